@@ -1,0 +1,53 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { from, Observable, switchMap } from 'rxjs';
+import type { AuthenticatedRequest } from '../auth/authenticated-user.js';
+import { AuditService } from './audit.service.js';
+import { AUDITED_KEY, type AuditedMeta } from './audited.decorator.js';
+
+const SECRET_FIELDS = /password|token|secret/i;
+
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const meta = this.reflector.get<AuditedMeta | undefined>(AUDITED_KEY, context.getHandler());
+    if (!meta) return next.handle();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    return next.handle().pipe(
+      switchMap((result) =>
+        from(
+          this.audit
+            .record({
+              actor: request.user?.username ?? 'anonymous',
+              action: meta.action,
+              entity: meta.entity,
+              entityId: entityIdOf(request, result),
+              summary: { params: request.params, query: request.query, body: redact(request.body), file: fileOf(request) },
+            })
+            .then(() => result),
+        ),
+      ),
+    );
+  }
+}
+
+function entityIdOf(request: AuthenticatedRequest, result: unknown): string | null {
+  const r = result as Record<string, unknown> | undefined;
+  const id = request.params?.id ?? request.params?.code ?? request.params?.nik ?? r?.id ?? r?.code;
+  return id === undefined || id === null ? null : String(id);
+}
+
+function fileOf(request: AuthenticatedRequest): unknown {
+  const file = (request as { file?: { originalname: string; size: number } }).file;
+  return file ? { name: file.originalname, size: file.size } : undefined;
+}
+
+function redact(body: unknown): unknown {
+  if (!body || typeof body !== 'object') return body;
+  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, SECRET_FIELDS.test(k) ? '[disembunyikan]' : v]));
+}

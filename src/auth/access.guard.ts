@@ -1,0 +1,42 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { Role } from '../users/role.js';
+import { PUBLIC_KEY, ROLES_KEY } from './access.decorators.js';
+import type { AuthenticatedRequest, AuthenticatedUser } from './authenticated-user.js';
+
+/**
+ * Global guard, deny by default: a route passes only if it is `@Public()` or the bearer token's
+ * role is one of its `@Roles(...)`. A route that declares neither is refused for everyone.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles?.length) throw new ForbiddenException('Rute ini belum diberi hak akses.');
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const user = await this.authenticate(request);
+    request.user = user;
+    if (!roles.includes(user.role)) throw new ForbiddenException('Peran Anda tidak diizinkan melakukan tindakan ini.');
+    return true;
+  }
+
+  private async authenticate(request: AuthenticatedRequest): Promise<AuthenticatedUser> {
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('Silakan masuk terlebih dahulu.');
+    try {
+      const payload = await this.jwt.verifyAsync<{ sub: string; username: string; role: Role }>(token);
+      return { id: payload.sub, username: payload.username, role: payload.role };
+    } catch {
+      throw new UnauthorizedException('Sesi tidak valid atau telah berakhir. Silakan masuk kembali.');
+    }
+  }
+}

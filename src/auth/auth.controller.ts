@@ -1,0 +1,29 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ALL_ROLES } from '../users/role.js';
+import { Public, Roles } from './access.decorators.js';
+import { AuthService } from './auth.service.js';
+import { type AuthenticatedUser, CurrentUser } from './authenticated-user.js';
+import { AccessTokenDto, LoginDto } from './dto/login.dto.js';
+
+@ApiTags('auth')
+@Controller('api/v1/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  /** Rate-limited per client address and username (login-rate-limit.ts). */
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: AccessTokenDto })
+  login(@Body() body: LoginDto): Promise<AccessTokenDto> {
+    return this.auth.login(body.username, body.password);
+  }
+
+  @Get('me')
+  @Roles(...ALL_ROLES)
+  @ApiBearerAuth()
+  me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser {
+    return user;
+  }
+}

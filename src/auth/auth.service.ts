@@ -1,0 +1,26 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import argon2 from 'argon2';
+import { AuditService } from '../audit/audit.service.js';
+import { UsersService } from '../users/users.service.js';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly jwt: JwtService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(username: string, password: string): Promise<{ accessToken: string }> {
+    const user = await this.users.findWithHash(username.toLowerCase());
+    const ok = user?.active ? await argon2.verify(user.passwordHash, password) : false;
+    if (!user || !ok) {
+      await this.audit.record({ actor: username.slice(0, 100), action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, summary: {} });
+      throw new UnauthorizedException('Nama pengguna atau kata sandi salah.');
+    }
+    await this.audit.record({ actor: user.username, action: 'auth.login', entity: 'user', entityId: user.id, summary: {} });
+    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username, role: user.role });
+    return { accessToken };
+  }
+}

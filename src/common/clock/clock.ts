@@ -1,0 +1,38 @@
+/**
+ * Time is an input: everything date-based asks the injected Clock, so tests can pin it.
+ * Months are computed in Asia/Jakarta (WIB, UTC+7, no daylight saving) explicitly.
+ */
+export abstract class Clock {
+  abstract now(): Date;
+}
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** A clock that only moves when told to (tests). */
+export class FixedClock extends Clock {
+  constructor(private current: Date) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(date: Date): void {
+    this.current = new Date(date);
+  }
+}
+
+const WIB_OFFSET_MS = 7 * 3600 * 1000;
+
+/** The `YYYY-MM` month that `date` falls in, in WIB. */
+export function monthInWib(date: Date): string {
+  return new Date(date.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 7);
+}
+
+/** The `YYYY-MM-DD` day that `date` falls in, in WIB. */
+export function dayInWib(date: Date): string {
+  return new Date(date.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -1,0 +1,105 @@
+/**
+ * Service configuration, read once from environment variables and validated at start-up.
+ * Every bad or missing value is reported with the variable's name and what it should be.
+ */
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; absent means the embedded PGlite database in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  bootstrapAdmin?: { username: string; password: string };
+  loginRateLimit: { limit: number; ttlMs: number };
+  uploadMaxBytes: number;
+  uploadMaxRows: number;
+  /** Uploads with more bytes than this are processed in the background. */
+  uploadBackgroundBytes: number;
+  schedulerEnabled: boolean;
+  logLevel: string;
+  /** Tests only: start the embedded database from a dumped, already-migrated data directory. */
+  pgliteLoadDataDir?: Blob;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a PostgreSQL URL such as postgres://user:pass@host:5432/db');
+  }
+
+  const jwtSecret = env.JWT_SECRET ?? '';
+  if (jwtSecret.length < 32) {
+    problems.push('JWT_SECRET is required and must be at least 32 characters (e.g. `openssl rand -hex 32`)');
+  }
+
+  const username = env.ADMIN_USERNAME || undefined;
+  const password = env.ADMIN_PASSWORD || undefined;
+  if (Boolean(username) !== Boolean(password)) {
+    problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
+  }
+  if (password && password.length < 12) {
+    problems.push('ADMIN_PASSWORD must be at least 12 characters');
+  }
+  if (username && !/^[a-z0-9._-]{3,40}$/.test(username)) {
+    problems.push('ADMIN_USERNAME must be 3-40 characters of a-z, 0-9, ".", "_" or "-"');
+  }
+
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
+  }
+
+  const config: AppConfig = {
+    port: int('PORT', 3000, 1, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: resolve(env.DATA_DIR || './data'),
+    jwtSecret,
+    jwtTtlSeconds: int('JWT_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
+    bootstrapAdmin: username && password ? { username, password } : undefined,
+    loginRateLimit: {
+      limit: int('LOGIN_RATE_LIMIT', 5, 1, 1000),
+      ttlMs: int('LOGIN_RATE_WINDOW_SECONDS', 60, 1, 86400) * 1000,
+    },
+    uploadMaxBytes: int('UPLOAD_MAX_MB', 60, 1, 2048) * 1024 * 1024,
+    uploadMaxRows: int('UPLOAD_MAX_ROWS', 1_000_000, 1, 10_000_000),
+    uploadBackgroundBytes: int('UPLOAD_BACKGROUND_KB', 512, 0, 10_000_000) * 1024,
+    schedulerEnabled: bool('SCHEDULER_ENABLED', true),
+    logLevel,
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,55 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainException } from './domain.exception.js';
+
+/** The one JSON error shape of API.md: `{ statusCode, message, details? }`, plus `code` for domain errors. */
+export interface ErrorBody {
+  statusCode: number;
+  message: string;
+  code?: string;
+  details?: unknown;
+}
+
+const HTTP_MESSAGES: Record<number, string> = {
+  400: 'Permintaan tidak valid.',
+  401: 'Silakan masuk terlebih dahulu.',
+  403: 'Anda tidak memiliki akses untuk tindakan ini.',
+  404: 'Alamat tidak ditemukan.',
+  413: 'Data yang dikirim terlalu besar.',
+  429: 'Terlalu banyak percobaan. Coba lagi beberapa saat lagi.',
+};
+
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception);
+    if (response.headersSent) return void response.end();
+    response.status(body.statusCode).json(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainException) {
+      return { statusCode: exception.httpStatus, message: exception.message, code: exception.code, details: exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const res = exception.getResponse();
+      if (typeof res === 'object' && res && 'details' in res) {
+        return { statusCode, message: String((res as unknown as { message: unknown }).message), details: (res as { details: unknown }).details };
+      }
+      const own = typeof res === 'object' && res ? (res as { message?: unknown }).message : res;
+      const message = typeof own === 'string' && /[a-z]/.test(own) && !/^(Cannot|Forbidden|Unauthorized|Not Found|Too Many|Bad Request)/.test(own)
+        ? own
+        : (HTTP_MESSAGES[statusCode] ?? exception.message);
+      return { statusCode, message };
+    }
+    const type = (exception as { type?: string })?.type;
+    if (type === 'entity.too.large') return { statusCode: 413, message: HTTP_MESSAGES[413] };
+    if (type === 'entity.parse.failed') return { statusCode: 400, message: 'Isi permintaan bukan JSON yang valid.' };
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.' };
+  }
+}

@@ -1,0 +1,39 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+
+/** Flattens class-validator errors into `[{ field, messages }]` with dotted paths. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints
+      ? [{ field, messages: Object.values(error.constraints).map(translate) }]
+      : [];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+/** Indonesian wording for class-validator's default messages we rely on. */
+function translate(message: string): string {
+  const rules: [RegExp, string][] = [
+    [/^property (\S+) should not exist$/, 'kolom $1 tidak dikenal'],
+    [/^(\S+) should not be empty$/, '$1 wajib diisi'],
+    [/^(\S+) must be a string$/, '$1 harus berupa teks'],
+    [/^(\S+) must be an integer number$/, '$1 harus bilangan bulat'],
+    [/^(\S+) must be a positive number$/, '$1 harus lebih dari 0'],
+    [/^(\S+) must not be less than (\S+)$/, '$1 tidak boleh kurang dari $2'],
+    [/^(\S+) must not be greater than (\S+)$/, '$1 tidak boleh lebih dari $2'],
+    [/^(\S+) must be one of the following values: (.*)$/, '$1 harus salah satu dari: $2'],
+    [/^(\S+) must be an array$/, '$1 harus berupa daftar'],
+  ];
+  for (const [pattern, replacement] of rules) if (pattern.test(message)) return message.replace(pattern, replacement);
+  return message;
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) =>
+      new BadRequestException({ message: 'Data yang dikirim tidak valid.', details: flattenValidationErrors(errors) }),
+  });
+}

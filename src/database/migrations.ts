@@ -1,0 +1,4 @@
+/** Every migration, in order. TypeORM under ESM needs explicit lists, not globs (STACK.md). */
+import { InitialSchema1764400000000 } from './migrations/1764400000000-initial-schema.js';
+
+export const MIGRATIONS = [InitialSchema1764400000000];

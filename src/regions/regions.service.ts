@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { Region } from './entities/region.entity.js';
+
+export interface VillageView {
+  code: string;
+  name: string;
+  level: 'desa' | 'kelurahan';
+  kecamatanCode: string;
+  kecamatanName: string;
+}
+
+@Injectable()
+export class RegionsService {
+  private cache?: Promise<VillageView[]>;
+
+  constructor(@InjectRepository(Region) private readonly regions: Repository<Region>) {}
+
+  /** The 218 desa/kelurahan with their kecamatan. Master data changes only by migration, so it is cached. */
+  villages(): Promise<VillageView[]> {
+    return (this.cache ??= this.load());
+  }
+
+  async villageCodes(): Promise<Set<string>> {
+    return new Set((await this.villages()).map((v) => v.code));
+  }
+
+  private async load(): Promise<VillageView[]> {
+    const rows = await this.regions.find({ order: { code: 'ASC' } });
+    const kecamatan = new Map(rows.filter((r) => r.level === 'kecamatan').map((r) => [r.code, r.name]));
+    return rows
+      .filter((r): r is Region & { level: 'desa' | 'kelurahan' } => r.level !== 'kecamatan')
+      .map((r) => ({ code: r.code, name: r.name, level: r.level, kecamatanCode: r.kecamatanCode, kecamatanName: kecamatan.get(r.kecamatanCode) ?? '' }));
+  }
+
+  findByCodes(codes: string[]): Promise<Region[]> {
+    return this.regions.findBy({ code: In(codes) });
+  }
+}

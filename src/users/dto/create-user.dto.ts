@@ -1,0 +1,39 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Role } from '../role.js';
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'siti.keuangan' })
+  @IsString()
+  @Matches(/^[a-z0-9._-]{3,40}$/, { message: 'username: 3-40 karakter huruf kecil, angka, titik, garis bawah atau tanda hubung' })
+  username: string;
+
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MinLength(12, { message: 'password minimal 12 karakter' })
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ enum: Role })
+  @IsEnum(Role, { message: `role harus salah satu dari: ${Object.values(Role).join(', ')}` })
+  role: Role;
+}
+
+export class UpdateUserDto {
+  @ApiProperty({ enum: Role, required: false })
+  @IsOptional()
+  @IsEnum(Role, { message: `role harus salah satu dari: ${Object.values(Role).join(', ')}` })
+  role?: Role;
+
+  @ApiProperty({ required: false })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiProperty({ required: false, minLength: 12 })
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'password minimal 12 karakter' })
+  @MaxLength(200)
+  password?: string;
+}

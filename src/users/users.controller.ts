@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators.js';
+import { Audited } from '../audit/audited.decorator.js';
+import { CreateUserDto, UpdateUserDto } from './dto/create-user.dto.js';
+import { Role } from './role.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/v1/users')
+@Roles(Role.ADMIN)
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @Audited('user.create', 'user')
+  create(@Body() body: CreateUserDto) {
+    return this.users.create(body.username, body.password, body.role);
+  }
+
+  @Get()
+  list() {
+    return this.users.list();
+  }
+
+  @Patch(':id')
+  @Audited('user.update', 'user')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto) {
+    return this.users.update(id, body);
+  }
+}
