@@ -19,6 +19,7 @@ export default {
     ],
   },
   globalSetup: '<rootDir>/test/support/global-setup.cjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.cjs',
   testTimeout: 60000,
   maxWorkers: 2,
 };

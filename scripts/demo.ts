@@ -1,0 +1,92 @@
+/**
+ * `npm run demo`: starts the service on the embedded database (data/demo, reset each time), loads
+ * the synthetic sample regency through the same HTTP routes users call, and keeps serving.
+ */
+import 'reflect-metadata';
+import { rmSync } from 'node:fs';
+import { ConsoleLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../src/app.module.js';
+import { loadConfig } from '../src/common/config/app-config.js';
+import { configureApp } from '../src/configure-app.js';
+import type { DemoContext, DemoFile, DemoRole } from './demo/demo-context.js';
+import { sampleRegency } from './demo/sample-regency.js';
+import { DEMO_STEPS } from './demo/steps.js';
+import { DEMO_USERS } from './demo/steps/01-users.js';
+
+const ADMIN = { username: 'admin', password: 'admin-demo-12345' };
+
+async function main(): Promise<void> {
+  const env: Record<string, string | undefined> = {
+    JWT_SECRET: 'demo-only-secret-change-me-in-production-0000',
+    DATA_DIR: './data/demo',
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'warn',
+    ...process.env,
+  };
+  delete env.DATABASE_URL;
+  const config = loadConfig(env);
+  rmSync(config.dataDir, { recursive: true, force: true });
+
+  const started = Date.now();
+  const app = configureApp(await NestFactory.create(AppModule.forRoot({ config }), { bodyParser: false, logger: new ConsoleLogger({ logLevels: ['error', 'warn'] }) }));
+  await app.listen(config.port, '127.0.0.1');
+  const baseUrl = `http://localhost:${config.port}`;
+  console.log(`Service up on the embedded database in ${Date.now() - started} ms; loading the sample regency...`);
+
+  const tokens = new Map<DemoRole, string>();
+  const credentials: Record<DemoRole, { username: string; password: string }> = {
+    ADMIN,
+    OPERATOR_DINKES: DEMO_USERS[0],
+    KEUANGAN: DEMO_USERS[1],
+    KEUANGAN_CHECKER: DEMO_USERS[2],
+    AUDITOR: DEMO_USERS[3],
+  };
+  const request = async (method: string, path: string, token: string | undefined, body?: { json?: unknown; form?: Record<string, string | DemoFile> }) => {
+    const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+    let payload: FormData | string | undefined;
+    if (body?.form) {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(body.form)) {
+        form.append(k, typeof v === 'string' ? v : new Blob([v.content], { type: v.contentType ?? 'application/octet-stream' }), typeof v === 'string' ? undefined : v.name);
+      }
+      payload = form;
+    } else if (body?.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body.json);
+    }
+    const res = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} -> ${res.status}: ${text.slice(0, 500)}`);
+    const type = res.headers.get('content-type') ?? '';
+    return type.includes('json') ? JSON.parse(text) : text;
+  };
+  const token = async (role: DemoRole) => {
+    if (!tokens.has(role)) tokens.set(role, (await request('POST', '/api/v1/auth/login', undefined, { json: credentials[role] })).accessToken);
+    return tokens.get(role)!;
+  };
+
+  const ctx: DemoContext = {
+    baseUrl,
+    call: async (role, method, path, body) => request(method, path, await token(role), body),
+    residents: sampleRegency(),
+    months: ['2026-07', '2026-08', '2026-09', '2026-10'],
+    log: (message) => console.log(`  ${message}`),
+  };
+  for (const step of DEMO_STEPS) {
+    console.log(`- ${step.name}`);
+    await step.run(ctx);
+  }
+
+  console.log(`\nDemo ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${baseUrl}/`);
+  console.log(`  API docs:  ${baseUrl}/api/docs`);
+  console.log('  Logins (username / password):');
+  for (const [role, c] of Object.entries(credentials)) console.log(`    ${role.padEnd(17)} ${c.username} / ${c.password}`);
+  console.log('Press Ctrl+C to stop.');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
