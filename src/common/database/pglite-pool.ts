@@ -76,7 +76,9 @@ export function createPgliteDriver(open: () => Promise<PGlite>) {
       }
       let released = false;
       cb(null, new Client(), () => {
-        if (!released) (released = true), release();
+        if (released) return;
+        released = true;
+        release();
       });
     }
     async query(sql: string, params?: unknown[] | Callback, cb?: Callback) {
