@@ -7,6 +7,7 @@ import { Clock, SystemClock } from './common/clock/clock.js';
 import { DatabaseModule } from './database/database.module.js';
 import { FEATURE_MODULES } from './feature-modules.js';
 import { HealthModule } from './health/health.module.js';
+import { PeriodsModule } from './periods/periods.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -41,6 +42,7 @@ export class AppModule {
         DatabaseModule,
         AuditModule,
         RegionsModule,
+        PeriodsModule,
         UsersModule,
         AuthModule,
         HealthModule,
