@@ -1,0 +1,95 @@
+/**
+ * The one look of every workbook the service writes: upload templates, upload reports,
+ * reconciliation workbooks and statements (DOMAIN §11). Fonts, header fill, number formats and
+ * print setup are defined here once; writers style COLUMNS (ExcelJS copies a column's style into
+ * each new cell), not single cells, which keeps the streaming writer fast (STACK.md).
+ */
+import type ExcelJS from 'exceljs';
+import { TEXT_FORMAT } from './formula-injection.js';
+
+export { looksLikeFormula, markAsText, textValue, TEXT_FORMAT } from './formula-injection.js';
+
+export const FONT_NAME = 'Calibri';
+export const FONT_SIZE = 11;
+
+/** Number formats. Money is whole rupiah, shown `Rp37.800` in an Indonesian locale. */
+export const NUMBER_FORMATS = {
+  rupiah: '"Rp"#,##0;[Red]-"Rp"#,##0;"Rp"0',
+  count: '#,##0',
+  percent: '0.00%',
+  date: 'dd/mm/yyyy',
+  text: TEXT_FORMAT,
+} as const;
+
+export const COLORS = {
+  headerFill: 'FF1F4E78',
+  headerFont: 'FFFFFFFF',
+  totalFill: 'FFDDEBF7',
+  warningFont: 'FFC00000',
+  border: 'FFBFBFBF',
+} as const;
+
+const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: COLORS.border } };
+
+export const BASE_FONT: Partial<ExcelJS.Font> = { name: FONT_NAME, size: FONT_SIZE };
+
+/** Column header cells: white bold on dark blue, wrapped, centred. */
+export const HEADER_STYLE: Partial<ExcelJS.Style> = {
+  font: { ...BASE_FONT, bold: true, color: { argb: COLORS.headerFont } },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.headerFill } },
+  alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
+  border: { top: thin, left: thin, bottom: thin, right: thin },
+};
+
+/** The title line above a table. */
+export const TITLE_STYLE: Partial<ExcelJS.Style> = { font: { ...BASE_FONT, size: 14, bold: true } };
+export const SUBTITLE_STYLE: Partial<ExcelJS.Style> = { font: { ...BASE_FONT, italic: true } };
+export const LABEL_STYLE: Partial<ExcelJS.Style> = { font: { ...BASE_FONT, bold: true } };
+export const WARNING_STYLE: Partial<ExcelJS.Style> = { font: { ...BASE_FONT, bold: true, color: { argb: COLORS.warningFont } }, alignment: { wrapText: true } };
+
+/** A totals row: bold on light blue with a rule above. */
+export const TOTAL_STYLE: Partial<ExcelJS.Style> = {
+  font: { ...BASE_FONT, bold: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.totalFill } },
+  border: { top: { style: 'thin' }, bottom: { style: 'double' } },
+};
+
+export type ColumnKind = 'text' | 'rupiah' | 'count' | 'percent' | 'date' | 'general';
+
+/** The style of a whole column of one kind. Text columns use the Text format (NIK stays 16 digits). */
+export function columnStyle(kind: ColumnKind): Partial<ExcelJS.Style> {
+  switch (kind) {
+    case 'text':
+      return { font: BASE_FONT, numFmt: NUMBER_FORMATS.text, alignment: { vertical: 'top' } };
+    case 'rupiah':
+      return { font: BASE_FONT, numFmt: NUMBER_FORMATS.rupiah, alignment: { vertical: 'top' } };
+    case 'count':
+      return { font: BASE_FONT, numFmt: NUMBER_FORMATS.count, alignment: { vertical: 'top' } };
+    case 'percent':
+      return { font: BASE_FONT, numFmt: NUMBER_FORMATS.percent, alignment: { vertical: 'top' } };
+    case 'date':
+      return { font: BASE_FONT, numFmt: NUMBER_FORMATS.date, alignment: { vertical: 'top', horizontal: 'center' } };
+    case 'general':
+      return { font: BASE_FONT, alignment: { vertical: 'top' } };
+  }
+}
+
+/** A4, landscape, fit to one page wide, header rows repeated on each printed page. */
+export function printSetup(headerRow?: number): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(headerRow ? { printTitlesRow: `${headerRow}:${headerRow}` } : {}),
+  };
+}
+
+/** The `views` that freeze everything above and including `headerRow`. */
+export function frozenHeader(headerRow: number): Partial<ExcelJS.WorksheetView>[] {
+  return [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
+}
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
