@@ -32,6 +32,25 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/** Where the data lives: all the migration and audit-verify CLIs need (no JWT secret). */
+export type DatabaseConfig = Pick<AppConfig, 'databaseUrl' | 'dataDir'>;
+
+function databasePart(env: Env, problems: string[]): DatabaseConfig {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a PostgreSQL URL such as postgres://user:pass@host:5432/db');
+  }
+  return { databaseUrl, dataDir: resolve(env.DATA_DIR || './data') };
+}
+
+/** Only the database settings (DATABASE_URL, DATA_DIR), validated like `loadConfig`. */
+export function loadDatabaseConfig(env: Env = process.env): DatabaseConfig {
+  const problems: string[] = [];
+  const config = databasePart(env, problems);
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const int = (name: string, fallback: number, min: number, max: number): number => {
@@ -53,10 +72,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     return fallback;
   };
 
-  const databaseUrl = env.DATABASE_URL || undefined;
-  if (databaseUrl && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
-    problems.push('DATABASE_URL must be a PostgreSQL URL such as postgres://user:pass@host:5432/db');
-  }
+  const { databaseUrl, dataDir } = databasePart(env, problems);
 
   const jwtSecret = env.JWT_SECRET ?? '';
   if (jwtSecret.length < 32) {
@@ -84,7 +100,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: int('PORT', 3000, 1, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl,
-    dataDir: resolve(env.DATA_DIR || './data'),
+    dataDir,
     jwtSecret,
     jwtTtlSeconds: int('JWT_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     bootstrapAdmin: username && password ? { username, password } : undefined,

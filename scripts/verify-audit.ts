@@ -1,0 +1,40 @@
+/**
+ * `npm run audit:verify`: re-computes the audit trail's hash chain in the configured database and
+ * prints whether it is intact. Exit code 0 = intact, 1 = broken (names the first broken event),
+ * 2 = could not check. The embedded database admits one process: stop the service first, or use
+ * `GET /api/v1/audit-events/verify` while it runs.
+ */
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { verifyAuditChain } from '../src/audit/audit.service.js';
+import type { ChainVerdict } from '../src/audit/audit-chain.js';
+import { ConfigError, type DatabaseConfig, loadDatabaseConfig } from '../src/common/config/app-config.js';
+import { dataSourceOptions } from '../src/database/data-source-options.js';
+import { describeDatabase, isMainModule } from './cli.js';
+
+/** Verifies the chain and prints the verdict; returns the process exit code. */
+export async function verifyAudit(config: DatabaseConfig, log: (line: string) => void = console.log): Promise<{ exitCode: number; verdict: ChainVerdict }> {
+  log(`Verifying the audit trail in the ${describeDatabase(config)}`);
+  const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
+  try {
+    const verdict = await verifyAuditChain(dataSource);
+    if (verdict.intact) {
+      log(`INTACT: ${verdict.checked} event(s) checked, every hash and link matches.`);
+      return { exitCode: 0, verdict };
+    }
+    log(`BROKEN at event id ${verdict.firstBrokenId}: ${verdict.reason} (${verdict.checked} event(s) checked).`);
+    log('An event was changed, removed or inserted outside the service: compare with a backup from before that event.');
+    return { exitCode: 1, verdict };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+if (isMainModule(import.meta.url)) {
+  try {
+    process.exitCode = (await verifyAudit(loadDatabaseConfig())).exitCode;
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : `Could not verify the audit trail: ${String((err as Error).message ?? err)}`);
+    process.exitCode = 2;
+  }
+}

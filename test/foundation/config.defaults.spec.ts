@@ -1,0 +1,80 @@
+import { describe, expect, it } from '@jest/globals';
+import { resolve } from 'node:path';
+import { loadConfig, loadDatabaseConfig } from '../../src/common/config/app-config.js';
+
+const SECRET = 'x'.repeat(32);
+
+describe('configuration defaults', () => {
+  it('needs only JWT_SECRET and fills every other setting with its documented default', () => {
+    const config = loadConfig({ JWT_SECRET: SECRET });
+    expect(config).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      dataDir: resolve('./data'),
+      jwtSecret: SECRET,
+      jwtTtlSeconds: 8 * 3600,
+      bootstrapAdmin: undefined,
+      loginRateLimit: { limit: 5, ttlMs: 60_000 },
+      uploadMaxBytes: 60 * 1024 * 1024,
+      uploadMaxRows: 1_000_000,
+      uploadBackgroundBytes: 512 * 1024,
+      schedulerEnabled: true,
+      logLevel: 'info',
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    const config = loadConfig({ JWT_SECRET: SECRET, PORT: '', DATABASE_URL: '', ADMIN_USERNAME: '', ADMIN_PASSWORD: '', SCHEDULER_ENABLED: '' });
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.bootstrapAdmin).toBeUndefined();
+    expect(config.schedulerEnabled).toBe(true);
+  });
+
+  it('reads every variable that is set', () => {
+    const config = loadConfig({
+      JWT_SECRET: SECRET,
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgresql://app:pw@db:5432/jamkesda',
+      DATA_DIR: '/var/lib/jamkesda',
+      JWT_TTL_SECONDS: '3600',
+      ADMIN_USERNAME: 'admin',
+      ADMIN_PASSWORD: 'panjang-sekali-123',
+      LOGIN_RATE_LIMIT: '10',
+      LOGIN_RATE_WINDOW_SECONDS: '300',
+      UPLOAD_MAX_MB: '10',
+      UPLOAD_MAX_ROWS: '5000',
+      UPLOAD_BACKGROUND_KB: '0',
+      SCHEDULER_ENABLED: 'no',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: 'postgresql://app:pw@db:5432/jamkesda',
+      dataDir: '/var/lib/jamkesda',
+      jwtTtlSeconds: 3600,
+      bootstrapAdmin: { username: 'admin', password: 'panjang-sekali-123' },
+      loginRateLimit: { limit: 10, ttlMs: 300_000 },
+      uploadMaxBytes: 10 * 1024 * 1024,
+      uploadMaxRows: 5000,
+      uploadBackgroundBytes: 0,
+      schedulerEnabled: false,
+      logLevel: 'debug',
+    });
+  });
+
+  it('accepts true/false, 1/0 and yes/no in any case for booleans', () => {
+    for (const [raw, value] of [['TRUE', true], ['1', true], ['Yes', true], ['False', false], ['0', false], ['NO', false]] as const) {
+      expect(loadConfig({ JWT_SECRET: SECRET, SCHEDULER_ENABLED: raw }).schedulerEnabled).toBe(value);
+    }
+  });
+
+  it('gives the migration and audit CLIs the database settings without needing JWT_SECRET', () => {
+    expect(loadDatabaseConfig({})).toEqual({ databaseUrl: undefined, dataDir: resolve('./data') });
+    expect(loadDatabaseConfig({ DATABASE_URL: 'postgres://u@h/db', DATA_DIR: '/tmp/x' })).toEqual({ databaseUrl: 'postgres://u@h/db', dataDir: '/tmp/x' });
+    expect(() => loadDatabaseConfig({ DATABASE_URL: 'mysql://u@h/db' })).toThrow(/DATABASE_URL must be a PostgreSQL URL/);
+  });
+});
