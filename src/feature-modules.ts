@@ -1,4 +1,6 @@
 /** The domain capabilities, each a folder under src/. Listed here so app.module.ts stays stable. */
 import type { Type } from '@nestjs/common';
+import { PaymentsModule } from './payments/payments.module.js';
+import { ReconciliationModule } from './reconciliation/reconciliation.module.js';
 
-export const FEATURE_MODULES: Type[] = [];
+export const FEATURE_MODULES: Type[] = [PaymentsModule, ReconciliationModule];

@@ -1,6 +1,11 @@
 /** Every TypeORM entity, listed explicitly (ESM: no globs). Bulk work uses SQL, not these. */
 import { AuditEvent } from '../audit/entities/audit-event.entity.js';
+import { Payment } from '../payments/entities/payment.entity.js';
+import { Bill } from '../reconciliation/entities/bill.entity.js';
+import { Finding } from '../reconciliation/entities/finding.entity.js';
+import { PbiApbnList } from '../reconciliation/entities/pbi-apbn-list.entity.js';
+import { ReconciliationRun } from '../reconciliation/entities/reconciliation-run.entity.js';
 import { Region } from '../regions/entities/region.entity.js';
 import { User } from '../users/entities/user.entity.js';
 
-export const ENTITIES = [AuditEvent, Region, User];
+export const ENTITIES = [AuditEvent, Region, User, Payment, Bill, PbiApbnList, ReconciliationRun, Finding];

@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { MONTH_PATTERN } from '../../common/month.js';
+
+const MONTH_MESSAGE = 'bulan harus berformat YYYY-MM';
+
+export class RecordPaymentDto {
+  @ApiProperty({ example: 'APBD-2026' })
+  @IsString()
+  @IsNotEmpty({ message: 'pledgeCode wajib diisi' })
+  @MaxLength(100)
+  pledgeCode: string;
+
+  @ApiProperty({ example: '2026-11', description: 'The premium month this payment is for' })
+  @Matches(MONTH_PATTERN, { message: `month: ${MONTH_MESSAGE}` })
+  month: string;
+
+  @ApiProperty({ example: 37800000, description: 'Whole rupiah' })
+  @IsInt({ message: 'amount harus bilangan bulat rupiah' })
+  @Min(1, { message: 'amount harus lebih dari 0' })
+  @Max(Number.MAX_SAFE_INTEGER)
+  amount: number;
+
+  @ApiProperty({ example: '2026-11-08', description: 'YYYY-MM-DD (WIB) or an ISO timestamp with zone, converted to its WIB day' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}(T.*)?$/, { message: 'paidAt harus berformat YYYY-MM-DD' })
+  paidAt: string;
+
+  @ApiProperty({ example: 'SP2D 00123/SP2D/LS/2026' })
+  @IsString()
+  @IsNotEmpty({ message: 'reference (mis. nomor SP2D) wajib diisi' })
+  @MaxLength(200)
+  reference: string;
+
+  @ApiPropertyOptional({ example: '2026-08', description: 'A correction of an earlier (e.g. finalized) month, recorded in this open month' })
+  @IsOptional()
+  @Matches(MONTH_PATTERN, { message: `adjustsMonth: ${MONTH_MESSAGE}` })
+  adjustsMonth?: string;
+}
+
+export class PaymentQueryDto {
+  @ApiPropertyOptional({ example: '2026-11' })
+  @IsOptional()
+  @Matches(MONTH_PATTERN, { message: `month: ${MONTH_MESSAGE}` })
+  month?: string;
+
+  @ApiPropertyOptional({ example: 'APBD-2026' })
+  @IsOptional()
+  @IsString()
+  pledgeCode?: string;
+
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) pageSize = 100;
+}
+
+export class PaymentStatusQueryDto {
+  @ApiProperty({ example: '2026-11' })
+  @Matches(MONTH_PATTERN, { message: `month: ${MONTH_MESSAGE}` })
+  month: string;
+}
+
+export class PaymentUploadDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'xlsx or csv: KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI (optional PENYESUAIAN_BULAN)' })
+  file?: unknown;
+}

@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A payment by a funder for a pledge and month (DOMAIN §8), e.g. one SP2D. */
+@Entity('payment')
+@Index('IDX_payment_month_pledge', ['month', 'pledgeCode'])
+export class Payment {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_payment' })
+  id: string;
+
+  @Column('text', { name: 'pledge_code' })
+  pledgeCode: string;
+
+  /** The premium month paid for (`YYYY-MM`). */
+  @Column('text')
+  month: string;
+
+  /** Whole rupiah; pg returns bigint as a string. */
+  @Column('bigint')
+  amount: string;
+
+  /** WIB calendar day `YYYY-MM-DD`. */
+  @Column('date', { name: 'paid_at' })
+  paidAt: string;
+
+  @Column('text')
+  reference: string;
+
+  /** Set on a correction recorded in an open month for an earlier (usually finalized) month. */
+  @Column('text', { name: 'adjusts_month', nullable: true })
+  adjustsMonth: string | null;
+
+  @Column('text', { name: 'created_by' })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

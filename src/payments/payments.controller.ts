@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { READERS, Roles } from '../auth/access.decorators.js';
+import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
+import { Audited } from '../audit/audited.decorator.js';
+import { Role } from '../users/role.js';
+import { PaymentQueryDto, PaymentStatusQueryDto, RecordPaymentDto } from './dto/payment.dto.js';
+import { Payment } from './entities/payment.entity.js';
+import { PaymentStatuses } from './payment-statuses.service.js';
+import { RecordPayment, toPaymentView } from './use-cases/record-payment.use-case.js';
+
+@ApiTags('payments')
+@ApiBearerAuth()
+@Controller('api/v1/payments')
+export class PaymentsController {
+  constructor(
+    @Inject(RecordPayment) private readonly recordPayment: RecordPayment,
+    @Inject(PaymentStatuses) private readonly statuses: PaymentStatuses,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Post()
+  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Audited('payment.record', 'payment')
+  record(@Body() body: RecordPaymentDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.recordPayment.execute({ ...body, actor: user.username });
+  }
+
+  @Get()
+  @Roles(...READERS)
+  async list(@Query() query: PaymentQueryDto) {
+    const where = { ...(query.month ? { month: query.month } : {}), ...(query.pledgeCode ? { pledgeCode: query.pledgeCode } : {}) };
+    const [rows, total] = await this.dataSource.getRepository(Payment).findAndCount({
+      where,
+      order: { month: 'ASC', pledgeCode: 'ASC', paidAt: 'ASC', createdAt: 'ASC', id: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return { items: rows.map(toPaymentView), total };
+  }
+
+  /** Per pledge: due, paid, PAID/UNPAID/UNDERPAID/OVERPAID and late (DOMAIN §8), from the current allocation. */
+  @Get('status')
+  @Roles(...READERS)
+  status(@Query() query: PaymentStatusQueryDto) {
+    return this.statuses.forMonth(query.month);
+  }
+}

@@ -1,0 +1,42 @@
+import { HttpStatus } from '@nestjs/common';
+import { assertNever, DomainException } from '../common/errors/domain.exception.js';
+
+export enum PaymentErrorCode {
+  PLEDGE_NOT_FOUND = 'PLEDGE_NOT_FOUND',
+  INVALID_ADJUSTMENT = 'INVALID_ADJUSTMENT',
+  INVALID_PAID_AT = 'INVALID_PAID_AT',
+}
+
+export class PaymentException extends DomainException<PaymentErrorCode> {
+  get httpStatus(): number {
+    switch (this.code) {
+      case PaymentErrorCode.PLEDGE_NOT_FOUND:
+        return HttpStatus.NOT_FOUND;
+      case PaymentErrorCode.INVALID_ADJUSTMENT:
+      case PaymentErrorCode.INVALID_PAID_AT:
+        return HttpStatus.BAD_REQUEST;
+      default:
+        return assertNever(this.code);
+    }
+  }
+
+  static pledgeNotFound(code: string): PaymentException {
+    return new PaymentException(
+      PaymentErrorCode.PLEDGE_NOT_FOUND,
+      `Komitmen pendanaan "${code}" tidak ditemukan. Periksa kode komitmen atau daftarkan komitmennya terlebih dahulu.`,
+      { pledgeCode: code },
+    );
+  }
+
+  static invalidAdjustment(month: string, adjustsMonth: string): PaymentException {
+    return new PaymentException(
+      PaymentErrorCode.INVALID_ADJUSTMENT,
+      `Penyesuaian dicatat pada bulan yang masih terbuka untuk bulan sebelumnya: adjustsMonth (${adjustsMonth}) harus lebih awal dari month (${month}).`,
+      { month, adjustsMonth },
+    );
+  }
+
+  static invalidPaidAt(value: string): PaymentException {
+    return new PaymentException(PaymentErrorCode.INVALID_PAID_AT, `Tanggal bayar "${value}" tidak valid. Gunakan format YYYY-MM-DD.`, { paidAt: value });
+  }
+}

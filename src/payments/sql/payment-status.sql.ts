@@ -1,0 +1,20 @@
+/**
+ * Per pledge and month (DOMAIN §8): what is due (the pledge's splits) and the payments recorded
+ * for that month. Every pledge with something due or some payment appears once. Payments come
+ * back as a JSON list (amount as text: bigint) for the pure status function.
+ * $1 = month.
+ */
+export const PLEDGE_MONTH_DUE_AND_PAYMENTS = `
+  WITH due AS (
+    SELECT pledge_code, sum(amount) AS due
+    FROM split WHERE month = $1 GROUP BY pledge_code
+  ), paid AS (
+    SELECT pledge_code,
+           json_agg(json_build_object('amount', amount::text, 'paidAt', paid_at::text) ORDER BY paid_at, reference, id) AS payments
+    FROM payment WHERE month = $1 GROUP BY pledge_code
+  )
+  SELECT coalesce(d.pledge_code, p.pledge_code) AS "pledgeCode",
+         coalesce(d.due, 0)::text AS due,
+         coalesce(p.payments, '[]'::json) AS payments
+  FROM due d FULL JOIN paid p ON p.pledge_code = d.pledge_code
+  ORDER BY 1 COLLATE "C"`;

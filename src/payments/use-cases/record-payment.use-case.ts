@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ClosedMonths } from '../../periods/closed-months.service.js';
+import { Payment } from '../entities/payment.entity.js';
+import { paidDayInWib } from '../paid-at.js';
+import { PaymentException } from '../payments.exception.js';
+
+export interface RecordPaymentCommand {
+  pledgeCode: string;
+  month: string;
+  amount: number;
+  paidAt: string;
+  reference: string;
+  adjustsMonth?: string | null;
+  actor: string;
+}
+
+export interface PaymentView {
+  id: string;
+  pledgeCode: string;
+  month: string;
+  amount: number;
+  paidAt: string;
+  reference: string;
+  adjustsMonth: string | null;
+  createdBy: string;
+}
+
+export function toPaymentView(p: Payment): PaymentView {
+  return {
+    id: p.id,
+    pledgeCode: p.pledgeCode,
+    month: p.month,
+    amount: Number(p.amount),
+    paidAt: p.paidAt,
+    reference: p.reference,
+    adjustsMonth: p.adjustsMonth,
+    createdBy: p.createdBy,
+  };
+}
+
+/**
+ * Records one payment (DOMAIN §8). The pledge must exist and the month must be open (§9): a
+ * correction for a finalized month is recorded in an open month with `adjustsMonth` naming the
+ * month it corrects; it counts toward the open month it is recorded in.
+ */
+@Injectable()
+export class RecordPayment {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ClosedMonths) private readonly closedMonths: ClosedMonths,
+  ) {}
+
+  async execute(command: RecordPaymentCommand, manager?: EntityManager): Promise<PaymentView> {
+    if (manager) return this.record(command, manager);
+    return this.dataSource.transaction((m) => this.record(command, m));
+  }
+
+  /** Checks everything except existence of the pledge and closed months (pure). */
+  static validate(command: RecordPaymentCommand): string {
+    const day = paidDayInWib(command.paidAt);
+    if (!day) throw PaymentException.invalidPaidAt(command.paidAt);
+    if (command.adjustsMonth && command.adjustsMonth >= command.month) throw PaymentException.invalidAdjustment(command.month, command.adjustsMonth);
+    return day;
+  }
+
+  private async record(command: RecordPaymentCommand, m: EntityManager): Promise<PaymentView> {
+    const paidAt = RecordPayment.validate(command);
+    const [pledge] = await m.query('SELECT code FROM pledge WHERE code = $1', [command.pledgeCode]);
+    if (!pledge) throw PaymentException.pledgeNotFound(command.pledgeCode);
+    await this.closedMonths.assertOpen([command.month], m);
+    const saved = await m.save(
+      m.create(Payment, {
+        pledgeCode: command.pledgeCode,
+        month: command.month,
+        amount: String(command.amount),
+        paidAt,
+        reference: command.reference.trim(),
+        adjustsMonth: command.adjustsMonth ?? null,
+        createdBy: command.actor,
+      }),
+    );
+    const [row] = await m.find(Payment, { where: { id: saved.id } });
+    return toPaymentView(row);
+  }
+}

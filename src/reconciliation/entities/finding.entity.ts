@@ -1,0 +1,37 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** One finding of a run (DOMAIN §7), numbered by `seq` in a stable order (category order, then file row, then NIK). */
+@Entity('finding')
+@Index('IDX_finding_run_category', ['runId', 'category', 'seq'])
+export class Finding {
+  @PrimaryColumn('uuid', { name: 'run_id', primaryKeyConstraintName: 'PK_finding' })
+  runId: string;
+
+  @PrimaryColumn('integer', { primaryKeyConstraintName: 'PK_finding' })
+  seq: number;
+
+  @Column('text')
+  category: string;
+
+  @Column('text', { nullable: true })
+  nik: string | null;
+
+  @Column('text', { nullable: true })
+  noka: string | null;
+
+  @Column('text', { nullable: true })
+  name: string | null;
+
+  /** The bill line's row in the uploaded file (line findings only). */
+  @Column('integer', { name: 'row_number', nullable: true })
+  rowNumber: number | null;
+
+  @Column('bigint', { name: 'billed_amount', nullable: true })
+  billedAmount: string | null;
+
+  @Column('bigint', { name: 'expected_amount', nullable: true })
+  expectedAmount: string | null;
+
+  @Column('text')
+  action: string;
+}

@@ -1,0 +1,30 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+/** One version of the central PBI-APBN NIK list of a month (DOMAIN §7, double coverage). NIKs are in `pbi_apbn_entry`. */
+@Entity('pbi_apbn_list')
+@Unique('UQ_pbi_apbn_list_month_version', ['month', 'version'])
+export class PbiApbnList {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_pbi_apbn_list' })
+  id: string;
+
+  @Column('text')
+  month: string;
+
+  @Column('integer')
+  version: number;
+
+  @Column('integer')
+  niks: number;
+
+  @Column('text')
+  checksum: string;
+
+  @Column('text')
+  filename: string;
+
+  @Column('text', { name: 'uploaded_by' })
+  uploadedBy: string;
+
+  @CreateDateColumn({ name: 'uploaded_at', type: 'timestamptz' })
+  uploadedAt: Date;
+}

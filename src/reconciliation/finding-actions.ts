@@ -1,0 +1,19 @@
+import type { Category } from './reconciliation.types.js';
+
+/**
+ * The proposed action of each finding category, in Indonesian for the finance officer. `{noka}`
+ * is replaced by the line's billed NOKA, `{expected}` by the obligation in Rupiah format
+ * (done in SQL, see reconcile.sql.ts).
+ */
+export const FINDING_ACTIONS: Record<Category, string> = {
+  DUPLICATE_BILLING: 'Tagihan ganda untuk NIK yang sama: ajukan koreksi ke BPJS agar baris ini dihapus',
+  NOT_REGISTERED: 'NIK tidak terdaftar sebagai peserta Jamkesda: ajukan koreksi ke BPJS, jangan dibayar',
+  BILLED_AFTER_DEATH: 'Tagihan atas peserta yang telah meninggal: ajukan koreksi ke BPJS',
+  NOT_COVERED: 'Peserta tidak aktif pada bulan ini (di luar TMT/TAT): ajukan koreksi ke BPJS',
+  AMOUNT_MISMATCH: 'Iuran ditagih berbeda dari kewajiban {expected}: bayar sesuai kewajiban dan ajukan koreksi selisih ke BPJS',
+  NOKA_MISMATCH: 'NOKA pada tagihan ({noka}) berbeda dari register: catat NOKA dari tagihan pada data peserta setelah diverifikasi',
+  MATCHED: 'Sesuai: bayar',
+  NOT_BILLED: 'Peserta aktif tidak ada dalam tagihan: konfirmasi ke BPJS agar kepesertaannya tidak nonaktif',
+  TOTAL_MISMATCH: 'Total invoice berbeda dari jumlah baris tagihan: minta BPJS menerbitkan invoice yang benar',
+  DOUBLE_COVERAGE: 'Peserta juga terdaftar PBI APBN: akhiri kepesertaan Jamkesda (masih ditanggung sampai operator mengakhirinya)',
+};

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ReconciliationRun } from './entities/reconciliation-run.entity.js';
+import { ReconciliationException } from './reconciliation.exception.js';
+import type { Category } from './reconciliation.types.js';
+
+/** Reads of runs and their findings for the routes (and the reports module). */
+@Injectable()
+export class ReconciliationRuns {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async get(id: string) {
+    const run = await this.dataSource.getRepository(ReconciliationRun).findOne({ where: { id } });
+    if (!run) throw ReconciliationException.runNotFound(id);
+    return toView(run);
+  }
+
+  /** Runs of a month, newest version first. */
+  async list(month: string) {
+    const runs = await this.dataSource.getRepository(ReconciliationRun).find({ where: { month }, order: { version: 'DESC' } });
+    return runs.map(toView);
+  }
+
+  async findings(id: string, query: { category?: Category; page: number; pageSize: number }) {
+    await this.get(id);
+    const params: unknown[] = [id];
+    let where = 'run_id = $1';
+    if (query.category) {
+      params.push(query.category);
+      where += ' AND category = $2';
+    }
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM finding WHERE ${where}`, params);
+    const rows: { category: string; nik: string | null; noka: string | null; name: string | null; rowNumber: number | null; billedAmount: string | null; expectedAmount: string | null; action: string }[] =
+      await this.dataSource.query(
+        `SELECT seq, category, nik, noka, name, row_number AS "rowNumber", billed_amount AS "billedAmount", expected_amount AS "expectedAmount", action
+         FROM finding WHERE ${where} ORDER BY seq LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+        params,
+      );
+    const money = (v: string | null) => (v === null ? null : Number(v));
+    return {
+      items: rows.map((r) => ({ ...r, billedAmount: money(r.billedAmount), expectedAmount: money(r.expectedAmount) })),
+      total: Number(total),
+    };
+  }
+}
+
+function toView(run: ReconciliationRun) {
+  return {
+    id: run.id,
+    month: run.month,
+    version: run.version,
+    status: run.status,
+    ...(run.summary ?? {}),
+    trigger: run.trigger,
+    inputs: run.inputs,
+    error: run.error,
+    startedBy: run.startedBy,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    finalizedBy: run.finalizedBy,
+    finalizedAt: run.finalizedAt,
+  };
+}

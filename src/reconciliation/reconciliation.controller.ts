@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { READERS, Roles } from '../auth/access.decorators.js';
+import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
+import { Audited } from '../audit/audited.decorator.js';
+import { Role } from '../users/role.js';
+import { FindingQueryDto, RunListQueryDto, StartReconciliationDto } from './dto/reconciliation.dto.js';
+import { ReconciliationRuns } from './reconciliation-runs.service.js';
+import { FinalizeRun } from './use-cases/finalize-run.use-case.js';
+import { ReconcileMonth } from './use-cases/reconcile-month.use-case.js';
+import { UUID_PARAM } from './uuid.pipe.js';
+
+@ApiTags('reconciliation')
+@ApiBearerAuth()
+@Controller('api/v1/reconciliations')
+export class ReconciliationController {
+  constructor(
+    @Inject(ReconcileMonth) private readonly reconcileMonth: ReconcileMonth,
+    @Inject(FinalizeRun) private readonly finalizeRun: FinalizeRun,
+    @Inject(ReconciliationRuns) private readonly runs: ReconciliationRuns,
+  ) {}
+
+  /** Runs the month now (synchronously) as a new version. */
+  @Post()
+  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Audited('reconciliation.start', 'reconciliation_run')
+  start(@Body() body: StartReconciliationDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.reconcileMonth.execute({ month: body.month, actor: user.username, trigger: 'MANUAL' });
+  }
+
+  @Get()
+  @Roles(...READERS)
+  list(@Query() query: RunListQueryDto) {
+    return this.runs.list(query.month);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  get(@Param('id', UUID_PARAM) id: string) {
+    return this.runs.get(id);
+  }
+
+  @Get(':id/findings')
+  @Roles(...READERS)
+  findings(@Param('id', UUID_PARAM) id: string, @Query() query: FindingQueryDto) {
+    return this.runs.findings(id, query);
+  }
+
+  /**
+   * Maker-checker: only KEUANGAN, and not the officer who started the run. ADMIN cannot finalize
+   * (an administrator must not be able to bypass the second finance officer).
+   */
+  @Post(':id/finalize')
+  @Roles(Role.KEUANGAN)
+  @Audited('reconciliation.finalize', 'reconciliation_run')
+  finalize(@Param('id', UUID_PARAM) id: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.finalizeRun.execute({ runId: id, actor: user.username });
+  }
+}

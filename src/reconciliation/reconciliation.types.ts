@@ -1,0 +1,49 @@
+import type { PledgePaymentStatus } from '../payments/payment-statuses.service.js';
+
+/**
+ * Finding categories (DOMAIN §7) in their stable order: the seven bill-line categories in the
+ * order they are checked, then the month-level ones. Findings are numbered (`seq`) in this order.
+ */
+export const LINE_CATEGORIES = [
+  'DUPLICATE_BILLING',
+  'NOT_REGISTERED',
+  'BILLED_AFTER_DEATH',
+  'NOT_COVERED',
+  'AMOUNT_MISMATCH',
+  'NOKA_MISMATCH',
+  'MATCHED',
+] as const;
+export const CATEGORIES = [...LINE_CATEGORIES, 'NOT_BILLED', 'TOTAL_MISMATCH', 'DOUBLE_COVERAGE'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Checksums of everything a run read (DOMAIN §9): same inputs, same totals. */
+export interface RunInputs {
+  bill: { id: string; version: number; checksum: string } | null;
+  pbiApbnList: { id: string; version: number; checksum: string } | null;
+  /** Order-independent hash of the month's obligations (register as allocated): nik, amount, unfunded, tmt, village. */
+  obligations: string;
+  /** Order-independent hash of the month's splits: nik, pledge, revision, amount. */
+  splits: string;
+  /** Order-independent hash of the month's payments. */
+  payments: string;
+  /** Register fields the categories read (NIK, NOKA, TAT, end reason) of billed NIKs. */
+  register: string;
+}
+
+/** The API.md summary of a run, stored as is in `reconciliation_run.summary`. */
+export interface RunSummary {
+  participants: number;
+  obligation: number;
+  funded: { pledgeCode: string; sourceType: string; participants: number; amount: number }[];
+  unfunded: { participants: number; amount: number };
+  bill: { invoiceTotal: number; linesTotal: number; payable: number; overbilled: number; underbilled: number } | null;
+  findings: Record<Category, number>;
+  payments: Omit<PledgePaymentStatus, never>[];
+}
+
+export interface RunView extends RunSummary {
+  id: string;
+  month: string;
+  version: number;
+  status: string;
+}

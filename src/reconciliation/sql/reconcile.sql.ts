@@ -1,0 +1,141 @@
+/**
+ * The set-based reconciliation of one month (DOMAIN §7). Read these with the spec open.
+ *
+ * RECONCILE_BILL, one statement:
+ *   $1 run id, $2 month 'YYYY-MM', $3 bill id (NULL: no bill), $4 PBI-APBN list id (NULL: none),
+ *   $5 first day of the month (date), $6 actions (jsonb: category -> Indonesian text with
+ *   {noka}/{expected} placeholders), $7 categories (jsonb array, index = rank - 1).
+ *
+ *   lines            every line of the bill with its rank 1..7 = category in §7 order:
+ *                    1 DUPLICATE_BILLING  the NIK appeared on an earlier line, lines ordered by NOKA as
+ *                                         text in plain code-point order (COLLATE "C": '' first), then row
+ *                    2 NOT_REGISTERED     no participant with the NIK
+ *                    3 BILLED_AFTER_DEATH MENINGGAL and TAT before the first day of the month
+ *                    4 NOT_COVERED        no obligation in the month (obligations are exactly the
+ *                                         covered participant-months, §4, computed by the allocation)
+ *                    5 AMOUNT_MISMATCH    billed amount <> obligation
+ *                    6 NOKA_MISMATCH      participant has a NOKA and it differs from the line's
+ *                    7 MATCHED
+ *                    `expected` is what the regency owes for the line: the obligation for ranks 5..7,
+ *                    0 for ranks 1..4 (nothing is payable on them).
+ *   not_billed       (rank 8) obligations of the month whose NIK is on no line; only when there is a bill
+ *   total_mismatch   (rank 9) one row when the invoice total differs from the sum of the lines
+ *   double_coverage  (rank 10) covered participants (obligation in the month) on the PBI-APBN list;
+ *                    list NIKs not in the register match no obligation and are ignored
+ *   inserted         every finding except MATCHED lines into `finding`, seq numbered by
+ *                    (rank, file row, NIK in code-point order): a stable order for reports
+ *   final SELECT     per rank: count, payable (obligation of ranks 5..7), overbilled (billed amount
+ *                    of ranks 1..4, plus billed - obligation of rank 5 where positive), underbilled
+ *                    (obligations of NOT_BILLED plus obligation - billed of rank 5 where positive),
+ *                    the billed sum, and a hash-sum of the register fields the ranks read (checksum).
+ */
+export const RECONCILE_BILL = `
+  WITH lines AS MATERIALIZED (
+    SELECT q.*, CASE WHEN q.rank >= 5 THEN q.obligation ELSE 0 END AS expected FROM (
+    SELECT l.row_number, l.nik, l.noka, l.name, l.amount AS billed,
+           CASE
+             WHEN l.nth > 1 THEN 1
+             WHEN p.nik IS NULL THEN 2
+             WHEN p.end_reason = 'MENINGGAL' AND p.tat < $5::date THEN 3
+             WHEN o.nik IS NULL THEN 4
+             WHEN l.amount <> o.amount THEN 5
+             WHEN coalesce(p.noka, '') <> '' AND p.noka <> l.noka THEN 6
+             ELSE 7
+           END AS rank,
+           coalesce(o.amount, 0) AS obligation,
+           CASE WHEN p.nik IS NULL THEN 0
+                ELSE hashtextextended(concat_ws('|', p.nik, p.noka, p.tat, p.end_reason), 0) END AS register_hash
+    FROM (
+      SELECT row_number, nik, noka, name, amount,
+             row_number() OVER (PARTITION BY nik ORDER BY noka COLLATE "C", row_number) AS nth
+      FROM bill_line WHERE bill_id = $3::uuid
+    ) l
+    LEFT JOIN participant p ON p.nik = l.nik
+    LEFT JOIN obligation o ON o.month = $2 AND o.nik = l.nik
+    ) q
+  ), not_billed AS MATERIALIZED (
+    SELECT o.nik, p.noka, p.name, o.amount
+    FROM obligation o LEFT JOIN participant p ON p.nik = o.nik
+    WHERE o.month = $2 AND $3::uuid IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM bill_line l WHERE l.bill_id = $3::uuid AND l.nik = o.nik)
+  ), total_mismatch AS MATERIALIZED (
+    SELECT t.invoice_total, t.lines_total
+    FROM (SELECT b.invoice_total, (SELECT coalesce(sum(billed), 0) FROM lines) AS lines_total
+          FROM bill b WHERE b.id = $3::uuid) t
+    WHERE t.invoice_total <> t.lines_total
+  ), double_coverage AS MATERIALIZED (
+    SELECT o.nik, p.noka, p.name, o.amount
+    FROM pbi_apbn_entry e
+    JOIN obligation o ON o.month = $2 AND o.nik = e.nik
+    LEFT JOIN participant p ON p.nik = o.nik
+    WHERE e.list_id = $4::uuid
+  ), all_findings AS (
+    SELECT rank, row_number, nik, noka, name, billed, expected FROM lines WHERE rank < 7
+    UNION ALL SELECT 8, NULL, nik, noka, name, 0, amount FROM not_billed
+    UNION ALL SELECT 9, NULL, NULL, NULL, NULL, invoice_total, lines_total FROM total_mismatch
+    UNION ALL SELECT 10, NULL, nik, noka, name, NULL, amount FROM double_coverage
+  ), inserted AS (
+    INSERT INTO finding (run_id, seq, category, nik, noka, name, row_number, billed_amount, expected_amount, action)
+    SELECT $1::uuid,
+           row_number() OVER (ORDER BY f.rank, f.row_number, f.nik COLLATE "C"),
+           f.category, f.nik, f.noka, f.name, f.row_number, f.billed, f.expected,
+           replace(replace($6::jsonb ->> f.category, '{noka}', coalesce(f.noka, '')),
+                   '{expected}', 'Rp' || replace(to_char(coalesce(f.expected, 0), 'FM999,999,999,999,990'), ',', '.'))
+    FROM (SELECT a.*, ($7::jsonb ->> (a.rank - 1)) AS category FROM all_findings a) f
+    RETURNING 1
+  )
+  SELECT x.rank,
+         count(*)::int AS count,
+         coalesce(sum(x.payable), 0)::text AS payable,
+         coalesce(sum(x.overbilled), 0)::text AS overbilled,
+         coalesce(sum(x.underbilled), 0)::text AS underbilled,
+         coalesce(sum(x.billed), 0)::text AS billed,
+         coalesce(sum(x.register_hash::numeric), 0)::text AS register_hash,
+         (SELECT count(*) FROM inserted)::int AS inserted
+  FROM (
+    SELECT rank, register_hash, billed,
+           CASE WHEN rank >= 5 THEN expected ELSE 0 END AS payable,
+           CASE WHEN rank <= 4 THEN billed WHEN rank = 5 THEN greatest(billed - expected, 0) ELSE 0 END AS overbilled,
+           CASE WHEN rank = 5 THEN greatest(expected - billed, 0) ELSE 0 END AS underbilled
+    FROM lines
+    UNION ALL SELECT 8, 0, 0, 0, 0, amount FROM not_billed
+    UNION ALL SELECT 9, 0, 0, 0, 0, 0 FROM total_mismatch
+    UNION ALL SELECT 10, 0, 0, 0, 0, 0 FROM double_coverage
+  ) x
+  GROUP BY x.rank
+  ORDER BY x.rank`;
+
+/** The month's obligation totals, unfunded remainders (§6) and an order-independent checksum. $1 = month. */
+export const OBLIGATION_TOTALS = `
+  SELECT count(*)::int AS participants,
+         coalesce(sum(amount), 0)::text AS obligation,
+         (count(*) FILTER (WHERE unfunded > 0))::int AS "unfundedParticipants",
+         coalesce(sum(unfunded), 0)::text AS "unfundedAmount",
+         count(*) || ':' || coalesce(sum(hashtextextended(concat_ws('|', nik, amount, unfunded, tmt, village_code), 0)::numeric), 0) AS checksum
+  FROM obligation WHERE month = $1`;
+
+/** What each pledge funds in the month: participants (= its splits) and rupiah. $1 = month. */
+export const FUNDED_BY_PLEDGE = `
+  SELECT s.pledge_code AS "pledgeCode", p.source_type AS "sourceType",
+         count(*)::int AS participants, sum(s.amount)::text AS amount
+  FROM split s JOIN pledge p ON p.code = s.pledge_code
+  WHERE s.month = $1
+  GROUP BY s.pledge_code, p.source_type
+  ORDER BY s.pledge_code COLLATE "C"`;
+
+/** Order-independent checksum of the month's splits. $1 = month. */
+export const SPLITS_CHECKSUM = `
+  SELECT count(*) || ':' || coalesce(sum(hashtextextended(concat_ws('|', nik, pledge_code, pledge_revision, amount), 0)::numeric), 0) AS checksum
+  FROM split WHERE month = $1`;
+
+/** Order-independent checksum of the payments recorded for the month. $1 = month. */
+export const PAYMENTS_CHECKSUM = `
+  SELECT count(*) || ':' || coalesce(sum(hashtextextended(concat_ws('|', id, pledge_code, amount, paid_at, reference, adjusts_month), 0)::numeric), 0) AS checksum
+  FROM payment WHERE month = $1`;
+
+/** The month's bill and PBI-APBN list: the highest version of each. $1 = month. */
+export const LATEST_INPUTS = `
+  SELECT (SELECT json_build_object('id', id, 'version', version, 'checksum', checksum, 'invoiceTotal', invoice_total::text)
+          FROM bill WHERE month = $1 ORDER BY version DESC LIMIT 1) AS bill,
+         (SELECT json_build_object('id', id, 'version', version, 'checksum', checksum)
+          FROM pbi_apbn_list WHERE month = $1 ORDER BY version DESC LIMIT 1) AS pbi`;

@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock.js';
+import { ReconciliationException } from '../reconciliation.exception.js';
+import type { RunInputs } from '../reconciliation.types.js';
+import { tryLockReconciliation } from '../run-lock.js';
+import { LATEST_INPUTS } from '../sql/reconcile.sql.js';
+
+export interface FinalizeRunCommand {
+  runId: string;
+  actor: string;
+}
+
+/**
+ * Finalizes a run (DOMAIN §9), maker-checker: the finance officer who finalizes is not the one
+ * who started the run. Only a DONE run that is the latest version of its month, whose bill and
+ * PBI-APBN list are still the month's latest, can be finalized. The run becomes FINAL and the
+ * month is closed (`closed_month`): from then on nothing touching it may change.
+ */
+@Injectable()
+export class FinalizeRun {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  execute(command: FinalizeRunCommand) {
+    return this.dataSource.transaction((m) => this.finalize(command, m));
+  }
+
+  private async finalize({ runId, actor }: FinalizeRunCommand, m: EntityManager) {
+    const [run] = await m.query('SELECT id, month, version, status, started_by, inputs FROM reconciliation_run WHERE id = $1', [runId]);
+    if (!run) throw ReconciliationException.runNotFound(runId);
+    if (!(await tryLockReconciliation(m, run.month))) throw ReconciliationException.inProgress(run.month);
+    const [closed] = await m.query('SELECT 1 FROM closed_month WHERE month = $1', [run.month]);
+    if (closed || run.status === 'FINAL') throw ReconciliationException.alreadyFinal(run.month);
+    if (run.status !== 'DONE') throw ReconciliationException.notFinalizable(run.status);
+    const [{ latest }] = await m.query('SELECT max(version) AS latest FROM reconciliation_run WHERE month = $1', [run.month]);
+    if (Number(latest) !== Number(run.version)) throw ReconciliationException.notLatest(run.month, Number(latest));
+    if (run.started_by === actor) throw ReconciliationException.samePerson();
+    await this.assertInputsUnchanged(run.month, run.inputs as RunInputs, m);
+
+    const now = this.clock.now();
+    await m.query(`UPDATE reconciliation_run SET status = 'FINAL', finalized_by = $2, finalized_at = $3 WHERE id = $1`, [runId, actor, now]);
+    await m.query('INSERT INTO closed_month (month, run_id, closed_by, closed_at) VALUES ($1, $2, $3, $4)', [run.month, runId, actor, now]);
+    return { id: runId, month: run.month as string, version: Number(run.version), status: 'FINAL' as const, finalizedBy: actor };
+  }
+
+  /** A newer bill or PBI-APBN list uploaded after the run would make the finalized figures stale. */
+  private async assertInputsUnchanged(month: string, inputs: RunInputs, m: EntityManager): Promise<void> {
+    const [latest] = await m.query(LATEST_INPUTS, [month]);
+    const parse = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? JSON.parse(v) : v) as { id: string } | null;
+    if ((parse(latest.bill)?.id ?? null) !== (inputs.bill?.id ?? null)) throw ReconciliationException.inputsChanged(month, 'tagihan BPJS');
+    if ((parse(latest.pbi)?.id ?? null) !== (inputs.pbiApbnList?.id ?? null)) throw ReconciliationException.inputsChanged(month, 'daftar PBI APBN');
+  }
+}

@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service.js';
+import { Clock } from '../../common/clock/clock.js';
+import { DomainException } from '../../common/errors/domain.exception.js';
+import { firstDay } from '../../common/month.js';
+import { PaymentStatuses } from '../../payments/payment-statuses.service.js';
+import { ClosedMonths } from '../../periods/closed-months.service.js';
+import { FINDING_ACTIONS } from '../finding-actions.js';
+import { MONTH_ALLOCATOR, type MonthAllocator } from '../month-allocator.js';
+import { ReconciliationException } from '../reconciliation.exception.js';
+import { CATEGORIES, type Category, type RunInputs, type RunSummary } from '../reconciliation.types.js';
+import { tryLockReconciliation } from '../run-lock.js';
+import { FUNDED_BY_PLEDGE, LATEST_INPUTS, OBLIGATION_TOTALS, PAYMENTS_CHECKSUM, RECONCILE_BILL, SPLITS_CHECKSUM } from '../sql/reconcile.sql.js';
+
+export interface ReconcileMonthCommand {
+  month: string;
+  actor: string;
+  trigger?: 'MANUAL' | 'SCHEDULE';
+}
+
+export interface RunHeader {
+  id: string;
+  month: string;
+  version: number;
+  status: 'DONE' | 'FAILED';
+}
+
+interface VersionedInput {
+  id: string;
+  version: number;
+  checksum: string;
+  invoiceTotal?: string;
+}
+
+interface BillRankRow {
+  rank: number;
+  count: number;
+  payable: string;
+  overbilled: string;
+  underbilled: string;
+  billed: string;
+  register_hash: string;
+}
+
+/**
+ * Reconciles one month (DOMAIN §7, §8, §9) as a versioned snapshot, in ONE transaction: bring the
+ * allocation up to date, categorize every bill line, write the findings and the summary. Either
+ * everything is stored (status DONE) or nothing is; a failure is then recorded separately as a
+ * FAILED run with the error. Exactly one session reconciles a month at a time (advisory lock,
+ * plus the unique index on RUNNING runs).
+ */
+@Injectable()
+export class ReconcileMonth {
+  private readonly logger = new Logger(ReconcileMonth.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(ClosedMonths) private readonly closedMonths: ClosedMonths,
+    @Inject(MONTH_ALLOCATOR) private readonly allocator: MonthAllocator,
+    @Inject(PaymentStatuses) private readonly paymentStatuses: PaymentStatuses,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  async execute(command: ReconcileMonthCommand): Promise<RunHeader> {
+    try {
+      return await this.dataSource.transaction((m) => this.runInTransaction(command, m));
+    } catch (err) {
+      if (err instanceof DomainException) throw err;
+      const runId = await this.recordFailure(command, err);
+      throw ReconciliationException.failed(command.month, runId);
+    }
+  }
+
+  /** The whole run inside the caller's transaction; throws (and stores nothing once rolled back) on failure. */
+  async runInTransaction(command: ReconcileMonthCommand, m: EntityManager): Promise<RunHeader> {
+    const { month, actor } = command;
+    if (!(await tryLockReconciliation(m, month))) throw ReconciliationException.inProgress(month);
+    await this.closedMonths.assertOpen([month], m);
+    await this.allocator.ensureCurrent(month, actor, m);
+
+    const [{ version }] = await m.query('SELECT coalesce(max(version), 0) + 1 AS version FROM reconciliation_run WHERE month = $1', [month]);
+    const [{ id }] = await m.query(
+      `INSERT INTO reconciliation_run (month, version, status, trigger, started_by, started_at)
+       VALUES ($1, $2, 'RUNNING', $3, $4, $5) RETURNING id`,
+      [month, version, command.trigger ?? 'MANUAL', actor, this.clock.now()],
+    );
+
+    const { summary, inputs } = await this.compute(id, month, m);
+    await m.query(`UPDATE reconciliation_run SET status = 'DONE', inputs = $2, summary = $3, finished_at = $4 WHERE id = $1`, [
+      id,
+      JSON.stringify(inputs),
+      JSON.stringify(summary),
+      this.clock.now(),
+    ]);
+    await this.audit.record(
+      {
+        actor,
+        action: 'reconciliation.run',
+        entity: 'reconciliation_run',
+        entityId: id,
+        summary: { month, version, trigger: command.trigger ?? 'MANUAL', status: 'DONE', bill: summary.bill, findings: summary.findings },
+      },
+      m,
+    );
+    return { id, month, version: Number(version), status: 'DONE' };
+  }
+
+  /** Records a FAILED run (its own version) with the error, in a transaction of its own. Returns its id. */
+  async recordFailure(command: ReconcileMonthCommand, err: unknown): Promise<string> {
+    const message = err instanceof Error ? err.message : String(err);
+    this.logger.error(`Reconciliation of ${command.month} failed: ${message}`);
+    return this.dataSource.transaction(async (m) => {
+      const [{ id, version }] = await m.query(
+        `INSERT INTO reconciliation_run (month, version, status, trigger, started_by, started_at, finished_at, error)
+         SELECT $1, coalesce(max(version), 0) + 1, 'FAILED', $2, $3, $4, $4, $5 FROM reconciliation_run WHERE month = $1
+         RETURNING id, version`,
+        [command.month, command.trigger ?? 'MANUAL', command.actor, this.clock.now(), message.slice(0, 2000)],
+      );
+      await this.audit.record(
+        { actor: command.actor, action: 'reconciliation.fail', entity: 'reconciliation_run', entityId: id, summary: { month: command.month, version, error: message.slice(0, 500) } },
+        m,
+      );
+      return id as string;
+    });
+  }
+
+  private async compute(runId: string, month: string, m: EntityManager): Promise<{ summary: RunSummary; inputs: RunInputs }> {
+    const [latest] = await m.query(LATEST_INPUTS, [month]);
+    const bill = parseJson<VersionedInput>(latest.bill);
+    const pbi = parseJson<VersionedInput>(latest.pbi);
+
+    const [totals] = await m.query(OBLIGATION_TOTALS, [month]);
+    const funded: { pledgeCode: string; sourceType: string; participants: number; amount: string }[] = await m.query(FUNDED_BY_PLEDGE, [month]);
+    const [splits] = await m.query(SPLITS_CHECKSUM, [month]);
+    const [payments] = await m.query(PAYMENTS_CHECKSUM, [month]);
+    const ranks: BillRankRow[] = await m.query(RECONCILE_BILL, [
+      runId,
+      month,
+      bill?.id ?? null,
+      pbi?.id ?? null,
+      firstDay(month),
+      JSON.stringify(FINDING_ACTIONS),
+      JSON.stringify(CATEGORIES),
+    ]);
+
+    const findings = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+    let payable = 0n, overbilled = 0n, underbilled = 0n, linesTotal = 0n, registerHash = 0n;
+    for (const row of ranks) {
+      findings[CATEGORIES[Number(row.rank) - 1]] = Number(row.count);
+      payable += BigInt(row.payable);
+      overbilled += BigInt(row.overbilled);
+      underbilled += BigInt(row.underbilled);
+      if (Number(row.rank) <= 7) linesTotal += BigInt(row.billed);
+      registerHash += BigInt(row.register_hash);
+    }
+
+    const summary: RunSummary = {
+      participants: Number(totals.participants),
+      obligation: Number(totals.obligation),
+      funded: funded.map((f) => ({ pledgeCode: f.pledgeCode, sourceType: f.sourceType, participants: Number(f.participants), amount: Number(f.amount) })),
+      unfunded: { participants: Number(totals.unfundedParticipants), amount: Number(totals.unfundedAmount) },
+      bill: bill
+        ? {
+            invoiceTotal: Number(bill.invoiceTotal),
+            linesTotal: Number(linesTotal),
+            payable: Number(payable),
+            overbilled: Number(overbilled),
+            underbilled: Number(underbilled),
+          }
+        : null,
+      findings,
+      payments: await this.paymentStatuses.forMonth(month, m),
+    };
+    const inputs: RunInputs = {
+      bill: bill ? { id: bill.id, version: Number(bill.version), checksum: bill.checksum } : null,
+      pbiApbnList: pbi ? { id: pbi.id, version: Number(pbi.version), checksum: pbi.checksum } : null,
+      obligations: digest(totals.checksum),
+      splits: digest(splits.checksum),
+      payments: digest(payments.checksum),
+      register: digest(`${findings.MATCHED}:${registerHash}`),
+    };
+    return { summary, inputs };
+  }
+}
+
+function parseJson<T>(value: unknown): T | null {
+  if (value === null || value === undefined) return null;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+function digest(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
