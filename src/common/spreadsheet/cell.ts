@@ -1,0 +1,79 @@
+/**
+ * One cell as read from a sheet, with the kind of value it held. Callers decide what a kind means
+ * for a column: a NIK from a `number` cell has already lost digits in Excel and must be refused.
+ */
+export type CellKind = 'empty' | 'text' | 'number' | 'date' | 'boolean' | 'error';
+
+export interface Cell {
+  /** The kind of the value (for a formula: of its cached result). */
+  readonly kind: CellKind;
+  /** Trimmed text: the string itself, a number as JavaScript prints it, a date as `YYYY-MM-DD`, '' when empty. */
+  readonly text: string;
+  /** The number, for `number` cells. */
+  readonly number?: number;
+  /** Present when the cell held a formula (its text); `kind`/`text` describe the cached result. */
+  readonly formula?: string;
+  /** True when the cell held rich text (several formatted runs), flattened into `text`. */
+  readonly richText?: boolean;
+}
+
+export const EMPTY_CELL: Cell = Object.freeze({ kind: 'empty', text: '' });
+
+export function textCell(raw: string): Cell {
+  const text = raw.trim();
+  return text === '' ? EMPTY_CELL : { kind: 'text', text };
+}
+
+export function numberCell(value: number, formula?: string): Cell {
+  return { kind: 'number', text: String(value), number: value, ...(formula !== undefined && { formula }) };
+}
+
+/** A date cell; `date` is a calendar day as Excel stores it (midnight UTC of that day). */
+export function dateCell(date: Date, formula?: string): Cell {
+  return { kind: 'date', text: utcDay(date), ...(formula !== undefined && { formula }) };
+}
+
+/** `YYYY-MM-DD` of a Date that ExcelJS built from a serial (UTC based), rounded to the nearest minute. */
+export function utcDay(date: Date): string {
+  const rounded = new Date(Math.round(date.getTime() / 60000) * 60000);
+  return rounded.toISOString().slice(0, 10);
+}
+
+const DAY_MS = 86_400_000;
+/** Excel serial day (1900 system, with its phantom 1900-02-29) to `YYYY-MM-DD`. */
+export function excelSerialToDay(serial: number, date1904 = false): string {
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  return utcDay(new Date(epoch + serial * DAY_MS));
+}
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const DMY = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/;
+
+/**
+ * A date typed as text in one of the §12 forms: `YYYY-MM-DD`, `DD/MM/YYYY`, `DD-MM-YYYY`
+ * (one-digit day and month accepted). A trailing time `00:00:00` is ignored. Null when not a
+ * real calendar day.
+ */
+export function parseDateText(raw: string): string | null {
+  const text = raw.trim().replace(/[ T]00:00(:00(\.0+)?)?$/, '');
+  let m = ISO.exec(text);
+  if (m) return calendarDay(+m[1], +m[2], +m[3]);
+  m = DMY.exec(text);
+  if (m) return calendarDay(+m[4], +m[3], +m[1]);
+  return null;
+}
+
+/** `YYYY-MM-DD` when year/month/day name a real day, else null. */
+export function calendarDay(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1000) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The day of a date cell, or of a text cell in a §12 form; null otherwise (numbers are not guessed). */
+export function cellDay(cell: Cell): string | null {
+  if (cell.kind === 'date') return cell.text;
+  if (cell.kind === 'text') return parseDateText(cell.text);
+  return null;
+}

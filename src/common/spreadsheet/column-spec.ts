@@ -1,0 +1,53 @@
+/**
+ * Which columns a sheet must or may have. Headers match case-insensitively, ignoring spaces, dots
+ * and underscores (DOMAIN §12), against the canonical name and its aliases.
+ */
+export interface ColumnSpec {
+  /** Canonical header, as written in templates and reports (e.g. `TANGGAL_LAHIR`). */
+  readonly name: string;
+  /** Other headers meaning the same column (e.g. `TGL LAHIR`). */
+  readonly aliases?: readonly string[];
+  readonly required?: boolean;
+}
+
+/** `Tgl. Lahir` → `tgllahir`. */
+export function normalizeHeader(raw: string): string {
+  return raw.toLowerCase().replace(/[\s._\u00a0]+/g, '');
+}
+
+export interface HeaderMatch {
+  /** For each spec column (same order), its 0-based index in the file, or -1 when absent. */
+  readonly indexes: readonly number[];
+  /** Spec columns matched. */
+  readonly matched: number;
+  /** Required spec columns absent. */
+  readonly missing: readonly string[];
+  /** Non-empty headers of the row as written. */
+  readonly found: readonly string[];
+  /** Headers that matched no spec column (ignored). */
+  readonly extra: readonly string[];
+}
+
+/** Matches one candidate header row against the spec; the first occurrence of a column wins. */
+export function matchHeader(columns: readonly ColumnSpec[], headers: readonly string[]): HeaderMatch {
+  const lookup = new Map<string, number>();
+  columns.forEach((c, i) => {
+    for (const name of [c.name, ...(c.aliases ?? [])]) {
+      const key = normalizeHeader(name);
+      if (!lookup.has(key)) lookup.set(key, i);
+    }
+  });
+  const indexes = columns.map(() => -1);
+  const found: string[] = [];
+  const extra: string[] = [];
+  headers.forEach((header, fileIndex) => {
+    const text = header.trim();
+    if (!text) return;
+    found.push(text);
+    const spec = lookup.get(normalizeHeader(text));
+    if (spec === undefined) extra.push(text);
+    else if (indexes[spec] === -1) indexes[spec] = fileIndex;
+  });
+  const missing = columns.filter((c, i) => c.required && indexes[i] === -1).map((c) => c.name);
+  return { indexes, matched: indexes.filter((i) => i >= 0).length, missing, found, extra };
+}

@@ -1,0 +1,16 @@
+import type { Cell } from './cell.js';
+
+/** A non-empty row of a sheet as the format readers deliver it, before columns are mapped. */
+export interface RawRow {
+  /** 0-based sheet index (always 0 for CSV). */
+  readonly sheet: number;
+  /** 1-based row number in the file (the number Excel shows; the line's record number in CSV). */
+  readonly rowNumber: number;
+  /** Cells by 0-based column position in the file. */
+  readonly cells: readonly Cell[];
+}
+
+/** Counts bytes as a file is read, for progress. */
+export interface ByteCounter {
+  bytesRead: number;
+}

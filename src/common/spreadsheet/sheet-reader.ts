@@ -1,0 +1,166 @@
+/**
+ * Generic streaming reader for the input sheets of DOMAIN §12 (.xlsx and .csv), driven by a
+ * column spec. Used by the register (enrollment sheet) and meant for every other upload:
+ * pledge sheets, the BPJS bill (NOKA, NIK, NAMA, IURAN), the PBI-APBN list (NIK), payments.
+ *
+ *   const reader = new SheetReader(path, { filename, columns: [{ name: 'NIK', aliases: ['NO KTP'], required: true }], maxRows });
+ *   for await (const batch of reader.batches()) {          // SheetRow[] of up to `batchSize` rows
+ *     for (const { rowNumber, cells } of batch) {          // cells[i] belongs to columns[i]
+ *       if (cells[0].kind === 'number') ...                 // kinds: empty/text/number/date/boolean/error
+ *     }
+ *     reader.progress;                                      // 0..1 of the file's bytes read
+ *   }
+ *   reader.header;                                          // { rowNumber, sheet, found, extra } once found
+ *
+ * - The header row is the first row (of the first sheet that has one, within `headerSearchRows`
+ *   rows) holding every required column; title rows above it are skipped. Headers match
+ *   case-insensitively ignoring spaces, dots and underscores, with aliases; extra columns are ignored.
+ * - Cells keep their kind, so callers can refuse a NIK typed into a numeric cell. Formulas give their
+ *   cached result (with `formula` set), rich text is flattened (`richText` set), dates are `YYYY-MM-DD`
+ *   (helpers in cell.ts parse `YYYY-MM-DD`, `DD/MM/YYYY`, `DD-MM-YYYY` text).
+ * - Rows with no value in any spec column are skipped; row numbers are the file's, 1-based.
+ * - The whole file is refused with a `SpreadsheetException` (Indonesian message): empty, not a
+ *   spreadsheet, old .xls, corrupt zip, missing required columns (with the headers found), no data
+ *   rows, more than `maxRows` data rows. The refusal can come after earlier batches were yielded
+ *   (row limit, corruption deep in the zip): treat the upload as failed as a whole.
+ */
+import { isUtf8 } from 'node:buffer';
+import { open, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { type Cell, EMPTY_CELL } from './cell.js';
+import { type ColumnSpec, type HeaderMatch, matchHeader } from './column-spec.js';
+import { csvRows } from './csv-rows.js';
+import type { ByteCounter, RawRow } from './raw-row.js';
+import { SpreadsheetException } from './spreadsheet.exception.js';
+import { xlsxRows } from './xlsx-rows.js';
+
+export interface SheetReaderOptions {
+  columns: readonly ColumnSpec[];
+  /** Name the user gave the file: used for the format when the content does not tell, and in messages. */
+  filename: string;
+  batchSize?: number;
+  maxRows?: number;
+  headerSearchRows?: number;
+}
+
+export interface SheetRow {
+  readonly rowNumber: number;
+  /** One cell per spec column, in spec order (EMPTY_CELL when the column is absent). */
+  readonly cells: readonly Cell[];
+}
+
+export interface SheetHeader extends HeaderMatch {
+  readonly sheet: number;
+  readonly rowNumber: number;
+}
+
+export type SheetFormat = 'xlsx' | 'csv';
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+/** Tells .xlsx from .csv by content first, then by the file name. */
+export function detectFormat(filename: string, head: Buffer): SheetFormat {
+  if (head.length === 0) throw SpreadsheetException.empty();
+  if (head.subarray(0, 4).equals(ZIP_MAGIC)) return 'xlsx';
+  if (head.subarray(0, 4).equals(OLE_MAGIC)) throw SpreadsheetException.oldExcel(filename);
+  const ext = extname(filename).toLowerCase();
+  const binary = head.includes(0) || !looksUtf8(head);
+  if (binary || ext === '.xlsx' || ext === '.xls' || ext === '.xlsm') throw SpreadsheetException.notASpreadsheet(filename);
+  return 'csv';
+}
+
+/** Valid UTF-8, tolerating a multi-byte character cut at the end of the sample. */
+function looksUtf8(head: Buffer): boolean {
+  for (let cut = 0; cut < 4 && cut < head.length; cut++) {
+    if (isUtf8(head.subarray(0, head.length - cut))) return true;
+  }
+  return false;
+}
+
+export class SheetReader {
+  header?: SheetHeader;
+  private readonly counter: ByteCounter = { bytesRead: 0 };
+  private size = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly options: SheetReaderOptions,
+  ) {}
+
+  /** Share of the file's bytes read so far, 0..1. */
+  get progress(): number {
+    return this.size ? Math.min(1, this.counter.bytesRead / this.size) : 0;
+  }
+
+  async *batches(): AsyncGenerator<SheetRow[]> {
+    const { batchSize = 5000, maxRows = Infinity, headerSearchRows = 30 } = this.options;
+    let batch: SheetRow[] = [];
+    let dataRows = 0;
+    for await (const raw of this.dataRows(headerSearchRows)) {
+      const cells = this.header!.indexes.map((i) => (i >= 0 ? (raw.cells[i] ?? EMPTY_CELL) : EMPTY_CELL));
+      if (cells.every((c) => c.kind === 'empty')) continue;
+      if (++dataRows > maxRows) throw SpreadsheetException.tooManyRows(maxRows);
+      batch.push({ rowNumber: raw.rowNumber, cells });
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length) yield batch;
+    if (dataRows === 0) throw SpreadsheetException.noDataRows(this.header!.rowNumber);
+  }
+
+  /** Raw rows below the header of the data sheet; sets `this.header` first. */
+  private async *dataRows(headerSearchRows: number): AsyncGenerator<RawRow> {
+    const { columns } = this.options;
+    let best: HeaderMatch | undefined;
+    let searched = 0;
+    let searchSheet = -1;
+    let nonEmpty = 0;
+    for await (const raw of await this.rows()) {
+      nonEmpty++;
+      if (this.header) {
+        if (raw.sheet !== this.header.sheet) return;
+        yield raw;
+        continue;
+      }
+      if (raw.sheet !== searchSheet) [searchSheet, searched] = [raw.sheet, 0];
+      if (++searched > headerSearchRows) continue;
+      const match = matchHeader(columns, raw.cells.map((c) => c.text));
+      if (match.matched > 0 && match.missing.length === 0) {
+        this.header = { ...match, sheet: raw.sheet, rowNumber: raw.rowNumber };
+      } else if (!best || match.matched > best.matched) {
+        best = match;
+      }
+    }
+    if (this.header) return;
+    if (nonEmpty === 0) throw SpreadsheetException.empty();
+    const required = columns.filter((c) => c.required).map((c) => c.name);
+    throw SpreadsheetException.missingColumns(best && best.matched > 0 ? [...best.missing] : required, best ? [...best.found] : []);
+  }
+
+  private async rows(): Promise<AsyncGenerator<RawRow>> {
+    const { filename } = this.options;
+    this.size = (await stat(this.path)).size;
+    const handle = await open(this.path, 'r');
+    const head = Buffer.alloc(Math.min(this.size, 64 * 1024));
+    try {
+      await handle.read(head, 0, head.length, 0);
+    } finally {
+      await handle.close();
+    }
+    const format = detectFormat(filename, head);
+    return format === 'csv' ? csvRows(this.path, head, this.counter) : this.guardedXlsx(filename);
+  }
+
+  /** ExcelJS/unzipper errors on a broken zip become a CORRUPT_FILE refusal. */
+  private async *guardedXlsx(filename: string): AsyncGenerator<RawRow> {
+    try {
+      yield* xlsxRows(this.path, this.counter);
+    } catch (err) {
+      if (err instanceof SpreadsheetException) throw err;
+      throw SpreadsheetException.corrupt(filename, (err as Error).message);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import { HttpStatus } from '@nestjs/common';
+import { assertNever, DomainException } from '../errors/domain.exception.js';
+
+/** Why a whole file was refused before any row counted (DOMAIN §12). */
+export enum SpreadsheetErrorCode {
+  EMPTY_FILE = 'EMPTY_FILE',
+  NOT_A_SPREADSHEET = 'NOT_A_SPREADSHEET',
+  OLD_EXCEL_FORMAT = 'OLD_EXCEL_FORMAT',
+  CORRUPT_FILE = 'CORRUPT_FILE',
+  MISSING_COLUMNS = 'MISSING_COLUMNS',
+  NO_DATA_ROWS = 'NO_DATA_ROWS',
+  TOO_MANY_ROWS = 'TOO_MANY_ROWS',
+}
+
+export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> {
+  get httpStatus(): number {
+    switch (this.code) {
+      case SpreadsheetErrorCode.EMPTY_FILE:
+      case SpreadsheetErrorCode.NOT_A_SPREADSHEET:
+      case SpreadsheetErrorCode.OLD_EXCEL_FORMAT:
+      case SpreadsheetErrorCode.CORRUPT_FILE:
+      case SpreadsheetErrorCode.MISSING_COLUMNS:
+      case SpreadsheetErrorCode.NO_DATA_ROWS:
+        return HttpStatus.BAD_REQUEST;
+      case SpreadsheetErrorCode.TOO_MANY_ROWS:
+        return HttpStatus.PAYLOAD_TOO_LARGE;
+      default:
+        return assertNever(this.code);
+    }
+  }
+
+  static empty(): SpreadsheetException {
+    return new SpreadsheetException(SpreadsheetErrorCode.EMPTY_FILE, 'Berkas kosong. Unggah berkas .xlsx atau .csv yang berisi data.');
+  }
+
+  static notASpreadsheet(filename: string): SpreadsheetException {
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.NOT_A_SPREADSHEET,
+      `Berkas "${filename}" bukan lembar kerja yang dapat dibaca. Unggah berkas Excel (.xlsx) atau CSV (.csv).`,
+      { filename },
+    );
+  }
+
+  static oldExcel(filename: string): SpreadsheetException {
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.OLD_EXCEL_FORMAT,
+      `Berkas "${filename}" berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai "Excel Workbook (.xlsx)" dan unggah ulang.`,
+      { filename },
+    );
+  }
+
+  static corrupt(filename: string, reason: string): SpreadsheetException {
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.CORRUPT_FILE,
+      `Berkas "${filename}" rusak atau tidak lengkap sehingga tidak dapat dibaca. Simpan ulang dari Excel lalu unggah kembali.`,
+      { filename, reason },
+    );
+  }
+
+  static missingColumns(missing: string[], found: string[]): SpreadsheetException {
+    const list = missing.join(', ');
+    const seen = found.length ? found.join(', ') : '(tidak ada)';
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.MISSING_COLUMNS,
+      `Kolom wajib tidak ditemukan: ${list}. Judul kolom yang terbaca: ${seen}. Gunakan templat atau perbaiki judul kolom.`,
+      { missing, found },
+    );
+  }
+
+  static noDataRows(headerRow: number): SpreadsheetException {
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.NO_DATA_ROWS,
+      `Berkas tidak berisi baris data di bawah judul kolom (baris ${headerRow}).`,
+      { headerRow },
+    );
+  }
+
+  static tooManyRows(limit: number): SpreadsheetException {
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.TOO_MANY_ROWS,
+      `Berkas berisi lebih dari ${limit.toLocaleString('id-ID')} baris data, batas satu unggahan. Bagi berkas menjadi beberapa bagian.`,
+      { limit },
+    );
+  }
+}

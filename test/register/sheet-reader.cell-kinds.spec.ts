@@ -1,0 +1,81 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
+import { parseDateText } from '../../src/common/spreadsheet/cell.js';
+import { SpreadsheetException } from '../../src/common/spreadsheet/spreadsheet.exception.js';
+
+const COLUMNS = [
+  { name: 'NIK', required: true },
+  { name: 'NAMA', aliases: ['NAMA PESERTA'], required: true },
+  { name: 'TANGGAL_LAHIR', aliases: ['TGL LAHIR'] },
+  { name: 'NOKA', aliases: ['NO KARTU'] },
+];
+
+async function tmp(name: string): Promise<string> {
+  return join(await mkdtemp(join(tmpdir(), 'sheet-')), name);
+}
+
+async function readAll(path: string, filename: string, batchSize = 2): Promise<{ rows: SheetRow[]; reader: SheetReader }> {
+  const reader = new SheetReader(path, { filename, columns: COLUMNS, batchSize });
+  const rows: SheetRow[] = [];
+  for await (const batch of reader.batches()) rows.push(...batch);
+  return { rows, reader };
+}
+
+describe('generic sheet reader', () => {
+  it('reads xlsx cells with their kinds below title rows, matching aliases', async () => {
+    const path = await tmp('a.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(['DAFTAR PESERTA JAMKESDA']);
+    ws.addRow([]);
+    ws.addRow(['No.', 'nik', 'Nama  Peserta', 'Tgl. Lahir', 'No_Kartu', 'Catatan']);
+    ws.addRow([1, '1703064512900001', 'Siti', new Date(Date.UTC(1990, 11, 5)), '0001234567890', 'x']);
+    ws.addRow([2, 1703064512900001, { richText: [{ text: 'Bu' }, { text: 'di' }] }, '05/12/1990', { formula: '"000"&"1"', result: '0001' }]);
+    ws.addRow([3]);
+    ws.addRow([4, '1703064512900003', 'Ani', { formula: 'DATE(1990,12,5)', result: new Date(Date.UTC(1990, 11, 5)) }]);
+    ws.getCell('D7').numFmt = 'dd/mm/yyyy';
+    await wb.xlsx.writeFile(path);
+
+    const { rows, reader } = await readAll(path, 'a.xlsx');
+    expect(reader.header).toMatchObject({ rowNumber: 3, extra: ['No.', 'Catatan'] });
+    expect(rows.map((r) => r.rowNumber)).toEqual([4, 5, 7]);
+    expect(rows[0].cells.map((c) => [c.kind, c.text])).toEqual([['text', '1703064512900001'], ['text', 'Siti'], ['date', '1990-12-05'], ['text', '0001234567890']]);
+    expect(rows[1].cells[0].kind).toBe('number');
+    expect(rows[1].cells[1]).toMatchObject({ kind: 'text', text: 'Budi', richText: true });
+    expect(rows[1].cells[3]).toMatchObject({ kind: 'text', text: '0001', formula: '"000"&"1"' });
+    expect(rows[2].cells[2]).toMatchObject({ kind: 'date', text: '1990-12-05' });
+    expect(reader.progress).toBe(1);
+  });
+
+  it('reads a semicolon CSV with BOM', async () => {
+    const path = await tmp('b.csv');
+    await writeFile(path, '\ufeffJudul\nNIK;NAMA;TGL LAHIR\r\n1703064512900001;"Siti; Aminah";05-12-1990\r\n\r\n;;\n1703064512900002;Budi;\n');
+    const { rows } = await readAll(path, 'b.csv');
+    expect(rows.map((r) => [r.rowNumber, ...r.cells.map((c) => c.text)])).toEqual([
+      [3, '1703064512900001', 'Siti; Aminah', '05-12-1990', ''],
+      [6, '1703064512900002', 'Budi', '', ''],
+    ]);
+  });
+
+  it('refuses missing columns with the headers it found', async () => {
+    const path = await tmp('c.csv');
+    await writeFile(path, 'NIK,NAMA_LENGKAP\n1,2\n');
+    const err = await readAll(path, 'c.csv').catch((e) => e);
+    expect(err).toBeInstanceOf(SpreadsheetException);
+    expect(err.code).toBe('MISSING_COLUMNS');
+    expect(err.details).toEqual({ missing: ['NAMA'], found: ['NIK', 'NAMA_LENGKAP'] });
+  });
+
+  it('parses the §12 date forms and refuses impossible days', () => {
+    expect(parseDateText('2024-02-29')).toBe('2024-02-29');
+    expect(parseDateText('29/02/2024')).toBe('2024-02-29');
+    expect(parseDateText('1-3-2024')).toBe('2024-03-01');
+    expect(parseDateText('2023-02-29')).toBeNull();
+    expect(parseDateText('31/04/2024')).toBeNull();
+    expect(parseDateText('2024/02/01')).toBeNull();
+  });
+});
