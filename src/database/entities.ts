@@ -1,5 +1,9 @@
 /** Every TypeORM entity, listed explicitly (ESM: no globs). Bulk work uses SQL, not these. */
 import { AuditEvent } from '../audit/entities/audit-event.entity.js';
+import { AllocationMonth } from '../funding/entities/allocation-month.entity.js';
+import { Pledge } from '../funding/entities/pledge.entity.js';
+import { PledgeRevision } from '../funding/entities/pledge-revision.entity.js';
+import { Tariff } from '../funding/entities/tariff.entity.js';
 import { Payment } from '../payments/entities/payment.entity.js';
 import { Bill } from '../reconciliation/entities/bill.entity.js';
 import { Finding } from '../reconciliation/entities/finding.entity.js';
@@ -8,4 +12,4 @@ import { ReconciliationRun } from '../reconciliation/entities/reconciliation-run
 import { Region } from '../regions/entities/region.entity.js';
 import { User } from '../users/entities/user.entity.js';
 
-export const ENTITIES = [AuditEvent, Region, User, Payment, Bill, PbiApbnList, ReconciliationRun, Finding];
+export const ENTITIES = [Tariff, Pledge, PledgeRevision, AllocationMonth, AuditEvent, Region, User, Payment, Bill, PbiApbnList, ReconciliationRun, Finding];

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { READERS, Roles } from '../../auth/access.decorators.js';
+import { type AuthenticatedUser, CurrentUser } from '../../auth/authenticated-user.js';
+import { Audited } from '../../audit/audited.decorator.js';
+import { Role } from '../../users/role.js';
+import { AllocateMonthDto } from '../dto/month.dto.js';
+import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
+import { AllocationQueries } from './allocation-queries.service.js';
+
+@ApiTags('funding')
+@ApiBearerAuth()
+@Controller('api/v1/allocations')
+export class AllocationsController {
+  constructor(
+    private readonly allocateMonth: AllocateMonth,
+    private readonly queries: AllocationQueries,
+  ) {}
+
+  /** Runs the allocation of a month by hand (earlier months of the year first when needed). */
+  @Post()
+  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Audited('allocation.run', 'allocation')
+  run(@Body() body: AllocateMonthDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.allocateMonth.execute({ month: body.month, actor: user.username });
+  }
+
+  @Get(':month')
+  @Roles(...READERS)
+  get(@Param('month') month: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.queries.detail(month, user.username);
+  }
+}

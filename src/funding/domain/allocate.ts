@@ -1,0 +1,200 @@
+/**
+ * The allocation of DOMAIN §6 as a pure function over one month: who pays which rupiah.
+ * Production (AllocateMonth) and the unit/property tests call this same function.
+ *
+ * Obligations are columns (one index per participant-month). The walk is done over positions
+ * in (TMT ascending, NIK ascending) order; if the caller passes them already in that order (the
+ * production SQL does) no sort happens, otherwise they are sorted here, so the result never
+ * depends on input order.
+ */
+import { compareCodePoints } from './code-order.js';
+
+export type PledgeScope = 'ALL' | 'VILLAGES' | 'RESIDENTS';
+
+export interface ObligationColumns {
+  nik: readonly string[];
+  /** `YYYY-MM-DD` (may be empty when the caller passes `inWalkOrder`) */
+  tmt: readonly string[];
+  /** village code, dotted or not */
+  villageCode: readonly string[];
+  /** the obligation `a` in rupiah */
+  amount: ArrayLike<number>;
+}
+
+export interface AllocationPledge {
+  code: string;
+  priority: number;
+  scope: PledgeScope;
+  villageCodes: readonly string[];
+  niks: readonly string[];
+  sharePercent: number;
+  quota: number | null;
+  budget: number | null;
+}
+
+export interface AllocationResult {
+  /** Pledge codes in the order they were applied: (priority, code in code-point order). */
+  pledgeOrder: string[];
+  splitCount: number;
+  /** Per split: index of the obligation in the input columns. */
+  splitObligation: Int32Array;
+  /** Per split: index of the pledge in the input pledge array. */
+  splitPledge: Int32Array;
+  splitAmount: Float64Array;
+  /** Per obligation (input index): what remains unfunded. */
+  unfunded: Float64Array;
+}
+
+const digitsOnly = (code: string) => code.replace(/\./g, '');
+
+/**
+ * @param budgetsUsed rupiah each pledge was allocated in earlier months of the fiscal year
+ * @param options.inWalkOrder the caller guarantees (TMT, NIK) order (production: ORDER BY in SQL);
+ *   `tmt` may then be empty
+ */
+export function allocate(
+  obligations: ObligationColumns,
+  pledges: readonly AllocationPledge[],
+  budgetsUsed: ReadonlyMap<string, number> = new Map(),
+  options: { inWalkOrder?: boolean } = {},
+): AllocationResult {
+  const n = obligations.nik.length;
+  const order = options.inWalkOrder ? identity(n) : walkOrder(obligations);
+  const remaining = Float64Array.from({ length: n }, (_, i) => obligations.amount[i]);
+  const out = new SplitBuffer(Math.max(1024, n));
+  const candidates = new CandidateIndex(obligations, order);
+
+  const sorted = pledges
+    .map((pledge, index) => ({ pledge, index }))
+    .sort((x, y) => x.pledge.priority - y.pledge.priority || compareCodePoints(x.pledge.code, y.pledge.code));
+
+  for (const { pledge, index } of sorted) {
+    let budget = pledge.budget === null ? Infinity : Math.max(0, pledge.budget - (budgetsUsed.get(pledge.code) ?? 0));
+    const quota = pledge.quota ?? Infinity;
+    const share = pledge.sharePercent;
+    let count = 0;
+    const positions = candidates.of(pledge);
+    const total = positions ? positions.length : n;
+    for (let k = 0; k < total; k++) {
+      if (count >= quota || budget <= 0) break;
+      const i = order[positions ? positions[k] : k];
+      const r = remaining[i];
+      if (r <= 0) continue;
+      const want = share === 100 ? r : Math.min(r, Math.floor((obligations.amount[i] * share) / 100));
+      const give = Math.min(want, budget);
+      if (give <= 0) continue; // a 0-rupiah share is no split and uses no quota
+      out.push(i, index, give);
+      remaining[i] = r - give;
+      budget -= give;
+      count += 1;
+    }
+  }
+
+  return {
+    pledgeOrder: sorted.map((s) => s.pledge.code),
+    splitCount: out.length,
+    splitObligation: out.obligation.subarray(0, out.length),
+    splitPledge: out.pledge.subarray(0, out.length),
+    splitAmount: out.amount.subarray(0, out.length),
+    unfunded: remaining,
+  };
+}
+
+/** Input indices in (TMT, NIK) order; identity when the input is already in that order. */
+function walkOrder({ nik, tmt }: ObligationColumns): Int32Array {
+  const n = nik.length;
+  const order = identity(n);
+  const before = (a: number, b: number) => (tmt[a] < tmt[b] ? -1 : tmt[a] > tmt[b] ? 1 : compareCodePoints(nik[a], nik[b]));
+  for (let i = 1; i < n; i++) {
+    if (before(i - 1, i) > 0) return order.sort(before);
+  }
+  return order;
+}
+
+function identity(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order;
+}
+
+/** Candidate positions (in walk order) per scope; ALL walks every position (returns null). */
+class CandidateIndex {
+  private byVillage?: Map<string, number[]>;
+  private byNik?: Map<string, number>;
+
+  constructor(
+    private readonly obligations: ObligationColumns,
+    private readonly order: Int32Array,
+  ) {}
+
+  of(pledge: AllocationPledge): Int32Array | null {
+    if (pledge.scope === 'ALL') return null;
+    const found: number[] = [];
+    if (pledge.scope === 'VILLAGES') {
+      const index = this.villages();
+      for (const code of new Set(pledge.villageCodes.map(digitsOnly))) for (const position of index.get(code) ?? []) found.push(position);
+    } else {
+      const index = this.niks();
+      for (const nik of new Set(pledge.niks)) {
+        const position = index.get(nik);
+        if (position !== undefined) found.push(position);
+      }
+    }
+    return Int32Array.from(found).sort();
+  }
+
+  private villages(): Map<string, number[]> {
+    if (!this.byVillage) {
+      const raw = new Map<string, number[]>();
+      this.order.forEach((i, position) => {
+        const code = this.obligations.villageCode[i];
+        let list = raw.get(code);
+        if (!list) raw.set(code, (list = []));
+        list.push(position);
+      });
+      this.byVillage = new Map();
+      for (const [code, list] of raw) {
+        const key = digitsOnly(code);
+        const existing = this.byVillage.get(key);
+        this.byVillage.set(key, existing ? [...existing, ...list].sort((a, b) => a - b) : list);
+      }
+    }
+    return this.byVillage;
+  }
+
+  private niks(): Map<string, number> {
+    if (!this.byNik) {
+      this.byNik = new Map();
+      this.order.forEach((i, position) => this.byNik!.set(this.obligations.nik[i], position));
+    }
+    return this.byNik;
+  }
+}
+
+class SplitBuffer {
+  obligation: Int32Array;
+  pledge: Int32Array;
+  amount: Float64Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.obligation = new Int32Array(capacity);
+    this.pledge = new Int32Array(capacity);
+    this.amount = new Float64Array(capacity);
+  }
+
+  push(obligation: number, pledge: number, amount: number): void {
+    if (this.length === this.obligation.length) this.grow();
+    this.obligation[this.length] = obligation;
+    this.pledge[this.length] = pledge;
+    this.amount[this.length] = amount;
+    this.length += 1;
+  }
+
+  private grow(): void {
+    const size = this.obligation.length * 2;
+    const o = new Int32Array(size), p = new Int32Array(size), a = new Float64Array(size);
+    o.set(this.obligation), p.set(this.pledge), a.set(this.amount);
+    [this.obligation, this.pledge, this.amount] = [o, p, a];
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * Pledge rules of DOMAIN §5 as pure functions: defaults, validation (Indonesian messages, one
+ * entry per field) and the compliance warnings. The HTTP routes and the sheet upload share them.
+ */
+import { normalizeVillageCode } from '../../regions/village-code.js';
+import type { FieldProblem } from '../funding.exception.js';
+import type { PledgeScope } from './allocate.js';
+
+export const SOURCE_TYPES = ['APBD', 'APBD_PROV', 'DESA', 'TJSLP'] as const;
+export const FUNDS = ['DANA_DESA', 'ADD', 'PADES'] as const;
+export const SCOPES = ['ALL', 'VILLAGES', 'RESIDENTS'] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+export type Fund = (typeof FUNDS)[number];
+
+export const DEFAULT_PRIORITY: Record<PledgeScope, number> = { RESIDENTS: 10, VILLAGES: 20, ALL: 90 };
+
+/** What a caller sends (any field may be missing or of the wrong kind: this is checked here). */
+export interface PledgeInput {
+  code?: unknown;
+  sourceType?: unknown;
+  fund?: unknown;
+  funder?: unknown;
+  fiscalYear?: unknown;
+  fromMonth?: unknown;
+  toMonth?: unknown;
+  scope?: unknown;
+  villageCodes?: unknown;
+  niks?: unknown;
+  sharePercent?: unknown;
+  quota?: unknown;
+  budget?: unknown;
+  priority?: unknown;
+  legalBasis?: unknown;
+}
+
+/** A valid pledge, normalised: village codes dotted, lists deduplicated and sorted. */
+export interface PledgeData {
+  code: string;
+  sourceType: SourceType;
+  fund: Fund | null;
+  funder: string;
+  fiscalYear: number;
+  fromMonth: number;
+  toMonth: number;
+  scope: PledgeScope;
+  villageCodes: string[];
+  niks: string[];
+  sharePercent: number;
+  quota: number | null;
+  budget: number | null;
+  priority: number;
+  legalBasis: string | null;
+}
+
+export interface PledgeWarning {
+  code: 'DANA_DESA_PBI';
+  pledgeCode: string;
+  message: string;
+}
+
+export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,79}$/;
+
+/** §5 regulatory check: since 2024 Dana Desa may not pay PBI premiums (accepted, but flagged). */
+export function pledgeWarnings(p: { code: string; sourceType: string; fund: string | null; fiscalYear: number }): PledgeWarning[] {
+  if (p.sourceType === 'DESA' && p.fund === 'DANA_DESA' && p.fiscalYear >= 2024) {
+    return [
+      {
+        code: 'DANA_DESA_PBI',
+        pledgeCode: p.code,
+        message:
+          `Komitmen ${p.code} memakai Dana Desa untuk iuran PBI tahun ${p.fiscalYear}. Sejak 2024 Dana Desa tidak boleh ` +
+          'dipakai membayar iuran PBI (Surat Edaran Kemendesa PDTT Nomor 4/PRI.00/I/2024). Komitmen tetap dicatat dan ' +
+          'dialokasikan, tetapi sumber dananya perlu ditinjau (misalnya ADD atau PADes).',
+      },
+    ];
+  }
+  return [];
+}
+
+const isBlank = (v: unknown) => v === undefined || v === null || v === '';
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+
+/** Checks `input` (defaults applied) against §5; returns the normalised pledge or the problems. */
+export function validatePledge(
+  input: PledgeInput,
+  knownVillages: ReadonlySet<string>,
+): { pledge: PledgeData; problems: [] } | { pledge: null; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const fail = (field: string, message: string) => {
+    const existing = problems.find((p) => p.field === field);
+    if (existing) existing.messages.push(message);
+    else problems.push({ field, messages: [message] });
+  };
+
+  const code = typeof input.code === 'string' ? input.code.trim() : '';
+  if (!code) fail('code', 'code (kode komitmen) wajib diisi.');
+  else if (!CODE_PATTERN.test(code)) fail('code', `code "${code}" hanya boleh berisi huruf, angka, titik, garis bawah, garis miring atau tanda hubung (maksimal 80 karakter).`);
+
+  const sourceType = input.sourceType as SourceType;
+  if (!SOURCE_TYPES.includes(sourceType)) fail('sourceType', `sourceType harus salah satu dari: ${SOURCE_TYPES.join(', ')}.`);
+
+  const fund = isBlank(input.fund) ? null : (input.fund as Fund);
+  if (sourceType === 'DESA') {
+    if (fund === null) fail('fund', `fund wajib diisi untuk sumber DESA: ${FUNDS.join(', ')}.`);
+    else if (!FUNDS.includes(fund)) fail('fund', `fund harus salah satu dari: ${FUNDS.join(', ')}.`);
+  } else if (fund !== null && SOURCE_TYPES.includes(sourceType)) {
+    fail('fund', `fund hanya diisi untuk sumber DESA; kosongkan untuk ${sourceType}.`);
+  }
+
+  const funder = typeof input.funder === 'string' ? input.funder.trim() : '';
+  if (!funder) fail('funder', 'funder (nama pemberi dana) wajib diisi.');
+  else if (funder.length > 200) fail('funder', 'funder maksimal 200 karakter.');
+
+  const fiscalYear = input.fiscalYear;
+  if (!isInt(fiscalYear) || fiscalYear < 2018 || fiscalYear > 2100) fail('fiscalYear', 'fiscalYear harus tahun anggaran antara 2018 dan 2100.');
+
+  const fromMonth = isBlank(input.fromMonth) ? 1 : input.fromMonth;
+  const toMonth = isBlank(input.toMonth) ? 12 : input.toMonth;
+  const monthOk = (v: unknown): v is number => isInt(v) && v >= 1 && v <= 12;
+  if (!monthOk(fromMonth)) fail('fromMonth', 'fromMonth harus bulan 1 sampai 12 dari tahun anggaran.');
+  if (!monthOk(toMonth)) fail('toMonth', 'toMonth harus bulan 1 sampai 12 dari tahun anggaran.');
+  if (monthOk(fromMonth) && monthOk(toMonth) && fromMonth > toMonth) {
+    fail('toMonth', `fromMonth (${fromMonth}) tidak boleh setelah toMonth (${toMonth}).`);
+  }
+
+  const scope = input.scope as PledgeScope;
+  if (!SCOPES.includes(scope)) fail('scope', `scope harus salah satu dari: ${SCOPES.join(', ')}.`);
+
+  const villageCodes = checkVillages(input.villageCodes, scope, knownVillages, fail);
+  const niks = checkNiks(input.niks, scope, fail);
+
+  const sharePercent = isBlank(input.sharePercent) ? 100 : input.sharePercent;
+  if (!isInt(sharePercent) || sharePercent < 1 || sharePercent > 100) fail('sharePercent', 'sharePercent harus bilangan bulat 1 sampai 100.');
+
+  const quota = isBlank(input.quota) ? null : input.quota;
+  if (quota !== null && (!isInt(quota) || quota <= 0 || quota > 2_000_000_000)) fail('quota', 'quota (jumlah peserta per bulan) harus bilangan bulat lebih dari 0.');
+
+  const budget = isBlank(input.budget) ? null : input.budget;
+  if (budget !== null && (!isInt(budget) || budget <= 0)) fail('budget', 'budget (pagu setahun) harus rupiah bulat lebih dari 0.');
+
+  const priority = isBlank(input.priority) ? DEFAULT_PRIORITY[scope] : input.priority;
+  if (SCOPES.includes(scope) && (!isInt(priority) || Math.abs(priority) > 1_000_000)) fail('priority', 'priority harus bilangan bulat (-1000000 sampai 1000000); makin kecil makin dahulu membayar.');
+
+  const legalBasis = isBlank(input.legalBasis) ? null : input.legalBasis;
+  if (legalBasis !== null && (typeof legalBasis !== 'string' || legalBasis.length > 500)) fail('legalBasis', 'legalBasis harus teks (maksimal 500 karakter).');
+
+  if (problems.length) return { pledge: null, problems };
+  return {
+    pledge: {
+      code,
+      sourceType,
+      fund,
+      funder,
+      fiscalYear: fiscalYear as number,
+      fromMonth: fromMonth as number,
+      toMonth: toMonth as number,
+      scope,
+      villageCodes,
+      niks,
+      sharePercent: sharePercent as number,
+      quota: quota as number | null,
+      budget: budget as number | null,
+      priority: priority as number,
+      legalBasis: (legalBasis as string | null)?.trim() || null,
+    },
+    problems: [],
+  };
+}
+
+function asList(value: unknown): unknown[] | null {
+  if (isBlank(value)) return [];
+  return Array.isArray(value) ? value : null;
+}
+
+function checkVillages(value: unknown, scope: PledgeScope, known: ReadonlySet<string>, fail: (f: string, m: string) => void): string[] {
+  const list = asList(value);
+  if (list === null) {
+    fail('villageCodes', 'villageCodes harus berupa daftar kode desa.');
+    return [];
+  }
+  if (scope === 'VILLAGES' && list.length === 0) fail('villageCodes', 'scope VILLAGES membutuhkan villageCodes (daftar KODE_DESA, misalnya 17.03.06.2001).');
+  if (scope !== 'VILLAGES' && list.length > 0 && SCOPES.includes(scope)) fail('villageCodes', `villageCodes hanya diisi untuk scope VILLAGES (scope ini ${scope}).`);
+  const out = new Set<string>();
+  const unknown: string[] = [];
+  for (const raw of list) {
+    const code = typeof raw === 'string' || typeof raw === 'number' ? normalizeVillageCode(String(raw)) : null;
+    if (code && known.has(code)) out.add(code);
+    else unknown.push(String(raw));
+  }
+  if (unknown.length) {
+    const shown = unknown.slice(0, 10).join(', ') + (unknown.length > 10 ? `, dan ${unknown.length - 10} lainnya` : '');
+    fail('villageCodes', `Kode desa tidak dikenal di Kabupaten Bengkulu Utara: ${shown}. Lihat daftar di GET /api/v1/villages.`);
+  }
+  return [...out].sort();
+}
+
+function checkNiks(value: unknown, scope: PledgeScope, fail: (f: string, m: string) => void): string[] {
+  const list = asList(value);
+  if (list === null) {
+    fail('niks', 'niks harus berupa daftar NIK.');
+    return [];
+  }
+  if (scope === 'RESIDENTS' && list.length === 0) fail('niks', 'scope RESIDENTS membutuhkan niks (daftar NIK penerima).');
+  if (scope !== 'RESIDENTS' && list.length > 0 && SCOPES.includes(scope)) fail('niks', `niks hanya diisi untuk scope RESIDENTS (scope ini ${scope}).`);
+  const out = new Set<string>();
+  const bad: string[] = [];
+  for (const raw of list) {
+    const nik = typeof raw === 'string' ? raw.trim() : String(raw);
+    if (/^\d{16}$/.test(nik)) out.add(nik);
+    else bad.push(nik);
+  }
+  if (bad.length) {
+    const shown = bad.slice(0, 10).join(', ') + (bad.length > 10 ? `, dan ${bad.length - 10} lainnya` : '');
+    fail('niks', `NIK harus 16 digit angka (format kolom sebagai Teks di Excel): ${shown}.`);
+  }
+  return [...out].sort();
+}

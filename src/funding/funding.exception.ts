@@ -1,0 +1,58 @@
+import { HttpStatus } from '@nestjs/common';
+import { assertNever, DomainException } from '../common/errors/domain.exception.js';
+
+export enum FundingErrorCode {
+  PLEDGE_INVALID = 'PLEDGE_INVALID',
+  PLEDGE_EXISTS = 'PLEDGE_EXISTS',
+  PLEDGE_NOT_FOUND = 'PLEDGE_NOT_FOUND',
+  TARIFF_INVALID = 'TARIFF_INVALID',
+  MONTH_INVALID = 'MONTH_INVALID',
+  NOT_ALLOCATED = 'NOT_ALLOCATED',
+  UPLOAD_INVALID = 'UPLOAD_INVALID',
+}
+
+export interface FieldProblem {
+  field: string;
+  messages: string[];
+}
+
+/** Errors of tariffs, pledges and allocation, with Indonesian messages for the finance officer. */
+export class FundingException extends DomainException<FundingErrorCode> {
+  get httpStatus(): number {
+    switch (this.code) {
+      case FundingErrorCode.PLEDGE_INVALID:
+      case FundingErrorCode.TARIFF_INVALID:
+      case FundingErrorCode.MONTH_INVALID:
+      case FundingErrorCode.UPLOAD_INVALID:
+        return HttpStatus.BAD_REQUEST;
+      case FundingErrorCode.PLEDGE_EXISTS:
+        return HttpStatus.CONFLICT;
+      case FundingErrorCode.PLEDGE_NOT_FOUND:
+      case FundingErrorCode.NOT_ALLOCATED:
+        return HttpStatus.NOT_FOUND;
+      default:
+        return assertNever(this.code);
+    }
+  }
+
+  static pledgeInvalid(problems: FieldProblem[]): FundingException {
+    const first = problems[0]?.messages[0] ?? '';
+    return new FundingException(FundingErrorCode.PLEDGE_INVALID, `Komitmen pendanaan tidak valid: ${first}`, problems);
+  }
+
+  static pledgeExists(code: string): FundingException {
+    return new FundingException(FundingErrorCode.PLEDGE_EXISTS, `Kode komitmen "${code}" sudah dipakai. Gunakan kode lain, atau ubah komitmen yang ada (PATCH).`, { code });
+  }
+
+  static pledgeNotFound(code: string): FundingException {
+    return new FundingException(FundingErrorCode.PLEDGE_NOT_FOUND, `Komitmen pendanaan "${code}" tidak ditemukan.`, { code });
+  }
+
+  static monthInvalid(value: string): FundingException {
+    return new FundingException(FundingErrorCode.MONTH_INVALID, `Bulan "${value}" tidak valid: gunakan format YYYY-MM, misalnya 2026-07.`);
+  }
+
+  static notAllocated(month: string): FundingException {
+    return new FundingException(FundingErrorCode.NOT_ALLOCATED, `Bulan ${month} belum dialokasikan. Jalankan alokasi (POST /api/v1/allocations) terlebih dahulu.`, { month });
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The set-based SQL of one month's allocation (DOMAIN §4, §6), in the order AllocateMonth runs it.
+ * $1 is always the month 'YYYY-MM'.
+ */
+
+/** Serialises everything that computes or invalidates allocations (pledge changes, tariffs, runs). */
+export const ALLOCATION_LOCK_KEY = 1703_0004;
+export const TAKE_ALLOCATION_LOCK = `SELECT pg_advisory_xact_lock(${ALLOCATION_LOCK_KEY})`;
+
+/**
+ * The register must not change while a month is computed from it: the candidates are read once
+ * into memory and the obligations are inserted from the same rows a moment later. SHARE mode
+ * blocks writers until commit and lets readers through.
+ */
+export const LOCK_REGISTER = `LOCK TABLE participant IN SHARE MODE`;
+
+/** LOCAL tariff rows valid on the 1st of the month (§3): their ids and summed amount. */
+export const LOCAL_TARIFF_OF_MONTH = `
+  SELECT coalesce(array_agg(id ORDER BY id), '{}') AS ids, coalesce(sum(amount), 0)::bigint AS amount
+    FROM tariff
+   WHERE payer = 'LOCAL'
+     AND valid_from <= ($1 || '-01')::date
+     AND (valid_to IS NULL OR valid_to >= ($1 || '-01')::date)`;
+
+/** Pledges of fiscal year $1 whose months include month number $2, at their current revision. */
+export const PLEDGES_OF_MONTH = `
+  SELECT code, revision, priority, scope, village_codes, niks, share_percent, quota, budget,
+         source_type, fund, fiscal_year
+    FROM pledge
+   WHERE fiscal_year = $1 AND from_month <= $2 AND to_month >= $2`;
+
+/**
+ * What each pledge of $3 was allocated in months $2 ('YYYY-01') up to before $1: the budget already
+ * used in the fiscal year (closed months included: their stored splits count).
+ */
+export const BUDGET_USED_BEFORE = `
+  SELECT pledge_code, sum(amount)::bigint AS used
+    FROM split
+   WHERE month >= $2 AND month < $1 AND pledge_code = ANY($3::text[])
+   GROUP BY pledge_code`;
+
+/**
+ * The coverage rule of §4 (TMT ≤ last day of M, TAT empty or ≥ first day of M): the candidates,
+ * already in the walk order of §6 (TMT ascending, NIK ascending in code-point order). Only NIK
+ * and village are needed: TMT is the sort key and the amount is the same for every row of a month.
+ */
+export const COVERED_PARTICIPANTS = `
+  SELECT nik, village_code
+    FROM participant
+   WHERE tmt <= ($1 || '-01')::date + interval '1 month' - interval '1 day'
+     AND (tat IS NULL OR tat >= ($1 || '-01')::date)
+   ORDER BY tmt, nik COLLATE "C"`;
+
+export const DELETE_SPLITS = `DELETE FROM split WHERE month = $1`;
+export const DELETE_OBLIGATIONS = `DELETE FROM obligation WHERE month = $1`;
+
+/** Chunked bulk path for splits (PGlite, and PostgreSQL without COPY): one statement per chunk. */
+export const INSERT_SPLITS_UNNEST = `
+  INSERT INTO split (month, nik, pledge_code, pledge_revision, amount)
+  SELECT $1, nik, pledge_code, pledge_revision, amount
+    FROM unnest($2::text[], $3::text[], $4::int[], $5::bigint[]) AS s(nik, pledge_code, pledge_revision, amount)`;
+
+/** PostgreSQL fast path: the split rows streamed as text COPY. */
+export const COPY_SPLITS = `COPY split (month, nik, pledge_code, pledge_revision, amount) FROM STDIN`;
+
+/**
+ * One obligation per covered participant-month (§4), set-based from the register, with its
+ * unfunded remainder (§6 step 3) = obligation − the splits just written. $2 = the LOCAL tariff sum.
+ */
+export const INSERT_OBLIGATIONS = `
+  INSERT INTO obligation (month, nik, amount, unfunded, tmt, village_code)
+  SELECT $1, p.nik, $2::bigint, $2::bigint - coalesce(f.funded, 0), p.tmt, p.village_code
+    FROM participant p
+    LEFT JOIN (SELECT nik, sum(amount) AS funded FROM split WHERE month = $1 GROUP BY nik) f ON f.nik = p.nik
+   WHERE p.tmt <= ($1 || '-01')::date + interval '1 month' - interval '1 day'
+     AND (p.tat IS NULL OR p.tat >= ($1 || '-01')::date)`;
+
+/** Records the month as CURRENT with its totals and the rule inputs used. */
+export const UPSERT_ALLOCATION_MONTH = `
+  INSERT INTO allocation_month (month, fiscal_year, status, participants, obligation, unfunded_participants,
+                                unfunded_amount, tariff_ids, pledge_revisions, allocated_by, allocated_at)
+  VALUES ($1, $2, 'CURRENT', $3, $4, $5, $6, $7::int[], $8::jsonb, $9, $10)
+  ON CONFLICT ON CONSTRAINT "PK_allocation_month" DO UPDATE SET
+    status = 'CURRENT', participants = EXCLUDED.participants, obligation = EXCLUDED.obligation,
+    unfunded_participants = EXCLUDED.unfunded_participants, unfunded_amount = EXCLUDED.unfunded_amount,
+    tariff_ids = EXCLUDED.tariff_ids, pledge_revisions = EXCLUDED.pledge_revisions,
+    allocated_by = EXCLUDED.allocated_by, allocated_at = EXCLUDED.allocated_at`;
+
+/** Allocation status of every month of fiscal year $1. */
+export const MONTH_STATUSES = `SELECT month, status FROM allocation_month WHERE fiscal_year = $1`;
+
+/**
+ * Marks allocated months from $1 on (within its fiscal year $2) STALE, except closed months,
+ * which are never recomputed (§9).
+ */
+export const MARK_STALE_FROM = `
+  UPDATE allocation_month a SET status = 'STALE'
+   WHERE a.fiscal_year = $2 AND a.month >= $1 AND a.status = 'CURRENT'
+     AND NOT EXISTS (SELECT 1 FROM closed_month c WHERE c.month = a.month)`;
+
+/** Months to recompute before reporting: STALE and not closed, the latest per fiscal year. */
+export const LATEST_STALE_PER_YEAR = `
+  SELECT max(a.month) AS month
+    FROM allocation_month a
+   WHERE a.status = 'STALE' AND NOT EXISTS (SELECT 1 FROM closed_month c WHERE c.month = a.month)
+   GROUP BY a.fiscal_year
+   ORDER BY 1`;

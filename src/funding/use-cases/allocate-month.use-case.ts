@@ -1,0 +1,163 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock.js';
+import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
+import { addMonths, isMonth, monthsBetween } from '../../common/month.js';
+import { ClosedMonths } from '../../periods/closed-months.service.js';
+import { AllocationSummaries, type AllocationDetail } from '../allocations/allocation-summary.js';
+import { allocate, type AllocationPledge, type PledgeScope } from '../domain/allocate.js';
+import { FundingException } from '../funding.exception.js';
+import * as SQL from '../sql/allocate.sql.js';
+import { writeSplits } from './split-writer.js';
+
+export type { AllocationSummary } from '../allocations/allocation-summary.js';
+
+export interface AllocateMonthCommand {
+  month: string;
+  actor: string;
+}
+
+interface PledgeRow {
+  code: string;
+  revision: number;
+  priority: number;
+  scope: PledgeScope;
+  village_codes: string[];
+  niks: string[];
+  share_percent: number;
+  quota: number | null;
+  budget: string | null;
+}
+
+/**
+ * Computes the obligations and the allocation of DOMAIN §6 for a month, and first for every
+ * earlier month of its fiscal year that has none or is STALE; afterwards the later months of the
+ * year are STALE. Closed months (§9) are never recomputed; their stored splits count toward budgets.
+ *
+ * How: the candidates are read with one set-based query already in walk order, the exact
+ * algorithm runs in memory (`allocate`, the pure function the tests exercise), the splits are
+ * written in bulk and the obligations inserted set-based with their unfunded remainders.
+ *
+ * Pass `manager` to run inside the caller's transaction (on PGlite: the only connection).
+ */
+@Injectable()
+export class AllocateMonth {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly closedMonths: ClosedMonths,
+    private readonly summaries: AllocationSummaries,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /** Allocates `month` (again), after any outdated earlier month of its year. Refuses a closed month. */
+  execute(command: AllocateMonthCommand, manager?: EntityManager): Promise<AllocationDetail> {
+    const { month, actor } = command;
+    assertMonth(month);
+    return this.inTransaction(manager, async (m) => {
+      await m.query(SQL.TAKE_ALLOCATION_LOCK);
+      await this.closedMonths.assertOpen([month], m);
+      await this.recompute(m, month, actor, true);
+      return this.summaries.of(month, m);
+    });
+  }
+
+  /** Allocates only when `month` or an earlier month of its year is not CURRENT; a closed month is reported as stored. */
+  ensureCurrent(month: string, actor: string, manager?: EntityManager): Promise<AllocationDetail> {
+    assertMonth(month);
+    return this.inTransaction(manager, async (m) => {
+      await m.query(SQL.TAKE_ALLOCATION_LOCK);
+      if (!(await this.closedMonths.isClosed(month, m))) await this.recompute(m, month, actor, false);
+      return this.summaries.of(month, m);
+    });
+  }
+
+  /** Recomputes every STALE (not closed) month, so that reads never report an outdated allocation. */
+  async refreshStale(actor: string, manager?: EntityManager): Promise<void> {
+    const m = manager ?? this.dataSource.manager;
+    const stale: { month: string }[] = await m.query(SQL.LATEST_STALE_PER_YEAR);
+    for (const { month } of stale) await this.ensureCurrent(month, actor, manager);
+  }
+
+  private async recompute(m: EntityManager, month: string, actor: string, force: boolean): Promise<void> {
+    const year = month.slice(0, 4);
+    const months = monthsBetween(`${year}-01`, month);
+    const closed = new Set(await this.closedMonths.closed(months, m));
+    const statuses = new Map<string, string>((await m.query(SQL.MONTH_STATUSES, [Number(year)])).map((r: { month: string; status: string }) => [r.month, r.status]));
+    const outdated = months.find((k) => !closed.has(k) && statuses.get(k) !== 'CURRENT');
+    const from = outdated ?? (force ? month : undefined);
+    if (!from) return;
+    await m.query(SQL.LOCK_REGISTER);
+    for (const k of months) if (k >= from && !closed.has(k)) await this.allocateOne(m, k, actor);
+    if (month < `${year}-12`) await m.query(SQL.MARK_STALE_FROM, [addMonths(month, 1), Number(year)]);
+  }
+
+  private async allocateOne(m: EntityManager, month: string, actor: string): Promise<void> {
+    const year = Number(month.slice(0, 4));
+    const [tariff]: { ids: number[]; amount: string }[] = await m.query(SQL.LOCAL_TARIFF_OF_MONTH, [month]);
+    const amount = Number(tariff.amount);
+    const rows: PledgeRow[] = await m.query(SQL.PLEDGES_OF_MONTH, [year, Number(month.slice(5))]);
+    const pledges: AllocationPledge[] = rows.map((p) => ({
+      code: p.code,
+      priority: p.priority,
+      scope: p.scope,
+      villageCodes: p.village_codes,
+      niks: p.niks,
+      sharePercent: p.share_percent,
+      quota: p.quota,
+      budget: p.budget === null ? null : Number(p.budget),
+    }));
+    const used: { pledge_code: string; used: string }[] = pledges.length
+      ? await m.query(SQL.BUDGET_USED_BEFORE, [month, `${year}-01`, pledges.map((p) => p.code)])
+      : [];
+    const covered: { nik: string; village_code: string }[] = await m.query(SQL.COVERED_PARTICIPANTS, [month]);
+    const nik = covered.map((c) => c.nik);
+    const result = allocate(
+      { nik, villageCode: covered.map((c) => c.village_code), tmt: [], amount: new Float64Array(covered.length).fill(amount) },
+      pledges,
+      new Map(used.map((u) => [u.pledge_code, Number(u.used)])),
+      { inWalkOrder: true },
+    );
+
+    await m.query(SQL.DELETE_SPLITS, [month]);
+    await m.query(SQL.DELETE_OBLIGATIONS, [month]);
+    await writeSplits(
+      m,
+      month,
+      {
+        count: result.splitCount,
+        nik: (i) => nik[result.splitObligation[i]],
+        pledgeCode: (i) => rows[result.splitPledge[i]].code,
+        pledgeRevision: (i) => rows[result.splitPledge[i]].revision,
+        amount: (i) => result.splitAmount[i],
+      },
+      Boolean(this.config.databaseUrl),
+    );
+    await m.query(SQL.INSERT_OBLIGATIONS, [month, amount]);
+
+    let unfundedParticipants = 0, unfundedAmount = 0;
+    for (const r of result.unfunded) if (r > 0) (unfundedParticipants += 1), (unfundedAmount += r);
+    await m.query(SQL.UPSERT_ALLOCATION_MONTH, [
+      month,
+      year,
+      covered.length,
+      covered.length * amount,
+      unfundedParticipants,
+      unfundedAmount,
+      tariff.ids,
+      JSON.stringify(Object.fromEntries(rows.map((p) => [p.code, p.revision]))),
+      actor,
+      this.clock.now(),
+    ]);
+  }
+
+  private inTransaction<T>(manager: EntityManager | undefined, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    if (manager?.queryRunner?.isTransactionActive) return work(manager);
+    return (manager ?? this.dataSource.manager).transaction(work);
+  }
+}
+
+function assertMonth(month: string): void {
+  if (typeof month !== 'string' || !isMonth(month)) throw FundingException.monthInvalid(String(month));
+}
