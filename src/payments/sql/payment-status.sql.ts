@@ -17,4 +17,4 @@ export const PLEDGE_MONTH_DUE_AND_PAYMENTS = `
          coalesce(d.due, 0)::text AS due,
          coalesce(p.payments, '[]'::json) AS payments
   FROM due d FULL JOIN paid p ON p.pledge_code = d.pledge_code
-  ORDER BY 1 COLLATE "C"`;
+  ORDER BY coalesce(d.pledge_code, p.pledge_code) COLLATE "C"`;

@@ -1,0 +1,103 @@
+/** DOMAIN §7: each category on its own, one month per category (participants covered only in their month). */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertBill, insertParticipants, insertPbiList, nik } from './support/seed.js';
+import { nonZero, reconcile } from './support/run.js';
+
+const only = (month: string) => ({ tmt: `${month}-01`, tat: `${month}-28`, endReason: 'PINDAH' });
+
+describe('reconciliation: each category on its own', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertParticipants(t.dataSource, [
+      { nik: nik(101), ...only('2025-01') },
+      { nik: nik(103), tmt: '2024-12-01', tat: '2024-12-15', endReason: 'MENINGGAL' },
+      { nik: nik(104), ...only('2025-06') },
+      { nik: nik(105), noka: '0000000000105', ...only('2025-05') },
+      { nik: nik(107), noka: '0000000000107', ...only('2025-07') },
+      { nik: nik(108), noka: '0000000000108', ...only('2025-08') },
+      { nik: nik(109), noka: '0000000000109', ...only('2025-09') },
+      { nik: nik(110), noka: '0000000000110', ...only('2025-10') },
+    ]);
+  });
+  afterAll(() => t.close());
+
+  it('DUPLICATE_BILLING: the later line by NOKA as text (empty first), then file row', async () => {
+    await insertBill(t.dataSource, '2025-01', [
+      { nik: nik(101), noka: '1111111111111' },
+      { nik: nik(101), noka: '' },
+    ]);
+    const { run, findings } = await reconcile(t, '2025-01');
+    expect(nonZero(run.findings)).toEqual({ DUPLICATE_BILLING: 1, MATCHED: 1 });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ category: 'DUPLICATE_BILLING', nik: nik(101), noka: '1111111111111', rowNumber: 2, billedAmount: 37800, expectedAmount: 0 });
+    expect(findings[0].action).toMatch(/BPJS/);
+  });
+
+  it('NOT_REGISTERED: no participant with the NIK', async () => {
+    await insertBill(t.dataSource, '2025-02', [{ nik: nik(9999), noka: '0000000009999', name: 'Orang Lain' }]);
+    const { run, findings } = await reconcile(t, '2025-02');
+    expect(nonZero(run.findings)).toEqual({ NOT_REGISTERED: 1 });
+    expect(findings[0]).toMatchObject({ category: 'NOT_REGISTERED', nik: nik(9999), name: 'Orang Lain', billedAmount: 37800 });
+  });
+
+  it('BILLED_AFTER_DEATH: MENINGGAL with TAT before the month', async () => {
+    await insertBill(t.dataSource, '2025-03', [{ nik: nik(103) }]);
+    const { run, findings } = await reconcile(t, '2025-03');
+    expect(nonZero(run.findings)).toEqual({ BILLED_AFTER_DEATH: 1 });
+    expect(findings[0].action).toBe('Tagihan atas peserta yang telah meninggal: ajukan koreksi ke BPJS');
+  });
+
+  it('NOT_COVERED: billed in a month outside TMT..TAT', async () => {
+    await insertBill(t.dataSource, '2025-04', [{ nik: nik(104) }]);
+    const { run } = await reconcile(t, '2025-04');
+    expect(nonZero(run.findings)).toEqual({ NOT_COVERED: 1 });
+    expect(run.bill).toMatchObject({ payable: 0, overbilled: 37800, underbilled: 0 });
+  });
+
+  it('AMOUNT_MISMATCH: Rp42.000 billed against an obligation of Rp37.800', async () => {
+    await insertBill(t.dataSource, '2025-05', [{ nik: nik(105), noka: '0000000000105', amount: 42000 }]);
+    const { run, findings } = await reconcile(t, '2025-05');
+    expect(nonZero(run.findings)).toEqual({ AMOUNT_MISMATCH: 1 });
+    expect(findings[0]).toMatchObject({ billedAmount: 42000, expectedAmount: 37800 });
+    expect(findings[0].action).toContain('Rp37.800');
+    expect(run.bill).toEqual({ invoiceTotal: 42000, linesTotal: 42000, payable: 37800, overbilled: 4200, underbilled: 0 });
+  });
+
+  it('NOKA_MISMATCH: the action records the billed NOKA', async () => {
+    await insertBill(t.dataSource, '2025-07', [{ nik: nik(107), noka: '0000000000999' }]);
+    const { run, findings } = await reconcile(t, '2025-07');
+    expect(nonZero(run.findings)).toEqual({ NOKA_MISMATCH: 1 });
+    expect(findings[0]).toMatchObject({ noka: '0000000000999', expectedAmount: 37800 });
+    expect(findings[0].action).toContain('0000000000999');
+    expect(run.bill.payable).toBe(37800);
+  });
+
+  it('MATCHED: no finding rows, counted in the summary', async () => {
+    await insertBill(t.dataSource, '2025-08', [{ nik: nik(108), noka: '0000000000108' }]);
+    const { run, findings } = await reconcile(t, '2025-08');
+    expect(nonZero(run.findings)).toEqual({ MATCHED: 1 });
+    expect(findings).toEqual([]);
+    expect(run.bill).toEqual({ invoiceTotal: 37800, linesTotal: 37800, payable: 37800, overbilled: 0, underbilled: 0 });
+  });
+
+  it('NOT_BILLED: a covered participant on no line of the bill', async () => {
+    await insertBill(t.dataSource, '2025-09', []);
+    const { run, findings } = await reconcile(t, '2025-09');
+    expect(nonZero(run.findings)).toEqual({ NOT_BILLED: 1 });
+    expect(findings[0]).toMatchObject({ category: 'NOT_BILLED', nik: nik(109), noka: '0000000000109', expectedAmount: 37800 });
+    expect(run.bill).toMatchObject({ payable: 0, overbilled: 0, underbilled: 37800 });
+  });
+
+  it('DOUBLE_COVERAGE: covered participants on the PBI-APBN list; unknown NIKs ignored; no bill, no bill findings', async () => {
+    await insertPbiList(t.dataSource, '2025-10', [nik(110), nik(9998), nik(108)]);
+    const { run, findings } = await reconcile(t, '2025-10');
+    expect(run.bill).toBeNull();
+    expect(nonZero(run.findings)).toEqual({ DOUBLE_COVERAGE: 1 });
+    expect(findings[0]).toMatchObject({ category: 'DOUBLE_COVERAGE', nik: nik(110) });
+    expect(findings[0].action).toBe('Peserta juga terdaftar PBI APBN: akhiri kepesertaan Jamkesda (masih ditanggung sampai operator mengakhirinya)');
+    expect(run.participants).toBe(1);
+    expect(run.obligation).toBe(37800);
+  });
+});
