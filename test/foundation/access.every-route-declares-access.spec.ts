@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ALL_ROLES, Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { describeRoute, discoverRoutes, expressRoutes, type RouteInfo } from './route-inventory.js';
+
+/** Writes its own events (auth.login / auth.login_failed, with the attempted username): see AuthService. */
+const AUDITED_IN_SERVICE = new Set(['POST /api/v1/auth/login']);
+
+/** Served by express beside the controllers, outside the guard: the OpenAPI document and its UI only. */
+const OUTSIDE_NEST = /^GET \/api\/docs(\/|-json$|-yaml$|$)/;
+
+describe('every route declares who may call it and is audited when it changes state', () => {
+  let t: TestApp;
+  let routes: RouteInfo[];
+  beforeAll(async () => {
+    t = await createTestApp();
+    routes = discoverRoutes(t.app);
+  });
+  afterAll(() => t.close());
+
+  it('finds the routes (the foundation ones at least)', () => {
+    const names = routes.map((r) => `${r.method} ${r.path}`);
+    expect(names).toEqual(expect.arrayContaining(['POST /api/v1/auth/login', 'GET /api/v1/auth/me', 'POST /api/v1/users', 'GET /api/v1/villages', 'GET /api/v1/audit-events', 'GET /health']));
+  });
+
+  it('every route has @Roles(...) with at least one known role, or @Public()', () => {
+    const bad = routes.filter((r) => !r.isPublic && (!r.roles?.length || r.roles.some((role) => !ALL_ROLES.includes(role))));
+    expect(bad.map(describeRoute)).toEqual([]);
+  });
+
+  it('no route is both @Public() and role-restricted (which one would win is unclear)', () => {
+    expect(routes.filter((r) => r.isPublic && r.roles?.length).map(describeRoute)).toEqual([]);
+  });
+
+  it('every non-GET route carries @Audited(action, entity)', () => {
+    const bad = routes.filter((r) => r.method !== 'GET' && !AUDITED_IN_SERVICE.has(`${r.method} ${r.path}`) && !(r.audited?.action && r.audited.entity));
+    expect(bad.map(describeRoute)).toEqual([]);
+  });
+
+  it('AUDITOR is allowed on no non-GET route (an auditor reads everything and changes nothing)', () => {
+    const bad = routes.filter((r) => r.method !== 'GET' && (r.isPublic ? false : r.roles?.includes(Role.AUDITOR)));
+    expect(bad.map(describeRoute)).toEqual([]);
+  });
+
+  it('the only public routes are login and health (and pages that need no data)', () => {
+    const publicApi = routes.filter((r) => r.isPublic && r.path.startsWith('/api/') && r.path !== '/api/v1/auth/login');
+    expect(publicApi.map(describeRoute)).toEqual([]);
+  });
+
+  it('express serves no route that bypasses the controllers (and so the guard), except the API docs', () => {
+    const known = new Set(routes.map((r) => `${r.method} ${r.path}`));
+    const stray = expressRoutes(t.app).filter((r) => !known.has(r) && !OUTSIDE_NEST.test(r));
+    expect(stray).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Every HTTP route of the running app, found at runtime from the controllers Nest registered, with
+ * the access and audit metadata the guard and the audit interceptor read. The access tests are
+ * driven by this list, so routes added by any module are covered without editing the tests.
+ */
+import type { INestApplication } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { MetadataScanner, ModulesContainer } from '@nestjs/core';
+import { PUBLIC_KEY, ROLES_KEY } from '../../src/auth/access.decorators.js';
+import { AUDITED_KEY, type AuditedMeta } from '../../src/audit/audited.decorator.js';
+import type { Role } from '../../src/users/role.js';
+
+export interface RouteInfo {
+  method: string;
+  path: string;
+  /** `Controller.handler`, to name the route in failures. */
+  where: string;
+  /** As the guard resolves them: handler metadata overrides the controller's. */
+  roles?: Role[];
+  isPublic: boolean;
+  audited?: AuditedMeta;
+}
+
+const own = <T>(key: string, handler: object, controller: object): T | undefined =>
+  Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
+
+function joinPath(...parts: string[]): string {
+  const path = `/${parts.join('/')}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
+  return path;
+}
+
+export function discoverRoutes(app: INestApplication): RouteInfo[] {
+  const scanner = new MetadataScanner();
+  const seen = new Set<object>();
+  const routes: RouteInfo[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: unknown[]) => object) | null;
+      if (!controller || seen.has(controller)) continue;
+      seen.add(controller);
+      const prefixes = [Reflect.getMetadata(PATH_METADATA, controller) ?? '/'].flat() as string[];
+      const proto = controller.prototype;
+      for (const name of scanner.getAllMethodNames(proto)) {
+        const handler = proto[name];
+        const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+        if (paths === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+        for (const prefix of prefixes) {
+          for (const path of [paths].flat()) {
+            routes.push({
+              method,
+              path: joinPath(prefix, path),
+              where: `${controller.name}.${name}`,
+              roles: own<Role[]>(ROLES_KEY, handler, controller),
+              isPublic: own<boolean>(PUBLIC_KEY, handler, controller) === true,
+              // The audit interceptor reads the handler only.
+              audited: Reflect.getMetadata(AUDITED_KEY, handler),
+            });
+          }
+        }
+      }
+    }
+  }
+  return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+}
+
+/** `METHOD path` of every route express serves (Nest's and anything mounted beside them). */
+export function expressRoutes(app: INestApplication): string[] {
+  const express = app.getHttpAdapter().getInstance();
+  const stack: { route?: { path: string; methods: Record<string, boolean> } }[] = (express.router ?? express._router).stack;
+  return stack.flatMap((layer) =>
+    layer.route ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path}`) : [],
+  );
+}
+
+/** A concrete URL for a route pattern: each `:param` gets a well-formed value that matches nothing. */
+export function fillParams(path: string): string {
+  return path
+    .replace(/:(\w+)/g, (_, name: string) => {
+      if (/nik$/i.test(name)) return '1703000000000001';
+      if (/month$/i.test(name)) return '2026-01';
+      if (/code$/i.test(name)) return 'TIDAK-ADA';
+      return '00000000-0000-4000-8000-000000000000';
+    })
+    .replace(/\*(\w+)/g, 'tidak-ada');
+}
+
+export const describeRoute = (r: RouteInfo) => `${r.method} ${r.path} (${r.where})`;
