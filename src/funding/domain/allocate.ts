@@ -194,7 +194,9 @@ class SplitBuffer {
   private grow(): void {
     const size = this.obligation.length * 2;
     const o = new Int32Array(size), p = new Int32Array(size), a = new Float64Array(size);
-    o.set(this.obligation), p.set(this.pledge), a.set(this.amount);
+    o.set(this.obligation);
+    p.set(this.pledge);
+    a.set(this.amount);
     [this.obligation, this.pledge, this.amount] = [o, p, a];
   }
 }

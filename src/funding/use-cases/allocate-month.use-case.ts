@@ -136,8 +136,14 @@ export class AllocateMonth {
     );
     await m.query(SQL.INSERT_OBLIGATIONS, [month, amount]);
 
-    let unfundedParticipants = 0, unfundedAmount = 0;
-    for (const r of result.unfunded) if (r > 0) (unfundedParticipants += 1), (unfundedAmount += r);
+    let unfundedParticipants = 0;
+    let unfundedAmount = 0;
+    for (const r of result.unfunded) {
+      if (r > 0) {
+        unfundedParticipants += 1;
+        unfundedAmount += r;
+      }
+    }
     await m.query(SQL.UPSERT_ALLOCATION_MONTH, [
       month,
       year,
