@@ -20,7 +20,13 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
+        directives: {
+          defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+          // The service speaks plain HTTP (TLS, when used, ends at a proxy). helmet's default
+          // upgrade-insecure-requests makes a browser on http://<intranet-ip>:3000 fetch the console's
+          // scripts over https, which fails; the console's URLs are relative, so HTTPS sites lose nothing.
+          upgradeInsecureRequests: null,
+        },
       },
     }),
   );

@@ -1,0 +1,165 @@
+/** Entry point: the page shell (header, menu, user), login/logout and the hash router. */
+import { api, session } from './api.js';
+import { h, replace } from './dom.js';
+import { label, ROLE_LABELS } from './format.js';
+import { renderLogin } from './pages/login.js';
+import { hashFor, homeFor, matchRoute, parseHash, ROUTES } from './routes.js';
+import { errorNotice, loading, notice, pageHeader } from './ui.js';
+
+const main = document.getElementById('main');
+const nav = document.getElementById('nav');
+const userBox = document.getElementById('user');
+const menuButton = document.getElementById('menu-button');
+
+let user = null;
+let current = null; // { controller: AbortController }
+
+session.onUnauthorized(() => {
+  user = null;
+  sessionStorage.setItem('jamkesda.notice', 'Sesi Anda berakhir. Silakan masuk lagi.');
+  if (!location.hash.startsWith('#/masuk')) location.hash = hashFor('/masuk', { lanjut: location.hash.slice(1) });
+  else render();
+});
+
+export function navigate(path, query) {
+  const next = hashFor(path, query);
+  if (location.hash === next) render();
+  else location.hash = next;
+}
+
+/** Updates the address (for bookmarks and back/forward) without re-rendering the page. */
+function setQuery(path, query) {
+  history.replaceState(null, '', hashFor(path, query));
+}
+
+async function loadUser() {
+  if (!session.token) return null;
+  if (user) return user;
+  try {
+    user = await api('/api/v1/auth/me');
+  } catch (err) {
+    if (err.status === 401) return null;
+    throw err;
+  }
+  return user;
+}
+
+function renderShell() {
+  replace(userBox);
+  replace(nav);
+  menuButton.hidden = !user;
+  if (!user) return;
+  const { path } = parseHash(location.hash);
+  const links = ROUTES.filter((r) => r.nav && r.roles.includes(user.role)).map((r) => {
+    const active = path === r.path || path.startsWith(`${r.path}/`);
+    return h('li', {}, h('a', { href: `#${r.path}`, 'aria-current': active ? 'page' : null, text: r.title }));
+  });
+  replace(nav, h('ul', {}, links));
+  replace(
+    userBox,
+    h('span', { class: 'user-name' }, h('span', { class: 'visually-hidden', text: 'Masuk sebagai ' }), user.username, ' ', h('span', { class: 'role', text: `(${label(ROLE_LABELS, user.role)})` })),
+    h('button', { type: 'button', class: 'btn btn--ghost btn--small', onclick: logout }, 'Keluar'),
+  );
+}
+
+function logout() {
+  session.clear();
+  user = null;
+  sessionStorage.setItem('jamkesda.notice', 'Anda telah keluar.');
+  navigate('/masuk');
+}
+
+function focusHeading() {
+  const heading = main.querySelector('h1');
+  if (heading) heading.focus({ preventScroll: false });
+}
+
+async function render() {
+  if (!location.hash.startsWith('#/') && location.hash !== '') return; // in-page anchors
+  current?.controller.abort();
+  const controller = new AbortController();
+  current = { controller };
+  closeMenu();
+  const { path, query } = parseHash(location.hash);
+
+  let me;
+  try {
+    me = await loadUser();
+  } catch (err) {
+    replace(main, pageHeader('Konsol Jamkesda'), errorNotice(err));
+    return;
+  }
+  if (controller.signal.aborted) return;
+
+  if (!me || path === '/masuk') {
+    if (me && path === '/masuk') return navigate(homeFor(me.role));
+    renderShell();
+    document.title = 'Masuk · Konsol Jamkesda';
+    const flash = sessionStorage.getItem('jamkesda.notice');
+    sessionStorage.removeItem('jamkesda.notice');
+    renderLogin(main, {
+      flash,
+      onLoggedIn: async () => {
+        user = null;
+        const who = await loadUser();
+        const next = query.lanjut && query.lanjut.startsWith('/') && query.lanjut !== '/masuk' ? query.lanjut : homeFor(who.role);
+        location.hash = `#${next}`;
+      },
+    });
+    return;
+  }
+
+  renderShell();
+  if (path === '/') return navigate(homeFor(me.role));
+  const match = matchRoute(path);
+  if (!match) {
+    replace(main, pageHeader('Halaman tidak ditemukan'), notice('warning', 'Alamat ini tidak dikenal. ', h('a', { href: `#${homeFor(me.role)}`, text: 'Kembali ke halaman utama' })));
+    return focusHeading();
+  }
+  const { route, params } = match;
+  document.title = `${route.title} · Konsol Jamkesda`;
+  if (!route.roles.includes(me.role)) {
+    replace(main, pageHeader(route.title), notice('warning', `Halaman ini tidak tersedia untuk peran ${label(ROLE_LABELS, me.role)}. `, h('a', { href: `#${homeFor(me.role)}`, text: 'Kembali ke halaman utama' })));
+    return focusHeading();
+  }
+  replace(main, loading());
+  try {
+    const page = await route.load();
+    if (controller.signal.aborted) return;
+    replace(main);
+    await page.render(main, {
+      user: me,
+      params,
+      query,
+      signal: controller.signal,
+      navigate,
+      setQuery: (q) => setQuery(path, q),
+    });
+    if (!controller.signal.aborted) focusHeading();
+  } catch (err) {
+    if (err?.name === 'AbortError' || controller.signal.aborted) return;
+    console.error(err);
+    replace(main, pageHeader(route.title), errorNotice(err));
+    focusHeading();
+  }
+}
+
+function closeMenu() {
+  document.body.classList.remove('menu-open');
+  menuButton.setAttribute('aria-expanded', 'false');
+}
+
+menuButton.addEventListener('click', () => {
+  const open = !document.body.classList.contains('menu-open');
+  document.body.classList.toggle('menu-open', open);
+  menuButton.setAttribute('aria-expanded', String(open));
+});
+
+// The skip link moves focus without touching the address (the hash belongs to the router).
+document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
+
+window.addEventListener('hashchange', render);
+render();

@@ -1,0 +1,112 @@
+/** Indonesian display formats. Pure functions (unit-tested in test/console/format.spec.ts). */
+
+/** 37800 → "Rp37.800"; -1500 → "-Rp1.500"; null → "–". Money is whole rupiah. */
+export function rupiah(value) {
+  if (value === null || value === undefined || value === '') return '–';
+  const n = Number(value);
+  if (!Number.isFinite(n)) return String(value);
+  return `${n < 0 ? '-' : ''}Rp${groupDigits(Math.abs(Math.trunc(n)))}`;
+}
+
+/** 1234567 → "1.234.567". */
+export function number(value) {
+  if (value === null || value === undefined || value === '') return '–';
+  const n = Number(value);
+  if (!Number.isFinite(n)) return String(value);
+  return `${n < 0 ? '-' : ''}${groupDigits(Math.abs(Math.trunc(n)))}`;
+}
+
+function groupDigits(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+export const MONTH_NAMES = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** "2026-11" → "November 2026". Anything else is returned unchanged. */
+export function monthLabel(month) {
+  const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return month ?? '–';
+  return `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** "2026-11-05" → "5 November 2026". */
+export function dateLabel(date) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date ?? '');
+  if (!m) return date ? String(date) : '–';
+  return `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** An ISO timestamp shown in WIB: "15 November 2026 10.00 WIB". */
+export function dateTimeLabel(iso) {
+  if (!iso) return '–';
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return String(iso);
+  const wib = new Date(t.getTime() + 7 * 3600 * 1000);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${wib.getUTCDate()} ${MONTH_NAMES[wib.getUTCMonth()]} ${wib.getUTCFullYear()} ${pad(wib.getUTCHours())}.${pad(wib.getUTCMinutes())} WIB`;
+}
+
+/** The current month in WIB as "YYYY-MM". */
+export function currentMonth(now = new Date()) {
+  const wib = new Date(now.getTime() + 7 * 3600 * 1000);
+  return `${wib.getUTCFullYear()}-${String(wib.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** 0.4567 → "46%". */
+export function percent(fraction) {
+  if (fraction === null || fraction === undefined || !Number.isFinite(Number(fraction))) return '–';
+  return `${Math.round(Number(fraction) * 100)}%`;
+}
+
+/** Digits only, for money typed as "Rp 1.250.000" or "1250000". Returns null when nothing numeric. */
+export function parseRupiah(text) {
+  const digits = String(text ?? '').replace(/[^\d-]/g, '');
+  if (!/^-?\d+$/.test(digits)) return null;
+  return Number(digits);
+}
+
+export const ROLE_LABELS = {
+  ADMIN: 'Admin',
+  OPERATOR_DINKES: 'Operator Dinkes',
+  KEUANGAN: 'Keuangan',
+  AUDITOR: 'Auditor',
+};
+
+export const SOURCE_TYPE_LABELS = {
+  APBD: 'APBD Kabupaten',
+  APBD_PROV: 'APBD Provinsi',
+  DESA: 'Anggaran Desa',
+  TJSLP: 'TJSLP (CSR perusahaan)',
+  UNFUNDED: 'Belum didanai',
+};
+
+export const FUND_LABELS = { DANA_DESA: 'Dana Desa', ADD: 'Alokasi Dana Desa (ADD)', PADES: 'Pendapatan Asli Desa (PADes)' };
+
+export const SCOPE_LABELS = { ALL: 'Semua peserta', VILLAGES: 'Desa tertentu', RESIDENTS: 'Peserta tertentu (NIK)' };
+
+export const CATEGORY_LABELS = {
+  DUPLICATE_BILLING: 'Tagihan ganda',
+  NOT_REGISTERED: 'Tidak terdaftar',
+  BILLED_AFTER_DEATH: 'Ditagih setelah meninggal',
+  NOT_COVERED: 'Tidak dalam masa kepesertaan',
+  AMOUNT_MISMATCH: 'Selisih nominal',
+  NOKA_MISMATCH: 'NOKA berbeda',
+  MATCHED: 'Sesuai',
+  NOT_BILLED: 'Tidak ditagih',
+  TOTAL_MISMATCH: 'Total invoice tidak sama',
+  DOUBLE_COVERAGE: 'Ganda dengan PBI APBN',
+};
+
+export const PAYMENT_STATUS_LABELS = { PAID: 'Lunas', UNPAID: 'Belum dibayar', UNDERPAID: 'Kurang bayar', OVERPAID: 'Lebih bayar' };
+
+export const RUN_STATUS_LABELS = { RUNNING: 'Sedang berjalan', DONE: 'Selesai (draf)', FAILED: 'Gagal', FINAL: 'Final' };
+
+export const UPLOAD_STATUS_LABELS = { PROCESSING: 'Sedang diproses', DONE: 'Selesai', FAILED: 'Gagal', QUEUED: 'Menunggu' };
+
+export const END_REASON_LABELS = { MENINGGAL: 'Meninggal', PINDAH: 'Pindah', PBI_APBN: 'Pindah ke PBI APBN', MAMPU: 'Mampu / segmen lain', LAINNYA: 'Lainnya' };
+
+/** A label from one of the tables above, or the code itself when unknown. */
+export function label(table, code) {
+  if (code === null || code === undefined || code === '') return '–';
+  return table[code] ?? String(code);
+}

@@ -1,0 +1,100 @@
+/**
+ * Accessible form fields: every input has a <label>, an optional hint and an error slot wired with
+ * aria-describedby. showErrors() puts the API's `details` ([{ field, messages }]) next to the field
+ * they concern and the rest in the form's summary box.
+ */
+import { h, replace, uid } from './dom.js';
+
+/**
+ * field({ label, name, type?, required?, value?, hint?, options?: [{ value, label }], multiline?, attrs? })
+ * → <div class="field"> with label, control, hint and error slot.
+ */
+export function field({ label, name, type = 'text', required = false, value, hint, options, multiline = false, attrs = {} }) {
+  const id = uid(`f-${name}`);
+  const hintId = hint ? `${id}-hint` : null;
+  const errorId = `${id}-error`;
+  const common = { id, name, required, 'aria-describedby': [hintId, errorId].filter(Boolean).join(' '), ...attrs };
+  let control;
+  if (options) {
+    control = h('select', common, options.map((o) => h('option', { value: o.value, selected: value !== undefined && String(o.value) === String(value) }, o.label)));
+  } else if (multiline) {
+    control = h('textarea', { ...common, rows: attrs.rows ?? 3 });
+    if (value !== undefined && value !== null) control.value = String(value);
+  } else {
+    control = h('input', { ...common, type, value: value ?? undefined });
+  }
+  return h(
+    'div',
+    { class: `field${type === 'checkbox' ? ' field--check' : ''}`, 'data-field': name },
+    h('label', { for: id }, label, required ? h('span', { class: 'req', 'aria-hidden': 'true', text: ' *' }) : null),
+    control,
+    hint ? h('p', { class: 'hint', id: hintId, text: hint }) : null,
+    h('p', { class: 'field-error', id: errorId, hidden: true }),
+  );
+}
+
+/** A <form> with a summary box for errors that belong to no field, and novalidate (the API validates). */
+export function form({ onsubmit, label }, ...children) {
+  const summary = h('div', { class: 'form-summary', hidden: true, tabindex: '-1' });
+  const el = h('form', { novalidate: true, 'aria-label': label }, summary, ...children);
+  el.addEventListener('submit', (event) => {
+    event.preventDefault();
+    onsubmit(event, el);
+  });
+  return el;
+}
+
+export function clearErrors(formEl) {
+  for (const slot of formEl.querySelectorAll('.field-error')) {
+    slot.hidden = true;
+    slot.textContent = '';
+  }
+  for (const control of formEl.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
+  const summary = formEl.querySelector('.form-summary');
+  if (summary) {
+    summary.hidden = true;
+    summary.replaceChildren();
+  }
+}
+
+/** Field name of a detail: "villageCodes.2" → "villageCodes"; "body.month" → "month". */
+export function fieldRoot(name) {
+  return String(name ?? '').replace(/^(body|query)\./, '').split(/[.[]/)[0];
+}
+
+/**
+ * Shows an error: details with a matching field go next to it (the first such field gets focus),
+ * everything else into the summary. `aliases` maps API field names to form field names.
+ */
+export function showErrors(formEl, err, aliases = {}) {
+  clearErrors(formEl);
+  const unplaced = [];
+  let first = null;
+  for (const detail of err.details ?? []) {
+    const name = aliases[detail.field] ?? aliases[fieldRoot(detail.field)] ?? fieldRoot(detail.field);
+    const wrapper = name ? formEl.querySelector(`[data-field="${CSS.escape(name)}"]`) : null;
+    const messages = (detail.messages ?? [detail.message]).filter(Boolean);
+    if (!wrapper) {
+      unplaced.push(...messages.map((m) => (detail.field ? `${detail.field}: ${m}` : m)));
+      continue;
+    }
+    const slot = wrapper.querySelector('.field-error');
+    slot.textContent = [slot.textContent, ...messages].filter(Boolean).join(' ');
+    slot.hidden = false;
+    const control = wrapper.querySelector('input, select, textarea');
+    control?.setAttribute('aria-invalid', 'true');
+    first ??= control;
+  }
+  const summary = formEl.querySelector('.form-summary');
+  replace(summary, h('p', { text: err.message }), unplaced.length ? h('ul', {}, unplaced.map((m) => h('li', { text: m }))) : null);
+  summary.hidden = false;
+  summary.setAttribute('role', 'alert');
+  (first ?? summary).focus();
+}
+
+/** The form's named values as an object of trimmed strings (files stay File objects). */
+export function values(formEl) {
+  const out = {};
+  for (const [key, value] of new FormData(formEl).entries()) out[key] = typeof value === 'string' ? value.trim() : value;
+  return out;
+}

@@ -1,0 +1,184 @@
+/**
+ * Operator: upload an enrollment sheet (choose or drop), follow its progress, see the counts and the
+ * rejected/warned rows, download the report and the template; earlier uploads below.
+ */
+import { api, ApiError, upload } from '../api.js';
+import { h, replace } from '../dom.js';
+import { dateTimeLabel, label, number, percent, UPLOAD_STATUS_LABELS } from '../format.js';
+import { clearErrors, form, showErrors } from '../forms.js';
+import { sleep, uploadBox } from '../upload-box.js';
+import { announce, badge, busy, dataTable, downloadButton, errorNotice, notice, pageHeader, section, stats } from '../ui.js';
+
+const BASE = '/api/v1/enrollment-uploads';
+const POLL_MS = 1000;
+
+export async function render(main, ctx) {
+  const result = h('div', { class: 'upload-result' });
+  const history = h('div');
+  const box = uploadBox({ name: 'file', label: 'Berkas daftar peserta' });
+  const progress = h('progress', { max: '1', value: '0', 'aria-label': 'Kemajuan unggahan', hidden: true });
+  const phase = h('p', { class: 'phase', role: 'status', 'aria-live': 'polite' });
+  const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Unggah');
+
+  const uploadForm = form(
+    {
+      label: 'Unggah daftar peserta',
+      onsubmit: (_e, el) =>
+        busy(submit, async () => {
+          clearErrors(el);
+          const file = box.file();
+          if (!file) return showErrors(el, { message: 'Pilih berkas terlebih dahulu.', details: [{ field: 'file', messages: ['Pilih berkas .xlsx atau .csv.'] }] });
+          const body = new FormData();
+          body.append('file', file);
+          progress.hidden = false;
+          progress.value = 0;
+          replace(result);
+          replace(phase, `Mengirim ${file.name}…`);
+          let lastAnnounced = 0;
+          try {
+            let status = await upload(BASE, body, {
+              signal: ctx.signal,
+              onProgress: (f) => {
+                progress.value = f * 0.5;
+                if (f - lastAnnounced >= 0.25 || f === 1) {
+                  lastAnnounced = f;
+                  replace(phase, `Mengirim berkas: ${percent(f)}`);
+                }
+              },
+            });
+            while (status.status === 'PROCESSING' || status.status === 'QUEUED') {
+              progress.value = 0.5 + 0.5 * (Number(status.progress) || 0);
+              replace(phase, `Memproses di server: ${percent(status.progress ?? 0)} (${number(status.rowsRead)} baris dibaca)`);
+              await sleep(POLL_MS, ctx.signal);
+              status = await api(`${BASE}/${encodeURIComponent(status.id)}`, { signal: ctx.signal });
+            }
+            progress.value = 1;
+            replace(phase, status.status === 'FAILED' ? 'Unggahan gagal.' : 'Selesai.');
+            announce(`Unggahan selesai: ${number(status.accepted)} diterima, ${number(status.rejected)} ditolak, ${number(status.warnings)} peringatan.`);
+            box.reset();
+            await showResult(result, status, ctx);
+            loadHistory(history, ctx);
+          } catch (err) {
+            if (err?.name === 'AbortError') return;
+            progress.hidden = true;
+            replace(phase);
+            showErrors(el, err instanceof ApiError ? err : { message: String(err), details: [] });
+          }
+        }),
+    },
+    box.element,
+    h('div', { class: 'actions' }, submit, downloadButton('Unduh templat (.xlsx)', '/api/v1/templates/enrollment.xlsx', { fallbackName: 'templat-peserta.xlsx' })),
+    progress,
+    phase,
+  );
+
+  replace(
+    main,
+    pageHeader('Unggah Daftar Peserta', 'Unggah lembar peserta Jamkesda (.xlsx atau .csv). Baris yang benar langsung masuk; baris yang salah dicantumkan di laporan untuk diperbaiki dan diunggah ulang.'),
+    section('Berkas baru', uploadForm),
+    result,
+    section('Riwayat unggahan', history),
+  );
+  await loadHistory(history, ctx);
+}
+
+/** The outcome of one upload: counts, the rows with problems, and the report. */
+async function showResult(container, status, ctx) {
+  const failed = status.status === 'FAILED';
+  const tone = failed ? 'error' : status.rejected > 0 ? 'warning' : 'success';
+  const headline = failed
+    ? `Unggahan gagal: ${status.error ?? 'berkas tidak dapat diproses'}. Data peserta tidak berubah.`
+    : status.rejected > 0
+      ? `${number(status.rejected)} baris ditolak. Unduh laporan, perbaiki baris tersebut, lalu unggah ulang.`
+      : 'Semua baris diterima.';
+  const counts = [
+    { label: 'Baris dibaca', value: number(status.rowsRead) },
+    { label: 'Diterima', value: number(status.accepted), tone: 'ok' },
+    { label: 'Ditolak', value: number(status.rejected), tone: status.rejected > 0 ? 'bad' : null },
+    { label: 'Peringatan', value: number(status.warnings), tone: status.warnings > 0 ? 'warn' : null },
+  ];
+  for (const [key, text] of [['created', 'Peserta baru'], ['updated', 'Diperbarui'], ['unchanged', 'Tidak berubah']]) {
+    if (status[key] !== undefined) counts.push({ label: text, value: number(status[key]) });
+  }
+  const issues = h('div');
+  replace(
+    container,
+    section(
+      'Hasil unggahan',
+      h('p', {}, 'Status: ', statusBadge(status.status), status.duplicate ? ' (berkas yang sama sudah pernah diunggah; tidak ada perubahan)' : ''),
+      notice(tone, headline),
+      stats(counts),
+      status.rejected > 0 || status.warnings > 0
+        ? h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', `${BASE}/${encodeURIComponent(status.id)}/report.xlsx`, { kind: 'primary', fallbackName: `laporan-unggahan-${status.id}.xlsx` }))
+        : null,
+      issues,
+    ),
+  );
+  if (status.rejected > 0 || status.warnings > 0) await showIssues(issues, status, ctx);
+}
+
+/** Rejected and warned rows, from the upload's JSON list when the server offers one. */
+async function showIssues(container, status, ctx) {
+  let items = Array.isArray(status.issues) ? status.issues : null;
+  if (!items) {
+    try {
+      const res = await api(`${BASE}/${encodeURIComponent(status.id)}/issues`, { query: { pageSize: 200 }, signal: ctx.signal });
+      items = Array.isArray(res) ? res : res?.items;
+    } catch (err) {
+      if (err?.name === 'AbortError') return;
+      replace(container, notice('info', 'Rincian baris bermasalah ada di laporan (.xlsx) di atas.'));
+      return;
+    }
+  }
+  replace(
+    container,
+    dataTable({
+      caption: 'Baris ditolak dan peringatan',
+      columns: [
+        { label: 'Baris', key: 'rowNumber', numeric: true },
+        { label: 'Jenis', render: (r) => (r.severity === 'WARN' ? badge('Peringatan', 'warn') : badge('Ditolak', 'bad')) },
+        { label: 'Kolom', value: (r) => r.column ?? r.columnName ?? '–' },
+        { label: 'Pesan', key: 'message' },
+      ],
+      rows: items ?? [],
+      empty: 'Tidak ada baris bermasalah.',
+    }),
+  );
+}
+
+function statusBadge(status) {
+  const tone = status === 'DONE' ? 'ok' : status === 'FAILED' ? 'bad' : 'info';
+  return badge(label(UPLOAD_STATUS_LABELS, status), tone);
+}
+
+async function loadHistory(container, ctx) {
+  try {
+    const res = await api(BASE, { query: { pageSize: 20 }, signal: ctx.signal });
+    const items = Array.isArray(res) ? res : (res?.items ?? []);
+    replace(
+      container,
+      dataTable({
+        caption: 'Unggahan terakhir',
+        columns: [
+          { label: 'Waktu', value: (u) => dateTimeLabel(u.createdAt ?? u.uploadedAt) },
+          { label: 'Berkas', value: (u) => u.filename ?? '–' },
+          { label: 'Oleh', value: (u) => u.uploadedBy ?? u.createdBy ?? '–' },
+          { label: 'Status', render: (u) => statusBadge(u.status) },
+          { label: 'Dibaca', value: (u) => number(u.rowsRead), numeric: true },
+          { label: 'Diterima', value: (u) => number(u.accepted), numeric: true },
+          { label: 'Ditolak', value: (u) => number(u.rejected), numeric: true },
+          { label: 'Peringatan', value: (u) => number(u.warnings), numeric: true },
+          {
+            label: 'Laporan',
+            render: (u) => (u.rejected > 0 || u.warnings > 0 ? downloadButton('Unduh', `${BASE}/${encodeURIComponent(u.id)}/report.xlsx`, { kind: 'ghost', fallbackName: `laporan-unggahan-${u.id}.xlsx` }) : '–'),
+          },
+        ],
+        rows: items,
+        empty: 'Belum ada unggahan.',
+      }),
+    );
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+    replace(container, err.missingRoute ? notice('info', 'Daftar unggahan sebelumnya belum tersedia di server ini.') : errorNotice(err));
+  }
+}

@@ -1,0 +1,119 @@
+/** One participant: identity, coverage, change history and funding history (who paid which rupiah, when). */
+import { api } from '../api.js';
+import { h, replace } from '../dom.js';
+import { dateLabel, dateTimeLabel, END_REASON_LABELS, label, monthLabel, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
+import { hashFor } from '../routes.js';
+import { badge, dataTable, errorNotice, pageHeader, section } from '../ui.js';
+import { villageName } from '../villages.js';
+
+const FIELD_LABELS = {
+  nik: 'NIK', noKk: 'No. KK', noka: 'NOKA', name: 'Nama', birthDate: 'Tanggal lahir', sex: 'Jenis kelamin',
+  villageCode: 'Kode desa', tmt: 'TMT', tat: 'TAT', endReason: 'Alasan berakhir',
+};
+
+/** The first array found under one of the names (the API may evolve; the console reads what is there). */
+function pick(obj, names) {
+  for (const name of names) if (Array.isArray(obj?.[name])) return obj[name];
+  return [];
+}
+
+export async function render(main, ctx) {
+  const nik = ctx.params.nik;
+  let p;
+  try {
+    p = await api(`/api/v1/participants/${encodeURIComponent(nik)}`, { signal: ctx.signal });
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+    replace(main, pageHeader(`Peserta ${nik}`), errorNotice(err), h('p', {}, h('a', { href: '#/peserta', text: '‹ Kembali ke pencarian' })));
+    return;
+  }
+  const person = p.participant ?? p;
+  const active = !person.tat;
+  const funding = pick(p, ['funding', 'fundingHistory', 'splits']);
+  const changes = pick(p, ['changes', 'history', 'changeHistory']);
+
+  replace(
+    main,
+    h('p', { class: 'back' }, h('a', { href: '#/peserta', text: '‹ Kembali ke pencarian' })),
+    pageHeader(person.name ?? nik, `NIK ${person.nik ?? nik}`),
+    section(
+      'Data dan masa kepesertaan',
+      h(
+        'dl',
+        { class: 'facts' },
+        fact('NIK', person.nik),
+        fact('No. KK', person.noKk),
+        fact('NOKA', person.noka || 'Belum ada kartu'),
+        fact('Tanggal lahir', dateLabel(person.birthDate)),
+        fact('Jenis kelamin', person.sex === 'L' ? 'Laki-laki' : person.sex === 'P' ? 'Perempuan' : person.sex),
+        fact('Desa/kelurahan', await villageName(person.villageCode)),
+        fact('Mulai (TMT)', dateLabel(person.tmt)),
+        h('dt', { text: 'Status' }),
+        h('dd', {}, active ? badge('Aktif', 'ok') : badge(`Berakhir ${dateLabel(person.tat)}: ${label(END_REASON_LABELS, person.endReason)}`, 'bad')),
+      ),
+    ),
+    section('Riwayat pendanaan', fundingTable(funding, p), h('p', {}, h('a', { href: hashFor('/alokasi', { nik: person.nik ?? nik }), text: 'Lihat di halaman Alokasi Dana' }))),
+    section('Riwayat perubahan data', changesTable(changes)),
+  );
+}
+
+function fact(term, value) {
+  return [h('dt', { text: term }), h('dd', { text: value ?? '–' })];
+}
+
+function fundingTable(rows, p) {
+  const sorted = [...rows].sort((a, b) => String(b.month).localeCompare(String(a.month)) || String(a.pledgeCode).localeCompare(String(b.pledgeCode)));
+  const total = rows.reduce((sum, r) => sum + (Number(r.amount) || 0), 0);
+  const unfunded = pick(p, ['unfunded', 'unfundedMonths']);
+  return [
+    dataTable({
+      caption: 'Pembagian iuran per bulan dan sumber dana',
+      columns: [
+        { label: 'Bulan', value: (r) => monthLabel(r.month) },
+        { label: 'Komitmen', render: (r) => (r.pledgeCode ? h('a', { href: hashFor(`/komitmen/${encodeURIComponent(r.pledgeCode)}`), text: r.pledgeCode }) : '–') },
+        { label: 'Sumber dana', value: (r) => label(SOURCE_TYPE_LABELS, r.sourceType) },
+        { label: 'Penyandang dana', value: (r) => r.funder ?? '–' },
+        { label: 'Jumlah', value: (r) => rupiah(r.amount), numeric: true },
+      ],
+      rows: sorted,
+      empty: 'Belum ada pendanaan tercatat untuk peserta ini.',
+      footer: rows.length ? h('tr', {}, h('th', { scope: 'row', colspan: '4', text: 'Total' }), h('td', { class: 'num', text: rupiah(total) })) : null,
+    }),
+    unfunded.length
+      ? dataTable({
+          caption: 'Bagian iuran yang belum didanai',
+          columns: [
+            { label: 'Bulan', value: (r) => monthLabel(r.month) },
+            { label: 'Belum didanai', value: (r) => rupiah(r.amount ?? r.unfunded), numeric: true },
+          ],
+          rows: unfunded,
+        })
+      : null,
+  ];
+}
+
+function describeChanges(changes) {
+  if (!changes) return '–';
+  if (Array.isArray(changes)) return changes.map((c) => `${FIELD_LABELS[c.field] ?? c.field}: ${c.old ?? c.from ?? '–'} → ${c.new ?? c.to ?? '–'}`).join('; ');
+  if (typeof changes === 'object') {
+    return Object.entries(changes)
+      .map(([k, v]) => (v && typeof v === 'object' && ('from' in v || 'old' in v) ? `${FIELD_LABELS[k] ?? k}: ${v.from ?? v.old ?? '–'} → ${v.to ?? v.new ?? '–'}` : `${FIELD_LABELS[k] ?? k}: ${v ?? '–'}`))
+      .join('; ');
+  }
+  return String(changes);
+}
+
+function changesTable(rows) {
+  return dataTable({
+    caption: 'Perubahan data peserta (terbaru di atas)',
+    columns: [
+      { label: 'Waktu', value: (c) => dateTimeLabel(c.changedAt ?? c.at) },
+      { label: 'Jenis', value: (c) => (c.kind === 'CREATE' ? 'Didaftarkan' : c.kind === 'UPDATE' ? 'Diubah' : (c.kind ?? '–')) },
+      { label: 'Perubahan', value: (c) => describeChanges(c.changes) },
+      { label: 'Oleh', value: (c) => c.changedBy ?? '–' },
+      { label: 'Unggahan', value: (c) => c.uploadId ?? '–' },
+    ],
+    rows: [...rows].sort((a, b) => String(b.changedAt ?? b.at).localeCompare(String(a.changedAt ?? a.at))),
+    empty: 'Belum ada riwayat perubahan.',
+  });
+}

@@ -1,0 +1,71 @@
+/** Search participants by NIK or name (and village / month covered); each result links to its history. */
+import { api } from '../api.js';
+import { h, replace } from '../dom.js';
+import { dateLabel, END_REASON_LABELS, label } from '../format.js';
+import { field, form, showErrors, values } from '../forms.js';
+import { hashFor } from '../routes.js';
+import { busy, dataTable, errorNotice, loading, pageHeader, pager, section } from '../ui.js';
+import { villageOptions } from '../villages.js';
+
+const PAGE_SIZE = 25;
+
+export async function render(main, ctx) {
+  const results = h('div', { 'aria-live': 'polite' });
+  const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Cari');
+  const q = ctx.query;
+  const searchForm = form(
+    {
+      label: 'Cari peserta',
+      onsubmit: (_e, el) => busy(submit, () => search(el, { ...values(el), page: 1 })),
+    },
+    h(
+      'div',
+      { class: 'filters' },
+      field({ label: 'NIK', name: 'nik', value: q.nik, hint: '16 digit', attrs: { inputmode: 'numeric', autocomplete: 'off', maxlength: '16' } }),
+      field({ label: 'Nama', name: 'name', value: q.name, hint: 'Sebagian nama juga boleh', attrs: { autocomplete: 'off' } }),
+      field({ label: 'Desa/kelurahan', name: 'villageCode', value: q.villageCode, options: await villageOptions() }),
+      field({ label: 'Terdaftar pada bulan', name: 'coveredIn', type: 'month', value: q.coveredIn }),
+      h('div', { class: 'actions' }, submit),
+    ),
+  );
+
+  async function search(el, criteria) {
+    const query = { nik: criteria.nik, name: criteria.name, villageCode: criteria.villageCode, coveredIn: criteria.coveredIn, page: criteria.page };
+    ctx.setQuery(query);
+    if (!query.nik && !query.name && !query.villageCode && !query.coveredIn) {
+      replace(results, h('p', { class: 'hint', text: 'Isi NIK, nama, desa atau bulan untuk mencari.' }));
+      return;
+    }
+    replace(results, loading('Mencari…'));
+    try {
+      const res = await api('/api/v1/participants', { query: { ...query, pageSize: PAGE_SIZE }, signal: ctx.signal });
+      if (query.nik && /^\d{16}$/.test(query.nik) && res.total === 1 && res.items[0]?.nik === query.nik) {
+        return ctx.navigate(`/peserta/${query.nik}`);
+      }
+      replace(
+        results,
+        dataTable({
+          caption: `Hasil pencarian: ${res.total.toLocaleString('id-ID')} peserta`,
+          columns: [
+            { label: 'NIK', render: (p) => h('a', { href: hashFor(`/peserta/${p.nik}`), text: p.nik }) },
+            { label: 'Nama', key: 'name' },
+            { label: 'Desa', value: (p) => p.villageName ?? p.villageCode },
+            { label: 'NOKA', value: (p) => p.noka || '–' },
+            { label: 'TMT', value: (p) => dateLabel(p.tmt) },
+            { label: 'TAT', value: (p) => (p.tat ? `${dateLabel(p.tat)} (${label(END_REASON_LABELS, p.endReason)})` : 'Masih aktif') },
+          ],
+          rows: res.items,
+          empty: 'Tidak ada peserta yang cocok.',
+        }),
+        res.total > PAGE_SIZE ? pager({ page: query.page, pageSize: PAGE_SIZE, total: res.total, onPage: (page) => search(el, { ...criteria, page }) }) : null,
+      );
+    } catch (err) {
+      if (err?.name === 'AbortError') return;
+      if (err.details?.length) showErrors(el, err);
+      replace(results, errorNotice(err));
+    }
+  }
+
+  replace(main, pageHeader('Cari Peserta', 'Cari dengan NIK atau nama; buka peserta untuk melihat masa kepesertaan, riwayat perubahan dan riwayat pendanaan.'), section(null, searchForm), results);
+  if (q.nik || q.name || q.villageCode || q.coveredIn) await search(searchForm, { ...q, page: Number(q.page) || 1 });
+}

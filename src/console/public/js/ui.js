@@ -1,0 +1,120 @@
+/** Small building blocks shared by the pages: notices, tables, pagers, stat tiles, buttons. */
+import { download } from './api.js';
+import { h, replace } from './dom.js';
+
+/** Says something to screen readers through the page's polite live region. */
+export function announce(text) {
+  const region = document.getElementById('status');
+  if (!region) return;
+  region.textContent = '';
+  setTimeout(() => (region.textContent = text), 30);
+}
+
+/** A coloured message box: kind is info | success | warning | error. Errors are announced at once. */
+export function notice(kind, ...children) {
+  return h('div', { class: `notice notice--${kind}`, role: kind === 'error' ? 'alert' : 'status' }, ...children);
+}
+
+export function errorNotice(err) {
+  const message = err instanceof Error ? err.message : String(err);
+  return notice('error', message);
+}
+
+export function pageHeader(title, ...lead) {
+  return h('header', { class: 'page-header' }, h('h1', { tabindex: '-1', text: title }), lead.length ? h('p', { class: 'lead' }, ...lead) : null);
+}
+
+export function section(title, ...children) {
+  return h('section', { class: 'card' }, title ? h('h2', { text: title }) : null, ...children);
+}
+
+/** Tiles of headline figures: [{ label, value, hint?, tone? }]. */
+export function stats(items) {
+  return h(
+    'dl',
+    { class: 'stats' },
+    items.map((item) =>
+      h('div', { class: `stat${item.tone ? ` stat--${item.tone}` : ''}` }, h('dt', { text: item.label }), h('dd', { text: item.value }), item.hint ? h('dd', { class: 'stat-hint', text: item.hint }) : null),
+    ),
+  );
+}
+
+/**
+ * A table inside a scrollable, keyboard-focusable region. columns: [{ label, key?, value?(row),
+ * render?(row) → Node|string, numeric? }]. Cells are text unless render returns a Node.
+ */
+export function dataTable({ caption, columns, rows, empty = 'Tidak ada data.', footer }) {
+  if (!rows || rows.length === 0) return h('p', { class: 'empty', text: empty });
+  const cell = (tag, col, row) => {
+    const content = col.render ? col.render(row) : col.value ? col.value(row) : row[col.key];
+    return h(tag, { class: col.numeric ? 'num' : null, scope: tag === 'th' ? 'row' : null }, content ?? '–');
+  };
+  return h(
+    'div',
+    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
+    h(
+      'table',
+      {},
+      h('caption', { text: caption }),
+      h('thead', {}, h('tr', {}, columns.map((col) => h('th', { scope: 'col', class: col.numeric ? 'num' : null, text: col.label })))),
+      h('tbody', {}, rows.map((row) => h('tr', {}, columns.map((col, i) => cell(i === 0 && col.rowHeader ? 'th' : 'td', col, row))))),
+      footer ? h('tfoot', {}, footer) : null,
+    ),
+  );
+}
+
+/** « Sebelumnya | Halaman 2 dari 9 (431 baris) | Berikutnya ». */
+export function pager({ page, pageSize, total, onPage }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': 'Halaman' },
+    h('button', { type: 'button', class: 'btn btn--ghost', disabled: page <= 1, onclick: () => onPage(page - 1) }, '‹ Sebelumnya'),
+    h('span', { text: `Halaman ${page} dari ${pages} (${total.toLocaleString('id-ID')} baris)` }),
+    h('button', { type: 'button', class: 'btn btn--ghost', disabled: page >= pages, onclick: () => onPage(page + 1) }, 'Berikutnya ›'),
+  );
+}
+
+/** Runs `work` with the button disabled and marked busy; returns work's result. */
+export async function busy(button, work) {
+  const label = button.textContent;
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  try {
+    return await work();
+  } finally {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+    button.textContent = label;
+  }
+}
+
+/** A button that downloads a protected file and reports success or failure next to itself. */
+export function downloadButton(text, path, { query, fallbackName, kind = 'secondary' } = {}) {
+  const out = h('span', { class: 'inline-status', 'aria-live': 'polite' });
+  const button = h('button', {
+    type: 'button',
+    class: `btn btn--${kind}`,
+    onclick: () =>
+      busy(button, async () => {
+        replace(out);
+        try {
+          const name = await download(typeof path === 'function' ? path() : path, { query: typeof query === 'function' ? query() : query, fallbackName });
+          replace(out, h('span', { class: 'ok', text: `Diunduh: ${name}` }));
+        } catch (err) {
+          replace(out, h('span', { class: 'error-text', role: 'alert', text: err.message }));
+        }
+      }),
+  }, text);
+  return h('span', { class: 'download' }, button, out);
+}
+
+/** A placeholder shown while a page loads its data. */
+export function loading(text = 'Memuat…') {
+  return h('p', { class: 'loading', role: 'status', text });
+}
+
+/** A small coloured badge for a status code. */
+export function badge(text, tone = 'neutral') {
+  return h('span', { class: `badge badge--${tone}`, text });
+}
