@@ -4,6 +4,8 @@ import { MONTH_ALLOCATOR } from './month-allocator.js';
 import { ReconciliationController } from './reconciliation.controller.js';
 import { ReconciliationRuns } from './reconciliation-runs.service.js';
 import { RegisterOnlyAllocator } from './register-only-allocator.js';
+import { MonthlySchedule } from './schedule/monthly-schedule.js';
+import { MonthlyScheduleCron } from './schedule/monthly-schedule.cron.js';
 import { FinalizeRun } from './use-cases/finalize-run.use-case.js';
 import { ReconcileMonth } from './use-cases/reconcile-month.use-case.js';
 
@@ -15,8 +17,10 @@ import { ReconcileMonth } from './use-cases/reconcile-month.use-case.js';
     ReconcileMonth,
     FinalizeRun,
     ReconciliationRuns,
+    MonthlySchedule,
+    MonthlyScheduleCron,
     { provide: MONTH_ALLOCATOR, useClass: RegisterOnlyAllocator },
   ],
-  exports: [ReconcileMonth, ReconciliationRuns],
+  exports: [ReconcileMonth, ReconciliationRuns, MonthlySchedule],
 })
 export class ReconciliationModule {}

@@ -1,0 +1,67 @@
+/** DOMAIN §9: finalize by a second finance officer; a finalized month is closed to every change. */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertBill, insertParticipants, insertPledge, nik } from './support/seed.js';
+import { secondKeuangan } from './support/users.js';
+
+describe('reconciliation: finalize (maker-checker) and closed months', () => {
+  let t: TestApp;
+  let checker: Awaited<ReturnType<typeof secondKeuangan>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    checker = await secondKeuangan(t);
+    await insertParticipants(t.dataSource, [{ nik: nik(1), noka: '0000000000001' }]);
+    await insertPledge(t.dataSource, 'APBD-2026');
+    await insertBill(t.dataSource, '2026-09', [{ nik: nik(1), noka: '0000000000001' }]);
+  });
+  afterAll(() => t.close());
+
+  const start = async (month: string) => (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month }).expect(201)).body;
+
+  it('refuses the officer who started the run, an admin and an auditor', async () => {
+    const run = await start('2026-09');
+    const self = await (await t.as(Role.KEUANGAN)).post(`/api/v1/reconciliations/${run.id}/finalize`).expect(403);
+    expect(self.body.code).toBe('SAME_PERSON');
+    await (await t.as(Role.ADMIN)).post(`/api/v1/reconciliations/${run.id}/finalize`).expect(403);
+    await (await t.as(Role.AUDITOR)).post(`/api/v1/reconciliations/${run.id}/finalize`).expect(403);
+  });
+
+  it('refuses a run that is not the latest version of its month', async () => {
+    const [older] = (await (await t.as(Role.KEUANGAN)).get('/api/v1/reconciliations?month=2026-09').expect(200)).body;
+    await start('2026-09');
+    const res = await checker.post(`/api/v1/reconciliations/${older.id}/finalize`).expect(409);
+    expect(res.body.code).toBe('NOT_LATEST_VERSION');
+  });
+
+  it('refuses when a newer bill arrived after the run', async () => {
+    await insertBill(t.dataSource, '2026-09', [{ nik: nik(1), noka: '0000000000001' }]);
+    const [latest] = (await checker.get('/api/v1/reconciliations?month=2026-09').expect(200)).body;
+    const res = await checker.post(`/api/v1/reconciliations/${latest.id}/finalize`).expect(409);
+    expect(res.body.code).toBe('INPUTS_CHANGED');
+  });
+
+  it('a second officer finalizes the latest DONE run: FINAL and the month is closed', async () => {
+    const run = await start('2026-09');
+    const res = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(201);
+    expect(res.body).toMatchObject({ id: run.id, month: '2026-09', status: 'FINAL', finalizedBy: checker.username });
+    const stored = (await checker.get(`/api/v1/reconciliations/${run.id}`).expect(200)).body;
+    expect(stored).toMatchObject({ status: 'FINAL', finalizedBy: checker.username, bill: expect.any(Object) });
+    expect(await t.dataSource.query('SELECT month, run_id FROM closed_month')).toEqual([{ month: '2026-09', run_id: run.id }]);
+  });
+
+  it('refuses a second finalize and a new run of the closed month', async () => {
+    const [final] = (await checker.get('/api/v1/reconciliations?month=2026-09').expect(200)).body;
+    expect((await checker.post(`/api/v1/reconciliations/${final.id}/finalize`).expect(409)).body.code).toBe('ALREADY_FINAL');
+    expect((await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-09' }).expect(409)).body.code).toBe('MONTH_CLOSED');
+  });
+
+  it('refuses payments for the closed month; a correction goes to an open month as an adjustment', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const payment = { pledgeCode: 'APBD-2026', month: '2026-09', amount: 37800, paidAt: '2026-09-08', reference: 'SP2D 9' };
+    const refused = await api.post('/api/v1/payments').send(payment).expect(409);
+    expect(refused.body).toMatchObject({ code: 'MONTH_CLOSED', message: expect.stringContaining('2026-09') });
+    const adjustment = await api.post('/api/v1/payments').send({ ...payment, month: '2026-10', paidAt: '2026-10-02', adjustsMonth: '2026-09' }).expect(201);
+    expect(adjustment.body).toMatchObject({ month: '2026-10', adjustsMonth: '2026-09', amount: 37800 });
+  });
+});
