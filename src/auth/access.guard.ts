@@ -2,18 +2,21 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '../users/role.js';
+import { UsersService } from '../users/users.service.js';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorators.js';
 import type { AuthenticatedRequest, AuthenticatedUser } from './authenticated-user.js';
 
 /**
  * Global guard, deny by default: a route passes only if it is `@Public()` or the bearer token's
  * role is one of its `@Roles(...)`. A route that declares neither is refused for everyone.
+ * The token only names the user: role and active flag are read from the database on each request.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly users: UsersService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,11 +35,10 @@ export class AccessGuard implements CanActivate {
   private async authenticate(request: AuthenticatedRequest): Promise<AuthenticatedUser> {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('Silakan masuk terlebih dahulu.');
-    try {
-      const payload = await this.jwt.verifyAsync<{ sub: string; username: string; role: Role }>(token);
-      return { id: payload.sub, username: payload.username, role: payload.role };
-    } catch {
-      throw new UnauthorizedException('Sesi tidak valid atau telah berakhir. Silakan masuk kembali.');
-    }
+    const payload = await this.jwt.verifyAsync<{ sub: string }>(token).catch(() => undefined);
+    // The user as stored now, not as the token says: deactivation and role changes apply at once.
+    const user = payload?.sub ? await this.users.findActive(payload.sub) : null;
+    if (!user) throw new UnauthorizedException('Sesi tidak valid atau telah berakhir. Silakan masuk kembali.');
+    return user;
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import argon2 from 'argon2';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config.js';
 import { CommonErrorCode, CommonException } from '../common/errors/common.exception.js';
 import type { UpdateUserDto } from './dto/create-user.dto.js';
@@ -25,21 +26,29 @@ export class UsersService implements OnApplicationBootstrap {
       this.logger.warn('No users exist and ADMIN_USERNAME/ADMIN_PASSWORD are not set: nobody can log in.');
       return;
     }
-    await this.create(admin.username, admin.password, Role.ADMIN);
-    this.logger.log(`Bootstrap admin "${admin.username}" created`);
+    try {
+      await this.create(admin.username, admin.password, Role.ADMIN);
+      this.logger.log(`Bootstrap admin "${admin.username}" created`);
+    } catch (err) {
+      // Another instance starting at the same time created it first.
+      if (!(err instanceof CommonException && err.code === CommonErrorCode.CONFLICT)) throw err;
+    }
   }
 
   async create(username: string, password: string, role: Role): Promise<User> {
     const passwordHash = await argon2.hash(password);
-    try {
-      const saved = await this.users.save(this.users.create({ username: username.toLowerCase(), passwordHash, role }));
-      return this.get(saved.id);
-    } catch (err) {
-      if (err instanceof QueryFailedError && String(err.driverError?.constraint ?? err.message).includes('UQ_app_user_username')) {
-        throw new CommonException(CommonErrorCode.CONFLICT, `Nama pengguna "${username}" sudah dipakai.`);
-      }
-      throw err;
-    }
+    // ON CONFLICT DO NOTHING rather than catching the unique violation, which TypeORM would log
+    // together with its parameters (the password hash).
+    const inserted = await this.users
+      .createQueryBuilder()
+      .insert()
+      .values({ username: username.toLowerCase(), passwordHash, role })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    const id: string | undefined = inserted.raw[0]?.id;
+    if (!id) throw new CommonException(CommonErrorCode.CONFLICT, `Nama pengguna "${username}" sudah dipakai.`);
+    return this.get(id);
   }
 
   list(): Promise<User[]> {
@@ -58,6 +67,12 @@ export class UsersService implements OnApplicationBootstrap {
     if (change.password) patch.passwordHash = await argon2.hash(change.password);
     await this.users.update({ id }, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
     return this.get(id);
+  }
+
+  /** The caller behind a verified token, if the account still exists and is active. */
+  async findActive(id: string): Promise<AuthenticatedUser | null> {
+    const user = await this.users.findOne({ where: { id, active: true }, select: { id: true, username: true, role: true } });
+    return user ? { id: user.id, username: user.username, role: user.role } : null;
   }
 
   findWithHash(username: string): Promise<User | null> {

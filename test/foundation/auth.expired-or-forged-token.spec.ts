@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { JwtService } from '@nestjs/jwt';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+describe('a token that is expired, forged or altered is refused with 401', () => {
+  let t: TestApp;
+  let payload: { sub: string; username: string; role: Role };
+  beforeAll(async () => {
+    t = await createTestApp();
+    const me = await (await t.as(Role.KEUANGAN)).get('/api/v1/auth/me').expect(200);
+    payload = { sub: me.body.id, username: me.body.username, role: me.body.role };
+  });
+  afterAll(() => t.close());
+
+  const me = (authorization: string) => t.http.get('/api/v1/auth/me').set('Authorization', authorization);
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const SESSION = { statusCode: 401, message: 'Sesi tidak valid atau telah berakhir. Silakan masuk kembali.' };
+
+  it('an expired token (right secret)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await new JwtService({ secret: t.config.jwtSecret }).signAsync({ ...payload, iat: now - 7200, exp: now - 3600 });
+    expect((await me(`Bearer ${expired}`).expect(401)).body).toEqual(SESSION);
+  });
+
+  it('a token signed with another secret', async () => {
+    const forged = await new JwtService({ secret: 'bukan-rahasia-yang-benar-0123456789' }).signAsync({ ...payload, role: Role.ADMIN });
+    expect((await me(`Bearer ${forged}`).expect(401)).body).toEqual(SESSION);
+  });
+
+  it('a genuine token whose payload was changed to another role', async () => {
+    const [header, , signature] = (await t.token(Role.KEUANGAN)).split('.');
+    const altered = [header, b64({ ...payload, role: Role.ADMIN, iat: Math.floor(Date.now() / 1000) }), signature].join('.');
+    await me(`Bearer ${altered}`).expect(401);
+    await t.http.get('/api/v1/users').set('Authorization', `Bearer ${altered}`).expect(401);
+  });
+
+  it('an unsigned token (alg "none")', async () => {
+    const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...payload, role: Role.ADMIN })}.`;
+    await me(`Bearer ${unsigned}`).expect(401);
+  });
+
+  it('no token, garbage, or a non-Bearer scheme', async () => {
+    expect((await t.http.get('/api/v1/auth/me').expect(401)).body).toEqual({ statusCode: 401, message: 'Silakan masuk terlebih dahulu.' });
+    await me('Bearer not-a-jwt').expect(401);
+    await me(`Basic ${Buffer.from('admin:admin').toString('base64')}`).expect(401);
+  });
+});

@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { UsersService } from '../../src/users/users.service.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+describe('login attempts are rate-limited per username and client address', () => {
+  const LIMIT = 3;
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ loginRateLimit: { limit: LIMIT, ttlMs: 60 * 60_000 } });
+    await t.app.get(UsersService).create('citra.keuangan', 'kata-sandi-citra-1', Role.KEUANGAN);
+    await t.app.get(UsersService).create('dedi.keuangan', 'kata-sandi-dedi-12', Role.KEUANGAN);
+  });
+  afterAll(() => t.close());
+
+  const attempt = (username: string, password: string) => t.http.post('/api/v1/auth/login').send({ username, password });
+
+  it(`answers 429 after ${LIMIT} attempts for the same username, even with the right password`, async () => {
+    for (let i = 0; i < LIMIT; i++) await attempt('citra.keuangan', 'tebakan-salah-123').expect(401);
+    const res = await attempt('citra.keuangan', 'kata-sandi-citra-1').expect(429);
+    expect(res.body).toEqual({ statusCode: 429, message: 'Terlalu banyak percobaan masuk. Coba lagi beberapa saat lagi.' });
+    expect(res.headers['ratelimit-policy']).toBeDefined();
+  });
+
+  it('counts the username case-insensitively', async () => {
+    await attempt('CITRA.KEUANGAN', 'kata-sandi-citra-1').expect(429);
+  });
+
+  it('does not lock other users out', async () => {
+    await attempt('dedi.keuangan', 'kata-sandi-dedi-12').expect(200);
+  });
+});
