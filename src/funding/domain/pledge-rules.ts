@@ -58,7 +58,7 @@ export interface PledgeWarning {
   message: string;
 }
 
-export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,79}$/;
+export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 
 /** §5 regulatory check: since 2024 Dana Desa may not pay PBI premiums (accepted, but flagged). */
 export function pledgeWarnings(p: { code: string; sourceType: string; fund: string | null; fiscalYear: number }): PledgeWarning[] {
@@ -94,7 +94,7 @@ export function validatePledge(
 
   const code = typeof input.code === 'string' ? input.code.trim() : '';
   if (!code) fail('code', 'code (kode komitmen) wajib diisi.');
-  else if (!CODE_PATTERN.test(code)) fail('code', `code "${code}" hanya boleh berisi huruf, angka, titik, garis bawah, garis miring atau tanda hubung (maksimal 80 karakter).`);
+  else if (!CODE_PATTERN.test(code)) fail('code', `code "${code}" hanya boleh berisi huruf, angka, titik, garis bawah atau tanda hubung (maksimal 80 karakter).`);
 
   const sourceType = input.sourceType as SourceType;
   if (!SOURCE_TYPES.includes(sourceType)) fail('sourceType', `sourceType harus salah satu dari: ${SOURCE_TYPES.join(', ')}.`);

@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { FUNDS, SCOPES, SOURCE_TYPES } from '../domain/pledge-rules.js';
+
+/**
+ * The fields of DOMAIN §5. Types and rules are checked by `validatePledge` (shared with the sheet
+ * upload) so that every problem comes back at once with an Indonesian message; the decorators here
+ * only declare the accepted fields (unknown ones are refused).
+ */
+export class PledgeFieldsDto {
+  @ApiProperty({ enum: SOURCE_TYPES }) @IsOptional() sourceType?: unknown;
+  @ApiPropertyOptional({ enum: FUNDS, nullable: true, description: 'only for DESA' }) @IsOptional() fund?: unknown;
+  @ApiProperty({ example: 'Pemerintah Kabupaten Bengkulu Utara' }) @IsOptional() funder?: unknown;
+  @ApiPropertyOptional({ minimum: 1, maximum: 12, default: 1 }) @IsOptional() fromMonth?: unknown;
+  @ApiPropertyOptional({ minimum: 1, maximum: 12, default: 12 }) @IsOptional() toMonth?: unknown;
+  @ApiProperty({ enum: SCOPES }) @IsOptional() scope?: unknown;
+  @ApiPropertyOptional({ type: [String], example: ['17.03.06.2001'] }) @IsOptional() villageCodes?: unknown;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() niks?: unknown;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 100 }) @IsOptional() sharePercent?: unknown;
+  @ApiPropertyOptional({ nullable: true, description: 'participants per month' }) @IsOptional() quota?: unknown;
+  @ApiPropertyOptional({ nullable: true, description: 'rupiah over the fiscal year (pagu)' }) @IsOptional() budget?: unknown;
+  @ApiPropertyOptional({ description: 'default RESIDENTS 10, VILLAGES 20, ALL 90' }) @IsOptional() priority?: unknown;
+  @ApiPropertyOptional({ nullable: true, example: 'PKS No. 900/123/2026' }) @IsOptional() legalBasis?: unknown;
+}
+
+export class CreatePledgeDto extends PledgeFieldsDto {
+  @ApiProperty({ example: 'APBD-2026' }) @IsOptional() code?: unknown;
+  @ApiProperty({ example: 2026 }) @IsOptional() fiscalYear?: unknown;
+}
+
+/** A revision: any field of §5 except code and fiscal year, and why (e.g. "APBD-P 2026"). */
+export class RevisePledgeDto extends PledgeFieldsDto {
+  @ApiProperty({ example: 'Perubahan pagu APBD-P 2026 (Perda No. 5/2026)' })
+  @IsString({ message: 'reason (alasan perubahan) wajib diisi' })
+  @IsNotEmpty({ message: 'reason (alasan perubahan) wajib diisi' })
+  @MaxLength(500, { message: 'reason maksimal 500 karakter' })
+  reason: string;
+}
+
+export class PledgeListQueryDto {
+  @ApiPropertyOptional({ example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'fiscalYear harus tahun, misalnya 2026' })
+  @Min(2000, { message: 'fiscalYear harus tahun, misalnya 2026' })
+  fiscalYear?: number;
+}

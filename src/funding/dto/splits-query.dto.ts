@@ -1,0 +1,59 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { MONTH_PATTERN } from '../../common/month.js';
+import { SOURCE_TYPES } from '../domain/pledge-rules.js';
+import { MONTH_MESSAGE } from './month.dto.js';
+
+export class SplitsQueryDto {
+  @ApiPropertyOptional({ example: '2026-07' })
+  @IsOptional()
+  @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
+  month?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() pledgeCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\d{16}$/, { message: 'nik harus 16 digit angka' })
+  nik?: string;
+
+  @ApiPropertyOptional({ example: '17.03.06.2001', description: 'dots optional' })
+  @IsOptional()
+  @Matches(/^(\d{2}\.?\d{2}\.?\d{2}\.?\d{4})$/, { message: 'villageCode harus kode desa, misalnya 17.03.06.2001' })
+  villageCode?: string;
+
+  @ApiPropertyOptional({ enum: SOURCE_TYPES })
+  @IsOptional()
+  @IsIn(SOURCE_TYPES, { message: `sourceType harus salah satu dari: ${SOURCE_TYPES.join(', ')}` })
+  sourceType?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page harus bilangan bulat mulai 1' })
+  @Min(1, { message: 'page harus bilangan bulat mulai 1' })
+  page = 1;
+
+  @ApiPropertyOptional({ default: 50, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize harus bilangan bulat 1 sampai 1000' })
+  @Min(1, { message: 'pageSize harus bilangan bulat 1 sampai 1000' })
+  @Max(1000, { message: 'pageSize harus bilangan bulat 1 sampai 1000' })
+  pageSize = 50;
+}
+
+export const GROUP_BY = ['pledge', 'village', 'sourceType'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+export class SplitsSummaryQueryDto {
+  @ApiPropertyOptional({ example: '2026-07' })
+  @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
+  month: string;
+
+  @ApiPropertyOptional({ enum: GROUP_BY, default: 'pledge' })
+  @IsOptional()
+  @IsIn(GROUP_BY, { message: `groupBy harus salah satu dari: ${GROUP_BY.join(', ')}` })
+  groupBy: GroupBy = 'pledge';
+}

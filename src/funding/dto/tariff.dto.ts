@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DATE_MESSAGE = (field: string) => `${field} harus tanggal berformat YYYY-MM-DD`;
+
+export class CreateTariffDto {
+  @ApiProperty({ example: 'IURAN' })
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'component harus huruf besar/angka/garis bawah, misalnya IURAN atau BANTUAN_DAERAH' })
+  component: string;
+
+  @ApiProperty({ enum: ['LOCAL', 'CENTRAL'] })
+  @IsIn(['LOCAL', 'CENTRAL'], { message: 'payer harus LOCAL (dibayar kabupaten) atau CENTRAL (pemerintah pusat)' })
+  payer: 'LOCAL' | 'CENTRAL';
+
+  @ApiProperty({ example: 35000 })
+  @IsInt({ message: 'amount harus rupiah bulat' })
+  @Min(0, { message: 'amount tidak boleh negatif' })
+  amount: number;
+
+  @ApiProperty({ example: '2027-01-01' })
+  @Matches(DATE, { message: DATE_MESSAGE('validFrom') })
+  validFrom: string;
+
+  @ApiPropertyOptional({ example: null, nullable: true })
+  @IsOptional()
+  @Matches(DATE, { message: DATE_MESSAGE('validTo') })
+  validTo?: string | null;
+
+  @ApiProperty({ example: 'Perpres 59/2024' })
+  @IsString({ message: 'legalBasis (dasar hukum) wajib diisi' })
+  @IsNotEmpty({ message: 'legalBasis (dasar hukum) wajib diisi' })
+  @MaxLength(500)
+  legalBasis: string;
+}

@@ -1,0 +1,51 @@
+import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
+import type { Pledge } from '../entities/pledge.entity.js';
+
+/** A pledge as the API returns it: money as integers, with its compliance warnings. */
+export interface PledgeView {
+  code: string;
+  revision: number;
+  sourceType: string;
+  fund: string | null;
+  funder: string;
+  fiscalYear: number;
+  fromMonth: number;
+  toMonth: number;
+  scope: string;
+  villageCodes: string[];
+  niks: string[];
+  sharePercent: number;
+  quota: number | null;
+  budget: number | null;
+  priority: number;
+  legalBasis: string | null;
+  warnings: PledgeWarning[];
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function toPledgeView(p: Pledge): PledgeView {
+  return {
+    code: p.code,
+    revision: p.revision,
+    sourceType: p.sourceType,
+    fund: p.fund,
+    funder: p.funder,
+    fiscalYear: p.fiscalYear,
+    fromMonth: p.fromMonth,
+    toMonth: p.toMonth,
+    scope: p.scope,
+    villageCodes: p.villageCodes,
+    niks: p.niks,
+    sharePercent: p.sharePercent,
+    quota: p.quota,
+    budget: p.budget === null ? null : Number(p.budget),
+    priority: p.priority,
+    legalBasis: p.legalBasis,
+    warnings: pledgeWarnings(p),
+    createdBy: p.createdBy,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}

@@ -1,0 +1,150 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock.js';
+import { ClosedMonths } from '../../periods/closed-months.service.js';
+import { RegionsService } from '../../regions/regions.service.js';
+import { DEFAULT_PRIORITY, type PledgeData, type PledgeInput, validatePledge } from '../domain/pledge-rules.js';
+import { Pledge } from '../entities/pledge.entity.js';
+import { PledgeRevision } from '../entities/pledge-revision.entity.js';
+import { FundingException } from '../funding.exception.js';
+import { MARK_STALE_FROM, TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
+import { type PledgeView, toPledgeView } from './pledge-view.js';
+
+/** Pledges of DOMAIN §5: created once, then only revised (every revision kept with who/when/why). */
+@Injectable()
+export class PledgesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly regions: RegionsService,
+    private readonly closedMonths: ClosedMonths,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /** Checks a pledge without saving it (also used by the sheet upload for each row). */
+  async check(input: PledgeInput) {
+    return validatePledge(input, await this.regions.villageCodes());
+  }
+
+  async create(input: PledgeInput, actor: string, manager?: EntityManager): Promise<PledgeView> {
+    const checked = await this.check(input);
+    if (!checked.pledge) throw FundingException.pledgeInvalid(checked.problems);
+    const data = checked.pledge;
+    const work = async (m: EntityManager) => {
+      await m.query(TAKE_ALLOCATION_LOCK);
+      if (await m.findOneBy(Pledge, { code: data.code })) throw FundingException.pledgeExists(data.code);
+      await this.closedMonths.assertOpen(monthsOf(data), m);
+      const now = this.clock.now();
+      await m.insert(Pledge, { ...toColumns(data), revision: 1, createdBy: actor, createdAt: now, updatedAt: now });
+      await recordRevision(m, data, 1, 'Komitmen dibuat', actor, now);
+      await markStale(m, data.fiscalYear, data.fromMonth);
+      return toPledgeView((await m.findOneByOrFail(Pledge, { code: data.code })));
+    };
+    return manager ? work(manager) : this.dataSource.transaction(work);
+  }
+
+  /** A revision: the merged pledge is validated like a new one; allocated months it affects become STALE. */
+  async revise(code: string, change: PledgeInput & { reason: string }, actor: string): Promise<PledgeView> {
+    const { reason, ...fields } = change;
+    const villages = await this.regions.villageCodes();
+    return this.dataSource.transaction(async (m) => {
+      await m.query(TAKE_ALLOCATION_LOCK);
+      const current = await m.findOneBy(Pledge, { code });
+      if (!current) throw FundingException.pledgeNotFound(code);
+      const before = fromEntity(current);
+      const checked = validatePledge(merge(before, fields), villages);
+      if (!checked.pledge) throw FundingException.pledgeInvalid(checked.problems);
+      const after = checked.pledge;
+      await this.closedMonths.assertOpen([...new Set([...monthsOf(before), ...monthsOf(after)])], m);
+      const revision = current.revision + 1;
+      const now = this.clock.now();
+      await m.update(Pledge, { code }, { ...toColumns(after), revision, updatedAt: now });
+      await recordRevision(m, after, revision, reason.trim(), actor, now);
+      await markStale(m, after.fiscalYear, Math.min(before.fromMonth, after.fromMonth));
+      return toPledgeView(await m.findOneByOrFail(Pledge, { code }));
+    });
+  }
+
+  async list(fiscalYear?: number): Promise<PledgeView[]> {
+    const pledges = await this.dataSource
+      .getRepository(Pledge)
+      .createQueryBuilder('p')
+      .where(fiscalYear ? 'p.fiscal_year = :fiscalYear' : 'true', { fiscalYear })
+      .orderBy('p.fiscal_year', 'DESC')
+      .addOrderBy('p.priority', 'ASC')
+      .addOrderBy('p.code COLLATE "C"', 'ASC')
+      .getMany();
+    return pledges.map(toPledgeView);
+  }
+
+  async get(code: string): Promise<PledgeView> {
+    const pledge = await this.dataSource.getRepository(Pledge).findOneBy({ code });
+    if (!pledge) throw FundingException.pledgeNotFound(code);
+    return toPledgeView(pledge);
+  }
+
+  async revisions(code: string) {
+    await this.get(code);
+    const rows = await this.dataSource.getRepository(PledgeRevision).find({ where: { code }, order: { revision: 'ASC' } });
+    return rows.map((r) => ({ revision: r.revision, reason: r.reason, changedBy: r.changedBy, changedAt: r.changedAt, pledge: r.data }));
+  }
+}
+
+/** `YYYY-MM` months a pledge pays in. */
+export function monthsOf(p: Pick<PledgeData, 'fiscalYear' | 'fromMonth' | 'toMonth'>): string[] {
+  const out: string[] = [];
+  for (let k = p.fromMonth; k <= p.toMonth; k++) out.push(`${p.fiscalYear}-${String(k).padStart(2, '0')}`);
+  return out;
+}
+
+async function recordRevision(m: EntityManager, data: PledgeData, revision: number, reason: string, actor: string, at: Date): Promise<void> {
+  await m.query(
+    'INSERT INTO pledge_revision (code, revision, data, reason, changed_by, changed_at) VALUES ($1, $2, $3::jsonb, $4, $5, $6)',
+    [data.code, revision, JSON.stringify(data), reason, actor, at],
+  );
+}
+
+async function markStale(m: EntityManager, fiscalYear: number, fromMonth: number): Promise<void> {
+  await m.query(MARK_STALE_FROM, [`${fiscalYear}-${String(fromMonth).padStart(2, '0')}`, fiscalYear]);
+}
+
+function toColumns(p: PledgeData) {
+  return { ...p, budget: p.budget === null ? null : String(p.budget) };
+}
+
+function fromEntity(p: Pledge): PledgeData {
+  return {
+    code: p.code,
+    sourceType: p.sourceType as PledgeData['sourceType'],
+    fund: p.fund as PledgeData['fund'],
+    funder: p.funder,
+    fiscalYear: p.fiscalYear,
+    fromMonth: p.fromMonth,
+    toMonth: p.toMonth,
+    scope: p.scope as PledgeData['scope'],
+    villageCodes: p.villageCodes,
+    niks: p.niks,
+    sharePercent: p.sharePercent,
+    quota: p.quota,
+    budget: p.budget === null ? null : Number(p.budget),
+    priority: p.priority,
+    legalBasis: p.legalBasis,
+  };
+}
+
+/**
+ * The revised pledge: given fields replace the current ones (null clears an optional one). When the
+ * scope or source type changes, lists and fund that no longer apply are dropped, and a priority
+ * that was the old scope's default follows the new scope's default.
+ */
+function merge(before: PledgeData, change: PledgeInput): PledgeInput {
+  const given = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) as PledgeInput;
+  const merged: PledgeInput = { ...before, ...given, code: before.code, fiscalYear: before.fiscalYear };
+  if (given.scope !== undefined && given.scope !== before.scope) {
+    if (given.scope !== 'VILLAGES' && given.villageCodes === undefined) merged.villageCodes = [];
+    if (given.scope !== 'RESIDENTS' && given.niks === undefined) merged.niks = [];
+    if (given.priority === undefined && before.priority === DEFAULT_PRIORITY[before.scope]) merged.priority = undefined;
+  }
+  if (given.sourceType !== undefined && given.sourceType !== 'DESA' && given.fund === undefined) merged.fund = null;
+  return merged;
+}

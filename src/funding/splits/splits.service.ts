@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { normalizeVillageCode } from '../../regions/village-code.js';
+import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
+import type { GroupBy, SplitsQueryDto } from '../dto/splits-query.dto.js';
+import * as SQL from '../sql/splits.sql.js';
+import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
+
+export interface SplitItem {
+  nik: string;
+  month: string;
+  pledgeCode: string;
+  sourceType: string;
+  amount: number;
+  pledgeRevision: number;
+}
+
+export interface SummaryRow {
+  key: string;
+  participants: number;
+  amount: number;
+  [extra: string]: unknown;
+}
+
+/** Who paid for whom (auditors' queries). STALE months are recomputed first (§6). */
+@Injectable()
+export class SplitsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly allocateMonth: AllocateMonth,
+  ) {}
+
+  async list(q: SplitsQueryDto, actor: string): Promise<{ items: SplitItem[]; total: number }> {
+    await this.allocateMonth.refreshStale(actor);
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const add = (clause: string, value: unknown) => where.push(clause.replace('?', `$${params.push(value)}`));
+    if (q.month) add('s.month = ?', q.month);
+    if (q.nik) add('s.nik = ?', q.nik);
+    if (q.pledgeCode) add('s.pledge_code = ?', q.pledgeCode);
+    if (q.sourceType) add('p.source_type = ?', q.sourceType);
+    if (q.villageCode) add('o.village_code = ?', normalizeVillageCode(q.villageCode));
+    const from = SQL.SPLITS_FROM + (q.villageCode ? SQL.SPLITS_VILLAGE_JOIN : '') + (where.length ? `\n WHERE ${where.join(' AND ')}` : '');
+    const offset = (q.page - 1) * q.pageSize;
+    const rows: { nik: string; month: string; pledge_code: string; source_type: string; amount: string; pledge_revision: number }[] =
+      await this.dataSource.query(`${SQL.SPLITS_SELECT} ${from} ${SQL.SPLITS_ORDER} LIMIT ${q.pageSize} OFFSET ${offset}`, params);
+    const total = rows.length < q.pageSize && (rows.length > 0 || offset === 0)
+      ? offset + rows.length
+      : Number((await this.dataSource.query(`SELECT count(*) AS n ${from}`, params))[0].n);
+    return {
+      items: rows.map((r) => ({ nik: r.nik, month: r.month, pledgeCode: r.pledge_code, sourceType: r.source_type, amount: Number(r.amount), pledgeRevision: r.pledge_revision })),
+      total,
+    };
+  }
+
+  /**
+   * Totals of a month grouped by pledge, village or source type, with a final `UNFUNDED` row
+   * (participant-months with any remainder, partly funded included, and the unfunded rupiah).
+   */
+  async summary(month: string, groupBy: GroupBy, actor: string): Promise<SummaryRow[]> {
+    await this.allocateMonth.refreshStale(actor);
+    const rows = await this.grouped(month, groupBy);
+    const [unfunded] = await this.dataSource.query(SQL.UNFUNDED_OF_MONTH, [month]);
+    return [...rows, { key: 'UNFUNDED', participants: Number(unfunded.participants), amount: Number(unfunded.amount) }];
+  }
+
+  private async grouped(month: string, groupBy: GroupBy): Promise<SummaryRow[]> {
+    switch (groupBy) {
+      case 'pledge': {
+        const rows = await this.dataSource.query(SQL.SUMMARY_BY_PLEDGE, [month]);
+        return rows.map((r: { key: string; source_type: string; fund: string | null; fiscal_year: number; participants: number; amount: string }) => {
+          const warnings: PledgeWarning[] = pledgeWarnings({ code: r.key, sourceType: r.source_type, fund: r.fund, fiscalYear: Number(r.fiscal_year) });
+          return { key: r.key, participants: Number(r.participants), amount: Number(r.amount), sourceType: r.source_type, warnings };
+        });
+      }
+      case 'sourceType': {
+        const rows = await this.dataSource.query(SQL.SUMMARY_BY_SOURCE_TYPE, [month]);
+        return rows.map((r: { key: string; participants: number; amount: string; splits: number }) => ({
+          key: r.key,
+          participants: Number(r.participants),
+          amount: Number(r.amount),
+          splits: Number(r.splits),
+        }));
+      }
+      case 'village': {
+        const rows = await this.dataSource.query(SQL.SUMMARY_BY_VILLAGE, [month]);
+        return rows.map((r: { key: string; name: string | null; participants: number; amount: string; unfunded_participants: number; unfunded_amount: string }) => ({
+          key: r.key,
+          name: r.name,
+          participants: Number(r.participants),
+          amount: Number(r.amount),
+          unfundedParticipants: Number(r.unfunded_participants),
+          unfundedAmount: Number(r.unfunded_amount),
+        }));
+      }
+    }
+  }
+}

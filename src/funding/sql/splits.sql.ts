@@ -1,0 +1,51 @@
+/** Read-side SQL of the split queries (GET /splits, /splits/summary). $1 = month unless noted. */
+
+/** Filters are appended by SplitsService as `AND ...` clauses with numbered parameters. */
+export const SPLITS_FROM = `
+  FROM split s
+  JOIN pledge p ON p.code = s.pledge_code`;
+
+/** Joined only when filtering by village: the participant's village in that month. */
+export const SPLITS_VILLAGE_JOIN = `
+  JOIN obligation o ON o.month = s.month AND o.nik = s.nik`;
+
+export const SPLITS_SELECT = `SELECT s.nik, s.month, s.pledge_code, p.source_type, s.amount, s.pledge_revision`;
+
+/** Follows the primary key (month, nik, pledge_code) and IDX_split_nik (nik, month). */
+export const SPLITS_ORDER = `ORDER BY s.month, s.nik, s.pledge_code`;
+
+export const SUMMARY_BY_PLEDGE = `
+  SELECT s.pledge_code AS key, p.source_type, p.fund, p.fiscal_year,
+         count(*)::int AS participants, sum(s.amount)::bigint AS amount
+    FROM split s JOIN pledge p ON p.code = s.pledge_code
+   WHERE s.month = $1
+   GROUP BY s.pledge_code, p.source_type, p.fund, p.fiscal_year
+   ORDER BY s.pledge_code COLLATE "C"`;
+
+export const SUMMARY_BY_SOURCE_TYPE = `
+  SELECT p.source_type AS key, count(DISTINCT s.nik)::int AS participants, sum(s.amount)::bigint AS amount,
+         count(*)::int AS splits
+    FROM split s JOIN pledge p ON p.code = s.pledge_code
+   WHERE s.month = $1
+   GROUP BY p.source_type
+   ORDER BY p.source_type COLLATE "C"`;
+
+/**
+ * Per village (the participant's village when the month was allocated): participant-months with
+ * any funding and the funded rupiah, plus the unfunded ones, straight from the obligations.
+ */
+export const SUMMARY_BY_VILLAGE = `
+  SELECT o.village_code AS key, r.name,
+         count(*) FILTER (WHERE o.unfunded < o.amount)::int AS participants,
+         sum(o.amount - o.unfunded)::bigint AS amount,
+         count(*) FILTER (WHERE o.unfunded > 0)::int AS unfunded_participants,
+         sum(o.unfunded)::bigint AS unfunded_amount
+    FROM obligation o LEFT JOIN region r ON r.code = o.village_code
+   WHERE o.month = $1
+   GROUP BY o.village_code, r.name
+   ORDER BY o.village_code`;
+
+/** The UNFUNDED row: participant-months with any remainder (partly funded included) and the rupiah. */
+export const UNFUNDED_OF_MONTH = `
+  SELECT count(*) FILTER (WHERE unfunded > 0)::int AS participants, coalesce(sum(unfunded), 0)::bigint AS amount
+    FROM obligation WHERE month = $1`;

@@ -1,0 +1,29 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { READERS, Roles } from '../../auth/access.decorators.js';
+import { type AuthenticatedUser, CurrentUser } from '../../auth/authenticated-user.js';
+import { Audited } from '../../audit/audited.decorator.js';
+import { Role } from '../../users/role.js';
+import { CreateTariffDto } from '../dto/tariff.dto.js';
+import { TariffsService } from './tariffs.service.js';
+
+@ApiTags('funding')
+@ApiBearerAuth()
+@Controller('api/v1/tariffs')
+export class TariffsController {
+  constructor(private readonly tariffs: TariffsService) {}
+
+  @Get()
+  @Roles(...READERS, Role.OPERATOR_DINKES)
+  list() {
+    return this.tariffs.list();
+  }
+
+  /** Adds a tariff row (a change of iuran is a new row; the open row of the component is closed the day before). */
+  @Post()
+  @Roles(Role.ADMIN)
+  @Audited('tariff.add', 'tariff')
+  add(@Body() body: CreateTariffDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.tariffs.add(body, user.username);
+  }
+}

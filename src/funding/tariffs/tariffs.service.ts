@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock/clock.js';
+import { ClosedMonths } from '../../periods/closed-months.service.js';
+import type { CreateTariffDto } from '../dto/tariff.dto.js';
+import { Tariff } from '../entities/tariff.entity.js';
+import { FundingErrorCode, FundingException } from '../funding.exception.js';
+import { TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
+
+export interface TariffView {
+  id: number;
+  component: string;
+  payer: string;
+  amount: number;
+  validFrom: string;
+  validTo: string | null;
+  legalBasis: string | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+const view = (t: Tariff): TariffView => ({ ...t, amount: Number(t.amount) });
+
+/** Marks allocations of months starting on or after $1 STALE (closed months excepted). */
+const MARK_STALE_FROM_DAY = `
+  UPDATE allocation_month a SET status = 'STALE'
+   WHERE (a.month || '-01')::date >= $1::date AND a.status = 'CURRENT'
+     AND NOT EXISTS (SELECT 1 FROM closed_month c WHERE c.month = a.month)`;
+
+/**
+ * The tariff table of DOMAIN §3. History is never edited: a change is a new row. When the new row
+ * starts after the open row (valid_to empty) of the same component, that open row is closed on the
+ * day before — the only change ever made to an existing row. Overlapping validity is refused.
+ */
+@Injectable()
+export class TariffsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly closedMonths: ClosedMonths,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<TariffView[]> {
+    const rows = await this.dataSource.getRepository(Tariff).find({ order: { component: 'ASC', validFrom: 'ASC', id: 'ASC' } });
+    return rows.map(view);
+  }
+
+  async add(input: CreateTariffDto, actor: string): Promise<TariffView> {
+    const validTo = input.validTo ?? null;
+    if (!isRealDate(input.validFrom) || (validTo && !isRealDate(validTo))) throw invalid('Tanggal tidak ada di kalender.');
+    if (validTo && validTo < input.validFrom) throw invalid('validTo tidak boleh sebelum validFrom.');
+    return this.dataSource.transaction(async (m) => {
+      await m.query(TAKE_ALLOCATION_LOCK);
+      const closed = (await this.closedMonths.closed(undefined, m)).filter((month) => `${month}-01` >= input.validFrom && (!validTo || `${month}-01` <= validTo));
+      await this.closedMonths.assertOpen(closed, m);
+      const same = await m.find(Tariff, { where: { component: input.component } });
+      const open = same.find((t) => t.validTo === null && t.validFrom < input.validFrom);
+      if (open && open.payer !== input.payer) throw invalid(`Komponen ${input.component} dibayar oleh ${open.payer}; baris baru harus payer yang sama.`);
+      const overlapping = same.find((t) => t !== open && t.validFrom <= (validTo ?? '9999-12-31') && (t.validTo ?? '9999-12-31') >= input.validFrom);
+      if (overlapping) {
+        throw invalid(`Masa berlaku bertumpang tindih dengan tarif ${input.component} #${overlapping.id} (${overlapping.validFrom} s.d. ${overlapping.validTo ?? 'sekarang'}).`);
+      }
+      if (open) await m.update(Tariff, { id: open.id }, { validTo: dayBefore(input.validFrom) });
+      const { identifiers } = await m.insert(Tariff, {
+        component: input.component,
+        payer: input.payer,
+        amount: String(input.amount),
+        validFrom: input.validFrom,
+        validTo,
+        legalBasis: input.legalBasis.trim(),
+        createdBy: actor,
+        createdAt: this.clock.now(),
+      });
+      await m.query(MARK_STALE_FROM_DAY, [input.validFrom]);
+      return view(await m.findOneByOrFail(Tariff, { id: identifiers[0].id }));
+    });
+  }
+}
+
+function invalid(message: string): FundingException {
+  return new FundingException(FundingErrorCode.TARIFF_INVALID, `Tarif tidak valid: ${message}`);
+}
+
+function isRealDate(day: string): boolean {
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
+}
+
+function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const base = { code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemkab Bengkulu Utara', fiscalYear: 2026, scope: 'ALL' };
+
+describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () => {
+  let t: TestApp;
+  let keuangan: Awaited<ReturnType<TestApp['as']>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    keuangan = await t.as(Role.KEUANGAN);
+  });
+  afterAll(() => t.close());
+
+  const post = (body: object) => keuangan.post('/api/v1/pledges').send(body);
+  const problems = (res: { body: { details: { field: string; messages: string[] }[] } }) =>
+    Object.fromEntries(res.body.details.map((d) => [d.field, d.messages.join(' | ')]));
+
+  it('applies the defaults: months 1..12, share 100, priority by scope', async () => {
+    const res = await post({ ...base, budget: 1_000_000_000 }).expect(201);
+    expect(res.body).toMatchObject({ code: 'APBD-2026', revision: 1, fromMonth: 1, toMonth: 12, sharePercent: 100, priority: 90, budget: 1_000_000_000, quota: null, fund: null, warnings: [] });
+    const villages = await post({ ...base, code: 'TJSLP-A-2026', sourceType: 'TJSLP', scope: 'VILLAGES', villageCodes: ['1703062001'] }).expect(201);
+    expect(villages.body).toMatchObject({ priority: 20, villageCodes: ['17.03.06.2001'] });
+    const residents = await post({ ...base, code: 'TJSLP-B-2026', sourceType: 'TJSLP', scope: 'RESIDENTS', niks: ['1703060101900001'] }).expect(201);
+    expect(residents.body.priority).toBe(10);
+  });
+
+  it('refuses a duplicate code with 409', async () => {
+    const res = await post(base).expect(409);
+    expect(res.body.message).toContain('sudah dipakai');
+  });
+
+  it('names unknown village codes, dotted or not', async () => {
+    const res = await post({ ...base, code: 'DESA-X', sourceType: 'DESA', fund: 'ADD', scope: 'VILLAGES', villageCodes: ['17.03.06.2001', '1703999999', 'abc'] }).expect(400);
+    expect(problems(res).villageCodes).toMatch(/Kode desa tidak dikenal.*1703999999, abc/);
+  });
+
+  it('refuses months outside 1..12 and fromMonth after toMonth', async () => {
+    expect(problems(await post({ ...base, code: 'M1', fromMonth: 0, toMonth: 13 }).expect(400))).toMatchObject({
+      fromMonth: expect.stringContaining('bulan 1 sampai 12'),
+      toMonth: expect.stringContaining('bulan 1 sampai 12'),
+    });
+    expect(problems(await post({ ...base, code: 'M2', fromMonth: 9, toMonth: 3 }).expect(400)).toMonth).toContain('tidak boleh setelah');
+  });
+
+  it('refuses a quota or budget that is not positive and a share out of 1..100', async () => {
+    const res = await post({ ...base, code: 'Q', quota: 0, budget: -5, sharePercent: 101 }).expect(400);
+    expect(problems(res)).toMatchObject({
+      quota: expect.stringContaining('lebih dari 0'),
+      budget: expect.stringContaining('lebih dari 0'),
+      sharePercent: expect.stringContaining('1 sampai 100'),
+    });
+    expect(problems(await post({ ...base, code: 'S', sharePercent: 0 }).expect(400)).sharePercent).toBeDefined();
+  });
+
+  it('checks scope against its list', async () => {
+    expect(problems(await post({ ...base, code: 'V', scope: 'VILLAGES' }).expect(400)).villageCodes).toContain('membutuhkan villageCodes');
+    expect(problems(await post({ ...base, code: 'R', scope: 'RESIDENTS' }).expect(400)).niks).toContain('membutuhkan niks');
+    expect(problems(await post({ ...base, code: 'R2', scope: 'RESIDENTS', niks: ['12345', '1.70306E+15'] }).expect(400)).niks).toContain('16 digit');
+    expect(problems(await post({ ...base, code: 'A2', villageCodes: ['17.03.06.2001'] }).expect(400)).villageCodes).toContain('hanya diisi untuk scope VILLAGES');
+  });
+
+  it('requires a fund for DESA and refuses one elsewhere', async () => {
+    expect(problems(await post({ ...base, code: 'D', sourceType: 'DESA', scope: 'VILLAGES', villageCodes: ['17.03.06.2001'] }).expect(400)).fund).toContain('wajib diisi untuk sumber DESA');
+    expect(problems(await post({ ...base, code: 'F', fund: 'ADD' }).expect(400)).fund).toContain('hanya diisi untuk sumber DESA');
+  });
+
+  it('refuses unknown fields and unknown enums', async () => {
+    await post({ ...base, code: 'U', color: 'red' }).expect(400);
+    expect(problems(await post({ ...base, code: 'E', sourceType: 'APBN', scope: 'EVERYONE' }).expect(400))).toMatchObject({
+      sourceType: expect.stringContaining('APBD, APBD_PROV, DESA, TJSLP'),
+      scope: expect.stringContaining('ALL, VILLAGES, RESIDENTS'),
+    });
+  });
+
+  it('lets auditors read but not write', async () => {
+    const auditor = await t.as(Role.AUDITOR);
+    await auditor.post('/api/v1/pledges').send({ ...base, code: 'AUD' }).expect(403);
+    const list = await auditor.get('/api/v1/pledges?fiscalYear=2026').expect(200);
+    expect(list.body.map((p: { code: string }) => p.code)).toEqual(['TJSLP-B-2026', 'TJSLP-A-2026', 'APBD-2026']);
+    await auditor.get('/api/v1/pledges/APBD-2026').expect(200);
+    await auditor.get('/api/v1/pledges/NOPE').expect(404);
+  });
+});
