@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AuditService } from '../../src/audit/audit.service.js';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+describe('GET /api/v1/audit-events filters by actor, entity and time, and pages', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.token(Role.AUDITOR);
+    await t.token(Role.ADMIN);
+    // Fixed moments, so the time filters have something to cut between.
+    const audit = t.app.get(AuditService);
+    const at = (iso: string) => t.clock.set(new Date(iso));
+    at('2026-03-01T01:00:00Z');
+    await audit.record({ actor: 'sri', action: 'pledge.create', entity: 'pledge', entityId: 'DD-1', summary: {} });
+    at('2026-03-02T01:00:00Z');
+    await audit.record({ actor: 'sri', action: 'pledge.update', entity: 'pledge', entityId: 'DD-1', summary: {} });
+    at('2026-03-03T01:00:00Z');
+    await audit.record({ actor: 'tono', action: 'payment.create', entity: 'payment', entityId: '7', summary: {} });
+    at('2026-03-04T01:00:00Z');
+    for (let i = 1; i <= 5; i++) await audit.record({ actor: 'tono', action: 'pledge.create', entity: 'pledge', entityId: `APBD-${i}`, summary: {} });
+  });
+  afterAll(() => t.close());
+
+  const list = async (query: string, role = Role.AUDITOR) => (await t.as(role)).get(`/api/v1/audit-events?${query}`);
+  const ids = (body: { items: { entityId: string }[] }) => body.items.map((e) => e.entityId);
+
+  it('by actor, newest first, with the total', async () => {
+    const res = await list('actor=sri').then((r) => r);
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(2);
+    expect(res.body.items.map((e: { action: string }) => e.action)).toEqual(['pledge.update', 'pledge.create']);
+    expect(res.body.items[0]).toMatchObject({ actor: 'sri', entity: 'pledge', entityId: 'DD-1', at: '2026-03-02T01:00:00.000Z' });
+  });
+
+  it('by entity and entity id', async () => {
+    expect((await list('entity=payment')).body.total).toBe(1);
+    expect((await list('entity=pledge&entityId=DD-1')).body.total).toBe(2);
+  });
+
+  it('by time: from and to are inclusive ISO timestamps', async () => {
+    const res = await list('from=2026-03-02T00:00:00Z&to=2026-03-03T23:59:59Z');
+    expect(ids(res.body)).toEqual(['7', 'DD-1']);
+    expect((await list('actor=tono&from=2026-03-04T01:00:00Z')).body.total).toBe(5);
+  });
+
+  it('in pages', async () => {
+    const first = await list('actor=tono&pageSize=2&page=1');
+    const third = await list('actor=tono&pageSize=2&page=3');
+    expect(first.body.total).toBe(6);
+    expect(ids(first.body)).toEqual(['APBD-5', 'APBD-4']);
+    expect(ids(third.body)).toEqual(['APBD-1', '7']);
+    expect((await list('actor=tono&pageSize=2&page=4')).body.items).toEqual([]);
+  });
+
+  it('rejects bad filters with 400', async () => {
+    expect((await list('from=kemarin')).status).toBe(400);
+    expect((await list('pageSize=100000')).status).toBe(400);
+    expect((await list('page=0')).status).toBe(400);
+  });
+
+  it('is open to ADMIN and AUDITOR only', async () => {
+    expect((await list('actor=sri', Role.ADMIN)).status).toBe(200);
+    expect((await list('actor=sri', Role.KEUANGAN)).status).toBe(403);
+    expect((await list('actor=sri', Role.OPERATOR_DINKES)).status).toBe(403);
+  });
+});

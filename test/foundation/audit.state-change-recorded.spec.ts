@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+describe('a state-changing request writes an audit event', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  it('records actor, time, action, entity, entity id and a summary without the password', async () => {
+    const created = await (await t.as(Role.ADMIN))
+      .post('/api/v1/users')
+      .send({ username: 'joko.operator', password: 'rahasia-joko-12345', role: Role.OPERATOR_DINKES })
+      .expect(201);
+    const [event] = await t.dataSource.query(`SELECT * FROM audit_event WHERE action = 'user.create' ORDER BY id DESC LIMIT 1`);
+    expect(event).toMatchObject({ actor: 'uji-admin', action: 'user.create', entity: 'user', entity_id: created.body.id });
+    expect(new Date(event.at).toISOString()).toBe(t.clock.now().toISOString());
+    expect(JSON.parse(event.summary)).toEqual({
+      params: {},
+      query: {},
+      body: { username: 'joko.operator', password: '[disembunyikan]', role: Role.OPERATOR_DINKES },
+    });
+    expect(event.summary).not.toContain('rahasia-joko-12345');
+  });
+
+  it('takes the entity id from the route parameter on updates', async () => {
+    const [user] = await t.dataSource.query(`SELECT id FROM app_user WHERE username = 'joko.operator'`);
+    await (await t.as(Role.ADMIN)).patch(`/api/v1/users/${user.id}`).send({ password: 'sandi-baru-joko-678' }).expect(200);
+    const [event] = await t.dataSource.query(`SELECT * FROM audit_event WHERE action = 'user.update' ORDER BY id DESC LIMIT 1`);
+    expect(event).toMatchObject({ actor: 'uji-admin', entity: 'user', entity_id: user.id });
+    expect(event.summary).not.toContain('sandi-baru-joko-678');
+  });
+
+  it('records nothing when the request fails', async () => {
+    const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'user.create'`);
+    await (await t.as(Role.ADMIN)).post('/api/v1/users').send({ username: 'joko.operator', password: 'rahasia-joko-12345', role: Role.ADMIN }).expect(409);
+    const after = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'user.create'`);
+    expect(after[0].n).toBe(before[0].n);
+  });
+});

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../src/audit/audit.service.js';
+import { FixedClock } from '../../src/common/clock/clock.js';
+import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import { runMigrations } from '../../scripts/migrate.js';
+import { verifyAudit } from '../../scripts/verify-audit.js';
+import { freshDatabase, type FreshDatabase } from './fresh-database.js';
+
+describe('npm run audit:verify', () => {
+  let db: FreshDatabase;
+  beforeAll(async () => {
+    db = await freshDatabase();
+    await runMigrations(db, () => undefined);
+    const ds = await new DataSource(dataSourceOptions(db)).initialize();
+    const audit = new AuditService(ds, new FixedClock(new Date('2026-11-15T03:00:00Z')));
+    for (let i = 1; i <= 3; i++) await audit.record({ actor: 'sri', action: 'pledge.create', entity: 'pledge', entityId: `P-${i}`, summary: { i } });
+    await ds.destroy();
+  });
+  afterAll(() => db.drop());
+
+  const run = async () => {
+    const lines: string[] = [];
+    const { exitCode } = await verifyAudit(db, (line) => lines.push(line));
+    return { exitCode, lines };
+  };
+
+  it('prints INTACT and exits 0 when the chain is whole', async () => {
+    const { exitCode, lines } = await run();
+    expect(exitCode).toBe(0);
+    expect(lines[1]).toBe('INTACT: 3 event(s) checked, every hash and link matches.');
+  });
+
+  it('prints BROKEN with the first broken event and exits 1 after a row was altered in SQL', async () => {
+    const ds = await new DataSource(dataSourceOptions(db)).initialize();
+    await ds.query('ALTER TABLE audit_event DISABLE TRIGGER "TRG_audit_event_append_only"');
+    await ds.query(`UPDATE audit_event SET actor = 'orang.lain' WHERE entity_id = 'P-2'`);
+    const [{ id }] = await ds.query(`SELECT id::text AS id FROM audit_event WHERE entity_id = 'P-2'`);
+    await ds.destroy();
+
+    const { exitCode, lines } = await run();
+    expect(exitCode).toBe(1);
+    expect(lines[1]).toBe(`BROKEN at event id ${id}: content does not match its hash (2 event(s) checked).`);
+  });
+});
