@@ -1,0 +1,20 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { MONTH_PATTERN } from '../../common/month.js';
+
+/** The period of a statement: one month or one fiscal year (exactly one of the two). */
+export class StatementQueryDto {
+  @ApiPropertyOptional({ description: 'Bulan YYYY-MM', example: '2026-10' })
+  @IsOptional()
+  @Matches(MONTH_PATTERN, { message: 'month harus berformat YYYY-MM, misalnya 2026-10.' })
+  month?: string;
+
+  @ApiPropertyOptional({ description: 'Tahun anggaran YYYY', example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'year harus tahun (angka), misalnya 2026.' })
+  @Min(2000, { message: 'year paling awal 2000.' })
+  @Max(2100, { message: 'year paling akhir 2100.' })
+  year?: number;
+}

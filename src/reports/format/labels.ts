@@ -1,0 +1,58 @@
+/** Indonesian words users read in workbooks: months, categories, statuses, source types, Rupiah. */
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** '2026-10' → 'Oktober 2026' */
+export function monthLabel(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${MONTHS[m - 1]} ${y}`;
+}
+
+/** 37800 → 'Rp37.800' (DOMAIN §2). */
+export function rupiah(amount: number): string {
+  const sign = amount < 0 ? '-' : '';
+  return `${sign}Rp${Math.abs(amount)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+}
+
+/** A timestamp as WIB: '15/11/2026 10:00 WIB'. */
+export function wibTimestamp(date: Date): string {
+  const d = new Date(date.getTime() + 7 * 3600 * 1000).toISOString();
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)} WIB`;
+}
+
+export const SOURCE_TYPE_LABELS: Record<string, string> = {
+  APBD: 'APBD Kabupaten',
+  APBD_PROV: 'APBD Provinsi',
+  DESA: 'APBDes',
+  TJSLP: 'TJSLP (CSR)',
+};
+
+export const FUND_LABELS: Record<string, string> = { DANA_DESA: 'Dana Desa', ADD: 'Alokasi Dana Desa', PADES: 'Pendapatan Asli Desa' };
+
+export const SCOPE_LABELS: Record<string, string> = { ALL: 'Semua peserta', VILLAGES: 'Desa tertentu', RESIDENTS: 'Peserta tertentu' };
+
+/** Finding categories of DOMAIN §7, in the order of the spec. */
+export const CATEGORY_LABELS: Record<string, string> = {
+  DUPLICATE_BILLING: 'Tagihan ganda',
+  NOT_REGISTERED: 'Tidak terdaftar',
+  BILLED_AFTER_DEATH: 'Ditagih setelah meninggal',
+  NOT_COVERED: 'Di luar masa kepesertaan',
+  AMOUNT_MISMATCH: 'Selisih nominal iuran',
+  NOKA_MISMATCH: 'NOKA berbeda',
+  MATCHED: 'Sesuai',
+  NOT_BILLED: 'Tidak ditagih',
+  TOTAL_MISMATCH: 'Total invoice tidak sama dengan jumlah baris',
+  DOUBLE_COVERAGE: 'Terdaftar ganda (PBI APBN)',
+};
+
+export const PAYMENT_STATUS_LABELS: Record<string, string> = {
+  PAID: 'Lunas',
+  UNPAID: 'Belum dibayar',
+  UNDERPAID: 'Kurang bayar',
+  OVERPAID: 'Lebih bayar',
+};
+
+export const RUN_STATUS_LABELS: Record<string, string> = { DONE: 'Selesai (belum final)', FINAL: 'Final', RUNNING: 'Berjalan', FAILED: 'Gagal' };
+
+export const label = (labels: Record<string, string>, code: string | null | undefined): string => (code ? (labels[code] ?? code) : '');

@@ -1,0 +1,77 @@
+/**
+ * Berita Acara: the statement the three parties sign — the month, the agreed totals in figures
+ * and in Indonesian words, what each funder paid, and the signature blocks.
+ */
+import type ExcelJS from 'exceljs';
+import { LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { monthLabel } from '../format/labels.js';
+import { terbilang, terbilangRupiah } from '../terbilang.js';
+import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
+import { REGENCY } from './titles.js';
+import type { ReconciliationWorkbookContext } from './workbook-context.js';
+
+const COLUMNS: TableColumn[] = [
+  { header: 'Uraian', kind: 'text', width: 48 },
+  { header: 'Angka', kind: 'rupiah', width: 22 },
+  { header: 'Terbilang', kind: 'text', width: 70 },
+];
+
+export const SIGNATORIES = [
+  ['Kepala Dinas Kesehatan', REGENCY, 'NIP.'],
+  ['Kepala BPKAD', REGENCY, 'NIP.'],
+  ['Kepala BPJS Kesehatan Cabang', '', 'NPP.'],
+] as const;
+
+const centered: Partial<ExcelJS.Style> = { alignment: { horizontal: 'center', vertical: 'top', wrapText: true } };
+const countStyle: Partial<ExcelJS.Style> = { numFmt: NUMBER_FORMATS.count };
+
+export function writeBeritaAcara(ctx: ReconciliationWorkbookContext): void {
+  const { summary } = ctx;
+  const t = new TableSheet(ctx.output.workbook, 'Berita Acara', COLUMNS, {
+    title: [
+      'BERITA ACARA REKONSILIASI PENDANAAN IURAN JAMINAN KESEHATAN DAERAH (JAMKESDA)',
+      `${REGENCY.toUpperCase()} — BULAN ${monthLabel(ctx.month).toUpperCase()}`,
+      `Pada hari ini ............, tanggal ............, kami yang bertanda tangan di bawah ini telah melaksanakan rekonsiliasi iuran bulan ${monthLabel(ctx.month)} (rekonsiliasi versi ${ctx.run.version}) dengan hasil yang disepakati sebagai berikut:`,
+    ],
+  });
+  const money = (text: string, amount: number) => t.addRow([text, amount, terbilangRupiah(amount)]);
+
+  t.writeStyledRow(['Jumlah peserta', summary.participants, `${terbilang(summary.participants)} orang`], undefined, [undefined, countStyle]);
+  money('Iuran yang menjadi kewajiban daerah', summary.obligation);
+  money('Iuran didanai komitmen pendanaan', summary.funded.reduce((a, f) => a + f.amount, 0));
+  money('Iuran tidak terdanai', summary.unfunded.amount);
+  if (summary.bill) {
+    money('Total tagihan BPJS Kesehatan (invoice)', summary.bill.invoiceTotal);
+    money('Jumlah baris tagihan BPJS Kesehatan', summary.bill.linesTotal);
+    money('Iuran yang layak dibayar', summary.bill.payable);
+    money('Kelebihan tagihan', summary.bill.overbilled);
+    money('Kekurangan tagihan', summary.bill.underbilled);
+  } else {
+    t.writeStyledRow(['Tagihan BPJS Kesehatan', null, 'Belum ada tagihan untuk bulan ini']);
+  }
+
+  t.blankRow();
+  t.writeStyledRow(['Pembayaran per pemberi dana'], LABEL_STYLE);
+  const first = t.currentRow;
+  for (const p of summary.payments) {
+    const pledge = ctx.pledgeByCode.get(p.pledgeCode);
+    money(`Dibayar oleh ${pledge?.funder ?? p.pledgeCode} (${p.pledgeCode})`, p.paid);
+  }
+  const paid = summary.payments.reduce((a, p) => a + p.paid, 0);
+  t.writeStyledRow(
+    ['Jumlah dibayar', summary.payments.length ? { formula: `SUM(B${first}:B${t.currentRow - 1})`, result: paid } : 0, terbilangRupiah(paid)],
+    TOTAL_STYLE,
+  );
+
+  t.blankRow();
+  t.writeStyledRow(['Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.']);
+  t.blankRow();
+  t.writeStyledRow([`${REGENCY.replace('Kabupaten ', '')}, ............................`], undefined);
+  const block = (pick: (s: (typeof SIGNATORIES)[number]) => string) => t.writeStyledRow(SIGNATORIES.map(pick), undefined, SIGNATORIES.map(() => centered));
+  block((s) => s[0]);
+  block((s) => s[1]);
+  for (let i = 0; i < 4; i++) t.blankRow();
+  block(() => '(....................................)');
+  block((s) => `${s[2]} ..............................`);
+  t.commit();
+}

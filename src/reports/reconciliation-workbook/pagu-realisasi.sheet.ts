@@ -1,0 +1,107 @@
+/**
+ * Pagu & Realisasi: budget vs actual per pledge, year to date (January to the run's month), and
+ * the APBD part attributed to its two budget accounts (DOMAIN §3). "Realisasi" is what the
+ * allocation charged to the pledge (its splits); "Dibayar" is what was paid for those months.
+ * The account split is done per pledge and month with that month's tariff.
+ */
+import { LABEL_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { APBD_ACCOUNTS, splitApbdAmount } from '../data/apbd-accounts.js';
+import { label, SOURCE_TYPE_LABELS } from '../format/labels.js';
+import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
+import { sheetTitle } from './titles.js';
+import type { ReconciliationWorkbookContext } from './workbook-context.js';
+
+const COLUMNS: TableColumn[] = [
+  { header: 'Kode Komitmen', kind: 'text', width: 26 },
+  { header: 'Sumber Dana', kind: 'text', width: 16 },
+  { header: 'Pemberi Dana', kind: 'text', width: 30 },
+  { header: 'Pagu (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Realisasi Bulan Ini (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Realisasi s.d. Bulan Ini (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Sisa Pagu (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: '% Realisasi', kind: 'percent', width: 11 },
+  { header: 'Dibayar s.d. Bulan Ini (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: `Rek. ${APBD_ACCOUNTS.iuran.code} Iuran s.d. Bulan Ini (Rp)`, kind: 'rupiah', width: 22, total: true },
+  { header: `Rek. ${APBD_ACCOUNTS.bantuanDaerah.code} Bantuan Daerah s.d. Bulan Ini (Rp)`, kind: 'rupiah', width: 22, total: true },
+];
+
+interface Sums {
+  month: number;
+  ytd: number;
+  paidYtd: number;
+  iuran: { month: number; ytd: number; paidYtd: number };
+  bantuanDaerah: { month: number; ytd: number; paidYtd: number };
+}
+
+export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Promise<void> {
+  const from = `${ctx.fiscalYear}-01`;
+  const [splits, payments] = await Promise.all([ctx.queries.splitsByPledgeMonth(from, ctx.month), ctx.queries.paymentsByPledgeMonth(from, ctx.month)]);
+  const sums = new Map<string, Sums>();
+  const sumsOf = (code: string) => {
+    let s = sums.get(code);
+    if (!s) sums.set(code, (s = { month: 0, ytd: 0, paidYtd: 0, iuran: { month: 0, ytd: 0, paidYtd: 0 }, bantuanDaerah: { month: 0, ytd: 0, paidYtd: 0 } }));
+    return s;
+  };
+  const isApbd = (code: string) => ctx.pledgeByCode.get(code)?.sourceType === 'APBD';
+  const attribute = (code: string, month: string, amount: number, key: 'month' | 'ytd' | 'paidYtd') => {
+    const tariff = ctx.tariffs.get(month);
+    if (!isApbd(code) || !tariff) return;
+    const parts = splitApbdAmount(amount, tariff);
+    const s = sumsOf(code);
+    s.iuran[key] += parts.iuran;
+    s.bantuanDaerah[key] += parts.bantuanDaerah;
+  };
+  for (const r of splits) {
+    const s = sumsOf(r.pledgeCode);
+    s.ytd += r.amount;
+    attribute(r.pledgeCode, r.month, r.amount, 'ytd');
+    if (r.month === ctx.month) {
+      s.month += r.amount;
+      attribute(r.pledgeCode, r.month, r.amount, 'month');
+    }
+  }
+  for (const r of payments) {
+    sumsOf(r.pledgeCode).paidYtd += r.amount;
+    attribute(r.pledgeCode, r.month, r.amount, 'paidYtd');
+  }
+
+  const t = new TableSheet(ctx.output.workbook, 'Pagu & Realisasi', COLUMNS, {
+    title: sheetTitle(ctx, `Pagu dan Realisasi Tahun Anggaran ${ctx.fiscalYear} s.d. Bulan Ini`),
+  });
+  const codes = [...ctx.pledges.map((p) => p.code), ...[...sums.keys()].filter((c) => !ctx.pledgeByCode.has(c)).sort()];
+  for (const code of codes) {
+    const p = ctx.pledgeByCode.get(code);
+    const s = sumsOf(code);
+    const row = t.currentRow;
+    const budget = p?.budget ?? null;
+    t.addRow([
+      code,
+      label(SOURCE_TYPE_LABELS, p?.sourceType),
+      p?.funder ?? '',
+      budget,
+      s.month,
+      s.ytd,
+      budget === null ? null : { formula: `D${row}-F${row}`, result: budget - s.ytd },
+      budget === null ? null : { formula: `IF(D${row}=0,0,F${row}/D${row})`, result: budget === 0 ? 0 : s.ytd / budget },
+      s.paidYtd,
+      p?.sourceType === 'APBD' ? s.iuran.ytd : null,
+      p?.sourceType === 'APBD' ? s.bantuanDaerah.ytd : null,
+    ]);
+  }
+  t.finishTable();
+
+  // The APBD accounts: what the regency budget carried this month and this year, by account.
+  t.blankRow();
+  t.writeStyledRow(['Rekapitulasi per rekening belanja APBD Kabupaten'], LABEL_STYLE);
+  const apbd = [...sums.entries()].filter(([code]) => isApbd(code)).map(([, s]) => s);
+  const total = (pick: (s: Sums) => number) => apbd.reduce((a, s) => a + pick(s), 0);
+  const first = t.currentRow;
+  t.writeStyledRow([APBD_ACCOUNTS.iuran.code, APBD_ACCOUNTS.iuran.name, null, null, total((s) => s.iuran.month), total((s) => s.iuran.ytd), null, null, total((s) => s.iuran.paidYtd)]);
+  t.writeStyledRow([APBD_ACCOUNTS.bantuanDaerah.code, APBD_ACCOUNTS.bantuanDaerah.name, null, null, total((s) => s.bantuanDaerah.month), total((s) => s.bantuanDaerah.ytd), null, null, total((s) => s.bantuanDaerah.paidYtd)]);
+  const sum = (col: string, pick: (s: Sums) => number) => ({ formula: `SUM(${col}${first}:${col}${first + 1})`, result: total(pick) });
+  t.writeStyledRow(
+    ['JUMLAH APBD KABUPATEN', null, null, null, sum('E', (s) => s.month), sum('F', (s) => s.ytd), null, null, sum('I', (s) => s.paidYtd)],
+    LABEL_STYLE,
+  );
+  t.commit();
+}

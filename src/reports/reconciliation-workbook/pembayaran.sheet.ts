@@ -1,0 +1,44 @@
+/**
+ * Pembayaran: per pledge the §8 status of the month (due, paid, status, late) as the run found
+ * it, then every payment recorded for the month.
+ */
+import { HEADER_STYLE, LABEL_STYLE, NUMBER_FORMATS } from '../../common/spreadsheet/workbook-style.js';
+import { isLatePayment } from '../data/payment-status.js';
+import { label, PAYMENT_STATUS_LABELS, SOURCE_TYPE_LABELS } from '../format/labels.js';
+import { dayToDate, TableSheet, type TableColumn } from '../workbook/table-sheet.js';
+import { sheetTitle } from './titles.js';
+import type { ReconciliationWorkbookContext } from './workbook-context.js';
+
+const COLUMNS: TableColumn[] = [
+  { header: 'Kode Komitmen', kind: 'text', width: 26 },
+  { header: 'Sumber Dana', kind: 'text', width: 16 },
+  { header: 'Pemberi Dana', kind: 'text', width: 30 },
+  { header: 'Terutang (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Dibayar (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Selisih Dibayar − Terutang (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Status', kind: 'text', width: 16 },
+  { header: 'Terlambat (lewat tgl 10)', kind: 'text', width: 14 },
+];
+
+export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promise<void> {
+  const t = new TableSheet(ctx.output.workbook, 'Pembayaran', COLUMNS, { title: sheetTitle(ctx, 'Status Pembayaran Iuran per Komitmen') });
+  for (const p of ctx.summary.payments) {
+    const pledge = ctx.pledgeByCode.get(p.pledgeCode);
+    t.addRow([p.pledgeCode, label(SOURCE_TYPE_LABELS, pledge?.sourceType), pledge?.funder, p.due, p.paid, p.paid - p.due, label(PAYMENT_STATUS_LABELS, p.status), p.late ? 'Ya' : 'Tidak']);
+  }
+  t.finishTable();
+
+  const payments = await ctx.queries.payments(ctx.month, ctx.month, null);
+  t.blankRow();
+  t.writeStyledRow(['Rincian pembayaran (SP2D/transfer) untuk bulan ini'], LABEL_STYLE);
+  t.writeStyledRow(['Kode Komitmen', 'Tanggal Bayar', 'Referensi', null, 'Jumlah (Rp)', null, null, 'Terlambat'], HEADER_STYLE);
+  const dateStyle = { numFmt: NUMBER_FORMATS.date };
+  const first = t.currentRow;
+  for (const p of payments) {
+    const late = isLatePayment(p.month, p.paidAt);
+    t.writeStyledRow([p.pledgeCode, dayToDate(p.paidAt), p.reference, null, p.amount, null, null, late ? 'Ya' : 'Tidak'], undefined, [undefined, dateStyle]);
+  }
+  const total = payments.reduce((a, p) => a + p.amount, 0);
+  t.writeStyledRow(['JUMLAH', null, null, null, payments.length ? { formula: `SUM(E${first}:E${t.currentRow - 1})`, result: total } : 0], LABEL_STYLE);
+  t.commit();
+}

@@ -1,0 +1,41 @@
+/**
+ * Rincian Peserta: one row per participant-month with the amount each source type paid, the
+ * unfunded rest and the pledges that paid. Read by keyset pages and committed row by row, so a
+ * month of a million participants never sits in memory.
+ */
+import { keysetPages } from '../data/keyset-pages.js';
+import type { ParticipantMonthRow } from '../data/report-queries.js';
+import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
+import { SOURCE_COLUMNS } from './per-desa.sheet.js';
+import { sheetTitle } from './titles.js';
+import { type ReconciliationWorkbookContext, villageNames } from './workbook-context.js';
+
+export const RINCIAN_COLUMNS: TableColumn[] = [
+  { header: 'No', kind: 'count', width: 8 },
+  { header: 'NIK', kind: 'text', width: 19 },
+  { header: 'NOKA', kind: 'text', width: 16 },
+  { header: 'Nama', kind: 'text', width: 28 },
+  { header: 'Kode Desa', kind: 'text', width: 15 },
+  { header: 'Desa/Kelurahan', kind: 'text', width: 22 },
+  { header: 'Kecamatan', kind: 'text', width: 20 },
+  { header: 'TMT', kind: 'date', width: 12 },
+  { header: 'Iuran (Rp)', kind: 'rupiah', width: 14, total: true },
+  ...SOURCE_COLUMNS.map((c) => ({ ...c, width: 16 })),
+  { header: 'Tidak Terdanai (Rp)', kind: 'rupiah', width: 16, total: true },
+  { header: 'Komitmen Pendanaan', kind: 'text', width: 40 },
+];
+
+export async function writeRincianPeserta(ctx: ReconciliationWorkbookContext): Promise<void> {
+  const t = new TableSheet(ctx.output.workbook, 'Rincian Peserta', RINCIAN_COLUMNS, { title: sheetTitle(ctx, 'Rincian Iuran dan Pendanaan per Peserta') });
+  let no = 0;
+  const pages = keysetPages<ParticipantMonthRow, string>((after, limit) => ctx.queries.participantMonthsPage(ctx.month, after, limit), (r) => r.nik, '', ctx.pageSize);
+  for await (const page of pages) {
+    for (const r of page) {
+      const names = villageNames(ctx, r.villageCode);
+      t.addRow([++no, r.nik, r.noka, r.name, r.villageCode, names.village, names.kecamatan, r.tmt, r.amount, r.apbd, r.apbdProv, r.desa, r.tjslp, r.unfunded, r.pledges]);
+    }
+    await ctx.output.breathe();
+  }
+  t.finishTable();
+  t.commit();
+}

@@ -1,0 +1,79 @@
+/**
+ * Ringkasan: the run's summary (the API's GET /reconciliations/:id) — funding by pledge with its
+ * total, the BPJS bill, findings, payments, the CENTRAL component for information, and the
+ * compliance warnings (Dana Desa rule) of the pledges the month uses.
+ */
+import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { CATEGORY_LABELS, label, rupiah, SOURCE_TYPE_LABELS } from '../format/labels.js';
+import { TableSheet } from '../workbook/table-sheet.js';
+import { sheetTitle } from './titles.js';
+import { pledgesOfMonth, type ReconciliationWorkbookContext } from './workbook-context.js';
+
+export const RINGKASAN_COLUMNS = [
+  { header: 'Uraian', kind: 'text', width: 58 },
+  { header: 'Peserta', kind: 'count', width: 12 },
+  { header: 'Jumlah (Rp)', kind: 'rupiah', width: 20, total: true },
+  { header: 'Keterangan', kind: 'text', width: 80 },
+] as const;
+
+export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
+  const { summary } = ctx;
+  const t = new TableSheet(ctx.output.workbook, 'Ringkasan', [...RINGKASAN_COLUMNS], { title: sheetTitle(ctx, 'Ringkasan Rekonsiliasi Pendanaan Iuran Jamkesda') });
+
+  for (const f of summary.funded) {
+    const pledge = ctx.pledgeByCode.get(f.pledgeCode);
+    const who = pledge ? `${pledge.funder} (${label(SOURCE_TYPE_LABELS, pledge.sourceType)})` : label(SOURCE_TYPE_LABELS, f.sourceType);
+    t.addRow([`Didanai ${f.pledgeCode} — ${who}`, f.participants, f.amount, pledge?.warnings.join(' ') || null]);
+  }
+  t.addRow(['Tidak terdanai', summary.unfunded.participants, summary.unfunded.amount, summary.unfunded.amount > 0 ? 'Belum ada komitmen pendanaan untuk sisa iuran ini.' : null]);
+  t.finishTable('JUMLAH IURAN (didanai + tidak terdanai)');
+
+  const kv = (text: string, participants: number | null, amount: number | null, note: string | null = null) =>
+    t.writeStyledRow([text, participants, amount, note]);
+  const heading = (text: string) => {
+    t.blankRow();
+    t.writeStyledRow([text], LABEL_STYLE);
+  };
+
+  heading('Kewajiban iuran (komponen daerah/LOCAL)');
+  kv('Jumlah peserta dan iuran bulan ini', summary.participants, summary.obligation);
+  const tariff = ctx.tariffs.get(ctx.month);
+  if (tariff && tariff.central > 0) {
+    kv('Bantuan iuran Pemerintah Pusat (BANTUAN_PUSAT) — informasi', summary.participants, summary.participants * tariff.central, `${rupiah(tariff.central)} per peserta, dibayar Pemerintah Pusat; tidak termasuk kewajiban daerah.`);
+  }
+
+  heading('Tagihan BPJS Kesehatan');
+  if (summary.bill) {
+    kv('Total invoice', null, summary.bill.invoiceTotal);
+    kv('Jumlah baris tagihan', null, summary.bill.linesTotal);
+    kv('Iuran yang layak dibayar', null, summary.bill.payable);
+    kv('Kelebihan tagihan', null, summary.bill.overbilled);
+    kv('Kekurangan tagihan', null, summary.bill.underbilled);
+  } else {
+    kv('Belum ada tagihan BPJS untuk bulan ini', null, null, 'Tanpa tagihan tidak ada temuan tagihan (DOMAIN §7).');
+  }
+
+  heading('Temuan');
+  const categories = Object.keys(CATEGORY_LABELS).filter((c) => c in summary.findings);
+  for (const c of [...categories, ...Object.keys(summary.findings).filter((c) => !(c in CATEGORY_LABELS))]) {
+    kv(`${label(CATEGORY_LABELS, c)} (${c})`, summary.findings[c], null);
+  }
+  if (Object.keys(summary.findings).length === 0) kv('Tidak ada temuan', 0, null);
+
+  heading('Pembayaran');
+  kv('Jumlah terutang', null, summary.payments.reduce((a, p) => a + p.due, 0));
+  kv('Jumlah dibayar', null, summary.payments.reduce((a, p) => a + p.paid, 0));
+
+  const warnings = pledgesOfMonth(ctx).filter((p) => p.warnings.length > 0);
+  heading('Peringatan kepatuhan');
+  if (warnings.length === 0) kv('Tidak ada peringatan kepatuhan', null, null);
+  for (const p of warnings) t.writeStyledRow([`${p.code} — ${p.funder}`, null, null, p.warnings.join(' ')], undefined, [WARNING_STYLE, undefined, undefined, WARNING_STYLE]);
+  if (ctx.current.amount !== summary.obligation || ctx.current.participants !== summary.participants) {
+    t.writeStyledRow(
+      ['Data bulan ini berubah setelah rekonsiliasi', ctx.current.participants, ctx.current.amount, 'Kewajiban saat ini berbeda dari hasil rekonsiliasi: lembar rincian memakai data saat ini. Jalankan ulang rekonsiliasi.'],
+      undefined,
+      [WARNING_STYLE, undefined, undefined, WARNING_STYLE],
+    );
+  }
+  t.commit();
+}

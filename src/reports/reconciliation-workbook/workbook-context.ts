@@ -1,0 +1,37 @@
+/** Everything the sheets of one reconciliation workbook share, loaded once before writing. */
+import type { VillageView } from '../../regions/regions.service.js';
+import type { MonthTariff } from '../data/apbd-accounts.js';
+import type { ReportQueries, PledgeRow } from '../data/report-queries.js';
+import type { ReconciliationSummary, RunRow } from '../data/reconciliation-summary.js';
+import type { WorkbookOutput } from '../workbook/workbook-output.js';
+
+export interface ReconciliationWorkbookContext {
+  output: WorkbookOutput;
+  queries: ReportQueries;
+  run: RunRow;
+  summary: ReconciliationSummary;
+  month: string;
+  fiscalYear: number;
+  /** Pledges of the fiscal year, in allocation order. */
+  pledges: PledgeRow[];
+  pledgeByCode: Map<string, PledgeRow>;
+  /** Tariff of each month from January to the run's month. */
+  tariffs: Map<string, MonthTariff>;
+  villages: Map<string, VillageView>;
+  generatedAt: Date;
+  /** Participants and obligation of the month as the tables hold them now. */
+  current: { participants: number; amount: number };
+  pageSize: number;
+}
+
+/** Pledges to mention for the month: those funded or paid in it, then the rest active in it. */
+export function pledgesOfMonth(ctx: ReconciliationWorkbookContext): PledgeRow[] {
+  const m = Number(ctx.month.slice(5, 7));
+  const used = new Set([...ctx.summary.funded.map((f) => f.pledgeCode), ...ctx.summary.payments.map((p) => p.pledgeCode)]);
+  return ctx.pledges.filter((p) => used.has(p.code) || (p.fromMonth <= m && p.toMonth >= m));
+}
+
+export function villageNames(ctx: Pick<ReconciliationWorkbookContext, 'villages'>, code: string): { village: string; kecamatan: string } {
+  const v = ctx.villages.get(code);
+  return { village: v?.name ?? '', kecamatan: v?.kecamatanName ?? '' };
+}

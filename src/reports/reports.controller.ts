@@ -1,0 +1,57 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { READERS, Roles } from '../auth/access.decorators.js';
+import { XLSX_CONTENT_TYPE } from '../common/spreadsheet/workbook-style.js';
+import { StatementQueryDto } from './dto/statement-query.dto.js';
+import { WritePledgeStatement } from './use-cases/write-pledge-statement.use-case.js';
+import { WriteReconciliationWorkbook } from './use-cases/write-reconciliation-workbook.use-case.js';
+import { WriteVillageStatement } from './use-cases/write-village-statement.use-case.js';
+import { sendWorkbook } from './workbook/send-workbook.js';
+
+const XLSX_RESPONSE = { description: 'Buku kerja Excel (.xlsx), dikirim bertahap (streaming).', schema: { type: 'string', format: 'binary' } } as const;
+
+/** Downloads: the reconciliation workbook (DOMAIN §11) and the village and pledge statements. */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class ReportsController {
+  constructor(
+    private readonly reconciliationWorkbook: WriteReconciliationWorkbook,
+    private readonly villageStatement: WriteVillageStatement,
+    private readonly pledgeStatement: WritePledgeStatement,
+  ) {}
+
+  @Get('reconciliations/:id/workbook.xlsx')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Buku kerja rekonsiliasi: Ringkasan, Pagu & Realisasi, Per Sumber Dana, Per Desa, Rincian Peserta, Temuan, Pembayaran, Berita Acara' })
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOkResponse(XLSX_RESPONSE)
+  async workbook(@Param('id', new ParseUUIDPipe()) id: string, @Res() res: Response): Promise<void> {
+    await sendWorkbook(res, await this.reconciliationWorkbook.prepare({ runId: id }));
+  }
+
+  @Get('statements/villages/:code.xlsx')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Laporan desa (untuk kepala desa): peserta, iuran, bagian komitmen desa, pembayaran dan saldo, per bulan atau tahun' })
+  @ApiParam({ name: 'code', description: 'Kode desa Kemendagri, dengan atau tanpa titik', example: '17.03.06.2001' })
+  @ApiQuery({ name: 'month', required: false, description: 'Bulan YYYY-MM (isi month atau year)' })
+  @ApiQuery({ name: 'year', required: false, description: 'Tahun anggaran YYYY (isi month atau year)' })
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOkResponse(XLSX_RESPONSE)
+  async village(@Param('code') code: string, @Query() query: StatementQueryDto, @Res() res: Response): Promise<void> {
+    await sendWorkbook(res, await this.villageStatement.prepare({ villageCode: code, month: query.month, year: query.year }));
+  }
+
+  @Get('statements/pledges/:code.xlsx')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Laporan komitmen (mis. TJSLP perusahaan): komitmen vs terpakai vs dibayar, per bulan atau tahun' })
+  @ApiParam({ name: 'code', description: 'Kode komitmen pendanaan', example: 'TJSLP-ALNO-2026' })
+  @ApiQuery({ name: 'month', required: false, description: 'Bulan YYYY-MM (isi month atau year)' })
+  @ApiQuery({ name: 'year', required: false, description: 'Tahun anggaran YYYY (isi month atau year)' })
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOkResponse(XLSX_RESPONSE)
+  async pledge(@Param('code') code: string, @Query() query: StatementQueryDto, @Res() res: Response): Promise<void> {
+    await sendWorkbook(res, await this.pledgeStatement.prepare({ pledgeCode: code, month: query.month, year: query.year }));
+  }
+}

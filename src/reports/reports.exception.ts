@@ -1,0 +1,55 @@
+import { HttpStatus } from '@nestjs/common';
+import { assertNever, DomainException } from '../common/errors/domain.exception.js';
+
+export enum ReportsErrorCode {
+  RUN_NOT_FOUND = 'RUN_NOT_FOUND',
+  RUN_NOT_READY = 'RUN_NOT_READY',
+  VILLAGE_NOT_FOUND = 'VILLAGE_NOT_FOUND',
+  PLEDGE_NOT_FOUND = 'PLEDGE_NOT_FOUND',
+  INVALID_PERIOD = 'INVALID_PERIOD',
+}
+
+/** Errors of the workbooks and statements (Indonesian messages for the person downloading). */
+export class ReportsException extends DomainException<ReportsErrorCode> {
+  get httpStatus(): number {
+    switch (this.code) {
+      case ReportsErrorCode.RUN_NOT_FOUND:
+      case ReportsErrorCode.VILLAGE_NOT_FOUND:
+      case ReportsErrorCode.PLEDGE_NOT_FOUND:
+        return HttpStatus.NOT_FOUND;
+      case ReportsErrorCode.RUN_NOT_READY:
+        return HttpStatus.CONFLICT;
+      case ReportsErrorCode.INVALID_PERIOD:
+        return HttpStatus.BAD_REQUEST;
+      default:
+        return assertNever(this.code);
+    }
+  }
+
+  static runNotFound(id: string): ReportsException {
+    return new ReportsException(ReportsErrorCode.RUN_NOT_FOUND, `Rekonsiliasi "${id}" tidak ditemukan.`, { id });
+  }
+
+  static runNotReady(id: string, status: string): ReportsException {
+    return new ReportsException(
+      ReportsErrorCode.RUN_NOT_READY,
+      `Rekonsiliasi berstatus ${status}: buku kerja hanya tersedia untuk rekonsiliasi yang selesai (DONE) atau final (FINAL).`,
+      { id, status },
+    );
+  }
+
+  static villageNotFound(code: string): ReportsException {
+    return new ReportsException(ReportsErrorCode.VILLAGE_NOT_FOUND, `Desa/kelurahan dengan kode "${code}" tidak ditemukan.`, { code });
+  }
+
+  static pledgeNotFound(code: string): ReportsException {
+    return new ReportsException(ReportsErrorCode.PLEDGE_NOT_FOUND, `Komitmen pendanaan "${code}" tidak ditemukan.`, { code });
+  }
+
+  static invalidPeriod(): ReportsException {
+    return new ReportsException(
+      ReportsErrorCode.INVALID_PERIOD,
+      'Isi salah satu: month (bulan, format YYYY-MM) atau year (tahun anggaran, YYYY), tidak keduanya.',
+    );
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ReportQueries } from './data/report-queries.js';
+import { StatementQueries } from './data/statement-queries.js';
+import { ReportsController } from './reports.controller.js';
+import { WritePledgeStatement } from './use-cases/write-pledge-statement.use-case.js';
+import { WriteReconciliationWorkbook } from './use-cases/write-reconciliation-workbook.use-case.js';
+import { WriteVillageStatement } from './use-cases/write-village-statement.use-case.js';
+
+/** Workbooks and statements (DOMAIN §11): read-only over the funding, billing and reconciliation tables. */
+@Module({
+  controllers: [ReportsController],
+  providers: [ReportQueries, StatementQueries, WriteReconciliationWorkbook, WriteVillageStatement, WritePledgeStatement],
+  exports: [WriteReconciliationWorkbook, WriteVillageStatement, WritePledgeStatement],
+})
+export class ReportsModule {}

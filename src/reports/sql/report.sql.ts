@@ -1,0 +1,107 @@
+/**
+ * The SQL behind the workbooks and statements. Every query is set-based and reads one month or
+ * one fiscal year; the long lists (participant-months, findings) are read a page at a time by
+ * keyset (never OFFSET, never all rows at once).
+ */
+
+/** One reconciliation run with its stored summary (API.md shape). $1 run id. */
+export const RUN = `
+  SELECT id, month, version, status, summary, started_by, finished_at, finalized_by, finalized_at
+  FROM reconciliation_run WHERE id = $1`;
+
+/** Pledges of a fiscal year in allocation order (§6: priority, then code in code-point order). $1 year. */
+export const PLEDGES_OF_YEAR = `
+  SELECT code, source_type, fund, funder, fiscal_year, from_month, to_month, scope, village_codes,
+         share_percent, quota, budget, priority, legal_basis
+  FROM pledge WHERE fiscal_year = $1
+  ORDER BY priority, code COLLATE "C"`;
+
+/** One pledge by code. $1 code. */
+export const PLEDGE = `
+  SELECT code, source_type, fund, funder, fiscal_year, from_month, to_month, scope, village_codes,
+         share_percent, quota, budget, priority, legal_basis
+  FROM pledge WHERE code = $1`;
+
+/**
+ * The tariff in force in each month (§3: rows valid on the first day of the month): the LOCAL
+ * total (the obligation), its BANTUAN_DAERAH part and the CENTRAL part. $1 text[] of months.
+ */
+export const TARIFF_BY_MONTH = `
+  SELECT m.month,
+         coalesce(sum(t.amount) FILTER (WHERE t.payer = 'LOCAL'), 0)::bigint AS local,
+         coalesce(sum(t.amount) FILTER (WHERE t.payer = 'LOCAL' AND t.component = 'BANTUAN_DAERAH'), 0)::bigint AS bantuan_daerah,
+         coalesce(sum(t.amount) FILTER (WHERE t.payer = 'CENTRAL'), 0)::bigint AS central
+  FROM unnest($1::text[]) AS m(month)
+  LEFT JOIN tariff t ON t.valid_from <= (m.month || '-01')::date
+                    AND (t.valid_to IS NULL OR t.valid_to >= (m.month || '-01')::date)
+  GROUP BY m.month ORDER BY m.month`;
+
+/** Splits per pledge and month over a range of months (year to date). $1 from month, $2 to month. */
+export const SPLITS_BY_PLEDGE_MONTH = `
+  SELECT pledge_code, month, count(*)::int AS participants, sum(amount)::bigint AS amount
+  FROM split WHERE month BETWEEN $1 AND $2
+  GROUP BY pledge_code, month`;
+
+/** Payments per pledge and month over a range of months. $1 from month, $2 to month. */
+export const PAYMENTS_BY_PLEDGE_MONTH = `
+  SELECT pledge_code, month, sum(amount)::bigint AS amount, count(*)::int AS payments
+  FROM payment WHERE month BETWEEN $1 AND $2
+  GROUP BY pledge_code, month`;
+
+/** Payments of some months, optionally of some pledges only. $1 from, $2 to, $3 text[] pledge codes or null. */
+export const PAYMENTS_LIST = `
+  SELECT pledge_code, month, amount, paid_at::text AS paid_at, reference
+  FROM payment
+  WHERE month BETWEEN $1 AND $2 AND ($3::text[] IS NULL OR pledge_code = ANY($3::text[]))
+  ORDER BY month, paid_at, pledge_code COLLATE "C", reference COLLATE "C", id`;
+
+/** Total obligation and count of a month as the tables hold it now (compared with the run's snapshot). $1 month. */
+export const OBLIGATION_TOTALS = `
+  SELECT count(*)::int AS participants, coalesce(sum(amount), 0)::bigint AS amount FROM obligation WHERE month = $1`;
+
+/**
+ * Per village (the obligation's village, as of the month): participants, obligation, the amount
+ * each source type paid, and what is unfunded. $1 month.
+ */
+export const BY_VILLAGE = `
+  WITH paid AS (
+    SELECT s.nik,
+           sum(s.amount) FILTER (WHERE p.source_type = 'APBD') AS apbd,
+           sum(s.amount) FILTER (WHERE p.source_type = 'APBD_PROV') AS apbd_prov,
+           sum(s.amount) FILTER (WHERE p.source_type = 'DESA') AS desa,
+           sum(s.amount) FILTER (WHERE p.source_type = 'TJSLP') AS tjslp
+    FROM split s JOIN pledge p ON p.code = s.pledge_code
+    WHERE s.month = $1 GROUP BY s.nik)
+  SELECT o.village_code, count(*)::int AS participants, sum(o.amount)::bigint AS obligation,
+         coalesce(sum(paid.apbd), 0)::bigint AS apbd, coalesce(sum(paid.apbd_prov), 0)::bigint AS apbd_prov,
+         coalesce(sum(paid.desa), 0)::bigint AS desa, coalesce(sum(paid.tjslp), 0)::bigint AS tjslp,
+         count(*) FILTER (WHERE o.unfunded > 0)::int AS unfunded_participants, sum(o.unfunded)::bigint AS unfunded
+  FROM obligation o LEFT JOIN paid ON paid.nik = o.nik
+  WHERE o.month = $1
+  GROUP BY o.village_code ORDER BY o.village_code`;
+
+/**
+ * One page of participant-months of a month (keyset on NIK) with the amount each source type
+ * paid and the pledges that paid. $1 month, $2 last NIK of the previous page ('' at the start), $3 page size.
+ */
+export const PARTICIPANT_MONTHS_PAGE = `
+  WITH page AS (
+    SELECT nik, amount, unfunded, tmt, village_code FROM obligation
+    WHERE month = $1 AND nik > $2 ORDER BY nik LIMIT $3)
+  SELECT page.nik, pt.noka, pt.name, page.village_code, page.tmt::text AS tmt, page.amount, page.unfunded,
+         coalesce(sum(s.amount) FILTER (WHERE p.source_type = 'APBD'), 0)::bigint AS apbd,
+         coalesce(sum(s.amount) FILTER (WHERE p.source_type = 'APBD_PROV'), 0)::bigint AS apbd_prov,
+         coalesce(sum(s.amount) FILTER (WHERE p.source_type = 'DESA'), 0)::bigint AS desa,
+         coalesce(sum(s.amount) FILTER (WHERE p.source_type = 'TJSLP'), 0)::bigint AS tjslp,
+         string_agg(s.pledge_code, ', ' ORDER BY p.priority, s.pledge_code COLLATE "C") AS pledges
+  FROM page
+  LEFT JOIN participant pt ON pt.nik = page.nik
+  LEFT JOIN split s ON s.month = $1 AND s.nik = page.nik
+  LEFT JOIN pledge p ON p.code = s.pledge_code
+  GROUP BY page.nik, page.amount, page.unfunded, page.tmt, page.village_code, pt.noka, pt.name
+  ORDER BY page.nik`;
+
+/** One page of a run's findings (keyset on seq). $1 run id, $2 last seq, $3 page size. */
+export const FINDINGS_PAGE = `
+  SELECT seq, category, nik, noka, name, row_number, billed_amount, expected_amount, action
+  FROM finding WHERE run_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`;

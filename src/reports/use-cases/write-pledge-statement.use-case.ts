@@ -1,0 +1,145 @@
+/**
+ * WritePledgeStatement: the statement of one pledge (for a company's TJSLP, but any pledge) for a
+ * month or a fiscal year — the pledge against what the allocation used and what was paid, month
+ * by month with the §8 status, the participants it funded, and its payments. Sheets: Ringkasan,
+ * Peserta, Pembayaran.
+ */
+import { Injectable } from '@nestjs/common';
+import type { Writable } from 'node:stream';
+import { Clock } from '../../common/clock/clock.js';
+import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { RegionsService } from '../../regions/regions.service.js';
+import { keysetPages } from '../data/keyset-pages.js';
+import { isLatePayment, paymentStatus } from '../data/payment-status.js';
+import { type PledgeRow, ReportQueries } from '../data/report-queries.js';
+import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
+import { FUND_LABELS, label, monthLabel, PAYMENT_STATUS_LABELS, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
+import { ReportsException } from '../reports.exception.js';
+import { writePaymentsSheet } from '../statements/payments-sheet.js';
+import { resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
+import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
+import { WorkbookOutput } from '../workbook/workbook-output.js';
+import type { PreparedWorkbook } from './write-reconciliation-workbook.use-case.js';
+
+export interface WritePledgeStatementCommand {
+  pledgeCode: string;
+  month?: string;
+  year?: number;
+  pageSize?: number;
+}
+
+const MONTH_COLUMNS: TableColumn[] = [
+  { header: 'Bulan', kind: 'text', width: 16 },
+  { header: 'Peserta', kind: 'count', width: 10 },
+  { header: 'Terpakai (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Dibayar (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Selisih Dibayar − Terpakai (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Status', kind: 'text', width: 16 },
+  { header: 'Terlambat (lewat tgl 10)', kind: 'text', width: 14 },
+];
+
+const SPLIT_COLUMNS: TableColumn[] = [
+  { header: 'Bulan', kind: 'text', width: 16 },
+  { header: 'NIK', kind: 'text', width: 19 },
+  { header: 'NOKA', kind: 'text', width: 16 },
+  { header: 'Nama', kind: 'text', width: 28 },
+  { header: 'Kode Desa', kind: 'text', width: 15 },
+  { header: 'Desa/Kelurahan', kind: 'text', width: 22 },
+  { header: 'Iuran (Rp)', kind: 'rupiah', width: 14, total: true },
+  { header: 'Didanai Komitmen Ini (Rp)', kind: 'rupiah', width: 16, total: true },
+];
+
+@Injectable()
+export class WritePledgeStatement {
+  constructor(
+    private readonly reports: ReportQueries,
+    private readonly statements: StatementQueries,
+    private readonly regions: RegionsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async prepare(command: WritePledgeStatementCommand): Promise<PreparedWorkbook> {
+    const pledge = await this.reports.pledge(command.pledgeCode);
+    if (!pledge) throw ReportsException.pledgeNotFound(command.pledgeCode);
+    const period = resolvePeriod(command);
+    const yearStart = `${period.from.slice(0, 4)}-01`;
+    const due = await this.statements.dueByMonth([pledge.code], period.from, period.to);
+    const usedBefore = [...(await this.statements.dueByMonth([pledge.code], yearStart, period.to)).entries()]
+      .filter(([m]) => m < period.from)
+      .reduce((a, [, d]) => a + d.amount, 0);
+    const payments = await this.reports.payments(period.from, period.to, [pledge.code]);
+    const villages = new Map((await this.regions.villages()).map((v) => [v.code, v.name]));
+    const generatedAt = this.clock.now();
+    const title = (what: string) => [`${what} — ${pledge.code} (${pledge.funder})`, `${period.label} · dibuat ${wibTimestamp(generatedAt)}`];
+
+    return {
+      filename: `laporan-komitmen-${pledge.code.replace(/[^\w-]/g, '_')}-${period.slug}.xlsx`,
+      write: async (destination: Writable) => {
+        const output = new WorkbookOutput(destination, generatedAt);
+        const t = new TableSheet(output.workbook, 'Ringkasan', MONTH_COLUMNS, { title: title('Laporan Komitmen Pendanaan Iuran') });
+        for (const month of period.months) {
+          const used = due.get(month);
+          const paid = payments.filter((p) => p.month === month);
+          const paidAmount = paid.reduce((a, p) => a + p.amount, 0);
+          const status = paymentStatus(used?.amount ?? 0, paidAmount);
+          const row = t.currentRow;
+          t.addRow([
+            monthLabel(month),
+            used?.participants ?? 0,
+            used?.amount ?? 0,
+            paidAmount,
+            { formula: `D${row}-C${row}`, result: paidAmount - (used?.amount ?? 0) },
+            status ? label(PAYMENT_STATUS_LABELS, status) : '-',
+            paid.some((p) => isLatePayment(month, p.paidAt)) ? 'Ya' : 'Tidak',
+          ]);
+        }
+        t.finishTable();
+        writePledgeFacts(t, pledge, usedBefore);
+        t.commit();
+        await this.writeSplits(output, title('Peserta yang Didanai'), pledge.code, period, villages, command.pageSize ?? 5000);
+        writePaymentsSheet(output, title('Pembayaran'), payments);
+        await output.finish();
+      },
+    };
+  }
+
+  private async writeSplits(output: WorkbookOutput, title: string[], code: string, period: StatementPeriod, villages: Map<string, string>, pageSize: number): Promise<void> {
+    const t = new TableSheet(output.workbook, 'Peserta', SPLIT_COLUMNS, { title });
+    const pages = keysetPages<PledgeSplitRow, MonthKey>(
+      (after, limit) => this.statements.pledgeSplitsPage(code, period.from, period.to, after, limit),
+      (r) => ({ month: r.month, nik: r.nik }),
+      { month: '', nik: '' },
+      pageSize,
+    );
+    for await (const page of pages) {
+      for (const r of page) t.addRow([monthLabel(r.month), r.nik, r.noka, r.name, r.villageCode, r.villageCode ? villages.get(r.villageCode) : null, r.obligation, r.amount]);
+      await output.breathe();
+    }
+    t.finishTable();
+    t.commit();
+  }
+}
+
+/** The pledge itself below the monthly table: its terms, and the budget against what was used. */
+function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number): void {
+  const usedInPeriod = t.sum(2);
+  t.blankRow();
+  t.writeStyledRow(['Komitmen'], LABEL_STYLE);
+  const fact = (name: string, value: string) => t.writeStyledRow([name, null, value]);
+  fact('Pemberi dana', p.funder);
+  fact('Sumber dana', `${label(SOURCE_TYPE_LABELS, p.sourceType)}${p.fund ? ` (${label(FUND_LABELS, p.fund)})` : ''}`);
+  fact('Tahun anggaran, bulan', `${p.fiscalYear}, bulan ${p.fromMonth}–${p.toMonth}`);
+  fact('Cakupan', `${label(SCOPE_LABELS, p.scope)}${p.scope === 'VILLAGES' ? `: ${p.villageCodes.join(', ')}` : ''}`);
+  fact('Bagian, kuota, prioritas', `${p.sharePercent}%, ${p.quota === null ? 'tanpa kuota' : `kuota ${p.quota} peserta/bulan`}, prioritas ${p.priority}`);
+  fact('Dasar hukum', p.legalBasis ?? '-');
+  if (p.budget !== null) {
+    const left = p.budget - usedBefore - usedInPeriod;
+    const budgetRow = t.writeStyledRow(['Nilai komitmen (pagu)', null, p.budget]);
+    t.writeStyledRow(['Terpakai sebelum periode ini (tahun yang sama)', null, usedBefore]);
+    t.writeStyledRow(['Terpakai dalam periode ini', null, usedInPeriod]);
+    t.writeStyledRow(['Sisa komitmen', null, { formula: `C${budgetRow}-C${budgetRow + 1}-C${budgetRow + 2}`, result: left }], LABEL_STYLE);
+  } else {
+    fact('Nilai komitmen (pagu)', 'tanpa pagu');
+  }
+  for (const w of p.warnings) t.writeStyledRow([`Peringatan: ${w}`], WARNING_STYLE);
+}

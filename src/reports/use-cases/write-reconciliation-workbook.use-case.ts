@@ -1,0 +1,94 @@
+/**
+ * WriteReconciliationWorkbook: the §11 workbook of one reconciliation run, streamed sheet after
+ * sheet into `destination`. `prepare()` checks the run and loads the small shared data (so a
+ * missing or unfinished run is an ordinary HTTP error before any byte is sent); `write()` streams.
+ */
+import { Injectable } from '@nestjs/common';
+import type { Writable } from 'node:stream';
+import { Clock } from '../../common/clock/clock.js';
+import { monthsBetween } from '../../common/month.js';
+import { RegionsService } from '../../regions/regions.service.js';
+import { ReportQueries } from '../data/report-queries.js';
+import { normalizeSummary } from '../data/reconciliation-summary.js';
+import { writeBeritaAcara } from '../reconciliation-workbook/berita-acara.sheet.js';
+import { writePaguRealisasi } from '../reconciliation-workbook/pagu-realisasi.sheet.js';
+import { writePembayaran } from '../reconciliation-workbook/pembayaran.sheet.js';
+import { writePerDesa } from '../reconciliation-workbook/per-desa.sheet.js';
+import { writePerSumberDana } from '../reconciliation-workbook/per-sumber-dana.sheet.js';
+import { writeRincianPeserta } from '../reconciliation-workbook/rincian-peserta.sheet.js';
+import { writeRingkasan } from '../reconciliation-workbook/ringkasan.sheet.js';
+import { writeTemuan } from '../reconciliation-workbook/temuan.sheet.js';
+import type { ReconciliationWorkbookContext } from '../reconciliation-workbook/workbook-context.js';
+import { ReportsException } from '../reports.exception.js';
+import { WorkbookOutput } from '../workbook/workbook-output.js';
+
+export interface WriteReconciliationWorkbookCommand {
+  runId: string;
+  /** Rows per database page for the long sheets. */
+  pageSize?: number;
+}
+
+/** The sheets, in the order of DOMAIN §11. */
+export const RECONCILIATION_SHEETS = ['Ringkasan', 'Pagu & Realisasi', 'Per Sumber Dana', 'Per Desa', 'Rincian Peserta', 'Temuan', 'Pembayaran', 'Berita Acara'] as const;
+
+export interface PreparedWorkbook {
+  filename: string;
+  write(destination: Writable): Promise<void>;
+}
+
+@Injectable()
+export class WriteReconciliationWorkbook {
+  constructor(
+    private readonly queries: ReportQueries,
+    private readonly regions: RegionsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async prepare(command: WriteReconciliationWorkbookCommand): Promise<PreparedWorkbook> {
+    const run = await this.queries.run(command.runId);
+    if (!run) throw ReportsException.runNotFound(command.runId);
+    if (run.status !== 'DONE' && run.status !== 'FINAL') throw ReportsException.runNotReady(run.id, run.status);
+    const month = run.month;
+    const fiscalYear = Number(month.slice(0, 4));
+    const pledges = await this.queries.pledgesOfYear(fiscalYear);
+    const tariffs = await this.queries.tariffByMonth(monthsBetween(`${fiscalYear}-01`, month));
+    const current = await this.queries.obligationTotals(month);
+    const villages = new Map((await this.regions.villages()).map((v) => [v.code, v]));
+    const base = {
+      queries: this.queries,
+      run,
+      summary: normalizeSummary(run),
+      month,
+      fiscalYear,
+      pledges,
+      pledgeByCode: new Map(pledges.map((p) => [p.code, p])),
+      tariffs,
+      villages,
+      generatedAt: this.clock.now(),
+      current,
+      pageSize: command.pageSize ?? 5000,
+    };
+    return {
+      filename: `rekonsiliasi-${month}-v${run.version}.xlsx`,
+      write: async (destination) => {
+        const output = new WorkbookOutput(destination, base.generatedAt);
+        const ctx: ReconciliationWorkbookContext = { ...base, output };
+        writeRingkasan(ctx);
+        await writePaguRealisasi(ctx);
+        writePerSumberDana(ctx);
+        await writePerDesa(ctx);
+        await writeRincianPeserta(ctx);
+        await writeTemuan(ctx);
+        await writePembayaran(ctx);
+        writeBeritaAcara(ctx);
+        await output.finish();
+      },
+    };
+  }
+
+  /** Prepare and write in one go (scripts, benches). */
+  async execute(command: WriteReconciliationWorkbookCommand & { destination: Writable }): Promise<void> {
+    const prepared = await this.prepare(command);
+    await prepared.write(command.destination);
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * WriteVillageStatement: the statement a kepala desa receives — for a month or a fiscal year, the
+ * village's residents and their premiums, what the village's own pledges (DESA) paid for them and
+ * what others paid, what the village owed and paid, and the balance. Sheets: Ringkasan, Peserta,
+ * Pembayaran.
+ */
+import { Injectable } from '@nestjs/common';
+import type { Writable } from 'node:stream';
+import { Clock } from '../../common/clock/clock.js';
+import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { normalizeVillageCode } from '../../regions/village-code.js';
+import { RegionsService } from '../../regions/regions.service.js';
+import { keysetPages } from '../data/keyset-pages.js';
+import { ReportQueries } from '../data/report-queries.js';
+import { type MonthKey, StatementQueries, type VillageResidentRow } from '../data/statement-queries.js';
+import { FUND_LABELS, label, monthLabel, rupiah, wibTimestamp } from '../format/labels.js';
+import { ReportsException } from '../reports.exception.js';
+import { writePaymentsSheet } from '../statements/payments-sheet.js';
+import { resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
+import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
+import { WorkbookOutput } from '../workbook/workbook-output.js';
+import type { PreparedWorkbook } from './write-reconciliation-workbook.use-case.js';
+
+export interface WriteVillageStatementCommand {
+  villageCode: string;
+  month?: string;
+  year?: number;
+  pageSize?: number;
+}
+
+const MONTH_COLUMNS: TableColumn[] = [
+  { header: 'Bulan', kind: 'text', width: 16 },
+  { header: 'Peserta', kind: 'count', width: 10 },
+  { header: 'Iuran (Rp)', kind: 'rupiah', width: 16, total: true },
+  { header: 'Ditanggung Desa (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Ditanggung Pihak Lain (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Tidak Terdanai (Rp)', kind: 'rupiah', width: 16, total: true },
+  { header: 'Kewajiban Komitmen Desa (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Dibayar Desa (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Saldo Dibayar − Kewajiban (Rp)', kind: 'rupiah', width: 18, total: true },
+];
+
+const RESIDENT_COLUMNS: TableColumn[] = [
+  { header: 'Bulan', kind: 'text', width: 16 },
+  { header: 'NIK', kind: 'text', width: 19 },
+  { header: 'NOKA', kind: 'text', width: 16 },
+  { header: 'Nama', kind: 'text', width: 28 },
+  { header: 'Iuran (Rp)', kind: 'rupiah', width: 14, total: true },
+  { header: 'Ditanggung Desa (Rp)', kind: 'rupiah', width: 16, total: true },
+  { header: 'Ditanggung Pihak Lain (Rp)', kind: 'rupiah', width: 16, total: true },
+  { header: 'Tidak Terdanai (Rp)', kind: 'rupiah', width: 16, total: true },
+  { header: 'Komitmen Pendanaan', kind: 'text', width: 40 },
+];
+
+@Injectable()
+export class WriteVillageStatement {
+  constructor(
+    private readonly reports: ReportQueries,
+    private readonly statements: StatementQueries,
+    private readonly regions: RegionsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async prepare(command: WriteVillageStatementCommand): Promise<PreparedWorkbook> {
+    const code = normalizeVillageCode(command.villageCode);
+    const village = code ? (await this.regions.villages()).find((v) => v.code === code) : undefined;
+    if (!code || !village) throw ReportsException.villageNotFound(command.villageCode);
+    const period = resolvePeriod(command);
+    const pledges = await this.statements.villagePledges(code, Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4)));
+    const own = pledges.map((p) => p.code);
+    const months = await this.statements.villageMonths(period.from, period.to, code, own);
+    const due = await this.statements.dueByMonth(own, period.from, period.to);
+    const payments = await this.reports.payments(period.from, period.to, own);
+    const generatedAt = this.clock.now();
+    const title = (what: string) => [
+      `${what} — ${village.level === 'kelurahan' ? 'Kelurahan' : 'Desa'} ${village.name}, Kecamatan ${village.kecamatanName}`,
+      `${period.label} · kode ${village.code} · dibuat ${wibTimestamp(generatedAt)}`,
+    ];
+
+    return {
+      filename: `laporan-desa-${village.code.replace(/\./g, '')}-${period.slug}.xlsx`,
+      write: async (destination: Writable) => {
+        const output = new WorkbookOutput(destination, generatedAt);
+        // Ringkasan: one row per month of the period.
+        const t = new TableSheet(output.workbook, 'Ringkasan', MONTH_COLUMNS, { title: title('Laporan Iuran Jamkesda Desa') });
+        const byMonth = new Map(months.map((m) => [m.month, m]));
+        const paidByMonth = new Map<string, number>();
+        for (const p of payments) paidByMonth.set(p.month, (paidByMonth.get(p.month) ?? 0) + p.amount);
+        for (const month of period.months) {
+          const m = byMonth.get(month);
+          const owed = due.get(month)?.amount ?? 0;
+          const paid = paidByMonth.get(month) ?? 0;
+          const row = t.currentRow;
+          t.addRow([monthLabel(month), m?.participants ?? 0, m?.obligation ?? 0, m?.own ?? 0, m?.other ?? 0, m?.unfunded ?? 0, owed, paid, { formula: `H${row}-G${row}`, result: paid - owed }]);
+        }
+        t.finishTable();
+        writePledgeNotes(t, pledges);
+        t.commit();
+        await this.writeResidents(output, title('Peserta dan Iuran'), period, code, own, command.pageSize ?? 5000);
+        writePaymentsSheet(output, title('Pembayaran Komitmen Desa'), payments);
+        await output.finish();
+      },
+    };
+  }
+
+  private async writeResidents(output: WorkbookOutput, title: string[], period: StatementPeriod, code: string, own: string[], pageSize: number): Promise<void> {
+    const t = new TableSheet(output.workbook, 'Peserta', RESIDENT_COLUMNS, { title });
+    const pages = keysetPages<VillageResidentRow, MonthKey>(
+      (after, limit) => this.statements.villageResidentsPage(period.from, period.to, code, own, after, limit),
+      (r) => ({ month: r.month, nik: r.nik }),
+      { month: '', nik: '' },
+      pageSize,
+    );
+    for await (const page of pages) {
+      for (const r of page) t.addRow([monthLabel(r.month), r.nik, r.noka, r.name, r.amount, r.own, r.other, r.unfunded, r.pledges]);
+      await output.breathe();
+    }
+    t.finishTable();
+    t.commit();
+  }
+}
+
+function writePledgeNotes(t: TableSheet, pledges: Awaited<ReturnType<StatementQueries['villagePledges']>>): void {
+  t.blankRow();
+  t.writeStyledRow(['Komitmen pendanaan desa'], LABEL_STYLE);
+  if (pledges.length === 0) t.writeStyledRow(['Desa ini tidak mempunyai komitmen pendanaan (APBDes) pada periode ini.']);
+  for (const p of pledges) {
+    const budget = p.budget === null ? 'tanpa pagu' : `pagu ${rupiah(p.budget)}`;
+    t.writeStyledRow([`${p.code} — ${p.funder}, ${label(FUND_LABELS, p.fund)}, ${budget}${p.legalBasis ? `, ${p.legalBasis}` : ''}`]);
+    for (const w of p.warnings) t.writeStyledRow([`Peringatan: ${w}`], WARNING_STYLE);
+  }
+}
+

@@ -1,0 +1,204 @@
+/**
+ * The reconciliation workbook read back with ExcelJS: sheet order, every total (a SUM formula
+ * with its cached value) against the run's API summary, number formats, frozen headers,
+ * filters and print setup.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { NUMBER_FORMATS } from '../../src/common/spreadsheet/workbook-style.js';
+import { RECONCILIATION_SHEETS } from '../../src/reports/use-cases/write-reconciliation-workbook.use-case.js';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { PAYMENTS, SUMMARY } from './support/report-fixture.js';
+import { insertReportFixture } from './support/report-fixture.js';
+import { download, formula, formulaCells, readWorkbook, rowOf, rowWhere } from './support/xlsx.js';
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const fundedTotal = sum(SUMMARY.funded.map((f) => f.amount));
+const byCode = (code: string) => SUMMARY.funded.find((f) => f.pledgeCode === code)!.amount;
+
+describe('reconciliation workbook: totals match the run summary', () => {
+  let t: TestApp;
+  let wb: ExcelJS.Workbook;
+  let headers: Record<string, string>;
+  let summary: typeof SUMMARY;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const runId = await insertReportFixture(t.dataSource);
+    const auditor = await t.as(Role.AUDITOR);
+    const res = await download(auditor.get(`/api/v1/reconciliations/${runId}/workbook.xlsx`));
+    headers = res.headers;
+    wb = await readWorkbook(res.body);
+    // The summary the API serves for this run is the stored JSON: read it back the same way.
+    const [run] = await t.dataSource.query('SELECT summary FROM reconciliation_run WHERE id = $1', [runId]);
+    summary = run.summary;
+  });
+  afterAll(() => t.close());
+
+  it('is served as an xlsx attachment named after the month and version', () => {
+    expect(headers['content-type']).toContain('spreadsheetml.sheet');
+    expect(headers['content-disposition']).toBe('attachment; filename="rekonsiliasi-2026-10-v1.xlsx"');
+  });
+
+  it('has the §11 sheets in order, with Indonesian names', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...RECONCILIATION_SHEETS]);
+    expect(RECONCILIATION_SHEETS).toEqual(['Ringkasan', 'Pagu & Realisasi', 'Per Sumber Dana', 'Per Desa', 'Rincian Peserta', 'Temuan', 'Pembayaran', 'Berita Acara']);
+  });
+
+  it('freezes the header row, filters tables and prints landscape A4 fit to width with repeated headers', () => {
+    for (const ws of wb.worksheets) {
+      const view = ws.views[0] as ExcelJS.WorksheetViewFrozen;
+      expect(view.state).toBe('frozen');
+      const headerRow = view.ySplit!;
+      expect(headerRow).toBeGreaterThan(1);
+      expect(ws.getRow(headerRow).getCell(1).font?.bold).toBe(true);
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
+      if (ws.name !== 'Berita Acara') expect(String(ws.autoFilter)).toMatch(new RegExp(`^A${headerRow}:[A-Z]+\\d+$`));
+      for (const col of ws.columns) expect(col.width).toBeGreaterThanOrEqual(7);
+    }
+  });
+
+  it('every formula has a cached numeric result', () => {
+    const cells = formulaCells(wb);
+    expect(cells.length).toBeGreaterThan(30);
+    for (const c of cells) expect(Number.isFinite(c.result)).toBe(true);
+  });
+
+  it('Ringkasan: funding by pledge sums (SUM formula) to the obligation; bill figures as in the summary', () => {
+    const ws = wb.getWorksheet('Ringkasan')!;
+    const total = formula(rowOf(ws, 'JUMLAH IURAN (didanai + tidak terdanai)').getCell(3));
+    expect(total.formula).toMatch(/^SUM\(C\d+:C\d+\)$/);
+    expect(total.result).toBe(summary.obligation);
+    expect(fundedTotal + summary.unfunded.amount).toBe(summary.obligation);
+    expect(rowOf(ws, 'Jumlah peserta dan iuran bulan ini').getCell(2).value).toBe(summary.participants);
+    expect(rowOf(ws, 'Jumlah peserta dan iuran bulan ini').getCell(3).value).toBe(summary.obligation);
+    expect(rowOf(ws, 'Tidak terdanai').getCell(3).value).toBe(summary.unfunded.amount);
+    for (const [text, key] of [
+      ['Total invoice', 'invoiceTotal'],
+      ['Jumlah baris tagihan', 'linesTotal'],
+      ['Iuran yang layak dibayar', 'payable'],
+      ['Kelebihan tagihan', 'overbilled'],
+      ['Kekurangan tagihan', 'underbilled'],
+    ] as const) {
+      expect(rowOf(ws, text).getCell(3).value).toBe(summary.bill![key]);
+      expect(rowOf(ws, text).getCell(3).numFmt).toBe(NUMBER_FORMATS.rupiah);
+    }
+    expect(rowOf(ws, 'Tidak ditagih (NOT_BILLED)').getCell(2).value).toBe(1);
+    expect(rowOf(ws, 'Jumlah dibayar').getCell(3).value).toBe(sum(summary.payments.map((p) => p.paid)));
+    expect(rowOf(ws, 'Jumlah terutang').getCell(3).value).toBe(sum(summary.payments.map((p) => p.due)));
+    // CENTRAL component for information: Rp4.200 per participant.
+    expect(rowOf(ws, 'Bantuan iuran Pemerintah Pusat (BANTUAN_PUSAT) — informasi').getCell(3).value).toBe(4200 * summary.participants);
+    // The Dana Desa rule appears on the summary.
+    const warning = rowOf(ws, 'DESA-1703062001-2026 — Desa Talang Jambu').getCell(4).value as string;
+    expect(warning).toContain('Dana Desa');
+    expect(warning).toContain('4/PRI.00/I/2024');
+  });
+
+  it('Pagu & Realisasi: year to date per pledge and the APBD accounts (BANTUAN_DAERAH rounded down)', () => {
+    const ws = wb.getWorksheet('Pagu & Realisasi')!;
+    const total = rowOf(ws, 'JUMLAH');
+    expect(formula(total.getCell(5)).result).toBe(fundedTotal); // this month
+    const ytd = fundedTotal + 37800 + 2 * 37800 + 15120 + 22680; // September's splits
+    expect(formula(total.getCell(6)).result).toBe(ytd);
+    expect(formula(total.getCell(9)).result).toBe(sum(PAYMENTS.map((p) => p[2])));
+    expect(formula(total.getCell(4)).result).toBe(500000 + 2000000);
+    // APBD: Sep 22680 → 1680 + 21000; Oct 32680 → floor(32680 × 2800 / 37800) = 2420 + 30260.
+    const apbd = rowOf(ws, 'APBD-2026');
+    expect(apbd.getCell(10).value).toBe(21000 + 30260);
+    expect(apbd.getCell(11).value).toBe(1680 + 2420);
+    expect(formula(apbd.getCell(7))).toEqual({ formula: `D${apbd.number}-F${apbd.number}`, result: 2000000 - 22680 - 32680 });
+    expect(rowOf(ws, '5.1.02.02.02.0003').getCell(6).value).toBe(51260);
+    expect(rowOf(ws, '5.1.02.02.02.0004').getCell(6).value).toBe(4100);
+    expect(rowOf(ws, '5.1.02.02.02.0004').getCell(5).value).toBe(2420);
+    const apbdTotal = rowOf(ws, 'JUMLAH APBD KABUPATEN');
+    expect(formula(apbdTotal.getCell(6)).result).toBe(22680 + 32680);
+    expect(formula(apbdTotal.getCell(9)).result).toBe(22680 + 32680);
+    expect(apbd.getCell(8).numFmt).toBe(NUMBER_FORMATS.percent);
+  });
+
+  it('Per Sumber Dana: funded per pledge, unfunded and the obligation', () => {
+    const ws = wb.getWorksheet('Per Sumber Dana')!;
+    for (const f of summary.funded) expect(rowOf(ws, f.pledgeCode).getCell(10).value).toBe(f.amount);
+    expect(formula(rowOf(ws, 'JUMLAH DIDANAI').getCell(10)).result).toBe(fundedTotal);
+    expect(formula(rowOf(ws, 'JUMLAH IURAN').getCell(10)).result).toBe(summary.obligation);
+    expect(rowOf(ws, 'Tidak terdanai').getCell(9).value).toBe(summary.unfunded.participants);
+    // Allocation order: priority, then code.
+    const firstData = (ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit! + 1;
+    expect(ws.getRow(firstData).getCell(1).value).toBe('TJSLP-ALNO-2026');
+  });
+
+  it('Per Desa: village totals add up to the summary, with kecamatan names', () => {
+    const ws = wb.getWorksheet('Per Desa')!;
+    const total = rowOf(ws, 'JUMLAH');
+    const results = [4, 5, 6, 7, 8, 9, 10, 11].map((c) => formula(total.getCell(c)).result);
+    expect(results).toEqual([summary.participants, summary.obligation, byCode('APBD-2026'), byCode('PROV-2026'), byCode('DESA-1703062001-2026'), byCode('TJSLP-ALNO-2026'), summary.unfunded.participants, summary.unfunded.amount]);
+    const talang = rowOf(ws, '17.03.06.2001');
+    expect([talang.getCell(2).value, talang.getCell(3).value, talang.getCell(4).value]).toEqual(['Talang Jambu', 'Kerkap', 2]);
+  });
+
+  it('Rincian Peserta: one row per participant-month; totals match; NIK as 16-digit text; TMT a date', () => {
+    const ws = wb.getWorksheet('Rincian Peserta')!;
+    const header = (ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!;
+    const total = rowOf(ws, 'JUMLAH');
+    expect(total.number - header - 1).toBe(summary.participants);
+    const results = [9, 10, 11, 12, 13, 14].map((c) => formula(total.getCell(c)).result);
+    expect(results).toEqual([summary.obligation, byCode('APBD-2026'), byCode('PROV-2026'), byCode('DESA-1703062001-2026'), byCode('TJSLP-ALNO-2026'), summary.unfunded.amount]);
+    expect(formula(total.getCell(9)).formula).toBe(`SUM(I${header + 1}:I${header + summary.participants})`);
+    const first = ws.getRow(header + 1);
+    expect(first.getCell(2).type).toBe(ExcelJS.ValueType.String);
+    expect(first.getCell(2).value).toMatch(/^\d{16}$/);
+    expect(first.getCell(2).numFmt).toBe('@');
+    expect(first.getCell(8).value).toBeInstanceOf(Date);
+    expect(first.getCell(9).numFmt).toBe(NUMBER_FORMATS.rupiah);
+    const p5 = rowWhere(ws, 2, '1703010404000005');
+    expect(p5.getCell(15).value).toBe('PROV-2026, APBD-2026');
+    expect(p5.getCell(14).value).toBe(12680);
+  });
+
+  it('Temuan: every finding with its proposed action; billed and expected totals', () => {
+    const ws = wb.getWorksheet('Temuan')!;
+    const header = (ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!;
+    const total = rowOf(ws, 'JUMLAH');
+    const counted = sum(Object.entries(summary.findings).filter(([c]) => c !== 'MATCHED').map(([, n]) => n));
+    expect(total.number - header - 1).toBe(counted);
+    expect(formula(total.getCell(8)).result).toBe(37800 + 37800 + 42000 + 235200);
+    expect(formula(total.getCell(9)).result).toBe(37800 + 37800 + 231000);
+    expect(ws.getRow(header + 1).getCell(11).value).toBe('Tolak baris ganda; minta BPJS mengoreksi tagihan.');
+  });
+
+  it('Pembayaran: §8 status per pledge and the payments of the month', () => {
+    const ws = wb.getWorksheet('Pembayaran')!;
+    const total = rowOf(ws, 'JUMLAH');
+    expect(formula(total.getCell(4)).result).toBe(sum(summary.payments.map((p) => p.due)));
+    expect(formula(total.getCell(5)).result).toBe(sum(summary.payments.map((p) => p.paid)));
+    expect(rowOf(ws, 'APBD-2026').getCell(7).value).toBe('Lunas');
+    expect(rowOf(ws, 'APBD-2026').getCell(8).value).toBe('Ya');
+    expect(rowOf(ws, 'PROV-2026').getCell(7).value).toBe('Belum dibayar');
+    // The second JUMLAH (payments list) follows the detail rows.
+    let detailTotal: ExcelJS.Row | undefined;
+    ws.eachRow((row) => {
+      if (row.number > total.number && row.getCell(1).value === 'JUMLAH') detailTotal = row;
+    });
+    expect(formula(detailTotal!.getCell(5)).result).toBe(sum(PAYMENTS.filter((p) => p[1] === '2026-10').map((p) => p[2])));
+  });
+
+  it('Berita Acara: agreed totals in figures and words, paid per funder, three signature blocks', () => {
+    const ws = wb.getWorksheet('Berita Acara')!;
+    expect(ws.getRow(2).getCell(1).value).toBe('KABUPATEN BENGKULU UTARA — BULAN OKTOBER 2026');
+    const obligation = rowOf(ws, 'Iuran yang menjadi kewajiban daerah');
+    expect(obligation.getCell(2).value).toBe(summary.obligation);
+    expect(obligation.getCell(3).value).toBe('seratus delapan puluh sembilan ribu rupiah');
+    expect(rowOf(ws, 'Jumlah peserta').getCell(3).value).toBe('lima orang');
+    expect(rowOf(ws, 'Iuran yang layak dibayar').getCell(2).value).toBe(summary.bill!.payable);
+    expect(rowOf(ws, 'Kelebihan tagihan').getCell(3).value).toBe('tujuh puluh sembilan ribu delapan ratus rupiah');
+    expect(rowOf(ws, 'Kekurangan tagihan').getCell(3).value).toBe('tiga puluh tujuh ribu delapan ratus rupiah');
+    expect(rowOf(ws, 'Dibayar oleh Pemerintah Kabupaten Bengkulu Utara (APBD-2026)').getCell(2).value).toBe(32680);
+    const paid = rowOf(ws, 'Jumlah dibayar');
+    expect(formula(paid.getCell(2)).result).toBe(sum(summary.payments.map((p) => p.paid)));
+    expect(paid.getCell(3).value).toBe('seratus dua puluh dua ribu enam ratus delapan puluh rupiah');
+    const signatures = rowOf(ws, 'Kepala Dinas Kesehatan');
+    expect([signatures.getCell(2).value, signatures.getCell(3).value]).toEqual(['Kepala BPKAD', 'Kepala BPJS Kesehatan Cabang']);
+  });
+});

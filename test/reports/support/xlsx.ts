@@ -1,0 +1,57 @@
+/** Test helpers: download a workbook over HTTP and read it back with ExcelJS. */
+import ExcelJS from 'exceljs';
+import type request from 'supertest';
+
+export function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+export async function download(req: request.Test): Promise<{ body: Buffer; headers: Record<string, string> }> {
+  const res = await req.buffer(true).parse(binary as never);
+  if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${String(res.body)}`);
+  return { body: res.body as Buffer, headers: res.headers };
+}
+
+export async function readWorkbook(body: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as never);
+  return wb;
+}
+
+/** The first row whose column A is exactly `label`. */
+export function rowOf(ws: ExcelJS.Worksheet, label: string): ExcelJS.Row {
+  for (let r = 1; r <= ws.rowCount; r++) {
+    if (ws.getRow(r).getCell(1).value === label) return ws.getRow(r);
+  }
+  throw new Error(`No row "${label}" in ${ws.name}`);
+}
+
+/** The first row whose cell in `column` equals `value`. */
+export function rowWhere(ws: ExcelJS.Worksheet, column: number, value: unknown): ExcelJS.Row {
+  for (let r = 1; r <= ws.rowCount; r++) {
+    if (ws.getRow(r).getCell(column).value === value) return ws.getRow(r);
+  }
+  throw new Error(`No row with ${String(value)} in column ${column} of ${ws.name}`);
+}
+
+/** A formula cell's formula and cached result. */
+export function formula(cell: ExcelJS.Cell): { formula: string; result: unknown } {
+  const v = cell.value as ExcelJS.CellFormulaValue;
+  if (!v || typeof v !== 'object' || !('formula' in v)) throw new Error(`${cell.address} is not a formula: ${JSON.stringify(cell.value)}`);
+  return { formula: v.formula, result: v.result };
+}
+
+/** Every formula cell of a workbook: sheet, address, cached result. */
+export function formulaCells(wb: ExcelJS.Workbook): Array<{ sheet: string; row: number; col: number; formula: string; result: number }> {
+  const out: Array<{ sheet: string; row: number; col: number; formula: string; result: number }> = [];
+  wb.eachSheet((ws) =>
+    ws.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        if (cell.type === ExcelJS.ValueType.Formula) out.push({ sheet: ws.name, row: r, col: c, formula: cell.formula, result: Number((cell.value as ExcelJS.CellFormulaValue).result) });
+      }),
+    ),
+  );
+  return out;
+}
