@@ -1,25 +1,36 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { FundingModule } from '../funding/funding.module.js';
+import { AllocateMonth } from '../funding/use-cases/allocate-month.use-case.js';
 import { PaymentsModule } from '../payments/payments.module.js';
+import { BillsController } from './bills/bills.controller.js';
+import { UploadBill } from './bills/upload-bill.use-case.js';
+import { BpjsInputs } from './bpjs-inputs.service.js';
 import { MONTH_ALLOCATOR } from './month-allocator.js';
+import { PbiApbnListsController } from './pbi/pbi-apbn-lists.controller.js';
+import { UploadPbiApbnList } from './pbi/upload-pbi-apbn-list.use-case.js';
 import { ReconciliationController } from './reconciliation.controller.js';
 import { ReconciliationRuns } from './reconciliation-runs.service.js';
-import { RegisterOnlyAllocator } from './register-only-allocator.js';
 import { MonthlySchedule } from './schedule/monthly-schedule.js';
 import { MonthlyScheduleCron } from './schedule/monthly-schedule.cron.js';
 import { FinalizeRun } from './use-cases/finalize-run.use-case.js';
 import { ReconcileMonth } from './use-cases/reconcile-month.use-case.js';
+import { UPLOAD_OPTIONS } from './uploads/upload-options.js';
 
 /** BPJS bills, PBI-APBN lists, reconciliation runs, finalization and the monthly schedule (DOMAIN §7, §9, §10). */
 @Module({
-  imports: [PaymentsModule],
-  controllers: [ReconciliationController],
+  imports: [FundingModule, PaymentsModule, MulterModule.registerAsync(UPLOAD_OPTIONS)],
+  controllers: [ReconciliationController, BillsController, PbiApbnListsController],
   providers: [
+    UploadBill,
+    UploadPbiApbnList,
+    BpjsInputs,
     ReconcileMonth,
     FinalizeRun,
     ReconciliationRuns,
     MonthlySchedule,
     MonthlyScheduleCron,
-    { provide: MONTH_ALLOCATOR, useClass: RegisterOnlyAllocator },
+    { provide: MONTH_ALLOCATOR, useExisting: AllocateMonth },
   ],
   exports: [ReconcileMonth, ReconciliationRuns, MonthlySchedule],
 })

@@ -1,0 +1,37 @@
+/**
+ * Columns and row rules of the BPJS bill sheet (DOMAIN §12: NOKA, NIK, NAMA, IURAN). Pure logic.
+ * A line is kept as billed: duplicates and unknown NIKs are findings of the reconciliation, not
+ * upload errors. Rows are rejected only when a value cannot be read safely.
+ */
+import type { ColumnSpec } from '../../common/spreadsheet/column-spec.js';
+import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
+import { isError, nikFrom, nokaFrom, rupiahFrom } from '../uploads/cell-values.js';
+import type { RowIssue } from '../uploads/row-issue.js';
+
+export const BILL_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'NOKA', aliases: ['NO KARTU', 'NOMOR KARTU', 'NO KARTU BPJS', 'NOMOR KARTU BPJS', 'NO JKN'], required: true },
+  { name: 'NIK', aliases: ['NO KTP', 'NOMOR INDUK KEPENDUDUKAN', 'NIK PESERTA'], required: true },
+  { name: 'NAMA', aliases: ['NAMA PESERTA', 'NAMA LENGKAP'] },
+  { name: 'IURAN', aliases: ['JUMLAH IURAN', 'NOMINAL', 'TAGIHAN', 'JUMLAH', 'BESARAN IURAN'], required: true },
+];
+
+export interface BillLineRecord {
+  rowNumber: number;
+  noka: string;
+  nik: string;
+  name: string;
+  amount: number;
+}
+
+export function validateBillRow({ rowNumber, cells }: SheetRow): { record?: BillLineRecord; issues: Omit<RowIssue, 'row'>[] } {
+  const issues: Omit<RowIssue, 'row'>[] = [];
+  const noka = nokaFrom(cells[0]);
+  const nik = nikFrom(cells[1]);
+  const amount = rupiahFrom(cells[3], 'IURAN');
+  if (isError(noka)) issues.push({ column: 'NOKA', severity: 'REJECT', code: noka.code, message: noka.error });
+  else if (noka.warning) issues.push({ column: 'NOKA', severity: 'WARN', code: 'NOKA_NUMERIC_CELL', message: noka.warning });
+  if (isError(nik)) issues.push({ column: 'NIK', severity: 'REJECT', code: nik.code, message: nik.error });
+  if (isError(amount)) issues.push({ column: 'IURAN', severity: 'REJECT', code: amount.code, message: amount.error });
+  if (isError(noka) || isError(nik) || isError(amount)) return { issues };
+  return { record: { rowNumber, noka: noka.value, nik: nik.value, name: cells[2].text.slice(0, 200), amount: amount.value }, issues };
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Inject, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { READERS, Roles } from '../../auth/access.decorators.js';
+import { CurrentUser, type AuthenticatedUser } from '../../auth/authenticated-user.js';
+import { Audited } from '../../audit/audited.decorator.js';
+import { Role } from '../../users/role.js';
+import { BpjsInputs } from '../bpjs-inputs.service.js';
+import { BillQueryDto, UploadBillDto } from '../dto/bpjs-input.dto.js';
+import { type StoredUpload, withUploadedFile } from '../uploads/uploaded-file.js';
+import { UUID_PARAM } from '../uuid.pipe.js';
+import { UploadBill } from './upload-bill.use-case.js';
+
+@ApiTags('bpjs')
+@ApiBearerAuth()
+@Controller('api/v1/bills')
+export class BillsController {
+  constructor(
+    @Inject(UploadBill) private readonly uploadBill: UploadBill,
+    @Inject(BpjsInputs) private readonly inputs: BpjsInputs,
+  ) {}
+
+  /** A new version of the month's BPJS bill (the latest version is the month's bill). */
+  @Post()
+  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Audited('bill.upload', 'bill')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadBillDto })
+  @UseInterceptors(FileInterceptor('file'))
+  upload(@Body() body: UploadBillDto, @UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser) {
+    return withUploadedFile(file, (f) =>
+      this.uploadBill.execute({ month: body.month, invoiceTotal: Number(body.invoiceTotal), path: f.path, filename: f.originalname, actor: user.username }),
+    );
+  }
+
+  @Get()
+  @Roles(...READERS)
+  list(@Query() query: BillQueryDto) {
+    return this.inputs.bills(query.month);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  get(@Param('id', UUID_PARAM) id: string) {
+    return this.inputs.bill(id);
+  }
+}

@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock.js';
+import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
+import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
+import { ClosedMonths } from '../../periods/closed-months.service.js';
+import { monthKey } from '../run-lock.js';
+import { BpjsInputException } from '../bpjs-input.exception.js';
+import { INSERT_BILL_LINES, LOCK_UPLOAD_MONTH } from '../sql/uploads.sql.js';
+import { fileChecksum } from '../uploads/file-checksum.js';
+import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
+import { writeIssues } from '../uploads/upload-writer.js';
+import { type BillLineRecord, BILL_COLUMNS, validateBillRow } from './bill-row.validator.js';
+
+export interface UploadBillCommand {
+  month: string;
+  invoiceTotal: number;
+  path: string;
+  filename: string;
+  actor: string;
+}
+
+export interface BillUploadResult extends UploadReport {
+  id: string;
+  month: string;
+  version: number;
+  invoiceTotal: number;
+  lines: number;
+  linesTotal: number;
+}
+
+const BILL_UPLOAD_LOCK = 1703_0006;
+
+/**
+ * Stores a BPJS bill for a month (DOMAIN §7, §12) as the month's next version: earlier versions
+ * are kept, the latest is the month's bill. Bad rows are reported (row, column, Indonesian
+ * message) and left out; the good ones are kept. Refused for a finalized month, and as a whole
+ * when no row can be read. One transaction: a bill is stored completely or not at all.
+ */
+@Injectable()
+export class UploadBill {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ClosedMonths) private readonly closedMonths: ClosedMonths,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async execute(command: UploadBillCommand): Promise<BillUploadResult> {
+    await this.closedMonths.assertOpen([command.month]);
+    const checksum = await fileChecksum(command.path);
+    return this.dataSource.transaction((m) => this.store(command, checksum, m));
+  }
+
+  private async store(command: UploadBillCommand, checksum: string, m: EntityManager): Promise<BillUploadResult> {
+    const { month } = command;
+    await m.query(LOCK_UPLOAD_MONTH, [BILL_UPLOAD_LOCK, monthKey(month)]);
+    await this.closedMonths.assertOpen([month], m);
+    const [bill] = await m.query(
+      `INSERT INTO bill (month, version, invoice_total, checksum, filename, uploaded_by, uploaded_at)
+       SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6 FROM bill WHERE month = $1
+       RETURNING id, version`,
+      [month, command.invoiceTotal, checksum, command.filename, command.actor, this.clock.now()],
+    );
+
+    const collector = new IssueCollector();
+    const reader = new SheetReader(command.path, { filename: command.filename, columns: BILL_COLUMNS, maxRows: this.config.uploadMaxRows });
+    let lines = 0;
+    let linesTotal = 0;
+    for await (const batch of reader.batches()) {
+      const records: BillLineRecord[] = [];
+      for (const row of batch) {
+        const { record, issues } = validateBillRow(row);
+        if (collector.row(row.rowNumber, issues) && record) records.push(record);
+      }
+      if (!records.length) continue;
+      await m.query(INSERT_BILL_LINES, [
+        bill.id,
+        records.map((r) => r.rowNumber),
+        records.map((r) => r.noka),
+        records.map((r) => r.nik),
+        records.map((r) => r.name),
+        records.map((r) => r.amount),
+      ]);
+      lines += records.length;
+      linesTotal += records.reduce((s, r) => s + r.amount, 0);
+    }
+    if (lines === 0) throw BpjsInputException.noAcceptedRows(collector.report());
+
+    await m.query('UPDATE bill SET lines = $2, lines_total = $3 WHERE id = $1', [bill.id, lines, linesTotal]);
+    await writeIssues(m, bill.id, collector.issues);
+    return { id: bill.id, month, version: Number(bill.version), invoiceTotal: command.invoiceTotal, lines, linesTotal, ...collector.report() };
+  }
+}

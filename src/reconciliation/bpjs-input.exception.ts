@@ -1,0 +1,46 @@
+import { HttpStatus } from '@nestjs/common';
+import { assertNever, DomainException } from '../common/errors/domain.exception.js';
+import type { UploadReport } from './uploads/row-issue.js';
+
+export enum BpjsInputErrorCode {
+  FILE_REQUIRED = 'FILE_REQUIRED',
+  NO_ACCEPTED_ROWS = 'NO_ACCEPTED_ROWS',
+  BILL_NOT_FOUND = 'BILL_NOT_FOUND',
+  PBI_LIST_NOT_FOUND = 'PBI_LIST_NOT_FOUND',
+}
+
+/** Errors of the BPJS bill and PBI-APBN list uploads. */
+export class BpjsInputException extends DomainException<BpjsInputErrorCode> {
+  get httpStatus(): number {
+    switch (this.code) {
+      case BpjsInputErrorCode.FILE_REQUIRED:
+      case BpjsInputErrorCode.NO_ACCEPTED_ROWS:
+        return HttpStatus.BAD_REQUEST;
+      case BpjsInputErrorCode.BILL_NOT_FOUND:
+      case BpjsInputErrorCode.PBI_LIST_NOT_FOUND:
+        return HttpStatus.NOT_FOUND;
+      default:
+        return assertNever(this.code);
+    }
+  }
+
+  static fileRequired(): BpjsInputException {
+    return new BpjsInputException(BpjsInputErrorCode.FILE_REQUIRED, 'Berkas wajib diunggah pada kolom "file" (.xlsx atau .csv).');
+  }
+
+  static noAcceptedRows(report: UploadReport): BpjsInputException {
+    return new BpjsInputException(
+      BpjsInputErrorCode.NO_ACCEPTED_ROWS,
+      `Tidak ada baris yang dapat diterima (${report.rejected} baris ditolak), sehingga tidak ada yang disimpan. Perbaiki baris yang ditolak lalu unggah ulang.`,
+      report,
+    );
+  }
+
+  static billNotFound(id: string): BpjsInputException {
+    return new BpjsInputException(BpjsInputErrorCode.BILL_NOT_FOUND, `Tagihan BPJS "${id}" tidak ditemukan.`, { id });
+  }
+
+  static pbiListNotFound(id: string): BpjsInputException {
+    return new BpjsInputException(BpjsInputErrorCode.PBI_LIST_NOT_FOUND, `Daftar PBI APBN "${id}" tidak ditemukan.`, { id });
+  }
+}

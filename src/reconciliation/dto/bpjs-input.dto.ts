@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { MONTH_PATTERN } from '../../common/month.js';
+
+const MONTH_MESSAGE = 'month harus berformat YYYY-MM';
+
+/** Multipart fields of a bill upload (the sheet goes in `file`). */
+export class UploadBillDto {
+  @ApiProperty({ example: '2026-10' })
+  @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
+  month: string;
+
+  @ApiProperty({ example: '113400000', description: 'Invoice total in whole rupiah (digits only)' })
+  @Matches(/^\d{1,15}$/, { message: 'invoiceTotal harus bilangan bulat rupiah tanpa titik atau koma, mis. 113400000' })
+  invoiceTotal: string;
+
+  @ApiProperty({ type: 'string', format: 'binary', description: '.xlsx or .csv with NOKA, NIK, NAMA, IURAN' })
+  @IsOptional()
+  file?: unknown;
+}
+
+/** Multipart fields of a PBI-APBN list upload (the sheet goes in `file`). */
+export class UploadPbiListDto {
+  @ApiProperty({ example: '2026-10' })
+  @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
+  month: string;
+
+  @ApiProperty({ type: 'string', format: 'binary', description: '.xlsx or .csv with a NIK column (others ignored)' })
+  @IsOptional()
+  file?: unknown;
+}
+
+export class BillQueryDto {
+  @ApiPropertyOptional({ example: '2026-10' })
+  @IsOptional()
+  @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
+  month?: string;
+}

@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock.js';
+import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
+import type { ColumnSpec } from '../../common/spreadsheet/column-spec.js';
+import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
+import { ClosedMonths } from '../../periods/closed-months.service.js';
+import { BpjsInputException } from '../bpjs-input.exception.js';
+import { monthKey } from '../run-lock.js';
+import { INSERT_PBI_ENTRIES, LOCK_UPLOAD_MONTH } from '../sql/uploads.sql.js';
+import { isError, nikFrom } from '../uploads/cell-values.js';
+import { fileChecksum } from '../uploads/file-checksum.js';
+import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
+import { writeIssues } from '../uploads/upload-writer.js';
+
+/** DOMAIN §12: the PBI-APBN list needs NIK; every other column is ignored. */
+export const PBI_COLUMNS: readonly ColumnSpec[] = [{ name: 'NIK', aliases: ['NO KTP', 'NOMOR INDUK KEPENDUDUKAN', 'NIK PESERTA'], required: true }];
+
+export interface UploadPbiListCommand {
+  month: string;
+  path: string;
+  filename: string;
+  actor: string;
+}
+
+export interface PbiListUploadResult extends UploadReport {
+  id: string;
+  month: string;
+  version: number;
+  /** Distinct NIKs stored. */
+  niks: number;
+}
+
+const PBI_UPLOAD_LOCK = 1703_0007;
+
+/**
+ * Stores the central PBI-APBN NIK list of a month (DOMAIN §7, double coverage) as the month's
+ * next version; refused for a finalized month. NIKs not in the register are kept (the
+ * reconciliation ignores them); unreadable NIKs are reported per row.
+ */
+@Injectable()
+export class UploadPbiApbnList {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ClosedMonths) private readonly closedMonths: ClosedMonths,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async execute(command: UploadPbiListCommand): Promise<PbiListUploadResult> {
+    await this.closedMonths.assertOpen([command.month]);
+    const checksum = await fileChecksum(command.path);
+    return this.dataSource.transaction((m) => this.store(command, checksum, m));
+  }
+
+  private async store(command: UploadPbiListCommand, checksum: string, m: EntityManager): Promise<PbiListUploadResult> {
+    const { month } = command;
+    await m.query(LOCK_UPLOAD_MONTH, [PBI_UPLOAD_LOCK, monthKey(month)]);
+    await this.closedMonths.assertOpen([month], m);
+    const [list] = await m.query(
+      `INSERT INTO pbi_apbn_list (month, version, checksum, filename, uploaded_by, uploaded_at)
+       SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5 FROM pbi_apbn_list WHERE month = $1
+       RETURNING id, version`,
+      [month, checksum, command.filename, command.actor, this.clock.now()],
+    );
+    const collector = new IssueCollector();
+    const reader = new SheetReader(command.path, { filename: command.filename, columns: PBI_COLUMNS, maxRows: this.config.uploadMaxRows });
+    for await (const batch of reader.batches()) {
+      const niks: string[] = [];
+      for (const row of batch) {
+        const nik = nikFrom(row.cells[0]);
+        const issues = isError(nik) ? [{ column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }] : [];
+        if (collector.row(row.rowNumber, issues) && !isError(nik)) niks.push(nik.value);
+      }
+      if (niks.length) await m.query(INSERT_PBI_ENTRIES, [list.id, niks]);
+    }
+    if (collector.accepted === 0) throw BpjsInputException.noAcceptedRows(collector.report());
+    const [{ n }] = await m.query('SELECT count(*)::int AS n FROM pbi_apbn_entry WHERE list_id = $1', [list.id]);
+    await m.query('UPDATE pbi_apbn_list SET niks = $2 WHERE id = $1', [list.id, n]);
+    await writeIssues(m, list.id, collector.issues);
+    return { id: list.id, month, version: Number(list.version), niks: Number(n), ...collector.report() };
+  }
+}

@@ -1,0 +1,22 @@
+/** Bulk writes of the BPJS inputs: one statement per batch of rows, arrays unnested (no bind-parameter cap). */
+
+/** $1 bill id, $2 row numbers, $3 NOKAs, $4 NIKs, $5 names, $6 amounts. */
+export const INSERT_BILL_LINES = `
+  INSERT INTO bill_line (bill_id, row_number, noka, nik, name, amount)
+  SELECT $1::uuid, r, k, n, nm, a
+  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::bigint[]) AS t(r, k, n, nm, a)`;
+
+/** $1 list id, $2 NIKs (a NIK listed twice is kept once). */
+export const INSERT_PBI_ENTRIES = `
+  INSERT INTO pbi_apbn_entry (list_id, nik)
+  SELECT $1::uuid, n FROM unnest($2::text[]) AS t(n)
+  ON CONFLICT DO NOTHING`;
+
+/** $1 upload id, $2 rows, $3 severities, $4 columns, $5 codes, $6 messages. */
+export const INSERT_UPLOAD_ISSUES = `
+  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message)
+  SELECT $1::uuid, r, s, c, k, m
+  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(r, s, c, k, m)`;
+
+/** Serialises the uploads of one kind for a month, so versions are numbered without gaps or clashes. $1 kind, $2 yyyymm. */
+export const LOCK_UPLOAD_MONTH = 'SELECT pg_advisory_xact_lock($1::int, $2::int)';

@@ -1,0 +1,58 @@
+/**
+ * Reading typed values out of sheet cells for the BPJS and payment uploads, each returning either
+ * the value or an Indonesian message. NIKs must come from text cells (DOMAIN §2: a 16-digit number
+ * in a numeric cell has already lost its last digit in Excel).
+ */
+import type { Cell } from '../../common/spreadsheet/cell.js';
+
+export type Parsed<T> = { value: T } | { error: string; code: string };
+
+export const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
+
+export function nikFrom(cell: Cell): Parsed<string> {
+  if (cell.kind === 'empty') return { code: 'NIK_REQUIRED', error: 'NIK wajib diisi.' };
+  if (cell.kind === 'number') {
+    return { code: 'NIK_NUMERIC_CELL', error: `NIK terbaca sebagai angka (${cell.text}) sehingga digit terakhirnya bisa sudah berubah. ${TEXT_FORMAT_HINT}` };
+  }
+  const text = cell.text.replace(/[\s'’]/g, '');
+  if (!/^\d{16}$/.test(text)) return { code: 'NIK_FORMAT', error: `NIK "${cell.text}" harus 16 digit angka.` };
+  return { value: text };
+}
+
+/** A NOKA: 13 digits or empty. A numeric cell loses leading zeros: they are restored with a warning. */
+export function nokaFrom(cell: Cell): Parsed<string> & { warning?: string } {
+  if (cell.kind === 'empty') return { value: '' };
+  if (cell.kind === 'number') {
+    const n = cell.number ?? NaN;
+    if (!Number.isInteger(n) || n < 0 || String(n).length > 13) return { code: 'NOKA_FORMAT', error: `NOKA "${cell.text}" harus 13 digit angka.` };
+    const value = String(n).padStart(13, '0');
+    return value === String(n)
+      ? { value }
+      : { value, warning: `NOKA terbaca sebagai angka; nol di depan dipulihkan menjadi ${value}. ${TEXT_FORMAT_HINT}` };
+  }
+  const text = cell.text.replace(/\s/g, '');
+  if (!/^\d{13}$/.test(text)) return { code: 'NOKA_FORMAT', error: `NOKA "${cell.text}" harus 13 digit angka (atau kosong).` };
+  return { value: text };
+}
+
+/**
+ * Whole rupiah greater than zero: a number cell, or text such as `37800`, `37.800`, `37,800`,
+ * `Rp37.800`. Fractions, zero and negatives are refused.
+ */
+export function rupiahFrom(cell: Cell, column: string): Parsed<number> {
+  const refuse = { code: 'AMOUNT_FORMAT', error: `${column} harus bilangan bulat rupiah lebih dari 0 (mis. 37800), bukan "${cell.text}".` };
+  if (cell.kind === 'empty') return { code: 'AMOUNT_REQUIRED', error: `${column} wajib diisi.` };
+  if (cell.kind === 'number') {
+    const n = cell.number ?? NaN;
+    return Number.isSafeInteger(n) && n > 0 ? { value: n } : refuse;
+  }
+  if (cell.kind !== 'text') return refuse;
+  const text = cell.text.replace(/^rp\.?\s*/i, '').replace(/\s/g, '');
+  if (!/^(\d+|\d{1,3}(\.\d{3})+|\d{1,3}(,\d{3})+)$/.test(text)) return refuse;
+  const value = Number(text.replace(/[.,]/g, ''));
+  return Number.isSafeInteger(value) && value > 0 ? { value } : refuse;
+}
+
+export function isError<T>(parsed: Parsed<T>): parsed is { error: string; code: string } {
+  return 'error' in parsed;
+}

@@ -1,0 +1,76 @@
+/** DOMAIN §7, §12: BPJS bill upload, row report, versions. */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const fixture = (path: string) => readFileSync(`test/fixtures/bills/${path}`);
+
+async function numericNikWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Tagihan');
+  ws.addRow(['NOKA', 'NIK', 'NAMA', 'IURAN']);
+  ws.addRow(['0001234567890', '1703060101800001', 'Teks', 37800]);
+  ws.addRow(['0001234567891', 1703060101800002, 'Angka', 37800]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('bills: upload, row report and versions', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  const upload = async (month: string, invoiceTotal: string, content: Buffer, name: string, status: number, role = Role.KEUANGAN) => {
+    const api = await t.as(role);
+    return api.post('/api/v1/bills').field('month', month).field('invoiceTotal', invoiceTotal).attach('file', content, name).expect(status);
+  };
+
+  it('reads a semicolon CSV with title rows, header aliases and Indonesian amounts', async () => {
+    const res = await upload('2026-10', '155400', fixture('ok/tagihan-2026-10.csv'), 'tagihan.csv', 201);
+    expect(res.body).toMatchObject({ month: '2026-10', version: 1, invoiceTotal: 155400, lines: 4, linesTotal: 155400, rowsRead: 4, accepted: 4, rejected: 0 });
+    const lines = await t.dataSource.query('SELECT row_number, noka, nik, name, amount::int FROM bill_line WHERE bill_id = $1 ORDER BY row_number', [res.body.id]);
+    expect(lines[2]).toEqual({ row_number: 6, noka: '', nik: '1703060101800003', name: 'Budi Wijaya', amount: 37800 });
+  });
+
+  it('keeps the good rows and reports each bad one with row, column and message', async () => {
+    const res = await upload('2026-10', '75600', fixture('not-ok/bad-rows.csv'), 'tagihan-salah.csv', 201);
+    expect(res.body).toMatchObject({ version: 2, lines: 2, linesTotal: 75600, rowsRead: 7, accepted: 2, rejected: 5 });
+    expect(res.body.issues.map((i: { row: number; column: string }) => [i.row, i.column])).toEqual([
+      [3, 'NIK'],
+      [4, 'IURAN'],
+      [5, 'IURAN'],
+      [6, 'NOKA'],
+      [7, 'IURAN'],
+    ]);
+    expect(res.body.issues[1].message).toMatch(/bilangan bulat rupiah/);
+    const stored = (await (await t.as(Role.AUDITOR)).get(`/api/v1/bills/${res.body.id}`).expect(200)).body;
+    expect(stored.issues).toHaveLength(5);
+  });
+
+  it('refuses a NIK typed into a numeric cell, telling how to fix it', async () => {
+    const res = await upload('2026-11', '75600', await numericNikWorkbook(), 'tagihan.xlsx', 201);
+    expect(res.body).toMatchObject({ lines: 1, rejected: 1 });
+    expect(res.body.issues[0]).toMatchObject({ row: 3, column: 'NIK', severity: 'REJECT', message: expect.stringContaining('Teks') });
+  });
+
+  it('refuses a file without a required column as a whole, and a file with no good row', async () => {
+    const missing = await upload('2026-12', '37800', fixture('not-ok/missing-iuran-column.csv'), 'tanpa-iuran.csv', 400);
+    expect(missing.body.message).toMatch(/IURAN/);
+    const none = await upload('2026-12', '37800', Buffer.from('NOKA,NIK,NAMA,IURAN\n1,2,3,4\n'), 'rusak.csv', 400);
+    expect(none.body.code).toBe('NO_ACCEPTED_ROWS');
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM bill WHERE month = '2026-12'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('lists every version with the latest marked; only finance officers and admins upload', async () => {
+    const list = (await (await t.as(Role.AUDITOR)).get('/api/v1/bills?month=2026-10').expect(200)).body;
+    expect(list.map((b: { version: number; latest: boolean }) => [b.version, b.latest])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+    await upload('2026-10', '1', fixture('ok/tagihan-2026-10.csv'), 't.csv', 403, Role.AUDITOR);
+    await upload('2026-10', '1', fixture('ok/tagihan-2026-10.csv'), 't.csv', 403, Role.OPERATOR_DINKES);
+    await upload('2026-10', '12.5', fixture('ok/tagihan-2026-10.csv'), 't.csv', 400);
+    await (await t.as(Role.KEUANGAN)).post('/api/v1/bills').field('month', '2026-10').field('invoiceTotal', '1').expect(400);
+  });
+});

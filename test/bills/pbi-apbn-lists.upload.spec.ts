@@ -1,0 +1,24 @@
+/** DOMAIN §7, §12: the PBI-APBN list upload (NIK only, other columns ignored), versioned per month. */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+describe('PBI-APBN lists: upload', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  it('stores distinct NIKs, reports unreadable ones, and versions the month', async () => {
+    const file = readFileSync('test/fixtures/pbi-apbn/ok/pbi-apbn-2026-10.csv');
+    const api = await t.as(Role.KEUANGAN);
+    const first = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-10').attach('file', file, 'pbi.csv').expect(201);
+    expect(first.body).toMatchObject({ month: '2026-10', version: 1, niks: 2, rowsRead: 4, accepted: 3, rejected: 1 });
+    expect(first.body.issues).toEqual([expect.objectContaining({ row: 5, column: 'NIK', severity: 'REJECT' })]);
+    const second = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-10').attach('file', file, 'pbi.csv').expect(201);
+    expect(second.body.version).toBe(2);
+    const lists = (await (await t.as(Role.AUDITOR)).get('/api/v1/pbi-apbn-lists?month=2026-10').expect(200)).body;
+    expect(lists.map((l: { version: number }) => l.version)).toEqual([2, 1]);
+    await (await t.as(Role.AUDITOR)).post('/api/v1/pbi-apbn-lists').field('month', '2026-10').attach('file', file, 'pbi.csv').expect(403);
+  });
+});
