@@ -35,6 +35,15 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainException) {
       return { statusCode: exception.httpStatus, message: exception.message, code: exception.code, details: exception.details };
     }
+    // Body-parser / express errors: Nest wraps them in an HttpException with the original as `cause`
+    // and an English message; answer in the same words as every other error.
+    const raw = exception instanceof HttpException && exception.cause ? exception.cause : exception;
+    const type = (raw as { type?: string } | null)?.type;
+    if (type === 'entity.too.large') return { statusCode: 413, message: HTTP_MESSAGES[413] };
+    if (type === 'entity.parse.failed') return { statusCode: 400, message: 'Isi permintaan bukan JSON yang valid.' };
+    if (exception instanceof HttpException && isExpressError(exception.cause) && exception.getStatus() in HTTP_MESSAGES) {
+      return { statusCode: exception.getStatus(), message: HTTP_MESSAGES[exception.getStatus()] };
+    }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const res = exception.getResponse();
@@ -47,9 +56,11 @@ export class DomainExceptionFilter implements ExceptionFilter {
         : (HTTP_MESSAGES[statusCode] ?? exception.message);
       return { statusCode, message };
     }
-    const type = (exception as { type?: string })?.type;
-    if (type === 'entity.too.large') return { statusCode: 413, message: HTTP_MESSAGES[413] };
-    if (type === 'entity.parse.failed') return { statusCode: 400, message: 'Isi permintaan bukan JSON yang valid.' };
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.' };
   }
+}
+
+/** An error raised by express or body-parser (http-errors, or the SyntaxError/URIError Nest maps to 400). */
+function isExpressError(cause: unknown): boolean {
+  return cause instanceof SyntaxError || cause instanceof URIError || typeof (cause as { expose?: unknown } | null)?.expose === 'boolean';
 }

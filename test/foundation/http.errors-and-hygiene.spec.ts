@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { discoverRoutes } from './route-inventory.js';
+
+describe('HTTP: one JSON error format, size limit, security headers, request id, OpenAPI', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  it('an unknown route answers 404 as JSON', async () => {
+    const res = await t.http.get('/api/v1/tidak-ada').expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toEqual({ statusCode: 404, message: 'Alamat tidak ditemukan.' });
+  });
+
+  it('an invalid JSON body answers 400 as JSON', async () => {
+    const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"username": "admin",').expect(400);
+    expect(res.body).toEqual({ statusCode: 400, message: 'Isi permintaan bukan JSON yang valid.' });
+  });
+
+  it('a JSON body over 1 MB answers 413 as JSON', async () => {
+    const big = JSON.stringify({ username: 'admin', password: 'x'.repeat(1024 * 1024) });
+    const res = await (await t.as(Role.ADMIN)).post('/api/v1/users').set('Content-Type', 'application/json').send(big).expect(413);
+    expect(res.body).toEqual({ statusCode: 413, message: 'Data yang dikirim terlalu besar.' });
+  });
+
+  it('sends the security headers on API answers and errors alike', async () => {
+    for (const res of [await t.http.get('/health'), await t.http.get('/api/v1/tidak-ada')]) {
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['strict-transport-security']).toBeDefined();
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
+  it('echoes the caller\'s x-request-id, or makes one up', async () => {
+    expect((await t.http.get('/health').set('x-request-id', 'permintaan-42')).headers['x-request-id']).toBe('permintaan-42');
+    expect((await t.http.get('/api/v1/tidak-ada')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves the OpenAPI document at /api/docs-json listing every API route, and the UI at /api/docs', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    expect(doc.openapi).toMatch(/^3\./);
+    const documented = new Set(Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
+    // The API and /health; console pages (HTML for people) may stay out of the document.
+    const missing = discoverRoutes(t.app)
+      .filter((r) => r.path.startsWith('/api/') || r.path === '/health')
+      .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
+      .filter((r) => !documented.has(r));
+    expect(missing).toEqual([]);
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+
+    const ui = await t.http.get('/api/docs').redirects(1).expect(200);
+    expect(ui.headers['content-type']).toMatch(/^text\/html/);
+    expect(ui.text).toContain('swagger-ui');
+  });
+});
