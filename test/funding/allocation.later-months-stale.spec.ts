@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { AllocateMonth } from '../../src/funding/use-cases/allocate-month.use-case.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertParticipants, testNik } from './support/register.js';
+
+describe('§6: re-allocating a month marks the later months STALE; they are recomputed before being reported', () => {
+  let t: TestApp;
+  let keuangan: Awaited<ReturnType<TestApp['as']>>;
+  const status = async () =>
+    Object.fromEntries((await t.dataSource.query(`SELECT month, status FROM allocation_month ORDER BY month`)).map((r: { month: string; status: string }) => [r.month, r.status]));
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    keuangan = await t.as(Role.KEUANGAN);
+    await insertParticipants(t.dataSource, [1, 2].map((i) => ({ nik: testNik(i), tmt: '2025-06-01' })));
+    await keuangan.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL', budget: 5 * 37800 }).expect(201);
+    await keuangan.post('/api/v1/allocations').send({ month: '2026-04' }).expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('re-allocating February leaves January CURRENT and marks March and April STALE', async () => {
+    await keuangan.post('/api/v1/allocations').send({ month: '2026-02' }).expect(201);
+    expect(await status()).toEqual({ '2026-01': 'CURRENT', '2026-02': 'CURRENT', '2026-03': 'STALE', '2026-04': 'STALE' });
+  });
+
+  it('ensureCurrent recomputes the stale months up to the one asked for', async () => {
+    const summary = await t.app.get(AllocateMonth).ensureCurrent('2026-03', 'uji');
+    expect(summary.unfunded).toEqual({ participants: 1, amount: 37800 });
+    expect((await status())['2026-03']).toBe('CURRENT');
+    expect((await status())['2026-04']).toBe('STALE');
+  });
+
+  it('a pledge revision marks its months STALE; the splits query recomputes them first', async () => {
+    await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 8 * 37800, reason: 'APBD-P 2026' }).expect(200);
+    expect(await status()).toEqual({ '2026-01': 'STALE', '2026-02': 'STALE', '2026-03': 'STALE', '2026-04': 'STALE' });
+    const res = await keuangan.get('/api/v1/splits?month=2026-04').expect(200);
+    expect(res.body.total).toBe(2);
+    expect(Object.values(await status())).toEqual(['CURRENT', 'CURRENT', 'CURRENT', 'CURRENT']);
+    const [row] = await t.dataSource.query(`SELECT DISTINCT pledge_revision FROM split`);
+    expect(row.pledge_revision).toBe(2);
+  });
+});

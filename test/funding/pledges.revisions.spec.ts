@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+describe('PATCH /api/v1/pledges/:code: a revision keeps who, when and why (APBD-P)', () => {
+  let t: TestApp;
+  let keuangan: Awaited<ReturnType<TestApp['as']>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    keuangan = await t.as(Role.KEUANGAN);
+    await keuangan.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL', budget: 1_000_000 }).expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('requires a reason', async () => {
+    const res = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 2_000_000 }).expect(400);
+    expect(JSON.stringify(res.body.details)).toContain('reason (alasan perubahan) wajib diisi');
+  });
+
+  it('validates the revised pledge like a new one and refuses the code and fiscal year', async () => {
+    await keuangan.patch('/api/v1/pledges/APBD-2026').send({ sharePercent: 0, reason: 'x' }).expect(400);
+    await keuangan.patch('/api/v1/pledges/APBD-2026').send({ fiscalYear: 2027, reason: 'x' }).expect(400);
+    await keuangan.patch('/api/v1/pledges/NOPE').send({ budget: 1, reason: 'x' }).expect(404);
+  });
+
+  it('saves a new revision and keeps every earlier one as a full snapshot', async () => {
+    const res = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 1_500_000, reason: 'APBD-P 2026, Perda No. 7/2026' }).expect(200);
+    expect(res.body).toMatchObject({ revision: 2, budget: 1_500_000, createdBy: 'uji-keuangan' });
+    const admin = await t.as(Role.ADMIN);
+    await admin.patch('/api/v1/pledges/APBD-2026').send({ scope: 'VILLAGES', villageCodes: ['17.03.06.2001'], reason: 'Dibatasi ke satu desa' }).expect(200);
+    const revisions = await (await t.as(Role.AUDITOR)).get('/api/v1/pledges/APBD-2026/revisions').expect(200);
+    expect(revisions.body.map((r: { revision: number; reason: string; changedBy: string }) => [r.revision, r.reason, r.changedBy])).toEqual([
+      [1, 'Komitmen dibuat', 'uji-keuangan'],
+      [2, 'APBD-P 2026, Perda No. 7/2026', 'uji-keuangan'],
+      [3, 'Dibatasi ke satu desa', 'uji-admin'],
+    ]);
+    expect(revisions.body[0].pledge).toMatchObject({ budget: 1_000_000, scope: 'ALL', priority: 90 });
+    // a default priority follows the new scope's default
+    expect(revisions.body[2].pledge).toMatchObject({ budget: 1_500_000, scope: 'VILLAGES', priority: 20, villageCodes: ['17.03.06.2001'] });
+  });
+
+  it('is audited', async () => {
+    const events = await t.dataSource.query(`SELECT action, entity_id FROM audit_event WHERE entity = 'pledge' ORDER BY id`);
+    expect(events.map((e: { action: string }) => e.action)).toEqual(['pledge.create', 'pledge.revise', 'pledge.revise']);
+    expect(events[1].entity_id).toBe('APBD-2026');
+  });
+});
