@@ -3,13 +3,14 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { ExpressAdapter } from '@nestjs/platform-express';
 import { consolePublicDir } from './console-assets.js';
 import { ConsoleController } from './console.controller.js';
+import { UploadIssuesController } from './upload-issues.controller.js';
 
 /**
  * The web console (Indonesian): static HTML, CSS and JavaScript modules under `/console/`, talking to
  * `/api/v1` with a bearer token kept in sessionStorage. Static files need no login; every API call does.
  * helmet's content security policy (configure-app.ts) covers these responses too: no inline code.
  */
-@Module({ controllers: [ConsoleController] })
+@Module({ controllers: [ConsoleController, UploadIssuesController] })
 export class ConsoleModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 

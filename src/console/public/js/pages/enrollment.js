@@ -7,7 +7,7 @@ import { h, replace } from '../dom.js';
 import { dateTimeLabel, label, number, percent, UPLOAD_STATUS_LABELS } from '../format.js';
 import { clearErrors, form, showErrors } from '../forms.js';
 import { sleep, uploadBox } from '../upload-box.js';
-import { announce, badge, busy, dataTable, downloadButton, errorNotice, notice, pageHeader, section, stats } from '../ui.js';
+import { announce, badge, busy, dataTable, downloadButton, errorNotice, notice, pageHeader, pager, section, stats } from '../ui.js';
 
 const BASE = '/api/v1/enrollment-uploads';
 const POLL_MS = 1000;
@@ -105,7 +105,7 @@ async function showResult(container, status, ctx) {
     container,
     section(
       'Hasil unggahan',
-      h('p', {}, 'Status: ', statusBadge(status.status), status.duplicate ? ' (berkas yang sama sudah pernah diunggah; tidak ada perubahan)' : ''),
+      h('p', {}, 'Status: ', statusBadge(status.status), status.recognised ? ' (isi berkas sama dengan unggahan sebelumnya; tidak ada perubahan)' : ''),
       notice(tone, headline),
       stats(counts),
       status.rejected > 0 || status.warnings > 0
@@ -117,33 +117,30 @@ async function showResult(container, status, ctx) {
   if (status.rejected > 0 || status.warnings > 0) await showIssues(issues, status, ctx);
 }
 
-/** Rejected and warned rows, from the upload's JSON list when the server offers one. */
-async function showIssues(container, status, ctx) {
-  let items = Array.isArray(status.issues) ? status.issues : null;
-  if (!items) {
-    try {
-      const res = await api(`${BASE}/${encodeURIComponent(status.id)}/issues`, { query: { pageSize: 200 }, signal: ctx.signal });
-      items = Array.isArray(res) ? res : res?.items;
-    } catch (err) {
-      if (err?.name === 'AbortError') return;
-      replace(container, notice('info', 'Rincian baris bermasalah ada di laporan (.xlsx) di atas.'));
-      return;
-    }
+/** Rejected and warned rows (GET …/:id/issues), a page at a time; the report workbook has them all. */
+async function showIssues(container, status, ctx, page = 1) {
+  const pageSize = 100;
+  try {
+    const res = await api(`${BASE}/${encodeURIComponent(status.id)}/issues`, { query: { page, pageSize }, signal: ctx.signal });
+    replace(
+      container,
+      dataTable({
+        caption: `Baris ditolak dan peringatan (${number(res.total)})`,
+        columns: [
+          { label: 'Baris', key: 'rowNumber', numeric: true },
+          { label: 'Jenis', render: (r) => (r.severity === 'WARN' ? badge('Peringatan', 'warn') : badge('Ditolak', 'bad')) },
+          { label: 'Kolom', value: (r) => r.column ?? '–' },
+          { label: 'Pesan', key: 'message', wrap: true },
+        ],
+        rows: res.items,
+        empty: 'Tidak ada baris bermasalah.',
+      }),
+      res.total > pageSize ? pager({ page, pageSize, total: res.total, onPage: (p) => showIssues(container, status, ctx, p) }) : null,
+    );
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+    replace(container, notice('info', 'Rincian baris bermasalah ada di laporan (.xlsx) di atas.'));
   }
-  replace(
-    container,
-    dataTable({
-      caption: 'Baris ditolak dan peringatan',
-      columns: [
-        { label: 'Baris', key: 'rowNumber', numeric: true },
-        { label: 'Jenis', render: (r) => (r.severity === 'WARN' ? badge('Peringatan', 'warn') : badge('Ditolak', 'bad')) },
-        { label: 'Kolom', value: (r) => r.column ?? r.columnName ?? '–' },
-        { label: 'Pesan', key: 'message' },
-      ],
-      rows: items ?? [],
-      empty: 'Tidak ada baris bermasalah.',
-    }),
-  );
 }
 
 function statusBadge(status) {
@@ -160,9 +157,9 @@ async function loadHistory(container, ctx) {
       dataTable({
         caption: 'Unggahan terakhir',
         columns: [
-          { label: 'Waktu', value: (u) => dateTimeLabel(u.createdAt ?? u.uploadedAt) },
+          { label: 'Waktu', value: (u) => dateTimeLabel(u.uploadedAt) },
           { label: 'Berkas', value: (u) => u.filename ?? '–' },
-          { label: 'Oleh', value: (u) => u.uploadedBy ?? u.createdBy ?? '–' },
+          { label: 'Oleh', value: (u) => u.uploadedBy ?? '–' },
           { label: 'Status', render: (u) => statusBadge(u.status) },
           { label: 'Dibaca', value: (u) => number(u.rowsRead), numeric: true },
           { label: 'Diterima', value: (u) => number(u.accepted), numeric: true },

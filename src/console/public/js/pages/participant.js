@@ -46,7 +46,7 @@ export async function render(main, ctx) {
         fact('NOKA', person.noka || 'Belum ada kartu'),
         fact('Tanggal lahir', dateLabel(person.birthDate)),
         fact('Jenis kelamin', person.sex === 'L' ? 'Laki-laki' : person.sex === 'P' ? 'Perempuan' : person.sex),
-        fact('Desa/kelurahan', await villageName(person.villageCode)),
+        fact('Desa/kelurahan', person.villageName ? `${person.villageName} (${person.villageCode})` : await villageName(person.villageCode)),
         fact('Mulai (TMT)', dateLabel(person.tmt)),
         h('dt', { text: 'Status' }),
         h('dd', {}, active ? badge('Aktif', 'ok') : badge(`Berakhir ${dateLabel(person.tat)}: ${label(END_REASON_LABELS, person.endReason)}`, 'bad')),
@@ -109,7 +109,7 @@ function changesTable(rows) {
     columns: [
       { label: 'Waktu', value: (c) => dateTimeLabel(c.changedAt ?? c.at) },
       { label: 'Jenis', value: (c) => (c.kind === 'CREATE' ? 'Didaftarkan' : c.kind === 'UPDATE' ? 'Diubah' : (c.kind ?? '–')) },
-      { label: 'Perubahan', value: (c) => describeChanges(c.changes) },
+      { label: 'Perubahan', value: (c) => (c.kind === 'CREATE' ? 'Data awal peserta' : describeChanges(c.changes)), wrap: true },
       { label: 'Oleh', value: (c) => c.changedBy ?? '–' },
       { label: 'Unggahan', value: (c) => c.uploadId ?? '–' },
     ],

@@ -22,7 +22,7 @@ export async function render(main, ctx) {
       'div',
       { class: 'filters' },
       field({ label: 'NIK', name: 'nik', value: q.nik, hint: '16 digit', attrs: { inputmode: 'numeric', autocomplete: 'off', maxlength: '16' } }),
-      field({ label: 'Nama', name: 'name', value: q.name, hint: 'Sebagian nama juga boleh', attrs: { autocomplete: 'off' } }),
+      field({ label: 'Nama', name: 'name', value: q.name, hint: 'Awal nama, mis. SITI', attrs: { autocomplete: 'off' } }),
       field({ label: 'Desa/kelurahan', name: 'villageCode', value: q.villageCode, options: await villageOptions() }),
       field({ label: 'Terdaftar pada bulan', name: 'coveredIn', type: 'month', value: q.coveredIn }),
       h('div', { class: 'actions' }, submit),

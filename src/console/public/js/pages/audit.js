@@ -1,0 +1,93 @@
+/** The audit trail (ADMIN, AUDITOR): who did what, when, to which record, with filters and paging. */
+import { api } from '../api.js';
+import { h, replace } from '../dom.js';
+import { dateTimeLabel, number } from '../format.js';
+import { field, form, showErrors, values } from '../forms.js';
+import { busy, dataTable, errorNotice, loading, notice, pageHeader, pager, section } from '../ui.js';
+
+const PAGE_SIZE = 50;
+
+/** "2026-11-01" (a WIB day) → ISO instant of its start or end. Pure. */
+export function wibDayBound(day, end = false) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day ?? '')) return undefined;
+  return end ? `${day}T23:59:59.999+07:00` : `${day}T00:00:00.000+07:00`;
+}
+
+export async function render(main, ctx) {
+  const q = ctx.query;
+  const results = h('div', { 'aria-live': 'polite' });
+  const verifyOut = h('div', { 'aria-live': 'polite' });
+  const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Tampilkan');
+  const verify = h('button', { type: 'button', class: 'btn btn--secondary' }, 'Periksa keutuhan rantai');
+  verify.addEventListener('click', () =>
+    busy(verify, async () => {
+      try {
+        const verdict = await api('/api/v1/audit-events/verify', { signal: ctx.signal });
+        replace(
+          verifyOut,
+          verdict.intact
+            ? notice('success', `Rantai jejak audit utuh (${number(verdict.checked)} peristiwa diperiksa).`)
+            : notice('error', `Rantai jejak audit rusak mulai peristiwa #${verdict.firstBrokenId}: ${verdict.reason ?? 'hash tidak cocok'}.`),
+        );
+      } catch (err) {
+        replace(verifyOut, errorNotice(err));
+      }
+    }),
+  );
+
+  const filterForm = form(
+    { label: 'Saring jejak audit', onsubmit: (_e, el) => busy(submit, () => load(el, 1)) },
+    h(
+      'div',
+      { class: 'filters' },
+      field({ label: 'Pengguna', name: 'actor', value: q.actor, attrs: { autocomplete: 'off' } }),
+      field({ label: 'Jenis data', name: 'entity', value: q.entity, hint: 'mis. pledge, reconciliation_run, user', attrs: { autocomplete: 'off' } }),
+      field({ label: 'ID data', name: 'entityId', value: q.entityId, attrs: { autocomplete: 'off' } }),
+      field({ label: 'Dari tanggal', name: 'from', type: 'date', value: q.from }),
+      field({ label: 'Sampai tanggal', name: 'to', type: 'date', value: q.to }),
+    ),
+    h('div', { class: 'actions' }, submit, verify),
+  );
+
+  async function load(el, page) {
+    const v = values(el);
+    ctx.setQuery({ actor: v.actor, entity: v.entity, entityId: v.entityId, from: v.from, to: v.to, page });
+    replace(results, loading());
+    try {
+      const res = await api('/api/v1/audit-events', {
+        query: { actor: v.actor, entity: v.entity, entityId: v.entityId, from: wibDayBound(v.from), to: wibDayBound(v.to, true), page, pageSize: PAGE_SIZE },
+        signal: ctx.signal,
+      });
+      replace(
+        results,
+        dataTable({
+          caption: `Jejak audit: ${number(res.total)} peristiwa (terbaru di atas)`,
+          columns: [
+            { label: 'Waktu', value: (e) => dateTimeLabel(e.at) },
+            { label: 'Pengguna', key: 'actor' },
+            { label: 'Tindakan', key: 'action' },
+            { label: 'Data', value: (e) => `${e.entity}${e.entityId ? ` ${e.entityId}` : ''}` },
+            { label: 'Rincian', value: (e) => summaryText(e.summary), wrap: true },
+          ],
+          rows: res.items,
+          empty: 'Tidak ada peristiwa yang cocok.',
+        }),
+        res.total > PAGE_SIZE ? pager({ page, pageSize: PAGE_SIZE, total: res.total, onPage: (p) => load(el, p) }) : null,
+      );
+    } catch (err) {
+      if (err?.name === 'AbortError') return;
+      if (err.details?.length) showErrors(el, err);
+      replace(results, errorNotice(err));
+    }
+  }
+
+  replace(main, pageHeader('Jejak Audit', 'Setiap perubahan data tercatat berantai (hash) dan tidak dapat diubah.'), section(null, filterForm, verifyOut), section('Peristiwa', results));
+  await load(filterForm, Number(q.page) || 1);
+}
+
+/** The stored JSON summary, shortened for a table cell. */
+function summaryText(summary) {
+  if (!summary) return '–';
+  const text = typeof summary === 'string' ? summary : JSON.stringify(summary);
+  return text === '{}' ? '–' : text.length > 160 ? `${text.slice(0, 159)}…` : text;
+}

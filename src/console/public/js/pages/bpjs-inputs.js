@@ -1,0 +1,109 @@
+/** KEUANGAN: upload the BPJS bill of a month (invoice total + lines) and the PBI-APBN list of a month. */
+import { upload } from '../api.js';
+import { h, replace } from '../dom.js';
+import { currentMonth, monthLabel, number, parseRupiah, rupiah } from '../format.js';
+import { clearErrors, field, form, showErrors, values } from '../forms.js';
+import { monthField, previousMonth } from '../month-field.js';
+import { hashFor } from '../routes.js';
+import { uploadBox } from '../upload-box.js';
+import { announce, busy, dataTable, notice, pageHeader, section, stats } from '../ui.js';
+
+export async function render(main, ctx) {
+  replace(
+    main,
+    pageHeader('Tagihan BPJS & Daftar PBI APBN', 'Unggah tagihan bulanan BPJS Kesehatan (kolom NOKA, NIK, NAMA, IURAN) dan daftar PBI APBN (kolom NIK) untuk pemeriksaan kepesertaan ganda.'),
+    h('div', { class: 'grid-2' }, section('Tagihan BPJS', billForm(ctx)), section('Daftar PBI APBN', pbiForm(ctx))),
+  );
+}
+
+function uploadWith({ path, buildBody, describe, label, ctx, extraFields }) {
+  const box = uploadBox({ name: 'file', label: 'Berkas (.xlsx atau .csv)' });
+  const progress = h('progress', { max: '1', value: '0', hidden: true, 'aria-label': `Kemajuan unggahan ${label}` });
+  const out = h('div', { 'aria-live': 'polite' });
+  const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, `Unggah ${label}`);
+  return form(
+    {
+      label,
+      onsubmit: (_e, el) =>
+        busy(submit, async () => {
+          clearErrors(el);
+          replace(out);
+          const file = box.file();
+          const v = values(el);
+          const problems = [];
+          if (!file) problems.push({ field: 'file', messages: ['Pilih berkas .xlsx atau .csv.'] });
+          problems.push(...buildBody.check(v));
+          if (problems.length) return showErrors(el, { message: 'Lengkapi isian yang ditandai.', details: problems });
+          const body = new FormData();
+          for (const [k, val] of Object.entries(buildBody.fields(v))) body.append(k, val);
+          body.append('file', file);
+          progress.hidden = false;
+          try {
+            const res = await upload(path, body, { signal: ctx.signal, onProgress: (f) => (progress.value = f) });
+            progress.value = 1;
+            box.reset();
+            announce(`${label} terunggah.`);
+            replace(out, describe(res));
+          } catch (err) {
+            if (err?.name === 'AbortError') return;
+            progress.hidden = true;
+            showErrors(el, err);
+          }
+        }),
+    },
+    h('div', { class: 'form-grid' }, extraFields),
+    box.element,
+    h('div', { class: 'actions' }, submit),
+    progress,
+    out,
+  );
+}
+
+const defaultMonth = () => previousMonth(currentMonth());
+
+function billForm(ctx) {
+  return uploadWith({
+    ctx,
+    label: 'tagihan',
+    path: '/api/v1/bills',
+    extraFields: [
+      monthField({ value: defaultMonth() }),
+      field({ label: 'Total invoice (Rp)', name: 'invoiceTotal', required: true, hint: 'Sesuai invoice BPJS, mis. 37.800.000', attrs: { inputmode: 'numeric', autocomplete: 'off' } }),
+    ],
+    buildBody: {
+      check: (v) => [
+        ...(v.month ? [] : [{ field: 'month', messages: ['Bulan wajib diisi.'] }]),
+        ...(parseRupiah(v.invoiceTotal) === null ? [{ field: 'invoiceTotal', messages: ['Isi total invoice dalam rupiah (angka).'] }] : []),
+      ],
+      fields: (v) => ({ month: v.month, invoiceTotal: String(parseRupiah(v.invoiceTotal)) }),
+    },
+    describe: (bill) => [
+      notice('success', `Tagihan ${monthLabel(bill.month)} tersimpan${bill.version ? ` (versi ${bill.version})` : ''}.`),
+      stats([
+        { label: 'Baris tagihan', value: number(bill.lines) },
+        { label: 'Jumlah baris', value: rupiah(bill.linesTotal) },
+        bill.invoiceTotal !== undefined ? { label: 'Total invoice', value: rupiah(bill.invoiceTotal), tone: bill.invoiceTotal !== bill.linesTotal ? 'warn' : 'ok' } : null,
+        bill.rejected !== undefined ? { label: 'Baris ditolak', value: number(bill.rejected), tone: bill.rejected ? 'bad' : null } : null,
+      ].filter(Boolean)),
+      bill.invoiceTotal !== undefined && bill.invoiceTotal !== bill.linesTotal ? notice('warning', 'Total invoice berbeda dengan jumlah baris: akan tercatat sebagai temuan TOTAL_MISMATCH.') : null,
+      Array.isArray(bill.issues) && bill.issues.length
+        ? dataTable({ caption: 'Baris bermasalah', columns: [{ label: 'Baris', key: 'rowNumber', numeric: true }, { label: 'Kolom', value: (r) => r.column ?? '–' }, { label: 'Pesan', key: 'message' }], rows: bill.issues })
+        : null,
+      h('p', {}, h('a', { href: hashFor('/rekonsiliasi', { month: bill.month }), text: `Lanjut ke rekonsiliasi ${monthLabel(bill.month)} ›` })),
+    ],
+  });
+}
+
+function pbiForm(ctx) {
+  return uploadWith({
+    ctx,
+    label: 'daftar PBI APBN',
+    path: '/api/v1/pbi-apbn-lists',
+    extraFields: [monthField({ value: defaultMonth() })],
+    buildBody: {
+      check: (v) => (v.month ? [] : [{ field: 'month', messages: ['Bulan wajib diisi.'] }]),
+      fields: (v) => ({ month: v.month }),
+    },
+    describe: (list) => [notice('success', `Daftar PBI APBN ${monthLabel(list.month)} tersimpan: ${number(list.niks)} NIK.`)],
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * Dashboard of a month: participants, obligation, funding by source type (chart), unfunded, billed vs
+ * payable and payment status per funder. Figures come from the month's latest reconciliation run; a
+ * month not reconciled yet shows the current allocation and payment status instead.
+ */
+import { api } from '../api.js';
+import { h, replace } from '../dom.js';
+import { currentMonth, label, monthLabel, RUN_STATUS_LABELS } from '../format.js';
+import { form, values } from '../forms.js';
+import { monthField } from '../month-field.js';
+import { paymentStatusTable } from '../payment-status.js';
+import { hashFor } from '../routes.js';
+import { billChart, billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
+import { badge, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
+import { RUN_TONES } from './reconciliations.js';
+
+export async function render(main, ctx) {
+  const month = /^\d{4}-\d{2}$/.test(ctx.query.month ?? '') ? ctx.query.month : currentMonth();
+  const body = h('div');
+  const picker = form(
+    { label: 'Pilih bulan', onsubmit: (_e, el) => ctx.navigate('/dasbor', { month: values(el).month }) },
+    h('div', { class: 'filters' }, monthField({ value: month }), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn--secondary' }, 'Tampilkan'))),
+  );
+  replace(main, pageHeader(`Dasbor ${monthLabel(month)}`, 'Ringkasan kepesertaan, pendanaan, tagihan BPJS dan pembayaran bulan ini.'), section(null, picker), body);
+  replace(body, loading());
+  try {
+    const runs = await api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal });
+    const latest = runs.find((r) => r.status === 'FINAL') ?? runs.find((r) => r.status === 'DONE');
+    if (latest) return replace(body, ...fromRun(await api(`/api/v1/reconciliations/${latest.id}`, { signal: ctx.signal })));
+    replace(body, ...(await fromAllocation(month, ctx)));
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+    replace(body, errorNotice(err));
+  }
+}
+
+function fromRun(run) {
+  return [
+    notice(
+      run.status === 'FINAL' ? 'success' : 'info',
+      `Sumber angka: rekonsiliasi versi ${run.version} `,
+      badge(label(RUN_STATUS_LABELS, run.status), RUN_TONES[run.status]),
+      ' ',
+      h('a', { href: hashFor(`/rekonsiliasi/${run.id}`), text: 'Buka rincian rekonsiliasi' }),
+    ),
+    headlineStats(run),
+    h('div', { class: 'grid-2' }, section('Pendanaan menurut sumber dana', fundingChart(run)), section('Tagihan BPJS', billChart(run.bill) ?? h('p', { class: 'empty', text: 'Belum ada tagihan BPJS untuk bulan ini.' }), run.bill ? billStats(run.bill) : null)),
+    section('Status pembayaran per penyandang dana', paymentStatusTable(run.payments ?? [])),
+    section('Pendanaan per komitmen', fundedTable(run)),
+  ];
+}
+
+/** No run yet: the allocation of the month (or the splits summary) and the live payment status. */
+async function fromAllocation(month, ctx) {
+  let summary = null;
+  try {
+    summary = await api(`/api/v1/allocations/${month}`, { signal: ctx.signal });
+  } catch (err) {
+    if (err?.name === 'AbortError') throw err;
+    summary = await fromSplits(month, ctx).catch(() => null);
+  }
+  let payments = null;
+  try {
+    payments = await api('/api/v1/payments/status', { query: { month }, signal: ctx.signal });
+  } catch (err) {
+    if (err?.name === 'AbortError') throw err;
+  }
+  const none = !summary || (!summary.participants && !(summary.funded ?? []).length);
+  return [
+    notice('info', `${monthLabel(month)} belum direkonsiliasi: angka di bawah berasal dari alokasi saat ini dan belum mencakup tagihan BPJS. `, h('a', { href: hashFor('/rekonsiliasi', { month }), text: 'Ke halaman rekonsiliasi' })),
+    none ? notice('warning', 'Belum ada alokasi untuk bulan ini.') : headlineStats(summary),
+    none ? null : section('Pendanaan menurut sumber dana', fundingChart(summary)),
+    payments ? section('Status pembayaran per penyandang dana', paymentStatusTable(Array.isArray(payments) ? payments : (payments.items ?? []))) : null,
+  ];
+}
+
+/** The splits summary by source type, shaped like an allocation summary (no participant total). */
+async function fromSplits(month, ctx) {
+  const rows = await api('/api/v1/splits/summary', { query: { month, groupBy: 'sourceType' }, signal: ctx.signal });
+  return { participants: null, obligation: null, unfunded: null, funded: rows.map((r) => ({ pledgeCode: r.key, sourceType: r.key, participants: r.participants, amount: r.amount })) };
+}

@@ -1,0 +1,162 @@
+/** KEUANGAN: record a payment (SP2D) by form or as a sheet, and see the month's payments and statuses. */
+import { api, upload } from '../api.js';
+import { h, replace } from '../dom.js';
+import { currentMonth, dateLabel, monthLabel, number, parseRupiah, rupiah } from '../format.js';
+import { clearErrors, field, form, showErrors, values } from '../forms.js';
+import { monthField } from '../month-field.js';
+import { paymentStatusTable } from '../payment-status.js';
+import { uploadBox } from '../upload-box.js';
+import { announce, busy, dataTable, errorNotice, loading, notice, pageHeader, section, stats } from '../ui.js';
+
+export async function render(main, ctx) {
+  const month = ctx.query.month || currentMonth();
+  const overview = h('div');
+  let pledges = [];
+  try {
+    pledges = await api('/api/v1/pledges', { signal: ctx.signal });
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+  }
+  const refresh = (m) => showMonth(overview, m, ctx);
+  replace(
+    main,
+    pageHeader('Pembayaran', 'Catat pembayaran iuran dari tiap penyandang dana (nomor SP2D atau bukti transfer). Iuran jatuh tempo tanggal 10.'),
+    h('div', { class: 'grid-2' }, section('Catat pembayaran', paymentForm(pledges, month, refresh)), section('Unggah lembar pembayaran', sheetForm(ctx, refresh))),
+    overview,
+  );
+  await refresh(month);
+}
+
+function paymentForm(pledges, month, refresh) {
+  const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Simpan pembayaran');
+  const out = h('div', { 'aria-live': 'polite' });
+  const sorted = [...pledges].sort((a, b) => b.fiscalYear - a.fiscalYear || a.code.localeCompare(b.code));
+  return form(
+    {
+      label: 'Catat pembayaran',
+      onsubmit: (_e, el) =>
+        busy(submit, async () => {
+          clearErrors(el);
+          replace(out);
+          const v = values(el);
+          const amount = parseRupiah(v.amount);
+          const body = { pledgeCode: v.pledgeCode, month: v.month, amount: amount ?? v.amount, paidAt: v.paidAt, reference: v.reference };
+          if (v.adjustsMonth) body.adjustsMonth = v.adjustsMonth;
+          try {
+            const saved = await api('/api/v1/payments', { method: 'POST', json: body });
+            replace(out, notice('success', `Pembayaran ${rupiah(saved.amount ?? amount)} untuk ${saved.pledgeCode ?? v.pledgeCode} (${monthLabel(saved.month ?? v.month)}) tersimpan.`));
+            announce('Pembayaran tersimpan.');
+            el.querySelector('[name="amount"]').value = '';
+            el.querySelector('[name="reference"]').value = '';
+            await refresh(v.month);
+          } catch (err) {
+            showErrors(el, err);
+          }
+        }),
+    },
+    h(
+      'div',
+      { class: 'form-grid' },
+      field({
+        label: 'Komitmen',
+        name: 'pledgeCode',
+        required: true,
+        options: [{ value: '', label: sorted.length ? '(pilih komitmen)' : '(belum ada komitmen)' }, ...sorted.map((p) => ({ value: p.code, label: `${p.code} – ${p.funder}` }))],
+      }),
+      monthField({ value: month, label: 'Bulan iuran' }),
+      field({ label: 'Jumlah (Rp)', name: 'amount', required: true, attrs: { inputmode: 'numeric', autocomplete: 'off' } }),
+      field({ label: 'Tanggal bayar', name: 'paidAt', type: 'date', required: true }),
+      field({ label: 'Referensi (No. SP2D)', name: 'reference', required: true, attrs: { autocomplete: 'off' } }),
+      field({ label: 'Koreksi untuk bulan', name: 'adjustsMonth', type: 'month', hint: 'Hanya untuk koreksi bulan yang sudah difinalisasi' }),
+    ),
+    h('div', { class: 'actions' }, submit),
+    out,
+  );
+}
+
+function sheetForm(ctx, refresh) {
+  const box = uploadBox({ name: 'file', label: 'Lembar pembayaran', hint: 'Kolom KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI (.xlsx atau .csv).' });
+  const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Unggah pembayaran');
+  const out = h('div', { 'aria-live': 'polite' });
+  return form(
+    {
+      label: 'Unggah lembar pembayaran',
+      onsubmit: (_e, el) =>
+        busy(submit, async () => {
+          clearErrors(el);
+          replace(out);
+          const file = box.file();
+          if (!file) return showErrors(el, { message: 'Pilih berkas terlebih dahulu.', details: [{ field: 'file', messages: ['Pilih berkas .xlsx atau .csv.'] }] });
+          const body = new FormData();
+          body.append('file', file);
+          try {
+            const res = await upload('/api/v1/payment-uploads', body, { signal: ctx.signal });
+            box.reset();
+            const issues = Array.isArray(res.issues) ? res.issues : (res.errors ?? []);
+            replace(
+              out,
+              notice(res.rejected ? 'warning' : 'success', `Lembar diproses: ${number(res.accepted ?? res.recorded ?? res.payments?.length ?? 0)} pembayaran tercatat${res.rejected ? `, ${number(res.rejected)} baris ditolak` : ''}.`),
+              stats(
+                [
+                  res.rowsRead !== undefined ? { label: 'Baris dibaca', value: number(res.rowsRead) } : null,
+                  res.accepted !== undefined ? { label: 'Diterima', value: number(res.accepted), tone: 'ok' } : null,
+                  res.rejected !== undefined ? { label: 'Ditolak', value: number(res.rejected), tone: res.rejected ? 'bad' : null } : null,
+                ].filter(Boolean),
+              ),
+              issues.length ? dataTable({ caption: 'Baris ditolak', columns: [{ label: 'Baris', key: 'rowNumber', numeric: true }, { label: 'Kolom', value: (r) => r.column ?? r.field ?? '–' }, { label: 'Pesan', value: (r) => r.message ?? (r.messages ?? []).join(' ') }], rows: issues }) : null,
+            );
+            announce('Lembar pembayaran diproses.');
+            await refresh(null);
+          } catch (err) {
+            if (err?.name === 'AbortError') return;
+            showErrors(el, err);
+          }
+        }),
+    },
+    box.element,
+    h('div', { class: 'actions' }, submit),
+    out,
+  );
+}
+
+let shownMonth = null;
+
+async function showMonth(container, month, ctx) {
+  month ??= shownMonth ?? currentMonth();
+  shownMonth = month;
+  ctx.setQuery({ month });
+  const body = h('div');
+  const picker = form(
+    { label: 'Pilih bulan', onsubmit: (_e, el) => showMonth(container, values(el).month, ctx) },
+    h('div', { class: 'filters' }, monthField({ value: month, label: 'Bulan iuran' }), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn--secondary' }, 'Tampilkan'))),
+  );
+  replace(container, section(`Pembayaran ${monthLabel(month)}`, picker, body));
+  replace(body, loading());
+  try {
+    const [statuses, payments] = await Promise.all([
+      api('/api/v1/payments/status', { query: { month }, signal: ctx.signal }),
+      api('/api/v1/payments', { query: { month, pageSize: 500 }, signal: ctx.signal }),
+    ]);
+    replace(
+      body,
+      paymentStatusTable(Array.isArray(statuses) ? statuses : (statuses.items ?? [])),
+      h('h3', { text: 'Rincian pembayaran' }),
+      dataTable({
+        caption: `Pembayaran tercatat untuk ${monthLabel(month)}`,
+        columns: [
+          { label: 'Komitmen', key: 'pledgeCode' },
+          { label: 'Tanggal bayar', value: (p) => dateLabel(p.paidAt) },
+          { label: 'Referensi', key: 'reference' },
+          { label: 'Koreksi bulan', value: (p) => (p.adjustsMonth ? monthLabel(p.adjustsMonth) : '–') },
+          { label: 'Dicatat oleh', value: (p) => p.createdBy ?? '–' },
+          { label: 'Jumlah', value: (p) => rupiah(p.amount), numeric: true },
+        ],
+        rows: payments.items ?? [],
+        empty: 'Belum ada pembayaran tercatat untuk bulan ini.',
+      }),
+    );
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+    replace(body, errorNotice(err));
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The pledge form of DOMAIN §5, for creating (code and fiscal year editable) and revising (plus a
+ * reason). Converts the form to the API's JSON: numbers as numbers, lists as arrays, blanks as null.
+ */
+import { h } from '../dom.js';
+import { FUND_LABELS, MONTH_NAMES, parseRupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
+import { field } from '../forms.js';
+import { villageOptions } from '../villages.js';
+
+const opts = (table) => Object.entries(table).filter(([k]) => k !== 'UNFUNDED').map(([value, text]) => ({ value, label: `${text} (${value})` }));
+const MONTH_OPTIONS = MONTH_NAMES.map((name, i) => ({ value: String(i + 1), label: name }));
+
+/** Fields of the form; `pledge` pre-fills them (revision), `mode` is 'create' or 'revise'. */
+export async function pledgeFields(pledge = {}, mode = 'create') {
+  const villages = (await villageOptions('')).filter((o) => o.value);
+  const villageSelect = field({
+    label: 'Desa yang ditanggung',
+    name: 'villageCodes',
+    options: villages,
+    hint: 'Untuk cakupan "Desa tertentu". Tahan Ctrl (atau Cmd) untuk memilih lebih dari satu.',
+    attrs: { multiple: true, size: '8' },
+  });
+  const chosen = new Set((pledge.villageCodes ?? []).map((c) => c.replace(/\./g, '')));
+  for (const option of villageSelect.querySelectorAll('option')) option.selected = chosen.has(option.value.replace(/\./g, ''));
+
+  const fund = field({ label: 'Jenis dana desa', name: 'fund', value: pledge.fund ?? '', options: [{ value: '', label: '(bukan dana desa)' }, ...opts(FUND_LABELS)] });
+  const source = field({ label: 'Sumber dana', name: 'sourceType', required: true, value: pledge.sourceType ?? 'APBD', options: opts(SOURCE_TYPE_LABELS) });
+  const scope = field({ label: 'Cakupan', name: 'scope', required: true, value: pledge.scope ?? 'ALL', options: opts(SCOPE_LABELS) });
+  const niks = field({ label: 'NIK yang ditanggung', name: 'niks', multiline: true, value: (pledge.niks ?? []).join('\n'), hint: 'Untuk cakupan "Peserta tertentu": satu NIK per baris.', attrs: { rows: 4, inputmode: 'numeric' } });
+
+  // Show only the fields that apply (they stay in the form, so the API still validates them).
+  const sync = () => {
+    const src = source.querySelector('select').value;
+    const sc = scope.querySelector('select').value;
+    fund.hidden = src !== 'DESA';
+    villageSelect.hidden = sc !== 'VILLAGES';
+    niks.hidden = sc !== 'RESIDENTS';
+  };
+  source.querySelector('select').addEventListener('change', sync);
+  scope.querySelector('select').addEventListener('change', sync);
+  sync();
+
+  const year = new Date().getFullYear();
+  return h(
+    'div',
+    { class: 'form-grid' },
+    mode === 'create' ? field({ label: 'Kode komitmen', name: 'code', required: true, value: pledge.code, hint: 'Mis. APBD-2026, DESA-1703062001-2026', attrs: { autocomplete: 'off' } }) : null,
+    mode === 'create' ? field({ label: 'Tahun anggaran', name: 'fiscalYear', type: 'number', required: true, value: pledge.fiscalYear ?? year, attrs: { min: '2018', max: '2100' } }) : null,
+    source,
+    fund,
+    field({ label: 'Penyandang dana', name: 'funder', required: true, value: pledge.funder, hint: 'Nama pemda, desa atau perusahaan' }),
+    field({ label: 'Dari bulan', name: 'fromMonth', value: pledge.fromMonth ?? 1, options: MONTH_OPTIONS }),
+    field({ label: 'Sampai bulan', name: 'toMonth', value: pledge.toMonth ?? 12, options: MONTH_OPTIONS }),
+    scope,
+    field({ label: 'Porsi (%)', name: 'sharePercent', type: 'number', value: pledge.sharePercent ?? 100, hint: '1–100 dari tiap iuran', attrs: { min: '1', max: '100' } }),
+    field({ label: 'Kuota peserta per bulan', name: 'quota', type: 'number', value: pledge.quota ?? '', hint: 'Kosongkan bila tanpa kuota', attrs: { min: '1' } }),
+    field({ label: 'Pagu setahun (Rp)', name: 'budget', value: pledge.budget ?? '', hint: 'Kosongkan bila tanpa pagu', attrs: { inputmode: 'numeric' } }),
+    field({ label: 'Prioritas', name: 'priority', type: 'number', value: pledge.priority ?? '', hint: 'Kecil dibayar lebih dulu. Kosong: bawaan (NIK 10, desa 20, semua 90)' }),
+    h('div', { class: 'field--wide' }, villageSelect),
+    h('div', { class: 'field--wide' }, niks),
+    h('div', { class: 'field--wide' }, field({ label: 'Dasar hukum', name: 'legalBasis', value: pledge.legalBasis ?? '', hint: 'Nomor dan tanggal PKS / SK' })),
+    mode === 'revise' ? h('div', { class: 'field--wide' }, field({ label: 'Alasan perubahan', name: 'reason', required: true, multiline: true, hint: 'Mis. Perubahan pagu APBD-P 2026 (Perda No. 5/2026)' })) : null,
+  );
+}
+
+const intOrNull = (v) => (v === '' || v === undefined ? null : Number(v));
+const intOrUndefined = (v) => (v === '' || v === undefined ? undefined : Number(v));
+
+/** The form's values as the API's JSON body. Pure apart from reading the form (unit-tested via pledgeBody). */
+export function pledgeBodyFromForm(formEl, mode) {
+  const data = new FormData(formEl);
+  const get = (k) => String(data.get(k) ?? '').trim();
+  return pledgeBody(
+    {
+      code: get('code'), fiscalYear: get('fiscalYear'), sourceType: get('sourceType'), fund: get('fund'), funder: get('funder'),
+      fromMonth: get('fromMonth'), toMonth: get('toMonth'), scope: get('scope'), villageCodes: data.getAll('villageCodes').map(String),
+      niks: get('niks'), sharePercent: get('sharePercent'), quota: get('quota'), budget: get('budget'), priority: get('priority'),
+      legalBasis: get('legalBasis'), reason: get('reason'),
+    },
+    mode,
+  );
+}
+
+/** Form strings → API body. Pure, unit-tested. */
+export function pledgeBody(v, mode) {
+  const body = {
+    sourceType: v.sourceType,
+    fund: v.sourceType === 'DESA' ? v.fund || null : null,
+    funder: v.funder,
+    fromMonth: intOrUndefined(v.fromMonth),
+    toMonth: intOrUndefined(v.toMonth),
+    scope: v.scope,
+    villageCodes: v.scope === 'VILLAGES' ? v.villageCodes : [],
+    niks: v.scope === 'RESIDENTS' ? String(v.niks ?? '').split(/[\s,;]+/).filter(Boolean) : [],
+    sharePercent: intOrUndefined(v.sharePercent),
+    quota: intOrNull(v.quota),
+    budget: v.budget === '' ? null : (parseRupiah(v.budget) ?? v.budget),
+    priority: intOrUndefined(v.priority),
+    legalBasis: v.legalBasis || null,
+  };
+  if (mode === 'create') Object.assign(body, { code: v.code, fiscalYear: intOrUndefined(v.fiscalYear) });
+  else body.reason = v.reason;
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,29 @@
+/** A new pledge (KEUANGAN). Warnings of the answer (e.g. the Dana Desa rule) are shown on the pledge page. */
+import { api } from '../api.js';
+import { h, replace } from '../dom.js';
+import { clearErrors, form, showErrors } from '../forms.js';
+import { busy, pageHeader, section } from '../ui.js';
+import { pledgeBodyFromForm, pledgeFields } from './pledge-form.js';
+
+export async function render(main, ctx) {
+  const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Simpan komitmen');
+  const el = form(
+    {
+      label: 'Komitmen baru',
+      onsubmit: (_e, f) =>
+        busy(submit, async () => {
+          clearErrors(f);
+          try {
+            const pledge = await api('/api/v1/pledges', { method: 'POST', json: pledgeBodyFromForm(f, 'create') });
+            sessionStorage.setItem('jamkesda.notice', `Komitmen ${pledge.code} tersimpan.`);
+            ctx.navigate(`/komitmen/${encodeURIComponent(pledge.code)}`);
+          } catch (err) {
+            showErrors(f, err.code === 'PLEDGE_EXISTS' ? { message: err.message, details: [{ field: 'code', messages: ['Kode ini sudah dipakai.'] }] } : err);
+          }
+        }),
+    },
+    await pledgeFields({}, 'create'),
+    h('div', { class: 'actions' }, submit, h('a', { href: '#/komitmen', class: 'btn btn--ghost' }, 'Batal')),
+  );
+  replace(main, h('p', { class: 'back' }, h('a', { href: '#/komitmen', text: '‹ Daftar komitmen' })), pageHeader('Komitmen Baru', 'Isian sesuai PKS / SK pendanaan. Kolom bertanda * wajib diisi.'), section(null, el));
+}

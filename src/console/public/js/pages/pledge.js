@@ -1,0 +1,100 @@
+/** One pledge: its terms, compliance warnings, revision history, and (KEUANGAN) a revision form. */
+import { api } from '../api.js';
+import { h, replace } from '../dom.js';
+import { dateTimeLabel, FUND_LABELS, label, MONTH_NAMES, number, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
+import { clearErrors, form, showErrors } from '../forms.js';
+import { canWriteFinance, hashFor } from '../routes.js';
+import { busy, dataTable, errorNotice, notice, pageHeader, section } from '../ui.js';
+import { pledgeBodyFromForm, pledgeFields } from './pledge-form.js';
+
+export async function render(main, ctx) {
+  const code = ctx.params.code;
+  const back = h('p', { class: 'back' }, h('a', { href: '#/komitmen', text: '‹ Daftar komitmen' }));
+  let pledge;
+  try {
+    pledge = await api(`/api/v1/pledges/${encodeURIComponent(code)}`, { signal: ctx.signal });
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+    return replace(main, back, pageHeader(`Komitmen ${code}`), errorNotice(err));
+  }
+  const flash = sessionStorage.getItem('jamkesda.notice');
+  sessionStorage.removeItem('jamkesda.notice');
+  const revisions = h('div');
+  replace(
+    main,
+    back,
+    pageHeader(`Komitmen ${pledge.code}`, pledge.funder),
+    flash ? notice('success', flash) : null,
+    ...(pledge.warnings ?? []).map((w) => notice('warning', h('strong', { text: 'Peringatan kepatuhan: ' }), w.message)),
+    section('Ketentuan', terms(pledge)),
+    section('Riwayat revisi', revisions),
+    canWriteFinance(ctx.user.role) ? section('Ubah komitmen (revisi)', h('p', { class: 'hint', text: 'Perubahan disimpan sebagai revisi baru beserta alasannya; revisi lama tetap tersimpan.' }), await reviseForm(pledge, ctx)) : null,
+  );
+  try {
+    const rows = await api(`/api/v1/pledges/${encodeURIComponent(code)}/revisions`, { signal: ctx.signal });
+    replace(
+      revisions,
+      dataTable({
+        caption: 'Revisi (terbaru di atas)',
+        columns: [
+          { label: 'Revisi', key: 'revision', numeric: true },
+          { label: 'Waktu', value: (r) => dateTimeLabel(r.changedAt) },
+          { label: 'Oleh', key: 'changedBy' },
+          { label: 'Alasan', value: (r) => r.reason ?? (r.revision === 1 ? 'Pencatatan awal' : '–'), wrap: true },
+          { label: 'Pagu', value: (r) => (r.pledge?.budget === null || r.pledge?.budget === undefined ? '–' : rupiah(r.pledge.budget)), numeric: true },
+          { label: 'Kuota', value: (r) => (r.pledge?.quota ? number(r.pledge.quota) : '–'), numeric: true },
+          { label: 'Porsi', value: (r) => (r.pledge?.sharePercent ? `${r.pledge.sharePercent}%` : '–'), numeric: true },
+        ],
+        rows: [...rows].sort((a, b) => b.revision - a.revision),
+        empty: 'Belum ada revisi.',
+      }),
+    );
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+    replace(revisions, errorNotice(err));
+  }
+}
+
+function terms(p) {
+  const item = (dt, dd) => [h('dt', { text: dt }), h('dd', {}, dd ?? '–')];
+  return h(
+    'dl',
+    { class: 'facts' },
+    item('Sumber dana', `${label(SOURCE_TYPE_LABELS, p.sourceType)}${p.fund ? ` – ${label(FUND_LABELS, p.fund)}` : ''}`),
+    item('Tahun anggaran', String(p.fiscalYear)),
+    item('Bulan', `${MONTH_NAMES[p.fromMonth - 1]} – ${MONTH_NAMES[p.toMonth - 1]}`),
+    item('Cakupan', label(SCOPE_LABELS, p.scope)),
+    p.scope === 'VILLAGES' ? item('Desa', p.villageCodes.join(', ')) : null,
+    p.scope === 'RESIDENTS' ? item('NIK', p.niks.map((nik) => h('a', { href: hashFor(`/peserta/${nik}`), text: `${nik} ` }))) : null,
+    item('Porsi per iuran', `${p.sharePercent}%`),
+    item('Kuota per bulan', p.quota ? `${number(p.quota)} peserta` : 'Tanpa kuota'),
+    item('Pagu setahun', p.budget === null ? 'Tanpa pagu' : rupiah(p.budget)),
+    item('Prioritas', String(p.priority)),
+    item('Dasar hukum', p.legalBasis),
+    item('Revisi', `${p.revision}${p.updatedAt ? ` (${dateTimeLabel(p.updatedAt)})` : ''}`),
+    h('dt', { text: 'Alokasi' }),
+    h('dd', {}, h('a', { href: hashFor('/alokasi', { pledgeCode: p.code }), text: 'Lihat pembagian iuran komitmen ini' })),
+  );
+}
+
+async function reviseForm(pledge, ctx) {
+  const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Simpan revisi');
+  return form(
+    {
+      label: 'Revisi komitmen',
+      onsubmit: (_e, f) =>
+        busy(submit, async () => {
+          clearErrors(f);
+          try {
+            const saved = await api(`/api/v1/pledges/${encodeURIComponent(pledge.code)}`, { method: 'PATCH', json: pledgeBodyFromForm(f, 'revise') });
+            sessionStorage.setItem('jamkesda.notice', `Revisi ${saved.revision} tersimpan.`);
+            ctx.navigate(`/komitmen/${encodeURIComponent(pledge.code)}`);
+          } catch (err) {
+            showErrors(f, err);
+          }
+        }),
+    },
+    await pledgeFields(pledge, 'revise'),
+    h('div', { class: 'actions' }, submit),
+  );
+}

@@ -1,0 +1,58 @@
+/** Funding pledges of a fiscal year: the list, with compliance warnings; finance officers add new ones. */
+import { api } from '../api.js';
+import { h, replace } from '../dom.js';
+import { label, MONTH_NAMES, number, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS, FUND_LABELS } from '../format.js';
+import { field, form, values } from '../forms.js';
+import { canWriteFinance, hashFor } from '../routes.js';
+import { badge, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
+
+export async function render(main, ctx) {
+  const year = Number(ctx.query.tahun) || new Date().getFullYear();
+  const list = h('div');
+  const filter = form(
+    { label: 'Pilih tahun anggaran', onsubmit: (_e, el) => ctx.navigate('/komitmen', { tahun: values(el).fiscalYear }) },
+    h('div', { class: 'filters' }, field({ label: 'Tahun anggaran', name: 'fiscalYear', type: 'number', value: year, attrs: { min: '2018', max: '2100' } }), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn--secondary' }, 'Tampilkan'))),
+  );
+  replace(
+    main,
+    pageHeader('Komitmen Dana', 'Siapa membayar iuran siapa: APBD kabupaten, APBD provinsi, anggaran desa dan TJSLP perusahaan (Perbup Jamkesda).'),
+    section(null, filter, canWriteFinance(ctx.user.role) ? h('div', { class: 'actions' }, h('a', { class: 'btn btn--primary', href: '#/komitmen/baru' }, '+ Komitmen baru')) : null),
+    list,
+  );
+  replace(list, loading());
+  try {
+    const pledges = await api('/api/v1/pledges', { query: { fiscalYear: year }, signal: ctx.signal });
+    const warnings = pledges.flatMap((p) => p.warnings ?? []);
+    replace(
+      list,
+      warnings.length ? notice('warning', h('strong', { text: 'Peringatan kepatuhan: ' }), h('ul', {}, warnings.map((w) => h('li', { text: w.message })))) : null,
+      dataTable({
+        caption: `Komitmen tahun ${year}`,
+        columns: [
+          { label: 'Kode', render: (p) => h('a', { href: hashFor(`/komitmen/${encodeURIComponent(p.code)}`), text: p.code }) },
+          { label: 'Penyandang dana', key: 'funder' },
+          { label: 'Sumber', value: (p) => `${label(SOURCE_TYPE_LABELS, p.sourceType)}${p.fund ? ` – ${label(FUND_LABELS, p.fund)}` : ''}` },
+          { label: 'Cakupan', value: scopeText },
+          { label: 'Bulan', value: (p) => `${MONTH_NAMES[p.fromMonth - 1]?.slice(0, 3)}–${MONTH_NAMES[p.toMonth - 1]?.slice(0, 3)}` },
+          { label: 'Porsi', value: (p) => `${p.sharePercent}%`, numeric: true },
+          { label: 'Kuota/bln', value: (p) => (p.quota ? number(p.quota) : '–'), numeric: true },
+          { label: 'Pagu', value: (p) => (p.budget === null ? 'Tanpa pagu' : rupiah(p.budget)), numeric: true },
+          { label: 'Prioritas', key: 'priority', numeric: true },
+          { label: 'Revisi', key: 'revision', numeric: true },
+          { label: 'Catatan', render: (p) => (p.warnings?.length ? badge('Dana Desa', 'warn') : '–') },
+        ],
+        rows: pledges,
+        empty: `Belum ada komitmen untuk tahun ${year}.`,
+      }),
+    );
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+    replace(list, errorNotice(err));
+  }
+}
+
+export function scopeText(p) {
+  if (p.scope === 'VILLAGES') return `${p.villageCodes.length} desa`;
+  if (p.scope === 'RESIDENTS') return `${p.niks.length} NIK`;
+  return label(SCOPE_LABELS, p.scope);
+}

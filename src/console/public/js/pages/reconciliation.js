@@ -1,0 +1,180 @@
+/**
+ * One reconciliation run: the month's figures, findings per category (counts and amounts), payments per
+ * funder, the workbook, statements, and finalization by a second finance officer.
+ */
+import { api } from '../api.js';
+import { h, replace } from '../dom.js';
+import { CATEGORY_LABELS, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STATUS_LABELS } from '../format.js';
+import { categoryAmounts, categoryCounts } from '../findings.js';
+import { paymentStatusTable } from '../payment-status.js';
+import { canWriteFinance, hashFor } from '../routes.js';
+import { billChart, billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
+import { sleep } from '../upload-box.js';
+import { announce, badge, busy, dataTable, downloadButton, errorNotice, notice, pageHeader, pager, section } from '../ui.js';
+import { RUN_TONES } from './reconciliations.js';
+
+export async function render(main, ctx) {
+  const id = ctx.params.id;
+  let run;
+  try {
+    run = await api(`/api/v1/reconciliations/${encodeURIComponent(id)}`, { signal: ctx.signal });
+    while (run.status === 'RUNNING') {
+      replace(main, pageHeader('Hasil Rekonsiliasi'), notice('info', 'Rekonsiliasi sedang berjalan…'));
+      await sleep(2000, ctx.signal);
+      run = await api(`/api/v1/reconciliations/${encodeURIComponent(id)}`, { signal: ctx.signal });
+    }
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+    return replace(main, back(), pageHeader('Hasil Rekonsiliasi'), errorNotice(err));
+  }
+
+  const findingsList = h('div', { 'aria-live': 'polite' });
+  const amountsNote = h('p', { class: 'hint', role: 'status', text: 'Menghitung nilai temuan…' });
+  const categoryTable = findingCategoryTable(run, (category) => showFindings(findingsList, run, category, 1, ctx));
+  replace(
+    main,
+    back(run.month),
+    pageHeader(`Rekonsiliasi ${monthLabel(run.month)} · versi ${run.version}`, 'Status: ', badge(label(RUN_STATUS_LABELS, run.status), RUN_TONES[run.status])),
+    statusNotice(run),
+    h('div', { class: 'actions' }, downloadButton('Unduh buku kerja rekonsiliasi (.xlsx)', `/api/v1/reconciliations/${encodeURIComponent(run.id)}/workbook.xlsx`, { kind: 'primary', fallbackName: `rekonsiliasi-${run.month}-v${run.version}.xlsx` }), h('a', { class: 'btn btn--ghost', href: hashFor('/laporan', { month: run.month }), text: 'Laporan desa & komitmen' })),
+    canWriteFinance(ctx.user.role) && run.status === 'DONE' ? finalizeBox(run, ctx) : null,
+    section('Ringkasan', headlineStats(run), h('div', { class: 'grid-2' }, h('div', {}, fundingChart(run)), h('div', {}, billChart(run.bill))), billStats(run.bill)),
+    section('Temuan per kategori', categoryTable, amountsNote, findingsList),
+    section('Pembayaran per penyandang dana', paymentStatusTable(run.payments ?? [])),
+    section('Pendanaan per komitmen', fundedTable(run)),
+    section('Jejak proses', runFacts(run)),
+  );
+
+  try {
+    const amounts = await categoryAmounts(run, ctx.signal);
+    for (const row of categoryTable.querySelectorAll('tr[data-category]')) {
+      const a = amounts[row.dataset.category];
+      row.querySelector('.billed').textContent = a ? rupiah(a.billed) : 'lihat buku kerja';
+      row.querySelector('.expected').textContent = a ? rupiah(a.expected) : 'lihat buku kerja';
+    }
+    replace(amountsNote, 'Nilai ditagih = jumlah yang ditagih BPJS; nilai seharusnya = iuran menurut daftar peserta.');
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+    replace(amountsNote, `Nilai temuan tidak dapat dihitung: ${err.message}`);
+  }
+}
+
+function back(month) {
+  return h('p', { class: 'back' }, h('a', { href: hashFor('/rekonsiliasi', month ? { month } : {}), text: '‹ Daftar rekonsiliasi' }));
+}
+
+function statusNotice(run) {
+  if (run.status === 'FINAL') return notice('success', `Difinalisasi oleh ${run.finalizedBy} pada ${dateTimeLabel(run.finalizedAt)}. Bulan ${monthLabel(run.month)} terkunci: koreksi dicatat sebagai penyesuaian di bulan yang masih terbuka.`);
+  if (run.status === 'FAILED') return notice('error', `Rekonsiliasi gagal: ${run.error ?? 'tanpa keterangan'}. Tidak ada hasil sebagian yang tersimpan; jalankan ulang.`);
+  return notice('info', `Draf: dimulai oleh ${run.startedBy ?? '–'} pada ${dateTimeLabel(run.startedAt)}. Finalisasi dilakukan oleh petugas keuangan lain.`);
+}
+
+function findingCategoryTable(run, onShow) {
+  const rows = categoryCounts(run.findings);
+  if (!rows.length) return h('p', { class: 'empty', text: 'Tidak ada temuan (belum ada tagihan untuk bulan ini).' });
+  return h(
+    'div',
+    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Temuan per kategori' },
+    h(
+      'table',
+      {},
+      h('caption', { text: 'Temuan per kategori (DOMAIN §7)' }),
+      h('thead', {}, h('tr', {}, ['Kategori', 'Jumlah', 'Nilai ditagih', 'Nilai seharusnya', ''].map((t, i) => h('th', { scope: 'col', class: i > 0 && i < 4 ? 'num' : null, text: t })))),
+      h(
+        'tbody',
+        {},
+        rows.map((r) =>
+          h(
+            'tr',
+            { 'data-category': r.category },
+            h('th', { scope: 'row' }, r.label, h('span', { class: 'hint', text: ` (${r.category})` })),
+            h('td', { class: 'num', text: number(r.count) }),
+            h('td', { class: 'num billed', text: '…' }),
+            h('td', { class: 'num expected', text: '…' }),
+            h('td', {}, r.count > 0 ? h('button', { type: 'button', class: 'btn btn--ghost btn--small', onclick: () => onShow(r.category), 'aria-label': `Lihat temuan ${r.label}` }, 'Lihat') : null),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+async function showFindings(container, run, category, page, ctx) {
+  const pageSize = 50;
+  try {
+    const res = await api(`/api/v1/reconciliations/${encodeURIComponent(run.id)}/findings`, { query: { category, page, pageSize }, signal: ctx.signal });
+    replace(
+      container,
+      h('h3', { tabindex: '-1', text: `Temuan: ${label(CATEGORY_LABELS, category)}` }),
+      dataTable({
+        caption: `${label(CATEGORY_LABELS, category)}: ${number(res.total)} temuan`,
+        columns: [
+          { label: 'NIK', render: (f) => (f.nik ? h('a', { href: hashFor(`/peserta/${f.nik}`), text: f.nik }) : '–') },
+          { label: 'NOKA', value: (f) => f.noka || '–' },
+          { label: 'Nama', value: (f) => f.name || '–' },
+          { label: 'Ditagih', value: (f) => rupiah(f.billedAmount), numeric: true },
+          { label: 'Seharusnya', value: (f) => rupiah(f.expectedAmount), numeric: true },
+          { label: 'Tindak lanjut', key: 'action', wrap: true },
+        ],
+        rows: res.items,
+      }),
+      res.total > pageSize ? pager({ page, pageSize, total: res.total, onPage: (p) => showFindings(container, run, category, p, ctx) }) : null,
+    );
+    container.querySelector('h3').focus();
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+    replace(container, errorNotice(err));
+  }
+}
+
+function finalizeBox(run, ctx) {
+  const out = h('div', { 'aria-live': 'polite' });
+  const confirmRow = h('div', { class: 'actions', hidden: true });
+  const ask = h('button', { type: 'button', class: 'btn btn--secondary' }, 'Finalisasi rekonsiliasi ini…');
+  const yes = h('button', { type: 'button', class: 'btn btn--danger' }, `Ya, finalisasi ${monthLabel(run.month)}`);
+  const no = h('button', { type: 'button', class: 'btn btn--ghost' }, 'Batal');
+  ask.addEventListener('click', () => {
+    confirmRow.hidden = false;
+    ask.hidden = true;
+    yes.focus();
+  });
+  no.addEventListener('click', () => {
+    confirmRow.hidden = true;
+    ask.hidden = false;
+    ask.focus();
+  });
+  yes.addEventListener('click', () =>
+    busy(yes, async () => {
+      replace(out);
+      try {
+        await api(`/api/v1/reconciliations/${encodeURIComponent(run.id)}/finalize`, { method: 'POST' });
+        announce(`Rekonsiliasi ${monthLabel(run.month)} difinalisasi.`);
+        ctx.navigate(`/rekonsiliasi/${run.id}`);
+      } catch (err) {
+        replace(out, errorNotice(err));
+        confirmRow.hidden = true;
+        ask.hidden = false;
+      }
+    }),
+  );
+  confirmRow.append(
+    h('p', { class: 'notice notice--warning', text: `Setelah difinalisasi, data ${monthLabel(run.month)} (peserta, alokasi, tagihan, pembayaran) tidak dapat diubah lagi. Finalisasi harus dilakukan oleh petugas keuangan selain yang memulai rekonsiliasi (${run.startedBy ?? '–'}).` }),
+    yes,
+    no,
+  );
+  return section('Finalisasi', h('div', { class: 'actions' }, ask), confirmRow, out);
+}
+
+function runFacts(run) {
+  const item = (dt, dd) => [h('dt', { text: dt }), h('dd', { text: dd ?? '–' })];
+  const inputs = run.inputs ?? {};
+  return h(
+    'dl',
+    { class: 'facts' },
+    item('Pemicu', run.trigger === 'SCHEDULED' ? 'Terjadwal' : run.trigger === 'MANUAL' ? 'Manual' : run.trigger),
+    item('Dimulai', `${dateTimeLabel(run.startedAt)} oleh ${run.startedBy ?? '–'}`),
+    item('Selesai', dateTimeLabel(run.finishedAt)),
+    item('Tagihan yang dipakai', inputs.bill ? `versi ${inputs.bill.version} (checksum ${String(inputs.bill.checksum).slice(0, 12)}…)` : 'tidak ada'),
+    item('Daftar PBI APBN', inputs.pbiApbnList ? `versi ${inputs.pbiApbnList.version}` : 'tidak ada'),
+  );
+}

@@ -1,0 +1,69 @@
+/** Reconciliation runs of a month; finance officers start a new run (a new version) from here. */
+import { api } from '../api.js';
+import { h, replace } from '../dom.js';
+import { currentMonth, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STATUS_LABELS } from '../format.js';
+import { form, showErrors, values } from '../forms.js';
+import { monthField, previousMonth } from '../month-field.js';
+import { canWriteFinance, hashFor } from '../routes.js';
+import { badge, busy, dataTable, errorNotice, loading, pageHeader, section } from '../ui.js';
+
+export const RUN_TONES = { DONE: 'info', FINAL: 'ok', FAILED: 'bad', RUNNING: 'warn' };
+
+export async function render(main, ctx) {
+  const month = ctx.query.month || previousMonth(currentMonth());
+  const list = h('div');
+  const start = h('button', { type: 'button', class: 'btn btn--primary' }, `Mulai rekonsiliasi ${monthLabel(month)}`);
+  const startOut = h('div');
+  start.addEventListener('click', () =>
+    busy(start, async () => {
+      replace(startOut);
+      try {
+        const run = await api('/api/v1/reconciliations', { method: 'POST', json: { month } });
+        ctx.navigate(`/rekonsiliasi/${run.id}`);
+      } catch (err) {
+        replace(startOut, errorNotice(err));
+      }
+    }),
+  );
+  const picker = form(
+    {
+      label: 'Pilih bulan',
+      onsubmit: (_e, el) => {
+        const v = values(el);
+        if (!/^\d{4}-\d{2}$/.test(v.month)) return showErrors(el, { message: 'Bulan tidak valid.', details: [{ field: 'month', messages: ['Gunakan format YYYY-MM.'] }] });
+        ctx.navigate('/rekonsiliasi', { month: v.month });
+      },
+    },
+    h('div', { class: 'filters' }, monthField({ value: month }), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn--secondary' }, 'Tampilkan'))),
+  );
+  replace(
+    main,
+    pageHeader('Rekonsiliasi', 'Cocokkan tagihan BPJS dan pembayaran dengan daftar peserta dan alokasi dana. Setiap proses menghasilkan versi baru; versi yang disetujui difinalisasi oleh petugas keuangan kedua.'),
+    section(null, picker, canWriteFinance(ctx.user.role) ? h('div', { class: 'actions' }, start) : null, startOut),
+    section(`Proses rekonsiliasi ${monthLabel(month)}`, list),
+  );
+  replace(list, loading());
+  try {
+    const runs = await api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal });
+    replace(
+      list,
+      dataTable({
+        caption: `Versi rekonsiliasi ${monthLabel(month)} (terbaru di atas)`,
+        columns: [
+          { label: 'Versi', render: (r) => h('a', { href: hashFor(`/rekonsiliasi/${r.id}`), text: `Versi ${r.version}` }) },
+          { label: 'Status', render: (r) => badge(label(RUN_STATUS_LABELS, r.status), RUN_TONES[r.status]) },
+          { label: 'Dimulai', value: (r) => `${dateTimeLabel(r.startedAt)} oleh ${r.startedBy ?? '–'}` },
+          { label: 'Finalisasi', value: (r) => (r.finalizedAt ? `${dateTimeLabel(r.finalizedAt)} oleh ${r.finalizedBy}` : '–') },
+          { label: 'Peserta', value: (r) => number(r.participants), numeric: true },
+          { label: 'Kewajiban', value: (r) => rupiah(r.obligation), numeric: true },
+          { label: 'Dapat dibayar', value: (r) => (r.bill ? rupiah(r.bill.payable) : 'Belum ada tagihan'), numeric: true },
+        ],
+        rows: runs,
+        empty: `Belum ada rekonsiliasi untuk ${monthLabel(month)}.`,
+      }),
+    );
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+    replace(list, errorNotice(err));
+  }
+}

@@ -1,0 +1,74 @@
+/** Downloads: statements per village (for the kepala desa) and per pledge (TJSLP), and the workbooks. */
+import { api, download } from '../api.js';
+import { h, replace } from '../dom.js';
+import { currentMonth, monthLabel } from '../format.js';
+import { clearErrors, field, form, showErrors, values } from '../forms.js';
+import { previousMonth } from '../month-field.js';
+import { hashFor } from '../routes.js';
+import { busy, pageHeader, section } from '../ui.js';
+import { villageOptions } from '../villages.js';
+
+export async function render(main, ctx) {
+  const month = ctx.query.month || previousMonth(currentMonth());
+  let pledges = [];
+  try {
+    pledges = await api('/api/v1/pledges', { signal: ctx.signal });
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+  }
+  const villageSelect = field({ label: 'Desa/kelurahan', name: 'code', required: true, options: await villageOptions('(pilih desa)') });
+  const pledgeSelect = field({
+    label: 'Komitmen',
+    name: 'code',
+    required: true,
+    options: [{ value: '', label: '(pilih komitmen)' }, ...[...pledges].sort((a, b) => a.code.localeCompare(b.code)).map((p) => ({ value: p.code, label: `${p.code} – ${p.funder}` }))],
+  });
+  replace(
+    main,
+    pageHeader('Laporan', 'Buku kerja untuk ditandatangani dan diperiksa: laporan per desa, laporan per komitmen (mis. TJSLP perusahaan), dan buku kerja rekonsiliasi bulanan.'),
+    h(
+      'div',
+      { class: 'grid-2' },
+      section('Laporan desa', h('p', { class: 'hint', text: 'Untuk kepala desa: peserta, iuran, bagian yang dibayar komitmen desa, pembayaran dan saldo.' }), statementForm('desa', villageSelect, month, (code) => `/api/v1/statements/villages/${encodeURIComponent(code)}.xlsx`)),
+      section('Laporan komitmen', h('p', { class: 'hint', text: 'Komitmen dibanding terpakai dan dibayar.' }), statementForm('komitmen', pledgeSelect, month, (code) => `/api/v1/statements/pledges/${encodeURIComponent(code)}.xlsx`)),
+    ),
+    section('Buku kerja rekonsiliasi', h('p', {}, 'Buku kerja rekonsiliasi (Ringkasan, Pagu & Realisasi, Temuan, Berita Acara, …) diunduh dari halaman hasil rekonsiliasi. ', h('a', { href: hashFor('/rekonsiliasi', { month }), text: `Rekonsiliasi ${monthLabel(month)} ›` }))),
+  );
+}
+
+function statementForm(kind, select, month, pathFor) {
+  const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Unduh (.xlsx)');
+  const out = h('p', { class: 'inline-status', role: 'status' });
+  return form(
+    {
+      label: `Laporan ${kind}`,
+      onsubmit: (_e, el) =>
+        busy(submit, async () => {
+          clearErrors(el);
+          replace(out);
+          const v = values(el);
+          const problems = [];
+          if (!v.code) problems.push({ field: 'code', messages: [`Pilih ${kind}.`] });
+          if (v.period === 'month' && !/^\d{4}-\d{2}$/.test(v.month)) problems.push({ field: 'month', messages: ['Isi bulan (YYYY-MM).'] });
+          if (v.period === 'year' && !/^\d{4}$/.test(v.year)) problems.push({ field: 'year', messages: ['Isi tahun, mis. 2026.'] });
+          if (problems.length) return showErrors(el, { message: 'Lengkapi isian yang ditandai.', details: problems });
+          const query = v.period === 'year' ? { year: v.year } : { month: v.month };
+          try {
+            const name = await download(pathFor(v.code), { query, fallbackName: `laporan-${kind}-${v.code}-${query.month ?? query.year}.xlsx` });
+            replace(out, h('span', { class: 'ok', text: `Diunduh: ${name}` }));
+          } catch (err) {
+            showErrors(el, err);
+          }
+        }),
+    },
+    h(
+      'div',
+      { class: 'form-grid' },
+      h('div', { class: 'field--wide' }, select),
+      field({ label: 'Periode', name: 'period', value: 'month', options: [{ value: 'month', label: 'Satu bulan' }, { value: 'year', label: 'Satu tahun anggaran' }] }),
+      field({ label: 'Bulan', name: 'month', type: 'month', value: month, hint: 'Untuk periode satu bulan' }),
+      field({ label: 'Tahun', name: 'year', type: 'number', value: month.slice(0, 4), hint: 'Untuk periode satu tahun', attrs: { min: '2018', max: '2100' } }),
+    ),
+    h('div', { class: 'actions' }, submit, out),
+  );
+}

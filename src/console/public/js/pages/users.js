@@ -1,0 +1,66 @@
+/** ADMIN: the users, and a form to add one (role and an initial password of at least 12 characters). */
+import { api } from '../api.js';
+import { h, replace } from '../dom.js';
+import { dateTimeLabel, label, ROLE_LABELS } from '../format.js';
+import { clearErrors, field, form, showErrors, values } from '../forms.js';
+import { announce, badge, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
+
+export async function render(main, ctx) {
+  const list = h('div');
+  const out = h('div', { 'aria-live': 'polite' });
+  const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Tambah pengguna');
+  const createForm = form(
+    {
+      label: 'Pengguna baru',
+      onsubmit: (_e, el) =>
+        busy(submit, async () => {
+          clearErrors(el);
+          replace(out);
+          const v = values(el);
+          try {
+            const user = await api('/api/v1/users', { method: 'POST', json: { username: v.username, password: v.password, role: v.role } });
+            replace(out, notice('success', `Pengguna ${user.username} (${label(ROLE_LABELS, user.role)}) dibuat.`));
+            announce('Pengguna dibuat.');
+            el.reset();
+            await loadList(list, ctx);
+          } catch (err) {
+            showErrors(el, err);
+          }
+        }),
+    },
+    h(
+      'div',
+      { class: 'form-grid' },
+      field({ label: 'Nama pengguna', name: 'username', required: true, hint: '3–40 huruf kecil, angka, titik, garis bawah atau tanda hubung', attrs: { autocomplete: 'off', autocapitalize: 'none' } }),
+      field({ label: 'Kata sandi awal', name: 'password', type: 'password', required: true, hint: 'Minimal 12 karakter', attrs: { autocomplete: 'new-password' } }),
+      field({ label: 'Peran', name: 'role', required: true, options: Object.entries(ROLE_LABELS).map(([value, text]) => ({ value, label: text })), value: 'OPERATOR_DINKES' }),
+    ),
+    h('div', { class: 'actions' }, submit),
+    out,
+  );
+  replace(main, pageHeader('Pengguna', 'Akun petugas dan perannya. Peran menentukan halaman yang terlihat.'), section('Pengguna baru', createForm), section('Daftar pengguna', list));
+  await loadList(list, ctx);
+}
+
+async function loadList(container, ctx) {
+  replace(container, loading());
+  try {
+    const users = await api('/api/v1/users', { signal: ctx.signal });
+    replace(
+      container,
+      dataTable({
+        caption: `${users.length} pengguna`,
+        columns: [
+          { label: 'Nama pengguna', key: 'username' },
+          { label: 'Peran', value: (u) => label(ROLE_LABELS, u.role) },
+          { label: 'Status', render: (u) => (u.active === false ? badge('Nonaktif', 'bad') : badge('Aktif', 'ok')) },
+          { label: 'Dibuat', value: (u) => dateTimeLabel(u.createdAt) },
+        ],
+        rows: users,
+      }),
+    );
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+    replace(container, errorNotice(err));
+  }
+}

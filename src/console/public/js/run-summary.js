@@ -1,0 +1,80 @@
+/** Figures of a month (from a reconciliation run or the allocation): tiles, the funding chart, tables. */
+import { barChart } from './chart.js';
+import { h } from './dom.js';
+import { label, number, rupiah, SOURCE_TYPE_LABELS } from './format.js';
+import { hashFor } from './routes.js';
+import { dataTable, stats } from './ui.js';
+
+const SOURCE_ORDER = ['APBD', 'APBD_PROV', 'DESA', 'TJSLP'];
+const TONES = { APBD: 'default', APBD_PROV: 'prov', DESA: 'desa', TJSLP: 'tjslp' };
+
+/** funded per pledge → [{ sourceType, participants, amount }] per source type, in a fixed order. Pure. */
+export function bySourceType(funded = []) {
+  const map = new Map();
+  for (const f of funded) {
+    const cur = map.get(f.sourceType) ?? { sourceType: f.sourceType, participants: 0, amount: 0 };
+    cur.participants += Number(f.participants) || 0;
+    cur.amount += Number(f.amount) || 0;
+    map.set(f.sourceType, cur);
+  }
+  const rank = (t) => (SOURCE_ORDER.includes(t) ? SOURCE_ORDER.indexOf(t) : SOURCE_ORDER.length);
+  return [...map.values()].sort((a, b) => rank(a.sourceType) - rank(b.sourceType) || a.sourceType.localeCompare(b.sourceType));
+}
+
+export function headlineStats(s) {
+  const funded = (s.funded ?? []).reduce((sum, f) => sum + (Number(f.amount) || 0), 0);
+  return stats([
+    { label: 'Peserta', value: number(s.participants) },
+    { label: 'Kewajiban iuran', value: rupiah(s.obligation) },
+    { label: 'Didanai', value: rupiah(funded), tone: 'ok' },
+    { label: 'Belum didanai', value: rupiah(s.unfunded?.amount), hint: `${number(s.unfunded?.participants)} peserta`, tone: s.unfunded?.amount > 0 ? 'bad' : null },
+  ]);
+}
+
+export function billStats(bill) {
+  if (!bill) return h('p', { class: 'empty', text: 'Belum ada tagihan BPJS untuk bulan ini.' });
+  return stats([
+    { label: 'Total invoice BPJS', value: rupiah(bill.invoiceTotal) },
+    { label: 'Jumlah baris tagihan', value: rupiah(bill.linesTotal), tone: bill.linesTotal !== bill.invoiceTotal ? 'warn' : null },
+    { label: 'Dapat dibayar', value: rupiah(bill.payable), tone: 'ok' },
+    { label: 'Lebih tagih', value: rupiah(bill.overbilled), tone: bill.overbilled > 0 ? 'bad' : null },
+    { label: 'Kurang tagih', value: rupiah(bill.underbilled), tone: bill.underbilled > 0 ? 'warn' : null },
+  ]);
+}
+
+export function fundingChart(s) {
+  const items = bySourceType(s.funded).map((t) => ({ label: label(SOURCE_TYPE_LABELS, t.sourceType), value: t.amount, tone: TONES[t.sourceType] ?? 'muted' }));
+  items.push({ label: 'Belum didanai', value: s.unfunded?.amount ?? 0, tone: 'unfunded' });
+  return barChart({ title: 'Iuran menurut sumber dana', items, format: rupiah });
+}
+
+export function billChart(bill) {
+  if (!bill) return null;
+  return barChart({
+    title: 'Tagihan BPJS dibanding yang dapat dibayar',
+    items: [
+      { label: 'Ditagih (invoice)', value: bill.invoiceTotal, tone: 'muted' },
+      { label: 'Dapat dibayar', value: bill.payable },
+      { label: 'Lebih tagih', value: bill.overbilled, tone: 'unfunded' },
+      { label: 'Kurang tagih', value: bill.underbilled, tone: 'desa' },
+    ],
+    format: rupiah,
+  });
+}
+
+export function fundedTable(s) {
+  const rows = [...(s.funded ?? [])].sort((a, b) => b.amount - a.amount);
+  const total = rows.reduce((sum, f) => sum + (Number(f.amount) || 0), 0);
+  return dataTable({
+    caption: 'Pendanaan per komitmen',
+    columns: [
+      { label: 'Komitmen', render: (f) => h('a', { href: hashFor(`/komitmen/${encodeURIComponent(f.pledgeCode)}`), text: f.pledgeCode }) },
+      { label: 'Sumber dana', value: (f) => label(SOURCE_TYPE_LABELS, f.sourceType) },
+      { label: 'Peserta', value: (f) => number(f.participants), numeric: true },
+      { label: 'Jumlah', value: (f) => rupiah(f.amount), numeric: true },
+    ],
+    rows,
+    empty: 'Belum ada pendanaan untuk bulan ini.',
+    footer: rows.length ? h('tr', {}, h('th', { scope: 'row', colspan: '3', text: 'Total didanai' }), h('td', { class: 'num', text: rupiah(total) })) : null,
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * Headless Chromium for the console's end-to-end tests (playwright-core driving the Debian
+ * `chromium` package). Without the browser the specs skip with a message; CI installs it.
+ */
+import { describe } from '@jest/globals';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { Role } from '../../../src/users/role.js';
+import { UsersService } from '../../../src/users/users.service.js';
+import { TEST_PASSWORD, type TestApp } from '../../support/test-app.js';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = join(process.cwd(), 'test', 'screenshots');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** `describe` when Chromium is installed, otherwise `describe.skip` with a clear message. */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (existsSync(CHROMIUM_PATH)) return describe(name, body);
+  console.warn(`[console e2e] ${CHROMIUM_PATH} not found: skipping "${name}". Install it with: apt-get install -y chromium`);
+  describe.skip(name, body);
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+}
+
+/** Serves the test app on a free local port; returns the console's base URL. */
+export async function listen(t: TestApp): Promise<string> {
+  await t.app.listen(0, '127.0.0.1');
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+/** A login for the UI: the test app's user of that role, or a further one named `suffix`. */
+export async function userFor(t: TestApp, role: Role, suffix?: string): Promise<{ username: string; password: string }> {
+  const base = `uji-${role.toLowerCase().replace(/_/g, '-')}`;
+  if (!suffix) {
+    await t.token(role);
+    return { username: base, password: TEST_PASSWORD };
+  }
+  const username = `${base}-${suffix}`;
+  await t.app.get(UsersService).create(username, TEST_PASSWORD, role);
+  return { username, password: TEST_PASSWORD };
+}
+
+/** A fresh browser context (its own sessionStorage) with page errors collected for assertions. */
+export async function openPage(browser: Browser, viewport = { width: 1366, height: 768 }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text())) errors.push(msg.text());
+  });
+  page.setDefaultTimeout(15_000);
+  return { context, page, errors };
+}
+
+export async function login(page: Page, base: string, user: { username: string; password: string }): Promise<void> {
+  await page.goto(`${base}/console/`);
+  await page.getByLabel('Nama pengguna').fill(user.username);
+  await page.getByLabel('Kata sandi').fill(user.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByRole('button', { name: 'Keluar' }).waitFor();
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('heading', { name: 'Masuk ke Konsol Jamkesda' }).waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
