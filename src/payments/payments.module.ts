@@ -1,12 +1,17 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { UPLOAD_OPTIONS } from '../reconciliation/uploads/upload-options.js';
 import { PaymentStatuses } from './payment-statuses.service.js';
+import { PaymentUploadsController } from './payment-uploads.controller.js';
 import { PaymentsController } from './payments.controller.js';
 import { RecordPayment } from './use-cases/record-payment.use-case.js';
+import { UploadPayments } from './use-cases/upload-payments.use-case.js';
 
 /** Payments by funders per pledge and month, and their §8 status. */
 @Module({
-  controllers: [PaymentsController],
-  providers: [RecordPayment, PaymentStatuses],
+  imports: [MulterModule.registerAsync(UPLOAD_OPTIONS)],
+  controllers: [PaymentsController, PaymentUploadsController],
+  providers: [RecordPayment, UploadPayments, PaymentStatuses],
   exports: [RecordPayment, PaymentStatuses],
 })
 export class PaymentsModule {}

@@ -18,3 +18,9 @@ export const PLEDGE_MONTH_DUE_AND_PAYMENTS = `
          coalesce(p.payments, '[]'::json) AS payments
   FROM due d FULL JOIN paid p ON p.pledge_code = d.pledge_code
   ORDER BY coalesce(d.pledge_code, p.pledge_code) COLLATE "C"`;
+
+/** Bulk insert of payments from a sheet. $1 pledge codes, $2 months, $3 amounts, $4 paid dates, $5 references, $6 adjusted months, $7 actor, $8 created at. */
+export const INSERT_PAYMENTS = `
+  INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by, created_at)
+  SELECT p, m, a, d, r, adj, $7, $8
+  FROM unnest($1::text[], $2::text[], $3::bigint[], $4::date[], $5::text[], $6::text[]) AS t(p, m, a, d, r, adj)`;

@@ -66,11 +66,32 @@ export async function insertPbiList(ds: DataSource, month: string, niks: string[
   return id;
 }
 
-export async function insertPledge(ds: DataSource, code: string, opts: { sourceType?: string; fiscalYear?: number; scope?: string; niks?: string[]; priority?: number } = {}): Promise<void> {
+export interface SeedPledge {
+  sourceType?: string;
+  fund?: string | null;
+  fiscalYear?: number;
+  scope?: string;
+  niks?: string[];
+  priority?: number;
+  sharePercent?: number;
+  quota?: number | null;
+}
+
+export async function insertPledge(ds: DataSource, code: string, opts: SeedPledge = {}): Promise<void> {
   await ds.query(
-    `INSERT INTO pledge (code, source_type, funder, fiscal_year, scope, niks, priority, created_by)
-     VALUES ($1, $2, 'Pemkab Bengkulu Utara', $3, $4, $5, $6, 'uji')`,
-    [code, opts.sourceType ?? 'APBD', opts.fiscalYear ?? 2026, opts.scope ?? 'ALL', `{${(opts.niks ?? []).join(',')}}`, opts.priority ?? 90],
+    `INSERT INTO pledge (code, source_type, fund, funder, fiscal_year, scope, niks, priority, share_percent, quota, created_by)
+     VALUES ($1, $2, $3, 'Penyandang dana uji', $4, $5, $6, $7, $8, $9, 'uji')`,
+    [
+      code,
+      opts.sourceType ?? 'APBD',
+      opts.fund ?? null,
+      opts.fiscalYear ?? 2026,
+      opts.scope ?? 'ALL',
+      `{${(opts.niks ?? []).join(',')}}`,
+      opts.priority ?? 90,
+      opts.sharePercent ?? 100,
+      opts.quota ?? null,
+    ],
   );
   await ds.query(`INSERT INTO pledge_revision (code, revision, data, changed_by) VALUES ($1, 1, '{}', 'uji')`, [code]);
 }

@@ -1,0 +1,85 @@
+/**
+ * Columns and row rules of the payments sheet (DOMAIN §8): pledge code, month, amount, paid date,
+ * reference, and optionally the earlier month a correction adjusts. Pure logic: the caller passes
+ * the known pledge codes and the closed months.
+ */
+import { type Cell, cellDay } from '../common/spreadsheet/cell.js';
+import type { ColumnSpec } from '../common/spreadsheet/column-spec.js';
+import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
+import { isMonth } from '../common/month.js';
+import { isError, rupiahFrom } from '../reconciliation/uploads/cell-values.js';
+import type { RowIssue } from '../reconciliation/uploads/row-issue.js';
+
+export const PAYMENT_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'KODE_KOMITMEN', aliases: ['KOMITMEN', 'KODE', 'PLEDGE', 'PLEDGE CODE', 'KODE PLEDGE'], required: true },
+  { name: 'BULAN', aliases: ['BULAN IURAN', 'PERIODE', 'MONTH'], required: true },
+  { name: 'JUMLAH', aliases: ['NILAI', 'JUMLAH BAYAR', 'NOMINAL', 'AMOUNT'], required: true },
+  { name: 'TANGGAL_BAYAR', aliases: ['TANGGAL', 'TGL BAYAR', 'TANGGAL SP2D', 'PAID AT'], required: true },
+  { name: 'REFERENSI', aliases: ['NO SP2D', 'NOMOR SP2D', 'SP2D', 'REFERENCE'], required: true },
+  { name: 'PENYESUAIAN_BULAN', aliases: ['KOREKSI BULAN', 'ADJUSTS MONTH'] },
+];
+
+export interface PaymentRecord {
+  rowNumber: number;
+  pledgeCode: string;
+  month: string;
+  amount: number;
+  paidAt: string;
+  reference: string;
+  adjustsMonth: string | null;
+}
+
+type Issue = Omit<RowIssue, 'row'>;
+
+/** `YYYY-MM` typed as text, or a date cell (Excel turns `2026-10` into 1 October 2026). */
+function monthOf(cell: Cell): string | null {
+  if (cell.kind === 'date') return cell.text.slice(0, 7);
+  const text = cell.text.trim();
+  if (isMonth(text)) return text;
+  const mmYyyy = /^(\d{1,2})[/-](\d{4})$/.exec(text);
+  if (mmYyyy) {
+    const candidate = `${mmYyyy[2]}-${mmYyyy[1].padStart(2, '0')}`;
+    return isMonth(candidate) ? candidate : null;
+  }
+  return null;
+}
+
+export function validatePaymentRow(
+  { rowNumber, cells }: SheetRow,
+  pledges: ReadonlySet<string>,
+  closedMonths: ReadonlySet<string>,
+): { record?: PaymentRecord; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const reject = (column: string, code: string, message: string) => issues.push({ column, severity: 'REJECT', code, message });
+
+  const pledgeCode = cells[0].text.trim();
+  if (!pledgeCode) reject('KODE_KOMITMEN', 'PLEDGE_REQUIRED', 'KODE_KOMITMEN wajib diisi.');
+  else if (!pledges.has(pledgeCode)) reject('KODE_KOMITMEN', 'PLEDGE_NOT_FOUND', `Komitmen pendanaan "${pledgeCode}" tidak ditemukan.`);
+
+  const month = monthOf(cells[1]);
+  if (!month) reject('BULAN', 'MONTH_FORMAT', `BULAN "${cells[1].text}" harus berformat YYYY-MM (mis. 2026-10).`);
+  else if (closedMonths.has(month)) {
+    reject('BULAN', 'MONTH_CLOSED', `Bulan ${month} sudah difinalisasi. Catat sebagai penyesuaian pada bulan yang masih terbuka (kolom PENYESUAIAN_BULAN).`);
+  }
+
+  const amount = rupiahFrom(cells[2], 'JUMLAH');
+  if (isError(amount)) reject('JUMLAH', amount.code, amount.error);
+
+  const paidAt = cellDay(cells[3]);
+  if (!paidAt) reject('TANGGAL_BAYAR', 'DATE_FORMAT', `TANGGAL_BAYAR "${cells[3].text}" bukan tanggal (gunakan YYYY-MM-DD atau DD/MM/YYYY).`);
+
+  const reference = cells[4].text.trim();
+  if (!reference) reject('REFERENSI', 'REFERENCE_REQUIRED', 'REFERENSI (mis. nomor SP2D) wajib diisi.');
+
+  let adjustsMonth: string | null = null;
+  if (cells[5].kind !== 'empty') {
+    adjustsMonth = monthOf(cells[5]);
+    if (!adjustsMonth) reject('PENYESUAIAN_BULAN', 'MONTH_FORMAT', `PENYESUAIAN_BULAN "${cells[5].text}" harus berformat YYYY-MM.`);
+    else if (month && adjustsMonth >= month) {
+      reject('PENYESUAIAN_BULAN', 'INVALID_ADJUSTMENT', `PENYESUAIAN_BULAN (${adjustsMonth}) harus lebih awal dari BULAN (${month}).`);
+    }
+  }
+
+  if (issues.length || isError(amount)) return { issues };
+  return { record: { rowNumber, pledgeCode, month: month!, amount: amount.value, paidAt: paidAt!, reference: reference.slice(0, 200), adjustsMonth }, issues };
+}

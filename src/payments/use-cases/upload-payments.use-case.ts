@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock.js';
+import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
+import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
+import { ClosedMonths } from '../../periods/closed-months.service.js';
+import { BpjsInputException } from '../../reconciliation/bpjs-input.exception.js';
+import { IssueCollector, type UploadReport } from '../../reconciliation/uploads/row-issue.js';
+import { PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
+import { INSERT_PAYMENTS } from '../sql/payment-status.sql.js';
+
+export interface UploadPaymentsCommand {
+  path: string;
+  filename: string;
+  actor: string;
+}
+
+export interface PaymentUploadResult extends UploadReport {
+  /** Payments recorded and their total, in rupiah. */
+  payments: number;
+  amount: number;
+}
+
+/**
+ * Records payments from a sheet (DOMAIN §8): each row is checked like a single payment (known
+ * pledge, open month, whole rupiah, real date, reference); bad rows are reported and skipped, the
+ * good ones recorded together in one transaction.
+ */
+@Injectable()
+export class UploadPayments {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(ClosedMonths) private readonly closedMonths: ClosedMonths,
+  ) {}
+
+  execute(command: UploadPaymentsCommand): Promise<PaymentUploadResult> {
+    return this.dataSource.transaction((m) => this.record(command, m));
+  }
+
+  private async record(command: UploadPaymentsCommand, m: EntityManager): Promise<PaymentUploadResult> {
+    const pledges = new Set<string>((await m.query('SELECT code FROM pledge')).map((r: { code: string }) => r.code));
+    const closed = new Set<string>((await m.query('SELECT month FROM closed_month')).map((r: { month: string }) => r.month));
+    const collector = new IssueCollector();
+    const reader = new SheetReader(command.path, { filename: command.filename, columns: PAYMENT_COLUMNS, maxRows: this.config.uploadMaxRows });
+    const months = new Set<string>();
+    let payments = 0;
+    let amount = 0;
+    for await (const batch of reader.batches()) {
+      const records: PaymentRecord[] = [];
+      for (const row of batch) {
+        const { record, issues } = validatePaymentRow(row, pledges, closed);
+        if (collector.row(row.rowNumber, issues) && record) records.push(record);
+      }
+      if (!records.length) continue;
+      await m.query(INSERT_PAYMENTS, [
+        records.map((r) => r.pledgeCode),
+        records.map((r) => r.month),
+        records.map((r) => r.amount),
+        records.map((r) => r.paidAt),
+        records.map((r) => r.reference),
+        records.map((r) => r.adjustsMonth),
+        command.actor,
+        this.clock.now(),
+      ]);
+      for (const r of records) months.add(r.month);
+      payments += records.length;
+      amount += records.reduce((s, r) => s + r.amount, 0);
+    }
+    if (payments === 0) throw BpjsInputException.noAcceptedRows(collector.report());
+    // A month finalized while the sheet was read: refuse the whole upload rather than change it.
+    await this.closedMonths.assertOpen([...months], m);
+    return { ...collector.report(), payments, amount };
+  }
+}

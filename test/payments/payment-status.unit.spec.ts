@@ -1,0 +1,43 @@
+/** DOMAIN §8: payment status and lateness of a pledge-month (pure function), paid dates in WIB. */
+import { describe, expect, it } from '@jest/globals';
+import { paidDayInWib } from '../../src/payments/paid-at.js';
+import { pledgeMonthStatus } from '../../src/payments/payment-status.js';
+
+const pay = (amount: number, paidAt: string) => ({ amount, paidAt });
+
+describe('payment status', () => {
+  it('PAID when payments equal what is due', () => {
+    expect(pledgeMonthStatus('2026-10', 75600, [pay(37800, '2026-10-01'), pay(37800, '2026-10-09')])).toEqual({ due: 75600, paid: 75600, status: 'PAID', late: false });
+  });
+  it('UNPAID when nothing is paid and something is due; never late', () => {
+    expect(pledgeMonthStatus('2026-10', 37800, [])).toEqual({ due: 37800, paid: 0, status: 'UNPAID', late: false });
+  });
+  it('UNDERPAID when less is paid', () => {
+    expect(pledgeMonthStatus('2026-10', 37800, [pay(37799, '2026-10-02')]).status).toBe('UNDERPAID');
+  });
+  it('OVERPAID when more is paid, including a payment where nothing is due', () => {
+    expect(pledgeMonthStatus('2026-10', 37800, [pay(37801, '2026-10-02')]).status).toBe('OVERPAID');
+    expect(pledgeMonthStatus('2026-10', 0, [pay(1000, '2026-10-02')])).toEqual({ due: 0, paid: 1000, status: 'OVERPAID', late: false });
+  });
+});
+
+describe('lateness', () => {
+  it('the 10th itself is on time, the 11th is late', () => {
+    expect(pledgeMonthStatus('2026-10', 37800, [pay(37800, '2026-10-10')]).late).toBe(false);
+    expect(pledgeMonthStatus('2026-10', 37800, [pay(37800, '2026-10-11')]).late).toBe(true);
+  });
+  it('any late payment makes the pledge-month late, whatever the status', () => {
+    expect(pledgeMonthStatus('2026-10', 37800, [pay(30000, '2026-10-01'), pay(7800, '2026-11-02')])).toEqual({ due: 37800, paid: 37800, status: 'PAID', late: true });
+  });
+  it('a payment before the month is on time', () => {
+    expect(pledgeMonthStatus('2026-10', 37800, [pay(37800, '2026-09-25')]).late).toBe(false);
+  });
+  it('a timestamp counts by its day in WIB (UTC+7)', () => {
+    expect(paidDayInWib('2026-10-10T16:59:59Z')).toBe('2026-10-10');
+    expect(paidDayInWib('2026-10-10T17:00:00Z')).toBe('2026-10-11');
+    expect(paidDayInWib('2026-10-10T23:30:00+07:00')).toBe('2026-10-10');
+    expect(paidDayInWib('2026-10-10')).toBe('2026-10-10');
+    expect(paidDayInWib('2026-02-30')).toBeNull();
+    expect(paidDayInWib('10/10/2026')).toBeNull();
+  });
+});

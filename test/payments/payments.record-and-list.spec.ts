@@ -1,0 +1,43 @@
+/** DOMAIN §8: recording payments by API: validation, unknown pledge, listing. */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertPledge } from '../reconciliation/support/seed.js';
+
+describe('payments: record and list', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertPledge(t.dataSource, 'APBD-2026');
+  });
+  afterAll(() => t.close());
+
+  const base = { pledgeCode: 'APBD-2026', month: '2026-10', amount: 37800, paidAt: '2026-10-08', reference: 'SP2D 00123/LS/2026' };
+
+  it('records a payment; a timestamp is stored as its WIB day', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const res = await api.post('/api/v1/payments').send({ ...base, paidAt: '2026-10-10T18:00:00Z' }).expect(201);
+    expect(res.body).toMatchObject({ ...base, paidAt: '2026-10-11', adjustsMonth: null, createdBy: 'uji-keuangan' });
+  });
+
+  it('refuses an unknown pledge with 404 and an Indonesian message', async () => {
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payments').send({ ...base, pledgeCode: 'TIDAK-ADA' }).expect(404);
+    expect(res.body.message).toMatch(/Komitmen pendanaan "TIDAK-ADA" tidak ditemukan/);
+  });
+
+  it('refuses fractions, zero, bad dates and an adjustment of a later month', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    await api.post('/api/v1/payments').send({ ...base, amount: 37800.5 }).expect(400);
+    await api.post('/api/v1/payments').send({ ...base, amount: 0 }).expect(400);
+    await api.post('/api/v1/payments').send({ ...base, paidAt: '2026-13-01' }).expect(400);
+    await api.post('/api/v1/payments').send({ ...base, adjustsMonth: '2026-10' }).expect(400);
+    await (await t.as(Role.AUDITOR)).post('/api/v1/payments').send(base).expect(403);
+  });
+
+  it('lists payments by month and pledge', async () => {
+    await (await t.as(Role.ADMIN)).post('/api/v1/payments').send({ ...base, month: '2026-11', paidAt: '2026-11-03' }).expect(201);
+    const res = await (await t.as(Role.AUDITOR)).get('/api/v1/payments?month=2026-10&pledgeCode=APBD-2026').expect(200);
+    expect(res.body.total).toBe(1);
+    expect(res.body.items[0]).toMatchObject({ month: '2026-10', amount: 37800 });
+  });
+});
