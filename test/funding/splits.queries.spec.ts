@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertParticipants, testNik } from './support/register.js';
+
+/**
+ * Register: 4 in village 17.03.06.2001 (TMT Jan..Apr 2025), 2 in 17.03.07.2001 (TMT Jan 2025).
+ * Walk order (TMT, NIK): 1, 5, 6, 2, 3, 4. The province pays 40% (15120) for 3 a month: 1, 5, 6.
+ * The village pays the rest of its residents: 22680 for 1, 37800 for 2, 3, 4. APBD pays 5 and 6
+ * (22680 each = 45360 in January) up to a pagu of 75360: 30000 left for February, so 6 gets 7320
+ * and keeps 15360 unfunded.
+ */
+describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', () => {
+  let t: TestApp;
+  let auditor: Awaited<ReturnType<TestApp['as']>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const keuangan = await t.as(Role.KEUANGAN);
+    auditor = await t.as(Role.AUDITOR);
+    await insertParticipants(t.dataSource, [
+      ...[1, 2, 3, 4].map((i) => ({ nik: testNik(i), village: '17.03.06.2001', tmt: `2025-0${i}-01` })),
+      ...[5, 6].map((i) => ({ nik: testNik(i), village: '17.03.07.2001', tmt: '2025-01-01' })),
+    ]);
+    const pledges = [
+      { code: 'PROV-2026', sourceType: 'APBD_PROV', funder: 'Pemprov Bengkulu', scope: 'ALL', sharePercent: 40, quota: 3, priority: 5 },
+      { code: 'DESA-1703062001-2026', sourceType: 'DESA', fund: 'ADD', funder: 'Desa', scope: 'VILLAGES', villageCodes: ['1703062001'] },
+      { code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemkab', scope: 'ALL', budget: 75_360 },
+    ];
+    for (const p of pledges) await keuangan.post('/api/v1/pledges').send({ ...p, fiscalYear: 2026 }).expect(201);
+    await keuangan.post('/api/v1/allocations').send({ month: '2026-02' }).expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('lists the splits of a participant across months', async () => {
+    const res = await auditor.get(`/api/v1/splits?nik=${testNik(1)}`).expect(200);
+    expect(res.body.total).toBe(4);
+    expect(res.body.items.map((s: { month: string; pledgeCode: string; amount: number }) => `${s.month} ${s.pledgeCode} ${s.amount}`)).toEqual([
+      '2026-01 DESA-1703062001-2026 22680',
+      '2026-01 PROV-2026 15120',
+      '2026-02 DESA-1703062001-2026 22680',
+      '2026-02 PROV-2026 15120',
+    ]);
+    expect(res.body.items[0]).toEqual({ nik: testNik(1), month: '2026-01', pledgeCode: 'DESA-1703062001-2026', sourceType: 'DESA', amount: 22680, pledgeRevision: 1 });
+  });
+
+  it('filters by month, pledge, source type and village (dots optional), and pages', async () => {
+    const count = async (query: string) => (await auditor.get(`/api/v1/splits?${query}`).expect(200)).body.total;
+    expect(await count('month=2026-02')).toBe(3 + 4 + 2);
+    expect(await count('month=2026-02&pledgeCode=APBD-2026')).toBe(2);
+    expect(await count('month=2026-01&sourceType=APBD_PROV')).toBe(3);
+    expect(await count('month=2026-01&villageCode=1703072001')).toBe(4);
+    expect(await count('month=2026-01&villageCode=17.03.06.2001&sourceType=DESA')).toBe(4);
+    const page2 = await auditor.get('/api/v1/splits?month=2026-01&page=2&pageSize=4').expect(200);
+    expect(page2.body.total).toBe(9);
+    expect(page2.body.items).toHaveLength(4);
+    const page3 = await auditor.get('/api/v1/splits?month=2026-01&page=3&pageSize=4').expect(200);
+    expect(page3.body).toMatchObject({ total: 9, items: [expect.objectContaining({ nik: testNik(6) })] });
+  });
+
+  it('refuses bad query values with Indonesian messages', async () => {
+    const res = await auditor.get('/api/v1/splits?month=2026-13&nik=123&pageSize=5000').expect(400);
+    expect(JSON.stringify(res.body.details)).toContain('YYYY-MM');
+    expect(JSON.stringify(res.body.details)).toContain('16 digit');
+    await auditor.get('/api/v1/splits/summary?month=2026-02&groupBy=kecamatan').expect(400);
+    await (await t.as(Role.OPERATOR_DINKES)).get('/api/v1/splits').expect(403);
+  });
+
+  it('sums by pledge with an UNFUNDED row (partly funded participant-months included)', async () => {
+    const res = await auditor.get('/api/v1/splits/summary?month=2026-02&groupBy=pledge').expect(200);
+    expect(res.body).toEqual([
+      { key: 'APBD-2026', participants: 2, amount: 30000, sourceType: 'APBD', warnings: [] },
+      { key: 'DESA-1703062001-2026', participants: 4, amount: 22680 + 3 * 37800, sourceType: 'DESA', warnings: [] },
+      { key: 'PROV-2026', participants: 3, amount: 3 * 15120, sourceType: 'APBD_PROV', warnings: [] },
+      { key: 'UNFUNDED', participants: 1, amount: 15360 },
+    ]);
+  });
+
+  it('sums by source type and by village', async () => {
+    const bySource = await auditor.get('/api/v1/splits/summary?month=2026-02&groupBy=sourceType').expect(200);
+    expect(bySource.body.map((r: { key: string; amount: number }) => [r.key, r.amount])).toEqual([
+      ['APBD', 30000],
+      ['APBD_PROV', 45360],
+      ['DESA', 136080],
+      ['UNFUNDED', 15360],
+    ]);
+    const byVillage = await auditor.get('/api/v1/splits/summary?month=2026-02&groupBy=village').expect(200);
+    expect(byVillage.body).toEqual([
+      expect.objectContaining({ key: '17.03.06.2001', participants: 4, amount: 4 * 37800, unfundedParticipants: 0, unfundedAmount: 0 }),
+      expect.objectContaining({ key: '17.03.07.2001', participants: 2, amount: 2 * 37800 - 15360, unfundedParticipants: 1, unfundedAmount: 15360 }),
+      { key: 'UNFUNDED', participants: 1, amount: 15360 },
+    ]);
+  });
+});
