@@ -1,5 +1,6 @@
 /** The demo's steps, in order. Each feature adds its own file under steps/ and one line here. */
 import type { DemoStep } from './demo-context.js';
 import { usersStep } from './steps/01-users.js';
+import { fundingStep } from './steps/20-funding.js';
 
-export const DEMO_STEPS: DemoStep[] = [usersStep];
+export const DEMO_STEPS: DemoStep[] = [usersStep, fundingStep];
