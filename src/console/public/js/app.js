@@ -52,7 +52,7 @@ function renderShell() {
   const { path } = parseHash(location.hash);
   const links = ROUTES.filter((r) => r.nav && r.roles.includes(user.role)).map((r) => {
     const active = path === r.path || path.startsWith(`${r.path}/`);
-    return h('li', {}, h('a', { href: `#${r.path}`, 'aria-current': active ? 'page' : null, text: r.title }));
+    return h('li', {}, h('a', { href: `#${r.path}`, 'aria-current': active ? 'page' : null, text: r.navTitle ?? r.title }));
   });
   replace(nav, h('ul', {}, links));
   replace(

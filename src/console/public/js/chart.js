@@ -4,13 +4,12 @@
  */
 import { s, uid } from './dom.js';
 
-const WIDTH = 640;
-const ROW = 34;
-const LABEL_W = 200;
-const VALUE_W = 130;
+/** Wide layout, and a compact one for phones (so the text stays readable when the SVG shrinks). */
+const WIDE = { width: 640, row: 34, labelWidth: 200, valueWidth: 130, maxLabel: 28 };
+const COMPACT = { width: 360, row: 30, labelWidth: 112, valueWidth: 96, maxLabel: 15 };
 
 /** Lays bars out: pure, unit-tested. Returns [{ label, value, y, width }] in viewBox units. */
-export function layoutBars(items, { width = WIDTH, labelWidth = LABEL_W, valueWidth = VALUE_W, row = ROW } = {}) {
+export function layoutBars(items, { width, labelWidth, valueWidth, row } = WIDE) {
   const max = Math.max(0, ...items.map((i) => Number(i.value) || 0));
   const room = width - labelWidth - valueWidth;
   return items.map((item, index) => {
@@ -20,26 +19,31 @@ export function layoutBars(items, { width = WIDTH, labelWidth = LABEL_W, valueWi
 }
 
 /** barChart({ title, items: [{ label, value, tone? }], format(value) → text }) → <svg>. */
-export function barChart({ title, items, format = String }) {
-  const bars = layoutBars(items);
-  const height = Math.max(ROW, bars.length * ROW) + 4;
+export function barChart({ title, items, format = String, compact = isNarrow() }) {
+  const L = compact ? COMPACT : WIDE;
+  const bars = layoutBars(items, L);
+  const height = Math.max(L.row, bars.length * L.row) + 4;
   const titleId = uid('chart-title');
   const descId = uid('chart-desc');
   return s(
     'svg',
-    { class: 'chart', viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, preserveAspectRatio: 'xMinYMin meet' },
+    { class: `chart${compact ? ' chart--compact' : ''}`, viewBox: `0 0 ${L.width} ${height}`, role: 'img', 'aria-labelledby': `${titleId} ${descId}`, preserveAspectRatio: 'xMinYMin meet' },
     s('title', { id: titleId, text: title }),
     s('desc', { id: descId, text: bars.map((b) => `${b.label}: ${format(b.value)}`).join('; ') || 'Tidak ada data.' }),
     bars.map((b) =>
       s(
         'g',
         { class: `bar bar--${b.tone ?? 'default'}`, transform: `translate(0 ${b.y + 2})` },
-        s('text', { class: 'bar-label', x: LABEL_W - 8, y: ROW / 2, 'text-anchor': 'end', 'dominant-baseline': 'middle', text: truncate(b.label, 28) }),
-        s('rect', { x: LABEL_W, y: 5, width: b.width, height: ROW - 12, rx: 3 }),
-        s('text', { class: 'bar-value', x: LABEL_W + b.width + 6, y: ROW / 2, 'dominant-baseline': 'middle', text: format(b.value) }),
+        s('text', { class: 'bar-label', x: L.labelWidth - 8, y: L.row / 2, 'text-anchor': 'end', 'dominant-baseline': 'middle', text: truncate(b.label, L.maxLabel) }),
+        s('rect', { x: L.labelWidth, y: 5, width: b.width, height: L.row - 12, rx: 3 }),
+        s('text', { class: 'bar-value', x: L.labelWidth + b.width + 6, y: L.row / 2, 'dominant-baseline': 'middle', text: format(b.value) }),
       ),
     ),
   );
+}
+
+function isNarrow() {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 800px)').matches;
 }
 
 function truncate(text, max) {

@@ -45,7 +45,8 @@ export function billStats(bill) {
 export function fundingChart(s) {
   const items = bySourceType(s.funded).map((t) => ({ label: label(SOURCE_TYPE_LABELS, t.sourceType), value: t.amount, tone: TONES[t.sourceType] ?? 'muted' }));
   items.push({ label: 'Belum didanai', value: s.unfunded?.amount ?? 0, tone: 'unfunded' });
-  return barChart({ title: 'Iuran menurut sumber dana', items, format: rupiah });
+  // Shown in half-width cards: the compact layout keeps its text readable.
+  return barChart({ title: 'Iuran menurut sumber dana', items, format: rupiah, compact: true });
 }
 
 export function billChart(bill) {
@@ -53,12 +54,13 @@ export function billChart(bill) {
   return barChart({
     title: 'Tagihan BPJS dibanding yang dapat dibayar',
     items: [
-      { label: 'Ditagih (invoice)', value: bill.invoiceTotal, tone: 'muted' },
+      { label: 'Ditagih BPJS', value: bill.invoiceTotal, tone: 'muted' },
       { label: 'Dapat dibayar', value: bill.payable },
       { label: 'Lebih tagih', value: bill.overbilled, tone: 'unfunded' },
       { label: 'Kurang tagih', value: bill.underbilled, tone: 'desa' },
     ],
     format: rupiah,
+    compact: true,
   });
 }
 

@@ -6,7 +6,8 @@ import { clearErrors, field, form, showErrors, values } from '../forms.js';
 import { monthField, previousMonth } from '../month-field.js';
 import { hashFor } from '../routes.js';
 import { uploadBox } from '../upload-box.js';
-import { announce, busy, dataTable, notice, pageHeader, section, stats } from '../ui.js';
+import { issuesTable } from '../issues-table.js';
+import { announce, busy, notice, pageHeader, section, stats } from '../ui.js';
 
 export async function render(main, ctx) {
   replace(
@@ -84,11 +85,10 @@ function billForm(ctx) {
         { label: 'Jumlah baris', value: rupiah(bill.linesTotal) },
         bill.invoiceTotal !== undefined ? { label: 'Total invoice', value: rupiah(bill.invoiceTotal), tone: bill.invoiceTotal !== bill.linesTotal ? 'warn' : 'ok' } : null,
         bill.rejected !== undefined ? { label: 'Baris ditolak', value: number(bill.rejected), tone: bill.rejected ? 'bad' : null } : null,
+        bill.warnings ? { label: 'Peringatan', value: number(bill.warnings), tone: 'warn' } : null,
       ].filter(Boolean)),
       bill.invoiceTotal !== undefined && bill.invoiceTotal !== bill.linesTotal ? notice('warning', 'Total invoice berbeda dengan jumlah baris: akan tercatat sebagai temuan TOTAL_MISMATCH.') : null,
-      Array.isArray(bill.issues) && bill.issues.length
-        ? dataTable({ caption: 'Baris bermasalah', columns: [{ label: 'Baris', key: 'rowNumber', numeric: true }, { label: 'Kolom', value: (r) => r.column ?? '–' }, { label: 'Pesan', key: 'message' }], rows: bill.issues })
-        : null,
+      Array.isArray(bill.issues) && bill.issues.length ? issuesTable(bill.issues, `Baris tagihan ditolak dan peringatan (${number(bill.issues.length)})`) : null,
       h('p', {}, h('a', { href: hashFor('/rekonsiliasi', { month: bill.month }), text: `Lanjut ke rekonsiliasi ${monthLabel(bill.month)} ›` })),
     ],
   });
@@ -104,6 +104,9 @@ function pbiForm(ctx) {
       check: (v) => (v.month ? [] : [{ field: 'month', messages: ['Bulan wajib diisi.'] }]),
       fields: (v) => ({ month: v.month }),
     },
-    describe: (list) => [notice('success', `Daftar PBI APBN ${monthLabel(list.month)} tersimpan: ${number(list.niks)} NIK.`)],
+    describe: (list) => [
+      notice('success', `Daftar PBI APBN ${monthLabel(list.month)} tersimpan${list.version ? ` (versi ${list.version})` : ''}: ${number(list.niks)} NIK.`),
+      Array.isArray(list.issues) && list.issues.length ? issuesTable(list.issues, `Baris ditolak dan peringatan (${number(list.issues.length)})`) : null,
+    ],
   });
 }

@@ -5,6 +5,7 @@ import { currentMonth, dateLabel, monthLabel, number, parseRupiah, rupiah } from
 import { clearErrors, field, form, showErrors, values } from '../forms.js';
 import { monthField } from '../month-field.js';
 import { paymentStatusTable } from '../payment-status.js';
+import { issuesTable } from '../issues-table.js';
 import { uploadBox } from '../upload-box.js';
 import { announce, busy, dataTable, errorNotice, loading, notice, pageHeader, section, stats } from '../ui.js';
 
@@ -92,18 +93,16 @@ function sheetForm(ctx, refresh) {
           try {
             const res = await upload('/api/v1/payment-uploads', body, { signal: ctx.signal });
             box.reset();
-            const issues = Array.isArray(res.issues) ? res.issues : (res.errors ?? []);
+            const issues = Array.isArray(res.issues) ? res.issues : [];
             replace(
               out,
-              notice(res.rejected ? 'warning' : 'success', `Lembar diproses: ${number(res.accepted ?? res.recorded ?? res.payments?.length ?? 0)} pembayaran tercatat${res.rejected ? `, ${number(res.rejected)} baris ditolak` : ''}.`),
-              stats(
-                [
-                  res.rowsRead !== undefined ? { label: 'Baris dibaca', value: number(res.rowsRead) } : null,
-                  res.accepted !== undefined ? { label: 'Diterima', value: number(res.accepted), tone: 'ok' } : null,
-                  res.rejected !== undefined ? { label: 'Ditolak', value: number(res.rejected), tone: res.rejected ? 'bad' : null } : null,
-                ].filter(Boolean),
-              ),
-              issues.length ? dataTable({ caption: 'Baris ditolak', columns: [{ label: 'Baris', key: 'rowNumber', numeric: true }, { label: 'Kolom', value: (r) => r.column ?? r.field ?? '–' }, { label: 'Pesan', value: (r) => r.message ?? (r.messages ?? []).join(' ') }], rows: issues }) : null,
+              notice(res.rejected ? 'warning' : 'success', `Lembar diproses: ${number(res.payments ?? res.accepted ?? 0)} pembayaran tercatat${res.amount !== undefined ? ` (${rupiah(res.amount)})` : ''}${res.rejected ? `, ${number(res.rejected)} baris ditolak` : ''}.`),
+              stats([
+                { label: 'Baris dibaca', value: number(res.rowsRead) },
+                { label: 'Diterima', value: number(res.accepted), tone: 'ok' },
+                { label: 'Ditolak', value: number(res.rejected), tone: res.rejected ? 'bad' : null },
+              ]),
+              issues.length ? issuesTable(issues, `Baris ditolak dan peringatan (${number(issues.length)})`) : null,
             );
             announce('Lembar pembayaran diproses.');
             await refresh(null);

@@ -1,0 +1,137 @@
+/**
+ * Finance officers' main path in the browser: record a pledge (with a field error first), upload the
+ * month's BPJS bill, run the reconciliation, read its findings and payments, see the maker-checker
+ * refusal, finalize as a second officer, download the workbook, and see the month on the dashboard.
+ */
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { describeInBrowser, launchBrowser, listen, login, logout, openPage, screenshot, userFor } from './support/browser.js';
+import { billCsv, enrollmentCsv, PEOPLE } from './support/sheets.js';
+
+const MONTH = '2026-10';
+
+describeInBrowser('console: finance runs and finalizes a reconciliation and downloads the workbook', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    base = await listen(t);
+    browser = await launchBrowser();
+    // The register: five participants covered from January 2026 (uploaded through the API).
+    const operator = await t.as(Role.OPERATOR_DINKES);
+    await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(enrollmentCsv(PEOPLE)), 'peserta.csv').expect(201);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const row = (page: Page, table: string, first: string) => page.getByRole('table', { name: table }).locator('tbody tr', { has: page.locator('th, td', { hasText: first }) }).first();
+  const cells = (page: Page, table: string, first: string) => row(page, table, first).locator('th, td').allTextContents();
+
+  it('takes a month from pledge to finalized reconciliation', async () => {
+    const maker = await userFor(t, Role.KEUANGAN);
+    const checker = await userFor(t, Role.KEUANGAN, '2');
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, maker);
+    await page.getByRole('heading', { name: /^Dasbor/ }).waitFor();
+
+    // A pledge: first without a funder, the error appears next to that field.
+    await page.getByRole('link', { name: 'Komitmen', exact: true }).click();
+    await page.getByRole('link', { name: '+ Komitmen baru' }).click();
+    await page.getByLabel('Kode komitmen').fill('APBD-2026');
+    await page.getByLabel('Tahun anggaran').fill('2026');
+    await page.getByLabel('Pagu setahun (Rp)').fill('Rp 10.000.000');
+    await page.getByRole('button', { name: 'Simpan komitmen' }).click();
+    const funderError = page.locator('[data-field="funder"] .field-error');
+    await funderError.waitFor();
+    expect((await funderError.textContent())?.length).toBeGreaterThan(3);
+    await expect(page.getByLabel('Penyandang dana').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByLabel('Penyandang dana').fill('Pemerintah Kabupaten Bengkulu Utara');
+    await page.getByRole('button', { name: 'Simpan komitmen' }).click();
+    await page.getByRole('heading', { name: 'Komitmen APBD-2026' }).waitFor();
+    await expect(page.locator('main').textContent()).resolves.toContain('Rp10.000.000');
+
+    // The October bill: four lines right, one billed Rp42.000, one NIK nobody registered.
+    const bill = billCsv([
+      ...PEOPLE.slice(0, 4).map((p) => ({ noka: p.noka!, nik: p.nik, name: p.name, amount: 37800 })),
+      { noka: PEOPLE[4].noka!, nik: PEOPLE[4].nik, name: PEOPLE[4].name, amount: 42000 },
+      { noka: '0009999999999', nik: '1703061205800099', name: 'Tidak Terdaftar', amount: 37800 },
+    ]);
+    await page.getByRole('link', { name: 'Tagihan BPJS', exact: true }).click();
+    const billSection = page.locator('section', { has: page.getByRole('heading', { name: 'Tagihan BPJS', exact: true }) });
+    await billSection.getByLabel('Bulan').fill(MONTH);
+    await billSection.getByLabel('Total invoice (Rp)').fill('231.000');
+    await billSection.locator('input[type="file"]').setInputFiles({ name: 'tagihan-oktober.csv', mimeType: 'text/csv', buffer: Buffer.from(bill) });
+    await billSection.getByRole('button', { name: 'Unggah tagihan' }).click();
+    await billSection.getByText('Tagihan Oktober 2026 tersimpan').waitFor();
+
+    // Start the reconciliation of October.
+    await page.goto(`${base}/console/#/rekonsiliasi?month=${MONTH}`);
+    await page.getByRole('button', { name: 'Mulai rekonsiliasi Oktober 2026' }).click();
+    await page.getByRole('heading', { name: 'Rekonsiliasi Oktober 2026 · versi 1' }).waitFor();
+    const runUrl = page.url();
+
+    const stat = (label: string) => page.locator('.stat', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').first().textContent();
+    expect(await stat('Peserta')).toBe('5');
+    expect(await stat('Kewajiban iuran')).toBe('Rp189.000');
+    expect(await stat('Total invoice BPJS')).toBe('Rp231.000');
+    expect(await stat('Dapat dibayar')).toBe('Rp189.000');
+    expect(await stat('Lebih tagih')).toBe('Rp42.000');
+
+    // Findings per category with counts and amounts (amounts fill in after the counts).
+    const findings = 'Temuan per kategori (DOMAIN §7)';
+    await page.getByText('Nilai ditagih = jumlah yang ditagih BPJS').waitFor();
+    expect(await cells(page, findings, 'AMOUNT_MISMATCH')).toEqual(['Selisih nominal (AMOUNT_MISMATCH)', '1', 'Rp42.000', 'Rp37.800', 'Lihat']);
+    expect((await cells(page, findings, 'NOT_REGISTERED')).slice(1, 3)).toEqual(['1', 'Rp37.800']);
+    expect((await cells(page, findings, '(MATCHED)')).slice(1, 4)).toEqual(['4', 'Rp151.200', 'Rp151.200']);
+    await row(page, findings, 'NOT_REGISTERED').getByRole('button').click();
+    await expect(page.getByRole('table', { name: /Tidak terdaftar: 1 temuan/ }).textContent()).resolves.toContain('1703061205800099');
+
+    // Payments per funder: the pledge owes the month's obligation and nothing is paid yet.
+    expect(await cells(page, 'Status pembayaran per penyandang dana', 'APBD-2026')).toEqual(['APBD-2026', 'Rp189.000', 'Rp0', '-Rp189.000', 'Belum dibayar']);
+    await screenshot(page, 'finance-reconciliation-draft');
+
+    // The officer who started the run may not finalize it: the API's refusal is shown.
+    await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).click();
+    await page.getByRole('button', { name: 'Ya, finalisasi Oktober 2026' }).click();
+    const refusal = page.locator('section', { has: page.getByRole('heading', { name: 'Finalisasi' }) }).getByRole('alert');
+    await refusal.waitFor();
+    expect((await refusal.textContent())?.length).toBeGreaterThan(10);
+    await logout(page);
+
+    // A second finance officer finalizes it.
+    await login(page, base, checker);
+    await page.goto(runUrl);
+    await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).click();
+    await page.getByRole('button', { name: 'Ya, finalisasi Oktober 2026' }).click();
+    await page.getByText(`Difinalisasi oleh ${checker.username}`).waitFor();
+    await expect(page.locator('.page-header .badge').textContent()).resolves.toBe('Final');
+    await expect(page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).count()).resolves.toBe(0);
+
+    // The workbook.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh buku kerja rekonsiliasi (.xlsx)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(expect.arrayContaining(['Ringkasan', 'Temuan', 'Berita Acara']));
+    await screenshot(page, 'finance-reconciliation-final');
+
+    // The dashboard of October: figures of the final run and the funding chart.
+    await page.goto(`${base}/console/#/dasbor?month=${MONTH}`);
+    await page.getByText('Sumber angka: rekonsiliasi versi 1').waitFor();
+    await expect(page.getByRole('img', { name: /Iuran menurut sumber dana/ }).count()).resolves.toBe(1);
+    await screenshot(page, 'finance-dashboard');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'finance-dashboard-phone');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
