@@ -42,18 +42,19 @@ export class MonthlySchedule {
   ) {}
 
   /**
-   * Months to handle at `now`: from the earliest month with data (bill, allocation, payment or an
-   * earlier schedule outcome) to the current WIB month, without a DONE outcome, oldest first.
+   * Months to handle at `now`, oldest first: every month after the last DONE one up to the current
+   * WIB month, plus earlier FAILED ones (retries). Before the first outcome ever: from the earliest
+   * month with a bill or a payment (else the current month).
    */
   async dueMonths(now: Date): Promise<string[]> {
     const current = monthInWib(now);
-    const [{ earliest }] = await this.dataSource.query(`
-      SELECT least((SELECT min(month) FROM bill), (SELECT min(month) FROM allocation_month),
-                   (SELECT min(month) FROM payment), (SELECT min(month) FROM scheduled_month)) AS earliest`);
-    const from = earliest && earliest < current ? earliest : current;
-    const done: { month: string }[] = await this.dataSource.query(`SELECT month FROM scheduled_month WHERE status = 'DONE' AND month >= $1`, [from]);
-    const handled = new Set(done.map((d) => d.month));
-    return monthsBetween(from, current).filter((m) => !handled.has(m));
+    const [{ lastDone, earliest }] = await this.dataSource.query(`
+      SELECT (SELECT max(month) FROM scheduled_month WHERE status = 'DONE') AS "lastDone",
+             least((SELECT min(month) FROM bill), (SELECT min(month) FROM payment)) AS earliest`);
+    const failed: { month: string }[] = await this.dataSource.query(`SELECT month FROM scheduled_month WHERE status = 'FAILED' AND month <= $1 ORDER BY month`, [current]);
+    const from: string = lastDone ? addMonths(lastDone, 1) : earliest && earliest < current ? earliest : current;
+    const due = new Set([...failed.map((f) => f.month), ...(from <= current ? monthsBetween(from, current) : [])]);
+    return [...due].sort();
   }
 
   /** Handles every due month, oldest first; stops when another instance holds a month (it is catching up). */
