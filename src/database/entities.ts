@@ -10,6 +10,9 @@ import { Finding } from '../reconciliation/entities/finding.entity.js';
 import { PbiApbnList } from '../reconciliation/entities/pbi-apbn-list.entity.js';
 import { ReconciliationRun } from '../reconciliation/entities/reconciliation-run.entity.js';
 import { Region } from '../regions/entities/region.entity.js';
+import { EnrollmentUpload } from '../register/entities/enrollment-upload.entity.js';
+import { ParticipantChange } from '../register/entities/participant-change.entity.js';
+import { Participant } from '../register/entities/participant.entity.js';
 import { User } from '../users/entities/user.entity.js';
 
-export const ENTITIES = [Tariff, Pledge, PledgeRevision, AllocationMonth, AuditEvent, Region, User, Payment, Bill, PbiApbnList, ReconciliationRun, Finding];
+export const ENTITIES = [Tariff, Pledge, PledgeRevision, AllocationMonth, AuditEvent, Region, User, Payment, Bill, PbiApbnList, ReconciliationRun, Finding, EnrollmentUpload, Participant, ParticipantChange];

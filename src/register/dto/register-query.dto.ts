@@ -1,0 +1,34 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class UploadListQueryDto {
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize = 50;
+}
+
+export class ParticipantQueryDto {
+  @ApiPropertyOptional({ description: 'NIK (16 digit) atau awalan NIK' })
+  @IsOptional()
+  @Matches(/^\d{1,16}$/, { message: 'nik harus berupa 1-16 digit angka' })
+  nik?: string;
+
+  @ApiPropertyOptional({ description: 'Kode desa, dengan atau tanpa titik (17.03.06.2001 / 1703062001)' })
+  @IsOptional()
+  @Matches(/^\d{2}\.?\d{2}\.?\d{2}\.?\d{4}$/, { message: 'villageCode harus kode desa Kemendagri, mis. 17.03.06.2001' })
+  villageCode?: string;
+
+  @ApiPropertyOptional({ description: 'Bulan YYYY-MM: hanya peserta yang tercakup pada bulan itu (DOMAIN §4)' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'coveredIn harus bulan YYYY-MM' })
+  coveredIn?: string;
+
+  @ApiPropertyOptional({ description: 'Awalan nama (tidak membedakan huruf besar/kecil)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize = 50;
+}

@@ -1,0 +1,118 @@
+/**
+ * The columns of the enrollment sheet (Daftar Peserta, DOMAIN §12): ONE definition used by the
+ * parser (header matching), the template (formats, drop-down, instructions) and the upload report
+ * (rows repeated as uploaded), so the three cannot drift apart.
+ */
+import type { ColumnSpec } from '../common/spreadsheet/column-spec.js';
+import type { ColumnKind } from '../common/spreadsheet/workbook-style.js';
+
+export interface EnrollmentColumn extends ColumnSpec {
+  /** Template/report formatting: identifiers are Text so Excel keeps every digit. */
+  readonly kind: ColumnKind;
+  readonly width: number;
+  /** One line for the instructions sheet (Indonesian). */
+  readonly help: string;
+  /** Example value in the instructions. */
+  readonly example: string;
+}
+
+export const ENROLLMENT_COLUMNS = [
+  {
+    name: 'NIK',
+    aliases: ['NO NIK', 'NOMOR NIK', 'NOMOR INDUK KEPENDUDUKAN', 'NO KTP', 'NIK PESERTA'],
+    required: true,
+    kind: 'text',
+    width: 20,
+    help: '16 digit Nomor Induk Kependudukan. Kolom harus berformat Teks: angka 16 digit di sel angka kehilangan digit terakhir.',
+    example: '1703064512900001',
+  },
+  {
+    name: 'NO_KK',
+    aliases: ['NO KK', 'NOMOR KK', 'NO KARTU KELUARGA', 'NOMOR KARTU KELUARGA', 'KK'],
+    required: true,
+    kind: 'text',
+    width: 20,
+    help: '16 digit nomor Kartu Keluarga (format Teks).',
+    example: '1703060101200001',
+  },
+  {
+    name: 'NAMA',
+    aliases: ['NAMA PESERTA', 'NAMA LENGKAP', 'NAMA ANGGOTA'],
+    required: true,
+    kind: 'text',
+    width: 30,
+    help: 'Nama lengkap peserta sesuai KTP/KK.',
+    example: 'Siti Aminah',
+  },
+  {
+    name: 'TANGGAL_LAHIR',
+    aliases: ['TGL LAHIR', 'TGLLAHIR', 'TANGGAL LAHIR PESERTA', 'TGL LHR'],
+    required: true,
+    kind: 'date',
+    width: 14,
+    help: 'Tanggal lahir: sel tanggal Excel, atau teks YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.',
+    example: '05/12/1990',
+  },
+  {
+    name: 'JENIS_KELAMIN',
+    aliases: ['JK', 'L/P', 'KELAMIN', 'SEX', 'GENDER'],
+    required: true,
+    kind: 'text',
+    width: 10,
+    help: 'L (laki-laki) atau P (perempuan).',
+    example: 'P',
+  },
+  {
+    name: 'KODE_DESA',
+    aliases: ['KODE WILAYAH', 'KD DESA', 'KODE KEMENDAGRI', 'KODE DESA KELURAHAN', 'KODE KELURAHAN'],
+    required: true,
+    kind: 'text',
+    width: 34,
+    help: 'Kode Kemendagri desa/kelurahan domisili, dengan atau tanpa titik (17.03.06.2001 = 1703062001). Pilih dari daftar.',
+    example: '17.03.06.2001',
+  },
+  {
+    name: 'NOKA',
+    aliases: ['NO KARTU', 'NOMOR KARTU', 'NO KARTU BPJS', 'NOMOR KARTU BPJS', 'NO BPJS', 'NOKA BPJS'],
+    required: false,
+    kind: 'text',
+    width: 18,
+    help: '13 digit nomor kartu BPJS Kesehatan (format Teks). Boleh kosong bila belum ada kartu.',
+    example: '0001234567890',
+  },
+  {
+    name: 'TMT',
+    aliases: ['TGL TMT', 'TANGGAL TMT', 'TANGGAL MULAI', 'TMT KEPESERTAAN', 'TANGGAL MULAI BERLAKU'],
+    required: true,
+    kind: 'date',
+    width: 14,
+    help: 'Tanggal mulai kepesertaan (wajib).',
+    example: '2026-01-01',
+  },
+  {
+    name: 'TAT',
+    aliases: ['TGL TAT', 'TANGGAL TAT', 'TANGGAL AKHIR', 'TANGGAL BERAKHIR', 'TGL BERAKHIR'],
+    required: false,
+    kind: 'date',
+    width: 14,
+    help: 'Tanggal akhir kepesertaan; kosongkan bila masih aktif. Untuk peserta meninggal: tanggal meninggal. Tidak boleh sebelum TMT.',
+    example: '',
+  },
+  {
+    name: 'ALASAN_BERAKHIR',
+    aliases: ['ALASAN', 'ALASAN TAT', 'ALASAN AKHIR', 'KETERANGAN BERAKHIR'],
+    required: false,
+    kind: 'text',
+    width: 18,
+    help: 'Wajib bila TAT diisi: MENINGGAL, PINDAH, PBI_APBN, MAMPU atau LAINNYA.',
+    example: '',
+  },
+] as const satisfies readonly EnrollmentColumn[];
+
+export type EnrollmentColumnName = (typeof ENROLLMENT_COLUMNS)[number]['name'];
+
+/** Position of each column in a row's cells (the reader delivers cells in this order). */
+export const COL = Object.fromEntries(ENROLLMENT_COLUMNS.map((c, i) => [c.name, i])) as Record<EnrollmentColumnName, number>;
+
+export const END_REASONS = ['MENINGGAL', 'PINDAH', 'PBI_APBN', 'MAMPU', 'LAINNYA'] as const;
+export type EndReason = (typeof END_REASONS)[number];

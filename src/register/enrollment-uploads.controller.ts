@@ -1,0 +1,67 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Audited } from '../audit/audited.decorator.js';
+import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
+import { Roles } from '../auth/access.decorators.js';
+import { XLSX_CONTENT_TYPE } from '../common/spreadsheet/workbook-style.js';
+import { ALL_ROLES, Role } from '../users/role.js';
+import { UploadListQueryDto } from './dto/register-query.dto.js';
+import { RegisterException } from './register.exception.js';
+import { UploadTooLargeFilter } from './upload-too-large.filter.js';
+import { UploadStore } from './upload-store.js';
+import { toUploadView } from './upload-view.js';
+import { ImportEnrollmentSheet } from './use-cases/import-enrollment-sheet.use-case.js';
+import { writeUploadReport } from './workbooks/upload-report.writer.js';
+
+@ApiTags('register')
+@ApiBearerAuth()
+@Controller('api/v1/enrollment-uploads')
+export class EnrollmentUploadsController {
+  constructor(
+    private readonly importSheet: ImportEnrollmentSheet,
+    private readonly uploads: UploadStore,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** An enrollment sheet (.xlsx or .csv, DOMAIN §12) into the register. */
+  @Post()
+  @HttpCode(201)
+  @Roles(Role.OPERATOR_DINKES, Role.ADMIN)
+  @Audited('enrollment.upload', 'enrollment_upload')
+  @UseFilters(UploadTooLargeFilter)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  upload(@UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: AuthenticatedUser) {
+    if (!file) throw RegisterException.fileRequired();
+    return this.importSheet.execute({ path: file.path, filename: file.originalname, sizeBytes: file.size, actor: user.username });
+  }
+
+  @Get()
+  @Roles(...ALL_ROLES)
+  async list(@Query() query: UploadListQueryDto) {
+    const [items, total] = await this.uploads.list(query.page, query.pageSize);
+    return { items: items.map((u) => toUploadView(u)), total };
+  }
+
+  @Get(':id')
+  @Roles(...ALL_ROLES)
+  async get(@Param('id') id: string) {
+    return toUploadView(await this.uploads.get(id));
+  }
+
+  /** Rejected and warned rows as uploaded, with their messages: fix and upload again. */
+  @Get(':id/report.xlsx')
+  @Roles(...ALL_ROLES)
+  async report(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    const upload = await this.uploads.get(id);
+    if (upload.status === 'PROCESSING') throw RegisterException.reportNotReady(id);
+    res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
+    res.setHeader('Content-Disposition', `attachment; filename="laporan-unggahan-${upload.id.slice(0, 8)}.xlsx"`);
+    await writeUploadReport(this.dataSource, upload, res);
+  }
+}

@@ -1,0 +1,58 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type UploadStatus = 'PROCESSING' | 'DONE' | 'FAILED';
+
+/** One uploaded enrollment sheet and its outcome (the checksum makes a re-upload recognisable). */
+@Entity('enrollment_upload')
+export class EnrollmentUpload {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_enrollment_upload' })
+  id: string;
+
+  @Column('text')
+  filename: string;
+
+  @Column('text')
+  checksum: string;
+
+  @Column('bigint', { name: 'size_bytes' })
+  sizeBytes: string;
+
+  @Column('text')
+  status: UploadStatus;
+
+  @Column('real')
+  progress: number;
+
+  @Column('integer', { name: 'rows_read' })
+  rowsRead: number;
+
+  @Column('integer')
+  accepted: number;
+
+  @Column('integer')
+  rejected: number;
+
+  @Column('integer')
+  warnings: number;
+
+  @Column('integer')
+  created: number;
+
+  @Column('integer')
+  updated: number;
+
+  @Column('integer')
+  unchanged: number;
+
+  @Column('text', { nullable: true })
+  error: string | null;
+
+  @Column('text', { name: 'uploaded_by' })
+  uploadedBy: string;
+
+  @Column('timestamptz', { name: 'uploaded_at' })
+  uploadedAt: Date;
+
+  @Column('timestamptz', { name: 'finished_at', nullable: true })
+  finishedAt: Date | null;
+}

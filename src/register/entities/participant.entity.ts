@@ -1,0 +1,44 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A registered resident (DOMAIN §4): current state; history lives in participant_change. */
+@Entity('participant')
+export class Participant {
+  @PrimaryColumn('text', { primaryKeyConstraintName: 'PK_participant' })
+  nik: string;
+
+  @Column('text', { name: 'no_kk' })
+  noKk: string;
+
+  @Column('text', { nullable: true })
+  noka: string | null;
+
+  @Column('text')
+  name: string;
+
+  @Column('date', { name: 'birth_date' })
+  birthDate: string;
+
+  @Column('text')
+  sex: 'L' | 'P';
+
+  @Column('text', { name: 'village_code' })
+  villageCode: string;
+
+  @Column('date')
+  tmt: string;
+
+  @Column('date', { nullable: true })
+  tat: string | null;
+
+  @Column('text', { name: 'end_reason', nullable: true })
+  endReason: string | null;
+
+  @Column('uuid', { name: 'last_upload_id', nullable: true })
+  lastUploadId: string | null;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,26 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorators.js';
+import { ALL_ROLES } from '../users/role.js';
+import { ParticipantQueryDto } from './dto/register-query.dto.js';
+import { ParticipantsService } from './participants.service.js';
+
+@ApiTags('register')
+@ApiBearerAuth()
+@Controller('api/v1/participants')
+@Roles(...ALL_ROLES)
+export class ParticipantsController {
+  constructor(private readonly participants: ParticipantsService) {}
+
+  /** Search by NIK (or prefix), village, month covered (DOMAIN §4) and name prefix. */
+  @Get()
+  search(@Query() query: ParticipantQueryDto) {
+    return this.participants.search(query);
+  }
+
+  /** One participant with its change history (who, when, which upload, old/new) and funding history. */
+  @Get(':nik')
+  get(@Param('nik') nik: string) {
+    return this.participants.get(nik);
+  }
+}

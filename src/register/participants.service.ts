@@ -1,0 +1,99 @@
+/**
+ * Reads of the register: search (NIK, village, month covered, name) and one participant with its
+ * change history and funding history (splits joined to their pledge's source type).
+ */
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { firstDay, lastDay } from '../common/month.js';
+import { normalizeVillageCode } from '../regions/village-code.js';
+import type { ParticipantQueryDto } from './dto/register-query.dto.js';
+import { ParticipantChange } from './entities/participant-change.entity.js';
+import { Participant } from './entities/participant.entity.js';
+import { RegisterException } from './register.exception.js';
+
+export interface ParticipantView {
+  nik: string;
+  noKk: string;
+  noka: string | null;
+  name: string;
+  birthDate: string;
+  sex: 'L' | 'P';
+  villageCode: string;
+  villageName: string | null;
+  tmt: string;
+  tat: string | null;
+  endReason: string | null;
+  active: boolean;
+  lastUploadId: string | null;
+  updatedAt: Date;
+}
+
+export interface FundingView {
+  month: string;
+  pledgeCode: string;
+  sourceType: string;
+  amount: number;
+}
+
+@Injectable()
+export class ParticipantsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async search(q: ParticipantQueryDto): Promise<{ items: ParticipantView[]; total: number }> {
+    const qb = this.dataSource.getRepository(Participant).createQueryBuilder('p').leftJoin('region', 'r', 'r.code = p.village_code').addSelect('r.name', 'village_name');
+    if (q.nik) {
+      if (q.nik.length === 16) qb.andWhere('p.nik = :nik', { nik: q.nik });
+      else qb.andWhere('p.nik LIKE :nikPrefix', { nikPrefix: `${q.nik}%` });
+    }
+    if (q.villageCode) qb.andWhere('p.village_code = :village', { village: normalizeVillageCode(q.villageCode) });
+    if (q.coveredIn) {
+      qb.andWhere('p.tmt <= :last AND (p.tat IS NULL OR p.tat >= :first)', { first: firstDay(q.coveredIn), last: lastDay(q.coveredIn) });
+    }
+    if (q.name) qb.andWhere('lower(p.name) LIKE :name', { name: `${q.name.toLowerCase().replace(/[%_\\]/g, '\\$&')}%` });
+    const total = await qb.getCount();
+    const { entities, raw } = await qb
+      .orderBy('p.nik', 'ASC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getRawAndEntities();
+    return { items: entities.map((p, i) => view(p, raw[i]?.village_name ?? null)), total };
+  }
+
+  async get(nik: string): Promise<ParticipantView & { history: unknown[]; funding: FundingView[] }> {
+    const participant = await this.dataSource.getRepository(Participant).findOneBy({ nik });
+    if (!participant) throw RegisterException.participantNotFound(nik);
+    const [region] = await this.dataSource.query('SELECT name FROM region WHERE code = $1', [participant.villageCode]);
+    const history = await this.dataSource.getRepository(ParticipantChange).find({ where: { nik }, order: { id: 'ASC' } });
+    const funding: { month: string; pledge_code: string; source_type: string; amount: string }[] = await this.dataSource.query(
+      `SELECT s.month, s.pledge_code, p.source_type, s.amount
+       FROM split s JOIN pledge p ON p.code = s.pledge_code
+       WHERE s.nik = $1 ORDER BY s.month, s.pledge_code`,
+      [nik],
+    );
+    return {
+      ...view(participant, region?.name ?? null),
+      history: history.map((h) => ({ id: Number(h.id), kind: h.kind, uploadId: h.uploadId, changedBy: h.changedBy, changedAt: h.changedAt, changes: h.changes })),
+      funding: funding.map((f) => ({ month: f.month, pledgeCode: f.pledge_code, sourceType: f.source_type, amount: Number(f.amount) })),
+    };
+  }
+}
+
+function view(p: Participant, villageName: string | null): ParticipantView {
+  return {
+    nik: p.nik,
+    noKk: p.noKk,
+    noka: p.noka,
+    name: p.name,
+    birthDate: p.birthDate,
+    sex: p.sex,
+    villageCode: p.villageCode,
+    villageName,
+    tmt: p.tmt,
+    tat: p.tat,
+    endReason: p.endReason,
+    active: p.tat === null,
+    lastUploadId: p.lastUploadId,
+    updatedAt: p.updatedAt,
+  };
+}

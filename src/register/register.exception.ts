@@ -1,0 +1,53 @@
+import { HttpStatus } from '@nestjs/common';
+import { assertNever, DomainException } from '../common/errors/domain.exception.js';
+
+export enum RegisterErrorCode {
+  UPLOAD_NOT_FOUND = 'UPLOAD_NOT_FOUND',
+  PARTICIPANT_NOT_FOUND = 'PARTICIPANT_NOT_FOUND',
+  FILE_REQUIRED = 'FILE_REQUIRED',
+  FILE_TOO_LARGE = 'FILE_TOO_LARGE',
+  REPORT_NOT_READY = 'REPORT_NOT_READY',
+}
+
+export class RegisterException extends DomainException<RegisterErrorCode> {
+  get httpStatus(): number {
+    switch (this.code) {
+      case RegisterErrorCode.UPLOAD_NOT_FOUND:
+      case RegisterErrorCode.PARTICIPANT_NOT_FOUND:
+        return HttpStatus.NOT_FOUND;
+      case RegisterErrorCode.FILE_REQUIRED:
+        return HttpStatus.BAD_REQUEST;
+      case RegisterErrorCode.FILE_TOO_LARGE:
+        return HttpStatus.PAYLOAD_TOO_LARGE;
+      case RegisterErrorCode.REPORT_NOT_READY:
+        return HttpStatus.CONFLICT;
+      default:
+        return assertNever(this.code);
+    }
+  }
+
+  static uploadNotFound(id: string): RegisterException {
+    return new RegisterException(RegisterErrorCode.UPLOAD_NOT_FOUND, `Unggahan "${id}" tidak ditemukan.`);
+  }
+
+  static participantNotFound(nik: string): RegisterException {
+    return new RegisterException(RegisterErrorCode.PARTICIPANT_NOT_FOUND, `Peserta dengan NIK ${nik} tidak terdaftar.`);
+  }
+
+  static fileRequired(): RegisterException {
+    return new RegisterException(RegisterErrorCode.FILE_REQUIRED, 'Lampirkan berkas .xlsx atau .csv pada kolom "file".');
+  }
+
+  static fileTooLarge(maxBytes: number): RegisterException {
+    const mb = Math.floor(maxBytes / (1024 * 1024));
+    return new RegisterException(
+      RegisterErrorCode.FILE_TOO_LARGE,
+      `Berkas melebihi batas ukuran unggahan (${mb} MB). Bagi berkas menjadi beberapa bagian lalu unggah satu per satu.`,
+      { maxBytes },
+    );
+  }
+
+  static reportNotReady(id: string): RegisterException {
+    return new RegisterException(RegisterErrorCode.REPORT_NOT_READY, `Unggahan "${id}" masih diproses; laporan tersedia setelah selesai.`);
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * Bulk writes of an upload's validated rows, one statement per batch: arrays bound as parameters and
+ * expanded with unnest (no 65,535-parameter cap, works on PGlite where COPY does not).
+ */
+
+/** Accepted rows into the staging table. $1 upload id, $2.. one array per column. */
+export const INSERT_STAGING = `
+  INSERT INTO enrollment_staging
+    (upload_id, row_number, nik, no_kk, name, birth_date, sex, village_code, noka, tmt, tat, end_reason)
+  SELECT $1::uuid, r.*
+  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[],
+              $9::text[], $10::date[], $11::date[], $12::text[]) AS r`;
+
+/** Row findings (rejections and warnings). `raw` (the row as uploaded) is set on a row's first issue only. */
+export const INSERT_ISSUES = `
+  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
+  SELECT $1::uuid, r.*
+  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[]) AS r`;
+
+/** Drops what an upload left in staging (after promotion, or after a failure). */
+export const CLEAR_STAGING = `DELETE FROM enrollment_staging WHERE upload_id = $1`;

@@ -1,0 +1,81 @@
+/**
+ * The enrollment_upload rows: starting an upload (recognising one already made of the same
+ * content), progress, failure, listing. Promotion writes its final counts itself, in its transaction.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock/clock.js';
+import { EnrollmentUpload } from './entities/enrollment-upload.entity.js';
+import { RegisterException } from './register.exception.js';
+import { CLEAR_STAGING } from './sql/staging.sql.js';
+
+export interface NewUpload {
+  filename: string;
+  checksum: string;
+  sizeBytes: number;
+  uploadedBy: string;
+}
+
+@Injectable()
+export class UploadStore {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * A new PROCESSING upload, or the earlier upload of the same content (`recognised`). The partial
+   * unique index UQ_enrollment_upload_checksum (failed uploads excluded) makes two simultaneous
+   * uploads of one file yield one batch: the second insert does nothing and finds the first.
+   */
+  async start(upload: NewUpload): Promise<{ upload: EnrollmentUpload; recognised: boolean }> {
+    const [row]: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO enrollment_upload (filename, checksum, size_bytes, status, uploaded_by, uploaded_at)
+       VALUES ($1, $2, $3, 'PROCESSING', $4, $5)
+       ON CONFLICT (checksum) WHERE status <> 'FAILED' DO NOTHING
+       RETURNING id`,
+      [upload.filename, upload.checksum, upload.sizeBytes, upload.uploadedBy, this.clock.now()],
+    );
+    if (row) return { upload: await this.get(row.id), recognised: false };
+    const earlier = await this.repo().createQueryBuilder('u').where('u.checksum = :checksum', upload).andWhere("u.status <> 'FAILED'").getOne();
+    if (!earlier) return this.start(upload); // the earlier one failed in between: try again
+    return { upload: earlier, recognised: true };
+  }
+
+  async get(id: string): Promise<EnrollmentUpload> {
+    const upload = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo().findOneBy({ id }) : null;
+    if (!upload) throw RegisterException.uploadNotFound(id);
+    return upload;
+  }
+
+  list(page: number, pageSize: number): Promise<[EnrollmentUpload[], number]> {
+    return this.repo().findAndCount({ order: { uploadedAt: 'DESC', id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+  }
+
+  async progress(id: string, progress: number, rowsRead: number): Promise<void> {
+    await this.dataSource.query(`UPDATE enrollment_upload SET progress = $2, rows_read = $3 WHERE id = $1 AND status = 'PROCESSING'`, [id, progress, rowsRead]);
+  }
+
+  /** Marks the upload FAILED with the reason and drops its staged rows (outside any failed transaction). */
+  async fail(id: string, reason: string, rowsRead: number | null): Promise<void> {
+    await this.dataSource.query(CLEAR_STAGING, [id]);
+    await this.dataSource.query(
+      `UPDATE enrollment_upload SET status = 'FAILED', error = $2, rows_read = COALESCE($3, rows_read), accepted = 0, created = 0, updated = 0, unchanged = 0, finished_at = $4
+       WHERE id = $1 AND status = 'PROCESSING'`,
+      [id, reason, rowsRead, this.clock.now()],
+    );
+  }
+
+  /** Uploads left PROCESSING by a process that stopped (older than `olderThanMs`): FAILED. */
+  async failAbandoned(olderThanMs: number): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - olderThanMs);
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM enrollment_upload WHERE status = 'PROCESSING' AND uploaded_at < $1`, [before]);
+    for (const { id } of rows) await this.fail(id, 'Pemrosesan terhenti karena layanan dimulai ulang. Unggah ulang berkas.', null);
+    return rows.length;
+  }
+
+  private repo() {
+    return this.dataSource.getRepository(EnrollmentUpload);
+  }
+}

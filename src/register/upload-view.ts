@@ -1,0 +1,48 @@
+import type { EnrollmentUpload } from './entities/enrollment-upload.entity.js';
+
+/** The API shape of an upload (API.md "Register"), plus its details. */
+export interface UploadView {
+  id: string;
+  status: EnrollmentUpload['status'];
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  warnings: number;
+  /** 0..1; 1 once done. */
+  progress: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  filename: string;
+  checksum: string;
+  sizeBytes: number;
+  error: string | null;
+  uploadedBy: string;
+  uploadedAt: Date;
+  finishedAt: Date | null;
+  /** True when this response is an earlier upload of the same content (nothing was changed). */
+  recognised?: boolean;
+}
+
+export function toUploadView(u: EnrollmentUpload, recognised = false): UploadView {
+  return {
+    id: u.id,
+    status: u.status,
+    rowsRead: u.rowsRead,
+    accepted: u.accepted,
+    rejected: u.rejected,
+    warnings: u.warnings,
+    progress: u.status === 'DONE' ? 1 : Math.round(u.progress * 1000) / 1000,
+    created: u.created,
+    updated: u.updated,
+    unchanged: u.unchanged,
+    filename: u.filename,
+    checksum: u.checksum,
+    sizeBytes: Number(u.sizeBytes),
+    error: u.error,
+    uploadedBy: u.uploadedBy,
+    uploadedAt: u.uploadedAt,
+    finishedAt: u.finishedAt,
+    ...(recognised && { recognised }),
+  };
+}

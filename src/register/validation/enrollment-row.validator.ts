@@ -1,0 +1,199 @@
+/**
+ * Validates enrollment rows one at a time (DOMAIN §2, §4, §12), remembering the NIKs and NOKAs
+ * already seen in the file: the later of two rows with the same NIK (or NOKA) is rejected, citing
+ * the first. Pure logic, no database: NOKAs held by other participants are checked set-based when
+ * the upload is promoted.
+ */
+import { type Cell, cellDay } from '../../common/spreadsheet/cell.js';
+import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
+import { normalizeVillageCode } from '../../regions/village-code.js';
+import { COL, END_REASONS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
+import { birthDateAgrees, checkNik } from './nik.js';
+import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
+
+/** A row ready for the staging table. */
+export interface EnrollmentRecord {
+  rowNumber: number;
+  nik: string;
+  noKk: string;
+  name: string;
+  birthDate: string;
+  sex: 'L' | 'P';
+  villageCode: string;
+  noka: string | null;
+  tmt: string;
+  tat: string | null;
+  endReason: EndReason | null;
+}
+
+export interface RowResult {
+  /** Present when the row is accepted (possibly with warnings). */
+  record?: EnrollmentRecord;
+  issues: RowIssue[];
+}
+
+const HOME_REGENCY = '1703';
+const MAX_NAME = 200;
+const SEX: Record<string, 'L' | 'P'> = { L: 'L', P: 'P', 'LAKI-LAKI': 'L', 'LAKI LAKI': 'L', LAKI: 'L', PRIA: 'L', PEREMPUAN: 'P', WANITA: 'P' };
+const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
+
+export class EnrollmentRowValidator {
+  private readonly firstRowOfNik = new Map<string, number>();
+  private readonly firstRowOfNoka = new Map<string, number>();
+
+  constructor(private readonly villageCodes: ReadonlySet<string>) {}
+
+  validate({ rowNumber, cells }: SheetRow): RowResult {
+    const issues: RowIssue[] = [];
+    const nik = this.nik(cells[COL.NIK], issues);
+    const noKk = this.noKk(cells[COL.NO_KK], issues);
+    const name = this.name(cells[COL.NAMA], issues);
+    const birthDate = this.date(cells[COL.TANGGAL_LAHIR], 'TANGGAL_LAHIR', true, issues);
+    const sex = this.sex(cells[COL.JENIS_KELAMIN], issues);
+    const villageCode = this.village(cells[COL.KODE_DESA], issues);
+    const noka = this.noka(cells[COL.NOKA], issues);
+    const tmt = this.date(cells[COL.TMT], 'TMT', true, issues);
+    const tat = this.date(cells[COL.TAT], 'TAT', false, issues);
+    const endReason = this.endReason(cells[COL.ALASAN_BERAKHIR], tat, issues);
+    if (tmt && tat && tat < tmt) issues.push(reject('TAT', C.TAT_BEFORE_TMT, `TAT (${tat}) lebih awal dari TMT (${tmt}).`));
+    if (nik && birthDate && sex) this.crossCheckNik(nik, birthDate, sex, issues);
+
+    if (nik && !issues.some((i) => i.severity === 'REJECT')) {
+      const first = this.firstRowOfNik.get(nik);
+      if (first !== undefined) issues.push(reject('NIK', C.NIK_DUPLICATE_IN_FILE, `NIK ${nik} sudah ada di baris ${first} berkas ini; baris ini diabaikan.`));
+      else if (noka && this.firstRowOfNoka.has(noka)) {
+        issues.push(reject('NOKA', C.NOKA_DUPLICATE_IN_FILE, `NOKA ${noka} sudah dipakai di baris ${this.firstRowOfNoka.get(noka)} berkas ini untuk NIK lain.`));
+      }
+    }
+    if (issues.some((i) => i.severity === 'REJECT')) return { issues };
+    this.firstRowOfNik.set(nik!, rowNumber);
+    if (noka) this.firstRowOfNoka.set(noka, rowNumber);
+    return {
+      record: { rowNumber, nik: nik!, noKk: noKk!, name: name!, birthDate: birthDate!, sex: sex!, villageCode: villageCode!, noka, tmt: tmt!, tat, endReason },
+      issues,
+    };
+  }
+
+  private nik(cell: Cell, issues: RowIssue[]): string | null {
+    if (cell.kind === 'empty') return void issues.push(required('NIK')), null;
+    if (cell.kind === 'number') {
+      issues.push(reject('NIK', C.NIK_NUMERIC_CELL, `NIK: terbaca sebagai angka (${cell.text}), bukan teks. Excel hanya menyimpan 15 digit angka, sehingga digit terakhir NIK sudah berubah. ${TEXT_FORMAT_HINT}`));
+      return null;
+    }
+    const nik = cell.text.replace(/\s+/g, '');
+    const check = checkNik(nik);
+    if (check.ok) return nik;
+    switch (check.problem) {
+      case 'NOT_DIGITS':
+        issues.push(reject('NIK', C.NIK_NOT_DIGITS, `NIK "${cell.text}" mengandung karakter selain angka; NIK harus 16 digit angka.`));
+        break;
+      case 'LENGTH':
+        issues.push(reject('NIK', C.NIK_LENGTH, `NIK "${nik}" terdiri dari ${nik.length} digit; NIK harus tepat 16 digit.`));
+        break;
+      case 'BIRTH_DATE':
+        issues.push(reject('NIK', C.NIK_BIRTH_DATE_IMPOSSIBLE, `NIK ${nik}: digit 7-12 (${nik.slice(6, 12)}) bukan tanggal lahir yang mungkin (DDMMYY, tanggal +40 untuk perempuan).`));
+        break;
+      case 'SERIAL_ZERO':
+        issues.push(reject('NIK', C.NIK_SERIAL_ZERO, `NIK ${nik}: nomor urut (4 digit terakhir) tidak boleh 0000.`));
+        break;
+    }
+    return null;
+  }
+
+  private crossCheckNik(nik: string, birthDate: string, sex: 'L' | 'P', issues: RowIssue[]): void {
+    const check = checkNik(nik);
+    if (!check.ok) return;
+    const { facts } = check;
+    if (facts.regency !== HOME_REGENCY) {
+      issues.push(warn('NIK', C.NIK_REGION_OUTSIDE, `NIK ${nik} diterbitkan di luar Kabupaten Bengkulu Utara (kode ${nik.slice(0, 4)}); pastikan peserta berdomisili di desa yang dicantumkan.`));
+    }
+    if (!birthDateAgrees(facts, birthDate)) {
+      issues.push(warn('TANGGAL_LAHIR', C.NIK_BIRTH_DATE_MISMATCH, `TANGGAL_LAHIR ${birthDate} tidak sesuai dengan tanggal lahir di NIK (${nik.slice(6, 12)}).`));
+    }
+    if ((sex === 'P') !== facts.female) {
+      issues.push(warn('JENIS_KELAMIN', C.NIK_SEX_MISMATCH, `JENIS_KELAMIN ${sex} tidak sesuai dengan NIK (tanggal di NIK ${facts.female ? 'ditambah 40: perempuan' : 'tanpa tambahan 40: laki-laki'}).`));
+    }
+  }
+
+  private noKk(cell: Cell, issues: RowIssue[]): string | null {
+    if (cell.kind === 'empty') return void issues.push(required('NO_KK')), null;
+    if (cell.kind === 'number') {
+      issues.push(reject('NO_KK', C.NO_KK_NUMERIC_CELL, `NO_KK: terbaca sebagai angka (${cell.text}), bukan teks; digit terakhir sudah berubah di Excel. ${TEXT_FORMAT_HINT}`));
+      return null;
+    }
+    const noKk = cell.text.replace(/\s+/g, '');
+    if (/^\d{16}$/.test(noKk)) return noKk;
+    issues.push(reject('NO_KK', C.NO_KK_INVALID, `NO_KK "${cell.text}" harus tepat 16 digit angka.`));
+    return null;
+  }
+
+  private name(cell: Cell, issues: RowIssue[]): string | null {
+    if (cell.kind === 'empty') return void issues.push(required('NAMA')), null;
+    const name = cell.text.replace(/\s+/g, ' ');
+    if (name.length <= MAX_NAME) return name;
+    issues.push(reject('NAMA', C.TEXT_TOO_LONG, `NAMA terlalu panjang (${name.length} karakter, paling banyak ${MAX_NAME}).`));
+    return null;
+  }
+
+  private date(cell: Cell, column: EnrollmentColumnName, mandatory: boolean, issues: RowIssue[]): string | null {
+    if (cell.kind === 'empty') {
+      if (mandatory) issues.push(required(column));
+      return null;
+    }
+    const day = cellDay(cell);
+    if (day) return day;
+    issues.push(reject(column, C.DATE_INVALID, `${column} "${cell.text}" bukan tanggal yang valid. Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.`));
+    return null;
+  }
+
+  private sex(cell: Cell, issues: RowIssue[]): 'L' | 'P' | null {
+    if (cell.kind === 'empty') return void issues.push(required('JENIS_KELAMIN')), null;
+    const sex = SEX[cell.text.toUpperCase()];
+    if (sex) return sex;
+    issues.push(reject('JENIS_KELAMIN', C.SEX_INVALID, `JENIS_KELAMIN "${cell.text}" harus L atau P.`));
+    return null;
+  }
+
+  private village(cell: Cell, issues: RowIssue[]): string | null {
+    if (cell.kind === 'empty') return void issues.push(required('KODE_DESA')), null;
+    // The template's drop-down offers "17.03.06.2001 - Nama Desa": the code is the first word.
+    const code = normalizeVillageCode(cell.text.split(/\s+-\s+|\s+/, 1)[0]);
+    if (!code) {
+      issues.push(reject('KODE_DESA', C.VILLAGE_CODE_INVALID, `KODE_DESA "${cell.text}" bukan kode desa Kemendagri (contoh 17.03.06.2001 atau 1703062001).`));
+      return null;
+    }
+    if (this.villageCodes.has(code)) return code;
+    issues.push(reject('KODE_DESA', C.VILLAGE_UNKNOWN, `KODE_DESA ${code} tidak ada dalam daftar desa/kelurahan Kabupaten Bengkulu Utara.`));
+    return null;
+  }
+
+  private noka(cell: Cell, issues: RowIssue[]): string | null {
+    if (cell.kind === 'empty') return null;
+    const noka = cell.text.replace(/\s+/g, '');
+    if (/^\d{13}$/.test(noka)) return noka;
+    const hint = cell.kind === 'number' ? ` Nilai terbaca sebagai angka sehingga angka 0 di depan hilang. ${TEXT_FORMAT_HINT}` : '';
+    issues.push(reject('NOKA', C.NOKA_INVALID, `NOKA "${cell.text}" harus tepat 13 digit angka atau dikosongkan.${hint}`));
+    return null;
+  }
+
+  private endReason(cell: Cell, tat: string | null, issues: RowIssue[]): EndReason | null {
+    const text = cell.text.toUpperCase().replace(/[\s-]+/g, '_');
+    const tatGiven = tat !== null;
+    if (!text) {
+      if (tatGiven) issues.push(reject('ALASAN_BERAKHIR', C.END_REASON_REQUIRED, `ALASAN_BERAKHIR wajib diisi bila TAT diisi (${END_REASONS.join(', ')}).`));
+      return null;
+    }
+    if (!(END_REASONS as readonly string[]).includes(text)) {
+      issues.push(reject('ALASAN_BERAKHIR', C.END_REASON_INVALID, `ALASAN_BERAKHIR "${cell.text}" harus salah satu dari ${END_REASONS.join(', ')}.`));
+      return null;
+    }
+    if (!tatGiven && !issues.some((i) => i.column === 'TAT')) {
+      issues.push(reject('TAT', C.END_REASON_WITHOUT_TAT, `ALASAN_BERAKHIR ${text} diisi tetapi TAT kosong: isi TAT (untuk peserta meninggal: tanggal meninggal).`));
+    }
+    return text as EndReason;
+  }
+}
+
+function required(column: EnrollmentColumnName): RowIssue {
+  return reject(column, C.REQUIRED, `${column} wajib diisi.`);
+}

@@ -1,0 +1,45 @@
+/**
+ * Per-row findings of an enrollment upload: a code (stable, for machines), the column, and an
+ * Indonesian message naming the column (for the operator who fixes the row). REJECT keeps the row
+ * out of the register; WARN lets it in and lists it in the report.
+ */
+import type { EnrollmentColumnName } from '../enrollment-columns.js';
+
+export enum RowIssueCode {
+  REQUIRED = 'REQUIRED',
+  NIK_NUMERIC_CELL = 'NIK_NUMERIC_CELL',
+  NIK_LENGTH = 'NIK_LENGTH',
+  NIK_NOT_DIGITS = 'NIK_NOT_DIGITS',
+  NIK_BIRTH_DATE_IMPOSSIBLE = 'NIK_BIRTH_DATE_IMPOSSIBLE',
+  NIK_SERIAL_ZERO = 'NIK_SERIAL_ZERO',
+  NIK_DUPLICATE_IN_FILE = 'NIK_DUPLICATE_IN_FILE',
+  NIK_REGION_OUTSIDE = 'NIK_REGION_OUTSIDE',
+  NIK_BIRTH_DATE_MISMATCH = 'NIK_BIRTH_DATE_MISMATCH',
+  NIK_SEX_MISMATCH = 'NIK_SEX_MISMATCH',
+  NO_KK_NUMERIC_CELL = 'NO_KK_NUMERIC_CELL',
+  NO_KK_INVALID = 'NO_KK_INVALID',
+  NOKA_INVALID = 'NOKA_INVALID',
+  NOKA_DUPLICATE_IN_FILE = 'NOKA_DUPLICATE_IN_FILE',
+  NOKA_TAKEN = 'NOKA_TAKEN',
+  DATE_INVALID = 'DATE_INVALID',
+  SEX_INVALID = 'SEX_INVALID',
+  VILLAGE_CODE_INVALID = 'VILLAGE_CODE_INVALID',
+  VILLAGE_UNKNOWN = 'VILLAGE_UNKNOWN',
+  TAT_BEFORE_TMT = 'TAT_BEFORE_TMT',
+  END_REASON_REQUIRED = 'END_REASON_REQUIRED',
+  END_REASON_INVALID = 'END_REASON_INVALID',
+  END_REASON_WITHOUT_TAT = 'END_REASON_WITHOUT_TAT',
+  TEXT_TOO_LONG = 'TEXT_TOO_LONG',
+}
+
+export type Severity = 'REJECT' | 'WARN';
+
+export interface RowIssue {
+  readonly column: EnrollmentColumnName | null;
+  readonly code: RowIssueCode;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+export const reject = (column: EnrollmentColumnName | null, code: RowIssueCode, message: string): RowIssue => ({ column, code, severity: 'REJECT', message });
+export const warn = (column: EnrollmentColumnName | null, code: RowIssueCode, message: string): RowIssue => ({ column, code, severity: 'WARN', message });

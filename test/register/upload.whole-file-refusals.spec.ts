@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { count, upload } from './support.js';
+
+describe('files that are refused as a whole', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  const cases: [string, string, RegExp][] = [
+    ['not-ok/empty-file.xlsx', 'EMPTY_FILE', /Berkas kosong/],
+    ['not-ok/not-a-spreadsheet.xlsx', 'NOT_A_SPREADSHEET', /bukan lembar kerja/],
+    ['not-ok/corrupt-zip.xlsx', 'CORRUPT_FILE', /rusak atau tidak lengkap/],
+    ['not-ok/no-data-rows.xlsx', 'NO_DATA_ROWS', /tidak berisi baris data/],
+  ];
+  it.each(cases)('%s → %s', async (file, code, message) => {
+    const res = await upload(t, file, 400);
+    expect(res.body).toMatchObject({ statusCode: 400, code });
+    expect(res.body.message).toMatch(message);
+    const [row] = await t.dataSource.query('SELECT status, error FROM enrollment_upload WHERE id = $1', [res.body.details.uploadId]);
+    expect(row).toEqual({ status: 'FAILED', error: res.body.message });
+    expect(await count(t, 'participant')).toBe(0);
+  });
+
+  it('names the missing required columns and the headers it found', async () => {
+    const res = await upload(t, 'not-ok/missing-required-column.xlsx', 400);
+    expect(res.body.code).toBe('MISSING_COLUMNS');
+    expect(res.body.details).toMatchObject({ missing: ['KODE_DESA', 'TMT'], found: ['NIK', 'NO_KK', 'NAMA', 'TANGGAL_LAHIR', 'JENIS_KELAMIN', 'NOKA', 'CATATAN'] });
+    expect(res.body.message).toMatch(/Kolom wajib tidak ditemukan: KODE_DESA, TMT/);
+  });
+
+  it('asks for a file when none is attached', async () => {
+    const agent = await t.as((await import('../../src/users/role.js')).Role.OPERATOR_DINKES);
+    const res = await agent.post('/api/v1/enrollment-uploads').field('x', '1').expect(400);
+    expect(res.body.code).toBe('FILE_REQUIRED');
+  });
+});
