@@ -5,6 +5,7 @@
 import { api, saveBlob } from '../api.js';
 import { barChart } from '../chart.js';
 import { csvBlob, toCsv } from '../csv.js';
+import { aggregateSplits, fetchAllSplits } from '../splits-data.js';
 import { h, replace } from '../dom.js';
 import { label, monthLabel, number, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
 import { field, form, values } from '../forms.js';
@@ -13,7 +14,6 @@ import { announce, busy, dataTable, errorNotice, loading, notice, pageHeader, pa
 import { villageOptions } from '../villages.js';
 
 const PAGE_SIZE = 50;
-const EXPORT_PAGE = 1000;
 const EXPORT_MAX = 500_000;
 const FILTERS = ['month', 'pledgeCode', 'sourceType', 'villageCode', 'nik'];
 const GROUP_LABELS = { pledge: 'komitmen', sourceType: 'sumber dana', village: 'desa' };
@@ -68,10 +68,10 @@ export async function render(main, ctx) {
           caption: `Pembagian iuran: ${number(res.total)} baris`,
           columns: [
             { label: 'NIK', render: (r) => h('a', { href: hashFor(`/peserta/${r.nik}`), text: r.nik }) },
-            { label: 'Nama', value: (r) => r.name ?? '–' },
             { label: 'Bulan', value: (r) => monthLabel(r.month) },
             { label: 'Komitmen', render: (r) => h('a', { href: hashFor(`/komitmen/${encodeURIComponent(r.pledgeCode)}`), text: r.pledgeCode }) },
             { label: 'Sumber dana', value: (r) => label(SOURCE_TYPE_LABELS, r.sourceType) },
+            { label: 'Revisi komitmen', value: (r) => r.pledgeRevision ?? '–', numeric: true },
             { label: 'Jumlah', value: (r) => rupiah(r.amount), numeric: true },
           ],
           rows: res.items,
@@ -91,46 +91,70 @@ export async function render(main, ctx) {
   else replace(results, h('p', { class: 'hint', text: 'Pilih saringan (mis. bulan atau NIK), lalu tekan Tampilkan.' }));
 }
 
-/** Totals of the selection: the splits summary grouped as asked (with the filters the API accepts). */
+const FILTERED_TOTAL_MAX = 10_000;
+
+/**
+ * Totals of the selection. A month alone: the API's splits summary (any size). Narrower filters: the
+ * selected splits are summed here when there are at most 10,000 of them (the summary takes no filters).
+ */
 async function showTotals(container, filters, groupBy, ctx) {
-  if (!filters.month) {
-    replace(container, section('Total', h('p', { class: 'hint', text: 'Pilih bulan untuk melihat total per komitmen, desa atau sumber dana.' })));
+  const narrowed = FILTERS.some((k) => k !== 'month' && filters[k]);
+  if (!filters.month && !narrowed) {
+    replace(container, section('Total', h('p', { class: 'hint', text: 'Pilih bulan atau saringan lain untuk melihat total.' })));
     return;
   }
   replace(container, section('Total', loading()));
   let rows;
-  let narrowed = true;
+  let title;
+  let note = null;
+  let shownBy = groupBy;
   try {
-    try {
-      rows = await api('/api/v1/splits/summary', { query: { ...filters, groupBy }, signal: ctx.signal });
-    } catch (err) {
-      if (err.status !== 400) throw err;
-      narrowed = false; // the summary takes only month and groupBy
-      rows = await api('/api/v1/splits/summary', { query: { month: filters.month, groupBy }, signal: ctx.signal });
+    const by = narrowed && groupBy === 'village' ? 'pledge' : groupBy;
+    if (narrowed) {
+      const all = await fetchAllSplits(filters, { max: FILTERED_TOTAL_MAX, signal: ctx.signal });
+      if (!all.truncated) {
+        rows = aggregateSplits(all.rows, by);
+        shownBy = by;
+        title = `Total hasil saringan menurut ${GROUP_LABELS[by]}`;
+        if (by !== groupBy) note = 'Total per desa hanya tersedia untuk satu bulan penuh; di sini dikelompokkan per komitmen.';
+      } else if (filters.month) {
+        note = `Hasil saringan lebih dari ${number(FILTERED_TOTAL_MAX)} baris: total di bawah untuk seluruh bulan.`;
+      } else {
+        replace(container, section('Total', notice('info', `Hasil saringan lebih dari ${number(FILTERED_TOTAL_MAX)} baris: pilih bulan untuk melihat total.`)));
+        return;
+      }
     }
+    if (!rows) {
+      rows = await api('/api/v1/splits/summary', { query: { month: filters.month, groupBy }, signal: ctx.signal });
+      title = `Total ${monthLabel(filters.month)} menurut ${GROUP_LABELS[groupBy]}`;
+    }
+    renderTotals(container, rows, title, shownBy, note);
   } catch (err) {
     if (err?.name === 'AbortError') return;
     replace(container, section('Total', errorNotice(err)));
-    return;
   }
+}
+
+function renderTotals(container, rows, title, groupBy, note) {
   const sum = rows.reduce((s, r) => s + (Number(r.amount) || 0), 0);
-  const keyLabel = (k) => (groupBy === 'sourceType' ? label(SOURCE_TYPE_LABELS, k) : k);
+  const keyLabel = (r) => (r.key === 'UNFUNDED' ? 'Belum didanai' : groupBy === 'sourceType' ? label(SOURCE_TYPE_LABELS, r.key) : r.name ? `${r.name} (${r.key})` : r.key);
   const top = [...rows].sort((a, b) => b.amount - a.amount).slice(0, 12);
+  const noun = GROUP_LABELS[groupBy];
   replace(
     container,
     section(
-      `Total ${monthLabel(filters.month)} menurut ${GROUP_LABELS[groupBy]}`,
-      !narrowed && FILTERS.some((k) => k !== 'month' && filters[k]) ? notice('info', 'Total ini untuk seluruh bulan (saringan lain tidak dipakai untuk total).') : null,
-      rows.length ? barChart({ title: `Iuran menurut ${GROUP_LABELS[groupBy]}${rows.length > top.length ? ' (12 terbesar)' : ''}`, items: top.map((r) => ({ label: keyLabel(r.key), value: r.amount })), format: rupiah }) : null,
+      title,
+      note ? notice('info', note) : null,
+      rows.length ? barChart({ title: `Iuran menurut ${noun}${rows.length > top.length ? ' (12 terbesar)' : ''}`, items: top.map((r) => ({ label: keyLabel(r), value: r.amount, tone: r.key === 'UNFUNDED' ? 'unfunded' : undefined })), format: rupiah }) : null,
       dataTable({
-        caption: `Total menurut ${GROUP_LABELS[groupBy]}`,
+        caption: `Total menurut ${noun}`,
         columns: [
-          { label: GROUP_LABELS[groupBy][0].toUpperCase() + GROUP_LABELS[groupBy].slice(1), value: (r) => keyLabel(r.key) },
+          { label: noun[0].toUpperCase() + noun.slice(1), value: keyLabel },
           { label: 'Peserta', value: (r) => number(r.participants), numeric: true },
           { label: 'Jumlah', value: (r) => rupiah(r.amount), numeric: true },
         ],
         rows,
-        empty: 'Tidak ada alokasi untuk bulan ini.',
+        empty: 'Tidak ada alokasi yang cocok.',
         footer: rows.length ? h('tr', {}, h('th', { scope: 'row', colspan: '2', text: 'Total' }), h('td', { class: 'num', text: rupiah(sum) })) : null,
       }),
     ),
@@ -141,18 +165,11 @@ async function showTotals(container, filters, groupBy, ctx) {
 async function exportCsv(el, out, ctx) {
   const v = values(el);
   const filters = Object.fromEntries(FILTERS.map((k) => [k, v[k]]));
-  const rows = [];
+  let rows;
   try {
-    for (let page = 1; ; page += 1) {
-      const res = await api('/api/v1/splits', { query: { ...filters, page, pageSize: EXPORT_PAGE }, signal: ctx.signal });
-      rows.push(...res.items);
-      replace(out, `Mengambil ${number(rows.length)} dari ${number(res.total)} baris…`);
-      if (res.items.length < EXPORT_PAGE || rows.length >= res.total) break;
-      if (rows.length >= EXPORT_MAX) {
-        replace(out, `Hasil dibatasi ${number(EXPORT_MAX)} baris: persempit saringan atau gunakan buku kerja rekonsiliasi.`);
-        break;
-      }
-    }
+    const all = await fetchAllSplits(filters, { max: EXPORT_MAX, signal: ctx.signal, onProgress: (read, total) => replace(out, `Mengambil ${number(read)} dari ${number(total)} baris…`) });
+    rows = all.rows;
+    if (all.truncated) announce(`Hasil dibatasi ${number(EXPORT_MAX)} baris: persempit saringan.`);
   } catch (err) {
     if (err?.name === 'AbortError') return;
     replace(out, h('span', { class: 'error-text', role: 'alert', text: err.message }));
@@ -165,6 +182,7 @@ async function exportCsv(el, out, ctx) {
       { label: 'pledgeCode', key: 'pledgeCode' },
       { label: 'sourceType', key: 'sourceType' },
       { label: 'amount', key: 'amount' },
+      { label: 'pledgeRevision', key: 'pledgeRevision' },
     ],
     rows,
   );

@@ -1,0 +1,105 @@
+/**
+ * Auditor's main path in the browser: find a participant, read who paid which rupiah of each month's
+ * premium, follow it to the funding splits (totals, CSV export), read the audit trail, and be kept
+ * out of the finance officers' pages.
+ */
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
+import { enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
+
+describeInBrowser('console: auditor finds a participant funding history', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  const person = PEOPLE[1];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    base = await listen(t);
+    browser = await launchBrowser();
+    const operator = await t.as(Role.OPERATOR_DINKES);
+    await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(enrollmentCsv(PEOPLE)), 'peserta.csv').expect(201);
+    const finance = await t.as(Role.KEUANGAN);
+    // The village pays 40% of its residents' premium (Dana Desa: a compliance warning), the regency the rest.
+    await finance
+      .post('/api/v1/pledges')
+      .send({ code: 'DESA-1703062001-2026', sourceType: 'DESA', fund: 'DANA_DESA', funder: 'Desa Talang Jambu', fiscalYear: 2026, scope: 'VILLAGES', villageCodes: [VILLAGE], sharePercent: 40 })
+      .expect(201);
+    await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemerintah Kabupaten Bengkulu Utara', fiscalYear: 2026, scope: 'ALL' }).expect(201);
+    await finance.post('/api/v1/allocations').send({ month: '2026-10' }).expect((res) => expect(res.status).toBeLessThan(300));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('reads who paid for a participant, month by month, and exports the splits', async () => {
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR));
+    const menu = await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link').allTextContents();
+    expect(menu).toEqual(['Dasbor', 'Cari Peserta', 'Komitmen', 'Rekonsiliasi', 'Alokasi', 'Laporan', 'Jejak Audit']);
+
+    // Search by name, open the participant.
+    await page.getByRole('link', { name: 'Cari Peserta' }).click();
+    await page.getByLabel('Nama').fill('budi');
+    await page.getByRole('button', { name: 'Cari' }).click();
+    await page.getByRole('link', { name: person.nik }).click();
+    await page.getByRole('heading', { name: person.name }).waitFor();
+
+    // Funding history: January to October, 40% (rounded down) by the village, the rest by the regency.
+    const history = page.getByRole('table', { name: 'Pembagian iuran per bulan dan sumber dana' });
+    const october = await history.locator('tbody tr', { hasText: 'Oktober 2026' }).evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent)));
+    expect(october).toEqual([
+      ['Oktober 2026', 'APBD-2026', 'APBD Kabupaten', '–', 'Rp22.680'],
+      ['Oktober 2026', 'DESA-1703062001-2026', 'Anggaran Desa', '–', 'Rp15.120'],
+    ]);
+    await expect(history.locator('tbody tr').count()).resolves.toBe(20);
+    await expect(history.locator('tfoot').textContent()).resolves.toContain('Rp378.000');
+    await screenshot(page, 'auditor-participant');
+
+    // The same splits on the allocation page, with totals for October and a CSV export.
+    await page.getByRole('link', { name: 'Lihat di halaman Alokasi Dana' }).click();
+    await page.getByRole('table', { name: /Pembagian iuran: 20 baris/ }).waitFor();
+    await page.getByLabel('Bulan').fill('2026-10');
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.getByRole('table', { name: /Pembagian iuran: 2 baris/ }).waitFor();
+    // Totals of exactly the selection (this NIK in October), per pledge.
+    await page.getByRole('heading', { name: 'Total hasil saringan menurut komitmen' }).waitFor();
+    const totals = page.getByRole('table', { name: 'Total menurut komitmen' });
+    await expect(totals.locator('tbody').textContent()).resolves.toMatch(/APBD-2026.*Rp22\.680.*DESA-1703062001-2026.*Rp15\.120/);
+    await expect(totals.locator('tfoot').textContent()).resolves.toContain('Rp37.800');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor CSV (semua hasil)' }).click()]);
+    expect(csv.suggestedFilename()).toBe(`alokasi-2026-10-${person.nik}.csv`);
+    const lines = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('nik,month,pledgeCode,sourceType,amount,pledgeRevision');
+    expect(lines.slice(1).sort()).toEqual([`${person.nik},2026-10,APBD-2026,APBD,22680,1`, `${person.nik},2026-10,DESA-1703062001-2026,DESA,15120,1`]);
+    await screenshot(page, 'auditor-splits');
+
+    // The pledges show the Dana Desa compliance warning.
+    await page.goto(`${base}/console/#/komitmen?tahun=2026`);
+    await page.getByText('Peringatan kepatuhan:').waitFor();
+
+    // The audit trail, filtered by the finance officer.
+    await page.getByRole('link', { name: 'Jejak Audit' }).click();
+    await page.getByLabel('Pengguna').fill('uji-keuangan');
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    const trail = page.getByRole('table', { name: /Jejak audit: \d+ peristiwa/ });
+    await trail.waitFor();
+    const actions = await trail.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(actions).toEqual(expect.arrayContaining(['pledge.create']));
+    await page.getByRole('button', { name: 'Periksa keutuhan rantai' }).click();
+    await page.getByText(/Rantai jejak audit utuh/).waitFor();
+    await screenshot(page, 'auditor-audit-trail');
+
+    // Finance officers' pages are not offered to an auditor.
+    await page.goto(`${base}/console/#/tagihan`);
+    await page.getByText('Halaman ini tidak tersedia untuk peran Auditor').waitFor();
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
