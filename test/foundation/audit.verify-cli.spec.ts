@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../src/audit/audit.service.js';
 import { FixedClock } from '../../src/common/clock/clock.js';
@@ -6,6 +6,9 @@ import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { runMigrations } from '../../scripts/migrate.js';
 import { verifyAudit } from '../../scripts/verify-audit.js';
 import { freshDatabase, type FreshDatabase } from './fresh-database.js';
+
+// Starts the embedded database from scratch (initdb + every migration): slow on a busy machine.
+jest.setTimeout(240_000);
 
 describe('npm run audit:verify', () => {
   let db: FreshDatabase;

@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { UsersService } from '../../src/users/users.service.js';
 import { createTestApp } from '../support/test-app.js';
 import { freshDatabase, type FreshDatabase } from './fresh-database.js';
+
+// Starts the embedded database from scratch (initdb + every migration): slow on a busy machine.
+jest.setTimeout(240_000);
 
 describe('the bootstrap admin comes from ADMIN_USERNAME/ADMIN_PASSWORD on the first start only', () => {
   let db: FreshDatabase;

@@ -1,10 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role } from '../../src/users/role.js';
 import { createTestApp } from '../support/test-app.js';
+
+// Starts the embedded database from scratch (initdb + every migration): slow on a busy machine.
+jest.setTimeout(240_000);
 
 // The embedded database is PGlite in DATA_DIR whatever this run's DATABASE_URL says.
 describe('the embedded database keeps its data across a restart', () => {

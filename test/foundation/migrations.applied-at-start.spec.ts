@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { freshDatabase, type FreshDatabase } from './fresh-database.js';
+
+// Starts the embedded database from scratch (initdb + every migration): slow on a busy machine.
+jest.setTimeout(240_000);
 
 describe('the service migrates an empty database when it starts', () => {
   let db: FreshDatabase;

@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { MIGRATIONS } from '../../src/database/migrations.js';
 import { runMigrations } from '../../scripts/migrate.js';
 import { freshDatabase, type FreshDatabase } from './fresh-database.js';
+
+// Starts the embedded database from scratch (initdb + every migration): slow on a busy machine.
+jest.setTimeout(240_000);
 
 const ALL = MIGRATIONS.map((m) => new m().name ?? m.name);
 

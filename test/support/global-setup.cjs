@@ -1,10 +1,23 @@
 // Runs once before the workers (as CommonJS, so it cannot load the ESM sources): it only names
 // this run. The first test file that needs a database builds the migrated template for the run
 // (test/support/test-database.ts); the others wait for it and copy it.
-const { rmSync } = require('node:fs');
+// Several runs may share the working tree at once, so only files of runs older than a day are
+// removed here, never the folder (that would pull the template from under a running suite).
+const { mkdirSync, readdirSync, rmSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
+const DAY_MS = 24 * 3600 * 1000;
+
 module.exports = async function globalSetup() {
-  rmSync(join(process.cwd(), 'test/.tmp'), { recursive: true, force: true });
+  const tmp = join(process.cwd(), 'test/.tmp');
+  mkdirSync(tmp, { recursive: true });
+  for (const name of readdirSync(tmp)) {
+    const path = join(tmp, name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > DAY_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Removed by another run meanwhile.
+    }
+  }
   process.env.JAMKESDA_TEST_RUN = String(Date.now());
 };
