@@ -11,7 +11,7 @@ import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { PAYMENTS, SUMMARY } from './support/report-fixture.js';
 import { insertReportFixture } from './support/report-fixture.js';
-import { download, formula, formulaCells, readWorkbook, rowOf, rowWhere } from './support/xlsx.js';
+import { cachedValueMissing, download, formula, formulaCells, readWorkbook, rowOf, rowWhere } from './support/xlsx.js';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const fundedTotal = sum(SUMMARY.funded.map((f) => f.amount));
@@ -21,6 +21,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
   let t: TestApp;
   let wb: ExcelJS.Workbook;
   let headers: Record<string, string>;
+  let body: Buffer;
   let summary: typeof SUMMARY;
 
   beforeAll(async () => {
@@ -29,6 +30,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
     const auditor = await t.as(Role.AUDITOR);
     const res = await download(auditor.get(`/api/v1/reconciliations/${runId}/workbook.xlsx`));
     headers = res.headers;
+    body = res.body;
     wb = await readWorkbook(res.body);
     // The summary the API serves for this run is the stored JSON: read it back the same way.
     const [run] = await t.dataSource.query('SELECT summary FROM reconciliation_run WHERE id = $1', [runId]);
@@ -60,7 +62,8 @@ describe('reconciliation workbook: totals match the run summary', () => {
     }
   });
 
-  it('every formula has a cached numeric result', () => {
+  it('every formula has a cached numeric result', async () => {
+    expect(await cachedValueMissing(body)).toEqual([]);
     const cells = formulaCells(wb);
     expect(cells.length).toBeGreaterThan(30);
     for (const c of cells) expect(Number.isFinite(c.result)).toBe(true);

@@ -1,5 +1,6 @@
 /** Test helpers: download a workbook over HTTP and read it back with ExcelJS. */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type request from 'supertest';
 
 export function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void): void {
@@ -36,11 +37,28 @@ export function rowWhere(ws: ExcelJS.Worksheet, column: number, value: unknown):
   throw new Error(`No row with ${String(value)} in column ${column} of ${ws.name}`);
 }
 
-/** A formula cell's formula and cached result. */
+/**
+ * A formula cell's formula and cached result. ExcelJS's reader drops a cached result of 0 (it
+ * tests the text "0" as falsy after parsing), so an absent result reads as 0 here;
+ * `cachedValueMissing()` checks the XML itself that every formula has its `<v>`.
+ */
 export function formula(cell: ExcelJS.Cell): { formula: string; result: unknown } {
   const v = cell.value as ExcelJS.CellFormulaValue;
   if (!v || typeof v !== 'object' || !('formula' in v)) throw new Error(`${cell.address} is not a formula: ${JSON.stringify(cell.value)}`);
-  return { formula: v.formula, result: v.result };
+  return { formula: v.formula, result: v.result ?? 0 };
+}
+
+/** Formulas written without a cached value (`<f>` not followed by `<v>`), per sheet file. */
+export async function cachedValueMissing(body: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(body);
+  const missing: string[] = [];
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    const xml = await zip.file(name)!.async('string');
+    for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*>(.*?)<\/c>/g)) {
+      if (m[2].includes('<f>') && !/<\/f><v>[^<]+<\/v>/.test(m[2])) missing.push(`${name}!${m[1]}`);
+    }
+  }
+  return missing;
 }
 
 /** Every formula cell of a workbook: sheet, address, cached result. */
@@ -49,7 +67,7 @@ export function formulaCells(wb: ExcelJS.Workbook): Array<{ sheet: string; row: 
   wb.eachSheet((ws) =>
     ws.eachRow((row, r) =>
       row.eachCell((cell, c) => {
-        if (cell.type === ExcelJS.ValueType.Formula) out.push({ sheet: ws.name, row: r, col: c, formula: cell.formula, result: Number((cell.value as ExcelJS.CellFormulaValue).result) });
+        if (cell.type === ExcelJS.ValueType.Formula) out.push({ sheet: ws.name, row: r, col: c, formula: cell.formula, result: Number((cell.value as ExcelJS.CellFormulaValue).result ?? 0) });
       }),
     ),
   );

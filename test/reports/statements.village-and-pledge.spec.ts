@@ -1,0 +1,80 @@
+/** Village and pledge statements for a month and a fiscal year: totals, balances, periods, errors and roles. */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type ExcelJS from 'exceljs';
+import { NUMBER_FORMATS } from '../../src/common/spreadsheet/workbook-style.js';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertReportFixture } from './support/report-fixture.js';
+import { download, formula, readWorkbook, rowOf } from './support/xlsx.js';
+
+const dataRows = (ws: ExcelJS.Worksheet) => rowOf(ws, 'JUMLAH').number - (ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit! - 1;
+const totals = (ws: ExcelJS.Worksheet, cols: number[]) => cols.map((c) => formula(rowOf(ws, 'JUMLAH').getCell(c)).result);
+
+describe('statements', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertReportFixture(t.dataSource);
+  });
+  afterAll(() => t.close());
+
+  it('village, one month: residents, the village pledge, payments and the balance', async () => {
+    const { body, headers } = await download((await t.as(Role.AUDITOR)).get('/api/v1/statements/villages/17.03.06.2001.xlsx?month=2026-10'));
+    expect(headers['content-disposition']).toContain('laporan-desa-1703062001-2026-10.xlsx');
+    const wb = await readWorkbook(body);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Peserta', 'Pembayaran']);
+    const summary = wb.getWorksheet('Ringkasan')!;
+    expect(summary.getRow(1).getCell(1).value).toBe('Laporan Iuran Jamkesda Desa — Desa Talang Jambu, Kecamatan Kerkap');
+    const oct = rowOf(summary, 'Oktober 2026');
+    expect([2, 3, 4, 5, 6, 7, 8].map((c) => oct.getCell(c).value)).toEqual([2, 75600, 75600, 0, 0, 75600, 50000]);
+    expect(formula(oct.getCell(9)).result).toBe(-25600);
+    expect(oct.getCell(9).numFmt).toBe(NUMBER_FORMATS.rupiah);
+    // The Dana Desa rule is stated on the statement.
+    const texts: string[] = [];
+    summary.eachRow((r) => texts.push(String(r.getCell(1).value)));
+    expect(texts.some((x) => x.startsWith('Peringatan:') && x.includes('Dana Desa'))).toBe(true);
+    expect(dataRows(wb.getWorksheet('Peserta')!)).toBe(2);
+    expect(totals(wb.getWorksheet('Peserta')!, [5, 6, 7, 8])).toEqual([75600, 75600, 0, 0]);
+    expect(totals(wb.getWorksheet('Pembayaran')!, [5])).toEqual([50000]);
+  });
+
+  it('village, fiscal year: twelve months, totals and balance over the year', async () => {
+    const wb = await readWorkbook((await download((await t.as(Role.KEUANGAN)).get('/api/v1/statements/villages/1703062001.xlsx?year=2026'))).body);
+    const summary = wb.getWorksheet('Ringkasan')!;
+    expect(dataRows(summary)).toBe(12);
+    expect(totals(summary, [3, 4, 5, 6, 7, 8, 9])).toEqual([151200, 151200, 0, 0, 151200, 50000, -101200]);
+    expect(dataRows(wb.getWorksheet('Peserta')!)).toBe(4);
+  });
+
+  it('pledge (TJSLP), fiscal year: pledge vs used vs paid, month by month with the §8 status', async () => {
+    const { body, headers } = await download((await t.as(Role.AUDITOR)).get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?year=2026'));
+    expect(headers['content-disposition']).toContain('laporan-komitmen-TJSLP-ALNO-2026-2026.xlsx');
+    const wb = await readWorkbook(body);
+    const summary = wb.getWorksheet('Ringkasan')!;
+    expect(totals(summary, [3, 4, 5])).toEqual([75600, 40000, -35600]);
+    expect(rowOf(summary, 'September 2026').getCell(6).value).toBe('Belum dibayar');
+    expect(rowOf(summary, 'Oktober 2026').getCell(6).value).toBe('Lebih bayar');
+    expect(rowOf(summary, 'Januari 2026').getCell(6).value).toBe('-');
+    expect(rowOf(summary, 'Nilai komitmen (pagu)').getCell(3).value).toBe(500000);
+    expect(formula(rowOf(summary, 'Sisa komitmen').getCell(3)).result).toBe(500000 - 75600);
+    expect(dataRows(wb.getWorksheet('Peserta')!)).toBe(2);
+  });
+
+  it('pledge, one month: what was used before the month counts against the pledge', async () => {
+    const wb = await readWorkbook((await download((await t.as(Role.ADMIN)).get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?month=2026-10'))).body);
+    const summary = wb.getWorksheet('Ringkasan')!;
+    expect(rowOf(summary, 'Terpakai sebelum periode ini (tahun yang sama)').getCell(3).value).toBe(37800);
+    expect(formula(rowOf(summary, 'Sisa komitmen').getCell(3)).result).toBe(500000 - 75600);
+  });
+
+  it('refuses a missing or double period, unknown villages and pledges; operators may not read', async () => {
+    const agent = await t.as(Role.KEUANGAN);
+    const none = await agent.get('/api/v1/statements/villages/17.03.06.2001.xlsx').expect(400);
+    expect(none.body.code).toBe('INVALID_PERIOD');
+    await agent.get('/api/v1/statements/villages/17.03.06.2001.xlsx?month=2026-10&year=2026').expect(400);
+    await agent.get('/api/v1/statements/villages/17.03.06.2001.xlsx?month=2026-13').expect(400);
+    expect((await agent.get('/api/v1/statements/villages/17.03.99.2001.xlsx?year=2026').expect(404)).body.code).toBe('VILLAGE_NOT_FOUND');
+    expect((await agent.get('/api/v1/statements/pledges/TIDAK-ADA.xlsx?year=2026').expect(404)).body.code).toBe('PLEDGE_NOT_FOUND');
+    await (await t.as(Role.OPERATOR_DINKES)).get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?year=2026').expect(403);
+  });
+});
