@@ -54,8 +54,8 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     const history = page.getByRole('table', { name: 'Pembagian iuran per bulan dan sumber dana' });
     const october = await history.locator('tbody tr', { hasText: 'Oktober 2026' }).evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent)));
     expect(october).toEqual([
-      ['Oktober 2026', 'APBD-2026', 'APBD Kabupaten', '–', 'Rp22.680'],
-      ['Oktober 2026', 'DESA-1703062001-2026', 'Anggaran Desa', '–', 'Rp15.120'],
+      ['Oktober 2026', 'APBD-2026', 'APBD Kabupaten', 'Pemerintah Kabupaten Bengkulu Utara', 'Rp22.680'],
+      ['Oktober 2026', 'DESA-1703062001-2026', 'Anggaran Desa', 'Desa Talang Jambu', 'Rp15.120'],
     ]);
     await expect(history.locator('tbody tr').count()).resolves.toBe(20);
     await expect(history.locator('tfoot').textContent()).resolves.toContain('Rp378.000');

@@ -30,6 +30,7 @@ export async function render(main, ctx) {
   const person = p.participant ?? p;
   const active = !person.tat;
   const funding = pick(p, ['funding', 'fundingHistory', 'splits']);
+  const funders = await funderNames(funding.length > 0, ctx);
   const changes = pick(p, ['changes', 'history', 'changeHistory']);
 
   replace(
@@ -52,7 +53,7 @@ export async function render(main, ctx) {
         h('dd', {}, active ? badge('Aktif', 'ok') : badge(`Berakhir ${dateLabel(person.tat)}: ${label(END_REASON_LABELS, person.endReason)}`, 'bad')),
       ),
     ),
-    section('Riwayat pendanaan', fundingTable(funding, p), h('p', {}, h('a', { href: hashFor('/alokasi', { nik: person.nik ?? nik }), text: 'Lihat di halaman Alokasi Dana' }))),
+    section('Riwayat pendanaan', fundingTable(funding, p, funders), h('p', {}, h('a', { href: hashFor('/alokasi', { nik: person.nik ?? nik }), text: 'Lihat di halaman Alokasi Dana' }))),
     section('Riwayat perubahan data', changesTable(changes)),
   );
 }
@@ -61,7 +62,19 @@ function fact(term, value) {
   return [h('dt', { text: term }), h('dd', { text: value ?? '–' })];
 }
 
-function fundingTable(rows, p) {
+/** Pledge code → funder name, for the roles that may read pledges (others simply see no funder column). */
+async function funderNames(needed, ctx) {
+  if (!needed) return null;
+  try {
+    const pledges = await api('/api/v1/pledges', { signal: ctx.signal });
+    return new Map(pledges.map((x) => [x.code, x.funder]));
+  } catch (err) {
+    if (err?.name === 'AbortError') throw err;
+    return null;
+  }
+}
+
+function fundingTable(rows, p, funders) {
   const sorted = [...rows].sort((a, b) => String(b.month).localeCompare(String(a.month)) || String(a.pledgeCode).localeCompare(String(b.pledgeCode)));
   const total = rows.reduce((sum, r) => sum + (Number(r.amount) || 0), 0);
   const unfunded = pick(p, ['unfunded', 'unfundedMonths']);
@@ -72,12 +85,12 @@ function fundingTable(rows, p) {
         { label: 'Bulan', value: (r) => monthLabel(r.month) },
         { label: 'Komitmen', render: (r) => (r.pledgeCode ? h('a', { href: hashFor(`/komitmen/${encodeURIComponent(r.pledgeCode)}`), text: r.pledgeCode }) : '–') },
         { label: 'Sumber dana', value: (r) => label(SOURCE_TYPE_LABELS, r.sourceType) },
-        { label: 'Penyandang dana', value: (r) => r.funder ?? '–' },
+        funders ? { label: 'Penyandang dana', value: (r) => r.funder ?? funders.get(r.pledgeCode) ?? '–' } : null,
         { label: 'Jumlah', value: (r) => rupiah(r.amount), numeric: true },
-      ],
+      ].filter(Boolean),
       rows: sorted,
       empty: 'Belum ada pendanaan tercatat untuk peserta ini.',
-      footer: rows.length ? h('tr', {}, h('th', { scope: 'row', colspan: '4', text: 'Total' }), h('td', { class: 'num', text: rupiah(total) })) : null,
+      footer: rows.length ? h('tr', {}, h('th', { scope: 'row', colspan: funders ? '4' : '3', text: 'Total' }), h('td', { class: 'num', text: rupiah(total) })) : null,
     }),
     unfunded.length
       ? dataTable({

@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { consoleModule } from './support/console-module.js';
+
+describe('console figures computed in the browser', () => {
+  let chart: any;
+  let findings: any;
+  let summary: any;
+  let splits: any;
+  let pledgeForm: any;
+  let audit: any;
+  let api: any;
+  let month: any;
+  beforeAll(async () => {
+    // One at a time: Jest's ESM loader mixes up modules shared by imports running in parallel.
+    chart = await consoleModule('chart.js');
+    findings = await consoleModule('findings.js');
+    summary = await consoleModule('run-summary.js');
+    splits = await consoleModule('splits-data.js');
+    pledgeForm = await consoleModule('pages/pledge-form.js');
+    audit = await consoleModule('pages/audit.js');
+    api = await consoleModule('api.js');
+    month = await consoleModule('month-field.js');
+  });
+
+  it('scales bars to the largest value; zero is no bar, a tiny value still shows', () => {
+    const bars = chart.layoutBars([{ label: 'a', value: 300 }, { label: 'b', value: 0 }, { label: 'c', value: 1 }], { width: 640, labelWidth: 200, valueWidth: 140, row: 30 });
+    expect(bars.map((b: any) => [b.width, b.y])).toEqual([[300, 0], [0, 30], [2, 60]]);
+    expect(chart.layoutBars([{ label: 'x', value: 0 }]).map((b: any) => b.width)).toEqual([0]);
+  });
+
+  it('sums funding per source type in a fixed order', () => {
+    const rows = summary.bySourceType([
+      { pledgeCode: 'TJSLP-A', sourceType: 'TJSLP', participants: 2, amount: 75600 },
+      { pledgeCode: 'APBD-2026', sourceType: 'APBD', participants: 5, amount: 113400 },
+      { pledgeCode: 'DESA-1', sourceType: 'DESA', participants: 3, amount: 45360 },
+      { pledgeCode: 'DESA-2', sourceType: 'DESA', participants: 2, amount: 30240 },
+    ]);
+    expect(rows).toEqual([
+      { sourceType: 'APBD', participants: 5, amount: 113400 },
+      { sourceType: 'DESA', participants: 5, amount: 75600 },
+      { sourceType: 'TJSLP', participants: 2, amount: 75600 },
+    ]);
+  });
+
+  it('lists finding categories in the order of DOMAIN §7 and derives the MATCHED amount', () => {
+    const counts = findings.categoryCounts({ MATCHED: 4, NOT_BILLED: 0, AMOUNT_MISMATCH: 1, DUPLICATE_BILLING: 2 });
+    expect(counts.map((c: any) => [c.category, c.count])).toEqual([['DUPLICATE_BILLING', 2], ['AMOUNT_MISMATCH', 1], ['MATCHED', 4], ['NOT_BILLED', 0]]);
+    expect(findings.sumFindings([{ billedAmount: 42000, expectedAmount: 37800 }, { billedAmount: null, expectedAmount: 37800 }])).toEqual({ billed: 42000, expected: 75600 });
+    // payable = obligations of AMOUNT_MISMATCH, NOKA_MISMATCH and MATCHED lines
+    const sums = { AMOUNT_MISMATCH: { billed: 42000, expected: 37800 }, NOKA_MISMATCH: { billed: 37800, expected: 37800 } };
+    expect(findings.matchedAmount(226800, sums)).toEqual({ billed: 151200, expected: 151200 });
+    expect(findings.matchedAmount(null, sums)).toBeNull();
+    expect(findings.matchedAmount(226800, { AMOUNT_MISMATCH: sums.AMOUNT_MISMATCH })).toBeNull();
+  });
+
+  it('totals splits of a selection per pledge or source type, counting each NIK once', () => {
+    const rows = [
+      { nik: '1', pledgeCode: 'APBD-2026', sourceType: 'APBD', amount: 22680 },
+      { nik: '1', pledgeCode: 'DESA-1', sourceType: 'DESA', amount: 15120 },
+      { nik: '2', pledgeCode: 'APBD-2026', sourceType: 'APBD', amount: 37800 },
+      { nik: '2', pledgeCode: 'APBD-2026', sourceType: 'APBD', amount: 37800 },
+    ];
+    expect(splits.aggregateSplits(rows, 'pledge')).toEqual([
+      { key: 'APBD-2026', participants: 2, amount: 98280 },
+      { key: 'DESA-1', participants: 1, amount: 15120 },
+    ]);
+    expect(splits.aggregateSplits(rows, 'sourceType').map((r: any) => r.key)).toEqual(['APBD', 'DESA']);
+  });
+
+  it('turns the pledge form into the API body (numbers, lists, blanks as null)', () => {
+    const body = pledgeForm.pledgeBody(
+      { code: 'DESA-1703062001-2026', fiscalYear: '2026', sourceType: 'DESA', fund: 'DANA_DESA', funder: 'Desa Talang Jambu', fromMonth: '1', toMonth: '12', scope: 'VILLAGES', villageCodes: ['17.03.06.2001'], niks: '1703061205800001', sharePercent: '40', quota: '', budget: 'Rp 5.000.000', priority: '', legalBasis: '' },
+      'create',
+    );
+    expect(body).toEqual({ code: 'DESA-1703062001-2026', fiscalYear: 2026, sourceType: 'DESA', fund: 'DANA_DESA', funder: 'Desa Talang Jambu', fromMonth: 1, toMonth: 12, scope: 'VILLAGES', villageCodes: ['17.03.06.2001'], niks: [], sharePercent: 40, quota: null, budget: 5000000, legalBasis: null });
+    const revision = pledgeForm.pledgeBody({ sourceType: 'APBD', fund: 'ADD', funder: 'Pemkab', scope: 'RESIDENTS', villageCodes: ['x'], niks: '1703061205800001\n1703061205800002, 1703061205800003', budget: '', quota: '100', reason: 'APBD-P' }, 'revise');
+    expect(revision).toMatchObject({ fund: null, villageCodes: [], niks: ['1703061205800001', '1703061205800002', '1703061205800003'], budget: null, quota: 100, reason: 'APBD-P' });
+    expect(revision).not.toHaveProperty('code');
+  });
+
+  it('reads file names from Content-Disposition, builds queries and day bounds in WIB', () => {
+    expect(api.filenameFrom('attachment; filename="rekonsiliasi-2026-10.xlsx"', 'x')).toBe('rekonsiliasi-2026-10.xlsx');
+    expect(api.filenameFrom("attachment; filename*=UTF-8''laporan%20desa.xlsx", 'x')).toBe('laporan desa.xlsx');
+    expect(api.filenameFrom(null, 'cadangan.xlsx')).toBe('cadangan.xlsx');
+    expect(api.withQuery('/api/v1/splits', { month: '2026-10', nik: '', page: 2 })).toBe('/api/v1/splits?month=2026-10&page=2');
+    expect(audit.wibDayBound('2026-11-01')).toBe('2026-11-01T00:00:00.000+07:00');
+    expect(audit.wibDayBound('2026-11-01', true)).toBe('2026-11-01T23:59:59.999+07:00');
+    expect(audit.wibDayBound('')).toBeUndefined();
+    expect(month.previousMonth('2026-01')).toBe('2025-12');
+    expect(month.previousMonth('2026-11')).toBe('2026-10');
+  });
+});

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { consoleModule } from './support/console-module.js';
+
+describe('console display formats (Indonesian)', () => {
+  let f: any;
+  beforeAll(async () => (f = await consoleModule('format.js')));
+
+  it('writes rupiah with dot thousands and no decimals', () => {
+    expect(f.rupiah(37800)).toBe('Rp37.800');
+    expect(f.rupiah(0)).toBe('Rp0');
+    expect(f.rupiah(1234567890)).toBe('Rp1.234.567.890');
+    expect(f.rupiah(-189000)).toBe('-Rp189.000');
+    expect(f.rupiah('42000')).toBe('Rp42.000');
+    expect(f.rupiah(null)).toBe('–');
+    expect(f.number(1000000)).toBe('1.000.000');
+  });
+
+  it('reads rupiah typed with dots, spaces or a prefix', () => {
+    expect(f.parseRupiah('Rp 10.000.000')).toBe(10000000);
+    expect(f.parseRupiah('231000')).toBe(231000);
+    expect(f.parseRupiah('')).toBeNull();
+    expect(f.parseRupiah('abc')).toBeNull();
+  });
+
+  it('names months and dates in Indonesian and times in WIB', () => {
+    expect(f.monthLabel('2026-10')).toBe('Oktober 2026');
+    expect(f.monthLabel('2026-13')).toBe('2026-13');
+    expect(f.dateLabel('2026-01-05')).toBe('5 Januari 2026');
+    expect(f.dateTimeLabel('2026-11-15T03:00:00Z')).toBe('15 November 2026 10.00 WIB');
+    expect(f.dateTimeLabel('2026-11-30T18:30:00Z')).toBe('1 Desember 2026 01.30 WIB');
+  });
+
+  it('takes the current month in WIB, not in the browser zone or UTC', () => {
+    expect(f.currentMonth(new Date('2026-10-31T17:30:00Z'))).toBe('2026-11');
+    expect(f.currentMonth(new Date('2026-10-31T16:59:00Z'))).toBe('2026-10');
+  });
+
+  it('labels codes, and shows unknown codes as they are', () => {
+    expect(f.label(f.CATEGORY_LABELS, 'BILLED_AFTER_DEATH')).toBe('Ditagih setelah meninggal');
+    expect(f.label(f.PAYMENT_STATUS_LABELS, 'SOMETHING_NEW')).toBe('SOMETHING_NEW');
+    expect(f.label(f.ROLE_LABELS, null)).toBe('–');
+  });
+});

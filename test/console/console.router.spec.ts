@@ -1,0 +1,41 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { consoleModule } from './support/console-module.js';
+
+describe('console router and role pages', () => {
+  let r: any;
+  beforeAll(async () => (r = await consoleModule('routes.js')));
+
+  it('parses hashes with queries', () => {
+    expect(r.parseHash('#/alokasi?month=2026-10&nik=1703061205800002')).toEqual({ path: '/alokasi', query: { month: '2026-10', nik: '1703061205800002' } });
+    expect(r.parseHash('')).toEqual({ path: '/', query: {} });
+    expect(r.parseHash('#/peserta/')).toEqual({ path: '/peserta', query: {} });
+    expect(r.hashFor('/alokasi', { month: '2026-10', nik: '', page: 1 })).toBe('#/alokasi?month=2026-10&page=1');
+  });
+
+  it('matches parameters, and prefers fixed segments over parameters', () => {
+    expect(r.matchRoute('/komitmen/baru').route.path).toBe('/komitmen/baru');
+    const pledge = r.matchRoute('/komitmen/DESA-1703062001-2026');
+    expect(pledge.route.path).toBe('/komitmen/:code');
+    expect(pledge.params).toEqual({ code: 'DESA-1703062001-2026' });
+    expect(r.matchRoute('/komitmen/A%2FB').params).toEqual({ code: 'A/B' });
+    expect(r.matchRoute('/tidak-ada')).toBeNull();
+  });
+
+  it('gives every page to known roles only, and finance writes to KEUANGAN only', () => {
+    for (const route of r.ROUTES) {
+      expect(route.roles.length).toBeGreaterThan(0);
+      for (const role of route.roles) expect(Object.values(Role)).toContain(role);
+    }
+    const pagesOf = (role: Role) => r.ROUTES.filter((x: any) => x.nav && x.roles.includes(role)).map((x: any) => x.path);
+    expect(pagesOf(Role.OPERATOR_DINKES)).toEqual(['/unggah-peserta', '/peserta']);
+    expect(pagesOf(Role.AUDITOR)).not.toEqual(expect.arrayContaining(['/tagihan']));
+    expect(pagesOf(Role.AUDITOR)).not.toContain('/pembayaran');
+    expect(pagesOf(Role.ADMIN)).toContain('/pengguna');
+    expect(pagesOf(Role.KEUANGAN)).not.toContain('/pengguna');
+    expect(r.canWriteFinance(Role.KEUANGAN)).toBe(true);
+    expect([Role.ADMIN, Role.AUDITOR, Role.OPERATOR_DINKES].some((role) => r.canWriteFinance(role))).toBe(false);
+    expect(r.homeFor(Role.OPERATOR_DINKES)).toBe('/unggah-peserta');
+    expect(r.homeFor(Role.AUDITOR)).toBe('/dasbor');
+  });
+});
