@@ -64,4 +64,29 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     const adjustment = await api.post('/api/v1/payments').send({ ...payment, month: '2026-10', paidAt: '2026-10-02', adjustsMonth: '2026-09' }).expect(201);
     expect(adjustment.body).toMatchObject({ month: '2026-10', adjustsMonth: '2026-09', amount: 37800 });
   });
+
+  it('refuses bill, PBI-APBN list and payment-sheet uploads for the closed month', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const bill = await api
+      .post('/api/v1/bills')
+      .field('month', '2026-09')
+      .field('invoiceTotal', '37800')
+      .attach('file', Buffer.from('NOKA,NIK,NAMA,IURAN\n0000000000001,' + nik(1) + ',A,37800\n'), 'tagihan.csv')
+      .expect(409);
+    expect(bill.body.code).toBe('MONTH_CLOSED');
+    const pbi = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-09').attach('file', Buffer.from(`NIK\n${nik(1)}\n`), 'pbi.csv').expect(409);
+    expect(pbi.body.code).toBe('MONTH_CLOSED');
+    const sheet = 'KODE_KOMITMEN,BULAN,JUMLAH,TANGGAL_BAYAR,REFERENSI\nAPBD-2026,2026-09,37800,2026-09-05,SP2D 1\n';
+    const payments = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'bayar.csv').expect(400);
+    expect(payments.body.details.issues[0]).toMatchObject({ column: 'BULAN', code: 'MONTH_CLOSED' });
+  });
+
+  it('refuses a pledge revision and an allocation touching the closed month', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const revision = await api.patch('/api/v1/pledges/APBD-2026').send({ sharePercent: 50, reason: 'uji bulan tertutup' });
+    expect(revision.status).toBe(409);
+    expect(revision.body.code).toBe('MONTH_CLOSED');
+    const allocation = await api.post('/api/v1/allocations').send({ month: '2026-09' }).expect(409);
+    expect(allocation.body.code).toBe('MONTH_CLOSED');
+  });
 });
