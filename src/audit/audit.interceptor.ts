@@ -47,7 +47,9 @@ function fileOf(request: AuthenticatedRequest): unknown {
   return file ? { name: file.originalname, size: file.size } : undefined;
 }
 
-function redact(body: unknown): unknown {
+/** The body with every password/token/secret field replaced, at any depth. */
+export function redact(body: unknown): unknown {
+  if (Array.isArray(body)) return body.map(redact);
   if (!body || typeof body !== 'object') return body;
-  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, SECRET_FIELDS.test(k) ? '[disembunyikan]' : v]));
+  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, SECRET_FIELDS.test(k) ? '[disembunyikan]' : redact(v)]));
 }

@@ -12,10 +12,17 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
+  private dummy?: Promise<string>;
+
+  private dummyHash(): Promise<string> {
+    return (this.dummy ??= argon2.hash('tidak-ada-pengguna-ini'));
+  }
+
   async login(username: string, password: string): Promise<{ accessToken: string }> {
     const user = await this.users.findWithHash(username.toLowerCase());
-    const ok = user?.active ? await argon2.verify(user.passwordHash, password) : false;
-    if (!user || !ok) {
+    // Hash even when there is no such user, so the answer time does not reveal which usernames exist.
+    const ok = await argon2.verify(user?.passwordHash ?? (await this.dummyHash()), password);
+    if (!user?.active || !ok) {
       await this.audit.record({ actor: username.slice(0, 100), action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, summary: {} });
       throw new UnauthorizedException('Nama pengguna atau kata sandi salah.');
     }

@@ -19,6 +19,10 @@ const HTTP_MESSAGES: Record<number, string> = {
   429: 'Terlalu banyak percobaan. Coba lagi beberapa saat lagi.',
 };
 
+/** English texts of Nest's built-in exceptions, pipes (ParseUUIDPipe...) and multer: replaced by HTTP_MESSAGES. */
+const FRAMEWORK_MESSAGE =
+  /^(Cannot|Forbidden|Unauthorized|Not Found|Too Many|Bad Request|Validation failed|File too large|Unexpected field|Field |Multipart|Payload Too Large|Unsupported Media Type|Method Not Allowed|Not Acceptable|Conflict|Gone|Internal Server Error|Service Unavailable)/;
+
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -51,7 +55,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
         return { statusCode, message: String((res as unknown as { message: unknown }).message), details: (res as { details: unknown }).details };
       }
       const own = typeof res === 'object' && res ? (res as { message?: unknown }).message : res;
-      const message = typeof own === 'string' && /[a-z]/.test(own) && !/^(Cannot|Forbidden|Unauthorized|Not Found|Too Many|Bad Request)/.test(own)
+      const message = typeof own === 'string' && /[a-z]/.test(own) && !FRAMEWORK_MESSAGE.test(own)
         ? own
         : (HTTP_MESSAGES[statusCode] ?? exception.message);
       return { statusCode, message };

@@ -23,6 +23,12 @@ function translate(message: string): string {
     [/^(\S+) must not be greater than (\S+)$/, '$1 tidak boleh lebih dari $2'],
     [/^(\S+) must be one of the following values: (.*)$/, '$1 harus salah satu dari: $2'],
     [/^(\S+) must be an array$/, '$1 harus berupa daftar'],
+    [/^(\S+) must be longer than or equal to (\d+) characters$/, '$1 minimal $2 karakter'],
+    [/^(\S+) must be shorter than or equal to (\d+) characters$/, '$1 maksimal $2 karakter'],
+    [/^(\S+) must be a Date instance$/, '$1 harus tanggal/waktu ISO, mis. 2026-11-15T00:00:00+07:00'],
+    [/^(\S+) must be a boolean value$/, '$1 harus true atau false'],
+    [/^(\S+) must be a UUID$/, '$1 harus UUID'],
+    [/^(\S+) must be a number conforming to the specified constraints$/, '$1 harus berupa angka'],
   ];
   for (const [pattern, replacement] of rules) if (pattern.test(message)) return message.replace(pattern, replacement);
   return message;

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { BadRequestException, HttpException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { DomainExceptionFilter } from '../../src/common/errors/domain-exception.filter.js';
+import { CommonException } from '../../src/common/errors/common.exception.js';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+describe('errors raised by the framework reach the user in Indonesian, ours unchanged', () => {
+  const filter = new DomainExceptionFilter();
+
+  it.each([
+    [new BadRequestException('Validation failed (uuid is expected)'), 400, 'Permintaan tidak valid.'],
+    [new NotFoundException('Cannot GET /x'), 404, 'Alamat tidak ditemukan.'],
+    [new PayloadTooLargeException('File too large'), 413, 'Data yang dikirim terlalu besar.'],
+    [new BadRequestException('Unexpected field'), 400, 'Permintaan tidak valid.'],
+    [new HttpException('request entity too large', 413, { cause: Object.assign(new Error('x'), { type: 'entity.too.large', expose: true }) }), 413, 'Data yang dikirim terlalu besar.'],
+    [new HttpException('URI malformed', 400, { cause: new URIError('URI malformed') }), 400, 'Permintaan tidak valid.'],
+    [new BadRequestException('Bulan harus berformat YYYY-MM.'), 400, 'Bulan harus berformat YYYY-MM.'],
+    [new BadRequestException('Bulan tidak valid.', { cause: new Error('internal') }), 400, 'Bulan tidak valid.'],
+  ])('%s', (exception, statusCode, message) => {
+    expect(filter.toBody(exception)).toEqual({ statusCode, message });
+  });
+
+  it('keeps a domain error\'s code and details', () => {
+    expect(filter.toBody(CommonException.monthClosed('2026-10'))).toMatchObject({ statusCode: 409, code: 'MONTH_CLOSED', details: { month: '2026-10' } });
+  });
+
+  it('hides an unexpected error behind a 500 without its text', () => {
+    expect(filter.toBody(new Error('relation "x" does not exist'))).toEqual({
+      statusCode: 500,
+      message: 'Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.',
+    });
+  });
+
+  describe('over HTTP', () => {
+    let t: TestApp;
+    beforeAll(async () => (t = await createTestApp()));
+    afterAll(() => t.close());
+
+    it('a malformed id in the path answers 400 in Indonesian', async () => {
+      const res = await (await t.as(Role.ADMIN)).patch('/api/v1/users/bukan-uuid').send({ active: false }).expect(400);
+      expect(res.body).toEqual({ statusCode: 400, message: 'Permintaan tidak valid.' });
+    });
+
+    it('a malformed percent-encoding in the path answers 400', async () => {
+      const res = await t.http.get('/api/v1/users/%E0%A4%A').set('Authorization', `Bearer ${await t.token(Role.ADMIN)}`);
+      expect([400, 404]).toContain(res.status);
+      expect(res.body.message).not.toMatch(/URI|malformed/);
+    });
+  });
+});
