@@ -39,7 +39,10 @@ export class EnrollmentPromoter {
     const now = this.clock.now();
     await m.query('SELECT pg_advisory_xact_lock($1)', [REGISTER_PROMOTION_LOCK]);
     await m.query(REJECT_TAKEN_NOKA, [uploadId]);
-    const [{ created, updated }] = await m.query(PROMOTE, [uploadId, actor, now]);
+    const [releasing] = await m.query(PROMOTE, [uploadId, actor, now, true]);
+    const [holding] = await m.query(PROMOTE, [uploadId, actor, now, false]);
+    const created: number = releasing.created + holding.created;
+    const updated: number = releasing.updated + holding.updated;
     const [{ accepted, rejected, warned }] = await m.query(COUNT_OUTCOMES, [uploadId]);
     await m.query(CLEAR_STAGING, [uploadId]);
     const counts: PromotionCounts = { rowsRead, accepted, rejected, warnings: warned, created, updated, unchanged: accepted - created - updated };

@@ -38,7 +38,10 @@ export const REJECT_TAKEN_NOKA = `
  *   (every given field for a new participant), with the upload, the user and the time;
  * - \`upsert\`: INSERT ... ON CONFLICT (nik) DO UPDATE of exactly those rows (unchanged rows are not
  *   touched, so a re-upload writes nothing).
- * Returns the created and updated counts. $1 upload id, $2 user, $3 time.
+ * Returns the created and updated counts. $1 upload id, $2 user, $3 time, $4 which pass: run first
+ * for rows that hold no active NOKA (true), then for the others (false), so a card released in this
+ * upload (a death, a new card) is free before another row takes it: the unique index
+ * UQ_participant_active_noka is checked row by row, not at the end of the statement.
  */
 export const PROMOTE = `
   WITH changed AS (
@@ -49,6 +52,7 @@ export const PROMOTE = `
     FROM enrollment_staging s
     LEFT JOIN participant p ON p.nik = s.nik
     WHERE s.upload_id = $1
+      AND ((s.tat IS NOT NULL OR s.noka IS NULL) = $4)
       AND (p.nik IS NULL
            OR (s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason)
               IS DISTINCT FROM (p.no_kk, p.noka, p.name, p.birth_date, p.sex, p.village_code, p.tmt, p.tat, p.end_reason))

@@ -1,7 +1,7 @@
 /**
  * Validates enrollment rows one at a time (DOMAIN §2, §4, §12), remembering the NIKs and NOKAs
- * already seen in the file: the later of two rows with the same NIK (or NOKA) is rejected, citing
- * the first. Pure logic, no database: NOKAs held by other participants are checked set-based when
+ * already seen in the file: the later of two rows with the same NIK, or of two active rows (no TAT)
+ * with the same NOKA (unique among active participants), is rejected, citing the first. Pure logic, no database: NOKAs held by other participants are checked set-based when
  * the upload is promoted.
  */
 import { type Cell, cellDay } from '../../common/spreadsheet/cell.js';
@@ -61,13 +61,13 @@ export class EnrollmentRowValidator {
     if (nik && !issues.some((i) => i.severity === 'REJECT')) {
       const first = this.firstRowOfNik.get(nik);
       if (first !== undefined) issues.push(reject('NIK', C.NIK_DUPLICATE_IN_FILE, `NIK ${nik} sudah ada di baris ${first} berkas ini; baris ini diabaikan.`));
-      else if (noka && this.firstRowOfNoka.has(noka)) {
+      else if (noka && tat === null && this.firstRowOfNoka.has(noka)) {
         issues.push(reject('NOKA', C.NOKA_DUPLICATE_IN_FILE, `NOKA ${noka} sudah dipakai di baris ${this.firstRowOfNoka.get(noka)} berkas ini untuk NIK lain.`));
       }
     }
     if (issues.some((i) => i.severity === 'REJECT')) return { issues };
     this.firstRowOfNik.set(nik!, rowNumber);
-    if (noka) this.firstRowOfNoka.set(noka, rowNumber);
+    if (noka && tat === null) this.firstRowOfNoka.set(noka, rowNumber);
     return {
       record: { rowNumber, nik: nik!, noKk: noKk!, name: name!, birthDate: birthDate!, sex: sex!, villageCode: villageCode!, noka, tmt: tmt!, tat, endReason },
       issues,

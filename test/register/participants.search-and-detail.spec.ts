@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { upload } from './support.js';
+
+describe('participants API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await upload(t, 'ok/basic.xlsx');
+    await t.dataSource.query(`
+      INSERT INTO pledge (code, source_type, funder, fiscal_year, scope, priority, created_by)
+      VALUES ('APBD-2026', 'APBD', 'Pemkab Bengkulu Utara', 2026, 'ALL', 90, 'uji'),
+             ('TJSLP-ALNO-2026', 'TJSLP', 'PT Alno', 2026, 'RESIDENTS', 10, 'uji')`);
+    await t.dataSource.query(`
+      INSERT INTO split (month, nik, pledge_code, pledge_revision, amount) VALUES
+        ('2026-01', '1703061203800001', 'TJSLP-ALNO-2026', 1, 37800),
+        ('2026-02', '1703061203800001', 'APBD-2026', 1, 20000),
+        ('2026-02', '1703061203800001', 'TJSLP-ALNO-2026', 1, 17800)`);
+  });
+  afterAll(() => t.close());
+
+  const search = async (query: string) => (await (await t.as(Role.AUDITOR)).get(`/api/v1/participants?${query}`).expect(200)).body;
+
+  it('searches by NIK, village (dotted or not), month covered and name', async () => {
+    expect((await search('')).total).toBe(5);
+    expect((await search('nik=1703061203800001')).items.map((p: any) => p.name)).toEqual(['Ahmad Saputra']);
+    expect((await search('nik=17030645')).total).toBe(1);
+    expect((await search('villageCode=1703062002')).items.map((p: any) => p.nik)).toEqual(['1703064512900002', '1703064909990005']);
+    expect((await search('villageCode=17.03.06.1009')).items[0]).toMatchObject({ villageName: 'Lubuk Durian', tat: '2026-06-15', endReason: 'MENINGGAL', active: false });
+    // Slamet died 2026-06-15: covered in June, not in July (DOMAIN §4). Siti's TMT is 2025-02-01.
+    expect((await search('coveredIn=2026-06')).total).toBe(5);
+    expect((await search('coveredIn=2026-07')).total).toBe(4);
+    expect((await search('coveredIn=2025-01')).items.map((p: any) => p.nik)).toEqual(['1703061203800001', '1703062007450004', '1703064909990005']);
+    expect((await search('name=dew')).items.map((p: any) => p.name)).toEqual(['Dewi Lestari']);
+    expect((await search('page=2&pageSize=2')).items).toHaveLength(2);
+  });
+
+  it('refuses malformed filters in Indonesian', async () => {
+    const res = await (await t.as(Role.AUDITOR)).get('/api/v1/participants?coveredIn=2026-13').expect(400);
+    expect(JSON.stringify(res.body)).toMatch(/coveredIn harus bulan YYYY-MM/);
+  });
+
+  it('shows one participant with history and funding history from the splits', async () => {
+    const res = await (await t.as(Role.KEUANGAN)).get('/api/v1/participants/1703061203800001').expect(200);
+    expect(res.body).toMatchObject({ nik: '1703061203800001', name: 'Ahmad Saputra', villageName: 'Talang Jambu', active: true });
+    expect(res.body.history).toHaveLength(1);
+    expect(res.body.history[0].changes.name).toEqual({ old: null, new: 'Ahmad Saputra' });
+    expect(res.body.funding).toEqual([
+      { month: '2026-01', pledgeCode: 'TJSLP-ALNO-2026', sourceType: 'TJSLP', amount: 37800 },
+      { month: '2026-02', pledgeCode: 'APBD-2026', sourceType: 'APBD', amount: 20000 },
+      { month: '2026-02', pledgeCode: 'TJSLP-ALNO-2026', sourceType: 'TJSLP', amount: 17800 },
+    ]);
+  });
+
+  it('answers 404 in Indonesian for an unknown NIK', async () => {
+    const res = await (await t.as(Role.AUDITOR)).get('/api/v1/participants/1703069999999999').expect(404);
+    expect(res.body.message).toBe('Peserta dengan NIK 1703069999999999 tidak terdaftar.');
+  });
+
+  it('serves the enrollment template', async () => {
+    const res = await (await t.as(Role.OPERATOR_DINKES)).get('/api/v1/templates/enrollment.xlsx').expect(200);
+    expect(res.headers['content-type']).toMatch(/spreadsheetml/);
+  });
+});

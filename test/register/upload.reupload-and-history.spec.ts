@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { count, upload } from './support.js';
+
+describe('re-uploads: the same file changes nothing, a changed row is recorded in history', () => {
+  let t: TestApp;
+  let first: { id: string };
+  beforeAll(async () => {
+    t = await createTestApp();
+    first = (await upload(t, 'ok/basic.xlsx')).body;
+  });
+  afterAll(() => t.close());
+
+  it('recognises the same content and returns the earlier upload', async () => {
+    const before = await t.dataSource.query('SELECT * FROM participant ORDER BY nik');
+    const again = await upload(t, { name: 'salinan.xlsx', content: (await import('./support.js')).fixture('ok/basic.xlsx') });
+    expect(again.body).toMatchObject({ id: first.id, status: 'DONE', recognised: true, filename: 'basic.xlsx' });
+    expect(await t.dataSource.query('SELECT * FROM participant ORDER BY nik')).toEqual(before);
+    expect(await count(t, 'participant_change')).toBe(5);
+    expect(await count(t, 'enrollment_upload')).toBe(1);
+  });
+
+  it('updates a changed row and records old and new values with the upload and the user', async () => {
+    t.clock.set(new Date('2026-11-16T02:00:00Z'));
+    const res = await upload(t, 'ok/basic-changed.xlsx');
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 5, created: 0, updated: 1, unchanged: 4 });
+    const detail = await (await t.as(Role.AUDITOR)).get('/api/v1/participants/1703064512900002').expect(200);
+    expect(detail.body).toMatchObject({ villageCode: '17.03.06.2003', noka: '0001000000099', lastUploadId: res.body.id });
+    expect(detail.body.history).toHaveLength(2);
+    expect(detail.body.history[0]).toMatchObject({ kind: 'CREATE', uploadId: first.id, changedBy: 'uji-operator-dinkes' });
+    expect(detail.body.history[1]).toEqual({
+      id: expect.any(Number),
+      kind: 'UPDATE',
+      uploadId: res.body.id,
+      changedBy: 'uji-operator-dinkes',
+      changedAt: '2026-11-16T02:00:00.000Z',
+      changes: { villageCode: { old: '17.03.06.2002', new: '17.03.06.2003' }, noka: { old: '0001000000002', new: '0001000000099' } },
+    });
+    expect(await count(t, 'participant_change')).toBe(6);
+  });
+
+  it('a re-upload of the first file reverts the change, as a new upload with its own history', async () => {
+    // The same content was uploaded before: it is recognised and changes nothing (DOMAIN §12).
+    const res = await upload(t, 'ok/basic.xlsx');
+    expect(res.body).toMatchObject({ id: first.id, recognised: true });
+    const [row] = await t.dataSource.query("SELECT village_code FROM participant WHERE nik = '1703064512900002'");
+    expect(row.village_code).toBe('17.03.06.2003');
+  });
+});
