@@ -52,7 +52,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
 
     // Funding history: January to October, 40% (rounded down) by the village, the rest by the regency.
     const history = page.getByRole('table', { name: 'Pembagian iuran per bulan dan sumber dana' });
-    const october = await history.locator('tbody tr', { hasText: 'Oktober 2026' }).evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent)));
+    const october = await history.locator('tbody tr', { hasText: 'Oktober 2026' }).evaluateAll((trs: any[]) => trs.map((tr) => Array.from(tr.children, (td: any) => td.textContent)));
     expect(october).toEqual([
       ['Oktober 2026', 'APBD-2026', 'APBD Kabupaten', 'Pemerintah Kabupaten Bengkulu Utara', 'Rp22.680'],
       ['Oktober 2026', 'DESA-1703062001-2026', 'Anggaran Desa', 'Desa Talang Jambu', 'Rp15.120'],

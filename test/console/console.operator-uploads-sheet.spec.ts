@@ -45,8 +45,9 @@ describeInBrowser('console: operator uploads a sheet with bad rows and downloads
 
     // Drop the file on the drop zone (as a person dragging it from the file manager would).
     const dataTransfer = await page.evaluateHandle((content) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([content], 'peserta-oktober.csv', { type: 'text/csv' }));
+      const browser = globalThis as any; // runs in the page
+      const dt = new browser.DataTransfer();
+      dt.items.add(new browser.File([content], 'peserta-oktober.csv', { type: 'text/csv' }));
       return dt;
     }, sheet);
     await page.dispatchEvent('.dropzone', 'drop', { dataTransfer });
@@ -64,7 +65,7 @@ describeInBrowser('console: operator uploads a sheet with bad rows and downloads
     // The rejected and warned rows with their messages, by row number (row 1 is the header).
     const issues = result.getByRole('table', { name: /Baris ditolak dan peringatan/ });
     await issues.waitFor();
-    const rows = await issues.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent ?? '')));
+    const rows = await issues.locator('tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => Array.from(tr.children, (td: any) => (td.textContent ?? '') as string)));
     const byRow = new Map(rows.map((r) => [r[0], r]));
     expect(byRow.get('7')?.[1]).toBe('Peringatan');
     expect(byRow.get('8')?.[1]).toBe('Ditolak');
