@@ -1,0 +1,124 @@
+/**
+ * `npm run bench:reconcile` (PostgreSQL; DATABASE_URL or postgres://root@127.0.0.1:5432/postgres).
+ *
+ * One month (2026-01) of 1,000,000 participants against a 1,000,000-line BPJS bill with anomalies
+ * of every §7 category, a PBI-APBN list and payments. Setup (not timed): register, 300 pledges,
+ * the month's allocation (AllocateMonth.execute), the bill, the list, ANALYZE.
+ *
+ * Timed: ReconcileMonth.execute (the whole run in its transaction: allocation check, categories,
+ * findings written, summary, payment statuses, checksums), against a `COPY` of the same bill lines
+ * into an unindexed table, in the same run. Target: ratio ≤ 5.
+ *
+ * Creates and drops its own database. BENCH_PARTICIPANTS overrides the size.
+ */
+import 'reflect-metadata';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { NestFactory } from '@nestjs/core';
+import pg from 'pg';
+import pgCopy from 'pg-copy-streams';
+import { AppModule } from '../src/app.module.js';
+import { loadConfig } from '../src/common/config/app-config.js';
+import { AllocateMonth } from '../src/funding/use-cases/allocate-month.use-case.js';
+import { ReconciliationRuns } from '../src/reconciliation/reconciliation-runs.service.js';
+import { ReconcileMonth } from '../src/reconciliation/use-cases/reconcile-month.use-case.js';
+import { BENCH_PLEDGES } from './allocate.bench.sql.js';
+import { BENCH_RECON_BILL_LINES, BENCH_RECON_PBI, BENCH_RECON_REGISTER } from './reconcile.bench.sql.js';
+
+const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000);
+const LINES = PARTICIPANTS;
+const MONTH = '2026-01';
+const BASE_URL = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/postgres';
+const DB = `jamkesda_bench_reconcile_${Date.now()}`;
+const urlFor = (db: string) => Object.assign(new URL(BASE_URL), { pathname: `/${db}` }).toString();
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: BASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await work();
+  return [result, performance.now() - start];
+}
+
+/** The bill's lines as COPY text (read before timing), then COPY'd into an unindexed table. */
+async function copyBaseline(client: pg.Client, billId: string): Promise<{ rows: number; ms: number }> {
+  const chunks: Buffer[] = [];
+  const out = client.query(pgCopy.to(`COPY (SELECT bill_id, row_number, noka, nik, name, amount FROM bill_line WHERE bill_id = '${billId}') TO STDOUT`));
+  for await (const chunk of out) chunks.push(chunk as Buffer);
+  await client.query('CREATE TABLE copy_baseline (bill_id uuid, row_number integer, noka text, nik text, name text, amount bigint)');
+  const [, ms] = await timed(() => pipeline(Readable.from(chunks), client.query(pgCopy.from('COPY copy_baseline FROM STDIN'))));
+  const [{ n }] = (await client.query('SELECT count(*)::int AS n FROM copy_baseline')).rows;
+  await client.query('DROP TABLE copy_baseline');
+  return { rows: n, ms };
+}
+
+async function main(): Promise<void> {
+  await admin(`CREATE DATABASE ${DB}`);
+  const url = urlFor(DB);
+  const config = loadConfig({ JWT_SECRET: 'bench-secret-bench-secret-bench-secret!', DATABASE_URL: url, LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false' });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), { logger: ['error'] });
+  const setup = new pg.Client({ connectionString: url });
+  try {
+    await setup.connect();
+    const [, registerMs] = await timed(() => setup.query(BENCH_RECON_REGISTER, [PARTICIPANTS]));
+    await setup.query(BENCH_PLEDGES, [PARTICIPANTS]);
+    await setup.query('ANALYZE');
+    console.log(`Setup: ${PARTICIPANTS.toLocaleString('en')} participants in ${seconds(registerMs)}`);
+
+    const [allocation, allocMs] = await timed(() => app.get(AllocateMonth).execute({ month: MONTH, actor: 'bench' }));
+    console.log(`Setup: ${MONTH} allocation (not timed below) in ${seconds(allocMs)}: ${allocation.participants.toLocaleString('en')} obligations`);
+
+    const billed = PARTICIPANTS - Math.floor(PARTICIPANTS / 1111) + Math.floor(PARTICIPANTS / 5000);
+    const unregistered = Math.max(500, LINES - billed);
+    const [{ id: billId }] = (
+      await setup.query(`INSERT INTO bill (month, version, invoice_total, checksum, filename, uploaded_by) VALUES ($1, 1, 0, 'bench', 'bench.csv', 'bench') RETURNING id`, [MONTH])
+    ).rows;
+    const [, billMs] = await timed(() => setup.query(BENCH_RECON_BILL_LINES, [billId, PARTICIPANTS, unregistered]));
+    await setup.query(
+      `UPDATE bill b SET lines = s.n, lines_total = s.total, invoice_total = s.total + 37800
+       FROM (SELECT count(*) AS n, sum(amount) AS total FROM bill_line WHERE bill_id = $1) s WHERE b.id = $1`,
+      [billId],
+    );
+    const [{ id: listId }] = (await setup.query(`INSERT INTO pbi_apbn_list (month, version, checksum, filename, uploaded_by) VALUES ($1, 1, 'bench', 'pbi.csv', 'bench') RETURNING id`, [MONTH])).rows;
+    await setup.query(BENCH_RECON_PBI, [listId, PARTICIPANTS]);
+    await setup.query(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, created_by)
+       SELECT pledge_code, $1, sum(amount) - CASE WHEN pledge_code LIKE 'TJSLP%' THEN 1000 ELSE 0 END, date '2026-01-08' + (length(pledge_code) % 5), 'SP2D ' || pledge_code, 'bench'
+       FROM split WHERE month = $1 AND pledge_code NOT LIKE 'DESA-170301%' GROUP BY pledge_code`,
+      [MONTH],
+    );
+    await setup.query('ANALYZE');
+    const [{ lines }] = (await setup.query('SELECT count(*)::int AS lines FROM bill_line WHERE bill_id = $1', [billId])).rows;
+    console.log(`Setup: bill of ${lines.toLocaleString('en')} lines in ${seconds(billMs)}; PBI-APBN list; payments`);
+
+    const copy = await copyBaseline(setup, billId);
+    const [run, reconcileMs] = await timed(() => app.get(ReconcileMonth).execute({ month: MONTH, actor: 'bench' }));
+    const summary = await app.get(ReconciliationRuns).get(run.id);
+    const [, secondMs] = await timed(() => app.get(ReconcileMonth).execute({ month: MONTH, actor: 'bench' }));
+
+    console.log(`\nCOPY of ${copy.rows.toLocaleString('en')} bill lines into an unindexed table: ${seconds(copy.ms)}`);
+    console.log(`Reconciliation of ${MONTH} (ReconcileMonth.execute, one transaction): ${seconds(reconcileMs)} (second run: ${seconds(secondMs)})`);
+    const ratio = reconcileMs / copy.ms;
+    console.log(`Ratio reconciliation / COPY: ${ratio.toFixed(2)}x (target <= 5x: ${ratio <= 5 ? 'met' : 'NOT met'})`);
+    console.log(`Findings: ${JSON.stringify(summary.findings)}`);
+    console.log(`Bill: ${JSON.stringify(summary.bill)}; unfunded: ${JSON.stringify(summary.unfunded)}; pledges paying: ${summary.payments?.length}`);
+  } finally {
+    await setup.end().catch(() => undefined);
+    await app.close();
+    await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
