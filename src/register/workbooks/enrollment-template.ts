@@ -11,7 +11,7 @@ import { END_REASONS, ENROLLMENT_COLUMNS, COL } from '../enrollment-columns.js';
 
 /** Rows of "Daftar Peserta" that carry the drop-downs. */
 const TEMPLATE_ROWS = 5000;
-/** Fixed so the generated file is byte-stable across runs. */
+/** Fixed so the workbook properties do not change from run to run. */
 const TEMPLATE_DATE = new Date(Date.UTC(2026, 0, 1));
 
 export const DATA_SHEET = 'Daftar Peserta';
