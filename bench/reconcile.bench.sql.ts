@@ -16,10 +16,10 @@ export const BENCH_RECON_REGISTER = `
   INSERT INTO participant (nik, no_kk, noka, name, birth_date, sex, village_code, tmt, tat, end_reason)
   SELECT '1703' || lpad(i::text, 12, '0'), '1703000000000001', lpad(i::text, 13, '0'), 'Peserta ' || i, date '1980-01-01',
          CASE WHEN i % 2 = 0 THEN 'L' ELSE 'P' END,
-         v.codes[1 + (i * 7) % array_length(v.codes, 1)],
+         v.codes[1 + (i::bigint * 7) % array_length(v.codes, 1)],
          CASE WHEN i % 1000 = 0 THEN date '2019-01-01'
               WHEN i % 997 = 0 THEN date '2026-03-01'
-              ELSE date '2018-01-01' + ((i * 7919) % 2900) END,
+              ELSE date '2018-01-01' + ((i::bigint * 7919) % 2900)::int END,
          CASE WHEN i % 1000 = 0 THEN date '2025-11-20' END,
          CASE WHEN i % 1000 = 0 THEN 'MENINGGAL' END
     FROM generate_series(1, $1::int) AS i,

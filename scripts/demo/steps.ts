@@ -3,5 +3,6 @@ import type { DemoStep } from './demo-context.js';
 import { usersStep } from './steps/01-users.js';
 import { registerStep } from './steps/10-register.js';
 import { fundingStep } from './steps/20-funding.js';
+import { reconciliationStep } from './steps/30-reconciliation.js';
 
-export const DEMO_STEPS: DemoStep[] = [usersStep, registerStep, fundingStep];
+export const DEMO_STEPS: DemoStep[] = [usersStep, registerStep, fundingStep, reconciliationStep];
