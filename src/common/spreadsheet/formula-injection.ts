@@ -26,7 +26,8 @@ export function textValue(value: unknown): string | null {
 
 /** After `row.getCell(n).value = textValue(x)`: gives formula-like text the Text format (`@`). */
 export function markAsText(cell: ExcelJS.Cell): void {
-  if (typeof cell.value === 'string' && looksLikeFormula(cell.value)) cell.numFmt = TEXT_FORMAT;
+  // A new style object: cells may share theirs with the whole column.
+  if (typeof cell.value === 'string' && looksLikeFormula(cell.value) && cell.numFmt !== TEXT_FORMAT) cell.style = { ...cell.style, numFmt: TEXT_FORMAT };
 }
 
 /** The Text number format: what is typed into such a cell stays text. */

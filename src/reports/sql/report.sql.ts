@@ -82,23 +82,34 @@ export const BY_VILLAGE = `
 
 /**
  * One page of participant-months of a month (keyset on NIK) with the amount each source type
- * paid and the pledges that paid. $1 month, $2 last NIK of the previous page ('' at the start), $3 page size.
+ * paid and the pledges that paid. The splits and participants of the page are read as the same
+ * NIK range (index range scans on PK_split and PK_participant), never a scan of the whole month.
+ * $1 month, $2 last NIK of the previous page ('' at the start), $3 page size.
  */
 export const PARTICIPANT_MONTHS_PAGE = `
   WITH page AS (
     SELECT nik, amount, unfunded, tmt, village_code FROM obligation
-    WHERE month = $1 AND nik > $2 ORDER BY nik LIMIT $3)
-  SELECT page.nik, pt.noka, pt.name, page.village_code, page.tmt::text AS tmt, page.amount, page.unfunded,
-         coalesce(sum(s.amount) FILTER (WHERE p.source_type = 'APBD'), 0)::bigint AS apbd,
-         coalesce(sum(s.amount) FILTER (WHERE p.source_type = 'APBD_PROV'), 0)::bigint AS apbd_prov,
-         coalesce(sum(s.amount) FILTER (WHERE p.source_type = 'DESA'), 0)::bigint AS desa,
-         coalesce(sum(s.amount) FILTER (WHERE p.source_type = 'TJSLP'), 0)::bigint AS tjslp,
-         string_agg(s.pledge_code, ', ' ORDER BY p.priority, s.pledge_code COLLATE "C") AS pledges
+    WHERE month = $1 AND nik > $2 ORDER BY nik LIMIT $3),
+  bounds AS (SELECT max(nik) AS last FROM page),
+  paid AS (
+    SELECT s.nik,
+           sum(s.amount) FILTER (WHERE p.source_type = 'APBD') AS apbd,
+           sum(s.amount) FILTER (WHERE p.source_type = 'APBD_PROV') AS apbd_prov,
+           sum(s.amount) FILTER (WHERE p.source_type = 'DESA') AS desa,
+           sum(s.amount) FILTER (WHERE p.source_type = 'TJSLP') AS tjslp,
+           string_agg(s.pledge_code, ', ' ORDER BY p.priority, s.pledge_code COLLATE "C") AS pledges
+    FROM split s JOIN pledge p ON p.code = s.pledge_code
+    WHERE s.month = $1 AND s.nik > $2 AND s.nik <= (SELECT last FROM bounds)
+    GROUP BY s.nik),
+  people AS (
+    SELECT nik, noka, name FROM participant
+    WHERE nik > $2 AND nik <= (SELECT last FROM bounds))
+  SELECT page.nik, people.noka, people.name, page.village_code, page.tmt::text AS tmt, page.amount, page.unfunded,
+         coalesce(paid.apbd, 0)::bigint AS apbd, coalesce(paid.apbd_prov, 0)::bigint AS apbd_prov,
+         coalesce(paid.desa, 0)::bigint AS desa, coalesce(paid.tjslp, 0)::bigint AS tjslp, paid.pledges
   FROM page
-  LEFT JOIN participant pt ON pt.nik = page.nik
-  LEFT JOIN split s ON s.month = $1 AND s.nik = page.nik
-  LEFT JOIN pledge p ON p.code = s.pledge_code
-  GROUP BY page.nik, page.amount, page.unfunded, page.tmt, page.village_code, pt.noka, pt.name
+  LEFT JOIN people ON people.nik = page.nik
+  LEFT JOIN paid ON paid.nik = page.nik
   ORDER BY page.nik`;
 
 /** One page of a run's findings (keyset on seq). $1 run id, $2 last seq, $3 page size. */

@@ -43,6 +43,8 @@ export class TableSheet {
   readonly headerRow: number;
   private nextRow = 1;
   private readonly sums: number[];
+  /** One style object per column, shared by every data cell of it: ExcelJS caches a style id per object. */
+  private readonly styles: Partial<ExcelJS.Style>[];
   private dataRows = 0;
 
   constructor(
@@ -53,7 +55,8 @@ export class TableSheet {
   ) {
     this.headerRow = options.title.length + 2;
     this.sheet = workbook.addWorksheet(name, { views: frozenHeader(this.headerRow), pageSetup: printSetup(this.headerRow) });
-    this.sheet.columns = columns.map((c) => ({ width: c.width, style: columnStyle(c.kind) }));
+    this.styles = columns.map((c) => columnStyle(c.kind));
+    this.sheet.columns = columns.map((c, i) => ({ width: c.width, style: this.styles[i] }));
     this.sums = columns.map(() => 0);
     options.title.forEach((line, i) => this.writeStyledRow([line], i === 0 ? TITLE_STYLE : SUBTITLE_STYLE));
     this.nextRow++; // blank line
@@ -85,6 +88,8 @@ export class TableSheet {
       if (value === null || value === undefined) continue;
       const column = this.columns[i];
       const cell = row.getCell(i + 1);
+      // The column's own style object, not the per-cell copy ExcelJS made: a cached style id.
+      cell.style = this.styles[i];
       switch (column.kind) {
         case 'text':
           cell.value = textValue(value);
