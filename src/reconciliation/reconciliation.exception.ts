@@ -3,7 +3,6 @@ import { assertNever, DomainException } from '../common/errors/domain.exception.
 
 export enum ReconciliationErrorCode {
   RUN_NOT_FOUND = 'RUN_NOT_FOUND',
-  BILL_NOT_FOUND = 'BILL_NOT_FOUND',
   RUN_IN_PROGRESS = 'RUN_IN_PROGRESS',
   RUN_FAILED = 'RUN_FAILED',
   NOT_FINALIZABLE = 'NOT_FINALIZABLE',
@@ -17,7 +16,6 @@ export class ReconciliationException extends DomainException<ReconciliationError
   get httpStatus(): number {
     switch (this.code) {
       case ReconciliationErrorCode.RUN_NOT_FOUND:
-      case ReconciliationErrorCode.BILL_NOT_FOUND:
         return HttpStatus.NOT_FOUND;
       case ReconciliationErrorCode.RUN_IN_PROGRESS:
       case ReconciliationErrorCode.NOT_FINALIZABLE:
@@ -36,10 +34,6 @@ export class ReconciliationException extends DomainException<ReconciliationError
 
   static runNotFound(id: string): ReconciliationException {
     return new ReconciliationException(ReconciliationErrorCode.RUN_NOT_FOUND, `Rekonsiliasi "${id}" tidak ditemukan.`, { id });
-  }
-
-  static billNotFound(id: string): ReconciliationException {
-    return new ReconciliationException(ReconciliationErrorCode.BILL_NOT_FOUND, `Tagihan BPJS "${id}" tidak ditemukan.`, { id });
   }
 
   static inProgress(month: string): ReconciliationException {

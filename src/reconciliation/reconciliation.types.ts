@@ -38,7 +38,7 @@ export interface RunSummary {
   unfunded: { participants: number; amount: number };
   bill: { invoiceTotal: number; linesTotal: number; payable: number; overbilled: number; underbilled: number } | null;
   findings: Record<Category, number>;
-  payments: Omit<PledgePaymentStatus, never>[];
+  payments: PledgePaymentStatus[];
 }
 
 export interface RunView extends RunSummary {
