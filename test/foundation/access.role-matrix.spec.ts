@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type request from 'supertest';
 import { ALL_ROLES, type Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { describeRoute, discoverRoutes, fillParams, type RouteInfo } from './route-inventory.js';
+
+// Five calls per route, and routes keep being added: give it time on a busy machine.
+jest.setTimeout(300_000);
 
 interface Call {
   route: RouteInfo;
