@@ -89,4 +89,11 @@ describe('console figures computed in the browser', () => {
     expect(month.previousMonth('2026-01')).toBe('2025-12');
     expect(month.previousMonth('2026-11')).toBe('2026-10');
   });
+
+  it('shows audit summaries as readable "key: value" text', () => {
+    expect(audit.summaryText('{"params":{},"query":{},"body":{"month":"2026-10","amount":113400}}')).toBe('month: 2026-10; amount: 113400');
+    expect(audit.summaryText('{"rowsRead":6,"accepted":5,"file":{"name":"a.csv"}}')).toBe('rowsRead: 6; accepted: 5; file: {"name":"a.csv"}');
+    expect(audit.summaryText('{}')).toBe('–');
+    expect(audit.summaryText(JSON.stringify({ note: 'x'.repeat(300) }), 20)).toHaveLength(20);
+  });
 });

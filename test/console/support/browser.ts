@@ -63,10 +63,12 @@ export async function login(page: Page, base: string, user: { username: string; 
   await page.getByLabel('Nama pengguna').fill(user.username);
   await page.getByLabel('Kata sandi').fill(user.password);
   await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('button', { name: 'Keluar' }).waitFor();
+  // Attached, not visible: on a phone the user box sits in the closed menu.
+  await page.locator('#user button').waitFor({ state: 'attached' });
 }
 
 export async function logout(page: Page): Promise<void> {
+  if (!(await page.getByRole('button', { name: 'Keluar' }).isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('button', { name: 'Keluar' }).click();
   await page.getByRole('heading', { name: 'Masuk ke Konsol Jamkesda' }).waitFor();
 }

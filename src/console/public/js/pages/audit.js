@@ -63,10 +63,10 @@ export async function render(main, ctx) {
         dataTable({
           caption: `Jejak audit: ${number(res.total)} peristiwa (terbaru di atas)`,
           columns: [
-            { label: 'Waktu', value: (e) => dateTimeLabel(e.at) },
+            { label: 'Waktu', value: (e) => dateTimeLabel(e.at), nowrap: true },
             { label: 'Pengguna', key: 'actor' },
             { label: 'Tindakan', key: 'action' },
-            { label: 'Data', value: (e) => `${e.entity}${e.entityId ? ` ${e.entityId}` : ''}` },
+            { label: 'Data', render: (e) => [e.entity, e.entityId ? [h('br'), h('span', { class: 'mono', text: e.entityId })] : null] },
             { label: 'Rincian', value: (e) => summaryText(e.summary), wrap: true },
           ],
           rows: res.items,
@@ -85,9 +85,28 @@ export async function render(main, ctx) {
   await load(filterForm, Number(q.page) || 1);
 }
 
-/** The stored JSON summary, shortened for a table cell. */
-function summaryText(summary) {
+/**
+ * The stored JSON summary as "key: value" text, shortened for a table cell. Request summaries
+ * ({ params, query, body }) show only their non-empty parts. Pure, unit-tested.
+ */
+export function summaryText(summary, max = 200) {
   if (!summary) return '–';
-  const text = typeof summary === 'string' ? summary : JSON.stringify(summary);
-  return text === '{}' ? '–' : text.length > 160 ? `${text.slice(0, 159)}…` : text;
+  let data = summary;
+  if (typeof summary === 'string') {
+    try {
+      data = JSON.parse(summary);
+    } catch {
+      data = summary;
+    }
+  }
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const parts = 'body' in data || 'params' in data || 'query' in data ? { ...data.params, ...data.query, ...data.body } : data;
+    data = Object.entries(parts)
+      .filter(([, v]) => v !== null && v !== undefined && v !== '')
+      .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`)
+      .join('; ');
+  }
+  const text = String(data);
+  if (!text || text === '{}') return '–';
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -22,6 +22,15 @@ export async function pledgeFields(pledge = {}, mode = 'create') {
   });
   const chosen = new Set((pledge.villageCodes ?? []).map((c) => c.replace(/\./g, '')));
   for (const option of villageSelect.querySelectorAll('option')) option.selected = chosen.has(option.value.replace(/\./g, ''));
+  // The list is long: say which villages are chosen, below it.
+  const chosenText = h('p', { class: 'hint', 'aria-live': 'polite' });
+  const showChosen = () => {
+    const names = [...villageSelect.querySelector('select').selectedOptions].map((o) => o.textContent.replace(/^.* – /, ''));
+    chosenText.textContent = names.length ? `Terpilih ${names.length} desa: ${names.join(', ')}` : 'Belum ada desa dipilih.';
+  };
+  villageSelect.querySelector('select').addEventListener('change', showChosen);
+  villageSelect.append(chosenText);
+  showChosen();
 
   const fund = field({ label: 'Jenis dana desa', name: 'fund', value: pledge.fund ?? '', options: [{ value: '', label: '(bukan dana desa)' }, ...opts(FUND_LABELS)] });
   const source = field({ label: 'Sumber dana', name: 'sourceType', required: true, value: pledge.sourceType ?? 'APBD', options: opts(SOURCE_TYPE_LABELS) });
@@ -56,11 +65,17 @@ export async function pledgeFields(pledge = {}, mode = 'create') {
     field({ label: 'Kuota peserta per bulan', name: 'quota', type: 'number', value: pledge.quota ?? '', hint: 'Kosongkan bila tanpa kuota', attrs: { min: '1' } }),
     field({ label: 'Pagu setahun (Rp)', name: 'budget', value: pledge.budget ?? '', hint: 'Kosongkan bila tanpa pagu', attrs: { inputmode: 'numeric' } }),
     field({ label: 'Prioritas', name: 'priority', type: 'number', value: pledge.priority ?? '', hint: 'Kecil dibayar lebih dulu. Kosong: bawaan (NIK 10, desa 20, semua 90)' }),
-    h('div', { class: 'field--wide' }, villageSelect),
-    h('div', { class: 'field--wide' }, niks),
-    h('div', { class: 'field--wide' }, field({ label: 'Dasar hukum', name: 'legalBasis', value: pledge.legalBasis ?? '', hint: 'Nomor dan tanggal PKS / SK' })),
-    mode === 'revise' ? h('div', { class: 'field--wide' }, field({ label: 'Alasan perubahan', name: 'reason', required: true, multiline: true, hint: 'Mis. Perubahan pagu APBD-P 2026 (Perda No. 5/2026)' })) : null,
+    wide(villageSelect),
+    wide(niks),
+    wide(field({ label: 'Dasar hukum', name: 'legalBasis', value: pledge.legalBasis ?? '', hint: 'Nomor dan tanggal PKS / SK' })),
+    mode === 'revise' ? wide(field({ label: 'Alasan perubahan', name: 'reason', required: true, multiline: true, hint: 'Mis. Perubahan pagu APBD-P 2026 (Perda No. 5/2026)' })) : null,
   );
+}
+
+/** A field across the whole grid row (hidden fields then take no room at all). */
+function wide(fieldEl) {
+  fieldEl.classList.add('field--wide');
+  return fieldEl;
 }
 
 const intOrNull = (v) => (v === '' || v === undefined ? null : Number(v));

@@ -5,6 +5,7 @@ import { dateTimeLabel, FUND_LABELS, label, MONTH_NAMES, number, rupiah, SCOPE_L
 import { clearErrors, form, showErrors } from '../forms.js';
 import { canWriteFinance, hashFor } from '../routes.js';
 import { busy, dataTable, errorNotice, notice, pageHeader, section } from '../ui.js';
+import { villageName } from '../villages.js';
 import { pledgeBodyFromForm, pledgeFields } from './pledge-form.js';
 
 export async function render(main, ctx) {
@@ -26,7 +27,7 @@ export async function render(main, ctx) {
     pageHeader(`Komitmen ${pledge.code}`, pledge.funder),
     flash ? notice('success', flash) : null,
     ...(pledge.warnings ?? []).map((w) => notice('warning', h('strong', { text: 'Peringatan kepatuhan: ' }), w.message)),
-    section('Ketentuan', terms(pledge)),
+    section('Ketentuan', terms(pledge, await villageNames(pledge.villageCodes))),
     section('Riwayat revisi', revisions),
     canWriteFinance(ctx.user.role) ? section('Ubah komitmen (revisi)', h('p', { class: 'hint', text: 'Perubahan disimpan sebagai revisi baru beserta alasannya; revisi lama tetap tersimpan.' }), await reviseForm(pledge, ctx)) : null,
   );
@@ -55,7 +56,13 @@ export async function render(main, ctx) {
   }
 }
 
-function terms(p) {
+async function villageNames(codes) {
+  const names = [];
+  for (const code of codes ?? []) names.push(await villageName(code));
+  return names;
+}
+
+function terms(p, villages) {
   const item = (dt, dd) => [h('dt', { text: dt }), h('dd', {}, dd ?? '–')];
   return h(
     'dl',
@@ -64,7 +71,7 @@ function terms(p) {
     item('Tahun anggaran', String(p.fiscalYear)),
     item('Bulan', `${MONTH_NAMES[p.fromMonth - 1]} – ${MONTH_NAMES[p.toMonth - 1]}`),
     item('Cakupan', label(SCOPE_LABELS, p.scope)),
-    p.scope === 'VILLAGES' ? item('Desa', p.villageCodes.join(', ')) : null,
+    p.scope === 'VILLAGES' ? item('Desa', villages.join('; ')) : null,
     p.scope === 'RESIDENTS' ? item('NIK', p.niks.map((nik) => h('a', { href: hashFor(`/peserta/${nik}`), text: `${nik} ` }))) : null,
     item('Porsi per iuran', `${p.sharePercent}%`),
     item('Kuota per bulan', p.quota ? `${number(p.quota)} peserta` : 'Tanpa kuota'),

@@ -1,0 +1,99 @@
+/**
+ * Every page of the console, opened by every role that may see it, on a laptop and on a phone: the
+ * page renders its heading without script errors, CSP violations or error boxes. Screenshots of each
+ * are kept under test/screenshots/pages/ for a person to look at.
+ */
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
+import { billCsv, enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
+
+const MONTH = '2026-10';
+
+describeInBrowser('console: every page renders for each role that may see it', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let runId: string;
+  let uploadId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    base = await listen(t);
+    browser = await launchBrowser();
+    const operator = await t.as(Role.OPERATOR_DINKES);
+    const sheet = enrollmentCsv([...PEOPLE, { nik: '17030612058A0007', name: 'Huruf Di Nik' }]);
+    uploadId = (await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(sheet), 'peserta.csv').expect(201)).body.id;
+    const finance = await t.as(Role.KEUANGAN);
+    await finance.post('/api/v1/pledges').send({ code: 'DESA-1703062001-2026', sourceType: 'DESA', fund: 'DANA_DESA', funder: 'Desa Talang Jambu', fiscalYear: 2026, scope: 'VILLAGES', villageCodes: [VILLAGE], sharePercent: 40 }).expect(201);
+    await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemerintah Kabupaten Bengkulu Utara', fiscalYear: 2026, scope: 'ALL', budget: 5_000_000 }).expect(201);
+    const bill = billCsv(PEOPLE.map((p, i) => ({ noka: p.noka!, nik: p.nik, name: p.name, amount: i === 0 ? 42000 : 37800 })));
+    await finance.post('/api/v1/bills').field('month', MONTH).field('invoiceTotal', '193200').attach('file', Buffer.from(bill), 'tagihan.csv').expect(201);
+    await finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: MONTH, amount: 113400, paidAt: '2026-10-12', reference: 'SP2D 001/2026' }).expect(201);
+    runId = (await finance.post('/api/v1/reconciliations').send({ month: MONTH }).expect(201)).body.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const pages: Record<string, string[]> = {
+    [Role.OPERATOR_DINKES]: ['/unggah-peserta', `/peserta?name=a`, `/peserta/${PEOPLE[0].nik}`],
+    [Role.KEUANGAN]: ['/dasbor', `/dasbor?month=${MONTH}`, '/komitmen?tahun=2026', '/komitmen/baru', '/komitmen/DESA-1703062001-2026', '/tagihan', `/pembayaran?month=${MONTH}`, `/rekonsiliasi?month=${MONTH}`, 'RUN', `/alokasi?month=${MONTH}&groupBy=sourceType`, `/laporan?month=${MONTH}`],
+    [Role.AUDITOR]: [`/dasbor?month=${MONTH}`, '/komitmen/APBD-2026', 'RUN', `/alokasi?month=${MONTH}&villageCode=${VILLAGE}`, '/jejak-audit', `/peserta/${PEOPLE[1].nik}`],
+    [Role.ADMIN]: ['/pengguna', '/jejak-audit', `/dasbor?month=${MONTH}`],
+  };
+
+  it.each(Object.keys(pages))('as %s', async (role) => {
+    for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+      const { context, page, errors } = await openPage(browser, viewport);
+      await login(page, base, await userFor(t, role as Role));
+      for (const route of pages[role]) {
+        const path = route === 'RUN' ? `/rekonsiliasi/${runId}` : route;
+        await page.goto(`${base}/console/#${path}`);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const problems = await page.locator('.notice--error, .form-summary:not([hidden])').allTextContents();
+        expect({ path, problems }).toEqual({ path, problems: [] });
+        const name = `${role.toLowerCase()}${path.split('?')[0].replace(/[/:]+/g, '-').replace(/-[0-9a-f]{8}-[0-9a-f-]{27}$/, '-run')}-${viewport.width}`;
+        await screenshot(page, `pages/${name}`);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('is usable from the keyboard: skip link first, visible focus, the menu reachable', async () => {
+    const { context, page } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.KEUANGAN));
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).resolves.toBe('Langsung ke isi halaman');
+    const outline = await page.evaluate(() => {
+      const g = globalThis as any;
+      return g.getComputedStyle(g.document.activeElement).outlineStyle;
+    });
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => (globalThis as any).document.activeElement?.id)).resolves.toBe('main');
+    // The phone menu opens with the keyboard and closes when a page is chosen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Menu' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).resolves.toBe('true');
+    await screenshot(page, 'pages/keuangan-menu-open-390');
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Rekonsiliasi' }).click();
+    await expect(page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).resolves.toBe('false');
+    await context.close();
+  });
+
+  it('shows the rejected rows of an earlier upload from its history', async () => {
+    const { context, page } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.OPERATOR_DINKES));
+    await page.getByRole('table', { name: 'Unggahan terakhir' }).waitFor();
+    const res = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${uploadId}/issues`).expect(200);
+    expect(res.body.total).toBe(1);
+    await context.close();
+  });
+});
