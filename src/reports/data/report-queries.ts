@@ -1,0 +1,196 @@
+/**
+ * Runs the report SQL (sql/report.sql.ts) and returns typed rows with money as numbers.
+ * Each call is one short query: nothing holds a connection across calls (PGlite has one).
+ */
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import * as SQL from '../sql/report.sql.js';
+import type { MonthTariff } from './apbd-accounts.js';
+import { pledgeComplianceWarnings } from './pledge-compliance.js';
+import type { RunRow } from './reconciliation-summary.js';
+
+export interface PledgeRow {
+  code: string;
+  sourceType: string;
+  fund: string | null;
+  funder: string;
+  fiscalYear: number;
+  fromMonth: number;
+  toMonth: number;
+  scope: string;
+  villageCodes: string[];
+  sharePercent: number;
+  quota: number | null;
+  budget: number | null;
+  priority: number;
+  legalBasis: string | null;
+  warnings: string[];
+}
+
+export interface PledgeMonthAmount {
+  pledgeCode: string;
+  month: string;
+  participants: number;
+  amount: number;
+}
+
+export interface PaymentRow {
+  pledgeCode: string;
+  month: string;
+  amount: number;
+  paidAt: string;
+  reference: string;
+}
+
+export interface VillageTotals {
+  villageCode: string;
+  participants: number;
+  obligation: number;
+  apbd: number;
+  apbdProv: number;
+  desa: number;
+  tjslp: number;
+  unfundedParticipants: number;
+  unfunded: number;
+}
+
+export interface ParticipantMonthRow {
+  nik: string;
+  noka: string | null;
+  name: string | null;
+  villageCode: string;
+  tmt: string;
+  amount: number;
+  unfunded: number;
+  apbd: number;
+  apbdProv: number;
+  desa: number;
+  tjslp: number;
+  pledges: string | null;
+}
+
+export interface FindingRow {
+  seq: number;
+  category: string;
+  nik: string | null;
+  noka: string | null;
+  name: string | null;
+  rowNumber: number | null;
+  billedAmount: number | null;
+  expectedAmount: number | null;
+  action: string;
+}
+
+type Raw = Record<string, any>;
+const num = (v: unknown): number => Number(v ?? 0);
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+export function toPledge(r: Raw): PledgeRow {
+  const pledge = {
+    code: r.code,
+    sourceType: r.source_type,
+    fund: r.fund,
+    funder: r.funder,
+    fiscalYear: r.fiscal_year,
+    fromMonth: r.from_month,
+    toMonth: r.to_month,
+    scope: r.scope,
+    villageCodes: r.village_codes ?? [],
+    sharePercent: r.share_percent,
+    quota: r.quota,
+    budget: numOrNull(r.budget),
+    priority: r.priority,
+    legalBasis: r.legal_basis,
+  };
+  return { ...pledge, warnings: pledgeComplianceWarnings(pledge) };
+}
+
+@Injectable()
+export class ReportQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private query<T = Raw>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.dataSource.query(sql, params);
+  }
+
+  async run(id: string): Promise<RunRow | null> {
+    const [row] = await this.query<RunRow>(SQL.RUN, [id]);
+    return row ?? null;
+  }
+
+  async pledgesOfYear(year: number): Promise<PledgeRow[]> {
+    return (await this.query(SQL.PLEDGES_OF_YEAR, [year])).map(toPledge);
+  }
+
+  async pledge(code: string): Promise<PledgeRow | null> {
+    const [row] = await this.query(SQL.PLEDGE, [code]);
+    return row ? toPledge(row) : null;
+  }
+
+  async tariffByMonth(months: string[]): Promise<Map<string, MonthTariff>> {
+    const rows = await this.query(SQL.TARIFF_BY_MONTH, [months]);
+    return new Map(rows.map((r) => [r.month, { month: r.month, local: num(r.local), bantuanDaerah: num(r.bantuan_daerah), central: num(r.central) }]));
+  }
+
+  async splitsByPledgeMonth(from: string, to: string): Promise<PledgeMonthAmount[]> {
+    return (await this.query(SQL.SPLITS_BY_PLEDGE_MONTH, [from, to])).map((r) => ({ pledgeCode: r.pledge_code, month: r.month, participants: num(r.participants), amount: num(r.amount) }));
+  }
+
+  async paymentsByPledgeMonth(from: string, to: string): Promise<PledgeMonthAmount[]> {
+    return (await this.query(SQL.PAYMENTS_BY_PLEDGE_MONTH, [from, to])).map((r) => ({ pledgeCode: r.pledge_code, month: r.month, participants: num(r.payments), amount: num(r.amount) }));
+  }
+
+  async payments(from: string, to: string, pledgeCodes: string[] | null): Promise<PaymentRow[]> {
+    return (await this.query(SQL.PAYMENTS_LIST, [from, to, pledgeCodes])).map((r) => ({ pledgeCode: r.pledge_code, month: r.month, amount: num(r.amount), paidAt: r.paid_at, reference: r.reference }));
+  }
+
+  async obligationTotals(month: string): Promise<{ participants: number; amount: number }> {
+    const [r] = await this.query(SQL.OBLIGATION_TOTALS, [month]);
+    return { participants: num(r.participants), amount: num(r.amount) };
+  }
+
+  async byVillage(month: string): Promise<VillageTotals[]> {
+    return (await this.query(SQL.BY_VILLAGE, [month])).map((r) => ({
+      villageCode: r.village_code,
+      participants: num(r.participants),
+      obligation: num(r.obligation),
+      apbd: num(r.apbd),
+      apbdProv: num(r.apbd_prov),
+      desa: num(r.desa),
+      tjslp: num(r.tjslp),
+      unfundedParticipants: num(r.unfunded_participants),
+      unfunded: num(r.unfunded),
+    }));
+  }
+
+  async participantMonthsPage(month: string, afterNik: string, limit: number): Promise<ParticipantMonthRow[]> {
+    return (await this.query(SQL.PARTICIPANT_MONTHS_PAGE, [month, afterNik, limit])).map((r) => ({
+      nik: r.nik,
+      noka: r.noka,
+      name: r.name,
+      villageCode: r.village_code,
+      tmt: r.tmt,
+      amount: num(r.amount),
+      unfunded: num(r.unfunded),
+      apbd: num(r.apbd),
+      apbdProv: num(r.apbd_prov),
+      desa: num(r.desa),
+      tjslp: num(r.tjslp),
+      pledges: r.pledges,
+    }));
+  }
+
+  async findingsPage(runId: string, afterSeq: number, limit: number): Promise<FindingRow[]> {
+    return (await this.query(SQL.FINDINGS_PAGE, [runId, afterSeq, limit])).map((r) => ({
+      seq: r.seq,
+      category: r.category,
+      nik: r.nik,
+      noka: r.noka,
+      name: r.name,
+      rowNumber: r.row_number,
+      billedAmount: numOrNull(r.billed_amount),
+      expectedAmount: numOrNull(r.expected_amount),
+      action: r.action,
+    }));
+  }
+}

@@ -1,0 +1,99 @@
+/** Runs the statement SQL (sql/statement.sql.ts); money as numbers. */
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import * as SQL from '../sql/statement.sql.js';
+import { type PledgeRow, toPledge } from './report-queries.js';
+
+export interface VillageMonth {
+  month: string;
+  participants: number;
+  obligation: number;
+  own: number;
+  other: number;
+  unfunded: number;
+}
+
+export interface VillageResidentRow {
+  month: string;
+  nik: string;
+  noka: string | null;
+  name: string | null;
+  amount: number;
+  own: number;
+  other: number;
+  unfunded: number;
+  pledges: string | null;
+}
+
+export interface PledgeSplitRow {
+  month: string;
+  nik: string;
+  noka: string | null;
+  name: string | null;
+  villageCode: string | null;
+  obligation: number;
+  amount: number;
+}
+
+export interface MonthKey {
+  month: string;
+  nik: string;
+}
+
+type Raw = Record<string, any>;
+const num = (v: unknown): number => Number(v ?? 0);
+
+@Injectable()
+export class StatementQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private query(sql: string, params: unknown[]): Promise<Raw[]> {
+    return this.dataSource.query(sql, params);
+  }
+
+  async villagePledges(villageCode: string, fromYear: number, toYear: number): Promise<PledgeRow[]> {
+    return (await this.query(SQL.VILLAGE_PLEDGES, [villageCode.replace(/\./g, ''), fromYear, toYear])).map(toPledge);
+  }
+
+  async villageMonths(from: string, to: string, villageCode: string, own: string[]): Promise<VillageMonth[]> {
+    return (await this.query(SQL.VILLAGE_MONTHS, [from, to, villageCode, own])).map((r) => ({
+      month: r.month,
+      participants: num(r.participants),
+      obligation: num(r.obligation),
+      own: num(r.own),
+      other: num(r.other),
+      unfunded: num(r.unfunded),
+    }));
+  }
+
+  async villageResidentsPage(from: string, to: string, villageCode: string, own: string[], after: MonthKey, limit: number): Promise<VillageResidentRow[]> {
+    return (await this.query(SQL.VILLAGE_RESIDENTS_PAGE, [from, to, villageCode, own, after.month, after.nik, limit])).map((r) => ({
+      month: r.month,
+      nik: r.nik,
+      noka: r.noka,
+      name: r.name,
+      amount: num(r.amount),
+      own: num(r.own),
+      other: num(r.other),
+      unfunded: num(r.unfunded),
+      pledges: r.pledges,
+    }));
+  }
+
+  async pledgeSplitsPage(code: string, from: string, to: string, after: MonthKey, limit: number): Promise<PledgeSplitRow[]> {
+    return (await this.query(SQL.PLEDGE_SPLITS_PAGE, [code, from, to, after.month, after.nik, limit])).map((r) => ({
+      month: r.month,
+      nik: r.nik,
+      noka: r.noka,
+      name: r.name,
+      villageCode: r.village_code,
+      obligation: num(r.obligation),
+      amount: num(r.amount),
+    }));
+  }
+
+  async dueByMonth(codes: string[], from: string, to: string): Promise<Map<string, { participants: number; amount: number }>> {
+    const rows = await this.query(SQL.PLEDGES_DUE_BY_MONTH, [codes, from, to]);
+    return new Map(rows.map((r) => [r.month, { participants: num(r.participants), amount: num(r.amount) }]));
+  }
+}
