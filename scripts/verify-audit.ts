@@ -20,6 +20,7 @@ export async function verifyAudit(config: DatabaseConfig, log: (line: string) =>
     const verdict = await verifyAuditChain(dataSource);
     if (verdict.intact) {
       log(`INTACT: ${verdict.checked} event(s) checked, every hash and link matches.`);
+      if (verdict.lastId) log(`Newest event ${verdict.lastId}, hash ${verdict.lastHash} (note it down to detect later truncation).`);
       return { exitCode: 0, verdict };
     }
     log(`BROKEN at event id ${verdict.firstBrokenId}: ${verdict.reason} (${verdict.checked} event(s) checked).`);

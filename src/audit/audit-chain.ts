@@ -26,6 +26,13 @@ export interface ChainVerdict {
   /** The first event whose stored hash or link does not match, when broken. */
   firstBrokenId?: string;
   reason?: string;
+  /**
+   * The newest event and its hash, when intact. Write them down (e.g. in the month's closing
+   * minutes): the chain alone cannot show that events were cut off its end, but a later verify
+   * that no longer reaches this id and hash can.
+   */
+  lastId?: string;
+  lastHash?: string;
 }
 
 /** Walks events in id order; `events` may be fed in pages, carrying `state` between them. */
@@ -33,6 +40,7 @@ export class ChainVerifier {
   private prev = GENESIS_HASH;
   private count = 0;
   private broken?: { id: string; reason: string };
+  private lastId?: string;
 
   feed(events: (ChainedFields & { id: string; prevHash: string; hash: string })[]): void {
     for (const e of events) {
@@ -41,12 +49,13 @@ export class ChainVerifier {
       if (e.prevHash !== this.prev) this.broken = { id: e.id, reason: 'link to the previous event does not match' };
       else if (eventHash(e.prevHash, e) !== e.hash) this.broken = { id: e.id, reason: 'content does not match its hash' };
       this.prev = e.hash;
+      this.lastId = e.id;
     }
   }
 
   verdict(): ChainVerdict {
     return this.broken
       ? { intact: false, checked: this.count, firstBrokenId: this.broken.id, reason: this.broken.reason }
-      : { intact: true, checked: this.count };
+      : { intact: true, checked: this.count, ...(this.lastId && { lastId: this.lastId, lastHash: this.prev }) };
   }
 }

@@ -27,10 +27,12 @@ describe('the audit hash chain detects tampering', () => {
     }
   };
 
-  it('is intact after several events', async () => {
+  it('is intact after several events, and names the newest event and its hash', async () => {
     const verdict = await verify();
     expect(verdict.intact).toBe(true);
     expect(verdict.checked).toBeGreaterThanOrEqual(6);
+    const [head] = await t.dataSource.query('SELECT id::text AS id, hash FROM audit_event ORDER BY id DESC LIMIT 1');
+    expect(verdict).toMatchObject({ lastId: head.id, lastHash: head.hash });
   });
 
   it('the append-only trigger refuses UPDATE and DELETE', async () => {

@@ -32,6 +32,7 @@ describe('npm run audit:verify', () => {
     const { exitCode, lines } = await run();
     expect(exitCode).toBe(0);
     expect(lines[1]).toBe('INTACT: 3 event(s) checked, every hash and link matches.');
+    expect(lines[2]).toMatch(/^Newest event \d+, hash [0-9a-f]{64} \(note it down to detect later truncation\)\.$/);
   });
 
   it('prints BROKEN with the first broken event and exits 1 after a row was altered in SQL', async () => {
