@@ -57,7 +57,8 @@ async function fromAllocation(month, ctx) {
     summary = await api(`/api/v1/allocations/${month}`, { signal: ctx.signal });
   } catch (err) {
     if (err?.name === 'AbortError') throw err;
-    summary = await fromSplits(month, ctx).catch(() => null);
+    // NOT_ALLOCATED: nothing to show yet. A server without the route: use the splits summary.
+    if (err.missingRoute) summary = await fromSplits(month, ctx).catch(() => null);
   }
   let payments = null;
   try {
@@ -65,17 +66,19 @@ async function fromAllocation(month, ctx) {
   } catch (err) {
     if (err?.name === 'AbortError') throw err;
   }
-  const none = !summary || (!summary.participants && !(summary.funded ?? []).length);
+  const none = !summary || (!summary.participants && !(summary.funded ?? []).some((f) => f.amount > 0));
   return [
     notice('info', `${monthLabel(month)} belum direkonsiliasi: angka di bawah berasal dari alokasi saat ini dan belum mencakup tagihan BPJS. `, h('a', { href: hashFor('/rekonsiliasi', { month }), text: 'Ke halaman rekonsiliasi' })),
-    none ? notice('warning', 'Belum ada alokasi untuk bulan ini.') : headlineStats(summary),
+    none ? notice('warning', `Belum ada alokasi untuk ${monthLabel(month)}. Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau saat rekonsiliasi dijalankan.`) : headlineStats(summary),
     none ? null : section('Pendanaan menurut sumber dana', fundingChart(summary)),
     payments ? section('Status pembayaran per penyandang dana', paymentStatusTable(Array.isArray(payments) ? payments : (payments.items ?? []))) : null,
   ];
 }
 
-/** The splits summary by source type, shaped like an allocation summary (no participant total). */
+/** The splits summary by source type, shaped like an allocation summary (UNFUNDED is its own row there). */
 async function fromSplits(month, ctx) {
   const rows = await api('/api/v1/splits/summary', { query: { month, groupBy: 'sourceType' }, signal: ctx.signal });
-  return { participants: null, obligation: null, unfunded: null, funded: rows.map((r) => ({ pledgeCode: r.key, sourceType: r.key, participants: r.participants, amount: r.amount })) };
+  const unfunded = rows.find((r) => r.key === 'UNFUNDED') ?? { participants: 0, amount: 0 };
+  const funded = rows.filter((r) => r.key !== 'UNFUNDED').map((r) => ({ pledgeCode: r.key, sourceType: r.key, participants: r.participants, amount: r.amount }));
+  return { participants: null, obligation: null, unfunded: { participants: unfunded.participants, amount: unfunded.amount }, funded };
 }

@@ -87,7 +87,7 @@ function findingCategoryTable(run, onShow) {
           h(
             'tr',
             { 'data-category': r.category },
-            h('th', { scope: 'row' }, r.label, h('span', { class: 'hint', text: ` (${r.category})` })),
+            h('th', { scope: 'row', class: 'wrap' }, r.label, ' ', h('span', { class: 'hint', text: `(${r.category})` })),
             h('td', { class: 'num', text: number(r.count) }),
             h('td', { class: 'num billed', text: '…' }),
             h('td', { class: 'num expected', text: '…' }),
