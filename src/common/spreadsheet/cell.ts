@@ -55,8 +55,10 @@ const DMY = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/;
  * real calendar day.
  */
 export function parseDateText(raw: string): string | null {
+  let m = ISO.exec(raw);
+  if (m) return calendarDay(+m[1], +m[2], +m[3]);
   const text = raw.trim().replace(/[ T]00:00(:00(\.0+)?)?$/, '');
-  let m = ISO.exec(text);
+  m = ISO.exec(text);
   if (m) return calendarDay(+m[1], +m[2], +m[3]);
   m = DMY.exec(text);
   if (m) return calendarDay(+m[4], +m[3], +m[1]);
@@ -65,10 +67,14 @@ export function parseDateText(raw: string): string | null {
 
 /** `YYYY-MM-DD` when year/month/day name a real day, else null. */
 export function calendarDay(year: number, month: number, day: number): string | null {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1000) return null;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (month < 1 || month > 12 || day < 1 || year < 1000 || year > 9999 || day > daysInMonth(year, month)) return null;
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS[month - 1];
 }
 
 /** The day of a date cell, or of a text cell in a §12 form; null otherwise (numbers are not guessed). */

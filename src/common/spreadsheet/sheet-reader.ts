@@ -98,8 +98,15 @@ export class SheetReader {
     let batch: SheetRow[] = [];
     let dataRows = 0;
     for await (const raw of this.dataRows(headerSearchRows)) {
-      const cells = this.header!.indexes.map((i) => (i >= 0 ? (raw.cells[i] ?? EMPTY_CELL) : EMPTY_CELL));
-      if (cells.every((c) => c.kind === 'empty')) continue;
+      const indexes = this.header!.indexes;
+      const cells: Cell[] = new Array(indexes.length);
+      let empty = true;
+      for (let c = 0; c < indexes.length; c++) {
+        const cell = indexes[c] >= 0 ? (raw.cells[indexes[c]] ?? EMPTY_CELL) : EMPTY_CELL;
+        if (cell.kind !== 'empty') empty = false;
+        cells[c] = cell;
+      }
+      if (empty) continue;
       if (++dataRows > maxRows) throw SpreadsheetException.tooManyRows(maxRows);
       batch.push({ rowNumber: raw.rowNumber, cells });
       if (batch.length >= batchSize) {

@@ -40,6 +40,8 @@ const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells >
 export class EnrollmentRowValidator {
   private readonly firstRowOfNik = new Map<string, number>();
   private readonly firstRowOfNoka = new Map<string, number>();
+  /** Codes as typed (dotted or not) → dotted code, for the villages seen so far. */
+  private readonly codes = new Map<string, string>();
 
   constructor(private readonly villageCodes: ReadonlySet<string>) {}
 
@@ -57,17 +59,23 @@ export class EnrollmentRowValidator {
     const endReason = this.endReason(cells[COL.ALASAN_BERAKHIR], tat, issues);
     if (tmt && tat && tat < tmt) issues.push(reject('TAT', C.TAT_BEFORE_TMT, `TAT (${tat}) lebih awal dari TMT (${tmt}).`));
     if (nik && birthDate && sex) this.crossCheckNik(nik, birthDate, sex, issues);
+    // Every field check ran; only warnings may have been added to a row that is still acceptable.
+    if (issues.length && issues.some((i) => i.severity === 'REJECT')) return { issues };
 
-    if (nik && !issues.some((i) => i.severity === 'REJECT')) {
-      const first = this.firstRowOfNik.get(nik);
-      if (first !== undefined) issues.push(reject('NIK', C.NIK_DUPLICATE_IN_FILE, `NIK ${nik} sudah ada di baris ${first} berkas ini; baris ini diabaikan.`));
-      else if (noka && tat === null && this.firstRowOfNoka.has(noka)) {
-        issues.push(reject('NOKA', C.NOKA_DUPLICATE_IN_FILE, `NOKA ${noka} sudah dipakai di baris ${this.firstRowOfNoka.get(noka)} berkas ini untuk NIK lain.`));
-      }
+    const first = this.firstRowOfNik.get(nik!);
+    if (first !== undefined) {
+      issues.push(reject('NIK', C.NIK_DUPLICATE_IN_FILE, `NIK ${nik} sudah ada di baris ${first} berkas ini; baris ini diabaikan.`));
+      return { issues };
     }
-    if (issues.some((i) => i.severity === 'REJECT')) return { issues };
+    if (noka && tat === null) {
+      const holder = this.firstRowOfNoka.get(noka);
+      if (holder !== undefined) {
+        issues.push(reject('NOKA', C.NOKA_DUPLICATE_IN_FILE, `NOKA ${noka} sudah dipakai di baris ${holder} berkas ini untuk NIK lain.`));
+        return { issues };
+      }
+      this.firstRowOfNoka.set(noka, rowNumber);
+    }
     this.firstRowOfNik.set(nik!, rowNumber);
-    if (noka && tat === null) this.firstRowOfNoka.set(noka, rowNumber);
     return {
       record: { rowNumber, nik: nik!, noKk: noKk!, name: name!, birthDate: birthDate!, sex: sex!, villageCode: villageCode!, noka, tmt: tmt!, tat, endReason },
       issues,
@@ -157,12 +165,16 @@ export class EnrollmentRowValidator {
   private village(cell: Cell, issues: RowIssue[]): string | null {
     if (cell.kind === 'empty') return void issues.push(required('KODE_DESA')), null;
     // The template's drop-down offers "17.03.06.2001 - Nama Desa": the code is the first word.
-    const code = normalizeVillageCode(cell.text.split(/\s+-\s+|\s+/, 1)[0]);
+    const text = cell.text.length <= 13 ? cell.text : cell.text.split(/\s+-\s+|\s+/, 1)[0];
+    const code = this.codes.get(text) ?? normalizeVillageCode(text);
     if (!code) {
       issues.push(reject('KODE_DESA', C.VILLAGE_CODE_INVALID, `KODE_DESA "${cell.text}" bukan kode desa Kemendagri (contoh 17.03.06.2001 atau 1703062001).`));
       return null;
     }
-    if (this.villageCodes.has(code)) return code;
+    if (this.villageCodes.has(code)) {
+      this.codes.set(text, code);
+      return code;
+    }
     issues.push(reject('KODE_DESA', C.VILLAGE_UNKNOWN, `KODE_DESA ${code} tidak ada dalam daftar desa/kelurahan Kabupaten Bengkulu Utara.`));
     return null;
   }
