@@ -1,6 +1,6 @@
 /**
- * Finance officers' main path in the browser: record a pledge (with a field error first), upload the
- * month's BPJS bill, run the reconciliation, read its findings and payments, see the maker-checker
+ * Finance officers' main path in the browser: record a pledge (with a field error first) and revise it,
+ * record a payment, upload the month's BPJS bill, run the reconciliation, read its findings and payments, see the maker-checker
  * refusal, finalize as a second officer, download the workbook, and see the month on the dashboard.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
@@ -58,6 +58,27 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await page.getByRole('heading', { name: 'Komitmen APBD-2026' }).waitFor();
     await expect(page.locator('main').textContent()).resolves.toContain('Rp10.000.000');
 
+    // A revision (APBD-P): the reason is kept with the new budget, the first revision stays.
+    const revise = page.getByRole('form', { name: 'Revisi komitmen' });
+    await revise.getByLabel('Pagu setahun (Rp)').fill('12.000.000');
+    await revise.getByLabel('Alasan perubahan').fill('Perubahan pagu APBD-P 2026');
+    await revise.getByRole('button', { name: 'Simpan revisi' }).click();
+    await page.getByText('Revisi 2 tersimpan.').waitFor();
+    expect(await cells(page, 'Revisi (terbaru di atas)', 'Perubahan pagu APBD-P 2026')).toEqual(expect.arrayContaining(['2', 'Rp12.000.000']));
+    await expect(page.getByRole('table', { name: 'Revisi (terbaru di atas)' }).locator('tbody tr').count()).resolves.toBe(2);
+
+    // October's premium paid in full on the 8th (SP2D), recorded with the form.
+    await page.getByRole('link', { name: 'Pembayaran', exact: true }).click();
+    const pay = page.getByRole('form', { name: 'Catat pembayaran' });
+    await pay.getByLabel('Komitmen').selectOption('APBD-2026');
+    await pay.getByLabel('Bulan iuran').fill(MONTH);
+    await pay.getByLabel('Jumlah (Rp)').fill('189.000');
+    await pay.getByLabel('Tanggal bayar').fill('2026-10-08');
+    await pay.getByLabel('Referensi (No. SP2D)').fill('SP2D 0001/LS/2026');
+    await pay.getByRole('button', { name: 'Simpan pembayaran' }).click();
+    await pay.getByText('Pembayaran Rp189.000 untuk APBD-2026 (Oktober 2026) tersimpan.').waitFor();
+    await expect(page.getByRole('table', { name: 'Pembayaran tercatat untuk Oktober 2026' }).textContent()).resolves.toContain('SP2D 0001/LS/2026');
+
     // The October bill: four lines right, one billed Rp42.000, one NIK nobody registered.
     const bill = billCsv([
       ...PEOPLE.slice(0, 4).map((p) => ({ noka: p.noka!, nik: p.nik, name: p.name, amount: 37800 })),
@@ -94,8 +115,8 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await row(page, findings, 'NOT_REGISTERED').getByRole('button').click();
     await expect(page.getByRole('table', { name: /Tidak terdaftar: 1 temuan/ }).textContent()).resolves.toContain('1703061205800099');
 
-    // Payments per funder: the pledge owes the month's obligation and nothing is paid yet.
-    expect(await cells(page, 'Status pembayaran per penyandang dana', 'APBD-2026')).toEqual(['APBD-2026', 'Rp189.000', 'Rp0', '-Rp189.000', 'Belum dibayar']);
+    // Payments per funder: the pledge owed the month's obligation and paid it on time.
+    expect(await cells(page, 'Status pembayaran per penyandang dana', 'APBD-2026')).toEqual(['APBD-2026', 'Rp189.000', 'Rp189.000', 'Rp0', 'Lunas']);
     await screenshot(page, 'finance-reconciliation-draft');
 
     // The officer who started the run may not finalize it: the API's refusal is shown.
