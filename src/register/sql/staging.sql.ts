@@ -19,3 +19,8 @@ export const INSERT_ISSUES = `
 
 /** Drops what an upload left in staging (after promotion, or after a failure). */
 export const CLEAR_STAGING = `DELETE FROM enrollment_staging WHERE upload_id = $1`;
+
+/** PostgreSQL fast path for INSERT_STAGING: text COPY, same columns, `\N` for NULL. */
+export const COPY_STAGING = `
+  COPY enrollment_staging (upload_id, row_number, nik, no_kk, name, birth_date, sex, village_code, noka, tmt, tat, end_reason)
+  FROM STDIN`;

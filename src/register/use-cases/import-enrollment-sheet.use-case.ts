@@ -17,6 +17,7 @@ import { unlink } from 'node:fs/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { isEmbedded } from '../../database/data-source-options.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { SheetReader, type SheetRow } from '../../common/spreadsheet/sheet-reader.js';
@@ -46,6 +47,8 @@ const ABANDONED_AFTER_MS = 3600_000;
 export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ImportEnrollmentSheet.name);
   private readonly running = new Set<Promise<unknown>>();
+  /** COPY into staging on PostgreSQL; tests switch it off to cover the unnest path on PostgreSQL too. */
+  copyStaging = true;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -92,7 +95,7 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
 
   /** Reads, validates, stages and promotes; on any error marks the upload FAILED and rethrows refusals. */
   private async process(uploadId: string, command: ImportEnrollmentSheetCommand): Promise<void> {
-    const writer = new StagingWriter(this.dataSource, uploadId);
+    const writer = new StagingWriter(this.dataSource, uploadId, this.copyStaging && !isEmbedded(this.config));
     let rowsRead = 0;
     try {
       const validator = new EnrollmentRowValidator(await this.regions.villageCodes());
@@ -108,10 +111,11 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
         }
       }
       await writer.settle();
+      await writer.close();
       await this.uploads.progress(uploadId, 0.9, rowsRead);
       await this.promoter.promote(uploadId, command.actor, rowsRead);
     } catch (err) {
-      await writer.settle().catch(() => undefined);
+      await writer.close().catch(() => undefined);
       await this.uploads.fail(uploadId, failureReason(err), rowsRead);
       if (!(err instanceof DomainException)) this.logger.error(`Unggahan ${uploadId} gagal`, err as Error);
       if (err instanceof SpreadsheetException) {
