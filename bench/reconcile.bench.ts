@@ -9,7 +9,7 @@
  * findings written, summary, payment statuses, checksums), against a `COPY` of the same bill lines
  * into an unindexed table, in the same run. Target: ratio ≤ 5.
  *
- * Creates and drops its own database. BENCH_PARTICIPANTS overrides the size.
+ * Creates and drops its own database (BENCH_KEEP_DB=1 keeps it). BENCH_PARTICIPANTS overrides the size.
  */
 import 'reflect-metadata';
 import { Readable } from 'node:stream';
@@ -114,7 +114,8 @@ async function main(): Promise<void> {
   } finally {
     await setup.end().catch(() => undefined);
     await app.close();
-    await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+    if (process.env.BENCH_KEEP_DB) console.log(`Kept database ${DB}`);
+    else await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { pledgeMonthStatus, type PaymentStatus } from './payment-status.js';
-import { PLEDGE_MONTH_DUE_AND_PAYMENTS } from './sql/payment-status.sql.js';
+import { PAYMENTS_OF_MONTH, PLEDGE_MONTH_DUE_AND_PAYMENTS } from './sql/payment-status.sql.js';
 
 export interface PledgePaymentStatus {
   pledgeCode: string;
@@ -19,14 +19,31 @@ export class PaymentStatuses {
 
   async forMonth(month: string, manager?: EntityManager): Promise<PledgePaymentStatus[]> {
     const m = manager ?? this.dataSource.manager;
-    const rows: { pledgeCode: string; due: string; payments: { amount: string; paidAt: string }[] }[] = await m.query(
-      PLEDGE_MONTH_DUE_AND_PAYMENTS,
-      [month],
-    );
-    return rows.map((row) => {
-      const payments = (typeof row.payments === 'string' ? JSON.parse(row.payments) : row.payments) as { amount: string; paidAt: string }[];
-      const facts = payments.map((p) => ({ amount: Number(p.amount), paidAt: p.paidAt }));
-      return { pledgeCode: row.pledgeCode, ...pledgeMonthStatus(month, Number(row.due), facts) };
-    });
+    const rows: { pledgeCode: string; due: string; payments: PaymentRow[] | string }[] = await m.query(PLEDGE_MONTH_DUE_AND_PAYMENTS, [month]);
+    return rows.map((row) => ({ pledgeCode: row.pledgeCode, ...pledgeMonthStatus(month, Number(row.due), facts(row.payments)) }));
   }
+
+  /** The same, when the caller already summed the splits per pledge (`due`): only payments are read. */
+  async withDue(month: string, due: ReadonlyMap<string, number>, manager?: EntityManager): Promise<PledgePaymentStatus[]> {
+    const m = manager ?? this.dataSource.manager;
+    const rows: { pledgeCode: string; payments: PaymentRow[] | string }[] = await m.query(PAYMENTS_OF_MONTH, [month]);
+    const paid = new Map(rows.map((r) => [r.pledgeCode, facts(r.payments)]));
+    const codes = [...new Set([...due.keys(), ...paid.keys()])].sort(codePointOrder);
+    return codes.map((code) => ({ pledgeCode: code, ...pledgeMonthStatus(month, due.get(code) ?? 0, paid.get(code) ?? []) }));
+  }
+}
+
+interface PaymentRow {
+  amount: string;
+  paidAt: string;
+}
+
+function facts(payments: PaymentRow[] | string) {
+  const list = (typeof payments === 'string' ? JSON.parse(payments) : payments) as PaymentRow[];
+  return list.map((p) => ({ amount: Number(p.amount), paidAt: p.paidAt }));
+}
+
+/** Plain code-point order, as COLLATE "C" sorts in SQL. */
+function codePointOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -17,7 +17,7 @@ describe('reconciliation: failure mid-run', () => {
 
   it('rolls back the findings and the run, then records a FAILED run with the error', async () => {
     // The last step of a run (payment statuses) hits a database error after the findings were written.
-    const spy = jest.spyOn(t.app.get(PaymentStatuses), 'forMonth').mockImplementationOnce(async (_month: string, m?: EntityManager) => {
+    const spy = jest.spyOn(t.app.get(PaymentStatuses), 'withDue').mockImplementationOnce(async (_month: string, _due: ReadonlyMap<string, number>, m?: EntityManager) => {
       await m!.query('SELECT 1 / 0');
       return [];
     });

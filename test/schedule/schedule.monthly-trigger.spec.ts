@@ -34,7 +34,7 @@ describe('monthly schedule: the 02:00 WIB trigger on the 1st', () => {
 
   it('a failure rolls the whole step back, is recorded, and is retried on the next trigger', async () => {
     t.clock.set(new Date('2026-11-30T19:00:00Z')); // 2026-12-01 02:00 WIB
-    const spy = jest.spyOn(t.app.get(PaymentStatuses), 'forMonth').mockImplementationOnce(async (_month: string, m?: EntityManager) => {
+    const spy = jest.spyOn(t.app.get(PaymentStatuses), 'withDue').mockImplementationOnce(async (_month: string, _due: ReadonlyMap<string, number>, m?: EntityManager) => {
       await m!.query('SELECT 1 / 0');
       return [];
     });

@@ -19,6 +19,12 @@ export const PLEDGE_MONTH_DUE_AND_PAYMENTS = `
   FROM due d FULL JOIN paid p ON p.pledge_code = d.pledge_code
   ORDER BY coalesce(d.pledge_code, p.pledge_code) COLLATE "C"`;
 
+/** The payments recorded for a month, per pledge, as a JSON list (amount as text). $1 = month. */
+export const PAYMENTS_OF_MONTH = `
+  SELECT pledge_code AS "pledgeCode",
+         json_agg(json_build_object('amount', amount::text, 'paidAt', paid_at::text) ORDER BY paid_at, reference, id) AS payments
+  FROM payment WHERE month = $1 GROUP BY pledge_code`;
+
 /** Bulk insert of payments from a sheet. $1 pledge codes, $2 months, $3 amounts, $4 paid dates, $5 references, $6 adjusted months, $7 actor, $8 created at. */
 export const INSERT_PAYMENTS = `
   INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by, created_at)

@@ -6,63 +6,61 @@
  *   $5 first day of the month (date), $6 actions (jsonb: category -> Indonesian text with
  *   {noka}/{expected} placeholders), $7 categories (jsonb array, index = rank - 1).
  *
- *   lines            every line of the bill with its rank 1..7 = category in §7 order:
- *                    1 DUPLICATE_BILLING  the NIK appeared on an earlier line, lines ordered by NOKA as
- *                                         text in plain code-point order (COLLATE "C": '' first), then row
+ *   billed           the bill's lines, each with its position among the lines of its NIK, lines
+ *                    ordered by NOKA as text in plain code-point order (COLLATE "C": '' first), then row
+ *   classified       ONE full join of the lines with the month's obligations (the covered
+ *                    participant-months of §4, computed by the allocation), plus the participant:
+ *                    each line, and each obligation on no line, gets its rank 1..8 = category:
+ *                    1 DUPLICATE_BILLING  not the first line of its NIK
  *                    2 NOT_REGISTERED     no participant with the NIK
  *                    3 BILLED_AFTER_DEATH MENINGGAL and TAT before the first day of the month
- *                    4 NOT_COVERED        no obligation in the month (obligations are exactly the
- *                                         covered participant-months, §4, computed by the allocation)
+ *                    4 NOT_COVERED        no obligation in the month
  *                    5 AMOUNT_MISMATCH    billed amount <> obligation
  *                    6 NOKA_MISMATCH      participant has a NOKA and it differs from the line's
  *                    7 MATCHED
- *                    `expected` is what the regency owes for the line: the obligation for ranks 5..7,
- *                    0 for ranks 1..4 (nothing is payable on them).
- *   not_billed       (rank 8) obligations of the month whose NIK is on no line; only when there is a bill
+ *                    8 NOT_BILLED         an obligation whose NIK is on no line (only when there is a bill)
+ *                    `expected` is what the regency owes: the obligation for ranks 5..8, 0 for 1..4.
  *   total_mismatch   (rank 9) one row when the invoice total differs from the sum of the lines
+ *                    (`bill.lines_total`, summed when the bill was stored; its lines never change)
  *   double_coverage  (rank 10) covered participants (obligation in the month) on the PBI-APBN list;
  *                    list NIKs not in the register match no obligation and are ignored
  *   inserted         every finding except MATCHED lines into `finding`, seq numbered by
  *                    (rank, file row, NIK in code-point order): a stable order for reports
  *   final SELECT     per rank: count, payable (obligation of ranks 5..7), overbilled (billed amount
  *                    of ranks 1..4, plus billed - obligation of rank 5 where positive), underbilled
- *                    (obligations of NOT_BILLED plus obligation - billed of rank 5 where positive),
- *                    the billed sum, and a hash-sum of the register fields the ranks read (checksum).
+ *                    (obligations of rank 8 plus obligation - billed of rank 5 where positive), the
+ *                    billed sum, and a hash-sum of the register fields the ranks read (checksum).
  */
 export const RECONCILE_BILL = `
-  WITH lines AS MATERIALIZED (
+  WITH billed AS (
+    SELECT row_number, nik, noka, name, amount,
+           row_number() OVER (PARTITION BY nik ORDER BY noka COLLATE "C", row_number) AS nth
+    FROM bill_line WHERE bill_id = $3::uuid
+  ), classified AS MATERIALIZED (
     SELECT q.*, CASE WHEN q.rank >= 5 THEN q.obligation ELSE 0 END AS expected FROM (
-    SELECT l.row_number, l.nik, l.noka, l.name, l.amount AS billed,
-           CASE
-             WHEN l.nth > 1 THEN 1
-             WHEN p.nik IS NULL THEN 2
-             WHEN p.end_reason = 'MENINGGAL' AND p.tat < $5::date THEN 3
-             WHEN o.nik IS NULL THEN 4
-             WHEN l.amount <> o.amount THEN 5
-             WHEN coalesce(p.noka, '') <> '' AND p.noka <> l.noka THEN 6
-             ELSE 7
-           END AS rank,
-           coalesce(o.amount, 0) AS obligation,
-           CASE WHEN p.nik IS NULL THEN 0
-                ELSE hashtextextended(concat_ws('|', p.nik, p.noka, p.tat, p.end_reason), 0) END AS register_hash
-    FROM (
-      SELECT row_number, nik, noka, name, amount,
-             row_number() OVER (PARTITION BY nik ORDER BY noka COLLATE "C", row_number) AS nth
-      FROM bill_line WHERE bill_id = $3::uuid
-    ) l
-    LEFT JOIN participant p ON p.nik = l.nik
-    LEFT JOIN obligation o ON o.month = $2 AND o.nik = l.nik
+      SELECT b.row_number, coalesce(b.nik, o.nik) AS nik,
+             CASE WHEN b.nik IS NULL THEN p.noka ELSE b.noka END AS noka,
+             CASE WHEN b.nik IS NULL THEN p.name ELSE b.name END AS name,
+             coalesce(b.amount, 0) AS billed,
+             coalesce(o.amount, 0) AS obligation,
+             CASE
+               WHEN b.nik IS NULL THEN 8
+               WHEN b.nth > 1 THEN 1
+               WHEN p.nik IS NULL THEN 2
+               WHEN p.end_reason = 'MENINGGAL' AND p.tat < $5::date THEN 3
+               WHEN o.nik IS NULL THEN 4
+               WHEN b.amount <> o.amount THEN 5
+               WHEN coalesce(p.noka, '') <> '' AND p.noka <> b.noka THEN 6
+               ELSE 7
+             END AS rank,
+             CASE WHEN p.nik IS NULL OR b.nik IS NULL THEN 0
+                  ELSE hashtextextended(concat_ws('|', p.nik, p.noka, p.tat, p.end_reason), 0) END AS register_hash
+      FROM billed b
+      FULL JOIN (SELECT nik, amount FROM obligation WHERE month = $2 AND $3::uuid IS NOT NULL) o ON o.nik = b.nik
+      LEFT JOIN participant p ON p.nik = coalesce(b.nik, o.nik)
     ) q
-  ), not_billed AS MATERIALIZED (
-    SELECT o.nik, p.noka, p.name, o.amount
-    FROM obligation o LEFT JOIN participant p ON p.nik = o.nik
-    WHERE o.month = $2 AND $3::uuid IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM bill_line l WHERE l.bill_id = $3::uuid AND l.nik = o.nik)
   ), total_mismatch AS MATERIALIZED (
-    SELECT t.invoice_total, t.lines_total
-    FROM (SELECT b.invoice_total, (SELECT coalesce(sum(billed), 0) FROM lines) AS lines_total
-          FROM bill b WHERE b.id = $3::uuid) t
-    WHERE t.invoice_total <> t.lines_total
+    SELECT invoice_total, lines_total FROM bill WHERE id = $3::uuid AND invoice_total <> lines_total
   ), double_coverage AS MATERIALIZED (
     SELECT o.nik, p.noka, p.name, o.amount
     FROM pbi_apbn_entry e
@@ -70,8 +68,7 @@ export const RECONCILE_BILL = `
     LEFT JOIN participant p ON p.nik = o.nik
     WHERE e.list_id = $4::uuid
   ), all_findings AS (
-    SELECT rank, row_number, nik, noka, name, billed, expected FROM lines WHERE rank < 7
-    UNION ALL SELECT 8, NULL, nik, noka, name, 0, amount FROM not_billed
+    SELECT rank, row_number, nik, noka, name, billed, expected FROM classified WHERE rank <> 7
     UNION ALL SELECT 9, NULL, NULL, NULL, NULL, invoice_total, lines_total FROM total_mismatch
     UNION ALL SELECT 10, NULL, nik, noka, name, NULL, amount FROM double_coverage
   ), inserted AS (
@@ -94,11 +91,10 @@ export const RECONCILE_BILL = `
          (SELECT count(*) FROM inserted)::int AS inserted
   FROM (
     SELECT rank, register_hash, billed,
-           CASE WHEN rank >= 5 THEN expected ELSE 0 END AS payable,
+           CASE WHEN rank BETWEEN 5 AND 7 THEN expected ELSE 0 END AS payable,
            CASE WHEN rank <= 4 THEN billed WHEN rank = 5 THEN greatest(billed - expected, 0) ELSE 0 END AS overbilled,
-           CASE WHEN rank = 5 THEN greatest(expected - billed, 0) ELSE 0 END AS underbilled
-    FROM lines
-    UNION ALL SELECT 8, 0, 0, 0, 0, amount FROM not_billed
+           CASE WHEN rank = 5 THEN greatest(expected - billed, 0) WHEN rank = 8 THEN expected ELSE 0 END AS underbilled
+    FROM classified
     UNION ALL SELECT 9, 0, 0, 0, 0, 0 FROM total_mismatch
     UNION ALL SELECT 10, 0, 0, 0, 0, 0 FROM double_coverage
   ) x
@@ -114,19 +110,18 @@ export const OBLIGATION_TOTALS = `
          count(*) || ':' || coalesce(sum(hashtextextended(concat_ws('|', nik, amount, unfunded, tmt, village_code), 0)::numeric), 0) AS checksum
   FROM obligation WHERE month = $1`;
 
-/** What each pledge funds in the month: participants (= its splits) and rupiah. $1 = month. */
+/**
+ * What each pledge funds in the month: participants (= its splits), rupiah, and an
+ * order-independent hash-sum of its splits (for the splits checksum). $1 = month.
+ */
 export const FUNDED_BY_PLEDGE = `
   SELECT s.pledge_code AS "pledgeCode", p.source_type AS "sourceType",
-         count(*)::int AS participants, sum(s.amount)::text AS amount
+         count(*)::int AS participants, sum(s.amount)::text AS amount,
+         sum(hashtextextended(concat_ws('|', s.nik, s.pledge_code, s.pledge_revision, s.amount), 0)::numeric)::text AS hash
   FROM split s JOIN pledge p ON p.code = s.pledge_code
   WHERE s.month = $1
   GROUP BY s.pledge_code, p.source_type
   ORDER BY s.pledge_code COLLATE "C"`;
-
-/** Order-independent checksum of the month's splits. $1 = month. */
-export const SPLITS_CHECKSUM = `
-  SELECT count(*) || ':' || coalesce(sum(hashtextextended(concat_ws('|', nik, pledge_code, pledge_revision, amount), 0)::numeric), 0) AS checksum
-  FROM split WHERE month = $1`;
 
 /** Order-independent checksum of the payments recorded for the month. $1 = month. */
 export const PAYMENTS_CHECKSUM = `

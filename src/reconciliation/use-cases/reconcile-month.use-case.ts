@@ -13,7 +13,7 @@ import { MONTH_ALLOCATOR, type MonthAllocator } from '../month-allocator.js';
 import { ReconciliationException } from '../reconciliation.exception.js';
 import { CATEGORIES, type Category, type RunInputs, type RunSummary } from '../reconciliation.types.js';
 import { tryLockReconciliation } from '../run-lock.js';
-import { FUNDED_BY_PLEDGE, LATEST_INPUTS, OBLIGATION_TOTALS, PAYMENTS_CHECKSUM, RECONCILE_BILL, SPLITS_CHECKSUM } from '../sql/reconcile.sql.js';
+import { FUNDED_BY_PLEDGE, LATEST_INPUTS, OBLIGATION_TOTALS, PAYMENTS_CHECKSUM, RECONCILE_BILL } from '../sql/reconcile.sql.js';
 
 export interface ReconcileMonthCommand {
   month: string;
@@ -134,8 +134,9 @@ export class ReconcileMonth {
     const pbi = parseJson<VersionedInput>(latest.pbi);
 
     const [totals] = await m.query(OBLIGATION_TOTALS, [month]);
-    const funded: { pledgeCode: string; sourceType: string; participants: number; amount: string }[] = await m.query(FUNDED_BY_PLEDGE, [month]);
-    const [splits] = await m.query(SPLITS_CHECKSUM, [month]);
+    const funded: { pledgeCode: string; sourceType: string; participants: number; amount: string; hash: string }[] = await m.query(FUNDED_BY_PLEDGE, [month]);
+    const splitCount = funded.reduce((n, f) => n + Number(f.participants), 0);
+    const splitHash = funded.reduce((h, f) => h + BigInt(f.hash), 0n);
     const [payments] = await m.query(PAYMENTS_CHECKSUM, [month]);
     const ranks: BillRankRow[] = await m.query(RECONCILE_BILL, [
       runId,
@@ -173,13 +174,13 @@ export class ReconcileMonth {
           }
         : null,
       findings,
-      payments: await this.paymentStatuses.forMonth(month, m),
+      payments: await this.paymentStatuses.withDue(month, new Map(funded.map((f) => [f.pledgeCode, Number(f.amount)])), m),
     };
     const inputs: RunInputs = {
       bill: bill ? { id: bill.id, version: Number(bill.version), checksum: bill.checksum } : null,
       pbiApbnList: pbi ? { id: pbi.id, version: Number(pbi.version), checksum: pbi.checksum } : null,
       obligations: digest(totals.checksum),
-      splits: digest(splits.checksum),
+      splits: digest(`${splitCount}:${splitHash}`),
       payments: digest(payments.checksum),
       register: digest(`${findings.MATCHED}:${registerHash}`),
     };
