@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
+import { BOOT_TIMEOUT, BROWSER_TIMEOUT, describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
 import { enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
 
 describeInBrowser('console: auditor finds a participant funding history', () => {
@@ -31,7 +31,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
       .expect(201);
     await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemerintah Kabupaten Bengkulu Utara', fiscalYear: 2026, scope: 'ALL' }).expect(201);
     await finance.post('/api/v1/allocations').send({ month: '2026-10' }).expect((res) => expect(res.status).toBeLessThan(300));
-  });
+  }, BOOT_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     await t?.close();
@@ -101,5 +101,5 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
 
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, BROWSER_TIMEOUT);
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
+import { BOOT_TIMEOUT, BROWSER_TIMEOUT, describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
 import { billCsv, enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
 
 const MONTH = '2026-10';
@@ -32,7 +32,7 @@ describeInBrowser('console: every page renders for each role that may see it', (
     await finance.post('/api/v1/bills').field('month', MONTH).field('invoiceTotal', '193200').attach('file', Buffer.from(bill), 'tagihan.csv').expect(201);
     await finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: MONTH, amount: 113400, paidAt: '2026-10-12', reference: 'SP2D 001/2026' }).expect(201);
     runId = (await finance.post('/api/v1/reconciliations').send({ month: MONTH }).expect(201)).body.id;
-  });
+  }, BOOT_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     await t?.close();
@@ -62,7 +62,7 @@ describeInBrowser('console: every page renders for each role that may see it', (
       expect(errors).toEqual([]);
       await context.close();
     }
-  });
+  }, BROWSER_TIMEOUT);
 
   it('is usable from the keyboard: skip link first, visible focus, the menu reachable', async () => {
     const { context, page } = await openPage(browser);
@@ -97,5 +97,5 @@ describeInBrowser('console: every page renders for each role that may see it', (
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Rekonsiliasi' }).click();
     await expect(page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).resolves.toBe('false');
     await context.close();
-  });
+  }, BROWSER_TIMEOUT);
 });

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { describeInBrowser, launchBrowser, listen, login, logout, openPage, screenshot, userFor } from './support/browser.js';
+import { BOOT_TIMEOUT, BROWSER_TIMEOUT, describeInBrowser, launchBrowser, listen, login, logout, openPage, screenshot, userFor } from './support/browser.js';
 import { billCsv, enrollmentCsv, PEOPLE } from './support/sheets.js';
 
 const MONTH = '2026-10';
@@ -26,7 +26,7 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     // The register: five participants covered from January 2026 (uploaded through the API).
     const operator = await t.as(Role.OPERATOR_DINKES);
     await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(enrollmentCsv(PEOPLE)), 'peserta.csv').expect(201);
-  });
+  }, BOOT_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     await t?.close();
@@ -154,5 +154,5 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
 
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, BROWSER_TIMEOUT);
 });

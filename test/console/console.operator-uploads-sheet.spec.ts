@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
+import { BOOT_TIMEOUT, BROWSER_TIMEOUT, describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
 import { enrollmentCsv, PEOPLE } from './support/sheets.js';
 
 describeInBrowser('console: operator uploads a sheet with bad rows and downloads the report', () => {
@@ -22,7 +22,7 @@ describeInBrowser('console: operator uploads a sheet with bad rows and downloads
     t = await createTestApp({ uploadBackgroundBytes: 1 });
     base = await listen(t);
     browser = await launchBrowser();
-  });
+  }, BOOT_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     await t?.close();
@@ -102,5 +102,5 @@ describeInBrowser('console: operator uploads a sheet with bad rows and downloads
 
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, BROWSER_TIMEOUT);
 });

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { consolePublicDir } from '../../src/console/console-assets.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { BOOT_TIMEOUT } from './support/browser.js';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
@@ -16,7 +17,7 @@ describe('console static pages and content security policy', () => {
   let t: TestApp;
   const dir = consolePublicDir();
   const files = filesUnder(dir);
-  beforeAll(async () => (t = await createTestApp()));
+  beforeAll(async () => (t = await createTestApp()), BOOT_TIMEOUT);
   afterAll(() => t.close());
 
   it('redirects the home page to the console', async () => {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { BOOT_TIMEOUT } from './support/browser.js';
 import { enrollmentCsv, PEOPLE } from './support/sheets.js';
 
 describe('upload issues as JSON', () => {
@@ -13,7 +14,7 @@ describe('upload issues as JSON', () => {
     const sheet = enrollmentCsv([...PEOPLE.slice(0, 2), { nik: '1701061205800009', name: 'Dari Luar' }, { nik: '17030612058A0007', name: 'Huruf' }]);
     const res = await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(sheet), 'peserta.csv').expect(201);
     uploadId = res.body.id;
-  });
+  }, BOOT_TIMEOUT);
   afterAll(() => t.close());
 
   it('lists the rejected and warned rows in row order, with column and message', async () => {

@@ -11,6 +11,10 @@ import { Role } from '../../../src/users/role.js';
 import { UsersService } from '../../../src/users/users.service.js';
 import { TEST_PASSWORD, type TestApp } from '../../support/test-app.js';
 
+/** Booting the app (a fresh database) and a browser path can take minutes on a busy two-core machine. */
+export const BOOT_TIMEOUT = 240_000;
+export const BROWSER_TIMEOUT = 240_000;
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(process.cwd(), 'test', 'screenshots');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -54,7 +58,7 @@ export async function openPage(browser: Browser, viewport = { width: 1366, heigh
   page.on('console', (msg) => {
     if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text())) errors.push(msg.text());
   });
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(45_000); // generous: the machine may be busy
   return { context, page, errors };
 }
 
