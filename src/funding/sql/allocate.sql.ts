@@ -40,40 +40,57 @@ export const BUDGET_USED_BEFORE = `
    GROUP BY pledge_code`;
 
 /**
- * The coverage rule of §4 (TMT ≤ last day of M, TAT empty or ≥ first day of M): the candidates,
- * already in the walk order of §6 (TMT ascending, NIK ascending in code-point order). Only NIK
- * and village are needed: TMT is the sort key and the amount is the same for every row of a month.
+ * The coverage rule of §4 (TMT ≤ last day of M = $2, TAT empty or ≥ first day of M = $1; plain
+ * date parameters, so the filter is not re-evaluated per row): the candidates,
+ * already in the walk order of §6 (TMT ascending, NIK ascending in code-point order). The amount
+ * is the same for every row of a month (the LOCAL tariff sum), so it is not read per row.
  */
 export const COVERED_PARTICIPANTS = `
-  SELECT nik, village_code
+  SELECT nik, village_code, tmt
     FROM participant
-   WHERE tmt <= ($1 || '-01')::date + interval '1 month' - interval '1 day'
-     AND (tat IS NULL OR tat >= ($1 || '-01')::date)
+   WHERE tmt <= $2::date AND (tat IS NULL OR tat >= $1::date)
    ORDER BY tmt, nik COLLATE "C"`;
 
-export const DELETE_SPLITS = `DELETE FROM split WHERE month = $1`;
-export const DELETE_OBLIGATIONS = `DELETE FROM obligation WHERE month = $1`;
-
-/** Chunked bulk path for splits (PGlite, and PostgreSQL without COPY): one statement per chunk. */
-export const INSERT_SPLITS_UNNEST = `
-  INSERT INTO split (month, nik, pledge_code, pledge_revision, amount)
-  SELECT $1, nik, pledge_code, pledge_revision, amount
-    FROM unnest($2::text[], $3::text[], $4::int[], $5::bigint[]) AS s(nik, pledge_code, pledge_revision, amount)`;
-
-/** PostgreSQL fast path: the split rows streamed as text COPY. */
-export const COPY_SPLITS = `COPY split (month, nik, pledge_code, pledge_revision, amount) FROM STDIN`;
+/** The month's sort gets memory enough to stay off disk. */
+export const SORT_MEMORY = `SET LOCAL work_mem = '128MB'`;
 
 /**
- * One obligation per covered participant-month (§4), set-based from the register, with its
- * unfunded remainder (§6 step 3) = obligation − the splits just written. $2 = the LOCAL tariff sum.
+ * A month's splits and obligations live in their own partitions, `split_YYYY_MM` and
+ * `obligation_YYYY_MM` (migration 1764600000000). A month is (re)computed into fresh, unindexed
+ * tables that are then attached: attaching builds the partition's indexes in one sort each, which
+ * is far cheaper than maintaining three b-trees row by row. `{part}` is the validated month's
+ * table name, never user text.
  */
-export const INSERT_OBLIGATIONS = `
-  INSERT INTO obligation (month, nik, amount, unfunded, tmt, village_code)
-  SELECT $1, p.nik, $2::bigint, $2::bigint - coalesce(f.funded, 0), p.tmt, p.village_code
-    FROM participant p
-    LEFT JOIN (SELECT nik, sum(amount) AS funded FROM split WHERE month = $1 GROUP BY nik) f ON f.nik = p.nik
-   WHERE p.tmt <= ($1 || '-01')::date + interval '1 month' - interval '1 day'
-     AND (p.tat IS NULL OR p.tat >= ($1 || '-01')::date)`;
+export const partitionOf = (table: 'split' | 'obligation', month: string) => `${table}_${month.replace('-', '_')}`;
+
+/** Rows of the month written straight into the DEFAULT partition (tests, older data) and the old partition. */
+export const DROP_MONTH = (table: 'split' | 'obligation') => [
+  `DELETE FROM ${table}_default WHERE month = $1`,
+  `DROP TABLE IF EXISTS {part}`,
+];
+
+/** Fills `{part}`, `{month}`, `{splits}` of the statements above. Only for validated months. */
+export function fill(sql: string, values: Record<string, string>): string {
+  return sql.replace(/\{(\w+)\}/g, (_, key: string) => values[key]);
+}
+
+/** A fresh table shaped like the parent; the CHECK on month lets ATTACH skip its validation scan. */
+export const CREATE_MONTH_TABLE = (table: 'split' | 'obligation') => [
+  `CREATE TABLE {part} (LIKE ${table} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`,
+  `ALTER TABLE {part} ADD CONSTRAINT "CHK_{part}_month" CHECK (month = '{month}')`,
+];
+
+/** Builds the partition's indexes (PK and the parent's indexes) and makes it visible. */
+export const ATTACH_MONTH_TABLE = (table: 'split' | 'obligation') => `ALTER TABLE ${table} ATTACH PARTITION {part} FOR VALUES IN ('{month}')`;
+
+/** Index builds of a month at a time get enough memory to sort in one pass. */
+export const INDEX_BUILD_MEMORY = `SET LOCAL maintenance_work_mem = '256MB'`;
+
+/**
+ * The month's splits and obligations are then written in bulk from memory (COPY on PostgreSQL,
+ * chunked unnest on PGlite: see use-cases/bulk-io.ts): an obligation row carries its unfunded
+ * remainder (§6 step 3) as computed, so no UPDATE of a million rows follows.
+ */
 
 /** Records the month as CURRENT with its totals and the rule inputs used. */
 export const UPSERT_ALLOCATION_MONTH = `

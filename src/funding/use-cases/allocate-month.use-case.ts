@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
@@ -9,7 +9,8 @@ import { AllocationSummaries, type AllocationDetail } from '../allocations/alloc
 import { allocate, type AllocationPledge, type PledgeScope } from '../domain/allocate.js';
 import { FundingException } from '../funding.exception.js';
 import * as SQL from '../sql/allocate.sql.js';
-import { writeSplits } from './split-writer.js';
+import { attachMonthTable, freshMonthTable } from './month-partitions.js';
+import { readCandidates, writeRows } from './bulk-io.js';
 
 export type { AllocationSummary } from '../allocations/allocation-summary.js';
 
@@ -43,6 +44,8 @@ interface PledgeRow {
  */
 @Injectable()
 export class AllocateMonth {
+  private readonly logger = new Logger(AllocateMonth.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly closedMonths: ClosedMonths,
@@ -94,6 +97,7 @@ export class AllocateMonth {
   }
 
   private async allocateOne(m: EntityManager, month: string, actor: string): Promise<void> {
+    const lap = stopwatch();
     const year = Number(month.slice(0, 4));
     const [tariff]: { ids: number[]; amount: string }[] = await m.query(SQL.LOCAL_TARIFF_OF_MONTH, [month]);
     const amount = Number(tariff.amount);
@@ -111,30 +115,40 @@ export class AllocateMonth {
     const used: { pledge_code: string; used: string }[] = pledges.length
       ? await m.query(SQL.BUDGET_USED_BEFORE, [month, `${year}-01`, pledges.map((p) => p.code)])
       : [];
-    const covered: { nik: string; village_code: string }[] = await m.query(SQL.COVERED_PARTICIPANTS, [month]);
-    const nik = covered.map((c) => c.nik);
+    lap('inputs');
+    const useCopy = Boolean(this.config.databaseUrl);
+    const covered = await readCandidates(m, month, useCopy);
+    const n = covered.nik.length;
+    lap('candidates read');
     const result = allocate(
-      { nik, villageCode: covered.map((c) => c.village_code), tmt: [], amount: new Float64Array(covered.length).fill(amount) },
+      { ...covered, amount: new Float64Array(n).fill(amount) },
       pledges,
       new Map(used.map((u) => [u.pledge_code, Number(u.used)])),
       { inWalkOrder: true },
     );
+    lap('allocated in memory');
 
-    await m.query(SQL.DELETE_SPLITS, [month]);
-    await m.query(SQL.DELETE_OBLIGATIONS, [month]);
-    await writeSplits(
-      m,
-      month,
-      {
-        count: result.splitCount,
-        nik: (i) => nik[result.splitObligation[i]],
-        pledgeCode: (i) => rows[result.splitPledge[i]].code,
-        pledgeRevision: (i) => rows[result.splitPledge[i]].revision,
-        amount: (i) => result.splitAmount[i],
-      },
-      Boolean(this.config.databaseUrl),
-    );
-    await m.query(SQL.INSERT_OBLIGATIONS, [month, amount]);
+    const splitTable = await freshMonthTable(m, 'split', month);
+    const obligationTable = await freshMonthTable(m, 'obligation', month);
+    lap('previous rows removed');
+    const { splitObligation, splitPledge, splitAmount, unfunded } = result;
+    await writeRows(m, {
+      table: splitTable,
+      columns: SPLIT_COLUMNS,
+      count: result.splitCount,
+      row: (i) => [month, covered.nik[splitObligation[i]], rows[splitPledge[i]].code, rows[splitPledge[i]].revision, splitAmount[i]],
+    }, useCopy);
+    lap('splits written');
+    await writeRows(m, {
+      table: obligationTable,
+      columns: OBLIGATION_COLUMNS,
+      count: n,
+      row: (i) => [month, covered.nik[i], amount, unfunded[i], covered.tmt[i], covered.villageCode[i]],
+    }, useCopy);
+    lap('obligations written');
+    await attachMonthTable(m, 'split', month);
+    await attachMonthTable(m, 'obligation', month);
+    lap('indexed and attached');
 
     let unfundedParticipants = 0;
     let unfundedAmount = 0;
@@ -147,8 +161,8 @@ export class AllocateMonth {
     await m.query(SQL.UPSERT_ALLOCATION_MONTH, [
       month,
       year,
-      covered.length,
-      covered.length * amount,
+      n,
+      n * amount,
       unfundedParticipants,
       unfundedAmount,
       tariff.ids,
@@ -156,6 +170,7 @@ export class AllocateMonth {
       actor,
       this.clock.now(),
     ]);
+    this.logger.debug(`${month}: ${n} obligations, ${result.splitCount} splits; ${lap.report()}`);
   }
 
   private inTransaction<T>(manager: EntityManager | undefined, work: (m: EntityManager) => Promise<T>): Promise<T> {
@@ -163,6 +178,21 @@ export class AllocateMonth {
     return (manager ?? this.dataSource.manager).transaction(work);
   }
 }
+
+/** Elapsed milliseconds per step, for the debug log (and the bench). */
+function stopwatch() {
+  let last = performance.now();
+  const laps: string[] = [];
+  const lap = (name: string) => {
+    const now = performance.now();
+    laps.push(`${name} ${Math.round(now - last)} ms`);
+    last = now;
+  };
+  return Object.assign(lap, { report: () => laps.join(', ') });
+}
+
+const SPLIT_COLUMNS: [string, string][] = [['month', 'text'], ['nik', 'text'], ['pledge_code', 'text'], ['pledge_revision', 'int'], ['amount', 'bigint']];
+const OBLIGATION_COLUMNS: [string, string][] = [['month', 'text'], ['nik', 'text'], ['amount', 'bigint'], ['unfunded', 'bigint'], ['tmt', 'date'], ['village_code', 'text']];
 
 function assertMonth(month: string): void {
   if (typeof month !== 'string' || !isMonth(month)) throw FundingException.monthInvalid(String(month));
