@@ -1,9 +1,10 @@
 /**
  * Reads a long list a page at a time by keyset, fetching the next page while the caller writes
- * the current one (on PostgreSQL the server works on page n+1 while Node writes page n). At most
+ * the current one (on PostgreSQL the server works on page n+1 while Node writes page n). The
+ * first page is requested as soon as this is called, so a writer can start it early. At most
  * two pages are in memory.
  */
-export async function* keysetPages<Row, Key>(
+export function keysetPages<Row, Key>(
   fetch: (after: Key, limit: number) => Promise<Row[]>,
   keyOf: (row: Row) => Key,
   start: Key,
@@ -15,13 +16,16 @@ export async function* keysetPages<Row, Key>(
     promise.catch(() => undefined);
     return promise;
   };
-  let next = prefetch(start);
-  for (;;) {
-    const page = await next;
-    if (page.length === 0) return;
-    const full = page.length === pageSize;
-    if (full) next = prefetch(keyOf(page[page.length - 1]));
-    yield page;
-    if (!full) return;
-  }
+  const first = prefetch(start);
+  return (async function* () {
+    let next = first;
+    for (;;) {
+      const page = await next;
+      if (page.length === 0) return;
+      const full = page.length === pageSize;
+      if (full) next = prefetch(keyOf(page[page.length - 1]));
+      yield page;
+      if (!full) return;
+    }
+  })();
 }

@@ -1,4 +1,5 @@
 /** Per Desa: the month's participants, obligation and funding by source type per village, with its kecamatan. */
+import type { VillageTotals } from '../data/report-queries.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
 import { type ReconciliationWorkbookContext, villageNames } from './workbook-context.js';
@@ -21,8 +22,8 @@ const COLUMNS: TableColumn[] = [
   { header: 'Tidak Terdanai (Rp)', kind: 'rupiah', width: 18, total: true },
 ];
 
-export async function writePerDesa(ctx: ReconciliationWorkbookContext): Promise<void> {
-  const rows = await ctx.queries.byVillage(ctx.month);
+export async function writePerDesa(ctx: ReconciliationWorkbookContext, villageTotals: Promise<VillageTotals[]>): Promise<void> {
+  const rows = await villageTotals;
   const t = new TableSheet(ctx.output.workbook, 'Per Desa', COLUMNS, { title: sheetTitle(ctx, 'Peserta dan Pendanaan Iuran per Desa/Kelurahan') });
   for (const r of rows) {
     const names = villageNames(ctx, r.villageCode);

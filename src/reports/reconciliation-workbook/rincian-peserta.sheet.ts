@@ -25,10 +25,14 @@ export const RINCIAN_COLUMNS: TableColumn[] = [
   { header: 'Komitmen Pendanaan', kind: 'text', width: 40 },
 ];
 
-export async function writeRincianPeserta(ctx: ReconciliationWorkbookContext): Promise<void> {
+/** Starts reading the participant-months (call early: the first page loads while other sheets are written). */
+export function participantMonthPages(ctx: Pick<ReconciliationWorkbookContext, 'queries' | 'month' | 'pageSize'>): AsyncGenerator<ParticipantMonthRow[]> {
+  return keysetPages<ParticipantMonthRow, string>((after, limit) => ctx.queries.participantMonthsPage(ctx.month, after, limit), (r) => r.nik, '', ctx.pageSize);
+}
+
+export async function writeRincianPeserta(ctx: ReconciliationWorkbookContext, pages: AsyncGenerator<ParticipantMonthRow[]>): Promise<void> {
   const t = new TableSheet(ctx.output.workbook, 'Rincian Peserta', RINCIAN_COLUMNS, { title: sheetTitle(ctx, 'Rincian Iuran dan Pendanaan per Peserta') });
   let no = 0;
-  const pages = keysetPages<ParticipantMonthRow, string>((after, limit) => ctx.queries.participantMonthsPage(ctx.month, after, limit), (r) => r.nik, '', ctx.pageSize);
   for await (const page of pages) {
     for (const r of page) {
       const names = villageNames(ctx, r.villageCode);

@@ -15,7 +15,7 @@ import { writePaguRealisasi } from '../reconciliation-workbook/pagu-realisasi.sh
 import { writePembayaran } from '../reconciliation-workbook/pembayaran.sheet.js';
 import { writePerDesa } from '../reconciliation-workbook/per-desa.sheet.js';
 import { writePerSumberDana } from '../reconciliation-workbook/per-sumber-dana.sheet.js';
-import { writeRincianPeserta } from '../reconciliation-workbook/rincian-peserta.sheet.js';
+import { participantMonthPages, writeRincianPeserta } from '../reconciliation-workbook/rincian-peserta.sheet.js';
 import { writeRingkasan } from '../reconciliation-workbook/ringkasan.sheet.js';
 import { writeTemuan } from '../reconciliation-workbook/temuan.sheet.js';
 import type { ReconciliationWorkbookContext } from '../reconciliation-workbook/workbook-context.js';
@@ -66,18 +66,22 @@ export class WriteReconciliationWorkbook {
       villages,
       generatedAt: this.clock.now(),
       current,
-      pageSize: command.pageSize ?? 5000,
+      pageSize: command.pageSize ?? 10000,
     };
     return {
       filename: `rekonsiliasi-${month}-v${run.version}.xlsx`,
       write: async (destination) => {
         const output = new WorkbookOutput(destination, base.generatedAt);
         const ctx: ReconciliationWorkbookContext = { ...base, output };
+        // The two big reads start now, so the database works while the first sheets are written.
+        const villageTotals = this.queries.byVillage(month);
+        villageTotals.catch(() => undefined);
+        const participantPages = participantMonthPages(ctx);
         writeRingkasan(ctx);
         await writePaguRealisasi(ctx);
         writePerSumberDana(ctx);
-        await writePerDesa(ctx);
-        await writeRincianPeserta(ctx);
+        await writePerDesa(ctx, villageTotals);
+        await writeRincianPeserta(ctx, participantPages);
         await writeTemuan(ctx);
         await writePembayaran(ctx);
         writeBeritaAcara(ctx);

@@ -35,6 +35,9 @@ export interface TableSheetOptions {
   title: string[];
 }
 
+/** Data rows have no style of their own; one shared object lets ExcelJS reuse its style id. */
+const NO_ROW_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
+
 /** Excel's last row: a table that would pass it is refused rather than silently cut. */
 export const MAX_SHEET_ROWS = 1_048_576;
 
@@ -83,6 +86,7 @@ export class TableSheet {
   addRow(values: CellInput[]): void {
     if (this.nextRow >= MAX_SHEET_ROWS) throw new Error(`Sheet "${this.sheet.name}" exceeds ${MAX_SHEET_ROWS} rows`);
     const row = this.sheet.getRow(this.nextRow++);
+    (row as unknown as { style: Partial<ExcelJS.Style> }).style = NO_ROW_STYLE;
     for (let i = 0; i < this.columns.length; i++) {
       const value = values[i];
       if (value === null || value === undefined) continue;
@@ -170,8 +174,15 @@ export class TableSheet {
   }
 }
 
-/** 'YYYY-MM-DD' as the Date Excel stores for that day (midnight UTC). */
+const days = new Map<string, Date>();
+
+/** 'YYYY-MM-DD' as the Date Excel stores for that day (midnight UTC). Cached: TMTs repeat a lot. */
 export function dayToDate(day: string): Date {
-  const [y, m, d] = day.slice(0, 10).split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
+  let date = days.get(day);
+  if (!date) {
+    const [y, m, d] = day.slice(0, 10).split('-').map(Number);
+    date = new Date(Date.UTC(y, m - 1, d));
+    if (days.size < 20_000) days.set(day, date);
+  }
+  return date;
 }
