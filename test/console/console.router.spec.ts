@@ -38,4 +38,12 @@ describe('console router and role pages', () => {
     expect(r.homeFor(Role.OPERATOR_DINKES)).toBe('/unggah-peserta');
     expect(r.homeFor(Role.AUDITOR)).toBe('/dasbor');
   });
+
+  it('offers links only to pages the role may open', () => {
+    expect(r.canSee(Role.OPERATOR_DINKES, '/peserta/1703061205800001')).toBe(true);
+    expect(r.canSee(Role.OPERATOR_DINKES, '/komitmen/APBD-2026')).toBe(false);
+    expect(r.canSee(Role.OPERATOR_DINKES, '/alokasi?nik=1')).toBe(false);
+    expect(r.canSee(Role.AUDITOR, '/alokasi?nik=1')).toBe(true);
+    expect(r.canSee(Role.AUDITOR, '/komitmen/baru')).toBe(false);
+  });
 });

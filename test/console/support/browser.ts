@@ -62,8 +62,9 @@ export async function openPage(browser: Browser, viewport = { width: 1366, heigh
   return { context, page, errors };
 }
 
-export async function login(page: Page, base: string, user: { username: string; password: string }): Promise<void> {
-  await page.goto(`${base}/console/`);
+/** Logs in from the console's home, or from a bookmarked address `at` (e.g. '#/peserta?name=budi'). */
+export async function login(page: Page, base: string, user: { username: string; password: string }, at = ''): Promise<void> {
+  await page.goto(`${base}/console/${at}`);
   await page.getByLabel('Nama pengguna').fill(user.username);
   await page.getByLabel('Kata sandi').fill(user.password);
   await page.getByRole('button', { name: 'Masuk' }).click();

@@ -102,8 +102,11 @@ async function render() {
       onLoggedIn: async () => {
         user = null;
         const who = await loadUser();
-        const next = query.lanjut && query.lanjut.startsWith('/') && query.lanjut !== '/masuk' ? query.lanjut : homeFor(who.role);
-        location.hash = `#${next}`;
+        // Back to the page that was asked for (a bookmark, or the page open when the session ended).
+        const asked = path === '/masuk' ? query.lanjut : path !== '/' ? location.hash.slice(1) : null;
+        const next = asked && asked.startsWith('/') && !asked.startsWith('/masuk') ? asked : homeFor(who.role);
+        if (location.hash === `#${next}`) render();
+        else location.hash = `#${next}`;
       },
     });
     return;

@@ -29,6 +29,12 @@ export function homeFor(role) {
   return role === ROLE.OPERATOR ? '/unggah-peserta' : '/dasbor';
 }
 
+/** Whether the role may open the page at `path` (links to pages a role may not see are not shown). */
+export function canSee(role, path) {
+  const match = matchRoute(path.split('?')[0]);
+  return Boolean(match && match.route.roles.includes(role));
+}
+
 /** Whether the role may write on finance pages (create pledges, upload bills, run reconciliations). */
 export function canWriteFinance(role) {
   return role === ROLE.KEUANGAN;

@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateLabel, dateTimeLabel, END_REASON_LABELS, label, monthLabel, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
-import { hashFor } from '../routes.js';
+import { canSee, hashFor } from '../routes.js';
 import { badge, dataTable, errorNotice, pageHeader, section } from '../ui.js';
 import { villageName } from '../villages.js';
 
@@ -53,7 +53,11 @@ export async function render(main, ctx) {
         h('dd', {}, active ? badge('Aktif', 'ok') : badge(`Berakhir ${dateLabel(person.tat)}: ${label(END_REASON_LABELS, person.endReason)}`, 'bad')),
       ),
     ),
-    section('Riwayat pendanaan', fundingTable(funding, p, funders), h('p', {}, h('a', { href: hashFor('/alokasi', { nik: person.nik ?? nik }), text: 'Lihat di halaman Alokasi Dana' }))),
+    section(
+      'Riwayat pendanaan',
+      fundingTable(funding, p, funders, canSee(ctx.user.role, '/komitmen/x')),
+      canSee(ctx.user.role, '/alokasi') ? h('p', {}, h('a', { href: hashFor('/alokasi', { nik: person.nik ?? nik }), text: 'Lihat di halaman Alokasi Dana' })) : null,
+    ),
     section('Riwayat perubahan data', changesTable(changes)),
   );
 }
@@ -74,7 +78,7 @@ async function funderNames(needed, ctx) {
   }
 }
 
-function fundingTable(rows, p, funders) {
+function fundingTable(rows, p, funders, linkPledges) {
   const sorted = [...rows].sort((a, b) => String(b.month).localeCompare(String(a.month)) || String(a.pledgeCode).localeCompare(String(b.pledgeCode)));
   const total = rows.reduce((sum, r) => sum + (Number(r.amount) || 0), 0);
   const unfunded = pick(p, ['unfunded', 'unfundedMonths']);
@@ -83,7 +87,7 @@ function fundingTable(rows, p, funders) {
       caption: 'Pembagian iuran per bulan dan sumber dana',
       columns: [
         { label: 'Bulan', value: (r) => monthLabel(r.month) },
-        { label: 'Komitmen', render: (r) => (r.pledgeCode ? h('a', { href: hashFor(`/komitmen/${encodeURIComponent(r.pledgeCode)}`), text: r.pledgeCode }) : '–') },
+        { label: 'Komitmen', render: (r) => (r.pledgeCode && linkPledges ? h('a', { href: hashFor(`/komitmen/${encodeURIComponent(r.pledgeCode)}`), text: r.pledgeCode }) : (r.pledgeCode ?? '–')) },
         { label: 'Sumber dana', value: (r) => label(SOURCE_TYPE_LABELS, r.sourceType) },
         funders ? { label: 'Penyandang dana', value: (r) => r.funder ?? funders.get(r.pledgeCode) ?? '–' } : null,
         { label: 'Jumlah', value: (r) => rupiah(r.amount), numeric: true },
