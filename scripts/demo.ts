@@ -63,7 +63,10 @@ async function main(): Promise<void> {
     return type.includes('json') ? JSON.parse(text) : text;
   };
   const token = async (role: DemoRole) => {
-    if (!tokens.has(role)) tokens.set(role, (await request('POST', '/api/v1/auth/login', undefined, { json: credentials[role] })).accessToken);
+    if (!tokens.has(role)) {
+      const { username, password } = credentials[role];
+      tokens.set(role, (await request('POST', '/api/v1/auth/login', undefined, { json: { username, password } })).accessToken);
+    }
     return tokens.get(role)!;
   };
 
