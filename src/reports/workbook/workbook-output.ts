@@ -23,7 +23,9 @@ export class WorkbookOutput {
 
   /** Lets the zip and the destination catch up (call between pages of rows). */
   async breathe(): Promise<void> {
-    if (this.destination.writableNeedDrain && !this.destination.destroyed) {
+    // The client went away: stop reading the database for nobody.
+    if (this.destination.destroyed) throw new Error('The workbook destination was closed before the workbook was complete');
+    if (this.destination.writableNeedDrain) {
       await Promise.race([once(this.destination, 'drain'), once(this.destination, 'close')]);
     } else {
       await new Promise<void>((resolve) => setImmediate(resolve));

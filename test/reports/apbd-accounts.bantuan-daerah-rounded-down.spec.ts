@@ -1,0 +1,50 @@
+/** DOMAIN §3: an APBD amount split over IURAN and BANTUAN_DAERAH in proportion to the LOCAL components. */
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { splitApbdAmount } from '../../src/reports/data/apbd-accounts.js';
+import { isLatePayment, paymentStatus } from '../../src/reports/data/payment-status.js';
+
+const TARIFF_2021 = { local: 37800, bantuanDaerah: 2800 };
+
+describe('APBD accounts', () => {
+  it('a whole obligation splits into its components', () => {
+    expect(splitApbdAmount(37800, TARIFF_2021)).toEqual({ iuran: 35000, bantuanDaerah: 2800 });
+    expect(splitApbdAmount(37800 * 1000, TARIFF_2021)).toEqual({ iuran: 35_000_000, bantuanDaerah: 2_800_000 });
+  });
+
+  it('BANTUAN_DAERAH is rounded down and IURAN takes the rest', () => {
+    expect(splitApbdAmount(32680, TARIFF_2021)).toEqual({ iuran: 30260, bantuanDaerah: 2420 }); // 2420.74…
+    expect(splitApbdAmount(13, TARIFF_2021)).toEqual({ iuran: 13, bantuanDaerah: 0 });
+  });
+
+  it('before 2021 (no BANTUAN_DAERAH) everything is IURAN', () => {
+    expect(splitApbdAmount(42000, { local: 42000, bantuanDaerah: 0 })).toEqual({ iuran: 42000, bantuanDaerah: 0 });
+  });
+
+  it('the two parts always add up to the amount, exactly, even for very large amounts', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (amount) => {
+        const { iuran, bantuanDaerah } = splitApbdAmount(amount, TARIFF_2021);
+        expect(iuran + bantuanDaerah).toBe(amount);
+        expect(BigInt(bantuanDaerah)).toBe((BigInt(amount) * 2800n) / 37800n);
+      }),
+    );
+  });
+});
+
+describe('§8 payment status in statements', () => {
+  it('PAID, UNPAID, UNDERPAID, OVERPAID and nothing when nothing is due or paid', () => {
+    expect(paymentStatus(100, 100)).toBe('PAID');
+    expect(paymentStatus(100, 0)).toBe('UNPAID');
+    expect(paymentStatus(100, 40)).toBe('UNDERPAID');
+    expect(paymentStatus(100, 140)).toBe('OVERPAID');
+    expect(paymentStatus(0, 10)).toBe('OVERPAID');
+    expect(paymentStatus(0, 0)).toBeNull();
+  });
+
+  it('late only after the 10th', () => {
+    expect(isLatePayment('2026-10', '2026-10-10')).toBe(false);
+    expect(isLatePayment('2026-10', '2026-10-11')).toBe(true);
+    expect(isLatePayment('2026-10', '2026-09-30')).toBe(false);
+  });
+});
