@@ -49,7 +49,8 @@ async function main(): Promise<void> {
     if (body?.form) {
       const form = new FormData();
       for (const [k, v] of Object.entries(body.form)) {
-        form.append(k, typeof v === 'string' ? v : new Blob([v.content], { type: v.contentType ?? 'application/octet-stream' }), typeof v === 'string' ? undefined : v.name);
+        if (typeof v === 'string') form.append(k, v);
+        else form.append(k, new Blob([v.content], { type: v.contentType ?? 'application/octet-stream' }), v.name);
       }
       payload = form;
     } else if (body?.json !== undefined) {
