@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { firstDay, lastDay } from '../common/month.js';
 import { normalizeVillageCode } from '../regions/village-code.js';
 import type { ParticipantQueryDto } from './dto/register-query.dto.js';
-import { ParticipantChange } from './entities/participant-change.entity.js';
+import { type FieldChanges, ParticipantChange } from './entities/participant-change.entity.js';
 import { Participant } from './entities/participant.entity.js';
 import { RegisterException } from './register.exception.js';
 
@@ -73,10 +73,17 @@ export class ParticipantsService {
     );
     return {
       ...view(participant, region?.name ?? null),
-      history: history.map((h) => ({ id: Number(h.id), kind: h.kind, uploadId: h.uploadId, changedBy: h.changedBy, changedAt: h.changedAt, changes: h.changes })),
+      history: history.map((h) => ({ id: Number(h.id), kind: h.kind, uploadId: h.uploadId, changedBy: h.changedBy, changedAt: h.changedAt, changes: fieldChanges(h) })),
       funding: funding.map((f) => ({ month: f.month, pledgeCode: f.pledge_code, sourceType: f.source_type, amount: Number(f.amount) })),
     };
   }
+}
+
+/** `{ field: { old, new } }`: a CREATE stores its initial values flat; shown as changes from nothing. */
+function fieldChanges(change: ParticipantChange): FieldChanges {
+  if (change.kind === 'UPDATE') return change.changes as FieldChanges;
+  const initial = change.changes as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(initial).filter(([, v]) => v !== null).map(([field, v]) => [field, { old: null, new: v }]));
 }
 
 function view(p: Participant, villageName: string | null): ParticipantView {

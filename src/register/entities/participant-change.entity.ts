@@ -1,7 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** `{ field: { old, new } }` for every field an upload changed (all fields on CREATE). */
+/** `{ field: { old, new } }` for every field an upload changed. */
 export type FieldChanges = Record<string, { old: unknown; new: unknown }>;
+/** What a CREATE records: the participant's initial values `{ field: value }`. */
+export type InitialValues = Record<string, unknown>;
 
 /** One change of a participant: who, when, from which upload, old and new values. */
 @Entity('participant_change')
@@ -18,8 +20,9 @@ export class ParticipantChange {
   @Column('text')
   kind: 'CREATE' | 'UPDATE';
 
+  /** UPDATE: FieldChanges; CREATE: InitialValues (flat, cheaper to write for large first uploads). */
   @Column('jsonb')
-  changes: FieldChanges;
+  changes: FieldChanges | InitialValues;
 
   @Column('text', { name: 'changed_by' })
   changedBy: string;

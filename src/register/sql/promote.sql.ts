@@ -34,8 +34,10 @@ export const REJECT_TAKEN_NOKA = `
 /**
  * 2. History and upsert in one statement (both CTEs read the register as it was before it):
  * - \`changed\`: staged rows that are new, or differ from the participant in any field;
- * - \`history\`: one participant_change row each, \`{ field: { old, new } }` for every differing field
- *   (every given field for a new participant), with the upload, the user and the time;
+ * - \`history\`: one participant_change row each, with the upload, the user and the time: for an
+ *   UPDATE \`{ field: { old, new } }` for every differing field; for a CREATE the initial values
+ *   \`{ field: value }` (one flat json object: a third cheaper than nested objects on 100k new rows;
+ *   the API shows them as \`{ old: null, new }`);
  * - \`upsert\`: INSERT ... ON CONFLICT (nik) DO UPDATE of exactly those rows (unchanged rows are not
  *   touched, so a re-upload writes nothing).
  * Returns the created and updated counts. $1 upload id, $2 user, $3 time, $4 which pass: run first
@@ -59,15 +61,20 @@ export const PROMOTE = `
   ), history AS (
     INSERT INTO participant_change (nik, upload_id, kind, changes, changed_by, changed_at)
     SELECT nik, $1, CASE WHEN old_nik IS NULL THEN 'CREATE' ELSE 'UPDATE' END,
-             CASE WHEN no_kk IS DISTINCT FROM old_no_kk THEN jsonb_build_object('noKk', jsonb_build_object('old', old_no_kk, 'new', no_kk)) ELSE '{}' END
-          || CASE WHEN noka IS DISTINCT FROM old_noka THEN jsonb_build_object('noka', jsonb_build_object('old', old_noka, 'new', noka)) ELSE '{}' END
-          || CASE WHEN name IS DISTINCT FROM old_name THEN jsonb_build_object('name', jsonb_build_object('old', old_name, 'new', name)) ELSE '{}' END
-          || CASE WHEN birth_date IS DISTINCT FROM old_birth_date THEN jsonb_build_object('birthDate', jsonb_build_object('old', old_birth_date, 'new', birth_date)) ELSE '{}' END
-          || CASE WHEN sex IS DISTINCT FROM old_sex THEN jsonb_build_object('sex', jsonb_build_object('old', old_sex, 'new', sex)) ELSE '{}' END
-          || CASE WHEN village_code IS DISTINCT FROM old_village_code THEN jsonb_build_object('villageCode', jsonb_build_object('old', old_village_code, 'new', village_code)) ELSE '{}' END
-          || CASE WHEN tmt IS DISTINCT FROM old_tmt THEN jsonb_build_object('tmt', jsonb_build_object('old', old_tmt, 'new', tmt)) ELSE '{}' END
-          || CASE WHEN tat IS DISTINCT FROM old_tat THEN jsonb_build_object('tat', jsonb_build_object('old', old_tat, 'new', tat)) ELSE '{}' END
-          || CASE WHEN end_reason IS DISTINCT FROM old_end_reason THEN jsonb_build_object('endReason', jsonb_build_object('old', old_end_reason, 'new', end_reason)) ELSE '{}' END,
+           CASE WHEN old_nik IS NULL
+             THEN json_build_object('noKk', no_kk, 'noka', noka, 'name', name, 'birthDate', birth_date, 'sex', sex,
+                                    'villageCode', village_code, 'tmt', tmt, 'tat', tat, 'endReason', end_reason)::jsonb
+             ELSE
+               CASE WHEN no_kk IS DISTINCT FROM old_no_kk THEN jsonb_build_object('noKk', jsonb_build_object('old', old_no_kk, 'new', no_kk)) ELSE '{}' END
+            || CASE WHEN noka IS DISTINCT FROM old_noka THEN jsonb_build_object('noka', jsonb_build_object('old', old_noka, 'new', noka)) ELSE '{}' END
+            || CASE WHEN name IS DISTINCT FROM old_name THEN jsonb_build_object('name', jsonb_build_object('old', old_name, 'new', name)) ELSE '{}' END
+            || CASE WHEN birth_date IS DISTINCT FROM old_birth_date THEN jsonb_build_object('birthDate', jsonb_build_object('old', old_birth_date, 'new', birth_date)) ELSE '{}' END
+            || CASE WHEN sex IS DISTINCT FROM old_sex THEN jsonb_build_object('sex', jsonb_build_object('old', old_sex, 'new', sex)) ELSE '{}' END
+            || CASE WHEN village_code IS DISTINCT FROM old_village_code THEN jsonb_build_object('villageCode', jsonb_build_object('old', old_village_code, 'new', village_code)) ELSE '{}' END
+            || CASE WHEN tmt IS DISTINCT FROM old_tmt THEN jsonb_build_object('tmt', jsonb_build_object('old', old_tmt, 'new', tmt)) ELSE '{}' END
+            || CASE WHEN tat IS DISTINCT FROM old_tat THEN jsonb_build_object('tat', jsonb_build_object('old', old_tat, 'new', tat)) ELSE '{}' END
+            || CASE WHEN end_reason IS DISTINCT FROM old_end_reason THEN jsonb_build_object('endReason', jsonb_build_object('old', old_end_reason, 'new', end_reason)) ELSE '{}' END
+           END,
            $2, $3
     FROM changed
     RETURNING kind
