@@ -8,7 +8,7 @@ export const BENCH_REGISTER = `
   SELECT '1703' || lpad(i::text, 12, '0'), '1703000000000001', 'Peserta ' || i, date '1980-01-01',
          CASE WHEN i % 2 = 0 THEN 'L' ELSE 'P' END,
          v.codes[1 + (i * 7) % array_length(v.codes, 1)],
-         date '2018-01-01' + ((i * 7919) % 2900),
+         date '2018-01-01' + ((i::bigint * 7919) % 2900)::int,
          CASE WHEN i % 100 = 0 THEN date '2026-06-15' END,
          CASE WHEN i % 100 = 0 THEN 'MENINGGAL' END
     FROM generate_series(1, $1::int) AS i,

@@ -4,10 +4,12 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { buildPledgeTemplate } from '../src/funding/pledge-upload/pledge-template.js';
 import { buildEnrollmentTemplate } from '../src/register/workbooks/enrollment-template.js';
 
 const TEMPLATES: Record<string, () => Promise<Buffer>> = {
   'enrollment.xlsx': buildEnrollmentTemplate,
+  'pledges.xlsx': buildPledgeTemplate,
 };
 
 const dir = join(process.cwd(), 'templates');

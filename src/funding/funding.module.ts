@@ -1,7 +1,14 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { diskStorage } from 'multer';
+import { APP_CONFIG, type AppConfig } from '../common/config/app-config.js';
 import { AllocationQueries } from './allocations/allocation-queries.service.js';
 import { AllocationSummaries } from './allocations/allocation-summary.js';
 import { AllocationsController } from './allocations/allocations.controller.js';
+import { ImportPledgeSheet } from './pledge-upload/import-pledge-sheet.use-case.js';
+import { PledgeUploadsController } from './pledge-upload/pledge-uploads.controller.js';
 import { PledgesController } from './pledges/pledges.controller.js';
 import { PledgesService } from './pledges/pledges.service.js';
 import { SplitsController } from './splits/splits.controller.js';
@@ -12,8 +19,18 @@ import { AllocateMonth } from './use-cases/allocate-month.use-case.js';
 
 /** Tariffs, pledges, monthly obligations and the allocation of DOMAIN §3–§6, with split queries. */
 @Module({
-  controllers: [AllocationsController, PledgesController, SplitsController, TariffsController],
-  providers: [AllocateMonth, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, TariffsService],
+  imports: [
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const destination = join(config.dataDir, 'uploads');
+        mkdirSync(destination, { recursive: true });
+        return { storage: diskStorage({ destination }), limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } };
+      },
+    }),
+  ],
+  controllers: [AllocationsController, PledgesController, PledgeUploadsController, SplitsController, TariffsController],
+  providers: [AllocateMonth, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, TariffsService, ImportPledgeSheet],
   exports: [AllocateMonth],
 })
 export class FundingModule {}

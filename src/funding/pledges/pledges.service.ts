@@ -65,6 +65,10 @@ export class PledgesService {
     });
   }
 
+  async exists(code: string): Promise<boolean> {
+    return this.dataSource.getRepository(Pledge).existsBy({ code });
+  }
+
   async list(fiscalYear?: number): Promise<PledgeView[]> {
     const pledges = await this.dataSource
       .getRepository(Pledge)

@@ -1,0 +1,142 @@
+import { rm } from 'node:fs/promises';
+import { Injectable } from '@nestjs/common';
+import { DomainException } from '../../common/errors/domain.exception.js';
+import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
+import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
+import type { PledgeInput, PledgeWarning } from '../domain/pledge-rules.js';
+import { PledgesService } from '../pledges/pledges.service.js';
+import { LIST_COLUMNS, PLEDGE_COLUMNS, type RowProblem, rowToInput } from './pledge-sheet.js';
+
+export interface ImportPledgeSheetCommand {
+  path: string;
+  filename: string;
+  actor: string;
+  /** Check every row and report, save nothing. */
+  dryRun: boolean;
+}
+
+export interface PledgeUploadIssue {
+  sheet: 'Komitmen' | 'Daftar';
+  rowNumber: number;
+  column: string | null;
+  message: string;
+}
+
+export interface PledgeUploadReport {
+  filename: string;
+  dryRun: boolean;
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  pledges: { rowNumber: number; code: string; warnings: PledgeWarning[] }[];
+  issues: PledgeUploadIssue[];
+}
+
+const MAX_ROWS = 5000;
+
+interface PledgeRow {
+  rowNumber: number;
+  input: PledgeInput;
+  problems: RowProblem[];
+}
+
+/**
+ * A pledge sheet into pledges, row by row: a bad row is reported (row, column, Indonesian message)
+ * and never stops the good ones. Each accepted row is created exactly like POST /pledges.
+ */
+@Injectable()
+export class ImportPledgeSheet {
+  constructor(private readonly pledges: PledgesService) {}
+
+  async execute(command: ImportPledgeSheetCommand): Promise<PledgeUploadReport> {
+    try {
+      const { rows, sheet } = await this.readPledges(command);
+      const issues = await this.mergeLists(command, rows, sheet);
+      return await this.apply(command, rows, issues);
+    } finally {
+      await rm(command.path, { force: true });
+    }
+  }
+
+  private async readPledges({ path, filename }: ImportPledgeSheetCommand): Promise<{ rows: PledgeRow[]; sheet: number | undefined }> {
+    const reader = new SheetReader(path, { filename, columns: PLEDGE_COLUMNS, maxRows: MAX_ROWS });
+    const rows: PledgeRow[] = [];
+    for await (const batch of reader.batches()) {
+      for (const row of batch) rows.push({ rowNumber: row.rowNumber, ...rowToInput(row.cells) });
+    }
+    return { rows, sheet: reader.header?.sheet };
+  }
+
+  /** Adds the values of the `Daftar` sheet (when the file has one) to the lists of their pledges. */
+  private async mergeLists({ path, filename }: ImportPledgeSheetCommand, rows: PledgeRow[], pledgeSheet: number | undefined): Promise<PledgeUploadIssue[]> {
+    const issues: PledgeUploadIssue[] = [];
+    const byCode = new Map(rows.map((r) => [String(r.input.code ?? '').trim(), r]));
+    const reader = new SheetReader(path, { filename, columns: LIST_COLUMNS, maxRows: 1_000_000 });
+    try {
+      for await (const batch of reader.batches()) {
+        if (reader.header?.sheet === pledgeSheet) return issues; // the pledge sheet itself: no list sheet
+        for (const { rowNumber, cells } of batch) {
+          const [code, value] = cells;
+          const target = byCode.get(code.text);
+          const problem = (message: string) => issues.push({ sheet: 'Daftar', rowNumber, column: 'NILAI', message });
+          if (!target) problem(`Kode komitmen "${code.text}" tidak ada di sheet komitmen.`);
+          else if (target.input.scope === 'VILLAGES') (target.input.villageCodes = [...asList(target.input.villageCodes), value.text]);
+          else if (target.input.scope !== 'RESIDENTS') problem(`Komitmen ${code.text} bercakupan ${String(target.input.scope ?? '-')}: daftar hanya untuk VILLAGES atau RESIDENTS.`);
+          else if (value.kind === 'number') problem('NIK ditulis sebagai angka sehingga digit terakhirnya hilang di Excel. Format kolom sebagai Teks lalu ketik ulang.');
+          else target.input.niks = [...asList(target.input.niks), value.text];
+        }
+      }
+    } catch (err) {
+      if (!(err instanceof SpreadsheetException)) throw err; // no `Daftar` sheet (or no rows in it)
+    }
+    return issues;
+  }
+
+  private async apply(command: ImportPledgeSheetCommand, rows: PledgeRow[], issues: PledgeUploadIssue[]): Promise<PledgeUploadReport> {
+    const report: PledgeUploadReport = { filename: command.filename, dryRun: command.dryRun, rowsRead: rows.length, accepted: 0, rejected: 0, pledges: [], issues };
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const reject = (problems: { column: string | null; message: string }[]) => {
+        report.rejected += 1;
+        for (const p of problems) issues.push({ sheet: 'Komitmen', rowNumber: row.rowNumber, ...p });
+      };
+      if (row.problems.length) {
+        reject(row.problems);
+        continue;
+      }
+      const checked = await this.pledges.check(row.input);
+      if (!checked.pledge) {
+        reject(checked.problems.flatMap((p) => p.messages.map((message) => ({ column: COLUMN_OF[p.field] ?? p.field, message }))));
+        continue;
+      }
+      if (seen.has(checked.pledge.code)) {
+        reject([{ column: 'KODE', message: `Kode ${checked.pledge.code} muncul lebih dari sekali di berkas ini.` }]);
+        continue;
+      }
+      seen.add(checked.pledge.code);
+      if (command.dryRun && (await this.pledges.exists(checked.pledge.code))) {
+        reject([{ column: 'KODE', message: `Kode komitmen "${checked.pledge.code}" sudah dipakai.` }]);
+        continue;
+      }
+      try {
+        const saved = command.dryRun ? null : await this.pledges.create(row.input, command.actor);
+        report.accepted += 1;
+        report.pledges.push({ rowNumber: row.rowNumber, code: checked.pledge.code, warnings: saved?.warnings ?? [] });
+      } catch (err) {
+        if (!(err instanceof DomainException)) throw err;
+        reject([{ column: null, message: err.message }]);
+      }
+    }
+    issues.sort((a, b) => (a.sheet === b.sheet ? a.rowNumber - b.rowNumber : a.sheet === 'Komitmen' ? -1 : 1));
+    return report;
+  }
+}
+
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** Field of PledgeInput → the sheet column it came from. */
+const COLUMN_OF: Record<string, string> = {
+  code: 'KODE', sourceType: 'SUMBER', fund: 'JENIS_DANA', funder: 'PEMBERI_DANA', fiscalYear: 'TAHUN', fromMonth: 'BULAN_DARI',
+  toMonth: 'BULAN_SAMPAI', scope: 'CAKUPAN', villageCodes: 'KODE_DESA', niks: 'NIK', sharePercent: 'PERSEN', quota: 'KUOTA',
+  budget: 'PAGU', priority: 'PRIORITAS', legalBasis: 'DASAR_HUKUM',
+};

@@ -1,0 +1,55 @@
+/**
+ * templates/pledges.xlsx: the pledge sheet with example rows, the `Daftar` list sheet and a sheet
+ * of instructions. List and code columns are formatted as Text so Excel keeps NIKs whole.
+ */
+import ExcelJS from 'exceljs';
+import { LIST_COLUMNS, LIST_SHEET_NAME, PLEDGE_COLUMNS } from './pledge-sheet.js';
+
+const EXAMPLES: (string | number | null)[][] = [
+  ['APBD-2026', 'APBD', null, 'Pemerintah Kabupaten Bengkulu Utara', 2026, 1, 12, 'ALL', null, null, 100, null, 1200000000, null, 'DPA Dinas Kesehatan 2026'],
+  ['APBD_PROV-2026', 'APBD_PROV', null, 'Pemerintah Provinsi Bengkulu', 2026, 1, 12, 'ALL', null, null, 40, 1500, null, 30, 'Pergub Bengkulu 2026'],
+  ['DESA-1703062001-2026', 'DESA', 'ADD', 'Pemerintah Desa', 2026, 1, 12, 'VILLAGES', '17.03.06.2001', null, 100, null, 5000000, null, 'APBDes 2026'],
+  ['TJSLP-CONTOH-2026', 'TJSLP', null, 'PT Contoh (TJSLP)', 2026, 7, 12, 'RESIDENTS', null, null, 100, null, null, null, 'PKS No. 1/2026 (NIK di sheet Daftar)'],
+];
+
+const HELP = [
+  'Satu baris = satu komitmen pendanaan. Kolom wajib: KODE, SUMBER, TAHUN, PEMBERI_DANA, CAKUPAN.',
+  'SUMBER: APBD, APBD_PROV, DESA, TJSLP. JENIS_DANA hanya untuk DESA: DANA_DESA, ADD, PADES.',
+  'Sejak 2024 Dana Desa tidak boleh membayar iuran PBI (SE Kemendesa 4/PRI.00/I/2024): komitmen tetap diterima dengan peringatan.',
+  'CAKUPAN: ALL (semua peserta), VILLAGES (isi KODE_DESA), RESIDENTS (isi NIK).',
+  'KODE_DESA dan NIK boleh berisi beberapa nilai dipisah koma, titik koma atau spasi, atau ditulis satu per baris di sheet Daftar (KODE, NILAI).',
+  'Format kolom NIK sebagai Teks: NIK yang diketik sebagai angka kehilangan digit terakhirnya dan ditolak.',
+  'BULAN_DARI/BULAN_SAMPAI: 1-12 (bawaan 1 dan 12). PERSEN: 1-100 (bawaan 100). KUOTA: peserta per bulan. PAGU: rupiah setahun.',
+  'PRIORITAS: makin kecil makin dahulu membayar (bawaan RESIDENTS 10, VILLAGES 20, ALL 90).',
+];
+
+export async function writePledgeTemplate(path: string): Promise<void> {
+  await (await pledgeWorkbook()).xlsx.writeFile(path);
+}
+
+/** The template as bytes (scripts/write-templates.ts). */
+export async function buildPledgeTemplate(): Promise<Buffer> {
+  return Buffer.from(await (await pledgeWorkbook()).xlsx.writeBuffer());
+}
+
+async function pledgeWorkbook(): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Komitmen', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = PLEDGE_COLUMNS.map((c) => ({ header: c.name, key: c.name, width: Math.max(14, c.name.length + 4) }));
+  for (const name of ['KODE', 'KODE_DESA', 'NIK']) sheet.getColumn(name).numFmt = '@';
+  sheet.getColumn('PAGU').numFmt = '#,##0';
+  for (const row of EXAMPLES) sheet.addRow(row);
+  sheet.getRow(1).font = { bold: true };
+
+  const list = workbook.addWorksheet(LIST_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
+  list.columns = LIST_COLUMNS.map((c) => ({ header: c.name, key: c.name, width: 26 }));
+  list.getColumn('NILAI').numFmt = '@';
+  list.getColumn('KODE').numFmt = '@';
+  list.addRow(['TJSLP-CONTOH-2026', '1703064101900001']);
+  list.getRow(1).font = { bold: true };
+
+  const help = workbook.addWorksheet('Petunjuk');
+  help.getColumn(1).width = 120;
+  for (const line of HELP) help.addRow([line]);
+  return workbook;
+}

@@ -1,0 +1,95 @@
+import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { writePledgeTemplate } from '../../src/funding/pledge-upload/pledge-template.js';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const HEADER = ['KODE', 'SUMBER', 'JENIS_DANA', 'PEMBERI_DANA', 'TAHUN', 'CAKUPAN', 'KODE_DESA', 'NIK', 'PERSEN', 'PAGU'];
+
+async function workbook(rows: (string | number | null)[][], list?: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('Komitmen');
+  sheet.addRow(['Daftar komitmen pendanaan 2026']); // a title row above the header
+  sheet.addRow(HEADER);
+  rows.forEach((r) => sheet.addRow(r));
+  if (list) {
+    const daftar = wb.addWorksheet('Daftar');
+    daftar.addRow(['KODE', 'NILAI']);
+    list.forEach((r) => daftar.addRow(r));
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in the Daftar sheet', () => {
+  let t: TestApp;
+  let keuangan: Awaited<ReturnType<TestApp['as']>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    keuangan = await t.as(Role.KEUANGAN);
+  });
+  afterAll(() => t.close());
+
+  const upload = (file: Buffer, query = '') => keuangan.post(`/api/v1/pledge-uploads${query}`).attach('file', file, 'komitmen.xlsx');
+
+  it('creates the good rows and reports each bad row with its column and an Indonesian message', async () => {
+    const file = await workbook(
+      [
+        ['APBD-2026', 'APBD', null, 'Pemkab', 2026, 'ALL', null, null, 100, '1.000.000.000'],
+        ['DESA-A-2026', 'desa', 'dana desa', 'Desa A', 2026, 'VILLAGES', '1703062001; 17.03.06.2002', null, 100, null],
+        ['TJSLP-R-2026', 'TJSLP', null, 'PT R', 2026, 'RESIDENTS', null, null, 50, null],
+        ['DESA-X-2026', 'DESA', 'ADD', 'Desa X', 2026, 'VILLAGES', '1703999999', null, 100, null],
+        ['TJSLP-N-2026', 'TJSLP', null, 'PT N', 2026, 'RESIDENTS', null, 1703064101900001, 100, null],
+        ['APBD-2026', 'APBD', null, 'Pemkab', 2026, 'ALL', null, null, 100, null],
+      ],
+      [
+        ['TJSLP-R-2026', '1703064101900001'],
+        ['TJSLP-R-2026', '1703064101900002'],
+        ['NOPE', '1703064101900003'],
+      ],
+    );
+    const res = await upload(file).expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 6, accepted: 3, rejected: 3, dryRun: false });
+    expect(res.body.pledges.map((p: { code: string }) => p.code)).toEqual(['APBD-2026', 'DESA-A-2026', 'TJSLP-R-2026']);
+    expect(res.body.pledges[1].warnings[0].code).toBe('DANA_DESA_PBI');
+    expect(res.body.issues).toEqual([
+      { sheet: 'Komitmen', rowNumber: 6, column: 'KODE_DESA', message: expect.stringContaining('Kode desa tidak dikenal') },
+      { sheet: 'Komitmen', rowNumber: 7, column: 'NIK', message: expect.stringContaining('Format kolom NIK sebagai Teks') },
+      { sheet: 'Komitmen', rowNumber: 8, column: 'KODE', message: expect.stringContaining('lebih dari sekali') },
+      { sheet: 'Daftar', rowNumber: 4, column: 'NILAI', message: expect.stringContaining('"NOPE" tidak ada') },
+    ]);
+    const residents = await keuangan.get('/api/v1/pledges/TJSLP-R-2026').expect(200);
+    expect(residents.body).toMatchObject({ niks: ['1703064101900001', '1703064101900002'], sharePercent: 50, priority: 10 });
+    const village = await keuangan.get('/api/v1/pledges/DESA-A-2026').expect(200);
+    expect(village.body).toMatchObject({ villageCodes: ['17.03.06.2001', '17.03.06.2002'], fund: 'DANA_DESA' });
+    expect((await keuangan.get('/api/v1/pledges/APBD-2026').expect(200)).body.budget).toBe(1_000_000_000);
+  });
+
+  it('a dry run checks and saves nothing; an existing code is reported', async () => {
+    const file = await workbook([
+      ['APBD-2026', 'APBD', null, 'Pemkab', 2026, 'ALL', null, null, 100, null],
+      ['TJSLP-B-2026', 'TJSLP', null, 'PT B', 2026, 'VILLAGES', '17.03.06.2001', null, 100, null],
+    ]);
+    const dry = await upload(file, '?dryRun=true').expect(201);
+    expect(dry.body).toMatchObject({ dryRun: true, accepted: 1, rejected: 1, issues: [expect.objectContaining({ rowNumber: 3, message: expect.stringContaining('sudah dipakai') })] });
+    await keuangan.get('/api/v1/pledges/TJSLP-B-2026').expect(404);
+    const real = await upload(file).expect(201);
+    expect(real.body).toMatchObject({ accepted: 1, rejected: 1, issues: [expect.objectContaining({ rowNumber: 3, message: expect.stringContaining('sudah dipakai') })] });
+    await keuangan.get('/api/v1/pledges/TJSLP-B-2026').expect(200);
+  });
+
+  it('refuses a file that is not a sheet, and auditors', async () => {
+    await upload(Buffer.from('bukan sheet\u0000\u0001')).expect(400);
+    await (await t.as(Role.AUDITOR)).post('/api/v1/pledge-uploads').attach('file', Buffer.from('KODE\n'), 'a.csv').expect(403);
+  });
+
+  it('the template is itself a valid upload', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'pledges-')), 'pledges.xlsx');
+    await writePledgeTemplate(path);
+    const res = await keuangan.post('/api/v1/pledge-uploads?dryRun=true').attach('file', await readFile(path), 'pledges.xlsx').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 4, rejected: 1, issues: [expect.objectContaining({ message: expect.stringContaining('sudah dipakai') })] });
+  });
+});
