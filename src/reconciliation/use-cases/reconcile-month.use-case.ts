@@ -149,13 +149,16 @@ export class ReconcileMonth {
     ]);
 
     const findings = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
-    let payable = 0n, overbilled = 0n, underbilled = 0n, linesTotal = 0n, registerHash = 0n;
+    let payable = 0n, overbilled = 0n, underbilled = 0n, linesTotal = 0n, registerHash = 0n, lineCount = 0;
     for (const row of ranks) {
       findings[CATEGORIES[Number(row.rank) - 1]] = Number(row.count);
       payable += BigInt(row.payable);
       overbilled += BigInt(row.overbilled);
       underbilled += BigInt(row.underbilled);
-      if (Number(row.rank) <= 7) linesTotal += BigInt(row.billed);
+      if (Number(row.rank) <= 7) {
+        linesTotal += BigInt(row.billed);
+        lineCount += Number(row.count);
+      }
       registerHash += BigInt(row.register_hash);
     }
 
@@ -182,7 +185,7 @@ export class ReconcileMonth {
       obligations: digest(totals.checksum),
       splits: digest(`${splitCount}:${splitHash}`),
       payments: digest(payments.checksum),
-      register: digest(`${findings.MATCHED}:${registerHash}`),
+      register: digest(`${lineCount}:${registerHash}`),
     };
     return { summary, inputs };
   }
