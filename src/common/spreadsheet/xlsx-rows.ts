@@ -6,22 +6,38 @@ import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { type Cell, dateCell, EMPTY_CELL, excelSerialToDay, numberCell, textCell } from './cell.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
+import { SharedStrings } from './shared-strings.js';
 
 export async function* xlsxRows(path: string, counter: ByteCounter): AsyncGenerator<RawRow> {
   const input = createReadStream(path, { highWaterMark: 256 * 1024 });
   input.on('data', (chunk) => (counter.bytesRead += chunk.length));
+  // Shared strings are emitted (not cached by ExcelJS) and kept in a compact store; cells then
+  // arrive as `{ sharedString: index }` and are resolved here.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     entries: 'emit',
-    sharedStrings: 'cache',
+    sharedStrings: 'emit',
     hyperlinks: 'ignore',
     styles: 'cache',
     worksheets: 'emit',
   });
+  const strings = new SharedStrings();
   try {
     let sheet = 0;
-    for await (const worksheet of reader) {
-      for await (const row of worksheet as AsyncIterable<any>) {
-        const cells = rowCells(row);
+    // parse() yields `{ eventType: 'worksheet', value }`, and in 'emit' mode each shared string as
+    // a bare `{ index, text }` (ExcelJS 4.4.0), in file order, before the worksheets that use them.
+    for await (const item of (reader as any).parse() as AsyncIterable<{ eventType?: string; value?: any; index?: number; text?: any }>) {
+      if (item.eventType === undefined && item.index !== undefined) {
+        const text = item.text;
+        if (typeof text === 'string') strings.add(text, false);
+        else if (text && Array.isArray(text.richText)) strings.add(text.richText.map((r: { text?: string }) => r.text ?? '').join(''), true);
+        else strings.add('', false);
+        continue;
+      }
+      const { eventType, value } = item;
+      if (eventType !== 'worksheet') continue;
+      strings.done();
+      for await (const row of value as AsyncIterable<any>) {
+        const cells = rowCells(row, strings);
         if (cells) yield { sheet, rowNumber: row.number, cells };
       }
       sheet++;
@@ -32,20 +48,20 @@ export async function* xlsxRows(path: string, counter: ByteCounter): AsyncGenera
 }
 
 /** The row's cells by 0-based column, or null when every cell is empty. */
-function rowCells(row: any): Cell[] | null {
+function rowCells(row: any, strings: SharedStrings): Cell[] | null {
   const source: any[] = row._cells;
   const cells: Cell[] = new Array(source.length);
   let any = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
-    const cell = c === undefined ? EMPTY_CELL : toCell(c.value, c.numFmt);
+    const cell = c === undefined ? EMPTY_CELL : toCell(c.value, c.numFmt, undefined, strings);
     if (cell.kind !== 'empty') any = true;
     cells[i] = cell;
   }
   return any ? cells : null;
 }
 
-function toCell(value: unknown, numFmt: string | undefined, formula?: string): Cell {
+function toCell(value: unknown, numFmt: string | undefined, formula: string | undefined, strings: SharedStrings): Cell {
   if (value === null || value === undefined) return formula === undefined ? EMPTY_CELL : { kind: 'empty', text: '', formula };
   switch (typeof value) {
     case 'string': {
@@ -58,16 +74,20 @@ function toCell(value: unknown, numFmt: string | undefined, formula?: string): C
     case 'boolean':
       return { kind: 'boolean', text: value ? 'TRUE' : 'FALSE', ...(formula !== undefined && { formula }) };
     case 'object':
-      return objectCell(value as Record<string, any>, numFmt);
+      return objectCell(value as Record<string, any>, numFmt, strings);
     default:
       return textCell(String(value));
   }
 }
 
-function objectCell(value: Record<string, any>, numFmt: string | undefined): Cell {
+function objectCell(value: Record<string, any>, numFmt: string | undefined, strings: SharedStrings): Cell {
   if (value instanceof Date) return dateCell(value);
+  if (typeof value.sharedString === 'number') {
+    const cell = textCell(strings.get(value.sharedString) ?? '');
+    return cell.kind !== 'empty' && strings.isRich(value.sharedString) ? { ...cell, richText: true } : cell;
+  }
   if ('formula' in value || 'sharedFormula' in value) {
-    return toCell(value.result, numFmt, String(value.formula ?? value.sharedFormula));
+    return toCell(value.result, numFmt, String(value.formula ?? value.sharedFormula), strings);
   }
   if (Array.isArray(value.richText)) {
     const cell = textCell(value.richText.map((r: { text?: string }) => r.text ?? '').join(''));
