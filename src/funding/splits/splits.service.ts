@@ -44,7 +44,7 @@ export class SplitsService {
     const from = SQL.SPLITS_FROM + (q.villageCode ? SQL.SPLITS_VILLAGE_JOIN : '') + (where.length ? `\n WHERE ${where.join(' AND ')}` : '');
     const offset = (q.page - 1) * q.pageSize;
     const rows: { nik: string; month: string; pledge_code: string; source_type: string; amount: string; pledge_revision: number }[] =
-      await this.dataSource.query(`${SQL.SPLITS_SELECT} ${from} ${SQL.SPLITS_ORDER} LIMIT ${q.pageSize} OFFSET ${offset}`, params);
+      await this.dataSource.query(`${SQL.SPLITS_SELECT} ${from} ${q.nik ? SQL.SPLITS_ORDER_FOR_NIK : SQL.SPLITS_ORDER} LIMIT ${q.pageSize} OFFSET ${offset}`, params);
     const total = rows.length < q.pageSize && (rows.length > 0 || offset === 0)
       ? offset + rows.length
       : Number((await this.dataSource.query(`SELECT count(*) AS n ${from}`, params))[0].n);

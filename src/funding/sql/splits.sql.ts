@@ -11,8 +11,13 @@ export const SPLITS_VILLAGE_JOIN = `
 
 export const SPLITS_SELECT = `SELECT s.nik, s.month, s.pledge_code, p.source_type, s.amount, s.pledge_revision`;
 
-/** Follows the primary key (month, nik, pledge_code) and IDX_split_nik (nik, month). */
+/**
+ * Month, NIK, pledge. With a NIK filter the same order is written NIK first so that it follows
+ * IDX_split_nik (nik, month) in every month partition: ordered by the primary key instead, the
+ * planner would walk whole partitions in key order looking for LIMIT rows of one NIK.
+ */
 export const SPLITS_ORDER = `ORDER BY s.month, s.nik, s.pledge_code`;
+export const SPLITS_ORDER_FOR_NIK = `ORDER BY s.nik, s.month, s.pledge_code`;
 
 export const SUMMARY_BY_PLEDGE = `
   SELECT s.pledge_code AS key, p.source_type, p.fund, p.fiscal_year,
