@@ -1,9 +1,12 @@
 /** DOMAIN §7, §12: BPJS bill upload, row report, versions. */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
 
 const fixture = (path: string) => readFileSync(`test/fixtures/bills/${path}`);
 
@@ -19,7 +22,7 @@ async function numericNikWorkbook(): Promise<Buffer> {
 describe('bills: upload, row report and versions', () => {
   let t: TestApp;
   beforeAll(async () => (t = await createTestApp()));
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const upload = async (month: string, invoiceTotal: string, content: Buffer, name: string, status: number, role = Role.KEUANGAN) => {
     const api = await t.as(role);

@@ -1,13 +1,16 @@
 /** DOMAIN §7, §12: the PBI-APBN list upload (NIK only, other columns ignored), versioned per month. */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
 
 describe('PBI-APBN lists: upload', () => {
   let t: TestApp;
   beforeAll(async () => (t = await createTestApp()));
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('stores distinct NIKs, reports unreadable ones, and versions the month', async () => {
     const file = readFileSync('test/fixtures/pbi-apbn/ok/pbi-apbn-2026-10.csv');

@@ -1,9 +1,12 @@
 /** DOMAIN §8: payments from a sheet; bad rows reported, good rows recorded. */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertPledge } from '../reconciliation/support/seed.js';
+
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
 
 describe('payments: sheet upload', () => {
   let t: TestApp;
@@ -11,7 +14,7 @@ describe('payments: sheet upload', () => {
     t = await createTestApp();
     await insertPledge(t.dataSource, 'APBD-2026');
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('records the good rows and reports each bad one', async () => {
     const file = readFileSync('test/fixtures/payments/ok/pembayaran-2026-10.csv');

@@ -1,8 +1,11 @@
 /** DOMAIN §8: recording payments by API: validation, unknown pledge, listing. */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertPledge } from '../reconciliation/support/seed.js';
+
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
 
 describe('payments: record and list', () => {
   let t: TestApp;
@@ -10,7 +13,7 @@ describe('payments: record and list', () => {
     t = await createTestApp();
     await insertPledge(t.dataSource, 'APBD-2026');
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const base = { pledgeCode: 'APBD-2026', month: '2026-10', amount: 37800, paidAt: '2026-10-08', reference: 'SP2D 00123/LS/2026' };
 

@@ -1,8 +1,11 @@
 /** DOMAIN §7 amounts: payable, overbilled and underbilled to the rupiah. */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, nik } from './support/seed.js';
 import { reconcile } from './support/run.js';
+
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
 
 describe('reconciliation: payable, overbilled and underbilled', () => {
   let t: TestApp;
@@ -20,7 +23,7 @@ describe('reconciliation: payable, overbilled and underbilled', () => {
       { nik: nik(8), noka: '0000000000008', ...covered },
     ]);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('adds up every category as §7 says', async () => {
     await insertBill(t.dataSource, '2026-03', [

@@ -1,8 +1,11 @@
 /** DOMAIN §7: each category on its own, one month per category (participants covered only in their month). */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, insertPbiList, nik } from './support/seed.js';
 import { nonZero, reconcile } from './support/run.js';
+
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
 
 const only = (month: string) => ({ tmt: `${month}-01`, tat: `${month}-28`, endReason: 'PINDAH' });
 
@@ -21,7 +24,7 @@ describe('reconciliation: each category on its own', () => {
       { nik: nik(110), noka: '0000000000110', ...only('2025-10') },
     ]);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('DUPLICATE_BILLING: the later line by NOKA as text (empty first), then file row', async () => {
     await insertBill(t.dataSource, '2025-01', [

@@ -1,8 +1,11 @@
 /** DOMAIN §7: when several conditions hold, the first in §7 order wins; DOUBLE_COVERAGE is independent of the line. */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, insertPbiList, nik } from './support/seed.js';
 import { reconcile, type FindingItem } from './support/run.js';
+
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
 
 describe('reconciliation: category precedence', () => {
   let t: TestApp;
@@ -38,7 +41,7 @@ describe('reconciliation: category precedence', () => {
     findings = result.findings;
     counts = result.run.findings;
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('BILLED_AFTER_DEATH wins over AMOUNT_MISMATCH and NOT_COVERED; the second line of the NIK is DUPLICATE_BILLING', () => {
     expect(at(2)).toBe('BILLED_AFTER_DEATH');

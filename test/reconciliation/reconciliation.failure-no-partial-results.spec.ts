@@ -6,6 +6,9 @@ import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, nik } from './support/seed.js';
 
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
+
 describe('reconciliation: failure mid-run', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -13,7 +16,7 @@ describe('reconciliation: failure mid-run', () => {
     await insertParticipants(t.dataSource, [{ nik: nik(1) }, { nik: nik(2) }]);
     await insertBill(t.dataSource, '2026-10', [{ nik: nik(1) }, { nik: nik(9001) }]);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('rolls back the findings and the run, then records a FAILED run with the error', async () => {
     // The last step of a run (payment statuses) hits a database error after the findings were written.

@@ -1,9 +1,12 @@
 /** DOMAIN §9: finalize by a second finance officer; a finalized month is closed to every change. */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, insertPledge, nik } from './support/seed.js';
 import { secondKeuangan } from './support/users.js';
+
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
 
 describe('reconciliation: finalize (maker-checker) and closed months', () => {
   let t: TestApp;
@@ -15,7 +18,7 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     await insertPledge(t.dataSource, 'APBD-2026');
     await insertBill(t.dataSource, '2026-09', [{ nik: nik(1), noka: '0000000000001' }]);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const start = async (month: string) => (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month }).expect(201)).body;
 

@@ -1,8 +1,11 @@
 /** DOMAIN §7: one TOTAL_MISMATCH when the invoice total differs from the lines; no bill, no bill findings. */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, nik } from './support/seed.js';
 import { nonZero, reconcile } from './support/run.js';
+
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
 
 describe('reconciliation: TOTAL_MISMATCH and missing bills', () => {
   let t: TestApp;
@@ -13,7 +16,7 @@ describe('reconciliation: TOTAL_MISMATCH and missing bills', () => {
       { nik: nik(2), noka: '0000000000002' },
     ]);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('reports one TOTAL_MISMATCH with the invoice total and the sum of the lines', async () => {
     await insertBill(t.dataSource, '2026-04', [{ nik: nik(1), noka: '0000000000001' }, { nik: nik(2), noka: '0000000000002' }], 75700);

@@ -1,9 +1,12 @@
 /** DOMAIN §6 unfunded remainders and §8 payment statuses in the run summary, to the rupiah. */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, insertPledge, nik } from './support/seed.js';
 import { reconcile } from './support/run.js';
+
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
 
 describe('reconciliation: funded, unfunded and payments in the summary', () => {
   let t: TestApp;
@@ -23,7 +26,7 @@ describe('reconciliation: funded, unfunded and payments in the summary', () => {
     ];
     for (const p of payments) await api.post('/api/v1/payments').send({ ...p, month: '2026-10' }).expect(201);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('reports what each pledge funds and the unfunded remainder (§6)', async () => {
     const { run } = await reconcile(t, '2026-10');

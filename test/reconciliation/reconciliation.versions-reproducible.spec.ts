@@ -1,9 +1,12 @@
 /** DOMAIN §9: runs are versioned snapshots with their inputs' checksums; the same inputs give the same totals. */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, insertPbiList, nik } from './support/seed.js';
 import { reconcile } from './support/run.js';
+
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
 
 describe('reconciliation: versions and reproducibility', () => {
   let t: TestApp;
@@ -17,7 +20,7 @@ describe('reconciliation: versions and reproducibility', () => {
     await insertBill(t.dataSource, '2026-10', [{ nik: nik(1), noka: '0000000000001' }, { nik: nik(2), amount: 42000 }, { nik: nik(9001) }], 120000);
     await insertPbiList(t.dataSource, '2026-10', [nik(3)]);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('the same inputs give the same summary, checksums and findings; each run is the next version', async () => {
     const first = await reconcile(t, '2026-10');

@@ -1,8 +1,11 @@
 /** DOMAIN §10: months missed while the service was down are caught up at start-up. */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { MonthlyScheduleCron } from '../../src/reconciliation/schedule/monthly-schedule.cron.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, insertPledge, nik } from '../reconciliation/support/seed.js';
+
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
 
 describe('monthly schedule: catch-up at start-up', () => {
   let t: TestApp;
@@ -13,7 +16,7 @@ describe('monthly schedule: catch-up at start-up', () => {
     await insertBill(t.dataSource, '2026-08', [{ nik: nik(1), noka: '0000000000001' }]);
     await insertBill(t.dataSource, '2026-10', [{ nik: nik(1), noka: '0000000000001' }]);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('does nothing at start-up when the scheduler is disabled', async () => {
     const cron = t.app.get(MonthlyScheduleCron);

@@ -7,6 +7,9 @@ import { MonthlySchedule, SCHEDULER_ACTOR } from '../../src/reconciliation/sched
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, insertPledge, nik } from '../reconciliation/support/seed.js';
 
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
+
 describe('monthly schedule: the 02:00 WIB trigger on the 1st', () => {
   let t: TestApp;
   let schedule: MonthlySchedule;
@@ -19,7 +22,7 @@ describe('monthly schedule: the 02:00 WIB trigger on the 1st', () => {
     // November was handled on 1 November.
     await t.dataSource.query(`INSERT INTO scheduled_month (month, status, ran_at) VALUES ('2026-11', 'DONE', '2026-10-31T19:00:00Z')`);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   it('is registered as 0 2 1 * * in Asia/Jakarta: next after 15 November is 1 December 02:00 WIB', () => {
     const job = t.app.get(SchedulerRegistry).getCronJob('monthly-reconciliation');

@@ -1,5 +1,5 @@
 /** DOMAIN §10: with two service instances on one PostgreSQL, only one runs a given month. */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReconciliationException } from '../../src/reconciliation/reconciliation.exception.js';
@@ -8,6 +8,9 @@ import { ReconcileMonth } from '../../src/reconciliation/use-cases/reconcile-mon
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, insertPledge, nik } from '../reconciliation/support/seed.js';
 import { secondInstance } from '../reconciliation/support/second-instance.js';
+
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
 
 // PGlite is an in-process, single-connection database: two service instances cannot share one.
 // This scenario needs a PostgreSQL server (DATABASE_URL), as in CI.
