@@ -32,7 +32,7 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RSS_ROWS = Number(process.env.BENCH_RSS_ROWS ?? 500_000);
 /** V8 old-space cap of the child, as the service should be run (NODE_OPTIONS); 0 = Node's default. */
 const HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 256);
-/** `rss` runs part 3 only. */
+/** `rss` runs part 3 only, `rates` parts 1 and 2 only. */
 const PARTS = process.env.BENCH_PARTS ?? 'all';
 const BASE_URL = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/postgres';
 const urlFor = (db: string) => Object.assign(new URL(BASE_URL), { pathname: `/${db}` }).toString();
@@ -115,6 +115,7 @@ async function main(): Promise<void> {
       await app.close();
     }
 
+    if (PARTS === 'rates') return;
     const big = join(dir, 'peserta-500k.xlsx');
     await writeBenchXlsx(big, RSS_ROWS);
     const child = await rssChild(urlFor(db), big, dir);
