@@ -9,7 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock/clock.js';
-import { COUNT_OUTCOMES, PROMOTE, REGISTER_PROMOTION_LOCK, REJECT_TAKEN_NOKA } from './sql/promote.sql.js';
+import { COUNT_OUTCOMES, MARK_OPEN_ALLOCATIONS_STALE, PROMOTE, REGISTER_PROMOTION_LOCK, REJECT_TAKEN_NOKA } from './sql/promote.sql.js';
 import { CLEAR_STAGING } from './sql/staging.sql.js';
 
 export interface PromotionCounts {
@@ -43,6 +43,7 @@ export class EnrollmentPromoter {
     const [holding] = await m.query(PROMOTE, [uploadId, actor, now, false]);
     const created: number = releasing.created + holding.created;
     const updated: number = releasing.updated + holding.updated;
+    if (created + updated > 0) await m.query(MARK_OPEN_ALLOCATIONS_STALE);
     const [{ accepted, rejected, warned }] = await m.query(COUNT_OUTCOMES, [uploadId]);
     await m.query(CLEAR_STAGING, [uploadId]);
     const counts: PromotionCounts = { rowsRead, accepted, rejected, warnings: warned, created, updated, unchanged: accepted - created - updated };

@@ -102,3 +102,13 @@ export const COUNT_OUTCOMES = `
 
 /** Serialises promotions (validation and staging of several uploads still run side by side). */
 export const REGISTER_PROMOTION_LOCK = 1703_0301;
+
+/**
+ * A register change can move coverage (TMT/TAT) or scope (KODE_DESA) of any month, so every
+ * allocated month that is not closed becomes STALE and is recomputed before it is reported
+ * (DOMAIN §6). Closed months keep their stored results (§9).
+ */
+export const MARK_OPEN_ALLOCATIONS_STALE = `
+  UPDATE allocation_month a SET status = 'STALE'
+   WHERE a.status = 'CURRENT'
+     AND NOT EXISTS (SELECT 1 FROM closed_month c WHERE c.month = a.month)`;
