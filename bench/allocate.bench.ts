@@ -24,28 +24,10 @@ import { AllocateMonth } from '../src/funding/use-cases/allocate-month.use-case.
 import { Role } from '../src/users/role.js';
 import { UsersService } from '../src/users/users.service.js';
 import { BENCH_PLEDGES, BENCH_REGISTER } from './allocate.bench.sql.js';
+import { admin, seconds, timed, urlFor } from './bench-support.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000);
-const BASE_URL = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/postgres';
 const DB = `jamkesda_bench_allocate_${Date.now()}`;
-const urlFor = (db: string) => Object.assign(new URL(BASE_URL), { pathname: `/${db}` }).toString();
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: BASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const result = await work();
-  return [result, performance.now() - start];
-}
 
 /** The split rows of `month` as COPY text (read before timing), then COPY'd into an unindexed table. */
 async function copyBaseline(url: string, month: string): Promise<{ rows: number; ms: number }> {

@@ -21,12 +21,12 @@ import { fileURLToPath } from 'node:url';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/common/config/app-config.js';
 import { ImportEnrollmentSheet } from '../src/register/use-cases/import-enrollment-sheet.use-case.js';
 import { writeBenchCsv, writeBenchXlsx } from './ingest.bench-data.js';
+import { admin, urlFor } from './bench-support.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RSS_ROWS = Number(process.env.BENCH_RSS_ROWS ?? 500_000);
@@ -34,18 +34,6 @@ const RSS_ROWS = Number(process.env.BENCH_RSS_ROWS ?? 500_000);
 const HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 256);
 /** `rss` runs part 3 only, `rates` parts 1 and 2 only. */
 const PARTS = process.env.BENCH_PARTS ?? 'all';
-const BASE_URL = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/postgres';
-const urlFor = (db: string) => Object.assign(new URL(BASE_URL), { pathname: `/${db}` }).toString();
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: BASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function boot(databaseUrl: string, dataDir: string): Promise<INestApplicationContext> {
   const config = {

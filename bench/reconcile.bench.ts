@@ -24,30 +24,12 @@ import { ReconciliationRuns } from '../src/reconciliation/reconciliation-runs.se
 import { ReconcileMonth } from '../src/reconciliation/use-cases/reconcile-month.use-case.js';
 import { BENCH_PLEDGES } from './allocate.bench.sql.js';
 import { BENCH_RECON_BILL_LINES, BENCH_RECON_PBI, BENCH_RECON_REGISTER } from './reconcile.bench.sql.js';
+import { admin, seconds, timed, urlFor } from './bench-support.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000);
 const LINES = PARTICIPANTS;
 const MONTH = '2026-01';
-const BASE_URL = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/postgres';
 const DB = `jamkesda_bench_reconcile_${Date.now()}`;
-const urlFor = (db: string) => Object.assign(new URL(BASE_URL), { pathname: `/${db}` }).toString();
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: BASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const result = await work();
-  return [result, performance.now() - start];
-}
 
 /** The bill's lines as COPY text (read before timing), then COPY'd into an unindexed table. */
 async function copyBaseline(client: pg.Client, billId: string): Promise<{ rows: number; ms: number }> {
