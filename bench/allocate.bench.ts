@@ -5,16 +5,21 @@
  *    allocation + splits written (AllocateMonth.execute), against a `COPY` of the same number of
  *    split rows into an unindexed table, in the same run. Target: ratio ≤ 5.
  * 2. The 11 other months of the year allocated, then the real HTTP app serves
- *    `GET /api/v1/splits?nik=` to 50 concurrent clients (autocannon). Target: p99 < 20 ms.
+ *    `GET /api/v1/splits?nik=` to 50 concurrent clients (autocannon, in a child process), flat out
+ *    and at a fixed rate, next to the `/health` floor (see splitsQueryLoad). Target: p99 < 20 ms.
  *
- * Creates and drops its own database. BENCH_PARTICIPANTS overrides the register size.
+ * Creates and drops its own database. BENCH_PARTICIPANTS overrides the register size; BENCH_KEEP=1
+ * keeps the database, and BENCH_DB=<that name> then runs part 2's load only, on it. BENCH_PARTS=allocate
+ * stops after part 1.
  */
 import 'reflect-metadata';
+import { fork } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import autocannon from 'autocannon';
+import autocannon, { type Result as LoadResult } from 'autocannon';
 import pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import { AppModule } from '../src/app.module.js';
@@ -27,7 +32,9 @@ import { BENCH_PLEDGES, BENCH_REGISTER } from './allocate.bench.sql.js';
 import { admin, seconds, timed, urlFor } from './bench-support.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000);
-const DB = `jamkesda_bench_allocate_${Date.now()}`;
+/** BENCH_DB=<name> reuses a database a BENCH_KEEP=1 run left behind and measures the split queries only. */
+const REUSED_DB = process.env.BENCH_DB;
+const DB = REUSED_DB ?? `jamkesda_bench_allocate_${Date.now()}`;
 
 /** The split rows of `month` as COPY text (read before timing), then COPY'd into an unindexed table. */
 async function copyBaseline(url: string, month: string): Promise<{ rows: number; ms: number }> {
@@ -47,41 +54,110 @@ async function copyBaseline(url: string, month: string): Promise<{ rows: number;
   }
 }
 
+async function sampleNiks(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query('SELECT nik FROM participant ORDER BY random() LIMIT 20000')).rows.map((r: { nik: string }) => r.nik);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Paced run: the 50 clients together send this many requests per second (BENCH_RATE). */
+const PACED_RATE = Number(process.env.BENCH_RATE ?? 500);
+
+/**
+ * Part 2, three runs of 50 connections against the real HTTP app:
+ * - `GET /health` flat out: the floor of this machine and framework (one `SELECT 1`, no auth);
+ * - `GET /api/v1/splits?nik=` flat out: each client sends its next request as soon as the last
+ *   returns, so latency there is queueing behind the throughput ceiling;
+ * - the same at a fixed total rate (PACED_RATE req/s spread over the 50 clients).
+ */
 async function splitsQueryLoad(app: INestApplication, niks: string[]): Promise<void> {
-  await app.get(UsersService).create('bench-auditor', 'bench-password-1234', Role.AUDITOR);
-  const url = await app.getUrl();
-  const base = url.replace('[::1]', '127.0.0.1');
+  const users = app.get(UsersService);
+  if (!(await users.findWithHash('bench-auditor'))) await users.create('bench-auditor', 'bench-password-1234', Role.AUDITOR);
+  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username: 'bench-auditor', password: 'bench-password-1234' }),
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
-  let k = 0;
-  const run = (duration: number) =>
-    autocannon({
-      url: base,
-      connections: 50,
-      duration,
-      headers: { Authorization: `Bearer ${accessToken}` },
-      requests: [{ method: 'GET', setupRequest: (req: { path: string }) => ({ ...req, path: `/api/v1/splits?nik=${niks[k++ % niks.length]}` }) }],
-    });
-  await run(3); // warm-up
-  const result = await run(15);
+  const splits = { base, accessToken, paths: niks.map((nik) => `/api/v1/splits?nik=${nik}`) };
+  await loadInChild({ ...splits, duration: 3 }); // warm-up
+
+  report('GET /health (floor: no auth, SELECT 1) flat out', await measured(() => loadInChild({ base, paths: ['/health'], duration: 10 })));
+  report('GET /api/v1/splits?nik= flat out', await measured(() => loadInChild({ ...splits, duration: 15 })));
+  report(`GET /api/v1/splits?nik= paced at ${PACED_RATE} req/s`, await measured(() => loadInChild({ ...splits, duration: 15, rate: PACED_RATE })));
+  await new Promise((settle) => setTimeout(settle, 1000)); // requests cut off by the end of a run finish before the app closes
+}
+
+/** The run's result and the service's own CPU time per request (independent of other load on the machine). */
+async function measured(run: () => Promise<LoadResult & { total: number }>) {
+  const before = process.cpuUsage();
+  const result = await run();
+  const cpu = process.cpuUsage(before);
+  return { ...result, cpuPerRequestUs: (cpu.user + cpu.system) / Math.max(1, result.total) };
+}
+
+function report(label: string, r: Awaited<ReturnType<typeof measured>>): void {
+  const ok = r.errors === 0 && r.non2xx === 0 && r.latency.p99 < 20;
   console.log(
-    `GET /api/v1/splits?nik= at 50 connections, 15 s: ${result.requests.average.toFixed(0)} req/s, latency p50 ${result.latency.p50} ms, ` +
-      `p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; non-2xx ${result.non2xx}, errors ${result.errors}` +
-      ` (target p99 < 20 ms: ${result.errors === 0 && result.non2xx === 0 && result.latency.p99 < 20 ? 'met' : 'NOT met'})`,
+    `${label}, 50 connections: ${r.requests.average.toFixed(0)} req/s, latency p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, ` +
+      `p99 ${r.latency.p99} ms, max ${r.latency.max} ms; non-2xx ${r.non2xx}, errors ${r.errors}; service CPU ${r.cpuPerRequestUs.toFixed(0)} µs/request` +
+      ` (p99 < 20 ms: ${ok ? 'yes' : 'NO'})`,
   );
 }
 
+interface LoadJob {
+  base: string;
+  accessToken?: string;
+  /** Requested in turn, one per request. */
+  paths: string[];
+  duration: number;
+  /** Total requests per second of all connections together; flat out when absent. */
+  rate?: number;
+}
+
+/**
+ * autocannon runs in a child process: in the service's own process it would take the event loop's
+ * time from the server it measures (each side then gets one of the two cores, as in production
+ * where clients are other machines).
+ */
+function loadInChild(job: LoadJob): Promise<LoadResult & { total: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), ['--load']);
+    child.on('message', (m) => resolve(m as LoadResult & { total: number }));
+    child.on('exit', (code) => (code ? reject(new Error(`load generator exited ${code}`)) : undefined));
+    child.send(job);
+  });
+}
+
+function loadChildMain(): void {
+  process.once('message', async (job: LoadJob) => {
+    let k = 0;
+    const result = await autocannon({
+      url: job.base,
+      connections: 50,
+      duration: job.duration,
+      ...(job.rate ? { overallRate: job.rate } : {}),
+      headers: job.accessToken ? { Authorization: `Bearer ${job.accessToken}` } : {},
+      requests: [{ method: 'GET', setupRequest: (req: { path: string }) => ({ ...req, path: job.paths[k++ % job.paths.length] }) }],
+    });
+    const { requests, latency, non2xx, errors } = result;
+    process.send!({ requests, latency, non2xx, errors, total: requests.total }, () => process.exit(0));
+  });
+}
+
 async function main(): Promise<void> {
-  await admin(`CREATE DATABASE ${DB}`);
+  if (!REUSED_DB) await admin(`CREATE DATABASE ${DB}`);
   const url = urlFor(DB);
   const config = loadConfig({ JWT_SECRET: 'bench-secret-bench-secret-bench-secret!', DATABASE_URL: url, LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false' });
   const app = configureApp(await NestFactory.create(AppModule.forRoot({ config }), { bodyParser: false, logger: process.env.BENCH_DEBUG ? ['error', 'debug'] : ['error'] }));
   try {
     await app.listen(0, '127.0.0.1');
+    if (REUSED_DB) return await splitsQueryLoad(app, await sampleNiks(url));
     const setup = new pg.Client({ connectionString: url });
     setup.on('error', () => undefined);
     await setup.connect();
@@ -89,7 +165,6 @@ async function main(): Promise<void> {
     await setup.query(BENCH_PLEDGES, [PARTICIPANTS]);
     await setup.query('ANALYZE');
     const [{ pledges }] = (await setup.query('SELECT count(*)::int AS pledges FROM pledge')).rows;
-    const niks: string[] = (await setup.query('SELECT nik FROM participant ORDER BY random() LIMIT 20000')).rows.map((r: { nik: string }) => r.nik);
     await setup.end();
     console.log(`Register: ${PARTICIPANTS.toLocaleString('en')} participants inserted in ${seconds(registerMs)}; ${pledges} pledges of fiscal year 2026`);
 
@@ -104,20 +179,24 @@ async function main(): Promise<void> {
     const ratio = allocMs / copy.ms;
     console.log(`COPY of the same ${copy.rows.toLocaleString('en')} split rows into an unindexed table: ${seconds(copy.ms)}`);
     console.log(`Ratio allocation / COPY: ${ratio.toFixed(2)}× (target ≤ 5×: ${ratio <= 5 ? 'met' : 'NOT met'})`);
+    if (process.env.BENCH_PARTS === 'allocate') return; // part 1 only (while iterating on the allocation)
 
     const [, yearMs] = await timed(() => allocateMonth.execute({ month: '2026-12', actor: 'bench' }));
     console.log(`2026-02..2026-12 allocated (earlier months first, one call): ${seconds(yearMs)} (${seconds(yearMs / 11)} per month)`);
-    await splitsQueryLoad(app, niks);
+    await splitsQueryLoad(app, await sampleNiks(url));
   } catch (err) {
     console.error(err);
     process.exitCode = 1;
   } finally {
     await app.close();
-    await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+    if (process.env.BENCH_KEEP || REUSED_DB) console.log(`database kept: BENCH_DB=${DB}`);
+    else await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+if (process.argv[2] === '--load') loadChildMain();
+else
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });

@@ -6,8 +6,9 @@ declare module 'autocannon' {
     p90: number;
     p99: number;
     max: number;
+    total: number;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram;
     latency: Histogram;
     non2xx: number;
@@ -17,6 +18,8 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Requests per second of all connections together. */
+    overallRate?: number;
     headers?: Record<string, string>;
     requests?: { method?: string; path?: string; setupRequest?: (req: any) => any }[];
   }

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -13,7 +14,12 @@ import { AuthService } from './auth.service.js';
     JwtModule.registerAsync({
       global: true,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
+      useFactory: (config: AppConfig) => {
+        // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse
+        // it as a public key on every verify, which cost more than the rest of a request.
+        const key = createSecretKey(Buffer.from(config.jwtSecret));
+        return { secretOrKeyProvider: () => key, signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } };
+      },
     }),
   ],
   controllers: [AuthController],

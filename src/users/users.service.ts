@@ -9,9 +9,16 @@ import type { UpdateUserDto } from './dto/create-user.dto.js';
 import { User } from './entities/user.entity.js';
 import { Role } from './role.js';
 
+/**
+ * How long the guard trusts an account it has read (every request needs it). Changes made through
+ * this instance apply at once (the entry is dropped); another instance's change within this time.
+ */
+export const ACTIVE_USER_TTL_MS = 5_000;
+
 @Injectable()
 export class UsersService implements OnApplicationBootstrap {
   private readonly logger = new Logger(UsersService.name);
+  private readonly activeCache = new Map<string, { user: AuthenticatedUser | null; until: number }>();
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -66,13 +73,18 @@ export class UsersService implements OnApplicationBootstrap {
     const patch: Partial<User> = { role: change.role, active: change.active };
     if (change.password) patch.passwordHash = await argon2.hash(change.password);
     await this.users.update({ id }, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+    this.activeCache.delete(id);
     return this.get(id);
   }
 
-  /** The caller behind a verified token, if the account still exists and is active. */
+  /** The caller behind a verified token, if the account still exists and is active (cached, see ACTIVE_USER_TTL_MS). */
   async findActive(id: string): Promise<AuthenticatedUser | null> {
-    const user = await this.users.findOne({ where: { id, active: true }, select: { id: true, username: true, role: true } });
-    return user ? { id: user.id, username: user.username, role: user.role } : null;
+    const cached = this.activeCache.get(id);
+    if (cached && cached.until > performance.now()) return cached.user;
+    const [row]: AuthenticatedUser[] = await this.users.query('SELECT id, username, role FROM app_user WHERE id = $1 AND active', [id]);
+    const user = row ? { id: row.id, username: row.username, role: row.role } : null;
+    this.activeCache.set(id, { user, until: performance.now() + ACTIVE_USER_TTL_MS });
+    return user;
   }
 
   findWithHash(username: string): Promise<User | null> {

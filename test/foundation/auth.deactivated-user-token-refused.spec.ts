@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
+import { ACTIVE_USER_TTL_MS } from '../../src/users/users.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 describe('deactivating a user or changing their role takes effect on tokens already issued', () => {
@@ -25,4 +26,16 @@ describe('deactivating a user or changing their role takes effect on tokens alre
     await (await t.as(Role.ADMIN)).patch(`/api/v1/users/${userId}`).send({ active: false }).expect(200);
     expect((await me().expect(401)).body).toEqual({ statusCode: 401, message: 'Sesi tidak valid atau telah berakhir. Silakan masuk kembali.' });
   });
+
+  it('a deactivation written by another instance (straight to the table) applies within ACTIVE_USER_TTL_MS', async () => {
+    const admin = await t.as(Role.ADMIN);
+    const id = (await admin.post('/api/v1/users').send({ username: 'fajar.auditor', password: 'kata-sandi-fajar-123', role: Role.AUDITOR }).expect(201)).body.id;
+    const other = (await t.http.post('/api/v1/auth/login').send({ username: 'fajar.auditor', password: 'kata-sandi-fajar-123' }).expect(200)).body.accessToken;
+    const asOther = () => t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${other}`);
+    await asOther().expect(200);
+    await t.dataSource.query('UPDATE app_user SET active = false WHERE id = $1', [id]);
+    await asOther().expect(200); // this instance still trusts what it read a moment ago
+    await new Promise((settle) => setTimeout(settle, ACTIVE_USER_TTL_MS + 100));
+    await asOther().expect(401);
+  }, ACTIVE_USER_TTL_MS + 10_000);
 });

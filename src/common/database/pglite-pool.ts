@@ -81,9 +81,11 @@ export function createPgliteDriver(open: () => Promise<PGlite>) {
         release();
       });
     }
-    async query(sql: string, params?: unknown[] | Callback, cb?: Callback) {
+    /** Also takes pg's `{ name, text, values }` form; PGlite plans each time, so the name is ignored. */
+    async query(sql: string | { text: string; values?: unknown[] }, params?: unknown[] | Callback, cb?: Callback) {
       const release = await mutex.acquire();
       try {
+        if (typeof sql !== 'string' && sql.values) params = sql.values;
         return await new Client().query(sql, params, cb);
       } finally {
         release();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../../common/database/prepared-query.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
 import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
 import type { GroupBy, SplitsQueryDto } from '../dto/splits-query.dto.js';
@@ -23,6 +24,16 @@ export interface SummaryRow {
   [extra: string]: unknown;
 }
 
+interface SplitRow {
+  stale: boolean;
+  nik: string | null;
+  month: string;
+  pledge_code: string;
+  source_type: string;
+  amount: string;
+  pledge_revision: number;
+}
+
 /** Who paid for whom (auditors' queries). STALE months are recomputed first (§6). */
 @Injectable()
 export class SplitsService {
@@ -32,7 +43,6 @@ export class SplitsService {
   ) {}
 
   async list(q: SplitsQueryDto, actor: string): Promise<{ items: SplitItem[]; total: number }> {
-    await this.allocateMonth.refreshStale(actor);
     const params: unknown[] = [];
     const where: string[] = [];
     const add = (clause: string, value: unknown) => where.push(clause.replace('?', `$${params.push(value)}`));
@@ -43,13 +53,20 @@ export class SplitsService {
     if (q.villageCode) add('o.village_code = ?', normalizeVillageCode(q.villageCode));
     const from = SQL.SPLITS_FROM + (q.villageCode ? SQL.SPLITS_VILLAGE_JOIN : '') + (where.length ? `\n WHERE ${where.join(' AND ')}` : '');
     const offset = (q.page - 1) * q.pageSize;
-    const rows: { nik: string; month: string; pledge_code: string; source_type: string; amount: string; pledge_revision: number }[] =
-      await this.dataSource.query(`${SQL.SPLITS_SELECT} ${from} ${q.nik ? SQL.SPLITS_ORDER_FOR_NIK : SQL.SPLITS_ORDER} LIMIT ${q.pageSize} OFFSET ${offset}`, params);
+    const limit = `LIMIT $${params.push(q.pageSize)} OFFSET $${params.push(offset)}`;
+    const page = `${SQL.SPLITS_SELECT} ${from} ${q.nik ? SQL.SPLITS_ORDER_FOR_NIK : SQL.SPLITS_ORDER} ${limit}`;
+    // The hot path (auditors' NIK lookups) is one prepared round trip; a STALE month is recomputed first (§6).
+    let rows = await preparedQuery<SplitRow>(this.dataSource, SQL.pageUnlessStale(page), params);
+    if (rows[0]?.stale) {
+      await this.allocateMonth.refreshStale(actor);
+      rows = await this.dataSource.query(page, params);
+    }
+    rows = rows.filter((r) => r.nik !== null);
     const total = rows.length < q.pageSize && (rows.length > 0 || offset === 0)
       ? offset + rows.length
-      : Number((await this.dataSource.query(`SELECT count(*) AS n ${from}`, params))[0].n);
+      : Number((await this.dataSource.query(`SELECT count(*) AS n ${from}`, params.slice(0, -2)))[0].n);
     return {
-      items: rows.map((r) => ({ nik: r.nik, month: r.month, pledgeCode: r.pledge_code, sourceType: r.source_type, amount: Number(r.amount), pledgeRevision: r.pledge_revision })),
+      items: rows.map((r) => ({ nik: r.nik!, month: r.month, pledgeCode: r.pledge_code, sourceType: r.source_type, amount: Number(r.amount), pledgeRevision: r.pledge_revision })),
       total,
     };
   }

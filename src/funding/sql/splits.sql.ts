@@ -12,6 +12,18 @@ export const SPLITS_VILLAGE_JOIN = `
 export const SPLITS_SELECT = `SELECT s.nik, s.month, s.pledge_code, p.source_type, s.amount, s.pledge_revision`;
 
 /**
+ * One page of splits and, in the same round trip, whether any open month is STALE (then the page
+ * is empty and SplitsService recomputes and asks again). \`page\` is SPLITS_SELECT + FROM + WHERE +
+ * ORDER + LIMIT. Rows: \`stale\` plus the page's columns; one row of NULLs when the page is empty.
+ */
+export const pageUnlessStale = (page: string) => `
+  SELECT f.stale, s.*
+    FROM (SELECT EXISTS (SELECT 1 FROM allocation_month a
+                          WHERE a.status = 'STALE'
+                            AND NOT EXISTS (SELECT 1 FROM closed_month c WHERE c.month = a.month)) AS stale) f
+    LEFT JOIN LATERAL (${page}) s ON NOT f.stale`;
+
+/**
  * Month, NIK, pledge. With a NIK filter the same order is written NIK first so that it follows
  * IDX_split_nik (nik, month) in every month partition: ordered by the primary key instead, the
  * planner would walk whole partitions in key order looking for LIMIT rows of one NIK.
