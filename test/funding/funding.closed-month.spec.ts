@@ -5,7 +5,7 @@ import { closeMonth, insertParticipants, testNik } from './support/register.js';
 
 const apbd = { code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL', budget: 3 * 37800 };
 
-describe('§9: a closed month is never allocated again, and pledges touching it are refused', () => {
+describe('§9: a closed month is never allocated again; pledges touching it apply to the open months only', () => {
   let t: TestApp;
   let keuangan: Awaited<ReturnType<TestApp['as']>>;
   beforeAll(async () => {
@@ -23,14 +23,8 @@ describe('§9: a closed month is never allocated again, and pledges touching it 
     expect(res.body).toMatchObject({ code: 'MONTH_CLOSED', message: expect.stringContaining('2026-01') });
   });
 
-  it('refuses a pledge or a revision whose months include a closed month', async () => {
-    expect((await keuangan.post('/api/v1/pledges').send({ ...apbd, code: 'APBD-B' }).expect(409)).body.code).toBe('MONTH_CLOSED');
-    await keuangan.post('/api/v1/pledges').send({ ...apbd, code: 'APBD-C', fromMonth: 2 }).expect(201);
-    await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 1, reason: 'x' }).expect(409);
-    await keuangan.patch('/api/v1/pledges/APBD-C').send({ fromMonth: 1, reason: 'x' }).expect(409);
-  });
-
   it("counts the closed month's stored splits toward the budget of later months", async () => {
+    await keuangan.post('/api/v1/pledges').send({ ...apbd, code: 'APBD-C', fromMonth: 2 }).expect(201);
     // January used 2 of the 3 obligations of budget; February: APBD-2026 pays one, APBD-C (fromMonth 2) the other
     const res = await keuangan.post('/api/v1/allocations').send({ month: '2026-02' }).expect(201);
     expect(res.body.funded).toEqual([
@@ -39,5 +33,29 @@ describe('§9: a closed month is never allocated again, and pledges touching it 
     ]);
     const [jan] = await t.dataSource.query(`SELECT status FROM allocation_month WHERE month = '2026-01'`);
     expect(jan.status).toBe('CURRENT');
+  });
+
+  it('accepts a pledge and an APBD-P revision whose months include a closed month: they change the open months, the closed one keeps its stored splits', async () => {
+    const splitsOf = (month: string) => t.dataSource.query('SELECT nik, pledge_code, amount FROM split WHERE month = $1 ORDER BY nik, pledge_code', [month]);
+    const january = await splitsOf('2026-01');
+    expect(january).toHaveLength(2);
+
+    const created = await keuangan.post('/api/v1/pledges').send({ ...apbd, code: 'APBD-B' }).expect(201);
+    expect(created.body.closedMonths).toEqual(['2026-01']);
+    const revised = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 1, reason: 'APBD-P: pagu dipotong' }).expect(200);
+    expect(revised.body).toMatchObject({ revision: 2, budget: 1, closedMonths: ['2026-01'] });
+
+    // January already spent 75,600 of APBD-2026's new budget of 1 rupiah: nothing is left for February
+    // (never a negative give); APBD-B, which did not exist in January, pays both.
+    const february = await keuangan.get('/api/v1/allocations/2026-02').expect(200);
+    expect(february.body.funded).toEqual([{ pledgeCode: 'APBD-B', sourceType: 'APBD', participants: 2, amount: 2 * 37800 }]);
+    expect(await splitsOf('2026-01')).toEqual(january);
+    const [jan] = await t.dataSource.query(`SELECT status FROM allocation_month WHERE month = '2026-01'`);
+    expect(jan.status).toBe('CURRENT');
+  });
+
+  it('refuses a pledge whose months are all closed, naming the month', async () => {
+    const res = await keuangan.post('/api/v1/pledges').send({ ...apbd, code: 'APBD-JAN', toMonth: 1 }).expect(409);
+    expect(res.body).toMatchObject({ code: 'MONTH_CLOSED', message: expect.stringContaining('2026-01') });
   });
 });

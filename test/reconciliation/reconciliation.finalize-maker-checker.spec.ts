@@ -84,11 +84,15 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     expect(payments.body.details.issues[0]).toMatchObject({ column: 'BULAN', code: 'MONTH_CLOSED' });
   });
 
-  it('refuses a pledge revision and an allocation touching the closed month', async () => {
+  it('refuses an allocation of the closed month; a pledge revision applies to the open months and leaves its splits as finalized', async () => {
     const api = await t.as(Role.KEUANGAN);
-    const revision = await api.patch('/api/v1/pledges/APBD-2026').send({ sharePercent: 50, reason: 'uji bulan tertutup' });
-    expect(revision.status).toBe(409);
-    expect(revision.body.code).toBe('MONTH_CLOSED');
+    const splitsOfSeptember = () => t.dataSource.query(`SELECT nik, pledge_code, amount, pledge_revision FROM split WHERE month = '2026-09' ORDER BY nik`);
+    const finalized = await splitsOfSeptember();
+    expect(finalized.length).toBeGreaterThan(0);
+    const revision = await api.patch('/api/v1/pledges/APBD-2026').send({ sharePercent: 50, reason: 'uji bulan tertutup' }).expect(200);
+    expect(revision.body.closedMonths).toEqual(['2026-09']);
+    await api.post('/api/v1/allocations').send({ month: '2026-10' }).expect(201);
+    expect(await splitsOfSeptember()).toEqual(finalized);
     const allocation = await api.post('/api/v1/allocations').send({ month: '2026-09' }).expect(409);
     expect(allocation.body.code).toBe('MONTH_CLOSED');
   });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
+import { CommonException } from '../../common/errors/common.exception.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { DEFAULT_PRIORITY, type PledgeData, type PledgeInput, validatePledge } from '../domain/pledge-rules.js';
@@ -26,25 +27,32 @@ export class PledgesService {
     return validatePledge(input, await this.regions.villageCodes());
   }
 
-  async create(input: PledgeInput, actor: string, manager?: EntityManager): Promise<PledgeView> {
+  /** A new pledge; it applies to its open months only (see `revise`). */
+  async create(input: PledgeInput, actor: string, manager?: EntityManager): Promise<PledgeChangeView> {
     const checked = await this.check(input);
     if (!checked.pledge) throw FundingException.pledgeInvalid(checked.problems);
     const data = checked.pledge;
     const work = async (m: EntityManager) => {
       await m.query(TAKE_ALLOCATION_LOCK);
       if (await m.findOneBy(Pledge, { code: data.code })) throw FundingException.pledgeExists(data.code);
-      await this.closedMonths.assertOpen(monthsOf(data), m);
+      const closedMonths = await assertSomeMonthOpen(this.closedMonths, monthsOf(data), m);
       const now = this.clock.now();
       await m.insert(Pledge, { ...toColumns(data), revision: 1, createdBy: actor, createdAt: now, updatedAt: now });
       await recordRevision(m, data, 1, 'Komitmen dibuat', actor, now);
       await markStale(m, data.fiscalYear, data.fromMonth);
-      return toPledgeView((await m.findOneByOrFail(Pledge, { code: data.code })));
+      return { ...toPledgeView(await m.findOneByOrFail(Pledge, { code: data.code })), closedMonths };
     };
     return manager ? work(manager) : this.dataSource.transaction(work);
   }
 
-  /** A revision: the merged pledge is validated like a new one; allocated months it affects become STALE. */
-  async revise(code: string, change: PledgeInput & { reason: string }, actor: string): Promise<PledgeView> {
+  /**
+   * A revision: the merged pledge is validated like a new one; allocated months it affects become
+   * STALE. Like a new pledge, it applies to the open months only: a closed month (§9) keeps the
+   * allocation stored when it was finalized (its splits still count toward the budget), so an
+   * APBD-P revision in October changes October to December. `closedMonths` in the answer names
+   * the pledge's months it did not change; a change that could only touch closed months is refused.
+   */
+  async revise(code: string, change: PledgeInput & { reason: string }, actor: string): Promise<PledgeChangeView> {
     const { reason, ...fields } = change;
     const villages = await this.regions.villageCodes();
     return this.dataSource.transaction(async (m) => {
@@ -55,13 +63,13 @@ export class PledgesService {
       const checked = validatePledge(merge(before, fields), villages);
       if (!checked.pledge) throw FundingException.pledgeInvalid(checked.problems);
       const after = checked.pledge;
-      await this.closedMonths.assertOpen([...new Set([...monthsOf(before), ...monthsOf(after)])], m);
+      const closedMonths = await assertSomeMonthOpen(this.closedMonths, [...new Set([...monthsOf(before), ...monthsOf(after)])], m);
       const revision = current.revision + 1;
       const now = this.clock.now();
       await m.update(Pledge, { code }, { ...toColumns(after), revision, updatedAt: now });
       await recordRevision(m, after, revision, reason.trim(), actor, now);
       await markStale(m, after.fiscalYear, Math.min(before.fromMonth, after.fromMonth));
-      return toPledgeView(await m.findOneByOrFail(Pledge, { code }));
+      return { ...toPledgeView(await m.findOneByOrFail(Pledge, { code })), closedMonths };
     });
   }
 
@@ -95,6 +103,19 @@ export class PledgesService {
 }
 
 /** `YYYY-MM` months a pledge pays in. */
+/**
+ * The closed months among `months`; MONTH_CLOSED when all of them are closed (a change that could
+ * only touch finalized months, which stay immutable, is a mistake worth saying so).
+ */
+async function assertSomeMonthOpen(closedMonths: ClosedMonths, months: string[], m: EntityManager): Promise<string[]> {
+  const closed = await closedMonths.closed(months, m);
+  if (closed.length === months.length) throw CommonException.monthClosed(closed[0]);
+  return closed;
+}
+
+/** A created or revised pledge, with its months that are closed and were left as stored. */
+export type PledgeChangeView = PledgeView & { closedMonths: string[] };
+
 export function monthsOf(p: Pick<PledgeData, 'fiscalYear' | 'fromMonth' | 'toMonth'>): string[] {
   const out: string[] = [];
   for (let k = p.fromMonth; k <= p.toMonth; k++) out.push(`${p.fiscalYear}-${String(k).padStart(2, '0')}`);
