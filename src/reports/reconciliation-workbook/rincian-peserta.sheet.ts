@@ -1,11 +1,13 @@
 /**
  * Rincian Peserta: one row per participant-month with the amount each source type paid, the
  * unfunded rest and the pledges that paid. Read by keyset pages and committed row by row, so a
- * month of a million participants never sits in memory.
+ * month of a million participants never sits in memory. Past Excel's last row the table goes on in
+ * "Rincian Peserta (2)" and so on (TableSeries).
  */
 import { keysetPages } from '../data/keyset-pages.js';
 import type { ParticipantMonthRow } from '../data/report-queries.js';
-import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
+import { TableSeries } from '../workbook/table-series.js';
+import type { TableColumn } from '../workbook/table-sheet.js';
 import { SOURCE_COLUMNS } from './per-desa.sheet.js';
 import { sheetTitle } from './titles.js';
 import { type ReconciliationWorkbookContext, villageNames } from './workbook-context.js';
@@ -31,7 +33,7 @@ export function participantMonthPages(ctx: Pick<ReconciliationWorkbookContext, '
 }
 
 export async function writeRincianPeserta(ctx: ReconciliationWorkbookContext, pages: AsyncGenerator<ParticipantMonthRow[]>): Promise<void> {
-  const t = new TableSheet(ctx.output.workbook, 'Rincian Peserta', RINCIAN_COLUMNS, { title: sheetTitle(ctx, 'Rincian Iuran dan Pendanaan per Peserta') });
+  const t = new TableSeries(ctx.output.workbook, 'Rincian Peserta', RINCIAN_COLUMNS, { title: sheetTitle(ctx, 'Rincian Iuran dan Pendanaan per Peserta') });
   let no = 0;
   for await (const page of pages) {
     for (const r of page) {
@@ -40,6 +42,5 @@ export async function writeRincianPeserta(ctx: ReconciliationWorkbookContext, pa
     }
     await ctx.output.breathe();
   }
-  t.finishTable();
-  t.commit();
+  t.finish();
 }

@@ -2,7 +2,8 @@
 import { keysetPages } from '../data/keyset-pages.js';
 import type { FindingRow } from '../data/report-queries.js';
 import { CATEGORY_LABELS, label } from '../format/labels.js';
-import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
+import { TableSeries } from '../workbook/table-series.js';
+import type { TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
 import type { ReconciliationWorkbookContext } from './workbook-context.js';
 
@@ -21,7 +22,7 @@ const COLUMNS: TableColumn[] = [
 ];
 
 export async function writeTemuan(ctx: ReconciliationWorkbookContext): Promise<void> {
-  const t = new TableSheet(ctx.output.workbook, 'Temuan', COLUMNS, { title: sheetTitle(ctx, 'Temuan Rekonsiliasi Tagihan BPJS Kesehatan') });
+  const t = new TableSeries(ctx.output.workbook, 'Temuan', COLUMNS, { title: sheetTitle(ctx, 'Temuan Rekonsiliasi Tagihan BPJS Kesehatan') });
   let no = 0;
   const pages = keysetPages<FindingRow, number>((after, limit) => ctx.queries.findingsPage(ctx.run.id, after, limit), (r) => r.seq, 0, ctx.pageSize);
   for await (const page of pages) {
@@ -31,6 +32,5 @@ export async function writeTemuan(ctx: ReconciliationWorkbookContext): Promise<v
     }
     await ctx.output.breathe();
   }
-  t.finishTable();
-  t.commit();
+  t.finish();
 }

@@ -33,6 +33,8 @@ export type CellInput = string | number | bigint | Date | null | undefined | { f
 export interface TableSheetOptions {
   /** Title lines above the table: the first is the title, the rest subtitles. */
   title: string[];
+  /** Last row the sheet may use (tests lower it; Excel's own limit otherwise). */
+  maxRows?: number;
 }
 
 /** Data rows have no style of their own; one shared object lets ExcelJS reuse its style id. */
@@ -49,6 +51,7 @@ export class TableSheet {
   /** One style object per column, shared by every data cell of it: ExcelJS caches a style id per object. */
   private readonly styles: Partial<ExcelJS.Style>[];
   private dataRows = 0;
+  private readonly maxRows: number;
 
   constructor(
     workbook: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -57,6 +60,7 @@ export class TableSheet {
     options: TableSheetOptions,
   ) {
     this.headerRow = options.title.length + 2;
+    this.maxRows = options.maxRows ?? MAX_SHEET_ROWS;
     this.sheet = workbook.addWorksheet(name, { views: frozenHeader(this.headerRow), pageSetup: printSetup(this.headerRow) });
     this.styles = columns.map((c) => columnStyle(c.kind));
     this.sheet.columns = columns.map((c, i) => ({ width: c.width, style: this.styles[i] }));
@@ -77,6 +81,11 @@ export class TableSheet {
     return this.headerRow + this.dataRows;
   }
 
+  /** True when one more data row would leave no room for the totals row. */
+  get full(): boolean {
+    return this.nextRow + 1 > this.maxRows;
+  }
+
   /** The running sum of a total column (what the totals row will show). */
   sum(column: number): number {
     return this.sums[column];
@@ -84,7 +93,7 @@ export class TableSheet {
 
   /** One data row, values in column order. Text goes through the formula-injection helper. */
   addRow(values: CellInput[]): void {
-    if (this.nextRow >= MAX_SHEET_ROWS) throw new Error(`Sheet "${this.sheet.name}" exceeds ${MAX_SHEET_ROWS} rows`);
+    if (this.full) throw new Error(`Sheet "${this.sheet.name}" exceeds ${this.maxRows} rows`);
     const row = this.sheet.getRow(this.nextRow++);
     (row as unknown as { style: Partial<ExcelJS.Style> }).style = NO_ROW_STYLE;
     for (let i = 0; i < this.columns.length; i++) {

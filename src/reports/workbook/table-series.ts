@@ -1,0 +1,46 @@
+/**
+ * A table too long for one sheet (Excel stops at 1,048,576 rows; a province-sized register has more
+ * participant-months) continues on "Name (2)", "Name (3)", ... right after it, each part with the
+ * same title and header and its own totals row. A table that fits is one sheet named `name`.
+ */
+import type ExcelJS from 'exceljs';
+import { type CellInput, TableSheet, type TableColumn, type TableSheetOptions } from './table-sheet.js';
+
+export class TableSeries {
+  private part = 1;
+  private current: TableSheet;
+
+  constructor(
+    private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+    private readonly name: string,
+    private readonly columns: TableColumn[],
+    private readonly options: TableSheetOptions,
+  ) {
+    this.current = new TableSheet(workbook, name, columns, options);
+  }
+
+  /** Sheets written so far, the current one included. */
+  get sheets(): number {
+    return this.part;
+  }
+
+  addRow(values: CellInput[]): void {
+    if (this.current.full) {
+      this.close();
+      this.part += 1;
+      const title = [`${this.options.title[0]} (lanjutan ${this.part})`, ...this.options.title.slice(1)];
+      this.current = new TableSheet(this.workbook, `${this.name} (${this.part})`, this.columns, { ...this.options, title });
+    }
+    this.current.addRow(values);
+  }
+
+  /** Totals row of the last part; call once, after the last row. */
+  finish(): void {
+    this.close();
+  }
+
+  private close(): void {
+    this.current.finishTable();
+    this.current.commit();
+  }
+}
