@@ -17,6 +17,8 @@ export interface Cell {
   readonly richText?: boolean;
 }
 
+const DAY_MS = 86_400_000;
+
 export const EMPTY_CELL: Cell = Object.freeze({ kind: 'empty', text: '' });
 
 export function textCell(raw: string): Cell {
@@ -35,11 +37,18 @@ export function dateCell(date: Date, formula?: string): Cell {
 
 /** `YYYY-MM-DD` of a Date that ExcelJS built from a serial (UTC based), rounded to the nearest minute. */
 export function utcDay(date: Date): string {
-  const rounded = new Date(Math.round(date.getTime() / 60000) * 60000);
-  return rounded.toISOString().slice(0, 10);
+  const day = Math.floor((Math.round(date.getTime() / 60000) * 60000) / DAY_MS);
+  let text = DAY_TEXT.get(day);
+  if (text === undefined) {
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (DAY_TEXT.size < 100_000) DAY_TEXT.set(day, text);
+  }
+  return text;
 }
 
-const DAY_MS = 86_400_000;
+/** `YYYY-MM-DD` by day number: a register has a few thousand distinct dates, each formatted once. */
+const DAY_TEXT = new Map<number, string>();
+
 /** Excel serial day (1900 system, with its phantom 1900-02-29) to `YYYY-MM-DD`. */
 export function excelSerialToDay(serial: number, date1904 = false): string {
   const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);

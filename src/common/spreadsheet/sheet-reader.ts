@@ -97,49 +97,61 @@ export class SheetReader {
     const { batchSize = 5000, maxRows = Infinity, headerSearchRows = 30 } = this.options;
     let batch: SheetRow[] = [];
     let dataRows = 0;
-    for await (const raw of this.dataRows(headerSearchRows)) {
+    // Format readers hand over rows a chunk at a time: one await per chunk, not per row.
+    for await (const chunk of this.dataRows(headerSearchRows)) {
       const indexes = this.header!.indexes;
-      const cells: Cell[] = new Array(indexes.length);
-      let empty = true;
-      for (let c = 0; c < indexes.length; c++) {
-        const cell = indexes[c] >= 0 ? (raw.cells[indexes[c]] ?? EMPTY_CELL) : EMPTY_CELL;
-        if (cell.kind !== 'empty') empty = false;
-        cells[c] = cell;
-      }
-      if (empty) continue;
-      if (++dataRows > maxRows) throw SpreadsheetException.tooManyRows(maxRows);
-      batch.push({ rowNumber: raw.rowNumber, cells });
-      if (batch.length >= batchSize) {
-        yield batch;
-        batch = [];
+      for (let r = 0; r < chunk.length; r++) {
+        const raw = chunk[r];
+        const cells: Cell[] = new Array(indexes.length);
+        let empty = true;
+        for (let c = 0; c < indexes.length; c++) {
+          const cell = indexes[c] >= 0 ? (raw.cells[indexes[c]] ?? EMPTY_CELL) : EMPTY_CELL;
+          if (cell.kind !== 'empty') empty = false;
+          cells[c] = cell;
+        }
+        if (empty) continue;
+        if (++dataRows > maxRows) throw SpreadsheetException.tooManyRows(maxRows);
+        batch.push({ rowNumber: raw.rowNumber, cells });
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
       }
     }
     if (batch.length) yield batch;
     if (dataRows === 0) throw SpreadsheetException.noDataRows(this.header!.rowNumber);
   }
 
-  /** Raw rows below the header of the data sheet; sets `this.header` first. */
-  private async *dataRows(headerSearchRows: number): AsyncGenerator<RawRow> {
+  /** Raw rows below the header of the data sheet, in chunks; sets `this.header` first. */
+  private async *dataRows(headerSearchRows: number): AsyncGenerator<RawRow[]> {
     const { columns } = this.options;
     let best: HeaderMatch | undefined;
     let searched = 0;
     let searchSheet = -1;
     let nonEmpty = 0;
-    for await (const raw of await this.rows()) {
-      nonEmpty++;
-      if (this.header) {
-        if (raw.sheet !== this.header.sheet) return;
-        yield raw;
-        continue;
+    for await (const chunk of await this.rows()) {
+      nonEmpty += chunk.length;
+      let from = 0;
+      if (!this.header) {
+        for (; from < chunk.length && !this.header; from++) {
+          const raw = chunk[from];
+          if (raw.sheet !== searchSheet) [searchSheet, searched] = [raw.sheet, 0];
+          if (++searched > headerSearchRows) continue;
+          const match = matchHeader(columns, raw.cells.map((c) => c.text));
+          if (match.matched > 0 && match.missing.length === 0) {
+            this.header = { ...match, sheet: raw.sheet, rowNumber: raw.rowNumber };
+          } else if (!best || match.matched > best.matched) {
+            best = match;
+          }
+        }
+        if (!this.header) continue;
       }
-      if (raw.sheet !== searchSheet) [searchSheet, searched] = [raw.sheet, 0];
-      if (++searched > headerSearchRows) continue;
-      const match = matchHeader(columns, raw.cells.map((c) => c.text));
-      if (match.matched > 0 && match.missing.length === 0) {
-        this.header = { ...match, sheet: raw.sheet, rowNumber: raw.rowNumber };
-      } else if (!best || match.matched > best.matched) {
-        best = match;
-      }
+      // Rows of the header's sheet only (the data ends with it).
+      const sheet = this.header.sheet;
+      let to = from;
+      while (to < chunk.length && chunk[to].sheet === sheet) to++;
+      if (to > from) yield from === 0 && to === chunk.length ? chunk : chunk.slice(from, to);
+      if (to < chunk.length) return;
     }
     if (this.header) return;
     if (nonEmpty === 0) throw SpreadsheetException.empty();
@@ -147,7 +159,7 @@ export class SheetReader {
     throw SpreadsheetException.missingColumns(best && best.matched > 0 ? [...best.missing] : required, best ? [...best.found] : []);
   }
 
-  private async rows(): Promise<AsyncGenerator<RawRow>> {
+  private async rows(): Promise<AsyncGenerator<RawRow[]>> {
     const { filename } = this.options;
     this.size = (await stat(this.path)).size;
     const handle = await open(this.path, 'r');
@@ -162,7 +174,7 @@ export class SheetReader {
   }
 
   /** ExcelJS/unzipper errors on a broken zip become a CORRUPT_FILE refusal. */
-  private async *guardedXlsx(filename: string): AsyncGenerator<RawRow> {
+  private async *guardedXlsx(filename: string): AsyncGenerator<RawRow[]> {
     try {
       yield* xlsxRows(this.path, this.counter);
     } catch (err) {

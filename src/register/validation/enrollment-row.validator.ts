@@ -8,7 +8,7 @@ import { type Cell, cellDay } from '../../common/spreadsheet/cell.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
 import { COL, END_REASONS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
-import { birthDateAgrees, checkNik } from './nik.js';
+import { birthDateAgrees, checkNik, type NikFacts } from './nik.js';
 import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
 
 /** A row ready for the staging table. */
@@ -42,6 +42,8 @@ export class EnrollmentRowValidator {
   private readonly firstRowOfNoka = new Map<string, number>();
   /** Codes as typed (dotted or not) → dotted code, for the villages seen so far. */
   private readonly codes = new Map<string, string>();
+  /** What the NIK of the row being validated says (set by `nik`). */
+  private nikFacts: NikFacts | null = null;
 
   constructor(private readonly villageCodes: ReadonlySet<string>) {}
 
@@ -58,7 +60,7 @@ export class EnrollmentRowValidator {
     const tat = this.date(cells[COL.TAT], 'TAT', false, issues);
     const endReason = this.endReason(cells[COL.ALASAN_BERAKHIR], tat, issues);
     if (tmt && tat && tat < tmt) issues.push(reject('TAT', C.TAT_BEFORE_TMT, `TAT (${tat}) lebih awal dari TMT (${tmt}).`));
-    if (nik && birthDate && sex) this.crossCheckNik(nik, birthDate, sex, issues);
+    if (nik && birthDate && sex) this.crossCheckNik(nik, this.nikFacts!, birthDate, sex, issues);
     // Every field check ran; only warnings may have been added to a row that is still acceptable.
     if (issues.length && issues.some((i) => i.severity === 'REJECT')) return { issues };
 
@@ -88,9 +90,12 @@ export class EnrollmentRowValidator {
       issues.push(reject('NIK', C.NIK_NUMERIC_CELL, `NIK: terbaca sebagai angka (${cell.text}), bukan teks. Excel hanya menyimpan 15 digit angka, sehingga digit terakhir NIK sudah berubah. ${TEXT_FORMAT_HINT}`));
       return null;
     }
-    const nik = cell.text.replace(/\s+/g, '');
+    const nik = withoutSpaces(cell.text);
     const check = checkNik(nik);
-    if (check.ok) return nik;
+    if (check.ok) {
+      this.nikFacts = check.facts;
+      return nik;
+    }
     switch (check.problem) {
       case 'NOT_DIGITS':
         issues.push(reject('NIK', C.NIK_NOT_DIGITS, `NIK "${cell.text}" mengandung karakter selain angka; NIK harus 16 digit angka.`));
@@ -108,10 +113,7 @@ export class EnrollmentRowValidator {
     return null;
   }
 
-  private crossCheckNik(nik: string, birthDate: string, sex: 'L' | 'P', issues: RowIssue[]): void {
-    const check = checkNik(nik);
-    if (!check.ok) return;
-    const { facts } = check;
+  private crossCheckNik(nik: string, facts: NikFacts, birthDate: string, sex: 'L' | 'P', issues: RowIssue[]): void {
     if (facts.regency !== HOME_REGENCY) {
       issues.push(warn('NIK', C.NIK_REGION_OUTSIDE, `NIK ${nik} diterbitkan di luar Kabupaten Bengkulu Utara (kode ${nik.slice(0, 4)}); pastikan peserta berdomisili di desa yang dicantumkan.`));
     }
@@ -129,7 +131,7 @@ export class EnrollmentRowValidator {
       issues.push(reject('NO_KK', C.NO_KK_NUMERIC_CELL, `NO_KK: terbaca sebagai angka (${cell.text}), bukan teks; digit terakhir sudah berubah di Excel. ${TEXT_FORMAT_HINT}`));
       return null;
     }
-    const noKk = cell.text.replace(/\s+/g, '');
+    const noKk = withoutSpaces(cell.text);
     if (/^\d{16}$/.test(noKk)) return noKk;
     issues.push(reject('NO_KK', C.NO_KK_INVALID, `NO_KK "${cell.text}" harus tepat 16 digit angka.`));
     return null;
@@ -137,7 +139,7 @@ export class EnrollmentRowValidator {
 
   private name(cell: Cell, issues: RowIssue[]): string | null {
     if (cell.kind === 'empty') return void issues.push(required('NAMA')), null;
-    const name = cell.text.replace(/\s+/g, ' ');
+    const name = UNCOLLAPSED_SPACE.test(cell.text) ? cell.text.replace(/\s+/g, ' ') : cell.text;
     if (name.length <= MAX_NAME) return name;
     issues.push(reject('NAMA', C.TEXT_TOO_LONG, `NAMA terlalu panjang (${name.length} karakter, paling banyak ${MAX_NAME}).`));
     return null;
@@ -181,7 +183,7 @@ export class EnrollmentRowValidator {
 
   private noka(cell: Cell, issues: RowIssue[]): string | null {
     if (cell.kind === 'empty') return null;
-    const noka = cell.text.replace(/\s+/g, '');
+    const noka = withoutSpaces(cell.text);
     if (/^\d{13}$/.test(noka)) return noka;
     const hint = cell.kind === 'number' ? ` Nilai terbaca sebagai angka sehingga angka 0 di depan hilang. ${TEXT_FORMAT_HINT}` : '';
     issues.push(reject('NOKA', C.NOKA_INVALID, `NOKA "${cell.text}" harus tepat 13 digit angka atau dikosongkan.${hint}`));
@@ -204,6 +206,15 @@ export class EnrollmentRowValidator {
     }
     return text as EndReason;
   }
+}
+
+const SPACE = /\s/;
+/** Whitespace that `replace(/\s+/g, ' ')` would change: a run of two, or one that is not a space. */
+const UNCOLLAPSED_SPACE = /\s\s|[^\S ]/;
+
+/** The text with every whitespace removed (the same string when it has none: the common case). */
+function withoutSpaces(text: string): string {
+  return SPACE.test(text) ? text.replace(/\s+/g, '') : text;
 }
 
 function required(column: EnrollmentColumnName): RowIssue {

@@ -34,6 +34,10 @@ export function checkNik(nik: string): NikCheck {
 
 /** True when a `YYYY-MM-DD` birth date agrees with the NIK's DDMMYY. */
 export function birthDateAgrees(facts: NikFacts, birthDate: string): boolean {
-  const [y, m, d] = birthDate.split('-').map(Number);
-  return d === facts.day && m === facts.month && y % 100 === facts.yy;
+  // `YYYY-MM-DD`: read the digits in place (no split, no array per row).
+  const digit = (i: number) => birthDate.charCodeAt(i) - 48;
+  const yy = digit(2) * 10 + digit(3);
+  const m = digit(5) * 10 + digit(6);
+  const d = digit(8) * 10 + digit(9);
+  return d === facts.day && m === facts.month && yy === facts.yy;
 }
