@@ -1,15 +1,30 @@
 /**
  * Moves an upload's staged rows into the register in ONE transaction: NOKA conflicts rejected,
- * history written, participants upserted, the upload marked DONE with its counts, an audit event
- * appended. Any error rolls all of it back (the caller then marks the upload FAILED).
- * Promotions are serialised by an advisory lock so concurrent uploads cannot both take one NOKA.
+ * history written, NOKAs that move released, participants updated and inserted, the upload marked
+ * DONE with its counts, an audit event appended. Any error rolls all of it back (the caller then
+ * marks the upload FAILED). Promotions are serialised by an advisory lock so concurrent uploads
+ * cannot both take one NOKA.
+ *
+ * On PostgreSQL the transaction can start before the file is read (`promoteNewBatch` for each
+ * staged batch, then `promoteIn` on the same transaction): the database then inserts the new
+ * participants while the service is still parsing (see ImportEnrollmentSheet).
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock/clock.js';
-import { COUNT_OUTCOMES, MARK_OPEN_ALLOCATIONS_STALE, PROMOTE, REGISTER_PROMOTION_LOCK, REJECT_TAKEN_NOKA } from './sql/promote.sql.js';
+import {
+  COUNT_OUTCOMES,
+  INSERT_NEW,
+  MARK_OPEN_ALLOCATIONS_STALE,
+  PROMOTE_NEW_BATCH,
+  RECORD_HISTORY,
+  REGISTER_PROMOTION_LOCK,
+  REJECT_TAKEN_NOKA,
+  RELEASE_MOVED_NOKAS,
+  UPDATE_CHANGED,
+} from './sql/promote.sql.js';
 import { CLEAR_STAGING } from './sql/staging.sql.js';
 
 export interface PromotionCounts {
@@ -22,6 +37,13 @@ export interface PromotionCounts {
   unchanged: number;
 }
 
+/** What was promoted while the file was still being read, in the same transaction. */
+export interface EarlyPromotion {
+  /** Time stamped on every change of the upload. */
+  now: Date;
+  created: number;
+}
+
 @Injectable()
 export class EnrollmentPromoter {
   constructor(
@@ -30,28 +52,54 @@ export class EnrollmentPromoter {
     private readonly audit: AuditService,
   ) {}
 
+  /** Promotes in a transaction of its own. */
   promote(uploadId: string, actor: string, rowsRead: number): Promise<PromotionCounts> {
     return this.dataSource.transaction((m) => this.promoteIn(m, uploadId, actor, rowsRead));
   }
 
+  /** Finishes a promotion begun with `tryLock`/`promoteNewBatch` in `m`'s open transaction (the caller commits). */
+  finish(m: EntityManager, uploadId: string, actor: string, rowsRead: number, early: EarlyPromotion): Promise<PromotionCounts> {
+    return this.promoteIn(m, uploadId, actor, rowsRead, early);
+  }
+
+  /**
+   * Tries to take the promotion lock in `m`'s transaction for a promotion that starts before the
+   * file is read; false when another upload is promoting (this one then stages and waits).
+   */
+  async tryLock(m: EntityManager): Promise<boolean> {
+    const [{ locked }] = await m.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [REGISTER_PROMOTION_LOCK]);
+    return locked;
+  }
+
+  /** Step 0 for one staged batch (rows `fromRow`..`toRow`), lock held; adds to `early.created`. */
+  async promoteNewBatch(m: EntityManager, uploadId: string, actor: string, fromRow: number, toRow: number, early: EarlyPromotion): Promise<void> {
+    const [{ created }] = await m.query(PROMOTE_NEW_BATCH, [uploadId, fromRow, toRow, actor, early.now]);
+    early.created += created;
+  }
+
   /** The steps, on the transaction's manager only (PGlite has one connection). */
-  protected async promoteIn(m: EntityManager, uploadId: string, actor: string, rowsRead: number): Promise<PromotionCounts> {
-    const now = this.clock.now();
+  protected async promoteIn(m: EntityManager, uploadId: string, actor: string, rowsRead: number, early?: EarlyPromotion): Promise<PromotionCounts> {
+    const now = early?.now ?? this.clock.now();
     await m.query('SELECT pg_advisory_xact_lock($1)', [REGISTER_PROMOTION_LOCK]);
     await m.query(REJECT_TAKEN_NOKA, [uploadId]);
-    const [releasing] = await m.query(PROMOTE, [uploadId, actor, now, true]);
-    const [holding] = await m.query(PROMOTE, [uploadId, actor, now, false]);
-    const created: number = releasing.created + holding.created;
-    const updated: number = releasing.updated + holding.updated;
+    const [history] = await m.query(RECORD_HISTORY, [uploadId, actor, now]);
+    if (history.updated > 0) {
+      await m.query(RELEASE_MOVED_NOKAS, [uploadId, now]);
+      await m.query(UPDATE_CHANGED, [uploadId, now]);
+    }
+    if (history.created > 0) await m.query(INSERT_NEW, [uploadId, now]);
+    const earlyCreated = early?.created ?? 0;
+    const created: number = history.created + earlyCreated;
+    const updated: number = history.updated;
     if (created + updated > 0) await m.query(MARK_OPEN_ALLOCATIONS_STALE);
-    const [{ accepted, rejected, warned }] = await m.query(COUNT_OUTCOMES, [uploadId]);
+    const [{ accepted, rejected, warned }] = await m.query(COUNT_OUTCOMES, [uploadId, earlyCreated]);
     await m.query(CLEAR_STAGING, [uploadId]);
     const counts: PromotionCounts = { rowsRead, accepted, rejected, warnings: warned, created, updated, unchanged: accepted - created - updated };
     await m.query(
       `UPDATE enrollment_upload SET status = 'DONE', progress = 1, rows_read = $2, accepted = $3, rejected = $4, warnings = $5,
               created = $6, updated = $7, unchanged = $8, finished_at = $9
        WHERE id = $1`,
-      [uploadId, rowsRead, accepted, rejected, warned, created, updated, counts.unchanged, now],
+      [uploadId, rowsRead, accepted, rejected, warned, created, updated, counts.unchanged, this.clock.now()],
     );
     await this.audit.record({ actor, action: 'enrollment.promote', entity: 'enrollment_upload', entityId: uploadId, summary: counts }, m);
     return counts;

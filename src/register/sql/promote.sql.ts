@@ -1,6 +1,7 @@
 /**
  * Promotion of an upload's staged rows into the register, set-based, inside ONE transaction
- * (DOMAIN §4: a failure half-way leaves the register as it was). Run in this order.
+ * (DOMAIN §4: a failure half-way leaves the register as it was). Run in this order (0 while the
+ * file is read, on PostgreSQL; 1–6 once it is read).
  */
 
 /**
@@ -31,70 +32,115 @@ export const REJECT_TAKEN_NOKA = `
   DELETE FROM enrollment_staging s USING taken t
   WHERE s.upload_id = $1 AND s.row_number = t.row_number`;
 
+/** The initial values of a CREATE, one flat object (the API shows them as `{ old: null, new }`). Over alias `s`. */
+const INITIAL_VALUES = `jsonb_build_object('noKk', s.no_kk, 'noka', s.noka, 'name', s.name, 'birthDate', s.birth_date, 'sex', s.sex,
+                             'villageCode', s.village_code, 'tmt', s.tmt, 'tat', s.tat, 'endReason', s.end_reason)`;
+
+/** The register columns a staged row (alias `s`) may change, and the participant's (alias `p`). */
+const STAGED = `(s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason)`;
+const CURRENT = `(p.no_kk, p.noka, p.name, p.birth_date, p.sex, p.village_code, p.tmt, p.tat, p.end_reason)`;
+
 /**
- * 2. History and upsert in one statement (both CTEs read the register as it was before it):
- * - \`changed\`: staged rows that are new, or differ from the participant in any field;
- * - \`history\`: one participant_change row each, with the upload, the user and the time: for an
- *   UPDATE \`{ field: { old, new } }` for every differing field; for a CREATE the initial values
- *   \`{ field: value }` (one flat json object: a third cheaper than nested objects on 100k new rows;
- *   the API shows them as \`{ old: null, new }`);
- * - \`upsert\`: INSERT ... ON CONFLICT (nik) DO UPDATE of exactly those rows (unchanged rows are not
- *   touched, so a re-upload writes nothing).
- * Returns the created and updated counts. $1 upload id, $2 user, $3 time, $4 which pass: run first
- * for rows that hold no active NOKA (true), then for the others (false), so a card released in this
- * upload (a death, a new card) is free before another row takes it: the unique index
- * UQ_participant_active_noka is checked row by row, not at the end of the statement.
+ * 0. Early promotion of one staged batch while the rest of the file is still being read
+ * (PostgreSQL, inside the upload's one transaction, advisory lock already held): rows whose NIK is
+ * new and whose NOKA no active participant holds are moved from staging into the register with a
+ * CREATE history row. Such a row cannot collide with a later row of the file: the validator rejects
+ * a second NIK and a second active NOKA within one file. Everything else (updates, NOKAs that are
+ * taken now and may be released later in the file) stays staged for the steps below.
+ * Returns the number created. $1 upload id, $2/$3 first and last row number of the batch, $4 user, $5 time.
  */
-export const PROMOTE = `
-  WITH changed AS (
-    SELECT s.nik, s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason,
-           p.nik AS old_nik, p.no_kk AS old_no_kk, p.noka AS old_noka, p.name AS old_name,
-           p.birth_date AS old_birth_date, p.sex AS old_sex, p.village_code AS old_village_code,
-           p.tmt AS old_tmt, p.tat AS old_tat, p.end_reason AS old_end_reason
-    FROM enrollment_staging s
-    LEFT JOIN participant p ON p.nik = s.nik
-    WHERE s.upload_id = $1
-      AND ((s.tat IS NOT NULL OR s.noka IS NULL) = $4)
-      AND (p.nik IS NULL
-           OR (s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason)
-              IS DISTINCT FROM (p.no_kk, p.noka, p.name, p.birth_date, p.sex, p.village_code, p.tmt, p.tat, p.end_reason))
+export const PROMOTE_NEW_BATCH = `
+  WITH fresh AS (
+    DELETE FROM enrollment_staging s
+    WHERE s.upload_id = $1 AND s.row_number BETWEEN $2 AND $3
+      -- One index probe per staged row (PK_participant, UQ_participant_active_noka): a scalar
+      -- subquery with LIMIT is not turned into a join, which the planner would hash over the whole
+      -- register for every batch (the batch is small, the register large).
+      AND (SELECT p.nik FROM participant p WHERE p.nik = s.nik LIMIT 1) IS NULL
+      AND (s.noka IS NULL OR s.tat IS NOT NULL
+           OR (SELECT p.nik FROM participant p WHERE p.noka = s.noka AND p.noka IS NOT NULL AND p.tat IS NULL LIMIT 1) IS NULL)
+    RETURNING s.nik, s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason
   ), history AS (
     INSERT INTO participant_change (nik, upload_id, kind, changes, changed_by, changed_at)
-    SELECT nik, $1, CASE WHEN old_nik IS NULL THEN 'CREATE' ELSE 'UPDATE' END,
-           CASE WHEN old_nik IS NULL
-             THEN json_build_object('noKk', no_kk, 'noka', noka, 'name', name, 'birthDate', birth_date, 'sex', sex,
-                                    'villageCode', village_code, 'tmt', tmt, 'tat', tat, 'endReason', end_reason)::jsonb
-             ELSE
-               CASE WHEN no_kk IS DISTINCT FROM old_no_kk THEN jsonb_build_object('noKk', jsonb_build_object('old', old_no_kk, 'new', no_kk)) ELSE '{}' END
-            || CASE WHEN noka IS DISTINCT FROM old_noka THEN jsonb_build_object('noka', jsonb_build_object('old', old_noka, 'new', noka)) ELSE '{}' END
-            || CASE WHEN name IS DISTINCT FROM old_name THEN jsonb_build_object('name', jsonb_build_object('old', old_name, 'new', name)) ELSE '{}' END
-            || CASE WHEN birth_date IS DISTINCT FROM old_birth_date THEN jsonb_build_object('birthDate', jsonb_build_object('old', old_birth_date, 'new', birth_date)) ELSE '{}' END
-            || CASE WHEN sex IS DISTINCT FROM old_sex THEN jsonb_build_object('sex', jsonb_build_object('old', old_sex, 'new', sex)) ELSE '{}' END
-            || CASE WHEN village_code IS DISTINCT FROM old_village_code THEN jsonb_build_object('villageCode', jsonb_build_object('old', old_village_code, 'new', village_code)) ELSE '{}' END
-            || CASE WHEN tmt IS DISTINCT FROM old_tmt THEN jsonb_build_object('tmt', jsonb_build_object('old', old_tmt, 'new', tmt)) ELSE '{}' END
-            || CASE WHEN tat IS DISTINCT FROM old_tat THEN jsonb_build_object('tat', jsonb_build_object('old', old_tat, 'new', tat)) ELSE '{}' END
-            || CASE WHEN end_reason IS DISTINCT FROM old_end_reason THEN jsonb_build_object('endReason', jsonb_build_object('old', old_end_reason, 'new', end_reason)) ELSE '{}' END
-           END,
-           $2, $3
-    FROM changed
-    RETURNING kind
-  ), upsert AS (
+    SELECT s.nik, $1, 'CREATE', ${INITIAL_VALUES}, $4, $5
+    FROM fresh s
+  ), created AS (
     INSERT INTO participant
       (nik, no_kk, noka, name, birth_date, sex, village_code, tmt, tat, end_reason, last_upload_id, created_at, updated_at)
-    SELECT nik, no_kk, noka, name, birth_date, sex, village_code, tmt, tat, end_reason, $1, $3, $3
-    FROM changed
-    ON CONFLICT (nik) DO UPDATE SET
-      no_kk = EXCLUDED.no_kk, noka = EXCLUDED.noka, name = EXCLUDED.name, birth_date = EXCLUDED.birth_date,
-      sex = EXCLUDED.sex, village_code = EXCLUDED.village_code, tmt = EXCLUDED.tmt, tat = EXCLUDED.tat,
-      end_reason = EXCLUDED.end_reason, last_upload_id = EXCLUDED.last_upload_id, updated_at = EXCLUDED.updated_at
+    SELECT nik, no_kk, noka, name, birth_date, sex, village_code, tmt, tat, end_reason, $1, $5, $5
+    FROM fresh
+    RETURNING 1
+  )
+  SELECT count(*)::int AS created FROM created`;
+
+/**
+ * 2. History of the staged rows that are new or differ from the participant in any field, read
+ * from the register as it is before steps 3–5: for an UPDATE `{ field: { old, new } }` for every
+ * differing field; for a CREATE the initial values (one flat object). Unchanged rows get none, so a
+ * re-upload writes nothing. Returns the created and updated counts. $1 upload id, $2 user, $3 time.
+ */
+export const RECORD_HISTORY = `
+  WITH history AS (
+    INSERT INTO participant_change (nik, upload_id, kind, changes, changed_by, changed_at)
+    SELECT s.nik, $1, CASE WHEN p.nik IS NULL THEN 'CREATE' ELSE 'UPDATE' END,
+           CASE WHEN p.nik IS NULL THEN ${INITIAL_VALUES}
+           ELSE
+               CASE WHEN s.no_kk IS DISTINCT FROM p.no_kk THEN jsonb_build_object('noKk', jsonb_build_object('old', p.no_kk, 'new', s.no_kk)) ELSE '{}' END
+            || CASE WHEN s.noka IS DISTINCT FROM p.noka THEN jsonb_build_object('noka', jsonb_build_object('old', p.noka, 'new', s.noka)) ELSE '{}' END
+            || CASE WHEN s.name IS DISTINCT FROM p.name THEN jsonb_build_object('name', jsonb_build_object('old', p.name, 'new', s.name)) ELSE '{}' END
+            || CASE WHEN s.birth_date IS DISTINCT FROM p.birth_date THEN jsonb_build_object('birthDate', jsonb_build_object('old', p.birth_date, 'new', s.birth_date)) ELSE '{}' END
+            || CASE WHEN s.sex IS DISTINCT FROM p.sex THEN jsonb_build_object('sex', jsonb_build_object('old', p.sex, 'new', s.sex)) ELSE '{}' END
+            || CASE WHEN s.village_code IS DISTINCT FROM p.village_code THEN jsonb_build_object('villageCode', jsonb_build_object('old', p.village_code, 'new', s.village_code)) ELSE '{}' END
+            || CASE WHEN s.tmt IS DISTINCT FROM p.tmt THEN jsonb_build_object('tmt', jsonb_build_object('old', p.tmt, 'new', s.tmt)) ELSE '{}' END
+            || CASE WHEN s.tat IS DISTINCT FROM p.tat THEN jsonb_build_object('tat', jsonb_build_object('old', p.tat, 'new', s.tat)) ELSE '{}' END
+            || CASE WHEN s.end_reason IS DISTINCT FROM p.end_reason THEN jsonb_build_object('endReason', jsonb_build_object('old', p.end_reason, 'new', s.end_reason)) ELSE '{}' END
+           END,
+           $2, $3
+    FROM enrollment_staging s
+    LEFT JOIN participant p ON p.nik = s.nik
+    WHERE s.upload_id = $1 AND (p.nik IS NULL OR ${STAGED} IS DISTINCT FROM ${CURRENT})
+    RETURNING kind
   )
   SELECT count(*) FILTER (WHERE kind = 'CREATE')::int AS created,
          count(*) FILTER (WHERE kind = 'UPDATE')::int AS updated
   FROM history`;
 
-/** 3. Rows counted per outcome: a row with any REJECT is rejected, one with only warnings is warned. $1 upload id. */
+/**
+ * 3. Every active participant whose NOKA this upload moves (another card, none, or coverage ended)
+ * lets go of it first, so that no row of step 4/5 finds its new card still held:
+ * UQ_participant_active_noka is checked row by row, so two participants swapping cards, or a card
+ * passed on by someone who dies in the same upload, would otherwise fail in one order or the other.
+ * (The history of step 2 already holds the old NOKA.) $1 upload id, $2 time.
+ */
+export const RELEASE_MOVED_NOKAS = `
+  UPDATE participant p SET noka = NULL, last_upload_id = $1, updated_at = $2
+  FROM enrollment_staging s
+  WHERE s.upload_id = $1 AND s.nik = p.nik AND p.noka IS NOT NULL AND p.tat IS NULL
+    AND (s.tat IS NOT NULL OR s.noka IS DISTINCT FROM p.noka)`;
+
+/** 4. Participants that differ from their staged row take its values. $1 upload id, $2 time. */
+export const UPDATE_CHANGED = `
+  UPDATE participant p SET
+    no_kk = s.no_kk, noka = s.noka, name = s.name, birth_date = s.birth_date, sex = s.sex,
+    village_code = s.village_code, tmt = s.tmt, tat = s.tat, end_reason = s.end_reason,
+    last_upload_id = $1, updated_at = $2
+  FROM enrollment_staging s
+  WHERE s.upload_id = $1 AND s.nik = p.nik AND ${STAGED} IS DISTINCT FROM ${CURRENT}`;
+
+/** 5. Staged rows with a new NIK become participants (a plain INSERT: no conflict is possible). $1 upload id, $2 time. */
+export const INSERT_NEW = `
+  INSERT INTO participant
+    (nik, no_kk, noka, name, birth_date, sex, village_code, tmt, tat, end_reason, last_upload_id, created_at, updated_at)
+  SELECT s.nik, s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason, $1, $2, $2
+  FROM enrollment_staging s
+  WHERE s.upload_id = $1 AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.nik = s.nik)`;
+
+/**
+ * 6. Rows counted per outcome: a row with any REJECT is rejected, one with only warnings is warned;
+ * accepted = rows still staged + $2 (rows promoted early, no longer staged). $1 upload id.
+ */
 export const COUNT_OUTCOMES = `
-  SELECT (SELECT count(*) FROM enrollment_staging WHERE upload_id = $1)::int AS accepted,
+  SELECT (SELECT count(*) FROM enrollment_staging WHERE upload_id = $1)::int + $2::int AS accepted,
          count(*) FILTER (WHERE rejects > 0)::int AS rejected,
          count(*) FILTER (WHERE rejects = 0)::int AS warned
   FROM (SELECT row_number, count(*) FILTER (WHERE severity = 'REJECT') AS rejects

@@ -8,6 +8,10 @@
  *    upload_issue, while parsing goes on.
  * 3. The staged rows are promoted set-based in one transaction (EnrollmentPromoter). Any failure
  *    leaves the register untouched and marks the upload FAILED with the reason.
+ *    On PostgreSQL that transaction opens before the file is read when no other upload is being
+ *    promoted (advisory lock taken at once): each staged batch's new participants are then inserted
+ *    while the next batch is parsed, and the rest is promoted at the end, in the same transaction.
+ *    Otherwise (PGlite, or another promotion running) rows are staged first and promoted after.
  * Files larger than `backgroundBytes` are processed after the response (status PROCESSING, with
  * progress); smaller ones finish within the request.
  */
@@ -19,12 +23,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isEmbedded } from '../../database/data-source-options.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
+import { Clock } from '../../common/clock/clock.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { SheetReader, type SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { ENROLLMENT_COLUMNS, type EnrollmentColumnName } from '../enrollment-columns.js';
-import { EnrollmentPromoter } from '../enrollment-promoter.js';
+import { type EarlyPromotion, EnrollmentPromoter } from '../enrollment-promoter.js';
 import { type IssueRow, StagingWriter } from '../staging-writer.js';
 import { UploadStore } from '../upload-store.js';
 import { toUploadView, type UploadView } from '../upload-view.js';
@@ -41,6 +46,9 @@ export interface ImportEnrollmentSheetCommand {
 }
 
 const PROGRESS_EVERY_MS = 500;
+/** Rows per reader batch, and rows (plus findings) per staged batch. */
+const READ_ROWS = 1000;
+const STAGE_ROWS = 5000;
 const ABANDONED_AFTER_MS = 3600_000;
 
 @Injectable()
@@ -56,10 +64,11 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
     private readonly uploads: UploadStore,
     private readonly promoter: EnrollmentPromoter,
     private readonly regions: RegionsService,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async execute(command: ImportEnrollmentSheetCommand): Promise<UploadView> {
-    const checksum = await sha256(command.path);
+    const checksum = await fileSha256(command.path);
     const { upload, recognised } = await this.uploads.start({ filename: command.filename, checksum, sizeBytes: command.sizeBytes, uploadedBy: command.actor });
     if (recognised) {
       await unlink(command.path).catch(() => undefined);
@@ -96,24 +105,41 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
   /** Reads, validates, stages and promotes; on any error marks the upload FAILED and rethrows refusals. */
   private async process(uploadId: string, command: ImportEnrollmentSheetCommand): Promise<void> {
     const writer = new StagingWriter(this.dataSource, uploadId, this.copyStaging && !isEmbedded(this.config));
+    const early: EarlyPromotion = { now: this.clock.now(), created: 0 };
     let rowsRead = 0;
     try {
+      await writer.begin(
+        (m) => this.promoter.tryLock(m),
+        (m, fromRow, toRow) => this.promoter.promoteNewBatch(m, uploadId, command.actor, fromRow, toRow, early),
+      );
       const validator = new EnrollmentRowValidator(await this.regions.villageCodes());
-      const reader = new SheetReader(command.path, { filename: command.filename, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows });
+      // Small reader batches, validated at once (sheet cells die young), staged STAGE_ROWS at a time.
+      const reader = new SheetReader(command.path, { filename: command.filename, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: READ_ROWS });
       let lastProgress = Date.now();
+      let pending: Validated = { records: [], issues: [] };
       for await (const batch of reader.batches()) {
         rowsRead += batch.length;
-        const { records, issues } = validateBatch(validator, batch);
-        await writer.write(records, issues);
+        validateBatch(validator, batch, pending);
+        if (pending.records.length + pending.issues.length < STAGE_ROWS) continue;
+        await writer.write(pending.records, pending.issues);
+        pending = { records: [], issues: [] };
         if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
           lastProgress = Date.now();
           await this.uploads.progress(uploadId, reader.progress * 0.9, rowsRead);
         }
       }
+      if (pending.records.length + pending.issues.length) await writer.write(pending.records, pending.issues);
       await writer.settle();
-      await writer.close();
       await this.uploads.progress(uploadId, 0.9, rowsRead);
-      await this.promoter.promote(uploadId, command.actor, rowsRead);
+      const transaction = writer.transaction;
+      if (transaction) {
+        await this.promoter.finish(transaction, uploadId, command.actor, rowsRead, early);
+        await writer.commit();
+        await writer.close();
+      } else {
+        await writer.close();
+        await this.promoter.promote(uploadId, command.actor, rowsRead);
+      }
     } catch (err) {
       await writer.close().catch(() => undefined);
       await this.uploads.fail(uploadId, failureReason(err), rowsRead);
@@ -127,15 +153,18 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
   }
 }
 
-function validateBatch(validator: EnrollmentRowValidator, batch: SheetRow[]): { records: EnrollmentRecord[]; issues: IssueRow[] } {
-  const records: EnrollmentRecord[] = [];
-  const issues: IssueRow[] = [];
+interface Validated {
+  records: EnrollmentRecord[];
+  issues: IssueRow[];
+}
+
+/** Validates a batch into `into`. */
+function validateBatch(validator: EnrollmentRowValidator, batch: SheetRow[], into: Validated): void {
   for (const row of batch) {
     const result = validator.validate(row);
-    if (result.record) records.push(result.record);
-    result.issues.forEach((issue, i) => issues.push({ ...issue, rowNumber: row.rowNumber, raw: i === 0 ? rawOf(row) : null }));
+    if (result.record) into.records.push(result.record);
+    result.issues.forEach((issue, i) => into.issues.push({ ...issue, rowNumber: row.rowNumber, raw: i === 0 ? rawOf(row) : null }));
   }
-  return { records, issues };
 }
 
 /** The row as uploaded, by canonical column name (for the report). */
@@ -156,7 +185,8 @@ function failureReason(err: unknown): string {
   return `Penyimpanan ke register gagal dan dibatalkan seluruhnya; register tidak berubah. Penyebab: ${e.message ?? String(err)}`;
 }
 
-function sha256(path: string): Promise<string> {
+/** SHA-256 (hex) of a file's content. */
+export function fileSha256(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
     createReadStream(path)
