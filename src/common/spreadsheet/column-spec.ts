@@ -8,6 +8,8 @@ export interface ColumnSpec {
   /** Other headers meaning the same column (e.g. `TGL LAHIR`). */
   readonly aliases?: readonly string[];
   readonly required?: boolean;
+  /** Width (characters) of the column in templates and row reports. */
+  readonly width?: number;
 }
 
 /** `Tgl. Lahir` → `tgllahir`. */

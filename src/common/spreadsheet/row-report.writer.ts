@@ -1,0 +1,96 @@
+/**
+ * The row report of an upload (DOMAIN §12), one writer for every kind of upload (enrollment sheet,
+ * BPJS bill, PBI-APBN list): sheet "Perbaiki" repeats every rejected or warned row as uploaded
+ * (the upload's canonical columns, from `upload_issue.raw`, so the sheet can be fixed and uploaded
+ * again; extra columns are ignored by the parser) plus BARIS (the row in the original file), STATUS
+ * (DITOLAK / PERINGATAN) and KETERANGAN (the Indonesian messages); sheet "Ringkasan" gives the
+ * title and the summary lines. Streaming writer, rows read from `upload_issue` a page at a time.
+ *
+ * Raw cells are user text: written as strings through `textValue`, formula-like ones get the Text
+ * format (`markAsText`), so `=1+1` comes back as the text the user sent, never as a formula.
+ */
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { DataSource } from 'typeorm';
+import type { Cell } from './cell.js';
+import type { ColumnSpec } from './column-spec.js';
+import { columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, markAsText, NUMBER_FORMATS, textValue, TITLE_STYLE } from './workbook-style.js';
+
+const PAGE = 5000;
+const DEFAULT_WIDTH = 20;
+
+/** One reported row: its raw cells, whether any issue rejects it, and its messages in column order. */
+const REPORT_ROWS = `
+  SELECT row_number,
+         (array_agg(raw) FILTER (WHERE raw IS NOT NULL))[1] AS raw,
+         bool_or(severity = 'REJECT') AS rejected,
+         string_agg(message, E'\\n' ORDER BY severity DESC, column_name NULLS LAST) AS messages
+  FROM upload_issue
+  WHERE upload_id = $1 AND row_number > $2
+  GROUP BY row_number
+  ORDER BY row_number
+  LIMIT ${PAGE}`;
+
+export type SummaryValue = string | number | Date | null;
+
+/** A line of the "Ringkasan" sheet: label, value, and optionally `rupiah` for an amount. */
+export type SummaryLine = readonly [label: string, value: SummaryValue, format?: 'rupiah'];
+
+export interface RowReport {
+  /** The upload whose `upload_issue` rows are reported (enrollment upload, bill or PBI-APBN list id). */
+  readonly uploadId: string;
+  /** The upload's canonical columns, in sheet order (`width` defaults to 20). */
+  readonly columns: readonly ColumnSpec[];
+  /** First line of the "Ringkasan" sheet. */
+  readonly title: string;
+  readonly summary: readonly SummaryLine[];
+}
+
+/** The row `raw` stored with a row's first issue: canonical column name → cell text, non-empty cells only. */
+export function rawCells(columns: readonly ColumnSpec[], cells: readonly Cell[]): Record<string, string> {
+  const raw: Record<string, string> = {};
+  columns.forEach((c, i) => {
+    if (cells[i] && cells[i].kind !== 'empty') raw[c.name] = cells[i].text;
+  });
+  return raw;
+}
+
+export async function writeRowReport(dataSource: DataSource, report: RowReport, out: Writable): Promise<void> {
+  const { columns } = report;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet('Perbaiki', { views: frozenHeader(1) });
+  ws.columns = [
+    ...columns.map((c) => ({ header: c.name, key: c.name, width: c.width ?? DEFAULT_WIDTH, style: columnStyle('text') })),
+    { header: 'BARIS', key: 'BARIS', width: 8, style: columnStyle('count') },
+    { header: 'STATUS', key: 'STATUS', width: 12, style: columnStyle('text') },
+    { header: 'KETERANGAN', key: 'KETERANGAN', width: 90, style: { ...columnStyle('general'), alignment: { wrapText: true, vertical: 'top' } } },
+  ];
+  ws.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
+  ws.getRow(1).commit();
+  for (let after = 0; ; ) {
+    const page: { row_number: number; raw: Record<string, string> | null; rejected: boolean; messages: string }[] = await dataSource.query(REPORT_ROWS, [report.uploadId, after]);
+    for (const r of page) {
+      const row = ws.addRow([...columns.map((c) => textValue(r.raw?.[c.name])), r.row_number, r.rejected ? 'DITOLAK' : 'PERINGATAN', r.messages]);
+      row.eachCell((cell) => markAsText(cell));
+      row.commit();
+    }
+    if (page.length < PAGE) break;
+    after = page[page.length - 1].row_number;
+  }
+  ws.commit();
+
+  const summary = wb.addWorksheet('Ringkasan');
+  summary.columns = [{ width: 28 }, { width: 60 }];
+  summary.addRow([report.title]).getCell(1).style = TITLE_STYLE;
+  for (const [label, value, format] of report.summary) {
+    const row = summary.addRow([label, value]);
+    row.getCell(1).style = LABEL_STYLE;
+    const cell = row.getCell(2);
+    // A new style object: cells may share theirs.
+    if (format === 'rupiah') cell.style = { ...cell.style, numFmt: NUMBER_FORMATS.rupiah };
+    markAsText(cell);
+    row.commit();
+  }
+  summary.commit();
+  await wb.commit();
+}
