@@ -17,9 +17,15 @@ export class BpjsInputs {
     return bills.map((b) => ({ ...billView(b), latest: latest.get(b.month) === b.version }));
   }
 
-  async bill(id: string) {
+  /** The stored bill, or the Indonesian 404. */
+  async findBill(id: string): Promise<Bill> {
     const bill = await this.dataSource.getRepository(Bill).findOne({ where: { id } });
     if (!bill) throw BpjsInputException.billNotFound(id);
+    return bill;
+  }
+
+  async bill(id: string) {
+    const bill = await this.findBill(id);
     const [{ latest }] = await this.dataSource.query('SELECT max(version) AS latest FROM bill WHERE month = $1', [bill.month]);
     return { ...billView(bill), latest: Number(latest) === bill.version, issues: await this.issues(id) };
   }
@@ -30,9 +36,15 @@ export class BpjsInputs {
     return lists.map((l) => ({ ...pbiView(l), latest: latest.get(l.month) === l.version }));
   }
 
-  async pbiList(id: string) {
+  /** The stored PBI-APBN list, or the Indonesian 404. */
+  async findPbiList(id: string): Promise<PbiApbnList> {
     const list = await this.dataSource.getRepository(PbiApbnList).findOne({ where: { id } });
     if (!list) throw BpjsInputException.pbiListNotFound(id);
+    return list;
+  }
+
+  async pbiList(id: string) {
+    const list = await this.findPbiList(id);
     return { ...pbiView(list), issues: await this.issues(id) };
   }
 
@@ -63,9 +75,15 @@ function billView(b: Bill) {
     filename: b.filename,
     uploadedBy: b.uploadedBy,
     uploadedAt: b.uploadedAt,
+    ...counts(b),
   };
 }
 
 function pbiView(l: PbiApbnList) {
-  return { id: l.id, month: l.month, version: l.version, niks: l.niks, checksum: l.checksum, filename: l.filename, uploadedBy: l.uploadedBy, uploadedAt: l.uploadedAt };
+  return { id: l.id, month: l.month, version: l.version, niks: l.niks, checksum: l.checksum, filename: l.filename, uploadedBy: l.uploadedBy, uploadedAt: l.uploadedAt, ...counts(l) };
+}
+
+/** Row counts of the upload (null for a PBI-APBN list's rows read and accepted when stored before they were kept). */
+function counts(u: Bill | PbiApbnList) {
+  return { rowsRead: u.rowsRead, accepted: u.accepted, rejected: u.rejected, warnings: u.warnings };
 }

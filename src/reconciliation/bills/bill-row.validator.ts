@@ -9,10 +9,10 @@ import { isError, nikFrom, nokaFrom, rupiahFrom } from '../uploads/cell-values.j
 import type { RowIssue } from '../uploads/row-issue.js';
 
 export const BILL_COLUMNS: readonly ColumnSpec[] = [
-  { name: 'NOKA', aliases: ['NO KARTU', 'NOMOR KARTU', 'NO KARTU BPJS', 'NOMOR KARTU BPJS', 'NO JKN'], required: true },
-  { name: 'NIK', aliases: ['NO KTP', 'NOMOR INDUK KEPENDUDUKAN', 'NIK PESERTA'], required: true },
-  { name: 'NAMA', aliases: ['NAMA PESERTA', 'NAMA LENGKAP'] },
-  { name: 'IURAN', aliases: ['JUMLAH IURAN', 'NOMINAL', 'TAGIHAN', 'JUMLAH', 'BESARAN IURAN'], required: true },
+  { name: 'NOKA', aliases: ['NO KARTU', 'NOMOR KARTU', 'NO KARTU BPJS', 'NOMOR KARTU BPJS', 'NO JKN'], required: true, width: 16 },
+  { name: 'NIK', aliases: ['NO KTP', 'NOMOR INDUK KEPENDUDUKAN', 'NIK PESERTA'], required: true, width: 20 },
+  { name: 'NAMA', aliases: ['NAMA PESERTA', 'NAMA LENGKAP'], width: 30 },
+  { name: 'IURAN', aliases: ['JUMLAH IURAN', 'NOMINAL', 'TAGIHAN', 'JUMLAH', 'BESARAN IURAN'], required: true, width: 14 },
 ];
 
 export interface BillLineRecord {

@@ -1,13 +1,19 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
 import { READERS, Roles } from '../../auth/access.decorators.js';
 import { CurrentUser, type AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { Audited } from '../../audit/audited.decorator.js';
+import { writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
+import { XLSX_CONTENT_TYPE } from '../../common/spreadsheet/workbook-style.js';
 import { Role } from '../../users/role.js';
 import { BpjsInputs } from '../bpjs-inputs.service.js';
 import { BillQueryDto, UploadBillDto } from '../dto/bpjs-input.dto.js';
 import { type StoredUpload, withUploadedFile } from '../uploads/uploaded-file.js';
+import { billReport, billReportFilename } from '../uploads/upload-reports.js';
 import { UUID_PARAM } from '../uuid.pipe.js';
 import { UploadBill } from './upload-bill.use-case.js';
 
@@ -18,6 +24,7 @@ export class BillsController {
   constructor(
     @Inject(UploadBill) private readonly uploadBill: UploadBill,
     @Inject(BpjsInputs) private readonly inputs: BpjsInputs,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** A new version of the month's BPJS bill (the latest version is the month's bill). */
@@ -43,5 +50,16 @@ export class BillsController {
   @Roles(...READERS)
   get(@Param('id', UUID_PARAM) id: string) {
     return this.inputs.bill(id);
+  }
+
+  /** Rejected and warned rows of the bill as uploaded, with their messages (fix and upload again), and its counts. */
+  @Get(':id/report.xlsx')
+  @Roles(...READERS)
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  async report(@Param('id', UUID_PARAM) id: string, @Res() res: Response): Promise<void> {
+    const bill = await this.inputs.findBill(id);
+    res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
+    res.setHeader('Content-Disposition', `attachment; filename="${billReportFilename(bill)}"`);
+    await writeRowReport(this.dataSource, billReport(bill), res);
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
+import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { monthKey } from '../run-lock.js';
@@ -72,7 +73,7 @@ export class UploadBill {
       const records: BillLineRecord[] = [];
       for (const row of batch) {
         const { record, issues } = validateBillRow(row);
-        if (collector.row(row.rowNumber, issues) && record) records.push(record);
+        if (collector.row(row.rowNumber, issues, () => rawCells(BILL_COLUMNS, row.cells)) && record) records.push(record);
       }
       if (!records.length) continue;
       await m.query(INSERT_BILL_LINES, [
@@ -88,8 +89,16 @@ export class UploadBill {
     }
     if (lines === 0) throw BpjsInputException.noAcceptedRows(collector.report());
 
-    await m.query('UPDATE bill SET lines = $2, lines_total = $3 WHERE id = $1', [bill.id, lines, linesTotal]);
-    await writeIssues(m, bill.id, collector.issues);
+    await m.query('UPDATE bill SET lines = $2, lines_total = $3, rows_read = $4, accepted = $5, rejected = $6, warnings = $7 WHERE id = $1', [
+      bill.id,
+      lines,
+      linesTotal,
+      collector.rowsRead,
+      collector.accepted,
+      collector.rejected,
+      collector.warnedRows,
+    ]);
+    await writeIssues(m, bill.id, collector);
     return { id: bill.id, month, version: Number(bill.version), invoiceTotal: command.invoiceTotal, lines, linesTotal, ...collector.report() };
   }
 }

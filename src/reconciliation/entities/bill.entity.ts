@@ -22,6 +22,19 @@ export class Bill {
   @Column('bigint', { name: 'lines_total' })
   linesTotal: string;
 
+  /** Row counts of the upload (DOMAIN §12); NULL where unknown for uploads stored before they were kept. */
+  @Column('integer', { name: 'rows_read', nullable: true })
+  rowsRead: number | null;
+
+  @Column('integer', { nullable: true })
+  accepted: number | null;
+
+  @Column('integer', { nullable: true })
+  rejected: number | null;
+
+  @Column('integer', { nullable: true })
+  warnings: number | null;
+
   /** sha256 of the uploaded file. */
   @Column('text')
   checksum: string;

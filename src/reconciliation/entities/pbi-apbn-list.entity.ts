@@ -16,6 +16,19 @@ export class PbiApbnList {
   @Column('integer')
   niks: number;
 
+  /** Row counts of the upload (DOMAIN §12); NULL where unknown for uploads stored before they were kept. */
+  @Column('integer', { name: 'rows_read', nullable: true })
+  rowsRead: number | null;
+
+  @Column('integer', { nullable: true })
+  accepted: number | null;
+
+  @Column('integer', { nullable: true })
+  rejected: number | null;
+
+  @Column('integer', { nullable: true })
+  warnings: number | null;
+
   @Column('text')
   checksum: string;
 

@@ -1,13 +1,19 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
 import { READERS, Roles } from '../../auth/access.decorators.js';
 import { CurrentUser, type AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { Audited } from '../../audit/audited.decorator.js';
+import { writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
+import { XLSX_CONTENT_TYPE } from '../../common/spreadsheet/workbook-style.js';
 import { Role } from '../../users/role.js';
 import { BpjsInputs } from '../bpjs-inputs.service.js';
 import { BillQueryDto, UploadPbiListDto } from '../dto/bpjs-input.dto.js';
 import { type StoredUpload, withUploadedFile } from '../uploads/uploaded-file.js';
+import { pbiListReport, pbiListReportFilename } from '../uploads/upload-reports.js';
 import { UUID_PARAM } from '../uuid.pipe.js';
 import { UploadPbiApbnList } from './upload-pbi-apbn-list.use-case.js';
 
@@ -18,6 +24,7 @@ export class PbiApbnListsController {
   constructor(
     @Inject(UploadPbiApbnList) private readonly uploadList: UploadPbiApbnList,
     @Inject(BpjsInputs) private readonly inputs: BpjsInputs,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** A new version of the month's central PBI-APBN NIK list (for DOUBLE_COVERAGE). */
@@ -41,5 +48,16 @@ export class PbiApbnListsController {
   @Roles(...READERS)
   get(@Param('id', UUID_PARAM) id: string) {
     return this.inputs.pbiList(id);
+  }
+
+  /** Rejected rows of the list as uploaded, with their messages (fix and upload again), and its counts. */
+  @Get(':id/report.xlsx')
+  @Roles(...READERS)
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  async report(@Param('id', UUID_PARAM) id: string, @Res() res: Response): Promise<void> {
+    const list = await this.inputs.findPbiList(id);
+    res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
+    res.setHeader('Content-Disposition', `attachment; filename="${pbiListReportFilename(list)}"`);
+    await writeRowReport(this.dataSource, pbiListReport(list), res);
   }
 }

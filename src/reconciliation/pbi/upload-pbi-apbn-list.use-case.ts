@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import type { ColumnSpec } from '../../common/spreadsheet/column-spec.js';
+import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { BpjsInputException } from '../bpjs-input.exception.js';
@@ -15,7 +16,7 @@ import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
 import { writeIssues } from '../uploads/upload-writer.js';
 
 /** DOMAIN §12: the PBI-APBN list needs NIK; every other column is ignored. */
-export const PBI_COLUMNS: readonly ColumnSpec[] = [{ name: 'NIK', aliases: ['NO KTP', 'NOMOR INDUK KEPENDUDUKAN', 'NIK PESERTA'], required: true }];
+export const PBI_COLUMNS: readonly ColumnSpec[] = [{ name: 'NIK', aliases: ['NO KTP', 'NOMOR INDUK KEPENDUDUKAN', 'NIK PESERTA'], required: true, width: 20 }];
 
 export interface UploadPbiListCommand {
   month: string;
@@ -71,14 +72,21 @@ export class UploadPbiApbnList {
       for (const row of batch) {
         const nik = nikFrom(row.cells[0]);
         const issues = isError(nik) ? [{ column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }] : [];
-        if (collector.row(row.rowNumber, issues) && !isError(nik)) niks.push(nik.value);
+        if (collector.row(row.rowNumber, issues, () => rawCells(PBI_COLUMNS, row.cells)) && !isError(nik)) niks.push(nik.value);
       }
       if (niks.length) await m.query(INSERT_PBI_ENTRIES, [list.id, niks]);
     }
     if (collector.accepted === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const [{ n }] = await m.query('SELECT count(*)::int AS n FROM pbi_apbn_entry WHERE list_id = $1', [list.id]);
-    await m.query('UPDATE pbi_apbn_list SET niks = $2 WHERE id = $1', [list.id, n]);
-    await writeIssues(m, list.id, collector.issues);
+    await m.query('UPDATE pbi_apbn_list SET niks = $2, rows_read = $3, accepted = $4, rejected = $5, warnings = $6 WHERE id = $1', [
+      list.id,
+      n,
+      collector.rowsRead,
+      collector.accepted,
+      collector.rejected,
+      collector.warnedRows,
+    ]);
+    await writeIssues(m, list.id, collector);
     return { id: list.id, month, version: Number(list.version), niks: Number(n), ...collector.report() };
   }
 }

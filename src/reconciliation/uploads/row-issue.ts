@@ -18,18 +18,32 @@ export interface UploadReport {
   issues: RowIssue[];
 }
 
-/** Collects the issues of an upload and counts rows. */
+/** A reported row as uploaded: canonical column name → cell text (non-empty cells only). */
+export type RawCells = Record<string, string>;
+
+/**
+ * Collects the issues of an upload and counts rows. Beside the issues, `raws` (same length) holds
+ * the row as uploaded on each row's first issue (null on the others), for `upload_issue.raw` and
+ * the row report workbook; it is not part of the JSON report.
+ */
 export class IssueCollector {
   readonly issues: RowIssue[] = [];
+  readonly raws: (RawCells | null)[] = [];
   rowsRead = 0;
   accepted = 0;
   rejected = 0;
   warnedRows = 0;
 
-  /** Records a validated row's issues; returns true when the row is accepted. */
-  row(row: number, issues: Omit<RowIssue, 'row'>[]): boolean {
+  /**
+   * Records a validated row's issues; returns true when the row is accepted. `raw` gives the row as
+   * uploaded, asked for only when the row has issues.
+   */
+  row(row: number, issues: Omit<RowIssue, 'row'>[], raw?: () => RawCells): boolean {
     this.rowsRead += 1;
-    for (const issue of issues) this.issues.push({ row, ...issue });
+    issues.forEach((issue, i) => {
+      this.issues.push({ row, ...issue });
+      this.raws.push(i === 0 && raw ? raw() : null);
+    });
     const rejected = issues.some((i) => i.severity === 'REJECT');
     if (rejected) this.rejected += 1;
     else this.accepted += 1;

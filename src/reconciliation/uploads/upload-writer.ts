@@ -1,13 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import { INSERT_UPLOAD_ISSUES } from '../sql/uploads.sql.js';
-import type { RowIssue } from './row-issue.js';
+import type { IssueCollector } from './row-issue.js';
 
 const CHUNK = 5000;
 
-/** Stores an upload's row issues (`upload_issue`, keyed by the bill / list id) in chunks. */
-export async function writeIssues(m: EntityManager, uploadId: string, issues: readonly RowIssue[]): Promise<void> {
+/**
+ * Stores an upload's row issues (`upload_issue`, keyed by the bill / list id) in chunks, each row's
+ * first issue with the row as uploaded (`raw`, for the row report workbook).
+ */
+export async function writeIssues(m: EntityManager, uploadId: string, { issues, raws }: Pick<IssueCollector, 'issues' | 'raws'>): Promise<void> {
   for (let i = 0; i < issues.length; i += CHUNK) {
     const part = issues.slice(i, i + CHUNK);
+    const rawPart = raws.slice(i, i + CHUNK);
     await m.query(INSERT_UPLOAD_ISSUES, [
       uploadId,
       part.map((x) => x.row),
@@ -15,6 +19,7 @@ export async function writeIssues(m: EntityManager, uploadId: string, issues: re
       part.map((x) => x.column),
       part.map((x) => x.code),
       part.map((x) => x.message),
+      rawPart.map((raw) => (raw ? JSON.stringify(raw) : null)),
     ]);
   }
 }

@@ -1,0 +1,48 @@
+/**
+ * The row report workbooks of the BPJS bill and PBI-APBN list uploads (DOMAIN §12): the generic
+ * row report (common/spreadsheet/row-report.writer.ts) with the upload's columns and counts.
+ */
+import type { RowReport } from '../../common/spreadsheet/row-report.writer.js';
+import { textValue } from '../../common/spreadsheet/workbook-style.js';
+import { BILL_COLUMNS } from '../bills/bill-row.validator.js';
+import type { Bill } from '../entities/bill.entity.js';
+import type { PbiApbnList } from '../entities/pbi-apbn-list.entity.js';
+import { PBI_COLUMNS } from '../pbi/upload-pbi-apbn-list.use-case.js';
+
+type Counted = Pick<Bill, 'filename' | 'month' | 'version' | 'uploadedBy' | 'uploadedAt' | 'rowsRead' | 'accepted' | 'rejected' | 'warnings'>;
+
+function uploadLines(u: Counted) {
+  return [
+    ['Berkas', textValue(u.filename)],
+    ['Bulan', u.month],
+    ['Versi', u.version],
+    ['Diunggah oleh', u.uploadedBy],
+    ['Waktu unggah', u.uploadedAt],
+    ['Baris dibaca', u.rowsRead],
+    ['Diterima', u.accepted],
+    ['Ditolak', u.rejected],
+    ['Dengan peringatan', u.warnings],
+  ] as const;
+}
+
+export function billReport(bill: Bill): RowReport {
+  return {
+    uploadId: bill.id,
+    columns: BILL_COLUMNS,
+    title: 'Laporan unggahan tagihan BPJS',
+    summary: [...uploadLines(bill), ['Total invoice', Number(bill.invoiceTotal), 'rupiah'], ['Jumlah baris tagihan', Number(bill.linesTotal), 'rupiah']],
+  };
+}
+
+export const billReportFilename = (bill: Bill) => `laporan-tagihan-${bill.month}-v${bill.version}.xlsx`;
+
+export function pbiListReport(list: PbiApbnList): RowReport {
+  return {
+    uploadId: list.id,
+    columns: PBI_COLUMNS,
+    title: 'Laporan unggahan daftar PBI APBN',
+    summary: [...uploadLines(list), ['NIK tersimpan (unik)', list.niks]],
+  };
+}
+
+export const pbiListReportFilename = (list: PbiApbnList) => `laporan-pbi-apbn-${list.month}-v${list.version}.xlsx`;
