@@ -7,7 +7,7 @@ import { monthField, previousMonth } from '../month-field.js';
 import { hashFor } from '../routes.js';
 import { uploadBox } from '../upload-box.js';
 import { issuesTable } from '../issues-table.js';
-import { announce, busy, notice, pageHeader, section, stats } from '../ui.js';
+import { announce, busy, downloadButton, notice, pageHeader, section, stats } from '../ui.js';
 
 export async function render(main, ctx) {
   replace(
@@ -88,6 +88,7 @@ function billForm(ctx) {
         bill.warnings ? { label: 'Peringatan', value: number(bill.warnings), tone: 'warn' } : null,
       ].filter(Boolean)),
       bill.invoiceTotal !== undefined && bill.invoiceTotal !== bill.linesTotal ? notice('warning', 'Total invoice berbeda dengan jumlah baris: akan tercatat sebagai temuan TOTAL_MISMATCH.') : null,
+      reportLink('/api/v1/bills', bill, `laporan-tagihan-${bill.month}-v${bill.version}.xlsx`),
       Array.isArray(bill.issues) && bill.issues.length ? issuesTable(bill.issues, `Baris tagihan ditolak dan peringatan (${number(bill.issues.length)})`) : null,
       h('p', {}, h('a', { href: hashFor('/rekonsiliasi', { month: bill.month }), text: `Lanjut ke rekonsiliasi ${monthLabel(bill.month)} ›` })),
     ],
@@ -106,7 +107,14 @@ function pbiForm(ctx) {
     },
     describe: (list) => [
       notice('success', `Daftar PBI APBN ${monthLabel(list.month)} tersimpan${list.version ? ` (versi ${list.version})` : ''}: ${number(list.niks)} NIK.`),
+      reportLink('/api/v1/pbi-apbn-lists', list, `laporan-pbi-apbn-${list.month}-v${list.version}.xlsx`),
       Array.isArray(list.issues) && list.issues.length ? issuesTable(list.issues, `Baris ditolak dan peringatan (${number(list.issues.length)})`) : null,
     ],
   });
+}
+
+/** The row report workbook (GET …/:id/report.xlsx: every rejected and warned row as uploaded), when there is one. */
+function reportLink(base, upload, fallbackName) {
+  if (!upload.id || !(upload.rejected > 0 || upload.warnings > 0)) return null;
+  return h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', `${base}/${encodeURIComponent(upload.id)}/report.xlsx`, { kind: 'secondary', fallbackName }));
 }
