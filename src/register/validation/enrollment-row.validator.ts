@@ -8,6 +8,7 @@ import { type Cell, cellDay } from '../../common/spreadsheet/cell.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
 import { COL, END_REASONS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
+import { DigitKeyMap } from './digit-key-map.js';
 import { birthDateAgrees, checkNik, type NikFacts } from './nik.js';
 import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
 
@@ -38,8 +39,8 @@ const SEX: Record<string, 'L' | 'P'> = { L: 'L', P: 'P', 'LAKI-LAKI': 'L', 'LAKI
 const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
 
 export class EnrollmentRowValidator {
-  private readonly firstRowOfNik = new Map<string, number>();
-  private readonly firstRowOfNoka = new Map<string, number>();
+  private readonly firstRowOfNik = new DigitKeyMap(16);
+  private readonly firstRowOfNoka = new DigitKeyMap(13);
   /** Codes as typed (dotted or not) → dotted code, for the villages seen so far. */
   private readonly codes = new Map<string, string>();
   /** What the NIK of the row being validated says (set by `nik`). */
