@@ -2,6 +2,7 @@
 import { InitialSchema1764400000000 } from './migrations/1764400000000-initial-schema.js';
 import { PartitionSplitObligation1764600000000 } from './migrations/1764600000000-partition-split-obligation.js';
 import { MonthlySchedule1764700000000 } from './migrations/1764700000000-monthly-schedule.js';
+import { MonthPartitionIndexes1764800000000 } from './migrations/1764800000000-month-partition-indexes.js';
 import { BpjsUploadCounts1764900000000 } from './migrations/1764900000000-bpjs-upload-counts.js';
 
-export const MIGRATIONS = [InitialSchema1764400000000, PartitionSplitObligation1764600000000, MonthlySchedule1764700000000, BpjsUploadCounts1764900000000];
+export const MIGRATIONS = [InitialSchema1764400000000, PartitionSplitObligation1764600000000, MonthlySchedule1764700000000, MonthPartitionIndexes1764800000000, BpjsUploadCounts1764900000000];

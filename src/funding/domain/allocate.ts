@@ -60,9 +60,10 @@ export function allocate(
 ): AllocationResult {
   const n = obligations.nik.length;
   const order = options.inWalkOrder ? identity(n) : walkOrder(obligations);
-  const remaining = Float64Array.from({ length: n }, (_, i) => obligations.amount[i]);
+  const remaining = new Float64Array(n);
+  for (let i = 0; i < n; i++) remaining[i] = obligations.amount[i];
   const out = new SplitBuffer(Math.max(1024, n));
-  const candidates = new CandidateIndex(obligations, order);
+  const candidates = new CandidateIndex(obligations, order, pledges);
 
   const sorted = pledges
     .map((pledge, index) => ({ pledge, index }))
@@ -125,6 +126,7 @@ class CandidateIndex {
   constructor(
     private readonly obligations: ObligationColumns,
     private readonly order: Int32Array,
+    private readonly pledges: readonly AllocationPledge[],
   ) {}
 
   of(pledge: AllocationPledge): Int32Array | null {
@@ -162,10 +164,19 @@ class CandidateIndex {
     return this.byVillage;
   }
 
+  /**
+   * Position of each NIK that some RESIDENTS pledge names (the last one when a NIK occurs twice).
+   * Only those NIKs are kept: a map of every obligation would cost seconds at a million.
+   */
   private niks(): Map<string, number> {
     if (!this.byNik) {
-      this.byNik = new Map();
-      this.order.forEach((i, position) => this.byNik!.set(this.obligations.nik[i], position));
+      const named = new Set<string>();
+      for (const p of this.pledges) if (p.scope === 'RESIDENTS') for (const nik of p.niks) named.add(nik);
+      const byNik = (this.byNik = new Map());
+      const { nik } = this.obligations;
+      this.order.forEach((i, position) => {
+        if (named.has(nik[i])) byNik.set(nik[i], position);
+      });
     }
     return this.byNik;
   }

@@ -41,15 +41,17 @@ export const BUDGET_USED_BEFORE = `
 
 /**
  * The coverage rule of §4 (TMT ≤ last day of M = $2, TAT empty or ≥ first day of M = $1; plain
- * date parameters, so the filter is not re-evaluated per row): the candidates,
- * already in the walk order of §6 (TMT ascending, NIK ascending in code-point order). The amount
- * is the same for every row of a month (the LOCAL tariff sum), so it is not read per row.
+ * date parameters, so the filter is not re-evaluated per row): the candidates in NIK order
+ * (code points, the "C" collation): the order of the obligation partition's primary key, in
+ * which it is written (use-cases/month-order.ts). The walk order of §6 (TMT, then NIK) is a stable counting sort by TMT in memory; TMT
+ * comes as days since 2000-01-01, whatever the session's DateStyle. The amount is the same for
+ * every row of a month (the LOCAL tariff sum), so it is not read per row.
  */
 export const COVERED_PARTICIPANTS = `
-  SELECT nik, village_code, tmt
+  SELECT nik, village_code, tmt - date '2000-01-01' AS tmt_day
     FROM participant
    WHERE tmt <= $2::date AND (tat IS NULL OR tat >= $1::date)
-   ORDER BY tmt, nik COLLATE "C"`;
+   ORDER BY nik COLLATE "C"`;
 
 /** The month's sort gets memory enough to stay off disk. */
 export const SORT_MEMORY = `SET LOCAL work_mem = '128MB'`;

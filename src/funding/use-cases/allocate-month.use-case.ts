@@ -11,6 +11,7 @@ import { FundingException } from '../funding.exception.js';
 import * as SQL from '../sql/allocate.sql.js';
 import { attachMonthTable, freshMonthTable } from './month-partitions.js';
 import { readCandidates, writeRows } from './bulk-io.js';
+import { dayText, orderByDay, splitsByPledgeCode } from './month-order.js';
 
 export type { AllocationSummary } from '../allocations/allocation-summary.js';
 
@@ -120,30 +121,57 @@ export class AllocateMonth {
     const covered = await readCandidates(m, month, useCopy);
     const n = covered.nik.length;
     lap('candidates read');
+    // The candidates come in NIK order; the walk (§6) goes in (TMT, NIK) order: walk[w] is the
+    // NIK-order number of the w-th obligation walked.
+    const walk = orderByDay(covered.tmtDay);
     const result = allocate(
-      { ...covered, amount: new Float64Array(n).fill(amount) },
+      { nik: pick(covered.nik, walk), villageCode: pick(covered.villageCode, walk), tmt: [], amount: new Float64Array(n).fill(amount) },
       pledges,
       new Map(used.map((u) => [u.pledge_code, Number(u.used)])),
       { inWalkOrder: true },
     );
     lap('allocated in memory');
 
+    // Obligations are written in NIK order (their primary key), splits in (pledge code, NIK) order
+    // (IDX_split_pledge_month, and sorted runs for PK_split): the index builds of the attach then
+    // get sorted or nearly sorted input (see month-order.ts).
+    const { splitPledge, splitAmount } = result;
+    const splitNik = new Int32Array(result.splitCount);
+    for (let s = 0; s < splitNik.length; s++) splitNik[s] = walk[result.splitObligation[s]];
+    const splitOrder = splitsByPledgeCode(splitPledge, rows.map((p) => p.code), splitNik, n);
+    const unfunded = new Float64Array(n);
+    for (let w = 0; w < n; w++) unfunded[walk[w]] = result.unfunded[w];
+    const tmtTexts = new Map<number, string>();
+    const tmtText = (day: number) => tmtTexts.get(day) ?? tmtTexts.set(day, dayText(day)).get(day)!;
+    lap('rows ordered');
+
     const splitTable = await freshMonthTable(m, 'split', month);
     const obligationTable = await freshMonthTable(m, 'obligation', month);
     lap('previous rows removed');
-    const { splitObligation, splitPledge, splitAmount, unfunded } = result;
     await writeRows(m, {
       table: splitTable,
       columns: SPLIT_COLUMNS,
       count: result.splitCount,
-      row: (i) => [month, covered.nik[splitObligation[i]], rows[splitPledge[i]].code, rows[splitPledge[i]].revision, splitAmount[i]],
+      freeze: true,
+      row: (i) => {
+        const s = splitOrder[i];
+        const pledge = rows[splitPledge[s]];
+        return [month, covered.nik[splitNik[s]], pledge.code, pledge.revision, splitAmount[s]];
+      },
+      line: (i) => {
+        const s = splitOrder[i];
+        const pledge = rows[splitPledge[s]];
+        return `${month}\t${covered.nik[splitNik[s]]}\t${pledge.code}\t${pledge.revision}\t${splitAmount[s]}\n`;
+      },
     }, useCopy);
     lap('splits written');
     await writeRows(m, {
       table: obligationTable,
       columns: OBLIGATION_COLUMNS,
       count: n,
-      row: (i) => [month, covered.nik[i], amount, unfunded[i], covered.tmt[i], covered.villageCode[i]],
+      freeze: true,
+      row: (i) => [month, covered.nik[i], amount, unfunded[i], tmtText(covered.tmtDay[i]), covered.villageCode[i]],
+      line: (i) => `${month}\t${covered.nik[i]}\t${amount}\t${unfunded[i]}\t${tmtText(covered.tmtDay[i])}\t${covered.villageCode[i]}\n`,
     }, useCopy);
     lap('obligations written');
     await attachMonthTable(m, 'split', month);
@@ -152,7 +180,7 @@ export class AllocateMonth {
 
     let unfundedParticipants = 0;
     let unfundedAmount = 0;
-    for (const r of result.unfunded) {
+    for (const r of unfunded) {
       if (r > 0) {
         unfundedParticipants += 1;
         unfundedAmount += r;
@@ -193,6 +221,13 @@ function stopwatch() {
 
 const SPLIT_COLUMNS: [string, string][] = [['month', 'text'], ['nik', 'text'], ['pledge_code', 'text'], ['pledge_revision', 'int'], ['amount', 'bigint']];
 const OBLIGATION_COLUMNS: [string, string][] = [['month', 'text'], ['nik', 'text'], ['amount', 'bigint'], ['unfunded', 'bigint'], ['tmt', 'date'], ['village_code', 'text']];
+
+/** values[order[k]] for every k. */
+function pick<T>(values: readonly T[], order: Int32Array): T[] {
+  const out = new Array<T>(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = values[order[k]];
+  return out;
+}
 
 function assertMonth(month: string): void {
   if (typeof month !== 'string' || !isMonth(month)) throw FundingException.monthInvalid(String(month));

@@ -10,10 +10,12 @@ import type { EntityManager } from 'typeorm';
 import { firstDay, isMonth, lastDay } from '../../common/month.js';
 import { COVERED_PARTICIPANTS, SORT_MEMORY } from '../sql/allocate.sql.js';
 
+/** The covered participants of a month in NIK order (code points, as the "C" collation sorts). */
 export interface Candidates {
   nik: string[];
   villageCode: string[];
-  tmt: string[];
+  /** TMT as days since 2000-01-01 (see COVERED_PARTICIPANTS) */
+  tmtDay: Int32Array;
 }
 
 interface PgClient {
@@ -26,42 +28,51 @@ async function clientOf(manager: EntityManager): Promise<PgClient> {
   return runner.connect();
 }
 
-/** The covered participants of `month` in walk order (TMT, NIK), as columns. */
+/** The covered participants of `month`, as columns in NIK order. */
 export async function readCandidates(m: EntityManager, month: string, useCopy: boolean): Promise<Candidates> {
   if (!isMonth(month)) throw new Error(`not a month: ${month}`);
-  const out: Candidates = { nik: [], villageCode: [], tmt: [] };
   const [first, last] = [firstDay(month), lastDay(month)];
   await m.query(SORT_MEMORY);
   if (!useCopy) {
-    const rows: { nik: string; village_code: string; tmt: string }[] = await m.query(COVERED_PARTICIPANTS, [first, last]);
-    for (const r of rows) {
-      out.nik.push(r.nik);
-      out.villageCode.push(r.village_code);
-      out.tmt.push(r.tmt);
-    }
-    return out;
+    const rows: { nik: string; village_code: string; tmt_day: number }[] = await m.query(COVERED_PARTICIPANTS, [first, last]);
+    return { nik: rows.map((r) => r.nik), villageCode: rows.map((r) => r.village_code), tmtDay: Int32Array.from(rows, (r) => r.tmt_day) };
   }
   // COPY takes no parameters: the days are inlined (computed from the month validated above).
   const sql = COVERED_PARTICIPANTS.replaceAll('$1', `'${first}'`).replaceAll('$2', `'${last}'`);
   const stream = (await clientOf(m)).query(pgCopy.to(`COPY (${sql}) TO STDOUT`));
-  // One chunk per row arrives: collect them synchronously and parse once (no per-row await).
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  // Chunks are parsed as they arrive (while the server sends the next ones), up to their last
+  // newline; a chunk may end inside a row, whose start is kept for the next one.
+  const nik: string[] = [];
+  const villageCode: string[] = [];
+  const days: number[] = [];
+  let rest: Buffer | null = null;
+  const parse = (data: Buffer) => {
+    const chunk: Buffer = rest ? Buffer.concat([rest, data]) : data;
+    const end = chunk.lastIndexOf(10) + 1;
+    rest = end < chunk.length ? Buffer.from(chunk.subarray(end)) : null;
+    const text = chunk.toString('utf8', 0, end);
+    for (let start = 0; start < text.length; ) {
+      const a = text.indexOf('\t', start);
+      const b = text.indexOf('\t', a + 1);
+      nik.push(text.slice(start, a));
+      villageCode.push(text.slice(a + 1, b));
+      // the day number is parsed in place: no string per row
+      let k = b + 1;
+      const negative = text.charCodeAt(k) === 45; // '-'
+      if (negative) k++;
+      let day = 0;
+      for (let c = text.charCodeAt(k); c !== 10 && k < text.length; c = text.charCodeAt(++k)) day = day * 10 + (c - 48);
+      days.push(negative ? -day : day);
+      start = k + 1;
+    }
+  };
+  stream.on('data', parse);
   await new Promise<void>((resolve, reject) => {
     stream.on('end', () => resolve());
     stream.on('error', reject);
   });
-  const text = Buffer.concat(chunks).toString('utf8');
-  for (let start = 0; start < text.length; ) {
-    const end = text.indexOf('\n', start);
-    const a = text.indexOf('\t', start);
-    const b = text.indexOf('\t', a + 1);
-    out.nik.push(text.slice(start, a));
-    out.villageCode.push(text.slice(a + 1, b));
-    out.tmt.push(text.slice(b + 1, end));
-    start = end + 1;
-  }
-  return out;
+  if (rest) throw new Error('COPY output ended inside a row');
+  return { nik, villageCode, tmtDay: Int32Array.from(days) };
 }
 
 export interface BulkRows {
@@ -71,6 +82,10 @@ export interface BulkRows {
   count: number;
   /** The values of row i, in column order; strings must not contain tabs, newlines or backslashes. */
   row(i: number): (string | number)[];
+  /** Row i as one COPY text line (`row(i)` joined by tabs, with its newline), if the caller has a faster way. */
+  line?(i: number): string;
+  /** The table was created or truncated in the current transaction: COPY may write frozen rows. */
+  freeze?: boolean;
 }
 
 const UNNEST_CHUNK = 20_000;
@@ -80,14 +95,19 @@ export async function writeRows(m: EntityManager, rows: BulkRows, useCopy: boole
   if (rows.count === 0) return;
   const names = rows.columns.map(([name]) => name).join(', ');
   if (useCopy) {
+    const line = rows.line ?? ((i: number) => `${rows.row(i).join('\t')}\n`);
     function* text() {
       for (let start = 0; start < rows.count; start += COPY_CHUNK) {
         let chunk = '';
-        for (let i = start, end = Math.min(rows.count, start + COPY_CHUNK); i < end; i++) chunk += `${rows.row(i).join('\t')}\n`;
-        yield chunk;
+        for (let i = start, end = Math.min(rows.count, start + COPY_CHUNK); i < end; i++) chunk += line(i);
+        yield Buffer.from(chunk);
       }
     }
-    await pipeline(Readable.from(text()), (await clientOf(m)).query(pgCopy.from(`COPY ${rows.table} (${names}) FROM STDIN`)));
+    // FREEZE: the table was created in this transaction (a fresh month partition), so its rows are
+    // written frozen and all-visible: later reads neither set hint bits nor visit the heap for
+    // index-only scans.
+    const copy = `COPY ${rows.table} (${names}) FROM STDIN${rows.freeze ? ' WITH (FREEZE)' : ''}`;
+    await pipeline(Readable.from(text()), (await clientOf(m)).query(pgCopy.from(copy)));
     return;
   }
   const arrays = rows.columns.map(([, type], k) => `$${k + 1}::${type}[]`).join(', ');
