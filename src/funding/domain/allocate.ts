@@ -49,17 +49,19 @@ const digitsOnly = (code: string) => code.replace(/\./g, '');
 
 /**
  * @param budgetsUsed rupiah each pledge was allocated in earlier months of the fiscal year
- * @param options.inWalkOrder the caller guarantees (TMT, NIK) order (production: ORDER BY in SQL);
- *   `tmt` may then be empty
+ * @param options.inWalkOrder the caller guarantees (TMT, NIK) order; `tmt` may then be empty
+ * @param options.walkOrder the input indices in (TMT, NIK) order, computed by the caller
+ *   (production: the candidates come in NIK order and are counting-sorted by TMT); `tmt` may then
+ *   be empty. Results stay indexed by input index.
  */
 export function allocate(
   obligations: ObligationColumns,
   pledges: readonly AllocationPledge[],
   budgetsUsed: ReadonlyMap<string, number> = new Map(),
-  options: { inWalkOrder?: boolean } = {},
+  options: { inWalkOrder?: boolean; walkOrder?: Int32Array } = {},
 ): AllocationResult {
   const n = obligations.nik.length;
-  const order = options.inWalkOrder ? identity(n) : walkOrder(obligations);
+  const order = options.walkOrder ?? (options.inWalkOrder ? identity(n) : walkOrder(obligations));
   const remaining = new Float64Array(n);
   for (let i = 0; i < n; i++) remaining[i] = obligations.amount[i];
   const out = new SplitBuffer(Math.max(1024, n));
@@ -120,8 +122,9 @@ function identity(n: number): Int32Array {
 
 /** Candidate positions (in walk order) per scope; ALL walks every position (returns null). */
 class CandidateIndex {
-  private byVillage?: Map<string, number[]>;
+  private byVillage?: Map<string, Int32Array>;
   private byNik?: Map<string, number>;
+  private positionOf?: Int32Array;
 
   constructor(
     private readonly obligations: ObligationColumns,
@@ -145,20 +148,32 @@ class CandidateIndex {
     return Int32Array.from(found).sort();
   }
 
-  private villages(): Map<string, number[]> {
+  /** Walk position of each input index. */
+  private positions(): Int32Array {
+    if (!this.positionOf) {
+      this.positionOf = new Int32Array(this.order.length);
+      this.order.forEach((i, position) => (this.positionOf![i] = position));
+    }
+    return this.positionOf;
+  }
+
+  // The columns are read in input order (sequential memory), never in walk order.
+  private villages(): Map<string, Int32Array> {
     if (!this.byVillage) {
+      const position = this.positions();
+      const { villageCode } = this.obligations;
       const raw = new Map<string, number[]>();
-      this.order.forEach((i, position) => {
-        const code = this.obligations.villageCode[i];
+      for (let i = 0; i < villageCode.length; i++) {
+        const code = villageCode[i];
         let list = raw.get(code);
         if (!list) raw.set(code, (list = []));
-        list.push(position);
-      });
+        list.push(position[i]);
+      }
       this.byVillage = new Map();
       for (const [code, list] of raw) {
         const key = digitsOnly(code);
         const existing = this.byVillage.get(key);
-        this.byVillage.set(key, existing ? [...existing, ...list].sort((a, b) => a - b) : list);
+        this.byVillage.set(key, Int32Array.from(existing ? [...existing, ...list] : list).sort());
       }
     }
     return this.byVillage;
@@ -166,17 +181,20 @@ class CandidateIndex {
 
   /**
    * Position of each NIK that some RESIDENTS pledge names (the last one when a NIK occurs twice).
-   * Only those NIKs are kept: a map of every obligation would cost seconds at a million.
+   * Only those NIKs are kept: a map of every obligation's NIK would cost seconds at a million.
    */
   private niks(): Map<string, number> {
     if (!this.byNik) {
       const named = new Set<string>();
       for (const p of this.pledges) if (p.scope === 'RESIDENTS') for (const nik of p.niks) named.add(nik);
-      const byNik = (this.byNik = new Map());
+      const position = this.positions();
+      const byNik = (this.byNik = new Map<string, number>());
       const { nik } = this.obligations;
-      this.order.forEach((i, position) => {
-        if (named.has(nik[i])) byNik.set(nik[i], position);
-      });
+      for (let i = 0; i < nik.length; i++) {
+        if (!named.has(nik[i])) continue;
+        const earlier = byNik.get(nik[i]);
+        if (earlier === undefined || earlier < position[i]) byNik.set(nik[i], position[i]);
+      }
     }
     return this.byNik;
   }

@@ -121,26 +121,21 @@ export class AllocateMonth {
     const covered = await readCandidates(m, month, useCopy);
     const n = covered.nik.length;
     lap('candidates read');
-    // The candidates come in NIK order; the walk (§6) goes in (TMT, NIK) order: walk[w] is the
-    // NIK-order number of the w-th obligation walked.
-    const walk = orderByDay(covered.tmtDay);
+    // The candidates come in NIK order; the walk (§6) goes in (TMT, NIK) order: a stable sort by
+    // TMT. Results are indexed in NIK order.
     const result = allocate(
-      { nik: pick(covered.nik, walk), villageCode: pick(covered.villageCode, walk), tmt: [], amount: new Float64Array(n).fill(amount) },
+      { nik: covered.nik, villageCode: covered.villageCode, tmt: [], amount: new Float64Array(n).fill(amount) },
       pledges,
       new Map(used.map((u) => [u.pledge_code, Number(u.used)])),
-      { inWalkOrder: true },
+      { walkOrder: orderByDay(covered.tmtDay) },
     );
     lap('allocated in memory');
 
     // Obligations are written in NIK order (their primary key), splits in (pledge code, NIK) order
     // (IDX_split_pledge_month, and sorted runs for PK_split): the index builds of the attach then
     // get sorted or nearly sorted input (see month-order.ts).
-    const { splitPledge, splitAmount } = result;
-    const splitNik = new Int32Array(result.splitCount);
-    for (let s = 0; s < splitNik.length; s++) splitNik[s] = walk[result.splitObligation[s]];
+    const { splitObligation: splitNik, splitPledge, splitAmount, unfunded } = result;
     const splitOrder = splitsByPledgeCode(splitPledge, rows.map((p) => p.code), splitNik, n);
-    const unfunded = new Float64Array(n);
-    for (let w = 0; w < n; w++) unfunded[walk[w]] = result.unfunded[w];
     const tmtTexts = new Map<number, string>();
     const tmtText = (day: number) => tmtTexts.get(day) ?? tmtTexts.set(day, dayText(day)).get(day)!;
     lap('rows ordered');
@@ -221,13 +216,6 @@ function stopwatch() {
 
 const SPLIT_COLUMNS: [string, string][] = [['month', 'text'], ['nik', 'text'], ['pledge_code', 'text'], ['pledge_revision', 'int'], ['amount', 'bigint']];
 const OBLIGATION_COLUMNS: [string, string][] = [['month', 'text'], ['nik', 'text'], ['amount', 'bigint'], ['unfunded', 'bigint'], ['tmt', 'date'], ['village_code', 'text']];
-
-/** values[order[k]] for every k. */
-function pick<T>(values: readonly T[], order: Int32Array): T[] {
-  const out = new Array<T>(order.length);
-  for (let k = 0; k < order.length; k++) out[k] = values[order[k]];
-  return out;
-}
 
 function assertMonth(month: string): void {
   if (typeof month !== 'string' || !isMonth(month)) throw FundingException.monthInvalid(String(month));
