@@ -7,6 +7,7 @@ export enum SpreadsheetErrorCode {
   NOT_A_SPREADSHEET = 'NOT_A_SPREADSHEET',
   OLD_EXCEL_FORMAT = 'OLD_EXCEL_FORMAT',
   CORRUPT_FILE = 'CORRUPT_FILE',
+  CSV_QUOTES = 'CSV_QUOTES',
   MISSING_COLUMNS = 'MISSING_COLUMNS',
   NO_DATA_ROWS = 'NO_DATA_ROWS',
   TOO_MANY_ROWS = 'TOO_MANY_ROWS',
@@ -19,6 +20,7 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
       case SpreadsheetErrorCode.NOT_A_SPREADSHEET:
       case SpreadsheetErrorCode.OLD_EXCEL_FORMAT:
       case SpreadsheetErrorCode.CORRUPT_FILE:
+      case SpreadsheetErrorCode.CSV_QUOTES:
       case SpreadsheetErrorCode.MISSING_COLUMNS:
       case SpreadsheetErrorCode.NO_DATA_ROWS:
         return HttpStatus.BAD_REQUEST;
@@ -54,6 +56,16 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
       SpreadsheetErrorCode.CORRUPT_FILE,
       `Berkas "${filename}" rusak atau tidak lengkap sehingga tidak dapat dibaca. Simpan ulang dari Excel lalu unggah kembali.`,
       { filename, reason },
+    );
+  }
+
+  /** A quoted CSV field that is never closed, or closed and followed by more text: the records after it cannot be told apart. */
+  static csvQuotes(rowNumber: number): SpreadsheetException {
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.CSV_QUOTES,
+      `Baris ${rowNumber}: tanda kutip (") dalam berkas CSV tidak berpasangan, sehingga baris-baris sesudahnya tidak dapat dipisahkan. ` +
+        'Perbaiki isian yang diawali tanda kutip pada baris itu (atau simpan ulang berkas dari Excel sebagai CSV), lalu unggah kembali.',
+      { row: rowNumber },
     );
   }
 
