@@ -18,8 +18,6 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
-    /** Requests per second of all connections together. */
-    overallRate?: number;
     headers?: Record<string, string>;
     requests?: { method?: string; path?: string; setupRequest?: (req: any) => any }[];
   }
