@@ -25,8 +25,8 @@ export const pageUnlessStale = (page: string) => `
 
 /**
  * Month, NIK, pledge. With a NIK filter the same order is written NIK first so that it follows
- * IDX_split_nik (nik, month) in every month partition: ordered by the primary key instead, the
- * planner would walk whole partitions in key order looking for LIMIT rows of one NIK.
+ * PK_split (nik, month, pledge_code, covering the other columns) in every month partition: an
+ * index-only merge of the partitions' ranges for that NIK.
  */
 export const SPLITS_ORDER = `ORDER BY s.month, s.nik, s.pledge_code`;
 export const SPLITS_ORDER_FOR_NIK = `ORDER BY s.nik, s.month, s.pledge_code`;
