@@ -19,7 +19,7 @@ import { SheetReader } from '../src/common/spreadsheet/sheet-reader.js';
 import { ENROLLMENT_COLUMNS } from '../src/register/enrollment-columns.js';
 import { EnrollmentPromoter } from '../src/register/enrollment-promoter.js';
 import { StagingWriter } from '../src/register/staging-writer.js';
-import { fileSha256 } from '../src/register/use-cases/import-enrollment-sheet.use-case.js';
+import { fileChecksum } from '../src/common/file-checksum.js';
 import { RegionsService } from '../src/regions/regions.service.js';
 import { type EnrollmentRecord, EnrollmentRowValidator } from '../src/register/validation/enrollment-row.validator.js';
 import { writeBenchCsv, writeBenchXlsx } from './ingest.bench-data.js';
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     for (const [label, file] of (process.env.BENCH_SKIP_PARSE ? [] : [["csv", csv], ["xlsx", xlsx]]) as [string, string][]) {
       for (let round = 0; round < 2; round++) {
         const tag = round === 0 ? ' (warm-up)' : '';
-        log(`${label} sha256${tag}`, (await timed(() => fileSha256(file)))[1]);
+        log(`${label} sha256${tag}`, (await timed(() => fileChecksum(file)))[1]);
         log(`${label} parse${tag}`, (await timed(() => parse(file)))[1]);
         log(`${label} parse + validate${tag}`, (await timed(() => parse(file, new EnrollmentRowValidator(villages))))[1]);
         const id = randomUUID();

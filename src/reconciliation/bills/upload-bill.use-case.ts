@@ -9,7 +9,7 @@ import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { monthKey } from '../run-lock.js';
 import { BpjsInputException } from '../bpjs-input.exception.js';
 import { INSERT_BILL_LINES, LOCK_UPLOAD_MONTH } from '../sql/uploads.sql.js';
-import { fileChecksum } from '../uploads/file-checksum.js';
+import { fileChecksum } from '../../common/file-checksum.js';
 import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
 import { writeIssues } from '../uploads/upload-writer.js';
 import { type BillLineRecord, BILL_COLUMNS, validateBillRow } from './bill-row.validator.js';

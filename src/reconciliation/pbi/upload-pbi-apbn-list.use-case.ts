@@ -11,7 +11,7 @@ import { BpjsInputException } from '../bpjs-input.exception.js';
 import { monthKey } from '../run-lock.js';
 import { INSERT_PBI_ENTRIES, LOCK_UPLOAD_MONTH } from '../sql/uploads.sql.js';
 import { isError, nikFrom } from '../uploads/cell-values.js';
-import { fileChecksum } from '../uploads/file-checksum.js';
+import { fileChecksum } from '../../common/file-checksum.js';
 import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
 import { writeIssues } from '../uploads/upload-writer.js';
 

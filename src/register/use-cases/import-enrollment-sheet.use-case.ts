@@ -15,8 +15,6 @@
  * Files larger than `backgroundBytes` are processed after the response (status PROCESSING, with
  * progress); smaller ones finish within the request.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -24,6 +22,7 @@ import { DataSource } from 'typeorm';
 import { isEmbedded } from '../../database/data-source-options.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { Clock } from '../../common/clock/clock.js';
+import { fileChecksum } from '../../common/file-checksum.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { SheetReader, type SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
@@ -68,7 +67,7 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async execute(command: ImportEnrollmentSheetCommand): Promise<UploadView> {
-    const checksum = await fileSha256(command.path);
+    const checksum = await fileChecksum(command.path);
     const { upload, recognised } = await this.uploads.start({ filename: command.filename, checksum, sizeBytes: command.sizeBytes, uploadedBy: command.actor });
     if (recognised) {
       await unlink(command.path).catch(() => undefined);
@@ -183,15 +182,4 @@ function failureReason(err: unknown): string {
     return 'Penyimpanan dibatalkan: dua peserta aktif akan memiliki NOKA yang sama. Periksa kolom NOKA lalu unggah ulang. Register tidak berubah.';
   }
   return `Penyimpanan ke register gagal dan dibatalkan seluruhnya; register tidak berubah. Penyebab: ${e.message ?? String(err)}`;
-}
-
-/** SHA-256 (hex) of a file's content. */
-export function fileSha256(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', reject);
-  });
 }
