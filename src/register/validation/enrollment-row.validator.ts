@@ -43,14 +43,13 @@ export class EnrollmentRowValidator {
   private readonly firstRowOfNoka = new DigitKeyMap(13);
   /** Codes as typed (dotted or not) → dotted code, for the villages seen so far. */
   private readonly codes = new Map<string, string>();
-  /** What the NIK of the row being validated says (set by `nik`). */
-  private nikFacts: NikFacts | null = null;
 
   constructor(private readonly villageCodes: ReadonlySet<string>) {}
 
   validate({ rowNumber, cells }: SheetRow): RowResult {
     const issues: RowIssue[] = [];
-    const nik = this.nik(cells[COL.NIK], issues);
+    const checked = this.nik(cells[COL.NIK], issues);
+    const nik = checked?.nik ?? null;
     const noKk = this.noKk(cells[COL.NO_KK], issues);
     const name = this.name(cells[COL.NAMA], issues);
     const birthDate = this.date(cells[COL.TANGGAL_LAHIR], 'TANGGAL_LAHIR', true, issues);
@@ -61,7 +60,7 @@ export class EnrollmentRowValidator {
     const tat = this.date(cells[COL.TAT], 'TAT', false, issues);
     const endReason = this.endReason(cells[COL.ALASAN_BERAKHIR], tat, issues);
     if (tmt && tat && tat < tmt) issues.push(reject('TAT', C.TAT_BEFORE_TMT, `TAT (${tat}) lebih awal dari TMT (${tmt}).`));
-    if (nik && birthDate && sex) this.crossCheckNik(nik, this.nikFacts!, birthDate, sex, issues);
+    if (checked && birthDate && sex) this.crossCheckNik(checked.nik, checked.facts, birthDate, sex, issues);
     // Every field check ran; only warnings may have been added to a row that is still acceptable.
     if (issues.length && issues.some((i) => i.severity === 'REJECT')) return { issues };
 
@@ -85,7 +84,8 @@ export class EnrollmentRowValidator {
     };
   }
 
-  private nik(cell: Cell, issues: RowIssue[]): string | null {
+  /** The NIK and what its digits say (region, birth date, sex), or null with the issue recorded. */
+  private nik(cell: Cell, issues: RowIssue[]): { nik: string; facts: NikFacts } | null {
     if (cell.kind === 'empty') return void issues.push(required('NIK')), null;
     if (cell.kind === 'number') {
       issues.push(reject('NIK', C.NIK_NUMERIC_CELL, `NIK: terbaca sebagai angka (${cell.text}), bukan teks. Excel hanya menyimpan 15 digit angka, sehingga digit terakhir NIK sudah berubah. ${TEXT_FORMAT_HINT}`));
@@ -93,10 +93,7 @@ export class EnrollmentRowValidator {
     }
     const nik = withoutSpaces(cell.text);
     const check = checkNik(nik);
-    if (check.ok) {
-      this.nikFacts = check.facts;
-      return nik;
-    }
+    if (check.ok) return { nik, facts: check.facts };
     switch (check.problem) {
       case 'NOT_DIGITS':
         issues.push(reject('NIK', C.NIK_NOT_DIGITS, `NIK "${cell.text}" mengandung karakter selain angka; NIK harus 16 digit angka.`));
