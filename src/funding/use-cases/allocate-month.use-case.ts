@@ -153,11 +153,6 @@ export class AllocateMonth {
         const pledge = rows[splitPledge[s]];
         return [month, covered.nik[splitNik[s]], pledge.code, pledge.revision, splitAmount[s]];
       },
-      line: (i) => {
-        const s = splitOrder[i];
-        const pledge = rows[splitPledge[s]];
-        return `${month}\t${covered.nik[splitNik[s]]}\t${pledge.code}\t${pledge.revision}\t${splitAmount[s]}\n`;
-      },
     }, useCopy);
     lap('splits written');
     await writeRows(m, {
@@ -166,7 +161,6 @@ export class AllocateMonth {
       count: n,
       freeze: true,
       row: (i) => [month, covered.nik[i], amount, unfunded[i], tmtText(covered.tmtDay[i]), covered.villageCode[i]],
-      line: (i) => `${month}\t${covered.nik[i]}\t${amount}\t${unfunded[i]}\t${tmtText(covered.tmtDay[i])}\t${covered.villageCode[i]}\n`,
     }, useCopy);
     lap('obligations written');
     await attachMonthTable(m, 'split', month);
