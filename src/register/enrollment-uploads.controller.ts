@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { Audited } from '../audit/audited.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Roles } from '../auth/access.decorators.js';
-import { XLSX_CONTENT_TYPE } from '../common/spreadsheet/workbook-style.js';
+import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
 import { ALL_ROLES, Role } from '../users/role.js';
 import { UploadListQueryDto } from './dto/register-query.dto.js';
 import { RegisterException } from './register.exception.js';
@@ -60,8 +60,6 @@ export class EnrollmentUploadsController {
   async report(@Param('id') id: string, @Res() res: Response): Promise<void> {
     const upload = await this.uploads.get(id);
     if (upload.status === 'PROCESSING') throw RegisterException.reportNotReady(id);
-    res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
-    res.setHeader('Content-Disposition', `attachment; filename="laporan-unggahan-${upload.id.slice(0, 8)}.xlsx"`);
-    await writeUploadReport(this.dataSource, upload, res);
+    await sendWorkbook(res, { filename: `laporan-unggahan-${upload.id.slice(0, 8)}.xlsx`, write: (out) => writeUploadReport(this.dataSource, upload, out) });
   }
 }

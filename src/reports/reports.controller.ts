@@ -7,7 +7,7 @@ import { StatementQueryDto } from './dto/statement-query.dto.js';
 import { WritePledgeStatement } from './use-cases/write-pledge-statement.use-case.js';
 import { WriteReconciliationWorkbook } from './use-cases/write-reconciliation-workbook.use-case.js';
 import { WriteVillageStatement } from './use-cases/write-village-statement.use-case.js';
-import { sendWorkbook } from './workbook/send-workbook.js';
+import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
 
 const XLSX_RESPONSE = { description: 'Buku kerja Excel (.xlsx), dikirim bertahap (streaming).', schema: { type: 'string', format: 'binary' } } as const;
 

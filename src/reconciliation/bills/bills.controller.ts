@@ -8,6 +8,7 @@ import { READERS, Roles } from '../../auth/access.decorators.js';
 import { CurrentUser, type AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { Audited } from '../../audit/audited.decorator.js';
 import { writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
+import { sendWorkbook } from '../../common/spreadsheet/send-workbook.js';
 import { XLSX_CONTENT_TYPE } from '../../common/spreadsheet/workbook-style.js';
 import { Role } from '../../users/role.js';
 import { BpjsInputs } from '../bpjs-inputs.service.js';
@@ -58,8 +59,6 @@ export class BillsController {
   @ApiProduces(XLSX_CONTENT_TYPE)
   async report(@Param('id', UUID_PARAM) id: string, @Res() res: Response): Promise<void> {
     const bill = await this.inputs.findBill(id);
-    res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
-    res.setHeader('Content-Disposition', `attachment; filename="${billReportFilename(bill)}"`);
-    await writeRowReport(this.dataSource, billReport(bill), res);
+    await sendWorkbook(res, { filename: billReportFilename(bill), write: (out) => writeRowReport(this.dataSource, billReport(bill), out) });
   }
 }

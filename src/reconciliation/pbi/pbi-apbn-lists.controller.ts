@@ -8,6 +8,7 @@ import { READERS, Roles } from '../../auth/access.decorators.js';
 import { CurrentUser, type AuthenticatedUser } from '../../auth/authenticated-user.js';
 import { Audited } from '../../audit/audited.decorator.js';
 import { writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
+import { sendWorkbook } from '../../common/spreadsheet/send-workbook.js';
 import { XLSX_CONTENT_TYPE } from '../../common/spreadsheet/workbook-style.js';
 import { Role } from '../../users/role.js';
 import { BpjsInputs } from '../bpjs-inputs.service.js';
@@ -56,8 +57,6 @@ export class PbiApbnListsController {
   @ApiProduces(XLSX_CONTENT_TYPE)
   async report(@Param('id', UUID_PARAM) id: string, @Res() res: Response): Promise<void> {
     const list = await this.inputs.findPbiList(id);
-    res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
-    res.setHeader('Content-Disposition', `attachment; filename="${pbiListReportFilename(list)}"`);
-    await writeRowReport(this.dataSource, pbiListReport(list), res);
+    await sendWorkbook(res, { filename: pbiListReportFilename(list), write: (out) => writeRowReport(this.dataSource, pbiListReport(list), out) });
   }
 }

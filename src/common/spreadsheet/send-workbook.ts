@@ -3,7 +3,7 @@
  * raised by `prepare()` (ordinary JSON errors); an error mid-stream can only abort the download.
  */
 import type { Response } from 'express';
-import { XLSX_CONTENT_TYPE } from '../../common/spreadsheet/workbook-style.js';
+import { XLSX_CONTENT_TYPE } from './workbook-style.js';
 
 export interface StreamableWorkbook {
   filename: string;
