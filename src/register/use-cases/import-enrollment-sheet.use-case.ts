@@ -24,10 +24,11 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { Clock } from '../../common/clock/clock.js';
 import { fileChecksum } from '../../common/file-checksum.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
+import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader, type SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { ENROLLMENT_COLUMNS, type EnrollmentColumnName } from '../enrollment-columns.js';
+import { ENROLLMENT_COLUMNS } from '../enrollment-columns.js';
 import { type EarlyPromotion, EnrollmentPromoter } from '../enrollment-promoter.js';
 import { type IssueRow, StagingWriter } from '../staging-writer.js';
 import { UploadStore } from '../upload-store.js';
@@ -162,17 +163,8 @@ function validateBatch(validator: EnrollmentRowValidator, batch: SheetRow[], int
   for (const row of batch) {
     const result = validator.validate(row);
     if (result.record) into.records.push(result.record);
-    result.issues.forEach((issue, i) => into.issues.push({ ...issue, rowNumber: row.rowNumber, raw: i === 0 ? rawOf(row) : null }));
+    result.issues.forEach((issue, i) => into.issues.push({ ...issue, rowNumber: row.rowNumber, raw: i === 0 ? rawCells(ENROLLMENT_COLUMNS, row.cells) : null }));
   }
-}
-
-/** The row as uploaded, by canonical column name (for the report). */
-function rawOf(row: SheetRow): Partial<Record<EnrollmentColumnName, string>> {
-  const raw: Partial<Record<EnrollmentColumnName, string>> = {};
-  ENROLLMENT_COLUMNS.forEach((c, i) => {
-    if (row.cells[i].kind !== 'empty') raw[c.name] = row.cells[i].text;
-  });
-  return raw;
 }
 
 function failureReason(err: unknown): string {
