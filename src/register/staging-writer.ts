@@ -14,7 +14,8 @@ import { pipeline } from 'node:stream/promises';
 import pgCopy from 'pg-copy-streams';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { EnrollmentColumnName } from './enrollment-columns.js';
-import { COPY_STAGING, INSERT_ISSUES, INSERT_STAGING } from './sql/staging.sql.js';
+import { INSERT_UPLOAD_ISSUES } from '../common/spreadsheet/upload-issue.sql.js';
+import { COPY_STAGING, INSERT_STAGING } from './sql/staging.sql.js';
 import type { EnrollmentRecord } from './validation/enrollment-row.validator.js';
 import type { RowIssue } from './validation/row-issue.js';
 
@@ -111,7 +112,7 @@ export class StagingWriter {
 
   private async storeIssues(issues: IssueRow[]): Promise<void> {
     if (issues.length) {
-      await this.dataSource.query(INSERT_ISSUES, [
+      await this.dataSource.query(INSERT_UPLOAD_ISSUES, [
         this.uploadId,
         issues.map((i) => i.rowNumber),
         issues.map((i) => i.severity),

@@ -12,11 +12,5 @@ export const INSERT_PBI_ENTRIES = `
   SELECT $1::uuid, n FROM unnest($2::text[]) AS t(n)
   ON CONFLICT DO NOTHING`;
 
-/** $1 upload id, $2 rows, $3 severities, $4 columns, $5 codes, $6 messages, $7 raw rows (json text, NULL but on a row's first issue). */
-export const INSERT_UPLOAD_ISSUES = `
-  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
-  SELECT $1::uuid, r, s, c, k, m, w
-  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[]) AS t(r, s, c, k, m, w)`;
-
 /** Serialises the uploads of one kind for a month, so versions are numbered without gaps or clashes. $1 kind, $2 yyyymm. */
 export const LOCK_UPLOAD_MONTH = 'SELECT pg_advisory_xact_lock($1::int, $2::int)';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { INSERT_UPLOAD_ISSUES } from '../sql/uploads.sql.js';
+import { INSERT_UPLOAD_ISSUES } from '../../common/spreadsheet/upload-issue.sql.js';
 import type { IssueCollector } from './row-issue.js';
 
 const CHUNK = 5000;

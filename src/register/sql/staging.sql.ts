@@ -11,12 +11,6 @@ export const INSERT_STAGING = `
   FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[],
               $9::text[], $10::date[], $11::date[], $12::text[]) AS r`;
 
-/** Row findings (rejections and warnings). `raw` (the row as uploaded) is set on a row's first issue only. */
-export const INSERT_ISSUES = `
-  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
-  SELECT $1::uuid, r.*
-  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[]) AS r`;
-
 /** Drops what an upload left in staging (after promotion, or after a failure). */
 export const CLEAR_STAGING = `DELETE FROM enrollment_staging WHERE upload_id = $1`;
 
