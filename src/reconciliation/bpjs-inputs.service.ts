@@ -84,6 +84,6 @@ function pbiView(l: PbiApbnList) {
 }
 
 /** Row counts of the upload (null for a PBI-APBN list's rows read and accepted when stored before they were kept). */
-function counts(u: Bill | PbiApbnList) {
-  return { rowsRead: u.rowsRead, accepted: u.accepted, rejected: u.rejected, warnings: u.warnings };
+function counts({ counts: c }: Bill | PbiApbnList) {
+  return { rowsRead: c.rowsRead, accepted: c.accepted, rejected: c.rejected, warnings: c.warnings };
 }

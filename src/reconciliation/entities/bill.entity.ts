@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { UploadCounts } from './upload-counts.js';
 
 /** One version of the BPJS bill of a month (DOMAIN §7); the highest version is the month's bill. Lines are in `bill_line`. */
 @Entity('bill')
@@ -22,18 +23,8 @@ export class Bill {
   @Column('bigint', { name: 'lines_total' })
   linesTotal: string;
 
-  /** Row counts of the upload (DOMAIN §12); NULL where unknown for uploads stored before they were kept. */
-  @Column('integer', { name: 'rows_read', nullable: true })
-  rowsRead: number | null;
-
-  @Column('integer', { nullable: true })
-  accepted: number | null;
-
-  @Column('integer', { nullable: true })
-  rejected: number | null;
-
-  @Column('integer', { nullable: true })
-  warnings: number | null;
+  @Column(() => UploadCounts, { prefix: false })
+  counts: UploadCounts;
 
   /** sha256 of the uploaded file. */
   @Column('text')

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { UploadCounts } from './upload-counts.js';
 
 /** One version of the central PBI-APBN NIK list of a month (DOMAIN §7, double coverage). NIKs are in `pbi_apbn_entry`. */
 @Entity('pbi_apbn_list')
@@ -16,18 +17,8 @@ export class PbiApbnList {
   @Column('integer')
   niks: number;
 
-  /** Row counts of the upload (DOMAIN §12); NULL where unknown for uploads stored before they were kept. */
-  @Column('integer', { name: 'rows_read', nullable: true })
-  rowsRead: number | null;
-
-  @Column('integer', { nullable: true })
-  accepted: number | null;
-
-  @Column('integer', { nullable: true })
-  rejected: number | null;
-
-  @Column('integer', { nullable: true })
-  warnings: number | null;
+  @Column(() => UploadCounts, { prefix: false })
+  counts: UploadCounts;
 
   @Column('text')
   checksum: string;

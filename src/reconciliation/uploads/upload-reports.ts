@@ -9,7 +9,7 @@ import type { Bill } from '../entities/bill.entity.js';
 import type { PbiApbnList } from '../entities/pbi-apbn-list.entity.js';
 import { PBI_COLUMNS } from '../pbi/upload-pbi-apbn-list.use-case.js';
 
-type Counted = Pick<Bill, 'filename' | 'month' | 'version' | 'uploadedBy' | 'uploadedAt' | 'rowsRead' | 'accepted' | 'rejected' | 'warnings'>;
+type Counted = Pick<Bill, 'filename' | 'month' | 'version' | 'uploadedBy' | 'uploadedAt' | 'counts'>;
 
 function uploadLines(u: Counted) {
   return [
@@ -18,10 +18,10 @@ function uploadLines(u: Counted) {
     ['Versi', u.version],
     ['Diunggah oleh', u.uploadedBy],
     ['Waktu unggah', u.uploadedAt],
-    ['Baris dibaca', u.rowsRead],
-    ['Diterima', u.accepted],
-    ['Ditolak', u.rejected],
-    ['Dengan peringatan', u.warnings],
+    ['Baris dibaca', u.counts.rowsRead],
+    ['Diterima', u.counts.accepted],
+    ['Ditolak', u.counts.rejected],
+    ['Dengan peringatan', u.counts.warnings],
   ] as const;
 }
 
