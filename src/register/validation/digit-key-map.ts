@@ -10,6 +10,9 @@ export class DigitKeyMap {
   /** Row number + 1 per slot; 0 = empty. */
   private values = new Int32Array(1024);
   private count = 0;
+  /** The last key split (no array per lookup: this runs twice per uploaded row). */
+  private h = 0;
+  private l = 0;
 
   constructor(private readonly length: number) {
     if (length < 10 || length > 18) throw new Error('DigitKeyMap: key length 10..18');
@@ -20,7 +23,8 @@ export class DigitKeyMap {
   }
 
   get(key: string): number | undefined {
-    const [h, l] = this.split(key);
+    this.split(key);
+    const { h, l } = this;
     const mask = this.values.length - 1;
     for (let i = slot(h, l, mask); ; i = (i + 1) & mask) {
       const v = this.values[i];
@@ -31,8 +35,8 @@ export class DigitKeyMap {
 
   set(key: string, value: number): void {
     if (2 * (this.count + 1) > this.values.length) this.grow();
-    const [h, l] = this.split(key);
-    this.put(h, l, value + 1);
+    this.split(key);
+    this.put(this.h, this.l, value + 1);
   }
 
   private put(h: number, l: number, stored: number): void {
@@ -52,15 +56,24 @@ export class DigitKeyMap {
     }
   }
 
-  /** The key as two numbers: its leading digits and its last 9 (each below 10^9). */
-  private split(key: string): [number, number] {
-    if (key.length !== this.length || !/^\d+$/.test(key)) throw new Error(`DigitKeyMap: expected ${this.length} digits, got "${key}"`);
+  /** Sets `h`/`l` to the key as two numbers: its leading digits and its last 9 (each below 10^9). */
+  private split(key: string): void {
+    if (key.length !== this.length) throw this.notDigits(key);
     const cut = key.length - 9;
     let h = 0;
-    for (let i = 0; i < cut; i++) h = h * 10 + (key.charCodeAt(i) - 48);
     let l = 0;
-    for (let i = cut; i < key.length; i++) l = l * 10 + (key.charCodeAt(i) - 48);
-    return [h, l];
+    for (let i = 0; i < key.length; i++) {
+      const d = key.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) throw this.notDigits(key);
+      if (i < cut) h = h * 10 + d;
+      else l = l * 10 + d;
+    }
+    this.h = h;
+    this.l = l;
+  }
+
+  private notDigits(key: string): Error {
+    return new Error(`DigitKeyMap: expected ${this.length} digits, got "${key}"`);
   }
 
   private grow(): void {
