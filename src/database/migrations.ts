@@ -4,5 +4,13 @@ import { PartitionSplitObligation1764600000000 } from './migrations/176460000000
 import { MonthlySchedule1764700000000 } from './migrations/1764700000000-monthly-schedule.js';
 import { MonthPartitionIndexes1764800000000 } from './migrations/1764800000000-month-partition-indexes.js';
 import { BpjsUploadCounts1764900000000 } from './migrations/1764900000000-bpjs-upload-counts.js';
+import { ParticipantCreationOnRow1765000000000 } from './migrations/1765000000000-participant-creation-on-row.js';
 
-export const MIGRATIONS = [InitialSchema1764400000000, PartitionSplitObligation1764600000000, MonthlySchedule1764700000000, MonthPartitionIndexes1764800000000, BpjsUploadCounts1764900000000];
+export const MIGRATIONS = [
+  InitialSchema1764400000000,
+  PartitionSplitObligation1764600000000,
+  MonthlySchedule1764700000000,
+  MonthPartitionIndexes1764800000000,
+  BpjsUploadCounts1764900000000,
+  ParticipantCreationOnRow1765000000000,
+];

@@ -1,9 +1,9 @@
 /**
  * Moves an upload's staged rows into the register in ONE transaction: NOKA conflicts rejected,
- * history written, NOKAs that move released, participants updated and inserted, the upload marked
- * DONE with its counts, an audit event appended. Any error rolls all of it back (the caller then
- * marks the upload FAILED). Promotions are serialised by an advisory lock so concurrent uploads
- * cannot both take one NOKA.
+ * history of the updates written, NOKAs that move released, participants updated and inserted
+ * (new ones with their creation recorded on the row), the upload marked DONE with its counts, an
+ * audit event appended. Any error rolls all of it back (the caller then marks the upload FAILED).
+ * Promotions are serialised by an advisory lock so concurrent uploads cannot both take one NOKA.
  *
  * On PostgreSQL the transaction can start before the file is read (`promoteNewBatch` for each
  * staged batch, then `promoteIn` on the same transaction): the database then inserts the new
@@ -87,7 +87,7 @@ export class EnrollmentPromoter {
       await m.query(RELEASE_MOVED_NOKAS, [uploadId, now]);
       await m.query(UPDATE_CHANGED, [uploadId, now]);
     }
-    if (history.created > 0) await m.query(INSERT_NEW, [uploadId, now]);
+    if (history.created > 0) await m.query(INSERT_NEW, [uploadId, actor, now]);
     const earlyCreated = early?.created ?? 0;
     const created: number = history.created + earlyCreated;
     const updated: number = history.updated;

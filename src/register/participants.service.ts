@@ -8,8 +8,9 @@ import { DataSource } from 'typeorm';
 import { firstDay, lastDay } from '../common/month.js';
 import { normalizeVillageCode } from '../regions/village-code.js';
 import type { ParticipantQueryDto } from './dto/register-query.dto.js';
-import { type FieldChanges, ParticipantChange } from './entities/participant-change.entity.js';
+import { ParticipantChange } from './entities/participant-change.entity.js';
 import { Participant } from './entities/participant.entity.js';
+import { type HistoryEntry, participantHistory } from './participant-history.js';
 import { RegisterException } from './register.exception.js';
 
 export interface ParticipantView {
@@ -60,11 +61,12 @@ export class ParticipantsService {
     return { items: entities.map((p, i) => view(p, raw[i]?.village_name ?? null)), total };
   }
 
-  async get(nik: string): Promise<ParticipantView & { history: unknown[]; funding: FundingView[] }> {
+  /** One participant with its history (CREATE rebuilt from the participant and its UPDATEs, see participant-history.ts). */
+  async get(nik: string): Promise<ParticipantView & { history: HistoryEntry[]; funding: FundingView[] }> {
     const participant = await this.dataSource.getRepository(Participant).findOneBy({ nik });
     if (!participant) throw RegisterException.participantNotFound(nik);
     const [region] = await this.dataSource.query('SELECT name FROM region WHERE code = $1', [participant.villageCode]);
-    const history = await this.dataSource.getRepository(ParticipantChange).find({ where: { nik }, order: { id: 'ASC' } });
+    const updates = await this.dataSource.getRepository(ParticipantChange).find({ where: { nik }, order: { id: 'ASC' } });
     const funding: { month: string; pledge_code: string; source_type: string; amount: string }[] = await this.dataSource.query(
       `SELECT s.month, s.pledge_code, p.source_type, s.amount
        FROM split s JOIN pledge p ON p.code = s.pledge_code
@@ -73,17 +75,10 @@ export class ParticipantsService {
     );
     return {
       ...view(participant, region?.name ?? null),
-      history: history.map((h) => ({ id: Number(h.id), kind: h.kind, uploadId: h.uploadId, changedBy: h.changedBy, changedAt: h.changedAt, changes: fieldChanges(h) })),
+      history: participantHistory(participant, updates),
       funding: funding.map((f) => ({ month: f.month, pledgeCode: f.pledge_code, sourceType: f.source_type, amount: Number(f.amount) })),
     };
   }
-}
-
-/** `{ field: { old, new } }`: a CREATE stores its initial values flat; shown as changes from nothing. */
-function fieldChanges(change: ParticipantChange): FieldChanges {
-  if (change.kind === 'UPDATE') return change.changes as FieldChanges;
-  const initial = change.changes as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(initial).filter(([, v]) => v !== null).map(([field, v]) => [field, { old: null, new: v }]));
 }
 
 function view(p: Participant, villageName: string | null): ParticipantView {

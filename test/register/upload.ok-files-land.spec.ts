@@ -19,7 +19,10 @@ describe('good enrollment files land in the register', () => {
       { nik: '1703064512900002', name: 'Siti Aminah', birth_date: '1990-12-05', sex: 'P', village_code: '17.03.06.2002', noka: '0001000000002', tmt: '2025-02-01', tat: null, end_reason: null },
       { nik: '1703064909990005', name: 'Dewi Lestari', birth_date: '1999-09-09', sex: 'P', village_code: '17.03.06.2002', noka: null, tmt: '2025-01-01', tat: null, end_reason: null },
     ]);
-    expect(await count(t, 'participant_change')).toBe(5);
+    // Creations are recorded on the participant, not as history rows.
+    const created = await t.dataSource.query('SELECT DISTINCT created_upload_id, created_by FROM participant');
+    expect(created).toEqual([{ created_upload_id: res.body.id, created_by: 'uji-operator-dinkes' }]);
+    expect(await count(t, 'participant_change')).toBe(0);
     expect(await count(t, 'enrollment_staging')).toBe(0);
   });
 

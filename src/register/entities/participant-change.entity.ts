@@ -2,10 +2,11 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** `{ field: { old, new } }` for every field an upload changed. */
 export type FieldChanges = Record<string, { old: unknown; new: unknown }>;
-/** What a CREATE records: the participant's initial values `{ field: value }`. */
-export type InitialValues = Record<string, unknown>;
 
-/** One change of a participant: who, when, from which upload, old and new values. */
+/**
+ * One change of a participant: who, when, from which upload, old and new values. Only updates are
+ * stored: the creation is recorded on the participant (created_upload_id, created_by, created_at).
+ */
 @Entity('participant_change')
 export class ParticipantChange {
   @PrimaryGeneratedColumn('identity', { primaryKeyConstraintName: 'PK_participant_change', type: 'bigint' })
@@ -18,11 +19,11 @@ export class ParticipantChange {
   uploadId: string | null;
 
   @Column('text')
-  kind: 'CREATE' | 'UPDATE';
+  kind: 'UPDATE';
 
-  /** UPDATE: FieldChanges; CREATE: InitialValues (flat, cheaper to write for large first uploads). */
+  /** Old and new of every field that differed; promotion is the only writer, so the rows replay exactly. */
   @Column('jsonb')
-  changes: FieldChanges | InitialValues;
+  changes: FieldChanges;
 
   @Column('text', { name: 'changed_by' })
   changedBy: string;

@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A registered resident (DOMAIN §4): current state; history lives in participant_change. */
+/**
+ * A registered resident (DOMAIN §4): current state and who registered them (upload, user, time);
+ * the later changes live in participant_change.
+ */
 @Entity('participant')
 export class Participant {
   @PrimaryColumn('text', { primaryKeyConstraintName: 'PK_participant' })
@@ -35,6 +38,14 @@ export class Participant {
 
   @Column('uuid', { name: 'last_upload_id', nullable: true })
   lastUploadId: string | null;
+
+  /** The upload that registered the participant; null only for rows written outside an upload. */
+  @Column('uuid', { name: 'created_upload_id', nullable: true })
+  createdUploadId: string | null;
+
+  /** Who uploaded it; null only for rows written outside an upload (they have no CREATE entry). */
+  @Column('text', { name: 'created_by', nullable: true })
+  createdBy: string | null;
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;

@@ -32,10 +32,6 @@ export const REJECT_TAKEN_NOKA = `
   DELETE FROM enrollment_staging s USING taken t
   WHERE s.upload_id = $1 AND s.row_number = t.row_number`;
 
-/** The initial values of a CREATE, one flat object (the API shows them as `{ old: null, new }`). Over alias `s`. */
-const INITIAL_VALUES = `jsonb_build_object('noKk', s.no_kk, 'noka', s.noka, 'name', s.name, 'birthDate', s.birth_date, 'sex', s.sex,
-                             'villageCode', s.village_code, 'tmt', s.tmt, 'tat', s.tat, 'endReason', s.end_reason)`;
-
 /** The register columns a staged row (alias `s`) may change, and the participant's (alias `p`). */
 const STAGED = `(s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason)`;
 const CURRENT = `(p.no_kk, p.noka, p.name, p.birth_date, p.sex, p.village_code, p.tmt, p.tat, p.end_reason)`;
@@ -43,10 +39,12 @@ const CURRENT = `(p.no_kk, p.noka, p.name, p.birth_date, p.sex, p.village_code, 
 /**
  * 0. Early promotion of one staged batch while the rest of the file is still being read
  * (PostgreSQL, inside the upload's one transaction, advisory lock already held): rows whose NIK is
- * new and whose NOKA no active participant holds are moved from staging into the register with a
- * CREATE history row. Such a row cannot collide with a later row of the file: the validator rejects
- * a second NIK and a second active NOKA within one file. Everything else (updates, NOKAs that are
- * taken now and may be released later in the file) stays staged for the steps below.
+ * new and whose NOKA no active participant holds are moved from staging into the register, the
+ * creation (upload, user, time) recorded on the participant row; no history row is written (the
+ * initial values are the participant's values until an UPDATE row says otherwise). Such a row
+ * cannot collide with a later row of the file: the validator rejects a second NIK and a second
+ * active NOKA within one file. Everything else (updates, NOKAs that are taken now and may be
+ * released later in the file) stays staged for the steps below.
  * Returns the number created. $1 upload id, $2/$3 first and last row number of the batch, $4 user, $5 time.
  */
 export const PROMOTE_NEW_BATCH = `
@@ -60,31 +58,28 @@ export const PROMOTE_NEW_BATCH = `
       AND (s.noka IS NULL OR s.tat IS NOT NULL
            OR (SELECT p.nik FROM participant p WHERE p.noka = s.noka AND p.noka IS NOT NULL AND p.tat IS NULL LIMIT 1) IS NULL)
     RETURNING s.nik, s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason
-  ), history AS (
-    INSERT INTO participant_change (nik, upload_id, kind, changes, changed_by, changed_at)
-    SELECT s.nik, $1, 'CREATE', ${INITIAL_VALUES}, $4, $5
-    FROM fresh s
   ), created AS (
     INSERT INTO participant
-      (nik, no_kk, noka, name, birth_date, sex, village_code, tmt, tat, end_reason, last_upload_id, created_at, updated_at)
-    SELECT nik, no_kk, noka, name, birth_date, sex, village_code, tmt, tat, end_reason, $1, $5, $5
+      (nik, no_kk, noka, name, birth_date, sex, village_code, tmt, tat, end_reason, last_upload_id,
+       created_upload_id, created_by, created_at, updated_at)
+    SELECT nik, no_kk, noka, name, birth_date, sex, village_code, tmt, tat, end_reason, $1, $1, $4, $5, $5
     FROM fresh
     RETURNING 1
   )
   SELECT count(*)::int AS created FROM created`;
 
 /**
- * 2. History of the staged rows that are new or differ from the participant in any field, read
- * from the register as it is before steps 3–5: for an UPDATE `{ field: { old, new } }` for every
- * differing field; for a CREATE the initial values (one flat object). Unchanged rows get none, so a
- * re-upload writes nothing. Returns the created and updated counts. $1 upload id, $2 user, $3 time.
+ * 2. History of the staged rows that differ from their participant in any field, read from the
+ * register as it is before steps 3–5: one UPDATE row `{ field: { old, new } }` with every differing
+ * field. New participants get no history row (step 5 records their creation on the row itself) and
+ * unchanged rows none either, so a re-upload writes nothing. One pass over staging counts both:
+ * returns `created` (staged rows with a new NIK, which step 5 inserts) and `updated`.
+ * $1 upload id, $2 user, $3 time.
  */
 export const RECORD_HISTORY = `
-  WITH history AS (
-    INSERT INTO participant_change (nik, upload_id, kind, changes, changed_by, changed_at)
-    SELECT s.nik, $1, CASE WHEN p.nik IS NULL THEN 'CREATE' ELSE 'UPDATE' END,
-           CASE WHEN p.nik IS NULL THEN ${INITIAL_VALUES}
-           ELSE
+  WITH differing AS (
+    SELECT s.nik, p.nik IS NULL AS is_new,
+           CASE WHEN p.nik IS NOT NULL THEN
                CASE WHEN s.no_kk IS DISTINCT FROM p.no_kk THEN jsonb_build_object('noKk', jsonb_build_object('old', p.no_kk, 'new', s.no_kk)) ELSE '{}' END
             || CASE WHEN s.noka IS DISTINCT FROM p.noka THEN jsonb_build_object('noka', jsonb_build_object('old', p.noka, 'new', s.noka)) ELSE '{}' END
             || CASE WHEN s.name IS DISTINCT FROM p.name THEN jsonb_build_object('name', jsonb_build_object('old', p.name, 'new', s.name)) ELSE '{}' END
@@ -94,16 +89,18 @@ export const RECORD_HISTORY = `
             || CASE WHEN s.tmt IS DISTINCT FROM p.tmt THEN jsonb_build_object('tmt', jsonb_build_object('old', p.tmt, 'new', s.tmt)) ELSE '{}' END
             || CASE WHEN s.tat IS DISTINCT FROM p.tat THEN jsonb_build_object('tat', jsonb_build_object('old', p.tat, 'new', s.tat)) ELSE '{}' END
             || CASE WHEN s.end_reason IS DISTINCT FROM p.end_reason THEN jsonb_build_object('endReason', jsonb_build_object('old', p.end_reason, 'new', s.end_reason)) ELSE '{}' END
-           END,
-           $2, $3
+           END AS changes
     FROM enrollment_staging s
     LEFT JOIN participant p ON p.nik = s.nik
     WHERE s.upload_id = $1 AND (p.nik IS NULL OR ${STAGED} IS DISTINCT FROM ${CURRENT})
-    RETURNING kind
+  ), history AS (
+    -- A data-modifying WITH runs to completion whether or not the final SELECT reads it.
+    INSERT INTO participant_change (nik, upload_id, kind, changes, changed_by, changed_at)
+    SELECT nik, $1, 'UPDATE', changes, $2, $3 FROM differing WHERE NOT is_new
   )
-  SELECT count(*) FILTER (WHERE kind = 'CREATE')::int AS created,
-         count(*) FILTER (WHERE kind = 'UPDATE')::int AS updated
-  FROM history`;
+  SELECT count(*) FILTER (WHERE is_new)::int AS created,
+         count(*) FILTER (WHERE NOT is_new)::int AS updated
+  FROM differing`;
 
 /**
  * 3. Every active participant whose NOKA this upload moves (another card, none, or coverage ended)
@@ -127,11 +124,15 @@ export const UPDATE_CHANGED = `
   FROM enrollment_staging s
   WHERE s.upload_id = $1 AND s.nik = p.nik AND ${STAGED} IS DISTINCT FROM ${CURRENT}`;
 
-/** 5. Staged rows with a new NIK become participants (a plain INSERT: no conflict is possible). $1 upload id, $2 time. */
+/**
+ * 5. Staged rows with a new NIK become participants (a plain INSERT: no conflict is possible), their
+ * creation (upload, user, time) recorded on the row. $1 upload id, $2 user, $3 time.
+ */
 export const INSERT_NEW = `
   INSERT INTO participant
-    (nik, no_kk, noka, name, birth_date, sex, village_code, tmt, tat, end_reason, last_upload_id, created_at, updated_at)
-  SELECT s.nik, s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason, $1, $2, $2
+    (nik, no_kk, noka, name, birth_date, sex, village_code, tmt, tat, end_reason, last_upload_id,
+     created_upload_id, created_by, created_at, updated_at)
+  SELECT s.nik, s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason, $1, $1, $2, $3, $3
   FROM enrollment_staging s
   WHERE s.upload_id = $1 AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.nik = s.nik)`;
 

@@ -1,0 +1,67 @@
+/**
+ * A participant's change history as the API shows it: first the CREATE (who registered them, from
+ * which upload, when, and the values they were registered with), then every UPDATE.
+ *
+ * Only the UPDATEs are stored (participant_change); the creation is recorded on the participant row.
+ * The initial values are rebuilt by a reverse replay: start from the current values and walk the
+ * UPDATEs newest to oldest, setting each changed field back to its `old` value. Each UPDATE holds old
+ * and new of every field that differed, and promotion is the only writer of `participant`, so the
+ * replay is exact.
+ */
+import type { FieldChanges, ParticipantChange } from './entities/participant-change.entity.js';
+import type { Participant } from './entities/participant.entity.js';
+
+/** The register fields an upload sets, named as in the history's `changes`. */
+export const REGISTER_FIELDS = ['noKk', 'noka', 'name', 'birthDate', 'sex', 'villageCode', 'tmt', 'tat', 'endReason'] as const;
+export type RegisterField = (typeof REGISTER_FIELDS)[number];
+
+export interface HistoryEntry {
+  /** The participant_change id; null for the CREATE, which is not a stored row. */
+  id: number | null;
+  kind: 'CREATE' | 'UPDATE';
+  uploadId: string | null;
+  changedBy: string;
+  changedAt: Date;
+  changes: FieldChanges;
+}
+
+/** The values the participant was registered with, from its current values and its UPDATEs (any order). */
+export function initialValues(participant: Pick<Participant, RegisterField>, updates: readonly Pick<ParticipantChange, 'id' | 'changes'>[]): Record<RegisterField, unknown> {
+  const values = Object.fromEntries(REGISTER_FIELDS.map((f) => [f, participant[f]])) as Record<RegisterField, unknown>;
+  const newestFirst = [...updates].sort((a, b) => Number(b.id) - Number(a.id));
+  for (const update of newestFirst) {
+    for (const [field, change] of Object.entries(update.changes)) {
+      if (field in values) values[field as RegisterField] = change.old;
+    }
+  }
+  return values;
+}
+
+/**
+ * CREATE first (when the participant was registered by an upload: rows written by hand have no
+ * creation record, and had no CREATE row before either), then the UPDATEs in the order they happened.
+ */
+export function participantHistory(participant: Participant, updates: readonly ParticipantChange[]): HistoryEntry[] {
+  const inOrder = [...updates].sort((a, b) => Number(a.id) - Number(b.id));
+  const entries: HistoryEntry[] = inOrder.map((u) => ({ id: Number(u.id), kind: u.kind, uploadId: u.uploadId, changedBy: u.changedBy, changedAt: u.changedAt, changes: u.changes }));
+  if (participant.createdBy === null) return entries;
+  const creation: HistoryEntry = {
+    id: null,
+    kind: 'CREATE',
+    uploadId: participant.createdUploadId,
+    changedBy: participant.createdBy,
+    changedAt: participant.createdAt,
+    changes: asCreation(initialValues(participant, inOrder)),
+  };
+  return [creation, ...entries];
+}
+
+/**
+ * `{ field: { old: null, new } }` for every field with a value. Keys in the order PostgreSQL's jsonb
+ * keeps them (shorter first, then bytewise), as when the CREATE was a stored jsonb row.
+ */
+function asCreation(values: Record<RegisterField, unknown>): FieldChanges {
+  const fields = REGISTER_FIELDS.filter((f) => values[f] !== null && values[f] !== undefined);
+  fields.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(fields.map((f) => [f, { old: null, new: values[f] }]));
+}
