@@ -1,4 +1,7 @@
-/** KEUANGAN: upload the BPJS bill of a month (invoice total + lines) and the PBI-APBN list of a month. */
+/**
+ * KEUANGAN: upload the BPJS bill of a month (invoice total + lines) and the PBI-APBN list of a month;
+ * under each form, the earlier uploads of the month chosen in it.
+ */
 import { upload } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, monthLabel, number, parseRupiah, rupiah } from '../format.js';
@@ -7,22 +10,31 @@ import { monthField, previousMonth } from '../month-field.js';
 import { hashFor } from '../routes.js';
 import { uploadBox } from '../upload-box.js';
 import { issuesTable } from '../issues-table.js';
+import { reportPath, uploadHistory } from '../upload-history.js';
 import { announce, busy, downloadButton, notice, pageHeader, section, stats } from '../ui.js';
 
 export async function render(main, ctx) {
+  const bill = billForm(ctx);
+  const pbi = pbiForm(ctx);
   replace(
     main,
     pageHeader('Tagihan BPJS & Daftar PBI APBN', 'Unggah tagihan bulanan BPJS Kesehatan (kolom NOKA, NIK, NAMA, IURAN) dan daftar PBI APBN (kolom NIK) untuk pemeriksaan kepesertaan ganda.'),
-    h('div', { class: 'grid-2' }, section('Tagihan BPJS', billForm(ctx)), section('Daftar PBI APBN', pbiForm(ctx))),
+    h('div', { class: 'grid-2' }, section('Tagihan BPJS', bill.element), section('Daftar PBI APBN', pbi.element)),
   );
+  await Promise.all([bill.showHistory(), pbi.showHistory()]);
 }
 
-function uploadWith({ path, buildBody, describe, label, ctx, extraFields }) {
+/**
+ * The upload form of one input and, below it, the earlier uploads of the month in its month field
+ * (reloaded when that month changes and after each upload). → { element, showHistory() }.
+ */
+function uploadWith({ path, buildBody, describe, label, ctx, extraFields, history }) {
   const box = uploadBox({ name: 'file', label: 'Berkas (.xlsx atau .csv)' });
   const progress = h('progress', { max: '1', value: '0', hidden: true, 'aria-label': `Kemajuan unggahan ${label}` });
   const out = h('div', { 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, `Unggah ${label}`);
-  return form(
+  const earlier = uploadHistory({ base: path, signal: ctx.signal, ...history });
+  const uploadForm = form(
     {
       label,
       onsubmit: (_e, el) =>
@@ -45,6 +57,7 @@ function uploadWith({ path, buildBody, describe, label, ctx, extraFields }) {
             box.reset();
             announce(`${label} terunggah.`);
             replace(out, describe(res));
+            earlier.load(res.month ?? v.month);
           } catch (err) {
             if (err?.name === 'AbortError') return;
             progress.hidden = true;
@@ -58,6 +71,10 @@ function uploadWith({ path, buildBody, describe, label, ctx, extraFields }) {
     progress,
     out,
   );
+  const monthInput = uploadForm.querySelector('[name="month"]');
+  const showHistory = () => earlier.load(monthInput.value.trim());
+  monthInput.addEventListener('change', showHistory);
+  return { element: h('div', {}, uploadForm, h('h3', { text: 'Riwayat unggahan' }), earlier.element), showHistory };
 }
 
 const defaultMonth = () => previousMonth(currentMonth());
@@ -67,6 +84,7 @@ function billForm(ctx) {
     ctx,
     label: 'tagihan',
     path: '/api/v1/bills',
+    history: { what: 'tagihan', count: { label: 'Baris', value: (b) => b.lines }, reportName: billReportName },
     extraFields: [
       monthField({ value: defaultMonth() }),
       field({ label: 'Total invoice (Rp)', name: 'invoiceTotal', required: true, hint: 'Sesuai invoice BPJS, mis. 37.800.000', attrs: { inputmode: 'numeric', autocomplete: 'off' } }),
@@ -88,7 +106,7 @@ function billForm(ctx) {
         bill.warnings ? { label: 'Peringatan', value: number(bill.warnings), tone: 'warn' } : null,
       ].filter(Boolean)),
       bill.invoiceTotal !== undefined && bill.invoiceTotal !== bill.linesTotal ? notice('warning', 'Total invoice berbeda dengan jumlah baris: akan tercatat sebagai temuan TOTAL_MISMATCH.') : null,
-      reportLink('/api/v1/bills', bill, `laporan-tagihan-${bill.month}-v${bill.version}.xlsx`),
+      reportLink('/api/v1/bills', bill, billReportName(bill)),
       Array.isArray(bill.issues) && bill.issues.length ? issuesTable(bill.issues, `Baris tagihan ditolak dan peringatan (${number(bill.issues.length)})`) : null,
       h('p', {}, h('a', { href: hashFor('/rekonsiliasi', { month: bill.month }), text: `Lanjut ke rekonsiliasi ${monthLabel(bill.month)} ›` })),
     ],
@@ -100,6 +118,7 @@ function pbiForm(ctx) {
     ctx,
     label: 'daftar PBI APBN',
     path: '/api/v1/pbi-apbn-lists',
+    history: { what: 'daftar PBI APBN', count: { label: 'NIK', value: (l) => l.niks }, reportName: pbiReportName },
     extraFields: [monthField({ value: defaultMonth() })],
     buildBody: {
       check: (v) => (v.month ? [] : [{ field: 'month', messages: ['Bulan wajib diisi.'] }]),
@@ -107,7 +126,7 @@ function pbiForm(ctx) {
     },
     describe: (list) => [
       notice('success', `Daftar PBI APBN ${monthLabel(list.month)} tersimpan${list.version ? ` (versi ${list.version})` : ''}: ${number(list.niks)} NIK.`),
-      reportLink('/api/v1/pbi-apbn-lists', list, `laporan-pbi-apbn-${list.month}-v${list.version}.xlsx`),
+      reportLink('/api/v1/pbi-apbn-lists', list, pbiReportName(list)),
       Array.isArray(list.issues) && list.issues.length ? issuesTable(list.issues, `Baris ditolak dan peringatan (${number(list.issues.length)})`) : null,
     ],
   });
@@ -116,5 +135,8 @@ function pbiForm(ctx) {
 /** The row report workbook (GET …/:id/report.xlsx: every rejected and warned row as uploaded), when there is one. */
 function reportLink(base, upload, fallbackName) {
   if (!upload.id || !(upload.rejected > 0 || upload.warnings > 0)) return null;
-  return h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', `${base}/${encodeURIComponent(upload.id)}/report.xlsx`, { kind: 'secondary', fallbackName }));
+  return h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', reportPath(base, upload.id), { kind: 'secondary', fallbackName }));
 }
+
+const billReportName = (bill) => `laporan-tagihan-${bill.month}-v${bill.version}.xlsx`;
+const pbiReportName = (list) => `laporan-pbi-apbn-${list.month}-v${list.version}.xlsx`;

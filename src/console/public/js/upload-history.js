@@ -1,0 +1,57 @@
+/**
+ * Earlier uploads of one BPJS input (the bill or the PBI-APBN list) for one month, newest version
+ * first (GET /api/v1/bills?month= or /api/v1/pbi-apbn-lists?month=: a plain array), with the row
+ * report of each version that had rejected or warned rows.
+ */
+import { api } from './api.js';
+import { h, replace } from './dom.js';
+import { dateTimeLabel, monthLabel, number } from './format.js';
+import { badge, dataTable, downloadButton, errorNotice, loading, notice } from './ui.js';
+
+/** The row report workbook of a stored upload (every rejected and warned row as uploaded). */
+export const reportPath = (base, id) => `${base}/${encodeURIComponent(id)}/report.xlsx`;
+
+/**
+ * uploadHistory({ base, what, count: { label, value(upload) }, reportName(upload), signal })
+ * → { element, load(month) }. `what` names the input in Indonesian ("tagihan", "daftar PBI APBN").
+ */
+export function uploadHistory({ base, what, count, reportName, signal }) {
+  const element = h('div', { class: 'upload-history' });
+  let latestRequest = 0;
+
+  async function load(month) {
+    const request = (latestRequest += 1);
+    if (!/^\d{4}-\d{2}$/.test(month ?? '')) return replace(element, h('p', { class: 'empty', text: `Isi bulan (YYYY-MM) untuk melihat riwayat unggahan ${what}.` }));
+    replace(element, loading());
+    try {
+      const res = await api(base, { query: { month }, signal });
+      if (request !== latestRequest) return; // the month changed while this one loaded
+      const items = Array.isArray(res) ? res : (res?.items ?? []);
+      replace(
+        element,
+        dataTable({
+          caption: `Riwayat unggahan ${what} ${monthLabel(month)}`,
+          columns: [
+            { label: 'Versi', render: (u) => h('span', {}, String(u.version), u.latest ? [' ', badge('terbaru', 'ok')] : null) },
+            { label: 'Diunggah', value: (u) => dateTimeLabel(u.uploadedAt) },
+            { label: 'Oleh', value: (u) => u.uploadedBy ?? '–' },
+            { label: count.label, value: (u) => number(count.value(u)), numeric: true },
+            { label: 'Ditolak', value: (u) => number(u.rejected), numeric: true },
+            { label: 'Peringatan', value: (u) => number(u.warnings), numeric: true },
+            {
+              label: 'Laporan',
+              render: (u) => (u.rejected > 0 || u.warnings > 0 ? downloadButton('Unduh', reportPath(base, u.id), { kind: 'ghost', fallbackName: reportName(u) }) : '–'),
+            },
+          ],
+          rows: items,
+          empty: `Belum ada ${what} yang diunggah untuk ${monthLabel(month)}.`,
+        }),
+      );
+    } catch (err) {
+      if (err?.name === 'AbortError' || request !== latestRequest) return;
+      replace(element, err.missingRoute ? notice('info', 'Riwayat unggahan belum tersedia di server ini.') : errorNotice(err));
+    }
+  }
+
+  return { element, load };
+}
