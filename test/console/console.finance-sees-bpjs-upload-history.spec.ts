@@ -1,0 +1,120 @@
+/**
+ * The BPJS inputs page in the browser: under each form, the earlier uploads of the month chosen in
+ * it (version, when, by whom, counts), refreshed after an upload and when the month changes, with
+ * the row report of a version that had rejected rows; uploading a PBI-APBN list.
+ */
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { BOOT_TIMEOUT, BROWSER_TIMEOUT, describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
+import { downloadWorkbook, sheetRows, tableRows } from './support/downloads.js';
+import { billCsv, PEOPLE } from './support/sheets.js';
+
+const MONTH = '2026-10';
+/** The test app's clock (2026-11-15T03:00:00Z) stamps every upload. */
+const UPLOADED_AT = '15 November 2026 10.00 WIB';
+const FIXTURES = join(process.cwd(), 'test', 'fixtures');
+
+describeInBrowser('console: finance sees the upload history of the month on the BPJS inputs page', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    base = await listen(t);
+    browser = await launchBrowser();
+    // A first version of October's bill, uploaded earlier by another finance officer (through the API).
+    const bill = billCsv(PEOPLE.slice(0, 2).map((p) => ({ noka: p.noka!, nik: p.nik, name: p.name, amount: 37800 })));
+    await (await t.as(Role.KEUANGAN)).post('/api/v1/bills').field('month', MONTH).field('invoiceTotal', '75600').attach('file', Buffer.from(bill), 'tagihan-awal.csv').expect(201);
+  }, BOOT_TIMEOUT);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const sectionOf = (page: Page, heading: string) => page.locator('section', { has: page.getByRole('heading', { name: heading, exact: true }) });
+
+  it('bill: the month\'s versions, a new one with rejected rows, and its row report from the history', async () => {
+    const officer = await userFor(t, Role.KEUANGAN, '2');
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, officer, '#/tagihan');
+    const bills = sectionOf(page, 'Tagihan BPJS');
+
+    // Choosing October shows the version uploaded before.
+    await bills.getByLabel('Bulan').fill(MONTH);
+    const history = bills.getByRole('table', { name: 'Riwayat unggahan tagihan Oktober 2026' });
+    await history.waitFor();
+    expect(await tableRows(history)).toEqual([['1 terbaru', UPLOADED_AT, 'uji-keuangan', '2', '0', '0', '–']]);
+
+    // A second version with three unreadable rows (a NIK with letters, a formula, a fraction).
+    await bills.getByLabel('Total invoice (Rp)').fill('75.600');
+    await bills.locator('input[type="file"]').setInputFiles(join(FIXTURES, 'bills', 'not-ok', 'report-rows.csv'));
+    await bills.getByRole('button', { name: 'Unggah tagihan' }).click();
+    await bills.getByText('Tagihan Oktober 2026 tersimpan (versi 2).').waitFor();
+
+    // The history is refreshed: the new version on top, by this officer, with its report.
+    await history.locator('tbody tr').nth(1).waitFor();
+    const rows = await tableRows(history);
+    expect(rows[0]).toEqual(['2 terbaru', UPLOADED_AT, officer.username, '1', '3', '0', 'Unduh']);
+    expect(rows[1]).toEqual(['1', UPLOADED_AT, 'uji-keuangan', '2', '0', '0', '–']);
+    await screenshot(page, 'finance-bpjs-upload-history');
+
+    // The row report of version 2, from the history row: its first sheet repeats the rejected rows.
+    const v2 = history.locator('tbody tr').first();
+    const { name, workbook } = await downloadWorkbook(() => v2.getByRole('button', { name: 'Unduh' }).click(), page);
+    expect(name).toBe('laporan-tagihan-2026-10-v2.xlsx');
+    const fix = sheetRows(workbook.worksheets[0]);
+    expect(workbook.worksheets[0].name).toBe('Perbaiki');
+    expect(fix[0]).toEqual(['NOKA', 'NIK', 'NAMA', 'IURAN', 'BARIS', 'STATUS', 'KETERANGAN']);
+    expect(fix.slice(1).map((r) => r.slice(0, 6))).toEqual([
+      ['0001234567891', '17030601018OOO02', 'NIK berhuruf', '37800', 3, 'DITOLAK'],
+      ['0001234567892', '1703060101800003', 'Iuran rumus', '=1+1', 4, 'DITOLAK'],
+      ['0001234567893', '1703060101800004', 'Iuran pecahan', '37800.5', 5, 'DITOLAK'],
+    ]);
+    await v2.getByText('Diunduh: laporan-tagihan-2026-10-v2.xlsx').waitFor();
+
+    // Another month: a sentence, no empty table; back to October: the two versions again.
+    await bills.getByLabel('Bulan').fill('2026-09');
+    await bills.getByText('Belum ada tagihan yang diunggah untuk September 2026.').waitFor();
+    await expect(bills.getByRole('table', { name: /Riwayat unggahan/ }).count()).resolves.toBe(0);
+    await bills.getByLabel('Bulan').fill(MONTH);
+    await history.locator('tbody tr').nth(1).waitFor();
+    expect((await tableRows(history)).map((r) => r[0])).toEqual(['2 terbaru', '1']);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('PBI-APBN list: upload with a rejected NIK, the count of NIKs, and the report from the history', async () => {
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.KEUANGAN), '#/tagihan');
+    const pbi = sectionOf(page, 'Daftar PBI APBN');
+
+    await pbi.getByLabel('Bulan').fill(MONTH);
+    await pbi.getByText('Belum ada daftar PBI APBN yang diunggah untuk Oktober 2026.').waitFor();
+
+    // Four rows: one NIK twice, one NIK from outside the register (kept), one too short (rejected).
+    await pbi.locator('input[type="file"]').setInputFiles(join(FIXTURES, 'pbi-apbn', 'ok', 'pbi-apbn-2026-10.csv'));
+    await pbi.getByRole('button', { name: 'Unggah daftar PBI APBN' }).click();
+    await pbi.getByText('Daftar PBI APBN Oktober 2026 tersimpan (versi 1): 2 NIK.').waitFor();
+    const issues = await tableRows(pbi.getByRole('table', { name: 'Baris ditolak dan peringatan (1)' }));
+    expect(issues).toEqual([['5', 'Ditolak', 'NIK', 'NIK "17030601018" harus 16 digit angka.']]);
+
+    const history = pbi.getByRole('table', { name: 'Riwayat unggahan daftar PBI APBN Oktober 2026' });
+    await history.waitFor();
+    expect(await tableRows(history)).toEqual([['1 terbaru', UPLOADED_AT, 'uji-keuangan', '2', '1', '0', 'Unduh']]);
+
+    const { name, workbook } = await downloadWorkbook(() => history.getByRole('button', { name: 'Unduh' }).click(), page);
+    expect(name).toBe('laporan-pbi-apbn-2026-10-v1.xlsx');
+    expect(sheetRows(workbook.worksheets[0])).toEqual([
+      ['NIK', 'BARIS', 'STATUS', 'KETERANGAN'],
+      ['17030601018', 5, 'DITOLAK', 'NIK "17030601018" harus 16 digit angka.'],
+    ]);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+});
