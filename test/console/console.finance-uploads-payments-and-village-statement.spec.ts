@@ -1,0 +1,113 @@
+/**
+ * Finance officers in the browser: upload a payment sheet (.xlsx as typed in Excel: a date cell,
+ * a bad row) on the payments page and see the month's status per funder change, then download the
+ * village statement for the kepala desa and find the same payment and the village's share in it.
+ */
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { BOOT_TIMEOUT, BROWSER_TIMEOUT, describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
+import { downloadWorkbook, sheetRows, tableRows } from './support/downloads.js';
+import { enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
+
+const MONTH = '2026-10';
+const DESA = 'DESA-1703062001-2026';
+
+/** The payments of October as a finance officer types them: the paid date as a date cell. */
+async function paymentSheet(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Pembayaran');
+  ws.addRow(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI']);
+  ws.addRow([DESA, MONTH, 75600, new Date(Date.UTC(2026, 9, 8)), 'SP2D 0007/DD/2026']);
+  ws.addRow(['APBD-2026', MONTH, 100000, new Date(Date.UTC(2026, 9, 14)), 'SP2D 0101/LS/2026']);
+  ws.addRow(['TIDAK-ADA-2026', MONTH, 5000, new Date(Date.UTC(2026, 9, 14)), 'SP2D 0102/LS/2026']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describeInBrowser('console: finance uploads a payment sheet and downloads the village statement', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    base = await listen(t);
+    browser = await launchBrowser();
+    // Five residents of Talang Jambu; the village pays 40% of their premium (Dana Desa), the regency the rest.
+    await (await t.as(Role.OPERATOR_DINKES)).post('/api/v1/enrollment-uploads').attach('file', Buffer.from(enrollmentCsv(PEOPLE)), 'peserta.csv').expect(201);
+    const finance = await t.as(Role.KEUANGAN);
+    await finance.post('/api/v1/pledges').send({ code: DESA, sourceType: 'DESA', fund: 'DANA_DESA', funder: 'Desa Talang Jambu', fiscalYear: 2026, scope: 'VILLAGES', villageCodes: [VILLAGE], sharePercent: 40 }).expect(201);
+    await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemerintah Kabupaten Bengkulu Utara', fiscalYear: 2026, scope: 'ALL', budget: 5_000_000 }).expect(201);
+    await finance.post('/api/v1/allocations').send({ month: MONTH }).expect(201);
+  }, BOOT_TIMEOUT);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const statusOf = async (page: Page, pledge: string) =>
+    (await tableRows(page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }))).find((r) => r[0] === pledge);
+
+  it('records the sheet\'s good rows, reports the bad one, and the statement shows the village\'s payment', async () => {
+    const officer = await userFor(t, Role.KEUANGAN);
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, officer, `#/pembayaran?month=${MONTH}`);
+    await page.getByRole('heading', { name: 'Pembayaran Oktober 2026' }).waitFor();
+    await page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }).waitFor();
+    // Before: both pledges owe October and nothing is paid (5 × Rp37.800 = Rp189.000, 40% by the village).
+    expect(await statusOf(page, DESA)).toEqual([DESA, 'Rp75.600', 'Rp0', '-Rp75.600', 'Belum dibayar']);
+    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp0', '-Rp113.400', 'Belum dibayar']);
+
+    const sheet = page.getByRole('form', { name: 'Unggah lembar pembayaran' });
+    await sheet.locator('input[type="file"]').setInputFiles({ name: 'pembayaran-oktober.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await paymentSheet() });
+    await sheet.getByRole('button', { name: 'Unggah pembayaran' }).click();
+    await sheet.getByText('Lembar diproses: 2 pembayaran tercatat (Rp175.600), 1 baris ditolak.').waitFor();
+    const stat = (label: string) => sheet.locator('.stat', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').first().textContent();
+    expect([await stat('Baris dibaca'), await stat('Diterima'), await stat('Ditolak')]).toEqual(['3', '2', '1']);
+    expect(await tableRows(sheet.getByRole('table', { name: 'Baris ditolak dan peringatan (1)' }))).toEqual([
+      ['4', 'Ditolak', 'KODE_KOMITMEN', 'Komitmen pendanaan "TIDAK-ADA-2026" tidak ditemukan.'],
+    ]);
+
+    // The month's status and payments are refreshed: the village paid in full by the 10th, the regency
+    // paid less and late (14 October).
+    const payments = page.getByRole('table', { name: 'Pembayaran tercatat untuk Oktober 2026' });
+    await payments.waitFor();
+    expect(await tableRows(payments)).toEqual(
+      expect.arrayContaining([
+        ['APBD-2026', '14 Oktober 2026', 'SP2D 0101/LS/2026', '–', officer.username, 'Rp100.000'],
+        [DESA, '8 Oktober 2026', 'SP2D 0007/DD/2026', '–', officer.username, 'Rp75.600'],
+      ]),
+    );
+    expect(await tableRows(payments)).toHaveLength(2);
+    expect(await statusOf(page, DESA)).toEqual([DESA, 'Rp75.600', 'Rp75.600', 'Rp0', 'Lunas']);
+    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp100.000', '-Rp13.400', 'Kurang bayar Terlambat']);
+    await screenshot(page, 'finance-payment-sheet');
+
+    // The village statement of October, for the kepala desa: first without a village (the field says so).
+    await page.getByRole('link', { name: 'Laporan', exact: true }).click();
+    const village = page.getByRole('form', { name: 'Laporan desa' });
+    await village.getByLabel('Bulan').fill(MONTH);
+    await village.getByRole('button', { name: 'Unduh (.xlsx)' }).click();
+    await expect(village.locator('[data-field="code"] .field-error').textContent()).resolves.toBe('Pilih desa.');
+    await village.getByLabel('Desa/kelurahan').selectOption(VILLAGE);
+    const { name, workbook } = await downloadWorkbook(() => village.getByRole('button', { name: 'Unduh (.xlsx)' }).click(), page);
+    expect(name).toBe('laporan-desa-1703062001-2026-10.xlsx');
+    await village.getByText(`Diunduh: ${name}`).waitFor();
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Ringkasan', 'Peserta', 'Pembayaran']);
+
+    // Ringkasan: participants, premium, the village's share and what others paid, owed and paid by the village, balance.
+    const october = sheetRows(workbook.getWorksheet('Ringkasan')!).find((r) => r[0] === 'Oktober 2026');
+    expect(october).toEqual(['Oktober 2026', 5, 189000, 75600, 113400, 0, 75600, 75600, 0]);
+    // Peserta: the five residents; Pembayaran: the village's payment from the sheet, not the regency's.
+    const residents = sheetRows(workbook.getWorksheet('Peserta')!).filter((r) => PEOPLE.some((p) => p.nik === r[1]));
+    expect(residents.map((r) => [r[1], r[4], r[5]])).toEqual(PEOPLE.map((p) => [p.nik, 37800, 15120]));
+    const paid = sheetRows(workbook.getWorksheet('Pembayaran')!).flat().map(String);
+    expect(paid).toContain('SP2D 0007/DD/2026');
+    expect(paid).not.toContain('SP2D 0101/LS/2026');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+});
