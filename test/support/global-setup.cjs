@@ -20,6 +20,4 @@ module.exports = async function globalSetup() {
     }
   }
   process.env.JAMKESDA_TEST_RUN = String(Date.now());
-  // Worker threads the sources start (the .xlsx reader) load TypeScript through this (see the file).
-  process.env.TS_WORKER_LOADER = require('node:url').pathToFileURL(join(__dirname, 'ts-worker-loader.mjs')).href;
 };

@@ -32,7 +32,7 @@ import { type ColumnSpec, type HeaderMatch, matchHeader } from './column-spec.js
 import { csvRows } from './csv-rows.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
 import { SpreadsheetException } from './spreadsheet.exception.js';
-import { XlsxWorkerFailure, xlsxRowsInWorker } from './xlsx-worker-rows.js';
+import { xlsxRows } from './xlsx-rows.js';
 
 export interface SheetReaderOptions {
   columns: readonly ColumnSpec[];
@@ -176,9 +176,9 @@ export class SheetReader {
   /** ExcelJS/unzipper errors on a broken zip become a CORRUPT_FILE refusal. */
   private async *guardedXlsx(filename: string): AsyncGenerator<RawRow[]> {
     try {
-      yield* xlsxRowsInWorker(this.path, this.counter);
+      yield* xlsxRows(this.path, this.counter);
     } catch (err) {
-      if (err instanceof SpreadsheetException || err instanceof XlsxWorkerFailure) throw err;
+      if (err instanceof SpreadsheetException) throw err;
       throw SpreadsheetException.corrupt(filename, (err as Error).message);
     }
   }
