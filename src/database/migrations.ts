@@ -5,6 +5,7 @@ import { MonthlySchedule1764700000000 } from './migrations/1764700000000-monthly
 import { MonthPartitionIndexes1764800000000 } from './migrations/1764800000000-month-partition-indexes.js';
 import { BpjsUploadCounts1764900000000 } from './migrations/1764900000000-bpjs-upload-counts.js';
 import { ParticipantCreationOnRow1765000000000 } from './migrations/1765000000000-participant-creation-on-row.js';
+import { ParticipantVillageCheck1765100000000 } from './migrations/1765100000000-participant-village-check.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   MonthPartitionIndexes1764800000000,
   BpjsUploadCounts1764900000000,
   ParticipantCreationOnRow1765000000000,
+  ParticipantVillageCheck1765100000000,
 ];
