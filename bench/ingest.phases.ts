@@ -86,10 +86,12 @@ async function main(): Promise<void> {
     const writer = new StagingWriter(ds, id, true);
     let batchMs = 0;
     const [, ms] = await timed(async () => {
-      await writer.begin(
-        (m) => promoter.tryLock(m),
-        async (m, from, to) => void (batchMs += (await timed(() => promoter.promoteNewBatch(m, id, 'bench', from, to, early)))[1]),
-      );
+      await writer.begin((m) => promoter.tryLock(m), {
+        actor: 'bench',
+        now: early.now,
+        copied: (count) => (early.created += count),
+        afterStaged: async (m, from, to) => void (batchMs += (await timed(() => promoter.promoteNewBatch(m, id, 'bench', from, to, early)))[1]),
+      });
       await parse(csv, new EnrollmentRowValidator(villages), writer);
       await promoter.finish(writer.transaction!, id, 'bench', ROWS, early);
       await writer.commit();

@@ -5,9 +5,11 @@
  * Staging rows: text COPY on PostgreSQL (pg-copy-streams, on a connection held for the upload),
  * `INSERT … SELECT FROM unnest(…)` on PGlite (no COPY there). Findings: always unnest, on the pool.
  *
- * With `begin()` (PostgreSQL) the held connection opens the upload's transaction first, and
- * `afterBatch` runs on it after each batch is copied (early promotion): the caller then finishes
- * and commits on `transaction`, or `close()` rolls it back.
+ * With `begin()` (PostgreSQL) the held connection opens the upload's transaction first and new
+ * participants enter the register batch by batch while the file is read (early promotion): a batch
+ * is copied straight into `participant` inside a savepoint (COPY_NEW_PARTICIPANTS); once a batch
+ * meets a registered NIK or a held NOKA, that batch and the rest are staged and `afterStaged` runs
+ * after each. The caller then finishes and commits on `transaction`, or `close()` rolls it back.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -15,6 +17,7 @@ import pgCopy from 'pg-copy-streams';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { EnrollmentColumnName } from './enrollment-columns.js';
 import { INSERT_UPLOAD_ISSUES } from '../common/spreadsheet/upload-issue.sql.js';
+import { COPY_NEW_PARTICIPANTS } from './sql/promote.sql.js';
 import { COPY_STAGING, INSERT_STAGING } from './sql/staging.sql.js';
 import type { EnrollmentRecord } from './validation/enrollment-row.validator.js';
 import type { RowIssue } from './validation/row-issue.js';
@@ -27,14 +30,27 @@ export interface IssueRow extends RowIssue {
 
 type CopyClient = { query(stream: unknown): NodeJS.WritableStream };
 
-/** Runs on the upload's transaction after a batch of rows `fromRow`..`toRow` is staged. */
-export type AfterBatch = (m: EntityManager, fromRow: number, toRow: number) => Promise<void>;
+/** Early promotion of each batch, on the upload's transaction (see `begin`). */
+export interface EarlyBatches {
+  /** Who uploads and when: stamped on the participants copied straight into the register. */
+  actor: string;
+  now: Date;
+  /** Called with the number of participants a batch copied straight into the register. */
+  copied(count: number): void;
+  /** Runs after a batch of rows `fromRow`..`toRow` is staged instead. */
+  afterStaged(m: EntityManager, fromRow: number, toRow: number): Promise<void>;
+}
+
+/** SQLSTATE unique_violation: a copied batch met a registered NIK or an active NOKA. */
+const UNIQUE_VIOLATION = '23505';
 
 export class StagingWriter {
   private inflight: Promise<void> = Promise.resolve();
   private failure: unknown;
   private runner?: QueryRunner;
-  private afterBatch?: AfterBatch;
+  private early?: EarlyBatches;
+  /** Batches are copied straight into the register until one meets registered people. */
+  private copyIntoRegister = true;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -44,15 +60,15 @@ export class StagingWriter {
 
   /**
    * Opens the upload's transaction on the COPY connection; `start` runs in it first and says
-   * whether to go on in it (e.g. a lock taken). When it declines, the transaction is rolled back
-   * and staging goes on outside any transaction. PostgreSQL (COPY) only.
+   * whether to go on in it (e.g. a lock taken), promoting each batch early. When it declines, the
+   * transaction is rolled back and staging goes on outside any transaction. PostgreSQL (COPY) only.
    */
-  async begin(start: (m: EntityManager) => Promise<boolean>, afterBatch: AfterBatch): Promise<boolean> {
+  async begin(start: (m: EntityManager) => Promise<boolean>, early: EarlyBatches): Promise<boolean> {
     if (!this.useCopy) return false;
     const runner = await this.connection();
     await runner.startTransaction();
     if (await start(runner.manager)) {
-      this.afterBatch = afterBatch;
+      this.early = early;
       return true;
     }
     await runner.rollbackTransaction();
@@ -106,8 +122,30 @@ export class StagingWriter {
       await this.dataSource.query(INSERT_STAGING, [this.uploadId, ...stagingColumns(records)]);
       return;
     }
-    await this.copy(records);
-    if (this.afterBatch) await this.afterBatch(this.runner!.manager, records[0].rowNumber, records[records.length - 1].rowNumber);
+    if (this.early && this.copyIntoRegister) {
+      if (await this.copyNewParticipants(records, this.early)) return;
+      this.copyIntoRegister = false; // this file updates registered people: stage the rest
+    }
+    await this.copyRows(COPY_STAGING, records, (r) => `${this.uploadId}\t${r.rowNumber}\t${recordFields(r)}\n`);
+    if (this.early) await this.early.afterStaged(this.runner!.manager, records[0].rowNumber, records[records.length - 1].rowNumber);
+  }
+
+  /** COPY_NEW_PARTICIPANTS of the batch in a savepoint; false (rolled back) when a unique index refuses it. */
+  private async copyNewParticipants(records: EnrollmentRecord[], early: EarlyBatches): Promise<boolean> {
+    const runner = this.runner!;
+    const now = early.now.toISOString();
+    const stamp = `\t${this.uploadId}\t${this.uploadId}\t${copyText(early.actor)}\t${now}\t${now}\n`;
+    await runner.query('SAVEPOINT copy_new_participants');
+    try {
+      await this.copyRows(COPY_NEW_PARTICIPANTS, records, (r) => recordFields(r) + stamp);
+    } catch (err) {
+      if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+      await runner.query('ROLLBACK TO SAVEPOINT copy_new_participants');
+      return false;
+    }
+    await runner.query('RELEASE SAVEPOINT copy_new_participants');
+    early.copied(records.length);
+    return true;
   }
 
   private async storeIssues(issues: IssueRow[]): Promise<void> {
@@ -130,14 +168,17 @@ export class StagingWriter {
     return this.runner;
   }
 
-  private async copy(records: EnrollmentRecord[]): Promise<void> {
+  private async copyRows(statement: string, records: EnrollmentRecord[], line: (r: EnrollmentRecord) => string): Promise<void> {
     const client = (await (await this.connection()).connect()) as CopyClient;
     let text = '';
-    for (const r of records) {
-      text += `${this.uploadId}\t${r.rowNumber}\t${r.nik}\t${r.noKk}\t${copyText(r.name)}\t${r.birthDate}\t${r.sex}\t${r.villageCode}\t${r.noka ?? '\\N'}\t${r.tmt}\t${r.tat ?? '\\N'}\t${r.endReason ?? '\\N'}\n`;
-    }
-    await pipeline(Readable.from([text]), client.query(pgCopy.from(COPY_STAGING)));
+    for (const r of records) text += line(r);
+    await pipeline(Readable.from([text]), client.query(pgCopy.from(statement)));
   }
+}
+
+/** A record's register columns in COPY text, in the order COPY_STAGING and COPY_NEW_PARTICIPANTS list them. */
+function recordFields(r: EnrollmentRecord): string {
+  return `${r.nik}\t${r.noKk}\t${copyText(r.name)}\t${r.birthDate}\t${r.sex}\t${r.villageCode}\t${r.noka ?? '\\N'}\t${r.tmt}\t${r.tat ?? '\\N'}\t${r.endReason ?? '\\N'}`;
 }
 
 /** COPY text format: backslash, tab and line breaks escaped (names have whitespace collapsed already). */

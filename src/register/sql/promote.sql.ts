@@ -37,6 +37,18 @@ const STAGED = `(s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s
 const CURRENT = `(p.no_kk, p.noka, p.name, p.birth_date, p.sex, p.village_code, p.tmt, p.tat, p.end_reason)`;
 
 /**
+ * 0a. The fast form of step 0 for a batch that is all new people (the first upload of a register,
+ * new registrations): its rows are copied straight into the register, no staging, inside a
+ * savepoint. If any NIK is already registered or any NOKA is held by an active participant, the
+ * unique indexes refuse the COPY; the caller rolls back to the savepoint and stages the batch for
+ * step 0 instead (StagingWriter). Columns in the order of the COPY text lines.
+ */
+export const COPY_NEW_PARTICIPANTS = `
+  COPY participant (nik, no_kk, name, birth_date, sex, village_code, noka, tmt, tat, end_reason,
+                    last_upload_id, created_upload_id, created_by, created_at, updated_at)
+  FROM STDIN`;
+
+/**
  * 0. Early promotion of one staged batch while the rest of the file is still being read
  * (PostgreSQL, inside the upload's one transaction, advisory lock already held): rows whose NIK is
  * new and whose NOKA no active participant holds are moved from staging into the register, the

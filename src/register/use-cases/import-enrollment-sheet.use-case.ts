@@ -9,8 +9,9 @@
  * 3. The staged rows are promoted set-based in one transaction (EnrollmentPromoter). Any failure
  *    leaves the register untouched and marks the upload FAILED with the reason.
  *    On PostgreSQL that transaction opens before the file is read when no other upload is being
- *    promoted (advisory lock taken at once): each staged batch's new participants are then inserted
- *    while the next batch is parsed, and the rest is promoted at the end, in the same transaction.
+ *    promoted (advisory lock taken at once): each batch's new participants are then inserted
+ *    while the next batch is parsed (StagingWriter), and the rest is promoted at the end, in the
+ *    same transaction.
  *    Otherwise (PGlite, or another promotion running) rows are staged first and promoted after.
  * Files larger than `backgroundBytes` are processed after the response (status PROCESSING, with
  * progress); smaller ones finish within the request.
@@ -108,10 +109,12 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
     const early: EarlyPromotion = { now: this.clock.now(), created: 0 };
     let rowsRead = 0;
     try {
-      await writer.begin(
-        (m) => this.promoter.tryLock(m),
-        (m, fromRow, toRow) => this.promoter.promoteNewBatch(m, uploadId, command.actor, fromRow, toRow, early),
-      );
+      await writer.begin((m) => this.promoter.tryLock(m), {
+        actor: command.actor,
+        now: early.now,
+        copied: (count) => (early.created += count),
+        afterStaged: (m, fromRow, toRow) => this.promoter.promoteNewBatch(m, uploadId, command.actor, fromRow, toRow, early),
+      });
       const validator = new EnrollmentRowValidator(await this.regions.villageCodes());
       // Small reader batches, validated at once (sheet cells die young), staged STAGE_ROWS at a time.
       const reader = new SheetReader(command.path, { filename: command.filename, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: READ_ROWS });
