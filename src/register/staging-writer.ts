@@ -176,7 +176,7 @@ export class StagingWriter {
   }
 }
 
-/** A record's register columns in COPY text, in the order COPY_STAGING and COPY_NEW_PARTICIPANTS list them. */
+/** A record's register columns in COPY text, in RECORD_COLUMNS order. */
 function recordFields(r: EnrollmentRecord): string {
   return `${r.nik}\t${r.noKk}\t${copyText(r.name)}\t${r.birthDate}\t${r.sex}\t${r.villageCode}\t${r.noka ?? '\\N'}\t${r.tmt}\t${r.tat ?? '\\N'}\t${r.endReason ?? '\\N'}`;
 }
@@ -186,7 +186,7 @@ function copyText(value: string): string {
   return /[\\\t\n\r]/.test(value) ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : value;
 }
 
-/** Column arrays in INSERT_STAGING order. */
+/** Column arrays in INSERT_STAGING order (row number, then RECORD_COLUMNS). */
 function stagingColumns(records: EnrollmentRecord[]): unknown[][] {
   const n = records.length;
   const cols: unknown[][] = Array.from({ length: 11 }, () => new Array(n));

@@ -3,6 +3,7 @@
  * (DOMAIN §4: a failure half-way leaves the register as it was). Run in this order (0 while the
  * file is read, on PostgreSQL; 1–6 once it is read).
  */
+import { RECORD_COLUMNS } from './staging.sql.js';
 
 /**
  * 1. NOKA held by another participant who stays active after this upload (DOMAIN §2: unique among
@@ -41,11 +42,10 @@ const CURRENT = `(p.no_kk, p.noka, p.name, p.birth_date, p.sex, p.village_code, 
  * new registrations): its rows are copied straight into the register, no staging, inside a
  * savepoint. If any NIK is already registered or any NOKA is held by an active participant, the
  * unique indexes refuse the COPY; the caller rolls back to the savepoint and stages the batch for
- * step 0 instead (StagingWriter). Columns in the order of the COPY text lines.
+ * step 0 instead (StagingWriter).
  */
 export const COPY_NEW_PARTICIPANTS = `
-  COPY participant (nik, no_kk, name, birth_date, sex, village_code, noka, tmt, tat, end_reason,
-                    last_upload_id, created_upload_id, created_by, created_at, updated_at)
+  COPY participant (${RECORD_COLUMNS}, last_upload_id, created_upload_id, created_by, created_at, updated_at)
   FROM STDIN`;
 
 /**

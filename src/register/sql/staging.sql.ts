@@ -3,10 +3,16 @@
  * expanded with unnest (no 65,535-parameter cap, works on PGlite where COPY does not).
  */
 
+/**
+ * A validated row's register columns, in the order every bulk write lists them (staging inserts,
+ * both COPYs) and StagingWriter builds their values.
+ */
+export const RECORD_COLUMNS = 'nik, no_kk, name, birth_date, sex, village_code, noka, tmt, tat, end_reason';
+
 /** Accepted rows into the staging table. $1 upload id, $2.. one array per column. */
 export const INSERT_STAGING = `
   INSERT INTO enrollment_staging
-    (upload_id, row_number, nik, no_kk, name, birth_date, sex, village_code, noka, tmt, tat, end_reason)
+    (upload_id, row_number, ${RECORD_COLUMNS})
   SELECT $1::uuid, r.*
   FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[],
               $9::text[], $10::date[], $11::date[], $12::text[]) AS r`;
@@ -16,5 +22,5 @@ export const CLEAR_STAGING = `DELETE FROM enrollment_staging WHERE upload_id = $
 
 /** PostgreSQL fast path for INSERT_STAGING: text COPY, same columns, `\N` for NULL. */
 export const COPY_STAGING = `
-  COPY enrollment_staging (upload_id, row_number, nik, no_kk, name, birth_date, sex, village_code, noka, tmt, tat, end_reason)
+  COPY enrollment_staging (upload_id, row_number, ${RECORD_COLUMNS})
   FROM STDIN`;
