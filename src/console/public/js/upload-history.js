@@ -6,10 +6,8 @@
 import { api } from './api.js';
 import { h, replace } from './dom.js';
 import { dateTimeLabel, monthLabel, number } from './format.js';
+import { hasRowReport, reportPath } from './row-report.js';
 import { badge, dataTable, downloadButton, errorNotice, loading, notice } from './ui.js';
-
-/** The row report workbook of a stored upload (every rejected and warned row as uploaded). */
-export const reportPath = (base, id) => `${base}/${encodeURIComponent(id)}/report.xlsx`;
 
 /**
  * uploadHistory({ base, what, count: { label, value(upload) }, reportName(upload), signal })
@@ -40,7 +38,7 @@ export function uploadHistory({ base, what, count, reportName, signal }) {
             { label: 'Peringatan', value: (u) => number(u.warnings), numeric: true },
             {
               label: 'Laporan',
-              render: (u) => (u.rejected > 0 || u.warnings > 0 ? downloadButton('Unduh', reportPath(base, u.id), { kind: 'ghost', fallbackName: reportName(u) }) : '–'),
+              render: (u) => (hasRowReport(u) ? downloadButton('Unduh', reportPath(base, u.id), { kind: 'ghost', fallbackName: reportName(u) }) : '–'),
             },
           ],
           rows: items,

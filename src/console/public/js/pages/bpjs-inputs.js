@@ -10,7 +10,8 @@ import { monthField, previousMonth } from '../month-field.js';
 import { hashFor } from '../routes.js';
 import { uploadBox } from '../upload-box.js';
 import { issuesTable } from '../issues-table.js';
-import { reportPath, uploadHistory } from '../upload-history.js';
+import { hasRowReport, reportPath } from '../row-report.js';
+import { uploadHistory } from '../upload-history.js';
 import { announce, busy, downloadButton, notice, pageHeader, section, stats } from '../ui.js';
 
 export async function render(main, ctx) {
@@ -134,7 +135,7 @@ function pbiForm(ctx) {
 
 /** The row report workbook (GET …/:id/report.xlsx: every rejected and warned row as uploaded), when there is one. */
 function reportLink(base, upload, fallbackName) {
-  if (!upload.id || !(upload.rejected > 0 || upload.warnings > 0)) return null;
+  if (!upload.id || !hasRowReport(upload)) return null;
   return h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', reportPath(base, upload.id), { kind: 'secondary', fallbackName }));
 }
 

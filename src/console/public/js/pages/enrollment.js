@@ -7,6 +7,7 @@ import { h, replace } from '../dom.js';
 import { dateTimeLabel, label, number, percent, UPLOAD_STATUS_LABELS } from '../format.js';
 import { clearErrors, form, showErrors } from '../forms.js';
 import { issuesTable } from '../issues-table.js';
+import { hasRowReport, reportPath } from '../row-report.js';
 import { sleep, uploadBox } from '../upload-box.js';
 import { announce, badge, busy, dataTable, downloadButton, errorNotice, notice, pageHeader, pager, section, stats } from '../ui.js';
 
@@ -109,13 +110,13 @@ async function showResult(container, status, ctx) {
       h('p', {}, 'Status: ', statusBadge(status.status), status.recognised ? ' (isi berkas sama dengan unggahan sebelumnya; tidak ada perubahan)' : ''),
       notice(tone, headline),
       stats(counts),
-      status.rejected > 0 || status.warnings > 0
-        ? h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', `${BASE}/${encodeURIComponent(status.id)}/report.xlsx`, { kind: 'primary', fallbackName: `laporan-unggahan-${status.id}.xlsx` }))
+      hasRowReport(status)
+        ? h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', reportPath(BASE, status.id), { kind: 'primary', fallbackName: `laporan-unggahan-${status.id}.xlsx` }))
         : null,
       issues,
     ),
   );
-  if (status.rejected > 0 || status.warnings > 0) await showIssues(issues, status, ctx);
+  if (hasRowReport(status)) await showIssues(issues, status, ctx);
 }
 
 /** Rejected and warned rows (GET …/:id/issues), a page at a time; the report workbook has them all. */
@@ -158,7 +159,7 @@ async function loadHistory(container, ctx) {
           { label: 'Peringatan', value: (u) => number(u.warnings), numeric: true },
           {
             label: 'Laporan',
-            render: (u) => (u.rejected > 0 || u.warnings > 0 ? downloadButton('Unduh', `${BASE}/${encodeURIComponent(u.id)}/report.xlsx`, { kind: 'ghost', fallbackName: `laporan-unggahan-${u.id}.xlsx` }) : '–'),
+            render: (u) => (hasRowReport(u) ? downloadButton('Unduh', reportPath(BASE, u.id), { kind: 'ghost', fallbackName: `laporan-unggahan-${u.id}.xlsx` }) : '–'),
           },
         ],
         rows: items,

@@ -1,0 +1,10 @@
+/**
+ * The row report of a stored upload (enrollment sheet, BPJS bill, PBI-APBN list): GET …/:id/report.xlsx,
+ * every rejected and warned row as uploaded with its messages, ready to fix and upload again.
+ */
+
+/** The report's path under the upload route `base` (e.g. /api/v1/bills). */
+export const reportPath = (base, id) => `${base}/${encodeURIComponent(id)}/report.xlsx`;
+
+/** Whether an upload has rows to report (any rejected or warned row). */
+export const hasRowReport = (upload) => upload.rejected > 0 || upload.warnings > 0;
