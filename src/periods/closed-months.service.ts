@@ -29,4 +29,14 @@ export class ClosedMonths {
     const [first] = await this.closed(months, manager);
     if (first) throw CommonException.monthClosed(first);
   }
+
+  /**
+   * The closed months among `months` (a change then applies to the open ones only); MONTH_CLOSED
+   * when every one of them is closed: a change that could only touch finalized months is a mistake.
+   */
+  async assertSomeOpen(months: string[], manager?: EntityManager): Promise<string[]> {
+    const closed = await this.closed(months, manager);
+    if (closed.length === months.length) throw CommonException.monthClosed(closed[0]);
+    return closed;
+  }
 }

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
-import { CommonException } from '../../common/errors/common.exception.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { DEFAULT_PRIORITY, type PledgeData, type PledgeInput, validatePledge } from '../domain/pledge-rules.js';
@@ -35,7 +34,7 @@ export class PledgesService {
     const work = async (m: EntityManager) => {
       await m.query(TAKE_ALLOCATION_LOCK);
       if (await m.findOneBy(Pledge, { code: data.code })) throw FundingException.pledgeExists(data.code);
-      const closedMonths = await assertSomeMonthOpen(this.closedMonths, monthsOf(data), m);
+      const closedMonths = await this.closedMonths.assertSomeOpen(monthsOf(data), m);
       const now = this.clock.now();
       await m.insert(Pledge, { ...toColumns(data), revision: 1, createdBy: actor, createdAt: now, updatedAt: now });
       await recordRevision(m, data, 1, 'Komitmen dibuat', actor, now);
@@ -63,7 +62,7 @@ export class PledgesService {
       const checked = validatePledge(merge(before, fields), villages);
       if (!checked.pledge) throw FundingException.pledgeInvalid(checked.problems);
       const after = checked.pledge;
-      const closedMonths = await assertSomeMonthOpen(this.closedMonths, [...new Set([...monthsOf(before), ...monthsOf(after)])], m);
+      const closedMonths = await this.closedMonths.assertSomeOpen([...new Set([...monthsOf(before), ...monthsOf(after)])], m);
       const revision = current.revision + 1;
       const now = this.clock.now();
       await m.update(Pledge, { code }, { ...toColumns(after), revision, updatedAt: now });
@@ -102,20 +101,10 @@ export class PledgesService {
   }
 }
 
-/** `YYYY-MM` months a pledge pays in. */
-/**
- * The closed months among `months`; MONTH_CLOSED when all of them are closed (a change that could
- * only touch finalized months, which stay immutable, is a mistake worth saying so).
- */
-async function assertSomeMonthOpen(closedMonths: ClosedMonths, months: string[], m: EntityManager): Promise<string[]> {
-  const closed = await closedMonths.closed(months, m);
-  if (closed.length === months.length) throw CommonException.monthClosed(closed[0]);
-  return closed;
-}
-
 /** A created or revised pledge, with its months that are closed and were left as stored. */
 export type PledgeChangeView = PledgeView & { closedMonths: string[] };
 
+/** `YYYY-MM` months a pledge pays in. */
 export function monthsOf(p: Pick<PledgeData, 'fiscalYear' | 'fromMonth' | 'toMonth'>): string[] {
   const out: string[] = [];
   for (let k = p.fromMonth; k <= p.toMonth; k++) out.push(`${p.fiscalYear}-${String(k).padStart(2, '0')}`);
