@@ -15,7 +15,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pgCopy from 'pg-copy-streams';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import type { EnrollmentColumnName } from './enrollment-columns.js';
+import type { RawCells } from '../common/spreadsheet/row-report.writer.js';
 import { INSERT_UPLOAD_ISSUES } from '../common/spreadsheet/upload-issue.sql.js';
 import { COPY_NEW_PARTICIPANTS } from './sql/promote.sql.js';
 import { COPY_STAGING, INSERT_STAGING } from './sql/staging.sql.js';
@@ -25,7 +25,7 @@ import type { RowIssue } from './validation/row-issue.js';
 export interface IssueRow extends RowIssue {
   rowNumber: number;
   /** The row as uploaded (first issue of a row only). */
-  raw: Partial<Record<EnrollmentColumnName, string>> | null;
+  raw: RawCells | null;
 }
 
 type CopyClient = { query(stream: unknown): NodeJS.WritableStream };

@@ -46,9 +46,12 @@ export interface RowReport {
   readonly summary: readonly SummaryLine[];
 }
 
-/** The row `raw` stored with a row's first issue: canonical column name → cell text, non-empty cells only. */
-export function rawCells(columns: readonly ColumnSpec[], cells: readonly Cell[]): Record<string, string> {
-  const raw: Record<string, string> = {};
+/** A reported row as uploaded (`upload_issue.raw`): canonical column name → cell text, non-empty cells only. */
+export type RawCells = Record<string, string>;
+
+/** The row's RawCells, stored with its first issue. */
+export function rawCells(columns: readonly ColumnSpec[], cells: readonly Cell[]): RawCells {
+  const raw: RawCells = {};
   columns.forEach((c, i) => {
     if (cells[i] && cells[i].kind !== 'empty') raw[c.name] = cells[i].text;
   });
@@ -68,7 +71,7 @@ export async function writeRowReport(dataSource: DataSource, report: RowReport, 
   ws.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
   ws.getRow(1).commit();
   for (let after = 0; ; ) {
-    const page: { row_number: number; raw: Record<string, string> | null; rejected: boolean; messages: string }[] = await dataSource.query(REPORT_ROWS, [report.uploadId, after]);
+    const page: { row_number: number; raw: RawCells | null; rejected: boolean; messages: string }[] = await dataSource.query(REPORT_ROWS, [report.uploadId, after]);
     for (const r of page) {
       const row = ws.addRow([...columns.map((c) => textValue(r.raw?.[c.name])), r.row_number, r.rejected ? 'DITOLAK' : 'PERINGATAN', r.messages]);
       row.eachCell((cell) => markAsText(cell));

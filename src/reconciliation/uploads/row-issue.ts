@@ -1,3 +1,5 @@
+import type { RawCells } from '../../common/spreadsheet/row-report.writer.js';
+
 /** One problem with one row of an uploaded sheet, as reported to the user (Indonesian message). */
 export interface RowIssue {
   row: number;
@@ -17,9 +19,6 @@ export interface UploadReport {
   warnings: number;
   issues: RowIssue[];
 }
-
-/** A reported row as uploaded: canonical column name → cell text (non-empty cells only). */
-export type RawCells = Record<string, string>;
 
 /**
  * Collects the issues of an upload and counts rows. Beside the issues, `raws` (same length) holds
