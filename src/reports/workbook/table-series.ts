@@ -19,11 +19,6 @@ export class TableSeries {
     this.current = new TableSheet(workbook, name, columns, options);
   }
 
-  /** Sheets written so far, the current one included. */
-  get sheets(): number {
-    return this.part;
-  }
-
   addRow(values: CellInput[]): void {
     if (this.current.full) {
       this.close();
