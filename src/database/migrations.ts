@@ -6,6 +6,8 @@ import { MonthPartitionIndexes1764800000000 } from './migrations/1764800000000-m
 import { BpjsUploadCounts1764900000000 } from './migrations/1764900000000-bpjs-upload-counts.js';
 import { ParticipantCreationOnRow1765000000000 } from './migrations/1765000000000-participant-creation-on-row.js';
 import { ParticipantVillageCheck1765100000000 } from './migrations/1765100000000-participant-village-check.js';
+import { MonthBuildSchema1765200000000 } from './migrations/1765200000000-month-build-schema.js';
+import { AllocationFunded1765300000000 } from './migrations/1765300000000-allocation-funded.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   BpjsUploadCounts1764900000000,
   ParticipantCreationOnRow1765000000000,
   ParticipantVillageCheck1765100000000,
+  MonthBuildSchema1765200000000,
+  AllocationFunded1765300000000,
 ];

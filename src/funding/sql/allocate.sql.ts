@@ -57,41 +57,9 @@ export const COVERED_PARTICIPANTS = `
 export const SORT_MEMORY = `SET LOCAL work_mem = '128MB'`;
 
 /**
- * A month's splits and obligations live in their own partitions, `split_YYYY_MM` and
- * `obligation_YYYY_MM` (migration 1764600000000). A month is (re)computed into fresh, unindexed
- * tables that are then attached: attaching builds the partition's indexes in one sort each, which
- * is far cheaper than maintaining three b-trees row by row. `{part}` is the validated month's
- * table name, never user text.
- */
-export const partitionOf = (table: 'split' | 'obligation', month: string) => `${table}_${month.replace('-', '_')}`;
-
-/** Rows of the month written straight into the DEFAULT partition (tests, older data) and the old partition. */
-export const DROP_MONTH = (table: 'split' | 'obligation') => [
-  `DELETE FROM ${table}_default WHERE month = $1`,
-  `DROP TABLE IF EXISTS {part}`,
-];
-
-/** Fills `{part}`, `{month}`, `{splits}` of the statements above. Only for validated months. */
-export function fill(sql: string, values: Record<string, string>): string {
-  return sql.replace(/\{(\w+)\}/g, (_, key: string) => values[key]);
-}
-
-/** A fresh table shaped like the parent; the CHECK on month lets ATTACH skip its validation scan. */
-export const CREATE_MONTH_TABLE = (table: 'split' | 'obligation') => [
-  `CREATE TABLE {part} (LIKE ${table} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`,
-  `ALTER TABLE {part} ADD CONSTRAINT "CHK_{part}_month" CHECK (month = '{month}')`,
-];
-
-/** Builds the partition's indexes (PK and the parent's indexes) and makes it visible. */
-export const ATTACH_MONTH_TABLE = (table: 'split' | 'obligation') => `ALTER TABLE ${table} ATTACH PARTITION {part} FOR VALUES IN ('{month}')`;
-
-/** Index builds of a month at a time get enough memory to sort in one pass. */
-export const INDEX_BUILD_MEMORY = `SET LOCAL maintenance_work_mem = '256MB'`;
-
-/**
- * The month's splits and obligations are then written in bulk from memory (COPY on PostgreSQL,
- * chunked unnest on PGlite: see use-cases/bulk-io.ts): an obligation row carries its unfunded
- * remainder (§6 step 3) as computed, so no UPDATE of a million rows follows.
+ * The month's splits and obligations are then written in bulk from memory into fresh month
+ * partitions (sql/month-partitions.sql.ts): an obligation row carries its unfunded remainder
+ * (§6 step 3) as computed, so no UPDATE of a million rows follows.
  */
 
 /** Records the month as CURRENT with its totals and the rule inputs used. */
@@ -104,6 +72,13 @@ export const UPSERT_ALLOCATION_MONTH = `
     unfunded_participants = EXCLUDED.unfunded_participants, unfunded_amount = EXCLUDED.unfunded_amount,
     tariff_ids = EXCLUDED.tariff_ids, pledge_revisions = EXCLUDED.pledge_revisions,
     allocated_by = EXCLUDED.allocated_by, allocated_at = EXCLUDED.allocated_at`;
+
+/** What each pledge funds in month $1 ($2 codes, $3 participants, $4 rupiah), after UPSERT_ALLOCATION_MONTH. */
+export const REPLACE_FUNDED = [
+  `DELETE FROM allocation_funded WHERE month = $1`,
+  `INSERT INTO allocation_funded (month, pledge_code, participants, amount)
+   SELECT $1, * FROM unnest($2::text[], $3::int[], $4::bigint[])`,
+];
 
 /** Allocation status of every month of fiscal year $1. */
 export const MONTH_STATUSES = `SELECT month, status FROM allocation_month WHERE fiscal_year = $1`;

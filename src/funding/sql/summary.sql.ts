@@ -5,13 +5,15 @@ export const ALLOCATION_MONTH_ROW = `
          tariff_ids, pledge_revisions, allocated_by, allocated_at
     FROM allocation_month WHERE month = $1`;
 
-/** Participants and rupiah per pledge in the month (a pledge's participants = its splits, §6). */
+/**
+ * Participants and rupiah per pledge in the month (a pledge's participants = its splits, §6), as
+ * AllocateMonth stored them with the splits (allocation_funded).
+ */
 export const FUNDED_BY_PLEDGE = `
-  SELECT s.pledge_code, p.source_type, count(*)::int AS participants, sum(s.amount)::bigint AS amount
-    FROM split s JOIN pledge p ON p.code = s.pledge_code
-   WHERE s.month = $1
-   GROUP BY s.pledge_code, p.source_type
-   ORDER BY s.pledge_code COLLATE "C"`;
+  SELECT f.pledge_code, p.source_type, f.participants, f.amount
+    FROM allocation_funded f JOIN pledge p ON p.code = f.pledge_code
+   WHERE f.month = $1
+   ORDER BY f.pledge_code COLLATE "C"`;
 
 /** The pledges a month's allocation considered ($1 = codes), for their compliance warnings. */
 export const PLEDGES_BY_CODES = `

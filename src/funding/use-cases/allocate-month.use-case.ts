@@ -6,11 +6,11 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { addMonths, isMonth, monthsBetween } from '../../common/month.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { AllocationSummaries, type AllocationDetail } from '../allocations/allocation-summary.js';
-import { allocate, type AllocationPledge, type PledgeScope } from '../domain/allocate.js';
+import { allocate, type AllocationPledge, type AllocationResult, type PledgeScope } from '../domain/allocate.js';
 import { FundingException } from '../funding.exception.js';
 import * as SQL from '../sql/allocate.sql.js';
-import { attachMonthTable, freshMonthTable } from './month-partitions.js';
-import { readCandidates, writeRows } from './bulk-io.js';
+import { writeMonthTables } from './month-partitions.js';
+import { readCandidates } from './bulk-io.js';
 import { dayText, orderByDay, splitsByPledgeCode } from './month-order.js';
 
 export type { AllocationSummary } from '../allocations/allocation-summary.js';
@@ -37,9 +37,10 @@ interface PledgeRow {
  * earlier month of its fiscal year that has none or is STALE; afterwards the later months of the
  * year are STALE. Closed months (§9) are never recomputed; their stored splits count toward budgets.
  *
- * How: the candidates are read with one set-based query already in walk order, the exact
- * algorithm runs in memory (`allocate`, the pure function the tests exercise), the splits are
- * written in bulk and the obligations inserted set-based with their unfunded remainders.
+ * How: the candidates are read with one set-based query in NIK order, the exact algorithm runs in
+ * memory (`allocate`, the pure function the tests exercise), and the splits and the obligations
+ * (with their unfunded remainders) are written in bulk as the month's partitions; on PostgreSQL
+ * both are built at once on connections of their own (month-partitions.ts).
  *
  * Pass `manager` to run inside the caller's transaction (on PGlite: the only connection).
  */
@@ -132,40 +133,36 @@ export class AllocateMonth {
     lap('allocated in memory');
 
     // Obligations are written in NIK order (their primary key), splits in (pledge code, NIK) order
-    // (IDX_split_pledge_month, and sorted runs for PK_split): the index builds of the attach then
-    // get sorted or nearly sorted input (see month-order.ts).
+    // (IDX_split_pledge_month, and sorted runs for PK_split): their index builds then get sorted
+    // or nearly sorted input (see month-order.ts).
     const { splitObligation: splitNik, splitPledge, splitAmount, unfunded } = result;
     const splitOrder = splitsByPledgeCode(splitPledge, rows.map((p) => p.code), splitNik, n);
     const tmtTexts = new Map<number, string>();
     const tmtText = (day: number) => tmtTexts.get(day) ?? tmtTexts.set(day, dayText(day)).get(day)!;
     lap('rows ordered');
 
-    const splitTable = await freshMonthTable(m, 'split', month);
-    const obligationTable = await freshMonthTable(m, 'obligation', month);
-    lap('previous rows removed');
-    await writeRows(m, {
-      table: splitTable,
-      columns: SPLIT_COLUMNS,
-      count: result.splitCount,
-      freeze: true,
-      row: (i) => {
-        const s = splitOrder[i];
-        const pledge = rows[splitPledge[s]];
-        return [month, covered.nik[splitNik[s]], pledge.code, pledge.revision, splitAmount[s]];
+    await writeMonthTables(
+      m,
+      month,
+      {
+        split: {
+          columns: SPLIT_COLUMNS,
+          count: result.splitCount,
+          row: (i) => {
+            const s = splitOrder[i];
+            const pledge = rows[splitPledge[s]];
+            return [month, covered.nik[splitNik[s]], pledge.code, pledge.revision, splitAmount[s]];
+          },
+        },
+        obligation: {
+          columns: OBLIGATION_COLUMNS,
+          count: n,
+          row: (i) => [month, covered.nik[i], amount, unfunded[i], tmtText(covered.tmtDay[i]), covered.villageCode[i]],
+        },
       },
-    }, useCopy);
-    lap('splits written');
-    await writeRows(m, {
-      table: obligationTable,
-      columns: OBLIGATION_COLUMNS,
-      count: n,
-      freeze: true,
-      row: (i) => [month, covered.nik[i], amount, unfunded[i], tmtText(covered.tmtDay[i]), covered.villageCode[i]],
-    }, useCopy);
-    lap('obligations written');
-    await attachMonthTable(m, 'split', month);
-    await attachMonthTable(m, 'obligation', month);
-    lap('indexed and attached');
+      useCopy ? this.dataSource : undefined,
+    );
+    lap('splits and obligations written, indexed and attached');
 
     let unfundedParticipants = 0;
     let unfundedAmount = 0;
@@ -187,6 +184,9 @@ export class AllocateMonth {
       actor,
       this.clock.now(),
     ]);
+    const [deleteFunded, insertFunded] = SQL.REPLACE_FUNDED;
+    await m.query(deleteFunded, [month]);
+    await m.query(insertFunded, [month, ...fundedByPledge(rows.map((p) => p.code), result)]);
     this.logger.debug(`${month}: ${n} obligations, ${result.splitCount} splits; ${lap.report()}`);
   }
 
@@ -206,6 +206,18 @@ function stopwatch() {
     last = now;
   };
   return Object.assign(lap, { report: () => laps.join(', ') });
+}
+
+/** Participants and rupiah of each pledge that funds anyone (allocation_funded), as columns. */
+function fundedByPledge(codes: string[], result: AllocationResult): [string[], number[], number[]] {
+  const participants = new Array<number>(codes.length).fill(0);
+  const amounts = new Array<number>(codes.length).fill(0);
+  for (let s = 0; s < result.splitCount; s++) {
+    participants[result.splitPledge[s]] += 1;
+    amounts[result.splitPledge[s]] += result.splitAmount[s];
+  }
+  const funding = codes.map((_, k) => k).filter((k) => participants[k] > 0);
+  return [funding.map((k) => codes[k]), funding.map((k) => participants[k]), funding.map((k) => amounts[k])];
 }
 
 const SPLIT_COLUMNS: [string, string][] = [['month', 'text'], ['nik', 'text'], ['pledge_code', 'text'], ['pledge_revision', 'int'], ['amount', 'bigint']];

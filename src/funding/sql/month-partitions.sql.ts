@@ -1,0 +1,93 @@
+/**
+ * A month's splits and obligations live in their own partitions, `split_YYYY_MM` and
+ * `obligation_YYYY_MM` (migration 1764600000000). A month is (re)computed into a fresh, unindexed
+ * table, which is indexed in one sort per index (far cheaper than maintaining b-trees row by row)
+ * and then attached. `{part}` is the validated month's table name, never user text; `{month}` the
+ * validated month.
+ *
+ * Two ways, by database (use-cases/month-partitions.ts):
+ * - PostgreSQL: the table is built in schema `month_build` on a connection of its own and
+ *   committed there (split and obligation at once, on two backends), then moved and attached in
+ *   the allocation's transaction, which adopts its indexes instead of building them;
+ * - PGlite (one connection): created, filled and attached in the allocation's transaction, the
+ *   attach building the indexes.
+ */
+export type MonthTable = 'split' | 'obligation';
+
+export const partitionOf = (table: MonthTable, month: string) => `${table}_${month.replace('-', '_')}`;
+
+/** Fills `{part}` and `{month}` of the statements below. Only for validated months. */
+export function fill(sql: string, values: Record<string, string>): string {
+  return sql.replace(/\{(\w+)\}/g, (_, key: string) => values[key]);
+}
+
+/** Rows of the month written straight into the DEFAULT partition (tests, older data) and the old partition. */
+export const DROP_MONTH = (table: MonthTable) => [
+  `DELETE FROM ${table}_default WHERE month = $1`,
+  `DROP TABLE IF EXISTS public.{part}`,
+];
+
+/** Index builds of a month at a time get enough memory to sort in one pass. */
+export const INDEX_BUILD_MEMORY = `SET LOCAL maintenance_work_mem = '256MB'`;
+
+/** Attaches `{part}` as the month's partition: builds the parent's indexes on it, or adopts matching ones. */
+export const ATTACH_MONTH_TABLE = (table: MonthTable) => `ALTER TABLE ${table} ATTACH PARTITION public.{part} FOR VALUES IN ('{month}')`;
+
+// ---- PGlite: in the allocation's transaction ----
+
+/** A fresh table shaped like the parent; the CHECK on month lets ATTACH skip its validation scan. */
+export const CREATE_MONTH_TABLE = (table: MonthTable) => [
+  `CREATE TABLE public.{part} (LIKE ${table} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`,
+  `ALTER TABLE public.{part} ADD CONSTRAINT "CHK_{part}_month" CHECK (month = '{month}')`,
+];
+
+// ---- PostgreSQL: built on a connection of its own ----
+
+/** A build left behind by a run that failed after committing it. */
+export const DROP_BUILD = `DROP TABLE IF EXISTS month_build.{part}`;
+
+/**
+ * The parent's columns, NOT NULLs and CHECKs exactly (ATTACH requires the same, CHECKs by name),
+ * plus the CHECK on the month that lets ATTACH skip its validation scan. Written out rather than
+ * `LIKE split`: the build's connection must never wait for a lock on the parent, which the
+ * allocation's transaction holds once it has swapped in an earlier month, while it waits for the
+ * build (a deadlock PostgreSQL could not see). If the parent changes, ATTACH refuses the table and
+ * every allocation test on PostgreSQL fails.
+ */
+export const BUILD_TABLE: Record<MonthTable, string> = {
+  split: `
+    CREATE TABLE month_build.{part} (
+      month text COLLATE "C" NOT NULL,
+      nik text COLLATE "C" NOT NULL,
+      pledge_code text COLLATE "C" NOT NULL,
+      pledge_revision integer NOT NULL,
+      amount bigint NOT NULL,
+      CONSTRAINT "CHK_split_amount" CHECK (amount > 0),
+      CONSTRAINT "CHK_{part}_month" CHECK (month = '{month}')
+    )`,
+  obligation: `
+    CREATE TABLE month_build.{part} (
+      month text COLLATE "C" NOT NULL,
+      nik text COLLATE "C" NOT NULL,
+      amount bigint NOT NULL,
+      unfunded bigint NOT NULL,
+      tmt date NOT NULL,
+      village_code text COLLATE "C" NOT NULL,
+      CONSTRAINT "CHK_{part}_month" CHECK (month = '{month}')
+    )`,
+};
+
+/**
+ * The parent's indexes (migration 1764800000000), named as ATTACH would name them; ATTACH adopts
+ * them. A test compares them with the parent's (test/funding/allocation.month-partitions.spec.ts).
+ */
+export const BUILD_INDEXES: Record<MonthTable, string[]> = {
+  split: [
+    `ALTER TABLE month_build.{part} ADD CONSTRAINT "{part}_pkey" PRIMARY KEY (nik, month, pledge_code) INCLUDE (pledge_revision, amount)`,
+    `CREATE INDEX "{part}_pledge_code_month_idx" ON month_build.{part} (pledge_code, month)`,
+  ],
+  obligation: [`ALTER TABLE month_build.{part} ADD CONSTRAINT "{part}_pkey" PRIMARY KEY (month, nik)`],
+};
+
+/** In the allocation's transaction, after DROP_MONTH: the built table becomes the month's partition. */
+export const MOVE_BUILD = `ALTER TABLE month_build.{part} SET SCHEMA public`;
