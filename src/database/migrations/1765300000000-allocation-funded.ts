@@ -4,8 +4,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * `allocation_funded`: what each pledge funds in an allocated month (participants = its splits,
  * rupiah), written by AllocateMonth with the month's splits, from the totals it has in memory.
  * The month's summary (POST/GET /allocations) reads these few rows instead of grouping the
- * month's million splits (about 0.5 s at a million participants). Existing allocated months are
- * filled from their splits.
+ * month's million splits (about 0.5 s at a million participants), and so does the budget a pledge
+ * used in the earlier months of its year (§6), which for December grouped eleven months of splits.
+ * Existing allocated months are filled from their splits.
  */
 export class AllocationFunded1765300000000 implements MigrationInterface {
   name = 'AllocationFunded1765300000000';

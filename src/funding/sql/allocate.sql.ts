@@ -31,11 +31,13 @@ export const PLEDGES_OF_MONTH = `
 
 /**
  * What each pledge of $3 was allocated in months $2 ('YYYY-01') up to before $1: the budget already
- * used in the fiscal year (closed months included: their stored splits count).
+ * used in the fiscal year (closed months included: what they funded stays stored). Read from the
+ * per-pledge totals stored with each month (allocation_funded), not from the months' splits: for
+ * December that would be eleven million split rows at a million participants.
  */
 export const BUDGET_USED_BEFORE = `
   SELECT pledge_code, sum(amount)::bigint AS used
-    FROM split
+    FROM allocation_funded
    WHERE month >= $2 AND month < $1 AND pledge_code = ANY($3::text[])
    GROUP BY pledge_code`;
 
