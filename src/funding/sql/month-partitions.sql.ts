@@ -6,9 +6,9 @@
  * validated month.
  *
  * Two ways, by database (use-cases/month-partitions.ts):
- * - PostgreSQL: the table is built in schema `month_build` on a connection of its own and
- *   committed there (split and obligation at once, on two backends), then moved and attached in
- *   the allocation's transaction, which adopts its indexes instead of building them;
+ * - PostgreSQL: the table is built in schema `month_build` on connections of their own, committed
+ *   there (split and obligation at once, then their indexes two at a time), then moved and attached
+ *   in the allocation's transaction, which adopts its indexes instead of building them;
  * - PGlite (one connection): created, filled and attached in the allocation's transaction, the
  *   attach building the indexes.
  */
@@ -80,14 +80,18 @@ export const BUILD_TABLE: Record<MonthTable, string> = {
 /**
  * The parent's indexes (migration 1764800000000), named as ATTACH would name them; ATTACH adopts
  * them. A test compares them with the parent's (test/funding/allocation.month-partitions.spec.ts).
+ * Each is built in a transaction of its own once its table is committed, two at a time, in this
+ * order: the longest (the split primary key) first, the other two one after the other beside it.
+ * A primary key is first a unique index, which BUILD_PRIMARY_KEY then makes the key.
  */
-export const BUILD_INDEXES: Record<MonthTable, string[]> = {
-  split: [
-    `ALTER TABLE month_build.{part} ADD CONSTRAINT "{part}_pkey" PRIMARY KEY (nik, month, pledge_code) INCLUDE (pledge_revision, amount)`,
-    `CREATE INDEX "{part}_pledge_code_month_idx" ON month_build.{part} (pledge_code, month)`,
-  ],
-  obligation: [`ALTER TABLE month_build.{part} ADD CONSTRAINT "{part}_pkey" PRIMARY KEY (month, nik)`],
-};
+export const BUILD_INDEXES: [MonthTable, string][] = [
+  ['split', `CREATE UNIQUE INDEX "{part}_pkey" ON month_build.{part} (nik, month, pledge_code) INCLUDE (pledge_revision, amount)`],
+  ['obligation', `CREATE UNIQUE INDEX "{part}_pkey" ON month_build.{part} (month, nik)`],
+  ['split', `CREATE INDEX "{part}_pledge_code_month_idx" ON month_build.{part} (pledge_code, month)`],
+];
+
+/** The primary key of a built table, from its unique index (a catalog change: the columns are NOT NULL). */
+export const BUILD_PRIMARY_KEY = `ALTER TABLE month_build.{part} ADD CONSTRAINT "{part}_pkey" PRIMARY KEY USING INDEX "{part}_pkey"`;
 
 /** In the allocation's transaction, after DROP_MONTH: the built table becomes the month's partition. */
 export const MOVE_BUILD = `ALTER TABLE month_build.{part} SET SCHEMA public`;

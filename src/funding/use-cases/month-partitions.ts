@@ -2,18 +2,23 @@
  * Writes a month's `split` and `obligation` rows as that month's partitions, replacing the old
  * ones (see sql/month-partitions.sql.ts for the two ways, by database).
  *
- * On PostgreSQL the two tables are built at the same time, each on a connection of its own: the
- * COPY and the index builds of one run on one backend while the other's run on another, so both
- * cores work (this was the longest part of a month: COPY and index builds one after the other).
- * The allocation's transaction then only drops, moves and attaches: catalog changes. If it rolls
- * back, the committed builds stay in `month_build`, unattached and unread, until the next build of
- * the month drops them.
+ * On PostgreSQL the work is spread over two connections of its own, so that both cores work (the
+ * longest part of a month was COPY and index builds, one after the other, on one backend):
+ * 1. each table is created, filled by COPY FREEZE and committed in `month_build`, the split and
+ *    the obligation table at once;
+ * 2. their three indexes are built two at a time, the longest first (the split primary key on
+ *    one connection, the other two one after the other on the other);
+ * 3. the allocation's transaction makes the unique indexes primary keys, drops the month's old
+ *    partitions, moves the new tables to `public` and attaches them: catalog changes only.
+ * If the allocation's transaction rolls back, what was built stays in `month_build`, unattached
+ * and unread, until the next build of the month drops it.
  */
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { isMonth } from '../../common/month.js';
 import {
   ATTACH_MONTH_TABLE,
   BUILD_INDEXES,
+  BUILD_PRIMARY_KEY,
   BUILD_TABLE,
   CREATE_MONTH_TABLE,
   DROP_BUILD,
@@ -28,19 +33,23 @@ import { writeRows, type BulkRows } from './bulk-io.js';
 
 export type MonthRows = Omit<BulkRows, 'table' | 'freeze'>;
 
+/** Connections a month's build uses besides the allocation's own. */
+const BUILD_CONNECTIONS = 2;
+
 /**
  * Replaces the month's partitions with `rows`, in `m`'s transaction. `builds` (PostgreSQL) is where
- * the side connections come from; without it (PGlite) everything happens on `m`.
+ * the build connections come from; without it (PGlite) everything happens on `m`.
  */
 export async function writeMonthTables(m: EntityManager, month: string, rows: Record<MonthTable, MonthRows>, builds?: DataSource): Promise<void> {
   if (!isMonth(month)) throw new Error(`not a month: ${month}`);
   const tables = Object.keys(rows) as MonthTable[];
   const values = (table: MonthTable) => ({ part: partitionOf(table, month), month });
   if (builds) {
-    const settled = await Promise.allSettled(tables.map((table) => buildMonthTable(builds, table, month, rows[table])));
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
+    await settled(tables.map((table) => inTransaction(builds, (runner) => fillBuild(runner, table, month, rows[table]))));
+    const indexes = BUILD_INDEXES.filter(([table]) => tables.includes(table)).map(([table, sql]) => fill(sql, values(table)));
+    await onConnections(builds, BUILD_CONNECTIONS, indexes);
     for (const table of tables) {
+      await m.query(fill(BUILD_PRIMARY_KEY, values(table)));
       await dropMonth(m, table, month);
       await m.query(fill(MOVE_BUILD, values(table)));
       await m.query(fill(ATTACH_MONTH_TABLE(table), values(table)));
@@ -63,18 +72,35 @@ async function dropMonth(m: EntityManager, table: MonthTable, month: string): Pr
   await m.query(fill(dropOld, { part: partitionOf(table, month), month }));
 }
 
-/** Creates, fills (COPY FREEZE) and indexes `month_build.{part}` on its own connection, and commits it. */
-async function buildMonthTable(dataSource: DataSource, table: MonthTable, month: string, rows: MonthRows): Promise<void> {
+/** Creates `month_build.{part}` and fills it (COPY FREEZE: the table is new in this transaction). */
+async function fillBuild(runner: QueryRunner, table: MonthTable, month: string, rows: MonthRows): Promise<void> {
   const values = { part: partitionOf(table, month), month };
+  await runner.query(fill(DROP_BUILD, values));
+  await runner.query(fill(BUILD_TABLE[table], values));
+  await writeRows(runner.manager, { ...rows, table: `month_build.${values.part}`, freeze: true }, true);
+}
+
+/** Runs `statements` on `connections` connections at once, each in a transaction of its own, in order. */
+async function onConnections(dataSource: DataSource, connections: number, statements: string[]): Promise<void> {
+  const queue = [...statements];
+  const worker = async () => {
+    for (let sql = queue.shift(); sql; sql = queue.shift()) {
+      await inTransaction(dataSource, async (runner) => {
+        await runner.query(INDEX_BUILD_MEMORY);
+        await runner.query(sql);
+      });
+    }
+  };
+  await settled(Array.from({ length: connections }, worker));
+}
+
+/** Runs `work` in a transaction on a connection of its own, committed if it succeeds. */
+async function inTransaction(dataSource: DataSource, work: (runner: QueryRunner) => Promise<void>): Promise<void> {
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();
     await runner.startTransaction();
-    await runner.query(fill(DROP_BUILD, values));
-    await runner.query(fill(BUILD_TABLE[table], values));
-    await writeRows(runner.manager, { ...rows, table: `month_build.${values.part}`, freeze: true }, true);
-    await runner.query(INDEX_BUILD_MEMORY);
-    for (const sql of BUILD_INDEXES[table]) await runner.query(fill(sql, values));
+    await work(runner);
     await runner.commitTransaction();
   } catch (err) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();
@@ -82,4 +108,10 @@ async function buildMonthTable(dataSource: DataSource, table: MonthTable, month:
   } finally {
     await runner.release();
   }
+}
+
+/** Waits for every promise (no connection is left working), then throws the first failure. */
+async function settled(work: Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(work)).find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
 }
