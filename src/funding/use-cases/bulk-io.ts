@@ -9,6 +9,7 @@ import pgCopy from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import { firstDay, isMonth, lastDay } from '../../common/month.js';
 import { COVERED_PARTICIPANTS, SORT_MEMORY } from '../sql/allocate.sql.js';
+import { copyTextChunks } from './copy-text.js';
 
 /** The covered participants of a month in NIK order (code points, as the "C" collation sorts). */
 export interface Candidates {
@@ -87,24 +88,16 @@ export interface BulkRows {
 }
 
 const UNNEST_CHUNK = 20_000;
-const COPY_CHUNK = 10_000;
 
 export async function writeRows(m: EntityManager, rows: BulkRows, useCopy: boolean): Promise<void> {
   if (rows.count === 0) return;
   const names = rows.columns.map(([name]) => name).join(', ');
   if (useCopy) {
-    function* text() {
-      for (let start = 0; start < rows.count; start += COPY_CHUNK) {
-        let chunk = '';
-        for (let i = start, end = Math.min(rows.count, start + COPY_CHUNK); i < end; i++) chunk += `${rows.row(i).join('\t')}\n`;
-        yield Buffer.from(chunk);
-      }
-    }
     // FREEZE: the table was created in this transaction (a fresh month partition), so its rows are
     // written frozen and all-visible: later reads neither set hint bits nor visit the heap for
     // index-only scans.
     const copy = `COPY ${rows.table} (${names}) FROM STDIN${rows.freeze ? ' WITH (FREEZE)' : ''}`;
-    await pipeline(Readable.from(text()), (await clientOf(m)).query(pgCopy.from(copy)));
+    await pipeline(Readable.from(copyTextChunks(rows.count, rows.row)), (await clientOf(m)).query(pgCopy.from(copy)));
     return;
   }
   const arrays = rows.columns.map(([, type], k) => `$${k + 1}::${type}[]`).join(', ');
