@@ -16,6 +16,7 @@ import { SplitsService } from './splits/splits.service.js';
 import { TariffsController } from './tariffs/tariffs.controller.js';
 import { TariffsService } from './tariffs/tariffs.service.js';
 import { AllocateMonth } from './use-cases/allocate-month.use-case.js';
+import { MonthBuildPool } from './use-cases/month-build-pool.js';
 
 /** Tariffs, pledges, monthly obligations and the allocation of DOMAIN §3–§6, with split queries. */
 @Module({
@@ -30,7 +31,7 @@ import { AllocateMonth } from './use-cases/allocate-month.use-case.js';
     }),
   ],
   controllers: [AllocationsController, PledgesController, PledgeUploadsController, SplitsController, TariffsController],
-  providers: [AllocateMonth, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, TariffsService, ImportPledgeSheet],
+  providers: [AllocateMonth, MonthBuildPool, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, TariffsService, ImportPledgeSheet],
   exports: [AllocateMonth],
 })
 export class FundingModule {}

@@ -63,6 +63,14 @@ describe('§6 storage: a month is written as its own split and obligation partit
     expect(res.body.funded).toEqual([{ pledgeCode: 'APBD-2026', sourceType: 'APBD', participants: 3, amount: 3 * 37800 }]);
   });
 
+  (onPostgres ? it : it.skip)('as many allocations at once as the service has connections all finish (the build has its own)', async () => {
+    // Each request holds a connection of the service's pool (10) while it waits for the allocation
+    // lock; the one that has it builds the month on the month-build pool, which nothing else uses.
+    const runs = await Promise.all(Array.from({ length: 10 }, () => keuangan.post('/api/v1/allocations').send({ month: '2026-03' })));
+    expect(runs.map((r) => r.status)).toEqual(Array(10).fill(201));
+    expect(await splitsOf('2026-03')).toEqual([1, 2, 3].map((i) => `${testNik(i)}:APBD-2026=37800`));
+  }, 30_000);
+
   (onPostgres ? it : it.skip)('a build left in month_build by a failed run is replaced by the next one', async () => {
     await q(`CREATE TABLE month_build.split_2026_03 (junk text)`);
     await keuangan.post('/api/v1/allocations').send({ month: '2026-03' }).expect(201);

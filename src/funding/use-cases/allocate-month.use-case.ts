@@ -9,6 +9,7 @@ import { AllocationSummaries, type AllocationDetail } from '../allocations/alloc
 import { allocate, type AllocationPledge, type AllocationResult, type PledgeScope } from '../domain/allocate.js';
 import { FundingException } from '../funding.exception.js';
 import * as SQL from '../sql/allocate.sql.js';
+import { MonthBuildPool } from './month-build-pool.js';
 import { writeMonthTables } from './month-partitions.js';
 import { readCandidates } from './bulk-io.js';
 import { dayText, orderByDay, splitsByPledgeCode } from './month-order.js';
@@ -54,6 +55,7 @@ export class AllocateMonth {
     private readonly summaries: AllocationSummaries,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly builds: MonthBuildPool,
   ) {}
 
   /** Allocates `month` (again), after any outdated earlier month of its year. Refuses a closed month. */
@@ -160,7 +162,7 @@ export class AllocateMonth {
           row: (i) => [month, covered.nik[i], amount, unfunded[i], tmtText(covered.tmtDay[i]), covered.villageCode[i]],
         },
       },
-      useCopy ? this.dataSource : undefined,
+      this.builds.get(),
     );
     lap('splits and obligations written, indexed and attached');
 

@@ -19,7 +19,8 @@ export interface Candidates {
   tmtDay: Int32Array;
 }
 
-interface PgClient {
+/** What COPY needs of a connection: a `pg` client (the transaction's, or a month build's). */
+export interface PgClient {
   query(stream: unknown): NodeJS.WritableStream & NodeJS.ReadableStream;
 }
 
@@ -91,15 +92,8 @@ const UNNEST_CHUNK = 20_000;
 
 export async function writeRows(m: EntityManager, rows: BulkRows, useCopy: boolean): Promise<void> {
   if (rows.count === 0) return;
+  if (useCopy) return copyRows(await clientOf(m), rows);
   const names = rows.columns.map(([name]) => name).join(', ');
-  if (useCopy) {
-    // FREEZE: the table was created in this transaction (a fresh month partition), so its rows are
-    // written frozen and all-visible: later reads neither set hint bits nor visit the heap for
-    // index-only scans.
-    const copy = `COPY ${rows.table} (${names}) FROM STDIN${rows.freeze ? ' WITH (FREEZE)' : ''}`;
-    await pipeline(Readable.from(copyTextChunks(rows.count, rows.row)), (await clientOf(m)).query(pgCopy.from(copy)));
-    return;
-  }
   const arrays = rows.columns.map(([, type], k) => `$${k + 1}::${type}[]`).join(', ');
   const sql = `INSERT INTO ${rows.table} (${names}) SELECT * FROM unnest(${arrays})`;
   for (let start = 0; start < rows.count; start += UNNEST_CHUNK) {
@@ -109,4 +103,15 @@ export async function writeRows(m: EntityManager, rows: BulkRows, useCopy: boole
     }
     await m.query(sql, columns);
   }
+}
+
+/** `rows` by text COPY on `client` (PostgreSQL only). */
+export async function copyRows(client: PgClient, rows: BulkRows): Promise<void> {
+  if (rows.count === 0) return;
+  const names = rows.columns.map(([name]) => name).join(', ');
+  // FREEZE: the table was created in this transaction (a fresh month partition), so its rows are
+  // written frozen and all-visible: later reads neither set hint bits nor visit the heap for
+  // index-only scans.
+  const copy = `COPY ${rows.table} (${names}) FROM STDIN${rows.freeze ? ' WITH (FREEZE)' : ''}`;
+  await pipeline(Readable.from(copyTextChunks(rows.count, rows.row)), client.query(pgCopy.from(copy)));
 }

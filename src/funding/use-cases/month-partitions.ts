@@ -2,8 +2,9 @@
  * Writes a month's `split` and `obligation` rows as that month's partitions, replacing the old
  * ones (see sql/month-partitions.sql.ts for the two ways, by database).
  *
- * On PostgreSQL the work is spread over two connections of its own, so that both cores work (the
- * longest part of a month was COPY and index builds, one after the other, on one backend):
+ * On PostgreSQL the work is spread over two connections of its own (MonthBuildPool), so that both
+ * cores work (the longest part of a month was COPY and index builds, one after the other, on one
+ * backend):
  * 1. each table is created, filled by COPY FREEZE and committed in `month_build`, the split and
  *    the obligation table at once;
  * 2. their three indexes are built two at a time, the longest first (the split primary key on
@@ -13,7 +14,8 @@
  * If the allocation's transaction rolls back, what was built stays in `month_build`, unattached
  * and unread, until the next build of the month drops it.
  */
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type pg from 'pg';
+import type { EntityManager } from 'typeorm';
 import { isMonth } from '../../common/month.js';
 import {
   ATTACH_MONTH_TABLE,
@@ -29,25 +31,24 @@ import {
   partitionOf,
   type MonthTable,
 } from '../sql/month-partitions.sql.js';
-import { writeRows, type BulkRows } from './bulk-io.js';
+import { copyRows, writeRows, type BulkRows } from './bulk-io.js';
+import { MonthBuildPool } from './month-build-pool.js';
 
 export type MonthRows = Omit<BulkRows, 'table' | 'freeze'>;
 
-/** Connections a month's build uses besides the allocation's own. */
-const BUILD_CONNECTIONS = 2;
-
 /**
- * Replaces the month's partitions with `rows`, in `m`'s transaction. `builds` (PostgreSQL) is where
- * the build connections come from; without it (PGlite) everything happens on `m`.
+ * Replaces the month's partitions with `rows`, in `m`'s transaction. `builds` (PostgreSQL,
+ * MonthBuildPool) is where the build connections come from; without it (PGlite) everything happens
+ * on `m`.
  */
-export async function writeMonthTables(m: EntityManager, month: string, rows: Record<MonthTable, MonthRows>, builds?: DataSource): Promise<void> {
+export async function writeMonthTables(m: EntityManager, month: string, rows: Record<MonthTable, MonthRows>, builds: pg.Pool | null): Promise<void> {
   if (!isMonth(month)) throw new Error(`not a month: ${month}`);
   const tables = Object.keys(rows) as MonthTable[];
   const values = (table: MonthTable) => ({ part: partitionOf(table, month), month });
   if (builds) {
-    await settled(tables.map((table) => inTransaction(builds, (runner) => fillBuild(runner, table, month, rows[table]))));
+    await settled(tables.map((table) => inTransaction(builds, (client) => fillBuild(client, table, month, rows[table]))));
     const indexes = BUILD_INDEXES.filter(([table]) => tables.includes(table)).map(([table, sql]) => fill(sql, values(table)));
-    await onConnections(builds, BUILD_CONNECTIONS, indexes);
+    await onConnections(builds, MonthBuildPool.SIZE, indexes);
     for (const table of tables) {
       await m.query(fill(BUILD_PRIMARY_KEY, values(table)));
       await dropMonth(m, table, month);
@@ -73,40 +74,40 @@ async function dropMonth(m: EntityManager, table: MonthTable, month: string): Pr
 }
 
 /** Creates `month_build.{part}` and fills it (COPY FREEZE: the table is new in this transaction). */
-async function fillBuild(runner: QueryRunner, table: MonthTable, month: string, rows: MonthRows): Promise<void> {
+async function fillBuild(client: pg.PoolClient, table: MonthTable, month: string, rows: MonthRows): Promise<void> {
   const values = { part: partitionOf(table, month), month };
-  await runner.query(fill(DROP_BUILD, values));
-  await runner.query(fill(BUILD_TABLE[table], values));
-  await writeRows(runner.manager, { ...rows, table: `month_build.${values.part}`, freeze: true }, true);
+  await client.query(fill(DROP_BUILD, values));
+  await client.query(fill(BUILD_TABLE[table], values));
+  await copyRows(client, { ...rows, table: `month_build.${values.part}`, freeze: true });
 }
 
 /** Runs `statements` on `connections` connections at once, each in a transaction of its own, in order. */
-async function onConnections(dataSource: DataSource, connections: number, statements: string[]): Promise<void> {
+async function onConnections(pool: pg.Pool, connections: number, statements: string[]): Promise<void> {
   const queue = [...statements];
   const worker = async () => {
     for (let sql = queue.shift(); sql; sql = queue.shift()) {
-      await inTransaction(dataSource, async (runner) => {
-        await runner.query(INDEX_BUILD_MEMORY);
-        await runner.query(sql);
+      await inTransaction(pool, async (client) => {
+        await client.query(INDEX_BUILD_MEMORY);
+        await client.query(sql);
       });
     }
   };
   await settled(Array.from({ length: connections }, worker));
 }
 
-/** Runs `work` in a transaction on a connection of its own, committed if it succeeds. */
-async function inTransaction(dataSource: DataSource, work: (runner: QueryRunner) => Promise<void>): Promise<void> {
-  const runner = dataSource.createQueryRunner();
+/** Runs `work` in a transaction on a connection of `pool`, committed if it succeeds. */
+async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
   try {
-    await runner.connect();
-    await runner.startTransaction();
-    await work(runner);
-    await runner.commitTransaction();
+    await client.query('BEGIN');
+    await work(client);
+    await client.query('COMMIT');
   } catch (err) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    await client.query('ROLLBACK').catch((lost: Error) => (broken = lost)); // a connection that cannot roll back is not reused
     throw err;
   } finally {
-    await runner.release();
+    client.release(broken);
   }
 }
 
