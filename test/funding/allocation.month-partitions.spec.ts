@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AllocateMonth } from '../../src/funding/use-cases/allocate-month.use-case.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertParticipants, testNik } from './support/register.js';
@@ -71,12 +72,25 @@ describe('§6 storage: a month is written as its own split and obligation partit
     expect(await splitsOf('2026-03')).toEqual([1, 2, 3].map((i) => `${testNik(i)}:APBD-2026=37800`));
   }, 30_000);
 
-  (onPostgres ? it : it.skip)('a build left in month_build by a failed run is replaced by the next one', async () => {
+  (onPostgres ? it : it.skip)('a build of the month left in month_build by a failed run is replaced by the next one', async () => {
     await q(`CREATE TABLE month_build.split_2026_03 (junk text)`);
     await keuangan.post('/api/v1/allocations').send({ month: '2026-03' }).expect(201);
     expect(await splitsOf('2026-03')).toEqual([1, 2, 3].map((i) => `${testNik(i)}:APBD-2026=37800`));
     expect(await q(`SELECT tablename FROM pg_tables WHERE schemaname = 'month_build'`)).toEqual([]);
   });
+
+  (onPostgres ? it : it.skip)('the same month allocated twice in one transaction fails after the lock timeout instead of hanging', async () => {
+    const allocateMonth = t.app.get(AllocateMonth);
+    const before = await splitsOf('2026-03');
+    await expect(
+      t.dataSource.transaction(async (m) => {
+        await allocateMonth.execute({ month: '2026-03', actor: 'uji' }, m);
+        await allocateMonth.execute({ month: '2026-03', actor: 'uji' }, m);
+      }),
+    ).rejects.toMatchObject({ code: '55P03' }); // lock_not_available
+    expect(await splitsOf('2026-03')).toEqual(before);
+    await keuangan.post('/api/v1/allocations').send({ month: '2026-03' }).expect(201);
+  }, 20_000);
 
   (onPostgres ? it : it.skip)('a build that fails leaves the month as it was; the next run succeeds', async () => {
     const before = await splitsOf('2026-03');

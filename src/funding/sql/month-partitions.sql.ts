@@ -43,8 +43,16 @@ export const CREATE_MONTH_TABLE = (table: MonthTable) => [
 
 // ---- PostgreSQL: built on a connection of its own ----
 
-/** A build left behind by a run that failed after committing it. */
+/** A build of the month left behind by a run that failed after committing it. */
 export const DROP_BUILD = `DROP TABLE IF EXISTS month_build.{part}`;
+
+/**
+ * A build never waits for a lock: nothing else touches `month_build`, except the allocation's own
+ * transaction, which waits for the build; a build that has to wait (the same month built twice in
+ * one transaction, whose first build that transaction moved but has not committed) fails instead
+ * of waiting for ever.
+ */
+export const BUILD_LOCK_TIMEOUT = `SET LOCAL lock_timeout = '5s'`;
 
 /**
  * The parent's columns, NOT NULLs and CHECKs exactly (ATTACH requires the same, CHECKs by name),

@@ -12,7 +12,8 @@
  * 3. the allocation's transaction makes the unique indexes primary keys, drops the month's old
  *    partitions, moves the new tables to `public` and attaches them: catalog changes only.
  * If the allocation's transaction rolls back, what was built stays in `month_build`, unattached
- * and unread, until the next build of the month drops it.
+ * and unread, until the next build of the month drops it. A month is built at most once in a
+ * transaction (a second build fails after BUILD_LOCK_TIMEOUT rather than wait for ever).
  */
 import type pg from 'pg';
 import type { EntityManager } from 'typeorm';
@@ -23,6 +24,7 @@ import {
   BUILD_PRIMARY_KEY,
   BUILD_TABLE,
   CREATE_MONTH_TABLE,
+  BUILD_LOCK_TIMEOUT,
   DROP_BUILD,
   DROP_MONTH,
   fill,
@@ -101,6 +103,7 @@ async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Pro
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
+    await client.query(BUILD_LOCK_TIMEOUT);
     await work(client);
     await client.query('COMMIT');
   } catch (err) {
