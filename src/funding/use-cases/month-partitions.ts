@@ -21,10 +21,10 @@ import { isMonth } from '../../common/month.js';
 import {
   ATTACH_MONTH_TABLE,
   BUILD_INDEXES,
+  BUILD_LOCK_TIMEOUT,
   BUILD_PRIMARY_KEY,
   BUILD_TABLE,
   CREATE_MONTH_TABLE,
-  BUILD_LOCK_TIMEOUT,
   DROP_BUILD,
   DROP_MONTH,
   fill,
