@@ -38,6 +38,13 @@ const STAGED = `(s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s
 const CURRENT = `(p.no_kk, p.noka, p.name, p.birth_date, p.sex, p.village_code, p.tmt, p.tat, p.end_reason)`;
 
 /**
+ * A new participant's columns: the register columns of its row, then the upload that last set them
+ * and its creation (upload, user, time) and update time, for every insert of new participants
+ * (steps 0a, 0 and 5).
+ */
+const NEW_PARTICIPANT_COLUMNS = `${RECORD_COLUMNS}, last_upload_id, created_upload_id, created_by, created_at, updated_at`;
+
+/**
  * 0a. The fast form of step 0 for a batch that is all new people (the first upload of a register,
  * new registrations): its rows are copied straight into the register, no staging, inside a
  * savepoint. If any NIK is already registered or any NOKA is held by an active participant, the
@@ -45,7 +52,7 @@ const CURRENT = `(p.no_kk, p.noka, p.name, p.birth_date, p.sex, p.village_code, 
  * step 0 instead (StagingWriter).
  */
 export const COPY_NEW_PARTICIPANTS = `
-  COPY participant (${RECORD_COLUMNS}, last_upload_id, created_upload_id, created_by, created_at, updated_at)
+  COPY participant (${NEW_PARTICIPANT_COLUMNS})
   FROM STDIN`;
 
 /**
@@ -69,12 +76,10 @@ export const PROMOTE_NEW_BATCH = `
       AND (SELECT p.nik FROM participant p WHERE p.nik = s.nik LIMIT 1) IS NULL
       AND (s.noka IS NULL OR s.tat IS NOT NULL
            OR (SELECT p.nik FROM participant p WHERE p.noka = s.noka AND p.noka IS NOT NULL AND p.tat IS NULL LIMIT 1) IS NULL)
-    RETURNING s.nik, s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason
+    RETURNING ${RECORD_COLUMNS}
   ), created AS (
-    INSERT INTO participant
-      (nik, no_kk, noka, name, birth_date, sex, village_code, tmt, tat, end_reason, last_upload_id,
-       created_upload_id, created_by, created_at, updated_at)
-    SELECT nik, no_kk, noka, name, birth_date, sex, village_code, tmt, tat, end_reason, $1, $1, $4, $5, $5
+    INSERT INTO participant (${NEW_PARTICIPANT_COLUMNS})
+    SELECT ${RECORD_COLUMNS}, $1, $1, $4, $5, $5
     FROM fresh
     RETURNING 1
   )
@@ -141,10 +146,8 @@ export const UPDATE_CHANGED = `
  * creation (upload, user, time) recorded on the row. $1 upload id, $2 user, $3 time.
  */
 export const INSERT_NEW = `
-  INSERT INTO participant
-    (nik, no_kk, noka, name, birth_date, sex, village_code, tmt, tat, end_reason, last_upload_id,
-     created_upload_id, created_by, created_at, updated_at)
-  SELECT s.nik, s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason, $1, $1, $2, $3, $3
+  INSERT INTO participant (${NEW_PARTICIPANT_COLUMNS})
+  SELECT ${RECORD_COLUMNS}, $1, $1, $2, $3, $3
   FROM enrollment_staging s
   WHERE s.upload_id = $1 AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.nik = s.nik)`;
 
