@@ -91,7 +91,6 @@ export interface BulkRows {
 const UNNEST_CHUNK = 20_000;
 
 export async function writeRows(m: EntityManager, rows: BulkRows, useCopy: boolean): Promise<void> {
-  if (rows.count === 0) return;
   if (useCopy) return copyRows(await clientOf(m), rows);
   const names = rows.columns.map(([name]) => name).join(', ');
   const arrays = rows.columns.map(([, type], k) => `$${k + 1}::${type}[]`).join(', ');
