@@ -5,8 +5,8 @@
  * On PostgreSQL the work is spread over two connections of its own (MonthBuildPool), so that both
  * cores work (the longest part of a month was COPY and index builds, one after the other, on one
  * backend):
- * 1. each table is created, filled by COPY FREEZE and committed in `month_build`, the split and
- *    the obligation table at once;
+ * 1. each table is created, filled by COPY FREEZE, analyzed and committed in `month_build`, the
+ *    split and the obligation table at once;
  * 2. their three indexes are built two at a time, the longest first (the split primary key on
  *    one connection, the other two one after the other on the other);
  * 3. the allocation's transaction makes the unique indexes primary keys, drops the month's old
@@ -19,6 +19,7 @@ import type pg from 'pg';
 import type { EntityManager } from 'typeorm';
 import { isMonth } from '../../common/month.js';
 import {
+  ANALYZE_MONTH_TABLE,
   ATTACH_MONTH_TABLE,
   BUILD_INDEXES,
   BUILD_LOCK_TIMEOUT,
@@ -63,6 +64,7 @@ export async function writeMonthTables(m: EntityManager, month: string, rows: Re
     await dropMonth(m, table, month);
     for (const sql of CREATE_MONTH_TABLE(table)) await m.query(fill(sql, values(table)));
     await writeRows(m, { ...rows[table], table: `public.${values(table).part}`, freeze: true }, false);
+    await m.query(fill(ANALYZE_MONTH_TABLE, { ...values(table), schema: 'public' }));
     await m.query(INDEX_BUILD_MEMORY);
     await m.query(fill(ATTACH_MONTH_TABLE(table), values(table)));
   }
@@ -75,12 +77,13 @@ async function dropMonth(m: EntityManager, table: MonthTable, month: string): Pr
   await m.query(fill(dropOld, { part: partitionOf(table, month), month }));
 }
 
-/** Creates `month_build.{part}` and fills it (COPY FREEZE: the table is new in this transaction). */
+/** Creates `month_build.{part}`, fills it (COPY FREEZE: the table is new in this transaction) and analyzes it. */
 async function fillBuild(client: pg.PoolClient, table: MonthTable, month: string, rows: MonthRows): Promise<void> {
   const values = { part: partitionOf(table, month), month };
   await client.query(fill(DROP_BUILD, values));
   await client.query(fill(BUILD_TABLE[table], values));
   await copyRows(client, { ...rows, table: `month_build.${values.part}`, freeze: true });
+  await client.query(fill(ANALYZE_MONTH_TABLE, { ...values, schema: 'month_build' }));
 }
 
 /** Runs `statements` on `connections` connections at once, each in a transaction of its own, in order. */
