@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { RequestHandler } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { loginRateLimit } from './auth/login-rate-limit.js';
@@ -8,11 +9,20 @@ import { DomainExceptionFilter } from './common/errors/domain-exception.filter.j
 import { requestLogger } from './common/http/request-logger.js';
 import { createValidationPipe } from './common/http/validation.js';
 
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
 /** Everything main.ts and the tests apply to the app alike: pipes, filters, headers, limits, docs. */
 export function configureApp(app: INestApplication): INestApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
   const express = app as NestExpressApplication;
   express.set('trust proxy', 'loopback');
+  // API answers carry residents' NIKs and names: no browser or proxy keeps a copy (a shared office
+  // PC's disk cache included), and so no ETag is worth hashing each body for.
+  express.set('etag', false);
+  app.use(['/api', '/health'], noStore);
   app.use(requestLogger(config.logLevel));
   express.useBodyParser('json', { limit: '1mb' });
   express.useBodyParser('urlencoded', { limit: '1mb', extended: false });

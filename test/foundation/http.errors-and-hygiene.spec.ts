@@ -36,6 +36,14 @@ describe('HTTP: one JSON error format, size limit, security headers, request id,
     }
   });
 
+  it('tells browsers and proxies to keep no copy of API answers (they hold residents\' data), and sends no ETag', async () => {
+    const admin = await t.as(Role.ADMIN);
+    for (const res of [await admin.get('/api/v1/users').expect(200), await t.http.get('/api/v1/tidak-ada'), await t.http.get('/health')]) {
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers.etag).toBeUndefined();
+    }
+  });
+
   it('echoes the caller\'s x-request-id, or makes one up', async () => {
     expect((await t.http.get('/health').set('x-request-id', 'permintaan-42')).headers['x-request-id']).toBe('permintaan-42');
     expect((await t.http.get('/api/v1/tidak-ada')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
