@@ -22,9 +22,8 @@ export function uploadHistory({ base, what, count, reportName, signal }) {
     if (!/^\d{4}-\d{2}$/.test(month ?? '')) return replace(element, h('p', { class: 'empty', text: `Isi bulan (YYYY-MM) untuk melihat riwayat unggahan ${what}.` }));
     replace(element, loading());
     try {
-      const res = await api(base, { query: { month }, signal });
+      const items = await api(base, { query: { month }, signal });
       if (request !== latestRequest) return; // the month changed while this one loaded
-      const items = Array.isArray(res) ? res : (res?.items ?? []);
       replace(
         element,
         dataTable({
