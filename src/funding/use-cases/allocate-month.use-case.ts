@@ -163,8 +163,8 @@ export class AllocateMonth {
         },
       },
       this.builds.get(),
+      lap,
     );
-    lap('splits and obligations written, indexed and attached');
 
     let unfundedParticipants = 0;
     let unfundedAmount = 0;

@@ -42,22 +42,31 @@ export type MonthRows = Omit<BulkRows, 'table' | 'freeze'>;
 /**
  * Replaces the month's partitions with `rows`, in `m`'s transaction. `builds` (PostgreSQL,
  * MonthBuildPool) is where the build connections come from; without it (PGlite) everything happens
- * on `m`.
+ * on `m`. `lap(step)` is called as each step ends (the allocation's debug log times them).
  */
-export async function writeMonthTables(m: EntityManager, month: string, rows: Record<MonthTable, MonthRows>, builds: pg.Pool | null): Promise<void> {
+export async function writeMonthTables(
+  m: EntityManager,
+  month: string,
+  rows: Record<MonthTable, MonthRows>,
+  builds: pg.Pool | null,
+  lap: (step: string) => void = () => undefined,
+): Promise<void> {
   if (!isMonth(month)) throw new Error(`not a month: ${month}`);
   const tables = Object.keys(rows) as MonthTable[];
   const values = (table: MonthTable) => ({ part: partitionOf(table, month), month });
   if (builds) {
     await settled(tables.map((table) => inTransaction(builds, (client) => fillBuild(client, table, month, rows[table]))));
+    lap(`${tables.join(' and ')} filled and analyzed`);
     const indexes = BUILD_INDEXES.filter(([table]) => tables.includes(table)).map(([table, sql]) => fill(sql, values(table)));
     await onConnections(builds, MonthBuildPool.SIZE, indexes);
+    lap('indexed');
     for (const table of tables) {
       await m.query(fill(BUILD_PRIMARY_KEY, values(table)));
       await dropMonth(m, table, month);
       await m.query(fill(MOVE_BUILD, values(table)));
       await m.query(fill(ATTACH_MONTH_TABLE(table), values(table)));
     }
+    lap('swapped in');
     return;
   }
   for (const table of tables) {
@@ -67,6 +76,7 @@ export async function writeMonthTables(m: EntityManager, month: string, rows: Re
     await m.query(fill(ANALYZE_MONTH_TABLE, { ...values(table), schema: 'public' }));
     await m.query(INDEX_BUILD_MEMORY);
     await m.query(fill(ATTACH_MONTH_TABLE(table), values(table)));
+    lap(`${table} written, analyzed and attached`);
   }
 }
 
