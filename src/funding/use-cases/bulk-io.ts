@@ -90,8 +90,8 @@ export interface BulkRows {
 
 const UNNEST_CHUNK = 20_000;
 
-export async function writeRows(m: EntityManager, rows: BulkRows, useCopy: boolean): Promise<void> {
-  if (useCopy) return copyRows(await clientOf(m), rows);
+/** `rows` by chunked `INSERT … SELECT unnest(…)` on `m` (PGlite, which has no COPY). */
+export async function insertRows(m: EntityManager, rows: BulkRows): Promise<void> {
   const names = rows.columns.map(([name]) => name).join(', ');
   const arrays = rows.columns.map(([, type], k) => `$${k + 1}::${type}[]`).join(', ');
   const sql = `INSERT INTO ${rows.table} (${names}) SELECT * FROM unnest(${arrays})`;

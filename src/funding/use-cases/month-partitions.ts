@@ -34,7 +34,7 @@ import {
   partitionOf,
   type MonthTable,
 } from '../sql/month-partitions.sql.js';
-import { copyRows, writeRows, type BulkRows } from './bulk-io.js';
+import { copyRows, insertRows, type BulkRows } from './bulk-io.js';
 import { MonthBuildPool } from './month-build-pool.js';
 
 export type MonthRows = Omit<BulkRows, 'table' | 'freeze'>;
@@ -72,7 +72,7 @@ export async function writeMonthTables(
   for (const table of tables) {
     await dropMonth(m, table, month);
     for (const sql of CREATE_MONTH_TABLE(table)) await m.query(fill(sql, values(table)));
-    await writeRows(m, { ...rows[table], table: `public.${values(table).part}`, freeze: true }, false);
+    await insertRows(m, { ...rows[table], table: `public.${values(table).part}` });
     await m.query(fill(ANALYZE_MONTH_TABLE, { ...values(table), schema: 'public' }));
     await m.query(INDEX_BUILD_MEMORY);
     await m.query(fill(ATTACH_MONTH_TABLE(table), values(table)));
