@@ -13,13 +13,10 @@
  * stops after part 1.
  */
 import 'reflect-metadata';
-import { fork } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import autocannon, { type Result as LoadResult } from 'autocannon';
 import pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import { AppModule } from '../src/app.module.js';
@@ -30,6 +27,7 @@ import { Role } from '../src/users/role.js';
 import { UsersService } from '../src/users/users.service.js';
 import { BENCH_PLEDGES, BENCH_REGISTER } from './allocate.bench.sql.js';
 import { admin, seconds, timed, urlFor } from './bench-support.js';
+import { loadInChild, type LoadResult } from './load-in-child.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000);
 /** BENCH_DB=<name> reuses a database a BENCH_KEEP=1 run left behind and measures the split queries only. */
@@ -91,7 +89,7 @@ async function splitsQueryLoad(app: INestApplication, niks: string[]): Promise<v
 }
 
 /** The run's result and the service's own CPU time per request (independent of other load on the machine). */
-async function measured(run: () => Promise<LoadResult & { total: number }>) {
+async function measured(run: () => Promise<LoadResult>) {
   const before = process.cpuUsage();
   const result = await run();
   const cpu = process.cpuUsage(before);
@@ -105,43 +103,6 @@ function report(label: string, r: Awaited<ReturnType<typeof measured>>): void {
       `p99 ${r.latency.p99} ms, max ${r.latency.max} ms; non-2xx ${r.non2xx}, errors ${r.errors}; service CPU ${r.cpuPerRequestUs.toFixed(0)} µs/request` +
       ` (p99 < 20 ms: ${ok ? 'yes' : 'NO'})`,
   );
-}
-
-interface LoadJob {
-  base: string;
-  accessToken?: string;
-  /** Requested in turn, one per request. */
-  paths: string[];
-  duration: number;
-}
-
-/**
- * autocannon runs in a child process: in the service's own process it would take the event loop's
- * time from the server it measures (each side then gets one of the two cores, as in production
- * where clients are other machines).
- */
-function loadInChild(job: LoadJob): Promise<LoadResult & { total: number }> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--load']);
-    child.on('message', (m) => resolve(m as LoadResult & { total: number }));
-    child.on('exit', (code) => (code ? reject(new Error(`load generator exited ${code}`)) : undefined));
-    child.send(job);
-  });
-}
-
-function loadChildMain(): void {
-  process.once('message', async (job: LoadJob) => {
-    let k = 0;
-    const result = await autocannon({
-      url: job.base,
-      connections: 50,
-      duration: job.duration,
-      headers: job.accessToken ? { Authorization: `Bearer ${job.accessToken}` } : {},
-      requests: [{ method: 'GET', setupRequest: (req: { path: string }) => ({ ...req, path: job.paths[k++ % job.paths.length] }) }],
-    });
-    const { requests, latency, non2xx, errors } = result;
-    process.send!({ requests, latency, non2xx, errors, total: requests.total }, () => process.exit(0));
-  });
 }
 
 async function main(): Promise<void> {
@@ -191,9 +152,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === '--load') loadChildMain();
-else
-  main().catch((err) => {
-    console.error(err);
-    process.exit(1);
-  });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

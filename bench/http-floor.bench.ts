@@ -2,19 +2,14 @@
  * `npm run bench:http-floor`: what 50 flat-out connections get from this machine without Nest and
  * Express, to read the `GET /api/v1/splits?nik=` figure of `bench:allocate` against. A bare
  * `node:http` server answers every request after one `SELECT 1` through a `pg` pool of 10 (the
- * service's pool size), on BASE_URL's server; autocannon runs in a child process, 50 connections,
- * 10 s, as in bench:allocate. Prints requests/s, latency percentiles and the server's CPU per
- * request.
+ * service's pool size), on BASE_URL's server, under bench:allocate's load (load-in-child.ts) for
+ * 10 s. Prints requests/s, latency percentiles and the server's CPU per request.
  */
-import { fork } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
 import { BASE_URL } from './bench-support.js';
-
-type Measured = Pick<Result, 'requests' | 'latency' | 'non2xx' | 'errors'>;
+import { loadInChild } from './load-in-child.js';
 
 async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: BASE_URL, max: 10 });
@@ -25,16 +20,16 @@ async function main(): Promise<void> {
     );
   });
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`;
+  const job = { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, paths: ['/health'] };
   try {
-    await load(url, 2); // warm-up
+    await loadInChild({ ...job, duration: 2 }); // warm-up
     const before = process.cpuUsage();
-    const r = await load(url, 10);
+    const r = await loadInChild({ ...job, duration: 10 });
     const cpu = process.cpuUsage(before);
     console.log(
       `bare node:http + pg SELECT 1, 50 connections: ${r.requests.average.toFixed(0)} req/s, latency p50 ${r.latency.p50} ms, ` +
         `p90 ${r.latency.p90} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms; non-2xx ${r.non2xx}, errors ${r.errors}; ` +
-        `server CPU ${((cpu.user + cpu.system) / Math.max(1, r.requests.total)).toFixed(0)} µs/request`,
+        `server CPU ${((cpu.user + cpu.system) / Math.max(1, r.total)).toFixed(0)} µs/request`,
     );
   } finally {
     server.close();
@@ -42,24 +37,7 @@ async function main(): Promise<void> {
   }
 }
 
-/** autocannon in a child process, so that it does not take the server's event loop. */
-function load(url: string, duration: number): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--load']);
-    child.on('message', (m) => resolve(m as Measured));
-    child.on('exit', (code) => (code ? reject(new Error(`load generator exited ${code}`)) : undefined));
-    child.send({ url, duration });
-  });
-}
-
-if (process.argv[2] === '--load') {
-  process.once('message', async ({ url, duration }: { url: string; duration: number }) => {
-    const { requests, latency, non2xx, errors } = await autocannon({ url, connections: 50, duration });
-    process.send!({ requests, latency, non2xx, errors }, () => process.exit(0));
-  });
-} else {
-  main().catch((err) => {
-    console.error(err);
-    process.exit(1);
-  });
-}
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
