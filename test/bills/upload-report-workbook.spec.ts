@@ -52,6 +52,7 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     const res = await download(`/api/v1/bills/${up.body.id}/report.xlsx`);
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
     expect(res.headers['content-disposition']).toBe('attachment; filename="laporan-tagihan-2026-09-v1.xlsx"');
+    expect(res.headers['cache-control']).toBe('no-store'); // downloads are API answers too (configure-app.ts)
     const report = await readReport(res.body);
     expect(report.header).toEqual(['NOKA', 'NIK', 'NAMA', 'IURAN', 'BARIS', 'STATUS', 'KETERANGAN']);
     expect(report.rows).toEqual([

@@ -1,6 +1,7 @@
 /**
  * Streams a prepared workbook as the HTTP response. Errors before the first byte were already
  * raised by `prepare()` (ordinary JSON errors); an error mid-stream can only abort the download.
+ * Like every API answer, it is sent with `Cache-Control: no-store` (configure-app.ts).
  */
 import type { Response } from 'express';
 import { XLSX_CONTENT_TYPE } from './workbook-style.js';
@@ -14,7 +15,6 @@ export async function sendWorkbook(res: Response, workbook: StreamableWorkbook):
   res.status(200);
   res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
   res.setHeader('Content-Disposition', `attachment; filename="${workbook.filename.replace(/[^\w.-]/g, '_')}"`);
-  res.setHeader('Cache-Control', 'no-store');
   try {
     await workbook.write(res);
   } catch (err) {
