@@ -8,6 +8,7 @@ import { ParticipantCreationOnRow1765000000000 } from './migrations/176500000000
 import { ParticipantVillageCheck1765100000000 } from './migrations/1765100000000-participant-village-check.js';
 import { MonthBuildSchema1765200000000 } from './migrations/1765200000000-month-build-schema.js';
 import { AllocationFunded1765300000000 } from './migrations/1765300000000-allocation-funded.js';
+import { SplitPledgeBrin1765400000000 } from './migrations/1765400000000-split-pledge-brin.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ParticipantVillageCheck1765100000000,
   MonthBuildSchema1765200000000,
   AllocationFunded1765300000000,
+  SplitPledgeBrin1765400000000,
 ];

@@ -50,7 +50,7 @@ describe('§6 storage: a month is written as its own split and obligation partit
     expect(indexes).toEqual([
       { partition: 'obligation_2026_03', index: 'obligation_2026_03_pkey', parent_index: 'PK_obligation' },
       { partition: 'split_2026_03', index: 'split_2026_03_pkey', parent_index: 'PK_split' },
-      { partition: 'split_2026_03', index: 'split_2026_03_pledge_code_month_idx', parent_index: 'IDX_split_pledge_month' },
+      { partition: 'split_2026_03', index: 'split_2026_03_pledge_code_idx', parent_index: 'IDX_split_pledge' },
     ]);
     expect(await q(`SELECT tablename FROM pg_tables WHERE schemaname = 'month_build'`)).toEqual([]);
   });

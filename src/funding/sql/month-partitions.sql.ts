@@ -35,9 +35,13 @@ export const INDEX_BUILD_MEMORY = `SET LOCAL maintenance_work_mem = '256MB'`;
  * new month is planned with default guesses (a NIK matching 0.5 % of the rows) until autovacuum
  * analyzes it, if it runs at all: the split lookup by NIK then planned over every partition on each
  * request and took several times longer. The partition is never changed after it is attached (a
- * re-allocation builds a new one), so these statistics stay right.
+ * re-allocation builds a new one), so these statistics stay right. Only the columns that reads
+ * filter on are sampled (the row count is taken either way): half the time of every column.
  */
-export const ANALYZE_MONTH_TABLE = `ANALYZE {schema}.{part}`;
+export const ANALYZE_MONTH_TABLE: Record<MonthTable, string> = {
+  split: `ANALYZE {schema}.{part} (nik, pledge_code)`,
+  obligation: `ANALYZE {schema}.{part} (nik, village_code)`,
+};
 
 /** Attaches `{part}` as the month's partition: builds the parent's indexes on it, or adopts matching ones. */
 export const ATTACH_MONTH_TABLE = (table: MonthTable) => `ALTER TABLE ${table} ATTACH PARTITION public.{part} FOR VALUES IN ('{month}')`;
@@ -95,16 +99,17 @@ export const BUILD_TABLE: Record<MonthTable, string> = {
 };
 
 /**
- * The parent's indexes (migration 1764800000000), named as ATTACH would name them; ATTACH adopts
- * them. A test compares them with the parent's (test/funding/allocation.month-partitions.spec.ts).
- * Each is built in a transaction of its own once its table is committed, two at a time, in this
- * order: the longest (the split primary key) first, the other two one after the other beside it.
+ * The parent's indexes (migrations 1764800000000 and 1765400000000), named as ATTACH would name
+ * them; ATTACH adopts them. A test compares them with the parent's
+ * (test/funding/allocation.month-partitions.spec.ts). Each is built in a transaction of its own
+ * once both tables are committed, two at a time, in this order: the longest (the split primary
+ * key) first, the other two one after the other beside it.
  * A primary key is first a unique index, which BUILD_PRIMARY_KEY then makes the key.
  */
 export const BUILD_INDEXES: [MonthTable, string][] = [
   ['split', `CREATE UNIQUE INDEX "{part}_pkey" ON month_build.{part} (nik, month, pledge_code) INCLUDE (pledge_revision, amount)`],
   ['obligation', `CREATE UNIQUE INDEX "{part}_pkey" ON month_build.{part} (month, nik)`],
-  ['split', `CREATE INDEX "{part}_pledge_code_month_idx" ON month_build.{part} (pledge_code, month)`],
+  ['split', `CREATE INDEX "{part}_pledge_code_idx" ON month_build.{part} USING brin (pledge_code) WITH (pages_per_range = 32)`],
 ];
 
 /** The primary key of a built table, from its unique index (a catalog change: the columns are NOT NULL). */

@@ -135,8 +135,8 @@ export class AllocateMonth {
     lap('allocated in memory');
 
     // Obligations are written in NIK order (their primary key), splits in (pledge code, NIK) order
-    // (IDX_split_pledge_month, and sorted runs for PK_split): their index builds then get sorted
-    // or nearly sorted input (see month-order.ts).
+    // (a pledge's splits together for the block-range IDX_split_pledge, and sorted runs for
+    // PK_split): see month-order.ts.
     const { splitObligation: splitNik, splitPledge, splitAmount, unfunded } = result;
     const splitOrder = splitsByPledgeCode(splitPledge, rows.map((p) => p.code), splitNik, n);
     const tmtTexts = new Map<number, string>();

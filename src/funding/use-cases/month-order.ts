@@ -1,9 +1,9 @@
 /**
  * Orders of one month's rows, computed in linear time. The candidates arrive in NIK order (the
  * order of the obligation partition's primary key); the allocation walks them in (TMT, NIK) order
- * (DOMAIN §6); the splits are written in (pledge code, NIK) order: IDX_split_pledge_month's order,
- * and runs of NIK order for the primary key's sort.
- * Rows written in an index's order make its build at attach time a merge of sorted input.
+ * (DOMAIN §6); the splits are written in (pledge code, NIK) order: a pledge's splits on consecutive
+ * pages, which the block-range index IDX_split_pledge relies on, and runs of NIK order for the
+ * primary key's sort. Rows written in an index's order make its build a merge of sorted input.
  */
 import { compareCodePoints } from '../domain/code-order.js';
 

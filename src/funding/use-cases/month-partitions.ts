@@ -73,7 +73,7 @@ export async function writeMonthTables(
     await dropMonth(m, table, month);
     for (const sql of CREATE_MONTH_TABLE(table)) await m.query(fill(sql, values(table)));
     await insertRows(m, { ...rows[table], table: `public.${values(table).part}` });
-    await m.query(fill(ANALYZE_MONTH_TABLE, { ...values(table), schema: 'public' }));
+    await m.query(fill(ANALYZE_MONTH_TABLE[table], { ...values(table), schema: 'public' }));
     await m.query(INDEX_BUILD_MEMORY);
     await m.query(fill(ATTACH_MONTH_TABLE(table), values(table)));
     lap(`${table} written, analyzed and attached`);
@@ -93,7 +93,7 @@ async function fillBuild(client: pg.PoolClient, table: MonthTable, month: string
   await client.query(fill(DROP_BUILD, values));
   await client.query(fill(BUILD_TABLE[table], values));
   await copyRows(client, { ...rows, table: `month_build.${values.part}`, freeze: true });
-  await client.query(fill(ANALYZE_MONTH_TABLE, { ...values, schema: 'month_build' }));
+  await client.query(fill(ANALYZE_MONTH_TABLE[table], { ...values, schema: 'month_build' }));
 }
 
 /** Runs `statements` on `connections` connections at once, each in a transaction of its own, in order. */
