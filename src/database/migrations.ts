@@ -9,6 +9,7 @@ import { ParticipantVillageCheck1765100000000 } from './migrations/1765100000000
 import { MonthBuildSchema1765200000000 } from './migrations/1765200000000-month-build-schema.js';
 import { AllocationFunded1765300000000 } from './migrations/1765300000000-allocation-funded.js';
 import { SplitPledgeBrin1765400000000 } from './migrations/1765400000000-split-pledge-brin.js';
+import { ParticipantNikCCollation1765500000000 } from './migrations/1765500000000-participant-nik-c-collation.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   MonthBuildSchema1765200000000,
   AllocationFunded1765300000000,
   SplitPledgeBrin1765400000000,
+  ParticipantNikCCollation1765500000000,
 ];

@@ -1,7 +1,7 @@
 /**
  * A statement's page of splits or obligations (NIKs in COLLATE "C") finds its participants through
- * PK_participant (the default collation), not by hashing the whole register for every page: the
- * NIK comparison must be made under the participant key's collation (sql/statement.sql.ts).
+ * PK_participant, not by hashing the whole register for every page: the key serves the join only
+ * when `participant.nik` has the same collation (migration 1765500000000).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PLEDGE_SPLITS_PAGE, VILLAGE_RESIDENTS_PAGE } from '../../src/reports/sql/statement.sql.js';
