@@ -27,7 +27,7 @@ import { Role } from '../src/users/role.js';
 import { UsersService } from '../src/users/users.service.js';
 import { BENCH_PLEDGES, BENCH_REGISTER } from './allocate.bench.sql.js';
 import { admin, seconds, timed, urlFor } from './bench-support.js';
-import { loadInChild, type LoadResult } from './load-in-child.js';
+import { loadInChild, loadLine, measured } from './load-in-child.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000);
 /** BENCH_DB=<name> reuses a database a BENCH_KEEP=1 run left behind and measures the split queries only. */
@@ -88,21 +88,9 @@ async function splitsQueryLoad(app: INestApplication, niks: string[]): Promise<v
   await new Promise((settle) => setTimeout(settle, 1000)); // requests cut off by the end of a run finish before the app closes
 }
 
-/** The run's result and the service's own CPU time per request (independent of other load on the machine). */
-async function measured(run: () => Promise<LoadResult>) {
-  const before = process.cpuUsage();
-  const result = await run();
-  const cpu = process.cpuUsage(before);
-  return { ...result, cpuPerRequestUs: (cpu.user + cpu.system) / Math.max(1, result.total) };
-}
-
 function report(label: string, r: Awaited<ReturnType<typeof measured>>): void {
   const ok = r.errors === 0 && r.non2xx === 0 && r.latency.p99 < 20;
-  console.log(
-    `${label}, 50 connections: ${r.requests.average.toFixed(0)} req/s, latency p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, ` +
-      `p99 ${r.latency.p99} ms, max ${r.latency.max} ms; non-2xx ${r.non2xx}, errors ${r.errors}; service CPU ${r.cpuPerRequestUs.toFixed(0)} µs/request` +
-      ` (p99 < 20 ms: ${ok ? 'yes' : 'NO'})`,
-  );
+  console.log(`${loadLine(label, r, 'service')} (p99 < 20 ms: ${ok ? 'yes' : 'NO'})`);
 }
 
 async function main(): Promise<void> {

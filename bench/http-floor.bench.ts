@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { BASE_URL } from './bench-support.js';
-import { loadInChild } from './load-in-child.js';
+import { loadInChild, loadLine, measured } from './load-in-child.js';
 
 async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: BASE_URL, max: 10 });
@@ -23,14 +23,7 @@ async function main(): Promise<void> {
   const job = { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, paths: ['/health'] };
   try {
     await loadInChild({ ...job, duration: 2 }); // warm-up
-    const before = process.cpuUsage();
-    const r = await loadInChild({ ...job, duration: 10 });
-    const cpu = process.cpuUsage(before);
-    console.log(
-      `bare node:http + pg SELECT 1, 50 connections: ${r.requests.average.toFixed(0)} req/s, latency p50 ${r.latency.p50} ms, ` +
-        `p90 ${r.latency.p90} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms; non-2xx ${r.non2xx}, errors ${r.errors}; ` +
-        `server CPU ${((cpu.user + cpu.system) / Math.max(1, r.total)).toFixed(0)} µs/request`,
-    );
+    console.log(loadLine('bare node:http + pg SELECT 1', await measured(() => loadInChild({ ...job, duration: 10 })), 'server'));
   } finally {
     server.close();
     await pool.end();

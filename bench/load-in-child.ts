@@ -23,6 +23,22 @@ export type LoadResult = Pick<Result, 'requests' | 'latency' | 'non2xx' | 'error
 
 const SELF = fileURLToPath(import.meta.url);
 
+/** A run's result and the measuring process's own CPU time per request (independent of other load on the machine). */
+export async function measured(run: () => Promise<LoadResult>): Promise<LoadResult & { cpuPerRequestUs: number }> {
+  const before = process.cpuUsage();
+  const result = await run();
+  const cpu = process.cpuUsage(before);
+  return { ...result, cpuPerRequestUs: (cpu.user + cpu.system) / Math.max(1, result.total) };
+}
+
+/** `label, 50 connections: … req/s, latency …; non-2xx …, errors …; <whose> CPU … µs/request` */
+export function loadLine(label: string, r: Awaited<ReturnType<typeof measured>>, whose: string): string {
+  return (
+    `${label}, 50 connections: ${r.requests.average.toFixed(0)} req/s, latency p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, ` +
+    `p99 ${r.latency.p99} ms, max ${r.latency.max} ms; non-2xx ${r.non2xx}, errors ${r.errors}; ${whose} CPU ${r.cpuPerRequestUs.toFixed(0)} µs/request`
+  );
+}
+
 export function loadInChild(job: LoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = fork(SELF);
