@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     const big = join(dir, 'peserta-500k.xlsx');
     await writeBenchXlsx(big, RSS_ROWS);
     const child = await rssChild(urlFor(db), big, dir);
-    const heap = HEAP_MB ? `--max-old-space-size=${HEAP_MB}` : 'default heap';
+    const heap = [...process.execArgv, HEAP_MB ? `--max-old-space-size=${HEAP_MB}` : 'default heap'].join(' ');
     console.log(`${fmt(RSS_ROWS)}-row xlsx (${((await stat(big)).size / 1e6).toFixed(1)} MB) in a child process (${heap}): ${child.seconds.toFixed(1)} s, ${fmt(rate(RSS_ROWS, child.seconds * 1000))} rows/s, peak RSS ${child.maxRssMb.toFixed(0)} MB (target < 400)`);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -132,7 +132,8 @@ async function main(): Promise<void> {
 
 function rssChild(databaseUrl: string, file: string, dir: string): Promise<{ seconds: number; maxRssMb: number }> {
   return new Promise((resolve, reject) => {
-    const execArgv = HEAP_MB ? [`--max-old-space-size=${HEAP_MB}`] : [];
+    // the bench's own V8 flags (package.json: the service's) plus the heap cap
+    const execArgv = [...process.execArgv, ...(HEAP_MB ? [`--max-old-space-size=${HEAP_MB}`] : [])];
     const child = fork(fileURLToPath(import.meta.url), ['--rss-child', databaseUrl, file, dir], { execArgv });
     child.on('message', (m) => resolve(m as { seconds: number; maxRssMb: number }));
     child.on('exit', (code) => (code ? reject(new Error(`child exited ${code}`)) : undefined));
