@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
-import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { addMonths, isMonth, monthsBetween } from '../../common/month.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { AllocationSummaries, type AllocationDetail } from '../allocations/allocation-summary.js';
@@ -53,7 +52,6 @@ export class AllocateMonth {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly closedMonths: ClosedMonths,
     private readonly summaries: AllocationSummaries,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(Clock) private readonly clock: Clock,
     private readonly builds: MonthBuildPool,
   ) {}
@@ -120,8 +118,9 @@ export class AllocateMonth {
       ? await m.query(SQL.BUDGET_USED_BEFORE, [month, `${year}-01`, pledges.map((p) => p.code)])
       : [];
     lap('inputs');
-    const useCopy = Boolean(this.config.databaseUrl);
-    const covered = await readCandidates(m, month, useCopy);
+    // PostgreSQL: candidates by COPY and the month built on the build pool; PGlite: neither.
+    const builds = this.builds.get();
+    const covered = await readCandidates(m, month, builds !== null);
     const n = covered.nik.length;
     lap('candidates read');
     // The candidates come in NIK order; the walk (§6) goes in (TMT, NIK) order: a stable sort by
@@ -162,7 +161,7 @@ export class AllocateMonth {
           row: (i) => [month, covered.nik[i], amount, unfunded[i], tmtText(covered.tmtDay[i]), covered.villageCode[i]],
         },
       },
-      this.builds.get(),
+      builds,
       lap,
     );
 
