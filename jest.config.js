@@ -22,4 +22,8 @@ export default {
   globalTeardown: '<rootDir>/test/support/global-teardown.cjs',
   testTimeout: 60000,
   maxWorkers: 2,
+  // Each ESM suite loads the app's modules anew and a worker's heap grows to ~480 MB over a folder; at the end Jest
+  // then force-kills it ("A worker process has failed to exit gracefully", no handle left open). A worker past this
+  // size between suites is replaced instead.
+  workerIdleMemoryLimit: '350MB',
 };
