@@ -33,6 +33,8 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RSS_ROWS = Number(process.env.BENCH_RSS_ROWS ?? 500_000);
 /** V8 old-space cap of the child, as the service should be run (NODE_OPTIONS); 0 = Node's default. */
 const HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 256);
+/** The RSS child's V8 flags: the bench's own (package.json's v8_flags, as the service runs) plus the heap cap. */
+const RSS_CHILD_FLAGS = [...process.execArgv, ...(HEAP_MB ? [`--max-old-space-size=${HEAP_MB}`] : [])];
 /** Parts 1 and 2 are run this many times, alternating, and the best time of each kept. */
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 /** `rss` runs part 3 only, `rates` parts 1 and 2 only. */
@@ -122,7 +124,7 @@ async function main(): Promise<void> {
     const big = join(dir, 'peserta-500k.xlsx');
     await writeBenchXlsx(big, RSS_ROWS);
     const child = await rssChild(urlFor(db), big, dir);
-    const heap = [...process.execArgv, HEAP_MB ? `--max-old-space-size=${HEAP_MB}` : 'default heap'].join(' ');
+    const heap = [...RSS_CHILD_FLAGS, ...(HEAP_MB ? [] : ['default heap'])].join(' ');
     console.log(`${fmt(RSS_ROWS)}-row xlsx (${((await stat(big)).size / 1e6).toFixed(1)} MB) in a child process (${heap}): ${child.seconds.toFixed(1)} s, ${fmt(rate(RSS_ROWS, child.seconds * 1000))} rows/s, peak RSS ${child.maxRssMb.toFixed(0)} MB (target < 400)`);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -132,9 +134,7 @@ async function main(): Promise<void> {
 
 function rssChild(databaseUrl: string, file: string, dir: string): Promise<{ seconds: number; maxRssMb: number }> {
   return new Promise((resolve, reject) => {
-    // the bench's own V8 flags (package.json: the service's) plus the heap cap
-    const execArgv = [...process.execArgv, ...(HEAP_MB ? [`--max-old-space-size=${HEAP_MB}`] : [])];
-    const child = fork(fileURLToPath(import.meta.url), ['--rss-child', databaseUrl, file, dir], { execArgv });
+    const child = fork(fileURLToPath(import.meta.url), ['--rss-child', databaseUrl, file, dir], { execArgv: RSS_CHILD_FLAGS });
     child.on('message', (m) => resolve(m as { seconds: number; maxRssMb: number }));
     child.on('exit', (code) => (code ? reject(new Error(`child exited ${code}`)) : undefined));
   });
