@@ -1,17 +1,41 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
-import { pinoHttp } from 'pino-http';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
-/** One JSON log line per request, with a request id that is echoed in `x-request-id`. */
-export function requestLogger(level: string): RequestHandler {
-  return pinoHttp({
-    level,
-    genReqId: (req, res) => {
-      const id = String(req.headers['x-request-id'] ?? '').slice(0, 100) || randomUUID();
-      res.setHeader('x-request-id', id);
-      return id;
-    },
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
-    autoLogging: { ignore: (req) => req.url === '/health' },
-  }) as RequestHandler;
+/** The id of a request: the caller's `x-request-id` (at most 100 characters) or a new UUID. */
+export type RequestWithId = IncomingMessage & { id?: string; originalUrl?: string };
+
+/**
+ * One JSON log line per request when it ends (`/health` excepted), with a request id that is
+ * echoed in `x-request-id`:
+ * `{"level":30,"time":…,"reqId":"…","req":{"method":"GET","url":"/api/v1/…"},"res":{"statusCode":200},"responseTime":3,"msg":"request completed"}`
+ * (level 50, `request failed`, from status 500 on).
+ *
+ * Not pino-http: it builds a child logger per request by serializing (and redacting) the whole
+ * request, at every level, `silent` included. That was about 180 µs of the service's CPU per
+ * request on the bench machine, a third of a `GET /health`. Here nothing is built unless the line
+ * is written, and no header is written at all (so none needs redacting).
+ */
+export function requestLogger(level: string, destination?: DestinationStream): RequestHandler {
+  const logger: Logger = pino({ level }, destination);
+  const logs = level !== 'silent';
+  return (req: RequestWithId, res: ServerResponse, next: () => void) => {
+    const id = String(req.headers['x-request-id'] ?? '').slice(0, 100) || randomUUID();
+    req.id = id;
+    res.setHeader('x-request-id', id);
+    if (logs && req.url !== '/health') {
+      const start = performance.now();
+      const done = () => {
+        res.off('finish', done).off('close', done);
+        const failed = res.statusCode >= 500;
+        logger[failed ? 'error' : 'info'](
+          { reqId: id, req: { method: req.method, url: req.originalUrl ?? req.url }, res: { statusCode: res.statusCode }, responseTime: Math.round(performance.now() - start) },
+          failed ? 'request failed' : 'request completed',
+        );
+      };
+      res.on('finish', done).on('close', done);
+    }
+    next();
+  };
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from '@jest/globals';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Request, Response } from 'express';
+import request from 'supertest';
+import { requestLogger } from '../../src/common/http/request-logger.js';
+
+/** A bare node:http server with the service's request logger in front, its lines collected. */
+function appLogging(level: string) {
+  const lines: Record<string, unknown>[] = [];
+  const log = requestLogger(level, { write: (line: string) => lines.push(JSON.parse(line)) });
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(req.url === '/api/v1/boom' ? 500 : 200, { 'Content-Type': 'application/json' }).end('{}');
+  };
+  const server = createServer((req, res) => log(req as Request, res as Response, () => answer(req, res)));
+  return { http: request(server), lines };
+}
+
+describe('request log lines', () => {
+  it('writes one line per request with its id, method, URL, status and time', async () => {
+    const { http, lines } = appLogging('info');
+    const res = await http.get('/api/v1/splits?nik=1703010101900001').set('x-request-id', 'permintaan-7').expect(200);
+    expect(res.headers['x-request-id']).toBe('permintaan-7');
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 30,
+        reqId: 'permintaan-7',
+        req: { method: 'GET', url: '/api/v1/splits?nik=1703010101900001' },
+        res: { statusCode: 200 },
+        responseTime: expect.any(Number),
+        msg: 'request completed',
+      }),
+    ]);
+    expect(Object.keys(lines[0]).sort()).toEqual(['hostname', 'level', 'msg', 'pid', 'req', 'reqId', 'res', 'responseTime', 'time']);
+  });
+
+  it('writes a failed request at error level, and nothing for /health', async () => {
+    const { http, lines } = appLogging('info');
+    await http.get('/health').expect(200);
+    const failed = await http.get('/api/v1/boom').expect(500);
+    expect(lines).toEqual([expect.objectContaining({ level: 50, reqId: failed.headers['x-request-id'], res: { statusCode: 500 }, msg: 'request failed' })]);
+  });
+
+  it('keeps giving ids, and writes nothing, when silent or above the level', async () => {
+    for (const level of ['silent', 'error']) {
+      const { http, lines } = appLogging(level);
+      const res = await http.get('/api/v1/splits').expect(200);
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(lines).toEqual([]);
+    }
+  });
+
+  it('cuts a caller id to 100 characters', async () => {
+    const { http, lines } = appLogging('info');
+    const res = await http.get('/api/v1/splits').set('x-request-id', 'x'.repeat(150));
+    expect(res.headers['x-request-id']).toBe('x'.repeat(100));
+    expect(lines[0].reqId).toBe('x'.repeat(100));
+  });
+});
