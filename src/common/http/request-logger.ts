@@ -13,9 +13,9 @@ export type RequestWithId = IncomingMessage & { id?: string; originalUrl?: strin
  * (level 50, `request failed`, from status 500 on).
  *
  * Not pino-http: it builds a child logger per request by serializing (and redacting) the whole
- * request, at every level, `silent` included. That was about 180 µs of the service's CPU per
- * request on the bench machine, a third of a `GET /health`. Here nothing is built unless the line
- * is written, and no header is written at all (so none needs redacting).
+ * request, at every level, `silent` included: 60–100 µs of the service's CPU per `GET /health` on
+ * the 2-core bench machine, 10–20 % of it (README, funding figures). Here nothing is built unless
+ * the line is written, and no header is written at all (so none needs redacting).
  */
 export function requestLogger(level: string, destination?: DestinationStream): RequestHandler {
   const logger: Logger = pino({ level }, destination);
