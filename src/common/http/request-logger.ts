@@ -4,7 +4,7 @@ import type { RequestHandler } from 'express';
 import { pino, type DestinationStream, type Logger } from 'pino';
 
 /** The id of a request: the caller's `x-request-id` (at most 100 characters) or a new UUID. */
-export type RequestWithId = IncomingMessage & { id?: string; originalUrl?: string };
+type RequestWithId = IncomingMessage & { id?: string; originalUrl?: string };
 
 /**
  * One JSON log line per request when it ends (`/health` excepted), with a request id that is
@@ -19,7 +19,8 @@ export type RequestWithId = IncomingMessage & { id?: string; originalUrl?: strin
  */
 export function requestLogger(level: string, destination?: DestinationStream): RequestHandler {
   const logger: Logger = pino({ level }, destination);
-  const logs = level !== 'silent';
+  // pino's own answer, not a second reading of `level`: below `error` (silent, fatal) no line is ever written.
+  const logs = logger.isLevelEnabled('error');
   return (req: RequestWithId, res: ServerResponse, next: () => void) => {
     const id = String(req.headers['x-request-id'] ?? '').slice(0, 100) || randomUUID();
     req.id = id;
