@@ -10,6 +10,7 @@ import { MonthBuildSchema1765200000000 } from './migrations/1765200000000-month-
 import { AllocationFunded1765300000000 } from './migrations/1765300000000-allocation-funded.js';
 import { SplitPledgeBrin1765400000000 } from './migrations/1765400000000-split-pledge-brin.js';
 import { ParticipantNikCCollation1765500000000 } from './migrations/1765500000000-participant-nik-c-collation.js';
+import { DropParticipantNameIndex1765600000000 } from './migrations/1765600000000-drop-participant-name-index.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AllocationFunded1765300000000,
   SplitPledgeBrin1765400000000,
   ParticipantNikCCollation1765500000000,
+  DropParticipantNameIndex1765600000000,
 ];

@@ -6,15 +6,22 @@ export interface TestParticipant {
   village?: string;
   tmt?: string;
   tat?: string;
+  name?: string;
 }
 
 export async function insertParticipants(ds: DataSource, rows: TestParticipant[]): Promise<void> {
   await ds.query(
     `INSERT INTO participant (nik, no_kk, name, birth_date, sex, village_code, tmt, tat, end_reason)
-     SELECT nik, '1703060101000001', 'Peserta Uji', '1980-01-01', 'L', village, tmt::date, tat::date,
+     SELECT nik, '1703060101000001', name, '1980-01-01', 'L', village, tmt::date, tat::date,
             CASE WHEN tat IS NULL THEN NULL ELSE 'PINDAH' END
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS r(nik, village, tmt, tat)`,
-    [rows.map((r) => r.nik), rows.map((r) => r.village ?? '17.03.06.2001'), rows.map((r) => r.tmt ?? '2025-01-01'), rows.map((r) => r.tat ?? null)],
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS r(nik, village, tmt, tat, name)`,
+    [
+      rows.map((r) => r.nik),
+      rows.map((r) => r.village ?? '17.03.06.2001'),
+      rows.map((r) => r.tmt ?? '2025-01-01'),
+      rows.map((r) => r.tat ?? null),
+      rows.map((r) => r.name ?? 'Peserta Uji'),
+    ],
   );
 }
 
