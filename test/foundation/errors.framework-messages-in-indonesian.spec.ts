@@ -5,6 +5,11 @@ import { CommonException } from '../../src/common/errors/common.exception.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
+/** What multer raises (lib/multer-error.js): Nest keeps it as the cause. */
+function multerError(code: string): Error {
+  return Object.assign(new Error('x'), { name: 'MulterError', code });
+}
+
 describe('errors raised by the framework reach the user in Indonesian, ours unchanged', () => {
   const filter = new DomainExceptionFilter();
 
@@ -17,6 +22,9 @@ describe('errors raised by the framework reach the user in Indonesian, ours unch
     [new HttpException('URI malformed', 400, { cause: new URIError('URI malformed') }), 400, 'Permintaan tidak valid.'],
     [new BadRequestException('Bulan harus berformat YYYY-MM.'), 400, 'Bulan harus berformat YYYY-MM.'],
     [new BadRequestException('Bulan tidak valid.', { cause: new Error('internal') }), 400, 'Bulan tidak valid.'],
+    [new BadRequestException('Too many files', { cause: multerError('LIMIT_FILE_COUNT') }), 400, 'Kirim satu berkas saja per unggahan, pada kolom "file".'],
+    [new BadRequestException('Too many fields', { cause: multerError('LIMIT_FIELD_COUNT') }), 400, 'Formulir unggahan memuat terlalu banyak isian: kirim hanya berkas pada kolom "file".'],
+    [new BadRequestException('Something new', { cause: multerError('LIMIT_SOMETHING_NEW') }), 400, 'Formulir unggahan tidak valid: kirim satu berkas pada kolom "file".'],
   ])('%s', (exception, statusCode, message) => {
     expect(filter.toBody(exception)).toEqual({ statusCode, message });
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { count, upload } from './support.js';
+import { count, fixture, upload } from './support.js';
 
 describe('files that are refused as a whole', () => {
   let t: TestApp;
@@ -33,5 +33,19 @@ describe('files that are refused as a whole', () => {
     const agent = await t.as((await import('../../src/users/role.js')).Role.OPERATOR_DINKES);
     const res = await agent.post('/api/v1/enrollment-uploads').field('x', '1').expect(400);
     expect(res.body.code).toBe('FILE_REQUIRED');
+  });
+
+  it('names the field when the file is sent under another name, in Indonesian', async () => {
+    const agent = await t.as((await import('../../src/users/role.js')).Role.OPERATOR_DINKES);
+    const res = await agent.post('/api/v1/enrollment-uploads').attach('berkas', fixture('ok/semicolon-bom.csv'), 'a.csv').expect(400);
+    expect(res.body).toEqual({ statusCode: 400, message: 'Berkas dikirim pada kolom "berkas": kirim pada kolom "file".' });
+  });
+
+  it('refuses two files in one upload, in Indonesian, and stores neither', async () => {
+    const agent = await t.as((await import('../../src/users/role.js')).Role.OPERATOR_DINKES);
+    const before = await count(t, 'enrollment_upload');
+    const res = await agent.post('/api/v1/enrollment-uploads').attach('file', fixture('ok/semicolon-bom.csv'), 'a.csv').attach('file', fixture('ok/semicolon-bom.csv'), 'a.csv').expect(400);
+    expect(res.body).toEqual({ statusCode: 400, message: 'Kirim satu berkas saja per unggahan, pada kolom "file".' });
+    expect(await count(t, 'enrollment_upload')).toBe(before);
   });
 });

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainException } from './domain.exception.js';
+import { multerMessage } from './multer-messages.js';
 
 /** The one JSON error shape of API.md: `{ statusCode, message, details? }`, plus `code` for domain errors. */
 export interface ErrorBody {
@@ -45,6 +46,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const type = (raw as { type?: string } | null)?.type;
     if (type === 'entity.too.large') return { statusCode: 413, message: HTTP_MESSAGES[413] };
     if (type === 'entity.parse.failed') return { statusCode: 400, message: 'Isi permintaan bukan JSON yang valid.' };
+    const multer = multerMessage(raw);
+    if (multer && exception instanceof HttpException && exception.getStatus() === 400) return { statusCode: 400, message: multer };
     if (exception instanceof HttpException && isExpressError(exception.cause) && exception.getStatus() in HTTP_MESSAGES) {
       return { statusCode: exception.getStatus(), message: HTTP_MESSAGES[exception.getStatus()] };
     }
