@@ -1,5 +1,9 @@
-/** Calendar months as `YYYY-MM` strings: the unit of obligation, allocation and reconciliation. */
-export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/**
+ * Calendar months as `YYYY-MM` strings: the unit of obligation, allocation and reconciliation.
+ * Years 2000–2099 only: JKN began in 2014, and a year like 0000 would reach PostgreSQL's date type
+ * (which has no year 0) as a server error instead of a refusal.
+ */
+export const MONTH_PATTERN = /^(20\d{2})-(0[1-9]|1[0-2])$/;
 
 export function isMonth(value: string): boolean {
   return MONTH_PATTERN.test(value);

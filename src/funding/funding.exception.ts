@@ -49,7 +49,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
   }
 
   static monthInvalid(value: string): FundingException {
-    return new FundingException(FundingErrorCode.MONTH_INVALID, `Bulan "${value}" tidak valid: gunakan format YYYY-MM, misalnya 2026-07.`);
+    return new FundingException(FundingErrorCode.MONTH_INVALID, `Bulan "${value}" tidak valid: gunakan format YYYY-MM dengan tahun 2000–2099, misalnya 2026-07.`);
   }
 
   static notAllocated(month: string): FundingException {

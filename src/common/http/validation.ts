@@ -4,11 +4,18 @@ import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/co
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints
-      ? [{ field, messages: Object.values(error.constraints).map(translate) }]
-      : [];
+    const own = error.constraints ? [{ field, messages: messagesOf(error.constraints) }] : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
+}
+
+/**
+ * A field's messages, each once. A value that is no date at all is told only that: the range checks
+ * after @IsDate also fail on an Invalid Date, and would only repeat the point.
+ */
+function messagesOf(constraints: Record<string, string>): string[] {
+  const failed = constraints.isDate ? { isDate: constraints.isDate } : constraints;
+  return [...new Set(Object.values(failed).map(translate))];
 }
 
 /** Indonesian wording for class-validator's default messages we rely on. */

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const DATE_MESSAGE = (field: string) => `${field} harus tanggal berformat YYYY-MM-DD`;
+const DATE = /^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DATE_MESSAGE = (field: string) => `${field} harus tanggal berformat YYYY-MM-DD dengan tahun 2000–2099`;
 
 export class CreateTariffDto {
   @ApiProperty({ example: 'IURAN' })

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
 
-const MONTH_MESSAGE = 'bulan harus berformat YYYY-MM';
+const MONTH_MESSAGE = 'bulan harus berformat YYYY-MM dengan tahun 2000–2099';
 
 export class RecordPaymentDto {
   @ApiProperty({ example: 'APBD-2026' })
@@ -24,7 +24,7 @@ export class RecordPaymentDto {
 
   @ApiProperty({ example: '2026-11-08', description: 'YYYY-MM-DD (WIB) or an ISO timestamp with zone, converted to its WIB day' })
   @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}(T.*)?$/, { message: 'paidAt harus berformat YYYY-MM-DD' })
+  @Matches(/^20\d{2}-\d{2}-\d{2}(T.*)?$/, { message: 'paidAt harus berformat YYYY-MM-DD dengan tahun 2000–2099' })
   paidAt: string;
 
   @ApiProperty({ example: 'SP2D 00123/SP2D/LS/2026' })

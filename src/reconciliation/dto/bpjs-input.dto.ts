@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
 
-const MONTH_MESSAGE = 'month harus berformat YYYY-MM';
+const MONTH_MESSAGE = 'month harus berformat YYYY-MM dengan tahun 2000–2099';
 
 /** Multipart fields of a bill upload (the sheet goes in `file`). */
 export class UploadBillDto {

@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { CATEGORIES, type Category } from '../reconciliation.types.js';
 
-const MONTH_MESSAGE = 'month harus berformat YYYY-MM';
+const MONTH_MESSAGE = 'month harus berformat YYYY-MM dengan tahun 2000–2099';
 
 export class StartReconciliationDto {
   @ApiProperty({ example: '2026-10' })

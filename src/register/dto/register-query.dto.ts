@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { MONTH_PATTERN } from '../../common/month.js';
 
 export class UploadListQueryDto {
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
@@ -20,7 +21,7 @@ export class ParticipantQueryDto {
 
   @ApiPropertyOptional({ description: 'Bulan YYYY-MM: hanya peserta yang tercakup pada bulan itu (DOMAIN §4)' })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'coveredIn harus bulan YYYY-MM' })
+  @Matches(MONTH_PATTERN, { message: 'coveredIn harus bulan YYYY-MM dengan tahun 2000–2099' })
   coveredIn?: string;
 
   @ApiPropertyOptional({ description: 'Awalan nama (tidak membedakan huruf besar/kecil)' })

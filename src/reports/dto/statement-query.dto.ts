@@ -7,7 +7,7 @@ import { MONTH_PATTERN } from '../../common/month.js';
 export class StatementQueryDto {
   @ApiPropertyOptional({ description: 'Bulan YYYY-MM', example: '2026-10' })
   @IsOptional()
-  @Matches(MONTH_PATTERN, { message: 'month harus berformat YYYY-MM, misalnya 2026-10.' })
+  @Matches(MONTH_PATTERN, { message: 'month harus berformat YYYY-MM dengan tahun 2000–2099, misalnya 2026-10.' })
   month?: string;
 
   @ApiPropertyOptional({ description: 'Tahun anggaran YYYY', example: 2026 })
