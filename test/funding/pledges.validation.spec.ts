@@ -36,6 +36,12 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
     expect(problems(res).villageCodes).toMatch(/Kode desa tidak dikenal.*1703999999, abc/);
   });
 
+  it('refuses a fiscal year whose months the API does not take (before 2018, after 2099)', async () => {
+    for (const fiscalYear of [2017, 2100]) {
+      expect(problems(await post({ ...base, code: `Y${fiscalYear}`, fiscalYear }).expect(400)).fiscalYear).toBe('fiscalYear harus tahun anggaran antara 2018 dan 2099.');
+    }
+  });
+
   it('refuses months outside 1..12 and fromMonth after toMonth', async () => {
     expect(problems(await post({ ...base, code: 'M1', fromMonth: 0, toMonth: 13 }).expect(400))).toMatchObject({
       fromMonth: expect.stringContaining('bulan 1 sampai 12'),
