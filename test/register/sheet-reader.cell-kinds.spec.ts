@@ -67,7 +67,20 @@ describe('generic sheet reader', () => {
     const err = await readAll(path, 'c.csv').catch((e) => e);
     expect(err).toBeInstanceOf(SpreadsheetException);
     expect(err.code).toBe('MISSING_COLUMNS');
-    expect(err.details).toEqual({ missing: ['NAMA'], found: ['NIK', 'NAMA_LENGKAP'] });
+    expect(err.details).toEqual({ missing: ['NAMA'], found: ['NIK', 'NAMA_LENGKAP'], foundCount: 2 });
+  });
+
+  it('keeps the headers it lists short when the "header" is a whole file on one line', async () => {
+    const path = await tmp('d.csv');
+    const cells = Array.from({ length: 5_000 }, (_, i) => `${'x'.repeat(100)}${i}`);
+    await writeFile(path, `NIK,${cells.join(',')}\n1,2\n`);
+    const err = await readAll(path, 'd.csv').catch((e) => e);
+    expect(err.code).toBe('MISSING_COLUMNS');
+    expect(err.details.foundCount).toBe(5_001);
+    expect(err.details.found).toHaveLength(30);
+    expect(err.details.found[1]).toBe(`${'x'.repeat(60)}…`);
+    expect(err.message).toMatch(/… dan 4\.971 kolom lainnya\. Gunakan templat/);
+    expect(err.message.length).toBeLessThan(2_500);
   });
 
   it('parses the §12 date forms and refuses impossible days', () => {

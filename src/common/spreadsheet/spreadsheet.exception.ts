@@ -1,6 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
 import { assertNever, DomainException } from '../errors/domain.exception.js';
 
+const MAX_HEADERS_SHOWN = 30;
+const MAX_HEADER_CHARS = 60;
+
 /** Why a whole file was refused before any row counted (DOMAIN §12). */
 export enum SpreadsheetErrorCode {
   EMPTY_FILE = 'EMPTY_FILE',
@@ -69,13 +72,20 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     );
   }
 
+  /**
+   * `found` is what the file has where a header should be, which may be anything (a whole data
+   * file on one line): the message and details keep the first 30 headers, 60 characters each, so
+   * the error stored with the upload and listed with it stays small.
+   */
   static missingColumns(missing: string[], found: string[]): SpreadsheetException {
     const list = missing.join(', ');
-    const seen = found.length ? found.join(', ') : '(tidak ada)';
+    const shown = found.slice(0, MAX_HEADERS_SHOWN).map((h) => (h.length > MAX_HEADER_CHARS ? `${h.slice(0, MAX_HEADER_CHARS)}…` : h));
+    const more = found.length > shown.length ? ` … dan ${(found.length - shown.length).toLocaleString('id-ID')} kolom lainnya` : '';
+    const seen = shown.length ? shown.join(', ') + more : '(tidak ada)';
     return new SpreadsheetException(
       SpreadsheetErrorCode.MISSING_COLUMNS,
       `Kolom wajib tidak ditemukan: ${list}. Judul kolom yang terbaca: ${seen}. Gunakan templat atau perbaiki judul kolom.`,
-      { missing, found },
+      { missing, found: shown, foundCount: found.length },
     );
   }
 
