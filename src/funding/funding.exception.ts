@@ -5,6 +5,7 @@ export enum FundingErrorCode {
   PLEDGE_INVALID = 'PLEDGE_INVALID',
   PLEDGE_EXISTS = 'PLEDGE_EXISTS',
   PLEDGE_NOT_FOUND = 'PLEDGE_NOT_FOUND',
+  PLEDGE_UNCHANGED = 'PLEDGE_UNCHANGED',
   TARIFF_INVALID = 'TARIFF_INVALID',
   MONTH_INVALID = 'MONTH_INVALID',
   NOT_ALLOCATED = 'NOT_ALLOCATED',
@@ -21,6 +22,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
   get httpStatus(): number {
     switch (this.code) {
       case FundingErrorCode.PLEDGE_INVALID:
+      case FundingErrorCode.PLEDGE_UNCHANGED:
       case FundingErrorCode.TARIFF_INVALID:
       case FundingErrorCode.MONTH_INVALID:
       case FundingErrorCode.UPLOAD_INVALID:
@@ -42,6 +44,14 @@ export class FundingException extends DomainException<FundingErrorCode> {
 
   static pledgeExists(code: string): FundingException {
     return new FundingException(FundingErrorCode.PLEDGE_EXISTS, `Kode komitmen "${code}" sudah dipakai. Gunakan kode lain, atau ubah komitmen yang ada (PATCH).`, { code });
+  }
+
+  static pledgeUnchanged(code: string, revision: number): FundingException {
+    return new FundingException(
+      FundingErrorCode.PLEDGE_UNCHANGED,
+      `Perubahan tidak mengubah isi komitmen "${code}" (revisi ${revision}), jadi tidak dicatat sebagai revisi baru.`,
+      { code, revision },
+    );
   }
 
   static pledgeNotFound(code: string): FundingException {

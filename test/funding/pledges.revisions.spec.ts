@@ -17,6 +17,19 @@ describe('PATCH /api/v1/pledges/:code: a revision keeps who, when and why (APBD-
     expect(JSON.stringify(res.body.details)).toContain('reason (alasan perubahan) wajib diisi');
   });
 
+  it('refuses a reason of only spaces', async () => {
+    const res = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 2_000_000, reason: '   \t ' }).expect(400);
+    expect(res.body.details).toEqual([{ field: 'reason', messages: ['reason (alasan perubahan) wajib diisi'] }]);
+  });
+
+  it('refuses a revision that changes nothing, and stores no revision', async () => {
+    const res = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 1_000_000, scope: 'ALL', reason: 'APBD-P tanpa perubahan' }).expect(400);
+    expect(res.body).toMatchObject({ code: 'PLEDGE_UNCHANGED', details: { code: 'APBD-2026', revision: 1 } });
+    expect(res.body.message).toMatch(/tidak mengubah isi komitmen "APBD-2026"/);
+    const revisions = await (await t.as(Role.AUDITOR)).get('/api/v1/pledges/APBD-2026/revisions').expect(200);
+    expect(revisions.body).toHaveLength(1);
+  });
+
   it('validates the revised pledge like a new one and refuses the code and fiscal year', async () => {
     await keuangan.patch('/api/v1/pledges/APBD-2026').send({ sharePercent: 0, reason: 'x' }).expect(400);
     await keuangan.patch('/api/v1/pledges/APBD-2026').send({ fiscalYear: 2027, reason: 'x' }).expect(400);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { FUNDS, SCOPES, SOURCE_TYPES } from '../domain/pledge-rules.js';
 
 /**
@@ -33,7 +33,7 @@ export class CreatePledgeDto extends PledgeFieldsDto {
 export class RevisePledgeDto extends PledgeFieldsDto {
   @ApiProperty({ example: 'Perubahan pagu APBD-P 2026 (Perda No. 5/2026)' })
   @IsString({ message: 'reason (alasan perubahan) wajib diisi' })
-  @IsNotEmpty({ message: 'reason (alasan perubahan) wajib diisi' })
+  @Matches(/\S/, { message: 'reason (alasan perubahan) wajib diisi' })
   @MaxLength(500, { message: 'reason maksimal 500 karakter' })
   reason: string;
 }

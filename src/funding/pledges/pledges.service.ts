@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -62,6 +63,7 @@ export class PledgesService {
       const checked = validatePledge(merge(before, fields), villages);
       if (!checked.pledge) throw FundingException.pledgeInvalid(checked.problems);
       const after = checked.pledge;
+      if (isDeepStrictEqual(before, after)) throw FundingException.pledgeUnchanged(code, current.revision);
       const closedMonths = await this.closedMonths.assertSomeOpen([...new Set([...monthsOf(before), ...monthsOf(after)])], m);
       const revision = current.revision + 1;
       const now = this.clock.now();
