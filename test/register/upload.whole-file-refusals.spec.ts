@@ -10,6 +10,7 @@ describe('files that are refused as a whole', () => {
   const cases: [string, string, RegExp][] = [
     ['not-ok/empty-file.xlsx', 'EMPTY_FILE', /Berkas kosong/],
     ['not-ok/not-a-spreadsheet.xlsx', 'NOT_A_SPREADSHEET', /bukan lembar kerja/],
+    ['not-ok/csv-saved-as-ansi.csv', 'CSV_NOT_UTF8', /tidak tersimpan sebagai UTF-8 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['not-ok/corrupt-zip.xlsx', 'CORRUPT_FILE', /rusak atau tidak lengkap/],
     ['not-ok/no-data-rows.xlsx', 'NO_DATA_ROWS', /tidak berisi baris data/],
   ];

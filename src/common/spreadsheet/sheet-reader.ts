@@ -65,9 +65,23 @@ export function detectFormat(filename: string, head: Buffer): SheetFormat {
   if (head.subarray(0, 4).equals(ZIP_MAGIC)) return 'xlsx';
   if (head.subarray(0, 4).equals(OLE_MAGIC)) throw SpreadsheetException.oldExcel(filename);
   const ext = extname(filename).toLowerCase();
-  const binary = head.includes(0) || !looksUtf8(head);
-  if (binary || ext === '.xlsx' || ext === '.xls' || ext === '.xlsm') throw SpreadsheetException.notASpreadsheet(filename);
+  const named = ext === '.xlsx' || ext === '.xls' || ext === '.xlsm';
+  if (named || head.includes(0)) throw SpreadsheetException.notASpreadsheet(filename);
+  if (!looksUtf8(head)) throw looksLikeText(head) ? SpreadsheetException.csvNotUtf8(filename) : SpreadsheetException.notASpreadsheet(filename);
   return 'csv';
+}
+
+/**
+ * Text in some 8-bit encoding: almost all bytes are printable ASCII or line breaks, and the rest are
+ * the high bytes of accented letters (é, ñ) rather than control codes.
+ */
+function looksLikeText(head: Buffer): boolean {
+  let plain = 0;
+  for (const byte of head) {
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
+    if (byte < 0x80) plain++;
+  }
+  return plain >= head.length * 0.9;
 }
 
 /** Valid UTF-8, tolerating a multi-byte character cut at the end of the sample. */

@@ -8,6 +8,7 @@ const MAX_HEADER_CHARS = 60;
 export enum SpreadsheetErrorCode {
   EMPTY_FILE = 'EMPTY_FILE',
   NOT_A_SPREADSHEET = 'NOT_A_SPREADSHEET',
+  CSV_NOT_UTF8 = 'CSV_NOT_UTF8',
   OLD_EXCEL_FORMAT = 'OLD_EXCEL_FORMAT',
   CORRUPT_FILE = 'CORRUPT_FILE',
   CSV_QUOTES = 'CSV_QUOTES',
@@ -21,6 +22,7 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     switch (this.code) {
       case SpreadsheetErrorCode.EMPTY_FILE:
       case SpreadsheetErrorCode.NOT_A_SPREADSHEET:
+      case SpreadsheetErrorCode.CSV_NOT_UTF8:
       case SpreadsheetErrorCode.OLD_EXCEL_FORMAT:
       case SpreadsheetErrorCode.CORRUPT_FILE:
       case SpreadsheetErrorCode.CSV_QUOTES:
@@ -42,6 +44,16 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     return new SpreadsheetException(
       SpreadsheetErrorCode.NOT_A_SPREADSHEET,
       `Berkas "${filename}" bukan lembar kerja yang dapat dibaca. Unggah berkas Excel (.xlsx) atau CSV (.csv).`,
+      { filename },
+    );
+  }
+
+  /** Text, but in an 8-bit encoding (Excel's plain "CSV (Comma delimited)" on Windows is ANSI/Windows-1252). */
+  static csvNotUtf8(filename: string): SpreadsheetException {
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.CSV_NOT_UTF8,
+      `Berkas "${filename}" berupa teks CSV, tetapi tidak tersimpan sebagai UTF-8 (misalnya ANSI/Windows-1252), sehingga huruf-hurufnya tidak dapat dibaca dengan pasti. ` +
+        'Di Excel pilih Simpan Sebagai → "CSV UTF-8 (Comma delimited) (*.csv)", atau unggah berkas .xlsx.',
       { filename },
     );
   }
