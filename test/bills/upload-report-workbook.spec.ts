@@ -89,7 +89,8 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     const report = await readReport((await download(`/api/v1/bills/${up.body.id}/report.xlsx`, Role.KEUANGAN)).body);
     expect(report.rows.map((r) => r.slice(0, 6))).toEqual([
       ['1234567890', '1703060101800001', 'NOKA angka', '37800', 2, 'PERINGATAN'],
-      ['0001234567891', '1703060101800002', 'NIK angka', '37800', 3, 'DITOLAK'],
+      // The NIK that lost its digits is not repeated: the message quotes it, the cell waits for the real one.
+      ['0001234567891', undefined, 'NIK angka', '37800', 3, 'DITOLAK'],
     ]);
     expect(report.rows[0][6]).toMatch(/^NOKA terbaca sebagai angka; nol di depan dipulihkan menjadi 0001234567890\./);
     expect(report.rows[1][6]).toMatch(/^NIK terbaca sebagai angka \(1703060101800002\)/);

@@ -49,11 +49,25 @@ export interface RowReport {
 /** A reported row as uploaded (`upload_issue.raw`): canonical column name → cell text, non-empty cells only. */
 export type RawCells = Record<string, string>;
 
-/** The row's RawCells, stored with its first issue. */
-export function rawCells(columns: readonly ColumnSpec[], cells: readonly Cell[]): RawCells {
+/**
+ * Rejections whose cell is not repeated in the report. The value cannot be fixed where it stands: a
+ * NIK or KK number read from a numeric cell has already lost its last digits, and a NIK repeated
+ * from an earlier row of the file would, uploaded again, overwrite the participant that row
+ * registered. The report leaves the cell empty (its message still quotes the value), so uploading
+ * the row unchanged is refused as "wajib diisi" until someone types the right number or drops the row.
+ */
+const NOT_REPEATED = new Set(['NIK_NUMERIC_CELL', 'NO_KK_NUMERIC_CELL', 'NIK_DUPLICATE_IN_FILE']);
+
+/** The row's RawCells, stored with its first issue; `issues` are the row's, to leave out the cells above. */
+export function rawCells(
+  columns: readonly ColumnSpec[],
+  cells: readonly Cell[],
+  issues: readonly { column: string | null; code: string; severity: string }[] = [],
+): RawCells {
+  const leftOut = new Set(issues.filter((i) => i.severity === 'REJECT' && NOT_REPEATED.has(i.code)).map((i) => i.column));
   const raw: RawCells = {};
   columns.forEach((c, i) => {
-    if (cells[i] && cells[i].kind !== 'empty') raw[c.name] = cells[i].text;
+    if (cells[i] && cells[i].kind !== 'empty' && !leftOut.has(c.name)) raw[c.name] = cells[i].text;
   });
   return raw;
 }

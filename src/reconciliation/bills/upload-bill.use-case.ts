@@ -73,7 +73,7 @@ export class UploadBill {
       const records: BillLineRecord[] = [];
       for (const row of batch) {
         const { record, issues } = validateBillRow(row);
-        if (collector.row(row.rowNumber, issues, () => rawCells(BILL_COLUMNS, row.cells)) && record) records.push(record);
+        if (collector.row(row.rowNumber, issues, () => rawCells(BILL_COLUMNS, row.cells, issues)) && record) records.push(record);
       }
       if (!records.length) continue;
       await m.query(INSERT_BILL_LINES, [

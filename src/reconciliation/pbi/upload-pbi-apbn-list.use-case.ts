@@ -72,7 +72,7 @@ export class UploadPbiApbnList {
       for (const row of batch) {
         const nik = nikFrom(row.cells[0]);
         const issues = isError(nik) ? [{ column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }] : [];
-        if (collector.row(row.rowNumber, issues, () => rawCells(PBI_COLUMNS, row.cells)) && !isError(nik)) niks.push(nik.value);
+        if (collector.row(row.rowNumber, issues, () => rawCells(PBI_COLUMNS, row.cells, issues)) && !isError(nik)) niks.push(nik.value);
       }
       if (niks.length) await m.query(INSERT_PBI_ENTRIES, [list.id, niks]);
     }

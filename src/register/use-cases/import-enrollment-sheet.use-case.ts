@@ -166,7 +166,7 @@ function validateBatch(validator: EnrollmentRowValidator, batch: SheetRow[], int
   for (const row of batch) {
     const result = validator.validate(row);
     if (result.record) into.records.push(result.record);
-    result.issues.forEach((issue, i) => into.issues.push({ ...issue, rowNumber: row.rowNumber, raw: i === 0 ? rawCells(ENROLLMENT_COLUMNS, row.cells) : null }));
+    result.issues.forEach((issue, i) => into.issues.push({ ...issue, rowNumber: row.rowNumber, raw: i === 0 ? rawCells(ENROLLMENT_COLUMNS, row.cells, result.issues) : null }));
   }
 }
 
