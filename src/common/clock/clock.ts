@@ -36,3 +36,9 @@ export function monthInWib(date: Date): string {
 export function dayInWib(date: Date): string {
   return new Date(date.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** A timestamp as users read it: '15/11/2026 10:00 WIB'. */
+export function wibTimestamp(date: Date): string {
+  const d = new Date(date.getTime() + WIB_OFFSET_MS).toISOString();
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)} WIB`;
+}

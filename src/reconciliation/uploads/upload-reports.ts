@@ -3,6 +3,7 @@
  * row report (common/spreadsheet/row-report.writer.ts) with the upload's columns and counts.
  */
 import type { RowReport } from '../../common/spreadsheet/row-report.writer.js';
+import { wibTimestamp } from '../../common/clock/clock.js';
 import { textValue } from '../../common/spreadsheet/workbook-style.js';
 import { BILL_COLUMNS } from '../bills/bill-row.validator.js';
 import type { Bill } from '../entities/bill.entity.js';
@@ -17,7 +18,7 @@ function uploadLines(u: Counted) {
     ['Bulan', u.month],
     ['Versi', u.version],
     ['Diunggah oleh', u.uploadedBy],
-    ['Waktu unggah', u.uploadedAt],
+    ['Waktu unggah', wibTimestamp(u.uploadedAt)],
     ['Baris dibaca', u.counts.rowsRead],
     ['Diterima', u.counts.accepted],
     ['Ditolak', u.counts.rejected],

@@ -6,6 +6,7 @@
 import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
+import { wibTimestamp } from '../../common/clock/clock.js';
 import { textValue } from '../../common/spreadsheet/workbook-style.js';
 import type { EnrollmentUpload } from '../entities/enrollment-upload.entity.js';
 import { ENROLLMENT_COLUMNS } from '../enrollment-columns.js';
@@ -20,7 +21,7 @@ export function writeUploadReport(dataSource: DataSource, upload: EnrollmentUplo
       summary: [
         ['Berkas', textValue(upload.filename)],
         ['Diunggah oleh', upload.uploadedBy],
-        ['Waktu unggah', upload.uploadedAt],
+        ['Waktu unggah', wibTimestamp(upload.uploadedAt)],
         ['Status', upload.status],
         ['Baris dibaca', upload.rowsRead],
         ['Diterima', upload.accepted],

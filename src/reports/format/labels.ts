@@ -15,11 +15,7 @@ export function rupiah(amount: number): string {
     .replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
 }
 
-/** A timestamp as WIB: '15/11/2026 10:00 WIB'. */
-export function wibTimestamp(date: Date): string {
-  const d = new Date(date.getTime() + 7 * 3600 * 1000).toISOString();
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)} WIB`;
-}
+export { wibTimestamp } from '../../common/clock/clock.js';
 
 export const SOURCE_TYPE_LABELS: Record<string, string> = {
   APBD: 'APBD Kabupaten',
