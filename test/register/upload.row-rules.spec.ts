@@ -34,6 +34,19 @@ describe('row rules of the enrollment sheet', () => {
     expect(messages[0]).toMatch(/terbaca sebagai angka .* 15 digit .* Format kolom sebagai Teks/);
   });
 
+  it('an error value, or a formula without a readable result, is named (with its formula), not reported as empty', async () => {
+    const { body, found, messages } = await findings('not-ok/formula-failures.xlsx');
+    expect(body).toMatchObject({ rowsRead: 4, accepted: 1, rejected: 3 });
+    expect(found).toEqual([
+      [3, 'REJECT', 'KODE_DESA', 'FORMULA_ERROR'],
+      [4, 'REJECT', 'TANGGAL_LAHIR', 'FORMULA_WITHOUT_VALUE'],
+      [5, 'REJECT', 'TMT', 'FORMULA_WITHOUT_VALUE'],
+    ]);
+    expect(messages[0]).toBe('KODE_DESA: sel berisi galat #N/A (hasil rumus). Perbaiki rumusnya, atau ketik nilainya langsung.');
+    expect(messages[1]).toMatch(/^TANGGAL_LAHIR: rumus =DATE\(1975,5,5\)\/0 tidak menghasilkan nilai yang dapat dibaca \(hasilnya galat seperti #N\/A atau #DIV\/0!/);
+    expect(messages[2]).toMatch(/^TMT: rumus =DATE\(2025,1,1\) tidak menghasilkan .*\(Paste Special > Values\)\.$/);
+  });
+
   it('a NIK with letters or spaces inside', async () => {
     const { body, found } = await findings('not-ok/nik-with-letters.csv');
     expect(found).toEqual([[3, 'REJECT', 'NIK', 'NIK_NOT_DIGITS']]);

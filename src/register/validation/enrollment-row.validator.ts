@@ -4,10 +4,10 @@
  * with the same NOKA (unique among active participants), is rejected, citing the first. Pure logic, no database: NOKAs held by other participants are checked set-based when
  * the upload is promoted.
  */
-import { type Cell, cellDay } from '../../common/spreadsheet/cell.js';
+import { type Cell, cellDay, EMPTY_CELL } from '../../common/spreadsheet/cell.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
-import { COL, END_REASONS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
+import { COL, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { DigitKeyMap } from './digit-key-map.js';
 import { birthDateAgrees, checkNik, type NikFacts } from './nik.js';
 import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
@@ -46,8 +46,9 @@ export class EnrollmentRowValidator {
 
   constructor(private readonly villageCodes: ReadonlySet<string>) {}
 
-  validate({ rowNumber, cells }: SheetRow): RowResult {
+  validate({ rowNumber, cells: read }: SheetRow): RowResult {
     const issues: RowIssue[] = [];
+    const cells = withoutFormulaFailures(read, issues);
     const checked = this.nik(cells[COL.NIK], issues);
     const nik = checked?.nik ?? null;
     const noKk = this.noKk(cells[COL.NO_KK], issues);
@@ -62,7 +63,7 @@ export class EnrollmentRowValidator {
     if (tmt && tat && tat < tmt) issues.push(reject('TAT', C.TAT_BEFORE_TMT, `TAT (${tat}) lebih awal dari TMT (${tmt}).`));
     if (checked && birthDate && sex) this.crossCheckNik(checked.nik, checked.facts, birthDate, sex, issues);
     // Every field check ran; only warnings may have been added to a row that is still acceptable.
-    if (issues.length && issues.some((i) => i.severity === 'REJECT')) return { issues };
+    if (issues.length && issues.some((i) => i.severity === 'REJECT')) return { issues: cells === read ? issues : withoutRequiredRepeats(issues) };
 
     const first = this.firstRowOfNik.get(nik!);
     if (first !== undefined) {
@@ -213,6 +214,40 @@ const UNCOLLAPSED_SPACE = /\s\s|[^\S ]/;
 /** The text with every whitespace removed (the same string when it has none: the common case). */
 function withoutSpaces(text: string): string {
   return SPACE.test(text) ? text.replace(/\s+/g, '') : text;
+}
+
+/**
+ * Cells holding an error value (#N/A, #DIV/0!) or a formula that gave no value we can read: one
+ * finding naming the error or the formula, and the cell read as empty for the checks after. (The
+ * ExcelJS streaming reader drops the cached result of a formula when it is an error, so such a
+ * formula looks like one saved without its result.) Returns `cells` itself when there is none
+ * (every CSV row, most .xlsx rows).
+ */
+function withoutFormulaFailures(cells: readonly Cell[], issues: RowIssue[]): readonly Cell[] {
+  let out: Cell[] | undefined;
+  cells.forEach((cell, i) => {
+    const failed = cell.kind === 'error' || (cell.kind === 'empty' && cell.formula !== undefined);
+    if (!failed || i >= ENROLLMENT_COLUMNS.length) return;
+    const column = ENROLLMENT_COLUMNS[i].name;
+    issues.push(
+      cell.kind === 'error'
+        ? reject(column, C.FORMULA_ERROR, `${column}: sel berisi galat ${cell.text} (hasil rumus). Perbaiki rumusnya, atau ketik nilainya langsung.`)
+        : reject(
+            column,
+            C.FORMULA_WITHOUT_VALUE,
+            `${column}: rumus =${cell.formula!.slice(0, 100)} tidak menghasilkan nilai yang dapat dibaca (hasilnya galat seperti #N/A atau #DIV/0!, atau belum tersimpan di berkas). ` +
+              'Perbaiki rumusnya, atau salin sel lalu tempel sebagai nilai (Paste Special > Values).',
+          ),
+    );
+    (out ??= [...cells])[i] = EMPTY_CELL;
+  });
+  return out ?? cells;
+}
+
+/** A column with a formula finding is not also reported as empty. */
+function withoutRequiredRepeats(issues: RowIssue[]): RowIssue[] {
+  const formula = new Set(issues.filter((i) => i.code === C.FORMULA_ERROR || i.code === C.FORMULA_WITHOUT_VALUE).map((i) => i.column));
+  return issues.filter((i) => i.code !== C.REQUIRED || !formula.has(i.column));
 }
 
 function required(column: EnrollmentColumnName): RowIssue {
