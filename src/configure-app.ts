@@ -7,6 +7,7 @@ import { loginRateLimit } from './auth/login-rate-limit.js';
 import { APP_CONFIG, type AppConfig } from './common/config/app-config.js';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter.js';
 import { requestLogger } from './common/http/request-logger.js';
+import { RejectNulPipe } from './common/http/reject-nul.pipe.js';
 import { createValidationPipe } from './common/http/validation.js';
 
 const noStore: RequestHandler = (_req, res, next) => {
@@ -40,7 +41,7 @@ export function configureApp(app: INestApplication): INestApplication {
       },
     }),
   );
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
 
