@@ -5,6 +5,8 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Roles } from '../auth/access.decorators.js';
+import { MAX_PAGE } from '../common/http/paging.js';
+import { RegisterException } from '../register/register.exception.js';
 import { ALL_ROLES } from '../users/role.js';
 import { UPLOAD_ISSUES_PAGE, UPLOAD_ISSUES_TOTAL } from './sql/upload-issues.sql.js';
 
@@ -14,7 +16,7 @@ export class UploadIssueQueryDto {
   @IsIn(['REJECT', 'WARN'], { message: 'severity harus REJECT atau WARN' })
   severity?: 'REJECT' | 'WARN';
 
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) pageSize = 100;
 }
 
@@ -33,7 +35,8 @@ export class UploadIssuesController {
   @ApiOperation({ summary: 'Baris ditolak dan peringatan satu unggahan: nomor baris, kolom, kode dan pesan (urut baris)' })
   async list(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: UploadIssueQueryDto) {
     const severity = query.severity ?? null;
-    const [{ total }] = await this.dataSource.query(UPLOAD_ISSUES_TOTAL, [id, severity]);
+    const [{ known, total }] = await this.dataSource.query(UPLOAD_ISSUES_TOTAL, [id, severity]);
+    if (!known) throw RegisterException.uploadNotFound(id);
     const rows: { rowNumber: number; severity: string; column: string | null; code: string; message: string }[] = await this.dataSource.query(UPLOAD_ISSUES_PAGE, [
       id,
       severity,

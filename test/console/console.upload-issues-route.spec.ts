@@ -42,4 +42,9 @@ describe('upload issues as JSON', () => {
     expect(bad.body.details[0].field).toBe('severity');
     await t.http.get(`/api/v1/enrollment-uploads/${uploadId}/issues`).expect(401);
   });
+
+  it('answers 404 for an upload that does not exist, instead of an empty list', async () => {
+    const res = await (await t.as(Role.AUDITOR)).get('/api/v1/enrollment-uploads/00000000-0000-4000-8000-000000000000/issues').expect(404);
+    expect(res.body.code).toBe('UPLOAD_NOT_FOUND');
+  });
 });

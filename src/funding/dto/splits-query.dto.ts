@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-vali
 import { MONTH_PATTERN } from '../../common/month.js';
 import { SOURCE_TYPES } from '../domain/pledge-rules.js';
 import { MONTH_MESSAGE } from './month.dto.js';
+import { MAX_PAGE } from '../../common/http/paging.js';
 
 export class SplitsQueryDto {
   @ApiPropertyOptional({ example: '2026-07' })
@@ -33,6 +34,7 @@ export class SplitsQueryDto {
   @Type(() => Number)
   @IsInt({ message: 'page harus bilangan bulat mulai 1' })
   @Min(1, { message: 'page harus bilangan bulat mulai 1' })
+  @Max(MAX_PAGE, { message: `page paling besar ${MAX_PAGE}` })
   page = 1;
 
   @ApiPropertyOptional({ default: 50, maximum: 1000 })

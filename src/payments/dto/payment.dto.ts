@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
+import { MAX_PAGE } from '../../common/http/paging.js';
 
 const MONTH_MESSAGE = 'bulan harus berformat YYYY-MM dengan tahun 2000–2099';
 
@@ -50,7 +51,7 @@ export class PaymentQueryDto {
   @IsString()
   pledgeCode?: string;
 
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) pageSize = 100;
 }
 

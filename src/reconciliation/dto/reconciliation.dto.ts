@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { CATEGORIES, type Category } from '../reconciliation.types.js';
+import { MAX_PAGE } from '../../common/http/paging.js';
 
 const MONTH_MESSAGE = 'month harus berformat YYYY-MM dengan tahun 2000–2099';
 
@@ -24,6 +25,6 @@ export class FindingQueryDto {
   @IsIn(CATEGORIES as readonly string[], { message: `category harus salah satu dari: ${CATEGORIES.join(', ')}` })
   category?: Category;
 
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) pageSize = 100;
 }
