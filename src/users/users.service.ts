@@ -68,11 +68,33 @@ export class UsersService implements OnApplicationBootstrap {
     return user;
   }
 
+  /**
+   * Changes role, active and/or password. Refused when nothing is given, and when it would leave no
+   * active ADMIN: the bootstrap admin is only created on an empty user table, so nobody could manage
+   * users again. The active admins are locked while checked, so two admins demoting each other at
+   * once cannot both succeed.
+   */
   async update(id: string, change: UpdateUserDto): Promise<User> {
-    await this.get(id);
-    const patch: Partial<User> = { role: change.role, active: change.active };
-    if (change.password) patch.passwordHash = await argon2.hash(change.password);
-    await this.users.update({ id }, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+    if (change.role === undefined && change.active === undefined && change.password === undefined) {
+      throw new CommonException(CommonErrorCode.INVALID_INPUT, 'Tidak ada yang diubah: kirim role, active atau password.');
+    }
+    const passwordHash = change.password === undefined ? undefined : await argon2.hash(change.password);
+    await this.users.manager.transaction(async (m) => {
+      const user = await m.findOneBy(User, { id });
+      if (!user) throw CommonException.notFound('Pengguna', id);
+      const staysAdmin = (change.role ?? user.role) === Role.ADMIN && (change.active ?? user.active);
+      if (user.role === Role.ADMIN && user.active && !staysAdmin) {
+        const admins: { id: string }[] = await m.query(`SELECT id FROM app_user WHERE role = 'ADMIN' AND active FOR UPDATE`);
+        if (!admins.some((a) => a.id !== id)) {
+          throw new CommonException(
+            CommonErrorCode.CONFLICT,
+            `"${user.username}" adalah satu-satunya ADMIN aktif: jadikan pengguna lain ADMIN terlebih dahulu, baru ubah peran atau nonaktifkan pengguna ini.`,
+          );
+        }
+      }
+      const patch = Object.fromEntries(Object.entries({ role: change.role, active: change.active, passwordHash }).filter(([, v]) => v !== undefined));
+      await m.update(User, { id }, patch);
+    });
     this.activeCache.delete(id);
     return this.get(id);
   }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { Role } from '../role.js';
 
 export class CreateUserDto {
@@ -19,19 +19,22 @@ export class CreateUserDto {
   role: Role;
 }
 
+/** Absent means "leave as it is"; null is checked like any other value (and refused), not skipped. */
+const GIVEN = ValidateIf((_, value) => value !== undefined);
+
 export class UpdateUserDto {
   @ApiProperty({ enum: Role, required: false })
-  @IsOptional()
+  @GIVEN
   @IsEnum(Role, { message: `role harus salah satu dari: ${Object.values(Role).join(', ')}` })
   role?: Role;
 
   @ApiProperty({ required: false })
-  @IsOptional()
+  @GIVEN
   @IsBoolean()
   active?: boolean;
 
   @ApiProperty({ required: false, minLength: 12 })
-  @IsOptional()
+  @GIVEN
   @IsString()
   @MinLength(12, { message: 'password minimal 12 karakter' })
   @MaxLength(200)
