@@ -57,8 +57,8 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     expect(report.header).toEqual(['NOKA', 'NIK', 'NAMA', 'IURAN', 'BARIS', 'STATUS', 'KETERANGAN']);
     expect(report.rows).toEqual([
       ['0001234567891', '17030601018OOO02', 'NIK berhuruf', '37800', 3, 'DITOLAK', 'NIK "17030601018OOO02" harus 16 digit angka.'],
-      ['0001234567892', '1703060101800003', 'Iuran rumus', '=1+1', 4, 'DITOLAK', 'IURAN harus bilangan bulat rupiah lebih dari 0 (mis. 37800), bukan "=1+1".'],
-      ['0001234567893', '1703060101800004', 'Iuran pecahan', '37800.5', 5, 'DITOLAK', 'IURAN harus bilangan bulat rupiah lebih dari 0 (mis. 37800), bukan "37800.5".'],
+      ['0001234567892', '1703060101800003', 'Iuran rumus', '=1+1', 4, 'DITOLAK', 'IURAN harus bilangan bulat rupiah lebih dari 0 dan paling besar Rp10.000.000.000.000 (mis. 37800), bukan "=1+1".'],
+      ['0001234567893', '1703060101800004', 'Iuran pecahan', '37800.5', 5, 'DITOLAK', 'IURAN harus bilangan bulat rupiah lebih dari 0 dan paling besar Rp10.000.000.000.000 (mis. 37800), bukan "37800.5".'],
     ]);
     // Identifiers stay text (Text format), and the formula-looking cell is text, not a formula.
     expect(report.perbaiki.getColumn(2).numFmt).toBe('@');

@@ -11,7 +11,7 @@ export class UploadBillDto {
   month: string;
 
   @ApiProperty({ example: '113400000', description: 'Invoice total in whole rupiah (digits only)' })
-  @Matches(/^\d{1,15}$/, { message: 'invoiceTotal harus bilangan bulat rupiah tanpa titik atau koma, mis. 113400000' })
+  @Matches(/^[1-9]\d{0,12}$|^10000000000000$/, { message: 'invoiceTotal harus bilangan bulat rupiah lebih dari 0, paling besar Rp10.000.000.000.000, tanpa titik atau koma, mis. 113400000' })
   invoiceTotal: string;
 
   @ApiProperty({ type: 'string', format: 'binary', description: '.xlsx or .csv with NOKA, NIK, NAMA, IURAN' })

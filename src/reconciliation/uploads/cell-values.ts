@@ -3,6 +3,7 @@
  * the value or an Indonesian message. NIKs must come from text cells (DOMAIN §2: a 16-digit number
  * in a numeric cell has already lost its last digit in Excel).
  */
+import { MAX_RUPIAH, rupiahText } from '../../common/money.js';
 import type { Cell } from '../../common/spreadsheet/cell.js';
 
 export type Parsed<T> = { value: T } | { error: string; code: string };
@@ -36,21 +37,21 @@ export function nokaFrom(cell: Cell): Parsed<string> & { warning?: string } {
 }
 
 /**
- * Whole rupiah greater than zero: a number cell, or text such as `37800`, `37.800`, `37,800`,
- * `Rp37.800`. Fractions, zero and negatives are refused.
+ * Whole rupiah greater than zero and at most MAX_RUPIAH: a number cell, or text such as `37800`,
+ * `37.800`, `37,800`, `Rp37.800`. Fractions, zero and negatives are refused.
  */
 export function rupiahFrom(cell: Cell, column: string): Parsed<number> {
-  const refuse = { code: 'AMOUNT_FORMAT', error: `${column} harus bilangan bulat rupiah lebih dari 0 (mis. 37800), bukan "${cell.text}".` };
+  const refuse = { code: 'AMOUNT_FORMAT', error: `${column} harus bilangan bulat rupiah lebih dari 0 dan paling besar ${rupiahText(MAX_RUPIAH)} (mis. 37800), bukan "${cell.text}".` };
   if (cell.kind === 'empty') return { code: 'AMOUNT_REQUIRED', error: `${column} wajib diisi.` };
   if (cell.kind === 'number') {
     const n = cell.number ?? NaN;
-    return Number.isSafeInteger(n) && n > 0 ? { value: n } : refuse;
+    return Number.isSafeInteger(n) && n > 0 && n <= MAX_RUPIAH ? { value: n } : refuse;
   }
   if (cell.kind !== 'text') return refuse;
   const text = cell.text.replace(/^rp\.?\s*/i, '').replace(/\s/g, '');
   if (!/^(\d+|\d{1,3}(\.\d{3})+|\d{1,3}(,\d{3})+)$/.test(text)) return refuse;
   const value = Number(text.replace(/[.,]/g, ''));
-  return Number.isSafeInteger(value) && value > 0 ? { value } : refuse;
+  return Number.isSafeInteger(value) && value > 0 && value <= MAX_RUPIAH ? { value } : refuse;
 }
 
 export function isError<T>(parsed: Parsed<T>): parsed is { error: string; code: string } {

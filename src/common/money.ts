@@ -1,0 +1,16 @@
+/**
+ * Money is whole rupiah. The largest amount any single input may carry (a pledge's budget, a payment,
+ * a bill, a sheet's amount cell): Rp10 triliun, several times a regency's whole APBD (Bengkulu
+ * Utara's is about Rp1,5 triliun), and small enough that sums of hundreds of such amounts stay exact
+ * as JavaScript numbers and far from PostgreSQL's bigint limit. 9,007,199,254,740,993 was accepted as
+ * a tariff, stored as ...992, and then broke every allocation (bigint out of range).
+ */
+export const MAX_RUPIAH = 10_000_000_000_000;
+
+/** The largest tariff component per participant a month: far above any premium (Rp42.000 in 2026). */
+export const MAX_TARIFF_RUPIAH = 10_000_000;
+
+/** 10000000000000 → 'Rp10.000.000.000.000', for messages. */
+export function rupiahText(amount: number): string {
+  return `Rp${amount.toLocaleString('id-ID')}`;
+}
