@@ -27,6 +27,7 @@
 import { isUtf8 } from 'node:buffer';
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { type Cell, EMPTY_CELL } from './cell.js';
 import { type ColumnSpec, type HeaderMatch, matchHeader } from './column-spec.js';
 import { csvRows } from './csv-rows.js';
@@ -55,6 +56,8 @@ export interface SheetHeader extends HeaderMatch {
 }
 
 export type SheetFormat = 'xlsx' | 'csv';
+
+const logger = new Logger('SheetReader');
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -193,7 +196,8 @@ export class SheetReader {
       yield* xlsxRows(this.path, this.counter);
     } catch (err) {
       if (err instanceof SpreadsheetException) throw err;
-      throw SpreadsheetException.corrupt(filename, (err as Error).message);
+      logger.warn(`${filename}: unreadable .xlsx: ${(err as Error).message}`);
+      throw SpreadsheetException.corrupt(filename);
     }
   }
 }

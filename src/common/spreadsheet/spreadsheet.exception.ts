@@ -66,11 +66,12 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     );
   }
 
-  static corrupt(filename: string, reason: string): SpreadsheetException {
+  /** The zip library's own words stay in the server log (sheet-reader.ts): they are English and say nothing to the user. */
+  static corrupt(filename: string): SpreadsheetException {
     return new SpreadsheetException(
       SpreadsheetErrorCode.CORRUPT_FILE,
       `Berkas "${filename}" rusak atau tidak lengkap sehingga tidak dapat dibaca. Simpan ulang dari Excel lalu unggah kembali.`,
-      { filename, reason },
+      { filename },
     );
   }
 

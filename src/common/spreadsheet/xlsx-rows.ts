@@ -1,9 +1,19 @@
 /**
- * Rows of an .xlsx file through ExcelJS's streaming reader (never the in-memory one: it runs out
+ * Rows of an .xlsx file through ExcelJS's streaming parsers (never the in-memory reader: it runs out
  * of memory on large uploads). `styles: 'cache'` is needed for date cells to arrive as dates.
+ *
+ * The zip is opened through its central directory (unzipper, which ExcelJS itself uses), not read
+ * front to back as ExcelJS's WorkbookReader does: that single pass loses entries at random when
+ * they are small or stored uncompressed (exceljs#3064, unzipper#234), so the same file was read,
+ * refused as corrupt, or read without its shared strings from one upload to the next. Here the
+ * parts a worksheet needs (relationships, workbook, shared strings, styles) are parsed first, then
+ * each worksheet is streamed row by row, in the workbook's sheet order. ExcelJS's per-part parsers
+ * are used as they are (its `_parse*` methods, pinned by the exact ExcelJS version in package.json).
  */
-import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import unzipper, { type CentralDirectoryFile } from 'unzipper';
 import { type Cell, dateCell, EMPTY_CELL, excelSerialToDay, numberCell, textCell } from './cell.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
 import { SharedStrings } from './shared-strings.js';
@@ -11,52 +21,91 @@ import { SharedStrings } from './shared-strings.js';
 /** Rows handed on in chunks (fewer awaits per row). */
 const CHUNK_ROWS = 500;
 
+/** ExcelJS's WorkbookReader, as far as its part parsers go. */
+interface PartParsers {
+  model?: { sheets?: { rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<{ index: number; text: unknown }>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Iterable<{ value: AsyncIterable<any> }>;
+}
+
 export async function* xlsxRows(path: string, counter: ByteCounter): AsyncGenerator<RawRow[]> {
-  const input = createReadStream(path, { highWaterMark: 256 * 1024 });
-  input.on('data', (chunk) => (counter.bytesRead += chunk.length));
-  // Shared strings are emitted (not cached by ExcelJS) and kept in a compact store; cells then
-  // arrive as `{ sharedString: index }` and are resolved here.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    entries: 'emit',
-    sharedStrings: 'emit',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-  });
-  const strings = new SharedStrings();
+  const zip = await unzipper.Open.file(path);
+  const part = (name: string) => zip.files.find((f) => f.type === 'File' && f.path === name);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'emit', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' }) as unknown as PartParsers;
+
+  const rels = part('xl/_rels/workbook.xml.rels');
+  if (rels) await reader._parseRels(rels.stream());
+  const workbook = part('xl/workbook.xml');
+  if (!workbook) throw new Error('xl/workbook.xml not found');
+  await reader._parseWorkbook(workbook.stream());
+  const strings = await sharedStrings(part('xl/sharedStrings.xml'), reader);
+  const styles = part('xl/styles.xml');
+  if (styles) await reader._parseStyles(styles.stream());
+
+  const sheets = worksheetsInOrder(zip.files, reader);
+  // Progress: the bytes before the worksheets count as read; each worksheet's share as it inflates.
+  counter.bytesRead = Math.max(0, (await stat(path)).size - sheets.reduce((sum, s) => sum + s.file.compressedSize, 0));
+  let current: Readable | undefined;
   try {
-    let sheet = 0;
-    // parse() yields `{ eventType: 'worksheet', value }`, and in 'emit' mode each shared string as
-    // a bare `{ index, text }` (ExcelJS 4.4.0), in file order, before the worksheets that use them.
-    for await (const item of (reader as any).parse() as AsyncIterable<{ eventType?: string; value?: any; index?: number; text?: any }>) {
-      if (item.eventType === undefined && item.index !== undefined) {
-        const text = item.text;
-        if (typeof text === 'string') strings.add(text, false);
-        else if (text && Array.isArray(text.richText)) strings.add(text.richText.map((r: { text?: string }) => r.text ?? '').join(''), true);
-        else strings.add('', false);
-        continue;
-      }
-      const { eventType, value } = item;
-      if (eventType !== 'worksheet') continue;
-      strings.done();
-      let rows: RawRow[] = [];
-      for await (const row of value as AsyncIterable<any>) {
-        const cells = rowCells(row, strings);
-        if (cells) rows.push({ sheet, rowNumber: row.number, cells });
-        if (rows.length >= CHUNK_ROWS) {
-          yield rows;
-          rows = [];
+    for (const [sheet, { file, sheetNo }] of sheets.entries()) {
+      current = file.stream();
+      const ratio = file.uncompressedSize > 0 ? file.compressedSize / file.uncompressedSize : 0;
+      current.on('data', (chunk: Buffer) => (counter.bytesRead += chunk.length * ratio));
+      for (const { value } of reader._parseWorksheet(current, sheetNo)) {
+        let rows: RawRow[] = [];
+        for await (const row of value) {
+          const cells = rowCells(row, strings);
+          if (cells) rows.push({ sheet, rowNumber: row.number, cells });
+          if (rows.length >= CHUNK_ROWS) {
+            yield rows;
+            rows = [];
+          }
         }
+        if (rows.length) yield rows;
       }
-      if (rows.length) yield rows;
-      sheet++;
     }
   } finally {
-    input.destroy();
+    current?.destroy();
   }
 }
 
-/** The row's cells by 0-based column, or null when every cell is empty. */
+/** Shared strings, kept in a compact store; cells arrive as `{ sharedString: index }` and are resolved from it. */
+async function sharedStrings(file: CentralDirectoryFile | undefined, reader: PartParsers): Promise<SharedStrings> {
+  const strings = new SharedStrings();
+  if (file) {
+    for await (const { text } of reader._parseSharedStrings(file.stream())) {
+      if (typeof text === 'string') strings.add(text, false);
+      else if (text && Array.isArray((text as { richText?: unknown }).richText)) {
+        strings.add((text as { richText: { text?: string }[] }).richText.map((r) => r.text ?? '').join(''), true);
+      } else strings.add('', false);
+    }
+  }
+  strings.done();
+  return strings;
+}
+
+/**
+ * The worksheets in the order the workbook lists them (the tab order), then any other
+ * `xl/worksheets/sheetN.xml` by N. `sheetNo` is the N of the part, as ExcelJS's parsers want it.
+ */
+function worksheetsInOrder(files: CentralDirectoryFile[], reader: PartParsers): { file: CentralDirectoryFile; sheetNo: string }[] {
+  const parts = new Map<string, { file: CentralDirectoryFile; sheetNo: string }>();
+  for (const file of files) {
+    const match = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(file.path);
+    if (match && file.type === 'File') parts.set(file.path, { file, sheetNo: match[1] });
+  }
+  const listed = (reader.model?.sheets ?? [])
+    .map((s) => reader.workbookRels?.find((r) => r.Id === s.rId)?.Target)
+    .map((target) => (target ? `xl/${target.replace(/^\/?(xl\/)?/, '')}` : ''))
+    .filter((path, i, all) => parts.has(path) && all.indexOf(path) === i);
+  const rest = [...parts.keys()].filter((p) => !listed.includes(p)).sort((a, b) => Number(parts.get(a)!.sheetNo) - Number(parts.get(b)!.sheetNo));
+  return [...listed, ...rest].map((p) => parts.get(p)!);
+}
+
 function rowCells(row: any, strings: SharedStrings): Cell[] | null {
   const source: any[] = row._cells;
   const cells: Cell[] = new Array(source.length);
