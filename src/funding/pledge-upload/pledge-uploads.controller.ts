@@ -1,10 +1,11 @@
 import { Controller, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../../auth/authenticated-user.js';
 import { Audited } from '../../audit/audited.decorator.js';
 import { Role } from '../../users/role.js';
+import { PledgeUploadQueryDto } from '../dto/pledge-upload-query.dto.js';
 import { FundingErrorCode, FundingException } from '../funding.exception.js';
 import { ImportPledgeSheet } from './import-pledge-sheet.use-case.js';
 
@@ -21,10 +22,9 @@ export class PledgeUploadsController {
   @Audited('pledge.upload', 'pledge_upload')
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
-  @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  upload(@UploadedFile() file: Express.Multer.File | undefined, @Query('dryRun') dryRun: string | undefined, @CurrentUser() user: AuthenticatedUser) {
+  upload(@UploadedFile() file: Express.Multer.File | undefined, @Query() query: PledgeUploadQueryDto, @CurrentUser() user: AuthenticatedUser) {
     if (!file) throw new FundingException(FundingErrorCode.UPLOAD_INVALID, 'Lampirkan berkas komitmen (.xlsx atau .csv) pada kolom "file".');
-    return this.importSheet.execute({ path: file.path, filename: file.originalname, actor: user.username, dryRun: dryRun === 'true' || dryRun === '1' });
+    return this.importSheet.execute({ path: file.path, filename: file.originalname, actor: user.username, dryRun: query.isDryRun });
   }
 }
