@@ -50,6 +50,11 @@ describe('errors raised by the framework reach the user in Indonesian, ours unch
       expect(res.body).toEqual({ statusCode: 400, message: 'Permintaan tidak valid.' });
     });
 
+    it('a JSON body in a charset other than UTF-8 answers 415 in Indonesian', async () => {
+      const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json; charset=latin1').send('{"username":"a","password":"b"}').expect(415);
+      expect(res.body).toEqual({ statusCode: 415, message: expect.stringMatching(/^Jenis isi permintaan tidak didukung: kirim JSON dalam UTF-8/) });
+    });
+
     it('a malformed percent-encoding in the path answers 400', async () => {
       const res = await t.http.get('/api/v1/users/%E0%A4%A').set('Authorization', `Bearer ${await t.token(Role.ADMIN)}`);
       expect([400, 404]).toContain(res.status);

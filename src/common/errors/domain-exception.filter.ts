@@ -17,6 +17,7 @@ const HTTP_MESSAGES: Record<number, string> = {
   403: 'Anda tidak memiliki akses untuk tindakan ini.',
   404: 'Alamat tidak ditemukan.',
   413: 'Data yang dikirim terlalu besar.',
+  415: 'Jenis isi permintaan tidak didukung: kirim JSON dalam UTF-8 (Content-Type: application/json), atau berkas sebagai multipart/form-data.',
   429: 'Terlalu banyak percobaan. Coba lagi beberapa saat lagi.',
 };
 
