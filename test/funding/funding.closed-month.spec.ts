@@ -42,11 +42,16 @@ describe('§9: a closed month is never allocated again; pledges touching it appl
 
     const created = await keuangan.post('/api/v1/pledges').send({ ...apbd, code: 'APBD-B' }).expect(201);
     expect(created.body.closedMonths).toEqual(['2026-01']);
-    const revised = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 1, reason: 'APBD-P: pagu dipotong' }).expect(200);
-    expect(revised.body).toMatchObject({ revision: 2, budget: 1, closedMonths: ['2026-01'] });
+    // Below what finalized January already paid (75,600) the year would exceed the budget (§6): refused.
+    const below = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_599, reason: 'APBD-P: pagu dipotong' }).expect(400);
+    expect(below.body.details).toEqual([
+      { field: 'budget', messages: ['budget Rp75.599 lebih kecil dari Rp75.600 yang sudah dibayarkan komitmen ini pada bulan yang sudah difinalisasi (2026-01).'] },
+    ]);
+    const revised = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_600, reason: 'APBD-P: pagu dipotong' }).expect(200);
+    expect(revised.body).toMatchObject({ revision: 2, budget: 75_600, closedMonths: ['2026-01'] });
 
-    // January already spent 75,600 of APBD-2026's new budget of 1 rupiah: nothing is left for February
-    // (never a negative give); APBD-B, which did not exist in January, pays both.
+    // January already spent all 75,600 of APBD-2026's new budget: nothing is left for February;
+    // APBD-B, which did not exist in January, pays both.
     const february = await keuangan.get('/api/v1/allocations/2026-02').expect(200);
     expect(february.body.funded).toEqual([{ pledgeCode: 'APBD-B', sourceType: 'APBD', participants: 2, amount: 2 * 37800 }]);
     expect(await splitsOf('2026-01')).toEqual(january);

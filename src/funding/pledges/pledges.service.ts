@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
+import { rupiahText } from '../../common/money.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { DEFAULT_PRIORITY, type PledgeData, type PledgeInput, validatePledge } from '../domain/pledge-rules.js';
@@ -10,6 +11,7 @@ import { Pledge } from '../entities/pledge.entity.js';
 import { PledgeRevision } from '../entities/pledge-revision.entity.js';
 import { FundingException } from '../funding.exception.js';
 import { MARK_STALE_FROM, TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
+import { USED_IN_CLOSED_MONTHS } from '../sql/pledges.sql.js';
 import { type PledgeView, toPledgeView } from './pledge-view.js';
 
 /** Pledges of DOMAIN §5: created once, then only revised (every revision kept with who/when/why). */
@@ -64,6 +66,7 @@ export class PledgesService {
       if (!checked.pledge) throw FundingException.pledgeInvalid(checked.problems);
       const after = checked.pledge;
       if (isDeepStrictEqual(before, after)) throw FundingException.pledgeUnchanged(code, current.revision);
+      if (after.budget !== null) await assertBudgetCoversClosedMonths(m, code, after.budget);
       const closedMonths = await this.closedMonths.assertSomeOpen([...new Set([...monthsOf(before), ...monthsOf(after)])], m);
       const revision = current.revision + 1;
       const now = this.clock.now();
@@ -111,6 +114,21 @@ export function monthsOf(p: Pick<PledgeData, 'fiscalYear' | 'fromMonth' | 'toMon
   const out: string[] = [];
   for (let k = p.fromMonth; k <= p.toMonth; k++) out.push(`${p.fiscalYear}-${String(k).padStart(2, '0')}`);
   return out;
+}
+
+/**
+ * A budget may not drop below what the pledge already paid in finalized months: those splits stay
+ * (DOMAIN §9), so the year's total would exceed the budget (§6) with no month left to correct it.
+ */
+async function assertBudgetCoversClosedMonths(m: EntityManager, code: string, budget: number): Promise<void> {
+  const [{ used, months }] = await m.query(USED_IN_CLOSED_MONTHS, [code]);
+  if (budget >= Number(used)) return;
+  throw FundingException.pledgeInvalid([
+    {
+      field: 'budget',
+      messages: [`budget ${rupiahText(budget)} lebih kecil dari ${rupiahText(Number(used))} yang sudah dibayarkan komitmen ini pada bulan yang sudah difinalisasi (${months}).`],
+    },
+  ]);
 }
 
 async function recordRevision(m: EntityManager, data: PledgeData, revision: number, reason: string, actor: string, at: Date): Promise<void> {
