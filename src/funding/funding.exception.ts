@@ -8,6 +8,7 @@ export enum FundingErrorCode {
   PLEDGE_UNCHANGED = 'PLEDGE_UNCHANGED',
   TARIFF_INVALID = 'TARIFF_INVALID',
   MONTH_INVALID = 'MONTH_INVALID',
+  MONTH_FROZEN = 'MONTH_FROZEN',
   NOT_ALLOCATED = 'NOT_ALLOCATED',
   UPLOAD_INVALID = 'UPLOAD_INVALID',
 }
@@ -28,6 +29,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
       case FundingErrorCode.UPLOAD_INVALID:
         return HttpStatus.BAD_REQUEST;
       case FundingErrorCode.PLEDGE_EXISTS:
+      case FundingErrorCode.MONTH_FROZEN:
         return HttpStatus.CONFLICT;
       case FundingErrorCode.PLEDGE_NOT_FOUND:
       case FundingErrorCode.NOT_ALLOCATED:
@@ -60,6 +62,14 @@ export class FundingException extends DomainException<FundingErrorCode> {
 
   static monthInvalid(value: string): FundingException {
     return new FundingException(FundingErrorCode.MONTH_INVALID, `Bulan "${value}" tidak valid: gunakan format YYYY-MM dengan tahun 2000–2099, misalnya 2026-07.`);
+  }
+
+  static monthFrozen(month: string, closedMonth: string): FundingException {
+    return new FundingException(
+      FundingErrorCode.MONTH_FROZEN,
+      `Alokasi bulan ${month} tidak dapat dihitung ulang: bulan ${closedMonth} sesudahnya sudah difinalisasi, dan alokasinya memakai sisa pagu bulan-bulan sebelumnya. Catat koreksi sebagai penyesuaian pada bulan yang masih terbuka.`,
+      { month, closedMonth },
+    );
   }
 
   static notAllocated(month: string): FundingException {

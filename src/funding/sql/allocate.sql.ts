@@ -2,6 +2,7 @@
  * The set-based SQL of one month's allocation (DOMAIN §4, §6), in the order AllocateMonth runs it.
  * $1 is always the month 'YYYY-MM'.
  */
+import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
 
 /** Serialises everything that computes or invalidates allocations (pledge changes, tariffs, runs). */
 export const ALLOCATION_LOCK_KEY = 1703_0004;
@@ -86,18 +87,18 @@ export const REPLACE_FUNDED = [
 export const MONTH_STATUSES = `SELECT month, status FROM allocation_month WHERE fiscal_year = $1`;
 
 /**
- * Marks allocated months from $1 on (within its fiscal year $2) STALE, except closed months,
- * which are never recomputed (§9).
+ * Marks allocated months from $1 on (within its fiscal year $2) STALE, except frozen ones (closed,
+ * or before a closed month of the year), which are never recomputed (§9).
  */
 export const MARK_STALE_FROM = `
   UPDATE allocation_month a SET status = 'STALE'
    WHERE a.fiscal_year = $2 AND a.month >= $1 AND a.status = 'CURRENT'
-     AND NOT EXISTS (SELECT 1 FROM closed_month c WHERE c.month = a.month)`;
+     AND ${ALLOCATION_NOT_FROZEN}`;
 
-/** Months to recompute before reporting: STALE and not closed, the latest per fiscal year. */
+/** Months to recompute before reporting: STALE and not frozen, the latest per fiscal year. */
 export const LATEST_STALE_PER_YEAR = `
   SELECT max(a.month) AS month
     FROM allocation_month a
-   WHERE a.status = 'STALE' AND NOT EXISTS (SELECT 1 FROM closed_month c WHERE c.month = a.month)
+   WHERE a.status = 'STALE' AND ${ALLOCATION_NOT_FROZEN}
    GROUP BY a.fiscal_year
    ORDER BY 1`;

@@ -1,4 +1,5 @@
 /** Read-side SQL of the split queries (GET /splits, /splits/summary). $1 = month unless noted. */
+import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
 
 /** Filters are appended by SplitsService as `AND ...` clauses with numbered parameters. */
 export const SPLITS_FROM = `
@@ -20,7 +21,7 @@ export const pageUnlessStale = (page: string) => `
   SELECT f.stale, s.*
     FROM (SELECT EXISTS (SELECT 1 FROM allocation_month a
                           WHERE a.status = 'STALE'
-                            AND NOT EXISTS (SELECT 1 FROM closed_month c WHERE c.month = a.month)) AS stale) f
+                            AND ${ALLOCATION_NOT_FROZEN}) AS stale) f
     LEFT JOIN LATERAL (${page}) s ON NOT f.stale`;
 
 /**

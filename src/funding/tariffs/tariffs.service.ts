@@ -7,6 +7,7 @@ import type { CreateTariffDto } from '../dto/tariff.dto.js';
 import { Tariff } from '../entities/tariff.entity.js';
 import { FundingErrorCode, FundingException } from '../funding.exception.js';
 import { TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
+import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
 
 export interface TariffView {
   id: number;
@@ -22,11 +23,11 @@ export interface TariffView {
 
 const view = (t: Tariff): TariffView => ({ ...t, amount: Number(t.amount) });
 
-/** Marks allocations of months starting on or after $1 STALE (closed months excepted). */
+/** Marks allocations of months starting on or after $1 STALE (frozen months excepted, see ALLOCATION_NOT_FROZEN). */
 const MARK_STALE_FROM_DAY = `
   UPDATE allocation_month a SET status = 'STALE'
    WHERE (a.month || '-01')::date >= $1::date AND a.status = 'CURRENT'
-     AND NOT EXISTS (SELECT 1 FROM closed_month c WHERE c.month = a.month)`;
+     AND ${ALLOCATION_NOT_FROZEN}`;
 
 /**
  * The tariff table of DOMAIN §3. History is never edited: a change is a new row. When the new row

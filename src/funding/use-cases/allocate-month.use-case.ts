@@ -35,7 +35,8 @@ interface PledgeRow {
 /**
  * Computes the obligations and the allocation of DOMAIN §6 for a month, and first for every
  * earlier month of its fiscal year that has none or is STALE; afterwards the later months of the
- * year are STALE. Closed months (§9) are never recomputed; their stored splits count toward budgets.
+ * year are STALE. Closed months (§9) are never recomputed, nor the months of their year before them
+ * (the closed month's allocation used the budgets they left); their stored splits count toward budgets.
  *
  * How: the candidates are read with one set-based query in NIK order, the exact algorithm runs in
  * memory (`allocate`, the pure function the tests exercise), and the splits and the obligations
@@ -63,6 +64,8 @@ export class AllocateMonth {
     return this.inTransaction(manager, async (m) => {
       await m.query(SQL.TAKE_ALLOCATION_LOCK);
       await this.closedMonths.assertOpen([month], m);
+      const lastClosed = await this.lastClosedOfYear(month, m);
+      if (lastClosed && month < lastClosed) throw FundingException.monthFrozen(month, lastClosed);
       await this.recompute(m, month, actor, true);
       return this.summaries.of(month, m);
     });
@@ -85,16 +88,23 @@ export class AllocateMonth {
     for (const { month } of stale) await this.ensureCurrent(month, actor, manager);
   }
 
+  /** The latest closed month of `month`'s fiscal year: it and every month before it are frozen (ALLOCATION_NOT_FROZEN). */
+  private async lastClosedOfYear(month: string, m: EntityManager): Promise<string | undefined> {
+    const year = month.slice(0, 4);
+    return (await this.closedMonths.closed(monthsBetween(`${year}-01`, `${year}-12`), m)).at(-1);
+  }
+
   private async recompute(m: EntityManager, month: string, actor: string, force: boolean): Promise<void> {
     const year = month.slice(0, 4);
     const months = monthsBetween(`${year}-01`, month);
-    const closed = new Set(await this.closedMonths.closed(months, m));
+    const lastClosed = await this.lastClosedOfYear(month, m);
+    const open = (k: string) => lastClosed === undefined || k > lastClosed;
     const statuses = new Map<string, string>((await m.query(SQL.MONTH_STATUSES, [Number(year)])).map((r: { month: string; status: string }) => [r.month, r.status]));
-    const outdated = months.find((k) => !closed.has(k) && statuses.get(k) !== 'CURRENT');
-    const from = outdated ?? (force ? month : undefined);
+    const outdated = months.find((k) => open(k) && statuses.get(k) !== 'CURRENT');
+    const from = outdated ?? (force && open(month) ? month : undefined);
     if (!from) return;
     await m.query(SQL.LOCK_REGISTER);
-    for (const k of months) if (k >= from && !closed.has(k)) await this.allocateOne(m, k, actor);
+    for (const k of months) if (k >= from && open(k)) await this.allocateOne(m, k, actor);
     if (month < `${year}-12`) await m.query(SQL.MARK_STALE_FROM, [addMonths(month, 1), Number(year)]);
   }
 

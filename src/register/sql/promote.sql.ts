@@ -4,6 +4,7 @@
  * file is read, on PostgreSQL; 1–6 once it is read).
  */
 import { RECORD_COLUMNS } from './staging.sql.js';
+import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
 
 /**
  * 1. NOKA held by another participant who stays active after this upload (DOMAIN §2: unique among
@@ -167,10 +168,10 @@ export const REGISTER_PROMOTION_LOCK = 1703_0301;
 
 /**
  * A register change can move coverage (TMT/TAT) or scope (KODE_DESA) of any month, so every
- * allocated month that is not closed becomes STALE and is recomputed before it is reported
- * (DOMAIN §6). Closed months keep their stored results (§9).
+ * allocated month that is not frozen becomes STALE and is recomputed before it is reported
+ * (DOMAIN §6). Closed months, and the months of their year before them, keep their stored results (§9).
  */
 export const MARK_OPEN_ALLOCATIONS_STALE = `
   UPDATE allocation_month a SET status = 'STALE'
    WHERE a.status = 'CURRENT'
-     AND NOT EXISTS (SELECT 1 FROM closed_month c WHERE c.month = a.month)`;
+     AND ${ALLOCATION_NOT_FROZEN}`;

@@ -118,8 +118,9 @@ export class ReportQueries {
     return row ?? null;
   }
 
-  async pledgesOfYear(year: number): Promise<PledgeRow[]> {
-    return (await this.query(SQL.PLEDGES_OF_YEAR, [year])).map(toPledge);
+  /** The year's pledges now, or as they stood at `asOf` (a finalized run's finalized_at). */
+  async pledgesOfYear(year: number, asOf: Date | null = null): Promise<PledgeRow[]> {
+    return (await (asOf ? this.query(SQL.PLEDGES_OF_YEAR_AS_OF, [year, asOf]) : this.query(SQL.PLEDGES_OF_YEAR, [year]))).map(toPledge);
   }
 
   async pledge(code: string): Promise<PledgeRow | null> {
@@ -136,8 +137,9 @@ export class ReportQueries {
     return (await this.query(SQL.SPLITS_BY_PLEDGE_MONTH, [from, to])).map((r) => ({ pledgeCode: r.pledge_code, month: r.month, participants: num(r.participants), amount: num(r.amount) }));
   }
 
-  async paymentsByPledgeMonth(from: string, to: string): Promise<PledgeMonthAmount[]> {
-    return (await this.query(SQL.PAYMENTS_BY_PLEDGE_MONTH, [from, to])).map((r) => ({ pledgeCode: r.pledge_code, month: r.month, participants: num(r.payments), amount: num(r.amount) }));
+  /** Payments recorded by `asOf` (a finalized run's finalized_at), or all. */
+  async paymentsByPledgeMonth(from: string, to: string, asOf: Date | null = null): Promise<PledgeMonthAmount[]> {
+    return (await this.query(SQL.PAYMENTS_BY_PLEDGE_MONTH, [from, to, asOf])).map((r) => ({ pledgeCode: r.pledge_code, month: r.month, participants: num(r.payments), amount: num(r.amount) }));
   }
 
   async payments(from: string, to: string, pledgeCodes: string[] | null): Promise<PaymentRow[]> {

@@ -35,7 +35,7 @@ interface Sums {
 
 export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Promise<void> {
   const from = `${ctx.fiscalYear}-01`;
-  const [splits, payments] = await Promise.all([ctx.queries.splitsByPledgeMonth(from, ctx.month), ctx.queries.paymentsByPledgeMonth(from, ctx.month)]);
+  const [splits, payments] = await Promise.all([ctx.queries.splitsByPledgeMonth(from, ctx.month), ctx.queries.paymentsByPledgeMonth(from, ctx.month, ctx.asOf)]);
   const sums = new Map<string, Sums>();
   const sumsOf = (code: string) => {
     let s = sums.get(code);

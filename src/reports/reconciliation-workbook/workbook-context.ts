@@ -12,6 +12,8 @@ export interface ReconciliationWorkbookContext {
   summary: ReconciliationSummary;
   month: string;
   fiscalYear: number;
+  /** For a finalized run, when it was finalized: pledges and payments are read as they stood then. */
+  asOf: Date | null;
   /** Pledges of the fiscal year, in allocation order. */
   pledges: PledgeRow[];
   pledgeByCode: Map<string, PledgeRow>;

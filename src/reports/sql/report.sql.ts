@@ -16,6 +16,34 @@ export const PLEDGES_OF_YEAR = `
   FROM pledge WHERE fiscal_year = $1
   ORDER BY priority, code COLLATE "C"`;
 
+/**
+ * The same, as they stood at $2 (a finalized run's finalized_at), so that a finalized month's
+ * workbook does not take in pledges created or revised after it was closed: a pledge created by
+ * then and not revised since, as the table holds it; one revised since, as its latest revision
+ * recorded by then (pledge_revision keeps each revision whole, written by PledgesService). $1 year,
+ * $2 timestamptz.
+ */
+export const PLEDGES_OF_YEAR_AS_OF = `
+  SELECT * FROM (
+    SELECT code, source_type, fund, funder, fiscal_year, from_month, to_month, scope, village_codes,
+           share_percent, quota, budget, priority, legal_basis
+    FROM pledge p
+    WHERE fiscal_year = $1 AND created_at <= $2
+      AND NOT EXISTS (SELECT 1 FROM pledge_revision x WHERE x.code = p.code AND x.changed_at > $2)
+    UNION ALL
+    (SELECT DISTINCT ON (r.code)
+           r.code, r.data->>'sourceType', r.data->>'fund', r.data->>'funder', (r.data->>'fiscalYear')::int,
+           (r.data->>'fromMonth')::int, (r.data->>'toMonth')::int, r.data->>'scope',
+           ARRAY(SELECT jsonb_array_elements_text(r.data->'villageCodes')), (r.data->>'sharePercent')::int,
+           (r.data->>'quota')::int, (r.data->>'budget')::bigint, (r.data->>'priority')::int, r.data->>'legalBasis'
+    FROM pledge p
+    JOIN pledge_revision r ON r.code = p.code AND r.changed_at <= $2
+    WHERE p.fiscal_year = $1 AND p.created_at <= $2
+      AND EXISTS (SELECT 1 FROM pledge_revision x WHERE x.code = p.code AND x.changed_at > $2)
+    ORDER BY r.code, r.revision DESC)
+  ) pledges
+  ORDER BY priority, code COLLATE "C"`;
+
 /** One pledge by code. $1 code. */
 export const PLEDGE = `
   SELECT code, source_type, fund, funder, fiscal_year, from_month, to_month, scope, village_codes,
@@ -42,10 +70,10 @@ export const SPLITS_BY_PLEDGE_MONTH = `
   FROM split WHERE month BETWEEN $1 AND $2
   GROUP BY pledge_code, month`;
 
-/** Payments per pledge and month over a range of months. $1 from month, $2 to month. */
+/** Payments per pledge and month over a range of months. $1 from month, $2 to month, $3 recorded by then (timestamptz) or null for all. */
 export const PAYMENTS_BY_PLEDGE_MONTH = `
   SELECT pledge_code, month, sum(amount)::bigint AS amount, count(*)::int AS payments
-  FROM payment WHERE month BETWEEN $1 AND $2
+  FROM payment WHERE month BETWEEN $1 AND $2 AND ($3::timestamptz IS NULL OR created_at <= $3)
   GROUP BY pledge_code, month`;
 
 /** Payments of some months, optionally of some pledges only. $1 from, $2 to, $3 text[] pledge codes or null. */

@@ -50,7 +50,9 @@ export class WriteReconciliationWorkbook {
     if (run.status !== 'DONE' && run.status !== 'FINAL') throw ReportsException.runNotReady(run.id, run.status);
     const month = run.month;
     const fiscalYear = Number(month.slice(0, 4));
-    const pledges = await this.queries.pledgesOfYear(fiscalYear);
+    // A finalized month is immutable (§9): its workbook reads pledges and payments as they stood when it was closed.
+    const asOf = run.status === 'FINAL' ? run.finalized_at : null;
+    const pledges = await this.queries.pledgesOfYear(fiscalYear, asOf);
     const tariffs = await this.queries.tariffByMonth(monthsBetween(`${fiscalYear}-01`, month));
     const current = await this.queries.obligationTotals(month);
     const villages = new Map((await this.regions.villages()).map((v) => [v.code, v]));
@@ -60,6 +62,7 @@ export class WriteReconciliationWorkbook {
       summary: normalizeSummary(run),
       month,
       fiscalYear,
+      asOf,
       pledges,
       pledgeByCode: new Map(pledges.map((p) => [p.code, p])),
       tariffs,

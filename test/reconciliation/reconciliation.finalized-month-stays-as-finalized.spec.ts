@@ -1,0 +1,73 @@
+/**
+ * §9: a finalized month's allocation and results are immutable. Its allocation used the budgets the
+ * months before it left (§6), so those months are frozen with it; its workbook reads pledges and
+ * payments as they stood when it was finalized. Before, a pledge created afterwards re-allocated
+ * January–June and changed July's "Realisasi s.d. Bulan Ini".
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type ExcelJS from 'exceljs';
+import { Role } from '../../src/users/role.js';
+import { download, readWorkbook } from '../reports/support/xlsx.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertBill, insertParticipants, nik } from './support/seed.js';
+import { secondKeuangan } from './support/users.js';
+
+jest.setTimeout(180_000);
+
+const PEOPLE = [1, 2, 3].map((n) => ({ nik: nik(n), noka: `000000000000${n}` }));
+
+describe('a finalized month stays as it was finalized', () => {
+  let t: TestApp;
+  let runId: string;
+  let paguBefore: unknown[][];
+  let juneBefore: unknown[];
+  beforeAll(async () => {
+    t = await createTestApp();
+    const checker = await secondKeuangan(t);
+    const finance = await t.as(Role.KEUANGAN);
+    await insertParticipants(t.dataSource, PEOPLE);
+    await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL', budget: 10 * 3 * 37800 }).expect(201);
+    await insertBill(t.dataSource, '2026-07', PEOPLE);
+    runId = (await finance.post('/api/v1/reconciliations').send({ month: '2026-07' }).expect(201)).body.id;
+    await checker.post(`/api/v1/reconciliations/${runId}/finalize`).expect(201);
+    paguBefore = await paguRows();
+    juneBefore = await splitsOf('2026-06');
+    t.clock.set(new Date('2026-11-20T03:00:00Z')); // later changes come after the finalization
+  });
+  afterAll(() => t?.close());
+
+  const splitsOf = (month: string) => t.dataSource.query('SELECT nik, pledge_code, amount FROM split WHERE month = $1 ORDER BY nik, pledge_code', [month]);
+  async function paguRows(): Promise<unknown[][]> {
+    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${runId}/workbook.xlsx`))).body);
+    const ws: ExcelJS.Worksheet = wb.getWorksheet('Pagu & Realisasi')!;
+    const rows = (ws.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    return rows.filter((r) => !JSON.stringify(r).includes('dibuat')); // the title line carries the download time
+  }
+
+  it('refuses to re-allocate a month before it (409 MONTH_FROZEN), and leaves its splits', async () => {
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/allocations').send({ month: '2026-06' }).expect(409);
+    expect(res.body).toMatchObject({ code: 'MONTH_FROZEN', details: { month: '2026-06', closedMonth: '2026-07' } });
+    expect(res.body.message).toMatch(/bulan 2026-07 sesudahnya sudah difinalisasi/);
+  });
+
+  it('a new first-priority pledge, a budget revision and a June payment change neither June nor July', async () => {
+    const finance = await t.as(Role.KEUANGAN);
+    const created = await finance.post('/api/v1/pledges').send({ code: 'APBD-BARU', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL', priority: 1, budget: 1_000_000 }).expect(201);
+    expect(created.body.closedMonths).toEqual(['2026-07']);
+    await finance.patch('/api/v1/pledges/APBD-2026').send({ budget: 20 * 3 * 37800, reason: 'APBD-P' }).expect(200);
+    await finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-06', amount: 113_400, paidAt: '2026-11-20', reference: 'SP2D 9' }).expect(201);
+
+    // August is allocated after them; before, it re-allocated January to June first.
+    const august = await finance.post('/api/v1/allocations').send({ month: '2026-08' }).expect(201);
+    expect(august.body.funded).toEqual(expect.arrayContaining([expect.objectContaining({ pledgeCode: 'APBD-BARU', participants: 3 })]));
+    expect(await splitsOf('2026-06')).toEqual(juneBefore);
+    expect(juneBefore).toHaveLength(3);
+    expect(await paguRows()).toEqual(paguBefore);
+    expect(JSON.stringify(paguBefore)).not.toContain('APBD-BARU');
+  });
+
+  it('reads and split queries do not report the frozen months as stale', async () => {
+    const res = await (await t.as(Role.AUDITOR)).get(`/api/v1/splits?nik=${nik(1)}`).expect(200);
+    expect(res.body.items.filter((s: { month: string }) => s.month <= '2026-07')).toHaveLength(7);
+  });
+});
