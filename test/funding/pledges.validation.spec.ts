@@ -67,6 +67,14 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
     expect(problems(await post({ ...base, code: 'A2', villageCodes: ['17.03.06.2001'] }).expect(400)).villageCodes).toContain('hanya diisi untuk scope VILLAGES');
   });
 
+  it('checks each NIK of a list like the register does (§2): birth date digits and serial, naming the bad ones as sent', async () => {
+    const niks = ['1703060101900001', '1703063213650000', '0000000000000000', '9999999999999999', { a: 1 }];
+    const says = problems(await post({ ...base, code: 'R3', scope: 'RESIDENTS', niks }).expect(400)).niks;
+    expect(says).toMatch(/NIK tidak valid: .*: 1703063213650000, 0000000000000000, 9999999999999999, \{"a":1\}\.$/);
+    expect(says).not.toContain('1703060101900001');
+    expect(problems(await post({ ...base, code: 'V2', scope: 'VILLAGES', villageCodes: [{ a: 1 }] }).expect(400)).villageCodes).toContain('{"a":1}');
+  });
+
   it('requires a fund for DESA and refuses one elsewhere', async () => {
     expect(problems(await post({ ...base, code: 'D', sourceType: 'DESA', scope: 'VILLAGES', villageCodes: ['17.03.06.2001'] }).expect(400)).fund).toContain('wajib diisi untuk sumber DESA');
     expect(problems(await post({ ...base, code: 'F', fund: 'ADD' }).expect(400)).fund).toContain('hanya diisi untuk sumber DESA');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { birthDateAgrees, checkNik } from '../../src/register/validation/nik.js';
+import { birthDateAgrees, checkNik } from '../../src/common/nik.js';
 
 describe('NIK rules (DOMAIN §2)', () => {
   it('reads region, birth date and sex (+40 for women)', () => {

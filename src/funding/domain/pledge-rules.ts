@@ -6,6 +6,7 @@ import { normalizeVillageCode } from '../../regions/village-code.js';
 import type { FieldProblem } from '../funding.exception.js';
 import type { PledgeScope } from './allocate.js';
 import { MAX_RUPIAH, rupiahText } from '../../common/money.js';
+import { checkNik } from '../../common/nik.js';
 
 export const SOURCE_TYPES = ['APBD', 'APBD_PROV', 'DESA', 'TJSLP'] as const;
 export const FUNDS = ['DANA_DESA', 'ADD', 'PADES'] as const;
@@ -187,7 +188,7 @@ function checkVillages(value: unknown, scope: PledgeScope, known: ReadonlySet<st
   for (const raw of list) {
     const code = typeof raw === 'string' || typeof raw === 'number' ? normalizeVillageCode(String(raw)) : null;
     if (code && known.has(code)) out.add(code);
-    else unknown.push(String(raw));
+    else unknown.push(typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw)).slice(0, 40));
   }
   if (unknown.length) {
     const shown = unknown.slice(0, 10).join(', ') + (unknown.length > 10 ? `, dan ${unknown.length - 10} lainnya` : '');
@@ -207,13 +208,13 @@ function checkNiks(value: unknown, scope: PledgeScope, fail: (f: string, m: stri
   const out = new Set<string>();
   const bad: string[] = [];
   for (const raw of list) {
-    const nik = typeof raw === 'string' ? raw.trim() : String(raw);
-    if (/^\d{16}$/.test(nik)) out.add(nik);
-    else bad.push(nik);
+    const nik = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : JSON.stringify(raw) ?? String(raw);
+    if (checkNik(nik).ok) out.add(nik);
+    else bad.push(nik.slice(0, 40));
   }
   if (bad.length) {
     const shown = bad.slice(0, 10).join(', ') + (bad.length > 10 ? `, dan ${bad.length - 10} lainnya` : '');
-    fail('niks', `NIK harus 16 digit angka (format kolom sebagai Teks di Excel): ${shown}.`);
+    fail('niks', `NIK tidak valid: harus 16 digit angka (format kolom sebagai Teks di Excel), digit 7–12 tanggal lahir yang mungkin (DDMMYY, +40 untuk perempuan), nomor urut bukan 0000: ${shown}.`);
   }
   return [...out].sort();
 }

@@ -9,7 +9,7 @@ import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
 import { COL, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { DigitKeyMap } from './digit-key-map.js';
-import { birthDateAgrees, checkNik, type NikFacts } from './nik.js';
+import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
 import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
 
 /** A row ready for the staging table. */
