@@ -1,7 +1,7 @@
 /**
  * Columns and row rules of the payments sheet (DOMAIN §8): pledge code, month, amount, paid date,
  * reference, and optionally the earlier month a correction adjusts. Pure logic: the caller passes
- * the known pledge codes and the closed months.
+ * the known pledges (code → fiscal year), the closed months and today's date (WIB).
  */
 import { type Cell, cellDay } from '../common/spreadsheet/cell.js';
 import type { ColumnSpec } from '../common/spreadsheet/column-spec.js';
@@ -44,10 +44,25 @@ function monthOf(cell: Cell): string | null {
   return null;
 }
 
+/**
+ * Why a payment cannot be what it says, or null: the month it pays for (`adjustsMonth` for a
+ * correction, else `month`) must fall in the pledge's fiscal year, and it cannot have been paid
+ * after today (WIB). Shared by the API route and the sheet.
+ */
+export function paymentTermsProblem(p: { month: string; adjustsMonth: string | null; paidAt: string }, fiscalYear: number, today: string): { column: 'BULAN' | 'TANGGAL_BAYAR'; message: string } | null {
+  const paysFor = p.adjustsMonth ?? p.month;
+  if (Number(paysFor.slice(0, 4)) !== fiscalYear) {
+    return { column: 'BULAN', message: `Bulan ${paysFor} di luar tahun anggaran komitmen (${fiscalYear}). Catat pembayaran pada komitmen tahun ${paysFor.slice(0, 4)}.` };
+  }
+  if (p.paidAt > today) return { column: 'TANGGAL_BAYAR', message: `Tanggal bayar ${p.paidAt} belum terjadi (hari ini ${today} WIB).` };
+  return null;
+}
+
 export function validatePaymentRow(
   { rowNumber, cells }: SheetRow,
-  pledges: ReadonlySet<string>,
+  pledges: ReadonlyMap<string, number>,
   closedMonths: ReadonlySet<string>,
+  today: string,
 ): { record?: PaymentRecord; issues: Issue[] } {
   const issues: Issue[] = [];
   const reject = (column: string, code: string, message: string) => issues.push({ column, severity: 'REJECT', code, message });
@@ -81,5 +96,10 @@ export function validatePaymentRow(
   }
 
   if (issues.length || isError(amount)) return { issues };
+  const terms = paymentTermsProblem({ month: month!, adjustsMonth, paidAt: paidAt! }, pledges.get(pledgeCode)!, today);
+  if (terms) {
+    reject(terms.column, terms.column === 'BULAN' ? 'OUTSIDE_FISCAL_YEAR' : 'PAID_IN_FUTURE', terms.message);
+    return { issues };
+  }
   return { record: { rowNumber, pledgeCode, month: month!, amount: amount.value, paidAt: paidAt!, reference: reference.slice(0, 200), adjustsMonth }, issues };
 }

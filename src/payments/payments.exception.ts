@@ -5,6 +5,7 @@ export enum PaymentErrorCode {
   PLEDGE_NOT_FOUND = 'PLEDGE_NOT_FOUND',
   INVALID_ADJUSTMENT = 'INVALID_ADJUSTMENT',
   INVALID_PAID_AT = 'INVALID_PAID_AT',
+  OUTSIDE_TERMS = 'OUTSIDE_TERMS',
 }
 
 export class PaymentException extends DomainException<PaymentErrorCode> {
@@ -14,6 +15,7 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
         return HttpStatus.NOT_FOUND;
       case PaymentErrorCode.INVALID_ADJUSTMENT:
       case PaymentErrorCode.INVALID_PAID_AT:
+      case PaymentErrorCode.OUTSIDE_TERMS:
         return HttpStatus.BAD_REQUEST;
       default:
         return assertNever(this.code);
@@ -38,5 +40,10 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
 
   static invalidPaidAt(value: string): PaymentException {
     return new PaymentException(PaymentErrorCode.INVALID_PAID_AT, `Tanggal bayar "${value}" tidak valid. Gunakan format YYYY-MM-DD.`, { paidAt: value });
+  }
+
+  /** A month outside the pledge's fiscal year, or a payment date still to come. */
+  static outsideTerms(field: 'month' | 'paidAt', message: string): PaymentException {
+    return new PaymentException(PaymentErrorCode.OUTSIDE_TERMS, message, { field });
   }
 }

@@ -20,7 +20,7 @@ describe('validation messages are Indonesian, per field', () => {
     expect(await details(LoginDto, { username: 'a'.repeat(101), password: 5, extra: 1 })).toEqual([
       { field: 'extra', messages: ['kolom extra tidak dikenal'] },
       { field: 'username', messages: ['username maksimal 100 karakter'] },
-      { field: 'password', messages: ['password maksimal 200 karakter', 'password minimal 1 karakter', 'password harus berupa teks'] },
+      { field: 'password', messages: ['password harus berupa teks'] }, // not also its length: a number has none
     ]);
   });
 
@@ -31,7 +31,7 @@ describe('validation messages are Indonesian, per field', () => {
   it('dates and numbers in a query', async () => {
     expect(await details(AuditQueryDto, { from: 'kemarin', page: 'dua' }, 'query')).toEqual([
       { field: 'from', messages: ['from harus tanggal/waktu ISO, mis. 2026-11-15T00:00:00+07:00'] },
-      { field: 'page', messages: ['page tidak boleh kurang dari 1', 'page harus bilangan bulat'] },
+      { field: 'page', messages: ['page harus bilangan bulat'] },
     ]);
   });
 });

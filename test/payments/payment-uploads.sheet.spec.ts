@@ -33,4 +33,24 @@ describe('payments: sheet upload', () => {
       [1000, '2026-10-15', '2026-09'],
     ]);
   });
+
+  it("refuses a month outside the pledge's fiscal year and a payment date still to come; a correction for the year recorded in the next one is taken", async () => {
+    const file = readFileSync('test/fixtures/payments/not-ok/outside-terms.csv');
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2, payments: 1 });
+    expect(res.body.issues.map((i: { row: number; column: string; code: string; message: string }) => [i.row, i.column, i.code, i.message])).toEqual([
+      [2, 'BULAN', 'OUTSIDE_FISCAL_YEAR', 'Bulan 2027-01 di luar tahun anggaran komitmen (2026). Catat pembayaran pada komitmen tahun 2027.'],
+      [3, 'TANGGAL_BAYAR', 'PAID_IN_FUTURE', 'Tanggal bayar 2026-12-01 belum terjadi (hari ini 2026-11-15 WIB).'],
+    ]);
+  });
+
+  it('the same rules through POST /payments', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const base = { pledgeCode: 'APBD-2026', amount: 1000, reference: 'SP2D 30' };
+    const outside = await api.post('/api/v1/payments').send({ ...base, month: '2027-02', paidAt: '2026-11-10' }).expect(400);
+    expect(outside.body).toMatchObject({ code: 'OUTSIDE_TERMS', details: { field: 'month' } });
+    const future = await api.post('/api/v1/payments').send({ ...base, month: '2026-11', paidAt: '2099-12-31' }).expect(400);
+    expect(future.body).toMatchObject({ code: 'OUTSIDE_TERMS', details: { field: 'paidAt' }, message: 'Tanggal bayar 2099-12-31 belum terjadi (hari ini 2026-11-15 WIB).' });
+    await api.post('/api/v1/payments').send({ ...base, month: '2027-01', adjustsMonth: '2026-12', paidAt: '2026-11-15' }).expect(201);
+  });
 });

@@ -9,13 +9,17 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/** Checks of what kind a value is; when one fails, the checks of its size or range say nothing useful. */
+const TYPE_CHECKS = ['isDate', 'isInt', 'isNumber', 'isString', 'isBoolean', 'isArray'];
+
 /**
- * A field's messages, each once. A value that is no date at all is told only that: the range checks
- * after @IsDate also fail on an Invalid Date, and would only repeat the point.
+ * A field's messages, each once. A value of the wrong kind is told only that: "maksimal 200 karakter"
+ * for a number, or "tidak boleh kurang dari 1" for `page=dua`, would only confuse.
  */
 function messagesOf(constraints: Record<string, string>): string[] {
-  const failed = constraints.isDate ? { isDate: constraints.isDate } : constraints;
-  return [...new Set(Object.values(failed).map(translate))];
+  const types = TYPE_CHECKS.filter((name) => name in constraints);
+  const failed = types.length ? types.map((name) => constraints[name]) : Object.values(constraints);
+  return [...new Set(failed.map(translate))];
 }
 
 /** Indonesian wording for class-validator's default messages we rely on. */

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock, dayInWib } from '../../common/clock/clock.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { Payment } from '../entities/payment.entity.js';
 import { paidDayInWib } from '../paid-at.js';
+import { paymentTermsProblem } from '../payment-row.validator.js';
 import { PaymentException } from '../payments.exception.js';
 
 export interface RecordPaymentCommand {
@@ -50,6 +52,7 @@ export class RecordPayment {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ClosedMonths) private readonly closedMonths: ClosedMonths,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async execute(command: RecordPaymentCommand, manager?: EntityManager): Promise<PaymentView> {
@@ -67,8 +70,11 @@ export class RecordPayment {
 
   private async record(command: RecordPaymentCommand, m: EntityManager): Promise<PaymentView> {
     const paidAt = RecordPayment.validate(command);
-    const [pledge] = await m.query('SELECT code FROM pledge WHERE code = $1', [command.pledgeCode]);
+    const [pledge] = await m.query('SELECT code, fiscal_year FROM pledge WHERE code = $1', [command.pledgeCode]);
     if (!pledge) throw PaymentException.pledgeNotFound(command.pledgeCode);
+    const now = this.clock.now();
+    const terms = paymentTermsProblem({ month: command.month, adjustsMonth: command.adjustsMonth ?? null, paidAt }, pledge.fiscal_year, dayInWib(now));
+    if (terms) throw PaymentException.outsideTerms(terms.column === 'BULAN' ? 'month' : 'paidAt', terms.message);
     await this.closedMonths.assertOpen([command.month], m);
     const saved = await m.save(
       m.create(Payment, {
@@ -79,6 +85,7 @@ export class RecordPayment {
         reference: command.reference.trim(),
         adjustsMonth: command.adjustsMonth ?? null,
         createdBy: command.actor,
+        createdAt: now,
       }),
     );
     const [row] = await m.find(Payment, { where: { id: saved.id } });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '../../common/clock/clock.js';
+import { Clock, dayInWib } from '../../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
@@ -41,7 +41,8 @@ export class UploadPayments {
   }
 
   private async record(command: UploadPaymentsCommand, m: EntityManager): Promise<PaymentUploadResult> {
-    const pledges = new Set<string>((await m.query('SELECT code FROM pledge')).map((r: { code: string }) => r.code));
+    const pledges = new Map<string, number>((await m.query('SELECT code, fiscal_year FROM pledge')).map((r: { code: string; fiscal_year: number }) => [r.code, r.fiscal_year]));
+    const today = dayInWib(this.clock.now());
     const closed = new Set<string>((await m.query('SELECT month FROM closed_month')).map((r: { month: string }) => r.month));
     const collector = new IssueCollector();
     const reader = new SheetReader(command.path, { filename: command.filename, columns: PAYMENT_COLUMNS, maxRows: this.config.uploadMaxRows });
@@ -51,7 +52,7 @@ export class UploadPayments {
     for await (const batch of reader.batches()) {
       const records: PaymentRecord[] = [];
       for (const row of batch) {
-        const { record, issues } = validatePaymentRow(row, pledges, closed);
+        const { record, issues } = validatePaymentRow(row, pledges, closed, today);
         if (collector.row(row.rowNumber, issues) && record) records.push(record);
       }
       if (!records.length) continue;
