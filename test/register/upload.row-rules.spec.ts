@@ -102,6 +102,13 @@ describe('row rules of the enrollment sheet', () => {
     expect(messages[0]).toBe('TAT (2025-05-31) lebih awal dari TMT (2025-06-01).');
   });
 
+  it('a birth date after TMT (covered before being born); a newborn covered from birth is fine', async () => {
+    const { body, found, messages } = await findings('not-ok/birth-after-tmt.csv');
+    expect(body).toMatchObject({ accepted: 2, rejected: 1 });
+    expect(found).toEqual([[4, 'REJECT', 'TANGGAL_LAHIR', 'BIRTH_AFTER_TMT']]);
+    expect(messages[0]).toBe('TANGGAL_LAHIR (2030-01-01) sesudah TMT (2026-01-01): kepesertaan tidak dapat mulai sebelum peserta lahir.');
+  });
+
   it('ALASAN_BERAKHIR required with TAT, one of the five reasons, and not without TAT', async () => {
     const { body, found } = await findings('not-ok/end-reason.csv');
     expect(found).toEqual([

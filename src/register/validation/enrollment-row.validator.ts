@@ -61,6 +61,9 @@ export class EnrollmentRowValidator {
     const tat = this.date(cells[COL.TAT], 'TAT', false, issues);
     const endReason = this.endReason(cells[COL.ALASAN_BERAKHIR], tat, issues);
     if (tmt && tat && tat < tmt) issues.push(reject('TAT', C.TAT_BEFORE_TMT, `TAT (${tat}) lebih awal dari TMT (${tmt}).`));
+    if (birthDate && tmt && birthDate > tmt) {
+      issues.push(reject('TANGGAL_LAHIR', C.BIRTH_AFTER_TMT, `TANGGAL_LAHIR (${birthDate}) sesudah TMT (${tmt}): kepesertaan tidak dapat mulai sebelum peserta lahir.`));
+    }
     if (checked && birthDate && sex) this.crossCheckNik(checked.nik, checked.facts, birthDate, sex, issues);
     // Every field check ran; only warnings may have been added to a row that is still acceptable.
     if (issues.length && issues.some((i) => i.severity === 'REJECT')) return { issues: cells === read ? issues : withoutRequiredRepeats(issues) };
