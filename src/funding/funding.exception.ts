@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { assertNever, DomainException } from '../common/errors/domain.exception.js';
+import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 
 export enum FundingErrorCode {
   PLEDGE_INVALID = 'PLEDGE_INVALID',
@@ -57,7 +57,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
   }
 
   static pledgeNotFound(code: string): FundingException {
-    return new FundingException(FundingErrorCode.PLEDGE_NOT_FOUND, `Komitmen pendanaan "${code}" tidak ditemukan.`, { code });
+    return new FundingException(FundingErrorCode.PLEDGE_NOT_FOUND, `Komitmen pendanaan "${clip(code)}" tidak ditemukan.`, { code: clip(code) });
   }
 
   static monthInvalid(value: string): FundingException {

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { assertNever, DomainException } from '../common/errors/domain.exception.js';
+import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 
 export enum RegisterErrorCode {
   UPLOAD_NOT_FOUND = 'UPLOAD_NOT_FOUND',
@@ -27,7 +27,7 @@ export class RegisterException extends DomainException<RegisterErrorCode> {
   }
 
   static uploadNotFound(id: string): RegisterException {
-    return new RegisterException(RegisterErrorCode.UPLOAD_NOT_FOUND, `Unggahan "${id}" tidak ditemukan.`);
+    return new RegisterException(RegisterErrorCode.UPLOAD_NOT_FOUND, `Unggahan "${clip(id)}" tidak ditemukan.`);
   }
 
   static participantNotFound(nik: string): RegisterException {

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { assertNever, DomainException } from '../common/errors/domain.exception.js';
+import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 
 export enum ReportsErrorCode {
   RUN_NOT_FOUND = 'RUN_NOT_FOUND',
@@ -39,11 +39,11 @@ export class ReportsException extends DomainException<ReportsErrorCode> {
   }
 
   static villageNotFound(code: string): ReportsException {
-    return new ReportsException(ReportsErrorCode.VILLAGE_NOT_FOUND, `Desa/kelurahan dengan kode "${code}" tidak ditemukan.`, { code });
+    return new ReportsException(ReportsErrorCode.VILLAGE_NOT_FOUND, `Desa/kelurahan dengan kode "${clip(code)}" tidak ditemukan.`, { code: clip(code) });
   }
 
   static pledgeNotFound(code: string): ReportsException {
-    return new ReportsException(ReportsErrorCode.PLEDGE_NOT_FOUND, `Komitmen pendanaan "${code}" tidak ditemukan.`, { code });
+    return new ReportsException(ReportsErrorCode.PLEDGE_NOT_FOUND, `Komitmen pendanaan "${clip(code)}" tidak ditemukan.`, { code: clip(code) });
   }
 
   static invalidPeriod(): ReportsException {

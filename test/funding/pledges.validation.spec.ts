@@ -26,6 +26,15 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
     expect(residents.body.priority).toBe(10);
   });
 
+  it('repeats a long code it refuses cut to 60 characters, not whole', async () => {
+    const code = 'K'.repeat(100_000);
+    const res = await post({ ...base, code }).expect(400);
+    expect(JSON.stringify(res.body).length).toBeLessThan(2_000);
+    expect(problems(res).code).toContain(`code "${'K'.repeat(60)}…" hanya boleh`);
+    const missing = await keuangan.get(`/api/v1/pledges/${'x'.repeat(5_000)}`).expect(404);
+    expect(JSON.stringify(missing.body).length).toBeLessThan(500);
+  });
+
   it('refuses a duplicate code with 409', async () => {
     const res = await post(base).expect(409);
     expect(res.body.message).toContain('sudah dipakai');

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { assertNever, DomainException } from './domain.exception.js';
+import { assertNever, clip, DomainException } from './domain.exception.js';
 
 /** Errors any module may raise: missing records, closed months, conflicting writes. */
 export enum CommonErrorCode {
@@ -28,7 +28,7 @@ export class CommonException extends DomainException<CommonErrorCode> {
   }
 
   static notFound(what: string, id: string): CommonException {
-    return new CommonException(CommonErrorCode.NOT_FOUND, `${what} "${id}" tidak ditemukan.`);
+    return new CommonException(CommonErrorCode.NOT_FOUND, `${what} "${clip(id)}" tidak ditemukan.`);
   }
 
   static monthClosed(month: string): CommonException {

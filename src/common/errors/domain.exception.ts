@@ -20,3 +20,11 @@ export abstract class DomainException<Code extends string = string> extends Erro
 export function assertNever(value: never): never {
   throw new Error(`Unhandled code: ${String(value)}`);
 }
+
+/**
+ * A value the user sent, as a message or its details repeats it: cut to 60 characters. A 100,000
+ * character code or path came back whole (twice) in the error.
+ */
+export function clip(value: string, max = 60): string {
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+}

@@ -7,6 +7,7 @@ import type { FieldProblem } from '../funding.exception.js';
 import type { PledgeScope } from './allocate.js';
 import { MAX_RUPIAH, rupiahText } from '../../common/money.js';
 import { checkNik } from '../../common/nik.js';
+import { clip } from '../../common/errors/domain.exception.js';
 
 export const SOURCE_TYPES = ['APBD', 'APBD_PROV', 'DESA', 'TJSLP'] as const;
 export const FUNDS = ['DANA_DESA', 'ADD', 'PADES'] as const;
@@ -96,7 +97,7 @@ export function validatePledge(
 
   const code = typeof input.code === 'string' ? input.code.trim() : '';
   if (!code) fail('code', 'code (kode komitmen) wajib diisi.');
-  else if (!CODE_PATTERN.test(code)) fail('code', `code "${code}" hanya boleh berisi huruf, angka, titik, garis bawah atau tanda hubung (maksimal 80 karakter).`);
+  else if (!CODE_PATTERN.test(code)) fail('code', `code "${clip(code)}" hanya boleh berisi huruf, angka, titik, garis bawah atau tanda hubung (maksimal 80 karakter).`);
 
   const sourceType = input.sourceType as SourceType;
   if (!SOURCE_TYPES.includes(sourceType)) fail('sourceType', `sourceType harus salah satu dari: ${SOURCE_TYPES.join(', ')}.`);
