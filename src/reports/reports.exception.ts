@@ -49,7 +49,7 @@ export class ReportsException extends DomainException<ReportsErrorCode> {
   static invalidPeriod(): ReportsException {
     return new ReportsException(
       ReportsErrorCode.INVALID_PERIOD,
-      'Isi salah satu: month (bulan, format YYYY-MM) atau year (tahun anggaran, YYYY), tidak keduanya.',
+      'Isi tepat satu: month (bulan, format YYYY-MM) atau year (tahun anggaran, YYYY). Keduanya kosong atau keduanya diisi tidak dapat diproses.',
     );
   }
 }

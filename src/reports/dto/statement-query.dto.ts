@@ -15,6 +15,6 @@ export class StatementQueryDto {
   @Type(() => Number)
   @IsInt({ message: 'year harus tahun (angka), misalnya 2026.' })
   @Min(2000, { message: 'year paling awal 2000.' })
-  @Max(2100, { message: 'year paling akhir 2100.' })
+  @Max(2099, { message: 'year paling akhir 2099.' })
   year?: number;
 }
