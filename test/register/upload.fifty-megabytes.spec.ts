@@ -33,8 +33,9 @@ describe('a 50 MB file', () => {
   let t: TestApp;
   let dir: string;
   beforeAll(async () => {
-    t = await createTestApp({ uploadMaxBytes: 55 * MB });
     dir = await mkdtemp(join(tmpdir(), 'jamkesda-50mb-'));
+    // Its own data directory: the uploads directory of the shared one holds other specs' files meanwhile.
+    t = await createTestApp({ uploadMaxBytes: 55 * MB, dataDir: join(dir, 'data') });
   });
   afterAll(async () => {
     await t.close();
