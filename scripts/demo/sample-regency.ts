@@ -60,7 +60,8 @@ export function sampleRegency(count = 3000, seed = 1703): SampleResident[] {
       villageCode: village[0],
       tmt: `${tmtYear}-${String(tmtMonth).padStart(2, '0')}-01`,
     };
-    if (rand() < 0.03) Object.assign(resident, { tat: '2026-06-15', endReason: 'MENINGGAL' });
+    // About 3 % died on 15 June 2026: only those covered by then (a death before TMT is refused by the upload).
+    if (rand() < 0.03 && resident.tmt <= '2026-06-15') Object.assign(resident, { tat: '2026-06-15', endReason: 'MENINGGAL' });
     out.push(resident);
   }
   return uniqueByNik(out);
