@@ -45,6 +45,15 @@ describe('GET /api/v1/audit-events filters by actor, entity and time, and pages'
     expect((await list('actor=tono&from=2026-03-04T01:00:00Z')).body.total).toBe(5);
   });
 
+  it('by day: a plain date is the whole day in WIB, both ends', async () => {
+    // 2026-03-02T01:00Z and 03T01:00Z are 08:00 WIB on 2 and 3 March.
+    expect(ids((await list('from=2026-03-02&to=2026-03-03')).body)).toEqual(['7', 'DD-1']);
+    expect((await list('from=2026-03-04&to=2026-03-04')).body.total).toBe(5);
+    const res = await list('from=2026-02-30');
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([{ field: 'from', messages: ['from harus tanggal/waktu ISO, mis. 2026-11-15T00:00:00+07:00'] }]);
+  });
+
   it('in pages', async () => {
     const first = await list('actor=tono&pageSize=2&page=1');
     const third = await list('actor=tono&pageSize=2&page=3');
