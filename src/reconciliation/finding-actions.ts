@@ -9,7 +9,7 @@ export const FINDING_ACTIONS: Record<Category, string> = {
   DUPLICATE_BILLING: 'Tagihan ganda untuk NIK yang sama: ajukan koreksi ke BPJS agar baris ini dihapus',
   NOT_REGISTERED: 'NIK tidak terdaftar sebagai peserta Jamkesda: ajukan koreksi ke BPJS, jangan dibayar',
   BILLED_AFTER_DEATH: 'Tagihan atas peserta yang telah meninggal: ajukan koreksi ke BPJS',
-  NOT_COVERED: 'Peserta tidak aktif pada bulan ini (di luar TMT/TAT): ajukan koreksi ke BPJS',
+  NOT_COVERED: 'Peserta tidak tercakup dalam kewajiban iuran bulan ini (di luar TMT/TAT saat alokasi bulan ini dihitung): ajukan koreksi ke BPJS',
   AMOUNT_MISMATCH: 'Iuran ditagih berbeda dari kewajiban {expected}: bayar sesuai kewajiban dan ajukan koreksi selisih ke BPJS',
   NOKA_MISMATCH: 'NOKA pada tagihan ({noka}) berbeda dari register: catat NOKA dari tagihan pada data peserta setelah diverifikasi',
   MATCHED: 'Sesuai: bayar',

@@ -70,4 +70,20 @@ describe('a finalized month stays as it was finalized', () => {
     const res = await (await t.as(Role.AUDITOR)).get(`/api/v1/splits?nik=${nik(1)}`).expect(200);
     expect(res.body.items.filter((s: { month: string }) => s.month <= '2026-07')).toHaveLength(7);
   });
+
+  it('a frozen month is reconciled against the obligations it keeps: a death or a registration recorded later does not contradict what its funders pay', async () => {
+    // Recorded after the freeze: participant 1 died in May, participant 9 was registered covered from March.
+    await t.dataSource.query(`UPDATE participant SET tat = '2026-05-20', end_reason = 'MENINGGAL' WHERE nik = $1`, [nik(1)]);
+    await insertParticipants(t.dataSource, [{ nik: nik(9), tmt: '2026-03-01' }]);
+    await insertBill(t.dataSource, '2026-06', [...PEOPLE, { nik: nik(9) }]);
+    const run = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-06' }).expect(201)).body;
+    const findings = (await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/findings?pageSize=50`).expect(200)).body.items;
+    const byNik = new Map(findings.map((f: { nik: string; category: string }) => [f.nik, f.category]));
+    // June's obligations (and splits) still hold participant 1: the line is payable, not "billed after death".
+    expect(byNik.has(nik(1))).toBe(false);
+    expect(byNik.get(nik(9))).toBe('NOT_COVERED');
+    const detail = (await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}`).expect(200)).body;
+    expect(detail).toMatchObject({ status: 'DONE' });
+    expect(await splitsOf('2026-06')).toEqual(juneBefore);
+  });
 });

@@ -13,7 +13,10 @@
  *                    each line, and each obligation on no line, gets its rank 1..8 = category:
  *                    1 DUPLICATE_BILLING  not the first line of its NIK
  *                    2 NOT_REGISTERED     no participant with the NIK
- *                    3 BILLED_AFTER_DEATH MENINGGAL and TAT before the first day of the month
+ *                    3 BILLED_AFTER_DEATH MENINGGAL and TAT before the first day of the month, and no
+ *                                         obligation: in an open month a death before it leaves none;
+ *                                         a month frozen before a finalized one (§9) keeps the obligation
+ *                                         it had, and the line is judged against it, like its funders
  *                    4 NOT_COVERED        no obligation in the month
  *                    5 AMOUNT_MISMATCH    billed amount <> obligation
  *                    6 NOKA_MISMATCH      participant has a NOKA and it differs from the line's
@@ -47,7 +50,7 @@ export const RECONCILE_BILL = `
                WHEN b.nik IS NULL THEN 8
                WHEN b.nth > 1 THEN 1
                WHEN p.nik IS NULL THEN 2
-               WHEN p.end_reason = 'MENINGGAL' AND p.tat < $5::date THEN 3
+               WHEN p.end_reason = 'MENINGGAL' AND p.tat < $5::date AND o.nik IS NULL THEN 3
                WHEN o.nik IS NULL THEN 4
                WHEN b.amount <> o.amount THEN 5
                WHEN coalesce(p.noka, '') <> '' AND p.noka <> b.noka THEN 6
