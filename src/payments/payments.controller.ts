@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,7 +9,9 @@ import { Role } from '../users/role.js';
 import { PaymentQueryDto, PaymentStatusQueryDto, RecordPaymentDto } from './dto/payment.dto.js';
 import { Payment } from './entities/payment.entity.js';
 import { PaymentStatuses } from './payment-statuses.service.js';
+import { DeletePayment } from './use-cases/delete-payment.use-case.js';
 import { RecordPayment, toPaymentView } from './use-cases/record-payment.use-case.js';
+import { UUID_PARAM } from '../reconciliation/uuid.pipe.js';
 
 @ApiTags('payments')
 @ApiBearerAuth()
@@ -17,6 +19,7 @@ import { RecordPayment, toPaymentView } from './use-cases/record-payment.use-cas
 export class PaymentsController {
   constructor(
     @Inject(RecordPayment) private readonly recordPayment: RecordPayment,
+    @Inject(DeletePayment) private readonly deletePayment: DeletePayment,
     @Inject(PaymentStatuses) private readonly statuses: PaymentStatuses,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -26,6 +29,14 @@ export class PaymentsController {
   @Audited('payment.record', 'payment')
   record(@Body() body: RecordPaymentDto, @CurrentUser() user: AuthenticatedUser) {
     return this.recordPayment.execute({ ...body, actor: user.username });
+  }
+
+  /** A payment entered by mistake, in an open month; answers the payment removed. */
+  @Delete(':id')
+  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Audited('payment.delete', 'payment')
+  remove(@Param('id', UUID_PARAM) id: string) {
+    return this.deletePayment.execute(id);
   }
 
   @Get()

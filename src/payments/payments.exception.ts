@@ -1,18 +1,23 @@
 import { HttpStatus } from '@nestjs/common';
-import { assertNever, DomainException } from '../common/errors/domain.exception.js';
+import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 
 export enum PaymentErrorCode {
   PLEDGE_NOT_FOUND = 'PLEDGE_NOT_FOUND',
   INVALID_ADJUSTMENT = 'INVALID_ADJUSTMENT',
   INVALID_PAID_AT = 'INVALID_PAID_AT',
   OUTSIDE_TERMS = 'OUTSIDE_TERMS',
+  DUPLICATE_PAYMENT = 'DUPLICATE_PAYMENT',
+  PAYMENT_NOT_FOUND = 'PAYMENT_NOT_FOUND',
 }
 
 export class PaymentException extends DomainException<PaymentErrorCode> {
   get httpStatus(): number {
     switch (this.code) {
       case PaymentErrorCode.PLEDGE_NOT_FOUND:
+      case PaymentErrorCode.PAYMENT_NOT_FOUND:
         return HttpStatus.NOT_FOUND;
+      case PaymentErrorCode.DUPLICATE_PAYMENT:
+        return HttpStatus.CONFLICT;
       case PaymentErrorCode.INVALID_ADJUSTMENT:
       case PaymentErrorCode.INVALID_PAID_AT:
       case PaymentErrorCode.OUTSIDE_TERMS:
@@ -45,5 +50,18 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
   /** A month outside the pledge's fiscal year, or a payment date still to come. */
   static outsideTerms(field: 'month' | 'paidAt', message: string): PaymentException {
     return new PaymentException(PaymentErrorCode.OUTSIDE_TERMS, message, { field });
+  }
+
+  static duplicate(pledgeCode: string, month: string, reference: string, id: string): PaymentException {
+    return new PaymentException(
+      PaymentErrorCode.DUPLICATE_PAYMENT,
+      `Pembayaran komitmen ${pledgeCode} bulan ${month} dengan referensi "${clip(reference)}" sudah tercatat. ` +
+        'Bila ini pembayaran lain, pakai nomor referensinya sendiri; bila yang tercatat salah, hapus dulu pembayaran itu.',
+      { pledgeCode, month, reference: clip(reference), id },
+    );
+  }
+
+  static notFound(id: string): PaymentException {
+    return new PaymentException(PaymentErrorCode.PAYMENT_NOT_FOUND, `Pembayaran "${clip(id)}" tidak ditemukan.`, { id: clip(id) });
   }
 }

@@ -4,6 +4,7 @@ import { UPLOAD_OPTIONS } from '../reconciliation/uploads/upload-options.js';
 import { PaymentStatuses } from './payment-statuses.service.js';
 import { PaymentUploadsController } from './payment-uploads.controller.js';
 import { PaymentsController } from './payments.controller.js';
+import { DeletePayment } from './use-cases/delete-payment.use-case.js';
 import { RecordPayment } from './use-cases/record-payment.use-case.js';
 import { UploadPayments } from './use-cases/upload-payments.use-case.js';
 
@@ -11,7 +12,7 @@ import { UploadPayments } from './use-cases/upload-payments.use-case.js';
 @Module({
   imports: [MulterModule.registerAsync(UPLOAD_OPTIONS)],
   controllers: [PaymentsController, PaymentUploadsController],
-  providers: [RecordPayment, UploadPayments, PaymentStatuses],
+  providers: [RecordPayment, DeletePayment, UploadPayments, PaymentStatuses],
   exports: [RecordPayment, PaymentStatuses],
 })
 export class PaymentsModule {}

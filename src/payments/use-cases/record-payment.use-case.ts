@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, dayInWib } from '../../common/clock/clock.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
+import { recordedAlready } from '../duplicate-payments.js';
 import { Payment } from '../entities/payment.entity.js';
 import { paidDayInWib } from '../paid-at.js';
 import { paymentTermsProblem } from '../payment-row.validator.js';
@@ -76,6 +77,8 @@ export class RecordPayment {
     const terms = paymentTermsProblem({ month: command.month, adjustsMonth: command.adjustsMonth ?? null, paidAt }, pledge.fiscal_year, dayInWib(now));
     if (terms) throw PaymentException.outsideTerms(terms.column === 'BULAN' ? 'month' : 'paidAt', terms.message);
     await this.closedMonths.assertOpen([command.month], m);
+    const [recorded] = [...(await recordedAlready(m, [command])).values()];
+    if (recorded) throw PaymentException.duplicate(command.pledgeCode, command.month, command.reference.trim(), recorded);
     const saved = await m.save(
       m.create(Payment, {
         pledgeCode: command.pledgeCode,

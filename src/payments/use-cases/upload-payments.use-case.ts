@@ -7,6 +7,7 @@ import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { BpjsInputException } from '../../reconciliation/bpjs-input.exception.js';
 import { IssueCollector, type UploadReport } from '../../reconciliation/uploads/row-issue.js';
+import { paymentKey, recordedAlready } from '../duplicate-payments.js';
 import { PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
 import { INSERT_PAYMENTS } from '../sql/payment-status.sql.js';
 
@@ -49,11 +50,26 @@ export class UploadPayments {
     const months = new Set<string>();
     let payments = 0;
     let amount = 0;
+    const firstRowOf = new Map<string, number>(); // payment key → row of the file that has it
     for await (const batch of reader.batches()) {
+      const checked = batch.map((row) => ({ row: row.rowNumber, ...validatePaymentRow(row, pledges, closed, today) }));
+      const candidates = checked.filter((c) => c.record).map((c) => c.record!);
+      const recorded = await recordedAlready(m, candidates);
       const records: PaymentRecord[] = [];
-      for (const row of batch) {
-        const { record, issues } = validatePaymentRow(row, pledges, closed, today);
-        if (collector.row(row.rowNumber, issues) && record) records.push(record);
+      let k = 0;
+      for (const { row, record, issues } of checked) {
+        if (record) {
+          const key = paymentKey(record);
+          const earlier = firstRowOf.get(key);
+          const message = recorded.has(k++)
+            ? `Pembayaran ${record.pledgeCode} bulan ${record.month} dengan referensi "${record.reference}" sudah tercatat; baris ini diabaikan.`
+            : earlier !== undefined
+              ? `Pembayaran yang sama (komitmen, bulan, referensi) sudah ada di baris ${earlier} berkas ini; baris ini diabaikan.`
+              : null;
+          if (message) issues.push({ column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message });
+          else firstRowOf.set(key, row);
+        }
+        if (collector.row(row, issues) && record) records.push(record);
       }
       if (!records.length) continue;
       await m.query(INSERT_PAYMENTS, [

@@ -1,0 +1,26 @@
+import type { EntityManager } from 'typeorm';
+import { LOCK_PLEDGES_FOR_PAYMENT, RECORDED_ALREADY } from './sql/duplicate-payments.sql.js';
+
+export interface PaymentKey {
+  pledgeCode: string;
+  month: string;
+  reference: string;
+}
+
+/** The key two entries of the same payment share. */
+export const paymentKey = (p: PaymentKey) => `${p.pledgeCode}\u0000${p.month}\u0000${p.reference.trim().toLowerCase()}`;
+
+/**
+ * Locks the pledges of `payments` for the rest of the transaction (so two requests cannot both
+ * record the same payment), then answers which of them are recorded already: position → id.
+ */
+export async function recordedAlready(m: EntityManager, payments: readonly PaymentKey[]): Promise<Map<number, string>> {
+  if (!payments.length) return new Map();
+  await m.query(LOCK_PLEDGES_FOR_PAYMENT, [[...new Set(payments.map((p) => p.pledgeCode))]]);
+  const rows: { position: number; id: string }[] = await m.query(RECORDED_ALREADY, [
+    payments.map((p) => p.pledgeCode),
+    payments.map((p) => p.month),
+    payments.map((p) => p.reference),
+  ]);
+  return new Map(rows.map((r) => [r.position - 1, r.id]));
+}

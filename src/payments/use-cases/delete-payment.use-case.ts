@@ -1,0 +1,30 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ClosedMonths } from '../../periods/closed-months.service.js';
+import { Payment } from '../entities/payment.entity.js';
+import { PaymentException } from '../payments.exception.js';
+import { type PaymentView, toPaymentView } from './record-payment.use-case.js';
+
+/**
+ * Removes a payment entered by mistake (twice, or with a wrong amount: amounts are positive, so a
+ * negative correction cannot undo it). Only in an open month (§9): a finalized month's payments
+ * are corrected by an adjustment in an open month. The audit trail keeps who removed what.
+ */
+@Injectable()
+export class DeletePayment {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ClosedMonths) private readonly closedMonths: ClosedMonths,
+  ) {}
+
+  execute(id: string): Promise<PaymentView> {
+    return this.dataSource.transaction(async (m) => {
+      const [payment] = await m.find(Payment, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!payment) throw PaymentException.notFound(id);
+      await this.closedMonths.assertOpen([payment.month], m);
+      await m.delete(Payment, { id });
+      return toPaymentView(payment);
+    });
+  }
+}
