@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
+import { matchHeader } from '../../src/common/spreadsheet/column-spec.js';
 import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
 import { parseDateText } from '../../src/common/spreadsheet/cell.js';
 import { SpreadsheetException } from '../../src/common/spreadsheet/spreadsheet.exception.js';
@@ -59,6 +60,13 @@ describe('generic sheet reader', () => {
       [3, '1703064512900001', 'Siti; Aminah', '05-12-1990', ''],
       [6, '1703064512900002', 'Budi', '', ''],
     ]);
+  });
+
+  it("a column's own name beats an alias of it, wherever it stands; a repeated column is extra", () => {
+    const columns = [{ name: 'NIK', required: true }, { name: 'IURAN', aliases: ['JUMLAH'], required: true }];
+    expect(matchHeader(columns, ['NIK', 'JUMLAH', 'IURAN', 'IURAN'])).toMatchObject({ indexes: [0, 2], extra: ['JUMLAH', 'IURAN'] });
+    expect(matchHeader(columns, ['NIK', 'Iuran', 'JUMLAH'])).toMatchObject({ indexes: [0, 1], extra: ['JUMLAH'] });
+    expect(matchHeader(columns, ['JUMLAH', 'NIK', 'Jumlah'])).toMatchObject({ indexes: [1, 0], extra: ['Jumlah'] });
   });
 
   it('refuses missing columns with the headers it found', async () => {

@@ -30,7 +30,11 @@ export interface HeaderMatch {
   readonly extra: readonly string[];
 }
 
-/** Matches one candidate header row against the spec; the first occurrence of a column wins. */
+/**
+ * Matches one candidate header row against the spec. A column's own name beats its aliases (in
+ * `NOKA, NIK, NAMA, JUMLAH, IURAN` the IURAN column is IURAN, not JUMLAH, an alias of it); among
+ * equals the first occurrence wins. Headers not used are `extra` (ignored).
+ */
 export function matchHeader(columns: readonly ColumnSpec[], headers: readonly string[]): HeaderMatch {
   const lookup = new Map<string, number>();
   columns.forEach((c, i) => {
@@ -42,13 +46,19 @@ export function matchHeader(columns: readonly ColumnSpec[], headers: readonly st
   const indexes = columns.map(() => -1);
   const found: string[] = [];
   const extra: string[] = [];
+  const byName = new Set<number>(); // spec columns matched by their own name
   headers.forEach((header, fileIndex) => {
     const text = header.trim();
     if (!text) return;
     found.push(text);
-    const spec = lookup.get(normalizeHeader(text));
-    if (spec === undefined) extra.push(text);
-    else if (indexes[spec] === -1) indexes[spec] = fileIndex;
+    const key = normalizeHeader(text);
+    const spec = lookup.get(key);
+    if (spec === undefined) return void extra.push(text);
+    const ownName = normalizeHeader(columns[spec].name) === key;
+    if (indexes[spec] !== -1 && (byName.has(spec) || !ownName)) return void extra.push(text);
+    if (indexes[spec] !== -1) extra.push(headers[indexes[spec]].trim()); // an alias displaced by the column's own name
+    indexes[spec] = fileIndex;
+    if (ownName) byName.add(spec);
   });
   const missing = columns.filter((c, i) => c.required && indexes[i] === -1).map((c) => c.name);
   return { indexes, matched: indexes.filter((i) => i >= 0).length, missing, found, extra };
