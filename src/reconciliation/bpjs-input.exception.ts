@@ -5,6 +5,7 @@ import type { UploadReport } from './uploads/row-issue.js';
 export enum BpjsInputErrorCode {
   FILE_REQUIRED = 'FILE_REQUIRED',
   NO_ACCEPTED_ROWS = 'NO_ACCEPTED_ROWS',
+  MONTH_IN_FUTURE = 'MONTH_IN_FUTURE',
   BILL_NOT_FOUND = 'BILL_NOT_FOUND',
   PBI_LIST_NOT_FOUND = 'PBI_LIST_NOT_FOUND',
 }
@@ -15,6 +16,7 @@ export class BpjsInputException extends DomainException<BpjsInputErrorCode> {
     switch (this.code) {
       case BpjsInputErrorCode.FILE_REQUIRED:
       case BpjsInputErrorCode.NO_ACCEPTED_ROWS:
+      case BpjsInputErrorCode.MONTH_IN_FUTURE:
         return HttpStatus.BAD_REQUEST;
       case BpjsInputErrorCode.BILL_NOT_FOUND:
       case BpjsInputErrorCode.PBI_LIST_NOT_FOUND:
@@ -22,6 +24,11 @@ export class BpjsInputException extends DomainException<BpjsInputErrorCode> {
       default:
         return assertNever(this.code);
     }
+  }
+
+  /** BPJS bills a month at its start at the earliest: later than next month is a typo (2099-12 for 2026-12). */
+  static monthInFuture(month: string, latest: string): BpjsInputException {
+    return new BpjsInputException(BpjsInputErrorCode.MONTH_IN_FUTURE, `Bulan ${month} belum tiba: tagihan dan daftar PBI APBN paling jauh untuk bulan ${latest}.`, { month, latest });
   }
 
   static fileRequired(): BpjsInputException {
