@@ -117,4 +117,21 @@ describeInBrowser('console: finance sees the upload history of the month on the 
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);
+
+  it('a file with no acceptable row: refused, and the rows that failed are listed under the form', async () => {
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.KEUANGAN), '#/tagihan');
+    const pbi = sectionOf(page, 'Daftar PBI APBN');
+    await pbi.getByLabel('Bulan').fill('2026-11');
+    await pbi.locator('input[type="file"]').setInputFiles({ name: 'pbi-salah.csv', mimeType: 'text/csv', buffer: Buffer.from('NIK\n17030601018\nabc\n') });
+    await pbi.getByRole('button', { name: 'Unggah daftar PBI APBN' }).click();
+    const refused = pbi.getByRole('table', { name: 'Baris ditolak (2)' });
+    await refused.waitFor();
+    expect(await tableRows(refused)).toEqual([
+      ['2', 'Ditolak', 'NIK', 'NIK "17030601018" harus 16 digit angka.'],
+      ['3', 'Ditolak', 'NIK', 'NIK "abc" harus 16 digit angka.'],
+    ]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
 });

@@ -9,7 +9,7 @@ import { clearErrors, field, form, showErrors, values } from '../forms.js';
 import { monthField, previousMonth } from '../month-field.js';
 import { hashFor } from '../routes.js';
 import { uploadBox } from '../upload-box.js';
-import { issuesTable } from '../issues-table.js';
+import { issuesTable, refusedRowsTable } from '../issues-table.js';
 import { hasRowReport, reportPath } from '../row-report.js';
 import { uploadHistory } from '../upload-history.js';
 import { announce, busy, downloadButton, notice, pageHeader, section, stats } from '../ui.js';
@@ -63,6 +63,7 @@ function uploadWith({ path, buildBody, describe, label, ctx, extraFields, histor
             if (err?.name === 'AbortError') return;
             progress.hidden = true;
             showErrors(el, err);
+            replace(out, refusedRowsTable(err));
           }
         }),
     },

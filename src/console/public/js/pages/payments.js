@@ -5,7 +5,7 @@ import { currentMonth, dateLabel, monthLabel, number, parseRupiah, rupiah } from
 import { clearErrors, field, form, showErrors, values } from '../forms.js';
 import { monthField } from '../month-field.js';
 import { paymentStatusTable } from '../payment-status.js';
-import { issuesTable } from '../issues-table.js';
+import { issuesTable, refusedRowsTable } from '../issues-table.js';
 import { uploadBox } from '../upload-box.js';
 import { announce, busy, dataTable, errorNotice, loading, notice, pageHeader, section, stats } from '../ui.js';
 
@@ -109,6 +109,7 @@ function sheetForm(ctx, refresh) {
           } catch (err) {
             if (err?.name === 'AbortError') return;
             showErrors(el, err);
+            replace(out, refusedRowsTable(err));
           }
         }),
     },
