@@ -38,17 +38,27 @@ export function nokaFrom(cell: Cell): Parsed<string> & { warning?: string } {
 
 /**
  * Whole rupiah greater than zero and at most MAX_RUPIAH: a number cell, or text such as `37800`,
- * `37.800`, `37,800`, `Rp37.800`. Fractions, zero and negatives are refused.
+ * `37.800`, `37,800`, `Rp37.800`, `IDR 37.800`, with zero sen written out or not (`37.800,00`,
+ * `37,800.00`, `Rp.37.800,-`). Fractions, zero and negatives are refused; so is a formula whose
+ * result is an error or was not saved (named as such, not as an empty cell).
  */
 export function rupiahFrom(cell: Cell, column: string): Parsed<number> {
   const refuse = { code: 'AMOUNT_FORMAT', error: `${column} harus bilangan bulat rupiah lebih dari 0 dan paling besar ${rupiahText(MAX_RUPIAH)} (mis. 37800), bukan "${cell.text}".` };
+  if (cell.kind === 'error' || (cell.kind === 'empty' && cell.formula !== undefined)) {
+    const what = cell.kind === 'error' ? `berisi galat ${cell.text}` : `berisi rumus =${cell.formula!.slice(0, 100)} tanpa hasil yang dapat dibaca`;
+    return { code: 'AMOUNT_FORMULA', error: `${column} ${what}. Perbaiki rumusnya, atau ketik nilainya langsung.` };
+  }
   if (cell.kind === 'empty') return { code: 'AMOUNT_REQUIRED', error: `${column} wajib diisi.` };
   if (cell.kind === 'number') {
     const n = cell.number ?? NaN;
     return Number.isSafeInteger(n) && n > 0 && n <= MAX_RUPIAH ? { value: n } : refuse;
   }
   if (cell.kind !== 'text') return refuse;
-  const text = cell.text.replace(/^rp\.?\s*/i, '').replace(/\s/g, '');
+  const text = cell.text
+    .replace(/^(rp\.?|idr)\s*/i, '')
+    .replace(/\s/g, '')
+    .replace(/^(\d+|\d{1,3}(\.\d{3})+)(,00|,-)$/, '$1') // 37.800,00  37800,-
+    .replace(/^(\d+|\d{1,3}(,\d{3})+)\.00$/, '$1'); // 37,800.00
   if (!/^(\d+|\d{1,3}(\.\d{3})+|\d{1,3}(,\d{3})+)$/.test(text)) return refuse;
   const value = Number(text.replace(/[.,]/g, ''));
   return Number.isSafeInteger(value) && value > 0 && value <= MAX_RUPIAH ? { value } : refuse;

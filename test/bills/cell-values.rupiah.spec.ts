@@ -1,0 +1,27 @@
+/** Amount cells of bill and payment sheets (rupiahFrom): the ways officers write whole rupiah. */
+import { describe, expect, it } from '@jest/globals';
+import { type Cell, numberCell, textCell } from '../../src/common/spreadsheet/cell.js';
+import { rupiahFrom } from '../../src/reconciliation/uploads/cell-values.js';
+
+const read = (cell: Cell) => rupiahFrom(cell, 'IURAN');
+
+describe('rupiahFrom', () => {
+  it.each(['37800', '37.800', '37,800', 'Rp37.800', 'Rp. 37.800', 'IDR 37.800', '37.800,00', '37800,00', '37,800.00', 'Rp.37.800,-', '37 800'])('takes %s as 37,800', (text) => {
+    expect(read(textCell(text))).toEqual({ value: 37_800 });
+  });
+
+  it.each(['37.800,50', '37800.5', '-37800', '0', '37.80', '3.78.00', 'tiga puluh', '=1+1'])('refuses %s', (text) => {
+    expect(read(textCell(text))).toMatchObject({ code: 'AMOUNT_FORMAT' });
+  });
+
+  it('a number cell, and an empty one', () => {
+    expect(read(numberCell(37_800))).toEqual({ value: 37_800 });
+    expect(read(numberCell(37_800.5))).toMatchObject({ code: 'AMOUNT_FORMAT' });
+    expect(read({ kind: 'empty', text: '' })).toEqual({ code: 'AMOUNT_REQUIRED', error: 'IURAN wajib diisi.' });
+  });
+
+  it('a formula that gave an error or no saved result is named, not called empty', () => {
+    expect(read({ kind: 'error', text: '#DIV/0!' })).toEqual({ code: 'AMOUNT_FORMULA', error: 'IURAN berisi galat #DIV/0!. Perbaiki rumusnya, atau ketik nilainya langsung.' });
+    expect(read({ kind: 'empty', text: '', formula: 'A1/0' })).toMatchObject({ code: 'AMOUNT_FORMULA', error: expect.stringMatching(/^IURAN berisi rumus =A1\/0 tanpa hasil/) });
+  });
+});
