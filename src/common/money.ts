@@ -10,7 +10,10 @@ export const MAX_RUPIAH = 10_000_000_000_000;
 /** The largest tariff component per participant a month: far above any premium (Rp42.000 in 2026). */
 export const MAX_TARIFF_RUPIAH = 10_000_000;
 
-/** 10000000000000 → 'Rp10.000.000.000.000', for messages. */
-export function rupiahText(amount: number): string {
-  return `Rp${amount.toLocaleString('id-ID')}`;
+/** 37800 → 'Rp37.800' (DOMAIN §2): in messages and in workbooks. */
+export function rupiah(amount: number): string {
+  const sign = amount < 0 ? '-' : '';
+  return `${sign}Rp${Math.abs(amount)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
 }

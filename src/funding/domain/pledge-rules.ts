@@ -5,7 +5,7 @@
 import { normalizeVillageCode } from '../../regions/village-code.js';
 import type { FieldProblem } from '../funding.exception.js';
 import type { PledgeScope } from './allocate.js';
-import { MAX_RUPIAH, rupiahText } from '../../common/money.js';
+import { MAX_RUPIAH, rupiah } from '../../common/money.js';
 import { checkNik } from '../../common/nik.js';
 import { clip } from '../../common/errors/domain.exception.js';
 
@@ -140,7 +140,7 @@ export function validatePledge(
 
   const budget = isBlank(input.budget) ? null : input.budget;
   if (budget !== null && (!isInt(budget) || budget <= 0)) fail('budget', 'budget (pagu setahun) harus rupiah bulat lebih dari 0.');
-  else if (budget !== null && budget > MAX_RUPIAH) fail('budget', `budget (pagu setahun) paling besar ${rupiahText(MAX_RUPIAH)}.`);
+  else if (budget !== null && budget > MAX_RUPIAH) fail('budget', `budget (pagu setahun) paling besar ${rupiah(MAX_RUPIAH)}.`);
 
   const priority = isBlank(input.priority) ? DEFAULT_PRIORITY[scope] : input.priority;
   if (SCOPES.includes(scope) && (!isInt(priority) || Math.abs(priority) > 1_000_000)) fail('priority', 'priority harus bilangan bulat (-1000000 sampai 1000000); makin kecil makin dahulu membayar.');

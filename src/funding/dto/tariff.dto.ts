@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { MAX_TARIFF_RUPIAH, rupiahText } from '../../common/money.js';
+import { MAX_TARIFF_RUPIAH, rupiah } from '../../common/money.js';
 
 const DATE = /^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DATE_MESSAGE = (field: string) => `${field} harus tanggal berformat YYYY-MM-DD dengan tahun 2000–2099`;
@@ -18,7 +18,7 @@ export class CreateTariffDto {
   @ApiProperty({ example: 35000 })
   @IsInt({ message: 'amount harus rupiah bulat' })
   @Min(0, { message: 'amount tidak boleh negatif' })
-  @Max(MAX_TARIFF_RUPIAH, { message: `amount paling besar ${rupiahText(MAX_TARIFF_RUPIAH)} per peserta per bulan` })
+  @Max(MAX_TARIFF_RUPIAH, { message: `amount paling besar ${rupiah(MAX_TARIFF_RUPIAH)} per peserta per bulan` })
   amount: number;
 
   @ApiProperty({ example: '2027-01-01' })

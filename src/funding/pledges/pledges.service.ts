@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
-import { rupiahText } from '../../common/money.js';
+import { rupiah } from '../../common/money.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { DEFAULT_PRIORITY, type PledgeData, type PledgeInput, validatePledge } from '../domain/pledge-rules.js';
@@ -126,7 +126,7 @@ async function assertBudgetCoversClosedMonths(m: EntityManager, code: string, bu
   throw FundingException.pledgeInvalid([
     {
       field: 'budget',
-      messages: [`budget ${rupiahText(budget)} lebih kecil dari ${rupiahText(Number(used))} yang sudah dibayarkan komitmen ini pada bulan yang sudah difinalisasi (${months}).`],
+      messages: [`budget ${rupiah(budget)} lebih kecil dari ${rupiah(Number(used))} yang sudah dibayarkan komitmen ini pada bulan yang sudah difinalisasi (${months}).`],
     },
   ]);
 }

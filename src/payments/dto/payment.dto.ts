@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { MAX_RUPIAH, rupiahText } from '../../common/money.js';
+import { MAX_RUPIAH, rupiah } from '../../common/money.js';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
 
@@ -21,7 +21,7 @@ export class RecordPaymentDto {
   @ApiProperty({ example: 37800000, description: 'Whole rupiah' })
   @IsInt({ message: 'amount harus bilangan bulat rupiah' })
   @Min(1, { message: 'amount harus lebih dari 0' })
-  @Max(MAX_RUPIAH, { message: `amount paling besar ${rupiahText(MAX_RUPIAH)}` })
+  @Max(MAX_RUPIAH, { message: `amount paling besar ${rupiah(MAX_RUPIAH)}` })
   amount: number;
 
   @ApiProperty({ example: '2026-11-08', description: 'YYYY-MM-DD (WIB) or an ISO timestamp with zone, converted to its WIB day' })

@@ -3,7 +3,7 @@
  * the value or an Indonesian message. NIKs must come from text cells (DOMAIN §2: a 16-digit number
  * in a numeric cell has already lost its last digit in Excel).
  */
-import { MAX_RUPIAH, rupiahText } from '../../common/money.js';
+import { MAX_RUPIAH, rupiah } from '../../common/money.js';
 import type { Cell } from '../../common/spreadsheet/cell.js';
 
 export type Parsed<T> = { value: T } | { error: string; code: string };
@@ -43,7 +43,7 @@ export function nokaFrom(cell: Cell): Parsed<string> & { warning?: string } {
  * result is an error or was not saved (named as such, not as an empty cell).
  */
 export function rupiahFrom(cell: Cell, column: string): Parsed<number> {
-  const refuse = { code: 'AMOUNT_FORMAT', error: `${column} harus bilangan bulat rupiah lebih dari 0 dan paling besar ${rupiahText(MAX_RUPIAH)} (mis. 37800), bukan "${cell.text}".` };
+  const refuse = { code: 'AMOUNT_FORMAT', error: `${column} harus bilangan bulat rupiah lebih dari 0 dan paling besar ${rupiah(MAX_RUPIAH)} (mis. 37800), bukan "${cell.text}".` };
   if (cell.kind === 'error' || (cell.kind === 'empty' && cell.formula !== undefined)) {
     const what = cell.kind === 'error' ? `berisi galat ${cell.text}` : `berisi rumus =${cell.formula!.slice(0, 100)} tanpa hasil yang dapat dibaca`;
     return { code: 'AMOUNT_FORMULA', error: `${column} ${what}. Perbaiki rumusnya, atau ketik nilainya langsung.` };

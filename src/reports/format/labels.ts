@@ -7,15 +7,8 @@ export function monthLabel(month: string): string {
   return `${MONTHS[m - 1]} ${y}`;
 }
 
-/** 37800 → 'Rp37.800' (DOMAIN §2). */
-export function rupiah(amount: number): string {
-  const sign = amount < 0 ? '-' : '';
-  return `${sign}Rp${Math.abs(amount)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
-}
-
 export { wibTimestamp } from '../../common/clock/clock.js';
+export { rupiah } from '../../common/money.js';
 
 export const SOURCE_TYPE_LABELS: Record<string, string> = {
   APBD: 'APBD Kabupaten',
