@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { assertNever, DomainException } from '../errors/domain.exception.js';
+import { assertNever, clip, DomainException } from '../errors/domain.exception.js';
 
 const MAX_HEADERS_SHOWN = 30;
 const MAX_HEADER_CHARS = 60;
@@ -92,7 +92,7 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
    */
   static missingColumns(missing: string[], found: string[]): SpreadsheetException {
     const list = missing.join(', ');
-    const shown = found.slice(0, MAX_HEADERS_SHOWN).map((h) => (h.length > MAX_HEADER_CHARS ? `${h.slice(0, MAX_HEADER_CHARS)}…` : h));
+    const shown = found.slice(0, MAX_HEADERS_SHOWN).map((h) => clip(h, MAX_HEADER_CHARS));
     const more = found.length > shown.length ? ` … dan ${(found.length - shown.length).toLocaleString('id-ID')} kolom lainnya` : '';
     const seen = shown.length ? shown.join(', ') + more : '(tidak ada)';
     return new SpreadsheetException(
