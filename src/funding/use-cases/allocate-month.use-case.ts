@@ -57,15 +57,13 @@ export class AllocateMonth {
     private readonly builds: MonthBuildPool,
   ) {}
 
-  /** Allocates `month` (again), after any outdated earlier month of its year. Refuses a closed month. */
+  /** Allocates `month` (again), after any outdated earlier month of its year. Refuses a closed month, and one before a closed month of its year (MONTH_FROZEN). */
   execute(command: AllocateMonthCommand, manager?: EntityManager): Promise<AllocationDetail> {
     const { month, actor } = command;
     assertMonth(month);
     return this.inTransaction(manager, async (m) => {
       await m.query(SQL.TAKE_ALLOCATION_LOCK);
       await this.closedMonths.assertOpen([month], m);
-      const lastClosed = await this.lastClosedOfYear(month, m);
-      if (lastClosed && month < lastClosed) throw FundingException.monthFrozen(month, lastClosed);
       await this.recompute(m, month, actor, true);
       return this.summaries.of(month, m);
     });
@@ -99,9 +97,10 @@ export class AllocateMonth {
     const months = monthsBetween(`${year}-01`, month);
     const lastClosed = await this.lastClosedOfYear(month, m);
     const open = (k: string) => lastClosed === undefined || k > lastClosed;
+    if (force && !open(month)) throw FundingException.monthFrozen(month, lastClosed!);
     const statuses = new Map<string, string>((await m.query(SQL.MONTH_STATUSES, [Number(year)])).map((r: { month: string; status: string }) => [r.month, r.status]));
     const outdated = months.find((k) => open(k) && statuses.get(k) !== 'CURRENT');
-    const from = outdated ?? (force && open(month) ? month : undefined);
+    const from = outdated ?? (force ? month : undefined);
     if (!from) return;
     await m.query(SQL.LOCK_REGISTER);
     for (const k of months) if (k >= from && open(k)) await this.allocateOne(m, k, actor);
