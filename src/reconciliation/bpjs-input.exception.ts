@@ -1,5 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
+import { monthInWib } from '../common/clock/clock.js';
 import { assertNever, DomainException } from '../common/errors/domain.exception.js';
+import { addMonths } from '../common/month.js';
 import type { UploadReport } from './uploads/row-issue.js';
 
 export enum BpjsInputErrorCode {
@@ -26,9 +28,14 @@ export class BpjsInputException extends DomainException<BpjsInputErrorCode> {
     }
   }
 
-  /** BPJS bills a month at its start at the earliest: later than next month is a typo (2099-12 for 2026-12). */
-  static monthInFuture(month: string, latest: string): BpjsInputException {
-    return new BpjsInputException(BpjsInputErrorCode.MONTH_IN_FUTURE, `Bulan ${month} belum tiba: tagihan dan daftar PBI APBN paling jauh untuk bulan ${latest}.`, { month, latest });
+  /**
+   * Refuses a bill or PBI-APBN list `month` past the month after `now` (WIB): BPJS bills a month at
+   * its start at the earliest, so a later one is a typo (2099-12 for 2026-12).
+   */
+  static assertNotInFuture(month: string, now: Date): void {
+    const latest = addMonths(monthInWib(now), 1);
+    if (month <= latest) return;
+    throw new BpjsInputException(BpjsInputErrorCode.MONTH_IN_FUTURE, `Bulan ${month} belum tiba: tagihan dan daftar PBI APBN paling jauh untuk bulan ${latest}.`, { month, latest });
   }
 
   static fileRequired(): BpjsInputException {

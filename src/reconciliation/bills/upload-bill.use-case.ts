@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, monthInWib } from '../../common/clock/clock.js';
-import { addMonths } from '../../common/month.js';
+import { Clock } from '../../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
@@ -50,8 +49,7 @@ export class UploadBill {
   ) {}
 
   async execute(command: UploadBillCommand): Promise<BillUploadResult> {
-    const latest = addMonths(monthInWib(this.clock.now()), 1);
-    if (command.month > latest) throw BpjsInputException.monthInFuture(command.month, latest);
+    BpjsInputException.assertNotInFuture(command.month, this.clock.now());
     await this.closedMonths.assertOpen([command.month]);
     const checksum = await fileChecksum(command.path);
     return this.dataSource.transaction((m) => this.store(command, checksum, m));
