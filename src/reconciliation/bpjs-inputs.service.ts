@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { BpjsInputException } from './bpjs-input.exception.js';
 import { Bill } from './entities/bill.entity.js';
 import { PbiApbnList } from './entities/pbi-apbn-list.entity.js';
+import { STORED_ISSUES } from './sql/uploads.sql.js';
 import { MAX_ISSUES_IN_RESPONSE } from './uploads/row-issue.js';
 
 /** Reads of stored bills and PBI-APBN lists (every version; `latest` marks the month's current one). */
@@ -49,11 +50,7 @@ export class BpjsInputs {
   }
 
   private issues(uploadId: string) {
-    return this.dataSource.query(
-      `SELECT row_number AS row, column_name AS column, severity, code, message FROM upload_issue
-       WHERE upload_id = $1 ORDER BY row_number, severity LIMIT ${MAX_ISSUES_IN_RESPONSE}`,
-      [uploadId],
-    );
+    return this.dataSource.query(STORED_ISSUES, [uploadId, MAX_ISSUES_IN_RESPONSE]);
   }
 }
 

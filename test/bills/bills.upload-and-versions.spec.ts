@@ -57,6 +57,39 @@ describe('bills: upload, row report and versions', () => {
     expect(res.body.issues[0]).toMatchObject({ row: 3, column: 'NIK', severity: 'REJECT', message: expect.stringContaining('Teks') });
   });
 
+  it('leaves a footer TOTAL row (and SUB TOTAL rows) out of the lines, silently when it states the lines\' total', async () => {
+    const res = await upload('2026-09', '113400', fixture('ok/tagihan-dengan-baris-total.csv'), 'tagihan.csv', 201);
+    expect(res.body).toMatchObject({ lines: 3, linesTotal: 113400, rowsRead: 3, accepted: 3, rejected: 0, warnings: 0, issues: [] });
+  });
+
+  it('warns when the footer total differs from the accepted lines (here a rejected row), naming its row', async () => {
+    const res = await upload('2026-09', '113400', fixture('not-ok/baris-total-berbeda.csv'), 'tagihan.csv', 201);
+    expect(res.body).toMatchObject({ lines: 2, linesTotal: 75600, rowsRead: 3, accepted: 2, rejected: 1, warnings: 1 });
+    expect(res.body.issues[1]).toEqual({
+      row: 5,
+      column: 'IURAN',
+      severity: 'WARN',
+      code: 'TOTAL_ROW_MISMATCH',
+      message: 'Baris jumlah di akhir berkas menyebut Rp113.400, sedangkan jumlah baris yang diterima Rp75.600. Baris jumlah tidak disimpan; periksa baris yang ditolak atau yang terlewat.',
+    });
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM bill_line WHERE bill_id = $1', [res.body.id])).toEqual([{ n: 2 }]);
+  });
+
+  it('recognises the month\'s latest bill sent again (same file, same invoice total): no new version', async () => {
+    const again = await upload('2026-09', '113400', fixture('not-ok/baris-total-berbeda.csv'), 'tagihan-lagi.csv', 201);
+    expect(again.body).toMatchObject({ version: 2, recognised: true, lines: 2, linesTotal: 75600, warnings: 1 });
+    expect(again.body.issues.map((i: { code: string }) => i.code)).toEqual(['NIK_FORMAT', 'TOTAL_ROW_MISMATCH']);
+    // …the earlier file is the latest again; the same file with another invoice total is a new version
+    const first = await upload('2026-09', '113400', fixture('ok/tagihan-dengan-baris-total.csv'), 'tagihan.csv', 201);
+    expect(first.body).toMatchObject({ version: 3, lines: 3 });
+    expect(first.body.recognised).toBeUndefined();
+    expect((await upload('2026-09', '113400', fixture('ok/tagihan-dengan-baris-total.csv'), 'tagihan.csv', 201)).body).toMatchObject({ version: 3, recognised: true });
+    expect((await upload('2026-09', '113401', fixture('ok/tagihan-dengan-baris-total.csv'), 'tagihan.csv', 201)).body).toMatchObject({ version: 4 });
+    const pbi = async () => (await (await t.as(Role.KEUANGAN)).post('/api/v1/pbi-apbn-lists').field('month', '2026-09').attach('file', Buffer.from('NIK\n1703060101800001\n'), 'pbi.csv').expect(201)).body;
+    expect(await pbi()).toMatchObject({ version: 1, niks: 1 });
+    expect(await pbi()).toMatchObject({ version: 1, niks: 1, recognised: true });
+  });
+
   it('refuses a file without a required column as a whole, and a file with no good row', async () => {
     const missing = await upload('2026-12', '37800', fixture('not-ok/missing-iuran-column.csv'), 'tanpa-iuran.csv', 400);
     expect(missing.body.message).toMatch(/IURAN/);

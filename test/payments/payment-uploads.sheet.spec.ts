@@ -44,6 +44,17 @@ describe('payments: sheet upload', () => {
     ]);
   });
 
+  it('leaves a footer JUMLAH row out of the payments, and warns when it does not state their total', async () => {
+    const file = readFileSync('test/fixtures/payments/ok/pembayaran-dengan-baris-jumlah.csv');
+    const api = await t.as(Role.KEUANGAN);
+    const res = await api.post('/api/v1/payment-uploads').attach('file', file, 'pembayaran.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 2, accepted: 2, rejected: 0, warnings: 0, payments: 2, amount: 76600, issues: [] });
+    const changed = Buffer.from(file.toString('utf8').replace(/SP2D 0030/g, 'SP2D 0040').replace('JUMLAH;;76.600', 'JUMLAH;;80.000'));
+    const off = await api.post('/api/v1/payment-uploads').attach('file', changed, 'pembayaran.csv').expect(201);
+    expect(off.body).toMatchObject({ rowsRead: 2, payments: 2, warnings: 1 });
+    expect(off.body.issues).toEqual([expect.objectContaining({ row: 4, column: 'JUMLAH', severity: 'WARN', code: 'TOTAL_ROW_MISMATCH', message: expect.stringContaining('menyebut Rp80.000, sedangkan jumlah baris yang diterima Rp76.600') })]);
+  });
+
   it('the same rules through POST /payments', async () => {
     const api = await t.as(Role.KEUANGAN);
     const base = { pledgeCode: 'APBD-2026', amount: 1000, reference: 'SP2D 30' };

@@ -7,6 +7,7 @@ import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { BpjsInputException } from '../../reconciliation/bpjs-input.exception.js';
 import { IssueCollector, type UploadReport } from '../../reconciliation/uploads/row-issue.js';
+import { type TotalRow, totalRow, totalRowMismatch } from '../../reconciliation/uploads/total-row.js';
 import { paymentKey, recordedAlready } from '../duplicate-payments.js';
 import { PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
 import { INSERT_PAYMENTS } from '../sql/payment-status.sql.js';
@@ -51,7 +52,13 @@ export class UploadPayments {
     let payments = 0;
     let amount = 0;
     const firstRowOf = new Map<string, number>(); // payment key → row of the file that has it
-    for await (const batch of reader.batches()) {
+    let footer: TotalRow | null = null;
+    for await (const all of reader.batches()) {
+      const batch = all.filter((row) => {
+        const total = totalRow(row.rowNumber, [row.cells[0]], row.cells[2], pledges.has(row.cells[0].text.trim()));
+        if (total && !total.subtotal) footer = total;
+        return !total;
+      });
       const checked = batch.map((row) => ({ row: row.rowNumber, ...validatePaymentRow(row, pledges, closed, today) }));
       const candidates = checked.filter((c) => c.record).map((c) => c.record!);
       const recorded = await recordedAlready(m, candidates);
@@ -87,6 +94,8 @@ export class UploadPayments {
       amount += records.reduce((s, r) => s + r.amount, 0);
     }
     if (payments === 0) throw BpjsInputException.noAcceptedRows(collector.report());
+    const mismatch = totalRowMismatch(footer, amount, 'JUMLAH');
+    if (mismatch) collector.note(mismatch, null);
     // A month finalized while the sheet was read: refuse the whole upload rather than change it.
     await this.closedMonths.assertOpen([...months], m);
     return { ...collector.report(), payments, amount };

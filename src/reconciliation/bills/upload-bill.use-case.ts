@@ -3,15 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
-import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
+import { type RawCells, rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { monthKey } from '../run-lock.js';
 import { BpjsInputException } from '../bpjs-input.exception.js';
-import { INSERT_BILL_LINES, LOCK_UPLOAD_MONTH } from '../sql/uploads.sql.js';
+import { INSERT_BILL_LINES, LOCK_UPLOAD_MONTH, STORED_ISSUES } from '../sql/uploads.sql.js';
+import { Bill } from '../entities/bill.entity.js';
 import { fileChecksum } from '../../common/file-checksum.js';
-import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
+import { IssueCollector, MAX_ISSUES_IN_RESPONSE, storedReport, type UploadReport } from '../uploads/row-issue.js';
 import { writeIssues } from '../uploads/upload-writer.js';
+import { type TotalRow, totalRow, totalRowMismatch } from '../uploads/total-row.js';
+import { isError, nikFrom } from '../uploads/cell-values.js';
 import { type BillLineRecord, BILL_COLUMNS, validateBillRow } from './bill-row.validator.js';
 
 export interface UploadBillCommand {
@@ -29,6 +32,8 @@ export interface BillUploadResult extends UploadReport {
   invoiceTotal: number;
   lines: number;
   linesTotal: number;
+  /** The month's latest version held the same file and invoice total: it is returned, no version is added. */
+  recognised?: true;
 }
 
 const BILL_UPLOAD_LOCK = 1703_0006;
@@ -59,6 +64,8 @@ export class UploadBill {
     const { month } = command;
     await m.query(LOCK_UPLOAD_MONTH, [BILL_UPLOAD_LOCK, monthKey(month)]);
     await this.closedMonths.assertOpen([month], m);
+    const latest = await m.getRepository(Bill).findOne({ where: { month }, order: { version: 'DESC' } });
+    if (latest?.checksum === checksum && Number(latest.invoiceTotal) === command.invoiceTotal) return this.recognised(latest, m);
     const [bill] = await m.query(
       `INSERT INTO bill (month, version, invoice_total, checksum, filename, uploaded_by, uploaded_at)
        SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6 FROM bill WHERE month = $1
@@ -70,9 +77,15 @@ export class UploadBill {
     const reader = new SheetReader(command.path, { filename: command.filename, columns: BILL_COLUMNS, maxRows: this.config.uploadMaxRows });
     let lines = 0;
     let linesTotal = 0;
+    let footer: (TotalRow & { raw: RawCells }) | null = null;
     for await (const batch of reader.batches()) {
       const records: BillLineRecord[] = [];
       for (const row of batch) {
+        const total = totalRow(row.rowNumber, row.cells.slice(0, 3), row.cells[3], !isError(nikFrom(row.cells[1])));
+        if (total) {
+          if (!total.subtotal) footer = { ...total, raw: rawCells(BILL_COLUMNS, row.cells) };
+          continue;
+        }
         const { record, issues } = validateBillRow(row);
         if (collector.row(row.rowNumber, issues, () => rawCells(BILL_COLUMNS, row.cells, issues)) && record) records.push(record);
       }
@@ -89,6 +102,8 @@ export class UploadBill {
       linesTotal += records.reduce((s, r) => s + r.amount, 0);
     }
     if (lines === 0) throw BpjsInputException.noAcceptedRows(collector.report());
+    const mismatch = totalRowMismatch(footer, linesTotal, 'IURAN');
+    if (mismatch) collector.note(mismatch, footer!.raw);
 
     await m.query('UPDATE bill SET lines = $2, lines_total = $3, rows_read = $4, accepted = $5, rejected = $6, warnings = $7 WHERE id = $1', [
       bill.id,
@@ -101,5 +116,12 @@ export class UploadBill {
     ]);
     await writeIssues(m, bill.id, collector);
     return { id: bill.id, month, version: Number(bill.version), invoiceTotal: command.invoiceTotal, lines, linesTotal, ...collector.report() };
+  }
+
+  /** The month's latest version, which holds the same file and invoice total: the upload adds nothing. */
+  private async recognised(bill: Bill, m: EntityManager): Promise<BillUploadResult> {
+    const issues = await m.query(STORED_ISSUES, [bill.id, MAX_ISSUES_IN_RESPONSE]);
+    const { id, month, version, lines } = bill;
+    return { id, month, version, invoiceTotal: Number(bill.invoiceTotal), lines, linesTotal: Number(bill.linesTotal), ...storedReport(bill.counts, issues), recognised: true };
   }
 }

@@ -1,4 +1,5 @@
 import type { RawCells } from '../../common/spreadsheet/row-report.writer.js';
+import type { UploadCounts } from '../entities/upload-counts.js';
 
 /** One problem with one row of an uploaded sheet, as reported to the user (Indonesian message). */
 export interface RowIssue {
@@ -50,6 +51,17 @@ export class IssueCollector {
     return !rejected;
   }
 
+  /**
+   * An issue on a row that is not counted as read (a footer total row, see total-row.ts): it is
+   * listed and stored like the others and counts among the rows with warnings.
+   */
+  note(issue: RowIssue, raw: RawCells | null): void {
+    this.issues.push(issue);
+    this.raws.push(raw);
+    if (issue.severity === 'WARN') this.warnedRows += 1;
+    else this.rejected += 1;
+  }
+
   report(): UploadReport {
     return {
       rowsRead: this.rowsRead,
@@ -59,4 +71,9 @@ export class IssueCollector {
       issues: this.issues.slice(0, MAX_ISSUES_IN_RESPONSE),
     };
   }
+}
+
+/** The report an upload stored earlier gave: its counts (0 where an upload kept none, before they were stored) and issues. */
+export function storedReport(c: UploadCounts, issues: RowIssue[]): UploadReport {
+  return { rowsRead: c.rowsRead ?? 0, accepted: c.accepted ?? 0, rejected: c.rejected ?? 0, warnings: c.warnings ?? 0, issues };
 }

@@ -99,7 +99,9 @@ function billForm(ctx) {
       fields: (v) => ({ month: v.month, invoiceTotal: String(parseRupiah(v.invoiceTotal)) }),
     },
     describe: (bill) => [
-      notice('success', `Tagihan ${monthLabel(bill.month)} tersimpan${bill.version ? ` (versi ${bill.version})` : ''}.`),
+      bill.recognised
+        ? notice('info', `Berkas dan total invoice ini sama dengan tagihan ${monthLabel(bill.month)} versi ${bill.version} yang terbaru: tidak ada versi baru.`)
+        : notice('success', `Tagihan ${monthLabel(bill.month)} tersimpan${bill.version ? ` (versi ${bill.version})` : ''}.`),
       stats([
         { label: 'Baris tagihan', value: number(bill.lines) },
         { label: 'Jumlah baris', value: rupiah(bill.linesTotal) },
@@ -127,7 +129,9 @@ function pbiForm(ctx) {
       fields: (v) => ({ month: v.month }),
     },
     describe: (list) => [
-      notice('success', `Daftar PBI APBN ${monthLabel(list.month)} tersimpan${list.version ? ` (versi ${list.version})` : ''}: ${number(list.niks)} NIK.`),
+      list.recognised
+        ? notice('info', `Berkas ini sama dengan daftar PBI APBN ${monthLabel(list.month)} versi ${list.version} yang terbaru: tidak ada versi baru (${number(list.niks)} NIK).`)
+        : notice('success', `Daftar PBI APBN ${monthLabel(list.month)} tersimpan${list.version ? ` (versi ${list.version})` : ''}: ${number(list.niks)} NIK.`),
       reportLink('/api/v1/pbi-apbn-lists', list, pbiReportName(list)),
       Array.isArray(list.issues) && list.issues.length ? issuesTable(list.issues, `Baris ditolak dan peringatan (${number(list.issues.length)})`) : null,
     ],
