@@ -160,14 +160,28 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(p5.getCell(14).value).toBe(12680);
   });
 
-  it('Temuan: every finding with its proposed action; billed and expected totals', () => {
+  it('Temuan: every finding with its proposed action; amounts summed per category under the table, not down it', () => {
     const ws = wb.getWorksheet('Temuan')!;
     const header = (ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!;
-    const total = rowOf(ws, 'JUMLAH');
     const counted = sum(Object.entries(summary.findings).filter(([c]) => c !== 'MATCHED').map(([, n]) => n));
+    const total = rowOf(ws, `JUMLAH TEMUAN: ${counted}`);
     expect(total.number - header - 1).toBe(counted);
-    expect(formula(total.getCell(8)).result).toBe(37800 + 37800 + 42000 + 235200);
-    expect(formula(total.getCell(9)).result).toBe(37800 + 37800 + 231000);
+    // the invoice total of TOTAL_MISMATCH is not added to participants' premiums
+    expect([8, 9, 10].map((c) => total.getCell(c).value)).toEqual([null, null, null]);
+    const recapHeader = rowOf(ws, 'Rekap per kategori');
+    const recap: Record<string, unknown[]> = {};
+    for (let r = recapHeader.number + 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      recap[String(row.getCell(2).value)] = [row.getCell(4).value, row.getCell(8).value, row.getCell(9).value, row.getCell(10).value];
+    }
+    expect(recap).toEqual({
+      DUPLICATE_BILLING: [1, 37800, 0, 37800],
+      NOT_REGISTERED: [1, 37800, 0, 37800],
+      AMOUNT_MISMATCH: [1, 42000, 37800, 4200],
+      NOT_BILLED: [1, null, 37800, null], // nothing billed: no sum of what was billed, no difference
+      TOTAL_MISMATCH: [1, 235200, 231000, 4200], // invoice total against the lines' total
+    });
+    expect(Object.fromEntries(Object.entries(recap).map(([c, [n]]) => [c, n]))).toEqual(Object.fromEntries(Object.entries(summary.findings).filter(([c]) => c !== 'MATCHED')));
     expect(ws.getRow(header + 1).getCell(11).value).toBe('Tolak baris ganda; minta BPJS mengoreksi tagihan.');
   });
 

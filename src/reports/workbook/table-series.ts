@@ -29,9 +29,11 @@ export class TableSeries {
     this.current.addRow(values);
   }
 
-  /** Totals row of the last part; call once, after the last row. */
-  finish(): void {
-    this.close();
+  /** Totals row of the last part (`label`, JUMLAH by default), then whatever `below` writes under it; call once, after the last row. */
+  finish(label?: string, below?: (last: TableSheet) => void): void {
+    this.current.finishTable(label);
+    below?.(this.current);
+    this.current.commit();
   }
 
   private close(): void {
