@@ -75,11 +75,12 @@ export function showErrors(formEl, err, aliases = {}) {
     const wrapper = name ? formEl.querySelector(`[data-field="${CSS.escape(name)}"]`) : null;
     const messages = (detail.messages ?? [detail.message]).filter(Boolean);
     if (!wrapper) {
-      unplaced.push(...messages.map((m) => (detail.field ? `${detail.field}: ${m}` : m)));
+      unplaced.push(...messages.map((m) => (detail.field && !m.startsWith(`${detail.field} `) ? `${detail.field}: ${m}` : m)));
       continue;
     }
     const slot = wrapper.querySelector('.field-error');
-    slot.textContent = [slot.textContent, ...messages].filter(Boolean).join(' ');
+    const label = wrapper.querySelector('label')?.firstChild?.textContent ?? '';
+    slot.textContent = [slot.textContent, ...messages.map((m) => inLabelTerms(m, detail.field, label))].filter(Boolean).join(' ');
     slot.hidden = false;
     const control = wrapper.querySelector('input, select, textarea');
     control?.setAttribute('aria-invalid', 'true');
@@ -90,6 +91,19 @@ export function showErrors(formEl, err, aliases = {}) {
   summary.hidden = false;
   summary.setAttribute('role', 'alert');
   (first ?? summary).focus();
+}
+
+/**
+ * A message that starts with the API's field name ("invoiceTotal harus bilangan bulat") said with
+ * the form's label instead ("Total invoice (Rp) harus bilangan bulat"), for showing beside the field.
+ */
+export function inLabelTerms(message, apiField, label) {
+  if (!label || !apiField) return message;
+  const path = String(apiField).replace(/^(body|query)\./, '');
+  for (const name of new Set([path, path.split('.').pop()])) {
+    if (message.startsWith(`${name} `)) return `${label} ${message.slice(name.length + 1)}`;
+  }
+  return message;
 }
 
 /** The form's named values as an object of trimmed strings (files stay File objects). */
