@@ -21,7 +21,7 @@ describe('rupiahFrom', () => {
   });
 
   it('a formula that gave an error or no saved result is named, not called empty', () => {
-    expect(read({ kind: 'error', text: '#DIV/0!' })).toEqual({ code: 'AMOUNT_FORMULA', error: 'IURAN berisi galat #DIV/0!. Perbaiki rumusnya, atau ketik nilainya langsung.' });
-    expect(read({ kind: 'empty', text: '', formula: 'A1/0' })).toMatchObject({ code: 'AMOUNT_FORMULA', error: expect.stringMatching(/^IURAN berisi rumus =A1\/0 tanpa hasil/) });
+    expect(read({ kind: 'error', text: '#DIV/0!' })).toEqual({ code: 'AMOUNT_FORMULA', error: 'IURAN: sel berisi galat #DIV/0! (hasil rumus). Perbaiki rumusnya, atau ketik nilainya langsung.' });
+    expect(read({ kind: 'empty', text: '', formula: 'A1/0' })).toMatchObject({ code: 'AMOUNT_FORMULA', error: expect.stringMatching(/^IURAN: rumus =A1\/0 tidak menghasilkan nilai yang dapat dibaca .* \(Paste Special > Values\)\.$/) });
   });
 });

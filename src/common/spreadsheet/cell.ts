@@ -92,3 +92,21 @@ export function cellDay(cell: Cell): string | null {
   if (cell.kind === 'text') return parseDateText(cell.text);
   return null;
 }
+
+/**
+ * Why a cell's formula gave nothing to read, in Indonesian, or null: its result is an error
+ * (`#N/A`), or it was saved without a result. (ExcelJS's streaming reader drops a cached error
+ * result, so such a formula looks like one saved without its result.) One wording for every upload.
+ */
+export function formulaFailure(cell: Cell, column: string): { kind: 'error' | 'without-value'; message: string } | null {
+  if (cell.kind === 'error') {
+    return { kind: 'error', message: `${column}: sel berisi galat ${cell.text} (hasil rumus). Perbaiki rumusnya, atau ketik nilainya langsung.` };
+  }
+  if (cell.kind !== 'empty' || cell.formula === undefined) return null;
+  return {
+    kind: 'without-value',
+    message:
+      `${column}: rumus =${cell.formula.slice(0, 100)} tidak menghasilkan nilai yang dapat dibaca (hasilnya galat seperti #N/A atau #DIV/0!, atau belum tersimpan di berkas). ` +
+      'Perbaiki rumusnya, atau salin sel lalu tempel sebagai nilai (Paste Special > Values).',
+  };
+}

@@ -4,7 +4,7 @@
  * in a numeric cell has already lost its last digit in Excel).
  */
 import { MAX_RUPIAH, rupiah } from '../../common/money.js';
-import type { Cell } from '../../common/spreadsheet/cell.js';
+import { type Cell, formulaFailure } from '../../common/spreadsheet/cell.js';
 
 export type Parsed<T> = { value: T } | { error: string; code: string };
 
@@ -44,10 +44,8 @@ export function nokaFrom(cell: Cell): Parsed<string> & { warning?: string } {
  */
 export function rupiahFrom(cell: Cell, column: string): Parsed<number> {
   const refuse = { code: 'AMOUNT_FORMAT', error: `${column} harus bilangan bulat rupiah lebih dari 0 dan paling besar ${rupiah(MAX_RUPIAH)} (mis. 37800), bukan "${cell.text}".` };
-  if (cell.kind === 'error' || (cell.kind === 'empty' && cell.formula !== undefined)) {
-    const what = cell.kind === 'error' ? `berisi galat ${cell.text}` : `berisi rumus =${cell.formula!.slice(0, 100)} tanpa hasil yang dapat dibaca`;
-    return { code: 'AMOUNT_FORMULA', error: `${column} ${what}. Perbaiki rumusnya, atau ketik nilainya langsung.` };
-  }
+  const failure = formulaFailure(cell, column);
+  if (failure) return { code: 'AMOUNT_FORMULA', error: failure.message };
   if (cell.kind === 'empty') return { code: 'AMOUNT_REQUIRED', error: `${column} wajib diisi.` };
   if (cell.kind === 'number') {
     const n = cell.number ?? NaN;

@@ -4,7 +4,7 @@
  * with the same NOKA (unique among active participants), is rejected, citing the first. Pure logic, no database: NOKAs held by other participants are checked set-based when
  * the upload is promoted.
  */
-import { type Cell, cellDay, EMPTY_CELL } from '../../common/spreadsheet/cell.js';
+import { type Cell, cellDay, EMPTY_CELL, formulaFailure } from '../../common/spreadsheet/cell.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
 import { COL, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
@@ -220,28 +220,18 @@ function withoutSpaces(text: string): string {
 }
 
 /**
- * Cells holding an error value (#N/A, #DIV/0!) or a formula that gave no value we can read: one
- * finding naming the error or the formula, and the cell read as empty for the checks after. (The
- * ExcelJS streaming reader drops the cached result of a formula when it is an error, so such a
- * formula looks like one saved without its result.) Returns `cells` itself when there is none
- * (every CSV row, most .xlsx rows).
+ * Cells holding an error value (#N/A, #DIV/0!) or a formula that gave no value we can read
+ * (formulaFailure): one finding naming the error or the formula, and the cell read as empty for the
+ * checks after. Returns `cells` itself when there is none (every CSV row, most .xlsx rows).
  */
 function withoutFormulaFailures(cells: readonly Cell[], issues: RowIssue[]): readonly Cell[] {
   let out: Cell[] | undefined;
   cells.forEach((cell, i) => {
-    const failed = cell.kind === 'error' || (cell.kind === 'empty' && cell.formula !== undefined);
-    if (!failed || i >= ENROLLMENT_COLUMNS.length) return;
+    if (i >= ENROLLMENT_COLUMNS.length) return;
     const column = ENROLLMENT_COLUMNS[i].name;
-    issues.push(
-      cell.kind === 'error'
-        ? reject(column, C.FORMULA_ERROR, `${column}: sel berisi galat ${cell.text} (hasil rumus). Perbaiki rumusnya, atau ketik nilainya langsung.`)
-        : reject(
-            column,
-            C.FORMULA_WITHOUT_VALUE,
-            `${column}: rumus =${cell.formula!.slice(0, 100)} tidak menghasilkan nilai yang dapat dibaca (hasilnya galat seperti #N/A atau #DIV/0!, atau belum tersimpan di berkas). ` +
-              'Perbaiki rumusnya, atau salin sel lalu tempel sebagai nilai (Paste Special > Values).',
-          ),
-    );
+    const failure = formulaFailure(cell, column);
+    if (!failure) return;
+    issues.push(reject(column, failure.kind === 'error' ? C.FORMULA_ERROR : C.FORMULA_WITHOUT_VALUE, failure.message));
     (out ??= [...cells])[i] = EMPTY_CELL;
   });
   return out ?? cells;
