@@ -51,8 +51,8 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await page.getByRole('button', { name: 'Simpan komitmen' }).click();
     const funderError = page.locator('[data-field="funder"] .field-error');
     await funderError.waitFor();
-    // the API's "funder wajib diisi", said with the field's label
-    await expect(funderError.textContent()).resolves.toBe('Penyandang dana wajib diisi');
+    // the API's "funder (nama pemberi dana) wajib diisi.", said with the field's label
+    await expect(funderError.textContent()).resolves.toBe('Penyandang dana wajib diisi.');
     await expect(page.getByLabel('Penyandang dana').getAttribute('aria-invalid')).resolves.toBe('true');
     await page.getByLabel('Penyandang dana').fill('Pemerintah Kabupaten Bengkulu Utara');
     await page.getByRole('button', { name: 'Simpan komitmen' }).click();

@@ -95,13 +95,16 @@ export function showErrors(formEl, err, aliases = {}) {
 
 /**
  * A message that starts with the API's field name ("invoiceTotal harus bilangan bulat") said with
- * the form's label instead ("Total invoice (Rp) harus bilangan bulat"), for showing beside the field.
+ * the form's label instead ("Total invoice (Rp) harus bilangan bulat"), for showing beside the field;
+ * a gloss after the name ("funder (nama pemberi dana) wajib diisi") goes too: the label says it.
  */
 export function inLabelTerms(message, apiField, label) {
   if (!label || !apiField) return message;
   const path = String(apiField).replace(/^(body|query)\./, '');
   for (const name of new Set([path, path.split('.').pop()])) {
-    if (message.startsWith(`${name} `)) return `${label} ${message.slice(name.length + 1)}`;
+    // "funder (nama pemberi dana) wajib diisi.": the gloss of the API name goes with it
+    const start = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\([^)]*\\))? `).exec(message);
+    if (start) return `${label} ${message.slice(start[0].length)}`;
   }
   return message;
 }
