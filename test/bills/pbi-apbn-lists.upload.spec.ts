@@ -12,14 +12,17 @@ describe('PBI-APBN lists: upload', () => {
   beforeAll(async () => (t = await createTestApp()));
   afterAll(() => t?.close());
 
-  it('stores distinct NIKs, reports unreadable ones, and versions the month', async () => {
+  it('stores distinct NIKs, reports unreadable ones, and versions the month (the latest file sent again is recognised)', async () => {
     const file = readFileSync('test/fixtures/pbi-apbn/ok/pbi-apbn-2026-10.csv');
     const api = await t.as(Role.KEUANGAN);
     const first = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-10').attach('file', file, 'pbi.csv').expect(201);
     expect(first.body).toMatchObject({ month: '2026-10', version: 1, niks: 2, rowsRead: 4, accepted: 3, rejected: 1 });
     expect(first.body.issues).toEqual([expect.objectContaining({ row: 5, column: 'NIK', severity: 'REJECT' })]);
-    const second = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-10').attach('file', file, 'pbi.csv').expect(201);
-    expect(second.body.version).toBe(2);
+    const again = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-10').attach('file', file, 'pbi.csv').expect(201);
+    expect(again.body).toMatchObject({ id: first.body.id, version: 1, recognised: true, niks: 2, rejected: 1 });
+    const changed = Buffer.concat([file, Buffer.from('1703060101800099\n')]);
+    const second = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-10').attach('file', changed, 'pbi.csv').expect(201);
+    expect(second.body).toMatchObject({ version: 2, niks: 3 });
     const lists = (await (await t.as(Role.AUDITOR)).get('/api/v1/pbi-apbn-lists?month=2026-10').expect(200)).body;
     expect(lists.map((l: { version: number }) => l.version)).toEqual([2, 1]);
     await (await t.as(Role.AUDITOR)).post('/api/v1/pbi-apbn-lists').field('month', '2026-10').attach('file', file, 'pbi.csv').expect(403);
