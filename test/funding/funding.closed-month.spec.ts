@@ -45,7 +45,10 @@ describe('§9: a closed month is never allocated again; pledges touching it appl
     // Below what finalized January already paid (75,600) the year would exceed the budget (§6): refused.
     const below = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_599, reason: 'APBD-P: pagu dipotong' }).expect(400);
     expect(below.body.details).toEqual([
-      { field: 'budget', messages: ['budget Rp75.599 lebih kecil dari Rp75.600 yang sudah dibayarkan komitmen ini pada bulan yang sudah difinalisasi (2026-01).'] },
+      {
+        field: 'budget',
+        messages: ['budget Rp75.599 lebih kecil dari Rp75.600 yang sudah terpakai (dialokasikan) dari komitmen ini pada bulan yang sudah difinalisasi atau dibekukan karena bulan sesudahnya sudah difinalisasi (2026-01).'],
+      },
     ]);
     const revised = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_600, reason: 'APBD-P: pagu dipotong' }).expect(200);
     expect(revised.body).toMatchObject({ revision: 2, budget: 75_600, closedMonths: ['2026-01'] });
@@ -62,5 +65,23 @@ describe('§9: a closed month is never allocated again; pledges touching it appl
   it('refuses a pledge whose months are all closed, naming the month', async () => {
     const res = await keuangan.post('/api/v1/pledges').send({ ...apbd, code: 'APBD-JAN', toMonth: 1 }).expect(409);
     expect(res.body).toMatchObject({ code: 'MONTH_CLOSED', message: expect.stringContaining('2026-01') });
+  });
+});
+
+describe('§6, §9: a budget may not drop below what the months frozen by a later finalized month used', () => {
+  let t: TestApp;
+  afterAll(() => t?.close());
+
+  it('counts January, frozen because February was finalized, with February itself', async () => {
+    t = await createTestApp();
+    const keuangan = await t.as(Role.KEUANGAN);
+    await insertParticipants(t.dataSource, [1, 2].map((i) => ({ nik: testNik(i), tmt: '2025-01-01' })));
+    await keuangan.post('/api/v1/pledges').send(apbd).expect(201);
+    await keuangan.post('/api/v1/allocations').send({ month: '2026-02' }).expect(201); // January first, then February
+    await closeMonth(t.dataSource, '2026-02');
+    // January paid 75,600 and February the 37,800 left: 113,400 used in months that are never allocated again
+    const below = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_600, reason: 'APBD-P' }).expect(400);
+    expect(below.body.details[0].messages[0]).toMatch(/^budget Rp75\.600 lebih kecil dari Rp113\.400 yang sudah terpakai .* \(2026-01, 2026-02\)\.$/);
+    await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 113_401, reason: 'APBD-P' }).expect(200); // (113,400 is the budget it has: PLEDGE_UNCHANGED)
   });
 });

@@ -11,7 +11,7 @@ import { Pledge } from '../entities/pledge.entity.js';
 import { PledgeRevision } from '../entities/pledge-revision.entity.js';
 import { FundingException } from '../funding.exception.js';
 import { MARK_STALE_FROM, TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
-import { USED_IN_CLOSED_MONTHS } from '../sql/pledges.sql.js';
+import { USED_IN_FROZEN_MONTHS } from '../sql/pledges.sql.js';
 import { type PledgeView, toPledgeView } from './pledge-view.js';
 
 /** Pledges of DOMAIN §5: created once, then only revised (every revision kept with who/when/why). */
@@ -66,7 +66,7 @@ export class PledgesService {
       if (!checked.pledge) throw FundingException.pledgeInvalid(checked.problems);
       const after = checked.pledge;
       if (isDeepStrictEqual(before, after)) throw FundingException.pledgeUnchanged(code, current.revision);
-      if (after.budget !== null) await assertBudgetCoversClosedMonths(m, code, after.budget);
+      if (after.budget !== null) await assertBudgetCoversFrozenMonths(m, code, after.budget);
       const closedMonths = await this.closedMonths.assertSomeOpen([...new Set([...monthsOf(before), ...monthsOf(after)])], m);
       const revision = current.revision + 1;
       const now = this.clock.now();
@@ -117,16 +117,17 @@ export function monthsOf(p: Pick<PledgeData, 'fiscalYear' | 'fromMonth' | 'toMon
 }
 
 /**
- * A budget may not drop below what the pledge already paid in finalized months: those splits stay
- * (DOMAIN §9), so the year's total would exceed the budget (§6) with no month left to correct it.
+ * A budget may not drop below what the pledge already used in finalized months and the months
+ * before them in the year (frozen): those splits stay (DOMAIN §9), so the year's total would exceed
+ * the budget (§6) with no month left to correct it.
  */
-async function assertBudgetCoversClosedMonths(m: EntityManager, code: string, budget: number): Promise<void> {
-  const [{ used, months }] = await m.query(USED_IN_CLOSED_MONTHS, [code]);
+async function assertBudgetCoversFrozenMonths(m: EntityManager, code: string, budget: number): Promise<void> {
+  const [{ used, months }] = await m.query(USED_IN_FROZEN_MONTHS, [code]);
   if (budget >= Number(used)) return;
   throw FundingException.pledgeInvalid([
     {
       field: 'budget',
-      messages: [`budget ${rupiah(budget)} lebih kecil dari ${rupiah(Number(used))} yang sudah dibayarkan komitmen ini pada bulan yang sudah difinalisasi (${months}).`],
+      messages: [`budget ${rupiah(budget)} lebih kecil dari ${rupiah(Number(used))} yang sudah terpakai (dialokasikan) dari komitmen ini pada bulan yang sudah difinalisasi atau dibekukan karena bulan sesudahnya sudah difinalisasi (${months}).`],
     },
   ]);
 }

@@ -1,8 +1,11 @@
 /** Hand-written queries of pledge revisions. */
+import { monthFrozen } from '../../periods/frozen-allocations.sql.js';
 
-/** What a pledge funded in finalized months ($1 pledge code), and which months. */
-export const USED_IN_CLOSED_MONTHS = `
+/**
+ * What a pledge funded in months that are never allocated again ($1 pledge code): finalized months
+ * and the earlier months of their year (frozen), and which months.
+ */
+export const USED_IN_FROZEN_MONTHS = `
   SELECT coalesce(sum(f.amount), 0)::text AS used, string_agg(f.month, ', ' ORDER BY f.month) AS months
   FROM allocation_funded f
-  JOIN closed_month c ON c.month = f.month
-  WHERE f.pledge_code = $1 AND f.amount > 0`;
+  WHERE f.pledge_code = $1 AND f.amount > 0 AND ${monthFrozen('f.month')}`;
