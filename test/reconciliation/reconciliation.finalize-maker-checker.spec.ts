@@ -44,6 +44,28 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     expect(res.body.code).toBe('INPUTS_CHANGED');
   });
 
+  it('refuses when a payment of the month was recorded after the run: the signed figures would not show it', async () => {
+    const run = await start('2026-09');
+    const payment = { pledgeCode: 'APBD-2026', month: '2026-09', amount: 1000, paidAt: '2026-09-08', reference: 'SP2D 77' };
+    const recorded = (await (await t.as(Role.KEUANGAN)).post('/api/v1/payments').send(payment).expect(201)).body;
+    const res = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(409);
+    expect(res.body).toMatchObject({ code: 'INPUTS_CHANGED', details: { changed: 'pembayaran' } });
+    await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${recorded.id}`).expect(200);
+  });
+
+  it('refuses when a pledge changed after the run: the month waits to be re-allocated', async () => {
+    const run = await start('2026-09');
+    await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ priority: 2, reason: 'uji' }).expect(200);
+    const res = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(409);
+    expect(res.body).toMatchObject({ code: 'INPUTS_CHANGED', message: expect.stringContaining('alokasi bulan 2026-01, 2026-02') });
+    // Re-allocated by someone reading it, with other splits: still refused, the run read the old ones
+    await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ sharePercent: 50, reason: 'uji' }).expect(200);
+    await (await t.as(Role.AUDITOR)).get('/api/v1/allocations/2026-09').expect(200);
+    const after = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(409);
+    expect(after.body).toMatchObject({ code: 'INPUTS_CHANGED', details: { changed: 'pembagian dana antar komitmen' } });
+    await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ sharePercent: null, reason: 'uji selesai' }).expect(200);
+  });
+
   it('a second officer finalizes the latest DONE run: FINAL and the month is closed', async () => {
     const run = await start('2026-09');
     const res = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(201);

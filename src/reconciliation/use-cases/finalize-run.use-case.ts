@@ -5,6 +5,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { ReconciliationException } from '../reconciliation.exception.js';
 import type { RunInputs } from '../reconciliation.types.js';
 import { tryLockReconciliation } from '../run-lock.js';
+import { OUTDATED_MONTHS_UP_TO, storedMonthInputs } from '../run-inputs.js';
 import { LATEST_INPUTS } from '../sql/reconcile.sql.js';
 
 export interface FinalizeRunCommand {
@@ -14,8 +15,8 @@ export interface FinalizeRunCommand {
 
 /**
  * Finalizes a run (DOMAIN §9), maker-checker: the finance officer who finalizes is not the one
- * who started the run. Only a DONE run that is the latest version of its month, whose bill and
- * PBI-APBN list are still the month's latest, can be finalized. The run becomes FINAL and the
+ * who started the run. Only a DONE run that is the latest version of its month, whose inputs are
+ * still what the month holds (assertInputsUnchanged), can be finalized. The run becomes FINAL and the
  * month is closed (`closed_month`): from then on nothing touching it may change.
  */
 @Injectable()
@@ -47,11 +48,22 @@ export class FinalizeRun {
     return { id: runId, month: run.month as string, version: Number(run.version), status: 'FINAL' as const, finalizedBy: actor };
   }
 
-  /** A newer bill or PBI-APBN list uploaded after the run would make the finalized figures stale. */
+  /**
+   * The run's figures are what the month holds now: no newer bill or PBI-APBN list, no month of the
+   * year up to it waiting to be re-allocated (a pledge or the register changed), and the same
+   * obligations, splits and payments as the run read. Otherwise the signed workbook would say
+   * other figures than the closed month keeps.
+   */
   private async assertInputsUnchanged(month: string, inputs: RunInputs, m: EntityManager): Promise<void> {
     const [latest] = await m.query(LATEST_INPUTS, [month]);
     const parse = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? JSON.parse(v) : v) as { id: string } | null;
     if ((parse(latest.bill)?.id ?? null) !== (inputs.bill?.id ?? null)) throw ReconciliationException.inputsChanged(month, 'tagihan BPJS');
     if ((parse(latest.pbi)?.id ?? null) !== (inputs.pbiApbnList?.id ?? null)) throw ReconciliationException.inputsChanged(month, 'daftar PBI APBN');
+    const [{ months }] = await m.query(OUTDATED_MONTHS_UP_TO, [month]);
+    if (months) throw ReconciliationException.inputsChanged(month, `alokasi bulan ${months} perlu dihitung ulang karena komitmen atau daftar peserta berubah`);
+    const now = await storedMonthInputs(m, month);
+    if (now.splits !== inputs.splits) throw ReconciliationException.inputsChanged(month, 'pembagian dana antar komitmen');
+    if (now.obligations !== inputs.obligations) throw ReconciliationException.inputsChanged(month, 'kewajiban iuran peserta');
+    if (now.payments !== inputs.payments) throw ReconciliationException.inputsChanged(month, 'pembayaran');
   }
 }

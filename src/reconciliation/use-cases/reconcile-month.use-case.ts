@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -13,6 +12,7 @@ import { MONTH_ALLOCATOR, type MonthAllocator } from '../month-allocator.js';
 import { ReconciliationException } from '../reconciliation.exception.js';
 import { CATEGORIES, type Category, type RunInputs, type RunSummary } from '../reconciliation.types.js';
 import { tryLockReconciliation } from '../run-lock.js';
+import { digest, splitsDigest } from '../run-inputs.js';
 import { FUNDED_BY_PLEDGE, LATEST_INPUTS, OBLIGATION_TOTALS, PAYMENTS_CHECKSUM, RECONCILE_BILL } from '../sql/reconcile.sql.js';
 
 export interface ReconcileMonthCommand {
@@ -135,8 +135,6 @@ export class ReconcileMonth {
 
     const [totals] = await m.query(OBLIGATION_TOTALS, [month]);
     const funded: { pledgeCode: string; sourceType: string; participants: number; amount: string; hash: string }[] = await m.query(FUNDED_BY_PLEDGE, [month]);
-    const splitCount = funded.reduce((n, f) => n + Number(f.participants), 0);
-    const splitHash = funded.reduce((h, f) => h + BigInt(f.hash), 0n);
     const [payments] = await m.query(PAYMENTS_CHECKSUM, [month]);
     const ranks: BillRankRow[] = await m.query(RECONCILE_BILL, [
       runId,
@@ -183,7 +181,7 @@ export class ReconcileMonth {
       bill: bill ? { id: bill.id, version: Number(bill.version), checksum: bill.checksum } : null,
       pbiApbnList: pbi ? { id: pbi.id, version: Number(pbi.version), checksum: pbi.checksum } : null,
       obligations: digest(totals.checksum),
-      splits: digest(`${splitCount}:${splitHash}`),
+      splits: splitsDigest(funded),
       payments: digest(payments.checksum),
       register: digest(`${lineCount}:${registerHash}`),
     };
@@ -196,6 +194,3 @@ function parseJson<T>(value: unknown): T | null {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-function digest(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
