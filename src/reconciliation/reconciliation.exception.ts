@@ -1,5 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
+import { monthInWib } from '../common/clock/clock.js';
 import { assertNever, DomainException } from '../common/errors/domain.exception.js';
+import { addMonths, firstDay } from '../common/month.js';
 
 export enum ReconciliationErrorCode {
   RUN_NOT_FOUND = 'RUN_NOT_FOUND',
@@ -10,6 +12,8 @@ export enum ReconciliationErrorCode {
   SAME_PERSON = 'SAME_PERSON',
   ALREADY_FINAL = 'ALREADY_FINAL',
   INPUTS_CHANGED = 'INPUTS_CHANGED',
+  MONTH_IN_FUTURE = 'MONTH_IN_FUTURE',
+  MONTH_NOT_STARTED = 'MONTH_NOT_STARTED',
 }
 
 export class ReconciliationException extends DomainException<ReconciliationErrorCode> {
@@ -22,7 +26,10 @@ export class ReconciliationException extends DomainException<ReconciliationError
       case ReconciliationErrorCode.NOT_LATEST_VERSION:
       case ReconciliationErrorCode.ALREADY_FINAL:
       case ReconciliationErrorCode.INPUTS_CHANGED:
+      case ReconciliationErrorCode.MONTH_NOT_STARTED:
         return HttpStatus.CONFLICT;
+      case ReconciliationErrorCode.MONTH_IN_FUTURE:
+        return HttpStatus.BAD_REQUEST;
       case ReconciliationErrorCode.SAME_PERSON:
         return HttpStatus.FORBIDDEN;
       case ReconciliationErrorCode.RUN_FAILED:
@@ -34,6 +41,23 @@ export class ReconciliationException extends DomainException<ReconciliationError
 
   static runNotFound(id: string): ReconciliationException {
     return new ReconciliationException(ReconciliationErrorCode.RUN_NOT_FOUND, `Rekonsiliasi "${id}" tidak ditemukan.`, { id });
+  }
+
+  /** A run of a month past next month (WIB): its bill cannot exist yet (bills stop there too), so the month is a typo. */
+  static assertRunnable(month: string, now: Date): void {
+    const latest = addMonths(monthInWib(now), 1);
+    if (month <= latest) return;
+    throw new ReconciliationException(ReconciliationErrorCode.MONTH_IN_FUTURE, `Bulan ${month} belum tiba: rekonsiliasi paling jauh untuk bulan ${latest}.`, { month, latest });
+  }
+
+  /** Finalizing closes the month for good (and freezes the months before it): not before the month has begun (WIB). */
+  static assertStarted(month: string, now: Date): void {
+    if (month <= monthInWib(now)) return;
+    throw new ReconciliationException(
+      ReconciliationErrorCode.MONTH_NOT_STARTED,
+      `Bulan ${month} belum berjalan, sehingga belum dapat difinalisasi (finalisasi menutup bulan itu dan bulan-bulan sebelumnya untuk selamanya). Finalisasi paling cepat pada ${firstDay(month)}.`,
+      { month },
+    );
   }
 
   static inProgress(month: string): ReconciliationException {

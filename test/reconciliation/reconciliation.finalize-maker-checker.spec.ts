@@ -66,6 +66,15 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ sharePercent: null, reason: 'uji selesai' }).expect(200);
   });
 
+  it('runs next month at the furthest (today is 15 November 2026 here) and finalizes no month that has not begun', async () => {
+    const far = await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2027-01' }).expect(400);
+    expect(far.body).toMatchObject({ code: 'MONTH_IN_FUTURE', message: 'Bulan 2027-01 belum tiba: rekonsiliasi paling jauh untuk bulan 2026-12.' });
+    const december = await start('2026-12');
+    const res = await checker.post(`/api/v1/reconciliations/${december.id}/finalize`).expect(409);
+    expect(res.body).toMatchObject({ code: 'MONTH_NOT_STARTED', message: expect.stringContaining('paling cepat pada 2026-12-01') });
+    expect(await t.dataSource.query(`SELECT month FROM closed_month`)).toEqual([]);
+  });
+
   it('a second officer finalizes the latest DONE run: FINAL and the month is closed', async () => {
     const run = await start('2026-09');
     const res = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(201);

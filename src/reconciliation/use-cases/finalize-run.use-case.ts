@@ -40,6 +40,7 @@ export class FinalizeRun {
     const [{ latest }] = await m.query('SELECT max(version) AS latest FROM reconciliation_run WHERE month = $1', [run.month]);
     if (Number(latest) !== Number(run.version)) throw ReconciliationException.notLatest(run.month, Number(latest));
     if (run.started_by === actor) throw ReconciliationException.samePerson();
+    ReconciliationException.assertStarted(run.month, this.clock.now());
     await this.assertInputsUnchanged(run.month, run.inputs as RunInputs, m);
 
     const now = this.clock.now();

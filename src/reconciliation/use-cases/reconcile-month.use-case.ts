@@ -78,6 +78,7 @@ export class ReconcileMonth {
   /** The whole run inside the caller's transaction; throws (and stores nothing once rolled back) on failure. */
   async runInTransaction(command: ReconcileMonthCommand, m: EntityManager): Promise<RunHeader> {
     const { month, actor } = command;
+    ReconciliationException.assertRunnable(month, this.clock.now());
     if (!(await tryLockReconciliation(m, month))) throw ReconciliationException.inProgress(month);
     await this.closedMonths.assertOpen([month], m);
     await this.allocator.ensureCurrent(month, actor, m);
