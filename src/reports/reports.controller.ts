@@ -2,6 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/commo
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { READERS, Roles } from '../auth/access.decorators.js';
+import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { XLSX_CONTENT_TYPE } from '../common/spreadsheet/workbook-style.js';
 import { StatementQueryDto } from './dto/statement-query.dto.js';
 import { WritePledgeStatement } from './use-cases/write-pledge-statement.use-case.js';
@@ -39,8 +40,8 @@ export class ReportsController {
   @ApiQuery({ name: 'year', required: false, description: 'Tahun anggaran YYYY (isi month atau year)' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse(XLSX_RESPONSE)
-  async village(@Param('code') code: string, @Query() query: StatementQueryDto, @Res() res: Response): Promise<void> {
-    await sendWorkbook(res, await this.villageStatement.prepare({ villageCode: code, month: query.month, year: query.year }));
+  async village(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: Response): Promise<void> {
+    await sendWorkbook(res, await this.villageStatement.prepare({ villageCode: code, month: query.month, year: query.year, actor: user.username }));
   }
 
   @Get('statements/pledges/:code.xlsx')
@@ -51,7 +52,7 @@ export class ReportsController {
   @ApiQuery({ name: 'year', required: false, description: 'Tahun anggaran YYYY (isi month atau year)' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse(XLSX_RESPONSE)
-  async pledge(@Param('code') code: string, @Query() query: StatementQueryDto, @Res() res: Response): Promise<void> {
-    await sendWorkbook(res, await this.pledgeStatement.prepare({ pledgeCode: code, month: query.month, year: query.year }));
+  async pledge(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: Response): Promise<void> {
+    await sendWorkbook(res, await this.pledgeStatement.prepare({ pledgeCode: code, month: query.month, year: query.year, actor: user.username }));
   }
 }

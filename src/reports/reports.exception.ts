@@ -7,6 +7,7 @@ export enum ReportsErrorCode {
   VILLAGE_NOT_FOUND = 'VILLAGE_NOT_FOUND',
   PLEDGE_NOT_FOUND = 'PLEDGE_NOT_FOUND',
   INVALID_PERIOD = 'INVALID_PERIOD',
+  OUTSIDE_FISCAL_YEAR = 'OUTSIDE_FISCAL_YEAR',
 }
 
 /** Errors of the workbooks and statements (Indonesian messages for the person downloading). */
@@ -20,6 +21,7 @@ export class ReportsException extends DomainException<ReportsErrorCode> {
       case ReportsErrorCode.RUN_NOT_READY:
         return HttpStatus.CONFLICT;
       case ReportsErrorCode.INVALID_PERIOD:
+      case ReportsErrorCode.OUTSIDE_FISCAL_YEAR:
         return HttpStatus.BAD_REQUEST;
       default:
         return assertNever(this.code);
@@ -50,6 +52,15 @@ export class ReportsException extends DomainException<ReportsErrorCode> {
     return new ReportsException(
       ReportsErrorCode.INVALID_PERIOD,
       'Isi tepat satu: month (bulan, format YYYY-MM) atau year (tahun anggaran, YYYY). Keduanya kosong atau keduanya diisi tidak dapat diproses.',
+    );
+  }
+
+  /** A pledge statement for a period of another year: every figure would be 0 and its remaining budget the whole budget. */
+  static outsideFiscalYear(code: string, fiscalYear: number, period: string): ReportsException {
+    return new ReportsException(
+      ReportsErrorCode.OUTSIDE_FISCAL_YEAR,
+      `Komitmen ${clip(code)} berlaku untuk tahun anggaran ${fiscalYear}, sedangkan periode yang diminta ${period}. Pilih bulan atau tahun ${fiscalYear}.`,
+      { code: clip(code), fiscalYear },
     );
   }
 }

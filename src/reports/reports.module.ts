@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FundingModule } from '../funding/funding.module.js';
 import { ReportQueries } from './data/report-queries.js';
 import { StatementQueries } from './data/statement-queries.js';
 import { ReportsController } from './reports.controller.js';
@@ -6,8 +7,13 @@ import { WritePledgeStatement } from './use-cases/write-pledge-statement.use-cas
 import { WriteReconciliationWorkbook } from './use-cases/write-reconciliation-workbook.use-case.js';
 import { WriteVillageStatement } from './use-cases/write-village-statement.use-case.js';
 
-/** Workbooks and statements (DOMAIN §11): read-only over the funding, billing and reconciliation tables. */
+/**
+ * Workbooks and statements (DOMAIN §11): read-only over the funding, billing and reconciliation
+ * tables, except that a statement first has STALE months re-allocated (FundingModule), as the
+ * split queries do.
+ */
 @Module({
+  imports: [FundingModule],
   controllers: [ReportsController],
   providers: [ReportQueries, StatementQueries, WriteReconciliationWorkbook, WriteVillageStatement, WritePledgeStatement],
   exports: [WriteReconciliationWorkbook, WriteVillageStatement, WritePledgeStatement],

@@ -75,6 +75,10 @@ describe('statements', () => {
     await agent.get('/api/v1/statements/villages/17.03.06.2001.xlsx?month=2026-13').expect(400);
     expect((await agent.get('/api/v1/statements/villages/17.03.99.2001.xlsx?year=2026').expect(404)).body.code).toBe('VILLAGE_NOT_FOUND');
     expect((await agent.get('/api/v1/statements/pledges/TIDAK-ADA.xlsx?year=2026').expect(404)).body.code).toBe('PLEDGE_NOT_FOUND');
+    // a 2026 pledge over 2025 or 2027 would show no use and its whole budget left
+    const otherYear = await agent.get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?year=2025').expect(400);
+    expect(otherYear.body).toMatchObject({ code: 'OUTSIDE_FISCAL_YEAR', message: expect.stringContaining('tahun anggaran 2026') });
+    expect((await agent.get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?month=2027-01').expect(400)).body.code).toBe('OUTSIDE_FISCAL_YEAR');
     await (await t.as(Role.OPERATOR_DINKES)).get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?year=2026').expect(403);
   });
 });

@@ -7,6 +7,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
 import { Clock } from '../../common/clock/clock.js';
+import { AllocateMonth } from '../../funding/use-cases/allocate-month.use-case.js';
 import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { keysetPages } from '../data/keyset-pages.js';
@@ -26,6 +27,8 @@ export interface WritePledgeStatementCommand {
   month?: string;
   year?: number;
   pageSize?: number;
+  /** Who asked: recorded on months re-allocated because they were STALE. */
+  actor: string;
 }
 
 const MONTH_COLUMNS: TableColumn[] = [
@@ -56,12 +59,15 @@ export class WritePledgeStatement {
     private readonly statements: StatementQueries,
     private readonly regions: RegionsService,
     private readonly clock: Clock,
+    private readonly allocateMonth: AllocateMonth,
   ) {}
 
   async prepare(command: WritePledgeStatementCommand): Promise<PreparedWorkbook> {
     const pledge = await this.reports.pledge(command.pledgeCode);
     if (!pledge) throw ReportsException.pledgeNotFound(command.pledgeCode);
     const period = resolvePeriod(command);
+    if (period.from.slice(0, 4) !== String(pledge.fiscalYear)) throw ReportsException.outsideFiscalYear(pledge.code, pledge.fiscalYear, period.label);
+    await this.allocateMonth.refreshStale(command.actor);
     const yearStart = `${period.from.slice(0, 4)}-01`;
     const due = await this.statements.dueByMonth([pledge.code], period.from, period.to);
     const usedBefore = [...(await this.statements.dueByMonth([pledge.code], yearStart, period.to)).entries()]

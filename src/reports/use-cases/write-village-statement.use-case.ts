@@ -7,6 +7,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
 import { Clock } from '../../common/clock/clock.js';
+import { AllocateMonth } from '../../funding/use-cases/allocate-month.use-case.js';
 import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
 import { RegionsService } from '../../regions/regions.service.js';
@@ -26,6 +27,8 @@ export interface WriteVillageStatementCommand {
   month?: string;
   year?: number;
   pageSize?: number;
+  /** Who asked: recorded on months re-allocated because they were STALE. */
+  actor: string;
 }
 
 const MONTH_COLUMNS: TableColumn[] = [
@@ -59,6 +62,7 @@ export class WriteVillageStatement {
     private readonly statements: StatementQueries,
     private readonly regions: RegionsService,
     private readonly clock: Clock,
+    private readonly allocateMonth: AllocateMonth,
   ) {}
 
   async prepare(command: WriteVillageStatementCommand): Promise<PreparedWorkbook> {
@@ -66,6 +70,7 @@ export class WriteVillageStatement {
     const village = code ? (await this.regions.villages()).find((v) => v.code === code) : undefined;
     if (!code || !village) throw ReportsException.villageNotFound(command.villageCode);
     const period = resolvePeriod(command);
+    await this.allocateMonth.refreshStale(command.actor);
     const pledges = await this.statements.villagePledges(code, Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4)));
     const own = pledges.map((p) => p.code);
     const months = await this.statements.villageMonths(period.from, period.to, code, own);
