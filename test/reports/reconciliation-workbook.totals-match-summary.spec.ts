@@ -106,7 +106,10 @@ describe('reconciliation workbook: totals match the run summary', () => {
     const ytd = fundedTotal + 37800 + 2 * 37800 + 15120 + 22680; // September's splits
     expect(formula(total.getCell(6)).result).toBe(ytd);
     expect(formula(total.getCell(9)).result).toBe(sum(PAYMENTS.map((p) => p[2])));
-    expect(formula(total.getCell(4)).result).toBe(500000 + 2000000);
+    // no JUMLAH of pagu and sisa: pledges without a pagu would make JUMLAH Pagu − JUMLAH Realisasi ≠ JUMLAH Sisa
+    expect([total.getCell(4).value, total.getCell(7).value]).toEqual([null, null]);
+    expect(rowOf(ws, 'Pagu dan sisa pagu tidak dijumlahkan: komitmen dengan persentase atau kuota saja tidak mempunyai pagu.')).toBeDefined();
+    expect(rowOf(ws, 'TJSLP-ALNO-2026').getCell(4).value).toBe(500000);
     // APBD: Sep 22680 → 1680 + 21000; Oct 32680 → floor(32680 × 2800 / 37800) = 2420 + 30260.
     const apbd = rowOf(ws, 'APBD-2026');
     expect(apbd.getCell(10).value).toBe(21000 + 30260);

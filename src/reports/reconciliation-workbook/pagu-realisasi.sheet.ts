@@ -15,10 +15,12 @@ const COLUMNS: TableColumn[] = [
   { header: 'Kode Komitmen', kind: 'text', width: 26 },
   { header: 'Sumber Dana', kind: 'text', width: 16 },
   { header: 'Pemberi Dana', kind: 'text', width: 30 },
-  { header: 'Pagu (Rp)', kind: 'rupiah', width: 18, total: true },
+  // Pagu and Sisa are not totalled: a pledge paid by share or quota has no pagu, so a JUMLAH of them
+  // would not be JUMLAH Pagu − JUMLAH Realisasi (the note under the table says so).
+  { header: 'Pagu (Rp)', kind: 'rupiah', width: 18 },
   { header: 'Realisasi Bulan Ini (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Realisasi s.d. Bulan Ini (Rp)', kind: 'rupiah', width: 18, total: true },
-  { header: 'Sisa Pagu (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Sisa Pagu (Rp)', kind: 'rupiah', width: 18 },
   { header: '% Realisasi', kind: 'percent', width: 11 },
   { header: 'Dibayar s.d. Bulan Ini (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: `Rek. ${APBD_ACCOUNTS.iuran.code} Iuran s.d. Bulan Ini (Rp)`, kind: 'rupiah', width: 22, total: true },
@@ -89,6 +91,7 @@ export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Pr
     ]);
   }
   t.finishTable();
+  t.writeStyledRow(['Pagu dan sisa pagu tidak dijumlahkan: komitmen dengan persentase atau kuota saja tidak mempunyai pagu.']);
 
   // The APBD accounts: what the regency budget carried this month and this year, by account.
   t.blankRow();
