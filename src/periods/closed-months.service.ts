@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CommonException } from '../common/errors/common.exception.js';
+import { monthFrozen } from './frozen-allocations.sql.js';
 
 /**
  * Months closed by a finalized reconciliation (DOMAIN §9). Anything that would change a closed
@@ -31,12 +32,24 @@ export class ClosedMonths {
   }
 
   /**
-   * The closed months among `months` (a change then applies to the open ones only); MONTH_CLOSED
-   * when every one of them is closed: a change that could only touch finalized months is a mistake.
+   * The months among `months` a change can no longer reach, sorted: `closed` (finalized) and
+   * `frozen` (earlier months of a finalized month's year, never allocated again: see
+   * frozen-allocations.sql.ts). A change then applies to the other months only; MONTH_CLOSED when
+   * there is none: a change that could only touch finalized or frozen months is a mistake.
    */
-  async assertSomeOpen(months: string[], manager?: EntityManager): Promise<string[]> {
-    const closed = await this.closed(months, manager);
-    if (closed.length === months.length) throw CommonException.monthClosed(closed[0]);
-    return closed;
+  async assertSomeOpen(months: string[], manager?: EntityManager): Promise<{ closed: string[]; frozen: string[] }> {
+    const m = manager ?? this.dataSource.manager;
+    const rows: { month: string; closed: boolean }[] = await m.query(
+      `SELECT k AS month, EXISTS (SELECT 1 FROM closed_month c WHERE c.month = k) AS closed
+         FROM unnest($1::text[]) AS k WHERE ${monthFrozen('k')} ORDER BY k`,
+      [months],
+    );
+    const closed = rows.filter((r) => r.closed).map((r) => r.month);
+    const frozen = rows.filter((r) => !r.closed).map((r) => r.month);
+    if (rows.length === new Set(months).size) {
+      const [{ month: by }] = await m.query('SELECT min(month) AS month FROM closed_month WHERE month >= $1 AND left(month, 4) = left($1, 4)', [rows.at(-1)!.month]);
+      throw closed.length === rows.length ? CommonException.monthClosed(closed[0]) : CommonException.monthsFrozen(rows.map((r) => r.month), by);
+    }
+    return { closed, frozen };
   }
 }

@@ -84,4 +84,15 @@ describe('§6, §9: a budget may not drop below what the months frozen by a late
     expect(below.body.details[0].messages[0]).toMatch(/^budget Rp75\.600 lebih kecil dari Rp113\.400 yang sudah terpakai .* \(2026-01, 2026-02\)\.$/);
     await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 113_401, reason: 'APBD-P' }).expect(200); // (113,400 is the budget it has: PLEDGE_UNCHANGED)
   });
+
+  it('names frozen months beside closed ones, and refuses a pledge that could only touch them', async () => {
+    const keuangan = await t.as(Role.KEUANGAN);
+    const created = await keuangan.post('/api/v1/pledges').send({ ...apbd, code: 'APBD-F' }).expect(201);
+    expect(created.body).toMatchObject({ closedMonths: ['2026-02'], frozenMonths: ['2026-01'] });
+    const january = await keuangan.post('/api/v1/pledges').send({ ...apbd, code: 'APBD-JAN', toMonth: 1 }).expect(409);
+    expect(january.body).toMatchObject({
+      code: 'MONTH_CLOSED',
+      message: 'Bulan 2026-01 tidak dialokasikan lagi karena bulan 2026-02 sudah difinalisasi, sehingga perubahan ini tidak akan mengubah apa pun. Catat koreksi pada bulan yang masih terbuka.',
+    });
+  });
 });

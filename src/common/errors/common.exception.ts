@@ -38,4 +38,14 @@ export class CommonException extends DomainException<CommonErrorCode> {
       { month },
     );
   }
+
+  /** Every month a change would touch is frozen by the finalized month `by` (or closed): it would change nothing. */
+  static monthsFrozen(months: string[], by: string): CommonException {
+    const span = months.length > 1 ? `${months[0]} s.d. ${months.at(-1)}` : months[0];
+    return new CommonException(
+      CommonErrorCode.MONTH_CLOSED,
+      `Bulan ${span} tidak dialokasikan lagi karena bulan ${by} sudah difinalisasi, sehingga perubahan ini tidak akan mengubah apa pun. Catat koreksi pada bulan yang masih terbuka.`,
+      { months, closedMonth: by },
+    );
+  }
 }

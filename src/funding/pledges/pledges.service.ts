@@ -37,12 +37,12 @@ export class PledgesService {
     const work = async (m: EntityManager) => {
       await m.query(TAKE_ALLOCATION_LOCK);
       if (await m.findOneBy(Pledge, { code: data.code })) throw FundingException.pledgeExists(data.code);
-      const closedMonths = await this.closedMonths.assertSomeOpen(monthsOf(data), m);
+      const { closed, frozen } = await this.closedMonths.assertSomeOpen(monthsOf(data), m);
       const now = this.clock.now();
       await m.insert(Pledge, { ...toColumns(data), revision: 1, createdBy: actor, createdAt: now, updatedAt: now });
       await recordRevision(m, data, 1, 'Komitmen dibuat', actor, now);
       await markStale(m, data.fiscalYear, data.fromMonth);
-      return { ...toPledgeView(await m.findOneByOrFail(Pledge, { code: data.code })), closedMonths };
+      return { ...toPledgeView(await m.findOneByOrFail(Pledge, { code: data.code })), closedMonths: closed, frozenMonths: frozen };
     };
     return manager ? work(manager) : this.dataSource.transaction(work);
   }
@@ -51,8 +51,8 @@ export class PledgesService {
    * A revision: the merged pledge is validated like a new one; allocated months it affects become
    * STALE. Like a new pledge, it applies to the open months only: a closed month (§9) keeps the
    * allocation stored when it was finalized (its splits still count toward the budget), so an
-   * APBD-P revision in October changes October to December. `closedMonths` in the answer names
-   * the pledge's months it did not change; a change that could only touch closed months is refused.
+   * APBD-P revision in October changes October to December. `closedMonths` and `frozenMonths` in
+   * the answer name the pledge's months it did not change; a change that could only touch those is refused.
    */
   async revise(code: string, change: PledgeInput & { reason: string }, actor: string): Promise<PledgeChangeView> {
     const { reason, ...fields } = change;
@@ -67,13 +67,13 @@ export class PledgesService {
       const after = checked.pledge;
       if (isDeepStrictEqual(before, after)) throw FundingException.pledgeUnchanged(code, current.revision);
       if (after.budget !== null) await assertBudgetCoversFrozenMonths(m, code, after.budget);
-      const closedMonths = await this.closedMonths.assertSomeOpen([...new Set([...monthsOf(before), ...monthsOf(after)])], m);
+      const { closed, frozen } = await this.closedMonths.assertSomeOpen([...new Set([...monthsOf(before), ...monthsOf(after)])], m);
       const revision = current.revision + 1;
       const now = this.clock.now();
       await m.update(Pledge, { code }, { ...toColumns(after), revision, updatedAt: now });
       await recordRevision(m, after, revision, reason.trim(), actor, now);
       await markStale(m, after.fiscalYear, Math.min(before.fromMonth, after.fromMonth));
-      return { ...toPledgeView(await m.findOneByOrFail(Pledge, { code })), closedMonths };
+      return { ...toPledgeView(await m.findOneByOrFail(Pledge, { code })), closedMonths: closed, frozenMonths: frozen };
     });
   }
 
@@ -106,8 +106,11 @@ export class PledgesService {
   }
 }
 
-/** A created or revised pledge, with its months that are closed and were left as stored. */
-export type PledgeChangeView = PledgeView & { closedMonths: string[] };
+/**
+ * A created or revised pledge, with its months left as stored: closed (finalized) ones and frozen
+ * ones (before a finalized month of the year).
+ */
+export type PledgeChangeView = PledgeView & { closedMonths: string[]; frozenMonths: string[] };
 
 /** `YYYY-MM` months a pledge pays in. */
 export function monthsOf(p: Pick<PledgeData, 'fiscalYear' | 'fromMonth' | 'toMonth'>): string[] {
