@@ -26,7 +26,7 @@ import { AllocateMonth } from '../src/funding/use-cases/allocate-month.use-case.
 import { Role } from '../src/users/role.js';
 import { UsersService } from '../src/users/users.service.js';
 import { BENCH_PLEDGES, BENCH_REGISTER } from './allocate.bench.sql.js';
-import { admin, seconds, timed, urlFor } from './bench-support.js';
+import { admin, sampleNiks, seconds, timed, urlFor } from './bench-support.js';
 import { loadInChild, loadLine, measured } from './load-in-child.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000);
@@ -47,16 +47,6 @@ async function copyBaseline(url: string, month: string): Promise<{ rows: number;
     const [, ms] = await timed(() => pipeline(Readable.from(chunks), client.query(pgCopy.from('COPY copy_baseline FROM STDIN'))));
     await client.query('DROP TABLE copy_baseline');
     return { rows: n, ms };
-  } finally {
-    await client.end();
-  }
-}
-
-async function sampleNiks(url: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query('SELECT nik FROM participant ORDER BY random() LIMIT 20000')).rows.map((r: { nik: string }) => r.nik);
   } finally {
     await client.end();
   }

@@ -24,3 +24,14 @@ export async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const result = await work();
   return [result, performance.now() - start];
 }
+
+/** 20,000 NIKs of the register of the database at `url`, drawn at random (the split-lookup loads request them in turn). */
+export async function sampleNiks(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query('SELECT nik FROM participant ORDER BY random() LIMIT 20000')).rows.map((r: { nik: string }) => r.nik);
+  } finally {
+    await client.end();
+  }
+}

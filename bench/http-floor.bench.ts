@@ -22,7 +22,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { pageUnlessStale, SPLITS_FROM, SPLITS_ORDER_FOR_NIK, SPLITS_SELECT } from '../src/funding/sql/splits.sql.js';
-import { BASE_URL, urlFor } from './bench-support.js';
+import { BASE_URL, sampleNiks, urlFor } from './bench-support.js';
 import { type Adapter, type SplitLookup, startNest } from './http-floor.nest.js';
 import { type LoadJob, loadInChild, loadLine, measured } from './load-in-child.js';
 
@@ -70,20 +70,10 @@ async function nest(label: string, adapter: Adapter, url: string, paths: string[
   }
 }
 
-async function randomNiks(url: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query('SELECT nik FROM participant ORDER BY random() LIMIT 20000')).rows.map((r: { nik: string }) => r.nik);
-  } finally {
-    await client.end();
-  }
-}
-
 /** The service's split lookup on BENCH_DB, on both adapters, then restricted to one month partition. */
 async function splitLookups(db: string): Promise<void> {
   const url = urlFor(db);
-  const paths = (await randomNiks(url)).map((nik) => `/splits?nik=${nik}`);
+  const paths = (await sampleNiks(url)).map((nik) => `/splits?nik=${nik}`);
   for (const adapter of ADAPTERS) {
     const label = `Nest + ${adapter}, GET /splits?nik= (the service's split lookup, every month partition)`;
     await nest(label, adapter, url, paths, { name: 'splits_by_nik', text: splitsByNik() });
