@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
@@ -9,6 +9,7 @@ import { MAX_PAGE } from '../common/http/paging.js';
 import { RegisterException } from '../register/register.exception.js';
 import { ALL_ROLES } from '../users/role.js';
 import { UPLOAD_ISSUES_PAGE, UPLOAD_ISSUES_TOTAL } from './sql/upload-issues.sql.js';
+import { UUID_PARAM } from '../common/http/uuid-param.js';
 
 export class UploadIssueQueryDto {
   @ApiPropertyOptional({ enum: ['REJECT', 'WARN'] })
@@ -33,7 +34,7 @@ export class UploadIssuesController {
   @Get(':id/issues')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'Baris ditolak dan peringatan satu unggahan: nomor baris, kolom, kode dan pesan (urut baris)' })
-  async list(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: UploadIssueQueryDto) {
+  async list(@Param('id', UUID_PARAM) id: string, @Query() query: UploadIssueQueryDto) {
     const severity = query.severity ?? null;
     const [{ known, total }] = await this.dataSource.query(UPLOAD_ISSUES_TOTAL, [id, severity]);
     if (!known) throw RegisterException.uploadNotFound(id);

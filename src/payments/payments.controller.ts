@@ -11,7 +11,7 @@ import { Payment } from './entities/payment.entity.js';
 import { PaymentStatuses } from './payment-statuses.service.js';
 import { DeletePayment } from './use-cases/delete-payment.use-case.js';
 import { RecordPayment, toPaymentView } from './use-cases/record-payment.use-case.js';
-import { UUID_PARAM } from '../reconciliation/uuid.pipe.js';
+import { UUID_PARAM } from '../common/http/uuid-param.js';
 
 @ApiTags('payments')
 @ApiBearerAuth()

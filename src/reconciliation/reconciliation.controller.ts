@@ -8,7 +8,7 @@ import { FindingQueryDto, RunListQueryDto, StartReconciliationDto } from './dto/
 import { ReconciliationRuns } from './reconciliation-runs.service.js';
 import { FinalizeRun } from './use-cases/finalize-run.use-case.js';
 import { ReconcileMonth } from './use-cases/reconcile-month.use-case.js';
-import { UUID_PARAM } from './uuid.pipe.js';
+import { UUID_PARAM } from '../common/http/uuid-param.js';
 
 @ApiTags('reconciliation')
 @ApiBearerAuth()

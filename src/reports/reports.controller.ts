@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { READERS, Roles } from '../auth/access.decorators.js';
@@ -9,6 +9,7 @@ import { WritePledgeStatement } from './use-cases/write-pledge-statement.use-cas
 import { WriteReconciliationWorkbook } from './use-cases/write-reconciliation-workbook.use-case.js';
 import { WriteVillageStatement } from './use-cases/write-village-statement.use-case.js';
 import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
+import { UUID_PARAM } from '../common/http/uuid-param.js';
 
 const XLSX_RESPONSE = { description: 'Buku kerja Excel (.xlsx), dikirim bertahap (streaming).', schema: { type: 'string', format: 'binary' } } as const;
 
@@ -28,7 +29,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Buku kerja rekonsiliasi: Ringkasan, Pagu & Realisasi, Per Sumber Dana, Per Desa, Rincian Peserta, Temuan, Pembayaran, Berita Acara' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse(XLSX_RESPONSE)
-  async workbook(@Param('id', new ParseUUIDPipe()) id: string, @Res() res: Response): Promise<void> {
+  async workbook(@Param('id', UUID_PARAM) id: string, @Res() res: Response): Promise<void> {
     await sendWorkbook(res, await this.reconciliationWorkbook.prepare({ runId: id }));
   }
 

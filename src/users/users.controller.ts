@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
 import { Audited } from '../audit/audited.decorator.js';
 import { CreateUserDto, UpdateUserDto } from './dto/create-user.dto.js';
 import { Role } from './role.js';
 import { UsersService } from './users.service.js';
+import { UUID_PARAM } from '../common/http/uuid-param.js';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -26,7 +27,7 @@ export class UsersController {
 
   @Patch(':id')
   @Audited('user.update', 'user')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto) {
+  update(@Param('id', UUID_PARAM) id: string, @Body() body: UpdateUserDto) {
     return this.users.update(id, body);
   }
 }

@@ -15,7 +15,7 @@ import { BpjsInputs } from '../bpjs-inputs.service.js';
 import { BillQueryDto, UploadPbiListDto } from '../dto/bpjs-input.dto.js';
 import { type StoredUpload, withUploadedFile } from '../uploads/uploaded-file.js';
 import { pbiListReport, pbiListReportFilename } from '../uploads/upload-reports.js';
-import { UUID_PARAM } from '../uuid.pipe.js';
+import { UUID_PARAM } from '../../common/http/uuid-param.js';
 import { UploadPbiApbnList } from './upload-pbi-apbn-list.use-case.js';
 
 @ApiTags('bpjs')
