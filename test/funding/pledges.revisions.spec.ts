@@ -32,7 +32,8 @@ describe('PATCH /api/v1/pledges/:code: a revision keeps who, when and why (APBD-
 
   it('validates the revised pledge like a new one and refuses the code and fiscal year', async () => {
     await keuangan.patch('/api/v1/pledges/APBD-2026').send({ sharePercent: 0, reason: 'x' }).expect(400);
-    await keuangan.patch('/api/v1/pledges/APBD-2026').send({ fiscalYear: 2027, reason: 'x' }).expect(400);
+    const year = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ fiscalYear: 2027, reason: 'x' }).expect(400);
+    expect(year.body.details).toEqual([{ field: 'fiscalYear', messages: ['fiscalYear tidak dapat diubah: buat komitmen baru untuk tahun anggaran lain.'] }]);
     await keuangan.patch('/api/v1/pledges/NOPE').send({ budget: 1, reason: 'x' }).expect(404);
   });
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsEmpty, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { FUNDS, SCOPES, SOURCE_TYPES } from '../domain/pledge-rules.js';
 
 /**
@@ -36,6 +36,12 @@ export class RevisePledgeDto extends PledgeFieldsDto {
   @Matches(/\S/, { message: 'reason (alasan perubahan) wajib diisi' })
   @MaxLength(500, { message: 'reason maksimal 500 karakter' })
   reason: string;
+
+  // Known fields that a revision cannot change: said so, not "kolom tidak dikenal".
+  @IsEmpty({ message: 'code tidak dapat diubah: kode komitmen tetap selama komitmen ada.' })
+  code?: unknown;
+  @IsEmpty({ message: 'fiscalYear tidak dapat diubah: buat komitmen baru untuk tahun anggaran lain.' })
+  fiscalYear?: unknown;
 }
 
 export class PledgeListQueryDto {
