@@ -9,23 +9,53 @@ import { ALLOCATION_NOT_FROZEN } from '../periods/frozen-allocations.sql.js';
 import type { RunInputs } from './reconciliation.types.js';
 import { FUNDED_BY_PLEDGE, OBLIGATION_TOTALS, PAYMENTS_CHECKSUM } from './sql/reconcile.sql.js';
 
+/** SHA-256 (hex) of a checksum text, as RunInputs stores them. */
 export function digest(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
 /** The splits' checksum from FUNDED_BY_PLEDGE's rows (participants and hash-sum per pledge). */
-export function splitsDigest(funded: readonly { participants: number | string; hash: string }[]): string {
+function splitsDigest(funded: readonly FundedByPledge[]): string {
   const count = funded.reduce((n, f) => n + Number(f.participants), 0);
   const hash = funded.reduce((h, f) => h + BigInt(f.hash), 0n);
   return digest(`${count}:${hash}`);
 }
 
-/** What of RunInputs the month's stored obligations, splits and payments give now. */
-export async function storedMonthInputs(m: EntityManager, month: string): Promise<Pick<RunInputs, 'obligations' | 'splits' | 'payments'>> {
+/** OBLIGATION_TOTALS' row. */
+export interface ObligationTotals {
+  participants: number;
+  obligation: string;
+  unfundedParticipants: number;
+  unfundedAmount: string;
+  checksum: string;
+}
+
+/** FUNDED_BY_PLEDGE's rows. */
+export interface FundedByPledge {
+  pledgeCode: string;
+  sourceType: string;
+  participants: number;
+  amount: string;
+  hash: string;
+}
+
+/** What a run reads of the month's obligations, splits and payments (its summary and its checksums come from these). */
+export interface MonthInputRows {
+  totals: ObligationTotals;
+  funded: FundedByPledge[];
+  paymentsChecksum: string;
+}
+
+export async function readMonthInputs(m: EntityManager, month: string): Promise<MonthInputRows> {
   const [totals] = await m.query(OBLIGATION_TOTALS, [month]);
   const funded = await m.query(FUNDED_BY_PLEDGE, [month]);
   const [payments] = await m.query(PAYMENTS_CHECKSUM, [month]);
-  return { obligations: digest(totals.checksum), splits: splitsDigest(funded), payments: digest(payments.checksum) };
+  return { totals, funded, paymentsChecksum: payments.checksum };
+}
+
+/** The RunInputs checksums of those rows. */
+export function monthDigests({ totals, funded, paymentsChecksum }: MonthInputRows): Pick<RunInputs, 'obligations' | 'splits' | 'payments'> {
+  return { obligations: digest(totals.checksum), splits: splitsDigest(funded), payments: digest(paymentsChecksum) };
 }
 
 /**

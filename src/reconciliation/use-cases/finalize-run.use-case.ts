@@ -5,7 +5,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { ReconciliationException } from '../reconciliation.exception.js';
 import type { RunInputs } from '../reconciliation.types.js';
 import { tryLockReconciliation } from '../run-lock.js';
-import { OUTDATED_MONTHS_UP_TO, storedMonthInputs } from '../run-inputs.js';
+import { monthDigests, OUTDATED_MONTHS_UP_TO, readMonthInputs } from '../run-inputs.js';
 import { LATEST_INPUTS } from '../sql/reconcile.sql.js';
 
 export interface FinalizeRunCommand {
@@ -62,7 +62,7 @@ export class FinalizeRun {
     if ((parse(latest.pbi)?.id ?? null) !== (inputs.pbiApbnList?.id ?? null)) throw ReconciliationException.inputsChanged(month, 'daftar PBI APBN');
     const [{ months }] = await m.query(OUTDATED_MONTHS_UP_TO, [month]);
     if (months) throw ReconciliationException.inputsChanged(month, `alokasi bulan ${months} perlu dihitung ulang karena komitmen atau daftar peserta berubah`);
-    const now = await storedMonthInputs(m, month);
+    const now = monthDigests(await readMonthInputs(m, month));
     if (now.splits !== inputs.splits) throw ReconciliationException.inputsChanged(month, 'pembagian dana antar komitmen');
     if (now.obligations !== inputs.obligations) throw ReconciliationException.inputsChanged(month, 'kewajiban iuran peserta');
     if (now.payments !== inputs.payments) throw ReconciliationException.inputsChanged(month, 'pembayaran');

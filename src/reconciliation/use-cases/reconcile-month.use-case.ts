@@ -12,8 +12,8 @@ import { MONTH_ALLOCATOR, type MonthAllocator } from '../month-allocator.js';
 import { ReconciliationException } from '../reconciliation.exception.js';
 import { CATEGORIES, type Category, type RunInputs, type RunSummary } from '../reconciliation.types.js';
 import { tryLockReconciliation } from '../run-lock.js';
-import { digest, splitsDigest } from '../run-inputs.js';
-import { FUNDED_BY_PLEDGE, LATEST_INPUTS, OBLIGATION_TOTALS, PAYMENTS_CHECKSUM, RECONCILE_BILL } from '../sql/reconcile.sql.js';
+import { digest, monthDigests, readMonthInputs } from '../run-inputs.js';
+import { LATEST_INPUTS, RECONCILE_BILL } from '../sql/reconcile.sql.js';
 
 export interface ReconcileMonthCommand {
   month: string;
@@ -134,9 +134,8 @@ export class ReconcileMonth {
     const bill = parseJson<VersionedInput>(latest.bill);
     const pbi = parseJson<VersionedInput>(latest.pbi);
 
-    const [totals] = await m.query(OBLIGATION_TOTALS, [month]);
-    const funded: { pledgeCode: string; sourceType: string; participants: number; amount: string; hash: string }[] = await m.query(FUNDED_BY_PLEDGE, [month]);
-    const [payments] = await m.query(PAYMENTS_CHECKSUM, [month]);
+    const monthRows = await readMonthInputs(m, month);
+    const { totals, funded } = monthRows;
     const ranks: BillRankRow[] = await m.query(RECONCILE_BILL, [
       runId,
       month,
@@ -181,9 +180,7 @@ export class ReconcileMonth {
     const inputs: RunInputs = {
       bill: bill ? { id: bill.id, version: Number(bill.version), checksum: bill.checksum } : null,
       pbiApbnList: pbi ? { id: pbi.id, version: Number(pbi.version), checksum: pbi.checksum } : null,
-      obligations: digest(totals.checksum),
-      splits: splitsDigest(funded),
-      payments: digest(payments.checksum),
+      ...monthDigests(monthRows),
       register: digest(`${lineCount}:${registerHash}`),
     };
     return { summary, inputs };
