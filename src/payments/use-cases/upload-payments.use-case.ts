@@ -55,7 +55,7 @@ export class UploadPayments {
     let footer: TotalRow | null = null;
     for await (const all of reader.batches()) {
       const batch = all.filter((row) => {
-        const total = totalRow(row.rowNumber, [row.cells[0]], row.cells[2], pledges.has(row.cells[0].text.trim()));
+        const total = totalRow(row.rowNumber, [row.cells[0]], row.cells[2], () => pledges.has(row.cells[0].text.trim()));
         if (total && !total.subtotal) footer = total;
         return !total;
       });

@@ -81,7 +81,7 @@ export class UploadBill {
     for await (const batch of reader.batches()) {
       const records: BillLineRecord[] = [];
       for (const row of batch) {
-        const total = totalRow(row.rowNumber, row.cells.slice(0, 3), row.cells[3], !isError(nikFrom(row.cells[1])));
+        const total = totalRow(row.rowNumber, row.cells.slice(0, 3), row.cells[3], () => !isError(nikFrom(row.cells[1])));
         if (total) {
           if (!total.subtotal) footer = { ...total, raw: rawCells(BILL_COLUMNS, row.cells) };
           continue;

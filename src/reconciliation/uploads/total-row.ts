@@ -19,11 +19,13 @@ export interface TotalRow {
   subtotal: boolean;
 }
 
-/** A footer total row, or null: one of `labels` holds a total label and `isLine` says the row is not a real line. */
-export function totalRow(row: number, labels: readonly Cell[], amount: Cell, isLine: boolean): TotalRow | null {
-  if (isLine) return null;
+/**
+ * A footer total row, or null: one of `labels` holds a total label and `isLine` says the row is not
+ * a real line (asked only then: every other row is checked once, by its validator).
+ */
+export function totalRow(row: number, labels: readonly Cell[], amount: Cell, isLine: () => boolean): TotalRow | null {
   const label = labels.find((c) => c.kind === 'text' && TOTAL_LABEL.test(c.text));
-  if (!label) return null;
+  if (!label || isLine()) return null;
   const value = rupiahFrom(amount, '');
   return { row, amount: isError(value) ? null : value.value, subtotal: /^sub/i.test(label.text) };
 }
