@@ -95,7 +95,7 @@ export class UploadPayments {
     }
     if (payments === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const mismatch = totalRowMismatch(footer, amount, 'JUMLAH');
-    if (mismatch) collector.note(mismatch, null);
+    if (mismatch) collector.warnAbout(mismatch, null);
     // A month finalized while the sheet was read: refuse the whole upload rather than change it.
     await this.closedMonths.assertOpen([...months], m);
     return { ...collector.report(), payments, amount };

@@ -103,7 +103,7 @@ export class UploadBill {
     }
     if (lines === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const mismatch = totalRowMismatch(footer, linesTotal, 'IURAN');
-    if (mismatch) collector.note(mismatch, footer!.raw);
+    if (mismatch) collector.warnAbout(mismatch, footer!.raw);
 
     await m.query('UPDATE bill SET lines = $2, lines_total = $3, rows_read = $4, accepted = $5, rejected = $6, warnings = $7 WHERE id = $1', [
       bill.id,

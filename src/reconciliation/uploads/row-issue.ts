@@ -52,14 +52,13 @@ export class IssueCollector {
   }
 
   /**
-   * An issue on a row that is not counted as read (a footer total row, see total-row.ts): it is
+   * A warning on a row that is not counted as read (a footer total row, see total-row.ts): it is
    * listed and stored like the others and counts among the rows with warnings.
    */
-  note(issue: RowIssue, raw: RawCells | null): void {
+  warnAbout(issue: RowIssue & { severity: 'WARN' }, raw: RawCells | null): void {
     this.issues.push(issue);
     this.raws.push(raw);
-    if (issue.severity === 'WARN') this.warnedRows += 1;
-    else this.rejected += 1;
+    this.warnedRows += 1;
   }
 
   report(): UploadReport {

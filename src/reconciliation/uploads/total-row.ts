@@ -31,7 +31,7 @@ export function totalRow(row: number, labels: readonly Cell[], amount: Cell, isL
 }
 
 /** The warning for a file's last (grand) total row that does not state the accepted lines' total, or null. */
-export function totalRowMismatch(total: TotalRow | null, acceptedTotal: number, column: string): RowIssue | null {
+export function totalRowMismatch(total: TotalRow | null, acceptedTotal: number, column: string): (RowIssue & { severity: 'WARN' }) | null {
   if (!total || total.subtotal || total.amount === acceptedTotal) return null;
   const stated = total.amount === null ? 'tidak dapat dibaca' : rupiah(total.amount);
   return {
