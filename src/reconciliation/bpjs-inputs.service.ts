@@ -4,8 +4,7 @@ import { DataSource } from 'typeorm';
 import { BpjsInputException } from './bpjs-input.exception.js';
 import { Bill } from './entities/bill.entity.js';
 import { PbiApbnList } from './entities/pbi-apbn-list.entity.js';
-import { STORED_ISSUES } from './sql/uploads.sql.js';
-import { MAX_ISSUES_IN_RESPONSE } from './uploads/row-issue.js';
+import { readIssues } from './uploads/upload-writer.js';
 
 /** Reads of stored bills and PBI-APBN lists (every version; `latest` marks the month's current one). */
 @Injectable()
@@ -50,7 +49,7 @@ export class BpjsInputs {
   }
 
   private issues(uploadId: string) {
-    return this.dataSource.query(STORED_ISSUES, [uploadId, MAX_ISSUES_IN_RESPONSE]);
+    return readIssues(this.dataSource.manager, uploadId);
   }
 }
 

@@ -8,11 +8,11 @@ import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { monthKey } from '../run-lock.js';
 import { BpjsInputException } from '../bpjs-input.exception.js';
-import { INSERT_BILL_LINES, LOCK_UPLOAD_MONTH, STORED_ISSUES } from '../sql/uploads.sql.js';
+import { INSERT_BILL_LINES, LOCK_UPLOAD_MONTH } from '../sql/uploads.sql.js';
 import { Bill } from '../entities/bill.entity.js';
 import { fileChecksum } from '../../common/file-checksum.js';
-import { IssueCollector, MAX_ISSUES_IN_RESPONSE, storedReport, type UploadReport } from '../uploads/row-issue.js';
-import { writeIssues } from '../uploads/upload-writer.js';
+import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
+import { storedReport, writeIssues } from '../uploads/upload-writer.js';
 import { type TotalRow, totalRow, totalRowMismatch } from '../uploads/total-row.js';
 import { isError, nikFrom } from '../uploads/cell-values.js';
 import { type BillLineRecord, BILL_COLUMNS, validateBillRow } from './bill-row.validator.js';
@@ -120,8 +120,7 @@ export class UploadBill {
 
   /** The month's latest version, which holds the same file and invoice total: the upload adds nothing. */
   private async recognised(bill: Bill, m: EntityManager): Promise<BillUploadResult> {
-    const issues = await m.query(STORED_ISSUES, [bill.id, MAX_ISSUES_IN_RESPONSE]);
     const { id, month, version, lines } = bill;
-    return { id, month, version, invoiceTotal: Number(bill.invoiceTotal), lines, linesTotal: Number(bill.linesTotal), ...storedReport(bill.counts, issues), recognised: true };
+    return { id, month, version, invoiceTotal: Number(bill.invoiceTotal), lines, linesTotal: Number(bill.linesTotal), ...(await storedReport(m, bill)), recognised: true };
   }
 }

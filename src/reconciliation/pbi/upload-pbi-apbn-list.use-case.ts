@@ -10,11 +10,11 @@ import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { BpjsInputException } from '../bpjs-input.exception.js';
 import { monthKey } from '../run-lock.js';
 import { PbiApbnList } from '../entities/pbi-apbn-list.entity.js';
-import { INSERT_PBI_ENTRIES, LOCK_UPLOAD_MONTH, STORED_ISSUES } from '../sql/uploads.sql.js';
+import { INSERT_PBI_ENTRIES, LOCK_UPLOAD_MONTH } from '../sql/uploads.sql.js';
 import { isError, nikFrom } from '../uploads/cell-values.js';
 import { fileChecksum } from '../../common/file-checksum.js';
-import { IssueCollector, MAX_ISSUES_IN_RESPONSE, storedReport, type UploadReport } from '../uploads/row-issue.js';
-import { writeIssues } from '../uploads/upload-writer.js';
+import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
+import { storedReport, writeIssues } from '../uploads/upload-writer.js';
 
 /** DOMAIN §12: the PBI-APBN list needs NIK; every other column is ignored. */
 export const PBI_COLUMNS: readonly ColumnSpec[] = [{ name: 'NIK', aliases: ['NO KTP', 'NOMOR INDUK KEPENDUDUKAN', 'NIK PESERTA'], required: true, width: 20 }];
@@ -64,10 +64,7 @@ export class UploadPbiApbnList {
     await m.query(LOCK_UPLOAD_MONTH, [PBI_UPLOAD_LOCK, monthKey(month)]);
     await this.closedMonths.assertOpen([month], m);
     const latest = await m.getRepository(PbiApbnList).findOne({ where: { month }, order: { version: 'DESC' } });
-    if (latest?.checksum === checksum) {
-      const issues = await m.query(STORED_ISSUES, [latest.id, MAX_ISSUES_IN_RESPONSE]);
-      return { id: latest.id, month, version: latest.version, niks: latest.niks, ...storedReport(latest.counts, issues), recognised: true };
-    }
+    if (latest?.checksum === checksum) return { id: latest.id, month, version: latest.version, niks: latest.niks, ...(await storedReport(m, latest)), recognised: true };
     const [list] = await m.query(
       `INSERT INTO pbi_apbn_list (month, version, checksum, filename, uploaded_by, uploaded_at)
        SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5 FROM pbi_apbn_list WHERE month = $1

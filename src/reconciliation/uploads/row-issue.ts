@@ -1,5 +1,4 @@
 import type { RawCells } from '../../common/spreadsheet/row-report.writer.js';
-import type { UploadCounts } from '../entities/upload-counts.js';
 
 /** One problem with one row of an uploaded sheet, as reported to the user (Indonesian message). */
 export interface RowIssue {
@@ -70,9 +69,4 @@ export class IssueCollector {
       issues: this.issues.slice(0, MAX_ISSUES_IN_RESPONSE),
     };
   }
-}
-
-/** The report an upload stored earlier gave: its counts (0 where an upload kept none, before they were stored) and issues. */
-export function storedReport(c: UploadCounts, issues: RowIssue[]): UploadReport {
-  return { rowsRead: c.rowsRead ?? 0, accepted: c.accepted ?? 0, rejected: c.rejected ?? 0, warnings: c.warnings ?? 0, issues };
 }

@@ -1,6 +1,9 @@
+/** The row issues of a bill, PBI-APBN list or payment upload in `upload_issue`: written once, read back for the answer of a stored upload. */
 import type { EntityManager } from 'typeorm';
 import { INSERT_UPLOAD_ISSUES } from '../../common/spreadsheet/upload-issue.sql.js';
-import type { IssueCollector } from './row-issue.js';
+import type { UploadCounts } from '../entities/upload-counts.js';
+import { STORED_ISSUES } from '../sql/uploads.sql.js';
+import { type IssueCollector, MAX_ISSUES_IN_RESPONSE, type RowIssue, type UploadReport } from './row-issue.js';
 
 const CHUNK = 5000;
 
@@ -22,4 +25,15 @@ export async function writeIssues(m: EntityManager, uploadId: string, { issues, 
       rawPart.map((raw) => (raw ? JSON.stringify(raw) : null)),
     ]);
   }
+}
+
+/** A stored upload's issues as its answer listed them (the first MAX_ISSUES_IN_RESPONSE). */
+export function readIssues(m: EntityManager, uploadId: string): Promise<RowIssue[]> {
+  return m.query(STORED_ISSUES, [uploadId, MAX_ISSUES_IN_RESPONSE]);
+}
+
+/** The report a stored bill or PBI-APBN list gave: its counts (0 where it kept none, before they were stored) and issues. */
+export async function storedReport(m: EntityManager, upload: { id: string; counts: UploadCounts }): Promise<UploadReport> {
+  const c = upload.counts;
+  return { rowsRead: c.rowsRead ?? 0, accepted: c.accepted ?? 0, rejected: c.rejected ?? 0, warnings: c.warnings ?? 0, issues: await readIssues(m, upload.id) };
 }
