@@ -1,4 +1,4 @@
-/** The row issues of a bill, PBI-APBN list or payment upload in `upload_issue`: written once, read back for the answer of a stored upload. */
+/** The row issues of a bill or PBI-APBN list upload in `upload_issue`: written once, read back for the answer of a stored upload. */
 import type { EntityManager } from 'typeorm';
 import { INSERT_UPLOAD_ISSUES } from '../../common/spreadsheet/upload-issue.sql.js';
 import type { UploadCounts } from '../entities/upload-counts.js';
