@@ -40,4 +40,14 @@ describe('§6: re-allocating a month marks the later months STALE; they are reco
     const [row] = await t.dataSource.query(`SELECT DISTINCT pledge_revision FROM split`);
     expect(row.pledge_revision).toBe(2);
   });
+
+  it('NIK lookups sent together recompute the STALE months first, then each gets its own splits', async () => {
+    await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 7 * 37800, reason: 'Pergeseran anggaran' }).expect(200);
+    expect(Object.values(await status())).toEqual(['STALE', 'STALE', 'STALE', 'STALE']);
+    const [first, second] = await Promise.all([1, 2].map((i) => keuangan.get(`/api/v1/splits?nik=${testNik(i)}`).expect(200)));
+    // a budget of 7 premiums: January to March pay both, April only participant 1 (walked first)
+    expect(first.body.items.map((s: { month: string; pledgeRevision: number }) => `${s.month} r${s.pledgeRevision}`)).toEqual(['2026-01 r3', '2026-02 r3', '2026-03 r3', '2026-04 r3']);
+    expect(second.body.items.map((s: { nik: string; month: string }) => `${s.nik} ${s.month}`)).toEqual(['2026-01', '2026-02', '2026-03'].map((m) => `${testNik(2)} ${m}`));
+    expect(Object.values(await status())).toEqual(['CURRENT', 'CURRENT', 'CURRENT', 'CURRENT']);
+  });
 });

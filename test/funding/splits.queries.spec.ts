@@ -43,6 +43,33 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     expect(res.body.items[0]).toEqual({ nik: testNik(1), month: '2026-01', pledgeCode: 'DESA-1703062001-2026', sourceType: 'DESA', amount: 22680, pledgeRevision: 1 });
   });
 
+  it('answers NIK lookups sent at once each with its own page, as if each were sent alone', async () => {
+    const queries = [
+      ...[1, 2, 3, 4, 5, 6].map((i) => `nik=${testNik(i)}`),
+      `nik=${testNik(1)}`, // the same NIK twice in one batch
+      `nik=${testNik(99)}`, // not registered: no splits
+      `nik=${testNik(1)}&page=2&pageSize=3`, // another page: a batch of its own
+      `nik=${testNik(1)}&pageSize=1`, // a full page: the total is counted
+    ];
+    const alone = [];
+    for (const q of queries) alone.push((await auditor.get(`/api/v1/splits?${q}`).expect(200)).body);
+    const together = (await Promise.all(queries.map((q) => auditor.get(`/api/v1/splits?${q}`).expect(200)))).map((r) => r.body);
+    expect(together).toEqual(alone);
+    const [p1, , , , p5, p6, p1Again, unknown, p1Page2, p1First] = together;
+    expect(p1.total).toBe(4);
+    expect(p1Again).toEqual(p1);
+    expect(p5.items.map((s: { month: string; pledgeCode: string; amount: number }) => `${s.month} ${s.pledgeCode} ${s.amount}`)).toEqual([
+      '2026-01 APBD-2026 22680',
+      '2026-01 PROV-2026 15120',
+      '2026-02 APBD-2026 22680',
+      '2026-02 PROV-2026 15120',
+    ]);
+    expect(p6.items.filter((s: { month: string }) => s.month === '2026-02').map((s: { amount: number }) => s.amount)).toEqual([7320, 15120]);
+    expect(unknown).toEqual({ items: [], total: 0 });
+    expect(p1Page2).toEqual({ total: 4, items: [p1.items[3]] });
+    expect(p1First).toEqual({ total: 4, items: [p1.items[0]] });
+  });
+
   it('filters by month, pledge, source type and village (dots optional), and pages', async () => {
     const count = async (query: string) => (await auditor.get(`/api/v1/splits?${query}`).expect(200)).body.total;
     expect(await count('month=2026-02')).toBe(3 + 4 + 2);

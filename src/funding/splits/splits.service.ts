@@ -7,6 +7,7 @@ import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
 import type { GroupBy, SplitsQueryDto } from '../dto/splits-query.dto.js';
 import * as SQL from '../sql/splits.sql.js';
 import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
+import { NikLookupBatch } from './nik-lookup-batch.js';
 
 export interface SplitItem {
   nik: string;
@@ -25,8 +26,7 @@ export interface SummaryRow {
 }
 
 interface SplitRow {
-  stale: boolean;
-  nik: string | null;
+  nik: string;
   month: string;
   pledge_code: string;
   source_type: string;
@@ -42,6 +42,8 @@ export class SplitsService {
     private readonly allocateMonth: AllocateMonth,
   ) {}
 
+  private readonly byNik = new NikLookupBatch<SplitRow>((niks, limit, offset) => this.pagesForNiks(niks, limit, offset));
+
   async list(q: SplitsQueryDto, actor: string): Promise<{ items: SplitItem[]; total: number }> {
     const params: unknown[] = [];
     const where: string[] = [];
@@ -55,20 +57,35 @@ export class SplitsService {
     const offset = (q.page - 1) * q.pageSize;
     const limit = `LIMIT $${params.push(q.pageSize)} OFFSET $${params.push(offset)}`;
     const page = `${SQL.SPLITS_SELECT} ${from} ${q.nik ? SQL.SPLITS_ORDER_FOR_NIK : SQL.SPLITS_ORDER} ${limit}`;
-    // The hot path (auditors' NIK lookups) is one prepared round trip; a STALE month is recomputed first (§6).
-    let rows = await preparedQuery<SplitRow>(this.dataSource, SQL.pageUnlessStale(page), params);
-    if (rows[0]?.stale) {
+    // The hot path (auditors' NIK lookups) is one round trip, shared with the NIK lookups that
+    // arrive at the same time; any other filter is one prepared round trip of its own. A STALE
+    // month is recomputed first (§6).
+    let rows: SplitRow[] | 'stale' = where.length === 1 && q.nik
+      ? await this.byNik.load(q.nik, q.pageSize, offset)
+      : await this.pageUnlessStale(page, params);
+    if (rows === 'stale') {
       await this.allocateMonth.refreshStale(actor);
-      rows = await this.dataSource.query(page, params);
+      rows = (await this.dataSource.query(page, params)) as SplitRow[];
     }
-    rows = rows.filter((r) => r.nik !== null);
     const total = rows.length < q.pageSize && (rows.length > 0 || offset === 0)
       ? offset + rows.length
       : Number((await this.dataSource.query(`SELECT count(*) AS n ${from}`, params.slice(0, -2)))[0].n);
     return {
-      items: rows.map((r) => ({ nik: r.nik!, month: r.month, pledgeCode: r.pledge_code, sourceType: r.source_type, amount: Number(r.amount), pledgeRevision: r.pledge_revision })),
+      items: rows.map((r) => ({ nik: r.nik, month: r.month, pledgeCode: r.pledge_code, sourceType: r.source_type, amount: Number(r.amount), pledgeRevision: r.pledge_revision })),
       total,
     };
+  }
+
+  /** `page` in one prepared round trip, or `stale` (and no rows) when an open month is STALE. */
+  private async pageUnlessStale(page: string, params: unknown[]): Promise<SplitRow[] | 'stale'> {
+    const rows = await preparedQuery<SplitRow & { stale: boolean }>(this.dataSource, SQL.pageUnlessStale(page), params);
+    return rows[0]?.stale ? 'stale' : rows.filter((r) => r.nik !== null);
+  }
+
+  /** One prepared round trip for a batch of NIK lookups (NikLookupBatch). */
+  private async pagesForNiks(niks: string[], limit: number, offset: number): Promise<{ stale: boolean; rows: (SplitRow & { asked: string })[] }> {
+    const rows = await preparedQuery<SplitRow & { stale: boolean; asked: string }>(this.dataSource, SQL.PAGES_FOR_NIKS, [niks, limit, offset]);
+    return { stale: rows[0]?.stale ?? false, rows: rows.filter((r) => r.nik !== null) };
   }
 
   /**

@@ -32,6 +32,22 @@ export const pageUnlessStale = (page: string) => `
 export const SPLITS_ORDER = `ORDER BY s.month, s.nik, s.pledge_code`;
 export const SPLITS_ORDER_FOR_NIK = `ORDER BY s.nik, s.month, s.pledge_code`;
 
+/**
+ * The hot path, `GET /splits?nik=` with no other filter, for many NIKs at once (NikLookupBatch):
+ * $1 = the NIKs, $2/$3 = each NIK's LIMIT/OFFSET. Per NIK, the page SplitsService would read for it
+ * alone (same columns and order), its rows naming the NIK in `asked`; one row of NULLs (but
+ * `asked`) for a NIK without splits; every page empty when an open month is STALE.
+ */
+export const PAGES_FOR_NIKS = `
+  SELECT f.stale, q.nik AS asked, s.*
+    FROM (SELECT EXISTS (SELECT 1 FROM allocation_month a
+                          WHERE a.status = 'STALE'
+                            AND ${ALLOCATION_NOT_FROZEN}) AS stale) f
+   CROSS JOIN unnest($1::text[]) AS q(nik)
+    LEFT JOIN LATERAL (${SPLITS_SELECT} ${SPLITS_FROM}
+                        WHERE s.nik = q.nik
+                        ${SPLITS_ORDER_FOR_NIK} LIMIT $2 OFFSET $3) s ON NOT f.stale`;
+
 export const SUMMARY_BY_PLEDGE = `
   SELECT s.pledge_code AS key, p.source_type, p.fund, p.fiscal_year,
          count(*)::int AS participants, sum(s.amount)::bigint AS amount
