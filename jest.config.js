@@ -17,7 +17,12 @@ export default {
         module: { type: 'es6' },
       },
     ],
+    '/node_modules/content-disposition/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
   },
+  // ESM-only packages that CommonJS ones require (@fastify/static requires content-disposition 2):
+  // Node 20 loads them (require(esm)), Jest's CommonJS loader does not until Node 24.9, so they are
+  // compiled to CommonJS for the tests.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.cjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.cjs',
   testTimeout: 60000,

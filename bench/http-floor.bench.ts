@@ -8,14 +8,14 @@
  *
  * On BASE_URL's server, every request answered after one `SELECT 1`:
  * 1. bare `node:http`;
- * 2. Nest + Express (Nest's default adapter), one `@Get('health')` route (http-floor.nest.ts);
- * 3. the same Nest module on `FastifyAdapter` (@nestjs/platform-fastify: a dev dependency used
- *    by this bench only; the service itself runs on Express).
+ * 2. Nest on Fastify (the service's adapter), one `@Get('health')` route (http-floor.nest.ts).
+ * (Nest + Express, which the service ran on until session 12, measured 2.2 to 2.4 times the CPU
+ * per request of Nest + Fastify here: README, funding figures.)
  *
  * With BENCH_DB=<name> (a database left by `BENCH_KEEP=1 npm run bench:allocate`, on BASE_URL's
  * server), also the service's split lookup: `GET /splits?nik=` runs, as a named prepared statement,
  * the text SplitsService runs for `GET /api/v1/splits?nik=` (every month partition), for 20,000
- * random NIKs in turn, on both adapters; then on Fastify the same query with `AND s.month = '2026-05'`
+ * random NIKs in turn, one query per request (the service batches them: NikLookupBatch); then the same query with `AND s.month = '2026-05'`
  * (one month partition only), to show what the partition count costs.
  */
 import http from 'node:http';
@@ -23,10 +23,8 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { pageUnlessStale, SPLITS_FROM, SPLITS_ORDER_FOR_NIK, SPLITS_SELECT } from '../src/funding/sql/splits.sql.js';
 import { BASE_URL, sampleNiks, urlFor } from './bench-support.js';
-import { type Adapter, type SplitLookup, startNest } from './http-floor.nest.js';
+import { type SplitLookup, startNest } from './http-floor.nest.js';
 import { type LoadJob, loadInChild, loadLine, measured } from './load-in-child.js';
-
-const ADAPTERS: Adapter[] = ['Express', 'Fastify'];
 
 /** SplitsService's page for a NIK filter (`extra` = more WHERE clauses), as one prepared round trip. */
 const splitsByNik = (extra = '') =>
@@ -56,10 +54,10 @@ async function bareNodeHttp(): Promise<void> {
 }
 
 /** The Nest app of http-floor.nest.ts on `adapter`, its pool on `url`, loaded on `paths`. */
-async function nest(label: string, adapter: Adapter, url: string, paths: string[], lookup?: SplitLookup): Promise<void> {
+async function nest(label: string, url: string, paths: string[], lookup?: SplitLookup): Promise<void> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   try {
-    const { app, base } = await startNest(adapter, pool, lookup);
+    const { app, base } = await startNest(pool, lookup);
     try {
       await floor(label, { base, paths });
     } finally {
@@ -70,21 +68,18 @@ async function nest(label: string, adapter: Adapter, url: string, paths: string[
   }
 }
 
-/** The service's split lookup on BENCH_DB, on both adapters, then restricted to one month partition. */
+/** The service's split lookup on BENCH_DB, one query per request, then restricted to one month partition. */
 async function splitLookups(db: string): Promise<void> {
   const url = urlFor(db);
   const paths = (await sampleNiks(url)).map((nik) => `/splits?nik=${nik}`);
-  for (const adapter of ADAPTERS) {
-    const label = `Nest + ${adapter}, GET /splits?nik= (the service's split lookup, every month partition)`;
-    await nest(label, adapter, url, paths, { name: 'splits_by_nik', text: splitsByNik() });
-  }
+  await nest(`Nest + Fastify, GET /splits?nik= (the service's split lookup, every month partition)`, url, paths, { name: 'splits_by_nik', text: splitsByNik() });
   const oneMonth = { name: 'splits_by_nik_2026_05', text: splitsByNik(` AND s.month = '2026-05'`) };
-  await nest(`Nest + Fastify, GET /splits?nik= one month partition only (AND s.month = '2026-05')`, 'Fastify', url, paths, oneMonth);
+  await nest(`Nest + Fastify, GET /splits?nik= one month partition only (AND s.month = '2026-05')`, url, paths, oneMonth);
 }
 
 async function main(): Promise<void> {
   await bareNodeHttp();
-  for (const adapter of ADAPTERS) await nest(`Nest + ${adapter}, one route + pg SELECT 1`, adapter, BASE_URL, ['/health']);
+  await nest('Nest + Fastify, one route + pg SELECT 1', BASE_URL, ['/health']);
   if (process.env.BENCH_DB) await splitLookups(process.env.BENCH_DB);
 }
 

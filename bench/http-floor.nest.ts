@@ -2,8 +2,7 @@
  * The Nest apps of bench:http-floor: one module with a `GET /health` route that runs `SELECT 1`
  * and, when given the split-lookup statement, a `GET /splits?nik=` route that runs it as a named
  * prepared statement (as SplitsService does) and returns `{ items: rows }`. Nothing else: no
- * guards, pipes, interceptors, helmet or request logger. Express is Nest's default adapter;
- * @nestjs/platform-fastify is a dev dependency used by this bench only (the service runs on Express).
+ * guards, pipes, interceptors, helmet or request logger. On Fastify, as the service.
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
@@ -20,8 +19,6 @@ export interface SplitLookup {
   name: string;
   text: string;
 }
-
-export type Adapter = 'Express' | 'Fastify';
 
 @Controller()
 class HealthController {
@@ -58,10 +55,8 @@ class FloorModule {
 }
 
 /** The app listening on a free port of 127.0.0.1, and its origin. */
-export async function startNest(adapter: Adapter, pool: pg.Pool, lookup?: SplitLookup): Promise<{ app: INestApplication; base: string }> {
-  const module = FloorModule.with(pool, lookup);
-  const options = { logger: ['error' as const] };
-  const app = adapter === 'Fastify' ? await NestFactory.create(module, new FastifyAdapter(), options) : await NestFactory.create(module, options);
+export async function startNest(pool: pg.Pool, lookup?: SplitLookup): Promise<{ app: INestApplication; base: string }> {
+  const app = await NestFactory.create(FloorModule.with(pool, lookup), new FastifyAdapter(), { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   return { app, base: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}` };
 }

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig } from './common/config/app-config.js';
-import { configureApp } from './configure-app.js';
+import { configureApp, httpAdapter } from './configure-app.js';
 
 async function main(): Promise<void> {
   let config;
@@ -16,7 +17,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = configureApp(await NestFactory.create(AppModule.forRoot({ config }), { bodyParser: false, logger: new ConsoleLogger({ json: true, logLevels: nestLogLevels(config.logLevel) }) }));
+  const app = await configureApp(
+    await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config }), httpAdapter(), { logger: new ConsoleLogger({ json: true, logLevels: nestLogLevels(config.logLevel) }) }),
+  );
   await app.listen(config.port, config.host);
   console.log(`Jamkesda rekon listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})`);
 }

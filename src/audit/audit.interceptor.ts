@@ -38,13 +38,15 @@ export class AuditInterceptor implements NestInterceptor {
 
 function entityIdOf(request: AuthenticatedRequest, result: unknown): string | null {
   const r = result as Record<string, unknown> | undefined;
-  const id = request.params?.id ?? request.params?.code ?? request.params?.nik ?? r?.id ?? r?.code;
+  const params = request.params as Record<string, string | undefined> | undefined;
+  const id = params?.id ?? params?.code ?? params?.nik ?? r?.id ?? r?.code;
   return id === undefined || id === null ? null : String(id);
 }
 
 function fileOf(request: AuthenticatedRequest): unknown {
-  const file = (request as { file?: { originalname: string; size: number } }).file;
-  return file ? { name: file.originalname, size: file.size } : undefined;
+  // the upload interceptor's file; without one, `file` is @fastify/multipart's method of the request
+  const file = (request as { file?: { originalname: string; size: number } | (() => unknown) }).file;
+  return file && typeof file === 'object' ? { name: file.originalname, size: file.size } : undefined;
 }
 
 /** The body with every password/token/secret field replaced, at any depth. */

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Role } from '../users/role.js';
 
 /** Who is calling, from the verified access token. */
@@ -9,7 +9,7 @@ export interface AuthenticatedUser {
   role: Role;
 }
 
-export type AuthenticatedRequest = Request & { user?: AuthenticatedUser };
+export type AuthenticatedRequest = FastifyRequest & { user?: AuthenticatedUser };
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthenticatedUser => {
   const user = ctx.switchToHttp().getRequest<AuthenticatedRequest>().user;

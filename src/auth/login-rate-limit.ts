@@ -1,19 +1,25 @@
-import type { RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { HttpException, HttpStatus } from '@nestjs/common';
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../common/config/app-config.js';
+
+export const LOGIN_ROUTE = '/api/v1/auth/login';
 
 /**
  * Limits login attempts per client address and username, so one person's typos lock only them
  * and guessing one account's password from one address is slowed to LOGIN_RATE_LIMIT per window.
+ * `@fastify/rate-limit` counts, for `POST /api/v1/auth/login` only, once the body is parsed (the
+ * username is part of the key); the refusal goes through the one error filter like any other.
  */
-export function loginRateLimit(config: AppConfig): RequestHandler {
-  return rateLimit({
-    windowMs: config.loginRateLimit.ttlMs,
-    limit: config.loginRateLimit.limit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}:${String(req.body?.username ?? '').toLowerCase()}`,
-    handler: (_req, res) =>
-      res.status(429).json({ statusCode: 429, message: 'Terlalu banyak percobaan masuk. Coba lagi beberapa saat lagi.' }),
+export async function useLoginRateLimit(fastify: FastifyInstance, config: AppConfig): Promise<void> {
+  await fastify.register(rateLimit, { global: false, enableDraftSpec: true });
+  const limit = fastify.rateLimit({
+    max: config.loginRateLimit.limit,
+    timeWindow: config.loginRateLimit.ttlMs,
+    keyGenerator: (req: FastifyRequest) => `${normalizeIP(req.ip, 56)}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+    errorResponseBuilder: () => new HttpException('Terlalu banyak percobaan masuk. Coba lagi beberapa saat lagi.', HttpStatus.TOO_MANY_REQUESTS),
+  });
+  fastify.addHook('preHandler', async function (req, reply) {
+    if (req.method === 'POST' && req.routeOptions.url === LOGIN_ROUTE) await limit.call(this, req, reply);
   });
 }

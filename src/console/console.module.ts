@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { ExpressAdapter } from '@nestjs/platform-express';
+import type { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 import { consolePublicDir } from './console-assets.js';
 import { ConsoleController } from './console.controller.js';
 import { UploadIssuesController } from './upload-issues.controller.js';
@@ -15,14 +16,17 @@ export class ConsoleModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onModuleInit(): void {
-    const adapter = this.adapterHost.httpAdapter as ExpressAdapter | undefined;
+    const adapter = this.adapterHost.httpAdapter as FastifyAdapter | undefined;
     if (!adapter?.useStaticAssets) return; // e.g. a testing module without an HTTP server
-    adapter.useStaticAssets(consolePublicDir(), {
+    adapter.useStaticAssets({
+      root: consolePublicDir(),
       prefix: '/console',
       index: 'index.html',
-      fallthrough: true,
+      redirect: true,
       // Small files that change with each release: revalidate every time (ETag), never serve stale code.
-      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+      cacheControl: false,
+      // @fastify/static 10 passes the reply itself (Nest's type still names the older response shape)
+      setHeaders: (reply) => void (reply as unknown as FastifyReply).header('Cache-Control', 'no-cache'),
     });
   }
 }

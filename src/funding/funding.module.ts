@@ -1,9 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
-import { diskStorage } from 'multer';
-import { APP_CONFIG, type AppConfig } from '../common/config/app-config.js';
+import { MultipartModule } from '@nestjs/platform-fastify/multipart';
+import { UPLOAD_OPTIONS } from '../common/http/upload-options.js';
 import { AllocationQueries } from './allocations/allocation-queries.service.js';
 import { AllocationSummaries } from './allocations/allocation-summary.js';
 import { AllocationsController } from './allocations/allocations.controller.js';
@@ -21,14 +18,7 @@ import { MonthBuildPool } from './use-cases/month-build-pool.js';
 /** Tariffs, pledges, monthly obligations and the allocation of DOMAIN §3–§6, with split queries. */
 @Module({
   imports: [
-    MulterModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        const destination = join(config.dataDir, 'uploads');
-        mkdirSync(destination, { recursive: true });
-        return { storage: diskStorage({ destination }), limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } };
-      },
-    }),
+    MultipartModule.registerAsync(UPLOAD_OPTIONS),
   ],
   controllers: [AllocationsController, PledgesController, PledgeUploadsController, SplitsController, TariffsController],
   providers: [AllocateMonth, MonthBuildPool, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, TariffsService, ImportPledgeSheet],

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
-import { UPLOAD_OPTIONS } from '../reconciliation/uploads/upload-options.js';
+import { MultipartModule } from '@nestjs/platform-fastify/multipart';
+import { UPLOAD_OPTIONS } from '../common/http/upload-options.js';
 import { PaymentStatuses } from './payment-statuses.service.js';
 import { PaymentUploadsController } from './payment-uploads.controller.js';
 import { PaymentsController } from './payments.controller.js';
@@ -10,7 +10,7 @@ import { UploadPayments } from './use-cases/upload-payments.use-case.js';
 
 /** Payments by funders per pledge and month, and their §8 status. */
 @Module({
-  imports: [MulterModule.registerAsync(UPLOAD_OPTIONS)],
+  imports: [MultipartModule.registerAsync(UPLOAD_OPTIONS)],
   controllers: [PaymentsController, PaymentUploadsController],
   providers: [RecordPayment, DeletePayment, UploadPayments, PaymentStatuses],
   exports: [RecordPayment, PaymentStatuses],

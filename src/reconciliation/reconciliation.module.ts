@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
+import { MultipartModule } from '@nestjs/platform-fastify/multipart';
 import { FundingModule } from '../funding/funding.module.js';
 import { AllocateMonth } from '../funding/use-cases/allocate-month.use-case.js';
 import { PaymentsModule } from '../payments/payments.module.js';
@@ -15,11 +15,11 @@ import { MonthlySchedule } from './schedule/monthly-schedule.js';
 import { MonthlyScheduleCron } from './schedule/monthly-schedule.cron.js';
 import { FinalizeRun } from './use-cases/finalize-run.use-case.js';
 import { ReconcileMonth } from './use-cases/reconcile-month.use-case.js';
-import { UPLOAD_OPTIONS } from './uploads/upload-options.js';
+import { UPLOAD_OPTIONS } from '../common/http/upload-options.js';
 
 /** BPJS bills, PBI-APBN lists, reconciliation runs, finalization and the monthly schedule (DOMAIN §7, §9, §10). */
 @Module({
-  imports: [FundingModule, PaymentsModule, MulterModule.registerAsync(UPLOAD_OPTIONS)],
+  imports: [FundingModule, PaymentsModule, MultipartModule.registerAsync(UPLOAD_OPTIONS)],
   controllers: [ReconciliationController, BillsController, PbiApbnListsController],
   providers: [
     UploadBill,

@@ -1,12 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Audited } from '../audit/audited.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Roles } from '../auth/access.decorators.js';
+import type { StoredUpload } from '../common/http/upload-options.js';
 import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
 import { ALL_ROLES, Role } from '../users/role.js';
 import { UploadListQueryDto } from './dto/register-query.dto.js';
@@ -36,7 +37,7 @@ export class EnrollmentUploadsController {
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  upload(@UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: AuthenticatedUser) {
+  upload(@UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser) {
     if (!file) throw RegisterException.fileRequired();
     return this.importSheet.execute({ path: file.path, filename: file.originalname, sizeBytes: file.size, actor: user.username });
   }
@@ -57,7 +58,7 @@ export class EnrollmentUploadsController {
   /** Rejected and warned rows as uploaded, with their messages: fix and upload again. */
   @Get(':id/report.xlsx')
   @Roles(...ALL_ROLES)
-  async report(@Param('id') id: string, @Res() res: Response): Promise<void> {
+  async report(@Param('id') id: string, @Res() res: FastifyReply): Promise<void> {
     const upload = await this.uploads.get(id);
     if (upload.status === 'PROCESSING') throw RegisterException.reportNotReady(id);
     await sendWorkbook(res, { filename: `laporan-unggahan-${upload.id.slice(0, 8)}.xlsx`, write: (out) => writeUploadReport(this.dataSource, upload, out) });

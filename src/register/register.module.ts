@@ -1,9 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
-import { diskStorage } from 'multer';
-import { APP_CONFIG, type AppConfig } from '../common/config/app-config.js';
+import { MultipartModule } from '@nestjs/platform-fastify/multipart';
+import { UPLOAD_OPTIONS } from '../common/http/upload-options.js';
 import { EnrollmentPromoter } from './enrollment-promoter.js';
 import { EnrollmentUploadsController } from './enrollment-uploads.controller.js';
 import { ParticipantsController } from './participants.controller.js';
@@ -15,14 +12,7 @@ import { ImportEnrollmentSheet } from './use-cases/import-enrollment-sheet.use-c
 /** The enrollment register (DOMAIN §2, §4, §12): uploads, participants, template. */
 @Module({
   imports: [
-    MulterModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        const destination = join(config.dataDir, 'uploads');
-        mkdirSync(destination, { recursive: true });
-        return { storage: diskStorage({ destination }), limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } };
-      },
-    }),
+    MultipartModule.registerAsync(UPLOAD_OPTIONS),
   ],
   controllers: [EnrollmentUploadsController, ParticipantsController, TemplatesController],
   providers: [ImportEnrollmentSheet, EnrollmentPromoter, UploadStore, ParticipantsService],

@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/access.decorators.js';
 import { XLSX_CONTENT_TYPE } from '../common/spreadsheet/workbook-style.js';
 import { ALL_ROLES } from '../users/role.js';
@@ -15,10 +15,8 @@ export class TemplatesController {
 
   /** The enrollment template, built from the parser's own column definitions (same as templates/enrollment.xlsx). */
   @Get('enrollment.xlsx')
-  async enrollmentTemplate(@Res() res: Response): Promise<void> {
+  async enrollmentTemplate(@Res() res: FastifyReply): Promise<void> {
     const buffer = await (this.enrollment ??= buildEnrollmentTemplate());
-    res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
-    res.setHeader('Content-Disposition', 'attachment; filename="templat-daftar-peserta.xlsx"');
-    res.send(buffer);
+    await res.header('Content-Type', XLSX_CONTENT_TYPE).header('Content-Disposition', 'attachment; filename="templat-daftar-peserta.xlsx"').send(buffer);
   }
 }

@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../common/config/app-config.js';
 import { DomainExceptionFilter } from '../common/errors/domain-exception.filter.js';
 import { RegisterException } from './register.exception.js';
 
-/** Multer's "File too large" becomes the register's Indonesian 413 naming the limit. */
+/** The upload interceptor's "File too large" becomes the register's Indonesian 413 naming the limit. */
 @Catch(PayloadTooLargeException)
 export class UploadTooLargeFilter implements ExceptionFilter {
   private readonly fallback = new DomainExceptionFilter();

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { READERS, Roles } from '../auth/access.decorators.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { XLSX_CONTENT_TYPE } from '../common/spreadsheet/workbook-style.js';
@@ -29,7 +29,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Buku kerja rekonsiliasi: Ringkasan, Pagu & Realisasi, Per Sumber Dana, Per Desa, Rincian Peserta, Temuan, Pembayaran, Berita Acara' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse(XLSX_RESPONSE)
-  async workbook(@Param('id', UUID_PARAM) id: string, @Res() res: Response): Promise<void> {
+  async workbook(@Param('id', UUID_PARAM) id: string, @Res() res: FastifyReply): Promise<void> {
     await sendWorkbook(res, await this.reconciliationWorkbook.prepare({ runId: id }));
   }
 
@@ -41,7 +41,7 @@ export class ReportsController {
   @ApiQuery({ name: 'year', required: false, description: 'Tahun anggaran YYYY (isi month atau year)' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse(XLSX_RESPONSE)
-  async village(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: Response): Promise<void> {
+  async village(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply): Promise<void> {
     await sendWorkbook(res, await this.villageStatement.prepare({ villageCode: code, month: query.month, year: query.year, actor: user.username }));
   }
 
@@ -53,7 +53,7 @@ export class ReportsController {
   @ApiQuery({ name: 'year', required: false, description: 'Tahun anggaran YYYY (isi month atau year)' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse(XLSX_RESPONSE)
-  async pledge(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: Response): Promise<void> {
+  async pledge(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply): Promise<void> {
     await sendWorkbook(res, await this.pledgeStatement.prepare({ pledgeCode: code, month: query.month, year: query.year, actor: user.username }));
   }
 }

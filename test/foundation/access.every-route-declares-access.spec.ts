@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ALL_ROLES, Role } from '../../src/users/role.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { describeRoute, discoverRoutes, expressRoutes, type RouteInfo } from './route-inventory.js';
+import { createTestApp, servedRoutes, type TestApp } from '../support/test-app.js';
+import { describeRoute, discoverRoutes, type RouteInfo } from './route-inventory.js';
 
 /** Writes its own events (auth.login / auth.login_failed, with the attempted username): see AuthService. */
 const AUDITED_IN_SERVICE = new Set(['POST /api/v1/auth/login']);
 
-/** Served by express beside the controllers, outside the guard: the OpenAPI document and its UI only. */
-const OUTSIDE_NEST = /^GET \/api\/docs(\/|-json$|-yaml$|$)/;
+/**
+ * Served beside the controllers, outside the guard: the OpenAPI document and its UI, and the
+ * console's static files (HTML, CSS and scripts: no data without a token).
+ */
+const OUTSIDE_NEST = /^GET (\/api\/docs(\/|-json$|-yaml$|$)|\/console(\/|$))/;
 
 describe('every route declares who may call it and is audited when it changes state', () => {
   let t: TestApp;
@@ -47,9 +50,9 @@ describe('every route declares who may call it and is audited when it changes st
     expect(publicApi.map(describeRoute)).toEqual([]);
   });
 
-  it('express serves no route that bypasses the controllers (and so the guard), except the API docs', () => {
+  it('the server serves no route that bypasses the controllers (and so the guard), except the API docs', () => {
     const known = new Set(routes.map((r) => `${r.method} ${r.path}`));
-    const stray = expressRoutes(t.app).filter((r) => !known.has(r) && !OUTSIDE_NEST.test(r));
+    const stray = servedRoutes(t.app).filter((r) => !known.has(r) && !OUTSIDE_NEST.test(r));
     expect(stray).toEqual([]);
   });
 });

@@ -5,9 +5,9 @@ import { CommonException } from '../../src/common/errors/common.exception.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-/** What multer raises (lib/multer-error.js): Nest keeps it as the cause. */
-function multerError(code: string): Error {
-  return Object.assign(new Error('x'), { name: 'MulterError', code });
+/** What Fastify raises (a FastifyError): Nest keeps it as the cause. */
+function fastifyError(code: string, statusCode: number): Error {
+  return Object.assign(new Error('x'), { name: 'FastifyError', code, statusCode });
 }
 
 describe('errors raised by the framework reach the user in Indonesian, ours unchanged', () => {
@@ -18,13 +18,16 @@ describe('errors raised by the framework reach the user in Indonesian, ours unch
     [new NotFoundException('Cannot GET /x'), 404, 'Alamat tidak ditemukan.'],
     [new PayloadTooLargeException('File too large'), 413, 'Data yang dikirim terlalu besar.'],
     [new BadRequestException('Unexpected field'), 400, 'Permintaan tidak valid.'],
-    [new HttpException('request entity too large', 413, { cause: Object.assign(new Error('x'), { type: 'entity.too.large', expose: true }) }), 413, 'Data yang dikirim terlalu besar.'],
-    [new HttpException('URI malformed', 400, { cause: new URIError('URI malformed') }), 400, 'Permintaan tidak valid.'],
+    [new HttpException('Request body is too large', 413, { cause: fastifyError('FST_ERR_CTP_BODY_TOO_LARGE', 413) }), 413, 'Data yang dikirim terlalu besar.'],
+    [new HttpException("'/%E0' is not a valid url component", 400, { cause: fastifyError('FST_ERR_BAD_URL', 400) }), 400, 'Permintaan tidak valid.'],
+    [new HttpException('Body is not valid JSON', 400, { cause: fastifyError('FST_ERR_CTP_INVALID_JSON_BODY', 400) }), 400, 'Isi permintaan bukan JSON yang valid.'],
     [new BadRequestException('Bulan harus berformat YYYY-MM.'), 400, 'Bulan harus berformat YYYY-MM.'],
     [new BadRequestException('Bulan tidak valid.', { cause: new Error('internal') }), 400, 'Bulan tidak valid.'],
-    [new BadRequestException('Too many files', { cause: multerError('LIMIT_FILE_COUNT') }), 400, 'Kirim satu berkas saja per unggahan, pada kolom "file".'],
-    [new BadRequestException('Too many fields', { cause: multerError('LIMIT_FIELD_COUNT') }), 400, 'Formulir unggahan memuat terlalu banyak isian: kirim hanya berkas pada kolom "file".'],
-    [new BadRequestException('Something new', { cause: multerError('LIMIT_SOMETHING_NEW') }), 400, 'Formulir unggahan tidak valid: kirim satu berkas pada kolom "file".'],
+    // as the upload interceptor raises them: multer's text for the code, then the field at fault
+    [new BadRequestException('Too many files'), 400, 'Kirim satu berkas saja per unggahan, pada kolom "file".'],
+    [new BadRequestException('Too many fields'), 400, 'Formulir unggahan memuat terlalu banyak isian: kirim hanya berkas pada kolom "file".'],
+    [new BadRequestException('Unexpected file field - lampiran'), 400, 'Berkas dikirim pada kolom "lampiran": kirim pada kolom "file".'],
+    [new BadRequestException('Field name nesting too deep - a[b][c]'), 400, 'Formulir unggahan tidak valid: kirim satu berkas pada kolom "file".'],
   ])('%s', (exception, statusCode, message) => {
     expect(filter.toBody(exception)).toEqual({ statusCode, message });
   });

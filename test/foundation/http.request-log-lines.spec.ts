@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Request, Response } from 'express';
 import request from 'supertest';
 import { requestLogger } from '../../src/common/http/request-logger.js';
 
@@ -11,7 +10,7 @@ function appLogging(level: string) {
   const answer = (req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(req.url === '/api/v1/boom' ? 500 : 200, { 'Content-Type': 'application/json' }).end('{}');
   };
-  const server = createServer((req, res) => log(req as Request, res as Response, () => answer(req, res)));
+  const server = createServer((req, res) => log(req, res, () => answer(req, res)));
   return { http: request(server), lines };
 }
 

@@ -65,15 +65,6 @@ export function discoverRoutes(app: INestApplication): RouteInfo[] {
   return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
 }
 
-/** `METHOD path` of every route express serves (Nest's and anything mounted beside them). */
-export function expressRoutes(app: INestApplication): string[] {
-  const express = app.getHttpAdapter().getInstance();
-  const stack: { route?: { path: string; methods: Record<string, boolean> } }[] = (express.router ?? express._router).stack;
-  return stack.flatMap((layer) =>
-    layer.route ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path}`) : [],
-  );
-}
-
 /** A concrete URL for a route pattern: each `:param` gets a well-formed value that matches nothing. */
 export function fillParams(path: string): string {
   return path

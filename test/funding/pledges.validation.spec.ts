@@ -31,8 +31,10 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
     const res = await post({ ...base, code }).expect(400);
     expect(JSON.stringify(res.body).length).toBeLessThan(2_000);
     expect(problems(res).code).toContain(`code "${'K'.repeat(60)}…" hanya boleh`);
-    const missing = await keuangan.get(`/api/v1/pledges/${'x'.repeat(5_000)}`).expect(404);
+    const missing = await keuangan.get(`/api/v1/pledges/${'x'.repeat(100)}`).expect(404);
     expect(JSON.stringify(missing.body).length).toBeLessThan(500);
+    const overLong = await keuangan.get(`/api/v1/pledges/${'x'.repeat(5_000)}`).expect(414);
+    expect(overLong.body).toEqual({ statusCode: 414, message: 'Alamat terlalu panjang.' });
   });
 
   it('refuses a duplicate code with 409', async () => {

@@ -4,13 +4,14 @@
  */
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test, type TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { FixedClock } from '../../src/common/clock/clock.js';
 import { type AppConfig, loadConfig } from '../../src/common/config/app-config.js';
-import { configureApp } from '../../src/configure-app.js';
+import { configureApp, httpAdapter } from '../../src/configure-app.js';
 import { UsersService } from '../../src/users/users.service.js';
 import { Role } from '../../src/users/role.js';
 import { createTestDatabase } from './test-database.js';
@@ -38,8 +39,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, now = ne
   };
   const clock = new FixedClock(now);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ config, clock })] }).compile();
-  const app = configureApp(moduleRef.createNestApplication({ bodyParser: false, logger: false }));
-  await app.init();
+  const app = await startApp(moduleRef);
   const http = request(app.getHttpServer());
   const tokens = new Map<Role, string>();
 
@@ -74,4 +74,25 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, now = ne
       await database.drop();
     },
   };
+}
+
+const routesServed = new WeakMap<object, string[]>();
+
+/** `METHOD path` of every route the HTTP server serves (Nest's and anything registered beside them), HEAD left out. */
+export function servedRoutes(app: INestApplication): string[] {
+  return routesServed.get(app) ?? [];
+}
+
+/** The compiled module as the service runs it (configure-app.ts), initialized and ready for requests. */
+export async function startApp(moduleRef: TestingModule): Promise<NestFastifyApplication> {
+  const created = moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(), { logger: false });
+  const served: string[] = [];
+  created.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') served.push(`${method} ${route.url}`);
+  });
+  const app = await configureApp(created);
+  routesServed.set(app, served);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainException } from './domain.exception.js';
-import { multerMessage } from './multer-messages.js';
+import { uploadMessage } from './upload-messages.js';
 
 /** The one JSON error shape of API.md: `{ statusCode, message, details? }`, plus `code` for domain errors. */
 export interface ErrorBody {
@@ -17,11 +17,12 @@ const HTTP_MESSAGES: Record<number, string> = {
   403: 'Anda tidak memiliki akses untuk tindakan ini.',
   404: 'Alamat tidak ditemukan.',
   413: 'Data yang dikirim terlalu besar.',
+  414: 'Alamat terlalu panjang.',
   415: 'Jenis isi permintaan tidak didukung: kirim JSON dalam UTF-8 (Content-Type: application/json), atau berkas sebagai multipart/form-data.',
   429: 'Terlalu banyak percobaan. Coba lagi beberapa saat lagi.',
 };
 
-/** English texts of Nest's built-in exceptions, pipes (ParseUUIDPipe...) and multer: replaced by HTTP_MESSAGES. */
+/** English texts of Nest's built-in exceptions, pipes (ParseUUIDPipe...) and uploads: replaced by HTTP_MESSAGES. */
 const FRAMEWORK_MESSAGE =
   /^(Cannot|Forbidden|Unauthorized|Not Found|Too Many|Bad Request|Validation failed|File too large|Unexpected field|Field |Multipart|Payload Too Large|Unsupported Media Type|Method Not Allowed|Not Acceptable|Conflict|Gone|Internal Server Error|Service Unavailable)/;
 
@@ -30,26 +31,26 @@ export class DomainExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
-    if (response.headersSent) return void response.end();
-    response.status(body.statusCode).json(body);
+    if (reply.sent || reply.raw.headersSent) return void reply.raw.end();
+    void reply.status(body.statusCode).header('Content-Type', 'application/json; charset=utf-8').send(body);
   }
 
   toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainException) {
       return { statusCode: exception.httpStatus, message: exception.message, code: exception.code, details: exception.details };
     }
-    // Body-parser / express errors: Nest wraps them in an HttpException with the original as `cause`
-    // and an English message; answer in the same words as every other error.
-    const raw = exception instanceof HttpException && exception.cause ? exception.cause : exception;
-    const type = (raw as { type?: string } | null)?.type;
-    if (type === 'entity.too.large') return { statusCode: 413, message: HTTP_MESSAGES[413] };
-    if (type === 'entity.parse.failed') return { statusCode: 400, message: 'Isi permintaan bukan JSON yang valid.' };
-    const multer = multerMessage(raw);
-    if (multer && exception instanceof HttpException && exception.getStatus() === 400) return { statusCode: 400, message: multer };
-    if (exception instanceof HttpException && isExpressError(exception.cause) && exception.getStatus() in HTTP_MESSAGES) {
+    // Fastify's own refusals (body parsing, content type, URL): Nest wraps them in an HttpException
+    // with the original as `cause` and an English message; answer in the same words as every other error.
+    const fastifyCode = exception instanceof HttpException ? fastifyErrorCode(exception.cause) : undefined;
+    if (fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyCode === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return { statusCode: 400, message: 'Isi permintaan bukan JSON yang valid.' };
+    }
+    const upload = exception instanceof HttpException && exception.getStatus() === 400 ? uploadMessage(exception.message) : undefined;
+    if (upload) return { statusCode: 400, message: upload };
+    if (exception instanceof HttpException && fastifyCode && exception.getStatus() in HTTP_MESSAGES) {
       return { statusCode: exception.getStatus(), message: HTTP_MESSAGES[exception.getStatus()] };
     }
     if (exception instanceof HttpException) {
@@ -68,7 +69,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
   }
 }
 
-/** An error raised by express or body-parser (http-errors, or the SyntaxError/URIError Nest maps to 400). */
-function isExpressError(cause: unknown): boolean {
-  return cause instanceof SyntaxError || cause instanceof URIError || typeof (cause as { expose?: unknown } | null)?.expose === 'boolean';
+/** The code (`FST_ERR_…`) of an error Fastify raised, e.g. FST_ERR_CTP_BODY_TOO_LARGE; undefined for any other. */
+function fastifyErrorCode(cause: unknown): string | undefined {
+  const code = (cause as { code?: unknown } | null)?.code;
+  return cause instanceof Error && typeof code === 'string' && code.startsWith('FST_') ? code : undefined;
 }

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestHandler } from 'express';
 import { pino, type DestinationStream, type Logger } from 'pino';
 
 /** The id of a request: the caller's `x-request-id` (at most 100 characters) or a new UUID. */
 type RequestWithId = IncomingMessage & { id?: string; originalUrl?: string };
+
+/** Runs first on every request, with the raw request and response (configure-app.ts: Fastify's `onRequest`). */
+export type RequestHook = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 /**
  * One JSON log line per request when it ends (`/health` excepted), with a request id that is
@@ -17,7 +19,7 @@ type RequestWithId = IncomingMessage & { id?: string; originalUrl?: string };
  * the 2-core bench machine, 10–20 % of it (README, funding figures). Here nothing is built unless
  * the line is written, and no header is written at all (so none needs redacting).
  */
-export function requestLogger(level: string, destination?: DestinationStream): RequestHandler {
+export function requestLogger(level: string, destination?: DestinationStream): RequestHook {
   const logger: Logger = pino({ level }, destination);
   // pino's own answer, not a second reading of `level`: below `error` (silent, fatal) no line is ever written.
   const logs = logger.isLevelEnabled('error');

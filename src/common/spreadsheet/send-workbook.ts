@@ -3,21 +3,25 @@
  * raised by `prepare()` (ordinary JSON errors); an error mid-stream can only abort the download.
  * Like every API answer, it is sent with `Cache-Control: no-store` (configure-app.ts).
  */
-import type { Response } from 'express';
+import { PassThrough, type Writable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import { XLSX_CONTENT_TYPE } from './workbook-style.js';
 
 export interface StreamableWorkbook {
   filename: string;
-  write(destination: NodeJS.WritableStream & import('node:stream').Writable): Promise<void>;
+  write(destination: NodeJS.WritableStream & Writable): Promise<void>;
 }
 
-export async function sendWorkbook(res: Response, workbook: StreamableWorkbook): Promise<void> {
-  res.status(200);
-  res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
-  res.setHeader('Content-Disposition', `attachment; filename="${workbook.filename.replace(/[^\w.-]/g, '_')}"`);
+export async function sendWorkbook(reply: FastifyReply, workbook: StreamableWorkbook): Promise<void> {
+  const body = new PassThrough();
+  void reply
+    .status(200)
+    .header('Content-Type', XLSX_CONTENT_TYPE)
+    .header('Content-Disposition', `attachment; filename="${workbook.filename.replace(/[^\w.-]/g, '_')}"`)
+    .send(body);
   try {
-    await workbook.write(res);
+    await workbook.write(body);
   } catch (err) {
-    res.destroy(err as Error);
+    body.destroy(err as Error);
   }
 }

@@ -1,9 +1,10 @@
 import { Controller, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../../auth/authenticated-user.js';
 import { Audited } from '../../audit/audited.decorator.js';
+import type { StoredUpload } from '../../common/http/upload-options.js';
 import { Role } from '../../users/role.js';
 import { PledgeUploadQueryDto } from '../dto/pledge-upload-query.dto.js';
 import { FundingErrorCode, FundingException } from '../funding.exception.js';
@@ -23,7 +24,7 @@ export class PledgeUploadsController {
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  upload(@UploadedFile() file: Express.Multer.File | undefined, @Query() query: PledgeUploadQueryDto, @CurrentUser() user: AuthenticatedUser) {
+  upload(@UploadedFile() file: StoredUpload | undefined, @Query() query: PledgeUploadQueryDto, @CurrentUser() user: AuthenticatedUser) {
     if (!file) throw new FundingException(FundingErrorCode.UPLOAD_INVALID, 'Lampirkan berkas komitmen (.xlsx atau .csv) pada kolom "file".');
     return this.importSheet.execute({ path: file.path, filename: file.originalname, actor: user.username, dryRun: query.isDryRun });
   }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { READERS, Roles } from '../../auth/access.decorators.js';
 import { CurrentUser, type AuthenticatedUser } from '../../auth/authenticated-user.js';
@@ -57,7 +57,7 @@ export class BillsController {
   @Get(':id/report.xlsx')
   @Roles(...READERS)
   @ApiProduces(XLSX_CONTENT_TYPE)
-  async report(@Param('id', UUID_PARAM) id: string, @Res() res: Response): Promise<void> {
+  async report(@Param('id', UUID_PARAM) id: string, @Res() res: FastifyReply): Promise<void> {
     const bill = await this.inputs.findBill(id);
     await sendWorkbook(res, { filename: billReportFilename(bill), write: (out) => writeRowReport(this.dataSource, billReport(bill), out) });
   }

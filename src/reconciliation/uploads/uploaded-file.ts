@@ -1,10 +1,8 @@
 import { unlink } from 'node:fs/promises';
+import type { StoredUpload } from '../../common/http/upload-options.js';
 import { BpjsInputException } from '../bpjs-input.exception.js';
 
-export interface StoredUpload {
-  path: string;
-  originalname: string;
-}
+export type { StoredUpload };
 
 /** Runs `work` on the uploaded file and deletes the file afterwards, whatever happened. */
 export async function withUploadedFile<T>(file: StoredUpload | undefined, work: (file: StoredUpload) => Promise<T>): Promise<T> {

@@ -2,14 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../../src/app.module.js';
 import { FixedClock } from '../../../src/common/clock/clock.js';
-import { configureApp } from '../../../src/configure-app.js';
-import type { TestApp } from '../../support/test-app.js';
+import { startApp, type TestApp } from '../../support/test-app.js';
 
 /** Another instance of the whole service on the same PostgreSQL database as `t` (its own pool, own clock). */
 export async function secondInstance(t: TestApp): Promise<INestApplication> {
   const config = { ...t.config };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ config, clock: new FixedClock(t.clock.now()) })] }).compile();
-  const app = configureApp(moduleRef.createNestApplication({ bodyParser: false, logger: false }));
-  await app.init();
-  return app;
+  return startApp(moduleRef);
 }
