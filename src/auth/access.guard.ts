@@ -5,6 +5,7 @@ import { Role } from '../users/role.js';
 import { UsersService } from '../users/users.service.js';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorators.js';
 import type { AuthenticatedRequest, AuthenticatedUser } from './authenticated-user.js';
+import { type TokenPayload, VerifiedTokens } from './verified-tokens.js';
 
 /**
  * Global guard, deny by default: a route passes only if it is `@Public()` or the bearer token's
@@ -18,6 +19,8 @@ export class AccessGuard implements CanActivate {
     private readonly jwt: JwtService,
     private readonly users: UsersService,
   ) {}
+
+  private readonly tokens = new VerifiedTokens((token) => this.jwt.verifyAsync<TokenPayload>(token).catch(() => undefined));
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -35,9 +38,9 @@ export class AccessGuard implements CanActivate {
   private async authenticate(request: AuthenticatedRequest): Promise<AuthenticatedUser> {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('Silakan masuk terlebih dahulu.');
-    const payload = await this.jwt.verifyAsync<{ sub: string }>(token).catch(() => undefined);
+    const sub = await this.tokens.subjectOf(token);
     // The user as stored now, not as the token says: deactivation and role changes apply at once.
-    const user = payload?.sub ? await this.users.findActive(payload.sub) : null;
+    const user = sub ? await this.users.findActive(sub) : null;
     if (!user) throw new UnauthorizedException('Sesi tidak valid atau telah berakhir. Silakan masuk kembali.');
     return user;
   }

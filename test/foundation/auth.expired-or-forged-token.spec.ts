@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -21,6 +21,19 @@ describe('a token that is expired, forged or altered is refused with 401', () =>
     const now = Math.floor(Date.now() / 1000);
     const expired = await new JwtService({ secret: t.config.jwtSecret }).signAsync({ ...payload, iat: now - 7200, exp: now - 3600 });
     expect((await me(`Bearer ${expired}`).expect(401)).body).toEqual(SESSION);
+  });
+
+  it('a token accepted before (and so recognised without a new verification) is refused once it expires', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const shortLived = await new JwtService({ secret: t.config.jwtSecret }).signAsync({ ...payload, iat: now, exp: now + 60 });
+    await me(`Bearer ${shortLived}`).expect(200);
+    await me(`Bearer ${shortLived}`).expect(200);
+    jest.useFakeTimers({ toFake: ['Date'], now: (now + 61) * 1000 });
+    try {
+      expect((await me(`Bearer ${shortLived}`).expect(401)).body).toEqual(SESSION);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('a token signed with another secret', async () => {
