@@ -28,11 +28,11 @@ describe('a token that is expired, forged or altered is refused with 401', () =>
     const shortLived = await new JwtService({ secret: t.config.jwtSecret }).signAsync({ ...payload, iat: now, exp: now + 60 });
     await me(`Bearer ${shortLived}`).expect(200);
     await me(`Bearer ${shortLived}`).expect(200);
-    jest.useFakeTimers({ toFake: ['Date'], now: (now + 61) * 1000 });
+    const later = jest.spyOn(Date, 'now').mockReturnValue((now + 61) * 1000);
     try {
       expect((await me(`Bearer ${shortLived}`).expect(401)).body).toEqual(SESSION);
     } finally {
-      jest.useRealTimers();
+      later.mockRestore();
     }
   });
 
