@@ -1,17 +1,16 @@
-import { HttpException, UnsupportedMediaTypeException } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import { HttpException } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import helmet from 'helmet';
 import { useLoginRateLimit } from './auth/login-rate-limit.js';
 import { APP_CONFIG, type AppConfig } from './common/config/app-config.js';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter.js';
-import { requestLogger } from './common/http/request-logger.js';
+import { jsonBodyParser } from './common/http/json-body.js';
+import { requestHook } from './common/http/request-hook.js';
 import { RejectNulPipe } from './common/http/reject-nul.pipe.js';
 import { createValidationPipe } from './common/http/validation.js';
-
-/** JSON declared in another charset than UTF-8 (Fastify would read its bytes as UTF-8 and garble names). */
-const jsonNotInUtf8 = (type: string | undefined) => !!type && /^application\/json\s*;/i.test(type) && /;\s*charset=(?!"?utf-?8"?\s*(;|$))/i.test(type);
 
 /** JSON bodies (and form fields) up to 1 MB; uploads have their own limit (UPLOAD_MAX_MB). */
 export const BODY_LIMIT = 1024 * 1024;
@@ -19,48 +18,51 @@ export const BODY_LIMIT = 1024 * 1024;
 /**
  * The HTTP server every app runs on (main.ts, the tests, the benches): Fastify, whose per-request
  * cost is a third of Express's on the 2-core machines the auditors' lookups are measured on
- * (README, funding figures). Behind a proxy on the same host, the client address is the proxy's
- * `X-Forwarded-For`.
+ * (README, funding figures). Paths match as Express matched them (any case, trailing slash or
+ * not). Behind a proxy on the same host, the client address is the proxy's `X-Forwarded-For`.
+ * Every request first goes through requestHook (headers, request id, log line), refusals of the
+ * router too; those and refusals of the connection itself answer in the one error format.
  */
-export function httpAdapter(): FastifyAdapter {
-  return new FastifyAdapter({
+export function httpAdapter(config: AppConfig): FastifyAdapter {
+  const hook = requestHook(config.logLevel);
+  const adapter = new FastifyAdapter({
     trustProxy: 'loopback',
     bodyLimit: BODY_LIMIT,
-    // Refused by Fastify's router before any hook (a malformed or over-long path): the same JSON and words as every error.
-    frameworkErrors: (error: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
+    routerOptions: { caseSensitive: false },
+    rewriteUrl: (req: IncomingMessage) => withoutTrailingSlash(req.url ?? '/'),
+    frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
       const body = new DomainExceptionFilter().toBody(new HttpException(error.message, error.statusCode ?? 400, { cause: error }));
-      void reply.code(body.statusCode).send(body);
+      hook(req.raw, reply.raw, () => void reply.code(body.statusCode).send(body));
+    },
+    clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
+      if (!socket.writable) return socket.destroy();
+      const [status, reason, message] = error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'Header permintaan terlalu besar.']
+        : [400, 'Bad Request', 'Permintaan tidak valid.'];
+      const body = JSON.stringify({ statusCode: status, message });
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
     },
   });
+  adapter.getInstance().addHook('onRequest', (req, reply, done) => hook(req.raw, reply.raw, done));
+  return adapter;
+}
+
+/**
+ * `/api/v1/villages/` is `/api/v1/villages`, as on Express. Not `/console/`: the console's page must
+ * be read at a folder's address for its relative URLs (`/console` redirects there).
+ */
+export function withoutTrailingSlash(url: string): string {
+  const query = url.indexOf('?');
+  const path = query < 0 ? url : url.slice(0, query);
+  if (path.length < 2 || !path.endsWith('/') || /^\/console\/$/i.test(path)) return url;
+  return (path.replace(/\/+$/, '') || '/') + (query < 0 ? '' : url.slice(query));
 }
 
 /** Everything main.ts and the tests apply to the app alike: pipes, filters, headers, limits, docs. */
 export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   const config = app.get<AppConfig>(APP_CONFIG);
   const fastify = app.getHttpAdapter().getInstance();
-  const log = requestLogger(config.logLevel);
-  // helmet's headers, its policy parsed once (@fastify/helmet builds helmet anew on every request)
-  const secure = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"],
-        // The service speaks plain HTTP (TLS, when used, ends at a proxy). helmet's default
-        // upgrade-insecure-requests makes a browser on http://<intranet-ip>:3000 fetch the console's
-        // scripts over https, which fails; the console's URLs are relative, so HTTPS sites lose nothing.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
-  // First on every request, 404s included. Headers go on the raw response, so that errors carry them too.
-  fastify.addHook('onRequest', (req, reply, done) => {
-    // API answers carry residents' NIKs and names: no browser or proxy keeps a copy (a shared office
-    // PC's disk cache included).
-    const path = req.url.split('?', 1)[0];
-    if (path === '/health' || path.startsWith('/api/') || path === '/api') reply.raw.setHeader('Cache-Control', 'no-store');
-    secure(req.raw, reply.raw, () =>
-      log(req.raw, reply.raw, () => done(jsonNotInUtf8(req.headers['content-type']) ? new UnsupportedMediaTypeException() : undefined)),
-    );
-  });
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, jsonBodyParser(fastify));
   await useLoginRateLimit(fastify, config);
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const app = await configureApp(
-    await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config }), httpAdapter(), { logger: new ConsoleLogger({ json: true, logLevels: nestLogLevels(config.logLevel) }) }),
+    await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config }), httpAdapter(config), { logger: new ConsoleLogger({ json: true, logLevels: nestLogLevels(config.logLevel) }) }),
   );
   await app.listen(config.port, config.host);
   console.log(`Jamkesda rekon listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})`);

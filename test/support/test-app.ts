@@ -10,7 +10,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { FixedClock } from '../../src/common/clock/clock.js';
-import { type AppConfig, loadConfig } from '../../src/common/config/app-config.js';
+import { APP_CONFIG, type AppConfig, loadConfig } from '../../src/common/config/app-config.js';
 import { configureApp, httpAdapter } from '../../src/configure-app.js';
 import { UsersService } from '../../src/users/users.service.js';
 import { Role } from '../../src/users/role.js';
@@ -85,7 +85,7 @@ export function servedRoutes(app: INestApplication): string[] {
 
 /** The compiled module as the service runs it (configure-app.ts), initialized and ready for requests. */
 export async function startApp(moduleRef: TestingModule): Promise<NestFastifyApplication> {
-  const created = moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(), { logger: false });
+  const created = moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(moduleRef.get<AppConfig>(APP_CONFIG)), { logger: false });
   const served: string[] = [];
   created.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') served.push(`${method} ${route.url}`);

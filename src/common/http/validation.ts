@@ -40,6 +40,7 @@ function translate(message: string): string {
     [/^(\S+) must be a boolean value$/, '$1 harus true atau false'],
     [/^(\S+) must be a UUID$/, '$1 harus UUID'],
     [/^(\S+) must be a number conforming to the specified constraints$/, '$1 harus berupa angka'],
+    [/^Validation failed \(object is expected\)$/, 'isi permintaan harus berupa objek JSON, mis. {"kolom": "nilai"}'],
   ];
   for (const [pattern, replacement] of rules) if (pattern.test(message)) return message.replace(pattern, replacement);
   return message;

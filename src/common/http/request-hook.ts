@@ -1,0 +1,39 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { UnsupportedMediaTypeException } from '@nestjs/common';
+import helmet from 'helmet';
+import { requestLogger } from './request-logger.js';
+
+/** Runs on the raw request and response; `next(error)` refuses the request. */
+export type RawHook = (req: IncomingMessage, res: ServerResponse, next: (error?: Error) => void) => void;
+
+/** JSON declared in another charset than UTF-8 (Fastify would read its bytes as UTF-8 and garble names). */
+const jsonNotInUtf8 = (type: string | undefined) => !!type && /^application\/json\s*;/i.test(type) && /;\s*charset=(?!"?utf-?8"?\s*(;|$))/i.test(type);
+
+/**
+ * What every answer gets, whatever it is (a handler's, a 404, a refusal of Fastify's router):
+ * - `Cache-Control: no-store`: API answers carry residents' NIKs and names, so no browser (a shared
+ *   office PC's disk cache included) or proxy keeps a copy. Set for every path, so that no spelling
+ *   of one (`/%61pi/…`, an absolute URL) escapes it; the console's and the API docs' static files
+ *   set their own.
+ * - helmet's security headers, its policy parsed once;
+ * - the request id and log line (request-logger.ts).
+ * Headers go on the raw response: Fastify merges them into whatever it sends, errors included.
+ */
+export function requestHook(logLevel: string): RawHook {
+  const log = requestLogger(logLevel);
+  const secure = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+        // The service speaks plain HTTP (TLS, when used, ends at a proxy). helmet's default
+        // upgrade-insecure-requests makes a browser on http://<intranet-ip>:3000 fetch the console's
+        // scripts over https, which fails; the console's URLs are relative, so HTTPS sites lose nothing.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  return (req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    secure(req, res, () => log(req, res, () => next(jsonNotInUtf8(req.headers['content-type']) ? new UnsupportedMediaTypeException() : undefined)));
+  };
+}
