@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   const url = urlFor(DB);
   const config = loadConfig({ JWT_SECRET: 'bench-secret-bench-secret-bench-secret!', DATABASE_URL: url, LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false' });
   const app = await configureApp(
-    await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config }), httpAdapter(), { logger: process.env.BENCH_DEBUG ? ['error', 'debug'] : ['error'] }),
+    await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config }), httpAdapter(config), { logger: process.env.BENCH_DEBUG ? ['error', 'debug'] : ['error'] }),
   );
   try {
     await app.listen(0, '127.0.0.1');

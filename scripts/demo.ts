@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   rmSync(config.dataDir, { recursive: true, force: true });
 
   const started = Date.now();
-  const app = await configureApp(await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config }), httpAdapter(), { logger: new ConsoleLogger({ logLevels: ['error', 'warn'] }) }));
+  const app = await configureApp(await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config }), httpAdapter(config), { logger: new ConsoleLogger({ logLevels: ['error', 'warn'] }) }));
   await app.listen(config.port, '127.0.0.1');
   const baseUrl = `http://localhost:${config.port}`;
   console.log(`Service up on the embedded database in ${Date.now() - started} ms; loading the sample regency...`);
