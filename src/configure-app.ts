@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { parse } from 'node:querystring';
 import type { Socket } from 'node:net';
 import { HttpException } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,7 +9,7 @@ import { useLoginRateLimit } from './auth/login-rate-limit.js';
 import { APP_CONFIG, type AppConfig } from './common/config/app-config.js';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter.js';
 import { jsonBodyParser } from './common/http/json-body.js';
-import { requestHook } from './common/http/request-hook.js';
+import { connectionRefusal, requestHook } from './common/http/request-hook.js';
 import { RejectNulPipe } from './common/http/reject-nul.pipe.js';
 import { createValidationPipe } from './common/http/validation.js';
 
@@ -28,19 +29,15 @@ export function httpAdapter(config: AppConfig): FastifyAdapter {
   const adapter = new FastifyAdapter({
     trustProxy: 'loopback',
     bodyLimit: BODY_LIMIT,
-    routerOptions: { caseSensitive: false },
-    rewriteUrl: (req: IncomingMessage) => withoutTrailingSlash(req.url ?? '/'),
+    routerOptions: { caseSensitive: false, querystringParser: parseQuery },
+    rewriteUrl: (req: IncomingMessage) => routedUrl(req.url ?? '/'),
     frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
       const body = new DomainExceptionFilter().toBody(new HttpException(error.message, error.statusCode ?? 400, { cause: error }));
       hook(req.raw, reply.raw, () => void reply.code(body.statusCode).send(body));
     },
     clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
       if (!socket.writable) return socket.destroy();
-      const [status, reason, message] = error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'Request Header Fields Too Large', 'Header permintaan terlalu besar.']
-        : [400, 'Bad Request', 'Permintaan tidak valid.'];
-      const body = JSON.stringify({ statusCode: status, message });
-      socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(connectionRefusal(error.code));
     },
   });
   adapter.getInstance().addHook('onRequest', (req, reply, done) => hook(req.raw, reply.raw, done));
@@ -48,14 +45,25 @@ export function httpAdapter(config: AppConfig): FastifyAdapter {
 }
 
 /**
- * `/api/v1/villages/` is `/api/v1/villages`, as on Express. Not `/console/`: the console's page must
- * be read at a folder's address for its relative URLs (`/console` redirects there).
+ * The URL a request is routed by: an absolute URL in the request line (`GET http://host/api/…`) is
+ * read as its path, and `/api/v1/villages/` as `/api/v1/villages`, as on Express. Not under
+ * `/console/`: the console's files are served by folder (`/console` redirects to `/console/`, whose
+ * relative URLs need that slash), and a folder there redirects to itself with one.
  */
-export function withoutTrailingSlash(url: string): string {
+export function routedUrl(url: string): string {
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url);
+  if (origin) url = url.slice(origin[0].length) || '/';
   const query = url.indexOf('?');
   const path = query < 0 ? url : url.slice(0, query);
-  if (path.length < 2 || !path.endsWith('/') || /^\/console\/$/i.test(path)) return url;
+  if (path.length < 2 || !path.endsWith('/') || /^\/console\//i.test(path)) return url;
   return (path.replace(/\/+$/, '') || '/') + (query < 0 ? '' : url.slice(query));
+}
+
+/** Query strings as Express read them: a parameter without a name (`?=x`, `&=x`) is dropped. */
+function parseQuery(text: string): Record<string, unknown> {
+  const query = parse(text);
+  delete query[''];
+  return query;
 }
 
 /** Everything main.ts and the tests apply to the app alike: pipes, filters, headers, limits, docs. */

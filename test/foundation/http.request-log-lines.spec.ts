@@ -8,6 +8,7 @@ function appLogging(level: string) {
   const lines: Record<string, unknown>[] = [];
   const log = requestLogger(level, { write: (line: string) => lines.push(JSON.parse(line)) });
   const answer = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === '/api/v1/never') return; // answers nothing: the client gives up
     res.writeHead(req.url === '/api/v1/boom' ? 500 : 200, { 'Content-Type': 'application/json' }).end('{}');
   };
   const server = createServer((req, res) => log(req, res, () => answer(req, res)));
@@ -37,6 +38,14 @@ describe('request log lines', () => {
     await http.get('/health').expect(200);
     const failed = await http.get('/api/v1/boom').expect(500);
     expect(lines).toEqual([expect.objectContaining({ level: 50, reqId: failed.headers['x-request-id'], res: { statusCode: 500 }, msg: 'request failed' })]);
+  });
+
+  it('writes a request the client gave up on as aborted, without a status it never got', async () => {
+    const { http, lines } = appLogging('info');
+    await expect(http.get('/api/v1/never').set('x-request-id', 'batal-1').timeout(100)).rejects.toThrow();
+    for (let i = 0; i < 50 && !lines.length; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(lines).toEqual([expect.objectContaining({ level: 30, reqId: 'batal-1', req: { method: 'GET', url: '/api/v1/never' }, msg: 'request aborted by the client' })]);
+    expect(lines[0].res).toBeUndefined();
   });
 
   it('keeps giving ids, and writes nothing, when silent or above the level', async () => {

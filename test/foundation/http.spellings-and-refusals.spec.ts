@@ -45,6 +45,10 @@ describe('HTTP edges: every spelling of a path keeps no-store, refusals answer i
     await keuangan.get('/api/v1/pledges/?fiscalYear=2026').expect(200);
     await t.http.get('/console').expect(301).expect('location', '/console/');
     await t.http.get('/console/').expect(200);
+    const folder = await t.http.get('/console/js/'); // a folder of the console: no redirect to itself
+    expect(folder.headers.location).not.toBe('/console/js/');
+    const viaAbsolute = await raw(t, 'GET http://localhost/console HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+    expect(viaAbsolute).toMatch(/\r\nlocation: \/console\/\r\n/i);
   });
 
   it('an empty body declared JSON is an empty object (the route then names what is missing)', async () => {
@@ -57,6 +61,11 @@ describe('HTTP edges: every spelling of a path keeps no-store, refusals answer i
       const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send(body).expect(400);
       expect(res.body).toEqual({ statusCode: 400, message: 'Isi permintaan bukan JSON yang valid.' });
     }
+  });
+
+  it('a query parameter without a name is dropped, as on Express', async () => {
+    const res = await (await t.as(Role.AUDITOR)).get('/api/v1/splits?nik=1703000000000001&=x').expect(200);
+    expect(res.body).toEqual({ items: [], total: 0 });
   });
 
   it('an array where an object belongs is refused in Indonesian', async () => {
@@ -78,6 +87,9 @@ describe('HTTP edges: every spelling of a path keeps no-store, refusals answer i
   it('the connection\'s refusals (headers too large, a broken request line) answer JSON in Indonesian', async () => {
     const big = await raw(t, `GET /health HTTP/1.1\r\nHost: localhost\r\nX-Besar: ${'a'.repeat(20_000)}\r\n\r\n`);
     expect(big).toMatch(/^HTTP\/1\.1 431/);
+    expect(big).toMatch(/\r\ncontent-security-policy: default-src 'self'/i);
+    expect(big).toMatch(/\r\nx-request-id: [0-9a-f-]{36}\r\n/i);
+    expect(big).toMatch(/\r\ncache-control: no-store\r\n/i);
     expect(big).toContain('{"statusCode":431,"message":"Header permintaan terlalu besar."}');
     const broken = await raw(t, 'GET /health HTTP/1.1 ekstra\r\n\r\n');
     expect(broken).toMatch(/^HTTP\/1\.1 400/);

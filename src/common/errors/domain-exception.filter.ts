@@ -17,14 +17,16 @@ const HTTP_MESSAGES: Record<number, string> = {
   403: 'Anda tidak memiliki akses untuk tindakan ini.',
   404: 'Alamat tidak ditemukan.',
   413: 'Data yang dikirim terlalu besar.',
+  408: 'Permintaan tidak selesai dikirim pada waktunya.',
   414: 'Alamat terlalu panjang.',
+  416: 'Rentang berkas yang diminta tidak tersedia.',
   415: 'Jenis isi permintaan tidak didukung: kirim JSON dalam UTF-8 (Content-Type: application/json), atau berkas sebagai multipart/form-data.',
   429: 'Terlalu banyak percobaan. Coba lagi beberapa saat lagi.',
 };
 
 /** English texts of Nest's built-in exceptions, pipes (ParseUUIDPipe...) and uploads: replaced by HTTP_MESSAGES. */
 const FRAMEWORK_MESSAGE =
-  /^(Cannot|Forbidden|Unauthorized|Not Found|Too Many|Bad Request|Validation failed|File too large|Unexpected field|Field |Multipart|Payload Too Large|Unsupported Media Type|Method Not Allowed|Not Acceptable|Conflict|Gone|Internal Server Error|Service Unavailable)/;
+  /^(Cannot|Forbidden|Unauthorized|Not Found|Too Many|Bad Request|Validation failed|File too large|Unexpected field|Field |Multipart|Payload Too Large|Unsupported Media Type|Method Not Allowed|Not Acceptable|Conflict|Gone|Internal Server Error|Service Unavailable|Range Not Satisfiable|Request Timeout)/;
 
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
@@ -32,6 +34,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    // The client went away (an upload cancelled mid-way: the form's stream fails with "aborted"):
+    // there is no one to answer, and nothing went wrong on the server's side.
+    if (reply.raw.destroyed) return;
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
     if (reply.sent || reply.raw.headersSent) return void reply.raw.end();

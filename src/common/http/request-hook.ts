@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import helmet from 'helmet';
@@ -21,19 +22,44 @@ const jsonNotInUtf8 = (type: string | undefined) => !!type && /^application\/jso
  */
 export function requestHook(logLevel: string): RawHook {
   const log = requestLogger(logLevel);
-  const secure = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"],
-        // The service speaks plain HTTP (TLS, when used, ends at a proxy). helmet's default
-        // upgrade-insecure-requests makes a browser on http://<intranet-ip>:3000 fetch the console's
-        // scripts over https, which fails; the console's URLs are relative, so HTTPS sites lose nothing.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
   return (req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     secure(req, res, () => log(req, res, () => next(jsonNotInUtf8(req.headers['content-type']) ? new UnsupportedMediaTypeException() : undefined)));
   };
+}
+
+/** helmet's headers, its policy parsed once. */
+const secure = helmet({
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+      // The service speaks plain HTTP (TLS, when used, ends at a proxy). helmet's default
+      // upgrade-insecure-requests makes a browser on http://<intranet-ip>:3000 fetch the console's
+      // scripts over https, which fails; the console's URLs are relative, so HTTPS sites lose nothing.
+      upgradeInsecureRequests: null,
+    },
+  },
+});
+
+/** The headers helmet sets (the same on every answer), as `Name: value` lines. */
+const SECURITY_HEADERS: string[] = (() => {
+  const lines: string[] = [];
+  const collect = { setHeader: (name: string, value: string) => lines.push(`${name}: ${value}`), removeHeader: () => undefined };
+  secure({} as IncomingMessage, collect as unknown as ServerResponse, () => undefined);
+  return lines;
+})();
+
+/**
+ * The whole answer to a request the HTTP parser refused before there was a request (a broken
+ * request line, headers over 16 KB, headers that never finished arriving), written on the socket:
+ * the one error format, in Indonesian, with the headers every answer carries.
+ */
+export function connectionRefusal(code: string | undefined): string {
+  const [status, reason, message] =
+    code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', 'Header permintaan terlalu besar.']
+    : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout', 'Permintaan tidak selesai dikirim pada waktunya.']
+    : [400, 'Bad Request', 'Permintaan tidak valid.'];
+  const body = JSON.stringify({ statusCode: status, message });
+  const headers = ['Content-Type: application/json; charset=utf-8', `Content-Length: ${Buffer.byteLength(body)}`, 'Cache-Control: no-store', `x-request-id: ${randomUUID()}`, ...SECURITY_HEADERS, 'Connection: close'];
+  return `HTTP/1.1 ${status} ${reason}\r\n${headers.join('\r\n')}\r\n\r\n${body}`;
 }

@@ -31,11 +31,11 @@ export function requestLogger(level: string, destination?: DestinationStream): R
       const start = performance.now();
       const done = () => {
         res.off('finish', done).off('close', done);
+        const line = { reqId: id, req: { method: req.method, url: req.originalUrl ?? req.url }, res: { statusCode: res.statusCode }, responseTime: Math.round(performance.now() - start) };
+        // closed before the answer was sent: the client went away (its status was never sent either)
+        if (!res.writableFinished) return logger.info({ ...line, res: undefined }, 'request aborted by the client');
         const failed = res.statusCode >= 500;
-        logger[failed ? 'error' : 'info'](
-          { reqId: id, req: { method: req.method, url: req.originalUrl ?? req.url }, res: { statusCode: res.statusCode }, responseTime: Math.round(performance.now() - start) },
-          failed ? 'request failed' : 'request completed',
-        );
+        logger[failed ? 'error' : 'info'](line, failed ? 'request failed' : 'request completed');
       };
       res.on('finish', done).on('close', done);
     }

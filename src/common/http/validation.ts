@@ -26,6 +26,7 @@ function messagesOf(constraints: Record<string, string>): string[] {
 function translate(message: string): string {
   const rules: [RegExp, string][] = [
     [/^property (\S+) should not exist$/, 'kolom $1 tidak dikenal'],
+    [/^property  should not exist$/, 'kolom tanpa nama tidak dikenal'],
     [/^(\S+) should not be empty$/, '$1 wajib diisi'],
     [/^(\S+) must be a string$/, '$1 harus berupa teks'],
     [/^(\S+) must be an integer number$/, '$1 harus bilangan bulat'],
