@@ -11,15 +11,17 @@ export interface ErrorBody {
   details?: unknown;
 }
 
-const HTTP_MESSAGES: Record<number, string> = {
+/** The Indonesian words for a status whose own message is the framework's (and for refusals of the connection: request-hook.ts). */
+export const HTTP_MESSAGES: Record<number, string> = {
   400: 'Permintaan tidak valid.',
   401: 'Silakan masuk terlebih dahulu.',
   403: 'Anda tidak memiliki akses untuk tindakan ini.',
   404: 'Alamat tidak ditemukan.',
-  413: 'Data yang dikirim terlalu besar.',
   408: 'Permintaan tidak selesai dikirim pada waktunya.',
+  413: 'Data yang dikirim terlalu besar.',
   414: 'Alamat terlalu panjang.',
   416: 'Rentang berkas yang diminta tidak tersedia.',
+  431: 'Header permintaan terlalu besar.',
   415: 'Jenis isi permintaan tidak didukung: kirim JSON dalam UTF-8 (Content-Type: application/json), atau berkas sebagai multipart/form-data.',
   429: 'Terlalu banyak percobaan. Coba lagi beberapa saat lagi.',
 };
@@ -50,9 +52,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
     // Fastify's own refusals (body parsing, content type, URL): Nest wraps them in an HttpException
     // with the original as `cause` and an English message; answer in the same words as every other error.
     const fastifyCode = exception instanceof HttpException ? fastifyErrorCode(exception.cause) : undefined;
-    if (fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyCode === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      return { statusCode: 400, message: 'Isi permintaan bukan JSON yang valid.' };
-    }
+    if (fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY') return { statusCode: 400, message: 'Isi permintaan bukan JSON yang valid.' };
     const upload = exception instanceof HttpException && exception.getStatus() === 400 ? uploadMessage(exception.message) : undefined;
     if (upload) return { statusCode: 400, message: upload };
     if (exception instanceof HttpException && fastifyCode && exception.getStatus() in HTTP_MESSAGES) {

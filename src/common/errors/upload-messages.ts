@@ -8,6 +8,8 @@ import { multerExceptions } from '@nestjs/platform-fastify/multipart/multipart/m
 
 type MultipartCode = keyof typeof multerExceptions;
 
+const INVALID_FORM = 'Formulir unggahan tidak valid: kirim satu berkas pada kolom "file".';
+
 const MESSAGES: Partial<Record<MultipartCode, (field: string | undefined) => string>> = {
   LIMIT_UNEXPECTED_FILE: (field) =>
     field === undefined || field === 'file'
@@ -31,9 +33,9 @@ const MULTIPART_PARSER_TEXTS = new Set(['a request field is not a valid JSON as 
 
 /** The Indonesian text for a 400 message raised by the upload interceptor, or undefined when it is not one. */
 export function uploadMessage(message: string): string | undefined {
-  if (MULTIPART_PARSER_TEXTS.has(message)) return 'Formulir unggahan tidak valid: kirim satu berkas pada kolom "file".';
+  if (MULTIPART_PARSER_TEXTS.has(message)) return INVALID_FORM;
   const [, text, field] = /^(.*?)(?: - (.*))?$/s.exec(message) ?? [];
   const code = CODE_OF_TEXT.get(text ?? '') ?? CODE_OF_TEXT.get(message);
   if (!code) return undefined;
-  return MESSAGES[code]?.(code === 'LIMIT_UNEXPECTED_FILE' ? field : undefined) ?? 'Formulir unggahan tidak valid: kirim satu berkas pada kolom "file".';
+  return MESSAGES[code]?.(code === 'LIMIT_UNEXPECTED_FILE' ? field : undefined) ?? INVALID_FORM;
 }

@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { UnsupportedMediaTypeException } from '@nestjs/common';
 import helmet from 'helmet';
-import { requestLogger } from './request-logger.js';
+import { HTTP_MESSAGES } from '../errors/domain-exception.filter.js';
+import { type RawHook, requestLogger } from './request-logger.js';
 
-/** Runs on the raw request and response; `next(error)` refuses the request. */
-export type RawHook = (req: IncomingMessage, res: ServerResponse, next: (error?: Error) => void) => void;
-
-/** JSON declared in another charset than UTF-8 (Fastify would read its bytes as UTF-8 and garble names). */
-const jsonNotInUtf8 = (type: string | undefined) => !!type && /^application\/json\s*;/i.test(type) && /;\s*charset=(?!"?utf-?8"?\s*(;|$))/i.test(type);
 
 /**
  * What every answer gets, whatever it is (a handler's, a 404, a refusal of Fastify's router):
@@ -24,7 +19,7 @@ export function requestHook(logLevel: string): RawHook {
   const log = requestLogger(logLevel);
   return (req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
-    secure(req, res, () => log(req, res, () => next(jsonNotInUtf8(req.headers['content-type']) ? new UnsupportedMediaTypeException() : undefined)));
+    secure(req, res, () => log(req, res, next));
   };
 }
 
@@ -55,11 +50,11 @@ const SECURITY_HEADERS: string[] = (() => {
  * the one error format, in Indonesian, with the headers every answer carries.
  */
 export function connectionRefusal(code: string | undefined): string {
-  const [status, reason, message] =
-    code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', 'Header permintaan terlalu besar.']
-    : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout', 'Permintaan tidak selesai dikirim pada waktunya.']
-    : [400, 'Bad Request', 'Permintaan tidak valid.'];
-  const body = JSON.stringify({ statusCode: status, message });
+  const [status, reason] =
+    code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large']
+    : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout']
+    : [400, 'Bad Request'];
+  const body = JSON.stringify({ statusCode: status, message: HTTP_MESSAGES[status] });
   const headers = ['Content-Type: application/json; charset=utf-8', `Content-Length: ${Buffer.byteLength(body)}`, 'Cache-Control: no-store', `x-request-id: ${randomUUID()}`, ...SECURITY_HEADERS, 'Connection: close'];
   return `HTTP/1.1 ${status} ${reason}\r\n${headers.join('\r\n')}\r\n\r\n${body}`;
 }

@@ -5,8 +5,8 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 /** The id of a request: the caller's `x-request-id` (at most 100 characters) or a new UUID. */
 type RequestWithId = IncomingMessage & { id?: string; originalUrl?: string };
 
-/** Runs first on every request, with the raw request and response (configure-app.ts: Fastify's `onRequest`). */
-export type RequestHook = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+/** Runs on the raw request and response (request-hook.ts); `next(error)` refuses the request. */
+export type RawHook = (req: IncomingMessage, res: ServerResponse, next: (error?: Error) => void) => void;
 
 /**
  * One JSON log line per request when it ends (`/health` excepted), with a request id that is
@@ -19,7 +19,7 @@ export type RequestHook = (req: IncomingMessage, res: ServerResponse, next: () =
  * the 2-core bench machine, 10–20 % of it (README, funding figures). Here nothing is built unless
  * the line is written, and no header is written at all (so none needs redacting).
  */
-export function requestLogger(level: string, destination?: DestinationStream): RequestHook {
+export function requestLogger(level: string, destination?: DestinationStream): RawHook {
   const logger: Logger = pino({ level }, destination);
   // pino's own answer, not a second reading of `level`: below `error` (silent, fatal) no line is ever written.
   const logs = logger.isLevelEnabled('error');
