@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type pg from 'pg';
 import { AllocateMonth } from '../../src/funding/use-cases/allocate-month.use-case.js';
+import { copyRows } from '../../src/funding/use-cases/bulk-io.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertParticipants, testNik } from './support/register.js';
@@ -75,6 +77,54 @@ describe('§6 storage: a month is written as its own split and obligation partit
     expect(stored).toHaveLength(3);
     const res = await keuangan.get('/api/v1/allocations/2026-03').expect(200);
     expect(res.body.funded).toEqual([{ pledgeCode: 'APBD-2026', sourceType: 'APBD', participants: 3, amount: 3 * 37800 }]);
+  });
+
+  it("the month and the tariff, the same on every row, are written into every row, and no partition keeps a default for them", async () => {
+    const rows = await q(`
+      SELECT 'obligation' AS t, month, amount::int, count(*)::int AS n FROM obligation WHERE month = '2026-03' GROUP BY month, amount
+      UNION ALL
+      SELECT 'split', month, amount::int, count(*)::int FROM split WHERE month = '2026-03' GROUP BY month, amount ORDER BY 1`);
+    expect(rows).toEqual([
+      { t: 'obligation', month: '2026-03', amount: 37800, n: 3 },
+      { t: 'split', month: '2026-03', amount: 37800, n: 3 },
+    ]);
+    const obligations = await q(`SELECT nik, tmt::text, village_code, unfunded::int FROM obligation WHERE month = '2026-03' ORDER BY nik`);
+    expect(obligations).toEqual([1, 2, 3].map((i) => ({ nik: testNik(i), tmt: '2025-06-01', village_code: expect.any(String), unfunded: 0 })));
+    const defaults = await q(`
+      SELECT c.relname, a.attname FROM pg_attrdef d
+        JOIN pg_class c ON c.oid = d.adrelid JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+       WHERE c.relname LIKE 'split_2026%' OR c.relname LIKE 'obligation_2026%'`);
+    expect(defaults).toEqual([]);
+  });
+
+  (onPostgres ? it : it.skip)('binary COPY stores every value as given: any text, negative and large integers, dates before 2000', async () => {
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as pg.ClientBase;
+      await client.query('BEGIN');
+      await client.query('CREATE TEMP TABLE copy_probe (label text, n int, big bigint, day date, note text) ON COMMIT DROP');
+      const given: [string, number, number, number][] = [
+        ['Perusahaan Sawit — TJSLP ñ', -(2 ** 31), Number.MIN_SAFE_INTEGER, -1],
+        ['tab\there\nnew line \\ back\\slash', 2 ** 31 - 1, Number.MAX_SAFE_INTEGER, 9497],
+        ['x'.repeat(5000), 0, -37800, 0],
+      ];
+      await copyRows(client, {
+        table: 'copy_probe',
+        columns: [['label', 'text'], ['n', 'int'], ['big', 'bigint'], ['day', 'date']],
+        count: given.length,
+        row: (i) => given[i],
+        constants: [{ name: 'note', type: 'text', value: "it's constant" }],
+      });
+      const stored = await client.query(`SELECT label, n, big::text, day::text, note FROM copy_probe`);
+      await client.query('ROLLBACK');
+      expect(stored.rows).toEqual([
+        { label: given[0][0], n: -(2 ** 31), big: String(Number.MIN_SAFE_INTEGER), day: '1999-12-31', note: "it's constant" },
+        { label: given[1][0], n: 2 ** 31 - 1, big: String(Number.MAX_SAFE_INTEGER), day: '2026-01-01', note: "it's constant" },
+        { label: given[2][0], n: 0, big: '-37800', day: '2000-01-01', note: "it's constant" },
+      ]);
+    } finally {
+      await runner.release();
+    }
   });
 
   (onPostgres ? it : it.skip)('as many allocations at once as the service has connections all finish (the build has its own)', async () => {

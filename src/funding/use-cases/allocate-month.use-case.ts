@@ -11,7 +11,8 @@ import * as SQL from '../sql/allocate.sql.js';
 import { MonthBuildPool } from './month-build-pool.js';
 import { writeMonthTables } from './month-partitions.js';
 import { readCandidates } from './bulk-io.js';
-import { dayText, orderByDay, splitsByPledgeCode } from './month-order.js';
+import type { CopyType } from './copy-binary.js';
+import { orderByDay, splitsByPledgeCode } from './month-order.js';
 
 export type { AllocationSummary } from '../allocations/allocation-summary.js';
 
@@ -147,8 +148,6 @@ export class AllocateMonth {
     // PK_split): see month-order.ts.
     const { splitObligation: splitNik, splitPledge, splitAmount, unfunded } = result;
     const splitOrder = splitsByPledgeCode(splitPledge, rows.map((p) => p.code), splitNik, n);
-    const tmtTexts = new Map<number, string>();
-    const tmtText = (day: number) => tmtTexts.get(day) ?? tmtTexts.set(day, dayText(day)).get(day)!;
     lap('rows ordered');
 
     await writeMonthTables(
@@ -161,13 +160,18 @@ export class AllocateMonth {
           row: (i) => {
             const s = splitOrder[i];
             const pledge = rows[splitPledge[s]];
-            return [month, covered.nik[splitNik[s]], pledge.code, pledge.revision, splitAmount[s]];
+            return [covered.nik[splitNik[s]], pledge.code, pledge.revision, splitAmount[s]];
           },
+          constants: [{ name: 'month', type: 'text', value: month }],
         },
         obligation: {
           columns: OBLIGATION_COLUMNS,
           count: n,
-          row: (i) => [month, covered.nik[i], amount, unfunded[i], tmtText(covered.tmtDay[i]), covered.villageCode[i]],
+          row: (i) => [covered.nik[i], unfunded[i], covered.tmtDay[i], covered.villageCode[i]],
+          constants: [
+            { name: 'month', type: 'text', value: month },
+            { name: 'amount', type: 'bigint', value: amount },
+          ],
         },
       },
       builds,
@@ -230,8 +234,9 @@ function fundedByPledge(codes: string[], result: AllocationResult): [string[], n
   return [funding.map((k) => codes[k]), funding.map((k) => participants[k]), funding.map((k) => amounts[k])];
 }
 
-const SPLIT_COLUMNS: [string, string][] = [['month', 'text'], ['nik', 'text'], ['pledge_code', 'text'], ['pledge_revision', 'int'], ['amount', 'bigint']];
-const OBLIGATION_COLUMNS: [string, string][] = [['month', 'text'], ['nik', 'text'], ['amount', 'bigint'], ['unfunded', 'bigint'], ['tmt', 'date'], ['village_code', 'text']];
+/** Per row; the month (and an obligation's amount, the month's tariff) are the same on every row: `constants`. */
+const SPLIT_COLUMNS: [string, CopyType][] = [['nik', 'text'], ['pledge_code', 'text'], ['pledge_revision', 'int'], ['amount', 'bigint']];
+const OBLIGATION_COLUMNS: [string, CopyType][] = [['nik', 'text'], ['unfunded', 'bigint'], ['tmt', 'date'], ['village_code', 'text']];
 
 function assertMonth(month: string): void {
   if (typeof month !== 'string' || !isMonth(month)) throw FundingException.monthInvalid(String(month));

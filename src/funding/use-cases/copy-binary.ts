@@ -1,0 +1,106 @@
+/**
+ * COPY's binary format (PostgreSQL manual, "COPY", Binary Format) of a month's rows, written
+ * straight into reused byte chunks: no string per row or value.
+ *
+ * Why binary: the server reads it without parsing text. A month's split rows load in three
+ * quarters of the time of the same rows as text, its obligation rows (with a date) in half; and
+ * writing a fixed-size integer is cheaper here than writing its digits. Bytes are stored one by
+ * one from JavaScript: a call into Buffer (write, subarray) per value cost more than the value.
+ *
+ * Each row is a field count, then per field its byte length and its bytes: text as UTF-8, `int`
+ * as 4 bytes and `bigint` as 8 (big-endian, two's complement), `date` as 4 bytes of days since
+ * 2000-01-01 (PostgreSQL's own epoch). Text may hold any character (no escapes in this format).
+ */
+export type CopyType = 'text' | 'int' | 'bigint' | 'date';
+
+const CHUNK_BYTES = 1 << 20;
+/** Room always left at the end of a chunk for one more row of short values. */
+const ROW_ROOM = 4096;
+/** A text value longer than this is encoded by Buffer (it may not fit the row's room). */
+const SHORT_TEXT = 64;
+const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+const TWO_32 = 2 ** 32;
+
+export function* copyBinaryChunks(types: readonly CopyType[], count: number, row: (i: number) => readonly (string | number)[]): Generator<Buffer> {
+  let chunk: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  // header: signature, flags (none), header extension length (none)
+  let at = SIGNATURE.copy(chunk, 0);
+  at = int32(chunk, at, 0);
+  at = int32(chunk, at, 0);
+  for (let i = 0; i < count; i++) {
+    if (at > chunk.length - ROW_ROOM) {
+      yield chunk.subarray(0, at);
+      chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      at = 0;
+    }
+    const values = row(i);
+    if (values.length !== types.length) throw new Error(`row ${i}: ${values.length} values for ${types.length} columns`);
+    chunk[at++] = types.length >> 8;
+    chunk[at++] = types.length & 0xff;
+    for (let k = 0; k < types.length; k++) {
+      const value = values[k];
+      const type = types[k];
+      if (type === 'text') {
+        if (typeof value !== 'string') throw new Error(`row ${i}, column ${k}: not text: ${value}`);
+        const end = value.length <= SHORT_TEXT ? ascii(chunk, at + 4, value) : -1;
+        if (end >= 0) {
+          int32(chunk, at, end - at - 4);
+          at = end;
+        } else {
+          const bytes = Buffer.from(value, 'utf8');
+          if (at + 4 + bytes.length + ROW_ROOM > chunk.length) chunk = grown(chunk, at, 4 + bytes.length + ROW_ROOM);
+          at = int32(chunk, at, bytes.length);
+          at += bytes.copy(chunk, at);
+        }
+      } else {
+        if (!Number.isSafeInteger(value)) throw new Error(`row ${i}, column ${k}: not an integer: ${value}`);
+        const n = value as number;
+        if (type === 'bigint') {
+          at = int32(chunk, at, 8);
+          const high = Math.floor(n / TWO_32);
+          at = int32(chunk, at, high);
+          at = int32(chunk, at, n - high * TWO_32);
+        } else {
+          if (n < -(2 ** 31) || n >= 2 ** 31) throw new Error(`row ${i}, column ${k}: out of range for ${type}: ${n}`);
+          at = int32(chunk, at, 4);
+          at = int32(chunk, at, n);
+        }
+      }
+    }
+  }
+  // trailer: a field count of -1
+  if (at + 2 > chunk.length) {
+    yield chunk.subarray(0, at);
+    chunk = Buffer.allocUnsafe(2);
+    at = 0;
+  }
+  chunk[at++] = 0xff;
+  chunk[at++] = 0xff;
+  yield chunk.subarray(0, at);
+}
+
+/** The low 32 bits of `n`, big-endian. */
+function int32(chunk: Buffer, at: number, n: number): number {
+  chunk[at] = n >>> 24;
+  chunk[at + 1] = (n >>> 16) & 0xff;
+  chunk[at + 2] = (n >>> 8) & 0xff;
+  chunk[at + 3] = n & 0xff;
+  return at + 4;
+}
+
+/** `text` byte by byte if it is ASCII (keys, codes: the usual case), returning the end; -1 otherwise (nothing usable written). */
+function ascii(chunk: Buffer, at: number, text: string): number {
+  for (let c = 0; c < text.length; c++) {
+    const code = text.charCodeAt(c);
+    if (code > 127) return -1;
+    chunk[at++] = code;
+  }
+  return at;
+}
+
+/** A bigger chunk with the first `used` bytes of `chunk`, for one value that does not fit. */
+function grown(chunk: Buffer, used: number, more: number): Buffer {
+  const bigger = Buffer.allocUnsafe(used + more + CHUNK_BYTES);
+  chunk.copy(bigger, 0, 0, used);
+  return bigger;
+}
