@@ -27,8 +27,11 @@ export const DROP_MONTH = (table: MonthTable) => [
   `DROP TABLE IF EXISTS public.{part}`,
 ];
 
-/** Index builds of a month at a time get enough memory to sort in one pass. */
-export const INDEX_BUILD_MEMORY = `SET LOCAL maintenance_work_mem = '256MB'`;
+/**
+ * Index builds of a month get enough memory to sort in one pass, and no parallel workers: two
+ * builds run at once on two cores already, and workers of theirs only contended with each other.
+ */
+export const INDEX_BUILD_MEMORY = `SET LOCAL maintenance_work_mem = '256MB'; SET LOCAL max_parallel_maintenance_workers = 0`;
 
 /**
  * Planner statistics of a freshly written `{schema}.{part}`, taken before it is read. Without them a
@@ -60,12 +63,16 @@ export const CREATE_MONTH_TABLE = (table: MonthTable) => [
 export const DROP_BUILD = `DROP TABLE IF EXISTS month_build.{part}`;
 
 /**
- * A build never waits for a lock: nothing else touches `month_build`, except the allocation's own
- * transaction, which waits for the build; a build that has to wait (the same month built twice in
- * one transaction, whose first build that transaction moved but has not committed) fails instead
- * of waiting for ever.
+ * Each build transaction's settings:
+ * - a build never waits for a lock: nothing else touches `month_build`, except the allocation's own
+ *   transaction, which waits for the build; a build that has to wait (the same month built twice in
+ *   one transaction, whose first build that transaction moved but has not committed) fails instead
+ *   of waiting for ever;
+ * - its commit does not wait for the disk: a build counts only once the allocation's transaction,
+ *   which commits after it, attaches it, and that commit flushes all the log written before it.
+ *   A build lost to a crash is a table nobody reads, rebuilt by the next allocation of its month.
  */
-export const BUILD_LOCK_TIMEOUT = `SET LOCAL lock_timeout = '5s'`;
+export const BUILD_SETTINGS = `SET LOCAL lock_timeout = '5s'; SET LOCAL synchronous_commit = off`;
 
 /**
  * The parent's columns, NOT NULLs and CHECKs exactly (ATTACH requires the same, CHECKs by name),
@@ -102,8 +109,7 @@ export const BUILD_TABLE: Record<MonthTable, string> = {
  * The parent's indexes (migrations 1764800000000 and 1765400000000), named as ATTACH would name
  * them; ATTACH adopts them. A test compares them with the parent's
  * (test/funding/allocation.month-partitions.spec.ts). Each is built in a transaction of its own
- * once both tables are committed, two at a time, in this order: the longest (the split primary
- * key) first, the other two one after the other beside it.
+ * once its table is committed, two at a time; when both tables are ready at once, in this order.
  * A primary key is first a unique index, which BUILD_PRIMARY_KEY then makes the key.
  */
 export const BUILD_INDEXES: [MonthTable, string][] = [

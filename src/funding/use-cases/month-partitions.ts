@@ -7,13 +7,14 @@
  * backend):
  * 1. each table is created, filled by COPY FREEZE, analyzed and committed in `month_build`, the
  *    split and the obligation table at once;
- * 2. their three indexes are built two at a time, the longest first (the split primary key on
- *    one connection, the other two one after the other on the other);
+ * 2. a table's indexes are built as soon as it is committed, on the first connection free: the
+ *    split primary key (the longest) on one, the obligation's and the split's block-range index
+ *    one after the other on the other;
  * 3. the allocation's transaction makes the unique indexes primary keys, drops the month's old
  *    partitions, moves the new tables to `public` and attaches them: catalog changes only.
  * If the allocation's transaction rolls back, what was built stays in `month_build`, unattached
  * and unread, until the next build of the month drops it. A month is built at most once in a
- * transaction (a second build fails after BUILD_LOCK_TIMEOUT rather than wait for ever).
+ * transaction (a second build fails after BUILD_SETTINGS' lock timeout rather than wait for ever).
  */
 import type pg from 'pg';
 import type { EntityManager } from 'typeorm';
@@ -22,7 +23,7 @@ import {
   ANALYZE_MONTH_TABLE,
   ATTACH_MONTH_TABLE,
   BUILD_INDEXES,
-  BUILD_LOCK_TIMEOUT,
+  BUILD_SETTINGS,
   BUILD_PRIMARY_KEY,
   BUILD_TABLE,
   CREATE_MONTH_TABLE,
@@ -55,10 +56,16 @@ export async function writeMonthTables(
   const tables = Object.keys(rows) as MonthTable[];
   const values = (table: MonthTable) => ({ part: partitionOf(table, month), month });
   if (builds) {
-    await settled(tables.map((table) => inTransaction(builds, (client) => fillBuild(client, table, month, rows[table]))));
+    // Each table's indexes start as soon as it is committed, on the first connection free.
+    const fills = tables.map((table) => inTransaction(builds, (client) => fillBuild(client, table, month, rows[table])));
+    const indexes = BUILD_INDEXES.filter(([table]) => tables.includes(table)).map(([table, sql]) =>
+      fills[tables.indexOf(table)].then(() => inTransaction(builds, (client) => buildIndex(client, fill(sql, values(table))))),
+    );
+    const built = settled([...fills, ...indexes]);
+    built.catch(() => undefined); // awaited below, once the fills' lap is taken
+    await Promise.allSettled(fills);
     lap(`${tables.join(' and ')} filled and analyzed`);
-    const indexes = BUILD_INDEXES.filter(([table]) => tables.includes(table)).map(([table, sql]) => fill(sql, values(table)));
-    await onConnections(builds, MonthBuildPool.SIZE, indexes);
+    await built;
     lap('indexed');
     for (const table of tables) {
       await m.query(fill(BUILD_PRIMARY_KEY, values(table)));
@@ -96,18 +103,10 @@ async function fillBuild(client: pg.PoolClient, table: MonthTable, month: string
   await client.query(fill(ANALYZE_MONTH_TABLE[table], { ...values, schema: 'month_build' }));
 }
 
-/** Runs `statements` on `connections` connections at once, each in a transaction of its own, in order. */
-async function onConnections(pool: pg.Pool, connections: number, statements: string[]): Promise<void> {
-  const queue = [...statements];
-  const worker = async () => {
-    for (let sql = queue.shift(); sql; sql = queue.shift()) {
-      await inTransaction(pool, async (client) => {
-        await client.query(INDEX_BUILD_MEMORY);
-        await client.query(sql);
-      });
-    }
-  };
-  await settled(Array.from({ length: connections }, worker));
+/** One index of a committed build, sorted in memory by this backend alone (the other connection is busy too). */
+async function buildIndex(client: pg.PoolClient, sql: string): Promise<void> {
+  await client.query(INDEX_BUILD_MEMORY);
+  await client.query(sql);
 }
 
 /** Runs `work` in a transaction on a connection of `pool`, committed if it succeeds. */
@@ -116,7 +115,7 @@ async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Pro
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
-    await client.query(BUILD_LOCK_TIMEOUT);
+    await client.query(BUILD_SETTINGS);
     await work(client);
     await client.query('COMMIT');
   } catch (err) {
