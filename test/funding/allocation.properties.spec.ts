@@ -95,6 +95,9 @@ describe('§6 invariants on random registers and pledges (fast-check)', () => {
           return out;
         };
         expect(splitSet(shuffle(rows), shuffle(pledges), new Map())).toEqual(splitSet(rows, pledges, new Map()));
+        // in NIK order, as production reads them (named NIKs are then found by binary search)
+        const byNik = [...rows].sort((a, b) => (a.nik < b.nik ? -1 : 1));
+        expect(splitSet(byNik, pledges, new Map())).toEqual(splitSet(rows, pledges, new Map()));
       }),
       { numRuns: 200 },
     );

@@ -8,4 +8,18 @@ describe('§5: a RESIDENTS pledge pays only the NIKs it names', () => {
     expect(splits).toEqual([`${nik(1)}:TJSLP=37800`, `${nik(3)}:TJSLP=37800`]);
     expect(unfunded[nik(2)]).toBe(37800);
   });
+
+  it('a NIK listed twice among the obligations is paid once, on its later row in walk order, whatever the input order', () => {
+    const named = pledge({ code: 'TJSLP', scope: 'RESIDENTS', niks: [nik(1)] });
+    const twice = [
+      { nik: nik(1), tmt: '2025-03-01' },
+      { nik: nik(1), tmt: '2025-01-01' },
+      { nik: nik(2), tmt: '2025-01-01' },
+    ];
+    for (const rows of [twice, [twice[2], twice[0], twice[1]]]) {
+      const { splits, result } = run(rows, [named]);
+      expect(splits).toEqual([`${nik(1)}:TJSLP=37800`]);
+      expect(rows[result.splitObligation[0]].tmt).toBe('2025-03-01');
+    }
+  });
 });

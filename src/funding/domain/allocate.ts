@@ -181,7 +181,8 @@ class CandidateIndex {
 
   /**
    * Position of each NIK that some RESIDENTS pledge names (the last one when a NIK occurs twice).
-   * Only those NIKs are kept: a map of every obligation's NIK would cost seconds at a million.
+   * Only those NIKs are kept: a map of every obligation's NIK would cost seconds at a million, and
+   * hashing each of them to ask whether it is named still 0.15 s.
    */
   private niks(): Map<string, number> {
     if (!this.byNik) {
@@ -190,14 +191,36 @@ class CandidateIndex {
       const position = this.positions();
       const byNik = (this.byNik = new Map<string, number>());
       const { nik } = this.obligations;
-      for (let i = 0; i < nik.length; i++) {
-        if (!named.has(nik[i])) continue;
+      const keep = (i: number) => {
         const earlier = byNik.get(nik[i]);
         if (earlier === undefined || earlier < position[i]) byNik.set(nik[i], position[i]);
+      };
+      if (named.size > 0 && isSorted(nik)) {
+        // NIK order (the production input): each named NIK by binary search, its duplicates beside it
+        for (const wanted of named) for (let i = firstAtOrAfter(nik, wanted); i < nik.length && nik[i] === wanted; i++) keep(i);
+      } else if (named.size > 0) {
+        for (let i = 0; i < nik.length; i++) if (named.has(nik[i])) keep(i);
       }
     }
     return this.byNik;
   }
+}
+
+function isSorted(values: readonly string[]): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i - 1] > values[i]) return false;
+  return true;
+}
+
+/** The first index of sorted `values` whose value is not below `wanted`. */
+function firstAtOrAfter(values: readonly string[], wanted: string): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle] < wanted) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 class SplitBuffer {
