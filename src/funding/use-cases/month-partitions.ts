@@ -36,7 +36,6 @@ import {
   type MonthTable,
 } from '../sql/month-partitions.sql.js';
 import { copyRows, insertRows, type BulkRows } from './bulk-io.js';
-import { MonthBuildPool } from './month-build-pool.js';
 
 export type MonthRows = Omit<BulkRows, 'table' | 'freeze'>;
 
