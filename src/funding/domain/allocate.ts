@@ -134,16 +134,26 @@ class CandidateIndex {
 
   of(pledge: AllocationPledge): Int32Array | null {
     if (pledge.scope === 'ALL') return null;
-    const found: number[] = [];
     if (pledge.scope === 'VILLAGES') {
       const index = this.villages();
-      for (const code of new Set(pledge.villageCodes.map(digitsOnly))) for (const position of index.get(code) ?? []) found.push(position);
-    } else {
-      const index = this.niks();
-      for (const nik of new Set(pledge.niks)) {
-        const position = index.get(nik);
-        if (position !== undefined) found.push(position);
+      const lists: Int32Array[] = [];
+      let total = 0;
+      for (const code of new Set(pledge.villageCodes.map(digitsOnly))) {
+        const list = index.get(code);
+        if (list) lists.push(list);
+        total += list?.length ?? 0;
       }
+      // one village's positions are already in walk order (the common case: a village's own pledge)
+      if (lists.length === 1) return lists[0];
+      const all = new Int32Array(total);
+      for (let k = 0, at = 0; k < lists.length; at += lists[k].length, k++) all.set(lists[k], at);
+      return all.sort();
+    }
+    const index = this.niks();
+    const found: number[] = [];
+    for (const nik of new Set(pledge.niks)) {
+      const position = index.get(nik);
+      if (position !== undefined) found.push(position);
     }
     return Int32Array.from(found).sort();
   }
