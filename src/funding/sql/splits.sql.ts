@@ -12,6 +12,11 @@ export const SPLITS_VILLAGE_JOIN = `
 
 export const SPLITS_SELECT = `SELECT s.nik, s.month, s.pledge_code, p.source_type, s.amount, s.pledge_revision`;
 
+/** One row, `stale`: whether any month that may still be recomputed is STALE (the reads below answer nothing then). */
+const ANY_OPEN_MONTH_STALE = `(SELECT EXISTS (SELECT 1 FROM allocation_month a
+                                WHERE a.status = 'STALE'
+                                  AND ${ALLOCATION_NOT_FROZEN}) AS stale)`;
+
 /**
  * One page of splits and, in the same round trip, whether any open month is STALE (then the page
  * is empty and SplitsService recomputes and asks again). \`page\` is SPLITS_SELECT + FROM + WHERE +
@@ -19,9 +24,7 @@ export const SPLITS_SELECT = `SELECT s.nik, s.month, s.pledge_code, p.source_typ
  */
 export const pageUnlessStale = (page: string) => `
   SELECT f.stale, s.*
-    FROM (SELECT EXISTS (SELECT 1 FROM allocation_month a
-                          WHERE a.status = 'STALE'
-                            AND ${ALLOCATION_NOT_FROZEN}) AS stale) f
+    FROM ${ANY_OPEN_MONTH_STALE} f
     LEFT JOIN LATERAL (${page}) s ON NOT f.stale`;
 
 /**
@@ -40,9 +43,7 @@ export const SPLITS_ORDER_FOR_NIK = `ORDER BY s.nik, s.month, s.pledge_code`;
  */
 export const PAGES_FOR_NIKS = `
   SELECT f.stale, q.nik AS asked, s.*
-    FROM (SELECT EXISTS (SELECT 1 FROM allocation_month a
-                          WHERE a.status = 'STALE'
-                            AND ${ALLOCATION_NOT_FROZEN}) AS stale) f
+    FROM ${ANY_OPEN_MONTH_STALE} f
    CROSS JOIN unnest($1::text[]) AS q(nik)
     LEFT JOIN LATERAL (${SPLITS_SELECT} ${SPLITS_FROM}
                         WHERE s.nik = q.nik
