@@ -4,7 +4,6 @@ import helmet from 'helmet';
 import { HTTP_MESSAGES } from '../errors/domain-exception.filter.js';
 import { type RawHook, requestLogger } from './request-logger.js';
 
-
 /**
  * What every answer gets, whatever it is (a handler's, a 404, a refusal of Fastify's router):
  * - `Cache-Control: no-store`: API answers carry residents' NIKs and names, so no browser (a shared

@@ -25,8 +25,8 @@ interface Waiting<Row> {
 export const MAX_BATCH = 100;
 
 export class NikLookupBatch<Row> {
-  /** Waiting lookups by page, `limit:offset`. */
-  private readonly waiting = new Map<string, Waiting<Row>[]>();
+  /** Waiting lookups by page, keyed `limit:offset`. */
+  private readonly waiting = new Map<string, { limit: number; offset: number; lookups: Waiting<Row>[] }>();
   private scheduled = false;
 
   constructor(private readonly query: NikBatchQuery<Row>) {}
@@ -35,8 +35,8 @@ export class NikLookupBatch<Row> {
     return new Promise((resolve, reject) => {
       const key = `${limit}:${offset}`;
       const page = this.waiting.get(key);
-      if (page) page.push({ nik, resolve, reject });
-      else this.waiting.set(key, [{ nik, resolve, reject }]);
+      if (page) page.lookups.push({ nik, resolve, reject });
+      else this.waiting.set(key, { limit, offset, lookups: [{ nik, resolve, reject }] });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -46,10 +46,9 @@ export class NikLookupBatch<Row> {
 
   private flush(): void {
     this.scheduled = false;
-    const pages = [...this.waiting];
+    const pages = [...this.waiting.values()];
     this.waiting.clear();
-    for (const [key, lookups] of pages) {
-      const [limit, offset] = key.split(':').map(Number);
+    for (const { limit, offset, lookups } of pages) {
       for (let i = 0; i < lookups.length; i += MAX_BATCH) void this.answer(lookups.slice(i, i + MAX_BATCH), limit, offset);
     }
   }
