@@ -16,13 +16,10 @@ import 'reflect-metadata';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import pgCopy from 'pg-copy-streams';
-import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/common/config/app-config.js';
-import { configureApp, httpAdapter } from '../src/configure-app.js';
+import { createApp } from '../src/configure-app.js';
 import { AllocateMonth } from '../src/funding/use-cases/allocate-month.use-case.js';
 import { Role } from '../src/users/role.js';
 import { UsersService } from '../src/users/users.service.js';
@@ -88,9 +85,7 @@ async function main(): Promise<void> {
   if (!REUSED_DB) await admin(`CREATE DATABASE ${DB}`);
   const url = urlFor(DB);
   const config = loadConfig({ JWT_SECRET: 'bench-secret-bench-secret-bench-secret!', DATABASE_URL: url, LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false' });
-  const app = await configureApp(
-    await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config }), httpAdapter(config), { logger: process.env.BENCH_DEBUG ? ['error', 'debug'] : ['error'] }),
-  );
+  const app = await createApp(config, process.env.BENCH_DEBUG ? ['error', 'debug'] : ['error']);
   try {
     await app.listen(0, '127.0.0.1');
     if (REUSED_DB) return await splitsQueryLoad(app, await sampleNiks(url));

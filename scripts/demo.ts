@@ -5,11 +5,8 @@
 import 'reflect-metadata';
 import { rmSync } from 'node:fs';
 import { ConsoleLogger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/common/config/app-config.js';
-import { configureApp, httpAdapter } from '../src/configure-app.js';
+import { createApp } from '../src/configure-app.js';
 import type { DemoContext, DemoFile, DemoRole } from './demo/demo-context.js';
 import { sampleRegency } from './demo/sample-regency.js';
 import { DEMO_STEPS } from './demo/steps.js';
@@ -31,7 +28,7 @@ async function main(): Promise<void> {
   rmSync(config.dataDir, { recursive: true, force: true });
 
   const started = Date.now();
-  const app = await configureApp(await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config }), httpAdapter(config), { logger: new ConsoleLogger({ logLevels: ['error', 'warn'] }) }));
+  const app = await createApp(config, new ConsoleLogger({ logLevels: ['error', 'warn'] }));
   await app.listen(config.port, '127.0.0.1');
   const baseUrl = `http://localhost:${config.port}`;
   console.log(`Service up on the embedded database in ${Date.now() - started} ms; loading the sample regency...`);

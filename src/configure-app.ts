@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { parse } from 'node:querystring';
 import type { Socket } from 'node:net';
-import { HttpException } from '@nestjs/common';
+import { HttpException, type NestApplicationOptions } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppModule } from './app.module.js';
 import { useLoginRateLimit } from './auth/login-rate-limit.js';
 import { APP_CONFIG, type AppConfig } from './common/config/app-config.js';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter.js';
@@ -64,6 +66,14 @@ function parseQuery(text: string): Record<string, unknown> {
   const query = parse(text);
   delete query[''];
   return query;
+}
+
+/**
+ * The service's app on `config`, configured and not yet listening: what main.ts, the demo and the
+ * benches run (the tests build theirs from a testing module: test/support/test-app.ts).
+ */
+export async function createApp(config: AppConfig, logger: NestApplicationOptions['logger']): Promise<NestFastifyApplication> {
+  return configureApp(await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config }), httpAdapter(config), { logger }));
 }
 
 /** Everything main.ts and the tests apply to the app alike: pipes, filters, headers, limits, docs. */

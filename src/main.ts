@@ -1,10 +1,7 @@
 import 'reflect-metadata';
 import { ConsoleLogger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppModule } from './app.module.js';
 import { ConfigError, loadConfig } from './common/config/app-config.js';
-import { configureApp, httpAdapter } from './configure-app.js';
+import { createApp } from './configure-app.js';
 
 async function main(): Promise<void> {
   let config;
@@ -17,9 +14,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await configureApp(
-    await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config }), httpAdapter(config), { logger: new ConsoleLogger({ json: true, logLevels: nestLogLevels(config.logLevel) }) }),
-  );
+  const app = await createApp(config, new ConsoleLogger({ json: true, logLevels: nestLogLevels(config.logLevel) }));
   await app.listen(config.port, config.host);
   console.log(`Jamkesda rekon listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})`);
 }
