@@ -110,9 +110,13 @@ describe('§6 storage: a month is written as its own split and obligation partit
       ];
       await copyRows(client, {
         table: 'copy_probe',
-        columns: [['label', 'text'], ['n', 'int'], ['big', 'bigint'], ['day', 'date']],
+        columns: [
+          { name: 'label', type: 'text', values: given.map((g) => g[0]) },
+          { name: 'n', type: 'int', values: given.map((g) => g[1]) },
+          { name: 'big', type: 'bigint', values: given.map((g) => g[2]) },
+          { name: 'day', type: 'date', values: given.map((g) => g[3]) },
+        ],
         count: given.length,
-        row: (i) => given[i],
         constants: [{ name: 'note', type: 'text', value: "it's constant" }],
       });
       const stored = await client.query(`SELECT label, n, big::text, day::text, note FROM copy_probe`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { copyBinaryChunks, type CopyType } from '../../src/funding/use-cases/copy-binary.js';
+import { copyBinaryChunks, type CopyColumn, type CopyType } from '../../src/funding/use-cases/copy-binary.js';
 
 type Row = (string | number)[];
 
@@ -28,7 +28,10 @@ function decode(types: CopyType[], bytes: Buffer): Row[] {
   return rows;
 }
 
-const encoded = (types: CopyType[], rows: Row[]) => Buffer.concat([...copyBinaryChunks(types, rows.length, (i) => rows[i])]);
+/** `rows` as columns, each row taking its own value. */
+const columnsOf = (types: CopyType[], rows: Row[]): CopyColumn[] =>
+  types.map((type, k) => ({ type, values: rows.map((row) => row[k]) as string[] | number[] }));
+const encoded = (types: CopyType[], rows: Row[]) => Buffer.concat([...copyBinaryChunks(columnsOf(types, rows), rows.length)]);
 
 describe("COPY's binary format of a month's rows (copy-binary.ts)", () => {
   const split: CopyType[] = ['text', 'text', 'int', 'bigint'];
@@ -56,7 +59,7 @@ describe("COPY's binary format of a month's rows (copy-binary.ts)", () => {
 
   it('spreads many rows over chunks without losing any', () => {
     const rows: Row[] = Array.from({ length: 40_000 }, (_, i) => [`1703${String(i).padStart(12, '0')}`, `P-${i % 300}`, i % 7, i * 37800]);
-    const chunks = [...copyBinaryChunks(split, rows.length, (i) => rows[i])];
+    const chunks = [...copyBinaryChunks(columnsOf(split, rows), rows.length)];
     expect(chunks.length).toBeGreaterThan(1);
     expect(JSON.stringify(decode(split, Buffer.concat(chunks)))).toBe(JSON.stringify(rows));
   });
@@ -71,6 +74,25 @@ describe("COPY's binary format of a month's rows (copy-binary.ts)", () => {
     expect(refused(['1703', 'P', 2 ** 31, 1])).toThrow('row 0, column 2: out of range for int: 2147483648');
     expect(refused(['1703', 'P', 1, 2 ** 53])).toThrow('not an integer');
     expect(refused(['1703', 7, 1, 1])).toThrow('row 0, column 1: not text: 7');
-    expect(refused(['1703', 'P', 1])).toThrow('row 0: 3 values for 4 columns');
+    expect(refused(['1703', 'P', 1])).toThrow('row 0, column 3: not an integer: undefined');
+  });
+
+  it('gives each row the value its index names: one value for many rows, rows in another order', () => {
+    const codes = ['APBD-2026', 'DD-1703062001'];
+    const niks = ['1703061509800001', '1703061509800002', '1703061509800003'];
+    const columns: CopyColumn[] = [
+      { type: 'text', values: niks, index: Int32Array.of(2, 0, 1, 0) },
+      { type: 'text', values: codes, index: Int32Array.of(1, 1, 0, 0) },
+      { type: 'int', values: [3, 1], index: Int32Array.of(1, 1, 0, 0) },
+      { type: 'bigint', values: Float64Array.of(37800, 15120, 22680, 7560) },
+    ];
+    expect(decode(split, Buffer.concat([...copyBinaryChunks(columns, 4)]))).toEqual([
+      [niks[2], codes[1], 1, 37800],
+      [niks[0], codes[1], 1, 15120],
+      [niks[1], codes[0], 3, 22680],
+      [niks[0], codes[0], 3, 7560],
+    ]);
+    const outOfRange: CopyColumn[] = [{ type: 'text', values: niks, index: Int32Array.of(0, 3) }];
+    expect(() => [...copyBinaryChunks(outOfRange, 2)]).toThrow('row 1, column 0: not text: undefined');
   });
 });

@@ -10,8 +10,7 @@ import { FundingException } from '../funding.exception.js';
 import * as SQL from '../sql/allocate.sql.js';
 import { MonthBuildPool } from './month-build-pool.js';
 import { writeMonthTables } from './month-partitions.js';
-import { readCandidates } from './bulk-io.js';
-import type { CopyType } from './copy-binary.js';
+import { readCandidates } from './candidates.js';
 import { orderByDay, splitsByPledgeCode } from './month-order.js';
 
 export type { AllocationSummary } from '../allocations/allocation-summary.js';
@@ -146,8 +145,15 @@ export class AllocateMonth {
     // Obligations are written in NIK order (their primary key), splits in (pledge code, NIK) order
     // (a pledge's splits together for the block-range IDX_split_pledge, and sorted runs for
     // PK_split): see month-order.ts.
-    const { splitObligation: splitNik, splitPledge, splitAmount, unfunded } = result;
-    const splitOrder = splitsByPledgeCode(splitPledge, rows.map((p) => p.code), splitNik, n);
+    const { splitObligation, splitPledge, splitAmount, unfunded } = result;
+    const splitOrder = splitsByPledgeCode(splitPledge, rows.map((p) => p.code), splitObligation, n);
+    // per split written: its obligation and its pledge
+    const obligationOf = new Int32Array(splitOrder.length);
+    const pledgeOf = new Int32Array(splitOrder.length);
+    for (let i = 0; i < splitOrder.length; i++) {
+      obligationOf[i] = splitObligation[splitOrder[i]];
+      pledgeOf[i] = splitPledge[splitOrder[i]];
+    }
     lap('rows ordered');
 
     await writeMonthTables(
@@ -155,19 +161,23 @@ export class AllocateMonth {
       month,
       {
         split: {
-          columns: SPLIT_COLUMNS,
+          columns: [
+            { name: 'nik', type: 'text', values: covered.nik, index: obligationOf },
+            { name: 'pledge_code', type: 'text', values: rows.map((p) => p.code), index: pledgeOf },
+            { name: 'pledge_revision', type: 'int', values: rows.map((p) => p.revision), index: pledgeOf },
+            { name: 'amount', type: 'bigint', values: splitAmount, index: splitOrder },
+          ],
           count: result.splitCount,
-          row: (i) => {
-            const s = splitOrder[i];
-            const pledge = rows[splitPledge[s]];
-            return [covered.nik[splitNik[s]], pledge.code, pledge.revision, splitAmount[s]];
-          },
           constants: [{ name: 'month', type: 'text', value: month }],
         },
         obligation: {
-          columns: OBLIGATION_COLUMNS,
+          columns: [
+            { name: 'nik', type: 'text', values: covered.nik },
+            { name: 'unfunded', type: 'bigint', values: unfunded },
+            { name: 'tmt', type: 'date', values: covered.tmtDay },
+            { name: 'village_code', type: 'text', values: covered.villageCode },
+          ],
           count: n,
-          row: (i) => [covered.nik[i], unfunded[i], covered.tmtDay[i], covered.villageCode[i]],
           constants: [
             { name: 'month', type: 'text', value: month },
             { name: 'amount', type: 'bigint', value: amount },
@@ -233,10 +243,6 @@ function fundedByPledge(codes: string[], result: AllocationResult): [string[], n
   const funding = codes.map((_, k) => k).filter((k) => participants[k] > 0);
   return [funding.map((k) => codes[k]), funding.map((k) => participants[k]), funding.map((k) => amounts[k])];
 }
-
-/** Per row; the month (and an obligation's amount, the month's tariff) are the same on every row: `constants`. */
-const SPLIT_COLUMNS: [string, CopyType][] = [['nik', 'text'], ['pledge_code', 'text'], ['pledge_revision', 'int'], ['amount', 'bigint']];
-const OBLIGATION_COLUMNS: [string, CopyType][] = [['nik', 'text'], ['unfunded', 'bigint'], ['tmt', 'date'], ['village_code', 'text']];
 
 function assertMonth(month: string): void {
   if (typeof month !== 'string' || !isMonth(month)) throw FundingException.monthInvalid(String(month));

@@ -1,0 +1,120 @@
+/**
+ * The covered participants of a month (DOMAIN §4), read as columns for the allocation: on
+ * PostgreSQL by a binary `COPY` straight off the socket (copy-out.ts), on PGlite (no COPY) by a
+ * plain query. Both paths are exercised by the tests (PGlite and PostgreSQL runs); the bench
+ * measures the COPY path.
+ */
+import type pg from 'pg';
+import type { EntityManager } from 'typeorm';
+import { firstDay, isMonth, lastDay } from '../../common/month.js';
+import { COVERED_PARTICIPANTS, SORT_MEMORY } from '../sql/allocate.sql.js';
+import { copyOut } from './copy-out.js';
+
+/** The covered participants of a month in NIK order (code points, as the "C" collation sorts). */
+export interface Candidates {
+  nik: string[];
+  /** by COPY: one string per village, shared by its participants */
+  villageCode: string[];
+  /** TMT as days since 2000-01-01 (see COVERED_PARTICIPANTS) */
+  tmtDay: Int32Array;
+}
+
+/** The covered participants of `month`, as columns in NIK order. */
+export async function readCandidates(m: EntityManager, month: string, useCopy: boolean): Promise<Candidates> {
+  if (!isMonth(month)) throw new Error(`not a month: ${month}`);
+  const [first, last] = [firstDay(month), lastDay(month)];
+  await m.query(SORT_MEMORY);
+  if (!useCopy) {
+    const rows: { nik: string; village_code: string; tmt_day: number }[] = await m.query(COVERED_PARTICIPANTS, [first, last]);
+    return { nik: rows.map((r) => r.nik), villageCode: rows.map((r) => r.village_code), tmtDay: Int32Array.from(rows, (r) => r.tmt_day) };
+  }
+  const runner = m.queryRunner as unknown as { connect(): Promise<pg.ClientBase> } | undefined;
+  if (!runner) throw new Error('COPY needs a transaction-bound EntityManager');
+  // COPY takes no parameters: the days are inlined (computed from the month validated above).
+  const sql = COVERED_PARTICIPANTS.replaceAll('$1', `'${first}'`).replaceAll('$2', `'${last}'`);
+  const columns = new CandidateColumns();
+  await copyOut(await runner.connect(), `COPY (${sql}) TO STDOUT WITH (FORMAT binary)`, columns.read);
+  return columns.done();
+}
+
+const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+
+/**
+ * Rows of COPY's binary format (PostgreSQL manual, "COPY", Binary Format) of (nik text,
+ * village_code text, tmt_day int4), decoded into columns as they arrive: a string per NIK, the
+ * village's one string, the day as a number.
+ */
+export class CandidateColumns {
+  private readonly nik: string[] = [];
+  private readonly villageCode: string[] = [];
+  private days: Int32Array = new Int32Array(1 << 16);
+  private count = 0;
+  private header = false;
+  private ended = false;
+  /** a village's string by a hash of its bytes (checked against them), so that no string is made per row */
+  private readonly villages = new Map<number, string>();
+
+  /** One CopyData payload `chunk[start, end)`: the header, whole rows, the trailer. */
+  readonly read = (chunk: Buffer, start: number, end: number): void => {
+    let at = start;
+    if (!this.header) {
+      if (end - at < 19 || !chunk.subarray(at, at + 11).equals(SIGNATURE)) throw new Error('COPY: not binary output');
+      at += 19 + chunk.readInt32BE(at + 15); // signature, flags, header extension
+      this.header = true;
+    }
+    while (at < end) {
+      const fields = chunk.readInt16BE(at);
+      at += 2;
+      if (fields === -1) {
+        this.ended = true;
+        continue;
+      }
+      if (fields !== 3) throw new Error(`COPY: ${fields} fields in a candidate row`);
+      const nikLength = field(chunk, at);
+      this.nik.push(chunk.toString('utf8', at + 4, at + 4 + nikLength));
+      at += 4 + nikLength;
+      const villageLength = field(chunk, at);
+      this.villageCode.push(this.village(chunk, at + 4, at + 4 + villageLength));
+      at += 4 + villageLength;
+      if (field(chunk, at) !== 4) throw new Error('COPY: tmt_day is not an int4');
+      if (this.count === this.days.length) this.days = grown(this.days);
+      this.days[this.count++] = chunk.readInt32BE(at + 4);
+      at += 8;
+    }
+    if (at !== end) throw new Error('COPY: a row runs past its message');
+  };
+
+  done(): Candidates {
+    if (!this.ended) throw new Error('COPY: output ended without its trailer');
+    return { nik: this.nik, villageCode: this.villageCode, tmtDay: this.days.slice(0, this.count) };
+  }
+
+  private village(chunk: Buffer, start: number, end: number): string {
+    let hash = end - start;
+    for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + chunk[k]) | 0;
+    const known = this.villages.get(hash);
+    if (known !== undefined && sameAscii(known, chunk, start, end)) return known;
+    const text = chunk.toString('utf8', start, end);
+    this.villages.set(hash, text);
+    return text;
+  }
+}
+
+/** The byte length of the field at `at`; a NULL (-1) is refused: every candidate column is NOT NULL. */
+function field(chunk: Buffer, at: number): number {
+  const length = chunk.readInt32BE(at);
+  if (length < 0) throw new Error('COPY: NULL in a candidate row');
+  return length;
+}
+
+function sameAscii(text: string, chunk: Buffer, start: number, end: number): boolean {
+  if (text.length !== end - start) return false;
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) !== chunk[start + k]) return false;
+  return true;
+}
+
+function grown(days: Int32Array): Int32Array {
+  const bigger = new Int32Array(days.length * 2);
+  bigger.set(days);
+  return bigger;
+}

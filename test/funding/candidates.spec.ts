@@ -1,0 +1,57 @@
+import { describe, expect, it } from '@jest/globals';
+import { CandidateColumns } from '../../src/funding/use-cases/candidates.js';
+import { copyBinaryChunks } from '../../src/funding/use-cases/copy-binary.js';
+
+/** Binary COPY output of candidate rows (the writer's format is the reader's), as one payload. */
+const output = (nik: string[], village: string[], day: number[]) =>
+  Buffer.concat([
+    ...copyBinaryChunks(
+      [
+        { type: 'text', values: nik },
+        { type: 'text', values: village },
+        { type: 'int', values: day },
+      ],
+      nik.length,
+    ),
+  ]);
+
+/** The candidates' binary COPY rows decoded into columns (use-cases/candidates.ts). */
+describe('candidate rows of a binary COPY, decoded into columns', () => {
+  it('decodes rows given whole or one message per row, the header with the first', () => {
+    const bytes = output(['1703000000000001', '1703000000000002', '1703000000000003'], ['1703062001', '1703062002', '1703062001'], [9496, 9497, -3]);
+    const whole = new CandidateColumns();
+    whole.read(bytes, 0, bytes.length);
+    const expected = { nik: ['1703000000000001', '1703000000000002', '1703000000000003'], villageCode: ['1703062001', '1703062002', '1703062001'], tmtDay: Int32Array.of(9496, 9497, -3) };
+    expect(whole.done()).toEqual(expected);
+
+    // as the server sends them: header + row 1, row 2, row 3, trailer (each row 2 + 3 × 4 + 16 + 10 + 4 bytes)
+    const row = 44;
+    const split = new CandidateColumns();
+    for (const [start, end] of [[0, 19 + row], [19 + row, 19 + 2 * row], [19 + 2 * row, 19 + 3 * row], [19 + 3 * row, bytes.length]]) split.read(bytes, start, end);
+    expect(split.done()).toEqual(expected);
+  });
+
+  it('keeps apart villages whose bytes differ, non-ASCII ones included', () => {
+    const villages = ['Desa Ñ', 'Desa N', 'Desa Ñ', 'aa', 'bB', 'aa'];
+    const bytes = output(villages.map((_, i) => String(i)), villages, villages.map(() => 1));
+    const columns = new CandidateColumns();
+    columns.read(bytes, 0, bytes.length);
+    expect(columns.done().villageCode).toEqual(villages);
+  });
+
+  it('refuses what is not candidate output rather than read it wrong', () => {
+    const read = (bytes: Buffer) => () => {
+      const columns = new CandidateColumns();
+      columns.read(bytes, 0, bytes.length);
+      return columns.done();
+    };
+    expect(read(Buffer.from('1703\tdesa\t1\n'))).toThrow('not binary output');
+    const twoFields = Buffer.concat([...copyBinaryChunks([{ type: 'text', values: ['1'] }, { type: 'text', values: ['x'] }], 1)]);
+    expect(read(twoFields)).toThrow('2 fields in a candidate row');
+    const good = output(['1703000000000001'], ['1703062001'], [1]);
+    expect(read(good.subarray(0, good.length - 2))).toThrow('ended without its trailer');
+    const nullNik = Buffer.from(good);
+    nullNik.writeInt32BE(-1, 21); // the NIK's length
+    expect(read(nullNik)).toThrow('NULL in a candidate row');
+  });
+});
