@@ -76,6 +76,13 @@ describe('§6 invariants on random registers and pledges (fast-check)', () => {
           if (p.quota !== null) expect(t.count).toBeLessThanOrEqual(p.quota);
           if (p.budget !== null) expect(t.amount).toBeLessThanOrEqual(p.budget - (used.get(p.code) ?? 0));
         }
+        // a pledge's splits together, pledges in the order applied, each pledge's in input order
+        // (the writer relies on it: sorted runs for the split key, a pledge's rows on adjacent pages)
+        const rank = (k: number) => result.pledgeOrder.indexOf(pledges[result.splitPledge[k]].code);
+        for (let k = 1; k < result.splitCount; k++) {
+          if (rank(k) === rank(k - 1)) expect(result.splitObligation[k]).toBeGreaterThan(result.splitObligation[k - 1]);
+          else expect(rank(k)).toBeGreaterThan(rank(k - 1));
+        }
       }),
       { numRuns: 200 },
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CandidateColumns } from '../../src/funding/use-cases/candidates.js';
 import { copyBinaryChunks } from '../../src/funding/use-cases/copy-binary.js';
+import { plain } from './support/candidates.js';
 
 /** Binary COPY output of candidate rows (the writer's format is the reader's), as one payload. */
 const output = (nik: string[], village: string[], day: number[]) =>
@@ -22,13 +23,14 @@ describe('candidate rows of a binary COPY, decoded into columns', () => {
     const whole = new CandidateColumns();
     whole.read(bytes, 0, bytes.length);
     const expected = { nik: ['1703000000000001', '1703000000000002', '1703000000000003'], villageCode: ['1703062001', '1703062002', '1703062001'], tmtDay: Int32Array.of(9496, 9497, -3) };
-    expect(whole.done()).toEqual(expected);
+    expect(plain(whole.done())).toEqual(expected);
+    expect(whole.done().village.codes).toEqual(['1703062001', '1703062002']);
 
     // as the server sends them: header + row 1, row 2, row 3, trailer (each row 2 + 3 × 4 + 16 + 10 + 4 bytes)
     const row = 44;
     const split = new CandidateColumns();
     for (const [start, end] of [[0, 19 + row], [19 + row, 19 + 2 * row], [19 + 2 * row, 19 + 3 * row], [19 + 3 * row, bytes.length]]) split.read(bytes, start, end);
-    expect(split.done()).toEqual(expected);
+    expect(plain(split.done())).toEqual(expected);
   });
 
   it('keeps apart villages whose bytes differ, non-ASCII ones included', () => {
@@ -36,14 +38,15 @@ describe('candidate rows of a binary COPY, decoded into columns', () => {
     const bytes = output(villages.map((_, i) => String(i)), villages, villages.map(() => 1));
     const columns = new CandidateColumns();
     columns.read(bytes, 0, bytes.length);
-    expect(columns.done().villageCode).toEqual(villages);
+    expect(plain(columns.done()).villageCode).toEqual(villages);
+    expect(columns.done().village.codes).toEqual(['Desa Ñ', 'Desa N', 'aa', 'bB']);
   });
 
   it('refuses what is not candidate output rather than read it wrong', () => {
     const read = (bytes: Buffer) => () => {
       const columns = new CandidateColumns();
       columns.read(bytes, 0, bytes.length);
-      return columns.done();
+      return plain(columns.done());
     };
     expect(read(Buffer.from('1703\tdesa\t1\n'))).toThrow('not binary output');
     const twoFields = Buffer.concat([...copyBinaryChunks([{ type: 'text', values: ['1'] }, { type: 'text', values: ['x'] }], 1)]);

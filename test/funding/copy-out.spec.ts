@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { CandidateColumns } from '../../src/funding/use-cases/candidates.js';
 import { copyOut } from '../../src/funding/use-cases/copy-out.js';
+import { plain } from './support/candidates.js';
 
 /**
  * `COPY ... TO STDOUT` read off the socket (use-cases/copy-out.ts): every row arrives, an error
@@ -73,7 +74,7 @@ const onPostgres = Boolean(process.env.DATABASE_URL);
                                     ('1703061509800003', '17.03.06.2001', 0)) v(nik, village_code, tmt_day)) TO STDOUT WITH (FORMAT binary)`,
       columns.read,
     );
-    expect(columns.done()).toEqual({
+    expect(plain(columns.done())).toEqual({
       nik: ['1703061509800001', '1703061509800002', '1703061509800003'],
       villageCode: ['17.03.06.2001', 'Desa Ñ — 2', '17.03.06.2001'],
       tmtDay: Int32Array.of(9496, -1, 0),

@@ -11,12 +11,29 @@ import { compareCodePoints } from './code-order.js';
 
 export type PledgeScope = 'ALL' | 'VILLAGES' | 'RESIDENTS';
 
+/**
+ * The obligations' NIKs: an array, or any list that gives them one at a time (production keeps a
+ * month's NIKs as bytes and makes a string only when asked).
+ */
+export interface NikList {
+  readonly length: number;
+  at(i: number): string | undefined;
+  /** known to be in code-point order (else checked when it matters) */
+  readonly sorted?: boolean;
+}
+
+/** Few distinct values for many rows: row i has `codes[of[i]]`. */
+export interface CodedColumn {
+  codes: readonly string[];
+  of: Int32Array;
+}
+
 export interface ObligationColumns {
-  nik: readonly string[];
+  nik: NikList;
   /** `YYYY-MM-DD` (may be empty when the caller passes `inWalkOrder`) */
   tmt: readonly string[];
-  /** village code, dotted or not */
-  villageCode: readonly string[];
+  /** village code, dotted or not: per obligation, or the distinct codes and each obligation's */
+  villageCode: readonly string[] | CodedColumn;
   /** the obligation `a` in rupiah */
   amount: ArrayLike<number>;
 }
@@ -32,6 +49,10 @@ export interface AllocationPledge {
   budget: number | null;
 }
 
+/**
+ * The splits as columns: a pledge's splits together, pledges in the order they were applied,
+ * each pledge's in input order (production: NIK order, the order of the split's primary key).
+ */
 export interface AllocationResult {
   /** Pledge codes in the order they were applied: (priority, code in code-point order). */
   pledgeOrder: string[];
@@ -66,6 +87,9 @@ export function allocate(
   for (let i = 0; i < n; i++) remaining[i] = obligations.amount[i];
   const out = new SplitBuffer(Math.max(1024, n));
   const candidates = new CandidateIndex(obligations, order, pledges);
+  // what the pledge being applied gives each obligation (0: nothing), and which it gave to
+  const given = new Float64Array(n);
+  const funded = new Int32Array(n);
 
   const sorted = pledges
     .map((pledge, index) => ({ pledge, index }))
@@ -86,11 +110,19 @@ export function allocate(
       const want = share === 100 ? r : Math.min(r, Math.floor((obligations.amount[i] * share) / 100));
       const give = Math.min(want, budget);
       if (give <= 0) continue; // a 0-rupiah share is no split and uses no quota
-      out.push(i, index, give);
+      given[i] = give;
+      funded[count] = i;
       remaining[i] = r - give;
       budget -= give;
       count += 1;
     }
+    // the pledge's splits in input order: a pass over all when it funded many, else its list sorted
+    if (count > n >>> 3) {
+      for (let i = 0; i < n; i++) if (given[i] > 0) out.push(i, index, given[i]);
+    } else {
+      for (const i of funded.subarray(0, count).sort()) out.push(i, index, given[i]);
+    }
+    for (let k = 0; k < count; k++) given[funded[k]] = 0;
   }
 
   return {
@@ -107,11 +139,24 @@ export function allocate(
 function walkOrder({ nik, tmt }: ObligationColumns): Int32Array {
   const n = nik.length;
   const order = identity(n);
-  const before = (a: number, b: number) => (tmt[a] < tmt[b] ? -1 : tmt[a] > tmt[b] ? 1 : compareCodePoints(nik[a], nik[b]));
+  const before = (a: number, b: number) => (tmt[a] < tmt[b] ? -1 : tmt[a] > tmt[b] ? 1 : compareCodePoints(nik.at(a)!, nik.at(b)!));
   for (let i = 1; i < n; i++) {
     if (before(i - 1, i) > 0) return order.sort(before);
   }
   return order;
+}
+
+/** The village column as distinct codes and each row's index into them. */
+function coded(villageCode: readonly string[] | CodedColumn): CodedColumn {
+  if ('codes' in villageCode) return villageCode;
+  const ids = new Map<string, number>();
+  const of = new Int32Array(villageCode.length);
+  villageCode.forEach((code, i) => {
+    let id = ids.get(code);
+    if (id === undefined) ids.set(code, (id = ids.size));
+    of[i] = id;
+  });
+  return { codes: [...ids.keys()], of };
 }
 
 function identity(n: number): Int32Array {
@@ -167,24 +212,24 @@ class CandidateIndex {
     return this.positionOf;
   }
 
-  // The columns are read in input order (sequential memory), never in walk order.
+  /** Each village's walk positions (by the code's digits), in walk order. */
   private villages(): Map<string, Int32Array> {
     if (!this.byVillage) {
-      const position = this.positions();
-      const { villageCode } = this.obligations;
-      const raw = new Map<string, number[]>();
-      for (let i = 0; i < villageCode.length; i++) {
-        const code = villageCode[i];
-        let list = raw.get(code);
-        if (!list) raw.set(code, (list = []));
-        list.push(position[i]);
-      }
-      this.byVillage = new Map();
-      for (const [code, list] of raw) {
+      const { codes, of } = coded(this.obligations.villageCode);
+      // a counting sort of the walk positions by village: each village's run stays in walk order
+      const start = new Int32Array(codes.length + 1);
+      for (let i = 0; i < of.length; i++) start[of[i] + 1] += 1;
+      for (let v = 1; v < start.length; v++) start[v] += start[v - 1];
+      const next = start.slice(0, codes.length);
+      const positions = new Int32Array(of.length);
+      for (let k = 0; k < this.order.length; k++) positions[next[of[this.order[k]]]++] = k;
+      const byVillage = (this.byVillage = new Map());
+      codes.forEach((code, v) => {
+        const list = positions.subarray(start[v], start[v + 1]);
         const key = digitsOnly(code);
-        const existing = this.byVillage.get(key);
-        this.byVillage.set(key, Int32Array.from(existing ? [...existing, ...list] : list).sort());
-      }
+        const existing = byVillage.get(key); // the same village written with and without dots
+        byVillage.set(key, existing ? Int32Array.from([...existing, ...list]).sort() : list);
+      });
     }
     return this.byVillage;
   }
@@ -201,33 +246,37 @@ class CandidateIndex {
       const position = this.positions();
       const byNik = (this.byNik = new Map<string, number>());
       const { nik } = this.obligations;
-      const keep = (i: number) => {
-        const earlier = byNik.get(nik[i]);
-        if (earlier === undefined || earlier < position[i]) byNik.set(nik[i], position[i]);
+      const keep = (i: number, value: string) => {
+        const earlier = byNik.get(value);
+        if (earlier === undefined || earlier < position[i]) byNik.set(value, position[i]);
       };
-      if (named.size > 0 && isSorted(nik)) {
+      if (named.size > 0 && (nik.sorted || isSorted(nik))) {
         // NIK order (the production input): each named NIK by binary search, its duplicates beside it
-        for (const wanted of named) for (let i = firstAtOrAfter(nik, wanted); i < nik.length && nik[i] === wanted; i++) keep(i);
+        for (const wanted of named) for (let i = firstAtOrAfter(nik, wanted); i < nik.length && nik.at(i) === wanted; i++) keep(i, wanted);
       } else if (named.size > 0) {
-        for (let i = 0; i < nik.length; i++) if (named.has(nik[i])) keep(i);
+        for (let i = 0; i < nik.length; i++) {
+          const value = nik.at(i)!;
+          if (named.has(value)) keep(i, value);
+        }
       }
     }
     return this.byNik;
   }
 }
 
-function isSorted(values: readonly string[]): boolean {
-  for (let i = 1; i < values.length; i++) if (values[i - 1] > values[i]) return false;
+/** In code-point order (the "C" collation's, and the byte order of UTF-8). */
+function isSorted(values: NikList): boolean {
+  for (let i = 1; i < values.length; i++) if (compareCodePoints(values.at(i - 1)!, values.at(i)!) > 0) return false;
   return true;
 }
 
-/** The first index of sorted `values` whose value is not below `wanted`. */
-function firstAtOrAfter(values: readonly string[], wanted: string): number {
+/** The first index of `values` (in code-point order) whose value is not below `wanted`. */
+function firstAtOrAfter(values: NikList, wanted: string): number {
   let low = 0;
   let high = values.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (values[middle] < wanted) low = middle + 1;
+    if (compareCodePoints(values.at(middle)!, wanted) < 0) low = middle + 1;
     else high = middle;
   }
   return low;

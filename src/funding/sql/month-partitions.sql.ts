@@ -38,12 +38,16 @@ export const INDEX_BUILD_MEMORY = `SET LOCAL maintenance_work_mem = '256MB'; SET
  * new month is planned with default guesses (a NIK matching 0.5 % of the rows) until autovacuum
  * analyzes it, if it runs at all: the split lookup by NIK then planned over every partition on each
  * request and took several times longer. The partition is never changed after it is attached (a
- * re-allocation builds a new one), so these statistics stay right. Only the columns that reads
- * filter on are sampled (the row count is taken either way): half the time of every column.
+ * re-allocation builds a new one), so these statistics stay right.
+ *
+ * Only the columns that reads filter on are sampled (the row count is taken either way), and from
+ * 3,000 rows (statistics target 10) instead of 30,000: what the plans need is that a NIK matches
+ * about one row and which pledges or villages are common, and the tenfold sample cost a tenth of a
+ * second of each month's build (80 ms against 14 ms for a million rows).
  */
 export const ANALYZE_MONTH_TABLE: Record<MonthTable, string> = {
-  split: `ANALYZE {schema}.{part} (nik, pledge_code)`,
-  obligation: `ANALYZE {schema}.{part} (nik, village_code)`,
+  split: `SET LOCAL default_statistics_target = 10; ANALYZE {schema}.{part} (nik, pledge_code)`,
+  obligation: `SET LOCAL default_statistics_target = 10; ANALYZE {schema}.{part} (nik, village_code)`,
 };
 
 /** Attaches `{part}` as the month's partition: builds the parent's indexes on it, or adopts matching ones. */

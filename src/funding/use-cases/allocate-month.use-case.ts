@@ -11,7 +11,7 @@ import * as SQL from '../sql/allocate.sql.js';
 import { MonthBuildPool } from './month-build-pool.js';
 import { writeMonthTables } from './month-partitions.js';
 import { readCandidates } from './candidates.js';
-import { orderByDay, splitsByPledgeCode } from './month-order.js';
+import { orderByDay } from './month-order.js';
 
 export type { AllocationSummary } from '../allocations/allocation-summary.js';
 
@@ -135,26 +135,17 @@ export class AllocateMonth {
     // The candidates come in NIK order; the walk (§6) goes in (TMT, NIK) order: a stable sort by
     // TMT. Results are indexed in NIK order.
     const result = allocate(
-      { nik: covered.nik, villageCode: covered.villageCode, tmt: [], amount: new Float64Array(n).fill(amount) },
+      { nik: covered.nik, villageCode: covered.village, tmt: [], amount: new Float64Array(n).fill(amount) },
       pledges,
       new Map(used.map((u) => [u.pledge_code, Number(u.used)])),
       { walkOrder: orderByDay(covered.tmtDay) },
     );
     lap('allocated in memory');
 
-    // Obligations are written in NIK order (their primary key), splits in (pledge code, NIK) order
-    // (a pledge's splits together for the block-range IDX_split_pledge, and sorted runs for
-    // PK_split): see month-order.ts.
+    // Obligations are written in NIK order (their primary key), splits in the order allocate gives
+    // them: a pledge's together (for the block-range IDX_split_pledge), each in NIK order (sorted
+    // runs for PK_split's sort).
     const { splitObligation, splitPledge, splitAmount, unfunded } = result;
-    const splitOrder = splitsByPledgeCode(splitPledge, rows.map((p) => p.code), splitObligation, n);
-    // per split written: its obligation and its pledge
-    const obligationOf = new Int32Array(splitOrder.length);
-    const pledgeOf = new Int32Array(splitOrder.length);
-    for (let i = 0; i < splitOrder.length; i++) {
-      obligationOf[i] = splitObligation[splitOrder[i]];
-      pledgeOf[i] = splitPledge[splitOrder[i]];
-    }
-    lap('rows ordered');
 
     await writeMonthTables(
       m,
@@ -162,10 +153,10 @@ export class AllocateMonth {
       {
         split: {
           columns: [
-            { name: 'nik', type: 'text', values: covered.nik, index: obligationOf },
-            { name: 'pledge_code', type: 'text', values: rows.map((p) => p.code), index: pledgeOf },
-            { name: 'pledge_revision', type: 'int', values: rows.map((p) => p.revision), index: pledgeOf },
-            { name: 'amount', type: 'bigint', values: splitAmount, index: splitOrder },
+            { name: 'nik', type: 'text', values: covered.nik, index: splitObligation },
+            { name: 'pledge_code', type: 'text', values: rows.map((p) => p.code), index: splitPledge },
+            { name: 'pledge_revision', type: 'int', values: rows.map((p) => p.revision), index: splitPledge },
+            { name: 'amount', type: 'bigint', values: splitAmount },
           ],
           count: result.splitCount,
           constants: [{ name: 'month', type: 'text', value: month }],
@@ -175,7 +166,7 @@ export class AllocateMonth {
             { name: 'nik', type: 'text', values: covered.nik },
             { name: 'unfunded', type: 'bigint', values: unfunded },
             { name: 'tmt', type: 'date', values: covered.tmtDay },
-            { name: 'village_code', type: 'text', values: covered.villageCode },
+            { name: 'village_code', type: 'text', values: covered.village.codes, index: covered.village.of },
           ],
           count: n,
           constants: [

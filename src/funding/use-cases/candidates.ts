@@ -6,15 +6,18 @@
  */
 import type pg from 'pg';
 import type { EntityManager } from 'typeorm';
+import type { CodedColumn } from '../domain/allocate.js';
 import { firstDay, isMonth, lastDay } from '../../common/month.js';
 import { COVERED_PARTICIPANTS, SORT_MEMORY } from '../sql/allocate.sql.js';
 import { copyOut } from './copy-out.js';
+import { TextColumn } from './text-column.js';
 
 /** The covered participants of a month in NIK order (code points, as the "C" collation sorts). */
 export interface Candidates {
-  nik: string[];
-  /** by COPY: one string per village, shared by its participants */
-  villageCode: string[];
+  /** by COPY: their bytes (TextColumn) */
+  nik: readonly string[] | TextColumn;
+  /** the distinct village codes and each participant's */
+  village: CodedColumn;
   /** TMT as days since 2000-01-01 (see COVERED_PARTICIPANTS) */
   tmtDay: Int32Array;
 }
@@ -26,7 +29,13 @@ export async function readCandidates(m: EntityManager, month: string, useCopy: b
   await m.query(SORT_MEMORY);
   if (!useCopy) {
     const rows: { nik: string; village_code: string; tmt_day: number }[] = await m.query(COVERED_PARTICIPANTS, [first, last]);
-    return { nik: rows.map((r) => r.nik), villageCode: rows.map((r) => r.village_code), tmtDay: Int32Array.from(rows, (r) => r.tmt_day) };
+    const codes: string[] = [];
+    const numbers = new Map<string, number>();
+    const of = Int32Array.from(rows, ({ village_code: code }) => {
+      if (!numbers.has(code)) numbers.set(code, codes.push(code) - 1);
+      return numbers.get(code)!;
+    });
+    return { nik: rows.map((r) => r.nik), village: { codes, of }, tmtDay: Int32Array.from(rows, (r) => r.tmt_day) };
   }
   const runner = m.queryRunner as unknown as { connect(): Promise<pg.ClientBase> } | undefined;
   if (!runner) throw new Error('COPY needs a transaction-bound EntityManager');
@@ -41,18 +50,20 @@ const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
 /**
  * Rows of COPY's binary format (PostgreSQL manual, "COPY", Binary Format) of (nik text,
- * village_code text, tmt_day int4), decoded into columns as they arrive: a string per NIK, the
- * village's one string, the day as a number.
+ * village_code text, tmt_day int4), decoded into columns as they arrive: the NIK's bytes, the
+ * village's number (one string per village), the day as a number.
  */
 export class CandidateColumns {
-  private readonly nik: string[] = [];
-  private readonly villageCode: string[] = [];
+  /** in NIK order: COVERED_PARTICIPANTS sorts them so */
+  private readonly nik = new TextColumn(true, 1 << 16);
+  private readonly villageCodes: string[] = [];
+  private villageOf: Int32Array = new Int32Array(1 << 16);
   private days: Int32Array = new Int32Array(1 << 16);
   private count = 0;
   private header = false;
   private ended = false;
-  /** a village's string by a hash of its bytes (checked against them), so that no string is made per row */
-  private readonly villages = new Map<number, string>();
+  /** a village's number by a hash of its bytes (checked against them), so that no string is made per row */
+  private readonly villages = new Map<number, number>();
 
   /** One CopyData payload `chunk[start, end)`: the header, whole rows, the trailer. */
   readonly read = (chunk: Buffer, start: number, end: number): void => {
@@ -71,13 +82,17 @@ export class CandidateColumns {
       }
       if (fields !== 3) throw new Error(`COPY: ${fields} fields in a candidate row`);
       const nikLength = field(chunk, at);
-      this.nik.push(chunk.toString('utf8', at + 4, at + 4 + nikLength));
+      this.nik.push(chunk, at + 4, at + 4 + nikLength);
       at += 4 + nikLength;
       const villageLength = field(chunk, at);
-      this.villageCode.push(this.village(chunk, at + 4, at + 4 + villageLength));
+      const village = this.village(chunk, at + 4, at + 4 + villageLength);
       at += 4 + villageLength;
       if (field(chunk, at) !== 4) throw new Error('COPY: tmt_day is not an int4');
-      if (this.count === this.days.length) this.days = grown(this.days);
+      if (this.count === this.days.length) {
+        this.days = grown(this.days);
+        this.villageOf = grown(this.villageOf);
+      }
+      this.villageOf[this.count] = village;
       this.days[this.count++] = chunk.readInt32BE(at + 4);
       at += 8;
     }
@@ -86,17 +101,21 @@ export class CandidateColumns {
 
   done(): Candidates {
     if (!this.ended) throw new Error('COPY: output ended without its trailer');
-    return { nik: this.nik, villageCode: this.villageCode, tmtDay: this.days.slice(0, this.count) };
+    const village = { codes: this.villageCodes, of: this.villageOf.slice(0, this.count) };
+    return { nik: this.nik, village, tmtDay: this.days.slice(0, this.count) };
   }
 
-  private village(chunk: Buffer, start: number, end: number): string {
+  /** The village's number in `villageCodes`, added if new. */
+  private village(chunk: Buffer, start: number, end: number): number {
     let hash = end - start;
     for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + chunk[k]) | 0;
     const known = this.villages.get(hash);
-    if (known !== undefined && sameAscii(known, chunk, start, end)) return known;
+    if (known !== undefined && sameAscii(this.villageCodes[known], chunk, start, end)) return known;
     const text = chunk.toString('utf8', start, end);
-    this.villages.set(hash, text);
-    return text;
+    let id = this.villageCodes.indexOf(text); // a hash shared with another village, or a non-ASCII code
+    if (id < 0) id = this.villageCodes.push(text) - 1;
+    this.villages.set(hash, id);
+    return id;
   }
 }
 

@@ -13,20 +13,24 @@
  * as 4 bytes and `bigint` as 8 (big-endian, two's complement), `date` as 4 bytes of days since
  * 2000-01-01 (PostgreSQL's own epoch). Text may hold any character (no escapes in this format).
  */
+import { TextColumn } from './text-column.js';
+
 export type CopyType = 'text' | 'int' | 'bigint' | 'date';
 
 /** One column of a COPY: its values, and which of them each row takes. */
 export interface CopyColumn {
   type: CopyType;
-  /** strings for text, integers otherwise (a date as days since 2000-01-01) */
-  values: readonly string[] | ArrayLike<number>;
+  /** strings (or their bytes) for text, integers otherwise (a date as days since 2000-01-01) */
+  values: readonly string[] | TextColumn | ArrayLike<number>;
   /** row i takes `values[index[i]]`; without it, `values[i]` (a pledge's code: one value, many rows) */
   index?: ArrayLike<number>;
 }
 
 /** Value `i` of a column (PGlite's inserts and error messages). */
-export const valueAt = (column: CopyColumn, i: number): string | number | undefined =>
-  column.values[column.index === undefined ? i : column.index[i]];
+export function valueAt({ values, index }: CopyColumn, i: number): string | number | undefined {
+  const j = index === undefined ? i : index[i];
+  return values instanceof TextColumn ? values.at(j) : values[j];
+}
 
 const CHUNK_BYTES = 1 << 20;
 /** Room always left at the end of a chunk for one more row of short values. */
@@ -36,13 +40,15 @@ const SHORT_TEXT = 64;
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 const TWO_32 = 2 ** 32;
 const TEXT = 0;
-const INT = 1;
-const BIGINT = 2;
+const TEXT_BYTES = 1;
+const INT = 2;
+const BIGINT = 3;
 const KIND: Record<CopyType, number> = { text: TEXT, int: INT, date: INT, bigint: BIGINT };
 
 /** The rows 0..count-1 of `columns`, in chunks of about a megabyte. Throws at a value its column cannot hold. */
 export function* copyBinaryChunks(columns: readonly CopyColumn[], count: number): Generator<Buffer> {
-  const kinds = columns.map((c) => KIND[c.type]);
+  const kinds = columns.map((c) => (c.values instanceof TextColumn ? (c.type === 'text' ? TEXT_BYTES : -1) : KIND[c.type]));
+  if (kinds.includes(-1)) throw new Error('text bytes given for a column that is not text');
   const fields = columns.length;
   let chunk: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   // header: signature, flags (none), header extension length (none)
@@ -59,7 +65,17 @@ export function* copyBinaryChunks(columns: readonly CopyColumn[], count: number)
     chunk[at++] = fields & 0xff;
     for (let k = 0; k < fields; k++) {
       const { values, index } = columns[k];
-      const value = values[index === undefined ? i : index[i]];
+      const j = index === undefined ? i : index[i];
+      if (kinds[k] === TEXT_BYTES) {
+        const bytes = values as TextColumn;
+        if (!(j >= 0 && j < bytes.length)) throw new Error(`row ${i}, column ${k}: not text: undefined`);
+        const length = bytes.byteLength(j);
+        if (at + 4 + length + ROW_ROOM > chunk.length) chunk = grown(chunk, at, 4 + length + ROW_ROOM);
+        at = int32(chunk, at, length);
+        at += bytes.copyTo(j, chunk, at);
+        continue;
+      }
+      const value = (values as ArrayLike<string | number>)[j];
       if (kinds[k] === TEXT) {
         if (typeof value !== 'string') throw new Error(`row ${i}, column ${k}: not text: ${value}`);
         const end = value.length <= SHORT_TEXT ? ascii(chunk, at + 4, value) : -1;

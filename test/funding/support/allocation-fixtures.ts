@@ -8,7 +8,8 @@ export interface Row {
   amount?: number;
 }
 
-export function columns(rows: Row[]): ObligationColumns {
+/** The rows as the allocation's columns, as plain arrays. */
+export function columns(rows: Row[]): ObligationColumns & { nik: string[]; villageCode: string[] } {
   return {
     nik: rows.map((r) => r.nik),
     tmt: rows.map((r) => r.tmt ?? '2025-01-01'),
@@ -37,7 +38,7 @@ export function run(rows: Row[], pledges: AllocationPledge[], used: Record<strin
   return { splits: splits.sort(), unfunded, result };
 }
 
-/** Splits in the order they were made, `nik:code=amount`. */
+/** Splits in the order allocate gives them (pledges in the order applied, each's in input order), `nik:code=amount`. */
 export function splitsInOrder(rows: Row[], pledges: AllocationPledge[]): string[] {
   const cols = columns(rows);
   const result = allocate(cols, pledges);

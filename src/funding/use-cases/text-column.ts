@@ -1,0 +1,60 @@
+/**
+ * Many short texts (a month's NIKs) kept as their UTF-8 bytes end to end in one buffer: text i is
+ * `bytes[end[i - 1], end[i])`. A million NIKs as strings were a million objects for the garbage
+ * collector to trace and move, made only to be written back out as bytes by the next COPY; here
+ * they go from the candidates' COPY to the month's COPY as bytes, and a string is made only for
+ * the few that the allocation asks for (`at`).
+ */
+export class TextColumn {
+  private bytes: Buffer;
+  private ends: Int32Array;
+  private count = 0;
+
+  /** @param sorted the texts are appended in code-point order (byte order: the "C" collation's) */
+  constructor(readonly sorted: boolean, capacity = 1024) {
+    this.bytes = Buffer.allocUnsafe(capacity * 16);
+    this.ends = new Int32Array(capacity + 1);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Appends `chunk[start, end)` as the next text (UTF-8, taken as it is). */
+  push(chunk: Uint8Array, start: number, end: number): void {
+    const from = this.ends[this.count];
+    if (this.count + 1 === this.ends.length) this.ends = grown(this.ends, this.ends.length * 2);
+    if (from + end - start > this.bytes.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, from + end - start));
+      this.bytes.copy(bigger, 0, 0, from);
+      this.bytes = bigger;
+    }
+    for (let k = start, at = from; k < end; k++, at++) this.bytes[at] = chunk[k];
+    this.ends[++this.count] = from + end - start;
+  }
+
+  /** Text `i` as a string; undefined outside the column (as an array's `at`). */
+  at(i: number): string | undefined {
+    if (!(i >= 0 && i < this.count)) return undefined;
+    return this.bytes.toString('utf8', this.ends[i], this.ends[i + 1]);
+  }
+
+  /** Copies text `i`'s bytes into `target` at `at`; returns their count. */
+  copyTo(i: number, target: Uint8Array, at: number): number {
+    const start = this.ends[i];
+    const end = this.ends[i + 1];
+    for (let k = start; k < end; k++) target[at++] = this.bytes[k];
+    return end - start;
+  }
+
+  /** The byte length of text `i`. */
+  byteLength(i: number): number {
+    return this.ends[i + 1] - this.ends[i];
+  }
+}
+
+function grown(ends: Int32Array, size: number): Int32Array {
+  const bigger = new Int32Array(size);
+  bigger.set(ends);
+  return bigger;
+}
