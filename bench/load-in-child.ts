@@ -41,7 +41,7 @@ export function loadLine(label: string, r: Awaited<ReturnType<typeof measured>>,
 
 export function loadInChild(job: LoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(SELF);
+    const child = fork(SELF, { execArgv: [] }); // none of the server's flags (--cpu-prof to profile it, say)
     child.on('message', (m) => resolve(m as LoadResult));
     child.on('exit', (code) => (code ? reject(new Error(`load generator exited ${code}`)) : undefined));
     child.send(job);

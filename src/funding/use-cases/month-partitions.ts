@@ -8,7 +8,7 @@
  * 1. each table is created, filled by COPY FREEZE, analyzed and committed in `month_build`, the
  *    split and the obligation table at once;
  * 2. a table's indexes are built as soon as it is committed, on the first connection free: the
- *    split primary key (the longest) on one, the obligation's and the split's block-range index
+ *    split primary key (the longest, with a parallel worker) on one, the obligation's and the split's block-range index
  *    one after the other on the other;
  * 3. the allocation's transaction makes the unique indexes primary keys, drops the month's old
  *    partitions, moves the new tables to `public` and attaches them: catalog changes only.
@@ -30,7 +30,7 @@ import {
   DROP_BUILD,
   DROP_MONTH,
   fill,
-  INDEX_BUILD_MEMORY,
+  indexBuildSettings,
   MOVE_BUILD,
   partitionOf,
   type MonthTable,
@@ -57,8 +57,8 @@ export async function writeMonthTables(
   if (builds) {
     // Each table's indexes start as soon as it is committed, on the first connection free.
     const fills = tables.map((table) => inTransaction(builds, (client) => fillBuild(client, table, month, rows[table])));
-    const indexes = BUILD_INDEXES.filter(([table]) => tables.includes(table)).map(([table, sql]) =>
-      fills[tables.indexOf(table)].then(() => inTransaction(builds, (client) => buildIndex(client, fill(sql, values(table))))),
+    const indexes = BUILD_INDEXES.filter(([table]) => tables.includes(table)).map(([table, sql, workers]) =>
+      fills[tables.indexOf(table)].then(() => inTransaction(builds, (client) => buildIndex(client, fill(sql, values(table)), workers))),
     );
     const built = settled([...fills, ...indexes]);
     built.catch(() => undefined); // awaited below, once the fills' lap is taken
@@ -80,7 +80,7 @@ export async function writeMonthTables(
     for (const sql of CREATE_MONTH_TABLE(table)) await m.query(fill(sql, values(table)));
     await insertRows(m, { ...rows[table], table: `public.${values(table).part}` });
     await m.query(fill(ANALYZE_MONTH_TABLE[table], { ...values(table), schema: 'public' }));
-    await m.query(INDEX_BUILD_MEMORY);
+    await m.query(indexBuildSettings());
     await m.query(fill(ATTACH_MONTH_TABLE(table), values(table)));
     lap(`${table} written, analyzed and attached`);
   }
@@ -102,9 +102,9 @@ async function fillBuild(client: pg.PoolClient, table: MonthTable, month: string
   await client.query(fill(ANALYZE_MONTH_TABLE[table], { ...values, schema: 'month_build' }));
 }
 
-/** One index of a committed build, sorted in memory by this backend alone (the other connection is busy too). */
-async function buildIndex(client: pg.PoolClient, sql: string): Promise<void> {
-  await client.query(INDEX_BUILD_MEMORY);
+/** One index of a committed build, sorted in memory, with `workers` parallel workers. */
+async function buildIndex(client: pg.PoolClient, sql: string, workers: number): Promise<void> {
+  await client.query(indexBuildSettings(workers));
   await client.query(sql);
 }
 
