@@ -8,8 +8,8 @@
  * 1. each table is created, filled by COPY FREEZE, analyzed and committed in `month_build`, the
  *    split and the obligation table at once;
  * 2. a table's indexes are built as soon as it is committed, on the first connection free: the
- *    split primary key (the longest, with a parallel worker) on one, the obligation's and the split's block-range index
- *    one after the other on the other;
+ *    split primary key (the longest, with a parallel worker) on one, the obligation's and the
+ *    split's block-range index one after the other on the other;
  * 3. the allocation's transaction makes the unique indexes primary keys, drops the month's old
  *    partitions, moves the new tables to `public` and attaches them: catalog changes only.
  * If the allocation's transaction rolls back, what was built stays in `month_build`, unattached
