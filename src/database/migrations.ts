@@ -11,6 +11,7 @@ import { AllocationFunded1765300000000 } from './migrations/1765300000000-alloca
 import { SplitPledgeBrin1765400000000 } from './migrations/1765400000000-split-pledge-brin.js';
 import { ParticipantNikCCollation1765500000000 } from './migrations/1765500000000-participant-nik-c-collation.js';
 import { DropParticipantNameIndex1765600000000 } from './migrations/1765600000000-drop-participant-name-index.js';
+import { ParticipantKeyCoversCoverage1765700000000 } from './migrations/1765700000000-participant-key-covers-coverage.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SplitPledgeBrin1765400000000,
   ParticipantNikCCollation1765500000000,
   DropParticipantNameIndex1765600000000,
+  ParticipantKeyCoversCoverage1765700000000,
 ];

@@ -35,21 +35,53 @@ export function valueAt({ values, index }: CopyColumn, i: number): string | numb
 const CHUNK_BYTES = 1 << 20;
 /** Room always left at the end of a chunk for one more row of short values. */
 const ROW_ROOM = 4096;
-/** A text value longer than this is encoded by Buffer (it may not fit the row's room). */
+/** A text value longer than this may not fit the row's room: the chunk grows for it if need be. */
 const SHORT_TEXT = 64;
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 const TWO_32 = 2 ** 32;
 const TEXT = 0;
-const TEXT_BYTES = 1;
-const INT = 2;
-const BIGINT = 3;
+const INT = 1;
+const BIGINT = 2;
 const KIND: Record<CopyType, number> = { text: TEXT, int: INT, date: INT, bigint: BIGINT };
+
+/**
+ * A column as the loop below reads it, every one of the same shape (one shape: property reads stay
+ * fast): text as UTF-8 bytes end to end (value j is `bytes[ends[j], ends[j + 1])`), numbers as given.
+ */
+interface Prepared {
+  kind: number;
+  type: CopyType;
+  bytes: Uint8Array;
+  ends: Int32Array;
+  /** text values that were not strings (reported when a row takes one) */
+  notText: Set<number> | null;
+  numbers: ArrayLike<number>;
+  size: number;
+  index: ArrayLike<number> | null;
+}
+
+const NO_BYTES = new Uint8Array(0);
+const NO_ENDS = new Int32Array(1);
+
+function prepare(column: CopyColumn): Prepared {
+  const { type, values, index } = column;
+  const base = { kind: KIND[type], type, index: index ?? null, bytes: NO_BYTES, ends: NO_ENDS, notText: null, numbers: [], size: values.length };
+  if (type !== 'text') {
+    if (values instanceof TextColumn) throw new Error(`text bytes given for a ${type} column`);
+    return { ...base, numbers: values as ArrayLike<number> };
+  }
+  if (values instanceof TextColumn) return { ...base, ...values.raw() };
+  const texts = values as ArrayLike<unknown>;
+  const notText = new Set<number>();
+  for (let j = 0; j < texts.length; j++) if (typeof texts[j] !== 'string') notText.add(j);
+  const encoded = TextColumn.of(Array.from(texts, (text) => (typeof text === 'string' ? text : '')));
+  return { ...base, ...encoded.raw(), notText: notText.size ? notText : null };
+}
 
 /** The rows 0..count-1 of `columns`, in chunks of about a megabyte. Throws at a value its column cannot hold. */
 export function* copyBinaryChunks(columns: readonly CopyColumn[], count: number): Generator<Buffer> {
-  const kinds = columns.map((c) => (c.values instanceof TextColumn ? (c.type === 'text' ? TEXT_BYTES : -1) : KIND[c.type]));
-  if (kinds.includes(-1)) throw new Error('text bytes given for a column that is not text');
-  const fields = columns.length;
+  const prepared = columns.map(prepare);
+  const fields = prepared.length;
   let chunk: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   // header: signature, flags (none), header extension length (none)
   let at = SIGNATURE.copy(chunk, 0);
@@ -64,43 +96,29 @@ export function* copyBinaryChunks(columns: readonly CopyColumn[], count: number)
     chunk[at++] = fields >> 8;
     chunk[at++] = fields & 0xff;
     for (let k = 0; k < fields; k++) {
-      const { values, index } = columns[k];
-      const j = index === undefined ? i : index[i];
-      if (kinds[k] === TEXT_BYTES) {
-        const bytes = values as TextColumn;
-        if (!(j >= 0 && j < bytes.length)) throw new Error(`row ${i}, column ${k}: not text: undefined`);
-        const length = bytes.byteLength(j);
-        if (at + 4 + length + ROW_ROOM > chunk.length) chunk = grown(chunk, at, 4 + length + ROW_ROOM);
+      const c = prepared[k];
+      const j = c.index === null ? i : c.index[i];
+      const missing = !(j >= 0 && j < c.size);
+      if (c.kind === TEXT) {
+        if (missing || c.notText?.has(j)) throw new Error(`row ${i}, column ${k}: not text: ${valueAt(columns[k], i)}`);
+        const start = c.ends[j];
+        const length = c.ends[j + 1] - start;
+        if (length > SHORT_TEXT && at + 4 + length + ROW_ROOM > chunk.length) chunk = grown(chunk, at, 4 + length + ROW_ROOM);
         at = int32(chunk, at, length);
-        at += bytes.copyTo(j, chunk, at);
+        for (let b = start, end = start + length; b < end; b++) chunk[at++] = c.bytes[b];
         continue;
       }
-      const value = (values as ArrayLike<string | number>)[j];
-      if (kinds[k] === TEXT) {
-        if (typeof value !== 'string') throw new Error(`row ${i}, column ${k}: not text: ${value}`);
-        const end = value.length <= SHORT_TEXT ? ascii(chunk, at + 4, value) : -1;
-        if (end >= 0) {
-          int32(chunk, at, end - at - 4);
-          at = end;
-        } else {
-          const bytes = Buffer.from(value, 'utf8');
-          if (at + 4 + bytes.length + ROW_ROOM > chunk.length) chunk = grown(chunk, at, 4 + bytes.length + ROW_ROOM);
-          at = int32(chunk, at, bytes.length);
-          at += bytes.copy(chunk, at);
-        }
+      const n = missing ? undefined : c.numbers[j];
+      if (!Number.isSafeInteger(n)) throw new Error(`row ${i}, column ${k}: not an integer: ${n}`);
+      if (c.kind === BIGINT) {
+        at = int32(chunk, at, 8);
+        const high = Math.floor(n! / TWO_32);
+        at = int32(chunk, at, high);
+        at = int32(chunk, at, n! - high * TWO_32);
       } else {
-        if (!Number.isSafeInteger(value)) throw new Error(`row ${i}, column ${k}: not an integer: ${value}`);
-        const n = value as number;
-        if (kinds[k] === BIGINT) {
-          at = int32(chunk, at, 8);
-          const high = Math.floor(n / TWO_32);
-          at = int32(chunk, at, high);
-          at = int32(chunk, at, n - high * TWO_32);
-        } else {
-          if (n < -(2 ** 31) || n >= 2 ** 31) throw new Error(`row ${i}, column ${k}: out of range for ${columns[k].type}: ${n}`);
-          at = int32(chunk, at, 4);
-          at = int32(chunk, at, n);
-        }
+        if (n! < -(2 ** 31) || n! >= 2 ** 31) throw new Error(`row ${i}, column ${k}: out of range for ${c.type}: ${n}`);
+        at = int32(chunk, at, 4);
+        at = int32(chunk, at, n!);
       }
     }
   }
@@ -122,16 +140,6 @@ function int32(chunk: Buffer, at: number, n: number): number {
   chunk[at + 2] = (n >>> 8) & 0xff;
   chunk[at + 3] = n & 0xff;
   return at + 4;
-}
-
-/** `text` byte by byte if it is ASCII (keys, codes: the usual case), returning the end; -1 otherwise (nothing usable written). */
-function ascii(chunk: Buffer, at: number, text: string): number {
-  for (let c = 0; c < text.length; c++) {
-    const code = text.charCodeAt(c);
-    if (code > 127) return -1;
-    chunk[at++] = code;
-  }
-  return at;
 }
 
 /** A bigger chunk with the first `used` bytes of `chunk`, for one value that does not fit. */

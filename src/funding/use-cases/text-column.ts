@@ -20,6 +20,21 @@ export class TextColumn {
     return this.count;
   }
 
+  /** The bytes and the ends as they are (for the COPY writer): text i is `bytes[ends[i], ends[i + 1])`. */
+  raw(): { bytes: Uint8Array; ends: Int32Array } {
+    return { bytes: this.bytes, ends: this.ends };
+  }
+
+  /** `texts` as a column (each encoded once: a pledge's code, a village's). */
+  static of(texts: readonly string[]): TextColumn {
+    const column = new TextColumn(false, texts.length);
+    for (const text of texts) {
+      const bytes = Buffer.from(text, 'utf8');
+      column.push(bytes, 0, bytes.length);
+    }
+    return column;
+  }
+
   /** Appends `chunk[start, end)` as the next text (UTF-8, taken as it is). */
   push(chunk: Uint8Array, start: number, end: number): void {
     const from = this.ends[this.count];
@@ -39,18 +54,6 @@ export class TextColumn {
     return this.bytes.toString('utf8', this.ends[i], this.ends[i + 1]);
   }
 
-  /** Copies text `i`'s bytes into `target` at `at`; returns their count. */
-  copyTo(i: number, target: Uint8Array, at: number): number {
-    const start = this.ends[i];
-    const end = this.ends[i + 1];
-    for (let k = start; k < end; k++) target[at++] = this.bytes[k];
-    return end - start;
-  }
-
-  /** The byte length of text `i`. */
-  byteLength(i: number): number {
-    return this.ends[i + 1] - this.ends[i];
-  }
 }
 
 function grown(ends: Int32Array, size: number): Int32Array {
