@@ -57,6 +57,18 @@ const onPostgres = Boolean(process.env.DATABASE_URL);
     await stillServes();
   });
 
+  it("refuses to start when it cannot take the socket over from pg alone, and the connection goes on", async () => {
+    const stream = (client as unknown as { connection: { stream: NodeJS.ReadableStream } }).connection.stream;
+    const other = () => undefined;
+    stream.on('data', other);
+    try {
+      await expect(lines(`COPY (SELECT 1) TO STDOUT`)).rejects.toThrow("expected pg's one data listener, found 2");
+    } finally {
+      stream.removeListener('data', other);
+    }
+    await stillServes();
+  });
+
   it('refuses a statement that is not a COPY TO STDOUT', async () => {
     await expect(lines(`SELECT 1`)).rejects.toThrow('not a COPY TO STDOUT');
     await stillServes();

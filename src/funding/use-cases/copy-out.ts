@@ -47,14 +47,16 @@ class CopyOutQuery {
     private readonly reject: (err: Error) => void,
   ) {}
 
-  submit(connection: Connection): void {
+  /** Sends the statement; an Error returned instead is how pg lets a query refuse to start (it then calls handleError). */
+  submit(connection: Connection): Error | undefined {
     this.connection = connection;
     const listeners = connection.stream.listeners('data') as ((chunk: Buffer) => void)[];
-    if (listeners.length !== 1) throw new Error(`expected pg's one data listener, found ${listeners.length}`);
+    if (listeners.length !== 1) return new Error(`COPY: expected pg's one data listener, found ${listeners.length}`);
     this.pgData = listeners[0];
     connection.stream.removeListener('data', this.pgData);
     connection.stream.on('data', this.read);
     connection.query(this.text);
+    return undefined;
   }
 
   private readonly read = (data: Buffer): void => {
