@@ -53,6 +53,8 @@ describe('candidate rows of a binary COPY, decoded into columns', () => {
     expect(read(twoFields)).toThrow('2 fields in a candidate row');
     const good = output(['1703000000000001'], ['1703062001'], [1]);
     expect(read(good.subarray(0, good.length - 2))).toThrow('ended without its trailer');
+    const unsorted = output(['1703000000000002', '1703000000000001'], ['1703062001', '1703062001'], [1, 1]);
+    expect(read(unsorted)).toThrow('texts out of order at 1'); // NIKs are found by binary search: order is checked, not trusted
     const nullNik = Buffer.from(good);
     nullNik.writeInt32BE(-1, 21); // the NIK's length
     expect(read(nullNik)).toThrow('NULL in a candidate row');

@@ -221,11 +221,11 @@ class CandidateIndex {
       for (let i = 0; i < of.length; i++) start[of[i] + 1] += 1;
       for (let v = 1; v < start.length; v++) start[v] += start[v - 1];
       const next = start.slice(0, codes.length);
-      const positions = new Int32Array(of.length);
-      for (let k = 0; k < this.order.length; k++) positions[next[of[this.order[k]]]++] = k;
-      const byVillage = (this.byVillage = new Map());
+      const walkPositions = new Int32Array(of.length);
+      for (let k = 0; k < this.order.length; k++) walkPositions[next[of[this.order[k]]]++] = k;
+      const byVillage = (this.byVillage = new Map<string, Int32Array>());
       codes.forEach((code, v) => {
-        const list = positions.subarray(start[v], start[v + 1]);
+        const list = walkPositions.subarray(start[v], start[v + 1]);
         const key = digitsOnly(code);
         const existing = byVillage.get(key); // the same village written with and without dots
         byVillage.set(key, existing ? Int32Array.from([...existing, ...list]).sort() : list);

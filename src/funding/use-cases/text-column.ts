@@ -10,7 +10,10 @@ export class TextColumn {
   private ends: Int32Array;
   private count = 0;
 
-  /** @param sorted the texts are appended in code-point order (byte order: the "C" collation's) */
+  /**
+   * @param sorted the texts come in code-point order (UTF-8 byte order: the "C" collation's), which
+   *   the allocation relies on to find NIKs by binary search; `push` refuses one that does not
+   */
   constructor(readonly sorted: boolean, capacity = 1024) {
     this.bytes = Buffer.allocUnsafe(capacity * 16);
     this.ends = new Int32Array(capacity + 1);
@@ -35,9 +38,10 @@ export class TextColumn {
     return column;
   }
 
-  /** Appends `chunk[start, end)` as the next text (UTF-8, taken as it is). */
+  /** Appends `chunk[start, end)` as the next text (UTF-8, taken as it is); refuses one out of order in a sorted column. */
   push(chunk: Uint8Array, start: number, end: number): void {
     const from = this.ends[this.count];
+    if (this.sorted && this.count > 0 && this.before(chunk, start, end) > 0) throw new Error(`texts out of order at ${this.count}`);
     if (this.count + 1 === this.ends.length) this.ends = grown(this.ends, this.ends.length * 2);
     if (from + end - start > this.bytes.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, from + end - start));
@@ -46,6 +50,17 @@ export class TextColumn {
     }
     for (let k = start, at = from; k < end; k++, at++) this.bytes[at] = chunk[k];
     this.ends[++this.count] = from + end - start;
+  }
+
+  /** The last text against `chunk[start, end)`, in byte order: < 0, 0 or > 0. */
+  private before(chunk: Uint8Array, start: number, end: number): number {
+    const last = this.ends[this.count - 1];
+    const length = this.ends[this.count] - last;
+    for (let k = 0; k < length && start + k < end; k++) {
+      const d = this.bytes[last + k] - chunk[start + k];
+      if (d !== 0) return d;
+    }
+    return length - (end - start);
   }
 
   /** Text `i` as a string; undefined outside the column (as an array's `at`). */
