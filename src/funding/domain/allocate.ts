@@ -83,46 +83,18 @@ export function allocate(
 ): AllocationResult {
   const n = obligations.nik.length;
   const order = options.walkOrder ?? (options.inWalkOrder ? identity(n) : walkOrder(obligations));
-  const remaining = new Float64Array(n);
-  for (let i = 0; i < n; i++) remaining[i] = obligations.amount[i];
+  const month = new MonthFunding(obligations.amount, order);
   const out = new SplitBuffer(Math.max(1024, n));
   const candidates = new CandidateIndex(obligations, order, pledges);
-  // what the pledge being applied gives each obligation (0: nothing), and which it gave to
-  const given = new Float64Array(n);
-  const funded = new Int32Array(n);
 
   const sorted = pledges
     .map((pledge, index) => ({ pledge, index }))
     .sort((x, y) => x.pledge.priority - y.pledge.priority || compareCodePoints(x.pledge.code, y.pledge.code));
 
   for (const { pledge, index } of sorted) {
-    let budget = pledge.budget === null ? Infinity : Math.max(0, pledge.budget - (budgetsUsed.get(pledge.code) ?? 0));
-    const quota = pledge.quota ?? Infinity;
-    const share = pledge.sharePercent;
-    let count = 0;
-    const positions = candidates.of(pledge);
-    const total = positions ? positions.length : n;
-    for (let k = 0; k < total; k++) {
-      if (count >= quota || budget <= 0) break;
-      const i = order[positions ? positions[k] : k];
-      const r = remaining[i];
-      if (r <= 0) continue;
-      const want = share === 100 ? r : Math.min(r, Math.floor((obligations.amount[i] * share) / 100));
-      const give = Math.min(want, budget);
-      if (give <= 0) continue; // a 0-rupiah share is no split and uses no quota
-      given[i] = give;
-      funded[count] = i;
-      remaining[i] = r - give;
-      budget -= give;
-      count += 1;
-    }
-    // the pledge's splits in input order: a pass over all when it funded many, else its list sorted
-    if (count > n >>> 3) {
-      for (let i = 0; i < n; i++) if (given[i] > 0) out.push(i, index, given[i]);
-    } else {
-      for (const i of funded.subarray(0, count).sort()) out.push(i, index, given[i]);
-    }
-    for (let k = 0; k < count; k++) given[funded[k]] = 0;
+    const budget = pledge.budget === null ? Infinity : Math.max(0, pledge.budget - (budgetsUsed.get(pledge.code) ?? 0));
+    const count = month.walk(candidates.of(pledge), pledge.sharePercent, pledge.quota ?? Infinity, budget);
+    month.emit(out, index, count);
   }
 
   return {
@@ -131,7 +103,7 @@ export function allocate(
     splitObligation: out.obligation.subarray(0, out.length),
     splitPledge: out.pledge.subarray(0, out.length),
     splitAmount: out.amount.subarray(0, out.length),
-    unfunded: remaining,
+    unfunded: month.remaining,
   };
 }
 
@@ -280,6 +252,70 @@ function firstAtOrAfter(values: NikList, wanted: string): number {
     else high = middle;
   }
   return low;
+}
+
+/**
+ * What is left to fund of each obligation as pledges are applied, one at a time. Small methods, so
+ * that V8 optimizes them on the many small pledges before the large ones run.
+ */
+class MonthFunding {
+  /** per obligation: what is still unfunded */
+  readonly remaining: Float64Array;
+  /** what the pledge being applied gives each obligation (0: nothing), and which it gave to */
+  private readonly given: Float64Array;
+  private readonly funded: Int32Array;
+  private readonly everyPosition: Int32Array;
+
+  constructor(
+    private readonly amount: ArrayLike<number>,
+    private readonly order: Int32Array,
+  ) {
+    const n = order.length;
+    this.remaining = new Float64Array(n);
+    for (let i = 0; i < n; i++) this.remaining[i] = amount[i];
+    this.given = new Float64Array(n);
+    this.funded = new Int32Array(n);
+    this.everyPosition = identity(n);
+  }
+
+  /**
+   * One pledge's walk (§6): `positions` in walk order (every position when null), until the quota
+   * or the budget runs out. Returns how many obligations it funded.
+   */
+  walk(positions: Int32Array | null, share: number, quota: number, budget: number): number {
+    // every position as a list too: one kind of argument, so the optimized loop is never thrown
+    // away for the large ALL pledges that come after the many small ones
+    const walked = positions ?? this.everyPosition;
+    const { order, remaining, amount, given, funded } = this;
+    let count = 0;
+    for (let k = 0; k < walked.length; k++) {
+      if (count >= quota || budget <= 0) break;
+      const i = order[walked[k]];
+      const r = remaining[i];
+      if (r <= 0) continue;
+      const want = share === 100 ? r : Math.min(r, Math.floor((amount[i] * share) / 100));
+      const give = Math.min(want, budget);
+      if (give <= 0) continue; // a 0-rupiah share is no split and uses no quota
+      given[i] = give;
+      funded[count] = i;
+      remaining[i] = r - give;
+      budget -= give;
+      count += 1;
+    }
+    return count;
+  }
+
+  /** The last walk's `count` splits, in input order (a pass over all when it funded many, else its list sorted), into `out`. */
+  emit(out: SplitBuffer, pledge: number, count: number): void {
+    const { given, funded } = this;
+    const n = given.length;
+    if (count > n >>> 3) {
+      for (let i = 0; i < n; i++) if (given[i] > 0) out.push(i, pledge, given[i]);
+    } else {
+      for (const i of funded.subarray(0, count).sort()) out.push(i, pledge, given[i]);
+    }
+    for (let k = 0; k < count; k++) given[funded[k]] = 0;
+  }
 }
 
 class SplitBuffer {
