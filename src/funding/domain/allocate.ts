@@ -118,8 +118,8 @@ function walkOrder({ nik, tmt }: ObligationColumns): Int32Array {
   return order;
 }
 
-/** The village column as distinct codes and each row's index into them. */
-function coded(villageCode: readonly string[] | CodedColumn): CodedColumn {
+/** A column of codes as its distinct codes (in order of first appearance) and each row's index into them. */
+export function coded(villageCode: readonly string[] | CodedColumn): CodedColumn {
   if ('codes' in villageCode) return villageCode;
   const ids = new Map<string, number>();
   const of = new Int32Array(villageCode.length);

@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import type { EntityManager } from 'typeorm';
-import type { CodedColumn } from '../domain/allocate.js';
+import { coded, type CodedColumn } from '../domain/allocate.js';
 import { firstDay, isMonth, lastDay } from '../../common/month.js';
 import { COVERED_PARTICIPANTS, SORT_MEMORY } from '../sql/allocate.sql.js';
 import { copyOut } from './copy-out.js';
@@ -29,13 +29,7 @@ export async function readCandidates(m: EntityManager, month: string, useCopy: b
   await m.query(SORT_MEMORY);
   if (!useCopy) {
     const rows: { nik: string; village_code: string; tmt_day: number }[] = await m.query(COVERED_PARTICIPANTS, [first, last]);
-    const codes: string[] = [];
-    const numbers = new Map<string, number>();
-    const of = Int32Array.from(rows, ({ village_code: code }) => {
-      if (!numbers.has(code)) numbers.set(code, codes.push(code) - 1);
-      return numbers.get(code)!;
-    });
-    return { nik: rows.map((r) => r.nik), village: { codes, of }, tmtDay: Int32Array.from(rows, (r) => r.tmt_day) };
+    return { nik: rows.map((r) => r.nik), village: coded(rows.map((r) => r.village_code)), tmtDay: Int32Array.from(rows, (r) => r.tmt_day) };
   }
   const runner = m.queryRunner as unknown as { connect(): Promise<pg.ClientBase> } | undefined;
   if (!runner) throw new Error('COPY needs a transaction-bound EntityManager');
