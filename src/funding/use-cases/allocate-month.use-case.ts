@@ -48,6 +48,8 @@ interface PledgeRow {
 @Injectable()
 export class AllocateMonth {
   private readonly logger = new Logger(AllocateMonth.name);
+  /** The last refreshStale of this process outside a caller's transaction (the next waits for it). */
+  private refreshing: Promise<void> = Promise.resolve();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -79,8 +81,21 @@ export class AllocateMonth {
     });
   }
 
-  /** Recomputes every STALE (not closed) month, so that reads never report an outdated allocation. */
-  async refreshStale(actor: string, manager?: EntityManager): Promise<void> {
+  /**
+   * Recomputes every STALE (not closed) month, so that reads never report an outdated allocation.
+   * Outside a caller's transaction, the calls of this process run one after the other: each waits
+   * here, holding no connection, instead of in its own transaction on the allocation lock. Fifty
+   * auditors' lookups that found a month STALE used to take all ten connections of the pool while
+   * one recomputed, and every other request, `/health` included, waited for the recompute.
+   */
+  refreshStale(actor: string, manager?: EntityManager): Promise<void> {
+    if (manager) return this.refreshStaleNow(actor, manager);
+    const run = this.refreshing.then(() => this.refreshStaleNow(actor));
+    this.refreshing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async refreshStaleNow(actor: string, manager?: EntityManager): Promise<void> {
     const m = manager ?? this.dataSource.manager;
     const stale: { month: string }[] = await m.query(SQL.LATEST_STALE_PER_YEAR);
     for (const { month } of stale) await this.ensureCurrent(month, actor, manager);
