@@ -9,8 +9,9 @@ import type { EntityManager } from 'typeorm';
 import { coded, type CodedColumn } from '../domain/allocate.js';
 import { firstDay, isMonth, lastDay } from '../../common/month.js';
 import { COVERED_PARTICIPANTS, SORT_MEMORY } from '../sql/allocate.sql.js';
+import { COPY_SIGNATURE } from './copy-binary.js';
 import { copyOut } from './copy-out.js';
-import { TextColumn } from './text-column.js';
+import { doubled, TextColumn } from './text-column.js';
 
 /** The covered participants of a month in NIK order (code points, as the "C" collation sorts). */
 export interface Candidates {
@@ -40,8 +41,6 @@ export async function readCandidates(m: EntityManager, month: string, useCopy: b
   return columns.done();
 }
 
-const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
-
 /**
  * Rows of COPY's binary format (PostgreSQL manual, "COPY", Binary Format) of (nik text,
  * village_code text, tmt_day int4), decoded into columns as they arrive: the NIK's bytes, the
@@ -63,7 +62,7 @@ export class CandidateColumns {
   readonly read = (chunk: Buffer, start: number, end: number): void => {
     let at = start;
     if (!this.header) {
-      if (end - at < 19 || !chunk.subarray(at, at + 11).equals(SIGNATURE)) throw new Error('COPY: not binary output');
+      if (end - at < 19 || !chunk.subarray(at, at + 11).equals(COPY_SIGNATURE)) throw new Error('COPY: not binary output');
       at += 19 + chunk.readInt32BE(at + 15); // signature, flags, header extension
       this.header = true;
     }
@@ -83,8 +82,8 @@ export class CandidateColumns {
       at += 4 + villageLength;
       if (field(chunk, at) !== 4) throw new Error('COPY: tmt_day is not an int4');
       if (this.count === this.days.length) {
-        this.days = grown(this.days);
-        this.villageOf = grown(this.villageOf);
+        this.days = doubled(this.days);
+        this.villageOf = doubled(this.villageOf);
       }
       this.villageOf[this.count] = village;
       this.days[this.count++] = chunk.readInt32BE(at + 4);
@@ -124,10 +123,4 @@ function sameAscii(text: string, chunk: Buffer, start: number, end: number): boo
   if (text.length !== end - start) return false;
   for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) !== chunk[start + k]) return false;
   return true;
-}
-
-function grown(days: Int32Array): Int32Array {
-  const bigger = new Int32Array(days.length * 2);
-  bigger.set(days);
-  return bigger;
 }

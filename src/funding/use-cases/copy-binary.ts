@@ -37,7 +37,8 @@ const CHUNK_BYTES = 1 << 20;
 const ROW_ROOM = 4096;
 /** A text value longer than this may not fit the row's room: the chunk grows for it if need be. */
 const SHORT_TEXT = 64;
-const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+/** The first 11 bytes of binary COPY data, either way (candidates.ts reads them back). */
+export const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 const TWO_32 = 2 ** 32;
 const TEXT = 0;
 const INT = 1;
@@ -84,7 +85,7 @@ export function* copyBinaryChunks(columns: readonly CopyColumn[], count: number)
   const fields = prepared.length;
   let chunk: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   // header: signature, flags (none), header extension length (none)
-  let at = SIGNATURE.copy(chunk, 0);
+  let at = COPY_SIGNATURE.copy(chunk, 0);
   at = int32(chunk, at, 0);
   at = int32(chunk, at, 0);
   for (let i = 0; i < count; i++) {

@@ -1,6 +1,6 @@
 /**
  * Many short texts (a month's NIKs) kept as their UTF-8 bytes end to end in one buffer: text i is
- * `bytes[end[i - 1], end[i])`. A million NIKs as strings were a million objects for the garbage
+ * `bytes[ends[i], ends[i + 1])`. A million NIKs as strings were a million objects for the garbage
  * collector to trace and move, made only to be written back out as bytes by the next COPY; here
  * they go from the candidates' COPY to the month's COPY as bytes, and a string is made only for
  * the few that the allocation asks for (`at`).
@@ -42,7 +42,7 @@ export class TextColumn {
   push(chunk: Uint8Array, start: number, end: number): void {
     const from = this.ends[this.count];
     if (this.sorted && this.count > 0 && this.before(chunk, start, end) > 0) throw new Error(`texts out of order at ${this.count}`);
-    if (this.count + 1 === this.ends.length) this.ends = grown(this.ends, this.ends.length * 2);
+    if (this.count + 1 === this.ends.length) this.ends = doubled(this.ends);
     if (from + end - start > this.bytes.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, from + end - start));
       this.bytes.copy(bigger, 0, 0, from);
@@ -68,11 +68,11 @@ export class TextColumn {
     if (!(i >= 0 && i < this.count)) return undefined;
     return this.bytes.toString('utf8', this.ends[i], this.ends[i + 1]);
   }
-
 }
 
-function grown(ends: Int32Array, size: number): Int32Array {
-  const bigger = new Int32Array(size);
-  bigger.set(ends);
+/** `values` in an array twice its size (a growing column of numbers). */
+export function doubled(values: Int32Array): Int32Array {
+  const bigger = new Int32Array(values.length * 2);
+  bigger.set(values);
   return bigger;
 }
