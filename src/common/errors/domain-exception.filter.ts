@@ -20,10 +20,10 @@ export const HTTP_MESSAGES: Record<number, string> = {
   408: 'Permintaan tidak selesai dikirim pada waktunya.',
   413: 'Data yang dikirim terlalu besar.',
   414: 'Alamat terlalu panjang.',
-  416: 'Rentang berkas yang diminta tidak tersedia.',
-  431: 'Header permintaan terlalu besar.',
   415: 'Jenis isi permintaan tidak didukung: kirim JSON dalam UTF-8 (Content-Type: application/json), atau berkas sebagai multipart/form-data.',
+  416: 'Rentang berkas yang diminta tidak tersedia.',
   429: 'Terlalu banyak percobaan. Coba lagi beberapa saat lagi.',
+  431: 'Header permintaan terlalu besar.',
 };
 
 /** English texts of Nest's built-in exceptions, pipes (ParseUUIDPipe...) and uploads: replaced by HTTP_MESSAGES. */
