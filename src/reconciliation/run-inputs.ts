@@ -7,7 +7,10 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ALLOCATION_NOT_FROZEN } from '../periods/frozen-allocations.sql.js';
 import type { RunInputs } from './reconciliation.types.js';
-import { FUNDED_BY_PLEDGE, OBLIGATION_TOTALS, PAYMENTS_CHECKSUM } from './sql/reconcile.sql.js';
+import { FUNDED_BY_PLEDGE, LATEST_INPUTS, OBLIGATION_TOTALS, PAYMENTS_CHECKSUM } from './sql/reconcile.sql.js';
+
+/** What these reads need of a transaction's EntityManager or of the DataSource (a report reads outside one). */
+type Queryable = Pick<EntityManager, 'query'>;
 
 /** SHA-256 (hex) of a checksum text, as RunInputs stores them. */
 export function digest(value: string): string {
@@ -46,7 +49,7 @@ export interface MonthInputRows {
   paymentsChecksum: string;
 }
 
-export async function readMonthInputs(m: EntityManager, month: string): Promise<MonthInputRows> {
+export async function readMonthInputs(m: Queryable, month: string): Promise<MonthInputRows> {
   const [totals] = await m.query(OBLIGATION_TOTALS, [month]);
   const funded = await m.query(FUNDED_BY_PLEDGE, [month]);
   const [payments] = await m.query(PAYMENTS_CHECKSUM, [month]);
@@ -65,3 +68,26 @@ export function monthDigests({ totals, funded, paymentsChecksum }: MonthInputRow
 export const OUTDATED_MONTHS_UP_TO = `
   SELECT string_agg(a.month, ', ' ORDER BY a.month) AS months FROM allocation_month a
    WHERE a.status <> 'CURRENT' AND left(a.month, 4) = left($1, 4) AND a.month <= $1 AND ${ALLOCATION_NOT_FROZEN}`;
+
+/**
+ * What of `month` changed since a run read `inputs`, in Indonesian words for the person reading, in
+ * this order; empty when the month still holds what the run read:
+ * - a newer bill or PBI-APBN list;
+ * - a month of the year up to it waiting to be re-allocated (a pledge or the register changed);
+ * - other splits, obligations or payments than the run's checksums.
+ * FinalizeRun refuses a run with any (naming the first); a DONE run's workbook lists them all.
+ */
+export async function changedSince(m: Queryable, month: string, inputs: RunInputs): Promise<string[]> {
+  const changed: string[] = [];
+  const [latest] = await m.query(LATEST_INPUTS, [month]);
+  const idOf = (v: unknown) => ((v === null || v === undefined ? null : typeof v === 'string' ? JSON.parse(v) : v) as { id: string } | null)?.id ?? null;
+  if (idOf(latest.bill) !== (inputs.bill?.id ?? null)) changed.push('tagihan BPJS');
+  if (idOf(latest.pbi) !== (inputs.pbiApbnList?.id ?? null)) changed.push('daftar PBI APBN');
+  const [{ months }] = await m.query(OUTDATED_MONTHS_UP_TO, [month]);
+  if (months) changed.push(`alokasi bulan ${months} perlu dihitung ulang karena komitmen atau daftar peserta berubah`);
+  const now = monthDigests(await readMonthInputs(m, month));
+  if (now.splits !== inputs.splits) changed.push('pembagian dana antar komitmen');
+  if (now.obligations !== inputs.obligations) changed.push('kewajiban iuran peserta');
+  if (now.payments !== inputs.payments) changed.push('pembayaran');
+  return changed;
+}

@@ -5,8 +5,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { ReconciliationException } from '../reconciliation.exception.js';
 import type { RunInputs } from '../reconciliation.types.js';
 import { tryLockReconciliation } from '../run-lock.js';
-import { monthDigests, OUTDATED_MONTHS_UP_TO, readMonthInputs } from '../run-inputs.js';
-import { LATEST_INPUTS } from '../sql/reconcile.sql.js';
+import { changedSince } from '../run-inputs.js';
 
 export interface FinalizeRunCommand {
   runId: string;
@@ -50,21 +49,11 @@ export class FinalizeRun {
   }
 
   /**
-   * The run's figures are what the month holds now: no newer bill or PBI-APBN list, no month of the
-   * year up to it waiting to be re-allocated (a pledge or the register changed), and the same
-   * obligations, splits and payments as the run read. Otherwise the signed workbook would say
-   * other figures than the closed month keeps.
+   * The run's figures are what the month holds now (changedSince): otherwise the signed workbook
+   * would say other figures than the closed month keeps.
    */
   private async assertInputsUnchanged(month: string, inputs: RunInputs, m: EntityManager): Promise<void> {
-    const [latest] = await m.query(LATEST_INPUTS, [month]);
-    const parse = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? JSON.parse(v) : v) as { id: string } | null;
-    if ((parse(latest.bill)?.id ?? null) !== (inputs.bill?.id ?? null)) throw ReconciliationException.inputsChanged(month, 'tagihan BPJS');
-    if ((parse(latest.pbi)?.id ?? null) !== (inputs.pbiApbnList?.id ?? null)) throw ReconciliationException.inputsChanged(month, 'daftar PBI APBN');
-    const [{ months }] = await m.query(OUTDATED_MONTHS_UP_TO, [month]);
-    if (months) throw ReconciliationException.inputsChanged(month, `alokasi bulan ${months} perlu dihitung ulang karena komitmen atau daftar peserta berubah`);
-    const now = monthDigests(await readMonthInputs(m, month));
-    if (now.splits !== inputs.splits) throw ReconciliationException.inputsChanged(month, 'pembagian dana antar komitmen');
-    if (now.obligations !== inputs.obligations) throw ReconciliationException.inputsChanged(month, 'kewajiban iuran peserta');
-    if (now.payments !== inputs.payments) throw ReconciliationException.inputsChanged(month, 'pembayaran');
+    const [changed] = await changedSince(m, month, inputs);
+    if (changed) throw ReconciliationException.inputsChanged(month, changed);
   }
 }

@@ -1,3 +1,5 @@
+import type { RunInputs } from '../../reconciliation/reconciliation.types.js';
+
 /** The run summary as stored in `reconciliation_run.summary`: the shape of GET /reconciliations/:id (API.md). */
 export interface ReconciliationSummary {
   id: string;
@@ -23,6 +25,8 @@ export interface RunRow {
   finished_at: Date | null;
   finalized_by: string | null;
   finalized_at: Date | null;
+  /** The checksums of what the run read (null for runs stored without them). */
+  inputs: RunInputs | null;
 }
 
 /** A summary with every list present and every amount a number, whatever the stored JSON omitted. */

@@ -4,6 +4,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { changedSince } from '../../reconciliation/run-inputs.js';
 import * as SQL from '../sql/report.sql.js';
 import type { MonthTariff } from './apbd-accounts.js';
 import { pledgeComplianceWarnings } from './pledge-compliance.js';
@@ -116,6 +117,15 @@ export class ReportQueries {
   async run(id: string): Promise<RunRow | null> {
     const [row] = await this.query<RunRow>(SQL.RUN, [id]);
     return row ?? null;
+  }
+
+  /**
+   * What of a DONE run's month changed since it ran (reconciliation's changedSince); nothing for a
+   * FINAL run (its month is closed) or one stored without its input checksums.
+   */
+  async changedSinceRun(run: RunRow): Promise<string[]> {
+    if (run.status !== 'DONE' || !run.inputs) return [];
+    return changedSince(this.dataSource, run.month, run.inputs);
   }
 
   /** The year's pledges now, or as they stood at `asOf` (a finalized run's finalized_at). */

@@ -3,7 +3,7 @@
  * and in Indonesian words, what each funder paid, and the signature blocks.
  */
 import type ExcelJS from 'exceljs';
-import { LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { monthLabel } from '../format/labels.js';
 import { terbilang, terbilangRupiah } from '../terbilang.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
@@ -35,6 +35,13 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext): void {
     ],
   });
   const money = (text: string, amount: number) => t.addRow([text, amount, terbilangRupiah(amount)]);
+
+  if (ctx.changes.length > 0) {
+    t.writeStyledRow(
+      ['DRAF — JANGAN DITANDATANGANI', null, `Data bulan ini berubah setelah rekonsiliasi versi ${ctx.run.version} dijalankan (${ctx.changes.join('; ')}). Jalankan ulang rekonsiliasi dan tanda tangani berita acara versi terbaru.`],
+      WARNING_STYLE,
+    );
+  }
 
   t.writeStyledRow(['Jumlah peserta', summary.participants, `${terbilang(summary.participants)} orang`], undefined, [undefined, countStyle]);
   money('Iuran yang menjadi kewajiban daerah', summary.obligation);

@@ -9,6 +9,10 @@ import { TableSheet } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
 import { pledgesOfMonth, type ReconciliationWorkbookContext } from './workbook-context.js';
 
+/** Said on Ringkasan and Berita Acara when the month changed after the run (ctx.changes). */
+export const STALE_RUN_ADVICE =
+  'Lembar Pagu & Realisasi, Per Desa, Rincian Peserta dan Pembayaran memakai data saat ini, sehingga tidak cocok dengan ringkasan ini. Jalankan ulang rekonsiliasi sebelum ditandatangani.';
+
 export const RINGKASAN_COLUMNS = [
   { header: 'Uraian', kind: 'text', width: 58 },
   { header: 'Peserta', kind: 'count', width: 12 },
@@ -68,12 +72,12 @@ export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
   heading('Peringatan kepatuhan');
   if (warnings.length === 0) kv('Tidak ada peringatan kepatuhan', null, null);
   for (const p of warnings) t.writeStyledRow([`${p.code} — ${p.funder}`, null, null, p.warnings.join(' ')], undefined, [WARNING_STYLE, undefined, undefined, WARNING_STYLE]);
-  if (ctx.current.amount !== summary.obligation || ctx.current.participants !== summary.participants) {
-    t.writeStyledRow(
-      ['Data bulan ini berubah setelah rekonsiliasi', ctx.current.participants, ctx.current.amount, 'Kewajiban saat ini berbeda dari hasil rekonsiliasi: lembar rincian memakai data saat ini. Jalankan ulang rekonsiliasi.'],
-      undefined,
-      [WARNING_STYLE, undefined, undefined, WARNING_STYLE],
-    );
+  const obligationMoved = ctx.current.amount !== summary.obligation || ctx.current.participants !== summary.participants;
+  if (ctx.changes.length > 0 || obligationMoved) {
+    heading('Data bulan ini berubah setelah rekonsiliasi');
+    for (const what of ctx.changes) t.writeStyledRow([`Berubah: ${what}`], WARNING_STYLE);
+    if (obligationMoved) kv('Kewajiban saat ini', ctx.current.participants, ctx.current.amount, 'Berbeda dari hasil rekonsiliasi di atas.');
+    t.writeStyledRow([STALE_RUN_ADVICE], WARNING_STYLE);
   }
   t.commit();
 }

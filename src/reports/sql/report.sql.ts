@@ -6,7 +6,7 @@
 
 /** One reconciliation run with its stored summary (API.md shape). $1 run id. */
 export const RUN = `
-  SELECT id, month, version, status, summary, started_by, finished_at, finalized_by, finalized_at
+  SELECT id, month, version, status, summary, started_by, finished_at, finalized_by, finalized_at, inputs
   FROM reconciliation_run WHERE id = $1`;
 
 /** Pledges of a fiscal year in allocation order (§6: priority, then code in code-point order). $1 year. */

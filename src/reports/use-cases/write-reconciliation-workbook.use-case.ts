@@ -55,6 +55,7 @@ export class WriteReconciliationWorkbook {
     const pledges = await this.queries.pledgesOfYear(fiscalYear, asOf);
     const tariffs = await this.queries.tariffByMonth(monthsBetween(`${fiscalYear}-01`, month));
     const current = await this.queries.obligationTotals(month);
+    const changes = await this.queries.changedSinceRun(run);
     const villages = new Map((await this.regions.villages()).map((v) => [v.code, v]));
     const base = {
       queries: this.queries,
@@ -69,6 +70,7 @@ export class WriteReconciliationWorkbook {
       villages,
       generatedAt: this.clock.now(),
       current,
+      changes,
       pageSize: command.pageSize ?? 10000,
     };
     return {

@@ -1,0 +1,78 @@
+/**
+ * A DONE run's workbook after its month changed: the sheets read from the run (Ringkasan, Berita
+ * Acara) and those read from the month as it is now would disagree, so Ringkasan lists what
+ * changed and Berita Acara says it is a draft not to be signed. A run whose month is unchanged,
+ * and a FINAL run, carry neither.
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type ExcelJS from 'exceljs';
+import { Role } from '../../src/users/role.js';
+import { insertBill, insertParticipants, insertPledge, nik } from '../reconciliation/support/seed.js';
+import { secondKeuangan } from '../reconciliation/support/users.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { download, readWorkbook } from './support/xlsx.js';
+
+jest.setTimeout(180_000);
+
+const MONTH = '2026-09';
+const DRAFT = 'DRAF — JANGAN DITANDATANGANI';
+
+/** Column A of every row of a sheet (the labels). */
+const labels = (ws: ExcelJS.Worksheet) => Array.from({ length: ws.rowCount }, (_, i) => String(ws.getRow(i + 1).getCell(1).value ?? ''));
+
+describe('reconciliation workbook of a DONE run whose month changed', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertParticipants(t.dataSource, [{ nik: nik(1), noka: '0000000000001' }, { nik: nik(2), noka: '0000000000002' }]);
+    await insertPledge(t.dataSource, 'APBD-2026');
+    await insertBill(t.dataSource, MONTH, [{ nik: nik(1), noka: '0000000000001' }]);
+  });
+  afterAll(() => t?.close());
+
+  const keuangan = () => t.as(Role.KEUANGAN);
+  const start = async () => (await (await keuangan()).post('/api/v1/reconciliations').send({ month: MONTH }).expect(201)).body as { id: string; version: number };
+  const workbook = async (runId: string) => readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${runId}/workbook.xlsx`))).body);
+
+  it('says nothing while the month holds what the run read', async () => {
+    const wb = await workbook((await start()).id);
+    expect(labels(wb.getWorksheet('Ringkasan')!)).not.toContain('Data bulan ini berubah setelah rekonsiliasi');
+    expect(labels(wb.getWorksheet('Berita Acara')!)).not.toContain(DRAFT);
+  });
+
+  it('lists a payment recorded after the run, and marks Berita Acara a draft', async () => {
+    const run = await start();
+    const payment = { pledgeCode: 'APBD-2026', month: MONTH, amount: 1000, paidAt: '2026-09-08', reference: 'SP2D 501' };
+    const recorded = (await (await keuangan()).post('/api/v1/payments').send(payment).expect(201)).body;
+    try {
+      const wb = await workbook(run.id);
+      const ringkasan = labels(wb.getWorksheet('Ringkasan')!);
+      expect(ringkasan).toContain('Data bulan ini berubah setelah rekonsiliasi');
+      expect(ringkasan.filter((l) => l.startsWith('Berubah: '))).toEqual(['Berubah: pembayaran']);
+      const beritaAcara = wb.getWorksheet('Berita Acara')!;
+      const draft = beritaAcara.getRow(labels(beritaAcara).indexOf(DRAFT) + 1);
+      expect(String(draft.getCell(3).value)).toContain(`rekonsiliasi versi ${run.version} dijalankan (pembayaran)`);
+      // the draft line comes before the figures to be signed
+      expect(labels(beritaAcara).indexOf(DRAFT)).toBeLessThan(labels(beritaAcara).indexOf('Jumlah peserta'));
+    } finally {
+      await (await keuangan()).delete(`/api/v1/payments/${recorded.id}`).expect(200);
+    }
+  });
+
+  it('names every change: a pledge revised (months to re-allocate), a newer bill', async () => {
+    const run = await start();
+    await (await keuangan()).patch('/api/v1/pledges/APBD-2026').send({ priority: 2, reason: 'uji' }).expect(200);
+    await insertBill(t.dataSource, MONTH, [{ nik: nik(2), noka: '0000000000002' }]);
+    const changes = labels((await workbook(run.id)).getWorksheet('Ringkasan')!).filter((l) => l.startsWith('Berubah: '));
+    expect(changes[0]).toBe('Berubah: tagihan BPJS');
+    expect(changes[1]).toMatch(/^Berubah: alokasi bulan 2026-01, .*2026-09 perlu dihitung ulang/);
+  });
+
+  it('a FINAL run says nothing: its month is closed', async () => {
+    const run = await start();
+    await (await secondKeuangan(t)).post(`/api/v1/reconciliations/${run.id}/finalize`).expect(201);
+    const wb = await workbook(run.id);
+    expect(labels(wb.getWorksheet('Ringkasan')!)).not.toContain('Data bulan ini berubah setelah rekonsiliasi');
+    expect(labels(wb.getWorksheet('Berita Acara')!)).not.toContain(DRAFT);
+  });
+});
