@@ -50,11 +50,15 @@ interface BillRankRow {
  * allocation up to date, categorize every bill line, write the findings and the summary. Either
  * everything is stored (status DONE) or nothing is; a failure is then recorded separately as a
  * FAILED run with the error. Exactly one session reconciles a month at a time (advisory lock,
- * plus the unique index on RUNNING runs).
+ * plus the unique index on RUNNING runs); within this process a second run of a month is refused at
+ * once (`reconciling`), before it waits for a connection: on the embedded database, whose one
+ * connection would make it wait for the first run and then make the next version, as on PostgreSQL.
  */
 @Injectable()
 export class ReconcileMonth {
   private readonly logger = new Logger(ReconcileMonth.name);
+  /** Months this process is reconciling now. */
+  private readonly reconciling = new Set<string>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -66,17 +70,36 @@ export class ReconcileMonth {
   ) {}
 
   async execute(command: ReconcileMonthCommand): Promise<RunHeader> {
+    const release = this.claim(command.month);
     try {
-      return await this.dataSource.transaction((m) => this.runInTransaction(command, m));
+      return await this.dataSource.transaction((m) => this.reconcile(command, m));
     } catch (err) {
       if (err instanceof DomainException) throw err;
       const runId = await this.recordFailure(command, err);
       throw ReconciliationException.failed(command.month, runId);
+    } finally {
+      release();
     }
   }
 
-  /** The whole run inside the caller's transaction; throws (and stores nothing once rolled back) on failure. */
+  /** The whole run inside the caller's transaction (the schedule's); throws (and stores nothing once rolled back) on failure. */
   async runInTransaction(command: ReconcileMonthCommand, m: EntityManager): Promise<RunHeader> {
+    const release = this.claim(command.month);
+    try {
+      return await this.reconcile(command, m);
+    } finally {
+      release();
+    }
+  }
+
+  /** Marks `month` as reconciled by this process until the returned release; 409 RUN_IN_PROGRESS if it already is. */
+  private claim(month: string): () => void {
+    if (this.reconciling.has(month)) throw ReconciliationException.inProgress(month);
+    this.reconciling.add(month);
+    return () => this.reconciling.delete(month);
+  }
+
+  private async reconcile(command: ReconcileMonthCommand, m: EntityManager): Promise<RunHeader> {
     const { month, actor } = command;
     ReconciliationException.assertRunnable(month, this.clock.now());
     if (!(await tryLockReconciliation(m, month))) throw ReconciliationException.inProgress(month);
