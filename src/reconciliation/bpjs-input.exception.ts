@@ -1,7 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
-import { monthInWib } from '../common/clock/clock.js';
+import { nextMonthInWib } from '../common/clock/clock.js';
 import { assertNever, DomainException } from '../common/errors/domain.exception.js';
-import { addMonths } from '../common/month.js';
 import type { UploadReport } from './uploads/row-issue.js';
 
 export enum BpjsInputErrorCode {
@@ -33,7 +32,7 @@ export class BpjsInputException extends DomainException<BpjsInputErrorCode> {
    * its start at the earliest, so a later one is a typo (2099-12 for 2026-12).
    */
   static assertNotInFuture(month: string, now: Date): void {
-    const latest = addMonths(monthInWib(now), 1);
+    const latest = nextMonthInWib(now);
     if (month <= latest) return;
     throw new BpjsInputException(BpjsInputErrorCode.MONTH_IN_FUTURE, `Bulan ${month} belum tiba: tagihan dan daftar PBI APBN paling jauh untuk bulan ${latest}.`, { month, latest });
   }

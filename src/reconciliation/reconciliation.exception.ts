@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
-import { monthInWib } from '../common/clock/clock.js';
+import { monthInWib, nextMonthInWib } from '../common/clock/clock.js';
 import { assertNever, DomainException } from '../common/errors/domain.exception.js';
-import { addMonths, firstDay } from '../common/month.js';
+import { firstDay } from '../common/month.js';
 
 export enum ReconciliationErrorCode {
   RUN_NOT_FOUND = 'RUN_NOT_FOUND',
@@ -45,7 +45,7 @@ export class ReconciliationException extends DomainException<ReconciliationError
 
   /** A run of a month past next month (WIB): its bill cannot exist yet (bills stop there too), so the month is a typo. */
   static assertRunnable(month: string, now: Date): void {
-    const latest = addMonths(monthInWib(now), 1);
+    const latest = nextMonthInWib(now);
     if (month <= latest) return;
     throw new ReconciliationException(ReconciliationErrorCode.MONTH_IN_FUTURE, `Bulan ${month} belum tiba: rekonsiliasi paling jauh untuk bulan ${latest}.`, { month, latest });
   }

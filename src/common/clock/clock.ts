@@ -2,6 +2,8 @@
  * Time is an input: everything date-based asks the injected Clock, so tests can pin it.
  * Months are computed in Asia/Jakarta (WIB, UTC+7, no daylight saving) explicitly.
  */
+import { addMonths } from '../month.js';
+
 export abstract class Clock {
   abstract now(): Date;
 }
@@ -30,6 +32,14 @@ const WIB_OFFSET_MS = 7 * 3600 * 1000;
 /** The `YYYY-MM` month that `date` falls in, in WIB. */
 export function monthInWib(date: Date): string {
   return new Date(date.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 7);
+}
+
+/**
+ * The month after the one `date` falls in (WIB): the furthest month a BPJS bill, a PBI-APBN list or a
+ * reconciliation run may be for (BPJS bills a month at its start at the earliest; later is a typo).
+ */
+export function nextMonthInWib(date: Date): string {
+  return addMonths(monthInWib(date), 1);
 }
 
 /** The `YYYY-MM-DD` day that `date` falls in, in WIB. */
