@@ -2,17 +2,18 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES } from '../users/role.js';
 import { Public, Roles } from './access.decorators.js';
+import { AUTH_PATH, LOGIN_PATH } from './auth-routes.js';
 import { AuthService } from './auth.service.js';
 import { type AuthenticatedUser, CurrentUser } from './authenticated-user.js';
 import { AccessTokenDto, LoginDto } from './dto/login.dto.js';
 
 @ApiTags('auth')
-@Controller('api/v1/auth')
+@Controller(AUTH_PATH)
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   /** Rate-limited per client address and username (login-rate-limit.ts). */
-  @Post('login')
+  @Post(LOGIN_PATH)
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenDto })

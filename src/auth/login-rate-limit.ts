@@ -2,8 +2,8 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../common/config/app-config.js';
+import { LOGIN_ROUTE } from './auth-routes.js';
 
-export const LOGIN_ROUTE = '/api/v1/auth/login';
 
 /**
  * Limits login attempts per client address and username, so one person's typos lock only them
