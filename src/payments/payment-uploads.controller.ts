@@ -1,10 +1,10 @@
-import { Controller, Inject, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import { Controller, Inject, Post, UploadedFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Audited } from '../audit/audited.decorator.js';
-import { type StoredUpload, withUploadedFile } from '../reconciliation/uploads/uploaded-file.js';
+import { type StoredUpload, UploadFile } from '../common/http/upload-options.js';
+import { withUploadedFile } from '../reconciliation/uploads/uploaded-file.js';
 import { Role } from '../users/role.js';
 import { UploadPayments } from './use-cases/upload-payments.use-case.js';
 
@@ -20,7 +20,7 @@ export class PaymentUploadsController {
   @Audited('payment.upload', 'payment')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @UseInterceptors(FileInterceptor('file'))
+  @UploadFile()
   upload(@UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser) {
     return withUploadedFile(file, (f) => this.uploadPayments.execute({ path: f.path, filename: f.originalname, actor: user.username }));
   }

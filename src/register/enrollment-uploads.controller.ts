@@ -1,5 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
@@ -7,12 +6,11 @@ import { DataSource } from 'typeorm';
 import { Audited } from '../audit/audited.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Roles } from '../auth/access.decorators.js';
-import type { StoredUpload } from '../common/http/upload-options.js';
+import { type StoredUpload, UploadFile } from '../common/http/upload-options.js';
 import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
 import { ALL_ROLES, Role } from '../users/role.js';
 import { UploadListQueryDto } from './dto/register-query.dto.js';
 import { RegisterException } from './register.exception.js';
-import { UploadTooLargeFilter } from './upload-too-large.filter.js';
 import { UploadStore } from './upload-store.js';
 import { toUploadView } from './upload-view.js';
 import { ImportEnrollmentSheet } from './use-cases/import-enrollment-sheet.use-case.js';
@@ -33,8 +31,7 @@ export class EnrollmentUploadsController {
   @HttpCode(201)
   @Roles(Role.OPERATOR_DINKES, Role.ADMIN)
   @Audited('enrollment.upload', 'enrollment_upload')
-  @UseFilters(UploadTooLargeFilter)
-  @UseInterceptors(FileInterceptor('file'))
+  @UploadFile()
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   upload(@UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser) {

@@ -5,7 +5,6 @@ export enum RegisterErrorCode {
   UPLOAD_NOT_FOUND = 'UPLOAD_NOT_FOUND',
   PARTICIPANT_NOT_FOUND = 'PARTICIPANT_NOT_FOUND',
   FILE_REQUIRED = 'FILE_REQUIRED',
-  FILE_TOO_LARGE = 'FILE_TOO_LARGE',
   REPORT_NOT_READY = 'REPORT_NOT_READY',
 }
 
@@ -17,8 +16,6 @@ export class RegisterException extends DomainException<RegisterErrorCode> {
         return HttpStatus.NOT_FOUND;
       case RegisterErrorCode.FILE_REQUIRED:
         return HttpStatus.BAD_REQUEST;
-      case RegisterErrorCode.FILE_TOO_LARGE:
-        return HttpStatus.PAYLOAD_TOO_LARGE;
       case RegisterErrorCode.REPORT_NOT_READY:
         return HttpStatus.CONFLICT;
       default:
@@ -36,15 +33,6 @@ export class RegisterException extends DomainException<RegisterErrorCode> {
 
   static fileRequired(): RegisterException {
     return new RegisterException(RegisterErrorCode.FILE_REQUIRED, 'Lampirkan berkas .xlsx atau .csv pada kolom "file".');
-  }
-
-  static fileTooLarge(maxBytes: number): RegisterException {
-    const mb = Math.floor(maxBytes / (1024 * 1024));
-    return new RegisterException(
-      RegisterErrorCode.FILE_TOO_LARGE,
-      `Berkas melebihi batas ukuran unggahan (${mb} MB). Bagi berkas menjadi beberapa bagian lalu unggah satu per satu.`,
-      { maxBytes },
-    );
   }
 
   static reportNotReady(id: string): RegisterException {

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { diskStorage, type MultipartModuleAsyncOptions } from '@nestjs/platform-fastify/multipart';
+import { applyDecorators, UseFilters, UseInterceptors } from '@nestjs/common';
+import { diskStorage, FileInterceptor, type MultipartModuleAsyncOptions } from '@nestjs/platform-fastify/multipart';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { UploadTooLargeFilter } from './upload-too-large.filter.js';
 
 /** An uploaded file as the routes see it: stored on disk at `path` (the disk storage below always sets it). */
 export interface StoredUpload {
@@ -23,3 +25,9 @@ export const UPLOAD_OPTIONS: MultipartModuleAsyncOptions = {
     return { storage: diskStorage({ destination }), limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } };
   },
 };
+
+/**
+ * An upload route's file, on its `file` field (read it with `@UploadedFile()`): every upload route
+ * uses this, so a file over UPLOAD_MAX_MB is refused the same way everywhere (413 FILE_TOO_LARGE).
+ */
+export const UploadFile = () => applyDecorators(UseFilters(UploadTooLargeFilter), UseInterceptors(FileInterceptor('file')));

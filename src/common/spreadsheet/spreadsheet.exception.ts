@@ -15,6 +15,7 @@ export enum SpreadsheetErrorCode {
   MISSING_COLUMNS = 'MISSING_COLUMNS',
   NO_DATA_ROWS = 'NO_DATA_ROWS',
   TOO_MANY_ROWS = 'TOO_MANY_ROWS',
+  FILE_TOO_LARGE = 'FILE_TOO_LARGE',
 }
 
 export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> {
@@ -30,10 +31,21 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
       case SpreadsheetErrorCode.NO_DATA_ROWS:
         return HttpStatus.BAD_REQUEST;
       case SpreadsheetErrorCode.TOO_MANY_ROWS:
+      case SpreadsheetErrorCode.FILE_TOO_LARGE:
         return HttpStatus.PAYLOAD_TOO_LARGE;
       default:
         return assertNever(this.code);
     }
+  }
+
+  /** An uploaded file over UPLOAD_MAX_MB, refused while it arrives (UploadTooLargeFilter). */
+  static fileTooLarge(maxBytes: number): SpreadsheetException {
+    const mb = Math.floor(maxBytes / (1024 * 1024));
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.FILE_TOO_LARGE,
+      `Berkas melebihi batas ukuran unggahan (${mb} MB). Bagi berkas menjadi beberapa bagian lalu unggah satu per satu.`,
+      { maxBytes },
+    );
   }
 
   static empty(): SpreadsheetException {

@@ -1,10 +1,9 @@
-import { Controller, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import { Controller, HttpCode, Post, Query, UploadedFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../../auth/authenticated-user.js';
 import { Audited } from '../../audit/audited.decorator.js';
-import type { StoredUpload } from '../../common/http/upload-options.js';
+import { type StoredUpload, UploadFile } from '../../common/http/upload-options.js';
 import { Role } from '../../users/role.js';
 import { PledgeUploadQueryDto } from '../dto/pledge-upload-query.dto.js';
 import { FundingErrorCode, FundingException } from '../funding.exception.js';
@@ -21,7 +20,7 @@ export class PledgeUploadsController {
   @HttpCode(201)
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('pledge.upload', 'pledge_upload')
-  @UseInterceptors(FileInterceptor('file'))
+  @UploadFile()
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   upload(@UploadedFile() file: StoredUpload | undefined, @Query() query: PledgeUploadQueryDto, @CurrentUser() user: AuthenticatedUser) {

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
@@ -13,7 +12,8 @@ import { XLSX_CONTENT_TYPE } from '../../common/spreadsheet/workbook-style.js';
 import { Role } from '../../users/role.js';
 import { BpjsInputs } from '../bpjs-inputs.service.js';
 import { BillQueryDto, UploadBillDto } from '../dto/bpjs-input.dto.js';
-import { type StoredUpload, withUploadedFile } from '../uploads/uploaded-file.js';
+import { type StoredUpload, UploadFile } from '../../common/http/upload-options.js';
+import { withUploadedFile } from '../uploads/uploaded-file.js';
 import { billReport, billReportFilename } from '../uploads/upload-reports.js';
 import { UUID_PARAM } from '../../common/http/uuid-param.js';
 import { UploadBill } from './upload-bill.use-case.js';
@@ -34,7 +34,7 @@ export class BillsController {
   @Audited('bill.upload', 'bill')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadBillDto })
-  @UseInterceptors(FileInterceptor('file'))
+  @UploadFile()
   upload(@Body() body: UploadBillDto, @UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser) {
     return withUploadedFile(file, (f) =>
       this.uploadBill.execute({ month: body.month, invoiceTotal: Number(body.invoiceTotal), path: f.path, filename: f.originalname, actor: user.username }),

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
@@ -13,7 +12,8 @@ import { XLSX_CONTENT_TYPE } from '../../common/spreadsheet/workbook-style.js';
 import { Role } from '../../users/role.js';
 import { BpjsInputs } from '../bpjs-inputs.service.js';
 import { BillQueryDto, UploadPbiListDto } from '../dto/bpjs-input.dto.js';
-import { type StoredUpload, withUploadedFile } from '../uploads/uploaded-file.js';
+import { type StoredUpload, UploadFile } from '../../common/http/upload-options.js';
+import { withUploadedFile } from '../uploads/uploaded-file.js';
 import { pbiListReport, pbiListReportFilename } from '../uploads/upload-reports.js';
 import { UUID_PARAM } from '../../common/http/uuid-param.js';
 import { UploadPbiApbnList } from './upload-pbi-apbn-list.use-case.js';
@@ -34,7 +34,7 @@ export class PbiApbnListsController {
   @Audited('pbi-apbn-list.upload', 'pbi_apbn_list')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadPbiListDto })
-  @UseInterceptors(FileInterceptor('file'))
+  @UploadFile()
   upload(@Body() body: UploadPbiListDto, @UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser) {
     return withUploadedFile(file, (f) => this.uploadList.execute({ month: body.month, path: f.path, filename: f.originalname, actor: user.username }));
   }
