@@ -9,8 +9,8 @@ import { TableSheet } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
 import { pledgesOfMonth, type ReconciliationWorkbookContext } from './workbook-context.js';
 
-/** Said on Ringkasan and Berita Acara when the month changed after the run (ctx.changes). */
-export const STALE_RUN_ADVICE =
+/** Said under the list of what changed after the run (ctx.changes); Berita Acara says it is a draft. */
+const STALE_RUN_ADVICE =
   'Lembar Pagu & Realisasi, Per Desa, Rincian Peserta dan Pembayaran memakai data saat ini, sehingga tidak cocok dengan ringkasan ini. Jalankan ulang rekonsiliasi sebelum ditandatangani.';
 
 export const RINGKASAN_COLUMNS = [
