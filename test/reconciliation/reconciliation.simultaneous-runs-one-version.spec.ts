@@ -39,11 +39,21 @@ describe('reconciliation: simultaneous runs of a month', () => {
     expect(res.body).toMatchObject({ version: 2, status: 'DONE' });
   });
 
+  it('two POSTs at once over HTTP: one 201, one 409 RUN_IN_PROGRESS (the embedded database reads the second request while the first runs)', async () => {
+    const keuangan = await t.as(Role.KEUANGAN);
+    await keuangan.get('/api/v1/reconciliations?month=' + MONTH).expect(200); // the account is read once, before
+    const before = (await versions()).length;
+    const answers = await Promise.all([1, 2].map(() => keuangan.post('/api/v1/reconciliations').send({ month: MONTH })));
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(answers.find((r) => r.status === 409)!.body.code).toBe('RUN_IN_PROGRESS');
+    expect((await versions()).length).toBe(before + 1);
+  });
+
   it('a failed claim leaves nothing behind: a run that was refused does not block the month', async () => {
     const reconcile = t.app.get(ReconcileMonth);
     const runs = [reconcile.execute({ month: MONTH, actor: 'uji-1' }), reconcile.execute({ month: MONTH, actor: 'uji-2' })];
     const settled = await Promise.allSettled(runs);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected']);
-    await expect(reconcile.execute({ month: MONTH, actor: 'uji-3' })).resolves.toMatchObject({ version: 4 });
+    await expect(reconcile.execute({ month: MONTH, actor: 'uji-3' })).resolves.toMatchObject({ version: 5 });
   });
 });

@@ -3,7 +3,9 @@
  *
  * PGlite is a single session. A client is handed out by `connect()` only while no other client
  * holds it, so a transaction is never interleaved with another caller's statements. Code must
- * therefore never wait for a second connection while it holds one (it would wait forever).
+ * therefore never wait for a second connection while it holds one (it would wait forever). Each
+ * statement first yields an event-loop turn (see Client.query), so the server keeps reading
+ * requests while a long transaction runs.
  */
 import { EventEmitter } from 'node:events';
 import { PGlite, types, type PGliteOptions } from '@electric-sql/pglite';
@@ -46,6 +48,12 @@ export function createPgliteDriver(open: () => Promise<PGlite>) {
       const text = typeof sql === 'string' ? sql : sql.text;
       try {
         const pg = await db();
+        // PGlite answers without I/O (its promises settle as microtasks), so a transaction of many
+        // statements would keep the event loop from reading other requests until it ends. Yielding
+        // a turn before each statement lets them be read and answered meanwhile (those that need
+        // the database still wait for the connection): a second run of a month is then refused
+        // while the first runs (409), not made after it.
+        await new Promise<void>((turn) => setImmediate(turn));
         const raw =
           params && params.length > 0
             ? await pg.query(text, params)
