@@ -92,6 +92,14 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     await (await t.as(Role.OPERATOR_DINKES)).get('/api/v1/splits').expect(403);
   });
 
+  it('a month never allocated has no summary (404 NOT_ALLOCATED), not an UNFUNDED row of zero', async () => {
+    for (const groupBy of ['pledge', 'village', 'sourceType']) {
+      const res = await auditor.get(`/api/v1/splits/summary?month=2025-05&groupBy=${groupBy}`).expect(404);
+      expect(res.body).toMatchObject({ code: 'NOT_ALLOCATED', details: { month: '2025-05' } });
+      expect(res.body.message).toContain('belum dialokasikan');
+    }
+  });
+
   it('sums by pledge with an UNFUNDED row (partly funded participant-months included)', async () => {
     const res = await auditor.get('/api/v1/splits/summary?month=2026-02&groupBy=pledge').expect(200);
     expect(res.body).toEqual([

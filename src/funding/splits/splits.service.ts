@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { preparedQuery } from '../../common/database/prepared-query.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
 import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
+import { FundingException } from '../funding.exception.js';
 import type { GroupBy, SplitsQueryDto } from '../dto/splits-query.dto.js';
 import * as SQL from '../sql/splits.sql.js';
 import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
@@ -90,12 +91,14 @@ export class SplitsService {
 
   /**
    * Totals of a month grouped by pledge, village or source type, with a final `UNFUNDED` row
-   * (participant-months with any remainder, partly funded included, and the unfunded rupiah).
+   * (participant-months with any remainder, partly funded included, and the unfunded rupiah). A
+   * month never allocated is 404 NOT_ALLOCATED, as GET /allocations/:month answers.
    */
   async summary(month: string, groupBy: GroupBy, actor: string): Promise<SummaryRow[]> {
     await this.allocateMonth.refreshStale(actor);
-    const rows = await this.grouped(month, groupBy);
     const [unfunded] = await this.dataSource.query(SQL.UNFUNDED_OF_MONTH, [month]);
+    if (!unfunded.allocated) throw FundingException.notAllocated(month);
+    const rows = await this.grouped(month, groupBy);
     return [...rows, { key: 'UNFUNDED', participants: Number(unfunded.participants), amount: Number(unfunded.amount) }];
   }
 

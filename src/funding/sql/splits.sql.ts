@@ -80,7 +80,12 @@ export const SUMMARY_BY_VILLAGE = `
    GROUP BY o.village_code, r.name
    ORDER BY o.village_code`;
 
-/** The UNFUNDED row: participant-months with any remainder (partly funded included) and the rupiah. */
+/**
+ * The UNFUNDED row: participant-months with any remainder (partly funded included) and the rupiah;
+ * and whether the month was allocated at all (a month never allocated has no obligations either,
+ * and its summary would read as nothing unfunded).
+ */
 export const UNFUNDED_OF_MONTH = `
-  SELECT count(*) FILTER (WHERE unfunded > 0)::int AS participants, coalesce(sum(unfunded), 0)::bigint AS amount
+  SELECT EXISTS (SELECT 1 FROM allocation_month WHERE month = $1) AS allocated,
+         count(*) FILTER (WHERE unfunded > 0)::int AS participants, coalesce(sum(unfunded), 0)::bigint AS amount
     FROM obligation WHERE month = $1`;
