@@ -50,7 +50,7 @@ function dataSheet(wb: ExcelJS.Workbook, villageCount: number): void {
     allowBlank: true,
     formulae: [formula],
     showErrorMessage: true,
-    errorStyle: 'error',
+    errorStyle: 'stop', // ECMA-376's names: stop, warning, information (Excel repairs a file with any other)
     errorTitle: title,
     error: prompt,
   });
