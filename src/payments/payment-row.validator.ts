@@ -3,7 +3,7 @@
  * reference, and optionally the earlier month a correction adjusts. Pure logic: the caller passes
  * the known pledges (code → fiscal year), the closed months and today's date (WIB).
  */
-import { type Cell, cellDay } from '../common/spreadsheet/cell.js';
+import { type Cell, cellDay, formulaFailure } from '../common/spreadsheet/cell.js';
 import type { ColumnSpec } from '../common/spreadsheet/column-spec.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
 import { isMonth } from '../common/month.js';
@@ -66,32 +66,42 @@ export function validatePaymentRow(
 ): { record?: PaymentRecord; issues: Issue[] } {
   const issues: Issue[] = [];
   const reject = (column: string, code: string, message: string) => issues.push({ column, severity: 'REJECT', code, message });
+  // A formula with nothing readable is named as such (the amount's reader names its own), not as an
+  // empty or malformed cell: the checks below then skip that column.
+  const formulas = new Set<string>();
+  PAYMENT_COLUMNS.forEach(({ name }, i) => {
+    const failure = name === 'JUMLAH' ? null : formulaFailure(cells[i], name);
+    if (!failure) return;
+    reject(name, failure.kind === 'error' ? 'FORMULA_ERROR' : 'FORMULA_WITHOUT_VALUE', failure.message);
+    formulas.add(name);
+  });
+  const check = (column: string, code: string, message: string) => formulas.has(column) || reject(column, code, message);
 
   const pledgeCode = cells[0].text.trim();
-  if (!pledgeCode) reject('KODE_KOMITMEN', 'PLEDGE_REQUIRED', 'KODE_KOMITMEN wajib diisi.');
-  else if (!pledges.has(pledgeCode)) reject('KODE_KOMITMEN', 'PLEDGE_NOT_FOUND', `Komitmen pendanaan "${pledgeCode}" tidak ditemukan.`);
+  if (!pledgeCode) check('KODE_KOMITMEN', 'PLEDGE_REQUIRED', 'KODE_KOMITMEN wajib diisi.');
+  else if (!pledges.has(pledgeCode)) check('KODE_KOMITMEN', 'PLEDGE_NOT_FOUND', `Komitmen pendanaan "${pledgeCode}" tidak ditemukan.`);
 
   const month = monthOf(cells[1]);
-  if (!month) reject('BULAN', 'MONTH_FORMAT', `BULAN "${cells[1].text}" harus berformat YYYY-MM (mis. 2026-10).`);
+  if (!month) check('BULAN', 'MONTH_FORMAT', `BULAN "${cells[1].text}" harus berformat YYYY-MM (mis. 2026-10).`);
   else if (closedMonths.has(month)) {
-    reject('BULAN', 'MONTH_CLOSED', `Bulan ${month} sudah difinalisasi. Catat sebagai penyesuaian pada bulan yang masih terbuka (kolom PENYESUAIAN_BULAN).`);
+    check('BULAN', 'MONTH_CLOSED', `Bulan ${month} sudah difinalisasi. Catat sebagai penyesuaian pada bulan yang masih terbuka (kolom PENYESUAIAN_BULAN).`);
   }
 
   const amount = rupiahFrom(cells[2], 'JUMLAH');
   if (isError(amount)) reject('JUMLAH', amount.code, amount.error);
 
   const paidAt = cellDay(cells[3]);
-  if (!paidAt) reject('TANGGAL_BAYAR', 'DATE_FORMAT', `TANGGAL_BAYAR "${cells[3].text}" bukan tanggal (gunakan YYYY-MM-DD atau DD/MM/YYYY).`);
+  if (!paidAt) check('TANGGAL_BAYAR', 'DATE_FORMAT', `TANGGAL_BAYAR "${cells[3].text}" bukan tanggal (gunakan YYYY-MM-DD atau DD/MM/YYYY).`);
 
   const reference = cells[4].text.trim();
-  if (!reference) reject('REFERENSI', 'REFERENCE_REQUIRED', 'REFERENSI (mis. nomor SP2D) wajib diisi.');
+  if (!reference) check('REFERENSI', 'REFERENCE_REQUIRED', 'REFERENSI (mis. nomor SP2D) wajib diisi.');
 
   let adjustsMonth: string | null = null;
   if (cells[5].kind !== 'empty') {
     adjustsMonth = monthOf(cells[5]);
-    if (!adjustsMonth) reject('PENYESUAIAN_BULAN', 'MONTH_FORMAT', `PENYESUAIAN_BULAN "${cells[5].text}" harus berformat YYYY-MM.`);
+    if (!adjustsMonth) check('PENYESUAIAN_BULAN', 'MONTH_FORMAT', `PENYESUAIAN_BULAN "${cells[5].text}" harus berformat YYYY-MM.`);
     else if (month && adjustsMonth >= month) {
-      reject('PENYESUAIAN_BULAN', 'INVALID_ADJUSTMENT', `PENYESUAIAN_BULAN (${adjustsMonth}) harus lebih awal dari BULAN (${month}).`);
+      check('PENYESUAIAN_BULAN', 'INVALID_ADJUSTMENT', `PENYESUAIAN_BULAN (${adjustsMonth}) harus lebih awal dari BULAN (${month}).`);
     }
   }
 

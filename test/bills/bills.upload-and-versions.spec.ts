@@ -19,6 +19,17 @@ async function numericNikWorkbook(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** A NOKA and a NIK given by formulas saved without their results (openpyxl writes them so), and one NOKA with its result. */
+async function formulaWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Tagihan');
+  ws.addRow(['NOKA', 'NIK', 'NAMA', 'IURAN']);
+  ws.addRow([{ formula: '"0001234567890"' }, '1703060101800001', 'NOKA rumus tanpa hasil', 37800]);
+  ws.addRow(['0001234567891', { formula: 'CONCAT("1703060101","800002")' }, 'NIK rumus tanpa hasil', 37800]);
+  ws.addRow([{ formula: '"0001234567893"', result: '0001234567893' }, '1703060101800003', 'NOKA rumus dengan hasil', 37800]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 describe('bills: upload, row report and versions', () => {
   let t: TestApp;
   beforeAll(async () => (t = await createTestApp()));
@@ -55,6 +66,18 @@ describe('bills: upload, row report and versions', () => {
     const res = await upload('2026-11', '75600', await numericNikWorkbook(), 'tagihan.xlsx', 201);
     expect(res.body).toMatchObject({ lines: 1, rejected: 1 });
     expect(res.body.issues[0]).toMatchObject({ row: 3, column: 'NIK', severity: 'REJECT', message: expect.stringContaining('Teks') });
+  });
+
+  it('refuses a NOKA or NIK formula saved without its result, naming the formula (the NOKA is not read as empty)', async () => {
+    const res = await upload('2026-08', '37800', await formulaWorkbook(), 'tagihan.xlsx', 201);
+    expect(res.body).toMatchObject({ lines: 1, accepted: 1, rejected: 2 });
+    expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([
+      [2, 'NOKA', 'NOKA_FORMULA'],
+      [3, 'NIK', 'NIK_FORMULA'],
+    ]);
+    expect(res.body.issues[0].message).toMatch(/^NOKA: rumus ="0001234567890" tidak menghasilkan nilai/);
+    const [line] = await t.dataSource.query('SELECT noka FROM bill_line WHERE bill_id = $1', [res.body.id]);
+    expect(line.noka).toBe('0001234567893');
   });
 
   it('leaves a footer TOTAL row (and SUB TOTAL rows) out of the lines, silently when it states the lines\' total', async () => {

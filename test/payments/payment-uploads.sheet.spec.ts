@@ -1,6 +1,7 @@
 /** DOMAIN §8: payments from a sheet; bad rows reported, good rows recorded. */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertPledge } from '../reconciliation/support/seed.js';
@@ -53,6 +54,26 @@ describe('payments: sheet upload', () => {
     const off = await api.post('/api/v1/payment-uploads').attach('file', changed, 'pembayaran.csv').expect(201);
     expect(off.body).toMatchObject({ rowsRead: 2, payments: 2, warnings: 1 });
     expect(off.body.issues).toEqual([expect.objectContaining({ row: 4, column: 'JUMLAH', severity: 'WARN', code: 'TOTAL_ROW_MISMATCH', message: expect.stringContaining('menyebut Rp80.000, sedangkan jumlah baris yang diterima Rp76.600') })]);
+  });
+
+  it('names a formula with nothing readable instead of calling the cell empty or malformed', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Pembayaran');
+    ws.addRow(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI']);
+    ws.addRow([{ formula: 'Komitmen!A2' }, '2026-10', 1000, '2026-10-08', 'SP2D 901']);
+    ws.addRow(['APBD-2026', '2026-10', 1000, '2026-10-08', { formula: 'HYPERLINK("http://sp2d/902","SP2D 902")' }]);
+    ws.addRow(['APBD-2026', { error: '#N/A' }, 1000, '2026-10-08', 'SP2D 903']);
+    ws.addRow(['APBD-2026', '2026-10', 1000, '2026-10-08', { formula: '"SP2D 904"', result: 'SP2D 904' }]);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran.xlsx').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 4, accepted: 1, rejected: 3 });
+    expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([
+      [2, 'KODE_KOMITMEN', 'FORMULA_WITHOUT_VALUE'],
+      [3, 'REFERENSI', 'FORMULA_WITHOUT_VALUE'],
+      [4, 'BULAN', 'FORMULA_ERROR'],
+    ]);
+    expect(res.body.issues[1].message).toMatch(/^REFERENSI: rumus =HYPERLINK\(.*tidak menghasilkan nilai/);
+    expect(res.body.issues.map((i: { message: string }) => i.message).join(' ')).not.toMatch(/wajib diisi/);
   });
 
   it('the same rules through POST /payments', async () => {

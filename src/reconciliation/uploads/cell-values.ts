@@ -10,7 +10,15 @@ export type Parsed<T> = { value: T } | { error: string; code: string };
 
 export const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
 
+/** A formula cell with nothing readable (formulaFailure) as a refusal with `code`, or null. */
+function formulaRefusal(cell: Cell, column: string, code: string): { code: string; error: string } | null {
+  const failure = formulaFailure(cell, column);
+  return failure && { code, error: failure.message };
+}
+
 export function nikFrom(cell: Cell): Parsed<string> {
+  const formula = formulaRefusal(cell, 'NIK', 'NIK_FORMULA');
+  if (formula) return formula;
   if (cell.kind === 'empty') return { code: 'NIK_REQUIRED', error: 'NIK wajib diisi.' };
   if (cell.kind === 'number') {
     return { code: 'NIK_NUMERIC_CELL', error: `NIK terbaca sebagai angka (${cell.text}) sehingga digit terakhirnya bisa sudah berubah. ${TEXT_FORMAT_HINT}` };
@@ -20,8 +28,13 @@ export function nikFrom(cell: Cell): Parsed<string> {
   return { value: text };
 }
 
-/** A NOKA: 13 digits or empty. A numeric cell loses leading zeros: they are restored with a warning. */
+/**
+ * A NOKA: 13 digits or empty. A numeric cell loses leading zeros: they are restored with a warning.
+ * A formula without a readable result is refused, not read as an empty NOKA.
+ */
 export function nokaFrom(cell: Cell): Parsed<string> & { warning?: string } {
+  const formula = formulaRefusal(cell, 'NOKA', 'NOKA_FORMULA');
+  if (formula) return formula;
   if (cell.kind === 'empty') return { value: '' };
   if (cell.kind === 'number') {
     const n = cell.number ?? NaN;
@@ -44,8 +57,8 @@ export function nokaFrom(cell: Cell): Parsed<string> & { warning?: string } {
  */
 export function rupiahFrom(cell: Cell, column: string): Parsed<number> {
   const refuse = { code: 'AMOUNT_FORMAT', error: `${column} harus bilangan bulat rupiah lebih dari 0 dan paling besar ${rupiah(MAX_RUPIAH)} (mis. 37800), bukan "${cell.text}".` };
-  const failure = formulaFailure(cell, column);
-  if (failure) return { code: 'AMOUNT_FORMULA', error: failure.message };
+  const formula = formulaRefusal(cell, column, 'AMOUNT_FORMULA');
+  if (formula) return formula;
   if (cell.kind === 'empty') return { code: 'AMOUNT_REQUIRED', error: `${column} wajib diisi.` };
   if (cell.kind === 'number') {
     const n = cell.number ?? NaN;
