@@ -66,6 +66,16 @@ describe('the upload report workbook', () => {
     expect(await t.dataSource.query('SELECT nik FROM participant ORDER BY nik')).toEqual(before);
   });
 
+  it('repeats a formula saved without its result as its formula, written as text (not a blank cell)', async () => {
+    const first = await upload(t, 'not-ok/formula-failures.xlsx');
+    const { rows } = await reportOf(first.body.id);
+    const byRow = new Map(rows.map((r) => [r[11], r]));
+    expect(byRow.get(3)![6]).toBe('#N/A'); // KODE_DESA: the error value as shown in Excel
+    expect(byRow.get(4)![4]).toBe('=DATE(1975,5,5)/0'); // TANGGAL_LAHIR
+    expect(byRow.get(5)![8]).toBe('=DATE(2025,1,1)'); // TMT
+    expect(byRow.get(5)![3]).toBe('TMT Belum Dihitung'); // the row's other cells as uploaded
+  });
+
   it('leaves out the NIK of a duplicate row: uploaded back unchanged it cannot overwrite the row that registered it', async () => {
     const first = await upload(t, { name: 'ganda-2.csv', content: Buffer.from(
       'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT\n' +

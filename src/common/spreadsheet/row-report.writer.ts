@@ -46,7 +46,11 @@ export interface RowReport {
   readonly summary: readonly SummaryLine[];
 }
 
-/** A reported row as uploaded (`upload_issue.raw`): canonical column name → cell text, non-empty cells only. */
+/**
+ * A reported row as uploaded (`upload_issue.raw`): canonical column name → cell text, non-empty cells
+ * only. A formula saved without a result is repeated as its formula (`=…`, written back as text), so
+ * the row shows what was uploaded rather than blanks.
+ */
 export type RawCells = Record<string, string>;
 
 /**
@@ -67,7 +71,10 @@ export function rawCells(
   const leftOut = new Set(issues.filter((i) => i.severity === 'REJECT' && NOT_REPEATED.has(i.code)).map((i) => i.column));
   const raw: RawCells = {};
   columns.forEach((c, i) => {
-    if (cells[i] && cells[i].kind !== 'empty' && !leftOut.has(c.name)) raw[c.name] = cells[i].text;
+    const cell = cells[i];
+    if (!cell || leftOut.has(c.name)) return;
+    if (cell.kind !== 'empty') raw[c.name] = cell.text;
+    else if (cell.formula !== undefined) raw[c.name] = `=${cell.formula}`;
   });
   return raw;
 }
