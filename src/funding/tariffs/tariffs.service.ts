@@ -49,8 +49,9 @@ export class TariffsService {
 
   async add(input: CreateTariffDto, actor: string): Promise<TariffView> {
     const validTo = input.validTo ?? null;
-    if (!isRealDate(input.validFrom) || (validTo && !isRealDate(validTo))) throw invalid('Tanggal tidak ada di kalender.');
-    if (validTo && validTo < input.validFrom) throw invalid('validTo tidak boleh sebelum validFrom.');
+    if (!isRealDate(input.validFrom)) throw invalid(`validFrom ${input.validFrom} tidak ada di kalender.`, 'validFrom');
+    if (validTo && !isRealDate(validTo)) throw invalid(`validTo ${validTo} tidak ada di kalender.`, 'validTo');
+    if (validTo && validTo < input.validFrom) throw invalid('validTo tidak boleh sebelum validFrom.', 'validTo');
     return this.dataSource.transaction(async (m) => {
       await m.query(TAKE_ALLOCATION_LOCK);
       const closed = (await this.closedMonths.closed(undefined, m)).filter((month) => `${month}-01` >= input.validFrom && (!validTo || `${month}-01` <= validTo));
@@ -79,8 +80,9 @@ export class TariffsService {
   }
 }
 
-function invalid(message: string): FundingException {
-  return new FundingException(FundingErrorCode.TARIFF_INVALID, `Tarif tidak valid: ${message}`);
+/** A tariff row refused; `field` names the request field at fault when there is one (`details.field`). */
+function invalid(message: string, field?: 'validFrom' | 'validTo'): FundingException {
+  return new FundingException(FundingErrorCode.TARIFF_INVALID, `Tarif tidak valid: ${message}`, field && { field });
 }
 
 function isRealDate(day: string): boolean {
