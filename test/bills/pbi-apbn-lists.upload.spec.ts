@@ -27,4 +27,21 @@ describe('PBI-APBN lists: upload', () => {
     expect(lists.map((l: { version: number }) => l.version)).toEqual([2, 1]);
     await (await t.as(Role.AUDITOR)).post('/api/v1/pbi-apbn-lists').field('month', '2026-10').attach('file', file, 'pbi.csv').expect(403);
   });
+
+  it('ignores form fields it does not read, as every upload route does; a bad month is still refused', async () => {
+    const file = readFileSync('test/fixtures/pbi-apbn/ok/pbi-apbn-2026-10.csv');
+    const api = await t.as(Role.KEUANGAN);
+    const res = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-11').field('catatan', 'halo').attach('file', file, 'pbi.csv').expect(201);
+    expect(res.body).toMatchObject({ month: '2026-11', version: 1, niks: 2 });
+    const bad = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-13').field('catatan', 'halo').attach('file', file, 'pbi.csv').expect(400);
+    expect(bad.body.details).toEqual([{ field: 'month', messages: [expect.stringContaining('YYYY-MM')] }]);
+    const bill = await api.post('/api/v1/bills').field('month', '2026-11').field('invoiceTotal', '37800').field('catatan', 'halo')
+      .attach('file', Buffer.from('NOKA,NIK,NAMA,IURAN\n0001234567890,1703060101800001,Ahmad,37800\n'), 'tagihan.csv').expect(201);
+    expect(bill.body).toMatchObject({ month: '2026-11', lines: 1 });
+  });
+
+  it('JSON bodies still refuse fields they do not declare', async () => {
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payments').send({ pledgeCode: 'X', month: '2026-10', amount: 1, paidAt: '2026-10-01', reference: 'r', catatan: 'halo' }).expect(400);
+    expect(JSON.stringify(res.body.details)).toContain('catatan');
+  });
 });

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
 
 /** Flattens class-validator errors into `[{ field, messages }]` with dotted paths. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
@@ -47,12 +47,33 @@ function translate(message: string): string {
   return message;
 }
 
+const IGNORES_UNKNOWN_FIELDS = Symbol('ignores unknown fields');
+
+/**
+ * On the DTO of an upload's text fields: fields it does not declare are dropped, not refused as
+ * elsewhere (a form sends what it holds; the file upload routes without a DTO ignore them too).
+ */
+export function IgnoresUnknownFields(): ClassDecorator {
+  return (target) => Reflect.defineMetadata(IGNORES_UNKNOWN_FIELDS, true, target);
+}
+
+const options = (forbidNonWhitelisted: boolean): ValidationPipeOptions => ({
+  whitelist: true,
+  forbidNonWhitelisted,
+  transform: true,
+  exceptionFactory: (errors) => new BadRequestException({ message: 'Data yang dikirim tidak valid.', details: flattenValidationErrors(errors) }),
+});
+
+/** The app's validation: unknown fields are refused, except on IgnoresUnknownFields DTOs, where they are dropped. */
+class AppValidationPipe extends ValidationPipe {
+  private readonly lenient = new ValidationPipe(options(false));
+
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.metatype && Reflect.getMetadata(IGNORES_UNKNOWN_FIELDS, metadata.metatype)) return this.lenient.transform(value, metadata);
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: (errors) =>
-      new BadRequestException({ message: 'Data yang dikirim tidak valid.', details: flattenValidationErrors(errors) }),
-  });
+  return new AppValidationPipe(options(true));
 }

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
+import { IgnoresUnknownFields } from '../../common/http/validation.js';
 
 const MONTH_MESSAGE = 'month harus berformat YYYY-MM dengan tahun 2000–2099';
 
-/** Multipart fields of a bill upload (the sheet goes in `file`). */
+/** Multipart fields of a bill upload (the sheet goes in `file`); other fields are ignored. */
+@IgnoresUnknownFields()
 export class UploadBillDto {
   @ApiProperty({ example: '2026-10' })
   @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
@@ -19,7 +21,8 @@ export class UploadBillDto {
   file?: unknown;
 }
 
-/** Multipart fields of a PBI-APBN list upload (the sheet goes in `file`). */
+/** Multipart fields of a PBI-APBN list upload (the sheet goes in `file`); other fields are ignored. */
+@IgnoresUnknownFields()
 export class UploadPbiListDto {
   @ApiProperty({ example: '2026-10' })
   @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
