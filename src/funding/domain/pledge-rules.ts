@@ -82,6 +82,8 @@ export function pledgeWarnings(p: { code: string; sourceType: string; fund: stri
 
 const isBlank = (v: unknown) => v === undefined || v === null || v === '';
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+/** A quota is a count of participants a month: within an int column, far above any register. */
+const MAX_QUOTA = 2_000_000_000;
 
 /** Checks `input` (defaults applied) against §5; returns the normalised pledge or the problems. */
 export function validatePledge(
@@ -136,11 +138,14 @@ export function validatePledge(
   if (!isInt(sharePercent) || sharePercent < 1 || sharePercent > 100) fail('sharePercent', 'sharePercent harus bilangan bulat 1 sampai 100.');
 
   const quota = isBlank(input.quota) ? null : input.quota;
-  if (quota !== null && (!isInt(quota) || quota <= 0 || quota > 2_000_000_000)) fail('quota', 'quota (jumlah peserta per bulan) harus bilangan bulat lebih dari 0.');
+  if (quota !== null && (!isInt(quota) || quota <= 0 || quota > MAX_QUOTA)) {
+    fail('quota', `quota (jumlah peserta per bulan) harus bilangan bulat lebih dari 0 dan paling besar ${MAX_QUOTA.toLocaleString('id-ID')}.`);
+  }
 
   const budget = isBlank(input.budget) ? null : input.budget;
-  if (budget !== null && (!isInt(budget) || budget <= 0)) fail('budget', 'budget (pagu setahun) harus rupiah bulat lebih dari 0.');
-  else if (budget !== null && budget > MAX_RUPIAH) fail('budget', `budget (pagu setahun) paling besar ${rupiah(MAX_RUPIAH)}.`);
+  if (budget !== null && (!isInt(budget) || budget <= 0 || budget > MAX_RUPIAH)) {
+    fail('budget', `budget (pagu setahun) harus rupiah bulat lebih dari 0 dan paling besar ${rupiah(MAX_RUPIAH)}.`);
+  }
 
   const priority = isBlank(input.priority) ? DEFAULT_PRIORITY[scope] : input.priority;
   if (SCOPES.includes(scope) && (!isInt(priority) || Math.abs(priority) > 1_000_000)) fail('priority', 'priority harus bilangan bulat (-1000000 sampai 1000000); makin kecil makin dahulu membayar.');
