@@ -24,7 +24,7 @@ describe('deactivating a user or changing their role takes effect on tokens alre
 
   it('a deactivated user is refused at once, not when the token expires', async () => {
     await (await t.as(Role.ADMIN)).patch(`/api/v1/users/${userId}`).send({ active: false }).expect(200);
-    expect((await me().expect(401)).body).toEqual({ statusCode: 401, message: 'Sesi tidak valid atau telah berakhir. Silakan masuk kembali.' });
+    expect((await me().expect(401)).body).toEqual({ statusCode: 401, message: 'Sesi tidak valid atau telah berakhir. Silakan masuk kembali.', code: 'UNAUTHENTICATED' });
   });
 
   it('a deactivation written by another instance (straight to the table) applies within ACTIVE_USER_TTL_MS', async () => {

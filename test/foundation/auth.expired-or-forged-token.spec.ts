@@ -15,7 +15,7 @@ describe('a token that is expired, forged or altered is refused with 401', () =>
 
   const me = (authorization: string) => t.http.get('/api/v1/auth/me').set('Authorization', authorization);
   const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const SESSION = { statusCode: 401, message: 'Sesi tidak valid atau telah berakhir. Silakan masuk kembali.' };
+  const SESSION = { statusCode: 401, message: 'Sesi tidak valid atau telah berakhir. Silakan masuk kembali.', code: 'UNAUTHENTICATED' };
 
   it('an expired token (right secret)', async () => {
     const now = Math.floor(Date.now() / 1000);
@@ -54,7 +54,7 @@ describe('a token that is expired, forged or altered is refused with 401', () =>
   });
 
   it('no token, garbage, or a non-Bearer scheme', async () => {
-    expect((await t.http.get('/api/v1/auth/me').expect(401)).body).toEqual({ statusCode: 401, message: 'Silakan masuk terlebih dahulu.' });
+    expect((await t.http.get('/api/v1/auth/me').expect(401)).body).toEqual({ statusCode: 401, message: 'Silakan masuk terlebih dahulu.', code: 'UNAUTHENTICATED' });
     await me('Bearer not-a-jwt').expect(401);
     await me(`Basic ${Buffer.from('admin:admin').toString('base64')}`).expect(401);
   });

@@ -18,7 +18,7 @@ describe('login attempts are rate-limited per username and client address', () =
   it(`answers 429 after ${LIMIT} attempts for the same username, even with the right password`, async () => {
     for (let i = 0; i < LIMIT; i++) await attempt('citra.keuangan', 'tebakan-salah-123').expect(401);
     const res = await attempt('citra.keuangan', 'kata-sandi-citra-1').expect(429);
-    expect(res.body).toEqual({ statusCode: 429, message: 'Terlalu banyak percobaan masuk. Coba lagi beberapa saat lagi.' });
+    expect(res.body).toEqual({ statusCode: 429, message: 'Terlalu banyak percobaan masuk. Coba lagi beberapa saat lagi.', code: 'TOO_MANY_REQUESTS' });
     expect(res.headers['ratelimit-limit']).toBe(String(LIMIT));
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });

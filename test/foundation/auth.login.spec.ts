@@ -34,7 +34,7 @@ describe('login', () => {
     ['a deactivated user with the right password', { username: 'budi.pensiun', password: 'kata-sandi-budi-123' }],
   ])('refuses %s with 401 and the same Indonesian message (no hint which part was wrong)', async (_case, body) => {
     const res = await t.http.post('/api/v1/auth/login').send(body).expect(401);
-    expect(res.body).toEqual({ statusCode: 401, message: WRONG });
+    expect(res.body).toEqual({ statusCode: 401, message: WRONG, code: 'UNAUTHENTICATED' });
   });
 
   it('records successful and failed logins in the audit trail, never the password', async () => {
@@ -52,6 +52,7 @@ describe('login', () => {
     expect(res.body).toEqual({
       statusCode: 400,
       message: 'Data yang dikirim tidak valid.',
+      code: 'VALIDATION_FAILED',
       details: [{ field: 'remember', messages: ['kolom remember tidak dikenal'] }],
     });
     const empty = await t.http.post('/api/v1/auth/login').send({}).expect(400);

@@ -14,22 +14,22 @@ describe('errors raised by the framework reach the user in Indonesian, ours unch
   const filter = new DomainExceptionFilter();
 
   it.each([
-    [new BadRequestException('Validation failed (uuid is expected)'), 400, 'Permintaan tidak valid.'],
-    [new NotFoundException('Cannot GET /x'), 404, 'Alamat tidak ditemukan.'],
-    [new PayloadTooLargeException('File too large'), 413, 'Data yang dikirim terlalu besar.'],
-    [new BadRequestException('Unexpected field'), 400, 'Permintaan tidak valid.'],
-    [new HttpException('Request body is too large', 413, { cause: fastifyError('FST_ERR_CTP_BODY_TOO_LARGE', 413) }), 413, 'Data yang dikirim terlalu besar.'],
-    [new HttpException("'/%E0' is not a valid url component", 400, { cause: fastifyError('FST_ERR_BAD_URL', 400) }), 400, 'Permintaan tidak valid.'],
-    [new HttpException('Body is not valid JSON', 400, { cause: fastifyError('FST_ERR_CTP_INVALID_JSON_BODY', 400) }), 400, 'Isi permintaan bukan JSON yang valid.'],
-    [new BadRequestException('Bulan harus berformat YYYY-MM.'), 400, 'Bulan harus berformat YYYY-MM.'],
-    [new BadRequestException('Bulan tidak valid.', { cause: new Error('internal') }), 400, 'Bulan tidak valid.'],
+    [new BadRequestException('Validation failed (uuid is expected)'), 400, 'Permintaan tidak valid.', 'BAD_REQUEST'],
+    [new NotFoundException('Cannot GET /x'), 404, 'Alamat tidak ditemukan.', 'NOT_FOUND'],
+    [new PayloadTooLargeException('File too large'), 413, 'Data yang dikirim terlalu besar.', 'PAYLOAD_TOO_LARGE'],
+    [new BadRequestException('Unexpected field'), 400, 'Permintaan tidak valid.', 'BAD_REQUEST'],
+    [new HttpException('Request body is too large', 413, { cause: fastifyError('FST_ERR_CTP_BODY_TOO_LARGE', 413) }), 413, 'Data yang dikirim terlalu besar.', 'PAYLOAD_TOO_LARGE'],
+    [new HttpException("'/%E0' is not a valid url component", 400, { cause: fastifyError('FST_ERR_BAD_URL', 400) }), 400, 'Permintaan tidak valid.', 'BAD_REQUEST'],
+    [new HttpException('Body is not valid JSON', 400, { cause: fastifyError('FST_ERR_CTP_INVALID_JSON_BODY', 400) }), 400, 'Isi permintaan bukan JSON yang valid.', 'INVALID_JSON'],
+    [new BadRequestException('Bulan harus berformat YYYY-MM.'), 400, 'Bulan harus berformat YYYY-MM.', 'BAD_REQUEST'],
+    [new BadRequestException('Bulan tidak valid.', { cause: new Error('internal') }), 400, 'Bulan tidak valid.', 'BAD_REQUEST'],
     // as the upload interceptor raises them: multer's text for the code, then the field at fault
-    [new BadRequestException('Too many files'), 400, 'Kirim satu berkas saja per unggahan, pada kolom "file".'],
-    [new BadRequestException('Too many fields'), 400, 'Formulir unggahan memuat terlalu banyak isian: kirim hanya berkas pada kolom "file".'],
-    [new BadRequestException('Unexpected file field - lampiran'), 400, 'Berkas dikirim pada kolom "lampiran": kirim pada kolom "file".'],
-    [new BadRequestException('Field name nesting too deep - a[b][c]'), 400, 'Formulir unggahan tidak valid: kirim satu berkas pada kolom "file".'],
-  ])('%s', (exception, statusCode, message) => {
-    expect(filter.toBody(exception)).toEqual({ statusCode, message });
+    [new BadRequestException('Too many files'), 400, 'Kirim satu berkas saja per unggahan, pada kolom "file".', 'INVALID_UPLOAD_FORM'],
+    [new BadRequestException('Too many fields'), 400, 'Formulir unggahan memuat terlalu banyak isian: kirim hanya berkas pada kolom "file".', 'INVALID_UPLOAD_FORM'],
+    [new BadRequestException('Unexpected file field - lampiran'), 400, 'Berkas dikirim pada kolom "lampiran": kirim pada kolom "file".', 'INVALID_UPLOAD_FORM'],
+    [new BadRequestException('Field name nesting too deep - a[b][c]'), 400, 'Formulir unggahan tidak valid: kirim satu berkas pada kolom "file".', 'INVALID_UPLOAD_FORM'],
+  ])('%s', (exception, statusCode, message, code) => {
+    expect(filter.toBody(exception)).toEqual({ statusCode, message, code });
   });
 
   it('keeps a domain error\'s code and details', () => {
@@ -40,6 +40,7 @@ describe('errors raised by the framework reach the user in Indonesian, ours unch
     expect(filter.toBody(new Error('relation "x" does not exist'))).toEqual({
       statusCode: 500,
       message: 'Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.',
+      code: 'INTERNAL_ERROR',
     });
   });
 
@@ -55,7 +56,7 @@ describe('errors raised by the framework reach the user in Indonesian, ours unch
 
     it('a JSON body in a charset other than UTF-8 answers 415 in Indonesian', async () => {
       const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json; charset=latin1').send('{"username":"a","password":"b"}').expect(415);
-      expect(res.body).toEqual({ statusCode: 415, message: expect.stringMatching(/^Jenis isi permintaan tidak didukung: kirim JSON dalam UTF-8/) });
+      expect(res.body).toEqual({ statusCode: 415, message: expect.stringMatching(/^Jenis isi permintaan tidak didukung: kirim JSON dalam UTF-8/), code: 'UNSUPPORTED_MEDIA_TYPE' });
     });
 
     it('a malformed percent-encoding in the path answers 400', async () => {

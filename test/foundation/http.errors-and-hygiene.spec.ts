@@ -11,18 +11,18 @@ describe('HTTP: one JSON error format, size limit, security headers, request id,
   it('an unknown route answers 404 as JSON', async () => {
     const res = await t.http.get('/api/v1/tidak-ada').expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.body).toEqual({ statusCode: 404, message: 'Alamat tidak ditemukan.' });
+    expect(res.body).toEqual({ statusCode: 404, message: 'Alamat tidak ditemukan.', code: 'NOT_FOUND' });
   });
 
   it('an invalid JSON body answers 400 as JSON', async () => {
     const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"username": "admin",').expect(400);
-    expect(res.body).toEqual({ statusCode: 400, message: 'Isi permintaan bukan JSON yang valid.' });
+    expect(res.body).toEqual({ statusCode: 400, message: 'Isi permintaan bukan JSON yang valid.', code: 'INVALID_JSON' });
   });
 
   it('a JSON body over 1 MB answers 413 as JSON', async () => {
     const big = JSON.stringify({ username: 'admin', password: 'x'.repeat(1024 * 1024) });
     const res = await (await t.as(Role.ADMIN)).post('/api/v1/users').set('Content-Type', 'application/json').send(big).expect(413);
-    expect(res.body).toEqual({ statusCode: 413, message: 'Data yang dikirim terlalu besar.' });
+    expect(res.body).toEqual({ statusCode: 413, message: 'Data yang dikirim terlalu besar.', code: 'PAYLOAD_TOO_LARGE' });
   });
 
   it('sends the security headers on API answers and errors alike', async () => {

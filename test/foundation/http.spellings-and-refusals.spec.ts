@@ -59,7 +59,7 @@ describe('HTTP edges: every spelling of a path keeps no-store, refusals answer i
   it('a JSON body that is not an object or array is not valid JSON for the API', async () => {
     for (const body of ['123', '"teks"', 'true']) {
       const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send(body).expect(400);
-      expect(res.body).toEqual({ statusCode: 400, message: 'Isi permintaan bukan JSON yang valid.' });
+      expect(res.body).toEqual({ statusCode: 400, message: 'Isi permintaan bukan JSON yang valid.', code: 'INVALID_JSON' });
     }
   });
 
@@ -90,10 +90,10 @@ describe('HTTP edges: every spelling of a path keeps no-store, refusals answer i
     expect(big).toMatch(/\r\ncontent-security-policy: default-src 'self'/i);
     expect(big).toMatch(/\r\nx-request-id: [0-9a-f-]{36}\r\n/i);
     expect(big).toMatch(/\r\ncache-control: no-store\r\n/i);
-    expect(big).toContain('{"statusCode":431,"message":"Header permintaan terlalu besar."}');
+    expect(big).toContain('{"statusCode":431,"message":"Header permintaan terlalu besar.","code":"HEADERS_TOO_LARGE"}');
     const broken = await raw(t, 'GET /health HTTP/1.1 ekstra\r\n\r\n');
     expect(broken).toMatch(/^HTTP\/1\.1 400/);
-    expect(broken).toContain('{"statusCode":400,"message":"Permintaan tidak valid."}');
+    expect(broken).toContain('{"statusCode":400,"message":"Permintaan tidak valid.","code":"BAD_REQUEST"}');
   });
 
   it('a form field declared JSON that is not JSON is refused in Indonesian', async () => {
@@ -113,6 +113,6 @@ describe('HTTP edges: every spelling of a path keeps no-store, refusals answer i
       '',
     ].join('\r\n');
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/bills').set('Content-Type', `multipart/form-data; boundary=${boundary}`).send(form).expect(400);
-    expect(res.body).toEqual({ statusCode: 400, message: 'Formulir unggahan tidak valid: kirim satu berkas pada kolom "file".' });
+    expect(res.body).toEqual({ statusCode: 400, message: 'Formulir unggahan tidak valid: kirim satu berkas pada kolom "file".', code: 'INVALID_UPLOAD_FORM' });
   });
 });

@@ -20,7 +20,7 @@ describe('POST /api/v1/users', () => {
   it.each([Role.OPERATOR_DINKES, Role.KEUANGAN, Role.AUDITOR])('refuses %s with 403', async (role) => {
     const res = await create({ username: 'coba.coba', password: 'kata-sandi-coba-1', role: Role.ADMIN }, role);
     expect(res.status).toBe(403);
-    expect(res.body).toEqual({ statusCode: 403, message: 'Peran Anda tidak diizinkan melakukan tindakan ini.' });
+    expect(res.body).toEqual({ statusCode: 403, message: 'Peran Anda tidak diizinkan melakukan tindakan ini.', code: 'FORBIDDEN' });
   });
 
   it('answers 409 for a username already taken', async () => {
@@ -36,6 +36,7 @@ describe('POST /api/v1/users', () => {
     expect(res.body).toEqual({
       statusCode: 400,
       message: 'Data yang dikirim tidak valid.',
+      code: 'VALIDATION_FAILED',
       details: [
         { field: 'username', messages: ['username: 3-40 karakter huruf kecil, angka, titik, garis bawah atau tanda hubung'] },
         { field: 'password', messages: ['password minimal 12 karakter'] },
@@ -51,6 +52,7 @@ describe('POST /api/v1/users', () => {
     expect(res.body).toEqual({
       statusCode: 400,
       message: 'Data yang dikirim tidak valid.',
+      code: 'VALIDATION_FAILED',
       details: [
         { field: 'active', messages: ['kolom active tidak dikenal'] },
         { field: 'isAdmin', messages: ['kolom isAdmin tidak dikenal'] },

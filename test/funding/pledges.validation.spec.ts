@@ -34,7 +34,7 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
     const missing = await keuangan.get(`/api/v1/pledges/${'x'.repeat(100)}`).expect(404);
     expect(JSON.stringify(missing.body).length).toBeLessThan(500);
     const overLong = await keuangan.get(`/api/v1/pledges/${'x'.repeat(5_000)}`).expect(414);
-    expect(overLong.body).toEqual({ statusCode: 414, message: 'Alamat terlalu panjang.' });
+    expect(overLong.body).toEqual({ statusCode: 414, message: 'Alamat terlalu panjang.', code: 'URI_TOO_LONG' });
   });
 
   it('refuses a duplicate code with 409', async () => {

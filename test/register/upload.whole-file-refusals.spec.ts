@@ -39,14 +39,14 @@ describe('files that are refused as a whole', () => {
   it('names the field when the file is sent under another name, in Indonesian', async () => {
     const agent = await t.as((await import('../../src/users/role.js')).Role.OPERATOR_DINKES);
     const res = await agent.post('/api/v1/enrollment-uploads').attach('berkas', fixture('ok/semicolon-bom.csv'), 'a.csv').expect(400);
-    expect(res.body).toEqual({ statusCode: 400, message: 'Berkas dikirim pada kolom "berkas": kirim pada kolom "file".' });
+    expect(res.body).toEqual({ statusCode: 400, message: 'Berkas dikirim pada kolom "berkas": kirim pada kolom "file".', code: 'INVALID_UPLOAD_FORM' });
   });
 
   it('refuses two files in one upload, in Indonesian, and stores neither', async () => {
     const agent = await t.as((await import('../../src/users/role.js')).Role.OPERATOR_DINKES);
     const before = await count(t, 'enrollment_upload');
     const res = await agent.post('/api/v1/enrollment-uploads').attach('file', fixture('ok/semicolon-bom.csv'), 'a.csv').attach('file', fixture('ok/semicolon-bom.csv'), 'a.csv').expect(400);
-    expect(res.body).toEqual({ statusCode: 400, message: 'Kirim satu berkas saja per unggahan, pada kolom "file".' });
+    expect(res.body).toEqual({ statusCode: 400, message: 'Kirim satu berkas saja per unggahan, pada kolom "file".', code: 'INVALID_UPLOAD_FORM' });
     expect(await count(t, 'enrollment_upload')).toBe(before);
   });
 });

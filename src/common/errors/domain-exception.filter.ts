@@ -3,11 +3,15 @@ import type { FastifyReply } from 'fastify';
 import { DomainException } from './domain.exception.js';
 import { uploadMessage } from './upload-messages.js';
 
-/** The one JSON error shape of API.md: `{ statusCode, message, details? }`, plus `code` for domain errors. */
+/**
+ * The one JSON error shape of API.md: `{ statusCode, message, details? }`, plus `code`: the domain
+ * error's, or for the framework's refusals one of HTTP_CODES (and INVALID_JSON, VALIDATION_FAILED,
+ * INVALID_UPLOAD_FORM), so a client can always branch on `code`.
+ */
 export interface ErrorBody {
   statusCode: number;
   message: string;
-  code?: string;
+  code: string;
   details?: unknown;
 }
 
@@ -25,6 +29,29 @@ export const HTTP_MESSAGES: Record<number, string> = {
   429: 'Terlalu banyak percobaan. Coba lagi beberapa saat lagi.',
   431: 'Header permintaan terlalu besar.',
 };
+
+/** The codes of refusals that are not domain errors, by status. */
+export const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  408: 'REQUEST_TIMEOUT',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  416: 'RANGE_NOT_SATISFIABLE',
+  429: 'TOO_MANY_REQUESTS',
+  431: 'HEADERS_TOO_LARGE',
+  500: 'INTERNAL_ERROR',
+};
+
+/** A refusal that is not a domain error: its status's code unless a more precise one is given. */
+function refusal(statusCode: number, message: string, code = HTTP_CODES[statusCode] ?? `HTTP_${statusCode}`, details?: unknown): ErrorBody {
+  return details === undefined ? { statusCode, message, code } : { statusCode, message, code, details };
+}
 
 /** English texts of Nest's built-in exceptions, pipes (ParseUUIDPipe...) and uploads: replaced by HTTP_MESSAGES. */
 const FRAMEWORK_MESSAGE =
@@ -52,25 +79,25 @@ export class DomainExceptionFilter implements ExceptionFilter {
     // Fastify's own refusals (body parsing, content type, URL): Nest wraps them in an HttpException
     // with the original as `cause` and an English message; answer in the same words as every other error.
     const fastifyCode = exception instanceof HttpException ? fastifyErrorCode(exception.cause) : undefined;
-    if (fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY') return { statusCode: 400, message: 'Isi permintaan bukan JSON yang valid.' };
+    if (fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY') return refusal(400, 'Isi permintaan bukan JSON yang valid.', 'INVALID_JSON');
     const upload = exception instanceof HttpException && exception.getStatus() === 400 ? uploadMessage(exception.message) : undefined;
-    if (upload) return { statusCode: 400, message: upload };
+    if (upload) return refusal(400, upload, 'INVALID_UPLOAD_FORM');
     if (exception instanceof HttpException && fastifyCode && exception.getStatus() in HTTP_MESSAGES) {
-      return { statusCode: exception.getStatus(), message: HTTP_MESSAGES[exception.getStatus()] };
+      return refusal(exception.getStatus(), HTTP_MESSAGES[exception.getStatus()]);
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const res = exception.getResponse();
       if (typeof res === 'object' && res && 'details' in res) {
-        return { statusCode, message: String((res as unknown as { message: unknown }).message), details: (res as { details: unknown }).details };
+        return refusal(statusCode, String((res as unknown as { message: unknown }).message), 'VALIDATION_FAILED', (res as { details: unknown }).details);
       }
       const own = typeof res === 'object' && res ? (res as { message?: unknown }).message : res;
       const message = typeof own === 'string' && /[a-z]/.test(own) && !FRAMEWORK_MESSAGE.test(own)
         ? own
         : (HTTP_MESSAGES[statusCode] ?? exception.message);
-      return { statusCode, message };
+      return refusal(statusCode, message);
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.' };
+    return refusal(HttpStatus.INTERNAL_SERVER_ERROR, 'Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.');
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
-import { HTTP_MESSAGES } from '../errors/domain-exception.filter.js';
+import { HTTP_CODES, HTTP_MESSAGES } from '../errors/domain-exception.filter.js';
 import { type RawHook, requestLogger } from './request-logger.js';
 
 /**
@@ -53,7 +53,7 @@ export function connectionRefusal(code: string | undefined): string {
     code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large']
     : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout']
     : [400, 'Bad Request'];
-  const body = JSON.stringify({ statusCode: status, message: HTTP_MESSAGES[status] });
+  const body = JSON.stringify({ statusCode: status, message: HTTP_MESSAGES[status], code: HTTP_CODES[status] });
   const headers = ['Content-Type: application/json; charset=utf-8', `Content-Length: ${Buffer.byteLength(body)}`, 'Cache-Control: no-store', `x-request-id: ${randomUUID()}`, ...SECURITY_HEADERS, 'Connection: close'];
   return `HTTP/1.1 ${status} ${reason}\r\n${headers.join('\r\n')}\r\n\r\n${body}`;
 }
