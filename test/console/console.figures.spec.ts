@@ -90,6 +90,16 @@ describe('console figures computed in the browser', () => {
     expect(month.previousMonth('2026-11')).toBe('2026-10');
   });
 
+  it('tells a route the server lacks from a record it does not have (both 404 NOT_FOUND)', () => {
+    const missing = new api.ApiError(404, { statusCode: 404, message: 'Alamat tidak ditemukan.', code: 'NOT_FOUND' }, 'GET', '/api/v1/allocations/2026-10');
+    expect(missing.missingRoute).toBe(true);
+    expect(missing.message).toMatch(/^Fitur ini belum tersedia di server ini/);
+    expect(new api.ApiError(404, { statusCode: 404, message: 'Alamat tidak ditemukan.' }, 'GET', '/x').missingRoute).toBe(true); // an older server
+    const record = new api.ApiError(404, { statusCode: 404, message: 'Komitmen "X" tidak ditemukan.', code: 'NOT_FOUND' }, 'GET', '/api/v1/pledges/X');
+    expect(record.missingRoute).toBe(false);
+    expect(new api.ApiError(404, { statusCode: 404, message: 'Bulan 2026-10 belum dialokasikan.', code: 'NOT_ALLOCATED' }, 'GET', '/x').missingRoute).toBe(false);
+  });
+
   it('shows audit summaries as readable "key: value" text', () => {
     expect(audit.summaryText('{"params":{},"query":{},"body":{"month":"2026-10","amount":113400}}')).toBe('month: 2026-10; amount: 113400');
     expect(audit.summaryText('{"rowsRead":6,"accepted":5,"file":{"name":"a.csv"}}')).toBe('rowsRead: 6; accepted: 5; file: {"name":"a.csv"}');

@@ -33,7 +33,8 @@ export class ApiError extends Error {
     this.details = body && typeof body === 'object' && Array.isArray(body.details) ? body.details : [];
     this.body = body;
     /** True when the server has no such route (yet): the feature is not available on this server. */
-    this.missingRoute = status === 404 && !(body && body.code) && (!body || body.message === NOT_FOUND_ROUTE_MESSAGE);
+    // (the router's 404 says NOT_FOUND_ROUTE_MESSAGE, with code NOT_FOUND or, from older servers, none)
+    this.missingRoute = status === 404 && (!body || ((!body.code || body.code === 'NOT_FOUND') && body.message === NOT_FOUND_ROUTE_MESSAGE));
     if (this.missingRoute) this.message = `Fitur ini belum tersedia di server ini (${method} ${path.split('?')[0]} belum ada). Hubungi admin sistem.`;
   }
 }
