@@ -33,6 +33,11 @@ describe('payments: record and list', () => {
     await api.post('/api/v1/payments').send({ ...base, amount: 37800.5 }).expect(400);
     await api.post('/api/v1/payments').send({ ...base, amount: 0 }).expect(400);
     await api.post('/api/v1/payments').send({ ...base, paidAt: '2026-13-01' }).expect(400);
+    // every field at fault comes back at once, the impossible day among them
+    const all = await api.post('/api/v1/payments').send({ ...base, amount: 0, paidAt: '2026-13-45', reference: '' }).expect(400);
+    expect(all.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(all.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['amount', 'paidAt', 'reference']);
+    expect(JSON.stringify(all.body.details)).toContain('paidAt bukan tanggal yang ada di kalender');
     await api.post('/api/v1/payments').send({ ...base, adjustsMonth: '2026-10' }).expect(400);
     await (await t.as(Role.AUDITOR)).post('/api/v1/payments').send(base).expect(403);
   });

@@ -1,11 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { MAX_RUPIAH, rupiah } from '../../common/money.js';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
+import { paidDayInWib } from '../paid-at.js';
 
 const MONTH_MESSAGE = 'bulan harus berformat YYYY-MM dengan tahun 2000–2099';
+
+/** A real calendar day, or a timestamp with its zone (paidDayInWib): checked with the other fields, so all come back at once. */
+const IsPaymentDay = () =>
+  ValidateBy({
+    name: 'isPaymentDay',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !/^20\d{2}-\d{2}-\d{2}(T.*)?$/.test(value) || paidDayInWib(value) !== null,
+      defaultMessage: () => 'paidAt bukan tanggal yang ada di kalender (gunakan YYYY-MM-DD, atau waktu ISO dengan zona)',
+    },
+  });
 
 export class RecordPaymentDto {
   @ApiProperty({ example: 'APBD-2026' })
@@ -27,6 +38,7 @@ export class RecordPaymentDto {
   @ApiProperty({ example: '2026-11-08', description: 'YYYY-MM-DD (WIB) or an ISO timestamp with zone, converted to its WIB day' })
   @IsString()
   @Matches(/^20\d{2}-\d{2}-\d{2}(T.*)?$/, { message: 'paidAt harus berformat YYYY-MM-DD dengan tahun 2000–2099' })
+  @IsPaymentDay()
   paidAt: string;
 
   @ApiProperty({ example: 'SP2D 00123/SP2D/LS/2026' })
