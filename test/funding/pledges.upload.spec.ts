@@ -87,6 +87,21 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     await keuangan.get('/api/v1/pledges/TJSLP-B-2026').expect(200);
   });
 
+  it("words each refusal in the sheet's column names, not the API's fields", async () => {
+    const file = await workbook([
+      ['DESA-Y-2026', 'DESA', null, 'Desa Y', 2026, 'VILLAGES', '1703062001', null, 150, null],
+      ['TJSLP-Z-2026', 'TJSLP', null, 'PT Z', 2026, 'ALL', null, null, 100, '-5'],
+    ]);
+    const res = await keuangan.post('/api/v1/pledge-uploads?dryRun=true').attach('file', file, 'komitmen.xlsx').expect(201);
+    const said = res.body.issues.map((i: { column: string; message: string }) => [i.column, i.message]);
+    expect(said).toEqual(expect.arrayContaining([
+      ['JENIS_DANA', expect.stringMatching(/^JENIS_DANA wajib diisi untuk sumber DESA/)],
+      ['PERSEN', 'PERSEN harus bilangan bulat 1 sampai 100.'],
+      ['PAGU', expect.stringMatching(/^PAGU \(pagu setahun\) harus rupiah bulat/)],
+    ]));
+    expect(JSON.stringify(said)).not.toMatch(/\b(fund|sharePercent|budget|fromMonth)\b/);
+  });
+
   it('refuses a file that is not a sheet, and auditors', async () => {
     await upload(Buffer.from('bukan sheet\u0000\u0001')).expect(400);
     await (await t.as(Role.AUDITOR)).post('/api/v1/pledge-uploads').attach('file', Buffer.from('KODE\n'), 'a.csv').expect(403);

@@ -106,7 +106,7 @@ export class ImportPledgeSheet {
       }
       const checked = await this.pledges.check(row.input);
       if (!checked.pledge) {
-        reject(checked.problems.flatMap((p) => p.messages.map((message) => ({ column: COLUMN_OF[p.field] ?? p.field, message }))));
+        reject(checked.problems.flatMap((p) => p.messages.map((message) => ({ column: COLUMN_OF[p.field] ?? p.field, message: inSheetWords(message) }))));
         continue;
       }
       if (seen.has(checked.pledge.code)) {
@@ -140,3 +140,10 @@ const COLUMN_OF: Record<string, string> = {
   toMonth: 'BULAN_SAMPAI', scope: 'CAKUPAN', villageCodes: 'KODE_DESA', niks: 'NIK', sharePercent: 'PERSEN', quota: 'KUOTA',
   budget: 'PAGU', priority: 'PRIORITAS', legalBasis: 'DASAR_HUKUM',
 };
+
+const FIELD_NAMES = new RegExp(`\\b(${Object.keys(COLUMN_OF).join('|')})\\b`, 'g');
+
+/** A pledge rule's message (written for the API's fields) in the sheet's words: `fromMonth` → `BULAN_DARI`. */
+export function inSheetWords(message: string): string {
+  return message.replace(FIELD_NAMES, (field) => COLUMN_OF[field]);
+}
