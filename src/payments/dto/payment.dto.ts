@@ -8,12 +8,15 @@ import { paidDayInWib } from '../paid-at.js';
 
 const MONTH_MESSAGE = 'bulan harus berformat YYYY-MM dengan tahun 2000–2099';
 
-/** A real calendar day, or a timestamp with its zone (paidDayInWib): checked with the other fields, so all come back at once. */
+/** The form of `paidAt`: a day of 2000–2099, alone or starting a timestamp. */
+const PAID_AT_FORM = /^20\d{2}-\d{2}-\d{2}(T.*)?$/;
+
+/** In that form, a real calendar day, or a timestamp with its zone (paidDayInWib): checked with the other fields, so all come back at once. */
 const IsPaymentDay = () =>
   ValidateBy({
     name: 'isPaymentDay',
     validator: {
-      validate: (value: unknown) => typeof value !== 'string' || !/^20\d{2}-\d{2}-\d{2}(T.*)?$/.test(value) || paidDayInWib(value) !== null,
+      validate: (value: unknown) => typeof value !== 'string' || !PAID_AT_FORM.test(value) || paidDayInWib(value) !== null,
       defaultMessage: () => 'paidAt bukan tanggal yang ada di kalender (gunakan YYYY-MM-DD, atau waktu ISO dengan zona)',
     },
   });
@@ -37,7 +40,7 @@ export class RecordPaymentDto {
 
   @ApiProperty({ example: '2026-11-08', description: 'YYYY-MM-DD (WIB) or an ISO timestamp with zone, converted to its WIB day' })
   @IsString()
-  @Matches(/^20\d{2}-\d{2}-\d{2}(T.*)?$/, { message: 'paidAt harus berformat YYYY-MM-DD dengan tahun 2000–2099' })
+  @Matches(PAID_AT_FORM, { message: 'paidAt harus berformat YYYY-MM-DD dengan tahun 2000–2099' })
   @IsPaymentDay()
   paidAt: string;
 
