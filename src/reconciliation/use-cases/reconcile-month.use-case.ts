@@ -50,9 +50,9 @@ interface BillRankRow {
  * allocation up to date, categorize every bill line, write the findings and the summary. Either
  * everything is stored (status DONE) or nothing is; a failure is then recorded separately as a
  * FAILED run with the error. Exactly one session reconciles a month at a time (advisory lock,
- * plus the unique index on RUNNING runs); within this process a second run of a month is refused at
- * once (`reconciling`), before it waits for a connection: on the embedded database, whose one
- * connection would make it wait for the first run and then make the next version, as on PostgreSQL.
+ * plus the unique index on RUNNING runs). Within this process a second run of a month is also
+ * refused at once (`reconciling`), before it waits for a connection: on the embedded database (one
+ * connection) it would otherwise wait for the first run and then make the next version.
  */
 @Injectable()
 export class ReconcileMonth {
