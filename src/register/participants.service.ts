@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { firstDay, lastDay } from '../common/month.js';
+import { AllocateMonth } from '../funding/use-cases/allocate-month.use-case.js';
 import { normalizeVillageCode } from '../regions/village-code.js';
 import type { ParticipantQueryDto } from './dto/register-query.dto.js';
 import { ParticipantChange } from './entities/participant-change.entity.js';
@@ -39,7 +40,10 @@ export interface FundingView {
 
 @Injectable()
 export class ParticipantsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly allocateMonth: AllocateMonth,
+  ) {}
 
   async search(q: ParticipantQueryDto): Promise<{ items: ParticipantView[]; total: number }> {
     const qb = this.dataSource.getRepository(Participant).createQueryBuilder('p').leftJoin('region', 'r', 'r.code = p.village_code').addSelect('r.name', 'village_name');
@@ -61,8 +65,13 @@ export class ParticipantsService {
     return { items: entities.map((p, i) => view(p, raw[i]?.village_name ?? null)), total };
   }
 
-  /** One participant with its history (CREATE rebuilt from the participant and its UPDATEs, see participant-history.ts). */
-  async get(nik: string): Promise<ParticipantView & { history: HistoryEntry[]; funding: FundingView[] }> {
+  /**
+   * One participant with its history (CREATE rebuilt from the participant and its UPDATEs, see
+   * participant-history.ts) and funding history. STALE months are recomputed first (§6), as for
+   * every split read: after a register change the funding shown is that of the register now.
+   */
+  async get(nik: string, actor: string): Promise<ParticipantView & { history: HistoryEntry[]; funding: FundingView[] }> {
+    await this.allocateMonth.refreshStale(actor);
     const participant = await this.dataSource.getRepository(Participant).findOneBy({ nik });
     if (!participant) throw RegisterException.participantNotFound(nik);
     const [region] = await this.dataSource.query('SELECT name FROM region WHERE code = $1', [participant.villageCode]);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MultipartModule } from '@nestjs/platform-fastify/multipart';
 import { UPLOAD_OPTIONS } from '../common/http/upload-options.js';
+import { FundingModule } from '../funding/funding.module.js';
 import { EnrollmentPromoter } from './enrollment-promoter.js';
 import { EnrollmentUploadsController } from './enrollment-uploads.controller.js';
 import { ParticipantsController } from './participants.controller.js';
@@ -13,6 +14,7 @@ import { ImportEnrollmentSheet } from './use-cases/import-enrollment-sheet.use-c
 @Module({
   imports: [
     MultipartModule.registerAsync(UPLOAD_OPTIONS),
+    FundingModule, // AllocateMonth: STALE months are recomputed before a participant's funding is read
   ],
   controllers: [EnrollmentUploadsController, ParticipantsController, TemplatesController],
   providers: [ImportEnrollmentSheet, EnrollmentPromoter, UploadStore, ParticipantsService],
