@@ -4,9 +4,13 @@ import { IsDate, IsInt, IsOptional, IsString, Max, MaxDate, Min, MinDate } from 
 import { MAX_PAGE } from '../../common/http/paging.js';
 import { calendarDay } from '../../common/spreadsheet/cell.js';
 
-/** Years PostgreSQL's timestamptz refuses (0000, negative) would otherwise come back as a 500. */
-const EARLIEST = new Date('2000-01-01T00:00:00Z');
-const LATEST = new Date('2100-01-01T00:00:00Z');
+/**
+ * The years 2000–2099 of the API's dates, in WIB as the days given are read (`from=2000-01-01` is
+ * its first moment in Jakarta, 17:00 UTC the day before). Years PostgreSQL's timestamptz refuses
+ * (0000, negative) would otherwise come back as a 500.
+ */
+const EARLIEST = new Date('2000-01-01T00:00:00.000+07:00');
+const LATEST = new Date('2099-12-31T23:59:59.999+07:00');
 const RANGE = (field: string) => ({ message: `${field} harus antara tahun 2000 dan 2099` });
 
 /**
