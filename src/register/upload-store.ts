@@ -5,6 +5,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock/clock.js';
 import { EnrollmentUpload } from './entities/enrollment-upload.entity.js';
 import { RegisterException } from './register.exception.js';
@@ -22,6 +23,7 @@ export class UploadStore {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -57,21 +59,31 @@ export class UploadStore {
     await this.dataSource.query(`UPDATE enrollment_upload SET progress = $2, rows_read = $3 WHERE id = $1 AND status = 'PROCESSING'`, [id, progress, rowsRead]);
   }
 
-  /** Marks the upload FAILED with the reason and drops its staged rows (outside any failed transaction). */
-  async fail(id: string, reason: string, rowsRead: number | null): Promise<void> {
+  /**
+   * Marks the upload FAILED with the reason and drops its staged rows (outside any failed
+   * transaction), with an audit event `enrollment.fail` in the same transaction: a refused file is
+   * kept, so its refusal is a change like any other. The actor is the uploader (`system` for an
+   * upload a stopped process left behind).
+   */
+  async fail(id: string, reason: string, rowsRead: number | null, actor?: string): Promise<void> {
     await this.dataSource.query(CLEAR_STAGING, [id]);
-    await this.dataSource.query(
-      `UPDATE enrollment_upload SET status = 'FAILED', error = $2, rows_read = COALESCE($3, rows_read), accepted = 0, created = 0, updated = 0, unchanged = 0, finished_at = $4
-       WHERE id = $1 AND status = 'PROCESSING'`,
-      [id, reason, rowsRead, this.clock.now()],
-    );
+    await this.dataSource.transaction(async (m) => {
+      const [upload]: { uploaded_by: string }[] = await m.query(`SELECT uploaded_by FROM enrollment_upload WHERE id = $1 AND status = 'PROCESSING' FOR UPDATE`, [id]);
+      if (!upload) return;
+      await m.query(
+        `UPDATE enrollment_upload SET status = 'FAILED', error = $2, rows_read = COALESCE($3, rows_read), accepted = 0, created = 0, updated = 0, unchanged = 0, finished_at = $4
+         WHERE id = $1`,
+        [id, reason, rowsRead, this.clock.now()],
+      );
+      await this.audit.record({ actor: actor ?? upload.uploaded_by, action: 'enrollment.fail', entity: 'enrollment_upload', entityId: id, summary: { reason, rowsRead } }, m);
+    });
   }
 
   /** Uploads left PROCESSING by a process that stopped (older than `olderThanMs`): FAILED. */
   async failAbandoned(olderThanMs: number): Promise<number> {
     const before = new Date(this.clock.now().getTime() - olderThanMs);
     const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM enrollment_upload WHERE status = 'PROCESSING' AND uploaded_at < $1`, [before]);
-    for (const { id } of rows) await this.fail(id, 'Pemrosesan terhenti karena layanan dimulai ulang. Unggah ulang berkas.', null);
+    for (const { id } of rows) await this.fail(id, 'Pemrosesan terhenti karena layanan dimulai ulang. Unggah ulang berkas.', null, 'system');
     return rows.length;
   }
 

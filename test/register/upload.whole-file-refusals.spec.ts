@@ -21,6 +21,11 @@ describe('files that are refused as a whole', () => {
     const [row] = await t.dataSource.query('SELECT status, error FROM enrollment_upload WHERE id = $1', [res.body.details.uploadId]);
     expect(row).toEqual({ status: 'FAILED', error: res.body.message });
     expect(await count(t, 'participant')).toBe(0);
+    // the refused file is kept, so its refusal is audited, by the operator who sent it
+    const events = await t.dataSource.query(`SELECT actor, action, summary::text AS summary FROM audit_event WHERE entity = 'enrollment_upload' AND entity_id = $1`, [res.body.details.uploadId]);
+    expect(events.map((e: { summary: string }) => ({ ...e, summary: JSON.parse(e.summary) }))).toEqual([
+      { actor: expect.stringMatching(/operator/), action: 'enrollment.fail', summary: { reason: res.body.message, rowsRead: expect.any(Number) } },
+    ]);
   });
 
   it('names the missing required columns and the headers it found', async () => {
