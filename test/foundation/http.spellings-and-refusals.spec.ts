@@ -115,4 +115,13 @@ describe('HTTP edges: every spelling of a path keeps no-store, refusals answer i
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/bills').set('Content-Type', `multipart/form-data; boundary=${boundary}`).send(form).expect(400);
     expect(res.body).toEqual({ statusCode: 400, message: 'Formulir unggahan tidak valid: kirim satu berkas pada kolom "file".', code: 'INVALID_UPLOAD_FORM' });
   });
+
+  it('a form cut short, or without its boundary, is refused as a broken upload form', async () => {
+    const part = Buffer.from('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nNIK,NAMA\r\n1703');
+    const operator = await t.as(Role.OPERATOR_DINKES);
+    for (const type of ['multipart/form-data; boundary=xyz', 'multipart/form-data']) {
+      const res = await operator.post('/api/v1/enrollment-uploads').set('Content-Type', type).send(part).expect(400);
+      expect(res.body).toEqual({ statusCode: 400, message: 'Formulir unggahan tidak valid: kirim satu berkas pada kolom "file".', code: 'INVALID_UPLOAD_FORM' });
+    }
+  });
 });

@@ -27,13 +27,14 @@ const CODE_OF_TEXT = new Map<string, MultipartCode>(Object.entries(multerExcepti
 
 /**
  * @fastify/multipart's own refusals that the interceptor passes on as a 400 with their text: a text
- * field declared `application/json` that is not JSON, and a form cut short.
+ * field declared `application/json` that is not JSON, and a form cut short; and busboy's, which
+ * start `Multipart:` (`Unexpected end of form`, `Boundary not found`, …).
  */
 const MULTIPART_PARSER_TEXTS = new Set(['a request field is not a valid JSON as declared by its Content-Type', 'the request was closed before the multipart data was fully parsed']);
 
 /** The Indonesian text for a 400 message raised by the upload interceptor, or undefined when it is not one. */
 export function uploadMessage(message: string): string | undefined {
-  if (MULTIPART_PARSER_TEXTS.has(message)) return INVALID_FORM;
+  if (MULTIPART_PARSER_TEXTS.has(message) || message.startsWith('Multipart: ')) return INVALID_FORM;
   const [, text, field] = /^(.*?)(?: - (.*))?$/s.exec(message) ?? [];
   const code = CODE_OF_TEXT.get(text ?? '') ?? CODE_OF_TEXT.get(message);
   if (!code) return undefined;
