@@ -143,12 +143,16 @@ describe('row rules of the enrollment sheet', () => {
   });
 
   it('dates: TMT required, only the §12 forms, real calendar days', async () => {
-    const { found } = await findings('not-ok/dates-invalid.csv');
+    const { found, messages } = await findings('not-ok/dates-invalid.csv');
     expect(found).toEqual([
       [3, 'REJECT', 'TMT', 'REQUIRED'],
       [4, 'REJECT', 'TMT', 'DATE_INVALID'],
       [5, 'REJECT', 'TANGGAL_LAHIR', 'DATE_INVALID'],
       [6, 'REJECT', 'TMT', 'DATE_INVALID'],
+      [7, 'REJECT', 'TMT', 'DATE_INVALID'],
+      [8, 'REJECT', 'TMT', 'DATE_INVALID'],
+      [8, 'REJECT', 'TAT', 'DATE_INVALID'],
     ]);
+    expect(messages[4]).toBe('TMT 2199-01-01 di luar tahun 2000–2099: kepesertaan dihitung per bulan dalam tahun-tahun itu saja.');
   });
 });

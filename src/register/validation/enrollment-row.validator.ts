@@ -13,6 +13,9 @@ import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
 import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
 
 /** A row ready for the staging table. */
+
+/** The years coverage (TMT, TAT) may fall in: those of the API's months, which allocations and bills are for. */
+const COVERAGE_YEARS = [2000, 2099] as const;
 export interface EnrollmentRecord {
   rowNumber: number;
   nik: string;
@@ -57,8 +60,8 @@ export class EnrollmentRowValidator {
     const sex = this.sex(cells[COL.JENIS_KELAMIN], issues);
     const villageCode = this.village(cells[COL.KODE_DESA], issues);
     const noka = this.noka(cells[COL.NOKA], issues);
-    const tmt = this.date(cells[COL.TMT], 'TMT', true, issues);
-    const tat = this.date(cells[COL.TAT], 'TAT', false, issues);
+    const tmt = this.date(cells[COL.TMT], 'TMT', true, issues, COVERAGE_YEARS);
+    const tat = this.date(cells[COL.TAT], 'TAT', false, issues, COVERAGE_YEARS);
     const endReason = this.endReason(cells[COL.ALASAN_BERAKHIR], tat, issues);
     if (tmt && tat && tat < tmt) issues.push(reject('TAT', C.TAT_BEFORE_TMT, `TAT (${tat}) lebih awal dari TMT (${tmt}).`));
     if (birthDate && tmt && birthDate > tmt) {
@@ -147,12 +150,16 @@ export class EnrollmentRowValidator {
     return null;
   }
 
-  private date(cell: Cell, column: EnrollmentColumnName, mandatory: boolean, issues: RowIssue[]): string | null {
+  private date(cell: Cell, column: EnrollmentColumnName, mandatory: boolean, issues: RowIssue[], years?: readonly [number, number]): string | null {
     if (cell.kind === 'empty') {
       if (mandatory) issues.push(required(column));
       return null;
     }
     const day = cellDay(cell);
+    if (day && years && (Number(day.slice(0, 4)) < years[0] || Number(day.slice(0, 4)) > years[1])) {
+      issues.push(reject(column, C.DATE_INVALID, `${column} ${day} di luar tahun ${years[0]}–${years[1]}: kepesertaan dihitung per bulan dalam tahun-tahun itu saja.`));
+      return null;
+    }
     if (day) return day;
     issues.push(reject(column, C.DATE_INVALID, `${column} "${cell.text}" bukan tanggal yang valid. Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.`));
     return null;
