@@ -72,7 +72,7 @@ export function validatePaymentRow(
   PAYMENT_COLUMNS.forEach(({ name }, i) => {
     const failure = name === 'JUMLAH' ? null : formulaFailure(cells[i], name);
     if (!failure) return;
-    reject(name, failure.kind === 'error' ? 'FORMULA_ERROR' : 'FORMULA_WITHOUT_VALUE', failure.message);
+    reject(name, failure.code, failure.message);
     formulas.add(name);
   });
   const check = (column: string, code: string, message: string) => formulas.has(column) || reject(column, code, message);

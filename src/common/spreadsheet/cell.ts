@@ -93,18 +93,21 @@ export function cellDay(cell: Cell): string | null {
   return null;
 }
 
+/** The row-issue codes of formulaFailure: the formula's result is an error, or there is none. */
+export type FormulaFailureCode = 'FORMULA_ERROR' | 'FORMULA_WITHOUT_VALUE';
+
 /**
  * Why a cell's formula gave nothing to read, in Indonesian, or null: its result is an error
  * (`#N/A`), or it was saved without a result. (ExcelJS's streaming reader drops a cached error
  * result, so such a formula looks like one saved without its result.) One wording for every upload.
  */
-export function formulaFailure(cell: Cell, column: string): { kind: 'error' | 'without-value'; message: string } | null {
+export function formulaFailure(cell: Cell, column: string): { code: FormulaFailureCode; message: string } | null {
   if (cell.kind === 'error') {
-    return { kind: 'error', message: `${column}: sel berisi galat ${cell.text} (hasil rumus). Perbaiki rumusnya, atau ketik nilainya langsung.` };
+    return { code: 'FORMULA_ERROR', message: `${column}: sel berisi galat ${cell.text} (hasil rumus). Perbaiki rumusnya, atau ketik nilainya langsung.` };
   }
   if (cell.kind !== 'empty' || cell.formula === undefined) return null;
   return {
-    kind: 'without-value',
+    code: 'FORMULA_WITHOUT_VALUE',
     message:
       `${column}: rumus =${cell.formula.slice(0, 100)} tidak menghasilkan nilai yang dapat dibaca (hasilnya galat seperti #N/A atau #DIV/0!, atau belum tersimpan di berkas). ` +
       'Perbaiki rumusnya, atau salin sel lalu tempel sebagai nilai (Paste Special > Values).',

@@ -238,7 +238,7 @@ function withoutFormulaFailures(cells: readonly Cell[], issues: RowIssue[]): rea
     const column = ENROLLMENT_COLUMNS[i].name;
     const failure = formulaFailure(cell, column);
     if (!failure) return;
-    issues.push(reject(column, failure.kind === 'error' ? C.FORMULA_ERROR : C.FORMULA_WITHOUT_VALUE, failure.message));
+    issues.push(reject(column, C[failure.code], failure.message));
     (out ??= [...cells])[i] = EMPTY_CELL;
   });
   return out ?? cells;
