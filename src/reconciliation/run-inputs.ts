@@ -76,8 +76,9 @@ export const OUTDATED_MONTHS_UP_TO = `
  * - a month of the year up to it waiting to be re-allocated (a pledge or the register changed);
  * - other splits, obligations or payments than the run's checksums.
  * FinalizeRun refuses a run with any (naming the first); a DONE run's workbook lists them all.
+ * `now`: the month's rows as just read (readMonthInputs), if the caller has them.
  */
-export async function changedSince(m: Queryable, month: string, inputs: RunInputs): Promise<string[]> {
+export async function changedSince(m: Queryable, month: string, inputs: RunInputs, now?: MonthInputRows): Promise<string[]> {
   const changed: string[] = [];
   const [latest] = await m.query(LATEST_INPUTS, [month]);
   const idOf = (v: unknown) => ((v === null || v === undefined ? null : typeof v === 'string' ? JSON.parse(v) : v) as { id: string } | null)?.id ?? null;
@@ -85,9 +86,9 @@ export async function changedSince(m: Queryable, month: string, inputs: RunInput
   if (idOf(latest.pbi) !== (inputs.pbiApbnList?.id ?? null)) changed.push('daftar PBI APBN');
   const [{ months }] = await m.query(OUTDATED_MONTHS_UP_TO, [month]);
   if (months) changed.push(`alokasi bulan ${months} perlu dihitung ulang karena komitmen atau daftar peserta berubah`);
-  const now = monthDigests(await readMonthInputs(m, month));
-  if (now.splits !== inputs.splits) changed.push('pembagian dana antar komitmen');
-  if (now.obligations !== inputs.obligations) changed.push('kewajiban iuran peserta');
-  if (now.payments !== inputs.payments) changed.push('pembayaran');
+  const digests = monthDigests(now ?? (await readMonthInputs(m, month)));
+  if (digests.splits !== inputs.splits) changed.push('pembagian dana antar komitmen');
+  if (digests.obligations !== inputs.obligations) changed.push('kewajiban iuran peserta');
+  if (digests.payments !== inputs.payments) changed.push('pembayaran');
   return changed;
 }

@@ -68,6 +68,21 @@ describe('reconciliation workbook of a DONE run whose month changed', () => {
     expect(changes[1]).toMatch(/^Berubah: alokasi bulan 2026-01, .*2026-09 perlu dihitung ulang/);
   });
 
+  it('shows the current obligation beside the run when the register grew and the month was re-allocated', async () => {
+    const run = await start();
+    const before = labels((await workbook(run.id)).getWorksheet('Ringkasan')!);
+    expect(before).not.toContain('Kewajiban saat ini');
+    await insertParticipants(t.dataSource, [{ nik: nik(3), noka: '0000000000003' }]);
+    await (await keuangan()).post('/api/v1/allocations').send({ month: MONTH }).expect(201);
+    const ringkasan = (await workbook(run.id)).getWorksheet('Ringkasan')!;
+    const rows = labels(ringkasan);
+    expect(rows.filter((l) => l.startsWith('Berubah: '))).toContain('Berubah: kewajiban iuran peserta');
+    const current = ringkasan.getRow(rows.indexOf('Kewajiban saat ini') + 1);
+    const ran = ringkasan.getRow(rows.indexOf('Jumlah peserta dan iuran bulan ini') + 1);
+    expect(Number(current.getCell(2).value)).toBe(Number(ran.getCell(2).value) + 1);
+    expect(Number(current.getCell(3).value)).toBeGreaterThan(Number(ran.getCell(3).value));
+  });
+
   it('a FINAL run says nothing: its month is closed', async () => {
     const run = await start();
     await (await secondKeuangan(t)).post(`/api/v1/reconciliations/${run.id}/finalize`).expect(201);

@@ -4,7 +4,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { changedSince } from '../../reconciliation/run-inputs.js';
+import { changedSince, readMonthInputs } from '../../reconciliation/run-inputs.js';
 import * as SQL from '../sql/report.sql.js';
 import type { MonthTariff } from './apbd-accounts.js';
 import { pledgeComplianceWarnings } from './pledge-compliance.js';
@@ -120,12 +120,15 @@ export class ReportQueries {
   }
 
   /**
-   * What of a DONE run's month changed since it ran (reconciliation's changedSince); nothing for a
-   * FINAL run (its month is closed) or one stored without its input checksums.
+   * The month as it is now, against the run: what changed since a DONE run ran (reconciliation's
+   * changedSince; nothing for a FINAL run, whose month is closed) and the current obligation. A
+   * DONE run's month is read once for both.
    */
-  async changedSinceRun(run: RunRow): Promise<string[]> {
-    if (run.status !== 'DONE' || !run.inputs) return [];
-    return changedSince(this.dataSource, run.month, run.inputs);
+  async monthSinceRun(run: RunRow): Promise<{ changes: string[]; current: { participants: number; amount: number } }> {
+    if (run.status !== 'DONE' || !run.inputs) return { changes: [], current: await this.obligationTotals(run.month) };
+    const now = await readMonthInputs(this.dataSource, run.month);
+    const changes = await changedSince(this.dataSource, run.month, run.inputs, now);
+    return { changes, current: { participants: num(now.totals.participants), amount: num(now.totals.obligation) } };
   }
 
   /** The year's pledges now, or as they stood at `asOf` (a finalized run's finalized_at). */

@@ -24,7 +24,7 @@ export interface ReconciliationWorkbookContext {
   /** Participants and obligation of the month as the tables hold them now. */
   current: { participants: number; amount: number };
   /**
-   * What of a DONE run's month changed since it ran, in Indonesian (ReportQueries.changedSinceRun):
+   * What of a DONE run's month changed since it ran, in Indonesian (ReportQueries.monthSinceRun):
    * the sheets read from the run (Ringkasan, Per Sumber Dana, Temuan, Berita Acara) then disagree
    * with those read from the month as it is now, and the workbook says so.
    */

@@ -54,8 +54,7 @@ export class WriteReconciliationWorkbook {
     const asOf = run.status === 'FINAL' ? run.finalized_at : null;
     const pledges = await this.queries.pledgesOfYear(fiscalYear, asOf);
     const tariffs = await this.queries.tariffByMonth(monthsBetween(`${fiscalYear}-01`, month));
-    const current = await this.queries.obligationTotals(month);
-    const changes = await this.queries.changedSinceRun(run);
+    const { current, changes } = await this.queries.monthSinceRun(run);
     const villages = new Map((await this.regions.villages()).map((v) => [v.code, v]));
     const base = {
       queries: this.queries,
