@@ -49,10 +49,14 @@ function monthOf(cell: Cell): string | null {
  * correction, else `month`) must fall in the pledge's fiscal year, and it cannot have been paid
  * after today (WIB). Shared by the API route and the sheet.
  */
-export function paymentTermsProblem(p: { month: string; adjustsMonth: string | null; paidAt: string }, fiscalYear: number, today: string): { column: 'BULAN' | 'TANGGAL_BAYAR'; message: string } | null {
+export function paymentTermsProblem(
+  p: { month: string; adjustsMonth: string | null; paidAt: string },
+  fiscalYear: number,
+  today: string,
+): { column: 'BULAN' | 'PENYESUAIAN_BULAN' | 'TANGGAL_BAYAR'; message: string } | null {
   const paysFor = p.adjustsMonth ?? p.month;
   if (Number(paysFor.slice(0, 4)) !== fiscalYear) {
-    return { column: 'BULAN', message: `Bulan ${paysFor} di luar tahun anggaran komitmen (${fiscalYear}). Catat pembayaran pada komitmen tahun ${paysFor.slice(0, 4)}.` };
+    return { column: p.adjustsMonth ? 'PENYESUAIAN_BULAN' : 'BULAN', message: `Bulan ${paysFor} di luar tahun anggaran komitmen (${fiscalYear}). Catat pembayaran pada komitmen tahun ${paysFor.slice(0, 4)}.` };
   }
   if (p.paidAt > today) return { column: 'TANGGAL_BAYAR', message: `Tanggal bayar ${p.paidAt} belum terjadi (hari ini ${today} WIB).` };
   return null;
@@ -108,7 +112,7 @@ export function validatePaymentRow(
   if (issues.length || isError(amount)) return { issues };
   const terms = paymentTermsProblem({ month: month!, adjustsMonth, paidAt: paidAt! }, pledges.get(pledgeCode)!, today);
   if (terms) {
-    reject(terms.column, terms.column === 'BULAN' ? 'OUTSIDE_FISCAL_YEAR' : 'PAID_IN_FUTURE', terms.message);
+    reject(terms.column, terms.column === 'TANGGAL_BAYAR' ? 'PAID_IN_FUTURE' : 'OUTSIDE_FISCAL_YEAR', terms.message);
     return { issues };
   }
   return { record: { rowNumber, pledgeCode, month: month!, amount: amount.value, paidAt: paidAt!, reference: reference.slice(0, 200), adjustsMonth }, issues };

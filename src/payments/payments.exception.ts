@@ -48,7 +48,7 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
   }
 
   /** A month outside the pledge's fiscal year, or a payment date still to come. */
-  static outsideTerms(field: 'month' | 'paidAt', message: string): PaymentException {
+  static outsideTerms(field: 'month' | 'adjustsMonth' | 'paidAt', message: string): PaymentException {
     return new PaymentException(PaymentErrorCode.OUTSIDE_TERMS, message, { field });
   }
 

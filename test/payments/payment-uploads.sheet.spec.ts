@@ -84,5 +84,9 @@ describe('payments: sheet upload', () => {
     const future = await api.post('/api/v1/payments').send({ ...base, month: '2026-11', paidAt: '2099-12-31' }).expect(400);
     expect(future.body).toMatchObject({ code: 'OUTSIDE_TERMS', details: { field: 'paidAt' }, message: 'Tanggal bayar 2099-12-31 belum terjadi (hari ini 2026-11-15 WIB).' });
     await api.post('/api/v1/payments').send({ ...base, month: '2027-01', adjustsMonth: '2026-12', paidAt: '2026-11-15' }).expect(201);
+    // a correction of a month outside the pledge's year: the field at fault is adjustsMonth (QA)
+    const adjusts = await api.post('/api/v1/payments').send({ ...base, month: '2026-11', adjustsMonth: '2025-12', paidAt: '2026-11-10' }).expect(400);
+    expect(adjusts.body).toMatchObject({ code: 'OUTSIDE_TERMS', details: { field: 'adjustsMonth' } });
+    expect(adjusts.body.message).toMatch(/^Bulan 2025-12 di luar tahun anggaran komitmen \(2026\)/);
   });
 });

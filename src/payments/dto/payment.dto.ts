@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { MAX_RUPIAH, rupiah } from '../../common/money.js';
 import { MONTH_PATTERN } from '../../common/month.js';
@@ -44,7 +44,8 @@ export class RecordPaymentDto {
   @IsPaymentDay()
   paidAt: string;
 
-  @ApiProperty({ example: 'SP2D 00123/SP2D/LS/2026' })
+  @ApiProperty({ example: 'SP2D 00123/SP2D/LS/2026', description: 'Stored without surrounding spaces (tabs and non-breaking spaces included), as the sheet upload stores it' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @IsNotEmpty({ message: 'reference (mis. nomor SP2D) wajib diisi' })
   @MaxLength(200)

@@ -9,6 +9,9 @@ import { paidDayInWib } from '../paid-at.js';
 import { paymentTermsProblem } from '../payment-row.validator.js';
 import { PaymentException } from '../payments.exception.js';
 
+/** The API field of each sheet column paymentTermsProblem names. */
+const API_FIELD = { BULAN: 'month', PENYESUAIAN_BULAN: 'adjustsMonth', TANGGAL_BAYAR: 'paidAt' } as const;
+
 export interface RecordPaymentCommand {
   pledgeCode: string;
   month: string;
@@ -75,17 +78,19 @@ export class RecordPayment {
     if (!pledge) throw PaymentException.pledgeNotFound(command.pledgeCode);
     const now = this.clock.now();
     const terms = paymentTermsProblem({ month: command.month, adjustsMonth: command.adjustsMonth ?? null, paidAt }, pledge.fiscal_year, dayInWib(now));
-    if (terms) throw PaymentException.outsideTerms(terms.column === 'BULAN' ? 'month' : 'paidAt', terms.message);
+    if (terms) throw PaymentException.outsideTerms(API_FIELD[terms.column], terms.message);
     await this.closedMonths.assertOpen([command.month], m);
-    const [recorded] = [...(await recordedAlready(m, [command])).values()];
-    if (recorded) throw PaymentException.duplicate(command.pledgeCode, command.month, command.reference.trim(), recorded);
+    // the key as it is stored: JavaScript's trim also drops tabs and non-breaking spaces, which btrim in SQL keeps
+    const reference = command.reference.trim();
+    const [recorded] = [...(await recordedAlready(m, [{ ...command, reference }])).values()];
+    if (recorded) throw PaymentException.duplicate(command.pledgeCode, command.month, reference, recorded);
     const saved = await m.save(
       m.create(Payment, {
         pledgeCode: command.pledgeCode,
         month: command.month,
         amount: String(command.amount),
         paidAt,
-        reference: command.reference.trim(),
+        reference,
         adjustsMonth: command.adjustsMonth ?? null,
         createdBy: command.actor,
         createdAt: now,
