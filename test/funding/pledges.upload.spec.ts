@@ -83,7 +83,7 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     }
     await keuangan.get('/api/v1/pledges/TJSLP-B-2026').expect(404);
     const real = await upload(file).expect(201);
-    expect(real.body).toMatchObject({ accepted: 1, rejected: 1, issues: [expect.objectContaining({ rowNumber: 3, message: expect.stringContaining('sudah dipakai') })] });
+    expect(real.body).toMatchObject({ accepted: 1, rejected: 1, issues: [expect.objectContaining({ rowNumber: 3, column: 'KODE', message: expect.stringContaining('sudah dipakai') })] });
     await keuangan.get('/api/v1/pledges/TJSLP-B-2026').expect(200);
   });
 
@@ -100,6 +100,55 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
       ['PAGU', expect.stringMatching(/^PAGU \(pagu setahun\) harus rupiah bulat/)],
     ]));
     expect(JSON.stringify(said)).not.toMatch(/\b(fund|sharePercent|budget|fromMonth)\b/);
+  });
+
+  it('reads numbers as the rules do: decimals and stray dots refused, thousands groups read; formulas without a value refused (QA)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Komitmen');
+    sheet.addRow(['KODE', 'SUMBER', 'PEMBERI_DANA', 'TAHUN', 'BULAN_DARI', 'CAKUPAN', 'PERSEN', 'KUOTA', 'PAGU']);
+    sheet.addRow(['N-PAGU-DEC', 'TJSLP', 'PT', 2026, 1, 'ALL', 100, null, '37800.5']);
+    sheet.addRow(['N-PAGU-DOTS', 'TJSLP', 'PT', 2026, 1, 'ALL', 100, null, '12.34.56']);
+    sheet.addRow(['N-PERSEN', 'TJSLP', 'PT', 2026, 1, 'ALL', '1.5', null, null]);
+    sheet.addRow(['N-KUOTA', 'TJSLP', 'PT', 2026, 1, 'ALL', 100, '5.0', null]);
+    sheet.addRow(['N-BULAN', 'TJSLP', 'PT', 2026, '1.2', 'ALL', 100, null, null]);
+    sheet.addRow(['N-PAGU-ERR', 'TJSLP', 'PT', 2026, 1, 'ALL', 40, null, { formula: '1/0', result: { error: '#DIV/0!' } }]);
+    sheet.addRow(['N-OK', 'TJSLP', 'PT', 2026, 1, 'ALL', 100, '1.000', 'Rp 1.500.000']);
+    const res = await upload(Buffer.from(await wb.xlsx.writeBuffer()), '?dryRun=true').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 7, accepted: 1, rejected: 6 });
+    expect(res.body.issues.map((i: { rowNumber: number; column: string }) => [i.rowNumber, i.column])).toEqual([
+      [2, 'PAGU'], [3, 'PAGU'], [4, 'PERSEN'], [5, 'KUOTA'], [6, 'BULAN_DARI'], [7, 'PAGU'],
+    ]);
+    expect(res.body.issues[5].message).toMatch(/^PAGU: rumus =1\/0 tidak menghasilkan nilai/);
+    await upload(Buffer.from(await wb.xlsx.writeBuffer())).expect(201);
+    expect((await keuangan.get('/api/v1/pledges/N-OK').expect(200)).body).toMatchObject({ quota: 1000, budget: 1_500_000 });
+    await keuangan.get('/api/v1/pledges/N-PAGU-ERR').expect(404);
+  });
+
+  it('a pledge whose Daftar list has a refused value is not saved with the rest of its list (QA)', async () => {
+    const file = await workbook(
+      [
+        ['TJSLP-L-2026', 'TJSLP', null, 'PT L', 2026, 'RESIDENTS', null, null, 100, null],
+        ['TJSLP-M-2026', 'TJSLP', null, 'PT M', 2026, 'RESIDENTS', null, null, 100, null],
+      ],
+      [
+        ['TJSLP-L-2026', '1703064101900001'],
+        ['TJSLP-L-2026', 1703064101900002],
+        ['TJSLP-M-2026', '1703064101900003'],
+      ],
+    );
+    const res = await upload(file).expect(201);
+    expect(res.body).toMatchObject({ accepted: 1, rejected: 1, pledges: [expect.objectContaining({ code: 'TJSLP-M-2026' })] });
+    expect(res.body.issues).toEqual([
+      { sheet: 'Komitmen', rowNumber: 3, column: 'NIK', message: expect.stringMatching(/^Daftar baris 3 ditolak \(NIK ditulis sebagai angka.*komitmen ini tidak disimpan/) },
+      { sheet: 'Daftar', rowNumber: 3, column: 'NILAI', message: expect.stringContaining('NIK ditulis sebagai angka') },
+    ]);
+    await keuangan.get('/api/v1/pledges/TJSLP-L-2026').expect(404);
+  });
+
+  it('a dry run shows the Dana Desa warning the saved pledge would carry (QA)', async () => {
+    const file = await workbook([['DESA-W-2026', 'DESA', 'DANA_DESA', 'Desa W', 2026, 'VILLAGES', '1703062001', null, 100, null]]);
+    const dry = await upload(file, '?dryRun=true').expect(201);
+    expect(dry.body.pledges).toEqual([{ rowNumber: 3, code: 'DESA-W-2026', warnings: [expect.objectContaining({ code: 'DANA_DESA_PBI' })] }]);
   });
 
   it('refuses a file that is not a sheet, and auditors', async () => {

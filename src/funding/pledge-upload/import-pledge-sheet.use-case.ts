@@ -5,7 +5,9 @@ import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import type { PledgeInput, PledgeWarning } from '../domain/pledge-rules.js';
 import { PledgesService } from '../pledges/pledges.service.js';
-import { LIST_COLUMNS, PLEDGE_COLUMNS, type RowProblem, rowToInput } from './pledge-sheet.js';
+import { formulaFailure } from '../../common/spreadsheet/cell.js';
+import { pledgeWarnings } from '../domain/pledge-rules.js';
+import { LIST_COLUMNS, NIK_AS_NUMBER, PLEDGE_COLUMNS, type RowProblem, rowToInput } from './pledge-sheet.js';
 
 export interface ImportPledgeSheetCommand {
   path: string;
@@ -67,7 +69,11 @@ export class ImportPledgeSheet {
     return { rows, sheet: reader.header?.sheet };
   }
 
-  /** Adds the values of the `Daftar` sheet (when the file has one) to the lists of their pledges. */
+  /**
+   * Adds the values of the `Daftar` sheet (when the file has one) to the lists of their pledges. A
+   * value refused there refuses its pledge too: saved with a shorter list, it would leave a resident
+   * or a village the user listed unfunded without a word.
+   */
   private async mergeLists({ path, filename }: ImportPledgeSheetCommand, rows: PledgeRow[], pledgeSheet: number | undefined): Promise<PledgeUploadIssue[]> {
     const issues: PledgeUploadIssue[] = [];
     const byCode = new Map(rows.map((r) => [String(r.input.code ?? '').trim(), r]));
@@ -79,10 +85,18 @@ export class ImportPledgeSheet {
           const [code, value] = cells;
           const target = byCode.get(code.text);
           const problem = (message: string) => issues.push({ sheet: 'Daftar', rowNumber, column: 'NILAI', message });
+          const refuseTarget = (message: string) => {
+            problem(message);
+            const column = target!.input.scope === 'VILLAGES' ? 'KODE_DESA' : 'NIK';
+            target!.problems.push({ column, message: `Daftar baris ${rowNumber} ditolak (${message.replace(/\.$/, '')}); komitmen ini tidak disimpan sampai daftarnya benar.` });
+          };
+          const formula = formulaFailure(value, 'NILAI');
           if (!target) problem(`Kode komitmen "${code.text}" tidak ada di sheet komitmen.`);
-          else if (target.input.scope === 'VILLAGES') (target.input.villageCodes = [...asList(target.input.villageCodes), value.text]);
-          else if (target.input.scope !== 'RESIDENTS') problem(`Komitmen ${code.text} bercakupan ${String(target.input.scope ?? '-')}: daftar hanya untuk VILLAGES atau RESIDENTS.`);
-          else if (value.kind === 'number') problem('NIK ditulis sebagai angka sehingga digit terakhirnya hilang di Excel. Format kolom sebagai Teks lalu ketik ulang.');
+          else if (target.input.scope !== 'VILLAGES' && target.input.scope !== 'RESIDENTS') {
+            problem(`Komitmen ${code.text} bercakupan ${String(target.input.scope ?? '-')}: daftar hanya untuk VILLAGES atau RESIDENTS.`);
+          } else if (formula) refuseTarget(formula.message);
+          else if (target.input.scope === 'VILLAGES') target.input.villageCodes = [...asList(target.input.villageCodes), value.text];
+          else if (value.kind === 'number') refuseTarget(NIK_AS_NUMBER);
           else target.input.niks = [...asList(target.input.niks), value.text];
         }
       }
@@ -119,12 +133,14 @@ export class ImportPledgeSheet {
         continue;
       }
       try {
-        const saved = command.dryRun ? null : await this.pledges.create(row.input, command.actor);
+        // a check shows the warnings the saved pledge would carry (the Dana Desa rule of §5)
+        const warnings = command.dryRun ? pledgeWarnings(checked.pledge) : (await this.pledges.create(row.input, command.actor)).warnings;
         report.accepted += 1;
-        report.pledges.push({ rowNumber: row.rowNumber, code: checked.pledge.code, warnings: saved?.warnings ?? [] });
+        report.pledges.push({ rowNumber: row.rowNumber, code: checked.pledge.code, warnings });
       } catch (err) {
         if (!(err instanceof DomainException)) throw err;
-        reject([{ column: null, message: err.message }]);
+        const field = (err.details as { field?: unknown } | undefined)?.field;
+        reject([{ column: err.code === 'PLEDGE_EXISTS' ? 'KODE' : typeof field === 'string' ? (COLUMN_OF[field] ?? null) : null, message: err.message }]);
       }
     }
     issues.sort((a, b) => (a.sheet === b.sheet ? a.rowNumber - b.rowNumber : a.sheet === 'Komitmen' ? -1 : 1));

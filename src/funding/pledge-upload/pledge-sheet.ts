@@ -3,7 +3,7 @@
  * PledgeInput. Village and NIK lists go in a cell (separated by commas, semicolons or spaces) or in
  * a second sheet `Daftar` with columns KODE (the pledge code) and NILAI (a village code or a NIK).
  */
-import type { Cell } from '../../common/spreadsheet/cell.js';
+import { type Cell, formulaFailure } from '../../common/spreadsheet/cell.js';
 import type { ColumnSpec } from '../../common/spreadsheet/column-spec.js';
 import type { PledgeInput } from '../domain/pledge-rules.js';
 
@@ -60,24 +60,46 @@ export interface RowProblem {
   message: string;
 }
 
-/** A sheet row as a PledgeInput; NIKs from numeric cells are refused (Excel has cut their digits). */
+export const NIK_AS_NUMBER = 'NIK ditulis sebagai angka sehingga digit terakhirnya hilang di Excel. Format kolom NIK sebagai Teks lalu ketik ulang.';
+
+/**
+ * A sheet row as a PledgeInput. Refused here: NIKs from numeric cells (Excel has cut their
+ * digits) and formulas without a readable result (a PAGU of #DIV/0! is not "no budget"). Numbers
+ * are read as the pledge rules then check them: a number cell as it is, text as whole digits,
+ * optionally in thousands groups with dots (1.500.000) and after "Rp"; any other text (1.5, 5,0)
+ * goes to the rules as text, which refuse it as not a whole number.
+ */
 export function rowToInput(cells: readonly Cell[]): { input: PledgeInput; problems: RowProblem[] } {
   const input: Record<string, unknown> = {};
   const problems: RowProblem[] = [];
   PLEDGE_COLUMNS.forEach(({ name }, i) => {
     const cell = cells[i];
-    if (!cell || cell.kind === 'empty') return;
+    if (!cell) return;
+    const formula = formulaFailure(cell, name);
+    if (formula) {
+      problems.push({ column: name, message: formula.message });
+      return;
+    }
+    if (cell.kind === 'empty') return;
     const field = FIELD[name];
     if (name === 'NIK' && cell.kind === 'number') {
-      problems.push({ column: name, message: 'NIK ditulis sebagai angka sehingga digit terakhirnya hilang di Excel. Format kolom NIK sebagai Teks lalu ketik ulang.' });
+      problems.push({ column: name, message: NIK_AS_NUMBER });
       return;
     }
     if (name === 'KODE_DESA' || name === 'NIK') input[field] = splitList(cell.text);
-    else if (NUMERIC.has(name)) {
-      const text = cell.text.replace(/\./g, '').replace(/^Rp\s*/i, '');
-      input[field] = cell.kind === 'number' ? cell.number : /^-?\d+$/.test(text) ? Number(text) : cell.text;
-    } else if (ENUMS.has(name)) input[field] = cell.text.toUpperCase().replace(/\s+/g, '_');
+    else if (NUMERIC.has(name)) input[field] = cell.kind === 'number' ? cell.number : wholeNumber(cell.text);
+    else if (ENUMS.has(name)) input[field] = cell.text.toUpperCase().replace(/\s+/g, '_');
     else input[field] = cell.text;
   });
   return { input: input as PledgeInput, problems };
+}
+
+/** `1.500.000`, `Rp 1500000`, `1.500.000,00` → 1500000; any other text as it is (the rules refuse it). */
+export function wholeNumber(text: string): number | string {
+  const digits = text
+    .trim()
+    .replace(/^(rp\.?|idr)\s*/i, '')
+    .replace(/\s/g, '')
+    .replace(/(,00|,-)$/, '');
+  return /^-?(\d+|\d{1,3}(\.\d{3})+)$/.test(digits) ? Number(digits.replace(/\./g, '')) : text;
 }
