@@ -86,6 +86,13 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
     expect(problems(await post({ ...base, code: 'V2', scope: 'VILLAGES', villageCodes: [{ a: 1 }] }).expect(400)).villageCodes).toContain('{"a":1}');
   });
 
+  it('refuses NIKs sent as JSON numbers: two residents would have become one NIK neither has (QA)', async () => {
+    const body = `{"code":"R4","sourceType":"TJSLP","funder":"X","fiscalYear":2026,"scope":"RESIDENTS","niks":[9171014101900003,9171014101900005]}`;
+    const res = await keuangan.post('/api/v1/pledges').set('Content-Type', 'application/json').send(body).expect(400);
+    expect(problems(res).niks).toMatch(/^niks harus berupa teks dalam tanda kutip/);
+    await keuangan.get('/api/v1/pledges/R4').expect(404);
+  });
+
   it('requires a fund for DESA and refuses one elsewhere', async () => {
     expect(problems(await post({ ...base, code: 'D', sourceType: 'DESA', scope: 'VILLAGES', villageCodes: ['17.03.06.2001'] }).expect(400)).fund).toContain('wajib diisi untuk sumber DESA');
     expect(problems(await post({ ...base, code: 'F', fund: 'ADD' }).expect(400)).fund).toContain('hanya diisi untuk sumber DESA');
@@ -106,5 +113,10 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
     expect(list.body.map((p: { code: string }) => p.code)).toEqual(['TJSLP-B-2026', 'TJSLP-A-2026', 'APBD-2026']);
     await auditor.get('/api/v1/pledges/APBD-2026').expect(200);
     await auditor.get('/api/v1/pledges/NOPE').expect(404);
+    // the list's fiscalYear has the same bounds as a pledge's (a year past 2^31 answered 500)
+    for (const year of ['2017', '2100', '2147483648', '1e300']) {
+      const res = await auditor.get(`/api/v1/pledges?fiscalYear=${year}`).expect(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'fiscalYear', messages: [expect.stringContaining('antara 2018 dan 2099')] }] });
+    }
   });
 });

@@ -211,10 +211,15 @@ function checkNiks(value: unknown, scope: PledgeScope, fail: (f: string, m: stri
   }
   if (scope === 'RESIDENTS' && list.length === 0) fail('niks', 'scope RESIDENTS membutuhkan niks (daftar NIK penerima).');
   if (scope !== 'RESIDENTS' && list.length > 0 && SCOPES.includes(scope)) fail('niks', `niks hanya diisi untuk scope RESIDENTS (scope ini ${scope}).`);
+  if (list.some((raw) => typeof raw === 'number')) {
+    // 9171014101900003 arrives as 9171014101900004: a NIK is too long for a JSON number (DOMAIN §2)
+    fail('niks', 'niks harus berupa teks dalam tanda kutip ("1703064101900001"), bukan angka: angka sepanjang NIK kehilangan digit terakhirnya.');
+    return [];
+  }
   const out = new Set<string>();
   const bad: string[] = [];
   for (const raw of list) {
-    const nik = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : JSON.stringify(raw) ?? String(raw);
+    const nik = typeof raw === 'string' ? raw.trim() : JSON.stringify(raw) ?? String(raw);
     if (checkNik(nik).ok) out.add(nik);
     else bad.push(nik.slice(0, 40));
   }

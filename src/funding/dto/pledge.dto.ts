@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmpty, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsEmpty, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { FUNDS, SCOPES, SOURCE_TYPES } from '../domain/pledge-rules.js';
 
 /**
@@ -48,7 +48,8 @@ export class PledgeListQueryDto {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'fiscalYear harus tahun, misalnya 2026' })
-  @Min(2000, { message: 'fiscalYear harus tahun, misalnya 2026' })
+  @IsInt({ message: 'fiscalYear harus tahun anggaran antara 2018 dan 2099.' })
+  @Min(2018, { message: 'fiscalYear harus tahun anggaran antara 2018 dan 2099.' })
+  @Max(2099, { message: 'fiscalYear harus tahun anggaran antara 2018 dan 2099.' })
   fiscalYear?: number;
 }
