@@ -95,4 +95,16 @@ describe('§6, §9: a budget may not drop below what the months frozen by a late
       message: 'Bulan 2026-01 tidak dialokasikan lagi karena bulan 2026-02 sudah difinalisasi, sehingga perubahan ini tidak akan mengubah apa pun. Catat koreksi pada bulan yang masih terbuka.',
     });
   });
+
+  it('refuses a tariff row that could only price frozen months, or no month at all (QA: it was stored and never applied)', async () => {
+    const admin = await t.as(Role.ADMIN);
+    const row = { component: 'UJI_BEKU', payer: 'LOCAL', amount: 100, legalBasis: 'uji' };
+    const frozen = await admin.post('/api/v1/tariffs').send({ ...row, validFrom: '2026-01-01', validTo: '2026-01-31' }).expect(409);
+    expect(frozen.body).toMatchObject({ code: 'MONTH_CLOSED', message: expect.stringContaining('Bulan 2026-01 tidak dialokasikan lagi karena bulan 2026-02 sudah difinalisasi') });
+    const noFirst = await admin.post('/api/v1/tariffs').send({ ...row, validFrom: '2026-03-15', validTo: '2026-03-31' }).expect(400);
+    expect(noFirst.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'validTo' }, message: expect.stringContaining('tidak mencakup tanggal 1 bulan mana pun') });
+    expect((await admin.get('/api/v1/tariffs').expect(200)).body.filter((r: { component: string }) => r.component === 'UJI_BEKU')).toEqual([]);
+    // one that prices an open month is taken
+    await admin.post('/api/v1/tariffs').send({ ...row, validFrom: '2026-02-15', validTo: '2026-03-31' }).expect(201);
+  });
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
+import { addMonths, monthsBetween } from '../../common/month.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import type { CreateTariffDto } from '../dto/tariff.dto.js';
 import { Tariff } from '../entities/tariff.entity.js';
@@ -52,10 +53,16 @@ export class TariffsService {
     if (!isRealDate(input.validFrom)) throw invalid(`validFrom ${input.validFrom} tidak ada di kalender.`, 'validFrom');
     if (validTo && !isRealDate(validTo)) throw invalid(`validTo ${validTo} tidak ada di kalender.`, 'validTo');
     if (validTo && validTo < input.validFrom) throw invalid('validTo tidak boleh sebelum validFrom.', 'validTo');
+    const months = monthsApplied(input.validFrom, validTo);
+    if (months?.length === 0) {
+      throw invalid(`${input.validFrom} s.d. ${validTo} tidak mencakup tanggal 1 bulan mana pun, padahal iuran sebulan mengikuti tarif yang berlaku pada tanggal 1 (§3).`, 'validTo');
+    }
     return this.dataSource.transaction(async (m) => {
       await m.query(TAKE_ALLOCATION_LOCK);
       const closed = (await this.closedMonths.closed(undefined, m)).filter((month) => `${month}-01` >= input.validFrom && (!validTo || `${month}-01` <= validTo));
       await this.closedMonths.assertOpen(closed, m);
+      // like a pledge (§9): a row that could only change frozen months would be stored and never used
+      if (months) await this.closedMonths.assertSomeOpen(months, m);
       const same = await m.find(Tariff, { where: { component: input.component } });
       const open = same.find((t) => t.validTo === null && t.validFrom < input.validFrom);
       if (open && open.payer !== input.payer) throw invalid(`Komponen ${input.component} dibayar oleh ${open.payer}; baris baru harus payer yang sama.`);
@@ -83,6 +90,17 @@ export class TariffsService {
 /** A tariff row refused; `field` names the request field at fault when there is one (`details.field`). */
 function invalid(message: string, field?: 'validFrom' | 'validTo'): FundingException {
   return new FundingException(FundingErrorCode.TARIFF_INVALID, `Tarif tidak valid: ${message}`, field && { field });
+}
+
+/**
+ * The months whose 1st falls in [validFrom, validTo]: those the row prices (§3); null when it is
+ * open-ended (every month from its first on).
+ */
+function monthsApplied(validFrom: string, validTo: string | null): string[] | null {
+  if (validTo === null) return null;
+  const first = validFrom.endsWith('-01') ? validFrom.slice(0, 7) : addMonths(validFrom.slice(0, 7), 1);
+  const last = validTo.slice(0, 7);
+  return first > last ? [] : monthsBetween(first, last);
 }
 
 function isRealDate(day: string): boolean {
