@@ -42,7 +42,8 @@ describe('bills: upload, row report and versions', () => {
 
   it('reads a semicolon CSV with title rows, header aliases and Indonesian amounts', async () => {
     const res = await upload('2026-10', '155400', fixture('ok/tagihan-2026-10.csv'), 'tagihan.csv', 201);
-    expect(res.body).toMatchObject({ month: '2026-10', version: 1, invoiceTotal: 155400, lines: 4, linesTotal: 155400, rowsRead: 4, accepted: 4, rejected: 0 });
+    expect(res.body).toMatchObject({ month: '2026-10', version: 1, invoiceTotal: 155400, lines: 4, linesTotal: 155400, rowsRead: 4, accepted: 4, rejected: 0, replaces: null });
+    expect(res.body.notice).toBeUndefined();
     const lines = await t.dataSource.query('SELECT row_number, noka, nik, name, amount::int FROM bill_line WHERE bill_id = $1 ORDER BY row_number', [res.body.id]);
     expect(lines[2]).toEqual({ row_number: 6, noka: '', nik: '1703060101800003', name: 'Budi Wijaya', amount: 37800 });
   });
@@ -58,6 +59,9 @@ describe('bills: upload, row report and versions', () => {
       [7, 'IURAN'],
     ]);
     expect(res.body.issues[1].message).toMatch(/bilangan bulat rupiah/);
+    // it replaces version 1 with fewer lines: said, since uploading only fixed rows drops the others (QA)
+    expect(res.body.replaces).toEqual({ version: 1, count: 4 });
+    expect(res.body.notice).toMatch(/^Versi baru ini memuat 2 baris tagihan, sedangkan versi 1 yang digantikannya memuat 4\. Unggahan menggantikan seluruh daftar bulan ini/);
     const stored = (await (await t.as(Role.AUDITOR)).get(`/api/v1/bills/${res.body.id}`).expect(200)).body;
     expect(stored.issues).toHaveLength(5);
   });

@@ -80,6 +80,8 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
       'Dengan peringatan': 0,
       'Total invoice': 75600,
       'Jumlah baris tagihan': 37800,
+      // an upload replaces the month's whole bill: fixing only the Perbaiki rows and uploading them would drop the rest (QA)
+      Catatan: expect.stringContaining('unggah berkas lengkap itu (bukan sheet Perbaiki saja)'),
     });
   });
 

@@ -14,6 +14,7 @@ import { fileChecksum } from '../../common/file-checksum.js';
 import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
 import { storedReport, writeIssues } from '../uploads/upload-writer.js';
 import { type TotalRow, totalRow, totalRowMismatch } from '../uploads/total-row.js';
+import { replacedVersion, type ReplacedVersion } from '../uploads/replaced-version.js';
 import { isError, nikFrom } from '../uploads/cell-values.js';
 import { type BillLineRecord, BILL_COLUMNS, validateBillRow } from './bill-row.validator.js';
 
@@ -25,7 +26,7 @@ export interface UploadBillCommand {
   actor: string;
 }
 
-export interface BillUploadResult extends UploadReport {
+export interface BillUploadResult extends UploadReport, Partial<ReplacedVersion> {
   id: string;
   month: string;
   version: number;
@@ -115,7 +116,8 @@ export class UploadBill {
       collector.warnedRows,
     ]);
     await writeIssues(m, bill.id, collector);
-    return { id: bill.id, month, version: Number(bill.version), invoiceTotal: command.invoiceTotal, lines, linesTotal, ...collector.report() };
+    const replaced = replacedVersion(latest && { version: latest.version, count: latest.lines }, lines, 'baris tagihan');
+    return { id: bill.id, month, version: Number(bill.version), invoiceTotal: command.invoiceTotal, lines, linesTotal, ...collector.report(), ...replaced };
   }
 
   /** The month's latest version, which holds the same file and invoice total: the upload adds nothing. */

@@ -14,6 +14,7 @@ import { INSERT_PBI_ENTRIES, LOCK_UPLOAD_MONTH } from '../sql/uploads.sql.js';
 import { isError, nikFrom } from '../uploads/cell-values.js';
 import { fileChecksum } from '../../common/file-checksum.js';
 import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
+import { replacedVersion, type ReplacedVersion } from '../uploads/replaced-version.js';
 import { storedReport, writeIssues } from '../uploads/upload-writer.js';
 
 /** DOMAIN §12: the PBI-APBN list needs NIK; every other column is ignored. */
@@ -26,7 +27,7 @@ export interface UploadPbiListCommand {
   actor: string;
 }
 
-export interface PbiListUploadResult extends UploadReport {
+export interface PbiListUploadResult extends UploadReport, Partial<ReplacedVersion> {
   id: string;
   month: string;
   version: number;
@@ -93,6 +94,7 @@ export class UploadPbiApbnList {
       collector.warnedRows,
     ]);
     await writeIssues(m, list.id, collector);
-    return { id: list.id, month, version: Number(list.version), niks: Number(n), ...collector.report() };
+    const replaced = replacedVersion(latest && { version: latest.version, count: latest.niks }, Number(n), 'NIK');
+    return { id: list.id, month, version: Number(list.version), niks: Number(n), ...collector.report(), ...replaced };
   }
 }

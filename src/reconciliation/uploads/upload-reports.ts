@@ -9,6 +9,7 @@ import { BILL_COLUMNS } from '../bills/bill-row.validator.js';
 import type { Bill } from '../entities/bill.entity.js';
 import type { PbiApbnList } from '../entities/pbi-apbn-list.entity.js';
 import { PBI_COLUMNS } from '../pbi/upload-pbi-apbn-list.use-case.js';
+import { WHOLE_LIST_NOTE } from './replaced-version.js';
 
 type Counted = Pick<Bill, 'filename' | 'month' | 'version' | 'uploadedBy' | 'uploadedAt' | 'counts'>;
 
@@ -31,7 +32,7 @@ export function billReport(bill: Bill): RowReport {
     uploadId: bill.id,
     columns: BILL_COLUMNS,
     title: 'Laporan unggahan tagihan BPJS',
-    summary: [...uploadLines(bill), ['Total invoice', Number(bill.invoiceTotal), 'rupiah'], ['Jumlah baris tagihan', Number(bill.linesTotal), 'rupiah']],
+    summary: [...uploadLines(bill), ['Total invoice', Number(bill.invoiceTotal), 'rupiah'], ['Jumlah baris tagihan', Number(bill.linesTotal), 'rupiah'], ['Catatan', WHOLE_LIST_NOTE]],
   };
 }
 
@@ -42,7 +43,7 @@ export function pbiListReport(list: PbiApbnList): RowReport {
     uploadId: list.id,
     columns: PBI_COLUMNS,
     title: 'Laporan unggahan daftar PBI APBN',
-    summary: [...uploadLines(list), ['NIK tersimpan (unik)', list.niks]],
+    summary: [...uploadLines(list), ['NIK tersimpan (unik)', list.niks], ['Catatan', WHOLE_LIST_NOTE]],
   };
 }
 

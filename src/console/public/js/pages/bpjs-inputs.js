@@ -109,6 +109,7 @@ function billForm(ctx) {
         bill.rejected !== undefined ? { label: 'Baris ditolak', value: number(bill.rejected), tone: bill.rejected ? 'bad' : null } : null,
         bill.warnings ? { label: 'Peringatan', value: number(bill.warnings), tone: 'warn' } : null,
       ].filter(Boolean)),
+      bill.notice ? notice('warning', bill.notice) : null,
       bill.invoiceTotal !== undefined && bill.invoiceTotal !== bill.linesTotal ? notice('warning', 'Total invoice berbeda dengan jumlah baris: akan tercatat sebagai temuan TOTAL_MISMATCH.') : null,
       reportLink('/api/v1/bills', bill, billReportName(bill)),
       Array.isArray(bill.issues) && bill.issues.length ? issuesTable(bill.issues, `Baris tagihan ditolak dan peringatan (${number(bill.issues.length)})`) : null,
@@ -132,6 +133,7 @@ function pbiForm(ctx) {
       list.recognised
         ? notice('info', `Berkas ini sama dengan daftar PBI APBN ${monthLabel(list.month)} versi ${list.version} yang terbaru: tidak ada versi baru (${number(list.niks)} NIK).`)
         : notice('success', `Daftar PBI APBN ${monthLabel(list.month)} tersimpan${list.version ? ` (versi ${list.version})` : ''}: ${number(list.niks)} NIK.`),
+      list.notice ? notice('warning', list.notice) : null,
       reportLink('/api/v1/pbi-apbn-lists', list, pbiReportName(list)),
       Array.isArray(list.issues) && list.issues.length ? issuesTable(list.issues, `Baris ditolak dan peringatan (${number(list.issues.length)})`) : null,
     ],

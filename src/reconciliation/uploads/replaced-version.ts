@@ -1,0 +1,28 @@
+/**
+ * A bill or PBI-APBN list upload is the month's whole list: its new version replaces the latest
+ * one, it does not add to it. Someone who uploads only the rows they fixed (the row report's
+ * `Perbaiki` sheet, say) would drop every line the earlier version had accepted; the answer says so
+ * when the new version holds fewer than the one it replaces (QA: three good bill lines vanished).
+ */
+export interface ReplacedVersion {
+  /** the version this upload replaces as the month's latest, and how many lines (or NIKs) it held */
+  replaces: { version: number; count: number } | null;
+  /** Indonesian, when the new version holds fewer than the one it replaces */
+  notice?: string;
+}
+
+export function replacedVersion(previous: { version: number; count: number } | null, count: number, what: 'baris tagihan' | 'NIK'): ReplacedVersion {
+  if (!previous) return { replaces: null };
+  if (count >= previous.count) return { replaces: previous };
+  return {
+    replaces: previous,
+    notice:
+      `Versi baru ini memuat ${count} ${what}, sedangkan versi ${previous.version} yang digantikannya memuat ${previous.count}. ` +
+      'Unggahan menggantikan seluruh daftar bulan ini, tidak menambahkannya: jika maksudnya hanya memperbaiki beberapa baris, ' +
+      'perbaiki baris itu di berkas lengkap lalu unggah berkas lengkap tersebut.',
+  };
+}
+
+/** The line for the row report's Ringkasan sheet (bills and PBI-APBN lists). */
+export const WHOLE_LIST_NOTE =
+  'Setiap unggahan menggantikan seluruh daftar bulan ini. Perbaiki baris di sheet Perbaiki pada berkas lengkap, lalu unggah berkas lengkap itu (bukan sheet Perbaiki saja).';
