@@ -134,6 +134,15 @@ describe('row rules of the enrollment sheet', () => {
     expect(messages[1]).toMatch(/baris 4/);
   });
 
+  it('NAMA is not formula text (the row report repeats a formula without a value as =1/0; uploaded untouched it was registered as the name)', async () => {
+    const { found, messages } = await findings('not-ok/name-formula-text.csv');
+    expect(found).toEqual([
+      [3, 'REJECT', 'NAMA', 'NAME_FORMULA_TEXT'],
+      [4, 'REJECT', 'NAMA', 'NAME_FORMULA_TEXT'],
+    ]);
+    expect(messages[0]).toBe('NAMA "=1/0" adalah teks rumus, bukan nama. Ketik nama peserta.');
+  });
+
   it('JENIS_KELAMIN is L or P', async () => {
     const { found } = await findings('not-ok/sex-invalid.csv');
     expect(found).toEqual([

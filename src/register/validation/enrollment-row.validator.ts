@@ -145,6 +145,11 @@ export class EnrollmentRowValidator {
   private name(cell: Cell, issues: RowIssue[]): string | null {
     if (cell.kind === 'empty') return void issues.push(required('NAMA')), null;
     const name = UNCOLLAPSED_SPACE.test(cell.text) ? cell.text.replace(/\s+/g, ' ') : cell.text;
+    if (name.startsWith('=')) {
+      // the row report repeats a formula without a value as its text (=1/0): uploaded again untouched, it is not a name (QA)
+      issues.push(reject('NAMA', C.NAME_FORMULA_TEXT, `NAMA "${name.slice(0, 60)}" adalah teks rumus, bukan nama. Ketik nama peserta.`));
+      return null;
+    }
     if (name.length <= MAX_NAME) return name;
     issues.push(reject('NAMA', C.TEXT_TOO_LONG, `NAMA terlalu panjang (${name.length} karakter, paling banyak ${MAX_NAME}).`));
     return null;
