@@ -77,6 +77,14 @@ describe('reconciliation: each category on its own', () => {
     expect(run.bill.payable).toBe(37800);
   });
 
+  it('NOKA_MISMATCH of a line without a NOKA: the action asks BPJS for it, and records nothing (QA: it proposed recording "()")', async () => {
+    await insertParticipants(t.dataSource, [{ nik: nik(111), noka: '0000000000111', ...only('2025-11') }]);
+    await insertBill(t.dataSource, '2025-11', [{ nik: nik(111), noka: '' }]);
+    const { run, findings } = await reconcile(t, '2025-11');
+    expect(nonZero(run.findings)).toEqual({ NOKA_MISMATCH: 1 });
+    expect(findings[0].action).toBe('Tagihan tidak mencantumkan NOKA, padahal register mencatat NOKA peserta ini: minta BPJS melengkapi NOKA pada tagihan; data peserta tidak diubah');
+  });
+
   it('MATCHED: no finding rows, counted in the summary', async () => {
     await insertBill(t.dataSource, '2025-08', [{ nik: nik(108), noka: '0000000000108' }]);
     const { run, findings } = await reconcile(t, '2025-08');

@@ -79,7 +79,8 @@ export const RECONCILE_BILL = `
     SELECT $1::uuid,
            row_number() OVER (ORDER BY f.rank, f.row_number, f.nik COLLATE "C"),
            f.category, f.nik, f.noka, f.name, f.row_number, f.billed, f.expected,
-           replace(replace($6::jsonb ->> f.category, '{noka}', coalesce(f.noka, '')),
+           replace(replace($6::jsonb ->> (CASE WHEN f.category = 'NOKA_MISMATCH' AND coalesce(f.noka, '') = '' THEN 'NOKA_MISMATCH_NOT_BILLED' ELSE f.category END),
+                           '{noka}', coalesce(f.noka, '')),
                    '{expected}', 'Rp' || replace(to_char(coalesce(f.expected, 0), 'FM999,999,999,999,990'), ',', '.'))
     FROM (SELECT a.*, ($7::jsonb ->> (a.rank - 1)) AS category FROM all_findings a) f
     RETURNING 1
