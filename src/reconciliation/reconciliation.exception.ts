@@ -103,11 +103,13 @@ export class ReconciliationException extends DomainException<ReconciliationError
     return new ReconciliationException(ReconciliationErrorCode.ALREADY_FINAL, `Bulan ${month} sudah difinalisasi.`, { month });
   }
 
-  static inputsChanged(month: string, what: string): ReconciliationException {
+  /** `changes`: everything that changed (run-inputs.ts changedSince), as the DONE run's workbook lists it. */
+  static inputsChanged(month: string, changes: string[]): ReconciliationException {
+    const what = changes.join('; ');
     return new ReconciliationException(
       ReconciliationErrorCode.INPUTS_CHANGED,
       `Data masukan bulan ${month} berubah sejak rekonsiliasi ini dijalankan (${what}). Jalankan rekonsiliasi ulang lalu finalisasi versi terbaru.`,
-      { month, changed: what },
+      { month, changed: what, changes },
     );
   }
 }

@@ -44,6 +44,17 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     expect(res.body.code).toBe('INPUTS_CHANGED');
   });
 
+  it('names every change, as the run\'s workbook lists them, not the first alone (QA)', async () => {
+    const run = await start('2026-09');
+    await insertBill(t.dataSource, '2026-09', [{ nik: nik(1), noka: '0000000000001' }]);
+    const payment = { pledgeCode: 'APBD-2026', month: '2026-09', amount: 1000, paidAt: '2026-09-08', reference: 'SP2D 78' };
+    const recorded = (await (await t.as(Role.KEUANGAN)).post('/api/v1/payments').send(payment).expect(201)).body;
+    const res = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(409);
+    expect(res.body.details).toMatchObject({ changes: ['tagihan BPJS', 'pembayaran'], changed: 'tagihan BPJS; pembayaran' });
+    expect(res.body.message).toContain('(tagihan BPJS; pembayaran)');
+    await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${recorded.id}`).expect(200);
+  });
+
   it('refuses when a payment of the month was recorded after the run: the signed figures would not show it', async () => {
     const run = await start('2026-09');
     const payment = { pledgeCode: 'APBD-2026', month: '2026-09', amount: 1000, paidAt: '2026-09-08', reference: 'SP2D 77' };
@@ -62,7 +73,7 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ sharePercent: 50, reason: 'uji' }).expect(200);
     await (await t.as(Role.AUDITOR)).get('/api/v1/allocations/2026-09').expect(200);
     const after = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(409);
-    expect(after.body).toMatchObject({ code: 'INPUTS_CHANGED', details: { changed: 'pembagian dana antar komitmen' } });
+    expect(after.body).toMatchObject({ code: 'INPUTS_CHANGED', details: { changes: ['pembagian dana antar komitmen', 'kewajiban iuran peserta'] } });
     await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ sharePercent: null, reason: 'uji selesai' }).expect(200);
   });
 

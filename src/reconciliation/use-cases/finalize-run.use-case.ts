@@ -53,7 +53,7 @@ export class FinalizeRun {
    * would say other figures than the closed month keeps.
    */
   private async assertInputsUnchanged(month: string, inputs: RunInputs, m: EntityManager): Promise<void> {
-    const [changed] = await changedSince(m, month, inputs);
-    if (changed) throw ReconciliationException.inputsChanged(month, changed);
+    const changes = await changedSince(m, month, inputs);
+    if (changes.length) throw ReconciliationException.inputsChanged(month, changes);
   }
 }
