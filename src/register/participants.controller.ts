@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.js';
 import { ALL_ROLES } from '../users/role.js';
-import { ParticipantQueryDto } from './dto/register-query.dto.js';
+import { ParticipantNikParamDto, ParticipantQueryDto } from './dto/register-query.dto.js';
 import { ParticipantsService } from './participants.service.js';
 
 @ApiTags('register')
@@ -21,7 +21,7 @@ export class ParticipantsController {
 
   /** One participant with its change history (who, when, which upload, old/new) and funding history. */
   @Get(':nik')
-  get(@Param('nik') nik: string, @CurrentUser() user: AuthenticatedUser) {
+  get(@Param() { nik }: ParticipantNikParamDto, @CurrentUser() user: AuthenticatedUser) {
     return this.participants.get(nik, user.username);
   }
 }

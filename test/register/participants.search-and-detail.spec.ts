@@ -58,6 +58,13 @@ describe('participants API', () => {
     expect(res.body.message).toBe('Peserta dengan NIK 1703069999999999 tidak terdaftar.');
   });
 
+  it('answers 400 naming the field for a NIK that is not 16 digits, as /splits?nik= does (a typo is not "not registered")', async () => {
+    for (const nik of ['abc', '170306120380000', '17030612038000011']) {
+      const res = await (await t.as(Role.AUDITOR)).get(`/api/v1/participants/${nik}`).expect(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'nik', messages: ['nik harus 16 digit angka'] }] });
+    }
+  });
+
   it('serves the enrollment template', async () => {
     const res = await (await t.as(Role.OPERATOR_DINKES)).get('/api/v1/templates/enrollment.xlsx').expect(200);
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
@@ -33,4 +33,11 @@ export class ParticipantQueryDto {
 
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize = 50;
+}
+
+/** `GET /participants/:nik`: a NIK, so that a typo is a 400 naming the field, not "not registered". */
+export class ParticipantNikParamDto {
+  @ApiProperty({ example: '1703064101900001' })
+  @Matches(/^\d{16}$/, { message: 'nik harus 16 digit angka' })
+  nik!: string;
 }
