@@ -81,6 +81,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   const config = app.get<AppConfig>(APP_CONFIG);
   const fastify = app.getHttpAdapter().getInstance();
   app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, jsonBodyParser(fastify));
+  // no route reads plain text: a JSON body sent as text/plain is 415, as XML is, not a string that fails validation (QA)
+  fastify.removeContentTypeParser('text/plain');
   await useLoginRateLimit(fastify, config);
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());

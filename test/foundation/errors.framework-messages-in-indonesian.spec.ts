@@ -59,6 +59,14 @@ describe('errors raised by the framework reach the user in Indonesian, ours unch
       expect(res.body).toEqual({ statusCode: 415, message: expect.stringMatching(/^Jenis isi permintaan tidak didukung: kirim JSON dalam UTF-8/), code: 'UNSUPPORTED_MEDIA_TYPE' });
     });
 
+    it('a JSON body sent as text/plain or XML answers 415, not a validation error about its fields (QA)', async () => {
+      const keuangan = await t.as(Role.KEUANGAN);
+      for (const type of ['text/plain', 'text/plain; charset=utf-8', 'application/xml']) {
+        const res = await keuangan.post('/api/v1/allocations').set('Content-Type', type).send('{"month":"2026-02"}').expect(415);
+        expect(res.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+      }
+    });
+
     it('a malformed percent-encoding in the path answers 400', async () => {
       const res = await t.http.get('/api/v1/users/%E0%A4%A').set('Authorization', `Bearer ${await t.token(Role.ADMIN)}`);
       expect([400, 404]).toContain(res.status);
