@@ -59,4 +59,14 @@ describe('§6: re-allocating a month marks the later months STALE; they are reco
     expect(detail.body.funding.map((f: { month: string; amount: number }) => `${f.month} ${f.amount}`)).toEqual(['2026-01 37800', '2026-02 37800', '2026-03 37800']);
     expect(Object.values(await status())).toEqual(['CURRENT', 'CURRENT', 'CURRENT', 'CURRENT']);
   });
+
+  it('a month recomputed because someone read it is allocated by the system, not by the reader (QA: an auditor was recorded)', async () => {
+    await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 11 * 37800, reason: 'APBD-P 2026 terakhir' }).expect(200);
+    const auditor = await t.as(Role.AUDITOR);
+    const detail = await auditor.get('/api/v1/allocations/2026-02').expect(200);
+    expect(detail.body.allocatedBy).toMatch(/^sistem \(dihitung ulang saat dibaca oleh .+\)$/);
+    await auditor.get('/api/v1/splits?month=2026-04').expect(200);
+    const by = await t.dataSource.query(`SELECT DISTINCT allocated_by FROM allocation_month`);
+    expect(by.map((r: { allocated_by: string }) => r.allocated_by)).toEqual([detail.body.allocatedBy]);
+  });
 });

@@ -88,7 +88,8 @@ export class AllocateMonth {
    * auditors' lookups that found a month STALE used to take all ten connections of the pool while
    * one recomputed, and every other request, `/health` included, waited for the recompute.
    */
-  refreshStale(actor: string, manager?: EntityManager): Promise<void> {
+  refreshStale(reader: string, manager?: EntityManager): Promise<void> {
+    const actor = recomputedOnRead(reader);
     if (manager) return this.refreshStaleNow(actor, manager);
     const run = this.refreshing.then(() => this.refreshStaleNow(actor));
     this.refreshing = run.catch(() => undefined);
@@ -248,6 +249,15 @@ function fundedByPledge(codes: string[], result: AllocationResult): [string[], n
   }
   const funding = codes.map((_, k) => k).filter((k) => participants[k] > 0);
   return [funding.map((k) => codes[k]), funding.map((k) => participants[k]), funding.map((k) => amounts[k])];
+}
+
+/**
+ * Who a month recomputed because someone read it was allocated by (`allocatedBy`): the system,
+ * not the reader, who may be an auditor and changes nothing; the change that made it STALE is in
+ * the audit log under its own author.
+ */
+export function recomputedOnRead(reader: string): string {
+  return `sistem (dihitung ulang saat dibaca oleh ${reader})`;
 }
 
 function assertMonth(month: string): void {
