@@ -5,6 +5,7 @@ import { AllocationQueries } from './allocations/allocation-queries.service.js';
 import { AllocationSummaries } from './allocations/allocation-summary.js';
 import { AllocationsController } from './allocations/allocations.controller.js';
 import { ImportPledgeSheet } from './pledge-upload/import-pledge-sheet.use-case.js';
+import { PledgeTemplateController } from './pledge-upload/pledge-template.controller.js';
 import { PledgeUploadsController } from './pledge-upload/pledge-uploads.controller.js';
 import { PledgesController } from './pledges/pledges.controller.js';
 import { PledgesService } from './pledges/pledges.service.js';
@@ -20,7 +21,7 @@ import { MonthBuildPool } from './use-cases/month-build-pool.js';
   imports: [
     MultipartModule.registerAsync(UPLOAD_OPTIONS),
   ],
-  controllers: [AllocationsController, PledgesController, PledgeUploadsController, SplitsController, TariffsController],
+  controllers: [AllocationsController, PledgesController, PledgeUploadsController, PledgeTemplateController, SplitsController, TariffsController],
   providers: [AllocateMonth, MonthBuildPool, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, TariffsService, ImportPledgeSheet],
   exports: [AllocateMonth],
 })

@@ -162,4 +162,20 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     const res = await keuangan.post('/api/v1/pledge-uploads?dryRun=true').attach('file', await readFile(path), 'pledges.xlsx').expect(201);
     expect(res.body).toMatchObject({ rowsRead: 4, rejected: 1, issues: [expect.objectContaining({ message: expect.stringContaining('sudah dipakai') })] });
   });
+
+  it('serves the template for download beside the enrollment one, the same bytes a check accepts (QA: there was no route)', async () => {
+    const download = await (await t.as(Role.AUDITOR))
+      .get('/api/v1/templates/pledges.xlsx')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(download.headers['content-type']).toContain('spreadsheetml');
+    expect(download.headers['content-disposition']).toContain('templat-komitmen-pendanaan.xlsx');
+    const res = await keuangan.post('/api/v1/pledge-uploads?dryRun=true').attach('file', download.body as Buffer, 'templat.xlsx').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 4, rejected: 1 });
+  });
 });
