@@ -94,12 +94,11 @@ export function rowToInput(cells: readonly Cell[]): { input: PledgeInput; proble
   return { input: input as PledgeInput, problems };
 }
 
-/** `1.500.000`, `Rp 1500000`, `1.500.000,00` → 1500000; any other text as it is (the rules refuse it). */
+/** `1.500.000`, `1 500 000`, `Rp 1500000`, `1.500.000,00` → 1500000; any other text as it is (the rules refuse it). */
 export function wholeNumber(text: string): number | string {
   const digits = text
     .trim()
     .replace(/^(rp\.?|idr)\s*/i, '')
-    .replace(/\s/g, '')
     .replace(/(,00|,-)$/, '');
-  return /^-?(\d+|\d{1,3}(\.\d{3})+)$/.test(digits) ? Number(digits.replace(/\./g, '')) : text;
+  return /^-?(\d+|\d{1,3}(\.\d{3})+|\d{1,3}( \d{3})+)$/.test(digits) ? Number(digits.replace(/[. ]/g, '')) : text;
 }
