@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { visibleText } from '../common/text.js';
 import { LOCK_PLEDGES_FOR_PAYMENT, RECORDED_ALREADY } from './sql/duplicate-payments.sql.js';
 
 export interface PaymentKey {
@@ -8,7 +9,7 @@ export interface PaymentKey {
 }
 
 /** The key two entries of the same payment share. */
-export const paymentKey = (p: PaymentKey) => `${p.pledgeCode}\u0000${p.month}\u0000${p.reference.trim().toLowerCase()}`;
+export const paymentKey = (p: PaymentKey) => `${p.pledgeCode}\u0000${p.month}\u0000${visibleText(p.reference).toLowerCase()}`;
 
 /**
  * Locks the pledges of `payments` for the rest of the transaction (so two requests cannot both

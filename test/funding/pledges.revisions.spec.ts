@@ -18,8 +18,10 @@ describe('PATCH /api/v1/pledges/:code: a revision keeps who, when and why (APBD-
   });
 
   it('refuses a reason of only spaces', async () => {
-    const res = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 2_000_000, reason: '   \t ' }).expect(400);
-    expect(res.body.details).toEqual([{ field: 'reason', messages: ['reason (alasan perubahan) wajib diisi'] }]);
+    for (const reason of ['   \t ', '\u200b', '\u3000\u2060 ']) {
+      const res = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 2_000_000, reason }).expect(400);
+      expect(res.body.details).toEqual([{ field: 'reason', messages: ['reason (alasan perubahan) wajib diisi'] }]);
+    }
   });
 
   it('refuses a revision that changes nothing, and stores no revision', async () => {

@@ -24,11 +24,14 @@ describe('payments: duplicates refused, mistakes removed', () => {
     expect(again.body).toMatchObject({ code: 'DUPLICATE_PAYMENT', details: { id: first.body.id } });
     expect(again.body.message).toMatch(/sudah tercatat/);
     // a tab or a non-breaking space around it (copied from a spreadsheet or a PDF) is still the same reference (QA)
-    for (const reference of ['SP2D 999/LS/2026\u00a0', '\u00a0SP2D 999/LS/2026', 'SP2D 999/LS/2026\t']) {
+    const invisible = ['\u200bSP2D 999/LS/2026', 'SP2D 999/LS/2026\u2060', '\u00adSP2D 999/LS/2026\u0085', 'SP2D 999/LS/2026\ufeff'];
+    for (const reference of ['SP2D 999/LS/2026\u00a0', '\u00a0SP2D 999/LS/2026', 'SP2D 999/LS/2026\t', ...invisible]) {
       await api.post('/api/v1/payments').send({ ...payment, reference }).expect(409);
     }
-    const blank = await api.post('/api/v1/payments').send({ ...payment, reference: '\u00a0\t ' }).expect(400);
-    expect(blank.body.details).toEqual([{ field: 'reference', messages: ['reference (mis. nomor SP2D) wajib diisi'] }]);
+    for (const reference of ['\u00a0\t ', '\u200b', '\u00ad\u2060']) {
+      const blank = await api.post('/api/v1/payments').send({ ...payment, reference }).expect(400);
+      expect(blank.body.details).toEqual([{ field: 'reference', messages: ['reference (mis. nomor SP2D) wajib diisi'] }]);
+    }
     const both = await Promise.all([1, 2].map(() => api.post('/api/v1/payments').send({ ...payment, reference: 'SP2D 1000' })));
     expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
     // The same SP2D for another month is another payment.

@@ -33,7 +33,8 @@ export class CreatePledgeDto extends PledgeFieldsDto {
 export class RevisePledgeDto extends PledgeFieldsDto {
   @ApiProperty({ example: 'Perubahan pagu APBD-P 2026 (Perda No. 5/2026)' })
   @IsString({ message: 'reason (alasan perubahan) wajib diisi' })
-  @Matches(/\S/, { message: 'reason (alasan perubahan) wajib diisi' })
+  // something visible: spaces or zero-width characters alone are not a reason
+  @Matches(/[^\s\p{Cf}\u0085]/u, { message: 'reason (alasan perubahan) wajib diisi' })
   @MaxLength(500, { message: 'reason maksimal 500 karakter' })
   reason: string;
 

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { visibleText } from '../../common/text.js';
 import { Clock } from '../../common/clock/clock.js';
 import { rupiah } from '../../common/money.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
@@ -71,7 +72,7 @@ export class PledgesService {
       const revision = current.revision + 1;
       const now = this.clock.now();
       await m.update(Pledge, { code }, { ...toColumns(after), revision, updatedAt: now });
-      await recordRevision(m, after, revision, reason.trim(), actor, now);
+      await recordRevision(m, after, revision, visibleText(reason), actor, now);
       await markStale(m, after.fiscalYear, Math.min(before.fromMonth, after.fromMonth));
       return { ...toPledgeView(await m.findOneByOrFail(Pledge, { code })), closedMonths: closed, frozenMonths: frozen };
     });

@@ -10,6 +10,7 @@ import { normalizeVillageCode } from '../../regions/village-code.js';
 import { COL, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { DigitKeyMap } from './digit-key-map.js';
 import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
+import { visibleText } from '../../common/text.js';
 import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
 
 /** A row ready for the staging table. */
@@ -145,7 +146,7 @@ export class EnrollmentRowValidator {
   private name(cell: Cell, issues: RowIssue[]): string | null {
     if (cell.kind === 'empty') return void issues.push(required('NAMA')), null;
     const name = UNCOLLAPSED_SPACE.test(cell.text) ? cell.text.replace(/\s+/g, ' ') : cell.text;
-    if (name.startsWith('=')) {
+    if (visibleText(name).startsWith('=')) {
       // the row report repeats a formula without a value as its text (=1/0): uploaded again untouched, it is not a name (QA)
       issues.push(reject('NAMA', C.NAME_FORMULA_TEXT, `NAMA "${name.slice(0, 60)}" adalah teks rumus, bukan nama. Ketik nama peserta.`));
       return null;

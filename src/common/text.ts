@@ -1,0 +1,14 @@
+/**
+ * Text as a person sees it. Pasted from a PDF, a spreadsheet or a chat, a value may carry
+ * characters that show nothing: format characters (Unicode Cf: zero-width space U+200B, joiners,
+ * word joiner U+2060, soft hyphen U+00AD, BOM U+FEFF) anywhere, and spaces around it (tabs,
+ * non-breaking and ideographic spaces, NEL U+0085). Two values that look the same must compare the
+ * same (a payment's reference), and a value of nothing visible is empty (a revision's reason).
+ */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+const SPACE_AROUND = /^[\s\u0085]+|[\s\u0085]+$/g;
+
+/** `text` without format characters and without the spaces around it. */
+export function visibleText(text: string): string {
+  return text.replace(FORMAT_CHARACTERS, '').replace(SPACE_AROUND, '');
+}
