@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { parse } from 'node:querystring';
 import type { Socket } from 'node:net';
-import { HttpException, type NestApplicationOptions } from '@nestjs/common';
+import { HttpException, type NestApplicationOptions, UnsupportedMediaTypeException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -81,8 +81,10 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   const config = app.get<AppConfig>(APP_CONFIG);
   const fastify = app.getHttpAdapter().getInstance();
   app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, jsonBodyParser(fastify));
-  // no route reads plain text: a JSON body sent as text/plain is 415, as XML is, not a string that fails validation (QA)
+  // No route reads plain text or forms: such a body is 415, as XML is. As text it reached validation as a string and
+  // was refused for the wrong reason; as a form it was read like JSON and created users and runs (QA).
   fastify.removeContentTypeParser('text/plain');
+  app.useBodyParser('application/x-www-form-urlencoded', {}, (_req, _body, done) => done(new UnsupportedMediaTypeException(), undefined));
   await useLoginRateLimit(fastify, config);
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());

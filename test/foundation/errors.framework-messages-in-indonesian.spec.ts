@@ -59,12 +59,17 @@ describe('errors raised by the framework reach the user in Indonesian, ours unch
       expect(res.body).toEqual({ statusCode: 415, message: expect.stringMatching(/^Jenis isi permintaan tidak didukung: kirim JSON dalam UTF-8/), code: 'UNSUPPORTED_MEDIA_TYPE' });
     });
 
-    it('a JSON body sent as text/plain or XML answers 415, not a validation error about its fields (QA)', async () => {
+    it('a body sent as text/plain, XML or a form answers 415, not a validation error about its fields (QA)', async () => {
       const keuangan = await t.as(Role.KEUANGAN);
       for (const type of ['text/plain', 'text/plain; charset=utf-8', 'application/xml']) {
         const res = await keuangan.post('/api/v1/allocations').set('Content-Type', type).send('{"month":"2026-02"}').expect(415);
         expect(res.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
       }
+      // a form is not read either: it created users and logged in (QA)
+      const admin = await t.as(Role.ADMIN);
+      const form = await admin.post('/api/v1/users').type('form').send({ username: 'formuser', password: 'formpassword12', role: 'ADMIN' }).expect(415);
+      expect(form.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+      await t.http.post('/api/v1/auth/login').type('form').send({ username: 'a', password: 'b' }).expect(415);
     });
 
     it('a malformed percent-encoding in the path answers 400', async () => {
