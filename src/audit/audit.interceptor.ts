@@ -27,7 +27,14 @@ export class AuditInterceptor implements NestInterceptor {
               action: meta.action,
               entity: meta.entity,
               entityId: entityIdOf(request, result),
-              summary: { params: request.params, query: request.query, body: redact(request.body), file: fileOf(request) },
+              summary: {
+                params: request.params,
+                query: request.query,
+                body: redact(request.body),
+                file: fileOf(request),
+                // what a DELETE removed (its answer): otherwise nothing auditable would keep it (QA: a payment from a sheet)
+                ...(request.method === 'DELETE' ? { removed: redact(result) } : {}),
+              },
             })
             .then(() => result),
         ),

@@ -11,7 +11,7 @@ export interface AuditedMeta {
 /**
  * Marks a state-changing route: after it succeeds, the audit interceptor appends an event with
  * the caller, this action and entity, the entity id (route param or the response's id/code) and
- * the request body with secrets removed. Every non-GET route must carry it (tested). The
+ * the request body with secrets removed (and, for a DELETE, what it removed). Every non-GET route must carry it (tested). The
  * interceptor is this route's own, not a global one: the reads, the auditors' lookups among them,
  * then go through no interceptor at all (Nest skips its observable pipeline).
  */
