@@ -45,6 +45,14 @@ describe('POST /api/v1/users', () => {
     });
   });
 
+  it('refuses a password of spaces alone, however long (QA)', async () => {
+    for (const password of [' '.repeat(12), '\u00a0'.repeat(6) + '\u200b'.repeat(6)]) {
+      const res = await create({ username: 'spasi.saja', password, role: Role.AUDITOR });
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([{ field: 'password', messages: ['password tidak boleh hanya spasi'] }]);
+    }
+  });
+
   it('rejects unknown body fields with 400 in the API error shape (forbidNonWhitelisted)', async () => {
     const res = await create({ username: 'indra.op', password: 'kata-sandi-indra-1', role: Role.OPERATOR_DINKES, active: false, isAdmin: true });
     expect(res.status).toBe(400);

@@ -55,7 +55,10 @@ export class TariffsService {
     if (validTo && validTo < input.validFrom) throw invalid('validTo tidak boleh sebelum validFrom.', 'validTo');
     const months = monthsApplied(input.validFrom, validTo);
     if (months?.length === 0) {
-      throw invalid(`${input.validFrom} s.d. ${validTo} tidak mencakup tanggal 1 bulan mana pun, padahal iuran sebulan mengikuti tarif yang berlaku pada tanggal 1 (§3).`, 'validTo');
+      throw invalid(
+        `${input.validFrom} s.d. ${validTo ?? 'seterusnya'} tidak mencakup tanggal 1 bulan mana pun sampai ${LAST_MONTH}, padahal iuran sebulan mengikuti tarif yang berlaku pada tanggal 1 (§3).`,
+        validTo ? 'validTo' : 'validFrom',
+      );
     }
     return this.dataSource.transaction(async (m) => {
       await m.query(TAKE_ALLOCATION_LOCK);
@@ -97,11 +100,14 @@ function invalid(message: string, field?: 'validFrom' | 'validTo'): FundingExcep
  * open-ended (every month from its first on).
  */
 function monthsApplied(validFrom: string, validTo: string | null): string[] | null {
-  if (validTo === null) return null;
   const first = validFrom.endsWith('-01') ? validFrom.slice(0, 7) : addMonths(validFrom.slice(0, 7), 1);
+  if (validTo === null) return first > LAST_MONTH ? [] : null;
   const last = validTo.slice(0, 7);
   return first > last ? [] : monthsBetween(first, last);
 }
+
+/** The last month the service allocates and bills (the API's months run 2000–2099). */
+const LAST_MONTH = '2099-12';
 
 function isRealDate(day: string): boolean {
   const d = new Date(`${day}T00:00:00Z`);
