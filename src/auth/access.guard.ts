@@ -38,10 +38,11 @@ export class AccessGuard implements CanActivate {
   private async authenticate(request: AuthenticatedRequest): Promise<AuthenticatedUser> {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('Silakan masuk terlebih dahulu.');
-    const sub = await this.tokens.subjectOf(token);
-    // The user as stored now, not as the token says: deactivation and role changes apply at once.
-    const user = sub ? await this.users.findActive(sub) : null;
-    if (!user) throw new UnauthorizedException('Sesi tidak valid atau telah berakhir. Silakan masuk kembali.');
-    return user;
+    const claims = await this.tokens.claimsOf(token);
+    // The user as stored now, not as the token says: deactivation and role changes apply at once,
+    // and a password change ends the sessions of the old password (their tokens carry an older version).
+    const user = claims ? await this.users.findActive(claims.sub) : null;
+    if (!user || user.tokenVersion !== claims!.version) throw new UnauthorizedException('Sesi tidak valid atau telah berakhir. Silakan masuk kembali.');
+    return { id: user.id, username: user.username, role: user.role };
   }
 }

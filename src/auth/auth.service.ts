@@ -27,7 +27,7 @@ export class AuthService {
       throw new UnauthorizedException('Nama pengguna atau kata sandi salah.');
     }
     await this.audit.record({ actor: user.username, action: 'auth.login', entity: 'user', entityId: user.id, summary: {} });
-    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username, role: user.role });
+    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username, role: user.role, ver: user.tokenVersion });
     return { accessToken };
   }
 }

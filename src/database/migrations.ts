@@ -12,6 +12,7 @@ import { SplitPledgeBrin1765400000000 } from './migrations/1765400000000-split-p
 import { ParticipantNikCCollation1765500000000 } from './migrations/1765500000000-participant-nik-c-collation.js';
 import { DropParticipantNameIndex1765600000000 } from './migrations/1765600000000-drop-participant-name-index.js';
 import { ParticipantKeyCoversCoverage1765700000000 } from './migrations/1765700000000-participant-key-covers-coverage.js';
+import { UserTokenVersion1765800000000 } from './migrations/1765800000000-user-token-version.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ParticipantNikCCollation1765500000000,
   DropParticipantNameIndex1765600000000,
   ParticipantKeyCoversCoverage1765700000000,
+  UserTokenVersion1765800000000,
 ];

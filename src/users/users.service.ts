@@ -15,10 +15,13 @@ import { Role } from './role.js';
  */
 export const ACTIVE_USER_TTL_MS = 5_000;
 
+/** An active account as the guard reads it: who, and the version its tokens must carry (a password change raises it). */
+export type ActiveUser = AuthenticatedUser & { tokenVersion: number };
+
 @Injectable()
 export class UsersService implements OnApplicationBootstrap {
   private readonly logger = new Logger(UsersService.name);
-  private readonly activeCache = new Map<string, { user: AuthenticatedUser | null; until: number }>();
+  private readonly activeCache = new Map<string, { user: ActiveUser | null; until: number }>();
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -93,23 +96,24 @@ export class UsersService implements OnApplicationBootstrap {
         }
       }
       const patch = Object.fromEntries(Object.entries({ role: change.role, active: change.active, passwordHash }).filter(([, v]) => v !== undefined));
-      await m.update(User, { id }, patch);
+      // a new password ends every session of the old one: their tokens carry the old version
+      await m.update(User, { id }, passwordHash === undefined ? patch : { ...patch, tokenVersion: () => 'token_version + 1' });
     });
     this.activeCache.delete(id);
     return this.get(id);
   }
 
   /** The caller behind a verified token, if the account still exists and is active (cached, see ACTIVE_USER_TTL_MS). */
-  async findActive(id: string): Promise<AuthenticatedUser | null> {
+  async findActive(id: string): Promise<ActiveUser | null> {
     const cached = this.activeCache.get(id);
     if (cached && cached.until > performance.now()) return cached.user;
-    const [row]: AuthenticatedUser[] = await this.users.query('SELECT id, username, role FROM app_user WHERE id = $1 AND active', [id]);
-    const user = row ? { id: row.id, username: row.username, role: row.role } : null;
+    const [row]: (AuthenticatedUser & { token_version: number })[] = await this.users.query('SELECT id, username, role, token_version FROM app_user WHERE id = $1 AND active', [id]);
+    const user = row ? { id: row.id, username: row.username, role: row.role, tokenVersion: Number(row.token_version) } : null;
     this.activeCache.set(id, { user, until: performance.now() + ACTIVE_USER_TTL_MS });
     return user;
   }
 
   findWithHash(username: string): Promise<User | null> {
-    return this.users.findOne({ where: { username }, select: { id: true, username: true, passwordHash: true, role: true, active: true } });
+    return this.users.findOne({ where: { username }, select: { id: true, username: true, passwordHash: true, role: true, active: true, tokenVersion: true } });
   }
 }

@@ -3,7 +3,7 @@ import { Role } from '../../src/users/role.js';
 import { ACTIVE_USER_TTL_MS } from '../../src/users/users.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-describe('deactivating a user or changing their role takes effect on tokens already issued', () => {
+describe('deactivating a user, changing their role or their password takes effect on tokens already issued', () => {
   let t: TestApp;
   let userId: string;
   let token: string;
@@ -25,6 +25,24 @@ describe('deactivating a user or changing their role takes effect on tokens alre
   it('a deactivated user is refused at once, not when the token expires', async () => {
     await (await t.as(Role.ADMIN)).patch(`/api/v1/users/${userId}`).send({ active: false }).expect(200);
     expect((await me().expect(401)).body).toEqual({ statusCode: 401, message: 'Sesi tidak valid atau telah berakhir. Silakan masuk kembali.', code: 'UNAUTHENTICATED' });
+  });
+
+  it("a password change ends the old password's sessions at once; the new password's work, other users' are untouched (QA)", async () => {
+    const admin = await t.as(Role.ADMIN);
+    const id = (await admin.post('/api/v1/users').send({ username: 'gita.keuangan', password: 'kata-sandi-gita-123', role: Role.KEUANGAN }).expect(201)).body.id;
+    const login = async (password: string) => (await t.http.post('/api/v1/auth/login').send({ username: 'gita.keuangan', password }).expect(200)).body.accessToken as string;
+    const old = await login('kata-sandi-gita-123');
+    const meWith = (bearer: string) => t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${bearer}`);
+    await meWith(old).expect(200);
+    await admin.patch(`/api/v1/users/${id}`).send({ password: 'kata-sandi-baru-456' }).expect(200);
+    expect((await meWith(old).expect(401)).body.code).toBe('UNAUTHENTICATED');
+    await t.http.post('/api/v1/auth/login').send({ username: 'gita.keuangan', password: 'kata-sandi-gita-123' }).expect(401);
+    await meWith(await login('kata-sandi-baru-456')).expect(200);
+    await (await t.as(Role.ADMIN)).get('/api/v1/auth/me').expect(200);
+    // a role change alone leaves the sessions as they are
+    const current = await login('kata-sandi-baru-456');
+    await admin.patch(`/api/v1/users/${id}`).send({ role: Role.AUDITOR }).expect(200);
+    await meWith(current).expect(200);
   });
 
   it('a deactivation written by another instance (straight to the table) applies within ACTIVE_USER_TTL_MS', async () => {

@@ -19,6 +19,10 @@ export class User {
   @Column('boolean', { default: true })
   active: boolean;
 
+  /** Raised by a password change: tokens issued under an older version are refused (migration 1765800000000). */
+  @Column('integer', { name: 'token_version', default: 0, select: false })
+  tokenVersion: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
