@@ -57,7 +57,7 @@ export class UsersService implements OnApplicationBootstrap {
       .returning('id')
       .execute();
     const id: string | undefined = inserted.raw[0]?.id;
-    if (!id) throw new CommonException(CommonErrorCode.CONFLICT, `Nama pengguna "${username}" sudah dipakai.`);
+    if (!id) throw new CommonException(CommonErrorCode.CONFLICT, `Nama pengguna "${username}" sudah dipakai.`, { field: 'username' });
     return this.get(id);
   }
 

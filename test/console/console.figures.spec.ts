@@ -28,6 +28,15 @@ describe('console figures computed in the browser', () => {
     expect(chart.layoutBars([{ label: 'x', value: 0 }]).map((b: any) => b.width)).toEqual([0]);
   });
 
+  it('leaves room for the longest value as written, so no amount is cut (QA: Rp110.304.600 showed as Rp110.304.60)', () => {
+    const compact = { width: 360, row: 30, labelWidth: 112, valueWidth: 96, charWidth: 8 };
+    const fitted = chart.fitValues(compact, ['Rp110.304.600', 'Rp5']);
+    expect(fitted.valueWidth).toBe(Math.ceil(13 * 8) + 10);
+    const [longest] = chart.layoutBars([{ label: 'a', value: 110_304_600 }], fitted);
+    expect(fitted.labelWidth + longest.width + 6 + 13 * 8).toBeLessThanOrEqual(fitted.width);
+    expect(chart.fitValues(compact, ['Rp5']).valueWidth).toBe(96);
+  });
+
   it('sums funding per source type in a fixed order', () => {
     const rows = summary.bySourceType([
       { pledgeCode: 'TJSLP-A', sourceType: 'TJSLP', participants: 2, amount: 75600 },
@@ -50,6 +59,8 @@ describe('console figures computed in the browser', () => {
     const sums = { AMOUNT_MISMATCH: { billed: 42000, expected: 37800 }, NOKA_MISMATCH: { billed: 37800, expected: 37800 } };
     expect(findings.matchedAmount(226800, sums)).toEqual({ billed: 151200, expected: 151200 });
     expect(findings.matchedAmount(null, sums)).toBeNull();
+    // no line matched (a run without a bill): Rp0, not "lihat buku kerja" (QA)
+    expect(findings.matchedAmount(null, {}, 0)).toEqual({ billed: 0, expected: 0 });
     expect(findings.matchedAmount(226800, { AMOUNT_MISMATCH: sums.AMOUNT_MISMATCH })).toBeNull();
   });
 

@@ -11,6 +11,16 @@ describe('console form messages', () => {
     expect(forms.inLabelTerms('villageCodes.2 harus berupa teks', 'villageCodes.2', 'Desa')).toBe('Desa harus berupa teks');
     expect(forms.inLabelTerms('funder (nama pemberi dana) wajib diisi.', 'funder', 'Penyandang dana')).toBe('Penyandang dana wajib diisi.');
     expect(forms.inLabelTerms('quota tidak boleh kurang dari 1', 'body.quota', 'Kuota peserta')).toBe('Kuota peserta tidak boleh kurang dari 1');
+    // "field: rule" as the users' messages put it (QA: the Pengguna form said "username: 3-40 karakter …")
+    expect(forms.inLabelTerms('username: 3-40 karakter huruf kecil', 'username', 'Nama pengguna')).toBe('Nama pengguna: 3-40 karakter huruf kecil');
+  });
+
+  it("reads a domain error that names one field as that field's message (QA: MONTH and duplicate-username errors stayed at the top)", async () => {
+    const api = await consoleModule('api.js');
+    expect(api.detailsOf({ code: 'OUTSIDE_TERMS', message: 'Tanggal bayar belum terjadi.', details: { field: 'paidAt' } })).toEqual([{ field: 'paidAt', messages: ['Tanggal bayar belum terjadi.'] }]);
+    expect(api.detailsOf({ code: 'VALIDATION_FAILED', message: 'x', details: [{ field: 'a', messages: ['b'] }] })).toEqual([{ field: 'a', messages: ['b'] }]);
+    expect(api.detailsOf({ code: 'RUN_NOT_FOUND', message: 'x', details: { runId: '1' } })).toEqual([]);
+    expect(api.detailsOf(null)).toEqual([]);
   });
 
   it('leaves other messages, and a field name that is only a prefix of a word, alone', () => {

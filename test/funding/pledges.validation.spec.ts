@@ -72,8 +72,8 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
   });
 
   it('checks scope against its list', async () => {
-    expect(problems(await post({ ...base, code: 'V', scope: 'VILLAGES' }).expect(400)).villageCodes).toContain('membutuhkan villageCodes');
-    expect(problems(await post({ ...base, code: 'R', scope: 'RESIDENTS' }).expect(400)).niks).toContain('membutuhkan niks');
+    expect(problems(await post({ ...base, code: 'V', scope: 'VILLAGES' }).expect(400)).villageCodes).toContain('villageCodes wajib diisi untuk scope VILLAGES: pilih minimal satu desa');
+    expect(problems(await post({ ...base, code: 'R', scope: 'RESIDENTS' }).expect(400)).niks).toContain('niks wajib diisi untuk scope RESIDENTS');
     expect(problems(await post({ ...base, code: 'R2', scope: 'RESIDENTS', niks: ['12345', '1.70306E+15'] }).expect(400)).niks).toContain('16 digit');
     expect(problems(await post({ ...base, code: 'A2', villageCodes: ['17.03.06.2001'] }).expect(400)).villageCodes).toContain('hanya diisi untuk scope VILLAGES');
   });

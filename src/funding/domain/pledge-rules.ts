@@ -187,7 +187,7 @@ function checkVillages(value: unknown, scope: PledgeScope, known: ReadonlySet<st
     fail('villageCodes', 'villageCodes harus berupa daftar kode desa.');
     return [];
   }
-  if (scope === 'VILLAGES' && list.length === 0) fail('villageCodes', 'scope VILLAGES membutuhkan villageCodes (daftar KODE_DESA, misalnya 17.03.06.2001).');
+  if (scope === 'VILLAGES' && list.length === 0) fail('villageCodes', 'villageCodes wajib diisi untuk scope VILLAGES: pilih minimal satu desa (kode desa, misalnya 17.03.06.2001).');
   if (scope !== 'VILLAGES' && list.length > 0 && SCOPES.includes(scope)) fail('villageCodes', `villageCodes hanya diisi untuk scope VILLAGES (scope ini ${scope}).`);
   const out = new Set<string>();
   const unknown: string[] = [];
@@ -209,7 +209,7 @@ function checkNiks(value: unknown, scope: PledgeScope, fail: (f: string, m: stri
     fail('niks', 'niks harus berupa daftar NIK.');
     return [];
   }
-  if (scope === 'RESIDENTS' && list.length === 0) fail('niks', 'scope RESIDENTS membutuhkan niks (daftar NIK penerima).');
+  if (scope === 'RESIDENTS' && list.length === 0) fail('niks', 'niks wajib diisi untuk scope RESIDENTS: isi minimal satu NIK penerima.');
   if (scope !== 'RESIDENTS' && list.length > 0 && SCOPES.includes(scope)) fail('niks', `niks hanya diisi untuk scope RESIDENTS (scope ini ${scope}).`);
   if (list.some((raw) => typeof raw === 'number')) {
     // 9171014101900003 arrives as 9171014101900004: a NIK is too long for a JSON number (DOMAIN §2)

@@ -24,13 +24,25 @@ export const session = {
   },
 };
 
+/**
+ * The body's `details` as [{ field, messages }]: the validation list as it is, and a domain error
+ * that names one field (`details: { field: 'adjustsMonth' }`) as that field with the error's message,
+ * so the form shows it next to the field too.
+ */
+export function detailsOf(body) {
+  if (!body || typeof body !== 'object') return [];
+  if (Array.isArray(body.details)) return body.details;
+  const field = body.details && typeof body.details === 'object' ? body.details.field : undefined;
+  return typeof field === 'string' && typeof body.message === 'string' ? [{ field, messages: [body.message] }] : [];
+}
+
 export class ApiError extends Error {
   constructor(status, body, method, path) {
     super(messageFor(status, body, method, path));
     this.name = 'ApiError';
     this.status = status;
     this.code = body && typeof body === 'object' ? body.code : undefined;
-    this.details = body && typeof body === 'object' && Array.isArray(body.details) ? body.details : [];
+    this.details = detailsOf(body);
     this.body = body;
     /** True when the server has no such route (yet): the feature is not available on this server. */
     // (the router's 404 says NOT_FOUND_ROUTE_MESSAGE, with code NOT_FOUND or, from older servers, none)

@@ -4,9 +4,22 @@
  */
 import { s, uid } from './dom.js';
 
-/** Wide layout, and a compact one for phones (so the text stays readable when the SVG shrinks). */
-const WIDE = { width: 640, row: 34, labelWidth: 200, valueWidth: 130, maxLabel: 28 };
-const COMPACT = { width: 360, row: 30, labelWidth: 112, valueWidth: 96, maxLabel: 15 };
+/**
+ * Wide layout, and a compact one for phones (so the text stays readable when the SVG shrinks).
+ * `charWidth`: room for one character of a value (bold tabular digits at the layout's font size,
+ * console.css `.chart text`), with a margin.
+ */
+const WIDE = { width: 640, row: 34, labelWidth: 200, valueWidth: 130, maxLabel: 28, charWidth: 8.5 };
+const COMPACT = { width: 360, row: 30, labelWidth: 112, valueWidth: 96, maxLabel: 15, charWidth: 8 };
+
+/**
+ * The layout with room for the longest value as written: the bar of the largest value ends where
+ * its value must still fit (a fixed room cut "Rp110.304.600" to "Rp110.304.60", QA). Pure, unit-tested.
+ */
+export function fitValues(layout, texts) {
+  const longest = Math.max(0, ...texts.map((t) => String(t).length));
+  return { ...layout, valueWidth: Math.max(layout.valueWidth, Math.ceil(longest * layout.charWidth) + 10) };
+}
 
 /** Lays bars out: pure, unit-tested. Returns [{ label, value, y, width }] in viewBox units. */
 export function layoutBars(items, { width, labelWidth, valueWidth, row } = WIDE) {
@@ -20,7 +33,7 @@ export function layoutBars(items, { width, labelWidth, valueWidth, row } = WIDE)
 
 /** barChart({ title, items: [{ label, value, tone? }], format(value) → text }) → <svg>. */
 export function barChart({ title, items, format = String, compact = isNarrow() }) {
-  const L = compact ? COMPACT : WIDE;
+  const L = fitValues(compact ? COMPACT : WIDE, items.map((i) => format(Number(i.value) || 0)));
   const bars = layoutBars(items, L);
   const height = Math.max(L.row, bars.length * L.row) + 4;
   const titleId = uid('chart-title');

@@ -38,7 +38,9 @@ export function sumFindings(items) {
 }
 
 /** MATCHED lines' amount from the bill's payable and the other payable categories. Pure. */
-export function matchedAmount(payable, sums) {
+export function matchedAmount(payable, sums, count = null) {
+  // no line matched (a run without a bill, say): nothing, not "see the workbook" (QA)
+  if (count === 0) return { billed: 0, expected: 0 };
   if (payable === null || payable === undefined || !sums.AMOUNT_MISMATCH || !sums.NOKA_MISMATCH) return null;
   const value = payable - sums.AMOUNT_MISMATCH.expected - sums.NOKA_MISMATCH.expected;
   return { billed: value, expected: value };
@@ -65,6 +67,6 @@ export async function categoryAmounts(run, signal) {
     }
     out[category] = sumFindings(rows);
   }
-  if ('MATCHED' in (run.findings ?? {})) out.MATCHED = matchedAmount(run.bill?.payable, out);
+  if ('MATCHED' in (run.findings ?? {})) out.MATCHED = matchedAmount(run.bill?.payable, out, Number(run.findings.MATCHED));
   return out;
 }

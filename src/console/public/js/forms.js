@@ -87,7 +87,10 @@ export function showErrors(formEl, err, aliases = {}) {
     first ??= control;
   }
   const summary = formEl.querySelector('.form-summary');
-  replace(summary, h('p', { text: err.message }), unplaced.length ? h('ul', {}, unplaced.map((m) => h('li', { text: m }))) : null);
+  // the error's own message already beside its field: the summary points there instead of repeating it
+  const besideField = first !== null && !unplaced.length && (err.details ?? []).some((d) => (d.messages ?? [d.message]).includes(err.message));
+  const headline = besideField ? 'Periksa isian yang ditandai di bawah.' : err.message;
+  replace(summary, h('p', { text: headline }), unplaced.length ? h('ul', {}, unplaced.map((m) => h('li', { text: m }))) : null);
   summary.hidden = false;
   summary.setAttribute('role', 'alert');
   (first ?? summary).focus();
@@ -103,8 +106,9 @@ export function inLabelTerms(message, apiField, label) {
   const path = String(apiField).replace(/^(body|query)\./, '');
   for (const name of new Set([path, path.split('.').pop()])) {
     // "funder (nama pemberi dana) wajib diisi.": the gloss of the API name goes with it
-    const start = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\([^)]*\\))? `).exec(message);
-    if (start) return `${label} ${message.slice(start[0].length)}`;
+    // "username: 3-40 karakter …" → "Nama pengguna: 3-40 karakter …"
+    const start = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\([^)]*\\))?(:)? `).exec(message);
+    if (start) return `${label}${start[2] ?? ''} ${message.slice(start[0].length)}`;
   }
   return message;
 }

@@ -61,8 +61,10 @@ export async function render(main, ctx) {
       );
     } catch (err) {
       if (err?.name === 'AbortError') return;
-      if (err.details?.length) showErrors(el, err);
-      replace(results, errorNotice(err));
+      if (err.details?.length) {
+        showErrors(el, err);
+        replace(results, h('p', { class: 'hint', text: 'Perbaiki isian yang ditandai, lalu cari lagi.' }));
+      } else replace(results, errorNotice(err));
     }
   }
 

@@ -5,7 +5,7 @@ import { currentMonth, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STA
 import { form, showErrors, values } from '../forms.js';
 import { monthField, previousMonth } from '../month-field.js';
 import { canWriteFinance, hashFor } from '../routes.js';
-import { badge, busy, dataTable, errorNotice, loading, pageHeader, section } from '../ui.js';
+import { badge, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 
 export const RUN_TONES = { DONE: 'info', FINAL: 'ok', FAILED: 'bad', RUNNING: 'warn' };
 
@@ -62,6 +62,9 @@ export async function render(main, ctx) {
         empty: `Belum ada rekonsiliasi untuk ${monthLabel(month)}.`,
       }),
     );
+    // a finalized month is closed (§9): no new run to offer, say why instead (QA: the button led to a refusal)
+    const final = runs.find((r) => r.status === 'FINAL');
+    if (final) replace(start.parentElement ?? startOut, notice('info', `${monthLabel(month)} sudah difinalisasi (versi ${final.version}); bulan ini tertutup dan tidak dapat direkonsiliasi lagi.`));
   } catch (err) {
     if (err?.name === 'AbortError') return;
     replace(list, errorNotice(err));

@@ -8,7 +8,7 @@ import { csvBlob, toCsv } from '../csv.js';
 import { aggregateSplits, fetchAllSplits } from '../splits-data.js';
 import { h, replace } from '../dom.js';
 import { label, monthLabel, number, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
-import { field, form, values } from '../forms.js';
+import { field, form, showErrors, values } from '../forms.js';
 import { hashFor } from '../routes.js';
 import { announce, busy, dataTable, errorNotice, loading, notice, pageHeader, pager, section } from '../ui.js';
 import { villageOptions } from '../villages.js';
@@ -82,7 +82,11 @@ export async function render(main, ctx) {
       );
     } catch (err) {
       if (err?.name === 'AbortError') return;
-      replace(results, errorNotice(err));
+      // a filter the API refused (a NIK of letters): said beside it, not as a bare "tidak valid" below (QA)
+      if (err.details?.length) {
+        showErrors(el, err);
+        replace(results, h('p', { class: 'hint', text: 'Perbaiki saringan yang ditandai, lalu tekan Tampilkan.' }));
+      } else replace(results, errorNotice(err));
     }
   }
 
@@ -131,7 +135,8 @@ async function showTotals(container, filters, groupBy, ctx) {
     renderTotals(container, rows, title, shownBy, note);
   } catch (err) {
     if (err?.name === 'AbortError') return;
-    replace(container, section('Total', errorNotice(err)));
+    // a refused filter is said beside it, once (load() shows it): no total then
+    replace(container, err.details?.length ? null : section('Total', errorNotice(err)));
   }
 }
 
