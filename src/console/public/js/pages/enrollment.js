@@ -65,6 +65,7 @@ export async function render(main, ctx) {
             progress.hidden = true;
             replace(phase);
             showErrors(el, err instanceof ApiError ? err : { message: String(err), details: [] });
+            loadHistory(history, ctx); // a file refused as a whole is kept as a FAILED upload: list it (QA)
           }
         }),
     },
@@ -107,7 +108,7 @@ async function showResult(container, status, ctx) {
     container,
     section(
       'Hasil unggahan',
-      h('p', {}, 'Status: ', statusBadge(status.status), status.recognised ? ' (isi berkas sama dengan unggahan sebelumnya; tidak ada perubahan)' : ''),
+      h('p', {}, 'Status: ', statusBadge(status.status), status.recognised ? ' (isi berkas sama dengan unggahan sebelumnya; tidak ada perubahan; angka di bawah dari unggahan itu)' : ''),
       notice(tone, headline),
       stats(counts),
       hasRowReport(status)
@@ -152,7 +153,7 @@ async function loadHistory(container, ctx) {
           { label: 'Waktu', value: (u) => dateTimeLabel(u.uploadedAt) },
           { label: 'Berkas', value: (u) => u.filename ?? '–' },
           { label: 'Oleh', value: (u) => u.uploadedBy ?? '–' },
-          { label: 'Status', render: (u) => statusBadge(u.status) },
+          { label: 'Status', render: (u) => (u.error ? [statusBadge(u.status), h('span', { class: 'hint', text: ` ${u.error}` })] : statusBadge(u.status)) },
           { label: 'Dibaca', value: (u) => number(u.rowsRead), numeric: true },
           { label: 'Diterima', value: (u) => number(u.accepted), numeric: true },
           { label: 'Ditolak', value: (u) => number(u.rejected), numeric: true },

@@ -3,7 +3,7 @@
  * reason). Converts the form to the API's JSON: numbers as numbers, lists as arrays, blanks as null.
  */
 import { h } from '../dom.js';
-import { FUND_LABELS, MONTH_NAMES, parseRupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
+import { FUND_LABELS, MONTH_NAMES, number, parseRupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
 import { field } from '../forms.js';
 import { villageOptions } from '../villages.js';
 
@@ -63,7 +63,7 @@ export async function pledgeFields(pledge = {}, mode = 'create') {
     scope,
     field({ label: 'Porsi (%)', name: 'sharePercent', type: 'number', value: pledge.sharePercent ?? 100, hint: '1–100 dari tiap iuran', attrs: { min: '1', max: '100' } }),
     field({ label: 'Kuota peserta per bulan', name: 'quota', type: 'number', value: pledge.quota ?? '', hint: 'Kosongkan bila tanpa kuota', attrs: { min: '1' } }),
-    field({ label: 'Pagu setahun (Rp)', name: 'budget', value: pledge.budget ?? '', hint: 'Kosongkan bila tanpa pagu', attrs: { inputmode: 'numeric' } }),
+    field({ label: 'Pagu setahun (Rp)', name: 'budget', value: pledge.budget === null || pledge.budget === undefined ? '' : number(pledge.budget), hint: 'Kosongkan bila tanpa pagu', attrs: { inputmode: 'numeric' } }),
     field({ label: 'Prioritas', name: 'priority', type: 'number', value: pledge.priority ?? '', hint: 'Kecil dibayar lebih dulu. Kosong: bawaan (NIK 10, desa 20, semua 90)' }),
     wide(villageSelect),
     wide(niks),

@@ -54,6 +54,7 @@ export async function render(main, ctx) {
   exportButton.addEventListener('click', () => busy(exportButton, () => exportCsv(filterForm, exportOut, ctx)));
 
   async function load(el, page) {
+    replace(exportOut); // an earlier export's line is about other filters (QA)
     const v = values(el);
     const filters = Object.fromEntries(FILTERS.map((k) => [k, v[k]]));
     ctx.setQuery({ ...filters, groupBy: v.groupBy, page });
