@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock.js';
+import { CommonErrorCode, CommonException } from '../common/errors/common.exception.js';
 import { ChainVerifier, type ChainVerdict, eventHash, GENESIS_HASH } from './audit-chain.js';
 import { AuditEvent } from './entities/audit-event.entity.js';
 
@@ -55,6 +56,10 @@ export class AuditService {
   }
 
   async list(query: AuditQuery): Promise<{ items: AuditEvent[]; total: number }> {
+    // an empty range is a typo, not "no events" (QA: 5 December to 1 December answered an empty list)
+    if (query.from && query.to && query.from > query.to) {
+      throw new CommonException(CommonErrorCode.INVALID_INPUT, 'Rentang waktu terbalik: "to" (sampai) lebih awal dari "from" (dari).', { field: 'to' });
+    }
     const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
     if (query.actor) qb.andWhere('e.actor = :actor', { actor: query.actor });
     if (query.entity) qb.andWhere('e.entity = :entity', { entity: query.entity });

@@ -67,6 +67,11 @@ describe('GET /api/v1/audit-events filters by actor, entity and time, and pages'
     expect((await list('from=kemarin')).status).toBe(400);
     expect((await list('pageSize=100000')).status).toBe(400);
     expect((await list('page=0')).status).toBe(400);
+    // a range that ends before it starts is a typo, said as such, not an empty list (QA)
+    const reversed = await list('from=2026-12-05&to=2026-12-01');
+    expect(reversed.status).toBe(400);
+    expect(reversed.body).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'to' }, message: expect.stringContaining('Rentang waktu terbalik') });
+    expect((await list('from=2026-12-01&to=2026-12-01')).status).toBe(200);
   });
 
   it('is open to ADMIN and AUDITOR only', async () => {
