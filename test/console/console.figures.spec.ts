@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { consoleModule } from './support/console-module.js';
 
@@ -95,6 +97,15 @@ describe('console figures computed in the browser', () => {
     expect(api.filenameFrom(null, 'cadangan.xlsx')).toBe('cadangan.xlsx');
     expect(api.withQuery('/api/v1/splits', { month: '2026-10', nik: '', page: 2 })).toBe('/api/v1/splits?month=2026-10&page=2');
     expect(audit.wibDayBound('2026-11-01')).toBe('2026-11-01T00:00:00.000+07:00');
+    // every action the service records has an Indonesian name on the audit page (QA: codes alone were shown)
+    const recorded = new Set<string>();
+    for (const file of readdirSync('src', { recursive: true }) as string[]) {
+      if (!file.endsWith('.ts')) continue;
+      const text = readFileSync(join('src', file), 'utf8');
+      for (const m of text.matchAll(/@Audited\('([\w.-]+)'|\baction: '([a-z]+\.[\w-]+)'/g)) recorded.add(m[1] ?? m[2]);
+    }
+    expect(recorded.size).toBeGreaterThan(15);
+    expect([...recorded].filter((a) => !audit.ACTION_LABELS[a])).toEqual([]);
     expect(audit.wibDayBound('2026-11-01', true)).toBe('2026-11-01T23:59:59.999+07:00');
     expect(audit.wibDayBound('')).toBeUndefined();
     expect(month.previousMonth('2026-01')).toBe('2025-12');

@@ -40,4 +40,13 @@ describe('console display formats (Indonesian)', () => {
     expect(f.label(f.PAYMENT_STATUS_LABELS, 'SOMETHING_NEW')).toBe('SOMETHING_NEW');
     expect(f.label(f.ROLE_LABELS, null)).toBe('–');
   });
+
+  it("writes a participant's changed values as the page does elsewhere (QA: '– → MENINGGAL', '2026-12-15')", async () => {
+    const participant = await consoleModule('pages/participant.js');
+    expect(participant.shownValue('tat', '2026-12-15')).toBe('15 Desember 2026');
+    expect(participant.shownValue('endReason', 'MENINGGAL')).toBe('Meninggal');
+    expect(participant.shownValue('sex', 'P')).toBe('Perempuan');
+    expect(participant.shownValue('tat', null)).toBe('–');
+    expect(participant.shownValue('name', 'Siti')).toBe('Siti');
+  });
 });

@@ -65,7 +65,7 @@ export async function render(main, ctx) {
           columns: [
             { label: 'Waktu', value: (e) => dateTimeLabel(e.at), nowrap: true },
             { label: 'Pengguna', key: 'actor' },
-            { label: 'Tindakan', key: 'action' },
+            { label: 'Tindakan', render: (e) => actionCell(e.action) },
             { label: 'Data', render: (e) => [e.entity, e.entityId ? [h('br'), h('span', { class: 'mono', text: e.entityId })] : null] },
             { label: 'Rincian', value: (e) => summaryText(e.summary), wrap: true },
           ],
@@ -109,4 +109,37 @@ export function summaryText(summary, max = 200) {
   const text = String(data);
   if (!text || text === '{}') return '–';
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The recorded actions in Indonesian (the code stays beside it, for the API's `action` filter). Pure, tested. */
+export const ACTION_LABELS = {
+  'auth.login': 'Masuk',
+  'auth.login_failed': 'Gagal masuk',
+  'user.create': 'Pengguna dibuat',
+  'user.update': 'Pengguna diubah',
+  'enrollment.upload': 'Daftar peserta diunggah',
+  'enrollment.promote': 'Daftar peserta diterapkan',
+  'enrollment.fail': 'Unggahan daftar peserta gagal',
+  'tariff.add': 'Tarif ditambahkan',
+  'pledge.create': 'Komitmen dibuat',
+  'pledge.revise': 'Komitmen direvisi',
+  'pledge.upload': 'Sheet komitmen diunggah',
+  'allocation.run': 'Alokasi dihitung',
+  'bill.upload': 'Tagihan BPJS diunggah',
+  'pbi-apbn-list.upload': 'Daftar PBI APBN diunggah',
+  'payment.record': 'Pembayaran dicatat',
+  'payment.upload': 'Sheet pembayaran diunggah',
+  'payment.delete': 'Pembayaran dihapus',
+  'reconciliation.start': 'Rekonsiliasi dimulai',
+  'reconciliation.run': 'Rekonsiliasi selesai',
+  'reconciliation.fail': 'Rekonsiliasi gagal',
+  'reconciliation.finalize': 'Rekonsiliasi difinalisasi',
+  'schedule.run': 'Jadwal bulanan berjalan',
+  'schedule.fail': 'Jadwal bulanan gagal',
+};
+
+/** "Pembayaran dihapus" with its code below it (QA: only the code was shown). */
+function actionCell(action) {
+  const text = ACTION_LABELS[action];
+  return text ? [text, h('br'), h('span', { class: 'mono hint', text: action })] : action;
 }

@@ -110,12 +110,24 @@ function fundingTable(rows, p, funders, linkPledges) {
   ];
 }
 
+const DATE_FIELDS = new Set(['birthDate', 'tmt', 'tat']);
+
+/** A changed value as the page writes it elsewhere: dates in words, the end reason and sex by name (QA: "– → MENINGGAL"). */
+export function shownValue(field, value) {
+  if (value === null || value === undefined || value === '') return '–';
+  if (DATE_FIELDS.has(field)) return dateLabel(value);
+  if (field === 'endReason') return label(END_REASON_LABELS, value);
+  if (field === 'sex') return value === 'L' ? 'Laki-laki' : value === 'P' ? 'Perempuan' : String(value);
+  return String(value);
+}
+
 function describeChanges(changes) {
   if (!changes) return '–';
-  if (Array.isArray(changes)) return changes.map((c) => `${FIELD_LABELS[c.field] ?? c.field}: ${c.old ?? c.from ?? '–'} → ${c.new ?? c.to ?? '–'}`).join('; ');
+  const change = (field, from, to) => `${FIELD_LABELS[field] ?? field}: ${shownValue(field, from)} → ${shownValue(field, to)}`;
+  if (Array.isArray(changes)) return changes.map((c) => change(c.field, c.old ?? c.from, c.new ?? c.to)).join('; ');
   if (typeof changes === 'object') {
     return Object.entries(changes)
-      .map(([k, v]) => (v && typeof v === 'object' && ('from' in v || 'old' in v) ? `${FIELD_LABELS[k] ?? k}: ${v.from ?? v.old ?? '–'} → ${v.to ?? v.new ?? '–'}` : `${FIELD_LABELS[k] ?? k}: ${v ?? '–'}`))
+      .map(([k, v]) => (v && typeof v === 'object' && ('from' in v || 'old' in v) ? change(k, v.from ?? v.old, v.to ?? v.new) : `${FIELD_LABELS[k] ?? k}: ${shownValue(k, v)}`))
       .join('; ');
   }
   return String(changes);
