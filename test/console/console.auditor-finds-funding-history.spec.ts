@@ -86,8 +86,9 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await page.getByRole('button', { name: 'Tampilkan' }).click();
     const trail = page.getByRole('table', { name: /Jejak audit: \d+ peristiwa/ });
     await trail.waitFor();
-    const actions = await trail.locator('tbody tr td:nth-child(3)').allTextContents();
-    expect(actions).toEqual(expect.arrayContaining(['pledge.create']));
+    // each action by its Indonesian name, its code below it
+    const actions = await trail.locator('tbody tr td:nth-child(3)').allInnerTexts();
+    expect(actions.map((a) => a.replace(/\s+/g, ' ').trim())).toEqual(expect.arrayContaining(['Komitmen dibuat pledge.create']));
     await page.getByRole('button', { name: 'Periksa keutuhan rantai' }).click();
     await page.getByText(/Rantai jejak audit utuh/).waitFor();
     await screenshot(page, 'auditor-audit-trail');
