@@ -8,6 +8,9 @@
 const FORMAT_CHARACTERS = /\p{Cf}/gu;
 const SPACE_AROUND = /^[\s\u0085]+|[\s\u0085]+$/g;
 
+/** Matches text that has something visible: what is left of it by visibleText is not empty. */
+export const HAS_VISIBLE_TEXT = /[^\s\p{Cf}\u0085]/u;
+
 /** `text` without format characters and without the spaces around it. */
 export function visibleText(text: string): string {
   return text.replace(FORMAT_CHARACTERS, '').replace(SPACE_AROUND, '');

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/access.decorators.js';
-import { XLSX_CONTENT_TYPE } from '../common/spreadsheet/workbook-style.js';
+import { sendWorkbookBytes } from '../common/spreadsheet/send-workbook.js';
 import { ALL_ROLES } from '../users/role.js';
 import { buildEnrollmentTemplate } from './workbooks/enrollment-template.js';
 
@@ -16,7 +16,6 @@ export class TemplatesController {
   /** The enrollment template, built from the parser's own column definitions (same as templates/enrollment.xlsx). */
   @Get('enrollment.xlsx')
   async enrollmentTemplate(@Res() res: FastifyReply): Promise<void> {
-    const buffer = await (this.enrollment ??= buildEnrollmentTemplate());
-    await res.header('Content-Type', XLSX_CONTENT_TYPE).header('Content-Disposition', 'attachment; filename="templat-daftar-peserta.xlsx"').send(buffer);
+    await sendWorkbookBytes(res, 'templat-daftar-peserta.xlsx', (this.enrollment ??= buildEnrollmentTemplate()));
   }
 }

@@ -46,7 +46,7 @@ describe('POST /api/v1/users', () => {
   });
 
   it('refuses a password of spaces alone, however long (QA)', async () => {
-    for (const password of [' '.repeat(12), '\u00a0'.repeat(6) + '\u200b'.repeat(6)]) {
+    for (const password of [' '.repeat(12), '\u00a0'.repeat(6) + '\u200b'.repeat(6), '\u0085'.repeat(12)]) {
       const res = await create({ username: 'spasi.saja', password, role: Role.AUDITOR });
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([{ field: 'password', messages: ['password tidak boleh hanya spasi'] }]);

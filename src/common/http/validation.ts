@@ -1,4 +1,8 @@
 import { type ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
+import { Matches } from 'class-validator';
+
+/** A `nik` field of a request (query or path): 16 digits, said as the one message every route gives. */
+export const IsNikField = () => Matches(/^\d{16}$/, { message: 'nik harus 16 digit angka' });
 
 /** Flattens class-validator errors into `[{ field, messages }]` with dotted paths. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {

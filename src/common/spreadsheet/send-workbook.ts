@@ -7,6 +7,15 @@ import { PassThrough, type Writable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { XLSX_CONTENT_TYPE } from './workbook-style.js';
 
+/** A workbook already in memory (a template built once), as a download named `filename`. */
+export async function sendWorkbookBytes(reply: FastifyReply, filename: string, bytes: Promise<Buffer> | Buffer): Promise<void> {
+  await asAttachment(reply, filename).send(await bytes);
+}
+
+function asAttachment(reply: FastifyReply, filename: string): FastifyReply {
+  return reply.status(200).header('Content-Type', XLSX_CONTENT_TYPE).header('Content-Disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`);
+}
+
 export interface StreamableWorkbook {
   filename: string;
   write(destination: NodeJS.WritableStream & Writable): Promise<void>;
@@ -14,11 +23,7 @@ export interface StreamableWorkbook {
 
 export async function sendWorkbook(reply: FastifyReply, workbook: StreamableWorkbook): Promise<void> {
   const body = new PassThrough();
-  void reply
-    .status(200)
-    .header('Content-Type', XLSX_CONTENT_TYPE)
-    .header('Content-Disposition', `attachment; filename="${workbook.filename.replace(/[^\w.-]/g, '_')}"`)
-    .send(body);
+  void asAttachment(reply, workbook.filename).send(body);
   try {
     await workbook.write(body);
   } catch (err) {

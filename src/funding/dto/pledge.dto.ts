@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmpty, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { HAS_VISIBLE_TEXT } from '../../common/text.js';
 import { FUNDS, SCOPES, SOURCE_TYPES } from '../domain/pledge-rules.js';
 
 /**
@@ -34,7 +35,7 @@ export class RevisePledgeDto extends PledgeFieldsDto {
   @ApiProperty({ example: 'Perubahan pagu APBD-P 2026 (Perda No. 5/2026)' })
   @IsString({ message: 'reason (alasan perubahan) wajib diisi' })
   // something visible: spaces or zero-width characters alone are not a reason
-  @Matches(/[^\s\p{Cf}\u0085]/u, { message: 'reason (alasan perubahan) wajib diisi' })
+  @Matches(HAS_VISIBLE_TEXT, { message: 'reason (alasan perubahan) wajib diisi' })
   @MaxLength(500, { message: 'reason maksimal 500 karakter' })
   reason: string;
 

@@ -5,6 +5,7 @@ import { MONTH_PATTERN } from '../../common/month.js';
 import { SOURCE_TYPES } from '../domain/pledge-rules.js';
 import { MONTH_MESSAGE } from './month.dto.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
+import { IsNikField } from '../../common/http/validation.js';
 
 export class SplitsQueryDto {
   @ApiPropertyOptional({ example: '2026-07' })
@@ -16,7 +17,7 @@ export class SplitsQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^\d{16}$/, { message: 'nik harus 16 digit angka' })
+  @IsNikField()
   nik?: string;
 
   @ApiPropertyOptional({ example: '17.03.06.2001', description: 'dots optional' })

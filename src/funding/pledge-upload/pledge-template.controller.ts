@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../auth/access.decorators.js';
-import { XLSX_CONTENT_TYPE } from '../../common/spreadsheet/workbook-style.js';
+import { sendWorkbookBytes } from '../../common/spreadsheet/send-workbook.js';
 import { ALL_ROLES } from '../../users/role.js';
 import { buildPledgeTemplate } from './pledge-template.js';
 
@@ -16,7 +16,6 @@ export class PledgeTemplateController {
 
   @Get('pledges.xlsx')
   async pledgeTemplate(@Res() res: FastifyReply): Promise<void> {
-    const buffer = await (this.template ??= buildPledgeTemplate());
-    await res.header('Content-Type', XLSX_CONTENT_TYPE).header('Content-Disposition', 'attachment; filename="templat-komitmen-pendanaan.xlsx"').send(buffer);
+    await sendWorkbookBytes(res, 'templat-komitmen-pendanaan.xlsx', (this.template ??= buildPledgeTemplate()));
   }
 }

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
+import { IsNikField } from '../../common/http/validation.js';
 
 export class UploadListQueryDto {
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
@@ -38,6 +39,6 @@ export class ParticipantQueryDto {
 /** `GET /participants/:nik`: a NIK, so that a typo is a 400 naming the field, not "not registered". */
 export class ParticipantNikParamDto {
   @ApiProperty({ example: '1703064101900001' })
-  @Matches(/^\d{16}$/, { message: 'nik harus 16 digit angka' })
+  @IsNikField()
   nik!: string;
 }

@@ -1,9 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsEnum, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { HAS_VISIBLE_TEXT } from '../../common/text.js';
 import { Role } from '../role.js';
-
-/** Something to type: a password of spaces or invisible characters alone is refused. */
-const VISIBLE = /[^\s\p{Cf}]/u;
 
 export class CreateUserDto {
   @ApiProperty({ example: 'siti.keuangan' })
@@ -14,7 +12,7 @@ export class CreateUserDto {
   @ApiProperty({ minLength: 12 })
   @IsString()
   @MinLength(12, { message: 'password minimal 12 karakter' })
-  @Matches(VISIBLE, { message: 'password tidak boleh hanya spasi' })
+  @Matches(HAS_VISIBLE_TEXT, { message: 'password tidak boleh hanya spasi' })
   @MaxLength(200)
   password: string;
 
@@ -41,7 +39,7 @@ export class UpdateUserDto {
   @GIVEN
   @IsString()
   @MinLength(12, { message: 'password minimal 12 karakter' })
-  @Matches(VISIBLE, { message: 'password tidak boleh hanya spasi' })
+  @Matches(HAS_VISIBLE_TEXT, { message: 'password tidak boleh hanya spasi' })
   @MaxLength(200)
   password?: string;
 }

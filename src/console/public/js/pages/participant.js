@@ -47,7 +47,7 @@ export async function render(main, ctx) {
         fact('No. KK', person.noKk),
         fact('NOKA', person.noka || 'Belum ada kartu'),
         fact('Tanggal lahir', dateLabel(person.birthDate)),
-        fact('Jenis kelamin', person.sex === 'L' ? 'Laki-laki' : person.sex === 'P' ? 'Perempuan' : person.sex),
+        fact('Jenis kelamin', shownValue('sex', person.sex)),
         fact('Desa/kelurahan', person.villageName ? `${person.villageName} (${person.villageCode})` : await villageName(person.villageCode)),
         fact('Mulai (TMT)', dateLabel(person.tmt)),
         h('dt', { text: 'Status' }),
