@@ -75,7 +75,7 @@ export const OUTDATED_MONTHS_UP_TO = `
  * - a newer bill or PBI-APBN list;
  * - a month of the year up to it waiting to be re-allocated (a pledge or the register changed);
  * - other splits, obligations or payments than the run's checksums.
- * FinalizeRun refuses a run with any (naming the first); a DONE run's workbook lists them all.
+ * FinalizeRun refuses a run with any and a DONE run's workbook marks itself a draft, both naming them all.
  * `now`: the month's rows as just read (readMonthInputs), if the caller has them.
  */
 export async function changedSince(m: Queryable, month: string, inputs: RunInputs, now?: MonthInputRows): Promise<string[]> {

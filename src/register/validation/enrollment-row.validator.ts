@@ -13,10 +13,10 @@ import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
 import { visibleText } from '../../common/text.js';
 import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
 
-/** A row ready for the staging table. */
-
 /** The years coverage (TMT, TAT) may fall in: those of the API's months, which allocations and bills are for. */
 const COVERAGE_YEARS = [2000, 2099] as const;
+
+/** A row ready for the staging table. */
 export interface EnrollmentRecord {
   rowNumber: number;
   nik: string;
