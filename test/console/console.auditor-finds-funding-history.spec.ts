@@ -89,6 +89,14 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     // each action by its Indonesian name, its code below it
     const actions = await trail.locator('tbody tr td:nth-child(3)').allInnerTexts();
     expect(actions.map((a) => a.replace(/\s+/g, ' ').trim())).toEqual(expect.arrayContaining(['Komitmen dibuat pledge.create']));
+    // filtered by kind of record, chosen by its Indonesian name; the summary reads in Indonesian, the stored JSON one click away
+    await page.getByLabel('Jenis data').selectOption({ label: 'Komitmen' });
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('tbody tr td:nth-child(4)')].every((td) => td.textContent?.startsWith('Komitmen')));
+    const created = trail.locator('tbody tr', { hasText: 'pledge.create' }).first();
+    expect(await created.locator('td:nth-child(5)').innerText()).toContain('Jenis sumber: APBD Kabupaten');
+    await created.getByText(/Selengkapnya|Data asli/).click();
+    expect(await created.locator('pre').innerText()).toContain('"sourceType": "APBD"');
     await page.getByRole('button', { name: 'Periksa keutuhan rantai' }).click();
     await page.getByText(/Rantai jejak audit utuh/).waitFor();
     await screenshot(page, 'auditor-audit-trail');

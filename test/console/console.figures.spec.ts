@@ -122,10 +122,19 @@ describe('console figures computed in the browser', () => {
     expect(new api.ApiError(404, { statusCode: 404, message: 'Bulan 2026-10 belum dialokasikan.', code: 'NOT_ALLOCATED' }, 'GET', '/x').missingRoute).toBe(false);
   });
 
-  it('shows audit summaries as readable "key: value" text', () => {
-    expect(audit.summaryText('{"params":{},"query":{},"body":{"month":"2026-10","amount":113400}}')).toBe('month: 2026-10; amount: 113400');
-    expect(audit.summaryText('{"rowsRead":6,"accepted":5,"file":{"name":"a.csv"}}')).toBe('rowsRead: 6; accepted: 5; file: {"name":"a.csv"}');
+  it('shows audit summaries as Indonesian "label: value" text', () => {
+    expect(audit.summaryText('{"params":{},"query":{},"body":{"month":"2026-10","amount":113400}}')).toBe('Bulan: Oktober 2026; Jumlah: Rp113.400');
+    expect(audit.summaryText('{"rowsRead":6000,"accepted":5,"file":{"name":"a.csv"}}')).toBe('Baris dibaca: 6.000; Diterima: 5; Berkas: (Nama: a.csv)');
+    expect(audit.summaryText({ body: { sourceType: 'DESA', villageCodes: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], dryRun: false, budget: null } })).toBe(
+      'Jenis sumber: Anggaran Desa; Kode desa: a, b, c, d, e … (+2); Uji coba: Tidak',
+    );
+    expect(audit.summaryText('{"params":{"code":"X"},"query":{},"body":{},"file":{}}')).toBe('Kode: X');
+    expect(audit.summaryText({ month: '2026-10', status: 'DONE', findings: { MATCHED: 1200, DUPLICATE_BILLING: 2 }, scope: 'VILLAGES', sharePercent: 40 }, Infinity)).toBe(
+      'Bulan: Oktober 2026; Status: Selesai (draf); Temuan: (Sesuai: 1.200, Tagihan ganda: 2); Cakupan: Desa tertentu; Persentase: 40%',
+    );
+    expect(audit.summaryText('{"unknownKey":"2026-10"}')).toBe('unknownKey: 2026-10'); // the API's name, the value as stored
+    expect(audit.summaryText('not json')).toBe('not json');
     expect(audit.summaryText('{}')).toBe('–');
-    expect(audit.summaryText(JSON.stringify({ note: 'x'.repeat(300) }), 20)).toHaveLength(20);
+    expect(audit.summaryText(JSON.stringify({ reason: 'x'.repeat(300) }), 20)).toHaveLength(20);
   });
 });

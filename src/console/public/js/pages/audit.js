@@ -4,6 +4,9 @@ import { h, replace } from '../dom.js';
 import { dateTimeLabel, number } from '../format.js';
 import { field, form, showErrors, values } from '../forms.js';
 import { busy, dataTable, errorNotice, loading, notice, pageHeader, pager, section } from '../ui.js';
+import { ENTITY_LABELS, parseSummary, summaryText } from './audit-summary.js';
+
+export { summaryText } from './audit-summary.js';
 
 const PAGE_SIZE = 50;
 
@@ -41,7 +44,7 @@ export async function render(main, ctx) {
       'div',
       { class: 'filters' },
       field({ label: 'Pengguna', name: 'actor', value: q.actor, attrs: { autocomplete: 'off' } }),
-      field({ label: 'Jenis data', name: 'entity', value: q.entity, hint: 'mis. pledge, reconciliation_run, user', attrs: { autocomplete: 'off' } }),
+      field({ label: 'Jenis data', name: 'entity', value: q.entity ?? '', options: ENTITY_OPTIONS }),
       field({ label: 'ID data', name: 'entityId', value: q.entityId, attrs: { autocomplete: 'off' } }),
       field({ label: 'Dari tanggal', name: 'from', type: 'date', value: q.from }),
       field({ label: 'Sampai tanggal', name: 'to', type: 'date', value: q.to }),
@@ -66,8 +69,8 @@ export async function render(main, ctx) {
             { label: 'Waktu', value: (e) => dateTimeLabel(e.at), nowrap: true },
             { label: 'Pengguna', key: 'actor' },
             { label: 'Tindakan', render: (e) => actionCell(e.action) },
-            { label: 'Data', render: (e) => [e.entity, e.entityId ? [h('br'), h('span', { class: 'mono', text: e.entityId })] : null] },
-            { label: 'Rincian', value: (e) => summaryText(e.summary), wrap: true },
+            { label: 'Data', render: (e) => [ENTITY_LABELS[e.entity] ?? e.entity, e.entityId ? [h('br'), h('span', { class: 'mono', text: e.entityId })] : null] },
+            { label: 'Rincian', render: (e) => summaryCell(e.summary), wrap: true },
           ],
           rows: res.items,
           empty: 'Tidak ada peristiwa yang cocok.',
@@ -85,30 +88,30 @@ export async function render(main, ctx) {
   await load(filterForm, Number(q.page) || 1);
 }
 
-/**
- * The stored JSON summary as "key: value" text, shortened for a table cell. Request summaries
- * ({ params, query, body }) show only their non-empty parts. Pure, unit-tested.
- */
-export function summaryText(summary, max = 200) {
-  if (!summary) return '–';
-  let data = summary;
-  if (typeof summary === 'string') {
-    try {
-      data = JSON.parse(summary);
-    } catch {
-      data = summary;
-    }
-  }
-  if (data && typeof data === 'object' && !Array.isArray(data)) {
-    const parts = 'body' in data || 'params' in data || 'query' in data ? { ...data.params, ...data.query, ...data.body } : data;
-    data = Object.entries(parts)
-      .filter(([, v]) => v !== null && v !== undefined && v !== '')
-      .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`)
-      .join('; ');
-  }
-  const text = String(data);
-  if (!text || text === '{}') return '–';
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** Every kind of record, by its Indonesian name; the API's `entity` filter takes the code. */
+const ENTITY_OPTIONS = [
+  { value: '', label: 'Semua' },
+  ...Object.entries(ENTITY_LABELS)
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'id')),
+];
+
+/** The readable summary; when it had to be shortened, or has nested data, the whole of it and the stored JSON one click away. */
+function summaryCell(summary) {
+  const short = summaryText(summary);
+  if (short === '–') return short;
+  const whole = summaryText(summary, Infinity);
+  const raw = parseSummary(summary);
+  return [
+    short,
+    h(
+      'details',
+      { class: 'audit-raw' },
+      h('summary', { text: whole === short ? 'Data asli' : 'Selengkapnya' }),
+      whole === short ? null : h('p', { text: whole }),
+      h('pre', { class: 'mono', text: typeof raw === 'string' ? raw : JSON.stringify(raw, null, 2) }),
+    ),
+  ];
 }
 
 /** The recorded actions in Indonesian (the code stays beside it, for the API's `action` filter). Pure, tested. */

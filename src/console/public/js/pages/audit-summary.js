@@ -1,0 +1,152 @@
+/**
+ * An audit event's stored JSON summary as Indonesian text for the audit page: "Bulan: Oktober 2026;
+ * Jumlah: Rp113.400". Field names get their Indonesian label, money keys read as rupiah, months and
+ * dates as Indonesian dates, booleans as Ya/Tidak; unknown keys keep their API name. Pure, unit-tested
+ * (test/console/console.figures.spec.ts).
+ */
+import { CATEGORY_LABELS, dateLabel, FUND_LABELS, monthLabel, number, ROLE_LABELS, rupiah, RUN_STATUS_LABELS, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
+
+/** API field → label. The API's own names stay searchable: the raw JSON is one click away. */
+export const FIELD_LABELS = {
+  accepted: 'Diterima',
+  active: 'Aktif',
+  adjustsMonth: 'Koreksi bulan',
+  allocated: 'Dialokasikan',
+  amount: 'Jumlah',
+  bill: 'Tagihan',
+  budget: 'Pagu',
+  category: 'Kategori',
+  code: 'Kode',
+  component: 'Komponen',
+  created: 'Baru',
+  dryRun: 'Uji coba',
+  error: 'Galat',
+  file: 'Berkas',
+  findings: 'Temuan',
+  fiscalYear: 'Tahun anggaran',
+  fromMonth: 'Dari bulan',
+  fund: 'Dana',
+  funder: 'Pemberi dana',
+  id: 'ID',
+  invoiceTotal: 'Total invoice',
+  legalBasis: 'Dasar hukum',
+  linesTotal: 'Total baris tagihan',
+  month: 'Bulan',
+  name: 'Nama',
+  nik: 'NIK',
+  niks: 'NIK',
+  overbilled: 'Lebih tagih',
+  paidAt: 'Tanggal bayar',
+  payable: 'Harus dibayar',
+  payer: 'Pembayar',
+  pledgeCode: 'Kode komitmen',
+  priority: 'Prioritas',
+  quota: 'Kuota per bulan',
+  reason: 'Alasan',
+  reference: 'Referensi',
+  rejected: 'Ditolak',
+  removed: 'Dihapus',
+  role: 'Peran',
+  rowsRead: 'Baris dibaca',
+  scope: 'Cakupan',
+  sharePercent: 'Persentase',
+  size: 'Ukuran (bita)',
+  sourceType: 'Jenis sumber',
+  status: 'Status',
+  toMonth: 'Sampai bulan',
+  trigger: 'Pemicu',
+  unchanged: 'Tidak berubah',
+  underbilled: 'Kurang tagih',
+  updated: 'Diubah',
+  username: 'Nama pengguna',
+  validFrom: 'Berlaku dari',
+  validTo: 'Berlaku sampai',
+  version: 'Versi',
+  villageCode: 'Kode desa',
+  villageCodes: 'Kode desa',
+  warnings: 'Peringatan',
+  year: 'Tahun',
+};
+
+const MONEY = new Set(['amount', 'budget', 'invoiceTotal', 'linesTotal', 'payable', 'overbilled', 'underbilled']);
+const MONTHS = new Set(['month', 'adjustsMonth']);
+const DATES = new Set(['paidAt', 'validFrom', 'validTo']);
+/** Codes with a name: a pledge's source type, fund and scope, a user's role, a run's status, a finding's category. */
+const CODE_LABELS = { sourceType: SOURCE_TYPE_LABELS, fund: FUND_LABELS, scope: SCOPE_LABELS, role: ROLE_LABELS, status: RUN_STATUS_LABELS, category: CATEGORY_LABELS };
+const COUNTS = new Set(['accepted', 'rejected', 'rowsRead', 'created', 'updated', 'unchanged', 'warnings', 'quota', 'size']);
+/** Lists longer than this show their first items and how many more. */
+const LIST_ITEMS = 5;
+
+/** The stored summary (a JSON string or object) as its parsed object, or the text itself. */
+export function parseSummary(summary) {
+  if (typeof summary !== 'string') return summary;
+  try {
+    return JSON.parse(summary);
+  } catch {
+    return summary;
+  }
+}
+
+/**
+ * The summary as "Label: value; …", shortened to `max` characters for a table cell. Request
+ * summaries ({ params, query, body, file }) show only their non-empty parts, merged.
+ */
+export function summaryText(summary, max = 200) {
+  if (summary === null || summary === undefined || summary === '') return '–';
+  let data = parseSummary(summary);
+  if (isObject(data) && ('body' in data || 'params' in data || 'query' in data)) {
+    const { params, query, body, ...rest } = data;
+    data = { ...params, ...query, ...(isObject(body) ? body : body === undefined ? {} : { body }), ...rest };
+  }
+  const text = isObject(data) ? fields(data, '; ') : String(data);
+  if (!text || text === '{}') return '–';
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function fields(object, separator) {
+  return Object.entries(object)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '' && !(isObject(v) && !Object.keys(v).length))
+    .map(([k, v]) => `${FIELD_LABELS[k] ?? k}: ${valueText(k, v)}`)
+    .join(separator);
+}
+
+/** A reconciliation's `findings`: participants per category, by the category's name. */
+function findingsText(findings) {
+  return Object.entries(findings)
+    .map(([category, count]) => `${CATEGORY_LABELS[category] ?? category}: ${number(count)}`)
+    .join(', ');
+}
+
+function valueText(key, value) {
+  if (Array.isArray(value)) {
+    const shown = value.slice(0, LIST_ITEMS).map((v) => valueText(key, v));
+    return value.length > LIST_ITEMS ? `${shown.join(', ')} … (+${value.length - LIST_ITEMS})` : shown.join(', ') || '–';
+  }
+  if (isObject(value)) return `(${key === 'findings' ? findingsText(value) : fields(value, ', ')})`;
+  if (typeof value === 'boolean') return value ? 'Ya' : 'Tidak';
+  if (MONEY.has(key) && /^-?\d+$/.test(String(value))) return rupiah(value);
+  if (MONTHS.has(key)) return monthLabel(String(value));
+  if (DATES.has(key)) return dateLabel(String(value));
+  if (COUNTS.has(key) && /^\d+$/.test(String(value))) return number(value);
+  if (key === 'sharePercent' && /^\d+$/.test(String(value))) return `${value}%`;
+  return CODE_LABELS[key]?.[value] ?? String(value);
+}
+
+function isObject(v) {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The audited kinds of record in Indonesian, for the page's filter and its "Data" column. */
+export const ENTITY_LABELS = {
+  allocation: 'Alokasi',
+  bill: 'Tagihan BPJS',
+  enrollment_upload: 'Unggahan daftar peserta',
+  payment: 'Pembayaran',
+  pbi_apbn_list: 'Daftar PBI APBN',
+  pledge: 'Komitmen',
+  pledge_upload: 'Unggahan sheet komitmen',
+  reconciliation_run: 'Rekonsiliasi',
+  scheduled_month: 'Jadwal bulanan',
+  tariff: 'Tarif',
+  user: 'Pengguna',
+};
