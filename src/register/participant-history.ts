@@ -20,6 +20,8 @@ export interface HistoryEntry {
   id: number | null;
   kind: 'CREATE' | 'UPDATE';
   uploadId: string | null;
+  /** The upload's file name as the operator uploaded it (filled by ParticipantsService; null without an upload). */
+  uploadFilename: string | null;
   changedBy: string;
   changedAt: Date;
   changes: FieldChanges;
@@ -43,12 +45,13 @@ export function initialValues(participant: Pick<Participant, RegisterField>, upd
  */
 export function participantHistory(participant: Participant, updates: readonly ParticipantChange[]): HistoryEntry[] {
   const inOrder = [...updates].sort((a, b) => Number(a.id) - Number(b.id));
-  const entries: HistoryEntry[] = inOrder.map((u) => ({ id: Number(u.id), kind: u.kind, uploadId: u.uploadId, changedBy: u.changedBy, changedAt: u.changedAt, changes: u.changes }));
+  const entries: HistoryEntry[] = inOrder.map((u) => ({ id: Number(u.id), kind: u.kind, uploadId: u.uploadId, uploadFilename: null, changedBy: u.changedBy, changedAt: u.changedAt, changes: u.changes }));
   if (participant.createdBy === null) return entries;
   const creation: HistoryEntry = {
     id: null,
     kind: 'CREATE',
     uploadId: participant.createdUploadId,
+    uploadFilename: null,
     changedBy: participant.createdBy,
     changedAt: participant.createdAt,
     changes: asCreation(initialValues(participant, inOrder)),

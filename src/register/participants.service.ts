@@ -82,9 +82,16 @@ export class ParticipantsService {
        WHERE s.nik = $1 ORDER BY s.month, s.pledge_code`,
       [nik],
     );
+    const history = participantHistory(participant, updates);
+    const uploadIds = [...new Set(history.map((e) => e.uploadId).filter((id) => id !== null))];
+    const uploads: { id: string; filename: string }[] = uploadIds.length
+      ? await this.dataSource.query('SELECT id, filename FROM enrollment_upload WHERE id = ANY($1::uuid[])', [uploadIds])
+      : [];
+    const filenames = new Map(uploads.map((u) => [u.id, u.filename]));
+    for (const entry of history) entry.uploadFilename = entry.uploadId === null ? null : (filenames.get(entry.uploadId) ?? null);
     return {
       ...view(participant, region?.name ?? null),
-      history: participantHistory(participant, updates),
+      history,
       funding: funding.map((f) => ({ month: f.month, pledgeCode: f.pledge_code, sourceType: f.source_type, amount: Number(f.amount) })),
     };
   }

@@ -92,7 +92,10 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     // filtered by kind of record, chosen by its Indonesian name; the summary reads in Indonesian, the stored JSON one click away
     await page.getByLabel('Jenis data').selectOption({ label: 'Komitmen' });
     await page.getByRole('button', { name: 'Tampilkan' }).click();
-    await page.waitForFunction(() => [...document.querySelectorAll('tbody tr td:nth-child(4)')].every((td) => td.textContent?.startsWith('Komitmen')));
+    await page.waitForFunction(() => {
+      const cells: { textContent: string }[] = [...(globalThis as any).document.querySelectorAll('tbody tr td:nth-child(4)')];
+      return cells.length > 0 && cells.every((td) => td.textContent.startsWith('Komitmen'));
+    });
     const created = trail.locator('tbody tr', { hasText: 'pledge.create' }).first();
     expect(await created.locator('td:nth-child(5)').innerText()).toContain('Jenis sumber: APBD Kabupaten');
     await created.getByText(/Selengkapnya|Data asli/).click();

@@ -92,7 +92,9 @@ describeInBrowser('console: operator uploads a sheet with bad rows and downloads
     await page.getByLabel('NIK').fill(PEOPLE[1].nik);
     await page.getByRole('button', { name: 'Cari' }).click();
     await page.getByRole('heading', { name: PEOPLE[1].name }).waitFor();
-    await expect(page.getByRole('table', { name: /Perubahan data peserta/ }).textContent()).resolves.toContain('Didaftarkan');
+    const changes = await page.getByRole('table', { name: /Perubahan data peserta/ }).textContent();
+    expect(changes).toContain('Didaftarkan');
+    expect(changes).toContain('peserta-oktober.csv'); // the upload by its file name, not its id alone
 
     // Readable on a phone too.
     await page.setViewportSize({ width: 390, height: 844 });

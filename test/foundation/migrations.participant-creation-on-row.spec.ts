@@ -101,6 +101,7 @@ describe('migration ParticipantCreationOnRow', () => {
         id: null,
         kind: 'CREATE',
         uploadId: U1,
+        uploadFilename: null, // no such upload row in this database
         changedBy: 'operator',
         changedAt: T1,
         changes: {
@@ -117,6 +118,7 @@ describe('migration ParticipantCreationOnRow', () => {
         id: before[1].id,
         kind: 'UPDATE',
         uploadId: U2,
+        uploadFilename: null, // no such upload row in this database
         changedBy: 'operator-2',
         changedAt: T2,
         changes: {
@@ -129,6 +131,7 @@ describe('migration ParticipantCreationOnRow', () => {
         id: before[2].id,
         kind: 'UPDATE',
         uploadId: U3,
+        uploadFilename: null, // no such upload row in this database
         changedBy: 'operator',
         changedAt: T3,
         changes: { name: { old: 'Tiga Satu Baru', new: 'Tiga Satu Akhir' }, tat: { old: null, new: '2026-03-10' }, endReason: { old: null, new: 'MENINGGAL' } },

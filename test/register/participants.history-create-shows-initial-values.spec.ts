@@ -71,6 +71,7 @@ describe('a participant changed in two later uploads', () => {
         id: null,
         kind: 'CREATE',
         uploadId: uploads[0],
+        uploadFilename: 'awal.csv',
         changedBy: OPERATOR,
         changedAt: T1,
         changes: {
@@ -87,6 +88,7 @@ describe('a participant changed in two later uploads', () => {
         id: expect.any(Number),
         kind: 'UPDATE',
         uploadId: uploads[1],
+        uploadFilename: 'mutasi-1.csv',
         changedBy: OPERATOR,
         changedAt: T2,
         changes: {
@@ -99,6 +101,7 @@ describe('a participant changed in two later uploads', () => {
         id: expect.any(Number),
         kind: 'UPDATE',
         uploadId: uploads[2],
+        uploadFilename: 'mutasi-2.csv',
         changedBy: OPERATOR,
         changedAt: T3,
         changes: {
@@ -118,6 +121,7 @@ describe('a participant changed in two later uploads', () => {
         id: null,
         kind: 'CREATE',
         uploadId: uploads[0],
+        uploadFilename: 'awal.csv',
         changedBy: OPERATOR,
         changedAt: T1,
         changes: {
@@ -133,6 +137,7 @@ describe('a participant changed in two later uploads', () => {
         id: expect.any(Number),
         kind: 'UPDATE',
         uploadId: uploads[2],
+        uploadFilename: 'mutasi-2.csv',
         changedBy: OPERATOR,
         changedAt: T3,
         changes: { noka: { old: null, new: '0001000000322' } },
@@ -147,6 +152,7 @@ describe('a participant changed in two later uploads', () => {
         id: null,
         kind: 'CREATE',
         uploadId: uploads[2],
+        uploadFilename: 'mutasi-2.csv',
         changedBy: OPERATOR,
         changedAt: T3,
         changes: {

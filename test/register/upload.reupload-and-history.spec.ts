@@ -28,13 +28,14 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
     const detail = await (await t.as(Role.AUDITOR)).get('/api/v1/participants/1703064512900002').expect(200);
     expect(detail.body).toMatchObject({ villageCode: '17.03.06.2003', noka: '0001000000099', lastUploadId: res.body.id });
     expect(detail.body.history).toHaveLength(2);
-    expect(detail.body.history[0]).toMatchObject({ id: null, kind: 'CREATE', uploadId: first.id, changedBy: 'uji-operator-dinkes' });
+    expect(detail.body.history[0]).toMatchObject({ id: null, kind: 'CREATE', uploadId: first.id, uploadFilename: 'basic.xlsx', changedBy: 'uji-operator-dinkes' });
     // The values as registered by the first upload, though the participant has changed since.
     expect(detail.body.history[0].changes).toMatchObject({ villageCode: { old: null, new: '17.03.06.2002' }, noka: { old: null, new: '0001000000002' } });
     expect(detail.body.history[1]).toEqual({
       id: expect.any(Number),
       kind: 'UPDATE',
       uploadId: res.body.id,
+      uploadFilename: 'basic-changed.xlsx',
       changedBy: 'uji-operator-dinkes',
       changedAt: '2026-11-16T02:00:00.000Z',
       changes: { villageCode: { old: '17.03.06.2002', new: '17.03.06.2003' }, noka: { old: '0001000000002', new: '0001000000099' } },

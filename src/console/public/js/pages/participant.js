@@ -133,6 +133,12 @@ function describeChanges(changes) {
   return String(changes);
 }
 
+/** The upload by its file name, its id below it (for the API and the upload's report). */
+function uploadCell(change) {
+  if (!change.uploadId) return '–';
+  return [change.uploadFilename ?? 'Unggahan', h('br'), h('span', { class: 'mono hint', text: change.uploadId })];
+}
+
 function changesTable(rows) {
   return dataTable({
     caption: 'Perubahan data peserta (terbaru di atas)',
@@ -141,7 +147,7 @@ function changesTable(rows) {
       { label: 'Jenis', value: (c) => (c.kind === 'CREATE' ? 'Didaftarkan' : c.kind === 'UPDATE' ? 'Diubah' : (c.kind ?? '–')) },
       { label: 'Perubahan', value: (c) => (c.kind === 'CREATE' ? 'Data awal peserta' : describeChanges(c.changes)), wrap: true },
       { label: 'Oleh', value: (c) => c.changedBy ?? '–' },
-      { label: 'Unggahan', value: (c) => c.uploadId ?? '–' },
+      { label: 'Unggahan', render: (c) => uploadCell(c) },
     ],
     rows: [...rows].sort((a, b) => String(b.changedAt ?? b.at).localeCompare(String(a.changedAt ?? a.at))),
     empty: 'Belum ada riwayat perubahan.',
