@@ -9,6 +9,25 @@ export function isMonth(value: string): boolean {
   return MONTH_PATTERN.test(value);
 }
 
+const MONTH_NAMES = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** '2026-10' → 'Oktober 2026': a month as users read it in messages and workbooks. Anything else unchanged. */
+export function monthName(month: string): string {
+  const m = MONTH_PATTERN.exec(month);
+  return m ? `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}` : month;
+}
+
+/** '2026-10-01' → '1 Oktober 2026'. Anything else unchanged. */
+export function dayName(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m && isMonth(`${m[1]}-${m[2]}`) ? `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}` : date;
+}
+
+/** (2026, 7) → '2026-07'. */
+export function monthOf(year: number, monthNumber: number): string {
+  return `${year}-${String(monthNumber).padStart(2, '0')}`;
+}
+
 export function firstDay(month: string): string {
   return `${month}-01`;
 }

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
+import { monthName } from '../common/month.js';
 
 export enum FundingErrorCode {
   PLEDGE_INVALID = 'PLEDGE_INVALID',
@@ -67,12 +68,12 @@ export class FundingException extends DomainException<FundingErrorCode> {
   static monthFrozen(month: string, closedMonth: string): FundingException {
     return new FundingException(
       FundingErrorCode.MONTH_FROZEN,
-      `Alokasi bulan ${month} tidak dapat dihitung ulang: bulan ${closedMonth} sesudahnya sudah difinalisasi, dan alokasinya memakai sisa pagu bulan-bulan sebelumnya. Catat koreksi sebagai penyesuaian pada bulan yang masih terbuka.`,
+      `Alokasi bulan ${monthName(month)} tidak dapat dihitung ulang: bulan ${monthName(closedMonth)} sesudahnya sudah difinalisasi, dan alokasinya memakai sisa pagu bulan-bulan sebelumnya. Catat koreksi sebagai penyesuaian pada bulan yang masih terbuka.`,
       { month, closedMonth },
     );
   }
 
   static notAllocated(month: string): FundingException {
-    return new FundingException(FundingErrorCode.NOT_ALLOCATED, `Bulan ${month} belum dialokasikan. Jalankan alokasi (POST /api/v1/allocations) terlebih dahulu.`, { month });
+    return new FundingException(FundingErrorCode.NOT_ALLOCATED, `Bulan ${monthName(month)} belum dialokasikan. Jalankan alokasi (POST /api/v1/allocations) terlebih dahulu.`, { month });
   }
 }

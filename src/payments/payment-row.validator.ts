@@ -6,7 +6,7 @@
 import { type Cell, cellDay, formulaFailure } from '../common/spreadsheet/cell.js';
 import type { ColumnSpec } from '../common/spreadsheet/column-spec.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
-import { isMonth } from '../common/month.js';
+import { dayName, isMonth, monthName } from '../common/month.js';
 import { visibleText } from '../common/text.js';
 import { isError, rupiahFrom } from '../reconciliation/uploads/cell-values.js';
 import type { RowIssue } from '../reconciliation/uploads/row-issue.js';
@@ -57,9 +57,9 @@ export function paymentTermsProblem(
 ): { column: 'BULAN' | 'PENYESUAIAN_BULAN' | 'TANGGAL_BAYAR'; message: string } | null {
   const paysFor = p.adjustsMonth ?? p.month;
   if (Number(paysFor.slice(0, 4)) !== fiscalYear) {
-    return { column: p.adjustsMonth ? 'PENYESUAIAN_BULAN' : 'BULAN', message: `Bulan ${paysFor} di luar tahun anggaran komitmen (${fiscalYear}). Catat pembayaran pada komitmen tahun ${paysFor.slice(0, 4)}.` };
+    return { column: p.adjustsMonth ? 'PENYESUAIAN_BULAN' : 'BULAN', message: `Bulan ${monthName(paysFor)} di luar tahun anggaran komitmen (${fiscalYear}). Catat pembayaran pada komitmen tahun ${paysFor.slice(0, 4)}.` };
   }
-  if (p.paidAt > today) return { column: 'TANGGAL_BAYAR', message: `Tanggal bayar ${p.paidAt} belum terjadi (hari ini ${today} WIB).` };
+  if (p.paidAt > today) return { column: 'TANGGAL_BAYAR', message: `Tanggal bayar ${dayName(p.paidAt)} belum terjadi (hari ini ${dayName(today)} WIB).` };
   return null;
 }
 
@@ -89,7 +89,7 @@ export function validatePaymentRow(
   const month = monthOf(cells[1]);
   if (!month) check('BULAN', 'MONTH_FORMAT', `BULAN "${cells[1].text}" harus berformat YYYY-MM (mis. 2026-10).`);
   else if (closedMonths.has(month)) {
-    check('BULAN', 'MONTH_CLOSED', `Bulan ${month} sudah difinalisasi. Catat sebagai penyesuaian pada bulan yang masih terbuka (kolom PENYESUAIAN_BULAN).`);
+    check('BULAN', 'MONTH_CLOSED', `Bulan ${monthName(month)} sudah difinalisasi. Catat sebagai penyesuaian pada bulan yang masih terbuka (kolom PENYESUAIAN_BULAN).`);
   }
 
   const amount = rupiahFrom(cells[2], 'JUMLAH');

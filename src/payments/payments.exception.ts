@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
+import { monthName } from '../common/month.js';
 
 export enum PaymentErrorCode {
   PLEDGE_NOT_FOUND = 'PLEDGE_NOT_FOUND',
@@ -55,7 +56,7 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
   static duplicate(pledgeCode: string, month: string, reference: string, id: string): PaymentException {
     return new PaymentException(
       PaymentErrorCode.DUPLICATE_PAYMENT,
-      `Pembayaran komitmen ${pledgeCode} bulan ${month} dengan referensi "${clip(reference)}" sudah tercatat. ` +
+      `Pembayaran komitmen ${pledgeCode} bulan ${monthName(month)} dengan referensi "${clip(reference)}" sudah tercatat. ` +
         'Bila ini pembayaran lain, pakai nomor referensinya sendiri; bila yang tercatat salah, hapus dulu pembayaran itu.',
       { pledgeCode, month, reference: clip(reference), id },
     );

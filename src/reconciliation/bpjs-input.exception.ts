@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { nextMonthInWib } from '../common/clock/clock.js';
 import { assertNever, DomainException } from '../common/errors/domain.exception.js';
 import type { UploadReport } from './uploads/row-issue.js';
+import { monthName } from '../common/month.js';
 
 export enum BpjsInputErrorCode {
   FILE_REQUIRED = 'FILE_REQUIRED',
@@ -34,7 +35,7 @@ export class BpjsInputException extends DomainException<BpjsInputErrorCode> {
   static assertNotInFuture(month: string, now: Date): void {
     const latest = nextMonthInWib(now);
     if (month <= latest) return;
-    throw new BpjsInputException(BpjsInputErrorCode.MONTH_IN_FUTURE, `Bulan ${month} belum tiba: tagihan dan daftar PBI APBN paling jauh untuk bulan ${latest}.`, { month, latest });
+    throw new BpjsInputException(BpjsInputErrorCode.MONTH_IN_FUTURE, `Bulan ${monthName(month)} belum tiba: tagihan dan daftar PBI APBN paling jauh untuk bulan ${monthName(latest)}.`, { month, latest });
   }
 
   static fileRequired(): BpjsInputException {

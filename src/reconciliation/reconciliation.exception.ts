@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { monthInWib, nextMonthInWib } from '../common/clock/clock.js';
 import { assertNever, DomainException } from '../common/errors/domain.exception.js';
-import { firstDay } from '../common/month.js';
+import { dayName, firstDay, monthName } from '../common/month.js';
 
 export enum ReconciliationErrorCode {
   RUN_NOT_FOUND = 'RUN_NOT_FOUND',
@@ -47,7 +47,7 @@ export class ReconciliationException extends DomainException<ReconciliationError
   static assertRunnable(month: string, now: Date): void {
     const latest = nextMonthInWib(now);
     if (month <= latest) return;
-    throw new ReconciliationException(ReconciliationErrorCode.MONTH_IN_FUTURE, `Bulan ${month} belum tiba: rekonsiliasi paling jauh untuk bulan ${latest}.`, { month, latest });
+    throw new ReconciliationException(ReconciliationErrorCode.MONTH_IN_FUTURE, `Bulan ${monthName(month)} belum tiba: rekonsiliasi paling jauh untuk bulan ${monthName(latest)}.`, { month, latest });
   }
 
   /** Finalizing closes the month for good (and freezes the months before it): not before the month has begun (WIB). */
@@ -55,7 +55,7 @@ export class ReconciliationException extends DomainException<ReconciliationError
     if (month <= monthInWib(now)) return;
     throw new ReconciliationException(
       ReconciliationErrorCode.MONTH_NOT_STARTED,
-      `Bulan ${month} belum berjalan, sehingga belum dapat difinalisasi (finalisasi menutup bulan itu dan bulan-bulan sebelumnya untuk selamanya). Finalisasi paling cepat pada ${firstDay(month)}.`,
+      `Bulan ${monthName(month)} belum berjalan, sehingga belum dapat difinalisasi (finalisasi menutup bulan itu dan bulan-bulan sebelumnya untuk selamanya). Finalisasi paling cepat pada ${dayName(firstDay(month))}.`,
       { month },
     );
   }
@@ -63,7 +63,7 @@ export class ReconciliationException extends DomainException<ReconciliationError
   static inProgress(month: string): ReconciliationException {
     return new ReconciliationException(
       ReconciliationErrorCode.RUN_IN_PROGRESS,
-      `Rekonsiliasi bulan ${month} sedang berjalan. Tunggu sampai selesai lalu lihat hasilnya.`,
+      `Rekonsiliasi bulan ${monthName(month)} sedang berjalan. Tunggu sampai selesai lalu lihat hasilnya.`,
       { month },
     );
   }
@@ -71,7 +71,7 @@ export class ReconciliationException extends DomainException<ReconciliationError
   static failed(month: string, runId: string): ReconciliationException {
     return new ReconciliationException(
       ReconciliationErrorCode.RUN_FAILED,
-      `Rekonsiliasi bulan ${month} gagal dan tidak menyimpan hasil apa pun. Coba lagi; bila tetap gagal, hubungi admin.`,
+      `Rekonsiliasi bulan ${monthName(month)} gagal dan tidak menyimpan hasil apa pun. Coba lagi; bila tetap gagal, hubungi admin.`,
       { month, runId },
     );
   }
@@ -87,7 +87,7 @@ export class ReconciliationException extends DomainException<ReconciliationError
   static notLatest(month: string, latest: number): ReconciliationException {
     return new ReconciliationException(
       ReconciliationErrorCode.NOT_LATEST_VERSION,
-      `Ada rekonsiliasi yang lebih baru untuk bulan ${month} (versi ${latest}). Finalisasi versi terbaru.`,
+      `Ada rekonsiliasi yang lebih baru untuk bulan ${monthName(month)} (versi ${latest}). Finalisasi versi terbaru.`,
       { month, latestVersion: latest },
     );
   }
@@ -100,7 +100,7 @@ export class ReconciliationException extends DomainException<ReconciliationError
   }
 
   static alreadyFinal(month: string): ReconciliationException {
-    return new ReconciliationException(ReconciliationErrorCode.ALREADY_FINAL, `Bulan ${month} sudah difinalisasi.`, { month });
+    return new ReconciliationException(ReconciliationErrorCode.ALREADY_FINAL, `Bulan ${monthName(month)} sudah difinalisasi.`, { month });
   }
 
   /** `changes`: everything that changed (run-inputs.ts changedSince), as the DONE run's workbook lists it. */
@@ -108,7 +108,7 @@ export class ReconciliationException extends DomainException<ReconciliationError
     const what = changes.join('; ');
     return new ReconciliationException(
       ReconciliationErrorCode.INPUTS_CHANGED,
-      `Data masukan bulan ${month} berubah sejak rekonsiliasi ini dijalankan (${what}). Jalankan rekonsiliasi ulang lalu finalisasi versi terbaru.`,
+      `Data masukan bulan ${monthName(month)} berubah sejak rekonsiliasi ini dijalankan (${what}). Jalankan rekonsiliasi ulang lalu finalisasi versi terbaru.`,
       { month, changed: what, changes },
     );
   }

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { monthName } from '../common/month.js';
 import { ALLOCATION_NOT_FROZEN } from '../periods/frozen-allocations.sql.js';
 import type { RunInputs } from './reconciliation.types.js';
 import { FUNDED_BY_PLEDGE, LATEST_INPUTS, OBLIGATION_TOTALS, PAYMENTS_CHECKSUM } from './sql/reconcile.sql.js';
@@ -85,7 +86,10 @@ export async function changedSince(m: Queryable, month: string, inputs: RunInput
   if (idOf(latest.bill) !== (inputs.bill?.id ?? null)) changed.push('tagihan BPJS');
   if (idOf(latest.pbi) !== (inputs.pbiApbnList?.id ?? null)) changed.push('daftar PBI APBN');
   const [{ months }] = await m.query(OUTDATED_MONTHS_UP_TO, [month]);
-  if (months) changed.push(`alokasi bulan ${months} perlu dihitung ulang karena komitmen atau daftar peserta berubah`);
+  if (months) {
+    const named = (months as string).split(', ').map(monthName).join(', ');
+    changed.push(`alokasi bulan ${named} perlu dihitung ulang karena komitmen atau daftar peserta berubah`);
+  }
   const digests = monthDigests(now ?? (await readMonthInputs(m, month)));
   if (digests.splits !== inputs.splits) changed.push('pembagian dana antar komitmen');
   if (digests.obligations !== inputs.obligations) changed.push('kewajiban iuran peserta');

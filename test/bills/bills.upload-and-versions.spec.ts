@@ -128,7 +128,7 @@ describe('bills: upload, row report and versions', () => {
   it('refuses a month past next month (today is 15 November 2026 here): a bill or PBI-APBN list for 2099-12 is a typo', async () => {
     const sheet = Buffer.from('NOKA,NIK,NAMA,IURAN\n0001234567890,1703060101800001,A,37800\n');
     const res = await upload('2027-01', '37800', sheet, 'tagihan.csv', 400);
-    expect(res.body).toMatchObject({ code: 'MONTH_IN_FUTURE', message: 'Bulan 2027-01 belum tiba: tagihan dan daftar PBI APBN paling jauh untuk bulan 2026-12.' });
+    expect(res.body).toMatchObject({ code: 'MONTH_IN_FUTURE', message: 'Bulan Januari 2027 belum tiba: tagihan dan daftar PBI APBN paling jauh untuk bulan Desember 2026.' });
     const pbi = await (await t.as(Role.KEUANGAN)).post('/api/v1/pbi-apbn-lists').field('month', '2099-12').attach('file', Buffer.from('NIK\n1703060101800001\n'), 'pbi.csv').expect(400);
     expect(pbi.body.code).toBe('MONTH_IN_FUTURE');
   });

@@ -20,7 +20,7 @@ describe('§9: a closed month is never allocated again; pledges touching it appl
 
   it('refuses to allocate a closed month with 409 MONTH_CLOSED', async () => {
     const res = await keuangan.post('/api/v1/allocations').send({ month: '2026-01' }).expect(409);
-    expect(res.body).toMatchObject({ code: 'MONTH_CLOSED', message: expect.stringContaining('2026-01') });
+    expect(res.body).toMatchObject({ code: 'MONTH_CLOSED', message: expect.stringContaining('Januari 2026') });
   });
 
   it("counts the closed month's stored splits toward the budget of later months", async () => {
@@ -47,7 +47,7 @@ describe('§9: a closed month is never allocated again; pledges touching it appl
     expect(below.body.details).toEqual([
       {
         field: 'budget',
-        messages: ['budget Rp75.599 lebih kecil dari Rp75.600 yang sudah terpakai (dialokasikan) dari komitmen ini pada bulan yang sudah difinalisasi atau dibekukan karena bulan sesudahnya sudah difinalisasi (2026-01).'],
+        messages: ['budget Rp75.599 lebih kecil dari Rp75.600 yang sudah terpakai (dialokasikan) dari komitmen ini pada bulan yang sudah difinalisasi atau dibekukan karena bulan sesudahnya sudah difinalisasi (Januari 2026).'],
       },
     ]);
     const revised = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_600, reason: 'APBD-P: pagu dipotong' }).expect(200);
@@ -64,7 +64,7 @@ describe('§9: a closed month is never allocated again; pledges touching it appl
 
   it('refuses a pledge whose months are all closed, naming the month', async () => {
     const res = await keuangan.post('/api/v1/pledges').send({ ...apbd, code: 'APBD-JAN', toMonth: 1 }).expect(409);
-    expect(res.body).toMatchObject({ code: 'MONTH_CLOSED', message: expect.stringContaining('2026-01') });
+    expect(res.body).toMatchObject({ code: 'MONTH_CLOSED', message: expect.stringContaining('Januari 2026') });
   });
 });
 
@@ -81,7 +81,7 @@ describe('§6, §9: a budget may not drop below what the months frozen by a late
     await closeMonth(t.dataSource, '2026-02');
     // January paid 75,600 and February the 37,800 left: 113,400 used in months that are never allocated again
     const below = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_600, reason: 'APBD-P' }).expect(400);
-    expect(below.body.details[0].messages[0]).toMatch(/^budget Rp75\.600 lebih kecil dari Rp113\.400 yang sudah terpakai .* \(2026-01, 2026-02\)\.$/);
+    expect(below.body.details[0].messages[0]).toMatch(/^budget Rp75\.600 lebih kecil dari Rp113\.400 yang sudah terpakai .* \(Januari 2026, Februari 2026\)\.$/);
     await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 113_401, reason: 'APBD-P' }).expect(200); // (113,400 is the budget it has: PLEDGE_UNCHANGED)
   });
 
@@ -92,7 +92,7 @@ describe('§6, §9: a budget may not drop below what the months frozen by a late
     const january = await keuangan.post('/api/v1/pledges').send({ ...apbd, code: 'APBD-JAN', toMonth: 1 }).expect(409);
     expect(january.body).toMatchObject({
       code: 'MONTH_CLOSED',
-      message: 'Bulan 2026-01 tidak dialokasikan lagi karena bulan 2026-02 sudah difinalisasi, sehingga perubahan ini tidak akan mengubah apa pun. Catat koreksi pada bulan yang masih terbuka.',
+      message: 'Bulan Januari 2026 tidak dialokasikan lagi karena bulan Februari 2026 sudah difinalisasi, sehingga perubahan ini tidak akan mengubah apa pun. Catat koreksi pada bulan yang masih terbuka.',
     });
   });
 
@@ -100,7 +100,7 @@ describe('§6, §9: a budget may not drop below what the months frozen by a late
     const admin = await t.as(Role.ADMIN);
     const row = { component: 'UJI_BEKU', payer: 'LOCAL', amount: 100, legalBasis: 'uji' };
     const frozen = await admin.post('/api/v1/tariffs').send({ ...row, validFrom: '2026-01-01', validTo: '2026-01-31' }).expect(409);
-    expect(frozen.body).toMatchObject({ code: 'MONTH_CLOSED', message: expect.stringContaining('Bulan 2026-01 tidak dialokasikan lagi karena bulan 2026-02 sudah difinalisasi') });
+    expect(frozen.body).toMatchObject({ code: 'MONTH_CLOSED', message: expect.stringContaining('Bulan Januari 2026 tidak dialokasikan lagi karena bulan Februari 2026 sudah difinalisasi') });
     const noFirst = await admin.post('/api/v1/tariffs').send({ ...row, validFrom: '2026-03-15', validTo: '2026-03-31' }).expect(400);
     expect(noFirst.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'validTo' }, message: expect.stringContaining('tidak mencakup tanggal 1 bulan mana pun') });
     const afterLast = await admin.post('/api/v1/tariffs').send({ ...row, validFrom: '2099-12-02' }).expect(400);

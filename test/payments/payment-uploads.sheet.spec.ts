@@ -40,8 +40,8 @@ describe('payments: sheet upload', () => {
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran.csv').expect(201);
     expect(res.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2, payments: 1 });
     expect(res.body.issues.map((i: { row: number; column: string; code: string; message: string }) => [i.row, i.column, i.code, i.message])).toEqual([
-      [2, 'BULAN', 'OUTSIDE_FISCAL_YEAR', 'Bulan 2027-01 di luar tahun anggaran komitmen (2026). Catat pembayaran pada komitmen tahun 2027.'],
-      [3, 'TANGGAL_BAYAR', 'PAID_IN_FUTURE', 'Tanggal bayar 2026-12-01 belum terjadi (hari ini 2026-11-15 WIB).'],
+      [2, 'BULAN', 'OUTSIDE_FISCAL_YEAR', 'Bulan Januari 2027 di luar tahun anggaran komitmen (2026). Catat pembayaran pada komitmen tahun 2027.'],
+      [3, 'TANGGAL_BAYAR', 'PAID_IN_FUTURE', 'Tanggal bayar 1 Desember 2026 belum terjadi (hari ini 15 November 2026 WIB).'],
     ]);
   });
 
@@ -82,11 +82,11 @@ describe('payments: sheet upload', () => {
     const outside = await api.post('/api/v1/payments').send({ ...base, month: '2027-02', paidAt: '2026-11-10' }).expect(400);
     expect(outside.body).toMatchObject({ code: 'OUTSIDE_TERMS', details: { field: 'month' } });
     const future = await api.post('/api/v1/payments').send({ ...base, month: '2026-11', paidAt: '2099-12-31' }).expect(400);
-    expect(future.body).toMatchObject({ code: 'OUTSIDE_TERMS', details: { field: 'paidAt' }, message: 'Tanggal bayar 2099-12-31 belum terjadi (hari ini 2026-11-15 WIB).' });
+    expect(future.body).toMatchObject({ code: 'OUTSIDE_TERMS', details: { field: 'paidAt' }, message: 'Tanggal bayar 31 Desember 2099 belum terjadi (hari ini 15 November 2026 WIB).' });
     await api.post('/api/v1/payments').send({ ...base, month: '2027-01', adjustsMonth: '2026-12', paidAt: '2026-11-15' }).expect(201);
     // a correction of a month outside the pledge's year: the field at fault is adjustsMonth (QA)
     const adjusts = await api.post('/api/v1/payments').send({ ...base, month: '2026-11', adjustsMonth: '2025-12', paidAt: '2026-11-10' }).expect(400);
     expect(adjusts.body).toMatchObject({ code: 'OUTSIDE_TERMS', details: { field: 'adjustsMonth' } });
-    expect(adjusts.body.message).toMatch(/^Bulan 2025-12 di luar tahun anggaran komitmen \(2026\)/);
+    expect(adjusts.body.message).toMatch(/^Bulan Desember 2025 di luar tahun anggaran komitmen \(2026\)/);
   });
 });

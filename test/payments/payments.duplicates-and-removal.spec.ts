@@ -44,7 +44,7 @@ describe('payments: duplicates refused, mistakes removed', () => {
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'pembayaran.csv').expect(201);
     expect(res.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2, payments: 1 });
     expect(res.body.issues.map((i: { row: number; code: string; message: string }) => [i.row, i.code, i.message])).toEqual([
-      [2, 'PAYMENT_DUPLICATE', 'Pembayaran APBD-2026 bulan 2026-10 dengan referensi "SP2D 999/LS/2026" sudah tercatat; baris ini diabaikan.'],
+      [2, 'PAYMENT_DUPLICATE', 'Pembayaran APBD-2026 bulan Oktober 2026 dengan referensi "SP2D 999/LS/2026" sudah tercatat; baris ini diabaikan.'],
       [4, 'PAYMENT_DUPLICATE', 'Pembayaran yang sama (komitmen, bulan, referensi) sudah ada di baris 3 berkas ini; baris ini diabaikan.'],
     ]);
     // The same file again: every row is recorded already, nothing is added.

@@ -68,7 +68,7 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     const run = await start('2026-09');
     await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ priority: 2, reason: 'uji' }).expect(200);
     const res = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(409);
-    expect(res.body).toMatchObject({ code: 'INPUTS_CHANGED', message: expect.stringContaining('alokasi bulan 2026-01, 2026-02') });
+    expect(res.body).toMatchObject({ code: 'INPUTS_CHANGED', message: expect.stringContaining('alokasi bulan Januari 2026, Februari 2026') });
     // Re-allocated by someone reading it, with other splits: still refused, the run read the old ones
     await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ sharePercent: 50, reason: 'uji' }).expect(200);
     await (await t.as(Role.AUDITOR)).get('/api/v1/allocations/2026-09').expect(200);
@@ -79,10 +79,10 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
 
   it('runs next month at the furthest (today is 15 November 2026 here) and finalizes no month that has not begun', async () => {
     const far = await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2027-01' }).expect(400);
-    expect(far.body).toMatchObject({ code: 'MONTH_IN_FUTURE', message: 'Bulan 2027-01 belum tiba: rekonsiliasi paling jauh untuk bulan 2026-12.' });
+    expect(far.body).toMatchObject({ code: 'MONTH_IN_FUTURE', message: 'Bulan Januari 2027 belum tiba: rekonsiliasi paling jauh untuk bulan Desember 2026.' });
     const december = await start('2026-12');
     const res = await checker.post(`/api/v1/reconciliations/${december.id}/finalize`).expect(409);
-    expect(res.body).toMatchObject({ code: 'MONTH_NOT_STARTED', message: expect.stringContaining('paling cepat pada 2026-12-01') });
+    expect(res.body).toMatchObject({ code: 'MONTH_NOT_STARTED', message: expect.stringContaining('paling cepat pada 1 Desember 2026') });
     expect(await t.dataSource.query(`SELECT month FROM closed_month`)).toEqual([]);
   });
 
@@ -105,7 +105,7 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     const api = await t.as(Role.KEUANGAN);
     const payment = { pledgeCode: 'APBD-2026', month: '2026-09', amount: 37800, paidAt: '2026-09-08', reference: 'SP2D 9' };
     const refused = await api.post('/api/v1/payments').send(payment).expect(409);
-    expect(refused.body).toMatchObject({ code: 'MONTH_CLOSED', message: expect.stringContaining('2026-09') });
+    expect(refused.body).toMatchObject({ code: 'MONTH_CLOSED', message: expect.stringContaining('September 2026') });
     const adjustment = await api.post('/api/v1/payments').send({ ...payment, month: '2026-10', paidAt: '2026-10-02', adjustsMonth: '2026-09' }).expect(201);
     expect(adjustment.body).toMatchObject({ month: '2026-10', adjustsMonth: '2026-09', amount: 37800 });
   });

@@ -47,7 +47,7 @@ describe('a finalized month stays as it was finalized', () => {
   it('refuses to re-allocate a month before it (409 MONTH_FROZEN), and leaves its splits', async () => {
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/allocations').send({ month: '2026-06' }).expect(409);
     expect(res.body).toMatchObject({ code: 'MONTH_FROZEN', details: { month: '2026-06', closedMonth: '2026-07' } });
-    expect(res.body.message).toMatch(/bulan 2026-07 sesudahnya sudah difinalisasi/);
+    expect(res.body.message).toMatch(/bulan Juli 2026 sesudahnya sudah difinalisasi/);
   });
 
   it('a new first-priority pledge, a budget revision and a June payment change neither June nor July', async () => {

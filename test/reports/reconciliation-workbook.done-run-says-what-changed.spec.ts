@@ -65,7 +65,7 @@ describe('reconciliation workbook of a DONE run whose month changed', () => {
     await insertBill(t.dataSource, MONTH, [{ nik: nik(2), noka: '0000000000002' }]);
     const changes = labels((await workbook(run.id)).getWorksheet('Ringkasan')!).filter((l) => l.startsWith('Berubah: '));
     expect(changes[0]).toBe('Berubah: tagihan BPJS');
-    expect(changes[1]).toMatch(/^Berubah: alokasi bulan 2026-01, .*2026-09 perlu dihitung ulang/);
+    expect(changes[1]).toMatch(/^Berubah: alokasi bulan Januari 2026, .*September 2026 perlu dihitung ulang/);
   });
 
   it('shows the current obligation beside the run when the register grew and the month was re-allocated', async () => {

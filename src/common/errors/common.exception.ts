@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { assertNever, clip, DomainException } from './domain.exception.js';
+import { monthName } from '../month.js';
 
 /** Errors any module may raise: missing records, closed months, conflicting writes. */
 export enum CommonErrorCode {
@@ -34,17 +35,17 @@ export class CommonException extends DomainException<CommonErrorCode> {
   static monthClosed(month: string): CommonException {
     return new CommonException(
       CommonErrorCode.MONTH_CLOSED,
-      `Bulan ${month} sudah difinalisasi dan tidak dapat diubah. Catat koreksi sebagai penyesuaian pada bulan yang masih terbuka.`,
+      `Bulan ${monthName(month)} sudah difinalisasi dan tidak dapat diubah. Catat koreksi sebagai penyesuaian pada bulan yang masih terbuka.`,
       { month },
     );
   }
 
   /** Every month a change would touch is frozen by the finalized month `by` (or closed): it would change nothing. */
   static monthsFrozen(months: string[], by: string): CommonException {
-    const span = months.length > 1 ? `${months[0]} s.d. ${months.at(-1)}` : months[0];
+    const span = months.length > 1 ? `${monthName(months[0])} s.d. ${monthName(months.at(-1)!)}` : monthName(months[0]);
     return new CommonException(
       CommonErrorCode.MONTH_CLOSED,
-      `Bulan ${span} tidak dialokasikan lagi karena bulan ${by} sudah difinalisasi, sehingga perubahan ini tidak akan mengubah apa pun. Catat koreksi pada bulan yang masih terbuka.`,
+      `Bulan ${span} tidak dialokasikan lagi karena bulan ${monthName(by)} sudah difinalisasi, sehingga perubahan ini tidak akan mengubah apa pun. Catat koreksi pada bulan yang masih terbuka.`,
       { months, closedMonth: by },
     );
   }

@@ -14,6 +14,7 @@ import { FundingException } from '../funding.exception.js';
 import { MARK_STALE_FROM, TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
 import { USED_IN_FROZEN_MONTHS } from '../sql/pledges.sql.js';
 import { type PledgeView, toPledgeView } from './pledge-view.js';
+import { monthName, monthOf } from '../../common/month.js';
 
 /** Pledges of DOMAIN §5: created once, then only revised (every revision kept with who/when/why). */
 @Injectable()
@@ -116,7 +117,7 @@ export type PledgeChangeView = PledgeView & { closedMonths: string[]; frozenMont
 /** `YYYY-MM` months a pledge pays in. */
 export function monthsOf(p: Pick<PledgeData, 'fiscalYear' | 'fromMonth' | 'toMonth'>): string[] {
   const out: string[] = [];
-  for (let k = p.fromMonth; k <= p.toMonth; k++) out.push(`${p.fiscalYear}-${String(k).padStart(2, '0')}`);
+  for (let k = p.fromMonth; k <= p.toMonth; k++) out.push(monthOf(p.fiscalYear, k));
   return out;
 }
 
@@ -131,7 +132,7 @@ async function assertBudgetCoversFrozenMonths(m: EntityManager, code: string, bu
   throw FundingException.pledgeInvalid([
     {
       field: 'budget',
-      messages: [`budget ${rupiah(budget)} lebih kecil dari ${rupiah(Number(used))} yang sudah terpakai (dialokasikan) dari komitmen ini pada bulan yang sudah difinalisasi atau dibekukan karena bulan sesudahnya sudah difinalisasi (${months}).`],
+      messages: [`budget ${rupiah(budget)} lebih kecil dari ${rupiah(Number(used))} yang sudah terpakai (dialokasikan) dari komitmen ini pada bulan yang sudah difinalisasi atau dibekukan karena bulan sesudahnya sudah difinalisasi (${(months as string).split(', ').map(monthName).join(', ')}).`],
     },
   ]);
 }
@@ -144,7 +145,7 @@ async function recordRevision(m: EntityManager, data: PledgeData, revision: numb
 }
 
 async function markStale(m: EntityManager, fiscalYear: number, fromMonth: number): Promise<void> {
-  await m.query(MARK_STALE_FROM, [`${fiscalYear}-${String(fromMonth).padStart(2, '0')}`, fiscalYear]);
+  await m.query(MARK_STALE_FROM, [monthOf(fiscalYear, fromMonth), fiscalYear]);
 }
 
 function toColumns(p: PledgeData) {

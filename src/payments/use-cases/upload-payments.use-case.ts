@@ -11,6 +11,7 @@ import { type TotalRow, totalRow, totalRowMismatch } from '../../reconciliation/
 import { paymentKey, recordedAlready } from '../duplicate-payments.js';
 import { PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
 import { INSERT_PAYMENTS } from '../sql/payment-status.sql.js';
+import { monthName } from '../../common/month.js';
 
 export interface UploadPaymentsCommand {
   path: string;
@@ -69,7 +70,7 @@ export class UploadPayments {
           const key = paymentKey(record);
           const earlier = firstRowOf.get(key);
           const message = recorded.has(k++)
-            ? `Pembayaran ${record.pledgeCode} bulan ${record.month} dengan referensi "${record.reference}" sudah tercatat; baris ini diabaikan.`
+            ? `Pembayaran ${record.pledgeCode} bulan ${monthName(record.month)} dengan referensi "${record.reference}" sudah tercatat; baris ini diabaikan.`
             : earlier !== undefined
               ? `Pembayaran yang sama (komitmen, bulan, referensi) sudah ada di baris ${earlier} berkas ini; baris ini diabaikan.`
               : null;

@@ -1,11 +1,6 @@
 /** Indonesian words users read in workbooks: months, categories, statuses, source types, Rupiah. */
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
 /** '2026-10' → 'Oktober 2026' */
-export function monthLabel(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return `${MONTHS[m - 1]} ${y}`;
-}
+export { monthName as monthLabel } from '../../common/month.js';
 
 export { wibTimestamp } from '../../common/clock/clock.js';
 export { rupiah } from '../../common/money.js';

@@ -21,6 +21,7 @@ import { resolvePeriod, type StatementPeriod } from '../statements/statement-per
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { WorkbookOutput } from '../workbook/workbook-output.js';
 import type { PreparedWorkbook } from './write-reconciliation-workbook.use-case.js';
+import { monthOf } from '../../common/month.js';
 
 export interface WritePledgeStatementCommand {
   pledgeCode: string;
@@ -134,7 +135,7 @@ function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number): void
   const fact = (name: string, value: string) => t.writeStyledRow([name, null, value]);
   fact('Pemberi dana', p.funder);
   fact('Sumber dana', `${label(SOURCE_TYPE_LABELS, p.sourceType)}${p.fund ? ` (${label(FUND_LABELS, p.fund)})` : ''}`);
-  fact('Tahun anggaran, bulan', `${p.fiscalYear}, bulan ${p.fromMonth}–${p.toMonth}`);
+  fact('Tahun anggaran, bulan', `${p.fiscalYear}, ${monthLabel(monthOf(p.fiscalYear, p.fromMonth))} s.d. ${monthLabel(monthOf(p.fiscalYear, p.toMonth))}`);
   fact('Cakupan', `${label(SCOPE_LABELS, p.scope)}${p.scope === 'VILLAGES' ? `: ${p.villageCodes.join(', ')}` : ''}`);
   fact('Bagian, kuota, prioritas', `${p.sharePercent}%, ${p.quota === null ? 'tanpa kuota' : `kuota ${p.quota} peserta/bulan`}, prioritas ${p.priority}`);
   fact('Dasar hukum', p.legalBasis ?? '-');
