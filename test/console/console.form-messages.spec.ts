@@ -23,6 +23,14 @@ describe('console form messages', () => {
     expect(api.detailsOf(null)).toEqual([]);
   });
 
+  it('repeats a picked date or month in words (pickers follow the browser locale, mm/dd/yyyy on an English Windows)', () => {
+    expect(forms.pickedInWords('date', '2026-03-04')).toBe('Dipilih: 4 Maret 2026');
+    expect(forms.pickedInWords('month', '2026-11')).toBe('Dipilih: November 2026');
+    expect(forms.pickedInWords('date', '')).toBe('');
+    expect(forms.pickedInWords('month', '2026-13')).toBe('');
+    expect(forms.pickedInWords('month', 'Nov 2026')).toBe(''); // typed in a browser without a month picker: the API's message says what is wrong
+  });
+
   it('leaves other messages, and a field name that is only a prefix of a word, alone', () => {
     expect(forms.inLabelTerms('Bulan 2027-01 belum tiba.', 'month', 'Bulan')).toBe('Bulan 2027-01 belum tiba.');
     expect(forms.inLabelTerms('monthly harus teks', 'month', 'Bulan')).toBe('monthly harus teks');

@@ -4,6 +4,7 @@
  * they concern and the rest in the form's summary box.
  */
 import { h, replace, uid } from './dom.js';
+import { dateLabel, monthLabel } from './format.js';
 
 /**
  * field({ label, name, type?, required?, value?, hint?, options?: [{ value, label }], multiline?, attrs? })
@@ -13,7 +14,10 @@ export function field({ label, name, type = 'text', required = false, value, hin
   const id = uid(`f-${name}`);
   const hintId = hint ? `${id}-hint` : null;
   const errorId = `${id}-error`;
-  const common = { id, name, required, 'aria-describedby': [hintId, errorId].filter(Boolean).join(' '), ...attrs };
+  // A date or month picker shows its format in the browser's locale (mm/dd/yyyy on an English
+  // Windows): the choice is repeated in words below it, so 03/04 can't be read the wrong way round.
+  const echoId = type === 'date' || type === 'month' ? `${id}-echo` : null;
+  const common = { id, name, required, 'aria-describedby': [hintId, echoId, errorId].filter(Boolean).join(' '), ...attrs };
   let control;
   if (options) {
     control = h('select', common, options.map((o) => h('option', { value: o.value, selected: value !== undefined && String(o.value) === String(value) }, o.label)));
@@ -23,14 +27,28 @@ export function field({ label, name, type = 'text', required = false, value, hin
   } else {
     control = h('input', { ...common, type, value: value ?? undefined });
   }
+  const echo = echoId ? h('p', { class: 'hint date-echo', id: echoId, 'aria-live': 'polite' }) : null;
+  if (echo) {
+    const show = () => (echo.textContent = pickedInWords(type, control.value));
+    control.addEventListener('input', show);
+    control.addEventListener('change', show);
+    show();
+  }
   return h(
     'div',
     { class: `field${type === 'checkbox' ? ' field--check' : ''}`, 'data-field': name },
     h('label', { for: id }, label, required ? h('span', { class: 'req', 'aria-hidden': 'true', text: ' *' }) : null),
     control,
     hint ? h('p', { class: 'hint', id: hintId, text: hint }) : null,
+    echo,
     h('p', { class: 'field-error', id: errorId, hidden: true }),
   );
+}
+
+/** "2026-11-05" → "Dipilih: 5 November 2026"; "2026-11" → "Dipilih: November 2026"; nothing picked → "". Pure. */
+export function pickedInWords(type, value) {
+  const valid = type === 'date' ? /^\d{4}-\d{2}-\d{2}$/.test(value ?? '') : /^\d{4}-(0[1-9]|1[0-2])$/.test(value ?? '');
+  return valid ? `Dipilih: ${type === 'date' ? dateLabel(value) : monthLabel(value)}` : '';
 }
 
 /** A <form> with a summary box for errors that belong to no field, and novalidate (the API validates). */
