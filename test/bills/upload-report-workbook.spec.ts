@@ -32,7 +32,7 @@ async function readReport(body: Buffer) {
   const rows = (perbaiki.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
   const summary = new Map<string, unknown>();
   wb.getWorksheet('Ringkasan')!.eachRow((row, n) => n > 1 && summary.set(String(row.getCell(1).value), row.getCell(2).value));
-  return { perbaiki, header: rows[0], rows: rows.slice(1), summary, title: wb.getWorksheet('Ringkasan')!.getCell('A1').value };
+  return { perbaiki, ringkasan: wb.getWorksheet('Ringkasan')!, header: rows[0], rows: rows.slice(1), summary, title: wb.getWorksheet('Ringkasan')!.getCell('A1').value };
 }
 
 describe('row report workbook of bill and PBI-APBN list uploads', () => {
@@ -66,6 +66,15 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     expect(formulaLike.type).toBe(ExcelJS.ValueType.String);
     expect(formulaLike.formula).toBeUndefined();
     expect(formulaLike.numFmt).toBe('@');
+    // Printed like every workbook (A4 landscape, one page wide, header repeated); a long message wraps on a row high enough (QA)
+    expect(report.perbaiki.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, printTitlesRow: '1:1' });
+    expect(report.perbaiki.getRow(2).height).toBeUndefined();
+    expect(report.perbaiki.getRow(3).height).toBe(2 * 15);
+    expect(report.perbaiki.getCell('G3').alignment?.wrapText).toBe(true);
+    const notes = report.ringkasan.getRow(report.ringkasan.rowCount);
+    expect(notes.getCell(1).value).toBe('Catatan');
+    expect(notes.getCell(2).alignment?.wrapText).toBe(true);
+    expect(notes.height).toBeGreaterThanOrEqual(3 * 15);
 
     expect(report.title).toBe('Laporan unggahan tagihan BPJS');
     expect(Object.fromEntries(report.summary)).toMatchObject({

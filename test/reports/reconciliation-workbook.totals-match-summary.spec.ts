@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { NUMBER_FORMATS } from '../../src/common/spreadsheet/workbook-style.js';
+import { NUMBER_FORMATS, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
+import { RINGKASAN_COLUMNS } from '../../src/reports/reconciliation-workbook/ringkasan.sheet.js';
 import { RECONCILIATION_SHEETS } from '../../src/reports/use-cases/write-reconciliation-workbook.use-case.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -94,9 +95,13 @@ describe('reconciliation workbook: totals match the run summary', () => {
     // CENTRAL component for information: Rp4.200 per participant.
     expect(rowOf(ws, 'Bantuan iuran Pemerintah Pusat (BANTUAN_PUSAT) — informasi').getCell(3).value).toBe(4200 * summary.participants);
     // The Dana Desa rule appears on the summary.
-    const warning = rowOf(ws, 'DESA-1703062001-2026 — Desa Talang Jambu').getCell(4).value as string;
+    const warned = rowOf(ws, 'DESA-1703062001-2026 — Desa Talang Jambu');
+    const warning = warned.getCell(4).value as string;
     expect(warning).toContain('Dana Desa');
     expect(warning).toContain('4/PRI.00/I/2024');
+    // printed whole: wrapped, on a row as high as its lines (QA: only its last two lines printed)
+    expect(warned.getCell(4).alignment?.wrapText).toBe(true);
+    expect(warned.height).toBeGreaterThanOrEqual(wrappedLines(warning, RINGKASAN_COLUMNS[3].width, 1.1) * 15);
   });
 
   it('Pagu & Realisasi: year to date per pledge and the APBD accounts (BANTUAN_DAERAH rounded down)', () => {

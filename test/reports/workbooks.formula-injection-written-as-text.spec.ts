@@ -42,6 +42,7 @@ describe('formula injection: user text is written as text', () => {
     const wb = await readWorkbook((await download((await t.as(Role.KEUANGAN)).get(path))).body);
     let formulaLike = 0;
     for (const cell of textCells(wb).values()) {
+      if (cell.type === ExcelJS.ValueType.Merge) continue; // a cell a long text spans shows its master's value: checked on the master
       if (cell.type === ExcelJS.ValueType.Formula) {
         expect(cell.formula).toMatch(/^(SUM\([A-Z]+\d+:[A-Z]+\d+\)|[A-Z]+\d+[-+][A-Z]+\d+([-+][A-Z]+\d+)?|IF\(D\d+=0,0,F\d+\/D\d+\))$/);
         continue;

@@ -14,10 +14,25 @@ import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import type { Cell } from './cell.js';
 import type { ColumnSpec } from './column-spec.js';
-import { columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, markAsText, NUMBER_FORMATS, textValue, TITLE_STYLE } from './workbook-style.js';
+import {
+  columnStyle,
+  frozenHeader,
+  HEADER_STYLE,
+  LABEL_STYLE,
+  LINE_POINTS,
+  markAsText,
+  NUMBER_FORMATS,
+  printSetup,
+  textValue,
+  TITLE_STYLE,
+  wrappedLines,
+} from './workbook-style.js';
 
 const PAGE = 5000;
 const DEFAULT_WIDTH = 20;
+/** The KETERANGAN column of Perbaiki and the value column of Ringkasan, in characters. */
+const MESSAGE_WIDTH = 90;
+const SUMMARY_WIDTH = 60;
 
 /** One reported row: its raw cells, whether any issue rejects it, and its messages in column order. */
 const REPORT_ROWS = `
@@ -82,12 +97,12 @@ export function rawCells(
 export async function writeRowReport(dataSource: DataSource, report: RowReport, out: Writable): Promise<void> {
   const { columns } = report;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('Perbaiki', { views: frozenHeader(1) });
+  const ws = wb.addWorksheet('Perbaiki', { views: frozenHeader(1), pageSetup: printSetup(1) });
   ws.columns = [
     ...columns.map((c) => ({ header: c.name, key: c.name, width: c.width ?? DEFAULT_WIDTH, style: columnStyle('text') })),
     { header: 'BARIS', key: 'BARIS', width: 8, style: columnStyle('count') },
     { header: 'STATUS', key: 'STATUS', width: 12, style: columnStyle('text') },
-    { header: 'KETERANGAN', key: 'KETERANGAN', width: 90, style: { ...columnStyle('general'), alignment: { wrapText: true, vertical: 'top' } } },
+    { header: 'KETERANGAN', key: 'KETERANGAN', width: MESSAGE_WIDTH, style: { ...columnStyle('general'), alignment: { wrapText: true, vertical: 'top' } } },
   ];
   ws.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
   ws.getRow(1).commit();
@@ -96,6 +111,8 @@ export async function writeRowReport(dataSource: DataSource, report: RowReport, 
     for (const r of page) {
       const row = ws.addRow([...columns.map((c) => textValue(r.raw?.[c.name])), r.row_number, r.rejected ? 'DITOLAK' : 'PERINGATAN', r.messages]);
       row.eachCell((cell) => markAsText(cell));
+      const lines = wrappedLines(r.messages, MESSAGE_WIDTH);
+      if (lines > 1) row.height = lines * LINE_POINTS; // the messages wrap; rows do not grow by themselves
       row.commit();
     }
     if (page.length < PAGE) break;
@@ -103,8 +120,8 @@ export async function writeRowReport(dataSource: DataSource, report: RowReport, 
   }
   ws.commit();
 
-  const summary = wb.addWorksheet('Ringkasan');
-  summary.columns = [{ width: 28 }, { width: 60 }];
+  const summary = wb.addWorksheet('Ringkasan', { pageSetup: printSetup() });
+  summary.columns = [{ width: 28 }, { width: SUMMARY_WIDTH }];
   summary.addRow([report.title]).getCell(1).style = TITLE_STYLE;
   for (const [label, value, format] of report.summary) {
     const row = summary.addRow([label, value]);
@@ -113,6 +130,10 @@ export async function writeRowReport(dataSource: DataSource, report: RowReport, 
     // A new style object: cells may share theirs.
     if (format === 'rupiah') cell.style = { ...cell.style, numFmt: NUMBER_FORMATS.rupiah };
     markAsText(cell);
+    if (typeof value === 'string' && value.length > SUMMARY_WIDTH - 1) {
+      cell.style = { ...cell.style, alignment: { wrapText: true, vertical: 'top' } };
+      row.height = wrappedLines(value, SUMMARY_WIDTH) * LINE_POINTS;
+    }
     row.commit();
   }
   summary.commit();

@@ -74,6 +74,41 @@ export function columnStyle(kind: ColumnKind): Partial<ExcelJS.Style> {
   }
 }
 
+/** Points per line of 11-point Calibri (Excel's default row height). */
+export const LINE_POINTS = 15;
+
+/**
+ * How many lines `text` takes wrapped in a column `width` characters wide (Excel's unit: the width
+ * of a digit), words kept whole where they fit. Neither Excel nor LibreOffice grows a row for wrapped
+ * text that a streaming writer wrote (QA: the Dana Desa warning printed as its last two lines), so
+ * rows with long text get their height from this (TableSheet, the upload row reports). Errs on more
+ * lines: a digit is wider than most letters, and bold or larger text (`scale` > 1) is wider still.
+ */
+export function wrappedLines(text: string, width: number, scale = 1): number {
+  const perLine = Math.max(1, Math.floor((width - 1) / scale));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    lines++;
+    let used = -1;
+    for (const word of paragraph.split(' ')) {
+      if (used >= 0 && used + 1 + word.length <= perLine) {
+        used += 1 + word.length;
+        continue;
+      }
+      if (used >= 0) lines++;
+      lines += Math.max(0, Math.ceil(word.length / perLine) - 1); // a word longer than a line breaks anywhere
+      used = word.length % perLine || Math.min(word.length, perLine);
+    }
+  }
+  return lines;
+}
+
+/** How much wider than plain 11-point text a style's font runs (bold, larger). */
+export function fontScale(style: Partial<ExcelJS.Style> | undefined): number {
+  const size = style?.font?.size ?? 11;
+  return (size / 11) * (style?.font?.bold ? 1.1 : 1);
+}
+
 /** A4, landscape, fit to one page wide, header rows repeated on each printed page. */
 export function printSetup(headerRow?: number): Partial<ExcelJS.PageSetup> {
   return {

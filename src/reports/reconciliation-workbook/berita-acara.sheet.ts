@@ -22,12 +22,16 @@ export const SIGNATORIES = [
   ['Kepala BPJS Kesehatan Cabang', '', 'NPP.'],
 ] as const;
 
+/** The rows from "Demikian …" to the signatories' NIP lines. */
+const CLOSING_ROWS = 11;
+
 const centered: Partial<ExcelJS.Style> = { alignment: { horizontal: 'center', vertical: 'top', wrapText: true } };
 const countStyle: Partial<ExcelJS.Style> = { numFmt: NUMBER_FORMATS.count };
 
 export function writeBeritaAcara(ctx: ReconciliationWorkbookContext): void {
   const { summary } = ctx;
   const t = new TableSheet(ctx.output.workbook, 'Berita Acara', COLUMNS, {
+    fixedRowHeights: true,
     title: [
       'BERITA ACARA REKONSILIASI PENDANAAN IURAN JAMINAN KESEHATAN DAERAH (JAMKESDA)',
       `${REGENCY.toUpperCase()} — BULAN ${monthLabel(ctx.month).toUpperCase()}`,
@@ -71,6 +75,7 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext): void {
   );
 
   t.blankRow();
+  t.keepTogether(CLOSING_ROWS); // the closing, the place and date and the signatures on one page
   t.writeStyledRow(['Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.']);
   t.blankRow();
   t.writeStyledRow([`${REGENCY.replace('Kabupaten ', '')}, ............................`], undefined);

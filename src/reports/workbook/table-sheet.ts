@@ -8,14 +8,17 @@ import type ExcelJS from 'exceljs';
 import {
   type ColumnKind,
   columnStyle,
+  fontScale,
   frozenHeader,
   HEADER_STYLE,
+  LINE_POINTS,
   markAsText,
   printSetup,
   SUBTITLE_STYLE,
   textValue,
   TITLE_STYLE,
   TOTAL_STYLE,
+  wrappedLines,
 } from '../../common/spreadsheet/workbook-style.js';
 import { cellRef, columnLetter } from './cell-ref.js';
 
@@ -35,6 +38,12 @@ export interface TableSheetOptions {
   title: string[];
   /** Last row the sheet may use (tests lower it; Excel's own limit otherwise). */
   maxRows?: number;
+  /**
+   * Every row gets its height written, one-line rows too, so that Excel and LibreOffice (whose
+   * default row is lower) break printed pages where keepTogether() expects. For short sheets that
+   * are signed; a million-row sheet needs none.
+   */
+  fixedRowHeights?: boolean;
 }
 
 /** Data rows have no style of their own; one shared object lets ExcelJS reuse its style id. */
@@ -43,6 +52,17 @@ const NO_ROW_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
 /** Excel's last row: a table that would pass it is refused rather than silently cut. */
 export const MAX_SHEET_ROWS = 1_048_576;
 
+const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+
+/**
+ * The printed page of printSetup() (A4 landscape, margins 0.5" and 0.6"), in points, and what a
+ * column width unit takes on it (a digit of 11-point Calibri and the cell's padding): enough to
+ * tell where a sheet printed one page wide breaks, give or take a row, for keepTogether().
+ */
+const PAGE_WIDTH_POINTS = (11.69 - 1.0) * 72;
+const PAGE_HEIGHT_POINTS = (8.27 - 1.2) * 72 - 2 * LINE_POINTS; // less the header and footer's room
+const POINTS_PER_WIDTH = 5.3;
+
 export class TableSheet {
   readonly sheet: ExcelJS.Worksheet;
   readonly headerRow: number;
@@ -50,8 +70,16 @@ export class TableSheet {
   private readonly sums: number[];
   /** One style object per column, shared by every data cell of it: ExcelJS caches a style id per object. */
   private readonly styles: Partial<ExcelJS.Style>[];
+  /** The same with wrapped text, for the cells too long for their column (shared too). */
+  private readonly wrapStyles: Partial<ExcelJS.Style>[];
   private dataRows = 0;
   private readonly maxRows: number;
+  private readonly fixedRowHeights: boolean;
+  /** Height of a printed page at the scale that fits the columns to its width, and how much of the current one is used. */
+  private readonly pagePoints: number;
+  private usedPoints = 0;
+  private headerPoints = LINE_POINTS;
+  private lastPoints = LINE_POINTS;
 
   constructor(
     workbook: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -61,16 +89,45 @@ export class TableSheet {
   ) {
     this.headerRow = options.title.length + 2;
     this.maxRows = options.maxRows ?? MAX_SHEET_ROWS;
+    this.fixedRowHeights = options.fixedRowHeights ?? false;
     this.sheet = workbook.addWorksheet(name, { views: frozenHeader(this.headerRow), pageSetup: printSetup(this.headerRow) });
     this.styles = columns.map((c) => columnStyle(c.kind));
+    this.wrapStyles = this.styles.map((style) => ({ ...style, alignment: { ...style.alignment, ...WRAP } }));
     this.sheet.columns = columns.map((c, i) => ({ width: c.width, style: this.styles[i] }));
     this.sums = columns.map(() => 0);
+    const scale = Math.min(1, PAGE_WIDTH_POINTS / (columns.reduce((sum, c) => sum + c.width, 0) * POINTS_PER_WIDTH));
+    this.pagePoints = PAGE_HEIGHT_POINTS / scale;
     options.title.forEach((line, i) => this.writeStyledRow([line], i === 0 ? TITLE_STYLE : SUBTITLE_STYLE));
-    this.nextRow++; // blank line
+    this.blankRow();
     this.writeStyledRow(
       columns.map((c) => c.header),
       HEADER_STYLE,
     );
+    this.headerPoints = this.lastPoints;
+  }
+
+  /** Gives a row its height (when not one plain line, or every row's with fixedRowHeights), counts it on the printed page and commits it. */
+  private finishRow(row: ExcelJS.Row, points: number): void {
+    if (points !== LINE_POINTS || this.fixedRowHeights) row.height = points;
+    this.printed(points);
+    row.commit();
+  }
+
+  /** Counts a written row on the printed page, which the header row starts again once it is full. */
+  private printed(points: number): void {
+    this.lastPoints = points;
+    this.usedPoints += points;
+    if (this.usedPoints > this.pagePoints) this.usedPoints = this.headerPoints + points;
+  }
+
+  /**
+   * Starts a new printed page here unless the next `rows` rows (of one line each) fit on this one:
+   * what is signed (a Berita Acara's closing and signatures) is not split from its names.
+   */
+  keepTogether(rows: number): void {
+    if (this.usedPoints + rows * LINE_POINTS <= this.pagePoints) return;
+    (this.sheet as unknown as { rowBreaks: { id: number; max: number; man: number }[] }).rowBreaks.push({ id: this.nextRow - 1, max: 16383, man: 1 });
+    this.usedPoints = this.headerPoints;
   }
 
   get firstDataRow(): number {
@@ -96,6 +153,7 @@ export class TableSheet {
     if (this.full) throw new Error(`Sheet "${this.sheet.name}" exceeds ${this.maxRows} rows`);
     const row = this.sheet.getRow(this.nextRow++);
     (row as unknown as { style: Partial<ExcelJS.Style> }).style = NO_ROW_STYLE;
+    let lines = 1;
     for (let i = 0; i < this.columns.length; i++) {
       const value = values[i];
       if (value === null || value === undefined) continue;
@@ -107,6 +165,10 @@ export class TableSheet {
         case 'text':
           cell.value = textValue(value);
           markAsText(cell);
+          if (typeof value === 'string' && value.length > column.width - 1) {
+            cell.style = this.wrapStyles[i];
+            lines = Math.max(lines, wrappedLines(value, column.width));
+          }
           break;
         case 'rupiah':
         case 'count':
@@ -128,7 +190,7 @@ export class TableSheet {
           cell.value = value as ExcelJS.CellValue;
       }
     }
-    row.commit();
+    this.finishRow(row, lines * LINE_POINTS);
     this.dataRows++;
   }
 
@@ -146,19 +208,35 @@ export class TableSheet {
       // With no data rows there is nothing to sum: a plain 0 (a SUM over an empty range would point at the header).
       cell.value = this.dataRows === 0 ? 0 : { formula: `SUM(${letter}${this.firstDataRow}:${letter}${this.lastDataRow})`, result: this.sums[i] };
     });
-    row.commit();
+    this.finishRow(row, LINE_POINTS);
     this.sheet.autoFilter = { from: cellRef(this.headerRow, 1), to: cellRef(Math.max(this.lastDataRow, this.headerRow), this.columns.length) };
     return rowNumber;
   }
 
-  /** A free row below the table (notes, a second block); `style` applies to its cells. */
+  /**
+   * A free row (title lines, the header, notes, a second block); `style` applies to its cells.
+   * A text too long for its column spans the empty cells to its right (as it would spill over them
+   * on screen, but printed in full), wraps there, and the row is as high as its longest text needs.
+   */
   writeStyledRow(values: CellInput[], style?: Partial<ExcelJS.Style>, styles?: Array<Partial<ExcelJS.Style> | undefined>): number {
     const rowNumber = this.nextRow++;
     const row = this.sheet.getRow(rowNumber);
+    let lines = 1;
     values.forEach((value, i) => {
       const cell = row.getCell(i + 1);
       const own = styles?.[i];
-      if (style || own) cell.style = { ...(this.columns[i] ? columnStyle(this.columns[i].kind) : {}), ...style, ...own };
+      let cellStyle = style || own ? { ...(this.columns[i] ? columnStyle(this.columns[i].kind) : {}), ...style, ...own } : undefined;
+      const width = this.columns[i]?.width;
+      if (typeof value === 'string' && width !== undefined && value.length > width - 1) {
+        let last = i; // the last column this text may take: up to the next value
+        while (last + 1 < this.columns.length && (values[last + 1] === null || values[last + 1] === undefined)) last++;
+        if (last > i) this.sheet.mergeCells(rowNumber, i + 1, rowNumber, last + 1);
+        cellStyle = { ...(cellStyle ?? columnStyle(this.columns[i].kind)) };
+        cellStyle.alignment = { ...cellStyle.alignment, ...WRAP };
+        const spanned = this.columns.slice(i, last + 1).reduce((sum, c) => sum + c.width, 0);
+        lines = Math.max(lines, wrappedLines(value, spanned, fontScale(cellStyle)));
+      }
+      if (cellStyle) cell.style = cellStyle;
       if (value === null || value === undefined) return;
       if (typeof value === 'string') {
         cell.value = textValue(value);
@@ -166,12 +244,15 @@ export class TableSheet {
       } else if (typeof value === 'bigint') cell.value = Number(value);
       else cell.value = value;
     });
-    row.commit();
+    const fontPoints = Math.max(LINE_POINTS, ((style?.font?.size ?? 11) / 11) * LINE_POINTS);
+    this.finishRow(row, lines * fontPoints);
     return rowNumber;
   }
 
   blankRow(): void {
-    this.nextRow++;
+    const rowNumber = this.nextRow++;
+    if (this.fixedRowHeights) this.finishRow(this.sheet.getRow(rowNumber), LINE_POINTS);
+    else this.printed(LINE_POINTS);
   }
 
   get currentRow(): number {

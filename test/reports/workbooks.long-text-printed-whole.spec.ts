@@ -1,0 +1,106 @@
+/**
+ * Text longer than its column is printed whole (QA: the Dana Desa warning printed as its last two
+ * lines, funder labels cut at the column edge): it wraps, spans the empty cells to its right, and its
+ * row is as high as the wrapped text needs. What is signed keeps together on one printed page.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import { describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import unzipper from 'unzipper';
+import { WARNING_STYLE, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
+import { type TableColumn, TableSheet } from '../../src/reports/workbook/table-sheet.js';
+
+const COLUMNS: TableColumn[] = [
+  { header: 'Uraian', kind: 'text', width: 30 },
+  { header: 'Jumlah (Rp)', kind: 'rupiah', width: 16 },
+  { header: 'Keterangan', kind: 'text', width: 40 },
+];
+
+const WARNING =
+  'Komitmen DESA-1703112010-2026 memakai Dana Desa untuk iuran PBI tahun 2026. Sejak 2024 Dana Desa tidak boleh dipakai membayar iuran PBI (Surat Edaran Kemendesa PDTT Nomor 4/PRI.00/I/2024).';
+
+let lastFile: Buffer;
+
+async function written(write: (t: TableSheet) => void, fixedRowHeights = false): Promise<ExcelJS.Worksheet> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const t = new TableSheet(workbook, 'Lembar', COLUMNS, { title: ['Judul'], fixedRowHeights });
+  write(t);
+  t.commit();
+  await workbook.commit();
+  lastFile = Buffer.concat(chunks);
+  const read = new ExcelJS.Workbook();
+  await read.xlsx.load(lastFile as unknown as ArrayBuffer);
+  return read.worksheets[0];
+}
+
+/** The manual page breaks of the last written sheet (ExcelJS does not read them back): rows they follow. */
+async function pageBreaks(): Promise<number[]> {
+  const path = join(mkdtempSync(join(tmpdir(), 'breaks-')), 'lembar.xlsx');
+  writeFileSync(path, lastFile);
+  const zip = await unzipper.Open.file(path);
+  const sheet = await text(zip.files.find((f) => f.path === 'xl/worksheets/sheet1.xml')!.stream());
+  return [...sheet.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+}
+
+describe('workbooks: long text is printed whole', () => {
+  it('counts wrapped lines by words, breaking a word longer than a line', () => {
+    expect(wrappedLines('pendek', 30)).toBe(1);
+    expect(wrappedLines('satu dua tiga', 9)).toBe(2); // 8 characters a line: "satu dua" | "tiga"
+    expect(wrappedLines('a'.repeat(20), 6)).toBe(4); // 5 a line: 5+5+5+5
+    expect(wrappedLines('baris satu\nbaris dua', 40)).toBe(2);
+    expect(wrappedLines(WARNING, 40)).toBeGreaterThan(wrappedLines(WARNING, 80));
+    expect(wrappedLines(WARNING, 40, 1.1)).toBeGreaterThanOrEqual(wrappedLines(WARNING, 40)); // bold runs wider
+  });
+
+  it('a data row: the long cell wraps and the row grows; short rows keep the default height', async () => {
+    const ws = await written((t) => {
+      t.addRow(['Didanai DESA-1703112010-2026 — Pemerintah Desa 17.03.11.2010 (APBDes)', 869400, WARNING]);
+      t.addRow(['Tidak terdanai', 0, null]);
+    });
+    const long = ws.getRow(4);
+    expect(long.getCell(3).alignment?.wrapText).toBe(true);
+    expect(long.getCell(1).alignment?.wrapText).toBe(true);
+    expect(long.height).toBe(wrappedLines(WARNING, 40) * 15);
+    expect(ws.getRow(5).height).toBeUndefined();
+    expect(ws.getRow(5).getCell(1).alignment?.wrapText).toBeFalsy();
+  });
+
+  it('a free row: a text spans the empty cells to its right before it wraps; a text beside a value wraps in its own column', async () => {
+    const ws = await written((t) => {
+      t.writeStyledRow([WARNING], WARNING_STYLE); // alone: the table's whole width
+      t.writeStyledRow(['Terpakai sebelum periode ini (tahun yang sama)', 1_285_200]); // beside a value
+      t.writeStyledRow(['Tahun anggaran dan bulan-bulan yang didanai komitmen', null, '2026']); // up to the next value
+    });
+    const merges = (ws.model as unknown as { merges: string[] }).merges;
+    expect(merges).toEqual(expect.arrayContaining(['A4:C4']));
+    expect(merges).not.toEqual(expect.arrayContaining([expect.stringMatching(/^A5:/)]));
+    expect(ws.getRow(4).height).toBe(wrappedLines(WARNING, 86, 1.1) * 15);
+    expect(ws.getRow(5).height).toBe(2 * 15); // 46 characters in a column of 30
+    expect(merges).toEqual(expect.arrayContaining(['A6:B6']));
+    expect(ws.getRow(6).height).toBe(wrappedLines('Tahun anggaran dan bulan-bulan yang didanai komitmen', 46) * 15);
+    expect(ws.getRow(3).height).toBeUndefined(); // the header's titles fit
+  });
+
+  it('keepTogether starts a new printed page when the rows would not fit on this one, and only then', async () => {
+    const short = await written((t) => {
+      for (let i = 0; i < 5; i++) t.addRow([`Baris ${i}`, i, null]);
+      t.keepTogether(11);
+    }, true);
+    expect(await pageBreaks()).toEqual([]);
+    expect(short.getRow(5).height).toBe(15); // fixedRowHeights: one-line rows get theirs too
+
+    await written((t) => {
+      for (let i = 0; i < 25; i++) t.addRow([`Baris ${i}`, i, null]);
+      t.keepTogether(11); // rows 1-28 take 28 lines of a page of about 30
+      t.writeStyledRow(['Demikian berita acara ini dibuat.']);
+    }, true);
+    expect(await pageBreaks()).toEqual([28]);
+  });
+});
