@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ReconciliationRun } from './entities/reconciliation-run.entity.js';
 import { ReconciliationException } from './reconciliation.exception.js';
-import type { Category } from './reconciliation.types.js';
+import { changedSince } from './run-inputs.js';
+import type { Category, RunInputs } from './reconciliation.types.js';
 
 /** Reads of runs and their findings for the routes (and the reports module). */
 @Injectable()
@@ -14,6 +15,19 @@ export class ReconciliationRuns {
     const run = await this.dataSource.getRepository(ReconciliationRun).findOne({ where: { id } });
     if (!run) throw ReconciliationException.runNotFound(id);
     return toView(run);
+  }
+
+  /**
+   * One run for its page: with `changes`, for a DONE run, what changed in its month since it ran,
+   * in the words finalize would refuse it with (changedSince): a newer bill, payments recorded since,
+   * a re-allocation waiting. Empty when the run still holds; null for a run that is not DONE.
+   */
+  async getWithChanges(id: string) {
+    const run = await this.dataSource.getRepository(ReconciliationRun).findOne({ where: { id } });
+    if (!run) throw ReconciliationException.runNotFound(id);
+    // a DONE run has its inputs (RUNNING and FAILED ones hold {})
+    const changes = run.status === 'DONE' ? await changedSince(this.dataSource, run.month, run.inputs as RunInputs) : null;
+    return { ...toView(run), changes };
   }
 
   /** Runs of a month, newest version first. */

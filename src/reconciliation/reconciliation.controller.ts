@@ -37,7 +37,7 @@ export class ReconciliationController {
   @Get(':id')
   @Roles(...READERS)
   get(@Param('id', UUID_PARAM) id: string) {
-    return this.runs.get(id);
+    return this.runs.getWithChanges(id);
   }
 
   @Get(':id/findings')

@@ -109,7 +109,7 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     expect(await stat('Lebih tagih')).toBe('Rp42.000');
 
     // Findings per category with counts and amounts (amounts fill in after the counts).
-    const findings = 'Temuan per kategori (DOMAIN §7)';
+    const findings = 'Temuan per kategori';
     await page.getByText('Nilai ditagih = jumlah yang ditagih BPJS').waitFor();
     expect(await cells(page, findings, 'AMOUNT_MISMATCH')).toEqual(['Selisih nominal (AMOUNT_MISMATCH)', '1', 'Rp42.000', 'Rp37.800', 'Lihat']);
     expect((await cells(page, findings, 'NOT_REGISTERED')).slice(1, 3)).toEqual(['1', 'Rp37.800']);

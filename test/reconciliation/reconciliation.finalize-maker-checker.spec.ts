@@ -46,12 +46,15 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
 
   it('names every change, as the run\'s workbook lists them, not the first alone (QA)', async () => {
     const run = await start('2026-09');
+    // the run's page says so before anyone tries to finalize (QA: the console only learnt it from the refusal)
+    expect((await checker.get(`/api/v1/reconciliations/${run.id}`).expect(200)).body.changes).toEqual([]);
     await insertBill(t.dataSource, '2026-09', [{ nik: nik(1), noka: '0000000000001' }]);
     const payment = { pledgeCode: 'APBD-2026', month: '2026-09', amount: 1000, paidAt: '2026-09-08', reference: 'SP2D 78' };
     const recorded = (await (await t.as(Role.KEUANGAN)).post('/api/v1/payments').send(payment).expect(201)).body;
     const res = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(409);
     expect(res.body.details).toMatchObject({ changes: ['tagihan BPJS', 'pembayaran'], changed: 'tagihan BPJS; pembayaran' });
     expect(res.body.message).toContain('(tagihan BPJS; pembayaran)');
+    expect((await checker.get(`/api/v1/reconciliations/${run.id}`).expect(200)).body.changes).toEqual(['tagihan BPJS', 'pembayaran']);
     await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${recorded.id}`).expect(200);
   });
 

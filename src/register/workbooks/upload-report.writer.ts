@@ -11,6 +11,9 @@ import { textValue } from '../../common/spreadsheet/workbook-style.js';
 import type { EnrollmentUpload } from '../entities/enrollment-upload.entity.js';
 import { ENROLLMENT_COLUMNS } from '../enrollment-columns.js';
 
+/** The upload's status as the report says it (the console's words). */
+const UPLOAD_STATUS_LABELS: Record<string, string> = { QUEUED: 'Menunggu', PROCESSING: 'Sedang diproses', DONE: 'Selesai', FAILED: 'Gagal' };
+
 export function writeUploadReport(dataSource: DataSource, upload: EnrollmentUpload, out: Writable): Promise<void> {
   return writeRowReport(
     dataSource,
@@ -22,7 +25,7 @@ export function writeUploadReport(dataSource: DataSource, upload: EnrollmentUplo
         ['Berkas', textValue(upload.filename)],
         ['Diunggah oleh', upload.uploadedBy],
         ['Waktu unggah', wibTimestamp(upload.uploadedAt)],
-        ['Status', upload.status],
+        ['Status', UPLOAD_STATUS_LABELS[upload.status] ?? upload.status],
         ['Baris dibaca', upload.rowsRead],
         ['Diterima', upload.accepted],
         ['Ditolak', upload.rejected],

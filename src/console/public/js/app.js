@@ -158,6 +158,13 @@ menuButton.addEventListener('click', () => {
   menuButton.setAttribute('aria-expanded', String(open));
 });
 
+// Escape closes the phone menu, focus back on its button (QA).
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || !document.body.classList.contains('menu-open')) return;
+  closeMenu();
+  menuButton.focus();
+});
+
 // The skip link moves focus without touching the address (the hash belongs to the router).
 document.querySelector('.skip-link')?.addEventListener('click', (event) => {
   event.preventDefault();

@@ -105,8 +105,9 @@ export function showErrors(formEl, err, aliases = {}) {
     first ??= control;
   }
   const summary = formEl.querySelector('.form-summary');
-  // the error's own message already beside its field: the summary points there instead of repeating it
-  const besideField = first !== null && !unplaced.length && (err.details ?? []).some((d) => (d.messages ?? [d.message]).includes(err.message));
+  // the error's own message (or the first of them it quotes: "Komitmen pendanaan tidak valid: …") already
+  // beside its field: the summary points there instead of repeating it
+  const besideField = first !== null && !unplaced.length && (err.details ?? []).some((d) => (d.messages ?? [d.message]).some((m) => m && String(err.message).includes(m)));
   const headline = besideField ? 'Periksa isian yang ditandai di bawah.' : err.message;
   replace(summary, h('p', { text: headline }), unplaced.length ? h('ul', {}, unplaced.map((m) => h('li', { text: m }))) : null);
   summary.hidden = false;

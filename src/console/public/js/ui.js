@@ -15,9 +15,50 @@ export function notice(kind, ...children) {
   return h('div', { class: `notice notice--${kind}`, role: kind === 'error' ? 'alert' : 'status' }, ...children);
 }
 
+/**
+ * The error's message and, when it has them, its reasons (the API's `details`): a page-level
+ * refusal ("Data yang dikirim tidak valid.") otherwise said nothing of why (QA: a year of 1999).
+ */
 export function errorNotice(err) {
   const message = err instanceof Error ? err.message : String(err);
-  return notice('error', message);
+  const reasons = (err?.details ?? []).flatMap((d) => (d.messages ?? [d.message]).filter(Boolean)).filter((m) => m !== message);
+  return notice('error', message, reasons.length ? h('ul', { class: 'reasons' }, reasons.map((r) => h('li', { text: r }))) : null);
+}
+
+/**
+ * An action asked twice: `askText` shows a warning with a danger button and Batal (Escape too),
+ * then `onConfirm` runs; its error is shown below and the question goes back.
+ */
+export function confirmStep({ askText, yesText, warning, onConfirm, askKind = 'secondary' }) {
+  const out = h('div', { 'aria-live': 'polite' });
+  const ask = h('button', { type: 'button', class: `btn btn--${askKind}` }, askText);
+  const yes = h('button', { type: 'button', class: 'btn btn--danger' }, yesText);
+  const no = h('button', { type: 'button', class: 'btn btn--ghost' }, 'Batal');
+  const question = h('div', { class: 'actions', hidden: true }, h('p', { class: 'notice notice--warning', text: warning }), yes, no);
+  const close = () => {
+    question.hidden = true;
+    ask.hidden = false;
+    ask.focus();
+  };
+  ask.addEventListener('click', () => {
+    replace(out);
+    question.hidden = false;
+    ask.hidden = true;
+    yes.focus();
+  });
+  no.addEventListener('click', close);
+  question.addEventListener('keydown', (event) => event.key === 'Escape' && close());
+  yes.addEventListener('click', () =>
+    busy(yes, async () => {
+      try {
+        await onConfirm();
+      } catch (err) {
+        replace(out, errorNotice(err));
+        close();
+      }
+    }),
+  );
+  return h('div', { class: 'confirm-step' }, h('div', { class: 'actions' }, ask), question, out);
 }
 
 export function pageHeader(title, ...lead) {

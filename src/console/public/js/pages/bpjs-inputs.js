@@ -94,7 +94,7 @@ function billForm(ctx) {
     buildBody: {
       check: (v) => [
         ...(v.month ? [] : [{ field: 'month', messages: ['Bulan wajib diisi.'] }]),
-        ...(parseRupiah(v.invoiceTotal) === null ? [{ field: 'invoiceTotal', messages: ['Isi total invoice dalam rupiah (angka).'] }] : []),
+        ...(parseRupiah(v.invoiceTotal) === null ? [{ field: 'invoiceTotal', messages: ['Isi total invoice dalam rupiah (angka).'] }] : parseRupiah(v.invoiceTotal) <= 0 ? [{ field: 'invoiceTotal', messages: ['Total invoice harus lebih dari Rp0.'] }] : []),
       ],
       fields: (v) => ({ month: v.month, invoiceTotal: String(parseRupiah(v.invoiceTotal)) }),
     },

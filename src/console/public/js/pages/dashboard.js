@@ -12,6 +12,7 @@ import { paymentStatusTable } from '../payment-status.js';
 import { hashFor } from '../routes.js';
 import { billChart, billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
 import { badge, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
+import { changesNotice } from './reconciliation.js';
 import { RUN_TONES } from './reconciliations.js';
 
 export async function render(main, ctx) {
@@ -26,7 +27,7 @@ export async function render(main, ctx) {
   try {
     const runs = await api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal });
     const latest = runs.find((r) => r.status === 'FINAL') ?? runs.find((r) => r.status === 'DONE');
-    if (latest) return replace(body, ...fromRun(await api(`/api/v1/reconciliations/${latest.id}`, { signal: ctx.signal })));
+    if (latest) return replace(body, ...(await fromRun(await api(`/api/v1/reconciliations/${latest.id}`, { signal: ctx.signal }), ctx)));
     replace(body, ...(await fromAllocation(month, ctx)));
   } catch (err) {
     if (err?.name === 'AbortError') return;
@@ -34,7 +35,13 @@ export async function render(main, ctx) {
   }
 }
 
-function fromRun(run) {
+/**
+ * A run's figures. A draft's payments are those recorded now (QA: payments after the run showed as
+ * unpaid here), and what else changed since it ran is said; a final run shows what was signed.
+ */
+async function fromRun(run, ctx) {
+  const draft = run.status === 'DONE';
+  const payments = draft ? await api('/api/v1/payments/status', { query: { month: run.month }, signal: ctx.signal }) : run.payments;
   return [
     notice(
       run.status === 'FINAL' ? 'success' : 'info',
@@ -43,9 +50,10 @@ function fromRun(run) {
       ' ',
       h('a', { href: hashFor(`/rekonsiliasi/${run.id}`), text: 'Buka rincian rekonsiliasi' }),
     ),
+    draft && (run.changes ?? []).length ? changesNotice(run) : null,
     headlineStats(run),
     h('div', { class: 'grid-2' }, section('Pendanaan menurut sumber dana', fundingChart(run)), section('Tagihan BPJS', billChart(run.bill) ?? h('p', { class: 'empty', text: 'Belum ada tagihan BPJS untuk bulan ini.' }), run.bill ? billStats(run.bill) : null)),
-    section('Status pembayaran per penyandang dana', paymentStatusTable(run.payments ?? [])),
+    section(draft ? 'Status pembayaran per penyandang dana (saat ini)' : 'Status pembayaran per penyandang dana', paymentStatusTable(Array.isArray(payments) ? payments : (payments?.items ?? []))),
     section('Pendanaan per komitmen', fundedTable(run)),
   ];
 }

@@ -21,16 +21,17 @@ export async function render(main, ctx) {
     h(
       'div',
       { class: 'filters' },
-      field({ label: 'NIK', name: 'nik', value: q.nik, hint: '16 digit', attrs: { inputmode: 'numeric', autocomplete: 'off', maxlength: '16' } }),
+      field({ label: 'NIK', name: 'nik', value: q.nik, hint: '16 digit (spasi dan titik diabaikan)', attrs: { inputmode: 'numeric', autocomplete: 'off', maxlength: '24' } }),
       field({ label: 'Nama', name: 'name', value: q.name, hint: 'Awal nama, mis. SITI', attrs: { autocomplete: 'off' } }),
       field({ label: 'Desa/kelurahan', name: 'villageCode', value: q.villageCode, options: await villageOptions() }),
-      field({ label: 'Terdaftar pada bulan', name: 'coveredIn', type: 'month', value: q.coveredIn }),
+      field({ label: 'Tertanggung pada bulan', name: 'coveredIn', type: 'month', value: q.coveredIn }),
       h('div', { class: 'actions' }, submit),
     ),
   );
 
   async function search(el, criteria) {
-    const query = { nik: criteria.nik, name: criteria.name, villageCode: criteria.villageCode, coveredIn: criteria.coveredIn, page: criteria.page };
+    // a NIK pasted as printed on the card ("1703 0102 …" or with dots) is the same NIK (QA)
+    const query = { nik: criteria.nik?.replace(/[\s.]/g, ''), name: criteria.name, villageCode: criteria.villageCode, coveredIn: criteria.coveredIn, page: criteria.page };
     ctx.setQuery(query);
     if (!query.nik && !query.name && !query.villageCode && !query.coveredIn) {
       replace(results, h('p', { class: 'hint', text: 'Isi NIK, nama, desa atau bulan untuk mencari.' }));

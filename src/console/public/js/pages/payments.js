@@ -7,7 +7,7 @@ import { monthField } from '../month-field.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { issuesTable, refusedRowsTable } from '../issues-table.js';
 import { uploadBox } from '../upload-box.js';
-import { announce, busy, dataTable, errorNotice, loading, notice, pageHeader, section, stats } from '../ui.js';
+import { announce, busy, confirmStep, dataTable, errorNotice, loading, notice, pageHeader, section, stats } from '../ui.js';
 
 export async function render(main, ctx) {
   const month = ctx.query.month || currentMonth();
@@ -119,6 +119,24 @@ function sheetForm(ctx, refresh) {
   );
 }
 
+/**
+ * Removes a payment recorded by mistake (DELETE /payments/:id; the audit trail keeps what was
+ * removed). Asked twice; a payment of a finalized month is refused by the API with its reason.
+ */
+function removeStep(payment, refresh) {
+  return confirmStep({
+    askText: 'Hapus…',
+    askKind: 'ghost',
+    yesText: 'Ya, hapus',
+    warning: `Hapus pembayaran ${payment.reference} (${rupiah(payment.amount)}, ${payment.pledgeCode})? Penghapusan tercatat di jejak audit.`,
+    onConfirm: async () => {
+      await api(`/api/v1/payments/${encodeURIComponent(payment.id)}`, { method: 'DELETE' });
+      announce(`Pembayaran ${payment.reference} dihapus.`);
+      await refresh();
+    },
+  });
+}
+
 let shownMonth = null;
 
 async function showMonth(container, month, ctx) {
@@ -150,6 +168,7 @@ async function showMonth(container, month, ctx) {
           { label: 'Koreksi bulan', value: (p) => (p.adjustsMonth ? monthLabel(p.adjustsMonth) : '–') },
           { label: 'Dicatat oleh', value: (p) => p.createdBy ?? '–' },
           { label: 'Jumlah', value: (p) => rupiah(p.amount), numeric: true },
+          { label: 'Tindakan', render: (p) => removeStep(p, () => showMonth(container, month, ctx)) },
         ],
         rows: payments.items ?? [],
         empty: 'Belum ada pembayaran tercatat untuk bulan ini.',

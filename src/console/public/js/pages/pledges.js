@@ -11,7 +11,7 @@ export async function render(main, ctx) {
   const list = h('div');
   const filter = form(
     { label: 'Pilih tahun anggaran', onsubmit: (_e, el) => ctx.navigate('/komitmen', { tahun: values(el).fiscalYear }) },
-    h('div', { class: 'filters' }, field({ label: 'Tahun anggaran', name: 'fiscalYear', type: 'number', value: year, attrs: { min: '2018', max: '2100' } }), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn--secondary' }, 'Tampilkan'))),
+    h('div', { class: 'filters' }, field({ label: 'Tahun anggaran', name: 'fiscalYear', type: 'number', value: year, attrs: { min: '2018', max: '2099' } }), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn--secondary' }, 'Tampilkan'))),
   );
   replace(
     main,

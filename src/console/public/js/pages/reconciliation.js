@@ -10,12 +10,15 @@ import { paymentStatusTable } from '../payment-status.js';
 import { canWriteFinance, hashFor } from '../routes.js';
 import { billChart, billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
 import { sleep } from '../upload-box.js';
-import { announce, badge, busy, dataTable, downloadButton, errorNotice, notice, pageHeader, pager, section } from '../ui.js';
+import { announce, badge, confirmStep, dataTable, downloadButton, errorNotice, notice, pageHeader, pager, section } from '../ui.js';
 import { RUN_TONES } from './reconciliations.js';
 
 export async function render(main, ctx) {
   const id = ctx.params.id;
+  // an address typed or cut short: said as such, not as the API's "id harus berupa UUID" (QA)
+  if (!UUID.test(id ?? '')) return replace(main, back(), pageHeader('Hasil Rekonsiliasi'), notice('error', 'Rekonsiliasi tidak ditemukan: alamat ini tidak menunjuk rekonsiliasi mana pun. Pilih dari daftar rekonsiliasi.'));
   let run;
+  let others = [];
   try {
     run = await api(`/api/v1/reconciliations/${encodeURIComponent(id)}`, { signal: ctx.signal });
     while (run.status === 'RUNNING') {
@@ -23,6 +26,7 @@ export async function render(main, ctx) {
       await sleep(2000, ctx.signal);
       run = await api(`/api/v1/reconciliations/${encodeURIComponent(id)}`, { signal: ctx.signal });
     }
+    if (run.status === 'DONE') others = await api('/api/v1/reconciliations', { query: { month: run.month }, signal: ctx.signal });
   } catch (err) {
     if (err?.name === 'AbortError') return;
     return replace(main, back(), pageHeader('Hasil Rekonsiliasi'), errorNotice(err));
@@ -36,8 +40,9 @@ export async function render(main, ctx) {
     back(run.month),
     pageHeader(`Rekonsiliasi ${monthLabel(run.month)} · versi ${run.version}`, 'Status: ', badge(label(RUN_STATUS_LABELS, run.status), RUN_TONES[run.status])),
     statusNotice(run),
+    draftNotice(run, others),
     h('div', { class: 'actions' }, downloadButton('Unduh buku kerja rekonsiliasi (.xlsx)', `/api/v1/reconciliations/${encodeURIComponent(run.id)}/workbook.xlsx`, { kind: 'primary', fallbackName: `rekonsiliasi-${run.month}-v${run.version}.xlsx` }), h('a', { class: 'btn btn--ghost', href: hashFor('/laporan', { month: run.month }), text: 'Laporan desa & komitmen' })),
-    canWriteFinance(ctx.user.role) && run.status === 'DONE' ? finalizeBox(run, ctx) : null,
+    canWriteFinance(ctx.user.role) && finalizable(run, others) ? finalizeBox(run, ctx) : null,
     section('Ringkasan', headlineStats(run), h('div', { class: 'grid-2' }, h('div', {}, fundingChart(run)), h('div', {}, billChart(run.bill))), billStats(run.bill)),
     section('Temuan per kategori', categoryTable, amountsNote, findingsList),
     section('Pembayaran per penyandang dana', paymentStatusTable(run.payments ?? [])),
@@ -69,6 +74,33 @@ function statusNotice(run) {
   return notice('info', `Draf: dimulai oleh ${run.startedBy ?? '–'} pada ${dateTimeLabel(run.startedAt)}. Finalisasi dilakukan oleh petugas keuangan lain.`);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A DONE run that a finalize would take: the month's latest, none of it final, nothing changed since (`changes`). */
+function finalizable(run, others) {
+  return run.status === 'DONE' && !others.some((r) => r.version > run.version || r.status === 'FINAL') && !(run.changes ?? []).length;
+}
+
+/** Why a draft can no longer be finalized, before anyone tries (QA: the refusal came only after confirming). */
+function draftNotice(run, others) {
+  if (run.status !== 'DONE') return null;
+  const final = others.find((r) => r.status === 'FINAL');
+  if (final) return notice('warning', `${monthLabel(run.month)} sudah difinalisasi (versi ${final.version}); versi ini tidak dapat difinalisasi lagi. `, h('a', { href: hashFor(`/rekonsiliasi/${final.id}`), text: `Buka versi ${final.version}` }));
+  const newer = others.filter((r) => r.version > run.version).sort((a, b) => b.version - a.version)[0];
+  if (newer) return notice('warning', `Ada versi yang lebih baru (versi ${newer.version}); hanya versi terbaru yang dapat difinalisasi. `, h('a', { href: hashFor(`/rekonsiliasi/${newer.id}`), text: `Buka versi ${newer.version}` }));
+  if ((run.changes ?? []).length) return changesNotice(run);
+  return null;
+}
+
+/** What changed in the month since the draft ran (the API's `changes`), and what to do. */
+export function changesNotice(run) {
+  return notice(
+    'warning',
+    `Data ${monthLabel(run.month)} berubah sejak rekonsiliasi ini dijalankan: ${run.changes.join('; ')}. Angka di bawah belum memuatnya; jalankan ulang rekonsiliasi lalu finalisasi versi terbaru. `,
+    h('a', { href: hashFor('/rekonsiliasi', { month: run.month }), text: 'Ke halaman rekonsiliasi' }),
+  );
+}
+
 function findingCategoryTable(run, onShow) {
   const rows = categoryCounts(run.findings);
   if (!rows.length) return h('p', { class: 'empty', text: 'Tidak ada temuan (belum ada tagihan untuk bulan ini).' });
@@ -78,7 +110,7 @@ function findingCategoryTable(run, onShow) {
     h(
       'table',
       {},
-      h('caption', { text: 'Temuan per kategori (DOMAIN §7)' }),
+      h('caption', { text: 'Temuan per kategori' }),
       h('thead', {}, h('tr', {}, ['Kategori', 'Jumlah', 'Nilai ditagih', 'Nilai seharusnya', ''].map((t, i) => h('th', { scope: 'col', class: i > 0 && i < 4 ? 'num' : null, text: t })))),
       h(
         'tbody',
@@ -128,41 +160,19 @@ async function showFindings(container, run, category, page, ctx) {
 }
 
 function finalizeBox(run, ctx) {
-  const out = h('div', { 'aria-live': 'polite' });
-  const confirmRow = h('div', { class: 'actions', hidden: true });
-  const ask = h('button', { type: 'button', class: 'btn btn--secondary' }, 'Finalisasi rekonsiliasi ini…');
-  const yes = h('button', { type: 'button', class: 'btn btn--danger' }, `Ya, finalisasi ${monthLabel(run.month)}`);
-  const no = h('button', { type: 'button', class: 'btn btn--ghost' }, 'Batal');
-  ask.addEventListener('click', () => {
-    confirmRow.hidden = false;
-    ask.hidden = true;
-    yes.focus();
-  });
-  no.addEventListener('click', () => {
-    confirmRow.hidden = true;
-    ask.hidden = false;
-    ask.focus();
-  });
-  yes.addEventListener('click', () =>
-    busy(yes, async () => {
-      replace(out);
-      try {
+  return section(
+    'Finalisasi',
+    confirmStep({
+      askText: 'Finalisasi rekonsiliasi ini…',
+      yesText: `Ya, finalisasi ${monthLabel(run.month)}`,
+      warning: `Setelah difinalisasi, data ${monthLabel(run.month)} (peserta, alokasi, tagihan, pembayaran) tidak dapat diubah lagi. Finalisasi harus dilakukan oleh petugas keuangan selain yang memulai rekonsiliasi (${run.startedBy ?? '–'}).`,
+      onConfirm: async () => {
         await api(`/api/v1/reconciliations/${encodeURIComponent(run.id)}/finalize`, { method: 'POST' });
         announce(`Rekonsiliasi ${monthLabel(run.month)} difinalisasi.`);
         ctx.navigate(`/rekonsiliasi/${run.id}`);
-      } catch (err) {
-        replace(out, errorNotice(err));
-        confirmRow.hidden = true;
-        ask.hidden = false;
-      }
+      },
     }),
   );
-  confirmRow.append(
-    h('p', { class: 'notice notice--warning', text: `Setelah difinalisasi, data ${monthLabel(run.month)} (peserta, alokasi, tagihan, pembayaran) tidak dapat diubah lagi. Finalisasi harus dilakukan oleh petugas keuangan selain yang memulai rekonsiliasi (${run.startedBy ?? '–'}).` }),
-    yes,
-    no,
-  );
-  return section('Finalisasi', h('div', { class: 'actions' }, ask), confirmRow, out);
 }
 
 function runFacts(run) {

@@ -92,7 +92,11 @@ export async function render(main, ctx) {
   }
 
   replace(main, pageHeader('Alokasi Dana', 'Siapa membayar iuran siapa, bulan apa, dari komitmen mana.'), section(null, filterForm), totals, section('Rincian', results));
-  if (FILTERS.some((k) => q[k])) await load(filterForm, Number(q.page) || 1);
+  // a month the picker cannot show (typed into the address: 2026-13) would otherwise vanish and list every month (QA)
+  if (q.month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(q.month)) {
+    showErrors(filterForm, { message: 'Saringan tidak valid.', details: [{ field: 'month', messages: [`Bulan "${q.month}" tidak valid: gunakan format YYYY-MM, mis. 2026-10.`] }] });
+    replace(results, h('p', { class: 'hint', text: 'Perbaiki saringan yang ditandai, lalu tekan Tampilkan.' }));
+  } else if (FILTERS.some((k) => q[k])) await load(filterForm, Number(q.page) || 1);
   else replace(results, h('p', { class: 'hint', text: 'Pilih saringan (mis. bulan atau NIK), lalu tekan Tampilkan.' }));
 }
 

@@ -1,0 +1,83 @@
+/**
+ * A draft reconciliation that no longer holds, in the browser (QA): a payment recorded after the run
+ * is warned about on the run page (which then offers no finalize) and counted on the dashboard; the
+ * payment recorded by mistake is removed from the payments page, after which the draft can be
+ * finalized again. Also: an address that names no run, and a page-level refusal that says why.
+ */
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { BOOT_TIMEOUT, BROWSER_TIMEOUT, describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
+import { billCsv, enrollmentCsv, PEOPLE } from './support/sheets.js';
+
+const MONTH = '2026-10';
+
+describeInBrowser('console: finance sees a draft that is out of date and removes a payment', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let runId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    base = await listen(t);
+    browser = await launchBrowser();
+    await (await t.as(Role.OPERATOR_DINKES)).post('/api/v1/enrollment-uploads').attach('file', Buffer.from(enrollmentCsv(PEOPLE)), 'peserta.csv').expect(201);
+    const finance = await t.as(Role.KEUANGAN);
+    await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemerintah Kabupaten Bengkulu Utara', fiscalYear: 2026, scope: 'ALL' }).expect(201);
+    const bill = billCsv(PEOPLE.map((p) => ({ noka: p.noka!, nik: p.nik, name: p.name, amount: 37800 })));
+    await finance.post('/api/v1/bills').field('month', MONTH).field('invoiceTotal', String(5 * 37800)).attach('file', Buffer.from(bill), 'tagihan.csv').expect(201);
+    runId = (await finance.post('/api/v1/reconciliations').send({ month: MONTH }).expect(201)).body.id;
+    // recorded after the run, by mistake: the draft no longer holds
+    await finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: MONTH, amount: 1000, paidAt: '2026-10-08', reference: 'SP2D SALAH' }).expect(201);
+  }, BOOT_TIMEOUT);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('warns on the run page and the dashboard, removes the payment, then offers finalize', async () => {
+    const checker = await userFor(t, Role.KEUANGAN, '2');
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, checker, `#/rekonsiliasi/${runId}`);
+
+    // The run page says what changed and offers no finalize that would be refused.
+    await page.getByText(/berubah sejak rekonsiliasi ini dijalankan: pembayaran\./).waitFor();
+    expect(await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).count()).toBe(0);
+
+    // The dashboard counts the payment recorded now, and says the draft is out of date.
+    await page.goto(`${base}/console/#/dasbor?month=${MONTH}`);
+    await page.getByText(/berubah sejak rekonsiliasi ini dijalankan/).waitFor();
+    const status = page.locator('section', { has: page.getByRole('heading', { name: 'Status pembayaran per penyandang dana (saat ini)' }) });
+    await expect(status.textContent()).resolves.toContain('Rp1.000');
+    await screenshot(page, 'finance-draft-out-of-date');
+
+    // Remove it: asked twice, Escape takes the question back first.
+    await page.goto(`${base}/console/#/pembayaran?month=${MONTH}`);
+    const recorded = page.getByRole('table', { name: `Pembayaran tercatat untuk Oktober 2026` }).locator('tbody tr', { hasText: 'SP2D SALAH' });
+    await recorded.getByRole('button', { name: 'Hapus…' }).click();
+    await recorded.getByRole('button', { name: 'Ya, hapus' }).waitFor();
+    await page.keyboard.press('Escape');
+    await recorded.getByRole('button', { name: 'Hapus…' }).waitFor();
+    await recorded.getByRole('button', { name: 'Hapus…' }).click();
+    await recorded.getByRole('button', { name: 'Ya, hapus' }).click();
+    await page.getByText('Belum ada pembayaran tercatat untuk bulan ini.').waitFor();
+    const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM payment');
+    expect(count).toBe(0);
+
+    // The draft holds again: finalize is offered.
+    await page.goto(`${base}/console/#/rekonsiliasi/${runId}`);
+    await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).waitFor();
+    expect(await page.getByText(/berubah sejak rekonsiliasi ini dijalankan/).count()).toBe(0);
+
+    // An address that names no run, and a refusal that says why.
+    await page.goto(`${base}/console/#/rekonsiliasi/tidak-ada`);
+    await page.getByText('Rekonsiliasi tidak ditemukan: alamat ini tidak menunjuk rekonsiliasi mana pun. Pilih dari daftar rekonsiliasi.').waitFor();
+    await page.goto(`${base}/console/#/komitmen?tahun=1999`);
+    await page.getByRole('alert').getByText(/fiscalYear harus tahun anggaran antara 2018 dan 2099/).waitFor();
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+});
