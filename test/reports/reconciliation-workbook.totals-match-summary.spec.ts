@@ -207,6 +207,12 @@ describe('reconciliation workbook: totals match the run summary', () => {
       if (row.number > total.number && row.getCell(1).value === 'JUMLAH') detailTotal = row;
     });
     expect(formula(detailTotal!.getCell(5)).result).toBe(sum(PAYMENTS.filter((p) => p[1] === '2026-10').map((p) => p[2])));
+    // a correction says which month it corrects; the month's own payments say nothing there
+    const notes: Record<string, unknown> = {};
+    ws.eachRow((row) => {
+      if (row.number > total.number && row.number < detailTotal!.number) notes[String(row.getCell(3).value)] = row.getCell(4).value;
+    });
+    expect(notes).toMatchObject({ 'SP2D-0012/BPKAD/2026': 'Koreksi untuk September 2026', 'TRF ALNO 10/2026': null });
   });
 
   it('Berita Acara: agreed totals in figures and words, paid per funder, three signature blocks', () => {
@@ -219,7 +225,8 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(rowOf(ws, 'Iuran yang layak dibayar').getCell(2).value).toBe(summary.bill!.payable);
     expect(rowOf(ws, 'Kelebihan tagihan').getCell(3).value).toBe('tujuh puluh sembilan ribu delapan ratus rupiah');
     expect(rowOf(ws, 'Kekurangan tagihan').getCell(3).value).toBe('tiga puluh tujuh ribu delapan ratus rupiah');
-    expect(rowOf(ws, 'Dibayar oleh Pemerintah Kabupaten Bengkulu Utara (APBD-2026)').getCell(2).value).toBe(32680);
+    // a correction of an earlier month, recorded in this one, is named in its funder's line (QA); the lines still sum to the total
+    expect(rowOf(ws, 'Dibayar oleh Pemerintah Kabupaten Bengkulu Utara (APBD-2026), termasuk koreksi untuk September 2026 Rp32.680').getCell(2).value).toBe(32680);
     const paid = rowOf(ws, 'Jumlah dibayar');
     expect(formula(paid.getCell(2)).result).toBe(sum(summary.payments.map((p) => p.paid)));
     expect(paid.getCell(3).value).toBe('seratus dua puluh dua ribu enam ratus delapan puluh rupiah');

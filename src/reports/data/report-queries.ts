@@ -41,6 +41,8 @@ export interface PaymentRow {
   amount: number;
   paidAt: string;
   reference: string;
+  /** The earlier (finalized) month a correction is for; null for a payment of `month` itself. */
+  adjustsMonth: string | null;
 }
 
 export interface VillageTotals {
@@ -156,7 +158,7 @@ export class ReportQueries {
   }
 
   async payments(from: string, to: string, pledgeCodes: string[] | null): Promise<PaymentRow[]> {
-    return (await this.query(SQL.PAYMENTS_LIST, [from, to, pledgeCodes])).map((r) => ({ pledgeCode: r.pledge_code, month: r.month, amount: num(r.amount), paidAt: r.paid_at, reference: r.reference }));
+    return (await this.query(SQL.PAYMENTS_LIST, [from, to, pledgeCodes])).map((r) => ({ pledgeCode: r.pledge_code, month: r.month, amount: num(r.amount), paidAt: r.paid_at, reference: r.reference, adjustsMonth: r.adjusts_month ?? null }));
   }
 
   async obligationTotals(month: string): Promise<{ participants: number; amount: number }> {

@@ -1,6 +1,13 @@
 /** Indonesian words users read in workbooks: months, categories, statuses, source types, Rupiah. */
+import { monthName } from '../../common/month.js';
+
 /** '2026-10' → 'Oktober 2026' */
-export { monthName as monthLabel } from '../../common/month.js';
+export const monthLabel = monthName;
+
+/** A payment recorded in its month as a correction of an earlier, finalized one (DOMAIN §9) says so (QA: it read as the month's own). */
+export function correctionNote(p: { adjustsMonth: string | null }): string | null {
+  return p.adjustsMonth ? `Koreksi untuk ${monthName(p.adjustsMonth)}` : null;
+}
 
 export { wibTimestamp } from '../../common/clock/clock.js';
 export { rupiah } from '../../common/money.js';

@@ -4,7 +4,8 @@
  */
 import type ExcelJS from 'exceljs';
 import { LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
-import { monthLabel } from '../format/labels.js';
+import type { PaymentRow } from '../data/report-queries.js';
+import { monthLabel, rupiah } from '../format/labels.js';
 import { terbilang, terbilangRupiah } from '../terbilang.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { REGENCY } from './titles.js';
@@ -28,7 +29,7 @@ const CLOSING_ROWS = 11;
 const centered: Partial<ExcelJS.Style> = { alignment: { horizontal: 'center', vertical: 'top', wrapText: true } };
 const countStyle: Partial<ExcelJS.Style> = { numFmt: NUMBER_FORMATS.count };
 
-export function writeBeritaAcara(ctx: ReconciliationWorkbookContext): void {
+export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: readonly PaymentRow[]): void {
   const { summary } = ctx;
   const t = new TableSheet(ctx.output.workbook, 'Berita Acara', COLUMNS, {
     fixedRowHeights: true,
@@ -66,7 +67,7 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext): void {
   const first = t.currentRow;
   for (const p of summary.payments) {
     const pledge = ctx.pledgeByCode.get(p.pledgeCode);
-    money(`Dibayar oleh ${pledge?.funder ?? p.pledgeCode} (${p.pledgeCode})`, p.paid);
+    money(`Dibayar oleh ${pledge?.funder ?? p.pledgeCode} (${p.pledgeCode})${correctionsOf(payments, p.pledgeCode)}`, p.paid);
   }
   const paid = summary.payments.reduce((a, p) => a + p.paid, 0);
   t.writeStyledRow(
@@ -86,4 +87,16 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext): void {
   block(() => '(....................................)');
   block((s) => `${s[2]} ..............................`);
   t.commit();
+}
+
+/**
+ * ", termasuk koreksi untuk November 2026 Rp7.446.520": what of a funder's payments corrects earlier,
+ * finalized months (DOMAIN §9), said in the line itself so the total below still sums the lines (QA).
+ */
+function correctionsOf(payments: readonly PaymentRow[], pledgeCode: string): string {
+  const byMonth = new Map<string, number>();
+  for (const p of payments) if (p.pledgeCode === pledgeCode && p.adjustsMonth) byMonth.set(p.adjustsMonth, (byMonth.get(p.adjustsMonth) ?? 0) + p.amount);
+  if (byMonth.size === 0) return '';
+  const parts = [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, amount]) => `${monthLabel(month)} ${rupiah(amount)}`);
+  return `, termasuk koreksi untuk ${parts.join(', ')}`;
 }

@@ -4,7 +4,8 @@
  */
 import { HEADER_STYLE, LABEL_STYLE, NUMBER_FORMATS } from '../../common/spreadsheet/workbook-style.js';
 import { isLatePayment } from '../data/payment-status.js';
-import { label, PAYMENT_STATUS_LABELS, SOURCE_TYPE_LABELS } from '../format/labels.js';
+import type { PaymentRow } from '../data/report-queries.js';
+import { correctionNote, label, PAYMENT_STATUS_LABELS, SOURCE_TYPE_LABELS } from '../format/labels.js';
 import { dayToDate, TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
 import type { ReconciliationWorkbookContext } from './workbook-context.js';
@@ -20,7 +21,8 @@ const COLUMNS: TableColumn[] = [
   { header: 'Terlambat (lewat tgl 10)', kind: 'text', width: 14 },
 ];
 
-export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promise<void> {
+/** Writes the sheet; answers the month's payments it lists (the Berita Acara names their corrections). */
+export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promise<PaymentRow[]> {
   const t = new TableSheet(ctx.output.workbook, 'Pembayaran', COLUMNS, { title: sheetTitle(ctx, 'Status Pembayaran Iuran per Komitmen') });
   for (const p of ctx.summary.payments) {
     const pledge = ctx.pledgeByCode.get(p.pledgeCode);
@@ -31,14 +33,15 @@ export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promi
   const payments = await ctx.queries.payments(ctx.month, ctx.month, null);
   t.blankRow();
   t.writeStyledRow(['Rincian pembayaran (SP2D/transfer) untuk bulan ini'], LABEL_STYLE);
-  t.writeStyledRow(['Kode Komitmen', 'Tanggal Bayar', 'Referensi', null, 'Jumlah (Rp)', null, null, 'Terlambat'], HEADER_STYLE);
+  t.writeStyledRow(['Kode Komitmen', 'Tanggal Bayar', 'Referensi', 'Keterangan', 'Jumlah (Rp)', null, null, 'Terlambat'], HEADER_STYLE);
   const dateStyle = { numFmt: NUMBER_FORMATS.date };
   const first = t.currentRow;
   for (const p of payments) {
     const late = isLatePayment(p.month, p.paidAt);
-    t.writeStyledRow([p.pledgeCode, dayToDate(p.paidAt), p.reference, null, p.amount, null, null, late ? 'Ya' : 'Tidak'], undefined, [undefined, dateStyle]);
+    t.writeStyledRow([p.pledgeCode, dayToDate(p.paidAt), p.reference, correctionNote(p), p.amount, null, null, late ? 'Ya' : 'Tidak'], undefined, [undefined, dateStyle]);
   }
   const total = payments.reduce((a, p) => a + p.amount, 0);
   t.writeStyledRow(['JUMLAH', null, null, null, payments.length ? { formula: `SUM(E${first}:E${t.currentRow - 1})`, result: total } : 0], LABEL_STYLE);
   t.commit();
+  return payments;
 }

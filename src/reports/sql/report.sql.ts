@@ -78,7 +78,7 @@ export const PAYMENTS_BY_PLEDGE_MONTH = `
 
 /** Payments of some months, optionally of some pledges only. $1 from, $2 to, $3 text[] pledge codes or null. */
 export const PAYMENTS_LIST = `
-  SELECT pledge_code, month, amount, paid_at::text AS paid_at, reference
+  SELECT pledge_code, month, amount, paid_at::text AS paid_at, reference, adjusts_month
   FROM payment
   WHERE month BETWEEN $1 AND $2 AND ($3::text[] IS NULL OR pledge_code = ANY($3::text[]))
   ORDER BY month, paid_at, pledge_code COLLATE "C", reference COLLATE "C", id`;

@@ -87,8 +87,8 @@ export class WriteReconciliationWorkbook {
         await writePerDesa(ctx, villageTotals);
         await writeRincianPeserta(ctx, participantPages);
         await writeTemuan(ctx);
-        await writePembayaran(ctx);
-        writeBeritaAcara(ctx);
+        const payments = await writePembayaran(ctx);
+        writeBeritaAcara(ctx, payments);
         await output.finish();
       },
     };

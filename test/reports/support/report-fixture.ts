@@ -43,9 +43,10 @@ const SPLITS: Array<[string, string, string, number]> = [
 ];
 
 /** [pledge, month, amount, paidAt, reference] */
-export const PAYMENTS: Array<[string, string, number, string, string]> = [
+/** [pledge, month, amount, paid at, reference, adjusts month?]: October's APBD payment corrects September (DOMAIN §9). */
+export const PAYMENTS: Array<[string, string, number, string, string, string?]> = [
   [PLEDGES.apbd.code, PREV, 22680, '2026-09-08', 'SP2D-0009/BPKAD/2026'],
-  [PLEDGES.apbd.code, MONTH, 32680, '2026-10-12', 'SP2D-0012/BPKAD/2026'],
+  [PLEDGES.apbd.code, MONTH, 32680, '2026-10-12', 'SP2D-0012/BPKAD/2026', PREV],
   [PLEDGES.desa.code, MONTH, 50000, '2026-10-05', '=SUM(A1:A9)'],
   [PLEDGES.tjslp.code, MONTH, 40000, '2026-10-10', 'TRF ALNO 10/2026'],
 ];
@@ -103,8 +104,15 @@ export async function insertReportFixture(ds: DataSource, status: 'DONE' | 'FINA
   for (const [month, nik, pledge, amount] of SPLITS) {
     await ds.query(`INSERT INTO split (month, nik, pledge_code, pledge_revision, amount) VALUES ($1, $2, $3, 1, $4)`, [month, nik, pledge, amount]);
   }
-  for (const [pledge, month, amount, paidAt, reference] of PAYMENTS) {
-    await ds.query(`INSERT INTO payment (pledge_code, month, amount, paid_at, reference, created_by) VALUES ($1, $2, $3, $4, $5, 'uji')`, [pledge, month, amount, paidAt, reference]);
+  for (const [pledge, month, amount, paidAt, reference, adjustsMonth] of PAYMENTS) {
+    await ds.query(`INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ($1, $2, $3, $4, $5, $6, 'uji')`, [
+      pledge,
+      month,
+      amount,
+      paidAt,
+      reference,
+      adjustsMonth ?? null,
+    ]);
   }
   const [run] = await ds.query(`INSERT INTO reconciliation_run (month, version, status, started_by, finished_at) VALUES ($1, 1, $2, 'uji', now()) RETURNING id`, [MONTH, status]);
   const summary = { id: run.id, month: MONTH, version: 1, status, ...SUMMARY };
