@@ -8,8 +8,14 @@ export interface PaymentKey {
   reference: string;
 }
 
+/**
+ * A reference as stored and compared: as it shows (visibleText), each run of spaces inside it one
+ * space ("SP2D  1001/LS/2026", two spaces or a tab, is the SP2D of "SP2D 1001/LS/2026"; QA).
+ */
+export const paymentReference = (text: string) => visibleText(text).replace(/\s+/gu, ' ');
+
 /** The key two entries of the same payment share. */
-export const paymentKey = (p: PaymentKey) => `${p.pledgeCode}\u0000${p.month}\u0000${visibleText(p.reference).toLowerCase()}`;
+export const paymentKey = (p: PaymentKey) => `${p.pledgeCode}\u0000${p.month}\u0000${paymentReference(p.reference).toLowerCase()}`;
 
 /**
  * Locks the pledges of `payments` for the rest of the transaction (so two requests cannot both

@@ -7,7 +7,7 @@ import { type Cell, cellDay, formulaFailure } from '../common/spreadsheet/cell.j
 import type { ColumnSpec } from '../common/spreadsheet/column-spec.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
 import { dayName, isMonth, monthName } from '../common/month.js';
-import { visibleText } from '../common/text.js';
+import { paymentReference } from './duplicate-payments.js';
 import { isError, rupiahFrom } from '../reconciliation/uploads/cell-values.js';
 import type { RowIssue } from '../reconciliation/uploads/row-issue.js';
 
@@ -98,7 +98,7 @@ export function validatePaymentRow(
   const paidAt = cellDay(cells[3]);
   if (!paidAt) check('TANGGAL_BAYAR', 'DATE_FORMAT', `TANGGAL_BAYAR "${cells[3].text}" bukan tanggal (gunakan YYYY-MM-DD atau DD/MM/YYYY).`);
 
-  const reference = visibleText(cells[4].text);
+  const reference = paymentReference(cells[4].text);
   if (!reference) check('REFERENSI', 'REFERENCE_REQUIRED', 'REFERENSI (mis. nomor SP2D) wajib diisi.');
 
   let adjustsMonth: string | null = null;

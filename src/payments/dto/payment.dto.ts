@@ -4,7 +4,7 @@ import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, 
 import { MAX_RUPIAH, rupiah } from '../../common/money.js';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
-import { visibleText } from '../../common/text.js';
+import { paymentReference } from '../duplicate-payments.js';
 import { paidDayInWib } from '../paid-at.js';
 
 const MONTH_MESSAGE = 'bulan harus berformat YYYY-MM dengan tahun 2000–2099';
@@ -45,8 +45,8 @@ export class RecordPaymentDto {
   @IsPaymentDay()
   paidAt: string;
 
-  @ApiProperty({ example: 'SP2D 00123/SP2D/LS/2026', description: 'Stored as it shows (common/text.ts visibleText: no spaces around it, no invisible characters), as the sheet upload stores it' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? visibleText(value) : value))
+  @ApiProperty({ example: 'SP2D 00123/SP2D/LS/2026', description: 'Stored as it shows (duplicate-payments.ts paymentReference: no spaces around it, no invisible characters, one space for a run of them inside), as the sheet upload stores it' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? paymentReference(value) : value))
   @IsString()
   @IsNotEmpty({ message: 'reference (mis. nomor SP2D) wajib diisi' })
   @MaxLength(200)

@@ -1,6 +1,6 @@
 /**
  * A payment is recorded once: the same pledge, month and reference (SP2D number; compared without
- * case or surrounding spaces) is the same payment entered again.
+ * case, surrounding spaces or repeated inner ones) is the same payment entered again.
  */
 
 /** Serialises payments of the same pledges ($1 text[] of codes) until the transaction ends. */
@@ -15,6 +15,7 @@ export const RECORDED_ALREADY = `
   FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(pledge_code, month, reference, i)
   JOIN LATERAL (
     SELECT id FROM payment x
-    WHERE x.month = t.month AND x.pledge_code = t.pledge_code AND lower(btrim(x.reference)) = lower(btrim(t.reference))
+    WHERE x.month = t.month AND x.pledge_code = t.pledge_code
+      AND lower(regexp_replace(btrim(x.reference), '[[:space:]]+', ' ', 'g')) = lower(regexp_replace(btrim(t.reference), '[[:space:]]+', ' ', 'g'))
     LIMIT 1
   ) x ON true`;

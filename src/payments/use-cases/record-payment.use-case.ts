@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, dayInWib } from '../../common/clock/clock.js';
-import { visibleText } from '../../common/text.js';
+import { paymentReference } from '../duplicate-payments.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { recordedAlready } from '../duplicate-payments.js';
 import { Payment } from '../entities/payment.entity.js';
@@ -82,7 +82,7 @@ export class RecordPayment {
     if (terms) throw PaymentException.outsideTerms(API_FIELD[terms.column], terms.message);
     await this.closedMonths.assertOpen([command.month], m);
     // the key as it is stored and compared (btrim in SQL would keep tabs, non-breaking and zero-width spaces)
-    const reference = visibleText(command.reference);
+    const reference = paymentReference(command.reference);
     const [recorded] = [...(await recordedAlready(m, [{ ...command, reference }])).values()];
     if (recorded) throw PaymentException.duplicate(command.pledgeCode, command.month, reference, recorded);
     const saved = await m.save(
