@@ -90,6 +90,11 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     // The village statement of October, for the kepala desa: first without a village (the field says so).
     await page.getByRole('link', { name: 'Laporan', exact: true }).click();
     const village = page.getByRole('form', { name: 'Laporan desa' });
+    // only the chosen period's field shows
+    expect(await village.getByLabel('Tahun').isVisible()).toBe(false);
+    await village.getByLabel('Periode').selectOption('year');
+    expect([await village.getByLabel('Bulan').isVisible(), await village.getByLabel('Tahun').isVisible()]).toEqual([false, true]);
+    await village.getByLabel('Periode').selectOption('month');
     await village.getByLabel('Bulan').fill(MONTH);
     await village.getByRole('button', { name: 'Unduh (.xlsx)' }).click();
     await expect(village.locator('[data-field="code"] .field-error').textContent()).resolves.toBe('Pilih desa.');

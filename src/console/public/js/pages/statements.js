@@ -39,7 +39,7 @@ export async function render(main, ctx) {
 function statementForm(kind, select, month, pathFor) {
   const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Unduh (.xlsx)');
   const out = h('p', { class: 'inline-status', role: 'status' });
-  return form(
+  const el = form(
     {
       label: `Laporan ${kind}`,
       onsubmit: (_e, el) =>
@@ -67,8 +67,17 @@ function statementForm(kind, select, month, pathFor) {
       h('div', { class: 'field--wide' }, select),
       field({ label: 'Periode', name: 'period', value: 'month', options: [{ value: 'month', label: 'Satu bulan' }, { value: 'year', label: 'Satu tahun anggaran' }] }),
       field({ label: 'Bulan', name: 'month', type: 'month', value: month, hint: 'Untuk periode satu bulan' }),
-      field({ label: 'Tahun', name: 'year', type: 'number', value: month.slice(0, 4), hint: 'Untuk periode satu tahun', attrs: { min: '2018', max: '2100' } }),
+      field({ label: 'Tahun', name: 'year', type: 'number', value: month.slice(0, 4), hint: 'Untuk periode satu tahun', attrs: { min: '2018', max: '2099' } }),
     ),
     h('div', { class: 'actions' }, submit, out),
   );
+  // only the field of the chosen period is shown (QA: both were, whatever the period)
+  const period = el.querySelector('[name="period"]');
+  const showPeriod = () => {
+    el.querySelector('[data-field="month"]').hidden = period.value !== 'month';
+    el.querySelector('[data-field="year"]').hidden = period.value !== 'year';
+  };
+  period.addEventListener('change', showPeriod);
+  showPeriod();
+  return el;
 }
