@@ -63,6 +63,15 @@ export function paymentTermsProblem(
   return null;
 }
 
+/**
+ * A correction (adjustsMonth) is for a finalized month only (DOMAIN §9): a month still open takes the
+ * payment itself, or it would show unpaid there and overpaid in the month recorded (QA).
+ */
+export function adjustsOpenMonth(adjustsMonth: string, monthField: 'month' | 'BULAN'): string {
+  const name = monthName(adjustsMonth);
+  return `Bulan ${name} belum difinalisasi: catat pembayaran ini langsung untuk ${name} (${monthField} ${adjustsMonth}), bukan sebagai koreksi. Koreksi hanya untuk bulan yang sudah difinalisasi.`;
+}
+
 export function validatePaymentRow(
   { rowNumber, cells }: SheetRow,
   pledges: ReadonlyMap<string, number>,
@@ -107,7 +116,7 @@ export function validatePaymentRow(
     if (!adjustsMonth) check('PENYESUAIAN_BULAN', 'MONTH_FORMAT', `PENYESUAIAN_BULAN "${cells[5].text}" harus berformat YYYY-MM.`);
     else if (month && adjustsMonth >= month) {
       check('PENYESUAIAN_BULAN', 'INVALID_ADJUSTMENT', `PENYESUAIAN_BULAN (${adjustsMonth}) harus lebih awal dari BULAN (${month}).`);
-    }
+    } else if (!closedMonths.has(adjustsMonth)) check('PENYESUAIAN_BULAN', 'ADJUSTS_OPEN_MONTH', adjustsOpenMonth(adjustsMonth, 'BULAN'));
   }
 
   if (issues.length || isError(amount)) return { issues };

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { closeMonth } from '../funding/support/register.js';
 import { insertPledge } from '../reconciliation/support/seed.js';
 
 // Booting the app on a fresh database copy can take long on a busy machine (PGlite).
@@ -14,6 +15,9 @@ describe('payments: sheet upload', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await insertPledge(t.dataSource, 'APBD-2026');
+    // the months the files' corrections are for are finalized: a correction is for a finalized month only
+    await closeMonth(t.dataSource, '2026-09');
+    await closeMonth(t.dataSource, '2026-12');
   });
   afterAll(() => t?.close());
 
@@ -88,5 +92,19 @@ describe('payments: sheet upload', () => {
     const adjusts = await api.post('/api/v1/payments').send({ ...base, month: '2026-11', adjustsMonth: '2025-12', paidAt: '2026-11-10' }).expect(400);
     expect(adjusts.body).toMatchObject({ code: 'OUTSIDE_TERMS', details: { field: 'adjustsMonth' } });
     expect(adjusts.body.message).toMatch(/^Bulan Desember 2025 di luar tahun anggaran komitmen \(2026\)/);
+  });
+
+  it('refuses a correction of a month still open: the payment belongs to that month itself (QA)', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const open = await api.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-11', adjustsMonth: '2026-10', amount: 1000, paidAt: '2026-11-10', reference: 'SP2D 40' }).expect(400);
+    expect(open.body).toMatchObject({
+      code: 'OUTSIDE_TERMS',
+      details: { field: 'adjustsMonth' },
+      message: 'Bulan Oktober 2026 belum difinalisasi: catat pembayaran ini langsung untuk Oktober 2026 (month 2026-10), bukan sebagai koreksi. Koreksi hanya untuk bulan yang sudah difinalisasi.',
+    });
+    const sheet = ['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;NO SP2D;PENYESUAIAN_BULAN', 'APBD-2026;2026-11;1000;2026-11-10;SP2D 41;2026-10', 'APBD-2026;2026-11;1000;2026-11-10;SP2D 42;2026-09'].join('\n');
+    const res = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'koreksi.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1 });
+    expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([[2, 'PENYESUAIAN_BULAN', 'ADJUSTS_OPEN_MONTH']]);
   });
 });

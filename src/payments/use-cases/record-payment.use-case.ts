@@ -2,12 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, dayInWib } from '../../common/clock/clock.js';
-import { paymentReference } from '../duplicate-payments.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
-import { recordedAlready } from '../duplicate-payments.js';
+import { paymentReference, recordedAlready } from '../duplicate-payments.js';
 import { Payment } from '../entities/payment.entity.js';
 import { paidDayInWib } from '../paid-at.js';
-import { paymentTermsProblem } from '../payment-row.validator.js';
+import { adjustsOpenMonth, paymentTermsProblem } from '../payment-row.validator.js';
 import { PaymentException } from '../payments.exception.js';
 
 /** The API field of each sheet column paymentTermsProblem names. */
@@ -81,6 +80,9 @@ export class RecordPayment {
     const terms = paymentTermsProblem({ month: command.month, adjustsMonth: command.adjustsMonth ?? null, paidAt }, pledge.fiscal_year, dayInWib(now));
     if (terms) throw PaymentException.outsideTerms(API_FIELD[terms.column], terms.message);
     await this.closedMonths.assertOpen([command.month], m);
+    if (command.adjustsMonth && !(await this.closedMonths.isClosed(command.adjustsMonth, m))) {
+      throw PaymentException.outsideTerms('adjustsMonth', adjustsOpenMonth(command.adjustsMonth, 'month'));
+    }
     // the key as it is stored and compared (btrim in SQL would keep tabs, non-breaking and zero-width spaces)
     const reference = paymentReference(command.reference);
     const [recorded] = [...(await recordedAlready(m, [{ ...command, reference }])).values()];
