@@ -115,7 +115,7 @@ export function validatePaymentRow(
     adjustsMonth = monthOf(cells[5]);
     if (!adjustsMonth) check('PENYESUAIAN_BULAN', 'MONTH_FORMAT', `PENYESUAIAN_BULAN "${cells[5].text}" harus berformat YYYY-MM.`);
     else if (month && adjustsMonth >= month) {
-      check('PENYESUAIAN_BULAN', 'INVALID_ADJUSTMENT', `PENYESUAIAN_BULAN (${adjustsMonth}) harus lebih awal dari BULAN (${month}).`);
+      check('PENYESUAIAN_BULAN', 'INVALID_ADJUSTMENT', `PENYESUAIAN_BULAN (${monthName(adjustsMonth)}) harus lebih awal dari BULAN (${monthName(month)}).`);
     } else if (!closedMonths.has(adjustsMonth)) check('PENYESUAIAN_BULAN', 'ADJUSTS_OPEN_MONTH', adjustsOpenMonth(adjustsMonth, 'BULAN'));
   }
 

@@ -39,7 +39,7 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
   static invalidAdjustment(month: string, adjustsMonth: string): PaymentException {
     return new PaymentException(
       PaymentErrorCode.INVALID_ADJUSTMENT,
-      `Penyesuaian dicatat pada bulan yang masih terbuka untuk bulan sebelumnya: adjustsMonth (${adjustsMonth}) harus lebih awal dari month (${month}).`,
+      `Penyesuaian dicatat pada bulan yang masih terbuka untuk bulan sebelumnya: adjustsMonth (${monthName(adjustsMonth)}) harus lebih awal dari month (${monthName(month)}).`,
       { month, adjustsMonth },
     );
   }

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
+import { wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
+import { BILL_COLUMNS } from '../../src/reconciliation/bills/bill-row.validator.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -79,7 +81,7 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     expect(report.title).toBe('Laporan unggahan tagihan BPJS');
     expect(Object.fromEntries(report.summary)).toMatchObject({
       Berkas: 'tagihan-sept.csv',
-      Bulan: '2026-09',
+      Bulan: 'September 2026',
       Versi: 1,
       'Diunggah oleh': expect.any(String),
       'Waktu unggah': '15/11/2026 10:00 WIB', // the test clock's 03:00 UTC
@@ -92,6 +94,20 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
       // an upload replaces the month's whole bill: fixing only the Perbaiki rows and uploading them would drop the rest (QA)
       Catatan: expect.stringContaining('unggah berkas lengkap itu (bukan sheet Perbaiki saja)'),
     });
+  });
+
+  it('bill: an uploaded value longer than its column wraps on a row as high as it needs, printed whole (QA)', async () => {
+    const name = 'Nama Peserta Yang Sangat Panjang Sekali Sampai Melewati Lebar Kolom Nama Di Laporan';
+    const amount = 'tiga puluh tujuh ribu delapan ratus rupiah';
+    const csv = ['NOKA,NIK,NAMA,IURAN', '0001234567890,1703060101800001,Baik,37800', `0001234567891,1703060101800002,${name},${amount}`].join('\n');
+    const up = await (await t.as(Role.KEUANGAN)).post('/api/v1/bills').field('month', '2026-08').field('invoiceTotal', '37800').attach('file', Buffer.from(csv), 'tagihan-agustus.csv').expect(201);
+    const report = await readReport((await download(`/api/v1/bills/${up.body.id}/report.xlsx`)).body);
+    const row = report.perbaiki.getRow(2);
+    expect([row.getCell(3).value, row.getCell(4).value]).toEqual([name, amount]);
+    expect([row.getCell(3).alignment?.wrapText, row.getCell(4).alignment?.wrapText]).toEqual([true, true]);
+    expect(row.getCell(2).alignment?.wrapText).toBeFalsy(); // a NIK fits
+    const widths = Object.fromEntries(BILL_COLUMNS.map((c) => [c.name, c.width!]));
+    expect(row.height).toBe(Math.max(wrappedLines(name, widths.NAMA), wrappedLines(amount, widths.IURAN)) * 15);
   });
 
   it('bill: a warned row (NOKA in a numeric cell) and a NIK in a numeric cell from an .xlsx', async () => {
@@ -130,7 +146,7 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     expect(report.title).toBe('Laporan unggahan daftar PBI APBN');
     expect(Object.fromEntries(report.summary)).toMatchObject({
       Berkas: 'pbi-sept.csv',
-      Bulan: '2026-09',
+      Bulan: 'September 2026',
       Versi: 1,
       'Baris dibaca': 4,
       Diterima: 1,

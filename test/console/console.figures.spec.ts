@@ -110,6 +110,9 @@ describe('console figures computed in the browser', () => {
     expect(audit.wibDayBound('')).toBeUndefined();
     expect(month.previousMonth('2026-01')).toBe('2025-12');
     expect(month.previousMonth('2026-11')).toBe('2026-10');
+    expect(['2026-10', '2026-13', '2026-00', '2026-1', ''].map(month.isMonth)).toEqual([true, false, false, false, false]);
+    expect(month.monthFromAddress({ month: '2026-10' }, '2026-11')).toEqual({ month: '2026-10', problem: null });
+    expect(month.monthFromAddress({}, '2026-11')).toEqual({ month: '2026-11', problem: null });
   });
 
   it('tells a route the server lacks from a record it does not have (both 404 NOT_FOUND)', () => {

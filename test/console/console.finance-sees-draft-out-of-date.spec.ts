@@ -74,6 +74,10 @@ describeInBrowser('console: finance sees a draft that is out of date and removes
     // An address that names no run, and a refusal that says why.
     await page.goto(`${base}/console/#/rekonsiliasi/tidak-ada`);
     await page.getByText('Rekonsiliasi tidak ditemukan: alamat ini tidak menunjuk rekonsiliasi mana pun. Pilih dari daftar rekonsiliasi.').waitFor();
+    await page.goto(`${base}/console/#/dasbor?month=2026-13`);
+    // the browser's own month (its clock, not the test's) is shown instead, and said so
+    await page.getByText(/^Bulan "2026-13" di alamat tidak valid \(gunakan YYYY-MM, mis. 2026-10\); yang ditampilkan \w+ \d{4}\.$/).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Dasbor \w+ \d{4}$/);
     await page.goto(`${base}/console/#/komitmen?tahun=1999`);
     await page.getByRole('alert').getByText(/fiscalYear harus tahun anggaran antara 2018 dan 2099/).waitFor();
 

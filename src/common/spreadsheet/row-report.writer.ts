@@ -33,6 +33,10 @@ const DEFAULT_WIDTH = 20;
 /** The KETERANGAN column of Perbaiki and the value column of Ringkasan, in characters. */
 const MESSAGE_WIDTH = 90;
 const SUMMARY_WIDTH = 60;
+/** A Ringkasan label at the top of its row, beside a value of several lines. */
+const LABEL_TOP = { ...LABEL_STYLE, alignment: { vertical: 'top' } } as const;
+/** An uploaded value too long for its column: text, wrapped (one object, so one style id). */
+const WRAPPED_TEXT = { ...columnStyle('text'), alignment: { wrapText: true, vertical: 'top' } } as const;
 
 /** One reported row: its raw cells, whether any issue rejects it, and its messages in column order. */
 const REPORT_ROWS = `
@@ -111,8 +115,17 @@ export async function writeRowReport(dataSource: DataSource, report: RowReport, 
     for (const r of page) {
       const row = ws.addRow([...columns.map((c) => textValue(r.raw?.[c.name])), r.row_number, r.rejected ? 'DITOLAK' : 'PERINGATAN', r.messages]);
       row.eachCell((cell) => markAsText(cell));
-      const lines = wrappedLines(r.messages, MESSAGE_WIDTH);
-      if (lines > 1) row.height = lines * LINE_POINTS; // the messages wrap; rows do not grow by themselves
+      // the messages wrap, and so does an uploaded value longer than its column (a long name, words in IURAN);
+      // rows do not grow by themselves
+      let lines = wrappedLines(r.messages, MESSAGE_WIDTH);
+      columns.forEach((c, i) => {
+        const value = r.raw?.[c.name];
+        const width = c.width ?? DEFAULT_WIDTH;
+        if (!value || value.length <= width - 1) return;
+        row.getCell(i + 1).style = WRAPPED_TEXT;
+        lines = Math.max(lines, wrappedLines(value, width));
+      });
+      if (lines > 1) row.height = lines * LINE_POINTS;
       row.commit();
     }
     if (page.length < PAGE) break;
@@ -125,7 +138,7 @@ export async function writeRowReport(dataSource: DataSource, report: RowReport, 
   summary.addRow([report.title]).getCell(1).style = TITLE_STYLE;
   for (const [label, value, format] of report.summary) {
     const row = summary.addRow([label, value]);
-    row.getCell(1).style = LABEL_STYLE;
+    row.getCell(1).style = LABEL_TOP;
     const cell = row.getCell(2);
     // A new style object: cells may share theirs.
     if (format === 'rupiah') cell.style = { ...cell.style, numFmt: NUMBER_FORMATS.rupiah };

@@ -4,6 +4,7 @@
  */
 import type { RowReport } from '../../common/spreadsheet/row-report.writer.js';
 import { wibTimestamp } from '../../common/clock/clock.js';
+import { monthName } from '../../common/month.js';
 import { textValue } from '../../common/spreadsheet/workbook-style.js';
 import { BILL_COLUMNS } from '../bills/bill-row.validator.js';
 import type { Bill } from '../entities/bill.entity.js';
@@ -16,7 +17,7 @@ type Counted = Pick<Bill, 'filename' | 'month' | 'version' | 'uploadedBy' | 'upl
 function uploadLines(u: Counted) {
   return [
     ['Berkas', textValue(u.filename)],
-    ['Bulan', u.month],
+    ['Bulan', monthName(u.month)],
     ['Versi', u.version],
     ['Diunggah oleh', u.uploadedBy],
     ['Waktu unggah', wibTimestamp(u.uploadedAt)],

@@ -1,6 +1,7 @@
 /** The month inputs: <input type="month"> gives "YYYY-MM" in browsers that support it; others type it. */
-import { currentMonth } from './format.js';
+import { currentMonth, monthLabel } from './format.js';
 import { field } from './forms.js';
+import { notice } from './ui.js';
 
 export function monthField({ label = 'Bulan', name = 'month', value = currentMonth(), required = true, hint = 'Format YYYY-MM, mis. 2026-11' } = {}) {
   return field({ label, name, type: 'month', value, required, hint, attrs: { pattern: '\\d{4}-\\d{2}', placeholder: 'YYYY-MM' } });
@@ -10,4 +11,19 @@ export function monthField({ label = 'Bulan', name = 'month', value = currentMon
 export function previousMonth(month) {
   const [y, m] = month.split('-').map(Number);
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** "YYYY-MM" with a month 01–12. Pure. */
+export function isMonth(value) {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value ?? '');
+}
+
+/**
+ * The month a page shows: the address's when it is a month, else `fallback`, with a notice saying so
+ * when the address held something else (QA: "Dasbor 2026-13", "Mulai rekonsiliasi 2026-00").
+ */
+export function monthFromAddress(query, fallback) {
+  const asked = query.month;
+  if (!asked || isMonth(asked)) return { month: asked || fallback, problem: null };
+  return { month: fallback, problem: notice('error', `Bulan "${asked}" di alamat tidak valid (gunakan YYYY-MM, mis. 2026-10); yang ditampilkan ${monthLabel(fallback)}.`) };
 }

@@ -19,6 +19,8 @@ export const FIELD_LABELS = {
   code: 'Kode',
   component: 'Komponen',
   created: 'Baru',
+  createdAt: 'Dicatat pada',
+  createdBy: 'Dicatat oleh',
   dryRun: 'Uji coba',
   error: 'Galat',
   file: 'Berkas',
@@ -37,6 +39,7 @@ export const FIELD_LABELS = {
   niks: 'NIK',
   overbilled: 'Lebih tagih',
   paidAt: 'Tanggal bayar',
+  password: 'Kata sandi',
   payable: 'Harus dibayar',
   payer: 'Pembayar',
   pledgeCode: 'Kode komitmen',
@@ -70,9 +73,12 @@ export const FIELD_LABELS = {
 
 const MONEY = new Set(['amount', 'budget', 'invoiceTotal', 'linesTotal', 'payable', 'overbilled', 'underbilled']);
 const MONTHS = new Set(['month', 'adjustsMonth']);
-const DATES = new Set(['paidAt', 'validFrom', 'validTo']);
-/** Codes with a name: a pledge's source type, fund and scope, a user's role, a run's status, a finding's category. */
-const CODE_LABELS = { sourceType: SOURCE_TYPE_LABELS, fund: FUND_LABELS, scope: SCOPE_LABELS, role: ROLE_LABELS, status: RUN_STATUS_LABELS, category: CATEGORY_LABELS };
+const DATES = new Set(['paidAt', 'validFrom', 'validTo', 'createdAt']);
+/** How a reconciliation was started. */
+const TRIGGER_LABELS = { MANUAL: 'Manual (petugas)', SCHEDULE: 'Jadwal bulanan' };
+
+/** Codes with a name: a pledge's source type, fund and scope, a user's role, a run's status and trigger, a finding's category. */
+const CODE_LABELS = { sourceType: SOURCE_TYPE_LABELS, fund: FUND_LABELS, scope: SCOPE_LABELS, role: ROLE_LABELS, status: RUN_STATUS_LABELS, category: CATEGORY_LABELS, trigger: TRIGGER_LABELS };
 const COUNTS = new Set(['accepted', 'rejected', 'rowsRead', 'created', 'updated', 'unchanged', 'warnings', 'quota', 'size']);
 /** Lists longer than this show their first items and how many more. */
 const LIST_ITEMS = 5;
@@ -144,7 +150,7 @@ export const ENTITY_LABELS = {
   payment: 'Pembayaran',
   pbi_apbn_list: 'Daftar PBI APBN',
   pledge: 'Komitmen',
-  pledge_upload: 'Unggahan sheet komitmen',
+  pledge_upload: 'Unggahan lembar komitmen',
   reconciliation_run: 'Rekonsiliasi',
   scheduled_month: 'Jadwal bulanan',
   tariff: 'Tarif',

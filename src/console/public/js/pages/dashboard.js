@@ -7,7 +7,7 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, label, monthLabel, RUN_STATUS_LABELS } from '../format.js';
 import { form, values } from '../forms.js';
-import { monthField } from '../month-field.js';
+import { monthField, monthFromAddress } from '../month-field.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { hashFor } from '../routes.js';
 import { billChart, billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
@@ -16,13 +16,13 @@ import { changesNotice } from './reconciliation.js';
 import { RUN_TONES } from './reconciliations.js';
 
 export async function render(main, ctx) {
-  const month = /^\d{4}-\d{2}$/.test(ctx.query.month ?? '') ? ctx.query.month : currentMonth();
+  const { month, problem } = monthFromAddress(ctx.query, currentMonth());
   const body = h('div');
   const picker = form(
     { label: 'Pilih bulan', onsubmit: (_e, el) => ctx.navigate('/dasbor', { month: values(el).month }) },
     h('div', { class: 'filters' }, monthField({ value: month }), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn--secondary' }, 'Tampilkan'))),
   );
-  replace(main, pageHeader(`Dasbor ${monthLabel(month)}`, 'Ringkasan kepesertaan, pendanaan, tagihan BPJS dan pembayaran bulan ini.'), section(null, picker), body);
+  replace(main, pageHeader(`Dasbor ${monthLabel(month)}`, 'Ringkasan kepesertaan, pendanaan, tagihan BPJS dan pembayaran bulan ini.'), problem, section(null, picker), body);
   replace(body, loading());
   try {
     const runs = await api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal });

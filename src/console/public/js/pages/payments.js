@@ -3,14 +3,14 @@ import { api, upload } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, dateLabel, monthLabel, number, parseRupiah, rupiah } from '../format.js';
 import { clearErrors, field, form, showErrors, values } from '../forms.js';
-import { monthField } from '../month-field.js';
+import { monthField, monthFromAddress } from '../month-field.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { issuesTable, refusedRowsTable } from '../issues-table.js';
 import { uploadBox } from '../upload-box.js';
 import { announce, busy, confirmStep, dataTable, errorNotice, loading, notice, pageHeader, section, stats } from '../ui.js';
 
 export async function render(main, ctx) {
-  const month = ctx.query.month || currentMonth();
+  const { month, problem } = monthFromAddress(ctx.query, currentMonth());
   const overview = h('div');
   let pledges = [];
   try {
@@ -22,6 +22,7 @@ export async function render(main, ctx) {
   replace(
     main,
     pageHeader('Pembayaran', 'Catat pembayaran iuran dari tiap penyandang dana (nomor SP2D atau bukti transfer). Iuran jatuh tempo tanggal 10.'),
+    problem,
     h('div', { class: 'grid-2' }, section('Catat pembayaran', paymentForm(pledges, month, refresh)), section('Unggah lembar pembayaran', sheetForm(ctx, refresh))),
     overview,
   );

@@ -3,14 +3,14 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STATUS_LABELS } from '../format.js';
 import { form, showErrors, values } from '../forms.js';
-import { monthField, previousMonth } from '../month-field.js';
+import { monthField, monthFromAddress, previousMonth } from '../month-field.js';
 import { canWriteFinance, hashFor } from '../routes.js';
 import { badge, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 
 export const RUN_TONES = { DONE: 'info', FINAL: 'ok', FAILED: 'bad', RUNNING: 'warn' };
 
 export async function render(main, ctx) {
-  const month = ctx.query.month || previousMonth(currentMonth());
+  const { month, problem } = monthFromAddress(ctx.query, previousMonth(currentMonth()));
   const list = h('div');
   const start = h('button', { type: 'button', class: 'btn btn--primary' }, `Mulai rekonsiliasi ${monthLabel(month)}`);
   const startOut = h('div');
@@ -39,6 +39,7 @@ export async function render(main, ctx) {
   replace(
     main,
     pageHeader('Rekonsiliasi', 'Cocokkan tagihan BPJS dan pembayaran dengan daftar peserta dan alokasi dana. Setiap proses menghasilkan versi baru; versi yang disetujui difinalisasi oleh petugas keuangan kedua.'),
+    problem,
     section(null, picker, canWriteFinance(ctx.user.role) ? h('div', { class: 'actions' }, start) : null, startOut),
     section(`Proses rekonsiliasi ${monthLabel(month)}`, list),
   );

@@ -3,13 +3,13 @@ import { api, download } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, monthLabel } from '../format.js';
 import { clearErrors, field, form, showErrors, values } from '../forms.js';
-import { previousMonth } from '../month-field.js';
+import { monthFromAddress, previousMonth } from '../month-field.js';
 import { hashFor } from '../routes.js';
 import { busy, pageHeader, section } from '../ui.js';
 import { villageOptions } from '../villages.js';
 
 export async function render(main, ctx) {
-  const month = ctx.query.month || previousMonth(currentMonth());
+  const { month, problem } = monthFromAddress(ctx.query, previousMonth(currentMonth()));
   let pledges = [];
   try {
     pledges = await api('/api/v1/pledges', { signal: ctx.signal });
@@ -26,6 +26,7 @@ export async function render(main, ctx) {
   replace(
     main,
     pageHeader('Laporan', 'Buku kerja untuk ditandatangani dan diperiksa: laporan per desa, laporan per komitmen (mis. TJSLP perusahaan), dan buku kerja rekonsiliasi bulanan.'),
+    problem,
     h(
       'div',
       { class: 'grid-2' },
