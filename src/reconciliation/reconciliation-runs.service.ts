@@ -12,9 +12,7 @@ export class ReconciliationRuns {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async get(id: string) {
-    const run = await this.dataSource.getRepository(ReconciliationRun).findOne({ where: { id } });
-    if (!run) throw ReconciliationException.runNotFound(id);
-    return toView(run);
+    return toView(await this.runOf(id));
   }
 
   /**
@@ -23,11 +21,16 @@ export class ReconciliationRuns {
    * a re-allocation waiting. Empty when the run still holds; null for a run that is not DONE.
    */
   async getWithChanges(id: string) {
-    const run = await this.dataSource.getRepository(ReconciliationRun).findOne({ where: { id } });
-    if (!run) throw ReconciliationException.runNotFound(id);
+    const run = await this.runOf(id);
     // a DONE run has its inputs (RUNNING and FAILED ones hold {})
     const changes = run.status === 'DONE' ? await changedSince(this.dataSource, run.month, run.inputs as RunInputs) : null;
     return { ...toView(run), changes };
+  }
+
+  private async runOf(id: string): Promise<ReconciliationRun> {
+    const run = await this.dataSource.getRepository(ReconciliationRun).findOne({ where: { id } });
+    if (!run) throw ReconciliationException.runNotFound(id);
+    return run;
   }
 
   /** Runs of a month, newest version first. */

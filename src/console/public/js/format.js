@@ -22,6 +22,11 @@ function groupDigits(n) {
 
 export const MONTH_NAMES = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
+/** "YYYY-MM" with a month 01–12. Pure. */
+export function isMonth(value) {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value ?? '');
+}
+
 /** "2026-11" → "November 2026". Anything else is returned unchanged. */
 export function monthLabel(month) {
   const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');

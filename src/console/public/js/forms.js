@@ -4,7 +4,7 @@
  * they concern and the rest in the form's summary box.
  */
 import { h, replace, uid } from './dom.js';
-import { dateLabel, monthLabel } from './format.js';
+import { dateLabel, isMonth, monthLabel } from './format.js';
 
 /**
  * field({ label, name, type?, required?, value?, hint?, options?: [{ value, label }], multiline?, attrs? })
@@ -47,7 +47,7 @@ export function field({ label, name, type = 'text', required = false, value, hin
 
 /** "2026-11-05" → "Dipilih: 5 November 2026"; "2026-11" → "Dipilih: November 2026"; nothing picked → "". Pure. */
 export function pickedInWords(type, value) {
-  const valid = type === 'date' ? /^\d{4}-\d{2}-\d{2}$/.test(value ?? '') : /^\d{4}-(0[1-9]|1[0-2])$/.test(value ?? '');
+  const valid = type === 'date' ? /^\d{4}-\d{2}-\d{2}$/.test(value ?? '') : isMonth(value);
   return valid ? `Dipilih: ${type === 'date' ? dateLabel(value) : monthLabel(value)}` : '';
 }
 

@@ -1,5 +1,5 @@
 /** The month inputs: <input type="month"> gives "YYYY-MM" in browsers that support it; others type it. */
-import { currentMonth, monthLabel } from './format.js';
+import { currentMonth, isMonth, monthLabel } from './format.js';
 import { field } from './forms.js';
 import { notice } from './ui.js';
 
@@ -13,10 +13,7 @@ export function previousMonth(month) {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-/** "YYYY-MM" with a month 01–12. Pure. */
-export function isMonth(value) {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value ?? '');
-}
+export { isMonth } from './format.js';
 
 /**
  * The month a page shows: the address's when it is a month, else `fallback`, with a notice saying so

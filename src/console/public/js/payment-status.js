@@ -6,7 +6,9 @@ import { badge, dataTable } from './ui.js';
 
 const TONES = { PAID: 'ok', UNPAID: 'bad', UNDERPAID: 'warn', OVERPAID: 'info' };
 
-export function paymentStatusTable(rows, caption = 'Status pembayaran per penyandang dana') {
+export function paymentStatusTable(answer, caption = 'Status pembayaran per penyandang dana') {
+  // GET /payments/status answers a list; a paged `{ items }` or nothing reads the same
+  const rows = Array.isArray(answer) ? answer : (answer?.items ?? []);
   const total = (key) => rows.reduce((s, r) => s + (Number(r[key]) || 0), 0);
   return dataTable({
     caption,

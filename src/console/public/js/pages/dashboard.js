@@ -53,7 +53,7 @@ async function fromRun(run, ctx) {
     draft && (run.changes ?? []).length ? changesNotice(run) : null,
     headlineStats(run),
     h('div', { class: 'grid-2' }, section('Pendanaan menurut sumber dana', fundingChart(run)), section('Tagihan BPJS', billChart(run.bill) ?? h('p', { class: 'empty', text: 'Belum ada tagihan BPJS untuk bulan ini.' }), run.bill ? billStats(run.bill) : null)),
-    section(draft ? 'Status pembayaran per penyandang dana (saat ini)' : 'Status pembayaran per penyandang dana', paymentStatusTable(Array.isArray(payments) ? payments : (payments?.items ?? []))),
+    section(draft ? 'Status pembayaran per penyandang dana (saat ini)' : 'Status pembayaran per penyandang dana', paymentStatusTable(payments)),
     section('Pendanaan per komitmen', fundedTable(run)),
   ];
 }
@@ -79,7 +79,7 @@ async function fromAllocation(month, ctx) {
     notice('info', `${monthLabel(month)} belum direkonsiliasi: angka di bawah berasal dari alokasi saat ini dan belum mencakup tagihan BPJS. `, h('a', { href: hashFor('/rekonsiliasi', { month }), text: 'Ke halaman rekonsiliasi' })),
     none ? notice('warning', `Belum ada alokasi untuk ${monthLabel(month)}. Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau saat rekonsiliasi dijalankan.`) : headlineStats(summary),
     none ? null : section('Pendanaan menurut sumber dana', fundingChart(summary)),
-    payments ? section('Status pembayaran per penyandang dana', paymentStatusTable(Array.isArray(payments) ? payments : (payments.items ?? []))) : null,
+    payments ? section('Status pembayaran per penyandang dana', paymentStatusTable(payments)) : null,
   ];
 }
 

@@ -158,7 +158,7 @@ async function showMonth(container, month, ctx) {
     ]);
     replace(
       body,
-      paymentStatusTable(Array.isArray(statuses) ? statuses : (statuses.items ?? [])),
+      paymentStatusTable(statuses),
       h('h3', { text: 'Rincian pembayaran' }),
       dataTable({
         caption: `Pembayaran tercatat untuk ${monthLabel(month)}`,

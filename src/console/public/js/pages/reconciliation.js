@@ -45,7 +45,7 @@ export async function render(main, ctx) {
     canWriteFinance(ctx.user.role) && finalizable(run, others) ? finalizeBox(run, ctx) : null,
     section('Ringkasan', headlineStats(run), h('div', { class: 'grid-2' }, h('div', {}, fundingChart(run)), h('div', {}, billChart(run.bill))), billStats(run.bill)),
     section('Temuan per kategori', categoryTable, amountsNote, findingsList),
-    section('Pembayaran per penyandang dana', paymentStatusTable(run.payments ?? [])),
+    section('Pembayaran per penyandang dana', paymentStatusTable(run.payments)),
     section('Pendanaan per komitmen', fundedTable(run)),
     section('Jejak proses', runFacts(run)),
   );

@@ -7,7 +7,7 @@ import { barChart } from '../chart.js';
 import { csvBlob, toCsv } from '../csv.js';
 import { aggregateSplits, fetchAllSplits } from '../splits-data.js';
 import { h, replace } from '../dom.js';
-import { label, monthLabel, number, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
+import { isMonth, label, monthLabel, number, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
 import { field, form, showErrors, values } from '../forms.js';
 import { hashFor } from '../routes.js';
 import { announce, busy, dataTable, errorNotice, loading, notice, pageHeader, pager, section } from '../ui.js';
@@ -93,7 +93,7 @@ export async function render(main, ctx) {
 
   replace(main, pageHeader('Alokasi Dana', 'Siapa membayar iuran siapa, bulan apa, dari komitmen mana.'), section(null, filterForm), totals, section('Rincian', results));
   // a month the picker cannot show (typed into the address: 2026-13) would otherwise vanish and list every month (QA)
-  if (q.month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(q.month)) {
+  if (q.month && !isMonth(q.month)) {
     showErrors(filterForm, { message: 'Saringan tidak valid.', details: [{ field: 'month', messages: [`Bulan "${q.month}" tidak valid: gunakan format YYYY-MM, mis. 2026-10.`] }] });
     replace(results, h('p', { class: 'hint', text: 'Perbaiki saringan yang ditandai, lalu tekan Tampilkan.' }));
   } else if (FILTERS.some((k) => q[k])) await load(filterForm, Number(q.page) || 1);
