@@ -6,7 +6,7 @@
  */
 import { keysetPages } from '../data/keyset-pages.js';
 import type { ParticipantMonthRow } from '../data/report-queries.js';
-import { TableSeries } from '../workbook/table-series.js';
+import { writePagedTable } from '../workbook/table-series.js';
 import type { TableColumn } from '../workbook/table-sheet.js';
 import { SOURCE_COLUMNS } from './per-desa.sheet.js';
 import { sheetTitle } from './titles.js';
@@ -32,15 +32,11 @@ export function participantMonthPages(ctx: Pick<ReconciliationWorkbookContext, '
   return keysetPages<ParticipantMonthRow, string>((after, limit) => ctx.queries.participantMonthsPage(ctx.month, after, limit), (r) => r.nik, '', ctx.pageSize);
 }
 
-export async function writeRincianPeserta(ctx: ReconciliationWorkbookContext, pages: AsyncGenerator<ParticipantMonthRow[]>): Promise<void> {
-  const t = new TableSeries(ctx.output.workbook, 'Rincian Peserta', RINCIAN_COLUMNS, { title: sheetTitle(ctx, 'Rincian Iuran dan Pendanaan per Peserta') });
+export function writeRincianPeserta(ctx: ReconciliationWorkbookContext, pages: AsyncGenerator<ParticipantMonthRow[]>): Promise<void> {
+  const table = { name: 'Rincian Peserta', columns: RINCIAN_COLUMNS, options: { title: sheetTitle(ctx, 'Rincian Iuran dan Pendanaan per Peserta') } };
   let no = 0;
-  for await (const page of pages) {
-    for (const r of page) {
-      const names = villageNames(ctx, r.villageCode);
-      t.addRow([++no, r.nik, r.noka, r.name, r.villageCode, names.village, names.kecamatan, r.tmt, r.amount, r.apbd, r.apbdProv, r.desa, r.tjslp, r.unfunded, r.pledges]);
-    }
-    await ctx.output.breathe();
-  }
-  t.finish();
+  return writePagedTable(ctx.output, table, pages, (r) => {
+    const names = villageNames(ctx, r.villageCode);
+    return [++no, r.nik, r.noka, r.name, r.villageCode, names.village, names.kecamatan, r.tmt, r.amount, r.apbd, r.apbdProv, r.desa, r.tjslp, r.unfunded, r.pledges];
+  });
 }

@@ -18,6 +18,7 @@ import { FUND_LABELS, label, monthLabel, PAYMENT_STATUS_LABELS, SCOPE_LABELS, SO
 import { ReportsException } from '../reports.exception.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
 import { resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
+import { writePagedTable } from '../workbook/table-series.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { WorkbookOutput } from '../workbook/workbook-output.js';
 import type { PreparedWorkbook } from './write-reconciliation-workbook.use-case.js';
@@ -28,6 +29,8 @@ export interface WritePledgeStatementCommand {
   month?: string;
   year?: number;
   pageSize?: number;
+  /** Last row of a sheet before the Peserta table continues on the next (tests lower it; Excel's limit otherwise). */
+  sheetRows?: number;
   /** Who asked: recorded on months re-allocated because they were STALE. */
   actor: string;
 }
@@ -103,27 +106,31 @@ export class WritePledgeStatement {
         t.finishTable();
         writePledgeFacts(t, pledge, usedBefore);
         t.commit();
-        await this.writeSplits(output, title('Peserta yang Didanai'), pledge.code, period, villages, command.pageSize ?? 5000);
+        await this.writeSplits(output, title('Peserta yang Didanai'), pledge.code, period, villages, command);
         writePaymentsSheet(output, title('Pembayaran'), payments);
         await output.finish();
       },
     };
   }
 
-  private async writeSplits(output: WorkbookOutput, title: string[], code: string, period: StatementPeriod, villages: Map<string, string>, pageSize: number): Promise<void> {
-    const t = new TableSheet(output.workbook, 'Peserta', SPLIT_COLUMNS, { title });
+  /** Peserta: the participant-months the pledge funded, continued on "Peserta (2)" past Excel's last row (a year of an APBD pledge over the whole register). */
+  private writeSplits(output: WorkbookOutput, title: string[], code: string, period: StatementPeriod, villages: Map<string, string>, command: WritePledgeStatementCommand): Promise<void> {
     const pages = keysetPages<PledgeSplitRow, MonthKey>(
       (after, limit) => this.statements.pledgeSplitsPage(code, period.from, period.to, after, limit),
       (r) => ({ month: r.month, nik: r.nik }),
       { month: '', nik: '' },
-      pageSize,
+      command.pageSize ?? 5000,
     );
-    for await (const page of pages) {
-      for (const r of page) t.addRow([monthLabel(r.month), r.nik, r.noka, r.name, r.villageCode, r.villageCode ? villages.get(r.villageCode) : null, r.obligation, r.amount]);
-      await output.breathe();
-    }
-    t.finishTable();
-    t.commit();
+    return writePagedTable(output, { name: 'Peserta', columns: SPLIT_COLUMNS, options: { title, maxRows: command.sheetRows } }, pages, (r) => [
+      monthLabel(r.month),
+      r.nik,
+      r.noka,
+      r.name,
+      r.villageCode,
+      r.villageCode ? villages.get(r.villageCode) : null,
+      r.obligation,
+      r.amount,
+    ]);
   }
 }
 

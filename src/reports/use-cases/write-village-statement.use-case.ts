@@ -18,6 +18,7 @@ import { FUND_LABELS, label, monthLabel, rupiah, wibTimestamp } from '../format/
 import { ReportsException } from '../reports.exception.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
 import { resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
+import { writePagedTable } from '../workbook/table-series.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { WorkbookOutput } from '../workbook/workbook-output.js';
 import type { PreparedWorkbook } from './write-reconciliation-workbook.use-case.js';
@@ -27,6 +28,8 @@ export interface WriteVillageStatementCommand {
   month?: string;
   year?: number;
   pageSize?: number;
+  /** Last row of a sheet before the Peserta table continues on the next (tests lower it; Excel's limit otherwise). */
+  sheetRows?: number;
   /** Who asked: recorded on months re-allocated because they were STALE. */
   actor: string;
 }
@@ -101,27 +104,32 @@ export class WriteVillageStatement {
         t.finishTable();
         writePledgeNotes(t, pledges);
         t.commit();
-        await this.writeResidents(output, title('Peserta dan Iuran'), period, code, own, command.pageSize ?? 5000);
+        await this.writeResidents(output, title('Peserta dan Iuran'), period, code, own, command);
         writePaymentsSheet(output, title('Pembayaran Komitmen Desa'), payments);
         await output.finish();
       },
     };
   }
 
-  private async writeResidents(output: WorkbookOutput, title: string[], period: StatementPeriod, code: string, own: string[], pageSize: number): Promise<void> {
-    const t = new TableSheet(output.workbook, 'Peserta', RESIDENT_COLUMNS, { title });
+  /** Peserta: the village's participant-months, continued on "Peserta (2)" past Excel's last row. */
+  private writeResidents(output: WorkbookOutput, title: string[], period: StatementPeriod, code: string, own: string[], command: WriteVillageStatementCommand): Promise<void> {
     const pages = keysetPages<VillageResidentRow, MonthKey>(
       (after, limit) => this.statements.villageResidentsPage(period.from, period.to, code, own, after, limit),
       (r) => ({ month: r.month, nik: r.nik }),
       { month: '', nik: '' },
-      pageSize,
+      command.pageSize ?? 5000,
     );
-    for await (const page of pages) {
-      for (const r of page) t.addRow([monthLabel(r.month), r.nik, r.noka, r.name, r.amount, r.own, r.other, r.unfunded, r.pledges]);
-      await output.breathe();
-    }
-    t.finishTable();
-    t.commit();
+    return writePagedTable(output, { name: 'Peserta', columns: RESIDENT_COLUMNS, options: { title, maxRows: command.sheetRows } }, pages, (r) => [
+      monthLabel(r.month),
+      r.nik,
+      r.noka,
+      r.name,
+      r.amount,
+      r.own,
+      r.other,
+      r.unfunded,
+      r.pledges,
+    ]);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { type CellInput, TableSheet, type TableColumn, type TableSheetOptions } from './table-sheet.js';
+import type { WorkbookOutput } from './workbook-output.js';
 
 export class TableSeries {
   private part = 1;
@@ -40,4 +41,23 @@ export class TableSeries {
     this.current.finishTable();
     this.current.commit();
   }
+}
+
+/**
+ * A list read a page at a time (keysetPages) written as one TableSeries: each row through `cells`,
+ * and between pages the writer waits for a slow client (WorkbookOutput.breathe), so neither the
+ * list nor the file is ever whole in memory.
+ */
+export async function writePagedTable<Row>(
+  output: WorkbookOutput,
+  table: { name: string; columns: TableColumn[]; options: TableSheetOptions },
+  pages: AsyncIterable<Row[]>,
+  cells: (row: Row) => CellInput[],
+): Promise<void> {
+  const t = new TableSeries(output.workbook, table.name, table.columns, table.options);
+  for await (const page of pages) {
+    for (const row of page) t.addRow(cells(row));
+    await output.breathe();
+  }
+  t.finish();
 }
