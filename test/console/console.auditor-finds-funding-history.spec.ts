@@ -3,24 +3,16 @@
  * premium, follow it to the funding splits (totals, CSV export), read the audit trail, and be kept
  * out of the finance officers' pages.
  */
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { Role } from '../../src/users/role.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { BOOT_TIMEOUT, BROWSER_TIMEOUT, describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
 import { enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
 
 describeInBrowser('console: auditor finds a participant funding history', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
   const person = PEOPLE[1];
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
+  const app = browserApp(async (t) => {
     const operator = await t.as(Role.OPERATOR_DINKES);
     await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(enrollmentCsv(PEOPLE)), 'peserta.csv').expect(201);
     const finance = await t.as(Role.KEUANGAN);
@@ -31,13 +23,10 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
       .expect(201);
     await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemerintah Kabupaten Bengkulu Utara', fiscalYear: 2026, scope: 'ALL' }).expect(201);
     await finance.post('/api/v1/allocations').send({ month: '2026-10' }).expect((res) => expect(res.status).toBeLessThan(300));
-  }, BOOT_TIMEOUT);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   it('reads who paid for a participant, month by month, and exports the splits', async () => {
+    const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
     // A bookmarked search: after the login the console opens it, not the home page.
     await login(page, base, await userFor(t, Role.AUDITOR), '#/peserta?name=budi');

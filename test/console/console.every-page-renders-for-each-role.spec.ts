@@ -3,25 +3,17 @@
  * page renders its heading without script errors, CSP violations or error boxes. Screenshots of each
  * are kept under test/screenshots/pages/ for a person to look at.
  */
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { BOOT_TIMEOUT, BROWSER_TIMEOUT, describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
 import { billCsv, enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
 
 const MONTH = '2026-10';
 
 describeInBrowser('console: every page renders for each role that may see it', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
   let runId: string;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
+  const app = browserApp(async (t) => {
     const operator = await t.as(Role.OPERATOR_DINKES);
     const sheet = enrollmentCsv([...PEOPLE, { nik: '17030612058A0007', name: 'Huruf Di Nik' }]);
     await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(sheet), 'peserta.csv').expect(201);
@@ -32,10 +24,6 @@ describeInBrowser('console: every page renders for each role that may see it', (
     await finance.post('/api/v1/bills').field('month', MONTH).field('invoiceTotal', '193200').attach('file', Buffer.from(bill), 'tagihan.csv').expect(201);
     await finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: MONTH, amount: 113400, paidAt: '2026-10-12', reference: 'SP2D 001/2026' }).expect(201);
     runId = (await finance.post('/api/v1/reconciliations').send({ month: MONTH }).expect(201)).body.id;
-  }, BOOT_TIMEOUT);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   const pages: Record<string, string[]> = {
@@ -46,6 +34,7 @@ describeInBrowser('console: every page renders for each role that may see it', (
   };
 
   it.each(Object.keys(pages))('as %s', async (role) => {
+    const { t, base, browser } = app;
     for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
       const { context, page, errors } = await openPage(browser, viewport);
       await login(page, base, await userFor(t, role as Role));
@@ -65,6 +54,7 @@ describeInBrowser('console: every page renders for each role that may see it', (
   }, BROWSER_TIMEOUT);
 
   it('is usable from the keyboard: skip link first, visible focus, the menu reachable', async () => {
+    const { t, base, browser } = app;
     const { context, page } = await openPage(browser);
     await login(page, base, await userFor(t, Role.KEUANGAN));
     // After each page change the focus moves to the page's heading (screen readers read it out).

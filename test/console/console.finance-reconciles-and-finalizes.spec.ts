@@ -3,39 +3,29 @@
  * record a payment, upload the month's BPJS bill, run the reconciliation, read its findings and payments, see the maker-checker
  * refusal, finalize as a second officer, download the workbook, and see the month on the dashboard.
  */
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Role } from '../../src/users/role.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { BOOT_TIMEOUT, BROWSER_TIMEOUT, describeInBrowser, launchBrowser, listen, login, logout, openPage, screenshot, userFor } from './support/browser.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, logout, openPage, screenshot, userFor } from './support/browser.js';
 import { billCsv, enrollmentCsv, PEOPLE } from './support/sheets.js';
 
 const MONTH = '2026-10';
 
 describeInBrowser('console: finance runs and finalizes a reconciliation and downloads the workbook', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
+  const app = browserApp(async (t) => {
     // The register: five participants covered from January 2026 (uploaded through the API).
     const operator = await t.as(Role.OPERATOR_DINKES);
     await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(enrollmentCsv(PEOPLE)), 'peserta.csv').expect(201);
-  }, BOOT_TIMEOUT);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   const row = (page: Page, table: string, first: string) => page.getByRole('table', { name: table }).locator('tbody tr', { has: page.locator('th, td', { hasText: first }) }).first();
   const cells = (page: Page, table: string, first: string) => row(page, table, first).locator('th, td').allTextContents();
 
   it('takes a month from pledge to finalized reconciliation', async () => {
+    const { t, base, browser } = app;
     const maker = await userFor(t, Role.KEUANGAN);
     const checker = await userFor(t, Role.KEUANGAN, '2');
     const { context, page, errors } = await openPage(browser);

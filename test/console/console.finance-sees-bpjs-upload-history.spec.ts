@@ -3,12 +3,11 @@
  * it (version, when, by whom, counts), refreshed after an upload and when the month changes, with
  * the row report of a version that had rejected rows; uploading a PBI-APBN list.
  */
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Role } from '../../src/users/role.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { BOOT_TIMEOUT, BROWSER_TIMEOUT, describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
 import { downloadWorkbook, sheetRows, tableRows } from './support/downloads.js';
 import { billCsv, PEOPLE } from './support/sheets.js';
 
@@ -18,26 +17,17 @@ const UPLOADED_AT = '15 November 2026 10.00 WIB';
 const FIXTURES = join(process.cwd(), 'test', 'fixtures');
 
 describeInBrowser('console: finance sees the upload history of the month on the BPJS inputs page', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
+  const app = browserApp(async (t) => {
     // A first version of October's bill, uploaded earlier by another finance officer (through the API).
     const bill = billCsv(PEOPLE.slice(0, 2).map((p) => ({ noka: p.noka!, nik: p.nik, name: p.name, amount: 37800 })));
     await (await t.as(Role.KEUANGAN)).post('/api/v1/bills').field('month', MONTH).field('invoiceTotal', '75600').attach('file', Buffer.from(bill), 'tagihan-awal.csv').expect(201);
-  }, BOOT_TIMEOUT);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   const sectionOf = (page: Page, heading: string) => page.locator('section', { has: page.getByRole('heading', { name: heading, exact: true }) });
 
   it('bill: the month\'s versions, a new one with rejected rows, and its row report from the history', async () => {
+    const { t, base, browser } = app;
     const officer = await userFor(t, Role.KEUANGAN, '2');
     const { context, page, errors } = await openPage(browser);
     await login(page, base, officer, '#/tagihan');
@@ -89,6 +79,7 @@ describeInBrowser('console: finance sees the upload history of the month on the 
   }, BROWSER_TIMEOUT);
 
   it('PBI-APBN list: upload with a rejected NIK, the count of NIKs, and the report from the history', async () => {
+    const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.KEUANGAN), '#/tagihan');
     const pbi = sectionOf(page, 'Daftar PBI APBN');
@@ -119,6 +110,7 @@ describeInBrowser('console: finance sees the upload history of the month on the 
   }, BROWSER_TIMEOUT);
 
   it('a file with no acceptable row: refused, and the rows that failed are listed under the form', async () => {
+    const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.KEUANGAN), '#/tagihan');
     const pbi = sectionOf(page, 'Daftar PBI APBN');

@@ -4,25 +4,17 @@
  * payment recorded by mistake is removed from the payments page, after which the draft can be
  * finalized again. Also: an address that names no run, and a page-level refusal that says why.
  */
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
+import { expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { BOOT_TIMEOUT, BROWSER_TIMEOUT, describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
 import { billCsv, enrollmentCsv, PEOPLE } from './support/sheets.js';
 
 const MONTH = '2026-10';
 
 describeInBrowser('console: finance sees a draft that is out of date and removes a payment', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
   let runId: string;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
+  const app = browserApp(async (t) => {
     await (await t.as(Role.OPERATOR_DINKES)).post('/api/v1/enrollment-uploads').attach('file', Buffer.from(enrollmentCsv(PEOPLE)), 'peserta.csv').expect(201);
     const finance = await t.as(Role.KEUANGAN);
     await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemerintah Kabupaten Bengkulu Utara', fiscalYear: 2026, scope: 'ALL' }).expect(201);
@@ -31,13 +23,10 @@ describeInBrowser('console: finance sees a draft that is out of date and removes
     runId = (await finance.post('/api/v1/reconciliations').send({ month: MONTH }).expect(201)).body.id;
     // recorded after the run, by mistake: the draft no longer holds
     await finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: MONTH, amount: 1000, paidAt: '2026-10-08', reference: 'SP2D SALAH' }).expect(201);
-  }, BOOT_TIMEOUT);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   it('warns on the run page and the dashboard, removes the payment, then offers finalize', async () => {
+    const { t, base, browser } = app;
     const checker = await userFor(t, Role.KEUANGAN, '2');
     const { context, page, errors } = await openPage(browser);
     await login(page, base, checker, `#/rekonsiliasi/${runId}`);

@@ -3,12 +3,11 @@
  * a bad row) on the payments page and see the month's status per funder change, then download the
  * village statement for the kepala desa and find the same payment and the village's share in it.
  */
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Role } from '../../src/users/role.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { BOOT_TIMEOUT, BROWSER_TIMEOUT, describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
 import { downloadWorkbook, sheetRows, tableRows } from './support/downloads.js';
 import { enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
 
@@ -27,30 +26,21 @@ async function paymentSheet(): Promise<Buffer> {
 }
 
 describeInBrowser('console: finance uploads a payment sheet and downloads the village statement', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    base = await listen(t);
-    browser = await launchBrowser();
+  const app = browserApp(async (t) => {
     // Five residents of Talang Jambu; the village pays 40% of their premium (Dana Desa), the regency the rest.
     await (await t.as(Role.OPERATOR_DINKES)).post('/api/v1/enrollment-uploads').attach('file', Buffer.from(enrollmentCsv(PEOPLE)), 'peserta.csv').expect(201);
     const finance = await t.as(Role.KEUANGAN);
     await finance.post('/api/v1/pledges').send({ code: DESA, sourceType: 'DESA', fund: 'DANA_DESA', funder: 'Desa Talang Jambu', fiscalYear: 2026, scope: 'VILLAGES', villageCodes: [VILLAGE], sharePercent: 40 }).expect(201);
     await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemerintah Kabupaten Bengkulu Utara', fiscalYear: 2026, scope: 'ALL', budget: 5_000_000 }).expect(201);
     await finance.post('/api/v1/allocations').send({ month: MONTH }).expect(201);
-  }, BOOT_TIMEOUT);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   const statusOf = async (page: Page, pledge: string) =>
     (await tableRows(page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }))).find((r) => r[0] === pledge);
 
   it('records the sheet\'s good rows, reports the bad one, and the statement shows the village\'s payment', async () => {
+    const { t, base, browser } = app;
     const officer = await userFor(t, Role.KEUANGAN);
     const { context, page, errors } = await openPage(browser);
     await login(page, base, officer, `#/pembayaran?month=${MONTH}`);

@@ -3,32 +3,19 @@
  * follow the background processing, read the rejected rows, download the report and the template,
  * then find an accepted participant.
  */
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { Role } from '../../src/users/role.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { BOOT_TIMEOUT, BROWSER_TIMEOUT, describeInBrowser, launchBrowser, listen, login, openPage, screenshot, userFor } from './support/browser.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
 import { enrollmentCsv, PEOPLE } from './support/sheets.js';
 
 describeInBrowser('console: operator uploads a sheet with bad rows and downloads the report', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // Every upload goes to the background, so the page has to poll for progress.
-    t = await createTestApp({ uploadBackgroundBytes: 1 });
-    base = await listen(t);
-    browser = await launchBrowser();
-  }, BOOT_TIMEOUT);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  // Every upload goes to the background, so the page has to poll for progress.
+  const app = browserApp(undefined, { uploadBackgroundBytes: 1 });
 
   it('shows counts and rejected rows, and offers the report and the template', async () => {
+    const { t, base, browser } = app;
     const sheet = enrollmentCsv([
       ...PEOPLE,
       { nik: '1701061205800009', name: 'Fajar Dari Kaur' }, // issued elsewhere: warning only

@@ -2,14 +2,15 @@
  * Headless Chromium for the console's end-to-end tests (playwright-core driving the Debian
  * `chromium` package). Without the browser the specs skip with a message; CI installs it.
  */
-import { describe } from '@jest/globals';
+import { afterAll, beforeAll, describe } from '@jest/globals';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { Role } from '../../../src/users/role.js';
 import { UsersService } from '../../../src/users/users.service.js';
-import { TEST_PASSWORD, type TestApp } from '../../support/test-app.js';
+import type { AppConfig } from '../../../src/common/config/app-config.js';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../support/test-app.js';
 
 /** Booting the app (a fresh database) and a browser path can take minutes on a busy two-core machine. */
 export const BOOT_TIMEOUT = 240_000;
@@ -24,6 +25,33 @@ export function describeInBrowser(name: string, body: () => void): void {
   if (existsSync(CHROMIUM_PATH)) return describe(name, body);
   console.warn(`[console e2e] ${CHROMIUM_PATH} not found: skipping "${name}". Install it with: apt-get install -y chromium`);
   describe.skip(name, body);
+}
+
+/** What a browser spec drives: the test app, its console's base URL and a headless Chromium. */
+export interface BrowserApp {
+  t: TestApp;
+  base: string;
+  browser: Browser;
+}
+
+/**
+ * Before a browser spec's tests: a fresh test app (with `config` overrides) served on a free port,
+ * Chromium, then `setup(t)` to fill the database through the API; after them, both closed. The
+ * returned object is filled in by the time the first test runs.
+ */
+export function browserApp(setup: (t: TestApp) => Promise<void> = async () => undefined, config: Partial<AppConfig> = {}): BrowserApp {
+  const app = {} as BrowserApp;
+  beforeAll(async () => {
+    app.t = await createTestApp(config);
+    app.base = await listen(app.t);
+    app.browser = await launchBrowser();
+    await setup(app.t);
+  }, BOOT_TIMEOUT);
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.t?.close();
+  });
+  return app;
 }
 
 export function launchBrowser(): Promise<Browser> {
