@@ -25,7 +25,7 @@ describeInBrowser('console: finance sees a draft that is out of date and removes
     await finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: MONTH, amount: 1000, paidAt: '2026-10-08', reference: 'SP2D SALAH' }).expect(201);
   });
 
-  it('warns on the run page and the dashboard, removes the payment, then offers finalize', async () => {
+  it('warns on the run page and the dashboard, removes the payment, offers finalize, then no removal in the closed month', async () => {
     const { t, base, browser } = app;
     const checker = await userFor(t, Role.KEUANGAN, '2');
     const { context, page, errors } = await openPage(browser);
@@ -59,6 +59,20 @@ describeInBrowser('console: finance sees a draft that is out of date and removes
     await page.goto(`${base}/console/#/rekonsiliasi/${runId}`);
     await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).waitFor();
     expect(await page.getByText(/berubah sejak rekonsiliasi ini dijalankan/).count()).toBe(0);
+
+    // Finalized, the month is closed: its payments are listed without Hapus…, and the page says how to correct one.
+    await (await t.as(Role.KEUANGAN)).post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: MONTH, amount: 189000, paidAt: '2026-10-09', reference: 'SP2D 002/2026' }).expect(201);
+    runId = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: MONTH }).expect(201)).body.id;
+    await page.goto(`${base}/console/#/rekonsiliasi/${runId}`);
+    await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).click();
+    await page.getByRole('button', { name: 'Ya, finalisasi Oktober 2026' }).click();
+    await page.getByText('Rekonsiliasi Oktober 2026 difinalisasi.').waitFor({ state: 'attached' });
+    await page.goto(`${base}/console/#/pembayaran?month=${MONTH}`);
+    await page.getByText(/^Oktober 2026 sudah difinalisasi: pembayarannya tidak dapat dihapus\./).waitFor();
+    const closed = page.getByRole('table', { name: 'Pembayaran tercatat untuk Oktober 2026' });
+    await closed.locator('tbody tr', { hasText: 'SP2D 002/2026' }).waitFor();
+    expect(await closed.getByRole('button', { name: 'Hapus…' }).count()).toBe(0);
+    expect(await closed.locator('thead th').allTextContents()).not.toContain('Tindakan');
 
     // An address that names no run, and a refusal that says why.
     await page.goto(`${base}/console/#/rekonsiliasi/tidak-ada`);

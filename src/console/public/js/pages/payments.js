@@ -122,7 +122,7 @@ function sheetForm(ctx, refresh) {
 
 /**
  * Removes a payment recorded by mistake (DELETE /payments/:id; the audit trail keeps what was
- * removed). Asked twice; a payment of a finalized month is refused by the API with its reason.
+ * removed). Asked twice; offered only in an open month (the API refuses a finalized month's).
  */
 function removeStep(payment, refresh) {
   return confirmStep({
@@ -152,14 +152,20 @@ async function showMonth(container, month, ctx) {
   replace(container, section(`Pembayaran ${monthLabel(month)}`, picker, body));
   replace(body, loading());
   try {
-    const [statuses, payments] = await Promise.all([
+    const [statuses, payments, runs] = await Promise.all([
       api('/api/v1/payments/status', { query: { month }, signal: ctx.signal }),
       api('/api/v1/payments', { query: { month, pageSize: 500 }, signal: ctx.signal }),
+      api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal }),
     ]);
+    // a finalized month is closed (§9): its payments stay, corrections go to an open month (QA: Hapus… led to a refusal)
+    const closed = (Array.isArray(runs) ? runs : []).some((r) => r.status === 'FINAL');
     replace(
       body,
       paymentStatusTable(statuses),
       h('h3', { text: 'Rincian pembayaran' }),
+      closed
+        ? notice('info', `${monthLabel(month)} sudah difinalisasi: pembayarannya tidak dapat dihapus. Pembayaran yang salah dikoreksi dengan pembayaran koreksi di bulan yang masih terbuka (isi "Koreksi untuk bulan").`)
+        : null,
       dataTable({
         caption: `Pembayaran tercatat untuk ${monthLabel(month)}`,
         columns: [
@@ -169,7 +175,7 @@ async function showMonth(container, month, ctx) {
           { label: 'Koreksi bulan', value: (p) => (p.adjustsMonth ? monthLabel(p.adjustsMonth) : '–') },
           { label: 'Dicatat oleh', value: (p) => p.createdBy ?? '–' },
           { label: 'Jumlah', value: (p) => rupiah(p.amount), numeric: true },
-          { label: 'Tindakan', render: (p) => removeStep(p, () => showMonth(container, month, ctx)) },
+          ...(closed ? [] : [{ label: 'Tindakan', render: (p) => removeStep(p, () => showMonth(container, month, ctx)) }]),
         ],
         rows: payments.items ?? [],
         empty: 'Belum ada pembayaran tercatat untuk bulan ini.',
