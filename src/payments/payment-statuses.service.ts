@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AllocateMonth } from '../funding/use-cases/allocate-month.use-case.js';
+import { PaymentException } from './payments.exception.js';
 import { pledgeMonthStatus, type PaymentStatus } from './payment-status.js';
 import { PAYMENTS_OF_MONTH, PLEDGE_MONTH_DUE_AND_PAYMENTS } from './sql/payment-status.sql.js';
 
@@ -15,7 +17,22 @@ export interface PledgePaymentStatus {
 /** The §8 status of every pledge-month of a month; used by the payments route and reconciliation runs. */
 @Injectable()
 export class PaymentStatuses {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly allocateMonth: AllocateMonth,
+  ) {}
+
+  /**
+   * GET /payments/status: like every read of splits, STALE months are recomputed first, so that due
+   * is what the current pledges give (§6); NOT_ALLOCATED for a month never allocated, as the split
+   * summary answers.
+   */
+  async current(month: string, reader: string): Promise<PledgePaymentStatus[]> {
+    await this.allocateMonth.refreshStale(reader);
+    const [allocated] = await this.dataSource.query('SELECT 1 FROM allocation_month WHERE month = $1', [month]);
+    if (!allocated) throw PaymentException.notAllocated(month);
+    return this.forMonth(month);
+  }
 
   async forMonth(month: string, manager?: EntityManager): Promise<PledgePaymentStatus[]> {
     const m = manager ?? this.dataSource.manager;

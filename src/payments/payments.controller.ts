@@ -52,10 +52,10 @@ export class PaymentsController {
     return { items: rows.map(toPaymentView), total };
   }
 
-  /** Per pledge: due, paid, PAID/UNPAID/UNDERPAID/OVERPAID and late (DOMAIN §8), from the current allocation. */
+  /** Per pledge: due, paid, PAID/UNPAID/UNDERPAID/OVERPAID and late (DOMAIN §8), from the current allocation (STALE months recomputed first). */
   @Get('status')
   @Roles(...READERS)
-  status(@Query() query: PaymentStatusQueryDto) {
-    return this.statuses.forMonth(query.month);
+  status(@Query() query: PaymentStatusQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.statuses.current(query.month, user.username);
   }
 }

@@ -9,6 +9,7 @@ export enum PaymentErrorCode {
   OUTSIDE_TERMS = 'OUTSIDE_TERMS',
   DUPLICATE_PAYMENT = 'DUPLICATE_PAYMENT',
   PAYMENT_NOT_FOUND = 'PAYMENT_NOT_FOUND',
+  NOT_ALLOCATED = 'NOT_ALLOCATED',
 }
 
 export class PaymentException extends DomainException<PaymentErrorCode> {
@@ -16,6 +17,7 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
     switch (this.code) {
       case PaymentErrorCode.PLEDGE_NOT_FOUND:
       case PaymentErrorCode.PAYMENT_NOT_FOUND:
+      case PaymentErrorCode.NOT_ALLOCATED:
         return HttpStatus.NOT_FOUND;
       case PaymentErrorCode.DUPLICATE_PAYMENT:
         return HttpStatus.CONFLICT;
@@ -41,6 +43,16 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
       PaymentErrorCode.INVALID_ADJUSTMENT,
       `Penyesuaian dicatat pada bulan yang masih terbuka untuk bulan sebelumnya: adjustsMonth (${monthName(adjustsMonth)}) harus lebih awal dari month (${monthName(month)}).`,
       { month, adjustsMonth },
+    );
+  }
+
+  /** §8's due is the month's splits: a month never allocated has none yet, and every payment would read as OVERPAID. */
+  static notAllocated(month: string): PaymentException {
+    return new PaymentException(
+      PaymentErrorCode.NOT_ALLOCATED,
+      `Bulan ${monthName(month)} belum dialokasikan, jadi kewajiban tiap komitmen belum ada dan status pembayarannya belum dapat dihitung. ` +
+        'Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau jalankan alokasi bulan itu.',
+      { month },
     );
   }
 

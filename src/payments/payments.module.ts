@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MultipartModule } from '@nestjs/platform-fastify/multipart';
 import { UPLOAD_OPTIONS } from '../common/http/upload-options.js';
+import { FundingModule } from '../funding/funding.module.js';
 import { PaymentStatuses } from './payment-statuses.service.js';
 import { PaymentUploadsController } from './payment-uploads.controller.js';
 import { PaymentsController } from './payments.controller.js';
@@ -10,7 +11,7 @@ import { UploadPayments } from './use-cases/upload-payments.use-case.js';
 
 /** Payments by funders per pledge and month, and their §8 status. */
 @Module({
-  imports: [MultipartModule.registerAsync(UPLOAD_OPTIONS)],
+  imports: [FundingModule, MultipartModule.registerAsync(UPLOAD_OPTIONS)],
   controllers: [PaymentsController, PaymentUploadsController],
   providers: [RecordPayment, DeletePayment, UploadPayments, PaymentStatuses],
   exports: [RecordPayment, PaymentStatuses],

@@ -153,7 +153,11 @@ async function showMonth(container, month, ctx) {
   replace(body, loading());
   try {
     const [statuses, payments, runs] = await Promise.all([
-      api('/api/v1/payments/status', { query: { month }, signal: ctx.signal }),
+      // a month never allocated has nothing due yet: the API says so (NOT_ALLOCATED), and that is shown in place of the table
+      api('/api/v1/payments/status', { query: { month }, signal: ctx.signal }).catch((err) => {
+        if (err?.code === 'NOT_ALLOCATED') return err;
+        throw err;
+      }),
       api('/api/v1/payments', { query: { month, pageSize: 500 }, signal: ctx.signal }),
       api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal }),
     ]);
@@ -161,7 +165,7 @@ async function showMonth(container, month, ctx) {
     const closed = (Array.isArray(runs) ? runs : []).some((r) => r.status === 'FINAL');
     replace(
       body,
-      paymentStatusTable(statuses),
+      statuses instanceof Error ? notice('info', statuses.message) : paymentStatusTable(statuses),
       h('h3', { text: 'Rincian pembayaran' }),
       closed
         ? notice('info', `${monthLabel(month)} sudah difinalisasi: pembayarannya tidak dapat dihapus. Pembayaran yang salah dikoreksi dengan pembayaran koreksi di bulan yang masih terbuka (isi "Koreksi untuk bulan").`)
