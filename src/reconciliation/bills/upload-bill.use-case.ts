@@ -6,9 +6,9 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { type RawCells, rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
-import { monthKey } from '../run-lock.js';
+import { BILL_UPLOAD_LOCK, lockUploads } from '../run-lock.js';
 import { BpjsInputException } from '../bpjs-input.exception.js';
-import { INSERT_BILL_LINES, LOCK_UPLOAD_MONTH } from '../sql/uploads.sql.js';
+import { INSERT_BILL_LINES } from '../sql/uploads.sql.js';
 import { Bill } from '../entities/bill.entity.js';
 import { fileChecksum } from '../../common/file-checksum.js';
 import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
@@ -37,7 +37,6 @@ export interface BillUploadResult extends UploadReport, Partial<ReplacedVersion>
   recognised?: true;
 }
 
-const BILL_UPLOAD_LOCK = 1703_0006;
 
 /**
  * Stores a BPJS bill for a month (DOMAIN §7, §12) as the month's next version: earlier versions
@@ -63,7 +62,7 @@ export class UploadBill {
 
   private async store(command: UploadBillCommand, checksum: string, m: EntityManager): Promise<BillUploadResult> {
     const { month } = command;
-    await m.query(LOCK_UPLOAD_MONTH, [BILL_UPLOAD_LOCK, monthKey(month)]);
+    await lockUploads(m, BILL_UPLOAD_LOCK, month);
     await this.closedMonths.assertOpen([month], m);
     const latest = await m.getRepository(Bill).findOne({ where: { month }, order: { version: 'DESC' } });
     if (latest?.checksum === checksum && Number(latest.invoiceTotal) === command.invoiceTotal) return this.recognised(latest, m);

@@ -8,9 +8,9 @@ import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { BpjsInputException } from '../bpjs-input.exception.js';
-import { monthKey } from '../run-lock.js';
+import { PBI_UPLOAD_LOCK, lockUploads } from '../run-lock.js';
 import { PbiApbnList } from '../entities/pbi-apbn-list.entity.js';
-import { INSERT_PBI_ENTRIES, LOCK_UPLOAD_MONTH } from '../sql/uploads.sql.js';
+import { INSERT_PBI_ENTRIES } from '../sql/uploads.sql.js';
 import { isError, nikFrom } from '../uploads/cell-values.js';
 import { fileChecksum } from '../../common/file-checksum.js';
 import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
@@ -37,7 +37,6 @@ export interface PbiListUploadResult extends UploadReport, Partial<ReplacedVersi
   recognised?: true;
 }
 
-const PBI_UPLOAD_LOCK = 1703_0007;
 
 /**
  * Stores the central PBI-APBN NIK list of a month (DOMAIN §7, double coverage) as the month's
@@ -62,7 +61,7 @@ export class UploadPbiApbnList {
 
   private async store(command: UploadPbiListCommand, checksum: string, m: EntityManager): Promise<PbiListUploadResult> {
     const { month } = command;
-    await m.query(LOCK_UPLOAD_MONTH, [PBI_UPLOAD_LOCK, monthKey(month)]);
+    await lockUploads(m, PBI_UPLOAD_LOCK, month);
     await this.closedMonths.assertOpen([month], m);
     const latest = await m.getRepository(PbiApbnList).findOne({ where: { month }, order: { version: 'DESC' } });
     if (latest?.checksum === checksum) return { id: latest.id, month, version: latest.version, niks: latest.niks, ...(await storedReport(m, latest)), recognised: true };

@@ -12,9 +12,6 @@ export const INSERT_PBI_ENTRIES = `
   SELECT $1::uuid, n FROM unnest($2::text[]) AS t(n)
   ON CONFLICT DO NOTHING`;
 
-/** Serialises the uploads of one kind for a month, so versions are numbered without gaps or clashes. $1 kind, $2 yyyymm. */
-export const LOCK_UPLOAD_MONTH = 'SELECT pg_advisory_xact_lock($1::int, $2::int)';
-
 /** The row issues of a stored upload as its answer lists them (the first $2). $1 upload id. */
 export const STORED_ISSUES = `
   SELECT row_number AS row, column_name AS column, severity, code, message FROM upload_issue
