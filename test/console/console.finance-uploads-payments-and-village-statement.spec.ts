@@ -77,6 +77,21 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp100.000', '-Rp13.400', 'Kurang bayar Terlambat']);
     await screenshot(page, 'finance-payment-sheet');
 
+    // The rest of the regency's payment, typed as Indonesians write rupiah: "5 juta" is refused at the
+    // field, "Rp 13.400,00" is Rp13.400 (QA: it was saved as Rp1.340.000).
+    const single = page.getByRole('form', { name: 'Catat pembayaran' });
+    await single.getByLabel('Komitmen').selectOption('APBD-2026');
+    await single.getByLabel('Tanggal bayar').fill('2026-10-20');
+    await single.getByLabel('Referensi (No. SP2D)').fill('SP2D 0102/LS/2026');
+    await single.getByLabel('Jumlah (Rp)').fill('5 juta');
+    await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
+    await expect(single.locator('[data-field="amount"] .field-error').textContent()).resolves.toMatch(/^Tulis jumlah dalam rupiah penuh dengan angka/);
+    await single.getByLabel('Jumlah (Rp)').fill('Rp 13.400,00');
+    await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
+    await single.getByText('Pembayaran Rp13.400 untuk APBD-2026 (Oktober 2026) tersimpan.').waitFor();
+    await page.getByRole('table', { name: 'Pembayaran tercatat untuk Oktober 2026' }).locator('tbody tr', { hasText: 'SP2D 0102/LS/2026' }).waitFor();
+    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp113.400', 'Rp0', 'Lunas Terlambat']);
+
     // The village statement of October, for the kepala desa: first without a village (the field says so).
     await page.getByRole('link', { name: 'Laporan', exact: true }).click();
     const village = page.getByRole('form', { name: 'Laporan desa' });

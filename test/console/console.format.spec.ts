@@ -17,9 +17,18 @@ describe('console display formats (Indonesian)', () => {
 
   it('reads rupiah typed with dots, spaces or a prefix', () => {
     expect(f.parseRupiah('Rp 10.000.000')).toBe(10000000);
+    expect(f.parseRupiah('Rp10.000.000')).toBe(10000000);
+    expect(f.parseRupiah('rp. 37.800')).toBe(37800);
+    expect(f.parseRupiah('10 000 000')).toBe(10000000);
     expect(f.parseRupiah('231000')).toBe(231000);
     expect(f.parseRupiah('')).toBeNull();
     expect(f.parseRupiah('abc')).toBeNull();
+  });
+
+  it('reads zero sen after a comma, and refuses what it cannot read as whole rupiah (QA: ",00" made 100 times the amount)', () => {
+    expect(f.parseRupiah('Rp 869.400,00')).toBe(869400);
+    expect(f.parseRupiah('110.338.200,0')).toBe(110338200);
+    for (const typed of ['5 juta', '869.400,50', '869,4', '869,400', '1.2.3', '86.94.00', '1.000.00', 'Rp', '12a']) expect([typed, f.parseRupiah(typed)]).toEqual([typed, null]);
   });
 
   it('names months and dates in Indonesian and times in WIB', () => {

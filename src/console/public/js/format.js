@@ -64,11 +64,24 @@ export function percent(fraction) {
 }
 
 /** Digits only, for money typed as "Rp 1.250.000" or "1250000". Returns null when nothing numeric. */
+/**
+ * Rupiah typed the Indonesian way: "Rp 869.400", "869400", "869 400", "869.400,00" → 869400. Dots
+ * (or spaces) group thousands and a comma starts the sen, which must be zero: premiums are whole
+ * rupiah. Anything else ("5 juta", "869,4", "1.2.3", "869,400") is null, so the form says so instead
+ * of saving another amount (QA: "Rp 869.400,00" was saved as 86.940.000).
+ */
 export function parseRupiah(text) {
-  const digits = String(text ?? '').replace(/[^\d-]/g, '');
-  if (!/^-?\d+$/.test(digits)) return null;
-  return Number(digits);
+  const typed = String(text ?? '')
+    .trim()
+    .replace(/^rp\.?/i, '')
+    .replace(/\s+/g, '');
+  const m = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(typed);
+  if (!m || (m[3] !== undefined && Number(m[3]) !== 0)) return null;
+  return Number(m[1] + m[2].replaceAll('.', ''));
 }
+
+/** The field message when parseRupiah gave null. */
+export const RUPIAH_HINT = 'Tulis jumlah dalam rupiah penuh dengan angka, mis. 869.400 atau Rp 869.400,00 (tanpa sen, tanpa kata seperti "juta").';
 
 export const ROLE_LABELS = {
   ADMIN: 'Admin',

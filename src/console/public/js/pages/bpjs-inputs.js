@@ -4,7 +4,7 @@
  */
 import { upload } from '../api.js';
 import { h, replace } from '../dom.js';
-import { currentMonth, monthLabel, number, parseRupiah, rupiah } from '../format.js';
+import { currentMonth, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
 import { clearErrors, field, form, showErrors, values } from '../forms.js';
 import { monthField, previousMonth } from '../month-field.js';
 import { hashFor } from '../routes.js';
@@ -94,7 +94,7 @@ function billForm(ctx) {
     buildBody: {
       check: (v) => [
         ...(v.month ? [] : [{ field: 'month', messages: ['Bulan wajib diisi.'] }]),
-        ...(parseRupiah(v.invoiceTotal) === null ? [{ field: 'invoiceTotal', messages: ['Isi total invoice dalam rupiah (angka).'] }] : parseRupiah(v.invoiceTotal) <= 0 ? [{ field: 'invoiceTotal', messages: ['Total invoice harus lebih dari Rp0.'] }] : []),
+        ...(parseRupiah(v.invoiceTotal) === null ? [{ field: 'invoiceTotal', messages: [RUPIAH_HINT] }] : parseRupiah(v.invoiceTotal) <= 0 ? [{ field: 'invoiceTotal', messages: ['Total invoice harus lebih dari Rp0.'] }] : []),
       ],
       fields: (v) => ({ month: v.month, invoiceTotal: String(parseRupiah(v.invoiceTotal)) }),
     },

@@ -1,7 +1,7 @@
 /** KEUANGAN: record a payment (SP2D) by form or as a sheet, and see the month's payments and statuses. */
 import { api, upload } from '../api.js';
 import { h, replace } from '../dom.js';
-import { currentMonth, dateLabel, monthLabel, number, parseRupiah, rupiah } from '../format.js';
+import { currentMonth, dateLabel, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
 import { clearErrors, field, form, showErrors, values } from '../forms.js';
 import { monthField, monthFromAddress } from '../month-field.js';
 import { paymentStatusTable } from '../payment-status.js';
@@ -42,7 +42,8 @@ function paymentForm(pledges, month, refresh) {
           replace(out);
           const v = values(el);
           const amount = parseRupiah(v.amount);
-          const body = { pledgeCode: v.pledgeCode, month: v.month, amount: amount ?? v.amount, paidAt: v.paidAt, reference: v.reference };
+          if (amount === null) return showErrors(el, { message: 'Jumlah pembayaran tidak terbaca.', details: [{ field: 'amount', messages: [RUPIAH_HINT] }] });
+          const body = { pledgeCode: v.pledgeCode, month: v.month, amount, paidAt: v.paidAt, reference: v.reference };
           if (v.adjustsMonth) body.adjustsMonth = v.adjustsMonth;
           try {
             const saved = await api('/api/v1/payments', { method: 'POST', json: body });

@@ -3,7 +3,7 @@
  * reason). Converts the form to the API's JSON: numbers as numbers, lists as arrays, blanks as null.
  */
 import { h } from '../dom.js';
-import { FUND_LABELS, MONTH_NAMES, number, parseRupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
+import { FUND_LABELS, MONTH_NAMES, number, parseRupiah, RUPIAH_HINT, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
 import { field } from '../forms.js';
 import { villageOptions } from '../villages.js';
 
@@ -96,8 +96,11 @@ export function pledgeBodyFromForm(formEl, mode) {
   );
 }
 
-/** Form strings → API body. Pure, unit-tested. */
+/** Form strings → API body. Pure, unit-tested. A pagu that is not a rupiah amount throws the form's field error (showErrors reads it). */
 export function pledgeBody(v, mode) {
+  if (v.budget !== '' && v.budget !== undefined && parseRupiah(v.budget) === null) {
+    throw { message: 'Pagu tidak terbaca.', details: [{ field: 'budget', messages: [RUPIAH_HINT] }] };
+  }
   const body = {
     sourceType: v.sourceType,
     fund: v.sourceType === 'DESA' ? v.fund || null : null,
@@ -109,7 +112,7 @@ export function pledgeBody(v, mode) {
     niks: v.scope === 'RESIDENTS' ? String(v.niks ?? '').split(/[\s,;]+/).filter(Boolean) : [],
     sharePercent: intOrUndefined(v.sharePercent),
     quota: intOrNull(v.quota),
-    budget: v.budget === '' ? null : (parseRupiah(v.budget) ?? v.budget),
+    budget: v.budget === '' || v.budget === undefined ? null : parseRupiah(v.budget),
     priority: intOrUndefined(v.priority),
     legalBasis: v.legalBasis || null,
   };
