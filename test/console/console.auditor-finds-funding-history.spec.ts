@@ -47,6 +47,18 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await expect(history.locator('tfoot').textContent()).resolves.toContain('Rp378.000');
     await screenshot(page, 'auditor-participant');
 
+    // A whole NIK typed in the search (as printed, with dots) opens the participant; Back returns to
+    // the search and its one result, not to the participant again (QA: Back was trapped).
+    await page.getByRole('link', { name: 'Cari Peserta' }).click();
+    await page.getByLabel('NIK').fill(`${person.nik.slice(0, 4)}.${person.nik.slice(4, 8)}.${person.nik.slice(8, 12)}.${person.nik.slice(12)}`);
+    await page.getByRole('button', { name: 'Cari' }).click();
+    await page.getByRole('heading', { name: person.name }).waitFor();
+    await page.goBack();
+    await page.getByRole('table', { name: 'Hasil pencarian: 1 peserta' }).getByRole('link', { name: person.nik }).waitFor();
+    expect(page.url()).toContain(`#/peserta?nik=${person.nik}`);
+    await page.getByRole('table', { name: 'Hasil pencarian: 1 peserta' }).getByRole('link', { name: person.nik }).click();
+    await page.getByRole('heading', { name: person.name }).waitFor();
+
     // The same splits on the allocation page, with totals for October and a CSV export.
     await page.getByRole('link', { name: 'Lihat di halaman Alokasi Dana' }).click();
     await page.getByRole('table', { name: /Pembagian iuran: 20 baris/ }).waitFor();

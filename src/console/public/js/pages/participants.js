@@ -16,7 +16,7 @@ export async function render(main, ctx) {
   const searchForm = form(
     {
       label: 'Cari peserta',
-      onsubmit: (_e, el) => busy(submit, () => search(el, { ...values(el), page: 1 })),
+      onsubmit: (_e, el) => busy(submit, () => search(el, { ...values(el), page: 1 }, { openExact: true })),
     },
     h(
       'div',
@@ -29,7 +29,12 @@ export async function render(main, ctx) {
     ),
   );
 
-  async function search(el, criteria) {
+  /**
+   * `openExact`: a search the user just submitted for one whole NIK opens that participant. Not when
+   * the search is restored from the address (Back from the participant lands here): opening it again
+   * would send the user forward every time (QA: Back was trapped).
+   */
+  async function search(el, criteria, { openExact = false } = {}) {
     // a NIK pasted as printed on the card ("1703 0102 …" or with dots) is the same NIK (QA)
     const query = { nik: criteria.nik?.replace(/[\s.]/g, ''), name: criteria.name, villageCode: criteria.villageCode, coveredIn: criteria.coveredIn, page: criteria.page };
     ctx.setQuery(query);
@@ -40,7 +45,7 @@ export async function render(main, ctx) {
     replace(results, loading('Mencari…'));
     try {
       const res = await api('/api/v1/participants', { query: { ...query, pageSize: PAGE_SIZE }, signal: ctx.signal });
-      if (query.nik && /^\d{16}$/.test(query.nik) && res.total === 1 && res.items[0]?.nik === query.nik) {
+      if (openExact && query.nik && /^\d{16}$/.test(query.nik) && res.total === 1 && res.items[0]?.nik === query.nik) {
         return ctx.navigate(`/peserta/${query.nik}`);
       }
       replace(
