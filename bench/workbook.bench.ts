@@ -80,7 +80,7 @@ async function bareChild(url: string, out: string): Promise<void> {
   let after = '';
   let no = 0;
   for (;;) {
-    const page: ParticipantMonthRow[] = await queries.participantMonthsPage('2026-10', after, 20000);
+    const page: ParticipantMonthRow[] = await queries.participantMonthsPage('2026-10', after, 20000, new Date());
     if (page.length === 0) break;
     for (const r of page) {
       const v = villages.get(r.villageCode);

@@ -13,6 +13,7 @@ import { ParticipantNikCCollation1765500000000 } from './migrations/176550000000
 import { DropParticipantNameIndex1765600000000 } from './migrations/1765600000000-drop-participant-name-index.js';
 import { ParticipantKeyCoversCoverage1765700000000 } from './migrations/1765700000000-participant-key-covers-coverage.js';
 import { UserTokenVersion1765800000000 } from './migrations/1765800000000-user-token-version.js';
+import { ParticipantChangeChangedAtIndex1765900000000 } from './migrations/1765900000000-participant-change-changed-at-index.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   DropParticipantNameIndex1765600000000,
   ParticipantKeyCoversCoverage1765700000000,
   UserTokenVersion1765800000000,
+  ParticipantChangeChangedAtIndex1765900000000,
 ];

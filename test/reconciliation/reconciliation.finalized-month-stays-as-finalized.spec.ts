@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
+import { enrollmentCsv } from '../console/support/sheets.js';
 import { download, readWorkbook } from '../reports/support/xlsx.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, nik } from './support/seed.js';
@@ -69,6 +70,20 @@ describe('a finalized month stays as it was finalized', () => {
   it('reads and split queries do not report the frozen months as stale', async () => {
     const res = await (await t.as(Role.AUDITOR)).get(`/api/v1/splits?nik=${nik(1)}`).expect(200);
     expect(res.body.items.filter((s: { month: string }) => s.month <= '2026-07')).toHaveLength(7);
+  });
+
+  it('its workbook keeps the NOKA and name the run read when the register changes them later (QA: the signed attachment changed)', async () => {
+    const operator = await t.as(Role.OPERATOR_DINKES);
+    const sheet = enrollmentCsv([{ nik: nik(1), name: 'Nama Sesudah Finalisasi', noka: '0000000000099', tmt: '2024-01-01' }]);
+    expect((await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(sheet), 'mutasi.csv').expect(201)).body).toMatchObject({ status: 'DONE', updated: 1 });
+    expect((await operator.get(`/api/v1/participants/${nik(1)}`).expect(200)).body).toMatchObject({ name: 'Nama Sesudah Finalisasi', noka: '0000000000099' });
+    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${runId}/workbook.xlsx`))).body);
+    const rincian = wb.getWorksheet('Rincian Peserta')!;
+    const rows = (rincian.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(2, 5));
+    expect(rows.filter((r) => String(r[0]).startsWith('1703'))).toEqual(PEOPLE.map((p) => [p.nik, p.noka, `Peserta ${p.nik.slice(-4)}`]));
+    // back as it was, for the June bill below
+    const undo = enrollmentCsv([{ nik: nik(1), name: 'Peserta 0001', noka: PEOPLE[0].noka, tmt: '2024-01-01' }]);
+    await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(undo), 'mutasi-kembali.csv').expect(201);
   });
 
   it('a frozen month is reconciled against the obligations it keeps: a death or a registration recorded later does not contradict what its funders pay', async () => {

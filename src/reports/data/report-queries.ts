@@ -180,8 +180,9 @@ export class ReportQueries {
     }));
   }
 
-  async participantMonthsPage(month: string, afterNik: string, limit: number): Promise<ParticipantMonthRow[]> {
-    return (await this.query(SQL.PARTICIPANT_MONTHS_PAGE, [month, afterNik, limit])).map((r) => ({
+  /** NOKA and name as they were at `asOf` (the run's end): see PARTICIPANT_MONTHS_PAGE. */
+  async participantMonthsPage(month: string, afterNik: string, limit: number, asOf: Date): Promise<ParticipantMonthRow[]> {
+    return (await this.query(SQL.PARTICIPANT_MONTHS_PAGE, [month, afterNik, limit, asOf])).map((r) => ({
       nik: r.nik,
       noka: r.noka,
       name: r.name,

@@ -27,9 +27,13 @@ export const RINCIAN_COLUMNS: TableColumn[] = [
   { header: 'Komitmen Pendanaan', kind: 'text', width: 40 },
 ];
 
-/** Starts reading the participant-months (call early: the first page loads while other sheets are written). */
-export function participantMonthPages(ctx: Pick<ReconciliationWorkbookContext, 'queries' | 'month' | 'pageSize'>): AsyncGenerator<ParticipantMonthRow[]> {
-  return keysetPages<ParticipantMonthRow, string>((after, limit) => ctx.queries.participantMonthsPage(ctx.month, after, limit), (r) => r.nik, '', ctx.pageSize);
+/**
+ * Starts reading the participant-months (call early: the first page loads while other sheets are
+ * written), with NOKA and name as the run saw them: the register may have changed since.
+ */
+export function participantMonthPages(ctx: Pick<ReconciliationWorkbookContext, 'queries' | 'month' | 'pageSize' | 'run'>): AsyncGenerator<ParticipantMonthRow[]> {
+  const asOf = ctx.run.finished_at ?? new Date();
+  return keysetPages<ParticipantMonthRow, string>((after, limit) => ctx.queries.participantMonthsPage(ctx.month, after, limit, asOf), (r) => r.nik, '', ctx.pageSize);
 }
 
 export function writeRincianPeserta(ctx: ReconciliationWorkbookContext, pages: AsyncGenerator<ParticipantMonthRow[]>): Promise<void> {

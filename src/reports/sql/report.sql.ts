@@ -112,7 +112,10 @@ export const BY_VILLAGE = `
  * One page of participant-months of a month (keyset on NIK) with the amount each source type
  * paid and the pledges that paid. The splits and participants of the page are read as the same
  * NIK range (index range scans on PK_split and PK_participant), never a scan of the whole month.
- * $1 month, $2 last NIK of the previous page ('' at the start), $3 page size.
+ * NOKA and name are as they were at $4 (when the run finished): a change made later gives back
+ * the `old` value of the first later change of that field (participant_change), so a FINAL
+ * workbook stays what was signed while the register moves on.
+ * $1 month, $2 last NIK of the previous page ('' at the start), $3 page size, $4 as-of timestamp.
  */
 export const PARTICIPANT_MONTHS_PAGE = `
   WITH page AS (
@@ -131,12 +134,25 @@ export const PARTICIPANT_MONTHS_PAGE = `
     GROUP BY s.nik),
   people AS (
     SELECT nik, noka, name FROM participant
-    WHERE nik > $2 AND nik <= (SELECT last FROM bounds))
-  SELECT page.nik, people.noka, people.name, page.village_code, page.tmt::text AS tmt, page.amount, page.unfunded,
+    WHERE nik > $2 AND nik <= (SELECT last FROM bounds)),
+  later AS (
+    SELECT c.nik,
+           bool_or(c.changes ? 'noka') AS noka_changed,
+           (array_agg(c.changes -> 'noka' ->> 'old' ORDER BY c.id) FILTER (WHERE c.changes ? 'noka'))[1] AS noka,
+           bool_or(c.changes ? 'name') AS name_changed,
+           (array_agg(c.changes -> 'name' ->> 'old' ORDER BY c.id) FILTER (WHERE c.changes ? 'name'))[1] AS name
+    FROM participant_change c
+    WHERE c.changed_at > $4 AND c.nik > $2 AND c.nik <= (SELECT last FROM bounds)
+    GROUP BY c.nik)
+  SELECT page.nik,
+         CASE WHEN later.noka_changed THEN later.noka ELSE people.noka END AS noka,
+         CASE WHEN later.name_changed THEN later.name ELSE people.name END AS name,
+         page.village_code, page.tmt::text AS tmt, page.amount, page.unfunded,
          coalesce(paid.apbd, 0)::bigint AS apbd, coalesce(paid.apbd_prov, 0)::bigint AS apbd_prov,
          coalesce(paid.desa, 0)::bigint AS desa, coalesce(paid.tjslp, 0)::bigint AS tjslp, paid.pledges
   FROM page
   LEFT JOIN people ON people.nik = page.nik
+  LEFT JOIN later ON later.nik = page.nik
   LEFT JOIN paid ON paid.nik = page.nik
   ORDER BY page.nik`;
 
