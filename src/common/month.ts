@@ -11,6 +11,11 @@ export function isMonth(value: string): boolean {
 
 const MONTH_NAMES = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
+/** 10 → 'Oktober': a month of a fiscal year by name. */
+export function monthNumberName(monthNumber: number): string {
+  return MONTH_NAMES[monthNumber - 1] ?? String(monthNumber);
+}
+
 /** '2026-10' → 'Oktober 2026': a month as users read it in messages and workbooks. Anything else unchanged. */
 export function monthName(month: string): string {
   const m = MONTH_PATTERN.exec(month);

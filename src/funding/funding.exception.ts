@@ -46,7 +46,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
   }
 
   static pledgeExists(code: string): FundingException {
-    return new FundingException(FundingErrorCode.PLEDGE_EXISTS, `Kode komitmen "${code}" sudah dipakai. Gunakan kode lain, atau ubah komitmen yang ada (PATCH).`, { code });
+    return new FundingException(FundingErrorCode.PLEDGE_EXISTS, `Kode komitmen "${code}" sudah dipakai. Gunakan kode lain, atau revisi komitmen yang ada (tombol Revisi di halaman komitmen itu; lewat API: PATCH /api/v1/pledges/${code}).`, { code });
   }
 
   static pledgeUnchanged(code: string, revision: number): FundingException {

@@ -8,6 +8,7 @@ import type { PledgeScope } from './allocate.js';
 import { MAX_RUPIAH, rupiah } from '../../common/money.js';
 import { checkNik } from '../../common/nik.js';
 import { clip } from '../../common/errors/domain.exception.js';
+import { monthNumberName } from '../../common/month.js';
 
 export const SOURCE_TYPES = ['APBD', 'APBD_PROV', 'DESA', 'TJSLP'] as const;
 export const FUNDS = ['DANA_DESA', 'ADD', 'PADES'] as const;
@@ -106,7 +107,7 @@ export function validatePledge(
 
   const fund = isBlank(input.fund) ? null : (input.fund as Fund);
   if (sourceType === 'DESA') {
-    if (fund === null) fail('fund', `fund wajib diisi untuk sumber DESA: ${FUNDS.join(', ')}.`);
+    if (fund === null) fail('fund', 'fund wajib diisi untuk sumber DESA (anggaran desa): Dana Desa (DANA_DESA), Alokasi Dana Desa (ADD) atau Pendapatan Asli Desa (PADES).');
     else if (!FUNDS.includes(fund)) fail('fund', `fund harus salah satu dari: ${FUNDS.join(', ')}.`);
   } else if (fund !== null && SOURCE_TYPES.includes(sourceType)) {
     fail('fund', `fund hanya diisi untuk sumber DESA; kosongkan untuk ${sourceType}.`);
@@ -125,7 +126,7 @@ export function validatePledge(
   if (!monthOk(fromMonth)) fail('fromMonth', 'fromMonth harus bulan 1 sampai 12 dari tahun anggaran.');
   if (!monthOk(toMonth)) fail('toMonth', 'toMonth harus bulan 1 sampai 12 dari tahun anggaran.');
   if (monthOk(fromMonth) && monthOk(toMonth) && fromMonth > toMonth) {
-    fail('toMonth', `fromMonth (${fromMonth}) tidak boleh setelah toMonth (${toMonth}).`);
+    fail('toMonth', `toMonth (bulan akhir) ${monthNumberName(toMonth)} lebih awal dari bulan awal (fromMonth) ${monthNumberName(fromMonth)}: bulan akhir harus sama dengan atau sesudah bulan awal.`);
   }
 
   const scope = input.scope as PledgeScope;
@@ -187,8 +188,8 @@ function checkVillages(value: unknown, scope: PledgeScope, known: ReadonlySet<st
     fail('villageCodes', 'villageCodes harus berupa daftar kode desa.');
     return [];
   }
-  if (scope === 'VILLAGES' && list.length === 0) fail('villageCodes', 'villageCodes wajib diisi untuk scope VILLAGES: pilih minimal satu desa (kode desa, misalnya 17.03.06.2001).');
-  if (scope !== 'VILLAGES' && list.length > 0 && SCOPES.includes(scope)) fail('villageCodes', `villageCodes hanya diisi untuk scope VILLAGES (scope ini ${scope}).`);
+  if (scope === 'VILLAGES' && list.length === 0) fail('villageCodes', 'villageCodes wajib diisi untuk cakupan desa tertentu (scope VILLAGES): pilih minimal satu desa (kode desa, misalnya 17.03.06.2001).');
+  if (scope !== 'VILLAGES' && list.length > 0 && SCOPES.includes(scope)) fail('villageCodes', `villageCodes hanya diisi untuk cakupan desa tertentu (scope VILLAGES); cakupan ini ${scope}, kosongkan daftar desanya.`);
   const out = new Set<string>();
   const unknown: string[] = [];
   for (const raw of list) {

@@ -32,7 +32,7 @@ export async function pledgeFields(pledge = {}, mode = 'create') {
   villageSelect.append(chosenText);
   showChosen();
 
-  const fund = field({ label: 'Jenis dana desa', name: 'fund', value: pledge.fund ?? '', options: [{ value: '', label: '(bukan dana desa)' }, ...opts(FUND_LABELS)] });
+  const fund = field({ label: 'Jenis dana desa', name: 'fund', value: pledge.fund ?? '', options: [{ value: '', label: '(pilih jenis dana desa)' }, ...opts(FUND_LABELS)] });
   const source = field({ label: 'Sumber dana', name: 'sourceType', required: true, value: pledge.sourceType ?? 'APBD', options: opts(SOURCE_TYPE_LABELS) });
   const scope = field({ label: 'Cakupan', name: 'scope', required: true, value: pledge.scope ?? 'ALL', options: opts(SCOPE_LABELS) });
   const niks = field({ label: 'NIK yang ditanggung', name: 'niks', multiline: true, value: (pledge.niks ?? []).join('\n'), hint: 'Untuk cakupan "Peserta tertentu": satu NIK per baris.', attrs: { rows: 4, inputmode: 'numeric' } });
