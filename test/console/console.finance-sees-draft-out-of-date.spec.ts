@@ -52,6 +52,8 @@ describeInBrowser('console: finance sees a draft that is out of date and removes
     await recorded.getByRole('button', { name: 'Hapus…' }).click();
     await recorded.getByRole('button', { name: 'Ya, hapus' }).click();
     await page.getByText('Belum ada pembayaran tercatat untuk bulan ini.').waitFor();
+    // focus stays on the list, not thrown back to the top of the page
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('rincian-pembayaran');
     const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM payment');
     expect(count).toBe(0);
 

@@ -47,7 +47,7 @@ describeInBrowser('console: operator uploads a sheet with bad rows and downloads
     expect(await stat('Baris dibaca')).toBe('8');
     expect(await stat('Diterima')).toBe('6');
     expect(await stat('Ditolak')).toBe('2');
-    expect(await stat('Peringatan')).toBe('1');
+    expect(await stat('Diterima dengan peringatan')).toBe('1');
 
     // The rejected and warned rows with their messages, by row number (row 1 is the header).
     const issues = result.getByRole('table', { name: /Baris ditolak dan peringatan/ });

@@ -93,7 +93,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(rowOf(ws, 'Jumlah dibayar').getCell(3).value).toBe(sum(summary.payments.map((p) => p.paid)));
     expect(rowOf(ws, 'Jumlah terutang').getCell(3).value).toBe(sum(summary.payments.map((p) => p.due)));
     // CENTRAL component for information: Rp4.200 per participant.
-    expect(rowOf(ws, 'Bantuan iuran Pemerintah Pusat (BANTUAN_PUSAT) — informasi').getCell(3).value).toBe(4200 * summary.participants);
+    expect(rowOf(ws, 'Bantuan iuran Pemerintah Pusat — informasi').getCell(3).value).toBe(4200 * summary.participants);
     // The Dana Desa rule appears on the summary.
     const warned = rowOf(ws, 'DESA-1703062001-2026 — Desa Talang Jambu');
     const warning = warned.getCell(4).value as string;

@@ -39,11 +39,11 @@ export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
     t.writeStyledRow([text], LABEL_STYLE);
   };
 
-  heading('Kewajiban iuran (komponen daerah/LOCAL)');
+  heading('Kewajiban iuran daerah (bagian iuran yang ditanggung daerah)');
   kv('Jumlah peserta dan iuran bulan ini', summary.participants, summary.obligation);
   const tariff = ctx.tariffs.get(ctx.month);
   if (tariff && tariff.central > 0) {
-    kv('Bantuan iuran Pemerintah Pusat (BANTUAN_PUSAT) — informasi', summary.participants, summary.participants * tariff.central, `${rupiah(tariff.central)} per peserta, dibayar Pemerintah Pusat; tidak termasuk kewajiban daerah.`);
+    kv('Bantuan iuran Pemerintah Pusat — informasi', summary.participants, summary.participants * tariff.central, `${rupiah(tariff.central)} per peserta, dibayar Pemerintah Pusat; tidak termasuk kewajiban daerah.`);
   }
 
   heading('Tagihan BPJS Kesehatan');

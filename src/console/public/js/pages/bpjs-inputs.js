@@ -110,7 +110,7 @@ function billForm(ctx) {
         bill.warnings ? { label: 'Peringatan', value: number(bill.warnings), tone: 'warn' } : null,
       ].filter(Boolean)),
       bill.notice ? notice('warning', bill.notice) : null,
-      bill.invoiceTotal !== undefined && bill.invoiceTotal !== bill.linesTotal ? notice('warning', 'Total invoice berbeda dengan jumlah baris: akan tercatat sebagai temuan TOTAL_MISMATCH.') : null,
+      bill.invoiceTotal !== undefined && bill.invoiceTotal !== bill.linesTotal ? notice('warning', 'Total invoice berbeda dengan jumlah baris: akan tercatat sebagai temuan "Total invoice tidak sama" pada rekonsiliasi.') : null,
       reportLink('/api/v1/bills', bill, billReportName(bill)),
       Array.isArray(bill.issues) && bill.issues.length ? issuesTable(bill.issues, `Baris tagihan ditolak dan peringatan (${number(bill.issues.length)})`) : null,
       h('p', {}, h('a', { href: hashFor('/rekonsiliasi', { month: bill.month }), text: `Lanjut ke rekonsiliasi ${monthLabel(bill.month)} ›` })),

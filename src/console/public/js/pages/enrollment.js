@@ -98,7 +98,8 @@ async function showResult(container, status, ctx) {
     { label: 'Baris dibaca', value: number(status.rowsRead) },
     { label: 'Diterima', value: number(status.accepted), tone: 'ok' },
     { label: 'Ditolak', value: number(status.rejected), tone: status.rejected > 0 ? 'bad' : null },
-    { label: 'Peringatan', value: number(status.warnings), tone: status.warnings > 0 ? 'warn' : null },
+    // `warnings` counts accepted rows with a warning; a rejected row's warnings are in the list below (QA: 1 against 5 listed)
+    { label: 'Diterima dengan peringatan', value: number(status.warnings), tone: status.warnings > 0 ? 'warn' : null },
   ];
   for (const [key, text] of [['created', 'Peserta baru'], ['updated', 'Diperbarui'], ['unchanged', 'Tidak berubah']]) {
     if (status[key] !== undefined) counts.push({ label: text, value: number(status[key]) });

@@ -136,7 +136,8 @@ function describeChanges(changes) {
 /** The upload by its file name, its id below it (for the API and the upload's report). */
 function uploadCell(change) {
   if (!change.uploadId) return '–';
-  return [change.uploadFilename ?? 'Unggahan', h('br'), h('span', { class: 'mono hint', text: change.uploadId })];
+  // the upload's id stays in the title (for support), not in the text staff read (QA)
+  return h('span', { title: `Unggahan ${change.uploadId}`, text: change.uploadFilename ?? 'Unggahan' });
 }
 
 function changesTable(rows) {

@@ -135,6 +135,8 @@ function removeStep(payment, refresh) {
       await api(`/api/v1/payments/${encodeURIComponent(payment.id)}`, { method: 'DELETE' });
       announce(`Pembayaran ${payment.reference} dihapus.`);
       await refresh();
+      // the row and its button are gone: keyboard focus goes to the list it was in, not to the top of the page (QA)
+      document.getElementById('rincian-pembayaran')?.focus();
     },
   });
 }
@@ -167,7 +169,7 @@ async function showMonth(container, month, ctx) {
     replace(
       body,
       statuses instanceof Error ? notice('info', statuses.message) : paymentStatusTable(statuses),
-      h('h3', { text: 'Rincian pembayaran' }),
+      h('h3', { id: 'rincian-pembayaran', tabindex: '-1', text: 'Rincian pembayaran' }),
       closed
         ? notice('info', `${monthLabel(month)} sudah difinalisasi: pembayarannya tidak dapat dihapus. Pembayaran yang salah dikoreksi dengan pembayaran koreksi di bulan yang masih terbuka (isi "Koreksi untuk bulan").`)
         : null,
