@@ -136,6 +136,8 @@ describe('console figures computed in the browser', () => {
       'Jenis sumber: Anggaran Desa; Kode desa: a, b, c, d, e … (+2); Uji coba: Tidak',
     );
     expect(audit.summaryText('{"params":{"code":"X"},"query":{},"body":{},"file":{}}')).toBe('Kode: X');
+    // a pledge's months of its year by name (QA: "Dari bulan: 1")
+    expect(audit.summaryText({ body: { fromMonth: 1, toMonth: 12 } })).toBe('Dari bulan: Januari; Sampai bulan: Desember');
     expect(audit.summaryText({ month: '2026-10', status: 'DONE', findings: { MATCHED: 1200, DUPLICATE_BILLING: 2 }, scope: 'VILLAGES', sharePercent: 40 }, Infinity)).toBe(
       'Bulan: Oktober 2026; Status: Selesai (draf); Temuan: (Sesuai: 1.200, Tagihan ganda: 2); Cakupan: Desa tertentu; Persentase: 40%',
     );

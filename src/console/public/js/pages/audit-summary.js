@@ -4,7 +4,7 @@
  * dates as Indonesian dates, booleans as Ya/Tidak; unknown keys keep their API name. Pure, unit-tested
  * (test/console/console.figures.spec.ts).
  */
-import { CATEGORY_LABELS, dateLabel, FUND_LABELS, monthLabel, number, ROLE_LABELS, rupiah, RUN_STATUS_LABELS, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
+import { CATEGORY_LABELS, dateLabel, FUND_LABELS, MONTH_NAMES, monthLabel, number, ROLE_LABELS, rupiah, RUN_STATUS_LABELS, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
 
 /** API field → label. The API's own names stay searchable: the raw JSON is one click away. */
 export const FIELD_LABELS = {
@@ -132,6 +132,8 @@ function valueText(key, value) {
   if (typeof value === 'boolean') return value ? 'Ya' : 'Tidak';
   if (MONEY.has(key) && /^-?\d+$/.test(String(value))) return rupiah(value);
   if (MONTHS.has(key)) return monthLabel(String(value));
+  // a pledge's months of its fiscal year (1–12) by name (QA: "Dari bulan: 1")
+  if ((key === 'fromMonth' || key === 'toMonth') && MONTH_NAMES[Number(value) - 1]) return MONTH_NAMES[Number(value) - 1];
   if (DATES.has(key)) return dateLabel(String(value));
   if (COUNTS.has(key) && /^\d+$/.test(String(value))) return number(value);
   if (key === 'sharePercent' && /^\d+$/.test(String(value))) return `${value}%`;

@@ -93,7 +93,9 @@ async function reviseForm(pledge, ctx) {
         busy(submit, async () => {
           clearErrors(f);
           try {
-            const saved = await api(`/api/v1/pledges/${encodeURIComponent(pledge.code)}`, { method: 'PATCH', json: pledgeBodyFromForm(f, 'revise') });
+            const body = changedTerms(pledgeBodyFromForm(f, 'revise'), pledge);
+            if (Object.keys(body).length === 1) throw { message: 'Tidak ada ketentuan yang diubah: ubah minimal satu isian selain alasan revisi.' };
+            const saved = await api(`/api/v1/pledges/${encodeURIComponent(pledge.code)}`, { method: 'PATCH', json: body });
             sessionStorage.setItem('jamkesda.notice', `Revisi ${saved.revision} tersimpan.`);
             ctx.navigate(`/komitmen/${encodeURIComponent(pledge.code)}`);
           } catch (err) {
@@ -104,4 +106,14 @@ async function reviseForm(pledge, ctx) {
     await pledgeFields(pledge, 'revise'),
     h('div', { class: 'actions' }, submit),
   );
+}
+
+/**
+ * The revision's body with only the terms that differ from the pledge as it is, and the reason: the
+ * audit trail then records what the revision changed, as a revision sent through the API does (QA:
+ * every term was recorded, the changed one lost among them).
+ */
+export function changedTerms(body, pledge) {
+  const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return Object.fromEntries(Object.entries(body).filter(([key, value]) => key === 'reason' || !same(value, pledge[key])));
 }
