@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { lockMonthInput, MONTH_INPUT } from '../../periods/month-input-locks.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { Payment } from '../entities/payment.entity.js';
 import { PaymentException } from '../payments.exception.js';
@@ -22,6 +23,7 @@ export class DeletePayment {
     return this.dataSource.transaction(async (m) => {
       const [payment] = await m.find(Payment, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!payment) throw PaymentException.notFound(id);
+      await lockMonthInput(m, MONTH_INPUT.PAYMENTS, [payment.month]); // finalize waits for it, or it for finalize
       await this.closedMonths.assertOpen([payment.month], m);
       await m.delete(Payment, { id });
       return toPaymentView(payment);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, dayInWib } from '../../common/clock/clock.js';
+import { lockMonthInput, MONTH_INPUT } from '../../periods/month-input-locks.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { paymentReference, recordedAlready } from '../duplicate-payments.js';
 import { Payment } from '../entities/payment.entity.js';
@@ -79,6 +80,7 @@ export class RecordPayment {
     const now = this.clock.now();
     const terms = paymentTermsProblem({ month: command.month, adjustsMonth: command.adjustsMonth ?? null, paidAt }, pledge.fiscal_year, dayInWib(now));
     if (terms) throw PaymentException.outsideTerms(API_FIELD[terms.column], terms.message);
+    await lockMonthInput(m, MONTH_INPUT.PAYMENTS, [command.month]); // finalize waits for it, or it for finalize
     await this.closedMonths.assertOpen([command.month], m);
     if (command.adjustsMonth && !(await this.closedMonths.isClosed(command.adjustsMonth, m))) {
       throw PaymentException.outsideTerms('adjustsMonth', adjustsOpenMonth(command.adjustsMonth, 'month'));

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock, dayInWib } from '../../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
+import { lockMonthInput, MONTH_INPUT } from '../../periods/month-input-locks.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { BpjsInputException } from '../../reconciliation/bpjs-input.exception.js';
 import { IssueCollector, type UploadReport } from '../../reconciliation/uploads/row-issue.js';
@@ -97,7 +98,9 @@ export class UploadPayments {
     if (payments === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const mismatch = totalRowMismatch(footer, amount, 'JUMLAH');
     if (mismatch) collector.warnAbout(mismatch, null);
-    // A month finalized while the sheet was read: refuse the whole upload rather than change it.
+    // A month finalized while the sheet was read: refuse the whole upload rather than change it. The
+    // months' payment locks make finalize wait for this upload, or this upload see finalize's close.
+    await lockMonthInput(m, MONTH_INPUT.PAYMENTS, months);
     await this.closedMonths.assertOpen([...months], m);
     return { ...collector.report(), payments, amount };
   }

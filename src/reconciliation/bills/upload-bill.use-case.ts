@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { type RawCells, rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
-import { BILL_UPLOAD_LOCK, lockUploads } from '../run-lock.js';
+import { lockMonthInput, MONTH_INPUT } from '../../periods/month-input-locks.js';
 import { BpjsInputException } from '../bpjs-input.exception.js';
 import { INSERT_BILL_LINES } from '../sql/uploads.sql.js';
 import { Bill } from '../entities/bill.entity.js';
@@ -62,7 +62,7 @@ export class UploadBill {
 
   private async store(command: UploadBillCommand, checksum: string, m: EntityManager): Promise<BillUploadResult> {
     const { month } = command;
-    await lockUploads(m, BILL_UPLOAD_LOCK, month);
+    await lockMonthInput(m, MONTH_INPUT.BILL, [month]);
     await this.closedMonths.assertOpen([month], m);
     const latest = await m.getRepository(Bill).findOne({ where: { month }, order: { version: 'DESC' } });
     if (latest?.checksum === checksum && Number(latest.invoiceTotal) === command.invoiceTotal) return this.recognised(latest, m);

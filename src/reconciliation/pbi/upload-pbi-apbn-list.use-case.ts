@@ -8,7 +8,7 @@ import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { BpjsInputException } from '../bpjs-input.exception.js';
-import { PBI_UPLOAD_LOCK, lockUploads } from '../run-lock.js';
+import { lockMonthInput, MONTH_INPUT } from '../../periods/month-input-locks.js';
 import { PbiApbnList } from '../entities/pbi-apbn-list.entity.js';
 import { INSERT_PBI_ENTRIES } from '../sql/uploads.sql.js';
 import { isError, nikFrom } from '../uploads/cell-values.js';
@@ -61,7 +61,7 @@ export class UploadPbiApbnList {
 
   private async store(command: UploadPbiListCommand, checksum: string, m: EntityManager): Promise<PbiListUploadResult> {
     const { month } = command;
-    await lockUploads(m, PBI_UPLOAD_LOCK, month);
+    await lockMonthInput(m, MONTH_INPUT.PBI_APBN, [month]);
     await this.closedMonths.assertOpen([month], m);
     const latest = await m.getRepository(PbiApbnList).findOne({ where: { month }, order: { version: 'DESC' } });
     if (latest?.checksum === checksum) return { id: latest.id, month, version: latest.version, niks: latest.niks, ...(await storedReport(m, latest)), recognised: true };

@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { ReconciliationException } from '../reconciliation.exception.js';
 import type { RunInputs } from '../reconciliation.types.js';
-import { BILL_UPLOAD_LOCK, lockUploads, PBI_UPLOAD_LOCK, tryLockReconciliation } from '../run-lock.js';
+import { lockAllMonthInputs } from '../../periods/month-input-locks.js';
+import { tryLockReconciliation } from '../run-lock.js';
 import { changedSince } from '../run-inputs.js';
 
 export interface FinalizeRunCommand {
@@ -40,10 +41,9 @@ export class FinalizeRun {
     if (Number(latest) !== Number(run.version)) throw ReconciliationException.notLatest(run.month, Number(latest));
     if (run.started_by === actor) throw ReconciliationException.samePerson();
     ReconciliationException.assertStarted(run.month, this.clock.now());
-    // A bill or PBI-APBN list being stored now commits first and is then seen as a change; one
-    // started after this waits, then finds the month closed (QA: a version stored after finalize).
-    await lockUploads(m, BILL_UPLOAD_LOCK, run.month);
-    await lockUploads(m, PBI_UPLOAD_LOCK, run.month);
+    // A bill, PBI-APBN list or payment being stored now commits first and is then seen as a change;
+    // one started after this waits, then finds the month closed (QA: a version stored after finalize).
+    await lockAllMonthInputs(m, run.month);
     await this.assertInputsUnchanged(run.month, run.inputs as RunInputs, m);
 
     const now = this.clock.now();
