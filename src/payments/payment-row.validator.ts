@@ -8,6 +8,7 @@ import type { ColumnSpec } from '../common/spreadsheet/column-spec.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
 import { dayName, isMonth, monthName } from '../common/month.js';
 import { paymentReference } from './duplicate-payments.js';
+import { PAID_AT_FORM, PAID_YEARS } from './paid-at.js';
 import { isError, rupiahFrom } from '../reconciliation/uploads/cell-values.js';
 import type { RowIssue } from '../reconciliation/uploads/row-issue.js';
 
@@ -106,6 +107,10 @@ export function validatePaymentRow(
 
   const paidAt = cellDay(cells[3]);
   if (!paidAt) check('TANGGAL_BAYAR', 'DATE_FORMAT', `TANGGAL_BAYAR "${cells[3].text}" bukan tanggal (gunakan YYYY-MM-DD atau DD/MM/YYYY).`);
+  else if (!PAID_AT_FORM.test(paidAt)) {
+    // the API's rule for paidAt (a 1900 or 1000 day is a typo or Excel's day zero, never an SP2D)
+    check('TANGGAL_BAYAR', 'DATE_FORMAT', `TANGGAL_BAYAR ${paidAt} di luar tahun ${PAID_YEARS}: tanggal bayar harus pada tahun ${PAID_YEARS}, seperti paidAt pada pencatatan satu pembayaran.`);
+  }
 
   const reference = paymentReference(cells[4].text);
   if (!reference) check('REFERENSI', 'REFERENCE_REQUIRED', 'REFERENSI (mis. nomor SP2D) wajib diisi.');

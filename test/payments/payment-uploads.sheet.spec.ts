@@ -49,6 +49,19 @@ describe('payments: sheet upload', () => {
     ]);
   });
 
+  it('refuses a paid date outside 2000–2099, as POST /payments refuses such a paidAt', async () => {
+    const file = readFileSync('test/fixtures/payments/not-ok/paid-date-outside-years.csv');
+    const api = await t.as(Role.KEUANGAN);
+    const res = await api.post('/api/v1/payment-uploads').attach('file', file, 'pembayaran.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2, payments: 1 });
+    expect(res.body.issues.map((i: { row: number; column: string; code: string; message: string }) => [i.row, i.column, i.code, i.message])).toEqual([
+      [3, 'TANGGAL_BAYAR', 'DATE_FORMAT', 'TANGGAL_BAYAR 1900-01-01 di luar tahun 2000–2099: tanggal bayar harus pada tahun 2000–2099, seperti paidAt pada pencatatan satu pembayaran.'],
+      [4, 'TANGGAL_BAYAR', 'DATE_FORMAT', expect.stringMatching(/^TANGGAL_BAYAR 1000-01-01 di luar tahun 2000–2099/)],
+    ]);
+    const single = await api.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-11', amount: 1000, paidAt: '1900-01-01', reference: 'SP2D 33' }).expect(400);
+    expect(JSON.stringify(single.body)).toContain('paidAt harus berformat YYYY-MM-DD dengan tahun 2000–2099');
+  });
+
   it('leaves a footer JUMLAH row out of the payments, and warns when it does not state their total', async () => {
     const file = readFileSync('test/fixtures/payments/ok/pembayaran-dengan-baris-jumlah.csv');
     const api = await t.as(Role.KEUANGAN);

@@ -161,7 +161,10 @@ describe('row rules of the enrollment sheet', () => {
       [7, 'REJECT', 'TMT', 'DATE_INVALID'],
       [8, 'REJECT', 'TMT', 'DATE_INVALID'],
       [8, 'REJECT', 'TAT', 'DATE_INVALID'],
+      [9, 'REJECT', 'TANGGAL_LAHIR', 'DATE_INVALID'],
     ]);
     expect(messages[4]).toBe('TMT 2199-01-01 di luar tahun 2000–2099: kepesertaan dihitung per bulan dalam tahun-tahun itu saja.');
+    // a NIK's YY cannot tell year 1000 from 2000: the birth date is refused, not accepted without a warning
+    expect(messages[7]).toBe('TANGGAL_LAHIR 1000-01-01 di luar tahun 1900–2099: NIK hanya dapat memuat tanggal lahir pada tahun 19xx atau 20xx.');
   });
 });

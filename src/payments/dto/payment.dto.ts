@@ -5,12 +5,9 @@ import { MAX_RUPIAH, rupiah } from '../../common/money.js';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
 import { paymentReference } from '../duplicate-payments.js';
-import { paidDayInWib } from '../paid-at.js';
+import { PAID_AT_FORM, PAID_YEARS, paidDayInWib } from '../paid-at.js';
 
 const MONTH_MESSAGE = 'bulan harus berformat YYYY-MM dengan tahun 2000–2099';
-
-/** The form of `paidAt`: a day of 2000–2099, alone or starting a timestamp. */
-const PAID_AT_FORM = /^20\d{2}-\d{2}-\d{2}(T.*)?$/;
 
 /** In that form, a real calendar day, or a timestamp with its zone (paidDayInWib): checked with the other fields, so all come back at once. */
 const IsPaymentDay = () =>
@@ -41,7 +38,7 @@ export class RecordPaymentDto {
 
   @ApiProperty({ example: '2026-11-08', description: 'YYYY-MM-DD (WIB) or an ISO timestamp with zone, converted to its WIB day' })
   @IsString()
-  @Matches(PAID_AT_FORM, { message: 'paidAt harus berformat YYYY-MM-DD dengan tahun 2000–2099' })
+  @Matches(PAID_AT_FORM, { message: `paidAt harus berformat YYYY-MM-DD dengan tahun ${PAID_YEARS}` })
   @IsPaymentDay()
   paidAt: string;
 

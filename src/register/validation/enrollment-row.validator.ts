@@ -15,6 +15,8 @@ import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
 
 /** The years coverage (TMT, TAT) may fall in: those of the API's months, which allocations and bills are for. */
 const COVERAGE_YEARS = [2000, 2099] as const;
+/** The years a birth date may fall in: a NIK holds the year as YY, read as 19YY or 20YY (DOMAIN §2). */
+const BIRTH_YEARS = [1900, 2099] as const;
 
 /** A row ready for the staging table. */
 export interface EnrollmentRecord {
@@ -57,7 +59,7 @@ export class EnrollmentRowValidator {
     const nik = checked?.nik ?? null;
     const noKk = this.noKk(cells[COL.NO_KK], issues);
     const name = this.name(cells[COL.NAMA], issues);
-    const birthDate = this.date(cells[COL.TANGGAL_LAHIR], 'TANGGAL_LAHIR', true, issues);
+    const birthDate = this.date(cells[COL.TANGGAL_LAHIR], 'TANGGAL_LAHIR', true, issues, BIRTH_YEARS);
     const sex = this.sex(cells[COL.JENIS_KELAMIN], issues);
     const villageCode = this.village(cells[COL.KODE_DESA], issues);
     const noka = this.noka(cells[COL.NOKA], issues);
@@ -163,7 +165,8 @@ export class EnrollmentRowValidator {
     }
     const day = cellDay(cell);
     if (day && years && (Number(day.slice(0, 4)) < years[0] || Number(day.slice(0, 4)) > years[1])) {
-      issues.push(reject(column, C.DATE_INVALID, `${column} ${day} di luar tahun ${years[0]}–${years[1]}: kepesertaan dihitung per bulan dalam tahun-tahun itu saja.`));
+      const why = years === BIRTH_YEARS ? 'NIK hanya dapat memuat tanggal lahir pada tahun 19xx atau 20xx' : 'kepesertaan dihitung per bulan dalam tahun-tahun itu saja';
+      issues.push(reject(column, C.DATE_INVALID, `${column} ${day} di luar tahun ${years[0]}–${years[1]}: ${why}.`));
       return null;
     }
     if (day) return day;
