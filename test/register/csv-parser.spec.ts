@@ -23,7 +23,7 @@ async function ours(text: string): Promise<(string | number)[][]> {
   const bytes = Buffer.from(text, 'utf8');
   writeFileSync(path, bytes);
   const rows: (string | number)[][] = [];
-  for await (const chunk of csvRows(path, bytes.subarray(0, 64 * 1024), { bytesRead: 0 })) {
+  for await (const chunk of csvRows(path, bytes.subarray(0, 64 * 1024), { bytesRead: 0 }, 'f.csv')) {
     for (const r of chunk) rows.push([r.rowNumber, ...r.cells.map((c) => c.text)]);
   }
   return rows;

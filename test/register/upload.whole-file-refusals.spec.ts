@@ -28,6 +28,21 @@ describe('files that are refused as a whole', () => {
     ]);
   });
 
+  it('refuses a CSV that is not UTF-8 wherever its first such byte stands, naming the row (QA: past 64 KB "Muñoz" was stored as "Mu\\uFFFDoz")', async () => {
+    const line = (i: number, name: string) => `17030601${String(1 + (i % 12)).padStart(2, '0')}80${String(1 + Math.floor(i / 12)).padStart(4, '0')},1703060101200001,${name},1980-${String(1 + (i % 12)).padStart(2, '0')}-01,L,17.03.06.2003,,2026-01-01,,`;
+    const head = ['NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR', ...Array.from({ length: 1200 }, (_, i) => line(i, `Peserta ${i}`))].join('\n');
+    const [before, after] = line(1200, 'Mu~oz').split('~');
+    const content = Buffer.concat([Buffer.from(`${head}\n${before}`), Buffer.from([0xf1]), Buffer.from(`${after}\n`)]); // ñ in Windows-1252
+    expect(content.indexOf(0xf1)).toBeGreaterThan(64 * 1024);
+    const res = await upload(t, { name: 'latin1-deep.csv', content }, 400);
+    expect(res.body).toMatchObject({ code: 'CSV_NOT_UTF8', details: { row: 1202 } });
+    expect(res.body.message).toMatch(/tidak tersimpan sebagai UTF-8 .* Baris 1202 memuat huruf yang tidak dapat dibaca \("Mu�oz"\)\./);
+    expect(res.body.message).toMatch(/"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/);
+    const [row] = await t.dataSource.query('SELECT status, error FROM enrollment_upload WHERE id = $1', [res.body.details.uploadId]);
+    expect(row).toEqual({ status: 'FAILED', error: res.body.message });
+    expect(await count(t, 'participant')).toBe(0);
+  });
+
   it('names the missing required columns and the headers it found', async () => {
     const res = await upload(t, 'not-ok/missing-required-column.xlsx', 400);
     expect(res.body.code).toBe('MISSING_COLUMNS');

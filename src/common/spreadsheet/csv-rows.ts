@@ -9,8 +9,14 @@
  * character. A quoted field that is never closed, or closed and followed by more text (`"ab"c`),
  * makes the rest of the file ambiguous: the file is refused (CSV_QUOTES) naming the row.
  * Row numbers count records, empty lines included (a quoted line break does not start a new row).
+ *
+ * The text must be UTF-8 throughout: the first byte that is not (a letter of a file Excel saved as
+ * ANSI/Windows-1252, wherever it stands) refuses the file (CSV_NOT_UTF8) naming its row, as the
+ * first 64 KB always were. Until 2026 the rest of the file was decoded leniently: such a letter
+ * deep in the file was stored as U+FFFD ("Mu\uFFFDoz").
  */
 import { createReadStream } from 'node:fs';
+import { Transform, type TransformCallback } from 'node:stream';
 import Papa from 'papaparse';
 import { type Cell, EMPTY_CELL, textCell } from './cell.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
@@ -19,12 +25,15 @@ import { SpreadsheetException } from './spreadsheet.exception.js';
 const CHUNK_BYTES = 64 * 1024;
 
 /** The file's non-empty records, one chunk of the file at a time. */
-export async function* csvRows(path: string, head: Buffer, counter: ByteCounter): AsyncGenerator<RawRow[]> {
-  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK_BYTES });
-  input.on('data', (text) => (counter.bytesRead += Buffer.byteLength(text as string)));
+export async function* csvRows(path: string, head: Buffer, counter: ByteCounter, filename: string): AsyncGenerator<RawRow[]> {
+  const input = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  input.on('data', (bytes) => (counter.bytesRead += bytes.length));
+  const text = new Utf8Text();
+  input.on('error', (err) => text.destroy(err));
+  input.pipe(text);
   const chunks = new ChunkQueue();
   let rowNumber = 0;
-  Papa.parse<string[]>(input as unknown as File, {
+  Papa.parse<string[]>(text as unknown as File, {
     delimiter: guessDelimiter(head.toString('utf8')),
     skipEmptyLines: false,
     chunk(results, parser) {
@@ -32,6 +41,14 @@ export async function* csvRows(path: string, head: Buffer, counter: ByteCounter)
       if (quotes) {
         parser.abort();
         return chunks.fail(SpreadsheetException.csvQuotes(rowNumber + (quotes.row ?? 0) + 1));
+      }
+      if (text.invalid) {
+        const at = results.data.findIndex((fields) => fields.some((f) => f.includes('\uFFFD')));
+        if (at >= 0) {
+          parser.abort();
+          const field = results.data[at].find((f) => f.includes('\uFFFD'))!;
+          return chunks.fail(SpreadsheetException.csvNotUtf8(filename, { row: rowNumber + at + 1, text: field.trim() }));
+        }
       }
       const rows: RawRow[] = [];
       for (const fields of results.data) {
@@ -49,6 +66,46 @@ export async function* csvRows(path: string, head: Buffer, counter: ByteCounter)
     yield* chunks.drain();
   } finally {
     input.destroy();
+    text.destroy();
+  }
+}
+
+/**
+ * Bytes to text for the parser. Decoded leniently (an invalid byte becomes U+FFFD, as Node's
+ * `utf8` stream did) and, until the first invalid byte, strictly beside it: `invalid` then says so,
+ * and the parser's chunk callback refuses the file at the first row holding U+FFFD. A byte order
+ * mark is kept (the header matching ignores it, as before).
+ */
+class Utf8Text extends Transform {
+  invalid = false;
+  private readonly lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+  private readonly strict = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+
+  constructor() {
+    super({ readableObjectMode: true });
+  }
+
+  override _transform(bytes: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.check(bytes, true);
+    const text = this.lenient.decode(bytes, { stream: true });
+    if (text) this.push(text);
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    this.check(undefined, false);
+    const text = this.lenient.decode();
+    if (text) this.push(text);
+    done();
+  }
+
+  private check(bytes: Buffer | undefined, stream: boolean): void {
+    if (this.invalid) return;
+    try {
+      this.strict.decode(bytes, { stream });
+    } catch {
+      this.invalid = true;
+    }
   }
 }
 

@@ -69,9 +69,20 @@ export function detectFormat(filename: string, head: Buffer): SheetFormat {
   if (head.subarray(0, 4).equals(OLE_MAGIC)) throw SpreadsheetException.oldExcel(filename);
   const ext = extname(filename).toLowerCase();
   const named = ext === '.xlsx' || ext === '.xls' || ext === '.xlsm';
-  if (named || head.includes(0)) throw SpreadsheetException.notASpreadsheet(filename);
-  if (!looksUtf8(head)) throw looksLikeText(head) ? SpreadsheetException.csvNotUtf8(filename) : SpreadsheetException.notASpreadsheet(filename);
+  if (named || (head.includes(0) && !fewControlBytes(head))) throw SpreadsheetException.notASpreadsheet(filename);
+  // Text in an 8-bit encoding is refused by csvRows, naming the row, wherever its first such byte stands.
+  if (!looksUtf8(head) && !looksLikeText(head)) throw SpreadsheetException.notASpreadsheet(filename);
   return 'csv';
+}
+
+/**
+ * Control bytes (but tab and line breaks) are at most 1% of the sample: text with a stray NUL in a
+ * cell (refused with its row, cell.ts), not UTF-16 (every other byte NUL) or a binary file.
+ */
+function fewControlBytes(head: Buffer): boolean {
+  let controls = 0;
+  for (const byte of head) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) controls++;
+  return controls * 100 <= head.length;
 }
 
 /**
@@ -81,7 +92,7 @@ export function detectFormat(filename: string, head: Buffer): SheetFormat {
 function looksLikeText(head: Buffer): boolean {
   let plain = 0;
   for (const byte of head) {
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x00) return false;
     if (byte < 0x80) plain++;
   }
   return plain >= head.length * 0.9;
@@ -187,7 +198,7 @@ export class SheetReader {
       await handle.close();
     }
     const format = detectFormat(filename, head);
-    return format === 'csv' ? csvRows(this.path, head, this.counter) : this.guardedXlsx(filename);
+    return format === 'csv' ? csvRows(this.path, head, this.counter, filename) : this.guardedXlsx(filename);
   }
 
   /** ExcelJS/unzipper errors on a broken zip become a CORRUPT_FILE refusal. */

@@ -60,13 +60,17 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     );
   }
 
-  /** Text, but in an 8-bit encoding (Excel's plain "CSV (Comma delimited)" on Windows is ANSI/Windows-1252). */
-  static csvNotUtf8(filename: string): SpreadsheetException {
+  /**
+   * Text, but in an 8-bit encoding (Excel's plain "CSV (Comma delimited)" on Windows is ANSI/Windows-1252),
+   * wherever the first such byte stands; `at` names its row and the field as read (the letter shown as �).
+   */
+  static csvNotUtf8(filename: string, at?: { row: number; text: string }): SpreadsheetException {
+    const where = at ? ` Baris ${at.row} memuat huruf yang tidak dapat dibaca ("${clip(at.text, MAX_HEADER_CHARS)}").` : '';
     return new SpreadsheetException(
       SpreadsheetErrorCode.CSV_NOT_UTF8,
-      `Berkas "${filename}" berupa teks CSV, tetapi tidak tersimpan sebagai UTF-8 (misalnya ANSI/Windows-1252), sehingga huruf-hurufnya tidak dapat dibaca dengan pasti. ` +
-        'Di Excel pilih Simpan Sebagai → "CSV UTF-8 (Comma delimited) (*.csv)", atau unggah berkas .xlsx.',
-      { filename },
+      `Berkas "${filename}" berupa teks CSV, tetapi tidak tersimpan sebagai UTF-8 (misalnya ANSI/Windows-1252), sehingga huruf-hurufnya tidak dapat dibaca dengan pasti.${where} ` +
+        'Di Excel pilih Simpan Sebagai → "CSV UTF-8 (Comma delimited) (*.csv)", atau unggah berkas .xlsx. Tidak ada baris yang disimpan dari berkas ini.',
+      at ? { filename, row: at.row } : { filename },
     );
   }
 
