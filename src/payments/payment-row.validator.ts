@@ -3,7 +3,7 @@
  * reference, and optionally the earlier month a correction adjusts. Pure logic: the caller passes
  * the known pledges (code → fiscal year), the closed months and today's date (WIB).
  */
-import { type Cell, cellDay, formulaFailure } from '../common/spreadsheet/cell.js';
+import { type Cell, cellDay, characterFailure, formulaFailure } from '../common/spreadsheet/cell.js';
 import type { ColumnSpec } from '../common/spreadsheet/column-spec.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
 import { dayName, isMonth, monthName } from '../common/month.js';
@@ -82,10 +82,10 @@ export function validatePaymentRow(
   const issues: Issue[] = [];
   const reject = (column: string, code: string, message: string) => issues.push({ column, severity: 'REJECT', code, message });
   // A formula with nothing readable is named as such (the amount's reader names its own), not as an
-  // empty or malformed cell: the checks below then skip that column.
+  // empty or malformed cell, and so is a control character or U+FFFD: the checks below then skip that column.
   const formulas = new Set<string>();
   PAYMENT_COLUMNS.forEach(({ name }, i) => {
-    const failure = name === 'JUMLAH' ? null : formulaFailure(cells[i], name);
+    const failure = name === 'JUMLAH' ? null : (formulaFailure(cells[i], name) ?? characterFailure(cells[i], name));
     if (!failure) return;
     reject(name, failure.code, failure.message);
     formulas.add(name);

@@ -40,6 +40,18 @@ describe('bills: upload, row report and versions', () => {
     return api.post('/api/v1/bills').field('month', month).field('invoiceTotal', invoiceTotal).attach('file', content, name).expect(status);
   };
 
+  it('a NUL in NAMA, and a NIK or NOKA that Excel wrote in scientific notation, reject their rows only (QA: a NUL answered 500)', async () => {
+    const res = await upload('2026-08', '37800', fixture('not-ok/control-character-and-scientific.csv'), 'tagihan.csv', 201);
+    expect(res.body).toMatchObject({ lines: 1, rowsRead: 4, accepted: 1, rejected: 3 });
+    expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([
+      [3, 'NAMA', 'INVALID_CHARACTER'],
+      [4, 'NIK', 'NIK_NUMERIC_CELL'],
+      [5, 'NOKA', 'NOKA_FORMAT'],
+    ]);
+    expect(res.body.issues[0].message).toMatch(/^NAMA memuat karakter kendali NUL \(U\+0000\) .*"Ada�Nul"/);
+    expect(res.body.issues[2].message).toMatch(/^NOKA terbaca sebagai angka \(1\.23457E\+12\) sehingga digitnya sudah berubah di Excel\. Format kolom sebagai Teks/);
+  });
+
   it('reads a semicolon CSV with title rows, header aliases and Indonesian amounts', async () => {
     const res = await upload('2026-10', '155400', fixture('ok/tagihan-2026-10.csv'), 'tagihan.csv', 201);
     expect(res.body).toMatchObject({ month: '2026-10', version: 1, invoiceTotal: 155400, lines: 4, linesTotal: 155400, rowsRead: 4, accepted: 4, rejected: 0, replaces: null });

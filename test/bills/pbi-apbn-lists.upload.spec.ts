@@ -28,6 +28,19 @@ describe('PBI-APBN lists: upload', () => {
     await (await t.as(Role.AUDITOR)).post('/api/v1/pbi-apbn-lists').field('month', '2026-10').attach('file', file, 'pbi.csv').expect(403);
   });
 
+  it('a NIK with a control character or in scientific notation rejects its row only, named (QA: a NUL broke storing the report: 500)', async () => {
+    const file = readFileSync('test/fixtures/pbi-apbn/not-ok/control-character-and-scientific.csv');
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/pbi-apbn-lists').field('month', '2026-09').attach('file', file, 'pbi.csv').expect(201);
+    expect(res.body).toMatchObject({ niks: 1, rowsRead: 3, accepted: 1, rejected: 2 });
+    expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([
+      [3, 'NIK', 'INVALID_CHARACTER'],
+      [4, 'NIK', 'NIK_NUMERIC_CELL'],
+    ]);
+    expect(res.body.issues[1].message).toMatch(/^NIK terbaca sebagai angka \(1\.70306E\+15\) .* Format kolom sebagai Teks/);
+    const [{ raw }] = await t.dataSource.query(`SELECT raw::text AS raw FROM upload_issue WHERE upload_id = $1 AND row_number = 3`, [res.body.id]);
+    expect(raw).toContain('17030601�8000002');
+  });
+
   it('ignores form fields it does not read, as every upload route does; a bad month is still refused', async () => {
     const file = readFileSync('test/fixtures/pbi-apbn/ok/pbi-apbn-2026-10.csv');
     const api = await t.as(Role.KEUANGAN);

@@ -62,6 +62,14 @@ describe('payments: sheet upload', () => {
     expect(JSON.stringify(single.body)).toContain('paidAt harus berformat YYYY-MM-DD dengan tahun 2000–2099');
   });
 
+  it('a control character rejects its row naming the column (QA: a NUL answered 500)', async () => {
+    const file = readFileSync('test/fixtures/payments/not-ok/control-character.csv');
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1, payments: 1 });
+    expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([[3, 'REFERENSI', 'INVALID_CHARACTER']]);
+    expect(res.body.issues[0].message).toMatch(/^REFERENSI memuat karakter kendali NUL \(U\+0000\)/);
+  });
+
   it('leaves a footer JUMLAH row out of the payments, and warns when it does not state their total', async () => {
     const file = readFileSync('test/fixtures/payments/ok/pembayaran-dengan-baris-jumlah.csv');
     const api = await t.as(Role.KEUANGAN);

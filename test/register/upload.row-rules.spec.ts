@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ImportEnrollmentSheet } from '../../src/register/use-cases/import-enrollment-sheet.use-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { textCell } from '../../src/common/spreadsheet/cell.js';
+import { Role } from '../../src/users/role.js';
 import { issues, upload } from './support.js';
 
 type Finding = [row: number, severity: string, column: string | null, code: string];
@@ -17,6 +19,15 @@ describe('row rules of the enrollment sheet', () => {
     t.app.get(ImportEnrollmentSheet).copyStaging = false;
   });
   afterAll(() => t.close());
+
+  async function waitDone(id: string): Promise<any> {
+    for (let i = 0; i < 200; i++) {
+      const { body } = await (await t.as(Role.AUDITOR)).get(`/api/v1/enrollment-uploads/${id}`).expect(200);
+      if (body.status !== 'PROCESSING') return body;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('upload still PROCESSING');
+  }
 
   async function findings(file: string): Promise<{ body: any; found: Finding[]; messages: string[] }> {
     const res = await upload(t, file);
@@ -149,6 +160,58 @@ describe('row rules of the enrollment sheet', () => {
       [3, 'REJECT', 'JENIS_KELAMIN', 'SEX_INVALID'],
       [4, 'REJECT', 'JENIS_KELAMIN', 'REQUIRED'],
     ]);
+  });
+
+  it('a NUL or other control character, or U+FFFD, rejects its row naming the column; none reaches the database', async () => {
+    const { body, found, messages } = await findings('not-ok/control-characters.csv');
+    expect(body).toMatchObject({ status: 'DONE', rowsRead: 4, accepted: 1, rejected: 3 });
+    expect(found).toEqual([
+      [3, 'REJECT', 'NAMA', 'INVALID_CHARACTER'],
+      [4, 'REJECT', 'NOKA', 'INVALID_CHARACTER'],
+      [5, 'REJECT', 'NAMA', 'INVALID_CHARACTER'],
+    ]);
+    expect(messages[0]).toBe('NAMA memuat karakter kendali NUL (U+0000) yang tidak terlihat dan tidak dapat disimpan (di sini ditandai �: "Ada�Nul"). Hapus karakter itu atau ketik ulang isian sel, lalu unggah kembali.');
+    expect(messages[1]).toMatch(/^NOKA memuat karakter kendali U\+001F /);
+    expect(messages[2]).toMatch(/^NAMA "Mu�oz" memuat karakter pengganti � \(U\+FFFD\): sebuah huruf sudah rusak/);
+    // the report repeats the value with � for the control character: uploaded back untouched it is refused again
+    const raws = await t.dataSource.query(`SELECT raw->>'NAMA' AS nama FROM upload_issue WHERE upload_id = $1 AND raw IS NOT NULL ORDER BY row_number`, [body.id]);
+    expect(raws.map((r: { nama: string }) => r.nama)).toEqual(['Ada�Nul', 'Uji', 'Mu�oz']);
+  });
+
+  it('a NUL past the first 64 KB of a CSV rejects that row only: the 1,200 rows before it land (QA: the upload ended FAILED)', async () => {
+    const nik = (i: number) => `17030601${String(1 + (i % 12)).padStart(2, '0')}80${String(1 + Math.floor(i / 12)).padStart(4, '0')}`;
+    const line = (i: number, name: string) => `${nik(i)},1703060101200001,${name},1980-${String(1 + (i % 12)).padStart(2, '0')}-01,L,17.03.06.2003,,2026-01-01,,`;
+    const rows = Array.from({ length: 1200 }, (_, i) => line(i, `Peserta ${i}`));
+    const text = ['NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR', ...rows, line(1200, 'Ada\u0000Nul')].join('\n') + '\n';
+    expect(text.indexOf('\u0000')).toBeGreaterThan(64 * 1024);
+    const res = await upload(t, { name: 'nul-deep.csv', content: Buffer.from(text) });
+    const done = res.body.status === 'DONE' ? res.body : await waitDone(res.body.id);
+    expect(done).toMatchObject({ status: 'DONE', rowsRead: 1201, accepted: 1200, rejected: 1 });
+    expect((await issues(t, done.id)).map((i) => [i.row_number, i.column_name, i.code])).toEqual([[1202, 'NAMA', 'INVALID_CHARACTER']]);
+    await (await t.as(Role.AUDITOR)).get(`/api/v1/enrollment-uploads/${done.id}/report.xlsx`).expect(200);
+  });
+
+  it('an .xlsx cell written with the escape _x0000_ (NUL) does not fail the upload', async () => {
+    // ExcelJS's streaming shared-strings parser leaves _xHHHH_ escapes as they are written (row 5's
+    // NAMA is read as the text "Ada_x0000_Nul"); a reader that decodes them hands textCell a NUL,
+    // which rejects the row (cell.ts, and the CSV rows above). Either way the good rows land.
+    const { body } = await findings('not-ok/control-character-escape.xlsx');
+    expect(body).toMatchObject({ status: 'DONE', rowsRead: 4 });
+    expect(body.accepted).toBeGreaterThanOrEqual(3);
+    expect(textCell('Ada\u0000Nul')).toEqual({ kind: 'text', text: 'Ada\uFFFDNul', badCharacter: 0 });
+  });
+
+  it('a NIK, NO_KK or NOKA that Excel wrote into a CSV in scientific notation gets the numeric-cell message, as in an .xlsx', async () => {
+    const { body, found, messages } = await findings('not-ok/nik-scientific-notation.csv');
+    expect(body).toMatchObject({ rowsRead: 4, accepted: 1, rejected: 3 });
+    expect(found).toEqual([
+      [3, 'REJECT', 'NIK', 'NIK_NUMERIC_CELL'],
+      [4, 'REJECT', 'NO_KK', 'NO_KK_NUMERIC_CELL'],
+      [5, 'REJECT', 'NOKA', 'NOKA_INVALID'],
+    ]);
+    expect(messages[0]).toBe('NIK: terbaca sebagai angka (1.70306E+15), bukan teks. Excel hanya menyimpan 15 digit angka, sehingga digit terakhir NIK sudah berubah. Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.');
+    expect(messages[1]).toMatch(/^NO_KK: terbaca sebagai angka \(1\.70306E\+15\), bukan teks; digit terakhir sudah berubah di Excel\. Format kolom sebagai Teks/);
+    expect(messages[2]).toMatch(/^NOKA "1\.00010E\+12" .* Nilai terbaca sebagai angka .* Format kolom sebagai Teks/);
   });
 
   it('dates: TMT required, only the §12 forms, real calendar days', async () => {

@@ -15,15 +15,33 @@ export interface Cell {
   readonly formula?: string;
   /** True when the cell held rich text (several formatted runs), flattened into `text`. */
   readonly richText?: boolean;
+  /**
+   * The code of the first character that cannot be taken (see `characterFailure`): a C0 control
+   * character other than tab, line feed and carriage return (NUL among them, which PostgreSQL text
+   * cannot hold), replaced in `text` by U+FFFD; or U+FFFD itself, a letter lost before the upload.
+   */
+  readonly badCharacter?: number;
 }
 
 const DAY_MS = 86_400_000;
 
 export const EMPTY_CELL: Cell = Object.freeze({ kind: 'empty', text: '' });
 
+const BAD_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFD]/;
+const CONTROL_CHARACTERS = /[\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+
+/**
+ * A text cell, trimmed. Every text of a .csv and of an .xlsx comes through here (an .xlsx cell
+ * cannot hold NUL, but ExcelJS decodes the escape `_x0000_` into one), so no control character
+ * reaches a row, a stored finding or the database: they are replaced by U+FFFD and `badCharacter`
+ * says which, for the row checks to refuse the row naming the column.
+ */
 export function textCell(raw: string): Cell {
   const text = raw.trim();
-  return text === '' ? EMPTY_CELL : { kind: 'text', text };
+  if (text === '') return EMPTY_CELL;
+  const bad = BAD_CHARACTER.exec(text);
+  if (!bad) return { kind: 'text', text };
+  return { kind: 'text', text: text.replace(CONTROL_CHARACTERS, '\uFFFD'), badCharacter: bad[0].charCodeAt(0) };
 }
 
 export function numberCell(value: number, formula?: string): Cell {
@@ -91,6 +109,48 @@ export function cellDay(cell: Cell): string | null {
   if (cell.kind === 'date') return cell.text;
   if (cell.kind === 'text') return parseDateText(cell.text);
   return null;
+}
+
+const SCIENTIFIC = /^\d+([.,]\d+)?E\+?\d+$/i;
+
+/**
+ * A number as Excel writes it into a .csv once it is too long for the column (`1.70306E+15`): a
+ * NIK, KK or card number typed into a numeric cell, its digits already lost. In a .csv every cell is
+ * text, so this is how a numeric cell shows; callers refuse it as they refuse an .xlsx number cell.
+ */
+export function isScientificText(cell: Cell): boolean {
+  return cell.kind === 'text' && SCIENTIFIC.test(cell.text);
+}
+
+/** The row-issue code of characterFailure. */
+export const INVALID_CHARACTER = 'INVALID_CHARACTER';
+
+/**
+ * Why a text cell cannot be taken as it is, in Indonesian, or null: it holds a control character
+ * (NUL and the other C0 codes but tab and line breaks: never part of a name, number or code, and
+ * NUL cannot be stored), or U+FFFD, the mark of a letter already lost when the file was read or
+ * saved in another encoding. The row is refused naming the column; the report repeats the value
+ * with U+FFFD in place of the control character, so uploaded back untouched it is refused again.
+ */
+export function characterFailure(cell: Cell, column: string): { code: typeof INVALID_CHARACTER; message: string } | null {
+  const bad = cell.badCharacter;
+  if (bad === undefined) return null;
+  const shown = cell.text.length > 60 ? `${cell.text.slice(0, 60)}…` : cell.text;
+  if (bad === 0xfffd) {
+    return {
+      code: INVALID_CHARACTER,
+      message:
+        `${column} "${shown}" memuat karakter pengganti � (U+FFFD): sebuah huruf sudah rusak sebelum berkas diunggah (berkas pernah dibuka atau disimpan dengan pengodean lain). ` +
+        'Ketik ulang isian sel itu, lalu unggah kembali.',
+    };
+  }
+  const code = `U+${bad.toString(16).toUpperCase().padStart(4, '0')}`;
+  return {
+    code: INVALID_CHARACTER,
+    message:
+      `${column} memuat karakter kendali ${bad === 0 ? `NUL (${code})` : code} yang tidak terlihat dan tidak dapat disimpan (di sini ditandai �: "${shown}"). ` +
+      'Hapus karakter itu atau ketik ulang isian sel, lalu unggah kembali.',
+  };
 }
 
 /** The row-issue codes of formulaFailure: the formula's result is an error, or there is none. */

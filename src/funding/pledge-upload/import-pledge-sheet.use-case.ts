@@ -5,7 +5,7 @@ import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import type { PledgeInput, PledgeWarning } from '../domain/pledge-rules.js';
 import { PledgesService } from '../pledges/pledges.service.js';
-import { formulaFailure } from '../../common/spreadsheet/cell.js';
+import { characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
 import { pledgeWarnings } from '../domain/pledge-rules.js';
 import { LIST_COLUMNS, NIK_AS_NUMBER, PLEDGE_COLUMNS, type RowProblem, rowToInput } from './pledge-sheet.js';
 
@@ -90,13 +90,13 @@ export class ImportPledgeSheet {
             const column = target!.input.scope === 'VILLAGES' ? 'KODE_DESA' : 'NIK';
             target!.problems.push({ column, message: `Daftar baris ${rowNumber} ditolak (${message.replace(/\.$/, '')}); komitmen ini tidak disimpan sampai daftarnya benar.` });
           };
-          const formula = formulaFailure(value, 'NILAI');
+          const formula = formulaFailure(value, 'NILAI') ?? characterFailure(value, 'NILAI');
           if (!target) problem(`Kode komitmen "${code.text}" tidak ada di sheet komitmen.`);
           else if (target.input.scope !== 'VILLAGES' && target.input.scope !== 'RESIDENTS') {
             problem(`Komitmen ${code.text} bercakupan ${String(target.input.scope ?? '-')}: daftar hanya untuk VILLAGES atau RESIDENTS.`);
           } else if (formula) refuseTarget(formula.message);
           else if (target.input.scope === 'VILLAGES') target.input.villageCodes = [...asList(target.input.villageCodes), value.text];
-          else if (value.kind === 'number') refuseTarget(NIK_AS_NUMBER);
+          else if (value.kind === 'number' || isScientificText(value)) refuseTarget(NIK_AS_NUMBER);
           else target.input.niks = [...asList(target.input.niks), value.text];
         }
       }

@@ -3,7 +3,7 @@
  * PledgeInput. Village and NIK lists go in a cell (separated by commas, semicolons or spaces) or in
  * a second sheet `Daftar` with columns KODE (the pledge code) and NILAI (a village code or a NIK).
  */
-import { type Cell, formulaFailure } from '../../common/spreadsheet/cell.js';
+import { type Cell, characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
 import type { ColumnSpec } from '../../common/spreadsheet/column-spec.js';
 import type { PledgeInput } from '../domain/pledge-rules.js';
 
@@ -75,14 +75,14 @@ export function rowToInput(cells: readonly Cell[]): { input: PledgeInput; proble
   PLEDGE_COLUMNS.forEach(({ name }, i) => {
     const cell = cells[i];
     if (!cell) return;
-    const formula = formulaFailure(cell, name);
+    const formula = formulaFailure(cell, name) ?? characterFailure(cell, name);
     if (formula) {
       problems.push({ column: name, message: formula.message });
       return;
     }
     if (cell.kind === 'empty') return;
     const field = FIELD[name];
-    if (name === 'NIK' && cell.kind === 'number') {
+    if (name === 'NIK' && (cell.kind === 'number' || isScientificText(cell))) {
       problems.push({ column: name, message: NIK_AS_NUMBER });
       return;
     }

@@ -5,7 +5,7 @@
  */
 import type { ColumnSpec } from '../../common/spreadsheet/column-spec.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
-import { isError, nikFrom, nokaFrom, rupiahFrom } from '../uploads/cell-values.js';
+import { isError, nikFrom, nokaFrom, rupiahFrom, textRefusal } from '../uploads/cell-values.js';
 import type { RowIssue } from '../uploads/row-issue.js';
 
 export const BILL_COLUMNS: readonly ColumnSpec[] = [
@@ -28,10 +28,12 @@ export function validateBillRow({ rowNumber, cells }: SheetRow): { record?: Bill
   const noka = nokaFrom(cells[0]);
   const nik = nikFrom(cells[1]);
   const amount = rupiahFrom(cells[3], 'IURAN');
+  const name = textRefusal(cells[2], 'NAMA');
   if (isError(noka)) issues.push({ column: 'NOKA', severity: 'REJECT', code: noka.code, message: noka.error });
   else if (noka.warning) issues.push({ column: 'NOKA', severity: 'WARN', code: 'NOKA_NUMERIC_CELL', message: noka.warning });
   if (isError(nik)) issues.push({ column: 'NIK', severity: 'REJECT', code: nik.code, message: nik.error });
+  if (name) issues.push({ column: 'NAMA', severity: 'REJECT', code: name.code, message: name.error });
   if (isError(amount)) issues.push({ column: 'IURAN', severity: 'REJECT', code: amount.code, message: amount.error });
-  if (isError(noka) || isError(nik) || isError(amount)) return { issues };
+  if (isError(noka) || isError(nik) || name || isError(amount)) return { issues };
   return { record: { rowNumber, noka: noka.value, nik: nik.value, name: cells[2].text.slice(0, 200), amount: amount.value }, issues };
 }

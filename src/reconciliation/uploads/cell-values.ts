@@ -4,23 +4,33 @@
  * in a numeric cell has already lost its last digit in Excel).
  */
 import { MAX_RUPIAH, rupiah } from '../../common/money.js';
-import { type Cell, formulaFailure } from '../../common/spreadsheet/cell.js';
+import { type Cell, characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
 
 export type Parsed<T> = { value: T } | { error: string; code: string };
 
 export const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
 
-/** A formula cell with nothing readable (formulaFailure) as a refusal with `code`, or null. */
+/**
+ * A formula cell with nothing readable (formulaFailure) as a refusal with `code`, or a cell with a
+ * control character or U+FFFD (characterFailure) as INVALID_CHARACTER; null for neither.
+ */
 function formulaRefusal(cell: Cell, column: string, code: string): { code: string; error: string } | null {
   const failure = formulaFailure(cell, column);
-  return failure && { code, error: failure.message };
+  if (failure) return { code, error: failure.message };
+  return textRefusal(cell, column);
+}
+
+/** A text cell with a control character or U+FFFD (characterFailure) as a refusal, or null. */
+export function textRefusal(cell: Cell, column: string): { code: string; error: string } | null {
+  const bad = characterFailure(cell, column);
+  return bad && { code: bad.code, error: bad.message };
 }
 
 export function nikFrom(cell: Cell): Parsed<string> {
   const formula = formulaRefusal(cell, 'NIK', 'NIK_FORMULA');
   if (formula) return formula;
   if (cell.kind === 'empty') return { code: 'NIK_REQUIRED', error: 'NIK wajib diisi.' };
-  if (cell.kind === 'number') {
+  if (cell.kind === 'number' || isScientificText(cell)) {
     return { code: 'NIK_NUMERIC_CELL', error: `NIK terbaca sebagai angka (${cell.text}) sehingga digit terakhirnya bisa sudah berubah. ${TEXT_FORMAT_HINT}` };
   }
   const text = cell.text.replace(/[\s'’]/g, '');
@@ -36,6 +46,10 @@ export function nokaFrom(cell: Cell): Parsed<string> & { warning?: string } {
   const formula = formulaRefusal(cell, 'NOKA', 'NOKA_FORMULA');
   if (formula) return formula;
   if (cell.kind === 'empty') return { value: '' };
+  if (isScientificText(cell)) {
+    // a .csv: the number as Excel wrote it, its digits lost (an .xlsx number cell keeps them, and is restored below)
+    return { code: 'NOKA_FORMAT', error: `NOKA terbaca sebagai angka (${cell.text}) sehingga digitnya sudah berubah di Excel. ${TEXT_FORMAT_HINT}` };
+  }
   if (cell.kind === 'number') {
     const n = cell.number ?? NaN;
     if (!Number.isInteger(n) || n < 0 || String(n).length > 13) return { code: 'NOKA_FORMAT', error: `NOKA "${cell.text}" harus 13 digit angka.` };

@@ -4,7 +4,7 @@
  * with the same NOKA (unique among active participants), is rejected, citing the first. Pure logic, no database: NOKAs held by other participants are checked set-based when
  * the upload is promoted.
  */
-import { type Cell, cellDay, EMPTY_CELL, formulaFailure } from '../../common/spreadsheet/cell.js';
+import { type Cell, cellDay, characterFailure, EMPTY_CELL, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
 import { COL, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
@@ -97,7 +97,7 @@ export class EnrollmentRowValidator {
   /** The NIK and what its digits say (region, birth date, sex), or null with the issue recorded. */
   private nik(cell: Cell, issues: RowIssue[]): { nik: string; facts: NikFacts } | null {
     if (cell.kind === 'empty') return void issues.push(required('NIK')), null;
-    if (cell.kind === 'number') {
+    if (cell.kind === 'number' || isScientificText(cell)) {
       issues.push(reject('NIK', C.NIK_NUMERIC_CELL, `NIK: terbaca sebagai angka (${cell.text}), bukan teks. Excel hanya menyimpan 15 digit angka, sehingga digit terakhir NIK sudah berubah. ${TEXT_FORMAT_HINT}`));
       return null;
     }
@@ -135,7 +135,7 @@ export class EnrollmentRowValidator {
 
   private noKk(cell: Cell, issues: RowIssue[]): string | null {
     if (cell.kind === 'empty') return void issues.push(required('NO_KK')), null;
-    if (cell.kind === 'number') {
+    if (cell.kind === 'number' || isScientificText(cell)) {
       issues.push(reject('NO_KK', C.NO_KK_NUMERIC_CELL, `NO_KK: terbaca sebagai angka (${cell.text}), bukan teks; digit terakhir sudah berubah di Excel. ${TEXT_FORMAT_HINT}`));
       return null;
     }
@@ -203,7 +203,7 @@ export class EnrollmentRowValidator {
     if (cell.kind === 'empty') return null;
     const noka = withoutSpaces(cell.text);
     if (/^\d{13}$/.test(noka)) return noka;
-    const hint = cell.kind === 'number' ? ` Nilai terbaca sebagai angka sehingga angka 0 di depan hilang. ${TEXT_FORMAT_HINT}` : '';
+    const hint = cell.kind === 'number' || isScientificText(cell) ? ` Nilai terbaca sebagai angka sehingga angka 0 di depan hilang. ${TEXT_FORMAT_HINT}` : '';
     issues.push(reject('NOKA', C.NOKA_INVALID, `NOKA "${cell.text}" harus tepat 13 digit angka atau dikosongkan.${hint}`));
     return null;
   }
@@ -237,15 +237,16 @@ function withoutSpaces(text: string): string {
 
 /**
  * Cells holding an error value (#N/A, #DIV/0!) or a formula that gave no value we can read
- * (formulaFailure): one finding naming the error or the formula, and the cell read as empty for the
- * checks after. Returns `cells` itself when there is none (every CSV row, most .xlsx rows).
+ * (formulaFailure), or a character that cannot be taken (characterFailure: NUL and other control
+ * characters, U+FFFD): one finding naming the column, and the cell read as empty for the checks
+ * after. Returns `cells` itself when there is none (almost every row).
  */
 function withoutFormulaFailures(cells: readonly Cell[], issues: RowIssue[]): readonly Cell[] {
   let out: Cell[] | undefined;
   cells.forEach((cell, i) => {
     if (i >= ENROLLMENT_COLUMNS.length) return;
     const column = ENROLLMENT_COLUMNS[i].name;
-    const failure = formulaFailure(cell, column);
+    const failure = formulaFailure(cell, column) ?? characterFailure(cell, column);
     if (!failure) return;
     issues.push(reject(column, C[failure.code], failure.message));
     (out ??= [...cells])[i] = EMPTY_CELL;
@@ -253,9 +254,9 @@ function withoutFormulaFailures(cells: readonly Cell[], issues: RowIssue[]): rea
   return out ?? cells;
 }
 
-/** A column with a formula finding is not also reported as empty. */
+/** A column with a formula or character finding is not also reported as empty. */
 function withoutRequiredRepeats(issues: RowIssue[]): RowIssue[] {
-  const formula = new Set(issues.filter((i) => i.code === C.FORMULA_ERROR || i.code === C.FORMULA_WITHOUT_VALUE).map((i) => i.column));
+  const formula = new Set(issues.filter((i) => i.code === C.FORMULA_ERROR || i.code === C.FORMULA_WITHOUT_VALUE || i.code === C.INVALID_CHARACTER).map((i) => i.column));
   return issues.filter((i) => i.code !== C.REQUIRED || !formula.has(i.column));
 }
 
