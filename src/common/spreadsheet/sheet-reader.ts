@@ -20,8 +20,8 @@
  *   (helpers in cell.ts parse `YYYY-MM-DD`, `DD/MM/YYYY`, `DD-MM-YYYY` text).
  * - Rows with no value in any spec column are skipped; row numbers are the file's, 1-based.
  * - The whole file is refused with a `SpreadsheetException` (Indonesian message): empty, not a
- *   spreadsheet, old .xls, corrupt zip, missing required columns (with the headers found), no data
- *   rows, more than `maxRows` data rows. The refusal can come after earlier batches were yielded
+ *   spreadsheet, old .xls, corrupt zip, an .xlsx part inflating like a zip bomb (zip-entry.ts),
+ *   missing required columns (with the headers found), no data rows, more than `maxRows` data rows. The refusal can come after earlier batches were yielded
  *   (row limit, corruption deep in the zip): treat the upload as failed as a whole.
  */
 import { isUtf8 } from 'node:buffer';
@@ -34,6 +34,7 @@ import { csvRows } from './csv-rows.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
 import { SpreadsheetException } from './spreadsheet.exception.js';
 import { xlsxRows } from './xlsx-rows.js';
+import { InflateLimitError } from './zip-entry.js';
 
 export interface SheetReaderOptions {
   columns: readonly ColumnSpec[];
@@ -201,12 +202,16 @@ export class SheetReader {
     return format === 'csv' ? csvRows(this.path, head, this.counter, filename) : this.guardedXlsx(filename);
   }
 
-  /** ExcelJS/unzipper errors on a broken zip become a CORRUPT_FILE refusal. */
+  /** ExcelJS/unzipper errors on a broken zip become a CORRUPT_FILE refusal; a part inflating like a zip bomb INFLATES_TOO_LARGE. */
   private async *guardedXlsx(filename: string): AsyncGenerator<RawRow[]> {
     try {
       yield* xlsxRows(this.path, this.counter);
     } catch (err) {
       if (err instanceof SpreadsheetException) throw err;
+      if (err instanceof InflateLimitError) {
+        logger.warn(`${filename}: refused, ${err.message}`);
+        throw SpreadsheetException.inflatesTooLarge(filename, err.part, err.limit);
+      }
       logger.warn(`${filename}: unreadable .xlsx: ${(err as Error).message}`);
       throw SpreadsheetException.corrupt(filename);
     }

@@ -16,6 +16,7 @@ export enum SpreadsheetErrorCode {
   NO_DATA_ROWS = 'NO_DATA_ROWS',
   TOO_MANY_ROWS = 'TOO_MANY_ROWS',
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
+  INFLATES_TOO_LARGE = 'INFLATES_TOO_LARGE',
 }
 
 export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> {
@@ -32,6 +33,7 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
         return HttpStatus.BAD_REQUEST;
       case SpreadsheetErrorCode.TOO_MANY_ROWS:
       case SpreadsheetErrorCode.FILE_TOO_LARGE:
+      case SpreadsheetErrorCode.INFLATES_TOO_LARGE:
         return HttpStatus.PAYLOAD_TOO_LARGE;
       default:
         return assertNever(this.code);
@@ -45,6 +47,24 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
       SpreadsheetErrorCode.FILE_TOO_LARGE,
       `Berkas melebihi batas ukuran unggahan (${mb} MB). Bagi berkas menjadi beberapa bagian lalu unggah satu per satu.`,
       { maxBytes },
+    );
+  }
+
+  /**
+   * An .xlsx part that inflates past what any real workbook reaches (zip-entry.ts): a zip bomb, or
+   * a cell longer than Excel allows. `part` is the zip entry, `limit` the rule it broke.
+   */
+  static inflatesTooLarge(filename: string, part: string, limit: 'RATIO' | 'TEXT' | 'SIZE'): SpreadsheetException {
+    const why = {
+      RATIO: 'isinya mengembang lebih dari 100 kali ukuran terkompresinya',
+      TEXT: 'satu isian teksnya lebih panjang daripada yang dapat disimpan satu sel Excel (32.767 karakter)',
+      SIZE: 'daftar teksnya (sharedStrings) melebihi 256 MB, lebih dari dua kali daftar 1.000.000 peserta',
+    }[limit];
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.INFLATES_TOO_LARGE,
+      `Berkas "${filename}" ditolak: saat dibuka, ${why} (bagian ${part}). Lembar kerja yang wajar tidak begitu; ` +
+        'berkas ini tidak dibaca sama sekali. Simpan ulang data dari Excel sebagai .xlsx baru (atau sebagai CSV UTF-8), lalu unggah kembali.',
+      { filename, part, limit },
     );
   }
 

@@ -1,4 +1,7 @@
-/** The part of unzipper 0.10 (ExcelJS's own zip reader) that xlsx-rows.ts uses; the package ships no types. */
+/**
+ * The part of unzipper 0.10 (ExcelJS's own zip reader) that xlsx-rows.ts uses: the central directory
+ * (entries are inflated by zip-entry.ts, which counts what they inflate to). The package ships no types.
+ */
 declare module 'unzipper' {
   import type { Readable } from 'node:stream';
 
@@ -7,6 +10,10 @@ declare module 'unzipper' {
     type: 'File' | 'Directory';
     compressedSize: number;
     uncompressedSize: number;
+    flags: number;
+    compressionMethod: number;
+    offsetToLocalFileHeader: number;
+    /** Inflates without limits: the upload reader uses openEntry (zip-entry.ts) instead. */
     stream(): Readable;
   }
 

@@ -9,6 +9,7 @@
  * parts a worksheet needs (relationships, workbook, shared strings, styles) are parsed first, then
  * each worksheet is streamed row by row, in the workbook's sheet order. ExcelJS's per-part parsers
  * are used as they are (its `_parse*` methods, pinned by the exact ExcelJS version in package.json).
+ * Every part is inflated through zip-entry.ts, which refuses a part that inflates like a zip bomb.
  */
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
@@ -17,9 +18,17 @@ import unzipper, { type CentralDirectoryFile } from 'unzipper';
 import { type Cell, dateCell, EMPTY_CELL, excelSerialToDay, numberCell, textCell } from './cell.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
 import { SharedStrings } from './shared-strings.js';
+import { openEntry } from './zip-entry.js';
 
 /** Rows handed on in chunks (fewer awaits per row). */
 const CHUNK_ROWS = 500;
+
+/**
+ * Most bytes `xl/sharedStrings.xml` may inflate to: about twice a 1,000,000-row register's
+ * (UPLOAD_MAX_ROWS; the bench's file has 119 MB). Many short strings at a ratio under 100 would
+ * otherwise fill memory with their index.
+ */
+export const MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024;
 
 /** ExcelJS's WorkbookReader, as far as its part parsers go. */
 interface PartParsers {
@@ -38,23 +47,21 @@ export async function* xlsxRows(path: string, counter: ByteCounter): AsyncGenera
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'emit', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' }) as unknown as PartParsers;
 
   const rels = part('xl/_rels/workbook.xml.rels');
-  if (rels) await reader._parseRels(rels.stream());
+  if (rels) await reader._parseRels(await openEntry(path, rels));
   const workbook = part('xl/workbook.xml');
   if (!workbook) throw new Error('xl/workbook.xml not found');
-  await reader._parseWorkbook(workbook.stream());
-  const strings = await sharedStrings(part('xl/sharedStrings.xml'), reader);
+  await reader._parseWorkbook(await openEntry(path, workbook));
+  const strings = await sharedStrings(path, part('xl/sharedStrings.xml'), reader);
   const styles = part('xl/styles.xml');
-  if (styles) await reader._parseStyles(styles.stream());
+  if (styles) await reader._parseStyles(await openEntry(path, styles));
 
   const sheets = worksheetsInOrder(zip.files, reader);
-  // Progress: the bytes before the worksheets count as read; each worksheet's share as it inflates.
+  // Progress: the bytes before the worksheets count as read; each worksheet's compressed bytes as they are read.
   counter.bytesRead = Math.max(0, (await stat(path)).size - sheets.reduce((sum, s) => sum + s.file.compressedSize, 0));
   let current: Readable | undefined;
   try {
     for (const [sheet, { file, sheetNo }] of sheets.entries()) {
-      current = file.stream();
-      const ratio = file.uncompressedSize > 0 ? file.compressedSize / file.uncompressedSize : 0;
-      current.on('data', (chunk: Buffer) => (counter.bytesRead += chunk.length * ratio));
+      current = await openEntry(path, file, { onRead: (bytes) => (counter.bytesRead += bytes) });
       for (const { value } of reader._parseWorksheet(current, sheetNo)) {
         let rows: RawRow[] = [];
         for await (const row of value) {
@@ -74,10 +81,10 @@ export async function* xlsxRows(path: string, counter: ByteCounter): AsyncGenera
 }
 
 /** Shared strings, kept in a compact store; cells arrive as `{ sharedString: index }` and are resolved from it. */
-async function sharedStrings(file: CentralDirectoryFile | undefined, reader: PartParsers): Promise<SharedStrings> {
+async function sharedStrings(path: string, file: CentralDirectoryFile | undefined, reader: PartParsers): Promise<SharedStrings> {
   const strings = new SharedStrings();
   if (file) {
-    for await (const { text } of reader._parseSharedStrings(file.stream())) {
+    for await (const { text } of reader._parseSharedStrings(await openEntry(path, file, { maxBytes: MAX_SHARED_STRINGS_BYTES }))) {
       if (typeof text === 'string') strings.add(text, false);
       else if (text && Array.isArray((text as { richText?: unknown }).richText)) {
         strings.add((text as { richText: { text?: string }[] }).richText.map((r) => r.text ?? '').join(''), true);
