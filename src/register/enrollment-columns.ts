@@ -16,6 +16,9 @@ export interface EnrollmentColumn extends ColumnSpec {
   readonly example: string;
 }
 
+/** The sheet the template writes and the upload reads when the workbook has it (else the first visible sheet). */
+export const ENROLLMENT_SHEET = 'Daftar Peserta';
+
 export const ENROLLMENT_COLUMNS = [
   {
     name: 'NIK',

@@ -10,14 +10,14 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const HEADER = ['KODE', 'SUMBER', 'JENIS_DANA', 'PEMBERI_DANA', 'TAHUN', 'CAKUPAN', 'KODE_DESA', 'NIK', 'PERSEN', 'PAGU'];
 
-async function workbook(rows: (string | number | null)[][], list?: (string | number)[][]): Promise<Buffer> {
+async function workbook(rows: (string | number | null)[][], list?: (string | number)[][], listState: ExcelJS.WorksheetState = 'visible'): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('Komitmen');
   sheet.addRow(['Daftar komitmen pendanaan 2026']); // a title row above the header
   sheet.addRow(HEADER);
   rows.forEach((r) => sheet.addRow(r));
   if (list) {
-    const daftar = wb.addWorksheet('Daftar');
+    const daftar = wb.addWorksheet('Daftar', { state: listState });
     daftar.addRow(['KODE', 'NILAI']);
     list.forEach((r) => daftar.addRow(r));
   }
@@ -143,6 +143,13 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
       { sheet: 'Daftar', rowNumber: 3, column: 'NILAI', message: expect.stringContaining('NIK ditulis sebagai angka') },
     ]);
     await keuangan.get('/api/v1/pledges/TJSLP-L-2026').expect(404);
+  });
+
+  it('a Daftar list on a hidden sheet refuses the upload, naming the sheet, rather than saving the pledge without it', async () => {
+    const file = await workbook([['TJSLP-H-2026', 'TJSLP', null, 'PT H', 2026, 'RESIDENTS', null, null, 100, null]], [['TJSLP-H-2026', '1703064101900001']], 'hidden');
+    const res = await upload(file).expect(400);
+    expect(res.body).toMatchObject({ code: 'HIDDEN_SHEET', details: { sheet: 'Daftar' } });
+    await keuangan.get('/api/v1/pledges/TJSLP-H-2026').expect(404);
   });
 
   it('a dry run shows the Dana Desa warning the saved pledge would carry (QA)', async () => {

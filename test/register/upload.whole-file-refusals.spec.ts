@@ -13,6 +13,7 @@ describe('files that are refused as a whole', () => {
     ['not-ok/csv-saved-as-ansi.csv', 'CSV_NOT_UTF8', /tidak tersimpan sebagai UTF-8 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['not-ok/corrupt-zip.xlsx', 'CORRUPT_FILE', /rusak atau tidak lengkap/],
     ['not-ok/no-data-rows.xlsx', 'NO_DATA_ROWS', /tidak berisi baris data/],
+    ['not-ok/data-only-on-hidden-sheet.xlsx', 'HIDDEN_SHEET', /ada di sheet tersembunyi "Daftar Peserta", dan sheet tersembunyi tidak dibaca/],
   ];
   it.each(cases)('%s → %s', async (file, code, message) => {
     const res = await upload(t, file, 400);

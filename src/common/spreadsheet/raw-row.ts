@@ -8,6 +8,8 @@ export interface RawRow {
   readonly rowNumber: number;
   /** Cells by 0-based column position in the file. */
   readonly cells: readonly Cell[];
+  /** The sheet's name when it is hidden in the workbook (such rows are never read as data). */
+  readonly hiddenSheet?: string;
 }
 
 /** Counts bytes as a file is read, for progress. */

@@ -12,8 +12,11 @@
  *   }
  *   reader.header;                                          // { rowNumber, sheet, found, extra } once found
  *
- * - The header row is the first row (of the first sheet that has one, within `headerSearchRows`
- *   rows) holding every required column; title rows above it are skipped. Headers match
+ * - Which sheet (.xlsx): the one the format names (`sheet`, e.g. `Daftar Peserta`) when the workbook
+ *   has it visible; otherwise the first visible sheet that has a header row. A hidden or very hidden
+ *   sheet is never read; a file whose data is only there is refused naming the sheet (HIDDEN_SHEET).
+ * - The header row is the first row (within `headerSearchRows` rows of the sheet) holding every
+ *   required column; title rows above it are skipped. Headers match
  *   case-insensitively ignoring spaces, dots and underscores, with aliases; extra columns are ignored.
  * - Cells keep their kind, so callers can refuse a NIK typed into a numeric cell. Formulas give their
  *   cached result (with `formula` set), rich text is flattened (`richText` set), dates are `YYYY-MM-DD`
@@ -40,6 +43,8 @@ export interface SheetReaderOptions {
   columns: readonly ColumnSpec[];
   /** Name the user gave the file: used for the format when the content does not tell, and in messages. */
   filename: string;
+  /** The sheet the format names (.xlsx): read alone when the workbook has it, visible. */
+  sheet?: string;
   batchSize?: number;
   maxRows?: number;
   headerSearchRows?: number;
@@ -157,19 +162,23 @@ export class SheetReader {
     let best: HeaderMatch | undefined;
     let searched = 0;
     let searchSheet = -1;
-    let nonEmpty = 0;
+    let visibleRows = 0;
     for await (const chunk of await this.rows()) {
-      nonEmpty += chunk.length;
       let from = 0;
       if (!this.header) {
         for (; from < chunk.length && !this.header; from++) {
           const raw = chunk[from];
+          const hidden = raw.hiddenSheet;
+          // Hidden sheets come last: reached with nothing visible, or holding the header, they hold the data.
+          if (hidden !== undefined && visibleRows === 0) throw SpreadsheetException.hiddenSheet(this.options.filename, hidden);
+          if (hidden === undefined) visibleRows++;
           if (raw.sheet !== searchSheet) [searchSheet, searched] = [raw.sheet, 0];
           if (++searched > headerSearchRows) continue;
           const match = matchHeader(columns, raw.cells.map((c) => c.text));
           if (match.matched > 0 && match.missing.length === 0) {
+            if (hidden !== undefined) throw SpreadsheetException.hiddenSheet(this.options.filename, hidden);
             this.header = { ...match, sheet: raw.sheet, rowNumber: raw.rowNumber };
-          } else if (!best || match.matched > best.matched) {
+          } else if (hidden === undefined && (!best || match.matched > best.matched)) {
             best = match;
           }
         }
@@ -183,7 +192,7 @@ export class SheetReader {
       if (to < chunk.length) return;
     }
     if (this.header) return;
-    if (nonEmpty === 0) throw SpreadsheetException.empty();
+    if (visibleRows === 0) throw SpreadsheetException.empty();
     const required = columns.filter((c) => c.required).map((c) => c.name);
     throw SpreadsheetException.missingColumns(best && best.matched > 0 ? [...best.missing] : required, best ? [...best.found] : []);
   }
@@ -205,7 +214,7 @@ export class SheetReader {
   /** ExcelJS/unzipper errors on a broken zip become a CORRUPT_FILE refusal; a part inflating like a zip bomb INFLATES_TOO_LARGE. */
   private async *guardedXlsx(filename: string): AsyncGenerator<RawRow[]> {
     try {
-      yield* xlsxRows(this.path, this.counter);
+      yield* xlsxRows(this.path, this.counter, this.options.sheet);
     } catch (err) {
       if (err instanceof SpreadsheetException) throw err;
       if (err instanceof InflateLimitError) {

@@ -11,6 +11,7 @@ export enum SpreadsheetErrorCode {
   CSV_NOT_UTF8 = 'CSV_NOT_UTF8',
   OLD_EXCEL_FORMAT = 'OLD_EXCEL_FORMAT',
   CORRUPT_FILE = 'CORRUPT_FILE',
+  HIDDEN_SHEET = 'HIDDEN_SHEET',
   CSV_QUOTES = 'CSV_QUOTES',
   MISSING_COLUMNS = 'MISSING_COLUMNS',
   NO_DATA_ROWS = 'NO_DATA_ROWS',
@@ -27,6 +28,7 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
       case SpreadsheetErrorCode.CSV_NOT_UTF8:
       case SpreadsheetErrorCode.OLD_EXCEL_FORMAT:
       case SpreadsheetErrorCode.CORRUPT_FILE:
+      case SpreadsheetErrorCode.HIDDEN_SHEET:
       case SpreadsheetErrorCode.CSV_QUOTES:
       case SpreadsheetErrorCode.MISSING_COLUMNS:
       case SpreadsheetErrorCode.NO_DATA_ROWS:
@@ -108,6 +110,16 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
       SpreadsheetErrorCode.CORRUPT_FILE,
       `Berkas "${filename}" rusak atau tidak lengkap sehingga tidak dapat dibaca. Simpan ulang dari Excel lalu unggah kembali.`,
       { filename },
+    );
+  }
+
+  /** The file's data (its header row, or every row) is only on a hidden sheet, which is never read: nobody checking the file sees it. */
+  static hiddenSheet(filename: string, sheet: string): SpreadsheetException {
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.HIDDEN_SHEET,
+      `Data berkas "${filename}" ada di sheet tersembunyi "${clip(sheet, MAX_HEADER_CHARS)}", dan sheet tersembunyi tidak dibaca (isinya tidak terlihat oleh yang memeriksa berkas). ` +
+        'Tampilkan sheet itu di Excel (klik kanan tab sheet → Unhide/Tampilkan) atau salin datanya ke sheet yang terlihat, lalu unggah kembali.',
+      { filename, sheet },
     );
   }
 

@@ -10,6 +10,11 @@
  * each worksheet is streamed row by row, in the workbook's sheet order. ExcelJS's per-part parsers
  * are used as they are (its `_parse*` methods, pinned by the exact ExcelJS version in package.json).
  * Every part is inflated through zip-entry.ts, which refuses a part that inflates like a zip bomb.
+ *
+ * Which worksheets: the visible one named `sheetName` when the workbook has it, and only it;
+ * otherwise every visible worksheet in tab order. Hidden (and very hidden) worksheets come last,
+ * their rows marked `hiddenSheet`, so that the caller can refuse a file whose data is only there
+ * rather than read a stale sheet the user cannot see (QA: a hidden "Lama" before "Daftar Peserta").
  */
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
@@ -32,7 +37,7 @@ export const MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024;
 
 /** ExcelJS's WorkbookReader, as far as its part parsers go. */
 interface PartParsers {
-  model?: { sheets?: { rId: string }[] };
+  model?: { sheets?: { rId: string; name?: string; state?: string }[] };
   workbookRels?: { Id: string; Target: string }[];
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
@@ -41,7 +46,18 @@ interface PartParsers {
   _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Iterable<{ value: AsyncIterable<any> }>;
 }
 
-export async function* xlsxRows(path: string, counter: ByteCounter): AsyncGenerator<RawRow[]> {
+interface Worksheet {
+  file: CentralDirectoryFile;
+  /** The N of `xl/worksheets/sheetN.xml`, as ExcelJS's parsers want it. */
+  sheetNo: string;
+  /** The tab's name (the part's path for a part the workbook does not list). */
+  name: string;
+  hidden: boolean;
+  /** Position in tab order (RawRow.sheet). */
+  index: number;
+}
+
+export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: string): AsyncGenerator<RawRow[]> {
   const zip = await unzipper.Open.file(path);
   const part = (name: string) => zip.files.find((f) => f.type === 'File' && f.path === name);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'emit', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' }) as unknown as PartParsers;
@@ -55,18 +71,19 @@ export async function* xlsxRows(path: string, counter: ByteCounter): AsyncGenera
   const styles = part('xl/styles.xml');
   if (styles) await reader._parseStyles(await openEntry(path, styles));
 
-  const sheets = worksheetsInOrder(zip.files, reader);
-  // Progress: the bytes before the worksheets count as read; each worksheet's compressed bytes as they are read.
-  counter.bytesRead = Math.max(0, (await stat(path)).size - sheets.reduce((sum, s) => sum + s.file.compressedSize, 0));
+  const sheets = sheetsToRead(worksheetsInOrder(zip.files, reader), sheetName);
+  // Progress: the bytes before the visible worksheets count as read; each worksheet's compressed bytes as they are read.
+  const visibleBytes = sheets.reduce((sum, s) => sum + (s.hidden ? 0 : s.file.compressedSize), 0);
+  counter.bytesRead = Math.max(0, (await stat(path)).size - visibleBytes);
   let current: Readable | undefined;
   try {
-    for (const [sheet, { file, sheetNo }] of sheets.entries()) {
+    for (const { file, sheetNo, name, hidden, index: sheet } of sheets) {
       current = await openEntry(path, file, { onRead: (bytes) => (counter.bytesRead += bytes) });
       for (const { value } of reader._parseWorksheet(current, sheetNo)) {
         let rows: RawRow[] = [];
         for await (const row of value) {
           const cells = rowCells(row, strings);
-          if (cells) rows.push({ sheet, rowNumber: row.number, cells });
+          if (cells) rows.push(hidden ? { sheet, rowNumber: row.number, cells, hiddenSheet: name } : { sheet, rowNumber: row.number, cells });
           if (rows.length >= CHUNK_ROWS) {
             yield rows;
             rows = [];
@@ -96,21 +113,32 @@ async function sharedStrings(path: string, file: CentralDirectoryFile | undefine
 }
 
 /**
- * The worksheets in the order the workbook lists them (the tab order), then any other
- * `xl/worksheets/sheetN.xml` by N. `sheetNo` is the N of the part, as ExcelJS's parsers want it.
+ * The worksheets in the order the workbook lists them (the tab order), with their names and
+ * whether they are hidden, then any other `xl/worksheets/sheetN.xml` by N (visible, named by path).
  */
-function worksheetsInOrder(files: CentralDirectoryFile[], reader: PartParsers): { file: CentralDirectoryFile; sheetNo: string }[] {
+function worksheetsInOrder(files: CentralDirectoryFile[], reader: PartParsers): Worksheet[] {
   const parts = new Map<string, { file: CentralDirectoryFile; sheetNo: string }>();
   for (const file of files) {
     const match = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(file.path);
     if (match && file.type === 'File') parts.set(file.path, { file, sheetNo: match[1] });
   }
-  const listed = (reader.model?.sheets ?? [])
-    .map((s) => reader.workbookRels?.find((r) => r.Id === s.rId)?.Target)
-    .map((target) => (target ? `xl/${target.replace(/^\/?(xl\/)?/, '')}` : ''))
-    .filter((path, i, all) => parts.has(path) && all.indexOf(path) === i);
-  const rest = [...parts.keys()].filter((p) => !listed.includes(p)).sort((a, b) => Number(parts.get(a)!.sheetNo) - Number(parts.get(b)!.sheetNo));
-  return [...listed, ...rest].map((p) => parts.get(p)!);
+  const listed = new Map<string, { name: string; hidden: boolean }>();
+  for (const sheet of reader.model?.sheets ?? []) {
+    const target = reader.workbookRels?.find((r) => r.Id === sheet.rId)?.Target;
+    const path = target ? `xl/${target.replace(/^\/?(xl\/)?/, '')}` : '';
+    const hidden = sheet.state === 'hidden' || sheet.state === 'veryHidden';
+    if (parts.has(path) && !listed.has(path)) listed.set(path, { name: sheet.name ?? path, hidden });
+  }
+  const rest = [...parts.keys()].filter((p) => !listed.has(p)).sort((a, b) => Number(parts.get(a)!.sheetNo) - Number(parts.get(b)!.sheetNo));
+  return [...listed.keys(), ...rest].map((p, index) => ({ ...parts.get(p)!, name: listed.get(p)?.name ?? p, hidden: listed.get(p)?.hidden ?? false, index }));
+}
+
+/** The visible sheet named `wanted` (case and surrounding spaces ignored) alone; else the visible sheets, then the hidden ones. */
+function sheetsToRead(sheets: Worksheet[], wanted: string | undefined): Worksheet[] {
+  const key = (name: string) => name.trim().toLowerCase();
+  const visible = sheets.filter((s) => !s.hidden);
+  const named = wanted === undefined ? undefined : visible.find((s) => key(s.name) === key(wanted));
+  return named ? [named] : [...visible, ...sheets.filter((s) => s.hidden)];
 }
 
 function rowCells(row: any, strings: SharedStrings): Cell[] | null {

@@ -2,12 +2,12 @@ import { rm } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
-import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
+import { SpreadsheetErrorCode, SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import type { PledgeInput, PledgeWarning } from '../domain/pledge-rules.js';
 import { PledgesService } from '../pledges/pledges.service.js';
 import { characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
 import { pledgeWarnings } from '../domain/pledge-rules.js';
-import { LIST_COLUMNS, NIK_AS_NUMBER, PLEDGE_COLUMNS, type RowProblem, rowToInput } from './pledge-sheet.js';
+import { LIST_COLUMNS, LIST_SHEET_NAME, NIK_AS_NUMBER, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME, type RowProblem, rowToInput } from './pledge-sheet.js';
 
 export interface ImportPledgeSheetCommand {
   path: string;
@@ -61,7 +61,7 @@ export class ImportPledgeSheet {
   }
 
   private async readPledges({ path, filename }: ImportPledgeSheetCommand): Promise<{ rows: PledgeRow[]; sheet: number | undefined }> {
-    const reader = new SheetReader(path, { filename, columns: PLEDGE_COLUMNS, maxRows: MAX_ROWS });
+    const reader = new SheetReader(path, { filename, sheet: PLEDGE_SHEET_NAME, columns: PLEDGE_COLUMNS, maxRows: MAX_ROWS });
     const rows: PledgeRow[] = [];
     for await (const batch of reader.batches()) {
       for (const row of batch) rows.push({ rowNumber: row.rowNumber, ...rowToInput(row.cells) });
@@ -77,7 +77,7 @@ export class ImportPledgeSheet {
   private async mergeLists({ path, filename }: ImportPledgeSheetCommand, rows: PledgeRow[], pledgeSheet: number | undefined): Promise<PledgeUploadIssue[]> {
     const issues: PledgeUploadIssue[] = [];
     const byCode = new Map(rows.map((r) => [String(r.input.code ?? '').trim(), r]));
-    const reader = new SheetReader(path, { filename, columns: LIST_COLUMNS, maxRows: 1_000_000 });
+    const reader = new SheetReader(path, { filename, sheet: LIST_SHEET_NAME, columns: LIST_COLUMNS, maxRows: 1_000_000 });
     try {
       for await (const batch of reader.batches()) {
         if (reader.header?.sheet === pledgeSheet) return issues; // the pledge sheet itself: no list sheet
@@ -101,7 +101,8 @@ export class ImportPledgeSheet {
         }
       }
     } catch (err) {
-      if (!(err instanceof SpreadsheetException)) throw err; // no `Daftar` sheet (or no rows in it)
+      // No `Daftar` sheet (or no rows in it); a list on a hidden sheet is refused, not left out unsaid.
+      if (!(err instanceof SpreadsheetException) || err.code === SpreadsheetErrorCode.HIDDEN_SHEET) throw err;
     }
     return issues;
   }

@@ -31,6 +31,8 @@ export const LIST_COLUMNS = [
 ] as const satisfies readonly ColumnSpec[];
 
 export const LIST_SHEET_NAME = 'Daftar';
+/** The pledges' own sheet (read when the workbook has it; else the first visible sheet). */
+export const PLEDGE_SHEET_NAME = 'Komitmen';
 
 type Column = (typeof PLEDGE_COLUMNS)[number]['name'];
 const FIELD: Record<Column, keyof PledgeInput> = {

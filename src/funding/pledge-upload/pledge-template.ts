@@ -3,7 +3,7 @@
  * of instructions. List and code columns are formatted as Text so Excel keeps NIKs whole.
  */
 import ExcelJS from 'exceljs';
-import { LIST_COLUMNS, LIST_SHEET_NAME, PLEDGE_COLUMNS } from './pledge-sheet.js';
+import { LIST_COLUMNS, LIST_SHEET_NAME, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME } from './pledge-sheet.js';
 
 const EXAMPLES: (string | number | null)[][] = [
   ['APBD-2026', 'APBD', null, 'Pemerintah Kabupaten Bengkulu Utara', 2026, 1, 12, 'ALL', null, null, 100, null, 1200000000, null, 'DPA Dinas Kesehatan 2026'],
@@ -34,7 +34,7 @@ export async function buildPledgeTemplate(): Promise<Buffer> {
 
 async function pledgeWorkbook(): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Komitmen', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(PLEDGE_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = PLEDGE_COLUMNS.map((c) => ({ header: c.name, key: c.name, width: Math.max(14, c.name.length + 4) }));
   for (const name of ['KODE', 'KODE_DESA', 'NIK']) sheet.getColumn(name).numFmt = '@';
   sheet.getColumn('PAGU').numFmt = '#,##0';

@@ -29,7 +29,7 @@ import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader, type SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { ENROLLMENT_COLUMNS } from '../enrollment-columns.js';
+import { ENROLLMENT_COLUMNS, ENROLLMENT_SHEET } from '../enrollment-columns.js';
 import { type EarlyPromotion, EnrollmentPromoter } from '../enrollment-promoter.js';
 import { type IssueRow, StagingWriter } from '../staging-writer.js';
 import { UploadStore } from '../upload-store.js';
@@ -117,7 +117,7 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
       });
       const validator = new EnrollmentRowValidator(await this.regions.villageCodes());
       // Small reader batches, validated at once (sheet cells die young), staged STAGE_ROWS at a time.
-      const reader = new SheetReader(command.path, { filename: command.filename, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: READ_ROWS });
+      const reader = new SheetReader(command.path, { filename: command.filename, sheet: ENROLLMENT_SHEET, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: READ_ROWS });
       let lastProgress = Date.now();
       let pending: Validated = { records: [], issues: [] };
       for await (const batch of reader.batches()) {

@@ -7,14 +7,14 @@
 import ExcelJS from 'exceljs';
 import { WILAYAH_1703 } from '../../regions/data/wilayah-1703.js';
 import { BASE_FONT, columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, TITLE_STYLE } from '../../common/spreadsheet/workbook-style.js';
-import { END_REASONS, ENROLLMENT_COLUMNS, COL } from '../enrollment-columns.js';
+import { END_REASONS, ENROLLMENT_COLUMNS, ENROLLMENT_SHEET, COL } from '../enrollment-columns.js';
 
 /** Rows of "Daftar Peserta" that carry the drop-downs. */
 const TEMPLATE_ROWS = 5000;
 /** Fixed so the workbook properties do not change from run to run. */
 const TEMPLATE_DATE = new Date(Date.UTC(2026, 0, 1));
 
-export const DATA_SHEET = 'Daftar Peserta';
+export const DATA_SHEET = ENROLLMENT_SHEET;
 export const VILLAGE_SHEET = 'Daftar Desa';
 
 /** `17.03.06.2001 - Kota Bani`: what the KODE_DESA drop-down offers (the parser takes the code). */

@@ -1,0 +1,29 @@
+/**
+ * Which sheet of an .xlsx is read: "Daftar Peserta" when the workbook has it, else the first visible
+ * sheet with the columns; never a hidden one (QA: a hidden "Lama" before "Daftar Peserta" registered
+ * its stale row, silently). Data only on a hidden sheet: whole-file-refusals.spec.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { upload } from './support.js';
+
+describe('the sheet an enrollment upload reads', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  const names = async (uploadId: string) =>
+    (await t.dataSource.query('SELECT name FROM participant WHERE created_upload_id = $1 ORDER BY nik', [uploadId])).map((r: { name: string }) => r.name);
+
+  it('skips hidden and very hidden sheets before the visible one', async () => {
+    const res = await upload(t, 'ok/hidden-sheet-first.xlsx');
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 1, accepted: 1, created: 1 });
+    expect(await names(res.body.id)).toEqual(['Baris Terlihat']);
+  });
+
+  it('reads "Daftar Peserta" (any case, spaces around) rather than an earlier sheet with the same columns', async () => {
+    const res = await upload(t, 'ok/named-sheet-not-first.xlsx');
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 1, accepted: 1, created: 1 });
+    expect(await names(res.body.id)).toEqual(['Baris Daftar']);
+  });
+});
