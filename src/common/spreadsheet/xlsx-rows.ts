@@ -15,9 +15,13 @@
  * otherwise every visible worksheet in tab order. Hidden (and very hidden) worksheets come last,
  * their rows marked `hiddenSheet`, so that the caller can refuse a file whose data is only there
  * rather than read a stale sheet the user cannot see (QA: a hidden "Lama" before "Daftar Peserta").
+ *
+ * Dates: a workbook in the 1904 date system (`<workbookPr date1904="1">`, old Excel for Mac) counts
+ * serials from 1904-01-01. ExcelJS converts plain date cells itself (and reads only "1", not the
+ * equally valid "true"); the reader converts formula results, with the same system.
  */
 import { stat } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import unzipper, { type CentralDirectoryFile } from 'unzipper';
 import { type Cell, dateCell, EMPTY_CELL, excelSerialToDay, numberCell, textCell } from './cell.js';
@@ -38,6 +42,7 @@ export const MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024;
 /** ExcelJS's WorkbookReader, as far as its part parsers go. */
 interface PartParsers {
   model?: { sheets?: { rId: string; name?: string; state?: string }[] };
+  properties?: { model?: { date1904?: boolean } };
   workbookRels?: { Id: string; Target: string }[];
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
@@ -66,8 +71,11 @@ export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: 
   if (rels) await reader._parseRels(await openEntry(path, rels));
   const workbook = part('xl/workbook.xml');
   if (!workbook) throw new Error('xl/workbook.xml not found');
-  await reader._parseWorkbook(await openEntry(path, workbook));
-  const strings = await sharedStrings(path, part('xl/sharedStrings.xml'), reader);
+  const workbookXml = await buffer(await openEntry(path, workbook));
+  await reader._parseWorkbook(Readable.from([workbookXml]));
+  const date1904 = DATE1904.test(workbookXml.toString('utf8'));
+  if (date1904 && reader.properties) reader.properties.model = { ...reader.properties.model, date1904 }; // for ExcelJS's plain date cells
+  const book: Book = { strings: await sharedStrings(path, part('xl/sharedStrings.xml'), reader), date1904 };
   const styles = part('xl/styles.xml');
   if (styles) await reader._parseStyles(await openEntry(path, styles));
 
@@ -82,7 +90,7 @@ export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: 
       for (const { value } of reader._parseWorksheet(current, sheetNo)) {
         let rows: RawRow[] = [];
         for await (const row of value) {
-          const cells = rowCells(row, strings);
+          const cells = rowCells(row, book);
           if (cells) rows.push(hidden ? { sheet, rowNumber: row.number, cells, hiddenSheet: name } : { sheet, rowNumber: row.number, cells });
           if (rows.length >= CHUNK_ROWS) {
             yield rows;
@@ -95,6 +103,21 @@ export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: 
   } finally {
     current?.destroy();
   }
+}
+
+/** `<workbookPr … date1904="1">` (or `"true"`). */
+const DATE1904 = /<(?:\w+:)?workbookPr\b[^>]*\sdate1904\s*=\s*["'](?:1|true)["']/;
+
+async function buffer(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** What cells are read with: the shared strings and the date system. */
+interface Book {
+  strings: SharedStrings;
+  date1904: boolean;
 }
 
 /** Shared strings, kept in a compact store; cells arrive as `{ sharedString: index }` and are resolved from it. */
@@ -141,20 +164,20 @@ function sheetsToRead(sheets: Worksheet[], wanted: string | undefined): Workshee
   return named ? [named] : [...visible, ...sheets.filter((s) => s.hidden)];
 }
 
-function rowCells(row: any, strings: SharedStrings): Cell[] | null {
+function rowCells(row: any, book: Book): Cell[] | null {
   const source: any[] = row._cells;
   const cells: Cell[] = new Array(source.length);
   let any = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
-    const cell = c === undefined ? EMPTY_CELL : toCell(c.value, c.numFmt, undefined, strings);
+    const cell = c === undefined ? EMPTY_CELL : toCell(c.value, c.numFmt, undefined, book);
     if (cell.kind !== 'empty') any = true;
     cells[i] = cell;
   }
   return any ? cells : null;
 }
 
-function toCell(value: unknown, numFmt: string | undefined, formula: string | undefined, strings: SharedStrings): Cell {
+function toCell(value: unknown, numFmt: string | undefined, formula: string | undefined, book: Book): Cell {
   if (value === null || value === undefined) return formula === undefined ? EMPTY_CELL : { kind: 'empty', text: '', formula };
   switch (typeof value) {
     case 'string': {
@@ -162,25 +185,26 @@ function toCell(value: unknown, numFmt: string | undefined, formula: string | un
       return formula === undefined ? cell : { ...cell, formula };
     }
     case 'number':
-      if (formula !== undefined && isDateFormat(numFmt)) return { kind: 'date', text: excelSerialToDay(value), formula };
+      if (formula !== undefined && isDateFormat(numFmt)) return { kind: 'date', text: excelSerialToDay(value, book.date1904), formula };
       return numberCell(value, formula);
     case 'boolean':
       return { kind: 'boolean', text: value ? 'TRUE' : 'FALSE', ...(formula !== undefined && { formula }) };
     case 'object':
-      return objectCell(value as Record<string, any>, numFmt, strings);
+      return objectCell(value as Record<string, any>, numFmt, book);
     default:
       return textCell(String(value));
   }
 }
 
-function objectCell(value: Record<string, any>, numFmt: string | undefined, strings: SharedStrings): Cell {
+function objectCell(value: Record<string, any>, numFmt: string | undefined, book: Book): Cell {
+  const { strings } = book;
   if (value instanceof Date) return dateCell(value);
   if (typeof value.sharedString === 'number') {
     const cell = textCell(strings.get(value.sharedString) ?? '');
     return cell.kind !== 'empty' && strings.isRich(value.sharedString) ? { ...cell, richText: true } : cell;
   }
   if ('formula' in value || 'sharedFormula' in value) {
-    return toCell(value.result, numFmt, String(value.formula ?? value.sharedFormula), strings);
+    return toCell(value.result, numFmt, String(value.formula ?? value.sharedFormula), book);
   }
   if (Array.isArray(value.richText)) {
     const cell = textCell(value.richText.map((r: { text?: string }) => r.text ?? '').join(''));
