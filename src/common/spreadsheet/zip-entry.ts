@@ -49,7 +49,7 @@ export async function openEntry(path: string, file: CentralDirectoryFile, option
     options.onRead?.(chunk.length);
   });
   const noop = () => undefined; // errors reach the reader through `guard`
-  return file.compressionMethod === 8 ? pipeline(raw, createInflateRaw(), guard, noop) : pipeline(raw, guard, noop);
+  return file.compressionMethod === 8 ? pipeline(raw, createInflateRaw({ chunkSize: 64 * 1024 }), guard, noop) : pipeline(raw, guard, noop);
 }
 
 /** Where the entry's data starts: after its local header, whose name and extra field lengths may differ from the directory's. */
