@@ -28,6 +28,8 @@ describe('console display formats (Indonesian)', () => {
   it('reads zero sen after a comma, and refuses what it cannot read as whole rupiah (QA: ",00" made 100 times the amount)', () => {
     expect(f.parseRupiah('Rp 869.400,00')).toBe(869400);
     expect(f.parseRupiah('110.338.200,0')).toBe(110338200);
+    expect(f.parseRupiah('Rp869.400,-')).toBe(869400);
+    expect(f.parseRupiah('IDR 37.800')).toBe(37800);
     for (const typed of ['5 juta', '869.400,50', '869,4', '869,400', '1.2.3', '86.94.00', '1.000.00', 'Rp', '12a']) expect([typed, f.parseRupiah(typed)]).toEqual([typed, null]);
   });
 

@@ -58,7 +58,7 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
       fromMonth: expect.stringContaining('bulan 1 sampai 12'),
       toMonth: expect.stringContaining('bulan 1 sampai 12'),
     });
-    expect(problems(await post({ ...base, code: 'M2', fromMonth: 9, toMonth: 3 }).expect(400)).toMonth).toContain('toMonth (bulan akhir) Maret lebih awal dari bulan awal (fromMonth) September: bulan akhir harus sama dengan atau sesudah bulan awal.');
+    expect(problems(await post({ ...base, code: 'M2', fromMonth: 9, toMonth: 3 }).expect(400)).toMonth).toContain('toMonth (bulan akhir) Maret lebih awal dari bulan awal September: bulan akhir harus sama dengan atau sesudah bulan awal.');
   });
 
   it('refuses a quota or budget that is not positive and a share out of 1..100', async () => {
@@ -72,10 +72,10 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
   });
 
   it('checks scope against its list', async () => {
-    expect(problems(await post({ ...base, code: 'V', scope: 'VILLAGES' }).expect(400)).villageCodes).toContain('villageCodes wajib diisi untuk cakupan desa tertentu (scope VILLAGES): pilih minimal satu desa');
+    expect(problems(await post({ ...base, code: 'V', scope: 'VILLAGES' }).expect(400)).villageCodes).toContain('villageCodes wajib diisi untuk cakupan desa tertentu: pilih minimal satu desa');
     expect(problems(await post({ ...base, code: 'R', scope: 'RESIDENTS' }).expect(400)).niks).toContain('niks wajib diisi untuk scope RESIDENTS');
     expect(problems(await post({ ...base, code: 'R2', scope: 'RESIDENTS', niks: ['12345', '1.70306E+15'] }).expect(400)).niks).toContain('16 digit');
-    expect(problems(await post({ ...base, code: 'A2', villageCodes: ['17.03.06.2001'] }).expect(400)).villageCodes).toContain('hanya diisi untuk cakupan desa tertentu (scope VILLAGES); cakupan ini ALL');
+    expect(problems(await post({ ...base, code: 'A2', villageCodes: ['17.03.06.2001'] }).expect(400)).villageCodes).toContain('hanya diisi untuk cakupan desa tertentu; cakupan ini semua peserta, kosongkan daftar desanya');
   });
 
   it('checks each NIK of a list like the register does (§2): birth date digits and serial, naming the bad ones as sent', async () => {

@@ -44,6 +44,17 @@ describe('files that are refused as a whole', () => {
     expect(await count(t, 'participant')).toBe(0);
   });
 
+  it('names the row of a Latin-1 letter also when another row holds a control character (QA: "not a spreadsheet")', async () => {
+    const header = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR\n';
+    const content = Buffer.concat([
+      Buffer.from(`${header}1703060101800001,1703060101200001,Jos`),
+      Buffer.from([0xe9]), // é in Windows-1252
+      Buffer.from(' Latin,1980-01-01,L,17.03.06.2003,,2026-01-01,,\n1703060101800002,1703060101200001,Ada\u0007Bel,1980-01-01,L,17.03.06.2003,,2026-01-01,,\n'),
+    ]);
+    const res = await upload(t, { name: 'latin1-bel.csv', content }, 400);
+    expect(res.body).toMatchObject({ code: 'CSV_NOT_UTF8', details: { row: 2 } });
+  });
+
   it('names the missing required columns and the headers it found', async () => {
     const res = await upload(t, 'not-ok/missing-required-column.xlsx', 400);
     expect(res.body.code).toBe('MISSING_COLUMNS');

@@ -126,7 +126,7 @@ export function validatePledge(
   if (!monthOk(fromMonth)) fail('fromMonth', 'fromMonth harus bulan 1 sampai 12 dari tahun anggaran.');
   if (!monthOk(toMonth)) fail('toMonth', 'toMonth harus bulan 1 sampai 12 dari tahun anggaran.');
   if (monthOk(fromMonth) && monthOk(toMonth) && fromMonth > toMonth) {
-    fail('toMonth', `toMonth (bulan akhir) ${monthNumberName(toMonth)} lebih awal dari bulan awal (fromMonth) ${monthNumberName(fromMonth)}: bulan akhir harus sama dengan atau sesudah bulan awal.`);
+    fail('toMonth', `toMonth (bulan akhir) ${monthNumberName(toMonth)} lebih awal dari bulan awal ${monthNumberName(fromMonth)}: bulan akhir harus sama dengan atau sesudah bulan awal.`);
   }
 
   const scope = input.scope as PledgeScope;
@@ -182,14 +182,17 @@ function asList(value: unknown): unknown[] | null {
   return Array.isArray(value) ? value : null;
 }
 
+/** A scope as users read it in messages. */
+const SCOPE_NAMES: Record<PledgeScope, string> = { ALL: 'semua peserta', VILLAGES: 'desa tertentu', RESIDENTS: 'peserta tertentu' };
+
 function checkVillages(value: unknown, scope: PledgeScope, known: ReadonlySet<string>, fail: (f: string, m: string) => void): string[] {
   const list = asList(value);
   if (list === null) {
     fail('villageCodes', 'villageCodes harus berupa daftar kode desa.');
     return [];
   }
-  if (scope === 'VILLAGES' && list.length === 0) fail('villageCodes', 'villageCodes wajib diisi untuk cakupan desa tertentu (scope VILLAGES): pilih minimal satu desa (kode desa, misalnya 17.03.06.2001).');
-  if (scope !== 'VILLAGES' && list.length > 0 && SCOPES.includes(scope)) fail('villageCodes', `villageCodes hanya diisi untuk cakupan desa tertentu (scope VILLAGES); cakupan ini ${scope}, kosongkan daftar desanya.`);
+  if (scope === 'VILLAGES' && list.length === 0) fail('villageCodes', 'villageCodes wajib diisi untuk cakupan desa tertentu: pilih minimal satu desa (kode desa, misalnya 17.03.06.2001).');
+  if (scope !== 'VILLAGES' && list.length > 0 && SCOPES.includes(scope)) fail('villageCodes', `villageCodes hanya diisi untuk cakupan desa tertentu; cakupan ini ${SCOPE_NAMES[scope]}, kosongkan daftar desanya.`);
   const out = new Set<string>();
   const unknown: string[] = [];
   for (const raw of list) {

@@ -65,7 +65,7 @@ export function percent(fraction) {
 
 /** Digits only, for money typed as "Rp 1.250.000" or "1250000". Returns null when nothing numeric. */
 /**
- * Rupiah typed the Indonesian way: "Rp 869.400", "869400", "869 400", "869.400,00" → 869400. Dots
+ * Rupiah typed the Indonesian way: "Rp 869.400", "869400", "869 400", "869.400,00", "Rp869.400,-", "IDR 869.400" → 869400. Dots
  * (or spaces) group thousands and a comma starts the sen, which must be zero: premiums are whole
  * rupiah. Anything else ("5 juta", "869,4", "1.2.3", "869,400") is null, so the form says so instead
  * of saving another amount (QA: "Rp 869.400,00" was saved as 86.940.000).
@@ -73,7 +73,8 @@ export function percent(fraction) {
 export function parseRupiah(text) {
   const typed = String(text ?? '')
     .trim()
-    .replace(/^rp\.?/i, '')
+    .replace(/^(rp|idr)\.?/i, '')
+    .replace(/,-$/, '') // "Rp869.400,-" as SP2D amounts are written
     .replace(/\s+/g, '');
   const m = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(typed);
   if (!m || (m[3] !== undefined && Number(m[3]) !== 0)) return null;
