@@ -14,6 +14,7 @@ import { DropParticipantNameIndex1765600000000 } from './migrations/176560000000
 import { ParticipantKeyCoversCoverage1765700000000 } from './migrations/1765700000000-participant-key-covers-coverage.js';
 import { UserTokenVersion1765800000000 } from './migrations/1765800000000-user-token-version.js';
 import { ParticipantChangeChangedAtIndex1765900000000 } from './migrations/1765900000000-participant-change-changed-at-index.js';
+import { PaymentReferenceKeyIndex1766000000000 } from './migrations/1766000000000-payment-reference-key-index.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ParticipantKeyCoversCoverage1765700000000,
   UserTokenVersion1765800000000,
   ParticipantChangeChangedAtIndex1765900000000,
+  PaymentReferenceKeyIndex1766000000000,
 ];

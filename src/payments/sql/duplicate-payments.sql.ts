@@ -8,7 +8,8 @@ export const LOCK_PLEDGES_FOR_PAYMENT = `SELECT code FROM pledge WHERE code = AN
 
 /**
  * Of the candidate payments ($1 pledge codes, $2 months, $3 references, in parallel), the 1-based
- * positions of those already recorded, with the id of the recorded one. Uses IDX_payment_month_pledge.
+ * positions of those already recorded, with the id of the recorded one. One probe of
+ * IDX_payment_reference_key per candidate (its expression is the one compared here: keep them equal).
  */
 export const RECORDED_ALREADY = `
   SELECT t.i::int AS position, x.id
