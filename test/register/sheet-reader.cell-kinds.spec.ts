@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { matchHeader } from '../../src/common/spreadsheet/column-spec.js';
 import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
-import { parseDateText } from '../../src/common/spreadsheet/cell.js';
+import { decodeXstring, parseDateText } from '../../src/common/spreadsheet/cell.js';
 import { SpreadsheetException } from '../../src/common/spreadsheet/spreadsheet.exception.js';
 
 const COLUMNS = [
@@ -104,6 +104,23 @@ describe('generic sheet reader', () => {
     }
     expect(reads.size).toBe(1);
     expect(JSON.parse([...reads][0])).toHaveLength(5);
+  });
+
+  it('decodes the _xHHHH_ escapes of .xlsx text as Excel shows them, shared or inline, rich or plain', async () => {
+    expect(decodeXstring('Budi_x000D_Santoso')).toBe('Budi\rSantoso');
+    expect(decodeXstring('Lit_x005F_x0041_')).toBe('Lit_x0041_');
+    expect(decodeXstring('_x_ tanpa kode')).toBe('_x_ tanpa kode');
+    const path = await tmp('escapes.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(['NIK', 'NAMA']);
+    ws.addRow(['1703064512900001', 'Budi_x000D__x000A_Santoso']);
+    ws.addRow(['1703064512900002', { richText: [{ text: 'Siti_x0009_' }, { text: 'Aminah' }] }]);
+    ws.addRow(['1703064512900003', 'Nama_x005F_x0041_']);
+    ws.addRow(['1703064512900004', { formula: '"Ani"', result: 'Ani_x0042_' }]);
+    await wb.xlsx.writeFile(path);
+    const { rows } = await readAll(path, 'escapes.xlsx');
+    expect(rows.map((r) => r.cells[1].text)).toEqual(['Budi\r\nSantoso', 'Siti\tAminah', 'Nama_x0041_', 'AniB']);
   });
 
   it('parses the §12 date forms and refuses impossible days', () => {

@@ -191,14 +191,12 @@ describe('row rules of the enrollment sheet', () => {
     await (await t.as(Role.AUDITOR)).get(`/api/v1/enrollment-uploads/${done.id}/report.xlsx`).expect(200);
   });
 
-  it('an .xlsx cell written with the escape _x0000_ (NUL) does not fail the upload', async () => {
-    // ExcelJS's streaming shared-strings parser leaves _xHHHH_ escapes as they are written (row 5's
-    // NAMA is read as the text "Ada_x0000_Nul"); a reader that decodes them hands textCell a NUL,
-    // which rejects the row (cell.ts, and the CSV rows above). Either way the good rows land.
-    const { body } = await findings('not-ok/control-character-escape.xlsx');
-    expect(body).toMatchObject({ status: 'DONE', rowsRead: 4 });
-    expect(body.accepted).toBeGreaterThanOrEqual(3);
-    expect(textCell('Ada\u0000Nul')).toEqual({ kind: 'text', text: 'Ada\uFFFDNul', badCharacter: 0 });
+  it('an .xlsx cell written with the escape _x0000_ (NUL) rejects its row naming the column; the good rows land', async () => {
+    // The escape decodes as Excel shows it (decodeXstring), so textCell sees the NUL and marks the row.
+    const { body, found, messages } = await findings('not-ok/control-character-escape.xlsx');
+    expect(body).toMatchObject({ status: 'DONE', rowsRead: 4, accepted: 3, rejected: 1 });
+    expect(found).toEqual([[5, 'REJECT', 'NAMA', 'INVALID_CHARACTER']]);
+    expect(messages[0]).toMatch(/^NAMA memuat karakter kendali NUL \(U\+0000\)/);
   });
 
   it('a NIK, NO_KK or NOKA that Excel wrote into a CSV in scientific notation gets the numeric-cell message, as in an .xlsx', async () => {

@@ -32,7 +32,7 @@ const CONTROL_CHARACTERS = /[\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 
 /**
  * A text cell, trimmed. Every text of a .csv and of an .xlsx comes through here (an .xlsx cell
- * cannot hold NUL, but ExcelJS decodes the escape `_x0000_` into one), so no control character
+ * cannot hold NUL, but its escape `_x0000_` decodes into one: see `decodeXstring`), so no control character
  * reaches a row, a stored finding or the database: they are replaced by U+FFFD and `badCharacter`
  * says which, for the row checks to refuse the row naming the column.
  */
@@ -42,6 +42,18 @@ export function textCell(raw: string): Cell {
   const bad = BAD_CHARACTER.exec(text);
   if (!bad) return { kind: 'text', text };
   return { kind: 'text', text: text.replace(CONTROL_CHARACTERS, '\uFFFD'), badCharacter: bad[0].charCodeAt(0) };
+}
+
+const XSTRING_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+/**
+ * The text of an .xlsx string with its `_xHHHH_` escapes decoded, as Excel and LibreOffice show
+ * it (ECMA-376 ST_Xstring): Excel writes a carriage return in a cell as `_x000D_`, and a name
+ * that really holds `_x0041_` as `_x005F_x0041_`. ExcelJS's streaming reader leaves them as
+ * written, so a cell would otherwise be stored with text its author never saw.
+ */
+export function decodeXstring(text: string): string {
+  return text.includes('_x') ? text.replace(XSTRING_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
 export function numberCell(value: number, formula?: string): Cell {

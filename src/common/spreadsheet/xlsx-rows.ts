@@ -24,7 +24,7 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import unzipper, { type CentralDirectoryFile } from 'unzipper';
-import { type Cell, dateCell, EMPTY_CELL, excelSerialToDay, numberCell, textCell } from './cell.js';
+import { type Cell, dateCell, decodeXstring, EMPTY_CELL, excelSerialToDay, numberCell, textCell } from './cell.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
 import { SharedStrings } from './shared-strings.js';
 import { openEntry } from './zip-entry.js';
@@ -125,9 +125,9 @@ async function sharedStrings(path: string, file: CentralDirectoryFile | undefine
   const strings = new SharedStrings();
   if (file) {
     for await (const { text } of reader._parseSharedStrings(await openEntry(path, file, { maxBytes: MAX_SHARED_STRINGS_BYTES }))) {
-      if (typeof text === 'string') strings.add(text, false);
+      if (typeof text === 'string') strings.add(decodeXstring(text), false);
       else if (text && Array.isArray((text as { richText?: unknown }).richText)) {
-        strings.add((text as { richText: { text?: string }[] }).richText.map((r) => r.text ?? '').join(''), true);
+        strings.add(decodeXstring((text as { richText: { text?: string }[] }).richText.map((r) => r.text ?? '').join('')), true);
       } else strings.add('', false);
     }
   }
@@ -181,7 +181,7 @@ function toCell(value: unknown, numFmt: string | undefined, formula: string | un
   if (value === null || value === undefined) return formula === undefined ? EMPTY_CELL : { kind: 'empty', text: '', formula };
   switch (typeof value) {
     case 'string': {
-      const cell = textCell(value);
+      const cell = textCell(decodeXstring(value));
       return formula === undefined ? cell : { ...cell, formula };
     }
     case 'number':
@@ -207,7 +207,7 @@ function objectCell(value: Record<string, any>, numFmt: string | undefined, book
     return toCell(value.result, numFmt, String(value.formula ?? value.sharedFormula), book);
   }
   if (Array.isArray(value.richText)) {
-    const cell = textCell(value.richText.map((r: { text?: string }) => r.text ?? '').join(''));
+    const cell = textCell(decodeXstring(value.richText.map((r: { text?: string }) => r.text ?? '').join('')));
     return cell.kind === 'empty' ? cell : { ...cell, richText: true };
   }
   if ('error' in value) return { kind: 'error', text: String(value.error) };
