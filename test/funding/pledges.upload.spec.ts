@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const HEADER = ['KODE', 'SUMBER', 'JENIS_DANA', 'PEMBERI_DANA', 'TAHUN', 'CAKUPAN', 'KODE_DESA', 'NIK', 'PERSEN', 'PAGU'];
 
-async function workbook(rows: (string | number | null)[][], list?: (string | number)[][], listState: ExcelJS.WorksheetState = 'visible'): Promise<Buffer> {
+async function workbook(rows: (string | number | null)[][], list?: (string | number | null)[][], listState: ExcelJS.WorksheetState = 'visible', listMerges: string[] = []): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('Komitmen');
   sheet.addRow(['Daftar komitmen pendanaan 2026']); // a title row above the header
@@ -20,6 +20,7 @@ async function workbook(rows: (string | number | null)[][], list?: (string | num
     const daftar = wb.addWorksheet('Daftar', { state: listState });
     daftar.addRow(['KODE', 'NILAI']);
     list.forEach((r) => daftar.addRow(r));
+    listMerges.forEach((range) => daftar.mergeCells(range));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -143,6 +144,32 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
       { sheet: 'Daftar', rowNumber: 3, column: 'NILAI', message: expect.stringContaining('NIK ditulis sebagai angka') },
     ]);
     await keuangan.get('/api/v1/pledges/TJSLP-L-2026').expect(404);
+  });
+
+  it('a KODE merged over its list rows in Daftar refuses that pledge naming the range, rather than saving it with the first value only', async () => {
+    const file = await workbook(
+      [
+        ['TJSLP-G-2026', 'TJSLP', null, 'PT G', 2026, 'RESIDENTS', null, null, 100, null],
+        ['TJSLP-K-2026', 'TJSLP', null, 'PT K', 2026, 'RESIDENTS', null, null, 100, null],
+      ],
+      [
+        ['TJSLP-G-2026', '1703064101900001'],
+        [null, '1703064101900002'],
+        [null, '1703064101900003'],
+        ['TJSLP-K-2026', '1703064101900004'],
+      ],
+      'visible',
+      ['A2:A4'],
+    );
+    const res = await upload(file).expect(201);
+    expect(res.body).toMatchObject({ accepted: 1, rejected: 1, pledges: [expect.objectContaining({ code: 'TJSLP-K-2026' })] });
+    expect(res.body.issues).toEqual([
+      { sheet: 'Komitmen', rowNumber: 3, column: 'NIK', message: 'Daftar baris 3 ditolak (sel KODE gabungan A2:A4); komitmen ini tidak disimpan sampai daftarnya benar.' },
+      { sheet: 'Komitmen', rowNumber: 3, column: 'NIK', message: 'Daftar baris 4 ditolak (sel KODE gabungan A2:A4); komitmen ini tidak disimpan sampai daftarnya benar.' },
+      { sheet: 'Daftar', rowNumber: 3, column: 'KODE', message: expect.stringMatching(/^KODE kosong karena selnya bagian dari sel gabungan A2:A4 \(merge\)/) },
+      { sheet: 'Daftar', rowNumber: 4, column: 'KODE', message: expect.stringMatching(/^KODE kosong karena selnya bagian dari sel gabungan A2:A4 \(merge\)/) },
+    ]);
+    await keuangan.get('/api/v1/pledges/TJSLP-G-2026').expect(404);
   });
 
   it('a Daftar list on a hidden sheet refuses the upload, naming the sheet, rather than saving the pledge without it', async () => {

@@ -62,6 +62,28 @@ describe('payments: sheet upload', () => {
     expect(JSON.stringify(single.body)).toContain('paidAt harus berformat YYYY-MM-DD dengan tahun 2000–2099');
   });
 
+  it('rows under a merged KODE_KOMITMEN and BULAN are refused naming the merged range, not "wajib diisi"', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Pembayaran');
+    ws.addRow(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI']);
+    ws.addRow(['APBD-2026', '2026-11', 1000, '2026-11-02', 'SP2D GABUNG 1']);
+    ws.addRow([null, null, 2000, '2026-11-03', 'SP2D GABUNG 2']);
+    ws.addRow([null, null, 3000, '2026-11-04', 'SP2D GABUNG 3']);
+    ws.mergeCells('A2:A4');
+    ws.mergeCells('B2:B4');
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran.xlsx').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2, payments: 1, amount: 1000 });
+    expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([
+      [3, 'KODE_KOMITMEN', 'PLEDGE_REQUIRED'],
+      [3, 'BULAN', 'MONTH_FORMAT'],
+      [4, 'KODE_KOMITMEN', 'PLEDGE_REQUIRED'],
+      [4, 'BULAN', 'MONTH_FORMAT'],
+    ]);
+    expect(res.body.issues[0].message).toMatch(/^KODE_KOMITMEN kosong karena selnya bagian dari sel gabungan A2:A4 \(merge\): Excel menyimpan isi sel gabungan hanya di sel pertamanya \(A2\)\./);
+    expect(res.body.issues[1].message).toMatch(/^BULAN kosong karena selnya bagian dari sel gabungan B2:B4 /);
+  });
+
   it('a control character rejects its row naming the column (QA: a NUL answered 500)', async () => {
     const file = readFileSync('test/fixtures/payments/not-ok/control-character.csv');
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran.csv').expect(201);

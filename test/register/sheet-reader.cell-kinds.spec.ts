@@ -7,6 +7,7 @@ import { matchHeader } from '../../src/common/spreadsheet/column-spec.js';
 import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
 import { decodeXstring, parseDateText } from '../../src/common/spreadsheet/cell.js';
 import { SpreadsheetException } from '../../src/common/spreadsheet/spreadsheet.exception.js';
+import { columnIndex, MergeCellTap, MergedCells } from '../../src/common/spreadsheet/merged-cells.js';
 
 const COLUMNS = [
   { name: 'NIK', required: true },
@@ -121,6 +122,36 @@ describe('generic sheet reader', () => {
     await wb.xlsx.writeFile(path);
     const { rows } = await readAll(path, 'escapes.xlsx');
     expect(rows.map((r) => r.cells[1].text)).toEqual(['Budi\r\nSantoso', 'Siti\tAminah', 'Nama_x0041_', 'AniB']);
+  });
+
+  it('finds a sheet\'s merged ranges wherever the chunks split the XML, prefixed or not, and which cells they hide', async () => {
+    const xml = '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><x:mergeCells count="2"><x:mergeCell ref="F3:F5"/><x:mergeCell ref="$B$7:$C$7"/></x:mergeCells></worksheet>';
+    for (const size of [1, 5, 11, 64, xml.length]) {
+      const tap = new MergeCellTap();
+      const passed: Buffer[] = [];
+      tap.on('data', (c: Buffer) => passed.push(c));
+      for (let i = 0; i < xml.length; i += size) tap.write(Buffer.from(xml.slice(i, i + size)));
+      tap.end();
+      await new Promise((r) => tap.on('end', r));
+      expect(Buffer.concat(passed).toString()).toBe(xml);
+      expect(tap.ranges().map((r) => r.ref)).toEqual(['F3:F5', 'B7:C7']);
+    }
+    expect([columnIndex('A'), columnIndex('Z'), columnIndex('AA'), columnIndex('AJ')]).toEqual([0, 25, 26, 35]);
+    const tap = new MergeCellTap();
+    tap.end(Buffer.from(xml));
+    tap.resume();
+    await new Promise((r) => tap.on('end', r));
+    const merged = new MergedCells(tap.ranges(), [
+      { name: 'KODE_DESA', position: 5 },
+      { name: 'NAMA', position: 2 },
+      { name: 'NIK', position: 1 },
+    ]);
+    expect([3, 4, 5, 6].map((row) => merged.rangeHiding('KODE_DESA', row)?.ref)).toEqual([undefined, 'F3:F5', 'F3:F5', undefined]);
+    expect([merged.rangeHiding('NIK', 7), merged.rangeHiding('NAMA', 7)?.ref]).toEqual([undefined, 'B7:C7']);
+    expect(merged.hiddenCells().map((c) => [c.column, c.firstRow, c.lastRow])).toEqual([
+      ['KODE_DESA', 4, 5],
+      ['NAMA', 7, 7],
+    ]);
   });
 
   it('parses the §12 date forms and refuses impossible days', () => {

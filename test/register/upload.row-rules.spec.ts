@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ImportEnrollmentSheet } from '../../src/register/use-cases/import-enrollment-sheet.use-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { textCell } from '../../src/common/spreadsheet/cell.js';
 import { Role } from '../../src/users/role.js';
 import { issues, upload } from './support.js';
 
@@ -197,6 +196,19 @@ describe('row rules of the enrollment sheet', () => {
     expect(body).toMatchObject({ status: 'DONE', rowsRead: 4, accepted: 3, rejected: 1 });
     expect(found).toEqual([[5, 'REJECT', 'NAMA', 'INVALID_CHARACTER']]);
     expect(messages[0]).toMatch(/^NAMA memuat karakter kendali NUL \(U\+0000\)/);
+  });
+
+  it('a KODE_DESA merged over three rows is empty below its first cell, and the message says so (not just "wajib diisi")', async () => {
+    const { body, found, messages } = await findings('not-ok/merged-cells.xlsx');
+    expect(body).toMatchObject({ status: 'DONE', rowsRead: 4, accepted: 2, rejected: 2 });
+    expect(found).toEqual([
+      [4, 'REJECT', 'KODE_DESA', 'REQUIRED'],
+      [5, 'REJECT', 'KODE_DESA', 'REQUIRED'],
+    ]);
+    expect(messages[0]).toBe(
+      'KODE_DESA kosong karena selnya bagian dari sel gabungan F3:F5 (merge): Excel menyimpan isi sel gabungan hanya di sel pertamanya (F3). ' +
+        'Pisahkan gabungan sel (Merge & Center > Unmerge Cells), isi KODE_DESA di setiap baris, lalu unggah kembali.',
+    );
   });
 
   it('a NIK, NO_KK or NOKA that Excel wrote into a CSV in scientific notation gets the numeric-cell message, as in an .xlsx', async () => {

@@ -22,6 +22,8 @@
  *   cached result (with `formula` set), rich text is flattened (`richText` set), dates are `YYYY-MM-DD`
  *   (helpers in cell.ts parse `YYYY-MM-DD`, `DD/MM/YYYY`, `DD-MM-YYYY` text).
  * - Rows with no value in any spec column are skipped; row numbers are the file's, 1-based.
+ * - A merged range keeps its value in its first cell only; once read, `mergedCells.explain(issue)`
+ *   says why a cell inside one is empty (merged-cells.ts).
  * - The whole file is refused with a `SpreadsheetException` (Indonesian message): empty, not a
  *   spreadsheet, old .xls, corrupt zip, an .xlsx part inflating like a zip bomb (zip-entry.ts),
  *   missing required columns (with the headers found), no data rows, more than `maxRows` data rows. The refusal can come after earlier batches were yielded
@@ -37,6 +39,7 @@ import { csvRows } from './csv-rows.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
 import { SpreadsheetException } from './spreadsheet.exception.js';
 import { xlsxRows } from './xlsx-rows.js';
+import { MergedCells, type MergedRange, NO_MERGED_CELLS } from './merged-cells.js';
 import { InflateLimitError } from './zip-entry.js';
 
 export interface SheetReaderOptions {
@@ -115,6 +118,7 @@ function looksUtf8(head: Buffer): boolean {
 export class SheetReader {
   header?: SheetHeader;
   private readonly counter: ByteCounter = { bytesRead: 0 };
+  private readonly merges = new Map<number, MergedRange[]>();
   private size = 0;
 
   constructor(
@@ -154,6 +158,16 @@ export class SheetReader {
     }
     if (batch.length) yield batch;
     if (dataRows === 0) throw SpreadsheetException.noDataRows(this.header!.rowNumber);
+  }
+
+  /**
+   * The data sheet's merged cells, by the spec's columns (.xlsx; none for a .csv), complete once
+   * `batches()` has ended: a cell inside a merged range but its first reads as empty.
+   */
+  get mergedCells(): MergedCells {
+    const ranges = this.header ? this.merges.get(this.header.sheet) : undefined;
+    if (!ranges?.length) return NO_MERGED_CELLS;
+    return new MergedCells(ranges, this.options.columns.map((c, i) => ({ name: c.name, position: this.header!.indexes[i] })));
   }
 
   /** Raw rows below the header of the data sheet, in chunks; sets `this.header` first. */
@@ -214,7 +228,7 @@ export class SheetReader {
   /** ExcelJS/unzipper errors on a broken zip become a CORRUPT_FILE refusal; a part inflating like a zip bomb INFLATES_TOO_LARGE. */
   private async *guardedXlsx(filename: string): AsyncGenerator<RawRow[]> {
     try {
-      yield* xlsxRows(this.path, this.counter, this.options.sheet);
+      yield* xlsxRows(this.path, this.counter, this.options.sheet, this.merges);
     } catch (err) {
       if (err instanceof SpreadsheetException) throw err;
       if (err instanceof InflateLimitError) {

@@ -21,10 +21,11 @@
  * equally valid "true"); the reader converts formula results, with the same system.
  */
 import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import unzipper, { type CentralDirectoryFile } from 'unzipper';
 import { type Cell, dateCell, decodeXstring, EMPTY_CELL, excelSerialToDay, numberCell, textCell } from './cell.js';
+import { MergeCellTap, type MergedRange } from './merged-cells.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
 import { SharedStrings } from './shared-strings.js';
 import { openEntry } from './zip-entry.js';
@@ -62,7 +63,11 @@ interface Worksheet {
   index: number;
 }
 
-export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: string): AsyncGenerator<RawRow[]> {
+/**
+ * The rows of the workbook's sheets (the one named `sheetName` alone when it is there, visible), a
+ * chunk at a time. `merged` receives each sheet's merged ranges once its rows have been yielded.
+ */
+export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: string, merged?: Map<number, MergedRange[]>): AsyncGenerator<RawRow[]> {
   const zip = await unzipper.Open.file(path);
   const part = (name: string) => zip.files.find((f) => f.type === 'File' && f.path === name);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'emit', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' }) as unknown as PartParsers;
@@ -86,7 +91,8 @@ export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: 
   let current: Readable | undefined;
   try {
     for (const { file, sheetNo, name, hidden, index: sheet } of sheets) {
-      current = await openEntry(path, file, { onRead: (bytes) => (counter.bytesRead += bytes) });
+      const tap = new MergeCellTap();
+      current = pipeline(await openEntry(path, file, { onRead: (bytes) => (counter.bytesRead += bytes) }), tap, () => undefined);
       for (const { value } of reader._parseWorksheet(current, sheetNo)) {
         let rows: RawRow[] = [];
         for await (const row of value) {
@@ -99,6 +105,7 @@ export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: 
         }
         if (rows.length) yield rows;
       }
+      merged?.set(sheet, tap.ranges());
     }
   } finally {
     current?.destroy();
