@@ -12,6 +12,10 @@ import { ImportEnrollmentSheet } from '../../src/register/use-cases/import-enrol
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { zip } from '../support/zip.js';
+import unzipper from 'unzipper';
+import { SpreadsheetException } from '../../src/common/spreadsheet/spreadsheet.exception.js';
+import { MAX_SHARED_STRINGS_BYTES } from '../../src/common/spreadsheet/xlsx-rows.js';
+import { InflateLimitError, openEntry } from '../../src/common/spreadsheet/zip-entry.js';
 import { count, upload } from './support.js';
 
 const HEADER = ['NIK', 'NO_KK', 'NAMA', 'TANGGAL_LAHIR', 'JENIS_KELAMIN', 'KODE_DESA', 'NOKA', 'TMT'];
@@ -73,5 +77,23 @@ describe('an .xlsx that inflates like a zip bomb is refused as a whole', () => {
     await imports.idle();
     const res = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${started.id}`).expect(200);
     expect(res.body).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/^Berkas "bom-latar\.xlsx" ditolak: .*\(32\.767 karakter\)/) });
+  });
+
+  it('shared strings past the size cap (256 MB in the service) are refused with their own message (SIZE), whatever their ratio', async () => {
+    // The cap itself, on a small part: 3,400 bytes of strings against a cap of 1,000 (a real 256 MB part is too big for a test).
+    const path = join(mkdtempSync(join(tmpdir(), 'bom-')), 'cap.xlsx');
+    await writeFile(path, workbook(Buffer.from('<si><t>x</t></si>'.repeat(200))));
+    const entry = (await unzipper.Open.file(path)).files.find((f) => f.path === 'xl/sharedStrings.xml')!;
+    const read = async (maxBytes: number) => {
+      let bytes = 0;
+      for await (const chunk of await openEntry(path, entry, { maxBytes })) bytes += (chunk as Buffer).length;
+      return bytes;
+    };
+    expect(await read(1_000_000)).toBeGreaterThan(3400);
+    await expect(read(1000)).rejects.toEqual(new InflateLimitError('xl/sharedStrings.xml', 'SIZE'));
+    expect(MAX_SHARED_STRINGS_BYTES).toBe(256 * 1024 * 1024);
+    expect(SpreadsheetException.inflatesTooLarge('besar.xlsx', 'xl/sharedStrings.xml', 'SIZE').message).toMatch(
+      /^Berkas "besar\.xlsx" ditolak: saat dibuka, daftar teksnya \(sharedStrings\) melebihi 256 MB/,
+    );
   });
 });
