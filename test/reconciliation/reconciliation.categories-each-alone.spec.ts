@@ -106,7 +106,7 @@ describe('reconciliation: each category on its own', () => {
     const { run, findings } = await reconcile(t, '2025-10');
     expect(run.bill).toBeNull();
     expect(nonZero(run.findings)).toEqual({ DOUBLE_COVERAGE: 1 });
-    expect(findings[0]).toMatchObject({ category: 'DOUBLE_COVERAGE', nik: nik(110) });
+    expect(findings[0]).toMatchObject({ category: 'DOUBLE_COVERAGE', nik: nik(110), billedAmount: 0, expectedAmount: 37800 });
     expect(findings[0].action).toBe('Peserta juga terdaftar PBI APBN: akhiri kepesertaan Jamkesda (masih ditanggung sampai operator mengakhirinya)');
     expect(run.participants).toBe(1);
     expect(run.obligation).toBe(37800);

@@ -36,7 +36,7 @@ describe('reconciliation: category precedence', () => {
       { nik: nik(6), noka: '0000000000006' }, // row 10: moved out before the month
       { nik: nik(7), noka: '0000000000007' }, // row 11: on the PBI-APBN list as well
     ]);
-    await insertPbiList(t.dataSource, '2025-03', [nik(7)]);
+    await insertPbiList(t.dataSource, '2025-03', [nik(7), nik(3)]);
     const result = await reconcile(t, '2025-03');
     findings = result.findings;
     counts = result.run.findings;
@@ -59,9 +59,13 @@ describe('reconciliation: category precedence', () => {
   it('a death during the month is not BILLED_AFTER_DEATH (still covered that month)', () => expect(at(9)).toBe('MATCHED'));
   it('an end other than death before the month is NOT_COVERED', () => expect(at(10)).toBe('NOT_COVERED'));
 
-  it('DOUBLE_COVERAGE comes on top of the line category', () => {
-    expect(at(11)).toBe('MATCHED');
-    expect(findings.filter((f) => f.category === 'DOUBLE_COVERAGE').map((f) => f.nik)).toEqual([nik(7)]);
+  it('DOUBLE_COVERAGE comes on top of the line category, with what the bill charges for the NIK', () => {
+    expect([at(11), at(7)]).toEqual(['MATCHED', 'AMOUNT_MISMATCH']);
+    const double = findings.filter((f) => f.category === 'DOUBLE_COVERAGE');
+    expect(double.map((f) => [f.nik, f.billedAmount, f.expectedAmount])).toEqual([
+      [nik(3), 42000, 37800],
+      [nik(7), 37800, 37800],
+    ]);
   });
 
   it('findings are numbered in category order, then file row', () => {
@@ -73,6 +77,7 @@ describe('reconciliation: category precedence', () => {
       ['NOT_COVERED', 6],
       ['NOT_COVERED', 10],
       ['AMOUNT_MISMATCH', 7],
+      ['DOUBLE_COVERAGE', null],
       ['DOUBLE_COVERAGE', null],
     ]);
     expect(counts).toMatchObject({ MATCHED: 3, NOT_BILLED: 0, TOTAL_MISMATCH: 0 });

@@ -168,27 +168,34 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(p5.getCell(14).value).toBe(12680);
   });
 
-  it('Temuan: every finding with its proposed action; amounts summed per category under the table, not down it', () => {
+  it('Temuan: every finding with its proposed action; its count and the per-category recap under it are formulas over the table (§11)', () => {
     const ws = wb.getWorksheet('Temuan')!;
     const header = (ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!;
     const counted = sum(Object.entries(summary.findings).filter(([c]) => c !== 'MATCHED').map(([, n]) => n));
-    const total = rowOf(ws, `JUMLAH TEMUAN: ${counted}`);
+    const total = rowOf(ws, 'JUMLAH TEMUAN');
     expect(total.number - header - 1).toBe(counted);
+    const range = (column: string) => `'Temuan'!${column}${header + 1}:${column}${header + counted}`;
+    expect(formula(total.getCell(2))).toEqual({ formula: `COUNTA(${range('B')})`, result: counted });
     // the invoice total of TOTAL_MISMATCH is not added to participants' premiums
     expect([8, 9, 10].map((c) => total.getCell(c).value)).toEqual([null, null, null]);
     const recapHeader = rowOf(ws, 'Rekap per kategori');
+    const recapTotal = rowOf(ws, 'Jumlah temuan');
     const recap: Record<string, unknown[]> = {};
-    for (let r = recapHeader.number + 1; r <= ws.rowCount; r++) {
+    for (let r = recapHeader.number + 1; r < recapTotal.number; r++) {
       const row = ws.getRow(r);
-      recap[String(row.getCell(2).value)] = [row.getCell(4).value, row.getCell(8).value, row.getCell(9).value, row.getCell(10).value];
+      recap[String(row.getCell(2).value)] = [4, 8, 9, 10].map((c) => formula(row.getCell(c)).result);
     }
     expect(recap).toEqual({
       DUPLICATE_BILLING: [1, 37800, 0, 37800],
       NOT_REGISTERED: [1, 37800, 0, 37800],
       AMOUNT_MISMATCH: [1, 42000, 37800, 4200],
-      NOT_BILLED: [1, null, 37800, null], // nothing billed: no sum of what was billed, no difference
+      NOT_BILLED: [1, 0, 37800, -37800], // nothing billed: underbilled by the obligation
       TOTAL_MISMATCH: [1, 235200, 231000, 4200], // invoice total against the lines' total
     });
+    const amountMismatch = rowWhere(ws, 2, 'AMOUNT_MISMATCH', recapHeader.number);
+    expect(formula(amountMismatch.getCell(4)).formula).toBe(`COUNTIF(${range('B')},"AMOUNT_MISMATCH")`);
+    expect(formula(amountMismatch.getCell(10)).formula).toBe(`SUMIF(${range('B')},"AMOUNT_MISMATCH",${range('J')})`);
+    expect(formula(recapTotal.getCell(4))).toEqual({ formula: `SUM(D${recapHeader.number + 1}:D${recapTotal.number - 1})`, result: counted });
     expect(Object.fromEntries(Object.entries(recap).map(([c, [n]]) => [c, n]))).toEqual(Object.fromEntries(Object.entries(summary.findings).filter(([c]) => c !== 'MATCHED')));
     expect(ws.getRow(header + 1).getCell(11).value).toBe('Tolak baris ganda; minta BPJS mengoreksi tagihan.');
   });

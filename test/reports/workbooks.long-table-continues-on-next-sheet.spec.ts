@@ -15,7 +15,7 @@ const COLUMNS: TableColumn[] = [
   { header: 'Iuran (Rp)', kind: 'rupiah', width: 14, total: true },
 ];
 
-async function writeRows(count: number): Promise<ExcelJS.Workbook> {
+async function writeRows(count: number, ranges: string[] = []): Promise<ExcelJS.Workbook> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -23,7 +23,7 @@ async function writeRows(count: number): Promise<ExcelJS.Workbook> {
   // Title on row 1, blank row 2, header row 3: rows 4..9 take data and row 10 the totals.
   const series = new TableSeries(workbook, 'Rincian Peserta', COLUMNS, { title: ['Rincian Iuran'], maxRows: 10 });
   for (let i = 1; i <= count; i++) series.addRow([i, `170300000000${String(i).padStart(4, '0')}`, 37800]);
-  series.finish();
+  series.finish(undefined, undefined, () => ranges.push(...series.columnRanges(3)));
   await workbook.commit();
   const read = new ExcelJS.Workbook();
   await read.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
@@ -48,6 +48,12 @@ describe('workbooks: a table past the sheet row limit continues on the next shee
     expect(parts[2].rows.at(-1)).toEqual(['JUMLAH', undefined, { formula: 'SUM(C4:C6)', result: 3 * 37800 }]);
     expect(parts[0].rows.at(-1)![2]).toEqual({ formula: 'SUM(C4:C9)', result: 6 * 37800 });
     expect(wb.worksheets.every((ws) => ws.rowCount <= 10)).toBe(true);
+  });
+
+  it('a formula over the whole table reaches every part: columnRanges names each sheet\'s data rows', async () => {
+    const ranges: string[] = [];
+    await writeRows(15, ranges);
+    expect(ranges).toEqual(["'Rincian Peserta'!C4:C9", "'Rincian Peserta (2)'!C4:C9", "'Rincian Peserta (3)'!C4:C6"]);
   });
 
   it('a table that fits stays one sheet under its own name', async () => {

@@ -25,7 +25,8 @@
  *                    `expected` is what the regency owes: the obligation for ranks 5..8, 0 for 1..4.
  *   total_mismatch   (rank 9) one row when the invoice total differs from the sum of the lines
  *                    (`bill.lines_total`, summed when the bill was stored; its lines never change)
- *   double_coverage  (rank 10) covered participants (obligation in the month) on the PBI-APBN list;
+ *   double_coverage  (rank 10) covered participants (obligation in the month) on the PBI-APBN list,
+ *                    with what the bill's lines charge for them (0 when none, or no bill);
  *                    list NIKs not in the register match no obligation and are ignored
  *   inserted         every finding except MATCHED lines into `finding`, seq numbered by
  *                    (rank, file row, NIK in code-point order): a stable order for reports
@@ -65,15 +66,18 @@ export const RECONCILE_BILL = `
   ), total_mismatch AS MATERIALIZED (
     SELECT invoice_total, lines_total FROM bill WHERE id = $3::uuid AND invoice_total <> lines_total
   ), double_coverage AS MATERIALIZED (
-    SELECT o.nik, p.noka, p.name, o.amount
+    SELECT o.nik, p.noka, p.name, o.amount, coalesce(b.billed, 0) AS billed
     FROM pbi_apbn_entry e
     JOIN obligation o ON o.month = $2 AND o.nik = e.nik
     LEFT JOIN participant p ON p.nik = o.nik
+    LEFT JOIN (SELECT c.nik, sum(c.billed) AS billed FROM classified c
+               WHERE c.rank < 8 AND c.nik IN (SELECT nik FROM pbi_apbn_entry WHERE list_id = $4::uuid)
+               GROUP BY c.nik) b ON b.nik = o.nik
     WHERE e.list_id = $4::uuid
   ), all_findings AS (
     SELECT rank, row_number, nik, noka, name, billed, expected FROM classified WHERE rank <> 7
     UNION ALL SELECT 9, NULL, NULL, NULL, NULL, invoice_total, lines_total FROM total_mismatch
-    UNION ALL SELECT 10, NULL, nik, noka, name, NULL, amount FROM double_coverage
+    UNION ALL SELECT 10, NULL, nik, noka, name, billed, amount FROM double_coverage
   ), inserted AS (
     INSERT INTO finding (run_id, seq, category, nik, noka, name, row_number, billed_amount, expected_amount, action)
     SELECT $1::uuid,

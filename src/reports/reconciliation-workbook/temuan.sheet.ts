@@ -2,14 +2,16 @@
  * Temuan: the run's findings (DOMAIN §7) with the proposed action of each, read by keyset pages.
  * Amounts are not totalled down the table: its rows are of different kinds (TOTAL_MISMATCH carries
  * the invoice total, NOT_BILLED only an expected amount), so the sums are given per category in a
- * recap under it.
+ * recap under it, as formulas over the table.
  */
 import { keysetPages } from '../data/keyset-pages.js';
 import type { FindingRow } from '../data/report-queries.js';
 import { CATEGORY_LABELS, label } from '../format/labels.js';
 import { TableSeries } from '../workbook/table-series.js';
 import type { TableColumn, TableSheet } from '../workbook/table-sheet.js';
-import { LABEL_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import type ExcelJS from 'exceljs';
+import { columnStyle, LABEL_STYLE, TOTAL_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { columnLetter } from '../workbook/cell-ref.js';
 import { sheetTitle } from './titles.js';
 import type { ReconciliationWorkbookContext } from './workbook-context.js';
 
@@ -36,31 +38,79 @@ export async function writeTemuan(ctx: ReconciliationWorkbookContext): Promise<v
     for (const f of page) {
       const difference = f.billedAmount !== null && f.expectedAmount !== null ? f.billedAmount - f.expectedAmount : null;
       t.addRow([++no, f.category, label(CATEGORY_LABELS, f.category), f.rowNumber, f.nik, f.noka, f.name, f.billedAmount, f.expectedAmount, difference, f.action]);
-      const r = recap.get(f.category) ?? recap.set(f.category, { findings: 0, billed: null, expected: null, difference: 0 }).get(f.category)!;
+      const r = recap.get(f.category) ?? recap.set(f.category, { findings: 0, billed: 0, expected: 0, difference: 0 }).get(f.category)!;
       r.findings += 1;
-      if (f.billedAmount !== null) r.billed = (r.billed ?? 0) + f.billedAmount;
-      if (f.expectedAmount !== null) r.expected = (r.expected ?? 0) + f.expectedAmount;
-      r.difference = r.difference !== null && difference !== null ? r.difference + difference : null;
+      r.billed += f.billedAmount ?? 0;
+      r.expected += f.expectedAmount ?? 0;
+      r.difference += difference ?? 0;
     }
     await ctx.output.breathe();
   }
-  t.finish(`JUMLAH TEMUAN: ${no}`, (last) => writeRecap(last, recap));
+  const count = (row: ExcelJS.Row) => {
+    const cell = row.getCell(COLUMN.category);
+    cell.style = COUNT_TOTAL_STYLE;
+    cell.value = no === 0 ? 0 : { formula: acrossParts(t, COLUMN.category, (range) => `COUNTA(${range})`), result: no };
+  };
+  t.finish('JUMLAH TEMUAN', (last) => writeRecap(last, t, recap), count);
 }
 
-/** A category's findings and the sums of their amounts; a sum stays empty (null) where a row of the category has no such amount. */
+/** 1-based columns the recap's formulas read. */
+const COLUMN = { category: 2, billed: 8, expected: 9, difference: 10 } as const;
+
+const COUNT_TOTAL_STYLE: Partial<ExcelJS.Style> = { ...columnStyle('count'), ...TOTAL_STYLE };
+
+/** `f(range)` over the column in every part of the table, added up (a long table continues on "Temuan (2)"). */
+function acrossParts(t: TableSeries, column: number, f: (range: string) => string): string {
+  return t.columnRanges(column).map(f).join('+');
+}
+
+/** A category's findings and the sums of their amounts (an empty amount counts 0, as SUMIF does). */
 interface CategoryRecap {
   findings: number;
-  billed: number | null;
-  expected: number | null;
-  difference: number | null;
+  billed: number;
+  expected: number;
+  difference: number;
 }
 
-/** Per category: findings, billed, expected and difference, under the table of the last part. */
-function writeRecap(t: TableSheet, recap: Map<string, CategoryRecap>): void {
+/**
+ * Per category, under the table of the last part: findings, billed, expected and difference as
+ * COUNTIF and SUMIF formulas over the table (DOMAIN §11: totals are formulas), with what they
+ * come to as their cached results; then the number of findings. Amounts are not added across
+ * categories: TOTAL_MISMATCH's are the invoice's totals, not participants'.
+ */
+function writeRecap(last: TableSheet, t: TableSeries, recap: Map<string, CategoryRecap>): void {
   if (!recap.size) return;
-  t.blankRow();
-  t.writeStyledRow(['Rekap per kategori', null, null, 'Temuan', null, null, null, 'Ditagih (Rp)', 'Seharusnya (Rp)', 'Selisih (Rp)'], LABEL_STYLE);
+  last.blankRow();
+  last.writeStyledRow(['Rekap per kategori', null, null, 'Temuan', null, null, null, 'Ditagih (Rp)', 'Seharusnya (Rp)', 'Selisih (Rp)'], LABEL_STYLE);
+  const categories = (range: string, category: string) => `${range},"${category}"`;
+  const sumOf = (column: number, category: string) =>
+    acrossParts(t, COLUMN.category, (range) => `SUMIF(${categories(range, category)},${sheetColumn(range, column)})`);
+  let first = 0;
   for (const [category, r] of recap) {
-    t.writeStyledRow([null, category, label(CATEGORY_LABELS, category), r.findings, null, null, null, r.billed, r.expected, r.difference], {});
+    const row = last.writeStyledRow(
+      [
+        null,
+        category,
+        label(CATEGORY_LABELS, category),
+        { formula: acrossParts(t, COLUMN.category, (range) => `COUNTIF(${categories(range, category)})`), result: r.findings },
+        null,
+        null,
+        null,
+        { formula: sumOf(COLUMN.billed, category), result: r.billed },
+        { formula: sumOf(COLUMN.expected, category), result: r.expected },
+        { formula: sumOf(COLUMN.difference, category), result: r.difference },
+      ],
+      {},
+    );
+    first ||= row;
   }
+  const lastRecap = last.currentRow - 1;
+  last.writeStyledRow(['Jumlah temuan', null, null, { formula: `SUM(D${first}:D${lastRecap})`, result: [...recap.values()].reduce((n, r) => n + r.findings, 0) }], TOTAL_STYLE);
+}
+
+/** The same rows of another column: `'Temuan'!B7:B90` → `'Temuan'!H7:H90`. */
+function sheetColumn(range: string, column: number): string {
+  const bang = range.lastIndexOf('!');
+  const letter = columnLetter(column);
+  return range.slice(0, bang + 1) + range.slice(bang + 1).replace(/[A-Z]+(\d+)/g, `${letter}$1`);
 }

@@ -4,12 +4,21 @@
  * same title and header and its own totals row. A table that fits is one sheet named `name`.
  */
 import type ExcelJS from 'exceljs';
+import { sheetRange } from './cell-ref.js';
 import { type CellInput, TableSheet, type TableColumn, type TableSheetOptions } from './table-sheet.js';
 import type { WorkbookOutput } from './workbook-output.js';
+
+/** Where one part's data rows are, for formulas over the whole table (`TableSeries.columnRanges`). */
+interface TablePart {
+  sheet: string;
+  firstRow: number;
+  lastRow: number;
+}
 
 export class TableSeries {
   private part = 1;
   private current: TableSheet;
+  private readonly parts: TablePart[] = [];
 
   constructor(
     private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -30,16 +39,34 @@ export class TableSeries {
     this.current.addRow(values);
   }
 
-  /** Totals row of the last part (`label`, JUMLAH by default), then whatever `below` writes under it; call once, after the last row. */
-  finish(label?: string, below?: (last: TableSheet) => void): void {
-    this.current.finishTable(label);
+  /**
+   * Totals row of the last part (`label`, JUMLAH by default; `more` sets further cells of it), then
+   * whatever `below` writes under it; call once, after the last row.
+   */
+  finish(label?: string, below?: (last: TableSheet) => void, more?: (totals: ExcelJS.Row) => void): void {
+    this.recordPart();
+    this.current.finishTable(label, more);
     below?.(this.current);
     this.current.commit();
   }
 
+  /**
+   * The data rows of `column` (1-based) in every part finished so far (the last one too, from `finish`), as sheet-qualified ranges
+   * (`'Temuan'!B7:B90`), for a formula over the whole table; parts without data rows are left out.
+   */
+  columnRanges(column: number): string[] {
+    return this.parts.map((p) => sheetRange(p.sheet, column, p.firstRow, p.lastRow));
+  }
+
   private close(): void {
+    this.recordPart();
     this.current.finishTable();
     this.current.commit();
+  }
+
+  private recordPart(): void {
+    const t = this.current;
+    if (t.lastDataRow >= t.firstDataRow) this.parts.push({ sheet: t.sheet.name, firstRow: t.firstDataRow, lastRow: t.lastDataRow });
   }
 }
 

@@ -194,8 +194,11 @@ export class TableSheet {
     this.dataRows++;
   }
 
-  /** The totals row (label in the first column) and the autofilter over header + data. */
-  finishTable(label = 'JUMLAH'): number {
+  /**
+   * The totals row (label in the first column) and the autofilter over header + data; `more` sets
+   * further cells of the row (a count, a formula over several sheets) before it is written.
+   */
+  finishTable(label = 'JUMLAH', more?: (row: ExcelJS.Row) => void): number {
     const rowNumber = this.nextRow++;
     const row = this.sheet.getRow(rowNumber);
     row.getCell(1).value = label;
@@ -208,6 +211,7 @@ export class TableSheet {
       // With no data rows there is nothing to sum: a plain 0 (a SUM over an empty range would point at the header).
       cell.value = this.dataRows === 0 ? 0 : { formula: `SUM(${letter}${this.firstDataRow}:${letter}${this.lastDataRow})`, result: this.sums[i] };
     });
+    more?.(row);
     this.finishRow(row, LINE_POINTS);
     this.sheet.autoFilter = { from: cellRef(this.headerRow, 1), to: cellRef(Math.max(this.lastDataRow, this.headerRow), this.columns.length) };
     return rowNumber;

@@ -56,7 +56,7 @@ export const FINDINGS: Array<[string, string | null, string | null, string | nul
   ['DUPLICATE_BILLING', P.p3.nik, P.p3.noka, 'BUDI SANTOSO', 4, O, 0, 'Tolak baris ganda; minta BPJS mengoreksi tagihan.'],
   ['NOT_REGISTERED', '1703069999999999', '0009999999999', '=cmd|\' /C calc\'!A0', 5, O, 0, 'Tolak: NIK tidak terdaftar sebagai peserta Jamkesda.'],
   ['AMOUNT_MISMATCH', P.p2.nik, P.p2.noka, 'SITI', 2, 42000, O, 'Bayar Rp37.800; kelebihan Rp4.200 adalah bantuan pusat.'],
-  ['NOT_BILLED', P.p4.nik, null, P.p4.name, null, null, O, 'Konfirmasi ke BPJS: peserta aktif tidak ditagih.'],
+  ['NOT_BILLED', P.p4.nik, null, P.p4.name, null, 0, O, 'Konfirmasi ke BPJS: peserta aktif tidak ditagih.'], // as a run stores it: billed 0
   ['TOTAL_MISMATCH', null, null, null, null, 235200, 231000, 'Minta BPJS memperbaiki total invoice.'],
 ];
 

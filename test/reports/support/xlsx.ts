@@ -29,9 +29,9 @@ export function rowOf(ws: ExcelJS.Worksheet, label: string): ExcelJS.Row {
   throw new Error(`No row "${label}" in ${ws.name}`);
 }
 
-/** The first row whose cell in `column` equals `value`. */
-export function rowWhere(ws: ExcelJS.Worksheet, column: number, value: unknown): ExcelJS.Row {
-  for (let r = 1; r <= ws.rowCount; r++) {
+/** The first row (after row `after`) whose cell in `column` equals `value`. */
+export function rowWhere(ws: ExcelJS.Worksheet, column: number, value: unknown, after = 0): ExcelJS.Row {
+  for (let r = after + 1; r <= ws.rowCount; r++) {
     if (ws.getRow(r).getCell(column).value === value) return ws.getRow(r);
   }
   throw new Error(`No row with ${String(value)} in column ${column} of ${ws.name}`);
