@@ -52,6 +52,23 @@ describe('bills: upload, row report and versions', () => {
     expect(res.body.issues[2].message).toMatch(/^NOKA terbaca sebagai angka \(1\.23457E\+12\) sehingga digitnya sudah berubah di Excel\. Format kolom sebagai Teks/);
   });
 
+  it('an IURAN merged over several lines is refused on the lines it hides, naming the range (the first line keeps its amount)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tagihan');
+    ws.addRow(['NOKA', 'NIK', 'NAMA', 'IURAN']);
+    ws.addRow(['0001000000001', '1703060101800001', 'Satu', 37800]);
+    ws.addRow(['0001000000002', '1703060101800002', 'Dua', null]);
+    ws.addRow(['0001000000003', '1703060101800003', 'Tiga', null]);
+    ws.mergeCells('D2:D4');
+    const res = await upload('2026-07', '37800', Buffer.from(await wb.xlsx.writeBuffer()), 'tagihan.xlsx', 201);
+    expect(res.body).toMatchObject({ lines: 1, linesTotal: 37800, rowsRead: 3, accepted: 1, rejected: 2 });
+    expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([
+      [3, 'IURAN', 'MERGED_CELL'],
+      [4, 'IURAN', 'MERGED_CELL'],
+    ]);
+    expect(res.body.issues[0].message).toMatch(/^IURAN ada di dalam sel gabungan D2:D4 \(merge\)/);
+  });
+
   it('reads a semicolon CSV with title rows, header aliases and Indonesian amounts', async () => {
     const res = await upload('2026-10', '155400', fixture('ok/tagihan-2026-10.csv'), 'tagihan.csv', 201);
     expect(res.body).toMatchObject({ month: '2026-10', version: 1, invoiceTotal: 155400, lines: 4, linesTotal: 155400, rowsRead: 4, accepted: 4, rejected: 0, replaces: null });

@@ -164,12 +164,32 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     const res = await upload(file).expect(201);
     expect(res.body).toMatchObject({ accepted: 1, rejected: 1, pledges: [expect.objectContaining({ code: 'TJSLP-K-2026' })] });
     expect(res.body.issues).toEqual([
-      { sheet: 'Komitmen', rowNumber: 3, column: 'NIK', message: 'Daftar baris 3 ditolak (sel KODE gabungan A2:A4); komitmen ini tidak disimpan sampai daftarnya benar.' },
-      { sheet: 'Komitmen', rowNumber: 3, column: 'NIK', message: 'Daftar baris 4 ditolak (sel KODE gabungan A2:A4); komitmen ini tidak disimpan sampai daftarnya benar.' },
-      { sheet: 'Daftar', rowNumber: 3, column: 'KODE', message: expect.stringMatching(/^KODE kosong karena selnya bagian dari sel gabungan A2:A4 \(merge\)/) },
-      { sheet: 'Daftar', rowNumber: 4, column: 'KODE', message: expect.stringMatching(/^KODE kosong karena selnya bagian dari sel gabungan A2:A4 \(merge\)/) },
+      { sheet: 'Komitmen', rowNumber: 3, column: 'NIK', message: 'Daftar baris 3 ditolak (KODE di sel gabungan A2:A4); komitmen ini tidak disimpan sampai daftarnya benar.' },
+      { sheet: 'Komitmen', rowNumber: 3, column: 'NIK', message: 'Daftar baris 4 ditolak (KODE di sel gabungan A2:A4); komitmen ini tidak disimpan sampai daftarnya benar.' },
+      { sheet: 'Daftar', rowNumber: 3, column: 'KODE', message: expect.stringMatching(/^KODE ada di dalam sel gabungan A2:A4 \(merge\)/) },
+      { sheet: 'Daftar', rowNumber: 4, column: 'KODE', message: expect.stringMatching(/^KODE ada di dalam sel gabungan A2:A4 \(merge\)/) },
     ]);
     await keuangan.get('/api/v1/pledges/TJSLP-G-2026').expect(404);
+  });
+
+  it('a PERSEN, KUOTA or PAGU merged over several pledges refuses the pledges under its first cell (QA: saved at 100 %, without quota or budget)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Komitmen');
+    sheet.addRow(['KODE', 'SUMBER', 'JENIS_DANA', 'PEMBERI_DANA', 'TAHUN', 'CAKUPAN', 'KODE_DESA', 'NIK', 'PERSEN', 'KUOTA', 'PAGU']);
+    sheet.addRow(['DESA-M1-2026', 'DESA', 'ADD', 'Desa M1', 2026, 'VILLAGES', '1703062001', null, 50, 5, '1.000.000']);
+    sheet.addRow(['DESA-M2-2026', 'DESA', 'ADD', 'Desa M2', 2026, 'VILLAGES', '1703062002', null, null, null, null]);
+    sheet.mergeCells('I2:I3');
+    sheet.mergeCells('J2:J3');
+    sheet.mergeCells('K2:K3');
+    const res = await upload(Buffer.from(await wb.xlsx.writeBuffer())).expect(201);
+    expect(res.body).toMatchObject({ accepted: 1, rejected: 1, pledges: [expect.objectContaining({ code: 'DESA-M1-2026' })] });
+    expect(res.body.issues.map((i: { rowNumber: number; column: string }) => [i.rowNumber, i.column])).toEqual([
+      [3, 'PERSEN'],
+      [3, 'KUOTA'],
+      [3, 'PAGU'],
+    ]);
+    expect(res.body.issues[0].message).toMatch(/^PERSEN ada di dalam sel gabungan I2:I3 \(merge\)/);
+    await keuangan.get('/api/v1/pledges/DESA-M2-2026').expect(404);
   });
 
   it('a Daftar list on a hidden sheet refuses the upload, naming the sheet, rather than saving the pledge without it', async () => {

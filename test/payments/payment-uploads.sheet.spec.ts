@@ -62,26 +62,30 @@ describe('payments: sheet upload', () => {
     expect(JSON.stringify(single.body)).toContain('paidAt harus berformat YYYY-MM-DD dengan tahun 2000–2099');
   });
 
-  it('rows under a merged KODE_KOMITMEN and BULAN are refused naming the merged range, not "wajib diisi"', async () => {
+  it('rows with a cell hidden by a merged range are refused naming it: KODE_KOMITMEN and BULAN, and an optional PENYESUAIAN_BULAN (QA: saved as a plain payment)', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Pembayaran');
-    ws.addRow(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI']);
+    ws.addRow(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI', 'PENYESUAIAN_BULAN']);
     ws.addRow(['APBD-2026', '2026-11', 1000, '2026-11-02', 'SP2D GABUNG 1']);
     ws.addRow([null, null, 2000, '2026-11-03', 'SP2D GABUNG 2']);
     ws.addRow([null, null, 3000, '2026-11-04', 'SP2D GABUNG 3']);
+    ws.addRow(['APBD-2026', '2026-11', 4000, '2026-11-05', 'SP2D KOREKSI 1', '2026-09']);
+    ws.addRow(['APBD-2026', '2026-11', 5000, '2026-11-06', 'SP2D KOREKSI 2']);
     ws.mergeCells('A2:A4');
     ws.mergeCells('B2:B4');
+    ws.mergeCells('F5:F6');
     const file = Buffer.from(await wb.xlsx.writeBuffer());
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran.xlsx').expect(201);
-    expect(res.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2, payments: 1, amount: 1000 });
+    expect(res.body).toMatchObject({ rowsRead: 5, accepted: 2, rejected: 3, payments: 2, amount: 5000 });
     expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([
-      [3, 'KODE_KOMITMEN', 'PLEDGE_REQUIRED'],
-      [3, 'BULAN', 'MONTH_FORMAT'],
-      [4, 'KODE_KOMITMEN', 'PLEDGE_REQUIRED'],
-      [4, 'BULAN', 'MONTH_FORMAT'],
+      [3, 'KODE_KOMITMEN', 'MERGED_CELL'],
+      [3, 'BULAN', 'MERGED_CELL'],
+      [4, 'KODE_KOMITMEN', 'MERGED_CELL'],
+      [4, 'BULAN', 'MERGED_CELL'],
+      [6, 'PENYESUAIAN_BULAN', 'MERGED_CELL'],
     ]);
-    expect(res.body.issues[0].message).toMatch(/^KODE_KOMITMEN kosong karena selnya bagian dari sel gabungan A2:A4 \(merge\): Excel menyimpan isi sel gabungan hanya di sel pertamanya \(A2\)\./);
-    expect(res.body.issues[1].message).toMatch(/^BULAN kosong karena selnya bagian dari sel gabungan B2:B4 /);
+    expect(res.body.issues[0].message).toMatch(/^KODE_KOMITMEN ada di dalam sel gabungan A2:A4 \(merge\): Excel menyimpan isi sel gabungan hanya di sel pertamanya \(A2\)/);
+    expect(res.body.issues[4].message).toMatch(/^PENYESUAIAN_BULAN ada di dalam sel gabungan F5:F6 /);
   });
 
   it('a control character rejects its row naming the column (QA: a NUL answered 500)', async () => {

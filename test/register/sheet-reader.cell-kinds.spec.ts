@@ -7,7 +7,8 @@ import { matchHeader } from '../../src/common/spreadsheet/column-spec.js';
 import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
 import { decodeXstring, parseDateText } from '../../src/common/spreadsheet/cell.js';
 import { SpreadsheetException } from '../../src/common/spreadsheet/spreadsheet.exception.js';
-import { columnIndex, MergeCellTap, MergedCells } from '../../src/common/spreadsheet/merged-cells.js';
+import { Readable } from 'node:stream';
+import { columnIndex, HiddenCells, MergeCellTap, scanMergedRanges } from '../../src/common/spreadsheet/merged-cells.js';
 
 const COLUMNS = [
   { name: 'NIK', required: true },
@@ -124,7 +125,7 @@ describe('generic sheet reader', () => {
     expect(rows.map((r) => r.cells[1].text)).toEqual(['Budi\r\nSantoso', 'Siti\tAminah', 'Nama_x0041_', 'AniB']);
   });
 
-  it('finds a sheet\'s merged ranges wherever the chunks split the XML, prefixed or not, and which cells they hide', async () => {
+  it('finds a sheet\'s merged ranges wherever the chunks split the XML, prefixed or not, and which cells of the data rows they hide', async () => {
     const xml = '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><x:mergeCells count="2"><x:mergeCell ref="F3:F5"/><x:mergeCell ref="$B$7:$C$7"/></x:mergeCells></worksheet>';
     for (const size of [1, 5, 11, 64, xml.length]) {
       const tap = new MergeCellTap();
@@ -137,21 +138,19 @@ describe('generic sheet reader', () => {
       expect(tap.ranges().map((r) => r.ref)).toEqual(['F3:F5', 'B7:C7']);
     }
     expect([columnIndex('A'), columnIndex('Z'), columnIndex('AA'), columnIndex('AJ')]).toEqual([0, 25, 26, 35]);
-    const tap = new MergeCellTap();
-    tap.end(Buffer.from(xml));
-    tap.resume();
-    await new Promise((r) => tap.on('end', r));
-    const merged = new MergedCells(tap.ranges(), [
-      { name: 'KODE_DESA', position: 5 },
-      { name: 'NAMA', position: 2 },
-      { name: 'NIK', position: 1 },
-    ]);
-    expect([3, 4, 5, 6].map((row) => merged.rangeHiding('KODE_DESA', row)?.ref)).toEqual([undefined, 'F3:F5', 'F3:F5', undefined]);
-    expect([merged.rangeHiding('NIK', 7), merged.rangeHiding('NAMA', 7)?.ref]).toEqual([undefined, 'B7:C7']);
-    expect(merged.hiddenCells().map((c) => [c.column, c.firstRow, c.lastRow])).toEqual([
-      ['KODE_DESA', 4, 5],
-      ['NAMA', 7, 7],
-    ]);
+    const hidden = HiddenCells.of(
+      await scanMergedRanges(Readable.from([Buffer.from(xml)])),
+      [
+        { name: 'KODE_DESA', position: 5 },
+        { name: 'NAMA', position: 2 },
+        { name: 'NIK', position: 1 },
+      ],
+      1,
+    )!;
+    expect([3, 4, 5, 6, 7].map((row) => hidden.at(row)?.map((c) => `${c.column} ${c.range}`))).toEqual([undefined, ['KODE_DESA F3:F5'], ['KODE_DESA F3:F5'], undefined, ['NAMA B7:C7']]);
+    expect(hidden.at(4)).toEqual([{ column: 'KODE_DESA', range: 'F3:F5', firstRow: 3 }]); // asked out of order: still found
+    expect(HiddenCells.of([{ ref: 'A1:J1', firstColumn: 0, firstRow: 1, lastColumn: 9, lastRow: 1 }], [{ name: 'NIK', position: 0 }], 2)).toBeNull(); // a merged title above the header
+    expect(HiddenCells.of([{ ref: 'K3:K9', firstColumn: 10, firstRow: 3, lastColumn: 10, lastRow: 9 }], [{ name: 'NIK', position: 0 }], 1)).toBeNull(); // a column the spec does not read
   });
 
   it('parses the §12 date forms and refuses impossible days', () => {

@@ -198,17 +198,23 @@ describe('row rules of the enrollment sheet', () => {
     expect(messages[0]).toMatch(/^NAMA memuat karakter kendali NUL \(U\+0000\)/);
   });
 
-  it('a KODE_DESA merged over three rows is empty below its first cell, and the message says so (not just "wajib diisi")', async () => {
+  it('a row with a cell hidden by a merged range is refused naming the range, required column or optional (QA: a merged TAT was dropped unsaid)', async () => {
     const { body, found, messages } = await findings('not-ok/merged-cells.xlsx');
-    expect(body).toMatchObject({ status: 'DONE', rowsRead: 4, accepted: 2, rejected: 2 });
-    expect(found).toEqual([
-      [4, 'REJECT', 'KODE_DESA', 'REQUIRED'],
-      [5, 'REJECT', 'KODE_DESA', 'REQUIRED'],
+    expect(body).toMatchObject({ status: 'DONE', rowsRead: 6, accepted: 3, rejected: 3 });
+    expect([...found].sort((a, b) => a[0] - b[0] || String(a[2]).localeCompare(String(b[2])))).toEqual([
+      [4, 'REJECT', 'KODE_DESA', 'MERGED_CELL'],
+      [5, 'REJECT', 'KODE_DESA', 'MERGED_CELL'],
+      [7, 'REJECT', 'ALASAN_BERAKHIR', 'MERGED_CELL'],
+      [7, 'REJECT', 'TAT', 'MERGED_CELL'],
     ]);
     expect(messages[0]).toBe(
-      'KODE_DESA kosong karena selnya bagian dari sel gabungan F3:F5 (merge): Excel menyimpan isi sel gabungan hanya di sel pertamanya (F3). ' +
+      'KODE_DESA ada di dalam sel gabungan F3:F5 (merge): Excel menyimpan isi sel gabungan hanya di sel pertamanya (F3), sehingga KODE_DESA baris ini terbaca kosong. ' +
         'Pisahkan gabungan sel (Merge & Center > Unmerge Cells), isi KODE_DESA di setiap baris, lalu unggah kembali.',
     );
+    expect(messages).toContainEqual(expect.stringMatching(/^TAT ada di dalam sel gabungan I6:I7 \(merge\)/));
+    const [ended] = await t.dataSource.query(`SELECT tat::text, end_reason FROM participant WHERE nik = '1703060606760006'`);
+    expect(ended).toEqual({ tat: '2026-01-31', end_reason: 'PINDAH' }); // the range's first row keeps its value
+    expect(await t.dataSource.query(`SELECT nik FROM participant WHERE nik = '1703060707770007'`)).toEqual([]);
   });
 
   it('a NIK, NO_KK or NOKA that Excel wrote into a CSV in scientific notation gets the numeric-cell message, as in an .xlsx', async () => {

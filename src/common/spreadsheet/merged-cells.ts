@@ -1,11 +1,15 @@
 /**
- * Merged cells of an .xlsx worksheet. Excel keeps the value of a merged range (`F5:F9`) in its
- * first cell only: the other rows of the range arrive empty, and a row check would say "KODE_DESA
- * wajib diisi" about a cell the user sees filled. A worksheet lists its merges in `<mergeCells>`,
- * after all of its rows, so they are collected as the rows stream past (`MergeCellTap`) and used
- * once the sheet is read, to say why such a cell is empty (`MergedCells.explain`).
+ * Merged cells of an .xlsx worksheet. Excel keeps the value of a merged range (`F3:F5`) in its
+ * first cell only: the other cells arrive empty. In a required column a row check would say
+ * "KODE_DESA wajib diisi" about a cell the user sees filled; in an optional one (TAT, PERSEN,
+ * PENYESUAIAN_BULAN) the value would be dropped without a word. So a row with a cell hidden by a
+ * merged range is refused naming the range (`mergedCellIssues`), whichever the column.
+ *
+ * A worksheet lists its merges in `<mergeCells>`, after all of its rows, so the sheet's part is
+ * inflated once beforehand to find them (`scanMergedRanges`: about 4 % of a large upload's time),
+ * and the rows are then checked as they stream past (`HiddenCells`).
  */
-import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline, type Readable, Transform, type TransformCallback, Writable } from 'node:stream';
 
 /** One merged range, 0-based columns and 1-based rows as Excel numbers them. */
 export interface MergedRange {
@@ -58,58 +62,79 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-/** The merged ranges of the data sheet, by the columns of the reader's spec. */
-export class MergedCells {
-  /** `columns[i]`: the file's 0-based column position of the spec's column i (-1 when absent). */
-  constructor(
-    private readonly ranges: readonly MergedRange[],
+/** The merged ranges a worksheet's XML lists (the stream is read to its end). */
+export async function scanMergedRanges(xml: Readable): Promise<MergedRange[]> {
+  const tap = new MergeCellTap();
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  await new Promise<void>((resolve, reject) => pipeline(xml, tap, sink, (err) => (err ? reject(err) : resolve())));
+  return tap.ranges();
+}
+
+/** A cell of a data row that a merged range hides behind its first cell. */
+export interface MergedCell {
+  /** The spec column's name (KODE_DESA). */
+  readonly column: string;
+  /** The range, `F3:F5`, and the row of its first cell. */
+  readonly range: string;
+  readonly firstRow: number;
+}
+
+/**
+ * The cells of the spec's columns that merged ranges hide, row by row below the header. Rows are
+ * asked for in the order the sheet lists them (a sweep over the ranges sorted by their first row);
+ * a row asked for out of order is answered by looking at every range.
+ */
+export class HiddenCells {
+  private readonly ranges: MergedRange[];
+  private next = 0;
+  private active: MergedRange[] = [];
+  private lastRow = 0;
+
+  private constructor(
+    ranges: MergedRange[],
     private readonly columns: readonly { name: string; position: number }[],
-  ) {}
-
-  get isEmpty(): boolean {
-    return this.ranges.length === 0;
+  ) {
+    this.ranges = ranges.sort((a, b) => a.firstRow - b.firstRow);
   }
 
-  /** The range that hides the cell (`column`, `row`) behind its first cell, if any. */
-  rangeHiding(column: string, row: number): MergedRange | undefined {
-    const position = this.columns.find((c) => c.name === column)?.position;
-    if (position === undefined || position < 0) return undefined;
-    return this.ranges.find(
-      (r) => position >= r.firstColumn && position <= r.lastColumn && row >= r.firstRow && row <= r.lastRow && !(position === r.firstColumn && row === r.firstRow),
-    );
+  /** Null when no range reaches a spec column below the header row. */
+  static of(ranges: readonly MergedRange[] | undefined, columns: readonly { name: string; position: number }[], headerRow: number): HiddenCells | null {
+    const hiding = (ranges ?? []).filter((r) => r.lastRow > headerRow && columns.some((c) => c.position >= r.firstColumn && c.position <= r.lastColumn));
+    return hiding.length ? new HiddenCells(hiding, columns) : null;
   }
 
-  /**
-   * The message for an issue about a cell a merged range hides (Excel empties those cells when it
-   * merges them: "wajib diisi", "bukan tanggal" and the like), else undefined (the issue's own
-   * message stands).
-   */
-  explain(issue: { column: string | null; row: number }): string | undefined {
-    if (issue.column === null) return undefined;
-    const range = this.rangeHiding(issue.column, issue.row);
-    return range && mergedMessage(issue.column, range);
-  }
-
-  /** Each spec column's cells hidden by a range: for a statement over stored issues (rows firstRow..lastRow of `column`). */
-  hiddenCells(): { column: string; firstRow: number; lastRow: number; message: string }[] {
-    const out: { column: string; firstRow: number; lastRow: number; message: string }[] = [];
-    for (const r of this.ranges) {
+  /** The spec columns' cells of `row` hidden by a range, or undefined. */
+  at(row: number): MergedCell[] | undefined {
+    let candidates: MergedRange[];
+    if (row >= this.lastRow) {
+      while (this.next < this.ranges.length && this.ranges[this.next].firstRow <= row) this.active.push(this.ranges[this.next++]);
+      this.active = this.active.filter((r) => r.lastRow >= row);
+      this.lastRow = row;
+      candidates = this.active;
+    } else candidates = this.ranges.filter((r) => r.firstRow <= row && r.lastRow >= row);
+    let hidden: MergedCell[] | undefined;
+    for (const r of candidates) {
       for (const { name, position } of this.columns) {
-        if (position < r.firstColumn || position > r.lastColumn) continue;
-        const firstRow = position === r.firstColumn ? r.firstRow + 1 : r.firstRow;
-        if (firstRow <= r.lastRow) out.push({ column: name, firstRow, lastRow: r.lastRow, message: mergedMessage(name, r) });
+        if (position < r.firstColumn || position > r.lastColumn || (position === r.firstColumn && row === r.firstRow)) continue;
+        (hidden ??= []).push({ column: name, range: r.ref, firstRow: r.firstRow });
       }
     }
-    return out;
+    return hidden;
   }
 }
 
-export const NO_MERGED_CELLS = new MergedCells([], []);
+export const MERGED_CELL = 'MERGED_CELL';
 
-function mergedMessage(column: string, range: MergedRange): string {
-  const first = range.ref.split(':')[0];
+/** The message for a cell a merged range hides. */
+export function mergedCellMessage({ column, range }: MergedCell): string {
+  const first = range.split(':')[0];
   return (
-    `${column} kosong karena selnya bagian dari sel gabungan ${range.ref} (merge): Excel menyimpan isi sel gabungan hanya di sel ` +
-    `pertamanya (${first}). Pisahkan gabungan sel (Merge & Center > Unmerge Cells), isi ${column} di setiap baris, lalu unggah kembali.`
+    `${column} ada di dalam sel gabungan ${range} (merge): Excel menyimpan isi sel gabungan hanya di sel pertamanya (${first}), ` +
+    `sehingga ${column} baris ini terbaca kosong. Pisahkan gabungan sel (Merge & Center > Unmerge Cells), isi ${column} di setiap baris, lalu unggah kembali.`
   );
+}
+
+/** A row's rejections, one per hidden cell: the row is refused as a whole rather than read with cells missing. */
+export function mergedCellIssues(cells: readonly MergedCell[]): { column: string; severity: 'REJECT'; code: typeof MERGED_CELL; message: string }[] {
+  return cells.map((cell) => ({ column: cell.column, severity: 'REJECT', code: MERGED_CELL, message: mergedCellMessage(cell) }));
 }

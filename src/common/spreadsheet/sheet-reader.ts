@@ -22,8 +22,8 @@
  *   cached result (with `formula` set), rich text is flattened (`richText` set), dates are `YYYY-MM-DD`
  *   (helpers in cell.ts parse `YYYY-MM-DD`, `DD/MM/YYYY`, `DD-MM-YYYY` text).
  * - Rows with no value in any spec column are skipped; row numbers are the file's, 1-based.
- * - A merged range keeps its value in its first cell only; once read, `mergedCells.explain(issue)`
- *   says why a cell inside one is empty (merged-cells.ts).
+ * - A merged range keeps its value in its first cell only: a data row with a spec column's cell
+ *   hidden by one carries `merged` (merged-cells.ts), and callers refuse it (`mergedCellIssues`).
  * - The whole file is refused with a `SpreadsheetException` (Indonesian message): empty, not a
  *   spreadsheet, old .xls, corrupt zip, an .xlsx part inflating like a zip bomb (zip-entry.ts),
  *   missing required columns (with the headers found), no data rows, more than `maxRows` data rows. The refusal can come after earlier batches were yielded
@@ -39,7 +39,7 @@ import { csvRows } from './csv-rows.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
 import { SpreadsheetException } from './spreadsheet.exception.js';
 import { xlsxRows } from './xlsx-rows.js';
-import { MergedCells, type MergedRange, NO_MERGED_CELLS } from './merged-cells.js';
+import { HiddenCells, type MergedCell, type MergedRange } from './merged-cells.js';
 import { InflateLimitError } from './zip-entry.js';
 
 export interface SheetReaderOptions {
@@ -57,6 +57,8 @@ export interface SheetRow {
   readonly rowNumber: number;
   /** One cell per spec column, in spec order (EMPTY_CELL when the column is absent). */
   readonly cells: readonly Cell[];
+  /** The spec columns' cells of this row that a merged range hides (read as empty): refuse the row. */
+  readonly merged?: readonly MergedCell[];
 }
 
 export interface SheetHeader extends HeaderMatch {
@@ -136,8 +138,10 @@ export class SheetReader {
     let batch: SheetRow[] = [];
     let dataRows = 0;
     // Format readers hand over rows a chunk at a time: one await per chunk, not per row.
+    let hidden: HiddenCells | null | undefined;
     for await (const chunk of this.dataRows(headerSearchRows)) {
       const indexes = this.header!.indexes;
+      hidden ??= HiddenCells.of(this.merges.get(this.header!.sheet), this.options.columns.map((c, i) => ({ name: c.name, position: indexes[i] })), this.header!.rowNumber);
       for (let r = 0; r < chunk.length; r++) {
         const raw = chunk[r];
         const cells: Cell[] = new Array(indexes.length);
@@ -149,7 +153,8 @@ export class SheetReader {
         }
         if (empty) continue;
         if (++dataRows > maxRows) throw SpreadsheetException.tooManyRows(maxRows);
-        batch.push({ rowNumber: raw.rowNumber, cells });
+        const merged = hidden?.at(raw.rowNumber);
+        batch.push(merged ? { rowNumber: raw.rowNumber, cells, merged } : { rowNumber: raw.rowNumber, cells });
         if (batch.length >= batchSize) {
           yield batch;
           batch = [];
@@ -158,16 +163,6 @@ export class SheetReader {
     }
     if (batch.length) yield batch;
     if (dataRows === 0) throw SpreadsheetException.noDataRows(this.header!.rowNumber);
-  }
-
-  /**
-   * The data sheet's merged cells, by the spec's columns (.xlsx; none for a .csv), complete once
-   * `batches()` has ended: a cell inside a merged range but its first reads as empty.
-   */
-  get mergedCells(): MergedCells {
-    const ranges = this.header ? this.merges.get(this.header.sheet) : undefined;
-    if (!ranges?.length) return NO_MERGED_CELLS;
-    return new MergedCells(ranges, this.options.columns.map((c, i) => ({ name: c.name, position: this.header!.indexes[i] })));
   }
 
   /** Raw rows below the header of the data sheet, in chunks; sets `this.header` first. */

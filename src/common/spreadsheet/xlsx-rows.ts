@@ -21,11 +21,11 @@
  * equally valid "true"); the reader converts formula results, with the same system.
  */
 import { stat } from 'node:fs/promises';
-import { pipeline, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import unzipper, { type CentralDirectoryFile } from 'unzipper';
 import { type Cell, dateCell, decodeXstring, EMPTY_CELL, excelSerialToDay, numberCell, textCell } from './cell.js';
-import { MergeCellTap, type MergedRange } from './merged-cells.js';
+import { type MergedRange, scanMergedRanges } from './merged-cells.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
 import { SharedStrings } from './shared-strings.js';
 import { openEntry } from './zip-entry.js';
@@ -65,7 +65,8 @@ interface Worksheet {
 
 /**
  * The rows of the workbook's sheets (the one named `sheetName` alone when it is there, visible), a
- * chunk at a time. `merged` receives each sheet's merged ranges once its rows have been yielded.
+ * chunk at a time. `merged`, when given, receives each sheet's merged ranges before its rows are
+ * yielded (the part is inflated once more to find them: merged-cells.ts).
  */
 export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: string, merged?: Map<number, MergedRange[]>): AsyncGenerator<RawRow[]> {
   const zip = await unzipper.Open.file(path);
@@ -91,8 +92,8 @@ export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: 
   let current: Readable | undefined;
   try {
     for (const { file, sheetNo, name, hidden, index: sheet } of sheets) {
-      const tap = new MergeCellTap();
-      current = pipeline(await openEntry(path, file, { onRead: (bytes) => (counter.bytesRead += bytes) }), tap, () => undefined);
+      if (merged) merged.set(sheet, await scanMergedRanges(await openEntry(path, file)));
+      current = await openEntry(path, file, { onRead: (bytes) => (counter.bytesRead += bytes) });
       for (const { value } of reader._parseWorksheet(current, sheetNo)) {
         let rows: RawRow[] = [];
         for await (const row of value) {
@@ -105,7 +106,6 @@ export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: 
         }
         if (rows.length) yield rows;
       }
-      merged?.set(sheet, tap.ranges());
     }
   } finally {
     current?.destroy();

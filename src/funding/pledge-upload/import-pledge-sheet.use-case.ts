@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../../common/errors/domain.exception.js';
-import type { MergedCells } from '../../common/spreadsheet/merged-cells.js';
+import { mergedCellMessage } from '../../common/spreadsheet/merged-cells.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetErrorCode, SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import type { PledgeInput, PledgeWarning } from '../domain/pledge-rules.js';
@@ -65,7 +65,12 @@ export class ImportPledgeSheet {
     const reader = new SheetReader(path, { filename, sheet: PLEDGE_SHEET_NAME, columns: PLEDGE_COLUMNS, maxRows: MAX_ROWS });
     const rows: PledgeRow[] = [];
     for await (const batch of reader.batches()) {
-      for (const row of batch) rows.push({ rowNumber: row.rowNumber, ...rowToInput(row.cells) });
+      for (const row of batch) {
+        const read = rowToInput(row.cells);
+        // A cell hidden by a merged range reads as empty: the pledge is refused naming the range.
+        if (row.merged) read.problems = row.merged.map((cell) => ({ column: cell.column, message: mergedCellMessage(cell) }));
+        rows.push({ rowNumber: row.rowNumber, ...read });
+      }
     }
     return { rows, sheet: reader.header?.sheet };
   }
@@ -79,26 +84,26 @@ export class ImportPledgeSheet {
     const issues: PledgeUploadIssue[] = [];
     const byCode = new Map(rows.map((r) => [String(r.input.code ?? '').trim(), r]));
     const reader = new SheetReader(path, { filename, sheet: LIST_SHEET_NAME, columns: LIST_COLUMNS, maxRows: 1_000_000 });
-    const codeAt = new Map<number, string>(); // row → its code, for the rows a merged KODE cell leaves empty
-    const emptyCode: PledgeUploadIssue[] = [];
+    const codeAt = new Map<number, string>(); // row → its code, for the rows a merged KODE cell hides
     try {
       for await (const batch of reader.batches()) {
         if (reader.header?.sheet === pledgeSheet) return issues; // the pledge sheet itself: no list sheet
-        for (const { rowNumber, cells } of batch) {
+        for (const { rowNumber, cells, merged } of batch) {
           const [code, value] = cells;
-          const target = byCode.get(code.text);
           if (code.text !== '') codeAt.set(rowNumber, code.text);
-          const problem = (message: string) => issues.push({ sheet: 'Daftar', rowNumber, column: 'NILAI', message });
-          const refuseTarget = (message: string) => {
-            problem(message);
-            const column = target!.input.scope === 'VILLAGES' ? 'KODE_DESA' : 'NIK';
-            target!.problems.push({ column, message: `Daftar baris ${rowNumber} ditolak (${message.replace(/\.$/, '')}); komitmen ini tidak disimpan sampai daftarnya benar.` });
+          // A KODE merged over its list rows belongs to the range's first row: that pledge is refused, not saved with a shorter list.
+          const hiddenCode = merged?.find((cell) => cell.column === 'KODE');
+          const target = byCode.get(hiddenCode ? (codeAt.get(hiddenCode.firstRow) ?? '') : code.text);
+          const problem = (message: string, column = 'NILAI') => issues.push({ sheet: 'Daftar', rowNumber, column, message });
+          const refuseTarget = (message: string, column = 'NILAI', reason = message.replace(/\.$/, '')) => {
+            problem(message, column);
+            const listColumn = target!.input.scope === 'VILLAGES' ? 'KODE_DESA' : 'NIK';
+            target!.problems.push({ column: listColumn, message: `Daftar baris ${rowNumber} ditolak (${reason}); komitmen ini tidak disimpan sampai daftarnya benar.` });
           };
           const formula = formulaFailure(value, 'NILAI') ?? characterFailure(value, 'NILAI');
-          if (!target) {
-            problem(`Kode komitmen "${code.text}" tidak ada di sheet komitmen.`);
-            if (code.text === '') emptyCode.push(issues[issues.length - 1]);
-          }
+          if (merged && target) refuseTarget(mergedCellMessage(merged[0]), merged[0].column, `${merged[0].column} di sel gabungan ${merged[0].range}`);
+          else if (merged) merged.forEach((cell) => problem(mergedCellMessage(cell), cell.column));
+          else if (!target) problem(`Kode komitmen "${code.text}" tidak ada di sheet komitmen.`);
           else if (target.input.scope !== 'VILLAGES' && target.input.scope !== 'RESIDENTS') {
             problem(`Komitmen ${code.text} bercakupan ${String(target.input.scope ?? '-')}: daftar hanya untuk VILLAGES atau RESIDENTS.`);
           } else if (formula) refuseTarget(formula.message);
@@ -107,7 +112,6 @@ export class ImportPledgeSheet {
           else target.input.niks = [...asList(target.input.niks), value.text];
         }
       }
-      refuseMergedCodes(reader.mergedCells, emptyCode, codeAt, byCode);
     } catch (err) {
       // No `Daftar` sheet (or no rows in it); a list on a hidden sheet is refused, not left out unsaid.
       if (!(err instanceof SpreadsheetException) || err.code === SpreadsheetErrorCode.HIDDEN_SHEET) throw err;
@@ -171,20 +175,4 @@ const FIELD_NAMES = new RegExp(`\\b(${Object.keys(COLUMN_OF).join('|')})\\b`, 'g
 /** A pledge rule's message (written for the API's fields) in the sheet's words: `fromMonth` → `BULAN_DARI`. */
 export function inSheetWords(message: string): string {
   return message.replace(FIELD_NAMES, (field) => COLUMN_OF[field]);
-}
-
-/**
- * A KODE cell merged over several rows of `Daftar` holds its code in the first row only: the rows
- * below are not silently left out of the list, their pledge is refused naming the merged range.
- */
-function refuseMergedCodes(merged: MergedCells, emptyCode: PledgeUploadIssue[], codeAt: Map<number, string>, byCode: Map<string, PledgeRow>): void {
-  for (const issue of emptyCode) {
-    const range = merged.rangeHiding('KODE', issue.rowNumber);
-    if (!range) continue;
-    issue.column = 'KODE';
-    issue.message = merged.explain({ column: 'KODE', row: issue.rowNumber })!;
-    const target = byCode.get(codeAt.get(range.firstRow) ?? '');
-    const column = target?.input.scope === 'VILLAGES' ? 'KODE_DESA' : 'NIK';
-    target?.problems.push({ column, message: `Daftar baris ${issue.rowNumber} ditolak (sel KODE gabungan ${range.ref}); komitmen ini tidak disimpan sampai daftarnya benar.` });
-  }
 }

@@ -95,7 +95,6 @@ export class UploadPayments {
       payments += records.length;
       amount += records.reduce((s, r) => s + r.amount, 0);
     }
-    collector.explainMergedCells(reader.mergedCells);
     if (payments === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const mismatch = totalRowMismatch(footer, amount, 'JUMLAH');
     if (mismatch) collector.warnAbout(mismatch, null);

@@ -4,6 +4,7 @@
  * upload errors. Rows are rejected only when a value cannot be read safely.
  */
 import type { ColumnSpec } from '../../common/spreadsheet/column-spec.js';
+import { mergedCellIssues } from '../../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { isError, nikFrom, nokaFrom, rupiahFrom, textRefusal } from '../uploads/cell-values.js';
 import type { RowIssue } from '../uploads/row-issue.js';
@@ -23,7 +24,8 @@ export interface BillLineRecord {
   amount: number;
 }
 
-export function validateBillRow({ rowNumber, cells }: SheetRow): { record?: BillLineRecord; issues: Omit<RowIssue, 'row'>[] } {
+export function validateBillRow({ rowNumber, cells, merged }: SheetRow): { record?: BillLineRecord; issues: Omit<RowIssue, 'row'>[] } {
+  if (merged) return { issues: mergedCellIssues(merged) }; // a cell hidden by a merged range reads as empty
   const issues: Omit<RowIssue, 'row'>[] = [];
   const noka = nokaFrom(cells[0]);
   const nik = nikFrom(cells[1]);

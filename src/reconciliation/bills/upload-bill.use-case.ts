@@ -101,7 +101,6 @@ export class UploadBill {
       lines += records.length;
       linesTotal += records.reduce((s, r) => s + r.amount, 0);
     }
-    collector.explainMergedCells(reader.mergedCells);
     if (lines === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const mismatch = totalRowMismatch(footer, linesTotal, 'IURAN');
     if (mismatch) collector.warnAbout(mismatch, footer!.raw);

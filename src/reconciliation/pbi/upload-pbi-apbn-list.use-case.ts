@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import type { ColumnSpec } from '../../common/spreadsheet/column-spec.js';
+import { mergedCellIssues } from '../../common/spreadsheet/merged-cells.js';
 import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
@@ -77,12 +78,11 @@ export class UploadPbiApbnList {
       const niks: string[] = [];
       for (const row of batch) {
         const nik = nikFrom(row.cells[0]);
-        const issues = isError(nik) ? [{ column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }] : [];
-        if (collector.row(row.rowNumber, issues, () => rawCells(PBI_COLUMNS, row.cells, issues)) && !isError(nik)) niks.push(nik.value);
+        const issues = row.merged ? mergedCellIssues(row.merged) : isError(nik) ? [{ column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }] : [];
+        if (collector.row(row.rowNumber, issues, () => rawCells(PBI_COLUMNS, row.cells, issues)) && !row.merged && !isError(nik)) niks.push(nik.value);
       }
       if (niks.length) await m.query(INSERT_PBI_ENTRIES, [list.id, niks]);
     }
-    collector.explainMergedCells(reader.mergedCells);
     if (collector.accepted === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const [{ n }] = await m.query('SELECT count(*)::int AS n FROM pbi_apbn_entry WHERE list_id = $1', [list.id]);
     await m.query('UPDATE pbi_apbn_list SET niks = $2, rows_read = $3, accepted = $4, rejected = $5, warnings = $6 WHERE id = $1', [

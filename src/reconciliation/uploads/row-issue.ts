@@ -1,4 +1,3 @@
-import type { MergedCells } from '../../common/spreadsheet/merged-cells.js';
 import type { RawCells } from '../../common/spreadsheet/row-report.writer.js';
 
 /** One problem with one row of an uploaded sheet, as reported to the user (Indonesian message). */
@@ -59,15 +58,6 @@ export class IssueCollector {
     this.issues.push(issue);
     this.raws.push(raw);
     this.warnedRows += 1;
-  }
-
-  /** Says why a cell hidden by a merged range is empty, in its issue's message (merged-cells.ts). */
-  explainMergedCells(merged: MergedCells): void {
-    if (merged.isEmpty) return;
-    for (let i = 0; i < this.issues.length; i++) {
-      const message = merged.explain(this.issues[i]);
-      if (message) this.issues[i] = { ...this.issues[i], message };
-    }
   }
 
   report(): UploadReport {

@@ -25,9 +25,7 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { Clock } from '../../common/clock/clock.js';
 import { fileChecksum } from '../../common/file-checksum.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
-import type { MergedCells } from '../../common/spreadsheet/merged-cells.js';
 import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
-import { EXPLAIN_MERGED_CELLS } from '../../common/spreadsheet/upload-issue.sql.js';
 import { SheetReader, type SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import { RegionsService } from '../../regions/regions.service.js';
@@ -105,13 +103,6 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
     void job.finally(() => this.running.delete(job));
   }
 
-  /** Findings about cells a merged range left empty say so (they were written before the sheet's merges were read). */
-  private async explainMergedCells(uploadId: string, merged: MergedCells): Promise<void> {
-    const cells = merged.hiddenCells();
-    if (!cells.length) return;
-    await this.dataSource.query(EXPLAIN_MERGED_CELLS, [uploadId, cells.map((c) => c.column), cells.map((c) => c.firstRow), cells.map((c) => c.lastRow), cells.map((c) => c.message)]);
-  }
-
   /** Reads, validates, stages and promotes; on any error marks the upload FAILED and rethrows refusals. */
   private async process(uploadId: string, command: ImportEnrollmentSheetCommand): Promise<void> {
     const writer = new StagingWriter(this.dataSource, uploadId, this.copyStaging && !isEmbedded(this.config));
@@ -142,7 +133,6 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
       }
       if (pending.records.length + pending.issues.length) await writer.write(pending.records, pending.issues);
       await writer.settle();
-      await this.explainMergedCells(uploadId, reader.mergedCells);
       await this.uploads.progress(uploadId, 0.9, rowsRead);
       const transaction = writer.transaction;
       if (transaction) {
