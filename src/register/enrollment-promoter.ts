@@ -22,6 +22,8 @@ import {
   RECORD_HISTORY,
   REGISTER_PROMOTION_LOCK,
   REJECT_TAKEN_NOKA,
+  KEEP_UNSTATED,
+  WARN_REINSTATED,
   RELEASE_MOVED_NOKAS,
   UPDATE_CHANGED,
 } from './sql/promote.sql.js';
@@ -36,6 +38,13 @@ export interface PromotionCounts {
   updated: number;
   unchanged: number;
 }
+
+/** Which optional columns the file has: a column it lacks leaves the register's values alone (KEEP_UNSTATED). */
+export interface FileColumns {
+  tat: boolean;
+}
+
+const ALL_COLUMNS: FileColumns = { tat: true };
 
 /** What was promoted while the file was still being read, in the same transaction. */
 export interface EarlyPromotion {
@@ -53,13 +62,13 @@ export class EnrollmentPromoter {
   ) {}
 
   /** Promotes in a transaction of its own. */
-  promote(uploadId: string, actor: string, rowsRead: number): Promise<PromotionCounts> {
-    return this.dataSource.transaction((m) => this.promoteIn(m, uploadId, actor, rowsRead));
+  promote(uploadId: string, actor: string, rowsRead: number, file: FileColumns = ALL_COLUMNS): Promise<PromotionCounts> {
+    return this.dataSource.transaction((m) => this.promoteIn(m, uploadId, actor, rowsRead, file));
   }
 
   /** Finishes a promotion begun with `tryLock`/`promoteNewBatch` in `m`'s open transaction (the caller commits). */
-  finish(m: EntityManager, uploadId: string, actor: string, rowsRead: number, early: EarlyPromotion): Promise<PromotionCounts> {
-    return this.promoteIn(m, uploadId, actor, rowsRead, early);
+  finish(m: EntityManager, uploadId: string, actor: string, rowsRead: number, early: EarlyPromotion, file: FileColumns = ALL_COLUMNS): Promise<PromotionCounts> {
+    return this.promoteIn(m, uploadId, actor, rowsRead, file, early);
   }
 
   /**
@@ -78,9 +87,11 @@ export class EnrollmentPromoter {
   }
 
   /** The steps, on the transaction's manager only (PGlite has one connection). */
-  protected async promoteIn(m: EntityManager, uploadId: string, actor: string, rowsRead: number, early?: EarlyPromotion): Promise<PromotionCounts> {
+  protected async promoteIn(m: EntityManager, uploadId: string, actor: string, rowsRead: number, file: FileColumns, early?: EarlyPromotion): Promise<PromotionCounts> {
     const now = early?.now ?? this.clock.now();
     await m.query('SELECT pg_advisory_xact_lock($1)', [REGISTER_PROMOTION_LOCK]);
+    await m.query(KEEP_UNSTATED, [uploadId, !file.tat]);
+    await m.query(WARN_REINSTATED, [uploadId]);
     await m.query(REJECT_TAKEN_NOKA, [uploadId]);
     const [history] = await m.query(RECORD_HISTORY, [uploadId, actor, now]);
     if (history.updated > 0) {

@@ -4,14 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EntityManager } from 'typeorm';
-import { type EarlyPromotion, EnrollmentPromoter, type PromotionCounts } from '../../src/register/enrollment-promoter.js';
+import { type EarlyPromotion, EnrollmentPromoter, type FileColumns, type PromotionCounts } from '../../src/register/enrollment-promoter.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { count, upload } from './support.js';
 
 class FailingPromoter extends EnrollmentPromoter {
   static armed = false;
-  protected override async promoteIn(m: EntityManager, uploadId: string, actor: string, rowsRead: number, early?: EarlyPromotion): Promise<PromotionCounts> {
-    const counts = await super.promoteIn(m, uploadId, actor, rowsRead, early);
+  protected override async promoteIn(m: EntityManager, uploadId: string, actor: string, rowsRead: number, file: FileColumns, early?: EarlyPromotion): Promise<PromotionCounts> {
+    const counts = await super.promoteIn(m, uploadId, actor, rowsRead, file, early);
     if (FailingPromoter.armed) await m.query("SELECT 1 / 0 AS boom"); // division by zero, after every write
     return counts;
   }

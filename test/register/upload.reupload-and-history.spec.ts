@@ -50,4 +50,30 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
     const [row] = await t.dataSource.query("SELECT village_code FROM participant WHERE nik = '1703064512900002'");
     expect(row.village_code).toBe('17.03.06.2003');
   });
+
+  it('what a file does not state keeps the register\'s value: no TAT column keeps the end, an empty NOKA keeps the card (QA: a dead participant came back)', async () => {
+    const csv = (header: string, ...rows: string[]) => ({ name: 'ringkas.csv', content: Buffer.from([header, ...rows].join('\n') + '\n') });
+    const full = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR';
+    const row = '1703064101600001,1703060101200001,Marlina,1960-01-01,P,17.03.06.2001';
+    await upload(t, csv(full, `${row},0001000000777,2025-01-01,2026-08-17,MENINGGAL`));
+    // the required columns only: nothing about NOKA or the end
+    const short = await upload(t, csv('NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT', `${row},2025-01-01`));
+    expect(short.body).toMatchObject({ status: 'DONE', accepted: 1, updated: 0, unchanged: 1, warnings: 0 });
+    const stored = () => t.dataSource.query(`SELECT noka, tat::text, end_reason FROM participant WHERE nik = '1703064101600001'`).then((r) => r[0]);
+    expect(await stored()).toEqual({ noka: '0001000000777', tat: '2026-08-17', end_reason: 'MENINGGAL' });
+    // the TAT column there but empty: the coverage comes back, accepted with a warning naming the end it removes
+    const back = await upload(t, csv(full, `${row},,2025-01-01,,`));
+    expect(back.body).toMatchObject({ status: 'DONE', accepted: 1, updated: 1, warnings: 1 });
+    expect(await stored()).toEqual({ noka: '0001000000777', tat: null, end_reason: null });
+    const [warning] = await t.dataSource.query(`SELECT severity, column_name, code, message, raw->>'NIK' AS nik FROM upload_issue WHERE upload_id = $1`, [back.body.id]);
+    expect(warning).toEqual({
+      severity: 'WARN',
+      column_name: 'TAT',
+      code: 'REINSTATED',
+      message:
+        'Peserta ini tercatat berakhir 17/08/2026 (MENINGGAL); baris ini tanpa TAT sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. ' +
+        'Jika bukan itu maksudnya, isi TAT dan ALASAN_BERAKHIR lalu unggah ulang.',
+      nik: '1703064101600001',
+    });
+  });
 });

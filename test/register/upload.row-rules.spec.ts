@@ -146,7 +146,8 @@ describe('row rules of the enrollment sheet', () => {
 
   it('NAMA is not formula text (the row report repeats a formula without a value as =1/0; uploaded untouched it was registered as the name)', async () => {
     const { found, messages } = await findings('not-ok/name-formula-text.csv');
-    expect(found).toEqual([
+    // (row 6's NIK was ended by end-reason.csv above: its row without TAT brings it back, with a REINSTATED warning)
+    expect(found.filter(([, , , code]) => code !== 'REINSTATED')).toEqual([
       [3, 'REJECT', 'NAMA', 'NAME_FORMULA_TEXT'],
       [4, 'REJECT', 'NAMA', 'NAME_FORMULA_TEXT'],
     ]);

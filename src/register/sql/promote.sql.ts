@@ -1,10 +1,46 @@
 /**
  * Promotion of an upload's staged rows into the register, set-based, inside ONE transaction
  * (DOMAIN §4: a failure half-way leaves the register as it was). Run in this order (0 while the
- * file is read, on PostgreSQL; 1–6 once it is read).
+ * file is read, on PostgreSQL; 0b–6 once it is read).
  */
 import { RECORD_COLUMNS } from './staging.sql.js';
 import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
+
+/**
+ * 0b. What the file does not state keeps the register's value (DOMAIN §12 makes a re-upload an upsert
+ * by NIK, not an erasure; QA: a sheet of the required columns only brought a dead participant back
+ * and erased her card number):
+ * - an empty NOKA, or no NOKA column, keeps the participant's NOKA: a card is replaced by another
+ *   number, never by nothing;
+ * - without a TAT column ($2), TAT and the end reason stay as they are.
+ * $1 upload id, $2 true when the file has no TAT column.
+ */
+export const KEEP_UNSTATED = `
+  UPDATE enrollment_staging s SET
+    noka = coalesce(s.noka, p.noka),
+    tat = CASE WHEN $2 THEN p.tat ELSE s.tat END,
+    end_reason = CASE WHEN $2 THEN p.end_reason ELSE s.end_reason END
+  FROM participant p
+  WHERE s.upload_id = $1 AND p.nik = s.nik
+    AND ((s.noka IS NULL AND p.noka IS NOT NULL) OR ($2::boolean AND (p.tat IS NOT NULL OR p.end_reason IS NOT NULL)))`;
+
+/**
+ * 0c. A row with an empty TAT for a participant whose coverage had ended brings the coverage back,
+ * and the regency owes the premium again: accepted (an upsert says so), with a warning that names
+ * the end it removes. The row as uploaded goes with it unless the row already has a finding.
+ * $1 upload id.
+ */
+export const WARN_REINSTATED = `
+  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
+  SELECT $1, s.row_number, 'WARN', 'TAT', 'REINSTATED',
+         format('Peserta ini tercatat berakhir %s (%s); baris ini tanpa TAT sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. '
+                'Jika bukan itu maksudnya, isi TAT dan ALASAN_BERAKHIR lalu unggah ulang.', to_char(p.tat, 'DD/MM/YYYY'), p.end_reason),
+         CASE WHEN EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = s.row_number) THEN NULL
+              ELSE jsonb_build_object('NIK', s.nik, 'NO_KK', s.no_kk, 'NAMA', s.name, 'TANGGAL_LAHIR', s.birth_date::text,
+                                      'JENIS_KELAMIN', s.sex, 'KODE_DESA', s.village_code, 'NOKA', s.noka, 'TMT', s.tmt::text) END
+  FROM enrollment_staging s
+  JOIN participant p ON p.nik = s.nik
+  WHERE s.upload_id = $1 AND s.tat IS NULL AND p.tat IS NOT NULL`;
 
 /**
  * 1. NOKA held by another participant who stays active after this upload (DOMAIN §2: unique among

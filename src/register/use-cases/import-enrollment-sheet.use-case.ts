@@ -29,8 +29,8 @@ import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader, type SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { ENROLLMENT_COLUMNS, ENROLLMENT_SHEET } from '../enrollment-columns.js';
-import { type EarlyPromotion, EnrollmentPromoter } from '../enrollment-promoter.js';
+import { COL, ENROLLMENT_COLUMNS, ENROLLMENT_SHEET } from '../enrollment-columns.js';
+import { type EarlyPromotion, EnrollmentPromoter, type FileColumns } from '../enrollment-promoter.js';
 import { type IssueRow, StagingWriter } from '../staging-writer.js';
 import { UploadStore } from '../upload-store.js';
 import { toUploadView, type UploadView } from '../upload-view.js';
@@ -135,13 +135,14 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
       await writer.settle();
       await this.uploads.progress(uploadId, 0.9, rowsRead);
       const transaction = writer.transaction;
+      const file: FileColumns = { tat: reader.header!.indexes[COL.TAT] >= 0 };
       if (transaction) {
-        await this.promoter.finish(transaction, uploadId, command.actor, rowsRead, early);
+        await this.promoter.finish(transaction, uploadId, command.actor, rowsRead, early, file);
         await writer.commit();
         await writer.close();
       } else {
         await writer.close();
-        await this.promoter.promote(uploadId, command.actor, rowsRead);
+        await this.promoter.promote(uploadId, command.actor, rowsRead, file);
       }
     } catch (err) {
       await writer.close().catch(() => undefined);
