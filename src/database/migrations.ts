@@ -15,6 +15,7 @@ import { ParticipantKeyCoversCoverage1765700000000 } from './migrations/17657000
 import { UserTokenVersion1765800000000 } from './migrations/1765800000000-user-token-version.js';
 import { ParticipantChangeChangedAtIndex1765900000000 } from './migrations/1765900000000-participant-change-changed-at-index.js';
 import { PaymentReferenceKeyIndex1766000000000 } from './migrations/1766000000000-payment-reference-key-index.js';
+import { PaymentUpload1766100000000 } from './migrations/1766100000000-payment-upload.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   UserTokenVersion1765800000000,
   ParticipantChangeChangedAtIndex1765900000000,
   PaymentReferenceKeyIndex1766000000000,
+  PaymentUpload1766100000000,
 ];

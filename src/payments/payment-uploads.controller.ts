@@ -1,18 +1,31 @@
-import { Controller, Inject, Post, UploadedFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access.decorators.js';
+import { Controller, Get, Inject, Param, Post, Res, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { READERS, Roles } from '../auth/access.decorators.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Audited } from '../audit/audited.decorator.js';
 import { type StoredUpload, UploadFile } from '../common/http/upload-options.js';
+import { UUID_PARAM } from '../common/http/uuid-param.js';
+import { writeRowReport } from '../common/spreadsheet/row-report.writer.js';
+import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
+import { XLSX_CONTENT_TYPE } from '../common/spreadsheet/workbook-style.js';
 import { withUploadedFile } from '../reconciliation/uploads/uploaded-file.js';
 import { Role } from '../users/role.js';
+import { type PaymentUploadRow, paymentUploadReport, paymentUploadReportFilename } from './payment-upload-report.js';
+import { PaymentException } from './payments.exception.js';
+import { PAYMENT_UPLOAD } from './sql/payment-uploads.sql.js';
 import { UploadPayments } from './use-cases/upload-payments.use-case.js';
 
 @ApiTags('payments')
 @ApiBearerAuth()
 @Controller('api/v1/payment-uploads')
 export class PaymentUploadsController {
-  constructor(@Inject(UploadPayments) private readonly uploadPayments: UploadPayments) {}
+  constructor(
+    @Inject(UploadPayments) private readonly uploadPayments: UploadPayments,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   /** Payments from a sheet: KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI (+ optional PENYESUAIAN_BULAN). */
   @Post()
@@ -23,5 +36,15 @@ export class PaymentUploadsController {
   @UploadFile()
   upload(@UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser) {
     return withUploadedFile(file, (f) => this.uploadPayments.execute({ path: f.path, filename: f.originalname, actor: user.username }));
+  }
+
+  /** Rejected and warned rows of a payment sheet as uploaded, with their messages (fix and upload again), and its counts. */
+  @Get(':id/report.xlsx')
+  @Roles(...READERS)
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  async report(@Param('id', UUID_PARAM) id: string, @Res() res: FastifyReply): Promise<void> {
+    const [upload]: PaymentUploadRow[] = await this.dataSource.query(PAYMENT_UPLOAD, [id]);
+    if (!upload) throw PaymentException.uploadNotFound(id);
+    await sendWorkbook(res, { filename: paymentUploadReportFilename(upload), write: (out) => writeRowReport(this.dataSource, paymentUploadReport(upload), out) });
   }
 }

@@ -10,6 +10,7 @@ export enum PaymentErrorCode {
   DUPLICATE_PAYMENT = 'DUPLICATE_PAYMENT',
   PAYMENT_NOT_FOUND = 'PAYMENT_NOT_FOUND',
   NOT_ALLOCATED = 'NOT_ALLOCATED',
+  UPLOAD_NOT_FOUND = 'UPLOAD_NOT_FOUND',
 }
 
 export class PaymentException extends DomainException<PaymentErrorCode> {
@@ -18,6 +19,7 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
       case PaymentErrorCode.PLEDGE_NOT_FOUND:
       case PaymentErrorCode.PAYMENT_NOT_FOUND:
       case PaymentErrorCode.NOT_ALLOCATED:
+      case PaymentErrorCode.UPLOAD_NOT_FOUND:
         return HttpStatus.NOT_FOUND;
       case PaymentErrorCode.DUPLICATE_PAYMENT:
         return HttpStatus.CONFLICT;
@@ -28,6 +30,10 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
       default:
         return assertNever(this.code);
     }
+  }
+
+  static uploadNotFound(id: string): PaymentException {
+    return new PaymentException(PaymentErrorCode.UPLOAD_NOT_FOUND, 'Unggahan lembar pembayaran tidak ditemukan.', { id });
   }
 
   static pledgeNotFound(code: string): PaymentException {

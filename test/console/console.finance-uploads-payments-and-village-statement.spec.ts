@@ -59,6 +59,9 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     expect(await tableRows(sheet.getByRole('table', { name: 'Baris ditolak dan peringatan (1)' }))).toEqual([
       ['4', 'Ditolak', 'KODE_KOMITMEN', 'Komitmen pendanaan "TIDAK-ADA-2026" tidak ditemukan.'],
     ]);
+    // The rejected row can be downloaded to fix and upload again, as for every other upload.
+    const [report] = await Promise.all([page.waitForEvent('download'), sheet.getByRole('button', { name: /Unduh laporan baris bermasalah/ }).click()]);
+    expect(report.suggestedFilename()).toMatch(/^laporan-pembayaran-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
     // The month's status and payments are refreshed: the village paid in full by the 10th, the regency
     // paid less and late (14 October).

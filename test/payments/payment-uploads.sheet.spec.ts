@@ -10,6 +10,12 @@ import { insertPledge } from '../reconciliation/support/seed.js';
 // Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
 
+const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
 describe('payments: sheet upload', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -37,6 +43,36 @@ describe('payments: sheet upload', () => {
       [75600, '2026-10-08', null],
       [1000, '2026-10-15', '2026-09'],
     ]);
+  });
+
+  it('a payment sheet gets a row report like every upload: its rejected rows as uploaded with the messages, and its counts (QA: only on screen)', async () => {
+    const file = Buffer.from(
+      ['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI', 'APBD-2026;2026-10;2000;2026-10-20;SP2D LAPORAN 1', 'TIDAK-ADA;2026-10;1000;2026-10-20;SP2D LAPORAN 2', 'APBD-2026;2026-10;10,5;2026-10-20;SP2D LAPORAN 3'].join('\n'),
+    );
+    const up = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran-oktober.csv').expect(201);
+    expect(up.body).toMatchObject({ id: expect.any(String), rowsRead: 3, accepted: 1, rejected: 2, payments: 1, amount: 2000 });
+    const issues = up.body.issues as { row: number; message: string }[];
+    const res = await (await t.as(Role.AUDITOR)).get(`/api/v1/payment-uploads/${up.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="laporan-pembayaran-2026-11-15.xlsx"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as never);
+    const rows = (wb.getWorksheet('Perbaiki')!.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
+    expect(rows[0]).toEqual(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI', 'PENYESUAIAN_BULAN', 'BARIS', 'STATUS', 'KETERANGAN']);
+    expect(rows.slice(1).map((r) => [r[6], r[7], r[8]])).toEqual(issues.map((i) => [i.row, 'DITOLAK', i.message]));
+    expect(rows.slice(1).map((r) => r.slice(0, 5))).toEqual([
+      ['TIDAK-ADA', '2026-10', '1000', '2026-10-20', 'SP2D LAPORAN 2'],
+      ['APBD-2026', '2026-10', '10,5', '2026-10-20', 'SP2D LAPORAN 3'],
+    ]);
+    const summary = new Map<string, unknown>();
+    wb.getWorksheet('Ringkasan')!.eachRow((row, n) => n > 1 && summary.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(Object.fromEntries([...summary].filter(([k]) => ['Berkas', 'Baris dibaca', 'Ditolak', 'Pembayaran tercatat', 'Jumlah tercatat'].includes(k)))).toEqual({
+      Berkas: 'pembayaran-oktober.csv',
+      'Baris dibaca': up.body.rowsRead,
+      Ditolak: up.body.rejected,
+      'Pembayaran tercatat': up.body.payments,
+      'Jumlah tercatat': up.body.amount,
+    });
+    await (await t.as(Role.AUDITOR)).get('/api/v1/payment-uploads/00000000-0000-4000-8000-000000000000/report.xlsx').expect(404);
   });
 
   it("refuses a month outside the pledge's fiscal year and a payment date still to come; a correction for the year recorded in the next one is taken", async () => {

@@ -12,6 +12,9 @@ import { type TotalRow, totalRow, totalRowMismatch } from '../../reconciliation/
 import { paymentKey, recordedAlready } from '../duplicate-payments.js';
 import { PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
 import { INSERT_PAYMENTS } from '../sql/payment-status.sql.js';
+import { INSERT_PAYMENT_UPLOAD } from '../sql/payment-uploads.sql.js';
+import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
+import { writeIssues } from '../../reconciliation/uploads/upload-writer.js';
 import { monthName } from '../../common/month.js';
 
 export interface UploadPaymentsCommand {
@@ -21,6 +24,8 @@ export interface UploadPaymentsCommand {
 }
 
 export interface PaymentUploadResult extends UploadReport {
+  /** The upload, for its row report. */
+  id: string;
   /** Payments recorded and their total, in rupiah. */
   payments: number;
   amount: number;
@@ -61,12 +66,12 @@ export class UploadPayments {
         if (total && !total.subtotal) footer = total;
         return !total;
       });
-      const checked = batch.map((row) => ({ row: row.rowNumber, ...validatePaymentRow(row, pledges, closed, today) }));
+      const checked = batch.map((row) => ({ row: row.rowNumber, cells: row.cells, ...validatePaymentRow(row, pledges, closed, today) }));
       const candidates = checked.filter((c) => c.record).map((c) => c.record!);
       const recorded = await recordedAlready(m, candidates);
       const records: PaymentRecord[] = [];
       let k = 0;
-      for (const { row, record, issues } of checked) {
+      for (const { row, cells, record, issues } of checked) {
         if (record) {
           const key = paymentKey(record);
           const earlier = firstRowOf.get(key);
@@ -78,7 +83,7 @@ export class UploadPayments {
           if (message) issues.push({ column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message });
           else firstRowOf.set(key, row);
         }
-        if (collector.row(row, issues) && record) records.push(record);
+        if (collector.row(row, issues, () => rawCells(PAYMENT_COLUMNS, cells, issues)) && record) records.push(record);
       }
       if (!records.length) continue;
       await m.query(INSERT_PAYMENTS, [
@@ -102,6 +107,19 @@ export class UploadPayments {
     // months' payment locks make finalize wait for this upload, or this upload see finalize's close.
     await lockMonthInput(m, MONTH_INPUT.PAYMENTS, months);
     await this.closedMonths.assertOpen([...months], m);
-    return { ...collector.report(), payments, amount };
+    // Kept with its findings for the row report (GET /payment-uploads/:id/report.xlsx).
+    const [{ id }] = await m.query(INSERT_PAYMENT_UPLOAD, [
+      command.filename,
+      command.actor,
+      this.clock.now(),
+      collector.rowsRead,
+      collector.accepted,
+      collector.rejected,
+      collector.warnedRows,
+      payments,
+      amount,
+    ]);
+    await writeIssues(m, id, collector);
+    return { id, ...collector.report(), payments, amount };
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The row report of a stored upload (enrollment sheet, BPJS bill, PBI-APBN list): GET …/:id/report.xlsx,
+ * The row report of a stored upload (enrollment sheet, BPJS bill, PBI-APBN list, payment sheet): GET …/:id/report.xlsx,
  * every rejected and warned row as uploaded with its messages, ready to fix and upload again.
  */
 

@@ -6,8 +6,9 @@ import { clearErrors, field, form, showErrors, values } from '../forms.js';
 import { monthField, monthFromAddress } from '../month-field.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { issuesTable, refusedRowsTable } from '../issues-table.js';
+import { hasRowReport, reportPath } from '../row-report.js';
 import { uploadBox } from '../upload-box.js';
-import { announce, busy, confirmStep, dataTable, errorNotice, loading, notice, pageHeader, section, stats } from '../ui.js';
+import { announce, busy, confirmStep, dataTable, downloadButton, errorNotice, loading, notice, pageHeader, section, stats } from '../ui.js';
 
 export async function render(main, ctx) {
   const { month, problem } = monthFromAddress(ctx.query, currentMonth());
@@ -104,6 +105,9 @@ function sheetForm(ctx, refresh) {
                 { label: 'Diterima', value: number(res.accepted), tone: 'ok' },
                 { label: 'Ditolak', value: number(res.rejected), tone: res.rejected ? 'bad' : null },
               ]),
+              res.id && hasRowReport(res)
+                ? h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', reportPath('/api/v1/payment-uploads', res.id), { kind: 'secondary', fallbackName: 'laporan-pembayaran.xlsx' }))
+                : null,
               issues.length ? issuesTable(issues, `Baris ditolak dan peringatan (${number(issues.length)})`) : null,
             );
             announce('Lembar pembayaran diproses.');

@@ -1,0 +1,42 @@
+/**
+ * The row report workbook of a payment sheet (DOMAIN §12: every upload gets one): the generic row
+ * report (common/spreadsheet/row-report.writer.ts) with the payment columns and the upload's counts.
+ */
+import { dayInWib, wibTimestamp } from '../common/clock/clock.js';
+import type { RowReport } from '../common/spreadsheet/row-report.writer.js';
+import { textValue } from '../common/spreadsheet/workbook-style.js';
+import { PAYMENT_COLUMNS } from './payment-row.validator.js';
+
+export interface PaymentUploadRow {
+  id: string;
+  filename: string;
+  uploadedBy: string;
+  uploadedAt: Date;
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  warnings: number;
+  payments: number;
+  amount: string;
+}
+
+export function paymentUploadReport(u: PaymentUploadRow): RowReport {
+  return {
+    uploadId: u.id,
+    columns: PAYMENT_COLUMNS,
+    title: 'Laporan unggahan lembar pembayaran',
+    summary: [
+      ['Berkas', textValue(u.filename)],
+      ['Diunggah oleh', u.uploadedBy],
+      ['Waktu unggah', wibTimestamp(u.uploadedAt)],
+      ['Baris dibaca', u.rowsRead],
+      ['Diterima', u.accepted],
+      ['Ditolak', u.rejected],
+      ['Dengan peringatan', u.warnings],
+      ['Pembayaran tercatat', u.payments],
+      ['Jumlah tercatat', Number(u.amount), 'rupiah'],
+    ],
+  };
+}
+
+export const paymentUploadReportFilename = (u: PaymentUploadRow) => `laporan-pembayaran-${dayInWib(u.uploadedAt)}.xlsx`;

@@ -1,0 +1,13 @@
+/** `payment_upload` (migration 1766100000000): a payment sheet that recorded payments, and its counts. */
+
+/** $1 filename, $2 user, $3 time, $4 rows read, $5 accepted, $6 rejected, $7 rows with warnings, $8 payments, $9 amount. Returns the id. */
+export const INSERT_PAYMENT_UPLOAD = `
+  INSERT INTO payment_upload (filename, uploaded_by, uploaded_at, rows_read, accepted, rejected, warnings, payments, amount)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+  RETURNING id`;
+
+/** One upload by id, as the row report's summary shows it. $1 id. */
+export const PAYMENT_UPLOAD = `
+  SELECT id, filename, uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt", rows_read AS "rowsRead", accepted, rejected,
+         warnings, payments, amount::text AS amount
+  FROM payment_upload WHERE id = $1`;
