@@ -58,7 +58,7 @@ export class AuditService {
   async list(query: AuditQuery): Promise<{ items: AuditEvent[]; total: number }> {
     // an empty range is a typo, not "no events" (QA: 5 December to 1 December answered an empty list)
     if (query.from && query.to && query.from > query.to) {
-      throw new CommonException(CommonErrorCode.INVALID_INPUT, 'Rentang waktu terbalik: tanggal akhir (to) lebih awal dari tanggal awal (from).', { field: 'to' });
+      throw new CommonException(CommonErrorCode.INVALID_INPUT, 'Rentang waktu terbalik: tanggal akhir lebih awal dari tanggal awal.', { field: 'to' });
     }
     const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
     if (query.actor) qb.andWhere('e.actor = :actor', { actor: query.actor });

@@ -69,9 +69,9 @@ export function paymentTermsProblem(
  * A correction (adjustsMonth) is for a finalized month only (DOMAIN §9): a month still open takes the
  * payment itself, or it would show unpaid there and overpaid in the month recorded (QA).
  */
-export function adjustsOpenMonth(adjustsMonth: string, monthField: 'month' | 'BULAN'): string {
+export function adjustsOpenMonth(adjustsMonth: string): string {
   const name = monthName(adjustsMonth);
-  return `Bulan ${name} belum difinalisasi: catat pembayaran ini langsung untuk ${name} (${monthField} ${adjustsMonth}), bukan sebagai koreksi. Koreksi hanya untuk bulan yang sudah difinalisasi.`;
+  return `Bulan ${name} belum difinalisasi: catat pembayaran ini langsung untuk ${name}, bukan sebagai koreksi. Koreksi hanya untuk bulan yang sudah difinalisasi.`;
 }
 
 export function validatePaymentRow(
@@ -123,7 +123,7 @@ export function validatePaymentRow(
     if (!adjustsMonth) check('PENYESUAIAN_BULAN', 'MONTH_FORMAT', `PENYESUAIAN_BULAN "${cells[5].text}" harus berformat YYYY-MM.`);
     else if (month && adjustsMonth >= month) {
       check('PENYESUAIAN_BULAN', 'INVALID_ADJUSTMENT', `PENYESUAIAN_BULAN (${monthName(adjustsMonth)}) harus lebih awal dari BULAN (${monthName(month)}).`);
-    } else if (!closedMonths.has(adjustsMonth)) check('PENYESUAIAN_BULAN', 'ADJUSTS_OPEN_MONTH', adjustsOpenMonth(adjustsMonth, 'BULAN'));
+    } else if (!closedMonths.has(adjustsMonth)) check('PENYESUAIAN_BULAN', 'ADJUSTS_OPEN_MONTH', adjustsOpenMonth(adjustsMonth));
   }
 
   if (issues.length || isError(amount)) return { issues };

@@ -84,7 +84,7 @@ describeInBrowser('console: finance sees a draft that is out of date and removes
     await page.getByText(/^Bulan "2026-13" di alamat tidak valid \(gunakan YYYY-MM, mis. 2026-10\); yang ditampilkan \w+ \d{4}\.$/).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Dasbor \w+ \d{4}$/);
     await page.goto(`${base}/console/#/komitmen?tahun=1999`);
-    await page.getByRole('alert').getByText(/fiscalYear harus tahun anggaran antara 2018 dan 2099/).waitFor();
+    await page.getByRole('alert').getByText(/fiscalYear \(tahun anggaran\) harus antara 2018 dan 2099/).waitFor();
 
     expect(errors).toEqual([]);
     await context.close();

@@ -15,6 +15,17 @@ describe('console form messages', () => {
     expect(forms.inLabelTerms('username: 3-40 karakter huruf kecil', 'username', 'Nama pengguna')).toBe('Nama pengguna: 3-40 karakter huruf kecil');
   });
 
+  it('says the fixed API messages beside their fields without doubled or API words (QA)', () => {
+    // "Tahun anggaran harus tahun anggaran antara 2018 dan 2099" before
+    expect(forms.inLabelTerms('fiscalYear (tahun anggaran) harus antara 2018 dan 2099.', 'fiscalYear', 'Tahun anggaran')).toBe('Tahun anggaran harus antara 2018 dan 2099.');
+    // an empty Tanggal bayar was "harus berformat YYYY-MM-DD"
+    expect(forms.inLabelTerms('paidAt (tanggal bayar) wajib diisi', 'paidAt', 'Tanggal bayar')).toBe('Tanggal bayar wajib diisi');
+    // a total too large no longer says "tanpa titik atau koma" beside a field whose hint says 37.800.000
+    expect(forms.inLabelTerms('invoiceTotal harus lebih dari Rp0 dan paling besar Rp10.000.000.000.000.', 'invoiceTotal', 'Total invoice (Rp)')).toBe(
+      'Total invoice (Rp) harus lebih dari Rp0 dan paling besar Rp10.000.000.000.000.',
+    );
+  });
+
   it("reads a domain error that names one field as that field's message (QA: MONTH and duplicate-username errors stayed at the top)", async () => {
     const api = await consoleModule('api.js');
     expect(api.detailsOf({ code: 'OUTSIDE_TERMS', message: 'Tanggal bayar belum terjadi.', details: { field: 'paidAt' } })).toEqual([{ field: 'paidAt', messages: ['Tanggal bayar belum terjadi.'] }]);

@@ -70,7 +70,7 @@ describe('GET /api/v1/audit-events filters by actor, entity and time, and pages'
     // a range that ends before it starts is a typo, said as such, not an empty list (QA)
     const reversed = await list('from=2026-12-05&to=2026-12-01');
     expect(reversed.status).toBe(400);
-    expect(reversed.body).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'to' }, message: expect.stringContaining('Rentang waktu terbalik') });
+    expect(reversed.body).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'to' }, message: 'Rentang waktu terbalik: tanggal akhir lebih awal dari tanggal awal.' }); // no API names (QA)
     expect((await list('from=2026-12-01&to=2026-12-01')).status).toBe(200);
   });
 

@@ -37,6 +37,9 @@ describe('money inputs are whole rupiah up to Rp10 triliun (tariff components up
     await finance.post('/api/v1/payments').send({ ...payment, amount: MAX_RUPIAH }).expect(201);
 
     const bill = (total: string) => finance.post('/api/v1/bills').field('month', '2026-10').field('invoiceTotal', total).attach('file', Buffer.from('NOKA,NIK,NAMA,IURAN\n'), 'tagihan.csv');
-    for (const total of ['0', '10000000000001', '99999999999999']) expect(says(await bill(total).expect(400))).toMatch(/invoiceTotal harus bilangan bulat rupiah lebih dari 0, paling besar/);
+    // too large or zero: the limit alone, not "tanpa titik atau koma" (the console's field takes 37.800.000 and sends digits; QA)
+    const refused = async (total: string) => (await bill(total).expect(400)).body.details;
+    for (const total of ['0', '10000000000001', '99999999999999']) expect(await refused(total)).toEqual([{ field: 'invoiceTotal', messages: ['invoiceTotal harus lebih dari Rp0 dan paling besar Rp10.000.000.000.000.'] }]);
+    expect(await refused('113.400.000')).toEqual([{ field: 'invoiceTotal', messages: ['invoiceTotal harus bilangan bulat rupiah, angka saja tanpa titik atau koma, mis. 113400000'] }]);
   });
 });

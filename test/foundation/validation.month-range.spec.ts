@@ -39,6 +39,11 @@ describe('months and days outside 2000–2099 are refused as bad input, not serv
     const payment = await (await t.as(Role.KEUANGAN)).post('/api/v1/payments')
       .send({ pledgeCode: 'APBD-2026', month: '2026-10', amount: 1, paidAt: '0000-01-01', reference: 'SP2D 1' }).expect(400);
     expect(message(payment.body)).toMatch(/paidAt harus berformat YYYY-MM-DD dengan tahun 2000–2099/);
+    // an empty or missing day is required, not of the wrong form (QA: the console's empty Tanggal bayar)
+    for (const paidAt of ['', undefined]) {
+      const missing = await (await t.as(Role.KEUANGAN)).post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-10', amount: 1, paidAt, reference: 'SP2D 1' }).expect(400);
+      expect(missing.body.details).toEqual([{ field: 'paidAt', messages: ['paidAt (tanggal bayar) wajib diisi'] }]);
+    }
   });
 
   it('an audit period from year 0000 or a negative year', async () => {

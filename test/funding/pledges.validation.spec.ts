@@ -49,7 +49,7 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
 
   it('refuses a fiscal year whose months the API does not take (before 2018, after 2099)', async () => {
     for (const fiscalYear of [2017, 2100]) {
-      expect(problems(await post({ ...base, code: `Y${fiscalYear}`, fiscalYear }).expect(400)).fiscalYear).toBe('fiscalYear harus tahun anggaran antara 2018 dan 2099.');
+      expect(problems(await post({ ...base, code: `Y${fiscalYear}`, fiscalYear }).expect(400)).fiscalYear).toBe('fiscalYear (tahun anggaran) harus antara 2018 dan 2099.');
     }
   });
 

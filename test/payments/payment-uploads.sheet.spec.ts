@@ -192,7 +192,7 @@ describe('payments: sheet upload', () => {
     expect(open.body).toMatchObject({
       code: 'OUTSIDE_TERMS',
       details: { field: 'adjustsMonth' },
-      message: 'Bulan Oktober 2026 belum difinalisasi: catat pembayaran ini langsung untuk Oktober 2026 (month 2026-10), bukan sebagai koreksi. Koreksi hanya untuk bulan yang sudah difinalisasi.',
+      message: 'Bulan Oktober 2026 belum difinalisasi: catat pembayaran ini langsung untuk Oktober 2026, bukan sebagai koreksi. Koreksi hanya untuk bulan yang sudah difinalisasi.',
     });
     const sheet = ['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;NO SP2D;PENYESUAIAN_BULAN', 'APBD-2026;2026-11;1000;2026-11-10;SP2D 41;2026-10', 'APBD-2026;2026-11;1000;2026-11-10;SP2D 42;2026-09'].join('\n');
     const res = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'koreksi.csv').expect(201);

@@ -118,7 +118,7 @@ export function validatePledge(
   else if (funder.length > 200) fail('funder', 'funder maksimal 200 karakter.');
 
   const fiscalYear = input.fiscalYear;
-  if (!isInt(fiscalYear) || fiscalYear < 2018 || fiscalYear > 2099) fail('fiscalYear', 'fiscalYear harus tahun anggaran antara 2018 dan 2099.');
+  if (!isInt(fiscalYear) || fiscalYear < 2018 || fiscalYear > 2099) fail('fiscalYear', 'fiscalYear (tahun anggaran) harus antara 2018 dan 2099.');
 
   const fromMonth = isBlank(input.fromMonth) ? 1 : input.fromMonth;
   const toMonth = isBlank(input.toMonth) ? 12 : input.toMonth;

@@ -50,8 +50,8 @@ export class PledgeListQueryDto {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'fiscalYear harus tahun anggaran antara 2018 dan 2099.' })
-  @Min(2018, { message: 'fiscalYear harus tahun anggaran antara 2018 dan 2099.' })
-  @Max(2099, { message: 'fiscalYear harus tahun anggaran antara 2018 dan 2099.' })
+  @IsInt({ message: 'fiscalYear (tahun anggaran) harus antara 2018 dan 2099.' })
+  @Min(2018, { message: 'fiscalYear (tahun anggaran) harus antara 2018 dan 2099.' })
+  @Max(2099, { message: 'fiscalYear (tahun anggaran) harus antara 2018 dan 2099.' })
   fiscalYear?: number;
 }

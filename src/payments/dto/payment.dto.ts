@@ -7,6 +7,8 @@ import { MAX_PAGE } from '../../common/http/paging.js';
 import { paymentReference } from '../duplicate-payments.js';
 import { PAID_AT_FORM, PAID_YEARS, paidDayInWib } from '../paid-at.js';
 
+const PAID_AT_MISSING = 'paidAt (tanggal bayar) wajib diisi';
+
 const MONTH_MESSAGE = 'bulan harus berformat YYYY-MM dengan tahun 2000–2099';
 
 /** In that form, a real calendar day, or a timestamp with its zone (paidDayInWib): checked with the other fields, so all come back at once. */
@@ -37,8 +39,9 @@ export class RecordPaymentDto {
   amount: number;
 
   @ApiProperty({ example: '2026-11-08', description: 'YYYY-MM-DD (WIB) or an ISO timestamp with zone, converted to its WIB day' })
-  @IsString()
-  @Matches(PAID_AT_FORM, { message: `paidAt harus berformat YYYY-MM-DD dengan tahun ${PAID_YEARS}` })
+  @IsString({ message: ({ value }) => (value === undefined || value === null ? PAID_AT_MISSING : 'paidAt harus berupa teks, mis. "2026-11-08"') })
+  // empty (the console's form sends "" for a day not picked): said to be required, not of the wrong form (QA)
+  @Matches(PAID_AT_FORM, { message: ({ value }) => (value === '' ? PAID_AT_MISSING : `paidAt harus berformat YYYY-MM-DD dengan tahun ${PAID_YEARS}`) })
   @IsPaymentDay()
   paidAt: string;
 

@@ -83,7 +83,7 @@ export class RecordPayment {
     await lockMonthInput(m, MONTH_INPUT.PAYMENTS, [command.month]); // finalize waits for it, or it for finalize
     await this.closedMonths.assertOpen([command.month], m);
     if (command.adjustsMonth && !(await this.closedMonths.isClosed(command.adjustsMonth, m))) {
-      throw PaymentException.outsideTerms('adjustsMonth', adjustsOpenMonth(command.adjustsMonth, 'month'));
+      throw PaymentException.outsideTerms('adjustsMonth', adjustsOpenMonth(command.adjustsMonth));
     }
     // the key as it is stored and compared (btrim in SQL would keep tabs, non-breaking and zero-width spaces)
     const reference = paymentReference(command.reference);

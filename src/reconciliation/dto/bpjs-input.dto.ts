@@ -1,9 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional, Matches, ValidateBy } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { IgnoresUnknownFields } from '../../common/http/validation.js';
 
 const MONTH_MESSAGE = 'month harus berformat YYYY-MM dengan tahun 2000–2099';
+
+/**
+ * Digits (the format is checked on its own) from 1 to Rp10.000.000.000.000. Said apart from the format, so
+ * that a total the console sends as digits after reading "37.800.000" is not told to drop its dots (QA).
+ */
+const InvoiceTotalInRange = () =>
+  ValidateBy({
+    name: 'invoiceTotalInRange',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !/^\d+$/.test(value) || /^[1-9]\d{0,12}$|^10000000000000$/.test(value),
+      defaultMessage: () => 'invoiceTotal harus lebih dari Rp0 dan paling besar Rp10.000.000.000.000.',
+    },
+  });
 
 /** Multipart fields of a bill upload (the sheet goes in `file`); other fields are ignored. */
 @IgnoresUnknownFields()
@@ -13,7 +26,8 @@ export class UploadBillDto {
   month: string;
 
   @ApiProperty({ example: '113400000', description: 'Invoice total in whole rupiah (digits only)' })
-  @Matches(/^[1-9]\d{0,12}$|^10000000000000$/, { message: 'invoiceTotal harus bilangan bulat rupiah lebih dari 0, paling besar Rp10.000.000.000.000, tanpa titik atau koma, mis. 113400000' })
+  @Matches(/^\d+$/, { message: 'invoiceTotal harus bilangan bulat rupiah, angka saja tanpa titik atau koma, mis. 113400000' })
+  @InvoiceTotalInRange()
   invoiceTotal: string;
 
   @ApiProperty({ type: 'string', format: 'binary', description: '.xlsx or .csv with NOKA, NIK, NAMA, IURAN' })
