@@ -5,9 +5,17 @@
  */
 import { expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+import type { Locator } from 'playwright-core';
 import { Role } from '../../src/users/role.js';
 import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
 import { enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
+
+/** A form showing no error: its summary box and every field's error slot hidden, no field marked invalid. */
+async function expectNoFormErrors(form: Locator): Promise<void> {
+  expect(await form.locator('.form-summary').isHidden()).toBe(true);
+  expect(await form.locator('.field-error:visible').count()).toBe(0);
+  expect(await form.locator('[aria-invalid="true"]').count()).toBe(0);
+}
 
 describeInBrowser('console: auditor finds a participant funding history', () => {
   const person = PEOPLE[1];
@@ -56,7 +64,16 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await page.goBack();
     await page.getByRole('table', { name: 'Hasil pencarian: 1 peserta' }).getByRole('link', { name: person.nik }).waitFor();
     expect(page.url()).toContain(`#/peserta?nik=${person.nik}`);
-    await page.getByRole('table', { name: 'Hasil pencarian: 1 peserta' }).getByRole('link', { name: person.nik }).click();
+    // a search the API refuses, then a corrected one: the old red box and field error go (QA: they stayed above the result)
+    const search = page.getByRole('form', { name: 'Cari peserta' });
+    await search.getByLabel('NIK').fill('abc');
+    await search.getByRole('button', { name: 'Cari' }).click();
+    await search.locator('[data-field="nik"] .field-error').getByText(/harus berupa 1-16 digit angka/).waitFor();
+    await search.getByLabel('NIK').fill(person.nik.slice(0, 6));
+    await search.getByRole('button', { name: 'Cari' }).click();
+    await page.getByRole('table', { name: /Hasil pencarian: \d+ peserta/ }).waitFor();
+    await expectNoFormErrors(search);
+    await page.getByRole('table', { name: /Hasil pencarian: \d+ peserta/ }).getByRole('link', { name: person.nik }).click();
     await page.getByRole('heading', { name: person.name }).waitFor();
 
     // The same splits on the allocation page, with totals for October and a CSV export.
@@ -76,6 +93,14 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     expect(lines[0]).toBe('nik,month,pledgeCode,sourceType,amount,pledgeRevision');
     expect(lines.slice(1).sort()).toEqual([`${person.nik},2026-10,APBD-2026,APBD,22680,1`, `${person.nik},2026-10,DESA-1703062001-2026,DESA,15120,1`]);
     await screenshot(page, 'auditor-splits');
+    const filters = page.getByRole('form', { name: 'Saring alokasi' });
+    await filters.getByLabel('NIK').fill('abc');
+    await filters.getByRole('button', { name: 'Tampilkan' }).click();
+    await filters.locator('[data-field="nik"] .field-error').waitFor();
+    await filters.getByLabel('NIK').fill(person.nik);
+    await filters.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.getByRole('table', { name: /Pembagian iuran: 2 baris/ }).waitFor();
+    await expectNoFormErrors(filters);
 
     // The pledges show the Dana Desa compliance warning.
     await page.goto(`${base}/console/#/komitmen?tahun=2026`);
@@ -104,6 +129,23 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await page.getByRole('button', { name: 'Periksa keutuhan rantai' }).click();
     await page.getByText(/Rantai jejak audit utuh/).waitFor();
     await screenshot(page, 'auditor-audit-trail');
+    // a range that ends before it starts, said without the API's names, then corrected: the old errors go
+    const auditFilters = page.getByRole('form', { name: 'Saring jejak audit' });
+    await auditFilters.getByLabel('Dari tanggal').fill('2026-12-05');
+    await auditFilters.getByLabel('Sampai tanggal').fill('2026-12-01');
+    await auditFilters.getByRole('button', { name: 'Tampilkan' }).click();
+    await auditFilters.locator('[data-field="to"] .field-error').getByText('Rentang waktu terbalik: tanggal akhir lebih awal dari tanggal awal.').waitFor();
+    await auditFilters.getByLabel('Dari tanggal').fill('');
+    await auditFilters.getByLabel('Sampai tanggal').fill('');
+    await auditFilters.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.waitForFunction(() => !(globalThis as any).document.querySelector('main .notice--error'));
+    await trail.waitFor();
+    await expectNoFormErrors(auditFilters);
+    // a day in the address that the calendar has not is said beside its field, not dropped to list everything (QA)
+    await page.goto(`${base}/console/#/jejak-audit?from=2026-02-31`);
+    await page.getByRole('form', { name: 'Saring jejak audit' }).locator('[data-field="from"] .field-error').getByText('Tanggal "2026-02-31" di alamat tidak valid').waitFor();
+    await page.getByText('Perbaiki saringan yang ditandai, lalu tekan Tampilkan.').waitFor();
+    await expect(page.getByRole('table', { name: /Jejak audit:/ }).count()).resolves.toBe(0);
 
     // Finance officers' pages are not offered to an auditor.
     await page.goto(`${base}/console/#/tagihan`);

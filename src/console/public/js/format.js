@@ -27,6 +27,14 @@ export function isMonth(value) {
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(value ?? '');
 }
 
+/** "YYYY-MM-DD" naming a day of the calendar ("2026-02-31" is not). Pure. */
+export function isDay(value) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
+  if (!m) return false;
+  const t = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return t.getUTCFullYear() === Number(m[1]) && t.getUTCMonth() === Number(m[2]) - 1 && t.getUTCDate() === Number(m[3]);
+}
+
 /** "2026-11" → "November 2026". Anything else is returned unchanged. */
 export function monthLabel(month) {
   const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');

@@ -51,12 +51,17 @@ export function pickedInWords(type, value) {
   return valid ? `Dipilih: ${type === 'date' ? dateLabel(value) : monthLabel(value)}` : '';
 }
 
-/** A <form> with a summary box for errors that belong to no field, and novalidate (the API validates). */
+/**
+ * A <form> with a summary box for errors that belong to no field, and novalidate (the API validates).
+ * Each submit starts without the errors of the one before (QA: a corrected search still showed the old
+ * red box and field error above its result).
+ */
 export function form({ onsubmit, label }, ...children) {
   const summary = h('div', { class: 'form-summary', hidden: true, tabindex: '-1' });
   const el = h('form', { novalidate: true, 'aria-label': label }, summary, ...children);
   el.addEventListener('submit', (event) => {
     event.preventDefault();
+    clearErrors(el);
     onsubmit(event, el);
   });
   return el;

@@ -1,7 +1,7 @@
 /** The audit trail (ADMIN, AUDITOR): who did what, when, to which record, with filters and paging. */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { dateTimeLabel, number } from '../format.js';
+import { dateTimeLabel, isDay, number } from '../format.js';
 import { field, form, showErrors, values } from '../forms.js';
 import { busy, dataTable, errorNotice, loading, notice, pageHeader, pager, section } from '../ui.js';
 import { ENTITY_LABELS, parseSummary, summaryText } from './audit-summary.js';
@@ -85,7 +85,19 @@ export async function render(main, ctx) {
   }
 
   replace(main, pageHeader('Jejak Audit', 'Setiap perubahan data tercatat berantai (hash) dan tidak dapat diubah.'), section(null, filterForm, verifyOut), section('Peristiwa', results));
-  await load(filterForm, Number(q.page) || 1);
+  // a date the picker cannot show (typed into the address: 2026-02-31) would otherwise vanish and list every event (QA)
+  const badDates = addressDateProblems(q);
+  if (badDates.length) {
+    showErrors(filterForm, { message: 'Saringan tidak valid.', details: badDates });
+    replace(results, h('p', { class: 'hint', text: 'Perbaiki saringan yang ditandai, lalu tekan Tampilkan.' }));
+  } else await load(filterForm, Number(q.page) || 1);
+}
+
+/** The address's `from` and `to` that are not days of the calendar, as field errors. Pure, tested. */
+export function addressDateProblems(query) {
+  return ['from', 'to']
+    .filter((name) => query[name] && !isDay(query[name]))
+    .map((name) => ({ field: name, messages: [`Tanggal "${query[name]}" di alamat tidak valid: gunakan tanggal yang ada, format YYYY-MM-DD, mis. 2026-10-08.`] }));
 }
 
 /** Every kind of record, by its Indonesian name; the API's `entity` filter takes the code. */
