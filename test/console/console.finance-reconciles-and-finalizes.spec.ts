@@ -37,13 +37,22 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await page.getByRole('link', { name: '+ Komitmen baru' }).click();
     await page.getByLabel('Kode komitmen').fill('APBD-2026');
     await page.getByLabel('Tahun anggaran').fill('2026');
-    await page.getByLabel('Pagu setahun (Rp)').fill('Rp 10.000.000');
+    // a pagu the form cannot read does not hide the API's problems with the other fields (QA: one at a time)
+    await page.getByLabel('Pagu setahun (Rp)').fill('lima juta');
+    await page.getByLabel('Porsi (%)').fill('-5');
+    await page.getByLabel('Kuota peserta per bulan').fill('0');
     await page.getByRole('button', { name: 'Simpan komitmen' }).click();
     const funderError = page.locator('[data-field="funder"] .field-error');
     await funderError.waitFor();
     // the API's "funder (nama pemberi dana) wajib diisi.", said with the field's label
     await expect(funderError.textContent()).resolves.toBe('Penyandang dana wajib diisi.');
     await expect(page.getByLabel('Penyandang dana').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('[data-field="budget"] .field-error').textContent()).resolves.toMatch(/^Tulis jumlah dalam rupiah penuh/);
+    await expect(page.locator('[data-field="sharePercent"] .field-error').textContent()).resolves.toBe('Porsi (%) harus bilangan bulat 1 sampai 100.');
+    await expect(page.locator('[data-field="quota"] .field-error').textContent()).resolves.toMatch(/^Kuota peserta per bulan harus bilangan bulat lebih dari 0/);
+    await page.getByLabel('Pagu setahun (Rp)').fill('Rp 10.000.000');
+    await page.getByLabel('Porsi (%)').fill('100');
+    await page.getByLabel('Kuota peserta per bulan').fill('');
     await page.getByLabel('Penyandang dana').fill('Pemerintah Kabupaten Bengkulu Utara');
     await page.getByRole('button', { name: 'Simpan komitmen' }).click();
     await page.getByRole('heading', { name: 'Komitmen APBD-2026' }).waitFor();
@@ -64,6 +73,16 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     // October's premium paid in full on the 8th (SP2D), recorded with the form.
     await page.getByRole('link', { name: 'Pembayaran', exact: true }).click();
     const pay = page.getByRole('form', { name: 'Catat pembayaran' });
+    // an empty form: every required field is flagged at once, the amount as required (QA: "tidak terbaca", and alone)
+    await pay.getByRole('button', { name: 'Simpan pembayaran' }).click();
+    await pay.locator('[data-field="reference"] .field-error').waitFor();
+    const fieldErrors = async () => Object.fromEntries(await pay.locator('.field-error:visible').evaluateAll((els: any[]) => els.map((e) => [e.closest('[data-field]').dataset.field, e.textContent])));
+    expect(await fieldErrors()).toEqual({
+      pledgeCode: 'Komitmen wajib diisi',
+      amount: 'Jumlah wajib diisi.',
+      paidAt: 'Tanggal bayar wajib diisi',
+      reference: 'Referensi (No. SP2D) wajib diisi',
+    });
     await pay.getByLabel('Komitmen').selectOption('APBD-2026');
     await pay.getByLabel('Bulan iuran').fill(MONTH);
     await pay.getByLabel('Jumlah (Rp)').fill('189.000');
@@ -146,6 +165,21 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await screenshot(page, 'finance-dashboard');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'finance-dashboard-phone');
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // A correction for finalized October, paid in November: said as a correction, and its month cleared
+    // for the next payment (QA: left filled, the next payment became a correction too).
+    await page.goto(`${base}/console/#/pembayaran?month=2026-11`);
+    const correction = page.getByRole('form', { name: 'Catat pembayaran' });
+    await correction.getByLabel('Komitmen').selectOption('APBD-2026');
+    await correction.getByLabel('Bulan iuran').fill('2026-11');
+    await correction.getByLabel('Jumlah (Rp)').fill('1.000');
+    await correction.getByLabel('Tanggal bayar').fill('2026-11-10');
+    await correction.getByLabel('Referensi (No. SP2D)').fill('SP2D 0002/LS/2026');
+    await correction.getByLabel('Koreksi untuk bulan').fill(MONTH);
+    await correction.getByRole('button', { name: 'Simpan pembayaran' }).click();
+    await correction.getByText('Pembayaran Rp1.000 untuk APBD-2026 (November 2026) tersimpan sebagai koreksi untuk Oktober 2026.').waitFor();
+    expect(await Promise.all(['Jumlah (Rp)', 'Referensi (No. SP2D)', 'Koreksi untuk bulan'].map((l) => correction.getByLabel(l).inputValue()))).toEqual(['', '', '']);
 
     expect(errors).toEqual([]);
     await context.close();

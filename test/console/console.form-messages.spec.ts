@@ -48,13 +48,41 @@ describe('console form messages', () => {
     expect(forms.inLabelTerms('invoiceTotal harus bilangan bulat', 'invoiceTotal', '')).toBe('invoiceTotal harus bilangan bulat');
   });
 
+  it('shows the form\'s own problems with the API\'s for the other fields, all at once (QA: the first problem hid the rest)', () => {
+    const api = { message: 'Data yang dikirim tidak valid.', details: [{ field: 'amount', messages: ['amount harus bilangan bulat rupiah'] }, { field: 'paidAt', messages: ['paidAt (tanggal bayar) wajib diisi'] }] };
+    const own = [{ field: 'amount', messages: ['Jumlah wajib diisi.'] }];
+    expect(forms.withFormProblems(own, api)).toEqual({
+      message: 'Periksa isian yang ditandai di bawah.',
+      details: [{ field: 'amount', messages: ['Jumlah wajib diisi.'] }, { field: 'paidAt', messages: ['paidAt (tanggal bayar) wajib diisi'] }],
+    });
+    expect(forms.withFormProblems([], api)).toBe(api);
+    // a refusal of no field (the server unreachable): its message, the form's problems beside their fields
+    expect(forms.withFormProblems(own, new Error('Server tidak dapat dihubungi.'))).toEqual({ message: 'Server tidak dapat dihubungi.', details: own });
+  });
+
   describe('pages', () => {
+    let payments: any;
     let audit: any;
     let format: any;
     beforeAll(async () => {
       // One at a time: Jest's ESM loader mixes up modules shared by imports running in parallel.
+      payments = await consoleModule('pages/payments.js');
       audit = await consoleModule('pages/audit.js');
       format = await consoleModule('format.js');
+    });
+
+    it('payment form: an empty amount is required, an unreadable one shown how to write it; neither is sent', () => {
+      const empty = payments.paymentRequest({ pledgeCode: '', month: '2026-10', amount: '', paidAt: '', reference: '', adjustsMonth: '' });
+      expect(empty).toEqual({ body: { pledgeCode: '', month: '2026-10', paidAt: '', reference: '' }, problems: [{ field: 'amount', messages: ['Jumlah wajib diisi.'] }] });
+      expect(payments.paymentRequest({ amount: 'lima juta' }).problems).toEqual([{ field: 'amount', messages: [format.RUPIAH_HINT] }]);
+      const ok = payments.paymentRequest({ pledgeCode: 'APBD-2026', month: '2026-12', amount: 'Rp 1.000', paidAt: '2026-12-08', reference: 'SP2D 9', adjustsMonth: '2026-11' });
+      expect(ok).toEqual({ body: { pledgeCode: 'APBD-2026', month: '2026-12', amount: 1000, paidAt: '2026-12-08', reference: 'SP2D 9', adjustsMonth: '2026-11' }, problems: [] });
+    });
+
+    it('payment saved: says when it was a correction (QA: a correction month left filled went unnoticed)', () => {
+      const body = { pledgeCode: 'APBD-2026', month: '2026-12', amount: 1000 };
+      expect(payments.paymentSavedText({ ...body, adjustsMonth: '2026-11' }, body)).toBe('Pembayaran Rp1.000 untuk APBD-2026 (Desember 2026) tersimpan sebagai koreksi untuk November 2026.');
+      expect(payments.paymentSavedText({ ...body, adjustsMonth: null }, body)).toBe('Pembayaran Rp1.000 untuk APBD-2026 (Desember 2026) tersimpan.');
     });
 
     it('audit trail: a date in the address that is no day of the calendar is said beside its field (QA: 2026-02-31 was dropped)', () => {

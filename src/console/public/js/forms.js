@@ -109,6 +109,8 @@ export function showErrors(formEl, err, aliases = {}) {
     control?.setAttribute('aria-invalid', 'true');
     first ??= control;
   }
+  // focus on the first marked field of the form, whichever order the messages came in
+  first = formEl.querySelector('[aria-invalid="true"]') ?? first;
   const summary = formEl.querySelector('.form-summary');
   // the error's own message (or the first of them it quotes: "Komitmen pendanaan tidak valid: …") already
   // beside its field: the summary points there instead of repeating it
@@ -118,6 +120,20 @@ export function showErrors(formEl, err, aliases = {}) {
   summary.hidden = false;
   summary.setAttribute('role', 'alert');
   (first ?? summary).focus();
+}
+
+/**
+ * The API's refusal with the form's own `problems` ([{ field, messages }]: what the form could not read,
+ * e.g. a pagu of "lima juta", left out of or kept unreadable in the request) in place of the API's messages for
+ * those fields, and the API's for every other field: all shown at once (QA: the form's check stopped at its
+ * first problem and hid the rest). Without problems, the error as it came. Pure, tested.
+ */
+export function withFormProblems(problems, err) {
+  if (!problems.length) return err;
+  const own = new Set(problems.map((p) => p.field));
+  const others = (err?.details ?? []).filter((d) => !own.has(fieldRoot(d.field)));
+  const refusedForFields = (err?.details ?? []).length > 0;
+  return { message: refusedForFields ? 'Periksa isian yang ditandai di bawah.' : err?.message ?? 'Periksa isian yang ditandai di bawah.', details: [...problems, ...others] };
 }
 
 /**

@@ -2,7 +2,7 @@
 import { api, upload } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, dateLabel, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
-import { clearErrors, field, form, showErrors, values } from '../forms.js';
+import { clearErrors, field, form, showErrors, values, withFormProblems } from '../forms.js';
 import { monthField, monthFromAddress } from '../month-field.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { issuesTable, refusedRowsTable } from '../issues-table.js';
@@ -39,22 +39,22 @@ function paymentForm(pledges, month, refresh) {
       label: 'Catat pembayaran',
       onsubmit: (_e, el) =>
         busy(submit, async () => {
-          clearErrors(el);
           replace(out);
           const v = values(el);
-          const amount = parseRupiah(v.amount);
-          if (amount === null) return showErrors(el, { message: 'Jumlah pembayaran tidak terbaca.', details: [{ field: 'amount', messages: [RUPIAH_HINT] }] });
-          const body = { pledgeCode: v.pledgeCode, month: v.month, amount, paidAt: v.paidAt, reference: v.reference };
-          if (v.adjustsMonth) body.adjustsMonth = v.adjustsMonth;
+          const { body, problems } = paymentRequest(v);
           try {
             const saved = await api('/api/v1/payments', { method: 'POST', json: body });
-            replace(out, notice('success', `Pembayaran ${rupiah(saved.amount ?? amount)} untuk ${saved.pledgeCode ?? v.pledgeCode} (${monthLabel(saved.month ?? v.month)}) tersimpan.`));
+            replace(out, notice('success', paymentSavedText(saved, body)));
             announce('Pembayaran tersimpan.');
-            el.querySelector('[name="amount"]').value = '';
-            el.querySelector('[name="reference"]').value = '';
+            // the correction month too: left filled, the next payment was saved as a correction as well (QA)
+            for (const name of ['amount', 'reference', 'adjustsMonth']) {
+              const control = el.querySelector(`[name="${name}"]`);
+              control.value = '';
+              control.dispatchEvent(new Event('input')); // its "Dipilih: …" line goes with it
+            }
             await refresh(v.month);
           } catch (err) {
-            showErrors(el, err);
+            showErrors(el, withFormProblems(problems, err));
           }
         }),
     },
@@ -76,6 +76,26 @@ function paymentForm(pledges, month, refresh) {
     h('div', { class: 'actions' }, submit),
     out,
   );
+}
+
+/**
+ * The form's values as the API's body, and what the form itself cannot read (the amount: empty, or not
+ * rupiah). Such an amount is left out, so the API refuses the payment and names every other field's
+ * problem too: all are shown at once (QA: the amount's hid the others until it was fixed). Pure, tested.
+ */
+export function paymentRequest(v) {
+  const amount = parseRupiah(v.amount);
+  const problems = amount !== null ? [] : [{ field: 'amount', messages: [v.amount ? RUPIAH_HINT : 'Jumlah wajib diisi.'] }];
+  const body = { pledgeCode: v.pledgeCode, month: v.month, paidAt: v.paidAt, reference: v.reference };
+  if (amount !== null) body.amount = amount;
+  if (v.adjustsMonth) body.adjustsMonth = v.adjustsMonth;
+  return { body, problems };
+}
+
+/** "Pembayaran Rp1.000 untuk APBD-2026 (Desember 2026) tersimpan sebagai koreksi untuk November 2026." Pure, tested. */
+export function paymentSavedText(saved, body) {
+  const adjusts = saved.adjustsMonth ?? body.adjustsMonth;
+  return `Pembayaran ${rupiah(saved.amount ?? body.amount)} untuk ${saved.pledgeCode ?? body.pledgeCode} (${monthLabel(saved.month ?? body.month)}) tersimpan${adjusts ? ` sebagai koreksi untuk ${monthLabel(adjusts)}` : ''}.`;
 }
 
 function sheetForm(ctx, refresh) {

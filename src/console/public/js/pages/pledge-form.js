@@ -81,26 +81,35 @@ function wide(fieldEl) {
 const intOrNull = (v) => (v === '' || v === undefined ? null : Number(v));
 const intOrUndefined = (v) => (v === '' || v === undefined ? undefined : Number(v));
 
-/** The form's values as the API's JSON body. Pure apart from reading the form (unit-tested via pledgeBody). */
-export function pledgeBodyFromForm(formEl, mode) {
+/**
+ * The form's values as the API's JSON body, and what the form cannot read itself (`pledgeProblems`). Pure
+ * apart from reading the form (unit-tested via pledgeBody and pledgeProblems).
+ */
+export function pledgeRequestFromForm(formEl, mode) {
   const data = new FormData(formEl);
   const get = (k) => String(data.get(k) ?? '').trim();
-  return pledgeBody(
-    {
+  const v = {
       code: get('code'), fiscalYear: get('fiscalYear'), sourceType: get('sourceType'), fund: get('fund'), funder: get('funder'),
       fromMonth: get('fromMonth'), toMonth: get('toMonth'), scope: get('scope'), villageCodes: data.getAll('villageCodes').map(String),
       niks: get('niks'), sharePercent: get('sharePercent'), quota: get('quota'), budget: get('budget'), priority: get('priority'),
       legalBasis: get('legalBasis'), reason: get('reason'),
-    },
-    mode,
-  );
+  };
+  return { body: pledgeBody(v, mode), problems: pledgeProblems(v) };
 }
 
-/** Form strings → API body. Pure, unit-tested. A pagu that is not a rupiah amount throws the form's field error (showErrors reads it). */
+const unreadableBudget = (v) => v.budget !== '' && v.budget !== undefined && parseRupiah(v.budget) === null;
+
+/** The fields the form cannot read ([{ field, messages }]): a pagu that is not a rupiah amount. Pure, unit-tested. */
+export function pledgeProblems(v) {
+  return unreadableBudget(v) ? [{ field: 'budget', messages: [RUPIAH_HINT] }] : [];
+}
+
+/**
+ * Form strings → API body. Pure, unit-tested. A pagu that is not a rupiah amount is sent as typed: the API
+ * refuses the text (nothing is saved) and says what else is wrong, so every field's problem shows at once
+ * with the form's own for the pagu (`pledgeProblems`, `withFormProblems`; QA: "lima juta" hid a Porsi of -5).
+ */
 export function pledgeBody(v, mode) {
-  if (v.budget !== '' && v.budget !== undefined && parseRupiah(v.budget) === null) {
-    throw { message: 'Pagu tidak terbaca.', details: [{ field: 'budget', messages: [RUPIAH_HINT] }] };
-  }
   const body = {
     sourceType: v.sourceType,
     fund: v.sourceType === 'DESA' ? v.fund || null : null,
@@ -112,7 +121,7 @@ export function pledgeBody(v, mode) {
     niks: v.scope === 'RESIDENTS' ? String(v.niks ?? '').split(/[\s,;]+/).filter(Boolean) : [],
     sharePercent: intOrUndefined(v.sharePercent),
     quota: intOrNull(v.quota),
-    budget: v.budget === '' || v.budget === undefined ? null : parseRupiah(v.budget),
+    budget: v.budget === '' || v.budget === undefined ? null : unreadableBudget(v) ? v.budget : parseRupiah(v.budget),
     priority: intOrUndefined(v.priority),
     legalBasis: v.legalBasis || null,
   };

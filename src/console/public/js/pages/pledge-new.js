@@ -1,9 +1,9 @@
 /** A new pledge (KEUANGAN). Warnings of the answer (e.g. the Dana Desa rule) are shown on the pledge page. */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { clearErrors, form, showErrors } from '../forms.js';
+import { form, showErrors, withFormProblems } from '../forms.js';
 import { busy, pageHeader, section } from '../ui.js';
-import { pledgeBodyFromForm, pledgeFields } from './pledge-form.js';
+import { pledgeFields, pledgeRequestFromForm } from './pledge-form.js';
 
 export async function render(main, ctx) {
   const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Simpan komitmen');
@@ -12,13 +12,13 @@ export async function render(main, ctx) {
       label: 'Komitmen baru',
       onsubmit: (_e, f) =>
         busy(submit, async () => {
-          clearErrors(f);
+          const { body, problems } = pledgeRequestFromForm(f, 'create');
           try {
-            const pledge = await api('/api/v1/pledges', { method: 'POST', json: pledgeBodyFromForm(f, 'create') });
+            const pledge = await api('/api/v1/pledges', { method: 'POST', json: body });
             sessionStorage.setItem('jamkesda.notice', `Komitmen ${pledge.code} tersimpan.`);
             ctx.navigate(`/komitmen/${encodeURIComponent(pledge.code)}`);
           } catch (err) {
-            showErrors(f, err.code === 'PLEDGE_EXISTS' ? { message: err.message, details: [{ field: 'code', messages: ['Kode ini sudah dipakai.'] }] } : err);
+            showErrors(f, err.code === 'PLEDGE_EXISTS' ? { message: err.message, details: [{ field: 'code', messages: ['Kode ini sudah dipakai.'] }] } : withFormProblems(problems, err));
           }
         }),
     },

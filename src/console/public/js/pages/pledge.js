@@ -2,11 +2,11 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTimeLabel, FUND_LABELS, label, MONTH_NAMES, number, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
-import { clearErrors, form, showErrors } from '../forms.js';
+import { form, showErrors, withFormProblems } from '../forms.js';
 import { canWriteFinance, hashFor } from '../routes.js';
 import { busy, dataTable, errorNotice, notice, pageHeader, section } from '../ui.js';
 import { villageName } from '../villages.js';
-import { pledgeBodyFromForm, pledgeFields } from './pledge-form.js';
+import { pledgeFields, pledgeRequestFromForm } from './pledge-form.js';
 
 export async function render(main, ctx) {
   const code = ctx.params.code;
@@ -91,15 +91,15 @@ async function reviseForm(pledge, ctx) {
       label: 'Revisi komitmen',
       onsubmit: (_e, f) =>
         busy(submit, async () => {
-          clearErrors(f);
+          const { body: terms, problems } = pledgeRequestFromForm(f, 'revise');
           try {
-            const body = changedTerms(pledgeBodyFromForm(f, 'revise'), pledge);
+            const body = changedTerms(terms, pledge);
             if (Object.keys(body).length === 1) throw { message: 'Tidak ada ketentuan yang diubah: ubah minimal satu isian selain alasan revisi.' };
             const saved = await api(`/api/v1/pledges/${encodeURIComponent(pledge.code)}`, { method: 'PATCH', json: body });
             sessionStorage.setItem('jamkesda.notice', `Revisi ${saved.revision} tersimpan.`);
             ctx.navigate(`/komitmen/${encodeURIComponent(pledge.code)}`);
           } catch (err) {
-            showErrors(f, err);
+            showErrors(f, withFormProblems(problems, err));
           }
         }),
     },
