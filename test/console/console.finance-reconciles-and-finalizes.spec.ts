@@ -181,6 +181,14 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await correction.getByText('Pembayaran Rp1.000 untuk APBD-2026 (November 2026) tersimpan sebagai koreksi untuk Oktober 2026.').waitFor();
     expect(await Promise.all(['Jumlah (Rp)', 'Referensi (No. SP2D)', 'Koreksi untuk bulan'].map((l) => correction.getByLabel(l).inputValue()))).toEqual(['', '', '']);
 
+    // A revision after October was finalized names the months it leaves as they were (QA: only "Revisi 3 tersimpan.").
+    await page.goto(`${base}/console/#/komitmen/APBD-2026`);
+    const later = page.getByRole('form', { name: 'Revisi komitmen' });
+    await later.getByLabel('Dasar hukum').fill('Perda No. 5/2026');
+    await later.getByLabel('Alasan perubahan').fill('Dasar hukum APBD-P');
+    await later.getByRole('button', { name: 'Simpan revisi' }).click();
+    await page.getByText('Revisi 3 tersimpan. Berlaku mulai November 2026; Januari–September 2026 tidak dihitung ulang karena sudah dibekukan, Oktober 2026 sudah difinalisasi.').waitFor();
+
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

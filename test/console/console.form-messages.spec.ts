@@ -62,11 +62,13 @@ describe('console form messages', () => {
 
   describe('pages', () => {
     let payments: any;
+    let pledge: any;
     let audit: any;
     let format: any;
     beforeAll(async () => {
       // One at a time: Jest's ESM loader mixes up modules shared by imports running in parallel.
       payments = await consoleModule('pages/payments.js');
+      pledge = await consoleModule('pages/pledge.js');
       audit = await consoleModule('pages/audit.js');
       format = await consoleModule('format.js');
     });
@@ -83,6 +85,19 @@ describe('console form messages', () => {
       const body = { pledgeCode: 'APBD-2026', month: '2026-12', amount: 1000 };
       expect(payments.paymentSavedText({ ...body, adjustsMonth: '2026-11' }, body)).toBe('Pembayaran Rp1.000 untuk APBD-2026 (Desember 2026) tersimpan sebagai koreksi untuk November 2026.');
       expect(payments.paymentSavedText({ ...body, adjustsMonth: null }, body)).toBe('Pembayaran Rp1.000 untuk APBD-2026 (Desember 2026) tersimpan.');
+    });
+
+    it('pledge saved: names the months it does not reach (QA: only "Revisi 3 tersimpan.")', () => {
+      const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `2026-${String(from + i).padStart(2, '0')}`);
+      const saved = { revision: 3, fiscalYear: 2026, fromMonth: 1, toMonth: 12, closedMonths: ['2026-07', '2026-11'], frozenMonths: [...months(1, 6), ...months(8, 10)] };
+      expect(pledge.untouchedMonthsText(saved)).toBe(
+        ' Berlaku mulai Desember 2026; Januari–Juni dan Agustus–Oktober 2026 tidak dihitung ulang karena sudah dibekukan, Juli dan November 2026 sudah difinalisasi.',
+      );
+      expect(pledge.untouchedMonthsText({ ...saved, closedMonths: ['2026-07'], frozenMonths: [] })).toBe(' Berlaku mulai Agustus 2026; Juli 2026 tidak dihitung ulang karena sudah difinalisasi.');
+      // the pledge starts later than the first open month: from its own first month
+      expect(pledge.untouchedMonthsText({ ...saved, fromMonth: 9, closedMonths: [], frozenMonths: months(1, 6) })).toBe(' Berlaku mulai September 2026; Januari–Juni 2026 tidak dihitung ulang karena sudah dibekukan.');
+      expect(pledge.untouchedMonthsText({ ...saved, closedMonths: [], frozenMonths: [] })).toBe('');
+      expect(format.monthsLabel(['2025-12', '2026-01', '2026-03'])).toBe('Desember 2025, Januari dan Maret 2026');
     });
 
     it('audit trail: a date in the address that is no day of the calendar is said beside its field (QA: 2026-02-31 was dropped)', () => {

@@ -42,6 +42,26 @@ export function monthLabel(month) {
   return `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
 }
 
+/**
+ * Months ("YYYY-MM") in words, runs of consecutive months as a range, the year once:
+ * ["2026-01" … "2026-06", "2026-08", "2026-09"] → "Januari–Juni dan Agustus–September 2026";
+ * ["2026-07", "2026-11"] → "Juli dan November 2026"; another year after a comma. Pure.
+ */
+export function monthsLabel(months) {
+  const sorted = [...new Set(months)].filter(isMonth).sort();
+  const years = [];
+  for (const month of sorted) {
+    const [y, m] = month.split('-').map(Number);
+    let year = years.at(-1);
+    if (year?.y !== y) years.push((year = { y, runs: [] }));
+    const run = year.runs.at(-1);
+    if (run && run[1] === m - 1) run[1] = m;
+    else year.runs.push([m, m]);
+  }
+  const and = (items) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} dan ${items.at(-1)}` : items[0] ?? '');
+  return years.map(({ y, runs }) => `${and(runs.map(([a, b]) => (a === b ? MONTH_NAMES[a - 1] : `${MONTH_NAMES[a - 1]}–${MONTH_NAMES[b - 1]}`)))} ${y}`).join(', ');
+}
+
 /** "2026-11-05" → "5 November 2026". */
 export function dateLabel(date) {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date ?? '');

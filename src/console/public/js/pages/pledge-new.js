@@ -4,6 +4,7 @@ import { h, replace } from '../dom.js';
 import { form, showErrors, withFormProblems } from '../forms.js';
 import { busy, pageHeader, section } from '../ui.js';
 import { pledgeFields, pledgeRequestFromForm } from './pledge-form.js';
+import { untouchedMonthsText } from './pledge.js';
 
 export async function render(main, ctx) {
   const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Simpan komitmen');
@@ -15,7 +16,7 @@ export async function render(main, ctx) {
           const { body, problems } = pledgeRequestFromForm(f, 'create');
           try {
             const pledge = await api('/api/v1/pledges', { method: 'POST', json: body });
-            sessionStorage.setItem('jamkesda.notice', `Komitmen ${pledge.code} tersimpan.`);
+            sessionStorage.setItem('jamkesda.notice', `Komitmen ${pledge.code} tersimpan.${untouchedMonthsText(pledge)}`);
             ctx.navigate(`/komitmen/${encodeURIComponent(pledge.code)}`);
           } catch (err) {
             showErrors(f, err.code === 'PLEDGE_EXISTS' ? { message: err.message, details: [{ field: 'code', messages: ['Kode ini sudah dipakai.'] }] } : withFormProblems(problems, err));

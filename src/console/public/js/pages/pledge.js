@@ -1,7 +1,7 @@
 /** One pledge: its terms, compliance warnings, revision history, and (KEUANGAN) a revision form. */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { dateTimeLabel, FUND_LABELS, label, MONTH_NAMES, number, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
+import { dateTimeLabel, FUND_LABELS, label, MONTH_NAMES, monthLabel, monthsLabel, number, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
 import { form, showErrors, withFormProblems } from '../forms.js';
 import { canWriteFinance, hashFor } from '../routes.js';
 import { busy, dataTable, errorNotice, notice, pageHeader, section } from '../ui.js';
@@ -96,7 +96,7 @@ async function reviseForm(pledge, ctx) {
             const body = changedTerms(terms, pledge);
             if (Object.keys(body).length === 1) throw { message: 'Tidak ada ketentuan yang diubah: ubah minimal satu isian selain alasan revisi.' };
             const saved = await api(`/api/v1/pledges/${encodeURIComponent(pledge.code)}`, { method: 'PATCH', json: body });
-            sessionStorage.setItem('jamkesda.notice', `Revisi ${saved.revision} tersimpan.`);
+            sessionStorage.setItem('jamkesda.notice', `Revisi ${saved.revision} tersimpan.${untouchedMonthsText(saved)}`);
             ctx.navigate(`/komitmen/${encodeURIComponent(pledge.code)}`);
           } catch (err) {
             showErrors(f, withFormProblems(problems, err));
@@ -106,6 +106,25 @@ async function reviseForm(pledge, ctx) {
     await pledgeFields(pledge, 'revise'),
     h('div', { class: 'actions' }, submit),
   );
+}
+
+/**
+ * The months of a saved pledge (its answer's `closedMonths`, `frozenMonths`) that keep their allocation, and
+ * from when it applies: " Berlaku mulai Desember 2026; Januari–Juni 2026 tidak dihitung ulang karena sudah
+ * dibekukan, Juli 2026 sudah difinalisasi." ("" when it reaches all its months). Pure, tested.
+ */
+export function untouchedMonthsText(saved) {
+  const closed = saved.closedMonths ?? [];
+  const frozen = saved.frozenMonths ?? [];
+  if (!closed.length && !frozen.length) return '';
+  const last = [...closed, ...frozen].sort().at(-1);
+  const [year, month] = last.split('-').map(Number);
+  const start = `${saved.fiscalYear ?? year}-${String(Math.max(month + 1, saved.fromMonth ?? 1)).padStart(2, '0')}`;
+  const parts = [
+    frozen.length ? `${monthsLabel(frozen)} tidak dihitung ulang karena sudah dibekukan` : null,
+    closed.length ? `${monthsLabel(closed)}${frozen.length ? '' : ' tidak dihitung ulang karena'} sudah difinalisasi` : null,
+  ];
+  return ` Berlaku mulai ${monthLabel(start)}; ${parts.filter(Boolean).join(', ')}.`;
 }
 
 /**
