@@ -135,6 +135,11 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
 
     // The officer who started the run may not finalize it: the API's refusal is shown.
     await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).click();
+    // what finalizing fixes: the month's results, not the register; January to September, not finalized, are frozen with it (QA)
+    const question = await page.locator('.confirm-step .notice--warning').textContent();
+    expect(question).toContain('Daftar peserta tetap dapat diperbarui, tetapi tidak mengubah hasil Oktober 2026.');
+    expect(question).toContain('Bulan-bulan sebelumnya di tahun 2026 yang belum difinalisasi (hingga September 2026) ikut dibekukan');
+    expect(question).not.toContain('(peserta,');
     await page.getByRole('button', { name: 'Ya, finalisasi Oktober 2026' }).click();
     const refusal = page.locator('section', { has: page.getByRole('heading', { name: 'Finalisasi' }) }).getByRole('alert');
     await refusal.waitFor();

@@ -63,12 +63,14 @@ describe('console form messages', () => {
   describe('pages', () => {
     let payments: any;
     let pledge: any;
+    let reconciliation: any;
     let audit: any;
     let format: any;
     beforeAll(async () => {
       // One at a time: Jest's ESM loader mixes up modules shared by imports running in parallel.
       payments = await consoleModule('pages/payments.js');
       pledge = await consoleModule('pages/pledge.js');
+      reconciliation = await consoleModule('pages/reconciliation.js');
       audit = await consoleModule('pages/audit.js');
       format = await consoleModule('format.js');
     });
@@ -98,6 +100,16 @@ describe('console form messages', () => {
       expect(pledge.untouchedMonthsText({ ...saved, fromMonth: 9, closedMonths: [], frozenMonths: months(1, 6) })).toBe(' Berlaku mulai September 2026; Januari–Juni 2026 tidak dihitung ulang karena sudah dibekukan.');
       expect(pledge.untouchedMonthsText({ ...saved, closedMonths: [], frozenMonths: [] })).toBe('');
       expect(format.monthsLabel(['2025-12', '2026-01', '2026-03'])).toBe('Desember 2025, Januari dan Maret 2026');
+    });
+
+    it('finalize: says the month\'s results are fixed, not the register, and that open earlier months are frozen (QA)', () => {
+      const run = { month: '2026-10', startedBy: 'sri' };
+      const open = reconciliation.finalizeWarning(run, true);
+      expect(open).not.toMatch(/peserta, /);
+      expect(open).toContain('Daftar peserta tetap dapat diperbarui, tetapi tidak mengubah hasil Oktober 2026.');
+      expect(open).toContain('Bulan-bulan sebelumnya di tahun 2026 yang belum difinalisasi (hingga September 2026) ikut dibekukan');
+      expect(open).toMatch(/selain yang memulai rekonsiliasi \(sri\)\.$/);
+      expect(reconciliation.finalizeWarning(run, false)).not.toContain('dibekukan');
     });
 
     it('audit trail: a date in the address that is no day of the calendar is said beside its field (QA: 2026-02-31 was dropped)', () => {

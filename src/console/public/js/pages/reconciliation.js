@@ -9,6 +9,7 @@ import { categoryAmounts, categoryCounts } from '../findings.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { canWriteFinance, hashFor } from '../routes.js';
 import { billChart, billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
+import { previousMonth } from '../month-field.js';
 import { sleep } from '../upload-box.js';
 import { announce, badge, confirmStep, dataTable, downloadButton, errorNotice, notice, pageHeader, pager, section } from '../ui.js';
 import { RUN_TONES } from './reconciliations.js';
@@ -19,6 +20,7 @@ export async function render(main, ctx) {
   if (!UUID.test(id ?? '')) return replace(main, back(), pageHeader('Hasil Rekonsiliasi'), notice('error', 'Rekonsiliasi tidak ditemukan: alamat ini tidak menunjuk rekonsiliasi mana pun. Pilih dari daftar rekonsiliasi.'));
   let run;
   let others = [];
+  let earlierOpen = false;
   try {
     run = await api(`/api/v1/reconciliations/${encodeURIComponent(id)}`, { signal: ctx.signal });
     while (run.status === 'RUNNING') {
@@ -27,6 +29,11 @@ export async function render(main, ctx) {
       run = await api(`/api/v1/reconciliations/${encodeURIComponent(id)}`, { signal: ctx.signal });
     }
     if (run.status === 'DONE') others = await api('/api/v1/reconciliations', { query: { month: run.month }, signal: ctx.signal });
+    // finalizing freezes the earlier months of the year not yet finalized (§9); none are left to freeze when the month before is final
+    if (canWriteFinance(ctx.user.role) && finalizable(run, others) && !run.month.endsWith('-01')) {
+      const before = await api('/api/v1/reconciliations', { query: { month: previousMonth(run.month) }, signal: ctx.signal });
+      earlierOpen = !before.some((r) => r.status === 'FINAL');
+    }
   } catch (err) {
     if (err?.name === 'AbortError') return;
     return replace(main, back(), pageHeader('Hasil Rekonsiliasi'), errorNotice(err));
@@ -42,7 +49,7 @@ export async function render(main, ctx) {
     statusNotice(run),
     draftNotice(run, others),
     h('div', { class: 'actions' }, downloadButton('Unduh buku kerja rekonsiliasi (.xlsx)', `/api/v1/reconciliations/${encodeURIComponent(run.id)}/workbook.xlsx`, { kind: 'primary', fallbackName: `rekonsiliasi-${run.month}-v${run.version}.xlsx` }), h('a', { class: 'btn btn--ghost', href: hashFor('/laporan', { month: run.month }), text: 'Laporan desa & komitmen' })),
-    canWriteFinance(ctx.user.role) && finalizable(run, others) ? finalizeBox(run, ctx) : null,
+    canWriteFinance(ctx.user.role) && finalizable(run, others) ? finalizeBox(run, earlierOpen, ctx) : null,
     section('Ringkasan', headlineStats(run), h('div', { class: 'grid-2' }, h('div', {}, fundingChart(run)), h('div', {}, billChart(run.bill))), billStats(run.bill)),
     section('Temuan per kategori', categoryTable, amountsNote, findingsList),
     section('Pembayaran per penyandang dana', paymentStatusTable(run.payments)),
@@ -159,13 +166,32 @@ async function showFindings(container, run, category, page, ctx) {
   }
 }
 
-function finalizeBox(run, ctx) {
+/**
+ * What finalizing fixes, said before it is confirmed: the month's results, not the register (QA: it said
+ * "peserta … tidak dapat diubah lagi"); and, when `earlierOpen` (the month before is not final), that the
+ * earlier months of the year not yet finalized are frozen with it (§9). Pure, tested.
+ */
+export function finalizeWarning(run, earlierOpen) {
+  const month = monthLabel(run.month);
+  const year = run.month.slice(0, 4);
+  return [
+    `Setelah difinalisasi, hasil ${month} dikunci: alokasi iuran, temuan, tagihan dan pembayaran bulan itu tidak dapat diubah lagi (koreksi dicatat di bulan yang masih terbuka). Daftar peserta tetap dapat diperbarui, tetapi tidak mengubah hasil ${month}.`,
+    earlierOpen
+      ? `Bulan-bulan sebelumnya di tahun ${year} yang belum difinalisasi (hingga ${monthLabel(previousMonth(run.month))}) ikut dibekukan: alokasinya disimpan dan tidak dihitung ulang oleh perubahan sesudahnya (komitmen, tarif, peserta).`
+      : null,
+    `Finalisasi harus dilakukan oleh petugas keuangan selain yang memulai rekonsiliasi (${run.startedBy ?? '–'}).`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function finalizeBox(run, earlierOpen, ctx) {
   return section(
     'Finalisasi',
     confirmStep({
       askText: 'Finalisasi rekonsiliasi ini…',
       yesText: `Ya, finalisasi ${monthLabel(run.month)}`,
-      warning: `Setelah difinalisasi, data ${monthLabel(run.month)} (peserta, alokasi, tagihan, pembayaran) tidak dapat diubah lagi. Finalisasi harus dilakukan oleh petugas keuangan selain yang memulai rekonsiliasi (${run.startedBy ?? '–'}).`,
+      warning: finalizeWarning(run, earlierOpen),
       onConfirm: async () => {
         await api(`/api/v1/reconciliations/${encodeURIComponent(run.id)}/finalize`, { method: 'POST' });
         announce(`Rekonsiliasi ${monthLabel(run.month)} difinalisasi.`);
