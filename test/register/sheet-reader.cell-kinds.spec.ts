@@ -153,6 +153,28 @@ describe('generic sheet reader', () => {
     expect(HiddenCells.of([{ ref: 'K3:K9', firstColumn: 10, firstRow: 3, lastColumn: 10, lastRow: 9 }], [{ name: 'NIK', position: 0 }], 1)).toBeNull(); // a column the spec does not read
   });
 
+  it('marks the rows a merged range hides, early and late in a long sheet (rows parsed while the merges are scanned wait for them)', async () => {
+    const path = await tmp('merged-long.xlsx');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(['NIK', 'NAMA', 'TGL LAHIR', 'NOKA']).commit();
+    // A streamed sheet merges rows not yet committed: each range's rows are committed after its merge.
+    const merges: Record<number, string> = { 3: 'B2:B3', 30_001: 'B30000:B30001' };
+    for (let i = 2; i <= 30_001; i++) {
+      ws.addRow([`17030645129${String(i).padStart(5, '0')}`, merges[i] ? null : `Nama ${i}`]);
+      if (merges[i]) ws.mergeCells(merges[i]);
+      if (merges[i + 1] === undefined) ws.getRow(i).commit();
+    }
+    ws.commit();
+    await wb.commit();
+    const { rows } = await readAll(path, 'merged-long.xlsx', 5000);
+    expect(rows).toHaveLength(30_000);
+    expect(rows.filter((r) => r.merged).map((r) => [r.rowNumber, r.merged])).toEqual([
+      [3, [{ column: 'NAMA', range: 'B2:B3', firstRow: 2 }]],
+      [30_001, [{ column: 'NAMA', range: 'B30000:B30001', firstRow: 30_000 }]],
+    ]);
+  });
+
   it('parses the §12 date forms and refuses impossible days', () => {
     expect(parseDateText('2024-02-29')).toBe('2024-02-29');
     expect(parseDateText('29/02/2024')).toBe('2024-02-29');

@@ -24,6 +24,12 @@ const OPEN = Buffer.from('<mergeCells');
 const OPEN_PREFIXED = Buffer.from(':mergeCells');
 const REF = /<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*["']\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)["']/g;
 
+/** Where `<mergeCells` (or `<x:mergeCells`) starts in `bytes`, or -1. */
+function openingIn(bytes: Buffer): number {
+  const at = bytes.indexOf(OPEN);
+  return at >= 0 ? at : bytes.indexOf(OPEN_PREFIXED);
+}
+
 /** Passes a worksheet's XML through unchanged and keeps the text from `<mergeCells` on. */
 export class MergeCellTap extends Transform {
   private tail: Buffer = Buffer.alloc(0);
@@ -32,12 +38,18 @@ export class MergeCellTap extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     if (this.found) this.found.push(chunk.toString('utf8'));
     else {
-      // The tag may straddle two chunks: search the end of the previous one with this one.
-      const probe = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
-      let at = probe.indexOf(OPEN);
-      if (at < 0) at = probe.indexOf(OPEN_PREFIXED);
-      if (at >= 0) this.found = [probe.subarray(at).toString('utf8')];
-      else this.tail = Buffer.from(probe.subarray(Math.max(0, probe.length - OPEN.length)));
+      const at = openingIn(chunk);
+      if (at >= 0) this.found = [chunk.subarray(at).toString('utf8')];
+      else if (this.tail.length) {
+        // The tag may straddle two chunks: the end of the previous one with the start of this one.
+        const joint = Buffer.concat([this.tail, chunk.subarray(0, OPEN.length)]);
+        const across = openingIn(joint);
+        if (across >= 0) this.found = [joint.subarray(across).toString('utf8'), chunk.subarray(OPEN.length).toString('utf8')];
+      }
+      if (!this.found) {
+        const recent = chunk.length >= OPEN.length ? chunk : Buffer.concat([this.tail, chunk]);
+        this.tail = Buffer.from(recent.subarray(Math.max(0, recent.length - OPEN.length)));
+      }
     }
     done(null, chunk);
   }

@@ -32,6 +32,8 @@ import { openEntry } from './zip-entry.js';
 
 /** Rows handed on in chunks (fewer awaits per row). */
 const CHUNK_ROWS = 500;
+/** Chunks parsed ahead while a sheet's merges are being scanned: 20,000 rows at most. */
+const HELD_CHUNKS = 40;
 
 /**
  * Most bytes `xl/sharedStrings.xml` may inflate to: about twice a 1,000,000-row register's
@@ -92,7 +94,11 @@ export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: 
   let current: Readable | undefined;
   try {
     for (const { file, sheetNo, name, hidden, index: sheet } of sheets) {
-      if (merged) merged.set(sheet, await scanMergedRanges(await openEntry(path, file)));
+      // The merges are scanned (zlib inflating on libuv's threads) while the first rows are parsed; rows
+      // wait, at most HELD_CHUNKS chunks of them, until the merges are known (merged-cells.ts).
+      const scan = merged ? settling(openEntry(path, file).then(scanMergedRanges)) : null;
+      const ready = async () => void (scan && merged!.set(sheet, await scan.promise));
+      let held: RawRow[][] = [];
       current = await openEntry(path, file, { onRead: (bytes) => (counter.bytesRead += bytes) });
       for (const { value } of reader._parseWorksheet(current, sheetNo)) {
         let rows: RawRow[] = [];
@@ -100,12 +106,18 @@ export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: 
           const cells = rowCells(row, book);
           if (cells) rows.push(hidden ? { sheet, rowNumber: row.number, cells, hiddenSheet: name } : { sheet, rowNumber: row.number, cells });
           if (rows.length >= CHUNK_ROWS) {
-            yield rows;
+            held.push(rows);
             rows = [];
+            if (scan && !scan.settled && held.length < HELD_CHUNKS) continue;
+            await ready();
+            yield* held;
+            held = [];
           }
         }
-        if (rows.length) yield rows;
+        if (rows.length) held.push(rows);
       }
+      await ready();
+      yield* held;
     }
   } finally {
     current?.destroy();
@@ -226,4 +238,14 @@ function objectCell(value: Record<string, any>, numFmt: string | undefined, book
 function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
   return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** A promise and whether it has settled (a rejection is kept for whoever awaits `promise`, never unhandled). */
+function settling<T>(promise: Promise<T>): { promise: Promise<T>; settled: boolean } {
+  const tracked = { promise, settled: false };
+  promise.then(
+    () => (tracked.settled = true),
+    () => (tracked.settled = true),
+  );
+  return tracked;
 }
