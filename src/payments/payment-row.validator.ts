@@ -5,7 +5,7 @@
  */
 import { type Cell, cellDay, characterFailure, formulaFailure } from '../common/spreadsheet/cell.js';
 import type { ColumnSpec } from '../common/spreadsheet/column-spec.js';
-import { mergedCellIssues } from '../common/spreadsheet/merged-cells.js';
+import { mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
 import { dayName, isMonth, monthName } from '../common/month.js';
 import { paymentReference } from './duplicate-payments.js';
@@ -75,12 +75,22 @@ export function adjustsOpenMonth(adjustsMonth: string): string {
 }
 
 export function validatePaymentRow(
-  { rowNumber, cells, merged }: SheetRow,
+  row: SheetRow,
   pledges: ReadonlyMap<string, number>,
   closedMonths: ReadonlySet<string>,
   today: string,
 ): { record?: PaymentRecord; issues: Issue[] } {
-  if (merged) return { issues: mergedCellIssues(merged) }; // a cell hidden by a merged range reads as empty
+  const checked = checkPaymentRow(row, pledges, closedMonths, today);
+  // a cell hidden by a merged range reads as empty: refused as such, the row's other findings kept
+  return row.merged ? { issues: withMergedCells(checked.issues, row.merged, mergedCellIssue) } : checked;
+}
+
+function checkPaymentRow(
+  { rowNumber, cells }: SheetRow,
+  pledges: ReadonlyMap<string, number>,
+  closedMonths: ReadonlySet<string>,
+  today: string,
+): { record?: PaymentRecord; issues: Issue[] } {
   const issues: Issue[] = [];
   const reject = (column: string, code: string, message: string) => issues.push({ column, severity: 'REJECT', code, message });
   // A formula with nothing readable is named as such (the amount's reader names its own), not as an

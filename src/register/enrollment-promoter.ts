@@ -91,8 +91,8 @@ export class EnrollmentPromoter {
     const now = early?.now ?? this.clock.now();
     await m.query('SELECT pg_advisory_xact_lock($1)', [REGISTER_PROMOTION_LOCK]);
     await m.query(KEEP_UNSTATED, [uploadId, !file.tat]);
-    await m.query(WARN_REINSTATED, [uploadId]);
     await m.query(REJECT_TAKEN_NOKA, [uploadId]);
+    await m.query(WARN_REINSTATED, [uploadId]); // rows still staged: a rejected one brings nobody back
     const [history] = await m.query(RECORD_HISTORY, [uploadId, actor, now]);
     if (history.updated > 0) {
       await m.query(RELEASE_MOVED_NOKAS, [uploadId, now]);

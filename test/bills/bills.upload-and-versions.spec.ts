@@ -60,11 +60,17 @@ describe('bills: upload, row report and versions', () => {
     ws.addRow(['0001000000002', '1703060101800002', 'Dua', null]);
     ws.addRow(['0001000000003', '1703060101800003', 'Tiga', null]);
     ws.mergeCells('D2:D4');
+    // a signature block merged over two columns and rows: its first row keeps its own findings beside the merged cell
+    ws.addRow([null, null, 'Kepala BPJS Cabang']);
+    ws.addRow([]);
+    ws.mergeCells('C5:D6');
     const res = await upload('2026-07', '37800', Buffer.from(await wb.xlsx.writeBuffer()), 'tagihan.xlsx', 201);
-    expect(res.body).toMatchObject({ lines: 1, linesTotal: 37800, rowsRead: 3, accepted: 1, rejected: 2 });
+    expect(res.body).toMatchObject({ lines: 1, linesTotal: 37800, rowsRead: 4, accepted: 1, rejected: 3 });
     expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([
       [3, 'IURAN', 'MERGED_CELL'],
       [4, 'IURAN', 'MERGED_CELL'],
+      [5, 'NIK', 'NIK_REQUIRED'],
+      [5, 'IURAN', 'MERGED_CELL'],
     ]);
     expect(res.body.issues[0].message).toMatch(/^IURAN ada di dalam sel gabungan D2:D4 \(merge\)/);
   });

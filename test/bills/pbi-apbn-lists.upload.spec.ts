@@ -1,6 +1,7 @@
 /** DOMAIN §7, §12: the PBI-APBN list upload (NIK only, other columns ignored), versioned per month. */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -39,6 +40,20 @@ describe('PBI-APBN lists: upload', () => {
     expect(res.body.issues[1].message).toMatch(/^NIK terbaca sebagai angka \(1\.70306E\+15\) .* Format kolom sebagai Teks/);
     const [{ raw }] = await t.dataSource.query(`SELECT raw::text AS raw FROM upload_issue WHERE upload_id = $1 AND row_number = 3`, [res.body.id]);
     expect(raw).toContain('17030601�8000002');
+  });
+
+  it('a NIK hidden by a merged range rejects its row, though NIK is the only column read (QA: the row was skipped as empty)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('PBI');
+    ws.addRow(['NO', 'NIK', 'NAMA']);
+    ws.addRow([1, '1703060101800001', 'A']);
+    ws.addRow([2, null, 'B']);
+    ws.addRow([3, '1703060101800003', 'C']);
+    ws.mergeCells('B2:B3');
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/pbi-apbn-lists').field('month', '2026-08').attach('file', file, 'pbi.xlsx').expect(201);
+    expect(res.body).toMatchObject({ niks: 2, rowsRead: 3, accepted: 2, rejected: 1 });
+    expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([[3, 'NIK', 'MERGED_CELL']]);
   });
 
   it('ignores form fields it does not read, as every upload route does; a bad month is still refused', async () => {

@@ -76,4 +76,25 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
       nik: '1703064101600001',
     });
   });
+
+  it('an ended participant whose card has passed to someone else comes back without it; a row refused for another reason brings nobody back (QA)', async () => {
+    const csv = (header: string, ...rows: string[]) => ({ name: 'kartu.csv', content: Buffer.from([header, ...rows].join('\n') + '\n') });
+    const full = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR';
+    const old = '1703064101600011,1703060101200001,Lama,1960-01-01,P,17.03.06.2001';
+    const heir = '1703064101600012,1703060101200001,Baru,1960-01-01,P,17.03.06.2001';
+    await upload(t, csv(full, `${old},0001000000888,2025-01-01,2026-05-31,PINDAH`, `${heir},0001000000888,2026-06-01,,`));
+    const back = await upload(t, csv('NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT,TAT', `${old},2025-01-01,`));
+    expect(back.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 0, warnings: 1 });
+    const stored = await t.dataSource.query(`SELECT nik, noka, tat::text FROM participant WHERE nik IN ('1703064101600011', '1703064101600012') ORDER BY nik`);
+    expect(stored).toEqual([
+      { nik: '1703064101600011', noka: null, tat: null },
+      { nik: '1703064101600012', noka: '0001000000888', tat: null },
+    ]);
+    // the same card typed for the one coming back: refused (NOKA_TAKEN), and no REINSTATED beside it
+    await upload(t, csv(full, `${old},0001000000888,2025-01-01,2026-05-31,PINDAH`));
+    const refused = await upload(t, csv(full, `${old},0001000000888,2025-01-01,,`));
+    expect(refused.body).toMatchObject({ status: 'DONE', accepted: 0, rejected: 1, warnings: 0 });
+    const codes = await t.dataSource.query('SELECT code FROM upload_issue WHERE upload_id = $1', [refused.body.id]);
+    expect(codes).toEqual([{ code: 'NOKA_TAKEN' }]);
+  });
 });

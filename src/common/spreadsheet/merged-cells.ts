@@ -3,7 +3,7 @@
  * first cell only: the other cells arrive empty. In a required column a row check would say
  * "KODE_DESA wajib diisi" about a cell the user sees filled; in an optional one (TAT, PERSEN,
  * PENYESUAIAN_BULAN) the value would be dropped without a word. So a row with a cell hidden by a
- * merged range is refused naming the range (`mergedCellIssues`), whichever the column.
+ * merged range is refused naming the range (`withMergedCells`), whichever the column.
  *
  * A worksheet lists its merges in `<mergeCells>`, after all of its rows, so the sheet's part is
  * inflated once beforehand to find them (`scanMergedRanges`: about 4 % of a large upload's time),
@@ -146,7 +146,18 @@ export function mergedCellMessage({ column, range }: MergedCell): string {
   );
 }
 
-/** A row's rejections, one per hidden cell: the row is refused as a whole rather than read with cells missing. */
-export function mergedCellIssues(cells: readonly MergedCell[]): { column: string; severity: 'REJECT'; code: typeof MERGED_CELL; message: string }[] {
-  return cells.map((cell) => ({ column: cell.column, severity: 'REJECT', code: MERGED_CELL, message: mergedCellMessage(cell) }));
+/** The rejection of a cell a merged range hides. */
+export function mergedCellIssue(cell: MergedCell): { column: string; severity: 'REJECT'; code: typeof MERGED_CELL; message: string } {
+  return { column: cell.column, severity: 'REJECT', code: MERGED_CELL, message: mergedCellMessage(cell) };
+}
+
+/**
+ * A row's findings with its hidden cells said as such: a finding about a hidden cell ("wajib diisi")
+ * gives way to MERGED_CELL, the row's other findings stay (a signature block's NIK is still no NIK),
+ * and a hidden cell no finding named (an optional column) gets one, so the row is refused.
+ */
+export function withMergedCells<T extends { column: string | null }>(issues: readonly T[], merged: readonly MergedCell[] | undefined, issueFor: (cell: MergedCell) => T): T[] {
+  if (!merged) return [...issues];
+  const hidden = new Set(merged.map((cell) => cell.column));
+  return [...issues.filter((issue) => issue.column === null || !hidden.has(issue.column)), ...merged.map(issueFor)];
 }

@@ -21,7 +21,8 @@
  * - Cells keep their kind, so callers can refuse a NIK typed into a numeric cell. Formulas give their
  *   cached result (with `formula` set), rich text is flattened (`richText` set), dates are `YYYY-MM-DD`
  *   (helpers in cell.ts parse `YYYY-MM-DD`, `DD/MM/YYYY`, `DD-MM-YYYY` text).
- * - Rows with no value in any spec column are skipped; row numbers are the file's, 1-based.
+ * - Rows with no value in any spec column are skipped (unless a merged range hides one of them and the
+ *   row holds something else); row numbers are the file's, 1-based.
  * - A merged range keeps its value in its first cell only: a data row with a spec column's cell
  *   hidden by one carries `merged` (merged-cells.ts), and callers refuse it (`mergedCellIssues`).
  * - The whole file is refused with a `SpreadsheetException` (Indonesian message): empty, not a
@@ -151,9 +152,11 @@ export class SheetReader {
           if (cell.kind !== 'empty') empty = false;
           cells[c] = cell;
         }
-        if (empty) continue;
-        if (++dataRows > maxRows) throw SpreadsheetException.tooManyRows(maxRows);
         const merged = hidden?.at(raw.rowNumber);
+        // A row whose read cells are all hidden by merged ranges is still a row when it holds anything
+        // else (a PBI-APBN list reads NIK only: a merged NIK would have dropped its row unsaid).
+        if (empty && !(merged && raw.cells.some((c) => c.kind !== 'empty'))) continue;
+        if (++dataRows > maxRows) throw SpreadsheetException.tooManyRows(maxRows);
         batch.push(merged ? { rowNumber: raw.rowNumber, cells, merged } : { rowNumber: raw.rowNumber, cells });
         if (batch.length >= batchSize) {
           yield batch;

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../../common/errors/domain.exception.js';
-import { mergedCellMessage } from '../../common/spreadsheet/merged-cells.js';
+import { mergedCellMessage, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetErrorCode, SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import type { PledgeInput, PledgeWarning } from '../domain/pledge-rules.js';
@@ -68,7 +68,7 @@ export class ImportPledgeSheet {
       for (const row of batch) {
         const read = rowToInput(row.cells);
         // A cell hidden by a merged range reads as empty: the pledge is refused naming the range.
-        if (row.merged) read.problems = row.merged.map((cell) => ({ column: cell.column, message: mergedCellMessage(cell) }));
+        read.problems = withMergedCells(read.problems, row.merged, (cell) => ({ column: cell.column, message: mergedCellMessage(cell) }));
         rows.push({ rowNumber: row.rowNumber, ...read });
       }
     }

@@ -4,7 +4,7 @@
  * upload errors. Rows are rejected only when a value cannot be read safely.
  */
 import type { ColumnSpec } from '../../common/spreadsheet/column-spec.js';
-import { mergedCellIssues } from '../../common/spreadsheet/merged-cells.js';
+import { mergedCellIssue, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { isError, nikFrom, nokaFrom, rupiahFrom, textRefusal } from '../uploads/cell-values.js';
 import type { RowIssue } from '../uploads/row-issue.js';
@@ -24,8 +24,13 @@ export interface BillLineRecord {
   amount: number;
 }
 
-export function validateBillRow({ rowNumber, cells, merged }: SheetRow): { record?: BillLineRecord; issues: Omit<RowIssue, 'row'>[] } {
-  if (merged) return { issues: mergedCellIssues(merged) }; // a cell hidden by a merged range reads as empty
+export function validateBillRow(row: SheetRow): { record?: BillLineRecord; issues: Omit<RowIssue, 'row'>[] } {
+  const checked = checkBillRow(row);
+  // a cell hidden by a merged range reads as empty: refused as such, the row's other findings kept
+  return row.merged ? { issues: withMergedCells(checked.issues, row.merged, mergedCellIssue) } : checked;
+}
+
+function checkBillRow({ rowNumber, cells }: SheetRow): { record?: BillLineRecord; issues: Omit<RowIssue, 'row'>[] } {
   const issues: Omit<RowIssue, 'row'>[] = [];
   const noka = nokaFrom(cells[0]);
   const nik = nikFrom(cells[1]);

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import type { ColumnSpec } from '../../common/spreadsheet/column-spec.js';
-import { mergedCellIssues } from '../../common/spreadsheet/merged-cells.js';
+import { mergedCellIssue, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
@@ -14,7 +14,7 @@ import { PbiApbnList } from '../entities/pbi-apbn-list.entity.js';
 import { INSERT_PBI_ENTRIES } from '../sql/uploads.sql.js';
 import { isError, nikFrom } from '../uploads/cell-values.js';
 import { fileChecksum } from '../../common/file-checksum.js';
-import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
+import { IssueCollector, type RowIssue, type UploadReport } from '../uploads/row-issue.js';
 import { replacedVersion, type ReplacedVersion } from '../uploads/replaced-version.js';
 import { storedReport, writeIssues } from '../uploads/upload-writer.js';
 
@@ -78,7 +78,8 @@ export class UploadPbiApbnList {
       const niks: string[] = [];
       for (const row of batch) {
         const nik = nikFrom(row.cells[0]);
-        const issues = row.merged ? mergedCellIssues(row.merged) : isError(nik) ? [{ column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }] : [];
+        const found = isError(nik) ? [{ column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }] : [];
+        const issues = withMergedCells<Omit<RowIssue, 'row'>>(found, row.merged, mergedCellIssue);
         if (collector.row(row.rowNumber, issues, () => rawCells(PBI_COLUMNS, row.cells, issues)) && !row.merged && !isError(nik)) niks.push(nik.value);
       }
       if (niks.length) await m.query(INSERT_PBI_ENTRIES, [list.id, niks]);

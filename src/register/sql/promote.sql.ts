@@ -11,36 +11,19 @@ import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
  * by NIK, not an erasure; QA: a sheet of the required columns only brought a dead participant back
  * and erased her card number):
  * - an empty NOKA, or no NOKA column, keeps the participant's NOKA: a card is replaced by another
- *   number, never by nothing;
+ *   number, never by nothing; unless another active participant holds it now (an ended participant's
+ *   card passed on: brought back, they come back without it);
  * - without a TAT column ($2), TAT and the end reason stay as they are.
  * $1 upload id, $2 true when the file has no TAT column.
  */
 export const KEEP_UNSTATED = `
   UPDATE enrollment_staging s SET
-    noka = coalesce(s.noka, p.noka),
+    noka = coalesce(s.noka, CASE WHEN NOT EXISTS (SELECT 1 FROM participant o WHERE o.noka = p.noka AND o.nik <> p.nik AND o.tat IS NULL) THEN p.noka END),
     tat = CASE WHEN $2 THEN p.tat ELSE s.tat END,
     end_reason = CASE WHEN $2 THEN p.end_reason ELSE s.end_reason END
   FROM participant p
   WHERE s.upload_id = $1 AND p.nik = s.nik
     AND ((s.noka IS NULL AND p.noka IS NOT NULL) OR ($2::boolean AND (p.tat IS NOT NULL OR p.end_reason IS NOT NULL)))`;
-
-/**
- * 0c. A row with an empty TAT for a participant whose coverage had ended brings the coverage back,
- * and the regency owes the premium again: accepted (an upsert says so), with a warning that names
- * the end it removes. The row as uploaded goes with it unless the row already has a finding.
- * $1 upload id.
- */
-export const WARN_REINSTATED = `
-  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
-  SELECT $1, s.row_number, 'WARN', 'TAT', 'REINSTATED',
-         format('Peserta ini tercatat berakhir %s (%s); baris ini tanpa TAT sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. '
-                'Jika bukan itu maksudnya, isi TAT dan ALASAN_BERAKHIR lalu unggah ulang.', to_char(p.tat, 'DD/MM/YYYY'), p.end_reason),
-         CASE WHEN EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = s.row_number) THEN NULL
-              ELSE jsonb_build_object('NIK', s.nik, 'NO_KK', s.no_kk, 'NAMA', s.name, 'TANGGAL_LAHIR', s.birth_date::text,
-                                      'JENIS_KELAMIN', s.sex, 'KODE_DESA', s.village_code, 'NOKA', s.noka, 'TMT', s.tmt::text) END
-  FROM enrollment_staging s
-  JOIN participant p ON p.nik = s.nik
-  WHERE s.upload_id = $1 AND s.tat IS NULL AND p.tat IS NOT NULL`;
 
 /**
  * 1. NOKA held by another participant who stays active after this upload (DOMAIN §2: unique among
@@ -69,6 +52,24 @@ export const REJECT_TAKEN_NOKA = `
   )
   DELETE FROM enrollment_staging s USING taken t
   WHERE s.upload_id = $1 AND s.row_number = t.row_number`;
+
+/**
+ * 1b. A row with an empty TAT for a participant whose coverage had ended brings the coverage back,
+ * and the regency owes the premium again: accepted (an upsert says so), with a warning that names
+ * the end it removes. The row as uploaded goes with it unless the row already has a finding.
+ * $1 upload id.
+ */
+export const WARN_REINSTATED = `
+  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
+  SELECT $1, s.row_number, 'WARN', 'TAT', 'REINSTATED',
+         format('Peserta ini tercatat berakhir %s (%s); baris ini tanpa TAT sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. '
+                'Jika bukan itu maksudnya, isi TAT dan ALASAN_BERAKHIR lalu unggah ulang.', to_char(p.tat, 'DD/MM/YYYY'), p.end_reason),
+         CASE WHEN EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = s.row_number) THEN NULL
+              ELSE jsonb_build_object('NIK', s.nik, 'NO_KK', s.no_kk, 'NAMA', s.name, 'TANGGAL_LAHIR', s.birth_date::text,
+                                      'JENIS_KELAMIN', s.sex, 'KODE_DESA', s.village_code, 'NOKA', s.noka, 'TMT', s.tmt::text) END
+  FROM enrollment_staging s
+  JOIN participant p ON p.nik = s.nik
+  WHERE s.upload_id = $1 AND s.tat IS NULL AND p.tat IS NOT NULL`;
 
 /** The register columns a staged row (alias `s`) may change, and the participant's (alias `p`). */
 const STAGED = `(s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason)`;

@@ -5,7 +5,7 @@
  * the upload is promoted.
  */
 import { type Cell, cellDay, characterFailure, EMPTY_CELL, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
-import { mergedCellMessage } from '../../common/spreadsheet/merged-cells.js';
+import { mergedCellMessage, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
 import { COL, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
@@ -53,9 +53,14 @@ export class EnrollmentRowValidator {
 
   constructor(private readonly villageCodes: ReadonlySet<string>) {}
 
-  validate({ rowNumber, cells: read, merged }: SheetRow): RowResult {
-    // A cell hidden by a merged range reads as empty: the row is refused naming the range, not checked further.
-    if (merged) return { issues: merged.map((cell) => reject(cell.column as EnrollmentColumnName, C.MERGED_CELL, mergedCellMessage(cell))) };
+  validate(row: SheetRow): RowResult {
+    const checked = this.check(row);
+    if (!row.merged) return checked;
+    // A cell hidden by a merged range reads as empty: refused as such, the row's other findings kept.
+    return { issues: withMergedCells(checked.issues, row.merged, (cell) => reject(cell.column as EnrollmentColumnName, C.MERGED_CELL, mergedCellMessage(cell))) };
+  }
+
+  private check({ rowNumber, cells: read }: SheetRow): RowResult {
     const issues: RowIssue[] = [];
     const cells = withoutFormulaFailures(read, issues);
     const checked = this.nik(cells[COL.NIK], issues);
