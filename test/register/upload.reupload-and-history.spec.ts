@@ -97,4 +97,16 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
     const codes = await t.dataSource.query('SELECT code FROM upload_issue WHERE upload_id = $1', [refused.body.id]);
     expect(codes).toEqual([{ code: 'NOKA_TAKEN' }]);
   });
+
+  it('a TAT in a file without an ALASAN_BERAKHIR column says the column is missing and how to keep the stored end (QA)', async () => {
+    const content = Buffer.from('NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT,TAT\n1703064101600011,1703060101200001,Lama,1960-01-01,P,17.03.06.2001,2025-01-01,2026-05-31\n');
+    const res = await upload(t, { name: 'tanpa-alasan.csv', content });
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 0, rejected: 1 });
+    const [issue] = await t.dataSource.query('SELECT column_name, code, message FROM upload_issue WHERE upload_id = $1', [res.body.id]);
+    expect(issue).toEqual({
+      column_name: 'ALASAN_BERAKHIR',
+      code: 'END_REASON_REQUIRED',
+      message: expect.stringMatching(/^Berkas ini tidak memiliki kolom ALASAN_BERAKHIR, padahal TAT diisi: .* atau hapus kolom TAT bila akhir kepesertaan tidak berubah/),
+    });
+  });
 });

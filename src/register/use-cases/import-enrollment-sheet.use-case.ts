@@ -121,6 +121,7 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
       let lastProgress = Date.now();
       let pending: Validated = { records: [], issues: [] };
       for await (const batch of reader.batches()) {
+        validator.hasEndReasonColumn = reader.header!.indexes[COL.ALASAN_BERAKHIR] >= 0;
         rowsRead += batch.length;
         validateBatch(validator, batch, pending);
         if (pending.records.length + pending.issues.length < STAGE_ROWS) continue;

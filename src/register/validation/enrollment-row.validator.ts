@@ -45,11 +45,21 @@ const MAX_NAME = 200;
 const SEX: Record<string, 'L' | 'P'> = { L: 'L', P: 'P', 'LAKI-LAKI': 'L', 'LAKI LAKI': 'L', LAKI: 'L', PRIA: 'L', PEREMPUAN: 'P', WANITA: 'P' };
 const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
 
+const END_REASON_COLUMN_MISSING =
+  `Berkas ini tidak memiliki kolom ALASAN_BERAKHIR, padahal TAT diisi: tambahkan kolom ALASAN_BERAKHIR (${END_REASONS.join(', ')}), ` +
+  'atau hapus kolom TAT bila akhir kepesertaan tidak berubah (berkas tanpa kolom TAT tidak mengubah TAT yang tersimpan).';
+
 export class EnrollmentRowValidator {
   private readonly firstRowOfNik = new DigitKeyMap(16);
   private readonly firstRowOfNoka = new DigitKeyMap(13);
   /** Codes as typed (dotted or not) → dotted code, for the villages seen so far. */
   private readonly codes = new Map<string, string>();
+
+  /**
+   * False when the file has no ALASAN_BERAKHIR column (set once its header is read): a TAT without a
+   * reason then says so, and how to keep the stored end instead (a file without TAT keeps it).
+   */
+  hasEndReasonColumn = true;
 
   constructor(private readonly villageCodes: ReadonlySet<string>) {}
 
@@ -220,7 +230,7 @@ export class EnrollmentRowValidator {
     const text = cell.text.toUpperCase().replace(/[\s-]+/g, '_');
     const tatGiven = tat !== null;
     if (!text) {
-      if (tatGiven) issues.push(reject('ALASAN_BERAKHIR', C.END_REASON_REQUIRED, `ALASAN_BERAKHIR wajib diisi bila TAT diisi (${END_REASONS.join(', ')}).`));
+      if (tatGiven) issues.push(reject('ALASAN_BERAKHIR', C.END_REASON_REQUIRED, this.hasEndReasonColumn ? `ALASAN_BERAKHIR wajib diisi bila TAT diisi (${END_REASONS.join(', ')}).` : END_REASON_COLUMN_MISSING));
       return null;
     }
     if (!(END_REASONS as readonly string[]).includes(text)) {
