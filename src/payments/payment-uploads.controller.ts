@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Post, Res, UploadedFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
@@ -15,7 +15,8 @@ import { withUploadedFile } from '../reconciliation/uploads/uploaded-file.js';
 import { Role } from '../users/role.js';
 import { type PaymentUploadRow, paymentUploadReport, paymentUploadReportFilename } from './payment-upload-report.js';
 import { PaymentException } from './payments.exception.js';
-import { PAYMENT_UPLOAD } from './sql/payment-uploads.sql.js';
+import { PaymentUploadQueryDto } from './dto/payment.dto.js';
+import { COUNT_PAYMENT_UPLOADS, PAYMENT_UPLOAD, PAYMENT_UPLOADS } from './sql/payment-uploads.sql.js';
 import { UploadPayments } from './use-cases/upload-payments.use-case.js';
 
 @ApiTags('payments')
@@ -36,6 +37,15 @@ export class PaymentUploadsController {
   @UploadFile()
   upload(@UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser) {
     return withUploadedFile(file, (f) => this.uploadPayments.execute({ path: f.path, filename: f.originalname, actor: user.username }));
+  }
+
+  /** Payment sheets that recorded payments, newest first: `{ items, total }` (amount in rupiah), each with its row report. */
+  @Get()
+  @Roles(...READERS)
+  async list(@Query() query: PaymentUploadQueryDto) {
+    const rows: PaymentUploadRow[] = await this.dataSource.query(PAYMENT_UPLOADS, [query.pageSize, (query.page - 1) * query.pageSize]);
+    const [{ total }] = await this.dataSource.query(COUNT_PAYMENT_UPLOADS);
+    return { items: rows.map((u) => ({ ...u, amount: Number(u.amount) })), total };
   }
 
   /** Rejected and warned rows of a payment sheet as uploaded, with their messages (fix and upload again), and its counts. */

@@ -62,6 +62,10 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     // The rejected row can be downloaded to fix and upload again, as for every other upload.
     const [report] = await Promise.all([page.waitForEvent('download'), sheet.getByRole('button', { name: /Unduh laporan baris bermasalah/ }).click()]);
     expect(report.suggestedFilename()).toMatch(/^laporan-pembayaran-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    // and found again in the sheets' history, after leaving the page
+    const history = page.getByRole('table', { name: 'Riwayat unggahan lembar pembayaran' });
+    await history.waitFor();
+    expect((await tableRows(history))[0].slice(2, 6)).toEqual(['pembayaran-oktober.xlsx', '2 (Rp175.600)', '1', '0']);
 
     // The month's status and payments are refreshed: the village paid in full by the 10th, the regency
     // paid less and late (14 October).

@@ -73,6 +73,12 @@ describe('payments: sheet upload', () => {
       'Jumlah tercatat': up.body.amount,
     });
     await (await t.as(Role.AUDITOR)).get('/api/v1/payment-uploads/00000000-0000-4000-8000-000000000000/report.xlsx').expect(404);
+    // listed, newest first, to find the report again after leaving the page (QA)
+    const list = (await (await t.as(Role.AUDITOR)).get('/api/v1/payment-uploads?pageSize=1').expect(200)).body;
+    expect(list.total).toBeGreaterThanOrEqual(2);
+    expect(list.items).toEqual([
+      { id: up.body.id, filename: 'pembayaran-oktober.csv', uploadedBy: expect.any(String), uploadedAt: '2026-11-15T03:00:00.000Z', rowsRead: 3, accepted: 1, rejected: 2, warnings: 0, payments: 1, amount: 2000 },
+    ]);
   });
 
   it("refuses a month outside the pledge's fiscal year and a payment date still to come; a correction for the year recorded in the next one is taken", async () => {

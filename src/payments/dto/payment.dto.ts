@@ -73,6 +73,12 @@ export class PaymentQueryDto {
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) pageSize = 100;
 }
 
+/** A page of payment sheet uploads, newest first. */
+export class PaymentUploadQueryDto {
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
+}
+
 export class PaymentStatusQueryDto {
   @ApiProperty({ example: '2026-11' })
   @Matches(MONTH_PATTERN, { message: `month: ${MONTH_MESSAGE}` })

@@ -6,8 +6,13 @@ export const INSERT_PAYMENT_UPLOAD = `
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
   RETURNING id`;
 
+const COLUMNS = `id, filename, uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt", rows_read AS "rowsRead", accepted, rejected,
+         warnings, payments, amount::text AS amount`;
+
 /** One upload by id, as the row report's summary shows it. $1 id. */
-export const PAYMENT_UPLOAD = `
-  SELECT id, filename, uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt", rows_read AS "rowsRead", accepted, rejected,
-         warnings, payments, amount::text AS amount
-  FROM payment_upload WHERE id = $1`;
+export const PAYMENT_UPLOAD = `SELECT ${COLUMNS} FROM payment_upload WHERE id = $1`;
+
+/** A page of uploads, newest first. $1 limit, $2 offset. */
+export const PAYMENT_UPLOADS = `SELECT ${COLUMNS} FROM payment_upload ORDER BY uploaded_at DESC, id LIMIT $1 OFFSET $2`;
+
+export const COUNT_PAYMENT_UPLOADS = `SELECT count(*)::int AS total FROM payment_upload`;

@@ -6,6 +6,7 @@ import { clearErrors, field, form, showErrors, values, withFormProblems } from '
 import { monthField, monthFromAddress } from '../month-field.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { issuesTable, refusedRowsTable } from '../issues-table.js';
+import { paymentUploadHistory } from '../payment-uploads.js';
 import { hasRowReport, reportPath } from '../row-report.js';
 import { uploadBox } from '../upload-box.js';
 import { announce, busy, confirmStep, dataTable, downloadButton, errorNotice, loading, notice, pageHeader, section, stats } from '../ui.js';
@@ -20,14 +21,15 @@ export async function render(main, ctx) {
     if (err?.name === 'AbortError') return;
   }
   const refresh = (m) => showMonth(overview, m, ctx);
+  const history = paymentUploadHistory({ signal: ctx.signal });
   replace(
     main,
     pageHeader('Pembayaran', 'Catat pembayaran iuran dari tiap penyandang dana (nomor SP2D atau bukti transfer). Iuran jatuh tempo tanggal 10.'),
     problem,
-    h('div', { class: 'grid-2' }, section('Catat pembayaran', paymentForm(pledges, month, refresh)), section('Unggah lembar pembayaran', sheetForm(ctx, refresh))),
+    h('div', { class: 'grid-2' }, section('Catat pembayaran', paymentForm(pledges, month, refresh)), section('Unggah lembar pembayaran', sheetForm(ctx, refresh, history), history.element)),
     overview,
   );
-  await refresh(month);
+  await Promise.all([refresh(month), history.load()]);
 }
 
 function paymentForm(pledges, month, refresh) {
@@ -98,7 +100,7 @@ export function paymentSavedText(saved, body) {
   return `Pembayaran ${rupiah(saved.amount ?? body.amount)} untuk ${saved.pledgeCode ?? body.pledgeCode} (${monthLabel(saved.month ?? body.month)}) tersimpan${adjusts ? ` sebagai koreksi untuk ${monthLabel(adjusts)}` : ''}.`;
 }
 
-function sheetForm(ctx, refresh) {
+function sheetForm(ctx, refresh, history) {
   const box = uploadBox({ name: 'file', label: 'Lembar pembayaran', hint: 'Kolom KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI (.xlsx atau .csv).' });
   const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Unggah pembayaran');
   const out = h('div', { 'aria-live': 'polite' });
@@ -131,7 +133,7 @@ function sheetForm(ctx, refresh) {
               issues.length ? issuesTable(issues, `Baris ditolak dan peringatan (${number(issues.length)})`) : null,
             );
             announce('Lembar pembayaran diproses.');
-            await refresh(null);
+            await Promise.all([refresh(null), history.load()]);
           } catch (err) {
             if (err?.name === 'AbortError') return;
             showErrors(el, err);
