@@ -11,6 +11,11 @@ const SPACE_AROUND = /^[\s\u0085]+|[\s\u0085]+$/g;
 /** Matches text that has something visible: what is left of it by visibleText is not empty. */
 export const HAS_VISIBLE_TEXT = /[^\s\p{Cf}\u0085]/u;
 
+/** A message on one line: a value it quotes may hold a line break (`Budi_x000D_Santoso`), shown as a space. */
+export function oneLine(message: string): string {
+  return message.replace(/[\r\n]+/g, ' ');
+}
+
 /** `text` without format characters and without the spaces around it. */
 export function visibleText(text: string): string {
   return text.replace(FORMAT_CHARACTERS, '').replace(SPACE_AROUND, '');

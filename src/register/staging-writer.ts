@@ -16,6 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import pgCopy from 'pg-copy-streams';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { RawCells } from '../common/spreadsheet/row-report.writer.js';
+import { oneLine } from '../common/text.js';
 import { INSERT_UPLOAD_ISSUES } from '../common/spreadsheet/upload-issue.sql.js';
 import { COPY_NEW_PARTICIPANTS } from './sql/promote.sql.js';
 import { COPY_STAGING, INSERT_STAGING } from './sql/staging.sql.js';
@@ -156,7 +157,7 @@ export class StagingWriter {
         issues.map((i) => i.severity),
         issues.map((i) => i.column),
         issues.map((i) => i.code),
-        issues.map((i) => i.message),
+        issues.map((i) => oneLine(i.message)),
         issues.map((i) => (i.raw ? JSON.stringify(i.raw) : null)),
       ]);
     }

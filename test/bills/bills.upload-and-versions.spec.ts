@@ -75,6 +75,19 @@ describe('bills: upload, row report and versions', () => {
     expect(res.body.issues[0].message).toMatch(/^IURAN ada di dalam sel gabungan D2:D4 \(merge\)/);
   });
 
+  it('a value with a line break is quoted on one line in its message (QA: a raw carriage return reached the answer)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tagihan');
+    ws.addRow(['NOKA', 'NIK', 'NAMA', 'IURAN']);
+    ws.addRow(['0001000000001', '1703060101800001', 'Satu', 37800]);
+    ws.addRow(['77000000_x000D_01', '1703060101800002', 'Dua', 37800]);
+    const res = await upload('2026-06', '37800', Buffer.from(await wb.xlsx.writeBuffer()), 'tagihan.xlsx', 201);
+    expect(res.body.issues).toHaveLength(1);
+    expect(res.body.issues[0]).toMatchObject({ row: 3, column: 'NOKA' });
+    expect(res.body.issues[0].message).toContain('77000000 01');
+    expect(res.body.issues[0].message).not.toMatch(/[\r\n]/);
+  });
+
   it('reads a semicolon CSV with title rows, header aliases and Indonesian amounts', async () => {
     const res = await upload('2026-10', '155400', fixture('ok/tagihan-2026-10.csv'), 'tagihan.csv', 201);
     expect(res.body).toMatchObject({ month: '2026-10', version: 1, invoiceTotal: 155400, lines: 4, linesTotal: 155400, rowsRead: 4, accepted: 4, rejected: 0, replaces: null });

@@ -1,4 +1,5 @@
 import type { RawCells } from '../../common/spreadsheet/row-report.writer.js';
+import { oneLine } from '../../common/text.js';
 
 /** One problem with one row of an uploaded sheet, as reported to the user (Indonesian message). */
 export interface RowIssue {
@@ -40,7 +41,7 @@ export class IssueCollector {
   row(row: number, issues: Omit<RowIssue, 'row'>[], raw?: () => RawCells): boolean {
     this.rowsRead += 1;
     issues.forEach((issue, i) => {
-      this.issues.push({ row, ...issue });
+      this.issues.push({ row, ...issue, message: oneLine(issue.message) });
       this.raws.push(i === 0 && raw ? raw() : null);
     });
     const rejected = issues.some((i) => i.severity === 'REJECT');
