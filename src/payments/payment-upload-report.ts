@@ -3,7 +3,7 @@
  * report (common/spreadsheet/row-report.writer.ts) with the payment columns and the upload's counts.
  */
 import { dayInWib, wibTimestamp } from '../common/clock/clock.js';
-import type { RowReport } from '../common/spreadsheet/row-report.writer.js';
+import { type RowReport, rowCountLines } from '../common/spreadsheet/row-report.writer.js';
 import { textValue } from '../common/spreadsheet/workbook-style.js';
 import { PAYMENT_COLUMNS } from './payment-row.validator.js';
 
@@ -29,10 +29,7 @@ export function paymentUploadReport(u: PaymentUploadRow): RowReport {
       ['Berkas', textValue(u.filename)],
       ['Diunggah oleh', u.uploadedBy],
       ['Waktu unggah', wibTimestamp(u.uploadedAt)],
-      ['Baris dibaca', u.rowsRead],
-      ['Diterima', u.accepted],
-      ['Ditolak', u.rejected],
-      ['Dengan peringatan', u.warnings],
+      ...rowCountLines(u),
       ['Pembayaran tercatat', u.payments],
       ['Jumlah tercatat', Number(u.amount), 'rupiah'],
     ],

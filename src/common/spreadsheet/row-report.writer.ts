@@ -55,6 +55,16 @@ export type SummaryValue = string | number | Date | null;
 /** A line of the "Ringkasan" sheet: label, value, and optionally `rupiah` for an amount. */
 export type SummaryLine = readonly [label: string, value: SummaryValue, format?: 'rupiah'];
 
+/** The row counts every upload's summary gives, in this order and with these labels. */
+export function rowCountLines(c: { rowsRead: SummaryValue; accepted: SummaryValue; rejected: SummaryValue; warnings: SummaryValue }): SummaryLine[] {
+  return [
+    ['Baris dibaca', c.rowsRead],
+    ['Diterima', c.accepted],
+    ['Ditolak', c.rejected],
+    ['Dengan peringatan', c.warnings],
+  ];
+}
+
 export interface RowReport {
   /** The upload whose `upload_issue` rows are reported (enrollment upload, bill or PBI-APBN list id). */
   readonly uploadId: string;

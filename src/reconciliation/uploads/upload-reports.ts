@@ -2,7 +2,7 @@
  * The row report workbooks of the BPJS bill and PBI-APBN list uploads (DOMAIN §12): the generic
  * row report (common/spreadsheet/row-report.writer.ts) with the upload's columns and counts.
  */
-import type { RowReport } from '../../common/spreadsheet/row-report.writer.js';
+import { type RowReport, rowCountLines, type SummaryLine } from '../../common/spreadsheet/row-report.writer.js';
 import { wibTimestamp } from '../../common/clock/clock.js';
 import { monthName } from '../../common/month.js';
 import { textValue } from '../../common/spreadsheet/workbook-style.js';
@@ -14,18 +14,15 @@ import { WHOLE_LIST_NOTE } from './replaced-version.js';
 
 type Counted = Pick<Bill, 'filename' | 'month' | 'version' | 'uploadedBy' | 'uploadedAt' | 'counts'>;
 
-function uploadLines(u: Counted) {
+function uploadLines(u: Counted): SummaryLine[] {
   return [
     ['Berkas', textValue(u.filename)],
     ['Bulan', monthName(u.month)],
     ['Versi', u.version],
     ['Diunggah oleh', u.uploadedBy],
     ['Waktu unggah', wibTimestamp(u.uploadedAt)],
-    ['Baris dibaca', u.counts.rowsRead],
-    ['Diterima', u.counts.accepted],
-    ['Ditolak', u.counts.rejected],
-    ['Dengan peringatan', u.counts.warnings],
-  ] as const;
+    ...rowCountLines(u.counts),
+  ];
 }
 
 export function billReport(bill: Bill): RowReport {

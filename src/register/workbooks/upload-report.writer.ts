@@ -5,7 +5,7 @@
  */
 import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
+import { rowCountLines, writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
 import { wibTimestamp } from '../../common/clock/clock.js';
 import { textValue } from '../../common/spreadsheet/workbook-style.js';
 import type { EnrollmentUpload } from '../entities/enrollment-upload.entity.js';
@@ -26,10 +26,7 @@ export function writeUploadReport(dataSource: DataSource, upload: EnrollmentUplo
         ['Diunggah oleh', upload.uploadedBy],
         ['Waktu unggah', wibTimestamp(upload.uploadedAt)],
         ['Status', UPLOAD_STATUS_LABELS[upload.status] ?? upload.status],
-        ['Baris dibaca', upload.rowsRead],
-        ['Diterima', upload.accepted],
-        ['Ditolak', upload.rejected],
-        ['Dengan peringatan', upload.warnings],
+        ...rowCountLines(upload),
         ['Peserta baru', upload.created],
         ['Peserta diperbarui', upload.updated],
         ['Tidak berubah', upload.unchanged],
