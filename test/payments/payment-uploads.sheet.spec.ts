@@ -49,7 +49,11 @@ describe('payments: sheet upload', () => {
     const file = Buffer.from(
       ['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI', 'APBD-2026;2026-10;2000;2026-10-20;SP2D LAPORAN 1', 'TIDAK-ADA;2026-10;1000;2026-10-20;SP2D LAPORAN 2', 'APBD-2026;2026-10;10,5;2026-10-20;SP2D LAPORAN 3'].join('\n'),
     );
+    // half an hour after the sheet of the test before (same fixed clock otherwise): the newest, whichever its random id
+    const before = t.clock.now();
+    t.clock.set(new Date(before.getTime() + 30 * 60_000));
     const up = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran-oktober.csv').expect(201);
+    t.clock.set(before);
     expect(up.body).toMatchObject({ id: expect.any(String), rowsRead: 3, accepted: 1, rejected: 2, payments: 1, amount: 2000 });
     const issues = up.body.issues as { row: number; message: string }[];
     const res = await (await t.as(Role.AUDITOR)).get(`/api/v1/payment-uploads/${up.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
@@ -77,7 +81,7 @@ describe('payments: sheet upload', () => {
     const list = (await (await t.as(Role.AUDITOR)).get('/api/v1/payment-uploads?pageSize=1').expect(200)).body;
     expect(list.total).toBeGreaterThanOrEqual(2);
     expect(list.items).toEqual([
-      { id: up.body.id, filename: 'pembayaran-oktober.csv', uploadedBy: expect.any(String), uploadedAt: '2026-11-15T03:00:00.000Z', rowsRead: 3, accepted: 1, rejected: 2, warnings: 0, payments: 1, amount: 2000 },
+      { id: up.body.id, filename: 'pembayaran-oktober.csv', uploadedBy: expect.any(String), uploadedAt: '2026-11-15T03:30:00.000Z', rowsRead: 3, accepted: 1, rejected: 2, warnings: 0, payments: 1, amount: 2000 },
     ]);
   });
 
