@@ -2,6 +2,8 @@
  * One cell as read from a sheet, with the kind of value it held. Callers decide what a kind means
  * for a column: a NIK from a `number` cell has already lost digits in Excel and must be refused.
  */
+import { clip } from '../errors/domain.exception.js';
+
 export type CellKind = 'empty' | 'text' | 'number' | 'date' | 'boolean' | 'error';
 
 export interface Cell {
@@ -147,7 +149,7 @@ export const INVALID_CHARACTER = 'INVALID_CHARACTER';
 export function characterFailure(cell: Cell, column: string): { code: typeof INVALID_CHARACTER; message: string } | null {
   const bad = cell.badCharacter;
   if (bad === undefined) return null;
-  const shown = cell.text.length > 60 ? `${cell.text.slice(0, 60)}…` : cell.text;
+  const shown = clip(cell.text);
   if (bad === 0xfffd) {
     return {
       code: INVALID_CHARACTER,

@@ -6,7 +6,7 @@
  * merged range is refused naming the range (`withMergedCells`), whichever the column.
  *
  * A worksheet lists its merges in `<mergeCells>`, after all of its rows, so the sheet's part is
- * inflated once beforehand to find them (`scanMergedRanges`: about 4 % of a large upload's time),
+ * inflated a second time to find them (`scanMergedRanges`, beside the first rows' parse: xlsx-rows.ts),
  * and the rows are then checked as they stream past (`HiddenCells`).
  */
 import { pipeline, type Readable, Transform, type TransformCallback, Writable } from 'node:stream';

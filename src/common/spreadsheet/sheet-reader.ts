@@ -24,7 +24,7 @@
  * - Rows with no value in any spec column are skipped (unless a merged range hides one of them and the
  *   row holds something else); row numbers are the file's, 1-based.
  * - A merged range keeps its value in its first cell only: a data row with a spec column's cell
- *   hidden by one carries `merged` (merged-cells.ts), and callers refuse it (`mergedCellIssues`).
+ *   hidden by one carries `merged` (merged-cells.ts), and callers refuse it (`withMergedCells`).
  * - The whole file is refused with a `SpreadsheetException` (Indonesian message): empty, not a
  *   spreadsheet, old .xls, corrupt zip, an .xlsx part inflating like a zip bomb (zip-entry.ts),
  *   missing required columns (with the headers found), no data rows, more than `maxRows` data rows. The refusal can come after earlier batches were yielded
@@ -142,7 +142,7 @@ export class SheetReader {
     let hidden: HiddenCells | null | undefined;
     for await (const chunk of this.dataRows(headerSearchRows)) {
       const indexes = this.header!.indexes;
-      hidden ??= HiddenCells.of(this.merges.get(this.header!.sheet), this.options.columns.map((c, i) => ({ name: c.name, position: indexes[i] })), this.header!.rowNumber);
+      if (hidden === undefined) hidden = HiddenCells.of(this.merges.get(this.header!.sheet), this.options.columns.map((c, i) => ({ name: c.name, position: indexes[i] })), this.header!.rowNumber);
       for (let r = 0; r < chunk.length; r++) {
         const raw = chunk[r];
         const cells: Cell[] = new Array(indexes.length);

@@ -22,6 +22,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import unzipper, { type CentralDirectoryFile } from 'unzipper';
 import { type Cell, dateCell, decodeXstring, EMPTY_CELL, excelSerialToDay, numberCell, textCell } from './cell.js';
@@ -126,12 +127,6 @@ export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: 
 
 /** `<workbookPr … date1904="1">` (or `"true"`). */
 const DATE1904 = /<(?:\w+:)?workbookPr\b[^>]*\sdate1904\s*=\s*["'](?:1|true)["']/;
-
-async function buffer(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 /** What cells are read with: the shared strings and the date system. */
 interface Book {
