@@ -11,7 +11,6 @@ import { TableSeries } from '../workbook/table-series.js';
 import type { TableColumn, TableSheet } from '../workbook/table-sheet.js';
 import type ExcelJS from 'exceljs';
 import { columnStyle, LABEL_STYLE, TOTAL_STYLE } from '../../common/spreadsheet/workbook-style.js';
-import { columnLetter } from '../workbook/cell-ref.js';
 import { sheetTitle } from './titles.js';
 import type { ReconciliationWorkbookContext } from './workbook-context.js';
 
@@ -49,7 +48,7 @@ export async function writeTemuan(ctx: ReconciliationWorkbookContext): Promise<v
   const count = (row: ExcelJS.Row) => {
     const cell = row.getCell(COLUMN.category);
     cell.style = COUNT_TOTAL_STYLE;
-    cell.value = no === 0 ? 0 : { formula: acrossParts(t, COLUMN.category, (range) => `COUNTA(${range})`), result: no };
+    cell.value = no === 0 ? 0 : { formula: acrossParts(t, [COLUMN.category], (categories) => `COUNTA(${categories})`), result: no };
   };
   t.finish('JUMLAH TEMUAN', (last) => writeRecap(last, t, recap), count);
 }
@@ -59,9 +58,13 @@ const COLUMN = { category: 2, billed: 8, expected: 9, difference: 10 } as const;
 
 const COUNT_TOTAL_STYLE: Partial<ExcelJS.Style> = { ...columnStyle('count'), ...TOTAL_STYLE };
 
-/** `f(range)` over the column in every part of the table, added up (a long table continues on "Temuan (2)"). */
-function acrossParts(t: TableSeries, column: number, f: (range: string) => string): string {
-  return t.columnRanges(column).map(f).join('+');
+/**
+ * `f` of the columns' ranges in each part of the table (the same rows of each), added up: a long
+ * table continues on "Temuan (2)".
+ */
+function acrossParts(t: TableSeries, columns: number[], f: (...ranges: string[]) => string): string {
+  const ranges = columns.map((column) => t.columnRanges(column));
+  return ranges[0].map((_, part) => f(...ranges.map((r) => r[part]))).join('+');
 }
 
 /** A category's findings and the sums of their amounts (an empty amount counts 0, as SUMIF does). */
@@ -82,9 +85,7 @@ function writeRecap(last: TableSheet, t: TableSeries, recap: Map<string, Categor
   if (!recap.size) return;
   last.blankRow();
   last.writeStyledRow(['Rekap per kategori', null, null, 'Temuan', null, null, null, 'Ditagih (Rp)', 'Seharusnya (Rp)', 'Selisih (Rp)'], LABEL_STYLE);
-  const categories = (range: string, category: string) => `${range},"${category}"`;
-  const sumOf = (column: number, category: string) =>
-    acrossParts(t, COLUMN.category, (range) => `SUMIF(${categories(range, category)},${sheetColumn(range, column)})`);
+  const sumOf = (column: number, category: string) => acrossParts(t, [COLUMN.category, column], (categories, amounts) => `SUMIF(${categories},"${category}",${amounts})`);
   let first = 0;
   for (const [category, r] of recap) {
     const row = last.writeStyledRow(
@@ -92,7 +93,7 @@ function writeRecap(last: TableSheet, t: TableSeries, recap: Map<string, Categor
         null,
         category,
         label(CATEGORY_LABELS, category),
-        { formula: acrossParts(t, COLUMN.category, (range) => `COUNTIF(${categories(range, category)})`), result: r.findings },
+        { formula: acrossParts(t, [COLUMN.category], (categories) => `COUNTIF(${categories},"${category}")`), result: r.findings },
         null,
         null,
         null,
@@ -106,11 +107,4 @@ function writeRecap(last: TableSheet, t: TableSeries, recap: Map<string, Categor
   }
   const lastRecap = last.currentRow - 1;
   last.writeStyledRow(['Jumlah temuan', null, null, { formula: `SUM(D${first}:D${lastRecap})`, result: [...recap.values()].reduce((n, r) => n + r.findings, 0) }], TOTAL_STYLE);
-}
-
-/** The same rows of another column: `'Temuan'!B7:B90` → `'Temuan'!H7:H90`. */
-function sheetColumn(range: string, column: number): string {
-  const bang = range.lastIndexOf('!');
-  const letter = columnLetter(column);
-  return range.slice(0, bang + 1) + range.slice(bang + 1).replace(/[A-Z]+(\d+)/g, `${letter}$1`);
 }
