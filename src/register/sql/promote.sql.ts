@@ -26,6 +26,13 @@ export const KEEP_UNSTATED = `
     AND ((s.noka IS NULL AND p.noka IS NOT NULL) OR ($2::boolean AND (p.tat IS NOT NULL OR p.end_reason IS NOT NULL)))`;
 
 /**
+ * A staged row as uploaded, for `upload_issue.raw` (the row report repeats it) of the findings made
+ * at promotion; `t` names the table or CTE holding its columns. Rows reaching promotion have no TAT.
+ */
+const STAGED_RAW = (t: string) => `jsonb_build_object('NIK', ${t}.nik, 'NO_KK', ${t}.no_kk, 'NAMA', ${t}.name, 'TANGGAL_LAHIR', ${t}.birth_date::text,
+                              'JENIS_KELAMIN', ${t}.sex, 'KODE_DESA', ${t}.village_code, 'NOKA', ${t}.noka, 'TMT', ${t}.tmt::text)`;
+
+/**
  * 1. NOKA held by another participant who stays active after this upload (DOMAIN §2: unique among
  * active participants). The holder keeps the card unless this upload ends its coverage or gives it
  * another NOKA. Such rows become REJECT findings (raw rebuilt from the staged values) and leave
@@ -46,8 +53,7 @@ export const REJECT_TAKEN_NOKA = `
     INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
     SELECT $1, row_number, 'REJECT', 'NOKA', 'NOKA_TAKEN',
            format('NOKA %s sudah dipakai peserta aktif lain (NIK %s). Periksa nomor kartu, atau akhiri dulu kepesertaan pemegang kartu.', noka, holder),
-           jsonb_build_object('NIK', nik, 'NO_KK', no_kk, 'NAMA', name, 'TANGGAL_LAHIR', birth_date::text,
-                              'JENIS_KELAMIN', sex, 'KODE_DESA', village_code, 'NOKA', noka, 'TMT', tmt::text)
+           ${STAGED_RAW('taken')}
     FROM taken
   )
   DELETE FROM enrollment_staging s USING taken t
@@ -65,8 +71,7 @@ export const WARN_REINSTATED = `
          format('Peserta ini tercatat berakhir %s (%s); baris ini tanpa TAT sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. '
                 'Jika bukan itu maksudnya, isi TAT dan ALASAN_BERAKHIR lalu unggah ulang.', to_char(p.tat, 'DD/MM/YYYY'), p.end_reason),
          CASE WHEN EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = s.row_number) THEN NULL
-              ELSE jsonb_build_object('NIK', s.nik, 'NO_KK', s.no_kk, 'NAMA', s.name, 'TANGGAL_LAHIR', s.birth_date::text,
-                                      'JENIS_KELAMIN', s.sex, 'KODE_DESA', s.village_code, 'NOKA', s.noka, 'TMT', s.tmt::text) END
+              ELSE ${STAGED_RAW('s')} END
   FROM enrollment_staging s
   JOIN participant p ON p.nik = s.nik
   WHERE s.upload_id = $1 AND s.tat IS NULL AND p.tat IS NOT NULL`;
