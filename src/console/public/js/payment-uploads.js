@@ -12,8 +12,8 @@ import { dataTable, downloadButton, errorNotice, loading, notice } from './ui.js
 const BASE = '/api/v1/payment-uploads';
 const SHOWN = 10;
 
-/** `laporan-pembayaran-YYYY-MM-DD.xlsx` by the upload's WIB day, as the server names it. Pure, tested. */
-export const paymentReportName = (u) => `laporan-pembayaran-${new Date(new Date(u.uploadedAt).getTime() + 7 * 3600_000).toISOString().slice(0, 10)}.xlsx`;
+/** The name a report is saved under if the server's answer names none (it names it by the upload's WIB day). */
+export const PAYMENT_REPORT_FALLBACK = 'laporan-pembayaran.xlsx';
 
 /** → { element, load() } */
 export function paymentUploadHistory({ signal }) {
@@ -33,7 +33,7 @@ export function paymentUploadHistory({ signal }) {
             { label: 'Pembayaran', value: (u) => `${number(u.payments)} (${rupiah(u.amount)})`, numeric: true },
             { label: 'Ditolak', value: (u) => number(u.rejected), numeric: true },
             { label: 'Peringatan', value: (u) => number(u.warnings), numeric: true },
-            { label: 'Laporan', render: (u) => (hasRowReport(u) ? downloadButton('Unduh', reportPath(BASE, u.id), { kind: 'ghost', fallbackName: paymentReportName(u) }) : '–') },
+            { label: 'Laporan', render: (u) => (hasRowReport(u) ? downloadButton('Unduh', reportPath(BASE, u.id), { kind: 'ghost', fallbackName: PAYMENT_REPORT_FALLBACK }) : '–') },
           ],
           rows: items,
           empty: 'Belum ada lembar pembayaran yang diunggah.',

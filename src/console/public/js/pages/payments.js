@@ -6,7 +6,7 @@ import { clearErrors, field, form, showErrors, values, withFormProblems } from '
 import { monthField, monthFromAddress } from '../month-field.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { issuesTable, refusedRowsTable } from '../issues-table.js';
-import { paymentUploadHistory } from '../payment-uploads.js';
+import { PAYMENT_REPORT_FALLBACK, paymentUploadHistory } from '../payment-uploads.js';
 import { hasRowReport, reportPath } from '../row-report.js';
 import { uploadBox } from '../upload-box.js';
 import { announce, busy, confirmStep, dataTable, downloadButton, errorNotice, loading, notice, pageHeader, section, stats } from '../ui.js';
@@ -128,7 +128,7 @@ function sheetForm(ctx, refresh, history) {
                 { label: 'Ditolak', value: number(res.rejected), tone: res.rejected ? 'bad' : null },
               ]),
               res.id && hasRowReport(res)
-                ? h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', reportPath('/api/v1/payment-uploads', res.id), { kind: 'secondary', fallbackName: 'laporan-pembayaran.xlsx' }))
+                ? h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', reportPath('/api/v1/payment-uploads', res.id), { kind: 'secondary', fallbackName: PAYMENT_REPORT_FALLBACK }))
                 : null,
               issues.length ? issuesTable(issues, `Baris ditolak dan peringatan (${number(issues.length)})`) : null,
             );
