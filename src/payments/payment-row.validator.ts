@@ -47,22 +47,29 @@ function monthOf(cell: Cell): string | null {
   return null;
 }
 
+/** A term of §8 a payment breaks, named by the sheet column at fault. */
+export interface PaymentTermsProblem {
+  column: 'BULAN' | 'PENYESUAIAN_BULAN' | 'TANGGAL_BAYAR';
+  message: string;
+}
+
 /**
- * Why a payment cannot be what it says, or null: the month it pays for (`adjustsMonth` for a
- * correction, else `month`) must fall in the pledge's fiscal year, and it cannot have been paid
- * after today (WIB). Shared by the API route and the sheet.
+ * Why a payment cannot be what it says, every reason at once (empty when none): the month it pays
+ * for (`adjustsMonth` for a correction, else `month`) must fall in the pledge's fiscal year, and it
+ * cannot have been paid after today (WIB). Shared by the API route and the sheet.
  */
-export function paymentTermsProblem(
+export function paymentTermsProblems(
   p: { month: string; adjustsMonth: string | null; paidAt: string },
   fiscalYear: number,
   today: string,
-): { column: 'BULAN' | 'PENYESUAIAN_BULAN' | 'TANGGAL_BAYAR'; message: string } | null {
+): PaymentTermsProblem[] {
+  const problems: PaymentTermsProblem[] = [];
   const paysFor = p.adjustsMonth ?? p.month;
   if (Number(paysFor.slice(0, 4)) !== fiscalYear) {
-    return { column: p.adjustsMonth ? 'PENYESUAIAN_BULAN' : 'BULAN', message: `Bulan ${monthName(paysFor)} di luar tahun anggaran komitmen (${fiscalYear}). Catat pembayaran pada komitmen tahun ${paysFor.slice(0, 4)}.` };
+    problems.push({ column: p.adjustsMonth ? 'PENYESUAIAN_BULAN' : 'BULAN', message: `Bulan ${monthName(paysFor)} di luar tahun anggaran komitmen (${fiscalYear}). Catat pembayaran pada komitmen tahun ${paysFor.slice(0, 4)}.` });
   }
-  if (p.paidAt > today) return { column: 'TANGGAL_BAYAR', message: `Tanggal bayar ${dayName(p.paidAt)} belum terjadi (hari ini ${dayName(today)} WIB).` };
-  return null;
+  if (p.paidAt > today) problems.push({ column: 'TANGGAL_BAYAR', message: `Tanggal bayar ${dayName(p.paidAt)} belum terjadi (hari ini ${dayName(today)} WIB).` });
+  return problems;
 }
 
 /**
@@ -136,11 +143,13 @@ function checkPaymentRow(
     } else if (!closedMonths.has(adjustsMonth)) check('PENYESUAIAN_BULAN', 'ADJUSTS_OPEN_MONTH', adjustsOpenMonth(adjustsMonth));
   }
 
-  if (issues.length || isError(amount)) return { issues };
-  const terms = paymentTermsProblem({ month: month!, adjustsMonth, paidAt: paidAt! }, pledges.get(pledgeCode)!, today);
-  if (terms) {
-    reject(terms.column, terms.column === 'TANGGAL_BAYAR' ? 'PAID_IN_FUTURE' : 'OUTSIDE_FISCAL_YEAR', terms.message);
-    return { issues };
+  // the terms are judged whenever the cells they read are sound, so a row hears every reason at once
+  const fiscalYear = pledges.get(pledgeCode);
+  if (fiscalYear !== undefined && month && paidAt && PAID_AT_FORM.test(paidAt) && (cells[5].kind === 'empty' || adjustsMonth)) {
+    for (const term of paymentTermsProblems({ month, adjustsMonth, paidAt }, fiscalYear, today)) {
+      check(term.column, term.column === 'TANGGAL_BAYAR' ? 'PAID_IN_FUTURE' : 'OUTSIDE_FISCAL_YEAR', term.message);
+    }
   }
+  if (issues.length || isError(amount)) return { issues };
   return { record: { rowNumber, pledgeCode, month: month!, amount: amount.value, paidAt: paidAt!, reference: reference.slice(0, 200), adjustsMonth }, issues };
 }

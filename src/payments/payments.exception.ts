@@ -66,9 +66,16 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
     return new PaymentException(PaymentErrorCode.INVALID_PAID_AT, `Tanggal bayar "${value}" tidak valid. Gunakan format YYYY-MM-DD.`, { paidAt: value });
   }
 
-  /** A month outside the pledge's fiscal year, or a payment date still to come. */
-  static outsideTerms(field: 'month' | 'adjustsMonth' | 'paidAt', message: string): PaymentException {
-    return new PaymentException(PaymentErrorCode.OUTSIDE_TERMS, message, { field });
+  /**
+   * A month outside the pledge's fiscal year, a payment date still to come, a correction of a month
+   * still open: every one found, each with its field. `field` is the first's, as before there were several.
+   */
+  static outsideTerms(problems: { field: 'month' | 'adjustsMonth' | 'paidAt'; message: string }[]): PaymentException {
+    const message = problems.map((p) => p.message).join(' ');
+    return new PaymentException(PaymentErrorCode.OUTSIDE_TERMS, message, {
+      field: problems[0].field,
+      problems: problems.map((p) => ({ field: p.field, messages: [p.message] })),
+    });
   }
 
   static duplicate(pledgeCode: string, month: string, reference: string, id: string): PaymentException {

@@ -31,6 +31,8 @@ describe('console form messages', () => {
     expect(api.detailsOf({ code: 'OUTSIDE_TERMS', message: 'Tanggal bayar belum terjadi.', details: { field: 'paidAt' } })).toEqual([{ field: 'paidAt', messages: ['Tanggal bayar belum terjadi.'] }]);
     expect(api.detailsOf({ code: 'VALIDATION_FAILED', message: 'x', details: [{ field: 'a', messages: ['b'] }] })).toEqual([{ field: 'a', messages: ['b'] }]);
     expect(api.detailsOf({ code: 'RUN_NOT_FOUND', message: 'x', details: { runId: '1' } })).toEqual([]);
+    const several = { field: 'paidAt', problems: [{ field: 'paidAt', messages: ['Tanggal bayar belum terjadi.'] }, { field: 'adjustsMonth', messages: ['Bulan belum difinalisasi.'] }] };
+    expect(api.detailsOf({ code: 'OUTSIDE_TERMS', message: 'Tanggal bayar belum terjadi. Bulan belum difinalisasi.', details: several })).toEqual(several.problems);
     expect(api.detailsOf(null)).toEqual([]);
   });
 

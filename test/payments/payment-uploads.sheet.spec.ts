@@ -196,6 +196,31 @@ describe('payments: sheet upload', () => {
     expect(adjusts.body.message).toMatch(/^Bulan Desember 2025 di luar tahun anggaran komitmen \(2026\)/);
   });
 
+  it('tells every broken term at once, through the API and in a sheet row (QA)', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    // a correction of an open month outside the pledge's year, paid in the future: three reasons, one answer
+    const all = await api
+      .post('/api/v1/payments')
+      .send({ pledgeCode: 'APBD-2026', month: '2026-11', adjustsMonth: '2025-12', amount: 1000, paidAt: '2099-12-31', reference: 'SP2D 50' })
+      .expect(400);
+    expect(all.body.code).toBe('OUTSIDE_TERMS');
+    expect(all.body.details.field).toBe('adjustsMonth');
+    expect(all.body.details.problems.map((p: { field: string }) => p.field)).toEqual(['adjustsMonth', 'paidAt', 'adjustsMonth']);
+    expect(all.body.details.problems[1].messages).toEqual(['Tanggal bayar 31 Desember 2099 belum terjadi (hari ini 15 November 2026 WIB).']);
+    expect(all.body.message).toMatch(/^Bulan Desember 2025 di luar tahun anggaran komitmen \(2026\).* Tanggal bayar 31 Desember 2099 belum terjadi .* Bulan Desember 2025 belum difinalisasi/);
+    expect((await api.get('/api/v1/payments?month=2026-11').expect(200)).body.items.map((p: { reference: string }) => p.reference)).not.toContain('SP2D 50');
+
+    const sheet = ['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;NO SP2D;PENYESUAIAN_BULAN', 'APBD-2026;2026-11;1000;2099-12-31;SP2D 51;2026-10', 'APBD-2026;2027-02;;2099-12-31;SP2D 52;'].join('\n');
+    const res = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'semua-alasan.csv').expect(400);
+    expect(res.body.details.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([
+      [2, 'PENYESUAIAN_BULAN', 'ADJUSTS_OPEN_MONTH'],
+      [2, 'TANGGAL_BAYAR', 'PAID_IN_FUTURE'],
+      [3, 'JUMLAH', expect.any(String)],
+      [3, 'BULAN', 'OUTSIDE_FISCAL_YEAR'],
+      [3, 'TANGGAL_BAYAR', 'PAID_IN_FUTURE'],
+    ]);
+  });
+
   it('refuses a correction of a month still open: the payment belongs to that month itself (QA)', async () => {
     const api = await t.as(Role.KEUANGAN);
     const open = await api.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-11', adjustsMonth: '2026-10', amount: 1000, paidAt: '2026-11-10', reference: 'SP2D 40' }).expect(400);

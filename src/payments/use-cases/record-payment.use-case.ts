@@ -7,10 +7,10 @@ import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { paymentReference, recordedAlready } from '../duplicate-payments.js';
 import { Payment } from '../entities/payment.entity.js';
 import { paidDayInWib } from '../paid-at.js';
-import { adjustsOpenMonth, paymentTermsProblem } from '../payment-row.validator.js';
+import { adjustsOpenMonth, paymentTermsProblems } from '../payment-row.validator.js';
 import { PaymentException } from '../payments.exception.js';
 
-/** The API field of each sheet column paymentTermsProblem names. */
+/** The API field of each sheet column paymentTermsProblems names. */
 const API_FIELD = { BULAN: 'month', PENYESUAIAN_BULAN: 'adjustsMonth', TANGGAL_BAYAR: 'paidAt' } as const;
 
 export interface RecordPaymentCommand {
@@ -78,13 +78,16 @@ export class RecordPayment {
     const [pledge] = await m.query('SELECT code, fiscal_year FROM pledge WHERE code = $1', [command.pledgeCode]);
     if (!pledge) throw PaymentException.pledgeNotFound(command.pledgeCode);
     const now = this.clock.now();
-    const terms = paymentTermsProblem({ month: command.month, adjustsMonth: command.adjustsMonth ?? null, paidAt }, pledge.fiscal_year, dayInWib(now));
-    if (terms) throw PaymentException.outsideTerms(API_FIELD[terms.column], terms.message);
+    // every broken term at once, so the form shows each next to its field in one answer (QA)
+    const problems = paymentTermsProblems({ month: command.month, adjustsMonth: command.adjustsMonth ?? null, paidAt }, pledge.fiscal_year, dayInWib(now)).map(
+      (term) => ({ field: API_FIELD[term.column], message: term.message }),
+    );
+    if (command.adjustsMonth && !(await this.closedMonths.isClosed(command.adjustsMonth, m))) {
+      problems.push({ field: 'adjustsMonth', message: adjustsOpenMonth(command.adjustsMonth) });
+    }
+    if (problems.length) throw PaymentException.outsideTerms(problems);
     await lockMonthInput(m, MONTH_INPUT.PAYMENTS, [command.month]); // finalize waits for it, or it for finalize
     await this.closedMonths.assertOpen([command.month], m);
-    if (command.adjustsMonth && !(await this.closedMonths.isClosed(command.adjustsMonth, m))) {
-      throw PaymentException.outsideTerms('adjustsMonth', adjustsOpenMonth(command.adjustsMonth));
-    }
     // the key as it is stored and compared (btrim in SQL would keep tabs, non-breaking and zero-width spaces)
     const reference = paymentReference(command.reference);
     const [recorded] = [...(await recordedAlready(m, [{ ...command, reference }])).values()];

@@ -27,11 +27,13 @@ export const session = {
 /**
  * The body's `details` as [{ field, messages }]: the validation list as it is, and a domain error
  * that names one field (`details: { field: 'adjustsMonth' }`) as that field with the error's message,
- * so the form shows it next to the field too.
+ * so the form shows it next to the field too; one that names several (`details.problems`, the same
+ * [{ field, messages }]) as those.
  */
 export function detailsOf(body) {
   if (!body || typeof body !== 'object') return [];
   if (Array.isArray(body.details)) return body.details;
+  if (Array.isArray(body.details?.problems)) return body.details.problems;
   const field = body.details && typeof body.details === 'object' ? body.details.field : undefined;
   return typeof field === 'string' && typeof body.message === 'string' ? [{ field, messages: [body.message] }] : [];
 }
