@@ -16,6 +16,7 @@ import { UserTokenVersion1765800000000 } from './migrations/1765800000000-user-t
 import { ParticipantChangeChangedAtIndex1765900000000 } from './migrations/1765900000000-participant-change-changed-at-index.js';
 import { PaymentReferenceKeyIndex1766000000000 } from './migrations/1766000000000-payment-reference-key-index.js';
 import { PaymentUpload1766100000000 } from './migrations/1766100000000-payment-upload.js';
+import { StagingNokaKept1766200000000 } from './migrations/1766200000000-staging-noka-kept.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ParticipantChangeChangedAtIndex1765900000000,
   PaymentReferenceKeyIndex1766000000000,
   PaymentUpload1766100000000,
+  StagingNokaKept1766200000000,
 ];

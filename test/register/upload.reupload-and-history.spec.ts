@@ -65,7 +65,10 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
     const back = await upload(t, csv(full, `${row},,2025-01-01,,`));
     expect(back.body).toMatchObject({ status: 'DONE', accepted: 1, updated: 1, warnings: 1 });
     expect(await stored()).toEqual({ noka: '0001000000777', tat: null, end_reason: null });
-    const [warning] = await t.dataSource.query(`SELECT severity, column_name, code, message, raw->>'NIK' AS nik FROM upload_issue WHERE upload_id = $1`, [back.body.id]);
+    const [warning] = await t.dataSource.query(
+      `SELECT severity, column_name, code, message, raw->>'NIK' AS nik, raw ? 'NOKA' AS has_noka, raw->>'NOKA' AS noka FROM upload_issue WHERE upload_id = $1`,
+      [back.body.id],
+    );
     expect(warning).toEqual({
       severity: 'WARN',
       column_name: 'TAT',
@@ -74,7 +77,15 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
         'Peserta ini tercatat berakhir 17/08/2026 (MENINGGAL); baris ini tanpa TAT sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. ' +
         'Jika bukan itu maksudnya, isi TAT dan ALASAN_BERAKHIR lalu unggah ulang.',
       nik: '1703064101600001',
+      // the row as the file had it: NOKA empty, not the card the register kept (QA)
+      has_noka: true,
+      noka: null,
     });
+    // ended again (another day: the first file's content would be recognised), then the card typed: the row as uploaded shows it
+    await upload(t, csv(full, `${row},0001000000777,2025-01-01,2026-08-18,MENINGGAL`));
+    const typed = await upload(t, csv(full, `${row},0001000000777,2025-01-01,,`));
+    const [again] = await t.dataSource.query(`SELECT code, raw->>'NOKA' AS noka FROM upload_issue WHERE upload_id = $1`, [typed.body.id]);
+    expect(again).toEqual({ code: 'REINSTATED', noka: '0001000000777' });
   });
 
   it('an ended participant whose card has passed to someone else comes back without it; a row refused for another reason brings nobody back (QA)', async () => {

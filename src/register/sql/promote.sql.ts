@@ -14,23 +14,30 @@ import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
  *   number, never by nothing; unless another active participant holds it now (an ended participant's
  *   card passed on: brought back, they come back without it);
  * - without a TAT column ($2), TAT and the end reason stay as they are.
+ * A kept card is marked (noka_kept), so a finding's copy of the row shows NOKA as the file had it.
  * $1 upload id, $2 true when the file has no TAT column.
  */
 export const KEEP_UNSTATED = `
   UPDATE enrollment_staging s SET
-    noka = coalesce(s.noka, CASE WHEN NOT EXISTS (SELECT 1 FROM participant o WHERE o.noka = p.noka AND o.nik <> p.nik AND o.tat IS NULL) THEN p.noka END),
+    noka = coalesce(s.noka, card.keepable),
+    noka_kept = s.noka IS NULL AND card.keepable IS NOT NULL,
     tat = CASE WHEN $2 THEN p.tat ELSE s.tat END,
     end_reason = CASE WHEN $2 THEN p.end_reason ELSE s.end_reason END
   FROM participant p
+  CROSS JOIN LATERAL (
+    SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM participant o WHERE o.noka = p.noka AND o.nik <> p.nik AND o.tat IS NULL) THEN p.noka END AS keepable
+  ) card
   WHERE s.upload_id = $1 AND p.nik = s.nik
     AND ((s.noka IS NULL AND p.noka IS NOT NULL) OR ($2::boolean AND (p.tat IS NOT NULL OR p.end_reason IS NOT NULL)))`;
 
 /**
  * A staged row as uploaded, for `upload_issue.raw` (the row report repeats it) of the findings made
- * at promotion; `t` names the table or CTE holding its columns. Rows reaching promotion have no TAT.
+ * at promotion; `t` names the table or CTE holding its columns. Rows reaching promotion have no TAT;
+ * a NOKA the register supplied (noka_kept) was empty in the file, and is shown so.
  */
 const STAGED_RAW = (t: string) => `jsonb_build_object('NIK', ${t}.nik, 'NO_KK', ${t}.no_kk, 'NAMA', ${t}.name, 'TANGGAL_LAHIR', ${t}.birth_date::text,
-                              'JENIS_KELAMIN', ${t}.sex, 'KODE_DESA', ${t}.village_code, 'NOKA', ${t}.noka, 'TMT', ${t}.tmt::text)`;
+                              'JENIS_KELAMIN', ${t}.sex, 'KODE_DESA', ${t}.village_code,
+                              'NOKA', CASE WHEN ${t}.noka_kept THEN NULL ELSE ${t}.noka END, 'TMT', ${t}.tmt::text)`;
 
 /**
  * 1. NOKA held by another participant who stays active after this upload (DOMAIN §2: unique among
@@ -40,7 +47,7 @@ const STAGED_RAW = (t: string) => `jsonb_build_object('NIK', ${t}.nik, 'NO_KK', 
  */
 export const REJECT_TAKEN_NOKA = `
   WITH taken AS (
-    SELECT s.row_number, s.nik, s.noka, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt,
+    SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt,
            min(p.nik) AS holder
     FROM enrollment_staging s
     JOIN participant p ON p.noka = s.noka AND p.nik <> s.nik AND p.tat IS NULL
@@ -48,7 +55,7 @@ export const REJECT_TAKEN_NOKA = `
       AND NOT EXISTS (
         SELECT 1 FROM enrollment_staging h
         WHERE h.upload_id = $1 AND h.nik = p.nik AND (h.tat IS NOT NULL OR h.noka IS DISTINCT FROM p.noka))
-    GROUP BY s.row_number, s.nik, s.noka, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt
+    GROUP BY s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt
   ), findings AS (
     INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
     SELECT $1, row_number, 'REJECT', 'NOKA', 'NOKA_TAKEN',
