@@ -88,6 +88,17 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     await keuangan.get('/api/v1/pledges/TJSLP-B-2026').expect(200);
   });
 
+  it('tells each finding on one line, though the value it quotes held a line break (QA)', async () => {
+    const file = await workbook(
+      [['TJSLP-L-2026', 'TJSLP', null, 'PT L', 2026, 'VILLAGES', '1703999999\r\n17.03.06.2001', null, 100, null]],
+      [['TJSLP\nLAIN', '17.03.06.2001']],
+    );
+    const res = await upload(file, '?dryRun=true').expect(201);
+    expect(res.body.issues).toHaveLength(2);
+    expect(res.body.issues[1].message).toBe('Kode komitmen "TJSLP LAIN" tidak ada di sheet komitmen.');
+    for (const issue of res.body.issues) expect(issue.message).not.toMatch(/[\r\n]/);
+  });
+
   it("words each refusal in the sheet's column names, not the API's fields", async () => {
     const file = await workbook([
       ['DESA-Y-2026', 'DESA', null, 'Desa Y', 2026, 'VILLAGES', '1703062001', null, 150, null],

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../../common/errors/domain.exception.js';
+import { oneLine } from '../../common/text.js';
 import { mergedCellMessage, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetErrorCode, SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
@@ -157,6 +158,8 @@ export class ImportPledgeSheet {
       }
     }
     issues.sort((a, b) => (a.sheet === b.sheet ? a.rowNumber - b.rowNumber : a.sheet === 'Komitmen' ? -1 : 1));
+    // a value a message quotes may hold a line break (`_x000D_`, a cell's Alt+Enter): one line each, like every row report
+    for (const issue of issues) issue.message = oneLine(issue.message);
     return report;
   }
 }
