@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { matchHeader } from '../../src/common/spreadsheet/column-spec.js';
 import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
 import { decodeXstring, parseDateText } from '../../src/common/spreadsheet/cell.js';
+import { textValue } from '../../src/common/spreadsheet/formula-injection.js';
 import { SpreadsheetException } from '../../src/common/spreadsheet/spreadsheet.exception.js';
 import { Readable } from 'node:stream';
 import { columnIndex, HiddenCells, MergeCellTap, scanMergedRanges } from '../../src/common/spreadsheet/merged-cells.js';
@@ -123,6 +124,20 @@ describe('generic sheet reader', () => {
     await wb.xlsx.writeFile(path);
     const { rows } = await readAll(path, 'escapes.xlsx');
     expect(rows.map((r) => r.cells[1].text)).toEqual(['Budi\r\nSantoso', 'Siti\tAminah', 'Nama_x0041_', 'AniB']);
+  });
+
+  it('text that looks like an escape, written through textValue as every report writes user text, reads back as written (QA)', async () => {
+    expect(textValue('Nama_x0041_ dan _x00e9_, _X00e9_')).toBe('Nama_x005F_x0041_ dan _x005F_x00e9_, _X00e9_');
+    expect(textValue('_x_ tanpa kode')).toBe('_x_ tanpa kode');
+    const path = await tmp('literal.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(['NIK', 'NAMA']);
+    ws.addRow([textValue('1703064512900001'), textValue('Nama_x0041_')]);
+    ws.addRow([textValue('1703064512900002'), textValue('Lit_x005F_x0042_')]);
+    await wb.xlsx.writeFile(path);
+    const { rows } = await readAll(path, 'literal.xlsx');
+    expect(rows.map((r) => r.cells[1].text)).toEqual(['Nama_x0041_', 'Lit_x005F_x0042_']);
   });
 
   it('finds a sheet\'s merged ranges wherever the chunks split the XML, prefixed or not, and which cells of the data rows they hide', async () => {

@@ -18,10 +18,21 @@ export function looksLikeFormula(text: string): boolean {
   return FORMULA_START.test(text);
 }
 
-/** User text for a cell: always a string (null for nothing), never a formula object. */
+/**
+ * An underscore that starts `_xHHHH_`, which an .xlsx string would otherwise carry as an escape (Excel
+ * shows `_x0041_` as `A`). Each is escaped, overlapping ones too (`_x005F_x0042_` has two).
+ */
+const XSTRING_LOOKALIKE = /_(?=x[0-9A-Fa-f]{4}_)/g;
+
+/**
+ * User text for a cell: always a string (null for nothing), never a formula object. Text that looks
+ * like an .xlsx escape (`_x0041_`) gets its underscore escaped (`_x005F_x0041_`, as Excel writes it),
+ * so Excel, LibreOffice and the service's own reader show it as written; ExcelJS writes it unescaped.
+ */
 export function textValue(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  return typeof value === 'string' ? value : String(value);
+  const text = typeof value === 'string' ? value : String(value);
+  return text.includes('_x') ? text.replace(XSTRING_LOOKALIKE, '_x005F_') : text;
 }
 
 /** After `row.getCell(n).value = textValue(x)`: gives formula-like text the Text format (`@`). */
