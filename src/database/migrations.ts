@@ -17,6 +17,7 @@ import { ParticipantChangeChangedAtIndex1765900000000 } from './migrations/17659
 import { PaymentReferenceKeyIndex1766000000000 } from './migrations/1766000000000-payment-reference-key-index.js';
 import { PaymentUpload1766100000000 } from './migrations/1766100000000-payment-upload.js';
 import { StagingNokaKept1766200000000 } from './migrations/1766200000000-staging-noka-kept.js';
+import { EnrollmentUploadSuperseded1766300000000 } from './migrations/1766300000000-enrollment-upload-superseded.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   PaymentReferenceKeyIndex1766000000000,
   PaymentUpload1766100000000,
   StagingNokaKept1766200000000,
+  EnrollmentUploadSuperseded1766300000000,
 ];

@@ -27,21 +27,35 @@ export class UploadStore {
   ) {}
 
   /**
-   * A new PROCESSING upload, or the earlier upload of the same content (`recognised`). The partial
-   * unique index UQ_enrollment_upload_checksum (failed uploads excluded) makes two simultaneous
-   * uploads of one file yield one batch: the second insert does nothing and finds the first.
+   * A new PROCESSING upload, or the earlier upload of the same content (`recognised`) when no file
+   * of other content has started since: after one has, the register may differ from what this file
+   * left (a holder ended, a row changed back), so the file is applied again. Starting supersedes every
+   * upload of other content. The partial unique index UQ_enrollment_upload_checksum (failed and
+   * superseded uploads excluded) makes two simultaneous uploads of one file yield one batch: the
+   * second insert does nothing and finds the first.
    */
   async start(upload: NewUpload): Promise<{ upload: EnrollmentUpload; recognised: boolean }> {
     const [row]: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO enrollment_upload (filename, checksum, size_bytes, status, uploaded_by, uploaded_at)
-       VALUES ($1, $2, $3, 'PROCESSING', $4, $5)
-       ON CONFLICT (checksum) WHERE status <> 'FAILED' DO NOTHING
-       RETURNING id`,
+      `WITH started AS (
+         INSERT INTO enrollment_upload (filename, checksum, size_bytes, status, uploaded_by, uploaded_at)
+         VALUES ($1, $2, $3, 'PROCESSING', $4, $5)
+         ON CONFLICT (checksum) WHERE status <> 'FAILED' AND NOT superseded DO NOTHING
+         RETURNING id
+       ), others AS (
+         UPDATE enrollment_upload SET superseded = true
+         WHERE checksum <> $2 AND NOT superseded AND EXISTS (SELECT 1 FROM started)
+       )
+       SELECT id FROM started`,
       [upload.filename, upload.checksum, upload.sizeBytes, upload.uploadedBy, this.clock.now()],
     );
     if (row) return { upload: await this.get(row.id), recognised: false };
-    const earlier = await this.repo().createQueryBuilder('u').where('u.checksum = :checksum', upload).andWhere("u.status <> 'FAILED'").getOne();
-    if (!earlier) return this.start(upload); // the earlier one failed in between: try again
+    const earlier = await this.repo()
+      .createQueryBuilder('u')
+      .where('u.checksum = :checksum', upload)
+      .andWhere("u.status <> 'FAILED'")
+      .andWhere('NOT u.superseded')
+      .getOne();
+    if (!earlier) return this.start(upload); // the earlier one failed or was superseded in between: try again
     return { upload: earlier, recognised: true };
   }
 

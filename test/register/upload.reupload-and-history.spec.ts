@@ -43,12 +43,21 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
     expect(await count(t, 'participant_change')).toBe(1);
   });
 
-  it('a re-upload of the first file reverts the change, as a new upload with its own history', async () => {
-    // The same content was uploaded before: it is recognised and changes nothing (DOMAIN §12).
+  it('a re-upload of the first file reverts the change, as a new upload with its own history (QA: it was recognised and did nothing)', async () => {
+    // Another file has come since the first: the register may differ from what the first left, so it is applied again.
+    t.clock.set(new Date('2026-11-16T03:00:00Z'));
     const res = await upload(t, 'ok/basic.xlsx');
-    expect(res.body).toMatchObject({ id: first.id, recognised: true });
-    const [row] = await t.dataSource.query("SELECT village_code FROM participant WHERE nik = '1703064512900002'");
-    expect(row.village_code).toBe('17.03.06.2003');
+    expect(res.body).toMatchObject({ status: 'DONE', updated: 1, unchanged: 4 });
+    expect(res.body.id).not.toBe(first.id);
+    expect(res.body.recognised).toBeFalsy();
+    const [row] = await t.dataSource.query("SELECT village_code, last_upload_id FROM participant WHERE nik = '1703064512900002'");
+    expect(row).toEqual({ village_code: '17.03.06.2002', last_upload_id: res.body.id });
+    // and sent again straight away, it is recognised as that upload: nothing has changed since
+    const again = await upload(t, 'ok/basic.xlsx');
+    expect(again.body).toMatchObject({ id: res.body.id, recognised: true });
+    expect(await t.dataSource.query('SELECT count(*)::int AS n, count(*) FILTER (WHERE NOT superseded)::int AS current FROM enrollment_upload WHERE checksum = $1', [
+      (await t.dataSource.query('SELECT checksum FROM enrollment_upload WHERE id = $1', [first.id]))[0].checksum,
+    ])).toEqual([{ n: 2, current: 1 }]);
   });
 
   it('what a file does not state keeps the register\'s value: no TAT column keeps the end, an empty NOKA keeps the card (QA: a dead participant came back)', async () => {
@@ -107,6 +116,21 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
     expect(refused.body).toMatchObject({ status: 'DONE', accepted: 0, rejected: 1, warnings: 0 });
     const codes = await t.dataSource.query('SELECT code FROM upload_issue WHERE upload_id = $1', [refused.body.id]);
     expect(codes).toEqual([{ code: 'NOKA_TAKEN' }]);
+  });
+
+  it('a file refused for a taken card is applied when sent again after the holder was ended, as the refusal advised (QA)', async () => {
+    const csv = (name: string, ...rows: string[]) => ({ name, content: Buffer.from(['NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR', ...rows].join('\n') + '\n') });
+    const holder = '1703064101600021,1703060101200001,Pemegang,1960-01-01,P,17.03.06.2001,0001000000555,2025-01-01';
+    const claimant = csv('kartu-baru.csv', '1703064101600022,1703060101200001,Penerus,1990-01-01,L,17.03.06.2001,0001000000555,2026-12-01,,');
+    await upload(t, csv('pemegang.csv', `${holder},,`));
+    const refused = await upload(t, claimant);
+    expect(refused.body).toMatchObject({ status: 'DONE', accepted: 0, rejected: 1 });
+    await upload(t, csv('akhiri.csv', `${holder},2026-11-30,MENINGGAL`));
+    const again = await upload(t, claimant);
+    expect(again.body).toMatchObject({ status: 'DONE', accepted: 1, created: 1, rejected: 0 });
+    expect(again.body.id).not.toBe(refused.body.id);
+    const [heir] = await t.dataSource.query(`SELECT noka, tat FROM participant WHERE nik = '1703064101600022'`);
+    expect(heir).toEqual({ noka: '0001000000555', tat: null });
   });
 
   it('a TAT in a file without an ALASAN_BERAKHIR column says the column is missing and how to keep the stored end (QA)', async () => {
