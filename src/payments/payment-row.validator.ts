@@ -47,8 +47,9 @@ function monthOf(cell: Cell): string | null {
   return null;
 }
 
-/** A term of §8 a payment breaks, named by the sheet column at fault. */
+/** A term of §8 a payment breaks, with its sheet code, named by the sheet column at fault. */
 export interface PaymentTermsProblem {
+  code: 'OUTSIDE_FISCAL_YEAR' | 'PAID_BEFORE_YEAR' | 'PAID_IN_FUTURE';
   column: 'BULAN' | 'PENYESUAIAN_BULAN' | 'TANGGAL_BAYAR';
   message: string;
 }
@@ -56,7 +57,8 @@ export interface PaymentTermsProblem {
 /**
  * Why a payment cannot be what it says, every reason at once (empty when none): the month it pays
  * for (`adjustsMonth` for a correction, else `month`) must fall in the pledge's fiscal year, and it
- * cannot have been paid after today (WIB). Shared by the API route and the sheet.
+ * cannot have been paid before that year began (a year typed wrong, 2016 for 2026, would otherwise
+ * count as on time) or after today (WIB). Shared by the API route and the sheet.
  */
 export function paymentTermsProblems(
   p: { month: string; adjustsMonth: string | null; paidAt: string },
@@ -66,9 +68,21 @@ export function paymentTermsProblems(
   const problems: PaymentTermsProblem[] = [];
   const paysFor = p.adjustsMonth ?? p.month;
   if (Number(paysFor.slice(0, 4)) !== fiscalYear) {
-    problems.push({ column: p.adjustsMonth ? 'PENYESUAIAN_BULAN' : 'BULAN', message: `Bulan ${monthName(paysFor)} di luar tahun anggaran komitmen (${fiscalYear}). Catat pembayaran pada komitmen tahun ${paysFor.slice(0, 4)}.` });
+    problems.push({
+      code: 'OUTSIDE_FISCAL_YEAR',
+      column: p.adjustsMonth ? 'PENYESUAIAN_BULAN' : 'BULAN',
+      message: `Bulan ${monthName(paysFor)} di luar tahun anggaran komitmen (${fiscalYear}). Pembayaran untuk bulan itu dicatat pada komitmen tahun ${paysFor.slice(0, 4)}.`,
+    });
   }
-  if (p.paidAt > today) problems.push({ column: 'TANGGAL_BAYAR', message: `Tanggal bayar ${dayName(p.paidAt)} belum terjadi (hari ini ${dayName(today)} WIB).` });
+  const yearStart = `${fiscalYear}-01-01`;
+  if (p.paidAt < yearStart) {
+    problems.push({
+      code: 'PAID_BEFORE_YEAR',
+      column: 'TANGGAL_BAYAR',
+      message: `Tanggal bayar ${dayName(p.paidAt)} sebelum tahun anggaran komitmen (${fiscalYear}) dimulai: dana tahun ${fiscalYear} dibayarkan mulai ${dayName(yearStart)}. Periksa tahun pada tanggal bayar.`,
+    });
+  }
+  if (p.paidAt > today) problems.push({ code: 'PAID_IN_FUTURE', column: 'TANGGAL_BAYAR', message: `Tanggal bayar ${dayName(p.paidAt)} belum terjadi (hari ini ${dayName(today)} WIB).` });
   return problems;
 }
 
@@ -116,7 +130,7 @@ function checkPaymentRow(
   else if (!pledges.has(pledgeCode)) check('KODE_KOMITMEN', 'PLEDGE_NOT_FOUND', `Komitmen pendanaan "${pledgeCode}" tidak ditemukan.`);
 
   const month = monthOf(cells[1]);
-  if (!month) check('BULAN', 'MONTH_FORMAT', `BULAN "${cells[1].text}" harus berformat YYYY-MM (mis. 2026-10).`);
+  if (!month) check('BULAN', 'MONTH_FORMAT', `BULAN "${cells[1].text}" bukan bulan: tulis YYYY-MM atau MM/YYYY (mis. 2026-10 atau 10/2026), atau isi dengan sel tanggal.`);
   else if (closedMonths.has(month)) {
     check('BULAN', 'MONTH_CLOSED', `Bulan ${monthName(month)} sudah difinalisasi. Catat sebagai penyesuaian pada bulan yang masih terbuka (kolom PENYESUAIAN_BULAN).`);
   }
@@ -137,7 +151,7 @@ function checkPaymentRow(
   let adjustsMonth: string | null = null;
   if (cells[5].kind !== 'empty') {
     adjustsMonth = monthOf(cells[5]);
-    if (!adjustsMonth) check('PENYESUAIAN_BULAN', 'MONTH_FORMAT', `PENYESUAIAN_BULAN "${cells[5].text}" harus berformat YYYY-MM.`);
+    if (!adjustsMonth) check('PENYESUAIAN_BULAN', 'MONTH_FORMAT', `PENYESUAIAN_BULAN "${cells[5].text}" bukan bulan: tulis YYYY-MM atau MM/YYYY (mis. 2026-09 atau 09/2026), atau isi dengan sel tanggal.`);
     else if (month && adjustsMonth >= month) {
       check('PENYESUAIAN_BULAN', 'INVALID_ADJUSTMENT', `PENYESUAIAN_BULAN (${monthName(adjustsMonth)}) harus lebih awal dari BULAN (${monthName(month)}).`);
     } else if (!closedMonths.has(adjustsMonth)) check('PENYESUAIAN_BULAN', 'ADJUSTS_OPEN_MONTH', adjustsOpenMonth(adjustsMonth));
@@ -147,7 +161,7 @@ function checkPaymentRow(
   const fiscalYear = pledges.get(pledgeCode);
   if (fiscalYear !== undefined && month && paidAt && PAID_AT_FORM.test(paidAt) && (cells[5].kind === 'empty' || adjustsMonth)) {
     for (const term of paymentTermsProblems({ month, adjustsMonth, paidAt }, fiscalYear, today)) {
-      check(term.column, term.column === 'TANGGAL_BAYAR' ? 'PAID_IN_FUTURE' : 'OUTSIDE_FISCAL_YEAR', term.message);
+      check(term.column, term.code, term.message);
     }
   }
   if (issues.length || isError(amount)) return { issues };

@@ -90,7 +90,7 @@ describe('payments: sheet upload', () => {
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran.csv').expect(201);
     expect(res.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2, payments: 1 });
     expect(res.body.issues.map((i: { row: number; column: string; code: string; message: string }) => [i.row, i.column, i.code, i.message])).toEqual([
-      [2, 'BULAN', 'OUTSIDE_FISCAL_YEAR', 'Bulan Januari 2027 di luar tahun anggaran komitmen (2026). Catat pembayaran pada komitmen tahun 2027.'],
+      [2, 'BULAN', 'OUTSIDE_FISCAL_YEAR', 'Bulan Januari 2027 di luar tahun anggaran komitmen (2026). Pembayaran untuk bulan itu dicatat pada komitmen tahun 2027.'],
       [3, 'TANGGAL_BAYAR', 'PAID_IN_FUTURE', 'Tanggal bayar 1 Desember 2026 belum terjadi (hari ini 15 November 2026 WIB).'],
     ]);
   });
@@ -219,6 +219,24 @@ describe('payments: sheet upload', () => {
       [3, 'BULAN', 'OUTSIDE_FISCAL_YEAR'],
       [3, 'TANGGAL_BAYAR', 'PAID_IN_FUTURE'],
     ]);
+  });
+
+  it('refuses a payment dated before its pledge\'s fiscal year: a year typed wrong would count as on time (QA)', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const early = await api.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-11', amount: 1000, paidAt: '2016-11-05', reference: 'SP2D 60' }).expect(400);
+    expect(early.body).toMatchObject({
+      code: 'OUTSIDE_TERMS',
+      details: { field: 'paidAt' },
+      message: 'Tanggal bayar 5 November 2016 sebelum tahun anggaran komitmen (2026) dimulai: dana tahun 2026 dibayarkan mulai 1 Januari 2026. Periksa tahun pada tanggal bayar.',
+    });
+    await api.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-11', amount: 1000, paidAt: '2026-01-01', reference: 'SP2D 61' }).expect(201);
+    const sheet = ['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;NO SP2D', 'APBD-2026;2026-11;1000;05/11/2016;SP2D 62', 'APBD-2026;11-2026x;1000;05/11/2026;SP2D 63'].join('\n');
+    const res = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'tahun-salah.csv').expect(400);
+    expect(res.body.details.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([
+      [2, 'TANGGAL_BAYAR', 'PAID_BEFORE_YEAR'],
+      [3, 'BULAN', 'MONTH_FORMAT'],
+    ]);
+    expect(res.body.details.issues[1].message).toBe('BULAN "11-2026x" bukan bulan: tulis YYYY-MM atau MM/YYYY (mis. 2026-10 atau 10/2026), atau isi dengan sel tanggal.');
   });
 
   it('refuses a correction of a month still open: the payment belongs to that month itself (QA)', async () => {
