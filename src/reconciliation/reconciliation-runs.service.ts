@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ReconciliationRun } from './entities/reconciliation-run.entity.js';
 import { ReconciliationException } from './reconciliation.exception.js';
-import { changedSince } from './run-inputs.js';
+import { changedSince, newerRun } from './run-inputs.js';
 import type { Category, RunInputs } from './reconciliation.types.js';
 
 /** Reads of runs and their findings for the routes (and the reports module). */
@@ -23,8 +23,9 @@ export class ReconciliationRuns {
   async getWithChanges(id: string) {
     const run = await this.runOf(id);
     // a DONE run has its inputs (RUNNING and FAILED ones hold {})
-    const changes = run.status === 'DONE' ? await changedSince(this.dataSource, run.month, run.inputs as RunInputs) : null;
-    return { ...toView(run), changes };
+    if (run.status !== 'DONE') return { ...toView(run), changes: null };
+    const newer = await newerRun(this.dataSource, run.month, run.version);
+    return { ...toView(run), changes: [...(newer ? [newer] : []), ...(await changedSince(this.dataSource, run.month, run.inputs as RunInputs))] };
   }
 
   private async runOf(id: string): Promise<ReconciliationRun> {

@@ -96,3 +96,19 @@ export async function changedSince(m: Queryable, month: string, inputs: RunInput
   if (digests.payments !== inputs.payments) changed.push('pembayaran');
   return changed;
 }
+
+/**
+ * A newer run of the month than `version`, in the words of changedSince's list ("rekonsiliasi versi 3
+ * sudah difinalisasi"), or null: a DONE run superseded by a later version, finalized or not, holds
+ * figures nobody may sign even when the month's data did not change (QA: version 2's workbook, after
+ * version 3 of the same data was finalized, had no draft mark). The finalized one is named first.
+ */
+export async function newerRun(m: Queryable, month: string, version: number): Promise<string | null> {
+  const [newer]: { version: number; status: string }[] = await m.query(
+    `SELECT version, status FROM reconciliation_run WHERE month = $1 AND version > $2 AND status IN ('DONE', 'FINAL')
+     ORDER BY status = 'FINAL' DESC, version DESC LIMIT 1`,
+    [month, version],
+  );
+  if (!newer) return null;
+  return `rekonsiliasi versi ${newer.version} sudah ${newer.status === 'FINAL' ? 'difinalisasi' : 'dijalankan'}`;
+}

@@ -51,7 +51,7 @@ describe('reconciliation workbook of a DONE run whose month changed', () => {
       expect(ringkasan.filter((l) => l.startsWith('Berubah: '))).toEqual(['Berubah: pembayaran']);
       const beritaAcara = wb.getWorksheet('Berita Acara')!;
       const draft = beritaAcara.getRow(labels(beritaAcara).indexOf(DRAFT) + 1);
-      expect(String(draft.getCell(3).value)).toContain(`rekonsiliasi versi ${run.version} dijalankan (pembayaran)`);
+      expect(String(draft.getCell(3).value)).toMatch(new RegExp(`^Rekonsiliasi versi ${run.version} tidak lagi berlaku: pembayaran\\. Tanda tangani hanya berita acara versi terbaru`));
       // the draft line comes before the figures to be signed
       expect(labels(beritaAcara).indexOf(DRAFT)).toBeLessThan(labels(beritaAcara).indexOf('Jumlah peserta'));
     } finally {
@@ -83,11 +83,23 @@ describe('reconciliation workbook of a DONE run whose month changed', () => {
     expect(Number(current.getCell(3).value)).toBeGreaterThan(Number(ran.getCell(3).value));
   });
 
-  it('a FINAL run says nothing: its month is closed', async () => {
+  it('a FINAL run says nothing: its month is closed; an earlier version of the same data is a draft naming the final one (QA)', async () => {
+    const older = await start();
     const run = await start();
+    const api = await t.as(Role.AUDITOR);
+    expect((await api.get(`/api/v1/reconciliations/${older.id}`).expect(200)).body.changes).toEqual([`rekonsiliasi versi ${run.version} sudah dijalankan`]);
     await (await secondKeuangan(t)).post(`/api/v1/reconciliations/${run.id}/finalize`).expect(201);
     const wb = await workbook(run.id);
     expect(labels(wb.getWorksheet('Ringkasan')!)).not.toContain('Data bulan ini berubah setelah rekonsiliasi');
     expect(labels(wb.getWorksheet('Berita Acara')!)).not.toContain(DRAFT);
+    // the earlier version read the same data, yet it is not the one to sign
+    expect((await api.get(`/api/v1/reconciliations/${older.id}`).expect(200)).body.changes).toEqual([`rekonsiliasi versi ${run.version} sudah difinalisasi`]);
+    const superseded = await workbook(older.id);
+    expect(labels(superseded.getWorksheet('Ringkasan')!).filter((l) => l.startsWith('Berubah: '))).toEqual([`Berubah: rekonsiliasi versi ${run.version} sudah difinalisasi`]);
+    const beritaAcara = superseded.getWorksheet('Berita Acara')!;
+    const draft = beritaAcara.getRow(labels(beritaAcara).indexOf(DRAFT) + 1);
+    expect(String(draft.getCell(3).value)).toBe(
+      `Rekonsiliasi versi ${older.version} tidak lagi berlaku: rekonsiliasi versi ${run.version} sudah difinalisasi. Tanda tangani hanya berita acara versi terbaru; bila data bulan ini berubah, jalankan ulang rekonsiliasi dulu.`,
+    );
   });
 });

@@ -4,7 +4,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { changedSince, readMonthInputs } from '../../reconciliation/run-inputs.js';
+import { changedSince, newerRun, readMonthInputs } from '../../reconciliation/run-inputs.js';
 import * as SQL from '../sql/report.sql.js';
 import type { MonthTariff } from './apbd-accounts.js';
 import { pledgeComplianceWarnings } from './pledge-compliance.js';
@@ -122,14 +122,16 @@ export class ReportQueries {
   }
 
   /**
-   * The month as it is now, against the run: what changed since a DONE run ran (reconciliation's
-   * changedSince; nothing for a FINAL run, whose month is closed) and the current obligation. A
+   * The month as it is now, against the run: a newer version of the month and what changed since a
+   * DONE run ran (reconciliation's newerRun and changedSince; nothing for a FINAL run, whose month is
+   * closed) and the current obligation. A
    * DONE run's month is read once for both.
    */
   async monthSinceRun(run: RunRow): Promise<{ changes: string[]; current: { participants: number; amount: number } }> {
     if (run.status !== 'DONE' || !run.inputs) return { changes: [], current: await this.obligationTotals(run.month) };
     const now = await readMonthInputs(this.dataSource, run.month);
-    const changes = await changedSince(this.dataSource, run.month, run.inputs, now);
+    const newer = await newerRun(this.dataSource, run.month, Number(run.version));
+    const changes = [...(newer ? [newer] : []), ...(await changedSince(this.dataSource, run.month, run.inputs, now))];
     return { changes, current: { participants: num(now.totals.participants), amount: num(now.totals.obligation) } };
   }
 

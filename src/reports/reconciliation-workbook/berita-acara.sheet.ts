@@ -43,7 +43,7 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
 
   if (ctx.changes.length > 0) {
     t.writeStyledRow(
-      ['DRAF — JANGAN DITANDATANGANI', null, `Data bulan ini berubah setelah rekonsiliasi versi ${ctx.run.version} dijalankan (${ctx.changes.join('; ')}). Jalankan ulang rekonsiliasi dan tanda tangani berita acara versi terbaru.`],
+      ['DRAF — JANGAN DITANDATANGANI', null, `Rekonsiliasi versi ${ctx.run.version} tidak lagi berlaku: ${ctx.changes.join('; ')}. Tanda tangani hanya berita acara versi terbaru; bila data bulan ini berubah, jalankan ulang rekonsiliasi dulu.`],
       WARNING_STYLE,
     );
   }
