@@ -154,6 +154,15 @@ describe('row rules of the enrollment sheet', () => {
     expect(messages[0]).toBe('NAMA "=1/0" adalah teks rumus, bukan nama. Ketik nama peserta.');
   });
 
+  it('NAMA has a letter: a number or a date there is a shifted column, not a name (QA: 12345 was registered)', async () => {
+    const { found, messages } = await findings('not-ok/name-without-letters.csv');
+    expect(found).toEqual([
+      [3, 'REJECT', 'NAMA', 'NAME_WITHOUT_LETTERS'],
+      [4, 'REJECT', 'NAMA', 'NAME_WITHOUT_LETTERS'],
+    ]);
+    expect(messages[0]).toBe('NAMA "12345" tidak memuat huruf, jadi bukan nama. Periksa apakah kolom tergeser, lalu ketik nama peserta.');
+  });
+
   it('JENIS_KELAMIN is L or P', async () => {
     const { found } = await findings('not-ok/sex-invalid.csv');
     expect(found).toEqual([

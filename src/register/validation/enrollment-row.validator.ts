@@ -42,6 +42,8 @@ export interface RowResult {
 
 const HOME_REGENCY = '1703';
 const MAX_NAME = 200;
+/** A name has at least one letter, of any script. */
+const HAS_LETTER = /\p{L}/u;
 const SEX: Record<string, 'L' | 'P'> = { L: 'L', P: 'P', 'LAKI-LAKI': 'L', 'LAKI LAKI': 'L', LAKI: 'L', PRIA: 'L', PEREMPUAN: 'P', WANITA: 'P' };
 const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
 
@@ -169,6 +171,11 @@ export class EnrollmentRowValidator {
     if (visibleText(name).startsWith('=')) {
       // the row report repeats a formula without a value as its text (=1/0): uploaded again untouched, it is not a name (QA)
       issues.push(reject('NAMA', C.NAME_FORMULA_TEXT, `NAMA "${name.slice(0, 60)}" adalah teks rumus, bukan nama. Ketik nama peserta.`));
+      return null;
+    }
+    if (!HAS_LETTER.test(name)) {
+      // a number or a date where the name belongs: the columns are shifted, or the cell holds something else (QA: 12345 was registered)
+      issues.push(reject('NAMA', C.NAME_WITHOUT_LETTERS, `NAMA "${name.slice(0, 60)}" tidak memuat huruf, jadi bukan nama. Periksa apakah kolom tergeser, lalu ketik nama peserta.`));
       return null;
     }
     if (name.length <= MAX_NAME) return name;
