@@ -17,6 +17,15 @@ describe('PATCH /api/v1/pledges/:code: a revision keeps who, when and why (APBD-
     expect(JSON.stringify(res.body.details)).toContain('reason (alasan perubahan) wajib diisi');
   });
 
+  it('tells every problem at once: a missing reason does not hide the others (QA)', async () => {
+    const res = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ sharePercent: 150, budget: 'abc', fiscalYear: 2027 }).expect(400);
+    expect(res.body.code).toBe('PLEDGE_INVALID');
+    expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['budget', 'fiscalYear', 'reason', 'sharePercent']);
+    expect(res.body.details[0]).toEqual({ field: 'reason', messages: ['reason (alasan perubahan) wajib diisi'] });
+    const long = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 2_000_000, reason: 'x'.repeat(501) }).expect(400);
+    expect(long.body.details).toEqual([{ field: 'reason', messages: ['reason maksimal 500 karakter'] }]);
+  });
+
   it('refuses a reason of only spaces', async () => {
     for (const reason of ['   \t ', '\u200b', '\u3000\u2060 ']) {
       const res = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 2_000_000, reason }).expect(400);

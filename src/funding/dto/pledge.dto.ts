@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmpty, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { HAS_VISIBLE_TEXT } from '../../common/text.js';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FUNDS, SCOPES, SOURCE_TYPES } from '../domain/pledge-rules.js';
 
 /**
@@ -30,20 +29,16 @@ export class CreatePledgeDto extends PledgeFieldsDto {
   @ApiProperty({ example: 2026 }) @IsOptional() fiscalYear?: unknown;
 }
 
-/** A revision: any field of §5 except code and fiscal year, and why (e.g. "APBD-P 2026"). */
+/**
+ * A revision: any field of §5 except code and fiscal year, and why (e.g. "APBD-P 2026"). The reason
+ * and the two fields a revision cannot change are checked with the pledge's own rules (PledgesService
+ * revise), so that every problem comes back in one answer.
+ */
 export class RevisePledgeDto extends PledgeFieldsDto {
-  @ApiProperty({ example: 'Perubahan pagu APBD-P 2026 (Perda No. 5/2026)' })
-  @IsString({ message: 'reason (alasan perubahan) wajib diisi' })
-  // something visible: spaces or zero-width characters alone are not a reason
-  @Matches(HAS_VISIBLE_TEXT, { message: 'reason (alasan perubahan) wajib diisi' })
-  @MaxLength(500, { message: 'reason maksimal 500 karakter' })
-  reason: string;
-
-  // Known fields that a revision cannot change: said so, not "kolom tidak dikenal".
-  @IsEmpty({ message: 'code tidak dapat diubah: kode komitmen tetap selama komitmen ada.' })
-  code?: unknown;
-  @IsEmpty({ message: 'fiscalYear tidak dapat diubah: buat komitmen baru untuk tahun anggaran lain.' })
-  fiscalYear?: unknown;
+  @ApiProperty({ example: 'Perubahan pagu APBD-P 2026 (Perda No. 5/2026)', maxLength: 500 }) @IsOptional() reason?: unknown;
+  // Known fields that a revision cannot change: declared, so refused with their own message.
+  @IsOptional() code?: unknown;
+  @IsOptional() fiscalYear?: unknown;
 }
 
 export class PledgeListQueryDto {

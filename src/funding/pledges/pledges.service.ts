@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { visibleText } from '../../common/text.js';
+import { HAS_VISIBLE_TEXT, visibleText } from '../../common/text.js';
 import { Clock } from '../../common/clock/clock.js';
 import { rupiah } from '../../common/money.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
@@ -10,7 +10,7 @@ import { RegionsService } from '../../regions/regions.service.js';
 import { DEFAULT_PRIORITY, type PledgeData, type PledgeInput, validatePledge } from '../domain/pledge-rules.js';
 import { Pledge } from '../entities/pledge.entity.js';
 import { PledgeRevision } from '../entities/pledge-revision.entity.js';
-import { FundingException } from '../funding.exception.js';
+import { type FieldProblem, FundingException } from '../funding.exception.js';
 import { MARK_STALE_FROM, TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
 import { USED_IN_FROZEN_MONTHS } from '../sql/pledges.sql.js';
 import { type PledgeView, toPledgeView } from './pledge-view.js';
@@ -56,16 +56,18 @@ export class PledgesService {
    * APBD-P revision in October changes October to December. `closedMonths` and `frozenMonths` in
    * the answer name the pledge's months it did not change; a change that could only touch those is refused.
    */
-  async revise(code: string, change: PledgeInput & { reason: string }, actor: string): Promise<PledgeChangeView> {
-    const { reason, ...fields } = change;
+  async revise(code: string, change: PledgeInput & { reason?: unknown }, actor: string): Promise<PledgeChangeView> {
+    const { reason, code: _code, fiscalYear: _year, ...fields } = change;
     const villages = await this.regions.villageCodes();
     return this.dataSource.transaction(async (m) => {
       await m.query(TAKE_ALLOCATION_LOCK);
       const current = await m.findOneBy(Pledge, { code });
       if (!current) throw FundingException.pledgeNotFound(code);
       const before = fromEntity(current);
+      // the revision's own rules and the revised pledge's, every problem in one answer (QA: a missing reason hid the rest)
       const checked = validatePledge(merge(before, fields), villages);
-      if (!checked.pledge) throw FundingException.pledgeInvalid(checked.problems);
+      const problems = [...revisionProblems(change), ...checked.problems];
+      if (!checked.pledge || problems.length) throw FundingException.pledgeInvalid(problems);
       const after = checked.pledge;
       if (isDeepStrictEqual(before, after)) throw FundingException.pledgeUnchanged(code, current.revision);
       if (after.budget !== null) await assertBudgetCoversFrozenMonths(m, code, after.budget);
@@ -73,7 +75,7 @@ export class PledgesService {
       const revision = current.revision + 1;
       const now = this.clock.now();
       await m.update(Pledge, { code }, { ...toColumns(after), revision, updatedAt: now });
-      await recordRevision(m, after, revision, visibleText(reason), actor, now);
+      await recordRevision(m, after, revision, visibleText(reason as string), actor, now);
       await markStale(m, after.fiscalYear, Math.min(before.fromMonth, after.fromMonth));
       return { ...toPledgeView(await m.findOneByOrFail(Pledge, { code })), closedMonths: closed, frozenMonths: frozen };
     });
@@ -187,4 +189,18 @@ function merge(before: PledgeData, change: PledgeInput): PledgeInput {
   }
   if (given.sourceType !== undefined && given.sourceType !== 'DESA' && given.fund === undefined) merged.fund = null;
   return merged;
+}
+
+/**
+ * What a revision itself must hold: a reason (something visible, at most 500 characters), and neither
+ * the code nor the fiscal year, which a revision cannot change (said so, not "kolom tidak dikenal").
+ */
+function revisionProblems(change: { reason?: unknown; code?: unknown; fiscalYear?: unknown }): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const { reason } = change;
+  if (typeof reason !== 'string' || !HAS_VISIBLE_TEXT.test(reason)) problems.push({ field: 'reason', messages: ['reason (alasan perubahan) wajib diisi'] });
+  else if (reason.length > 500) problems.push({ field: 'reason', messages: ['reason maksimal 500 karakter'] });
+  if (change.code !== undefined) problems.push({ field: 'code', messages: ['code tidak dapat diubah: kode komitmen tetap selama komitmen ada.'] });
+  if (change.fiscalYear !== undefined) problems.push({ field: 'fiscalYear', messages: ['fiscalYear tidak dapat diubah: buat komitmen baru untuk tahun anggaran lain.'] });
+  return problems;
 }
