@@ -48,7 +48,7 @@ export class ClosedMonths {
     const frozen = rows.filter((r) => !r.closed).map((r) => r.month);
     if (rows.length === new Set(months).size) {
       const [{ month: by }] = await m.query('SELECT min(month) AS month FROM closed_month WHERE month >= $1 AND left(month, 4) = left($1, 4)', [rows.at(-1)!.month]);
-      throw closed.length === rows.length ? CommonException.monthClosed(closed[0]) : CommonException.monthsFrozen(rows.map((r) => r.month), by);
+      throw closed.length === rows.length ? CommonException.monthClosed(closed[0]) : CommonException.monthsFrozen(rows.map((r) => r.month), by, closed);
     }
     return { closed, frozen };
   }

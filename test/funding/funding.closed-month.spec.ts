@@ -94,6 +94,13 @@ describe('§6, §9: a budget may not drop below what the months frozen by a late
       code: 'MONTH_CLOSED',
       message: 'Bulan Januari 2026 tidak dialokasikan lagi karena bulan Februari 2026 sudah difinalisasi, sehingga perubahan ini tidak akan mengubah apa pun. Catat koreksi pada bulan yang masih terbuka.',
     });
+    // a finalized month among them is named as finalized, not as frozen (QA)
+    const both = await keuangan.post('/api/v1/pledges').send({ ...apbd, code: 'APBD-JANFEB', toMonth: 2 }).expect(409);
+    expect(both.body).toMatchObject({
+      code: 'MONTH_CLOSED',
+      message: 'Bulan Januari 2026 s.d. Februari 2026 tidak dialokasikan lagi: Februari 2026 sudah difinalisasi, bulan sebelumnya ikut dibekukan, sehingga perubahan ini tidak akan mengubah apa pun. Catat koreksi pada bulan yang masih terbuka.',
+      details: { months: ['2026-01', '2026-02'], closedMonth: '2026-02', closedMonths: ['2026-02'] },
+    });
   });
 
   it('refuses a tariff row that could only price frozen months, or no month at all (QA: it was stored and never applied)', async () => {

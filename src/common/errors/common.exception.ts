@@ -40,13 +40,20 @@ export class CommonException extends DomainException<CommonErrorCode> {
     );
   }
 
-  /** Every month a change would touch is frozen by the finalized month `by` (or closed): it would change nothing. */
-  static monthsFrozen(months: string[], by: string): CommonException {
+  /**
+   * Every month a change would touch is frozen by the finalized month `by`, or finalized itself
+   * (`closed`, named apart: QA read July and August, finalized, as frozen by October): it would change nothing.
+   */
+  static monthsFrozen(months: string[], by: string, closed: string[] = []): CommonException {
     const span = months.length > 1 ? `${monthName(months[0])} s.d. ${monthName(months.at(-1)!)}` : monthName(months[0]);
+    const names = closed.map(monthName);
+    const why = closed.length
+      ? `${names.length > 1 ? `${names.slice(0, -1).join(', ')} dan ${names.at(-1)}` : names[0]} sudah difinalisasi, ${closed.includes(by) ? 'bulan sebelumnya ikut dibekukan' : `bulan lainnya dibekukan karena bulan ${monthName(by)} sudah difinalisasi`}`
+      : `karena bulan ${monthName(by)} sudah difinalisasi`;
     return new CommonException(
       CommonErrorCode.MONTH_CLOSED,
-      `Bulan ${span} tidak dialokasikan lagi karena bulan ${monthName(by)} sudah difinalisasi, sehingga perubahan ini tidak akan mengubah apa pun. Catat koreksi pada bulan yang masih terbuka.`,
-      { months, closedMonth: by },
+      `Bulan ${span} tidak dialokasikan lagi${closed.length ? ': ' : ' '}${why}, sehingga perubahan ini tidak akan mengubah apa pun. Catat koreksi pada bulan yang masih terbuka.`,
+      { months, closedMonth: by, ...(closed.length && { closedMonths: closed }) },
     );
   }
 }
