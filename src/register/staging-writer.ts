@@ -55,7 +55,7 @@ export class StagingWriter {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly uploadId: string,
+    readonly uploadId: string,
     private readonly useCopy: boolean,
   ) {}
 

@@ -133,6 +133,52 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
     expect(heir).toEqual({ noka: '0001000000555', tat: null });
   });
 
+  it('a holder\'s own row keeps the card that an earlier row of the same file claimed; the claimant is refused (QA: both were lost)', async () => {
+    const csv = (name: string, ...rows: string[]) => ({ name, content: Buffer.from(['NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR', ...rows].join('\n') + '\n') });
+    const holder = (name: string, village: string) => `1703064101600031,1703060101200001,${name},1960-01-01,P,${village},0001000000666,2025-01-01,,`;
+    await upload(t, csv('pemegang-666.csv', holder('Pemegang', '17.03.06.2001')));
+    const res = await upload(
+      t,
+      csv(
+        'rebutan.csv',
+        '1703064101600032,1703060101200001,Salah Kartu,1960-01-01,P,17.03.06.2001,0001000000666,2026-12-01,,', // row 2: claims the holder's card
+        holder('Pemegang Benar', '17.03.06.2002'), // row 3: the holder's own correction
+        '1703064101600033,1703060101200001,Salah Juga,1960-01-01,P,17.03.06.2001,0001000000666,2026-12-01,,', // row 4: claims it too
+      ),
+    );
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 3, accepted: 1, updated: 1, rejected: 2 });
+    const [stored] = await t.dataSource.query(`SELECT name, village_code, noka FROM participant WHERE nik = '1703064101600031'`);
+    expect(stored).toEqual({ name: 'Pemegang Benar', village_code: '17.03.06.2002', noka: '0001000000666' });
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM participant WHERE nik IN ('1703064101600032', '1703064101600033')`)).toEqual([{ n: 0 }]);
+    const issues = await t.dataSource.query(`SELECT row_number, code, message, raw->>'NAMA' AS name FROM upload_issue WHERE upload_id = $1 ORDER BY row_number`, [res.body.id]);
+    expect(issues).toEqual([
+      {
+        row_number: 2,
+        code: 'NOKA_DUPLICATE_IN_FILE',
+        message: 'NOKA 0001000000666 milik peserta NIK 1703064101600031 (baris 3 berkas ini), bukan NIK baris ini. Periksa nomor kartu baris ini.',
+        name: 'Salah Kartu',
+      },
+      {
+        row_number: 4,
+        code: 'NOKA_DUPLICATE_IN_FILE',
+        message: 'NOKA 0001000000666 milik peserta NIK 1703064101600031 (baris 3 berkas ini), bukan NIK baris ini. Periksa nomor kartu baris ini.',
+        name: 'Salah Juga',
+      },
+    ]);
+    // without a holder in the register, the first row keeps it and the later one is refused, as before
+    const fresh = await upload(
+      t,
+      csv(
+        'dua-baru.csv',
+        '1703064101600034,1703060101200001,Pertama,1960-01-01,P,17.03.06.2001,0001000000667,2026-12-01,,',
+        '1703064101600035,1703060101200001,Kedua,1960-01-01,P,17.03.06.2001,0001000000667,2026-12-01,,',
+      ),
+    );
+    expect(fresh.body).toMatchObject({ accepted: 1, rejected: 1 });
+    const [refused] = await t.dataSource.query('SELECT row_number, code, message FROM upload_issue WHERE upload_id = $1', [fresh.body.id]);
+    expect(refused).toEqual({ row_number: 3, code: 'NOKA_DUPLICATE_IN_FILE', message: 'NOKA 0001000000667 sudah dipakai di baris 2 berkas ini untuk NIK lain.' });
+  });
+
   it('a TAT in a file without an ALASAN_BERAKHIR column says the column is missing and how to keep the stored end (QA)', async () => {
     const content = Buffer.from('NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT,TAT\n1703064101600011,1703060101200001,Lama,1960-01-01,P,17.03.06.2001,2025-01-01,2026-05-31\n');
     const res = await upload(t, { name: 'tanpa-alasan.csv', content });

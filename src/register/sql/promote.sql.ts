@@ -67,6 +67,32 @@ export const REJECT_TAKEN_NOKA = `
   WHERE s.upload_id = $1 AND s.row_number = t.row_number`;
 
 /**
+ * 0a. A row of the file that holds its NOKA in the register wins it over an earlier row of the file
+ * that claimed it (ContestedNokas; QA: the claimant's row made the holder's own correction a
+ * duplicate, and both were lost). The earlier active rows with that NOKA leave staging as REJECT
+ * findings naming the holder. Run once the file is read, before promotion's steps.
+ * $1 upload id, $2 the holders' row numbers, $3 their NIKs, $4 their NOKAs.
+ */
+export const REJECT_DISPLACED_NOKA = `
+  WITH holder AS (
+    SELECT * FROM unnest($2::int[], $3::text[], $4::text[]) AS h(row_number, nik, noka)
+  ), displaced AS (
+    SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt,
+           h.nik AS holder, h.row_number AS holder_row
+    FROM enrollment_staging s
+    JOIN holder h ON h.noka = s.noka AND h.row_number <> s.row_number
+    WHERE s.upload_id = $1 AND s.tat IS NULL
+  ), findings AS (
+    INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
+    SELECT $1, row_number, 'REJECT', 'NOKA', 'NOKA_DUPLICATE_IN_FILE',
+           format('NOKA %s milik peserta NIK %s (baris %s berkas ini), bukan NIK baris ini. Periksa nomor kartu baris ini.', noka, holder, holder_row),
+           ${STAGED_RAW('displaced')}
+    FROM displaced
+  )
+  DELETE FROM enrollment_staging s USING displaced d
+  WHERE s.upload_id = $1 AND s.row_number = d.row_number`;
+
+/**
  * 1b. A row with an empty TAT for a participant whose coverage had ended brings the coverage back,
  * and the regency owes the premium again: accepted (an upsert says so), with a warning that names
  * the end it removes. The row as uploaded goes with it unless the row already has a finding.

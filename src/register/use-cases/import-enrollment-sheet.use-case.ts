@@ -32,6 +32,7 @@ import { RegionsService } from '../../regions/regions.service.js';
 import { COL, ENROLLMENT_COLUMNS, ENROLLMENT_SHEET } from '../enrollment-columns.js';
 import { type EarlyPromotion, EnrollmentPromoter, type FileColumns } from '../enrollment-promoter.js';
 import { type IssueRow, StagingWriter } from '../staging-writer.js';
+import { ContestedNokas } from '../contested-nokas.js';
 import { UploadStore } from '../upload-store.js';
 import { toUploadView, type UploadView } from '../upload-view.js';
 import { type EnrollmentRecord, EnrollmentRowValidator } from '../validation/enrollment-row.validator.js';
@@ -119,14 +120,14 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
       // Small reader batches, validated at once (sheet cells die young), staged STAGE_ROWS at a time.
       const reader = new SheetReader(command.path, { filename: command.filename, sheet: ENROLLMENT_SHEET, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: READ_ROWS });
       let lastProgress = Date.now();
-      let pending: Validated = { records: [], issues: [] };
+      let pending: Validated = { records: [], issues: [], contested: new ContestedNokas() };
       for await (const batch of reader.batches()) {
         validator.hasEndReasonColumn = reader.header!.indexes[COL.ALASAN_BERAKHIR] >= 0;
         rowsRead += batch.length;
         validateBatch(validator, batch, pending);
         if (pending.records.length + pending.issues.length < STAGE_ROWS) continue;
         await writer.write(pending.records, pending.issues);
-        pending = { records: [], issues: [] };
+        pending = { records: [], issues: [], contested: pending.contested };
         if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
           lastProgress = Date.now();
           await this.uploads.progress(uploadId, reader.progress * 0.9, rowsRead);
@@ -134,6 +135,7 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
       }
       if (pending.records.length + pending.issues.length) await writer.write(pending.records, pending.issues);
       await writer.settle();
+      await pending.contested.settle(writer.transaction ?? this.dataSource.manager, writer);
       await this.uploads.progress(uploadId, 0.9, rowsRead);
       const transaction = writer.transaction;
       const file: FileColumns = { tat: reader.header!.indexes[COL.TAT] >= 0 };
@@ -161,12 +163,18 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
 interface Validated {
   records: EnrollmentRecord[];
   issues: IssueRow[];
+  /** Rows whose NOKA an earlier row of the file has: settled once the file is read. */
+  contested: ContestedNokas;
 }
 
 /** Validates a batch into `into`. */
 function validateBatch(validator: EnrollmentRowValidator, batch: SheetRow[], into: Validated): void {
   for (const row of batch) {
     const result = validator.validate(row);
+    if (result.contested) {
+      into.issues.push(...into.contested.add(result.contested, result.issues, row));
+      continue;
+    }
     if (result.record) into.records.push(result.record);
     result.issues.forEach((issue, i) => into.issues.push({ ...issue, rowNumber: row.rowNumber, raw: i === 0 ? rawCells(ENROLLMENT_COLUMNS, row.cells, result.issues) : null }));
   }

@@ -1,8 +1,9 @@
 /**
  * Validates enrollment rows one at a time (DOMAIN §2, §4, §12), remembering the NIKs and NOKAs
- * already seen in the file: the later of two rows with the same NIK, or of two active rows (no TAT)
- * with the same NOKA (unique among active participants), is rejected, citing the first. Pure logic, no database: NOKAs held by other participants are checked set-based when
- * the upload is promoted.
+ * already seen in the file: the later of two rows with the same NIK is rejected, citing the first;
+ * the later of two active rows (no TAT) with the same NOKA (unique among active participants) is
+ * `contested`, for ContestedNokas to settle against the register once the file is read. Pure logic,
+ * no database: NOKAs held by other participants are checked set-based when the upload is promoted.
  */
 import { type Cell, cellDay, characterFailure, EMPTY_CELL, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
 import { mergedCellMessage, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
@@ -37,6 +38,12 @@ export interface EnrollmentRecord {
 export interface RowResult {
   /** Present when the row is accepted (possibly with warnings). */
   record?: EnrollmentRecord;
+  /**
+   * Present instead when the row is sound but an earlier active row of the file has its NOKA: which
+   * of them keeps it depends on the register (ContestedNokas), known once the file is read. `issues`
+   * then holds the row's warnings only.
+   */
+  contested?: { record: EnrollmentRecord; firstRow: number };
   issues: RowIssue[];
 }
 
@@ -99,19 +106,14 @@ export class EnrollmentRowValidator {
       issues.push(reject('NIK', C.NIK_DUPLICATE_IN_FILE, `NIK ${nik} sudah ada di baris ${first} berkas ini; baris ini diabaikan.`));
       return { issues };
     }
+    const record: EnrollmentRecord = { rowNumber, nik: nik!, noKk: noKk!, name: name!, birthDate: birthDate!, sex: sex!, villageCode: villageCode!, noka, tmt: tmt!, tat, endReason };
+    this.firstRowOfNik.set(nik!, rowNumber);
     if (noka && tat === null) {
-      const holder = this.firstRowOfNoka.get(noka);
-      if (holder !== undefined) {
-        issues.push(reject('NOKA', C.NOKA_DUPLICATE_IN_FILE, `NOKA ${noka} sudah dipakai di baris ${holder} berkas ini untuk NIK lain.`));
-        return { issues };
-      }
+      const firstRow = this.firstRowOfNoka.get(noka);
+      if (firstRow !== undefined) return { contested: { record, firstRow }, issues };
       this.firstRowOfNoka.set(noka, rowNumber);
     }
-    this.firstRowOfNik.set(nik!, rowNumber);
-    return {
-      record: { rowNumber, nik: nik!, noKk: noKk!, name: name!, birthDate: birthDate!, sex: sex!, villageCode: villageCode!, noka, tmt: tmt!, tat, endReason },
-      issues,
-    };
+    return { record, issues };
   }
 
   /** The NIK and what its digits say (region, birth date, sex), or null with the issue recorded. */

@@ -1,0 +1,87 @@
+/**
+ * Active rows of one file that share a NOKA (NOKA is unique among active participants, DOMAIN §2).
+ * The first such row is staged as it is read; each later one waits here until the file is read.
+ * Then the register decides: a later row whose NIK holds that NOKA now is the card's owner, so it is
+ * staged and the earlier claimants are refused (REJECT_DISPLACED_NOKA); any other later row is
+ * refused, citing the first. QA: a claimant's wrong row made the holder's own correction a
+ * duplicate, and both rows were lost.
+ */
+import type { EntityManager } from 'typeorm';
+import { rawCells } from '../common/spreadsheet/row-report.writer.js';
+import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
+import { ENROLLMENT_COLUMNS } from './enrollment-columns.js';
+import { REJECT_DISPLACED_NOKA } from './sql/promote.sql.js';
+import type { IssueRow, StagingWriter } from './staging-writer.js';
+import { reject, type RowIssue, RowIssueCode } from './validation/row-issue.js';
+import type { EnrollmentRecord } from './validation/enrollment-row.validator.js';
+
+interface Contested {
+  record: EnrollmentRecord & { noka: string };
+  firstRow: number;
+  /** The row's warnings, and the row as uploaded (for the finding if it is refused). */
+  warnings: RowIssue[];
+  row: SheetRow;
+}
+
+/**
+ * Rows held at most: a file with more rows sharing NOKAs is broken in bulk, and each held row keeps
+ * its cells in memory; past this many, a later row is refused at once, citing the first (as all were
+ * before the register decided).
+ */
+const MAX_HELD = 10_000;
+
+export class ContestedNokas {
+  private readonly rows: Contested[] = [];
+
+  /**
+   * Holds a contested row until the file is read; when MAX_HELD are held, returns its findings
+   * (the duplicate refusal and its warnings) to be written now instead.
+   */
+  add(contested: { record: EnrollmentRecord; firstRow: number }, warnings: RowIssue[], row: SheetRow): IssueRow[] {
+    const held: Contested = { record: contested.record as Contested['record'], firstRow: contested.firstRow, warnings, row };
+    if (this.rows.length >= MAX_HELD) return issueRows(held, [duplicate(held), ...warnings]);
+    this.rows.push(held);
+    return [];
+  }
+
+  /**
+   * Stages the holders (with their warnings) and refuses the other waiting rows through `writer`,
+   * then takes the holders' NOKAs from the earlier rows of the file that claimed them, on `m` (the
+   * upload's transaction, or the database when staging has none). After the last write, before promotion.
+   */
+  async settle(m: EntityManager, writer: StagingWriter): Promise<void> {
+    if (!this.rows.length) return;
+    const nokas = [...new Set(this.rows.map((c) => c.record.noka))];
+    const held: { nik: string; noka: string }[] = await m.query('SELECT nik, noka FROM participant WHERE tat IS NULL AND noka = ANY($1::text[])', [nokas]);
+    const holderOf = new Map(held.map((h) => [h.noka, h.nik]));
+    const holders = this.rows.filter((c) => holderOf.get(c.record.noka) === c.record.nik);
+    const refused = this.rows.filter((c) => !holders.includes(c));
+    const holderRow = new Map(holders.map((c) => [c.record.noka, c.record]));
+    await writer.write(
+      holders.map((c) => c.record),
+      [...holders.flatMap((c) => issueRows(c, c.warnings)), ...refused.flatMap((c) => issueRows(c, [duplicate(c, holderRow.get(c.record.noka)), ...c.warnings]))],
+    );
+    await writer.settle();
+    if (holders.length) {
+      await m.query(REJECT_DISPLACED_NOKA, [
+        writer.uploadId,
+        holders.map((c) => c.record.rowNumber),
+        holders.map((c) => c.record.nik),
+        holders.map((c) => c.record.noka),
+      ]);
+    }
+  }
+}
+
+/** The refusal of a later row: the card is the holder's when a row of the file holds it, else the first row's. */
+function duplicate({ record, firstRow }: Contested, holder?: EnrollmentRecord): RowIssue {
+  const message = holder
+    ? `NOKA ${record.noka} milik peserta NIK ${holder.nik} (baris ${holder.rowNumber} berkas ini), bukan NIK baris ini. Periksa nomor kartu baris ini.`
+    : `NOKA ${record.noka} sudah dipakai di baris ${firstRow} berkas ini untuk NIK lain.`;
+  return reject('NOKA', RowIssueCode.NOKA_DUPLICATE_IN_FILE, message);
+}
+
+/** The row's findings as staged issue rows: the row as uploaded goes with the first. */
+function issueRows({ row }: Contested, issues: RowIssue[]): IssueRow[] {
+  return issues.map((issue, i) => ({ ...issue, rowNumber: row.rowNumber, raw: i === 0 ? rawCells(ENROLLMENT_COLUMNS, row.cells, issues) : null }));
+}
