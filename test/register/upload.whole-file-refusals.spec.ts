@@ -1,6 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { zip } from '../support/zip.js';
 import { count, fixture, upload } from './support.js';
+
+const HEADER = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR';
+const ROW = '1703060101700001,1703060101200001,Siti Aminah,1970-01-01,P,17.03.06.2001,,2026-01-01,,';
+
+/** An OpenDocument spreadsheet as LibreOffice writes it: `mimetype` first and stored, then content.xml. */
+function ods(withMimetype = true): Buffer {
+  const content = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"><office:body><office:spreadsheet/></office:body></office:document-content>');
+  return zip([
+    ...(withMimetype ? [{ name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet'), stored: true }] : []),
+    { name: 'content.xml', data: content },
+    { name: 'META-INF/manifest.xml', data: Buffer.from('<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>') },
+  ]);
+}
+
+/** Excel's "Unicode Text": UTF-16 with its byte order mark. */
+function utf16(text: string, bigEndian = false): Buffer {
+  const le = Buffer.from(`\ufeff${text}`, 'utf16le');
+  return bigEndian ? le.swap16() : le;
+}
 
 describe('files that are refused as a whole', () => {
   let t: TestApp;
@@ -27,6 +47,22 @@ describe('files that are refused as a whole', () => {
     expect(events.map((e: { summary: string }) => ({ ...e, summary: JSON.parse(e.summary) }))).toEqual([
       { actor: expect.stringMatching(/operator/), action: 'enrollment.fail', summary: { reason: res.body.message, rowsRead: expect.any(Number) } },
     ]);
+  });
+
+  const formats: [string, Buffer, string, RegExp][] = [
+    ['peserta.ods', ods(), 'OPENDOCUMENT_FORMAT', /berformat OpenDocument Spreadsheet \(\.ods.* File > Save As, pilih "Excel 2007-365 \(\.xlsx\)"\) atau sebagai CSV UTF-8/],
+    // by content, not by the name: an .ods renamed .xlsx, and one whose mimetype entry is missing
+    ['peserta.xlsx', ods(), 'OPENDOCUMENT_FORMAT', /"peserta\.xlsx" berformat OpenDocument Spreadsheet/],
+    ['tanpa-mimetype.ods', ods(false), 'OPENDOCUMENT_FORMAT', /berformat OpenDocument Spreadsheet/],
+    ['unicode.csv', utf16(`${HEADER}\r\n${ROW}\r\n`), 'CSV_NOT_UTF8', /berupa teks UTF-16 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
+    ['unicode.txt', utf16(`${HEADER.replace(/,/g, '\t')}\r\n`, true), 'CSV_NOT_UTF8', /berupa teks UTF-16/],
+  ];
+  it.each(formats)('refuses %s by its content, naming the format and how to save it (QA: .ods was "rusak", UTF-16 "bukan lembar kerja")', async (name, content, code, message) => {
+    const res = await upload(t, { name, content }, 400);
+    expect(res.body).toMatchObject({ statusCode: 400, code });
+    expect(res.body.message).toMatch(message);
+    const [row] = await t.dataSource.query('SELECT status, error FROM enrollment_upload WHERE id = $1', [res.body.details.uploadId]);
+    expect(row).toEqual({ status: 'FAILED', error: res.body.message });
   });
 
   it('refuses a CSV that is not UTF-8 wherever its first such byte stands, naming the row (QA: past 64 KB "Muñoz" was stored as "Mu\\uFFFDoz")', async () => {

@@ -26,7 +26,7 @@
  * - A merged range keeps its value in its first cell only: a data row with a spec column's cell
  *   hidden by one carries `merged` (merged-cells.ts), and callers refuse it (`withMergedCells`).
  * - The whole file is refused with a `SpreadsheetException` (Indonesian message): empty, not a
- *   spreadsheet, old .xls, corrupt zip, an .xlsx part inflating like a zip bomb (zip-entry.ts),
+ *   spreadsheet, old .xls, an OpenDocument .ods, UTF-16 text, corrupt zip, an .xlsx part inflating like a zip bomb (zip-entry.ts),
  *   missing required columns (with the headers found), no data rows, more than `maxRows` data rows. The refusal can come after earlier batches were yielded
  *   (row limit, corruption deep in the zip): treat the upload as failed as a whole.
  */
@@ -39,7 +39,7 @@ import { type ColumnSpec, type HeaderMatch, matchHeader } from './column-spec.js
 import { csvRows } from './csv-rows.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
 import { SpreadsheetException } from './spreadsheet.exception.js';
-import { xlsxRows } from './xlsx-rows.js';
+import { OpenDocumentError, xlsxRows } from './xlsx-rows.js';
 import { HiddenCells, type MergedCell, type MergedRange } from './merged-cells.js';
 import { InflateLimitError } from './zip-entry.js';
 
@@ -77,14 +77,39 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 /** Tells .xlsx from .csv by content first, then by the file name. */
 export function detectFormat(filename: string, head: Buffer): SheetFormat {
   if (head.length === 0) throw SpreadsheetException.empty();
-  if (head.subarray(0, 4).equals(ZIP_MAGIC)) return 'xlsx';
+  if (head.subarray(0, 4).equals(ZIP_MAGIC)) {
+    const mimetype = openDocumentType(head);
+    if (mimetype?.startsWith(ODS_MIMETYPE)) throw SpreadsheetException.openDocument(filename);
+    if (mimetype !== undefined) throw SpreadsheetException.notASpreadsheet(filename); // a text document (.odt), a presentation
+    return 'xlsx';
+  }
   if (head.subarray(0, 4).equals(OLE_MAGIC)) throw SpreadsheetException.oldExcel(filename);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) throw SpreadsheetException.csvUtf16(filename);
   const ext = extname(filename).toLowerCase();
-  const named = ext === '.xlsx' || ext === '.xls' || ext === '.xlsm';
+  const named = ext === '.xlsx' || ext === '.xls' || ext === '.xlsm' || ext === '.ods';
   if (named || (head.includes(0) && !fewControlBytes(head))) throw SpreadsheetException.notASpreadsheet(filename);
   // Text in an 8-bit encoding is refused by csvRows, naming the row, wherever its first such byte stands.
   if (!looksUtf8(head) && !looksLikeText(head)) throw SpreadsheetException.notASpreadsheet(filename);
   return 'csv';
+}
+
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+const OPENDOCUMENT_MIMETYPE = 'application/vnd.oasis.opendocument.';
+
+/**
+ * The media type of an OpenDocument file (.ods, .odt …), or undefined for any other zip. ODF puts
+ * an uncompressed entry `mimetype` first, holding the type (ODF 1.2 part 3, §3.3); a zip whose
+ * first entry is something else but that has `content.xml` and no `xl/workbook.xml` is caught
+ * when the workbook is looked for (xlsx-rows.ts).
+ */
+function openDocumentType(head: Buffer): string | undefined {
+  if (head.length < 30) return undefined;
+  const nameLength = head.readUInt16LE(26);
+  const extraLength = head.readUInt16LE(28);
+  if (head.toString('latin1', 30, 30 + nameLength) !== 'mimetype') return undefined;
+  const start = 30 + nameLength + extraLength;
+  const text = head.toString('latin1', start, start + Math.min(head.readUInt32LE(18), 200));
+  return text.startsWith(OPENDOCUMENT_MIMETYPE) ? text : undefined;
 }
 
 /**
@@ -229,6 +254,7 @@ export class SheetReader {
       yield* xlsxRows(this.path, this.counter, this.options.sheet, this.merges);
     } catch (err) {
       if (err instanceof SpreadsheetException) throw err;
+      if (err instanceof OpenDocumentError) throw SpreadsheetException.openDocument(filename);
       if (err instanceof InflateLimitError) {
         logger.warn(`${filename}: refused, ${err.message}`);
         throw SpreadsheetException.inflatesTooLarge(filename, err.part, err.limit);

@@ -10,6 +10,7 @@ export enum SpreadsheetErrorCode {
   NOT_A_SPREADSHEET = 'NOT_A_SPREADSHEET',
   CSV_NOT_UTF8 = 'CSV_NOT_UTF8',
   OLD_EXCEL_FORMAT = 'OLD_EXCEL_FORMAT',
+  OPENDOCUMENT_FORMAT = 'OPENDOCUMENT_FORMAT',
   CORRUPT_FILE = 'CORRUPT_FILE',
   HIDDEN_SHEET = 'HIDDEN_SHEET',
   CSV_QUOTES = 'CSV_QUOTES',
@@ -27,6 +28,7 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
       case SpreadsheetErrorCode.NOT_A_SPREADSHEET:
       case SpreadsheetErrorCode.CSV_NOT_UTF8:
       case SpreadsheetErrorCode.OLD_EXCEL_FORMAT:
+      case SpreadsheetErrorCode.OPENDOCUMENT_FORMAT:
       case SpreadsheetErrorCode.CORRUPT_FILE:
       case SpreadsheetErrorCode.HIDDEN_SHEET:
       case SpreadsheetErrorCode.CSV_QUOTES:
@@ -96,10 +98,33 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     );
   }
 
+  /**
+   * Text in UTF-16 (a byte order mark FF FE or FE FF): Excel's "Unicode Text (*.txt)", which a
+   * user may rename .csv. Same code as an 8-bit CSV (the text is not UTF-8), its own words.
+   */
+  static csvUtf16(filename: string): SpreadsheetException {
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.CSV_NOT_UTF8,
+      `Berkas "${filename}" berupa teks UTF-16 (misalnya hasil "Unicode Text" dari Excel), bukan CSV UTF-8, sehingga tidak dapat dibaca. ` +
+        'Di Excel pilih Simpan Sebagai → "CSV UTF-8 (Comma delimited) (*.csv)", atau unggah berkas .xlsx. Tidak ada baris yang disimpan dari berkas ini.',
+      { filename, encoding: 'UTF-16' },
+    );
+  }
+
   static oldExcel(filename: string): SpreadsheetException {
     return new SpreadsheetException(
       SpreadsheetErrorCode.OLD_EXCEL_FORMAT,
       `Berkas "${filename}" berformat Excel lama (.xls). Buka di Excel lalu simpan sebagai "Excel Workbook (.xlsx)" dan unggah ulang.`,
+      { filename },
+    );
+  }
+
+  /** An OpenDocument spreadsheet (.ods, LibreOffice Calc): a zip, but not an .xlsx. */
+  static openDocument(filename: string): SpreadsheetException {
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.OPENDOCUMENT_FORMAT,
+      `Berkas "${filename}" berformat OpenDocument Spreadsheet (.ods, misalnya dari LibreOffice Calc), yang tidak didukung. ` +
+        'Buka berkas itu lalu simpan sebagai Excel .xlsx (LibreOffice: File > Save As, pilih "Excel 2007-365 (.xlsx)") atau sebagai CSV UTF-8, lalu unggah ulang.',
       { filename },
     );
   }

@@ -31,6 +31,13 @@ import type { ByteCounter, RawRow } from './raw-row.js';
 import { SharedStrings } from './shared-strings.js';
 import { openEntry } from './zip-entry.js';
 
+/** The zip is an OpenDocument file (`content.xml`, no `xl/workbook.xml`), whatever its first entry: sheet-reader.ts refuses it as .ods. */
+export class OpenDocumentError extends Error {
+  constructor() {
+    super('OpenDocument content.xml without xl/workbook.xml');
+  }
+}
+
 /** Rows handed on in chunks (fewer awaits per row). */
 const CHUNK_ROWS = 500;
 /** Chunks parsed ahead while a sheet's merges are being scanned: 20,000 rows at most. */
@@ -79,6 +86,7 @@ export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: 
   const rels = part('xl/_rels/workbook.xml.rels');
   if (rels) await reader._parseRels(await openEntry(path, rels));
   const workbook = part('xl/workbook.xml');
+  if (!workbook && part('content.xml')) throw new OpenDocumentError();
   if (!workbook) throw new Error('xl/workbook.xml not found');
   const workbookXml = await buffer(await openEntry(path, workbook));
   await reader._parseWorkbook(Readable.from([workbookXml]));
