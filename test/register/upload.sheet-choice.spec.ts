@@ -1,6 +1,6 @@
 /**
- * Which sheet of an .xlsx is read: "Daftar Peserta" when the workbook has it, else the first visible
- * sheet with the columns; never a hidden one (QA: a hidden "Lama" before "Daftar Peserta" registered
+ * Which sheet of an .xlsx is read: "Daftar Peserta" when the workbook has it (with any row), else the
+ * first visible sheet with the columns; never a hidden one (QA: a hidden "Lama" before "Daftar Peserta" registered
  * its stale row, silently). Data only on a hidden sheet: whole-file-refusals.spec.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -25,5 +25,11 @@ describe('the sheet an enrollment upload reads', () => {
     const res = await upload(t, 'ok/named-sheet-not-first.xlsx');
     expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 1, accepted: 1, created: 1 });
     expect(await names(res.body.id)).toEqual(['Baris Daftar']);
+  });
+
+  it('reads the first visible sheet with the columns when "Daftar Peserta" is empty (QA: refused as EMPTY_FILE, "Berkas kosong")', async () => {
+    const res = await upload(t, 'ok/empty-named-sheet.xlsx');
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 1, accepted: 1, created: 1 });
+    expect(await names(res.body.id)).toEqual(['Baris Sheet Data']);
   });
 });

@@ -13,7 +13,7 @@
  *   reader.header;                                          // { rowNumber, sheet, found, extra } once found
  *
  * - Which sheet (.xlsx): the one the format names (`sheet`, e.g. `Daftar Peserta`) when the workbook
- *   has it visible; otherwise the first visible sheet that has a header row. A hidden or very hidden
+ *   has it visible and it holds any row; otherwise the first visible sheet that has a header row. A hidden or very hidden
  *   sheet is never read; a file whose data is only there is refused naming the sheet (HIDDEN_SHEET).
  * - The header row is the first row (within `headerSearchRows` rows of the sheet) holding every
  *   required column; title rows above it are skipped. Headers match
@@ -47,7 +47,7 @@ export interface SheetReaderOptions {
   columns: readonly ColumnSpec[];
   /** Name the user gave the file: used for the format when the content does not tell, and in messages. */
   filename: string;
-  /** The sheet the format names (.xlsx): read alone when the workbook has it, visible. */
+  /** The sheet the format names (.xlsx): read alone when the workbook has it, visible, with any row (an empty one counts as absent). */
   sheet?: string;
   batchSize?: number;
   maxRows?: number;

@@ -12,7 +12,8 @@
  * Every part is inflated through zip-entry.ts, which refuses a part that inflates like a zip bomb.
  *
  * Which worksheets: the visible one named `sheetName` when the workbook has it, and only it;
- * otherwise every visible worksheet in tab order. Hidden (and very hidden) worksheets come last,
+ * otherwise (or when that sheet has no row at all: an empty `Daftar Peserta` beside the data on
+ * `Data`, QA) every visible worksheet in tab order. Hidden (and very hidden) worksheets come last,
  * their rows marked `hiddenSheet`, so that the caller can refuse a file whose data is only there
  * rather than read a stale sheet the user cannot see (QA: a hidden "Lama" before "Daftar Peserta").
  *
@@ -96,40 +97,64 @@ export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: 
   const styles = part('xl/styles.xml');
   if (styles) await reader._parseStyles(await openEntry(path, styles));
 
-  const sheets = sheetsToRead(worksheetsInOrder(zip.files, reader), sheetName);
+  const [sheets, fallback] = sheetsToRead(worksheetsInOrder(zip.files, reader), sheetName);
+  const size = (await stat(path)).size;
   // Progress: the bytes before the visible worksheets count as read; each worksheet's compressed bytes as they are read.
-  const visibleBytes = sheets.reduce((sum, s) => sum + (s.hidden ? 0 : s.file.compressedSize), 0);
-  counter.bytesRead = Math.max(0, (await stat(path)).size - visibleBytes);
-  let current: Readable | undefined;
+  const startCounting = (list: Worksheet[]) => {
+    const visibleBytes = list.reduce((sum, s) => sum + (s.hidden ? 0 : s.file.compressedSize), 0);
+    counter.bytesRead = Math.max(0, size - visibleBytes);
+  };
+  const read: { current?: Readable; rows: number } = { rows: 0 };
   try {
-    for (const { file, sheetNo, name, hidden, index: sheet } of sheets) {
-      // The merges are scanned (zlib inflating on libuv's threads) while the first rows are parsed; rows
-      // wait, at most HELD_CHUNKS chunks of them, until the merges are known (merged-cells.ts).
-      const scan = merged ? settling(openEntry(path, file).then(scanMergedRanges)) : null;
-      const ready = async () => void (scan && merged!.set(sheet, await scan.promise));
-      let held: RawRow[][] = [];
-      current = await openEntry(path, file, { onRead: (bytes) => (counter.bytesRead += bytes) });
-      for (const { value } of reader._parseWorksheet(current, sheetNo)) {
-        let rows: RawRow[] = [];
-        for await (const row of value) {
-          const cells = rowCells(row, book);
-          if (cells) rows.push(hidden ? { sheet, rowNumber: row.number, cells, hiddenSheet: name } : { sheet, rowNumber: row.number, cells });
-          if (rows.length >= CHUNK_ROWS) {
-            held.push(rows);
-            rows = [];
-            if (scan && !scan.settled && held.length < HELD_CHUNKS) continue;
-            await ready();
-            yield* held;
-            held = [];
-          }
-        }
-        if (rows.length) held.push(rows);
-      }
-      await ready();
-      yield* held;
+    startCounting(sheets);
+    yield* sheetRows(path, sheets, reader, book, counter, read, merged);
+    // The named sheet without a single row counts as absent: the other sheets are read as when it is not there.
+    if (read.rows === 0 && fallback.length) {
+      startCounting(fallback);
+      yield* sheetRows(path, fallback, reader, book, counter, read, merged);
     }
   } finally {
-    current?.destroy();
+    read.current?.destroy();
+  }
+}
+
+/** The rows of `sheets`, in order, a chunk at a time; `read` counts them and holds the part being read (destroyed by the caller). */
+async function* sheetRows(
+  path: string,
+  sheets: Worksheet[],
+  reader: PartParsers,
+  book: Book,
+  counter: ByteCounter,
+  read: { current?: Readable; rows: number },
+  merged?: Map<number, MergedRange[]>,
+): AsyncGenerator<RawRow[]> {
+  for (const { file, sheetNo, name, hidden, index: sheet } of sheets) {
+    // The merges are scanned (zlib inflating on libuv's threads) while the first rows are parsed; rows
+    // wait, at most HELD_CHUNKS chunks of them, until the merges are known (merged-cells.ts).
+    const scan = merged ? settling(openEntry(path, file).then(scanMergedRanges)) : null;
+    const ready = async () => void (scan && merged!.set(sheet, await scan.promise));
+    let held: RawRow[][] = [];
+    read.current = await openEntry(path, file, { onRead: (bytes) => (counter.bytesRead += bytes) });
+    for (const { value } of reader._parseWorksheet(read.current, sheetNo)) {
+      let rows: RawRow[] = [];
+      for await (const row of value) {
+        const cells = rowCells(row, book);
+        if (cells) rows.push(hidden ? { sheet, rowNumber: row.number, cells, hiddenSheet: name } : { sheet, rowNumber: row.number, cells });
+        if (rows.length >= CHUNK_ROWS) {
+          read.rows += rows.length;
+          held.push(rows);
+          rows = [];
+          if (scan && !scan.settled && held.length < HELD_CHUNKS) continue;
+          await ready();
+          yield* held;
+          held = [];
+        }
+      }
+      read.rows += rows.length;
+      if (rows.length) held.push(rows);
+    }
+    await ready();
+    yield* held;
   }
 }
 
@@ -178,12 +203,17 @@ function worksheetsInOrder(files: CentralDirectoryFile[], reader: PartParsers): 
   return [...listed.keys(), ...rest].map((p, index) => ({ ...parts.get(p)!, name: listed.get(p)?.name ?? p, hidden: listed.get(p)?.hidden ?? false, index }));
 }
 
-/** The visible sheet named `wanted` (case and surrounding spaces ignored) alone; else the visible sheets, then the hidden ones. */
-function sheetsToRead(sheets: Worksheet[], wanted: string | undefined): Worksheet[] {
+/**
+ * The sheets to read, and those to read instead when the first list yields no row at all: the
+ * visible sheet named `wanted` (case and surrounding spaces ignored) alone, falling back to every
+ * other sheet; else the visible sheets, then the hidden ones, with no fallback.
+ */
+function sheetsToRead(sheets: Worksheet[], wanted: string | undefined): [Worksheet[], Worksheet[]] {
   const key = (name: string) => name.trim().toLowerCase();
   const visible = sheets.filter((s) => !s.hidden);
+  const all = [...visible, ...sheets.filter((s) => s.hidden)];
   const named = wanted === undefined ? undefined : visible.find((s) => key(s.name) === key(wanted));
-  return named ? [named] : [...visible, ...sheets.filter((s) => s.hidden)];
+  return named ? [[named], all.filter((s) => s !== named)] : [all, []];
 }
 
 function rowCells(row: any, book: Book): Cell[] | null {
