@@ -3,7 +3,7 @@
  * reference, and optionally the earlier month a correction adjusts. Pure logic: the caller passes
  * the known pledges (code → fiscal year), the closed months and today's date (WIB).
  */
-import { type Cell, cellDay, characterFailure, formulaFailure } from '../common/spreadsheet/cell.js';
+import { type Cell, cellDay, characterFailure, formulaFailure, numberNotADate, shownDay } from '../common/spreadsheet/cell.js';
 import type { ColumnSpec } from '../common/spreadsheet/column-spec.js';
 import { mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
@@ -139,10 +139,10 @@ function checkPaymentRow(
   if (isError(amount)) reject('JUMLAH', amount.code, amount.error);
 
   const paidAt = cellDay(cells[3]);
-  if (!paidAt) check('TANGGAL_BAYAR', 'DATE_FORMAT', `TANGGAL_BAYAR "${cells[3].text}" bukan tanggal (gunakan YYYY-MM-DD atau DD/MM/YYYY).`);
+  if (!paidAt) check('TANGGAL_BAYAR', 'DATE_FORMAT', numberNotADate(cells[3], 'TANGGAL_BAYAR') ?? `TANGGAL_BAYAR "${cells[3].text}" bukan tanggal (gunakan YYYY-MM-DD atau DD/MM/YYYY).`);
   else if (!PAID_AT_FORM.test(paidAt)) {
     // the API's rule for paidAt (a 1900 or 1000 day is a typo or Excel's day zero, never an SP2D)
-    check('TANGGAL_BAYAR', 'DATE_FORMAT', `TANGGAL_BAYAR ${paidAt} di luar tahun ${PAID_YEARS}: tanggal bayar harus pada tahun ${PAID_YEARS}, seperti paidAt pada pencatatan satu pembayaran.`);
+    check('TANGGAL_BAYAR', 'DATE_FORMAT', `TANGGAL_BAYAR ${shownDay(cells[3], paidAt)} di luar tahun ${PAID_YEARS}: tanggal bayar harus pada tahun ${PAID_YEARS}, seperti paidAt pada pencatatan satu pembayaran.`);
   }
 
   const reference = paymentReference(cells[4].text);

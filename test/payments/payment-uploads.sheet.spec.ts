@@ -252,4 +252,25 @@ describe('payments: sheet upload', () => {
     expect(res.body).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1 });
     expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([[2, 'PENYESUAIAN_BULAN', 'ADJUSTS_OPEN_MONTH']]);
   });
+  it('reads a TANGGAL_BAYAR pasted as a number as the Excel date serial it is, and refuses a number that is no date saying so (QA: "46326" was no date)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Pembayaran');
+    ws.getColumn(4).numFmt = '@';
+    ws.addRow(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI']);
+    ws.addRow(['APBD-2026', '2026-11', 1000, 46329, 'SP2D SERIAL 1']); // 46329 = 2026-11-03
+    ws.addRow(['APBD-2026', '2026-11', 1000, 12, 'SP2D SERIAL 2']);
+    ws.addRow(['APBD-2026', '2026-11', 1000, 200, 'SP2D SERIAL 3']); // 1900-07-18
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const api = await t.as(Role.KEUANGAN);
+    const res = await api.post('/api/v1/payment-uploads').attach('file', file, 'pembayaran-serial.xlsx').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2, payments: 1, amount: 1000 });
+    expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([
+      [3, 'TANGGAL_BAYAR', 'DATE_FORMAT'],
+      [4, 'TANGGAL_BAYAR', 'DATE_FORMAT'],
+    ]);
+    expect(res.body.issues[0].message).toMatch(/^TANGGAL_BAYAR 12 berupa angka, bukan tanggal: .*nomor seri tanggal Excel/);
+    expect(res.body.issues[1].message).toMatch(/^TANGGAL_BAYAR 200 \(nomor seri tanggal Excel untuk 1900-07-18\) di luar tahun/);
+    const list = (await api.get('/api/v1/payments?month=2026-11').expect(200)).body.items as { reference: string; paidAt: string; amount: number }[];
+    expect(list.filter((p) => p.reference.startsWith('SP2D SERIAL')).map((p) => [p.reference, p.paidAt, p.amount])).toEqual([['SP2D SERIAL 1', '2026-11-03', 1000]]);
+  });
 });

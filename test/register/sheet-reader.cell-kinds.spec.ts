@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { matchHeader } from '../../src/common/spreadsheet/column-spec.js';
 import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
-import { decodeXstring, parseDateText } from '../../src/common/spreadsheet/cell.js';
+import { cellDay, decodeXstring, numberCell, parseDateText } from '../../src/common/spreadsheet/cell.js';
 import { textValue } from '../../src/common/spreadsheet/formula-injection.js';
 import { SpreadsheetException } from '../../src/common/spreadsheet/spreadsheet.exception.js';
 import { Readable } from 'node:stream';
@@ -197,5 +197,31 @@ describe('generic sheet reader', () => {
     expect(parseDateText('2023-02-29')).toBeNull();
     expect(parseDateText('31/04/2024')).toBeNull();
     expect(parseDateText('2024/02/01')).toBeNull();
+  });
+  it('reads a number cell of a date column as the Excel serial it is, 1900-03-01 … 2100-12-31, in its date system; other numbers are no date', () => {
+    expect(cellDay(numberCell(46326))).toBe('2026-10-31');
+    expect(cellDay(numberCell(46326.75))).toBe('2026-10-31'); // a time of day is dropped, as for date cells
+    expect(cellDay(numberCell(61))).toBe('1900-03-01');
+    expect(cellDay(numberCell(73415))).toBe('2100-12-31');
+    expect(cellDay(numberCell(44561, undefined, true))).toBe('2026-01-01');
+    expect(cellDay(numberCell(0, undefined, true))).toBe('1904-01-01');
+    for (const n of [60, 73416, -1, 1703060101700001, Number.NaN]) expect(cellDay(numberCell(n))).toBeNull();
+    expect(cellDay(numberCell(71954, undefined, true))).toBeNull(); // 2101-01-01 in the 1904 system
+    expect(cellDay({ kind: 'text', text: '46326' })).toBeNull(); // a CSV's digits are not guessed
+  });
+
+  it('keeps number cells numbers, marking those of a 1904-system workbook with their date system', async () => {
+    for (const date1904 of [false, true]) {
+      const path = await tmp(`serial-${date1904}.xlsx`);
+      const wb = new ExcelJS.Workbook();
+      wb.properties.date1904 = date1904;
+      const ws = wb.addWorksheet('Data');
+      ws.addRow(['NIK', 'NAMA', 'TGL LAHIR', 'NOKA']);
+      ws.addRow(['1703064512900001', 'Siti', 46326, 46326]);
+      await wb.xlsx.writeFile(path);
+      const { rows } = await readAll(path, 'serial.xlsx');
+      const expected = { kind: 'number', text: '46326', number: 46326, ...(date1904 && { date1904: true }) };
+      expect(rows[0].cells.slice(2)).toEqual([expected, expected]);
+    }
   });
 });

@@ -23,6 +23,11 @@ export interface Cell {
    * cannot hold), replaced in `text` by U+FFFD; or U+FFFD itself, a letter lost before the upload.
    */
   readonly badCharacter?: number;
+  /**
+   * For a `number` cell of an .xlsx in the 1904 date system: the system its serial counts in when a
+   * date column reads it as a date (`cellDay`). Absent in the 1900 system and in a .csv.
+   */
+  readonly date1904?: true;
 }
 
 const DAY_MS = 86_400_000;
@@ -58,8 +63,8 @@ export function decodeXstring(text: string): string {
   return text.includes('_x') ? text.replace(XSTRING_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
-export function numberCell(value: number, formula?: string): Cell {
-  return { kind: 'number', text: String(value), number: value, ...(formula !== undefined && { formula }) };
+export function numberCell(value: number, formula?: string, date1904 = false): Cell {
+  return { kind: 'number', text: String(value), number: value, ...(formula !== undefined && { formula }), ...(date1904 && { date1904: true as const }) };
 }
 
 /** A date cell; `date` is a calendar day as Excel stores it (midnight UTC of that day). */
@@ -118,11 +123,54 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && leap ? 29 : DAYS[month - 1];
 }
 
-/** The day of a date cell, or of a text cell in a §12 form; null otherwise (numbers are not guessed). */
+/**
+ * The day of a date cell, of a text cell in a §12 form, or of a number cell holding an Excel date
+ * serial (`serialDay`); null otherwise. Called for date columns only: a number elsewhere stays a number.
+ */
 export function cellDay(cell: Cell): string | null {
   if (cell.kind === 'date') return cell.text;
   if (cell.kind === 'text') return parseDateText(cell.text);
+  if (cell.kind === 'number') return serialDay(cell);
   return null;
+}
+
+/** The days an Excel serial in a number cell is read as (1900-03-01 is serial 61, after Excel's phantom 1900-02-29). */
+const FIRST_SERIAL_MS = Date.UTC(1900, 2, 1);
+const LAST_SERIAL_MS = Date.UTC(2100, 11, 31, 23, 59);
+
+/**
+ * The day of a number cell read as an Excel date serial, in the workbook's date system (1900, or
+ * 1904: `date1904`), when that day falls in 1900-03-01 … 2100-12-31; null otherwise. A date pasted
+ * as a value into a cell formatted as Text or General (the enrollment template's date columns are
+ * Text) arrives as its serial: 46326 is 2026-10-31. A time of day is dropped, as for date cells.
+ */
+export function serialDay(cell: Cell): string | null {
+  const serial = cell.kind === 'number' ? cell.number : undefined;
+  if (serial === undefined || !Number.isFinite(serial)) return null;
+  const ms = (cell.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30)) + serial * DAY_MS;
+  return ms >= FIRST_SERIAL_MS && ms <= LAST_SERIAL_MS ? excelSerialToDay(serial, cell.date1904) : null;
+}
+
+/**
+ * A date cell's value as messages show it: the day, and for a number cell read as a serial the
+ * number too (`46326 (nomor seri tanggal Excel untuk 2026-10-31)`), so a year typed as a number
+ * (1985, read as 1905-06-07) is recognised.
+ */
+export function shownDay(cell: Cell, day: string): string {
+  return cell.kind === 'number' ? `${cell.text} (nomor seri tanggal Excel untuk ${day})` : day;
+}
+
+/**
+ * Why a number cell of a date column is not a date, in Indonesian, or null for other cells: it is
+ * no Excel date serial of 1900-03-01 … 2100-12-31 (a year, a day number, a serial with its digits
+ * cut). Says how a pasted date becomes a number and how to type it.
+ */
+export function numberNotADate(cell: Cell, column: string): string | null {
+  if (cell.kind !== 'number') return null;
+  return (
+    `${column} ${cell.text} berupa angka, bukan tanggal: tanggal yang ditempel sebagai nilai ke sel berformat Teks atau Umum menjadi nomor seri tanggal Excel ` +
+    '(46326 = 31/10/2026), tetapi angka ini bukan nomor seri tanggal 1900–2100. Ketik tanggalnya sebagai YYYY-MM-DD atau DD/MM/YYYY, atau format selnya sebagai Tanggal.'
+  );
 }
 
 const SCIENTIFIC = /^\d+([.,]\d+)?E\+?\d+$/i;

@@ -19,7 +19,8 @@
  *
  * Dates: a workbook in the 1904 date system (`<workbookPr date1904="1">`, old Excel for Mac) counts
  * serials from 1904-01-01. ExcelJS converts plain date cells itself (and reads only "1", not the
- * equally valid "true"); the reader converts formula results, with the same system.
+ * equally valid "true"); the reader converts formula results, with the same system, and marks the
+ * number cells of such a workbook (`date1904`), so a serial in a date column counts from 1904 too (cell.ts cellDay).
  */
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -238,7 +239,7 @@ function toCell(value: unknown, numFmt: string | undefined, formula: string | un
     }
     case 'number':
       if (formula !== undefined && isDateFormat(numFmt)) return { kind: 'date', text: excelSerialToDay(value, book.date1904), formula };
-      return numberCell(value, formula);
+      return numberCell(value, formula, book.date1904);
     case 'boolean':
       return { kind: 'boolean', text: value ? 'TRUE' : 'FALSE', ...(formula !== undefined && { formula }) };
     case 'object':

@@ -5,7 +5,7 @@
  * `contested`, for ContestedNokas to settle against the register once the file is read. Pure logic,
  * no database: NOKAs held by other participants are checked set-based when the upload is promoted.
  */
-import { type Cell, cellDay, characterFailure, EMPTY_CELL, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
+import { type Cell, cellDay, characterFailure, EMPTY_CELL, formulaFailure, isScientificText, numberNotADate, shownDay } from '../../common/spreadsheet/cell.js';
 import { mergedCellMessage, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
@@ -193,11 +193,12 @@ export class EnrollmentRowValidator {
     const day = cellDay(cell);
     if (day && years && (Number(day.slice(0, 4)) < years[0] || Number(day.slice(0, 4)) > years[1])) {
       const why = years === BIRTH_YEARS ? 'NIK hanya dapat memuat tanggal lahir pada tahun 19xx atau 20xx' : 'kepesertaan dihitung per bulan dalam tahun-tahun itu saja';
-      issues.push(reject(column, C.DATE_INVALID, `${column} ${day} di luar tahun ${years[0]}–${years[1]}: ${why}.`));
+      issues.push(reject(column, C.DATE_INVALID, `${column} ${shownDay(cell, day)} di luar tahun ${years[0]}–${years[1]}: ${why}.`));
       return null;
     }
     if (day) return day;
-    issues.push(reject(column, C.DATE_INVALID, `${column} "${cell.text}" bukan tanggal yang valid. Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.`));
+    const message = numberNotADate(cell, column) ?? `${column} "${cell.text}" bukan tanggal yang valid. Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.`;
+    issues.push(reject(column, C.DATE_INVALID, message));
     return null;
   }
 

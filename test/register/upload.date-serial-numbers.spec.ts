@@ -1,0 +1,62 @@
+/**
+ * A date pasted as a value into a date column of the template (formatted as Text) arrives as a
+ * number, its Excel serial: it is read as that date, in the workbook's date system (QA: TAT 46326
+ * was refused as `TAT "46326" bukan tanggal yang valid`). A number that is no serial of 1900–2100,
+ * or whose date is outside the column's years, is refused saying it is a number.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { issues, upload } from './support.js';
+
+const HEADERS = ['NIK', 'NO_KK', 'NAMA', 'TANGGAL_LAHIR', 'JENIS_KELAMIN', 'KODE_DESA', 'NOKA', 'TMT', 'TAT', 'ALASAN_BERAKHIR'];
+const KK = '1703060101200001';
+
+/** A workbook like the template: every column formatted as Text, the date columns holding what was pasted. */
+async function workbook(rows: unknown[][], date1904 = false): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.properties.date1904 = date1904;
+  const ws = wb.addWorksheet('Daftar Peserta');
+  HEADERS.forEach((_, i) => (ws.getColumn(i + 1).numFmt = '@'));
+  ws.addRow(HEADERS);
+  for (const row of rows) ws.addRow(row);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('Excel date serials in date columns', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  const participant = async (nik: string) =>
+    (await t.dataSource.query('SELECT birth_date, tmt, tat, end_reason FROM participant WHERE nik = $1', [nik]))[0];
+
+  it('reads TANGGAL_LAHIR, TMT and TAT pasted as numbers as the dates they are, and refuses numbers that are no such date', async () => {
+    const content = await workbook([
+      // 25569 = 1970-01-01, 46023 = 2026-01-01, 46326 = 2026-10-31
+      ['1703060101700001', KK, 'Serial Tanggal', 25569, 'L', '17.03.06.2001', '', 46023, 46326, 'PINDAH'],
+      // a year typed as a number: serial 2026 is 1905-07-18
+      ['1703060101700002', KK, 'Tahun Saja', '1970-01-01', 'L', '17.03.06.2001', '', 2026, '', ''],
+      // neither a serial of 1900–2100 nor a date
+      ['1703060101700003', KK, 'Angka Kecil', '1970-01-01', 'L', '17.03.06.2001', '', '2026-01-01', 5, 'PINDAH'],
+    ]);
+    const res = await upload(t, { name: 'serial.xlsx', content });
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 2 });
+    expect(await participant('1703060101700001')).toEqual({ birth_date: '1970-01-01', tmt: '2026-01-01', tat: '2026-10-31', end_reason: 'PINDAH' });
+    const found = (await issues(t, res.body.id)).filter((i) => i.severity === 'REJECT');
+    expect(found.map((i) => [i.row_number, i.column_name, i.code])).toEqual([
+      [3, 'TMT', 'DATE_INVALID'],
+      [4, 'TAT', 'DATE_INVALID'],
+    ]);
+    expect(found[0].message).toBe('TMT 2026 (nomor seri tanggal Excel untuk 1905-07-18) di luar tahun 2000–2099: kepesertaan dihitung per bulan dalam tahun-tahun itu saja.');
+    expect(found[1].message).toMatch(/^TAT 5 berupa angka, bukan tanggal: .*nomor seri tanggal Excel \(46326 = 31\/10\/2026\).* Ketik tanggalnya sebagai YYYY-MM-DD atau DD\/MM\/YYYY/);
+  });
+
+  it('counts a serial from 1904-01-01 in a workbook of the 1904 date system', async () => {
+    // 24107 = 1970-01-01, 44561 = 2026-01-01 in the 1904 system
+    const content = await workbook([['1703060101700004', KK, 'Serial 1904', 24107, 'L', '17.03.06.2001', '', 44561, '', '']], true);
+    const res = await upload(t, { name: 'serial-1904.xlsx', content });
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 0 });
+    expect(await participant('1703060101700004')).toEqual({ birth_date: '1970-01-01', tmt: '2026-01-01', tat: null, end_reason: null });
+  });
+});
