@@ -89,6 +89,11 @@ describe('console figures computed in the browser', () => {
     const revision = pledgeForm.pledgeBody({ sourceType: 'APBD', fund: 'ADD', funder: 'Pemkab', scope: 'RESIDENTS', villageCodes: ['x'], niks: '1703061205800001\n1703061205800002, 1703061205800003', budget: '', quota: '100', reason: 'APBD-P' }, 'revise');
     expect(revision).toMatchObject({ fund: null, villageCodes: [], niks: ['1703061205800001', '1703061205800002', '1703061205800003'], budget: null, quota: 100, reason: 'APBD-P' });
     expect(revision).not.toHaveProperty('code');
+    // a NIK pasted as printed, in groups of four, is one NIK (QA: it became four invalid NIKs); a line of
+    // several NIKs, or of something else, is still split on whitespace; the villages' codes keep their dots
+    const pasted = pledgeForm.pledgeBody({ ...revision, scope: 'RESIDENTS', niks: '1703 0102 0709 2185\r\n1703.0102.0709.2186; 1703 0102 0709 2187\n1703061205800001 1703061205800002\n1703 0102' }, 'revise');
+    expect(pasted.niks).toEqual(['1703010207092185', '1703010207092186', '1703010207092187', '1703061205800001', '1703061205800002', '1703', '0102']);
+    expect(pledgeForm.pledgeBody({ ...revision, scope: 'VILLAGES', villageCodes: ['17.03.06.2001', '17.03.06.2002'] }, 'revise').villageCodes).toEqual(['17.03.06.2001', '17.03.06.2002']);
     // a pagu that is not whole rupiah is the form's error, not another amount (QA: "5 juta" was saved as Rp5);
     // it goes to the API as typed, which refuses it and says what else is wrong (QA: it hid a Porsi of -5)
     expect(pledgeForm.pledgeProblems({ ...revision, budget: '5 juta' })).toEqual([{ field: 'budget', messages: [expect.stringMatching(/^Tulis jumlah dalam rupiah penuh/)] }]);
