@@ -44,11 +44,13 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
     );
   }
 
+  /** In the words of the console's payment form (Koreksi untuk bulan, Bulan iuran), shown beside `adjustsMonth`. */
   static invalidAdjustment(month: string, adjustsMonth: string): PaymentException {
     return new PaymentException(
       PaymentErrorCode.INVALID_ADJUSTMENT,
-      `Penyesuaian dicatat pada bulan yang masih terbuka untuk bulan sebelumnya: adjustsMonth (${monthName(adjustsMonth)}) harus lebih awal dari month (${monthName(month)}).`,
-      { month, adjustsMonth },
+      `Koreksi untuk bulan (${monthName(adjustsMonth)}) harus lebih awal dari bulan iuran (${monthName(month)}): ` +
+        'koreksi dicatat pada bulan yang masih terbuka untuk bulan sebelumnya yang sudah difinalisasi.',
+      { field: 'adjustsMonth', month, adjustsMonth },
     );
   }
 

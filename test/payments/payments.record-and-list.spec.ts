@@ -39,6 +39,11 @@ describe('payments: record and list', () => {
     expect(all.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['amount', 'paidAt', 'reference']);
     expect(JSON.stringify(all.body.details)).toContain('paidAt bukan tanggal yang ada di kalender');
     await api.post('/api/v1/payments').send({ ...base, adjustsMonth: '2026-10' }).expect(400);
+    // in the form's words, beside its field (QA: "adjustsMonth (November 2026) harus lebih awal dari month (…)", no field)
+    const later = await api.post('/api/v1/payments').send({ ...base, month: '2026-09', adjustsMonth: '2026-11', paidAt: '2026-09-08' }).expect(400);
+    expect(later.body).toMatchObject({ code: 'INVALID_ADJUSTMENT', details: { field: 'adjustsMonth', month: '2026-09', adjustsMonth: '2026-11' } });
+    expect(later.body.message).toMatch(/^Koreksi untuk bulan \(November 2026\) harus lebih awal dari bulan iuran \(September 2026\)/);
+    expect(later.body.message).not.toMatch(/adjustsMonth|\bmonth\b/);
     await (await t.as(Role.AUDITOR)).post('/api/v1/payments').send(base).expect(403);
   });
 
