@@ -38,6 +38,13 @@ describe('payments: record and list', () => {
     expect(all.body).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(all.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['amount', 'paidAt', 'reference']);
     expect(JSON.stringify(all.body.details)).toContain('paidAt bukan tanggal yang ada di kalender');
+    // a timestamp without a zone is a real day: what it lacks is the zone (QA: "bukan tanggal yang ada di kalender")
+    const zoneless = await api.post('/api/v1/payments').send({ ...base, paidAt: '2026-10-04T20:00:00' }).expect(400);
+    expect(zoneless.body.details).toEqual([
+      { field: 'paidAt', messages: ['paidAt: waktu tanpa zona waktu; tulis tanggal saja (2026-10-04) atau sertakan zona, mis. 2026-10-04T20:00:00+07:00'] },
+    ]);
+    const impossible = await api.post('/api/v1/payments').send({ ...base, paidAt: '2026-02-30T20:00:00' }).expect(400);
+    expect(JSON.stringify(impossible.body.details)).toContain('paidAt bukan tanggal yang ada di kalender');
     await api.post('/api/v1/payments').send({ ...base, adjustsMonth: '2026-10' }).expect(400);
     // in the form's words, beside its field (QA: "adjustsMonth (November 2026) harus lebih awal dari month (…)", no field)
     const later = await api.post('/api/v1/payments').send({ ...base, month: '2026-09', adjustsMonth: '2026-11', paidAt: '2026-09-08' }).expect(400);

@@ -11,13 +11,24 @@ const PAID_AT_MISSING = 'paidAt (tanggal bayar) wajib diisi';
 
 const MONTH_MESSAGE = 'bulan harus berformat YYYY-MM dengan tahun 2000–2099';
 
+/** A timestamp of a real day with no zone (`2026-12-04T20:00:00`): which day it is depends on the zone, so it is refused saying so. */
+const WITHOUT_ZONE = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+function paidAtMessage(value: unknown): string {
+  const zoneless = typeof value === 'string' ? WITHOUT_ZONE.exec(value) : null;
+  if (zoneless && paidDayInWib(zoneless[1]) !== null) {
+    return `paidAt: waktu tanpa zona waktu; tulis tanggal saja (${zoneless[1]}) atau sertakan zona, mis. ${value as string}+07:00`;
+  }
+  return 'paidAt bukan tanggal yang ada di kalender (gunakan YYYY-MM-DD, atau waktu ISO dengan zona)';
+}
+
 /** In that form, a real calendar day, or a timestamp with its zone (paidDayInWib): checked with the other fields, so all come back at once. */
 const IsPaymentDay = () =>
   ValidateBy({
     name: 'isPaymentDay',
     validator: {
       validate: (value: unknown) => typeof value !== 'string' || !PAID_AT_FORM.test(value) || paidDayInWib(value) !== null,
-      defaultMessage: () => 'paidAt bukan tanggal yang ada di kalender (gunakan YYYY-MM-DD, atau waktu ISO dengan zona)',
+      defaultMessage: (args) => paidAtMessage(args?.value),
     },
   });
 
