@@ -68,6 +68,23 @@ describe('PBI-APBN lists: upload', () => {
     expect(bill.body).toMatchObject({ month: '2026-11', lines: 1 });
   });
 
+  it('says a field left out is required, and only that (QA: a bill without invoiceTotal was told to write digits only)', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const sheet = Buffer.from('NOKA,NIK,NAMA,IURAN\n0001234567890,1703060101800001,Ahmad,37800\n');
+    const noTotal = await api.post('/api/v1/bills').field('month', '2026-11').attach('file', sheet, 'tagihan.csv').expect(400);
+    expect(noTotal.body.details).toEqual([{ field: 'invoiceTotal', messages: ['invoiceTotal wajib diisi'] }]);
+    const empty = await api.post('/api/v1/bills').field('month', '').field('invoiceTotal', '').attach('file', sheet, 'tagihan.csv').expect(400);
+    expect(empty.body.details).toEqual([
+      { field: 'month', messages: ['month wajib diisi'] },
+      { field: 'invoiceTotal', messages: ['invoiceTotal wajib diisi'] },
+    ]);
+    const pbi = await api.post('/api/v1/pbi-apbn-lists').attach('file', Buffer.from('NIK\n1703060101800001\n'), 'pbi.csv').expect(400);
+    expect(pbi.body.details).toEqual([{ field: 'month', messages: ['month wajib diisi'] }]);
+    // a total written wrong is still told how to write it
+    const dotted = await api.post('/api/v1/bills').field('month', '2026-11').field('invoiceTotal', '37.800').attach('file', sheet, 'tagihan.csv').expect(400);
+    expect(dotted.body.details).toEqual([{ field: 'invoiceTotal', messages: [expect.stringMatching(/^invoiceTotal harus bilangan bulat rupiah/)] }]);
+  });
+
   it('JSON bodies still refuse fields they do not declare', async () => {
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payments').send({ pledgeCode: 'X', month: '2026-10', amount: 1, paidAt: '2026-10-01', reference: 'r', catatan: 'halo' }).expect(400);
     expect(JSON.stringify(res.body.details)).toContain('catatan');

@@ -5,6 +5,13 @@ import { IgnoresUnknownFields } from '../../common/http/validation.js';
 
 const MONTH_MESSAGE = 'month harus berformat YYYY-MM dengan tahun 2000–2099';
 
+/** A multipart field left out (or sent empty, as a form does) is said to be required, not of the wrong form (QA). */
+const absent = (value: unknown) => value === undefined || value === null || value === '';
+const orRequired =
+  (field: string, message: string) =>
+  ({ value }: { value: unknown }) =>
+    absent(value) ? `${field} wajib diisi` : message;
+
 /**
  * Digits (the format is checked on its own) from 1 to Rp10.000.000.000.000. Said apart from the format, so
  * that a total the console sends as digits after reading "37.800.000" is not told to drop its dots (QA).
@@ -22,11 +29,11 @@ const InvoiceTotalInRange = () =>
 @IgnoresUnknownFields()
 export class UploadBillDto {
   @ApiProperty({ example: '2026-10' })
-  @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
+  @Matches(MONTH_PATTERN, { message: orRequired('month', MONTH_MESSAGE) })
   month: string;
 
   @ApiProperty({ example: '113400000', description: 'Invoice total in whole rupiah (digits only)' })
-  @Matches(/^\d+$/, { message: 'invoiceTotal harus bilangan bulat rupiah, angka saja tanpa titik atau koma, mis. 113400000' })
+  @Matches(/^\d+$/, { message: orRequired('invoiceTotal', 'invoiceTotal harus bilangan bulat rupiah, angka saja tanpa titik atau koma, mis. 113400000') })
   @InvoiceTotalInRange()
   invoiceTotal: string;
 
@@ -39,7 +46,7 @@ export class UploadBillDto {
 @IgnoresUnknownFields()
 export class UploadPbiListDto {
   @ApiProperty({ example: '2026-10' })
-  @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
+  @Matches(MONTH_PATTERN, { message: orRequired('month', MONTH_MESSAGE) })
   month: string;
 
   @ApiProperty({ type: 'string', format: 'binary', description: '.xlsx or .csv with a NIK column (others ignored)' })
