@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { plainToInstance } from 'class-transformer';
 import { AuditService } from '../../src/audit/audit.service.js';
+import { AuditQueryDto } from '../../src/audit/dto/audit-query.dto.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -52,6 +54,35 @@ describe('GET /api/v1/audit-events filters by actor, entity and time, and pages'
     const res = await list('from=2026-02-30');
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([{ field: 'from', messages: ['from harus tanggal/waktu ISO, mis. 2026-11-15T00:00:00+07:00'] }]);
+  });
+
+  it('by time without a zone: read in WIB like the days, whatever the server\'s zone (QA: UTC on the server)', async () => {
+    // 2026-03-02T01:00Z is 08:00 WIB: from 08:00 on 2 March to 08:00 on 3 March (WIB) holds both events
+    expect(ids((await list('from=2026-03-02T08:00:00&to=2026-03-03T08:00')).body)).toEqual(['7', 'DD-1']);
+    // The instant parsed, on a server in UTC: Jest runs in Asia/Jakarta, so stand in a Date that reads a
+    // time without a zone as UTC, as Node does there (process.env.TZ cannot be changed inside Jest).
+    const RealDate = Date;
+    class UtcServerDate extends RealDate {
+      constructor(...args: unknown[]) {
+        const [value] = args;
+        if (args.length === 1 && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(value)) super(`${value}Z`);
+        else super(...(args as []));
+      }
+    }
+    // (the transform only: the range check compares with dates made before the stand-in)
+    const parse = (query: Record<string, string>) => {
+      const dto = plainToInstance(AuditQueryDto, query);
+      return { from: dto.from?.toISOString(), to: dto.to?.toISOString() };
+    };
+    globalThis.Date = UtcServerDate as DateConstructor;
+    try {
+      expect(new Date('2026-12-04T18:15:00').toISOString()).toBe('2026-12-04T18:15:00.000Z'); // the stand-in reads as UTC
+      expect(parse({ from: '2026-12-04T18:15:00', to: '2026-12-04 20:00' })).toEqual({ from: '2026-12-04T11:15:00.000Z', to: '2026-12-04T13:00:00.000Z' });
+      expect(parse({ from: '2026-12-04T18:15:00.5Z', to: '2026-12-04T18:15:00+08:00' })).toEqual({ from: '2026-12-04T18:15:00.500Z', to: '2026-12-04T10:15:00.000Z' });
+    } finally {
+      globalThis.Date = RealDate;
+    }
+    expect(parse({ from: '2026-12-04T18:15:00' }).from).toBe('2026-12-04T11:15:00.000Z');
   });
 
   it('in pages', async () => {

@@ -13,10 +13,14 @@ const EARLIEST = new Date('2000-01-01T00:00:00.000+07:00');
 const LATEST = new Date('2099-12-31T23:59:59.999+07:00');
 const RANGE = (field: string) => ({ message: `${field} harus antara tahun 2000 dan 2099` });
 
+/** A date and time without a zone (`2026-12-04T18:15:00`, or with a space for the T). */
+const WITHOUT_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)$/;
+
 /**
  * `from`/`to` as a moment. A plain day (`2026-12-03`) is a whole day in WIB: `from` its first moment,
- * `to` its last (as a UTC midnight it left out the day asked for). A day that is not in the calendar
- * (`2026-02-30`, which JavaScript would roll into March) is not a date.
+ * `to` its last (as a UTC midnight it left out the day asked for). A time without a zone is WIB too, as
+ * the days are (JavaScript reads it in the server's zone, UTC on the server: QA). A day that is not in
+ * the calendar (`2026-02-30`, which JavaScript would roll into March) is not a date.
  */
 const moment = (edge: 'first' | 'last') => ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
@@ -24,6 +28,8 @@ const moment = (edge: 'first' | 'last') => ({ value }: { value: unknown }) => {
   // (Years before 1000 are left to the range check, which names the years allowed.)
   if (day && Number(day[1]) >= 1000 && !calendarDay(Number(day[1]), Number(day[2]), Number(day[3]))) return new Date(NaN);
   if (day && value.length === 10) return new Date(`${value}T${edge === 'first' ? '00:00:00.000' : '23:59:59.999'}+07:00`);
+  const zoneless = WITHOUT_ZONE.exec(value);
+  if (zoneless) return new Date(`${zoneless[1]}T${zoneless[2]}+07:00`);
   return new Date(value);
 };
 
@@ -31,8 +37,8 @@ export class AuditQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() actor?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() entity?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() entityId?: string;
-  @ApiPropertyOptional({ description: 'ISO timestamp, or a day (YYYY-MM-DD: from its start in WIB)' }) @IsOptional() @Transform(moment('first')) @IsDate() @MinDate(EARLIEST, RANGE('from')) @MaxDate(LATEST, RANGE('from')) from?: Date;
-  @ApiPropertyOptional({ description: 'ISO timestamp, or a day (YYYY-MM-DD: to its end in WIB)' }) @IsOptional() @Transform(moment('last')) @IsDate() @MinDate(EARLIEST, RANGE('to')) @MaxDate(LATEST, RANGE('to')) to?: Date;
+  @ApiPropertyOptional({ description: 'ISO timestamp (without a zone: WIB), or a day (YYYY-MM-DD: from its start in WIB)' }) @IsOptional() @Transform(moment('first')) @IsDate() @MinDate(EARLIEST, RANGE('from')) @MaxDate(LATEST, RANGE('from')) from?: Date;
+  @ApiPropertyOptional({ description: 'ISO timestamp (without a zone: WIB), or a day (YYYY-MM-DD: to its end in WIB)' }) @IsOptional() @Transform(moment('last')) @IsDate() @MinDate(EARLIEST, RANGE('to')) @MaxDate(LATEST, RANGE('to')) to?: Date;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize = 50;
 }
