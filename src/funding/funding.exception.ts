@@ -73,7 +73,13 @@ export class FundingException extends DomainException<FundingErrorCode> {
     );
   }
 
+  /** Read by auditors as well: says what is missing and who makes it, not a route to call (QA). */
   static notAllocated(month: string): FundingException {
-    return new FundingException(FundingErrorCode.NOT_ALLOCATED, `Bulan ${monthName(month)} belum dialokasikan. Jalankan alokasi (POST /api/v1/allocations) terlebih dahulu.`, { month });
+    return new FundingException(
+      FundingErrorCode.NOT_ALLOCATED,
+      `Bulan ${monthName(month)} belum dialokasikan: belum ada pembagian dana untuk bulan itu. ` +
+        'Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau petugas keuangan dapat menjalankannya.',
+      { month },
+    );
   }
 }

@@ -96,8 +96,23 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     for (const groupBy of ['pledge', 'village', 'sourceType']) {
       const res = await auditor.get(`/api/v1/splits/summary?month=2025-05&groupBy=${groupBy}`).expect(404);
       expect(res.body).toMatchObject({ code: 'NOT_ALLOCATED', details: { month: '2025-05' } });
-      expect(res.body.message).toContain('belum dialokasikan');
+      // said for a person (an auditor cannot run the allocation): no route (QA: "Jalankan alokasi (POST /api/v1/allocations)")
+      expect(res.body.message).toBe(
+        'Bulan Mei 2025 belum dialokasikan: belum ada pembagian dana untuk bulan itu. Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau petugas keuangan dapat menjalankannya.',
+      );
     }
+  });
+
+  it('a month never allocated has no list either (404 NOT_ALLOCATED), not an empty one that reads as "nobody funded" (QA)', async () => {
+    for (const query of ['month=2025-10', `month=2025-10&nik=${testNik(1)}`, 'month=2025-10&pledgeCode=APBD-2026&page=2']) {
+      const res = await auditor.get(`/api/v1/splits?${query}`).expect(404);
+      expect(res.body).toMatchObject({ code: 'NOT_ALLOCATED', details: { month: '2025-10' } });
+      expect(res.body.message).toMatch(/^Bulan Oktober 2025 belum dialokasikan: /);
+      expect(res.body.message).not.toMatch(/\/api\//);
+    }
+    // an allocated month with nothing selected, or past its last page, is still an empty list
+    expect((await auditor.get(`/api/v1/splits?month=2026-02&nik=${testNik(99)}`).expect(200)).body).toEqual({ items: [], total: 0 });
+    expect((await auditor.get('/api/v1/splits?month=2026-02&page=99').expect(200)).body).toMatchObject({ items: [], total: 9 });
   });
 
   it('sums by pledge with an UNFUNDED row (partly funded participant-months included)', async () => {

@@ -68,6 +68,9 @@ export class SplitsService {
       await this.allocateMonth.refreshStale(actor);
       rows = (await this.dataSource.query(page, params)) as SplitRow[];
     }
+    // A month never allocated has no splits at all: 404 NOT_ALLOCATED, as the summary answers, not an
+    // empty list that reads as "nobody funded" (QA). Asked only when the page is empty.
+    if (q.month && rows.length === 0 && !(await this.allocated(q.month))) throw FundingException.notAllocated(q.month);
     const total = rows.length < q.pageSize && (rows.length > 0 || offset === 0)
       ? offset + rows.length
       : Number((await this.dataSource.query(`SELECT count(*) AS n ${from}`, params.slice(0, -2)))[0].n);
@@ -75,6 +78,11 @@ export class SplitsService {
       items: rows.map((r) => ({ nik: r.nik, month: r.month, pledgeCode: r.pledge_code, sourceType: r.source_type, amount: Number(r.amount), pledgeRevision: r.pledge_revision })),
       total,
     };
+  }
+
+  private async allocated(month: string): Promise<boolean> {
+    const rows = await this.dataSource.query('SELECT 1 FROM allocation_month WHERE month = $1', [month]);
+    return rows.length > 0;
   }
 
   /** `page` in one prepared round trip, or `stale` (and no rows) when an open month is STALE. */
