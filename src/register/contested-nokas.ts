@@ -54,8 +54,9 @@ export class ContestedNokas {
     const nokas = [...new Set(this.rows.map((c) => c.record.noka))];
     const held: { nik: string; noka: string }[] = await m.query('SELECT nik, noka FROM participant WHERE tat IS NULL AND noka = ANY($1::text[])', [nokas]);
     const holderOf = new Map(held.map((h) => [h.noka, h.nik]));
-    const holders = this.rows.filter((c) => holderOf.get(c.record.noka) === c.record.nik);
-    const refused = this.rows.filter((c) => !holders.includes(c));
+    const isHolder = (c: Contested) => holderOf.get(c.record.noka) === c.record.nik;
+    const holders = this.rows.filter(isHolder);
+    const refused = this.rows.filter((c) => !isHolder(c));
     const holderRow = new Map(holders.map((c) => [c.record.noka, c.record]));
     await writer.write(
       holders.map((c) => c.record),
