@@ -14,6 +14,7 @@ export enum ReconciliationErrorCode {
   INPUTS_CHANGED = 'INPUTS_CHANGED',
   MONTH_IN_FUTURE = 'MONTH_IN_FUTURE',
   MONTH_NOT_STARTED = 'MONTH_NOT_STARTED',
+  BILL_MISSING = 'BILL_MISSING',
 }
 
 export class ReconciliationException extends DomainException<ReconciliationErrorCode> {
@@ -27,6 +28,7 @@ export class ReconciliationException extends DomainException<ReconciliationError
       case ReconciliationErrorCode.ALREADY_FINAL:
       case ReconciliationErrorCode.INPUTS_CHANGED:
       case ReconciliationErrorCode.MONTH_NOT_STARTED:
+      case ReconciliationErrorCode.BILL_MISSING:
         return HttpStatus.CONFLICT;
       case ReconciliationErrorCode.MONTH_IN_FUTURE:
         return HttpStatus.BAD_REQUEST;
@@ -56,6 +58,18 @@ export class ReconciliationException extends DomainException<ReconciliationError
     throw new ReconciliationException(
       ReconciliationErrorCode.MONTH_NOT_STARTED,
       `Bulan ${monthName(month)} belum berjalan, sehingga belum dapat difinalisasi (finalisasi menutup bulan itu dan bulan-bulan sebelumnya untuk selamanya). Finalisasi paling cepat pada ${dayName(firstDay(month))}.`,
+      { month },
+    );
+  }
+
+  /**
+   * A run without a bill has nothing to agree with BPJS: its Berita Acara would be signed with every
+   * figure at nol rupiah and, once final, the month's bill could never be uploaded (QA).
+   */
+  static billMissing(month: string): ReconciliationException {
+    return new ReconciliationException(
+      ReconciliationErrorCode.BILL_MISSING,
+      `Rekonsiliasi bulan ${monthName(month)} dijalankan tanpa tagihan BPJS Kesehatan, sehingga tidak dapat difinalisasi: setelah difinalisasi, tagihan bulan itu tidak dapat diunggah lagi. Unggah tagihan bulan ${monthName(month)}, jalankan ulang rekonsiliasi, lalu finalisasi versi terbaru.`,
       { month },
     );
   }

@@ -2,7 +2,7 @@
  * A draft reconciliation that no longer holds, in the browser (QA): a payment recorded after the run
  * is warned about on the run page (which then offers no finalize) and counted on the dashboard; the
  * payment recorded by mistake is removed from the payments page, after which the draft can be
- * finalized again. Also: an address that names no run, and a page-level refusal that says why.
+ * finalized again. A run made without a bill offers no finalize. Also: an address that names no run, and a page-level refusal that says why.
  */
 import { expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
@@ -75,6 +75,12 @@ describeInBrowser('console: finance sees a draft that is out of date and removes
     await closed.locator('tbody tr', { hasText: 'SP2D 002/2026' }).waitFor();
     expect(await closed.getByRole('button', { name: 'Hapus…' }).count()).toBe(0);
     expect(await closed.locator('thead th').allTextContents()).not.toContain('Tindakan');
+
+    // A run made before the bill came says why it cannot be finalized, and offers no finalize (QA).
+    const september = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-09' }).expect(201)).body.id;
+    await page.goto(`${base}/console/#/rekonsiliasi/${september}`);
+    await page.getByText(/^Rekonsiliasi ini dijalankan tanpa tagihan BPJS Kesehatan, sehingga tidak dapat difinalisasi/).waitFor();
+    expect(await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).count()).toBe(0);
 
     // An address that names no run, and a refusal that says why.
     await page.goto(`${base}/console/#/rekonsiliasi/tidak-ada`);

@@ -89,6 +89,15 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     expect(await t.dataSource.query(`SELECT month FROM closed_month`)).toEqual([]);
   });
 
+  it('refuses a run made without a BPJS bill: nothing to agree, and the bill could never come after (QA)', async () => {
+    const october = await start('2026-10');
+    expect((await checker.get(`/api/v1/reconciliations/${october.id}`).expect(200)).body).toMatchObject({ status: 'DONE', bill: null, changes: [] });
+    const res = await checker.post(`/api/v1/reconciliations/${october.id}/finalize`).expect(409);
+    expect(res.body).toMatchObject({ code: 'BILL_MISSING', details: { month: '2026-10' } });
+    expect(res.body.message).toContain('dijalankan tanpa tagihan BPJS Kesehatan');
+    expect(await t.dataSource.query(`SELECT month FROM closed_month`)).toEqual([]);
+  });
+
   it('a second officer finalizes the latest DONE run: FINAL and the month is closed', async () => {
     const run = await start('2026-09');
     const res = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(201);

@@ -15,8 +15,8 @@ export interface FinalizeRunCommand {
 
 /**
  * Finalizes a run (DOMAIN §9), maker-checker: the finance officer who finalizes is not the one
- * who started the run. Only a DONE run that is the latest version of its month, whose inputs are
- * still what the month holds (assertInputsUnchanged), can be finalized. The run becomes FINAL and the
+ * who started the run. Only a DONE run that is the latest version of its month, that took a BPJS
+ * bill, and whose inputs are still what the month holds (assertInputsUnchanged), can be finalized. The run becomes FINAL and the
  * month is closed (`closed_month`): from then on nothing touching it may change.
  */
 @Injectable()
@@ -41,6 +41,7 @@ export class FinalizeRun {
     if (Number(latest) !== Number(run.version)) throw ReconciliationException.notLatest(run.month, Number(latest));
     if (run.started_by === actor) throw ReconciliationException.samePerson();
     ReconciliationException.assertStarted(run.month, this.clock.now());
+    if (!(run.inputs as RunInputs).bill) throw ReconciliationException.billMissing(run.month);
     // A bill, PBI-APBN list or payment being stored now commits first and is then seen as a change;
     // one started after this waits, then finds the month closed (QA: a version stored after finalize).
     await lockAllMonthInputs(m, run.month);

@@ -83,9 +83,9 @@ function statusNotice(run) {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A DONE run that a finalize would take: the month's latest, none of it final, nothing changed since (`changes`). */
+/** A DONE run that a finalize would take: the month's latest, none of it final, run with a bill, nothing changed since (`changes`). */
 function finalizable(run, others) {
-  return run.status === 'DONE' && !others.some((r) => r.version > run.version || r.status === 'FINAL') && !(run.changes ?? []).length;
+  return run.status === 'DONE' && !others.some((r) => r.version > run.version || r.status === 'FINAL') && !(run.changes ?? []).length && Boolean(run.bill);
 }
 
 /** Why a draft can no longer be finalized, before anyone tries (QA: the refusal came only after confirming). */
@@ -96,6 +96,7 @@ function draftNotice(run, others) {
   const newer = others.filter((r) => r.version > run.version).sort((a, b) => b.version - a.version)[0];
   if (newer) return notice('warning', `Ada versi yang lebih baru (versi ${newer.version}); hanya versi terbaru yang dapat difinalisasi. `, h('a', { href: hashFor(`/rekonsiliasi/${newer.id}`), text: `Buka versi ${newer.version}` }));
   if ((run.changes ?? []).length) return changesNotice(run);
+  if (!run.bill) return notice('warning', `Rekonsiliasi ini dijalankan tanpa tagihan BPJS Kesehatan, sehingga tidak dapat difinalisasi (setelah difinalisasi, tagihan ${monthLabel(run.month)} tidak dapat diunggah lagi). Unggah tagihan bulan itu lalu jalankan ulang rekonsiliasi. `, h('a', { href: hashFor('/tagihan', { month: run.month }), text: 'Ke halaman tagihan' }));
   return null;
 }
 
