@@ -11,6 +11,7 @@ export enum FundingErrorCode {
   MONTH_INVALID = 'MONTH_INVALID',
   MONTH_FROZEN = 'MONTH_FROZEN',
   NOT_ALLOCATED = 'NOT_ALLOCATED',
+  PARTICIPANT_NOT_FOUND = 'PARTICIPANT_NOT_FOUND',
   UPLOAD_INVALID = 'UPLOAD_INVALID',
 }
 
@@ -34,6 +35,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
         return HttpStatus.CONFLICT;
       case FundingErrorCode.PLEDGE_NOT_FOUND:
       case FundingErrorCode.NOT_ALLOCATED:
+      case FundingErrorCode.PARTICIPANT_NOT_FOUND:
         return HttpStatus.NOT_FOUND;
       default:
         return assertNever(this.code);
@@ -57,8 +59,15 @@ export class FundingException extends DomainException<FundingErrorCode> {
     );
   }
 
-  static pledgeNotFound(code: string): FundingException {
-    return new FundingException(FundingErrorCode.PLEDGE_NOT_FOUND, `Komitmen pendanaan "${clip(code)}" tidak ditemukan.`, { code: clip(code) });
+  /** `similar`: the code of a pledge that differs only in upper/lower case, named as what was probably meant. */
+  static pledgeNotFound(code: string, similar?: string): FundingException {
+    const hint = similar ? ` Maksudnya "${similar}"? Huruf besar/kecil pada kode komitmen dibedakan.` : '';
+    return new FundingException(FundingErrorCode.PLEDGE_NOT_FOUND, `Komitmen pendanaan "${clip(code)}" tidak ditemukan.${hint}`, { code: clip(code), ...(similar ? { similar } : {}) });
+  }
+
+  /** A NIK filter naming no participant of the register (as GET /participants/:nik answers it). */
+  static participantNotFound(nik: string): FundingException {
+    return new FundingException(FundingErrorCode.PARTICIPANT_NOT_FOUND, `Peserta dengan NIK ${nik} tidak terdaftar.`, { nik });
   }
 
   static monthInvalid(value: string): FundingException {

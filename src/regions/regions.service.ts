@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { Region } from './entities/region.entity.js';
+import { RegionsException } from './regions.exception.js';
+import { normalizeVillageCode } from './village-code.js';
 
 export interface VillageView {
   code: string;
@@ -14,6 +16,7 @@ export interface VillageView {
 @Injectable()
 export class RegionsService {
   private cache?: Promise<VillageView[]>;
+  private codes?: Promise<ReadonlySet<string>>;
 
   constructor(@InjectRepository(Region) private readonly regions: Repository<Region>) {}
 
@@ -24,6 +27,14 @@ export class RegionsService {
 
   async villageCodes(): Promise<Set<string>> {
     return new Set((await this.villages()).map((v) => v.code));
+  }
+
+  /** The village code as stored (dots), or 404 VILLAGE_NOT_FOUND when the regency has no such desa/kelurahan. */
+  async village(raw: string): Promise<string> {
+    const code = normalizeVillageCode(raw);
+    this.codes ??= this.villageCodes();
+    if (code === null || !(await this.codes).has(code)) throw RegionsException.villageNotFound(raw);
+    return code;
   }
 
   private async load(): Promise<VillageView[]> {

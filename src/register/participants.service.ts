@@ -7,7 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { firstDay, lastDay } from '../common/month.js';
 import { AllocateMonth } from '../funding/use-cases/allocate-month.use-case.js';
-import { normalizeVillageCode } from '../regions/village-code.js';
+import { RegionsService } from '../regions/regions.service.js';
 import type { ParticipantQueryDto } from './dto/register-query.dto.js';
 import { ParticipantChange } from './entities/participant-change.entity.js';
 import { Participant } from './entities/participant.entity.js';
@@ -36,6 +36,8 @@ export interface FundingView {
   pledgeCode: string;
   sourceType: string;
   amount: number;
+  /** The pledge's revision the month was allocated under, as `GET /splits` gives it. */
+  pledgeRevision: number;
 }
 
 @Injectable()
@@ -43,6 +45,7 @@ export class ParticipantsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly allocateMonth: AllocateMonth,
+    private readonly regions: RegionsService,
   ) {}
 
   async search(q: ParticipantQueryDto): Promise<{ items: ParticipantView[]; total: number }> {
@@ -51,7 +54,7 @@ export class ParticipantsService {
       if (q.nik.length === 16) qb.andWhere('p.nik = :nik', { nik: q.nik });
       else qb.andWhere('p.nik LIKE :nikPrefix', { nikPrefix: `${q.nik}%` });
     }
-    if (q.villageCode) qb.andWhere('p.village_code = :village', { village: normalizeVillageCode(q.villageCode) });
+    if (q.villageCode) qb.andWhere('p.village_code = :village', { village: await this.regions.village(q.villageCode) });
     if (q.coveredIn) {
       qb.andWhere('p.tmt <= :last AND (p.tat IS NULL OR p.tat >= :first)', { first: firstDay(q.coveredIn), last: lastDay(q.coveredIn) });
     }
@@ -76,8 +79,8 @@ export class ParticipantsService {
     if (!participant) throw RegisterException.participantNotFound(nik);
     const [region] = await this.dataSource.query('SELECT name FROM region WHERE code = $1', [participant.villageCode]);
     const updates = await this.dataSource.getRepository(ParticipantChange).find({ where: { nik }, order: { id: 'ASC' } });
-    const funding: { month: string; pledge_code: string; source_type: string; amount: string }[] = await this.dataSource.query(
-      `SELECT s.month, s.pledge_code, p.source_type, s.amount
+    const funding: { month: string; pledge_code: string; source_type: string; amount: string; pledge_revision: number }[] = await this.dataSource.query(
+      `SELECT s.month, s.pledge_code, p.source_type, s.amount, s.pledge_revision
        FROM split s JOIN pledge p ON p.code = s.pledge_code
        WHERE s.nik = $1 ORDER BY s.month, s.pledge_code`,
       [nik],
@@ -92,7 +95,7 @@ export class ParticipantsService {
     return {
       ...view(participant, region?.name ?? null),
       history,
-      funding: funding.map((f) => ({ month: f.month, pledgeCode: f.pledge_code, sourceType: f.source_type, amount: Number(f.amount) })),
+      funding: funding.map((f) => ({ month: f.month, pledgeCode: f.pledge_code, sourceType: f.source_type, amount: Number(f.amount), pledgeRevision: f.pledge_revision })),
     };
   }
 }

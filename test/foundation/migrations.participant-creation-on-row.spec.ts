@@ -10,6 +10,7 @@ import { MIGRATIONS } from '../../src/database/migrations.js';
 import { ParticipantCreationOnRow1765000000000 } from '../../src/database/migrations/1765000000000-participant-creation-on-row.js';
 import type { AllocateMonth } from '../../src/funding/use-cases/allocate-month.use-case.js';
 import { ParticipantsService } from '../../src/register/participants.service.js';
+import type { RegionsService } from '../../src/regions/regions.service.js';
 import { freshDatabase, type FreshDatabase } from './fresh-database.js';
 
 // Starts the embedded database from scratch (initdb + every migration): slow on a busy machine.
@@ -94,7 +95,7 @@ describe('migration ParticipantCreationOnRow', () => {
 
   it('the detail shows the same history as before: CREATE with the registered values, then the updates', async () => {
     // the history alone is compared here (no month is allocated in this database: nothing to recompute)
-    const service = new ParticipantsService(ds, { refreshStale: async () => undefined } as unknown as AllocateMonth);
+    const service = new ParticipantsService(ds, { refreshStale: async () => undefined } as unknown as AllocateMonth, {} as RegionsService);
     const changed = await service.get('1703060101700031', 'uji');
     expect(JSON.parse(JSON.stringify(changed.history))).toEqual([
       {

@@ -20,6 +20,7 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     await insertParticipants(t.dataSource, [
       ...[1, 2, 3, 4].map((i) => ({ nik: testNik(i), village: '17.03.06.2001', tmt: `2025-0${i}-01` })),
       ...[5, 6].map((i) => ({ nik: testNik(i), village: '17.03.07.2001', tmt: '2025-01-01' })),
+      { nik: testNik(7), village: '17.03.07.2001', tmt: '2026-06-01' }, // registered, covered from June: no splits yet
     ]);
     const pledges = [
       { code: 'PROV-2026', sourceType: 'APBD_PROV', funder: 'Pemprov Bengkulu', scope: 'ALL', sharePercent: 40, quota: 3, priority: 5 },
@@ -47,7 +48,7 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     const queries = [
       ...[1, 2, 3, 4, 5, 6].map((i) => `nik=${testNik(i)}`),
       `nik=${testNik(1)}`, // the same NIK twice in one batch
-      `nik=${testNik(99)}`, // not registered: no splits
+      `nik=${testNik(7)}`, // registered, no splits
       `nik=${testNik(1)}&page=2&pageSize=3`, // another page: a batch of its own
       `nik=${testNik(1)}&pageSize=1`, // a full page: the total is counted
     ];
@@ -111,8 +112,25 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       expect(res.body.message).not.toMatch(/\/api\//);
     }
     // an allocated month with nothing selected, or past its last page, is still an empty list
-    expect((await auditor.get(`/api/v1/splits?month=2026-02&nik=${testNik(99)}`).expect(200)).body).toEqual({ items: [], total: 0 });
+    expect((await auditor.get(`/api/v1/splits?month=2026-02&nik=${testNik(7)}`).expect(200)).body).toEqual({ items: [], total: 0 });
     expect((await auditor.get('/api/v1/splits?month=2026-02&page=99').expect(200)).body).toMatchObject({ items: [], total: 9 });
+  });
+
+  it('a pledge, NIK or village that does not exist is 404, not an empty list that reads as "nobody funded" (QA)', async () => {
+    const wrongCase = await auditor.get('/api/v1/splits?pledgeCode=apbd-2026&month=2026-02').expect(404);
+    expect(wrongCase.body).toMatchObject({ code: 'PLEDGE_NOT_FOUND', details: { code: 'apbd-2026', similar: 'APBD-2026' } });
+    expect(wrongCase.body.message).toBe('Komitmen pendanaan "apbd-2026" tidak ditemukan. Maksudnya "APBD-2026"? Huruf besar/kecil pada kode komitmen dibedakan.');
+    expect((await auditor.get('/api/v1/splits?pledgeCode=NOPE').expect(404)).body.message).toBe('Komitmen pendanaan "NOPE" tidak ditemukan.');
+    // unknown NIKs, alone and batched with known ones: each answered on its own
+    const [known, unknown] = await Promise.all([auditor.get(`/api/v1/splits?nik=${testNik(1)}`), auditor.get(`/api/v1/splits?nik=${testNik(99)}`)]);
+    expect(known.status).toBe(200);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'PARTICIPANT_NOT_FOUND', message: `Peserta dengan NIK ${testNik(99)} tidak terdaftar.` });
+    const village = await auditor.get('/api/v1/splits?villageCode=1703999999&month=2026-02').expect(404);
+    expect(village.body).toMatchObject({ code: 'VILLAGE_NOT_FOUND', details: { code: '1703999999' } });
+    expect(village.body.message).toMatch(/^Desa\/kelurahan dengan kode "1703999999" tidak ada di Kabupaten Bengkulu Utara\./);
+    // a known pledge with nothing in the month stays an empty list
+    expect((await auditor.get('/api/v1/splits?pledgeCode=APBD-2026&month=2026-02&villageCode=17.03.06.2001').expect(200)).body).toEqual({ items: [], total: 0 });
   });
 
   it('sums by pledge with an UNFUNDED row (partly funded participant-months included)', async () => {

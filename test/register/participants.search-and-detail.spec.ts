@@ -36,6 +36,11 @@ describe('participants API', () => {
     expect((await search('page=2&pageSize=2')).items).toHaveLength(2);
   });
 
+  it('a village the regency does not have is 404, not an empty list (QA)', async () => {
+    const res = await (await t.as(Role.AUDITOR)).get('/api/v1/participants?villageCode=17.03.99.9999').expect(404);
+    expect(res.body).toMatchObject({ code: 'VILLAGE_NOT_FOUND', details: { code: '17.03.99.9999' } });
+  });
+
   it('refuses malformed filters in Indonesian', async () => {
     const res = await (await t.as(Role.AUDITOR)).get('/api/v1/participants?coveredIn=2026-13').expect(400);
     expect(JSON.stringify(res.body)).toMatch(/coveredIn harus bulan YYYY-MM/);
@@ -47,9 +52,9 @@ describe('participants API', () => {
     expect(res.body.history).toHaveLength(1);
     expect(res.body.history[0].changes.name).toEqual({ old: null, new: 'Ahmad Saputra' });
     expect(res.body.funding).toEqual([
-      { month: '2026-01', pledgeCode: 'TJSLP-ALNO-2026', sourceType: 'TJSLP', amount: 37800 },
-      { month: '2026-02', pledgeCode: 'APBD-2026', sourceType: 'APBD', amount: 20000 },
-      { month: '2026-02', pledgeCode: 'TJSLP-ALNO-2026', sourceType: 'TJSLP', amount: 17800 },
+      { month: '2026-01', pledgeCode: 'TJSLP-ALNO-2026', sourceType: 'TJSLP', amount: 37800, pledgeRevision: 1 },
+      { month: '2026-02', pledgeCode: 'APBD-2026', sourceType: 'APBD', amount: 20000, pledgeRevision: 1 },
+      { month: '2026-02', pledgeCode: 'TJSLP-ALNO-2026', sourceType: 'TJSLP', amount: 17800, pledgeRevision: 1 },
     ]);
   });
 

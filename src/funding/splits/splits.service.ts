@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../../common/database/prepared-query.js';
-import { normalizeVillageCode } from '../../regions/village-code.js';
+import { RegionsService } from '../../regions/regions.service.js';
 import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
 import { FundingException } from '../funding.exception.js';
 import type { GroupBy, SplitsQueryDto } from '../dto/splits-query.dto.js';
@@ -41,6 +41,7 @@ export class SplitsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly allocateMonth: AllocateMonth,
+    private readonly regions: RegionsService,
   ) {}
 
   private readonly byNik = new NikLookupBatch<SplitRow>((niks, limit, offset) => this.pagesForNiks(niks, limit, offset));
@@ -53,7 +54,7 @@ export class SplitsService {
     if (q.nik) add('s.nik = ?', q.nik);
     if (q.pledgeCode) add('s.pledge_code = ?', q.pledgeCode);
     if (q.sourceType) add('p.source_type = ?', q.sourceType);
-    if (q.villageCode) add('o.village_code = ?', normalizeVillageCode(q.villageCode));
+    if (q.villageCode) add('o.village_code = ?', await this.regions.village(q.villageCode));
     const from = SQL.SPLITS_FROM + (q.villageCode ? SQL.SPLITS_VILLAGE_JOIN : '') + (where.length ? `\n WHERE ${where.join(' AND ')}` : '');
     const offset = (q.page - 1) * q.pageSize;
     const limit = `LIMIT $${params.push(q.pageSize)} OFFSET $${params.push(offset)}`;
@@ -71,6 +72,7 @@ export class SplitsService {
     // A month never allocated has no splits at all: 404 NOT_ALLOCATED, as the summary answers, not an
     // empty list that reads as "nobody funded" (QA). Asked only when the page is empty.
     if (q.month && rows.length === 0 && !(await this.allocated(q.month))) throw FundingException.notAllocated(q.month);
+    if (rows.length === 0 && offset === 0) await this.assertNamedExist(q);
     const total = rows.length < q.pageSize && (rows.length > 0 || offset === 0)
       ? offset + rows.length
       : Number((await this.dataSource.query(`SELECT count(*) AS n ${from}`, params.slice(0, -2)))[0].n);
@@ -78,6 +80,18 @@ export class SplitsService {
       items: rows.map((r) => ({ nik: r.nik, month: r.month, pledgeCode: r.pledge_code, sourceType: r.source_type, amount: Number(r.amount), pledgeRevision: r.pledge_revision })),
       total,
     };
+  }
+
+  /**
+   * An empty first page because the pledge or NIK named does not exist is said so (404), not
+   * answered as "nobody funded" (QA: a pledge code in the wrong case, a NIK with a typo).
+   */
+  private async assertNamedExist(q: SplitsQueryDto): Promise<void> {
+    if (q.pledgeCode) {
+      const [pledge] = await this.dataSource.query('SELECT code FROM pledge WHERE upper(code) = upper($1) ORDER BY code = $1 DESC LIMIT 1', [q.pledgeCode]);
+      if (pledge?.code !== q.pledgeCode) throw FundingException.pledgeNotFound(q.pledgeCode, pledge?.code);
+    }
+    if (q.nik && !(await this.dataSource.query('SELECT 1 FROM participant WHERE nik = $1', [q.nik])).length) throw FundingException.participantNotFound(q.nik);
   }
 
   private async allocated(month: string): Promise<boolean> {
