@@ -2,7 +2,8 @@
  * A date pasted as a value into a date column of the template (formatted as Text) arrives as a
  * number, its Excel serial: it is read as that date, in the workbook's date system (QA: TAT 46326
  * was refused as `TAT "46326" bukan tanggal yang valid`). A number that is no serial of 1900–2100,
- * or whose date is outside the column's years, is refused saying it is a number.
+ * or whose date is outside the column's years, is refused saying it is a number; a whole number of
+ * 1900–2100 is a year typed alone, refused as such (DATE_YEAR_ONLY), not read as a day of 1905.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
@@ -35,21 +36,25 @@ describe('Excel date serials in date columns', () => {
     const content = await workbook([
       // 25569 = 1970-01-01, 46023 = 2026-01-01, 46326 = 2026-10-31
       ['1703060101700001', KK, 'Serial Tanggal', 25569, 'L', '17.03.06.2001', '', 46023, 46326, 'PINDAH'],
-      // a year typed as a number: serial 2026 is 1905-07-18
+      // a year typed as a number (serial 2026 would be 1905-07-18): refused as a year
       ['1703060101700002', KK, 'Tahun Saja', '1970-01-01', 'L', '17.03.06.2001', '', 2026, '', ''],
       // neither a serial of 1900–2100 nor a date
       ['1703060101700003', KK, 'Angka Kecil', '1970-01-01', 'L', '17.03.06.2001', '', '2026-01-01', 5, 'PINDAH'],
+      // a serial of 1900–2100 whose day is outside the column's years
+      ['1703060101700005', KK, 'Serial Lama', '1970-01-01', 'L', '17.03.06.2001', '', 3000, '', ''],
     ]);
     const res = await upload(t, { name: 'serial.xlsx', content });
-    expect(res.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 2 });
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 3 });
     expect(await participant('1703060101700001')).toEqual({ birth_date: '1970-01-01', tmt: '2026-01-01', tat: '2026-10-31', end_reason: 'PINDAH' });
     const found = (await issues(t, res.body.id)).filter((i) => i.severity === 'REJECT');
     expect(found.map((i) => [i.row_number, i.column_name, i.code])).toEqual([
-      [3, 'TMT', 'DATE_INVALID'],
+      [3, 'TMT', 'DATE_YEAR_ONLY'],
       [4, 'TAT', 'DATE_INVALID'],
+      [5, 'TMT', 'DATE_INVALID'],
     ]);
-    expect(found[0].message).toBe('TMT 2026 (nomor seri tanggal Excel untuk 1905-07-18) di luar tahun 2000–2099: kepesertaan dihitung per bulan dalam tahun-tahun itu saja.');
+    expect(found[0].message).toMatch(/^TMT hanya berisi tahun \(2026\), bukan tanggal lengkap\./);
     expect(found[1].message).toMatch(/^TAT 5 berupa angka, bukan tanggal: .*nomor seri tanggal Excel \(46326 = 31\/10\/2026\).* Ketik tanggalnya sebagai YYYY-MM-DD atau DD\/MM\/YYYY/);
+    expect(found[2].message).toBe('TMT 3000 (nomor seri tanggal Excel untuk 1908-03-18) di luar tahun 2000–2099: kepesertaan dihitung per bulan dalam tahun-tahun itu saja.');
   });
 
   it('counts a serial from 1904-01-01 in a workbook of the 1904 date system', async () => {

@@ -240,6 +240,18 @@ describe('row rules of the enrollment sheet', () => {
     expect(messages[2]).toMatch(/^NOKA "1\.00010E\+12" .* Nilai terbaca sebagai angka .* Format kolom sebagai Teks/);
   });
 
+  it('a year typed alone in a date column is refused as a year, not read as the Excel serial of 1905 (QA: 1985 became 1905-06-07)', async () => {
+    const { body, found, messages } = await findings('not-ok/date-year-only.xlsx');
+    expect(body).toMatchObject({ rowsRead: 4, accepted: 1, rejected: 3, warnings: 0 }); // the good row's 25569 is 1970-01-01
+    expect(found).toEqual([
+      [3, 'REJECT', 'TANGGAL_LAHIR', 'DATE_YEAR_ONLY'],
+      [4, 'REJECT', 'TANGGAL_LAHIR', 'DATE_YEAR_ONLY'],
+      [5, 'REJECT', 'TMT', 'DATE_YEAR_ONLY'],
+    ]);
+    expect(messages[0]).toBe('TANGGAL_LAHIR hanya berisi tahun (1985), bukan tanggal lengkap. Ketik tanggal lengkapnya sebagai YYYY-MM-DD atau DD/MM/YYYY (misalnya 17/08/1985).');
+    expect(messages[2]).toMatch(/^TMT hanya berisi tahun \(2026\), bukan tanggal lengkap\./);
+  });
+
   it('dates: TMT required, only the §12 forms, real calendar days', async () => {
     const { found, messages } = await findings('not-ok/dates-invalid.csv');
     expect(found).toEqual([

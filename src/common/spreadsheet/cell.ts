@@ -153,8 +153,8 @@ export function serialDay(cell: Cell): string | null {
 
 /**
  * A date cell's value as messages show it: the day, and for a number cell read as a serial the
- * number too (`46326 (nomor seri tanggal Excel untuk 2026-10-31)`), so a year typed as a number
- * (1985, read as 1905-06-07) is recognised.
+ * number too (`46326 (nomor seri tanggal Excel untuk 2026-10-31)`), so an odd serial is recognised
+ * (a year typed as a number, 1985 read as 1905-06-07, is refused before by `yearOnly` where checked).
  */
 export function shownDay(cell: Cell, day: string): string {
   return cell.kind === 'number' ? `${cell.text} (nomor seri tanggal Excel untuk ${day})` : day;
@@ -171,6 +171,20 @@ export function numberNotADate(cell: Cell, column: string): string | null {
     `${column} ${cell.text} berupa angka, bukan tanggal: tanggal yang ditempel sebagai nilai ke sel berformat Teks atau Umum menjadi nomor seri tanggal Excel ` +
     '(46326 = 31/10/2026), tetapi angka ini bukan nomor seri tanggal 1900–2100. Ketik tanggalnya sebagai YYYY-MM-DD atau DD/MM/YYYY, atau format selnya sebagai Tanggal.'
   );
+}
+
+/** The years a whole number in a date column is taken for: a year typed alone, not an Excel serial of 1905. */
+const BARE_YEARS = [1900, 2100] as const;
+
+/**
+ * Why a date column's cell holds a year only, in Indonesian, or null: a whole number of 1900–2100,
+ * in a number cell (1985 would otherwise be read as the serial of 1905-06-07, QA) or typed as text.
+ * Callers refuse the row before reading the cell as a date (`cellDay`); other serials stay dates.
+ */
+export function yearOnly(cell: Cell, column: string): string | null {
+  const year = cell.kind === 'number' ? cell.number : cell.kind === 'text' && /^\d{4}$/.test(cell.text) ? Number(cell.text) : undefined;
+  if (year === undefined || !Number.isInteger(year) || year < BARE_YEARS[0] || year > BARE_YEARS[1]) return null;
+  return `${column} hanya berisi tahun (${year}), bukan tanggal lengkap. Ketik tanggal lengkapnya sebagai YYYY-MM-DD atau DD/MM/YYYY (misalnya 17/08/${year}).`;
 }
 
 const SCIENTIFIC = /^\d+([.,]\d+)?E\+?\d+$/i;

@@ -5,7 +5,7 @@
  * `contested`, for ContestedNokas to settle against the register once the file is read. Pure logic,
  * no database: NOKAs held by other participants are checked set-based when the upload is promoted.
  */
-import { type Cell, cellDay, characterFailure, EMPTY_CELL, formulaFailure, isScientificText, numberNotADate, shownDay } from '../../common/spreadsheet/cell.js';
+import { type Cell, cellDay, characterFailure, EMPTY_CELL, formulaFailure, isScientificText, numberNotADate, shownDay, yearOnly } from '../../common/spreadsheet/cell.js';
 import { mergedCellMessage, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
@@ -190,6 +190,8 @@ export class EnrollmentRowValidator {
       if (mandatory) issues.push(required(column));
       return null;
     }
+    const year = yearOnly(cell, column);
+    if (year) return void issues.push(reject(column, C.DATE_YEAR_ONLY, year)), null;
     const day = cellDay(cell);
     if (day && years && (Number(day.slice(0, 4)) < years[0] || Number(day.slice(0, 4)) > years[1])) {
       const why = years === BIRTH_YEARS ? 'NIK hanya dapat memuat tanggal lahir pada tahun 19xx atau 20xx' : 'kepesertaan dihitung per bulan dalam tahun-tahun itu saja';
