@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { matchHeader } from '../../src/common/spreadsheet/column-spec.js';
-import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
-import { cellDay, decodeXstring, numberCell, parseDateText } from '../../src/common/spreadsheet/cell.js';
+import { detectFormat, SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
+import { cellDay, decodeXstring, numberCell, parseDateText, yearOnly } from '../../src/common/spreadsheet/cell.js';
 import { textValue } from '../../src/common/spreadsheet/formula-injection.js';
 import { SpreadsheetException } from '../../src/common/spreadsheet/spreadsheet.exception.js';
 import { Readable } from 'node:stream';
@@ -208,6 +208,23 @@ describe('generic sheet reader', () => {
     for (const n of [60, 73416, -1, 1703060101700001, Number.NaN]) expect(cellDay(numberCell(n))).toBeNull();
     expect(cellDay(numberCell(71954, undefined, true))).toBeNull(); // 2101-01-01 in the 1904 system
     expect(cellDay({ kind: 'text', text: '46326' })).toBeNull(); // a CSV's digits are not guessed
+  });
+
+  it('takes a whole number of 1900–2100 in a date column for a year typed alone; other serials and numbers are not', () => {
+    expect(yearOnly(numberCell(1985), 'TANGGAL_LAHIR')).toMatch(/^TANGGAL_LAHIR hanya berisi tahun \(1985\), bukan tanggal lengkap\./);
+    expect(yearOnly({ kind: 'text', text: '2026' }, 'TMT')).toMatch(/^TMT hanya berisi tahun \(2026\)/);
+    for (const n of [1900, 2100]) expect(yearOnly(numberCell(n), 'TMT')).not.toBeNull();
+    for (const n of [1899, 2101, 1985.5, 25569, 46326]) expect(yearOnly(numberCell(n), 'TMT')).toBeNull();
+    expect(yearOnly({ kind: 'text', text: '1985-01-01' }, 'TMT')).toBeNull();
+  });
+
+  it('tells UTF-16 without a byte order mark by the NUL in every other byte, little or big endian; a few NULs in UTF-8 text are not', () => {
+    const text = 'NIK,NAMA\r\n1703060101700001,Siti\r\n';
+    const le = Buffer.from(text, 'utf16le');
+    for (const head of [le, Buffer.from(le).swap16()]) {
+      expect(() => detectFormat('peserta.csv', head)).toThrow(expect.objectContaining({ code: 'CSV_NOT_UTF8', details: { filename: 'peserta.csv', encoding: 'UTF-16' } }));
+    }
+    expect(detectFormat('peserta.csv', Buffer.from('NIK,NAMA\n1703060101700001,Ada\u0000Nul\n'))).toBe('csv');
   });
 
   it('keeps number cells numbers, marking those of a 1904-system workbook with their date system', async () => {

@@ -16,9 +16,9 @@ function ods(withMimetype = true): Buffer {
   ]);
 }
 
-/** Excel's "Unicode Text": UTF-16 with its byte order mark. */
-function utf16(text: string, bigEndian = false): Buffer {
-  const le = Buffer.from(`\ufeff${text}`, 'utf16le');
+/** Excel's "Unicode Text": UTF-16 with its byte order mark (or, as some exports write it, without). */
+function utf16(text: string, bigEndian = false, bom = true): Buffer {
+  const le = Buffer.from(`${bom ? '\ufeff' : ''}${text}`, 'utf16le');
   return bigEndian ? le.swap16() : le;
 }
 
@@ -31,6 +31,7 @@ describe('files that are refused as a whole', () => {
     ['not-ok/empty-file.xlsx', 'EMPTY_FILE', /Berkas kosong/],
     ['not-ok/not-a-spreadsheet.xlsx', 'NOT_A_SPREADSHEET', /bukan lembar kerja/],
     ['not-ok/csv-saved-as-ansi.csv', 'CSV_NOT_UTF8', /tidak tersimpan sebagai UTF-8 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
+    ['not-ok/csv-utf16-without-bom.csv', 'CSV_NOT_UTF8', /"csv-utf16-without-bom\.csv" berupa teks UTF-16 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['not-ok/corrupt-zip.xlsx', 'CORRUPT_FILE', /rusak atau tidak lengkap/],
     ['not-ok/no-data-rows.xlsx', 'NO_DATA_ROWS', /tidak berisi baris data/],
     ['not-ok/data-only-on-hidden-sheet.xlsx', 'HIDDEN_SHEET', /ada di sheet tersembunyi "Daftar Peserta", dan sheet tersembunyi tidak dibaca/],
@@ -56,6 +57,8 @@ describe('files that are refused as a whole', () => {
     ['tanpa-mimetype.ods', ods(false), 'OPENDOCUMENT_FORMAT', /berformat OpenDocument Spreadsheet/],
     ['unicode.csv', utf16(`${HEADER}\r\n${ROW}\r\n`), 'CSV_NOT_UTF8', /berupa teks UTF-16 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['unicode.txt', utf16(`${HEADER.replace(/,/g, '\t')}\r\n`, true), 'CSV_NOT_UTF8', /berupa teks UTF-16/],
+    // without a byte order mark: told by the NUL in every other byte (QA: "bukan lembar kerja")
+    ['tanpa-bom-be.csv', utf16(`${HEADER}\r\n${ROW}\r\n`, true, false), 'CSV_NOT_UTF8', /berupa teks UTF-16/],
   ];
   it.each(formats)('refuses %s by its content, naming the format and how to save it (QA: .ods was "rusak", UTF-16 "bukan lembar kerja")', async (name, content, code, message) => {
     const res = await upload(t, { name, content }, 400);

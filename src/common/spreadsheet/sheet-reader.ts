@@ -26,7 +26,7 @@
  * - A merged range keeps its value in its first cell only: a data row with a spec column's cell
  *   hidden by one carries `merged` (merged-cells.ts), and callers refuse it (`withMergedCells`).
  * - The whole file is refused with a `SpreadsheetException` (Indonesian message): empty, not a
- *   spreadsheet, old .xls, an OpenDocument .ods, UTF-16 text, corrupt zip, an .xlsx part inflating like a zip bomb (zip-entry.ts),
+ *   spreadsheet, old .xls, an OpenDocument .ods, UTF-16 text (with or without byte order mark), corrupt zip, an .xlsx part inflating like a zip bomb (zip-entry.ts),
  *   missing required columns (with the headers found), no data rows, more than `maxRows` data rows. The refusal can come after earlier batches were yielded
  *   (row limit, corruption deep in the zip): treat the upload as failed as a whole.
  */
@@ -84,7 +84,7 @@ export function detectFormat(filename: string, head: Buffer): SheetFormat {
     return 'xlsx';
   }
   if (head.subarray(0, 4).equals(OLE_MAGIC)) throw SpreadsheetException.oldExcel(filename);
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) throw SpreadsheetException.csvUtf16(filename);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || looksUtf16(head)) throw SpreadsheetException.csvUtf16(filename);
   const ext = extname(filename).toLowerCase();
   const named = ext === '.xlsx' || ext === '.xls' || ext === '.xlsm' || ext === '.ods';
   if (named || (head.includes(0) && !fewControlBytes(head))) throw SpreadsheetException.notASpreadsheet(filename);
@@ -110,6 +110,29 @@ function openDocumentType(head: Buffer): string | undefined {
   const start = 30 + nameLength + extraLength;
   const text = head.toString('latin1', start, start + Math.min(head.readUInt32LE(18), 200));
   return text.startsWith(OPENDOCUMENT_MIMETYPE) ? text : undefined;
+}
+
+/** Bytes looked at for UTF-16 without a byte order mark. */
+const UTF16_SAMPLE = 256;
+
+/**
+ * UTF-16 without a byte order mark (some exports leave it out): in the first bytes, NUL at every
+ * odd position (little endian, `N\0I\0K\0`) or every even one (big endian), nine in ten at least,
+ * and almost never between: the letters, digits and separators of a header row. A text file with a
+ * stray NUL, or a binary file, does not alternate so.
+ */
+function looksUtf16(head: Buffer): boolean {
+  const length = Math.min(head.length, UTF16_SAMPLE) & ~1;
+  if (length < 8) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) odd++;
+  }
+  const pairs = length / 2;
+  const alternate = (nul: number, other: number) => nul >= pairs * 0.9 && other <= pairs * 0.1;
+  return alternate(odd, even) || alternate(even, odd);
 }
 
 /**

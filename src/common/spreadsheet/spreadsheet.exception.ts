@@ -99,8 +99,9 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
   }
 
   /**
-   * Text in UTF-16 (a byte order mark FF FE or FE FF): Excel's "Unicode Text (*.txt)", which a
-   * user may rename .csv. Same code as an 8-bit CSV (the text is not UTF-8), its own words.
+   * Text in UTF-16 (a byte order mark FF FE or FE FF, or without one NUL in every other byte):
+   * Excel's "Unicode Text (*.txt)", which a user may rename .csv. Same code as an 8-bit CSV (the
+   * text is not UTF-8), its own words.
    */
   static csvUtf16(filename: string): SpreadsheetException {
     return new SpreadsheetException(
