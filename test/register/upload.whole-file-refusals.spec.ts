@@ -34,6 +34,8 @@ describe('files that are refused as a whole', () => {
     ['not-ok/csv-utf16-without-bom.csv', 'CSV_NOT_UTF8', /"csv-utf16-without-bom\.csv" berupa teks UTF-16 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['not-ok/corrupt-zip.xlsx', 'CORRUPT_FILE', /rusak atau tidak lengkap/],
     ['not-ok/no-data-rows.xlsx', 'NO_DATA_ROWS', /tidak berisi baris data/],
+    // "Daftar Peserta" with its header only gives way to another visible sheet with data; with none (rows on a hidden sheet are not read), NO_DATA_ROWS
+    ['not-ok/no-data-rows-on-any-sheet.xlsx', 'NO_DATA_ROWS', /tidak berisi baris data di bawah judul kolom \(baris 1\)/],
     ['not-ok/data-only-on-hidden-sheet.xlsx', 'HIDDEN_SHEET', /ada di sheet tersembunyi "Daftar Peserta", dan sheet tersembunyi tidak dibaca/],
   ];
   it.each(cases)('%s → %s', async (file, code, message) => {

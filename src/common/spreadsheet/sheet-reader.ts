@@ -13,7 +13,9 @@
  *   reader.header;                                          // { rowNumber, sheet, found, extra } once found
  *
  * - Which sheet (.xlsx): the one the format names (`sheet`, e.g. `Daftar Peserta`) when the workbook
- *   has it visible and it holds any row; otherwise the first visible sheet that has a header row. A hidden or very hidden
+ *   has it visible and it holds any row; otherwise the first visible sheet that has a header row. A
+ *   named sheet with a header row and no data row below it gives way to the first other visible sheet
+ *   with the header and data rows (hidden ones are not searched); with none, NO_DATA_ROWS names its header. A hidden or very hidden
  *   sheet is never read; a file whose data is only there is refused naming the sheet (HIDDEN_SHEET).
  * - The header row is the first row (within `headerSearchRows` rows of the sheet) holding every
  *   required column; title rows above it are skipped. Headers match
@@ -47,7 +49,7 @@ export interface SheetReaderOptions {
   columns: readonly ColumnSpec[];
   /** Name the user gave the file: used for the format when the content does not tell, and in messages. */
   filename: string;
-  /** The sheet the format names (.xlsx): read alone when the workbook has it, visible, with any row (an empty one counts as absent). */
+  /** The sheet the format names (.xlsx): read alone when the workbook has it, visible, with any data row (an empty one, or one with a header only, gives way). */
   sheet?: string;
   batchSize?: number;
   maxRows?: number;
@@ -171,6 +173,9 @@ export class SheetReader {
   private readonly counter: ByteCounter = { bytesRead: 0 };
   private readonly merges = new Map<number, MergedRange[]>();
   private size = 0;
+  private dataRowCount = 0;
+  /** The named sheet's header while other sheets are searched, its own sheet having no data row (`otherSheets`). */
+  private namedHeader?: SheetHeader;
 
   constructor(
     private readonly path: string,
@@ -185,12 +190,15 @@ export class SheetReader {
   async *batches(): AsyncGenerator<SheetRow[]> {
     const { batchSize = 5000, maxRows = Infinity, headerSearchRows = 30 } = this.options;
     let batch: SheetRow[] = [];
-    let dataRows = 0;
     // Format readers hand over rows a chunk at a time: one await per chunk, not per row.
-    let hidden: HiddenCells | null | undefined;
+    let hidden: HiddenCells | null = null;
+    let hiddenFor: SheetHeader | undefined;
     for await (const chunk of this.dataRows(headerSearchRows)) {
       const indexes = this.header!.indexes;
-      if (hidden === undefined) hidden = HiddenCells.of(this.merges.get(this.header!.sheet), this.options.columns.map((c, i) => ({ name: c.name, position: indexes[i] })), this.header!.rowNumber);
+      if (hiddenFor !== this.header) {
+        hiddenFor = this.header!;
+        hidden = HiddenCells.of(this.merges.get(hiddenFor.sheet), this.options.columns.map((c, i) => ({ name: c.name, position: indexes[i] })), hiddenFor.rowNumber);
+      }
       for (let r = 0; r < chunk.length; r++) {
         const raw = chunk[r];
         const cells: Cell[] = new Array(indexes.length);
@@ -204,7 +212,7 @@ export class SheetReader {
         // A row whose read cells are all hidden by merged ranges is still a row when it holds anything
         // else (a PBI-APBN list reads NIK only: a merged NIK would have dropped its row unsaid).
         if (empty && !(merged && raw.cells.some((c) => c.kind !== 'empty'))) continue;
-        if (++dataRows > maxRows) throw SpreadsheetException.tooManyRows(maxRows);
+        if (++this.dataRowCount > maxRows) throw SpreadsheetException.tooManyRows(maxRows);
         batch.push(merged ? { rowNumber: raw.rowNumber, cells, merged } : { rowNumber: raw.rowNumber, cells });
         if (batch.length >= batchSize) {
           yield batch;
@@ -213,7 +221,7 @@ export class SheetReader {
       }
     }
     if (batch.length) yield batch;
-    if (dataRows === 0) throw SpreadsheetException.noDataRows(this.header!.rowNumber);
+    if (this.dataRowCount === 0) throw SpreadsheetException.noDataRows(this.header!.rowNumber);
   }
 
   /** Raw rows below the header of the data sheet, in chunks; sets `this.header` first. */
@@ -225,10 +233,17 @@ export class SheetReader {
     let visibleRows = 0;
     for await (const chunk of await this.rows()) {
       let from = 0;
+      if (this.header && chunk[0].sheet !== this.header.sheet) {
+        // Past the header's sheet the data has ended, unless its named sheet (or the last sheet tried) had none.
+        if (!this.namedHeader || this.dataRowCount > 0) return;
+        this.header = undefined;
+      }
       if (!this.header) {
         for (; from < chunk.length && !this.header; from++) {
           const raw = chunk[from];
           const hidden = raw.hiddenSheet;
+          // A hidden sheet is not searched for the data of a named sheet with a header only.
+          if (hidden !== undefined && this.namedHeader) return void (this.header = this.namedHeader);
           // Hidden sheets come last: reached with nothing visible, or holding the header, they hold the data.
           if (hidden !== undefined && visibleRows === 0) throw SpreadsheetException.hiddenSheet(this.options.filename, hidden);
           if (hidden === undefined) visibleRows++;
@@ -252,6 +267,7 @@ export class SheetReader {
       if (to < chunk.length) return;
     }
     if (this.header) return;
+    if (this.namedHeader) return void (this.header = this.namedHeader); // no other sheet has data: NO_DATA_ROWS
     if (visibleRows === 0) throw SpreadsheetException.empty();
     const required = columns.filter((c) => c.required).map((c) => c.name);
     throw SpreadsheetException.missingColumns(best && best.matched > 0 ? [...best.missing] : required, best ? [...best.found] : []);
@@ -271,10 +287,20 @@ export class SheetReader {
     return format === 'csv' ? csvRows(this.path, head, this.counter, filename) : this.guardedXlsx(filename);
   }
 
+  /**
+   * Asked by xlsxRows once the named sheet is read: with a header row and no data row below it, the
+   * other sheets are read too, and searched for one with the header and data.
+   */
+  private headerOnly(): boolean {
+    if (!this.header || this.dataRowCount > 0) return false;
+    this.namedHeader = this.header;
+    return true;
+  }
+
   /** ExcelJS/unzipper errors on a broken zip become a CORRUPT_FILE refusal; a part inflating like a zip bomb INFLATES_TOO_LARGE. */
   private async *guardedXlsx(filename: string): AsyncGenerator<RawRow[]> {
     try {
-      yield* xlsxRows(this.path, this.counter, this.options.sheet, this.merges);
+      yield* xlsxRows(this.path, this.counter, this.options.sheet, this.merges, () => this.headerOnly());
     } catch (err) {
       if (err instanceof SpreadsheetException) throw err;
       if (err instanceof OpenDocumentError) throw SpreadsheetException.openDocument(filename);

@@ -13,7 +13,8 @@
  *
  * Which worksheets: the visible one named `sheetName` when the workbook has it, and only it;
  * otherwise (or when that sheet has no row at all: an empty `Daftar Peserta` beside the data on
- * `Data`, QA) every visible worksheet in tab order. Hidden (and very hidden) worksheets come last,
+ * `Data`, QA; or when the caller finds a header row and no data in it: `otherSheets`) every other
+ * visible worksheet in tab order. Hidden (and very hidden) worksheets come last,
  * their rows marked `hiddenSheet`, so that the caller can refuse a file whose data is only there
  * rather than read a stale sheet the user cannot see (QA: a hidden "Lama" before "Daftar Peserta").
  *
@@ -78,9 +79,16 @@ interface Worksheet {
 /**
  * The rows of the workbook's sheets (the one named `sheetName` alone when it is there, visible), a
  * chunk at a time. `merged`, when given, receives each sheet's merged ranges before its rows are
- * yielded (the part is inflated once more to find them: merged-cells.ts).
+ * yielded (the part is inflated once more to find them: merged-cells.ts). `otherSheets`, asked once
+ * the named sheet's rows are all consumed, says whether to read the other sheets after it anyway.
  */
-export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: string, merged?: Map<number, MergedRange[]>): AsyncGenerator<RawRow[]> {
+export async function* xlsxRows(
+  path: string,
+  counter: ByteCounter,
+  sheetName?: string,
+  merged?: Map<number, MergedRange[]>,
+  otherSheets?: () => boolean,
+): AsyncGenerator<RawRow[]> {
   const zip = await unzipper.Open.file(path);
   const part = (name: string) => zip.files.find((f) => f.type === 'File' && f.path === name);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'emit', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' }) as unknown as PartParsers;
@@ -109,8 +117,9 @@ export async function* xlsxRows(path: string, counter: ByteCounter, sheetName?: 
   try {
     startCounting(sheets);
     yield* sheetRows(path, sheets, reader, book, counter, read, merged);
-    // The named sheet without a single row counts as absent: the other sheets are read as when it is not there.
-    if (read.rows === 0 && fallback.length) {
+    // The named sheet without a single row counts as absent: the other sheets are read as when it is not there;
+    // so they are when the caller found only a header on it.
+    if (fallback.length && (read.rows === 0 || otherSheets?.())) {
       startCounting(fallback);
       yield* sheetRows(path, fallback, reader, book, counter, read, merged);
     }
@@ -205,7 +214,7 @@ function worksheetsInOrder(files: CentralDirectoryFile[], reader: PartParsers): 
 }
 
 /**
- * The sheets to read, and those to read instead when the first list yields no row at all: the
+ * The sheets to read, and those to read instead when the first list yields no row (or no data): the
  * visible sheet named `wanted` (case and surrounding spaces ignored) alone, falling back to every
  * other sheet; else the visible sheets, then the hidden ones, with no fallback.
  */
