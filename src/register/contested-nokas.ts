@@ -9,7 +9,7 @@
 import type { EntityManager } from 'typeorm';
 import { rawCells } from '../common/spreadsheet/row-report.writer.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
-import { ENROLLMENT_COLUMNS } from './enrollment-columns.js';
+import { type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS } from './enrollment-columns.js';
 import { REJECT_DISPLACED_NOKA } from './sql/promote.sql.js';
 import type { IssueRow, StagingWriter } from './staging-writer.js';
 import { reject, type RowIssue, RowIssueCode } from './validation/row-issue.js';
@@ -32,6 +32,8 @@ const MAX_HELD = 10_000;
 
 export class ContestedNokas {
   private readonly rows: Contested[] = [];
+  /** How the refusals name the columns: the file's alias header (`NO KARTU`), else NOKA. */
+  labels: ColumnLabels = columnLabels();
 
   /**
    * Holds a contested row until the file is read; when MAX_HELD are held, returns its findings
@@ -39,7 +41,7 @@ export class ContestedNokas {
    */
   add(contested: { record: EnrollmentRecord; firstRow: number }, warnings: RowIssue[], row: SheetRow): IssueRow[] {
     const held: Contested = { record: contested.record as Contested['record'], firstRow: contested.firstRow, warnings, row };
-    if (this.rows.length >= MAX_HELD) return issueRows(held, [duplicate(held), ...warnings]);
+    if (this.rows.length >= MAX_HELD) return issueRows(held, [duplicate(held, this.labels.NOKA), ...warnings]);
     this.rows.push(held);
     return [];
   }
@@ -60,7 +62,7 @@ export class ContestedNokas {
     const holderRow = new Map(holders.map((c) => [c.record.noka, c.record]));
     await writer.write(
       holders.map((c) => c.record),
-      [...holders.flatMap((c) => issueRows(c, c.warnings)), ...refused.flatMap((c) => issueRows(c, [duplicate(c, holderRow.get(c.record.noka)), ...c.warnings]))],
+      [...holders.flatMap((c) => issueRows(c, c.warnings)), ...refused.flatMap((c) => issueRows(c, [duplicate(c, this.labels.NOKA, holderRow.get(c.record.noka)), ...c.warnings]))],
     );
     await writer.settle();
     if (holders.length) {
@@ -69,16 +71,17 @@ export class ContestedNokas {
         holders.map((c) => c.record.rowNumber),
         holders.map((c) => c.record.nik),
         holders.map((c) => c.record.noka),
+        this.labels.NOKA,
       ]);
     }
   }
 }
 
 /** The refusal of a later row: the card is the holder's when a row of the file holds it, else the first row's. */
-function duplicate({ record, firstRow }: Contested, holder?: EnrollmentRecord): RowIssue {
+function duplicate({ record, firstRow }: Contested, noka: string, holder?: EnrollmentRecord): RowIssue {
   const message = holder
-    ? `NOKA ${record.noka} milik peserta NIK ${holder.nik} (baris ${holder.rowNumber} berkas ini), bukan NIK baris ini. Periksa nomor kartu baris ini.`
-    : `NOKA ${record.noka} sudah dipakai di baris ${firstRow} berkas ini untuk NIK lain.`;
+    ? `${noka} ${record.noka} milik peserta NIK ${holder.nik} (baris ${holder.rowNumber} berkas ini), bukan NIK baris ini. Periksa nomor kartu baris ini.`
+    : `${noka} ${record.noka} sudah dipakai di baris ${firstRow} berkas ini untuk NIK lain.`;
   return reject('NOKA', RowIssueCode.NOKA_DUPLICATE_IN_FILE, message);
 }
 

@@ -114,6 +114,13 @@ export const ENROLLMENT_COLUMNS = [
 
 export type EnrollmentColumnName = (typeof ENROLLMENT_COLUMNS)[number]['name'];
 
+/** The name findings give each column: the file's alias header as written, else the column's own name (HeaderMatch.labels). */
+export type ColumnLabels = Readonly<Record<EnrollmentColumnName, string>>;
+
+export function columnLabels(labels: readonly string[] = ENROLLMENT_COLUMNS.map((c) => c.name)): ColumnLabels {
+  return Object.fromEntries(ENROLLMENT_COLUMNS.map((c, i) => [c.name, labels[i] ?? c.name])) as Record<EnrollmentColumnName, string>;
+}
+
 /** Position of each column in a row's cells (the reader delivers cells in this order). */
 export const COL = Object.fromEntries(ENROLLMENT_COLUMNS.map((c, i) => [c.name, i])) as Record<EnrollmentColumnName, number>;
 

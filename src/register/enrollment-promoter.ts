@@ -28,6 +28,7 @@ import {
   UPDATE_CHANGED,
 } from './sql/promote.sql.js';
 import { CLEAR_STAGING } from './sql/staging.sql.js';
+import { type ColumnLabels, columnLabels } from './enrollment-columns.js';
 
 export interface PromotionCounts {
   rowsRead: number;
@@ -39,12 +40,16 @@ export interface PromotionCounts {
   unchanged: number;
 }
 
-/** Which optional columns the file has: a column it lacks leaves the register's values alone (KEEP_UNSTATED). */
+/**
+ * Which optional columns the file has: a column it lacks leaves the register's values alone (KEEP_UNSTATED);
+ * and how its header names them, for the findings made here.
+ */
 export interface FileColumns {
   tat: boolean;
+  labels: ColumnLabels;
 }
 
-const ALL_COLUMNS: FileColumns = { tat: true };
+const ALL_COLUMNS: FileColumns = { tat: true, labels: columnLabels() };
 
 /** What was promoted while the file was still being read, in the same transaction. */
 export interface EarlyPromotion {
@@ -91,8 +96,8 @@ export class EnrollmentPromoter {
     const now = early?.now ?? this.clock.now();
     await m.query('SELECT pg_advisory_xact_lock($1)', [REGISTER_PROMOTION_LOCK]);
     await m.query(KEEP_UNSTATED, [uploadId, !file.tat]);
-    await m.query(REJECT_TAKEN_NOKA, [uploadId]);
-    await m.query(WARN_REINSTATED, [uploadId]); // rows still staged: a rejected one brings nobody back
+    await m.query(REJECT_TAKEN_NOKA, [uploadId, file.labels.NOKA]);
+    await m.query(WARN_REINSTATED, [uploadId, file.labels.TAT, file.labels.ALASAN_BERAKHIR]); // rows still staged: a rejected one brings nobody back
     const [history] = await m.query(RECORD_HISTORY, [uploadId, actor, now]);
     if (history.updated > 0) {
       await m.query(RELEASE_MOVED_NOKAS, [uploadId, now]);

@@ -18,6 +18,7 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { RawCells } from '../common/spreadsheet/row-report.writer.js';
 import { oneLine } from '../common/text.js';
 import { INSERT_UPLOAD_ISSUES } from '../common/spreadsheet/upload-issue.sql.js';
+import { type ColumnLabels, columnLabels } from './enrollment-columns.js';
 import { COPY_NEW_PARTICIPANTS } from './sql/promote.sql.js';
 import { COPY_STAGING, INSERT_STAGING } from './sql/staging.sql.js';
 import type { EnrollmentRecord } from './validation/enrollment-row.validator.js';
@@ -52,6 +53,8 @@ export class StagingWriter {
   private early?: EarlyBatches;
   /** Batches are copied straight into the register until one meets registered people. */
   private copyIntoRegister = true;
+  /** How findings name their column (`upload_issue.column_name`): the file's alias header as written, else the column's name. */
+  labels: ColumnLabels = columnLabels();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -155,7 +158,7 @@ export class StagingWriter {
         this.uploadId,
         issues.map((i) => i.rowNumber),
         issues.map((i) => i.severity),
-        issues.map((i) => i.column),
+        issues.map((i) => i.column && this.labels[i.column]),
         issues.map((i) => i.code),
         issues.map((i) => oneLine(i.message)),
         issues.map((i) => (i.raw ? JSON.stringify(i.raw) : null)),

@@ -70,6 +70,8 @@ describe('generic sheet reader', () => {
     expect(matchHeader(columns, ['NIK', 'JUMLAH', 'IURAN', 'IURAN'])).toMatchObject({ indexes: [0, 2], extra: ['JUMLAH', 'IURAN'] });
     expect(matchHeader(columns, ['NIK', 'Iuran', 'JUMLAH'])).toMatchObject({ indexes: [0, 1], extra: ['JUMLAH'] });
     expect(matchHeader(columns, ['JUMLAH', 'NIK', 'Jumlah'])).toMatchObject({ indexes: [1, 0], extra: ['Jumlah'] });
+    // findings name an alias as the file wrote it, and a column matched by its own name by that name
+    expect(matchHeader(COLUMNS, ['nik', ' Nama Peserta ', 'Tgl. Lahir']).labels).toEqual(['NIK', 'Nama Peserta', 'Tgl. Lahir', 'NOKA']);
   });
 
   it('refuses missing columns with the headers it found', async () => {

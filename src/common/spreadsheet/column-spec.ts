@@ -28,6 +28,11 @@ export interface HeaderMatch {
   readonly found: readonly string[];
   /** Headers that matched no spec column (ignored). */
   readonly extra: readonly string[];
+  /**
+   * For each spec column (same order), the name findings give it: the header as the file wrote it
+   * when that is an alias (`Tgl Lahir`), so the user finds the column; else the column's own name.
+   */
+  readonly labels: readonly string[];
 }
 
 /**
@@ -61,5 +66,6 @@ export function matchHeader(columns: readonly ColumnSpec[], headers: readonly st
     if (ownName) byName.add(spec);
   });
   const missing = columns.filter((c, i) => c.required && indexes[i] === -1).map((c) => c.name);
-  return { indexes, matched: indexes.filter((i) => i >= 0).length, missing, found, extra };
+  const labels = columns.map((c, i) => (indexes[i] >= 0 && !byName.has(i) ? headers[indexes[i]].trim() : c.name));
+  return { indexes, matched: indexes.filter((i) => i >= 0).length, missing, found, extra, labels };
 }

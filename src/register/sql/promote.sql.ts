@@ -43,7 +43,7 @@ const STAGED_RAW = (t: string) => `jsonb_build_object('NIK', ${t}.nik, 'NO_KK', 
  * 1. NOKA held by another participant who stays active after this upload (DOMAIN §2: unique among
  * active participants). The holder keeps the card unless this upload ends its coverage or gives it
  * another NOKA. Such rows become REJECT findings (raw rebuilt from the staged values) and leave
- * staging. $1 upload id.
+ * staging. $1 upload id, $2 the NOKA column as the file names it (its alias header, or NOKA).
  */
 export const REJECT_TAKEN_NOKA = `
   WITH taken AS (
@@ -58,8 +58,8 @@ export const REJECT_TAKEN_NOKA = `
     GROUP BY s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt
   ), findings AS (
     INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
-    SELECT $1, row_number, 'REJECT', 'NOKA', 'NOKA_TAKEN',
-           format('NOKA %s sudah dipakai peserta aktif lain (NIK %s). Periksa nomor kartu, atau akhiri dulu kepesertaan pemegang kartu.', noka, holder),
+    SELECT $1, row_number, 'REJECT', $2::text, 'NOKA_TAKEN',
+           format('%s %s sudah dipakai peserta aktif lain (NIK %s). Periksa nomor kartu, atau akhiri dulu kepesertaan pemegang kartu.', $2::text, noka, holder),
            ${STAGED_RAW('taken')}
     FROM taken
   )
@@ -71,7 +71,7 @@ export const REJECT_TAKEN_NOKA = `
  * that claimed it (ContestedNokas; QA: the claimant's row made the holder's own correction a
  * duplicate, and both were lost). The earlier active rows with that NOKA leave staging as REJECT
  * findings naming the holder. Run once the file is read, before promotion's steps.
- * $1 upload id, $2 the holders' row numbers, $3 their NIKs, $4 their NOKAs.
+ * $1 upload id, $2 the holders' row numbers, $3 their NIKs, $4 their NOKAs, $5 the NOKA column as the file names it.
  */
 export const REJECT_DISPLACED_NOKA = `
   WITH holder AS (
@@ -84,8 +84,8 @@ export const REJECT_DISPLACED_NOKA = `
     WHERE s.upload_id = $1 AND s.tat IS NULL
   ), findings AS (
     INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
-    SELECT $1, row_number, 'REJECT', 'NOKA', 'NOKA_DUPLICATE_IN_FILE',
-           format('NOKA %s milik peserta NIK %s (baris %s berkas ini), bukan NIK baris ini. Periksa nomor kartu baris ini.', noka, holder, holder_row),
+    SELECT $1, row_number, 'REJECT', $5::text, 'NOKA_DUPLICATE_IN_FILE',
+           format('%s %s milik peserta NIK %s (baris %s berkas ini), bukan NIK baris ini. Periksa nomor kartu baris ini.', $5::text, noka, holder, holder_row),
            ${STAGED_RAW('displaced')}
     FROM displaced
   )
@@ -96,13 +96,13 @@ export const REJECT_DISPLACED_NOKA = `
  * 1b. A row with an empty TAT for a participant whose coverage had ended brings the coverage back,
  * and the regency owes the premium again: accepted (an upsert says so), with a warning that names
  * the end it removes. The row as uploaded goes with it unless the row already has a finding.
- * $1 upload id.
+ * $1 upload id, $2 and $3 the TAT and ALASAN_BERAKHIR columns as the file names them.
  */
 export const WARN_REINSTATED = `
   INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
-  SELECT $1, s.row_number, 'WARN', 'TAT', 'REINSTATED',
-         format('Peserta ini tercatat berakhir %s (%s); baris ini tanpa TAT sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. '
-                'Jika bukan itu maksudnya, isi TAT dan ALASAN_BERAKHIR lalu unggah ulang.', to_char(p.tat, 'DD/MM/YYYY'), p.end_reason),
+  SELECT $1, s.row_number, 'WARN', $2::text, 'REINSTATED',
+         format('Peserta ini tercatat berakhir %s (%s); baris ini tanpa %s sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. '
+                'Jika bukan itu maksudnya, isi %s dan %s lalu unggah ulang.', to_char(p.tat, 'DD/MM/YYYY'), p.end_reason, $2::text, $2::text, $3::text),
          CASE WHEN EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = s.row_number) THEN NULL
               ELSE ${STAGED_RAW('s')} END
   FROM enrollment_staging s

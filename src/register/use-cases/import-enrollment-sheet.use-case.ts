@@ -29,7 +29,7 @@ import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader, type SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { COL, ENROLLMENT_COLUMNS, ENROLLMENT_SHEET } from '../enrollment-columns.js';
+import { COL, type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS, ENROLLMENT_SHEET } from '../enrollment-columns.js';
 import { type EarlyPromotion, EnrollmentPromoter, type FileColumns } from '../enrollment-promoter.js';
 import { type IssueRow, StagingWriter } from '../staging-writer.js';
 import { ContestedNokas } from '../contested-nokas.js';
@@ -121,8 +121,13 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
       const reader = new SheetReader(command.path, { filename: command.filename, sheet: ENROLLMENT_SHEET, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: READ_ROWS });
       let lastProgress = Date.now();
       let pending: Validated = { records: [], issues: [], contested: new ContestedNokas() };
+      let labels: ColumnLabels | undefined; // findings name the columns as the file's header does (an alias as written)
       for await (const batch of reader.batches()) {
-        validator.hasEndReasonColumn = reader.header!.indexes[COL.ALASAN_BERAKHIR] >= 0;
+        if (!labels) {
+          labels = columnLabels(reader.header!.labels);
+          validator.labels = writer.labels = pending.contested.labels = labels;
+          validator.hasEndReasonColumn = reader.header!.indexes[COL.ALASAN_BERAKHIR] >= 0;
+        }
         rowsRead += batch.length;
         validateBatch(validator, batch, pending);
         if (pending.records.length + pending.issues.length < STAGE_ROWS) continue;
@@ -138,7 +143,7 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
       await pending.contested.settle(writer.transaction ?? this.dataSource.manager, writer);
       await this.uploads.progress(uploadId, 0.9, rowsRead);
       const transaction = writer.transaction;
-      const file: FileColumns = { tat: reader.header!.indexes[COL.TAT] >= 0 };
+      const file: FileColumns = { tat: reader.header!.indexes[COL.TAT] >= 0, labels: labels ?? columnLabels() };
       if (transaction) {
         await this.promoter.finish(transaction, uploadId, command.actor, rowsRead, early, file);
         await writer.commit();

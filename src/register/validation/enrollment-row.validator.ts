@@ -6,10 +6,10 @@
  * no database: NOKAs held by other participants are checked set-based when the upload is promoted.
  */
 import { type Cell, cellDay, characterFailure, EMPTY_CELL, formulaFailure, isScientificText, numberNotADate, shownDay, yearOnly } from '../../common/spreadsheet/cell.js';
-import { mergedCellMessage, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
+import { type MergedCell, mergedCellMessage, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
-import { COL, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
+import { COL, type ColumnLabels, columnLabels, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { DigitKeyMap } from './digit-key-map.js';
 import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
 import { visibleText } from '../../common/text.js';
@@ -54,9 +54,9 @@ const HAS_LETTER = /\p{L}/u;
 const SEX: Record<string, 'L' | 'P'> = { L: 'L', P: 'P', 'LAKI-LAKI': 'L', 'LAKI LAKI': 'L', LAKI: 'L', PRIA: 'L', PEREMPUAN: 'P', WANITA: 'P' };
 const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
 
-const END_REASON_COLUMN_MISSING =
-  `Berkas ini tidak memiliki kolom ALASAN_BERAKHIR, padahal TAT diisi: tambahkan kolom ALASAN_BERAKHIR (${END_REASONS.join(', ')}), ` +
-  'atau hapus kolom TAT bila akhir kepesertaan tidak berubah (berkas tanpa kolom TAT tidak mengubah TAT yang tersimpan).';
+const endReasonColumnMissing = (tat: string) =>
+  `Berkas ini tidak memiliki kolom ALASAN_BERAKHIR, padahal ${tat} diisi: tambahkan kolom ALASAN_BERAKHIR (${END_REASONS.join(', ')}), ` +
+  `atau hapus kolom ${tat} bila akhir kepesertaan tidak berubah (berkas tanpa kolom TAT tidak mengubah TAT yang tersimpan).`;
 
 export class EnrollmentRowValidator {
   private readonly firstRowOfNik = new DigitKeyMap(16);
@@ -70,18 +70,26 @@ export class EnrollmentRowValidator {
    */
   hasEndReasonColumn = true;
 
+  /** The columns as findings name them (set once the header is read): an alias header as the file wrote it, `NO KARTU` for NOKA. */
+  labels: ColumnLabels = columnLabels();
+
   constructor(private readonly villageCodes: ReadonlySet<string>) {}
 
   validate(row: SheetRow): RowResult {
     const checked = this.check(row);
     if (!row.merged) return checked;
     // A cell hidden by a merged range reads as empty: refused as such, the row's other findings kept.
-    return { issues: withMergedCells(checked.issues, row.merged, (cell) => reject(cell.column as EnrollmentColumnName, C.MERGED_CELL, mergedCellMessage(cell))) };
+    const refuse = (cell: MergedCell) => {
+      const column = cell.column as EnrollmentColumnName;
+      return reject(column, C.MERGED_CELL, mergedCellMessage({ ...cell, column: this.labels[column] }));
+    };
+    return { issues: withMergedCells(checked.issues, row.merged, refuse) };
   }
 
   private check({ rowNumber, cells: read }: SheetRow): RowResult {
     const issues: RowIssue[] = [];
-    const cells = withoutFormulaFailures(read, issues);
+    const cells = withoutFormulaFailures(read, issues, this.labels);
+    const L = this.labels;
     const checked = this.nik(cells[COL.NIK], issues);
     const nik = checked?.nik ?? null;
     const noKk = this.noKk(cells[COL.NO_KK], issues);
@@ -93,9 +101,9 @@ export class EnrollmentRowValidator {
     const tmt = this.date(cells[COL.TMT], 'TMT', true, issues, COVERAGE_YEARS);
     const tat = this.date(cells[COL.TAT], 'TAT', false, issues, COVERAGE_YEARS);
     const endReason = this.endReason(cells[COL.ALASAN_BERAKHIR], tat, issues);
-    if (tmt && tat && tat < tmt) issues.push(reject('TAT', C.TAT_BEFORE_TMT, `TAT (${tat}) lebih awal dari TMT (${tmt}).`));
+    if (tmt && tat && tat < tmt) issues.push(reject('TAT', C.TAT_BEFORE_TMT, `${L.TAT} (${tat}) lebih awal dari ${L.TMT} (${tmt}).`));
     if (birthDate && tmt && birthDate > tmt) {
-      issues.push(reject('TANGGAL_LAHIR', C.BIRTH_AFTER_TMT, `TANGGAL_LAHIR (${birthDate}) sesudah TMT (${tmt}): kepesertaan tidak dapat mulai sebelum peserta lahir.`));
+      issues.push(reject('TANGGAL_LAHIR', C.BIRTH_AFTER_TMT, `${L.TANGGAL_LAHIR} (${birthDate}) sesudah ${L.TMT} (${tmt}): kepesertaan tidak dapat mulai sebelum peserta lahir.`));
     }
     if (checked && birthDate && sex) this.crossCheckNik(checked.nik, checked.facts, birthDate, sex, issues);
     // Every field check ran; only warnings may have been added to a row that is still acceptable.
@@ -103,7 +111,7 @@ export class EnrollmentRowValidator {
 
     const first = this.firstRowOfNik.get(nik!);
     if (first !== undefined) {
-      issues.push(reject('NIK', C.NIK_DUPLICATE_IN_FILE, `NIK ${nik} sudah ada di baris ${first} berkas ini; baris ini diabaikan.`));
+      issues.push(reject('NIK', C.NIK_DUPLICATE_IN_FILE, `${L.NIK} ${nik} sudah ada di baris ${first} berkas ini; baris ini diabaikan.`));
       return { issues };
     }
     const record: EnrollmentRecord = { rowNumber, nik: nik!, noKk: noKk!, name: name!, birthDate: birthDate!, sex: sex!, villageCode: villageCode!, noka, tmt: tmt!, tat, endReason };
@@ -118,9 +126,10 @@ export class EnrollmentRowValidator {
 
   /** The NIK and what its digits say (region, birth date, sex), or null with the issue recorded. */
   private nik(cell: Cell, issues: RowIssue[]): { nik: string; facts: NikFacts } | null {
-    if (cell.kind === 'empty') return void issues.push(required('NIK')), null;
+    const L = this.labels;
+    if (cell.kind === 'empty') return void issues.push(this.required('NIK')), null;
     if (cell.kind === 'number' || isScientificText(cell)) {
-      issues.push(reject('NIK', C.NIK_NUMERIC_CELL, `NIK: terbaca sebagai angka (${cell.text}), bukan teks. Excel hanya menyimpan 15 digit angka, sehingga digit terakhir NIK sudah berubah. ${TEXT_FORMAT_HINT}`));
+      issues.push(reject('NIK', C.NIK_NUMERIC_CELL, `${L.NIK}: terbaca sebagai angka (${cell.text}), bukan teks. Excel hanya menyimpan 15 digit angka, sehingga digit terakhir NIK sudah berubah. ${TEXT_FORMAT_HINT}`));
       return null;
     }
     const nik = withoutSpaces(cell.text);
@@ -128,104 +137,113 @@ export class EnrollmentRowValidator {
     if (check.ok) return { nik, facts: check.facts };
     switch (check.problem) {
       case 'NOT_DIGITS':
-        issues.push(reject('NIK', C.NIK_NOT_DIGITS, `NIK "${cell.text}" mengandung karakter selain angka; NIK harus 16 digit angka.`));
+        issues.push(reject('NIK', C.NIK_NOT_DIGITS, `${L.NIK} "${cell.text}" mengandung karakter selain angka; NIK harus 16 digit angka.`));
         break;
       case 'LENGTH':
-        issues.push(reject('NIK', C.NIK_LENGTH, `NIK "${nik}" terdiri dari ${nik.length} digit; NIK harus tepat 16 digit.`));
+        issues.push(reject('NIK', C.NIK_LENGTH, `${L.NIK} "${nik}" terdiri dari ${nik.length} digit; NIK harus tepat 16 digit.`));
         break;
       case 'BIRTH_DATE':
-        issues.push(reject('NIK', C.NIK_BIRTH_DATE_IMPOSSIBLE, `NIK ${nik}: digit 7-12 (${nik.slice(6, 12)}) bukan tanggal lahir yang mungkin (DDMMYY, tanggal +40 untuk perempuan).`));
+        issues.push(reject('NIK', C.NIK_BIRTH_DATE_IMPOSSIBLE, `${L.NIK} ${nik}: digit 7-12 (${nik.slice(6, 12)}) bukan tanggal lahir yang mungkin (DDMMYY, tanggal +40 untuk perempuan).`));
         break;
       case 'SERIAL_ZERO':
-        issues.push(reject('NIK', C.NIK_SERIAL_ZERO, `NIK ${nik}: nomor urut (4 digit terakhir) tidak boleh 0000.`));
+        issues.push(reject('NIK', C.NIK_SERIAL_ZERO, `${L.NIK} ${nik}: nomor urut (4 digit terakhir) tidak boleh 0000.`));
         break;
     }
     return null;
   }
 
   private crossCheckNik(nik: string, facts: NikFacts, birthDate: string, sex: 'L' | 'P', issues: RowIssue[]): void {
+    const L = this.labels;
     if (facts.regency !== HOME_REGENCY) {
-      issues.push(warn('NIK', C.NIK_REGION_OUTSIDE, `NIK ${nik} diterbitkan di luar Kabupaten Bengkulu Utara (kode ${nik.slice(0, 4)}); pastikan peserta berdomisili di desa yang dicantumkan.`));
+      issues.push(warn('NIK', C.NIK_REGION_OUTSIDE, `${L.NIK} ${nik} diterbitkan di luar Kabupaten Bengkulu Utara (kode ${nik.slice(0, 4)}); pastikan peserta berdomisili di desa yang dicantumkan.`));
     }
     if (!birthDateAgrees(facts, birthDate)) {
-      issues.push(warn('TANGGAL_LAHIR', C.NIK_BIRTH_DATE_MISMATCH, `TANGGAL_LAHIR ${birthDate} tidak sesuai dengan tanggal lahir di NIK (${nik.slice(6, 12)}).`));
+      issues.push(warn('TANGGAL_LAHIR', C.NIK_BIRTH_DATE_MISMATCH, `${L.TANGGAL_LAHIR} ${birthDate} tidak sesuai dengan tanggal lahir di NIK (${nik.slice(6, 12)}).`));
     }
     if ((sex === 'P') !== facts.female) {
-      issues.push(warn('JENIS_KELAMIN', C.NIK_SEX_MISMATCH, `JENIS_KELAMIN ${sex} tidak sesuai dengan NIK (tanggal di NIK ${facts.female ? 'ditambah 40: perempuan' : 'tanpa tambahan 40: laki-laki'}).`));
+      issues.push(warn('JENIS_KELAMIN', C.NIK_SEX_MISMATCH, `${L.JENIS_KELAMIN} ${sex} tidak sesuai dengan NIK (tanggal di NIK ${facts.female ? 'ditambah 40: perempuan' : 'tanpa tambahan 40: laki-laki'}).`));
     }
   }
 
   private noKk(cell: Cell, issues: RowIssue[]): string | null {
-    if (cell.kind === 'empty') return void issues.push(required('NO_KK')), null;
+    const L = this.labels;
+    if (cell.kind === 'empty') return void issues.push(this.required('NO_KK')), null;
     if (cell.kind === 'number' || isScientificText(cell)) {
-      issues.push(reject('NO_KK', C.NO_KK_NUMERIC_CELL, `NO_KK: terbaca sebagai angka (${cell.text}), bukan teks; digit terakhir sudah berubah di Excel. ${TEXT_FORMAT_HINT}`));
+      issues.push(reject('NO_KK', C.NO_KK_NUMERIC_CELL, `${L.NO_KK}: terbaca sebagai angka (${cell.text}), bukan teks; digit terakhir sudah berubah di Excel. ${TEXT_FORMAT_HINT}`));
       return null;
     }
     const noKk = withoutSpaces(cell.text);
     if (/^\d{16}$/.test(noKk)) return noKk;
-    issues.push(reject('NO_KK', C.NO_KK_INVALID, `NO_KK "${cell.text}" harus tepat 16 digit angka.`));
+    issues.push(reject('NO_KK', C.NO_KK_INVALID, `${L.NO_KK} "${cell.text}" harus tepat 16 digit angka.`));
     return null;
   }
 
   private name(cell: Cell, issues: RowIssue[]): string | null {
-    if (cell.kind === 'empty') return void issues.push(required('NAMA')), null;
+    const L = this.labels;
+    if (cell.kind === 'empty') return void issues.push(this.required('NAMA')), null;
     const name = UNCOLLAPSED_SPACE.test(cell.text) ? cell.text.replace(/\s+/g, ' ') : cell.text;
     if (visibleText(name).startsWith('=')) {
       // the row report repeats a formula without a value as its text (=1/0): uploaded again untouched, it is not a name (QA)
-      issues.push(reject('NAMA', C.NAME_FORMULA_TEXT, `NAMA "${name.slice(0, 60)}" adalah teks rumus, bukan nama. Ketik nama peserta.`));
+      issues.push(reject('NAMA', C.NAME_FORMULA_TEXT, `${L.NAMA} "${name.slice(0, 60)}" adalah teks rumus, bukan nama. Ketik nama peserta.`));
       return null;
     }
     if (!HAS_LETTER.test(name)) {
       // a number or a date where the name belongs: the columns are shifted, or the cell holds something else (QA: 12345 was registered)
-      issues.push(reject('NAMA', C.NAME_WITHOUT_LETTERS, `NAMA "${name.slice(0, 60)}" tidak memuat huruf, jadi bukan nama. Periksa apakah kolom tergeser, lalu ketik nama peserta.`));
+      issues.push(reject('NAMA', C.NAME_WITHOUT_LETTERS, `${L.NAMA} "${name.slice(0, 60)}" tidak memuat huruf, jadi bukan nama. Periksa apakah kolom tergeser, lalu ketik nama peserta.`));
       return null;
     }
     if (name.length <= MAX_NAME) return name;
-    issues.push(reject('NAMA', C.TEXT_TOO_LONG, `NAMA terlalu panjang (${name.length} karakter, paling banyak ${MAX_NAME}).`));
+    issues.push(reject('NAMA', C.TEXT_TOO_LONG, `${L.NAMA} terlalu panjang (${name.length} karakter, paling banyak ${MAX_NAME}).`));
     return null;
   }
 
   private date(cell: Cell, column: EnrollmentColumnName, mandatory: boolean, issues: RowIssue[], years?: readonly [number, number]): string | null {
     if (cell.kind === 'empty') {
-      if (mandatory) issues.push(required(column));
+      if (mandatory) issues.push(this.required(column));
       return null;
     }
-    const year = yearOnly(cell, column);
+    const label = this.labels[column];
+    const year = yearOnly(cell, label);
     if (year) return void issues.push(reject(column, C.DATE_YEAR_ONLY, year)), null;
     const day = cellDay(cell);
     if (day && years && (Number(day.slice(0, 4)) < years[0] || Number(day.slice(0, 4)) > years[1])) {
       const why = years === BIRTH_YEARS ? 'NIK hanya dapat memuat tanggal lahir pada tahun 19xx atau 20xx' : 'kepesertaan dihitung per bulan dalam tahun-tahun itu saja';
-      issues.push(reject(column, C.DATE_INVALID, `${column} ${shownDay(cell, day)} di luar tahun ${years[0]}–${years[1]}: ${why}.`));
+      issues.push(reject(column, C.DATE_INVALID, `${label} ${shownDay(cell, day)} di luar tahun ${years[0]}–${years[1]}: ${why}.`));
       return null;
     }
     if (day) return day;
-    const message = numberNotADate(cell, column) ?? `${column} "${cell.text}" bukan tanggal yang valid. Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.`;
+    const message = numberNotADate(cell, label) ?? `${label} "${cell.text}" bukan tanggal yang valid. Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.`;
     issues.push(reject(column, C.DATE_INVALID, message));
     return null;
   }
 
+  private required(column: EnrollmentColumnName): RowIssue {
+    return reject(column, C.REQUIRED, `${this.labels[column]} wajib diisi.`);
+  }
+
   private sex(cell: Cell, issues: RowIssue[]): 'L' | 'P' | null {
-    if (cell.kind === 'empty') return void issues.push(required('JENIS_KELAMIN')), null;
+    if (cell.kind === 'empty') return void issues.push(this.required('JENIS_KELAMIN')), null;
     const sex = SEX[cell.text.toUpperCase()];
     if (sex) return sex;
-    issues.push(reject('JENIS_KELAMIN', C.SEX_INVALID, `JENIS_KELAMIN "${cell.text}" harus L atau P.`));
+    issues.push(reject('JENIS_KELAMIN', C.SEX_INVALID, `${this.labels.JENIS_KELAMIN} "${cell.text}" harus L atau P.`));
     return null;
   }
 
   private village(cell: Cell, issues: RowIssue[]): string | null {
-    if (cell.kind === 'empty') return void issues.push(required('KODE_DESA')), null;
+    const L = this.labels;
+    if (cell.kind === 'empty') return void issues.push(this.required('KODE_DESA')), null;
     // The template's drop-down offers "17.03.06.2001 - Nama Desa": the code is the first word.
     const text = cell.text.length <= 13 ? cell.text : cell.text.split(/\s+-\s+|\s+/, 1)[0];
     const code = this.codes.get(text) ?? normalizeVillageCode(text);
     if (!code) {
-      issues.push(reject('KODE_DESA', C.VILLAGE_CODE_INVALID, `KODE_DESA "${cell.text}" bukan kode desa Kemendagri (contoh 17.03.06.2001 atau 1703062001).`));
+      issues.push(reject('KODE_DESA', C.VILLAGE_CODE_INVALID, `${L.KODE_DESA} "${cell.text}" bukan kode desa Kemendagri (contoh 17.03.06.2001 atau 1703062001).`));
       return null;
     }
     if (this.villageCodes.has(code)) {
       this.codes.set(text, code);
       return code;
     }
-    issues.push(reject('KODE_DESA', C.VILLAGE_UNKNOWN, `KODE_DESA ${code} tidak ada dalam daftar desa/kelurahan Kabupaten Bengkulu Utara.`));
+    issues.push(reject('KODE_DESA', C.VILLAGE_UNKNOWN, `${L.KODE_DESA} ${code} tidak ada dalam daftar desa/kelurahan Kabupaten Bengkulu Utara.`));
     return null;
   }
 
@@ -234,23 +252,24 @@ export class EnrollmentRowValidator {
     const noka = withoutSpaces(cell.text);
     if (/^\d{13}$/.test(noka)) return noka;
     const hint = cell.kind === 'number' || isScientificText(cell) ? ` Nilai terbaca sebagai angka sehingga angka 0 di depan hilang. ${TEXT_FORMAT_HINT}` : '';
-    issues.push(reject('NOKA', C.NOKA_INVALID, `NOKA "${cell.text}" harus tepat 13 digit angka atau dikosongkan.${hint}`));
+    issues.push(reject('NOKA', C.NOKA_INVALID, `${this.labels.NOKA} "${cell.text}" harus tepat 13 digit angka atau dikosongkan.${hint}`));
     return null;
   }
 
   private endReason(cell: Cell, tat: string | null, issues: RowIssue[]): EndReason | null {
+    const L = this.labels;
     const text = cell.text.toUpperCase().replace(/[\s-]+/g, '_');
     const tatGiven = tat !== null;
     if (!text) {
-      if (tatGiven) issues.push(reject('ALASAN_BERAKHIR', C.END_REASON_REQUIRED, this.hasEndReasonColumn ? `ALASAN_BERAKHIR wajib diisi bila TAT diisi (${END_REASONS.join(', ')}).` : END_REASON_COLUMN_MISSING));
+      if (tatGiven) issues.push(reject('ALASAN_BERAKHIR', C.END_REASON_REQUIRED, this.hasEndReasonColumn ? `${L.ALASAN_BERAKHIR} wajib diisi bila ${L.TAT} diisi (${END_REASONS.join(', ')}).` : endReasonColumnMissing(L.TAT)));
       return null;
     }
     if (!(END_REASONS as readonly string[]).includes(text)) {
-      issues.push(reject('ALASAN_BERAKHIR', C.END_REASON_INVALID, `ALASAN_BERAKHIR "${cell.text}" harus salah satu dari ${END_REASONS.join(', ')}.`));
+      issues.push(reject('ALASAN_BERAKHIR', C.END_REASON_INVALID, `${L.ALASAN_BERAKHIR} "${cell.text}" harus salah satu dari ${END_REASONS.join(', ')}.`));
       return null;
     }
     if (!tatGiven && !issues.some((i) => i.column === 'TAT')) {
-      issues.push(reject('TAT', C.END_REASON_WITHOUT_TAT, `ALASAN_BERAKHIR ${text} diisi tetapi TAT kosong: isi TAT (untuk peserta meninggal: tanggal meninggal).`));
+      issues.push(reject('TAT', C.END_REASON_WITHOUT_TAT, `${L.ALASAN_BERAKHIR} ${text} diisi tetapi ${L.TAT} kosong: isi ${L.TAT} (untuk peserta meninggal: tanggal meninggal).`));
     }
     return text as EndReason;
   }
@@ -271,12 +290,12 @@ function withoutSpaces(text: string): string {
  * characters, U+FFFD): one finding naming the column, and the cell read as empty for the checks
  * after. Returns `cells` itself when there is none (almost every row).
  */
-function withoutFormulaFailures(cells: readonly Cell[], issues: RowIssue[]): readonly Cell[] {
+function withoutFormulaFailures(cells: readonly Cell[], issues: RowIssue[], labels: ColumnLabels): readonly Cell[] {
   let out: Cell[] | undefined;
   cells.forEach((cell, i) => {
     if (i >= ENROLLMENT_COLUMNS.length) return;
     const column = ENROLLMENT_COLUMNS[i].name;
-    const failure = formulaFailure(cell, column) ?? characterFailure(cell, column);
+    const failure = formulaFailure(cell, labels[column]) ?? characterFailure(cell, labels[column]);
     if (!failure) return;
     issues.push(reject(column, C[failure.code], failure.message));
     (out ??= [...cells])[i] = EMPTY_CELL;
@@ -288,8 +307,4 @@ function withoutFormulaFailures(cells: readonly Cell[], issues: RowIssue[]): rea
 function withoutRequiredRepeats(issues: RowIssue[]): RowIssue[] {
   const formula = new Set(issues.filter((i) => i.code === C.FORMULA_ERROR || i.code === C.FORMULA_WITHOUT_VALUE || i.code === C.INVALID_CHARACTER).map((i) => i.column));
   return issues.filter((i) => i.code !== C.REQUIRED || !formula.has(i.column));
-}
-
-function required(column: EnrollmentColumnName): RowIssue {
-  return reject(column, C.REQUIRED, `${column} wajib diisi.`);
 }
