@@ -58,24 +58,27 @@ export interface PaymentTermsProblem {
  * Why a payment cannot be what it says, every reason at once (empty when none): the month it pays
  * for (`adjustsMonth` for a correction, else `month`) must fall in the pledge's fiscal year, and it
  * cannot have been paid before that year began (a year typed wrong, 2016 for 2026, would otherwise
- * count as on time) or after today (WIB). Shared by the API route and the sheet.
+ * count as on time) or after today (WIB). Shared by the API route and the sheet. A field left out
+ * (the API's request had it malformed) and a year unknown (`null`: no such pledge) skip the terms
+ * that read them, so the others are still told beside the malformed fields.
  */
 export function paymentTermsProblems(
-  p: { month: string; adjustsMonth: string | null; paidAt: string },
-  fiscalYear: number,
+  p: { month?: string; adjustsMonth?: string | null; paidAt?: string },
+  fiscalYear: number | null,
   today: string,
 ): PaymentTermsProblem[] {
   const problems: PaymentTermsProblem[] = [];
-  const paysFor = p.adjustsMonth ?? p.month;
-  if (Number(paysFor.slice(0, 4)) !== fiscalYear) {
+  const paysFor = p.adjustsMonth === undefined ? undefined : (p.adjustsMonth ?? p.month);
+  if (fiscalYear !== null && paysFor !== undefined && Number(paysFor.slice(0, 4)) !== fiscalYear) {
     problems.push({
       code: 'OUTSIDE_FISCAL_YEAR',
       column: p.adjustsMonth ? 'PENYESUAIAN_BULAN' : 'BULAN',
       message: `Bulan ${monthName(paysFor)} di luar tahun anggaran komitmen (${fiscalYear}). Pembayaran untuk bulan itu dicatat pada komitmen tahun ${paysFor.slice(0, 4)}.`,
     });
   }
+  if (p.paidAt === undefined) return problems;
   const yearStart = `${fiscalYear}-01-01`;
-  if (p.paidAt < yearStart) {
+  if (fiscalYear !== null && p.paidAt < yearStart) {
     problems.push({
       code: 'PAID_BEFORE_YEAR',
       column: 'TANGGAL_BAYAR',

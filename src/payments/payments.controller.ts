@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { READERS, Roles } from '../auth/access.decorators.js';
@@ -8,6 +8,7 @@ import { Audited } from '../audit/audited.decorator.js';
 import { Role } from '../users/role.js';
 import { PaymentQueryDto, PaymentStatusQueryDto, RecordPaymentDto } from './dto/payment.dto.js';
 import { Payment } from './entities/payment.entity.js';
+import { readPaymentBody } from './payment-body.js';
 import { PaymentStatuses } from './payment-statuses.service.js';
 import { DeletePayment } from './use-cases/delete-payment.use-case.js';
 import { RecordPayment, toPaymentView } from './use-cases/record-payment.use-case.js';
@@ -24,10 +25,13 @@ export class PaymentsController {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  /** The body is checked here (readPaymentBody), not by the global pipe, so a refusal also tells the terms the sound fields break. */
   @Post()
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('payment.record', 'payment')
-  record(@Body() body: RecordPaymentDto, @CurrentUser() user: AuthenticatedUser) {
+  @ApiBody({ type: RecordPaymentDto })
+  async record(@Body() raw: unknown, @CurrentUser() user: AuthenticatedUser) {
+    const body = await readPaymentBody(raw, (sound) => this.recordPayment.problemsOf(sound));
     return this.recordPayment.execute({ ...body, actor: user.username });
   }
 

@@ -9,6 +9,8 @@ import { Payment } from '../entities/payment.entity.js';
 import { paidDayInWib } from '../paid-at.js';
 import { adjustsOpenMonth, paymentTermsProblems } from '../payment-row.validator.js';
 import { PaymentException } from '../payments.exception.js';
+import type { FieldProblem, SoundPaymentFields } from '../payment-body.js';
+import { CommonException } from '../../common/errors/common.exception.js';
 
 /** The API field of each sheet column paymentTermsProblems names. */
 const API_FIELD = { BULAN: 'month', PENYESUAIAN_BULAN: 'adjustsMonth', TANGGAL_BAYAR: 'paidAt' } as const;
@@ -73,18 +75,45 @@ export class RecordPayment {
     return day;
   }
 
+  /**
+   * What the sound fields of a request whose other fields failed validation break (readPaymentBody):
+   * an unknown pledge, a finalized month, a correction of a later month, and the terms, each as the
+   * form shows it beside its field.
+   */
+  async problemsOf(sound: SoundPaymentFields): Promise<FieldProblem[]> {
+    const m = this.dataSource.manager;
+    const problems: { field: string; message: string }[] = [];
+    let fiscalYear: number | null = null;
+    if (sound.pledgeCode !== undefined) {
+      const [pledge] = await m.query('SELECT fiscal_year FROM pledge WHERE code = $1', [sound.pledgeCode]);
+      if (pledge) fiscalYear = pledge.fiscal_year;
+      else problems.push({ field: 'pledgeCode', message: PaymentException.pledgeNotFound(sound.pledgeCode).message });
+    }
+    if (sound.month && (await this.closedMonths.isClosed(sound.month, m))) problems.push({ field: 'month', message: CommonException.monthClosed(sound.month).message });
+    if (sound.month && sound.adjustsMonth && sound.adjustsMonth >= sound.month) {
+      problems.push({ field: 'adjustsMonth', message: PaymentException.invalidAdjustment(sound.month, sound.adjustsMonth).message });
+    }
+    problems.push(...(await this.termsProblems(sound, fiscalYear, m)));
+    const fields = [...new Set(problems.map((p) => p.field))];
+    return fields.map((field) => ({ field, messages: problems.filter((p) => p.field === field).map((p) => p.message) }));
+  }
+
+  /** The terms of §8 the known fields break (paymentTermsProblems), and a correction of a month still open. */
+  private async termsProblems(p: SoundPaymentFields, fiscalYear: number | null, m: EntityManager) {
+    const problems = paymentTermsProblems(p, fiscalYear, dayInWib(this.clock.now())).map((term) => ({ field: API_FIELD[term.column], message: term.message }));
+    if (p.adjustsMonth && !(await this.closedMonths.isClosed(p.adjustsMonth, m))) {
+      problems.push({ field: 'adjustsMonth', message: adjustsOpenMonth(p.adjustsMonth) });
+    }
+    return problems;
+  }
+
   private async record(command: RecordPaymentCommand, m: EntityManager): Promise<PaymentView> {
     const paidAt = RecordPayment.validate(command);
     const [pledge] = await m.query('SELECT code, fiscal_year FROM pledge WHERE code = $1', [command.pledgeCode]);
     if (!pledge) throw PaymentException.pledgeNotFound(command.pledgeCode);
     const now = this.clock.now();
     // every broken term at once, so the form shows each next to its field in one answer (QA)
-    const problems = paymentTermsProblems({ month: command.month, adjustsMonth: command.adjustsMonth ?? null, paidAt }, pledge.fiscal_year, dayInWib(now)).map(
-      (term) => ({ field: API_FIELD[term.column], message: term.message }),
-    );
-    if (command.adjustsMonth && !(await this.closedMonths.isClosed(command.adjustsMonth, m))) {
-      problems.push({ field: 'adjustsMonth', message: adjustsOpenMonth(command.adjustsMonth) });
-    }
+    const problems = await this.termsProblems({ month: command.month, adjustsMonth: command.adjustsMonth ?? null, paidAt }, pledge.fiscal_year, m);
     if (problems.length) throw PaymentException.outsideTerms(problems);
     await lockMonthInput(m, MONTH_INPUT.PAYMENTS, [command.month]); // finalize waits for it, or it for finalize
     await this.closedMonths.assertOpen([command.month], m);
