@@ -47,8 +47,13 @@ export class FundingException extends DomainException<FundingErrorCode> {
     return new FundingException(FundingErrorCode.PLEDGE_INVALID, `Komitmen pendanaan tidak valid: ${first}`, problems);
   }
 
+  /** In the console's words (menu Komitmen, section "Ubah komitmen (revisi)"), no API route: people read it; programs read `code`. */
   static pledgeExists(code: string): FundingException {
-    return new FundingException(FundingErrorCode.PLEDGE_EXISTS, `Kode komitmen "${code}" sudah dipakai. Gunakan kode lain, atau revisi komitmen yang ada (tombol Revisi di halaman komitmen itu; lewat API: PATCH /api/v1/pledges/${code}).`, { code });
+    return new FundingException(
+      FundingErrorCode.PLEDGE_EXISTS,
+      `Kode komitmen "${code}" sudah dipakai. Gunakan kode lain, atau revisi komitmen yang ada: buka menu Komitmen, pilih komitmen "${code}", lalu isi bagian "Ubah komitmen (revisi)".`,
+      { code },
+    );
   }
 
   static pledgeUnchanged(code: string, revision: number): FundingException {

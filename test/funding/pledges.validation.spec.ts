@@ -39,12 +39,15 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
 
   it('refuses a duplicate code with 409', async () => {
     const res = await post(base).expect(409);
-    expect(res.body.message).toContain('sudah dipakai');
+    // in the console's words, no route (QA: "lewat API: PATCH /api/v1/pledges/…"); programs keep the code and details
+    expect(res.body).toMatchObject({ code: 'PLEDGE_EXISTS', details: { code: base.code } });
+    expect(res.body.message).toBe(`Kode komitmen "${base.code}" sudah dipakai. Gunakan kode lain, atau revisi komitmen yang ada: buka menu Komitmen, pilih komitmen "${base.code}", lalu isi bagian "Ubah komitmen (revisi)".`);
   });
 
   it('names unknown village codes, dotted or not', async () => {
     const res = await post({ ...base, code: 'DESA-X', sourceType: 'DESA', fund: 'ADD', scope: 'VILLAGES', villageCodes: ['17.03.06.2001', '1703999999', 'abc'] }).expect(400);
-    expect(problems(res).villageCodes).toMatch(/Kode desa tidak dikenal.*1703999999, abc/);
+    expect(problems(res).villageCodes).toBe('Kode desa tidak dikenal di Kabupaten Bengkulu Utara: 1703999999, abc. Kode desa yang dikenal ada di pilihan "Desa yang ditanggung" pada formulir komitmen (menu Komitmen).');
+    expect(JSON.stringify(res.body)).not.toMatch(/\/api\//);
   });
 
   it('refuses a fiscal year whose months the API does not take (before 2018, after 2099)', async () => {

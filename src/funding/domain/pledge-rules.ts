@@ -202,7 +202,8 @@ function checkVillages(value: unknown, scope: PledgeScope, known: ReadonlySet<st
   }
   if (unknown.length) {
     const shown = unknown.slice(0, 10).join(', ') + (unknown.length > 10 ? `, dan ${unknown.length - 10} lainnya` : '');
-    fail('villageCodes', `Kode desa tidak dikenal di Kabupaten Bengkulu Utara: ${shown}. Lihat daftar di GET /api/v1/villages.`);
+    // the console's list, not an API route: people read it (the pledge form's "Desa yang ditanggung" shows each village's code)
+    fail('villageCodes', `Kode desa tidak dikenal di Kabupaten Bengkulu Utara: ${shown}. Kode desa yang dikenal ada di pilihan "Desa yang ditanggung" pada formulir komitmen (menu Komitmen).`);
   }
   return [...out].sort();
 }
