@@ -10,6 +10,7 @@ import { PledgesService } from '../pledges/pledges.service.js';
 import { characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
 import { pledgeWarnings } from '../domain/pledge-rules.js';
 import { LIST_COLUMNS, LIST_SHEET_NAME, NIK_AS_NUMBER, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME, type RowProblem, rowToInput } from './pledge-sheet.js';
+import { nikList } from './nik-list.js';
 
 export interface ImportPledgeSheetCommand {
   path: string;
@@ -110,7 +111,7 @@ export class ImportPledgeSheet {
           } else if (formula) refuseTarget(formula.message);
           else if (target.input.scope === 'VILLAGES') target.input.villageCodes = [...asList(target.input.villageCodes), value.text];
           else if (value.kind === 'number' || isScientificText(value)) refuseTarget(NIK_AS_NUMBER);
-          else target.input.niks = [...asList(target.input.niks), value.text];
+          else target.input.niks = [...asList(target.input.niks), ...nikList(value.text)];
         }
       }
     } catch (err) {

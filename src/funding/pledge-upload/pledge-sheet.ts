@@ -1,11 +1,13 @@
 /**
  * The pledge sheet (one row per pledge, DOMAIN §5, §12): its columns, and how a row becomes a
- * PledgeInput. Village and NIK lists go in a cell (separated by commas, semicolons or spaces) or in
- * a second sheet `Daftar` with columns KODE (the pledge code) and NILAI (a village code or a NIK).
+ * PledgeInput. Village and NIK lists go in a cell (separated by commas, semicolons or spaces; a NIK
+ * may be written in groups of digits, nik-list.ts) or in a second sheet `Daftar` with columns KODE
+ * (the pledge code) and NILAI (a village code or a NIK).
  */
 import { type Cell, characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
 import type { ColumnSpec } from '../../common/spreadsheet/column-spec.js';
 import type { PledgeInput } from '../domain/pledge-rules.js';
+import { nikList } from './nik-list.js';
 
 export const PLEDGE_COLUMNS = [
   { name: 'KODE', aliases: ['code', 'KODE KOMITMEN'], required: true },
@@ -88,7 +90,8 @@ export function rowToInput(cells: readonly Cell[]): { input: PledgeInput; proble
       problems.push({ column: name, message: NIK_AS_NUMBER });
       return;
     }
-    if (name === 'KODE_DESA' || name === 'NIK') input[field] = splitList(cell.text);
+    if (name === 'KODE_DESA') input[field] = splitList(cell.text);
+    else if (name === 'NIK') input[field] = nikList(cell.text);
     else if (NUMERIC.has(name)) input[field] = cell.kind === 'number' ? cell.number : wholeNumber(cell.text);
     else if (ENUMS.has(name)) input[field] = cell.text.toUpperCase().replace(/\s+/g, '_');
     else input[field] = cell.text;

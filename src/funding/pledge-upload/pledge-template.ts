@@ -17,7 +17,7 @@ const HELP = [
   'SUMBER: APBD, APBD_PROV, DESA, TJSLP. JENIS_DANA hanya untuk DESA: DANA_DESA, ADD, PADES.',
   'Sejak 2024 Dana Desa tidak boleh membayar iuran PBI (SE Kemendesa 4/PRI.00/I/2024): komitmen tetap diterima dengan peringatan.',
   'CAKUPAN: ALL (semua peserta), VILLAGES (isi KODE_DESA), RESIDENTS (isi NIK).',
-  'KODE_DESA dan NIK boleh berisi beberapa nilai dipisah koma, titik koma atau spasi, atau ditulis satu per baris di sheet Daftar (KODE, NILAI).',
+  'KODE_DESA dan NIK boleh berisi beberapa nilai dipisah koma, titik koma atau spasi, atau ditulis satu per baris di sheet Daftar (KODE, NILAI). NIK boleh ditulis berkelompok dengan spasi, mis. 1703 0102 0709 2185.',
   'Format kolom NIK sebagai Teks: NIK yang diketik sebagai angka kehilangan digit terakhirnya dan ditolak.',
   'BULAN_DARI/BULAN_SAMPAI: 1-12 (bawaan 1 dan 12). PERSEN: 1-100 (bawaan 100). KUOTA: peserta per bulan. PAGU: rupiah setahun.',
   'PRIORITAS: makin kecil makin dahulu membayar (bawaan RESIDENTS 10, VILLAGES 20, ALL 90).',
