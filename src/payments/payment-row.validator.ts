@@ -3,7 +3,7 @@
  * reference, and optionally the earlier month a correction adjusts. Pure logic: the caller passes
  * the known pledges (code → fiscal year), the closed months and today's date (WIB).
  */
-import { type Cell, cellDay, characterFailure, formulaFailure, numberNotADate, shownDay } from '../common/spreadsheet/cell.js';
+import { type Cell, cellDay, characterFailure, formulaFailure, numberNotADate, serialDay, shownDay } from '../common/spreadsheet/cell.js';
 import type { ColumnSpec } from '../common/spreadsheet/column-spec.js';
 import { mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
@@ -34,9 +34,17 @@ export interface PaymentRecord {
 
 type Issue = Omit<RowIssue, 'row'>;
 
-/** `YYYY-MM` typed as text, or a date cell (Excel turns `2026-10` into 1 October 2026). */
+/**
+ * `YYYY-MM` typed as text, or a date cell (Excel turns `2026-10` into 1 October 2026), or a number
+ * cell holding an Excel date serial (a date pasted as a value into a General cell: 46082 is
+ * 1 March 2026), counted in the workbook's date system (serialDay); a month of 2000–2099 only.
+ */
 function monthOf(cell: Cell): string | null {
   if (cell.kind === 'date') return cell.text.slice(0, 7);
+  if (cell.kind === 'number') {
+    const month = serialDay(cell)?.slice(0, 7);
+    return month && isMonth(month) ? month : null;
+  }
   const text = cell.text.trim();
   if (isMonth(text)) return text;
   const mmYyyy = /^(\d{1,2})[/-](\d{4})$/.exec(text);
@@ -45,6 +53,12 @@ function monthOf(cell: Cell): string | null {
     return isMonth(candidate) ? candidate : null;
   }
   return null;
+}
+
+/** Why a month cell is no month: a number that is no Excel date serial of 2000–2099 (2026, 202610) is said to be one. */
+function notAMonth(cell: Cell, column: string, example: string): string {
+  const what = cell.kind === 'number' ? `${column} ${cell.text} berupa angka, bukan bulan (bukan nomor seri tanggal Excel tahun 2000–2099)` : `${column} "${cell.text}" bukan bulan`;
+  return `${what}: tulis YYYY-MM atau MM/YYYY (mis. ${example}), atau isi dengan sel tanggal.`;
 }
 
 /** A term of §8 a payment breaks, with its sheet code, named by the sheet column at fault. */
@@ -133,7 +147,7 @@ function checkPaymentRow(
   else if (!pledges.has(pledgeCode)) check('KODE_KOMITMEN', 'PLEDGE_NOT_FOUND', `Komitmen pendanaan "${pledgeCode}" tidak ditemukan.`);
 
   const month = monthOf(cells[1]);
-  if (!month) check('BULAN', 'MONTH_FORMAT', `BULAN "${cells[1].text}" bukan bulan: tulis YYYY-MM atau MM/YYYY (mis. 2026-10 atau 10/2026), atau isi dengan sel tanggal.`);
+  if (!month) check('BULAN', 'MONTH_FORMAT', notAMonth(cells[1], 'BULAN', '2026-10 atau 10/2026'));
   else if (closedMonths.has(month)) {
     check('BULAN', 'MONTH_CLOSED', `Bulan ${monthName(month)} sudah difinalisasi. Catat sebagai penyesuaian pada bulan yang masih terbuka (kolom PENYESUAIAN_BULAN).`);
   }
@@ -154,7 +168,7 @@ function checkPaymentRow(
   let adjustsMonth: string | null = null;
   if (cells[5].kind !== 'empty') {
     adjustsMonth = monthOf(cells[5]);
-    if (!adjustsMonth) check('PENYESUAIAN_BULAN', 'MONTH_FORMAT', `PENYESUAIAN_BULAN "${cells[5].text}" bukan bulan: tulis YYYY-MM atau MM/YYYY (mis. 2026-09 atau 09/2026), atau isi dengan sel tanggal.`);
+    if (!adjustsMonth) check('PENYESUAIAN_BULAN', 'MONTH_FORMAT', notAMonth(cells[5], 'PENYESUAIAN_BULAN', '2026-09 atau 09/2026'));
     else if (month && adjustsMonth >= month) {
       check('PENYESUAIAN_BULAN', 'INVALID_ADJUSTMENT', `PENYESUAIAN_BULAN (${monthName(adjustsMonth)}) harus lebih awal dari BULAN (${monthName(month)}).`);
     } else if (!closedMonths.has(adjustsMonth)) check('PENYESUAIAN_BULAN', 'ADJUSTS_OPEN_MONTH', adjustsOpenMonth(adjustsMonth));
