@@ -5,7 +5,7 @@
  */
 import { type Cell, cellDay, characterFailure, formulaFailure, numberNotADate, serialDay, shownDay } from '../common/spreadsheet/cell.js';
 import type { ColumnSpec } from '../common/spreadsheet/column-spec.js';
-import { mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-cells.js';
+import { type MergedCell, mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
 import { dayName, isMonth, monthName } from '../common/month.js';
 import { paymentReference } from './duplicate-payments.js';
@@ -112,15 +112,25 @@ export function adjustsOpenMonth(adjustsMonth: string): string {
   return `Bulan ${name} belum difinalisasi: catat pembayaran ini langsung untuk ${name}, bukan sebagai koreksi. Koreksi hanya untuk bulan yang sudah difinalisasi.`;
 }
 
+/** Each column named by its canonical header: for a file that used them, or no header at all. */
+export const CANONICAL_NAMES: Readonly<Record<string, string>> = Object.fromEntries(PAYMENT_COLUMNS.map((c) => [c.name, c.name]));
+
+/**
+ * A row's record, or its issues. The issues' `column` is the canonical one (rawCells and the merged
+ * cells match on it); their messages name each column by `names`, the headers as the file wrote them
+ * (writtenHeaders: `NO SP2D wajib diisi`, not REFERENSI, for a file headed NO SP2D).
+ */
 export function validatePaymentRow(
   row: SheetRow,
   pledges: ReadonlyMap<string, number>,
   closedMonths: ReadonlySet<string>,
   today: string,
+  names: Readonly<Record<string, string>> = CANONICAL_NAMES,
 ): { record?: PaymentRecord; issues: Issue[] } {
-  const checked = checkPaymentRow(row, pledges, closedMonths, today);
+  const checked = checkPaymentRow(row, pledges, closedMonths, today, names);
   // a cell hidden by a merged range reads as empty: refused as such, the row's other findings kept
-  return row.merged ? { issues: withMergedCells(checked.issues, row.merged, mergedCellIssue) } : checked;
+  const mergedIssue = (cell: MergedCell) => ({ ...mergedCellIssue({ ...cell, column: names[cell.column] }), column: cell.column });
+  return row.merged ? { issues: withMergedCells(checked.issues, row.merged, mergedIssue) } : checked;
 }
 
 function checkPaymentRow(
@@ -128,6 +138,7 @@ function checkPaymentRow(
   pledges: ReadonlyMap<string, number>,
   closedMonths: ReadonlySet<string>,
   today: string,
+  n: Readonly<Record<string, string>>,
 ): { record?: PaymentRecord; issues: Issue[] } {
   const issues: Issue[] = [];
   const reject = (column: string, code: string, message: string) => issues.push({ column, severity: 'REJECT', code, message });
@@ -135,7 +146,7 @@ function checkPaymentRow(
   // empty or malformed cell, and so is a control character or U+FFFD: the checks below then skip that column.
   const formulas = new Set<string>();
   PAYMENT_COLUMNS.forEach(({ name }, i) => {
-    const failure = name === 'JUMLAH' ? null : (formulaFailure(cells[i], name) ?? characterFailure(cells[i], name));
+    const failure = name === 'JUMLAH' ? null : (formulaFailure(cells[i], n[name]) ?? characterFailure(cells[i], n[name]));
     if (!failure) return;
     reject(name, failure.code, failure.message);
     formulas.add(name);
@@ -143,34 +154,34 @@ function checkPaymentRow(
   const check = (column: string, code: string, message: string) => formulas.has(column) || reject(column, code, message);
 
   const pledgeCode = cells[0].text.trim();
-  if (!pledgeCode) check('KODE_KOMITMEN', 'PLEDGE_REQUIRED', 'KODE_KOMITMEN wajib diisi.');
+  if (!pledgeCode) check('KODE_KOMITMEN', 'PLEDGE_REQUIRED', `${n.KODE_KOMITMEN} wajib diisi.`);
   else if (!pledges.has(pledgeCode)) check('KODE_KOMITMEN', 'PLEDGE_NOT_FOUND', `Komitmen pendanaan "${pledgeCode}" tidak ditemukan.`);
 
   const month = monthOf(cells[1]);
-  if (!month) check('BULAN', 'MONTH_FORMAT', notAMonth(cells[1], 'BULAN', '2026-10 atau 10/2026'));
+  if (!month) check('BULAN', 'MONTH_FORMAT', notAMonth(cells[1], n.BULAN, '2026-10 atau 10/2026'));
   else if (closedMonths.has(month)) {
-    check('BULAN', 'MONTH_CLOSED', `Bulan ${monthName(month)} sudah difinalisasi. Catat sebagai penyesuaian pada bulan yang masih terbuka (kolom PENYESUAIAN_BULAN).`);
+    check('BULAN', 'MONTH_CLOSED', `Bulan ${monthName(month)} sudah difinalisasi. Catat sebagai penyesuaian pada bulan yang masih terbuka (kolom ${n.PENYESUAIAN_BULAN}).`);
   }
 
-  const amount = rupiahFrom(cells[2], 'JUMLAH');
+  const amount = rupiahFrom(cells[2], n.JUMLAH);
   if (isError(amount)) reject('JUMLAH', amount.code, amount.error);
 
   const paidAt = cellDay(cells[3]);
-  if (!paidAt) check('TANGGAL_BAYAR', 'DATE_FORMAT', numberNotADate(cells[3], 'TANGGAL_BAYAR') ?? `TANGGAL_BAYAR "${cells[3].text}" bukan tanggal (gunakan YYYY-MM-DD atau DD/MM/YYYY).`);
+  if (!paidAt) check('TANGGAL_BAYAR', 'DATE_FORMAT', numberNotADate(cells[3], n.TANGGAL_BAYAR) ?? `${n.TANGGAL_BAYAR} "${cells[3].text}" bukan tanggal (gunakan YYYY-MM-DD atau DD/MM/YYYY).`);
   else if (!PAID_AT_FORM.test(paidAt)) {
     // the API's rule for paidAt (a 1900 or 1000 day is a typo or Excel's day zero, never an SP2D)
-    check('TANGGAL_BAYAR', 'DATE_FORMAT', `TANGGAL_BAYAR ${shownDay(cells[3], paidAt)} di luar tahun ${PAID_YEARS}: tanggal bayar harus pada tahun ${PAID_YEARS}, seperti paidAt pada pencatatan satu pembayaran.`);
+    check('TANGGAL_BAYAR', 'DATE_FORMAT', `${n.TANGGAL_BAYAR} ${shownDay(cells[3], paidAt)} di luar tahun ${PAID_YEARS}: tanggal bayar harus pada tahun ${PAID_YEARS}, seperti paidAt pada pencatatan satu pembayaran.`);
   }
 
   const reference = paymentReference(cells[4].text);
-  if (!reference) check('REFERENSI', 'REFERENCE_REQUIRED', 'REFERENSI (mis. nomor SP2D) wajib diisi.');
+  if (!reference) check('REFERENSI', 'REFERENCE_REQUIRED', `${n.REFERENSI} (mis. nomor SP2D) wajib diisi.`);
 
   let adjustsMonth: string | null = null;
   if (cells[5].kind !== 'empty') {
     adjustsMonth = monthOf(cells[5]);
-    if (!adjustsMonth) check('PENYESUAIAN_BULAN', 'MONTH_FORMAT', notAMonth(cells[5], 'PENYESUAIAN_BULAN', '2026-09 atau 09/2026'));
+    if (!adjustsMonth) check('PENYESUAIAN_BULAN', 'MONTH_FORMAT', notAMonth(cells[5], n.PENYESUAIAN_BULAN, '2026-09 atau 09/2026'));
     else if (month && adjustsMonth >= month) {
-      check('PENYESUAIAN_BULAN', 'INVALID_ADJUSTMENT', `PENYESUAIAN_BULAN (${monthName(adjustsMonth)}) harus lebih awal dari BULAN (${monthName(month)}).`);
+      check('PENYESUAIAN_BULAN', 'INVALID_ADJUSTMENT', `${n.PENYESUAIAN_BULAN} (${monthName(adjustsMonth)}) harus lebih awal dari ${n.BULAN} (${monthName(month)}).`);
     } else if (!closedMonths.has(adjustsMonth)) check('PENYESUAIAN_BULAN', 'ADJUSTS_OPEN_MONTH', adjustsOpenMonth(adjustsMonth));
   }
 

@@ -36,7 +36,7 @@ describe('payments: sheet upload', () => {
       [5, 'BULAN'],
       [6, 'JUMLAH'],
       [7, 'TANGGAL_BAYAR'],
-      [8, 'REFERENSI'],
+      [8, 'NO SP2D'], // the file's header for REFERENSI
     ]);
     const list = (await (await t.as(Role.AUDITOR)).get('/api/v1/payments?month=2026-10').expect(200)).body;
     expect(list.items.map((p: { amount: number; paidAt: string; adjustsMonth: string | null }) => [p.amount, p.paidAt, p.adjustsMonth])).toEqual([
@@ -138,8 +138,9 @@ describe('payments: sheet upload', () => {
     const file = readFileSync('test/fixtures/payments/not-ok/control-character.csv');
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran.csv').expect(201);
     expect(res.body).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1, payments: 1 });
-    expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([[3, 'REFERENSI', 'INVALID_CHARACTER']]);
-    expect(res.body.issues[0].message).toMatch(/^REFERENSI memuat karakter kendali NUL \(U\+0000\)/);
+    // named by the file's header for REFERENSI
+    expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([[3, 'NO SP2D', 'INVALID_CHARACTER']]);
+    expect(res.body.issues[0].message).toMatch(/^NO SP2D memuat karakter kendali NUL \(U\+0000\)/);
   });
 
   it('a short sheet with a few NULs is still a sheet: its good row is recorded (QA: over 1% control bytes refused it whole)', async () => {

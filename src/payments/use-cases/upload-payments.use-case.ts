@@ -10,7 +10,8 @@ import { BpjsInputException } from '../../reconciliation/bpjs-input.exception.js
 import { IssueCollector, type UploadReport } from '../../reconciliation/uploads/row-issue.js';
 import { type TotalRow, totalRow, totalRowMismatch } from '../../reconciliation/uploads/total-row.js';
 import { paymentKey, recordedAlready } from '../duplicate-payments.js';
-import { PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
+import { CANONICAL_NAMES, PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
+import { writtenHeaders } from '../../common/spreadsheet/written-headers.js';
 import { INSERT_PAYMENTS } from '../sql/payment-status.sql.js';
 import { INSERT_PAYMENT_UPLOAD } from '../sql/payment-uploads.sql.js';
 import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
@@ -60,13 +61,15 @@ export class UploadPayments {
     let amount = 0;
     const firstRowOf = new Map<string, number>(); // payment key → row of the file that has it
     let footer: TotalRow | null = null;
+    let names = CANONICAL_NAMES; // the headers as the file wrote them, once the header row is read
     for await (const all of reader.batches()) {
+      if (names === CANONICAL_NAMES) names = writtenHeaders(PAYMENT_COLUMNS, reader.header!.found);
       const batch = all.filter((row) => {
         const total = totalRow(row.rowNumber, [row.cells[0]], row.cells[2], () => pledges.has(row.cells[0].text.trim()));
         if (total && !total.subtotal) footer = total;
         return !total;
       });
-      const checked = batch.map((row) => ({ row: row.rowNumber, cells: row.cells, ...validatePaymentRow(row, pledges, closed, today) }));
+      const checked = batch.map((row) => ({ row: row.rowNumber, cells: row.cells, ...validatePaymentRow(row, pledges, closed, today, names) }));
       const candidates = checked.filter((c) => c.record).map((c) => c.record!);
       const recorded = await recordedAlready(m, candidates);
       const records: PaymentRecord[] = [];
@@ -83,7 +86,9 @@ export class UploadPayments {
           if (message) issues.push({ column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message });
           else firstRowOf.set(key, row);
         }
-        if (collector.row(row, issues, () => rawCells(PAYMENT_COLUMNS, cells, issues)) && record) records.push(record);
+        // each issue's column as the file wrote it (NO SP2D, not REFERENSI), as its message names it
+        const shown = issues.map((issue) => ({ ...issue, column: issue.column === null ? null : names[issue.column] }));
+        if (collector.row(row, shown, () => rawCells(PAYMENT_COLUMNS, cells, issues)) && record) records.push(record);
       }
       if (!records.length) continue;
       await m.query(INSERT_PAYMENTS, [
@@ -101,7 +106,7 @@ export class UploadPayments {
       amount += records.reduce((s, r) => s + r.amount, 0);
     }
     if (payments === 0) throw BpjsInputException.noAcceptedRows(collector.report());
-    const mismatch = totalRowMismatch(footer, amount, 'JUMLAH');
+    const mismatch = totalRowMismatch(footer, amount, names.JUMLAH);
     if (mismatch) collector.warnAbout(mismatch, null);
     // A month finalized while the sheet was read: refuse the whole upload rather than change it. The
     // months' payment locks make finalize wait for this upload, or this upload see finalize's close.
