@@ -4,7 +4,7 @@
  * the known pledges (code → fiscal year), the closed months and today's date (WIB).
  */
 import { type Cell, cellDay, characterFailure, formulaFailure, numberNotADate, serialDay, shownDay } from '../common/spreadsheet/cell.js';
-import type { ColumnSpec } from '../common/spreadsheet/column-spec.js';
+import { type ColumnSpec, labelsByName } from '../common/spreadsheet/column-spec.js';
 import { type MergedCell, mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
 import { dayName, isMonth, monthName } from '../common/month.js';
@@ -113,12 +113,12 @@ export function adjustsOpenMonth(adjustsMonth: string): string {
 }
 
 /** Each column named by its canonical header: for a file that used them, or no header at all. */
-export const CANONICAL_NAMES: Readonly<Record<string, string>> = Object.fromEntries(PAYMENT_COLUMNS.map((c) => [c.name, c.name]));
+export const CANONICAL_NAMES: Readonly<Record<string, string>> = labelsByName(PAYMENT_COLUMNS);
 
 /**
  * A row's record, or its issues. The issues' `column` is the canonical one (rawCells and the merged
  * cells match on it); their messages name each column by `names`, the headers as the file wrote them
- * (writtenHeaders: `NO SP2D wajib diisi`, not REFERENSI, for a file headed NO SP2D).
+ * (HeaderMatch.labels: `NO SP2D wajib diisi`, not REFERENSI, for a file headed NO SP2D).
  */
 export function validatePaymentRow(
   row: SheetRow,

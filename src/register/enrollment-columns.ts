@@ -3,7 +3,7 @@
  * parser (header matching), the template (formats, drop-down, instructions) and the upload report
  * (rows repeated as uploaded), so the three cannot drift apart.
  */
-import type { ColumnSpec } from '../common/spreadsheet/column-spec.js';
+import { type ColumnSpec, labelsByName } from '../common/spreadsheet/column-spec.js';
 import type { ColumnKind } from '../common/spreadsheet/workbook-style.js';
 
 export interface EnrollmentColumn extends ColumnSpec {
@@ -117,9 +117,7 @@ export type EnrollmentColumnName = (typeof ENROLLMENT_COLUMNS)[number]['name'];
 /** The name findings give each column: the file's alias header as written, else the column's own name (HeaderMatch.labels). */
 export type ColumnLabels = Readonly<Record<EnrollmentColumnName, string>>;
 
-export function columnLabels(labels: readonly string[] = ENROLLMENT_COLUMNS.map((c) => c.name)): ColumnLabels {
-  return Object.fromEntries(ENROLLMENT_COLUMNS.map((c, i) => [c.name, labels[i] ?? c.name])) as Record<EnrollmentColumnName, string>;
-}
+export const columnLabels = (labels?: readonly string[]): ColumnLabels => labelsByName(ENROLLMENT_COLUMNS, labels);
 
 /** Position of each column in a row's cells (the reader delivers cells in this order). */
 export const COL = Object.fromEntries(ENROLLMENT_COLUMNS.map((c, i) => [c.name, i])) as Record<EnrollmentColumnName, number>;

@@ -69,3 +69,8 @@ export function matchHeader(columns: readonly ColumnSpec[], headers: readonly st
   const labels = columns.map((c, i) => (indexes[i] >= 0 && !byName.has(i) ? headers[indexes[i]].trim() : c.name));
   return { indexes, matched: indexes.filter((i) => i >= 0).length, missing, found, extra, labels };
 }
+
+/** HeaderMatch.labels keyed by column name (`{ REFERENSI: 'NO SP2D', … }`); every column's own name before a header is read. */
+export function labelsByName<Name extends string>(columns: readonly { name: Name }[], labels?: readonly string[]): Readonly<Record<Name, string>> {
+  return Object.fromEntries(columns.map((c, i) => [c.name, labels?.[i] ?? c.name])) as Record<Name, string>;
+}

@@ -11,7 +11,7 @@ import { IssueCollector, type UploadReport } from '../../reconciliation/uploads/
 import { type TotalRow, totalRow, totalRowMismatch } from '../../reconciliation/uploads/total-row.js';
 import { paymentKey, recordedAlready } from '../duplicate-payments.js';
 import { CANONICAL_NAMES, PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
-import { writtenHeaders } from '../../common/spreadsheet/written-headers.js';
+import { labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { INSERT_PAYMENTS } from '../sql/payment-status.sql.js';
 import { INSERT_PAYMENT_UPLOAD } from '../sql/payment-uploads.sql.js';
 import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
@@ -63,7 +63,7 @@ export class UploadPayments {
     let footer: TotalRow | null = null;
     let names = CANONICAL_NAMES; // the headers as the file wrote them, once the header row is read
     for await (const all of reader.batches()) {
-      if (names === CANONICAL_NAMES) names = writtenHeaders(PAYMENT_COLUMNS, reader.header!.found);
+      if (names === CANONICAL_NAMES) names = labelsByName(PAYMENT_COLUMNS, reader.header!.labels);
       const batch = all.filter((row) => {
         const total = totalRow(row.rowNumber, [row.cells[0]], row.cells[2], () => pledges.has(row.cells[0].text.trim()));
         if (total && !total.subtotal) footer = total;
