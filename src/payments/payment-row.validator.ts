@@ -3,7 +3,7 @@
  * reference, and optionally the earlier month a correction adjusts. Pure logic: the caller passes
  * the known pledges (code → fiscal year), the closed months and today's date (WIB).
  */
-import { type Cell, cellDay, characterFailure, formulaFailure, numberNotADate, serialDay, shownDay } from '../common/spreadsheet/cell.js';
+import { type Cell, cellDay, characterFailure, formulaFailure, numberNotADate, serialDay, shownDay, yearOnly } from '../common/spreadsheet/cell.js';
 import { type ColumnSpec, labelsByName } from '../common/spreadsheet/column-spec.js';
 import { type MergedCell, mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
@@ -166,8 +166,11 @@ function checkPaymentRow(
   const amount = rupiahFrom(cells[2], n.JUMLAH);
   if (isError(amount)) reject('JUMLAH', amount.code, amount.error);
 
-  const paidAt = cellDay(cells[3]);
-  if (!paidAt) check('TANGGAL_BAYAR', 'DATE_FORMAT', numberNotADate(cells[3], n.TANGGAL_BAYAR) ?? `${n.TANGGAL_BAYAR} "${cells[3].text}" bukan tanggal (gunakan YYYY-MM-DD atau DD/MM/YYYY).`);
+  // a year typed alone (2026) is no Excel serial of a day in 1905: said as such, as in the enrollment sheet
+  const yearAlone = yearOnly(cells[3], n.TANGGAL_BAYAR);
+  const paidAt = yearAlone ? null : cellDay(cells[3]);
+  if (yearAlone) check('TANGGAL_BAYAR', 'DATE_FORMAT', yearAlone);
+  else if (!paidAt) check('TANGGAL_BAYAR', 'DATE_FORMAT', numberNotADate(cells[3], n.TANGGAL_BAYAR) ?? `${n.TANGGAL_BAYAR} "${cells[3].text}" bukan tanggal (gunakan YYYY-MM-DD atau DD/MM/YYYY).`);
   else if (!PAID_AT_FORM.test(paidAt)) {
     // the API's rule for paidAt (a 1900 or 1000 day is a typo or Excel's day zero, never an SP2D)
     check('TANGGAL_BAYAR', 'DATE_FORMAT', `${n.TANGGAL_BAYAR} ${shownDay(cells[3], paidAt)} di luar tahun ${PAID_YEARS}: tanggal bayar harus pada tahun ${PAID_YEARS}, seperti paidAt pada pencatatan satu pembayaran.`);
