@@ -28,6 +28,13 @@ export interface RunInputs {
   payments: string;
   /** Register fields the categories read (NIK, NOKA, TAT, end reason) of billed NIKs. */
   register: string;
+  /**
+   * What the checksums cover, in figures, so that a change can be named for what it is (run-inputs.ts
+   * describeChanges): per pledge its participants, rupiah and revisions (`"3"`, or `"2–3"`); the
+   * obligations' totals. Absent in runs made before they were kept.
+   */
+  pledges?: Record<string, { participants: number; amount: string; revisions: string }>;
+  obligationTotals?: { participants: number; obligation: string; unfundedParticipants: number; unfundedAmount: string };
 }
 
 /** The API.md summary of a run, stored as is in `reconciliation_run.summary`. */

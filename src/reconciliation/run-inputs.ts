@@ -41,6 +41,8 @@ export interface FundedByPledge {
   participants: number;
   amount: string;
   hash: string;
+  revisionFrom: number;
+  revisionTo: number;
 }
 
 /** What a run reads of the month's obligations, splits and payments (its summary and its checksums come from these). */
@@ -57,9 +59,44 @@ export async function readMonthInputs(m: Queryable, month: string): Promise<Mont
   return { totals, funded, paymentsChecksum: payments.checksum };
 }
 
-/** The RunInputs checksums of those rows. */
-export function monthDigests({ totals, funded, paymentsChecksum }: MonthInputRows): Pick<RunInputs, 'obligations' | 'splits' | 'payments'> {
-  return { obligations: digest(totals.checksum), splits: splitsDigest(funded), payments: digest(paymentsChecksum) };
+/** The RunInputs checksums of those rows, and the figures they cover. */
+export function monthDigests(rows: MonthInputRows): Pick<RunInputs, 'obligations' | 'splits' | 'payments' | 'pledges' | 'obligationTotals'> {
+  const { totals, funded, paymentsChecksum } = rows;
+  return { obligations: digest(totals.checksum), splits: splitsDigest(funded), payments: digest(paymentsChecksum), ...monthFigures(rows) };
+}
+
+function monthFigures({ totals, funded }: MonthInputRows): Pick<RunInputs, 'pledges' | 'obligationTotals'> {
+  const revisions = (f: FundedByPledge) => (Number(f.revisionFrom) === Number(f.revisionTo) ? `${f.revisionFrom}` : `${f.revisionFrom}–${f.revisionTo}`);
+  return {
+    pledges: Object.fromEntries(funded.map((f) => [f.pledgeCode, { participants: Number(f.participants), amount: String(f.amount), revisions: revisions(f) }])),
+    obligationTotals: {
+      participants: Number(totals.participants),
+      obligation: String(totals.obligation),
+      unfundedParticipants: Number(totals.unfundedParticipants),
+      unfundedAmount: String(totals.unfundedAmount),
+    },
+  };
+}
+
+/**
+ * The splits' change in words: a pledge revised without moving a rupiah of any pledge (an APBD-P that
+ * lowered a pagu the month never reached) is said as that, not as "pembagian dana antar komitmen"
+ * (QA: every open month's run then read as if the funders' shares had moved).
+ */
+function splitsChange(was: RunInputs['pledges'], now: RunInputs['pledges']): string {
+  if (!was || !now) return 'pembagian dana antar komitmen';
+  const codes = [...new Set([...Object.keys(was), ...Object.keys(now)])].sort();
+  const sameFigures = codes.every((c) => was[c] && now[c] && was[c].participants === now[c].participants && was[c].amount === now[c].amount);
+  const revised = codes.filter((c) => was[c] && now[c] && was[c].revisions !== now[c].revisions).map((c) => `${c} revisi ${was[c].revisions} → ${now[c].revisions}`);
+  if (sameFigures && revised.length) return `revisi komitmen (${revised.join(', ')}), tanpa perubahan jumlah peserta dan rupiah per komitmen`;
+  return 'pembagian dana antar komitmen';
+}
+
+/** The obligations' change in words: only the unfunded remainder moved, or the obligations themselves. */
+function obligationsChange(was: RunInputs['obligationTotals'], now: RunInputs['obligationTotals']): string {
+  if (!was || !now || was.participants !== now.participants || was.obligation !== now.obligation) return 'kewajiban iuran peserta';
+  if (was.unfundedParticipants !== now.unfundedParticipants || was.unfundedAmount !== now.unfundedAmount) return 'sisa iuran yang tidak terdanai';
+  return 'data peserta yang dialokasikan (TMT atau desa), tanpa perubahan jumlah iuran';
 }
 
 /**
@@ -75,7 +112,8 @@ export const OUTDATED_MONTHS_UP_TO = `
  * this order; empty when the month still holds what the run read:
  * - a newer bill or PBI-APBN list;
  * - a month of the year up to it waiting to be re-allocated (a pledge or the register changed);
- * - other splits, obligations or payments than the run's checksums.
+ * - other splits, obligations or payments than the run's checksums (said for what moved: a pledge
+ *   revised with the same rupiah, only the unfunded remainder).
  * FinalizeRun refuses a run with any and a DONE run's workbook marks itself a draft, both naming them all.
  * `now`: the month's rows as just read (readMonthInputs), if the caller has them.
  */
@@ -91,8 +129,8 @@ export async function changedSince(m: Queryable, month: string, inputs: RunInput
     changed.push(`alokasi bulan ${named} perlu dihitung ulang karena komitmen atau daftar peserta berubah`);
   }
   const digests = monthDigests(now ?? (await readMonthInputs(m, month)));
-  if (digests.splits !== inputs.splits) changed.push('pembagian dana antar komitmen');
-  if (digests.obligations !== inputs.obligations) changed.push('kewajiban iuran peserta');
+  if (digests.splits !== inputs.splits) changed.push(splitsChange(inputs.pledges, digests.pledges));
+  if (digests.obligations !== inputs.obligations) changed.push(obligationsChange(inputs.obligationTotals, digests.obligationTotals));
   if (digests.payments !== inputs.payments) changed.push('pembayaran');
   return changed;
 }

@@ -76,8 +76,23 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ sharePercent: 50, reason: 'uji' }).expect(200);
     await (await t.as(Role.AUDITOR)).get('/api/v1/allocations/2026-09').expect(200);
     const after = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(409);
-    expect(after.body).toMatchObject({ code: 'INPUTS_CHANGED', details: { changes: ['pembagian dana antar komitmen', 'kewajiban iuran peserta'] } });
+    // the shares moved and, with half of APBD's rupiah gone, the unfunded remainder: not the obligations themselves (QA)
+    expect(after.body).toMatchObject({ code: 'INPUTS_CHANGED', details: { changes: ['pembagian dana antar komitmen', 'sisa iuran yang tidak terdanai'] } });
     await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ sharePercent: null, reason: 'uji selesai' }).expect(200);
+  });
+
+  it('says a revision that moved no rupiah as a revision, not as the shares between pledges changing (QA)', async () => {
+    const run = await start('2026-09');
+    const ran = (await checker.get(`/api/v1/reconciliations/${run.id}`).expect(200)).body.inputs.pledges['APBD-2026'].revisions;
+    await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ budget: 1_000_000_000, reason: 'APBD-P: pagu yang tidak tercapai' }).expect(200);
+    await (await t.as(Role.AUDITOR)).get('/api/v1/allocations/2026-09').expect(200); // re-allocated by reading it
+    const res = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(409);
+    const now = (await checker.get(`/api/v1/reconciliations?month=2026-09`).expect(200)).body;
+    expect(now[0].id).toBe(run.id);
+    expect(res.body.details.changes).toEqual([
+      `revisi komitmen (APBD-2026 revisi ${ran} → ${Number(ran) + 1}), tanpa perubahan jumlah peserta dan rupiah per komitmen`,
+    ]);
+    await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ budget: null, reason: 'uji selesai' }).expect(200);
   });
 
   it('runs next month at the furthest (today is 15 November 2026 here) and finalizes no month that has not begun', async () => {

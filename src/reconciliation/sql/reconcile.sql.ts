@@ -119,13 +119,14 @@ export const OBLIGATION_TOTALS = `
   FROM obligation WHERE month = $1`;
 
 /**
- * What each pledge funds in the month: participants (= its splits), rupiah, and an
- * order-independent hash-sum of its splits (for the splits checksum). $1 = month.
+ * What each pledge funds in the month: participants (= its splits), rupiah, an order-independent
+ * hash-sum of its splits (for the splits checksum) and the revisions they were allocated under. $1 = month.
  */
 export const FUNDED_BY_PLEDGE = `
   SELECT s.pledge_code AS "pledgeCode", p.source_type AS "sourceType",
          count(*)::int AS participants, sum(s.amount)::text AS amount,
-         sum(hashtextextended(concat_ws('|', s.nik, s.pledge_code, s.pledge_revision, s.amount), 0)::numeric)::text AS hash
+         sum(hashtextextended(concat_ws('|', s.nik, s.pledge_code, s.pledge_revision, s.amount), 0)::numeric)::text AS hash,
+         min(s.pledge_revision)::int AS "revisionFrom", max(s.pledge_revision)::int AS "revisionTo"
   FROM split s JOIN pledge p ON p.code = s.pledge_code
   WHERE s.month = $1
   GROUP BY s.pledge_code, p.source_type
