@@ -238,6 +238,11 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(formula(paid.getCell(2)).result).toBe(sum(summary.payments.map((p) => p.paid)));
     expect(paid.getCell(3).value).toBe('seratus dua puluh dua ribu enam ratus delapan puluh rupiah');
     const signatures = rowOf(ws, 'Kepala Dinas Kesehatan');
-    expect([signatures.getCell(2).value, signatures.getCell(3).value]).toEqual(['Kepala BPKAD', 'Kepala BPJS Kesehatan Cabang']);
+    expect([signatures.getCell(2).value, signatures.getCell(3).value]).toEqual(['Kepala BPKAD', 'Kepala BPJS Kesehatan']);
+    // each block has its unit under the title, so the three line up (QA: the BPJS block had none)
+    const units = ws.getRow(signatures.number + 1);
+    expect([1, 2, 3].map((c) => units.getCell(c).value)).toEqual(['Kabupaten Bengkulu Utara', 'Kabupaten Bengkulu Utara', 'Kantor Cabang Bengkulu']);
+    const ids = rowWhere(ws, 1, 'NIP. ..............................', signatures.number);
+    expect([2, 3].map((c) => ids.getCell(c).value)).toEqual(['NIP. ..............................', 'NPP. ..............................']);
   });
 });

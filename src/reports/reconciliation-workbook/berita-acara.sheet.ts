@@ -17,10 +17,18 @@ const COLUMNS: TableColumn[] = [
   { header: 'Terbilang', kind: 'text', width: 70 },
 ];
 
+/**
+ * The BPJS Kesehatan branch office serving the regency: Bengkulu Utara is served by the Kantor
+ * Cabang Bengkulu. A constant like REGENCY (the service is one regency's; there is no regional
+ * configuration): change both if it ever serves another.
+ */
+export const BPJS_BRANCH = 'Kantor Cabang Bengkulu';
+
+/** Title, unit (so the three blocks line up: QA found the BPJS one without a second line) and ID line. */
 export const SIGNATORIES = [
   ['Kepala Dinas Kesehatan', REGENCY, 'NIP.'],
   ['Kepala BPKAD', REGENCY, 'NIP.'],
-  ['Kepala BPJS Kesehatan Cabang', '', 'NPP.'],
+  ['Kepala BPJS Kesehatan', BPJS_BRANCH, 'NPP.'],
 ] as const;
 
 /** The rows from "Demikian …" to the signatories' NIP lines. */
