@@ -95,7 +95,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
     // CENTRAL component for information: Rp4.200 per participant.
     expect(rowOf(ws, 'Bantuan iuran Pemerintah Pusat — informasi').getCell(3).value).toBe(4200 * summary.participants);
     // The Dana Desa rule appears on the summary.
-    const warned = rowOf(ws, 'DESA-1703062001-2026 — Desa Talang Jambu');
+    const warned = rowOf(ws, 'Desa Talang Jambu — APBDes, DESA-1703062001-2026');
     const warning = warned.getCell(4).value as string;
     expect(warning).toContain('Dana Desa');
     expect(warning).toContain('4/PRI.00/I/2024');
@@ -233,7 +233,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(rowOf(ws, 'Kelebihan tagihan').getCell(3).value).toBe('tujuh puluh sembilan ribu delapan ratus rupiah');
     expect(rowOf(ws, 'Kekurangan tagihan').getCell(3).value).toBe('tiga puluh tujuh ribu delapan ratus rupiah');
     // a correction of an earlier month, recorded in this one, is named in its funder's line (QA); the lines still sum to the total
-    expect(rowOf(ws, 'Dibayar oleh Pemerintah Kabupaten Bengkulu Utara (APBD-2026), termasuk koreksi untuk September 2026 Rp32.680').getCell(2).value).toBe(32680);
+    expect(rowOf(ws, 'Dibayar oleh Pemerintah Kabupaten Bengkulu Utara — APBD Kabupaten, APBD-2026; termasuk koreksi untuk September 2026 Rp32.680').getCell(2).value).toBe(32680);
     const paid = rowOf(ws, 'Jumlah dibayar');
     expect(formula(paid.getCell(2)).result).toBe(sum(summary.payments.map((p) => p.paid)));
     expect(paid.getCell(3).value).toBe('seratus dua puluh dua ribu enam ratus delapan puluh rupiah');

@@ -1,5 +1,6 @@
 /** Indonesian words users read in workbooks: months, categories, statuses, source types, Rupiah. */
 import { monthName } from '../../common/month.js';
+import { rupiah } from '../../common/money.js';
 
 /** '2026-10' → 'Oktober 2026' */
 export const monthLabel = monthName;
@@ -10,7 +11,7 @@ export function correctionNote(p: { adjustsMonth: string | null }): string | nul
 }
 
 export { wibTimestamp } from '../../common/clock/clock.js';
-export { rupiah } from '../../common/money.js';
+export { rupiah };
 
 export const SOURCE_TYPE_LABELS: Record<string, string> = {
   APBD: 'APBD Kabupaten',
@@ -47,3 +48,24 @@ export const PAYMENT_STATUS_LABELS: Record<string, string> = {
 export const RUN_STATUS_LABELS: Record<string, string> = { DONE: 'Selesai (belum final)', FINAL: 'Final', RUNNING: 'Berjalan', FAILED: 'Gagal' };
 
 export const label = (labels: Record<string, string>, code: string | null | undefined): string => (code ? (labels[code] ?? code) : '');
+
+/**
+ * A funder as every workbook names it, once: "PT Agricinal — TJSLP (CSR), TJSLP-ALNO-2026". A name
+ * that already ends with its type in brackets ("PT Agricinal (TJSLP)", "Bank Bengkulu (CSR)") loses
+ * that bracket, as the source type's label follows it (QA: "PT Agricinal (TJSLP) (TJSLP (CSR))").
+ */
+export function funderLabel(p: { code: string; funder: string | null | undefined; sourceType: string | null | undefined }): string {
+  const type = label(SOURCE_TYPE_LABELS, p.sourceType);
+  const name = withoutTypeBracket(p.funder ?? '', p.sourceType ?? '', type);
+  return [name, type].filter(Boolean).join(' — ') + `, ${p.code}`;
+}
+
+/** The funder's name without a trailing "(…)" that only says its source type: its code, its label or a word of the label. */
+function withoutTypeBracket(funder: string, sourceType: string, typeLabel: string): string {
+  const m = /^(.*\S)\s*\(([^()]*)\)\s*$/.exec(funder.trim());
+  if (!m || !typeLabel) return funder.trim();
+  const norm = (x: string) => x.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const said = norm(m[2]);
+  const words = [sourceType, typeLabel, ...typeLabel.split(/[\s()]+/)].map(norm).filter((w) => w.length >= 3);
+  return words.includes(said) ? m[1] : funder.trim();
+}

@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import type { PaymentRow } from '../data/report-queries.js';
-import { monthLabel, rupiah } from '../format/labels.js';
+import { funderLabel, monthLabel, rupiah } from '../format/labels.js';
 import { terbilang, terbilangRupiah } from '../terbilang.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { REGENCY } from './titles.js';
@@ -75,7 +75,7 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
   const first = t.currentRow;
   for (const p of summary.payments) {
     const pledge = ctx.pledgeByCode.get(p.pledgeCode);
-    money(`Dibayar oleh ${pledge?.funder ?? p.pledgeCode} (${p.pledgeCode})${correctionsOf(payments, p.pledgeCode)}`, p.paid);
+    money(`Dibayar oleh ${funderLabel({ code: p.pledgeCode, funder: pledge?.funder, sourceType: pledge?.sourceType })}${correctionsOf(payments, p.pledgeCode)}`, p.paid);
   }
   const paid = summary.payments.reduce((a, p) => a + p.paid, 0);
   t.writeStyledRow(
@@ -98,7 +98,7 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
 }
 
 /**
- * ", termasuk koreksi untuk November 2026 Rp7.446.520": what of a funder's payments corrects earlier,
+ * "; termasuk koreksi untuk November 2026 Rp7.446.520": what of a funder's payments corrects earlier,
  * finalized months (DOMAIN §9), said in the line itself so the total below still sums the lines (QA).
  */
 function correctionsOf(payments: readonly PaymentRow[], pledgeCode: string): string {
@@ -106,5 +106,5 @@ function correctionsOf(payments: readonly PaymentRow[], pledgeCode: string): str
   for (const p of payments) if (p.pledgeCode === pledgeCode && p.adjustsMonth) byMonth.set(p.adjustsMonth, (byMonth.get(p.adjustsMonth) ?? 0) + p.amount);
   if (byMonth.size === 0) return '';
   const parts = [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, amount]) => `${monthLabel(month)} ${rupiah(amount)}`);
-  return `, termasuk koreksi untuk ${parts.join(', ')}`;
+  return `; termasuk koreksi untuk ${parts.join(', ')}`;
 }

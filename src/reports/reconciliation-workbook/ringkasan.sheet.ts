@@ -4,7 +4,7 @@
  * compliance warnings (Dana Desa rule) of the pledges the month uses.
  */
 import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
-import { CATEGORY_LABELS, label, rupiah, SOURCE_TYPE_LABELS } from '../format/labels.js';
+import { CATEGORY_LABELS, funderLabel, label, rupiah } from '../format/labels.js';
 import { TableSheet } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
 import { pledgesOfMonth, type ReconciliationWorkbookContext } from './workbook-context.js';
@@ -26,8 +26,7 @@ export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
 
   for (const f of summary.funded) {
     const pledge = ctx.pledgeByCode.get(f.pledgeCode);
-    const who = pledge ? `${pledge.funder} (${label(SOURCE_TYPE_LABELS, pledge.sourceType)})` : label(SOURCE_TYPE_LABELS, f.sourceType);
-    t.addRow([`Didanai ${f.pledgeCode} — ${who}`, f.participants, f.amount, pledge?.warnings.join(' ') || null]);
+    t.addRow([`Didanai ${funderLabel({ code: f.pledgeCode, funder: pledge?.funder, sourceType: pledge?.sourceType ?? f.sourceType })}`, f.participants, f.amount, pledge?.warnings.join(' ') || null]);
   }
   t.addRow(['Tidak terdanai', summary.unfunded.participants, summary.unfunded.amount, summary.unfunded.amount > 0 ? 'Belum ada komitmen pendanaan untuk sisa iuran ini.' : null]);
   t.finishTable('JUMLAH IURAN (didanai + tidak terdanai)');
@@ -71,7 +70,7 @@ export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
   const warnings = pledgesOfMonth(ctx).filter((p) => p.warnings.length > 0);
   heading('Peringatan kepatuhan');
   if (warnings.length === 0) kv('Tidak ada peringatan kepatuhan', null, null);
-  for (const p of warnings) t.writeStyledRow([`${p.code} — ${p.funder}`, null, null, p.warnings.join(' ')], undefined, [WARNING_STYLE, undefined, undefined, WARNING_STYLE]);
+  for (const p of warnings) t.writeStyledRow([funderLabel(p), null, null, p.warnings.join(' ')], undefined, [WARNING_STYLE, undefined, undefined, WARNING_STYLE]);
   const obligationMoved = ctx.current.amount !== summary.obligation || ctx.current.participants !== summary.participants;
   if (ctx.changes.length > 0 || obligationMoved) {
     heading('Data bulan ini berubah setelah rekonsiliasi');

@@ -14,7 +14,7 @@ import { keysetPages } from '../data/keyset-pages.js';
 import { isLatePayment, paymentStatus } from '../data/payment-status.js';
 import { type PledgeRow, ReportQueries } from '../data/report-queries.js';
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
-import { FUND_LABELS, label, monthLabel, PAYMENT_STATUS_LABELS, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
+import { FUND_LABELS, funderLabel, label, monthLabel, PAYMENT_STATUS_LABELS, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
 import { ReportsException } from '../reports.exception.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
 import { resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
@@ -80,7 +80,7 @@ export class WritePledgeStatement {
     const payments = await this.reports.payments(period.from, period.to, [pledge.code]);
     const villages = new Map((await this.regions.villages()).map((v) => [v.code, v.name]));
     const generatedAt = this.clock.now();
-    const title = (what: string) => [`${what} — ${pledge.code} (${pledge.funder})`, `${period.label} · dibuat ${wibTimestamp(generatedAt)}`];
+    const title = (what: string) => [`${what}: ${funderLabel(pledge)}`, `${period.label} · dibuat ${wibTimestamp(generatedAt)}`];
 
     return {
       filename: `laporan-komitmen-${pledge.code.replace(/[^\w-]/g, '_')}-${period.slug}.xlsx`,
