@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { changedSince, newerRun, readMonthInputs } from '../../reconciliation/run-inputs.js';
 import * as SQL from '../sql/report.sql.js';
+import type { RevisionFacts } from '../format/labels.js';
 import type { MonthTariff } from './apbd-accounts.js';
 import { pledgeComplianceWarnings } from './pledge-compliance.js';
 import type { RunRow } from './reconciliation-summary.js';
@@ -25,14 +26,29 @@ export interface PledgeRow {
   budget: number | null;
   priority: number;
   legalBasis: string | null;
+  /** The revision this row is (the pledge's current one, or the one it stood at as of a finalized run). */
+  revision: number;
   warnings: string[];
 }
+
+/** The pledge revisions (lowest and highest) a pledge's splits of one month were allocated under. */
+export interface RevisionRange {
+  min: number;
+  max: number;
+}
+
+/** Per pledge code, its recorded revisions by number. */
+export type PledgeRevisions = Map<string, Map<number, RevisionFacts>>;
 
 export interface PledgeMonthAmount {
   pledgeCode: string;
   month: string;
   participants: number;
   amount: number;
+}
+
+export interface PledgeMonthSplits extends PledgeMonthAmount {
+  revisions: RevisionRange;
 }
 
 export interface PaymentRow {
@@ -88,6 +104,8 @@ type Raw = Record<string, any>;
 const num = (v: unknown): number => Number(v ?? 0);
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
+const toPayment = (r: Raw): PaymentRow => ({ pledgeCode: r.pledge_code, month: r.month, amount: num(r.amount), paidAt: r.paid_at, reference: r.reference, adjustsMonth: r.adjusts_month ?? null });
+
 export function toPledge(r: Raw): PledgeRow {
   const pledge = {
     code: r.code,
@@ -104,6 +122,7 @@ export function toPledge(r: Raw): PledgeRow {
     budget: numOrNull(r.budget),
     priority: r.priority,
     legalBasis: r.legal_basis,
+    revision: num(r.revision),
   };
   return { ...pledge, warnings: pledgeComplianceWarnings(pledge) };
 }
@@ -150,8 +169,25 @@ export class ReportQueries {
     return new Map(rows.map((r) => [r.month, { month: r.month, local: num(r.local), bantuanDaerah: num(r.bantuan_daerah), central: num(r.central) }]));
   }
 
-  async splitsByPledgeMonth(from: string, to: string): Promise<PledgeMonthAmount[]> {
-    return (await this.query(SQL.SPLITS_BY_PLEDGE_MONTH, [from, to])).map((r) => ({ pledgeCode: r.pledge_code, month: r.month, participants: num(r.participants), amount: num(r.amount) }));
+  async splitsByPledgeMonth(from: string, to: string): Promise<PledgeMonthSplits[]> {
+    return (await this.query(SQL.SPLITS_BY_PLEDGE_MONTH, [from, to])).map((r) => ({
+      pledgeCode: r.pledge_code,
+      month: r.month,
+      participants: num(r.participants),
+      amount: num(r.amount),
+      revisions: { min: num(r.min_revision), max: num(r.max_revision) },
+    }));
+  }
+
+  /** The recorded revisions (who/when/why) of some pledges. */
+  async pledgeRevisions(codes: string[]): Promise<PledgeRevisions> {
+    const out: PledgeRevisions = new Map();
+    for (const r of await this.query(SQL.PLEDGE_REVISIONS, [codes])) {
+      let of = out.get(r.code);
+      if (!of) out.set(r.code, (of = new Map()));
+      of.set(num(r.revision), { revision: num(r.revision), reason: r.reason, changedAt: r.changed_at ? new Date(r.changed_at) : null });
+    }
+    return out;
   }
 
   /** Payments recorded by `asOf` (a finalized run's finalized_at), or all. */
@@ -160,7 +196,7 @@ export class ReportQueries {
   }
 
   async payments(from: string, to: string, pledgeCodes: string[] | null): Promise<PaymentRow[]> {
-    return (await this.query(SQL.PAYMENTS_LIST, [from, to, pledgeCodes])).map((r) => ({ pledgeCode: r.pledge_code, month: r.month, amount: num(r.amount), paidAt: r.paid_at, reference: r.reference, adjustsMonth: r.adjusts_month ?? null }));
+    return (await this.query(SQL.PAYMENTS_LIST, [from, to, pledgeCodes])).map(toPayment);
   }
 
   async obligationTotals(month: string): Promise<{ participants: number; amount: number }> {

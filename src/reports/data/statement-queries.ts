@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import * as SQL from '../sql/statement.sql.js';
-import { type PledgeRow, toPledge } from './report-queries.js';
+import { type PledgeRow, type RevisionRange, toPledge } from './report-queries.js';
 
 export interface VillageMonth {
   month: string;
@@ -92,8 +92,9 @@ export class StatementQueries {
     }));
   }
 
-  async dueByMonth(codes: string[], from: string, to: string): Promise<Map<string, { participants: number; amount: number }>> {
+  /** Per month: participants, amount and (for one pledge) the revisions the splits were allocated under. */
+  async dueByMonth(codes: string[], from: string, to: string): Promise<Map<string, { participants: number; amount: number; revisions: RevisionRange }>> {
     const rows = await this.query(SQL.PLEDGES_DUE_BY_MONTH, [codes, from, to]);
-    return new Map(rows.map((r) => [r.month, { participants: num(r.participants), amount: num(r.amount) }]));
+    return new Map(rows.map((r) => [r.month, { participants: num(r.participants), amount: num(r.amount), revisions: { min: num(r.min_revision), max: num(r.max_revision) } }]));
   }
 }

@@ -1,4 +1,5 @@
 /** Indonesian words users read in workbooks: months, categories, statuses, source types, Rupiah. */
+import { dayInWib } from '../../common/clock/clock.js';
 import { monthName } from '../../common/month.js';
 import { rupiah } from '../../common/money.js';
 
@@ -68,4 +69,18 @@ function withoutTypeBracket(funder: string, sourceType: string, typeLabel: strin
   const said = norm(m[2]);
   const words = [sourceType, typeLabel, ...typeLabel.split(/[\s()]+/)].map(norm).filter((w) => w.length >= 3);
   return words.includes(said) ? m[1] : funder.trim();
+}
+
+/** A pledge revision as kept in pledge_revision: who/when/why (reason and time may be missing for data loaded without one). */
+export interface RevisionFacts {
+  revision: number;
+  reason: string | null;
+  changedAt: Date | null;
+}
+
+/** "Revisi 3 — 2026-11-20: APBD-P 2026: pengurangan pagu" (the day in WIB); "Revisi 3" when nothing more is recorded. */
+export function revisionLabel(r: RevisionFacts): string {
+  const when = r.changedAt ? dayInWib(r.changedAt) : null;
+  const what = [when, r.reason].filter(Boolean).join(': ');
+  return what ? `Revisi ${r.revision} — ${what}` : `Revisi ${r.revision}`;
 }

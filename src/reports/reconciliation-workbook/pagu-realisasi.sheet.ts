@@ -2,11 +2,14 @@
  * Pagu & Realisasi: budget vs actual per pledge, year to date (January to the run's month), and
  * the APBD part attributed to its two budget accounts (DOMAIN §3). "Realisasi" is what the
  * allocation charged to the pledge (its splits); "Dibayar" is what was paid for those months.
- * The account split is done per pledge and month with that month's tariff.
+ * The account split is done per pledge and month with that month's tariff. The last column names
+ * the pledge revision the month was allocated under (who changed the pagu, when and why).
  */
 import { LABEL_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { APBD_ACCOUNTS, splitApbdAmount } from '../data/apbd-accounts.js';
+import type { RevisionRange } from '../data/report-queries.js';
 import { label, SOURCE_TYPE_LABELS } from '../format/labels.js';
+import { monthRevisionText } from '../format/revisions.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
 import type { ReconciliationWorkbookContext } from './workbook-context.js';
@@ -25,6 +28,7 @@ const COLUMNS: TableColumn[] = [
   { header: 'Dibayar s.d. Bulan Ini (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: `Rek. ${APBD_ACCOUNTS.iuran.code} Iuran s.d. Bulan Ini (Rp)`, kind: 'rupiah', width: 22, total: true },
   { header: `Rek. ${APBD_ACCOUNTS.bantuanDaerah.code} Bantuan Daerah s.d. Bulan Ini (Rp)`, kind: 'rupiah', width: 22, total: true },
+  { header: 'Revisi Komitmen Bulan Ini (dasar alokasi)', kind: 'text', width: 44 },
 ];
 
 interface Sums {
@@ -35,7 +39,8 @@ interface Sums {
   bantuanDaerah: { month: number; ytd: number; paidYtd: number };
 }
 
-export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Promise<void> {
+/** Writes the sheet; answers, per pledge, the revisions its splits of the run's month were allocated under (Per Sumber Dana shows them too). */
+export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Promise<Map<string, RevisionRange>> {
   const from = `${ctx.fiscalYear}-01`;
   const [splits, payments] = await Promise.all([ctx.queries.splitsByPledgeMonth(from, ctx.month), ctx.queries.paymentsByPledgeMonth(from, ctx.month, ctx.asOf)]);
   const sums = new Map<string, Sums>();
@@ -53,7 +58,9 @@ export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Pr
     s.iuran[key] += parts.iuran;
     s.bantuanDaerah[key] += parts.bantuanDaerah;
   };
+  const monthRevisions = new Map<string, RevisionRange>();
   for (const r of splits) {
+    if (r.month === ctx.month) monthRevisions.set(r.pledgeCode, r.revisions);
     const s = sumsOf(r.pledgeCode);
     s.ytd += r.amount;
     attribute(r.pledgeCode, r.month, r.amount, 'ytd');
@@ -88,6 +95,7 @@ export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Pr
       s.paidYtd,
       p?.sourceType === 'APBD' ? s.iuran.ytd : null,
       p?.sourceType === 'APBD' ? s.bantuanDaerah.ytd : null,
+      monthRevisionText(ctx.revisions, code, monthRevisions.get(code), p?.revision),
     ]);
   }
   t.finishTable();
@@ -107,4 +115,5 @@ export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Pr
     LABEL_STYLE,
   );
   t.commit();
+  return monthRevisions;
 }

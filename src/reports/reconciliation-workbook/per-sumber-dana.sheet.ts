@@ -1,6 +1,11 @@
-/** Per Sumber Dana: the month's funding by pledge (the run's `funded`), then unfunded and the obligation. */
+/**
+ * Per Sumber Dana: the month's funding by pledge (the run's `funded`) with the pledge revision the
+ * month was allocated under, then unfunded and the obligation.
+ */
 import { LABEL_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import type { RevisionRange } from '../data/report-queries.js';
 import { FUND_LABELS, label, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format/labels.js';
+import { monthRevisionText } from '../format/revisions.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
 import type { ReconciliationWorkbookContext } from './workbook-context.js';
@@ -16,11 +21,12 @@ const COLUMNS: TableColumn[] = [
   { header: 'Kuota', kind: 'count', width: 10 },
   { header: 'Peserta', kind: 'count', width: 12 },
   { header: 'Jumlah (Rp)', kind: 'rupiah', width: 20, total: true },
+  { header: 'Revisi Komitmen (dasar alokasi)', kind: 'text', width: 40 },
   { header: 'Dasar Hukum', kind: 'text', width: 34 },
   { header: 'Peringatan', kind: 'text', width: 60 },
 ];
 
-export function writePerSumberDana(ctx: ReconciliationWorkbookContext): void {
+export function writePerSumberDana(ctx: ReconciliationWorkbookContext, monthRevisions: ReadonlyMap<string, RevisionRange>): void {
   const t = new TableSheet(ctx.output.workbook, 'Per Sumber Dana', COLUMNS, { title: sheetTitle(ctx, 'Pendanaan Iuran per Sumber Dana') });
   const order = new Map(ctx.pledges.map((p, i) => [p.code, i]));
   const funded = [...ctx.summary.funded].sort((a, b) => (order.get(a.pledgeCode) ?? 1e9) - (order.get(b.pledgeCode) ?? 1e9));
@@ -37,6 +43,7 @@ export function writePerSumberDana(ctx: ReconciliationWorkbookContext): void {
       p?.quota,
       f.participants,
       f.amount,
+      monthRevisionText(ctx.revisions, f.pledgeCode, monthRevisions.get(f.pledgeCode), p?.revision),
       p?.legalBasis,
       p?.warnings.join(' ') || null,
     ]);

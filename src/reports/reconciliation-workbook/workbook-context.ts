@@ -1,7 +1,7 @@
 /** Everything the sheets of one reconciliation workbook share, loaded once before writing. */
 import type { VillageView } from '../../regions/regions.service.js';
 import type { MonthTariff } from '../data/apbd-accounts.js';
-import type { ReportQueries, PledgeRow } from '../data/report-queries.js';
+import type { PledgeRevisions, ReportQueries, PledgeRow } from '../data/report-queries.js';
 import type { ReconciliationSummary, RunRow } from '../data/reconciliation-summary.js';
 import type { WorkbookOutput } from '../workbook/workbook-output.js';
 
@@ -17,6 +17,8 @@ export interface ReconciliationWorkbookContext {
   /** Pledges of the fiscal year, in allocation order. */
   pledges: PledgeRow[];
   pledgeByCode: Map<string, PledgeRow>;
+  /** The recorded revisions (who/when/why) of those pledges, cited beside the revision each month was allocated under. */
+  revisions: PledgeRevisions;
   /** Tariff of each month from January to the run's month. */
   tariffs: Map<string, MonthTariff>;
   villages: Map<string, VillageView>;

@@ -12,7 +12,7 @@ export const RUN = `
 /** Pledges of a fiscal year in allocation order (§6: priority, then code in code-point order). $1 year. */
 export const PLEDGES_OF_YEAR = `
   SELECT code, source_type, fund, funder, fiscal_year, from_month, to_month, scope, village_codes,
-         share_percent, quota, budget, priority, legal_basis
+         share_percent, quota, budget, priority, legal_basis, revision
   FROM pledge WHERE fiscal_year = $1
   ORDER BY priority, code COLLATE "C"`;
 
@@ -26,7 +26,7 @@ export const PLEDGES_OF_YEAR = `
 export const PLEDGES_OF_YEAR_AS_OF = `
   SELECT * FROM (
     SELECT code, source_type, fund, funder, fiscal_year, from_month, to_month, scope, village_codes,
-           share_percent, quota, budget, priority, legal_basis
+           share_percent, quota, budget, priority, legal_basis, revision
     FROM pledge p
     WHERE fiscal_year = $1 AND created_at <= $2
       AND NOT EXISTS (SELECT 1 FROM pledge_revision x WHERE x.code = p.code AND x.changed_at > $2)
@@ -35,7 +35,8 @@ export const PLEDGES_OF_YEAR_AS_OF = `
            r.code, r.data->>'sourceType', r.data->>'fund', r.data->>'funder', (r.data->>'fiscalYear')::int,
            (r.data->>'fromMonth')::int, (r.data->>'toMonth')::int, r.data->>'scope',
            ARRAY(SELECT jsonb_array_elements_text(r.data->'villageCodes')), (r.data->>'sharePercent')::int,
-           (r.data->>'quota')::int, (r.data->>'budget')::bigint, (r.data->>'priority')::int, r.data->>'legalBasis'
+           (r.data->>'quota')::int, (r.data->>'budget')::bigint, (r.data->>'priority')::int, r.data->>'legalBasis',
+           r.revision
     FROM pledge p
     JOIN pledge_revision r ON r.code = p.code AND r.changed_at <= $2
     WHERE p.fiscal_year = $1 AND p.created_at <= $2
@@ -47,8 +48,16 @@ export const PLEDGES_OF_YEAR_AS_OF = `
 /** One pledge by code. $1 code. */
 export const PLEDGE = `
   SELECT code, source_type, fund, funder, fiscal_year, from_month, to_month, scope, village_codes,
-         share_percent, quota, budget, priority, legal_basis
+         share_percent, quota, budget, priority, legal_basis, revision
   FROM pledge WHERE code = $1`;
+
+/**
+ * The recorded revisions (who/when/why, DOMAIN §5) of some pledges, without their snapshots: what
+ * the workbooks cite as "Revisi 3 — 2026-11-20: <reason>". $1 text[] codes.
+ */
+export const PLEDGE_REVISIONS = `
+  SELECT code, revision, reason, changed_at FROM pledge_revision
+  WHERE code = ANY($1::text[]) ORDER BY code COLLATE "C", revision`;
 
 /**
  * The tariff in force in each month (§3: rows valid on the first day of the month): the LOCAL
@@ -64,9 +73,15 @@ export const TARIFF_BY_MONTH = `
                     AND (t.valid_to IS NULL OR t.valid_to >= (m.month || '-01')::date)
   GROUP BY m.month ORDER BY m.month`;
 
-/** Splits per pledge and month over a range of months (year to date). $1 from month, $2 to month. */
+/**
+ * Splits per pledge and month over a range of months (year to date), with the lowest and highest
+ * pledge revision they were allocated under (one allocation writes a whole month with the pledge's
+ * revision of the time, so the two are equal unless something else wrote splits). $1 from month,
+ * $2 to month.
+ */
 export const SPLITS_BY_PLEDGE_MONTH = `
-  SELECT pledge_code, month, count(*)::int AS participants, sum(amount)::bigint AS amount
+  SELECT pledge_code, month, count(*)::int AS participants, sum(amount)::bigint AS amount,
+         min(pledge_revision)::int AS min_revision, max(pledge_revision)::int AS max_revision
   FROM split WHERE month BETWEEN $1 AND $2
   GROUP BY pledge_code, month`;
 

@@ -6,7 +6,7 @@
  */
 export const VILLAGE_PLEDGES = `
   SELECT code, source_type, fund, funder, fiscal_year, from_month, to_month, scope, village_codes,
-         share_percent, quota, budget, priority, legal_basis
+         share_percent, quota, budget, priority, legal_basis, revision
   FROM pledge
   WHERE source_type = 'DESA' AND fiscal_year BETWEEN $2 AND $3
     AND EXISTS (SELECT 1 FROM unnest(village_codes) AS v(code) WHERE replace(v.code, '.', '') = $1)
@@ -65,8 +65,13 @@ export const PLEDGE_SPLITS_PAGE = `
   LEFT JOIN obligation o ON o.month = page.month AND o.nik = page.nik
   ORDER BY page.month, page.nik`;
 
-/** Splits of some pledges per month (what they owe). $1 text[] codes, $2 from, $3 to. */
+/**
+ * Splits of some pledges per month (what they owe), with the lowest and highest pledge revision
+ * they were allocated under (meaningful for one pledge: the pledge statement). $1 text[] codes,
+ * $2 from, $3 to.
+ */
 export const PLEDGES_DUE_BY_MONTH = `
-  SELECT month, count(*)::int AS participants, sum(amount)::bigint AS amount
+  SELECT month, count(*)::int AS participants, sum(amount)::bigint AS amount,
+         min(pledge_revision)::int AS min_revision, max(pledge_revision)::int AS max_revision
   FROM split WHERE pledge_code = ANY($1::text[]) AND month BETWEEN $2 AND $3
   GROUP BY month ORDER BY month`;

@@ -1,7 +1,8 @@
 /**
  * WritePledgeStatement: the statement of one pledge (for a company's TJSLP, but any pledge) for a
  * month or a fiscal year — the pledge against what the allocation used and what was paid, month
- * by month with the §8 status, the participants it funded, and its payments. Sheets: Ringkasan,
+ * by month with the §8 status and the pledge revision each month was allocated under,
+ * the participants it funded, and its payments. Sheets: Ringkasan,
  * Peserta, Pembayaran.
  */
 import { Injectable } from '@nestjs/common';
@@ -12,9 +13,10 @@ import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-st
 import { RegionsService } from '../../regions/regions.service.js';
 import { keysetPages } from '../data/keyset-pages.js';
 import { isLatePayment, paymentStatus } from '../data/payment-status.js';
-import { type PledgeRow, ReportQueries } from '../data/report-queries.js';
+import { type PledgeRevisions, type PledgeRow, ReportQueries, type RevisionRange } from '../data/report-queries.js';
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
-import { FUND_LABELS, funderLabel, label, monthLabel, PAYMENT_STATUS_LABELS, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
+import { FUND_LABELS, funderLabel, label, monthLabel, PAYMENT_STATUS_LABELS, revisionLabel, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
+import { mixedRevisions, revisionFacts } from '../format/revisions.js';
 import { ReportsException } from '../reports.exception.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
 import { resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
@@ -22,7 +24,7 @@ import { writePagedTable } from '../workbook/table-series.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { WorkbookOutput } from '../workbook/workbook-output.js';
 import type { PreparedWorkbook } from './write-reconciliation-workbook.use-case.js';
-import { monthOf } from '../../common/month.js';
+import { addMonths, monthOf } from '../../common/month.js';
 
 export interface WritePledgeStatementCommand {
   pledgeCode: string;
@@ -43,6 +45,7 @@ const MONTH_COLUMNS: TableColumn[] = [
   { header: 'Selisih Dibayar − Terpakai (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Status', kind: 'text', width: 16 },
   { header: 'Terlambat (lewat tgl 10)', kind: 'text', width: 14 },
+  { header: 'Revisi Komitmen', kind: 'text', width: 14 },
 ];
 
 const SPLIT_COLUMNS: TableColumn[] = [
@@ -78,6 +81,7 @@ export class WritePledgeStatement {
       .filter(([m]) => m < period.from)
       .reduce((a, [, d]) => a + d.amount, 0);
     const payments = await this.reports.payments(period.from, period.to, [pledge.code]);
+    const revisions = await this.reports.pledgeRevisions([pledge.code]);
     const villages = new Map((await this.regions.villages()).map((v) => [v.code, v.name]));
     const generatedAt = this.clock.now();
     const title = (what: string) => [`${what}: ${funderLabel(pledge)}`, `${period.label} · dibuat ${wibTimestamp(generatedAt)}`];
@@ -101,10 +105,12 @@ export class WritePledgeStatement {
             { formula: `D${row}-C${row}`, result: paidAmount - (used?.amount ?? 0) },
             status ? label(PAYMENT_STATUS_LABELS, status) : '-',
             paid.some((p) => isLatePayment(month, p.paidAt)) ? 'Ya' : 'Tidak',
+            used ? revisionNumbers(used.revisions) : '-',
           ]);
         }
         t.finishTable();
-        writePledgeFacts(t, pledge, usedBefore);
+        writePledgeFacts(t, pledge, usedBefore, revisions);
+        writeRevisionsUsed(t, pledge.code, period, due, revisions);
         t.commit();
         await this.writeSplits(output, title('Peserta yang Didanai'), pledge.code, period, villages, command);
         writePaymentsSheet(output, title('Pembayaran'), payments);
@@ -135,7 +141,7 @@ export class WritePledgeStatement {
 }
 
 /** The pledge itself below the monthly table: its terms, and the budget against what was used. */
-function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number): void {
+function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number, revisions: PledgeRevisions): void {
   const usedInPeriod = t.sum(2);
   t.blankRow();
   t.writeStyledRow(['Komitmen'], LABEL_STYLE);
@@ -146,6 +152,7 @@ function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number): void
   fact('Cakupan', `${label(SCOPE_LABELS, p.scope)}${p.scope === 'VILLAGES' ? `: ${p.villageCodes.join(', ')}` : ''}`);
   fact('Bagian, kuota, prioritas', `${p.sharePercent}%, ${p.quota === null ? 'tanpa kuota' : `kuota ${p.quota} peserta/bulan`}, prioritas ${p.priority}`);
   fact('Dasar hukum', p.legalBasis ?? '-');
+  fact('Revisi (ketentuan di atas)', revisionLabel(revisionFacts(revisions, p.code, p.revision)));
   if (p.budget !== null) {
     const left = p.budget - usedBefore - usedInPeriod;
     const budgetRow = t.writeStyledRow(['Nilai komitmen (pagu)', null, p.budget]);
@@ -156,4 +163,49 @@ function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number): void
     fact('Nilai komitmen (pagu)', 'tanpa pagu');
   }
   for (const w of p.warnings) t.writeStyledRow([`Peringatan: ${w}`], WARNING_STYLE);
+}
+
+/** "Revisi 3"; "Revisi 2 s.d. 3" for a month whose splits carry several (said under the table). */
+function revisionNumbers(range: RevisionRange): string {
+  return mixedRevisions(range) ? `Revisi ${range.min} s.d. ${range.max}` : `Revisi ${range.max}`;
+}
+
+/**
+ * Under the pledge's terms: each revision the period's months were allocated under (who/when/why)
+ * and the months it was used in, so a pagu that changed mid-year (APBD-P) is explained; then any
+ * month whose splits carry more than one revision, which an allocation never writes.
+ */
+function writeRevisionsUsed(
+  t: TableSheet,
+  code: string,
+  period: StatementPeriod,
+  due: Map<string, { revisions: RevisionRange }>,
+  revisions: PledgeRevisions,
+): void {
+  t.blankRow();
+  t.writeStyledRow(['Revisi komitmen yang dipakai alokasi (bulan — revisi)'], LABEL_STYLE);
+  const monthsOf = new Map<number, string[]>();
+  const mixed: string[] = [];
+  for (const month of period.months) {
+    const range = due.get(month)?.revisions;
+    if (!range) continue;
+    if (mixedRevisions(range)) mixed.push(`${monthLabel(month)} (${revisionNumbers(range)})`);
+    for (const revision of new Set([range.min, range.max])) monthsOf.set(revision, [...(monthsOf.get(revision) ?? []), month]);
+  }
+  if (monthsOf.size === 0) t.writeStyledRow(['Tidak ada alokasi dari komitmen ini dalam periode ini.']);
+  for (const [revision, months] of [...monthsOf].sort(([a], [b]) => a - b)) {
+    t.writeStyledRow([monthRanges(months), null, revisionLabel(revisionFacts(revisions, code, revision))]);
+  }
+  for (const m of mixed) t.writeStyledRow([`Peringatan: alokasi ${m} memakai lebih dari satu revisi komitmen; seharusnya satu. Alokasikan ulang bulan itu.`], WARNING_STYLE);
+}
+
+/** ['2026-01', '2026-02', '2026-03', '2026-08'] → 'Januari 2026 s.d. Maret 2026, Agustus 2026'. */
+function monthRanges(months: string[]): string {
+  const ranges: Array<[string, string]> = [];
+  for (const m of months) {
+    const last = ranges[ranges.length - 1];
+    if (last && addMonths(last[1], 1) === m) last[1] = m;
+    else ranges.push([m, m]);
+  }
+  return ranges.map(([a, b]) => (a === b ? monthLabel(a) : `${monthLabel(a)} s.d. ${monthLabel(b)}`)).join(', ');
 }

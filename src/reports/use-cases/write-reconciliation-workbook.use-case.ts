@@ -53,6 +53,7 @@ export class WriteReconciliationWorkbook {
     // A finalized month is immutable (§9): its workbook reads pledges and payments as they stood when it was closed.
     const asOf = run.status === 'FINAL' ? run.finalized_at : null;
     const pledges = await this.queries.pledgesOfYear(fiscalYear, asOf);
+    const revisions = await this.queries.pledgeRevisions([...new Set([...pledges.map((p) => p.code), ...normalizeSummary(run).funded.map((f) => f.pledgeCode)])]);
     const tariffs = await this.queries.tariffByMonth(monthsBetween(`${fiscalYear}-01`, month));
     const { current, changes } = await this.queries.monthSinceRun(run);
     const villages = new Map((await this.regions.villages()).map((v) => [v.code, v]));
@@ -65,6 +66,7 @@ export class WriteReconciliationWorkbook {
       asOf,
       pledges,
       pledgeByCode: new Map(pledges.map((p) => [p.code, p])),
+      revisions,
       tariffs,
       villages,
       generatedAt: this.clock.now(),
@@ -82,8 +84,8 @@ export class WriteReconciliationWorkbook {
         villageTotals.catch(() => undefined);
         const participantPages = participantMonthPages(ctx);
         writeRingkasan(ctx);
-        await writePaguRealisasi(ctx);
-        writePerSumberDana(ctx);
+        const monthRevisions = await writePaguRealisasi(ctx);
+        writePerSumberDana(ctx, monthRevisions);
         await writePerDesa(ctx, villageTotals);
         await writeRincianPeserta(ctx, participantPages);
         await writeTemuan(ctx);
