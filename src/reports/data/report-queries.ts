@@ -190,6 +190,11 @@ export class ReportQueries {
     return out;
   }
 
+  /** Corrections (payments with adjustsMonth) of months from..to, whichever month they were recorded in. */
+  async correctionsOf(from: string, to: string, pledgeCodes: string[]): Promise<PaymentRow[]> {
+    return (await this.query(SQL.CORRECTIONS_OF_MONTHS, [from, to, pledgeCodes])).map(toPayment);
+  }
+
   /** Payments recorded by `asOf` (a finalized run's finalized_at), or all. */
   async paymentsByPledgeMonth(from: string, to: string, asOf: Date | null = null): Promise<PledgeMonthAmount[]> {
     return (await this.query(SQL.PAYMENTS_BY_PLEDGE_MONTH, [from, to, asOf])).map((r) => ({ pledgeCode: r.pledge_code, month: r.month, participants: num(r.payments), amount: num(r.amount) }));

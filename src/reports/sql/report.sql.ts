@@ -91,6 +91,16 @@ export const PAYMENTS_BY_PLEDGE_MONTH = `
   FROM payment WHERE month BETWEEN $1 AND $2 AND ($3::timestamptz IS NULL OR created_at <= $3)
   GROUP BY pledge_code, month`;
 
+/**
+ * Corrections recorded in any month for some months (adjusts_month in the range) of some pledges:
+ * the months they correct say so. $1 from, $2 to, $3 text[] pledge codes.
+ */
+export const CORRECTIONS_OF_MONTHS = `
+  SELECT pledge_code, month, amount, paid_at::text AS paid_at, reference, adjusts_month
+  FROM payment
+  WHERE adjusts_month BETWEEN $1 AND $2 AND pledge_code = ANY($3::text[])
+  ORDER BY adjusts_month, month, paid_at, pledge_code COLLATE "C", reference COLLATE "C", id`;
+
 /** Payments of some months, optionally of some pledges only. $1 from, $2 to, $3 text[] pledge codes or null. */
 export const PAYMENTS_LIST = `
   SELECT pledge_code, month, amount, paid_at::text AS paid_at, reference, adjusts_month

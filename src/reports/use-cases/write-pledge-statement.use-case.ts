@@ -1,8 +1,8 @@
 /**
  * WritePledgeStatement: the statement of one pledge (for a company's TJSLP, but any pledge) for a
  * month or a fiscal year — the pledge against what the allocation used and what was paid, month
- * by month with the §8 status and the pledge revision each month was allocated under,
- * the participants it funded, and its payments. Sheets: Ringkasan,
+ * by month with the §8 status, the pledge revision each month was allocated under and the
+ * corrections that link months, the participants it funded, and its payments. Sheets: Ringkasan,
  * Peserta, Pembayaran.
  */
 import { Injectable } from '@nestjs/common';
@@ -17,6 +17,7 @@ import { type PledgeRevisions, type PledgeRow, ReportQueries, type RevisionRange
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
 import { FUND_LABELS, funderLabel, label, monthLabel, PAYMENT_STATUS_LABELS, revisionLabel, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
 import { mixedRevisions, revisionFacts } from '../format/revisions.js';
+import { correctionNotesByMonth } from '../statements/correction-notes.js';
 import { ReportsException } from '../reports.exception.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
 import { resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
@@ -46,6 +47,7 @@ const MONTH_COLUMNS: TableColumn[] = [
   { header: 'Status', kind: 'text', width: 16 },
   { header: 'Terlambat (lewat tgl 10)', kind: 'text', width: 14 },
   { header: 'Revisi Komitmen', kind: 'text', width: 14 },
+  { header: 'Koreksi', kind: 'text', width: 44 },
 ];
 
 const SPLIT_COLUMNS: TableColumn[] = [
@@ -81,6 +83,7 @@ export class WritePledgeStatement {
       .filter(([m]) => m < period.from)
       .reduce((a, [, d]) => a + d.amount, 0);
     const payments = await this.reports.payments(period.from, period.to, [pledge.code]);
+    const corrections = correctionNotesByMonth(payments, await this.reports.correctionsOf(period.from, period.to, [pledge.code]));
     const revisions = await this.reports.pledgeRevisions([pledge.code]);
     const villages = new Map((await this.regions.villages()).map((v) => [v.code, v.name]));
     const generatedAt = this.clock.now();
@@ -106,6 +109,7 @@ export class WritePledgeStatement {
             status ? label(PAYMENT_STATUS_LABELS, status) : '-',
             paid.some((p) => isLatePayment(month, p.paidAt)) ? 'Ya' : 'Tidak',
             used ? revisionNumbers(used.revisions) : '-',
+            corrections.get(month)?.join('; ') ?? null,
           ]);
         }
         t.finishTable();

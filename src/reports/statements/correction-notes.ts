@@ -1,0 +1,24 @@
+/**
+ * What a statement's month row says about corrections (payments with adjustsMonth, DOMAIN §8/§9).
+ * A correction counts toward the month it is recorded in, so without a note the corrected month
+ * reads "Belum dibayar" and the recording month "Lebih bayar" with nothing linking them (QA): the
+ * corrected month names the payment that corrects it, the recording month what its payment corrects.
+ */
+import type { PaymentRow } from '../data/report-queries.js';
+import { monthLabel, rupiah } from '../format/labels.js';
+
+/**
+ * `recorded`: the payments recorded in the statement's months; `correcting`: the corrections of the
+ * statement's months, whichever month they were recorded in. Per month, its notes in order.
+ */
+export function correctionNotesByMonth(recorded: readonly PaymentRow[], correcting: readonly PaymentRow[]): Map<string, string[]> {
+  const notes = new Map<string, string[]>();
+  const add = (month: string, note: string) => notes.set(month, [...(notes.get(month) ?? []), note]);
+  for (const p of correcting) {
+    if (p.adjustsMonth) add(p.adjustsMonth, `Dikoreksi dengan pembayaran ${rupiah(p.amount)} (${p.reference}) yang dicatat pada ${monthLabel(p.month)}`);
+  }
+  for (const p of recorded) {
+    if (p.adjustsMonth) add(p.month, `Pembayaran ${rupiah(p.amount)} (${p.reference}) adalah koreksi untuk ${monthLabel(p.adjustsMonth)}`);
+  }
+  return notes;
+}
