@@ -179,7 +179,7 @@ export class ReportQueries {
     }));
   }
 
-  /** The recorded revisions (who/when/why) of some pledges. */
+  /** The recorded revisions (when, why; who is in pledge_revision too) of some pledges. */
   async pledgeRevisions(codes: string[]): Promise<PledgeRevisions> {
     const out: PledgeRevisions = new Map();
     for (const r of await this.query(SQL.PLEDGE_REVISIONS, [codes])) {

@@ -175,7 +175,7 @@ function revisionNumbers(range: RevisionRange): string {
 }
 
 /**
- * Under the pledge's terms: each revision the period's months were allocated under (who/when/why)
+ * Under the pledge's terms: each revision the period's months were allocated under (when and why)
  * and the months it was used in, so a pagu that changed mid-year (APBD-P) is explained; then any
  * month whose splits carry more than one revision, which an allocation never writes.
  */
