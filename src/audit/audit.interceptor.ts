@@ -46,7 +46,7 @@ export class AuditInterceptor implements NestInterceptor {
 function entityIdOf(request: AuthenticatedRequest, result: unknown): string | null {
   const r = result as Record<string, unknown> | undefined;
   const params = request.params as Record<string, string | undefined> | undefined;
-  const id = params?.id ?? params?.code ?? params?.nik ?? r?.id ?? r?.code;
+  const id = params?.id ?? params?.code ?? params?.nik ?? r?.id ?? r?.code ?? r?.month; // month: an allocation's
   return id === undefined || id === null ? null : String(id);
 }
 

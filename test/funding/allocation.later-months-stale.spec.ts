@@ -69,4 +69,22 @@ describe('§6: re-allocating a month marks the later months STALE; they are reco
     const by = await t.dataSource.query(`SELECT DISTINCT allocated_by FROM allocation_month`);
     expect(by.map((r: { allocated_by: string }) => r.allocated_by)).toEqual([detail.body.allocatedBy]);
   });
+
+  it('every rewrite of a month is in the audit trail under its month, the ones a read caused too (QA: only manual runs, without their month)', async () => {
+    type Event = { actor: string; action: string; entityId: string | null; summary: string };
+    const events = async () =>
+      ((await (await t.as(Role.AUDITOR)).get('/api/v1/audit-events?entity=allocation&pageSize=100').expect(200)).body.items as Event[]).map((e) => ({
+        ...e,
+        summary: JSON.parse(e.summary) as { months?: string[]; why?: string },
+      }));
+    const manual = (await events()).filter((e) => e.action === 'allocation.run');
+    expect(manual.map((e) => e.entityId)).toEqual(expect.arrayContaining(['2026-04', '2026-02']));
+    expect(manual.every((e) => e.entityId !== null)).toBe(true);
+    const computed = (await events()).filter((e) => e.action === 'allocation.compute');
+    // the auditor's read of February rewrote January and February (the revision made the whole year STALE)
+    const onRead = computed.find((e) => e.actor.startsWith('sistem (dihitung ulang saat dibaca oleh') && e.entityId === '2026-02');
+    expect(onRead?.summary).toEqual({ months: ['2026-01', '2026-02'], why: expect.stringMatching(/^alokasi sudah tidak berlaku \(STALE\)/) });
+    // the manual run of April wrote January to April, by the finance officer
+    expect(computed.find((e) => e.entityId === '2026-04' && e.summary.why === 'diminta')?.summary.months).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
+  });
 });

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service.js';
 import { Clock } from '../../common/clock/clock.js';
 import { addMonths, isMonth, monthsBetween } from '../../common/month.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
@@ -57,6 +58,7 @@ export class AllocateMonth {
     private readonly summaries: AllocationSummaries,
     @Inject(Clock) private readonly clock: Clock,
     private readonly builds: MonthBuildPool,
+    private readonly audit: AuditService,
   ) {}
 
   /** Allocates `month` (again), after any outdated earlier month of its year. Refuses a closed month, and one before a closed month of its year (MONTH_FROZEN). */
@@ -119,8 +121,21 @@ export class AllocateMonth {
     const from = outdated ?? (force ? month : undefined);
     if (!from) return;
     await m.query(SQL.LOCK_REGISTER);
-    for (const k of months) if (k >= from && open(k)) await this.allocateOne(m, k, actor);
+    const written = months.filter((k) => k >= from && open(k));
+    for (const k of written) await this.allocateOne(m, k, actor);
     if (month < `${year}-12`) await m.query(SQL.MARK_STALE_FROM, [addMonths(month, 1), Number(year)]);
+    await this.recordWritten(m, month, written, actor, force);
+  }
+
+  /**
+   * Every rewrite of a month's allocation is in the audit trail, whoever caused it: a finance officer,
+   * the schedule, a reconciliation, or a read that found it STALE (QA: an auditor's read rewrote August to
+   * December, and only the manual runs were recorded, without their month). One event per
+   * recomputation, under its month, in the same transaction; `months` are all the months it wrote.
+   */
+  private recordWritten(m: EntityManager, month: string, months: string[], actor: string, force: boolean): Promise<void> {
+    const why = force ? 'diminta' : 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum dibaca atau direkonsiliasi';
+    return this.audit.record({ actor, action: 'allocation.compute', entity: 'allocation', entityId: month, summary: { months, why } }, m);
   }
 
   private async allocateOne(m: EntityManager, month: string, actor: string): Promise<void> {
