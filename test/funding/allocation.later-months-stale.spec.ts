@@ -75,16 +75,27 @@ describe('§6: re-allocating a month marks the later months STALE; they are reco
     const events = async () =>
       ((await (await t.as(Role.AUDITOR)).get('/api/v1/audit-events?entity=allocation&pageSize=100').expect(200)).body.items as Event[]).map((e) => ({
         ...e,
-        summary: JSON.parse(e.summary) as { months?: string[]; why?: string },
+        summary: JSON.parse(e.summary) as { month: string; asked: string; why: string },
       }));
     const manual = (await events()).filter((e) => e.action === 'allocation.run');
     expect(manual.map((e) => e.entityId)).toEqual(expect.arrayContaining(['2026-04', '2026-02']));
     expect(manual.every((e) => e.entityId !== null)).toBe(true);
     const computed = (await events()).filter((e) => e.action === 'allocation.compute');
-    // the auditor's read of February rewrote January and February (the revision made the whole year STALE)
-    const onRead = computed.find((e) => e.actor.startsWith('sistem (dihitung ulang saat dibaca oleh') && e.entityId === '2026-02');
-    expect(onRead?.summary).toEqual({ months: ['2026-01', '2026-02'], why: expect.stringMatching(/^alokasi sudah tidak berlaku \(STALE\)/) });
-    // the manual run of April wrote January to April, by the finance officer
-    expect(computed.find((e) => e.entityId === '2026-04' && e.summary.why === 'diminta')?.summary.months).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
+    // the auditor's read of February rewrote January and February (the revision made the whole year STALE): one event each
+    const onRead = computed.filter((e) => e.actor.startsWith('sistem (dihitung ulang saat dibaca oleh') && e.summary.asked === '2026-02');
+    expect(onRead.map((e) => [e.entityId, e.summary.why])).toEqual(
+      expect.arrayContaining([
+        ['2026-01', expect.stringMatching(/^alokasi sudah tidak berlaku \(STALE\)/)],
+        ['2026-02', expect.stringMatching(/^alokasi sudah tidak berlaku \(STALE\)/)],
+      ]),
+    );
+    // the first manual run, of April, wrote January to April, none of them allocated before
+    const first = computed.filter((e) => e.summary.asked === '2026-04' && !e.actor.startsWith('sistem')).slice(-4);
+    expect(first.map((e) => [e.entityId, e.summary.why])).toEqual([
+      ['2026-04', 'diminta'],
+      ['2026-03', 'belum pernah dialokasikan'],
+      ['2026-02', 'belum pernah dialokasikan'],
+      ['2026-01', 'belum pernah dialokasikan'],
+    ]);
   });
 });

@@ -60,7 +60,13 @@ describe('monthly schedule: the 02:00 WIB trigger on the 1st', () => {
     const [run] = await t.dataSource.query(`SELECT trigger, started_by, status FROM reconciliation_run WHERE version = 2`);
     expect(run).toEqual({ trigger: 'SCHEDULE', started_by: SCHEDULER_ACTOR, status: 'DONE' });
     const audit = await t.dataSource.query(`SELECT action, entity_id FROM audit_event WHERE actor = $1 ORDER BY id`, [SCHEDULER_ACTOR]);
-    expect(audit.map((a: { action: string }) => a.action)).toEqual(['reconciliation.fail', 'schedule.fail', 'allocation.compute', 'reconciliation.run', 'schedule.run']);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual([
+      'reconciliation.fail',
+      'schedule.fail',
+      ...Array(12).fill('allocation.compute'), // January to December, none allocated before: one event a month
+      'reconciliation.run',
+      'schedule.run',
+    ]);
     expect(await t.dataSource.query(`SELECT status, attempts FROM scheduled_month WHERE month = '2026-12'`)).toEqual([{ status: 'DONE', attempts: 2 }]);
   });
 

@@ -124,18 +124,22 @@ export class AllocateMonth {
     const written = months.filter((k) => k >= from && open(k));
     for (const k of written) await this.allocateOne(m, k, actor);
     if (month < `${year}-12`) await m.query(SQL.MARK_STALE_FROM, [addMonths(month, 1), Number(year)]);
-    await this.recordWritten(m, month, written, actor, force);
+    for (const k of written) await this.recordWritten(m, k, month, actor, force, statuses.get(k));
   }
 
   /**
    * Every rewrite of a month's allocation is in the audit trail, whoever caused it: a finance officer,
    * the schedule, a reconciliation, or a read that found it STALE (QA: an auditor's read rewrote August to
-   * December, and only the manual runs were recorded, without their month). One event per
-   * recomputation, under its month, in the same transaction; `months` are all the months it wrote.
+   * December, and only the manual runs were recorded, without their month). One event per month
+   * written, under that month, in the same transaction, saying why and which request it came with.
    */
-  private recordWritten(m: EntityManager, month: string, months: string[], actor: string, force: boolean): Promise<void> {
-    const why = force ? 'diminta' : 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum dibaca atau direkonsiliasi';
-    return this.audit.record({ actor, action: 'allocation.compute', entity: 'allocation', entityId: month, summary: { months, why } }, m);
+  private recordWritten(m: EntityManager, written: string, asked: string, actor: string, force: boolean, was: string | undefined): Promise<void> {
+    const why =
+      written === asked && force ? 'diminta'
+      : was === undefined ? 'belum pernah dialokasikan'
+      : was === 'CURRENT' ? 'ikut dihitung ulang: bulan sebelumnya dihitung ulang, dan sisa anggaran terbawa ke bulan berikutnya'
+      : 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum dibaca atau direkonsiliasi';
+    return this.audit.record({ actor, action: 'allocation.compute', entity: 'allocation', entityId: written, summary: { month: written, asked, why } }, m);
   }
 
   private async allocateOne(m: EntityManager, month: string, actor: string): Promise<void> {
