@@ -66,11 +66,14 @@ export class ReconciliationException extends DomainException<ReconciliationError
    * A run without a bill has nothing to agree with BPJS: its Berita Acara would be signed with every
    * figure at nol rupiah and, once final, the month's bill could never be uploaded (QA).
    */
-  static billMissing(month: string): ReconciliationException {
+  static billMissing(month: string, billNow: boolean): ReconciliationException {
+    const next = billNow
+      ? `Tagihan bulan ${monthName(month)} sudah diunggah sesudahnya: jalankan ulang rekonsiliasi, lalu finalisasi versi terbaru.`
+      : `Unggah tagihan bulan ${monthName(month)}, jalankan ulang rekonsiliasi, lalu finalisasi versi terbaru.`;
     return new ReconciliationException(
       ReconciliationErrorCode.BILL_MISSING,
-      `Rekonsiliasi bulan ${monthName(month)} dijalankan tanpa tagihan BPJS Kesehatan, sehingga tidak dapat difinalisasi: setelah difinalisasi, tagihan bulan itu tidak dapat diunggah lagi. Unggah tagihan bulan ${monthName(month)}, jalankan ulang rekonsiliasi, lalu finalisasi versi terbaru.`,
-      { month },
+      `Rekonsiliasi bulan ${monthName(month)} dijalankan tanpa tagihan BPJS Kesehatan, sehingga tidak dapat difinalisasi: setelah difinalisasi, tagihan bulan itu tidak dapat diunggah lagi. ${next}`,
+      { month, billNow },
     );
   }
 

@@ -30,11 +30,12 @@ export interface RunInputs {
   register: string;
   /**
    * What the checksums cover, in figures, so that a change can be named for what it is (run-inputs.ts
-   * describeChanges): per pledge its participants, rupiah and revisions (`"3"`, or `"2–3"`); the
-   * obligations' totals. Absent in runs made before they were kept.
+   * splitsChange, obligationsChange): per pledge its participants, rupiah and the revisions its splits
+   * carry (from = to but for a month allocated half under each); the obligations' totals. Absent in
+   * runs made before they were kept.
    */
-  pledges?: Record<string, { participants: number; amount: string; revisions: string }>;
-  obligationTotals?: { participants: number; obligation: string; unfundedParticipants: number; unfundedAmount: string };
+  pledges?: Record<string, { participants: number; amount: number; revisionFrom: number; revisionTo: number }>;
+  obligationTotals?: { participants: number; obligation: number; unfundedParticipants: number; unfundedAmount: number };
 }
 
 /** The API.md summary of a run, stored as is in `reconciliation_run.summary`. */

@@ -66,17 +66,21 @@ export function monthDigests(rows: MonthInputRows): Pick<RunInputs, 'obligations
 }
 
 function monthFigures({ totals, funded }: MonthInputRows): Pick<RunInputs, 'pledges' | 'obligationTotals'> {
-  const revisions = (f: FundedByPledge) => (Number(f.revisionFrom) === Number(f.revisionTo) ? `${f.revisionFrom}` : `${f.revisionFrom}–${f.revisionTo}`);
   return {
-    pledges: Object.fromEntries(funded.map((f) => [f.pledgeCode, { participants: Number(f.participants), amount: String(f.amount), revisions: revisions(f) }])),
+    pledges: Object.fromEntries(
+      funded.map((f) => [f.pledgeCode, { participants: Number(f.participants), amount: Number(f.amount), revisionFrom: Number(f.revisionFrom), revisionTo: Number(f.revisionTo) }]),
+    ),
     obligationTotals: {
       participants: Number(totals.participants),
-      obligation: String(totals.obligation),
+      obligation: Number(totals.obligation),
       unfundedParticipants: Number(totals.unfundedParticipants),
-      unfundedAmount: String(totals.unfundedAmount),
+      unfundedAmount: Number(totals.unfundedAmount),
     },
   };
 }
+
+/** A pledge's revisions in a month as said: `3`, or `2–3` for a month whose splits carry both. */
+const revisionsOf = (p: { revisionFrom: number; revisionTo: number }) => (p.revisionFrom === p.revisionTo ? `${p.revisionFrom}` : `${p.revisionFrom}–${p.revisionTo}`);
 
 /**
  * The splits' change in words: a pledge revised without moving a rupiah of any pledge (an APBD-P that
@@ -87,7 +91,7 @@ function splitsChange(was: RunInputs['pledges'], now: RunInputs['pledges']): str
   if (!was || !now) return 'pembagian dana antar komitmen';
   const codes = [...new Set([...Object.keys(was), ...Object.keys(now)])].sort();
   const sameFigures = codes.every((c) => was[c] && now[c] && was[c].participants === now[c].participants && was[c].amount === now[c].amount);
-  const revised = codes.filter((c) => was[c] && now[c] && was[c].revisions !== now[c].revisions).map((c) => `${c} revisi ${was[c].revisions} → ${now[c].revisions}`);
+  const revised = codes.filter((c) => was[c] && now[c] && revisionsOf(was[c]) !== revisionsOf(now[c])).map((c) => `${c} revisi ${revisionsOf(was[c])} → ${revisionsOf(now[c])}`);
   if (sameFigures && revised.length) return `revisi komitmen (${revised.join(', ')}), tanpa perubahan jumlah peserta dan rupiah per komitmen`;
   return 'pembagian dana antar komitmen';
 }

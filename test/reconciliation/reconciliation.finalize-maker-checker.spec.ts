@@ -83,14 +83,15 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
 
   it('says a revision that moved no rupiah as a revision, not as the shares between pledges changing (QA)', async () => {
     const run = await start('2026-09');
-    const ran = (await checker.get(`/api/v1/reconciliations/${run.id}`).expect(200)).body.inputs.pledges['APBD-2026'].revisions;
+    const ran = (await checker.get(`/api/v1/reconciliations/${run.id}`).expect(200)).body.inputs.pledges['APBD-2026'];
+    expect(ran).toEqual({ participants: 1, amount: expect.any(Number), revisionFrom: ran.revisionTo, revisionTo: expect.any(Number) });
     await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ budget: 1_000_000_000, reason: 'APBD-P: pagu yang tidak tercapai' }).expect(200);
     await (await t.as(Role.AUDITOR)).get('/api/v1/allocations/2026-09').expect(200); // re-allocated by reading it
     const res = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(409);
     const now = (await checker.get(`/api/v1/reconciliations?month=2026-09`).expect(200)).body;
     expect(now[0].id).toBe(run.id);
     expect(res.body.details.changes).toEqual([
-      `revisi komitmen (APBD-2026 revisi ${ran} → ${Number(ran) + 1}), tanpa perubahan jumlah peserta dan rupiah per komitmen`,
+      `revisi komitmen (APBD-2026 revisi ${ran.revisionTo} → ${ran.revisionTo + 1}), tanpa perubahan jumlah peserta dan rupiah per komitmen`,
     ]);
     await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ budget: null, reason: 'uji selesai' }).expect(200);
   });
@@ -108,8 +109,14 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     const october = await start('2026-10');
     expect((await checker.get(`/api/v1/reconciliations/${october.id}`).expect(200)).body).toMatchObject({ status: 'DONE', bill: null, changes: [] });
     const res = await checker.post(`/api/v1/reconciliations/${october.id}/finalize`).expect(409);
-    expect(res.body).toMatchObject({ code: 'BILL_MISSING', details: { month: '2026-10' } });
+    expect(res.body).toMatchObject({ code: 'BILL_MISSING', details: { month: '2026-10', billNow: false } });
     expect(res.body.message).toContain('dijalankan tanpa tagihan BPJS Kesehatan');
+    expect(res.body.message).toMatch(/Unggah tagihan bulan Oktober 2026, jalankan ulang rekonsiliasi/);
+    // the bill came after the run: said so, not asked for again (QA)
+    await insertBill(t.dataSource, '2026-10', [{ nik: nik(1), noka: '0000000000001' }]);
+    const after = await checker.post(`/api/v1/reconciliations/${october.id}/finalize`).expect(409);
+    expect(after.body).toMatchObject({ code: 'BILL_MISSING', details: { billNow: true } });
+    expect(after.body.message).toMatch(/Tagihan bulan Oktober 2026 sudah diunggah sesudahnya: jalankan ulang rekonsiliasi/);
     expect(await t.dataSource.query(`SELECT month FROM closed_month`)).toEqual([]);
   });
 

@@ -41,7 +41,10 @@ export class FinalizeRun {
     if (Number(latest) !== Number(run.version)) throw ReconciliationException.notLatest(run.month, Number(latest));
     if (run.started_by === actor) throw ReconciliationException.samePerson();
     ReconciliationException.assertStarted(run.month, this.clock.now());
-    if (!(run.inputs as RunInputs).bill) throw ReconciliationException.billMissing(run.month);
+    if (!(run.inputs as RunInputs).bill) {
+      const billNow = (await m.query('SELECT 1 FROM bill WHERE month = $1 LIMIT 1', [run.month])).length > 0;
+      throw ReconciliationException.billMissing(run.month, billNow);
+    }
     // A bill, PBI-APBN list or payment being stored now commits first and is then seen as a change;
     // one started after this waits, then finds the month closed (QA: a version stored after finalize).
     await lockAllMonthInputs(m, run.month);

@@ -214,6 +214,6 @@ function runFacts(run) {
     item('Tagihan yang dipakai', inputs.bill ? `versi ${inputs.bill.version} (checksum ${String(inputs.bill.checksum).slice(0, 12)}…)` : 'tidak ada'),
     item('Daftar PBI APBN', inputs.pbiApbnList ? `versi ${inputs.pbiApbnList.version}` : 'tidak ada'),
     // runs made before the revisions were kept have none to show
-    inputs.pledges ? item('Revisi komitmen yang dipakai', Object.entries(inputs.pledges).map(([code, p]) => `${code}: revisi ${p.revisions}`).join('; ') || 'tidak ada komitmen yang mendanai') : null,
+    inputs.pledges ? item('Revisi komitmen yang dipakai', Object.entries(inputs.pledges).map(([code, p]) => `${code}: revisi ${p.revisionFrom === p.revisionTo ? p.revisionFrom : `${p.revisionFrom}–${p.revisionTo}`}`).join('; ') || 'tidak ada komitmen yang mendanai') : null,
   );
 }
