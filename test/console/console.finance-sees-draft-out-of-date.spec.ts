@@ -81,6 +81,9 @@ describeInBrowser('console: finance sees a draft that is out of date and removes
     await page.goto(`${base}/console/#/rekonsiliasi/${september}`);
     await page.getByText(/^Rekonsiliasi ini dijalankan tanpa tagihan BPJS Kesehatan, sehingga tidak dapat difinalisasi/).waitFor();
     expect(await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).count()).toBe(0);
+    // and no table of bill categories at zero, just that there is no bill (QA)
+    await page.getByText('Tidak ada temuan (belum ada tagihan untuk bulan ini).').waitFor();
+    expect(await page.getByRole('table', { name: 'Temuan per kategori' }).count()).toBe(0);
 
     // An address that names no run, and a refusal that says why.
     await page.goto(`${base}/console/#/rekonsiliasi/tidak-ada`);

@@ -110,7 +110,8 @@ export function changesNotice(run) {
 }
 
 function findingCategoryTable(run, onShow) {
-  const rows = categoryCounts(run.findings);
+  // without a bill only the PBI-APBN list can give findings: no table of bill categories at zero (QA)
+  const rows = categoryCounts(run.findings).filter((r) => run.bill || r.count > 0);
   if (!rows.length) return h('p', { class: 'empty', text: 'Tidak ada temuan (belum ada tagihan untuk bulan ini).' });
   return h(
     'div',
