@@ -15,6 +15,9 @@ export enum FundingErrorCode {
   UPLOAD_INVALID = 'UPLOAD_INVALID',
 }
 
+/** Who allocates a month and when, said with every NOT_ALLOCATED. */
+const HOW_ALLOCATED = 'Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau petugas keuangan dapat menjalankannya.';
+
 export interface FieldProblem {
   field: string;
   messages: string[];
@@ -91,9 +94,17 @@ export class FundingException extends DomainException<FundingErrorCode> {
   static notAllocated(month: string): FundingException {
     return new FundingException(
       FundingErrorCode.NOT_ALLOCATED,
-      `Bulan ${monthName(month)} belum dialokasikan: belum ada pembagian dana untuk bulan itu. ` +
-        'Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau petugas keuangan dapat menjalankannya.',
+      `Bulan ${monthName(month)} belum dialokasikan: belum ada pembagian dana untuk bulan itu. ${HOW_ALLOCATED}`,
       { month },
+    );
+  }
+
+  /** A fiscal year none of whose months is allocated (a year statement would read "nobody registered"). */
+  static yearNotAllocated(year: number): FundingException {
+    return new FundingException(
+      FundingErrorCode.NOT_ALLOCATED,
+      `Tahun ${year} belum dialokasikan: belum ada pembagian dana untuk satu bulan pun di tahun itu. ${HOW_ALLOCATED}`,
+      { year },
     );
   }
 }

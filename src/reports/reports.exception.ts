@@ -4,19 +4,19 @@ import { assertNever, clip, DomainException } from '../common/errors/domain.exce
 export enum ReportsErrorCode {
   RUN_NOT_FOUND = 'RUN_NOT_FOUND',
   RUN_NOT_READY = 'RUN_NOT_READY',
-  VILLAGE_NOT_FOUND = 'VILLAGE_NOT_FOUND',
-  PLEDGE_NOT_FOUND = 'PLEDGE_NOT_FOUND',
   INVALID_PERIOD = 'INVALID_PERIOD',
   OUTSIDE_FISCAL_YEAR = 'OUTSIDE_FISCAL_YEAR',
 }
 
-/** Errors of the workbooks and statements (Indonesian messages for the person downloading). */
+/**
+ * Errors of the workbooks and statements (Indonesian messages for the person downloading). An
+ * unknown village, an unknown pledge and a month never allocated are answered by the exceptions of
+ * their modules (RegionsException, FundingException), so each reads the same on every route.
+ */
 export class ReportsException extends DomainException<ReportsErrorCode> {
   get httpStatus(): number {
     switch (this.code) {
       case ReportsErrorCode.RUN_NOT_FOUND:
-      case ReportsErrorCode.VILLAGE_NOT_FOUND:
-      case ReportsErrorCode.PLEDGE_NOT_FOUND:
         return HttpStatus.NOT_FOUND;
       case ReportsErrorCode.RUN_NOT_READY:
         return HttpStatus.CONFLICT;
@@ -38,14 +38,6 @@ export class ReportsException extends DomainException<ReportsErrorCode> {
       `Rekonsiliasi berstatus ${status}: buku kerja hanya tersedia untuk rekonsiliasi yang selesai (DONE) atau final (FINAL).`,
       { id, status },
     );
-  }
-
-  static villageNotFound(code: string): ReportsException {
-    return new ReportsException(ReportsErrorCode.VILLAGE_NOT_FOUND, `Desa/kelurahan dengan kode "${clip(code)}" tidak ditemukan.`, { code: clip(code) });
-  }
-
-  static pledgeNotFound(code: string): ReportsException {
-    return new ReportsException(ReportsErrorCode.PLEDGE_NOT_FOUND, `Komitmen pendanaan "${clip(code)}" tidak ditemukan.`, { code: clip(code) });
   }
 
   static invalidPeriod(): ReportsException {

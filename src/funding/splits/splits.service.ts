@@ -5,6 +5,7 @@ import { preparedQuery } from '../../common/database/prepared-query.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
 import { FundingException } from '../funding.exception.js';
+import { assertPledgeExists } from '../pledges/pledge-code.js';
 import type { GroupBy, SplitsQueryDto } from '../dto/splits-query.dto.js';
 import * as SQL from '../sql/splits.sql.js';
 import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
@@ -87,10 +88,7 @@ export class SplitsService {
    * answered as "nobody funded" (QA: a pledge code in the wrong case, a NIK with a typo).
    */
   private async assertNamedExist(q: SplitsQueryDto): Promise<void> {
-    if (q.pledgeCode) {
-      const [pledge] = await this.dataSource.query('SELECT code FROM pledge WHERE upper(code) = upper($1) ORDER BY code = $1 DESC LIMIT 1', [q.pledgeCode]);
-      if (pledge?.code !== q.pledgeCode) throw FundingException.pledgeNotFound(q.pledgeCode, pledge?.code);
-    }
+    if (q.pledgeCode) await assertPledgeExists(this.dataSource, q.pledgeCode);
     if (q.nik && !(await this.dataSource.query('SELECT 1 FROM participant WHERE nik = $1', [q.nik])).length) throw FundingException.participantNotFound(q.nik);
   }
 

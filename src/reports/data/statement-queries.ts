@@ -51,6 +51,11 @@ export class StatementQueries {
     return this.dataSource.query(sql, params);
   }
 
+  /** The months of the range that were ever allocated. */
+  async allocatedMonths(from: string, to: string): Promise<Set<string>> {
+    return new Set((await this.query(SQL.ALLOCATED_MONTHS, [from, to])).map((r) => r.month as string));
+  }
+
   async villagePledges(villageCode: string, fromYear: number, toYear: number): Promise<PledgeRow[]> {
     return (await this.query(SQL.VILLAGE_PLEDGES, [villageCode.replace(/\./g, ''), fromYear, toYear])).map(toPledge);
   }

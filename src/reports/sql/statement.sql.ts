@@ -75,3 +75,6 @@ export const PLEDGES_DUE_BY_MONTH = `
          min(pledge_revision)::int AS min_revision, max(pledge_revision)::int AS max_revision
   FROM split WHERE pledge_code = ANY($1::text[]) AND month BETWEEN $2 AND $3
   GROUP BY month ORDER BY month`;
+
+/** The months of $1..$2 with an allocation (CURRENT or STALE): the others have no splits to show. */
+export const ALLOCATED_MONTHS = `SELECT month FROM allocation_month WHERE month BETWEEN $1 AND $2`;

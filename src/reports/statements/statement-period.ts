@@ -1,5 +1,6 @@
 /** The period of a statement: exactly one month, or the twelve months of a fiscal year. */
 import { monthsBetween } from '../../common/month.js';
+import { FundingException } from '../../funding/funding.exception.js';
 import { monthLabel } from '../format/labels.js';
 import { ReportsException } from '../reports.exception.js';
 
@@ -22,3 +23,17 @@ export function resolvePeriod(query: { month?: string; year?: number }): Stateme
   const to = `${query.year}-12`;
   return { from, to, months: monthsBetween(from, to), label: `Tahun Anggaran ${query.year}`, slug: String(query.year) };
 }
+
+/**
+ * 404 NOT_ALLOCATED for a month never allocated, or a year none of whose months is: a statement of
+ * it would read "0 peserta, Rp0", as if nobody were registered (QA). The message is the one GET
+ * /splits?month= gives. A year with some months allocated is written, those not allocated marked
+ * "belum dialokasikan" (see NOT_ALLOCATED_NOTE).
+ */
+export function assertAllocated(period: StatementPeriod, allocated: ReadonlySet<string>): void {
+  if (period.months.some((m) => allocated.has(m))) return;
+  throw period.months.length === 1 ? FundingException.notAllocated(period.from) : FundingException.yearNotAllocated(Number(period.from.slice(0, 4)));
+}
+
+/** In the Peserta column of a month not allocated (yet), in place of "0". */
+export const NOT_ALLOCATED_NOTE = 'belum dialokasikan';

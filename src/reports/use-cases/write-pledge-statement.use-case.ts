@@ -7,7 +7,9 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
+import { assertPledgeExists } from '../../funding/pledges/pledge-code.js';
 import { AllocateMonth } from '../../funding/use-cases/allocate-month.use-case.js';
 import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { RegionsService } from '../../regions/regions.service.js';
@@ -20,7 +22,7 @@ import { mixedRevisions, revisionFacts } from '../format/revisions.js';
 import { correctionNotesByMonth } from '../statements/correction-notes.js';
 import { ReportsException } from '../reports.exception.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
-import { resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
+import { assertAllocated, NOT_ALLOCATED_NOTE, resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
 import { writePagedTable } from '../workbook/table-series.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { WorkbookOutput } from '../workbook/workbook-output.js';
@@ -64,6 +66,7 @@ const SPLIT_COLUMNS: TableColumn[] = [
 @Injectable()
 export class WritePledgeStatement {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly reports: ReportQueries,
     private readonly statements: StatementQueries,
     private readonly regions: RegionsService,
@@ -72,10 +75,13 @@ export class WritePledgeStatement {
   ) {}
 
   async prepare(command: WritePledgeStatementCommand): Promise<PreparedWorkbook> {
-    const pledge = await this.reports.pledge(command.pledgeCode);
-    if (!pledge) throw ReportsException.pledgeNotFound(command.pledgeCode);
+    // 404 PLEDGE_NOT_FOUND as GET /splits says it, naming a code that differs only in case ("apbd-2026").
+    await assertPledgeExists(this.dataSource, command.pledgeCode);
+    const pledge = (await this.reports.pledge(command.pledgeCode))!; // pledges are revised, never deleted
     const period = resolvePeriod(command);
     if (period.from.slice(0, 4) !== String(pledge.fiscalYear)) throw ReportsException.outsideFiscalYear(pledge.code, pledge.fiscalYear, period.label);
+    const allocated = await this.statements.allocatedMonths(period.from, period.to);
+    assertAllocated(period, allocated);
     await this.allocateMonth.refreshStale(command.actor);
     const yearStart = `${period.from.slice(0, 4)}-01`;
     const due = await this.statements.dueByMonth([pledge.code], period.from, period.to);
@@ -100,10 +106,12 @@ export class WritePledgeStatement {
           const paidAmount = paid.reduce((a, p) => a + p.amount, 0);
           const status = paymentStatus(used?.amount ?? 0, paidAmount);
           const row = t.currentRow;
+          // A month of the year not allocated (yet): nothing used, not "0 peserta"; what was paid for it still shows.
+          const isAllocated = allocated.has(month);
           t.addRow([
             monthLabel(month),
-            used?.participants ?? 0,
-            used?.amount ?? 0,
+            isAllocated ? (used?.participants ?? 0) : { note: NOT_ALLOCATED_NOTE },
+            isAllocated ? (used?.amount ?? 0) : null,
             paidAmount,
             { formula: `D${row}-C${row}`, result: paidAmount - (used?.amount ?? 0) },
             status ? label(PAYMENT_STATUS_LABELS, status) : '-',

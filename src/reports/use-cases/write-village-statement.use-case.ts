@@ -9,15 +9,13 @@ import type { Writable } from 'node:stream';
 import { Clock } from '../../common/clock/clock.js';
 import { AllocateMonth } from '../../funding/use-cases/allocate-month.use-case.js';
 import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
-import { normalizeVillageCode } from '../../regions/village-code.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { keysetPages } from '../data/keyset-pages.js';
 import { ReportQueries } from '../data/report-queries.js';
 import { type MonthKey, StatementQueries, type VillageResidentRow } from '../data/statement-queries.js';
 import { FUND_LABELS, label, monthLabel, rupiah, wibTimestamp } from '../format/labels.js';
-import { ReportsException } from '../reports.exception.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
-import { resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
+import { assertAllocated, NOT_ALLOCATED_NOTE, resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
 import { writePagedTable } from '../workbook/table-series.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { WorkbookOutput } from '../workbook/workbook-output.js';
@@ -69,10 +67,11 @@ export class WriteVillageStatement {
   ) {}
 
   async prepare(command: WriteVillageStatementCommand): Promise<PreparedWorkbook> {
-    const code = normalizeVillageCode(command.villageCode);
-    const village = code ? (await this.regions.villages()).find((v) => v.code === code) : undefined;
-    if (!code || !village) throw ReportsException.villageNotFound(command.villageCode);
+    const code = await this.regions.village(command.villageCode);
+    const village = (await this.regions.villages()).find((v) => v.code === code)!;
     const period = resolvePeriod(command);
+    const allocated = await this.statements.allocatedMonths(period.from, period.to);
+    assertAllocated(period, allocated);
     await this.allocateMonth.refreshStale(command.actor);
     const pledges = await this.statements.villagePledges(code, Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4)));
     const own = pledges.map((p) => p.code);
@@ -99,7 +98,10 @@ export class WriteVillageStatement {
           const owed = due.get(month)?.amount ?? 0;
           const paid = paidByMonth.get(month) ?? 0;
           const row = t.currentRow;
-          t.addRow([monthLabel(month), m?.participants ?? 0, m?.obligation ?? 0, m?.own ?? 0, m?.other ?? 0, m?.unfunded ?? 0, owed, paid, { formula: `H${row}-G${row}`, result: paid - owed }]);
+          const balance = { formula: `H${row}-G${row}`, result: paid - owed };
+          // A month of the year not allocated (yet) has no figures, not "0 peserta": only what was paid for it.
+          if (!allocated.has(month)) t.addRow([monthLabel(month), { note: NOT_ALLOCATED_NOTE }, null, null, null, null, null, paid, balance]);
+          else t.addRow([monthLabel(month), m?.participants ?? 0, m?.obligation ?? 0, m?.own ?? 0, m?.other ?? 0, m?.unfunded ?? 0, owed, paid, balance]);
         }
         t.finishTable();
         writePledgeNotes(t, pledges);

@@ -31,7 +31,12 @@ export interface TableColumn {
   total?: boolean;
 }
 
-export type CellInput = string | number | bigint | Date | null | undefined | { formula: string; result: number };
+/**
+ * `{ note }`: text in a number column where there is no number to give (a month not allocated:
+ * "belum dialokasikan", not 0); left-aligned so it reads on into the empty cells beside it, and
+ * not added to the totals.
+ */
+export type CellInput = string | number | bigint | Date | null | undefined | { formula: string; result: number } | { note: string };
 
 export interface TableSheetOptions {
   /** Title lines above the table: the first is the title, the rest subtitles. */
@@ -48,6 +53,8 @@ export interface TableSheetOptions {
 
 /** Data rows have no style of their own; one shared object lets ExcelJS reuse its style id. */
 const NO_ROW_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
+/** A `{ note }` in a number column: text, as a text column writes it. */
+const NOTE_STYLE: Partial<ExcelJS.Style> = columnStyle('text');
 
 /** Excel's last row: a table that would pass it is refused rather than silently cut. */
 export const MAX_SHEET_ROWS = 1_048_576;
@@ -173,7 +180,11 @@ export class TableSheet {
         case 'rupiah':
         case 'count':
         case 'percent': {
-          if (typeof value === 'object' && !(value instanceof Date)) {
+          if (typeof value === 'object' && 'note' in value) {
+            cell.value = textValue(value.note);
+            cell.style = NOTE_STYLE;
+            markAsText(cell);
+          } else if (typeof value === 'object' && !(value instanceof Date)) {
             cell.value = value;
             if (column.total) this.sums[i] += value.result;
           } else {
@@ -246,7 +257,10 @@ export class TableSheet {
         cell.value = textValue(value);
         markAsText(cell);
       } else if (typeof value === 'bigint') cell.value = Number(value);
-      else cell.value = value;
+      else if (typeof value === 'object' && 'note' in value) {
+        cell.value = textValue(value.note);
+        markAsText(cell);
+      } else cell.value = value;
     });
     const fontPoints = Math.max(LINE_POINTS, ((style?.font?.size ?? 11) / 11) * LINE_POINTS);
     this.finishRow(row, lines * fontPoints);

@@ -101,6 +101,8 @@ export async function insertReportFixture(ds: DataSource, status: 'DONE' | 'FINA
       await ds.query(`INSERT INTO obligation (month, nik, amount, unfunded, tmt, village_code) VALUES ($1, $2, $3, $4, $5, $6)`, [month, p.nik, O, O - funded, p.tmt, p.village]);
     }
   }
+  // September and October are allocated (a statement of a month never allocated is 404 NOT_ALLOCATED).
+  await ds.query(`INSERT INTO allocation_month (month, fiscal_year, status) VALUES ($1, 2026, 'CURRENT'), ($2, 2026, 'CURRENT')`, [PREV, MONTH]);
   for (const [month, nik, pledge, amount] of SPLITS) {
     await ds.query(`INSERT INTO split (month, nik, pledge_code, pledge_revision, amount) VALUES ($1, $2, $3, 1, $4)`, [month, nik, pledge, amount]);
   }
