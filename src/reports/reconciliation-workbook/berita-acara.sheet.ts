@@ -11,12 +11,6 @@ import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { REGENCY } from './titles.js';
 import type { ReconciliationWorkbookContext } from './workbook-context.js';
 
-const COLUMNS: TableColumn[] = [
-  { header: 'Uraian', kind: 'text', width: 48 },
-  { header: 'Angka', kind: 'rupiah', width: 22 },
-  { header: 'Terbilang', kind: 'text', width: 70 },
-];
-
 /**
  * The BPJS Kesehatan branch office serving the regency: Bengkulu Utara is served by the Kantor
  * Cabang Bengkulu. A constant like REGENCY (the service is one regency's; there is no regional
@@ -30,6 +24,20 @@ export const SIGNATORIES = [
   ['Kepala BPKAD', REGENCY, 'NIP.'],
   ['Kepala BPJS Kesehatan', BPJS_BRANCH, 'NPP.'],
 ] as const;
+
+/**
+ * Wide enough for every signatory's title and unit on one line (wrappedLines: one character a
+ * digit wide, less one for the cell's padding). The middle column, Angka, holds the BPKAD block:
+ * at 22 "Kabupaten Bengkulu Utara" wrapped to two lines there only, so the three blocks did not line
+ * up (QA, rendered with LibreOffice).
+ */
+const SIGNATURE_WIDTH = Math.max(...SIGNATORIES.flatMap(([title, unit]) => [title.length, unit.length])) + 2;
+
+const COLUMNS: TableColumn[] = [
+  { header: 'Uraian', kind: 'text', width: 48 },
+  { header: 'Angka', kind: 'rupiah', width: Math.max(22, SIGNATURE_WIDTH) },
+  { header: 'Terbilang', kind: 'text', width: 70 },
+];
 
 /** The rows from "Demikian …" to the signatories' NIP lines. */
 const CLOSING_ROWS = 11;

@@ -60,3 +60,15 @@ export function libreOfficeSheets(xlsx: Buffer, sheetNames: string[]): Map<strin
   }
   return sheets;
 }
+
+/** The text of the PDF LibreOffice prints from `xlsx`, laid out as on the page (pdftotext -layout); null without pdftotext. */
+export function libreOfficePrintedText(xlsx: Buffer): string | null {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error('soffice not installed');
+  if (spawnSync('sh', ['-c', 'command -v pdftotext']).status !== 0) return null;
+  const profile = recalculatingProfile(soffice);
+  const dir = mkdtempSync(join(tmpdir(), 'lo-'));
+  writeFileSync(join(dir, 'book.xlsx'), xlsx);
+  execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'book.xlsx')], { stdio: 'pipe', timeout: 120_000 });
+  return execFileSync('pdftotext', ['-layout', join(dir, 'book.pdf'), '-'], { encoding: 'utf8' });
+}
