@@ -9,6 +9,7 @@ import { Role } from '../users/role.js';
 import { PaymentQueryDto, PaymentStatusQueryDto, RecordPaymentDto } from './dto/payment.dto.js';
 import { Payment } from './entities/payment.entity.js';
 import { readPaymentBody } from './payment-body.js';
+import { assertPledgeExists } from '../funding/pledges/pledge-code.js';
 import { PaymentStatuses } from './payment-statuses.service.js';
 import { DeletePayment } from './use-cases/delete-payment.use-case.js';
 import { RecordPayment, toPaymentView } from './use-cases/record-payment.use-case.js';
@@ -46,6 +47,8 @@ export class PaymentsController {
   @Get()
   @Roles(...READERS)
   async list(@Query() query: PaymentQueryDto) {
+    // an unknown (or wrong-case) pledge is 404, not an empty list that reads as "nothing paid" (QA)
+    if (query.pledgeCode) await assertPledgeExists(this.dataSource, query.pledgeCode);
     const where = { ...(query.month ? { month: query.month } : {}), ...(query.pledgeCode ? { pledgeCode: query.pledgeCode } : {}) };
     const [rows, total] = await this.dataSource.getRepository(Payment).findAndCount({
       where,

@@ -59,5 +59,9 @@ describe('payments: record and list', () => {
     const res = await (await t.as(Role.AUDITOR)).get('/api/v1/payments?month=2026-10&pledgeCode=APBD-2026').expect(200);
     expect(res.body.total).toBe(1);
     expect(res.body.items[0]).toMatchObject({ month: '2026-10', amount: 37800 });
+    // a pledge that does not exist is said so, naming the one in other case, not an empty list that reads as "nothing paid" (QA)
+    const wrongCase = await (await t.as(Role.AUDITOR)).get('/api/v1/payments?pledgeCode=apbd-2026').expect(404);
+    expect(wrongCase.body).toMatchObject({ code: 'PLEDGE_NOT_FOUND', details: { similar: 'APBD-2026' } });
+    await (await t.as(Role.AUDITOR)).get('/api/v1/payments?pledgeCode=NOPE-2026').expect(404);
   });
 });
