@@ -109,6 +109,40 @@ describeInBrowser('console: finance sees the upload history of the month on the 
     await context.close();
   }, BROWSER_TIMEOUT);
 
+  it('opens on the month in the address (the run page links "#/tagihan?month="), and says a month it cannot read', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    // QA: the page ignored ?month and opened on the month before this one, so a bill could go to the wrong month
+    await login(page, base, await userFor(t, Role.KEUANGAN), `#/tagihan?month=${MONTH}`);
+    const bills = sectionOf(page, 'Tagihan BPJS');
+    const pbi = sectionOf(page, 'Daftar PBI APBN');
+    const history = bills.getByRole('table', { name: 'Riwayat unggahan tagihan Oktober 2026' });
+    await history.waitFor();
+    // October's first version (later tests of this file may have added a second)
+    const first = (await tableRows(history)).at(-1)!;
+    expect(first[0]).toMatch(/^1( terbaru)?$/);
+    expect(first.slice(1, 3)).toEqual([UPLOADED_AT, 'uji-keuangan']);
+    await expect(bills.getByLabel('Bulan').inputValue()).resolves.toBe(MONTH);
+    await expect(pbi.getByLabel('Bulan').inputValue()).resolves.toBe(MONTH);
+    await pbi.getByText(/daftar PBI APBN .*Oktober 2026/).first().waitFor();
+    await screenshot(page, 'finance-bpjs-month-from-address');
+
+    // a month that is not one: said, and the page opens on its usual month (the one before this one)
+    await page.goto(`${base}/console/#/tagihan?month=2026-13`);
+    await page.getByText('Bulan "2026-13" di alamat tidak valid (gunakan YYYY-MM, mis. 2026-10); yang ditampilkan').waitFor();
+    const usual = await page.evaluate(() => {
+      const wib = new Date(Date.now() + 7 * 3600 * 1000);
+      const m = wib.getUTCMonth(); // the month before, 0-based month of this one = 1-based of the one before
+      return m === 0 ? `${wib.getUTCFullYear() - 1}-12` : `${wib.getUTCFullYear()}-${String(m).padStart(2, '0')}`;
+    });
+    await expect(sectionOf(page, 'Tagihan BPJS').getByLabel('Bulan').inputValue()).resolves.toBe(usual);
+    await expect(sectionOf(page, 'Daftar PBI APBN').getByLabel('Bulan').inputValue()).resolves.toBe(usual);
+    await screenshot(page, 'finance-bpjs-month-invalid');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
   it('a file with no acceptable row: refused, and the rows that failed are listed under the form', async () => {
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);

@@ -6,7 +6,7 @@ import { upload } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
 import { clearErrors, field, form, showErrors, values } from '../forms.js';
-import { monthField, previousMonth } from '../month-field.js';
+import { monthField, monthFromAddress, previousMonth } from '../month-field.js';
 import { hashFor } from '../routes.js';
 import { uploadBox } from '../upload-box.js';
 import { issuesTable, refusedRowsTable } from '../issues-table.js';
@@ -15,11 +15,15 @@ import { uploadHistory } from '../upload-history.js';
 import { announce, busy, downloadButton, notice, pageHeader, section, stats } from '../ui.js';
 
 export async function render(main, ctx) {
-  const bill = billForm(ctx);
-  const pbi = pbiForm(ctx);
+  // the month in the address (the run page's "Ke halaman tagihan" names it): both forms open on it, so
+  // a bill is not uploaded for the default month by mistake (QA); one that is not a month is said
+  const { month, problem } = monthFromAddress(ctx.query, defaultMonth());
+  const bill = billForm(ctx, month);
+  const pbi = pbiForm(ctx, month);
   replace(
     main,
     pageHeader('Tagihan BPJS & Daftar PBI APBN', 'Unggah tagihan bulanan BPJS Kesehatan (kolom NOKA, NIK, NAMA, IURAN) dan daftar PBI APBN (kolom NIK) untuk pemeriksaan kepesertaan ganda.'),
+    problem,
     h('div', { class: 'grid-2' }, section('Tagihan BPJS', bill.element), section('Daftar PBI APBN', pbi.element)),
   );
   await Promise.all([bill.showHistory(), pbi.showHistory()]);
@@ -81,14 +85,14 @@ function uploadWith({ path, buildBody, describe, label, ctx, extraFields, histor
 
 const defaultMonth = () => previousMonth(currentMonth());
 
-function billForm(ctx) {
+function billForm(ctx, month) {
   return uploadWith({
     ctx,
     label: 'tagihan',
     path: '/api/v1/bills',
     history: { what: 'tagihan', count: { label: 'Baris', value: (b) => b.lines }, reportName: billReportName },
     extraFields: [
-      monthField({ value: defaultMonth() }),
+      monthField({ value: month }),
       field({ label: 'Total invoice (Rp)', name: 'invoiceTotal', required: true, hint: 'Sesuai invoice BPJS, mis. 37.800.000', attrs: { inputmode: 'numeric', autocomplete: 'off' } }),
     ],
     buildBody: {
@@ -118,13 +122,13 @@ function billForm(ctx) {
   });
 }
 
-function pbiForm(ctx) {
+function pbiForm(ctx, month) {
   return uploadWith({
     ctx,
     label: 'daftar PBI APBN',
     path: '/api/v1/pbi-apbn-lists',
     history: { what: 'daftar PBI APBN', count: { label: 'NIK', value: (l) => l.niks }, reportName: pbiReportName },
-    extraFields: [monthField({ value: defaultMonth() })],
+    extraFields: [monthField({ value: month })],
     buildBody: {
       check: (v) => (v.month ? [] : [{ field: 'month', messages: ['Bulan wajib diisi.'] }]),
       fields: (v) => ({ month: v.month }),
