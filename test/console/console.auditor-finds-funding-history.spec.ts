@@ -31,6 +31,10 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
       .expect(201);
     await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemerintah Kabupaten Bengkulu Utara', fiscalYear: 2026, scope: 'ALL' }).expect(201);
     await finance.post('/api/v1/allocations').send({ month: '2026-10' }).expect((res) => expect(res.status).toBeLessThan(300));
+    // A pledge of another year (no effect on 2026's splits) revised twice: its legal basis, then its months and pagu.
+    await finance.post('/api/v1/pledges').send({ code: 'TJSLP-2027', sourceType: 'TJSLP', funder: 'PT Agro Muko', fiscalYear: 2027, scope: 'ALL', sharePercent: 10, budget: 5_000_000, legalBasis: 'PKS 1/2027' }).expect(201);
+    await finance.patch('/api/v1/pledges/TJSLP-2027').send({ legalBasis: 'PKS 1/2027 (adendum)', reason: 'Adendum PKS' }).expect(200);
+    await finance.patch('/api/v1/pledges/TJSLP-2027').send({ fromMonth: 3, budget: 4_000_000, reason: 'Mulai Maret' }).expect(200);
   });
 
   it('reads who paid for a participant, month by month, and exports the splits', async () => {
@@ -102,6 +106,19 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await page.getByRole('table', { name: /Pembagian iuran: 2 baris/ }).waitFor();
     await expectNoFormErrors(filters);
 
+    // A pledge's revisions say what each changed from the one before (QA: only pagu, kuota, porsi were shown)
+    await page.goto(`${base}/console/#/komitmen/TJSLP-2027`);
+    const revisions = page.getByRole('table', { name: 'Revisi (terbaru di atas)' });
+    await revisions.locator('tbody tr').nth(2).waitFor();
+    const head = await revisions.locator('thead th').allTextContents();
+    const changed = (await revisions.locator('tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => Array.from(tr.children, (td: any) => td.textContent)))).map((r) => [r[0], r[head.indexOf('Yang berubah')]]);
+    expect(changed).toEqual([
+      ['3', 'Dari bulan, Pagu'],
+      ['2', 'Dasar hukum'],
+      ['1', '–'],
+    ]);
+    await screenshot(page, 'auditor-pledge-revisions');
+
     // The pledges show the Dana Desa compliance warning.
     await page.goto(`${base}/console/#/komitmen?tahun=2026`);
     await page.getByText('Peringatan kepatuhan:').waitFor();
@@ -122,7 +139,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
       const cells: { textContent: string }[] = [...(globalThis as any).document.querySelectorAll('tbody tr td:nth-child(4)')];
       return cells.length > 0 && cells.every((td) => td.textContent.startsWith('Komitmen'));
     });
-    const created = trail.locator('tbody tr', { hasText: 'pledge.create' }).first();
+    const created = trail.locator('tbody tr', { hasText: 'pledge.create' }).filter({ hasText: 'Kode: APBD-2026;' }).first();
     expect(await created.locator('td:nth-child(5)').innerText()).toContain('Jenis sumber: APBD Kabupaten');
     await created.getByText(/Selengkapnya|Data asli/).click();
     expect(await created.locator('pre').innerText()).toContain('"sourceType": "APBD"');

@@ -154,3 +154,20 @@ describe('console figures computed in the browser', () => {
     expect(audit.summaryText(JSON.stringify({ reason: 'x'.repeat(300) }), 20)).toHaveLength(20);
   });
 });
+
+describe('console filters and revisions read in the browser', () => {
+  let pledge: any;
+  beforeAll(async () => {
+    pledge = await consoleModule('pages/pledge.js');
+  });
+
+  it('names the terms a pledge revision changed from the one before, by their labels on the page', () => {
+    const before = { code: 'X', fiscalYear: 2027, fromMonth: 1, toMonth: 12, budget: 5000000, legalBasis: 'PKS 1/2027', villageCodes: ['a'], quota: null };
+    expect(pledge.changedTermLabels(before, { ...before, legalBasis: 'PKS 1/2027 (adendum)' })).toEqual(['Dasar hukum']);
+    expect(pledge.changedTermLabels(before, { ...before, budget: 4000000, fromMonth: 3 })).toEqual(['Dari bulan', 'Pagu']);
+    expect(pledge.changedTermLabels(before, { ...before, villageCodes: ['a', 'b'], quota: undefined })).toEqual(['Desa yang ditanggung']); // null and absent are the same
+    expect(pledge.changedTermLabels(before, { ...before })).toEqual([]);
+    expect(pledge.changedTermLabels(before, { ...before, newTerm: 1 })).toEqual(['newTerm']);
+  });
+
+});
