@@ -157,8 +157,10 @@ describe('console figures computed in the browser', () => {
 
 describe('console filters and revisions read in the browser', () => {
   let pledge: any;
+  let format: any;
   beforeAll(async () => {
     pledge = await consoleModule('pages/pledge.js');
+    format = await consoleModule('format.js');
   });
 
   it('names the terms a pledge revision changed from the one before, by their labels on the page', () => {
@@ -170,4 +172,10 @@ describe('console filters and revisions read in the browser', () => {
     expect(pledge.changedTermLabels(before, { ...before, newTerm: 1 })).toEqual(['newTerm']);
   });
 
+  it('reads a NIK as printed on the card', () => {
+    expect(format.plainNik('1703 0102 0709 2185')).toBe('1703010207092185');
+    expect(format.plainNik('1703.0102.0709.2185')).toBe('1703010207092185');
+    expect(format.plainNik('')).toBe('');
+    expect(format.plainNik(undefined)).toBeUndefined();
+  });
 });

@@ -85,6 +85,14 @@ export function currentMonth(now = new Date()) {
   return `${wib.getUTCFullYear()}-${String(wib.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
+/**
+ * A NIK as typed or pasted as printed on the card ("1703 0102 0709 2185", "1703.0102.0709.2185") →
+ * "1703010207092185": spaces and dots dropped, anything else left for the API to judge. Pure.
+ */
+export function plainNik(text) {
+  return text === undefined || text === null ? text : String(text).replace(/[\s.]/g, '');
+}
+
 /** 0.4567 → "46%". */
 export function percent(fraction) {
   if (fraction === null || fraction === undefined || !Number.isFinite(Number(fraction))) return '–';

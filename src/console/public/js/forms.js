@@ -45,6 +45,14 @@ export function field({ label, name, type = 'text', required = false, value, hin
   );
 }
 
+/**
+ * The NIK field of a search or filter: long enough for a NIK pasted as printed ("1703 0102 0709 2185",
+ * 19 characters; a 16-character limit cut it to "1703 0102 0709 2"), read with plainNik() before sending.
+ */
+export function nikField({ value, label = 'NIK', name = 'nik' } = {}) {
+  return field({ label, name, value, hint: '16 digit (spasi dan titik diabaikan)', attrs: { inputmode: 'numeric', autocomplete: 'off', maxlength: '24' } });
+}
+
 /** "2026-11-05" → "Dipilih: 5 November 2026"; "2026-11" → "Dipilih: November 2026"; nothing picked → "". Pure. */
 export function pickedInWords(type, value) {
   const valid = type === 'date' ? /^\d{4}-\d{2}-\d{2}$/.test(value ?? '') : isMonth(value);

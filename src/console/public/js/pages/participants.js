@@ -1,8 +1,8 @@
 /** Search participants by NIK or name (and village / month covered); each result links to its history. */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { dateLabel, END_REASON_LABELS, label } from '../format.js';
-import { field, form, showErrors, values } from '../forms.js';
+import { dateLabel, END_REASON_LABELS, label, plainNik } from '../format.js';
+import { field, form, nikField, showErrors, values } from '../forms.js';
 import { hashFor } from '../routes.js';
 import { busy, dataTable, errorNotice, loading, pageHeader, pager, section } from '../ui.js';
 import { villageOptions } from '../villages.js';
@@ -21,7 +21,7 @@ export async function render(main, ctx) {
     h(
       'div',
       { class: 'filters' },
-      field({ label: 'NIK', name: 'nik', value: q.nik, hint: '16 digit (spasi dan titik diabaikan)', attrs: { inputmode: 'numeric', autocomplete: 'off', maxlength: '24' } }),
+      nikField({ value: q.nik }),
       field({ label: 'Nama', name: 'name', value: q.name, hint: 'Awal nama, mis. SITI', attrs: { autocomplete: 'off' } }),
       field({ label: 'Desa/kelurahan', name: 'villageCode', value: q.villageCode, options: await villageOptions() }),
       field({ label: 'Tertanggung pada bulan', name: 'coveredIn', type: 'month', value: q.coveredIn }),
@@ -36,7 +36,7 @@ export async function render(main, ctx) {
    */
   async function search(el, criteria, { openExact = false } = {}) {
     // a NIK pasted as printed on the card ("1703 0102 …" or with dots) is the same NIK (QA)
-    const query = { nik: criteria.nik?.replace(/[\s.]/g, ''), name: criteria.name, villageCode: criteria.villageCode, coveredIn: criteria.coveredIn, page: criteria.page };
+    const query = { nik: plainNik(criteria.nik), name: criteria.name, villageCode: criteria.villageCode, coveredIn: criteria.coveredIn, page: criteria.page };
     ctx.setQuery(query);
     if (!query.nik && !query.name && !query.villageCode && !query.coveredIn) {
       replace(results, h('p', { class: 'hint', text: 'Isi NIK, nama, desa atau bulan untuk mencari.' }));

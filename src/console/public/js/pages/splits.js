@@ -7,8 +7,8 @@ import { barChart } from '../chart.js';
 import { csvBlob, toCsv } from '../csv.js';
 import { aggregateSplits, fetchAllSplits } from '../splits-data.js';
 import { h, replace } from '../dom.js';
-import { isMonth, label, monthLabel, number, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
-import { field, form, showErrors, values } from '../forms.js';
+import { isMonth, label, monthLabel, number, plainNik, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
+import { field, form, nikField, showErrors, values } from '../forms.js';
 import { hashFor } from '../routes.js';
 import { announce, busy, dataTable, errorNotice, loading, notice, pageHeader, pager, section } from '../ui.js';
 import { villageOptions } from '../villages.js';
@@ -17,6 +17,11 @@ const PAGE_SIZE = 50;
 const EXPORT_MAX = 500_000;
 const FILTERS = ['month', 'pledgeCode', 'sourceType', 'villageCode', 'nik'];
 const GROUP_LABELS = { pledge: 'komitmen', sourceType: 'sumber dana', village: 'desa' };
+
+/** The form's filters as the API takes them: a NIK pasted as printed ("1703 0102 …") without its spaces and dots. */
+function filtersOf(v) {
+  return Object.fromEntries(FILTERS.map((k) => [k, k === 'nik' ? plainNik(v[k]) : v[k]]));
+}
 
 export async function render(main, ctx) {
   const q = ctx.query;
@@ -46,7 +51,7 @@ export async function render(main, ctx) {
       }),
       field({ label: 'Sumber dana', name: 'sourceType', value: q.sourceType, options: [{ value: '', label: 'Semua sumber' }, ...['APBD', 'APBD_PROV', 'DESA', 'TJSLP'].map((v) => ({ value: v, label: SOURCE_TYPE_LABELS[v] }))] }),
       field({ label: 'Desa/kelurahan', name: 'villageCode', value: q.villageCode, options: await villageOptions() }),
-      field({ label: 'NIK', name: 'nik', value: q.nik, attrs: { inputmode: 'numeric', maxlength: '16', autocomplete: 'off' } }),
+      nikField({ value: q.nik }),
       field({ label: 'Total menurut', name: 'groupBy', value: q.groupBy ?? 'pledge', options: Object.entries(GROUP_LABELS).map(([value, text]) => ({ value, label: text })) }),
     ),
     h('div', { class: 'actions' }, show, exportButton, exportOut),
@@ -56,7 +61,7 @@ export async function render(main, ctx) {
   async function load(el, page) {
     replace(exportOut); // an earlier export's line is about other filters (QA)
     const v = values(el);
-    const filters = Object.fromEntries(FILTERS.map((k) => [k, v[k]]));
+    const filters = filtersOf(v);
     ctx.setQuery({ ...filters, groupBy: v.groupBy, page });
     replace(results, loading());
     showTotals(totals, filters, v.groupBy, ctx);
@@ -173,8 +178,7 @@ function renderTotals(container, rows, title, groupBy, note) {
 
 /** Fetches every page of the selection and offers it as a CSV file built in the browser. */
 async function exportCsv(el, out, ctx) {
-  const v = values(el);
-  const filters = Object.fromEntries(FILTERS.map((k) => [k, v[k]]));
+  const filters = filtersOf(values(el));
   let rows;
   try {
     const all = await fetchAllSplits(filters, { max: EXPORT_MAX, signal: ctx.signal, onProgress: (read, total) => replace(out, `Mengambil ${number(read)} dari ${number(total)} baris…`) });
