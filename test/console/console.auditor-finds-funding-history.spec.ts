@@ -94,8 +94,9 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor CSV (semua hasil)' }).click()]);
     expect(csv.suggestedFilename()).toBe(`alokasi-2026-10-${person.nik}.csv`);
     const lines = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('nik,month,pledgeCode,sourceType,amount,pledgeRevision');
-    expect(lines.slice(1).sort()).toEqual([`${person.nik},2026-10,APBD-2026,APBD,22680,1`, `${person.nik},2026-10,DESA-1703062001-2026,DESA,15120,1`]);
+    // headings as the table's, in Indonesian; values a spreadsheet can read (YYYY-MM, whole rupiah) (QA: English headings)
+    expect(lines[0]).toBe('NIK,Bulan,Komitmen,Sumber dana,Revisi komitmen,Jumlah (Rp)');
+    expect(lines.slice(1).sort()).toEqual([`${person.nik},2026-10,APBD-2026,APBD,1,22680`, `${person.nik},2026-10,DESA-1703062001-2026,DESA,1,15120`]);
     await screenshot(page, 'auditor-splits');
     const filters = page.getByRole('form', { name: 'Saring alokasi' });
     await filters.getByLabel('NIK').fill('abc');

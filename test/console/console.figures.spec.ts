@@ -157,9 +157,11 @@ describe('console figures computed in the browser', () => {
 
 describe('console filters and revisions read in the browser', () => {
   let pledge: any;
+  let splitsPage: any;
   let format: any;
   beforeAll(async () => {
     pledge = await consoleModule('pages/pledge.js');
+    splitsPage = await consoleModule('pages/splits.js');
     format = await consoleModule('format.js');
   });
 
@@ -170,6 +172,10 @@ describe('console filters and revisions read in the browser', () => {
     expect(pledge.changedTermLabels(before, { ...before, villageCodes: ['a', 'b'], quota: undefined })).toEqual(['Desa yang ditanggung']); // null and absent are the same
     expect(pledge.changedTermLabels(before, { ...before })).toEqual([]);
     expect(pledge.changedTermLabels(before, { ...before, newTerm: 1 })).toEqual(['newTerm']);
+  });
+
+  it('heads the splits export as the table, in Indonesian', () => {
+    expect(splitsPage.SPLITS_CSV_COLUMNS.map((c: any) => c.label)).toEqual(['NIK', 'Bulan', 'Komitmen', 'Sumber dana', 'Revisi komitmen', 'Jumlah (Rp)']);
   });
 
   it('reads a NIK as printed on the card', () => {

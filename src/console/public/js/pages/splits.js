@@ -176,7 +176,21 @@ function renderTotals(container, rows, title, groupBy, note) {
   );
 }
 
+/**
+ * The export's columns: the table's headings in its order, the values as the API gives them (month
+ * YYYY-MM, source type code, whole rupiah without separators) so a spreadsheet can sum and sort them.
+ */
+export const SPLITS_CSV_COLUMNS = [
+  { label: 'NIK', key: 'nik' },
+  { label: 'Bulan', key: 'month' },
+  { label: 'Komitmen', key: 'pledgeCode' },
+  { label: 'Sumber dana', key: 'sourceType' },
+  { label: 'Revisi komitmen', key: 'pledgeRevision' },
+  { label: 'Jumlah (Rp)', key: 'amount' },
+];
+
 /** Fetches every page of the selection and offers it as a CSV file built in the browser. */
+
 async function exportCsv(el, out, ctx) {
   const filters = filtersOf(values(el));
   let rows;
@@ -189,17 +203,7 @@ async function exportCsv(el, out, ctx) {
     replace(out, h('span', { class: 'error-text', role: 'alert', text: err.message }));
     return;
   }
-  const csv = toCsv(
-    [
-      { label: 'nik', key: 'nik' },
-      { label: 'month', key: 'month' },
-      { label: 'pledgeCode', key: 'pledgeCode' },
-      { label: 'sourceType', key: 'sourceType' },
-      { label: 'amount', key: 'amount' },
-      { label: 'pledgeRevision', key: 'pledgeRevision' },
-    ],
-    rows,
-  );
+  const csv = toCsv(SPLITS_CSV_COLUMNS, rows);
   const name = `alokasi${filters.month ? `-${filters.month}` : ''}${filters.pledgeCode ? `-${filters.pledgeCode}` : ''}${filters.nik ? `-${filters.nik}` : ''}.csv`;
   saveBlob(csvBlob(csv), name);
   replace(out, `Diunduh: ${name} (${number(rows.length)} baris)`);
