@@ -111,6 +111,34 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await expectNoFormErrors(filters);
     expect(page.url()).toContain(`nik=${person.nik}`);
 
+    // A pledge code in the wrong case in the address: kept, asked, and the API's answer said beside the
+    // picker, with a link to the pledge meant; nothing listed (QA: the filter vanished and every split showed)
+    await page.goto(`${base}/console/#/alokasi?month=2026-10&pledgeCode=apbd-2026`);
+    const pledgeError = filters.locator('[data-field="pledgeCode"] .field-error');
+    await pledgeError.getByText('Komitmen pendanaan "apbd-2026" tidak ditemukan. Maksudnya "APBD-2026"?').waitFor();
+    await expect(filters.getByLabel('Penyandang dana (komitmen)').inputValue()).resolves.toBe('apbd-2026');
+    await expect(page.getByRole('table', { name: /Pembagian iuran/ }).count()).resolves.toBe(0);
+    expect(page.url()).toContain('pledgeCode=apbd-2026');
+    await screenshot(page, 'auditor-splits-unknown-pledge');
+    await page.getByRole('link', { name: 'Tampilkan komitmen APBD-2026' }).click();
+    await page.getByRole('table', { name: /Pembagian iuran: 5 baris/ }).waitFor();
+    await expect(filters.getByLabel('Penyandang dana (komitmen)').inputValue()).resolves.toBe('APBD-2026');
+
+    // A village outside the regency: the same, and the export exports nothing instead of every split
+    await page.goto(`${base}/console/#/alokasi?month=2026-10&villageCode=17.03.99.2001`);
+    await filters.locator('[data-field="villageCode"] .field-error').getByText('Desa/kelurahan dengan kode "17.03.99.2001" tidak ada di Kabupaten Bengkulu Utara.', { exact: false }).waitFor();
+    await expect(filters.getByLabel('Desa/kelurahan').inputValue()).resolves.toBe('17.03.99.2001');
+    await expect(page.getByRole('table', { name: /Pembagian iuran/ }).count()).resolves.toBe(0);
+    let downloaded = false;
+    page.on('download', () => (downloaded = true));
+    await page.getByRole('button', { name: 'Ekspor CSV (semua hasil)' }).click();
+    await page.locator('.inline-status .error-text').getByText('tidak ada di Kabupaten Bengkulu Utara', { exact: false }).waitFor();
+    expect(downloaded).toBe(false);
+    await screenshot(page, 'auditor-splits-unknown-village');
+    // a village code without its dots picks that village
+    await page.goto(`${base}/console/#/alokasi?month=2026-10&villageCode=${VILLAGE.replace(/\./g, '')}`);
+    await page.getByRole('table', { name: /Pembagian iuran: \d+ baris/ }).waitFor();
+    await expect(filters.getByLabel('Desa/kelurahan').inputValue()).resolves.toBe(VILLAGE);
 
     // A pledge's revisions say what each changed from the one before (QA: only pagu, kuota, porsi were shown)
     await page.goto(`${base}/console/#/komitmen/TJSLP-2027`);

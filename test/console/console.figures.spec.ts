@@ -174,6 +174,16 @@ describe('console filters and revisions read in the browser', () => {
     expect(pledge.changedTermLabels(before, { ...before, newTerm: 1 })).toEqual(['newTerm']);
   });
 
+  it('says a pledge, village or NIK the API does not know beside its filter', () => {
+    const notFound = { code: 'PLEDGE_NOT_FOUND', message: 'Komitmen pendanaan "apbd-2026" tidak ditemukan.', details: [], body: { details: { code: 'apbd-2026', similar: 'APBD-2026' } } };
+    expect(splitsPage.filterRefusal(notFound)).toEqual({ message: notFound.message, details: [{ field: 'pledgeCode', messages: [notFound.message] }] });
+    expect(splitsPage.filterRefusal({ code: 'VILLAGE_NOT_FOUND', message: 'm', details: [] }).details[0].field).toBe('villageCode');
+    expect(splitsPage.filterRefusal({ code: 'PARTICIPANT_NOT_FOUND', message: 'm', details: [] }).details[0].field).toBe('nik');
+    const invalid = { code: 'VALIDATION_FAILED', message: 'm', details: [{ field: 'nik', messages: ['x'] }] };
+    expect(splitsPage.filterRefusal(invalid)).toBe(invalid);
+    expect(splitsPage.filterRefusal({ code: 'NOT_ALLOCATED', message: 'm', details: [] })).toBeNull();
+  });
+
   it('heads the splits export as the table, in Indonesian', () => {
     expect(splitsPage.SPLITS_CSV_COLUMNS.map((c: any) => c.label)).toEqual(['NIK', 'Bulan', 'Komitmen', 'Sumber dana', 'Revisi komitmen', 'Jumlah (Rp)']);
   });

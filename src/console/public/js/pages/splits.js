@@ -17,10 +17,36 @@ const PAGE_SIZE = 50;
 const EXPORT_MAX = 500_000;
 const FILTERS = ['month', 'pledgeCode', 'sourceType', 'villageCode', 'nik'];
 const GROUP_LABELS = { pledge: 'komitmen', sourceType: 'sumber dana', village: 'desa' };
+/** The API's 404 for a filter naming nothing that exists, and the filter it is about. */
+const FILTER_NOT_FOUND = { PLEDGE_NOT_FOUND: 'pledgeCode', VILLAGE_NOT_FOUND: 'villageCode', PARTICIPANT_NOT_FOUND: 'nik' };
 
 /** The form's filters as the API takes them: a NIK pasted as printed ("1703 0102 …") without its spaces and dots. */
 function filtersOf(v) {
   return Object.fromEntries(FILTERS.map((k) => [k, k === 'nik' ? plainNik(v[k]) : v[k]]));
+}
+
+/**
+ * The API's refusal of a filter as an error for showErrors: its field details as they are, and a 404 for a
+ * pledge, village or NIK that does not exist as a message beside that filter. Null for any other error.
+ */
+export function filterRefusal(err) {
+  if (err?.details?.length) return err;
+  const name = err?.missingRoute ? undefined : FILTER_NOT_FOUND[err?.code];
+  return name ? { message: err.message, details: [{ field: name, messages: [err.message] }] } : null;
+}
+
+/**
+ * Options of a picker with the address's value kept: a value the list lacks (a pledge code in the wrong
+ * case, a village outside the regency) stays chosen and is sent, so the API says what is wrong with it,
+ * instead of the filter vanishing and every split being listed and exported (QA). A village code written
+ * without dots picks its village.
+ */
+function keepingAsked(options, asked, { ignoreDots = false } = {}) {
+  if (!asked) return { options, value: asked };
+  const same = (a) => (ignoreDots ? a.replace(/\./g, '') === asked.replace(/\./g, '') : a === asked);
+  const found = options.find((o) => o.value && same(o.value));
+  if (found) return { options, value: found.value };
+  return { options: [...options, { value: asked, label: `${asked} (tidak ada di daftar)` }], value: asked };
 }
 
 export async function render(main, ctx) {
@@ -37,20 +63,17 @@ export async function render(main, ctx) {
   const show = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Tampilkan');
   const exportButton = h('button', { type: 'button', class: 'btn btn--secondary' }, 'Ekspor CSV (semua hasil)');
 
+  const pledgePicker = keepingAsked([{ value: '', label: 'Semua komitmen' }, ...[...pledges].sort((a, b) => a.code.localeCompare(b.code)).map((p) => ({ value: p.code, label: `${p.code} – ${p.funder}` }))], q.pledgeCode);
+  const villagePicker = keepingAsked(await villageOptions(), q.villageCode, { ignoreDots: true });
   const filterForm = form(
     { label: 'Saring alokasi', onsubmit: (_e, el) => busy(show, () => load(el, 1)) },
     h(
       'div',
       { class: 'filters' },
       field({ label: 'Bulan', name: 'month', type: 'month', value: q.month, hint: 'YYYY-MM' }),
-      field({
-        label: 'Penyandang dana (komitmen)',
-        name: 'pledgeCode',
-        value: q.pledgeCode,
-        options: [{ value: '', label: 'Semua komitmen' }, ...[...pledges].sort((a, b) => a.code.localeCompare(b.code)).map((p) => ({ value: p.code, label: `${p.code} – ${p.funder}` }))],
-      }),
+      field({ label: 'Penyandang dana (komitmen)', name: 'pledgeCode', value: pledgePicker.value, options: pledgePicker.options }),
       field({ label: 'Sumber dana', name: 'sourceType', value: q.sourceType, options: [{ value: '', label: 'Semua sumber' }, ...['APBD', 'APBD_PROV', 'DESA', 'TJSLP'].map((v) => ({ value: v, label: SOURCE_TYPE_LABELS[v] }))] }),
-      field({ label: 'Desa/kelurahan', name: 'villageCode', value: q.villageCode, options: await villageOptions() }),
+      field({ label: 'Desa/kelurahan', name: 'villageCode', value: villagePicker.value, options: villagePicker.options }),
       nikField({ value: q.nik }),
       field({ label: 'Total menurut', name: 'groupBy', value: q.groupBy ?? 'pledge', options: Object.entries(GROUP_LABELS).map(([value, text]) => ({ value, label: text })) }),
     ),
@@ -88,10 +111,21 @@ export async function render(main, ctx) {
       );
     } catch (err) {
       if (err?.name === 'AbortError') return;
-      // a filter the API refused (a NIK of letters): said beside it, not as a bare "tidak valid" below (QA)
-      if (err.details?.length) {
-        showErrors(el, err);
-        replace(results, h('p', { class: 'hint', text: 'Perbaiki saringan yang ditandai, lalu tekan Tampilkan.' }));
+      // a filter the API refused (a NIK of letters, a pledge or village that does not exist): said beside
+      // it, not as a bare "tidak valid" below or as every split (QA)
+      const refusal = filterRefusal(err);
+      if (refusal) {
+        showErrors(el, refusal);
+        const similar = err.code === 'PLEDGE_NOT_FOUND' ? err.body?.details?.similar : undefined;
+        replace(
+          results,
+          h(
+            'p',
+            { class: 'hint' },
+            'Perbaiki saringan yang ditandai, lalu tekan Tampilkan.',
+            similar ? [' ', h('a', { href: hashFor('/alokasi', { ...filters, pledgeCode: similar, groupBy: v.groupBy }), text: `Tampilkan komitmen ${similar}` })] : null,
+          ),
+        );
       } else replace(results, errorNotice(err));
     }
   }
@@ -146,7 +180,7 @@ async function showTotals(container, filters, groupBy, ctx) {
   } catch (err) {
     if (err?.name === 'AbortError') return;
     // a refused filter is said beside it, once (load() shows it): no total then
-    replace(container, err.details?.length ? null : section('Total', errorNotice(err)));
+    replace(container, filterRefusal(err) ? null : section('Total', errorNotice(err)));
   }
 }
 
@@ -190,7 +224,6 @@ export const SPLITS_CSV_COLUMNS = [
 ];
 
 /** Fetches every page of the selection and offers it as a CSV file built in the browser. */
-
 async function exportCsv(el, out, ctx) {
   const filters = filtersOf(values(el));
   let rows;
