@@ -88,8 +88,12 @@ const DAY_TEXT = new Map<number, string>();
 
 /** Excel serial day (1900 system, with its phantom 1900-02-29) to `YYYY-MM-DD`. */
 export function excelSerialToDay(serial: number, date1904 = false): string {
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  return utcDay(new Date(epoch + serial * DAY_MS));
+  return utcDay(new Date(serialMs(serial, date1904)));
+}
+
+/** The moment an Excel serial stands for, counted from the workbook's epoch (1900 system: 1899-12-30, past the phantom 1900-02-29; 1904 system: 1904-01-01). */
+function serialMs(serial: number, date1904 = false): number {
+  return (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30)) + serial * DAY_MS;
 }
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -147,8 +151,8 @@ const LAST_SERIAL_MS = Date.UTC(2100, 11, 31, 23, 59);
 export function serialDay(cell: Cell): string | null {
   const serial = cell.kind === 'number' ? cell.number : undefined;
   if (serial === undefined || !Number.isFinite(serial)) return null;
-  const ms = (cell.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30)) + serial * DAY_MS;
-  return ms >= FIRST_SERIAL_MS && ms <= LAST_SERIAL_MS ? excelSerialToDay(serial, cell.date1904) : null;
+  const ms = serialMs(serial, cell.date1904);
+  return ms >= FIRST_SERIAL_MS && ms <= LAST_SERIAL_MS ? utcDay(new Date(ms)) : null;
 }
 
 /**
