@@ -9,7 +9,8 @@ import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
-import { assertPledgeExists } from '../../funding/pledges/pledge-code.js';
+import { FundingException } from '../../funding/funding.exception.js';
+import { storedPledgeCode } from '../../funding/pledges/pledge-code.js';
 import { AllocateMonth } from '../../funding/use-cases/allocate-month.use-case.js';
 import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { RegionsService } from '../../regions/regions.service.js';
@@ -75,9 +76,9 @@ export class WritePledgeStatement {
   ) {}
 
   async prepare(command: WritePledgeStatementCommand): Promise<PreparedWorkbook> {
+    const pledge = await this.reports.pledge(command.pledgeCode);
     // 404 PLEDGE_NOT_FOUND as GET /splits says it, naming a code that differs only in case ("apbd-2026").
-    await assertPledgeExists(this.dataSource, command.pledgeCode);
-    const pledge = (await this.reports.pledge(command.pledgeCode))!; // pledges are revised, never deleted
+    if (!pledge) throw FundingException.pledgeNotFound(command.pledgeCode, await storedPledgeCode(this.dataSource, command.pledgeCode));
     const period = resolvePeriod(command);
     if (period.from.slice(0, 4) !== String(pledge.fiscalYear)) throw ReportsException.outsideFiscalYear(pledge.code, pledge.fiscalYear, period.label);
     const allocated = await this.statements.allocatedMonths(period.from, period.to);
