@@ -7,11 +7,10 @@
  * duplicate, and both rows were lost.
  */
 import type { EntityManager } from 'typeorm';
-import { rawCells } from '../common/spreadsheet/row-report.writer.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
-import { type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS } from './enrollment-columns.js';
+import { type ColumnLabels, columnLabels } from './enrollment-columns.js';
 import { REJECT_DISPLACED_NOKA } from './sql/promote.sql.js';
-import type { IssueRow, StagingWriter } from './staging-writer.js';
+import { type IssueRow, issueRowsOf, type StagingWriter } from './staging-writer.js';
 import { reject, type RowIssue, RowIssueCode } from './validation/row-issue.js';
 import type { EnrollmentRecord } from './validation/enrollment-row.validator.js';
 
@@ -41,7 +40,7 @@ export class ContestedNokas {
    */
   add(contested: { record: EnrollmentRecord; firstRow: number }, warnings: RowIssue[], row: SheetRow): IssueRow[] {
     const held: Contested = { record: contested.record as Contested['record'], firstRow: contested.firstRow, warnings, row };
-    if (this.rows.length >= MAX_HELD) return issueRows(held, [duplicate(held, this.labels.NOKA), ...warnings]);
+    if (this.rows.length >= MAX_HELD) return issueRowsOf(held.row, [duplicate(held, this.labels.NOKA), ...warnings]);
     this.rows.push(held);
     return [];
   }
@@ -62,7 +61,7 @@ export class ContestedNokas {
     const holderRow = new Map(holders.map((c) => [c.record.noka, c.record]));
     await writer.write(
       holders.map((c) => c.record),
-      [...holders.flatMap((c) => issueRows(c, c.warnings)), ...refused.flatMap((c) => issueRows(c, [duplicate(c, this.labels.NOKA, holderRow.get(c.record.noka)), ...c.warnings]))],
+      [...holders.flatMap((c) => issueRowsOf(c.row, c.warnings)), ...refused.flatMap((c) => issueRowsOf(c.row, [duplicate(c, this.labels.NOKA, holderRow.get(c.record.noka)), ...c.warnings]))],
     );
     await writer.settle();
     if (holders.length) {
@@ -83,9 +82,4 @@ function duplicate({ record, firstRow }: Contested, noka: string, holder?: Enrol
     ? `${noka} ${record.noka} milik peserta NIK ${holder.nik} (baris ${holder.rowNumber} berkas ini), bukan NIK baris ini. Periksa nomor kartu baris ini.`
     : `${noka} ${record.noka} sudah dipakai di baris ${firstRow} berkas ini untuk NIK lain.`;
   return reject('NOKA', RowIssueCode.NOKA_DUPLICATE_IN_FILE, message);
-}
-
-/** The row's findings as staged issue rows: the row as uploaded goes with the first. */
-function issueRows({ row }: Contested, issues: RowIssue[]): IssueRow[] {
-  return issues.map((issue, i) => ({ ...issue, rowNumber: row.rowNumber, raw: i === 0 ? rawCells(ENROLLMENT_COLUMNS, row.cells, issues) : null }));
 }

@@ -15,10 +15,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pgCopy from 'pg-copy-streams';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import type { RawCells } from '../common/spreadsheet/row-report.writer.js';
+import { type RawCells, rawCells } from '../common/spreadsheet/row-report.writer.js';
+import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
 import { oneLine } from '../common/text.js';
 import { INSERT_UPLOAD_ISSUES } from '../common/spreadsheet/upload-issue.sql.js';
-import { type ColumnLabels, columnLabels } from './enrollment-columns.js';
+import { type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS } from './enrollment-columns.js';
 import { COPY_NEW_PARTICIPANTS } from './sql/promote.sql.js';
 import { COPY_STAGING, INSERT_STAGING } from './sql/staging.sql.js';
 import type { EnrollmentRecord } from './validation/enrollment-row.validator.js';
@@ -28,6 +29,11 @@ export interface IssueRow extends RowIssue {
   rowNumber: number;
   /** The row as uploaded (first issue of a row only). */
   raw: RawCells | null;
+}
+
+/** A row's findings as staged issue rows: the row as uploaded goes with the first. */
+export function issueRowsOf(row: SheetRow, issues: readonly RowIssue[]): IssueRow[] {
+  return issues.map((issue, i) => ({ ...issue, rowNumber: row.rowNumber, raw: i === 0 ? rawCells(ENROLLMENT_COLUMNS, row.cells, issues) : null }));
 }
 
 type CopyClient = { query(stream: unknown): NodeJS.WritableStream };

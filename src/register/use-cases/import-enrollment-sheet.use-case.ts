@@ -25,13 +25,12 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { Clock } from '../../common/clock/clock.js';
 import { fileChecksum } from '../../common/file-checksum.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
-import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader, type SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { COL, type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS, ENROLLMENT_SHEET } from '../enrollment-columns.js';
 import { type EarlyPromotion, EnrollmentPromoter, type FileColumns } from '../enrollment-promoter.js';
-import { type IssueRow, StagingWriter } from '../staging-writer.js';
+import { type IssueRow, issueRowsOf, StagingWriter } from '../staging-writer.js';
 import { ContestedNokas } from '../contested-nokas.js';
 import { UploadStore } from '../upload-store.js';
 import { toUploadView, type UploadView } from '../upload-view.js';
@@ -181,7 +180,7 @@ function validateBatch(validator: EnrollmentRowValidator, batch: SheetRow[], int
       continue;
     }
     if (result.record) into.records.push(result.record);
-    result.issues.forEach((issue, i) => into.issues.push({ ...issue, rowNumber: row.rowNumber, raw: i === 0 ? rawCells(ENROLLMENT_COLUMNS, row.cells, result.issues) : null }));
+    into.issues.push(...issueRowsOf(row, result.issues));
   }
 }
 
