@@ -25,15 +25,15 @@ export class RegionsService {
     return (this.cache ??= this.load());
   }
 
-  async villageCodes(): Promise<Set<string>> {
-    return new Set((await this.villages()).map((v) => v.code));
+  /** Their codes (dots), cached with them. */
+  villageCodes(): Promise<ReadonlySet<string>> {
+    return (this.codes ??= this.villages().then((villages) => new Set(villages.map((v) => v.code))));
   }
 
   /** The village code as stored (dots), or 404 VILLAGE_NOT_FOUND when the regency has no such desa/kelurahan. */
   async village(raw: string): Promise<string> {
     const code = normalizeVillageCode(raw);
-    this.codes ??= this.villageCodes();
-    if (code === null || !(await this.codes).has(code)) throw RegionsException.villageNotFound(raw);
+    if (code === null || !(await this.villageCodes()).has(code)) throw RegionsException.villageNotFound(raw);
     return code;
   }
 
