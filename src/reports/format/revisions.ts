@@ -14,13 +14,18 @@ export function revisionFacts(revisions: PledgeRevisions, code: string, revision
 /** True when a month's splits of one pledge carry more than one revision (one allocation never writes that). */
 export const mixedRevisions = (range: RevisionRange): boolean => range.min !== range.max;
 
+/** "Revisi 3"; "Revisi 2 s.d. 3" for a month whose splits carry several. */
+export function revisionNumbers(range: RevisionRange): string {
+  return mixedRevisions(range) ? `Revisi ${range.min} s.d. ${range.max}` : `Revisi ${range.max}`;
+}
+
 /**
  * "Revisi 3 — 2026-11-20: APBD-P 2026: pengurangan pagu"; for splits under several revisions,
  * that it is so and what to do.
  */
 export function usedRevisionText(revisions: PledgeRevisions, code: string, range: RevisionRange): string {
   if (!mixedRevisions(range)) return revisionLabel(revisionFacts(revisions, code, range.max));
-  return `Revisi ${range.min} s.d. ${range.max}: alokasi bulan ini memakai lebih dari satu revisi komitmen (seharusnya satu); alokasikan ulang bulan ini. Terakhir: ${revisionLabel(revisionFacts(revisions, code, range.max))}`;
+  return `${revisionNumbers(range)}: alokasi bulan ini memakai lebih dari satu revisi komitmen (seharusnya satu); alokasikan ulang bulan ini. Terakhir: ${revisionLabel(revisionFacts(revisions, code, range.max))}`;
 }
 
 /**

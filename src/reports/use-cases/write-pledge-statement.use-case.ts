@@ -19,7 +19,7 @@ import { isLatePayment, paymentStatus } from '../data/payment-status.js';
 import { type PledgeRevisions, type PledgeRow, ReportQueries, type RevisionRange } from '../data/report-queries.js';
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
 import { FUND_LABELS, funderLabel, label, monthLabel, PAYMENT_STATUS_LABELS, revisionLabel, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
-import { mixedRevisions, revisionFacts } from '../format/revisions.js';
+import { mixedRevisions, revisionFacts, revisionNumbers } from '../format/revisions.js';
 import { correctionNotesByMonth } from '../statements/correction-notes.js';
 import { ReportsException } from '../reports.exception.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
@@ -176,11 +176,6 @@ function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number, revis
     fact('Nilai komitmen (pagu)', 'tanpa pagu');
   }
   for (const w of p.warnings) t.writeStyledRow([`Peringatan: ${w}`], WARNING_STYLE);
-}
-
-/** "Revisi 3"; "Revisi 2 s.d. 3" for a month whose splits carry several (said under the table). */
-function revisionNumbers(range: RevisionRange): string {
-  return mixedRevisions(range) ? `Revisi ${range.min} s.d. ${range.max}` : `Revisi ${range.max}`;
 }
 
 /**
