@@ -53,14 +53,15 @@ export class WriteReconciliationWorkbook {
     // A finalized month is immutable (§9): its workbook reads pledges and payments as they stood when it was closed.
     const asOf = run.status === 'FINAL' ? run.finalized_at : null;
     const pledges = await this.queries.pledgesOfYear(fiscalYear, asOf);
-    const revisions = await this.queries.pledgeRevisions([...new Set([...pledges.map((p) => p.code), ...normalizeSummary(run).funded.map((f) => f.pledgeCode)])]);
+    const summary = normalizeSummary(run);
+    const revisions = await this.queries.pledgeRevisions([...new Set([...pledges.map((p) => p.code), ...summary.funded.map((f) => f.pledgeCode)])]);
     const tariffs = await this.queries.tariffByMonth(monthsBetween(`${fiscalYear}-01`, month));
     const { current, changes } = await this.queries.monthSinceRun(run);
     const villages = new Map((await this.regions.villages()).map((v) => [v.code, v]));
     const base = {
       queries: this.queries,
       run,
-      summary: normalizeSummary(run),
+      summary,
       month,
       fiscalYear,
       asOf,
