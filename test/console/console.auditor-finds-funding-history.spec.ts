@@ -132,7 +132,8 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     let downloaded = false;
     page.on('download', () => (downloaded = true));
     await page.getByRole('button', { name: 'Ekspor CSV (semua hasil)' }).click();
-    await page.locator('.inline-status .error-text').getByText('tidak ada di Kabupaten Bengkulu Utara', { exact: false }).waitFor();
+    // said beside the village picker only (console.splits-filter-the-pickers-lack.spec.ts)
+    await page.locator('.inline-status .error-text').getByText('Tidak diekspor: perbaiki saringan yang ditandai.').waitFor();
     expect(downloaded).toBe(false);
     await screenshot(page, 'auditor-splits-unknown-village');
     // a village code without its dots picks that village

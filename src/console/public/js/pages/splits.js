@@ -39,14 +39,29 @@ export function filterRefusal(err) {
  * Options of a picker with the address's value kept: a value the list lacks (a pledge code in the wrong
  * case, a village outside the regency) stays chosen and is sent, so the API says what is wrong with it,
  * instead of the filter vanishing and every split being listed and exported (QA). A village code written
- * without dots picks its village.
+ * without dots picks its village. → { options, value, unlisted (the value added, if it was) }.
  */
 function keepingAsked(options, asked, { ignoreDots = false } = {}) {
   if (!asked) return { options, value: asked };
   const same = (a) => (ignoreDots ? a.replace(/\./g, '') === asked.replace(/\./g, '') : a === asked);
   const found = options.find((o) => o.value && same(o.value));
   if (found) return { options, value: found.value };
-  return { options: [...options, { value: asked, label: `${asked} (tidak ada di daftar)` }], value: asked };
+  return { options: [...options, { value: asked, label: `${asked} (tidak ada di daftar)` }], value: asked, unlisted: asked };
+}
+
+/**
+ * The "(tidak ada di daftar)" option of the picker `name` goes once another value is picked: it stood only
+ * for the address's value, which can then no longer be chosen again (QA: it stayed in the list).
+ */
+function forgetUnlisted(formEl, name, unlisted) {
+  if (!unlisted) return;
+  const select = formEl.querySelector(`select[name="${name}"]`);
+  const option = [...select.options].find((o) => o.value === unlisted);
+  select.addEventListener('change', function leave() {
+    if (select.value === unlisted) return;
+    option.remove();
+    select.removeEventListener('change', leave);
+  });
 }
 
 export async function render(main, ctx) {
@@ -79,6 +94,8 @@ export async function render(main, ctx) {
     ),
     h('div', { class: 'actions' }, show, exportButton, exportOut),
   );
+  forgetUnlisted(filterForm, 'pledgeCode', pledgePicker.unlisted);
+  forgetUnlisted(filterForm, 'villageCode', villagePicker.unlisted);
   exportButton.addEventListener('click', () => busy(exportButton, () => exportCsv(filterForm, exportOut, ctx)));
 
   async function load(el, page) {
@@ -233,7 +250,11 @@ async function exportCsv(el, out, ctx) {
     if (all.truncated) announce(`Hasil dibatasi ${number(EXPORT_MAX)} baris: persempit saringan.`);
   } catch (err) {
     if (err?.name === 'AbortError') return;
-    replace(out, h('span', { class: 'error-text', role: 'alert', text: err.message }));
+    // a refused filter is said beside it, once (as Tampilkan says it), not a second time beside the
+    // button (QA: the same 404 twice); the button's line only says why nothing was downloaded
+    const refusal = filterRefusal(err);
+    if (refusal) showErrors(el, refusal);
+    replace(out, h('span', { class: 'error-text', role: refusal ? null : 'alert', text: refusal ? 'Tidak diekspor: perbaiki saringan yang ditandai.' : err.message }));
     return;
   }
   const csv = toCsv(SPLITS_CSV_COLUMNS, rows);
