@@ -1,7 +1,8 @@
 /**
  * The BPJS inputs page in the browser: under each form, the earlier uploads of the month chosen in
  * it (version, when, by whom, counts), refreshed after an upload and when the month changes, with
- * the row report of a version that had rejected rows; uploading a PBI-APBN list.
+ * the row report of a version that had rejected rows; uploading a PBI-APBN list; the month picked kept
+ * in the address.
  */
 import { expect, it } from '@jest/globals';
 import { join } from 'node:path';
@@ -138,6 +139,35 @@ describeInBrowser('console: finance sees the upload history of the month on the 
     await expect(sectionOf(page, 'Tagihan BPJS').getByLabel('Bulan').inputValue()).resolves.toBe(usual);
     await expect(sectionOf(page, 'Daftar PBI APBN').getByLabel('Bulan').inputValue()).resolves.toBe(usual);
     await screenshot(page, 'finance-bpjs-month-invalid');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('the month picked in either form goes into the address, so a reload opens both forms on it', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    // QA: the page read ?month= but never wrote it, so a reload or a shared link lost the month picked
+    await login(page, base, await userFor(t, Role.KEUANGAN), '#/tagihan?month=2026-09');
+    const bills = sectionOf(page, 'Tagihan BPJS');
+    const pbi = sectionOf(page, 'Daftar PBI APBN');
+    await bills.getByText('Belum ada tagihan yang diunggah untuk September 2026.').waitFor();
+
+    await bills.getByLabel('Bulan').fill(MONTH);
+    await bills.getByRole('table', { name: 'Riwayat unggahan tagihan Oktober 2026' }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/tagihan?month=${MONTH}`);
+    await pbi.getByLabel('Bulan').fill('2026-08');
+    await pbi.getByText('Belum ada daftar PBI APBN yang diunggah untuk Agustus 2026.').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/tagihan?month=2026-08');
+    // a field emptied is no month to keep: the address keeps the last one
+    await pbi.getByLabel('Bulan').fill('');
+    await pbi.getByText('Isi bulan (YYYY-MM) untuk melihat riwayat unggahan daftar PBI APBN.').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/tagihan?month=2026-08');
+
+    await page.reload();
+    await sectionOf(page, 'Daftar PBI APBN').getByText('Belum ada daftar PBI APBN yang diunggah untuk Agustus 2026.').waitFor();
+    await expect(sectionOf(page, 'Tagihan BPJS').getByLabel('Bulan').inputValue()).resolves.toBe('2026-08');
+    await expect(sectionOf(page, 'Daftar PBI APBN').getByLabel('Bulan').inputValue()).resolves.toBe('2026-08');
 
     expect(errors).toEqual([]);
     await context.close();

@@ -1,12 +1,13 @@
 /**
  * KEUANGAN: upload the BPJS bill of a month (invoice total + lines) and the PBI-APBN list of a month;
- * under each form, the earlier uploads of the month chosen in it.
+ * under each form, the earlier uploads of the month chosen in it. The month last chosen in either form is
+ * kept in the address (#/tagihan?month=), which both forms open on.
  */
 import { upload } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
 import { clearErrors, field, form, showErrors, values } from '../forms.js';
-import { monthField, monthFromAddress, previousMonth } from '../month-field.js';
+import { isMonth, monthField, monthFromAddress, previousMonth } from '../month-field.js';
 import { hashFor } from '../routes.js';
 import { uploadBox } from '../upload-box.js';
 import { issuesTable, refusedRowsTable } from '../issues-table.js';
@@ -79,7 +80,12 @@ function uploadWith({ path, buildBody, describe, label, ctx, extraFields, histor
   );
   const monthInput = uploadForm.querySelector('[name="month"]');
   const showHistory = () => earlier.load(monthInput.value.trim());
-  monthInput.addEventListener('change', showHistory);
+  monthInput.addEventListener('change', () => {
+    // the month picked goes into the address (as Alokasi keeps its filters), so a reload or a shared link
+    // opens both forms on it (QA: only the month the page was opened with was kept)
+    if (isMonth(monthInput.value.trim())) ctx.setQuery({ month: monthInput.value.trim() });
+    showHistory();
+  });
   return { element: h('div', {}, uploadForm, h('h3', { text: 'Riwayat unggahan' }), earlier.element), showHistory };
 }
 
