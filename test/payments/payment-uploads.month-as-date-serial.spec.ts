@@ -44,7 +44,7 @@ describe('payments sheet: a month held as a date number', () => {
     expect(await recorded()).toContainEqual(['SP2D SERI 1904', '2026-03', null]);
   });
 
-  it('refuses a number that is no date of 2000–2099 as a number, and reads 44620 of a 1900 workbook as February 2022; a paid date of a year alone is said so', async () => {
+  it('refuses a number that is no date of 2000–2099 as a number, and reads 44620 of a 1900 workbook as February 2022; a paid date of a year alone, as a number or typed into a date cell, is said so', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Pembayaran');
     ws.addRow(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI']);
@@ -52,14 +52,20 @@ describe('payments sheet: a month held as a date number', () => {
     ws.addRow(['APBD-2026', 202603, 1000, '2026-03-10', 'SP2D ANGKA 2']);
     ws.addRow(['APBD-2026', 44620, 1000, '2026-03-10', 'SP2D ANGKA 3']);
     ws.addRow(['APBD-2026', '2026-03', 1000, 2026, 'SP2D ANGKA 4']); // a year typed alone, not the serial of 1905-07-18
+    ws.addRow(['APBD-2026', '2026-03', 1000, 2026, 'SP2D ANGKA 5']).getCell(4).numFmt = 'dd/mm/yyyy'; // typed into a date cell: shown as 18/07/1905
     const res = await upload(Buffer.from(await wb.xlsx.writeBuffer()), 'angka.xlsx', 400);
     expect(res.details.issues.map((i: Issue) => [i.row, i.column, i.code])).toEqual([
       [2, 'BULAN', 'MONTH_FORMAT'],
       [3, 'BULAN', 'MONTH_FORMAT'],
       [4, 'BULAN', 'OUTSIDE_FISCAL_YEAR'],
       [5, 'TANGGAL_BAYAR', 'DATE_FORMAT'],
+      [6, 'TANGGAL_BAYAR', 'DATE_FORMAT'],
     ]);
     expect(res.details.issues[3].message).toBe('TANGGAL_BAYAR hanya berisi tahun (2026), bukan tanggal lengkap. Ketik tanggal lengkapnya sebagai YYYY-MM-DD atau DD/MM/YYYY (misalnya 17/08/2026).');
+    expect(res.details.issues[4].message).toBe(
+      'TANGGAL_BAYAR hanya berisi tahun (2026), bukan tanggal lengkap: tahun itu tampaknya diketik ke sel berformat tanggal, sehingga terbaca sebagai tanggal 1905-07-18. ' +
+        'Ketik tanggal lengkapnya sebagai YYYY-MM-DD atau DD/MM/YYYY (misalnya 17/08/2026).',
+    );
     expect(res.details.issues[0].message).toBe('BULAN 2026 berupa angka, bukan bulan (bukan nomor seri tanggal Excel tahun 2000–2099): tulis YYYY-MM atau MM/YYYY (mis. 2026-10 atau 10/2026), atau isi dengan sel tanggal.');
     expect(res.details.issues[2].message).toMatch(/^Bulan Februari 2022 di luar tahun anggaran komitmen \(2026\)/);
   });

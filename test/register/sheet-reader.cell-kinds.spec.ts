@@ -220,6 +220,39 @@ describe('generic sheet reader', () => {
     expect(yearOnly({ kind: 'text', text: '1985-01-01' }, 'TMT')).toBeNull();
   });
 
+  it('keeps the serial of a date cell, so a year typed into a date-formatted cell is taken for a year: plain or formula, 1900 or 1904 system', async () => {
+    const read = async (date1904: boolean) => {
+      const path = await tmp(`dates-${date1904}.xlsx`);
+      const wb = new ExcelJS.Workbook();
+      wb.properties.date1904 = date1904;
+      const ws = wb.addWorksheet('Data');
+      ws.addRow(['NIK', 'NAMA', 'TANGGAL_LAHIR']);
+      for (const value of [1985, { formula: '1980+5', result: 1985 }, 1985.5, 25569, 1899, 2101]) ws.addRow(['1703060101700001', 'Siti', value]).getCell(3).numFmt = 'dd/mm/yyyy';
+      await wb.xlsx.writeFile(path);
+      return (await readAll(path, 'dates.xlsx')).rows.map((r) => r.cells[2]);
+    };
+    const cells = await read(false);
+    expect(cells.map((c) => [c.kind, c.text, c.serial])).toEqual([
+      ['date', '1905-06-07', 1985],
+      ['date', '1905-06-07', 1985],
+      ['date', '1905-06-07', 1985.5],
+      ['date', '1970-01-01', 25569],
+      ['date', '1905-03-13', 1899],
+      ['date', '1905-10-01', 2101],
+    ]);
+    expect(cells.map((c) => yearOnly(c, 'TANGGAL_LAHIR') !== null)).toEqual([true, true, false, false, false, false]);
+    expect(yearOnly(cells[0], 'TANGGAL_LAHIR')).toBe(
+      'TANGGAL_LAHIR hanya berisi tahun (1985), bukan tanggal lengkap: tahun itu tampaknya diketik ke sel berformat tanggal, sehingga terbaca sebagai tanggal 1905-06-07. ' +
+        'Ketik tanggal lengkapnya sebagai YYYY-MM-DD atau DD/MM/YYYY (misalnya 17/08/1985).',
+    );
+    const mac = await read(true);
+    expect(mac.slice(0, 2).map((c) => [c.kind, c.text, c.serial])).toEqual([
+      ['date', '1909-06-08', 1985],
+      ['date', '1909-06-08', 1985],
+    ]);
+    expect(yearOnly(mac[1], 'TANGGAL_LAHIR')).toMatch(/^TANGGAL_LAHIR hanya berisi tahun \(1985\), .* tanggal 1909-06-08\./);
+  });
+
   it('tells UTF-16 without a byte order mark by the NUL in every other byte, little or big endian; a few NULs in UTF-8 text are not', () => {
     const text = 'NIK,NAMA\r\n1703060101700001,Siti\r\n';
     const le = Buffer.from(text, 'utf16le');

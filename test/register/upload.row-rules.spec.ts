@@ -242,14 +242,24 @@ describe('row rules of the enrollment sheet', () => {
 
   it('a year typed alone in a date column is refused as a year, not read as the Excel serial of 1905 (QA: 1985 became 1905-06-07)', async () => {
     const { body, found, messages } = await findings('not-ok/date-year-only.xlsx');
-    expect(body).toMatchObject({ rowsRead: 4, accepted: 1, rejected: 3, warnings: 0 }); // the good row's 25569 is 1970-01-01
+    expect(body).toMatchObject({ rowsRead: 7, accepted: 1, rejected: 6, warnings: 0 }); // the good row's 25569 is 1970-01-01
     expect(found).toEqual([
       [3, 'REJECT', 'TANGGAL_LAHIR', 'DATE_YEAR_ONLY'],
       [4, 'REJECT', 'TANGGAL_LAHIR', 'DATE_YEAR_ONLY'],
       [5, 'REJECT', 'TMT', 'DATE_YEAR_ONLY'],
+      // typed into a cell formatted as a date, which shows it as a day of 1905 (QA: a birth date of 1905-06-07 was taken)
+      [6, 'REJECT', 'TANGGAL_LAHIR', 'DATE_YEAR_ONLY'],
+      [7, 'REJECT', 'TMT', 'DATE_YEAR_ONLY'],
+      [8, 'REJECT', 'TAT', 'DATE_YEAR_ONLY'],
     ]);
     expect(messages[0]).toBe('TANGGAL_LAHIR hanya berisi tahun (1985), bukan tanggal lengkap. Ketik tanggal lengkapnya sebagai YYYY-MM-DD atau DD/MM/YYYY (misalnya 17/08/1985).');
     expect(messages[2]).toMatch(/^TMT hanya berisi tahun \(2026\), bukan tanggal lengkap\./);
+    expect(messages[3]).toBe(
+      'TANGGAL_LAHIR hanya berisi tahun (1985), bukan tanggal lengkap: tahun itu tampaknya diketik ke sel berformat tanggal, sehingga terbaca sebagai tanggal 1905-06-07. ' +
+        'Ketik tanggal lengkapnya sebagai YYYY-MM-DD atau DD/MM/YYYY (misalnya 17/08/1985).',
+    );
+    expect(messages[4]).toMatch(/^TMT hanya berisi tahun \(2025\), bukan tanggal lengkap: tahun itu tampaknya diketik ke sel berformat tanggal, sehingga terbaca sebagai tanggal 1905-07-17\./);
+    expect(messages[5]).toMatch(/^TAT hanya berisi tahun \(2026\), bukan tanggal lengkap: .* tanggal 1905-07-18\./);
   });
 
   it('dates: TMT required, only the §12 forms, real calendar days', async () => {

@@ -28,6 +28,11 @@ export interface Cell {
    * date column reads it as a date (`cellDay`). Absent in the 1900 system and in a .csv.
    */
   readonly date1904?: true;
+  /**
+   * For a `date` cell of an .xlsx: the Excel serial it holds, in the workbook's date system. A year
+   * typed into a cell formatted as a date is stored as that serial (1985: 1905-06-07), `yearOnly`.
+   */
+  readonly serial?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -67,9 +72,17 @@ export function numberCell(value: number, formula?: string, date1904 = false): C
   return { kind: 'number', text: String(value), number: value, ...(formula !== undefined && { formula }), ...(date1904 && { date1904: true as const }) };
 }
 
-/** A date cell; `date` is a calendar day as Excel stores it (midnight UTC of that day). */
-export function dateCell(date: Date, formula?: string): Cell {
-  return { kind: 'date', text: utcDay(date), ...(formula !== undefined && { formula }) };
+/**
+ * A date cell as ExcelJS converts it: `date` is the serial's moment (midnight UTC of the day, its
+ * `excelToDate`), counted in the workbook's date system; the serial is kept, to the minute.
+ */
+export function dateCell(date: Date, date1904 = false): Cell {
+  return { kind: 'date', text: utcDay(date), serial: Math.round((date.getTime() - epochMs(date1904)) / 60_000) / 1440 };
+}
+
+/** A date cell from its serial, in the workbook's date system: a formula's cached result in a date-formatted cell. */
+export function serialDateCell(serial: number, date1904: boolean, formula?: string): Cell {
+  return { kind: 'date', text: utcDay(new Date(serialMs(serial, date1904))), serial, ...(formula !== undefined && { formula }) };
 }
 
 /** `YYYY-MM-DD` of a Date that ExcelJS built from a serial (UTC based), rounded to the nearest minute. */
@@ -86,15 +99,17 @@ export function utcDay(date: Date): string {
 /** `YYYY-MM-DD` by day number: a register has a few thousand distinct dates, each formatted once. */
 const DAY_TEXT = new Map<number, string>();
 
-/** Excel serial day (1900 system, with its phantom 1900-02-29) to `YYYY-MM-DD`. */
-export function excelSerialToDay(serial: number, date1904 = false): string {
-  return utcDay(new Date(serialMs(serial, date1904)));
+/** The moment an Excel serial stands for, counted from the workbook's epoch (`epochMs`). */
+function serialMs(serial: number, date1904 = false): number {
+  return epochMs(date1904) + serial * DAY_MS;
 }
 
-/** The moment an Excel serial stands for, counted from the workbook's epoch (1900 system: 1899-12-30, past the phantom 1900-02-29; 1904 system: 1904-01-01). */
-function serialMs(serial: number, date1904 = false): number {
-  return (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30)) + serial * DAY_MS;
+/** Serial 0 of a date system: 1899-12-30 in the 1900 system (past its phantom 1900-02-29), 1904-01-01 in the 1904 system. */
+function epochMs(date1904 = false): number {
+  return date1904 ? EPOCH_1904_MS : EPOCH_1900_MS;
 }
+const EPOCH_1900_MS = Date.UTC(1899, 11, 30);
+const EPOCH_1904_MS = Date.UTC(1904, 0, 1);
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DMY = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/;
@@ -177,18 +192,32 @@ export function numberNotADate(cell: Cell, column: string): string | null {
   );
 }
 
-/** The years a whole number in a date column is taken for: a year typed alone, not an Excel serial of 1905. */
+/**
+ * The years a whole number in a date column is taken for: a year typed alone, not an Excel serial
+ * of 1905 (1900 system: serials 1900–2100 are 1905-03-14 … 1905-09-30; 1904 system: 1909-03-15 …
+ * 1909-10-01). No date column takes such a day: not a living resident's birth, nor coverage or a payment.
+ */
 const BARE_YEARS = [1900, 2100] as const;
 
 /**
  * Why a date column's cell holds a year only, in Indonesian, or null: a whole number of 1900–2100,
- * in a number cell (1985 would otherwise be read as the serial of 1905-06-07, QA) or typed as text.
- * Callers refuse the row before reading the cell as a date (`cellDay`); other serials stay dates.
+ * in a number cell (1985 would otherwise be read as the serial of 1905-06-07, QA), typed as text,
+ * or typed into a cell formatted as a date, which stores it as that serial and shows the day of
+ * 1905 (or of 1909 in the 1904 date system). Callers refuse the row before reading the cell as a
+ * date (`cellDay`); other serials stay dates.
  */
 export function yearOnly(cell: Cell, column: string): string | null {
-  const year = cell.kind === 'number' ? cell.number : cell.kind === 'text' && /^\d{4}$/.test(cell.text) ? Number(cell.text) : undefined;
-  if (year === undefined || !Number.isInteger(year) || year < BARE_YEARS[0] || year > BARE_YEARS[1]) return null;
-  return `${column} hanya berisi tahun (${year}), bukan tanggal lengkap. Ketik tanggal lengkapnya sebagai YYYY-MM-DD atau DD/MM/YYYY (misalnya 17/08/${year}).`;
+  const year = bareYear(cell);
+  if (year === undefined) return null;
+  const dateCellHint = cell.kind === 'date' ? `: tahun itu tampaknya diketik ke sel berformat tanggal, sehingga terbaca sebagai tanggal ${cell.text}` : '';
+  return `${column} hanya berisi tahun (${year}), bukan tanggal lengkap${dateCellHint}. Ketik tanggal lengkapnya sebagai YYYY-MM-DD atau DD/MM/YYYY (misalnya 17/08/${year}).`;
+}
+
+/** The year a cell holds alone (`yearOnly`): a whole number of 1900–2100 as a number, as four digits of text, or as a date cell's serial. */
+export function bareYear(cell: Cell): number | undefined {
+  const year =
+    cell.kind === 'number' ? cell.number : cell.kind === 'date' ? cell.serial : cell.kind === 'text' && /^\d{4}$/.test(cell.text) ? Number(cell.text) : undefined;
+  return year !== undefined && Number.isInteger(year) && year >= BARE_YEARS[0] && year <= BARE_YEARS[1] ? year : undefined;
 }
 
 const SCIENTIFIC = /^\d+([.,]\d+)?E\+?\d+$/i;

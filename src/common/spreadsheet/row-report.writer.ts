@@ -12,7 +12,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
-import type { Cell } from './cell.js';
+import { bareYear, type Cell } from './cell.js';
 import type { ColumnSpec } from './column-spec.js';
 import {
   columnStyle,
@@ -78,7 +78,7 @@ export interface RowReport {
 /**
  * A reported row as uploaded (`upload_issue.raw`): canonical column name → cell text, non-empty cells
  * only. A formula saved without a result is repeated as its formula (`=…`, written back as text), so
- * the row shows what was uploaded rather than blanks.
+ * the row shows what was uploaded rather than blanks; a year typed into a date cell, as the year.
  */
 export type RawCells = Record<string, string>;
 
@@ -102,7 +102,9 @@ export function rawCells(
   columns.forEach((c, i) => {
     const cell = cells[i];
     if (!cell || leftOut.has(c.name)) return;
-    if (cell.kind !== 'empty') raw[c.name] = cell.text;
+    // a year typed into a date-formatted cell is repeated as typed (1985), not as the day of 1905 it shows: uploaded back untouched, it is refused again
+    if (cell.kind === 'date' && bareYear(cell) !== undefined) raw[c.name] = String(cell.serial);
+    else if (cell.kind !== 'empty') raw[c.name] = cell.text;
     else if (cell.formula !== undefined) raw[c.name] = `=${cell.formula}`;
   });
   return raw;

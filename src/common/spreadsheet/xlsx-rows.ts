@@ -22,13 +22,15 @@
  * serials from 1904-01-01. ExcelJS converts plain date cells itself (and reads only "1", not the
  * equally valid "true"); the reader converts formula results, with the same system, and marks the
  * number cells of such a workbook (`date1904`), so a serial in a date column counts from 1904 too (cell.ts cellDay).
+ * A date cell keeps the serial it holds (`serial`): a year typed into a date-formatted cell (1985,
+ * shown as 1905-06-07) is told from a real day by it (cell.ts yearOnly).
  */
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import unzipper, { type CentralDirectoryFile } from 'unzipper';
-import { type Cell, dateCell, decodeXstring, EMPTY_CELL, excelSerialToDay, numberCell, textCell } from './cell.js';
+import { type Cell, dateCell, decodeXstring, EMPTY_CELL, numberCell, serialDateCell, textCell } from './cell.js';
 import { type MergedRange, scanMergedRanges } from './merged-cells.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
 import { SharedStrings } from './shared-strings.js';
@@ -247,7 +249,7 @@ function toCell(value: unknown, numFmt: string | undefined, formula: string | un
       return formula === undefined ? cell : { ...cell, formula };
     }
     case 'number':
-      if (formula !== undefined && isDateFormat(numFmt)) return { kind: 'date', text: excelSerialToDay(value, book.date1904), formula };
+      if (formula !== undefined && isDateFormat(numFmt)) return serialDateCell(value, book.date1904, formula);
       return numberCell(value, formula, book.date1904);
     case 'boolean':
       return { kind: 'boolean', text: value ? 'TRUE' : 'FALSE', ...(formula !== undefined && { formula }) };
@@ -260,7 +262,7 @@ function toCell(value: unknown, numFmt: string | undefined, formula: string | un
 
 function objectCell(value: Record<string, any>, numFmt: string | undefined, book: Book): Cell {
   const { strings } = book;
-  if (value instanceof Date) return dateCell(value);
+  if (value instanceof Date) return dateCell(value, book.date1904);
   if (typeof value.sharedString === 'number') {
     const cell = textCell(strings.get(value.sharedString) ?? '');
     return cell.kind !== 'empty' && strings.isRich(value.sharedString) ? { ...cell, richText: true } : cell;
