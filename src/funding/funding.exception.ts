@@ -23,6 +23,15 @@ export interface FieldProblem {
   messages: string[];
 }
 
+/**
+ * No pledge has `code`, naming `similar`, the stored code that differs from it only in upper/lower
+ * case, when there is one (storedPledgeCode): the API's 404 and a payment sheet's row say the same.
+ */
+export function pledgeNotFoundMessage(code: string, similar?: string): string {
+  const hint = similar ? ` Maksudnya "${similar}"? Huruf besar/kecil pada kode komitmen dibedakan.` : '';
+  return `Komitmen pendanaan "${clip(code)}" tidak ditemukan.${hint}`;
+}
+
 /** Errors of tariffs, pledges and allocation, with Indonesian messages for the finance officer. */
 export class FundingException extends DomainException<FundingErrorCode> {
   get httpStatus(): number {
@@ -69,8 +78,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
 
   /** `similar`: the code of a pledge that differs only in upper/lower case, named as what was probably meant. */
   static pledgeNotFound(code: string, similar?: string): FundingException {
-    const hint = similar ? ` Maksudnya "${similar}"? Huruf besar/kecil pada kode komitmen dibedakan.` : '';
-    return new FundingException(FundingErrorCode.PLEDGE_NOT_FOUND, `Komitmen pendanaan "${clip(code)}" tidak ditemukan.${hint}`, { code: clip(code), ...(similar ? { similar } : {}) });
+    return new FundingException(FundingErrorCode.PLEDGE_NOT_FOUND, pledgeNotFoundMessage(code, similar), { code: clip(code), ...(similar ? { similar } : {}) });
   }
 
   /** A NIK filter naming no participant of the register (as GET /participants/:nik answers it). */

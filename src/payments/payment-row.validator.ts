@@ -1,12 +1,13 @@
 /**
  * Columns and row rules of the payments sheet (DOMAIN §8): pledge code, month, amount, paid date,
  * reference, and optionally the earlier month a correction adjusts. Pure logic: the caller passes
- * the known pledges (code → fiscal year), the closed months and today's date (WIB).
+ * the known pledges (KnownPledges), the closed months and today's date (WIB).
  */
 import { type Cell, cellDay, characterFailure, formulaFailure, numberNotADate, serialDay, shownDay, yearOnly } from '../common/spreadsheet/cell.js';
 import { type ColumnSpec, labelsByName } from '../common/spreadsheet/column-spec.js';
 import { type MergedCell, mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
+import { pledgeNotFoundMessage } from '../funding/funding.exception.js';
 import { dayName, isMonth, monthName } from '../common/month.js';
 import { paymentReference } from './duplicate-payments.js';
 import { PAID_AT_FORM, PAID_YEARS } from './paid-at.js';
@@ -33,6 +34,14 @@ export interface PaymentRecord {
 }
 
 type Issue = Omit<RowIssue, 'row'>;
+
+/** The pledges a sheet's rows may name, read once per upload. */
+export interface KnownPledges {
+  /** Code → fiscal year. */
+  readonly fiscalYears: ReadonlyMap<string, number>;
+  /** The stored code a typed one stands for, exactly or ignoring case (storedPledgeCodeIn), to name in PLEDGE_NOT_FOUND. */
+  readonly stored: (code: string) => string | undefined;
+}
 
 /**
  * `YYYY-MM` typed as text, or a date cell (Excel turns `2026-10` into 1 October 2026), or a number
@@ -122,7 +131,7 @@ export const CANONICAL_NAMES: Readonly<Record<string, string>> = labelsByName(PA
  */
 export function validatePaymentRow(
   row: SheetRow,
-  pledges: ReadonlyMap<string, number>,
+  pledges: KnownPledges,
   closedMonths: ReadonlySet<string>,
   today: string,
   names: Readonly<Record<string, string>> = CANONICAL_NAMES,
@@ -135,7 +144,7 @@ export function validatePaymentRow(
 
 function checkPaymentRow(
   { rowNumber, cells }: SheetRow,
-  pledges: ReadonlyMap<string, number>,
+  pledges: KnownPledges,
   closedMonths: ReadonlySet<string>,
   today: string,
   n: Readonly<Record<string, string>>,
@@ -155,7 +164,8 @@ function checkPaymentRow(
 
   const pledgeCode = cells[0].text.trim();
   if (!pledgeCode) check('KODE_KOMITMEN', 'PLEDGE_REQUIRED', `${n.KODE_KOMITMEN} wajib diisi.`);
-  else if (!pledges.has(pledgeCode)) check('KODE_KOMITMEN', 'PLEDGE_NOT_FOUND', `Komitmen pendanaan "${pledgeCode}" tidak ditemukan.`);
+  // as the API says it: naming the pledge that differs only in case (QA: "apbd-2026" for APBD-2026)
+  else if (!pledges.fiscalYears.has(pledgeCode)) check('KODE_KOMITMEN', 'PLEDGE_NOT_FOUND', pledgeNotFoundMessage(pledgeCode, pledges.stored(pledgeCode)));
 
   const month = monthOf(cells[1]);
   if (!month) check('BULAN', 'MONTH_FORMAT', notAMonth(cells[1], n.BULAN, '2026-10 atau 10/2026'));
@@ -189,7 +199,7 @@ function checkPaymentRow(
   }
 
   // the terms are judged whenever the cells they read are sound, so a row hears every reason at once
-  const fiscalYear = pledges.get(pledgeCode);
+  const fiscalYear = pledges.fiscalYears.get(pledgeCode);
   if (fiscalYear !== undefined && month && paidAt && PAID_AT_FORM.test(paidAt) && (cells[5].kind === 'empty' || adjustsMonth)) {
     for (const term of paymentTermsProblems({ month, adjustsMonth, paidAt }, fiscalYear, today)) {
       check(term.column, term.code, term.message);

@@ -85,6 +85,18 @@ describe('payments: sheet upload', () => {
     ]);
   });
 
+  it('an unknown pledge code names the pledge that differs only in case, as the API does (QA: "apbd-2026" was only "tidak ditemukan")', async () => {
+    const file = Buffer.from(
+      ['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI', 'apbd-2026;2026-10;1000;2026-10-20;SP2D HURUF 1', 'TIDAK-ADA;2026-10;1000;2026-10-20;SP2D HURUF 2', 'APBD-2026;2026-10;1000;2026-10-20;SP2D HURUF 3'].join('\n'),
+    );
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran-huruf.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2, payments: 1 });
+    expect(res.body.issues.map((i: { row: number; column: string; code: string; message: string }) => [i.row, i.column, i.code, i.message])).toEqual([
+      [2, 'KODE_KOMITMEN', 'PLEDGE_NOT_FOUND', 'Komitmen pendanaan "apbd-2026" tidak ditemukan. Maksudnya "APBD-2026"? Huruf besar/kecil pada kode komitmen dibedakan.'],
+      [3, 'KODE_KOMITMEN', 'PLEDGE_NOT_FOUND', 'Komitmen pendanaan "TIDAK-ADA" tidak ditemukan.'],
+    ]);
+  });
+
   it("refuses a month outside the pledge's fiscal year and a payment date still to come; a correction for the year recorded in the next one is taken", async () => {
     const file = readFileSync('test/fixtures/payments/not-ok/outside-terms.csv');
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran.csv').expect(201);

@@ -15,6 +15,17 @@ export async function storedPledgeCode(db: SqlRunner, code: string): Promise<str
   return pledge?.code;
 }
 
+/**
+ * storedPledgeCode over codes read once, for the rows of a sheet (no query per row): `code` itself
+ * when it is one of `codes`, else one equal to it ignoring case, else undefined.
+ */
+export function storedPledgeCodeIn(codes: Iterable<string>): (code: string) => string | undefined {
+  const exact = new Set(codes);
+  const byUpperCase = new Map<string, string>();
+  for (const code of exact) if (!byUpperCase.has(code.toUpperCase())) byUpperCase.set(code.toUpperCase(), code);
+  return (code) => (exact.has(code) ? code : byUpperCase.get(code.toUpperCase()));
+}
+
 /** 404 PLEDGE_NOT_FOUND unless a pledge has exactly `code`, naming one that differs only in case. */
 export async function assertPledgeExists(db: SqlRunner, code: string): Promise<void> {
   const stored = await storedPledgeCode(db, code);

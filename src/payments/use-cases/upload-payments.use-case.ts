@@ -10,7 +10,8 @@ import { BpjsInputException } from '../../reconciliation/bpjs-input.exception.js
 import { IssueCollector, type UploadReport } from '../../reconciliation/uploads/row-issue.js';
 import { type TotalRow, totalRow, totalRowMismatch } from '../../reconciliation/uploads/total-row.js';
 import { paymentKey, recordedAlready } from '../duplicate-payments.js';
-import { CANONICAL_NAMES, PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
+import { CANONICAL_NAMES, type KnownPledges, PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
+import { storedPledgeCodeIn } from '../../funding/pledges/pledge-code.js';
 import { labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { INSERT_PAYMENTS } from '../sql/payment-status.sql.js';
 import { INSERT_PAYMENT_UPLOAD } from '../sql/payment-uploads.sql.js';
@@ -51,7 +52,8 @@ export class UploadPayments {
   }
 
   private async record(command: UploadPaymentsCommand, m: EntityManager): Promise<PaymentUploadResult> {
-    const pledges = new Map<string, number>((await m.query('SELECT code, fiscal_year FROM pledge')).map((r: { code: string; fiscal_year: number }) => [r.code, r.fiscal_year]));
+    const fiscalYears = new Map<string, number>((await m.query('SELECT code, fiscal_year FROM pledge')).map((r: { code: string; fiscal_year: number }) => [r.code, r.fiscal_year]));
+    const pledges: KnownPledges = { fiscalYears, stored: storedPledgeCodeIn(fiscalYears.keys()) };
     const today = dayInWib(this.clock.now());
     const closed = new Set<string>((await m.query('SELECT month FROM closed_month')).map((r: { month: string }) => r.month));
     const collector = new IssueCollector();
@@ -65,7 +67,7 @@ export class UploadPayments {
     for await (const all of reader.batches()) {
       if (names === CANONICAL_NAMES) names = labelsByName(PAYMENT_COLUMNS, reader.header!.labels);
       const batch = all.filter((row) => {
-        const total = totalRow(row.rowNumber, [row.cells[0]], row.cells[2], () => pledges.has(row.cells[0].text.trim()));
+        const total = totalRow(row.rowNumber, [row.cells[0]], row.cells[2], () => fiscalYears.has(row.cells[0].text.trim()));
         if (total && !total.subtotal) footer = total;
         return !total;
       });
