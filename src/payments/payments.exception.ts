@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 import { monthName } from '../common/month.js';
+import { pledgeNotFoundMessage } from '../funding/funding.exception.js';
 
 export enum PaymentErrorCode {
   PLEDGE_NOT_FOUND = 'PLEDGE_NOT_FOUND',
@@ -36,12 +37,10 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
     return new PaymentException(PaymentErrorCode.UPLOAD_NOT_FOUND, 'Unggahan lembar pembayaran tidak ditemukan.', { id });
   }
 
-  static pledgeNotFound(code: string): PaymentException {
-    return new PaymentException(
-      PaymentErrorCode.PLEDGE_NOT_FOUND,
-      `Komitmen pendanaan "${code}" tidak ditemukan. Periksa kode komitmen atau daftarkan komitmennya terlebih dahulu.`,
-      { pledgeCode: code },
-    );
+  /** `similar`: the stored code that differs only in upper/lower case (storedPledgeCode), named as what was meant. */
+  static pledgeNotFound(code: string, similar?: string): PaymentException {
+    const next = similar ? '' : ' Periksa kode komitmen atau daftarkan komitmennya terlebih dahulu.';
+    return new PaymentException(PaymentErrorCode.PLEDGE_NOT_FOUND, `${pledgeNotFoundMessage(code, similar)}${next}`, { pledgeCode: code, ...(similar ? { similar } : {}) });
   }
 
   /** In the words of the console's payment form (Koreksi untuk bulan, Bulan iuran), shown beside `adjustsMonth`. */

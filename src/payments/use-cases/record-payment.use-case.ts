@@ -9,6 +9,7 @@ import { Payment } from '../entities/payment.entity.js';
 import { paidDayInWib } from '../paid-at.js';
 import { adjustsOpenMonth, paymentTermsProblems } from '../payment-row.validator.js';
 import { PaymentException } from '../payments.exception.js';
+import { storedPledgeCode } from '../../funding/pledges/pledge-code.js';
 import type { FieldProblem, SoundPaymentFields } from '../payment-body.js';
 import { CommonException } from '../../common/errors/common.exception.js';
 
@@ -87,7 +88,7 @@ export class RecordPayment {
     if (sound.pledgeCode !== undefined) {
       const [pledge] = await m.query('SELECT fiscal_year FROM pledge WHERE code = $1', [sound.pledgeCode]);
       if (pledge) fiscalYear = pledge.fiscal_year;
-      else problems.push({ field: 'pledgeCode', message: PaymentException.pledgeNotFound(sound.pledgeCode).message });
+      else problems.push({ field: 'pledgeCode', message: PaymentException.pledgeNotFound(sound.pledgeCode, await storedPledgeCode(m, sound.pledgeCode)).message });
     }
     if (sound.month && (await this.closedMonths.isClosed(sound.month, m))) problems.push({ field: 'month', message: CommonException.monthClosed(sound.month).message });
     if (sound.month && sound.adjustsMonth && sound.adjustsMonth >= sound.month) {
@@ -110,7 +111,7 @@ export class RecordPayment {
   private async record(command: RecordPaymentCommand, m: EntityManager): Promise<PaymentView> {
     const paidAt = RecordPayment.validate(command);
     const [pledge] = await m.query('SELECT code, fiscal_year FROM pledge WHERE code = $1', [command.pledgeCode]);
-    if (!pledge) throw PaymentException.pledgeNotFound(command.pledgeCode);
+    if (!pledge) throw PaymentException.pledgeNotFound(command.pledgeCode, await storedPledgeCode(m, command.pledgeCode));
     const now = this.clock.now();
     // every broken term at once, so the form shows each next to its field in one answer (QA)
     const problems = await this.termsProblems({ month: command.month, adjustsMonth: command.adjustsMonth ?? null, paidAt }, pledge.fiscal_year, m);
