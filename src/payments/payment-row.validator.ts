@@ -5,7 +5,7 @@
  */
 import { type Cell, cellDay, characterFailure, formulaFailure, numberNotADate, serialDay, shownDay, yearOnly } from '../common/spreadsheet/cell.js';
 import { type ColumnSpec, labelsByName } from '../common/spreadsheet/column-spec.js';
-import { type MergedCell, mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-cells.js';
+import { mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
 import { pledgeNotFoundMessage } from '../funding/funding.exception.js';
 import { dayName, isMonth, monthName } from '../common/month.js';
@@ -138,8 +138,7 @@ export function validatePaymentRow(
 ): { record?: PaymentRecord; issues: Issue[] } {
   const checked = checkPaymentRow(row, pledges, closedMonths, today, names);
   // a cell hidden by a merged range reads as empty: refused as such, the row's other findings kept
-  const mergedIssue = (cell: MergedCell) => ({ ...mergedCellIssue({ ...cell, column: names[cell.column] }), column: cell.column });
-  return row.merged ? { issues: withMergedCells(checked.issues, row.merged, mergedIssue) } : checked;
+  return row.merged ? { issues: withMergedCells(checked.issues, row.merged, (cell) => mergedCellIssue(cell, names)) } : checked;
 }
 
 function checkPaymentRow(

@@ -146,9 +146,15 @@ export function mergedCellMessage({ column, range }: MergedCell): string {
   );
 }
 
-/** The rejection of a cell a merged range hides. */
-export function mergedCellIssue(cell: MergedCell): { column: string; severity: 'REJECT'; code: typeof MERGED_CELL; message: string } {
-  return { column: cell.column, severity: 'REJECT', code: MERGED_CELL, message: mergedCellMessage(cell) };
+/**
+ * The rejection of a cell a merged range hides: `column` stays the spec column's name, the message
+ * names it by `names` (the headers as the file wrote them, labelsByName) when given.
+ */
+export function mergedCellIssue(
+  cell: MergedCell,
+  names?: Readonly<Record<string, string>>,
+): { column: string; severity: 'REJECT'; code: typeof MERGED_CELL; message: string } {
+  return { column: cell.column, severity: 'REJECT', code: MERGED_CELL, message: mergedCellMessage({ ...cell, column: names?.[cell.column] ?? cell.column }) };
 }
 
 /**

@@ -65,7 +65,7 @@ export class UploadPayments {
     let footer: TotalRow | null = null;
     let names = CANONICAL_NAMES; // the headers as the file wrote them, once the header row is read
     for await (const all of reader.batches()) {
-      if (names === CANONICAL_NAMES) names = labelsByName(PAYMENT_COLUMNS, reader.header!.labels);
+      if (names === CANONICAL_NAMES) names = collector.names = labelsByName(PAYMENT_COLUMNS, reader.header!.labels);
       const batch = all.filter((row) => {
         const total = totalRow(row.rowNumber, [row.cells[0]], row.cells[2], () => fiscalYears.has(row.cells[0].text.trim()));
         if (total && !total.subtotal) footer = total;
@@ -88,9 +88,8 @@ export class UploadPayments {
           if (message) issues.push({ column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message });
           else firstRowOf.set(key, row);
         }
-        // each issue's column as the file wrote it (NO SP2D, not REFERENSI), as its message names it
-        const shown = issues.map((issue) => ({ ...issue, column: issue.column === null ? null : names[issue.column] }));
-        if (collector.row(row, shown, () => rawCells(PAYMENT_COLUMNS, cells, issues)) && record) records.push(record);
+        // the collector names each issue's column as the file wrote it (NO SP2D, not REFERENSI), as its message does
+        if (collector.row(row, issues, () => rawCells(PAYMENT_COLUMNS, cells, issues)) && record) records.push(record);
       }
       if (!records.length) continue;
       await m.query(INSERT_PAYMENTS, [
@@ -108,7 +107,7 @@ export class UploadPayments {
       amount += records.reduce((s, r) => s + r.amount, 0);
     }
     if (payments === 0) throw BpjsInputException.noAcceptedRows(collector.report());
-    const mismatch = totalRowMismatch(footer, amount, names.JUMLAH);
+    const mismatch = totalRowMismatch(footer, amount, 'JUMLAH');
     if (mismatch) collector.warnAbout(mismatch, null);
     // A month finalized while the sheet was read: refuse the whole upload rather than change it. The
     // months' payment locks make finalize wait for this upload, or this upload see finalize's close.

@@ -3,7 +3,7 @@
  * A line is kept as billed: duplicates and unknown NIKs are findings of the reconciliation, not
  * upload errors. Rows are rejected only when a value cannot be read safely.
  */
-import type { ColumnSpec } from '../../common/spreadsheet/column-spec.js';
+import { type ColumnSpec, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { mergedCellIssue, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { isError, nikFrom, nokaFrom, rupiahFrom, textRefusal } from '../uploads/cell-values.js';
@@ -24,18 +24,23 @@ export interface BillLineRecord {
   amount: number;
 }
 
-export function validateBillRow(row: SheetRow): { record?: BillLineRecord; issues: Omit<RowIssue, 'row'>[] } {
-  const checked = checkBillRow(row);
+/**
+ * A row's record, or its issues. The issues' `column` is the column's own name (rawCells and the
+ * merged cells match on it); their messages name each column by `names`, the headers as the file
+ * wrote them (labelsByName of HeaderMatch.labels: `No Kartu "12345" …`, not NOKA, for a file headed No Kartu).
+ */
+export function validateBillRow(row: SheetRow, names: Readonly<Record<string, string>> = labelsByName(BILL_COLUMNS)): { record?: BillLineRecord; issues: Omit<RowIssue, 'row'>[] } {
+  const checked = checkBillRow(row, names);
   // a cell hidden by a merged range reads as empty: refused as such, the row's other findings kept
-  return row.merged ? { issues: withMergedCells(checked.issues, row.merged, mergedCellIssue) } : checked;
+  return row.merged ? { issues: withMergedCells(checked.issues, row.merged, (cell) => mergedCellIssue(cell, names)) } : checked;
 }
 
-function checkBillRow({ rowNumber, cells }: SheetRow): { record?: BillLineRecord; issues: Omit<RowIssue, 'row'>[] } {
+function checkBillRow({ rowNumber, cells }: SheetRow, n: Readonly<Record<string, string>>): { record?: BillLineRecord; issues: Omit<RowIssue, 'row'>[] } {
   const issues: Omit<RowIssue, 'row'>[] = [];
-  const noka = nokaFrom(cells[0]);
-  const nik = nikFrom(cells[1]);
-  const amount = rupiahFrom(cells[3], 'IURAN');
-  const name = textRefusal(cells[2], 'NAMA');
+  const noka = nokaFrom(cells[0], n.NOKA);
+  const nik = nikFrom(cells[1], n.NIK);
+  const amount = rupiahFrom(cells[3], n.IURAN);
+  const name = textRefusal(cells[2], n.NAMA);
   if (isError(noka)) issues.push({ column: 'NOKA', severity: 'REJECT', code: noka.code, message: noka.error });
   else if (noka.warning) issues.push({ column: 'NOKA', severity: 'WARN', code: 'NOKA_NUMERIC_CELL', message: noka.warning });
   if (isError(nik)) issues.push({ column: 'NIK', severity: 'REJECT', code: nik.code, message: nik.error });

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { type RawCells, rawCells } from '../../common/spreadsheet/row-report.writer.js';
+import { labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { lockMonthInput, MONTH_INPUT } from '../../periods/month-input-locks.js';
@@ -79,6 +80,8 @@ export class UploadBill {
     let linesTotal = 0;
     let footer: (TotalRow & { raw: RawCells }) | null = null;
     for await (const batch of reader.batches()) {
+      // findings name each column as the file's header does (No Kartu, not NOKA)
+      const names = (collector.names = labelsByName(BILL_COLUMNS, reader.header!.labels));
       const records: BillLineRecord[] = [];
       for (const row of batch) {
         const total = totalRow(row.rowNumber, row.cells.slice(0, 3), row.cells[3], () => !isError(nikFrom(row.cells[1])));
@@ -86,7 +89,7 @@ export class UploadBill {
           if (!total.subtotal) footer = { ...total, raw: rawCells(BILL_COLUMNS, row.cells) };
           continue;
         }
-        const { record, issues } = validateBillRow(row);
+        const { record, issues } = validateBillRow(row, names);
         if (collector.row(row.rowNumber, issues, () => rawCells(BILL_COLUMNS, row.cells, issues)) && record) records.push(record);
       }
       if (!records.length) continue;

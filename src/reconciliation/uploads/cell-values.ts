@@ -26,40 +26,42 @@ export function textRefusal(cell: Cell, column: string): { code: string; error: 
   return bad && { code: bad.code, error: bad.message };
 }
 
-export function nikFrom(cell: Cell): Parsed<string> {
-  const formula = formulaRefusal(cell, 'NIK', 'NIK_FORMULA');
+/** A NIK; messages name the cell's column `column` (the header as the file wrote it: `No KTP`). */
+export function nikFrom(cell: Cell, column = 'NIK'): Parsed<string> {
+  const formula = formulaRefusal(cell, column, 'NIK_FORMULA');
   if (formula) return formula;
-  if (cell.kind === 'empty') return { code: 'NIK_REQUIRED', error: 'NIK wajib diisi.' };
+  if (cell.kind === 'empty') return { code: 'NIK_REQUIRED', error: `${column} wajib diisi.` };
   if (cell.kind === 'number' || isScientificText(cell)) {
-    return { code: 'NIK_NUMERIC_CELL', error: `NIK terbaca sebagai angka (${cell.text}) sehingga digit terakhirnya bisa sudah berubah. ${TEXT_FORMAT_HINT}` };
+    return { code: 'NIK_NUMERIC_CELL', error: `${column} terbaca sebagai angka (${cell.text}) sehingga digit terakhirnya bisa sudah berubah. ${TEXT_FORMAT_HINT}` };
   }
   const text = cell.text.replace(/[\s'’]/g, '');
-  if (!/^\d{16}$/.test(text)) return { code: 'NIK_FORMAT', error: `NIK "${cell.text}" harus 16 digit angka.` };
+  if (!/^\d{16}$/.test(text)) return { code: 'NIK_FORMAT', error: `${column} "${cell.text}" harus 16 digit angka.` };
   return { value: text };
 }
 
 /**
  * A NOKA: 13 digits or empty. A numeric cell loses leading zeros: they are restored with a warning.
- * A formula without a readable result is refused, not read as an empty NOKA.
+ * A formula without a readable result is refused, not read as an empty NOKA. Messages name the
+ * cell's column `column` (the header as the file wrote it: `No Kartu`).
  */
-export function nokaFrom(cell: Cell): Parsed<string> & { warning?: string } {
-  const formula = formulaRefusal(cell, 'NOKA', 'NOKA_FORMULA');
+export function nokaFrom(cell: Cell, column = 'NOKA'): Parsed<string> & { warning?: string } {
+  const formula = formulaRefusal(cell, column, 'NOKA_FORMULA');
   if (formula) return formula;
   if (cell.kind === 'empty') return { value: '' };
   if (isScientificText(cell)) {
     // a .csv: the number as Excel wrote it, its digits lost (an .xlsx number cell keeps them, and is restored below)
-    return { code: 'NOKA_FORMAT', error: `NOKA terbaca sebagai angka (${cell.text}) sehingga digitnya sudah berubah di Excel. ${TEXT_FORMAT_HINT}` };
+    return { code: 'NOKA_FORMAT', error: `${column} terbaca sebagai angka (${cell.text}) sehingga digitnya sudah berubah di Excel. ${TEXT_FORMAT_HINT}` };
   }
   if (cell.kind === 'number') {
     const n = cell.number ?? NaN;
-    if (!Number.isInteger(n) || n < 0 || String(n).length > 13) return { code: 'NOKA_FORMAT', error: `NOKA "${cell.text}" harus 13 digit angka.` };
+    if (!Number.isInteger(n) || n < 0 || String(n).length > 13) return { code: 'NOKA_FORMAT', error: `${column} "${cell.text}" harus 13 digit angka.` };
     const value = String(n).padStart(13, '0');
     return value === String(n)
       ? { value }
-      : { value, warning: `NOKA terbaca sebagai angka; nol di depan dipulihkan menjadi ${value}. ${TEXT_FORMAT_HINT}` };
+      : { value, warning: `${column} terbaca sebagai angka; nol di depan dipulihkan menjadi ${value}. ${TEXT_FORMAT_HINT}` };
   }
   const text = cell.text.replace(/\s/g, '');
-  if (!/^\d{13}$/.test(text)) return { code: 'NOKA_FORMAT', error: `NOKA "${cell.text}" harus 13 digit angka (atau kosong).` };
+  if (!/^\d{13}$/.test(text)) return { code: 'NOKA_FORMAT', error: `${column} "${cell.text}" harus 13 digit angka (atau kosong).` };
   return { value: text };
 }
 

@@ -27,6 +27,12 @@ export interface UploadReport {
  * the row report workbook; it is not part of the JSON report.
  */
 export class IssueCollector {
+  /**
+   * The name each issue's `column` is stored and answered under: the header as the file wrote it
+   * (`No Kartu`, labelsByName of HeaderMatch.labels), set once the header is read; a column not in
+   * it keeps its own name. Validators give the spec column's own name (rawCells and merged cells match on it).
+   */
+  names: Readonly<Record<string, string>> = {};
   readonly issues: RowIssue[] = [];
   readonly raws: (RawCells | null)[] = [];
   rowsRead = 0;
@@ -41,7 +47,7 @@ export class IssueCollector {
   row(row: number, issues: Omit<RowIssue, 'row'>[], raw?: () => RawCells): boolean {
     this.rowsRead += 1;
     issues.forEach((issue, i) => {
-      this.issues.push({ row, ...issue, message: oneLine(issue.message) });
+      this.issues.push({ row, ...issue, column: this.named(issue.column), message: oneLine(issue.message) });
       this.raws.push(i === 0 && raw ? raw() : null);
     });
     const rejected = issues.some((i) => i.severity === 'REJECT');
@@ -56,9 +62,13 @@ export class IssueCollector {
    * listed and stored like the others and counts among the rows with warnings.
    */
   warnAbout(issue: RowIssue & { severity: 'WARN' }, raw: RawCells | null): void {
-    this.issues.push(issue);
+    this.issues.push({ ...issue, column: this.named(issue.column) });
     this.raws.push(raw);
     this.warnedRows += 1;
+  }
+
+  private named(column: string | null): string | null {
+    return column === null ? null : (this.names[column] ?? column);
   }
 
   report(): UploadReport {
