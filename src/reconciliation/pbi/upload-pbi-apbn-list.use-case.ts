@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
-import type { ColumnSpec } from '../../common/spreadsheet/column-spec.js';
+import { type ColumnSpec, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { mergedCellIssue, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
@@ -75,11 +75,13 @@ export class UploadPbiApbnList {
     const collector = new IssueCollector();
     const reader = new SheetReader(command.path, { filename: command.filename, columns: PBI_COLUMNS, maxRows: this.config.uploadMaxRows });
     for await (const batch of reader.batches()) {
+      // findings name the column as the file's header does (No KTP, not NIK)
+      const names = (collector.names = labelsByName(PBI_COLUMNS, reader.header!.labels));
       const niks: string[] = [];
       for (const row of batch) {
-        const nik = nikFrom(row.cells[0]);
+        const nik = nikFrom(row.cells[0], names.NIK);
         const found = isError(nik) ? [{ column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }] : [];
-        const issues = withMergedCells<Omit<RowIssue, 'row'>>(found, row.merged, mergedCellIssue);
+        const issues = withMergedCells<Omit<RowIssue, 'row'>>(found, row.merged, (cell) => mergedCellIssue(cell, names));
         if (collector.row(row.rowNumber, issues, () => rawCells(PBI_COLUMNS, row.cells, issues)) && !row.merged && !isError(nik)) niks.push(nik.value);
       }
       if (niks.length) await m.query(INSERT_PBI_ENTRIES, [list.id, niks]);
