@@ -2,14 +2,15 @@ import { rm } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { oneLine } from '../../common/text.js';
-import { mergedCellMessage, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
+import { labelsByName } from '../../common/spreadsheet/column-spec.js';
+import { type MergedCell, mergedCellIssue, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetErrorCode, SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import type { PledgeInput, PledgeWarning } from '../domain/pledge-rules.js';
 import { PledgesService } from '../pledges/pledges.service.js';
 import { characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
 import { pledgeWarnings } from '../domain/pledge-rules.js';
-import { LIST_COLUMNS, LIST_SHEET_NAME, NIK_AS_NUMBER, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME, type RowProblem, rowToInput } from './pledge-sheet.js';
+import { type ColumnNames, LIST_COLUMNS, LIST_SHEET_NAME, nikAsNumber, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME, type RowProblem, rowToInput } from './pledge-sheet.js';
 import { nikList } from './nik-list.js';
 
 export interface ImportPledgeSheetCommand {
@@ -39,6 +40,9 @@ export interface PledgeUploadReport {
 
 const MAX_ROWS = 5000;
 
+/** Each sheet's columns named as the file's headers do (own names for a sheet the file lacks). */
+type SheetNames = Record<PledgeUploadIssue['sheet'], ColumnNames>;
+
 interface PledgeRow {
   rowNumber: number;
   input: PledgeInput;
@@ -55,41 +59,50 @@ export class ImportPledgeSheet {
 
   async execute(command: ImportPledgeSheetCommand): Promise<PledgeUploadReport> {
     try {
-      const { rows, sheet } = await this.readPledges(command);
-      const issues = await this.mergeLists(command, rows, sheet);
-      return await this.apply(command, rows, issues);
+      const { rows, sheet, names } = await this.readPledges(command);
+      const lists = await this.mergeLists(command, rows, sheet);
+      return await this.apply(command, rows, lists.issues, { Komitmen: names, Daftar: lists.names });
     } finally {
       await rm(command.path, { force: true });
     }
   }
 
-  private async readPledges({ path, filename }: ImportPledgeSheetCommand): Promise<{ rows: PledgeRow[]; sheet: number | undefined }> {
+  private async readPledges({ path, filename }: ImportPledgeSheetCommand): Promise<{ rows: PledgeRow[]; sheet: number | undefined; names: ColumnNames }> {
     const reader = new SheetReader(path, { filename, sheet: PLEDGE_SHEET_NAME, columns: PLEDGE_COLUMNS, maxRows: MAX_ROWS });
     const rows: PledgeRow[] = [];
+    let names: ColumnNames = labelsByName(PLEDGE_COLUMNS);
     for await (const batch of reader.batches()) {
+      names = labelsByName(PLEDGE_COLUMNS, reader.header!.labels);
       for (const row of batch) {
-        const read = rowToInput(row.cells);
+        const read = rowToInput(row.cells, names);
         // A cell hidden by a merged range reads as empty: the pledge is refused naming the range.
-        read.problems = withMergedCells(read.problems, row.merged, (cell) => ({ column: cell.column, message: mergedCellMessage(cell) }));
+        read.problems = withMergedCells(read.problems, row.merged, (cell) => ({ column: cell.column, message: mergedCellIssue(cell, names).message }));
         rows.push({ rowNumber: row.rowNumber, ...read });
       }
     }
-    return { rows, sheet: reader.header?.sheet };
+    return { rows, sheet: reader.header?.sheet, names };
   }
 
   /**
    * Adds the values of the `Daftar` sheet (when the file has one) to the lists of their pledges. A
    * value refused there refuses its pledge too: saved with a shorter list, it would leave a resident
-   * or a village the user listed unfunded without a word.
+   * or a village the user listed unfunded without a word. Issues carry the columns' own names;
+   * their messages name the columns by `names`, the `Daftar` sheet's headers as the file wrote them.
    */
-  private async mergeLists({ path, filename }: ImportPledgeSheetCommand, rows: PledgeRow[], pledgeSheet: number | undefined): Promise<PledgeUploadIssue[]> {
+  private async mergeLists(
+    { path, filename }: ImportPledgeSheetCommand,
+    rows: PledgeRow[],
+    pledgeSheet: number | undefined,
+  ): Promise<{ issues: PledgeUploadIssue[]; names: ColumnNames }> {
     const issues: PledgeUploadIssue[] = [];
+    let names: ColumnNames = labelsByName(LIST_COLUMNS);
     const byCode = new Map(rows.map((r) => [String(r.input.code ?? '').trim(), r]));
     const reader = new SheetReader(path, { filename, sheet: LIST_SHEET_NAME, columns: LIST_COLUMNS, maxRows: 1_000_000 });
     const codeAt = new Map<number, string>(); // row → its code, for the rows a merged KODE cell hides
     try {
       for await (const batch of reader.batches()) {
-        if (reader.header?.sheet === pledgeSheet) return issues; // the pledge sheet itself: no list sheet
+        if (reader.header?.sheet === pledgeSheet) return { issues, names }; // the pledge sheet itself: no list sheet
+        names = labelsByName(LIST_COLUMNS, reader.header!.labels);
         for (const { rowNumber, cells, merged } of batch) {
           const [code, value] = cells;
           if (code.text !== '') codeAt.set(rowNumber, code.text);
@@ -102,15 +115,16 @@ export class ImportPledgeSheet {
             const listColumn = target!.input.scope === 'VILLAGES' ? 'KODE_DESA' : 'NIK';
             target!.problems.push({ column: listColumn, message: `Daftar baris ${rowNumber} ditolak (${reason}); komitmen ini tidak disimpan sampai daftarnya benar.` });
           };
-          const formula = formulaFailure(value, 'NILAI') ?? characterFailure(value, 'NILAI');
-          if (merged && target) refuseTarget(mergedCellMessage(merged[0]), merged[0].column, `${merged[0].column} di sel gabungan ${merged[0].range}`);
-          else if (merged) merged.forEach((cell) => problem(mergedCellMessage(cell), cell.column));
+          const formula = formulaFailure(value, names.NILAI) ?? characterFailure(value, names.NILAI);
+          const hidden = (cell: MergedCell) => mergedCellIssue(cell, names).message;
+          if (merged && target) refuseTarget(hidden(merged[0]), merged[0].column, `${names[merged[0].column]} di sel gabungan ${merged[0].range}`);
+          else if (merged) merged.forEach((cell) => problem(hidden(cell), cell.column));
           else if (!target) problem(`Kode komitmen "${code.text}" tidak ada di sheet komitmen.`);
           else if (target.input.scope !== 'VILLAGES' && target.input.scope !== 'RESIDENTS') {
             problem(`Komitmen ${code.text} bercakupan ${String(target.input.scope ?? '-')}: daftar hanya untuk VILLAGES atau RESIDENTS.`);
           } else if (formula) refuseTarget(formula.message);
           else if (target.input.scope === 'VILLAGES') target.input.villageCodes = [...asList(target.input.villageCodes), value.text];
-          else if (value.kind === 'number' || isScientificText(value)) refuseTarget(NIK_AS_NUMBER);
+          else if (value.kind === 'number' || isScientificText(value)) refuseTarget(nikAsNumber(names.NILAI));
           else target.input.niks = [...asList(target.input.niks), ...nikList(value.text)];
         }
       }
@@ -118,10 +132,10 @@ export class ImportPledgeSheet {
       // No `Daftar` sheet (or no rows in it); a list on a hidden sheet is refused, not left out unsaid.
       if (!(err instanceof SpreadsheetException) || err.code === SpreadsheetErrorCode.HIDDEN_SHEET) throw err;
     }
-    return issues;
+    return { issues, names };
   }
 
-  private async apply(command: ImportPledgeSheetCommand, rows: PledgeRow[], issues: PledgeUploadIssue[]): Promise<PledgeUploadReport> {
+  private async apply(command: ImportPledgeSheetCommand, rows: PledgeRow[], issues: PledgeUploadIssue[], names: SheetNames): Promise<PledgeUploadReport> {
     const report: PledgeUploadReport = { filename: command.filename, dryRun: command.dryRun, rowsRead: rows.length, accepted: 0, rejected: 0, pledges: [], issues };
     const seen = new Set<string>();
     for (const row of rows) {
@@ -135,7 +149,7 @@ export class ImportPledgeSheet {
       }
       const checked = await this.pledges.check(row.input);
       if (!checked.pledge) {
-        reject(checked.problems.flatMap((p) => p.messages.map((message) => ({ column: COLUMN_OF[p.field] ?? p.field, message: inSheetWords(message) }))));
+        reject(checked.problems.flatMap((p) => p.messages.map((message) => ({ column: COLUMN_OF[p.field] ?? p.field, message: inSheetWords(message, names.Komitmen) }))));
         continue;
       }
       if (seen.has(checked.pledge.code)) {
@@ -159,8 +173,12 @@ export class ImportPledgeSheet {
       }
     }
     issues.sort((a, b) => (a.sheet === b.sheet ? a.rowNumber - b.rowNumber : a.sheet === 'Komitmen' ? -1 : 1));
-    // a value a message quotes may hold a line break (`_x000D_`, a cell's Alt+Enter): one line each, like every row report
-    for (const issue of issues) issue.message = oneLine(issue.message);
+    for (const issue of issues) {
+      // a value a message quotes may hold a line break (`_x000D_`, a cell's Alt+Enter): one line each, like every row report
+      issue.message = oneLine(issue.message);
+      // the column as the file's header wrote it (DARI BULAN, not BULAN_DARI), as the message names it
+      if (issue.column !== null) issue.column = names[issue.sheet][issue.column] ?? issue.column;
+    }
     return report;
   }
 }
@@ -176,7 +194,10 @@ const COLUMN_OF: Record<string, string> = {
 
 const FIELD_NAMES = new RegExp(`\\b(${Object.keys(COLUMN_OF).join('|')})\\b`, 'g');
 
-/** A pledge rule's message (written for the API's fields) in the sheet's words: `fromMonth` → `BULAN_DARI`. */
-export function inSheetWords(message: string): string {
-  return message.replace(FIELD_NAMES, (field) => COLUMN_OF[field]);
+/**
+ * A pledge rule's message (written for the API's fields) in the sheet's words: `fromMonth` →
+ * `BULAN_DARI`, or the header the file gave that column (`names`: `DARI BULAN`).
+ */
+export function inSheetWords(message: string, names: ColumnNames = {}): string {
+  return message.replace(FIELD_NAMES, (field) => names[COLUMN_OF[field]] ?? COLUMN_OF[field]);
 }

@@ -5,7 +5,7 @@
  * (the pledge code) and NILAI (a village code or a NIK).
  */
 import { type Cell, characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
-import type { ColumnSpec } from '../../common/spreadsheet/column-spec.js';
+import { type ColumnSpec, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import type { PledgeInput } from '../domain/pledge-rules.js';
 import { nikList } from './nik-list.js';
 
@@ -64,22 +64,27 @@ export interface RowProblem {
   message: string;
 }
 
-export const NIK_AS_NUMBER = 'NIK ditulis sebagai angka sehingga digit terakhirnya hilang di Excel. Format kolom NIK sebagai Teks lalu ketik ulang.';
+/** A sheet's columns named as the file's header does (`DARI BULAN` for BULAN_DARI): labelsByName of HeaderMatch.labels. */
+export type ColumnNames = Readonly<Record<string, string>>;
+
+/** NIKs written in a number cell, in the column the file heads `column`. */
+export const nikAsNumber = (column: string) => `NIK ditulis sebagai angka sehingga digit terakhirnya hilang di Excel. Format kolom ${column} sebagai Teks lalu ketik ulang.`;
 
 /**
  * A sheet row as a PledgeInput. Refused here: NIKs from numeric cells (Excel has cut their
  * digits) and formulas without a readable result (a PAGU of #DIV/0! is not "no budget"). Numbers
  * are read as the pledge rules then check them: a number cell as it is, text as whole digits,
  * optionally in thousands groups with dots (1.500.000) and after "Rp"; any other text (1.5, 5,0)
- * goes to the rules as text, which refuse it as not a whole number.
+ * goes to the rules as text, which refuse it as not a whole number. A problem's `column` is the
+ * column's own name; its message names the column by `names`, the headers as the file wrote them.
  */
-export function rowToInput(cells: readonly Cell[]): { input: PledgeInput; problems: RowProblem[] } {
+export function rowToInput(cells: readonly Cell[], names: ColumnNames = labelsByName(PLEDGE_COLUMNS)): { input: PledgeInput; problems: RowProblem[] } {
   const input: Record<string, unknown> = {};
   const problems: RowProblem[] = [];
   PLEDGE_COLUMNS.forEach(({ name }, i) => {
     const cell = cells[i];
     if (!cell) return;
-    const formula = formulaFailure(cell, name) ?? characterFailure(cell, name);
+    const formula = formulaFailure(cell, names[name]) ?? characterFailure(cell, names[name]);
     if (formula) {
       problems.push({ column: name, message: formula.message });
       return;
@@ -87,7 +92,7 @@ export function rowToInput(cells: readonly Cell[]): { input: PledgeInput; proble
     if (cell.kind === 'empty') return;
     const field = FIELD[name];
     if (name === 'NIK' && (cell.kind === 'number' || isScientificText(cell))) {
-      problems.push({ column: name, message: NIK_AS_NUMBER });
+      problems.push({ column: name, message: nikAsNumber(names.NIK) });
       return;
     }
     if (name === 'KODE_DESA') input[field] = splitList(cell.text);
