@@ -18,6 +18,7 @@ import { PaymentReferenceKeyIndex1766000000000 } from './migrations/176600000000
 import { PaymentUpload1766100000000 } from './migrations/1766100000000-payment-upload.js';
 import { StagingNokaKept1766200000000 } from './migrations/1766200000000-staging-noka-kept.js';
 import { EnrollmentUploadSuperseded1766300000000 } from './migrations/1766300000000-enrollment-upload-superseded.js';
+import { EnrollmentUploadColumnLabels1766400000000 } from './migrations/1766400000000-enrollment-upload-column-labels.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   PaymentUpload1766100000000,
   StagingNokaKept1766200000000,
   EnrollmentUploadSuperseded1766300000000,
+  EnrollmentUploadColumnLabels1766400000000,
 ];

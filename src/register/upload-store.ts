@@ -69,6 +69,11 @@ export class UploadStore {
     return this.repo().findAndCount({ order: { uploadedAt: 'DESC', id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
   }
 
+  /** Keeps the file's column names (ColumnLabels) for the row report's headers. */
+  async columnLabels(id: string, labels: Readonly<Record<string, string>>): Promise<void> {
+    await this.dataSource.query(`UPDATE enrollment_upload SET column_labels = $2 WHERE id = $1`, [id, JSON.stringify(labels)]);
+  }
+
   async progress(id: string, progress: number, rowsRead: number): Promise<void> {
     await this.dataSource.query(`UPDATE enrollment_upload SET progress = $2, rows_read = $3 WHERE id = $1 AND status = 'PROCESSING'`, [id, progress, rowsRead]);
   }

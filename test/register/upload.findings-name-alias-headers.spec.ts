@@ -27,7 +27,7 @@ describe('findings name an alias header as the file wrote it', () => {
       [5, 'Tgl Berakhir', 'TAT_BEFORE_TMT', 'Tgl Berakhir (2025-05-31) lebih awal dari Tanggal Mulai (2025-06-01).'],
       [6, 'JK', 'REQUIRED', 'JK wajib diisi.'],
     ]);
-    // the report repeats the rows under the template's column names, so it can be uploaded again as it is
+    // the row is kept under the columns' own names (the report heads them as the file did: upload.report-headers-as-written.spec.ts)
     const [raw] = await t.dataSource.query(`SELECT raw FROM upload_issue WHERE upload_id = $1 AND row_number = 3`, [res.body.id]);
     expect(raw.raw).toMatchObject({ NOKA: '12345', NO_KK: KK });
   });

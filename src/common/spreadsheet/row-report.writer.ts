@@ -1,8 +1,9 @@
 /**
  * The row report of an upload (DOMAIN §12), one writer for every kind of upload (enrollment sheet,
  * BPJS bill, PBI-APBN list): sheet "Perbaiki" repeats every rejected or warned row as uploaded
- * (the upload's canonical columns, from `upload_issue.raw`, so the sheet can be fixed and uploaded
- * again; extra columns are ignored by the parser) plus BARIS (the row in the original file), STATUS
+ * (the upload's columns, from `upload_issue.raw`, headed as the file headed them when the upload
+ * kept its headers, else by the columns' own names: either way the sheet can be fixed and uploaded
+ * again, its headers being accepted ones; extra columns are ignored by the parser) plus BARIS (the row in the original file), STATUS
  * (DITOLAK / PERINGATAN) and KETERANGAN (the Indonesian messages); sheet "Ringkasan" gives the
  * title and the summary lines. Streaming writer, rows read from `upload_issue` a page at a time.
  *
@@ -70,6 +71,11 @@ export interface RowReport {
   readonly uploadId: string;
   /** The upload's canonical columns, in sheet order (`width` defaults to 20). */
   readonly columns: readonly ColumnSpec[];
+  /**
+   * The Perbaiki sheet's header for each column (by its name): the header as the uploaded file wrote
+   * it (labelsByName of HeaderMatch.labels), as the findings in KETERANGAN name it. Absent: the own names.
+   */
+  readonly headers?: Readonly<Record<string, string>> | null;
   /** First line of the "Ringkasan" sheet. */
   readonly title: string;
   readonly summary: readonly SummaryLine[];
@@ -115,7 +121,7 @@ export async function writeRowReport(dataSource: DataSource, report: RowReport, 
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('Perbaiki', { views: frozenHeader(1), pageSetup: printSetup(1) });
   ws.columns = [
-    ...columns.map((c) => ({ header: c.name, key: c.name, width: c.width ?? DEFAULT_WIDTH, style: columnStyle('text') })),
+    ...columns.map((c) => ({ header: report.headers?.[c.name] ?? c.name, key: c.name, width: c.width ?? DEFAULT_WIDTH, style: columnStyle('text') })),
     { header: 'BARIS', key: 'BARIS', width: 8, style: columnStyle('count') },
     { header: 'STATUS', key: 'STATUS', width: 12, style: columnStyle('text') },
     { header: 'KETERANGAN', key: 'KETERANGAN', width: MESSAGE_WIDTH, style: { ...columnStyle('general'), alignment: { wrapText: true, vertical: 'top' } } },

@@ -55,4 +55,8 @@ export class EnrollmentUpload {
 
   @Column('timestamptz', { name: 'finished_at', nullable: true })
   finishedAt: Date | null;
+
+  /** Each column's name as the file's header wrote it (an alias as written, else the column's own name); null before the header is read. */
+  @Column('jsonb', { name: 'column_labels', nullable: true })
+  columnLabels: Record<string, string> | null;
 }

@@ -126,6 +126,7 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
           labels = columnLabels(reader.header!.labels);
           validator.labels = writer.labels = pending.contested.labels = labels;
           validator.hasEndReasonColumn = reader.header!.indexes[COL.ALASAN_BERAKHIR] >= 0;
+          await this.uploads.columnLabels(uploadId, labels); // the report's Perbaiki sheet is headed so too
         }
         rowsRead += batch.length;
         validateBatch(validator, batch, pending);

@@ -1,7 +1,7 @@
 /**
  * The enrollment upload report (DOMAIN §12): the generic row report (common/spreadsheet/
- * row-report.writer.ts) with the enrollment columns, so the "Perbaiki" sheet can be fixed and
- * uploaded again, and the upload's counts on "Ringkasan".
+ * row-report.writer.ts) with the enrollment columns headed as the uploaded file headed them, so the
+ * "Perbaiki" sheet can be fixed and uploaded again in the same layout, and the upload's counts on "Ringkasan".
  */
 import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
@@ -20,6 +20,7 @@ export function writeUploadReport(dataSource: DataSource, upload: EnrollmentUplo
     {
       uploadId: upload.id,
       columns: ENROLLMENT_COLUMNS,
+      headers: upload.columnLabels, // as the file was headed (No Kartu), like the findings in KETERANGAN
       title: 'Laporan unggahan daftar peserta',
       summary: [
         ['Berkas', textValue(upload.filename)],
