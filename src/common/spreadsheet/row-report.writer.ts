@@ -2,10 +2,10 @@
  * The row report of an upload (DOMAIN §12), one writer for every kind of upload (enrollment sheet,
  * BPJS bill, PBI-APBN list): sheet "Perbaiki" repeats every rejected or warned row as uploaded
  * (the upload's columns, from `upload_issue.raw`, headed as the file headed them when the upload
- * kept its headers, else by the columns' own names: either way the sheet can be fixed and uploaded
- * again, its headers being accepted ones; extra columns are ignored by the parser) plus BARIS (the row in the original file), STATUS
- * (DITOLAK / PERINGATAN) and KETERANGAN (the Indonesian messages); sheet "Ringkasan" gives the
- * title and the summary lines. Streaming writer, rows read from `upload_issue` a page at a time.
+ * kept its headers, else by the columns' own names: either way accepted headers, so the sheet can be
+ * fixed and uploaded again; extra columns are ignored by the parser) plus BARIS (the row in the
+ * original file), STATUS (DITOLAK / PERINGATAN) and KETERANGAN (the Indonesian messages); sheet
+ * "Ringkasan" gives the title and the summary lines. Streaming writer, rows read from `upload_issue` a page at a time.
  *
  * Raw cells are user text: written as strings through `textValue`, formula-like ones get the Text
  * format (`markAsText`), so `=1+1` comes back as the text the user sent, never as a formula.
