@@ -33,6 +33,11 @@ export function monthOf(year: number, monthNumber: number): string {
   return `${year}-${String(monthNumber).padStart(2, '0')}`;
 }
 
+/** ('2027-05-31', 1) → '2027-06-01': a calendar day moved by whole days. */
+export function addDays(day: string, delta: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + delta * 86_400_000).toISOString().slice(0, 10);
+}
+
 export function firstDay(month: string): string {
   return `${month}-01`;
 }

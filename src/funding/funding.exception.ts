@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 import { monthName } from '../common/month.js';
+import { missingPremiumMessage, PREMIUM_COMPONENT } from './domain/tariff-gaps.js';
 
 export enum FundingErrorCode {
   PLEDGE_INVALID = 'PLEDGE_INVALID',
@@ -8,6 +9,7 @@ export enum FundingErrorCode {
   PLEDGE_NOT_FOUND = 'PLEDGE_NOT_FOUND',
   PLEDGE_UNCHANGED = 'PLEDGE_UNCHANGED',
   TARIFF_INVALID = 'TARIFF_INVALID',
+  TARIFF_MISSING = 'TARIFF_MISSING',
   MONTH_INVALID = 'MONTH_INVALID',
   MONTH_FROZEN = 'MONTH_FROZEN',
   NOT_ALLOCATED = 'NOT_ALLOCATED',
@@ -44,6 +46,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
         return HttpStatus.BAD_REQUEST;
       case FundingErrorCode.PLEDGE_EXISTS:
       case FundingErrorCode.MONTH_FROZEN:
+      case FundingErrorCode.TARIFF_MISSING:
         return HttpStatus.CONFLICT;
       case FundingErrorCode.PLEDGE_NOT_FOUND:
       case FundingErrorCode.NOT_ALLOCATED:
@@ -52,6 +55,11 @@ export class FundingException extends DomainException<FundingErrorCode> {
       default:
         return assertNever(this.code);
     }
+  }
+
+  /** `month` cannot be priced: no IURAN row covers its 1st (tariff-gaps.ts). */
+  static tariffMissing(month: string): FundingException {
+    return new FundingException(FundingErrorCode.TARIFF_MISSING, missingPremiumMessage(month), { month, component: PREMIUM_COMPONENT });
   }
 
   static pledgeInvalid(problems: FieldProblem[]): FundingException {

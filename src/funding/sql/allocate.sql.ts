@@ -15,9 +15,10 @@ export const TAKE_ALLOCATION_LOCK = `SELECT pg_advisory_xact_lock(${ALLOCATION_L
  */
 export const LOCK_REGISTER = `LOCK TABLE participant IN SHARE MODE`;
 
-/** LOCAL tariff rows valid on the 1st of the month (§3): their ids and summed amount. */
+/** LOCAL tariff rows valid on the 1st of the month (§3): their ids, summed amount, and whether IURAN is among them. */
 export const LOCAL_TARIFF_OF_MONTH = `
-  SELECT coalesce(array_agg(id ORDER BY id), '{}') AS ids, coalesce(sum(amount), 0)::bigint AS amount
+  SELECT coalesce(array_agg(id ORDER BY id), '{}') AS ids, coalesce(sum(amount), 0)::bigint AS amount,
+         coalesce(bool_or(component = 'IURAN'), false) AS premium
     FROM tariff
    WHERE payer = 'LOCAL'
      AND valid_from <= ($1 || '-01')::date

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
-import { addMonths, monthsBetween } from '../../common/month.js';
+import { addDays, addMonths, monthsBetween } from '../../common/month.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import type { CreateTariffDto } from '../dto/tariff.dto.js';
 import { Tariff } from '../entities/tariff.entity.js';
+import { lapseWarning, PREMIUM_COMPONENT, premiumGapMessage, tariffGaps } from '../domain/tariff-gaps.js';
 import { FundingErrorCode, FundingException } from '../funding.exception.js';
 import { TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
 import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
@@ -33,7 +34,9 @@ const MARK_STALE_FROM_DAY = `
 /**
  * The tariff table of DOMAIN §3. History is never edited: a change is a new row. When the new row
  * starts after the open row (valid_to empty) of the same component, that open row is closed on the
- * day before — the only change ever made to an existing row. Overlapping validity is refused.
+ * day before — the only change ever made to an existing row — and when the new row has an end, the
+ * open row's tariff is added again from the day after it. Overlapping validity is refused, and so is
+ * a row that would leave IURAN without a row for some month (tariff-gaps.ts).
  */
 @Injectable()
 export class TariffsService {
@@ -48,7 +51,11 @@ export class TariffsService {
     return rows.map(view);
   }
 
-  async add(input: CreateTariffDto, actor: string): Promise<TariffView> {
+  /**
+   * The row added; `resumed`, the row by which the open row's tariff applies again after a row with an
+   * end; `warnings`, the months a LOCAL component other than IURAN is left without a row (tariff-gaps.ts).
+   */
+  async add(input: CreateTariffDto, actor: string): Promise<TariffView & { resumed: TariffView | null; warnings: string[] }> {
     const validTo = input.validTo ?? null;
     if (!isRealDate(input.validFrom)) throw invalid(`validFrom ${input.validFrom} tidak ada di kalender.`, 'validFrom');
     if (validTo && !isRealDate(validTo)) throw invalid(`validTo ${validTo} tidak ada di kalender.`, 'validTo');
@@ -73,21 +80,27 @@ export class TariffsService {
       if (overlapping) {
         throw invalid(`Masa berlaku bertumpang tindih dengan tarif ${input.component} #${overlapping.id} (${overlapping.validFrom} s.d. ${overlapping.validTo ?? 'sekarang'}).`);
       }
-      if (open) await m.update(Tariff, { id: open.id }, { validTo: dayBefore(input.validFrom) });
-      const { identifiers } = await m.insert(Tariff, {
-        component: input.component,
-        payer: input.payer,
-        amount: String(input.amount),
-        validFrom: input.validFrom,
-        validTo,
-        legalBasis: input.legalBasis.trim(),
-        createdBy: actor,
-        createdAt: this.clock.now(),
-      });
+      if (open) await m.update(Tariff, { id: open.id }, { validTo: addDays(input.validFrom, -1) });
+      const row = { component: input.component, payer: input.payer, createdBy: actor, createdAt: this.clock.now() };
+      const id = await insertRow(m, { ...row, amount: String(input.amount), validFrom: input.validFrom, validTo, legalBasis: input.legalBasis.trim() });
+      // a row with an end, added inside the open row's time, is an interlude: the open row's tariff
+      // applies again after it (QA: it had ended IURAN, and June was allocated at Rp2.800)
+      const resumed = open && validTo ? await insertRow(m, { ...row, amount: open.amount, validFrom: addDays(validTo, 1), validTo: null, legalBasis: open.legalBasis }) : null;
+      const gaps = tariffGaps(await m.find(Tariff, { where: { component: input.component, payer: input.payer } }));
+      if (input.component === PREMIUM_COMPONENT && input.payer === 'LOCAL' && gaps.length) throw invalid(premiumGapMessage(gaps[0]), 'validTo');
       await m.query(MARK_STALE_FROM_DAY, [input.validFrom]);
-      return view(await m.findOneByOrFail(Tariff, { id: identifiers[0].id }));
+      return {
+        ...view(await m.findOneByOrFail(Tariff, { id })),
+        resumed: resumed === null ? null : view(await m.findOneByOrFail(Tariff, { id: resumed })),
+        warnings: input.payer === 'LOCAL' ? gaps.map((gap) => lapseWarning(input.component, gap)) : [],
+      };
     });
   }
+}
+
+async function insertRow(m: EntityManager, row: Omit<Tariff, 'id'>): Promise<number> {
+  const { identifiers } = await m.insert(Tariff, row);
+  return identifiers[0].id;
 }
 
 /** A tariff row refused; `field` names the request field at fault when there is one (`details.field`). */
@@ -112,8 +125,4 @@ const LAST_MONTH = '2099-12';
 function isRealDate(day: string): boolean {
   const d = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
-}
-
-function dayBefore(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }

@@ -145,7 +145,9 @@ export class AllocateMonth {
   private async allocateOne(m: EntityManager, month: string, actor: string): Promise<void> {
     const lap = stopwatch();
     const year = Number(month.slice(0, 4));
-    const [tariff]: { ids: number[]; amount: string }[] = await m.query(SQL.LOCAL_TARIFF_OF_MONTH, [month]);
+    const [tariff]: { ids: number[]; amount: string; premium: boolean }[] = await m.query(SQL.LOCAL_TARIFF_OF_MONTH, [month]);
+    // a month without IURAN is refused, not allocated at part of the premium (QA: Rp2.800)
+    if (!tariff.premium) throw FundingException.tariffMissing(month);
     const amount = Number(tariff.amount);
     const rows: PledgeRow[] = await m.query(SQL.PLEDGES_OF_MONTH, [year, Number(month.slice(5))]);
     const pledges: AllocationPledge[] = rows.map((p) => ({

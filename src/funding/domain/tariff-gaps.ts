@@ -1,0 +1,71 @@
+/**
+ * Gaps in the tariff table (DOMAIN §3): stretches where a LOCAL component has no row. QA: a row of
+ * IURAN valid 2027-03-01..2027-05-31, added after the open row, closed that row and left no IURAN
+ * from June on; June was then allocated at Rp2.800 a participant (BANTUAN_DAERAH alone), silently.
+ *
+ * - IURAN, the premium itself, may never lapse once it has begun: a row that would leave a gap in it
+ *   is refused, and a month whose 1st no IURAN row covers (before the first row) is not allocated.
+ * - Another LOCAL component may lapse (not charged in those months), and the admin is told so.
+ * Only a gap holding the 1st of some month matters: a month is priced by the rows valid on its 1st.
+ */
+import { addDays, dayName, monthName } from '../../common/month.js';
+
+/** The component every obligation includes. */
+export const PREMIUM_COMPONENT = 'IURAN';
+
+/** The 1st of the last month the API takes (months run 2000–2099). */
+const LAST_FIRST_DAY = '2099-12-01';
+
+export interface TariffSpan {
+  component: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface TariffGap {
+  /** First day without a row. */
+  from: string;
+  /** Last day without a row, or null: from `from` on. */
+  to: string | null;
+}
+
+/** The gaps after the first of one component's rows (any order) that hold the 1st of a month. */
+export function tariffGaps(rows: readonly TariffSpan[]): TariffGap[] {
+  const sorted = [...rows].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+  if (!sorted.length) return [];
+  const gaps: TariffGap[] = [];
+  let coveredTo: string | null = sorted[0].validTo;
+  for (const row of sorted.slice(1)) {
+    if (coveredTo === null) return gaps; // an open row covers the rest (overlaps are refused on entry)
+    const from = addDays(coveredTo, 1);
+    const to = addDays(row.validFrom, -1);
+    if (from <= to && holdsFirstOfMonth(from, to)) gaps.push({ from, to });
+    if (row.validTo === null || row.validTo > coveredTo) coveredTo = row.validTo;
+  }
+  if (coveredTo !== null && addDays(coveredTo, 1) <= LAST_FIRST_DAY) gaps.push({ from: addDays(coveredTo, 1), to: null });
+  return gaps;
+}
+
+const spanOf = (gap: TariffGap) => (gap.to ? `dari ${dayName(gap.from)} s.d. ${dayName(gap.to)}` : `sejak ${dayName(gap.from)}`);
+
+/** A lapse of a component other than IURAN, said to the admin who caused it (the tariff's `warnings`). */
+export function lapseWarning(component: string, gap: TariffGap): string {
+  return `Tidak ada tarif ${component} ${spanOf(gap)}: iuran bulan-bulan itu tidak memuat komponen ini. Bila komponen ini tetap berlaku, tambahkan baris tarifnya mulai ${dayName(gap.from)}.`;
+}
+
+/** Why a row that would leave IURAN without a row is refused. */
+export function premiumGapMessage(gap: TariffGap): string {
+  return `baris ini membuat tidak ada tarif ${PREMIUM_COMPONENT} ${spanOf(gap)}, sehingga iuran bulan-bulan itu tidak dapat dihitung. Tarif ${PREMIUM_COMPONENT} tidak boleh terputus.`;
+}
+
+/** 409 message of an allocation of `month`, whose 1st no IURAN row covers. */
+export function missingPremiumMessage(month: string): string {
+  return (
+    `Tidak ada tarif ${PREMIUM_COMPONENT} yang berlaku pada 1 ${monthName(month)}: iuran bulan ini tidak dapat dihitung. ` +
+    'Admin perlu menambahkan baris tarif yang mencakup tanggal itu.'
+  );
+}
+
+function holdsFirstOfMonth(from: string, to: string): boolean {
+  return from.endsWith('-01') || from.slice(0, 7) < to.slice(0, 7);
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { tariffGaps, type TariffSpan } from '../../src/funding/domain/tariff-gaps.js';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertParticipants, testNik } from './support/register.js';
+
+const iuran = (validFrom: string, validTo: string | null = null): TariffSpan => ({ component: 'IURAN', validFrom, validTo });
+
+describe('§3 tariff gaps: the months a component is left without a row', () => {
+  it('finds none while the rows follow each other and the last is open', () => {
+    expect(tariffGaps([iuran('2021-01-01'), iuran('2019-08-01', '2020-12-31'), iuran('2018-01-01', '2019-07-31')])).toEqual([]);
+  });
+
+  it('finds the end of the last bounded row, and a gap between two rows that holds a 1st of a month', () => {
+    expect(tariffGaps([iuran('2027-01-01', '2027-02-28'), iuran('2027-03-01', '2027-05-31')])).toEqual([{ from: '2027-06-01', to: null }]);
+    expect(tariffGaps([iuran('2021-01-01', '2027-04-30'), iuran('2027-07-01')])).toEqual([{ from: '2027-05-01', to: '2027-06-30' }]);
+    expect(tariffGaps([iuran('2021-01-01', '2027-04-10'), iuran('2027-04-20')])).toEqual([]);
+    expect(tariffGaps([iuran('2021-01-01', '2099-12-31')])).toEqual([]);
+  });
+});
+
+describe('§3 tariff rows with an end, through the API (QA: a bounded IURAN row left June at Rp2.800 a participant)', () => {
+  let t: TestApp;
+  let admin: Awaited<ReturnType<TestApp['as']>>;
+  const row = { component: 'IURAN', payer: 'LOCAL', legalBasis: 'Perpres (uji)' };
+  const spans = async (component: string) =>
+    (await admin.get('/api/v1/tariffs').expect(200)).body
+      .filter((r: { component: string }) => r.component === component)
+      .map((r: { amount: number; validFrom: string; validTo: string | null }) => `${r.amount} ${r.validFrom}..${r.validTo ?? ''}`);
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.as(Role.ADMIN);
+    await insertParticipants(t.dataSource, [{ nik: testNik(1), tmt: '2026-01-01' }]);
+  });
+  afterAll(() => t.close());
+
+  it('a row with an end inside the open row is an interlude: the open row’s tariff applies again after it', async () => {
+    await admin.post('/api/v1/tariffs').send({ ...row, amount: 36000, validFrom: '2027-01-01', legalBasis: 'Perpres 2027' }).expect(201);
+    const interlude = await admin.post('/api/v1/tariffs').send({ ...row, amount: 36500, validFrom: '2027-03-01', validTo: '2027-05-31' }).expect(201);
+    expect(interlude.body).toMatchObject({ amount: 36500, validFrom: '2027-03-01', validTo: '2027-05-31', warnings: [] });
+    expect(interlude.body.resumed).toMatchObject({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2027-06-01', validTo: null, legalBasis: 'Perpres 2027', createdBy: 'uji-admin' });
+    expect(await spans('IURAN')).toEqual(['23000 2018-01-01..2019-07-31', '42000 2019-08-01..2020-12-31', '35000 2021-01-01..2026-12-31', '36000 2027-01-01..2027-02-28', '36500 2027-03-01..2027-05-31', '36000 2027-06-01..']);
+    expect((await admin.post('/api/v1/allocations').send({ month: '2027-05' }).expect(201)).body.obligation).toBe(36500 + 2800);
+    expect((await admin.post('/api/v1/allocations').send({ month: '2027-06' }).expect(201)).body.obligation).toBe(36000 + 2800);
+  });
+
+  it('refuses a row that would leave IURAN without a row for some month, and adds nothing', async () => {
+    const before = await spans('IURAN');
+    const early = await admin.post('/api/v1/tariffs').send({ ...row, amount: 20000, validFrom: '2017-01-01', validTo: '2017-06-30' }).expect(400);
+    expect(early.body).toMatchObject({
+      code: 'TARIFF_INVALID',
+      message: 'Tarif tidak valid: baris ini membuat tidak ada tarif IURAN dari 1 Juli 2017 s.d. 31 Desember 2017, sehingga iuran bulan-bulan itu tidak dapat dihitung. Tarif IURAN tidak boleh terputus.',
+      details: { field: 'validTo' },
+    });
+    expect(await spans('IURAN')).toEqual(before);
+  });
+
+  it('a month before IURAN begins is not allocated at part of the premium', async () => {
+    const res = await admin.post('/api/v1/allocations').send({ month: '2017-01' }).expect(409);
+    expect(res.body).toMatchObject({
+      code: 'TARIFF_MISSING',
+      message: 'Tidak ada tarif IURAN yang berlaku pada 1 Januari 2017: iuran bulan ini tidak dapat dihitung. Admin perlu menambahkan baris tarif yang mencakup tanggal itu.',
+      details: { month: '2017-01', component: 'IURAN' },
+    });
+    expect(await t.dataSource.query(`SELECT 1 FROM allocation_month WHERE month LIKE '2017-%'`)).toEqual([]);
+  });
+
+  it('warns when another LOCAL component is left without a row', async () => {
+    const bantuan = { component: 'BANTUAN_DAERAH', payer: 'LOCAL', legalBasis: 'Perbup (uji)' };
+    await t.dataSource.query(`INSERT INTO tariff (component, payer, amount, valid_from, valid_to, legal_basis) VALUES ('TAMBAHAN', 'LOCAL', 500, '2027-01-01', NULL, 'uji')`);
+    const ended = await admin.post('/api/v1/tariffs').send({ ...bantuan, component: 'TAMBAHAN', amount: 600, validFrom: '2026-01-01', validTo: '2026-09-30' }).expect(201);
+    expect(ended.body.warnings).toEqual([
+      'Tidak ada tarif TAMBAHAN dari 1 Oktober 2026 s.d. 31 Desember 2026: iuran bulan-bulan itu tidak memuat komponen ini. Bila komponen ini tetap berlaku, tambahkan baris tarifnya mulai 1 Oktober 2026.',
+    ]);
+    expect(ended.body.resumed).toBeNull();
+  });
+});
