@@ -89,6 +89,13 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
     expect(problems(await post({ ...base, code: 'V2', scope: 'VILLAGES', villageCodes: [{ a: 1 }] }).expect(400)).villageCodes).toContain('{"a":1}');
   });
 
+  it('reads a NIK in the digit groups of the KTP as that NIK, and names an empty item (QA)', async () => {
+    const grouped = await post({ ...base, code: 'R5', fiscalYear: 2027, sourceType: 'TJSLP', scope: 'RESIDENTS', niks: ['1703 0601 0190 0001', ' 1703060101900002 '] }).expect(201);
+    expect(grouped.body.niks).toEqual(['1703060101900001', '1703060101900002']);
+    const says = problems(await post({ ...base, code: 'R6', scope: 'RESIDENTS', niks: ['1703060101900001', '', '1703 06'] }).expect(400)).niks;
+    expect(says).toMatch(/: \(kosong\), 170306\.$/);
+  });
+
   it('refuses NIKs sent as JSON numbers: two residents would have become one NIK neither has (QA)', async () => {
     const body = `{"code":"R4","sourceType":"TJSLP","funder":"X","fiscalYear":2026,"scope":"RESIDENTS","niks":[9171014101900003,9171014101900005]}`;
     const res = await keuangan.post('/api/v1/pledges').set('Content-Type', 'application/json').send(body).expect(400);

@@ -224,9 +224,10 @@ function checkNiks(value: unknown, scope: PledgeScope, fail: (f: string, m: stri
   const out = new Set<string>();
   const bad: string[] = [];
   for (const raw of list) {
-    const nik = typeof raw === 'string' ? raw.trim() : JSON.stringify(raw) ?? String(raw);
+    // a NIK in the digit groups of the KTP (1703 0601 0190 0901) is that NIK, as in the register's sheets (QA)
+    const nik = typeof raw === 'string' ? raw.trim().replace(/(?<=\d)\s+(?=\d)/g, '') : JSON.stringify(raw) ?? String(raw);
     if (checkNik(nik).ok) out.add(nik);
-    else bad.push(nik.slice(0, 40));
+    else bad.push(nik ? nik.slice(0, 40) : '(kosong)');
   }
   if (bad.length) {
     const shown = bad.slice(0, 10).join(', ') + (bad.length > 10 ? `, dan ${bad.length - 10} lainnya` : '');
