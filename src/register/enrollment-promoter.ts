@@ -24,6 +24,7 @@ import {
   REJECT_TAKEN_NOKA,
   KEEP_UNSTATED,
   WARN_REINSTATED,
+  WARN_CLOSED_MONTH,
   RELEASE_MOVED_NOKAS,
   UPDATE_CHANGED,
 } from './sql/promote.sql.js';
@@ -98,6 +99,7 @@ export class EnrollmentPromoter {
     await m.query(KEEP_UNSTATED, [uploadId, !file.tat]);
     await m.query(REJECT_TAKEN_NOKA, [uploadId, file.labels.NOKA]);
     await m.query(WARN_REINSTATED, [uploadId, file.labels.TAT, file.labels.ALASAN_BERAKHIR]); // rows still staged: a rejected one brings nobody back
+    await m.query(WARN_CLOSED_MONTH, [uploadId, file.labels.TAT, file.labels.TMT]);
     const [history] = await m.query(RECORD_HISTORY, [uploadId, actor, now]);
     if (history.updated > 0) {
       await m.query(RELEASE_MOVED_NOKAS, [uploadId, now]);

@@ -109,6 +109,42 @@ export const WARN_REINSTATED = `
   JOIN participant p ON p.nik = s.nik
   WHERE s.upload_id = $1 AND s.tat IS NULL AND p.tat IS NOT NULL`;
 
+/**
+ * 1c. A row that changes the coverage (§4) of a month already finalized is accepted, with a warning:
+ * that month is not recomputed (§9), so what it over- or under-paid is an adjustment in an open
+ * month (QA: a death reported after its month was signed went in without a word). A TAT moved from
+ * A to B changes the months whose 1st lies after the earlier and not after the later (empty: never);
+ * a TMT moved, the months whose last day lies on or after the earlier and before the later. Named:
+ * the first such finalized month. Rows of participants not yet registered are not asked (a new
+ * registration back-dated into a finalized month is counted from the open months on, README).
+ * $1 upload id, $2 and $3 the TAT and TMT columns as the file names them.
+ */
+export const WARN_CLOSED_MONTH = `
+  WITH changed AS (
+    SELECT s.row_number, s.tat IS DISTINCT FROM p.tat AS tat_moved,
+           (SELECT min(c.month) FROM closed_month c
+             WHERE (s.tat IS DISTINCT FROM p.tat
+                    AND (c.month || '-01')::date > LEAST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity'))
+                    AND (c.month || '-01')::date <= GREATEST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity')))
+                OR (s.tmt <> p.tmt
+                    AND ((c.month || '-01')::date + interval '1 month' - interval '1 day')::date >= LEAST(s.tmt, p.tmt)
+                    AND ((c.month || '-01')::date + interval '1 month' - interval '1 day')::date < GREATEST(s.tmt, p.tmt))) AS closed,
+           ${STAGED_RAW('s')} AS raw
+    FROM enrollment_staging s
+    JOIN participant p ON p.nik = s.nik
+    WHERE s.upload_id = $1 AND (s.tat IS DISTINCT FROM p.tat OR s.tmt <> p.tmt)
+  )
+  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
+  SELECT $1, row_number, 'WARN', CASE WHEN tat_moved THEN $2::text ELSE $3::text END, 'CLOSED_MONTH_UNCHANGED',
+         format('Perubahan %s ini menyangkut bulan %s %s yang sudah difinalisasi: iuran bulan itu tidak dihitung ulang. '
+                'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai penyesuaian pada bulan yang masih terbuka.',
+                CASE WHEN tat_moved THEN $2::text ELSE $3::text END,
+                (ARRAY['Januari','Februari','Maret','April','Mei','Juni','Juli','Agustus','September','Oktober','November','Desember'])[substr(closed, 6, 2)::int],
+                substr(closed, 1, 4)),
+         CASE WHEN EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = changed.row_number) THEN NULL ELSE raw END
+  FROM changed
+  WHERE closed IS NOT NULL`;
+
 /** The register columns a staged row (alias `s`) may change, and the participant's (alias `p`). */
 const STAGED = `(s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason)`;
 const CURRENT = `(p.no_kk, p.noka, p.name, p.birth_date, p.sex, p.village_code, p.tmt, p.tat, p.end_reason)`;
