@@ -30,7 +30,7 @@ describe('configuration: each bad or missing value is rejected with a message na
     ['ADMIN_PASSWORD too short', { JWT_SECRET: SECRET, ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'pendek' }, /^ADMIN_PASSWORD must be at least 12 characters/],
     ['ADMIN_USERNAME with bad characters', { JWT_SECRET: SECRET, ADMIN_USERNAME: 'Admin Utama', ADMIN_PASSWORD: 'panjang-sekali-123' }, /^ADMIN_USERNAME must be 3-40 characters/],
     ['LOG_LEVEL unknown', { JWT_SECRET: SECRET, LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent \(got "verbose"\)/],
-    ['SCHEDULER_ENABLED not a boolean', { JWT_SECRET: SECRET, SCHEDULER_ENABLED: 'maybe' }, /^SCHEDULER_ENABLED must be true or false \(got "maybe"\)/],
+    ['SCHEDULER_ENABLED not a boolean', { JWT_SECRET: SECRET, SCHEDULER_ENABLED: 'maybe' }, /^SCHEDULER_ENABLED must be true\/false, 1\/0 or yes\/no \(got "maybe"\)$/],
     ['JWT_TTL_SECONDS below a minute', { JWT_SECRET: SECRET, JWT_TTL_SECONDS: '10' }, /^JWT_TTL_SECONDS must be a whole number from 60/],
     ['LOGIN_RATE_LIMIT zero', { JWT_SECRET: SECRET, LOGIN_RATE_LIMIT: '0' }, /^LOGIN_RATE_LIMIT must be a whole number from 1/],
     ['LOGIN_RATE_WINDOW_SECONDS not a number', { JWT_SECRET: SECRET, LOGIN_RATE_WINDOW_SECONDS: '1m' }, /^LOGIN_RATE_WINDOW_SECONDS must be a whole number/],

@@ -68,7 +68,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (raw === undefined || raw === '') return fallback;
     if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
     if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
-    problems.push(`${name} must be true or false (got "${raw}")`);
+    problems.push(`${name} must be true/false, 1/0 or yes/no (got "${raw}")`);
     return fallback;
   };
 
