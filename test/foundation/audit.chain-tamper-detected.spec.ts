@@ -11,7 +11,7 @@ describe('the audit hash chain detects tampering', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const audit = t.app.get(AuditService);
-    for (let i = 1; i <= 6; i++) await audit.record({ actor: 'sri', action: 'pledge.update', entity: 'pledge', entityId: `DD-${i}`, summary: { quota: i * 10 } });
+    for (let i = 1; i <= 6; i++) await audit.record({ actor: 'sri', action: 'pledge.revise', entity: 'pledge', entityId: `DD-${i}`, summary: { quota: i * 10 } });
     ids = (await t.dataSource.query('SELECT id::text AS id FROM audit_event ORDER BY id')).map((r: { id: string }) => r.id);
   });
   afterAll(() => t.close());

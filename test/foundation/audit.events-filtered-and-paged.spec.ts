@@ -17,7 +17,7 @@ describe('GET /api/v1/audit-events filters by actor, entity and time, and pages'
     at('2026-03-01T01:00:00Z');
     await audit.record({ actor: 'sri', action: 'pledge.create', entity: 'pledge', entityId: 'DD-1', summary: {} });
     at('2026-03-02T01:00:00Z');
-    await audit.record({ actor: 'sri', action: 'pledge.update', entity: 'pledge', entityId: 'DD-1', summary: {} });
+    await audit.record({ actor: 'sri', action: 'pledge.revise', entity: 'pledge', entityId: 'DD-1', summary: {} });
     at('2026-03-03T01:00:00Z');
     await audit.record({ actor: 'tono', action: 'payment.create', entity: 'payment', entityId: '7', summary: {} });
     at('2026-03-04T01:00:00Z');
@@ -32,7 +32,7 @@ describe('GET /api/v1/audit-events filters by actor, entity and time, and pages'
     const res = await list('actor=sri').then((r) => r);
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(2);
-    expect(res.body.items.map((e: { action: string }) => e.action)).toEqual(['pledge.update', 'pledge.create']);
+    expect(res.body.items.map((e: { action: string }) => e.action)).toEqual(['pledge.revise', 'pledge.create']);
     expect(res.body.items[0]).toMatchObject({ actor: 'sri', entity: 'pledge', entityId: 'DD-1', at: '2026-03-02T01:00:00.000Z' });
   });
 
