@@ -20,7 +20,9 @@ export class UsersController {
     return this.users.create(body.username, body.password, body.role);
   }
 
+  /** The auditor reads the accounts too (who holds which role, who is deactivated); changing them stays ADMIN's. */
   @Get()
+  @Roles(Role.ADMIN, Role.AUDITOR)
   list() {
     return this.users.list();
   }
