@@ -1,37 +1,28 @@
 /**
- * `npm run demo`: starts the service on the embedded database (data/demo, reset each time), loads
- * the synthetic sample regency through the same HTTP routes users call, and keeps serving.
+ * `npm run demo`: starts the service on the embedded database (in DEMO_DATA_DIR, default data/demo,
+ * reset each time: see demo-data-dir.ts), loads the synthetic sample regency through the same HTTP
+ * routes users call, and keeps serving.
  */
 import 'reflect-metadata';
-import { rmSync } from 'node:fs';
 import { ConsoleLogger } from '@nestjs/common';
-import { loadConfig } from '../src/common/config/app-config.js';
+import { ConfigError, loadConfig } from '../src/common/config/app-config.js';
 import { createApp } from '../src/configure-app.js';
 import type { DemoContext, DemoFile, DemoRole } from './demo/demo-context.js';
+import { DemoDataDirRefused, resetDemoDataDir } from './demo/demo-data-dir.js';
+import { DEMO_ADMIN as ADMIN, demoBaseUrl, demoEnv } from './demo/demo-environment.js';
 import { sampleRegency } from './demo/sample-regency.js';
 import { DEMO_STEPS } from './demo/steps.js';
 import { DEMO_USERS } from './demo/steps/01-users.js';
 
-const ADMIN = { username: 'admin', password: 'admin-demo-12345' };
-
 async function main(): Promise<void> {
-  const env: Record<string, string | undefined> = {
-    JWT_SECRET: 'demo-only-secret-change-me-in-production-0000',
-    DATA_DIR: './data/demo',
-    ADMIN_USERNAME: ADMIN.username,
-    ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'warn',
-    ...process.env,
-  };
-  delete env.DATABASE_URL;
-  const config = loadConfig(env);
-  rmSync(config.dataDir, { recursive: true, force: true });
+  const config = loadConfig(demoEnv(process.env));
+  resetDemoDataDir(config.dataDir);
 
   const started = Date.now();
   const app = await createApp(config, new ConsoleLogger({ logLevels: ['error', 'warn'] }));
-  await app.listen(config.port, '127.0.0.1');
-  const baseUrl = `http://localhost:${config.port}`;
-  console.log(`Service up on the embedded database in ${Date.now() - started} ms; loading the sample regency...`);
+  await app.listen(config.port, config.host);
+  const baseUrl = demoBaseUrl(config.host, config.port);
+  console.log(`Service up on the embedded database in ${config.dataDir} in ${Date.now() - started} ms; loading the sample regency...`);
 
   const tokens = new Map<DemoRole, string>();
   const credentials: Record<DemoRole, { username: string; password: string }> = {
@@ -71,6 +62,7 @@ async function main(): Promise<void> {
 
   const ctx: DemoContext = {
     baseUrl,
+    dataDir: config.dataDir,
     call: async (role, method, path, body) => request(method, path, await token(role), body),
     residents: sampleRegency(),
     months: ['2026-07', '2026-08', '2026-09', '2026-10'],
@@ -89,6 +81,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
+  // A refused data directory or setting is said in one message, without a stack.
+  console.error(err instanceof DemoDataDirRefused || err instanceof ConfigError ? err.message : err);
   process.exit(1);
 });

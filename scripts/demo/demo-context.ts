@@ -15,6 +15,8 @@ export interface DemoFile {
 
 export interface DemoContext {
   baseUrl: string;
+  /** The demo's data directory (DEMO_DATA_DIR): the embedded database, uploads, and the workbooks step 40 saves under exports/. */
+  dataDir: string;
   /** Calls the service as `role`; `form` sends multipart (strings and files), else `json`. Throws on non-2xx. */
   call<T = any>(role: DemoRole, method: string, path: string, body?: { json?: unknown; form?: Record<string, string | DemoFile> }): Promise<T>;
   residents: SampleResident[];

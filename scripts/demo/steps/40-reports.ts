@@ -1,14 +1,12 @@
 /**
  * Downloads, as the auditor, the reconciliation workbook of the latest run of each sample month
  * (when there is one) and the village statement of the busiest village for the last month, and
- * writes them under data/demo/exports/.
+ * writes them under exports/ in the demo's data directory (DEMO_DATA_DIR, default data/demo).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { DemoContext, DemoStep } from '../demo-context.js';
 import { DEMO_USERS } from './01-users.js';
-
-const EXPORTS = resolve('data/demo/exports');
 
 /** The routes return binary workbooks, which DemoContext.call (text/JSON) would garble: fetch them directly. */
 async function downloader(ctx: DemoContext): Promise<(path: string) => Promise<Buffer>> {
@@ -24,10 +22,11 @@ async function downloader(ctx: DemoContext): Promise<(path: string) => Promise<B
 export const reportsStep: DemoStep = {
   name: 'Buku kerja rekonsiliasi dan laporan desa',
   async run(ctx) {
-    mkdirSync(EXPORTS, { recursive: true });
+    const folder = join(ctx.dataDir, 'exports');
+    mkdirSync(folder, { recursive: true });
     const download = await downloader(ctx);
     const save = (name: string, body: Buffer) => {
-      const file = join(EXPORTS, name);
+      const file = join(folder, name);
       writeFileSync(file, body);
       ctx.log(`${file} (${(body.length / 1024).toFixed(0)} KB)`);
     };
