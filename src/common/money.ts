@@ -13,7 +13,10 @@ export const MAX_TARIFF_RUPIAH = 10_000_000;
 /** 37800 → 'Rp37.800' (DOMAIN §2): in messages and in workbooks. */
 export function rupiah(amount: number): string {
   const sign = amount < 0 ? '-' : '';
-  return `${sign}Rp${Math.abs(amount)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+  return `${sign}Rp${thousands(Math.abs(amount))}`;
+}
+
+/** 100000 → '100.000': a whole number with Indonesian thousands dots (no locale data needed). */
+export function thousands(n: number): string {
+  return n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }

@@ -5,12 +5,17 @@
  * Indonesian) and "Daftar Desa" (the 218 villages the KODE_DESA drop-down offers, with their names).
  */
 import ExcelJS from 'exceljs';
+import { thousands } from '../../common/money.js';
 import { WILAYAH_1703 } from '../../regions/data/wilayah-1703.js';
 import { BASE_FONT, columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, TITLE_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { END_REASONS, ENROLLMENT_COLUMNS, ENROLLMENT_SHEET, COL } from '../enrollment-columns.js';
 
-/** Rows of "Daftar Peserta" that carry the drop-downs. */
-const TEMPLATE_ROWS = 5000;
+/**
+ * Data rows of "Daftar Peserta" that carry the drop-downs (rows 2..100001): a regency's register, with room.
+ * Each drop-down is one range in the file whatever its length, but ExcelJS-based readers expand a range
+ * into one entry per cell (the sheet's 1,048,576 rows: 6 s and ~600 MB to open; 100,000: 0.4 s).
+ */
+export const TEMPLATE_ROWS = 100_000;
 /** Fixed so the workbook properties do not change from run to run. */
 const TEMPLATE_DATE = new Date(Date.UTC(2026, 0, 1));
 
@@ -69,10 +74,11 @@ function instructionsSheet(wb: ExcelJS.Workbook): void {
   const lines = [
     `Isi satu baris per peserta pada lembar "${DATA_SHEET}". Baris pertama (judul kolom) jangan diubah; kolom tambahan diabaikan.`,
     'Unggah berkas ini (.xlsx) atau simpanan CSV-nya (pemisah koma atau titik koma, UTF-8) pada menu Unggah Daftar Peserta.',
-    'Unggahan ulang berkas yang sama tidak mengubah apa pun. Baris dengan NIK yang sudah terdaftar memperbarui data peserta; perubahan dicatat dalam riwayat.',
+    'Berkas yang sama diunggah ulang tanpa unggahan berkas lain di antaranya dikenali dan tidak mengubah apa pun; bila sudah ada berkas lain yang diunggah sesudahnya, berkas itu diproses lagi sebagai unggahan baru. Baris dengan NIK yang sudah terdaftar memperbarui data peserta; perubahan dicatat dalam riwayat.',
     'Peserta meninggal, pindah atau keluar: isi TAT (untuk meninggal: tanggal meninggal) dan ALASAN_BERAKHIR.',
     'Baris yang salah ditolak tanpa membatalkan baris lain. Unduh laporan unggahan, perbaiki baris yang ditolak, lalu unggah ulang laporan itu.',
     'NIK, NO_KK dan NOKA harus berformat Teks: Excel hanya menyimpan 15 digit angka, sehingga NIK 16 digit di sel angka rusak dan ditolak.',
+    `Pilihan KODE_DESA, JENIS_KELAMIN dan ALASAN_BERAKHIR tersedia sampai baris ${thousands(TEMPLATE_ROWS + 1)} (${thousands(TEMPLATE_ROWS)} peserta). Baris sesudahnya tetap dibaca dan diperiksa saat diunggah, tanpa daftar pilihan.`,
   ];
   lines.forEach((line, i) => ws.addRow([`${i + 1}.`, '', line]).getCell(3).alignment = { wrapText: true });
   ws.addRow([]);
