@@ -11,8 +11,9 @@ export const FIELD_LABELS = {
   accepted: 'Diterima',
   active: 'Aktif',
   adjustsMonth: 'Koreksi bulan',
-  allocated: 'Dialokasikan',
+  allocated: 'Alokasi dihitung',
   amount: 'Jumlah',
+  asked: 'Diminta untuk bulan',
   bill: 'Tagihan',
   budget: 'Pagu',
   category: 'Kategori',
@@ -46,6 +47,7 @@ export const FIELD_LABELS = {
   priority: 'Prioritas',
   quota: 'Kuota per bulan',
   reason: 'Alasan',
+  reconciliation: 'Rekonsiliasi',
   reference: 'Referensi',
   rejected: 'Ditolak',
   removed: 'Dihapus',
@@ -68,17 +70,31 @@ export const FIELD_LABELS = {
   villageCode: 'Kode desa',
   villageCodes: 'Kode desa',
   warnings: 'Peringatan',
+  why: 'Sebab',
   year: 'Tahun',
 };
 
 const MONEY = new Set(['amount', 'budget', 'invoiceTotal', 'linesTotal', 'payable', 'overbilled', 'underbilled']);
-const MONTHS = new Set(['month', 'adjustsMonth']);
+const MONTHS = new Set(['month', 'adjustsMonth', 'asked']);
+/** Yes/no fields, also as the query string writes them (`?dryRun=true`: QA, "Uji coba: true"). */
+const BOOLEANS = new Set(['active', 'allocated', 'dryRun']);
+const YES = new Set(['true', '1']);
+const NO = new Set(['false', '0']);
 const DATES = new Set(['paidAt', 'validFrom', 'validTo', 'createdAt']);
 /** How a reconciliation was started. */
 const TRIGGER_LABELS = { MANUAL: 'Manual (petugas)', SCHEDULE: 'Jadwal bulanan' };
+/** Who pays a tariff component (CreateTariffDto). */
+const PAYER_LABELS = { LOCAL: 'Dibayar kabupaten', CENTRAL: 'Pemerintah pusat' };
+/** A month's scheduled step (scheduled_month.status): done is done, not a draft as a reconciliation's DONE is. */
+export const SCHEDULE_STATUS_LABELS = { DONE: 'Selesai', FAILED: 'Gagal', SKIPPED: 'Dilewati' };
 
 /** Codes with a name: a pledge's source type, fund and scope, a user's role, a run's status and trigger, a finding's category. */
-const CODE_LABELS = { sourceType: SOURCE_TYPE_LABELS, fund: FUND_LABELS, scope: SCOPE_LABELS, role: ROLE_LABELS, status: RUN_STATUS_LABELS, category: CATEGORY_LABELS, trigger: TRIGGER_LABELS };
+const CODE_LABELS = { sourceType: SOURCE_TYPE_LABELS, fund: FUND_LABELS, scope: SCOPE_LABELS, role: ROLE_LABELS, status: RUN_STATUS_LABELS, category: CATEGORY_LABELS, trigger: TRIGGER_LABELS, payer: PAYER_LABELS };
+/**
+ * An action's own codes for its summary's top-level fields: `schedule.run` records the month's step as DONE
+ * (QA: it read "Selesai (draf)"); the reconciliation inside it is a run, and keeps the run's names.
+ */
+const ACTION_CODE_LABELS = { 'schedule.run': { status: SCHEDULE_STATUS_LABELS }, 'schedule.fail': { status: SCHEDULE_STATUS_LABELS } };
 const COUNTS = new Set(['accepted', 'rejected', 'rowsRead', 'created', 'updated', 'unchanged', 'warnings', 'quota', 'size']);
 /** Lists longer than this show their first items and how many more. */
 const LIST_ITEMS = 5;
@@ -95,24 +111,25 @@ export function parseSummary(summary) {
 
 /**
  * The summary as "Label: value; …", shortened to `max` characters for a table cell. Request
- * summaries ({ params, query, body, file }) show only their non-empty parts, merged.
+ * summaries ({ params, query, body, file }) show only their non-empty parts, merged. `action` (the
+ * event's) names codes that mean something else for it (a schedule step's status).
  */
-export function summaryText(summary, max = 200) {
+export function summaryText(summary, max = 200, action = undefined) {
   if (summary === null || summary === undefined || summary === '') return '–';
   let data = parseSummary(summary);
   if (isObject(data) && ('body' in data || 'params' in data || 'query' in data)) {
     const { params, query, body, ...rest } = data;
     data = { ...params, ...query, ...(isObject(body) ? body : body === undefined ? {} : { body }), ...rest };
   }
-  const text = isObject(data) ? fields(data, '; ') : String(data);
+  const text = isObject(data) ? fields(data, '; ', { ...CODE_LABELS, ...ACTION_CODE_LABELS[action] }) : String(data);
   if (!text || text === '{}') return '–';
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function fields(object, separator) {
+function fields(object, separator, codes = CODE_LABELS) {
   return Object.entries(object)
     .filter(([, v]) => v !== null && v !== undefined && v !== '' && !(isObject(v) && !Object.keys(v).length))
-    .map(([k, v]) => `${FIELD_LABELS[k] ?? k}: ${valueText(k, v)}`)
+    .map(([k, v]) => `${FIELD_LABELS[k] ?? k}: ${valueText(k, v, codes)}`)
     .join(separator);
 }
 
@@ -123,13 +140,14 @@ function findingsText(findings) {
     .join(', ');
 }
 
-function valueText(key, value) {
+function valueText(key, value, codes = CODE_LABELS) {
   if (Array.isArray(value)) {
-    const shown = value.slice(0, LIST_ITEMS).map((v) => valueText(key, v));
+    const shown = value.slice(0, LIST_ITEMS).map((v) => valueText(key, v, codes));
     return value.length > LIST_ITEMS ? `${shown.join(', ')} … (+${value.length - LIST_ITEMS})` : shown.join(', ') || '–';
   }
   if (isObject(value)) return `(${key === 'findings' ? findingsText(value) : fields(value, ', ')})`;
   if (typeof value === 'boolean') return value ? 'Ya' : 'Tidak';
+  if (BOOLEANS.has(key) && (YES.has(String(value)) || NO.has(String(value)))) return YES.has(String(value)) ? 'Ya' : 'Tidak';
   if (MONEY.has(key) && /^-?\d+$/.test(String(value))) return rupiah(value);
   if (MONTHS.has(key)) return monthLabel(String(value));
   // a pledge's months of its fiscal year (1–12) by name (QA: "Dari bulan: 1")
@@ -137,7 +155,7 @@ function valueText(key, value) {
   if (DATES.has(key)) return dateLabel(String(value));
   if (COUNTS.has(key) && /^\d+$/.test(String(value))) return number(value);
   if (key === 'sharePercent' && /^\d+$/.test(String(value))) return `${value}%`;
-  return CODE_LABELS[key]?.[value] ?? String(value);
+  return codes[key]?.[value] ?? String(value);
 }
 
 function isObject(v) {

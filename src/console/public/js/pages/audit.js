@@ -6,7 +6,7 @@ import { field, form, showErrors, values } from '../forms.js';
 import { busy, dataTable, errorNotice, loading, notice, pageHeader, pager, section } from '../ui.js';
 import { ENTITY_LABELS, parseSummary, summaryText } from './audit-summary.js';
 
-export { summaryText } from './audit-summary.js';
+export { FIELD_LABELS, summaryText } from './audit-summary.js';
 
 const PAGE_SIZE = 50;
 
@@ -70,7 +70,7 @@ export async function render(main, ctx) {
             { label: 'Pengguna', key: 'actor' },
             { label: 'Tindakan', render: (e) => actionCell(e.action) },
             { label: 'Data', render: (e) => [ENTITY_LABELS[e.entity] ?? e.entity, e.entityId ? [h('br'), h('span', { class: 'mono', text: e.entityId })] : null] },
-            { label: 'Rincian', render: (e) => summaryCell(e.summary), wrap: true },
+            { label: 'Rincian', render: (e) => summaryCell(e.summary, e.action), wrap: true },
           ],
           rows: res.items,
           empty: 'Tidak ada peristiwa yang cocok.',
@@ -109,10 +109,10 @@ const ENTITY_OPTIONS = [
 ];
 
 /** The readable summary; when it had to be shortened, or has nested data, the whole of it and the stored JSON one click away. */
-function summaryCell(summary) {
-  const short = summaryText(summary);
+function summaryCell(summary, action) {
+  const short = summaryText(summary, 200, action);
   if (short === '–') return short;
-  const whole = summaryText(summary, Infinity);
+  const whole = summaryText(summary, Infinity, action);
   const raw = parseSummary(summary);
   return [
     short,

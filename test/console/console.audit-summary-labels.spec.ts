@@ -1,0 +1,134 @@
+/**
+ * The audit page's *Rincian* reads in Indonesian for every action the server writes: each key of an
+ * event's summary has a label in the page's FIELD_LABELS, and coded values their names (QA:
+ * `allocation.compute` showed "asked: 2027-01; why: …", `schedule.run` "Status: Selesai (draf)",
+ * `pledge.upload` "Uji coba: true"). The keys come from the server itself: the request fields of every
+ * @Audited route (its DTOs, route parameters and the interceptor's own `file`/`removed`), and the
+ * summaries the use cases write with `audit.record`.
+ */
+import 'reflect-metadata';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { getMetadataStorage } from 'class-validator';
+import { AUDITED_KEY } from '../../src/audit/audited.decorator.js';
+import { CATEGORIES } from '../../src/reconciliation/reconciliation.types.js';
+import { FUNDS, SCOPES, SOURCE_TYPES } from '../../src/funding/domain/pledge-rules.js';
+import { toPaymentView } from '../../src/payments/use-cases/record-payment.use-case.js';
+import { Role } from '../../src/users/role.js';
+import { consoleModule } from './support/console-module.js';
+
+// Nest's and @nestjs/swagger's metadata keys (their packages export no path to these constants)
+const ROUTE_ARGS = '__routeArguments__';
+const ROUTE_PARAM = { BODY: 3, QUERY: 4, PARAM: 5 };
+const MODEL_PROPERTIES = 'swagger/apiModelPropertiesArray';
+const API_PARAMETERS = 'swagger/apiParameters';
+
+const sources = (readdirSync('src', { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => ({ file: f, text: readFileSync(join('src', f), 'utf8') }));
+
+/** The property names a DTO class declares (swagger's and class-validator's metadata). */
+function dtoKeys(type: unknown): string[] {
+  if (typeof type !== 'function' || [Object, String, Number, Boolean].includes(type as never)) return [];
+  const swagger: string[] = Reflect.getMetadata(MODEL_PROPERTIES, type.prototype) ?? [];
+  const validated = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).map((m) => m.propertyName);
+  return [...swagger.map((k) => k.replace(/^:/, '')), ...validated];
+}
+
+/** action → the keys its request summary can hold (route params, query and body fields of the route). */
+async function auditedRouteKeys(): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  for (const { file } of sources.filter((s) => s.text.includes('@Audited('))) {
+    const module = await import(`../../src/${file.replace(/\.ts$/, '.js')}`); // one at a time (see consoleModule)
+    for (const controller of Object.values(module).filter((v): v is new () => object => typeof v === 'function')) {
+      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = (controller.prototype as Record<string, unknown>)[name];
+        const meta = typeof handler === 'function' ? Reflect.getMetadata(AUDITED_KEY, handler) : undefined;
+        if (!meta) continue;
+        const keys = out.get(meta.action) ?? new Set<string>();
+        const types: unknown[] = Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? [];
+        const args: Record<string, { index: number; data?: string }> = Reflect.getMetadata(ROUTE_ARGS, controller, name) ?? {};
+        for (const [key, arg] of Object.entries(args)) {
+          const type = Number(key.split(':')[0]);
+          if (type === ROUTE_PARAM.PARAM && arg.data) keys.add(arg.data);
+          if (type === ROUTE_PARAM.BODY || type === ROUTE_PARAM.QUERY) dtoKeys(types[arg.index]).forEach((k) => keys.add(k));
+        }
+        const bodies: { in: string; type?: unknown }[] = Reflect.getMetadata(API_PARAMETERS, handler) ?? [];
+        for (const body of bodies.filter((p) => p.in === 'body')) dtoKeys(body.type).forEach((k) => keys.add(k));
+        out.set(meta.action, keys);
+      }
+    }
+  }
+  return out;
+}
+
+/** The top-level keys of `{ a, b: x, c: f(1, 2) }` (written literally, or as a const of the same file). */
+function literalKeys(literal: string): string[] {
+  let text = literal;
+  while (/\([^()]*\)/.test(text)) text = text.replace(/\([^()]*\)/g, '');
+  return text
+    .split(',')
+    .map((part) => /^\s*(\w+)/.exec(part)?.[1])
+    .filter((k): k is string => Boolean(k));
+}
+
+/** action → the keys of the summary each `audit.record({ action: '…', summary })` call writes. */
+function recordedSummaryKeys(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { file, text } of sources) {
+    for (const m of text.matchAll(/action: '([\w.-]+)',[^]*?summary: (\{[^}]*\}|\w+)/g)) {
+      let literal = m[2];
+      if (!literal.startsWith('{')) {
+        const declared = new RegExp(`const ${literal}(?:: \\w+)? = (\\{[^}]*\\})`).exec(text);
+        if (!declared) throw new Error(`${file}: the summary "${literal}" of ${m[1]} is not a literal this test can read`);
+        literal = declared[1];
+      }
+      out.set(m[1], literalKeys(literal.slice(1, -1)));
+    }
+  }
+  return out;
+}
+
+describe('console audit trail: every summary key and code in Indonesian', () => {
+  let audit: any;
+  beforeAll(async () => (audit = await consoleModule('pages/audit.js')));
+
+  it('labels every key of every summary the server writes', async () => {
+    const routes = await auditedRouteKeys();
+    const recorded = recordedSummaryKeys();
+    // every action the page names is found (a route or a use case), and nothing is found the page does not name
+    expect(new Set([...routes.keys(), ...recorded.keys()])).toEqual(new Set(Object.keys(audit.ACTION_LABELS)));
+    expect(recorded.get('allocation.compute')).toEqual(['month', 'asked', 'why']);
+    expect(recorded.get('schedule.run')).toEqual(['month', 'status', 'allocated', 'reconciliation']);
+    expect(routes.get('pledge.upload')).toContain('dryRun');
+    expect(routes.get('user.update')).toEqual(new Set(['id', 'role', 'active', 'password']));
+    const interceptor = ['file', 'name', 'size', 'removed', ...Object.keys(toPaymentView({} as never))];
+    // what a reconciliation run records inside it: the bill's figures, and a run's header (in schedule.run)
+    const nested = ['invoiceTotal', 'linesTotal', 'payable', 'overbilled', 'underbilled', 'id', 'month', 'version', 'status'];
+    const unlabelled: string[] = [];
+    for (const [action, keys] of [...routes, ...recorded]) for (const key of keys) if (!audit.FIELD_LABELS[key]) unlabelled.push(`${action}: ${key}`);
+    for (const key of [...interceptor, ...nested]) if (!audit.FIELD_LABELS[key]) unlabelled.push(`(nested) ${key}`);
+    expect(unlabelled).toEqual([]);
+  });
+
+  it('names every code a summary can hold', () => {
+    const raw: string[] = [];
+    const codes: [string, readonly string[]][] = [['role', Object.values(Role)], ['category', CATEGORIES], ['sourceType', SOURCE_TYPES], ['fund', FUNDS], ['scope', SCOPES], ['trigger', ['MANUAL', 'SCHEDULE']], ['payer', ['LOCAL', 'CENTRAL']], ['status', ['RUNNING', 'DONE', 'FAILED', 'FINAL']]];
+    for (const [key, values] of codes) for (const value of values) if (audit.summaryText({ [key]: value }).endsWith(`: ${value}`)) raw.push(`${key}=${value}`);
+    expect(raw).toEqual([]);
+  });
+
+  it('reads the QA walkthrough\'s events in Indonesian', () => {
+    const why = 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum dibaca atau direkonsiliasi';
+    expect(audit.summaryText({ month: '2026-12', asked: '2027-01', why }, Infinity, 'allocation.compute')).toBe(`Bulan: Desember 2026; Diminta untuk bulan: Januari 2027; Sebab: ${why}`);
+    const run = { id: 'r1', month: '2026-11', version: 2, status: 'DONE' };
+    // the schedule's step is done, not a draft; the reconciliation it ran is a draft run
+    expect(audit.summaryText({ month: '2026-12', status: 'DONE', allocated: true, reconciliation: run }, Infinity, 'schedule.run')).toBe(
+      'Bulan: Desember 2026; Status: Selesai; Alokasi dihitung: Ya; Rekonsiliasi: (ID: r1, Bulan: November 2026, Versi: 2, Status: Selesai (draf))',
+    );
+    expect(audit.summaryText({ month: '2026-11', status: 'DONE' }, Infinity, 'reconciliation.run')).toBe('Bulan: November 2026; Status: Selesai (draf)');
+    // a query string's boolean (?dryRun=true) reads as one
+    expect(audit.summaryText({ params: {}, query: { dryRun: 'true' }, body: {}, file: { name: 'komitmen.xlsx', size: 9000 } }, Infinity, 'pledge.upload')).toBe('Uji coba: Ya; Berkas: (Nama: komitmen.xlsx, Ukuran (bita): 9.000)');
+    expect(audit.summaryText({ query: { dryRun: '0' } })).toBe('Uji coba: Tidak');
+    expect(audit.summaryText({ body: { component: 'IURAN', payer: 'LOCAL', amount: 37800 } })).toBe('Komponen: IURAN; Pembayar: Dibayar kabupaten; Jumlah: Rp37.800');
+  });
+});
