@@ -17,6 +17,9 @@ let current = null; // { controller: AbortController }
 session.onUnauthorized(() => {
   user = null;
   sessionStorage.setItem('jamkesda.notice', 'Sesi Anda berakhir. Silakan masuk lagi.');
+  // The render that asked (a reload or a bookmark with a token no longer valid: /auth/me) stops here: it
+  // would show the login page and use up the message, and the one below would show it again without (QA).
+  current?.controller.abort();
   if (!location.hash.startsWith('#/masuk')) location.hash = hashFor('/masuk', { lanjut: location.hash.slice(1) });
   else render();
 });
