@@ -22,6 +22,73 @@ describeInBrowser('console: admin manages users; a session no longer valid is sa
   const roleOf = (page: Page, username: string) =>
     page.getByRole('table', { name: /\d+ pengguna/ }).locator('tbody tr', { has: page.locator('td', { hasText: new RegExp(`^${username}$`) }) }).locator('td').nth(1).textContent();
 
+  it('changes a role, sets a password, deactivates and activates a user, and shows the refusals', async () => {
+    const { t, base, browser } = app;
+    const admin = await userFor(t, Role.ADMIN);
+    const officer = await userFor(t, Role.KEUANGAN, 'kelola');
+    const { context, page, errors } = await openPage(browser);
+    const other = await openPage(browser);
+    await login(other.page, base, officer);
+    await other.page.getByRole('heading', { name: /^Dasbor/ }).waitFor();
+
+    await login(page, base, admin);
+    await page.goto(`${base}/console/#/pengguna`);
+    await page.getByRole('button', { name: `Kelola ${officer.username}` }).click();
+    const editor = page.locator('.user-editor');
+    await editor.getByRole('heading', { name: `Kelola ${officer.username}` }).waitFor();
+
+    // the role
+    await editor.getByRole('form', { name: `Peran ${officer.username}` }).getByLabel('Peran').selectOption('AUDITOR');
+    await editor.getByRole('button', { name: 'Simpan peran' }).click();
+    await page.locator('#main').getByText(`Peran ${officer.username} sekarang Auditor.`).waitFor();
+    await expect(roleOf(page, officer.username)).resolves.toBe('Auditor');
+
+    // a password too short: the server's message beside the field, in the field's words
+    const passwordForm = editor.getByRole('form', { name: `Kata sandi ${officer.username}` });
+    await passwordForm.getByLabel('Kata sandi baru').fill('pendek');
+    await passwordForm.getByRole('button', { name: 'Setel kata sandi' }).click();
+    await expect(passwordForm.locator('[data-field="password"] .field-error').textContent()).resolves.toBe('Kata sandi baru minimal 12 karakter');
+    await passwordForm.getByLabel('Kata sandi baru').fill('kata-sandi-baru-2026');
+    await passwordForm.getByRole('button', { name: 'Setel kata sandi' }).click();
+    await page.locator('#main').getByText(`Kata sandi ${officer.username} diubah.`, { exact: false }).waitFor();
+    await t.http.post('/api/v1/auth/login').send({ username: officer.username, password: officer.password }).expect(401);
+    await t.http.post('/api/v1/auth/login').send({ username: officer.username, password: 'kata-sandi-baru-2026' }).expect(200);
+    // the officer's open session ended with the old password: a reload says so on the login page
+    await other.page.reload();
+    await other.page.getByRole('heading', { name: 'Masuk ke Konsol Jamkesda' }).waitFor();
+    await other.page.locator('#main').getByText(ENDED).waitFor();
+
+    // deactivating is asked first; Batal takes it back
+    await editor.getByRole('button', { name: `Nonaktifkan ${officer.username}…` }).click();
+    await editor.getByText(`${officer.username} tidak dapat masuk lagi`, { exact: false }).waitFor();
+    await editor.getByRole('button', { name: 'Batal' }).click();
+    await expect(statusOf(page, officer.username)).resolves.toBe('Aktif');
+    await editor.getByRole('button', { name: `Nonaktifkan ${officer.username}…` }).click();
+    await editor.getByRole('button', { name: `Ya, nonaktifkan ${officer.username}` }).click();
+    await page.locator('#main').getByText(`${officer.username} dinonaktifkan.`).waitFor();
+    await expect(statusOf(page, officer.username)).resolves.toBe('Nonaktif');
+    await t.http.post('/api/v1/auth/login').send({ username: officer.username, password: 'kata-sandi-baru-2026' }).expect(401);
+    await screenshot(page, 'admin-users-deactivated');
+    await page.getByRole('button', { name: `Aktifkan ${officer.username}` }).click();
+    await page.locator('#main').getByText(`${officer.username} diaktifkan kembali.`).waitFor();
+    await expect(statusOf(page, officer.username)).resolves.toBe('Aktif');
+
+    // the only active admin cannot deactivate or demote itself: the server's 409, as it says it
+    await page.getByRole('button', { name: `Kelola ${admin.username}` }).click();
+    await editor.getByRole('heading', { name: `Kelola ${admin.username} (Anda)` }).waitFor();
+    await editor.getByRole('button', { name: `Nonaktifkan ${admin.username}…` }).click();
+    await editor.getByText('Anda menonaktifkan akun Anda sendiri', { exact: false }).waitFor();
+    await editor.getByRole('button', { name: `Ya, nonaktifkan ${admin.username}` }).click();
+    await editor.locator('.notice--error').getByText(`"${admin.username}" adalah satu-satunya ADMIN aktif`, { exact: false }).waitFor();
+    await editor.getByRole('form', { name: `Peran ${admin.username}` }).getByLabel('Peran').selectOption('AUDITOR');
+    await editor.getByRole('button', { name: 'Simpan peran' }).click();
+    await editor.locator('.form-summary').getByText(`"${admin.username}" adalah satu-satunya ADMIN aktif`, { exact: false }).waitFor();
+    await expect(statusOf(page, admin.username)).resolves.toBe('Aktif');
+    expect(errors).toEqual([]);
+    await other.context.close();
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
   it('opens on the login page with the message when the stored token is no longer valid, and without it on a first visit', async () => {
     const { t, base, browser } = app;
     const operator = await userFor(t, Role.OPERATOR_DINKES, 'sesi');

@@ -1,12 +1,18 @@
-/** ADMIN: the users, and a form to add one (role and an initial password of at least 12 characters). */
-import { api } from '../api.js';
+/**
+ * ADMIN: the users, a form to add one (role and an initial password of at least 12 characters), and
+ * per user **Kelola**: change the role, set a new password, deactivate (asked twice) or activate again
+ * (`pages/user-editor.js`).
+ */
+import { api, session } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTimeLabel, label, ROLE_LABELS } from '../format.js';
 import { clearErrors, field, form, showErrors, values } from '../forms.js';
 import { announce, badge, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
+import { userEditor } from './user-editor.js';
 
 export async function render(main, ctx) {
   const list = h('div');
+  const editor = h('div', { 'aria-live': 'polite' });
   const out = h('div', { 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Tambah pengguna');
   const createForm = form(
@@ -22,7 +28,7 @@ export async function render(main, ctx) {
             replace(out, notice('success', `Pengguna ${user.username} (${label(ROLE_LABELS, user.role)}) dibuat.`));
             announce('Pengguna dibuat.');
             el.reset();
-            await loadList(list, ctx);
+            await loadList(list, ctx, edit);
           } catch (err) {
             showErrors(el, err);
           }
@@ -38,11 +44,41 @@ export async function render(main, ctx) {
     h('div', { class: 'actions' }, submit),
     out,
   );
-  replace(main, pageHeader('Pengguna', 'Akun petugas dan perannya. Peran menentukan halaman yang terlihat.'), section('Pengguna baru', createForm), section('Daftar pengguna', list));
-  await loadList(list, ctx);
+
+  /** Opens the editor of `user`, with `saved` (what the last change did) above it. */
+  function edit(user, saved) {
+    replace(
+      editor,
+      saved ? notice('success', saved) : null,
+      userEditor(user, ctx.user, {
+        onSaved: async (text) => {
+          announce(text);
+          const users = await loadList(list, ctx, edit);
+          const now = users?.find((u) => u.id === user.id);
+          if (now) edit(now, text);
+          else replace(editor, notice('success', text));
+        },
+        onSignedOut: (text) => {
+          session.clear();
+          sessionStorage.setItem('jamkesda.notice', text);
+          ctx.navigate('/masuk');
+        },
+      }),
+    );
+    editor.querySelector('h3').focus();
+  }
+
+  replace(
+    main,
+    pageHeader('Pengguna', 'Akun petugas dan perannya. Peran menentukan halaman yang terlihat.'),
+    section('Pengguna baru', createForm),
+    section('Daftar pengguna', list, editor),
+  );
+  await loadList(list, ctx, edit);
 }
 
-async function loadList(container, ctx) {
+/** Lists the users (each with Kelola, which calls `edit`); resolves to them, or nothing when the list failed. */
+async function loadList(container, ctx, edit) {
   replace(container, loading());
   try {
     const users = await api('/api/v1/users', { signal: ctx.signal });
@@ -51,16 +87,19 @@ async function loadList(container, ctx) {
       dataTable({
         caption: `${users.length} pengguna`,
         columns: [
-          { label: 'Nama pengguna', key: 'username' },
+          { label: 'Nama pengguna', value: (u) => (u.id === ctx.user.id ? `${u.username} (Anda)` : u.username) },
           { label: 'Peran', value: (u) => label(ROLE_LABELS, u.role) },
           { label: 'Status', render: (u) => (u.active === false ? badge('Nonaktif', 'bad') : badge('Aktif', 'ok')) },
           { label: 'Dibuat', value: (u) => dateTimeLabel(u.createdAt) },
+          { label: 'Tindakan', render: (u) => h('button', { type: 'button', class: 'btn btn--ghost btn--small', 'aria-label': `Kelola ${u.username}`, onclick: () => edit(u) }, 'Kelola') },
         ],
         rows: users,
       }),
     );
+    return users;
   } catch (err) {
-    if (err?.name === 'AbortError') return;
+    if (err?.name === 'AbortError') return undefined;
     replace(container, errorNotice(err));
+    return undefined;
   }
 }
