@@ -11,6 +11,8 @@ export const CATEGORY_ORDER = [
   'DUPLICATE_BILLING', 'NOT_REGISTERED', 'BILLED_AFTER_DEATH', 'NOT_COVERED', 'AMOUNT_MISMATCH', 'NOKA_MISMATCH', 'MATCHED',
   'NOT_BILLED', 'TOTAL_MISMATCH', 'DOUBLE_COVERAGE',
 ];
+/** Categories counted in the run's summary but never stored as findings (DOMAIN §7: matched lines are only counted), so never listed. */
+export const UNLISTED_CATEGORIES = new Set(['MATCHED']);
 const PAGE = 1000;
 export const MAX_ROWS = 20_000;
 
@@ -50,7 +52,7 @@ export function matchedAmount(payable, sums, count = null) {
 export async function categoryAmounts(run, signal) {
   const out = {};
   for (const { category, count } of categoryCounts(run.findings)) {
-    if (category === 'MATCHED') continue;
+    if (UNLISTED_CATEGORIES.has(category)) continue;
     if (count === 0) {
       out[category] = { billed: 0, expected: 0 };
       continue;

@@ -5,7 +5,7 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { CATEGORY_LABELS, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STATUS_LABELS } from '../format.js';
-import { categoryAmounts, categoryCounts } from '../findings.js';
+import { categoryAmounts, categoryCounts, UNLISTED_CATEGORIES } from '../findings.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { canWriteFinance, hashFor } from '../routes.js';
 import { billChart, billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
@@ -113,7 +113,7 @@ function findingCategoryTable(run, onShow) {
   // without a bill only the PBI-APBN list can give findings: no table of bill categories at zero (QA)
   const rows = categoryCounts(run.findings).filter((r) => run.bill || r.count > 0);
   if (!rows.length) return h('p', { class: 'empty', text: 'Tidak ada temuan (belum ada tagihan untuk bulan ini).' });
-  return h(
+  const table = h(
     'div',
     { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Temuan per kategori' },
     h(
@@ -132,12 +132,15 @@ function findingCategoryTable(run, onShow) {
             h('td', { class: 'num', text: number(r.count) }),
             h('td', { class: 'num billed', text: '…' }),
             h('td', { class: 'num expected', text: '…' }),
-            h('td', {}, r.count > 0 ? h('button', { type: 'button', class: 'btn btn--ghost btn--small', onclick: () => onShow(r.category), 'aria-label': `Lihat temuan ${r.label}` }, 'Lihat') : null),
+            // MATCHED lines are counted, not stored: a Lihat there opened "Tidak ada data." (QA)
+            h('td', {}, r.count > 0 && !UNLISTED_CATEGORIES.has(r.category) ? h('button', { type: 'button', class: 'btn btn--ghost btn--small', onclick: () => onShow(r.category), 'aria-label': `Lihat temuan ${r.label}` }, 'Lihat') : null),
           ),
         ),
       ),
     ),
   );
+  const unlisted = rows.some((r) => UNLISTED_CATEGORIES.has(r.category));
+  return h('div', {}, table, unlisted ? h('p', { class: 'hint', text: 'Baris tagihan yang sesuai (MATCHED) hanya dihitung, tidak dicantumkan satu per satu.' }) : null);
 }
 
 async function showFindings(container, run, category, page, ctx) {
