@@ -82,6 +82,11 @@ describeInBrowser('console: operator uploads a sheet with bad rows and downloads
     const changes = await page.getByRole('table', { name: /Perubahan data peserta/ }).textContent();
     expect(changes).toContain('Didaftarkan');
     expect(changes).toContain('peserta-oktober.csv'); // the upload by its file name, not its id alone
+    // and its id below the name, small and muted (README; QA: only a hover title had it)
+    const [upload] = await t.dataSource.query(`SELECT id FROM enrollment_upload WHERE filename = 'peserta-oktober.csv'`);
+    const uploadCell = page.getByRole('table', { name: /Perubahan data peserta/ }).locator('tbody tr').first().locator('td').last();
+    await expect(uploadCell.locator('.upload-id.hint').textContent()).resolves.toBe(upload.id);
+    expect(await uploadCell.innerText()).toBe(`peserta-oktober.csv\n${upload.id}`);
 
     // Readable on a phone too.
     await page.setViewportSize({ width: 390, height: 844 });

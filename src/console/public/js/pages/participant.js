@@ -136,8 +136,8 @@ function describeChanges(changes) {
 /** The upload by its file name, its id below it (for the API and the upload's report). */
 function uploadCell(change) {
   if (!change.uploadId) return '–';
-  // the upload's id stays in the title (for support), not in the text staff read (QA)
-  return h('span', { title: `Unggahan ${change.uploadId}`, text: change.uploadFilename ?? 'Unggahan' });
+  // the id below the name, small and muted, as README says (QA: only a hover title had it)
+  return [change.uploadFilename ?? 'Unggahan', h('br'), h('span', { class: 'mono hint upload-id', text: change.uploadId })];
 }
 
 function changesTable(rows) {
