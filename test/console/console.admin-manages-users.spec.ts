@@ -118,4 +118,24 @@ describeInBrowser('console: admin manages users; a session no longer valid is sa
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);
+
+  // last: it changes the test admin's password, which ends the token the other tests call the API with
+  it("signs the admin out after setting the admin's own password, to log in again with it", async () => {
+    const { t, base, browser } = app;
+    const admin = await userFor(t, Role.ADMIN);
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, admin);
+    await page.goto(`${base}/console/#/pengguna`);
+    await page.getByRole('button', { name: `Kelola ${admin.username}` }).click();
+    const passwordForm = page.getByRole('form', { name: `Kata sandi ${admin.username}` });
+    await passwordForm.getByText('Semua sesi Anda berakhir', { exact: false }).waitFor();
+    await passwordForm.getByLabel('Kata sandi baru').fill('admin-sandi-baru-2026');
+    await passwordForm.getByRole('button', { name: 'Setel kata sandi' }).click();
+    await page.getByRole('heading', { name: 'Masuk ke Konsol Jamkesda' }).waitFor();
+    await page.locator('#main').getByText('Kata sandi Anda diubah. Silakan masuk lagi dengan kata sandi baru.').waitFor();
+    await login(page, base, { username: admin.username, password: 'admin-sandi-baru-2026' });
+    await page.getByRole('heading', { name: /^Dasbor/ }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
 });
