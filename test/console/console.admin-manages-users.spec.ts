@@ -100,7 +100,7 @@ describeInBrowser('console: admin manages users; a session no longer valid is sa
     await expect(page.locator('main .notice').count()).resolves.toBe(0);
 
     // garbage in sessionStorage, then a reload of the bookmark
-    await page.evaluate(([key]) => sessionStorage.setItem(key, 'bukan-token'), [TOKEN_KEY]);
+    await page.evaluate(([key]) => (globalThis as any).sessionStorage.setItem(key, 'bukan-token'), [TOKEN_KEY]);
     await page.reload();
     await page.locator('#main').getByText(ENDED).waitFor();
     expect(new URL(page.url()).hash).toBe('#/masuk?lanjut=%2Fpeserta');

@@ -52,7 +52,7 @@ async function auditedRouteKeys(): Promise<Map<string, Set<string>>> {
           if (type === ROUTE_PARAM.PARAM && arg.data) keys.add(arg.data);
           if (type === ROUTE_PARAM.BODY || type === ROUTE_PARAM.QUERY) dtoKeys(types[arg.index]).forEach((k) => keys.add(k));
         }
-        const bodies: { in: string; type?: unknown }[] = Reflect.getMetadata(API_PARAMETERS, handler) ?? [];
+        const bodies: { in: string; type?: unknown }[] = Reflect.getMetadata(API_PARAMETERS, handler as object) ?? [];
         for (const body of bodies.filter((p) => p.in === 'body')) dtoKeys(body.type).forEach((k) => keys.add(k));
         out.set(meta.action, keys);
       }
