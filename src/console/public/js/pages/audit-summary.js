@@ -2,7 +2,7 @@
  * An audit event's stored JSON summary as Indonesian text for the audit page: "Bulan: Oktober 2026;
  * Jumlah: Rp113.400". Field names get their Indonesian label, money keys read as rupiah, months and
  * dates as Indonesian dates, booleans as Ya/Tidak; unknown keys keep their API name. Pure, unit-tested
- * (test/console/console.figures.spec.ts).
+ * (test/console/console.figures.spec.ts; every key the server writes: console.audit-summary-labels.spec.ts).
  */
 import { CATEGORY_LABELS, dateLabel, FUND_LABELS, MONTH_NAMES, monthLabel, number, ROLE_LABELS, rupiah, RUN_STATUS_LABELS, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
 
