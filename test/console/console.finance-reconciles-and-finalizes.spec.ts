@@ -119,6 +119,8 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     expect(await stat('Total invoice BPJS')).toBe('Rp231.000');
     expect(await stat('Dapat dibayar')).toBe('Rp189.000');
     expect(await stat('Lebih tagih')).toBe('Rp42.000');
+    // who started it, by name (the same words as the audit trail's; the schedule's SCHEDULE had shown raw)
+    await expect(page.locator('dl.facts dt', { hasText: /^Pemicu$/ }).locator('xpath=following-sibling::dd[1]').textContent()).resolves.toBe('Manual (petugas)');
 
     // Findings per category with counts and amounts (amounts fill in after the counts).
     const findings = 'Temuan per kategori';

@@ -154,6 +154,9 @@ export const CATEGORY_LABELS = {
 
 export const PAYMENT_STATUS_LABELS = { PAID: 'Lunas', UNPAID: 'Belum dibayar', UNDERPAID: 'Kurang bayar', OVERPAID: 'Lebih bayar' };
 
+/** Who started a reconciliation run (`trigger`). */
+export const TRIGGER_LABELS = { MANUAL: 'Manual (petugas)', SCHEDULE: 'Jadwal bulanan' };
+
 export const RUN_STATUS_LABELS = { RUNNING: 'Sedang berjalan', DONE: 'Selesai (draf)', FAILED: 'Gagal', FINAL: 'Final' };
 
 export const UPLOAD_STATUS_LABELS = { PROCESSING: 'Sedang diproses', DONE: 'Selesai', FAILED: 'Gagal', QUEUED: 'Menunggu' };

@@ -4,7 +4,7 @@
  * dates as Indonesian dates, booleans as Ya/Tidak; unknown keys keep their API name. Pure, unit-tested
  * (test/console/console.figures.spec.ts; every key the server writes: console.audit-summary-labels.spec.ts).
  */
-import { CATEGORY_LABELS, dateLabel, FUND_LABELS, MONTH_NAMES, monthLabel, number, ROLE_LABELS, rupiah, RUN_STATUS_LABELS, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
+import { CATEGORY_LABELS, dateLabel, FUND_LABELS, MONTH_NAMES, monthLabel, number, ROLE_LABELS, rupiah, RUN_STATUS_LABELS, SCOPE_LABELS, SOURCE_TYPE_LABELS, TRIGGER_LABELS } from '../format.js';
 
 /** API field → label. The API's own names stay searchable: the raw JSON is one click away. */
 export const FIELD_LABELS = {
@@ -82,7 +82,6 @@ const YES = new Set(['true', '1']);
 const NO = new Set(['false', '0']);
 const DATES = new Set(['paidAt', 'validFrom', 'validTo', 'createdAt']);
 /** How a reconciliation was started. */
-const TRIGGER_LABELS = { MANUAL: 'Manual (petugas)', SCHEDULE: 'Jadwal bulanan' };
 /** Who pays a tariff component (CreateTariffDto). */
 const PAYER_LABELS = { LOCAL: 'Dibayar kabupaten', CENTRAL: 'Pemerintah pusat' };
 /** A month's scheduled step (scheduled_month.status): done is done, not a draft as a reconciliation's DONE is. */

@@ -4,7 +4,7 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { CATEGORY_LABELS, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STATUS_LABELS } from '../format.js';
+import { CATEGORY_LABELS, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STATUS_LABELS, TRIGGER_LABELS } from '../format.js';
 import { categoryAmounts, categoryCounts, UNLISTED_CATEGORIES } from '../findings.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { canWriteFinance, hashFor } from '../routes.js';
@@ -212,7 +212,7 @@ function runFacts(run) {
   return h(
     'dl',
     { class: 'facts' },
-    item('Pemicu', run.trigger === 'SCHEDULED' ? 'Terjadwal' : run.trigger === 'MANUAL' ? 'Manual' : run.trigger),
+    item('Pemicu', label(TRIGGER_LABELS, run.trigger)),
     item('Dimulai', `${dateTimeLabel(run.startedAt)} oleh ${run.startedBy ?? '–'}`),
     item('Selesai', dateTimeLabel(run.finishedAt)),
     item('Tagihan yang dipakai', inputs.bill ? `versi ${inputs.bill.version} (checksum ${String(inputs.bill.checksum).slice(0, 12)}…)` : 'tidak ada'),
