@@ -10,6 +10,7 @@ import { AppModule } from './app.module.js';
 import { useLoginRateLimit } from './auth/login-rate-limit.js';
 import { APP_CONFIG, type AppConfig } from './common/config/app-config.js';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter.js';
+import { refuseEncodedBodies } from './common/http/content-encoding.js';
 import { jsonBodyParser } from './common/http/json-body.js';
 import { connectionRefusal, requestHook } from './common/http/request-hook.js';
 import { RejectNulPipe } from './common/http/reject-nul.pipe.js';
@@ -80,6 +81,7 @@ export async function createApp(config: AppConfig, logger: NestApplicationOption
 export async function configureApp(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   const config = app.get<AppConfig>(APP_CONFIG);
   const fastify = app.getHttpAdapter().getInstance();
+  refuseEncodedBodies(fastify);
   app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, jsonBodyParser(fastify));
   // No route reads plain text or forms: such a body is 415, as XML is. As text it reached validation as a string and
   // was refused for the wrong reason; as a form it was read like JSON and created users and runs (QA).

@@ -9,6 +9,7 @@ export enum CommonErrorCode {
   CONFLICT = 'CONFLICT',
   MONTH_CLOSED = 'MONTH_CLOSED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  JSON_TOO_DEEP = 'JSON_TOO_DEEP',
 }
 
 export class CommonException extends DomainException<CommonErrorCode> {
@@ -17,6 +18,7 @@ export class CommonException extends DomainException<CommonErrorCode> {
       case CommonErrorCode.NOT_FOUND:
         return HttpStatus.NOT_FOUND;
       case CommonErrorCode.INVALID_INPUT:
+      case CommonErrorCode.JSON_TOO_DEEP:
         return HttpStatus.BAD_REQUEST;
       case CommonErrorCode.CONFLICT:
       case CommonErrorCode.MONTH_CLOSED:

@@ -1,16 +1,45 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { errorCodes, type FastifyBodyParser, type FastifyInstance } from 'fastify';
+import { CommonErrorCode, CommonException } from '../errors/common.exception.js';
 
 /** JSON declared in another charset than UTF-8 (its bytes read as UTF-8 would garble names). */
 const notUtf8 = (type: string | undefined) => !!type && /;\s*charset=(?!"?utf-?8"?\s*(;|$))/i.test(type);
+
+/**
+ * The deepest nesting of objects and arrays a JSON body may have: every body the API reads is at
+ * most three deep. Deeper ones (`[[[…]]]` two thousand times) overflowed the stack of the
+ * validation (class-transformer) and came back as a 500, before any login.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Whether `text` nests objects and arrays deeper than `max`, read without recursion and outside
+ * strings (secure-json-parse, behind Fastify's parser, has no depth limit).
+ */
+export function nestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
 
 /**
  * The parser of JSON bodies (`app.useBodyParser('application/json', …)`), reading them as the API
  * always has (Express's body-parser, strict): JSON in another charset than UTF-8 is refused (415),
  * an empty body with `Content-Type: application/json` is `{}` (clients that send the header on
  * every POST, finalize included), and a body that is not an object or an array (`123`, `"teks"`,
- * `true`) is not valid JSON for the API. Anything else goes to Fastify's own parser, with its
- * refusal of `__proto__` and `constructor` keys.
+ * `true`) is not valid JSON for the API. A body nested deeper than MAX_JSON_DEPTH is 400
+ * JSON_TOO_DEEP. Anything else goes to Fastify's own parser, with its refusal of `__proto__` and
+ * `constructor` keys.
  */
 export function jsonBodyParser(fastify: FastifyInstance): FastifyBodyParser<Buffer> {
   const parse = fastify.getDefaultJsonParser('error', 'error');
@@ -19,6 +48,9 @@ export function jsonBodyParser(fastify: FastifyInstance): FastifyBodyParser<Buff
     const text = body.toString('utf8');
     if (text.trim() === '') return done(null, {});
     if (!/^\s*[[{]/.test(text)) return done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY(), undefined);
+    if (nestedDeeperThan(text, MAX_JSON_DEPTH)) {
+      return done(new CommonException(CommonErrorCode.JSON_TOO_DEEP, `Isi permintaan bersarang terlalu dalam: paling banyak ${MAX_JSON_DEPTH} tingkat objek atau daftar di dalam satu sama lain.`), undefined);
+    }
     parse(req, text, done);
   };
 }

@@ -4,6 +4,9 @@ import { Matches } from 'class-validator';
 /** A `nik` field of a request (query or path): 16 digits, said as the one message every route gives. */
 export const IsNikField = () => Matches(/^\d{16}$/, { message: 'nik harus 16 digit angka' });
 
+/** The message of a body that is not a JSON object (an array, say): the same on every route. */
+export const OBJECT_EXPECTED = 'isi permintaan harus berupa objek JSON, mis. {"kolom": "nilai"}';
+
 /** Flattens class-validator errors into `[{ field, messages }]` with dotted paths. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
   return errors.flatMap((error) => {
@@ -45,7 +48,7 @@ function translate(message: string): string {
     [/^(\S+) must be a boolean value$/, '$1 harus true atau false'],
     [/^(\S+) must be a UUID$/, '$1 harus UUID'],
     [/^(\S+) must be a number conforming to the specified constraints$/, '$1 harus berupa angka'],
-    [/^Validation failed \(object is expected\)$/, 'isi permintaan harus berupa objek JSON, mis. {"kolom": "nilai"}'],
+    [/^Validation failed \(object is expected\)$/, OBJECT_EXPECTED],
   ];
   for (const [pattern, replacement] of rules) if (pattern.test(message)) return message.replace(pattern, replacement);
   return message;
@@ -61,20 +64,48 @@ export function IgnoresUnknownFields(): ClassDecorator {
   return (target) => Reflect.defineMetadata(IGNORES_UNKNOWN_FIELDS, true, target);
 }
 
-const options = (forbidNonWhitelisted: boolean): ValidationPipeOptions => ({
+const options = (forbidNonWhitelisted: boolean, noun = 'kolom'): ValidationPipeOptions => ({
   whitelist: true,
   forbidNonWhitelisted,
   transform: true,
-  exceptionFactory: (errors) => new BadRequestException({ message: 'Data yang dikirim tidak valid.', details: flattenValidationErrors(errors) }),
+  exceptionFactory: (errors) => refused(flattenValidationErrors(errors).map(({ field, messages }) => ({ field, messages: messages.map((m) => m.replace(/^kolom /, `${noun} `)) }))),
 });
 
-/** The app's validation: unknown fields are refused, except on IgnoresUnknownFields DTOs, where they are dropped. */
+const refused = (details: { field: string; messages: string[] }[]) => new BadRequestException({ message: 'Data yang dikirim tidak valid.', details });
+
+/**
+ * Names every JS object has (`toString`, `valueOf`, `constructor`, `__proto__`…). class-validator's
+ * whitelist looks a key up in a plain object of the DTO's rules, where these are always found: sent
+ * as fields (`"toString": 1`) they passed as known and reached the audit trail.
+ */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Types whose values are not validated (ValidationPipe's own list): what the checks below leave alone. */
+const PLAIN_TYPES: unknown[] = [String, Boolean, Number, Array, Object, Buffer, Date];
+
+/**
+ * The app's validation: unknown fields are refused, except on IgnoresUnknownFields DTOs, where they
+ * are dropped. Before the DTO's rules: a body that is not an object is refused as such, a query
+ * parameter sent twice (`?page=1&page=2`, read as a list) is told so, and a field named like a
+ * property of every object is unknown like any other.
+ */
 class AppValidationPipe extends ValidationPipe {
   private readonly lenient = new ValidationPipe(options(false));
+  private readonly query = new ValidationPipe(options(true, 'parameter'));
 
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.metatype && Reflect.getMetadata(IGNORES_UNKNOWN_FIELDS, metadata.metatype)) return this.lenient.transform(value, metadata);
-    return super.transform(value, metadata);
+    const { metatype, type } = metadata;
+    if (!metatype || PLAIN_TYPES.includes(metatype) || (type !== 'body' && type !== 'query')) return super.transform(value, metadata);
+    if (type === 'body' && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) throw refused([{ field: 'body', messages: [OBJECT_EXPECTED] }]);
+    const fields = Object.entries(value ?? {});
+    if (Reflect.getMetadata(IGNORES_UNKNOWN_FIELDS, metatype)) return this.lenient.transform(Object.fromEntries(fields.filter(([key]) => !INHERITED.has(key))), metadata);
+    const noun = type === 'query' ? 'parameter' : 'kolom';
+    const problems = fields.flatMap(([field, item]) =>
+      INHERITED.has(field) ? [{ field, messages: [`${noun} ${field} tidak dikenal`] }]
+      : type === 'query' && Array.isArray(item) ? [{ field, messages: [`${field} dikirim lebih dari sekali: kirim sekali saja`] }]
+      : []);
+    if (problems.length) throw refused(problems);
+    return type === 'query' ? this.query.transform(value, metadata) : super.transform(value, metadata);
   }
 }
 
