@@ -13,7 +13,7 @@ import { DomainExceptionFilter } from './common/errors/domain-exception.filter.j
 import { refuseEncodedBodies } from './common/http/content-encoding.js';
 import { jsonBodyParser } from './common/http/json-body.js';
 import { connectionRefusal, requestHook } from './common/http/request-hook.js';
-import { RejectNulPipe } from './common/http/reject-nul.pipe.js';
+import { RejectUnstorableTextPipe } from './common/http/reject-unstorable-text.pipe.js';
 import { createValidationPipe } from './common/http/validation.js';
 
 /** JSON bodies (and form fields) up to 1 MB; uploads have their own limit (UPLOAD_MAX_MB). */
@@ -88,7 +88,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   fastify.removeContentTypeParser('text/plain');
   app.useBodyParser('application/x-www-form-urlencoded', {}, (_req, _body, done) => done(new UnsupportedMediaTypeException(), undefined));
   await useLoginRateLimit(fastify, config);
-  app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
+  app.useGlobalPipes(new RejectUnstorableTextPipe(), createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
 
