@@ -14,6 +14,7 @@ import { refuseEncodedBodies } from './common/http/content-encoding.js';
 import { jsonBodyParser } from './common/http/json-body.js';
 import { connectionRefusal, requestHook } from './common/http/request-hook.js';
 import { RejectUnstorableTextPipe } from './common/http/reject-unstorable-text.pipe.js';
+import { answerStalledBodies, requestTimeoutMs } from './common/http/request-timeouts.js';
 import { createValidationPipe } from './common/http/validation.js';
 
 /** JSON bodies (and form fields) up to 1 MB; uploads have their own limit (UPLOAD_MAX_MB). */
@@ -25,13 +26,15 @@ export const BODY_LIMIT = 1024 * 1024;
  * (README, funding figures). Paths match as Express matched them (any case, trailing slash or
  * not). Behind a proxy on the same host, the client address is the proxy's `X-Forwarded-For`.
  * Every request first goes through requestHook (headers, request id, log line), refusals of the
- * router too; those and refusals of the connection itself answer in the one error format.
+ * router too; those and refusals of the connection itself answer in the one error format. A body
+ * that stops arriving is answered 408, and every request has a time limit (request-timeouts.ts).
  */
 export function httpAdapter(config: AppConfig): FastifyAdapter {
   const hook = requestHook(config.logLevel);
   const adapter = new FastifyAdapter({
     trustProxy: 'loopback',
     bodyLimit: BODY_LIMIT,
+    requestTimeout: requestTimeoutMs(config),
     routerOptions: { caseSensitive: false, querystringParser: parseQuery },
     rewriteUrl: (req: IncomingMessage) => routedUrl(req.url ?? '/'),
     frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
@@ -43,7 +46,11 @@ export function httpAdapter(config: AppConfig): FastifyAdapter {
       socket.end(connectionRefusal(error.code));
     },
   });
-  adapter.getInstance().addHook('onRequest', (req, reply, done) => hook(req.raw, reply.raw, done));
+  const stalled = answerStalledBodies(config.requestIdleSeconds);
+  adapter.getInstance().addHook('onRequest', (req, reply, done) => {
+    stalled(req.raw, reply.raw);
+    hook(req.raw, reply.raw, done);
+  });
   return adapter;
 }
 

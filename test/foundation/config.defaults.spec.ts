@@ -21,6 +21,7 @@ describe('configuration defaults', () => {
       uploadBackgroundBytes: 512 * 1024,
       schedulerEnabled: true,
       logLevel: 'info',
+      requestIdleSeconds: 30,
     });
   });
 
@@ -49,6 +50,7 @@ describe('configuration defaults', () => {
       UPLOAD_BACKGROUND_KB: '0',
       SCHEDULER_ENABLED: 'no',
       LOG_LEVEL: 'debug',
+      REQUEST_IDLE_SECONDS: '90',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -63,6 +65,7 @@ describe('configuration defaults', () => {
       uploadBackgroundBytes: 0,
       schedulerEnabled: false,
       logLevel: 'debug',
+      requestIdleSeconds: 90,
     });
   });
 

@@ -20,6 +20,8 @@ export interface AppConfig {
   uploadBackgroundBytes: number;
   schedulerEnabled: boolean;
   logLevel: string;
+  /** A request whose body stops arriving for this long is answered 408 (src/common/http/request-timeouts.ts). */
+  requestIdleSeconds: number;
   /** Tests only: start the embedded database from a dumped, already-migrated data directory. */
   pgliteLoadDataDir?: Blob;
 }
@@ -113,6 +115,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     uploadBackgroundBytes: int('UPLOAD_BACKGROUND_KB', 512, 0, 10_000_000) * 1024,
     schedulerEnabled: bool('SCHEDULER_ENABLED', true),
     logLevel,
+    requestIdleSeconds: int('REQUEST_IDLE_SECONDS', 30, 1, 600),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
