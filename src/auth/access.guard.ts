@@ -36,8 +36,9 @@ export class AccessGuard implements CanActivate {
   }
 
   private async authenticate(request: AuthenticatedRequest): Promise<AuthenticatedUser> {
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('Silakan masuk terlebih dahulu.');
+    // The scheme's name is case-insensitive (RFC 7235 §2.1): `bearer <token>` is a bearer token too.
+    const token = /^bearer +(\S+) *$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) throw new UnauthorizedException('Silakan masuk terlebih dahulu.');
     const claims = await this.tokens.claimsOf(token);
     // The user as stored now, not as the token says: deactivation and role changes apply at once,
     // and a password change ends the sessions of the old password (their tokens carry an older version).

@@ -24,6 +24,15 @@ describe('login', () => {
     expect(me.body).toEqual({ id: expect.any(String), username: 'ani.keuangan', role: Role.KEUANGAN });
   });
 
+  it('reads the Authorization scheme in any case (RFC 7235): `bearer <token>` is accepted too', async () => {
+    const { accessToken } = (await t.http.post('/api/v1/auth/login').send({ username: 'ani.keuangan', password: 'kata-sandi-ani-123' }).expect(200)).body;
+    for (const scheme of ['bearer', 'BEARER', 'BeArEr']) {
+      expect((await t.http.get('/api/v1/auth/me').set('Authorization', `${scheme} ${accessToken}`).expect(200)).body.username).toBe('ani.keuangan');
+    }
+    await t.http.get('/api/v1/auth/me').set('Authorization', `bearer`).expect(401);
+    await t.http.get('/api/v1/auth/me').set('Authorization', `bearerx ${accessToken}`).expect(401);
+  });
+
   it('ignores the case of the username', async () => {
     await t.http.post('/api/v1/auth/login').send({ username: 'Ani.Keuangan', password: 'kata-sandi-ani-123' }).expect(200);
   });
