@@ -47,6 +47,14 @@ describe('HTTP: one JSON error format, size limit, security headers, request id,
   it('echoes the caller\'s x-request-id, or makes one up', async () => {
     expect((await t.http.get('/health').set('x-request-id', 'permintaan-42')).headers['x-request-id']).toBe('permintaan-42');
     expect((await t.http.get('/api/v1/tidak-ada')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const longest = 'A.b_9-'.repeat(10) + 'abcd';
+    expect((await t.http.get('/health').set('x-request-id', longest)).headers['x-request-id']).toBe(longest);
+  });
+
+  it('replaces an x-request-id that is long or holds other characters than A-Z a-z 0-9 . _ - with a new one', async () => {
+    for (const id of ['x'.repeat(65), 'x'.repeat(8000), 'ada spasi', '<script>', 'permintaan/42', 'idé', '"kutip"']) {
+      expect((await t.http.get('/health').set('x-request-id', id)).headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    }
   });
 
   it('serves the OpenAPI document at /api/docs-json listing every API route, and the UI at /api/docs', async () => {

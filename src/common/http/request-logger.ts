@@ -2,8 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type DestinationStream, type Logger } from 'pino';
 
-/** The id of a request: the caller's `x-request-id` (at most 100 characters) or a new UUID. */
 type RequestWithId = IncomingMessage & { id?: string; originalUrl?: string };
+
+/**
+ * The caller's `x-request-id` when it is a short, safe id (at most 64 of `A-Z a-z 0-9 . _ -`), which
+ * is echoed and logged as it is; anything else (8,000 characters, spaces, quotes, non-ASCII) is
+ * replaced by a new UUID.
+ */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The id of a request: the caller's `x-request-id` if safe, else a new UUID. */
+export function requestIdOf(header: string | string[] | undefined): string {
+  return typeof header === 'string' && SAFE_REQUEST_ID.test(header) ? header : randomUUID();
+}
 
 /** Runs on the raw request and response (request-hook.ts); `next(error)` refuses the request. */
 export type RawHook = (req: IncomingMessage, res: ServerResponse, next: (error?: Error) => void) => void;
@@ -24,7 +35,7 @@ export function requestLogger(level: string, destination?: DestinationStream): R
   // pino's own answer, not a second reading of `level`: below `error` (silent, fatal) no line is ever written.
   const logs = logger.isLevelEnabled('error');
   return (req: RequestWithId, res: ServerResponse, next: () => void) => {
-    const id = String(req.headers['x-request-id'] ?? '').slice(0, 100) || randomUUID();
+    const id = requestIdOf(req.headers['x-request-id']);
     req.id = id;
     res.setHeader('x-request-id', id);
     if (logs && req.url !== '/health') {
