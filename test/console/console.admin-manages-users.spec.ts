@@ -22,6 +22,21 @@ describeInBrowser('console: admin manages users; a session no longer valid is sa
   const roleOf = (page: Page, username: string) =>
     page.getByRole('table', { name: /\d+ pengguna/ }).locator('tbody tr', { has: page.locator('td', { hasText: new RegExp(`^${username}$`) }) }).locator('td').nth(1).textContent();
 
+  it('shows the auditor the users read-only: no form, no Kelola', async () => {
+    const { t, base, browser } = app;
+    const auditor = await userFor(t, Role.AUDITOR, 'baca');
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, auditor);
+    await page.goto(`${base}/console/#/pengguna`);
+    await page.getByRole('table', { name: /\d+ pengguna/ }).waitFor();
+    await page.getByText('Hanya baca: akun diatur oleh admin.').waitFor();
+    await page.getByRole('table', { name: /\d+ pengguna/ }).getByText(`${auditor.username} (Anda)`).waitFor();
+    expect(await page.getByRole('form', { name: 'Pengguna baru' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Kelola / }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
   it('changes a role, sets a password, deactivates and activates a user, and shows the refusals', async () => {
     const { t, base, browser } = app;
     const admin = await userFor(t, Role.ADMIN);

@@ -21,7 +21,7 @@ export const ROUTES = [
   { path: '/alokasi', title: 'Alokasi Dana', navTitle: 'Alokasi', nav: true, roles: READERS, load: () => import('./pages/splits.js') },
   { path: '/laporan', title: 'Laporan', nav: true, roles: READERS, load: () => import('./pages/statements.js') },
   { path: '/jejak-audit', title: 'Jejak Audit', nav: true, roles: [ROLE.ADMIN, ROLE.AUDITOR], load: () => import('./pages/audit.js') },
-  { path: '/pengguna', title: 'Pengguna', nav: true, roles: [ROLE.ADMIN], load: () => import('./pages/users.js') },
+  { path: '/pengguna', title: 'Pengguna', nav: true, roles: [ROLE.ADMIN, ROLE.AUDITOR], load: () => import('./pages/users.js') },
 ];
 
 /** The first page after login. */

@@ -1,7 +1,7 @@
 /**
  * ADMIN: the users, a form to add one (role and an initial password of at least 12 characters), and
  * per user **Kelola**: change the role, set a new password, deactivate (asked twice) or activate again
- * (`pages/user-editor.js`).
+ * (`pages/user-editor.js`). AUDITOR: the list only (who holds which role), read-only.
  */
 import { api, session } from '../api.js';
 import { h, replace } from '../dom.js';
@@ -68,16 +68,17 @@ export async function render(main, ctx) {
     editor.querySelector('h3').focus();
   }
 
+  const manages = ctx.user.role === 'ADMIN';
   replace(
     main,
-    pageHeader('Pengguna', 'Akun petugas dan perannya. Peran menentukan halaman yang terlihat.'),
-    section('Pengguna baru', createForm),
+    pageHeader('Pengguna', `Akun petugas dan perannya. Peran menentukan halaman yang terlihat.${manages ? '' : ' Hanya baca: akun diatur oleh admin.'}`),
+    manages ? section('Pengguna baru', createForm) : null,
     section('Daftar pengguna', list, editor),
   );
-  await loadList(list, ctx, edit);
+  await loadList(list, ctx, manages ? edit : null);
 }
 
-/** Lists the users (each with Kelola, which calls `edit`); resolves to them, or nothing when the list failed. */
+/** Lists the users (each with Kelola, which calls `edit`, unless `edit` is null: read-only); resolves to them, or nothing when the list failed. */
 async function loadList(container, ctx, edit) {
   replace(container, loading());
   try {
@@ -91,7 +92,7 @@ async function loadList(container, ctx, edit) {
           { label: 'Peran', value: (u) => label(ROLE_LABELS, u.role) },
           { label: 'Status', render: (u) => (u.active === false ? badge('Nonaktif', 'bad') : badge('Aktif', 'ok')) },
           { label: 'Dibuat', value: (u) => dateTimeLabel(u.createdAt) },
-          { label: 'Tindakan', render: (u) => h('button', { type: 'button', class: 'btn btn--ghost btn--small', 'aria-label': `Kelola ${u.username}`, onclick: () => edit(u) }, 'Kelola') },
+          ...(edit ? [{ label: 'Tindakan', render: (u) => h('button', { type: 'button', class: 'btn btn--ghost btn--small', 'aria-label': `Kelola ${u.username}`, onclick: () => edit(u) }, 'Kelola') }] : []),
         ],
         rows: users,
       }),
