@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { monthInFuture } from '../common/clock/clock.js';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 import { monthName } from '../common/month.js';
 import { missingPremiumMessage, PREMIUM_COMPONENT } from './domain/tariff-gaps.js';
@@ -12,6 +13,7 @@ export enum FundingErrorCode {
   TARIFF_MISSING = 'TARIFF_MISSING',
   MONTH_INVALID = 'MONTH_INVALID',
   MONTH_FROZEN = 'MONTH_FROZEN',
+  MONTH_IN_FUTURE = 'MONTH_IN_FUTURE',
   NOT_ALLOCATED = 'NOT_ALLOCATED',
   PARTICIPANT_NOT_FOUND = 'PARTICIPANT_NOT_FOUND',
   UPLOAD_INVALID = 'UPLOAD_INVALID',
@@ -42,6 +44,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
       case FundingErrorCode.PLEDGE_UNCHANGED:
       case FundingErrorCode.TARIFF_INVALID:
       case FundingErrorCode.MONTH_INVALID:
+      case FundingErrorCode.MONTH_IN_FUTURE:
       case FundingErrorCode.UPLOAD_INVALID:
         return HttpStatus.BAD_REQUEST;
       case FundingErrorCode.PLEDGE_EXISTS:
@@ -96,6 +99,15 @@ export class FundingException extends DomainException<FundingErrorCode> {
 
   static monthInvalid(value: string): FundingException {
     return new FundingException(FundingErrorCode.MONTH_INVALID, `Bulan "${value}" tidak valid: gunakan format YYYY-MM dengan tahun 2000–2099, misalnya 2026-07.`);
+  }
+
+  /**
+   * Allocating a month past next month (WIB) is refused as bills and reconciliations are: a month as far
+   * as 2099-12 is a typo, and allocating it wrote every earlier month of its year (QA).
+   */
+  static assertNotInFuture(month: string, now: Date): void {
+    const refusal = monthInFuture(month, now, 'alokasi');
+    if (refusal) throw new FundingException(FundingErrorCode.MONTH_IN_FUTURE, refusal.message, refusal.details);
   }
 
   static monthFrozen(month: string, closedMonth: string): FundingException {

@@ -1,8 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
-import { nextMonthInWib } from '../common/clock/clock.js';
+import { monthInFuture } from '../common/clock/clock.js';
 import { assertNever, DomainException } from '../common/errors/domain.exception.js';
 import type { UploadReport } from './uploads/row-issue.js';
-import { monthName } from '../common/month.js';
 
 export enum BpjsInputErrorCode {
   FILE_REQUIRED = 'FILE_REQUIRED',
@@ -33,9 +32,8 @@ export class BpjsInputException extends DomainException<BpjsInputErrorCode> {
    * its start at the earliest, so a later one is a typo (2099-12 for 2026-12).
    */
   static assertNotInFuture(month: string, now: Date): void {
-    const latest = nextMonthInWib(now);
-    if (month <= latest) return;
-    throw new BpjsInputException(BpjsInputErrorCode.MONTH_IN_FUTURE, `Bulan ${monthName(month)} belum tiba: tagihan dan daftar PBI APBN paling jauh untuk bulan ${monthName(latest)}.`, { month, latest });
+    const refusal = monthInFuture(month, now, 'tagihan dan daftar PBI APBN');
+    if (refusal) throw new BpjsInputException(BpjsInputErrorCode.MONTH_IN_FUTURE, refusal.message, refusal.details);
   }
 
   static fileRequired(): BpjsInputException {

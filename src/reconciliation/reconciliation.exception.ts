@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { monthInWib, nextMonthInWib } from '../common/clock/clock.js';
+import { monthInFuture, monthInWib } from '../common/clock/clock.js';
 import { assertNever, DomainException } from '../common/errors/domain.exception.js';
 import { dayName, firstDay, monthName } from '../common/month.js';
 
@@ -47,9 +47,8 @@ export class ReconciliationException extends DomainException<ReconciliationError
 
   /** A run of a month past next month (WIB): its bill cannot exist yet (bills stop there too), so the month is a typo. */
   static assertRunnable(month: string, now: Date): void {
-    const latest = nextMonthInWib(now);
-    if (month <= latest) return;
-    throw new ReconciliationException(ReconciliationErrorCode.MONTH_IN_FUTURE, `Bulan ${monthName(month)} belum tiba: rekonsiliasi paling jauh untuk bulan ${monthName(latest)}.`, { month, latest });
+    const refusal = monthInFuture(month, now, 'rekonsiliasi');
+    if (refusal) throw new ReconciliationException(ReconciliationErrorCode.MONTH_IN_FUTURE, refusal.message, refusal.details);
   }
 
   /** Finalizing closes the month for good (and freezes the months before it): not before the month has begun (WIB). */

@@ -12,7 +12,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 describe('the splits of a pledge are indexed by block range', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({}, new Date('2026-12-15T03:00:00Z')); // January 2027 may be allocated (MONTH_IN_FUTURE)
     const keuangan = await t.as(Role.KEUANGAN);
     await insertParticipants(t.dataSource, [{ nik: testNik(1), tmt: '2025-06-01' }]);
     await keuangan.post('/api/v1/pledges').send({ code: 'APBD-2027', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2027, scope: 'ALL' }).expect(201);

@@ -40,6 +40,7 @@ describe('§3 tariff rows with an end, through the API (QA: a bounded IURAN row 
     expect(interlude.body).toMatchObject({ amount: 36500, validFrom: '2027-03-01', validTo: '2027-05-31', warnings: [] });
     expect(interlude.body.resumed).toMatchObject({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2027-06-01', validTo: null, legalBasis: 'Perpres 2027', createdBy: 'uji-admin' });
     expect(await spans('IURAN')).toEqual(['23000 2018-01-01..2019-07-31', '42000 2019-08-01..2020-12-31', '35000 2021-01-01..2026-12-31', '36000 2027-01-01..2027-02-28', '36500 2027-03-01..2027-05-31', '36000 2027-06-01..']);
+    t.clock.set(new Date('2027-05-15T03:00:00Z')); // May and June 2027 may be allocated (MONTH_IN_FUTURE)
     expect((await admin.post('/api/v1/allocations').send({ month: '2027-05' }).expect(201)).body.obligation).toBe(36500 + 2800);
     expect((await admin.post('/api/v1/allocations').send({ month: '2027-06' }).expect(201)).body.obligation).toBe(36000 + 2800);
   });

@@ -2,7 +2,7 @@
  * Time is an input: everything date-based asks the injected Clock, so tests can pin it.
  * Months are computed in Asia/Jakarta (WIB, UTC+7, no daylight saving) explicitly.
  */
-import { addMonths } from '../month.js';
+import { addMonths, monthName } from '../month.js';
 
 export abstract class Clock {
   abstract now(): Date;
@@ -40,6 +40,16 @@ export function monthInWib(date: Date): string {
  */
 export function nextMonthInWib(date: Date): string {
   return addMonths(monthInWib(date), 1);
+}
+
+/**
+ * The refusal of a `month` past nextMonthInWib(`now`), the one every MONTH_IN_FUTURE says, with
+ * `what` is asked for it ('rekonsiliasi', 'alokasi', …); null when `month` may be asked.
+ */
+export function monthInFuture(month: string, now: Date, what: string): { message: string; details: { month: string; latest: string } } | null {
+  const latest = nextMonthInWib(now);
+  if (month <= latest) return null;
+  return { message: `Bulan ${monthName(month)} belum tiba: ${what} paling jauh untuk bulan ${monthName(latest)}.`, details: { month, latest } };
 }
 
 /** The `YYYY-MM-DD` day that `date` falls in, in WIB. */

@@ -61,10 +61,16 @@ export class AllocateMonth {
     private readonly audit: AuditService,
   ) {}
 
-  /** Allocates `month` (again), after any outdated earlier month of its year. Refuses a closed month, and one before a closed month of its year (MONTH_FROZEN). */
+  /**
+   * Allocates `month` (again), after any outdated earlier month of its year. Refuses a month past
+   * next month (MONTH_IN_FUTURE, as reconciliations: the scheduler's current month and a
+   * reconciliation's month, which go through ensureCurrent, stay within it), a closed month, and
+   * one before a closed month of its year (MONTH_FROZEN).
+   */
   execute(command: AllocateMonthCommand, manager?: EntityManager): Promise<AllocationDetail> {
     const { month, actor } = command;
     assertMonth(month);
+    FundingException.assertNotInFuture(month, this.clock.now());
     return this.inTransaction(manager, async (m) => {
       await m.query(SQL.TAKE_ALLOCATION_LOCK);
       await this.closedMonths.assertOpen([month], m);
