@@ -53,6 +53,11 @@ export function lapseWarning(component: string, gap: TariffGap): string {
   return `Tidak ada tarif ${component} ${spanOf(gap)}: iuran bulan-bulan itu tidak memuat komponen ini. Bila komponen ini tetap berlaku, tambahkan baris tarifnya mulai ${dayName(gap.from)}.`;
 }
 
+/** A row at Rp0 of a component other than IURAN: the component is no longer charged in its time (the tariff's `warnings`). */
+export function abolishedWarning(component: string, validFrom: string, validTo: string | null): string {
+  return `Tarif ${component} Rp0: komponen ini tidak lagi ditagihkan ${spanOf({ from: validFrom, to: validTo })}, sehingga iuran bulan-bulan itu tidak memuat komponen ini.`;
+}
+
 /** Why a row that would leave IURAN without a row is refused. */
 export function premiumGapMessage(gap: TariffGap): string {
   return `baris ini membuat tidak ada tarif ${PREMIUM_COMPONENT} ${spanOf(gap)}, sehingga iuran bulan-bulan itu tidak dapat dihitung. Tarif ${PREMIUM_COMPONENT} tidak boleh terputus.`;

@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
-import { addDays, addMonths, monthsBetween } from '../../common/month.js';
+import { addDays, addMonths, dayName, monthsBetween } from '../../common/month.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import type { CreateTariffDto } from '../dto/tariff.dto.js';
 import { Tariff } from '../entities/tariff.entity.js';
-import { lapseWarning, PREMIUM_COMPONENT, premiumGapMessage, tariffGaps } from '../domain/tariff-gaps.js';
+import { abolishedWarning, lapseWarning, PREMIUM_COMPONENT, premiumGapMessage, tariffGaps } from '../domain/tariff-gaps.js';
 import { FundingErrorCode, FundingException } from '../funding.exception.js';
 import { TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
 import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
@@ -53,13 +53,19 @@ export class TariffsService {
 
   /**
    * The row added; `resumed`, the row by which the open row's tariff applies again after a row with an
-   * end; `warnings`, the months a LOCAL component other than IURAN is left without a row (tariff-gaps.ts).
+   * end; `warnings`, that a component at Rp0 is no longer charged (how a component other than IURAN is
+   * abolished; IURAN at Rp0 is refused), and the months a LOCAL component other than IURAN is left
+   * without a row (tariff-gaps.ts).
    */
   async add(input: CreateTariffDto, actor: string): Promise<TariffView & { resumed: TariffView | null; warnings: string[] }> {
     const validTo = input.validTo ?? null;
     if (!isRealDate(input.validFrom)) throw invalid(`validFrom ${input.validFrom} tidak ada di kalender.`, 'validFrom');
     if (validTo && !isRealDate(validTo)) throw invalid(`validTo ${validTo} tidak ada di kalender.`, 'validTo');
     if (validTo && validTo < input.validFrom) throw invalid('validTo tidak boleh sebelum validFrom.', 'validTo');
+    // QA: IURAN Rp0 closed the open Rp35.000 row, and obligations silently fell to Rp2.800
+    if (input.component === PREMIUM_COMPONENT && input.amount === 0) {
+      throw invalid(`amount tidak boleh Rp0 untuk ${PREMIUM_COMPONENT}, iuran itu sendiri: komponen lain dapat dihapus dengan Rp0, ${PREMIUM_COMPONENT} tidak. Isi besar iuran yang berlaku mulai ${dayName(input.validFrom)}.`, 'amount');
+    }
     const months = monthsApplied(input.validFrom, validTo);
     if (months?.length === 0) {
       throw invalid(
@@ -92,7 +98,10 @@ export class TariffsService {
       return {
         ...view(await m.findOneByOrFail(Tariff, { id })),
         resumed: resumed === null ? null : view(await m.findOneByOrFail(Tariff, { id: resumed })),
-        warnings: input.payer === 'LOCAL' ? gaps.map((gap) => lapseWarning(input.component, gap)) : [],
+        warnings: [
+          ...(input.amount === 0 ? [abolishedWarning(input.component, input.validFrom, validTo)] : []),
+          ...(input.payer === 'LOCAL' ? gaps.map((gap) => lapseWarning(input.component, gap)) : []),
+        ],
       };
     });
   }
@@ -104,7 +113,7 @@ async function insertRow(m: EntityManager, row: Omit<Tariff, 'id'>): Promise<num
 }
 
 /** A tariff row refused; `field` names the request field at fault when there is one (`details.field`). */
-function invalid(message: string, field?: 'validFrom' | 'validTo'): FundingException {
+function invalid(message: string, field?: 'amount' | 'validFrom' | 'validTo'): FundingException {
   return new FundingException(FundingErrorCode.TARIFF_INVALID, `Tarif tidak valid: ${message}`, field && { field });
 }
 
