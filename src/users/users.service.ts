@@ -96,8 +96,10 @@ export class UsersService implements OnApplicationBootstrap {
         }
       }
       const patch = Object.fromEntries(Object.entries({ role: change.role, active: change.active, passwordHash }).filter(([, v]) => v !== undefined));
-      // a new password ends every session of the old one: their tokens carry the old version
-      await m.update(User, { id }, passwordHash === undefined ? patch : { ...patch, tokenVersion: () => 'token_version + 1' });
+      // a new password ends every session of the old one: their tokens carry the old version; so does
+      // deactivation, for good (QA: reactivating brought the tokens issued before it back to life)
+      const endsSessions = passwordHash !== undefined || change.active === false;
+      await m.update(User, { id }, endsSessions ? { ...patch, tokenVersion: () => 'token_version + 1' } : patch);
     });
     this.activeCache.delete(id);
     return this.get(id);

@@ -3,7 +3,7 @@ import { Role } from '../../src/users/role.js';
 import { ACTIVE_USER_TTL_MS } from '../../src/users/users.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-describe('deactivating a user, changing their role or their password takes effect on tokens already issued', () => {
+describe('deactivating a user (for good), changing their role or their password takes effect on tokens already issued', () => {
   let t: TestApp;
   let userId: string;
   let token: string;
@@ -25,6 +25,13 @@ describe('deactivating a user, changing their role or their password takes effec
   it('a deactivated user is refused at once, not when the token expires', async () => {
     await (await t.as(Role.ADMIN)).patch(`/api/v1/users/${userId}`).send({ active: false }).expect(200);
     expect((await me().expect(401)).body).toEqual({ statusCode: 401, message: 'Sesi tidak valid atau telah berakhir. Silakan masuk kembali.', code: 'UNAUTHENTICATED' });
+  });
+
+  it('reactivating does not bring back the tokens issued before the deactivation: the user signs in again (QA)', async () => {
+    await (await t.as(Role.ADMIN)).patch(`/api/v1/users/${userId}`).send({ active: true }).expect(200);
+    expect((await me().expect(401)).body.code).toBe('UNAUTHENTICATED');
+    const fresh = (await t.http.post('/api/v1/auth/login').send({ username: 'eka.operator', password: 'kata-sandi-eka-123' }).expect(200)).body.accessToken;
+    await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${fresh}`).expect(200);
   });
 
   it("a password change ends the old password's sessions at once; the new password's work, other users' are untouched (QA)", async () => {
