@@ -19,6 +19,7 @@ import { PaymentUpload1766100000000 } from './migrations/1766100000000-payment-u
 import { StagingNokaKept1766200000000 } from './migrations/1766200000000-staging-noka-kept.js';
 import { EnrollmentUploadSuperseded1766300000000 } from './migrations/1766300000000-enrollment-upload-superseded.js';
 import { EnrollmentUploadColumnLabels1766400000000 } from './migrations/1766400000000-enrollment-upload-column-labels.js';
+import { EnrollmentUploadErrorCode1766520000000 } from './migrations/1766520000000-enrollment-upload-error-code.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   StagingNokaKept1766200000000,
   EnrollmentUploadSuperseded1766300000000,
   EnrollmentUploadColumnLabels1766400000000,
+  EnrollmentUploadErrorCode1766520000000,
 ];

@@ -10,6 +10,7 @@ import { Clock } from '../common/clock/clock.js';
 import { EnrollmentUpload } from './entities/enrollment-upload.entity.js';
 import { RegisterException } from './register.exception.js';
 import { CLEAR_STAGING } from './sql/staging.sql.js';
+import { INTERRUPTED, type UploadFailure } from './upload-failure.js';
 
 export interface NewUpload {
   filename: string;
@@ -79,20 +80,21 @@ export class UploadStore {
   }
 
   /**
-   * Marks the upload FAILED with the reason and drops its staged rows (outside any failed
+   * Marks the upload FAILED with the reason (message, code, details) and drops its staged rows (outside any failed
    * transaction), with an audit event `enrollment.fail` in the same transaction: a refused file is
    * kept, so its refusal is a change like any other. The actor is the uploader (`system` for an
    * upload a stopped process left behind).
    */
-  async fail(id: string, reason: string, rowsRead: number | null, actor?: string): Promise<void> {
+  async fail(id: string, failure: UploadFailure, rowsRead: number | null, actor?: string): Promise<void> {
+    const reason = failure.message;
     await this.dataSource.query(CLEAR_STAGING, [id]);
     await this.dataSource.transaction(async (m) => {
       const [upload]: { uploaded_by: string }[] = await m.query(`SELECT uploaded_by FROM enrollment_upload WHERE id = $1 AND status = 'PROCESSING' FOR UPDATE`, [id]);
       if (!upload) return;
       await m.query(
-        `UPDATE enrollment_upload SET status = 'FAILED', error = $2, rows_read = COALESCE($3, rows_read), accepted = 0, created = 0, updated = 0, unchanged = 0, finished_at = $4
+        `UPDATE enrollment_upload SET status = 'FAILED', error = $2, error_code = $5, error_details = $6, rows_read = COALESCE($3, rows_read), accepted = 0, created = 0, updated = 0, unchanged = 0, finished_at = $4
          WHERE id = $1`,
-        [id, reason, rowsRead, this.clock.now()],
+        [id, reason, rowsRead, this.clock.now(), failure.code, failure.details && JSON.stringify(failure.details)],
       );
       await this.audit.record({ actor: actor ?? upload.uploaded_by, action: 'enrollment.fail', entity: 'enrollment_upload', entityId: id, summary: { reason, rowsRead } }, m);
     });
@@ -102,7 +104,7 @@ export class UploadStore {
   async failAbandoned(olderThanMs: number): Promise<number> {
     const before = new Date(this.clock.now().getTime() - olderThanMs);
     const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM enrollment_upload WHERE status = 'PROCESSING' AND uploaded_at < $1`, [before]);
-    for (const { id } of rows) await this.fail(id, 'Pemrosesan terhenti karena layanan dimulai ulang. Unggah ulang berkas.', null, 'system');
+    for (const { id } of rows) await this.fail(id, INTERRUPTED, null, 'system');
     return rows.length;
   }
 

@@ -17,6 +17,9 @@ export interface UploadView {
   checksum: string;
   sizeBytes: number;
   error: string | null;
+  /** A FAILED upload's stable code (the one the same file read within the request answers), and the refusal's details. */
+  errorCode: string | null;
+  errorDetails: Record<string, unknown> | null;
   uploadedBy: string;
   uploadedAt: Date;
   finishedAt: Date | null;
@@ -40,6 +43,8 @@ export function toUploadView(u: EnrollmentUpload, recognised = false): UploadVie
     checksum: u.checksum,
     sizeBytes: Number(u.sizeBytes),
     error: u.error,
+    errorCode: u.errorCode,
+    errorDetails: u.errorDetails,
     uploadedBy: u.uploadedBy,
     uploadedAt: u.uploadedAt,
     finishedAt: u.finishedAt,

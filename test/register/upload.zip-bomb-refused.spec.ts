@@ -62,12 +62,12 @@ describe('an .xlsx that inflates like a zip bomb is refused as a whole', () => {
     expect(res.body).toMatchObject({ statusCode: 413, code: 'INFLATES_TOO_LARGE', details: { part: 'xl/sharedStrings.xml', limit } });
     expect(res.body.message).toMatch(message);
     expect(res.body.message).toMatch(/^Berkas "bom\.xlsx" ditolak/);
-    const [row] = await t.dataSource.query('SELECT status, error FROM enrollment_upload WHERE id = $1', [res.body.details.uploadId]);
-    expect(row).toEqual({ status: 'FAILED', error: res.body.message });
+    const [row] = await t.dataSource.query('SELECT status, error, error_code, error_details FROM enrollment_upload WHERE id = $1', [res.body.details.uploadId]);
+    expect(row).toEqual({ status: 'FAILED', error: res.body.message, error_code: 'INFLATES_TOO_LARGE', error_details: { filename: 'bom.xlsx', part: 'xl/sharedStrings.xml', limit } });
     expect(await count(t, 'participant')).toBe(before);
   });
 
-  it('in the background, the upload ends FAILED with the message (not PROCESSING)', async () => {
+  it('in the background, the upload ends FAILED with the message, and the code and details the 413 carries (not PROCESSING)', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'bom-')), 'bom.xlsx');
     const content = longText();
     await writeFile(path, content);
@@ -76,7 +76,12 @@ describe('an .xlsx that inflates like a zip bomb is refused as a whole', () => {
     expect(started.status).toBe('PROCESSING');
     await imports.idle();
     const res = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${started.id}`).expect(200);
-    expect(res.body).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/^Berkas "bom-latar\.xlsx" ditolak: .*\(32\.767 karakter\)/) });
+    expect(res.body).toMatchObject({
+      status: 'FAILED',
+      error: expect.stringMatching(/^Berkas "bom-latar\.xlsx" ditolak: .*\(32\.767 karakter\)/),
+      errorCode: 'INFLATES_TOO_LARGE',
+      errorDetails: { filename: 'bom-latar.xlsx', part: 'xl/sharedStrings.xml', limit: 'TEXT' },
+    });
   });
 
   it('shared strings past the size cap (256 MB in the service) are refused with their own message (SIZE), whatever their ratio', async () => {

@@ -1,9 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type UploadStatus = 'PROCESSING' | 'DONE' | 'FAILED';
 
 /** One uploaded enrollment sheet and its outcome (the checksum makes a re-upload recognisable). */
 @Entity('enrollment_upload')
+@Check('CK_enrollment_upload_error_code', `error_code IS NULL OR status = 'FAILED'`)
 export class EnrollmentUpload {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_enrollment_upload' })
   id: string;
@@ -46,6 +47,14 @@ export class EnrollmentUpload {
 
   @Column('text', { nullable: true })
   error: string | null;
+
+  /** A FAILED upload's stable code: the refusal's own (INFLATES_TOO_LARGE, …) or one of UPLOAD_FAILURE_CODES. */
+  @Column('text', { name: 'error_code', nullable: true })
+  errorCode: string | null;
+
+  /** The refusal's details (`part`, `limit`, `row`, …) when it had them. */
+  @Column('jsonb', { name: 'error_details', nullable: true })
+  errorDetails: Record<string, unknown> | null;
 
   @Column('text', { name: 'uploaded_by' })
   uploadedBy: string;

@@ -32,6 +32,7 @@ import { COL, type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS, ENROLLMENT_SH
 import { type EarlyPromotion, EnrollmentPromoter, type FileColumns } from '../enrollment-promoter.js';
 import { type IssueRow, issueRowsOf, StagingWriter } from '../staging-writer.js';
 import { ContestedNokas } from '../contested-nokas.js';
+import { uploadFailure } from '../upload-failure.js';
 import { UploadStore } from '../upload-store.js';
 import { toUploadView, type UploadView } from '../upload-view.js';
 import { type EnrollmentRecord, EnrollmentRowValidator } from '../validation/enrollment-row.validator.js';
@@ -154,7 +155,7 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
       }
     } catch (err) {
       await writer.close().catch(() => undefined);
-      await this.uploads.fail(uploadId, failureReason(err), rowsRead);
+      await this.uploads.fail(uploadId, uploadFailure(err), rowsRead);
       if (!(err instanceof DomainException)) this.logger.error(`Unggahan ${uploadId} gagal`, err as Error);
       if (err instanceof SpreadsheetException) {
         throw new SpreadsheetException(err.code, err.message, { ...(err.details as object), uploadId });
@@ -183,13 +184,4 @@ function validateBatch(validator: EnrollmentRowValidator, batch: SheetRow[], int
     if (result.record) into.records.push(result.record);
     into.issues.push(...issueRowsOf(row, result.issues));
   }
-}
-
-function failureReason(err: unknown): string {
-  if (err instanceof DomainException) return err.message;
-  const e = err as { constraint?: string; message?: string };
-  if (e.constraint === 'UQ_participant_active_noka') {
-    return 'Penyimpanan dibatalkan: dua peserta aktif akan memiliki NOKA yang sama. Periksa kolom NOKA lalu unggah ulang. Register tidak berubah.';
-  }
-  return `Penyimpanan ke register gagal dan dibatalkan seluruhnya; register tidak berubah. Penyebab: ${e.message ?? String(err)}`;
 }
