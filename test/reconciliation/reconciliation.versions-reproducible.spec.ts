@@ -52,7 +52,12 @@ describe('reconciliation: versions and reproducibility', () => {
     const [run] = (await (await t.as(Role.AUDITOR)).get('/api/v1/reconciliations?month=2026-10').expect(200)).body;
     const notBilled = (await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/findings?category=NOT_BILLED`).expect(200)).body;
     expect(notBilled).toEqual({ total: 2, items: [expect.objectContaining({ category: 'NOT_BILLED', nik: nik(2) }), expect.objectContaining({ nik: nik(3) })] });
-    await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/findings?category=BOGUS`).expect(400);
+    const bogus = await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/findings?category=BOGUS`).expect(400);
+    expect(bogus.body.details).toEqual([{ field: 'category', messages: [expect.stringMatching(/^category harus salah satu dari: DUPLICATE_BILLING, .*NOKA_MISMATCH, NOT_BILLED/)] }]);
+    // MATCHED lines are counted, not stored as findings: refused, not answered with an empty list (QA)
+    expect(run.findings.MATCHED).toBe(1);
+    const matched = await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/findings?category=MATCHED`).expect(400);
+    expect(matched.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'category', messages: [expect.stringMatching(/^category MATCHED tidak dapat dipilih: baris tagihan yang cocok tidak dicatat satu per satu sebagai temuan, hanya dihitung dalam ringkasan rekonsiliasi/)] }] });
     await (await t.as(Role.AUDITOR)).get('/api/v1/reconciliations/00000000-0000-0000-0000-000000000000').expect(404);
   });
 });

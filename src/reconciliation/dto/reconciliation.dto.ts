@@ -19,11 +19,22 @@ export class RunListQueryDto {
   month: string;
 }
 
+/**
+ * The categories stored as findings: MATCHED lines are counted in the run's summary, not stored
+ * (reconcile.sql.ts), so a MATCHED filter answered an empty list beside thousands counted (QA).
+ */
+const LISTED = CATEGORIES.filter((c) => c !== 'MATCHED');
+const CATEGORY_MESSAGE = `category harus salah satu dari: ${LISTED.join(', ')}`;
+const MATCHED_NOT_LISTED =
+  'category MATCHED tidak dapat dipilih: baris tagihan yang cocok tidak dicatat satu per satu sebagai temuan, hanya dihitung ' +
+  'dalam ringkasan rekonsiliasi (findings.MATCHED). Baris-barisnya ada di tagihan BPJS yang dipakai rekonsiliasi ini. ' +
+  CATEGORY_MESSAGE;
+
 export class FindingQueryDto {
-  @ApiPropertyOptional({ enum: CATEGORIES })
+  @ApiPropertyOptional({ enum: LISTED })
   @IsOptional()
-  @IsIn(CATEGORIES as readonly string[], { message: `category harus salah satu dari: ${CATEGORIES.join(', ')}` })
-  category?: Category;
+  @IsIn(LISTED, { message: ({ value }) => (value === 'MATCHED' ? MATCHED_NOT_LISTED : CATEGORY_MESSAGE) })
+  category?: Exclude<Category, 'MATCHED'>;
 
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) pageSize = 100;
