@@ -48,6 +48,18 @@ describe('PATCH /api/v1/pledges/:code: a revision keeps who, when and why (APBD-
     await keuangan.patch('/api/v1/pledges/NOPE').send({ budget: 1, reason: 'x' }).expect(404);
   });
 
+  it('a code in the wrong case is 404 naming the stored one, on GET, PATCH and the revisions, as on every other route (QA)', async () => {
+    const meant = 'Komitmen pendanaan "apbd-2026" tidak ditemukan. Maksudnya "APBD-2026"? Huruf besar/kecil pada kode komitmen dibedakan.';
+    for (const res of [
+      await keuangan.get('/api/v1/pledges/apbd-2026'),
+      await keuangan.patch('/api/v1/pledges/apbd-2026').send({ budget: 1, reason: 'x' }),
+      await keuangan.get('/api/v1/pledges/apbd-2026/revisions'),
+    ]) {
+      expect({ status: res.status, body: res.body }).toEqual({ status: 404, body: { statusCode: 404, code: 'PLEDGE_NOT_FOUND', message: meant, details: { code: 'apbd-2026', similar: 'APBD-2026' } } });
+    }
+    expect((await keuangan.get('/api/v1/pledges/NOPE').expect(404)).body.message).toBe('Komitmen pendanaan "NOPE" tidak ditemukan.');
+  });
+
   it('saves a new revision and keeps every earlier one as a full snapshot', async () => {
     const res = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 1_500_000, reason: 'APBD-P 2026, Perda No. 7/2026' }).expect(200);
     expect(res.body).toMatchObject({ revision: 2, budget: 1_500_000, createdBy: 'uji-keuangan' });

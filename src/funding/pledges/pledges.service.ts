@@ -14,6 +14,7 @@ import { type FieldProblem, FundingException } from '../funding.exception.js';
 import { MARK_STALE_FROM, TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
 import { USED_IN_FROZEN_MONTHS } from '../sql/pledges.sql.js';
 import { type PledgeView, toPledgeView } from './pledge-view.js';
+import { storedPledgeCode } from './pledge-code.js';
 import { monthName, monthOf } from '../../common/month.js';
 
 /** Pledges of DOMAIN §5: created once, then only revised (every revision kept with who/when/why). */
@@ -62,7 +63,7 @@ export class PledgesService {
     return this.dataSource.transaction(async (m) => {
       await m.query(TAKE_ALLOCATION_LOCK);
       const current = await m.findOneBy(Pledge, { code });
-      if (!current) throw FundingException.pledgeNotFound(code);
+      if (!current) throw FundingException.pledgeNotFound(code, await storedPledgeCode(m, code));
       const before = fromEntity(current);
       // the revision's own rules and the revised pledge's, every problem in one answer (QA: a missing reason hid the rest)
       const checked = validatePledge(merge(before, fields), villages);
@@ -99,7 +100,7 @@ export class PledgesService {
 
   async get(code: string): Promise<PledgeView> {
     const pledge = await this.dataSource.getRepository(Pledge).findOneBy({ code });
-    if (!pledge) throw FundingException.pledgeNotFound(code);
+    if (!pledge) throw FundingException.pledgeNotFound(code, await storedPledgeCode(this.dataSource, code));
     return toPledgeView(pledge);
   }
 
