@@ -46,6 +46,15 @@ describe('participants API', () => {
     expect(JSON.stringify(res.body)).toMatch(/coveredIn harus bulan YYYY-MM/);
   });
 
+  it('a village code of the wrong form is 400 saying what one looks like, here and on /splits (QA: "abc")', async () => {
+    const auditor = await t.as(Role.AUDITOR);
+    const message = 'villageCode harus kode desa Kemendagri: 10 angka, boleh dengan titik, misalnya 1703062001 atau 17.03.06.2001';
+    for (const url of ['/api/v1/participants?villageCode=abc', '/api/v1/splits?villageCode=abc', '/api/v1/participants?villageCode=17030620']) {
+      const res = await auditor.get(url).expect(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'villageCode', messages: [message] }] });
+    }
+  });
+
   it('shows one participant with history and funding history from the splits', async () => {
     const res = await (await t.as(Role.KEUANGAN)).get('/api/v1/participants/1703061203800001').expect(200);
     expect(res.body).toMatchObject({ nik: '1703061203800001', name: 'Ahmad Saputra', villageName: 'Talang Jambu', active: true });

@@ -6,6 +6,7 @@ import { SOURCE_TYPES } from '../domain/pledge-rules.js';
 import { MONTH_MESSAGE } from './month.dto.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
 import { IsNikField } from '../../common/http/validation.js';
+import { VILLAGE_CODE_MESSAGE, VILLAGE_CODE_PATTERN } from '../../regions/village-code.js';
 
 export class SplitsQueryDto {
   @ApiPropertyOptional({ example: '2026-07' })
@@ -22,7 +23,7 @@ export class SplitsQueryDto {
 
   @ApiPropertyOptional({ example: '17.03.06.2001', description: 'dots optional' })
   @IsOptional()
-  @Matches(/^(\d{2}\.?\d{2}\.?\d{2}\.?\d{4})$/, { message: 'villageCode harus kode desa, misalnya 17.03.06.2001' })
+  @Matches(VILLAGE_CODE_PATTERN, { message: VILLAGE_CODE_MESSAGE })
   villageCode?: string;
 
   @ApiPropertyOptional({ enum: SOURCE_TYPES })

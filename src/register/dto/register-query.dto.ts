@@ -4,6 +4,7 @@ import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class
 import { MONTH_PATTERN } from '../../common/month.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
 import { IsNikField } from '../../common/http/validation.js';
+import { VILLAGE_CODE_MESSAGE, VILLAGE_CODE_PATTERN } from '../../regions/village-code.js';
 
 export class UploadListQueryDto {
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
@@ -18,7 +19,7 @@ export class ParticipantQueryDto {
 
   @ApiPropertyOptional({ description: 'Kode desa, dengan atau tanpa titik (17.03.06.2001 / 1703062001)' })
   @IsOptional()
-  @Matches(/^\d{2}\.?\d{2}\.?\d{2}\.?\d{4}$/, { message: 'villageCode harus kode desa Kemendagri, mis. 17.03.06.2001' })
+  @Matches(VILLAGE_CODE_PATTERN, { message: VILLAGE_CODE_MESSAGE })
   villageCode?: string;
 
   @ApiPropertyOptional({ description: 'Bulan YYYY-MM: hanya peserta yang tercakup pada bulan itu (DOMAIN §4)' })
