@@ -53,6 +53,7 @@ describe('payments sheet: a month held as a date number', () => {
     ws.addRow(['APBD-2026', 44620, 1000, '2026-03-10', 'SP2D ANGKA 3']);
     ws.addRow(['APBD-2026', '2026-03', 1000, 2026, 'SP2D ANGKA 4']); // a year typed alone, not the serial of 1905-07-18
     ws.addRow(['APBD-2026', '2026-03', 1000, 2026, 'SP2D ANGKA 5']).getCell(4).numFmt = 'dd/mm/yyyy'; // typed into a date cell: shown as 18/07/1905
+    ws.addRow(['APBD-2026', 2026, 1000, '2026-03-10', 'SP2D ANGKA 6']).getCell(2).numFmt = 'mm/yyyy'; // BULAN: a year typed into a month-formatted cell (07/1905)
     const res = await upload(Buffer.from(await wb.xlsx.writeBuffer()), 'angka.xlsx', 400);
     expect(res.details.issues.map((i: Issue) => [i.row, i.column, i.code])).toEqual([
       [2, 'BULAN', 'MONTH_FORMAT'],
@@ -60,7 +61,12 @@ describe('payments sheet: a month held as a date number', () => {
       [4, 'BULAN', 'OUTSIDE_FISCAL_YEAR'],
       [5, 'TANGGAL_BAYAR', 'DATE_FORMAT'],
       [6, 'TANGGAL_BAYAR', 'DATE_FORMAT'],
+      [7, 'BULAN', 'MONTH_FORMAT'],
     ]);
+    // not "Bulan Juli 1905 di luar tahun anggaran" (QA)
+    expect(res.details.issues[5].message).toBe(
+      'BULAN hanya berisi tahun (2026): tahun itu tampaknya diketik ke sel berformat tanggal, sehingga terbaca sebagai tanggal 1905-07-18: tulis YYYY-MM atau MM/YYYY (mis. 2026-10 atau 10/2026), atau isi dengan sel tanggal.',
+    );
     expect(res.details.issues[3].message).toBe('TANGGAL_BAYAR hanya berisi tahun (2026), bukan tanggal lengkap. Ketik tanggal lengkapnya sebagai YYYY-MM-DD atau DD/MM/YYYY (misalnya 17/08/2026).');
     expect(res.details.issues[4].message).toBe(
       'TANGGAL_BAYAR hanya berisi tahun (2026), bukan tanggal lengkap: tahun itu tampaknya diketik ke sel berformat tanggal, sehingga terbaca sebagai tanggal 1905-07-18. ' +
