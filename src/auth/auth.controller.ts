@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES } from '../users/role.js';
 import { Public, Roles } from './access.decorators.js';
@@ -17,8 +17,8 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenDto })
-  login(@Body() body: LoginDto): Promise<AccessTokenDto> {
-    return this.auth.login(body.username, body.password);
+  login(@Body() body: LoginDto, @Ip() ip: string): Promise<AccessTokenDto> {
+    return this.auth.login(body.username, body.password, ip);
   }
 
   @Get('me')

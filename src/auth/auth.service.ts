@@ -18,15 +18,16 @@ export class AuthService {
     return (this.dummy ??= argon2.hash('tidak-ada-pengguna-ini'));
   }
 
-  async login(username: string, password: string): Promise<{ accessToken: string }> {
+  /** `clientAddress`: the caller's address, kept with the event (QA: a failed login named an attacker-chosen username and nothing else). */
+  async login(username: string, password: string, clientAddress: string): Promise<{ accessToken: string }> {
     const user = await this.users.findWithHash(username.toLowerCase());
     // Hash even when there is no such user, so the answer time does not reveal which usernames exist.
     const ok = await argon2.verify(user?.passwordHash ?? (await this.dummyHash()), password);
     if (!user?.active || !ok) {
-      await this.audit.record({ actor: username.slice(0, 100), action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, summary: {} });
+      await this.audit.record({ actor: username.slice(0, 100), action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, summary: { clientAddress } });
       throw new UnauthorizedException('Nama pengguna atau kata sandi salah.');
     }
-    await this.audit.record({ actor: user.username, action: 'auth.login', entity: 'user', entityId: user.id, summary: {} });
+    await this.audit.record({ actor: user.username, action: 'auth.login', entity: 'user', entityId: user.id, summary: { clientAddress } });
     const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username, role: user.role, ver: user.tokenVersion });
     return { accessToken };
   }

@@ -54,6 +54,8 @@ describe('login', () => {
       expect.arrayContaining(['auth.login ani.keuangan', 'auth.login_failed ani.keuangan', 'auth.login_failed tidak.ada']),
     );
     expect(JSON.stringify(rows)).not.toMatch(/kata-sandi|salah-sekali/);
+    // with the caller's address, so an attempt names more than the username it tried (QA)
+    for (const r of rows) expect(JSON.parse(typeof r.summary === 'string' ? r.summary : JSON.stringify(r.summary))).toEqual({ clientAddress: expect.stringMatching(/127\.0\.0\.1|::1|::ffff:127\.0\.0\.1/) });
   });
 
   it('rejects a login body with missing or extra fields with 400 and field details', async () => {

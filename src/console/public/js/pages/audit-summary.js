@@ -13,6 +13,7 @@ export const FIELD_LABELS = {
   adjustsMonth: 'Koreksi bulan',
   allocated: 'Alokasi dihitung',
   amount: 'Jumlah',
+  clientAddress: 'Alamat klien',
   asked: 'Diminta untuk bulan',
   bill: 'Tagihan',
   budget: 'Pagu',
