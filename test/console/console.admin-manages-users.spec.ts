@@ -62,7 +62,7 @@ describeInBrowser('console: admin manages users; a session no longer valid is sa
     const passwordForm = editor.getByRole('form', { name: `Kata sandi ${officer.username}` });
     await passwordForm.getByLabel('Kata sandi baru').fill('pendek');
     await passwordForm.getByRole('button', { name: 'Setel kata sandi' }).click();
-    await expect(passwordForm.locator('[data-field="password"] .field-error').textContent()).resolves.toBe('Kata sandi baru minimal 12 karakter');
+    await expect(passwordForm.locator('[data-field="password"] .field-error:visible').textContent()).resolves.toBe('Kata sandi baru minimal 12 karakter');
     await passwordForm.getByLabel('Kata sandi baru').fill('kata-sandi-baru-2026');
     await passwordForm.getByRole('button', { name: 'Setel kata sandi' }).click();
     await page.locator('#main').getByText(`Kata sandi ${officer.username} diubah.`, { exact: false }).waitFor();

@@ -47,9 +47,9 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     // the API's "funder (nama pemberi dana) wajib diisi.", said with the field's label
     await expect(funderError.textContent()).resolves.toBe('Penyandang dana wajib diisi.');
     await expect(page.getByLabel('Penyandang dana').getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(page.locator('[data-field="budget"] .field-error').textContent()).resolves.toMatch(/^Tulis jumlah dalam rupiah penuh/);
-    await expect(page.locator('[data-field="sharePercent"] .field-error').textContent()).resolves.toBe('Porsi (%) harus bilangan bulat 1 sampai 100.');
-    await expect(page.locator('[data-field="quota"] .field-error').textContent()).resolves.toMatch(/^Kuota peserta per bulan harus bilangan bulat lebih dari 0/);
+    await expect(page.locator('[data-field="budget"] .field-error:visible').textContent()).resolves.toMatch(/^Tulis jumlah dalam rupiah penuh/);
+    await expect(page.locator('[data-field="sharePercent"] .field-error:visible').textContent()).resolves.toBe('Porsi (%) harus bilangan bulat 1 sampai 100.');
+    await expect(page.locator('[data-field="quota"] .field-error:visible').textContent()).resolves.toMatch(/^Kuota peserta per bulan harus bilangan bulat lebih dari 0/);
     await page.getByLabel('Pagu setahun (Rp)').fill('Rp 10.000.000');
     await page.getByLabel('Porsi (%)').fill('100');
     await page.getByLabel('Kuota peserta per bulan').fill('');

@@ -92,7 +92,7 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     await single.getByLabel('Referensi (No. SP2D)').fill('SP2D 0102/LS/2026');
     await single.getByLabel('Jumlah (Rp)').fill('5 juta');
     await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
-    await expect(single.locator('[data-field="amount"] .field-error').textContent()).resolves.toMatch(/^Tulis jumlah dalam rupiah penuh dengan angka/);
+    await expect(single.locator('[data-field="amount"] .field-error:visible').textContent()).resolves.toMatch(/^Tulis jumlah dalam rupiah penuh dengan angka/);
     await single.getByLabel('Jumlah (Rp)').fill('Rp 13.400,00');
     await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await single.getByText('Pembayaran Rp13.400 untuk APBD-2026 (Oktober 2026) tersimpan.').waitFor();
@@ -109,7 +109,7 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     await village.getByLabel('Periode').selectOption('month');
     await village.getByLabel('Bulan').fill(MONTH);
     await village.getByRole('button', { name: 'Unduh (.xlsx)' }).click();
-    await expect(village.locator('[data-field="code"] .field-error').textContent()).resolves.toBe('Pilih desa.');
+    await expect(village.locator('[data-field="code"] .field-error:visible').textContent()).resolves.toBe('Pilih desa.');
     await village.getByLabel('Desa/kelurahan').selectOption(VILLAGE);
     const { name, workbook } = await downloadWorkbook(() => village.getByRole('button', { name: 'Unduh (.xlsx)' }).click(), page);
     expect(name).toBe('laporan-desa-1703062001-2026-10.xlsx');

@@ -33,7 +33,7 @@ describeInBrowser('console: Alokasi opened on a filter its pickers lack', () => 
     // QA: the button's line repeated the message shown beside the village picker
     await page.locator('.inline-status .error-text').getByText('Tidak diekspor: perbaiki saringan yang ditandai.').waitFor();
     await expect(page.getByText(VILLAGE_404, { exact: false }).count()).resolves.toBe(1);
-    await expect(filters.locator('[data-field="villageCode"] .field-error').textContent()).resolves.toContain(VILLAGE_404);
+    await expect(filters.locator('[data-field="villageCode"] .field-error:visible').textContent()).resolves.toContain(VILLAGE_404);
     await expect(filters.getByLabel('Desa/kelurahan').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(downloaded).toBe(false);
     await screenshot(page, 'splits-unknown-village-export');
