@@ -3,7 +3,7 @@
  * reference, and optionally the earlier month a correction adjusts. Pure logic: the caller passes
  * the known pledges (KnownPledges), the closed months and today's date (WIB).
  */
-import { bareYear, type Cell, cellDay, characterFailure, formulaFailure, numberNotADate, serialDay, shownDay, yearOnly } from '../common/spreadsheet/cell.js';
+import { bareYear, type Cell, cellDay, characterFailure, formulaFailure, numberNotADate, serialDay, shownDay, typedIntoDateCell, yearOnly } from '../common/spreadsheet/cell.js';
 import { type ColumnSpec, labelsByName } from '../common/spreadsheet/column-spec.js';
 import { mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
@@ -67,7 +67,7 @@ function monthOf(cell: Cell): string | null {
 /** Why a month cell is no month: a number that is no Excel date serial of 2000–2099 (2026, 202610) is said to be one. */
 function notAMonth(cell: Cell, column: string, example: string): string {
   const what =
-    cell.kind === 'date' ? `${column} hanya berisi tahun (${bareYear(cell)}): tahun itu tampaknya diketik ke sel berformat tanggal, sehingga terbaca sebagai tanggal ${cell.text}`
+    cell.kind === 'date' ? `${column} hanya berisi tahun (${bareYear(cell)})${typedIntoDateCell(cell)}`
     : cell.kind === 'number' ? `${column} ${cell.text} berupa angka, bukan bulan (bukan nomor seri tanggal Excel tahun 2000–2099)`
     : `${column} "${cell.text}" bukan bulan`;
   return `${what}: tulis YYYY-MM atau MM/YYYY (mis. ${example}), atau isi dengan sel tanggal.`;

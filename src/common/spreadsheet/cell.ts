@@ -209,8 +209,12 @@ const BARE_YEARS = [1900, 2100] as const;
 export function yearOnly(cell: Cell, column: string): string | null {
   const year = bareYear(cell);
   if (year === undefined) return null;
-  const dateCellHint = cell.kind === 'date' ? `: tahun itu tampaknya diketik ke sel berformat tanggal, sehingga terbaca sebagai tanggal ${cell.text}` : '';
-  return `${column} hanya berisi tahun (${year}), bukan tanggal lengkap${dateCellHint}. Ketik tanggal lengkapnya sebagai YYYY-MM-DD atau DD/MM/YYYY (misalnya 17/08/${year}).`;
+  return `${column} hanya berisi tahun (${year}), bukan tanggal lengkap${typedIntoDateCell(cell)}. Ketik tanggal lengkapnya sebagai YYYY-MM-DD atau DD/MM/YYYY (misalnya 17/08/${year}).`;
+}
+
+/** How a date cell came to hold a year alone (`bareYear`), said after the year; empty for other cells. */
+export function typedIntoDateCell(cell: Cell): string {
+  return cell.kind === 'date' ? `: tahun itu tampaknya diketik ke sel berformat tanggal, sehingga terbaca sebagai tanggal ${cell.text}` : '';
 }
 
 /** The year a cell holds alone (`yearOnly`): a whole number of 1900–2100 as a number, as four digits of text, or as a date cell's serial. */
