@@ -8,7 +8,7 @@
  * - Another LOCAL component may lapse (not charged in those months), and the admin is told so.
  * Only a gap holding the 1st of some month matters: a month is priced by the rows valid on its 1st.
  */
-import { addDays, dayName, monthName } from '../../common/month.js';
+import { addDays, addMonths, dayName, monthName } from '../../common/month.js';
 
 /** The component every obligation includes. */
 export const PREMIUM_COMPONENT = 'IURAN';
@@ -71,6 +71,11 @@ export function missingPremiumMessage(month: string): string {
   );
 }
 
+/** The month whose 1st is the first on or after `day`: the first month a row from `day` prices (§3). */
+export function firstPricedMonth(day: string): string {
+  return day.endsWith('-01') ? day.slice(0, 7) : addMonths(day.slice(0, 7), 1);
+}
+
 function holdsFirstOfMonth(from: string, to: string): boolean {
-  return from.endsWith('-01') || from.slice(0, 7) < to.slice(0, 7);
+  return firstPricedMonth(from) <= to.slice(0, 7);
 }

@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
-import { addDays, addMonths, dayName, monthsBetween } from '../../common/month.js';
+import { addDays, dayName, monthsBetween } from '../../common/month.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import type { CreateTariffDto } from '../dto/tariff.dto.js';
 import { Tariff } from '../entities/tariff.entity.js';
-import { abolishedWarning, lapseWarning, PREMIUM_COMPONENT, premiumGapMessage, tariffGaps } from '../domain/tariff-gaps.js';
+import { abolishedWarning, firstPricedMonth, lapseWarning, PREMIUM_COMPONENT, premiumGapMessage, tariffGaps } from '../domain/tariff-gaps.js';
 import { FundingErrorCode, FundingException } from '../funding.exception.js';
 import { TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
 import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
@@ -122,7 +122,7 @@ function invalid(message: string, field?: 'amount' | 'validFrom' | 'validTo'): F
  * open-ended (every month from its first on).
  */
 function monthsApplied(validFrom: string, validTo: string | null): string[] | null {
-  const first = validFrom.endsWith('-01') ? validFrom.slice(0, 7) : addMonths(validFrom.slice(0, 7), 1);
+  const first = firstPricedMonth(validFrom);
   if (validTo === null) return first > LAST_MONTH ? [] : null;
   const last = validTo.slice(0, 7);
   return first > last ? [] : monthsBetween(first, last);
