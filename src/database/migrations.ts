@@ -20,6 +20,7 @@ import { StagingNokaKept1766200000000 } from './migrations/1766200000000-staging
 import { EnrollmentUploadSuperseded1766300000000 } from './migrations/1766300000000-enrollment-upload-superseded.js';
 import { EnrollmentUploadColumnLabels1766400000000 } from './migrations/1766400000000-enrollment-upload-column-labels.js';
 import { EnrollmentUploadErrorCode1766520000000 } from './migrations/1766520000000-enrollment-upload-error-code.js';
+import { UploadColumnLabels1766640000000 } from './migrations/1766640000000-upload-column-labels.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   EnrollmentUploadSuperseded1766300000000,
   EnrollmentUploadColumnLabels1766400000000,
   EnrollmentUploadErrorCode1766520000000,
+  UploadColumnLabels1766640000000,
 ];

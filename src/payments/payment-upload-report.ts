@@ -1,6 +1,7 @@
 /**
  * The row report workbook of a payment sheet (DOMAIN §12: every upload gets one): the generic row
- * report (common/spreadsheet/row-report.writer.ts) with the payment columns and the upload's counts.
+ * report (common/spreadsheet/row-report.writer.ts) with the payment columns, headed as the uploaded file
+ * headed them, and the upload's counts.
  */
 import { dayInWib, wibTimestamp } from '../common/clock/clock.js';
 import { type RowReport, rowCountLines } from '../common/spreadsheet/row-report.writer.js';
@@ -20,10 +21,16 @@ export interface PaymentUploadRow {
   amount: string;
 }
 
-export function paymentUploadReport(u: PaymentUploadRow): RowReport {
+/** An upload as its row report needs it: the listed fields and the file's headers (null when stored before they were kept). */
+export interface PaymentUploadReportRow extends PaymentUploadRow {
+  columnLabels: Record<string, string> | null;
+}
+
+export function paymentUploadReport(u: PaymentUploadReportRow): RowReport {
   return {
     uploadId: u.id,
     columns: PAYMENT_COLUMNS,
+    headers: u.columnLabels, // as the file was headed (NO SP2D), like the findings in KETERANGAN
     title: 'Laporan unggahan lembar pembayaran',
     summary: [
       ['Berkas', textValue(u.filename)],

@@ -13,7 +13,7 @@ import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
 import { XLSX_CONTENT_TYPE } from '../common/spreadsheet/workbook-style.js';
 import { withUploadedFile } from '../reconciliation/uploads/uploaded-file.js';
 import { Role } from '../users/role.js';
-import { type PaymentUploadRow, paymentUploadReport, paymentUploadReportFilename } from './payment-upload-report.js';
+import { type PaymentUploadReportRow, type PaymentUploadRow, paymentUploadReport, paymentUploadReportFilename } from './payment-upload-report.js';
 import { PaymentException } from './payments.exception.js';
 import { PaymentUploadQueryDto } from './dto/payment.dto.js';
 import { COUNT_PAYMENT_UPLOADS, PAYMENT_UPLOAD, PAYMENT_UPLOADS } from './sql/payment-uploads.sql.js';
@@ -53,7 +53,7 @@ export class PaymentUploadsController {
   @Roles(...READERS)
   @ApiProduces(XLSX_CONTENT_TYPE)
   async report(@Param('id', UUID_PARAM) id: string, @Res() res: FastifyReply): Promise<void> {
-    const [upload]: PaymentUploadRow[] = await this.dataSource.query(PAYMENT_UPLOAD, [id]);
+    const [upload]: PaymentUploadReportRow[] = await this.dataSource.query(PAYMENT_UPLOAD, [id]);
     if (!upload) throw PaymentException.uploadNotFound(id);
     await sendWorkbook(res, { filename: paymentUploadReportFilename(upload), write: (out) => writeRowReport(this.dataSource, paymentUploadReport(upload), out) });
   }

@@ -1,6 +1,6 @@
 /**
  * The row report of an upload (DOMAIN §12), one writer for every kind of upload (enrollment sheet,
- * BPJS bill, PBI-APBN list): sheet "Perbaiki" repeats every rejected or warned row as uploaded
+ * BPJS bill, PBI-APBN list, payment sheet): sheet "Perbaiki" repeats every rejected or warned row as uploaded
  * (the upload's columns, from `upload_issue.raw`, headed as the file headed them when the upload
  * kept its headers, else by the columns' own names: either way accepted headers, so the sheet can be
  * fixed and uploaded again; extra columns are ignored by the parser) plus BARIS (the row in the
@@ -67,13 +67,14 @@ export function rowCountLines(c: { rowsRead: SummaryValue; accepted: SummaryValu
 }
 
 export interface RowReport {
-  /** The upload whose `upload_issue` rows are reported (enrollment upload, bill or PBI-APBN list id). */
+  /** The upload whose `upload_issue` rows are reported (enrollment upload, bill, PBI-APBN list or payment upload id). */
   readonly uploadId: string;
   /** The upload's canonical columns, in sheet order (`width` defaults to 20). */
   readonly columns: readonly ColumnSpec[];
   /**
    * The Perbaiki sheet's header for each column (by its name): the header as the uploaded file wrote
-   * it (labelsByName of HeaderMatch.labels), as the findings in KETERANGAN name it. Absent: the own names.
+   * it (labelsByName of HeaderMatch.labels, kept in the upload's `column_labels`), as the findings in
+   * KETERANGAN name it. Absent or null (an upload stored before its labels were kept): the own names.
    */
   readonly headers?: Readonly<Record<string, string>> | null;
   /** First line of the "Ringkasan" sheet. */

@@ -124,6 +124,7 @@ export class UploadPayments {
       collector.warnedRows,
       payments,
       amount,
+      JSON.stringify(collector.names), // the report's Perbaiki sheet is headed as the file was, like the findings
     ]);
     await writeIssues(m, id, collector);
     return { id, ...collector.report(), payments, amount };

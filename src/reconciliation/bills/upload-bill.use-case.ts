@@ -108,7 +108,8 @@ export class UploadBill {
     const mismatch = totalRowMismatch(footer, linesTotal, 'IURAN');
     if (mismatch) collector.warnAbout(mismatch, footer!.raw);
 
-    await m.query('UPDATE bill SET lines = $2, lines_total = $3, rows_read = $4, accepted = $5, rejected = $6, warnings = $7 WHERE id = $1', [
+    // column_labels: the report's Perbaiki sheet is headed as the file was, like the findings
+    await m.query('UPDATE bill SET lines = $2, lines_total = $3, rows_read = $4, accepted = $5, rejected = $6, warnings = $7, column_labels = $8 WHERE id = $1', [
       bill.id,
       lines,
       linesTotal,
@@ -116,6 +117,7 @@ export class UploadBill {
       collector.accepted,
       collector.rejected,
       collector.warnedRows,
+      JSON.stringify(collector.names),
     ]);
     await writeIssues(m, bill.id, collector);
     const replaced = replacedVersion(latest && { version: latest.version, count: latest.lines }, lines, 'baris tagihan');

@@ -26,6 +26,10 @@ export class Bill {
   @Column(() => UploadCounts, { prefix: false })
   counts: UploadCounts;
 
+  /** The file's header for each column (`{ NOKA: 'No Kartu', … }`), heading the row report's Perbaiki sheet; null for uploads stored before it was kept. */
+  @Column('jsonb', { name: 'column_labels', nullable: true })
+  columnLabels: Record<string, string> | null;
+
   /** sha256 of the uploaded file. */
   @Column('text')
   checksum: string;

@@ -88,13 +88,15 @@ export class UploadPbiApbnList {
     }
     if (collector.accepted === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const [{ n }] = await m.query('SELECT count(*)::int AS n FROM pbi_apbn_entry WHERE list_id = $1', [list.id]);
-    await m.query('UPDATE pbi_apbn_list SET niks = $2, rows_read = $3, accepted = $4, rejected = $5, warnings = $6 WHERE id = $1', [
+    // column_labels: the report's Perbaiki sheet is headed as the file was, like the findings
+    await m.query('UPDATE pbi_apbn_list SET niks = $2, rows_read = $3, accepted = $4, rejected = $5, warnings = $6, column_labels = $7 WHERE id = $1', [
       list.id,
       n,
       collector.rowsRead,
       collector.accepted,
       collector.rejected,
       collector.warnedRows,
+      JSON.stringify(collector.names),
     ]);
     await writeIssues(m, list.id, collector);
     const replaced = replacedVersion(latest && { version: latest.version, count: latest.niks }, Number(n), 'NIK');

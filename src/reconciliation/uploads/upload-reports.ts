@@ -1,6 +1,7 @@
 /**
  * The row report workbooks of the BPJS bill and PBI-APBN list uploads (DOMAIN §12): the generic
- * row report (common/spreadsheet/row-report.writer.ts) with the upload's columns and counts.
+ * row report (common/spreadsheet/row-report.writer.ts) with the upload's columns, headed as the uploaded
+ * file headed them (`column_labels`; own names for uploads stored before), and its counts.
  */
 import { type RowReport, rowCountLines, type SummaryLine } from '../../common/spreadsheet/row-report.writer.js';
 import { wibTimestamp } from '../../common/clock/clock.js';
@@ -29,6 +30,7 @@ export function billReport(bill: Bill): RowReport {
   return {
     uploadId: bill.id,
     columns: BILL_COLUMNS,
+    headers: bill.columnLabels, // as the file was headed, like the findings in KETERANGAN
     title: 'Laporan unggahan tagihan BPJS',
     summary: [...uploadLines(bill), ['Total invoice', Number(bill.invoiceTotal), 'rupiah'], ['Jumlah baris tagihan', Number(bill.linesTotal), 'rupiah'], ['Catatan', WHOLE_LIST_NOTE]],
   };
@@ -40,6 +42,7 @@ export function pbiListReport(list: PbiApbnList): RowReport {
   return {
     uploadId: list.id,
     columns: PBI_COLUMNS,
+    headers: list.columnLabels, // as the file was headed, like the findings in KETERANGAN
     title: 'Laporan unggahan daftar PBI APBN',
     summary: [...uploadLines(list), ['NIK tersimpan (unik)', list.niks], ['Catatan', WHOLE_LIST_NOTE]],
   };
