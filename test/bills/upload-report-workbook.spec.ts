@@ -156,6 +156,49 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     });
   });
 
+  /** The report's workbook with a cell of its Perbaiki sheet changed, as a file to upload again. */
+  async function fixed(body: Buffer, fix: (perbaiki: ExcelJS.Worksheet) => void): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(body as never);
+    fix(wb.getWorksheet('Perbaiki')!);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  it('bill headed with aliases: Perbaiki is headed as the file was (own names where the file used them), and the fixed sheet uploads again', async () => {
+    const csv = ['No Kartu;NIK Peserta;NAMA;Tagihan', '0001234567890;1703060101800001;Baik;37800', '12345;1703060101800002;Kartu pendek;37800'].join('\n');
+    const keuangan = await t.as(Role.KEUANGAN);
+    const up = await keuangan.post('/api/v1/bills').field('month', '2026-07').field('invoiceTotal', '75600').attach('file', Buffer.from(csv), 'tagihan-juli.csv').expect(201);
+    expect(up.body).toMatchObject({ version: 1, accepted: 1, rejected: 1 });
+    const res = await download(`/api/v1/bills/${up.body.id}/report.xlsx`);
+    const report = await readReport(res.body);
+    expect(report.header).toEqual(['No Kartu', 'NIK Peserta', 'NAMA', 'Tagihan', 'BARIS', 'STATUS', 'KETERANGAN']);
+    expect(report.rows).toEqual([['12345', '1703060101800002', 'Kartu pendek', '37800', 3, 'DITOLAK', 'No Kartu "12345" harus 13 digit angka (atau kosong).']]);
+
+    // fixed under its headers (BARIS, STATUS, KETERANGAN are ignored): accepted as any bill
+    const again = await fixed(res.body, (ws) => (ws.getCell('A2').value = '0001234567891'));
+    const second = await keuangan.post('/api/v1/bills').field('month', '2026-07').field('invoiceTotal', '37800').attach('file', again, 'laporan-diperbaiki.xlsx').expect(201);
+    expect(second.body).toMatchObject({ version: 2, rowsRead: 1, accepted: 1, rejected: 0, lines: 1, linesTotal: 37800 });
+
+    // a bill stored before the headers were kept (column_labels null) is headed by the columns' own names
+    await t.dataSource.query('UPDATE bill SET column_labels = NULL WHERE id = $1', [up.body.id]);
+    expect((await readReport((await download(`/api/v1/bills/${up.body.id}/report.xlsx`)).body)).header).toEqual(['NOKA', 'NIK', 'NAMA', 'IURAN', 'BARIS', 'STATUS', 'KETERANGAN']);
+  });
+
+  it('PBI-APBN list headed No KTP: Perbaiki is headed No KTP, and the fixed sheet uploads again', async () => {
+    const csv = ['No KTP,NAMA', '1703060101800001,Ahmad', '17030601018,Budi'].join('\n');
+    const keuangan = await t.as(Role.KEUANGAN);
+    const up = await keuangan.post('/api/v1/pbi-apbn-lists').field('month', '2026-07').attach('file', Buffer.from(csv), 'pbi-juli.csv').expect(201);
+    expect(up.body).toMatchObject({ version: 1, accepted: 1, rejected: 1 });
+    const res = await download(`/api/v1/pbi-apbn-lists/${up.body.id}/report.xlsx`);
+    const report = await readReport(res.body);
+    expect(report.header).toEqual(['No KTP', 'BARIS', 'STATUS', 'KETERANGAN']);
+    expect(report.rows).toEqual([['17030601018', 3, 'DITOLAK', 'No KTP "17030601018" harus 16 digit angka.']]);
+
+    const again = await fixed(res.body, (ws) => (ws.getCell('A2').value = '1703060101800002'));
+    const second = await keuangan.post('/api/v1/pbi-apbn-lists').field('month', '2026-07').attach('file', again, 'laporan-diperbaiki.xlsx').expect(201);
+    expect(second.body).toMatchObject({ version: 2, rowsRead: 1, accepted: 1, rejected: 0, niks: 1 });
+  });
+
   it('an unknown id is 404 with the Indonesian message; only readers of bills may download', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     const bill = await (await t.as(Role.KEUANGAN)).get(`/api/v1/bills/${unknown}/report.xlsx`).expect(404);

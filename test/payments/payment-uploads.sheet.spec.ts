@@ -85,6 +85,27 @@ describe('payments: sheet upload', () => {
     ]);
   });
 
+  it('a sheet headed with aliases (BULAN IURAN, TGL BAYAR, NO SP2D): its Perbaiki is headed so, the absent column by its own name, and the fixed sheet uploads again', async () => {
+    const file = Buffer.from(
+      ['KODE_KOMITMEN;BULAN IURAN;JUMLAH;TGL BAYAR;NO SP2D', 'APBD-2026;2026-10;1000;2026-10-21;SP2D LABEL 1', 'APBD-2O26;2026-10;1000;2026-10-21;SP2D LABEL 2'].join('\n'),
+    );
+    const api = await t.as(Role.KEUANGAN);
+    const up = await api.post('/api/v1/payment-uploads').attach('file', file, 'pembayaran-alias.csv').expect(201);
+    expect(up.body).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1, payments: 1 });
+    const res = await (await t.as(Role.AUDITOR)).get(`/api/v1/payment-uploads/${up.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as never);
+    const ws = wb.getWorksheet('Perbaiki')!;
+    const rows = (ws.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
+    expect(rows[0]).toEqual(['KODE_KOMITMEN', 'BULAN IURAN', 'JUMLAH', 'TGL BAYAR', 'NO SP2D', 'PENYESUAIAN_BULAN', 'BARIS', 'STATUS', 'KETERANGAN']);
+    expect(rows.slice(1)).toEqual([['APBD-2O26', '2026-10', '1000', '2026-10-21', 'SP2D LABEL 2', undefined, 3, 'DITOLAK', 'Komitmen pendanaan "APBD-2O26" tidak ditemukan.']]);
+
+    // fixed under its headers (BARIS, STATUS, KETERANGAN are ignored): recorded as any sheet
+    ws.getCell('A2').value = 'APBD-2026';
+    const again = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'laporan-diperbaiki.xlsx').expect(201);
+    expect(again.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0, payments: 1, amount: 1000 });
+  });
+
   it('an unknown pledge code names the pledge that differs only in case, as the API does (QA: "apbd-2026" was only "tidak ditemukan")', async () => {
     const file = Buffer.from(
       ['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI', 'apbd-2026;2026-10;1000;2026-10-20;SP2D HURUF 1', 'TIDAK-ADA;2026-10;1000;2026-10-20;SP2D HURUF 2', 'APBD-2026;2026-10;1000;2026-10-20;SP2D HURUF 3'].join('\n'),
