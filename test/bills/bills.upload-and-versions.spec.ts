@@ -96,20 +96,21 @@ describe('bills: upload, row report and versions', () => {
     expect(lines[2]).toEqual({ row_number: 6, noka: '', nik: '1703060101800003', name: 'Budi Wijaya', amount: 37800 });
   });
 
-  it('keeps the good rows and reports each bad one with row, column and message', async () => {
+  it('keeps the good rows and reports each bad one with row, column and message (a NOKA of 5 digits is kept, warned)', async () => {
     const res = await upload('2026-10', '75600', fixture('not-ok/bad-rows.csv'), 'tagihan-salah.csv', 201);
-    expect(res.body).toMatchObject({ version: 2, lines: 2, linesTotal: 75600, rowsRead: 7, accepted: 2, rejected: 5 });
-    expect(res.body.issues.map((i: { row: number; column: string }) => [i.row, i.column])).toEqual([
-      [3, 'NIK'],
-      [4, 'IURAN'],
-      [5, 'IURAN'],
-      [6, 'NOKA'],
-      [7, 'IURAN'],
+    expect(res.body).toMatchObject({ version: 2, lines: 3, linesTotal: 113400, rowsRead: 7, accepted: 3, rejected: 4, warnings: 1 });
+    expect(res.body.issues.map((i: { row: number; column: string; severity: string }) => [i.row, i.column, i.severity])).toEqual([
+      [3, 'NIK', 'REJECT'],
+      [4, 'IURAN', 'REJECT'],
+      [5, 'IURAN', 'REJECT'],
+      [6, 'NOKA', 'WARN'],
+      [7, 'IURAN', 'REJECT'],
     ]);
     expect(res.body.issues[1].message).toMatch(/bilangan bulat rupiah/);
+    expect(res.body.issues[3].message).toBe('NOKA "12345" bukan 13 digit angka; baris tetap dihitung dan akan dicocokkan dengan NOKA peserta (NOKA_MISMATCH)');
     // it replaces version 1 with fewer lines: said, since uploading only fixed rows drops the others (QA)
     expect(res.body.replaces).toEqual({ version: 1, count: 4 });
-    expect(res.body.notice).toMatch(/^Versi baru ini memuat 2 baris tagihan, sedangkan versi 1 yang digantikannya memuat 4\. Unggahan menggantikan seluruh daftar bulan ini/);
+    expect(res.body.notice).toMatch(/^Versi baru ini memuat 3 baris tagihan, sedangkan versi 1 yang digantikannya memuat 4\. Unggahan menggantikan seluruh daftar bulan ini/);
     const stored = (await (await t.as(Role.AUDITOR)).get(`/api/v1/bills/${res.body.id}`).expect(200)).body;
     expect(stored.issues).toHaveLength(5);
   });

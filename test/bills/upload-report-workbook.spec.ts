@@ -168,11 +168,14 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     const csv = ['No Kartu;NIK Peserta;NAMA;Tagihan', '0001234567890;1703060101800001;Baik;37800', '12345;1703060101800002;Kartu pendek;37800'].join('\n');
     const keuangan = await t.as(Role.KEUANGAN);
     const up = await keuangan.post('/api/v1/bills').field('month', '2026-07').field('invoiceTotal', '75600').attach('file', Buffer.from(csv), 'tagihan-juli.csv').expect(201);
-    expect(up.body).toMatchObject({ version: 1, accepted: 1, rejected: 1 });
+    // a short NOKA is BPJS's: the line is kept, and warned here (DOMAIN §7)
+    expect(up.body).toMatchObject({ version: 1, accepted: 2, rejected: 0, warnings: 1 });
     const res = await download(`/api/v1/bills/${up.body.id}/report.xlsx`);
     const report = await readReport(res.body);
     expect(report.header).toEqual(['No Kartu', 'NIK Peserta', 'NAMA', 'Tagihan', 'BARIS', 'STATUS', 'KETERANGAN']);
-    expect(report.rows).toEqual([['12345', '1703060101800002', 'Kartu pendek', '37800', 3, 'DITOLAK', 'No Kartu "12345" harus 13 digit angka (atau kosong).']]);
+    expect(report.rows).toEqual([
+      ['12345', '1703060101800002', 'Kartu pendek', '37800', 3, 'PERINGATAN', 'No Kartu "12345" bukan 13 digit angka; baris tetap dihitung dan akan dicocokkan dengan NOKA peserta (NOKA_MISMATCH)'],
+    ]);
 
     // fixed under its headers (BARIS, STATUS, KETERANGAN are ignored): accepted as any bill
     const again = await fixed(res.body, (ws) => (ws.getCell('A2').value = '0001234567891'));

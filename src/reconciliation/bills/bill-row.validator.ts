@@ -1,7 +1,9 @@
 /**
  * Columns and row rules of the BPJS bill sheet (DOMAIN §12: NOKA, NIK, NAMA, IURAN). Pure logic.
  * A line is kept as billed: duplicates and unknown NIKs are findings of the reconciliation, not
- * upload errors. Rows are rejected only when a value cannot be read safely.
+ * upload errors, and so is a NOKA that is not 13 digits (kept as written, with a warning: the line
+ * meets the participant's NOKA as NOKA_MISMATCH). Rows are rejected only when a value cannot be
+ * read safely.
  */
 import { type ColumnSpec, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { mergedCellIssue, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
@@ -41,11 +43,15 @@ function checkBillRow({ rowNumber, cells }: SheetRow, n: Readonly<Record<string,
   const nik = nikFrom(cells[1], n.NIK);
   const amount = rupiahFrom(cells[3], n.IURAN);
   const name = textRefusal(cells[2], n.NAMA);
-  if (isError(noka)) issues.push({ column: 'NOKA', severity: 'REJECT', code: noka.code, message: noka.error });
-  else if (noka.warning) issues.push({ column: 'NOKA', severity: 'WARN', code: 'NOKA_NUMERIC_CELL', message: noka.warning });
+  // a NOKA as written but not of 13 digits is BPJS's: kept with a warning when it is the row's only fault
+  const kept = isError(noka) && noka.malformed && !isError(nik) && !name && !isError(amount) ? noka.malformed : undefined;
+  if (isError(noka)) {
+    issues.push(kept ? { column: 'NOKA', severity: 'WARN', code: noka.code, message: kept.warning } : { column: 'NOKA', severity: 'REJECT', code: noka.code, message: noka.error });
+  } else if (noka.warning) issues.push({ column: 'NOKA', severity: 'WARN', code: 'NOKA_NUMERIC_CELL', message: noka.warning });
   if (isError(nik)) issues.push({ column: 'NIK', severity: 'REJECT', code: nik.code, message: nik.error });
   if (name) issues.push({ column: 'NAMA', severity: 'REJECT', code: name.code, message: name.error });
   if (isError(amount)) issues.push({ column: 'IURAN', severity: 'REJECT', code: amount.code, message: amount.error });
-  if (isError(noka) || isError(nik) || name || isError(amount)) return { issues };
-  return { record: { rowNumber, noka: noka.value, nik: nik.value, name: cells[2].text.slice(0, 200), amount: amount.value }, issues };
+  const billedNoka = isError(noka) ? kept?.value : noka.value;
+  if (billedNoka === undefined || isError(nik) || name || isError(amount)) return { issues };
+  return { record: { rowNumber, noka: billedNoka, nik: nik.value, name: cells[2].text.slice(0, 200), amount: amount.value }, issues };
 }

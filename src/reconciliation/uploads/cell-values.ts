@@ -40,11 +40,24 @@ export function nikFrom(cell: Cell, column = 'NIK'): Parsed<string> {
 }
 
 /**
+ * A NOKA as written but not of 13 digits (`12345678901234`, `-`): the refusal of nokaFrom carries it,
+ * whitespace removed, with the warning under which a bill keeps its line (DOMAIN §7: what BPJS billed
+ * is reconciled; the line meets the participant's NOKA as NOKA_MISMATCH).
+ */
+export interface MalformedNoka {
+  value: string;
+  warning: string;
+}
+
+/**
  * A NOKA: 13 digits or empty. A numeric cell loses leading zeros: they are restored with a warning.
  * A formula without a readable result is refused, not read as an empty NOKA. Messages name the
- * cell's column `column` (the header as the file wrote it: `No Kartu`).
+ * cell's column `column` (the header as the file wrote it: `No Kartu`). A value read as written
+ * (text, or a whole number Excel kept exactly) that is not 13 digits is refused with `malformed`:
+ * a bill keeps such a line (bill-row.validator.ts); a value the spreadsheet already changed
+ * (scientific notation, a date) is refused without it.
  */
-export function nokaFrom(cell: Cell, column = 'NOKA'): Parsed<string> & { warning?: string } {
+export function nokaFrom(cell: Cell, column = 'NOKA'): Parsed<string> & { warning?: string; malformed?: MalformedNoka } {
   const formula = formulaRefusal(cell, column, 'NOKA_FORMULA');
   if (formula) return formula;
   if (cell.kind === 'empty') return { value: '' };
@@ -54,15 +67,25 @@ export function nokaFrom(cell: Cell, column = 'NOKA'): Parsed<string> & { warnin
   }
   if (cell.kind === 'number') {
     const n = cell.number ?? NaN;
-    if (!Number.isInteger(n) || n < 0 || String(n).length > 13) return { code: 'NOKA_FORMAT', error: `${column} "${cell.text}" harus 13 digit angka.` };
+    if (!Number.isInteger(n) || n < 0 || String(n).length > 13) {
+      const refusal = { code: 'NOKA_FORMAT', error: `${column} "${cell.text}" harus 13 digit angka.` };
+      return Number.isSafeInteger(n) && n >= 0 ? { ...refusal, malformed: malformedNoka(String(n), cell, column) } : refusal;
+    }
     const value = String(n).padStart(13, '0');
     return value === String(n)
       ? { value }
       : { value, warning: `${column} terbaca sebagai angka; nol di depan dipulihkan menjadi ${value}. ${TEXT_FORMAT_HINT}` };
   }
   const text = cell.text.replace(/\s/g, '');
-  if (!/^\d{13}$/.test(text)) return { code: 'NOKA_FORMAT', error: `${column} "${cell.text}" harus 13 digit angka (atau kosong).` };
+  if (!/^\d{13}$/.test(text)) {
+    const refusal = { code: 'NOKA_FORMAT', error: `${column} "${cell.text}" harus 13 digit angka (atau kosong).` };
+    return cell.kind === 'text' ? { ...refusal, malformed: malformedNoka(text, cell, column) } : refusal;
+  }
   return { value: text };
+}
+
+function malformedNoka(value: string, cell: Cell, column: string): MalformedNoka {
+  return { value, warning: `${column} "${cell.text}" bukan 13 digit angka; baris tetap dihitung dan akan dicocokkan dengan NOKA peserta (NOKA_MISMATCH)` };
 }
 
 /**
