@@ -4,9 +4,9 @@ import type { Category } from './reconciliation.types.js';
  * The proposed action of each finding category, in Indonesian for the finance officer. `{noka}`
  * is replaced by the line's billed NOKA, `{expected}` by the obligation in Rupiah format
  * (done in SQL, see reconcile.sql.ts); a NOKA_MISMATCH whose line has no NOKA takes
- * NOKA_MISMATCH_NOT_BILLED.
+ * NOKA_MISMATCH_NOT_BILLED, one whose NOKA is not 13 digits NOKA_MISMATCH_MALFORMED.
  */
-export const FINDING_ACTIONS: Record<Category | 'NOKA_MISMATCH_NOT_BILLED', string> = {
+export const FINDING_ACTIONS: Record<Category | 'NOKA_MISMATCH_NOT_BILLED' | 'NOKA_MISMATCH_MALFORMED', string> = {
   DUPLICATE_BILLING: 'Tagihan ganda untuk NIK yang sama: ajukan koreksi ke BPJS agar baris ini dihapus',
   NOT_REGISTERED: 'NIK tidak terdaftar sebagai peserta Jamkesda: ajukan koreksi ke BPJS, jangan dibayar',
   BILLED_AFTER_DEATH: 'Tagihan atas peserta yang telah meninggal: ajukan koreksi ke BPJS',
@@ -15,6 +15,8 @@ export const FINDING_ACTIONS: Record<Category | 'NOKA_MISMATCH_NOT_BILLED', stri
   NOKA_MISMATCH: 'NOKA pada tagihan ({noka}) berbeda dari register: catat NOKA dari tagihan pada data peserta setelah diverifikasi',
   /** NOKA_MISMATCH of a line without a NOKA: there is nothing to record; the register's stays (QA). */
   NOKA_MISMATCH_NOT_BILLED: 'Tagihan tidak mencantumkan NOKA, padahal register mencatat NOKA peserta ini: minta BPJS melengkapi NOKA pada tagihan; data peserta tidak diubah',
+  /** NOKA_MISMATCH of a line whose NOKA is not 13 digits (kept as billed, QA): not a NOKA to record in the register. */
+  NOKA_MISMATCH_MALFORMED: 'NOKA pada tagihan ({noka}) bukan 13 digit angka: periksa NOKA peserta ini dengan BPJS dan minta BPJS membetulkannya; data peserta tidak diubah',
   MATCHED: 'Sesuai: bayar',
   NOT_BILLED: 'Peserta aktif tidak ada dalam tagihan: konfirmasi ke BPJS agar kepesertaannya tidak nonaktif',
   TOTAL_MISMATCH: 'Total invoice berbeda dari jumlah baris tagihan: minta BPJS menerbitkan invoice yang benar',

@@ -29,7 +29,10 @@
  *                    with what the bill's lines charge for them (0 when none, or no bill);
  *                    list NIKs not in the register match no obligation and are ignored
  *   inserted         every finding except MATCHED lines into `finding`, seq numbered by
- *                    (rank, file row, NIK in code-point order): a stable order for reports
+ *                    (rank, file row, NIK in code-point order): a stable order for reports;
+ *                    a NOKA_MISMATCH's action by its line's NOKA: none (NOKA_MISMATCH_NOT_BILLED),
+ *                    not 13 digits (NOKA_MISMATCH_MALFORMED: the bill keeps such a NOKA as written),
+ *                    else the billed NOKA to record
  *   final SELECT     per rank: count, payable (obligation of ranks 5..7), overbilled (billed amount
  *                    of ranks 1..4, plus billed - obligation of rank 5 where positive), underbilled
  *                    (obligations of rank 8 plus obligation - billed of rank 5 where positive), the
@@ -83,7 +86,10 @@ export const RECONCILE_BILL = `
     SELECT $1::uuid,
            row_number() OVER (ORDER BY f.rank, f.row_number, f.nik COLLATE "C"),
            f.category, f.nik, f.noka, f.name, f.row_number, f.billed, f.expected,
-           replace(replace($6::jsonb ->> (CASE WHEN f.category = 'NOKA_MISMATCH' AND coalesce(f.noka, '') = '' THEN 'NOKA_MISMATCH_NOT_BILLED' ELSE f.category END),
+           replace(replace($6::jsonb ->> (CASE WHEN f.category <> 'NOKA_MISMATCH' THEN f.category
+                                               WHEN coalesce(f.noka, '') = '' THEN 'NOKA_MISMATCH_NOT_BILLED'
+                                               WHEN f.noka !~ '^[0-9]{13}$' THEN 'NOKA_MISMATCH_MALFORMED'
+                                               ELSE f.category END),
                            '{noka}', coalesce(f.noka, '')),
                    '{expected}', 'Rp' || replace(to_char(coalesce(f.expected, 0), 'FM999,999,999,999,990'), ',', '.'))
     FROM (SELECT a.*, ($7::jsonb ->> (a.rank - 1)) AS category FROM all_findings a) f
