@@ -9,7 +9,9 @@
  * participants enter the register batch by batch while the file is read (early promotion): a batch
  * is copied straight into `participant` inside a savepoint (COPY_NEW_PARTICIPANTS); once a batch
  * meets a registered NIK or a held NOKA, that batch and the rest are staged and `afterStaged` runs
- * after each. The caller then finishes and commits on `transaction`, or `close()` rolls it back.
+ * after each. A row whose TMT is not after the last day of the latest finalized month is staged,
+ * not copied: it may reach a finalized month, which promotion warns about (WARN_CLOSED_MONTH).
+ * The caller then finishes and commits on `transaction`, or `close()` rolls it back.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -20,7 +22,7 @@ import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
 import { oneLine } from '../common/text.js';
 import { INSERT_UPLOAD_ISSUES } from '../common/spreadsheet/upload-issue.sql.js';
 import { type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS } from './enrollment-columns.js';
-import { COPY_NEW_PARTICIPANTS } from './sql/promote.sql.js';
+import { COPY_NEW_PARTICIPANTS, READ_LAST_CLOSED_DAY } from './sql/promote.sql.js';
 import { COPY_STAGING, INSERT_STAGING } from './sql/staging.sql.js';
 import type { EnrollmentRecord } from './validation/enrollment-row.validator.js';
 import type { RowIssue } from './validation/row-issue.js';
@@ -59,6 +61,8 @@ export class StagingWriter {
   private early?: EarlyBatches;
   /** Batches are copied straight into the register until one meets registered people. */
   private copyIntoRegister = true;
+  /** The last day of the latest finalized month ('YYYY-MM-DD'), read when the transaction opens; rows with a TMT up to it are staged. */
+  private lastClosedDay: string | null = null;
   /** How findings name their column (`upload_issue.column_name`): the file's alias header as written, else the column's name. */
   labels: ColumnLabels = columnLabels();
 
@@ -79,6 +83,7 @@ export class StagingWriter {
     await runner.startTransaction();
     if (await start(runner.manager)) {
       this.early = early;
+      [{ day: this.lastClosedDay }] = await runner.query(READ_LAST_CLOSED_DAY);
       return true;
     }
     await runner.rollbackTransaction();
@@ -133,15 +138,27 @@ export class StagingWriter {
       return;
     }
     if (this.early && this.copyIntoRegister) {
-      if (await this.copyNewParticipants(records, this.early)) return;
+      const day = this.lastClosedDay;
+      const backDated = day === null ? [] : records.filter((r) => r.tmt <= day);
+      const copied = backDated.length ? records.filter((r) => r.tmt > day!) : records;
+      if (await this.copyNewParticipants(copied, this.early)) {
+        if (backDated.length) await this.copyRows(COPY_STAGING, backDated, (r) => this.stagingLine(r)); // promoted once the file is read
+        return;
+      }
       this.copyIntoRegister = false; // this file updates registered people: stage the rest
     }
-    await this.copyRows(COPY_STAGING, records, (r) => `${this.uploadId}\t${r.rowNumber}\t${recordFields(r)}\n`);
+    await this.copyRows(COPY_STAGING, records, (r) => this.stagingLine(r));
     if (this.early) await this.early.afterStaged(this.runner!.manager, records[0].rowNumber, records[records.length - 1].rowNumber);
+  }
+
+  /** A record as a line of COPY_STAGING. */
+  private stagingLine(r: EnrollmentRecord): string {
+    return `${this.uploadId}\t${r.rowNumber}\t${recordFields(r)}\n`;
   }
 
   /** COPY_NEW_PARTICIPANTS of the batch in a savepoint; false (rolled back) when a unique index refuses it. */
   private async copyNewParticipants(records: EnrollmentRecord[], early: EarlyBatches): Promise<boolean> {
+    if (!records.length) return true;
     const runner = this.runner!;
     const now = early.now.toISOString();
     const stamp = `\t${this.uploadId}\t${this.uploadId}\t${copyText(early.actor)}\t${now}\t${now}\n`;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { closeMonth } from '../funding/support/register.js';
 import { upload } from './support.js';
@@ -6,12 +8,32 @@ import { upload } from './support.js';
 /**
  * §4/§9: a register change that moves the coverage of a finalized month is taken, with a warning
  * that the month is not recomputed (QA: a death reported after its month was signed went in silently).
+ * So is a new registration whose coverage reaches a finalized month: it is not counted there. On
+ * PostgreSQL new rows are promoted while the file is read (copied straight into the register, or
+ * moved from staging batch by batch); those specs run on both databases.
  */
 describe('enrollment: a change of coverage in a finalized month is accepted with a warning', () => {
   let t: TestApp;
   const header = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT,TAT,ALASAN_BERAKHIR';
   const person = (i: number) => `17030641016000${String(i).padStart(2, '0')},1703060101200001,Peserta ${i},1960-01-01,P,17.03.06.2001`;
   const csv = (...rows: string[]) => ({ name: `mutasi-${rows.length}.csv`, content: Buffer.from([header, ...rows].join('\n') + '\n') });
+  const newRegistration = (tmtLabel: string) =>
+    `${tmtLabel} 01/09/2026 pada pendaftaran baru ini menyangkut bulan Oktober 2026 yang sudah difinalisasi: peserta ini tidak dihitung pada bulan itu, ` +
+    'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai penyesuaian pada bulan yang masih terbuka.';
+  const reportRows = async (uploadId: string) => {
+    const res = await (await t.as(Role.OPERATOR_DINKES))
+      .get(`/api/v1/enrollment-uploads/${uploadId}/report.xlsx`)
+      .buffer(true)
+      .parse((r: any, cb: (err: Error | null, body: Buffer) => void) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body);
+    return wb.getWorksheet('Perbaiki')!.getSheetValues().slice(2) as unknown[][];
+  };
   const findings = async (uploadId: string) =>
     (await t.dataSource.query('SELECT row_number, severity, column_name, code, message FROM upload_issue WHERE upload_id = $1 ORDER BY row_number', [uploadId])) as {
       row_number: number;
@@ -60,5 +82,60 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
   it('says nothing for a change that only moves open months', async () => {
     const res = await upload(t, csv(`${person(5)},2025-01-01,2026-11-30,PINDAH`));
     expect(res.body).toMatchObject({ accepted: 1, warnings: 0 });
+  });
+
+  it('warns a new registration whose coverage reaches a finalized month, naming it; not one starting after it, nor one ended before it', async () => {
+    const res = await upload(
+      t,
+      csv(
+        `${person(11)},2026-09-01,,`, // covered in October: warned
+        `${person(12)},2026-11-01,,`, // from November on: open months only
+        `${person(13)},2026-01-01,2026-09-30,PINDAH`, // ended before October: no finalized month
+        `${person(14)},2026-09-01,2026-10-01,MENINGGAL`, // covered on 1 October: warned
+      ),
+    );
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 4, rejected: 0, warnings: 2, created: 4, updated: 0 });
+    const found = await findings(res.body.id);
+    expect(found.map((f) => [f.row_number, f.code, f.column_name])).toEqual([
+      [2, 'CLOSED_MONTH_UNCHANGED', 'TMT'],
+      [5, 'CLOSED_MONTH_UNCHANGED', 'TMT'],
+    ]);
+    expect(found[0].message).toBe(newRegistration('TMT'));
+    // registered as the file says (the finalized month is not recomputed, README)
+    const registered = await t.dataSource.query(`SELECT nik, tmt::text FROM participant WHERE nik IN ('1703064101600011', '1703064101600014') ORDER BY nik`);
+    expect(registered).toEqual([
+      { nik: '1703064101600011', tmt: '2026-09-01' },
+      { nik: '1703064101600014', tmt: '2026-09-01' },
+    ]);
+    // the row report repeats the warned rows with the message, like a change's warning
+    const rows = await reportRows(res.body.id);
+    expect(rows.map((r) => [r[1], r[8], r[11], r[12], r[13]])).toEqual([
+      ['1703064101600011', '2026-09-01', 2, 'PERINGATAN', newRegistration('TMT')],
+      ['1703064101600014', '2026-09-01', 5, 'PERINGATAN', newRegistration('TMT')],
+    ]);
+  });
+
+  it('warns the new registrations of a batch that also changes registered participants, naming the TMT column as the file does', async () => {
+    const aliasCsv = (...rows: string[]) => ({
+      name: 'campuran.csv',
+      content: Buffer.from([header.replace(',TMT,', ',Tanggal Mulai,'), ...rows].join('\n') + '\n'),
+    });
+    const res = await upload(
+      t,
+      aliasCsv(
+        `${person(21)},2026-12-01,,`, // new, open months only
+        `${person(4)},2025-01-01,2026-09-30,PINDAH`, // registered: ended before October, which is finalized
+        `${person(22)},2026-09-01,,`, // new, covered in October
+        `${person(12)},2026-11-01,,`, // registered, unchanged
+      ),
+    );
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 4, rejected: 0, warnings: 2, created: 2, updated: 1, unchanged: 1 });
+    const found = await findings(res.body.id);
+    expect(found.map((f) => [f.row_number, f.code, f.column_name])).toEqual([
+      [3, 'CLOSED_MONTH_UNCHANGED', 'TAT'],
+      [4, 'CLOSED_MONTH_UNCHANGED', 'Tanggal Mulai'],
+    ]);
+    expect(found[1].message).toBe(newRegistration('Tanggal Mulai'));
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM participant WHERE nik IN ('1703064101600021', '1703064101600022')`)).toEqual([{ n: 2 }]);
   });
 });

@@ -6,6 +6,20 @@
 import { RECORD_COLUMNS } from './staging.sql.js';
 import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
 
+/** First and last day of a month column ('YYYY-MM'), as dates. */
+const monthStart = (month: string) => `(${month} || '-01')::date`;
+const monthEnd = (month: string) => `(${monthStart(month)} + interval '1 month' - interval '1 day')::date`;
+
+/**
+ * The last day of the latest finalized month (§9), null when none is. A new participant whose TMT is
+ * later cannot be covered (§4) in a finalized month; one whose TMT is not later may be, and is
+ * registered once the file is read, when WARN_CLOSED_MONTH asks (PROMOTE_NEW_BATCH, StagingWriter).
+ */
+const LAST_CLOSED_DAY = `(SELECT ${monthEnd('max(c.month)')} FROM closed_month c)`;
+
+/** LAST_CLOSED_DAY as 'YYYY-MM-DD' (or null), read once by an upload promoting early. */
+export const READ_LAST_CLOSED_DAY = `SELECT to_char(${LAST_CLOSED_DAY}, 'YYYY-MM-DD') AS day`;
+
 /**
  * 0b. What the file does not state keeps the register's value (DOMAIN §12 makes a re-upload an upsert
  * by NIK, not an erasure; QA: a sheet of the required columns only brought a dead participant back
@@ -114,36 +128,54 @@ export const WARN_REINSTATED = `
  * that month is not recomputed (§9), so what it over- or under-paid is an adjustment in an open
  * month (QA: a death reported after its month was signed went in without a word). A TAT moved from
  * A to B changes the months whose 1st lies after the earlier and not after the later (empty: never);
- * a TMT moved, the months whose last day lies on or after the earlier and before the later. Named:
- * the first such finalized month. Rows of participants not yet registered are not asked (a new
- * registration back-dated into a finalized month is counted from the open months on, README).
- * $1 upload id, $2 and $3 the TAT and TMT columns as the file names them.
+ * a TMT moved, the months whose last day lies on or after the earlier and before the later. A new
+ * registration (a NIK not in the register) whose coverage reaches a finalized month is registered as
+ * the file says and counted from the open months on, so it is told that it was not counted
+ * there. Named: the first such finalized
+ * month. New rows promoted while the file is read are never back-dated ones (LAST_CLOSED_DAY), so
+ * they are all still staged here. $1 upload id, $2 and $3 the TAT and TMT columns as the file names them.
  */
 export const WARN_CLOSED_MONTH = `
   WITH changed AS (
-    SELECT s.row_number, s.tat IS DISTINCT FROM p.tat AS tat_moved,
-           (SELECT min(c.month) FROM closed_month c
-             WHERE (s.tat IS DISTINCT FROM p.tat
-                    AND (c.month || '-01')::date > LEAST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity'))
-                    AND (c.month || '-01')::date <= GREATEST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity')))
-                OR (s.tmt <> p.tmt
-                    AND ((c.month || '-01')::date + interval '1 month' - interval '1 day')::date >= LEAST(s.tmt, p.tmt)
-                    AND ((c.month || '-01')::date + interval '1 month' - interval '1 day')::date < GREATEST(s.tmt, p.tmt))) AS closed,
+    SELECT s.row_number, s.tmt,
+           CASE WHEN p.nik IS NULL THEN 'NEW' WHEN s.tat IS DISTINCT FROM p.tat THEN 'TAT' ELSE 'TMT' END AS kind,
+           CASE WHEN p.nik IS NULL THEN
+             (SELECT min(c.month) FROM closed_month c
+               WHERE s.tmt <= ${monthEnd('c.month')} AND (s.tat IS NULL OR s.tat >= ${monthStart('c.month')}))
+           ELSE
+             (SELECT min(c.month) FROM closed_month c
+               WHERE (s.tat IS DISTINCT FROM p.tat
+                      AND ${monthStart('c.month')} > LEAST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity'))
+                      AND ${monthStart('c.month')} <= GREATEST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity')))
+                  OR (s.tmt <> p.tmt
+                      AND ${monthEnd('c.month')} >= LEAST(s.tmt, p.tmt)
+                      AND ${monthEnd('c.month')} < GREATEST(s.tmt, p.tmt)))
+           END AS closed,
            ${STAGED_RAW('s')} AS raw
     FROM enrollment_staging s
-    JOIN participant p ON p.nik = s.nik
-    WHERE s.upload_id = $1 AND (s.tat IS DISTINCT FROM p.tat OR s.tmt <> p.tmt)
+    LEFT JOIN participant p ON p.nik = s.nik
+    WHERE s.upload_id = $1
+      AND CASE WHEN p.nik IS NULL THEN s.tmt <= ${LAST_CLOSED_DAY} ELSE s.tat IS DISTINCT FROM p.tat OR s.tmt <> p.tmt END
+  ), named AS (
+    SELECT row_number, tmt, kind, raw, CASE WHEN kind = 'TAT' THEN $2::text ELSE $3::text END AS label,
+           (ARRAY['Januari','Februari','Maret','April','Mei','Juni','Juli','Agustus','September','Oktober','November','Desember'])[substr(closed, 6, 2)::int]
+             || ' ' || substr(closed, 1, 4) AS month_name
+    FROM changed
+    WHERE closed IS NOT NULL
   )
   INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
-  SELECT $1, row_number, 'WARN', CASE WHEN tat_moved THEN $2::text ELSE $3::text END, 'CLOSED_MONTH_UNCHANGED',
-         format('Perubahan %s ini menyangkut bulan %s %s yang sudah difinalisasi: iuran bulan itu tidak dihitung ulang. '
-                'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai penyesuaian pada bulan yang masih terbuka.',
-                CASE WHEN tat_moved THEN $2::text ELSE $3::text END,
-                (ARRAY['Januari','Februari','Maret','April','Mei','Juni','Juli','Agustus','September','Oktober','November','Desember'])[substr(closed, 6, 2)::int],
-                substr(closed, 1, 4)),
-         CASE WHEN EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = changed.row_number) THEN NULL ELSE raw END
-  FROM changed
-  WHERE closed IS NOT NULL`;
+  SELECT $1, row_number, 'WARN', label, 'CLOSED_MONTH_UNCHANGED',
+         CASE WHEN kind = 'NEW' THEN
+           format('%s %s pada pendaftaran baru ini menyangkut bulan %s yang sudah difinalisasi: peserta ini tidak dihitung pada bulan itu, '
+                  'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai penyesuaian pada bulan yang masih terbuka.',
+                  label, to_char(tmt, 'DD/MM/YYYY'), month_name)
+         ELSE
+           format('Perubahan %s ini menyangkut bulan %s yang sudah difinalisasi: iuran bulan itu tidak dihitung ulang. '
+                  'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai penyesuaian pada bulan yang masih terbuka.',
+                  label, month_name)
+         END,
+         CASE WHEN EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = named.row_number) THEN NULL ELSE raw END
+  FROM named`;
 
 /** The register columns a staged row (alias `s`) may change, and the participant's (alias `p`). */
 const STAGED = `(s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason)`;
@@ -161,7 +193,8 @@ const NEW_PARTICIPANT_COLUMNS = `${RECORD_COLUMNS}, last_upload_id, created_uplo
  * new registrations): its rows are copied straight into the register, no staging, inside a
  * savepoint. If any NIK is already registered or any NOKA is held by an active participant, the
  * unique indexes refuse the COPY; the caller rolls back to the savepoint and stages the batch for
- * step 0 instead (StagingWriter).
+ * step 0 instead (StagingWriter). Rows whose TMT is not after LAST_CLOSED_DAY (READ_LAST_CLOSED_DAY)
+ * are not copied but staged, for WARN_CLOSED_MONTH.
  */
 export const COPY_NEW_PARTICIPANTS = `
   COPY participant (${NEW_PARTICIPANT_COLUMNS})
@@ -175,7 +208,8 @@ export const COPY_NEW_PARTICIPANTS = `
  * initial values are the participant's values until an UPDATE row says otherwise). Such a row
  * cannot collide with a later row of the file: the validator rejects a second NIK and a second
  * active NOKA within one file. Everything else (updates, NOKAs that are taken now and may be
- * released later in the file) stays staged for the steps below.
+ * released later in the file, new rows whose TMT is not after LAST_CLOSED_DAY, which WARN_CLOSED_MONTH
+ * may have to warn) stays staged for the steps below.
  * Returns the number created. $1 upload id, $2/$3 first and last row number of the batch, $4 user, $5 time.
  */
 export const PROMOTE_NEW_BATCH = `
@@ -188,6 +222,7 @@ export const PROMOTE_NEW_BATCH = `
       AND (SELECT p.nik FROM participant p WHERE p.nik = s.nik LIMIT 1) IS NULL
       AND (s.noka IS NULL OR s.tat IS NOT NULL
            OR (SELECT p.nik FROM participant p WHERE p.noka = s.noka AND p.noka IS NOT NULL AND p.tat IS NULL LIMIT 1) IS NULL)
+      AND s.tmt > coalesce(${LAST_CLOSED_DAY}, '-infinity')
     RETURNING ${RECORD_COLUMNS}
   ), created AS (
     INSERT INTO participant (${NEW_PARTICIPANT_COLUMNS})
