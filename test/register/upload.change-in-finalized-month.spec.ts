@@ -71,6 +71,12 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     );
     const [dead] = await t.dataSource.query(`SELECT tat::text FROM participant WHERE nik = '1703064101600001'`);
     expect(dead.tat).toBe('2026-09-20');
+    // the row report repeats the rows with their TAT and reason: the fixed sheet uploaded back does not bring them back
+    const rows = await reportRows(res.body.id);
+    expect(rows.map((r) => [r[1], r[8], r[9], r[10], r[11], r[12]])).toEqual([
+      ['1703064101600001', '2025-01-01', '2026-09-20', 'MENINGGAL', 2, 'PERINGATAN'],
+      ['1703064101600003', '2026-11-05', undefined, undefined, 4, 'PERINGATAN'],
+    ]);
   });
 
   it('warns when an end inside a finalized month is taken back', async () => {
@@ -109,9 +115,9 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     ]);
     // the row report repeats the warned rows with the message, like a change's warning
     const rows = await reportRows(res.body.id);
-    expect(rows.map((r) => [r[1], r[8], r[11], r[12], r[13]])).toEqual([
-      ['1703064101600011', '2026-09-01', 2, 'PERINGATAN', newRegistration('TMT')],
-      ['1703064101600014', '2026-09-01', 5, 'PERINGATAN', newRegistration('TMT')],
+    expect(rows.map((r) => [r[1], r[8], r[9], r[10], r[11], r[12], r[13]])).toEqual([
+      ['1703064101600011', '2026-09-01', undefined, undefined, 2, 'PERINGATAN', newRegistration('TMT')],
+      ['1703064101600014', '2026-09-01', '2026-10-01', 'MENINGGAL', 5, 'PERINGATAN', newRegistration('TMT')],
     ]);
   });
 

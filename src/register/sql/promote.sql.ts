@@ -46,12 +46,16 @@ export const KEEP_UNSTATED = `
 
 /**
  * A staged row as uploaded, for `upload_issue.raw` (the row report repeats it) of the findings made
- * at promotion; `t` names the table or CTE holding its columns. Rows reaching promotion have no TAT;
- * a NOKA the register supplied (noka_kept) was empty in the file, and is shown so.
+ * at promotion; `t` names the table or CTE holding its columns. A NOKA the register supplied
+ * (noka_kept) was empty in the file, and is shown so. TAT and ALASAN_BERAKHIR are shown as staged
+ * (a CLOSED_MONTH_UNCHANGED row often has them: without them, the fixed sheet uploaded back would
+ * bring the participant back); from a file without a TAT column, the register's (KEEP_UNSTATED),
+ * which uploaded back change nothing.
  */
 const STAGED_RAW = (t: string) => `jsonb_build_object('NIK', ${t}.nik, 'NO_KK', ${t}.no_kk, 'NAMA', ${t}.name, 'TANGGAL_LAHIR', ${t}.birth_date::text,
                               'JENIS_KELAMIN', ${t}.sex, 'KODE_DESA', ${t}.village_code,
-                              'NOKA', CASE WHEN ${t}.noka_kept THEN NULL ELSE ${t}.noka END, 'TMT', ${t}.tmt::text)`;
+                              'NOKA', CASE WHEN ${t}.noka_kept THEN NULL ELSE ${t}.noka END, 'TMT', ${t}.tmt::text,
+                              'TAT', ${t}.tat::text, 'ALASAN_BERAKHIR', ${t}.end_reason)`;
 
 /**
  * 1. NOKA held by another participant who stays active after this upload (DOMAIN §2: unique among
@@ -61,7 +65,7 @@ const STAGED_RAW = (t: string) => `jsonb_build_object('NIK', ${t}.nik, 'NO_KK', 
  */
 export const REJECT_TAKEN_NOKA = `
   WITH taken AS (
-    SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt,
+    SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason,
            min(p.nik) AS holder
     FROM enrollment_staging s
     JOIN participant p ON p.noka = s.noka AND p.nik <> s.nik AND p.tat IS NULL
@@ -69,7 +73,7 @@ export const REJECT_TAKEN_NOKA = `
       AND NOT EXISTS (
         SELECT 1 FROM enrollment_staging h
         WHERE h.upload_id = $1 AND h.nik = p.nik AND (h.tat IS NOT NULL OR h.noka IS DISTINCT FROM p.noka))
-    GROUP BY s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt
+    GROUP BY s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason
   ), findings AS (
     INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
     SELECT $1, row_number, 'REJECT', $2::text, 'NOKA_TAKEN',
@@ -91,7 +95,7 @@ export const REJECT_DISPLACED_NOKA = `
   WITH holder AS (
     SELECT * FROM unnest($2::int[], $3::text[], $4::text[]) AS h(row_number, nik, noka)
   ), displaced AS (
-    SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt,
+    SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason,
            h.nik AS holder, h.row_number AS holder_row
     FROM enrollment_staging s
     JOIN holder h ON h.noka = s.noka AND h.row_number <> s.row_number
@@ -130,10 +134,10 @@ export const WARN_REINSTATED = `
  * A to B changes the months whose 1st lies after the earlier and not after the later (empty: never);
  * a TMT moved, the months whose last day lies on or after the earlier and before the later. A new
  * registration (a NIK not in the register) whose coverage reaches a finalized month is registered as
- * the file says and counted from the open months on, so it is told that it was not counted
- * there. Named: the first such finalized
- * month. New rows promoted while the file is read are never back-dated ones (LAST_CLOSED_DAY), so
- * they are all still staged here. $1 upload id, $2 and $3 the TAT and TMT columns as the file names them.
+ * the file says and counted from the open months on, so it is told that it was not counted there
+ * (on its TMT column). Named: the first such finalized month. New rows promoted while the file is
+ * read are never back-dated ones (LAST_CLOSED_DAY), so they are all still staged here.
+ * $1 upload id, $2 and $3 the TAT and TMT columns as the file names them.
  */
 export const WARN_CLOSED_MONTH = `
   WITH changed AS (
