@@ -9,7 +9,11 @@ export function isMonth(value: string): boolean {
   return MONTH_PATTERN.test(value);
 }
 
-const MONTH_NAMES = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+export const MONTH_NAMES = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** SQL: 'Oktober 2026' of the 'YYYY-MM' text `month` (a column or expression), as monthName. */
+export const sqlMonthName = (month: string) =>
+  `((ARRAY[${MONTH_NAMES.map((n) => `'${n}'`).join(',')}])[substr(${month}, 6, 2)::int] || ' ' || substr(${month}, 1, 4))`;
 
 /** 10 → 'Oktober': a month of a fiscal year by name. */
 export function monthNumberName(monthNumber: number): string {

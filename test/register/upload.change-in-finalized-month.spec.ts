@@ -17,8 +17,10 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
   const header = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT,TAT,ALASAN_BERAKHIR';
   const person = (i: number) => `17030641016000${String(i).padStart(2, '0')},1703060101200001,Peserta ${i},1960-01-01,P,17.03.06.2001`;
   const csv = (...rows: string[]) => ({ name: `mutasi-${rows.length}.csv`, content: Buffer.from([header, ...rows].join('\n') + '\n') });
-  const newRegistration = (tmtLabel: string) =>
-    `${tmtLabel} 01/09/2026 pada pendaftaran baru ini menyangkut bulan Oktober 2026 yang sudah difinalisasi: peserta ini tidak dihitung pada bulan itu, ` +
+  // September is frozen by October's finalization (§6 budgets): never recomputed either
+  const SEPTEMBER = 'September 2026 yang sudah dibekukan (Oktober 2026 sudah difinalisasi)';
+  const newRegistration = (tmtLabel: string, tmt = '01/09/2026', month = SEPTEMBER) =>
+    `${tmtLabel} ${tmt} pada pendaftaran baru ini menyangkut bulan ${month}: peserta ini tidak dihitung pada bulan itu, ` +
     'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai penyesuaian pada bulan yang masih terbuka.';
   const reportRows = async (uploadId: string) => {
     const res = await (await t.as(Role.OPERATOR_DINKES))
@@ -79,6 +81,16 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     ]);
   });
 
+  it('warns for a change that moves only a frozen month (before the finalized one), naming it and the month that froze it', async () => {
+    const res = await upload(t, csv(`${person(3)},2026-08-01,,`)); // TMT 5 November → 1 August: August–October change
+    expect(res.body).toMatchObject({ accepted: 1, warnings: 1 });
+    const [found] = await findings(res.body.id);
+    expect(found.message).toBe(
+      'Perubahan TMT ini menyangkut bulan Agustus 2026 yang sudah dibekukan (Oktober 2026 sudah difinalisasi): iuran bulan itu tidak dihitung ulang. ' +
+        'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai penyesuaian pada bulan yang masih terbuka.',
+    );
+  });
+
   it('warns when an end inside a finalized month is taken back', async () => {
     const res = await upload(t, csv(`${person(1)},2025-01-01,,`));
     const found = await findings(res.body.id);
@@ -90,34 +102,40 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     expect(res.body).toMatchObject({ accepted: 1, warnings: 0 });
   });
 
-  it('warns a new registration whose coverage reaches a finalized month, naming it; not one starting after it, nor one ended before it', async () => {
+  it('warns a new registration whose coverage reaches a finalized or frozen month, naming the first; not one starting after the finalized month', async () => {
     const res = await upload(
       t,
       csv(
-        `${person(11)},2026-09-01,,`, // covered in October: warned
+        `${person(11)},2026-09-01,,`, // covered in September (frozen) and October (finalized): warned, naming September
         `${person(12)},2026-11-01,,`, // from November on: open months only
-        `${person(13)},2026-01-01,2026-09-30,PINDAH`, // ended before October: no finalized month
-        `${person(14)},2026-09-01,2026-10-01,MENINGGAL`, // covered on 1 October: warned
+        `${person(13)},2026-01-01,2026-09-30,PINDAH`, // ended before October, but January–September are frozen: warned
+        `${person(14)},2026-10-01,2026-10-01,MENINGGAL`, // covered on 1 October only: warned, naming October
       ),
     );
-    expect(res.body).toMatchObject({ status: 'DONE', accepted: 4, rejected: 0, warnings: 2, created: 4, updated: 0 });
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 4, rejected: 0, warnings: 3, created: 4, updated: 0 });
     const found = await findings(res.body.id);
     expect(found.map((f) => [f.row_number, f.code, f.column_name])).toEqual([
       [2, 'CLOSED_MONTH_UNCHANGED', 'TMT'],
+      [4, 'CLOSED_MONTH_UNCHANGED', 'TMT'],
       [5, 'CLOSED_MONTH_UNCHANGED', 'TMT'],
     ]);
-    expect(found[0].message).toBe(newRegistration('TMT'));
+    expect(found.map((f) => f.message)).toEqual([
+      newRegistration('TMT'),
+      newRegistration('TMT', '01/01/2026', 'Januari 2026 yang sudah dibekukan (Oktober 2026 sudah difinalisasi)'),
+      newRegistration('TMT', '01/10/2026', 'Oktober 2026 yang sudah difinalisasi'),
+    ]);
     // registered as the file says (the finalized month is not recomputed, README)
     const registered = await t.dataSource.query(`SELECT nik, tmt::text FROM participant WHERE nik IN ('1703064101600011', '1703064101600014') ORDER BY nik`);
     expect(registered).toEqual([
       { nik: '1703064101600011', tmt: '2026-09-01' },
-      { nik: '1703064101600014', tmt: '2026-09-01' },
+      { nik: '1703064101600014', tmt: '2026-10-01' },
     ]);
     // the row report repeats the warned rows with the message, like a change's warning
     const rows = await reportRows(res.body.id);
     expect(rows.map((r) => [r[1], r[8], r[9], r[10], r[11], r[12], r[13]])).toEqual([
-      ['1703064101600011', '2026-09-01', undefined, undefined, 2, 'PERINGATAN', newRegistration('TMT')],
-      ['1703064101600014', '2026-09-01', '2026-10-01', 'MENINGGAL', 5, 'PERINGATAN', newRegistration('TMT')],
+      ['1703064101600011', '2026-09-01', undefined, undefined, 2, 'PERINGATAN', found[0].message],
+      ['1703064101600013', '2026-01-01', '2026-09-30', 'PINDAH', 4, 'PERINGATAN', found[1].message],
+      ['1703064101600014', '2026-10-01', '2026-10-01', 'MENINGGAL', 5, 'PERINGATAN', found[2].message],
     ]);
   });
 

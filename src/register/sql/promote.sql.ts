@@ -3,8 +3,9 @@
  * (DOMAIN §4: a failure half-way leaves the register as it was). Run in this order (0 while the
  * file is read, on PostgreSQL; 0b–6 once it is read).
  */
+import { sqlMonthName } from '../../common/month.js';
 import { RECORD_COLUMNS } from './staging.sql.js';
-import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
+import { ALLOCATION_NOT_FROZEN, FROZEN_MONTHS } from '../../periods/frozen-allocations.sql.js';
 
 /** First and last day of a month column ('YYYY-MM'), as dates. */
 const monthStart = (month: string) => `(${month} || '-01')::date`;
@@ -128,14 +129,16 @@ export const WARN_REINSTATED = `
   WHERE s.upload_id = $1 AND s.tat IS NULL AND p.tat IS NOT NULL`;
 
 /**
- * 1c. A row that changes the coverage (§4) of a month already finalized is accepted, with a warning:
- * that month is not recomputed (§9), so what it over- or under-paid is an adjustment in an open
- * month (QA: a death reported after its month was signed went in without a word). A TAT moved from
+ * 1c. A row that changes the coverage (§4) of a month already finalized, or frozen (an earlier month
+ * of the year of a finalized one, FROZEN_MONTHS), is accepted, with a warning: that month is not
+ * recomputed (§9), so what it over- or under-paid is an adjustment in an open month (QA: a death
+ * reported after its month was signed went in without a word; a TMT in October, with November
+ * finalized, went in without a word although October is never recomputed either). A TAT moved from
  * A to B changes the months whose 1st lies after the earlier and not after the later (empty: never);
  * a TMT moved, the months whose last day lies on or after the earlier and before the later. A new
  * registration (a NIK not in the register) whose coverage reaches a finalized month is registered as
  * the file says and counted from the open months on, so it is told that it was not counted there
- * (on its TMT column). Named: the first such finalized month. New rows promoted while the file is
+ * (on its TMT column). Named: the first such month, and the finalized month that froze it. New rows promoted while the file is
  * read are never back-dated ones (LAST_CLOSED_DAY), so they are all still staged here.
  * $1 upload id, $2 and $3 the TAT and TMT columns as the file names them.
  */
@@ -144,10 +147,10 @@ export const WARN_CLOSED_MONTH = `
     SELECT s.row_number, s.tmt,
            CASE WHEN p.nik IS NULL THEN 'NEW' WHEN s.tat IS DISTINCT FROM p.tat THEN 'TAT' ELSE 'TMT' END AS kind,
            CASE WHEN p.nik IS NULL THEN
-             (SELECT min(c.month) FROM closed_month c
+             (SELECT min(c.month) FROM ${FROZEN_MONTHS} c
                WHERE s.tmt <= ${monthEnd('c.month')} AND (s.tat IS NULL OR s.tat >= ${monthStart('c.month')}))
            ELSE
-             (SELECT min(c.month) FROM closed_month c
+             (SELECT min(c.month) FROM ${FROZEN_MONTHS} c
                WHERE (s.tat IS DISTINCT FROM p.tat
                       AND ${monthStart('c.month')} > LEAST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity'))
                       AND ${monthStart('c.month')} <= GREATEST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity')))
@@ -161,20 +164,20 @@ export const WARN_CLOSED_MONTH = `
     WHERE s.upload_id = $1
       AND CASE WHEN p.nik IS NULL THEN s.tmt <= ${LAST_CLOSED_DAY} ELSE s.tat IS DISTINCT FROM p.tat OR s.tmt <> p.tmt END
   ), named AS (
-    SELECT row_number, tmt, kind, raw, CASE WHEN kind = 'TAT' THEN $2::text ELSE $3::text END AS label,
-           (ARRAY['Januari','Februari','Maret','April','Mei','Juni','Juli','Agustus','September','Oktober','November','Desember'])[substr(closed, 6, 2)::int]
-             || ' ' || substr(closed, 1, 4) AS month_name
-    FROM changed
-    WHERE closed IS NOT NULL
+    SELECT x.row_number, x.tmt, x.kind, x.raw, CASE WHEN x.kind = 'TAT' THEN $2::text ELSE $3::text END AS label,
+           ${sqlMonthName('x.closed')} || CASE WHEN f.closed = x.closed THEN ' yang sudah difinalisasi'
+                                               ELSE ' yang sudah dibekukan (' || ${sqlMonthName('f.closed')} || ' sudah difinalisasi)' END AS month_name
+    FROM changed x
+    JOIN ${FROZEN_MONTHS} f ON f.month = x.closed
   )
   INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
   SELECT $1, row_number, 'WARN', label, 'CLOSED_MONTH_UNCHANGED',
          CASE WHEN kind = 'NEW' THEN
-           format('%s %s pada pendaftaran baru ini menyangkut bulan %s yang sudah difinalisasi: peserta ini tidak dihitung pada bulan itu, '
+           format('%s %s pada pendaftaran baru ini menyangkut bulan %s: peserta ini tidak dihitung pada bulan itu, '
                   'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai penyesuaian pada bulan yang masih terbuka.',
                   label, to_char(tmt, 'DD/MM/YYYY'), month_name)
          ELSE
-           format('Perubahan %s ini menyangkut bulan %s yang sudah difinalisasi: iuran bulan itu tidak dihitung ulang. '
+           format('Perubahan %s ini menyangkut bulan %s: iuran bulan itu tidak dihitung ulang. '
                   'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai penyesuaian pada bulan yang masih terbuka.',
                   label, month_name)
          END,
