@@ -153,8 +153,8 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     ]);
     const byVillage = await auditor.get('/api/v1/splits/summary?month=2026-02&groupBy=village').expect(200);
     expect(byVillage.body).toEqual([
-      expect.objectContaining({ key: '17.03.06.2001', participants: 4, amount: 4 * 37800, unfundedParticipants: 0, unfundedAmount: 0 }),
-      expect.objectContaining({ key: '17.03.07.2001', participants: 2, amount: 2 * 37800 - 15360, unfundedParticipants: 1, unfundedAmount: 15360 }),
+      expect.objectContaining({ key: '17.03.06.2001', participants: 4, amount: 4 * 37800, obligations: 4, obligationAmount: 4 * 37800, unfundedParticipants: 0, unfundedAmount: 0 }),
+      expect.objectContaining({ key: '17.03.07.2001', participants: 2, amount: 2 * 37800 - 15360, obligations: 2, obligationAmount: 2 * 37800, unfundedParticipants: 1, unfundedAmount: 15360 }),
       { key: 'UNFUNDED', participants: 1, amount: 15360 },
     ]);
   });

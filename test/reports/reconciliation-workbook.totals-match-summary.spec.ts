@@ -140,13 +140,19 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(ws.getRow(firstData).getCell(1).value).toBe('TJSLP-ALNO-2026');
   });
 
-  it('Per Desa: village totals add up to the summary, with kecamatan names', () => {
+  it('Per Desa: village totals add up to the summary, with kecamatan names; each count says whom it counts', () => {
     const ws = wb.getWorksheet('Per Desa')!;
+    const header = ws.getRow((ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!);
+    expect([4, 5, 6, 11, 12].map((c) => header.getCell(c).value)).toEqual(['Seluruh Peserta', 'Iuran (Rp)', 'Peserta Terdanai', 'Peserta Belum Terdanai Penuh', 'Tidak Terdanai (Rp)']);
     const total = rowOf(ws, 'JUMLAH');
-    const results = [4, 5, 6, 7, 8, 9, 10, 11].map((c) => formula(total.getCell(c)).result);
-    expect(results).toEqual([summary.participants, summary.obligation, byCode('APBD-2026'), byCode('PROV-2026'), byCode('DESA-1703062001-2026'), byCode('TJSLP-ALNO-2026'), summary.unfunded.participants, summary.unfunded.amount]);
+    const results = [4, 5, 6, 7, 8, 9, 10, 11, 12].map((c) => formula(total.getCell(c)).result);
+    // every participant has some funding: all five are funded, and the partly funded one is also not fully funded
+    expect(results).toEqual([summary.participants, summary.obligation, 5, byCode('APBD-2026'), byCode('PROV-2026'), byCode('DESA-1703062001-2026'), byCode('TJSLP-ALNO-2026'), summary.unfunded.participants, summary.unfunded.amount]);
     const talang = rowOf(ws, '17.03.06.2001');
     expect([talang.getCell(2).value, talang.getCell(3).value, talang.getCell(4).value]).toEqual(['Talang Jambu', 'Kerkap', 2]);
+    const partly = rowOf(ws, '17.03.01.2001'); // +Rina Wati: Rp25.120 of Rp37.800 funded
+    expect([4, 6, 11, 12].map((c) => partly.getCell(c).value)).toEqual([1, 1, 1, 12680]);
+    expect(String(ws.getRow(total.number + 1).getCell(1).value)).toMatch(/^Seluruh Peserta: .* dihitung di kedua kolom itu\.$/);
   });
 
   it('Rincian Peserta: one row per participant-month; totals match; NIK as 16-digit text; TMT a date', () => {

@@ -142,11 +142,14 @@ export class SplitsService {
       }
       case 'village': {
         const rows = await this.dataSource.query(SQL.SUMMARY_BY_VILLAGE, [month]);
-        return rows.map((r: { key: string; name: string | null; participants: number; amount: string; unfunded_participants: number; unfunded_amount: string }) => ({
+        type VillageRow = { key: string; name: string | null; participants: number; amount: string; obligations: number; obligation_amount: string; unfunded_participants: number; unfunded_amount: string };
+        return rows.map((r: VillageRow) => ({
           key: r.key,
           name: r.name,
           participants: Number(r.participants),
           amount: Number(r.amount),
+          obligations: Number(r.obligations),
+          obligationAmount: Number(r.obligation_amount),
           unfundedParticipants: Number(r.unfunded_participants),
           unfundedAmount: Number(r.unfunded_amount),
         }));

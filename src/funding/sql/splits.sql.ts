@@ -66,13 +66,18 @@ export const SUMMARY_BY_SOURCE_TYPE = `
    ORDER BY p.source_type COLLATE "C"`;
 
 /**
- * Per village (the participant's village when the month was allocated): participant-months with
- * any funding and the funded rupiah, plus the unfunded ones, straight from the obligations.
+ * Per village (the participant's village when the month was allocated), straight from the
+ * obligations: participant-months with any funding and the funded rupiah (\`participants\`,
+ * \`amount\`, as for a pledge or source type), every participant-month owed and its premium
+ * (\`obligations\`, \`obligation_amount\`: the reconciliation workbook's Per Desa "Seluruh
+ * Peserta" and "Iuran (Rp)"), and those with any remainder (partly funded included) and the remainder.
  */
 export const SUMMARY_BY_VILLAGE = `
   SELECT o.village_code AS key, r.name,
          count(*) FILTER (WHERE o.unfunded < o.amount)::int AS participants,
          sum(o.amount - o.unfunded)::bigint AS amount,
+         count(*)::int AS obligations,
+         sum(o.amount)::bigint AS obligation_amount,
          count(*) FILTER (WHERE o.unfunded > 0)::int AS unfunded_participants,
          sum(o.unfunded)::bigint AS unfunded_amount
     FROM obligation o LEFT JOIN region r ON r.code = o.village_code

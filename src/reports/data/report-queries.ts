@@ -63,8 +63,11 @@ export interface PaymentRow {
 
 export interface VillageTotals {
   villageCode: string;
+  /** Every participant-month owed in the village (the API's `obligations` by village). */
   participants: number;
   obligation: number;
+  /** Those with any funding, partly funded included (the API's `participants` by village). */
+  fundedParticipants: number;
   apbd: number;
   apbdProv: number;
   desa: number;
@@ -214,6 +217,7 @@ export class ReportQueries {
       villageCode: r.village_code,
       participants: num(r.participants),
       obligation: num(r.obligation),
+      fundedParticipants: num(r.funded_participants),
       apbd: num(r.apbd),
       apbdProv: num(r.apbd_prov),
       desa: num(r.desa),

@@ -113,8 +113,9 @@ export const OBLIGATION_TOTALS = `
   SELECT count(*)::int AS participants, coalesce(sum(amount), 0)::bigint AS amount FROM obligation WHERE month = $1`;
 
 /**
- * Per village (the obligation's village, as of the month): participants, obligation, the amount
- * each source type paid, and what is unfunded. $1 month.
+ * Per village (the obligation's village, as of the month): participants owed, obligation, those
+ * with any funding (GET /splits/summary?groupBy=village's \`participants\`), the amount each source
+ * type paid, and those with any remainder (partly funded included) and the remainder. $1 month.
  */
 export const BY_VILLAGE = `
   WITH paid AS (
@@ -126,6 +127,7 @@ export const BY_VILLAGE = `
     FROM split s JOIN pledge p ON p.code = s.pledge_code
     WHERE s.month = $1 GROUP BY s.nik)
   SELECT o.village_code, count(*)::int AS participants, sum(o.amount)::bigint AS obligation,
+         count(*) FILTER (WHERE o.unfunded < o.amount)::int AS funded_participants,
          coalesce(sum(paid.apbd), 0)::bigint AS apbd, coalesce(sum(paid.apbd_prov), 0)::bigint AS apbd_prov,
          coalesce(sum(paid.desa), 0)::bigint AS desa, coalesce(sum(paid.tjslp), 0)::bigint AS tjslp,
          count(*) FILTER (WHERE o.unfunded > 0)::int AS unfunded_participants, sum(o.unfunded)::bigint AS unfunded
