@@ -125,7 +125,7 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     // Findings per category with counts and amounts (amounts fill in after the counts).
     const findings = 'Temuan per kategori';
     await page.getByText('Nilai ditagih = jumlah yang ditagih BPJS').waitFor();
-    expect(await cells(page, findings, 'AMOUNT_MISMATCH')).toEqual(['Selisih nominal (AMOUNT_MISMATCH)', '1', 'Rp42.000', 'Rp37.800', 'Lihat']);
+    expect(await cells(page, findings, 'AMOUNT_MISMATCH')).toEqual(['Selisih nominal iuran (AMOUNT_MISMATCH)', '1', 'Rp42.000', 'Rp37.800', 'Lihat']);
     expect((await cells(page, findings, 'NOT_REGISTERED')).slice(1, 3)).toEqual(['1', 'Rp37.800']);
     // matched lines are counted, not stored as findings: no Lihat that would list nothing, a hint instead (QA)
     expect(await cells(page, findings, '(MATCHED)')).toEqual(['Sesuai (MATCHED)', '4', 'Rp151.200', 'Rp151.200', '']);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { CATEGORY_LABELS as WORKBOOK_CATEGORY_LABELS } from '../../src/reports/format/labels.js';
 import { consoleModule } from './support/console-module.js';
 
 describe('console display formats (Indonesian)', () => {
@@ -50,6 +51,10 @@ describe('console display formats (Indonesian)', () => {
     expect(f.label(f.CATEGORY_LABELS, 'BILLED_AFTER_DEATH')).toBe('Ditagih setelah meninggal');
     expect(f.label(f.PAYMENT_STATUS_LABELS, 'SOMETHING_NEW')).toBe('SOMETHING_NEW');
     expect(f.label(f.ROLE_LABELS, null)).toBe('–');
+  });
+
+  it('names finding categories with the workbooks\' words (QA: the console said "Selisih nominal", Temuan "Selisih nominal iuran")', () => {
+    expect(f.CATEGORY_LABELS).toEqual(WORKBOOK_CATEGORY_LABELS);
   });
 
   it("writes a participant's changed values as the page does elsewhere (QA: '– → MENINGGAL', '2026-12-15')", async () => {

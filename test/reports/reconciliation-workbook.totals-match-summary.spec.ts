@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { NUMBER_FORMATS, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
+import { CATEGORY_LABELS } from '../../src/reports/format/labels.js';
 import { RINGKASAN_COLUMNS } from '../../src/reports/reconciliation-workbook/ringkasan.sheet.js';
 import { RECONCILIATION_SHEETS } from '../../src/reports/use-cases/write-reconciliation-workbook.use-case.js';
 import { Role } from '../../src/users/role.js';
@@ -89,7 +90,12 @@ describe('reconciliation workbook: totals match the run summary', () => {
       expect(rowOf(ws, text).getCell(3).value).toBe(summary.bill![key]);
       expect(rowOf(ws, text).getCell(3).numFmt).toBe(NUMBER_FORMATS.rupiah);
     }
-    expect(rowOf(ws, 'Tidak ditagih (NOT_BILLED)').getCell(2).value).toBe(1);
+    // findings per category in Indonesian, the §7 code beside them in its own column (QA: "Kategori" read NOT_BILLED)
+    const findingsHeader = rowOf(ws, 'Temuan');
+    expect([2, 4].map((c) => findingsHeader.getCell(c).value)).toEqual(['Banyaknya', 'Kode kategori']);
+    expect([2, 4].map((c) => rowOf(ws, 'Tidak ditagih').getCell(c).value)).toEqual([1, 'NOT_BILLED']);
+    expect([2, 4].map((c) => rowOf(ws, 'Tagihan ganda').getCell(c).value)).toEqual([1, 'DUPLICATE_BILLING']);
+    expect([2, 4].map((c) => rowOf(ws, 'Sesuai').getCell(c).value)).toEqual([3, 'MATCHED']);
     expect(rowOf(ws, 'Jumlah dibayar').getCell(3).value).toBe(sum(summary.payments.map((p) => p.paid)));
     expect(rowOf(ws, 'Jumlah terutang').getCell(3).value).toBe(sum(summary.payments.map((p) => p.due)));
     // CENTRAL component for information: Rp4.200 per participant.
@@ -181,7 +187,11 @@ describe('reconciliation workbook: totals match the run summary', () => {
     const total = rowOf(ws, 'JUMLAH TEMUAN');
     expect(total.number - header - 1).toBe(counted);
     const range = (column: string) => `'Temuan'!${column}${header + 1}:${column}${header + counted}`;
-    expect(formula(total.getCell(2))).toEqual({ formula: `COUNTA(${range('B')})`, result: counted });
+    // Kategori in Indonesian (the console's words), the §7 code in Kode beside it; the formulas count by the code
+    expect([2, 3].map((c) => ws.getRow(header).getCell(c).value)).toEqual(['Kategori', 'Kode']);
+    expect([2, 3].map((c) => ws.getRow(header + 1).getCell(c).value)).toEqual(['Tagihan ganda', 'DUPLICATE_BILLING']);
+    expect(ws.getColumn(3).width).toBeLessThan(ws.getColumn(2).width!);
+    expect(formula(total.getCell(2))).toEqual({ formula: `COUNTA(${range('C')})`, result: counted });
     // the invoice total of TOTAL_MISMATCH is not added to participants' premiums
     expect([8, 9, 10].map((c) => total.getCell(c).value)).toEqual([null, null, null]);
     const recapHeader = rowOf(ws, 'Rekap per kategori');
@@ -189,7 +199,8 @@ describe('reconciliation workbook: totals match the run summary', () => {
     const recap: Record<string, unknown[]> = {};
     for (let r = recapHeader.number + 1; r < recapTotal.number; r++) {
       const row = ws.getRow(r);
-      recap[String(row.getCell(2).value)] = [4, 8, 9, 10].map((c) => formula(row.getCell(c)).result);
+      recap[String(row.getCell(3).value)] = [4, 8, 9, 10].map((c) => formula(row.getCell(c)).result);
+      expect(row.getCell(2).value).toBe(CATEGORY_LABELS[String(row.getCell(3).value)]);
     }
     expect(recap).toEqual({
       DUPLICATE_BILLING: [1, 37800, 0, 37800],
@@ -198,9 +209,10 @@ describe('reconciliation workbook: totals match the run summary', () => {
       NOT_BILLED: [1, 0, 37800, -37800], // nothing billed: underbilled by the obligation
       TOTAL_MISMATCH: [1, 235200, 231000, 4200], // invoice total against the lines' total
     });
-    const amountMismatch = rowWhere(ws, 2, 'AMOUNT_MISMATCH', recapHeader.number);
-    expect(formula(amountMismatch.getCell(4)).formula).toBe(`COUNTIF(${range('B')},"AMOUNT_MISMATCH")`);
-    expect(formula(amountMismatch.getCell(10)).formula).toBe(`SUMIF(${range('B')},"AMOUNT_MISMATCH",${range('J')})`);
+    const amountMismatch = rowWhere(ws, 3, 'AMOUNT_MISMATCH', recapHeader.number);
+    expect(amountMismatch.getCell(2).value).toBe('Selisih nominal iuran');
+    expect(formula(amountMismatch.getCell(4)).formula).toBe(`COUNTIF(${range('C')},"AMOUNT_MISMATCH")`);
+    expect(formula(amountMismatch.getCell(10)).formula).toBe(`SUMIF(${range('C')},"AMOUNT_MISMATCH",${range('J')})`);
     expect(formula(recapTotal.getCell(4))).toEqual({ formula: `SUM(D${recapHeader.number + 1}:D${recapTotal.number - 1})`, result: counted });
     expect(Object.fromEntries(Object.entries(recap).map(([c, [n]]) => [c, n]))).toEqual(Object.fromEntries(Object.entries(summary.findings).filter(([c]) => c !== 'MATCHED')));
     expect(ws.getRow(header + 1).getCell(11).value).toBe('Tolak baris ganda; minta BPJS mengoreksi tagihan.');

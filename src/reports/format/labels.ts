@@ -25,7 +25,7 @@ export const FUND_LABELS: Record<string, string> = { DANA_DESA: 'Dana Desa', ADD
 
 export const SCOPE_LABELS: Record<string, string> = { ALL: 'Semua peserta', VILLAGES: 'Desa tertentu', RESIDENTS: 'Peserta tertentu' };
 
-/** Finding categories of DOMAIN §7, in the order of the spec. */
+/** Finding categories of DOMAIN §7, in the order of the spec; the console says the same (format.js, kept equal by console.format.spec). */
 export const CATEGORY_LABELS: Record<string, string> = {
   DUPLICATE_BILLING: 'Tagihan ganda',
   NOT_REGISTERED: 'Tidak terdaftar',

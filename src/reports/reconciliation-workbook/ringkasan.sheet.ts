@@ -56,10 +56,12 @@ export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
     kv('Belum ada tagihan BPJS untuk bulan ini', null, null, 'Tanpa tagihan tidak ada temuan tagihan (DOMAIN §7).');
   }
 
-  heading('Temuan');
+  // Findings per category in Indonesian, each with its §7 code in Keterangan (as Temuan's Kode column), for auditors.
+  t.blankRow();
+  t.writeStyledRow(['Temuan', 'Banyaknya', null, 'Kode kategori'], LABEL_STYLE);
   const categories = Object.keys(CATEGORY_LABELS).filter((c) => c in summary.findings);
   for (const c of [...categories, ...Object.keys(summary.findings).filter((c) => !(c in CATEGORY_LABELS))]) {
-    kv(`${label(CATEGORY_LABELS, c)} (${c})`, summary.findings[c], null);
+    kv(label(CATEGORY_LABELS, c), summary.findings[c], null, c);
   }
   if (Object.keys(summary.findings).length === 0) kv('Tidak ada temuan', 0, null);
 

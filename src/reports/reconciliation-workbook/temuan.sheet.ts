@@ -1,5 +1,7 @@
 /**
  * Temuan: the run's findings (DOMAIN §7) with the proposed action of each, read by keyset pages.
+ * Kategori says the category in Indonesian; its code (DUPLICATE_BILLING, …) stands in Kode beside it,
+ * for auditors who cross-reference the API.
  * Amounts are not totalled down the table: its rows are of different kinds (TOTAL_MISMATCH carries
  * the invoice total, NOT_BILLED only an expected amount), so the sums are given per category in a
  * recap under it, as formulas over the table.
@@ -16,8 +18,8 @@ import type { ReconciliationWorkbookContext } from './workbook-context.js';
 
 const COLUMNS: TableColumn[] = [
   { header: 'No', kind: 'count', width: 7 },
-  { header: 'Kategori', kind: 'text', width: 20 },
-  { header: 'Keterangan', kind: 'text', width: 28 },
+  { header: 'Kategori', kind: 'text', width: 28 },
+  { header: 'Kode', kind: 'text', width: 19 },
   { header: 'Baris Tagihan', kind: 'count', width: 9 },
   { header: 'NIK', kind: 'text', width: 19 },
   { header: 'NOKA', kind: 'text', width: 16 },
@@ -36,7 +38,7 @@ export async function writeTemuan(ctx: ReconciliationWorkbookContext): Promise<v
   for await (const page of pages) {
     for (const f of page) {
       const difference = f.billedAmount !== null && f.expectedAmount !== null ? f.billedAmount - f.expectedAmount : null;
-      t.addRow([++no, f.category, label(CATEGORY_LABELS, f.category), f.rowNumber, f.nik, f.noka, f.name, f.billedAmount, f.expectedAmount, difference, f.action]);
+      t.addRow([++no, label(CATEGORY_LABELS, f.category), f.category, f.rowNumber, f.nik, f.noka, f.name, f.billedAmount, f.expectedAmount, difference, f.action]);
       const r = recap.get(f.category) ?? recap.set(f.category, { findings: 0, billed: 0, expected: 0, difference: 0 }).get(f.category)!;
       r.findings += 1;
       r.billed += f.billedAmount ?? 0;
@@ -48,13 +50,16 @@ export async function writeTemuan(ctx: ReconciliationWorkbookContext): Promise<v
   const count = (row: ExcelJS.Row) => {
     const cell = row.getCell(COLUMN.category);
     cell.style = COUNT_TOTAL_STYLE;
-    cell.value = no === 0 ? 0 : { formula: acrossParts(t, [COLUMN.category], (categories) => `COUNTA(${categories})`), result: no };
+    cell.value = no === 0 ? 0 : { formula: acrossParts(t, [COLUMN.code], (codes) => `COUNTA(${codes})`), result: no };
   };
   t.finish('JUMLAH TEMUAN', (last) => writeRecap(last, t, recap), count);
 }
 
-/** 1-based columns the recap's formulas read. */
-const COLUMN = { category: 2, billed: 8, expected: 9, difference: 10 } as const;
+/**
+ * 1-based columns: the category as users read it (CATEGORY_LABELS, the console's words), and its
+ * DOMAIN §7 code, which the recap's formulas count and sum by (a code does not change with wording).
+ */
+const COLUMN = { category: 2, code: 3, billed: 8, expected: 9, difference: 10 } as const;
 
 const COUNT_TOTAL_STYLE: Partial<ExcelJS.Style> = { ...columnStyle('count'), ...TOTAL_STYLE };
 
@@ -85,15 +90,15 @@ function writeRecap(last: TableSheet, t: TableSeries, recap: Map<string, Categor
   if (!recap.size) return;
   last.blankRow();
   last.writeStyledRow(['Rekap per kategori', null, null, 'Temuan', null, null, null, 'Ditagih (Rp)', 'Seharusnya (Rp)', 'Selisih (Rp)'], LABEL_STYLE);
-  const sumOf = (column: number, category: string) => acrossParts(t, [COLUMN.category, column], (categories, amounts) => `SUMIF(${categories},"${category}",${amounts})`);
+  const sumOf = (column: number, category: string) => acrossParts(t, [COLUMN.code, column], (codes, amounts) => `SUMIF(${codes},"${category}",${amounts})`);
   let first = 0;
   for (const [category, r] of recap) {
     const row = last.writeStyledRow(
       [
         null,
-        category,
         label(CATEGORY_LABELS, category),
-        { formula: acrossParts(t, [COLUMN.category], (categories) => `COUNTIF(${categories},"${category}")`), result: r.findings },
+        category,
+        { formula: acrossParts(t, [COLUMN.code], (codes) => `COUNTIF(${codes},"${category}")`), result: r.findings },
         null,
         null,
         null,

@@ -139,17 +139,18 @@ export const FUND_LABELS = { DANA_DESA: 'Dana Desa', ADD: 'Alokasi Dana Desa (AD
 
 export const SCOPE_LABELS = { ALL: 'Semua peserta', VILLAGES: 'Desa tertentu', RESIDENTS: 'Peserta tertentu (NIK)' };
 
+/** The workbooks' words too (src/reports/format/labels.ts; console.format.spec keeps the two equal). */
 export const CATEGORY_LABELS = {
   DUPLICATE_BILLING: 'Tagihan ganda',
   NOT_REGISTERED: 'Tidak terdaftar',
   BILLED_AFTER_DEATH: 'Ditagih setelah meninggal',
-  NOT_COVERED: 'Tidak dalam masa kepesertaan',
-  AMOUNT_MISMATCH: 'Selisih nominal',
+  NOT_COVERED: 'Di luar masa kepesertaan',
+  AMOUNT_MISMATCH: 'Selisih nominal iuran',
   NOKA_MISMATCH: 'NOKA berbeda',
   MATCHED: 'Sesuai',
   NOT_BILLED: 'Tidak ditagih',
-  TOTAL_MISMATCH: 'Total invoice tidak sama',
-  DOUBLE_COVERAGE: 'Ganda dengan PBI APBN',
+  TOTAL_MISMATCH: 'Total invoice tidak sama dengan jumlah baris',
+  DOUBLE_COVERAGE: 'Terdaftar ganda (PBI APBN)',
 };
 
 export const PAYMENT_STATUS_LABELS = { PAID: 'Lunas', UNPAID: 'Belum dibayar', UNDERPAID: 'Kurang bayar', OVERPAID: 'Lebih bayar' };

@@ -5,7 +5,7 @@
  */
 import { upload } from '../api.js';
 import { h, replace } from '../dom.js';
-import { currentMonth, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
+import { CATEGORY_LABELS, currentMonth, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
 import { clearErrors, field, form, showErrors, values } from '../forms.js';
 import { isMonth, monthField, monthFromAddress, previousMonth } from '../month-field.js';
 import { hashFor } from '../routes.js';
@@ -120,7 +120,7 @@ function billForm(ctx, month) {
         bill.warnings ? { label: 'Peringatan', value: number(bill.warnings), tone: 'warn' } : null,
       ].filter(Boolean)),
       bill.notice ? notice('warning', bill.notice) : null,
-      bill.invoiceTotal !== undefined && bill.invoiceTotal !== bill.linesTotal ? notice('warning', 'Total invoice berbeda dengan jumlah baris: akan tercatat sebagai temuan "Total invoice tidak sama" pada rekonsiliasi.') : null,
+      bill.invoiceTotal !== undefined && bill.invoiceTotal !== bill.linesTotal ? notice('warning', `Total invoice berbeda dengan jumlah baris: akan tercatat sebagai temuan "${CATEGORY_LABELS.TOTAL_MISMATCH}" pada rekonsiliasi.`) : null,
       reportLink('/api/v1/bills', bill, billReportName(bill)),
       Array.isArray(bill.issues) && bill.issues.length ? issuesTable(bill.issues, `Baris tagihan ditolak dan peringatan (${number(bill.issues.length)})`) : null,
       h('p', {}, h('a', { href: hashFor('/rekonsiliasi', { month: bill.month }), text: `Lanjut ke rekonsiliasi ${monthLabel(bill.month)} ›` })),
