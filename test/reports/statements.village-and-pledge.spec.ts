@@ -5,7 +5,7 @@ import { NUMBER_FORMATS } from '../../src/common/spreadsheet/workbook-style.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertReportFixture } from './support/report-fixture.js';
-import { download, formula, readWorkbook, rowOf } from './support/xlsx.js';
+import { download, formula, readWorkbook, rowOf, rowWhere } from './support/xlsx.js';
 
 const dataRows = (ws: ExcelJS.Worksheet) => rowOf(ws, 'JUMLAH').number - (ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit! - 1;
 const totals = (ws: ExcelJS.Worksheet, cols: number[]) => cols.map((c) => formula(rowOf(ws, 'JUMLAH').getCell(c)).result);
@@ -36,6 +36,16 @@ describe('statements', () => {
     expect(dataRows(wb.getWorksheet('Peserta')!)).toBe(2);
     expect(totals(wb.getWorksheet('Peserta')!, [5, 6, 7, 8])).toEqual([75600, 75600, 0, 0]);
     expect(totals(wb.getWorksheet('Pembayaran')!, [5])).toEqual([50000]);
+  });
+
+  it('village statement lists the pledges that paid in allocation order, as Rincian Peserta does (QA: the two orders differed)', async () => {
+    const auditor = await t.as(Role.AUDITOR);
+    const village = await readWorkbook((await download(auditor.get('/api/v1/statements/villages/17.03.06.2002.xlsx?month=2026-10'))).body);
+    const [run] = await t.dataSource.query(`SELECT id FROM reconciliation_run WHERE month = '2026-10'`);
+    const reconciliation = await readWorkbook((await download(auditor.get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`))).body);
+    const budi = '1703060202900003'; // PROV-2026 (priority 50) then APBD-2026 (priority 90)
+    expect(rowWhere(village.getWorksheet('Peserta')!, 2, budi).getCell(9).value).toBe('PROV-2026, APBD-2026');
+    expect(rowWhere(reconciliation.getWorksheet('Rincian Peserta')!, 2, budi).getCell(15).value).toBe('PROV-2026, APBD-2026');
   });
 
   it('village, fiscal year: twelve months, totals and balance over the year', async () => {

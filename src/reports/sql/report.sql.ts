@@ -4,6 +4,14 @@
  * keyset (never OFFSET, never all rows at once).
  */
 
+/**
+ * The codes of the pledges that paid a participant-month, in allocation order (§6: priority, then
+ * code in code-point order), as Rincian Peserta and the village statement's Peserta both list
+ * them (QA: one said "PROV-2026, APBD-2026", the other "APBD-2026, PROV-2026"). Reads split `s`
+ * joined to pledge `p`.
+ */
+export const PLEDGES_THAT_PAID = `string_agg(s.pledge_code, ', ' ORDER BY p.priority, s.pledge_code COLLATE "C")`;
+
 /** One reconciliation run with its stored summary (API.md shape). $1 run id. */
 export const RUN = `
   SELECT id, month, version, status, summary, started_by, finished_at, finalized_by, finalized_at, inputs
@@ -155,7 +163,7 @@ export const PARTICIPANT_MONTHS_PAGE = `
            sum(s.amount) FILTER (WHERE p.source_type = 'APBD_PROV') AS apbd_prov,
            sum(s.amount) FILTER (WHERE p.source_type = 'DESA') AS desa,
            sum(s.amount) FILTER (WHERE p.source_type = 'TJSLP') AS tjslp,
-           string_agg(s.pledge_code, ', ' ORDER BY p.priority, s.pledge_code COLLATE "C") AS pledges
+           ${PLEDGES_THAT_PAID} AS pledges
     FROM split s JOIN pledge p ON p.code = s.pledge_code
     WHERE s.month = $1 AND s.nik > $2 AND s.nik <= (SELECT last FROM bounds)
     GROUP BY s.nik),

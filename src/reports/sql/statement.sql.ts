@@ -1,4 +1,5 @@
 /** The SQL of the village and pledge statements: one village or one pledge over a range of months. */
+import { PLEDGES_THAT_PAID } from './report.sql.js';
 
 /**
  * The DESA pledges of a village: its code is in the pledge's village list (dots ignored, §5).
@@ -33,7 +34,7 @@ export const VILLAGE_MONTHS = `
 
 /**
  * One page of the village's participant-months (keyset on month, NIK) with the own/other/unfunded
- * parts. $1 from, $2 to, $3 village code, $4 own pledge codes, $5 last month, $6 last NIK, $7 page size.
+ * parts and the pledges that paid (in allocation order, as Rincian Peserta). $1 from, $2 to, $3 village code, $4 own pledge codes, $5 last month, $6 last NIK, $7 page size.
  */
 export const VILLAGE_RESIDENTS_PAGE = `
   WITH page AS (
@@ -43,10 +44,11 @@ export const VILLAGE_RESIDENTS_PAGE = `
   SELECT page.month, page.nik, pt.noka, pt.name, page.amount, page.unfunded,
          coalesce(sum(s.amount) FILTER (WHERE s.pledge_code = ANY($4::text[])), 0)::bigint AS own,
          coalesce(sum(s.amount) FILTER (WHERE NOT (s.pledge_code = ANY($4::text[]))), 0)::bigint AS other,
-         string_agg(s.pledge_code, ', ' ORDER BY s.pledge_code COLLATE "C") AS pledges
+         ${PLEDGES_THAT_PAID} AS pledges
   FROM page
   LEFT JOIN participant pt ON pt.nik = page.nik
   LEFT JOIN split s ON s.month = page.month AND s.nik = page.nik
+  LEFT JOIN pledge p ON p.code = s.pledge_code
   GROUP BY page.month, page.nik, page.amount, page.unfunded, pt.noka, pt.name
   ORDER BY page.month, page.nik`;
 
