@@ -1,8 +1,9 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import argon2 from 'argon2';
 import { AuditService } from '../audit/audit.service.js';
 import { UsersService } from '../users/users.service.js';
+import { AuthException } from './auth.exception.js';
 
 @Injectable()
 export class AuthService {
@@ -25,7 +26,7 @@ export class AuthService {
     const ok = await argon2.verify(user?.passwordHash ?? (await this.dummyHash()), password);
     if (!user?.active || !ok) {
       await this.audit.record({ actor: username.slice(0, 100), action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, summary: { clientAddress } });
-      throw new UnauthorizedException('Nama pengguna atau kata sandi salah.');
+      throw AuthException.invalidCredentials();
     }
     await this.audit.record({ actor: user.username, action: 'auth.login', entity: 'user', entityId: user.id, summary: { clientAddress } });
     const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username, role: user.role, ver: user.tokenVersion });

@@ -9,7 +9,10 @@ import { MAX_PAGE } from '../common/http/paging.js';
 import { RegisterException } from '../register/register.exception.js';
 import { ALL_ROLES } from '../users/role.js';
 import { UPLOAD_ISSUES_PAGE, UPLOAD_ISSUES_TOTAL } from './sql/upload-issues.sql.js';
-import { UUID_PARAM } from '../common/http/uuid-param.js';
+import { uuidParam } from '../common/http/uuid-param.js';
+
+/** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
+const UPLOAD_ID = uuidParam(RegisterException.uploadNotFound);
 
 export class UploadIssueQueryDto {
   @ApiPropertyOptional({ enum: ['REJECT', 'WARN'] })
@@ -34,7 +37,7 @@ export class UploadIssuesController {
   @Get(':id/issues')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'Baris ditolak dan peringatan satu unggahan: nomor baris, kolom, kode dan pesan (urut baris)' })
-  async list(@Param('id', UUID_PARAM) id: string, @Query() query: UploadIssueQueryDto) {
+  async list(@Param('id', UPLOAD_ID) id: string, @Query() query: UploadIssueQueryDto) {
     const severity = query.severity ?? null;
     const [{ known, total }] = await this.dataSource.query(UPLOAD_ISSUES_TOTAL, [id, severity]);
     if (!known) throw RegisterException.uploadNotFound(id);

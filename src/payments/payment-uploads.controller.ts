@@ -7,7 +7,7 @@ import { READERS, Roles } from '../auth/access.decorators.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Audited } from '../audit/audited.decorator.js';
 import { type StoredUpload, UploadFile } from '../common/http/upload-options.js';
-import { UUID_PARAM } from '../common/http/uuid-param.js';
+import { uuidParam } from '../common/http/uuid-param.js';
 import { writeRowReport } from '../common/spreadsheet/row-report.writer.js';
 import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
 import { XLSX_CONTENT_TYPE } from '../common/spreadsheet/workbook-style.js';
@@ -18,6 +18,9 @@ import { PaymentException } from './payments.exception.js';
 import { PaymentUploadQueryDto } from './dto/payment.dto.js';
 import { COUNT_PAYMENT_UPLOADS, PAYMENT_UPLOAD, PAYMENT_UPLOADS } from './sql/payment-uploads.sql.js';
 import { UploadPayments } from './use-cases/upload-payments.use-case.js';
+
+/** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
+const UPLOAD_ID = uuidParam(PaymentException.uploadNotFound);
 
 @ApiTags('payments')
 @ApiBearerAuth()
@@ -52,7 +55,7 @@ export class PaymentUploadsController {
   @Get(':id/report.xlsx')
   @Roles(...READERS)
   @ApiProduces(XLSX_CONTENT_TYPE)
-  async report(@Param('id', UUID_PARAM) id: string, @Res() res: FastifyReply): Promise<void> {
+  async report(@Param('id', UPLOAD_ID) id: string, @Res() res: FastifyReply): Promise<void> {
     const [upload]: PaymentUploadReportRow[] = await this.dataSource.query(PAYMENT_UPLOAD, [id]);
     if (!upload) throw PaymentException.uploadNotFound(id);
     await sendWorkbook(res, { filename: paymentUploadReportFilename(upload), write: (out) => writeRowReport(this.dataSource, paymentUploadReport(upload), out) });

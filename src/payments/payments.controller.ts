@@ -13,7 +13,11 @@ import { assertPledgeExists } from '../funding/pledges/pledge-code.js';
 import { PaymentStatuses } from './payment-statuses.service.js';
 import { DeletePayment } from './use-cases/delete-payment.use-case.js';
 import { RecordPayment, toPaymentView } from './use-cases/record-payment.use-case.js';
-import { UUID_PARAM } from '../common/http/uuid-param.js';
+import { uuidParam } from '../common/http/uuid-param.js';
+import { PaymentException } from './payments.exception.js';
+
+/** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
+const PAYMENT_ID = uuidParam(PaymentException.notFound);
 
 @ApiTags('payments')
 @ApiBearerAuth()
@@ -40,7 +44,7 @@ export class PaymentsController {
   @Delete(':id')
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('payment.delete', 'payment')
-  remove(@Param('id', UUID_PARAM) id: string) {
+  remove(@Param('id', PAYMENT_ID) id: string) {
     return this.deletePayment.execute(id);
   }
 

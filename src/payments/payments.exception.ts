@@ -34,7 +34,7 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
   }
 
   static uploadNotFound(id: string): PaymentException {
-    return new PaymentException(PaymentErrorCode.UPLOAD_NOT_FOUND, 'Unggahan lembar pembayaran tidak ditemukan.', { id });
+    return new PaymentException(PaymentErrorCode.UPLOAD_NOT_FOUND, `Unggahan lembar pembayaran "${clip(id)}" tidak ditemukan.`, { id: clip(id) });
   }
 
   /** `similar`: the stored code that differs only in upper/lower case (storedPledgeCode), named as what was meant. */

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { monthInFuture } from '../common/clock/clock.js';
-import { assertNever, DomainException } from '../common/errors/domain.exception.js';
+import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 import type { UploadReport } from './uploads/row-issue.js';
 
 export enum BpjsInputErrorCode {
@@ -49,10 +49,10 @@ export class BpjsInputException extends DomainException<BpjsInputErrorCode> {
   }
 
   static billNotFound(id: string): BpjsInputException {
-    return new BpjsInputException(BpjsInputErrorCode.BILL_NOT_FOUND, `Tagihan BPJS "${id}" tidak ditemukan.`, { id });
+    return new BpjsInputException(BpjsInputErrorCode.BILL_NOT_FOUND, `Tagihan BPJS "${clip(id)}" tidak ditemukan.`, { id: clip(id) });
   }
 
   static pbiListNotFound(id: string): BpjsInputException {
-    return new BpjsInputException(BpjsInputErrorCode.PBI_LIST_NOT_FOUND, `Daftar PBI APBN "${id}" tidak ditemukan.`, { id });
+    return new BpjsInputException(BpjsInputErrorCode.PBI_LIST_NOT_FOUND, `Daftar PBI APBN "${clip(id)}" tidak ditemukan.`, { id: clip(id) });
   }
 }

@@ -8,7 +8,11 @@ import { FindingQueryDto, RunListQueryDto, StartReconciliationDto } from './dto/
 import { ReconciliationRuns } from './reconciliation-runs.service.js';
 import { FinalizeRun } from './use-cases/finalize-run.use-case.js';
 import { ReconcileMonth } from './use-cases/reconcile-month.use-case.js';
-import { UUID_PARAM } from '../common/http/uuid-param.js';
+import { uuidParam } from '../common/http/uuid-param.js';
+import { ReconciliationException } from './reconciliation.exception.js';
+
+/** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
+const RUN_ID = uuidParam(ReconciliationException.runNotFound);
 
 @ApiTags('reconciliation')
 @ApiBearerAuth()
@@ -36,13 +40,13 @@ export class ReconciliationController {
 
   @Get(':id')
   @Roles(...READERS)
-  get(@Param('id', UUID_PARAM) id: string) {
+  get(@Param('id', RUN_ID) id: string) {
     return this.runs.getWithChanges(id);
   }
 
   @Get(':id/findings')
   @Roles(...READERS)
-  findings(@Param('id', UUID_PARAM) id: string, @Query() query: FindingQueryDto) {
+  findings(@Param('id', RUN_ID) id: string, @Query() query: FindingQueryDto) {
     return this.runs.findings(id, query);
   }
 
@@ -53,7 +57,7 @@ export class ReconciliationController {
   @Post(':id/finalize')
   @Roles(Role.KEUANGAN)
   @Audited('reconciliation.finalize', 'reconciliation_run')
-  finalize(@Param('id', UUID_PARAM) id: string, @CurrentUser() user: AuthenticatedUser) {
+  finalize(@Param('id', RUN_ID) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.finalizeRun.execute({ runId: id, actor: user.username });
   }
 }

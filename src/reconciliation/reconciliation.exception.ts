@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { monthInFuture, monthInWib } from '../common/clock/clock.js';
-import { assertNever, DomainException } from '../common/errors/domain.exception.js';
+import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 import { dayName, firstDay, monthName } from '../common/month.js';
 
 export enum ReconciliationErrorCode {
@@ -42,7 +42,7 @@ export class ReconciliationException extends DomainException<ReconciliationError
   }
 
   static runNotFound(id: string): ReconciliationException {
-    return new ReconciliationException(ReconciliationErrorCode.RUN_NOT_FOUND, `Rekonsiliasi "${id}" tidak ditemukan.`, { id });
+    return new ReconciliationException(ReconciliationErrorCode.RUN_NOT_FOUND, `Rekonsiliasi "${clip(id)}" tidak ditemukan.`, { id: clip(id) });
   }
 
   /** A run of a month past next month (WIB): its bill cannot exist yet (bills stop there too), so the month is a typo. */

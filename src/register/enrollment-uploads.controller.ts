@@ -7,6 +7,7 @@ import { Audited } from '../audit/audited.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Roles } from '../auth/access.decorators.js';
 import { type StoredUpload, UploadFile } from '../common/http/upload-options.js';
+import { uuidParam } from '../common/http/uuid-param.js';
 import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
 import { ALL_ROLES, Role } from '../users/role.js';
 import { UploadListQueryDto } from './dto/register-query.dto.js';
@@ -15,6 +16,9 @@ import { UploadStore } from './upload-store.js';
 import { toUploadView } from './upload-view.js';
 import { ImportEnrollmentSheet } from './use-cases/import-enrollment-sheet.use-case.js';
 import { writeUploadReport } from './workbooks/upload-report.writer.js';
+
+/** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
+const UPLOAD_ID = uuidParam(RegisterException.uploadNotFound);
 
 @ApiTags('register')
 @ApiBearerAuth()
@@ -48,14 +52,14 @@ export class EnrollmentUploadsController {
 
   @Get(':id')
   @Roles(...ALL_ROLES)
-  async get(@Param('id') id: string) {
+  async get(@Param('id', UPLOAD_ID) id: string) {
     return toUploadView(await this.uploads.get(id));
   }
 
   /** Rejected and warned rows as uploaded, with their messages: fix and upload again. */
   @Get(':id/report.xlsx')
   @Roles(...ALL_ROLES)
-  async report(@Param('id') id: string, @Res() res: FastifyReply): Promise<void> {
+  async report(@Param('id', UPLOAD_ID) id: string, @Res() res: FastifyReply): Promise<void> {
     const upload = await this.uploads.get(id);
     if (upload.status === 'PROCESSING') throw RegisterException.reportNotReady(id);
     await sendWorkbook(res, { filename: `laporan-unggahan-${upload.id.slice(0, 8)}.xlsx`, write: (out) => writeUploadReport(this.dataSource, upload, out) });

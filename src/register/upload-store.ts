@@ -7,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock/clock.js';
+import { isUuid } from '../common/http/uuid-param.js';
 import { EnrollmentUpload } from './entities/enrollment-upload.entity.js';
 import { RegisterException } from './register.exception.js';
 import { CLEAR_STAGING } from './sql/staging.sql.js';
@@ -61,7 +62,7 @@ export class UploadStore {
   }
 
   async get(id: string): Promise<EnrollmentUpload> {
-    const upload = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo().findOneBy({ id }) : null;
+    const upload = isUuid(id) ? await this.repo().findOneBy({ id }) : null;
     if (!upload) throw RegisterException.uploadNotFound(id);
     return upload;
   }

@@ -9,7 +9,11 @@ import { WritePledgeStatement } from './use-cases/write-pledge-statement.use-cas
 import { WriteReconciliationWorkbook } from './use-cases/write-reconciliation-workbook.use-case.js';
 import { WriteVillageStatement } from './use-cases/write-village-statement.use-case.js';
 import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
-import { UUID_PARAM } from '../common/http/uuid-param.js';
+import { uuidParam } from '../common/http/uuid-param.js';
+import { ReportsException } from './reports.exception.js';
+
+/** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
+const RUN_ID = uuidParam(ReportsException.runNotFound);
 
 const XLSX_RESPONSE = { description: 'Buku kerja Excel (.xlsx), dikirim bertahap (streaming).', schema: { type: 'string', format: 'binary' } } as const;
 
@@ -29,7 +33,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Buku kerja rekonsiliasi: Ringkasan, Pagu & Realisasi, Per Sumber Dana, Per Desa, Rincian Peserta, Temuan, Pembayaran, Berita Acara' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse(XLSX_RESPONSE)
-  async workbook(@Param('id', UUID_PARAM) id: string, @Res() res: FastifyReply): Promise<void> {
+  async workbook(@Param('id', RUN_ID) id: string, @Res() res: FastifyReply): Promise<void> {
     await sendWorkbook(res, await this.reconciliationWorkbook.prepare({ runId: id }));
   }
 

@@ -29,7 +29,7 @@ export class ReportsException extends DomainException<ReportsErrorCode> {
   }
 
   static runNotFound(id: string): ReportsException {
-    return new ReportsException(ReportsErrorCode.RUN_NOT_FOUND, `Rekonsiliasi "${id}" tidak ditemukan.`, { id });
+    return new ReportsException(ReportsErrorCode.RUN_NOT_FOUND, `Rekonsiliasi "${clip(id)}" tidak ditemukan.`, { id: clip(id) });
   }
 
   static runNotReady(id: string, status: string): ReportsException {

@@ -5,7 +5,11 @@ import { Audited } from '../audit/audited.decorator.js';
 import { CreateUserDto, UpdateUserDto } from './dto/create-user.dto.js';
 import { Role } from './role.js';
 import { UsersService } from './users.service.js';
-import { UUID_PARAM } from '../common/http/uuid-param.js';
+import { uuidParam } from '../common/http/uuid-param.js';
+import { UsersException } from './users.exception.js';
+
+/** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
+const USER_ID = uuidParam(UsersException.notFound);
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -29,7 +33,7 @@ export class UsersController {
 
   @Patch(':id')
   @Audited('user.update', 'user')
-  update(@Param('id', UUID_PARAM) id: string, @Body() body: UpdateUserDto) {
+  update(@Param('id', USER_ID) id: string, @Body() body: UpdateUserDto) {
     return this.users.update(id, body);
   }
 }

@@ -4,10 +4,10 @@ import argon2 from 'argon2';
 import { Repository } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config.js';
-import { CommonErrorCode, CommonException } from '../common/errors/common.exception.js';
 import type { UpdateUserDto } from './dto/create-user.dto.js';
 import { User } from './entities/user.entity.js';
 import { Role } from './role.js';
+import { UsersErrorCode, UsersException } from './users.exception.js';
 
 /**
  * How long the guard trusts an account it has read (every request needs it). Changes made through
@@ -41,7 +41,7 @@ export class UsersService implements OnApplicationBootstrap {
       this.logger.log(`Bootstrap admin "${admin.username}" created`);
     } catch (err) {
       // Another instance starting at the same time created it first.
-      if (!(err instanceof CommonException && err.code === CommonErrorCode.CONFLICT)) throw err;
+      if (!(err instanceof UsersException && err.code === UsersErrorCode.USERNAME_TAKEN)) throw err;
     }
   }
 
@@ -57,7 +57,7 @@ export class UsersService implements OnApplicationBootstrap {
       .returning('id')
       .execute();
     const id: string | undefined = inserted.raw[0]?.id;
-    if (!id) throw new CommonException(CommonErrorCode.CONFLICT, `Nama pengguna "${username}" sudah dipakai.`, { field: 'username' });
+    if (!id) throw UsersException.usernameTaken(username);
     return this.get(id);
   }
 
@@ -67,32 +67,32 @@ export class UsersService implements OnApplicationBootstrap {
 
   async get(id: string): Promise<User> {
     const user = await this.users.findOneBy({ id });
-    if (!user) throw CommonException.notFound('Pengguna', id);
+    if (!user) throw UsersException.notFound(id);
     return user;
   }
 
   /**
-   * Changes role, active and/or password. Refused when nothing is given, and when it would leave no
+   * Changes role, active and/or password. Refused when nothing is given or nothing would change
+   * (USER_UNCHANGED, as an unchanged pledge revision), and when it would leave no
    * active ADMIN: the bootstrap admin is only created on an empty user table, so nobody could manage
    * users again. The active admins are locked while checked, so two admins demoting each other at
    * once cannot both succeed.
    */
   async update(id: string, change: UpdateUserDto): Promise<User> {
     if (change.role === undefined && change.active === undefined && change.password === undefined) {
-      throw new CommonException(CommonErrorCode.INVALID_INPUT, 'Tidak ada yang diubah: kirim role, active atau password.');
+      throw UsersException.nothingSent();
     }
     const passwordHash = change.password === undefined ? undefined : await argon2.hash(change.password);
     await this.users.manager.transaction(async (m) => {
       const user = await m.findOneBy(User, { id });
-      if (!user) throw CommonException.notFound('Pengguna', id);
+      if (!user) throw UsersException.notFound(id);
+      // as an unchanged pledge revision: refused and recorded nowhere (a password, even the same one, ends sessions: a change)
+      if (passwordHash === undefined && (change.role ?? user.role) === user.role && (change.active ?? user.active) === user.active) throw UsersException.unchanged(user);
       const staysAdmin = (change.role ?? user.role) === Role.ADMIN && (change.active ?? user.active);
       if (user.role === Role.ADMIN && user.active && !staysAdmin) {
         const admins: { id: string }[] = await m.query(`SELECT id FROM app_user WHERE role = 'ADMIN' AND active FOR UPDATE`);
         if (!admins.some((a) => a.id !== id)) {
-          throw new CommonException(
-            CommonErrorCode.CONFLICT,
-            `"${user.username}" adalah satu-satunya ADMIN aktif: jadikan pengguna lain ADMIN terlebih dahulu, baru ubah peran atau nonaktifkan pengguna ini.`,
-          );
+          throw UsersException.lastActiveAdmin(user.username);
         }
       }
       const patch = Object.fromEntries(Object.entries({ role: change.role, active: change.active, passwordHash }).filter(([, v]) => v !== undefined));

@@ -35,9 +35,9 @@ describe('upload issues as JSON', () => {
     expect(second.body).toMatchObject({ total: 2, items: [{ rowNumber: 5 }] });
   });
 
-  it('refuses a malformed id or severity with 400, and needs a login', async () => {
+  it('answers a malformed id as an unknown upload (404), refuses a malformed severity with 400, and needs a login', async () => {
     const operator = await t.as(Role.OPERATOR_DINKES);
-    await operator.get('/api/v1/enrollment-uploads/bukan-uuid/issues').expect(400);
+    expect((await operator.get('/api/v1/enrollment-uploads/bukan-uuid/issues').expect(404)).body.code).toBe('UPLOAD_NOT_FOUND');
     const bad = await operator.get(`/api/v1/enrollment-uploads/${uploadId}/issues?severity=ERROR`).expect(400);
     expect(bad.body.details[0].field).toBe('severity');
     await t.http.get(`/api/v1/enrollment-uploads/${uploadId}/issues`).expect(401);

@@ -43,7 +43,7 @@ describe('login', () => {
     ['a deactivated user with the right password', { username: 'budi.pensiun', password: 'kata-sandi-budi-123' }],
   ])('refuses %s with 401 and the same Indonesian message (no hint which part was wrong)', async (_case, body) => {
     const res = await t.http.post('/api/v1/auth/login').send(body).expect(401);
-    expect(res.body).toEqual({ statusCode: 401, message: WRONG, code: 'UNAUTHENTICATED' });
+    expect(res.body).toEqual({ statusCode: 401, message: WRONG, code: 'INVALID_CREDENTIALS' });
   });
 
   it('records successful and failed logins in the audit trail, never the password', async () => {

@@ -27,7 +27,7 @@ describe('POST /api/v1/users', () => {
     await create({ username: 'gita.audit', password: 'kata-sandi-gita-1', role: Role.AUDITOR }).then((r) => (expect(r.status).toBe(201), r));
     const res = await create({ username: 'gita.audit', password: 'kata-sandi-lain-1', role: Role.KEUANGAN });
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ statusCode: 409, code: 'CONFLICT', message: 'Nama pengguna "gita.audit" sudah dipakai.' });
+    expect(res.body).toMatchObject({ statusCode: 409, code: 'USERNAME_TAKEN', message: 'Nama pengguna "gita.audit" sudah dipakai.', details: { field: 'username' } });
   });
 
   it('answers 400 with field details for a weak password, a bad username and an unknown role', async () => {

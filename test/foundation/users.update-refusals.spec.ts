@@ -17,7 +17,7 @@ describe('PATCH /api/v1/users/:id refuses what cannot be right', () => {
   it('an empty change (was a 500)', async () => {
     const res = await patch(adminId, {});
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'INVALID_INPUT', message: 'Tidak ada yang diubah: kirim role, active atau password.' });
+    expect(res.body).toMatchObject({ code: 'USER_UNCHANGED', message: 'Tidak ada yang diubah: kirim role, active atau password.' });
   });
 
   it('null for a field, named (was a 500 from the database)', async () => {
@@ -32,6 +32,7 @@ describe('PATCH /api/v1/users/:id refuses what cannot be right', () => {
     for (const change of [{ active: false }, { role: Role.KEUANGAN }]) {
       const res = await patch(adminId, change);
       expect(res.status).toBe(409);
+      expect(res.body.code).toBe('LAST_ACTIVE_ADMIN');
       expect(res.body.message).toMatch(/satu-satunya ADMIN aktif/);
     }
     const [row] = await t.dataSource.query('SELECT role, active FROM app_user WHERE id = $1', [adminId]);

@@ -20,7 +20,7 @@ describe('reconciliation workbook: which runs', () => {
     expect(running.body.message).toContain('RUNNING');
     const missing = await agent.get('/api/v1/reconciliations/00000000-0000-4000-8000-000000000000/workbook.xlsx').expect(404);
     expect(missing.body.code).toBe('RUN_NOT_FOUND');
-    expect((await agent.get('/api/v1/reconciliations/bukan-uuid/workbook.xlsx').expect(400)).body.message).toBe('id harus berupa UUID.');
+    expect((await agent.get('/api/v1/reconciliations/bukan-uuid/workbook.xlsx').expect(404)).body).toMatchObject({ code: 'RUN_NOT_FOUND', message: 'Rekonsiliasi "bukan-uuid" tidak ditemukan.' });
     await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/reconciliations/${runId}/workbook.xlsx`).expect(403);
   });
 });

@@ -15,8 +15,12 @@ import { BillQueryDto, UploadBillDto } from '../dto/bpjs-input.dto.js';
 import { type StoredUpload, UploadFile } from '../../common/http/upload-options.js';
 import { withUploadedFile } from '../uploads/uploaded-file.js';
 import { billReport, billReportFilename } from '../uploads/upload-reports.js';
-import { UUID_PARAM } from '../../common/http/uuid-param.js';
+import { uuidParam } from '../../common/http/uuid-param.js';
 import { UploadBill } from './upload-bill.use-case.js';
+import { BpjsInputException } from '../bpjs-input.exception.js';
+
+/** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
+const BILL_ID = uuidParam(BpjsInputException.billNotFound);
 
 @ApiTags('bpjs')
 @ApiBearerAuth()
@@ -49,7 +53,7 @@ export class BillsController {
 
   @Get(':id')
   @Roles(...READERS)
-  get(@Param('id', UUID_PARAM) id: string) {
+  get(@Param('id', BILL_ID) id: string) {
     return this.inputs.bill(id);
   }
 
@@ -57,7 +61,7 @@ export class BillsController {
   @Get(':id/report.xlsx')
   @Roles(...READERS)
   @ApiProduces(XLSX_CONTENT_TYPE)
-  async report(@Param('id', UUID_PARAM) id: string, @Res() res: FastifyReply): Promise<void> {
+  async report(@Param('id', BILL_ID) id: string, @Res() res: FastifyReply): Promise<void> {
     const bill = await this.inputs.findBill(id);
     await sendWorkbook(res, { filename: billReportFilename(bill), write: (out) => writeRowReport(this.dataSource, billReport(bill), out) });
   }

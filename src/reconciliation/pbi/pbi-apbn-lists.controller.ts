@@ -15,8 +15,12 @@ import { BillQueryDto, UploadPbiListDto } from '../dto/bpjs-input.dto.js';
 import { type StoredUpload, UploadFile } from '../../common/http/upload-options.js';
 import { withUploadedFile } from '../uploads/uploaded-file.js';
 import { pbiListReport, pbiListReportFilename } from '../uploads/upload-reports.js';
-import { UUID_PARAM } from '../../common/http/uuid-param.js';
+import { uuidParam } from '../../common/http/uuid-param.js';
 import { UploadPbiApbnList } from './upload-pbi-apbn-list.use-case.js';
+import { BpjsInputException } from '../bpjs-input.exception.js';
+
+/** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
+const PBI_LIST_ID = uuidParam(BpjsInputException.pbiListNotFound);
 
 @ApiTags('bpjs')
 @ApiBearerAuth()
@@ -47,7 +51,7 @@ export class PbiApbnListsController {
 
   @Get(':id')
   @Roles(...READERS)
-  get(@Param('id', UUID_PARAM) id: string) {
+  get(@Param('id', PBI_LIST_ID) id: string) {
     return this.inputs.pbiList(id);
   }
 
@@ -55,7 +59,7 @@ export class PbiApbnListsController {
   @Get(':id/report.xlsx')
   @Roles(...READERS)
   @ApiProduces(XLSX_CONTENT_TYPE)
-  async report(@Param('id', UUID_PARAM) id: string, @Res() res: FastifyReply): Promise<void> {
+  async report(@Param('id', PBI_LIST_ID) id: string, @Res() res: FastifyReply): Promise<void> {
     const list = await this.inputs.findPbiList(id);
     await sendWorkbook(res, { filename: pbiListReportFilename(list), write: (out) => writeRowReport(this.dataSource, pbiListReport(list), out) });
   }

@@ -16,7 +16,7 @@ import { RUN_TONES } from './reconciliations.js';
 
 export async function render(main, ctx) {
   const id = ctx.params.id;
-  // an address typed or cut short: said as such, not as the API's "id harus berupa UUID" (QA)
+  // an address typed or cut short: said as such, without asking the API (which answers it 404 RUN_NOT_FOUND)
   if (!UUID.test(id ?? '')) return replace(main, back(), pageHeader('Hasil Rekonsiliasi'), notice('error', 'Rekonsiliasi tidak ditemukan: alamat ini tidak menunjuk rekonsiliasi mana pun. Pilih dari daftar rekonsiliasi.'));
   let run;
   let others = [];
