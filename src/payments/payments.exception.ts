@@ -40,7 +40,7 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
   /** `similar`: the stored code that differs only in upper/lower case (storedPledgeCode), named as what was meant. */
   static pledgeNotFound(code: string, similar?: string): PaymentException {
     const next = similar ? '' : ' Periksa kode komitmen atau daftarkan komitmennya terlebih dahulu.';
-    return new PaymentException(PaymentErrorCode.PLEDGE_NOT_FOUND, `${pledgeNotFoundMessage(code, similar)}${next}`, { pledgeCode: code, ...(similar ? { similar } : {}) });
+    return new PaymentException(PaymentErrorCode.PLEDGE_NOT_FOUND, `${pledgeNotFoundMessage(code, similar)}${next}`, { code: clip(code), ...(similar ? { similar } : {}) });
   }
 
   /** In the words of the console's payment form (Koreksi untuk bulan, Bulan iuran), shown beside `adjustsMonth`. */

@@ -29,7 +29,7 @@ describe('payments: record and list', () => {
     // a code in the wrong case names the pledge meant, as GET /splits and the payment sheet do (QA)
     const api = await t.as(Role.KEUANGAN);
     const wrongCase = await api.post('/api/v1/payments').send({ ...base, pledgeCode: 'apbd-2026' }).expect(404);
-    expect(wrongCase.body).toMatchObject({ code: 'PLEDGE_NOT_FOUND', details: { pledgeCode: 'apbd-2026', similar: 'APBD-2026' } });
+    expect(wrongCase.body).toMatchObject({ code: 'PLEDGE_NOT_FOUND', details: { code: 'apbd-2026', similar: 'APBD-2026' } });
     expect(wrongCase.body.message).toBe('Komitmen pendanaan "apbd-2026" tidak ditemukan. Maksudnya "APBD-2026"? Huruf besar/kecil pada kode komitmen dibedakan.');
     // and beside the field when another field is malformed too (one VALIDATION_FAILED)
     const withBadAmount = await api.post('/api/v1/payments').send({ ...base, pledgeCode: 'apbd-2026', amount: 0 }).expect(400);
