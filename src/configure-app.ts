@@ -12,6 +12,7 @@ import { APP_CONFIG, type AppConfig } from './common/config/app-config.js';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter.js';
 import { refuseEncodedBodies } from './common/http/content-encoding.js';
 import { jsonBodyParser } from './common/http/json-body.js';
+import { answerWrongMethods } from './common/http/method-not-allowed.js';
 import { connectionRefusal, requestHook } from './common/http/request-hook.js';
 import { RejectUnstorableTextPipe } from './common/http/reject-unstorable-text.pipe.js';
 import { answerStalledBodies, requestTimeoutMs } from './common/http/request-timeouts.js';
@@ -27,7 +28,8 @@ export const BODY_LIMIT = 1024 * 1024;
  * not). Behind a proxy on the same host, the client address is the proxy's `X-Forwarded-For`.
  * Every request first goes through requestHook (headers, request id, log line), refusals of the
  * router too; those and refusals of the connection itself answer in the one error format. A body
- * that stops arriving is answered 408, and every request has a time limit (request-timeouts.ts).
+ * that stops arriving is answered 408, and every request has a time limit (request-timeouts.ts). A
+ * served path called with a method it does not serve is 405 with `Allow` (method-not-allowed.ts).
  */
 export function httpAdapter(config: AppConfig): FastifyAdapter {
   const hook = requestHook(config.logLevel);
@@ -51,6 +53,7 @@ export function httpAdapter(config: AppConfig): FastifyAdapter {
     stalled(req.raw, reply.raw);
     hook(req.raw, reply.raw, done);
   });
+  answerWrongMethods(adapter.getInstance());
   return adapter;
 }
 

@@ -21,6 +21,7 @@ export const HTTP_MESSAGES: Record<number, string> = {
   401: 'Silakan masuk terlebih dahulu.',
   403: 'Anda tidak memiliki akses untuk tindakan ini.',
   404: 'Alamat tidak ditemukan.',
+  405: 'Metode permintaan ini tidak berlaku untuk alamat ini.',
   408: 'Permintaan tidak selesai dikirim pada waktunya.',
   413: 'Data yang dikirim terlalu besar.',
   414: 'Alamat terlalu panjang.',
