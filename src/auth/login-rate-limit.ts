@@ -1,27 +1,67 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../common/config/app-config.js';
 import { LOGIN_ROUTE } from './auth-routes.js';
 
 /**
- * Limits login attempts per client address and username, so one person's typos lock only them
+ * Limits failed login attempts per client address and username, so one person's typos lock only them
  * and guessing one account's password from one address is slowed to LOGIN_RATE_LIMIT per window.
- * `@fastify/rate-limit` counts, for `POST /api/v1/auth/login` only, once the body is parsed (the
- * username is part of the key); the refusal goes through the one error filter like any other.
+ * Only failures count (401 INVALID_CREDENTIALS): an officer who logs in again and again from a shared
+ * office address is never locked out by succeeding (QA). Once the failures reach the limit, every
+ * attempt is refused, the right password too, until the window ends.
+ *
+ * `@fastify/rate-limit` keeps the counts (its store, bounded); for `POST /api/v1/auth/login` only, once
+ * the body is parsed (the username is part of the key), an attempt is refused when the failures counted
+ * plus the attempts still being answered reach the limit, so simultaneous guesses cannot pass it either;
+ * a failure is counted before its answer is sent. The refusal goes through the one error filter like
+ * any other.
  */
 export async function useLoginRateLimit(fastify: FastifyInstance, config: AppConfig): Promise<void> {
   await fastify.register(rateLimit, { global: false, enableDraftSpec: true });
-  const limit = fastify.rateLimit({
-    max: config.loginRateLimit.limit,
-    timeWindow: config.loginRateLimit.ttlMs,
-    keyGenerator: (req: FastifyRequest) => `${normalizeIP(req.ip, 56)}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
-    // the wait said in words, as Retry-After says it to programs (QA: "beberapa saat lagi" named no time)
-    errorResponseBuilder: (_req, { ttl }) => new HttpException(`Terlalu banyak percobaan masuk. Coba lagi dalam ${waitInWords(ttl)}.`, HttpStatus.TOO_MANY_REQUESTS),
+  const { limit, ttlMs } = config.loginRateLimit;
+  const failures = fastify.createRateLimit({ max: limit, timeWindow: ttlMs, keyGenerator: keyOf });
+  /** Attempts let through and not yet answered, per key. */
+  const pending = new Map<string, number>();
+  const isLogin = (req: FastifyRequest) => req.method === 'POST' && req.routeOptions.url === LOGIN_ROUTE;
+
+  fastify.addHook('preHandler', async (req, reply) => {
+    if (!isLogin(req)) return;
+    const seen = await failures(req, { increment: false });
+    if (seen.isAllowed) return;
+    const key = keyOf(req);
+    const inFlight = pending.get(key) ?? 0;
+    if (seen.remaining - inFlight <= 0) {
+      // the wait said in words, as Retry-After says it to programs (QA: "beberapa saat lagi" named no time)
+      const wait = Math.max(seen.ttl, 1000);
+      rateHeaders(reply, limit, 0, wait).header('retry-after', Math.ceil(wait / 1000));
+      throw new HttpException(`Terlalu banyak percobaan masuk. Coba lagi dalam ${waitInWords(wait)}.`, HttpStatus.TOO_MANY_REQUESTS);
+    }
+    pending.set(key, inFlight + 1);
+    reply.raw.once('close', () => {
+      const left = (pending.get(key) ?? 1) - 1;
+      if (left > 0) pending.set(key, left);
+      else pending.delete(key);
+    });
   });
-  fastify.addHook('preHandler', async function (req, reply) {
-    if (req.method === 'POST' && req.routeOptions.url === LOGIN_ROUTE) await limit.call(this, req, reply);
+
+  fastify.addHook('onSend', async (req, reply, payload) => {
+    if (!isLogin(req) || reply.statusCode === HttpStatus.TOO_MANY_REQUESTS) return payload;
+    const now = await failures(req, { increment: reply.statusCode === HttpStatus.UNAUTHORIZED });
+    if (!now.isAllowed) rateHeaders(reply, limit, now.remaining, now.ttl);
+    return payload;
   });
+}
+
+/** The client address (an IPv6 /56 as one) and the username as typed, in lower case. */
+function keyOf(req: FastifyRequest): string {
+  return `${normalizeIP(req.ip, 56)}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`;
+}
+
+/** The draft-spec headers: the limit, the failures still allowed, and the seconds until the window ends (when one runs). */
+function rateHeaders(reply: FastifyReply, limit: number, remaining: number, ttlMs: number): FastifyReply {
+  reply.header('ratelimit-limit', limit).header('ratelimit-remaining', remaining);
+  return ttlMs > 0 ? reply.header('ratelimit-reset', Math.ceil(ttlMs / 1000)) : reply;
 }
 
 /** 53_000 → '53 detik', 3_540_000 → '59 menit': seconds under a minute, else whole minutes rounded up. */

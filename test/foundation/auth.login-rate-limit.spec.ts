@@ -4,13 +4,15 @@ import { Role } from '../../src/users/role.js';
 import { UsersService } from '../../src/users/users.service.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-describe('login attempts are rate-limited per username and client address', () => {
+describe('failed login attempts are rate-limited per username and client address', () => {
   const LIMIT = 3;
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ loginRateLimit: { limit: LIMIT, ttlMs: 60 * 60_000 } });
     await t.app.get(UsersService).create('citra.keuangan', 'kata-sandi-citra-1', Role.KEUANGAN);
     await t.app.get(UsersService).create('dedi.keuangan', 'kata-sandi-dedi-12', Role.KEUANGAN);
+    await t.app.get(UsersService).create('eka.operator', 'kata-sandi-eka-123', Role.OPERATOR_DINKES);
+    await t.app.get(UsersService).create('fani.operator', 'kata-sandi-fani-12', Role.OPERATOR_DINKES);
   });
   afterAll(() => t.close());
 
@@ -35,5 +37,21 @@ describe('login attempts are rate-limited per username and client address', () =
 
   it('does not lock other users out', async () => {
     await attempt('dedi.keuangan', 'kata-sandi-dedi-12').expect(200);
+  });
+
+  it('counts failures only: logging in again and again from one address never locks the officer out (QA)', async () => {
+    for (let i = 0; i < LIMIT + 2; i++) {
+      const res = await attempt('eka.operator', 'kata-sandi-eka-123').expect(200);
+      expect(res.headers['ratelimit-remaining']).toBe(String(LIMIT));
+    }
+    // the failures still count, and once at the limit the right password is refused too
+    for (let i = 0; i < LIMIT; i++) expect((await attempt('eka.operator', 'tebakan-salah-123').expect(401)).headers['ratelimit-remaining']).toBe(String(LIMIT - 1 - i));
+    await attempt('eka.operator', 'kata-sandi-eka-123').expect(429);
+  });
+
+  it('lets no more than the limit of simultaneous guesses through', async () => {
+    const answers = await Promise.all(Array.from({ length: LIMIT + 3 }, () => attempt('fani.operator', 'tebakan-salah-123')));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([...Array(LIMIT).fill(401), ...Array(3).fill(429)]);
   });
 });
