@@ -28,9 +28,14 @@ export function dueDate(month: string): string {
   return `${month}-10`;
 }
 
+/** The status of a pledge-month from what is due and what was paid for it. */
+export function paymentStatusOf(due: number, paid: number): PaymentStatus {
+  return paid === due ? 'PAID' : paid === 0 ? 'UNPAID' : paid < due ? 'UNDERPAID' : 'OVERPAID';
+}
+
 export function pledgeMonthStatus(month: string, due: number, payments: readonly PaymentFact[]): PledgeMonthStatus {
   const paid = payments.reduce((sum, p) => sum + p.amount, 0);
-  const status: PaymentStatus = paid === due ? 'PAID' : paid === 0 ? 'UNPAID' : paid < due ? 'UNDERPAID' : 'OVERPAID';
+  const status = paymentStatusOf(due, paid);
   const deadline = dueDate(month);
   const late = payments.some((p) => p.paidAt > deadline);
   return { due, paid, status, late };

@@ -12,6 +12,7 @@ import { PaymentException } from '../payments.exception.js';
 import { storedPledgeCode } from '../../funding/pledges/pledge-code.js';
 import type { FieldProblem, SoundPaymentFields } from '../payment-body.js';
 import { CommonException } from '../../common/errors/common.exception.js';
+import { type PaymentWarning, paymentWarnings } from '../payment-warnings.js';
 
 /** The API field of each sheet column paymentTermsProblems names. */
 const API_FIELD = { BULAN: 'month', PENYESUAIAN_BULAN: 'adjustsMonth', TANGGAL_BAYAR: 'paidAt' } as const;
@@ -35,6 +36,11 @@ export interface PaymentView {
   reference: string;
   adjustsMonth: string | null;
   createdBy: string;
+}
+
+/** The answer of POST /payments: the payment, and what §8 accepts but the finance officer should hear (payment-warnings.ts). */
+export interface RecordedPaymentView extends PaymentView {
+  warnings: PaymentWarning[];
 }
 
 export function toPaymentView(p: Payment): PaymentView {
@@ -63,7 +69,7 @@ export class RecordPayment {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async execute(command: RecordPaymentCommand, manager?: EntityManager): Promise<PaymentView> {
+  async execute(command: RecordPaymentCommand, manager?: EntityManager): Promise<RecordedPaymentView> {
     if (manager) return this.record(command, manager);
     return this.dataSource.transaction((m) => this.record(command, m));
   }
@@ -108,7 +114,7 @@ export class RecordPayment {
     return problems;
   }
 
-  private async record(command: RecordPaymentCommand, m: EntityManager): Promise<PaymentView> {
+  private async record(command: RecordPaymentCommand, m: EntityManager): Promise<RecordedPaymentView> {
     const paidAt = RecordPayment.validate(command);
     const [pledge] = await m.query('SELECT code, fiscal_year FROM pledge WHERE code = $1', [command.pledgeCode]);
     if (!pledge) throw PaymentException.pledgeNotFound(command.pledgeCode, await storedPledgeCode(m, command.pledgeCode));
@@ -135,6 +141,7 @@ export class RecordPayment {
       }),
     );
     const [row] = await m.find(Payment, { where: { id: saved.id } });
-    return toPaymentView(row);
+    const [warnings] = await paymentWarnings(m, [row]);
+    return { ...toPaymentView(row), warnings };
   }
 }

@@ -18,6 +18,7 @@ import { INSERT_PAYMENT_UPLOAD } from '../sql/payment-uploads.sql.js';
 import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { writeIssues } from '../../reconciliation/uploads/upload-writer.js';
 import { monthName } from '../../common/month.js';
+import { paymentWarnings, warningIssue } from '../payment-warnings.js';
 
 export interface UploadPaymentsCommand {
   path: string;
@@ -36,7 +37,8 @@ export interface PaymentUploadResult extends UploadReport {
 /**
  * Records payments from a sheet (DOMAIN §8): each row is checked like a single payment (known
  * pledge, open month, whole rupiah, real date, reference); bad rows are reported and skipped, the
- * good ones recorded together in one transaction.
+ * good ones recorded together in one transaction, with the payment's warnings (payment-warnings.ts) as
+ * WARN findings of their rows.
  */
 @Injectable()
 export class UploadPayments {
@@ -74,19 +76,24 @@ export class UploadPayments {
       const checked = batch.map((row) => ({ row: row.rowNumber, cells: row.cells, ...validatePaymentRow(row, pledges, closed, today, names) }));
       const candidates = checked.filter((c) => c.record).map((c) => c.record!);
       const recorded = await recordedAlready(m, candidates);
+      const warned = await paymentWarnings(m, candidates); // nothing due, a correction without shortfall: set-based per batch
       const records: PaymentRecord[] = [];
       let k = 0;
       for (const { row, cells, record, issues } of checked) {
         if (record) {
+          const index = k++;
           const key = paymentKey(record);
           const earlier = firstRowOf.get(key);
-          const message = recorded.has(k++)
+          const message = recorded.has(index)
             ? `Pembayaran ${record.pledgeCode} bulan ${monthName(record.month)} dengan referensi "${record.reference}" sudah tercatat; baris ini diabaikan.`
             : earlier !== undefined
               ? `Pembayaran yang sama (komitmen, bulan, referensi) sudah ada di baris ${earlier} berkas ini; baris ini diabaikan.`
               : null;
           if (message) issues.push({ column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message });
-          else firstRowOf.set(key, row);
+          else {
+            firstRowOf.set(key, row);
+            issues.push(...warned[index].map(warningIssue));
+          }
         }
         // the collector names each issue's column as the file wrote it (NO SP2D, not REFERENSI), as its message does
         if (collector.row(row, issues, () => rawCells(PAYMENT_COLUMNS, cells, issues)) && record) records.push(record);

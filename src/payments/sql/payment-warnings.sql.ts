@@ -1,0 +1,45 @@
+/**
+ * What the warnings of a recorded payment read (payment-warnings.ts), for every payment of a request
+ * or a sheet's batch at once: each distinct pair once, never a query per row.
+ */
+
+/**
+ * The pledge-months ($1 codes, $2 months, pairs) where the pledge has no split, i.e. nothing due
+ * (§8), with why when it is cheap to know: `outside` the pledge's months, the month not `allocation`
+ * yet (null) or STALE, and `budgetUsedUp` when the splits of the months before it in the fiscal year
+ * reach the budget (summed only for an allocated month inside the pledge's months with a budget).
+ * A pair with a split is not returned (one probe of IDX_split_pledge_month).
+ */
+export const PLEDGE_MONTHS_NOTHING_DUE = `
+  WITH asked AS (
+    SELECT DISTINCT p AS pledge_code, m AS month FROM unnest($1::text[], $2::text[]) AS t(p, m)
+  ), judged AS (
+    SELECT a.pledge_code, a.month, pl.fiscal_year, pl.from_month, pl.to_month, pl.budget, am.status,
+           (left(a.month, 4)::int <> pl.fiscal_year OR substr(a.month, 6, 2)::int NOT BETWEEN pl.from_month AND pl.to_month) AS outside
+    FROM asked a
+    JOIN pledge pl ON pl.code = a.pledge_code
+    LEFT JOIN allocation_month am ON am.month = a.month
+    WHERE NOT EXISTS (SELECT 1 FROM split s WHERE s.pledge_code = a.pledge_code AND s.month = a.month)
+  )
+  SELECT j.pledge_code AS "pledgeCode", j.month, j.fiscal_year AS "fiscalYear", j.from_month AS "fromMonth",
+         j.to_month AS "toMonth", j.status AS allocation, j.outside, j.budget::text AS budget,
+         coalesce(used.amount >= j.budget, false) AS "budgetUsedUp"
+  FROM judged j
+  LEFT JOIN LATERAL (
+    SELECT sum(s.amount) AS amount FROM split s
+    WHERE j.budget IS NOT NULL AND j.status IS NOT NULL AND NOT j.outside
+      AND s.pledge_code = j.pledge_code AND s.month >= j.fiscal_year || '-01' AND s.month < j.month
+  ) used ON true`;
+
+/**
+ * Due (the splits) and paid (the payments recorded for the month) of the pledge-months ($1 codes,
+ * $2 months, pairs) that corrections name, as text (bigint): a month with neither is 0 and 0.
+ */
+export const ADJUSTED_MONTHS_DUE_AND_PAID = `
+  WITH asked AS (
+    SELECT DISTINCT p AS pledge_code, m AS month FROM unnest($1::text[], $2::text[]) AS t(p, m)
+  )
+  SELECT a.pledge_code AS "pledgeCode", a.month,
+         coalesce((SELECT sum(s.amount) FROM split s WHERE s.pledge_code = a.pledge_code AND s.month = a.month), 0)::text AS due,
+         coalesce((SELECT sum(p.amount) FROM payment p WHERE p.pledge_code = a.pledge_code AND p.month = a.month), 0)::text AS paid
+  FROM asked a`;
