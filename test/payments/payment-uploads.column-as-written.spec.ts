@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { closeMonth } from '../funding/support/register.js';
 import { insertPledge } from '../reconciliation/support/seed.js';
+import { allocateThrough } from './support/something-due.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Booting the app on a fresh database copy can take long on a busy machine (PGlite).
@@ -16,6 +17,7 @@ describe('payments sheet: issues name the columns as the file wrote them', () =>
   beforeAll(async () => {
     t = await createTestApp();
     await insertPledge(t.dataSource, 'APBD-2026');
+    await allocateThrough(t, '2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
     await closeMonth(t.dataSource, '2026-09');
   });
   afterAll(() => t?.close());

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { closeMonth } from '../funding/support/register.js';
 import { insertPledge } from '../reconciliation/support/seed.js';
+import { allocateThrough } from './support/something-due.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Booting the app on a fresh database copy can take long on a busy machine (PGlite).
@@ -18,6 +19,7 @@ describe('payments sheet: a month held as a date number', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await insertPledge(t.dataSource, 'APBD-2026');
+    await allocateThrough(t, '2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
     await closeMonth(t.dataSource, '2026-09');
   });
   afterAll(() => t?.close());

@@ -6,6 +6,7 @@ import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { closeMonth } from '../funding/support/register.js';
 import { insertPledge } from '../reconciliation/support/seed.js';
+import { allocateThrough } from './support/something-due.js';
 
 // Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
@@ -21,6 +22,7 @@ describe('payments: sheet upload', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await insertPledge(t.dataSource, 'APBD-2026');
+    await allocateThrough(t, '2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
     // the months the files' corrections are for are finalized: a correction is for a finalized month only
     await closeMonth(t.dataSource, '2026-09');
     await closeMonth(t.dataSource, '2026-12');
@@ -125,6 +127,8 @@ describe('payments: sheet upload', () => {
     expect(res.body.issues.map((i: { row: number; column: string; code: string; message: string }) => [i.row, i.column, i.code, i.message])).toEqual([
       [2, 'BULAN', 'OUTSIDE_FISCAL_YEAR', 'Bulan Januari 2027 di luar tahun anggaran komitmen (2026). Pembayaran untuk bulan itu dicatat pada komitmen tahun 2027.'],
       [3, 'TANGGAL_BAYAR', 'PAID_IN_FUTURE', 'Tanggal bayar 1 Desember 2026 belum terjadi (hari ini 15 November 2026 WIB).'],
+      // the correction counts toward January 2027, where the 2026 pledge has nothing due: taken, and told so
+      [4, 'BULAN', 'NOTHING_DUE', 'Komitmen APBD-2026 tidak menanggung iuran apa pun pada Januari 2027 (di luar bulan komitmen: Januari–Desember 2026); pembayaran ini akan tercatat sebagai kelebihan bayar.'],
     ]);
   });
 

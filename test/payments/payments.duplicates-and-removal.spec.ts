@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertPledge } from '../reconciliation/support/seed.js';
+import { allocateThrough } from './support/something-due.js';
 
 jest.setTimeout(180_000);
 
@@ -11,6 +12,7 @@ describe('payments: duplicates refused, mistakes removed', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await insertPledge(t.dataSource, 'APBD-2026');
+    await allocateThrough(t, '2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
   });
   afterAll(() => t?.close());
 
