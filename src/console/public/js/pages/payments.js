@@ -46,7 +46,8 @@ function paymentForm(pledges, month, refresh) {
           const { body, problems } = paymentRequest(v);
           try {
             const saved = await api('/api/v1/payments', { method: 'POST', json: body });
-            replace(out, notice('success', paymentSavedText(saved, body)));
+            // accepted, but told (nothing due that month, a correction of a month without shortfall): POST /payments' warnings
+            replace(out, notice('success', paymentSavedText(saved, body)), ...(saved.warnings ?? []).map((w) => notice('warning', h('strong', { text: 'Peringatan: ' }), w.message)));
             announce('Pembayaran tersimpan.');
             // the correction month too: left filled, the next payment was saved as a correction as well (QA)
             for (const name of ['amount', 'reference', 'adjustsMonth']) {
