@@ -189,6 +189,8 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await correction.getByLabel('Koreksi untuk bulan').fill(MONTH);
     await correction.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await correction.getByText('Pembayaran Rp1.000 untuk APBD-2026 (November 2026) tersimpan sebagai koreksi untuk Oktober 2026.').waitFor();
+    // October was paid in full: taken, and the officer is told there was no shortfall (QA: accepted without a word)
+    await correction.locator('.notice--warning', { hasText: 'Peringatan: Oktober 2026 tidak kurang bayar untuk komitmen APBD-2026 (iuran Rp189.000, dibayar Rp189.000: lunas)' }).waitFor();
     expect(await Promise.all(['Jumlah (Rp)', 'Referensi (No. SP2D)', 'Koreksi untuk bulan'].map((l) => correction.getByLabel(l).inputValue()))).toEqual(['', '', '']);
 
     // A revision after October was finalized names the months it leaves as they were (QA: only "Revisi 3 tersimpan.").
