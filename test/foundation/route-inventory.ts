@@ -5,7 +5,8 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from '../../src/auth/access.decorators.js';
 import { AUDITED_KEY, type AuditedMeta } from '../../src/audit/audited.decorator.js';
@@ -20,6 +21,22 @@ export interface RouteInfo {
   roles?: Role[];
   isPublic: boolean;
   audited?: AuditedMeta;
+  /** The class of its body: the `@Body()` parameter's, or `@ApiBody`'s where the handler reads the body itself. */
+  bodyType?: new () => object;
+}
+
+/** @nestjs/swagger's key of `@ApiBody` and its other parameters (the package exports no path to its constants). */
+const API_PARAMETERS = 'swagger/apiParameters';
+
+function bodyTypeOf(controller: new (...args: unknown[]) => object, name: string): RouteInfo['bodyType'] {
+  const args: Record<string, { index: number }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {};
+  const types: unknown[] = Reflect.getMetadata('design:paramtypes', controller.prototype, name) ?? [];
+  const declared = [...Object.entries(args)].filter(([key]) => Number(key.split(':')[0]) === RouteParamtypes.BODY).map(([, arg]) => types[arg.index]);
+  const documented = ((Reflect.getMetadata(API_PARAMETERS, (controller.prototype as Record<string, object>)[name]) ?? []) as { in: string; type?: unknown }[])
+    .filter((p) => p.in === 'body')
+    .map((p) => p.type);
+  const type = [...documented, ...declared].find((t) => typeof t === 'function' && ![Object, String, Number, Boolean, Array].includes(t as never));
+  return type as RouteInfo['bodyType'];
 }
 
 const own = <T>(key: string, handler: object, controller: object): T | undefined =>
@@ -56,6 +73,7 @@ export function discoverRoutes(app: INestApplication): RouteInfo[] {
               isPublic: own<boolean>(PUBLIC_KEY, handler, controller) === true,
               // The audit interceptor reads the handler only.
               audited: Reflect.getMetadata(AUDITED_KEY, handler),
+              bodyType: bodyTypeOf(controller, name),
             });
           }
         }

@@ -20,12 +20,12 @@ describe('validation messages are Indonesian, per field', () => {
     expect(await details(LoginDto, { username: 'a'.repeat(101), password: 5, extra: 1 })).toEqual([
       { field: 'extra', messages: ['kolom extra tidak dikenal'] },
       { field: 'username', messages: ['username maksimal 100 karakter'] },
-      { field: 'password', messages: ['password harus berupa teks'] }, // not also its length: a number has none
+      { field: 'password', messages: ['password harus berupa teks, bukan angka'] }, // not also its length: a number has none
     ]);
   });
 
   it('booleans', async () => {
-    expect(await details(UpdateUserDto, { active: 'ya' })).toEqual([{ field: 'active', messages: ['active harus true atau false'] }]);
+    expect(await details(UpdateUserDto, { active: 'ya' })).toEqual([{ field: 'active', messages: ['active harus true atau false, bukan teks'] }]);
   });
 
   it('dates and numbers in a query', async () => {

@@ -26,7 +26,7 @@ describe('payments: every problem of a submit in one answer', () => {
     const body = await send({ ...base, amount: '1.000,5', month: '2025-10', paidAt: '2099-12-31' });
     expect(body.code).toBe('VALIDATION_FAILED');
     expect(body.details).toEqual([
-      { field: 'amount', messages: ['amount harus bilangan bulat rupiah'] },
+      { field: 'amount', messages: ['amount harus bilangan bulat rupiah, bukan teks'] }, // '1.000,5': text, said so
       { field: 'month', messages: ['Bulan Oktober 2025 di luar tahun anggaran komitmen (2026). Pembayaran untuk bulan itu dicatat pada komitmen tahun 2025.'] },
       { field: 'paidAt', messages: ['Tanggal bayar 31 Desember 2099 belum terjadi (hari ini 15 November 2026 WIB).'] },
     ]);

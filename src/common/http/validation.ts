@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
-import { Matches } from 'class-validator';
+import { getMetadataStorage, Matches } from 'class-validator';
+import { butCame, kindOf, type ValueKind } from '../value-kind.js';
 
 /** A `nik` field of a request (query or path): 16 digits, said as the one message every route gives. */
 export const IsNikField = () => Matches(/^\d{16}$/, { message: 'nik harus 16 digit angka' });
@@ -7,26 +8,69 @@ export const IsNikField = () => Matches(/^\d{16}$/, { message: 'nik harus 16 dig
 /** The message of a body that is not a JSON object (an array, say): the same on every route. */
 export const OBJECT_EXPECTED = 'isi permintaan harus berupa objek JSON, mis. {"kolom": "nilai"}';
 
-/** Flattens class-validator errors into `[{ field, messages }]` with dotted paths. */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
+/**
+ * Flattens class-validator errors into `[{ field, messages }]` with dotted paths. A query's values
+ * are text, so one of the wrong form is named as itself (`bukan "1e3"`), not as text.
+ */
+export function flattenValidationErrors(errors: ValidationError[], parent = '', quoted = false): { field: string; messages: string[] }[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: messagesOf(error.constraints) }] : [];
-    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+    const own = error.constraints ? [{ field, messages: messagesOf(error, error.constraints, quoted) }] : [];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field, quoted)];
   });
 }
 
 /** Checks of what kind a value is; when one fails, the checks of its size or range say nothing useful. */
 const TYPE_CHECKS = ['isDate', 'isInt', 'isNumber', 'isString', 'isBoolean', 'isArray'];
 
+/** The kind of value a check takes (checks of any kind, isNotEmpty and the custom ones, are not listed; nor dates, which arrive converted). */
+const TAKES: Record<string, ValueKind> = {
+  isString: 'text',
+  matches: 'text',
+  minLength: 'text',
+  maxLength: 'text',
+  isUuid: 'text',
+  isInt: 'number',
+  isNumber: 'number',
+  min: 'number',
+  max: 'number',
+  isPositive: 'number',
+  isBoolean: 'boolean',
+  isArray: 'array',
+};
+
+/** The kind of the values an isIn/isEnum check of `property` allows (all of ours are text; read, not assumed). */
+function allowedKind(target: object | undefined, property: string): ValueKind | undefined {
+  if (!target) return undefined;
+  const check = getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find((m) => m.propertyName === property && (m.name === 'isIn' || m.name === 'isEnum'));
+  const allowed: unknown[] = check ? (check.name === 'isEnum' ? Object.values(check.constraints[0] as object) : (check.constraints[0] as unknown[])) : [];
+  const kinds = new Set(allowed.map(kindOf));
+  return kinds.size === 1 ? [...kinds][0] : undefined;
+}
+
+/** The kind of value a field takes, from the checks it failed. */
+function expectedKind(error: ValidationError, constraints: Record<string, string>): ValueKind | undefined {
+  for (const name of Object.keys(constraints)) {
+    if (name in TAKES) return TAKES[name];
+    if (name === 'isIn' || name === 'isEnum') return allowedKind(error.target, error.property);
+  }
+  return undefined;
+}
+
 /**
  * A field's messages, each once. A value of the wrong kind is told only that: "maksimal 200 karakter"
- * for a number, or "tidak boleh kurang dari 1" for `page=dua`, would only confuse.
+ * for a number, or "tidak boleh kurang dari 1" for `page=dua`, would only confuse; and it is told what
+ * came (`harus berupa teks, bukan angka`), never that the field is required. A field left out whose
+ * checks include isNotEmpty gets that message (`pledgeCode wajib diisi`), not its type's.
  */
-function messagesOf(constraints: Record<string, string>): string[] {
+function messagesOf(error: ValidationError, constraints: Record<string, string>, quoted: boolean): string[] {
+  if (error.value === undefined && constraints.isNotEmpty) return [translate(constraints.isNotEmpty)];
   const types = TYPE_CHECKS.filter((name) => name in constraints);
   const failed = types.length ? types.map((name) => constraints[name]) : Object.values(constraints);
-  return [...new Set(failed.map(translate))];
+  const expected = expectedKind(error, constraints);
+  return [...new Set(failed.map((message) => butCame(translate(message), error.value, expected, quoted)))];
 }
 
 /** Indonesian wording for class-validator's default messages we rely on. */
@@ -68,7 +112,9 @@ const options = (forbidNonWhitelisted: boolean, noun = 'kolom'): ValidationPipeO
   whitelist: true,
   forbidNonWhitelisted,
   transform: true,
-  exceptionFactory: (errors) => refused(flattenValidationErrors(errors).map(({ field, messages }) => ({ field, messages: messages.map((m) => m.replace(/^kolom /, `${noun} `)) }))),
+  // the class of each failing field (Nest leaves it out): what an isIn/isEnum check allows is read from it
+  validationError: { target: true, value: true },
+  exceptionFactory: (errors) => refused(flattenValidationErrors(errors, '', noun === 'parameter').map(({ field, messages }) => ({ field, messages: messages.map((m) => m.replace(/^kolom /, `${noun} `)) }))),
 });
 
 const refused = (details: { field: string; messages: string[] }[]) => new BadRequestException({ message: 'Data yang dikirim tidak valid.', details });

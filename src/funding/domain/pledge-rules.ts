@@ -9,6 +9,7 @@ import { MAX_RUPIAH, rupiah } from '../../common/money.js';
 import { checkNik } from '../../common/nik.js';
 import { clip } from '../../common/errors/domain.exception.js';
 import { monthNumberName } from '../../common/month.js';
+import { butCame } from '../../common/value-kind.js';
 
 export const SOURCE_TYPES = ['APBD', 'APBD_PROV', 'DESA', 'TJSLP'] as const;
 export const FUNDS = ['DANA_DESA', 'ADD', 'PADES'] as const;
@@ -82,6 +83,8 @@ export function pledgeWarnings(p: { code: string; sourceType: string; fund: stri
 }
 
 const isBlank = (v: unknown) => v === undefined || v === null || v === '';
+/** Text, or left out (said to be required): null, a number or a list is of the wrong kind, said so (not "wajib diisi"). */
+const isText = (v: unknown) => v === undefined || typeof v === 'string';
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 /** A quota is a count of participants a month: within an int column, far above any register. */
 const MAX_QUOTA = 2_000_000_000;
@@ -99,60 +102,62 @@ export function validatePledge(
   };
 
   const code = typeof input.code === 'string' ? input.code.trim() : '';
-  if (!code) fail('code', 'code (kode komitmen) wajib diisi.');
+  if (!isText(input.code)) fail('code', butCame('code (kode komitmen) harus berupa teks.', input.code, 'text'));
+  else if (!code) fail('code', 'code (kode komitmen) wajib diisi.');
   else if (!CODE_PATTERN.test(code)) fail('code', `code "${clip(code)}" hanya boleh berisi huruf, angka, titik, garis bawah atau tanda hubung (maksimal 80 karakter).`);
 
   const sourceType = input.sourceType as SourceType;
-  if (!SOURCE_TYPES.includes(sourceType)) fail('sourceType', `sourceType harus salah satu dari: ${SOURCE_TYPES.join(', ')}.`);
+  if (!SOURCE_TYPES.includes(sourceType)) fail('sourceType', butCame(`sourceType harus salah satu dari: ${SOURCE_TYPES.join(', ')}.`, sourceType, 'text'));
 
   const fund = isBlank(input.fund) ? null : (input.fund as Fund);
   if (sourceType === 'DESA') {
     if (fund === null) fail('fund', 'fund wajib diisi untuk sumber DESA (anggaran desa): Dana Desa (DANA_DESA), Alokasi Dana Desa (ADD) atau Pendapatan Asli Desa (PADES).');
-    else if (!FUNDS.includes(fund)) fail('fund', `fund harus salah satu dari: ${FUNDS.join(', ')}.`);
+    else if (!FUNDS.includes(fund)) fail('fund', butCame(`fund harus salah satu dari: ${FUNDS.join(', ')}.`, fund, 'text'));
   } else if (fund !== null && SOURCE_TYPES.includes(sourceType)) {
     fail('fund', `fund hanya diisi untuk sumber DESA; kosongkan untuk ${sourceType}.`);
   }
 
   const funder = typeof input.funder === 'string' ? input.funder.trim() : '';
-  if (!funder) fail('funder', 'funder (nama pemberi dana) wajib diisi.');
+  if (!isText(input.funder)) fail('funder', butCame('funder (nama pemberi dana) harus berupa teks.', input.funder, 'text'));
+  else if (!funder) fail('funder', 'funder (nama pemberi dana) wajib diisi.');
   else if (funder.length > 200) fail('funder', 'funder maksimal 200 karakter.');
 
   const fiscalYear = input.fiscalYear;
-  if (!isInt(fiscalYear) || fiscalYear < 2018 || fiscalYear > 2099) fail('fiscalYear', 'fiscalYear (tahun anggaran) harus antara 2018 dan 2099.');
+  if (!isInt(fiscalYear) || fiscalYear < 2018 || fiscalYear > 2099) fail('fiscalYear', butCame('fiscalYear (tahun anggaran) harus antara 2018 dan 2099.', fiscalYear, 'number'));
 
   const fromMonth = isBlank(input.fromMonth) ? 1 : input.fromMonth;
   const toMonth = isBlank(input.toMonth) ? 12 : input.toMonth;
   const monthOk = (v: unknown): v is number => isInt(v) && v >= 1 && v <= 12;
-  if (!monthOk(fromMonth)) fail('fromMonth', 'fromMonth harus bulan 1 sampai 12 dari tahun anggaran.');
-  if (!monthOk(toMonth)) fail('toMonth', 'toMonth harus bulan 1 sampai 12 dari tahun anggaran.');
+  if (!monthOk(fromMonth)) fail('fromMonth', butCame('fromMonth harus bulan 1 sampai 12 dari tahun anggaran.', fromMonth, 'number'));
+  if (!monthOk(toMonth)) fail('toMonth', butCame('toMonth harus bulan 1 sampai 12 dari tahun anggaran.', toMonth, 'number'));
   if (monthOk(fromMonth) && monthOk(toMonth) && fromMonth > toMonth) {
     fail('toMonth', `toMonth (bulan akhir) ${monthNumberName(toMonth)} lebih awal dari bulan awal ${monthNumberName(fromMonth)}: bulan akhir harus sama dengan atau sesudah bulan awal.`);
   }
 
   const scope = input.scope as PledgeScope;
-  if (!SCOPES.includes(scope)) fail('scope', `scope harus salah satu dari: ${SCOPES.join(', ')}.`);
+  if (!SCOPES.includes(scope)) fail('scope', butCame(`scope harus salah satu dari: ${SCOPES.join(', ')}.`, scope, 'text'));
 
   const villageCodes = checkVillages(input.villageCodes, scope, knownVillages, fail);
   const niks = checkNiks(input.niks, scope, fail);
 
   const sharePercent = isBlank(input.sharePercent) ? 100 : input.sharePercent;
-  if (!isInt(sharePercent) || sharePercent < 1 || sharePercent > 100) fail('sharePercent', 'sharePercent harus bilangan bulat 1 sampai 100.');
+  if (!isInt(sharePercent) || sharePercent < 1 || sharePercent > 100) fail('sharePercent', butCame('sharePercent harus bilangan bulat 1 sampai 100.', sharePercent, 'number'));
 
   const quota = isBlank(input.quota) ? null : input.quota;
   if (quota !== null && (!isInt(quota) || quota <= 0 || quota > MAX_QUOTA)) {
-    fail('quota', `quota (jumlah peserta per bulan) harus bilangan bulat lebih dari 0 dan paling besar ${MAX_QUOTA.toLocaleString('id-ID')}.`);
+    fail('quota', butCame(`quota (jumlah peserta per bulan) harus bilangan bulat lebih dari 0 dan paling besar ${MAX_QUOTA.toLocaleString('id-ID')}.`, quota, 'number'));
   }
 
   const budget = isBlank(input.budget) ? null : input.budget;
   if (budget !== null && (!isInt(budget) || budget <= 0 || budget > MAX_RUPIAH)) {
-    fail('budget', `budget (pagu setahun) harus rupiah bulat lebih dari 0 dan paling besar ${rupiah(MAX_RUPIAH)}.`);
+    fail('budget', butCame(`budget (pagu setahun) harus rupiah bulat lebih dari 0 dan paling besar ${rupiah(MAX_RUPIAH)}.`, budget, 'number'));
   }
 
   const priority = isBlank(input.priority) ? DEFAULT_PRIORITY[scope] : input.priority;
-  if (SCOPES.includes(scope) && (!isInt(priority) || Math.abs(priority) > 1_000_000)) fail('priority', 'priority harus bilangan bulat (-1000000 sampai 1000000); makin kecil makin dahulu membayar.');
+  if (SCOPES.includes(scope) && (!isInt(priority) || Math.abs(priority) > 1_000_000)) fail('priority', `${butCame('priority harus bilangan bulat (-1000000 sampai 1000000)', priority, 'number')}; makin kecil makin dahulu membayar.`);
 
   const legalBasis = isBlank(input.legalBasis) ? null : input.legalBasis;
-  if (legalBasis !== null && (typeof legalBasis !== 'string' || legalBasis.length > 500)) fail('legalBasis', 'legalBasis harus teks (maksimal 500 karakter).');
+  if (legalBasis !== null && (typeof legalBasis !== 'string' || legalBasis.length > 500)) fail('legalBasis', butCame('legalBasis harus teks (maksimal 500 karakter).', legalBasis, 'text'));
 
   if (problems.length) return { pledge: null, problems };
   return {
@@ -188,7 +193,7 @@ const SCOPE_NAMES: Record<PledgeScope, string> = { ALL: 'semua peserta', VILLAGE
 function checkVillages(value: unknown, scope: PledgeScope, known: ReadonlySet<string>, fail: (f: string, m: string) => void): string[] {
   const list = asList(value);
   if (list === null) {
-    fail('villageCodes', 'villageCodes harus berupa daftar kode desa.');
+    fail('villageCodes', butCame('villageCodes harus berupa daftar kode desa.', value, 'array'));
     return [];
   }
   if (scope === 'VILLAGES' && list.length === 0) fail('villageCodes', 'villageCodes wajib diisi untuk cakupan desa tertentu: pilih minimal satu desa (kode desa, misalnya 17.03.06.2001).');
@@ -211,7 +216,7 @@ function checkVillages(value: unknown, scope: PledgeScope, known: ReadonlySet<st
 function checkNiks(value: unknown, scope: PledgeScope, fail: (f: string, m: string) => void): string[] {
   const list = asList(value);
   if (list === null) {
-    fail('niks', 'niks harus berupa daftar NIK.');
+    fail('niks', butCame('niks harus berupa daftar NIK.', value, 'array'));
     return [];
   }
   if (scope === 'RESIDENTS' && list.length === 0) fail('niks', 'niks wajib diisi untuk scope RESIDENTS: isi minimal satu NIK penerima.');

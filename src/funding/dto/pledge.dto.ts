@@ -11,22 +11,22 @@ import { FUNDS, SCOPES, SOURCE_TYPES } from '../domain/pledge-rules.js';
 export class PledgeFieldsDto {
   @ApiProperty({ enum: SOURCE_TYPES }) @IsOptional() sourceType?: unknown;
   @ApiPropertyOptional({ enum: FUNDS, nullable: true, description: 'only for DESA' }) @IsOptional() fund?: unknown;
-  @ApiProperty({ example: 'Pemerintah Kabupaten Bengkulu Utara' }) @IsOptional() funder?: unknown;
-  @ApiPropertyOptional({ minimum: 1, maximum: 12, default: 1 }) @IsOptional() fromMonth?: unknown;
-  @ApiPropertyOptional({ minimum: 1, maximum: 12, default: 12 }) @IsOptional() toMonth?: unknown;
+  @ApiProperty({ type: String, example: 'Pemerintah Kabupaten Bengkulu Utara' }) @IsOptional() funder?: unknown;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: 12, default: 1, description: 'null: the default' }) @IsOptional() fromMonth?: unknown;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: 12, default: 12, description: 'null: the default' }) @IsOptional() toMonth?: unknown;
   @ApiProperty({ enum: SCOPES }) @IsOptional() scope?: unknown;
-  @ApiPropertyOptional({ type: [String], example: ['17.03.06.2001'] }) @IsOptional() villageCodes?: unknown;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() niks?: unknown;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 100 }) @IsOptional() sharePercent?: unknown;
-  @ApiPropertyOptional({ nullable: true, description: 'participants per month' }) @IsOptional() quota?: unknown;
-  @ApiPropertyOptional({ nullable: true, description: 'rupiah over the fiscal year (pagu)' }) @IsOptional() budget?: unknown;
-  @ApiPropertyOptional({ description: 'default RESIDENTS 10, VILLAGES 20, ALL 90' }) @IsOptional() priority?: unknown;
-  @ApiPropertyOptional({ nullable: true, example: 'PKS No. 900/123/2026' }) @IsOptional() legalBasis?: unknown;
+  @ApiPropertyOptional({ type: [String], nullable: true, example: ['17.03.06.2001'], description: 'null: none' }) @IsOptional() villageCodes?: unknown;
+  @ApiPropertyOptional({ type: [String], nullable: true, description: 'null: none' }) @IsOptional() niks?: unknown;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: 100, default: 100, description: 'null: the default' }) @IsOptional() sharePercent?: unknown;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'participants per month' }) @IsOptional() quota?: unknown;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'rupiah over the fiscal year (pagu)' }) @IsOptional() budget?: unknown;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'default RESIDENTS 10, VILLAGES 20, ALL 90 (also for null)' }) @IsOptional() priority?: unknown;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'PKS No. 900/123/2026' }) @IsOptional() legalBasis?: unknown;
 }
 
 export class CreatePledgeDto extends PledgeFieldsDto {
-  @ApiProperty({ example: 'APBD-2026' }) @IsOptional() code?: unknown;
-  @ApiProperty({ example: 2026 }) @IsOptional() fiscalYear?: unknown;
+  @ApiProperty({ type: String, example: 'APBD-2026' }) @IsOptional() code?: unknown;
+  @ApiProperty({ type: 'integer', example: 2026 }) @IsOptional() fiscalYear?: unknown;
 }
 
 /**
@@ -35,7 +35,7 @@ export class CreatePledgeDto extends PledgeFieldsDto {
  * revise), so that every problem comes back in one answer.
  */
 export class RevisePledgeDto extends PledgeFieldsDto {
-  @ApiProperty({ example: 'Perubahan pagu APBD-P 2026 (Perda No. 5/2026)', maxLength: 500 }) @IsOptional() reason?: unknown;
+  @ApiProperty({ type: String, example: 'Perubahan pagu APBD-P 2026 (Perda No. 5/2026)', maxLength: 500 }) @IsOptional() reason?: unknown;
   // Known fields that a revision cannot change: declared, so refused with their own message.
   @IsOptional() code?: unknown;
   @IsOptional() fiscalYear?: unknown;

@@ -15,7 +15,7 @@ export class CreateTariffDto {
   @IsIn(['LOCAL', 'CENTRAL'], { message: 'payer harus LOCAL (dibayar kabupaten) atau CENTRAL (pemerintah pusat)' })
   payer: 'LOCAL' | 'CENTRAL';
 
-  @ApiProperty({ example: 35000 })
+  @ApiProperty({ example: 35000, type: 'integer' })
   @IsInt({ message: 'amount harus rupiah bulat' })
   @Min(0, { message: 'amount tidak boleh negatif' })
   @Max(MAX_TARIFF_RUPIAH, { message: `amount paling besar ${rupiah(MAX_TARIFF_RUPIAH)} per peserta per bulan` })
@@ -25,13 +25,13 @@ export class CreateTariffDto {
   @Matches(DATE, { message: DATE_MESSAGE('validFrom') })
   validFrom: string;
 
-  @ApiPropertyOptional({ example: null, nullable: true })
+  @ApiPropertyOptional({ example: null, type: String, nullable: true })
   @IsOptional()
   @Matches(DATE, { message: DATE_MESSAGE('validTo') })
   validTo?: string | null;
 
   @ApiProperty({ example: 'Perpres 59/2024' })
-  @IsString({ message: 'legalBasis (dasar hukum) wajib diisi' })
+  @IsString({ message: 'legalBasis (dasar hukum) harus berupa teks' }) // left out: the message below (validation.ts)
   @IsNotEmpty({ message: 'legalBasis (dasar hukum) wajib diisi' })
   @MaxLength(500)
   legalBasis: string;

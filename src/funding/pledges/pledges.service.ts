@@ -16,6 +16,7 @@ import { USED_IN_FROZEN_MONTHS } from '../sql/pledges.sql.js';
 import { type PledgeView, toPledgeView } from './pledge-view.js';
 import { storedPledgeCode } from './pledge-code.js';
 import { monthName, monthOf } from '../../common/month.js';
+import { butCame } from '../../common/value-kind.js';
 
 /** Pledges of DOMAIN §5: created once, then only revised (every revision kept with who/when/why). */
 @Injectable()
@@ -199,7 +200,8 @@ function merge(before: PledgeData, change: PledgeInput): PledgeInput {
 function revisionProblems(change: { reason?: unknown; code?: unknown; fiscalYear?: unknown }): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const { reason } = change;
-  if (typeof reason !== 'string' || !HAS_VISIBLE_TEXT.test(reason)) problems.push({ field: 'reason', messages: ['reason (alasan perubahan) wajib diisi'] });
+  if (reason !== undefined && typeof reason !== 'string') problems.push({ field: 'reason', messages: [butCame('reason (alasan perubahan) harus berupa teks', reason, 'text')] });
+  else if (!reason || !HAS_VISIBLE_TEXT.test(reason)) problems.push({ field: 'reason', messages: ['reason (alasan perubahan) wajib diisi'] });
   else if (reason.length > 500) problems.push({ field: 'reason', messages: ['reason maksimal 500 karakter'] });
   if (change.code !== undefined) problems.push({ field: 'code', messages: ['code tidak dapat diubah: kode komitmen tetap selama komitmen ada.'] });
   if (change.fiscalYear !== undefined) problems.push({ field: 'fiscalYear', messages: ['fiscalYear tidak dapat diubah: buat komitmen baru untuk tahun anggaran lain.'] });

@@ -43,14 +43,14 @@ export class RecordPaymentDto {
   @Matches(MONTH_PATTERN, { message: `month: ${MONTH_MESSAGE}` })
   month: string;
 
-  @ApiProperty({ example: 37800000, description: 'Whole rupiah' })
+  @ApiProperty({ example: 37800000, type: 'integer', description: 'Whole rupiah' })
   @IsInt({ message: 'amount harus bilangan bulat rupiah' })
   @Min(1, { message: 'amount harus lebih dari 0' })
   @Max(MAX_RUPIAH, { message: `amount paling besar ${rupiah(MAX_RUPIAH)}` })
   amount: number;
 
   @ApiProperty({ example: '2026-11-08', description: 'YYYY-MM-DD (WIB) or an ISO timestamp with zone, converted to its WIB day' })
-  @IsString({ message: ({ value }) => (value === undefined || value === null ? PAID_AT_MISSING : 'paidAt harus berupa teks, mis. "2026-11-08"') })
+  @IsString({ message: ({ value }) => (value === undefined ? PAID_AT_MISSING : 'paidAt harus berupa teks tanggal YYYY-MM-DD') })
   // empty (the console's form sends "" for a day not picked): said to be required, not of the wrong form (QA)
   @Matches(PAID_AT_FORM, { message: ({ value }) => (value === '' ? PAID_AT_MISSING : `paidAt harus berformat YYYY-MM-DD dengan tahun ${PAID_YEARS}`) })
   @IsPaymentDay()
@@ -63,7 +63,7 @@ export class RecordPaymentDto {
   @MaxLength(200)
   reference: string;
 
-  @ApiPropertyOptional({ example: '2026-08', description: 'A correction of an earlier (e.g. finalized) month, recorded in this open month' })
+  @ApiPropertyOptional({ example: '2026-08', nullable: true, description: 'A correction of an earlier (e.g. finalized) month, recorded in this open month' })
   @IsOptional()
   @Matches(MONTH_PATTERN, { message: `adjustsMonth: ${MONTH_MESSAGE}` })
   adjustsMonth?: string;
