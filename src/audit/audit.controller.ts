@@ -4,6 +4,7 @@ import { Roles } from '../auth/access.decorators.js';
 import { Role } from '../users/role.js';
 import { AuditService } from './audit.service.js';
 import { AuditQueryDto } from './dto/audit-query.dto.js';
+import { NoQueryDto } from '../common/http/validation.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -19,7 +20,7 @@ export class AuditController {
 
   /** Whether the hash chain is intact; names the first broken event otherwise. */
   @Get('verify')
-  verify() {
+  verify(@Query() _query: NoQueryDto) {
     return this.audit.verify();
   }
 }

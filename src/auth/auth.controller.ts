@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES } from '../users/role.js';
 import { Public, Roles } from './access.decorators.js';
@@ -6,6 +6,7 @@ import { AUTH_PATH, LOGIN_PATH } from './auth-routes.js';
 import { AuthService } from './auth.service.js';
 import { type AuthenticatedUser, CurrentUser } from './authenticated-user.js';
 import { AccessTokenDto, LoginDto } from './dto/login.dto.js';
+import { NoQueryDto } from '../common/http/validation.js';
 
 @ApiTags('auth')
 @Controller(AUTH_PATH)
@@ -17,14 +18,14 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenDto })
-  login(@Body() body: LoginDto, @Ip() ip: string): Promise<AccessTokenDto> {
+  login(@Body() body: LoginDto, @Ip() ip: string, @Query() _query: NoQueryDto): Promise<AccessTokenDto> {
     return this.auth.login(body.username, body.password, ip);
   }
 
   @Get('me')
   @Roles(...ALL_ROLES)
   @ApiBearerAuth()
-  me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser {
+  me(@CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto): AuthenticatedUser {
     return user;
   }
 }

@@ -1,8 +1,9 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Query, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators.js';
+import { NoQueryDto } from '../common/http/validation.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -11,7 +12,7 @@ export class HealthController {
 
   @Get()
   @Public()
-  async health(): Promise<{ status: 'ok' }> {
+  async health(@Query() _query: NoQueryDto): Promise<{ status: 'ok' }> {
     try {
       await this.dataSource.query('SELECT 1');
       return { status: 'ok' };

@@ -18,6 +18,7 @@ import { PaymentException } from './payments.exception.js';
 import { PaymentUploadQueryDto } from './dto/payment.dto.js';
 import { COUNT_PAYMENT_UPLOADS, PAYMENT_UPLOAD, PAYMENT_UPLOADS } from './sql/payment-uploads.sql.js';
 import { UploadPayments } from './use-cases/upload-payments.use-case.js';
+import { NoQueryDto } from '../common/http/validation.js';
 
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const UPLOAD_ID = uuidParam(PaymentException.uploadNotFound);
@@ -38,7 +39,7 @@ export class PaymentUploadsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UploadFile()
-  upload(@UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser) {
+  upload(@UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return withUploadedFile(file, (f) => this.uploadPayments.execute({ path: f.path, filename: f.originalname, actor: user.username }));
   }
 
@@ -55,7 +56,7 @@ export class PaymentUploadsController {
   @Get(':id/report.xlsx')
   @Roles(...READERS)
   @ApiProduces(XLSX_CONTENT_TYPE)
-  async report(@Param('id', UPLOAD_ID) id: string, @Res() res: FastifyReply): Promise<void> {
+  async report(@Param('id', UPLOAD_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     const [upload]: PaymentUploadReportRow[] = await this.dataSource.query(PAYMENT_UPLOAD, [id]);
     if (!upload) throw PaymentException.uploadNotFound(id);
     await sendWorkbook(res, { filename: paymentUploadReportFilename(upload), write: (out) => writeRowReport(this.dataSource, paymentUploadReport(upload), out) });

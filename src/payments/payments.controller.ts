@@ -18,6 +18,7 @@ import { PaymentException } from './payments.exception.js';
 
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const PAYMENT_ID = uuidParam(PaymentException.notFound);
+import { NoQueryDto } from '../common/http/validation.js';
 
 @ApiTags('payments')
 @ApiBearerAuth()
@@ -35,7 +36,7 @@ export class PaymentsController {
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('payment.record', 'payment')
   @ApiBody({ type: RecordPaymentDto })
-  async record(@Body() raw: unknown, @CurrentUser() user: AuthenticatedUser) {
+  async record(@Body() raw: unknown, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     const body = await readPaymentBody(raw, (sound) => this.recordPayment.problemsOf(sound));
     return this.recordPayment.execute({ ...body, actor: user.username });
   }
@@ -44,7 +45,7 @@ export class PaymentsController {
   @Delete(':id')
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('payment.delete', 'payment')
-  remove(@Param('id', PAYMENT_ID) id: string) {
+  remove(@Param('id', PAYMENT_ID) id: string, @Query() _query: NoQueryDto) {
     return this.deletePayment.execute(id);
   }
 

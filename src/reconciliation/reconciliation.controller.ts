@@ -13,6 +13,7 @@ import { ReconciliationException } from './reconciliation.exception.js';
 
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const RUN_ID = uuidParam(ReconciliationException.runNotFound);
+import { NoQueryDto } from '../common/http/validation.js';
 
 @ApiTags('reconciliation')
 @ApiBearerAuth()
@@ -28,7 +29,7 @@ export class ReconciliationController {
   @Post()
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('reconciliation.start', 'reconciliation_run')
-  start(@Body() body: StartReconciliationDto, @CurrentUser() user: AuthenticatedUser) {
+  start(@Body() body: StartReconciliationDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.reconcileMonth.execute({ month: body.month, actor: user.username, trigger: 'MANUAL' });
   }
 
@@ -40,7 +41,7 @@ export class ReconciliationController {
 
   @Get(':id')
   @Roles(...READERS)
-  get(@Param('id', RUN_ID) id: string) {
+  get(@Param('id', RUN_ID) id: string, @Query() _query: NoQueryDto) {
     return this.runs.getWithChanges(id);
   }
 
@@ -57,7 +58,7 @@ export class ReconciliationController {
   @Post(':id/finalize')
   @Roles(Role.KEUANGAN)
   @Audited('reconciliation.finalize', 'reconciliation_run')
-  finalize(@Param('id', RUN_ID) id: string, @CurrentUser() user: AuthenticatedUser) {
+  finalize(@Param('id', RUN_ID) id: string, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.finalizeRun.execute({ runId: id, actor: user.username });
   }
 }

@@ -1,8 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
 import { ALL_ROLES } from '../users/role.js';
 import { RegionsService } from './regions.service.js';
+import { NoQueryDto } from '../common/http/validation.js';
 
 @ApiTags('master data')
 @ApiBearerAuth()
@@ -12,7 +13,7 @@ export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
 
   @Get()
-  villages() {
+  villages(@Query() _query: NoQueryDto) {
     return this.regions.villages();
   }
 }

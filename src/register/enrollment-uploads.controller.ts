@@ -16,6 +16,7 @@ import { UploadStore } from './upload-store.js';
 import { toUploadView } from './upload-view.js';
 import { ImportEnrollmentSheet } from './use-cases/import-enrollment-sheet.use-case.js';
 import { writeUploadReport } from './workbooks/upload-report.writer.js';
+import { NoQueryDto } from '../common/http/validation.js';
 
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const UPLOAD_ID = uuidParam(RegisterException.uploadNotFound);
@@ -38,7 +39,7 @@ export class EnrollmentUploadsController {
   @UploadFile()
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  upload(@UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser) {
+  upload(@UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     if (!file) throw RegisterException.fileRequired();
     return this.importSheet.execute({ path: file.path, filename: file.originalname, sizeBytes: file.size, actor: user.username });
   }
@@ -52,14 +53,14 @@ export class EnrollmentUploadsController {
 
   @Get(':id')
   @Roles(...ALL_ROLES)
-  async get(@Param('id', UPLOAD_ID) id: string) {
+  async get(@Param('id') id: string, @Query() _query: NoQueryDto) {
     return toUploadView(await this.uploads.get(id));
   }
 
   /** Rejected and warned rows as uploaded, with their messages: fix and upload again. */
   @Get(':id/report.xlsx')
   @Roles(...ALL_ROLES)
-  async report(@Param('id', UPLOAD_ID) id: string, @Res() res: FastifyReply): Promise<void> {
+  async report(@Param('id') id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     const upload = await this.uploads.get(id);
     if (upload.status === 'PROCESSING') throw RegisterException.reportNotReady(id);
     await sendWorkbook(res, { filename: `laporan-unggahan-${upload.id.slice(0, 8)}.xlsx`, write: (out) => writeUploadReport(this.dataSource, upload, out) });

@@ -5,6 +5,7 @@ import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.
 import { ALL_ROLES } from '../users/role.js';
 import { ParticipantNikParamDto, ParticipantQueryDto } from './dto/register-query.dto.js';
 import { ParticipantsService } from './participants.service.js';
+import { NoQueryDto } from '../common/http/validation.js';
 
 @ApiTags('register')
 @ApiBearerAuth()
@@ -21,7 +22,7 @@ export class ParticipantsController {
 
   /** One participant with its change history (who, when, which upload, old/new) and funding history. */
   @Get(':nik')
-  get(@Param() { nik }: ParticipantNikParamDto, @CurrentUser() user: AuthenticatedUser) {
+  get(@Param() { nik }: ParticipantNikParamDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.participants.get(nik, user.username);
   }
 }

@@ -1,10 +1,11 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/access.decorators.js';
 import { sendWorkbookBytes } from '../common/spreadsheet/send-workbook.js';
 import { ALL_ROLES } from '../users/role.js';
 import { buildEnrollmentTemplate } from './workbooks/enrollment-template.js';
+import { NoQueryDto } from '../common/http/validation.js';
 
 @ApiTags('master data')
 @ApiBearerAuth()
@@ -15,7 +16,7 @@ export class TemplatesController {
 
   /** The enrollment template, built from the parser's own column definitions (same as templates/enrollment.xlsx). */
   @Get('enrollment.xlsx')
-  async enrollmentTemplate(@Res() res: FastifyReply): Promise<void> {
+  async enrollmentTemplate(@Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     await sendWorkbookBytes(res, 'templat-daftar-peserta.xlsx', (this.enrollment ??= buildEnrollmentTemplate()));
   }
 }

@@ -14,6 +14,7 @@ import { ReportsException } from './reports.exception.js';
 
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const RUN_ID = uuidParam(ReportsException.runNotFound);
+import { NoQueryDto } from '../common/http/validation.js';
 
 const XLSX_RESPONSE = { description: 'Buku kerja Excel (.xlsx), dikirim bertahap (streaming).', schema: { type: 'string', format: 'binary' } } as const;
 
@@ -33,7 +34,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Buku kerja rekonsiliasi: Ringkasan, Pagu & Realisasi, Per Sumber Dana, Per Desa, Rincian Peserta, Temuan, Pembayaran, Berita Acara' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse(XLSX_RESPONSE)
-  async workbook(@Param('id', RUN_ID) id: string, @Res() res: FastifyReply): Promise<void> {
+  async workbook(@Param('id', RUN_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     await sendWorkbook(res, await this.reconciliationWorkbook.prepare({ runId: id }));
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
 import { Audited } from '../audit/audited.decorator.js';
@@ -10,6 +10,7 @@ import { UsersException } from './users.exception.js';
 
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const USER_ID = uuidParam(UsersException.notFound);
+import { NoQueryDto } from '../common/http/validation.js';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -20,20 +21,20 @@ export class UsersController {
 
   @Post()
   @Audited('user.create', 'user')
-  create(@Body() body: CreateUserDto) {
+  create(@Body() body: CreateUserDto, @Query() _query: NoQueryDto) {
     return this.users.create(body.username, body.password, body.role);
   }
 
   /** The auditor reads the accounts too (who holds which role, who is deactivated); changing them stays ADMIN's. */
   @Get()
   @Roles(Role.ADMIN, Role.AUDITOR)
-  list() {
+  list(@Query() _query: NoQueryDto) {
     return this.users.list();
   }
 
   @Patch(':id')
   @Audited('user.update', 'user')
-  update(@Param('id', USER_ID) id: string, @Body() body: UpdateUserDto) {
+  update(@Param('id', USER_ID) id: string, @Body() body: UpdateUserDto, @Query() _query: NoQueryDto) {
     return this.users.update(id, body);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../../auth/authenticated-user.js';
@@ -7,6 +7,7 @@ import { Role } from '../../users/role.js';
 import { AllocateMonthDto } from '../dto/month.dto.js';
 import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
 import { AllocationQueries } from './allocation-queries.service.js';
+import { NoQueryDto } from '../../common/http/validation.js';
 
 @ApiTags('funding')
 @ApiBearerAuth()
@@ -21,13 +22,13 @@ export class AllocationsController {
   @Post()
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('allocation.run', 'allocation')
-  run(@Body() body: AllocateMonthDto, @CurrentUser() user: AuthenticatedUser) {
+  run(@Body() body: AllocateMonthDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.allocateMonth.execute({ month: body.month, actor: user.username });
   }
 
   @Get(':month')
   @Roles(...READERS)
-  get(@Param('month') month: string, @CurrentUser() user: AuthenticatedUser) {
+  get(@Param('month') month: string, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.queries.detail(month, user.username);
   }
 }

@@ -1,10 +1,11 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../auth/access.decorators.js';
 import { sendWorkbookBytes } from '../../common/spreadsheet/send-workbook.js';
 import { ALL_ROLES } from '../../users/role.js';
 import { buildPledgeTemplate } from './pledge-template.js';
+import { NoQueryDto } from '../../common/http/validation.js';
 
 /** The pledge sheet template beside the enrollment one (`GET /api/v1/templates/…`): the same file as templates/pledges.xlsx. */
 @ApiTags('funding')
@@ -15,7 +16,7 @@ export class PledgeTemplateController {
   private template?: Promise<Buffer>;
 
   @Get('pledges.xlsx')
-  async pledgeTemplate(@Res() res: FastifyReply): Promise<void> {
+  async pledgeTemplate(@Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     await sendWorkbookBytes(res, 'templat-komitmen-pendanaan.xlsx', (this.template ??= buildPledgeTemplate()));
   }
 }

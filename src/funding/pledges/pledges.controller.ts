@@ -6,6 +6,7 @@ import { Audited } from '../../audit/audited.decorator.js';
 import { Role } from '../../users/role.js';
 import { CreatePledgeDto, PledgeListQueryDto, RevisePledgeDto } from '../dto/pledge.dto.js';
 import { PledgesService } from './pledges.service.js';
+import { NoQueryDto } from '../../common/http/validation.js';
 
 @ApiTags('funding')
 @ApiBearerAuth()
@@ -16,7 +17,7 @@ export class PledgesController {
   @Post()
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('pledge.create', 'pledge')
-  create(@Body() body: CreatePledgeDto, @CurrentUser() user: AuthenticatedUser) {
+  create(@Body() body: CreatePledgeDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.pledges.create(body, user.username);
   }
 
@@ -28,13 +29,13 @@ export class PledgesController {
 
   @Get(':code')
   @Roles(...READERS)
-  get(@Param('code') code: string) {
+  get(@Param('code') code: string, @Query() _query: NoQueryDto) {
     return this.pledges.get(code);
   }
 
   @Get(':code/revisions')
   @Roles(...READERS)
-  revisions(@Param('code') code: string) {
+  revisions(@Param('code') code: string, @Query() _query: NoQueryDto) {
     return this.pledges.revisions(code);
   }
 
@@ -42,7 +43,7 @@ export class PledgesController {
   @Patch(':code')
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('pledge.revise', 'pledge')
-  revise(@Param('code') code: string, @Body() body: RevisePledgeDto, @CurrentUser() user: AuthenticatedUser) {
+  revise(@Param('code') code: string, @Body() body: RevisePledgeDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.pledges.revise(code, body, user.username);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../../auth/authenticated-user.js';
@@ -6,6 +6,7 @@ import { Audited } from '../../audit/audited.decorator.js';
 import { Role } from '../../users/role.js';
 import { CreateTariffDto } from '../dto/tariff.dto.js';
 import { TariffsService } from './tariffs.service.js';
+import { NoQueryDto } from '../../common/http/validation.js';
 
 @ApiTags('funding')
 @ApiBearerAuth()
@@ -15,7 +16,7 @@ export class TariffsController {
 
   @Get()
   @Roles(...READERS, Role.OPERATOR_DINKES)
-  list() {
+  list(@Query() _query: NoQueryDto) {
     return this.tariffs.list();
   }
 
@@ -23,7 +24,7 @@ export class TariffsController {
   @Post()
   @Roles(Role.ADMIN)
   @Audited('tariff.add', 'tariff')
-  add(@Body() body: CreateTariffDto, @CurrentUser() user: AuthenticatedUser) {
+  add(@Body() body: CreateTariffDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.tariffs.add(body, user.username);
   }
 }

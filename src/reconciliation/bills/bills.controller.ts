@@ -21,6 +21,7 @@ import { BpjsInputException } from '../bpjs-input.exception.js';
 
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const BILL_ID = uuidParam(BpjsInputException.billNotFound);
+import { NoQueryDto } from '../../common/http/validation.js';
 
 @ApiTags('bpjs')
 @ApiBearerAuth()
@@ -39,7 +40,7 @@ export class BillsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadBillDto })
   @UploadFile()
-  upload(@Body() body: UploadBillDto, @UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser) {
+  upload(@Body() body: UploadBillDto, @UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return withUploadedFile(file, (f) =>
       this.uploadBill.execute({ month: body.month, invoiceTotal: Number(body.invoiceTotal), path: f.path, filename: f.originalname, actor: user.username }),
     );
@@ -53,7 +54,7 @@ export class BillsController {
 
   @Get(':id')
   @Roles(...READERS)
-  get(@Param('id', BILL_ID) id: string) {
+  get(@Param('id', BILL_ID) id: string, @Query() _query: NoQueryDto) {
     return this.inputs.bill(id);
   }
 
@@ -61,7 +62,7 @@ export class BillsController {
   @Get(':id/report.xlsx')
   @Roles(...READERS)
   @ApiProduces(XLSX_CONTENT_TYPE)
-  async report(@Param('id', BILL_ID) id: string, @Res() res: FastifyReply): Promise<void> {
+  async report(@Param('id', BILL_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     const bill = await this.inputs.findBill(id);
     await sendWorkbook(res, { filename: billReportFilename(bill), write: (out) => writeRowReport(this.dataSource, billReport(bill), out) });
   }

@@ -21,6 +21,7 @@ import { BpjsInputException } from '../bpjs-input.exception.js';
 
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const PBI_LIST_ID = uuidParam(BpjsInputException.pbiListNotFound);
+import { NoQueryDto } from '../../common/http/validation.js';
 
 @ApiTags('bpjs')
 @ApiBearerAuth()
@@ -39,7 +40,7 @@ export class PbiApbnListsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadPbiListDto })
   @UploadFile()
-  upload(@Body() body: UploadPbiListDto, @UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser) {
+  upload(@Body() body: UploadPbiListDto, @UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return withUploadedFile(file, (f) => this.uploadList.execute({ month: body.month, path: f.path, filename: f.originalname, actor: user.username }));
   }
 
@@ -51,7 +52,7 @@ export class PbiApbnListsController {
 
   @Get(':id')
   @Roles(...READERS)
-  get(@Param('id', PBI_LIST_ID) id: string) {
+  get(@Param('id', PBI_LIST_ID) id: string, @Query() _query: NoQueryDto) {
     return this.inputs.pbiList(id);
   }
 
@@ -59,7 +60,7 @@ export class PbiApbnListsController {
   @Get(':id/report.xlsx')
   @Roles(...READERS)
   @ApiProduces(XLSX_CONTENT_TYPE)
-  async report(@Param('id', PBI_LIST_ID) id: string, @Res() res: FastifyReply): Promise<void> {
+  async report(@Param('id', PBI_LIST_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     const list = await this.inputs.findPbiList(id);
     await sendWorkbook(res, { filename: pbiListReportFilename(list), write: (out) => writeRowReport(this.dataSource, pbiListReport(list), out) });
   }
