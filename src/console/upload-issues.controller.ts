@@ -1,7 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Roles } from '../auth/access.decorators.js';
@@ -13,6 +12,7 @@ import { uuidParam } from '../common/http/uuid-param.js';
 
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const UPLOAD_ID = uuidParam(RegisterException.uploadNotFound);
+import { QueryInteger } from '../common/http/validation.js';
 
 export class UploadIssueQueryDto {
   @ApiPropertyOptional({ enum: ['REJECT', 'WARN'] })
@@ -20,8 +20,8 @@ export class UploadIssueQueryDto {
   @IsIn(['REJECT', 'WARN'], { message: 'severity harus REJECT atau WARN' })
   severity?: 'REJECT' | 'WARN';
 
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) pageSize = 100;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(1000) pageSize = 100;
 }
 
 /**

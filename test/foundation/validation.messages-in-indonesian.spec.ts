@@ -31,7 +31,7 @@ describe('validation messages are Indonesian, per field', () => {
   it('dates and numbers in a query', async () => {
     expect(await details(AuditQueryDto, { from: 'kemarin', page: 'dua' }, 'query')).toEqual([
       { field: 'from', messages: ['from harus tanggal/waktu ISO, mis. 2026-11-15T00:00:00+07:00'] },
-      { field: 'page', messages: ['page harus bilangan bulat'] },
+      { field: 'page', messages: ['page harus bilangan bulat, bukan "dua"'] },
     ]);
   });
 });

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsDate, IsInt, IsOptional, IsString, Max, MaxDate, Min, MinDate } from 'class-validator';
 import { MAX_PAGE } from '../../common/http/paging.js';
 import { calendarDay } from '../../common/spreadsheet/cell.js';
+import { QueryInteger } from '../../common/http/validation.js';
 
 /**
  * The years 2000–2099 of the API's dates, in WIB as the days given are read (`from=2000-01-01` is
@@ -39,6 +40,6 @@ export class AuditQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() entityId?: string;
   @ApiPropertyOptional({ description: 'ISO timestamp (without a zone: WIB), or a day (YYYY-MM-DD: from its start in WIB)' }) @IsOptional() @Transform(moment('first')) @IsDate() @MinDate(EARLIEST, RANGE('from')) @MaxDate(LATEST, RANGE('from')) from?: Date;
   @ApiPropertyOptional({ description: 'ISO timestamp (without a zone: WIB), or a day (YYYY-MM-DD: to its end in WIB)' }) @IsOptional() @Transform(moment('last')) @IsDate() @MinDate(EARLIEST, RANGE('to')) @MaxDate(LATEST, RANGE('to')) to?: Date;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize = 50;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(500) pageSize = 50;
 }

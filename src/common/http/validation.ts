@@ -1,9 +1,18 @@
 import { type ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { getMetadataStorage, Matches } from 'class-validator';
 import { butCame, kindOf, type ValueKind } from '../value-kind.js';
 
 /** A `nik` field of a request (query or path): 16 digits, said as the one message every route gives. */
 export const IsNikField = () => Matches(/^\d{16}$/, { message: 'nik harus 16 digit angka' });
+
+/**
+ * An integer query parameter (page, pageSize, year…): plain decimal digits, after a minus sign if any
+ * (so that `page=-1` is told the range), read as a number. Anything else is left as text for the
+ * field's IsInt to refuse, naming it (`pageSize harus bilangan bulat, bukan "1e3"`): `1e3`, `1.0`,
+ * `+5`, ` 5` or `0x10` were numbers to Number() and so taken.
+ */
+export const QueryInteger = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
 
 /** The message of a body that is not a JSON object (an array, say): the same on every route. */
 export const OBJECT_EXPECTED = 'isi permintaan harus berupa objek JSON, mis. {"kolom": "nilai"}';

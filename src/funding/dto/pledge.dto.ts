@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FUNDS, SCOPES, SOURCE_TYPES } from '../domain/pledge-rules.js';
+import { QueryInteger } from '../../common/http/validation.js';
 
 /**
  * The fields of DOMAIN §5. Types and rules are checked by `validatePledge` (shared with the sheet
@@ -44,7 +44,7 @@ export class RevisePledgeDto extends PledgeFieldsDto {
 export class PledgeListQueryDto {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt({ message: 'fiscalYear (tahun anggaran) harus antara 2018 dan 2099.' })
   @Min(2018, { message: 'fiscalYear (tahun anggaran) harus antara 2018 dan 2099.' })
   @Max(2099, { message: 'fiscalYear (tahun anggaran) harus antara 2018 dan 2099.' })

@@ -1,11 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { SOURCE_TYPES } from '../domain/pledge-rules.js';
 import { MONTH_MESSAGE } from './month.dto.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
-import { IsNikField } from '../../common/http/validation.js';
+import { IsNikField, QueryInteger } from '../../common/http/validation.js';
 import { VILLAGE_CODE_MESSAGE, VILLAGE_CODE_PATTERN } from '../../regions/village-code.js';
 
 export class SplitsQueryDto {
@@ -33,7 +32,7 @@ export class SplitsQueryDto {
 
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt({ message: 'page harus bilangan bulat mulai 1' })
   @Min(1, { message: 'page harus bilangan bulat mulai 1' })
   @Max(MAX_PAGE, { message: `page paling besar ${MAX_PAGE}` })
@@ -41,7 +40,7 @@ export class SplitsQueryDto {
 
   @ApiPropertyOptional({ default: 50, maximum: 1000 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt({ message: 'pageSize harus bilangan bulat 1 sampai 1000' })
   @Min(1, { message: 'pageSize harus bilangan bulat 1 sampai 1000' })
   @Max(1000, { message: 'pageSize harus bilangan bulat 1 sampai 1000' })

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { MAX_RUPIAH, rupiah } from '../../common/money.js';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
 import { paymentReference } from '../duplicate-payments.js';
 import { PAID_AT_FORM, PAID_YEARS, paidDayInWib } from '../paid-at.js';
+import { QueryInteger } from '../../common/http/validation.js';
 
 const PAID_AT_MISSING = 'paidAt (tanggal bayar) wajib diisi';
 
@@ -80,14 +81,14 @@ export class PaymentQueryDto {
   @IsString()
   pledgeCode?: string;
 
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) pageSize = 100;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(1000) pageSize = 100;
 }
 
 /** A page of payment sheet uploads, newest first. */
 export class PaymentUploadQueryDto {
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(100) pageSize = 20;
 }
 
 export class PaymentStatusQueryDto {

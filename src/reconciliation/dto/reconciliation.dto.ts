@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { CATEGORIES, type Category } from '../reconciliation.types.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
+import { QueryInteger } from '../../common/http/validation.js';
 
 const MONTH_MESSAGE = 'month harus berformat YYYY-MM dengan tahun 2000–2099';
 
@@ -36,6 +36,6 @@ export class FindingQueryDto {
   @IsIn(LISTED, { message: ({ value }) => (value === 'MATCHED' ? MATCHED_NOT_LISTED : CATEGORY_MESSAGE) })
   category?: Exclude<Category, 'MATCHED'>;
 
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
-  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) pageSize = 100;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(1000) pageSize = 100;
 }

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
+import { QueryInteger } from '../../common/http/validation.js';
 
 /** The period of a statement: one month or one fiscal year (exactly one of the two). */
 export class StatementQueryDto {
@@ -12,8 +12,8 @@ export class StatementQueryDto {
 
   @ApiPropertyOptional({ description: 'Tahun anggaran YYYY', example: 2026 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'year harus tahun (angka), misalnya 2026.' })
+  @QueryInteger()
+  @IsInt({ message: 'year harus tahun (angka, mis. 2026).' })
   @Min(2000, { message: 'year paling awal 2000.' })
   @Max(2099, { message: 'year paling akhir 2099.' })
   year?: number;
