@@ -53,14 +53,14 @@ export class EnrollmentUploadsController {
 
   @Get(':id')
   @Roles(...ALL_ROLES)
-  async get(@Param('id') id: string, @Query() _query: NoQueryDto) {
+  async get(@Param('id', UPLOAD_ID) id: string, @Query() _query: NoQueryDto) {
     return toUploadView(await this.uploads.get(id));
   }
 
   /** Rejected and warned rows as uploaded, with their messages: fix and upload again. */
   @Get(':id/report.xlsx')
   @Roles(...ALL_ROLES)
-  async report(@Param('id') id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
+  async report(@Param('id', UPLOAD_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     const upload = await this.uploads.get(id);
     if (upload.status === 'PROCESSING') throw RegisterException.reportNotReady(id);
     await sendWorkbook(res, { filename: `laporan-unggahan-${upload.id.slice(0, 8)}.xlsx`, write: (out) => writeUploadReport(this.dataSource, upload, out) });
