@@ -204,4 +204,41 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);
+
+  it('adds a village to a pledge by ticking it in the filtered list, keeping those chosen', async () => {
+    const { t, base, browser } = app;
+    const officer = await userFor(t, Role.KEUANGAN);
+    await (await t.as(Role.KEUANGAN))
+      .post('/api/v1/pledges')
+      .send({ code: 'TJSLP-KEBUN-2026', sourceType: 'TJSLP', funder: 'PT Kebun Sawit', fiscalYear: 2026, scope: 'VILLAGES', villageCodes: ['17.03.06.2001'], sharePercent: 10 })
+      .expect(201);
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, officer, '#/komitmen/TJSLP-KEBUN-2026');
+    const villages = page.getByRole('form', { name: 'Revisi komitmen' }).getByRole('group', { name: 'Desa yang ditanggung' });
+    const talangJambu = villages.getByRole('checkbox', { name: 'Kerkap – Talang Jambu (17.03.06.2001)' });
+    await expect(talangJambu.isChecked()).resolves.toBe(true);
+    await villages.getByText('Terpilih 1 desa: Talang Jambu (17.03.06.2001)').waitFor();
+    // typed: only the villages that match show; the one chosen stays chosen while hidden
+    await villages.getByLabel('Saring desa').fill('tebat');
+    const shown = await villages.locator('.checklist__item:visible').allTextContents();
+    expect(shown.every((text) => /tebat/i.test(text))).toBe(true);
+    expect(shown.some((text) => text.includes('Kerkap – Tebat Pacur (17.03.06.2002)'))).toBe(true);
+    await expect(talangJambu.isVisible()).resolves.toBe(false);
+    await villages.getByRole('checkbox', { name: 'Kerkap – Tebat Pacur (17.03.06.2002)' }).check(); // a plain click: nothing else is lost
+    await villages.getByLabel('Saring desa').fill('1703062003'); // a code without dots
+    await expect(villages.locator('.checklist__item:visible').count()).resolves.toBe(1);
+    await villages.getByLabel('Saring desa').fill('zzz');
+    await villages.getByText('Tidak ada desa yang cocok dengan saringan.').waitFor();
+    await villages.getByLabel('Saring desa').fill('');
+    await villages.getByText('Terpilih 2 desa: Talang Jambu (17.03.06.2001), Tebat Pacur (17.03.06.2002)').waitFor();
+    await expect(talangJambu.isChecked()).resolves.toBe(true);
+    const revise = page.getByRole('form', { name: 'Revisi komitmen' });
+    await revise.getByLabel('Alasan perubahan').fill('Tambah Desa Tebat Pacur');
+    await revise.getByRole('button', { name: 'Simpan revisi' }).click();
+    await page.getByText(/^Revisi 2 tersimpan\./).waitFor();
+    const saved = await (await t.as(Role.KEUANGAN)).get('/api/v1/pledges/TJSLP-KEBUN-2026').expect(200);
+    expect(saved.body.villageCodes).toEqual(['17.03.06.2001', '17.03.06.2002']);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
 });

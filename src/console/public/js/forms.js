@@ -110,7 +110,7 @@ export function showErrors(formEl, err, aliases = {}) {
       continue;
     }
     const slot = wrapper.querySelector('.field-error');
-    const label = wrapper.querySelector('label')?.firstChild?.textContent ?? '';
+    const label = wrapper.querySelector('legend, label')?.firstChild?.textContent ?? ''; // a group's legend, else the field's label
     slot.textContent = [slot.textContent, ...messages.map((m) => inLabelTerms(m, detail.field, label))].filter(Boolean).join(' ');
     slot.hidden = false;
     const control = wrapper.querySelector('input, select, textarea');

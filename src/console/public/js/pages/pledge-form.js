@@ -5,6 +5,7 @@
 import { h } from '../dom.js';
 import { FUND_LABELS, MONTH_NAMES, number, parseRupiah, RUPIAH_HINT, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
 import { field } from '../forms.js';
+import { villageChecklist } from '../village-checklist.js';
 import { villageOptions } from '../villages.js';
 
 const opts = (table) => Object.entries(table).filter(([k]) => k !== 'UNFUNDED').map(([value, text]) => ({ value, label: `${text} (${value})` }));
@@ -13,24 +14,13 @@ const MONTH_OPTIONS = MONTH_NAMES.map((name, i) => ({ value: String(i + 1), labe
 /** Fields of the form; `pledge` pre-fills them (revision), `mode` is 'create' or 'revise'. */
 export async function pledgeFields(pledge = {}, mode = 'create') {
   const villages = (await villageOptions('')).filter((o) => o.value);
-  const villageSelect = field({
+  const villageSelect = villageChecklist({
     label: 'Desa yang ditanggung',
     name: 'villageCodes',
     options: villages,
-    hint: 'Untuk cakupan "Desa tertentu". Tahan Ctrl (atau Cmd) untuk memilih lebih dari satu.',
-    attrs: { multiple: true, size: '8' },
+    chosen: pledge.villageCodes ?? [],
+    hint: 'Untuk cakupan "Desa tertentu". Centang desanya; ketik nama desa, kecamatan atau kode untuk menyaring daftar (desa yang sudah dicentang tetap terpilih).',
   });
-  const chosen = new Set((pledge.villageCodes ?? []).map((c) => c.replace(/\./g, '')));
-  for (const option of villageSelect.querySelectorAll('option')) option.selected = chosen.has(option.value.replace(/\./g, ''));
-  // The list is long: say which villages are chosen, below it.
-  const chosenText = h('p', { class: 'hint', 'aria-live': 'polite' });
-  const showChosen = () => {
-    const names = [...villageSelect.querySelector('select').selectedOptions].map((o) => o.textContent.replace(/^.* – /, ''));
-    chosenText.textContent = names.length ? `Terpilih ${names.length} desa: ${names.join(', ')}` : 'Belum ada desa dipilih.';
-  };
-  villageSelect.querySelector('select').addEventListener('change', showChosen);
-  villageSelect.append(chosenText);
-  showChosen();
 
   const fund = field({ label: 'Jenis dana desa', name: 'fund', value: pledge.fund ?? '', options: [{ value: '', label: '(pilih jenis dana desa)' }, ...opts(FUND_LABELS)] });
   const source = field({ label: 'Sumber dana', name: 'sourceType', required: true, value: pledge.sourceType ?? 'APBD', options: opts(SOURCE_TYPE_LABELS) });
