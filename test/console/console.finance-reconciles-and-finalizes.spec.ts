@@ -241,4 +241,44 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);
+
+  it("keeps the findings' category and page in the address: a reload and Back show them again", async () => {
+    const { t, base, browser } = app;
+    const month = '2026-11';
+    const finance = await t.as(Role.KEUANGAN);
+    // 55 lines nobody registered: two pages of findings (50 a page)
+    const strangers = Array.from({ length: 55 }, (_, i) => ({ noka: `00099999990${String(i).padStart(2, '0')}`, nik: `17030612058001${String(i).padStart(2, '0')}`, name: `Tidak Terdaftar ${i}`, amount: 37800 }));
+    const bill = billCsv([...PEOPLE.map((p) => ({ noka: p.noka!, nik: p.nik, name: p.name, amount: 37800 })), ...strangers]);
+    await finance.post('/api/v1/bills').field('month', month).field('invoiceTotal', String(60 * 37800)).attach('file', Buffer.from(bill), 'tagihan-november.csv').expect(201);
+    const runId = (await finance.post('/api/v1/reconciliations').send({ month }).expect(201)).body.id;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR), `#/rekonsiliasi/${runId}`);
+    await page.getByRole('heading', { name: /^Rekonsiliasi November 2026/ }).waitFor();
+    await row(page, 'Temuan per kategori', 'NOT_REGISTERED').getByRole('button', { name: /^Lihat/ }).click();
+    await page.getByRole('table', { name: 'Tidak terdaftar: 55 temuan' }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/rekonsiliasi/${runId}?category=NOT_REGISTERED`);
+    await page.getByRole('button', { name: 'Berikutnya ›' }).click();
+    await page.getByText('Halaman 2 dari 2 (55 baris)').waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/rekonsiliasi/${runId}?category=NOT_REGISTERED&page=2`);
+    const pageTwo = await page.getByRole('table', { name: 'Tidak terdaftar: 55 temuan' }).locator('tbody tr').count();
+    expect(pageTwo).toBe(5);
+
+    // a reload opens the same category and page
+    await page.reload();
+    await page.getByText('Halaman 2 dari 2 (55 baris)').waitFor();
+    await expect(page.getByRole('table', { name: 'Tidak terdaftar: 55 temuan' }).locator('tbody tr').count()).resolves.toBe(5);
+    // a finding's NIK opened, then Back: the same page again
+    const nik = (await page.getByRole('table', { name: 'Tidak terdaftar: 55 temuan' }).locator('tbody tr a').first().textContent())!;
+    await page.getByRole('link', { name: nik }).click();
+    await page.waitForURL((url) => url.hash.startsWith('#/peserta/'));
+    await page.goBack();
+    await page.getByText('Halaman 2 dari 2 (55 baris)').waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/rekonsiliasi/${runId}?category=NOT_REGISTERED&page=2`);
+    // an address naming a category the run does not list (MATCHED is only counted) shows the categories alone
+    await page.goto(`${base}/console/#/rekonsiliasi/${runId}?category=MATCHED`);
+    await page.getByText('Nilai ditagih = jumlah yang ditagih BPJS').waitFor();
+    await expect(page.getByRole('heading', { name: /^Temuan: / }).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
 });

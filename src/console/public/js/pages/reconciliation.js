@@ -42,6 +42,8 @@ export async function render(main, ctx) {
   const findingsList = h('div', { 'aria-live': 'polite' });
   const amountsNote = h('p', { class: 'hint', role: 'status', text: 'Menghitung nilai temuan…' });
   const categoryTable = findingCategoryTable(run, (category) => showFindings(findingsList, run, category, 1, ctx));
+  // the category and page last looked at live in the address (?category=&page=), as other pages keep their filters
+  const asked = listedCategory(run, ctx.query);
   replace(
     main,
     back(run.month),
@@ -56,6 +58,8 @@ export async function render(main, ctx) {
     section('Pendanaan per komitmen', fundedTable(run)),
     section('Jejak proses', runFacts(run)),
   );
+
+  if (asked) showFindings(findingsList, run, asked.category, asked.page, ctx, { focus: false });
 
   try {
     const amounts = await categoryAmounts(run, ctx.signal);
@@ -143,10 +147,25 @@ function findingCategoryTable(run, onShow) {
   return h('div', {}, table, unlisted ? h('p', { class: 'hint', text: 'Baris tagihan yang sesuai (MATCHED) hanya dihitung, tidak dicantumkan satu per satu.' }) : null);
 }
 
-async function showFindings(container, run, category, page, ctx) {
+/**
+ * The category and page of the address (`?category=NOT_REGISTERED&page=2`) when the run lists that category
+ * (it has findings and is stored, not only counted), else null; a page that is not a whole number from 1 is 1. Pure.
+ */
+export function listedCategory(run, query = {}) {
+  const category = String(query.category ?? '').toUpperCase();
+  const count = categoryCounts(run.findings).find((r) => r.category === category)?.count ?? 0;
+  if (!count || UNLISTED_CATEGORIES.has(category)) return null;
+  const page = /^\d+$/.test(String(query.page ?? '')) && Number(query.page) >= 1 ? Number(query.page) : 1;
+  return { category, page };
+}
+
+async function showFindings(container, run, category, page, ctx, { focus = true } = {}) {
   const pageSize = 50;
+  ctx.setQuery({ category, page: page > 1 ? page : undefined });
   try {
     const res = await api(`/api/v1/reconciliations/${encodeURIComponent(run.id)}/findings`, { query: { category, page, pageSize }, signal: ctx.signal });
+    // a page past the last (an old address): the last page
+    if (!res.items.length && res.total > 0 && page > 1) return showFindings(container, run, category, Math.ceil(res.total / pageSize), ctx, { focus });
     replace(
       container,
       h('h3', { tabindex: '-1', text: `Temuan: ${label(CATEGORY_LABELS, category)}` }),
@@ -164,7 +183,7 @@ async function showFindings(container, run, category, page, ctx) {
       }),
       res.total > pageSize ? pager({ page, pageSize, total: res.total, onPage: (p) => showFindings(container, run, category, p, ctx) }) : null,
     );
-    container.querySelector('h3').focus();
+    if (focus) container.querySelector('h3').focus();
   } catch (err) {
     if (err?.name === 'AbortError') return;
     replace(container, errorNotice(err));
