@@ -134,6 +134,31 @@ describeInBrowser('console: admin manages users; a session no longer valid is sa
     await context.close();
   }, BROWSER_TIMEOUT);
 
+  it('asks for a role before adding a user', async () => {
+    const { t, base, browser } = app;
+    const admin = await userFor(t, Role.ADMIN);
+    const { context, page, errors } = await openPage(browser);
+
+    // a new user: no role until one is picked (QA: Operator Dinkes without a choice)
+    await login(page, base, admin);
+    await page.goto(`${base}/console/#/pengguna`);
+    const create = page.getByRole('form', { name: 'Pengguna baru' });
+    await expect(create.getByLabel('Peran').inputValue()).resolves.toBe('');
+    await expect(create.getByLabel('Peran').locator('option:checked').textContent()).resolves.toBe('— pilih peran —');
+    await create.getByLabel('Nama pengguna').fill('petugas-baru');
+    await create.getByLabel('Kata sandi awal').fill('sandi-awal-2026-panjang');
+    await create.getByRole('button', { name: 'Tambah pengguna' }).click();
+    await expect(create.locator('[data-field="role"] .field-error:visible').textContent()).resolves.toBe('Peran wajib dipilih.');
+    await expect(create.getByLabel('Peran').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(t.dataSource.query(`SELECT 1 FROM app_user WHERE username = 'petugas-baru'`)).resolves.toEqual([]);
+    await create.getByLabel('Peran').selectOption('KEUANGAN');
+    await create.getByRole('button', { name: 'Tambah pengguna' }).click();
+    await create.getByText('Pengguna petugas-baru (Keuangan) dibuat.').waitFor();
+    await expect(create.getByLabel('Peran').inputValue()).resolves.toBe(''); // the form starts over without a role
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
   // last: it changes the test admin's password, which ends the token the other tests call the API with
   it("signs the admin out after setting the admin's own password, to log in again with it", async () => {
     const { t, base, browser } = app;

@@ -6,7 +6,7 @@
 import { api, session } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTimeLabel, label, ROLE_LABELS } from '../format.js';
-import { clearErrors, field, form, showErrors, values } from '../forms.js';
+import { clearErrors, field, form, showErrors, values, withFormProblems } from '../forms.js';
 import { announce, badge, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 import { userEditor } from './user-editor.js';
 
@@ -23,14 +23,16 @@ export async function render(main, ctx) {
           clearErrors(el);
           replace(out);
           const v = values(el);
+          // no role chosen: said beside Peran, with the API's word on the other fields (sent without a role, it refuses)
+          const problems = v.role ? [] : [{ field: 'role', messages: ['Peran wajib dipilih.'] }];
           try {
-            const user = await api('/api/v1/users', { method: 'POST', json: { username: v.username, password: v.password, role: v.role } });
+            const user = await api('/api/v1/users', { method: 'POST', json: { username: v.username, password: v.password, role: v.role || undefined } });
             replace(out, notice('success', `Pengguna ${user.username} (${label(ROLE_LABELS, user.role)}) dibuat.`));
             announce('Pengguna dibuat.');
             el.reset();
             await loadList(list, ctx, edit);
           } catch (err) {
-            showErrors(el, err);
+            showErrors(el, withFormProblems(problems, err));
           }
         }),
     },
@@ -39,7 +41,7 @@ export async function render(main, ctx) {
       { class: 'form-grid' },
       field({ label: 'Nama pengguna', name: 'username', required: true, hint: '3–40 huruf kecil, angka, titik, garis bawah atau tanda hubung', attrs: { autocomplete: 'off', autocapitalize: 'none' } }),
       field({ label: 'Kata sandi awal', name: 'password', type: 'password', required: true, hint: 'Minimal 12 karakter', attrs: { autocomplete: 'new-password' } }),
-      field({ label: 'Peran', name: 'role', required: true, options: Object.entries(ROLE_LABELS).map(([value, text]) => ({ value, label: text })), value: 'OPERATOR_DINKES' }),
+      field({ label: 'Peran', name: 'role', required: true, options: [{ value: '', label: '— pilih peran —' }, ...Object.entries(ROLE_LABELS).map(([value, text]) => ({ value, label: text }))], value: '' }),
     ),
     h('div', { class: 'actions' }, submit),
     out,
