@@ -134,10 +134,21 @@ describeInBrowser('console: admin manages users; a session no longer valid is sa
     await context.close();
   }, BROWSER_TIMEOUT);
 
-  it('asks for a role before adding a user', async () => {
+  it('says a wrong password once, and asks for a role before adding a user', async () => {
     const { t, base, browser } = app;
     const admin = await userFor(t, Role.ADMIN);
     const { context, page, errors } = await openPage(browser);
+
+    // a wrong password: the API's message alone (QA: "Periksa isian yang ditandai di bawah." stood above it)
+    await page.goto(`${base}/console/`);
+    await page.getByLabel('Nama pengguna').fill(admin.username);
+    await page.getByLabel('Kata sandi').fill('bukan-kata-sandinya');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    const summary = page.locator('.form-summary:visible');
+    await summary.waitFor();
+    await expect(summary.textContent()).resolves.toBe('Nama pengguna atau kata sandi salah.');
+    await expect(page.locator('main').getByText('Periksa isian yang ditandai di bawah.').count()).resolves.toBe(0);
+    await expect(page.locator('.field-error:visible').count()).resolves.toBe(0);
 
     // a new user: no role until one is picked (QA: Operator Dinkes without a choice)
     await login(page, base, admin);

@@ -22,8 +22,8 @@ export function renderLogin(main, { flash, onLoggedIn }) {
             session.save(accessToken);
             await onLoggedIn();
           } catch (err) {
-            const details = err.status === 401 ? [{ field: 'password', messages: [err.message] }] : err.details;
-            showErrors(el, { message: err.message, details });
+            // a wrong name or password: the API's message alone, once (QA: "Periksa isian yang ditandai di bawah." stood above it)
+            showErrors(el, err.status === 401 ? { message: err.message } : err);
           }
         }),
     },
