@@ -3,6 +3,7 @@ import { monthInFuture } from '../common/clock/clock.js';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 import { monthName } from '../common/month.js';
 import { missingPremiumMessage, PREMIUM_COMPONENT } from './domain/tariff-gaps.js';
+import type { TariffProblem } from './domain/tariff-rules.js';
 
 export enum FundingErrorCode {
   PLEDGE_INVALID = 'PLEDGE_INVALID',
@@ -58,6 +59,11 @@ export class FundingException extends DomainException<FundingErrorCode> {
       default:
         return assertNever(this.code);
     }
+  }
+
+  /** A tariff row refused (tariff-rules.ts); `details.field` names the request field at fault when there is one. */
+  static tariffInvalid(problem: TariffProblem): FundingException {
+    return new FundingException(FundingErrorCode.TARIFF_INVALID, `Tarif tidak valid: ${problem.message}`, problem.field && { field: problem.field });
   }
 
   /** `month` cannot be priced: no IURAN row covers its 1st (tariff-gaps.ts). */

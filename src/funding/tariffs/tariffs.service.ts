@@ -2,12 +2,24 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
-import { addDays, dayName, monthsBetween } from '../../common/month.js';
+import { addDays } from '../../common/month.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import type { CreateTariffDto } from '../dto/tariff.dto.js';
 import { Tariff } from '../entities/tariff.entity.js';
-import { abolishedWarning, firstPricedMonth, lapseWarning, PREMIUM_COMPONENT, premiumGapMessage, tariffGaps } from '../domain/tariff-gaps.js';
-import { FundingErrorCode, FundingException } from '../funding.exception.js';
+import { type TariffGap, tariffGaps } from '../domain/tariff-gaps.js';
+import {
+  clashProblem,
+  interludeResumesOn,
+  monthsApplied,
+  type NewTariff,
+  newTariffProblem,
+  premiumGapProblem,
+  pricesMonth,
+  rowClosedBy,
+  type TariffProblem,
+  tariffWarnings,
+} from '../domain/tariff-rules.js';
+import { FundingException } from '../funding.exception.js';
 import { TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
 import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
 
@@ -24,6 +36,9 @@ export interface TariffView {
 }
 
 const view = (t: Tariff): TariffView => ({ ...t, amount: Number(t.amount) });
+
+/** The row as sent, validTo null when open-ended. */
+type NewRow = CreateTariffDto & NewTariff;
 
 /** Marks allocations of months starting on or after $1 STALE (frozen months excepted, see ALLOCATION_NOT_FROZEN). */
 const MARK_STALE_FROM_DAY = `
@@ -55,56 +70,61 @@ export class TariffsService {
    * The row added; `resumed`, the row by which the open row's tariff applies again after a row with an
    * end; `warnings`, that a component at Rp0 is no longer charged (how a component other than IURAN is
    * abolished; IURAN at Rp0 is refused), and the months a LOCAL component other than IURAN is left
-   * without a row (tariff-gaps.ts).
+   * without a row (tariff-gaps.ts). Each step's rule is in tariff-rules.ts.
    */
   async add(input: CreateTariffDto, actor: string): Promise<TariffView & { resumed: TariffView | null; warnings: string[] }> {
-    const validTo = input.validTo ?? null;
-    if (!isRealDate(input.validFrom)) throw invalid(`validFrom ${input.validFrom} tidak ada di kalender.`, 'validFrom');
-    if (validTo && !isRealDate(validTo)) throw invalid(`validTo ${validTo} tidak ada di kalender.`, 'validTo');
-    if (validTo && validTo < input.validFrom) throw invalid('validTo tidak boleh sebelum validFrom.', 'validTo');
-    // QA: IURAN Rp0 closed the open Rp35.000 row, and obligations silently fell to Rp2.800
-    if (input.component === PREMIUM_COMPONENT && input.amount === 0) {
-      throw invalid(`amount tidak boleh Rp0 untuk ${PREMIUM_COMPONENT}, iuran itu sendiri: komponen lain dapat dihapus dengan Rp0, ${PREMIUM_COMPONENT} tidak. Isi besar iuran yang berlaku mulai ${dayName(input.validFrom)}.`, 'amount');
-    }
-    const months = monthsApplied(input.validFrom, validTo);
-    if (months?.length === 0) {
-      throw invalid(
-        `${input.validFrom} s.d. ${validTo ?? 'seterusnya'} tidak mencakup tanggal 1 bulan mana pun sampai ${LAST_MONTH}, padahal iuran sebulan mengikuti tarif yang berlaku pada tanggal 1 (§3).`,
-        validTo ? 'validTo' : 'validFrom',
-      );
-    }
+    const row: NewRow = { ...input, validTo: input.validTo ?? null };
+    refuse(newTariffProblem(row));
     return this.dataSource.transaction(async (m) => {
       await m.query(TAKE_ALLOCATION_LOCK);
-      const closed = (await this.closedMonths.closed(undefined, m)).filter((month) => `${month}-01` >= input.validFrom && (!validTo || `${month}-01` <= validTo));
-      await this.closedMonths.assertOpen(closed, m);
-      // like a pledge (§9): a row that could only change frozen months would be stored and never used
-      if (months) await this.closedMonths.assertSomeOpen(months, m);
-      const same = await m.find(Tariff, { where: { component: input.component } });
-      const open = same.find((t) => t.validTo === null && t.validFrom < input.validFrom);
-      if (open && open.payer !== input.payer) throw invalid(`Komponen ${input.component} dibayar oleh ${open.payer}; baris baru harus payer yang sama.`);
-      const overlapping = same.find((t) => t !== open && t.validFrom <= (validTo ?? '9999-12-31') && (t.validTo ?? '9999-12-31') >= input.validFrom);
-      if (overlapping) {
-        throw invalid(`Masa berlaku bertumpang tindih dengan tarif ${input.component} #${overlapping.id} (${overlapping.validFrom} s.d. ${overlapping.validTo ?? 'sekarang'}).`);
-      }
-      if (open) await m.update(Tariff, { id: open.id }, { validTo: addDays(input.validFrom, -1) });
-      const row = { component: input.component, payer: input.payer, createdBy: actor, createdAt: this.clock.now() };
-      const id = await insertRow(m, { ...row, amount: String(input.amount), validFrom: input.validFrom, validTo, legalBasis: input.legalBasis.trim() });
-      // a row with an end, added inside the open row's time, is an interlude: the open row's tariff
-      // applies again after it (QA: it had ended IURAN, and June was allocated at Rp2.800)
-      const resumed = open && validTo ? await insertRow(m, { ...row, amount: open.amount, validFrom: addDays(validTo, 1), validTo: null, legalBasis: open.legalBasis }) : null;
-      const gaps = tariffGaps(await m.find(Tariff, { where: { component: input.component, payer: input.payer } }));
-      if (input.component === PREMIUM_COMPONENT && input.payer === 'LOCAL' && gaps.length) throw invalid(premiumGapMessage(gaps[0]), 'validTo');
-      await m.query(MARK_STALE_FROM_DAY, [input.validFrom]);
+      await this.assertChangesOpenMonths(m, row);
+      const closed = await this.closeOpenRow(m, row);
+      const { id, resumed } = await this.insertRows(m, row, closed, actor);
+      const gaps = await this.gapsLeft(m, row);
+      await m.query(MARK_STALE_FROM_DAY, [row.validFrom]);
       return {
-        ...view(await m.findOneByOrFail(Tariff, { id })),
-        resumed: resumed === null ? null : view(await m.findOneByOrFail(Tariff, { id: resumed })),
-        warnings: [
-          ...(input.amount === 0 ? [abolishedWarning(input.component, input.validFrom, validTo)] : []),
-          ...(input.payer === 'LOCAL' ? gaps.map((gap) => lapseWarning(input.component, gap)) : []),
-        ],
+        ...(await viewOf(m, id)),
+        resumed: resumed === null ? null : await viewOf(m, resumed),
+        warnings: tariffWarnings(row, gaps),
       };
     });
   }
+
+  /** No month the row prices is finalized, and (like a pledge, §9) it prices some open month: else it would be stored and never used. */
+  private async assertChangesOpenMonths(m: EntityManager, row: NewRow): Promise<void> {
+    await this.closedMonths.assertOpen((await this.closedMonths.closed(undefined, m)).filter((month) => pricesMonth(row, month)), m);
+    const months = monthsApplied(row.validFrom, row.validTo);
+    if (months) await this.closedMonths.assertSomeOpen(months, m);
+  }
+
+  /** Refuses a row that clashes with the component's stored rows; else closes the open row it follows the day before, and returns that row. */
+  private async closeOpenRow(m: EntityManager, row: NewRow): Promise<Tariff | undefined> {
+    const stored = await m.find(Tariff, { where: { component: row.component } });
+    const closed = rowClosedBy(stored, row);
+    refuse(clashProblem(stored, closed, row));
+    if (closed) await m.update(Tariff, { id: closed.id }, { validTo: addDays(row.validFrom, -1) });
+    return closed;
+  }
+
+  /** Stores the row, and after an interlude the closed row's tariff again: their ids. */
+  private async insertRows(m: EntityManager, row: NewRow, closed: Tariff | undefined, actor: string): Promise<{ id: number; resumed: number | null }> {
+    const common = { component: row.component, payer: row.payer, createdBy: actor, createdAt: this.clock.now() };
+    const id = await insertRow(m, { ...common, amount: String(row.amount), validFrom: row.validFrom, validTo: row.validTo, legalBasis: row.legalBasis.trim() });
+    const resumesOn = interludeResumesOn(closed, row);
+    const resumed = closed && resumesOn ? await insertRow(m, { ...common, amount: closed.amount, validFrom: resumesOn, validTo: null, legalBasis: closed.legalBasis }) : null;
+    return { id, resumed };
+  }
+
+  /** The months the component (of this payer) is now left without a row; a gap in LOCAL IURAN is refused. */
+  private async gapsLeft(m: EntityManager, row: NewRow): Promise<TariffGap[]> {
+    const gaps = tariffGaps(await m.find(Tariff, { where: { component: row.component, payer: row.payer } }));
+    refuse(premiumGapProblem(row, gaps));
+    return gaps;
+  }
+}
+
+async function viewOf(m: EntityManager, id: number): Promise<TariffView> {
+  return view(await m.findOneByOrFail(Tariff, { id }));
 }
 
 async function insertRow(m: EntityManager, row: Omit<Tariff, 'id'>): Promise<number> {
@@ -112,26 +132,6 @@ async function insertRow(m: EntityManager, row: Omit<Tariff, 'id'>): Promise<num
   return identifiers[0].id;
 }
 
-/** A tariff row refused; `field` names the request field at fault when there is one (`details.field`). */
-function invalid(message: string, field?: 'amount' | 'validFrom' | 'validTo'): FundingException {
-  return new FundingException(FundingErrorCode.TARIFF_INVALID, `Tarif tidak valid: ${message}`, field && { field });
-}
-
-/**
- * The months whose 1st falls in [validFrom, validTo]: those the row prices (§3); null when it is
- * open-ended (every month from its first on).
- */
-function monthsApplied(validFrom: string, validTo: string | null): string[] | null {
-  const first = firstPricedMonth(validFrom);
-  if (validTo === null) return first > LAST_MONTH ? [] : null;
-  const last = validTo.slice(0, 7);
-  return first > last ? [] : monthsBetween(first, last);
-}
-
-/** The last month the service allocates and bills (the API's months run 2000–2099). */
-const LAST_MONTH = '2099-12';
-
-function isRealDate(day: string): boolean {
-  const d = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
+function refuse(problem: TariffProblem | null): void {
+  if (problem) throw FundingException.tariffInvalid(problem);
 }
