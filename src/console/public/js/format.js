@@ -137,6 +137,9 @@ export const SOURCE_TYPE_LABELS = {
 
 export const FUND_LABELS = { DANA_DESA: 'Dana Desa', ADD: 'Alokasi Dana Desa (ADD)', PADES: 'Pendapatan Asli Desa (PADes)' };
 
+/** Who pays a tariff component (`payer`). */
+export const PAYER_LABELS = { LOCAL: 'Daerah (LOCAL)', CENTRAL: 'Pemerintah pusat (CENTRAL)' };
+
 export const SCOPE_LABELS = { ALL: 'Semua peserta', VILLAGES: 'Desa tertentu', RESIDENTS: 'Peserta tertentu (NIK)' };
 
 /** The workbooks' words too (src/reports/format/labels.ts; console.format.spec keeps the two equal). */

@@ -14,6 +14,7 @@ export const ROUTES = [
   { path: '/komitmen', title: 'Komitmen Dana', navTitle: 'Komitmen', nav: true, roles: READERS, load: () => import('./pages/pledges.js') },
   { path: '/komitmen/baru', title: 'Komitmen Baru', roles: [ROLE.KEUANGAN], load: () => import('./pages/pledge-new.js') },
   { path: '/komitmen/:code', title: 'Komitmen Dana', roles: READERS, load: () => import('./pages/pledge.js') },
+  { path: '/tarif', title: 'Tarif', nav: true, roles: READERS, load: () => import('./pages/tariffs.js') },
   { path: '/tagihan', title: 'Tagihan BPJS & PBI APBN', navTitle: 'Tagihan BPJS', nav: true, roles: [ROLE.KEUANGAN], load: () => import('./pages/bpjs-inputs.js') },
   { path: '/pembayaran', title: 'Pembayaran', nav: true, roles: [ROLE.KEUANGAN], load: () => import('./pages/payments.js') },
   { path: '/rekonsiliasi', title: 'Rekonsiliasi', nav: true, roles: READERS, load: () => import('./pages/reconciliations.js') },

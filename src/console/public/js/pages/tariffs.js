@@ -1,0 +1,144 @@
+/**
+ * Tarif (DOMAIN §3): the tariff rows per component, in the order they applied. Rows are effective-dated
+ * and never edited: a change is a row added (POST /api/v1/tariffs, ADMIN), which closes the open row of
+ * its component the day before; a row with an end inside the open row's time is an interlude, after
+ * which the open tariff resumes (the answer's `resumed`). Keuangan and Auditor read the table only.
+ */
+import { api } from '../api.js';
+import { h, replace } from '../dom.js';
+import { dateLabel, dateTimeLabel, label, parseRupiah, PAYER_LABELS, rupiah, RUPIAH_HINT } from '../format.js';
+import { field, form, showErrors, values, withFormProblems } from '../forms.js';
+import { ROLE } from '../routes.js';
+import { announce, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
+
+export async function render(main, ctx) {
+  const list = h('div');
+  const manages = ctx.user.role === ROLE.ADMIN;
+  const refresh = () => loadList(list, ctx);
+  replace(
+    main,
+    pageHeader(
+      'Tarif',
+      `Besaran iuran per peserta per bulan menurut komponen. Iuran sebulan mengikuti tarif yang berlaku pada tanggal 1. Riwayat tidak pernah diubah: perubahan tarif dicatat sebagai baris baru.${manages ? '' : ' Hanya baca: tarif diatur oleh admin.'}`,
+    ),
+    manages ? section('Tambah baris tarif', addForm(refresh)) : null,
+    section('Daftar tarif', list),
+  );
+  await refresh();
+}
+
+function addForm(refresh) {
+  const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Simpan tarif');
+  const out = h('div', { 'aria-live': 'polite' });
+  return form(
+    {
+      label: 'Tambah baris tarif',
+      onsubmit: (_e, el) =>
+        busy(submit, async () => {
+          replace(out);
+          const { body, problems } = tariffRequest(values(el));
+          try {
+            const saved = await api('/api/v1/tariffs', { method: 'POST', json: body });
+            replace(out, ...savedNotices(saved));
+            announce('Tarif tersimpan.');
+            for (const name of ['amount', 'validFrom', 'validTo', 'legalBasis']) {
+              const control = el.querySelector(`[name="${name}"]`);
+              control.value = '';
+              control.dispatchEvent(new Event('input')); // its "Dipilih: …" line goes with it
+            }
+            await refresh();
+          } catch (err) {
+            showErrors(el, withFormProblems(problems, err));
+          }
+        }),
+    },
+    h(
+      'div',
+      { class: 'form-grid' },
+      field({ label: 'Komponen', name: 'component', required: true, value: 'IURAN', hint: 'Huruf besar, angka atau garis bawah, mis. IURAN atau BANTUAN_DAERAH', attrs: { autocomplete: 'off', autocapitalize: 'characters' } }),
+      field({ label: 'Dibayar oleh', name: 'payer', required: true, value: 'LOCAL', options: Object.entries(PAYER_LABELS).map(([value, text]) => ({ value, label: text })) }),
+      field({ label: 'Besaran per peserta per bulan (Rp)', name: 'amount', required: true, attrs: { inputmode: 'numeric', autocomplete: 'off' } }),
+      field({ label: 'Berlaku mulai', name: 'validFrom', type: 'date', required: true }),
+      field({ label: 'Berlaku sampai', name: 'validTo', type: 'date', hint: 'Kosongkan bila berlaku seterusnya' }),
+      field({ label: 'Dasar hukum', name: 'legalBasis', required: true, hint: 'mis. Perpres 59/2024', attrs: { autocomplete: 'off' } }),
+    ),
+    h('div', { class: 'actions' }, submit),
+    out,
+  );
+}
+
+/**
+ * The form's values as the API's body, and what the form itself cannot read (the amount: empty, or not
+ * rupiah; left out, so the API names every other field's problem too, as on Pembayaran). Pure, tested.
+ */
+export function tariffRequest(v) {
+  const amount = parseRupiah(v.amount);
+  const problems = amount !== null ? [] : [{ field: 'amount', messages: [v.amount ? RUPIAH_HINT : 'Besaran wajib diisi.'] }];
+  const body = { component: (v.component ?? '').toUpperCase(), payer: v.payer, validFrom: v.validFrom, legalBasis: v.legalBasis };
+  if (amount !== null) body.amount = amount;
+  body.validTo = v.validTo ? v.validTo : null;
+  return { body, problems };
+}
+
+/** "Tarif IURAN Rp36.500 (1 Maret 2027 s.d. 31 Mei 2027) ditambahkan." and when the open tariff resumes after it. Pure, tested. */
+export function savedText(saved) {
+  const text = `Tarif ${saved.component} ${rupiah(saved.amount)} (${validityText(saved)}) ditambahkan.`;
+  const resumed = saved.resumed
+    ? ` Tarif ${saved.resumed.component} yang berlaku sebelumnya (${rupiah(saved.resumed.amount)}, ${saved.resumed.legalBasis ?? 'dasar hukum sama'}) berlaku lagi mulai ${dateLabel(saved.resumed.validFrom)}: baris itu ditambahkan otomatis.`
+    : '';
+  return text + resumed;
+}
+
+function savedNotices(saved) {
+  const warnings = Array.isArray(saved.warnings) ? saved.warnings : [];
+  return [
+    notice('success', savedText(saved)),
+    warnings.length ? notice('warning', h('strong', { text: 'Perhatian: ' }), h('ul', {}, warnings.map((w) => h('li', { text: typeof w === 'string' ? w : w.message })))) : null,
+  ];
+}
+
+/** "1 Maret 2027 s.d. 31 Mei 2027"; an open row "mulai 1 Januari 2021 (seterusnya)". */
+export function validityText(t) {
+  return t.validTo ? `${dateLabel(t.validFrom)} s.d. ${dateLabel(t.validTo)}` : `mulai ${dateLabel(t.validFrom)} (seterusnya)`;
+}
+
+/** The rows grouped by component (IURAN first, then by name), each group in the order it applied. */
+export function byComponent(rows) {
+  const groups = new Map();
+  for (const row of [...rows].sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.id - b.id)) {
+    if (!groups.has(row.component)) groups.set(row.component, []);
+    groups.get(row.component).push(row);
+  }
+  return [...groups.entries()].sort(([a], [b]) => (a === 'IURAN' ? -1 : b === 'IURAN' ? 1 : a.localeCompare(b)));
+}
+
+async function loadList(container, ctx) {
+  replace(container, loading());
+  try {
+    const rows = await api('/api/v1/tariffs', { signal: ctx.signal });
+    const groups = byComponent(rows);
+    replace(
+      container,
+      groups.length
+        ? groups.map(([component, items]) =>
+            dataTable({
+              caption: `Tarif ${component}`,
+              columns: [
+                { label: 'Berlaku mulai', value: (t) => dateLabel(t.validFrom) },
+                { label: 'Berlaku sampai', value: (t) => (t.validTo ? dateLabel(t.validTo) : 'seterusnya') },
+                { label: 'Besaran', value: (t) => rupiah(t.amount), numeric: true },
+                { label: 'Dibayar oleh', value: (t) => label(PAYER_LABELS, t.payer) },
+                { label: 'Dasar hukum', value: (t) => t.legalBasis ?? '–', wrap: true },
+                { label: 'Dicatat oleh', value: (t) => t.createdBy ?? '–' },
+                { label: 'Dicatat pada', value: (t) => dateTimeLabel(t.createdAt) },
+              ],
+              rows: items,
+            }),
+          )
+        : h('p', { class: 'empty', text: 'Belum ada tarif.' }),
+    );
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+    replace(container, errorNotice(err));
+  }
+}

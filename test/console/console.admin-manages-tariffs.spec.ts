@@ -1,0 +1,92 @@
+/**
+ * Tarif in the browser: the admin adds a tariff row (the server's refusals beside their fields, the
+ * interlude's resumed open tariff said in words, a component at Rp0 warned about) and sees it listed with
+ * the history it closed; the auditor reads the same table without the form.
+ */
+import { expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/users/role.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
+import { tableRows } from './support/downloads.js';
+
+describeInBrowser('console: admin manages tariffs; auditor reads them', () => {
+  const app = browserApp();
+
+  const rowsOf = async (page: Page, component: string) => (await tableRows(page.getByRole('table', { name: `Tarif ${component}` }))).map((r) => r.slice(0, 6));
+
+  it('adds an IURAN interlude, says the open tariff resumes after it, warns of a component at Rp0, and lists the rows', async () => {
+    const { t, base, browser } = app;
+    const admin = await userFor(t, Role.ADMIN);
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, admin);
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Tarif', exact: true }).click();
+    await page.getByRole('heading', { name: 'Tarif', exact: true }).waitFor();
+    await page.getByRole('table', { name: 'Tarif IURAN' }).waitFor();
+    expect(await rowsOf(page, 'IURAN')).toEqual([
+      ['1 Januari 2018', '31 Juli 2019', 'Rp23.000', 'Daerah (LOCAL)', 'Perpres 82/2018', expect.any(String)],
+      ['1 Agustus 2019', '31 Desember 2020', 'Rp42.000', 'Daerah (LOCAL)', 'Perpres 75/2019', expect.any(String)],
+      ['1 Januari 2021', 'seterusnya', 'Rp35.000', 'Daerah (LOCAL)', 'Perpres 64/2020', expect.any(String)],
+    ]);
+    expect(await rowsOf(page, 'BANTUAN_PUSAT')).toEqual([['1 Januari 2021', 'seterusnya', 'Rp4.200', 'Pemerintah pusat (CENTRAL)', 'PMK 78/2020 jo. PMK 51/2024', expect.any(String)]]);
+
+    const add = page.getByRole('form', { name: 'Tambah baris tarif' });
+    const fieldError = (name: string) => add.locator(`[data-field="${name}"] .field-error:visible`).textContent();
+    // IURAN at Rp0 and no legal basis: both refusals beside their fields, in the fields' words
+    await add.getByLabel('Komponen').fill('IURAN');
+    await add.getByLabel('Besaran per peserta per bulan (Rp)').fill('0');
+    await add.getByLabel('Berlaku mulai').fill('2027-03-01');
+    await add.getByRole('button', { name: 'Simpan tarif' }).click();
+    await expect(fieldError('legalBasis')).resolves.toBe('Dasar hukum wajib diisi');
+    await add.getByLabel('Dasar hukum').fill('Perpres 1/2027');
+    await add.getByRole('button', { name: 'Simpan tarif' }).click();
+    await expect(fieldError('amount')).resolves.toContain('tidak boleh Rp0 untuk IURAN');
+
+    // an interlude: Rp36.500 for March–May 2027; Rp35.000 resumes from June
+    await add.getByLabel('Besaran per peserta per bulan (Rp)').fill('Rp 36.500');
+    await add.getByLabel('Berlaku sampai').fill('2027-05-31');
+    await add.getByRole('button', { name: 'Simpan tarif' }).click();
+    await add
+      .getByText('Tarif IURAN Rp36.500 (1 Maret 2027 s.d. 31 Mei 2027) ditambahkan. Tarif IURAN yang berlaku sebelumnya (Rp35.000, Perpres 64/2020) berlaku lagi mulai 1 Juni 2027: baris itu ditambahkan otomatis.')
+      .waitFor();
+    await page.getByRole('table', { name: 'Tarif IURAN' }).locator('tbody tr', { hasText: 'Perpres 1/2027' }).waitFor();
+    expect((await rowsOf(page, 'IURAN')).slice(2)).toEqual([
+      ['1 Januari 2021', '28 Februari 2027', 'Rp35.000', 'Daerah (LOCAL)', 'Perpres 64/2020', expect.any(String)],
+      ['1 Maret 2027', '31 Mei 2027', 'Rp36.500', 'Daerah (LOCAL)', 'Perpres 1/2027', admin.username],
+      ['1 Juni 2027', 'seterusnya', 'Rp35.000', 'Daerah (LOCAL)', 'Perpres 64/2020', admin.username],
+    ]);
+    // the form is cleared for the next row, the component kept
+    await expect(add.getByLabel('Dasar hukum').inputValue()).resolves.toBe('');
+
+    // BANTUAN_DAERAH abolished from July 2027: taken, with the server's warning
+    await add.getByLabel('Komponen').fill('BANTUAN_DAERAH');
+    await add.getByLabel('Besaran per peserta per bulan (Rp)').fill('0');
+    await add.getByLabel('Berlaku mulai').fill('2027-07-01');
+    await add.getByLabel('Dasar hukum').fill('Perbup 9/2027');
+    await add.getByRole('button', { name: 'Simpan tarif' }).click();
+    await add.getByText('Tarif BANTUAN_DAERAH Rp0 (mulai 1 Juli 2027 (seterusnya)) ditambahkan.').waitFor();
+    await add.locator('.notice--warning').getByText('Tarif BANTUAN_DAERAH Rp0: komponen ini tidak lagi ditagihkan', { exact: false }).waitFor();
+    await page.getByRole('table', { name: 'Tarif BANTUAN_DAERAH' }).locator('tbody tr', { hasText: 'Perbup 9/2027' }).waitFor();
+    expect(await rowsOf(page, 'BANTUAN_DAERAH')).toEqual([
+      ['1 Januari 2021', '30 Juni 2027', 'Rp2.800', 'Daerah (LOCAL)', 'PMK 78/2020 jo. PMK 51/2024', expect.any(String)],
+      ['1 Juli 2027', 'seterusnya', 'Rp0', 'Daerah (LOCAL)', 'Perbup 9/2027', admin.username],
+    ]);
+    await screenshot(page, 'admin-tariffs');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('shows the auditor the table read-only: no form', async () => {
+    const { t, base, browser } = app;
+    const auditor = await userFor(t, Role.AUDITOR);
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, auditor);
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Tarif', exact: true }).click();
+    await page.getByRole('table', { name: 'Tarif IURAN' }).waitFor();
+    await page.getByText('Hanya baca: tarif diatur oleh admin.', { exact: false }).waitFor();
+    expect((await rowsOf(page, 'IURAN'))[0]).toEqual(['1 Januari 2018', '31 Juli 2019', 'Rp23.000', 'Daerah (LOCAL)', 'Perpres 82/2018', expect.any(String)]);
+    expect(await page.getByRole('form', { name: 'Tambah baris tarif' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Simpan tarif' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+});
