@@ -1,10 +1,14 @@
-/** Rejected and warned rows of an upload ([{ row | rowNumber, severity, column, message }]) as a table. */
+/**
+ * Rejected and warned rows of an upload ([{ row | rowNumber, severity, column, message, sheet? }]) as a table;
+ * `sheet: true` adds the sheet each row is on (a pledge sheet's rows are on Komitmen or Daftar).
+ */
 import { badge, dataTable } from './ui.js';
 
-export function issuesTable(issues, caption = 'Baris ditolak dan peringatan') {
+export function issuesTable(issues, caption = 'Baris ditolak dan peringatan', { sheet = false } = {}) {
   return dataTable({
     caption,
     columns: [
+      ...(sheet ? [{ label: 'Lembar', value: (r) => r.sheet ?? '–' }] : []),
       { label: 'Baris', value: (r) => r.row ?? r.rowNumber ?? '–', numeric: true },
       { label: 'Jenis', render: (r) => (r.severity === 'WARN' ? badge('Peringatan', 'warn') : badge('Ditolak', 'bad')) },
       { label: 'Kolom', value: (r) => r.column ?? '–' },

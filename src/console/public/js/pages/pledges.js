@@ -1,8 +1,12 @@
-/** Funding pledges of a fiscal year: the list, with compliance warnings; finance officers add new ones. */
+/**
+ * Funding pledges of a fiscal year: the list, with compliance warnings; finance officers add new ones, one
+ * by the form or many as a sheet (pledge-upload.js).
+ */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { label, MONTH_NAMES, number, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS, FUND_LABELS } from '../format.js';
 import { field, form, values } from '../forms.js';
+import { pledgeSheetForm } from '../pledge-upload.js';
 import { canWriteFinance, hashFor } from '../routes.js';
 import { badge, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 
@@ -13,12 +17,19 @@ export async function render(main, ctx) {
     { label: 'Pilih tahun anggaran', onsubmit: (_e, el) => ctx.navigate('/komitmen', { tahun: values(el).fiscalYear }) },
     h('div', { class: 'filters' }, field({ label: 'Tahun anggaran', name: 'fiscalYear', type: 'number', value: year, attrs: { min: '2018', max: '2099' } }), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn--secondary' }, 'Tampilkan'))),
   );
+  const writes = canWriteFinance(ctx.user.role);
+  const refresh = () => loadList(list, year, ctx);
   replace(
     main,
     pageHeader('Komitmen Dana', 'Siapa membayar iuran siapa: APBD kabupaten, APBD provinsi, anggaran desa dan TJSLP perusahaan (Perbup Jamkesda).'),
-    section(null, filter, canWriteFinance(ctx.user.role) ? h('div', { class: 'actions' }, h('a', { class: 'btn btn--primary', href: '#/komitmen/baru' }, '+ Komitmen baru')) : null),
+    section(null, filter, writes ? h('div', { class: 'actions' }, h('a', { class: 'btn btn--primary', href: '#/komitmen/baru' }, '+ Komitmen baru')) : null),
+    writes ? section('Unggah lembar komitmen', pledgeSheetForm({ signal: ctx.signal, onSaved: refresh })) : null,
     list,
   );
+  await refresh();
+}
+
+async function loadList(list, year, ctx) {
   replace(list, loading());
   try {
     const pledges = await api('/api/v1/pledges', { query: { fiscalYear: year }, signal: ctx.signal });
