@@ -1,0 +1,53 @@
+/** The pure parts of the Tarif page and the pledge sheet upload: the request, what is said once saved, the CSV's name. */
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { consoleModule } from './support/console-module.js';
+
+describe('console Tarif and pledge sheet texts', () => {
+  let tariffs: any;
+  let sheet: any;
+  beforeAll(async () => {
+    tariffs = await consoleModule('pages/tariffs.js');
+    sheet = await consoleModule('pledge-upload.js');
+  });
+
+  it('sends the amount as rupiah, an empty end as null, and leaves an unreadable amount to the form', () => {
+    expect(tariffs.tariffRequest({ component: 'iuran', payer: 'LOCAL', amount: 'Rp 36.500', validFrom: '2027-03-01', validTo: '', legalBasis: 'Perpres 1/2027' })).toEqual({
+      body: { component: 'IURAN', payer: 'LOCAL', amount: 36500, validFrom: '2027-03-01', validTo: null, legalBasis: 'Perpres 1/2027' },
+      problems: [],
+    });
+    const { body, problems } = tariffs.tariffRequest({ component: 'IURAN', payer: 'LOCAL', amount: '5 juta', validFrom: '2027-03-01', validTo: '2027-05-31', legalBasis: '' });
+    expect(body).not.toHaveProperty('amount');
+    expect(body.validTo).toBe('2027-05-31');
+    expect(problems).toEqual([{ field: 'amount', messages: [expect.stringMatching(/^Tulis jumlah dalam rupiah penuh/)] }]);
+  });
+
+  it('says what was added and, when the answer has `resumed`, from when the earlier tariff applies again', () => {
+    const row = { component: 'IURAN', amount: 36500, validFrom: '2027-03-01', validTo: '2027-05-31' };
+    expect(tariffs.savedText({ ...row, resumed: null })).toBe('Tarif IURAN Rp36.500 (1 Maret 2027 s.d. 31 Mei 2027) ditambahkan.');
+    expect(tariffs.savedText({ ...row, resumed: { component: 'IURAN', amount: 35000, validFrom: '2027-06-01', validTo: null, legalBasis: 'Perpres 64/2020' } })).toBe(
+      'Tarif IURAN Rp36.500 (1 Maret 2027 s.d. 31 Mei 2027) ditambahkan. Tarif IURAN yang berlaku sebelumnya (Rp35.000, Perpres 64/2020) berlaku lagi mulai 1 Juni 2027: baris itu ditambahkan otomatis.',
+    );
+    expect(tariffs.validityText({ validFrom: '2021-01-01', validTo: null })).toBe('mulai 1 Januari 2021 (seterusnya)');
+  });
+
+  it('groups the rows per component, IURAN first, each in the order it applied', () => {
+    const rows = [
+      { id: 5, component: 'BANTUAN_DAERAH', validFrom: '2021-01-01' },
+      { id: 9, component: 'IURAN', validFrom: '2027-06-01' },
+      { id: 1, component: 'IURAN', validFrom: '2018-01-01' },
+      { id: 4, component: 'BANTUAN_PUSAT', validFrom: '2021-01-01' },
+    ];
+    expect(tariffs.byComponent(rows).map(([c, items]: [string, { id: number }[]]) => [c, items.map((r) => r.id)])).toEqual([
+      ['IURAN', [1, 9]],
+      ['BANTUAN_DAERAH', [5]],
+      ['BANTUAN_PUSAT', [4]],
+    ]);
+  });
+
+  it('heads a pledge sheet answer by whether it was saved or only checked, and names the refused rows CSV after the file', () => {
+    expect(sheet.resultText({ dryRun: false, accepted: 1, rejected: 1 })).toBe('Lembar diproses: 1 komitmen tersimpan, 1 baris ditolak.');
+    expect(sheet.resultText({ dryRun: true, accepted: 1200, rejected: 0 })).toBe('Hanya diperiksa, tidak ada yang disimpan: 1.200 komitmen dapat disimpan.');
+    expect(sheet.issuesFileName('Komitmen TJSLP 2026.xlsx')).toBe('baris-bermasalah-komitmen-tjslp-2026.csv');
+    expect(sheet.issuesFileName('.xlsx')).toBe('baris-bermasalah-komitmen.csv');
+  });
+});
