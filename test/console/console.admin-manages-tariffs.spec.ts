@@ -63,7 +63,7 @@ describeInBrowser('console: admin manages tariffs; auditor reads them', () => {
     await add.getByLabel('Berlaku mulai').fill('2027-07-01');
     await add.getByLabel('Dasar hukum').fill('Perbup 9/2027');
     await add.getByRole('button', { name: 'Simpan tarif' }).click();
-    await add.getByText('Tarif BANTUAN_DAERAH Rp0 (mulai 1 Juli 2027 (seterusnya)) ditambahkan.').waitFor();
+    await add.getByText('Tarif BANTUAN_DAERAH Rp0 (mulai 1 Juli 2027, seterusnya) ditambahkan.').waitFor();
     await add.locator('.notice--warning').getByText('Tarif BANTUAN_DAERAH Rp0: komponen ini tidak lagi ditagihkan', { exact: false }).waitFor();
     await page.getByRole('table', { name: 'Tarif BANTUAN_DAERAH' }).locator('tbody tr', { hasText: 'Perbup 9/2027' }).waitFor();
     expect(await rowsOf(page, 'BANTUAN_DAERAH')).toEqual([

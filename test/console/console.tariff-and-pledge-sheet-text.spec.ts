@@ -27,7 +27,7 @@ describe('console Tarif and pledge sheet texts', () => {
     expect(tariffs.savedText({ ...row, resumed: { component: 'IURAN', amount: 35000, validFrom: '2027-06-01', validTo: null, legalBasis: 'Perpres 64/2020' } })).toBe(
       'Tarif IURAN Rp36.500 (1 Maret 2027 s.d. 31 Mei 2027) ditambahkan. Tarif IURAN yang berlaku sebelumnya (Rp35.000, Perpres 64/2020) berlaku lagi mulai 1 Juni 2027: baris itu ditambahkan otomatis.',
     );
-    expect(tariffs.validityText({ validFrom: '2021-01-01', validTo: null })).toBe('mulai 1 Januari 2021 (seterusnya)');
+    expect(tariffs.validityText({ validFrom: '2021-01-01', validTo: null })).toBe('mulai 1 Januari 2021, seterusnya');
   });
 
   it('groups the rows per component, IURAN first, each in the order it applied', () => {

@@ -97,9 +97,9 @@ function savedNotices(saved) {
   ];
 }
 
-/** "1 Maret 2027 s.d. 31 Mei 2027"; an open row "mulai 1 Januari 2021 (seterusnya)". */
+/** "1 Maret 2027 s.d. 31 Mei 2027"; an open row "mulai 1 Januari 2021, seterusnya". */
 export function validityText(t) {
-  return t.validTo ? `${dateLabel(t.validFrom)} s.d. ${dateLabel(t.validTo)}` : `mulai ${dateLabel(t.validFrom)} (seterusnya)`;
+  return t.validTo ? `${dateLabel(t.validFrom)} s.d. ${dateLabel(t.validTo)}` : `mulai ${dateLabel(t.validFrom)}, seterusnya`;
 }
 
 /** The rows grouped by component (IURAN first, then by name), each group in the order it applied. */
