@@ -24,6 +24,10 @@ import { RegionsService } from '../src/regions/regions.service.js';
 import { type EnrollmentRecord, EnrollmentRowValidator } from '../src/register/validation/enrollment-row.validator.js';
 import { writeBenchCsv, writeBenchXlsx } from './ingest.bench-data.js';
 import { admin, timed, urlFor } from './bench-support.js';
+import { dayInWib } from '../src/common/clock/clock.js';
+
+/** The validator's today (no birth date after it): the bench's data is of past years. */
+const TODAY = dayInWib(new Date());
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
@@ -50,10 +54,10 @@ async function main(): Promise<void> {
         const tag = round === 0 ? ' (warm-up)' : '';
         log(`${label} sha256${tag}`, (await timed(() => fileChecksum(file)))[1]);
         log(`${label} parse${tag}`, (await timed(() => parse(file)))[1]);
-        log(`${label} parse + validate${tag}`, (await timed(() => parse(file, new EnrollmentRowValidator(villages))))[1]);
+        log(`${label} parse + validate${tag}`, (await timed(() => parse(file, new EnrollmentRowValidator(villages, TODAY))))[1]);
         const id = randomUUID();
         const writer = new StagingWriter(ds, id, true);
-        log(`${label} parse + validate + staging COPY${tag}`, (await timed(() => parse(file, new EnrollmentRowValidator(villages), writer)))[1]);
+        log(`${label} parse + validate + staging COPY${tag}`, (await timed(() => parse(file, new EnrollmentRowValidator(villages, TODAY), writer)))[1]);
         await ds.query('DELETE FROM enrollment_staging');
       }
     }
@@ -97,7 +101,7 @@ async function main(): Promise<void> {
         },
         afterStaged: async (m, from, to) => void (batchMs += (await timed(() => promoter.promoteNewBatch(m, id, 'bench', from, to, early)))[1]),
       });
-      await parse(csv, new EnrollmentRowValidator(villages), writer);
+      await parse(csv, new EnrollmentRowValidator(villages, TODAY), writer);
       await promoter.finish(writer.transaction!, id, 'bench', ROWS, early);
       await writer.commit();
       await writer.close();
@@ -142,7 +146,7 @@ async function parse(file: string, validator?: EnrollmentRowValidator, writer?: 
 async function stage(ds: DataSource, csv: string, villages: ReadonlySet<string>): Promise<string> {
   const id = randomUUID();
   await ds.query(`INSERT INTO enrollment_upload (id, filename, checksum, size_bytes, status, uploaded_by) VALUES ($1, 'x', $2, 0, 'PROCESSING', 'bench')`, [id, id]);
-  await parse(csv, new EnrollmentRowValidator(villages), new StagingWriter(ds, id, true));
+  await parse(csv, new EnrollmentRowValidator(villages, TODAY), new StagingWriter(ds, id, true));
   return id;
 }
 

@@ -52,6 +52,13 @@ export function lastDay(month: string): string {
   return `${month}-${String(day).padStart(2, '0')}`;
 }
 
+/** The same day `delta` months on, or the last day of that month when it is shorter (2026-01-31 + 1: 2026-02-28). */
+export function addMonthsToDay(day: string, delta: number): string {
+  const month = addMonths(day.slice(0, 7), delta);
+  const last = lastDay(month);
+  return day.slice(8) <= last.slice(8) ? `${month}-${day.slice(8)}` : last;
+}
+
 export function addMonths(month: string, delta: number): string {
   const [y, m] = month.split('-').map(Number);
   const index = y * 12 + (m - 1) + delta;

@@ -13,6 +13,8 @@ import { uuidParam } from '../common/http/uuid-param.js';
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const UPLOAD_ID = uuidParam(RegisterException.uploadNotFound);
 import { QueryInteger } from '../common/http/validation.js';
+import { columnOrderParams } from '../common/spreadsheet/upload-issue.sql.js';
+import { ENROLLMENT_COLUMNS } from '../register/enrollment-columns.js';
 
 export class UploadIssueQueryDto {
   @ApiPropertyOptional({ enum: ['REJECT', 'WARN'] })
@@ -39,14 +41,16 @@ export class UploadIssuesController {
   @ApiOperation({ summary: 'Baris ditolak dan peringatan satu unggahan: nomor baris, kolom, kode dan pesan (urut baris)' })
   async list(@Param('id', UPLOAD_ID) id: string, @Query() query: UploadIssueQueryDto) {
     const severity = query.severity ?? null;
-    const [{ known, total }] = await this.dataSource.query(UPLOAD_ISSUES_TOTAL, [id, severity]);
-    if (!known) throw RegisterException.uploadNotFound(id);
-    const rows: { rowNumber: number; severity: string; column: string | null; code: string; message: string }[] = await this.dataSource.query(UPLOAD_ISSUES_PAGE, [
+    const [found]: { known: boolean; labels: Record<string, string> | null; total: number; rows: number }[] = await this.dataSource.query(UPLOAD_ISSUES_TOTAL, [id, severity]);
+    if (!found.known) throw RegisterException.uploadNotFound(id);
+    const items: { rowNumber: number; severity: string; column: string | null; code: string; message: string }[] = await this.dataSource.query(UPLOAD_ISSUES_PAGE, [
       id,
       severity,
       query.pageSize,
       (query.page - 1) * query.pageSize,
+      ...columnOrderParams(ENROLLMENT_COLUMNS, found.labels),
     ]);
-    return { items: rows, total: Number(total) };
+    // total counts messages (the pages), rows the rows they are on (a row may have several)
+    return { items, total: Number(found.total), rows: Number(found.rows) };
   }
 }

@@ -92,7 +92,7 @@ describeInBrowser('console: finance sees the upload history of the month on the 
     await pbi.locator('input[type="file"]').setInputFiles(join(FIXTURES, 'pbi-apbn', 'ok', 'pbi-apbn-2026-10.csv'));
     await pbi.getByRole('button', { name: 'Unggah daftar PBI APBN' }).click();
     await pbi.getByText('Daftar PBI APBN Oktober 2026 tersimpan (versi 1): 2 NIK.').waitFor();
-    const issues = await tableRows(pbi.getByRole('table', { name: 'Baris ditolak dan peringatan (1)' }));
+    const issues = await tableRows(pbi.getByRole('table', { name: 'Baris ditolak dan peringatan (1 baris)' }));
     expect(issues).toEqual([['5', 'Ditolak', 'NIK', 'NIK "17030601018" harus 16 digit angka.']]);
 
     const history = pbi.getByRole('table', { name: 'Riwayat unggahan daftar PBI APBN Oktober 2026' });

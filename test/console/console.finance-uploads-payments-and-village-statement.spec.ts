@@ -56,7 +56,7 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     await sheet.getByText('Lembar diproses: 2 pembayaran tercatat (Rp175.600), 1 baris ditolak.').waitFor();
     const stat = (label: string) => sheet.locator('.stat', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').first().textContent();
     expect([await stat('Baris dibaca'), await stat('Diterima'), await stat('Ditolak')]).toEqual(['3', '2', '1']);
-    expect(await tableRows(sheet.getByRole('table', { name: 'Baris ditolak dan peringatan (1)' }))).toEqual([
+    expect(await tableRows(sheet.getByRole('table', { name: 'Baris ditolak dan peringatan (1 baris)' }))).toEqual([
       ['4', 'Ditolak', 'KODE_KOMITMEN', 'Komitmen pendanaan "TIDAK-ADA-2026" tidak ditemukan.'],
     ]);
     // The rejected row can be downloaded to fix and upload again, as for every other upload.

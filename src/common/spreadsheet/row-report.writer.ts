@@ -8,13 +8,15 @@
  * "Ringkasan" gives the title and the summary lines. Streaming writer, rows read from `upload_issue` a page at a time.
  *
  * Raw cells are user text: written as strings through `textValue`, formula-like ones get the Text
- * format (`markAsText`), so `=1+1` comes back as the text the user sent, never as a formula.
+ * format (`markAsText`), so `=1+1` comes back as the text the user sent, never as a formula; a cell
+ * that arrived as a number is written as that number (RawCells).
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { bareYear, type Cell } from './cell.js';
 import type { ColumnSpec } from './column-spec.js';
+import { columnOrderParams, issueColumnOrder } from './upload-issue.sql.js';
 import {
   columnStyle,
   frozenHeader,
@@ -39,12 +41,12 @@ const LABEL_TOP = { ...LABEL_STYLE, alignment: { vertical: 'top' } } as const;
 /** An uploaded value too long for its column: text, wrapped (one object, so one style id). */
 const WRAPPED_TEXT = { ...columnStyle('text'), alignment: { wrapText: true, vertical: 'top' } } as const;
 
-/** One reported row: its raw cells, whether any issue rejects it, and its messages in column order. */
+/** One reported row: its raw cells, whether any issue rejects it, and its messages in column order ($3/$4: columnOrderParams). */
 const REPORT_ROWS = `
   SELECT row_number,
          (array_agg(raw) FILTER (WHERE raw IS NOT NULL))[1] AS raw,
          bool_or(severity = 'REJECT') AS rejected,
-         string_agg(message, E'\\n' ORDER BY severity DESC, column_name NULLS LAST) AS messages
+         string_agg(message, E'\\n' ORDER BY ${issueColumnOrder('$3', '$4')}, severity, code) AS messages
   FROM upload_issue
   WHERE upload_id = $1 AND row_number > $2
   GROUP BY row_number
@@ -83,42 +85,39 @@ export interface RowReport {
 }
 
 /**
- * A reported row as uploaded (`upload_issue.raw`): canonical column name → cell text, non-empty cells
- * only. A formula saved without a result is repeated as its formula (`=…`, written back as text), so
- * the row shows what was uploaded rather than blanks; a year typed into a date cell, as the year.
+ * A reported row as uploaded (`upload_issue.raw`): canonical column name → cell value, non-empty
+ * cells only. Text as text; a number cell as its number (written back as a number cell, so the fixed
+ * sheet reads as the upload did: a date pasted as a value into a Text cell, 31180, is the same day
+ * again, and a NIK that arrived as a number is refused again for it); a date cell as `YYYY-MM-DD`. A
+ * formula saved without a result is repeated as its formula (`=…`, written back as text), so the row
+ * shows what was uploaded rather than blanks; a year typed into a date cell, as the year.
  */
-export type RawCells = Record<string, string>;
+export type RawCells = Record<string, string | number>;
 
-/**
- * Rejections whose cell is not repeated in the report. The value cannot be fixed where it stands: a
- * NIK or KK number read from a numeric cell has already lost its last digits, and a NIK repeated
- * from an earlier row of the file would, uploaded again, overwrite the participant that row
- * registered. The report leaves the cell empty (its message still quotes the value), so uploading
- * the row unchanged is refused as "wajib diisi" until someone types the right number or drops the row.
- */
-const NOT_REPEATED = new Set(['NIK_NUMERIC_CELL', 'NO_KK_NUMERIC_CELL', 'NIK_DUPLICATE_IN_FILE']);
-
-/** The row's RawCells, stored with its first issue; `issues` are the row's, to leave out the cells above. */
-export function rawCells(
-  columns: readonly ColumnSpec[],
-  cells: readonly Cell[],
-  issues: readonly { column: string | null; code: string; severity: string }[] = [],
-): RawCells {
-  const leftOut = new Set(issues.filter((i) => i.severity === 'REJECT' && NOT_REPEATED.has(i.code)).map((i) => i.column));
+/** The row's RawCells, stored with its first issue: every cell, so the operator finds the row (QA: a duplicate NIK was left blank). */
+export function rawCells(columns: readonly ColumnSpec[], cells: readonly Cell[]): RawCells {
   const raw: RawCells = {};
   columns.forEach((c, i) => {
     const cell = cells[i];
-    if (!cell || leftOut.has(c.name)) return;
+    if (!cell) return;
     // a year typed into a date-formatted cell is repeated as typed (1985), not as the day of 1905 it shows: uploaded back untouched, it is refused again
     if (cell.kind === 'date' && bareYear(cell) !== undefined) raw[c.name] = String(cell.serial);
+    // a number of a 1904-system workbook would count from 1900 in the report's workbook (another day): as text, refused rather than misread
+    else if (cell.kind === 'number' && !cell.date1904 && Number.isFinite(cell.number)) raw[c.name] = cell.number!;
     else if (cell.kind !== 'empty') raw[c.name] = cell.text;
     else if (cell.formula !== undefined) raw[c.name] = `=${cell.formula}`;
   });
   return raw;
 }
 
+/** A raw cell for the sheet: a number stays a number cell, anything else is user text (`textValue`). */
+function cellValue(value: string | number | undefined): string | number | null {
+  return typeof value === 'number' ? value : textValue(value);
+}
+
 export async function writeRowReport(dataSource: DataSource, report: RowReport, out: Writable): Promise<void> {
   const { columns } = report;
+  const order = columnOrderParams(columns, report.headers);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('Perbaiki', { views: frozenHeader(1), pageSetup: printSetup(1) });
   ws.columns = [
@@ -130,15 +129,15 @@ export async function writeRowReport(dataSource: DataSource, report: RowReport, 
   ws.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
   ws.getRow(1).commit();
   for (let after = 0; ; ) {
-    const page: { row_number: number; raw: RawCells | null; rejected: boolean; messages: string }[] = await dataSource.query(REPORT_ROWS, [report.uploadId, after]);
+    const page: { row_number: number; raw: RawCells | null; rejected: boolean; messages: string }[] = await dataSource.query(REPORT_ROWS, [report.uploadId, after, ...order]);
     for (const r of page) {
-      const row = ws.addRow([...columns.map((c) => textValue(r.raw?.[c.name])), r.row_number, r.rejected ? 'DITOLAK' : 'PERINGATAN', r.messages]);
+      const row = ws.addRow([...columns.map((c) => cellValue(r.raw?.[c.name])), r.row_number, r.rejected ? 'DITOLAK' : 'PERINGATAN', r.messages]);
       row.eachCell((cell) => markAsText(cell));
       // the messages wrap, and so does an uploaded value longer than its column (a long name, words in IURAN);
       // rows do not grow by themselves
       let lines = wrappedLines(r.messages, MESSAGE_WIDTH);
       columns.forEach((c, i) => {
-        const value = r.raw?.[c.name];
+        const value = textValue(r.raw?.[c.name]);
         const width = c.width ?? DEFAULT_WIDTH;
         if (!value || value.length <= width - 1) return;
         row.getCell(i + 1).style = WRAPPED_TEXT;

@@ -12,3 +12,17 @@ export const INSERT_UPLOAD_ISSUES = `
   INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
   SELECT $1::uuid, r.*
   FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[]) AS r`;
+
+/**
+ * The position of an issue's column among the upload's columns, for listing a row's messages in the
+ * sheet's column order (QA: KETERANGAN and the console listed them by code): `column_name` is a
+ * column's own name or the header the file gave it; $names and $labels are the upload's columns in
+ * sheet order, by own name and as headed (same length). Issues of no column come last.
+ */
+export const issueColumnOrder = (names: string, labels: string) =>
+  `coalesce(array_position(${names}::text[], column_name), array_position(${labels}::text[], column_name), 1000)`;
+
+/** The upload's columns in sheet order, own names and headers as the file wrote them, for issueColumnOrder. */
+export function columnOrderParams(columns: readonly { name: string }[], headers?: Readonly<Record<string, string>> | null): [string[], string[]] {
+  return [columns.map((c) => c.name), columns.map((c) => headers?.[c.name] ?? c.name)];
+}

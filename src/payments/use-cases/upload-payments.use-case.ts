@@ -96,7 +96,7 @@ export class UploadPayments {
           }
         }
         // the collector names each issue's column as the file wrote it (NO SP2D, not REFERENSI), as its message does
-        if (collector.row(row, issues, () => rawCells(PAYMENT_COLUMNS, cells, issues)) && record) records.push(record);
+        if (collector.row(row, issues, () => rawCells(PAYMENT_COLUMNS, cells)) && record) records.push(record);
       }
       if (!records.length) continue;
       await m.query(INSERT_PAYMENTS, [

@@ -90,7 +90,7 @@ export class UploadBill {
           continue;
         }
         const { record, issues } = validateBillRow(row, names);
-        if (collector.row(row.rowNumber, issues, () => rawCells(BILL_COLUMNS, row.cells, issues)) && record) records.push(record);
+        if (collector.row(row.rowNumber, issues, () => rawCells(BILL_COLUMNS, row.cells)) && record) records.push(record);
       }
       if (!records.length) continue;
       await m.query(INSERT_BILL_LINES, [

@@ -82,7 +82,7 @@ export class UploadPbiApbnList {
         const nik = nikFrom(row.cells[0], names.NIK);
         const found = isError(nik) ? [{ column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }] : [];
         const issues = withMergedCells<Omit<RowIssue, 'row'>>(found, row.merged, (cell) => mergedCellIssue(cell, names));
-        if (collector.row(row.rowNumber, issues, () => rawCells(PBI_COLUMNS, row.cells, issues)) && !row.merged && !isError(nik)) niks.push(nik.value);
+        if (collector.row(row.rowNumber, issues, () => rawCells(PBI_COLUMNS, row.cells)) && !row.merged && !isError(nik)) niks.push(nik.value);
       }
       if (niks.length) await m.query(INSERT_PBI_ENTRIES, [list.id, niks]);
     }

@@ -46,17 +46,20 @@ export const KEEP_UNSTATED = `
     AND ((s.noka IS NULL AND p.noka IS NOT NULL) OR ($2::boolean AND (p.tat IS NOT NULL OR p.end_reason IS NOT NULL)))`;
 
 /**
- * A staged row as uploaded, for `upload_issue.raw` (the row report repeats it) of the findings made
- * at promotion; `t` names the table or CTE holding its columns. A NOKA the register supplied
- * (noka_kept) was empty in the file, and is shown so. TAT and ALASAN_BERAKHIR are shown as staged
- * (a CLOSED_MONTH_UNCHANGED row often has them: without them, the fixed sheet uploaded back would
- * bring the participant back); from a file without a TAT column, the register's (KEEP_UNSTATED),
- * which uploaded back change nothing.
+ * A staged row as read, for `upload_issue.raw` (the row report repeats it) of the findings made at
+ * promotion, every column of it (QA: a TAT moved in a finalized month came back without its TAT, which
+ * uploaded again would reinstate the participant); `t` names the table or CTE holding its columns.
+ * A NOKA the register supplied (noka_kept) was empty in the file, and is shown so; jsonb_strip_nulls
+ * leaves empty cells out, as rawCells does.
  */
-const STAGED_RAW = (t: string) => `jsonb_build_object('NIK', ${t}.nik, 'NO_KK', ${t}.no_kk, 'NAMA', ${t}.name, 'TANGGAL_LAHIR', ${t}.birth_date::text,
+const STAGED_RAW = (t: string) => `jsonb_strip_nulls(jsonb_build_object('NIK', ${t}.nik, 'NO_KK', ${t}.no_kk, 'NAMA', ${t}.name, 'TANGGAL_LAHIR', ${t}.birth_date::text,
                               'JENIS_KELAMIN', ${t}.sex, 'KODE_DESA', ${t}.village_code,
                               'NOKA', CASE WHEN ${t}.noka_kept THEN NULL ELSE ${t}.noka END, 'TMT', ${t}.tmt::text,
-                              'TAT', ${t}.tat::text, 'ALASAN_BERAKHIR', ${t}.end_reason)`;
+                              'TAT', ${t}.tat::text, 'ALASAN_BERAKHIR', ${t}.end_reason))`;
+
+/** The row's raw for a finding of promotion: only when the row has no finding yet (the row as uploaded is stored once, with its first). */
+const RAW_ONCE = (t: string) => `CASE WHEN EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = ${t}.row_number) THEN NULL
+              ELSE ${STAGED_RAW(t)} END`;
 
 /**
  * 1. NOKA held by another participant who stays active after this upload (DOMAIN §2: unique among
@@ -79,7 +82,7 @@ export const REJECT_TAKEN_NOKA = `
     INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
     SELECT $1, row_number, 'REJECT', $2::text, 'NOKA_TAKEN',
            format('%s %s sudah dipakai peserta aktif lain (NIK %s). Periksa nomor kartu, atau akhiri dulu kepesertaan pemegang kartu.', $2::text, noka, holder),
-           ${STAGED_RAW('taken')}
+           ${RAW_ONCE('taken')}
     FROM taken
   )
   DELETE FROM enrollment_staging s USING taken t
@@ -105,7 +108,7 @@ export const REJECT_DISPLACED_NOKA = `
     INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
     SELECT $1, row_number, 'REJECT', $5::text, 'NOKA_DUPLICATE_IN_FILE',
            format('%s %s milik peserta NIK %s (baris %s berkas ini), bukan NIK baris ini. Periksa nomor kartu baris ini.', $5::text, noka, holder, holder_row),
-           ${STAGED_RAW('displaced')}
+           ${RAW_ONCE('displaced')}
     FROM displaced
   )
   DELETE FROM enrollment_staging s USING displaced d
@@ -122,8 +125,7 @@ export const WARN_REINSTATED = `
   SELECT $1, s.row_number, 'WARN', $2::text, 'REINSTATED',
          format('Peserta ini tercatat berakhir %s (%s); baris ini tanpa %s sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. '
                 'Jika bukan itu maksudnya, isi %s dan %s lalu unggah ulang.', to_char(p.tat, 'DD/MM/YYYY'), p.end_reason, $2::text, $2::text, $3::text),
-         CASE WHEN EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = s.row_number) THEN NULL
-              ELSE ${STAGED_RAW('s')} END
+         ${RAW_ONCE('s')}
   FROM enrollment_staging s
   JOIN participant p ON p.nik = s.nik
   WHERE s.upload_id = $1 AND s.tat IS NULL AND p.tat IS NOT NULL`;
@@ -158,7 +160,7 @@ export const WARN_CLOSED_MONTH = `
                       AND ${monthEnd('c.month')} >= LEAST(s.tmt, p.tmt)
                       AND ${monthEnd('c.month')} < GREATEST(s.tmt, p.tmt)))
            END AS closed,
-           ${STAGED_RAW('s')} AS raw
+           ${RAW_ONCE('s')} AS raw
     FROM enrollment_staging s
     LEFT JOIN participant p ON p.nik = s.nik
     WHERE s.upload_id = $1
@@ -181,7 +183,7 @@ export const WARN_CLOSED_MONTH = `
                   'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai penyesuaian pada bulan yang masih terbuka.',
                   label, month_name)
          END,
-         CASE WHEN EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = named.row_number) THEN NULL ELSE raw END
+         raw
   FROM named`;
 
 /** The register columns a staged row (alias `s`) may change, and the participant's (alias `p`). */

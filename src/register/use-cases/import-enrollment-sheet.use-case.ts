@@ -22,7 +22,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isEmbedded } from '../../database/data-source-options.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
-import { Clock } from '../../common/clock/clock.js';
+import { Clock, dayInWib } from '../../common/clock/clock.js';
 import { fileChecksum } from '../../common/file-checksum.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { SheetReader, type SheetRow } from '../../common/spreadsheet/sheet-reader.js';
@@ -116,7 +116,7 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
         copied: (count) => (early.created += count),
         afterStaged: (m, fromRow, toRow) => this.promoter.promoteNewBatch(m, uploadId, command.actor, fromRow, toRow, early),
       });
-      const validator = new EnrollmentRowValidator(await this.regions.villageCodes());
+      const validator = new EnrollmentRowValidator(await this.regions.villageCodes(), dayInWib(early.now));
       // Small reader batches, validated at once (sheet cells die young), staged STAGE_ROWS at a time.
       const reader = new SheetReader(command.path, { filename: command.filename, sheet: ENROLLMENT_SHEET, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: READ_ROWS });
       let lastProgress = Date.now();

@@ -13,6 +13,7 @@ import { COL, type ColumnLabels, columnLabels, END_REASONS, ENROLLMENT_COLUMNS, 
 import { DigitKeyMap } from './digit-key-map.js';
 import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
 import { visibleText } from '../../common/text.js';
+import { addMonthsToDay } from '../../common/month.js';
 import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
 
 /** The years coverage (TMT, TAT) may fall in: those of the API's months, which allocations and bills are for. */
@@ -73,7 +74,16 @@ export class EnrollmentRowValidator {
   /** The columns as findings name them (set once the header is read): an alias header as the file wrote it, `NO KARTU` for NOKA. */
   labels: ColumnLabels = columnLabels();
 
-  constructor(private readonly villageCodes: ReadonlySet<string>) {}
+  /** The last day a TMT or TAT is taken without a warning: a month after today (a later one is likely a typo of the year). */
+  private readonly farAhead: string;
+
+  /** `today`: the day of the upload in WIB (the Clock's), which no birth date may follow. */
+  constructor(
+    private readonly villageCodes: ReadonlySet<string>,
+    private readonly today: string,
+  ) {
+    this.farAhead = addMonthsToDay(today, 1);
+  }
 
   validate(row: SheetRow): RowResult {
     const checked = this.check(row);
@@ -102,8 +112,15 @@ export class EnrollmentRowValidator {
     const tat = this.date(cells[COL.TAT], 'TAT', false, issues, COVERAGE_YEARS);
     const endReason = this.endReason(cells[COL.ALASAN_BERAKHIR], tat, issues);
     if (tmt && tat && tat < tmt) issues.push(reject('TAT', C.TAT_BEFORE_TMT, `${L.TAT} (${tat}) lebih awal dari ${L.TMT} (${tmt}).`));
-    if (birthDate && tmt && birthDate > tmt) {
+    if (birthDate && birthDate > this.today) {
+      issues.push(reject('TANGGAL_LAHIR', C.BIRTH_DATE_IN_FUTURE, `${L.TANGGAL_LAHIR} ${birthDate} sesudah hari ini (${this.today}): tanggal lahir tidak mungkin di masa depan. Periksa tanggalnya, terutama tahunnya.`));
+    } else if (birthDate && tmt && birthDate > tmt) {
       issues.push(reject('TANGGAL_LAHIR', C.BIRTH_AFTER_TMT, `${L.TANGGAL_LAHIR} (${birthDate}) sesudah ${L.TMT} (${tmt}): kepesertaan tidak dapat mulai sebelum peserta lahir.`));
+    }
+    for (const [column, day] of [['TMT', tmt], ['TAT', tat]] as const) {
+      if (day && day > this.farAhead) {
+        issues.push(warn(column, C.DATE_FAR_AHEAD, `${L[column]} ${day} lebih dari sebulan sesudah hari ini (${this.today}): periksa tahunnya, mungkin salah ketik. Baris tetap diterima.`));
+      }
     }
     if (checked && birthDate && sex) this.crossCheckNik(checked.nik, checked.facts, birthDate, sex, issues);
     // Every field check ran; only warnings may have been added to a row that is still acceptable.

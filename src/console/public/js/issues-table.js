@@ -3,6 +3,16 @@
  * `sheet: true` adds the sheet each row is on (a pledge sheet's rows are on Komitmen or Daftar).
  */
 import { badge, dataTable } from './ui.js';
+import { number } from './format.js';
+
+/**
+ * The heading of an upload's issue list: it counts rows, and says how many messages they carry when a
+ * row has several (QA: "(8)" over 7 rows). `rows` defaults to the distinct rows of `issues`.
+ */
+export function issuesCaption(issues, total = issues.length, rows = new Set(issues.map((r) => r.row ?? r.rowNumber)).size) {
+  const counted = total === rows ? `${number(rows)} baris` : `${number(total)} pesan pada ${number(rows)} baris`;
+  return `Baris ditolak dan peringatan (${counted})`;
+}
 
 export function issuesTable(issues, caption = 'Baris ditolak dan peringatan', { sheet = false } = {}) {
   return dataTable({

@@ -10,7 +10,7 @@ import { clearErrors, field, form, showErrors, values } from '../forms.js';
 import { isMonth, monthField, monthFromAddress, previousMonth } from '../month-field.js';
 import { hashFor } from '../routes.js';
 import { uploadBox } from '../upload-box.js';
-import { issuesTable, refusedRowsTable } from '../issues-table.js';
+import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
 import { hasRowReport, reportPath } from '../row-report.js';
 import { uploadHistory } from '../upload-history.js';
 import { announce, busy, downloadButton, notice, pageHeader, section, stats } from '../ui.js';
@@ -145,7 +145,7 @@ function pbiForm(ctx, month) {
         : notice('success', `Daftar PBI APBN ${monthLabel(list.month)} tersimpan${list.version ? ` (versi ${list.version})` : ''}: ${number(list.niks)} NIK.`),
       list.notice ? notice('warning', list.notice) : null,
       reportLink('/api/v1/pbi-apbn-lists', list, pbiReportName(list)),
-      Array.isArray(list.issues) && list.issues.length ? issuesTable(list.issues, `Baris ditolak dan peringatan (${number(list.issues.length)})`) : null,
+      Array.isArray(list.issues) && list.issues.length ? issuesTable(list.issues, issuesCaption(list.issues)) : null,
     ],
   });
 }

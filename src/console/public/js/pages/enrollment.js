@@ -6,7 +6,7 @@ import { api, ApiError, upload } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTimeLabel, label, number, percent, UPLOAD_STATUS_LABELS } from '../format.js';
 import { clearErrors, form, showErrors } from '../forms.js';
-import { issuesTable } from '../issues-table.js';
+import { issuesCaption, issuesTable } from '../issues-table.js';
 import { hasRowReport, reportPath } from '../row-report.js';
 import { sleep, uploadBox } from '../upload-box.js';
 import { announce, badge, busy, dataTable, downloadButton, errorNotice, notice, pageHeader, pager, section, stats } from '../ui.js';
@@ -128,7 +128,7 @@ async function showIssues(container, status, ctx, page = 1) {
     const res = await api(`${BASE}/${encodeURIComponent(status.id)}/issues`, { query: { page, pageSize }, signal: ctx.signal });
     replace(
       container,
-      issuesTable(res.items, `Baris ditolak dan peringatan (${number(res.total)})`),
+      issuesTable(res.items, issuesCaption(res.items, res.total, res.rows ?? res.total)),
       res.total > pageSize ? pager({ page, pageSize, total: res.total, onPage: (p) => showIssues(container, status, ctx, p) }) : null,
     );
   } catch (err) {

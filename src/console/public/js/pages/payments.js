@@ -5,7 +5,7 @@ import { currentMonth, dateLabel, monthLabel, number, parseRupiah, rupiah, RUPIA
 import { clearErrors, field, form, showErrors, values, withFormProblems } from '../forms.js';
 import { monthField, monthFromAddress } from '../month-field.js';
 import { paymentStatusTable } from '../payment-status.js';
-import { issuesTable, refusedRowsTable } from '../issues-table.js';
+import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
 import { PAYMENT_REPORT_FALLBACK, paymentUploadHistory } from '../payment-uploads.js';
 import { hasRowReport, reportPath } from '../row-report.js';
 import { uploadBox } from '../upload-box.js';
@@ -131,7 +131,7 @@ function sheetForm(ctx, refresh, history) {
               res.id && hasRowReport(res)
                 ? h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', reportPath('/api/v1/payment-uploads', res.id), { kind: 'secondary', fallbackName: PAYMENT_REPORT_FALLBACK }))
                 : null,
-              issues.length ? issuesTable(issues, `Baris ditolak dan peringatan (${number(issues.length)})`) : null,
+              issues.length ? issuesTable(issues, issuesCaption(issues)) : null,
             );
             announce('Lembar pembayaran diproses.');
             await Promise.all([refresh(null), history.load()]);
