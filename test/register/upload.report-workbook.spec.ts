@@ -25,7 +25,7 @@ describe('the upload report workbook', () => {
     const ws = wb.getWorksheet('Perbaiki')!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['NIK', 'NO_KK', 'NAMA', 'TANGGAL_LAHIR', 'JENIS_KELAMIN', 'KODE_DESA', 'NOKA', 'TMT', 'TAT', 'ALASAN_BERAKHIR', 'BARIS', 'STATUS', 'KETERANGAN']);
     expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual([
-      undefined, '1703060101200001', 'Ganda', '1970-01-01', 'L', '17.03.06.2001', undefined, '2025-01-01', undefined, undefined, 5, 'DITOLAK',
+      '1703060101700001', '1703060101200001', 'Ganda', '1970-01-01', 'L', '17.03.06.2001', undefined, '2025-01-01', undefined, undefined, 5, 'DITOLAK',
       'NIK 1703060101700001 sudah ada di baris 3 berkas ini; baris ini diabaikan.',
     ]);
     expect(ws.getColumn(1).numFmt).toBe('@');
@@ -51,17 +51,17 @@ describe('the upload report workbook', () => {
     return { content: res.body, rows: wb.getWorksheet('Perbaiki')!.getSheetValues().slice(2) as unknown[][] };
   }
 
-  it('leaves out a NIK or KK number that arrived as a number: uploaded back unchanged it is refused, not registered with lost digits', async () => {
+  it('repeats a NIK or KK number that arrived as a number as that number: uploaded back unchanged it is refused again, not registered with lost digits', async () => {
     const first = await upload(t, 'not-ok/nik-numeric-cell.xlsx');
     const { content, rows } = await reportOf(first.body.id);
     const numeric = rows.filter((r) => /terbaca sebagai angka/.test(String(r[13])));
-    expect(numeric.map((r) => [r[11], r[1], r[2]])).toEqual([[3, undefined, '1703060101200001'], [4, expect.stringMatching(/^\d{16}$/), undefined]]);
+    expect(numeric.map((r) => [r[11], typeof r[1], typeof r[2]])).toEqual([[3, 'number', 'string'], [4, 'string', 'number']]);
     const before = await t.dataSource.query('SELECT nik FROM participant ORDER BY nik');
     const again = await upload(t, { name: 'laporan.xlsx', content });
     const refused = await t.dataSource.query(`SELECT row_number, column_name, code FROM upload_issue WHERE upload_id = $1 AND severity = 'REJECT' ORDER BY row_number`, [again.body.id]);
     expect(refused).toEqual(expect.arrayContaining([
-      { row_number: 2, column_name: 'NIK', code: 'REQUIRED' },
-      { row_number: 3, column_name: 'NO_KK', code: 'REQUIRED' },
+      { row_number: 2, column_name: 'NIK', code: 'NIK_NUMERIC_CELL' },
+      { row_number: 3, column_name: 'NO_KK', code: 'NO_KK_NUMERIC_CELL' },
     ]));
     expect(await t.dataSource.query('SELECT nik FROM participant ORDER BY nik')).toEqual(before);
   });
@@ -76,15 +76,16 @@ describe('the upload report workbook', () => {
     expect(byRow.get(5)![3]).toBe('TMT Belum Dihitung'); // the row's other cells as uploaded
   });
 
-  it('leaves out the NIK of a duplicate row: uploaded back unchanged it cannot overwrite the row that registered it', async () => {
+  it('repeats the NIK of a duplicate row, so the operator finds it; uploaded back alone it updates the participant, history keeping the old values', async () => {
     const first = await upload(t, { name: 'ganda-2.csv', content: Buffer.from(
       'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT\n' +
       '1703060202700001,1703060101200001,Yang Benar,1970-02-02,L,17.03.06.2001,2025-01-01\n' +
       '1703060202700001,1703060101200001,Salah Ketik,1970-02-02,L,17.03.06.2001,2025-01-01\n') });
-    const { content } = await reportOf(first.body.id);
+    const { content, rows } = await reportOf(first.body.id);
+    expect(rows.map((r) => [r[11], r[1], r[3]])).toEqual([[3, '1703060202700001', 'Salah Ketik']]);
     const again = await upload(t, { name: 'laporan-ganda.xlsx', content });
-    expect(again.body).toMatchObject({ accepted: 0, rejected: 1 });
-    const [person] = await t.dataSource.query(`SELECT name FROM participant WHERE nik = '1703060202700001'`);
-    expect(person.name).toBe('Yang Benar');
+    expect(again.body).toMatchObject({ accepted: 1, rejected: 0, updated: 1 });
+    const [change] = await t.dataSource.query(`SELECT changes FROM participant_change WHERE nik = '1703060202700001' AND upload_id = $1`, [again.body.id]);
+    expect(change.changes.name).toEqual({ old: 'Yang Benar', new: 'Salah Ketik' });
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ImportEnrollmentSheet } from '../../src/register/use-cases/import-enrollment-sheet.use-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../src/users/role.js';
-import { issues, upload } from './support.js';
+import { fixture, issues, upload } from './support.js';
 
 type Finding = [row: number, severity: string, column: string | null, code: string];
 
@@ -116,7 +116,45 @@ describe('row rules of the enrollment sheet', () => {
     const { body, found, messages } = await findings('not-ok/birth-after-tmt.csv');
     expect(body).toMatchObject({ accepted: 2, rejected: 1 });
     expect(found).toEqual([[4, 'REJECT', 'TANGGAL_LAHIR', 'BIRTH_AFTER_TMT']]);
-    expect(messages[0]).toBe('TANGGAL_LAHIR (2030-01-01) sesudah TMT (2026-01-01): kepesertaan tidak dapat mulai sebelum peserta lahir.');
+    expect(messages[0]).toBe('TANGGAL_LAHIR (2026-03-01) sesudah TMT (2026-01-01): kepesertaan tidak dapat mulai sebelum peserta lahir.');
+  });
+
+  it('a birth date after today (WIB, the clock) is refused; born today is fine', async () => {
+    // the test clock: 15/11/2026 10:00 WIB
+    const { body, found, messages } = await findings('not-ok/birth-date-in-future.csv');
+    expect(body).toMatchObject({ accepted: 2, rejected: 2 });
+    expect(found).toEqual([
+      [3, 'REJECT', 'TANGGAL_LAHIR', 'BIRTH_DATE_IN_FUTURE'],
+      [5, 'REJECT', 'TANGGAL_LAHIR', 'BIRTH_DATE_IN_FUTURE'],
+    ]);
+    expect(messages[0]).toBe('TANGGAL_LAHIR 2026-11-16 sesudah hari ini (2026-11-15): tanggal lahir tidak mungkin di masa depan. Periksa tanggalnya, terutama tahunnya.');
+    // half past midnight WIB on the 16th is still the 15th in UTC: the day is WIB's
+    const before = t.clock.now();
+    t.clock.set(new Date('2026-11-15T17:30:00Z'));
+    try {
+      // another name, so the file is not recognised as the one uploaded above (whose findings it would repeat)
+      const content = fixture('not-ok/birth-date-in-future.csv').toString().replace('Lahir Besok', 'Lahir Besok Lagi');
+      const res = await upload(t, { name: 'lahir-besok.csv', content: Buffer.from(content) });
+      const later = { found: (await issues(t, res.body.id)).map((i) => [i.row_number]) };
+      expect(later.found.map((f) => f[0])).toEqual([5]);
+    } finally {
+      t.clock.set(before);
+    }
+  });
+
+  it('a TMT or TAT more than a month after today is taken with a warning (likely a typo of the year)', async () => {
+    const { body, found, messages } = await findings('not-ok/coverage-far-ahead.csv');
+    expect(body).toMatchObject({ accepted: 4, rejected: 0, warnings: 2 });
+    expect(found).toEqual([
+      [4, 'WARN', 'TMT', 'DATE_FAR_AHEAD'],
+      [5, 'WARN', 'TAT', 'DATE_FAR_AHEAD'],
+    ]);
+    expect(messages).toEqual([
+      'TMT 2027-11-16 lebih dari sebulan sesudah hari ini (2026-11-15): periksa tahunnya, mungkin salah ketik. Baris tetap diterima.',
+      'TAT 2027-10-31 lebih dari sebulan sesudah hari ini (2026-11-15): periksa tahunnya, mungkin salah ketik. Baris tetap diterima.',
+    ]);
+    const [{ tmt }] = await t.dataSource.query(`SELECT tmt FROM participant WHERE nik = '1703060101700003'`);
+    expect(tmt).toBe('2027-11-16');
   });
 
   it('ALASAN_BERAKHIR required with TAT, one of the five reasons, and not without TAT', async () => {
