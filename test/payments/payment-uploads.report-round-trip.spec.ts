@@ -28,10 +28,11 @@ describe('payments: the Perbaiki sheet uploaded back', () => {
     const ws = wb.addWorksheet('Pembayaran');
     [2, 4].forEach((c) => (ws.getColumn(c).numFmt = '@'));
     ws.addRow(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI']);
+    ws.addRow(['APBD-2026', 46327, 500, 46329, 'SP2D TEMPEL 0']); // a sheet with no good row is refused whole, without a report
     ws.addRow(['APBD-2O26', 46327, 1000, 46329, 'SP2D TEMPEL 1']); // 46327 = 2026-11-01, 46329 = 2026-11-03; the code mistyped
     const api = await t.as(Role.KEUANGAN);
     const up = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'pembayaran-tempel.xlsx').expect(201);
-    expect(up.body).toMatchObject({ rowsRead: 1, accepted: 0, rejected: 1 });
+    expect(up.body).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1 });
     expect(up.body.issues.map((i: { column: string }) => i.column)).toEqual(['KODE_KOMITMEN']);
 
     const res = await (await t.as(Role.AUDITOR)).get(`/api/v1/payment-uploads/${up.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
@@ -43,6 +44,6 @@ describe('payments: the Perbaiki sheet uploaded back', () => {
     const again = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(await report.xlsx.writeBuffer()), 'laporan-diperbaiki.xlsx').expect(201);
     expect(again.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0, payments: 1, amount: 1000 });
     const list = (await api.get('/api/v1/payments?month=2026-11').expect(200)).body.items as { reference: string; paidAt: string }[];
-    expect(list.map((p) => [p.reference, p.paidAt])).toEqual([['SP2D TEMPEL 1', '2026-11-03']]);
+    expect(list.map((p) => [p.reference, p.paidAt]).sort()).toEqual([['SP2D TEMPEL 0', '2026-11-03'], ['SP2D TEMPEL 1', '2026-11-03']]);
   });
 });
