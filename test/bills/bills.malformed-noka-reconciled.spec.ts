@@ -74,10 +74,10 @@ describe('bills: a NOKA that is not 13 digits is kept and reconciled', () => {
     // the reconciliation workbook lists it in Temuan, the NOKA as text, with the same action
     const res = await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`));
     const temuan = (await readWorkbook(res.body)).getWorksheet('Temuan')!;
-    const row = rowWhere(temuan, 2, 'NOKA_MISMATCH');
+    const row = rowWhere(temuan, 3, 'NOKA_MISMATCH'); // column 3: Kode (Kategori says it in Indonesian)
     expect([4, 5, 6, 8, 9, 11].map((c) => row.getCell(c).value)).toEqual([2, nik(1), '12345678901234', 37800, 37800, MALFORMED_ACTION]);
     expect(row.getCell(6).type).toBe(ExcelJS.ValueType.String);
-    expect(() => rowWhere(temuan, 2, 'TOTAL_MISMATCH')).toThrow();
+    expect(() => rowWhere(temuan, 3, 'TOTAL_MISMATCH')).toThrow();
   });
 
   it('in an .xlsx: a 14-digit number cell is kept as its digits, with the warning; the row report shows it as PERINGATAN', async () => {
@@ -96,7 +96,7 @@ describe('bills: a NOKA that is not 13 digits is kept and reconciled', () => {
 
     const report = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/bills/${up.body.id}/report.xlsx`))).body);
     const perbaiki = report.getWorksheet('Perbaiki')!;
-    expect((perbaiki.getRow(2).values as unknown[]).slice(1)).toEqual(['12345678901234', nik(1), 'Kartu angka 14 digit', '37800', 2, 'PERINGATAN', up.body.issues[0].message]);
+    expect((perbaiki.getRow(2).values as unknown[]).slice(1)).toEqual([12345678901234, nik(1), 'Kartu angka 14 digit', 37800, 2, 'PERINGATAN', up.body.issues[0].message]); // number cells written back as numbers
 
     // (the three other participants are covered too, on no line of this bill)
     const { run } = await reconcile(t, '2026-09');

@@ -25,7 +25,7 @@ describe('the upload report workbook', () => {
     const ws = wb.getWorksheet('Perbaiki')!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['NIK', 'NO_KK', 'NAMA', 'TANGGAL_LAHIR', 'JENIS_KELAMIN', 'KODE_DESA', 'NOKA', 'TMT', 'TAT', 'ALASAN_BERAKHIR', 'BARIS', 'STATUS', 'KETERANGAN']);
     expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual([
-      '1703060101700001', '1703060101200001', 'Ganda', '1970-01-01', 'L', '17.03.06.2001', undefined, '2025-01-01', undefined, undefined, 5, 'DITOLAK',
+      undefined, '1703060101200001', 'Ganda', '1970-01-01', 'L', '17.03.06.2001', undefined, '2025-01-01', undefined, undefined, 5, 'DITOLAK',
       'NIK 1703060101700001 sudah ada di baris 3 berkas ini; baris ini diabaikan.',
     ]);
     expect(ws.getColumn(1).numFmt).toBe('@');
@@ -76,16 +76,17 @@ describe('the upload report workbook', () => {
     expect(byRow.get(5)![3]).toBe('TMT Belum Dihitung'); // the row's other cells as uploaded
   });
 
-  it('repeats the NIK of a duplicate row, so the operator finds it; uploaded back alone it updates the participant, history keeping the old values', async () => {
+  it('leaves out the NIK of a duplicate row (its message names it): uploaded back unchanged it cannot overwrite the row that registered it', async () => {
     const first = await upload(t, { name: 'ganda-2.csv', content: Buffer.from(
       'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT\n' +
       '1703060202700001,1703060101200001,Yang Benar,1970-02-02,L,17.03.06.2001,2025-01-01\n' +
       '1703060202700001,1703060101200001,Salah Ketik,1970-02-02,L,17.03.06.2001,2025-01-01\n') });
     const { content, rows } = await reportOf(first.body.id);
-    expect(rows.map((r) => [r[11], r[1], r[3]])).toEqual([[3, '1703060202700001', 'Salah Ketik']]);
+    expect(rows.map((r) => [r[11], r[1], r[3]])).toEqual([[3, undefined, 'Salah Ketik']]);
+    expect(String(rows[0][13])).toContain('NIK 1703060202700001 sudah ada di baris 2');
     const again = await upload(t, { name: 'laporan-ganda.xlsx', content });
-    expect(again.body).toMatchObject({ accepted: 1, rejected: 0, updated: 1 });
-    const [change] = await t.dataSource.query(`SELECT changes FROM participant_change WHERE nik = '1703060202700001' AND upload_id = $1`, [again.body.id]);
-    expect(change.changes.name).toEqual({ old: 'Yang Benar', new: 'Salah Ketik' });
+    expect(again.body).toMatchObject({ accepted: 0, rejected: 1 });
+    const [person] = await t.dataSource.query(`SELECT name FROM participant WHERE nik = '1703060202700001'`);
+    expect(person.name).toBe('Yang Benar');
   });
 });
