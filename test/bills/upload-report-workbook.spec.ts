@@ -115,9 +115,10 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     expect(up.body).toMatchObject({ version: 2, rowsRead: 3, accepted: 2, rejected: 1, warnings: 1 });
     const report = await readReport((await download(`/api/v1/bills/${up.body.id}/report.xlsx`, Role.KEUANGAN)).body);
     expect(report.rows.map((r) => r.slice(0, 6))).toEqual([
-      ['1234567890', '1703060101800001', 'NOKA angka', '37800', 2, 'PERINGATAN'],
-      // The NIK that lost its digits is not repeated: the message quotes it, the cell waits for the real one.
-      ['0001234567891', undefined, 'NIK angka', '37800', 3, 'DITOLAK'],
+      // number cells are written back as numbers, so the sheet uploaded back reads as this upload did
+      [1234567890, '1703060101800001', 'NOKA angka', 37800, 2, 'PERINGATAN'],
+      // the NIK that lost its digits is repeated as the number it is: uploaded back, it is refused again for it
+      ['0001234567891', 1703060101800002, 'NIK angka', 37800, 3, 'DITOLAK'],
     ]);
     expect(report.rows[0][6]).toMatch(/^NOKA terbaca sebagai angka; nol di depan dipulihkan menjadi 0001234567890\./);
     expect(report.rows[1][6]).toMatch(/^NIK terbaca sebagai angka \(1703060101800002\)/);

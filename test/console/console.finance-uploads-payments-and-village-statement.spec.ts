@@ -66,6 +66,8 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     const history = page.getByRole('table', { name: 'Riwayat unggahan lembar pembayaran' });
     await history.waitFor();
     expect((await tableRows(history))[0].slice(2, 6)).toEqual(['pembayaran-oktober.xlsx', '2 (Rp175.600)', '1', '0']);
+    // at 1366 px it fits its half-width box: the report button is in view, not behind a sideways scroll (QA)
+    expect(await history.evaluate((t) => t.scrollWidth <= t.closest('.table-wrap')!.clientWidth)).toBe(true);
 
     // The month's status and payments are refreshed: the village paid in full by the 10th, the regency
     // paid less and late (14 October).

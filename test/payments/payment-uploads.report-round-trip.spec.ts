@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertPledge } from '../reconciliation/support/seed.js';
+import { allocateThrough } from './support/something-due.js';
 
 const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -20,6 +21,7 @@ describe('payments: the Perbaiki sheet uploaded back', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await insertPledge(t.dataSource, 'APBD-2026');
+    await allocateThrough(t, '2026-11'); // something due in November: the good row is not warned NOTHING_DUE
   }, 400_000);
   afterAll(() => t?.close());
 

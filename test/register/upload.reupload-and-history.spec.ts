@@ -86,8 +86,8 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
         'Peserta ini tercatat berakhir 17/08/2026 (MENINGGAL); baris ini tanpa TAT sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. ' +
         'Jika bukan itu maksudnya, isi TAT dan ALASAN_BERAKHIR lalu unggah ulang.',
       nik: '1703064101600001',
-      // the row as the file had it: NOKA empty, not the card the register kept (QA)
-      has_noka: true,
+      // the row as the file had it: NOKA empty (no key, as an empty cell), not the card the register kept (QA)
+      has_noka: false,
       noka: null,
     });
     // ended again (another day: the first file's content would be recognised), then the card typed: the row as uploaded shows it
