@@ -8,7 +8,9 @@
  * (§8), with why when it is cheap to know: `outside` the pledge's months, the month not `allocation`
  * yet (null) or STALE, and `budgetUsedUp` when the splits of the months before it in the fiscal year
  * reach the budget (summed only for an allocated month inside the pledge's months with a budget).
- * A pair with a split is not returned (one probe of IDX_split_pledge_month).
+ * A pair with a split is not returned. Read from the per-pledge totals stored with each allocated
+ * month (allocation_funded, as BUDGET_USED_BEFORE of the allocation), not from the splits: for a
+ * December payment that would sum eleven months of a province-sized register's splits.
  */
 export const PLEDGE_MONTHS_NOTHING_DUE = `
   WITH asked AS (
@@ -19,27 +21,28 @@ export const PLEDGE_MONTHS_NOTHING_DUE = `
     FROM asked a
     JOIN pledge pl ON pl.code = a.pledge_code
     LEFT JOIN allocation_month am ON am.month = a.month
-    WHERE NOT EXISTS (SELECT 1 FROM split s WHERE s.pledge_code = a.pledge_code AND s.month = a.month)
+    WHERE NOT EXISTS (SELECT 1 FROM allocation_funded f WHERE f.pledge_code = a.pledge_code AND f.month = a.month)
   )
   SELECT j.pledge_code AS "pledgeCode", j.month, j.fiscal_year AS "fiscalYear", j.from_month AS "fromMonth",
          j.to_month AS "toMonth", j.status AS allocation, j.outside, j.budget::text AS budget,
          coalesce(used.amount >= j.budget, false) AS "budgetUsedUp"
   FROM judged j
   LEFT JOIN LATERAL (
-    SELECT sum(s.amount) AS amount FROM split s
+    SELECT sum(f.amount) AS amount FROM allocation_funded f
     WHERE j.budget IS NOT NULL AND j.status IS NOT NULL AND NOT j.outside
-      AND s.pledge_code = j.pledge_code AND s.month >= j.fiscal_year || '-01' AND s.month < j.month
+      AND f.pledge_code = j.pledge_code AND f.month >= j.fiscal_year || '-01' AND f.month < j.month
   ) used ON true`;
 
 /**
- * Due (the splits) and paid (the payments recorded for the month) of the pledge-months ($1 codes,
- * $2 months, pairs) that corrections name, as text (bigint): a month with neither is 0 and 0.
+ * Due (the splits' total, stored per pledge in allocation_funded) and paid (the payments recorded
+ * for the month) of the pledge-months ($1 codes, $2 months, pairs) that corrections name, as text
+ * (bigint): a month with neither is 0 and 0.
  */
 export const ADJUSTED_MONTHS_DUE_AND_PAID = `
   WITH asked AS (
     SELECT DISTINCT p AS pledge_code, m AS month FROM unnest($1::text[], $2::text[]) AS t(p, m)
   )
   SELECT a.pledge_code AS "pledgeCode", a.month,
-         coalesce((SELECT sum(s.amount) FROM split s WHERE s.pledge_code = a.pledge_code AND s.month = a.month), 0)::text AS due,
+         coalesce((SELECT f.amount FROM allocation_funded f WHERE f.pledge_code = a.pledge_code AND f.month = a.month), 0)::text AS due,
          coalesce((SELECT sum(p.amount) FROM payment p WHERE p.pledge_code = a.pledge_code AND p.month = a.month), 0)::text AS paid
   FROM asked a`;
