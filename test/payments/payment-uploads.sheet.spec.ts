@@ -127,8 +127,8 @@ describe('payments: sheet upload', () => {
     expect(res.body.issues.map((i: { row: number; column: string; code: string; message: string }) => [i.row, i.column, i.code, i.message])).toEqual([
       [2, 'BULAN', 'OUTSIDE_FISCAL_YEAR', 'Bulan Januari 2027 di luar tahun anggaran komitmen (2026). Pembayaran untuk bulan itu dicatat pada komitmen tahun 2027.'],
       [3, 'TANGGAL_BAYAR', 'PAID_IN_FUTURE', 'Tanggal bayar 1 Desember 2026 belum terjadi (hari ini 15 November 2026 WIB).'],
-      // the correction counts toward January 2027, where the 2026 pledge has nothing due: taken, and told so
-      [4, 'BULAN', 'NOTHING_DUE', 'Komitmen APBD-2026 tidak menanggung iuran apa pun pada Januari 2027 (di luar bulan komitmen: Januari–Desember 2026); pembayaran ini akan tercatat sebagai kelebihan bayar.'],
+      // the correction (row 4) is taken without a warning: it pays December 2026, which owed something and is unpaid;
+      // it is no longer told that the 2026 pledge has nothing due in January 2027, where it is recorded
     ]);
   });
 

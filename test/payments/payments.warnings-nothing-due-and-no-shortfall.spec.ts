@@ -3,7 +3,8 @@
  * that had no shortfall (it counts toward its own month); QA found both accepted without a word. They
  * stay accepted, with warnings: `warnings` in the answer of POST /payments, WARN findings of the rows
  * of a payment sheet. A payment with something due, and a correction of an UNDERPAID or UNPAID month,
- * get none.
+ * get none. The sheet, sent after the API's payments, finds their corrections of August and September
+ * recorded (payments.warnings-correction-judged-by-corrected-month.spec.ts has the rules of corrections).
  *
  * Two participants, Rp37.800 each a month (the allocation's tariff), fiscal year 2026, 2026-10
  * allocated (with every month before it, §6), the fixed clock on 15 November 2026:
@@ -34,6 +35,9 @@ const PAID_SEPTEMBER =
 const OVERPAID_AUGUST =
   'Agustus 2026 tidak kurang bayar untuk komitmen PROV-2026 (iuran Rp37.800, dibayar Rp50.000: kelebihan bayar), jadi tidak ada kekurangan yang dikoreksi. ' +
   'Pembayaran ini tetap dihitung pada bulan iurannya sendiri, Oktober 2026, dan tidak mengubah angka Agustus 2026.';
+// the sheet after the API's corrections API 6 and API 7 (Rp1.000 each)
+const CORRECTED_SEPTEMBER = PAID_SEPTEMBER.replace('dibayar Rp37.800: lunas', 'dibayar Rp37.800, koreksi sebelumnya Rp1.000: kelebihan bayar');
+const CORRECTED_AUGUST = OVERPAID_AUGUST.replace('dibayar Rp50.000:', 'dibayar Rp50.000, koreksi sebelumnya Rp1.000:');
 
 describe('payments: warned when nothing is due or a correction has no shortfall, and still recorded', () => {
   let t: TestApp;
@@ -115,8 +119,8 @@ describe('payments: warned when nothing is due or a correction has no shortfall,
       { row: 5, column: 'BULAN', severity: 'WARN', code: 'NOTHING_DUE', message: NONE },
       { row: 6, column: 'BULAN', severity: 'WARN', code: 'NOTHING_DUE', message: NOT_ALLOCATED },
       // named as the file headed the column (KOREKSI BULAN), as every finding is
-      { row: 7, column: 'KOREKSI BULAN', severity: 'WARN', code: 'NO_SHORTFALL', message: PAID_SEPTEMBER },
-      { row: 8, column: 'KOREKSI BULAN', severity: 'WARN', code: 'NO_SHORTFALL', message: OVERPAID_AUGUST },
+      { row: 7, column: 'KOREKSI BULAN', severity: 'WARN', code: 'NO_SHORTFALL', message: CORRECTED_SEPTEMBER },
+      { row: 8, column: 'KOREKSI BULAN', severity: 'WARN', code: 'NO_SHORTFALL', message: CORRECTED_AUGUST },
     ]);
   });
 });

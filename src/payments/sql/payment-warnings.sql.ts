@@ -5,7 +5,7 @@
 
 /**
  * The pledge-months ($1 codes, $2 months, pairs) where the pledge has no split, i.e. nothing due
- * (§8), with why when it is cheap to know: `outside` the pledge's months, the month not `allocation`
+ * (§8; a correction asks about the month it corrects), with why when it is cheap to know: `outside` the pledge's months, the month not `allocation`
  * yet (null) or STALE, and `budgetUsedUp` when the splits of the months before it in the fiscal year
  * reach the budget (summed only for an allocated month inside the pledge's months with a budget).
  * A pair with a split is not returned. Read from the per-pledge totals stored with each allocated
@@ -34,9 +34,11 @@ export const PLEDGE_MONTHS_NOTHING_DUE = `
   ) used ON true`;
 
 /**
- * Due (the splits' total, stored per pledge in allocation_funded) and paid (the payments recorded
- * for the month) of the pledge-months ($1 codes, $2 months, pairs) that corrections name, as text
- * (bigint): a month with neither is 0 and 0.
+ * Due (the splits' total, stored per pledge in allocation_funded), paid (the payments recorded for the
+ * month) and corrected (the corrections of it recorded so far, in later months: they pay its shortfall)
+ * of the pledge-months ($1 codes, $2 months, pairs) that corrections name, as text (bigint): a month
+ * with none is 0, 0 and 0. Corrections are read through IDX_payment_month_pledge (they are recorded in
+ * later months only) and are few.
  */
 export const ADJUSTED_MONTHS_DUE_AND_PAID = `
   WITH asked AS (
@@ -44,5 +46,7 @@ export const ADJUSTED_MONTHS_DUE_AND_PAID = `
   )
   SELECT a.pledge_code AS "pledgeCode", a.month,
          coalesce((SELECT f.amount FROM allocation_funded f WHERE f.pledge_code = a.pledge_code AND f.month = a.month), 0)::text AS due,
-         coalesce((SELECT sum(p.amount) FROM payment p WHERE p.pledge_code = a.pledge_code AND p.month = a.month), 0)::text AS paid
+         coalesce((SELECT sum(p.amount) FROM payment p WHERE p.pledge_code = a.pledge_code AND p.month = a.month), 0)::text AS paid,
+         coalesce((SELECT sum(p.amount) FROM payment p
+                   WHERE p.pledge_code = a.pledge_code AND p.month > a.month AND p.adjusts_month = a.month), 0)::text AS corrected
   FROM asked a`;

@@ -59,7 +59,8 @@ export function toPaymentView(p: Payment): PaymentView {
 /**
  * Records one payment (DOMAIN §8). The pledge must exist and the month must be open (§9): a
  * correction for a finalized month is recorded in an open month with `adjustsMonth` naming the
- * month it corrects; it counts toward the open month it is recorded in.
+ * month it corrects; it counts toward the open month it is recorded in, and is warned about as the
+ * payment of the month it corrects (payment-warnings.ts).
  */
 @Injectable()
 export class RecordPayment {
@@ -128,6 +129,8 @@ export class RecordPayment {
     const reference = paymentReference(command.reference);
     const [recorded] = [...(await recordedAlready(m, [{ ...command, reference }])).values()];
     if (recorded) throw PaymentException.duplicate(command.pledgeCode, command.month, reference, recorded);
+    // read before it is stored, as a sheet's rows are: a correction's "earlier corrections" are not itself
+    const [warnings] = await paymentWarnings(m, [{ ...command, adjustsMonth: command.adjustsMonth ?? null }]);
     const saved = await m.save(
       m.create(Payment, {
         pledgeCode: command.pledgeCode,
@@ -141,7 +144,6 @@ export class RecordPayment {
       }),
     );
     const [row] = await m.find(Payment, { where: { id: saved.id } });
-    const [warnings] = await paymentWarnings(m, [row]);
     return { ...toPaymentView(row), warnings };
   }
 }

@@ -74,27 +74,30 @@ export class UploadPayments {
         return !total;
       });
       const checked = batch.map((row) => ({ row: row.rowNumber, cells: row.cells, ...validatePaymentRow(row, pledges, closed, today, names) }));
-      const candidates = checked.filter((c) => c.record).map((c) => c.record!);
-      const recorded = await recordedAlready(m, candidates);
-      const warned = await paymentWarnings(m, candidates); // nothing due, a correction without shortfall: set-based per batch
-      const records: PaymentRecord[] = [];
-      let k = 0;
-      for (const { row, cells, record, issues } of checked) {
-        if (record) {
-          const index = k++;
-          const key = paymentKey(record);
-          const earlier = firstRowOf.get(key);
-          const message = recorded.has(index)
-            ? `Pembayaran ${record.pledgeCode} bulan ${monthName(record.month)} dengan referensi "${record.reference}" sudah tercatat; baris ini diabaikan.`
-            : earlier !== undefined
-              ? `Pembayaran yang sama (komitmen, bulan, referensi) sudah ada di baris ${earlier} berkas ini; baris ini diabaikan.`
-              : null;
-          if (message) issues.push({ column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message });
-          else {
-            firstRowOf.set(key, row);
-            issues.push(...warned[index].map(warningIssue));
-          }
+      const candidates = checked.filter((c) => c.record);
+      const recorded = await recordedAlready(m, candidates.map((c) => c.record!));
+      const kept: typeof candidates = []; // the rows to record: a duplicate is no earlier correction of a later row's month
+      candidates.forEach((candidate, index) => {
+        const { row, issues } = candidate;
+        const record = candidate.record!;
+        const key = paymentKey(record);
+        const earlier = firstRowOf.get(key);
+        const message = recorded.has(index)
+          ? `Pembayaran ${record.pledgeCode} bulan ${monthName(record.month)} dengan referensi "${record.reference}" sudah tercatat; baris ini diabaikan.`
+          : earlier !== undefined
+            ? `Pembayaran yang sama (komitmen, bulan, referensi) sudah ada di baris ${earlier} berkas ini; baris ini diabaikan.`
+            : null;
+        if (message) issues.push({ column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message });
+        else {
+          firstRowOf.set(key, row);
+          kept.push(candidate);
         }
+      });
+      // nothing due, a correction without shortfall: set-based per batch, read before the batch is stored
+      const warned = await paymentWarnings(m, kept.map((c) => c.record!));
+      kept.forEach((c, index) => c.issues.push(...warned[index].map(warningIssue)));
+      const records: PaymentRecord[] = [];
+      for (const { row, cells, record, issues } of checked) {
         // the collector names each issue's column as the file wrote it (NO SP2D, not REFERENSI), as its message does
         if (collector.row(row, issues, () => rawCells(PAYMENT_COLUMNS, cells)) && record) records.push(record);
       }

@@ -1,0 +1,76 @@
+/** The Indonesian messages of the payment warnings (payment-warnings.ts). */
+import { rupiah } from '../common/money.js';
+import { monthName, monthNumberName } from '../common/month.js';
+import type { PaymentStatus } from './payment-status.js';
+
+/** A pledge-month with nothing due, and why when it is cheap to know (PLEDGE_MONTHS_NOTHING_DUE). */
+export interface NothingDue {
+  pledgeCode: string;
+  month: string;
+  fiscalYear: number;
+  fromMonth: number;
+  toMonth: number;
+  allocation: 'CURRENT' | 'STALE' | null;
+  outside: boolean;
+  budget: string | null;
+  budgetUsedUp: boolean;
+}
+
+/** What a corrected month owed the pledge, what was paid for it, and what corrections of it recorded so far. */
+export interface ShortfallFigures {
+  due: number;
+  paid: number;
+  corrected: number;
+}
+
+interface Payment {
+  pledgeCode: string;
+  month: string;
+  adjustsMonth: string | null;
+}
+
+const OVERPAID_TAIL = 'pembayaran ini akan tercatat sebagai kelebihan bayar.';
+
+/** A correction still counts where it is recorded: nothing of the corrected month changes. */
+const correctionTail = (p: Payment) =>
+  `Pembayaran ini tetap dihitung pada bulan iurannya sendiri, ${monthName(p.month)}, dan tidak mengubah angka ${monthName(p.adjustsMonth!)}.`;
+
+/** NOTHING_DUE of `p` on r.month (the month it pays for: the corrected one for a correction). */
+export function nothingDueMessage(r: NothingDue, p: Payment): string {
+  const month = monthName(r.month);
+  const correction = p.adjustsMonth !== null;
+  if (r.allocation === null && !r.outside) {
+    return (
+      `Alokasi ${month} belum dihitung, jadi belum diketahui iuran apa yang ditanggung komitmen ${r.pledgeCode} pada bulan itu; ` +
+      (correction
+        ? `bila alokasinya tidak memberi komitmen ini iuran, tidak ada kekurangan yang dikoreksi. ${correctionTail(p)}`
+        : `bila alokasinya tidak memberi komitmen ini iuran, ${OVERPAID_TAIL} Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau jalankan alokasi bulan itu.`)
+    );
+  }
+  const reason = r.outside
+    ? `di luar bulan komitmen: ${pledgeMonths(r)}`
+    : r.budgetUsedUp
+      ? `pagunya ${rupiah(Number(r.budget))} sudah habis dialokasikan pada bulan-bulan sebelumnya`
+      : 'alokasi bulan itu tidak membebankan iuran peserta mana pun kepadanya';
+  const stale = r.allocation === 'STALE' && !r.outside ? ' menurut alokasi terakhir (akan dihitung ulang)' : '';
+  const head = `Komitmen ${r.pledgeCode} tidak menanggung iuran apa pun pada ${month}${stale} (${reason})`;
+  return correction ? `${head}, jadi tidak ada kekurangan yang dikoreksi. ${correctionTail(p)}` : `${head}; ${OVERPAID_TAIL}`;
+}
+
+/** 'Januari–Juni 2026', or 'Maret 2026' for a pledge of one month. */
+function pledgeMonths(r: NothingDue): string {
+  const from = monthNumberName(r.fromMonth);
+  return r.fromMonth === r.toMonth ? `${from} ${r.fiscalYear}` : `${from}–${monthNumberName(r.toMonth)} ${r.fiscalYear}`;
+}
+
+const STATUS_WORDS: Partial<Record<PaymentStatus, string>> = { PAID: 'lunas', OVERPAID: 'kelebihan bayar' };
+
+/** NO_SHORTFALL: the corrected month's payments, with the corrections of it recorded before, cover what it owed. */
+export function noShortfallMessage(p: Payment, f: ShortfallFigures, status: PaymentStatus): string {
+  const adjusted = monthName(p.adjustsMonth!);
+  const corrected = f.corrected ? `, koreksi sebelumnya ${rupiah(f.corrected)}` : '';
+  return (
+    `${adjusted} tidak kurang bayar untuk komitmen ${p.pledgeCode} (iuran ${rupiah(f.due)}, dibayar ${rupiah(f.paid)}${corrected}: ${STATUS_WORDS[status]}), ` +
+    `jadi tidak ada kekurangan yang dikoreksi. ${correctionTail(p)}`
+  );
+}
