@@ -12,6 +12,7 @@ import { MONTH_ALLOCATOR, type MonthAllocator } from '../month-allocator.js';
 import { ReconciliationException } from '../reconciliation.exception.js';
 import { CATEGORIES, type Category, type RunInputs, type RunSummary } from '../reconciliation.types.js';
 import { tryLockReconciliation } from '../run-lock.js';
+import { noBillWarning, type RunWarning } from '../run-warnings.js';
 import { digest, monthDigests, readMonthInputs } from '../run-inputs.js';
 import { LATEST_INPUTS, RECONCILE_BILL } from '../sql/reconcile.sql.js';
 
@@ -26,6 +27,11 @@ export interface RunHeader {
   month: string;
   version: number;
   status: 'DONE' | 'FAILED';
+}
+
+/** The answer of a manual start (POST /reconciliations): the header, and what the officer should hear (run-warnings.ts). */
+export interface StartedRun extends RunHeader {
+  warnings: RunWarning[];
 }
 
 interface VersionedInput {
@@ -69,10 +75,11 @@ export class ReconcileMonth {
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
-  async execute(command: ReconcileMonthCommand): Promise<RunHeader> {
+  async execute(command: ReconcileMonthCommand): Promise<StartedRun> {
     const release = this.claim(command.month);
     try {
-      return await this.dataSource.transaction((m) => this.reconcile(command, m));
+      const { header, warnings } = await this.dataSource.transaction((m) => this.reconcile(command, m));
+      return { ...header, warnings };
     } catch (err) {
       if (err instanceof DomainException) throw err;
       const runId = await this.recordFailure(command, err);
@@ -82,11 +89,14 @@ export class ReconcileMonth {
     }
   }
 
-  /** The whole run inside the caller's transaction (the schedule's); throws (and stores nothing once rolled back) on failure. */
+  /**
+   * The whole run inside the caller's transaction (the schedule's); throws (and stores nothing once rolled back) on failure.
+   * The header only: the schedule runs a month once its bill has arrived, and keeps the header as its outcome.
+   */
   async runInTransaction(command: ReconcileMonthCommand, m: EntityManager): Promise<RunHeader> {
     const release = this.claim(command.month);
     try {
-      return await this.reconcile(command, m);
+      return (await this.reconcile(command, m)).header;
     } finally {
       release();
     }
@@ -99,7 +109,7 @@ export class ReconcileMonth {
     return () => this.reconciling.delete(month);
   }
 
-  private async reconcile(command: ReconcileMonthCommand, m: EntityManager): Promise<RunHeader> {
+  private async reconcile(command: ReconcileMonthCommand, m: EntityManager): Promise<{ header: RunHeader; warnings: RunWarning[] }> {
     const { month, actor } = command;
     ReconciliationException.assertRunnable(month, this.clock.now());
     if (!(await tryLockReconciliation(m, month))) throw ReconciliationException.inProgress(month);
@@ -130,7 +140,9 @@ export class ReconcileMonth {
       },
       m,
     );
-    return { id, month, version: Number(version), status: 'DONE' };
+    // allowed (a draft to look at), but said: without a bill it has no bill findings and cannot be finalized (BILL_MISSING)
+    const warnings = summary.bill ? [] : [noBillWarning(month)];
+    return { header: { id, month, version: Number(version), status: 'DONE' }, warnings };
   }
 
   /** Records a FAILED run (its own version) with the error, in a transaction of its own. Returns its id. */

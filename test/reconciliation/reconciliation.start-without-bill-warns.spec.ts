@@ -1,0 +1,65 @@
+/**
+ * Starting a reconciliation of a month without a BPJS bill is allowed (a draft to look at: `bill: null`, no
+ * bill findings), but it cannot be finalized (BILL_MISSING). QA: nobody was told so when starting it. The
+ * answer of POST /reconciliations now carries `warnings` (`NO_BILL`); a month with a bill has none. The
+ * schedule (§10) re-runs a month only once its bill has arrived, and its outcome keeps the run's header only.
+ *
+ * One participant, APBD-2026 covering everyone; a bill for September 2026 only; the fixed clock on
+ * 15 November 2026, then 1 December 2026 02:00 WIB for the schedule.
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { MonthlySchedule } from '../../src/reconciliation/schedule/monthly-schedule.js';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertBill, insertParticipants, insertPledge, nik } from './support/seed.js';
+import { secondKeuangan } from './support/users.js';
+
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
+
+const NO_BILL_OCTOBER =
+  'Belum ada tagihan BPJS Kesehatan untuk Oktober 2026: rekonsiliasi ini dijalankan tanpa temuan tagihan (tidak ada baris tagihan yang dicocokkan ' +
+  'dan tidak ada peserta yang dinyatakan tidak ditagih) dan tidak dapat difinalisasi sampai tagihan Oktober 2026 diunggah dan rekonsiliasi bulan itu ' +
+  'dijalankan ulang.';
+
+describe('reconciliation: starting a month without a BPJS bill is warned about', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertParticipants(t.dataSource, [{ nik: nik(1), noka: '0000000000001' }]);
+    await insertPledge(t.dataSource, 'APBD-2026');
+    await insertBill(t.dataSource, '2026-09', [{ nik: nik(1), noka: '0000000000001' }]);
+  });
+  afterAll(() => t?.close());
+
+  const start = async (month: string) => (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month }).expect(201)).body;
+
+  it('answers NO_BILL beside the run it made, which has no bill and cannot be finalized', async () => {
+    const october = await start('2026-10');
+    expect(october).toEqual({ id: expect.any(String), month: '2026-10', version: 1, status: 'DONE', warnings: [{ code: 'NO_BILL', message: NO_BILL_OCTOBER }] });
+    const checker = await secondKeuangan(t);
+    expect((await checker.get(`/api/v1/reconciliations/${october.id}`).expect(200)).body).toMatchObject({ status: 'DONE', bill: null });
+    expect((await checker.post(`/api/v1/reconciliations/${october.id}/finalize`).expect(409)).body.code).toBe('BILL_MISSING');
+  });
+
+  it('answers no warning for a month with a bill, nor once the bill has come and the month is run again', async () => {
+    expect(await start('2026-09')).toEqual({ id: expect.any(String), month: '2026-09', version: 1, status: 'DONE', warnings: [] });
+    await insertBill(t.dataSource, '2026-10', [{ nik: nik(1), noka: '0000000000001' }]);
+    expect(await start('2026-10')).toMatchObject({ version: 2, warnings: [] });
+  });
+
+  it('the schedule re-runs a month only with its bill, and keeps the header without warnings', async () => {
+    const schedule = t.app.get(MonthlySchedule);
+    // November was handled on 1 November
+    await t.dataSource.query(`INSERT INTO scheduled_month (month, status, ran_at) VALUES ('2026-11', 'DONE', '2026-10-31T19:00:00Z')`);
+    t.clock.set(new Date('2026-11-30T19:00:00Z')); // 1 December 2026 02:00 WIB: November has no bill, so no run
+    expect(await schedule.runDue(t.clock.now())).toEqual([{ month: '2026-12', status: 'DONE', allocated: true, reconciliation: null }]);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM reconciliation_run WHERE month = '2026-11'`)).toEqual([{ n: 0 }]);
+    // the step for November again (as if it had failed): October has its bill now, so it is re-run; its header only, as before
+    await t.dataSource.query(`DELETE FROM scheduled_month WHERE month = '2026-11'`);
+    const outcome = await schedule.runMonth('2026-11');
+    expect(outcome).toEqual({ month: '2026-11', status: 'DONE', allocated: true, reconciliation: { id: expect.any(String), month: '2026-10', version: 3, status: 'DONE' } });
+    const [stored] = await t.dataSource.query(`SELECT outcome FROM scheduled_month WHERE month = '2026-11'`);
+    expect(JSON.stringify(stored.outcome)).not.toContain('warnings');
+  });
+});
