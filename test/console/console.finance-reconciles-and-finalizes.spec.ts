@@ -281,4 +281,26 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);
+
+  it('says where the run is started that a month without a BPJS bill gives a run that cannot be finalized (QA: nobody was told)', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.KEUANGAN), '#/rekonsiliasi?month=2026-12');
+    await page.getByRole('button', { name: 'Mulai rekonsiliasi Desember 2026' }).click();
+    // the API's NO_BILL warning, on the page the run was started from
+    const warning = page.locator('.notice--warning', { hasText: 'Rekonsiliasi versi 1 tersimpan, dengan peringatan:' });
+    await warning.waitFor();
+    await expect(warning.textContent()).resolves.toContain(
+      'Belum ada tagihan BPJS Kesehatan untuk Desember 2026: rekonsiliasi ini dijalankan tanpa temuan tagihan (tidak ada baris tagihan yang dicocokkan ' +
+        'dan tidak ada peserta yang dinyatakan tidak ditagih) dan tidak dapat difinalisasi sampai tagihan Desember 2026 diunggah dan rekonsiliasi bulan itu dijalankan ulang.',
+    );
+    expect(new URL(page.url()).hash).toBe('#/rekonsiliasi?month=2026-12');
+    // the run is listed below it, and the warning leads to the bills of the month and to the run
+    await expect(row(page, 'Versi rekonsiliasi Desember 2026 (terbaru di atas)', 'Versi 1').textContent()).resolves.toContain('Belum ada tagihan');
+    await expect(warning.getByRole('link', { name: 'Ke halaman tagihan' }).getAttribute('href')).resolves.toBe('#/tagihan?month=2026-12');
+    await warning.getByRole('link', { name: 'Buka versi 1' }).click();
+    await page.getByRole('heading', { name: 'Rekonsiliasi Desember 2026 · versi 1' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
 });

@@ -1,11 +1,15 @@
-/** Reconciliation runs of a month; finance officers start a new run (a new version) from here. */
+/**
+ * Reconciliation runs of a month; finance officers start a new run (a new version) from here. A run
+ * answered with warnings (NO_BILL: the month has no BPJS bill, so the run has no bill findings and cannot
+ * be finalized) stays on this page and says so, with links to the run and the bill page (QA: nobody was told).
+ */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STATUS_LABELS } from '../format.js';
 import { form, showErrors, values } from '../forms.js';
 import { monthField, monthFromAddress, previousMonth } from '../month-field.js';
 import { canWriteFinance, hashFor } from '../routes.js';
-import { badge, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
+import { announce, badge, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 
 export const RUN_TONES = { DONE: 'info', FINAL: 'ok', FAILED: 'bad', RUNNING: 'warn' };
 
@@ -19,7 +23,10 @@ export async function render(main, ctx) {
       replace(startOut);
       try {
         const run = await api('/api/v1/reconciliations', { method: 'POST', json: { month } });
-        ctx.navigate(`/rekonsiliasi/${run.id}`);
+        if (!run.warnings?.length) return ctx.navigate(`/rekonsiliasi/${run.id}`);
+        replace(startOut, startWarnings(run));
+        announce(`Rekonsiliasi ${monthLabel(month)} versi ${run.version} selesai, dengan peringatan.`);
+        await loadRuns();
       } catch (err) {
         replace(startOut, errorNotice(err));
       }
@@ -43,31 +50,47 @@ export async function render(main, ctx) {
     section(null, picker, canWriteFinance(ctx.user.role) ? h('div', { class: 'actions' }, start) : null, startOut),
     section(`Proses rekonsiliasi ${monthLabel(month)}`, list),
   );
-  replace(list, loading());
-  try {
-    const runs = await api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal });
-    replace(
-      list,
-      dataTable({
-        caption: `Versi rekonsiliasi ${monthLabel(month)} (terbaru di atas)`,
-        columns: [
-          { label: 'Versi', render: (r) => h('a', { href: hashFor(`/rekonsiliasi/${r.id}`), text: `Versi ${r.version}` }) },
-          { label: 'Status', render: (r) => badge(label(RUN_STATUS_LABELS, r.status), RUN_TONES[r.status]) },
-          { label: 'Dimulai', value: (r) => `${dateTimeLabel(r.startedAt)} oleh ${r.startedBy ?? '–'}` },
-          { label: 'Finalisasi', value: (r) => (r.finalizedAt ? `${dateTimeLabel(r.finalizedAt)} oleh ${r.finalizedBy}` : '–') },
-          { label: 'Peserta', value: (r) => number(r.participants), numeric: true },
-          { label: 'Kewajiban', value: (r) => rupiah(r.obligation), numeric: true },
-          { label: 'Dapat dibayar', value: (r) => (r.bill ? rupiah(r.bill.payable) : 'Belum ada tagihan'), numeric: true },
-        ],
-        rows: runs,
-        empty: `Belum ada rekonsiliasi untuk ${monthLabel(month)}.`,
-      }),
-    );
-    // a finalized month is closed (§9): no new run to offer, say why instead (QA: the button led to a refusal)
-    const final = runs.find((r) => r.status === 'FINAL');
-    if (final) replace(start.parentElement ?? startOut, notice('info', `${monthLabel(month)} sudah difinalisasi (versi ${final.version}); bulan ini tertutup dan tidak dapat direkonsiliasi lagi.`));
-  } catch (err) {
-    if (err?.name === 'AbortError') return;
-    replace(list, errorNotice(err));
+  await loadRuns();
+
+  async function loadRuns() {
+    replace(list, loading());
+    try {
+      const runs = await api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal });
+      replace(
+        list,
+        dataTable({
+          caption: `Versi rekonsiliasi ${monthLabel(month)} (terbaru di atas)`,
+          columns: [
+            { label: 'Versi', render: (r) => h('a', { href: hashFor(`/rekonsiliasi/${r.id}`), text: `Versi ${r.version}` }) },
+            { label: 'Status', render: (r) => badge(label(RUN_STATUS_LABELS, r.status), RUN_TONES[r.status]) },
+            { label: 'Dimulai', value: (r) => `${dateTimeLabel(r.startedAt)} oleh ${r.startedBy ?? '–'}` },
+            { label: 'Finalisasi', value: (r) => (r.finalizedAt ? `${dateTimeLabel(r.finalizedAt)} oleh ${r.finalizedBy}` : '–') },
+            { label: 'Peserta', value: (r) => number(r.participants), numeric: true },
+            { label: 'Kewajiban', value: (r) => rupiah(r.obligation), numeric: true },
+            { label: 'Dapat dibayar', value: (r) => (r.bill ? rupiah(r.bill.payable) : 'Belum ada tagihan'), numeric: true },
+          ],
+          rows: runs,
+          empty: `Belum ada rekonsiliasi untuk ${monthLabel(month)}.`,
+        }),
+      );
+      // a finalized month is closed (§9): no new run to offer, say why instead (QA: the button led to a refusal)
+      const final = runs.find((r) => r.status === 'FINAL');
+      if (final) replace(start.parentElement ?? startOut, notice('info', `${monthLabel(month)} sudah difinalisasi (versi ${final.version}); bulan ini tertutup dan tidak dapat direkonsiliasi lagi.`));
+    } catch (err) {
+      if (err?.name === 'AbortError') return;
+      replace(list, errorNotice(err));
+    }
   }
+}
+
+/** The warnings of a run just started, with the way to the run and to the month's bills. */
+function startWarnings(run) {
+  const noBill = run.warnings.some((w) => w.code === 'NO_BILL');
+  return notice(
+    'warning',
+    h('strong', { text: `Rekonsiliasi versi ${run.version} tersimpan, dengan peringatan: ` }),
+    ...run.warnings.map((w) => h('span', { text: `${w.message} ` })),
+    h('a', { href: hashFor(`/rekonsiliasi/${run.id}`), text: `Buka versi ${run.version}` }),
+    noBill ? [' · ', h('a', { href: hashFor('/tagihan', { month: run.month }), text: 'Ke halaman tagihan' })] : null,
+  );
 }
