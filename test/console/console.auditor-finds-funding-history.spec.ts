@@ -6,6 +6,7 @@
 import { expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Locator } from 'playwright-core';
+import { AuditService } from '../../src/audit/audit.service.js';
 import { Role } from '../../src/users/role.js';
 import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
 import { enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
@@ -203,6 +204,72 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await page.goto(`${base}/console/#/tagihan`);
     await page.getByText('Halaman ini tidak tersedia untuk peran Auditor').waitFor();
 
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it("keeps the audit trail's filters and page in the address: Back, Forward, a reload and the pager's jumps", async () => {
+    const { t, base, browser } = app;
+    // 120 payments recorded by "sri": three pages of 50, newest (P-120) first
+    const audit = t.app.get(AuditService);
+    for (let i = 1; i <= 120; i++) await audit.record({ actor: 'sri', action: 'payment.record', entity: 'payment', entityId: `P-${i}`, summary: {} });
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR));
+    await page.getByRole('heading', { name: /^Dasbor/ }).waitFor();
+    await page.getByRole('link', { name: 'Jejak Audit' }).click();
+    const trail = page.getByRole('table', { name: /Jejak audit: \d+ peristiwa/ });
+    await trail.waitFor();
+    const filters = page.getByRole('form', { name: 'Saring jejak audit' });
+    await filters.getByLabel('Pengguna').fill('sri');
+    await filters.getByRole('button', { name: 'Tampilkan' }).click();
+    const pager = page.getByRole('navigation', { name: 'Halaman' });
+    const shows = async (where: string, first: string, hash: string) => {
+      await pager.getByText(`Halaman ${where} (120 baris)`).waitFor();
+      await page.getByRole('table', { name: 'Jejak audit: 120 peristiwa (terbaru di atas)' }).locator('tbody tr').first().getByText(first, { exact: true }).waitFor();
+      expect(new URL(page.url()).hash).toBe(hash);
+    };
+    await shows('1 dari 3', 'P-120', '#/jejak-audit?actor=sri');
+    await pager.getByRole('button', { name: 'Berikutnya ›' }).click();
+    await shows('2 dari 3', 'P-70', '#/jejak-audit?actor=sri&page=2');
+    await pager.getByRole('button', { name: 'Terakhir »' }).click();
+    await shows('3 dari 3', 'P-20', '#/jejak-audit?actor=sri&page=3');
+    await expect(pager.getByRole('button', { name: 'Berikutnya ›' }).isDisabled()).resolves.toBe(true);
+    await pager.getByRole('button', { name: '« Pertama' }).click();
+    await shows('1 dari 3', 'P-120', '#/jejak-audit?actor=sri');
+    // a page number past the last goes to the last
+    await pager.getByLabel('Ke halaman').fill('99');
+    await pager.getByRole('button', { name: 'Buka' }).click();
+    await shows('3 dari 3', 'P-20', '#/jejak-audit?actor=sri&page=3');
+    await pager.getByLabel('Ke halaman').fill('2');
+    await pager.getByLabel('Ke halaman').press('Enter');
+    await shows('2 dari 3', 'P-70', '#/jejak-audit?actor=sri&page=2');
+
+    // Back walks the pages and filters as they were shown (QA: it went to the Dasbor), Forward again
+    await page.goBack();
+    await shows('3 dari 3', 'P-20', '#/jejak-audit?actor=sri&page=3');
+    await page.goBack();
+    await shows('1 dari 3', 'P-120', '#/jejak-audit?actor=sri');
+    await page.goBack();
+    await page.goBack();
+    await shows('2 dari 3', 'P-70', '#/jejak-audit?actor=sri&page=2');
+    await expect(filters.getByLabel('Pengguna').inputValue()).resolves.toBe('sri');
+    await page.goBack();
+    await page.goBack();
+    await page.waitForURL((url) => url.hash === '#/jejak-audit');
+    await expect(filters.getByLabel('Pengguna').inputValue()).resolves.toBe('');
+    await page.goBack();
+    await page.getByRole('heading', { name: /^Dasbor/ }).waitFor();
+    await page.goForward();
+    await page.goForward();
+    await shows('1 dari 3', 'P-120', '#/jejak-audit?actor=sri');
+    await page.goForward();
+    await shows('2 dari 3', 'P-70', '#/jejak-audit?actor=sri&page=2');
+    // a reload opens the same page; an address past the last page shows the last and says so in the address
+    await page.reload();
+    await shows('2 dari 3', 'P-70', '#/jejak-audit?actor=sri&page=2');
+    await page.goto(`${base}/console/#/jejak-audit?actor=sri&page=40`);
+    await shows('3 dari 3', 'P-20', '#/jejak-audit?actor=sri&page=3');
+    await screenshot(page, 'auditor-audit-trail-pager');
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

@@ -12,6 +12,7 @@ describe('console figures computed in the browser', () => {
   let audit: any;
   let api: any;
   let month: any;
+  let pager: any;
   beforeAll(async () => {
     // One at a time: Jest's ESM loader mixes up modules shared by imports running in parallel.
     chart = await consoleModule('chart.js');
@@ -22,6 +23,19 @@ describe('console figures computed in the browser', () => {
     audit = await consoleModule('pages/audit.js');
     api = await consoleModule('api.js');
     month = await consoleModule('month-field.js');
+    pager = await consoleModule('pager.js');
+  });
+
+  it("pages from the API's total: a page past the last is the last, text that is no page number is the fallback", async () => {
+    expect([pager.lastPage(0, 50), pager.lastPage(50, 50), pager.lastPage(51, 50)]).toEqual([1, 1, 2]);
+    expect([pager.clampPage('9', 3), pager.clampPage('0', 3), pager.clampPage('2', 3), pager.clampPage(' 2 ', 3)]).toEqual([3, 1, 2, 2]);
+    expect([pager.clampPage('abc', 3, 2), pager.clampPage('-1', 3), pager.clampPage('1e3', 3), pager.clampPage(undefined)]).toEqual([2, 1, 1, 1]);
+    expect(pager.clampPage('999999')).toBe(pager.MAX_PAGE); // the API refuses a page past 100,000
+    const asked: number[] = [];
+    const fetch = async (page: number) => (asked.push(page), { items: page <= 3 ? [page] : [], total: 120 });
+    await expect(pager.fetchPage(fetch, 40, 50)).resolves.toEqual({ res: { items: [3], total: 120 }, page: 3 });
+    await expect(pager.fetchPage(fetch, 2, 50)).resolves.toEqual({ res: { items: [2], total: 120 }, page: 2 });
+    expect(asked).toEqual([40, 3, 2]);
   });
 
   it('scales bars to the largest value; zero is no bar, a tiny value still shows', () => {

@@ -274,6 +274,18 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await page.goBack();
     await page.getByText('Halaman 2 dari 2 (55 baris)').waitFor();
     expect(new URL(page.url()).hash).toBe(`#/rekonsiliasi/${runId}?category=NOT_REGISTERED&page=2`);
+    // the shared pager: first and last page, a page number typed; past the last is the last, in the address too
+    await page.getByRole('button', { name: '« Pertama' }).click();
+    await page.getByText('Halaman 1 dari 2 (55 baris)').waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/rekonsiliasi/${runId}?category=NOT_REGISTERED`);
+    await page.getByRole('button', { name: 'Terakhir »' }).click();
+    await page.getByText('Halaman 2 dari 2 (55 baris)').waitFor();
+    await page.getByRole('navigation', { name: 'Halaman' }).getByLabel('Ke halaman').fill('1');
+    await page.getByRole('button', { name: 'Buka' }).click();
+    await page.getByText('Halaman 1 dari 2 (55 baris)').waitFor();
+    await page.goto(`${base}/console/#/rekonsiliasi/${runId}?category=NOT_REGISTERED&page=9`);
+    await page.getByText('Halaman 2 dari 2 (55 baris)').waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/rekonsiliasi/${runId}?category=NOT_REGISTERED&page=2`);
     // an address naming a category the run does not list (MATCHED is only counted) shows the categories alone
     await page.goto(`${base}/console/#/rekonsiliasi/${runId}?category=MATCHED`);
     await page.getByText('Nilai ditagih = jumlah yang ditagih BPJS').waitFor();

@@ -35,6 +35,15 @@ function setQuery(path, query) {
   history.replaceState(null, '', hashFor(path, query));
 }
 
+/**
+ * The same as a new history entry (a list's next page, new filters), unless the address says it already:
+ * Back returns to the entry before, which the router renders again from its address (QA: Back left the list).
+ */
+function pushQuery(path, query) {
+  const next = hashFor(path, query);
+  if (location.hash !== next) history.pushState(null, '', next);
+}
+
 async function loadUser() {
   if (!session.token) return null;
   if (user) return user;
@@ -140,6 +149,7 @@ async function render() {
       signal: controller.signal,
       navigate,
       setQuery: (q) => setQuery(path, q),
+      pushQuery: (q) => pushQuery(path, q),
     });
     if (!controller.signal.aborted) focusHeading();
   } catch (err) {

@@ -1,4 +1,4 @@
-/** Small building blocks shared by the pages: notices, tables, pagers, stat tiles, buttons. */
+/** Small building blocks shared by the pages: notices, tables, stat tiles, buttons (the pager: pager.js). */
 import { download } from './api.js';
 import { h, replace } from './dom.js';
 
@@ -101,18 +101,6 @@ export function dataTable({ caption, columns, rows, empty = 'Tidak ada data.', f
       h('tbody', {}, rows.map((row) => h('tr', {}, columns.map((col, i) => cell(i === 0 && col.rowHeader ? 'th' : 'td', col, row))))),
       footer ? h('tfoot', {}, footer) : null,
     ),
-  );
-}
-
-/** « Sebelumnya | Halaman 2 dari 9 (431 baris) | Berikutnya ». */
-export function pager({ page, pageSize, total, onPage }) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  return h(
-    'nav',
-    { class: 'pager', 'aria-label': 'Halaman' },
-    h('button', { type: 'button', class: 'btn btn--ghost', disabled: page <= 1, onclick: () => onPage(page - 1) }, '‹ Sebelumnya'),
-    h('span', { text: `Halaman ${page} dari ${pages} (${total.toLocaleString('id-ID')} baris)` }),
-    h('button', { type: 'button', class: 'btn btn--ghost', disabled: page >= pages, onclick: () => onPage(page + 1) }, 'Berikutnya ›'),
   );
 }
 

@@ -3,7 +3,8 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTimeLabel, isDay, number } from '../format.js';
 import { field, form, showErrors, values } from '../forms.js';
-import { busy, dataTable, errorNotice, loading, notice, pageHeader, pager, section } from '../ui.js';
+import { clampPage, fetchPage, pager } from '../pager.js';
+import { busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 import { ENTITY_LABELS, parseSummary, summaryText } from './audit-summary.js';
 
 export { FIELD_LABELS, summaryText } from './audit-summary.js';
@@ -39,7 +40,7 @@ export async function render(main, ctx) {
   );
 
   const filterForm = form(
-    { label: 'Saring jejak audit', onsubmit: (_e, el) => busy(submit, () => load(el, 1)) },
+    { label: 'Saring jejak audit', onsubmit: (_e, el) => busy(submit, () => load(el, 1, { push: true })) },
     h(
       'div',
       { class: 'filters' },
@@ -52,15 +53,24 @@ export async function render(main, ctx) {
     h('div', { class: 'actions' }, submit, verify),
   );
 
-  async function load(el, page) {
+  /**
+   * The events of page `asked` under the form's filters. Filters and page live in the address: a page or
+   * filters chosen here are a new history entry (`push`), so Back shows the list as it was before (QA:
+   * Back went to the Dasbor), and a reload or a shared link opens the same page.
+   */
+  async function load(el, asked, { push = false } = {}) {
     const v = values(el);
-    ctx.setQuery({ actor: v.actor, entity: v.entity, entityId: v.entityId, from: v.from, to: v.to, page });
+    const address = (page) => ({ actor: v.actor, entity: v.entity, entityId: v.entityId, from: v.from, to: v.to, page: page > 1 ? page : undefined });
+    (push ? ctx.pushQuery : ctx.setQuery)(address(asked));
     replace(results, loading());
     try {
-      const res = await api('/api/v1/audit-events', {
-        query: { actor: v.actor, entity: v.entity, entityId: v.entityId, from: wibDayBound(v.from), to: wibDayBound(v.to, true), page, pageSize: PAGE_SIZE },
-        signal: ctx.signal,
-      });
+      const events = (p) =>
+        api('/api/v1/audit-events', {
+          query: { actor: v.actor, entity: v.entity, entityId: v.entityId, from: wibDayBound(v.from), to: wibDayBound(v.to, true), page: p, pageSize: PAGE_SIZE },
+          signal: ctx.signal,
+        });
+      const { res, page } = await fetchPage(events, asked, PAGE_SIZE);
+      if (page !== asked) ctx.setQuery(address(page)); // past the last page: the last
       replace(
         results,
         dataTable({
@@ -75,7 +85,7 @@ export async function render(main, ctx) {
           rows: res.items,
           empty: 'Tidak ada peristiwa yang cocok.',
         }),
-        res.total > PAGE_SIZE ? pager({ page, pageSize: PAGE_SIZE, total: res.total, onPage: (p) => load(el, p) }) : null,
+        pager({ page, pageSize: PAGE_SIZE, total: res.total, onPage: (p) => load(el, p, { push: true }) }),
       );
     } catch (err) {
       if (err?.name === 'AbortError') return;
@@ -90,7 +100,7 @@ export async function render(main, ctx) {
   if (badDates.length) {
     showErrors(filterForm, { message: 'Saringan tidak valid.', details: badDates });
     replace(results, h('p', { class: 'hint', text: 'Perbaiki saringan yang ditandai, lalu tekan Tampilkan.' }));
-  } else await load(filterForm, Number(q.page) || 1);
+  } else await load(filterForm, clampPage(q.page));
 }
 
 /** The address's `from` and `to` that are not days of the calendar, as field errors. Pure, tested. */

@@ -9,7 +9,8 @@ import { clearErrors, form, showErrors } from '../forms.js';
 import { issuesCaption, issuesTable } from '../issues-table.js';
 import { hasRowReport, reportPath } from '../row-report.js';
 import { sleep, uploadBox } from '../upload-box.js';
-import { announce, badge, busy, dataTable, downloadButton, errorNotice, notice, pageHeader, pager, section, stats } from '../ui.js';
+import { fetchPage, pager } from '../pager.js';
+import { announce, badge, busy, dataTable, downloadButton, errorNotice, notice, pageHeader, section, stats } from '../ui.js';
 
 const BASE = '/api/v1/enrollment-uploads';
 const POLL_MS = 1000;
@@ -122,14 +123,14 @@ async function showResult(container, status, ctx) {
 }
 
 /** Rejected and warned rows (GET …/:id/issues), a page at a time; the report workbook has them all. */
-async function showIssues(container, status, ctx, page = 1) {
+async function showIssues(container, status, ctx, asked = 1) {
   const pageSize = 100;
   try {
-    const res = await api(`${BASE}/${encodeURIComponent(status.id)}/issues`, { query: { page, pageSize }, signal: ctx.signal });
+    const { res, page } = await fetchPage((p) => api(`${BASE}/${encodeURIComponent(status.id)}/issues`, { query: { page: p, pageSize }, signal: ctx.signal }), asked, pageSize);
     replace(
       container,
       issuesTable(res.items, issuesCaption(res.items, res.total, res.rows ?? res.total)),
-      res.total > pageSize ? pager({ page, pageSize, total: res.total, onPage: (p) => showIssues(container, status, ctx, p) }) : null,
+      pager({ page, pageSize, total: res.total, label: 'Halaman baris bermasalah', onPage: (p) => showIssues(container, status, ctx, p) }),
     );
   } catch (err) {
     if (err?.name === 'AbortError') return;
@@ -142,10 +143,11 @@ function statusBadge(status) {
   return badge(label(UPLOAD_STATUS_LABELS, status), tone);
 }
 
-async function loadHistory(container, ctx) {
+/** Earlier uploads, newest first, 20 a page (GET …?page=&pageSize=: `{ items, total }`). */
+async function loadHistory(container, ctx, asked = 1) {
+  const pageSize = 20;
   try {
-    const res = await api(BASE, { query: { pageSize: 20 }, signal: ctx.signal });
-    const items = Array.isArray(res) ? res : (res?.items ?? []);
+    const { res, page } = await fetchPage((p) => api(BASE, { query: { page: p, pageSize }, signal: ctx.signal }), asked, pageSize);
     replace(
       container,
       dataTable({
@@ -164,9 +166,10 @@ async function loadHistory(container, ctx) {
             render: (u) => (hasRowReport(u) ? downloadButton('Unduh', reportPath(BASE, u.id), { kind: 'ghost', fallbackName: `laporan-unggahan-${u.id}.xlsx` }) : '–'),
           },
         ],
-        rows: items,
+        rows: res.items,
         empty: 'Belum ada unggahan.',
       }),
+      pager({ page, pageSize, total: res.total, label: 'Halaman unggahan', onPage: (p) => loadHistory(container, ctx, p) }),
     );
   } catch (err) {
     if (err?.name === 'AbortError') return;

@@ -4,7 +4,8 @@ import { h, replace } from '../dom.js';
 import { dateLabel, END_REASON_LABELS, label, plainNik } from '../format.js';
 import { field, form, nikField, showErrors, values } from '../forms.js';
 import { hashFor } from '../routes.js';
-import { busy, dataTable, errorNotice, loading, pageHeader, pager, section } from '../ui.js';
+import { clampPage, fetchPage, pager } from '../pager.js';
+import { busy, dataTable, errorNotice, loading, pageHeader, section } from '../ui.js';
 import { villageOptions } from '../villages.js';
 
 const PAGE_SIZE = 25;
@@ -44,7 +45,8 @@ export async function render(main, ctx) {
     }
     replace(results, loading('Mencari…'));
     try {
-      const res = await api('/api/v1/participants', { query: { ...query, pageSize: PAGE_SIZE }, signal: ctx.signal });
+      const { res, page } = await fetchPage((p) => api('/api/v1/participants', { query: { ...query, page: p, pageSize: PAGE_SIZE }, signal: ctx.signal }), query.page, PAGE_SIZE);
+      if (page !== query.page) ctx.setQuery({ ...query, page }); // past the last page: the last
       if (openExact && query.nik && /^\d{16}$/.test(query.nik) && res.total === 1 && res.items[0]?.nik === query.nik) {
         return ctx.navigate(`/peserta/${query.nik}`);
       }
@@ -63,7 +65,7 @@ export async function render(main, ctx) {
           rows: res.items,
           empty: 'Tidak ada peserta yang cocok.',
         }),
-        res.total > PAGE_SIZE ? pager({ page: query.page, pageSize: PAGE_SIZE, total: res.total, onPage: (page) => search(el, { ...criteria, page }) }) : null,
+        pager({ page, pageSize: PAGE_SIZE, total: res.total, onPage: (p) => search(el, { ...criteria, page: p }) }),
       );
     } catch (err) {
       if (err?.name === 'AbortError') return;
@@ -75,5 +77,5 @@ export async function render(main, ctx) {
   }
 
   replace(main, pageHeader('Cari Peserta', 'Cari dengan NIK atau nama; buka peserta untuk melihat masa kepesertaan, riwayat perubahan dan riwayat pendanaan.'), section(null, searchForm), results);
-  if (q.nik || q.name || q.villageCode || q.coveredIn) await search(searchForm, { ...q, page: Number(q.page) || 1 });
+  if (q.nik || q.name || q.villageCode || q.coveredIn) await search(searchForm, { ...q, page: clampPage(q.page) });
 }

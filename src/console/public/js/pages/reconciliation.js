@@ -11,7 +11,8 @@ import { canWriteFinance, hashFor } from '../routes.js';
 import { billChart, billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
 import { previousMonth } from '../month-field.js';
 import { sleep } from '../upload-box.js';
-import { announce, badge, confirmStep, dataTable, downloadButton, errorNotice, notice, pageHeader, pager, section } from '../ui.js';
+import { clampPage, fetchPage, pager } from '../pager.js';
+import { announce, badge, confirmStep, dataTable, downloadButton, errorNotice, notice, pageHeader, section } from '../ui.js';
 import { RUN_TONES } from './reconciliations.js';
 
 export async function render(main, ctx) {
@@ -155,17 +156,16 @@ export function listedCategory(run, query = {}) {
   const category = String(query.category ?? '').toUpperCase();
   const count = categoryCounts(run.findings).find((r) => r.category === category)?.count ?? 0;
   if (!count || UNLISTED_CATEGORIES.has(category)) return null;
-  const page = /^\d+$/.test(String(query.page ?? '')) && Number(query.page) >= 1 ? Number(query.page) : 1;
-  return { category, page };
+  return { category, page: clampPage(query.page) };
 }
 
-async function showFindings(container, run, category, page, ctx, { focus = true } = {}) {
+async function showFindings(container, run, category, asked, ctx, { focus = true } = {}) {
   const pageSize = 50;
-  ctx.setQuery({ category, page: page > 1 ? page : undefined });
   try {
-    const res = await api(`/api/v1/reconciliations/${encodeURIComponent(run.id)}/findings`, { query: { category, page, pageSize }, signal: ctx.signal });
     // a page past the last (an old address): the last page
-    if (!res.items.length && res.total > 0 && page > 1) return showFindings(container, run, category, Math.ceil(res.total / pageSize), ctx, { focus });
+    const findings = (p) => api(`/api/v1/reconciliations/${encodeURIComponent(run.id)}/findings`, { query: { category, page: p, pageSize }, signal: ctx.signal });
+    const { res, page } = await fetchPage(findings, asked, pageSize);
+    ctx.setQuery({ category, page: page > 1 ? page : undefined });
     replace(
       container,
       h('h3', { tabindex: '-1', text: `Temuan: ${label(CATEGORY_LABELS, category)}` }),
@@ -181,7 +181,7 @@ async function showFindings(container, run, category, page, ctx, { focus = true 
         ],
         rows: res.items,
       }),
-      res.total > pageSize ? pager({ page, pageSize, total: res.total, onPage: (p) => showFindings(container, run, category, p, ctx) }) : null,
+      pager({ page, pageSize, total: res.total, onPage: (p) => showFindings(container, run, category, p, ctx) }),
     );
     if (focus) container.querySelector('h3').focus();
   } catch (err) {

@@ -10,7 +10,8 @@ import { h, replace } from '../dom.js';
 import { isMonth, label, monthLabel, number, plainNik, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
 import { field, form, nikField, showErrors, values } from '../forms.js';
 import { hashFor } from '../routes.js';
-import { announce, busy, dataTable, errorNotice, loading, notice, pageHeader, pager, section } from '../ui.js';
+import { clampPage, fetchPage, pager } from '../pager.js';
+import { announce, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 import { villageOptions } from '../villages.js';
 
 const PAGE_SIZE = 50;
@@ -98,15 +99,16 @@ export async function render(main, ctx) {
   forgetUnlisted(filterForm, 'villageCode', villagePicker.unlisted);
   exportButton.addEventListener('click', () => busy(exportButton, () => exportCsv(filterForm, exportOut, ctx)));
 
-  async function load(el, page) {
+  async function load(el, asked) {
     replace(exportOut); // an earlier export's line is about other filters (QA)
     const v = values(el);
     const filters = filtersOf(v);
-    ctx.setQuery({ ...filters, groupBy: v.groupBy, page });
+    ctx.setQuery({ ...filters, groupBy: v.groupBy, page: asked });
     replace(results, loading());
     showTotals(totals, filters, v.groupBy, ctx);
     try {
-      const res = await api('/api/v1/splits', { query: { ...filters, page, pageSize: PAGE_SIZE }, signal: ctx.signal });
+      const { res, page } = await fetchPage((p) => api('/api/v1/splits', { query: { ...filters, page: p, pageSize: PAGE_SIZE }, signal: ctx.signal }), asked, PAGE_SIZE);
+      if (page !== asked) ctx.setQuery({ ...filters, groupBy: v.groupBy, page }); // past the last page: the last
       const pageSum = res.items.reduce((s, r) => s + (Number(r.amount) || 0), 0);
       replace(
         results,
@@ -124,7 +126,7 @@ export async function render(main, ctx) {
           empty: 'Tidak ada pembagian iuran yang cocok dengan saringan.',
           footer: res.items.length ? h('tr', {}, h('th', { scope: 'row', colspan: '5', text: 'Jumlah di halaman ini' }), h('td', { class: 'num', text: rupiah(pageSum) })) : null,
         }),
-        res.total > PAGE_SIZE ? pager({ page, pageSize: PAGE_SIZE, total: res.total, onPage: (p) => load(el, p) }) : null,
+        pager({ page, pageSize: PAGE_SIZE, total: res.total, onPage: (p) => load(el, p) }),
       );
     } catch (err) {
       if (err?.name === 'AbortError') return;
@@ -152,7 +154,7 @@ export async function render(main, ctx) {
   if (q.month && !isMonth(q.month)) {
     showErrors(filterForm, { message: 'Saringan tidak valid.', details: [{ field: 'month', messages: [`Bulan "${q.month}" tidak valid: gunakan format YYYY-MM, mis. 2026-10.`] }] });
     replace(results, h('p', { class: 'hint', text: 'Perbaiki saringan yang ditandai, lalu tekan Tampilkan.' }));
-  } else if (FILTERS.some((k) => q[k])) await load(filterForm, Number(q.page) || 1);
+  } else if (FILTERS.some((k) => q[k])) await load(filterForm, clampPage(q.page));
   else replace(results, h('p', { class: 'hint', text: 'Pilih saringan (mis. bulan atau NIK), lalu tekan Tampilkan.' }));
 }
 
