@@ -208,6 +208,42 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await context.close();
   }, BROWSER_TIMEOUT);
 
+  it("heads the village totals as the workbook's Per Desa sheet, with the API's three counts", async () => {
+    const { t, base, browser } = app;
+    const summary = (await (await t.as(Role.AUDITOR)).get('/api/v1/splits/summary?month=2026-10&groupBy=village').expect(200)).body;
+    const village = summary.find((r: { key: string }) => r.key === VILLAGE);
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR), '#/alokasi?month=2026-10&groupBy=village');
+    const totals = page.getByRole('table', { name: 'Total menurut desa' });
+    await totals.waitFor();
+    // QA: one "Peserta" column, the API's `participants` (those with any funding), read as everyone owed
+    expect(await totals.locator('thead th').allTextContents()).toEqual(['Desa', 'Seluruh Peserta', 'Iuran', 'Peserta Terdanai', 'Terdanai', 'Peserta Belum Terdanai Penuh', 'Tidak Terdanai']);
+    const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
+    const cells = await totals.locator('tbody tr', { hasText: VILLAGE }).locator('td').allTextContents();
+    expect(cells.slice(1)).toEqual([
+      String(village.obligations),
+      rupiah(village.obligationAmount),
+      String(village.participants),
+      rupiah(village.amount),
+      String(village.unfundedParticipants),
+      rupiah(village.unfundedAmount),
+    ]);
+    // each village carries its unfunded part: no separate "Belum didanai" row; the footer totals every column
+    await expect(totals.locator('tbody tr', { hasText: 'Belum didanai' }).count()).resolves.toBe(0);
+    const sum = (key: string) => summary.filter((r: { key: string }) => r.key !== 'UNFUNDED').reduce((s: number, r: Record<string, number>) => s + r[key], 0);
+    expect((await totals.locator('tfoot td').allTextContents())[5]).toBe(rupiah(sum('unfundedAmount')));
+    expect(sum('unfundedAmount')).toBe(summary.find((r: { key: string }) => r.key === 'UNFUNDED').amount);
+    await page.getByText('Peserta Belum Terdanai Penuh: yang iurannya masih bersisa').waitFor();
+    // by pledge the columns stay as they were
+    await page.getByLabel('Total menurut', { exact: true }).selectOption('pledge');
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    const byPledge = page.getByRole('table', { name: 'Total menurut komitmen' });
+    await byPledge.waitFor();
+    expect(await byPledge.locator('thead th').allTextContents()).toEqual(['Komitmen', 'Peserta', 'Jumlah']);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
   it("keeps the audit trail's filters and page in the address: Back, Forward, a reload and the pager's jumps", async () => {
     const { t, base, browser } = app;
     // 120 payments recorded by "sri": three pages of 50, newest (P-120) first

@@ -204,10 +204,14 @@ async function showTotals(container, filters, groupBy, ctx) {
 }
 
 function renderTotals(container, rows, title, groupBy, note) {
-  const sum = rows.reduce((s, r) => s + (Number(r.amount) || 0), 0);
   const keyLabel = (r) => (r.key === 'UNFUNDED' ? 'Belum didanai' : groupBy === 'sourceType' ? label(SOURCE_TYPE_LABELS, r.key) : r.name ? `${r.name} (${r.key})` : r.key);
   const top = [...rows].sort((a, b) => b.amount - a.amount).slice(0, 12);
   const noun = GROUP_LABELS[groupBy];
+  // by village (the API's summary of a whole month) each village says what it owes and what is unfunded: no UNFUNDED row
+  const byVillage = groupBy === 'village' && rows.some((r) => 'obligations' in r);
+  const columns = byVillage ? VILLAGE_COLUMNS : TOTAL_COLUMNS;
+  const tableRows = byVillage ? rows.filter((r) => r.key !== 'UNFUNDED') : rows;
+  const sums = columns.map((c) => tableRows.reduce((sum, r) => sum + (Number(r[c.key]) || 0), 0));
   replace(
     container,
     section(
@@ -216,18 +220,40 @@ function renderTotals(container, rows, title, groupBy, note) {
       rows.length ? barChart({ title: `Iuran menurut ${noun}${rows.length > top.length ? ' (12 terbesar)' : ''}`, items: top.map((r) => ({ label: keyLabel(r), value: r.amount, tone: r.key === 'UNFUNDED' ? 'unfunded' : undefined })), format: rupiah }) : null,
       dataTable({
         caption: `Total menurut ${noun}`,
-        columns: [
-          { label: noun[0].toUpperCase() + noun.slice(1), value: keyLabel },
-          { label: 'Peserta', value: (r) => number(r.participants), numeric: true },
-          { label: 'Jumlah', value: (r) => rupiah(r.amount), numeric: true },
-        ],
-        rows,
+        columns: [{ label: noun[0].toUpperCase() + noun.slice(1), value: keyLabel }, ...columns.map((c) => ({ label: c.label, value: (r) => c.format(r[c.key]), numeric: true }))],
+        rows: tableRows,
         empty: 'Tidak ada alokasi yang cocok.',
-        footer: rows.length ? h('tr', {}, h('th', { scope: 'row', colspan: '2', text: 'Total' }), h('td', { class: 'num', text: rupiah(sum) })) : null,
+        footer: tableRows.length ? h('tr', {}, h('th', { scope: 'row', text: 'Total' }), columns.map((c, i) => h('td', { class: 'num', text: c.sumless ? '' : c.format(sums[i]) }))) : null,
       }),
+      byVillage && tableRows.length ? h('p', { class: 'hint', text: VILLAGE_NOTE }) : null,
     ),
   );
 }
+
+/** By pledge or source type: participant-months (or participants) with funding, and the rupiah. The count is not summed. */
+const TOTAL_COLUMNS = [
+  { label: 'Peserta', key: 'participants', format: number, sumless: true },
+  { label: 'Jumlah', key: 'amount', format: rupiah },
+];
+
+/**
+ * By village, headed as the reconciliation workbook's Per Desa sheet (QA: "Peserta" here was the API's
+ * `participants`, those with any funding, read as everyone owed): Seluruh Peserta is `obligations`,
+ * Peserta Terdanai `participants`, Peserta Belum Terdanai Penuh `unfundedParticipants`, each with its rupiah.
+ */
+export const VILLAGE_COLUMNS = [
+  { label: 'Seluruh Peserta', key: 'obligations', format: number },
+  { label: 'Iuran', key: 'obligationAmount', format: rupiah },
+  { label: 'Peserta Terdanai', key: 'participants', format: number },
+  { label: 'Terdanai', key: 'amount', format: rupiah },
+  { label: 'Peserta Belum Terdanai Penuh', key: 'unfundedParticipants', format: number },
+  { label: 'Tidak Terdanai', key: 'unfundedAmount', format: rupiah },
+];
+
+/** Under the village table, as under the workbook's: which participants each count counts. */
+const VILLAGE_NOTE =
+  'Seluruh Peserta: semua peserta desa yang iurannya menjadi kewajiban daerah bulan ini. Peserta Terdanai: yang iurannya didanai, seluruhnya atau sebagian. ' +
+  'Peserta Belum Terdanai Penuh: yang iurannya masih bersisa, termasuk yang terdanai sebagian (dihitung di kedua kolom itu).';
 
 /**
  * The export's columns: the table's headings in its order, the values as the API gives them (month
