@@ -26,6 +26,13 @@ describe('console figures computed in the browser', () => {
     pager = await consoleModule('pager.js');
   });
 
+  it('writes a long bar label in two lines broken at a space, shortening only what two lines cannot hold (QA: "TJSLP (CSR per…")', () => {
+    expect(chart.labelLines('TJSLP (CSR perusahaan)', 15)).toEqual(['TJSLP (CSR', 'perusahaan)']);
+    expect(chart.labelLines('APBD Kabupaten', 15)).toEqual(['APBD Kabupaten']);
+    expect(chart.labelLines('Pendapatanaslidesa', 15)).toEqual(['Pendapatanasli…']);
+    expect(chart.labelLines('Talang Jambu Kecamatan Kerkap Bengkulu', 15)).toEqual(['Talang Jambu', 'Kecamatan Kerk…']);
+  });
+
   it("pages from the API's total: a page past the last is the last, text that is no page number is the fallback", async () => {
     expect([pager.lastPage(0, 50), pager.lastPage(50, 50), pager.lastPage(51, 50)]).toEqual([1, 1, 2]);
     expect([pager.clampPage('9', 3), pager.clampPage('0', 3), pager.clampPage('2', 3), pager.clampPage(' 2 ', 3)]).toEqual([3, 1, 2, 2]);

@@ -250,10 +250,38 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     const strangers = Array.from({ length: 55 }, (_, i) => ({ noka: `00099999990${String(i).padStart(2, '0')}`, nik: `17030612058001${String(i).padStart(2, '0')}`, name: `Tidak Terdaftar ${i}`, amount: 37800 }));
     const bill = billCsv([...PEOPLE.map((p) => ({ noka: p.noka!, nik: p.nik, name: p.name, amount: 37800 })), ...strangers]);
     await finance.post('/api/v1/bills').field('month', month).field('invoiceTotal', String(60 * 37800)).attach('file', Buffer.from(bill), 'tagihan-november.csv').expect(201);
+    // a company's CSR pays a tenth of everyone's premium, before the regency: the chart's longest label, "TJSLP (CSR perusahaan)"
+    await finance.post('/api/v1/pledges').send({ code: 'TJSLP-CSR-2026', sourceType: 'TJSLP', funder: 'PT Mitra Sawit', fiscalYear: 2026, scope: 'ALL', sharePercent: 10, priority: 5 }).expect(201);
     const runId = (await finance.post('/api/v1/reconciliations').send({ month }).expect(201)).body.id;
-    const { context, page, errors } = await openPage(browser);
+    // at 1280 px, as at 1366 and 1440: the summary's half-width boxes
+    const { context, page, errors } = await openPage(browser, { width: 1280, height: 800 });
     await login(page, base, await userFor(t, Role.AUDITOR), `#/rekonsiliasi/${runId}`);
     await page.getByRole('heading', { name: /^Rekonsiliasi November 2026/ }).waitFor();
+
+    // The summary: each amount once (QA: a chart of the bill repeated its tiles), every label whole and inside its box
+    const summary = page.locator('section', { has: page.getByRole('heading', { name: 'Ringkasan', exact: true }) });
+    await expect(summary.getByRole('img').count()).resolves.toBe(1);
+    await expect(summary.getByText('Rp2.079.000', { exact: true }).count()).resolves.toBe(1); // overbilled (55 strangers), in its tile only
+    for (const width of [1280, 1440]) {
+      await page.setViewportSize({ width, height: 800 });
+      const overflowing = await summary.evaluate((section: any) => {
+        const out: string[] = [];
+        for (const svg of section.querySelectorAll('svg.chart')) {
+          const box = svg.getBoundingClientRect();
+          for (const text of svg.querySelectorAll('text')) {
+            const r = text.getBoundingClientRect();
+            if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || text.textContent.includes('…')) out.push(`chart: ${text.textContent}`);
+          }
+        }
+        for (const el of section.querySelectorAll('.stat dt, .stat dd')) if (el.scrollWidth > el.clientWidth) out.push(`tile: ${el.textContent}`);
+        return out;
+      });
+      expect(overflowing).toEqual([]);
+    }
+    const labels = await summary.locator('svg.chart .bar-label').evaluateAll((texts: any[]) => texts.map((t) => (t.children.length ? Array.from(t.children, (s: any) => s.textContent).join(' ') : t.textContent)));
+    expect(labels).toEqual(expect.arrayContaining(['APBD Kabupaten', 'TJSLP (CSR perusahaan)', 'Belum didanai']));
+    await screenshot(page, 'finance-reconciliation-summary-1440');
+    await page.setViewportSize({ width: 1366, height: 768 });
     await row(page, 'Temuan per kategori', 'NOT_REGISTERED').getByRole('button', { name: /^Lihat/ }).click();
     await page.getByRole('table', { name: 'Tidak terdaftar: 55 temuan' }).waitFor();
     expect(new URL(page.url()).hash).toBe(`#/rekonsiliasi/${runId}?category=NOT_REGISTERED`);

@@ -47,7 +47,7 @@ export function barChart({ title, items, format = String, compact = isNarrow() }
       s(
         'g',
         { class: `bar bar--${b.tone ?? 'default'}`, transform: `translate(0 ${b.y + 2})` },
-        s('text', { class: 'bar-label', x: L.labelWidth - 8, y: L.row / 2, 'text-anchor': 'end', 'dominant-baseline': 'middle', text: truncate(b.label, L.maxLabel) }),
+        barLabel(b.label, L),
         s('rect', { x: L.labelWidth, y: 5, width: b.width, height: L.row - 12, rx: 3 }),
         s('text', { class: 'bar-value', x: L.labelWidth + b.width + 6, y: L.row / 2, 'dominant-baseline': 'middle', text: format(b.value) }),
       ),
@@ -57,6 +57,27 @@ export function barChart({ title, items, format = String, compact = isNarrow() }
 
 function isNarrow() {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 800px)').matches;
+}
+
+/**
+ * A label in at most two lines of `max` characters, broken at a space; only what is longer still is
+ * shortened with "…" (QA: "TJSLP (CSR perusahaan)" showed as "TJSLP (CSR per…" in the half-width cards
+ * of the run page and the dashboard at 1280–1440 px). Pure, unit-tested.
+ */
+export function labelLines(text, max) {
+  const str = String(text ?? '');
+  if (str.length <= max) return [str];
+  const cut = str.lastIndexOf(' ', max);
+  if (cut <= 0) return [truncate(str, max)];
+  return [str.slice(0, cut), truncate(str.slice(cut + 1), max)];
+}
+
+/** The label left of a bar, right-aligned, its lines centred on the bar. */
+function barLabel(label, L) {
+  const lines = labelLines(label, L.maxLabel);
+  const attrs = { class: 'bar-label', x: L.labelWidth - 8, y: L.row / 2, 'text-anchor': 'end', 'dominant-baseline': 'middle' };
+  if (lines.length === 1) return s('text', { ...attrs, text: lines[0] });
+  return s('text', attrs, s('tspan', { x: attrs.x, dy: '-0.55em', text: lines[0] }), s('tspan', { x: attrs.x, dy: '1.1em', text: lines[1] }));
 }
 
 function truncate(text, max) {

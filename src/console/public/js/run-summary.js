@@ -31,6 +31,10 @@ export function headlineStats(s) {
   ]);
 }
 
+/**
+ * The bill's figures, once: as tiles (a bar chart of the same four amounts stood beside them, its
+ * over- and underbilled bars slivers next to the invoice; QA: the same amounts twice).
+ */
 export function billStats(bill) {
   if (!bill) return h('p', { class: 'empty', text: 'Belum ada tagihan BPJS untuk bulan ini.' });
   return stats([
@@ -47,21 +51,6 @@ export function fundingChart(s) {
   items.push({ label: 'Belum didanai', value: s.unfunded?.amount ?? 0, tone: 'unfunded' });
   // Shown in half-width cards: the compact layout keeps its text readable.
   return barChart({ title: 'Iuran menurut sumber dana', items, format: rupiah, compact: true });
-}
-
-export function billChart(bill) {
-  if (!bill) return null;
-  return barChart({
-    title: 'Tagihan BPJS dibanding yang dapat dibayar',
-    items: [
-      { label: 'Ditagih BPJS', value: bill.invoiceTotal, tone: 'muted' },
-      { label: 'Dapat dibayar', value: bill.payable },
-      { label: 'Lebih tagih', value: bill.overbilled, tone: 'unfunded' },
-      { label: 'Kurang tagih', value: bill.underbilled, tone: 'desa' },
-    ],
-    format: rupiah,
-    compact: true,
-  });
 }
 
 export function fundedTable(s) {

@@ -10,7 +10,7 @@ import { form, values } from '../forms.js';
 import { monthField, monthFromAddress } from '../month-field.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { hashFor } from '../routes.js';
-import { billChart, billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
+import { billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
 import { badge, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 import { changesNotice } from './reconciliation.js';
 import { RUN_TONES } from './reconciliations.js';
@@ -52,7 +52,7 @@ async function fromRun(run, ctx) {
     ),
     draft && (run.changes ?? []).length ? changesNotice(run) : null,
     headlineStats(run),
-    h('div', { class: 'grid-2' }, section('Pendanaan menurut sumber dana', fundingChart(run)), section('Tagihan BPJS', billChart(run.bill) ?? h('p', { class: 'empty', text: 'Belum ada tagihan BPJS untuk bulan ini.' }), run.bill ? billStats(run.bill) : null)),
+    h('div', { class: 'grid-2' }, section('Pendanaan menurut sumber dana', fundingChart(run)), section('Tagihan BPJS', billStats(run.bill))),
     section(draft ? 'Status pembayaran per penyandang dana (saat ini)' : 'Status pembayaran per penyandang dana', paymentStatusTable(payments)),
     section('Pendanaan per komitmen', fundedTable(run)),
   ];

@@ -8,7 +8,7 @@ import { CATEGORY_LABELS, dateTimeLabel, label, monthLabel, number, rupiah, RUN_
 import { categoryAmounts, categoryCounts, UNLISTED_CATEGORIES } from '../findings.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { canWriteFinance, hashFor } from '../routes.js';
-import { billChart, billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
+import { billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
 import { previousMonth } from '../month-field.js';
 import { sleep } from '../upload-box.js';
 import { clampPage, fetchPage, pager } from '../pager.js';
@@ -53,7 +53,7 @@ export async function render(main, ctx) {
     draftNotice(run, others),
     h('div', { class: 'actions' }, downloadButton('Unduh buku kerja rekonsiliasi (.xlsx)', `/api/v1/reconciliations/${encodeURIComponent(run.id)}/workbook.xlsx`, { kind: 'primary', fallbackName: `rekonsiliasi-${run.month}-v${run.version}.xlsx` }), h('a', { class: 'btn btn--ghost', href: hashFor('/laporan', { month: run.month }), text: 'Laporan desa & komitmen' })),
     canWriteFinance(ctx.user.role) && finalizable(run, others) ? finalizeBox(run, earlierOpen, ctx) : null,
-    section('Ringkasan', headlineStats(run), h('div', { class: 'grid-2' }, h('div', {}, fundingChart(run)), h('div', {}, billChart(run.bill))), billStats(run.bill)),
+    section('Ringkasan', headlineStats(run), h('div', { class: 'grid-2' }, h('div', {}, h('h3', { text: 'Iuran menurut sumber dana' }), fundingChart(run)), h('div', {}, h('h3', { text: 'Tagihan BPJS' }), billStats(run.bill)))),
     section('Temuan per kategori', categoryTable, amountsNote, findingsList),
     section('Pembayaran per penyandang dana', paymentStatusTable(run.payments)),
     section('Pendanaan per komitmen', fundedTable(run)),
