@@ -171,12 +171,41 @@ export function serialDay(cell: Cell): string | null {
 }
 
 /**
+ * The day a number cell of a 1904-system workbook is in the 1900 system (1,462 days earlier), when that
+ * is a day `serialDay` reads; null for any other cell. The 1904 reading is the day Excel shows for the
+ * serial in that workbook, and the one taken; this one is what the number meant if it was pasted as a
+ * value from a workbook of the 1900 system (the usual one): such a serial is ambiguous.
+ */
+export function serialDayIn1900(cell: Cell): string | null {
+  return cell.kind === 'number' && cell.date1904 ? serialDay(numberCell(cell.number!)) : null;
+}
+
+/**
  * A date cell's value as messages show it: the day, and for a number cell read as a serial the
  * number too (`46326 (nomor seri tanggal Excel untuk 2026-10-31)`), so an odd serial is recognised
  * (a year typed as a number, 1985 read as 1905-06-07, is refused before by `yearOnly` where checked).
+ * In a 1904-system workbook it says so, with the day the number is in the 1900 system (`serialDayIn1900`).
  */
 export function shownDay(cell: Cell, day: string): string {
-  return cell.kind === 'number' ? `${cell.text} (nomor seri tanggal Excel untuk ${day})` : day;
+  if (cell.kind !== 'number') return day;
+  if (!cell.date1904) return `${cell.text} (nomor seri tanggal Excel untuk ${day})`;
+  const other = serialDayIn1900(cell);
+  return `${cell.text} (nomor seri tanggal Excel untuk ${day} dalam sistem tanggal 1904 berkas ini${other ? `; dalam sistem 1900 nomor itu ${other}` : ''})`;
+}
+
+/**
+ * Why a date serial of a 1904-system workbook is ambiguous, in Indonesian, or null for any other cell:
+ * read as `day` in the workbook's system, it is `serialDayIn1900` if it was pasted from a 1900-system
+ * workbook. Said where something else in the row points to that other day (a NIK's birth date), not of
+ * every serial: the 1904 reading is the day Excel shows.
+ */
+export function ambiguousSerial(cell: Cell, column: string, day: string): string | null {
+  const other = serialDayIn1900(cell);
+  if (other === null) return null;
+  return (
+    `${column} ${cell.text} adalah nomor seri tanggal Excel, dan berkas ini memakai sistem tanggal 1904 (Excel untuk Mac versi lama), sehingga terbaca ${day}; ` +
+    `dalam sistem 1900 nomor yang sama adalah ${other}. Bila tanggal ini disalin dari buku kerja lain, periksa tanggalnya dan ketik sebagai YYYY-MM-DD atau DD/MM/YYYY.`
+  );
 }
 
 /**

@@ -9,13 +9,15 @@
  *
  * Raw cells are user text: written as strings through `textValue`, formula-like ones get the Text
  * format (`markAsText`), so `=1+1` comes back as the text the user sent, never as a formula; a cell
- * that arrived as a number is written as that number (RawCells).
+ * that arrived as a number is written as that number (RawCells), in the upload's date system: the report
+ * of a 1904-system workbook (old Excel for Mac) is a 1904-system workbook (date-1904-writer.ts).
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { bareYear, type Cell } from './cell.js';
 import type { ColumnSpec } from './column-spec.js';
+import { writeIn1904System } from './date-1904-writer.js';
 import { columnOrderParams, issueColumnOrder } from './upload-issue.sql.js';
 import {
   columnStyle,
@@ -53,7 +55,8 @@ const REPORT_ROWS = `
   ORDER BY row_number
   LIMIT ${PAGE}`;
 
-export type SummaryValue = string | number | Date | null;
+/** A moment is given as text (`wibTimestamp`): a Date would be written as a 1900 serial, four years off in a 1904-system report. */
+export type SummaryValue = string | number | null;
 
 /** A line of the "Ringkasan" sheet: label, value, and optionally `rupiah` for an amount. */
 export type SummaryLine = readonly [label: string, value: SummaryValue, format?: 'rupiah'];
@@ -91,8 +94,16 @@ export interface RowReport {
  * again, and a NIK that arrived as a number is refused again for it); a date cell as `YYYY-MM-DD`. A
  * formula saved without a result is repeated as its formula (`=…`, written back as text), so the row
  * shows what was uploaded rather than blanks; a year typed into a date cell, as the year.
+ * A row of a 1904-date-system workbook holding a number also carries `DATE_1904` (1): the report is
+ * then written in the 1904 system, so its numbers are the ones uploaded and read again as the same days.
  */
 export type RawCells = Record<string, string | number>;
+
+/**
+ * The RawCells key saying that the row's numbers count from 1904-01-01 as date serials (no column is so
+ * named: columns are keyed by their canonical names). Uploads of one workbook share its date system.
+ */
+export const DATE_1904 = '#date1904';
 
 /**
  * Rejections whose cell is not repeated in the report: a NIK repeated from an earlier row of the file
@@ -116,9 +127,11 @@ export function rawCells(
     if (!cell || leftOut.has(c.name)) return;
     // a year typed into a date-formatted cell is repeated as typed (1985), not as the day of 1905 it shows: uploaded back untouched, it is refused again
     if (cell.kind === 'date' && bareYear(cell) !== undefined) raw[c.name] = String(cell.serial);
-    // a number of a 1904-system workbook would count from 1900 in the report's workbook (another day): as text, refused rather than misread
-    else if (cell.kind === 'number' && !cell.date1904 && Number.isFinite(cell.number)) raw[c.name] = cell.number!;
-    else if (cell.kind !== 'empty') raw[c.name] = cell.text;
+    else if (cell.kind === 'number' && Number.isFinite(cell.number)) {
+      raw[c.name] = cell.number!;
+      // its serial counts from 1904-01-01 if a date column reads it: the report is written in that system too
+      if (cell.date1904) raw[DATE_1904] = 1;
+    } else if (cell.kind !== 'empty') raw[c.name] = cell.text;
     else if (cell.formula !== undefined) raw[c.name] = `=${cell.formula}`;
   });
   return raw;
@@ -142,9 +155,11 @@ export async function writeRowReport(dataSource: DataSource, report: RowReport, 
   ];
   ws.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
   ws.getRow(1).commit();
+  let date1904 = false;
   for (let after = 0; ; ) {
     const page: { row_number: number; raw: RawCells | null; rejected: boolean; messages: string }[] = await dataSource.query(REPORT_ROWS, [report.uploadId, after, ...order]);
     for (const r of page) {
+      if (r.raw?.[DATE_1904] === 1) date1904 = true;
       const row = ws.addRow([...columns.map((c) => cellValue(r.raw?.[c.name])), r.row_number, r.rejected ? 'DITOLAK' : 'PERINGATAN', r.messages]);
       row.eachCell((cell) => markAsText(cell));
       // the messages wrap, and so does an uploaded value longer than its column (a long name, words in IURAN);
@@ -182,5 +197,7 @@ export async function writeRowReport(dataSource: DataSource, report: RowReport, 
     row.commit();
   }
   summary.commit();
+  // the workbook part is written last: a 1904-system upload's numbers are repeated in its own system
+  if (date1904) writeIn1904System(wb);
   await wb.commit();
 }

@@ -5,7 +5,19 @@
  * `contested`, for ContestedNokas to settle against the register once the file is read. Pure logic,
  * no database: NOKAs held by other participants are checked set-based when the upload is promoted.
  */
-import { type Cell, cellDay, characterFailure, EMPTY_CELL, formulaFailure, isScientificText, numberNotADate, shownDay, yearOnly } from '../../common/spreadsheet/cell.js';
+import {
+  ambiguousSerial,
+  type Cell,
+  cellDay,
+  characterFailure,
+  EMPTY_CELL,
+  formulaFailure,
+  isScientificText,
+  numberNotADate,
+  serialDayIn1900,
+  shownDay,
+  yearOnly,
+} from '../../common/spreadsheet/cell.js';
 import { type MergedCell, mergedCellMessage, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
@@ -122,7 +134,7 @@ export class EnrollmentRowValidator {
         issues.push(warn(column, C.DATE_FAR_AHEAD, `${L[column]} ${day} lebih dari sebulan sesudah hari ini (${this.today}): periksa tahunnya, mungkin salah ketik. Baris tetap diterima.`));
       }
     }
-    if (checked && birthDate && sex) this.crossCheckNik(checked.nik, checked.facts, birthDate, sex, issues);
+    if (checked && birthDate && sex) this.crossCheckNik(checked.nik, checked.facts, { day: birthDate, cell: cells[COL.TANGGAL_LAHIR] }, sex, issues);
     // Every field check ran; only warnings may have been added to a row that is still acceptable.
     if (issues.length && issues.some((i) => i.severity === 'REJECT')) return { issues: cells === read ? issues : withoutRequiredRepeats(issues) };
 
@@ -169,13 +181,17 @@ export class EnrollmentRowValidator {
     return null;
   }
 
-  private crossCheckNik(nik: string, facts: NikFacts, birthDate: string, sex: 'L' | 'P', issues: RowIssue[]): void {
+  /** `birth`: the day read and its cell (a 1904-system serial whose 1900 reading is the NIK's day is said to be ambiguous). */
+  private crossCheckNik(nik: string, facts: NikFacts, birth: { day: string; cell: Cell }, sex: 'L' | 'P', issues: RowIssue[]): void {
+    const birthDate = birth.day;
     const L = this.labels;
     if (facts.regency !== HOME_REGENCY) {
       issues.push(warn('NIK', C.NIK_REGION_OUTSIDE, `${L.NIK} ${nik} diterbitkan di luar Kabupaten Bengkulu Utara (kode ${nik.slice(0, 4)}); pastikan peserta berdomisili di desa yang dicantumkan.`));
     }
     if (!birthDateAgrees(facts, birthDate)) {
-      issues.push(warn('TANGGAL_LAHIR', C.NIK_BIRTH_DATE_MISMATCH, `${L.TANGGAL_LAHIR} ${birthDate} tidak sesuai dengan tanggal lahir di NIK (${nik.slice(6, 12)}).`));
+      const other = serialDayIn1900(birth.cell);
+      const ambiguous = other && birthDateAgrees(facts, other) ? ` ${ambiguousSerial(birth.cell, L.TANGGAL_LAHIR, birthDate)} Tanggal ${other} sesuai dengan NIK.` : '';
+      issues.push(warn('TANGGAL_LAHIR', C.NIK_BIRTH_DATE_MISMATCH, `${L.TANGGAL_LAHIR} ${birthDate} tidak sesuai dengan tanggal lahir di NIK (${nik.slice(6, 12)}).${ambiguous}`));
     }
     if ((sex === 'P') !== facts.female) {
       issues.push(warn('JENIS_KELAMIN', C.NIK_SEX_MISMATCH, `${L.JENIS_KELAMIN} ${sex} tidak sesuai dengan NIK (tanggal di NIK ${facts.female ? 'ditambah 40: perempuan' : 'tanpa tambahan 40: laki-laki'}).`));
