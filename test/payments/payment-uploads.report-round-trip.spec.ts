@@ -1,7 +1,8 @@
 /**
  * A payment sheet's Perbaiki, fixed and uploaded back, reads its dates and months as the first upload
  * did (QA, enrollment sheet: a date pasted as a value, 46329, was written back as the text "46329",
- * which no date column reads): a number cell is repeated as that number.
+ * which no date column reads): a number cell is repeated as that number. So in a 1904-date-system
+ * workbook (old Excel for Mac), whose report is written in that system (its numbers came back as text).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
@@ -47,5 +48,39 @@ describe('payments: the Perbaiki sheet uploaded back', () => {
     expect(again.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0, payments: 1, amount: 1000 });
     const list = (await api.get('/api/v1/payments?month=2026-11').expect(200)).body.items as { reference: string; paidAt: string }[];
     expect(list.map((p) => [p.reference, p.paidAt]).sort()).toEqual([['SP2D TEMPEL 0', '2026-11-03'], ['SP2D TEMPEL 1', '2026-11-03']]);
+  });
+
+  it('a 1904-date-system sheet (old Excel for Mac): its Perbaiki is one too, repeating the numbers, and reads back the same days', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('Pembayaran');
+    [2, 4].forEach((c) => (ws.getColumn(c).numFmt = '@'));
+    ws.addRow(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI', 'PENYESUAIAN_BULAN']);
+    // 1904 system: 44865 = 2026-11-01, 44867 = 2026-11-03 (1,462 less than in the 1900 system)
+    ws.addRow(['APBD-2026', 44865, 700, 44867, 'SP2D MAC 0']);
+    ws.addRow(['APBD-2O26', 44865, 1500, 44867, 'SP2D MAC 1']); // the code mistyped
+    ws.addRow(['APBD-2026', 44865, 800, new Date(Date.UTC(2026, 10, 4)), 'SP2D MAC 2', 'bukan bulan']).getCell(4).numFmt = 'dd/mm/yyyy'; // a typed date; the correction month refused
+    const api = await t.as(Role.KEUANGAN);
+    const up = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'pembayaran-mac.xlsx').expect(201);
+    expect(up.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2 });
+    expect(up.body.issues.map((i: { row: number; column: string }) => [i.row, i.column])).toEqual([[3, 'KODE_KOMITMEN'], [4, 'PENYESUAIAN_BULAN']]);
+
+    const res = await (await t.as(Role.AUDITOR)).get(`/api/v1/payment-uploads/${up.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.load(res.body as never);
+    expect(report.properties.date1904).toBe(true);
+    const sheet = report.getWorksheet('Perbaiki')!;
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 6)).toEqual(['APBD-2O26', 44865, 1500, 44867, 'SP2D MAC 1']);
+    expect((sheet.getRow(3).values as unknown[]).slice(1, 7)).toEqual(['APBD-2026', 44865, 800, '2026-11-04', 'SP2D MAC 2', 'bukan bulan']);
+    sheet.getCell('A2').value = 'APBD-2026';
+    sheet.getCell('F3').value = null;
+    const again = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(await report.xlsx.writeBuffer()), 'laporan-mac-diperbaiki.xlsx').expect(201);
+    expect(again.body).toMatchObject({ rowsRead: 2, accepted: 2, rejected: 0, payments: 2, amount: 2300 });
+    const list = (await api.get('/api/v1/payments?month=2026-11').expect(200)).body.items as { reference: string; paidAt: string; amount: unknown }[];
+    expect(list.filter((p) => p.reference.startsWith('SP2D MAC')).map((p) => [p.reference, p.paidAt]).sort()).toEqual([
+      ['SP2D MAC 0', '2026-11-03'],
+      ['SP2D MAC 1', '2026-11-03'],
+      ['SP2D MAC 2', '2026-11-04'],
+    ]);
   });
 });

@@ -1,0 +1,82 @@
+/**
+ * A bill and a PBI-APBN list saved in the 1904 date system (old Excel for Mac): their number cells are
+ * read as in any workbook (no column of theirs is a date), and the Perbaiki report repeats them as
+ * numbers, in a 1904-system workbook like the upload (QA: they came back as text, so a NIK that lost its
+ * digits in a number cell was no longer refused for it when the report was uploaded back).
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
+
+const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+async function workbook1904(name: string, rows: unknown[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.properties.date1904 = true;
+  const ws = wb.addWorksheet(name);
+  for (const row of rows) ws.addRow(row);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The report's Perbaiki rows (values from the first column on) and whether it is a 1904-system workbook. */
+async function perbaiki(body: Buffer): Promise<{ date1904: boolean; rows: unknown[][] }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as never);
+  return { date1904: wb.properties.date1904 === true, rows: (wb.getWorksheet('Perbaiki')!.getSheetValues().slice(2) as unknown[][]).map((r) => r.slice(1)) };
+}
+
+describe('bill and PBI-APBN list of a 1904-system workbook: the Perbaiki report', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t?.close());
+
+  const download = async (path: string) => (await (await t.as(Role.KEUANGAN)).get(path).buffer(true).parse(binary).expect(200)).body as Buffer;
+  const codes = (body: { issues: { row: number; column: string; code: string }[] }) => body.issues.map((i) => [i.row, i.column, i.code]);
+
+  it('bill: repeats number cells as numbers; uploaded back it reads as the first upload did', async () => {
+    const content = await workbook1904('Tagihan', [
+      ['NOKA', 'NIK', 'NAMA', 'IURAN'],
+      [1234567890, '1703060101800001', 'NOKA angka', 37800], // warned: the NOKA's leading zeros are restored
+      ['0001234567891', 1703060101800002, 'NIK angka', 37800], // refused: a NIK in a number cell
+      ['0001234567892', '1703060101800003', 'Baik', 37800],
+    ]);
+    const keuangan = await t.as(Role.KEUANGAN);
+    const up = await keuangan.post('/api/v1/bills').field('month', '2026-09').field('invoiceTotal', '75600').attach('file', content, 'tagihan-mac.xlsx').expect(201);
+    expect(up.body).toMatchObject({ rowsRead: 3, accepted: 2, rejected: 1, warnings: 1, linesTotal: 75600 });
+
+    const report = await download(`/api/v1/bills/${up.body.id}/report.xlsx`);
+    const { date1904, rows } = await perbaiki(report);
+    expect(date1904).toBe(true);
+    expect(rows.map((r) => r.slice(0, 6))).toEqual([
+      [1234567890, '1703060101800001', 'NOKA angka', 37800, 2, 'PERINGATAN'],
+      ['0001234567891', 1703060101800002, 'NIK angka', 37800, 3, 'DITOLAK'],
+    ]);
+    const again = await keuangan.post('/api/v1/bills').field('month', '2026-09').field('invoiceTotal', '37800').attach('file', report, 'laporan-tagihan-mac.xlsx').expect(201);
+    expect(again.body).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1, warnings: 1, linesTotal: 37800 });
+    expect(codes(again.body)).toEqual(codes(up.body));
+  });
+
+  it('PBI-APBN list: a NIK in a number cell is repeated as that number, and refused again', async () => {
+    const content = await workbook1904('PBI', [['NIK'], ['1703060101800001'], [1703060101800002]]);
+    const keuangan = await t.as(Role.KEUANGAN);
+    const up = await keuangan.post('/api/v1/pbi-apbn-lists').field('month', '2026-09').attach('file', content, 'pbi-mac.xlsx').expect(201);
+    expect(up.body).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1 });
+
+    const report = await download(`/api/v1/pbi-apbn-lists/${up.body.id}/report.xlsx`);
+    const { date1904, rows } = await perbaiki(report);
+    expect(date1904).toBe(true);
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([[1703060101800002, 3, 'DITOLAK']]);
+    // its only row refused again for the number cell (a list with no row to keep is refused whole)
+    const again = await keuangan.post('/api/v1/pbi-apbn-lists').field('month', '2026-09').attach('file', report, 'laporan-pbi-mac.xlsx').expect(400);
+    expect(again.body).toMatchObject({ code: 'NO_ACCEPTED_ROWS', details: { rowsRead: 1, rejected: 1 } });
+    expect(codes(again.body.details).map(([, column, code]) => [column, code])).toEqual(codes(up.body).map(([, column, code]) => [column, code]));
+  });
+});
