@@ -21,6 +21,7 @@ import { EnrollmentUploadSuperseded1766300000000 } from './migrations/1766300000
 import { EnrollmentUploadColumnLabels1766400000000 } from './migrations/1766400000000-enrollment-upload-column-labels.js';
 import { EnrollmentUploadErrorCode1766520000000 } from './migrations/1766520000000-enrollment-upload-error-code.js';
 import { UploadColumnLabels1766640000000 } from './migrations/1766640000000-upload-column-labels.js';
+import { PledgeUpload1766760000000 } from './migrations/1766760000000-pledge-upload.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   EnrollmentUploadColumnLabels1766400000000,
   EnrollmentUploadErrorCode1766520000000,
   UploadColumnLabels1766640000000,
+  PledgeUpload1766760000000,
 ];

@@ -18,6 +18,7 @@ export enum FundingErrorCode {
   NOT_ALLOCATED = 'NOT_ALLOCATED',
   PARTICIPANT_NOT_FOUND = 'PARTICIPANT_NOT_FOUND',
   UPLOAD_INVALID = 'UPLOAD_INVALID',
+  UPLOAD_NOT_FOUND = 'UPLOAD_NOT_FOUND',
 }
 
 /** Who allocates a month and when, said with every NOT_ALLOCATED. */
@@ -55,6 +56,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
       case FundingErrorCode.PLEDGE_NOT_FOUND:
       case FundingErrorCode.NOT_ALLOCATED:
       case FundingErrorCode.PARTICIPANT_NOT_FOUND:
+      case FundingErrorCode.UPLOAD_NOT_FOUND:
         return HttpStatus.NOT_FOUND;
       default:
         return assertNever(this.code);
@@ -101,6 +103,11 @@ export class FundingException extends DomainException<FundingErrorCode> {
   /** A NIK filter naming no participant of the register (as GET /participants/:nik answers it). */
   static participantNotFound(nik: string): FundingException {
     return new FundingException(FundingErrorCode.PARTICIPANT_NOT_FOUND, `Peserta dengan NIK ${nik} tidak terdaftar.`, { nik });
+  }
+
+  /** No stored pledge sheet has this id (a dry run is never stored). */
+  static pledgeUploadNotFound(id: string): FundingException {
+    return new FundingException(FundingErrorCode.UPLOAD_NOT_FOUND, `Unggahan lembar komitmen "${clip(id)}" tidak ditemukan.`, { id: clip(id) });
   }
 
   static monthInvalid(value: string): FundingException {

@@ -7,6 +7,7 @@ import { AllocationsController } from './allocations/allocations.controller.js';
 import { ImportPledgeSheet } from './pledge-upload/import-pledge-sheet.use-case.js';
 import { PledgeTemplateController } from './pledge-upload/pledge-template.controller.js';
 import { PledgeUploadsController } from './pledge-upload/pledge-uploads.controller.js';
+import { PledgeUploads } from './pledge-upload/pledge-uploads.service.js';
 import { PledgesController } from './pledges/pledges.controller.js';
 import { PledgesService } from './pledges/pledges.service.js';
 import { SplitsController } from './splits/splits.controller.js';
@@ -22,7 +23,7 @@ import { MonthBuildPool } from './use-cases/month-build-pool.js';
     MultipartModule.registerAsync(UPLOAD_OPTIONS),
   ],
   controllers: [AllocationsController, PledgesController, PledgeUploadsController, PledgeTemplateController, SplitsController, TariffsController],
-  providers: [AllocateMonth, MonthBuildPool, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, TariffsService, ImportPledgeSheet],
+  providers: [AllocateMonth, MonthBuildPool, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, TariffsService, ImportPledgeSheet, PledgeUploads],
   exports: [AllocateMonth],
 })
 export class FundingModule {}

@@ -185,6 +185,7 @@ export class StagingWriter {
         issues.map((i) => i.code),
         issues.map((i) => oneLine(i.message)),
         issues.map((i) => (i.raw ? JSON.stringify(i.raw) : null)),
+        [], // one sheet
       ]);
     }
   }

@@ -43,14 +43,17 @@ const LABEL_TOP = { ...LABEL_STYLE, alignment: { vertical: 'top' } } as const;
 /** An uploaded value too long for its column: text, wrapped (one object, so one style id). */
 const WRAPPED_TEXT = { ...columnStyle('text'), alignment: { wrapText: true, vertical: 'top' } } as const;
 
-/** One reported row: its raw cells, whether any issue rejects it, and its messages in column order ($3/$4: columnOrderParams). */
+/**
+ * One reported row of the upload's main sheet (issues of another sheet, a pledge sheet's `Daftar`, are not its rows): its raw
+ * cells, whether any issue rejects it, and its messages in column order ($3/$4: columnOrderParams).
+ */
 const REPORT_ROWS = `
   SELECT row_number,
          (array_agg(raw) FILTER (WHERE raw IS NOT NULL))[1] AS raw,
          bool_or(severity = 'REJECT') AS rejected,
          string_agg(message, E'\\n' ORDER BY ${issueColumnOrder('$3', '$4')}, severity, code) AS messages
   FROM upload_issue
-  WHERE upload_id = $1 AND row_number > $2
+  WHERE upload_id = $1 AND sheet IS NULL AND row_number > $2
   GROUP BY row_number
   ORDER BY row_number
   LIMIT ${PAGE}`;

@@ -6,12 +6,14 @@
 /**
  * Row findings (rejections and warnings), one statement per chunk: arrays bound as parameters and
  * expanded with unnest. `raw` (the row as uploaded) is set on a row's first issue only.
- * $1 upload id, $2 row numbers, $3 severities, $4 columns, $5 codes, $6 messages, $7 raw rows (jsonb).
+ * $1 upload id, $2 row numbers, $3 severities, $4 columns, $5 codes, $6 messages, $7 raw rows (jsonb),
+ * $8 sheets (`upload_issue.sheet`, migration 1766760000000: null for the upload's main sheet; an empty
+ * array for an upload read from one sheet, as unnest pads a shorter array with nulls).
  */
 export const INSERT_UPLOAD_ISSUES = `
-  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
+  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw, sheet)
   SELECT $1::uuid, r.*
-  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[]) AS r`;
+  FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[]) AS r`;
 
 /**
  * The position of an issue's column among the upload's columns, for listing a row's messages in the

@@ -8,7 +8,10 @@ import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetErrorCode, SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import type { PledgeInput, PledgeWarning } from '../domain/pledge-rules.js';
 import { PledgesService } from '../pledges/pledges.service.js';
-import { characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
+import { fileChecksum } from '../../common/file-checksum.js';
+import { type RawCells, rawCells } from '../../common/spreadsheet/row-report.writer.js';
+import { PledgeUploads } from './pledge-uploads.service.js';
+import { type Cell, characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
 import { pledgeWarnings } from '../domain/pledge-rules.js';
 import { type ColumnNames, LIST_COLUMNS, LIST_SHEET_NAME, nikAsNumber, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME, type RowProblem, rowToInput } from './pledge-sheet.js';
 import { nikList } from './nik-list.js';
@@ -29,6 +32,8 @@ export interface PledgeUploadIssue {
 }
 
 export interface PledgeUploadReport {
+  /** The stored upload (GET /pledge-uploads/:id, its row report); none for a dry run, which is not stored. */
+  id?: string;
   filename: string;
   dryRun: boolean;
   rowsRead: number;
@@ -45,23 +50,34 @@ type SheetNames = Record<PledgeUploadIssue['sheet'], ColumnNames>;
 
 interface PledgeRow {
   rowNumber: number;
+  /** As read, for the row report of a refused row. */
+  cells: readonly Cell[];
   input: PledgeInput;
   problems: RowProblem[];
 }
 
 /**
  * A pledge sheet into pledges, row by row: a bad row is reported (row, column, Indonesian message)
- * and never stops the good ones. Each accepted row is created exactly like POST /pledges.
+ * and never stops the good ones. Each accepted row is created exactly like POST /pledges. A sheet
+ * that is not a dry run is stored with its refused rows (PledgeUploads), as every other upload is.
  */
 @Injectable()
 export class ImportPledgeSheet {
-  constructor(private readonly pledges: PledgesService) {}
+  constructor(
+    private readonly pledges: PledgesService,
+    private readonly uploads: PledgeUploads,
+  ) {}
 
   async execute(command: ImportPledgeSheetCommand): Promise<PledgeUploadReport> {
     try {
+      const checksum = command.dryRun ? null : await fileChecksum(command.path);
       const { rows, sheet, names } = await this.readPledges(command);
       const lists = await this.mergeLists(command, rows, sheet);
-      return await this.apply(command, rows, lists.issues, { Komitmen: names, Daftar: lists.names });
+      const report = await this.apply(command, rows, lists.issues, { Komitmen: names, Daftar: lists.names });
+      if (checksum === null) return report;
+      const refused = new Set(report.issues.filter((i) => i.sheet === 'Komitmen').map((i) => i.rowNumber));
+      const raws = new Map<number, RawCells>(rows.filter((r) => refused.has(r.rowNumber)).map((r) => [r.rowNumber, rawCells(PLEDGE_COLUMNS, r.cells)]));
+      return { id: await this.uploads.store({ report, checksum, actor: command.actor, labels: names, raws }), ...report };
     } finally {
       await rm(command.path, { force: true });
     }
@@ -77,7 +93,7 @@ export class ImportPledgeSheet {
         const read = rowToInput(row.cells, names);
         // A cell hidden by a merged range reads as empty: the pledge is refused naming the range.
         read.problems = withMergedCells(read.problems, row.merged, (cell) => ({ column: cell.column, message: mergedCellIssue(cell, names).message }));
-        rows.push({ rowNumber: row.rowNumber, ...read });
+        rows.push({ rowNumber: row.rowNumber, cells: row.cells, ...read });
       }
     }
     return { rows, sheet: reader.header?.sheet, names };

@@ -1,24 +1,41 @@
-import { Controller, HttpCode, Post, Query, UploadedFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Roles } from '../../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../../auth/authenticated-user.js';
 import { Audited } from '../../audit/audited.decorator.js';
 import { type StoredUpload, UploadFile } from '../../common/http/upload-options.js';
+import { UploadsPageDto } from '../../common/http/uploads-page.dto.js';
+import { uuidParam } from '../../common/http/uuid-param.js';
+import { NoQueryDto } from '../../common/http/validation.js';
+import { sendWorkbook } from '../../common/spreadsheet/send-workbook.js';
+import { XLSX_CONTENT_TYPE } from '../../common/spreadsheet/workbook-style.js';
 import { Role } from '../../users/role.js';
 import { PledgeUploadQueryDto } from '../dto/pledge-upload-query.dto.js';
 import { FundingErrorCode, FundingException } from '../funding.exception.js';
 import { ImportPledgeSheet } from './import-pledge-sheet.use-case.js';
+import { pledgeUploadReportFilename } from './pledge-upload-report.js';
+import { PledgeUploads } from './pledge-uploads.service.js';
+
+/** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
+const UPLOAD_ID = uuidParam(FundingException.pledgeUploadNotFound);
+
+/** Who uploads pledge sheets, and who sees them again: finance officers and admins. */
+const UPLOADERS = [Role.KEUANGAN, Role.ADMIN] as const;
 
 @ApiTags('funding')
 @ApiBearerAuth()
 @Controller('api/v1/pledge-uploads')
 export class PledgeUploadsController {
-  constructor(private readonly importSheet: ImportPledgeSheet) {}
+  constructor(
+    private readonly importSheet: ImportPledgeSheet,
+    private readonly uploads: PledgeUploads,
+  ) {}
 
-  /** A pledge sheet (templates/pledges.xlsx, or .csv): one row per pledge; `?dryRun=true` only checks. */
+  /** A pledge sheet (templates/pledges.xlsx, or .csv): one row per pledge; `?dryRun=true` only checks. Stored (`id`) unless a dry run. */
   @Post()
   @HttpCode(201)
-  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Roles(...UPLOADERS)
   @Audited('pledge.upload', 'pledge_upload')
   @UploadFile()
   @ApiConsumes('multipart/form-data')
@@ -26,5 +43,28 @@ export class PledgeUploadsController {
   upload(@UploadedFile() file: StoredUpload | undefined, @Query() query: PledgeUploadQueryDto, @CurrentUser() user: AuthenticatedUser) {
     if (!file) throw new FundingException(FundingErrorCode.UPLOAD_INVALID, 'Lampirkan berkas komitmen (.xlsx atau .csv) pada kolom "file".');
     return this.importSheet.execute({ path: file.path, filename: file.originalname, actor: user.username, dryRun: query.isDryRun });
+  }
+
+  /** Pledge sheets saved (dry runs are not), newest first: `{ items, total }`. */
+  @Get()
+  @Roles(...UPLOADERS)
+  list(@Query() query: UploadsPageDto) {
+    return this.uploads.list(query.page, query.pageSize);
+  }
+
+  /** One saved pledge sheet: its counts and refused rows (`issues`, as its upload answered them). */
+  @Get(':id')
+  @Roles(...UPLOADERS)
+  read(@Param('id', UPLOAD_ID) id: string, @Query() _query: NoQueryDto) {
+    return this.uploads.get(id);
+  }
+
+  /** Refused pledge rows as uploaded, with their messages (fix and upload again), and the upload's counts. */
+  @Get(':id/report.xlsx')
+  @Roles(...UPLOADERS)
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  async report(@Param('id', UPLOAD_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
+    const { upload, write } = await this.uploads.report(id);
+    await sendWorkbook(res, { filename: pledgeUploadReportFilename(upload), write });
   }
 }

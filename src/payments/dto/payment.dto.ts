@@ -7,6 +7,7 @@ import { MAX_PAGE } from '../../common/http/paging.js';
 import { paymentReference } from '../duplicate-payments.js';
 import { PAID_AT_FORM, PAID_YEARS, paidDayInWib } from '../paid-at.js';
 import { QueryInteger } from '../../common/http/validation.js';
+import { UploadsPageDto } from '../../common/http/uploads-page.dto.js';
 
 const PAID_AT_MISSING = 'paidAt (tanggal bayar) wajib diisi';
 
@@ -86,10 +87,7 @@ export class PaymentQueryDto {
 }
 
 /** A page of payment sheet uploads, newest first. */
-export class PaymentUploadQueryDto {
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(100) pageSize = 20;
-}
+export class PaymentUploadQueryDto extends UploadsPageDto {}
 
 export class PaymentStatusQueryDto {
   @ApiProperty({ example: '2026-11' })

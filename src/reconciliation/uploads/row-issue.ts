@@ -8,6 +8,8 @@ export interface RowIssue {
   severity: 'REJECT' | 'WARN';
   code: string;
   message: string;
+  /** The sheet the row is on, for an issue off the upload's main sheet (a pledge sheet's `Daftar`); absent on the main sheet. */
+  sheet?: string;
 }
 
 /** How many issues an upload response lists (all are stored in `upload_issue`). */

@@ -1,4 +1,4 @@
-/** The row issues of a bill or PBI-APBN list upload in `upload_issue`: written once, read back for the answer of a stored upload. */
+/** The row issues of a bill, PBI-APBN list, payment or pledge sheet upload in `upload_issue`: written once, read back for the answer of a stored upload. */
 import type { EntityManager } from 'typeorm';
 import { INSERT_UPLOAD_ISSUES } from '../../common/spreadsheet/upload-issue.sql.js';
 import type { UploadCounts } from '../entities/upload-counts.js';
@@ -8,8 +8,9 @@ import { type IssueCollector, MAX_ISSUES_IN_RESPONSE, type RowIssue, type Upload
 const CHUNK = 5000;
 
 /**
- * Stores an upload's row issues (`upload_issue`, keyed by the bill / list id) in chunks, each row's
- * first issue with the row as uploaded (`raw`, for the row report workbook).
+ * Stores an upload's row issues (`upload_issue`, keyed by the upload's id) in chunks, each row's
+ * first issue with the row as uploaded (`raw`, for the row report workbook), and the sheet of the
+ * issues not on the upload's main sheet (`RowIssue.sheet`).
  */
 export async function writeIssues(m: EntityManager, uploadId: string, { issues, raws }: Pick<IssueCollector, 'issues' | 'raws'>): Promise<void> {
   for (let i = 0; i < issues.length; i += CHUNK) {
@@ -23,6 +24,7 @@ export async function writeIssues(m: EntityManager, uploadId: string, { issues, 
       part.map((x) => x.code),
       part.map((x) => x.message),
       rawPart.map((raw) => (raw ? JSON.stringify(raw) : null)),
+      part.map((x) => x.sheet ?? null),
     ]);
   }
 }

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Writable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock/clock.js';
+import { type RawCells, writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
+import { columnOrderParams } from '../../common/spreadsheet/upload-issue.sql.js';
+import { MAX_ISSUES_IN_RESPONSE, type RowIssue } from '../../reconciliation/uploads/row-issue.js';
+import { writeIssues } from '../../reconciliation/uploads/upload-writer.js';
+import { FundingException } from '../funding.exception.js';
+import { COUNT_LIST_ISSUES, COUNT_PLEDGE_UPLOADS, INSERT_PLEDGE_UPLOAD, PLEDGE_UPLOAD, PLEDGE_UPLOAD_ISSUES, PLEDGE_UPLOADS } from '../sql/pledge-uploads.sql.js';
+import type { PledgeUploadIssue, PledgeUploadReport } from './import-pledge-sheet.use-case.js';
+import { type PledgeUploadReportRow, type PledgeUploadRow, pledgeUploadReport } from './pledge-upload-report.js';
+import { type ColumnNames, PLEDGE_COLUMNS } from './pledge-sheet.js';
+
+/** A saved pledge sheet as the importer hands it over: its report, the file and each refused `Komitmen` row as uploaded. */
+export interface PledgeUploadToStore {
+  report: PledgeUploadReport;
+  checksum: string;
+  actor: string;
+  /** The `Komitmen` sheet's headers as the file wrote them (the Perbaiki sheet's). */
+  labels: ColumnNames;
+  /** Refused `Komitmen` row → its cells as uploaded (RawCells), repeated by the row report. */
+  raws: ReadonlyMap<number, RawCells>;
+}
+
+/** Refusal codes of `upload_issue.code`: a pledge row refused, a `Daftar` row refused. */
+const CODE = { Komitmen: 'PLEDGE_REFUSED', Daftar: 'LIST_ROW_REFUSED' } as const;
+
+/**
+ * Pledge sheets kept like every other upload (payment sheets, bills): `pledge_upload` with its
+ * counts, its refused rows in `upload_issue` (the `Komitmen` sheet's as the main sheet, with the row
+ * as uploaded; `Daftar`'s under that sheet), listed and read back, and its row report.
+ */
+@Injectable()
+export class PledgeUploads {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /** Stores the upload and its refused rows in one transaction; returns its id. */
+  store(u: PledgeUploadToStore): Promise<string> {
+    const { report } = u;
+    return this.dataSource.transaction(async (m) => {
+      const [{ id }] = await m.query(INSERT_PLEDGE_UPLOAD, [
+        report.filename, u.checksum, u.actor, this.clock.now(), report.rowsRead, report.accepted, report.rejected, JSON.stringify(u.labels),
+      ]);
+      const issues: RowIssue[] = [];
+      const raws: (RawCells | null)[] = [];
+      const repeated = new Set<number>();
+      for (const i of report.issues) {
+        const main = i.sheet === 'Komitmen';
+        issues.push({ row: i.rowNumber, column: i.column, severity: 'REJECT', code: CODE[i.sheet], message: i.message, ...(main ? {} : { sheet: i.sheet }) });
+        // the row as uploaded, on its first issue (the row report's Perbaiki repeats it)
+        raws.push(main && !repeated.has(i.rowNumber) ? (repeated.add(i.rowNumber), u.raws.get(i.rowNumber) ?? null) : null);
+      }
+      await writeIssues(m, id, { issues, raws });
+      return id as string;
+    });
+  }
+
+  async list(page: number, pageSize: number): Promise<{ items: PledgeUploadRow[]; total: number }> {
+    const items: PledgeUploadRow[] = await this.dataSource.query(PLEDGE_UPLOADS, [pageSize, (page - 1) * pageSize]);
+    const [{ total }] = await this.dataSource.query(COUNT_PLEDGE_UPLOADS);
+    return { items, total };
+  }
+
+  /** The upload with its refused rows as its answer listed them (the first MAX_ISSUES_IN_RESPONSE). */
+  async get(id: string): Promise<PledgeUploadRow & { issues: PledgeUploadIssue[] }> {
+    const { columnLabels, ...upload } = await this.find(id);
+    return { ...upload, issues: await this.issues(id, null, columnLabels) };
+  }
+
+  /** Finds the upload (404 before the first byte of the workbook) and returns its report's writer. */
+  async report(id: string): Promise<{ upload: PledgeUploadRow; write: (out: Writable) => Promise<void> }> {
+    const upload = await this.find(id);
+    const list = await this.issues(id, 'Daftar', upload.columnLabels);
+    const [{ count }] = await this.dataSource.query(COUNT_LIST_ISSUES, [id]);
+    return { upload, write: (out) => writeRowReport(this.dataSource, pledgeUploadReport(upload, list, count), out) };
+  }
+
+  private async find(id: string): Promise<PledgeUploadReportRow> {
+    const [upload]: PledgeUploadReportRow[] = await this.dataSource.query(PLEDGE_UPLOAD, [id]);
+    if (!upload) throw FundingException.pledgeUploadNotFound(id);
+    return upload;
+  }
+
+  private issues(id: string, sheet: 'Daftar' | null, labels: Record<string, string> | null): Promise<PledgeUploadIssue[]> {
+    return this.dataSource.query(PLEDGE_UPLOAD_ISSUES, [id, MAX_ISSUES_IN_RESPONSE, sheet, ...columnOrderParams(PLEDGE_COLUMNS, labels)]);
+  }
+}
