@@ -27,6 +27,8 @@ const NOT_FOUND_CODE: Record<string, string> = {
   'GET /api/v1/enrollment-uploads/:id/issues': 'UPLOAD_NOT_FOUND',
   'DELETE /api/v1/payments/:id': 'PAYMENT_NOT_FOUND',
   'GET /api/v1/payment-uploads/:id/report.xlsx': 'UPLOAD_NOT_FOUND',
+  'GET /api/v1/pledge-uploads/:id': 'UPLOAD_NOT_FOUND',
+  'GET /api/v1/pledge-uploads/:id/report.xlsx': 'UPLOAD_NOT_FOUND',
 };
 
 describe('every :id route answers a malformed id as an unknown one: 404 with the entity\'s code', () => {
