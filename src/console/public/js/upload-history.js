@@ -1,11 +1,14 @@
 /**
- * Earlier uploads of one BPJS input (the bill or the PBI-APBN list) for one month, newest version
- * first (GET /api/v1/bills?month= or /api/v1/pbi-apbn-lists?month=: a plain array), with the row
- * report of each version that had rejected or warned rows.
+ * Earlier uploads, each with the row report of its rejected and warned rows, so that a report can be
+ * found again after leaving the page: uploadHistory, one BPJS input (the bill or the PBI-APBN list)
+ * for one month, newest version first (GET /api/v1/bills?month= or /api/v1/pbi-apbn-lists?month=: a
+ * plain array); latestUploads, the latest sheets of one kind (GET /api/v1/payment-uploads,
+ * /api/v1/pledge-uploads: `{ items, total }`, newest first).
  */
 import { api } from './api.js';
 import { h, replace } from './dom.js';
 import { dateTimeLabel, monthLabel, number } from './format.js';
+import { fetchPage, pager } from './pager.js';
 import { hasRowReport, reportPath } from './row-report.js';
 import { badge, dataTable, downloadButton, errorNotice, loading, notice } from './ui.js';
 
@@ -50,5 +53,43 @@ export function uploadHistory({ base, what, count, reportName, signal }) {
     }
   }
 
+  return { element, load };
+}
+
+/**
+ * latestUploads({ base, what, columns, fallbackName, signal }) → { element, load(page = 1) }: the
+ * sheets uploaded to `base`, newest first, `shown` a page with the pager, shown when, by whom and
+ * which file, then the kind's own `columns` (dataTable columns: counts), then the row report's
+ * **Unduh**. `what` names the sheet in Indonesian ("lembar pembayaran"); `fallbackName`, the
+ * report's name if the server's answer names none.
+ */
+export function latestUploads({ base, what, columns, fallbackName, signal, shown = 10 }) {
+  const element = h('div', { class: 'upload-history' });
+  async function load(asked = 1) {
+    replace(element, loading());
+    try {
+      const { res, page } = await fetchPage((p) => api(base, { query: { page: p, pageSize: shown }, signal }), asked, shown);
+      const { items, total } = res;
+      replace(
+        element,
+        dataTable({
+          caption: total > shown ? `Riwayat unggahan ${what} (${number(total)} lembar, terbaru di atas)` : `Riwayat unggahan ${what}`,
+          columns: [
+            { label: 'Diunggah', value: (u) => dateTimeLabel(u.uploadedAt) },
+            { label: 'Oleh', value: (u) => u.uploadedBy },
+            { label: 'Berkas', value: (u) => u.filename },
+            ...columns,
+            { label: 'Laporan', render: (u) => (hasRowReport(u) ? downloadButton('Unduh', reportPath(base, u.id), { kind: 'ghost', fallbackName }) : '–') },
+          ],
+          rows: items,
+          empty: `Belum ada ${what} yang diunggah.`,
+        }),
+        pager({ page, pageSize: shown, total, label: `Halaman riwayat ${what}`, onPage: load }),
+      );
+    } catch (err) {
+      if (err?.name === 'AbortError') return;
+      replace(element, err.missingRoute ? notice('info', 'Riwayat unggahan belum tersedia di server ini.') : errorNotice(err));
+    }
+  }
   return { element, load };
 }

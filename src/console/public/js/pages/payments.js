@@ -1,14 +1,14 @@
 /** KEUANGAN: record a payment (SP2D) by form or as a sheet, and see the month's payments and statuses. */
-import { api, upload } from '../api.js';
+import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, dateLabel, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
-import { clearErrors, field, form, showErrors, values, withFormProblems } from '../forms.js';
+import { field, form, showErrors, values, withFormProblems } from '../forms.js';
 import { monthField, monthFromAddress } from '../month-field.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
 import { PAYMENT_REPORT_FALLBACK, paymentUploadHistory } from '../payment-uploads.js';
 import { hasRowReport, reportPath } from '../row-report.js';
-import { uploadBox } from '../upload-box.js';
+import { sheetUploadForm } from '../upload-box.js';
 import { announce, busy, confirmStep, dataTable, downloadButton, errorNotice, loading, notice, pageHeader, section, stats } from '../ui.js';
 
 export async function render(main, ctx) {
@@ -102,50 +102,32 @@ export function paymentSavedText(saved, body) {
 }
 
 function sheetForm(ctx, refresh, history) {
-  const box = uploadBox({ name: 'file', label: 'Lembar pembayaran', hint: 'Kolom KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI (.xlsx atau .csv).' });
-  const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Unggah pembayaran');
-  const out = h('div', { 'aria-live': 'polite' });
-  return form(
-    {
-      label: 'Unggah lembar pembayaran',
-      onsubmit: (_e, el) =>
-        busy(submit, async () => {
-          clearErrors(el);
-          replace(out);
-          const file = box.file();
-          if (!file) return showErrors(el, { message: 'Pilih berkas terlebih dahulu.', details: [{ field: 'file', messages: ['Pilih berkas .xlsx atau .csv.'] }] });
-          const body = new FormData();
-          body.append('file', file);
-          try {
-            const res = await upload('/api/v1/payment-uploads', body, { signal: ctx.signal });
-            box.reset();
-            const issues = Array.isArray(res.issues) ? res.issues : [];
-            replace(
-              out,
-              notice(res.rejected ? 'warning' : 'success', `Lembar diproses: ${number(res.payments ?? res.accepted ?? 0)} pembayaran tercatat${res.amount !== undefined ? ` (${rupiah(res.amount)})` : ''}${res.rejected ? `, ${number(res.rejected)} baris ditolak` : ''}.`),
-              stats([
-                { label: 'Baris dibaca', value: number(res.rowsRead) },
-                { label: 'Diterima', value: number(res.accepted), tone: 'ok' },
-                { label: 'Ditolak', value: number(res.rejected), tone: res.rejected ? 'bad' : null },
-              ]),
-              res.id && hasRowReport(res)
-                ? h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', reportPath('/api/v1/payment-uploads', res.id), { kind: 'secondary', fallbackName: PAYMENT_REPORT_FALLBACK }))
-                : null,
-              issues.length ? issuesTable(issues, issuesCaption(issues)) : null,
-            );
-            announce('Lembar pembayaran diproses.');
-            await Promise.all([refresh(null), history.load()]);
-          } catch (err) {
-            if (err?.name === 'AbortError') return;
-            showErrors(el, err);
-            replace(out, refusedRowsTable(err));
-          }
-        }),
+  return sheetUploadForm({
+    label: 'Unggah lembar pembayaran',
+    box: { name: 'file', label: 'Lembar pembayaran', hint: 'Kolom KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI (.xlsx atau .csv).' },
+    submitText: 'Unggah pembayaran',
+    path: '/api/v1/payment-uploads',
+    signal: ctx.signal,
+    onAnswer: async (res, out) => {
+      const issues = Array.isArray(res.issues) ? res.issues : [];
+      replace(
+        out,
+        notice(res.rejected ? 'warning' : 'success', `Lembar diproses: ${number(res.payments ?? res.accepted ?? 0)} pembayaran tercatat${res.amount !== undefined ? ` (${rupiah(res.amount)})` : ''}${res.rejected ? `, ${number(res.rejected)} baris ditolak` : ''}.`),
+        stats([
+          { label: 'Baris dibaca', value: number(res.rowsRead) },
+          { label: 'Diterima', value: number(res.accepted), tone: 'ok' },
+          { label: 'Ditolak', value: number(res.rejected), tone: res.rejected ? 'bad' : null },
+        ]),
+        res.id && hasRowReport(res)
+          ? h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', reportPath('/api/v1/payment-uploads', res.id), { kind: 'secondary', fallbackName: PAYMENT_REPORT_FALLBACK }))
+          : null,
+        issues.length ? issuesTable(issues, issuesCaption(issues)) : null,
+      );
+      announce('Lembar pembayaran diproses.');
+      await Promise.all([refresh(null), history.load()]);
     },
-    box.element,
-    h('div', { class: 'actions' }, submit),
-    out,
-  );
+    onError: (err) => refusedRowsTable(err),
+  });
 }
 
 /**
