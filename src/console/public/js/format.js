@@ -127,6 +127,9 @@ export const ROLE_LABELS = {
   AUDITOR: 'Auditor',
 };
 
+/** The source types of a pledge in the order of DOMAIN §5 (APBD first): every list and dropdown of them follows it. */
+export const SOURCE_TYPES = ['APBD', 'APBD_PROV', 'DESA', 'TJSLP'];
+
 export const SOURCE_TYPE_LABELS = {
   APBD: 'APBD Kabupaten',
   APBD_PROV: 'APBD Provinsi',

@@ -1,11 +1,10 @@
 /** Figures of a month (from a reconciliation run or the allocation): tiles, the funding chart, tables. */
 import { barChart } from './chart.js';
 import { h } from './dom.js';
-import { label, number, rupiah, SOURCE_TYPE_LABELS } from './format.js';
+import { label, number, rupiah, SOURCE_TYPE_LABELS, SOURCE_TYPES } from './format.js';
 import { hashFor } from './routes.js';
 import { dataTable, stats } from './ui.js';
 
-const SOURCE_ORDER = ['APBD', 'APBD_PROV', 'DESA', 'TJSLP'];
 const TONES = { APBD: 'default', APBD_PROV: 'prov', DESA: 'desa', TJSLP: 'tjslp' };
 
 /** funded per pledge → [{ sourceType, participants, amount }] per source type, in a fixed order. Pure. */
@@ -17,7 +16,7 @@ export function bySourceType(funded = []) {
     cur.amount += Number(f.amount) || 0;
     map.set(f.sourceType, cur);
   }
-  const rank = (t) => (SOURCE_ORDER.includes(t) ? SOURCE_ORDER.indexOf(t) : SOURCE_ORDER.length);
+  const rank = (t) => (SOURCE_TYPES.includes(t) ? SOURCE_TYPES.indexOf(t) : SOURCE_TYPES.length);
   return [...map.values()].sort((a, b) => rank(a.sourceType) - rank(b.sourceType) || a.sourceType.localeCompare(b.sourceType));
 }
 

@@ -3,7 +3,7 @@
  * reason). Converts the form to the API's JSON: numbers as numbers, lists as arrays, blanks as null.
  */
 import { h } from '../dom.js';
-import { FUND_LABELS, MONTH_NAMES, number, parseRupiah, RUPIAH_HINT, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
+import { FUND_LABELS, MONTH_NAMES, number, parseRupiah, RUPIAH_HINT, SCOPE_LABELS, SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../format.js';
 import { field } from '../forms.js';
 import { villageChecklist } from '../village-checklist.js';
 import { villageOptions } from '../villages.js';
@@ -23,7 +23,7 @@ export async function pledgeFields(pledge = {}, mode = 'create') {
   });
 
   const fund = field({ label: 'Jenis dana desa', name: 'fund', value: pledge.fund ?? '', options: [{ value: '', label: '(pilih jenis dana desa)' }, ...opts(FUND_LABELS)] });
-  const source = field({ label: 'Sumber dana', name: 'sourceType', required: true, value: pledge.sourceType ?? 'APBD', options: opts(SOURCE_TYPE_LABELS) });
+  const source = field({ label: 'Sumber dana', name: 'sourceType', required: true, value: pledge.sourceType ?? 'APBD', options: SOURCE_TYPES.map((v) => ({ value: v, label: `${SOURCE_TYPE_LABELS[v]} (${v})` })) });
   const scope = field({ label: 'Cakupan', name: 'scope', required: true, value: pledge.scope ?? 'ALL', options: opts(SCOPE_LABELS) });
   const niks = field({ label: 'NIK yang ditanggung', name: 'niks', multiline: true, value: (pledge.niks ?? []).join('\n'), hint: 'Untuk cakupan "Peserta tertentu": satu NIK per baris.', attrs: { rows: 4, inputmode: 'numeric' } });
 

@@ -7,7 +7,7 @@ import { barChart } from '../chart.js';
 import { csvBlob, toCsv } from '../csv.js';
 import { aggregateSplits, fetchAllSplits } from '../splits-data.js';
 import { h, replace } from '../dom.js';
-import { isMonth, label, monthLabel, number, plainNik, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
+import { isMonth, label, monthLabel, number, plainNik, rupiah, SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../format.js';
 import { field, form, nikField, showErrors, values } from '../forms.js';
 import { hashFor } from '../routes.js';
 import { clampPage, fetchPage, pager } from '../pager.js';
@@ -88,7 +88,7 @@ export async function render(main, ctx) {
       { class: 'filters' },
       field({ label: 'Bulan', name: 'month', type: 'month', value: q.month, hint: 'YYYY-MM' }),
       field({ label: 'Penyandang dana (komitmen)', name: 'pledgeCode', value: pledgePicker.value, options: pledgePicker.options }),
-      field({ label: 'Sumber dana', name: 'sourceType', value: q.sourceType, options: [{ value: '', label: 'Semua sumber' }, ...['APBD', 'APBD_PROV', 'DESA', 'TJSLP'].map((v) => ({ value: v, label: SOURCE_TYPE_LABELS[v] }))] }),
+      field({ label: 'Sumber dana', name: 'sourceType', value: q.sourceType, options: [{ value: '', label: 'Semua sumber' }, ...SOURCE_TYPES.map((v) => ({ value: v, label: SOURCE_TYPE_LABELS[v] }))] }),
       field({ label: 'Desa/kelurahan', name: 'villageCode', value: villagePicker.value, options: villagePicker.options }),
       nikField({ value: q.nik }),
       field({ label: 'Total menurut', name: 'groupBy', value: q.groupBy ?? 'pledge', options: Object.entries(GROUP_LABELS).map(([value, text]) => ({ value, label: text })) }),
