@@ -1,13 +1,12 @@
 /**
  * Komitmen in the browser: a finance officer downloads the pledge template, uploads a pledge sheet with one
  * bad row, sees the row refused (sheet, row, column, message) and the pledge created, in the answer and in the
- * year's list, and downloads the refused rows as CSV; the auditor's Komitmen page has no upload.
+ * year's list, and downloads the stored sheet's row report; the auditor's Komitmen page has no upload.
  */
-import { readFileSync } from 'node:fs';
 import { expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
-import { downloadWorkbook, tableRows } from './support/downloads.js';
+import { downloadWorkbook, sheetRows, tableRows } from './support/downloads.js';
 
 const SHEET = [
   'KODE,SUMBER,PEMBERI_DANA,TAHUN,CAKUPAN,KODE_DESA,PERSEN',
@@ -18,7 +17,7 @@ const SHEET = [
 describeInBrowser('console: finance uploads a pledge sheet', () => {
   const app = browserApp();
 
-  it('saves the good row, reports the bad one, lists the new pledge and offers the refused rows as CSV', async () => {
+  it('saves the good row, reports the bad one, lists the new pledge and offers the row report of the refused rows', async () => {
     const { t, base, browser } = app;
     const officer = await userFor(t, Role.KEUANGAN);
     const { context, page, errors } = await openPage(browser);
@@ -38,12 +37,12 @@ describeInBrowser('console: finance uploads a pledge sheet', () => {
     const refused = await tableRows(sheet.getByRole('table', { name: 'Baris ditolak (1)' }));
     expect(refused).toEqual([['Komitmen', '3', 'Ditolak', 'KODE_DESA', expect.stringContaining('Kode desa tidak dikenal')]]);
 
-    // the refused rows as CSV, to fix the sheet by (the API keeps no pledge upload, so no report workbook)
-    const [csv] = await Promise.all([page.waitForEvent('download'), sheet.getByRole('button', { name: 'Unduh daftar baris bermasalah (.csv)' }).click()]);
-    expect(csv.suggestedFilename()).toBe('baris-bermasalah-komitmen-2026.csv');
-    const lines = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('Lembar,Baris,Kolom,Pesan');
-    expect(lines[1]).toMatch(/^Komitmen,3,KODE_DESA,.*Kode desa tidak dikenal/);
+    // the sheet was stored: its refused rows as its row report, to fix and upload again
+    const report = await downloadWorkbook(() => sheet.getByRole('button', { name: 'Unduh laporan baris bermasalah (.xlsx)' }).click(), page);
+    expect(report.name).toMatch(/^laporan-komitmen-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const perbaiki = sheetRows(report.workbook.getWorksheet('Perbaiki')!);
+    expect(perbaiki.map((r) => [r[0], r[8], r[15], r[16]])).toEqual([['KODE', 'KODE_DESA', 'BARIS', 'STATUS'], ['TJSLP-SALAH-2026', '1703999999', 3, 'DITOLAK']]);
+    expect(await sheet.getByRole('button', { name: 'Unduh daftar baris bermasalah (.csv)' }).count()).toBe(0);
 
     // the year's list now has the pledge
     const list = page.getByRole('table', { name: 'Komitmen tahun 2026' });

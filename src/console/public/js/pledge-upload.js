@@ -1,19 +1,27 @@
 /**
  * Komitmen: a pledge sheet uploaded (POST /api/v1/pledge-uploads, one row per pledge, the template at
  * GET /api/v1/templates/pledges.xlsx), optionally only checked (`?dryRun=true`). The answer is shown as the
- * payment sheet's is: counts, the pledges saved, the rows refused with sheet, row, column and message. The
- * API stores no pledge upload, so there is no report workbook on the server: the refused rows are offered as
- * a CSV built in the browser (csv.js), to fix the sheet by.
+ * payment sheet's is: counts, the pledges saved, the rows refused with sheet, row, column and message. A
+ * saved sheet is stored: its refused rows are offered as its row report (GET …/:id/report.xlsx), and the
+ * latest sheets are listed under the form (pledgeUploadHistory). A dry run is not stored: its refused
+ * rows are offered as a CSV built in the browser (csv.js), to fix the sheet by.
  */
-import { saveBlob, upload } from './api.js';
+import { saveBlob } from './api.js';
 import { h, replace } from './dom.js';
 import { csvBlob, toCsv } from './csv.js';
 import { number } from './format.js';
-import { clearErrors, field, form, showErrors, values } from './forms.js';
+import { field, values } from './forms.js';
 import { issuesTable } from './issues-table.js';
+import { hasRowReport, reportPath } from './row-report.js';
 import { hashFor } from './routes.js';
-import { uploadBox } from './upload-box.js';
-import { announce, busy, dataTable, downloadButton, notice, stats } from './ui.js';
+import { sheetUploadForm } from './upload-box.js';
+import { latestUploads } from './upload-history.js';
+import { announce, dataTable, downloadButton, notice, stats } from './ui.js';
+
+const BASE = '/api/v1/pledge-uploads';
+
+/** The name a report is saved under if the server's answer names none (it names it by the upload's WIB day). */
+export const PLEDGE_REPORT_FALLBACK = 'laporan-komitmen.xlsx';
 
 export const PLEDGE_ISSUE_COLUMNS = [
   { label: 'Lembar', key: 'sheet' },
@@ -36,40 +44,40 @@ export function resultText(res) {
     : `Lembar diproses: ${number(res.accepted)} komitmen tersimpan${refused}.`;
 }
 
-/** The upload form with the template button; `onSaved()` after pledges were saved (to list them). */
-export function pledgeSheetForm({ signal, onSaved }) {
-  const box = uploadBox({ name: 'file', label: 'Lembar komitmen', hint: 'Satu baris per komitmen, kolom seperti templat (KODE, SUMBER, PEMBERI_DANA, TAHUN, CAKUPAN, …); .xlsx atau .csv.' });
-  const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Unggah komitmen');
-  const out = h('div', { 'aria-live': 'polite' });
-  return form(
-    {
-      label: 'Unggah lembar komitmen',
-      onsubmit: (_e, el) =>
-        busy(submit, async () => {
-          clearErrors(el);
-          replace(out);
-          const file = box.file();
-          if (!file) return showErrors(el, { message: 'Pilih berkas terlebih dahulu.', details: [{ field: 'file', messages: ['Pilih berkas .xlsx atau .csv.'] }] });
-          const dryRun = Boolean(values(el).dryRun);
-          const body = new FormData();
-          body.append('file', file);
-          try {
-            const res = await upload(`/api/v1/pledge-uploads${dryRun ? '?dryRun=true' : ''}`, body, { signal });
-            box.reset();
-            replace(out, ...result(res));
-            announce(res.dryRun ? 'Lembar komitmen diperiksa.' : 'Lembar komitmen diproses.');
-            if (!res.dryRun && res.accepted > 0) await onSaved();
-          } catch (err) {
-            if (err?.name === 'AbortError') return;
-            showErrors(el, err);
-          }
-        }),
+/** The latest pledge sheets saved, each with its row report: → { element, load() }. */
+export function pledgeUploadHistory({ signal }) {
+  return latestUploads({
+    base: BASE,
+    what: 'lembar komitmen',
+    columns: [
+      { label: 'Diterima', value: (u) => number(u.accepted), numeric: true },
+      { label: 'Ditolak', value: (u) => number(u.rejected), numeric: true },
+    ],
+    fallbackName: PLEDGE_REPORT_FALLBACK,
+    signal,
+  });
+}
+
+/**
+ * The upload form with the template button; `onSaved()` after pledges were saved (to list them),
+ * `history` (pledgeUploadHistory) reloaded after every sheet saved.
+ */
+export function pledgeSheetForm({ signal, onSaved, history }) {
+  return sheetUploadForm({
+    label: 'Unggah lembar komitmen',
+    box: { name: 'file', label: 'Lembar komitmen', hint: 'Satu baris per komitmen, kolom seperti templat (KODE, SUMBER, PEMBERI_DANA, TAHUN, CAKUPAN, …); .xlsx atau .csv.' },
+    submitText: 'Unggah komitmen',
+    path: (el) => `${BASE}${values(el).dryRun ? '?dryRun=true' : ''}`,
+    signal,
+    fields: [field({ label: 'Periksa saja, jangan simpan', name: 'dryRun', type: 'checkbox' })],
+    actions: [downloadButton('Unduh templat (.xlsx)', '/api/v1/templates/pledges.xlsx', { fallbackName: 'templat-komitmen-pendanaan.xlsx' })],
+    onAnswer: async (res, out) => {
+      replace(out, ...result(res));
+      announce(res.dryRun ? 'Lembar komitmen diperiksa.' : 'Lembar komitmen diproses.');
+      if (res.dryRun) return;
+      await Promise.all([res.accepted > 0 ? onSaved() : null, history?.load()]);
     },
-    box.element,
-    field({ label: 'Periksa saja, jangan simpan', name: 'dryRun', type: 'checkbox' }),
-    h('div', { class: 'actions' }, submit, downloadButton('Unduh templat (.xlsx)', '/api/v1/templates/pledges.xlsx', { fallbackName: 'templat-komitmen-pendanaan.xlsx' })),
-    out,
-  );
+  });
 }
 
 function result(res) {
@@ -93,13 +101,20 @@ function result(res) {
           rows: pledges,
         })
       : null,
-    issues.length
-      ? h(
-          'div',
-          { class: 'actions' },
-          h('button', { type: 'button', class: 'btn btn--secondary', onclick: () => saveBlob(csvBlob(toCsv(PLEDGE_ISSUE_COLUMNS, issues)), issuesFileName(res.filename)) }, 'Unduh daftar baris bermasalah (.csv)'),
-        )
-      : null,
+    issuesDownload(res, issues),
     issues.length ? issuesTable(issues, `Baris ditolak (${number(issues.length)})`, { sheet: true }) : null,
   ];
+}
+
+/** A stored upload's row report; a dry run's refused rows as CSV (it is not stored). */
+function issuesDownload(res, issues) {
+  if (res.id && hasRowReport(res)) {
+    return h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', reportPath(BASE, res.id), { kind: 'secondary', fallbackName: PLEDGE_REPORT_FALLBACK }));
+  }
+  if (!issues.length) return null;
+  return h(
+    'div',
+    { class: 'actions' },
+    h('button', { type: 'button', class: 'btn btn--secondary', onclick: () => saveBlob(csvBlob(toCsv(PLEDGE_ISSUE_COLUMNS, issues)), issuesFileName(res.filename)) }, 'Unduh daftar baris bermasalah (.csv)'),
+  );
 }

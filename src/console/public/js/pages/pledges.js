@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { label, MONTH_NAMES, number, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS, FUND_LABELS } from '../format.js';
 import { field, form, values } from '../forms.js';
-import { pledgeSheetForm } from '../pledge-upload.js';
+import { pledgeSheetForm, pledgeUploadHistory } from '../pledge-upload.js';
 import { canWriteFinance, hashFor } from '../routes.js';
 import { badge, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 
@@ -19,14 +19,16 @@ export async function render(main, ctx) {
   );
   const writes = canWriteFinance(ctx.user.role);
   const refresh = () => loadList(list, year, ctx);
+  // the sheets saved, as the Pembayaran page lists payment sheets: only those who upload see them (as the API answers)
+  const history = writes ? pledgeUploadHistory({ signal: ctx.signal }) : null;
   replace(
     main,
     pageHeader('Komitmen Dana', 'Siapa membayar iuran siapa: APBD kabupaten, APBD provinsi, anggaran desa dan TJSLP perusahaan (Perbup Jamkesda).'),
     section(null, filter, writes ? h('div', { class: 'actions' }, h('a', { class: 'btn btn--primary', href: '#/komitmen/baru' }, '+ Komitmen baru')) : null),
-    writes ? section('Unggah lembar komitmen', pledgeSheetForm({ signal: ctx.signal, onSaved: refresh })) : null,
+    writes ? section('Unggah lembar komitmen', pledgeSheetForm({ signal: ctx.signal, onSaved: refresh, history }), history.element) : null,
     list,
   );
-  await refresh();
+  await Promise.all([refresh(), history?.load()]);
 }
 
 async function loadList(list, year, ctx) {

@@ -1,0 +1,76 @@
+/**
+ * Komitmen in the browser: the pledge sheets saved are listed under the upload form (file, when, who,
+ * accepted, refused) with the row report of the refused rows, as the Pembayaran page lists payment
+ * sheets, and are there again after leaving the page. A dry run is not stored: not listed, its
+ * refused rows offered as CSV. The pledge form offers the source types in DOMAIN §5's order.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, userFor } from './support/browser.js';
+import { downloadWorkbook, sheetRows, tableRows } from './support/downloads.js';
+
+const SHEET = [
+  'KODE,SUMBER,PEMBERI_DANA,TAHUN,CAKUPAN,KODE_DESA,PERSEN',
+  'TJSLP-BANK-2026,TJSLP,PT Bank Bengkulu,2026,VILLAGES,17.03.06.2001,50',
+  'TJSLP-SALAH-2026,TJSLP,PT Salah Kode,2026,VILLAGES,1703999999,100',
+].join('\n');
+
+describeInBrowser('console: the pledge sheet history on Komitmen', () => {
+  const app = browserApp();
+
+  it('lists the saved sheets with their report, not the dry runs', async () => {
+    const { t, base, browser } = app;
+    const officer = await userFor(t, Role.KEUANGAN);
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, officer, '#/komitmen?tahun=2026');
+    await page.getByText('Belum ada lembar komitmen yang diunggah.').waitFor();
+    const sheet = page.getByRole('form', { name: 'Unggah lembar komitmen' });
+    const file = { name: 'komitmen-2026.csv', mimeType: 'text/csv', buffer: Buffer.from(`${SHEET}\n`) };
+
+    // a dry run: checked, not stored, so not listed; its refused rows as CSV
+    await sheet.locator('input[type="file"]').setInputFiles(file);
+    await sheet.getByLabel('Periksa saja, jangan simpan').check();
+    await sheet.getByRole('button', { name: 'Unggah komitmen' }).click();
+    await sheet.getByText('Hanya diperiksa, tidak ada yang disimpan: 1 komitmen dapat disimpan, 1 baris ditolak.').waitFor();
+    const [csv] = await Promise.all([page.waitForEvent('download'), sheet.getByRole('button', { name: 'Unduh daftar baris bermasalah (.csv)' }).click()]);
+    expect(csv.suggestedFilename()).toBe('baris-bermasalah-komitmen-2026.csv');
+    const lines = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines.slice(0, 2)).toEqual(['Lembar,Baris,Kolom,Pesan', expect.stringMatching(/^Komitmen,3,KODE_DESA,.*Kode desa tidak dikenal/)]);
+    expect(await page.getByText('Belum ada lembar komitmen yang diunggah.').count()).toBe(1);
+
+    // saved: listed at once, with who, when, the counts and the report
+    await sheet.getByLabel('Periksa saja, jangan simpan').uncheck();
+    await sheet.locator('input[type="file"]').setInputFiles(file);
+    await sheet.getByRole('button', { name: 'Unggah komitmen' }).click();
+    await sheet.getByText('Lembar diproses: 1 komitmen tersimpan, 1 baris ditolak.').waitFor();
+    const history = page.getByRole('table', { name: 'Riwayat unggahan lembar komitmen' });
+    await history.waitFor();
+    expect(await tableRows(history)).toEqual([['15 November 2026 10.00 WIB', officer.username, 'komitmen-2026.csv', '1', '1', 'Unduh']]);
+
+    // found again after leaving the page, and its report downloaded from the list
+    await page.goto(`${base}/#/pembayaran`);
+    await page.getByRole('heading', { name: 'Pembayaran' }).first().waitFor();
+    await page.goto(`${base}/#/komitmen?tahun=2026`);
+    await history.waitFor();
+    const report = await downloadWorkbook(() => history.getByRole('button', { name: 'Unduh' }).click(), page);
+    expect(report.name).toBe('laporan-komitmen-2026-11-15.xlsx');
+    expect(sheetRows(report.workbook.getWorksheet('Perbaiki')!).map((r) => [r[0], r[8], r[15], r[16]])).toEqual([
+      ['KODE', 'KODE_DESA', 'BARIS', 'STATUS'],
+      ['TJSLP-SALAH-2026', '1703999999', 3, 'DITOLAK'],
+    ]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('offers the source types APBD first, as DOMAIN §5 lists them', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.KEUANGAN, 'form'), '#/komitmen/baru');
+    const source = page.getByLabel('Sumber dana');
+    await source.waitFor();
+    expect(await source.locator('option').evaluateAll((os: any[]) => os.map((o) => o.value))).toEqual(['APBD', 'APBD_PROV', 'DESA', 'TJSLP']);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+});
