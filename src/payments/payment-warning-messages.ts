@@ -74,3 +74,19 @@ export function noShortfallMessage(p: Payment, f: ShortfallFigures, status: Paym
     `jadi tidak ada kekurangan yang dikoreksi. ${correctionTail(p)}`
   );
 }
+
+/**
+ * EXCEEDS_SHORTFALL: a correction of a month still short, larger than what it lacks after its payments
+ * and the corrections of it recorded before; says what it owed, what was paid and corrected, what was
+ * still short, and by how much this correction goes over it.
+ */
+export function exceedsShortfallMessage(p: Payment & { amount: number }, f: ShortfallFigures): string {
+  const adjusted = monthName(p.adjustsMonth!);
+  const shortfall = f.due - f.paid - f.corrected;
+  const corrected = f.corrected ? `, koreksi sebelumnya ${rupiah(f.corrected)}` : '';
+  return (
+    `Koreksi ${rupiah(p.amount)} untuk komitmen ${p.pledgeCode} melebihi kekurangan ${adjusted} sebesar ${rupiah(p.amount - shortfall)} ` +
+    `(iuran ${rupiah(f.due)}, dibayar ${rupiah(f.paid)}${corrected}: kurang ${rupiah(shortfall)}). ` +
+    correctionTail(p)
+  );
+}

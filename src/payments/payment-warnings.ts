@@ -1,8 +1,9 @@
 /**
- * Warnings of a payment that §8 accepts but the finance officer should hear about (QA: both were
+ * Warnings of a payment that §8 accepts but the finance officer should hear about (QA: they were
  * accepted silently): nothing is due for the pledge in the month the payment pays for (it shows as
- * OVERPAID), and a correction of a month whose shortfall is already covered by its payments and the
- * corrections of it recorded before (it still counts toward its own month). A correction pays the
+ * OVERPAID), a correction of a month whose shortfall is already covered by its payments and the
+ * corrections of it recorded before (it still counts toward its own month), and a correction larger
+ * than the shortfall still left (by how much it goes over). A correction pays the
  * shortfall of the month it corrects (`adjustsMonth`), so both judge it by that month, not by the
  * month it is recorded in; an ordinary payment is judged by its own month. Shared by POST /payments
  * (`warnings` of the answer, read before the payment is stored) and the payment sheet (WARN findings
@@ -12,13 +13,16 @@
 import type { EntityManager } from 'typeorm';
 import type { RowIssue } from '../reconciliation/uploads/row-issue.js';
 import { paymentStatusOf } from './payment-status.js';
-import { type NothingDue, nothingDueMessage, noShortfallMessage, type ShortfallFigures } from './payment-warning-messages.js';
+import { exceedsShortfallMessage, type NothingDue, nothingDueMessage, noShortfallMessage, type ShortfallFigures } from './payment-warning-messages.js';
 import { ADJUSTED_MONTHS_DUE_AND_PAID, PLEDGE_MONTHS_NOTHING_DUE } from './sql/payment-warnings.sql.js';
 
 export interface PaymentWarning {
-  /** NOTHING_DUE on the month judged (`adjustsMonth` for a correction, else `month`); NO_SHORTFALL on `adjustsMonth`. */
-  code: 'NOTHING_DUE' | 'NO_SHORTFALL';
-  field: 'month' | 'adjustsMonth';
+  /**
+   * NOTHING_DUE on the month judged (`adjustsMonth` for a correction, else `month`); NO_SHORTFALL on
+   * `adjustsMonth`; EXCEEDS_SHORTFALL (a correction larger than what its month still lacks) on `amount`.
+   */
+  code: 'NOTHING_DUE' | 'NO_SHORTFALL' | 'EXCEEDS_SHORTFALL';
+  field: 'month' | 'adjustsMonth' | 'amount';
   message: string;
 }
 
@@ -55,6 +59,8 @@ export async function paymentWarnings(m: EntityManager, payments: readonly Warne
     const warnings: PaymentWarning[] = [];
     if (status === 'PAID' || status === 'OVERPAID') {
       warnings.push({ code: 'NO_SHORTFALL', field: 'adjustsMonth', message: noShortfallMessage(p, figures, status) });
+    } else if (Number(p.amount) > figures.due - figures.paid - figures.corrected) {
+      warnings.push({ code: 'EXCEEDS_SHORTFALL', field: 'amount', message: exceedsShortfallMessage({ ...p, amount: Number(p.amount) }, figures) });
     }
     figures.corrected += Number(p.amount); // the next correction of this month in the list finds it recorded
     return warnings;
@@ -74,7 +80,7 @@ async function adjustedMonths(m: EntityManager, corrections: readonly WarnedPaym
 }
 
 /** The sheet column of each warned field. */
-const SHEET_COLUMN = { month: 'BULAN', adjustsMonth: 'PENYESUAIAN_BULAN' } as const;
+const SHEET_COLUMN = { month: 'BULAN', adjustsMonth: 'PENYESUAIAN_BULAN', amount: 'JUMLAH' } as const;
 
 /** A warning as a sheet row's finding (severity WARN), on the column of its field. */
 export function warningIssue(w: PaymentWarning): Omit<RowIssue, 'row'> {
