@@ -4,6 +4,7 @@ import { h, replace } from '../dom.js';
 import { currentMonth, dateLabel, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
 import { field, form, showErrors, values, withFormProblems } from '../forms.js';
 import { monthField, monthFromAddress } from '../month-field.js';
+import { clampPage, fetchPage, pager } from '../pager.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
 import { PAYMENT_REPORT_FALLBACK, paymentUploadHistory } from '../payment-uploads.js';
@@ -29,7 +30,7 @@ export async function render(main, ctx) {
     h('div', { class: 'grid-2' }, section('Catat pembayaran', paymentForm(pledges, month, refresh)), section('Unggah lembar pembayaran', sheetForm(ctx, refresh, history), history.element)),
     overview,
   );
-  await Promise.all([refresh(month), history.load()]);
+  await Promise.all([showMonth(overview, month, ctx, clampPage(ctx.query.page)), history.load()]);
 }
 
 function paymentForm(pledges, month, refresh) {
@@ -150,31 +151,44 @@ function removeStep(payment, refresh) {
   });
 }
 
-let shownMonth = null;
+/** Payments a page in "Rincian pembayaran": a month of a province's SP2Ds is paged, not fetched whole (it was up to 500 at once). */
+const PAGE_SIZE = 50;
 
-async function showMonth(container, month, ctx) {
-  month ??= shownMonth ?? currentMonth();
-  shownMonth = month;
-  ctx.setQuery({ month });
+/** The month and page shown: a refresh after recording, uploading or removing keeps them. */
+let shown = { month: null, page: 1 };
+
+/** The address of a month's page: `?month=2026-10&page=3` (no page for the first). */
+const address = (month, page) => ({ month, page: page > 1 ? page : undefined });
+
+/**
+ * The month's status per funder, then its payments a page at a time with the shared pager (GET
+ * /api/v1/payments: `page`, `pageSize`, `total`). Without `page`: the page shown if it is the same
+ * month (after recording or removing a payment), else the first; a page past the last is the last.
+ */
+async function showMonth(container, month, ctx, page) {
+  month ??= shown.month ?? currentMonth();
+  page ??= month === shown.month ? shown.page : 1;
+  shown = { month, page };
+  ctx.setQuery(address(month, page));
   const body = h('div');
   const picker = form(
-    { label: 'Pilih bulan', onsubmit: (_e, el) => showMonth(container, values(el).month, ctx) },
+    { label: 'Pilih bulan', onsubmit: (_e, el) => showMonth(container, values(el).month, ctx, 1) },
     h('div', { class: 'filters' }, monthField({ value: month, label: 'Bulan iuran' }), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn--secondary' }, 'Tampilkan'))),
   );
   replace(container, section(`Pembayaran ${monthLabel(month)}`, picker, body));
   replace(body, loading());
   try {
-    const [statuses, payments, runs] = await Promise.all([
+    const [statuses, runs] = await Promise.all([
       // a month never allocated has nothing due yet: the API says so (NOT_ALLOCATED), and that is shown in place of the table
       api('/api/v1/payments/status', { query: { month }, signal: ctx.signal }).catch((err) => {
         if (err?.code === 'NOT_ALLOCATED') return err;
         throw err;
       }),
-      api('/api/v1/payments', { query: { month, pageSize: 500 }, signal: ctx.signal }),
       api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal }),
     ]);
     // a finalized month is closed (§9): its payments stay, corrections go to an open month (QA: Hapus… led to a refusal)
     const closed = (Array.isArray(runs) ? runs : []).some((r) => r.status === 'FINAL');
+    const list = h('div');
     replace(
       body,
       statuses instanceof Error ? notice('info', statuses.message) : paymentStatusTable(statuses),
@@ -182,6 +196,37 @@ async function showMonth(container, month, ctx) {
       closed
         ? notice('info', `${monthLabel(month)} sudah difinalisasi: pembayarannya tidak dapat dihapus. Pembayaran yang salah dikoreksi dengan pembayaran koreksi di bulan yang masih terbuka (isi "Koreksi untuk bulan").`)
         : null,
+      list,
+    );
+    await showPayments(list, { month, closed, ctx, reload: () => showMonth(container, month, ctx) }, page);
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+    replace(body, errorNotice(err));
+  }
+}
+
+let latestList = 0;
+
+/**
+ * Page `asked` of the month's payments into `list`, with the pager under it. A page chosen there is a new
+ * history entry (Back shows the page before) and keyboard focus goes to the list's heading; the page's
+ * rows keep their Hapus… in an open month.
+ */
+async function showPayments(list, view, asked, { chosen = false } = {}) {
+  const { month, closed, ctx, reload } = view;
+  const request = (latestList += 1);
+  if (chosen) {
+    ctx.pushQuery(address(month, asked));
+    replace(list, loading());
+  }
+  try {
+    const fetch = (p) => api('/api/v1/payments', { query: { month, page: p, pageSize: PAGE_SIZE }, signal: ctx.signal });
+    const { res, page } = await fetchPage(fetch, asked, PAGE_SIZE);
+    if (request !== latestList) return; // another page was chosen while this one loaded
+    shown = { month, page };
+    if (page !== asked) ctx.setQuery(address(month, page)); // past the last page: the last
+    replace(
+      list,
       dataTable({
         caption: `Pembayaran tercatat untuk ${monthLabel(month)}`,
         columns: [
@@ -191,14 +236,16 @@ async function showMonth(container, month, ctx) {
           { label: 'Koreksi bulan', value: (p) => (p.adjustsMonth ? monthLabel(p.adjustsMonth) : '–') },
           { label: 'Dicatat oleh', value: (p) => p.createdBy ?? '–' },
           { label: 'Jumlah', value: (p) => rupiah(p.amount), numeric: true },
-          ...(closed ? [] : [{ label: 'Tindakan', render: (p) => removeStep(p, () => showMonth(container, month, ctx)) }]),
+          ...(closed ? [] : [{ label: 'Tindakan', render: (p) => removeStep(p, reload) }]),
         ],
-        rows: payments.items ?? [],
+        rows: res.items ?? [],
         empty: 'Belum ada pembayaran tercatat untuk bulan ini.',
       }),
+      pager({ page, pageSize: PAGE_SIZE, total: res.total, label: `Halaman pembayaran ${monthLabel(month)}`, onPage: (p) => showPayments(list, view, p, { chosen: true }) }),
     );
+    if (chosen) document.getElementById('rincian-pembayaran')?.focus();
   } catch (err) {
-    if (err?.name === 'AbortError') return;
-    replace(body, errorNotice(err));
+    if (err?.name === 'AbortError' || request !== latestList) return;
+    replace(list, errorNotice(err));
   }
 }

@@ -1,0 +1,120 @@
+/**
+ * Finance officers in the browser, on Pembayaran: a month with more payments than a page is listed with
+ * the shared pager (it fetched up to 500 at once and showed them all), the page in the address; a
+ * payment removed on the last page leaves that page shown; a finalized month still lists its payments
+ * without Hapus…; and a correction larger than what its month still lacks is saved with the API's
+ * warning shown under the form (EXCEEDS_SHORTFALL).
+ *
+ * One participant, Rp37.800 a month, APBD-2026 pays for him; 2026-10 allocated. October has 120
+ * payments from a sheet (P-001 … P-120, paid on 120 successive days, so listed in that order: three
+ * pages of 50); September was paid Rp20.000 (Rp17.800 short) and is finalized.
+ */
+import { expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/users/role.js';
+import { closeMonth } from '../funding/support/register.js';
+import { insertParticipants, insertPledge, nik } from '../reconciliation/support/seed.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, userFor } from './support/browser.js';
+import { tableRows } from './support/downloads.js';
+
+const COUNT = 120;
+const reference = (i: number) => `P-${String(i).padStart(3, '0')}`;
+/** 1 January 2026 plus `i - 1` days: every payment its own day, inside the fiscal year and before the clock's 15 November. */
+const paidAt = (i: number) => new Date(Date.UTC(2026, 0, i)).toISOString().slice(0, 10);
+
+describeInBrowser('console: Pembayaran pages a month of many payments and shows a correction\'s warning', () => {
+  const app = browserApp(async (t) => {
+    await insertParticipants(t.dataSource, [{ nik: nik(1) }]);
+    await insertPledge(t.dataSource, 'APBD-2026', { priority: 20 });
+    const finance = await t.as(Role.KEUANGAN);
+    await finance.post('/api/v1/allocations').send({ month: '2026-10' }).expect(201);
+    await finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-09', amount: 20000, paidAt: '2026-09-05', reference: 'SP2D SEPTEMBER' }).expect(201);
+    await closeMonth(t.dataSource, '2026-09');
+    const rows = Array.from({ length: COUNT }, (_, k) => `APBD-2026;2026-10;1000;${paidAt(k + 1)};${reference(k + 1)}`);
+    const sheet = Buffer.from(['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI', ...rows].join('\n'));
+    await finance.post('/api/v1/payment-uploads').attach('file', sheet, 'pembayaran-oktober.csv').expect(201);
+  });
+
+  /** The references listed, after the pager says `where` (e.g. "3 dari 3 (120 baris)"). */
+  const shown = async (page: Page, where: string) => {
+    await page.getByRole('navigation', { name: 'Halaman pembayaran Oktober 2026' }).getByText(`Halaman ${where}`).waitFor();
+    return (await tableRows(page.getByRole('table', { name: 'Pembayaran tercatat untuk Oktober 2026' }))).map((r) => r[2]);
+  };
+  const references = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => reference(from + k));
+
+  it('pages the month\'s payments: last page, go to a page, the address, a removal, a finalized month', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.KEUANGAN), '#/pembayaran?month=2026-10');
+    const pager = page.getByRole('navigation', { name: 'Halaman pembayaran Oktober 2026' });
+    expect(await shown(page, '1 dari 3 (120 baris)')).toEqual(references(1, 50));
+
+    await pager.getByRole('button', { name: 'Terakhir »' }).click();
+    expect(await shown(page, '3 dari 3 (120 baris)')).toEqual(references(101, 120));
+    expect(new URL(page.url()).hash).toBe('#/pembayaran?month=2026-10&page=3');
+    // keyboard focus on the list's heading, not lost to the top of the page
+    await expect(page.evaluate(() => (globalThis as any).document.activeElement?.id)).resolves.toBe('rincian-pembayaran');
+
+    await pager.getByLabel('Ke halaman').fill('2');
+    await pager.getByLabel('Ke halaman').press('Enter');
+    expect(await shown(page, '2 dari 3 (120 baris)')).toEqual(references(51, 100));
+    expect(new URL(page.url()).hash).toBe('#/pembayaran?month=2026-10&page=2');
+    // Back shows the page before
+    await page.goBack();
+    expect(await shown(page, '3 dari 3 (120 baris)')).toEqual(references(101, 120));
+
+    // each payment of an open month keeps its Hapus…: removing the last one leaves the last page shown
+    const payments = page.getByRole('table', { name: 'Pembayaran tercatat untuk Oktober 2026' });
+    const last = payments.locator('tbody tr', { hasText: 'P-120' });
+    await last.getByRole('button', { name: 'Hapus…' }).click();
+    await last.getByRole('button', { name: 'Ya, hapus' }).click();
+    expect(await shown(page, '3 dari 3 (119 baris)')).toEqual(references(101, 119));
+    expect((await tableRows(payments)).every((r) => r.at(-1)!.startsWith('Hapus…'))).toBe(true);
+
+    // an old address with a page past the last shows the last, and says so
+    await page.goto(`${base}/console/#/pembayaran?month=2026-10&page=40`);
+    expect(await shown(page, '3 dari 3 (119 baris)')).toEqual(references(101, 119));
+    await page.waitForURL((url) => url.hash === '#/pembayaran?month=2026-10&page=3');
+
+    // another month starts at its first page: finalized September lists its payment without Hapus…
+    const picker = page.getByRole('form', { name: 'Pilih bulan' });
+    await picker.getByLabel('Bulan iuran').fill('2026-09');
+    await picker.getByRole('button', { name: 'Tampilkan' }).click();
+    const september = page.getByRole('table', { name: 'Pembayaran tercatat untuk September 2026' });
+    await september.waitFor();
+    expect((await tableRows(september)).map((r) => r.slice(0, 3))).toEqual([['APBD-2026', '5 September 2026', 'SP2D SEPTEMBER']]);
+    await page.getByText('September 2026 sudah difinalisasi: pembayarannya tidak dapat dihapus.', { exact: false }).waitFor();
+    expect(await september.getByRole('button', { name: 'Hapus…' }).count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: 'Halaman pembayaran September 2026' }).count()).toBe(0); // one page: no pager
+    expect(new URL(page.url()).hash).toBe('#/pembayaran?month=2026-09');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('a correction larger than what September still lacks is saved, with the warning under the form', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.KEUANGAN), '#/pembayaran?month=2026-10&page=3');
+    await shown(page, '3 dari 3 (119 baris)');
+    const single = page.getByRole('form', { name: 'Catat pembayaran' });
+    await single.getByLabel('Komitmen').selectOption('APBD-2026');
+    await single.getByLabel('Jumlah (Rp)').fill('Rp 40.000');
+    await single.getByLabel('Tanggal bayar').fill('2026-11-02');
+    await single.getByLabel('Referensi (No. SP2D)').fill('SP2D KOREKSI SEPTEMBER');
+    await single.getByLabel('Koreksi untuk bulan').fill('2026-09');
+    await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
+    await single.getByText('Pembayaran Rp40.000 untuk APBD-2026 (Oktober 2026) tersimpan sebagai koreksi untuk September 2026.').waitFor();
+    const warning = single.locator('.notice--warning');
+    await warning.waitFor();
+    expect(await warning.textContent()).toBe(
+      'Peringatan: Koreksi Rp40.000 untuk komitmen APBD-2026 melebihi kekurangan September 2026 sebesar Rp22.200 (iuran Rp37.800, dibayar Rp20.000: kurang Rp17.800). ' +
+        'Pembayaran ini tetap dihitung pada bulan iurannya sendiri, Oktober 2026, dan tidak mengubah angka September 2026.',
+    );
+    // recorded all the same: the page shown stays, and the correction (paid last) ends it
+    expect((await shown(page, '3 dari 3 (120 baris)')).at(-1)).toBe('SP2D KOREKSI SEPTEMBER');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+});
