@@ -47,7 +47,7 @@ function paymentForm(pledges, month, refresh) {
           const { body, problems } = paymentRequest(v);
           try {
             const saved = await api('/api/v1/payments', { method: 'POST', json: body });
-            // accepted, but told (nothing due that month, a correction of a month without shortfall): POST /payments' warnings
+            // accepted, but told (nothing due that month, a correction of a month without shortfall or larger than it): POST /payments' warnings
             replace(out, notice('success', paymentSavedText(saved, body)), ...(saved.warnings ?? []).map((w) => notice('warning', h('strong', { text: 'Peringatan: ' }), w.message)));
             announce('Pembayaran tersimpan.');
             // the correction month too: left filled, the next payment was saved as a correction as well (QA)
