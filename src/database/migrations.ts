@@ -22,6 +22,7 @@ import { EnrollmentUploadColumnLabels1766400000000 } from './migrations/17664000
 import { EnrollmentUploadErrorCode1766520000000 } from './migrations/1766520000000-enrollment-upload-error-code.js';
 import { UploadColumnLabels1766640000000 } from './migrations/1766640000000-upload-column-labels.js';
 import { PledgeUpload1766760000000 } from './migrations/1766760000000-pledge-upload.js';
+import { PledgeUploadListRows1766880000000 } from './migrations/1766880000000-pledge-upload-list-rows.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   EnrollmentUploadErrorCode1766520000000,
   UploadColumnLabels1766640000000,
   PledgeUpload1766760000000,
+  PledgeUploadListRows1766880000000,
 ];

@@ -6,6 +6,8 @@
  * fixed and uploaded again; extra columns are ignored by the parser) plus BARIS (the row in the
  * original file), STATUS (DITOLAK / PERINGATAN) and KETERANGAN (the Indonesian messages); sheet
  * "Ringkasan" gives the title and the summary lines. Streaming writer, rows read from `upload_issue` a page at a time.
+ * An upload read from two sheets may add a second one (`RowReport.extraSheet`, a pledge sheet's `Daftar`):
+ * written the same way after Perbaiki, from rows its caller reads.
  *
  * Raw cells are user text: written as strings through `textValue`, formula-like ones get the Text
  * format (`markAsText`), so `=1+1` comes back as the text the user sent, never as a formula; a cell
@@ -45,7 +47,7 @@ const WRAPPED_TEXT = { ...columnStyle('text'), alignment: { wrapText: true, vert
 
 /**
  * One reported row of the upload's main sheet (issues of another sheet, a pledge sheet's `Daftar`, are not its rows): its raw
- * cells, whether any issue rejects it, and its messages in column order ($3/$4: columnOrderParams).
+ * cells, whether any issue rejects it, and its messages in column order ($3/$4: columnOrderParams). $2 the last row of the page before.
  */
 const REPORT_ROWS = `
   SELECT row_number,
@@ -74,20 +76,50 @@ export function rowCountLines(c: { rowsRead: SummaryValue; accepted: SummaryValu
   ];
 }
 
-export interface RowReport {
-  /** The upload whose `upload_issue` rows are reported (enrollment upload, bill, PBI-APBN list or payment upload id). */
-  readonly uploadId: string;
+/** The columns of a sheet of the report, headed as the upload headed them. */
+interface ReportColumns {
   /** The upload's canonical columns, in sheet order (`width` defaults to 20). */
   readonly columns: readonly ColumnSpec[];
   /**
-   * The Perbaiki sheet's header for each column (by its name): the header as the uploaded file wrote
+   * The sheet's header for each column (by its name): the header as the uploaded file wrote
    * it (labelsByName of HeaderMatch.labels, kept in the upload's `column_labels`), as the findings in
    * KETERANGAN name it. Absent or null (an upload stored before its labels were kept): the own names.
    */
   readonly headers?: Readonly<Record<string, string>> | null;
+}
+
+/**
+ * A row of a report sheet: its number in the file, its cells as uploaded (null when not kept),
+ * whether an issue of its own rejects it (null: it has none, and is repeated for another row's sake:
+ * no STATUS) and its messages, one a line.
+ */
+export interface ReportRow {
+  row_number: number;
+  raw: RawCells | null;
+  rejected: boolean | null;
+  messages: string | null;
+}
+
+/**
+ * A second sheet of the report, for an upload read from two sheets (a pledge sheet's `Daftar`):
+ * written like Perbaiki (its columns, BARIS, STATUS, KETERANGAN) right after it, so that a fixed
+ * report uploaded again still has its main rows on its first sheet, and left out when it has no rows.
+ */
+export interface ReportSheet extends ReportColumns {
+  /** The sheet's name, as the upload's reader looks for it. */
+  readonly name: string;
+  /** Its rows after row `after` (0: from the first), in row order, at most `limit`. */
+  readonly rows: (after: number, limit: number) => Promise<ReportRow[]>;
+}
+
+export interface RowReport extends ReportColumns {
+  /** The upload whose `upload_issue` rows are reported (enrollment upload, bill, PBI-APBN list or payment upload id). */
+  readonly uploadId: string;
   /** First line of the "Ringkasan" sheet. */
   readonly title: string;
   readonly summary: readonly SummaryLine[];
+  /** A second sheet after Perbaiki (ReportSheet). */
+  readonly extraSheet?: ReportSheet;
 }
 
 /**
@@ -146,42 +178,15 @@ function cellValue(value: string | number | undefined): string | number | null {
 }
 
 export async function writeRowReport(dataSource: DataSource, report: RowReport, out: Writable): Promise<void> {
-  const { columns } = report;
-  const order = columnOrderParams(columns, report.headers);
+  const order = columnOrderParams(report.columns, report.headers);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('Perbaiki', { views: frozenHeader(1), pageSetup: printSetup(1) });
-  ws.columns = [
-    ...columns.map((c) => ({ header: report.headers?.[c.name] ?? c.name, key: c.name, width: c.width ?? DEFAULT_WIDTH, style: columnStyle('text') })),
-    { header: 'BARIS', key: 'BARIS', width: 8, style: columnStyle('count') },
-    { header: 'STATUS', key: 'STATUS', width: 12, style: columnStyle('text') },
-    { header: 'KETERANGAN', key: 'KETERANGAN', width: MESSAGE_WIDTH, style: { ...columnStyle('general'), alignment: { wrapText: true, vertical: 'top' } } },
-  ];
-  ws.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
-  ws.getRow(1).commit();
-  let date1904 = false;
-  for (let after = 0; ; ) {
-    const page: { row_number: number; raw: RawCells | null; rejected: boolean; messages: string }[] = await dataSource.query(REPORT_ROWS, [report.uploadId, after, ...order]);
-    for (const r of page) {
-      if (r.raw?.[DATE_1904] === 1) date1904 = true;
-      const row = ws.addRow([...columns.map((c) => cellValue(r.raw?.[c.name])), r.row_number, r.rejected ? 'DITOLAK' : 'PERINGATAN', r.messages]);
-      row.eachCell((cell) => markAsText(cell));
-      // the messages wrap, and so does an uploaded value longer than its column (a long name, words in IURAN);
-      // rows do not grow by themselves
-      let lines = wrappedLines(r.messages, MESSAGE_WIDTH);
-      columns.forEach((c, i) => {
-        const value = textValue(r.raw?.[c.name]);
-        const width = c.width ?? DEFAULT_WIDTH;
-        if (!value || value.length <= width - 1) return;
-        row.getCell(i + 1).style = WRAPPED_TEXT;
-        lines = Math.max(lines, wrappedLines(value, width));
-      });
-      if (lines > 1) row.height = lines * LINE_POINTS;
-      row.commit();
-    }
-    if (page.length < PAGE) break;
-    after = page[page.length - 1].row_number;
+  const mainRows = (after: number): Promise<ReportRow[]> => dataSource.query(REPORT_ROWS, [report.uploadId, after, ...order]);
+  let date1904 = await writeRowsSheet(wb, 'Perbaiki', report, mainRows);
+  const extra = report.extraSheet;
+  if (extra) {
+    const first = await extra.rows(0, PAGE);
+    if (first.length) date1904 = (await writeRowsSheet(wb, extra.name, extra, (after) => (after ? extra.rows(after, PAGE) : Promise.resolve(first)))) || date1904;
   }
-  ws.commit();
 
   const summary = wb.addWorksheet('Ringkasan', { pageSetup: printSetup() });
   summary.columns = [{ width: 28 }, { width: SUMMARY_WIDTH }];
@@ -203,4 +208,46 @@ export async function writeRowReport(dataSource: DataSource, report: RowReport, 
   // the workbook part is written last: a 1904-system upload's numbers are repeated in its own system
   if (date1904) writeIn1904System(wb);
   await wb.commit();
+}
+
+/**
+ * One sheet of rows as uploaded (a page of PAGE rows at a time from `page`, given the last row of the
+ * page before) with BARIS, STATUS and KETERANGAN; says whether a row counts its numbers from 1904.
+ */
+async function writeRowsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, { columns, headers }: ReportColumns, page: (after: number) => Promise<ReportRow[]>): Promise<boolean> {
+  const ws = wb.addWorksheet(name, { views: frozenHeader(1), pageSetup: printSetup(1) });
+  ws.columns = [
+    ...columns.map((c) => ({ header: headers?.[c.name] ?? c.name, key: c.name, width: c.width ?? DEFAULT_WIDTH, style: columnStyle('text') })),
+    { header: 'BARIS', key: 'BARIS', width: 8, style: columnStyle('count') },
+    { header: 'STATUS', key: 'STATUS', width: 12, style: columnStyle('text') },
+    { header: 'KETERANGAN', key: 'KETERANGAN', width: MESSAGE_WIDTH, style: { ...columnStyle('general'), alignment: { wrapText: true, vertical: 'top' } } },
+  ];
+  ws.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
+  ws.getRow(1).commit();
+  let date1904 = false;
+  for (let after = 0; ; ) {
+    const rows = await page(after);
+    for (const r of rows) {
+      if (r.raw?.[DATE_1904] === 1) date1904 = true;
+      const status = r.rejected === null ? null : r.rejected ? 'DITOLAK' : 'PERINGATAN';
+      const row = ws.addRow([...columns.map((c) => cellValue(r.raw?.[c.name])), r.row_number, status, r.messages]);
+      row.eachCell((cell) => markAsText(cell));
+      // the messages wrap, and so does an uploaded value longer than its column (a long name, words in IURAN);
+      // rows do not grow by themselves
+      let lines = r.messages ? wrappedLines(r.messages, MESSAGE_WIDTH) : 1;
+      columns.forEach((c, i) => {
+        const value = textValue(r.raw?.[c.name]);
+        const width = c.width ?? DEFAULT_WIDTH;
+        if (!value || value.length <= width - 1) return;
+        row.getCell(i + 1).style = WRAPPED_TEXT;
+        lines = Math.max(lines, wrappedLines(value, width));
+      });
+      if (lines > 1) row.height = lines * LINE_POINTS;
+      row.commit();
+    }
+    if (rows.length < PAGE) break;
+    after = rows[rows.length - 1].row_number;
+  }
+  ws.commit();
+  return date1904;
 }

@@ -56,6 +56,13 @@ interface PledgeRow {
   problems: RowProblem[];
 }
 
+/** A `Daftar` row as uploaded and the pledge row it belongs to, if any: the row report repeats those of refused pledges. */
+interface ListRow {
+  rowNumber: number;
+  raw: RawCells;
+  target: PledgeRow | undefined;
+}
+
 /**
  * A pledge sheet into pledges, row by row: a bad row is reported (row, column, Indonesian message)
  * and never stops the good ones. Each accepted row is created exactly like POST /pledges. A sheet
@@ -75,9 +82,8 @@ export class ImportPledgeSheet {
       const lists = await this.mergeLists(command, rows, sheet);
       const report = await this.apply(command, rows, lists.issues, { Komitmen: names, Daftar: lists.names });
       if (checksum === null) return report;
-      const refused = new Set(report.issues.filter((i) => i.sheet === 'Komitmen').map((i) => i.rowNumber));
-      const raws = new Map<number, RawCells>(rows.filter((r) => refused.has(r.rowNumber)).map((r) => [r.rowNumber, rawCells(PLEDGE_COLUMNS, r.cells)]));
-      return { id: await this.uploads.store({ report, checksum, actor: command.actor, labels: names, raws }), ...report };
+      const stored = { report, checksum, actor: command.actor, labels: names, listLabels: lists.names, ...repeatedRows(report, rows, lists.rows) };
+      return { id: await this.uploads.store(stored), ...report };
     } finally {
       await rm(command.path, { force: true });
     }
@@ -104,20 +110,22 @@ export class ImportPledgeSheet {
    * value refused there refuses its pledge too: saved with a shorter list, it would leave a resident
    * or a village the user listed unfunded without a word. Issues carry the columns' own names;
    * their messages name the columns by `names`, the `Daftar` sheet's headers as the file wrote them.
+   * `rows`: each `Daftar` row as uploaded, for the row report (none for a dry run, which is not stored).
    */
   private async mergeLists(
-    { path, filename }: ImportPledgeSheetCommand,
+    { path, filename, dryRun }: ImportPledgeSheetCommand,
     rows: PledgeRow[],
     pledgeSheet: number | undefined,
-  ): Promise<{ issues: PledgeUploadIssue[]; names: ColumnNames }> {
+  ): Promise<{ issues: PledgeUploadIssue[]; names: ColumnNames; rows: ListRow[] }> {
     const issues: PledgeUploadIssue[] = [];
+    const listRows: ListRow[] = [];
     let names: ColumnNames = labelsByName(LIST_COLUMNS);
     const byCode = new Map(rows.map((r) => [String(r.input.code ?? '').trim(), r]));
     const reader = new SheetReader(path, { filename, sheet: LIST_SHEET_NAME, columns: LIST_COLUMNS, maxRows: 1_000_000 });
     const codeAt = new Map<number, string>(); // row → its code, for the rows a merged KODE cell hides
     try {
       for await (const batch of reader.batches()) {
-        if (reader.header?.sheet === pledgeSheet) return { issues, names }; // the pledge sheet itself: no list sheet
+        if (reader.header?.sheet === pledgeSheet) return { issues, names, rows: listRows }; // the pledge sheet itself: no list sheet
         names = labelsByName(LIST_COLUMNS, reader.header!.labels);
         for (const { rowNumber, cells, merged } of batch) {
           const [code, value] = cells;
@@ -125,6 +133,7 @@ export class ImportPledgeSheet {
           // A KODE merged over its list rows belongs to the range's first row: that pledge is refused, not saved with a shorter list.
           const hiddenCode = merged?.find((cell) => cell.column === 'KODE');
           const target = byCode.get(hiddenCode ? (codeAt.get(hiddenCode.firstRow) ?? '') : code.text);
+          if (!dryRun) listRows.push({ rowNumber, raw: rawCells(LIST_COLUMNS, cells), target });
           const problem = (message: string, column = 'NILAI') => issues.push({ sheet: 'Daftar', rowNumber, column, message });
           const refuseTarget = (message: string, column = 'NILAI', reason = message.replace(/\.$/, '')) => {
             problem(message, column);
@@ -148,7 +157,7 @@ export class ImportPledgeSheet {
       // No `Daftar` sheet (or no rows in it); a list on a hidden sheet is refused, not left out unsaid.
       if (!(err instanceof SpreadsheetException) || err.code === SpreadsheetErrorCode.HIDDEN_SHEET) throw err;
     }
-    return { issues, names };
+    return { issues, names, rows: listRows };
   }
 
   private async apply(command: ImportPledgeSheetCommand, rows: PledgeRow[], issues: PledgeUploadIssue[], names: SheetNames): Promise<PledgeUploadReport> {
@@ -200,6 +209,20 @@ export class ImportPledgeSheet {
 }
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/**
+ * The rows the row report repeats, as uploaded: each refused `Komitmen` row (`raws`), and the `Daftar` rows
+ * of those pledges with the refused `Daftar` rows (`listRows`), so the fixed report uploaded alone saves
+ * each pledge with its whole list.
+ */
+function repeatedRows(report: PledgeUploadReport, rows: PledgeRow[], list: ListRow[]): { raws: Map<number, RawCells>; listRows: { rowNumber: number; raw: RawCells }[] } {
+  const refused = { Komitmen: new Set<number>(), Daftar: new Set<number>() };
+  for (const i of report.issues) refused[i.sheet].add(i.rowNumber);
+  return {
+    raws: new Map(rows.filter((r) => refused.Komitmen.has(r.rowNumber)).map((r) => [r.rowNumber, rawCells(PLEDGE_COLUMNS, r.cells)])),
+    listRows: list.filter((r) => refused.Daftar.has(r.rowNumber) || (r.target && refused.Komitmen.has(r.target.rowNumber))).map(({ rowNumber, raw }) => ({ rowNumber, raw })),
+  };
+}
 
 /** Field of PledgeInput → the sheet column it came from. */
 const COLUMN_OF: Record<string, string> = {

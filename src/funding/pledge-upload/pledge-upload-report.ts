@@ -1,16 +1,15 @@
 /**
  * The row report workbook of a pledge sheet (DOMAIN §12: every upload gets one): the generic row
  * report (common/spreadsheet/row-report.writer.ts) with the `Komitmen` columns, headed as the uploaded
- * file headed them. Its Perbaiki sheet repeats the refused pledges as uploaded; the rows refused in
- * `Daftar` (no pledge of that code, a pledge of another scope, …) are listed on Ringkasan, since
- * they are not pledge rows. A list written in `Daftar` is not repeated in a pledge's row: the
- * Ringkasan says to upload the fixed rows with the original `Daftar` sheet.
+ * file headed them. Its Perbaiki sheet repeats the refused pledges as uploaded, and its `Daftar` sheet
+ * (ReportSheet, when there is any) the `Daftar` rows of those pledges and the refused `Daftar` rows (no
+ * pledge of that code, a pledge of another scope, …) with their messages, headed as the file headed
+ * that sheet: both are fixed in the one workbook, which uploaded alone saves each pledge with its whole list.
  */
 import { dayInWib, wibTimestamp } from '../../common/clock/clock.js';
-import type { RowReport, SummaryLine } from '../../common/spreadsheet/row-report.writer.js';
+import type { ReportRow, RowReport, SummaryLine } from '../../common/spreadsheet/row-report.writer.js';
 import { textValue } from '../../common/spreadsheet/workbook-style.js';
-import type { PledgeUploadIssue } from './import-pledge-sheet.use-case.js';
-import { PLEDGE_COLUMNS } from './pledge-sheet.js';
+import { LIST_COLUMNS, LIST_SHEET_NAME, PLEDGE_COLUMNS } from './pledge-sheet.js';
 
 export interface PledgeUploadRow {
   id: string;
@@ -23,21 +22,35 @@ export interface PledgeUploadRow {
   rejected: number;
 }
 
-/** An upload as its row report needs it: the listed fields and the `Komitmen` sheet's headers as the file wrote them. */
+/**
+ * An upload as its row report needs it: the listed fields and the `Komitmen` and `Daftar` sheets' headers as
+ * the file wrote them (`listColumnLabels` null: stored before its `Daftar` rows were kept).
+ */
 export interface PledgeUploadReportRow extends PledgeUploadRow {
   columnLabels: Record<string, string> | null;
+  listColumnLabels: Record<string, string> | null;
 }
 
-const LIST_NOT_REPEATED = 'Daftar desa/NIK yang ditulis di sheet Daftar tidak diulang di sheet Perbaiki: unggah baris yang sudah diperbaiki bersama sheet Daftar dari berkas asli.';
+const LISTS_REPEATED =
+  'Sheet Daftar mengulang daftar desa/NIK komitmen yang ditolak dan baris Daftar yang ditolak. Perbaiki kedua sheet, lalu unggah berkas ini saja.';
+/** An upload stored before its `Daftar` rows were kept: its report has only the refused `Daftar` rows' messages. */
+const LIST_NOT_KEPT =
+  'Daftar desa/NIK yang ditulis di sheet Daftar berkas asli tidak tersimpan bersama unggahan ini: unggah baris yang sudah diperbaiki bersama sheet Daftar dari berkas asli.';
 
-/** `listIssues`: the first of the upload's `Daftar` issues; `listIssueCount`, how many it has. */
-export function pledgeUploadReport(u: PledgeUploadReportRow, listIssues: PledgeUploadIssue[], listIssueCount: number): RowReport {
-  const more = listIssueCount - listIssues.length;
-  const list: SummaryLine[] = listIssues.map((i) => [`Daftar baris ${i.rowNumber}`, textValue(i.column ? `${i.column}: ${i.message}` : i.message)]);
+/** The upload's `Daftar` rows: how many it refused, whether it kept any for the report, and the pages of the report's `Daftar` sheet. */
+export interface PledgeUploadListRows {
+  refused: number;
+  kept: boolean;
+  rows: (after: number, limit: number) => Promise<ReportRow[]>;
+}
+
+export function pledgeUploadReport(u: PledgeUploadReportRow, list: PledgeUploadListRows): RowReport {
+  const note = !u.listColumnLabels ? (u.rejected || list.refused ? LIST_NOT_KEPT : null) : list.kept ? LISTS_REPEATED : null;
   return {
     uploadId: u.id,
     columns: PLEDGE_COLUMNS,
     headers: u.columnLabels,
+    extraSheet: { name: LIST_SHEET_NAME, columns: LIST_COLUMNS, headers: u.listColumnLabels, rows: list.rows },
     title: 'Laporan unggahan lembar komitmen',
     summary: [
       ['Berkas', textValue(u.filename)],
@@ -46,10 +59,8 @@ export function pledgeUploadReport(u: PledgeUploadReportRow, listIssues: PledgeU
       ['Baris dibaca', u.rowsRead],
       ['Diterima', u.accepted],
       ['Ditolak', u.rejected],
-      ...(u.rejected ? [['Catatan', LIST_NOT_REPEATED] as SummaryLine] : []),
-      ...(listIssueCount ? [['Baris Daftar ditolak', listIssueCount] as SummaryLine] : []),
-      ...list,
-      ...(more > 0 ? [['…', `dan ${more} baris Daftar lainnya`] as SummaryLine] : []),
+      ...(list.refused ? [['Baris Daftar ditolak', list.refused] as SummaryLine] : []),
+      ...(note ? [['Catatan', note] as SummaryLine] : []),
     ],
   };
 }

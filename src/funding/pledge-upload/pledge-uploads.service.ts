@@ -3,15 +3,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
-import { type RawCells, writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
+import { type RawCells, type ReportRow, writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
 import { columnOrderParams } from '../../common/spreadsheet/upload-issue.sql.js';
 import { MAX_ISSUES_IN_RESPONSE, type RowIssue } from '../../reconciliation/uploads/row-issue.js';
 import { writeIssues } from '../../reconciliation/uploads/upload-writer.js';
 import { FundingException } from '../funding.exception.js';
-import { COUNT_LIST_ISSUES, COUNT_PLEDGE_UPLOADS, INSERT_PLEDGE_UPLOAD, PLEDGE_UPLOAD, PLEDGE_UPLOAD_ISSUES, PLEDGE_UPLOADS } from '../sql/pledge-uploads.sql.js';
+import {
+  COUNT_PLEDGE_UPLOADS,
+  INSERT_LIST_ROWS,
+  INSERT_PLEDGE_UPLOAD,
+  LIST_REPORT_ROWS,
+  LIST_ROW_COUNTS,
+  PLEDGE_UPLOAD,
+  PLEDGE_UPLOAD_ISSUES,
+  PLEDGE_UPLOADS,
+} from '../sql/pledge-uploads.sql.js';
 import type { PledgeUploadIssue, PledgeUploadReport } from './import-pledge-sheet.use-case.js';
 import { type PledgeUploadReportRow, type PledgeUploadRow, pledgeUploadReport } from './pledge-upload-report.js';
-import { type ColumnNames, PLEDGE_COLUMNS } from './pledge-sheet.js';
+import { type ColumnNames, LIST_COLUMNS, PLEDGE_COLUMNS } from './pledge-sheet.js';
 
 /** A saved pledge sheet as the importer hands it over: its report, the file and each refused `Komitmen` row as uploaded. */
 export interface PledgeUploadToStore {
@@ -22,7 +31,14 @@ export interface PledgeUploadToStore {
   labels: ColumnNames;
   /** Refused `Komitmen` row → its cells as uploaded (RawCells), repeated by the row report. */
   raws: ReadonlyMap<number, RawCells>;
+  /** The `Daftar` sheet's headers as the file wrote them (own names without one): the report's `Daftar`. */
+  listLabels: ColumnNames;
+  /** The `Daftar` rows the row report repeats (of the refused pledges, and the refused ones), as uploaded. */
+  listRows: readonly { rowNumber: number; raw: RawCells }[];
 }
+
+/** `Daftar` rows stored a statement at a time. */
+const LIST_CHUNK = 10_000;
 
 /** Refusal codes of `upload_issue.code`: a pledge row refused, a `Daftar` row refused. */
 const CODE = { Komitmen: 'PLEDGE_REFUSED', Daftar: 'LIST_ROW_REFUSED' } as const;
@@ -30,7 +46,8 @@ const CODE = { Komitmen: 'PLEDGE_REFUSED', Daftar: 'LIST_ROW_REFUSED' } as const
 /**
  * Pledge sheets kept like every other upload (payment sheets, bills): `pledge_upload` with its
  * counts, its refused rows in `upload_issue` (the `Komitmen` sheet's as the main sheet, with the row
- * as uploaded; `Daftar`'s under that sheet), listed and read back, and its row report.
+ * as uploaded; `Daftar`'s under that sheet), the `Daftar` rows its report repeats in
+ * `pledge_upload_list_row`, listed and read back, and its row report.
  */
 @Injectable()
 export class PledgeUploads {
@@ -44,7 +61,7 @@ export class PledgeUploads {
     const { report } = u;
     return this.dataSource.transaction(async (m) => {
       const [{ id }] = await m.query(INSERT_PLEDGE_UPLOAD, [
-        report.filename, u.checksum, u.actor, this.clock.now(), report.rowsRead, report.accepted, report.rejected, JSON.stringify(u.labels),
+        report.filename, u.checksum, u.actor, this.clock.now(), report.rowsRead, report.accepted, report.rejected, JSON.stringify(u.labels), JSON.stringify(u.listLabels),
       ]);
       const issues: RowIssue[] = [];
       const raws: (RawCells | null)[] = [];
@@ -56,6 +73,10 @@ export class PledgeUploads {
         raws.push(main && !repeated.has(i.rowNumber) ? (repeated.add(i.rowNumber), u.raws.get(i.rowNumber) ?? null) : null);
       }
       await writeIssues(m, id, { issues, raws });
+      for (let i = 0; i < u.listRows.length; i += LIST_CHUNK) {
+        const part = u.listRows.slice(i, i + LIST_CHUNK);
+        await m.query(INSERT_LIST_ROWS, [id, part.map((r) => r.rowNumber), part.map((r) => JSON.stringify(r.raw))]);
+      }
       return id as string;
     });
   }
@@ -68,16 +89,17 @@ export class PledgeUploads {
 
   /** The upload with its refused rows as its answer listed them (the first MAX_ISSUES_IN_RESPONSE). */
   async get(id: string): Promise<PledgeUploadRow & { issues: PledgeUploadIssue[] }> {
-    const { columnLabels, ...upload } = await this.find(id);
-    return { ...upload, issues: await this.issues(id, null, columnLabels) };
+    const { columnLabels, listColumnLabels: _, ...upload } = await this.find(id);
+    return { ...upload, issues: await this.issues(id, columnLabels) };
   }
 
   /** Finds the upload (404 before the first byte of the workbook) and returns its report's writer. */
   async report(id: string): Promise<{ upload: PledgeUploadRow; write: (out: Writable) => Promise<void> }> {
     const upload = await this.find(id);
-    const list = await this.issues(id, 'Daftar', upload.columnLabels);
-    const [{ count }] = await this.dataSource.query(COUNT_LIST_ISSUES, [id]);
-    return { upload, write: (out) => writeRowReport(this.dataSource, pledgeUploadReport(upload, list, count), out) };
+    const [counts]: { refused: number; kept: boolean }[] = await this.dataSource.query(LIST_ROW_COUNTS, [id]);
+    const order = columnOrderParams(LIST_COLUMNS, upload.listColumnLabels);
+    const rows = (after: number, limit: number): Promise<ReportRow[]> => this.dataSource.query(LIST_REPORT_ROWS, [id, after, limit, ...order]);
+    return { upload, write: (out) => writeRowReport(this.dataSource, pledgeUploadReport(upload, { ...counts, rows }), out) };
   }
 
   private async find(id: string): Promise<PledgeUploadReportRow> {
@@ -86,7 +108,7 @@ export class PledgeUploads {
     return upload;
   }
 
-  private issues(id: string, sheet: 'Daftar' | null, labels: Record<string, string> | null): Promise<PledgeUploadIssue[]> {
-    return this.dataSource.query(PLEDGE_UPLOAD_ISSUES, [id, MAX_ISSUES_IN_RESPONSE, sheet, ...columnOrderParams(PLEDGE_COLUMNS, labels)]);
+  private issues(id: string, labels: Record<string, string> | null): Promise<PledgeUploadIssue[]> {
+    return this.dataSource.query(PLEDGE_UPLOAD_ISSUES, [id, MAX_ISSUES_IN_RESPONSE, ...columnOrderParams(PLEDGE_COLUMNS, labels)]);
   }
 }
