@@ -1,7 +1,8 @@
 /**
  * A pledge sheet that is not a dry run is kept like every other upload: listed newest first, read
- * back with its refused rows, and its row report (Perbaiki) downloaded, fixed and uploaded again.
- * Only the roles that upload pledge sheets see them; a dry run is never stored.
+ * back with its refused rows, and its row report (Perbaiki, with the refused pledges' Daftar rows)
+ * downloaded, fixed and uploaded again. Every reader sees them (auditors too, as payment sheets); only
+ * the roles that upload them upload; a dry run is never stored.
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -125,24 +126,34 @@ describe('pledge sheet uploads are stored: list, read, row report', () => {
     expect(lines.get('Berkas')).toBe('komitmen 2026.xlsx');
     expect(lines.get('Diunggah oleh')).toBe('uji-keuangan');
     expect([lines.get('Baris dibaca'), lines.get('Diterima'), lines.get('Ditolak'), lines.get('Baris Daftar ditolak')]).toEqual([3, 1, 2, 1]);
-    expect(String(lines.get('Daftar baris 3'))).toContain('"NOPE" tidak ada');
+    expect(String(lines.get('Catatan'))).toContain('unggah berkas ini saja');
+    // the refused pledge's list and the refused Daftar row, with its message
+    const daftar = report.getWorksheet('Daftar')!;
+    expect(report.worksheets.map((w) => w.name)).toEqual(['Perbaiki', 'Daftar', 'Ringkasan']);
+    expect((daftar.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['TJSLP-R-2026', '1703064101900001', 2]);
+    expect((daftar.getRow(3).values as unknown[]).slice(1, 5)).toEqual(['NOPE', '1703064101900003', 3, 'DITOLAK']);
+    expect(String(daftar.getCell('E3').value)).toContain('"NOPE" tidak ada');
 
-    // the one fix per row, then the workbook uploaded as it is (its Perbaiki is read as the pledge sheet)
+    // the one fix per row, the stray Daftar row dropped, then the workbook uploaded as it is (its Perbaiki is read as the pledge sheet)
     perbaiki.getCell('I2').value = '17.03.06.2001';
-    perbaiki.getCell('H3').value = 'ALL';
     perbaiki.getCell('K3').value = 50;
+    daftar.spliceRows(3, 1);
     const again = await upload(Buffer.from(await report.xlsx.writeBuffer()), 'laporan-diperbaiki.xlsx').expect(201);
     expect(again.body).toMatchObject({ rowsRead: 2, accepted: 2, rejected: 0, issues: [] });
     expect((await keuangan.get('/api/v1/pledges/TJSLP-X-2026').expect(200)).body.villageCodes).toEqual(['17.03.06.2001']);
+    expect((await keuangan.get('/api/v1/pledges/TJSLP-R-2026').expect(200)).body.niks).toEqual(['1703064101900001']);
   });
 
-  it('only finance officers and admins see pledge uploads', async () => {
-    for (const role of [Role.AUDITOR, Role.OPERATOR_DINKES]) {
-      const api = await t.as(role);
-      await api.get('/api/v1/pledge-uploads').expect(403);
-      await api.get(`/api/v1/pledge-uploads/${first.id}`).expect(403);
-      await api.get(`/api/v1/pledge-uploads/${first.id}/report.xlsx`).expect(403);
-    }
+  it('auditors see who uploaded which pledge sheet (as payment sheets), but upload none; operators see none', async () => {
+    const auditor = await t.as(Role.AUDITOR);
+    expect((await auditor.get('/api/v1/pledge-uploads').expect(200)).body.items).toContainEqual(expect.objectContaining({ id: first.id, uploadedBy: 'uji-keuangan' }));
+    expect((await auditor.get(`/api/v1/pledge-uploads/${first.id}`).expect(200)).body.issues).toEqual(first.issues);
+    await auditor.get(`/api/v1/pledge-uploads/${first.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    await auditor.post('/api/v1/pledge-uploads').attach('file', firstFile, 'a.xlsx').expect(403);
+    const operator = await t.as(Role.OPERATOR_DINKES);
+    await operator.get('/api/v1/pledge-uploads').expect(403);
+    await operator.get(`/api/v1/pledge-uploads/${first.id}`).expect(403);
+    await operator.get(`/api/v1/pledge-uploads/${first.id}/report.xlsx`).expect(403);
   });
 
   it('an unknown or malformed id is 404 UPLOAD_NOT_FOUND', async () => {

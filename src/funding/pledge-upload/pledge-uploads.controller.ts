@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Roles } from '../../auth/access.decorators.js';
+import { READERS, Roles } from '../../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../../auth/authenticated-user.js';
 import { Audited } from '../../audit/audited.decorator.js';
 import { type StoredUpload, UploadFile } from '../../common/http/upload-options.js';
@@ -20,7 +20,7 @@ import { PledgeUploads } from './pledge-uploads.service.js';
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const UPLOAD_ID = uuidParam(FundingException.pledgeUploadNotFound);
 
-/** Who uploads pledge sheets, and who sees them again: finance officers and admins. */
+/** Who uploads pledge sheets: finance officers and admins. Who sees them again: every reader (READERS), auditors too, as payment sheets. */
 const UPLOADERS = [Role.KEUANGAN, Role.ADMIN] as const;
 
 @ApiTags('funding')
@@ -47,21 +47,21 @@ export class PledgeUploadsController {
 
   /** Pledge sheets saved (dry runs are not), newest first: `{ items, total }`. */
   @Get()
-  @Roles(...UPLOADERS)
+  @Roles(...READERS)
   list(@Query() query: UploadsPageDto) {
     return this.uploads.list(query.page, query.pageSize);
   }
 
   /** One saved pledge sheet: its counts and refused rows (`issues`, as its upload answered them). */
   @Get(':id')
-  @Roles(...UPLOADERS)
+  @Roles(...READERS)
   read(@Param('id', UPLOAD_ID) id: string, @Query() _query: NoQueryDto) {
     return this.uploads.get(id);
   }
 
-  /** Refused pledge rows as uploaded, with their messages (fix and upload again), and the upload's counts. */
+  /** Refused pledge rows as uploaded and their `Daftar` rows (sheet Daftar), with their messages (fix and upload again), and the upload's counts. */
   @Get(':id/report.xlsx')
-  @Roles(...UPLOADERS)
+  @Roles(...READERS)
   @ApiProduces(XLSX_CONTENT_TYPE)
   async report(@Param('id', UPLOAD_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     const { upload, write } = await this.uploads.report(id);
