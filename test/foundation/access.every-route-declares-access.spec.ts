@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { READERS } from '../../src/auth/access.decorators.js';
 import { ALL_ROLES, Role } from '../../src/users/role.js';
 import { createTestApp, servedRoutes, type TestApp } from '../support/test-app.js';
 import { describeRoute, discoverRoutes, type RouteInfo } from './route-inventory.js';
@@ -43,6 +44,20 @@ describe('every route declares who may call it and is audited when it changes st
   it('AUDITOR is allowed on no non-GET route (an auditor reads everything and changes nothing)', () => {
     const bad = routes.filter((r) => r.method !== 'GET' && (r.isPublic ? false : r.roles?.includes(Role.AUDITOR)));
     expect(bad.map(describeRoute)).toEqual([]);
+  });
+
+  it('payment and pledge sheets are read by every reader role, auditors included, and uploaded by finance officers and admins only', () => {
+    const roles = (method: string, path: RegExp) => routes.filter((r) => r.method === method && path.test(r.path)).map((r) => [`${r.method} ${r.path}`, [...(r.roles ?? [])].sort()]);
+    const sheets = /^\/api\/v1\/(payment|pledge)-uploads(\/|$)/;
+    const reads = roles('GET', sheets);
+    expect(reads.map(([route]) => route)).toEqual(
+      expect.arrayContaining(['GET /api/v1/payment-uploads', 'GET /api/v1/pledge-uploads', 'GET /api/v1/pledge-uploads/:id', 'GET /api/v1/pledge-uploads/:id/report.xlsx']),
+    );
+    expect(reads).toEqual(reads.map(([route]) => [route, [...READERS].sort()]));
+    expect(roles('POST', sheets)).toEqual([
+      ['POST /api/v1/payment-uploads', [Role.ADMIN, Role.KEUANGAN]],
+      ['POST /api/v1/pledge-uploads', [Role.ADMIN, Role.KEUANGAN]],
+    ].sort());
   });
 
   it('the only public routes are login and health (and pages that need no data)', () => {
