@@ -2,7 +2,7 @@
  * Komitmen in the browser: the pledge sheets saved are listed under the upload form (file, when, who,
  * accepted, refused) with the row report of the refused rows, as the Pembayaran page lists payment
  * sheets, and are there again after leaving the page. A dry run is not stored: not listed, its
- * refused rows offered as CSV. The pledge form offers the source types in DOMAIN §5's order.
+ * refused rows offered as CSV. An auditor sees the same list (who uploaded which sheet) and its reports. The pledge form offers the source types in DOMAIN §5's order.
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from '@jest/globals';
@@ -59,6 +59,25 @@ describeInBrowser('console: the pledge sheet history on Komitmen', () => {
       ['KODE', 'KODE_DESA', 'BARIS', 'STATUS'],
       ['TJSLP-SALAH-2026', '1703999999', 3, 'DITOLAK'],
     ]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('an auditor sees who uploaded which pledge sheet, with its report, and no upload form', async () => {
+    const { t, base, browser } = app;
+    const finance = await t.as(Role.KEUANGAN);
+    const sheet = SHEET.replaceAll('-2026', '-AUDIT-2026');
+    await finance.post('/api/v1/pledge-uploads').attach('file', Buffer.from(`${sheet}\n`), 'komitmen-diperiksa.csv').expect(201);
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR), '#/komitmen?tahun=2026');
+    const history = page.getByRole('table', { name: 'Riwayat unggahan lembar komitmen' });
+    await history.waitFor();
+    expect(await page.getByRole('heading', { name: 'Lembar komitmen yang diunggah' }).count()).toBe(1);
+    expect(await page.getByRole('form', { name: 'Unggah lembar komitmen' }).count()).toBe(0);
+    const row = history.locator('tbody tr', { hasText: 'komitmen-diperiksa.csv' });
+    expect(await row.locator('td').allTextContents()).toEqual(['15 November 2026 10.00 WIB', 'uji-keuangan', 'komitmen-diperiksa.csv', '1', '1', 'Unduh']);
+    const report = await downloadWorkbook(() => row.getByRole('button', { name: 'Unduh' }).click(), page);
+    expect(sheetRows(report.workbook.getWorksheet('Perbaiki')!)[1][0]).toBe('TJSLP-SALAH-AUDIT-2026');
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

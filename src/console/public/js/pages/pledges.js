@@ -19,16 +19,18 @@ export async function render(main, ctx) {
   );
   const writes = canWriteFinance(ctx.user.role);
   const refresh = () => loadList(list, year, ctx);
-  // the sheets saved, as the Pembayaran page lists payment sheets: only those who upload see them (as the API answers)
-  const history = writes ? pledgeUploadHistory({ signal: ctx.signal }) : null;
+  // the sheets saved, as the Pembayaran page lists payment sheets: under the form for those who upload, on
+  // its own for the other readers (an auditor checks who uploaded which sheet, as the API lets every reader)
+  const history = pledgeUploadHistory({ signal: ctx.signal });
   replace(
     main,
     pageHeader('Komitmen Dana', 'Siapa membayar iuran siapa: APBD kabupaten, APBD provinsi, anggaran desa dan TJSLP perusahaan (Perbup Jamkesda).'),
     section(null, filter, writes ? h('div', { class: 'actions' }, h('a', { class: 'btn btn--primary', href: '#/komitmen/baru' }, '+ Komitmen baru')) : null),
     writes ? section('Unggah lembar komitmen', pledgeSheetForm({ signal: ctx.signal, onSaved: refresh, history }), history.element) : null,
     list,
+    writes ? null : section('Lembar komitmen yang diunggah', history.element),
   );
-  await Promise.all([refresh(), history?.load()]);
+  await Promise.all([refresh(), history.load()]);
 }
 
 async function loadList(list, year, ctx) {
