@@ -87,6 +87,7 @@ describe('pledge sheet uploads are stored: list, read, row report', () => {
       rowsRead: 3,
       accepted: 1,
       rejected: 2,
+      listRowsRejected: 1,
       issues: first.issues,
     });
   });

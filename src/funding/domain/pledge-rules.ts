@@ -201,17 +201,44 @@ function checkVillages(value: unknown, scope: PledgeScope, known: ReadonlySet<st
   const out = new Set<string>();
   const unknown: string[] = [];
   for (const raw of list) {
-    const code = typeof raw === 'string' || typeof raw === 'number' ? normalizeVillageCode(String(raw)) : null;
-    if (code && known.has(code)) out.add(code);
+    const code = knownVillage(raw, known);
+    if (code) out.add(code);
     else unknown.push(typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw)).slice(0, 40));
   }
-  if (unknown.length) {
-    const shown = unknown.slice(0, 10).join(', ') + (unknown.length > 10 ? `, dan ${unknown.length - 10} lainnya` : '');
-    // the console's list, not an API route: people read it (the pledge form's "Desa yang ditanggung" shows each village's code)
-    fail('villageCodes', `Kode desa tidak dikenal di Kabupaten Bengkulu Utara: ${shown}. Kode desa yang dikenal ada di pilihan "Desa yang ditanggung" pada formulir komitmen (menu Komitmen).`);
-  }
+  if (unknown.length) fail('villageCodes', unknownVillages(unknown));
   return [...out].sort();
 }
+
+/** A listed village code (`1703062001` or dotted) as stored, dotted; null when the regency has no such village. */
+export function knownVillage(raw: unknown, known: ReadonlySet<string>): string | null {
+  const code = typeof raw === 'string' || typeof raw === 'number' ? normalizeVillageCode(String(raw)) : null;
+  return code && known.has(code) ? code : null;
+}
+
+/** Why listed village codes are refused, naming them (the first ten). */
+export function unknownVillages(codes: readonly string[]): string {
+  // the console's list, not an API route: people read it (the pledge form's "Desa yang ditanggung" shows each village's code)
+  return `Kode desa tidak dikenal di Kabupaten Bengkulu Utara: ${shownList(codes)}. Kode desa yang dikenal ada di pilihan "Desa yang ditanggung" pada formulir komitmen (menu Komitmen).`;
+}
+
+/** A listed NIK as stored (`1703 0601 0190 0901`, the KTP's digit groups, joined); null when it is no valid NIK (DOMAIN §2). */
+export function validNik(raw: unknown): string | null {
+  const nik = listedNik(raw);
+  return checkNik(nik).ok ? nik : null;
+}
+
+/** Why listed NIKs are refused, naming them (the first ten). */
+export function invalidNiks(niks: readonly string[]): string {
+  return `NIK tidak valid: harus 16 digit angka (format kolom sebagai Teks di Excel), digit 7–12 tanggal lahir yang mungkin (DDMMYY, +40 untuk perempuan), nomor urut bukan 0000: ${shownList(niks)}.`;
+}
+
+// a NIK in the digit groups of the KTP (1703 0601 0190 0901) is that NIK, as in the register's sheets (QA)
+const listedNik = (raw: unknown) => (typeof raw === 'string' ? raw.trim().replace(/(?<=\d)\s+(?=\d)/g, '') : (JSON.stringify(raw) ?? String(raw)));
+
+/** A refused NIK as a message names it. */
+export const shownNik = (raw: unknown) => listedNik(raw).slice(0, 40) || '(kosong)';
+
+const shownList = (items: readonly string[]) => items.slice(0, 10).join(', ') + (items.length > 10 ? `, dan ${items.length - 10} lainnya` : '');
 
 function checkNiks(value: unknown, scope: PledgeScope, fail: (f: string, m: string) => void): string[] {
   const list = asList(value);
@@ -229,14 +256,10 @@ function checkNiks(value: unknown, scope: PledgeScope, fail: (f: string, m: stri
   const out = new Set<string>();
   const bad: string[] = [];
   for (const raw of list) {
-    // a NIK in the digit groups of the KTP (1703 0601 0190 0901) is that NIK, as in the register's sheets (QA)
-    const nik = typeof raw === 'string' ? raw.trim().replace(/(?<=\d)\s+(?=\d)/g, '') : JSON.stringify(raw) ?? String(raw);
-    if (checkNik(nik).ok) out.add(nik);
-    else bad.push(nik ? nik.slice(0, 40) : '(kosong)');
+    const nik = validNik(raw);
+    if (nik) out.add(nik);
+    else bad.push(shownNik(raw));
   }
-  if (bad.length) {
-    const shown = bad.slice(0, 10).join(', ') + (bad.length > 10 ? `, dan ${bad.length - 10} lainnya` : '');
-    fail('niks', `NIK tidak valid: harus 16 digit angka (format kolom sebagai Teks di Excel), digit 7–12 tanggal lahir yang mungkin (DDMMYY, +40 untuk perempuan), nomor urut bukan 0000: ${shown}.`);
-  }
+  if (bad.length) fail('niks', invalidNiks(bad));
   return [...out].sort();
 }

@@ -12,7 +12,9 @@ import { fileChecksum } from '../../common/file-checksum.js';
 import { type RawCells, rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { PledgeUploads } from './pledge-uploads.service.js';
 import { type Cell, characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
-import { pledgeWarnings } from '../domain/pledge-rules.js';
+import { invalidNiks, knownVillage, pledgeWarnings, shownNik, unknownVillages, validNik } from '../domain/pledge-rules.js';
+import { RegionsService } from '../../regions/regions.service.js';
+import { clip } from '../../common/errors/domain.exception.js';
 import { type ColumnNames, LIST_COLUMNS, LIST_SHEET_NAME, nikAsNumber, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME, type RowProblem, rowToInput } from './pledge-sheet.js';
 import { nikList } from './nik-list.js';
 
@@ -38,7 +40,10 @@ export interface PledgeUploadReport {
   dryRun: boolean;
   rowsRead: number;
   accepted: number;
+  /** Pledge rows (`Komitmen`) refused. */
   rejected: number;
+  /** `Daftar` rows refused (a code no pledge row has, a bad NIK or village code, …): not counted in `rejected`. */
+  listRowsRejected: number;
   pledges: { rowNumber: number; code: string; warnings: PledgeWarning[] }[];
   issues: PledgeUploadIssue[];
 }
@@ -73,6 +78,7 @@ export class ImportPledgeSheet {
   constructor(
     private readonly pledges: PledgesService,
     private readonly uploads: PledgeUploads,
+    private readonly regions: RegionsService,
   ) {}
 
   async execute(command: ImportPledgeSheetCommand): Promise<PledgeUploadReport> {
@@ -123,6 +129,7 @@ export class ImportPledgeSheet {
     const byCode = new Map(rows.map((r) => [String(r.input.code ?? '').trim(), r]));
     const reader = new SheetReader(path, { filename, sheet: LIST_SHEET_NAME, columns: LIST_COLUMNS, maxRows: 1_000_000 });
     const codeAt = new Map<number, string>(); // row → its code, for the rows a merged KODE cell hides
+    const known = await this.regions.villageCodes();
     try {
       for await (const batch of reader.batches()) {
         if (reader.header?.sheet === pledgeSheet) return { issues, names, rows: listRows }; // the pledge sheet itself: no list sheet
@@ -148,9 +155,17 @@ export class ImportPledgeSheet {
           else if (target.input.scope !== 'VILLAGES' && target.input.scope !== 'RESIDENTS') {
             problem(`Komitmen ${code.text} bercakupan ${String(target.input.scope ?? '-')}: daftar hanya untuk VILLAGES atau RESIDENTS.`);
           } else if (formula) refuseTarget(formula.message);
-          else if (target.input.scope === 'VILLAGES') target.input.villageCodes = [...asList(target.input.villageCodes), value.text];
-          else if (value.kind === 'number' || isScientificText(value)) refuseTarget(nikAsNumber(names.NILAI));
-          else target.input.niks = [...asList(target.input.niks), ...nikList(value.text)];
+          else if (target.input.scope === 'VILLAGES') {
+            // a code the regency lacks refuses this row, named from its pledge's row, as a NIK in a number cell does (QA)
+            if (knownVillage(value.text, known)) target.input.villageCodes = [...asList(target.input.villageCodes), value.text];
+            else refuseTarget(unknownVillages([value.text || '(kosong)']), 'NILAI', `kode desa tidak dikenal: ${clip(value.text || '(kosong)')}`);
+          } else if (value.kind === 'number' || isScientificText(value)) refuseTarget(nikAsNumber(names.NILAI));
+          else {
+            const niks = nikList(value.text);
+            const bad = niks.filter((nik) => !validNik(nik)).map(shownNik);
+            if (bad.length) refuseTarget(invalidNiks(bad), 'NILAI', `NIK tidak valid: ${clip(bad.join(', '))}`);
+            else target.input.niks = [...asList(target.input.niks), ...niks];
+          }
         }
       }
     } catch (err) {
@@ -161,7 +176,7 @@ export class ImportPledgeSheet {
   }
 
   private async apply(command: ImportPledgeSheetCommand, rows: PledgeRow[], issues: PledgeUploadIssue[], names: SheetNames): Promise<PledgeUploadReport> {
-    const report: PledgeUploadReport = { filename: command.filename, dryRun: command.dryRun, rowsRead: rows.length, accepted: 0, rejected: 0, pledges: [], issues };
+    const report: PledgeUploadReport = { filename: command.filename, dryRun: command.dryRun, rowsRead: rows.length, accepted: 0, rejected: 0, listRowsRejected: 0, pledges: [], issues };
     const seen = new Set<string>();
     for (const row of rows) {
       const reject = (problems: { column: string | null; message: string }[]) => {
@@ -197,6 +212,7 @@ export class ImportPledgeSheet {
         reject([{ column: err.code === 'PLEDGE_EXISTS' ? 'KODE' : typeof field === 'string' ? (COLUMN_OF[field] ?? null) : null, message: err.message }]);
       }
     }
+    report.listRowsRejected = new Set(issues.filter((i) => i.sheet === 'Daftar').map((i) => i.rowNumber)).size;
     issues.sort((a, b) => (a.sheet === b.sheet ? a.rowNumber - b.rowNumber : a.sheet === 'Komitmen' ? -1 : 1));
     for (const issue of issues) {
       // a value a message quotes may hold a line break (`_x000D_`, a cell's Alt+Enter): one line each, like every row report

@@ -20,6 +20,8 @@ export interface PledgeUploadRow {
   rowsRead: number;
   accepted: number;
   rejected: number;
+  /** `Daftar` rows refused (not in `rejected`, which counts pledge rows). */
+  listRowsRejected: number;
 }
 
 /**
@@ -37,15 +39,14 @@ const LISTS_REPEATED =
 const LIST_NOT_KEPT =
   'Daftar desa/NIK yang ditulis di sheet Daftar berkas asli tidak tersimpan bersama unggahan ini: unggah baris yang sudah diperbaiki bersama sheet Daftar dari berkas asli.';
 
-/** The upload's `Daftar` rows: how many it refused, whether it kept any for the report, and the pages of the report's `Daftar` sheet. */
+/** The upload's `Daftar` rows: whether it kept any for the report, and the pages of the report's `Daftar` sheet. */
 export interface PledgeUploadListRows {
-  refused: number;
   kept: boolean;
   rows: (after: number, limit: number) => Promise<ReportRow[]>;
 }
 
 export function pledgeUploadReport(u: PledgeUploadReportRow, list: PledgeUploadListRows): RowReport {
-  const note = !u.listColumnLabels ? (u.rejected || list.refused ? LIST_NOT_KEPT : null) : list.kept ? LISTS_REPEATED : null;
+  const note = !u.listColumnLabels ? (u.rejected || u.listRowsRejected ? LIST_NOT_KEPT : null) : list.kept ? LISTS_REPEATED : null;
   return {
     uploadId: u.id,
     columns: PLEDGE_COLUMNS,
@@ -59,7 +60,7 @@ export function pledgeUploadReport(u: PledgeUploadReportRow, list: PledgeUploadL
       ['Baris dibaca', u.rowsRead],
       ['Diterima', u.accepted],
       ['Ditolak', u.rejected],
-      ...(list.refused ? [['Baris Daftar ditolak', list.refused] as SummaryLine] : []),
+      ...(u.listRowsRejected ? [['Baris Daftar ditolak', u.listRowsRejected] as SummaryLine] : []),
       ...(note ? [['Catatan', note] as SummaryLine] : []),
     ],
   };

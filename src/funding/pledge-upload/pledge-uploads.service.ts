@@ -13,7 +13,7 @@ import {
   INSERT_LIST_ROWS,
   INSERT_PLEDGE_UPLOAD,
   LIST_REPORT_ROWS,
-  LIST_ROW_COUNTS,
+  LIST_ROWS_KEPT,
   PLEDGE_UPLOAD,
   PLEDGE_UPLOAD_ISSUES,
   PLEDGE_UPLOADS,
@@ -96,10 +96,10 @@ export class PledgeUploads {
   /** Finds the upload (404 before the first byte of the workbook) and returns its report's writer. */
   async report(id: string): Promise<{ upload: PledgeUploadRow; write: (out: Writable) => Promise<void> }> {
     const upload = await this.find(id);
-    const [counts]: { refused: number; kept: boolean }[] = await this.dataSource.query(LIST_ROW_COUNTS, [id]);
+    const [{ kept }]: { kept: boolean }[] = await this.dataSource.query(LIST_ROWS_KEPT, [id]);
     const order = columnOrderParams(LIST_COLUMNS, upload.listColumnLabels);
     const rows = (after: number, limit: number): Promise<ReportRow[]> => this.dataSource.query(LIST_REPORT_ROWS, [id, after, limit, ...order]);
-    return { upload, write: (out) => writeRowReport(this.dataSource, pledgeUploadReport(upload, { ...counts, rows }), out) };
+    return { upload, write: (out) => writeRowReport(this.dataSource, pledgeUploadReport(upload, { kept, rows }), out) };
   }
 
   private async find(id: string): Promise<PledgeUploadReportRow> {

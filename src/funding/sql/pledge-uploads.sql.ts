@@ -35,7 +35,9 @@ export const LIST_REPORT_ROWS = `
    ORDER BY row_number
    LIMIT $3`;
 
-const COLUMNS = `id, filename, checksum, uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt", rows_read AS "rowsRead", accepted, rejected`;
+/** An upload's listed fields; `listRowsRejected`: the distinct `Daftar` rows its issues refuse (uploads stored before it was answered count too). */
+const COLUMNS = `id, filename, checksum, uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt", rows_read AS "rowsRead", accepted, rejected,
+  (SELECT count(DISTINCT i.row_number)::int FROM upload_issue i WHERE i.upload_id = pledge_upload.id AND i.sheet = 'Daftar') AS "listRowsRejected"`;
 
 /** One upload by id, with the `Komitmen` and `Daftar` sheets' headers as the file wrote them (the report's Perbaiki and Daftar). $1 id. */
 export const PLEDGE_UPLOAD = `SELECT ${COLUMNS}, column_labels AS "columnLabels", list_column_labels AS "listColumnLabels" FROM pledge_upload WHERE id = $1`;
@@ -57,7 +59,5 @@ export const PLEDGE_UPLOAD_ISSUES = `
    ORDER BY upload_issue.sheet NULLS FIRST, row_number, ${issueColumnOrder('$3', '$4')}
    LIMIT $2`;
 
-/** How many rows of its `Daftar` sheet an upload refused, and whether it kept any `Daftar` row for its report. $1 upload id. */
-export const LIST_ROW_COUNTS = `
-  SELECT (SELECT count(DISTINCT row_number)::int FROM upload_issue WHERE upload_id = $1 AND sheet = 'Daftar') AS refused,
-         EXISTS (SELECT 1 FROM pledge_upload_list_row WHERE upload_id = $1) AS kept`;
+/** Whether an upload kept any `Daftar` row for its report. $1 upload id. */
+export const LIST_ROWS_KEPT = `SELECT EXISTS (SELECT 1 FROM pledge_upload_list_row WHERE upload_id = $1) AS kept`;
