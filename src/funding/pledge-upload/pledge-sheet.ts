@@ -8,6 +8,7 @@ import { type Cell, characterFailure, formulaFailure, isScientificText } from '.
 import { type ColumnSpec, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import type { PledgeInput } from '../domain/pledge-rules.js';
 import { nikList } from './nik-list.js';
+import { clip } from '../../common/errors/domain.exception.js';
 
 export const PLEDGE_COLUMNS = [
   { name: 'KODE', aliases: ['code', 'KODE KOMITMEN'], required: true },
@@ -74,8 +75,8 @@ export const nikAsNumber = (column: string) => `NIK ditulis sebagai angka sehing
  * A sheet row as a PledgeInput. Refused here: NIKs from numeric cells (Excel has cut their
  * digits) and formulas without a readable result (a PAGU of #DIV/0! is not "no budget"). Numbers
  * are read as the pledge rules then check them: a number cell as it is, text as whole digits,
- * optionally in thousands groups with dots (1.500.000) and after "Rp"; any other text (1.5, 5,0)
- * goes to the rules as text, which refuse it as not a whole number. A problem's `column` is the
+ * optionally in thousands groups with dots (1.500.000) and after "Rp"; any other text is refused
+ * here (notWhole: 1.5 and 5,0 as not whole, `lima` as no number). A problem's `column` is the
  * column's own name; its message names the column by `names`, the headers as the file wrote them.
  */
 export function rowToInput(cells: readonly Cell[], names: ColumnNames = labelsByName(PLEDGE_COLUMNS)): { input: PledgeInput; problems: RowProblem[] } {
@@ -97,7 +98,12 @@ export function rowToInput(cells: readonly Cell[], names: ColumnNames = labelsBy
     }
     if (name === 'KODE_DESA') input[field] = splitList(cell.text);
     else if (name === 'NIK') input[field] = nikList(cell.text);
-    else if (NUMERIC.has(name)) input[field] = cell.kind === 'number' ? cell.number : wholeNumber(cell.text);
+    else if (NUMERIC.has(name)) {
+      const value = cell.kind === 'number' ? cell.number : wholeNumber(cell.text);
+      // text the sheet cannot read as a whole number: said so here (the rules would say "bukan teks", yet `Rp 1.500.000` is read)
+      if (typeof value === 'string') problems.push({ column: name, message: notWhole(names[name] ?? name, name, value) });
+      else input[field] = value;
+    }
     else if (ENUMS.has(name)) input[field] = cell.text.toUpperCase().replace(/\s+/g, '_');
     else input[field] = cell.text;
   });
@@ -111,4 +117,27 @@ export function wholeNumber(text: string): number | string {
     .replace(/^(rp\.?|idr)\s*/i, '')
     .replace(/(,00|,-)$/, '');
   return /^-?(\d+|\d{1,3}(\.\d{3})+|\d{1,3}( \d{3})+)$/.test(digits) ? Number(digits.replace(/[. ]/g, '')) : text;
+}
+
+/** How each number column is written, as a refusal shows it. */
+const EXAMPLE: Partial<Record<Column, string>> = {
+  TAHUN: '2026',
+  BULAN_DARI: '1',
+  BULAN_SAMPAI: '12',
+  PERSEN: '50',
+  KUOTA: '100 atau 1.000',
+  PAGU: '1500000, 1.500.000 atau Rp 1.500.000',
+  PRIORITAS: '10',
+};
+
+/**
+ * Why text in a number column (headed `label`) is refused: a number with a fraction or odd groups
+ * (`1,5`, `1.5`, `12.34.56`) is not whole, rupiah in PAGU; other text (`lima`) is no number (QA: both were
+ * told "bukan teks", yet a number typed as text is read).
+ */
+export function notWhole(label: string, column: Column, text: string): string {
+  const numberLike = /^(rp\.?|idr)?\s*[-+]?\d[\d.,\s]*$/i.test(text.trim());
+  const what = column === 'PAGU' ? 'rupiah bulat tanpa sen' : 'bilangan bulat';
+  const reason = numberLike ? `bukan ${column === 'PAGU' ? 'rupiah bulat' : 'bilangan bulat'}` : 'bukan angka';
+  return `${label} "${clip(text.trim())}" ${reason}: tulis ${what}, misalnya ${EXAMPLE[column]}.`;
 }

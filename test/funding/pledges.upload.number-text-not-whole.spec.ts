@@ -1,0 +1,47 @@
+/**
+ * QA on pledge sheets: text in a number column (PAGU, PERSEN, KUOTA, …) that is not a whole number is
+ * refused saying so, quoting it (`1,5` is not whole rupiah), not "bukan teks": text is read (`Rp 1.500.000`).
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+describe('pledge sheet: a number column\'s text that is not whole says so', () => {
+  let t: TestApp;
+  let keuangan: Awaited<ReturnType<TestApp['as']>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    keuangan = await t.as(Role.KEUANGAN);
+  });
+  afterAll(() => t?.close());
+
+  it('a number column holding text that is not whole says so, not "bukan teks"; Rp 1.500.000 is read', async () => {
+    const csv = [
+      'KODE,SUMBER,PEMBERI_DANA,TAHUN,CAKUPAN,PERSEN,KUOTA,PAGU',
+      'QA-PAGU-2027,APBD,Pemkab,2027,ALL,100,,"1,5"',
+      'QA-PERSEN-2027,APBD,Pemkab,2027,ALL,"12,5",,',
+      'QA-KUOTA-2027,APBD,Pemkab,2027,ALL,100,lima,',
+      'QA-RP-2027,APBD,Pemkab,2027,ALL,100,,Rp 1.500.000',
+    ].join('\n');
+    const res = await keuangan.post('/api/v1/pledge-uploads').attach('file', Buffer.from(`${csv}\n`), 'angka.csv').expect(201);
+    expect(res.body).toMatchObject({ accepted: 1, rejected: 3, listRowsRejected: 0 });
+    expect(res.body.pledges.map((p: any) => p.code)).toEqual(['QA-RP-2027']);
+    expect(res.body.issues.map((i: any) => [i.rowNumber, i.column, i.message])).toEqual([
+      [2, 'PAGU', 'PAGU "1,5" bukan rupiah bulat: tulis rupiah bulat tanpa sen, misalnya 1500000, 1.500.000 atau Rp 1.500.000.'],
+      [3, 'PERSEN', 'PERSEN "12,5" bukan bilangan bulat: tulis bilangan bulat, misalnya 50.'],
+      [4, 'KUOTA', 'KUOTA "lima" bukan angka: tulis bilangan bulat, misalnya 100 atau 1.000.'],
+    ]);
+    for (const issue of res.body.issues) expect(issue.message).not.toContain('bukan teks');
+  });
+
+  it('a text cell 1.5 in an xlsx PAGU is not whole rupiah', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Komitmen');
+    sheet.addRow(['KODE', 'SUMBER', 'PEMBERI_DANA', 'TAHUN', 'CAKUPAN', 'PAGU']);
+    sheet.addRow(['QA-PAGU-X-2027', 'APBD', 'Pemkab', 2027, 'ALL', '1.5']);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await keuangan.post('/api/v1/pledge-uploads').attach('file', file, 'pagu.xlsx').expect(201);
+    expect(res.body.issues).toEqual([{ sheet: 'Komitmen', rowNumber: 2, column: 'PAGU', message: expect.stringMatching(/^PAGU "1\.5" bukan rupiah bulat:/) }]);
+  });
+});
