@@ -1,14 +1,18 @@
 /**
  * Komitmen in the browser: the pledge sheets saved are listed under the upload form (file, when, who,
  * accepted, refused) with the row report of the refused rows, as the Pembayaran page lists payment
- * sheets, and are there again after leaving the page. A dry run is not stored: not listed, its
+ * sheets, and are there again after leaving the page. Refused `Daftar` rows are counted apart (Daftar
+ * ditolak), and a sheet whose only refused rows are on `Daftar` offers its report too (QA). A dry run is not stored: not listed, its
  * refused rows offered as CSV. An auditor sees the same list (who uploaded which sheet) and its reports. The pledge form offers the source types in DOMAIN §5's order.
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, userFor } from './support/browser.js';
 import { downloadWorkbook, sheetRows, tableRows } from './support/downloads.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const SHEET = [
   'KODE,SUMBER,PEMBERI_DANA,TAHUN,CAKUPAN,KODE_DESA,PERSEN',
@@ -46,7 +50,7 @@ describeInBrowser('console: the pledge sheet history on Komitmen', () => {
     await sheet.getByText('Lembar diproses: 1 komitmen tersimpan, 1 baris ditolak.').waitFor();
     const history = page.getByRole('table', { name: 'Riwayat unggahan lembar komitmen' });
     await history.waitFor();
-    expect(await tableRows(history)).toEqual([['15 November 2026 10.00 WIB', officer.username, 'komitmen-2026.csv', '1', '1', 'Unduh']]);
+    expect(await tableRows(history)).toEqual([['15 November 2026 10.00 WIB', officer.username, 'komitmen-2026.csv', '1', '1', '0', 'Unduh']]);
 
     // found again after leaving the page, and its report downloaded from the list
     await page.goto(`${base}/#/pembayaran`);
@@ -63,6 +67,32 @@ describeInBrowser('console: the pledge sheet history on Komitmen', () => {
     await context.close();
   }, BROWSER_TIMEOUT);
 
+  it('a sheet whose only refused rows are on Daftar says so, heads the table by rows and lists its report', async () => {
+    const { t, base, browser } = app;
+    const officer = await userFor(t, Role.KEUANGAN, 'daftar');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Komitmen').addRows([['KODE', 'SUMBER', 'PEMBERI_DANA', 'TAHUN', 'CAKUPAN', 'PERSEN'], ['QA-DAF-2027', 'APBD', 'Pemkab', 2027, 'ALL', 1]]);
+    wb.addWorksheet('Daftar').addRows([['KODE', 'NILAI'], ['QA-DAF-2027', '17.03.01.2001'], ['QA-TYPO-2027', '1703011505900901']]);
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, officer, '#/komitmen?tahun=2027');
+    const sheet = page.getByRole('form', { name: 'Unggah lembar komitmen' });
+    await sheet.locator('input[type="file"]').setInputFiles({ name: 'daftar-2027.xlsx', mimeType: XLSX, buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    await sheet.getByRole('button', { name: 'Unggah komitmen' }).click();
+    await sheet.getByText('Lembar diproses: 1 komitmen tersimpan, 2 baris Daftar ditolak.').waitFor();
+    const stat = (label: string) => sheet.locator('.stat', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').first().textContent();
+    expect([await stat('Ditolak'), await stat('Baris Daftar ditolak')]).toEqual(['0', '2']);
+    expect((await tableRows(sheet.getByRole('table', { name: 'Baris ditolak (2 baris)' }))).map((r) => r.slice(0, 2))).toEqual([['Daftar', '2'], ['Daftar', '3']]);
+    expect(await sheet.getByRole('button', { name: 'Unduh laporan baris bermasalah (.xlsx)' }).count()).toBe(1);
+    const history = page.getByRole('table', { name: 'Riwayat unggahan lembar komitmen' });
+    const row = history.locator('tbody tr', { hasText: 'daftar-2027.xlsx' });
+    await row.waitFor();
+    expect((await row.locator('td').allTextContents()).slice(3)).toEqual(['1', '0', '2', 'Unduh']);
+    const report = await downloadWorkbook(() => row.getByRole('button', { name: 'Unduh' }).click(), page);
+    expect(sheetRows(report.workbook.getWorksheet('Daftar')!).map((r) => [r[0], r[3]])).toEqual([['KODE', 'STATUS'], ['QA-DAF-2027', 'DITOLAK'], ['QA-TYPO-2027', 'DITOLAK']]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
   it('an auditor sees who uploaded which pledge sheet, with its report, and no upload form', async () => {
     const { t, base, browser } = app;
     const finance = await t.as(Role.KEUANGAN);
@@ -75,7 +105,7 @@ describeInBrowser('console: the pledge sheet history on Komitmen', () => {
     expect(await page.getByRole('heading', { name: 'Lembar komitmen yang diunggah' }).count()).toBe(1);
     expect(await page.getByRole('form', { name: 'Unggah lembar komitmen' }).count()).toBe(0);
     const row = history.locator('tbody tr', { hasText: 'komitmen-diperiksa.csv' });
-    expect(await row.locator('td').allTextContents()).toEqual(['15 November 2026 10.00 WIB', 'uji-keuangan', 'komitmen-diperiksa.csv', '1', '1', 'Unduh']);
+    expect(await row.locator('td').allTextContents()).toEqual(['15 November 2026 10.00 WIB', 'uji-keuangan', 'komitmen-diperiksa.csv', '1', '1', '0', 'Unduh']);
     const report = await downloadWorkbook(() => row.getByRole('button', { name: 'Unduh' }).click(), page);
     expect(sheetRows(report.workbook.getWorksheet('Perbaiki')!)[1][0]).toBe('TJSLP-SALAH-AUDIT-2026');
     expect(errors).toEqual([]);

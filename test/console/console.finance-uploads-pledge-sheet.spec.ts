@@ -34,7 +34,7 @@ describeInBrowser('console: finance uploads a pledge sheet', () => {
     const stat = (label: string) => sheet.locator('.stat', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').first().textContent();
     expect([await stat('Baris dibaca'), await stat('Diterima'), await stat('Ditolak')]).toEqual(['2', '1', '1']);
     expect(await tableRows(sheet.getByRole('table', { name: 'Komitmen tersimpan (1)' }))).toEqual([['2', 'TJSLP-BANK-2026', '–']]);
-    const refused = await tableRows(sheet.getByRole('table', { name: 'Baris ditolak (1)' }));
+    const refused = await tableRows(sheet.getByRole('table', { name: 'Baris ditolak (1 baris)' }));
     expect(refused).toEqual([['Komitmen', '3', 'Ditolak', 'KODE_DESA', expect.stringContaining('Kode desa tidak dikenal')]]);
 
     // the sheet was stored: its refused rows as its row report, to fix and upload again

@@ -7,12 +7,15 @@ import { number } from './format.js';
 
 /**
  * The heading of an upload's issue list: it counts rows, and says how many messages they carry when a
- * row has several (QA: "(8)" over 7 rows). `rows` defaults to the distinct rows of `issues`.
+ * row has several (QA: "(8)" over 7 rows). `rows` defaults to the distinct rows of `issues` (a row of
+ * each sheet its own: a pledge sheet's `Komitmen` row 3 and `Daftar` row 3 are two); `label` names the list.
  */
-export function issuesCaption(issues, total = issues.length, rows = new Set(issues.map((r) => r.row ?? r.rowNumber)).size) {
+export function issuesCaption(issues, total = issues.length, rows = distinctRows(issues), label = 'Baris ditolak dan peringatan') {
   const counted = total === rows ? `${number(rows)} baris` : `${number(total)} pesan pada ${number(rows)} baris`;
-  return `Baris ditolak dan peringatan (${counted})`;
+  return `${label} (${counted})`;
 }
+
+const distinctRows = (issues) => new Set(issues.map((r) => `${r.sheet ?? ''}\u0000${r.row ?? r.rowNumber}`)).size;
 
 export function issuesTable(issues, caption = 'Baris ditolak dan peringatan', { sheet = false } = {}) {
   return dataTable({

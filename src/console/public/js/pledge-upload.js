@@ -11,7 +11,7 @@ import { h, replace } from './dom.js';
 import { csvBlob, toCsv } from './csv.js';
 import { number } from './format.js';
 import { field, values } from './forms.js';
-import { issuesTable } from './issues-table.js';
+import { issuesCaption, issuesTable } from './issues-table.js';
 import { hasRowReport, reportPath } from './row-report.js';
 import { hashFor } from './routes.js';
 import { sheetUploadForm } from './upload-box.js';
@@ -36,9 +36,9 @@ export function issuesFileName(filename) {
   return `baris-bermasalah-${stem || 'komitmen'}.csv`;
 }
 
-/** The headline of an upload's answer. Pure, tested. */
+/** The headline of an upload's answer: pledge rows refused, and `Daftar` rows refused (counted apart). Pure, tested. */
 export function resultText(res) {
-  const refused = res.rejected ? `, ${number(res.rejected)} baris ditolak` : '';
+  const refused = (res.rejected ? `, ${number(res.rejected)} baris ditolak` : '') + (res.listRowsRejected ? `, ${number(res.listRowsRejected)} baris Daftar ditolak` : '');
   return res.dryRun
     ? `Hanya diperiksa, tidak ada yang disimpan: ${number(res.accepted)} komitmen dapat disimpan${refused}.`
     : `Lembar diproses: ${number(res.accepted)} komitmen tersimpan${refused}.`;
@@ -52,6 +52,7 @@ export function pledgeUploadHistory({ signal }) {
     columns: [
       { label: 'Diterima', value: (u) => number(u.accepted), numeric: true },
       { label: 'Ditolak', value: (u) => number(u.rejected), numeric: true },
+      { label: 'Daftar ditolak', value: (u) => number(u.listRowsRejected ?? 0), numeric: true },
     ],
     fallbackName: PLEDGE_REPORT_FALLBACK,
     signal,
@@ -84,11 +85,12 @@ function result(res) {
   const issues = Array.isArray(res.issues) ? res.issues : [];
   const pledges = Array.isArray(res.pledges) ? res.pledges : [];
   return [
-    notice(res.rejected ? 'warning' : 'success', resultText(res)),
+    notice(res.rejected || res.listRowsRejected ? 'warning' : 'success', resultText(res)),
     stats([
       { label: 'Baris dibaca', value: number(res.rowsRead) },
       { label: res.dryRun ? 'Dapat disimpan' : 'Diterima', value: number(res.accepted), tone: 'ok' },
       { label: 'Ditolak', value: number(res.rejected), tone: res.rejected ? 'bad' : null },
+      ...(res.listRowsRejected ? [{ label: 'Baris Daftar ditolak', value: number(res.listRowsRejected), tone: 'bad' }] : []),
     ]),
     pledges.length
       ? dataTable({
@@ -102,7 +104,7 @@ function result(res) {
         })
       : null,
     issuesDownload(res, issues),
-    issues.length ? issuesTable(issues, `Baris ditolak (${number(issues.length)})`, { sheet: true }) : null,
+    issues.length ? issuesTable(issues, issuesCaption(issues, issues.length, undefined, 'Baris ditolak'), { sheet: true }) : null,
   ];
 }
 

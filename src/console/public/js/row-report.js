@@ -6,5 +6,5 @@
 /** The report's path under the upload route `base` (e.g. /api/v1/bills). */
 export const reportPath = (base, id) => `${base}/${encodeURIComponent(id)}/report.xlsx`;
 
-/** Whether an upload has rows to report (any rejected or warned row). */
-export const hasRowReport = (upload) => upload.rejected > 0 || upload.warnings > 0;
+/** Whether an upload has rows to report (any rejected or warned row; on a pledge sheet, a refused `Daftar` row too). */
+export const hasRowReport = (upload) => upload.rejected > 0 || upload.warnings > 0 || upload.listRowsRejected > 0;
