@@ -272,10 +272,22 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await expect(pager.getByRole('button', { name: 'Berikutnya ›' }).isDisabled()).resolves.toBe(true);
     await pager.getByRole('button', { name: '« Pertama' }).click();
     await shows('1 dari 3', 'P-120', '#/jejak-audit?actor=sri');
-    // a page number past the last goes to the last
-    await pager.getByLabel('Ke halaman').fill('99');
+    // a number that is no page: the page it leads to in the field, and why beside it (QA: "0", "1.5" stayed, unexplained)
+    const jumpTo = pager.getByLabel('Ke halaman');
+    for (const typed of ['0', '1.5']) {
+      await jumpTo.fill(typed);
+      await jumpTo.press('Enter');
+      await pager.getByRole('status').getByText(`"${typed}" bukan nomor halaman: pilih 1–3.`).waitFor();
+      await expect(jumpTo.inputValue()).resolves.toBe('1');
+      await expect(jumpTo.getAttribute('aria-describedby').then((id) => page.locator(`#${id}`).textContent())).resolves.toBe(`"${typed}" bukan nomor halaman: pilih 1–3.`);
+      await shows('1 dari 3', 'P-120', '#/jejak-audit?actor=sri');
+    }
+    // a page number past the last goes to the last, and says why
+    await jumpTo.fill('99');
     await pager.getByRole('button', { name: 'Buka' }).click();
     await shows('3 dari 3', 'P-20', '#/jejak-audit?actor=sri&page=3');
+    await pager.getByRole('status').getByText('"99" bukan nomor halaman: pilih 1–3.').waitFor();
+    await expect(jumpTo.inputValue()).resolves.toBe('3');
     await pager.getByLabel('Ke halaman').fill('2');
     await pager.getByLabel('Ke halaman').press('Enter');
     await shows('2 dari 3', 'P-70', '#/jejak-audit?actor=sri&page=2');
@@ -306,6 +318,84 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await page.goto(`${base}/console/#/jejak-audit?actor=sri&page=40`);
     await shows('3 dari 3', 'P-20', '#/jejak-audit?actor=sri&page=3');
     await screenshot(page, 'auditor-audit-trail-pager');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('keeps the search of Cari Peserta and the filters of Alokasi with their page in the address: Back, Forward and a reload walk the list', async () => {
+    const { t, base, browser } = app;
+    // 60 more residents of the village: 65 covered in October (three pages of 25), 130 splits (three pages of 50)
+    const more = Array.from({ length: 60 }, (_, i) => ({ nik: `17030612058002${String(i).padStart(2, '0')}`, name: `Warga Uji ${i}`, noka: `0009876543${String(i).padStart(3, '0')}` }));
+    const operator = await t.as(Role.OPERATOR_DINKES);
+    const uploaded = await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(enrollmentCsv([...PEOPLE, ...more])), 'peserta-65.csv').expect(201);
+    expect([uploaded.body.status, uploaded.body.rejected]).toEqual(['DONE', 0]);
+    const finance = await t.as(Role.KEUANGAN);
+    await finance.post('/api/v1/allocations').send({ month: '2026-10' }).expect((res) => expect(res.status).toBeLessThan(300));
+
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR));
+    await page.getByRole('heading', { name: /^Dasbor/ }).waitFor();
+    const hash = () => new URL(page.url()).hash;
+    const pager = page.getByRole('navigation', { name: 'Halaman' });
+    const at = async (where: string, expected: string) => {
+      await pager.getByText(`Halaman ${where}`).waitFor();
+      expect(hash()).toBe(expected);
+    };
+
+    await page.getByRole('link', { name: 'Cari Peserta' }).click();
+    await page.getByLabel('Tertanggung pada bulan').fill('2026-10');
+    await page.getByRole('button', { name: 'Cari' }).click();
+    const found = '#/peserta?coveredIn=2026-10&page=';
+    await at('1 dari 3 (65 baris)', `${found}1`);
+    await pager.getByRole('button', { name: 'Berikutnya ›' }).click();
+    await at('2 dari 3 (65 baris)', `${found}2`);
+    await pager.getByRole('button', { name: 'Berikutnya ›' }).click();
+    await at('3 dari 3 (65 baris)', `${found}3`);
+    // Back walks the pages (QA: it went to the Dasbor), then the search form before the search; Forward again
+    await page.goBack();
+    await at('2 dari 3 (65 baris)', `${found}2`);
+    await page.goBack();
+    await at('1 dari 3 (65 baris)', `${found}1`);
+    await page.goBack();
+    await page.waitForURL((url) => url.hash === '#/peserta');
+    await expect(page.getByLabel('Tertanggung pada bulan').inputValue()).resolves.toBe('');
+    await expect(pager.count()).resolves.toBe(0);
+    await page.goForward();
+    await at('1 dari 3 (65 baris)', `${found}1`);
+    await page.goForward();
+    await at('2 dari 3 (65 baris)', `${found}2`);
+    await expect(page.getByLabel('Tertanggung pada bulan').inputValue()).resolves.toBe('2026-10');
+    await page.reload();
+    await at('2 dari 3 (65 baris)', `${found}2`);
+    // an address past the last page shows the last, correcting the address in place: Back leaves the list's entry before
+    await page.goto(`${base}/console/${found}9`);
+    await at('3 dari 3 (65 baris)', `${found}3`);
+    await page.goBack();
+    await at('2 dari 3 (65 baris)', `${found}2`);
+
+    await page.getByRole('link', { name: 'Alokasi' }).click();
+    await page.getByText('Pilih saringan (mis. bulan atau NIK), lalu tekan Tampilkan.').waitFor();
+    await page.getByLabel('Bulan').fill('2026-10');
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    const split = '#/alokasi?month=2026-10&groupBy=pledge&page=';
+    await at('1 dari 3 (130 baris)', `${split}1`);
+    await pager.getByRole('button', { name: 'Berikutnya ›' }).click();
+    await at('2 dari 3 (130 baris)', `${split}2`);
+    await page.goBack();
+    await at('1 dari 3 (130 baris)', `${split}1`);
+    await page.goBack();
+    await page.getByText('Pilih saringan (mis. bulan atau NIK), lalu tekan Tampilkan.').waitFor();
+    expect(hash()).toBe('#/alokasi');
+    await page.goBack();
+    await at('2 dari 3 (65 baris)', `${found}2`);
+    await page.goForward();
+    await page.goForward();
+    await at('1 dari 3 (130 baris)', `${split}1`);
+    await page.goForward();
+    await at('2 dari 3 (130 baris)', `${split}2`);
+    await expect(page.getByLabel('Bulan').inputValue()).resolves.toBe('2026-10');
+    await page.reload();
+    await at('2 dari 3 (130 baris)', `${split}2`);
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

@@ -45,6 +45,24 @@ describe('console figures computed in the browser', () => {
     expect(asked).toEqual([40, 3, 2]);
   });
 
+  it('keeps a chosen page as a new history entry and a corrected one as a replacement; says why a typed number is no page', async () => {
+    const writes: string[] = [];
+    const ctx = { pushQuery: (q: any) => writes.push(`push ${q.page}`), setQuery: (q: any) => writes.push(`replace ${q.page}`) };
+    const fetch = async (page: number) => ({ items: [page], total: 120 });
+    const address = (page: number) => ({ page });
+    await expect(pager.fetchListedPage(ctx, { fetch, asked: 2, pageSize: 50, address, chosen: true })).resolves.toEqual({ res: { items: [2], total: 120 }, page: 2 });
+    await pager.fetchListedPage(ctx, { fetch, asked: 40, pageSize: 50, address });
+    await pager.fetchListedPage(ctx, { fetch, asked: 9, pageSize: 50, address, chosen: true });
+    expect(writes).toEqual(['push 2', 'replace 40', 'replace 3', 'push 9', 'replace 3']);
+    expect([pager.pageNote('2', 2), pager.pageNote(' 1 ', 2)]).toEqual([null, null]);
+    expect([pager.pageNote('99', 2), pager.pageNote('0', 3), pager.pageNote('1.5', 3), pager.pageNote('', 3)]).toEqual([
+      '"99" bukan nomor halaman: pilih 1–2.',
+      '"0" bukan nomor halaman: pilih 1–3.',
+      '"1.5" bukan nomor halaman: pilih 1–3.',
+      'Isi nomor halaman 1–3.',
+    ]);
+  });
+
   it('scales bars to the largest value; zero is no bar, a tiny value still shows', () => {
     const bars = chart.layoutBars([{ label: 'a', value: 300 }, { label: 'b', value: 0 }, { label: 'c', value: 1 }], { width: 640, labelWidth: 200, valueWidth: 140, row: 30 });
     expect(bars.map((b: any) => [b.width, b.y])).toEqual([[300, 0], [0, 30], [2, 60]]);

@@ -3,7 +3,7 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTimeLabel, isDay, number } from '../format.js';
 import { field, form, showErrors, values } from '../forms.js';
-import { clampPage, fetchPage, pager } from '../pager.js';
+import { clampPage, fetchListedPage, pager } from '../pager.js';
 import { busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 import { ENTITY_LABELS, parseSummary, summaryText } from './audit-summary.js';
 
@@ -40,7 +40,7 @@ export async function render(main, ctx) {
   );
 
   const filterForm = form(
-    { label: 'Saring jejak audit', onsubmit: (_e, el) => busy(submit, () => load(el, 1, { push: true })) },
+    { label: 'Saring jejak audit', onsubmit: (_e, el) => busy(submit, () => load(el, 1, { chosen: true })) },
     h(
       'div',
       { class: 'filters' },
@@ -54,14 +54,12 @@ export async function render(main, ctx) {
   );
 
   /**
-   * The events of page `asked` under the form's filters. Filters and page live in the address: a page or
-   * filters chosen here are a new history entry (`push`), so Back shows the list as it was before (QA:
-   * Back went to the Dasbor), and a reload or a shared link opens the same page.
+   * The events of page `asked` under the form's filters. Filters and page live in the address, a page or
+   * filters chosen here a new history entry (pager.js keepAddress), so a reload or a shared link opens the same page.
    */
-  async function load(el, asked, { push = false } = {}) {
+  async function load(el, asked, { chosen = false } = {}) {
     const v = values(el);
     const address = (page) => ({ actor: v.actor, entity: v.entity, entityId: v.entityId, from: v.from, to: v.to, page: page > 1 ? page : undefined });
-    (push ? ctx.pushQuery : ctx.setQuery)(address(asked));
     replace(results, loading());
     try {
       const events = (p) =>
@@ -69,8 +67,7 @@ export async function render(main, ctx) {
           query: { actor: v.actor, entity: v.entity, entityId: v.entityId, from: wibDayBound(v.from), to: wibDayBound(v.to, true), page: p, pageSize: PAGE_SIZE },
           signal: ctx.signal,
         });
-      const { res, page } = await fetchPage(events, asked, PAGE_SIZE);
-      if (page !== asked) ctx.setQuery(address(page)); // past the last page: the last
+      const { res, page } = await fetchListedPage(ctx, { fetch: events, asked, pageSize: PAGE_SIZE, address, chosen });
       replace(
         results,
         dataTable({
@@ -85,7 +82,7 @@ export async function render(main, ctx) {
           rows: res.items,
           empty: 'Tidak ada peristiwa yang cocok.',
         }),
-        pager({ page, pageSize: PAGE_SIZE, total: res.total, onPage: (p) => load(el, p, { push: true }) }),
+        pager({ page, pageSize: PAGE_SIZE, total: res.total, onPage: (p) => load(el, p, { chosen: true }) }),
       );
     } catch (err) {
       if (err?.name === 'AbortError') return;

@@ -4,7 +4,7 @@ import { h, replace } from '../dom.js';
 import { dateLabel, END_REASON_LABELS, label, plainNik } from '../format.js';
 import { field, form, nikField, showErrors, values } from '../forms.js';
 import { hashFor } from '../routes.js';
-import { clampPage, fetchPage, pager } from '../pager.js';
+import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
 import { busy, dataTable, errorNotice, loading, pageHeader, section } from '../ui.js';
 import { villageOptions } from '../villages.js';
 
@@ -17,7 +17,7 @@ export async function render(main, ctx) {
   const searchForm = form(
     {
       label: 'Cari peserta',
-      onsubmit: (_e, el) => busy(submit, () => search(el, { ...values(el), page: 1 }, { openExact: true })),
+      onsubmit: (_e, el) => busy(submit, () => search(el, { ...values(el), page: 1 }, { chosen: true })),
     },
     h(
       'div',
@@ -31,22 +31,24 @@ export async function render(main, ctx) {
   );
 
   /**
-   * `openExact`: a search the user just submitted for one whole NIK opens that participant. Not when
-   * the search is restored from the address (Back from the participant lands here): opening it again
-   * would send the user forward every time (QA: Back was trapped).
+   * `chosen`: a search or page the user chose, a new history entry (pager.js keepAddress); a search the user
+   * just submitted for one whole NIK opens that participant. Not when the search is restored from the address
+   * (Back from the participant lands here): opening it again would send the user forward every time (QA: Back was trapped).
    */
-  async function search(el, criteria, { openExact = false } = {}) {
+  async function search(el, criteria, { chosen = false } = {}) {
     // a NIK pasted as printed on the card ("1703 0102 …" or with dots) is the same NIK (QA)
     const query = { nik: plainNik(criteria.nik), name: criteria.name, villageCode: criteria.villageCode, coveredIn: criteria.coveredIn, page: criteria.page };
-    ctx.setQuery(query);
+    const openExact = chosen && query.page === 1;
+    const address = (page) => ({ ...query, page });
     if (!query.nik && !query.name && !query.villageCode && !query.coveredIn) {
+      keepAddress(ctx, query, chosen);
       replace(results, h('p', { class: 'hint', text: 'Isi NIK, nama, desa atau bulan untuk mencari.' }));
       return;
     }
     replace(results, loading('Mencari…'));
     try {
-      const { res, page } = await fetchPage((p) => api('/api/v1/participants', { query: { ...query, page: p, pageSize: PAGE_SIZE }, signal: ctx.signal }), query.page, PAGE_SIZE);
-      if (page !== query.page) ctx.setQuery({ ...query, page }); // past the last page: the last
+      const fetch = (p) => api('/api/v1/participants', { query: { ...query, page: p, pageSize: PAGE_SIZE }, signal: ctx.signal });
+      const { res, page } = await fetchListedPage(ctx, { fetch, asked: query.page, pageSize: PAGE_SIZE, address, chosen });
       if (openExact && query.nik && /^\d{16}$/.test(query.nik) && res.total === 1 && res.items[0]?.nik === query.nik) {
         return ctx.navigate(`/peserta/${query.nik}`);
       }
@@ -65,7 +67,7 @@ export async function render(main, ctx) {
           rows: res.items,
           empty: 'Tidak ada peserta yang cocok.',
         }),
-        pager({ page, pageSize: PAGE_SIZE, total: res.total, onPage: (p) => search(el, { ...criteria, page: p }) }),
+        pager({ page, pageSize: PAGE_SIZE, total: res.total, onPage: (p) => search(el, { ...criteria, page: p }, { chosen: true }) }),
       );
     } catch (err) {
       if (err?.name === 'AbortError') return;

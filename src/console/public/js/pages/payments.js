@@ -4,7 +4,7 @@ import { h, replace } from '../dom.js';
 import { currentMonth, dateLabel, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
 import { field, form, showErrors, values, withFormProblems } from '../forms.js';
 import { monthField, monthFromAddress } from '../month-field.js';
-import { clampPage, fetchPage, pager } from '../pager.js';
+import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
 import { PAYMENT_REPORT_FALLBACK, paymentUploadHistory } from '../payment-uploads.js';
@@ -164,15 +164,16 @@ const address = (month, page) => ({ month, page: page > 1 ? page : undefined });
  * The month's status per funder, then its payments a page at a time with the shared pager (GET
  * /api/v1/payments: `page`, `pageSize`, `total`). Without `page`: the page shown if it is the same
  * month (after recording or removing a payment), else the first; a page past the last is the last.
+ * `chosen`: a month picked here, a new history entry (pager.js keepAddress).
  */
-async function showMonth(container, month, ctx, page) {
+async function showMonth(container, month, ctx, page, { chosen = false } = {}) {
   month ??= shown.month ?? currentMonth();
   page ??= month === shown.month ? shown.page : 1;
   shown = { month, page };
-  ctx.setQuery(address(month, page));
+  keepAddress(ctx, address(month, page), chosen);
   const body = h('div');
   const picker = form(
-    { label: 'Pilih bulan', onsubmit: (_e, el) => showMonth(container, values(el).month, ctx, 1) },
+    { label: 'Pilih bulan', onsubmit: (_e, el) => showMonth(container, values(el).month, ctx, 1, { chosen: true }) },
     h('div', { class: 'filters' }, monthField({ value: month, label: 'Bulan iuran' }), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn--secondary' }, 'Tampilkan'))),
   );
   replace(container, section(`Pembayaran ${monthLabel(month)}`, picker, body));
@@ -209,22 +210,18 @@ let latestList = 0;
 
 /**
  * Page `asked` of the month's payments into `list`, with the pager under it. A page chosen there is a new
- * history entry (Back shows the page before) and keyboard focus goes to the list's heading; the page's
- * rows keep their Hapus… in an open month.
+ * history entry (pager.js keepAddress: Back shows the page before) and keyboard focus goes to the list's
+ * heading; the page's rows keep their Hapus… in an open month.
  */
 async function showPayments(list, view, asked, { chosen = false } = {}) {
   const { month, closed, ctx, reload } = view;
   const request = (latestList += 1);
-  if (chosen) {
-    ctx.pushQuery(address(month, asked));
-    replace(list, loading());
-  }
+  if (chosen) replace(list, loading());
   try {
     const fetch = (p) => api('/api/v1/payments', { query: { month, page: p, pageSize: PAGE_SIZE }, signal: ctx.signal });
-    const { res, page } = await fetchPage(fetch, asked, PAGE_SIZE);
+    const { res, page } = await fetchListedPage(ctx, { fetch, asked, pageSize: PAGE_SIZE, address: (p) => address(month, p), chosen });
     if (request !== latestList) return; // another page was chosen while this one loaded
     shown = { month, page };
-    if (page !== asked) ctx.setQuery(address(month, page)); // past the last page: the last
     replace(
       list,
       dataTable({

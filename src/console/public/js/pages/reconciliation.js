@@ -11,7 +11,7 @@ import { canWriteFinance, hashFor } from '../routes.js';
 import { billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
 import { previousMonth } from '../month-field.js';
 import { sleep } from '../upload-box.js';
-import { clampPage, fetchPage, pager } from '../pager.js';
+import { clampPage, fetchListedPage, pager } from '../pager.js';
 import { announce, badge, confirmStep, dataTable, downloadButton, errorNotice, notice, pageHeader, section } from '../ui.js';
 import { RUN_TONES } from './reconciliations.js';
 
@@ -42,7 +42,7 @@ export async function render(main, ctx) {
 
   const findingsList = h('div', { 'aria-live': 'polite' });
   const amountsNote = h('p', { class: 'hint', role: 'status', text: 'Menghitung nilai temuan…' });
-  const categoryTable = findingCategoryTable(run, (category) => showFindings(findingsList, run, category, 1, ctx));
+  const categoryTable = findingCategoryTable(run, (category) => showFindings(findingsList, run, category, 1, ctx, { chosen: true }));
   // the category and page last looked at live in the address (?category=&page=), as other pages keep their filters
   const asked = listedCategory(run, ctx.query);
   replace(
@@ -159,13 +159,17 @@ export function listedCategory(run, query = {}) {
   return { category, page: clampPage(query.page) };
 }
 
-async function showFindings(container, run, category, asked, ctx, { focus = true } = {}) {
+/**
+ * Page `asked` of a category's findings, kept in the address; `chosen` (Lihat, the pager): a new history entry,
+ * so Back and Forward walk the categories and pages looked at (pager.js keepAddress).
+ */
+async function showFindings(container, run, category, asked, ctx, { focus = true, chosen = false } = {}) {
   const pageSize = 50;
   try {
     // a page past the last (an old address): the last page
     const findings = (p) => api(`/api/v1/reconciliations/${encodeURIComponent(run.id)}/findings`, { query: { category, page: p, pageSize }, signal: ctx.signal });
-    const { res, page } = await fetchPage(findings, asked, pageSize);
-    ctx.setQuery({ category, page: page > 1 ? page : undefined });
+    const address = (p) => ({ category, page: p > 1 ? p : undefined });
+    const { res, page } = await fetchListedPage(ctx, { fetch: findings, asked, pageSize, address, chosen });
     replace(
       container,
       h('h3', { tabindex: '-1', text: `Temuan: ${label(CATEGORY_LABELS, category)}` }),
@@ -181,7 +185,7 @@ async function showFindings(container, run, category, asked, ctx, { focus = true
         ],
         rows: res.items,
       }),
-      pager({ page, pageSize, total: res.total, onPage: (p) => showFindings(container, run, category, p, ctx) }),
+      pager({ page, pageSize, total: res.total, onPage: (p) => showFindings(container, run, category, p, ctx, { chosen: true }) }),
     );
     if (focus) container.querySelector('h3').focus();
   } catch (err) {

@@ -10,7 +10,7 @@ import { h, replace } from '../dom.js';
 import { isMonth, label, monthLabel, number, plainNik, rupiah, SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../format.js';
 import { field, form, nikField, showErrors, values } from '../forms.js';
 import { hashFor } from '../routes.js';
-import { clampPage, fetchPage, pager } from '../pager.js';
+import { clampPage, fetchListedPage, pager } from '../pager.js';
 import { announce, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 import { villageOptions } from '../villages.js';
 
@@ -82,7 +82,7 @@ export async function render(main, ctx) {
   const pledgePicker = keepingAsked([{ value: '', label: 'Semua komitmen' }, ...[...pledges].sort((a, b) => a.code.localeCompare(b.code)).map((p) => ({ value: p.code, label: `${p.code} – ${p.funder}` }))], q.pledgeCode);
   const villagePicker = keepingAsked(await villageOptions(), q.villageCode, { ignoreDots: true });
   const filterForm = form(
-    { label: 'Saring alokasi', onsubmit: (_e, el) => busy(show, () => load(el, 1)) },
+    { label: 'Saring alokasi', onsubmit: (_e, el) => busy(show, () => load(el, 1, { chosen: true })) },
     h(
       'div',
       { class: 'filters' },
@@ -99,16 +99,17 @@ export async function render(main, ctx) {
   forgetUnlisted(filterForm, 'villageCode', villagePicker.unlisted);
   exportButton.addEventListener('click', () => busy(exportButton, () => exportCsv(filterForm, exportOut, ctx)));
 
-  async function load(el, asked) {
+  /** Page `asked` under the form's filters, kept in the address; `chosen` (the form sent, the pager): a new history entry. */
+  async function load(el, asked, { chosen = false } = {}) {
     replace(exportOut); // an earlier export's line is about other filters (QA)
     const v = values(el);
     const filters = filtersOf(v);
-    ctx.setQuery({ ...filters, groupBy: v.groupBy, page: asked });
+    const address = (page) => ({ ...filters, groupBy: v.groupBy, page });
     replace(results, loading());
     showTotals(totals, filters, v.groupBy, ctx);
     try {
-      const { res, page } = await fetchPage((p) => api('/api/v1/splits', { query: { ...filters, page: p, pageSize: PAGE_SIZE }, signal: ctx.signal }), asked, PAGE_SIZE);
-      if (page !== asked) ctx.setQuery({ ...filters, groupBy: v.groupBy, page }); // past the last page: the last
+      const fetch = (p) => api('/api/v1/splits', { query: { ...filters, page: p, pageSize: PAGE_SIZE }, signal: ctx.signal });
+      const { res, page } = await fetchListedPage(ctx, { fetch, asked, pageSize: PAGE_SIZE, address, chosen });
       const pageSum = res.items.reduce((s, r) => s + (Number(r.amount) || 0), 0);
       replace(
         results,
@@ -126,7 +127,7 @@ export async function render(main, ctx) {
           empty: 'Tidak ada pembagian iuran yang cocok dengan saringan.',
           footer: res.items.length ? h('tr', {}, h('th', { scope: 'row', colspan: '5', text: 'Jumlah di halaman ini' }), h('td', { class: 'num', text: rupiah(pageSum) })) : null,
         }),
-        pager({ page, pageSize: PAGE_SIZE, total: res.total, onPage: (p) => load(el, p) }),
+        pager({ page, pageSize: PAGE_SIZE, total: res.total, onPage: (p) => load(el, p, { chosen: true }) }),
       );
     } catch (err) {
       if (err?.name === 'AbortError') return;
