@@ -278,8 +278,20 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
       });
       expect(overflowing).toEqual([]);
     }
-    const labels = await summary.locator('svg.chart .bar-label').evaluateAll((texts: any[]) => texts.map((t) => (t.children.length ? Array.from(t.children, (s: any) => s.textContent).join(' ') : t.textContent)));
+    // the two-line label reads, and copies, whole: the space it is broken at kept (QA: "TJSLP (CSRperusahaan)")
+    const twoLines = summary.locator('svg.chart .bar-label', { has: page.locator('tspan') });
+    await expect(twoLines.count()).resolves.toBe(1);
+    await expect(twoLines.locator('tspan').count()).resolves.toBe(2);
+    const labels = await summary.locator('svg.chart .bar-label').allTextContents();
     expect(labels).toEqual(expect.arrayContaining(['APBD Kabupaten', 'TJSLP (CSR perusahaan)', 'Belum didanai']));
+    const copied = await twoLines.evaluate((text: any) => {
+      const selection = text.ownerDocument.getSelection();
+      selection.selectAllChildren(text);
+      const out = selection.toString();
+      selection.removeAllRanges();
+      return out;
+    });
+    expect(copied.replace(/\s+/g, ' ').trim()).toBe('TJSLP (CSR perusahaan)');
     await screenshot(page, 'finance-reconciliation-summary-1440');
     await page.setViewportSize({ width: 1366, height: 768 });
     await row(page, 'Temuan per kategori', 'NOT_REGISTERED').getByRole('button', { name: /^Lihat/ }).click();
@@ -290,6 +302,27 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     expect(new URL(page.url()).hash).toBe(`#/rekonsiliasi/${runId}?category=NOT_REGISTERED&page=2`);
     const pageTwo = await page.getByRole('table', { name: 'Tidak terdaftar: 55 temuan' }).locator('tbody tr').count();
     expect(pageTwo).toBe(5);
+    // a page past the last typed on the last: it stays, the field says the page shown and why (QA: "99" stayed beside "Halaman 2 dari 2")
+    const findingsPager = page.getByRole('navigation', { name: 'Halaman' });
+    await findingsPager.getByLabel('Ke halaman').fill('99');
+    await findingsPager.getByLabel('Ke halaman').press('Enter');
+    await findingsPager.getByRole('status').getByText('"99" bukan nomor halaman: pilih 1–2.').waitFor();
+    await expect(findingsPager.getByLabel('Ke halaman').inputValue()).resolves.toBe('2');
+    await expect(findingsPager.getByLabel('Ke halaman', { exact: true }).getAttribute('aria-describedby')).resolves.toMatch(/-note$/);
+    expect(new URL(page.url()).hash).toBe(`#/rekonsiliasi/${runId}?category=NOT_REGISTERED&page=2`);
+    // Back and Forward walk the pages and categories looked at (QA: Back left the run), a reload keeps them
+    await page.goBack();
+    await page.getByText('Halaman 1 dari 2 (55 baris)').waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/rekonsiliasi/${runId}?category=NOT_REGISTERED`);
+    await page.goBack();
+    await page.getByText('Nilai ditagih = jumlah yang ditagih BPJS').waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/rekonsiliasi/${runId}`);
+    await expect(page.getByRole('heading', { name: /^Temuan: / }).count()).resolves.toBe(0);
+    await page.goForward();
+    await page.getByText('Halaman 1 dari 2 (55 baris)').waitFor();
+    await page.goForward();
+    await page.getByText('Halaman 2 dari 2 (55 baris)').waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/rekonsiliasi/${runId}?category=NOT_REGISTERED&page=2`);
 
     // a reload opens the same category and page
     await page.reload();

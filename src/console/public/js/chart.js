@@ -72,12 +72,16 @@ export function labelLines(text, max) {
   return [str.slice(0, cut), truncate(str.slice(cut + 1), max)];
 }
 
-/** The label left of a bar, right-aligned, its lines centred on the bar. */
+/**
+ * The label left of a bar, right-aligned, its lines centred on the bar. The space broken at opens the second
+ * line, so the text reads and copies whole, "TJSLP (CSR perusahaan)" (QA: "TJSLP (CSRperusahaan)"); at its
+ * left end, right-aligned, it moves nothing in view.
+ */
 function barLabel(label, L) {
   const lines = labelLines(label, L.maxLabel);
   const attrs = { class: 'bar-label', x: L.labelWidth - 8, y: L.row / 2, 'text-anchor': 'end', 'dominant-baseline': 'middle' };
   if (lines.length === 1) return s('text', { ...attrs, text: lines[0] });
-  return s('text', attrs, s('tspan', { x: attrs.x, dy: '-0.55em', text: lines[0] }), s('tspan', { x: attrs.x, dy: '1.1em', text: lines[1] }));
+  return s('text', attrs, s('tspan', { x: attrs.x, dy: '-0.55em', text: lines[0] }), s('tspan', { x: attrs.x, dy: '1.1em', text: ` ${lines[1]}` }));
 }
 
 function truncate(text, max) {
