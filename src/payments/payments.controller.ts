@@ -54,7 +54,9 @@ export class PaymentsController {
   async list(@Query() query: PaymentQueryDto) {
     // an unknown (or wrong-case) pledge is 404, not an empty list that reads as "nothing paid" (QA)
     if (query.pledgeCode) await assertPledgeExists(this.dataSource, query.pledgeCode);
-    const where = { ...(query.month ? { month: query.month } : {}), ...(query.pledgeCode ? { pledgeCode: query.pledgeCode } : {}) };
+    // adjustsMonth: the corrections of that month, recorded in later (open) months; its Pembayaran page names them (QA)
+    const { month, pledgeCode, adjustsMonth } = query;
+    const where = { ...(month ? { month } : {}), ...(pledgeCode ? { pledgeCode } : {}), ...(adjustsMonth ? { adjustsMonth } : {}) };
     const [rows, total] = await this.dataSource.getRepository(Payment).findAndCount({
       where,
       order: { month: 'ASC', pledgeCode: 'ASC', paidAt: 'ASC', createdAt: 'ASC', id: 'ASC' },

@@ -82,6 +82,11 @@ export class PaymentQueryDto {
   @IsString()
   pledgeCode?: string;
 
+  @ApiPropertyOptional({ example: '2026-07', description: 'Only the corrections of this month (recorded in later months, §9)' })
+  @IsOptional()
+  @Matches(MONTH_PATTERN, { message: `adjustsMonth: ${MONTH_MESSAGE}` })
+  adjustsMonth?: string;
+
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page = 1;
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(1000) pageSize = 100;
 }

@@ -6,6 +6,7 @@ import { field, form, showErrors, values, withFormProblems } from '../forms.js';
 import { monthField, monthFromAddress } from '../month-field.js';
 import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
 import { paymentStatusTable } from '../payment-status.js';
+import { correctionsNote } from '../corrections-note.js';
 import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
 import { PAYMENT_REPORT_FALLBACK, paymentUploadHistory } from '../payment-uploads.js';
 import { hasRowReport, reportPath } from '../row-report.js';
@@ -179,13 +180,14 @@ async function showMonth(container, month, ctx, page, { chosen = false } = {}) {
   replace(container, section(`Pembayaran ${monthLabel(month)}`, picker, body));
   replace(body, loading());
   try {
-    const [statuses, runs] = await Promise.all([
+    const [statuses, runs, corrections] = await Promise.all([
       // a month never allocated has nothing due yet: the API says so (NOT_ALLOCATED), and that is shown in place of the table
       api('/api/v1/payments/status', { query: { month }, signal: ctx.signal }).catch((err) => {
         if (err?.code === 'NOT_ALLOCATED') return err;
         throw err;
       }),
       api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal }),
+      correctionsOf(month, ctx.signal),
     ]);
     // a finalized month is closed (§9): its payments stay, corrections go to an open month (QA: Hapus… led to a refusal)
     const closed = (Array.isArray(runs) ? runs : []).some((r) => r.status === 'FINAL');
@@ -193,6 +195,8 @@ async function showMonth(container, month, ctx, page, { chosen = false } = {}) {
     replace(
       body,
       statuses instanceof Error ? notice('info', statuses.message) : paymentStatusTable(statuses),
+      // the corrections of this month recorded in later months, with what is still short after them (QA: July read as unpaid)
+      correctionsNote(month, statuses, corrections),
       h('h3', { id: 'rincian-pembayaran', tabindex: '-1', text: 'Rincian pembayaran' }),
       closed
         ? notice('info', `${monthLabel(month)} sudah difinalisasi: pembayarannya tidak dapat dihapus. Pembayaran yang salah dikoreksi dengan pembayaran koreksi di bulan yang masih terbuka (isi "Koreksi untuk bulan").`)
@@ -203,6 +207,16 @@ async function showMonth(container, month, ctx, page, { chosen = false } = {}) {
   } catch (err) {
     if (err?.name === 'AbortError') return;
     replace(body, errorNotice(err));
+  }
+}
+
+/** Every correction of `month` (recorded in later months): few, read whole a page of 1000 at a time. */
+async function correctionsOf(month, signal) {
+  const items = [];
+  for (let page = 1; ; page++) {
+    const res = await api('/api/v1/payments', { query: { adjustsMonth: month, page, pageSize: 1000 }, signal });
+    items.push(...(res.items ?? []));
+    if (!res.items?.length || items.length >= res.total) return items;
   }
 }
 

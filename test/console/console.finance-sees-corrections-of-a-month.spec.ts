@@ -1,0 +1,79 @@
+/**
+ * Pembayaran of a month names the corrections recorded for it in other months (§9), with what is still
+ * short after them, beside its own figures, which stay as they are (QA: finalized July read "Kurang bayar
+ * −Rp37.800" with no hint after three corrections of it were recorded in October, and could be paid again).
+ *
+ * One participant, Rp37.800 a month, APBD-2026 pays for him; 2026-10 allocated (with every month before
+ * it). July paid nothing and is finalized; its shortfall is corrected in November by Rp20.000, Rp17.800 and
+ * Rp1.000. October (open) was paid Rp30.000, and a correction of it (Rp5.000) is recorded in November, as
+ * one was stored before corrections of an open month were refused.
+ */
+import { expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { closeMonth } from '../funding/support/register.js';
+import { insertParticipants, insertPledge, nik } from '../reconciliation/support/seed.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, userFor } from './support/browser.js';
+import { tableRows } from './support/downloads.js';
+
+describeInBrowser('console: Pembayaran names the corrections of the month recorded in other months', () => {
+  const app = browserApp(async (t) => {
+    await insertParticipants(t.dataSource, [{ nik: nik(1) }]);
+    await insertPledge(t.dataSource, 'APBD-2026', { priority: 20 });
+    const finance = await t.as(Role.KEUANGAN);
+    await finance.post('/api/v1/allocations').send({ month: '2026-10' }).expect(201);
+    await closeMonth(t.dataSource, '2026-07');
+    const pay = (month: string, amount: number, reference: string, paidAt: string, adjustsMonth?: string) =>
+      finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month, amount, paidAt, reference, ...(adjustsMonth ? { adjustsMonth } : {}) }).expect(201);
+    await pay('2026-10', 30000, 'SP2D OKTOBER', '2026-10-05');
+    await pay('2026-11', 20000, 'KOREKSI 1', '2026-11-02', '2026-07');
+    await pay('2026-11', 17800, 'KOREKSI 2', '2026-11-03', '2026-07');
+    await pay('2026-11', 1000, 'KOREKSI 3', '2026-11-04', '2026-07');
+    await t.dataSource.query(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('APBD-2026', '2026-11', 5000, '2026-11-03', 'KOREKSI OKTOBER', '2026-10', 'uji')`,
+    );
+  });
+
+  it('finalized July: its figures stay, and the note lists the corrections and says it is covered', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.KEUANGAN), '#/pembayaran?month=2026-07');
+    const status = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    await status.waitFor();
+    expect((await tableRows(status))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar']);
+    const note = page.getByRole('note', { name: 'Koreksi untuk Juli 2026' });
+    await note.getByText('Angka di atas tetap angka Juli 2026 sendiri.', { exact: false }).waitFor();
+    expect(await tableRows(note.getByRole('table', { name: 'Kekurangan Juli 2026 setelah koreksi' }))).toEqual([
+      ['APBD-2026', 'Rp37.800', 'Rp38.800', 'Rp0', 'Lunas setelah koreksi (lebih Rp1.000)'],
+    ]);
+    expect(await tableRows(note.getByRole('table', { name: 'Koreksi untuk Juli 2026' }))).toEqual([
+      ['APBD-2026', 'November 2026', '2 November 2026', 'KOREKSI 1', 'Rp20.000'],
+      ['APBD-2026', 'November 2026', '3 November 2026', 'KOREKSI 2', 'Rp17.800'],
+      ['APBD-2026', 'November 2026', '4 November 2026', 'KOREKSI 3', 'Rp1.000'],
+    ]);
+    // the month's own list is July's payments: none
+    await page.getByText('Belum ada pembayaran tercatat untuk bulan ini.').waitFor();
+
+    // open October: the correction of it recorded in November is named, and what is still short after it
+    const picker = page.getByRole('form', { name: 'Pilih bulan' });
+    await picker.getByLabel('Bulan iuran').fill('2026-10');
+    await picker.getByRole('button', { name: 'Tampilkan' }).click();
+    const october = page.getByRole('note', { name: 'Koreksi untuk Oktober 2026' });
+    expect(await tableRows(october.getByRole('table', { name: 'Kekurangan Oktober 2026 setelah koreksi' }))).toEqual([
+      ['APBD-2026', 'Rp7.800', 'Rp5.000', 'Rp2.800', 'Masih kurang Rp2.800'],
+    ]);
+    expect(await tableRows(october.getByRole('table', { name: 'Koreksi untuk Oktober 2026' }))).toEqual([
+      ['APBD-2026', 'November 2026', '3 November 2026', 'KOREKSI OKTOBER', 'Rp5.000'],
+    ]);
+    expect((await tableRows(page.getByRole('table', { name: 'Status pembayaran per penyandang dana' })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar']);
+
+    // a month no correction names has no note
+    await picker.getByLabel('Bulan iuran').fill('2026-09');
+    await picker.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }).getByText('Belum dibayar').waitFor();
+    await page.getByRole('heading', { name: 'Pembayaran September 2026' }).waitFor();
+    expect(await page.getByRole('note').count()).toBe(0);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+});
