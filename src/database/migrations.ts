@@ -23,6 +23,7 @@ import { EnrollmentUploadErrorCode1766520000000 } from './migrations/17665200000
 import { UploadColumnLabels1766640000000 } from './migrations/1766640000000-upload-column-labels.js';
 import { PledgeUpload1766760000000 } from './migrations/1766760000000-pledge-upload.js';
 import { PledgeUploadListRows1766880000000 } from './migrations/1766880000000-pledge-upload-list-rows.js';
+import { UploadColumnOrder1767000000000 } from './migrations/1767000000000-upload-column-order.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   UploadColumnLabels1766640000000,
   PledgeUpload1766760000000,
   PledgeUploadListRows1766880000000,
+  UploadColumnOrder1767000000000,
 ];

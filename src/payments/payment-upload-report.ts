@@ -21,9 +21,10 @@ export interface PaymentUploadRow {
   amount: string;
 }
 
-/** An upload as its row report needs it: the listed fields and the file's headers (null when stored before they were kept). */
+/** An upload as its row report needs it: the listed fields and the file's headers and column order (null when stored before they were kept). */
 export interface PaymentUploadReportRow extends PaymentUploadRow {
   columnLabels: Record<string, string> | null;
+  columnOrder: string[] | null;
 }
 
 export function paymentUploadReport(u: PaymentUploadReportRow): RowReport {
@@ -31,6 +32,7 @@ export function paymentUploadReport(u: PaymentUploadReportRow): RowReport {
     uploadId: u.id,
     columns: PAYMENT_COLUMNS,
     headers: u.columnLabels, // as the file was headed (NO SP2D), like the findings in KETERANGAN
+    order: u.columnOrder, // and laid out (NO SP2D before TANGGAL_BAYAR)
     title: 'Laporan unggahan lembar pembayaran',
     summary: [
       ['Berkas', textValue(u.filename)],

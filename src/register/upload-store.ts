@@ -71,9 +71,9 @@ export class UploadStore {
     return this.repo().findAndCount({ order: { uploadedAt: 'DESC', id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
   }
 
-  /** Keeps the file's column names (ColumnLabels) for the row report's headers. */
-  async columnLabels(id: string, labels: Readonly<Record<string, string>>): Promise<void> {
-    await this.dataSource.query(`UPDATE enrollment_upload SET column_labels = $2 WHERE id = $1`, [id, JSON.stringify(labels)]);
+  /** Keeps the file's column names (ColumnLabels) and their order (columnsInFileOrder) for the row report's headers and layout. */
+  async columnLabels(id: string, labels: Readonly<Record<string, string>>, order: readonly string[]): Promise<void> {
+    await this.dataSource.query(`UPDATE enrollment_upload SET column_labels = $2, column_order = $3 WHERE id = $1`, [id, JSON.stringify(labels), order]);
   }
 
   async progress(id: string, progress: number, rowsRead: number): Promise<void> {

@@ -70,6 +70,18 @@ export function matchHeader(columns: readonly ColumnSpec[], headers: readonly st
   return { indexes, matched: indexes.filter((i) => i >= 0).length, missing, found, extra, labels };
 }
 
+/**
+ * The spec columns the file has (HeaderMatch.indexes), by their own names, in the file's order: kept with
+ * the upload (`column_order`) so its row report lays Perbaiki out as the file was (row-report.writer.ts).
+ */
+export function columnsInFileOrder(columns: readonly { name: string }[], indexes: readonly number[]): string[] {
+  return columns
+    .map((c, i) => ({ name: c.name, at: indexes[i] }))
+    .filter((c) => c.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((c) => c.name);
+}
+
 /** HeaderMatch.labels keyed by column name (`{ REFERENSI: 'NO SP2D', … }`); every column's own name before a header is read. */
 export function labelsByName<Name extends string>(columns: readonly { name: Name }[], labels?: readonly string[]): Readonly<Record<Name, string>> {
   return Object.fromEntries(columns.map((c, i) => [c.name, labels?.[i] ?? c.name])) as Record<Name, string>;

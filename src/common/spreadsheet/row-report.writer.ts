@@ -1,8 +1,8 @@
 /**
  * The row report of an upload (DOMAIN §12), one writer for every kind of upload (enrollment sheet,
  * BPJS bill, PBI-APBN list, payment sheet): sheet "Perbaiki" repeats every rejected or warned row as uploaded
- * (the upload's columns, from `upload_issue.raw`, headed as the file headed them when the upload
- * kept its headers, else by the columns' own names: either way accepted headers, so the sheet can be
+ * (the upload's columns, from `upload_issue.raw`, in the file's order and headed as the file headed them when
+ * the upload kept its order and headers, else in the service's order and by the columns' own names: either way accepted headers, so the sheet can be
  * fixed and uploaded again; extra columns are ignored by the parser) plus BARIS (the row in the
  * original file), STATUS (DITOLAK / PERINGATAN) and KETERANGAN (the Indonesian messages); sheet
  * "Ringkasan" gives the title and the summary lines. Streaming writer, rows read from `upload_issue` a page at a time.
@@ -86,6 +86,12 @@ interface ReportColumns {
    * KETERANGAN name it. Absent or null (an upload stored before its labels were kept): the own names.
    */
   readonly headers?: Readonly<Record<string, string>> | null;
+  /**
+   * The columns the uploaded file had, by name, in its order (columnsInFileOrder, kept in the upload's
+   * `column_order`): the sheet lays them out so, the columns the file lacked after them. Absent or null
+   * (an upload stored before its order was kept): `columns`' order.
+   */
+  readonly order?: readonly string[] | null;
 }
 
 /**
@@ -177,12 +183,21 @@ function cellValue(value: string | number | undefined): string | number | null {
   return typeof value === 'number' ? value : textValue(value);
 }
 
-export async function writeRowReport(dataSource: DataSource, report: RowReport, out: Writable): Promise<void> {
+/** The sheet's columns in the uploaded file's order (ReportColumns.order), those it lacked after them in `columns`' order. */
+export function inFileOrder<C extends { name: string }>(columns: readonly C[], order?: readonly string[] | null): readonly C[] {
+  if (!order?.length) return columns;
+  const at = (c: C, i: number) => (order.includes(c.name) ? order.indexOf(c.name) : order.length + i);
+  return columns.map((c, i) => ({ c, at: at(c, i) })).sort((a, b) => a.at - b.at).map(({ c }) => c);
+}
+
+export async function writeRowReport(dataSource: DataSource, given: RowReport, out: Writable): Promise<void> {
+  // laid out as the file was (QA: a payment sheet with NO SP2D before TANGGAL_BAYAR got them the other way round), its messages in that order too
+  const report = { ...given, columns: inFileOrder(given.columns, given.order) };
   const order = columnOrderParams(report.columns, report.headers);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const mainRows = (after: number): Promise<ReportRow[]> => dataSource.query(REPORT_ROWS, [report.uploadId, after, ...order]);
   let date1904 = await writeRowsSheet(wb, 'Perbaiki', report, mainRows);
-  const extra = report.extraSheet;
+  const extra = report.extraSheet && { ...report.extraSheet, columns: inFileOrder(report.extraSheet.columns, report.extraSheet.order) };
   if (extra) {
     const first = await extra.rows(0, PAGE);
     if (first.length) date1904 = (await writeRowsSheet(wb, extra.name, extra, (after) => (after ? extra.rows(after, PAGE) : Promise.resolve(first)))) || date1904;

@@ -12,7 +12,7 @@ import { type TotalRow, totalRow, totalRowMismatch } from '../../reconciliation/
 import { paymentKey, recordedAlready } from '../duplicate-payments.js';
 import { CANONICAL_NAMES, type KnownPledges, PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
 import { storedPledgeCodeIn } from '../../funding/pledges/pledge-code.js';
-import { labelsByName } from '../../common/spreadsheet/column-spec.js';
+import { columnsInFileOrder, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { INSERT_PAYMENTS } from '../sql/payment-status.sql.js';
 import { INSERT_PAYMENT_UPLOAD } from '../sql/payment-uploads.sql.js';
 import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
@@ -135,6 +135,7 @@ export class UploadPayments {
       payments,
       amount,
       JSON.stringify(collector.names), // the report's Perbaiki sheet is headed as the file was, like the findings
+      columnsInFileOrder(PAYMENT_COLUMNS, reader.header!.indexes), // and laid out as it was
     ]);
     await writeIssues(m, id, collector);
     return { id, ...collector.report(), payments, amount };

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { type RawCells, rawCells } from '../../common/spreadsheet/row-report.writer.js';
-import { labelsByName } from '../../common/spreadsheet/column-spec.js';
+import { columnsInFileOrder, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { lockMonthInput, MONTH_INPUT } from '../../periods/month-input-locks.js';
@@ -108,8 +108,8 @@ export class UploadBill {
     const mismatch = totalRowMismatch(footer, linesTotal, 'IURAN');
     if (mismatch) collector.warnAbout(mismatch, footer!.raw);
 
-    // column_labels: the report's Perbaiki sheet is headed as the file was, like the findings
-    await m.query('UPDATE bill SET lines = $2, lines_total = $3, rows_read = $4, accepted = $5, rejected = $6, warnings = $7, column_labels = $8 WHERE id = $1', [
+    // column_labels, column_order: the report's Perbaiki sheet is headed and laid out as the file was, like the findings
+    await m.query('UPDATE bill SET lines = $2, lines_total = $3, rows_read = $4, accepted = $5, rejected = $6, warnings = $7, column_labels = $8, column_order = $9 WHERE id = $1', [
       bill.id,
       lines,
       linesTotal,
@@ -118,6 +118,7 @@ export class UploadBill {
       collector.rejected,
       collector.warnedRows,
       JSON.stringify(collector.names),
+      columnsInFileOrder(BILL_COLUMNS, reader.header!.indexes),
     ]);
     await writeIssues(m, bill.id, collector);
     const replaced = replacedVersion(latest && { version: latest.version, count: latest.lines }, lines, 'baris tagihan');

@@ -24,6 +24,10 @@ export class PbiApbnList {
   @Column('jsonb', { name: 'column_labels', nullable: true })
   columnLabels: Record<string, string> | null;
 
+  /** The columns the file had, by own name, in its order (columnsInFileOrder): the row report's Perbaiki sheet is laid out so; null for uploads stored before it was kept. */
+  @Column('text', { name: 'column_order', array: true, nullable: true })
+  columnOrder: string[] | null;
+
   @Column('text')
   checksum: string;
 

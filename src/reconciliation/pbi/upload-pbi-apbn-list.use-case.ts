@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
-import { type ColumnSpec, labelsByName } from '../../common/spreadsheet/column-spec.js';
+import { type ColumnSpec, columnsInFileOrder, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { mergedCellIssue, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
@@ -88,8 +88,8 @@ export class UploadPbiApbnList {
     }
     if (collector.accepted === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const [{ n }] = await m.query('SELECT count(*)::int AS n FROM pbi_apbn_entry WHERE list_id = $1', [list.id]);
-    // column_labels: the report's Perbaiki sheet is headed as the file was, like the findings
-    await m.query('UPDATE pbi_apbn_list SET niks = $2, rows_read = $3, accepted = $4, rejected = $5, warnings = $6, column_labels = $7 WHERE id = $1', [
+    // column_labels, column_order: the report's Perbaiki sheet is headed and laid out as the file was, like the findings
+    await m.query('UPDATE pbi_apbn_list SET niks = $2, rows_read = $3, accepted = $4, rejected = $5, warnings = $6, column_labels = $7, column_order = $8 WHERE id = $1', [
       list.id,
       n,
       collector.rowsRead,
@@ -97,6 +97,7 @@ export class UploadPbiApbnList {
       collector.rejected,
       collector.warnedRows,
       JSON.stringify(collector.names),
+      columnsInFileOrder(PBI_COLUMNS, reader.header!.indexes),
     ]);
     await writeIssues(m, list.id, collector);
     const replaced = replacedVersion(latest && { version: latest.version, count: latest.niks }, Number(n), 'NIK');

@@ -31,6 +31,7 @@ export function billReport(bill: Bill): RowReport {
     uploadId: bill.id,
     columns: BILL_COLUMNS,
     headers: bill.columnLabels, // as the file was headed, like the findings in KETERANGAN
+    order: bill.columnOrder, // and laid out
     title: 'Laporan unggahan tagihan BPJS',
     summary: [...uploadLines(bill), ['Total invoice', Number(bill.invoiceTotal), 'rupiah'], ['Jumlah baris tagihan', Number(bill.linesTotal), 'rupiah'], ['Catatan', WHOLE_LIST_NOTE]],
   };
@@ -43,6 +44,7 @@ export function pbiListReport(list: PbiApbnList): RowReport {
     uploadId: list.id,
     columns: PBI_COLUMNS,
     headers: list.columnLabels, // as the file was headed, like the findings in KETERANGAN
+    order: list.columnOrder, // and laid out
     title: 'Laporan unggahan daftar PBI APBN',
     summary: [...uploadLines(list), ['NIK tersimpan (unik)', list.niks], ['Catatan', WHOLE_LIST_NOTE]],
   };

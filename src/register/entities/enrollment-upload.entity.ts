@@ -68,4 +68,8 @@ export class EnrollmentUpload {
   /** Each column's name as the file's header wrote it (an alias as written, else the column's own name); null before the header is read. */
   @Column('jsonb', { name: 'column_labels', nullable: true })
   columnLabels: Record<string, string> | null;
+
+  /** The columns the file had, by own name, in its order (columnsInFileOrder): the row report's Perbaiki sheet is laid out so; null for uploads stored before it was kept. */
+  @Column('text', { name: 'column_order', array: true, nullable: true })
+  columnOrder: string[] | null;
 }

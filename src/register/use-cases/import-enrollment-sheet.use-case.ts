@@ -25,6 +25,7 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { Clock, dayInWib } from '../../common/clock/clock.js';
 import { fileChecksum } from '../../common/file-checksum.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
+import { columnsInFileOrder } from '../../common/spreadsheet/column-spec.js';
 import { SheetReader, type SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import { RegionsService } from '../../regions/regions.service.js';
@@ -127,7 +128,8 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
           labels = columnLabels(reader.header!.labels);
           validator.labels = writer.labels = pending.contested.labels = labels;
           validator.hasEndReasonColumn = reader.header!.indexes[COL.ALASAN_BERAKHIR] >= 0;
-          await this.uploads.columnLabels(uploadId, labels); // the report's Perbaiki sheet is headed so too
+          // the report's Perbaiki sheet is headed and laid out so too
+          await this.uploads.columnLabels(uploadId, labels, columnsInFileOrder(ENROLLMENT_COLUMNS, reader.header!.indexes));
         }
         rowsRead += batch.length;
         validateBatch(validator, batch, pending);

@@ -21,6 +21,7 @@ export function writeUploadReport(dataSource: DataSource, upload: EnrollmentUplo
       uploadId: upload.id,
       columns: ENROLLMENT_COLUMNS,
       headers: upload.columnLabels, // as the file was headed (No Kartu), like the findings in KETERANGAN
+      order: upload.columnOrder, // and laid out
       title: 'Laporan unggahan daftar peserta',
       summary: [
         ['Berkas', textValue(upload.filename)],

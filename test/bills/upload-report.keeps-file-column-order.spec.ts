@@ -1,0 +1,63 @@
+/**
+ * The row reports of BPJS bills and PBI-APBN lists keep the uploaded file's layout, as the payment sheet's
+ * does: Perbaiki lists the columns in the order the file had them (a bill written `NAMA, IURAN, NIK, No Kartu`
+ * is repeated so, not as `NOKA, NIK, NAMA, IURAN`), each headed as the file headed it, and its messages in
+ * that order; fixed, it is uploaded back as it is. A list has one column (`NIK`): a column the service
+ * ignores before it is not repeated, and it stays first.
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+jest.setTimeout(180_000);
+
+const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+describe('bill and PBI-APBN list reports: Perbaiki keeps the file\'s column order', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t?.close());
+
+  const perbaiki = async (path: string) => {
+    const res = await (await t.as(Role.AUDITOR)).get(path).buffer(true).parse(binary).expect(200);
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.load(res.body as never);
+    const sheet = report.getWorksheet('Perbaiki')!;
+    return { report, sheet, rows: (sheet.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1)) };
+  };
+
+  it('bill: NAMA, IURAN, NIK, No Kartu stay in that order; fixed, it is uploaded back', async () => {
+    const csv = ['NAMA;IURAN;NIK;No Kartu', 'Baik;37800;1703060101800001;0001234567891', 'Dua salah;37800,5;170306010180000;0001234567892'].join('\n');
+    const api = await t.as(Role.KEUANGAN);
+    const up = await api.post('/api/v1/bills').field('month', '2026-09').field('invoiceTotal', '75600').attach('file', Buffer.from(csv), 'tagihan-urut.csv').expect(201);
+    expect(up.body).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1 });
+    const { report, sheet, rows } = await perbaiki(`/api/v1/bills/${up.body.id}/report.xlsx`);
+    expect(rows[0]).toEqual(['NAMA', 'IURAN', 'NIK', 'No Kartu', 'BARIS', 'STATUS', 'KETERANGAN']);
+    expect(rows[1].slice(0, 6)).toEqual(['Dua salah', '37800,5', '170306010180000', '0001234567892', 3, 'DITOLAK']);
+    // IURAN's message before NIK's, as in the file
+    expect(String(rows[1][6]).split('\n').map((m) => m.split(' ')[0])).toEqual(['IURAN', 'NIK']);
+
+    sheet.getCell('B2').value = '37800';
+    sheet.getCell('C2').value = '1703060101800002';
+    const again = await api.post('/api/v1/bills').field('month', '2026-09').field('invoiceTotal', '37800').attach('file', Buffer.from(await report.xlsx.writeBuffer()), 'tagihan-diperbaiki.xlsx').expect(201);
+    expect(again.body).toMatchObject({ version: 2, rowsRead: 1, accepted: 1, rejected: 0, lines: 1, linesTotal: 37800 });
+  });
+
+  it('PBI-APBN list: its NIK column headed No KTP, after a column it ignores, is repeated alone, as headed', async () => {
+    const csv = ['Nama;No KTP', 'Baik;1703060101800001', 'Salah;17030601018'].join('\n');
+    const api = await t.as(Role.KEUANGAN);
+    const up = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-09').attach('file', Buffer.from(csv), 'pbi-urut.csv').expect(201);
+    const { report, sheet, rows } = await perbaiki(`/api/v1/pbi-apbn-lists/${up.body.id}/report.xlsx`);
+    expect(rows[0]).toEqual(['No KTP', 'BARIS', 'STATUS', 'KETERANGAN']);
+    expect(rows[1].slice(0, 3)).toEqual(['17030601018', 3, 'DITOLAK']);
+    expect((await t.dataSource.query('SELECT column_order FROM pbi_apbn_list WHERE id = $1', [up.body.id]))[0].column_order).toEqual(['NIK']);
+    sheet.getCell('A2').value = '1703060101800003';
+    const again = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-09').attach('file', Buffer.from(await report.xlsx.writeBuffer()), 'pbi-diperbaiki.xlsx').expect(201);
+    expect(again.body).toMatchObject({ version: 2, rowsRead: 1, accepted: 1, niks: 1 });
+  });
+});
