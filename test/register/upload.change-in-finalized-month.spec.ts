@@ -34,8 +34,12 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
       .expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body);
-    return wb.getWorksheet('Perbaiki')!.getSheetValues().slice(2) as unknown[][];
+    // by header: the report lays the file's columns out in its order, the ones it lacked (NOKA) after them
+    const [, header, ...rows] = wb.getWorksheet('Perbaiki')!.getSheetValues() as unknown[][];
+    const names = Array.from(header, (name) => String(name)); // sparse (ExcelJS starts at 1): holes read as "undefined"
+    return rows.map((r) => Object.fromEntries(names.map((name, k) => [name, r[k]])) as Record<string, unknown>);
   };
+  const columns = (...names: string[]) => (r: Record<string, unknown>) => names.map((name) => r[name]);
   const findings = async (uploadId: string) =>
     (await t.dataSource.query('SELECT row_number, severity, column_name, code, message FROM upload_issue WHERE upload_id = $1 ORDER BY row_number', [uploadId])) as {
       row_number: number;
@@ -75,7 +79,7 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     expect(dead.tat).toBe('2026-09-20');
     // the row report repeats the rows with their TAT and reason: the fixed sheet uploaded back does not bring them back
     const rows = await reportRows(res.body.id);
-    expect(rows.map((r) => [r[1], r[8], r[9], r[10], r[11], r[12]])).toEqual([
+    expect(rows.map(columns('NIK', 'TMT', 'TAT', 'ALASAN_BERAKHIR', 'BARIS', 'STATUS'))).toEqual([
       ['1703064101600001', '2025-01-01', '2026-09-20', 'MENINGGAL', 2, 'PERINGATAN'],
       ['1703064101600003', '2026-11-05', undefined, undefined, 4, 'PERINGATAN'],
     ]);
@@ -132,7 +136,7 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     ]);
     // the row report repeats the warned rows with the message, like a change's warning
     const rows = await reportRows(res.body.id);
-    expect(rows.map((r) => [r[1], r[8], r[9], r[10], r[11], r[12], r[13]])).toEqual([
+    expect(rows.map(columns('NIK', 'TMT', 'TAT', 'ALASAN_BERAKHIR', 'BARIS', 'STATUS', 'KETERANGAN'))).toEqual([
       ['1703064101600011', '2026-09-01', undefined, undefined, 2, 'PERINGATAN', found[0].message],
       ['1703064101600013', '2026-01-01', '2026-09-30', 'PINDAH', 4, 'PERINGATAN', found[1].message],
       ['1703064101600014', '2026-10-01', '2026-10-01', 'MENINGGAL', 5, 'PERINGATAN', found[2].message],
