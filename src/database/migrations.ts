@@ -24,6 +24,7 @@ import { UploadColumnLabels1766640000000 } from './migrations/1766640000000-uplo
 import { PledgeUpload1766760000000 } from './migrations/1766760000000-pledge-upload.js';
 import { PledgeUploadListRows1766880000000 } from './migrations/1766880000000-pledge-upload-list-rows.js';
 import { UploadColumnOrder1767000000000 } from './migrations/1767000000000-upload-column-order.js';
+import { PledgeUploadColumnOrder1767120000000 } from './migrations/1767120000000-pledge-upload-column-order.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   PledgeUpload1766760000000,
   PledgeUploadListRows1766880000000,
   UploadColumnOrder1767000000000,
+  PledgeUploadColumnOrder1767120000000,
 ];

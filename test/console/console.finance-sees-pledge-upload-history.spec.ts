@@ -59,7 +59,8 @@ describeInBrowser('console: the pledge sheet history on Komitmen', () => {
     await history.waitFor();
     const report = await downloadWorkbook(() => history.getByRole('button', { name: 'Unduh' }).click(), page);
     expect(report.name).toBe('laporan-komitmen-2026-11-15.xlsx');
-    expect(sheetRows(report.workbook.getWorksheet('Perbaiki')!).map((r) => [r[0], r[8], r[15], r[16]])).toEqual([
+    // laid out as the file was: KODE_DESA its sixth column
+    expect(sheetRows(report.workbook.getWorksheet('Perbaiki')!).map((r) => [r[0], r[5], r[15], r[16]])).toEqual([
       ['KODE', 'KODE_DESA', 'BARIS', 'STATUS'],
       ['TJSLP-SALAH-2026', '1703999999', 3, 'DITOLAK'],
     ]);

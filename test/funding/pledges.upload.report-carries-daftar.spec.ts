@@ -113,7 +113,7 @@ describe('the Perbaiki of a pledge sheet carries the refused pledges’ Daftar r
     expect(String(lines.get('Catatan'))).toContain('Perbaiki kedua sheet');
 
     // both sheets edited: a share changed on Perbaiki; the NIK typed again as text, the stray row dropped on Daftar
-    perbaiki.getCell('K2').value = 50; // PERSEN: Perbaiki repeats every Komitmen column
+    perbaiki.getCell('G2').value = 50; // PERSEN, the file's seventh column: Perbaiki keeps the file's order
     daftar.getCell('B4').value = NIK(4);
     daftar.spliceRows(5, 1);
     const again = await upload(Buffer.from(await wb.xlsx.writeBuffer()), 'laporan-komitmen-diperbaiki.xlsx');

@@ -111,13 +111,13 @@ describe('pledge sheet uploads are stored: list, read, row report', () => {
     await report.xlsx.load(res.body as never);
     const perbaiki = report.getWorksheet('Perbaiki')!;
     const values = (n: number) => (perbaiki.getRow(n).values as unknown[]).slice(1);
+    // the file's columns in its order, those it lacked after them
     expect(values(1)).toEqual([
-      'KODE', 'SUMBER', 'JENIS_DANA', 'PEMBERI_DANA', 'TAHUN', 'BULAN_DARI', 'BULAN_SAMPAI', 'CAKUPAN', 'KODE_DESA', 'NIK', 'PERSEN BAGIAN', 'KUOTA', 'PAGU',
-      'PRIORITAS', 'DASAR_HUKUM', 'BARIS', 'STATUS', 'KETERANGAN',
+      ...HEADER, 'JENIS_DANA', 'BULAN_DARI', 'BULAN_SAMPAI', 'KUOTA', 'PAGU', 'PRIORITAS', 'DASAR_HUKUM', 'BARIS', 'STATUS', 'KETERANGAN',
     ]);
     expect(perbaiki.rowCount).toBe(3);
     const row2 = values(2);
-    expect([row2[0], row2[1], row2[3], row2[4], row2[7], row2[8], row2[10], row2[15], row2[16]]).toEqual(['TJSLP-X-2026', 'TJSLP', 'PT X', 2026, 'VILLAGES', '1703999999', 100, 3, 'DITOLAK']);
+    expect([row2[0], row2[1], row2[2], row2[3], row2[4], row2[5], row2[7], row2[15], row2[16]]).toEqual(['TJSLP-X-2026', 'TJSLP', 'PT X', 2026, 'VILLAGES', '1703999999', 100, 3, 'DITOLAK']);
     expect(String(row2[17])).toContain('Kode desa tidak dikenal');
     expect(values(3)[0]).toBe('TJSLP-R-2026');
     expect(values(3)[15]).toBe(4);
@@ -136,8 +136,8 @@ describe('pledge sheet uploads are stored: list, read, row report', () => {
     expect(String(daftar.getCell('E3').value)).toContain('"NOPE" tidak ada');
 
     // the one fix per row, the stray Daftar row dropped, then the workbook uploaded as it is (its Perbaiki is read as the pledge sheet)
-    perbaiki.getCell('I2').value = '17.03.06.2001';
-    perbaiki.getCell('K3').value = 50;
+    perbaiki.getCell('F2').value = '17.03.06.2001'; // KODE_DESA
+    perbaiki.getCell('H3').value = 50; // PERSEN BAGIAN
     daftar.spliceRows(3, 1);
     const again = await upload(Buffer.from(await report.xlsx.writeBuffer()), 'laporan-diperbaiki.xlsx').expect(201);
     expect(again.body).toMatchObject({ rowsRead: 2, accepted: 2, rejected: 0, issues: [] });

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { oneLine } from '../../common/text.js';
-import { labelsByName } from '../../common/spreadsheet/column-spec.js';
+import { columnsInFileOrder, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { type MergedCell, mergedCellIssue, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetErrorCode, SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
@@ -84,18 +84,19 @@ export class ImportPledgeSheet {
   async execute(command: ImportPledgeSheetCommand): Promise<PledgeUploadReport> {
     try {
       const checksum = command.dryRun ? null : await fileChecksum(command.path);
-      const { rows, sheet, names } = await this.readPledges(command);
+      const { rows, sheet, names, order } = await this.readPledges(command);
       const lists = await this.mergeLists(command, rows, sheet);
       const report = await this.apply(command, rows, lists.issues, { Komitmen: names, Daftar: lists.names });
       if (checksum === null) return report;
-      const stored = { report, checksum, actor: command.actor, labels: names, listLabels: lists.names, ...repeatedRows(report, rows, lists.rows) };
+      const stored = { report, checksum, actor: command.actor, labels: names, order, listLabels: lists.names, listOrder: lists.order, ...repeatedRows(report, rows, lists.rows) };
       return { id: await this.uploads.store(stored), ...report };
     } finally {
       await rm(command.path, { force: true });
     }
   }
 
-  private async readPledges({ path, filename }: ImportPledgeSheetCommand): Promise<{ rows: PledgeRow[]; sheet: number | undefined; names: ColumnNames }> {
+  /** The pledge rows, their sheet, its headers as the file wrote them and its columns in the file's order (the row report's layout). */
+  private async readPledges({ path, filename }: ImportPledgeSheetCommand): Promise<{ rows: PledgeRow[]; sheet: number | undefined; names: ColumnNames; order: string[] }> {
     const reader = new SheetReader(path, { filename, sheet: PLEDGE_SHEET_NAME, columns: PLEDGE_COLUMNS, maxRows: MAX_ROWS });
     const rows: PledgeRow[] = [];
     let names: ColumnNames = labelsByName(PLEDGE_COLUMNS);
@@ -108,7 +109,7 @@ export class ImportPledgeSheet {
         rows.push({ rowNumber: row.rowNumber, cells: row.cells, ...read });
       }
     }
-    return { rows, sheet: reader.header?.sheet, names };
+    return { rows, sheet: reader.header?.sheet, names, order: columnsInFileOrder(PLEDGE_COLUMNS, reader.header!.indexes) };
   }
 
   /**
@@ -116,24 +117,27 @@ export class ImportPledgeSheet {
    * value refused there refuses its pledge too: saved with a shorter list, it would leave a resident
    * or a village the user listed unfunded without a word. Issues carry the columns' own names;
    * their messages name the columns by `names`, the `Daftar` sheet's headers as the file wrote them.
-   * `rows`: each `Daftar` row as uploaded, for the row report (none for a dry run, which is not stored).
+   * `rows`: each `Daftar` row as uploaded, for the row report (none for a dry run, which is not stored);
+   * `order`: the `Daftar` columns in the file's order, for its layout (null when the file has no `Daftar` sheet).
    */
   private async mergeLists(
     { path, filename, dryRun }: ImportPledgeSheetCommand,
     rows: PledgeRow[],
     pledgeSheet: number | undefined,
-  ): Promise<{ issues: PledgeUploadIssue[]; names: ColumnNames; rows: ListRow[] }> {
+  ): Promise<{ issues: PledgeUploadIssue[]; names: ColumnNames; order: string[] | null; rows: ListRow[] }> {
     const issues: PledgeUploadIssue[] = [];
     const listRows: ListRow[] = [];
     let names: ColumnNames = labelsByName(LIST_COLUMNS);
+    let order: string[] | null = null;
     const byCode = new Map(rows.map((r) => [String(r.input.code ?? '').trim(), r]));
     const reader = new SheetReader(path, { filename, sheet: LIST_SHEET_NAME, columns: LIST_COLUMNS, maxRows: 1_000_000 });
     const codeAt = new Map<number, string>(); // row → its code, for the rows a merged KODE cell hides
     const known = await this.regions.villageCodes();
     try {
       for await (const batch of reader.batches()) {
-        if (reader.header?.sheet === pledgeSheet) return { issues, names, rows: listRows }; // the pledge sheet itself: no list sheet
+        if (reader.header?.sheet === pledgeSheet) return { issues, names, order, rows: listRows }; // the pledge sheet itself: no list sheet
         names = labelsByName(LIST_COLUMNS, reader.header!.labels);
+        order = columnsInFileOrder(LIST_COLUMNS, reader.header!.indexes);
         for (const { rowNumber, cells, merged } of batch) {
           const [code, value] = cells;
           if (code.text !== '') codeAt.set(rowNumber, code.text);
@@ -172,7 +176,7 @@ export class ImportPledgeSheet {
       // No `Daftar` sheet (or no rows in it); a list on a hidden sheet is refused, not left out unsaid.
       if (!(err instanceof SpreadsheetException) || err.code === SpreadsheetErrorCode.HIDDEN_SHEET) throw err;
     }
-    return { issues, names, rows: listRows };
+    return { issues, names, order, rows: listRows };
   }
 
   private async apply(command: ImportPledgeSheetCommand, rows: PledgeRow[], issues: PledgeUploadIssue[], names: SheetNames): Promise<PledgeUploadReport> {

@@ -1,9 +1,9 @@
 /**
  * The row report workbook of a pledge sheet (DOMAIN §12: every upload gets one): the generic row
- * report (common/spreadsheet/row-report.writer.ts) with the `Komitmen` columns, headed as the uploaded
- * file headed them. Its Perbaiki sheet repeats the refused pledges as uploaded, and its `Daftar` sheet
+ * report (common/spreadsheet/row-report.writer.ts) with the `Komitmen` columns, headed and laid out as the uploaded
+ * file had them. Its Perbaiki sheet repeats the refused pledges as uploaded, and its `Daftar` sheet
  * (ReportSheet, when there is any) the `Daftar` rows of those pledges and the refused `Daftar` rows (no
- * pledge of that code, a pledge of another scope, …) with their messages, headed as the file headed
+ * pledge of that code, a pledge of another scope, …) with their messages, headed and laid out as the file had
  * that sheet: both are fixed in the one workbook, which uploaded alone saves each pledge with its whole list.
  */
 import { dayInWib, wibTimestamp } from '../../common/clock/clock.js';
@@ -26,11 +26,14 @@ export interface PledgeUploadRow {
 
 /**
  * An upload as its row report needs it: the listed fields and the `Komitmen` and `Daftar` sheets' headers as
- * the file wrote them (`listColumnLabels` null: stored before its `Daftar` rows were kept).
+ * the file wrote them (`listColumnLabels` null: stored before its `Daftar` rows were kept) and their columns
+ * in the file's order (null: stored before the order was kept, or, for `Daftar`, a file without that sheet).
  */
 export interface PledgeUploadReportRow extends PledgeUploadRow {
   columnLabels: Record<string, string> | null;
   listColumnLabels: Record<string, string> | null;
+  columnOrder: string[] | null;
+  listColumnOrder: string[] | null;
 }
 
 const LISTS_REPEATED =
@@ -51,7 +54,8 @@ export function pledgeUploadReport(u: PledgeUploadReportRow, list: PledgeUploadL
     uploadId: u.id,
     columns: PLEDGE_COLUMNS,
     headers: u.columnLabels,
-    extraSheet: { name: LIST_SHEET_NAME, columns: LIST_COLUMNS, headers: u.listColumnLabels, rows: list.rows },
+    order: u.columnOrder, // laid out as the file was, on both sheets
+    extraSheet: { name: LIST_SHEET_NAME, columns: LIST_COLUMNS, headers: u.listColumnLabels, order: u.listColumnOrder, rows: list.rows },
     title: 'Laporan unggahan lembar komitmen',
     summary: [
       ['Berkas', textValue(u.filename)],

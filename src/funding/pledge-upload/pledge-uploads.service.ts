@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
-import { type RawCells, type ReportRow, writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
+import { inFileOrder, type RawCells, type ReportRow, writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
 import { columnOrderParams } from '../../common/spreadsheet/upload-issue.sql.js';
 import { MAX_ISSUES_IN_RESPONSE, type RowIssue } from '../../reconciliation/uploads/row-issue.js';
 import { writeIssues } from '../../reconciliation/uploads/upload-writer.js';
@@ -31,8 +31,12 @@ export interface PledgeUploadToStore {
   labels: ColumnNames;
   /** Refused `Komitmen` row → its cells as uploaded (RawCells), repeated by the row report. */
   raws: ReadonlyMap<number, RawCells>;
+  /** The `Komitmen` columns the file had, in its order (columnsInFileOrder): the Perbaiki sheet's layout. */
+  order: readonly string[];
   /** The `Daftar` sheet's headers as the file wrote them (own names without one): the report's `Daftar`. */
   listLabels: ColumnNames;
+  /** The `Daftar` columns the file had, in its order (null without that sheet): the report's `Daftar` layout. */
+  listOrder: readonly string[] | null;
   /** The `Daftar` rows the row report repeats (of the refused pledges, and the refused ones), as uploaded. */
   listRows: readonly { rowNumber: number; raw: RawCells }[];
 }
@@ -61,7 +65,7 @@ export class PledgeUploads {
     const { report } = u;
     return this.dataSource.transaction(async (m) => {
       const [{ id }] = await m.query(INSERT_PLEDGE_UPLOAD, [
-        report.filename, u.checksum, u.actor, this.clock.now(), report.rowsRead, report.accepted, report.rejected, JSON.stringify(u.labels), JSON.stringify(u.listLabels),
+        report.filename, u.checksum, u.actor, this.clock.now(), report.rowsRead, report.accepted, report.rejected, JSON.stringify(u.labels), JSON.stringify(u.listLabels), u.order, u.listOrder,
       ]);
       const issues: RowIssue[] = [];
       const raws: (RawCells | null)[] = [];
@@ -89,7 +93,7 @@ export class PledgeUploads {
 
   /** The upload with its refused rows as its answer listed them (the first MAX_ISSUES_IN_RESPONSE). */
   async get(id: string): Promise<PledgeUploadRow & { issues: PledgeUploadIssue[] }> {
-    const { columnLabels, listColumnLabels: _, ...upload } = await this.find(id);
+    const { columnLabels, listColumnLabels: _, columnOrder: _order, listColumnOrder: _listOrder, ...upload } = await this.find(id);
     return { ...upload, issues: await this.issues(id, columnLabels) };
   }
 
@@ -97,7 +101,8 @@ export class PledgeUploads {
   async report(id: string): Promise<{ upload: PledgeUploadRow; write: (out: Writable) => Promise<void> }> {
     const upload = await this.find(id);
     const [{ kept }]: { kept: boolean }[] = await this.dataSource.query(LIST_ROWS_KEPT, [id]);
-    const order = columnOrderParams(LIST_COLUMNS, upload.listColumnLabels);
+    // the messages of a `Daftar` row in its columns' order on the sheet
+    const order = columnOrderParams(inFileOrder(LIST_COLUMNS, upload.listColumnOrder), upload.listColumnLabels);
     const rows = (after: number, limit: number): Promise<ReportRow[]> => this.dataSource.query(LIST_REPORT_ROWS, [id, after, limit, ...order]);
     return { upload, write: (out) => writeRowReport(this.dataSource, pledgeUploadReport(upload, { kept, rows }), out) };
   }

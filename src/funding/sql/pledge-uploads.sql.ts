@@ -2,10 +2,13 @@ import { issueColumnOrder } from '../../common/spreadsheet/upload-issue.sql.js';
 
 /** `pledge_upload` (migration 1766760000000): a pledge sheet saved (not a dry run), its counts; its refused rows in `upload_issue`. */
 
-/** $1 filename, $2 sha256 of the file, $3 user, $4 time, $5 rows read, $6 accepted, $7 rejected, $8 `Komitmen` and $9 `Daftar` column labels (JSON). Returns the id. */
+/**
+ * $1 filename, $2 sha256 of the file, $3 user, $4 time, $5 rows read, $6 accepted, $7 rejected, $8 `Komitmen` and $9 `Daftar`
+ * column labels (JSON), $10 `Komitmen` and $11 `Daftar` columns the file had, in its order (migration 1767120000000). Returns the id.
+ */
 export const INSERT_PLEDGE_UPLOAD = `
-  INSERT INTO pledge_upload (filename, checksum, uploaded_by, uploaded_at, rows_read, accepted, rejected, column_labels, list_column_labels)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+  INSERT INTO pledge_upload (filename, checksum, uploaded_by, uploaded_at, rows_read, accepted, rejected, column_labels, list_column_labels, column_order, list_column_order)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
   RETURNING id`;
 
 /** `Daftar` rows the row report repeats (migration 1766880000000), as uploaded. $1 upload id, $2 row numbers, $3 raw rows (jsonb). */
@@ -39,8 +42,11 @@ export const LIST_REPORT_ROWS = `
 const COLUMNS = `id, filename, checksum, uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt", rows_read AS "rowsRead", accepted, rejected,
   (SELECT count(DISTINCT i.row_number)::int FROM upload_issue i WHERE i.upload_id = pledge_upload.id AND i.sheet = 'Daftar') AS "listRowsRejected"`;
 
-/** One upload by id, with the `Komitmen` and `Daftar` sheets' headers as the file wrote them (the report's Perbaiki and Daftar). $1 id. */
-export const PLEDGE_UPLOAD = `SELECT ${COLUMNS}, column_labels AS "columnLabels", list_column_labels AS "listColumnLabels" FROM pledge_upload WHERE id = $1`;
+/** One upload by id, with the `Komitmen` and `Daftar` sheets' headers and column order as the file had them (the report's Perbaiki and Daftar). $1 id. */
+export const PLEDGE_UPLOAD = `
+  SELECT ${COLUMNS}, column_labels AS "columnLabels", list_column_labels AS "listColumnLabels",
+         column_order AS "columnOrder", list_column_order AS "listColumnOrder"
+    FROM pledge_upload WHERE id = $1`;
 
 /** A page of uploads, newest first. $1 limit, $2 offset. */
 export const PLEDGE_UPLOADS = `SELECT ${COLUMNS} FROM pledge_upload ORDER BY uploaded_at DESC, id LIMIT $1 OFFSET $2`;
