@@ -91,6 +91,7 @@ async function render() {
   current?.controller.abort();
   const controller = new AbortController();
   current = { controller };
+  const rendered = location.hash; // the address this render is for (see whileShown below)
   closeMenu();
   const { path, query } = parseHash(location.hash);
 
@@ -142,14 +143,22 @@ async function render() {
     const page = await route.load();
     if (controller.signal.aborted) return;
     replace(main);
+    // A page writes the address only while it is the one shown: after Back pressed twice quickly, the page of
+    // the first Back, still loading, replaced the second's history entry with its own address (CI).
+    let shown = rendered;
+    const whileShown = (write) => (q) => {
+      if (controller.signal.aborted || location.hash !== shown) return;
+      write(path, q);
+      shown = location.hash;
+    };
     await page.render(main, {
       user: me,
       params,
       query,
       signal: controller.signal,
       navigate,
-      setQuery: (q) => setQuery(path, q),
-      pushQuery: (q) => pushQuery(path, q),
+      setQuery: whileShown(setQuery),
+      pushQuery: whileShown(pushQuery),
     });
     if (!controller.signal.aborted) focusHeading();
   } catch (err) {
