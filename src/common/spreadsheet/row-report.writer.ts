@@ -114,8 +114,11 @@ export interface ReportRow {
 export interface ReportSheet extends ReportColumns {
   /** The sheet's name, as the upload's reader looks for it. */
   readonly name: string;
-  /** Its rows after row `after` (0: from the first), in row order, at most `limit`. */
-  readonly rows: (after: number, limit: number) => Promise<ReportRow[]>;
+  /**
+   * Its rows after row `after` (0: from the first), in row order, at most `limit`, each row's messages in
+   * `messageOrder` (columnOrderParams of the sheet's columns as laid out, for issueColumnOrder).
+   */
+  readonly rows: (after: number, limit: number, messageOrder: [string[], string[]]) => Promise<ReportRow[]>;
 }
 
 export interface RowReport extends ReportColumns {
@@ -199,8 +202,10 @@ export async function writeRowReport(dataSource: DataSource, given: RowReport, o
   let date1904 = await writeRowsSheet(wb, 'Perbaiki', report, mainRows);
   const extra = report.extraSheet && { ...report.extraSheet, columns: inFileOrder(report.extraSheet.columns, report.extraSheet.order) };
   if (extra) {
-    const first = await extra.rows(0, PAGE);
-    if (first.length) date1904 = (await writeRowsSheet(wb, extra.name, extra, (after) => (after ? extra.rows(after, PAGE) : Promise.resolve(first)))) || date1904;
+    // its messages in its columns' order too, as the main sheet's
+    const extraRows = (after: number) => extra.rows(after, PAGE, columnOrderParams(extra.columns, extra.headers));
+    const first = await extraRows(0);
+    if (first.length) date1904 = (await writeRowsSheet(wb, extra.name, extra, (after) => (after ? extraRows(after) : Promise.resolve(first)))) || date1904;
   }
 
   const summary = wb.addWorksheet('Ringkasan', { pageSetup: printSetup() });

@@ -7,7 +7,7 @@
  * that sheet: both are fixed in the one workbook, which uploaded alone saves each pledge with its whole list.
  */
 import { dayInWib, wibTimestamp } from '../../common/clock/clock.js';
-import type { ReportRow, RowReport, SummaryLine } from '../../common/spreadsheet/row-report.writer.js';
+import type { ReportSheet, RowReport, SummaryLine } from '../../common/spreadsheet/row-report.writer.js';
 import { textValue } from '../../common/spreadsheet/workbook-style.js';
 import { LIST_COLUMNS, LIST_SHEET_NAME, PLEDGE_COLUMNS } from './pledge-sheet.js';
 
@@ -45,7 +45,7 @@ const LIST_NOT_KEPT =
 /** The upload's `Daftar` rows: whether it kept any for the report, and the pages of the report's `Daftar` sheet. */
 export interface PledgeUploadListRows {
   kept: boolean;
-  rows: (after: number, limit: number) => Promise<ReportRow[]>;
+  rows: ReportSheet['rows'];
 }
 
 export function pledgeUploadReport(u: PledgeUploadReportRow, list: PledgeUploadListRows): RowReport {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
-import { inFileOrder, type RawCells, type ReportRow, writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
+import { type RawCells, type ReportRow, writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
 import { columnOrderParams } from '../../common/spreadsheet/upload-issue.sql.js';
 import { MAX_ISSUES_IN_RESPONSE, type RowIssue } from '../../reconciliation/uploads/row-issue.js';
 import { writeIssues } from '../../reconciliation/uploads/upload-writer.js';
@@ -20,7 +20,7 @@ import {
 } from '../sql/pledge-uploads.sql.js';
 import type { PledgeUploadIssue, PledgeUploadReport } from './import-pledge-sheet.use-case.js';
 import { type PledgeUploadReportRow, type PledgeUploadRow, pledgeUploadReport } from './pledge-upload-report.js';
-import { type ColumnNames, LIST_COLUMNS, PLEDGE_COLUMNS } from './pledge-sheet.js';
+import { type ColumnNames, PLEDGE_COLUMNS } from './pledge-sheet.js';
 
 /** A saved pledge sheet as the importer hands it over: its report, the file and each refused `Komitmen` row as uploaded. */
 export interface PledgeUploadToStore {
@@ -101,9 +101,8 @@ export class PledgeUploads {
   async report(id: string): Promise<{ upload: PledgeUploadRow; write: (out: Writable) => Promise<void> }> {
     const upload = await this.find(id);
     const [{ kept }]: { kept: boolean }[] = await this.dataSource.query(LIST_ROWS_KEPT, [id]);
-    // the messages of a `Daftar` row in its columns' order on the sheet
-    const order = columnOrderParams(inFileOrder(LIST_COLUMNS, upload.listColumnOrder), upload.listColumnLabels);
-    const rows = (after: number, limit: number): Promise<ReportRow[]> => this.dataSource.query(LIST_REPORT_ROWS, [id, after, limit, ...order]);
+    const rows = (after: number, limit: number, messageOrder: [string[], string[]]): Promise<ReportRow[]> =>
+      this.dataSource.query(LIST_REPORT_ROWS, [id, after, limit, ...messageOrder]);
     return { upload, write: (out) => writeRowReport(this.dataSource, pledgeUploadReport(upload, { kept, rows }), out) };
   }
 
