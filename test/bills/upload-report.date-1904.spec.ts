@@ -8,15 +8,10 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { binary } from '../reports/support/xlsx.js';
 
 // Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
-
-const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 async function workbook1904(name: string, rows: unknown[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

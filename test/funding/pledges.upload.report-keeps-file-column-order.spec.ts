@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { binary } from '../reports/support/xlsx.js';
 
 const HEADER = ['PERSEN', 'NIK', 'CAKUPAN', 'TAHUN', 'PEMBERI', 'KODE', 'SUMBER'];
 const LACKED = ['JENIS_DANA', 'BULAN_DARI', 'BULAN_SAMPAI', 'KODE_DESA', 'KUOTA', 'PAGU', 'PRIORITAS', 'DASAR_HUKUM'];
@@ -32,12 +33,6 @@ async function workbook(): Promise<Buffer> {
   ].forEach((r) => daftar.addRow(r));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-
-const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 const values = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { binary } from '../reports/support/xlsx.js';
 
 const HEADER = ['KODE', 'SUMBER', 'PEMBERI_DANA', 'TAHUN', 'CAKUPAN', 'KODE_DESA', 'NIK', 'PERSEN BAGIAN'];
 
@@ -24,12 +25,6 @@ async function workbook(rows: (string | number | null)[][], list: (string | numb
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-
-const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('pledge sheet uploads are stored: list, read, row report', () => {
   let t: TestApp;

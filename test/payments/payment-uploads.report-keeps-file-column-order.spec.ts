@@ -11,14 +11,9 @@ import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertPledge } from '../reconciliation/support/seed.js';
 import { allocateThrough } from './support/something-due.js';
+import { binary } from '../reports/support/xlsx.js';
 
 jest.setTimeout(180_000);
-
-const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('payments: the Perbaiki sheet keeps the uploaded file\'s column order', () => {
   let t: TestApp;

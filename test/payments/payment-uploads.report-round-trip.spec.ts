@@ -10,12 +10,7 @@ import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertPledge } from '../reconciliation/support/seed.js';
 import { allocateThrough } from './support/something-due.js';
-
-const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
+import { binary } from '../reports/support/xlsx.js';
 
 describe('payments: the Perbaiki sheet uploaded back', () => {
   let t: TestApp;

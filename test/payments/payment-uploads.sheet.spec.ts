@@ -7,15 +7,10 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { closeMonth } from '../funding/support/register.js';
 import { insertPledge } from '../reconciliation/support/seed.js';
 import { allocateThrough } from './support/something-due.js';
+import { binary } from '../reports/support/xlsx.js';
 
 // Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
-
-const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('payments: sheet upload', () => {
   let t: TestApp;

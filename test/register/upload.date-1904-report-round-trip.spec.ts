@@ -10,12 +10,7 @@ import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { issues, upload } from './support.js';
-
-const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
+import { binary } from '../reports/support/xlsx.js';
 
 describe('an enrollment sheet of the 1904 date system, and its Perbaiki uploaded back', () => {
   let t: TestApp;

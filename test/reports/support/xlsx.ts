@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type request from 'supertest';
 
-export function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void): void {
+/** A supertest `.parse()` that keeps the body as bytes (a workbook). `res`: the response stream, untyped in supertest's parser signature. */
+export function binary(res: any, done: (err: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));
