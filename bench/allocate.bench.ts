@@ -25,6 +25,7 @@ import { Role } from '../src/users/role.js';
 import { UsersService } from '../src/users/users.service.js';
 import { BENCH_PLEDGES, BENCH_REGISTER } from './allocate.bench.sql.js';
 import { admin, sampleNiks, seconds, timed, urlFor } from './bench-support.js';
+import { cpuReading, cpuSince, describeCpu, type CpuReading } from './cpu-time.js';
 import { loadInChild, loadLine, measured } from './load-in-child.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000);
@@ -38,7 +39,7 @@ const DB = REUSED_DB ?? `jamkesda_bench_allocate_${Date.now()}`;
  * COPY right after the allocation read anywhere from 0.39 to 0.69 s: the first one paid for what
  * the allocation left behind (garbage to collect in this process), the next ones did not.
  */
-async function copyBaseline(url: string, month: string): Promise<{ rows: number; ms: number; runs: number[] }> {
+async function copyBaseline(url: string, month: string): Promise<{ rows: number; ms: number; runs: number[]; cpu: CpuReading }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -47,14 +48,18 @@ async function copyBaseline(url: string, month: string): Promise<{ rows: number;
     for await (const chunk of out) chunks.push(chunk as Buffer);
     const [{ n }] = (await client.query(`SELECT count(*)::int AS n FROM split WHERE month = '${month}'`)).rows;
     const runs: number[] = [];
+    const cpu: CpuReading[] = [];
     for (let run = 0; run < 3; run++) {
       await client.query('CREATE TABLE copy_baseline (month text, nik text, pledge_code text, pledge_revision integer, amount bigint)');
       await client.query('CHECKPOINT');
+      const before = cpuReading();
       const [, ms] = await timed(() => pipeline(Readable.from(chunks), client.query(pgCopy.from('COPY copy_baseline FROM STDIN'))));
+      cpu.push(cpuSince(before));
       await client.query('DROP TABLE copy_baseline');
       runs.push(ms);
     }
-    return { rows: n, ms: [...runs].sort((a, b) => a - b)[1], runs };
+    const median = [...runs].sort((a, b) => a - b)[1];
+    return { rows: n, ms: median, runs, cpu: cpu[runs.indexOf(median)] };
   } finally {
     await client.end();
   }
@@ -113,7 +118,9 @@ async function main(): Promise<void> {
     console.log(`Register: ${PARTICIPANTS.toLocaleString('en')} participants inserted in ${seconds(registerMs)}; ${pledges} pledges of fiscal year 2026`);
 
     const allocateMonth = app.get(AllocateMonth);
+    const before = cpuReading();
     const [summary, allocMs] = await timed(() => allocateMonth.execute({ month: '2026-01', actor: 'bench' }));
+    const allocCpu = cpuSince(before);
     const funded = summary.funded.reduce((s, f) => s + f.participants, 0);
     console.log(
       `2026-01 obligations + allocation + splits written: ${seconds(allocMs)} (${summary.participants.toLocaleString('en')} obligations, ` +
@@ -126,6 +133,8 @@ async function main(): Promise<void> {
         `(median of ${copy.runs.map((ms) => seconds(ms)).join(', ')})`,
     );
     console.log(`Ratio allocation / COPY: ${ratio.toFixed(2)}× (target ≤ 5×: ${ratio <= 5 ? 'met' : 'NOT met'})`);
+    console.log(`  the allocation's ${describeCpu(allocCpu, allocMs, copy.ms)}`);
+    console.log(`  the median COPY's ${describeCpu(copy.cpu, copy.ms)}`);
     if (process.env.BENCH_PARTS === 'allocate') return; // part 1 only (while iterating on the allocation)
 
     const [, yearMs] = await timed(() => allocateMonth.execute({ month: '2026-12', actor: 'bench' }));
