@@ -8,6 +8,7 @@ import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetErrorCode, SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import type { PledgeInput, PledgeWarning } from '../domain/pledge-rules.js';
 import { PledgesService } from '../pledges/pledges.service.js';
+import type { FieldProblem } from '../funding.exception.js';
 import { fileChecksum } from '../../common/file-checksum.js';
 import { type RawCells, rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { PledgeUploads } from './pledge-uploads.service.js';
@@ -58,7 +59,10 @@ interface PledgeRow {
   /** As read, for the row report of a refused row. */
   cells: readonly Cell[];
   input: PledgeInput;
+  /** Its cells that could not be read (a formula without a result, text that is no number, a merged cell, …). */
   problems: RowProblem[];
+  /** Its `Daftar` rows refused, each named on its list column (KODE_DESA or NIK). */
+  listRefusals: RowProblem[];
 }
 
 /** A `Daftar` row as uploaded and the pledge row it belongs to, if any: the row report repeats those of refused pledges. */
@@ -106,7 +110,7 @@ export class ImportPledgeSheet {
         const read = rowToInput(row.cells, names);
         // A cell hidden by a merged range reads as empty: the pledge is refused naming the range.
         read.problems = withMergedCells(read.problems, row.merged, (cell) => ({ column: cell.column, message: mergedCellIssue(cell, names).message }));
-        rows.push({ rowNumber: row.rowNumber, cells: row.cells, ...read });
+        rows.push({ rowNumber: row.rowNumber, cells: row.cells, ...read, listRefusals: [] });
       }
     }
     return { rows, sheet: reader.header?.sheet, names, order: columnsInFileOrder(PLEDGE_COLUMNS, reader.header!.indexes) };
@@ -149,7 +153,7 @@ export class ImportPledgeSheet {
           const refuseTarget = (message: string, column = 'NILAI', reason = message.replace(/\.$/, '')) => {
             problem(message, column);
             const listColumn = target!.input.scope === 'VILLAGES' ? 'KODE_DESA' : 'NIK';
-            target!.problems.push({ column: listColumn, message: `Daftar baris ${rowNumber} ditolak (${reason}); komitmen ini tidak disimpan sampai daftarnya benar.` });
+            target!.listRefusals.push({ column: listColumn, message: `Daftar baris ${rowNumber} ditolak (${reason}); komitmen ini tidak disimpan sampai daftarnya benar.` });
           };
           const formula = formulaFailure(value, names.NILAI) ?? characterFailure(value, names.NILAI);
           const hidden = (cell: MergedCell) => mergedCellIssue(cell, names).message;
@@ -187,13 +191,11 @@ export class ImportPledgeSheet {
         report.rejected += 1;
         for (const p of problems) issues.push({ sheet: 'Komitmen', rowNumber: row.rowNumber, ...p });
       };
-      if (row.problems.length) {
-        reject(row.problems);
-        continue;
-      }
       const checked = await this.pledges.check(row.input);
-      if (!checked.pledge) {
-        reject(checked.problems.flatMap((p) => p.messages.map((message) => ({ column: COLUMN_OF[p.field] ?? p.field, message: inSheetWords(message, names.Komitmen) }))));
+      // every failure of the row at once, so that one pass fixes it (a PAGU of "1,5" hid the row's unknown village code)
+      const problems = [...row.problems, ...row.listRefusals, ...judged(row, checked.problems, names.Komitmen)].sort(byColumn);
+      if (problems.length || !checked.pledge) {
+        reject(problems);
         continue;
       }
       if (seen.has(checked.pledge.code)) {
@@ -243,6 +245,24 @@ function repeatedRows(report: PledgeUploadReport, rows: PledgeRow[], list: ListR
     listRows: list.filter((r) => refused.Daftar.has(r.rowNumber) || (r.target && refused.Komitmen.has(r.target.rowNumber))).map(({ rowNumber, raw }) => ({ rowNumber, raw })),
   };
 }
+
+/**
+ * The pledge rules' failures of a row (in the sheet's words, `names`) that can still be judged: none about a
+ * column whose cell could not be read, which its own message names (a TAHUN of `dua ribu` is not also told
+ * to lie between 2018 and 2099), nor about a list its refused `Daftar` rows left empty (it was listed: not
+ * "wajib diisi"). The other columns are judged as the API judges them, a list by the values that were read.
+ */
+function judged(row: PledgeRow, problems: readonly FieldProblem[], names: ColumnNames): RowProblem[] {
+  const unread = new Set(row.problems.map((p) => p.column));
+  for (const { column } of row.listRefusals) if (!asList(column === 'KODE_DESA' ? row.input.villageCodes : row.input.niks).length) unread.add(column);
+  return problems
+    .flatMap((p) => p.messages.map((message) => ({ column: COLUMN_OF[p.field] ?? p.field, message: inSheetWords(message, names) })))
+    .filter((p) => !unread.has(p.column));
+}
+
+/** A row's messages in the order of the sheet's columns (the order its stored issues are read back in), each column's as found. */
+const COLUMN_INDEX = new Map<string, number>(PLEDGE_COLUMNS.map(({ name }, i) => [name, i]));
+const byColumn = (a: RowProblem, b: RowProblem) => (COLUMN_INDEX.get(a.column) ?? PLEDGE_COLUMNS.length) - (COLUMN_INDEX.get(b.column) ?? PLEDGE_COLUMNS.length);
 
 /** Field of PledgeInput → the sheet column it came from. */
 const COLUMN_OF: Record<string, string> = {
