@@ -25,6 +25,7 @@ import { PledgeUpload1766760000000 } from './migrations/1766760000000-pledge-upl
 import { PledgeUploadListRows1766880000000 } from './migrations/1766880000000-pledge-upload-list-rows.js';
 import { UploadColumnOrder1767000000000 } from './migrations/1767000000000-upload-column-order.js';
 import { PledgeUploadColumnOrder1767120000000 } from './migrations/1767120000000-pledge-upload-column-order.js';
+import { PaymentAdjustsMonthIndex1767240000000 } from './migrations/1767240000000-payment-adjusts-month-index.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   PledgeUploadListRows1766880000000,
   UploadColumnOrder1767000000000,
   PledgeUploadColumnOrder1767120000000,
+  PaymentAdjustsMonthIndex1767240000000,
 ];

@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** A payment by a funder for a pledge and month (DOMAIN §8), e.g. one SP2D. */
 @Entity('payment')
 @Index('IDX_payment_month_pledge', ['month', 'pledgeCode'])
+@Index('IDX_payment_adjusts_month', ['adjustsMonth', 'pledgeCode'], { where: 'adjusts_month IS NOT NULL' })
 export class Payment {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_payment' })
   id: string;

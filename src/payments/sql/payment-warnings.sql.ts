@@ -37,8 +37,8 @@ export const PLEDGE_MONTHS_NOTHING_DUE = `
  * Due (the splits' total, stored per pledge in allocation_funded), paid (the payments recorded for the
  * month) and corrected (the corrections of it recorded so far, in later months: they pay its shortfall)
  * of the pledge-months ($1 codes, $2 months, pairs) that corrections name, as text (bigint): a month
- * with none is 0, 0 and 0. Corrections are read through IDX_payment_month_pledge (they are recorded in
- * later months only) and are few.
+ * with none is 0, 0 and 0. Corrections are read through IDX_payment_adjusts_month (month corrected, pledge) and
+ * are few.
  */
 export const ADJUSTED_MONTHS_DUE_AND_PAID = `
   WITH asked AS (
