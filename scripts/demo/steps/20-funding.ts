@@ -1,4 +1,5 @@
 import type { DemoContext, DemoStep } from '../demo-context.js';
+import { uploadDemoPledgeSheet } from '../demo-pledge-sheet.js';
 
 const YEAR = 2026;
 
@@ -36,8 +37,10 @@ export const fundingStep: DemoStep = {
       const saved = await ctx.call('KEUANGAN', 'POST', '/api/v1/pledges', { json: pledge });
       for (const w of saved.warnings ?? []) ctx.log(`peringatan ${w.pledgeCode}: ${w.code}`);
     }
+    // two more pledges through a pledge sheet, for the two next busiest villages, so the Komitmen page lists a sheet
+    await uploadDemoPledgeSheet(ctx, YEAR, busiestVillages(ctx, 10).slice(8), existing);
     await ctx.call('KEUANGAN', 'PATCH', `/api/v1/pledges/APBD-${YEAR}`, { json: { budget: 1_100_000_000, reason: 'APBD-P 2026: tambahan pagu iuran PBPU Pemda' } });
-    ctx.log(`${samplePledges(ctx).length} pledges for ${YEAR} (APBD pagu revised by APBD-P)`);
+    ctx.log(`${samplePledges(ctx).length} pledges for ${YEAR} entered one by one, and the sheet's (APBD pagu revised by APBD-P)`);
     for (const month of ctx.months) {
       const s = await ctx.call('KEUANGAN', 'POST', '/api/v1/allocations', { json: { month } });
       const funded = s.funded.reduce((sum: number, f: { amount: number }) => sum + f.amount, 0);
