@@ -58,7 +58,8 @@ export const label = (labels: Record<string, string>, code: string | null | unde
 export function funderLabel(p: { code: string; funder: string | null | undefined; sourceType: string | null | undefined }): string {
   const type = label(SOURCE_TYPE_LABELS, p.sourceType);
   const name = withoutTypeBracket(p.funder ?? '', p.sourceType ?? '', type);
-  return [name, type].filter(Boolean).join(' — ') + `, ${p.code}`;
+  const who = [name, type].filter(Boolean).join(' — ');
+  return who ? `${who}, ${p.code}` : p.code;
 }
 
 /** The funder's name without a trailing "(…)" that only says its source type: its code, its label or a word of the label. */

@@ -5,11 +5,11 @@
 import type ExcelJS from 'exceljs';
 import { LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import type { PaymentRow } from '../data/report-queries.js';
-import { funderLabel, monthLabel, rupiah } from '../format/labels.js';
+import { monthLabel, rupiah } from '../format/labels.js';
 import { terbilang, terbilangRupiah } from '../terbilang.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { REGENCY } from './titles.js';
-import type { ReconciliationWorkbookContext } from './workbook-context.js';
+import { funderOf, type ReconciliationWorkbookContext } from './workbook-context.js';
 
 /**
  * The BPJS Kesehatan branch office serving the regency: Bengkulu Utara is served by the Kantor
@@ -82,8 +82,7 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
   t.writeStyledRow(['Pembayaran per pemberi dana'], LABEL_STYLE);
   const first = t.currentRow;
   for (const p of summary.payments) {
-    const pledge = ctx.pledgeByCode.get(p.pledgeCode);
-    money(`Dibayar oleh ${funderLabel({ code: p.pledgeCode, funder: pledge?.funder, sourceType: pledge?.sourceType })}${correctionsOf(payments, p.pledgeCode)}`, p.paid);
+    money(`Dibayar oleh ${funderOf(ctx, p.pledgeCode)}${correctionsOf(payments, p.pledgeCode)}`, p.paid);
   }
   const paid = summary.payments.reduce((a, p) => a + p.paid, 0);
   t.writeStyledRow(

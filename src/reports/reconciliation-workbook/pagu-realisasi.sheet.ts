@@ -12,12 +12,12 @@ import { label, SOURCE_TYPE_LABELS } from '../format/labels.js';
 import { monthRevisionText } from '../format/revisions.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
-import type { ReconciliationWorkbookContext } from './workbook-context.js';
+import { funderOf, type ReconciliationWorkbookContext } from './workbook-context.js';
 
 const COLUMNS: TableColumn[] = [
   { header: 'Kode Komitmen', kind: 'text', width: 26 },
   { header: 'Sumber Dana', kind: 'text', width: 16 },
-  { header: 'Pemberi Dana', kind: 'text', width: 30 },
+  { header: 'Pemberi Dana', kind: 'text', width: 44 },
   // Pagu and Sisa are not totalled: a pledge paid by share or quota has no pagu, so a JUMLAH of them
   // would not be JUMLAH Pagu − JUMLAH Realisasi (the note under the table says so).
   { header: 'Pagu (Rp)', kind: 'rupiah', width: 18 },
@@ -86,7 +86,7 @@ export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Pr
     t.addRow([
       code,
       label(SOURCE_TYPE_LABELS, p?.sourceType),
-      p?.funder ?? '',
+      funderOf(ctx, code),
       budget,
       s.month,
       s.ytd,

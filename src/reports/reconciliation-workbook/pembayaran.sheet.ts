@@ -8,12 +8,12 @@ import type { PaymentRow } from '../data/report-queries.js';
 import { correctionNote, label, PAYMENT_STATUS_LABELS, SOURCE_TYPE_LABELS } from '../format/labels.js';
 import { dayToDate, TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
-import type { ReconciliationWorkbookContext } from './workbook-context.js';
+import { funderOf, type ReconciliationWorkbookContext } from './workbook-context.js';
 
 const COLUMNS: TableColumn[] = [
   { header: 'Kode Komitmen', kind: 'text', width: 26 },
   { header: 'Sumber Dana', kind: 'text', width: 16 },
-  { header: 'Pemberi Dana', kind: 'text', width: 30 },
+  { header: 'Pemberi Dana', kind: 'text', width: 44 },
   { header: 'Terutang (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Dibayar (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Selisih Dibayar − Terutang (Rp)', kind: 'rupiah', width: 18, total: true },
@@ -25,8 +25,7 @@ const COLUMNS: TableColumn[] = [
 export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promise<PaymentRow[]> {
   const t = new TableSheet(ctx.output.workbook, 'Pembayaran', COLUMNS, { title: sheetTitle(ctx, 'Status Pembayaran Iuran per Komitmen') });
   for (const p of ctx.summary.payments) {
-    const pledge = ctx.pledgeByCode.get(p.pledgeCode);
-    t.addRow([p.pledgeCode, label(SOURCE_TYPE_LABELS, pledge?.sourceType), pledge?.funder, p.due, p.paid, p.paid - p.due, label(PAYMENT_STATUS_LABELS, p.status), p.late ? 'Ya' : 'Tidak']);
+    t.addRow([p.pledgeCode, label(SOURCE_TYPE_LABELS, ctx.pledgeByCode.get(p.pledgeCode)?.sourceType), funderOf(ctx, p.pledgeCode), p.due, p.paid, p.paid - p.due, label(PAYMENT_STATUS_LABELS, p.status), p.late ? 'Ya' : 'Tidak']);
   }
   t.finishTable();
 

@@ -8,13 +8,13 @@ import { FUND_LABELS, label, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format/
 import { monthRevisionText } from '../format/revisions.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
-import type { ReconciliationWorkbookContext } from './workbook-context.js';
+import { funderOf, type ReconciliationWorkbookContext } from './workbook-context.js';
 
 const COLUMNS: TableColumn[] = [
   { header: 'Kode Komitmen', kind: 'text', width: 26 },
   { header: 'Sumber Dana', kind: 'text', width: 16 },
   { header: 'Jenis Dana Desa', kind: 'text', width: 20 },
-  { header: 'Pemberi Dana', kind: 'text', width: 30 },
+  { header: 'Pemberi Dana', kind: 'text', width: 44 },
   { header: 'Prioritas', kind: 'count', width: 10 },
   { header: 'Cakupan', kind: 'text', width: 18 },
   { header: 'Bagian (%)', kind: 'count', width: 10 },
@@ -36,7 +36,7 @@ export function writePerSumberDana(ctx: ReconciliationWorkbookContext, monthRevi
       f.pledgeCode,
       label(SOURCE_TYPE_LABELS, p?.sourceType ?? f.sourceType),
       label(FUND_LABELS, p?.fund),
-      p?.funder,
+      funderOf(ctx, f.pledgeCode, f.sourceType),
       p?.priority,
       label(SCOPE_LABELS, p?.scope),
       p?.sharePercent,

@@ -7,7 +7,7 @@ import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-st
 import { CATEGORY_LABELS, funderLabel, label, rupiah } from '../format/labels.js';
 import { TableSheet } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
-import { pledgesOfMonth, type ReconciliationWorkbookContext } from './workbook-context.js';
+import { funderOf, pledgesOfMonth, type ReconciliationWorkbookContext } from './workbook-context.js';
 
 /** Said under the list of what changed after the run (ctx.changes); Berita Acara says it is a draft. */
 const STALE_RUN_ADVICE =
@@ -26,7 +26,7 @@ export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
 
   for (const f of summary.funded) {
     const pledge = ctx.pledgeByCode.get(f.pledgeCode);
-    t.addRow([`Didanai ${funderLabel({ code: f.pledgeCode, funder: pledge?.funder, sourceType: pledge?.sourceType ?? f.sourceType })}`, f.participants, f.amount, pledge?.warnings.join(' ') || null]);
+    t.addRow([`Didanai ${funderOf(ctx, f.pledgeCode, f.sourceType)}`, f.participants, f.amount, pledge?.warnings.join(' ') || null]);
   }
   t.addRow(['Tidak terdanai', summary.unfunded.participants, summary.unfunded.amount, summary.unfunded.amount > 0 ? 'Belum ada komitmen pendanaan untuk sisa iuran ini.' : null]);
   t.finishTable('JUMLAH IURAN (didanai + tidak terdanai)');

@@ -1,6 +1,7 @@
 /** Everything the sheets of one reconciliation workbook share, loaded once before writing. */
 import type { VillageView } from '../../regions/regions.service.js';
 import type { MonthTariff } from '../data/apbd-accounts.js';
+import { funderLabel } from '../format/labels.js';
 import type { PledgeRevisions, ReportQueries, PledgeRow } from '../data/report-queries.js';
 import type { ReconciliationSummary, RunRow } from '../data/reconciliation-summary.js';
 import type { WorkbookOutput } from '../workbook/workbook-output.js';
@@ -39,6 +40,15 @@ export function pledgesOfMonth(ctx: ReconciliationWorkbookContext): PledgeRow[] 
   const m = Number(ctx.month.slice(5, 7));
   const used = new Set([...ctx.summary.funded.map((f) => f.pledgeCode), ...ctx.summary.payments.map((p) => p.pledgeCode)]);
   return ctx.pledges.filter((p) => used.has(p.code) || (p.fromMonth <= m && p.toMonth >= m));
+}
+
+/**
+ * A pledge's funder in the one form every sheet names it (funderLabel): "PT Agricinal — TJSLP (CSR),
+ * TJSLP-ALNO-2026". `sourceType`: the run's own, for a pledge the context does not hold.
+ */
+export function funderOf(ctx: Pick<ReconciliationWorkbookContext, 'pledgeByCode'>, code: string, sourceType?: string): string {
+  const pledge = ctx.pledgeByCode.get(code);
+  return funderLabel({ code, funder: pledge?.funder, sourceType: pledge?.sourceType ?? sourceType });
 }
 
 export function villageNames(ctx: Pick<ReconciliationWorkbookContext, 'villages'>, code: string): { village: string; kecamatan: string } {

@@ -159,7 +159,7 @@ function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number, revis
   t.blankRow();
   t.writeStyledRow(['Komitmen'], LABEL_STYLE);
   const fact = (name: string, value: string) => t.writeStyledRow([name, null, value]);
-  fact('Pemberi dana', p.funder);
+  fact('Pemberi dana', funderLabel(p));
   fact('Sumber dana', `${label(SOURCE_TYPE_LABELS, p.sourceType)}${p.fund ? ` (${label(FUND_LABELS, p.fund)})` : ''}`);
   fact('Tahun anggaran, bulan', `${p.fiscalYear}, ${monthLabel(monthOf(p.fiscalYear, p.fromMonth))} s.d. ${monthLabel(monthOf(p.fiscalYear, p.toMonth))}`);
   fact('Cakupan', `${label(SCOPE_LABELS, p.scope)}${p.scope === 'VILLAGES' ? `: ${p.villageCodes.join(', ')}` : ''}`);

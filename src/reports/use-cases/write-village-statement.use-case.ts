@@ -13,7 +13,7 @@ import { RegionsService } from '../../regions/regions.service.js';
 import { keysetPages } from '../data/keyset-pages.js';
 import { ReportQueries } from '../data/report-queries.js';
 import { type MonthKey, StatementQueries, type VillageResidentRow } from '../data/statement-queries.js';
-import { FUND_LABELS, label, monthLabel, rupiah, wibTimestamp } from '../format/labels.js';
+import { FUND_LABELS, funderLabel, label, monthLabel, rupiah, wibTimestamp } from '../format/labels.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
 import { assertAllocated, NOT_ALLOCATED_NOTE, resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
 import { writePagedTable } from '../workbook/table-series.js';
@@ -141,7 +141,7 @@ function writePledgeNotes(t: TableSheet, pledges: Awaited<ReturnType<StatementQu
   if (pledges.length === 0) t.writeStyledRow(['Desa ini tidak mempunyai komitmen pendanaan (APBDes) pada periode ini.']);
   for (const p of pledges) {
     const budget = p.budget === null ? 'tanpa pagu' : `pagu ${rupiah(p.budget)}`;
-    t.writeStyledRow([`${p.code} — ${p.funder}, ${label(FUND_LABELS, p.fund)}, ${budget}${p.legalBasis ? `, ${p.legalBasis}` : ''}`]);
+    t.writeStyledRow([`${funderLabel(p)}: ${[label(FUND_LABELS, p.fund), budget, p.legalBasis].filter(Boolean).join(', ')}`]);
     for (const w of p.warnings) t.writeStyledRow([`Peringatan: ${w}`], WARNING_STYLE);
   }
 }
