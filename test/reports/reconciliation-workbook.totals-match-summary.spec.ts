@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { NUMBER_FORMATS, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
 import { CATEGORY_LABELS } from '../../src/reports/format/labels.js';
+import { MONTHLY_SPLIT_NOTE } from '../../src/reports/reconciliation-workbook/pagu-realisasi.sheet.js';
 import { RINGKASAN_COLUMNS } from '../../src/reports/reconciliation-workbook/ringkasan.sheet.js';
 import { RECONCILIATION_SHEETS } from '../../src/reports/use-cases/write-reconciliation-workbook.use-case.js';
 import { Role } from '../../src/users/role.js';
@@ -132,6 +133,11 @@ describe('reconciliation workbook: totals match the run summary', () => {
     const apbdTotal = rowOf(ws, 'JUMLAH APBD KABUPATEN');
     expect(formula(apbdTotal.getCell(6)).result).toBe(22680 + 32680);
     expect(formula(apbdTotal.getCell(9)).result).toBe(22680 + 32680);
+    // under the recap: the split is per month, so year to date is a sum of monthly roundings (QA: it was not said)
+    const note = ws.getRow(apbdTotal.number + 1).getCell(1).value;
+    expect(note).toBe(MONTHLY_SPLIT_NOTE);
+    expect(note).toMatch(/^Pembagian ke rekening dihitung per bulan: Bantuan Daerah dibulatkan ke bawah setiap bulan, Iuran sisanya\. Angka s\.d\. bulan ini adalah jumlah/);
+    expect(note).toContain('dapat berbeda beberapa rupiah');
     expect(apbd.getCell(8).numFmt).toBe(NUMBER_FORMATS.percent);
   });
 

@@ -2,7 +2,8 @@
  * Pagu & Realisasi: budget vs actual per pledge, year to date (January to the run's month), and
  * the APBD part attributed to its two budget accounts (DOMAIN §3). "Realisasi" is what the
  * allocation charged to the pledge (its splits); "Dibayar" is what was paid for those months.
- * The account split is done per pledge and month with that month's tariff. The last column names
+ * The account split is done per pledge and month with that month's tariff (a note under the recap
+ * says so, as its year-to-date figures are sums of monthly roundings). The last column names
  * the pledge revision the month was allocated under (who changed the pagu, when and why).
  */
 import { LABEL_STYLE } from '../../common/spreadsheet/workbook-style.js';
@@ -30,6 +31,14 @@ const COLUMNS: TableColumn[] = [
   { header: `Rek. ${APBD_ACCOUNTS.bantuanDaerah.code} Bantuan Daerah s.d. Bulan Ini (Rp)`, kind: 'rupiah', width: 22, total: true },
   { header: 'Revisi Komitmen Bulan Ini (dasar alokasi)', kind: 'text', width: 44 },
 ];
+
+/**
+ * Under the account recap: the split is taken month by month, so a year-to-date figure is a sum of
+ * monthly roundings (QA: an auditor splitting the year-to-date total got BANTUAN_DAERAH a rupiah more).
+ */
+export const MONTHLY_SPLIT_NOTE =
+  'Pembagian ke rekening dihitung per bulan: Bantuan Daerah dibulatkan ke bawah setiap bulan, Iuran sisanya. ' +
+  'Angka s.d. bulan ini adalah jumlah pembagian bulan-bulannya, sehingga dapat berbeda beberapa rupiah dari pembagian atas total s.d. bulan ini.';
 
 interface Sums {
   month: number;
@@ -114,6 +123,7 @@ export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Pr
     ['JUMLAH APBD KABUPATEN', null, null, null, sum('E', (s) => s.month), sum('F', (s) => s.ytd), null, null, sum('I', (s) => s.paidYtd)],
     LABEL_STYLE,
   );
+  t.writeStyledRow([MONTHLY_SPLIT_NOTE]);
   t.commit();
   return monthRevisions;
 }
