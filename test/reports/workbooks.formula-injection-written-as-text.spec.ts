@@ -62,7 +62,7 @@ describe('formula injection: user text is written as text', () => {
   it('the reconciliation workbook keeps each injected value verbatim', async () => {
     const wb = await readWorkbook((await download((await t.as(Role.ADMIN)).get(`/api/v1/reconciliations/${runId}/workbook.xlsx`))).body);
     const values = new Set([...textCells(wb).values()].map((c) => c.value));
-    for (const v of ['=HYPERLINK("http://contoh.invalid","klik")', '-Budi Santoso', '@Siti Aminah', '+Rina Wati', "=cmd|' /C calc'!A0", '=SUM(A1:A9)', '=1+2 PT Alno Agro Utama']) {
+    for (const v of ['=HYPERLINK("http://contoh.invalid","klik")', '-Budi Santoso', '@Siti Aminah', '+Rina Wati', "=cmd|' /C calc'!A0", '=SUM(A1:A9)', '=1+2 PT Alno Agro Utama — TJSLP (CSR), TJSLP-ALNO-2026']) {
       expect(values.has(v)).toBe(true);
     }
   });
