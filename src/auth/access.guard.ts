@@ -7,6 +7,18 @@ import { PUBLIC_KEY, ROLES_KEY } from './access.decorators.js';
 import type { AuthenticatedRequest, AuthenticatedUser } from './authenticated-user.js';
 import { type TokenPayload, VerifiedTokens } from './verified-tokens.js';
 
+/** Methods that only read: a refusal of one of them cannot be said to be a write's. */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The 403's message. The auditor reads everything and writes nothing (DOMAIN §1): a write is refused
+ * because the role only reads, which is said, rather than the bare refusal every other role is given.
+ */
+export function refusalOf(role: Role, method: string): string {
+  if (role === Role.AUDITOR && !READ_METHODS.has(method.toUpperCase())) return 'Peran Auditor hanya dapat membaca data; tindakan ini tidak diizinkan.';
+  return 'Peran Anda tidak diizinkan melakukan tindakan ini.';
+}
+
 /**
  * Global guard, deny by default: a route passes only if it is `@Public()` or the bearer token's
  * role is one of its `@Roles(...)`. A route that declares neither is refused for everyone.
@@ -31,7 +43,7 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const user = await this.authenticate(request);
     request.user = user;
-    if (!roles.includes(user.role)) throw new ForbiddenException('Peran Anda tidak diizinkan melakukan tindakan ini.');
+    if (!roles.includes(user.role)) throw new ForbiddenException(refusalOf(user.role, request.method));
     return true;
   }
 

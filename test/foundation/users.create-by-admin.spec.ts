@@ -17,10 +17,16 @@ describe('POST /api/v1/users', () => {
     expect(JSON.stringify(list.body)).not.toMatch(/passwordHash|argon2/);
   });
 
-  it.each([Role.OPERATOR_DINKES, Role.KEUANGAN, Role.AUDITOR])('refuses %s with 403', async (role) => {
+  it.each([Role.OPERATOR_DINKES, Role.KEUANGAN])('refuses %s with 403', async (role) => {
     const res = await create({ username: 'coba.coba', password: 'kata-sandi-coba-1', role: Role.ADMIN }, role);
     expect(res.status).toBe(403);
     expect(res.body).toEqual({ statusCode: 403, message: 'Peran Anda tidak diizinkan melakukan tindakan ini.', code: 'FORBIDDEN' });
+  });
+
+  it('refuses AUDITOR with 403, saying the role only reads', async () => {
+    const res = await create({ username: 'coba.coba', password: 'kata-sandi-coba-1', role: Role.ADMIN }, Role.AUDITOR);
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual({ statusCode: 403, message: 'Peran Auditor hanya dapat membaca data; tindakan ini tidak diizinkan.', code: 'FORBIDDEN' });
   });
 
   it('answers 409 for a username already taken', async () => {
