@@ -30,7 +30,8 @@ describe('console router and role pages', () => {
     const pagesOf = (role: Role) => r.ROUTES.filter((x: any) => x.nav && x.roles.includes(role)).map((x: any) => x.path);
     expect(pagesOf(Role.OPERATOR_DINKES)).toEqual(['/unggah-peserta', '/peserta']);
     expect(pagesOf(Role.AUDITOR)).not.toEqual(expect.arrayContaining(['/tagihan']));
-    expect(pagesOf(Role.AUDITOR)).not.toContain('/pembayaran');
+    expect(pagesOf(Role.AUDITOR)).toContain('/pembayaran'); // read-only: status, payments, corrections, sheets uploaded
+    expect(pagesOf(Role.ADMIN)).not.toContain('/pembayaran');
     expect(pagesOf(Role.ADMIN)).toContain('/pengguna');
     expect(pagesOf(Role.KEUANGAN)).not.toContain('/pengguna');
     expect(pagesOf(Role.AUDITOR)).toContain('/pengguna'); // read-only list (GET /users)

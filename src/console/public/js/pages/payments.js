@@ -1,4 +1,8 @@
-/** KEUANGAN: record a payment (SP2D) by form or as a sheet, and see the month's payments and statuses. */
+/**
+ * KEUANGAN: record a payment (SP2D) by form or as a sheet, and see the month's payments and statuses.
+ * AUDITOR: the same month, read-only (who paid which month, when, with which reference, and its
+ * corrections) and the payment sheets uploaded with their row reports; no form, upload or Hapus….
+ */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, dateLabel, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
@@ -6,6 +10,7 @@ import { field, form, showErrors, values, withFormProblems } from '../forms.js';
 import { monthField, monthFromAddress } from '../month-field.js';
 import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
 import { paymentStatusTable } from '../payment-status.js';
+import { canWriteFinance } from '../routes.js';
 import { correctionsNote } from '../corrections-note.js';
 import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
 import { PAYMENT_REPORT_FALLBACK, paymentUploadHistory } from '../payment-uploads.js';
@@ -16,6 +21,7 @@ import { announce, busy, confirmStep, dataTable, downloadButton, errorNotice, lo
 export async function render(main, ctx) {
   const { month, problem } = monthFromAddress(ctx.query, currentMonth());
   const overview = h('div');
+  if (!canWriteFinance(ctx.user.role)) return renderReadOnly(main, ctx, { month, problem, overview });
   let pledges = [];
   try {
     pledges = await api('/api/v1/pledges', { signal: ctx.signal });
@@ -30,6 +36,19 @@ export async function render(main, ctx) {
     problem,
     h('div', { class: 'grid-2' }, section('Catat pembayaran', paymentForm(pledges, month, refresh)), section('Unggah lembar pembayaran', sheetForm(ctx, refresh, history), history.element)),
     overview,
+  );
+  await Promise.all([showMonth(overview, month, ctx, clampPage(ctx.query.page)), history.load()]);
+}
+
+/** The auditor's page: the month, then the payment sheets uploaded; every request a read (GET) the API lets READERS make. */
+async function renderReadOnly(main, ctx, { month, problem, overview }) {
+  const history = paymentUploadHistory({ signal: ctx.signal });
+  replace(
+    main,
+    pageHeader('Pembayaran', 'Pembayaran iuran dari tiap penyandang dana per bulan: status, rincian (nomor SP2D atau bukti transfer) dan koreksinya. Hanya baca. Iuran jatuh tempo tanggal 10.'),
+    problem,
+    overview,
+    section('Lembar pembayaran yang diunggah', history.element),
   );
   await Promise.all([showMonth(overview, month, ctx, clampPage(ctx.query.page)), history.load()]);
 }
@@ -191,6 +210,7 @@ async function showMonth(container, month, ctx, page, { chosen = false } = {}) {
     ]);
     // a finalized month is closed (§9): its payments stay, corrections go to an open month (QA: Hapus… led to a refusal)
     const closed = (Array.isArray(runs) ? runs : []).some((r) => r.status === 'FINAL');
+    const writes = canWriteFinance(ctx.user.role);
     const list = h('div');
     replace(
       body,
@@ -198,16 +218,22 @@ async function showMonth(container, month, ctx, page, { chosen = false } = {}) {
       // the corrections of this month recorded in later months, with what is still short after them (QA: July read as unpaid)
       correctionsNote(month, statuses, corrections),
       h('h3', { id: 'rincian-pembayaran', tabindex: '-1', text: 'Rincian pembayaran' }),
-      closed
-        ? notice('info', `${monthLabel(month)} sudah difinalisasi: pembayarannya tidak dapat dihapus. Pembayaran yang salah dikoreksi dengan pembayaran koreksi di bulan yang masih terbuka (isi "Koreksi untuk bulan").`)
-        : null,
+      closed ? notice('info', closedText(month, writes)) : null,
       list,
     );
-    await showPayments(list, { month, closed, ctx, reload: () => showMonth(container, month, ctx) }, page);
+    await showPayments(list, { month, closed, writes, ctx, reload: () => showMonth(container, month, ctx) }, page);
   } catch (err) {
     if (err?.name === 'AbortError') return;
     replace(body, errorNotice(err));
   }
+}
+
+/** What a finalized month's list says: to the officer, how a wrong payment is corrected; to a reader, only that it is closed. */
+function closedText(month, writes) {
+  const name = monthLabel(month);
+  return writes
+    ? `${name} sudah difinalisasi: pembayarannya tidak dapat dihapus. Pembayaran yang salah dikoreksi dengan pembayaran koreksi di bulan yang masih terbuka (isi "Koreksi untuk bulan").`
+    : `${name} sudah difinalisasi: pembayarannya tetap seperti tercatat; koreksinya dicatat di bulan yang masih terbuka.`;
 }
 
 /** Every correction of `month` (recorded in later months): few, read whole a page of 1000 at a time. */
@@ -225,10 +251,10 @@ let latestList = 0;
 /**
  * Page `asked` of the month's payments into `list`, with the pager under it. A page chosen there is a new
  * history entry (pager.js keepAddress: Back shows the page before) and keyboard focus goes to the list's
- * heading; the page's rows keep their Hapus… in an open month.
+ * heading; the page's rows keep their Hapus… in an open month, for the officer who may write.
  */
 async function showPayments(list, view, asked, { chosen = false } = {}) {
-  const { month, closed, ctx, reload } = view;
+  const { month, closed, writes, ctx, reload } = view;
   const request = (latestList += 1);
   if (chosen) replace(list, loading());
   try {
@@ -247,7 +273,7 @@ async function showPayments(list, view, asked, { chosen = false } = {}) {
           { label: 'Koreksi bulan', value: (p) => (p.adjustsMonth ? monthLabel(p.adjustsMonth) : '–') },
           { label: 'Dicatat oleh', value: (p) => p.createdBy ?? '–' },
           { label: 'Jumlah', value: (p) => rupiah(p.amount), numeric: true },
-          ...(closed ? [] : [{ label: 'Tindakan', render: (p) => removeStep(p, reload) }]),
+          ...(closed || !writes ? [] : [{ label: 'Tindakan', render: (p) => removeStep(p, reload) }]),
         ],
         rows: res.items ?? [],
         empty: 'Belum ada pembayaran tercatat untuk bulan ini.',
