@@ -1,6 +1,7 @@
 /**
  * Reads of the register: search (NIK, village, month covered, name) and one participant with its
- * change history and funding history (splits joined to their pledge's source type).
+ * change history and funding history (splits joined to their pledge's source type, and per month the
+ * obligation, its splits and what was left unfunded: participant-funding.ts).
  */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,8 +12,10 @@ import { RegionsService } from '../regions/regions.service.js';
 import type { ParticipantQueryDto } from './dto/register-query.dto.js';
 import { ParticipantChange } from './entities/participant-change.entity.js';
 import { Participant } from './entities/participant.entity.js';
+import { type FundingMonthView, type FundingView, fundingByMonth, type ObligationRow } from './participant-funding.js';
 import { type HistoryEntry, participantHistory } from './participant-history.js';
 import { RegisterException } from './register.exception.js';
+import { PARTICIPANT_OBLIGATIONS, PARTICIPANT_SPLITS } from './sql/participant-funding.sql.js';
 
 export interface ParticipantView {
   nik: string;
@@ -29,15 +32,6 @@ export interface ParticipantView {
   active: boolean;
   lastUploadId: string | null;
   updatedAt: Date;
-}
-
-export interface FundingView {
-  month: string;
-  pledgeCode: string;
-  sourceType: string;
-  amount: number;
-  /** The pledge's revision the month was allocated under, as `GET /splits` gives it. */
-  pledgeRevision: number;
 }
 
 @Injectable()
@@ -70,21 +64,18 @@ export class ParticipantsService {
 
   /**
    * One participant with its history (CREATE rebuilt from the participant and its UPDATEs, see
-   * participant-history.ts) and funding history. STALE months are recomputed first (§6), as for
-   * every split read: after a register change the funding shown is that of the register now.
+   * participant-history.ts) and funding history (`funding`, the splits; `fundingByMonth`, each
+   * allocated month's obligation, splits and unfunded remainder). STALE months are recomputed first
+   * (§6), as for every split read: after a register change the funding shown is that of the register now.
    */
-  async get(nik: string, actor: string): Promise<ParticipantView & { history: HistoryEntry[]; funding: FundingView[] }> {
+  async get(nik: string, actor: string): Promise<ParticipantView & { history: HistoryEntry[]; funding: FundingView[]; fundingByMonth: FundingMonthView[] }> {
     await this.allocateMonth.refreshStale(actor);
     const participant = await this.dataSource.getRepository(Participant).findOneBy({ nik });
     if (!participant) throw RegisterException.participantNotFound(nik);
     const [region] = await this.dataSource.query('SELECT name FROM region WHERE code = $1', [participant.villageCode]);
     const updates = await this.dataSource.getRepository(ParticipantChange).find({ where: { nik }, order: { id: 'ASC' } });
-    const funding: { month: string; pledge_code: string; source_type: string; amount: string; pledge_revision: number }[] = await this.dataSource.query(
-      `SELECT s.month, s.pledge_code, p.source_type, s.amount, s.pledge_revision
-       FROM split s JOIN pledge p ON p.code = s.pledge_code
-       WHERE s.nik = $1 ORDER BY s.month, s.pledge_code`,
-      [nik],
-    );
+    const splits: { month: string; pledge_code: string; source_type: string; amount: string; pledge_revision: number }[] = await this.dataSource.query(PARTICIPANT_SPLITS, [nik]);
+    const obligations: ObligationRow[] = await this.dataSource.query(PARTICIPANT_OBLIGATIONS, [nik]);
     const history = participantHistory(participant, updates);
     const uploadIds = [...new Set(history.map((e) => e.uploadId).filter((id) => id !== null))];
     const uploads: { id: string; filename: string }[] = uploadIds.length
@@ -92,11 +83,8 @@ export class ParticipantsService {
       : [];
     const filenames = new Map(uploads.map((u) => [u.id, u.filename]));
     for (const entry of history) entry.uploadFilename = entry.uploadId === null ? null : (filenames.get(entry.uploadId) ?? null);
-    return {
-      ...view(participant, region?.name ?? null),
-      history,
-      funding: funding.map((f) => ({ month: f.month, pledgeCode: f.pledge_code, sourceType: f.source_type, amount: Number(f.amount), pledgeRevision: f.pledge_revision })),
-    };
+    const funding = splits.map((f) => ({ month: f.month, pledgeCode: f.pledge_code, sourceType: f.source_type, amount: Number(f.amount), pledgeRevision: f.pledge_revision }));
+    return { ...view(participant, region?.name ?? null), history, funding, fundingByMonth: fundingByMonth(obligations, funding) };
   }
 }
 

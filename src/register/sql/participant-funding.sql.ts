@@ -1,0 +1,30 @@
+/**
+ * A participant's funding history (`GET /api/v1/participants/:nik`), $1 = the NIK. Both are lookups
+ * by NIK over the month partitions, each through its partitions' primary keys.
+ */
+
+/**
+ * Every split of the participant, month then pledge: PK_split (nik, month, pledge_code) in each
+ * month partition, NIK first.
+ */
+export const PARTICIPANT_SPLITS = `
+  SELECT s.month, s.pledge_code, p.source_type, s.amount, s.pledge_revision
+    FROM split s JOIN pledge p ON p.code = s.pledge_code
+   WHERE s.nik = $1
+   ORDER BY s.month, s.pledge_code`;
+
+/**
+ * The participant's obligation in every allocated month (one row per month covered when it was
+ * allocated, §4, §6): its amount and what no pledge funded. A month never allocated has no row.
+ *
+ * PK_obligation is (month, nik): a NIK alone is not its leading column, and would read every
+ * partition whole. The allocated months are therefore named too, as one array evaluated once before
+ * the scan (`= ANY (ARRAY(...))`, not a join whose row estimate of allocation_month could turn the
+ * plan into a hash join over whole partitions): each partition is one index probe on (month, nik),
+ * merged in month order (no sort).
+ */
+export const PARTICIPANT_OBLIGATIONS = `
+  SELECT o.month, o.amount, o.unfunded
+    FROM obligation o
+   WHERE o.nik = $1 AND o.month = ANY (ARRAY(SELECT a.month FROM allocation_month a))
+   ORDER BY o.month`;

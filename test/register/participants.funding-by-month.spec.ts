@@ -1,0 +1,111 @@
+/**
+ * `GET /api/v1/participants/:nik` gives, per allocated month, the obligation, the splits that paid it
+ * and the unfunded remainder (QA: NIK 1703015401501302 showed only APBD_PROV Rp15.120 in December,
+ * not the Rp22.680 of its Rp37.800 that nobody funded; a month nobody funded was not listed at all).
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PARTICIPANT_OBLIGATIONS } from '../../src/register/sql/participant-funding.sql.js';
+import { Role } from '../../src/users/role.js';
+import { insertParticipants, testNik } from '../funding/support/register.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const FULL = testNik(1); // Talang Jambu: its village pays all of it
+const PART = '1703015401501302'; // 17.03.07.2001: the province pays 40 %, nobody the rest
+const NONE = testNik(3); // Tanjung Anom, covered from February: no pledge at all
+
+/** Residents of Tanjung Anom nobody funds either: month partitions of a few thousand rows, for the plan. */
+const CROWD = Array.from({ length: 3000 }, (_, i) => ({ nik: `17030801018${String(i).padStart(5, '0')}`, village: '17.03.08.2001' }));
+
+interface FundingMonth {
+  month: string;
+  obligation: number;
+  funded: number;
+  unfunded: number;
+  splits: { pledgeCode: string; sourceType: string; amount: number; pledgeRevision: number }[];
+}
+
+describe('participant funding history per month: obligation, splits and unfunded remainder', () => {
+  let t: TestApp;
+  const detail = async (nik: string) => (await (await t.as(Role.AUDITOR)).get(`/api/v1/participants/${nik}`).expect(200)).body;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertParticipants(t.dataSource, [
+      { nik: FULL, village: '17.03.06.2001' },
+      { nik: PART, village: '17.03.07.2001' },
+      { nik: NONE, village: '17.03.08.2001', tmt: '2026-02-01' },
+      ...CROWD,
+    ]);
+    const keuangan = await t.as(Role.KEUANGAN);
+    const pledges = [
+      { code: 'DESA-1703062001-2026', sourceType: 'DESA', fund: 'ADD', funder: 'Desa Talang Jambu', scope: 'VILLAGES', villageCodes: ['1703062001'] },
+      { code: 'PROV-2026', sourceType: 'APBD_PROV', funder: 'Pemprov Bengkulu', scope: 'VILLAGES', villageCodes: ['1703072001'], sharePercent: 40 },
+    ];
+    for (const p of pledges) await keuangan.post('/api/v1/pledges').send({ ...p, fiscalYear: 2026 }).expect(201);
+    // January and February allocated; March, in which all three are covered too, is not
+    await keuangan.post('/api/v1/allocations').send({ month: '2026-02' }).expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('a fully funded participant: each month its obligation, its splits, nothing unfunded', async () => {
+    const body = await detail(FULL);
+    const split = { pledgeCode: 'DESA-1703062001-2026', sourceType: 'DESA', amount: 37800, pledgeRevision: 1 };
+    expect(body.fundingByMonth).toEqual([
+      { month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [split] },
+      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [split] },
+    ]);
+    // the splits as before, unchanged
+    expect(body.funding).toEqual([
+      { month: '2026-01', ...split },
+      { month: '2026-02', ...split },
+    ]);
+  });
+
+  it('a partly funded participant: the remainder nobody funded is given with the splits', async () => {
+    const body = await detail(PART);
+    const split = { pledgeCode: 'PROV-2026', sourceType: 'APBD_PROV', amount: 15120, pledgeRevision: 1 };
+    expect(body.fundingByMonth).toEqual([
+      { month: '2026-01', obligation: 37800, funded: 15120, unfunded: 22680, splits: [split] },
+      { month: '2026-02', obligation: 37800, funded: 15120, unfunded: 22680, splits: [split] },
+    ]);
+  });
+
+  it('a participant covered but funded by no pledge: each allocated month listed, all of it unfunded', async () => {
+    const body = await detail(NONE);
+    expect(body.funding).toEqual([]);
+    // not covered in January (TMT 1 February): no obligation, no month
+    expect(body.fundingByMonth).toEqual([{ month: '2026-02', obligation: 37800, funded: 0, unfunded: 37800, splits: [] }]);
+  });
+
+  it('splits plus the unfunded remainder equal the obligation in every month (§6)', async () => {
+    for (const nik of [FULL, PART, NONE, CROWD[0].nik]) {
+      for (const m of (await detail(nik)).fundingByMonth as FundingMonth[]) {
+        expect(m.splits.reduce((sum, s) => sum + s.amount, 0) + m.unfunded).toBe(m.obligation);
+        expect(m.funded + m.unfunded).toBe(m.obligation);
+      }
+    }
+  });
+
+  it('looks the NIK up by index in each month partition, not by reading the partitions', async () => {
+    const rows: { 'QUERY PLAN': string }[] = await t.dataSource.query(`EXPLAIN ${PARTICIPANT_OBLIGATIONS}`, [PART]);
+    const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+    expect(plan).not.toMatch(/Seq Scan on obligation/);
+    expect(plan.match(/Index Scan using obligation_2026_0[12]_pkey on obligation_2026_0[12]/g)).toHaveLength(2);
+    expect(plan.match(/Index Cond: \(\(month = ANY \(.+\)\) AND \(nik = .+\)\)/g)).toHaveLength(plan.match(/Index Scan/g)!.length);
+  });
+
+  it('a STALE month is recomputed before it is shown, as the splits are (§6)', async () => {
+    // a company now pays for the resident nobody funded: January and February become STALE
+    await (await t.as(Role.KEUANGAN))
+      .post('/api/v1/pledges')
+      .send({ code: 'TJSLP-2026', sourceType: 'TJSLP', funder: 'PT Agro Muko', fiscalYear: 2026, scope: 'RESIDENTS', niks: [NONE] })
+      .expect(201);
+    const statuses = async () => (await t.dataSource.query(`SELECT status FROM allocation_month ORDER BY month`)).map((r: { status: string }) => r.status);
+    expect(await statuses()).toEqual(['STALE', 'STALE']);
+    const body = await detail(NONE);
+    expect(body.fundingByMonth).toEqual([
+      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [{ pledgeCode: 'TJSLP-2026', sourceType: 'TJSLP', amount: 37800, pledgeRevision: 1 }] },
+    ]);
+    expect(await statuses()).toEqual(['CURRENT', 'CURRENT']);
+  });
+});
