@@ -49,15 +49,21 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await page.getByRole('link', { name: person.nik }).click();
     await page.getByRole('heading', { name: person.name }).waitFor();
 
-    // Funding history: January to October, 40% (rounded down) by the village, the rest by the regency.
-    const history = page.getByRole('table', { name: 'Pembagian iuran per bulan dan sumber dana' });
+    // Funding history: January to October, one row a month: 40% (rounded down) by the village, the
+    // rest by the regency, nothing left unfunded.
+    const history = page.getByRole('table', { name: 'Iuran dan pendanaan per bulan' });
     const october = await history.locator('tbody tr', { hasText: 'Oktober 2026' }).evaluateAll((trs: any[]) => trs.map((tr) => Array.from(tr.children, (td: any) => td.textContent)));
     expect(october).toEqual([
-      ['Oktober 2026', 'APBD-2026', 'APBD Kabupaten', 'Pemerintah Kabupaten Bengkulu Utara', 'Rp22.680'],
-      ['Oktober 2026', 'DESA-1703062001-2026', 'Anggaran Desa', 'Desa Talang Jambu', 'Rp15.120'],
+      [
+        'Oktober 2026',
+        'Rp37.800',
+        'APBD-2026 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 · Anggaran Desa · Desa Talang Jambu: Rp15.120',
+        'Rp37.800',
+        'Terdanai penuh',
+      ],
     ]);
-    await expect(history.locator('tbody tr').count()).resolves.toBe(20);
-    await expect(history.locator('tfoot').textContent()).resolves.toContain('Rp378.000');
+    await expect(history.locator('tbody tr').count()).resolves.toBe(10);
+    expect(await history.locator('tfoot td').allTextContents()).toEqual(['Rp378.000', '', 'Rp378.000', 'Terdanai penuh']);
     await screenshot(page, 'auditor-participant');
 
     // A whole NIK typed in the search (as printed, with dots) opens the participant; Back returns to

@@ -1,4 +1,4 @@
-/** One participant: identity, coverage, change history and funding history (who paid which rupiah, when). */
+/** One participant: identity, coverage, change history and funding history (each month's premium, who paid which rupiah, what nobody funded). */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateLabel, dateTimeLabel, END_REASON_LABELS, label, monthLabel, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
@@ -29,9 +29,9 @@ export async function render(main, ctx) {
   }
   const person = p.participant ?? p;
   const active = !person.tat;
-  const funding = pick(p, ['funding', 'fundingHistory', 'splits']);
-  // the operator may not read pledges (GET /pledges is 403 for that role): not asked, no funder column (QA)
-  const funders = await funderNames(funding.length > 0 && canSee(ctx.user.role, '/komitmen'), ctx);
+  const months = pick(p, ['fundingByMonth']);
+  // the operator may not read pledges (GET /pledges is 403 for that role): not asked, no funder named (QA)
+  const funders = await funderNames(months.some((m) => m.splits.length > 0) && canSee(ctx.user.role, '/komitmen'), ctx);
   const changes = pick(p, ['changes', 'history', 'changeHistory']);
 
   replace(
@@ -56,7 +56,7 @@ export async function render(main, ctx) {
     ),
     section(
       'Riwayat pendanaan',
-      fundingTable(funding, p, funders, canSee(ctx.user.role, '/komitmen/x')),
+      fundingTable(months, funders, canSee(ctx.user.role, '/komitmen/x')),
       canSee(ctx.user.role, '/alokasi') ? h('p', {}, h('a', { href: hashFor('/alokasi', { nik: person.nik ?? nik }), text: 'Lihat di halaman Alokasi Dana' })) : null,
     ),
     section('Riwayat perubahan data', changesTable(changes)),
@@ -79,35 +79,36 @@ async function funderNames(needed, ctx) {
   }
 }
 
-function fundingTable(rows, p, funders, linkPledges) {
-  const sorted = [...rows].sort((a, b) => String(b.month).localeCompare(String(a.month)) || String(a.pledgeCode).localeCompare(String(b.pledgeCode)));
-  const total = rows.reduce((sum, r) => sum + (Number(r.amount) || 0), 0);
-  const unfunded = pick(p, ['unfunded', 'unfundedMonths']);
-  return [
-    dataTable({
-      caption: 'Pembagian iuran per bulan dan sumber dana',
-      columns: [
-        { label: 'Bulan', value: (r) => monthLabel(r.month) },
-        { label: 'Komitmen', render: (r) => (r.pledgeCode && linkPledges ? h('a', { href: hashFor(`/komitmen/${encodeURIComponent(r.pledgeCode)}`), text: r.pledgeCode }) : (r.pledgeCode ?? '–')) },
-        { label: 'Sumber dana', value: (r) => label(SOURCE_TYPE_LABELS, r.sourceType) },
-        funders ? { label: 'Penyandang dana', value: (r) => r.funder ?? funders.get(r.pledgeCode) ?? '–' } : null,
-        { label: 'Jumlah', value: (r) => rupiah(r.amount), numeric: true },
-      ].filter(Boolean),
-      rows: sorted,
-      empty: 'Belum ada pendanaan tercatat untuk peserta ini.',
-      footer: rows.length ? h('tr', {}, h('th', { scope: 'row', colspan: funders ? '4' : '3', text: 'Total' }), h('td', { class: 'num', text: rupiah(total) })) : null,
-    }),
-    unfunded.length
-      ? dataTable({
-          caption: 'Bagian iuran yang belum didanai',
-          columns: [
-            { label: 'Bulan', value: (r) => monthLabel(r.month) },
-            { label: 'Belum didanai', value: (r) => rupiah(r.amount ?? r.unfunded), numeric: true },
-          ],
-          rows: unfunded,
-        })
+/**
+ * One row per month the participant owed an obligation (API `fundingByMonth`, newest first): the
+ * obligation, who paid what, and what nobody funded, said in words ("Tidak terdanai Rp22.680") so a
+ * partly or wholly unfunded month cannot be read as a funded one (QA: only the splits were listed).
+ */
+function fundingTable(months, funders, linkPledges) {
+  const sorted = [...months].sort((a, b) => String(b.month).localeCompare(String(a.month)));
+  const sum = (key) => months.reduce((total, m) => total + (Number(m[key]) || 0), 0);
+  const pledge = (code) => (linkPledges ? h('a', { href: hashFor(`/komitmen/${encodeURIComponent(code)}`), text: code }) : code);
+  const payer = (s) => [label(SOURCE_TYPE_LABELS, s.sourceType), funders?.get(s.pledgeCode)].filter(Boolean).join(' · ');
+  const payers = (m) =>
+    m.splits.length
+      ? h('ul', { class: 'split-list' }, m.splits.map((s) => h('li', {}, pledge(s.pledgeCode), ` · ${payer(s)}: `, h('span', { class: 'nowrap', text: rupiah(s.amount) }))))
+      : h('span', { class: 'hint', text: 'Tidak ada komitmen yang membayar' });
+  const remainder = (unfunded) => (unfunded > 0 ? badge(`Tidak terdanai ${rupiah(unfunded)}`, 'bad') : badge('Terdanai penuh', 'ok'));
+  return dataTable({
+    caption: 'Iuran dan pendanaan per bulan',
+    columns: [
+      { label: 'Bulan', value: (m) => monthLabel(m.month), rowHeader: true },
+      { label: 'Iuran', value: (m) => rupiah(m.obligation), numeric: true },
+      { label: 'Dibayar oleh', render: payers, wrap: true },
+      { label: 'Terdanai', value: (m) => rupiah(m.funded), numeric: true },
+      { label: 'Sisa', render: (m) => remainder(Number(m.unfunded)) },
+    ],
+    rows: sorted,
+    empty: 'Belum ada iuran tercatat untuk peserta ini (bulan yang belum dialokasikan tidak tampil).',
+    footer: months.length
+      ? h('tr', {}, h('th', { scope: 'row', text: 'Total' }), h('td', { class: 'num', text: rupiah(sum('obligation')) }), h('td'), h('td', { class: 'num', text: rupiah(sum('funded')) }), h('td', {}, remainder(sum('unfunded'))))
       : null,
-  ];
+  });
 }
 
 const DATE_FIELDS = new Set(['birthDate', 'tmt', 'tat']);
