@@ -16,7 +16,10 @@ export interface NothingDue {
   budgetUsedUp: boolean;
 }
 
-/** What a corrected month owed the pledge, what was paid for it, and what corrections of it recorded so far. */
+/**
+ * What a month owed the pledge, what was paid for it (its payments, §8), and what corrections of it were
+ * recorded so far (in later months): the figures a payment is judged by.
+ */
 export interface ShortfallFigures {
   due: number;
   paid: number;
@@ -55,6 +58,18 @@ export function nothingDueMessage(r: NothingDue, p: Payment): string {
   const stale = r.allocation === 'STALE' && !r.outside ? ' menurut alokasi terakhir (akan dihitung ulang)' : '';
   const head = `Komitmen ${r.pledgeCode} tidak menanggung iuran apa pun pada ${month}${stale} (${reason})`;
   return correction ? `${head}, jadi tidak ada kekurangan yang dikoreksi. ${correctionTail(p)}` : `${head}; ${OVERPAID_TAIL}`;
+}
+
+/**
+ * EXCEEDS_DUE: an ordinary payment that takes its month's paid (the payments recorded for it, the
+ * corrections of earlier months recorded in it included) above what is due: what is due, what was
+ * already paid, and by how much the month is paid over after it.
+ */
+export function exceedsDueMessage(p: Payment & { amount: number }, f: ShortfallFigures): string {
+  return (
+    `Pembayaran ini melebihi yang terutang untuk ${monthName(p.month)}: ` +
+    `terutang ${rupiah(f.due)}, sudah dibayar ${rupiah(f.paid)}, kelebihan ${rupiah(f.paid + p.amount - f.due)}.`
+  );
 }
 
 /** 'Januari–Juni 2026', or 'Maret 2026' for a pledge of one month. */

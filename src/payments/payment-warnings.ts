@@ -1,27 +1,30 @@
 /**
  * Warnings of a payment that §8 accepts but the finance officer should hear about (QA: they were
  * accepted silently): nothing is due for the pledge in the month the payment pays for (it shows as
- * OVERPAID), a correction of a month whose shortfall is already covered by its payments and the
+ * OVERPAID), an ordinary payment that takes its month's paid above what is due (it shows as OVERPAID
+ * too), a correction of a month whose shortfall is already covered by its payments and the
  * corrections of it recorded before (it still counts toward its own month), and a correction larger
  * than the shortfall still left (by how much it goes over). A correction pays the
- * shortfall of the month it corrects (`adjustsMonth`), so both judge it by that month, not by the
- * month it is recorded in; an ordinary payment is judged by its own month. Shared by POST /payments
- * (`warnings` of the answer, read before the payment is stored) and the payment sheet (WARN findings
- * of its rows, read before each batch is stored); read for all payments at once
+ * shortfall of the month it corrects (`adjustsMonth`), so it is judged by that month, not by the
+ * month it is recorded in; an ordinary payment is judged by its own month, whose paid is §8's: every
+ * payment recorded for it, the corrections of earlier months recorded in it included. Shared by POST
+ * /payments (`warnings` of the answer, read before the payment is stored) and the payment sheet (WARN
+ * findings of its rows, read before each batch is stored); read for all payments at once
  * (sql/payment-warnings.sql.ts). The console shows both answers as they come.
  */
 import type { EntityManager } from 'typeorm';
 import type { RowIssue } from '../reconciliation/uploads/row-issue.js';
 import { paymentStatusOf } from './payment-status.js';
-import { exceedsShortfallMessage, type NothingDue, nothingDueMessage, noShortfallMessage, type ShortfallFigures } from './payment-warning-messages.js';
-import { ADJUSTED_MONTHS_DUE_AND_PAID, PLEDGE_MONTHS_NOTHING_DUE } from './sql/payment-warnings.sql.js';
+import { exceedsDueMessage, exceedsShortfallMessage, type NothingDue, nothingDueMessage, noShortfallMessage, type ShortfallFigures } from './payment-warning-messages.js';
+import { PLEDGE_MONTHS_DUE_AND_PAID, PLEDGE_MONTHS_NOTHING_DUE } from './sql/payment-warnings.sql.js';
 
 export interface PaymentWarning {
   /**
-   * NOTHING_DUE on the month judged (`adjustsMonth` for a correction, else `month`); NO_SHORTFALL on
-   * `adjustsMonth`; EXCEEDS_SHORTFALL (a correction larger than what its month still lacks) on `amount`.
+   * NOTHING_DUE on the month judged (`adjustsMonth` for a correction, else `month`); EXCEEDS_DUE (an
+   * ordinary payment taking its month's paid above the due) on `amount`; NO_SHORTFALL on `adjustsMonth`;
+   * EXCEEDS_SHORTFALL (a correction larger than what its month still lacks) on `amount`.
    */
-  code: 'NOTHING_DUE' | 'NO_SHORTFALL' | 'EXCEEDS_SHORTFALL';
+  code: 'NOTHING_DUE' | 'EXCEEDS_DUE' | 'NO_SHORTFALL' | 'EXCEEDS_SHORTFALL';
   field: 'month' | 'adjustsMonth' | 'amount';
   message: string;
 }
@@ -30,7 +33,10 @@ export interface WarnedPayment {
   pledgeCode: string;
   month: string;
   adjustsMonth: string | null;
-  /** Whole rupiah: a correction covers its month's shortfall for the payments after it in the same list. */
+  /**
+   * Whole rupiah: for the payments after it in the same list, a payment counts toward its month's paid,
+   * and a correction also covers the shortfall of the month it corrects.
+   */
   amount: number | string;
 }
 
@@ -40,43 +46,52 @@ const key = (pledgeCode: string, month: string) => `${pledgeCode}\u0000${month}`
 const judgedMonth = (p: WarnedPayment) => p.adjustsMonth ?? p.month;
 
 /**
- * The warnings of each payment not stored yet, in the order given (an empty list for one without):
- * a correction of a month counts the corrections of it before it in the list as recorded (two rows of
- * a sheet correcting the same shortfall). Two statements, whatever the count.
+ * The warnings of each payment not stored yet, in the order given (an empty list for one without): the
+ * payments before it in the list count as recorded (two rows of a sheet paying the same month, or
+ * correcting the same shortfall). Two statements, whatever the count.
  */
 export async function paymentWarnings(m: EntityManager, payments: readonly WarnedPayment[]): Promise<PaymentWarning[][]> {
   if (!payments.length) return [];
   const nothingDue = new Map<string, NothingDue>(
     ((await m.query(PLEDGE_MONTHS_NOTHING_DUE, [payments.map((p) => p.pledgeCode), payments.map(judgedMonth)])) as NothingDue[]).map((r) => [key(r.pledgeCode, r.month), r]),
   );
-  const adjusted = await adjustedMonths(m, payments.filter((p) => p.adjustsMonth));
+  const figures = await judgedMonths(m, payments);
   return payments.map((p) => {
     const none = nothingDue.get(key(p.pledgeCode, judgedMonth(p)));
-    if (none) return [{ code: 'NOTHING_DUE', field: p.adjustsMonth ? 'adjustsMonth' : 'month', message: nothingDueMessage(none, p) }];
-    if (!p.adjustsMonth) return [];
-    const figures = adjusted.get(key(p.pledgeCode, p.adjustsMonth))!;
-    const status = paymentStatusOf(figures.due, figures.paid + figures.corrected);
-    const warnings: PaymentWarning[] = [];
-    if (status === 'PAID' || status === 'OVERPAID') {
-      warnings.push({ code: 'NO_SHORTFALL', field: 'adjustsMonth', message: noShortfallMessage(p, figures, status) });
-    } else if (Number(p.amount) > figures.due - figures.paid - figures.corrected) {
-      warnings.push({ code: 'EXCEEDS_SHORTFALL', field: 'amount', message: exceedsShortfallMessage({ ...p, amount: Number(p.amount) }, figures) });
-    }
-    figures.corrected += Number(p.amount); // the next correction of this month in the list finds it recorded
+    const warnings: PaymentWarning[] = none
+      ? [{ code: 'NOTHING_DUE', field: p.adjustsMonth ? 'adjustsMonth' : 'month', message: nothingDueMessage(none, p) }]
+      : warningsAgainst(p, figures.get(key(p.pledgeCode, judgedMonth(p)))!);
+    // the next payments in the list find it recorded: in its own month's paid, and a correction in its month's corrected
+    const own = figures.get(key(p.pledgeCode, p.month));
+    if (own) own.paid += Number(p.amount);
+    if (p.adjustsMonth) figures.get(key(p.pledgeCode, p.adjustsMonth))!.corrected += Number(p.amount);
     return warnings;
   });
 }
 
-/** Due, paid and corrected so far of each pledge-month the corrections name. */
-async function adjustedMonths(m: EntityManager, corrections: readonly WarnedPayment[]): Promise<Map<string, ShortfallFigures>> {
-  const adjusted = new Map<string, ShortfallFigures>();
-  if (!corrections.length) return adjusted;
-  const rows: { pledgeCode: string; month: string; due: string; paid: string; corrected: string }[] = await m.query(ADJUSTED_MONTHS_DUE_AND_PAID, [
-    corrections.map((p) => p.pledgeCode),
-    corrections.map((p) => p.adjustsMonth),
+/** The warnings of a payment for a month with something due, from that month's figures so far. */
+function warningsAgainst(p: WarnedPayment, figures: ShortfallFigures): PaymentWarning[] {
+  const amount = Number(p.amount);
+  if (!p.adjustsMonth) {
+    return figures.paid + amount > figures.due ? [{ code: 'EXCEEDS_DUE', field: 'amount', message: exceedsDueMessage({ ...p, amount }, figures) }] : [];
+  }
+  const status = paymentStatusOf(figures.due, figures.paid + figures.corrected);
+  if (status === 'PAID' || status === 'OVERPAID') return [{ code: 'NO_SHORTFALL', field: 'adjustsMonth', message: noShortfallMessage(p, figures, status) }];
+  if (amount > figures.due - figures.paid - figures.corrected) {
+    return [{ code: 'EXCEEDS_SHORTFALL', field: 'amount', message: exceedsShortfallMessage({ ...p, amount }, figures) }];
+  }
+  return [];
+}
+
+/** Due, paid and corrected so far of each pledge-month the payments are judged by. */
+async function judgedMonths(m: EntityManager, payments: readonly WarnedPayment[]): Promise<Map<string, ShortfallFigures>> {
+  const figures = new Map<string, ShortfallFigures>();
+  const rows: { pledgeCode: string; month: string; due: string; paid: string; corrected: string }[] = await m.query(PLEDGE_MONTHS_DUE_AND_PAID, [
+    payments.map((p) => p.pledgeCode),
+    payments.map(judgedMonth),
   ]);
-  for (const r of rows) adjusted.set(key(r.pledgeCode, r.month), { due: Number(r.due), paid: Number(r.paid), corrected: Number(r.corrected) });
-  return adjusted;
+  for (const r of rows) figures.set(key(r.pledgeCode, r.month), { due: Number(r.due), paid: Number(r.paid), corrected: Number(r.corrected) });
+  return figures;
 }
 
 /** The sheet column of each warned field. */

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PaymentAdjustsMonthIndex1767240000000 } from '../../src/database/migrations/1767240000000-payment-adjusts-month-index.js';
-import { ADJUSTED_MONTHS_DUE_AND_PAID } from '../../src/payments/sql/payment-warnings.sql.js';
+import { PLEDGE_MONTHS_DUE_AND_PAID } from '../../src/payments/sql/payment-warnings.sql.js';
 import { CORRECTIONS_OF_MONTHS } from '../../src/reports/sql/report.sql.js';
 import { insertPledge } from '../reconciliation/support/seed.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -51,7 +51,7 @@ describe('payments: the corrections of a month are read through IDX_payment_adju
   it("GET /payments?adjustsMonth= (the list's filter and order), the warnings and the report read it", async () => {
     const list = `SELECT * FROM payment WHERE adjusts_month = $1 ORDER BY month, pledge_code, paid_at, created_at, id LIMIT 50`;
     expect(await plan(t.dataSource, list, ['2026-03'])).toContain('IDX_payment_adjusts_month');
-    expect(await plan(t.dataSource, ADJUSTED_MONTHS_DUE_AND_PAID, [['APBD-1', 'APBD-2'], ['2026-03', '2026-04']])).toContain('IDX_payment_adjusts_month');
+    expect(await plan(t.dataSource, PLEDGE_MONTHS_DUE_AND_PAID, [['APBD-1', 'APBD-2'], ['2026-03', '2026-04']])).toContain('IDX_payment_adjusts_month');
     expect(await plan(t.dataSource, CORRECTIONS_OF_MONTHS, ['2026-01', '2026-03', ['APBD-1', 'APBD-5']])).toContain('IDX_payment_adjusts_month');
   });
 });

@@ -35,12 +35,13 @@ export const PLEDGE_MONTHS_NOTHING_DUE = `
 
 /**
  * Due (the splits' total, stored per pledge in allocation_funded), paid (the payments recorded for the
- * month) and corrected (the corrections of it recorded so far, in later months: they pay its shortfall)
- * of the pledge-months ($1 codes, $2 months, pairs) that corrections name, as text (bigint): a month
- * with none is 0, 0 and 0. Corrections are read through IDX_payment_adjusts_month (month corrected, pledge) and
- * are few.
+ * month, §8: the corrections of earlier months recorded in it included) and corrected (the corrections
+ * of it recorded so far, in later months: they pay its shortfall) of the pledge-months ($1 codes, $2
+ * months, pairs) the payments are judged by (the month a correction corrects, else the payment's own),
+ * as text (bigint): a month with none is 0, 0 and 0. Payments are read through IDX_payment_month_pledge,
+ * corrections through IDX_payment_adjusts_month (month corrected, pledge) and are few.
  */
-export const ADJUSTED_MONTHS_DUE_AND_PAID = `
+export const PLEDGE_MONTHS_DUE_AND_PAID = `
   WITH asked AS (
     SELECT DISTINCT p AS pledge_code, m AS month FROM unnest($1::text[], $2::text[]) AS t(p, m)
   )
