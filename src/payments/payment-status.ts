@@ -14,6 +14,8 @@ export interface PaymentFact {
   amount: number;
   /** WIB calendar day, `YYYY-MM-DD`. */
   paidAt: string;
+  /** The earlier month a correction pays the shortfall of (§9), else null; read by correctionsIn only. */
+  adjustsMonth?: string | null;
 }
 
 export interface PledgeMonthStatus {
@@ -39,4 +41,27 @@ export function pledgeMonthStatus(month: string, due: number, payments: readonly
   const deadline = dueDate(month);
   const late = payments.some((p) => p.paidAt > deadline);
   return { due, paid, status, late };
+}
+
+/**
+ * What of a pledge-month's paid is corrections of earlier months recorded in it (§9): they count toward
+ * it (§8, so they can make it PAID, OVERPAID and late), and its reader is told so. `corrections` is their
+ * total (0 when none), `correctedMonths` the months they correct (sorted, each once), and
+ * `lateOnlyByCorrections` is true when the month is late and every payment dated after the 10th is a correction.
+ */
+export interface PledgeMonthCorrections {
+  corrections: number;
+  correctedMonths: string[];
+  lateOnlyByCorrections: boolean;
+}
+
+export function correctionsIn(month: string, payments: readonly PaymentFact[]): PledgeMonthCorrections {
+  const corrections = payments.filter((p) => p.adjustsMonth);
+  const deadline = dueDate(month);
+  const late = payments.filter((p) => p.paidAt > deadline);
+  return {
+    corrections: corrections.reduce((sum, p) => sum + p.amount, 0),
+    correctedMonths: [...new Set(corrections.map((p) => p.adjustsMonth!))].sort(),
+    lateOnlyByCorrections: late.length > 0 && late.every((p) => p.adjustsMonth),
+  };
 }

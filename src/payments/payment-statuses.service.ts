@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AllocateMonth } from '../funding/use-cases/allocate-month.use-case.js';
 import { PaymentException } from './payments.exception.js';
-import { pledgeMonthStatus, type PaymentStatus } from './payment-status.js';
+import { correctionsIn, pledgeMonthStatus, type PaymentFact, type PaymentStatus, type PledgeMonthCorrections } from './payment-status.js';
 import { PAYMENTS_OF_MONTH, PLEDGE_MONTH_DUE_AND_PAYMENTS } from './sql/payment-status.sql.js';
 
 export interface PledgePaymentStatus {
@@ -13,6 +13,12 @@ export interface PledgePaymentStatus {
   status: PaymentStatus;
   late: boolean;
 }
+
+/**
+ * GET /payments/status's row: the status, and what of its paid is corrections of earlier months (QA: a
+ * month made PAID or late by them read as paid on time). Runs keep the status alone (their stored shape).
+ */
+export type CurrentPledgePaymentStatus = PledgePaymentStatus & PledgeMonthCorrections;
 
 /** The §8 status of every pledge-month of a month; used by the payments route and reconciliation runs. */
 @Injectable()
@@ -27,17 +33,20 @@ export class PaymentStatuses {
    * is what the current pledges give (§6); NOT_ALLOCATED for a month never allocated, as the split
    * summary answers.
    */
-  async current(month: string, reader: string): Promise<PledgePaymentStatus[]> {
+  async current(month: string, reader: string): Promise<CurrentPledgePaymentStatus[]> {
     await this.allocateMonth.refreshStale(reader);
     const [allocated] = await this.dataSource.query('SELECT 1 FROM allocation_month WHERE month = $1', [month]);
     if (!allocated) throw PaymentException.notAllocated(month);
     return this.forMonth(month);
   }
 
-  async forMonth(month: string, manager?: EntityManager): Promise<PledgePaymentStatus[]> {
+  async forMonth(month: string, manager?: EntityManager): Promise<CurrentPledgePaymentStatus[]> {
     const m = manager ?? this.dataSource.manager;
     const rows: { pledgeCode: string; due: string; payments: PaymentRow[] | string }[] = await m.query(PLEDGE_MONTH_DUE_AND_PAYMENTS, [month]);
-    return rows.map((row) => ({ pledgeCode: row.pledgeCode, ...pledgeMonthStatus(month, Number(row.due), facts(row.payments)) }));
+    return rows.map((row) => {
+      const payments = facts(row.payments);
+      return { pledgeCode: row.pledgeCode, ...pledgeMonthStatus(month, Number(row.due), payments), ...correctionsIn(month, payments) };
+    });
   }
 
   /** The same, when the caller already summed the splits per pledge (`due`): only payments are read. */
@@ -53,11 +62,13 @@ export class PaymentStatuses {
 interface PaymentRow {
   amount: string;
   paidAt: string;
+  /** In PLEDGE_MONTH_DUE_AND_PAYMENTS only. */
+  adjustsMonth?: string | null;
 }
 
-function facts(payments: PaymentRow[] | string) {
+function facts(payments: PaymentRow[] | string): PaymentFact[] {
   const list = (typeof payments === 'string' ? JSON.parse(payments) : payments) as PaymentRow[];
-  return list.map((p) => ({ amount: Number(p.amount), paidAt: p.paidAt }));
+  return list.map((p) => ({ amount: Number(p.amount), paidAt: p.paidAt, adjustsMonth: p.adjustsMonth ?? null }));
 }
 
 /** Plain code-point order, as COLLATE "C" sorts in SQL. */

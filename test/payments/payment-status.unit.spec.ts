@@ -1,7 +1,7 @@
 /** DOMAIN §8: payment status and lateness of a pledge-month (pure function), paid dates in WIB. */
 import { describe, expect, it } from '@jest/globals';
 import { paidDayInWib } from '../../src/payments/paid-at.js';
-import { pledgeMonthStatus } from '../../src/payments/payment-status.js';
+import { correctionsIn, pledgeMonthStatus } from '../../src/payments/payment-status.js';
 
 const pay = (amount: number, paidAt: string) => ({ amount, paidAt });
 
@@ -39,5 +39,21 @@ describe('lateness', () => {
     expect(paidDayInWib('2026-10-10')).toBe('2026-10-10');
     expect(paidDayInWib('2026-02-30')).toBeNull();
     expect(paidDayInWib('10/10/2026')).toBeNull();
+  });
+});
+
+describe('corrections of earlier months recorded in the month (GET /payments/status)', () => {
+  const correction = (amount: number, paidAt: string, adjustsMonth: string) => ({ amount, paidAt, adjustsMonth });
+  it('none: 0, no month, not late by them', () => {
+    expect(correctionsIn('2026-10', [pay(37800, '2026-10-20')])).toEqual({ corrections: 0, correctedMonths: [], lateOnlyByCorrections: false });
+    expect(correctionsIn('2026-10', [])).toEqual({ corrections: 0, correctedMonths: [], lateOnlyByCorrections: false });
+  });
+  it('their total and the months they correct, each once and in order', () => {
+    const payments = [pay(37800, '2026-10-05'), correction(20000, '2026-10-08', '2026-08'), correction(17800, '2026-10-09', '2026-07'), correction(1000, '2026-10-09', '2026-08')];
+    expect(correctionsIn('2026-10', payments)).toEqual({ corrections: 38800, correctedMonths: ['2026-07', '2026-08'], lateOnlyByCorrections: false });
+  });
+  it('late only by corrections when every payment after the 10th is one; an ordinary late payment makes it plainly late', () => {
+    expect(correctionsIn('2026-10', [pay(37800, '2026-10-10'), correction(1000, '2026-10-20', '2026-07')]).lateOnlyByCorrections).toBe(true);
+    expect(correctionsIn('2026-10', [pay(37800, '2026-10-11'), correction(1000, '2026-10-20', '2026-07')]).lateOnlyByCorrections).toBe(false);
   });
 });

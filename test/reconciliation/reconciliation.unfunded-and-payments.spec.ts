@@ -45,6 +45,7 @@ describe('reconciliation: funded, unfunded and payments in the summary', () => {
       { pledgeCode: 'TJSLP-ALNO-2026', due: 0, paid: 1000, status: 'OVERPAID', late: false },
     ]);
     const statuses = (await (await t.as(Role.AUDITOR)).get('/api/v1/payments/status?month=2026-10').expect(200)).body;
-    expect(statuses).toEqual(run.payments);
+    // the run's figures, and what of paid is corrections of earlier months (none here): the route's only
+    expect(statuses).toEqual(run.payments.map((p: object) => ({ ...p, corrections: 0, correctedMonths: [], lateOnlyByCorrections: false })));
   });
 });

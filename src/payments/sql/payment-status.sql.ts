@@ -1,7 +1,8 @@
 /**
  * Per pledge and month (DOMAIN §8): what is due (the pledge's splits) and the payments recorded
  * for that month. Every pledge with something due or some payment appears once. Payments come
- * back as a JSON list (amount as text: bigint) for the pure status function.
+ * back as a JSON list (amount as text: bigint; the month a correction adjusts, else null) for the
+ * pure status functions.
  * $1 = month.
  */
 export const PLEDGE_MONTH_DUE_AND_PAYMENTS = `
@@ -10,7 +11,7 @@ export const PLEDGE_MONTH_DUE_AND_PAYMENTS = `
     FROM split WHERE month = $1 GROUP BY pledge_code
   ), paid AS (
     SELECT pledge_code,
-           json_agg(json_build_object('amount', amount::text, 'paidAt', paid_at::text) ORDER BY paid_at, reference, id) AS payments
+           json_agg(json_build_object('amount', amount::text, 'paidAt', paid_at::text, 'adjustsMonth', adjusts_month) ORDER BY paid_at, reference, id) AS payments
     FROM payment WHERE month = $1 GROUP BY pledge_code
   )
   SELECT coalesce(d.pledge_code, p.pledge_code) AS "pledgeCode",
