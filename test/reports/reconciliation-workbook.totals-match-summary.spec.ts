@@ -230,7 +230,8 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(formula(total.getCell(4)).result).toBe(sum(summary.payments.map((p) => p.due)));
     expect(formula(total.getCell(5)).result).toBe(sum(summary.payments.map((p) => p.paid)));
     expect(rowOf(ws, 'APBD-2026').getCell(7).value).toBe('Lunas');
-    expect(rowOf(ws, 'APBD-2026').getCell(8).value).toBe('Ya');
+    // late only by its correction of September, paid on the 12th (the console's status table says it so too)
+    expect(rowOf(ws, 'APBD-2026').getCell(8).value).toBe('Ya (hanya koreksi)');
     expect(rowOf(ws, 'PROV-2026').getCell(7).value).toBe('Belum dibayar');
     // The second JUMLAH (payments list) follows the detail rows.
     let detailTotal: ExcelJS.Row | undefined;

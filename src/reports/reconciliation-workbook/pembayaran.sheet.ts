@@ -1,8 +1,11 @@
 /**
  * Pembayaran: per pledge the §8 status of the month (due, paid, status, late) as the run found
- * it, then every payment recorded for the month.
+ * it, then every payment recorded for the month. A pledge late only by corrections of earlier months
+ * recorded in it (its only payments after the 10th) reads "Ya (hanya koreksi)", as the console's status
+ * table says it; the list names each correction's month.
  */
 import { HEADER_STYLE, LABEL_STYLE, NUMBER_FORMATS } from '../../common/spreadsheet/workbook-style.js';
+import { correctionsIn } from '../../payments/payment-status.js';
 import { isLatePayment } from '../data/payment-status.js';
 import type { PaymentRow } from '../data/report-queries.js';
 import { correctionNote, label, PAYMENT_STATUS_LABELS, SOURCE_TYPE_LABELS } from '../format/labels.js';
@@ -18,18 +21,20 @@ const COLUMNS: TableColumn[] = [
   { header: 'Dibayar (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Selisih Dibayar − Terutang (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Status', kind: 'text', width: 16 },
-  { header: 'Terlambat (lewat tgl 10)', kind: 'text', width: 14 },
+  { header: 'Terlambat (lewat tgl 10)', kind: 'text', width: 18 },
 ];
 
 /** Writes the sheet; answers the month's payments it lists (the Berita Acara names their corrections). */
 export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promise<PaymentRow[]> {
   const t = new TableSheet(ctx.output.workbook, 'Pembayaran', COLUMNS, { title: sheetTitle(ctx, 'Status Pembayaran Iuran per Komitmen') });
+  const payments = await ctx.queries.payments(ctx.month, ctx.month, null);
+  const lateOnlyByCorrections = (code: string) => correctionsIn(ctx.month, payments.filter((p) => p.pledgeCode === code)).lateOnlyByCorrections;
   for (const p of ctx.summary.payments) {
-    t.addRow([p.pledgeCode, label(SOURCE_TYPE_LABELS, ctx.pledgeByCode.get(p.pledgeCode)?.sourceType), funderOf(ctx, p.pledgeCode), p.due, p.paid, p.paid - p.due, label(PAYMENT_STATUS_LABELS, p.status), p.late ? 'Ya' : 'Tidak']);
+    const late = p.late ? (lateOnlyByCorrections(p.pledgeCode) ? 'Ya (hanya koreksi)' : 'Ya') : 'Tidak';
+    t.addRow([p.pledgeCode, label(SOURCE_TYPE_LABELS, ctx.pledgeByCode.get(p.pledgeCode)?.sourceType), funderOf(ctx, p.pledgeCode), p.due, p.paid, p.paid - p.due, label(PAYMENT_STATUS_LABELS, p.status), late]);
   }
   t.finishTable();
 
-  const payments = await ctx.queries.payments(ctx.month, ctx.month, null);
   t.blankRow();
   t.writeStyledRow(['Rincian pembayaran (SP2D/transfer) untuk bulan ini'], LABEL_STYLE);
   t.writeStyledRow(['Kode Komitmen', 'Tanggal Bayar', 'Referensi', 'Keterangan', 'Jumlah (Rp)', null, null, 'Terlambat'], HEADER_STYLE);
