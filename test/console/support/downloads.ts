@@ -4,8 +4,12 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Download, Locator } from 'playwright-core';
 
-/** The body rows of a table as the text of their cells. */
-export function tableRows(table: Locator): Promise<string[][]> {
+/**
+ * The body rows of a table as the text of their cells, once the table is on the page: read at once, a
+ * table a click is still rendering read as no rows (CI: a month's corrections note after "Tampilkan").
+ */
+export async function tableRows(table: Locator): Promise<string[][]> {
+  await table.waitFor();
   return table.locator('tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => Array.from(tr.children, (td: any) => ((td.textContent ?? '') as string).trim())));
 }
 
