@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { binary } from '../reports/support/xlsx.js';
+import { download, readWorkbook } from '../reports/support/xlsx.js';
 
 const HEADER = ['KODE', 'SUMBER', 'PEMBERI_DANA', 'TAHUN', 'CAKUPAN', 'NIK', 'PERSEN'];
 const NIK = (n: number) => `170306410190000${n}`;
@@ -39,9 +39,7 @@ describe('the Perbaiki of a pledge sheet carries the refused pledges’ Daftar r
 
   const upload = (file: Buffer, name: string) => keuangan.post('/api/v1/pledge-uploads').attach('file', file, name).expect(201);
   const report = async (id: string) => {
-    const res = await keuangan.get(`/api/v1/pledge-uploads/${id}/report.xlsx`).buffer(true).parse(binary).expect(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as never);
+    const wb = await readWorkbook((await download(keuangan.get(`/api/v1/pledge-uploads/${id}/report.xlsx`))).body);
     return wb;
   };
   const summary = (wb: ExcelJS.Workbook) => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { binary } from '../reports/support/xlsx.js';
+import { download, readWorkbook } from '../reports/support/xlsx.js';
 
 const HEADER = ['PERSEN', 'NIK', 'CAKUPAN', 'TAHUN', 'PEMBERI', 'KODE', 'SUMBER'];
 const LACKED = ['JENIS_DANA', 'BULAN_DARI', 'BULAN_SAMPAI', 'KODE_DESA', 'KUOTA', 'PAGU', 'PRIORITAS', 'DASAR_HUKUM'];
@@ -47,9 +47,7 @@ describe('pledge sheets: the row report keeps the uploaded file\'s column order'
 
   const upload = (file: Buffer, name: string) => keuangan.post('/api/v1/pledge-uploads').attach('file', file, name).expect(201);
   const report = async (id: string) => {
-    const res = await keuangan.get(`/api/v1/pledge-uploads/${id}/report.xlsx`).buffer(true).parse(binary).expect(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as never);
+    const wb = await readWorkbook((await download(keuangan.get(`/api/v1/pledge-uploads/${id}/report.xlsx`))).body);
     return { wb, perbaiki: wb.getWorksheet('Perbaiki')!, daftar: wb.getWorksheet('Daftar')! };
   };
 
