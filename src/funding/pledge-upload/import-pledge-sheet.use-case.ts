@@ -8,7 +8,7 @@ import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetErrorCode, SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import type { PledgeInput, PledgeWarning } from '../domain/pledge-rules.js';
 import { PledgesService } from '../pledges/pledges.service.js';
-import type { FieldProblem } from '../funding.exception.js';
+import { type FieldProblem, FundingException } from '../funding.exception.js';
 import { fileChecksum } from '../../common/file-checksum.js';
 import { type RawCells, rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { PledgeUploads } from './pledge-uploads.service.js';
@@ -185,39 +185,45 @@ export class ImportPledgeSheet {
 
   private async apply(command: ImportPledgeSheetCommand, rows: PledgeRow[], issues: PledgeUploadIssue[], names: SheetNames): Promise<PledgeUploadReport> {
     const report: PledgeUploadReport = { filename: command.filename, dryRun: command.dryRun, rowsRead: rows.length, accepted: 0, rejected: 0, listRowsRejected: 0, pledges: [], issues };
-    const seen = new Set<string>();
+    const reject = (row: PledgeRow, problems: { column: string | null; message: string }[]) => {
+      report.rejected += 1;
+      for (const p of problems) issues.push({ sheet: 'Komitmen', rowNumber: row.rowNumber, ...p });
+    };
+    const passed = new Map<string, number>(); // code → the first row the rules passed with it
+    const refused: RuleRefusal[] = []; // told once every row is through: a later row may take the code
     for (const row of rows) {
-      const reject = (problems: { column: string | null; message: string }[]) => {
-        report.rejected += 1;
-        for (const p of problems) issues.push({ sheet: 'Komitmen', rowNumber: row.rowNumber, ...p });
-      };
       const checked = await this.pledges.check(row.input);
       // every failure of the row at once, so that one pass fixes it (a PAGU of "1,5" hid the row's unknown village code)
-      const problems = [...row.problems, ...row.listRefusals, ...judged(row, checked.problems, names.Komitmen)].sort(byColumn);
+      const problems = [...row.problems, ...row.listRefusals, ...judged(row, checked.problems, names.Komitmen)];
       if (problems.length || !checked.pledge) {
-        reject(problems);
+        refused.push({ row, problems, code: problems.some((p) => p.column === 'KODE') ? null : String(row.input.code).trim() });
         continue;
       }
-      if (seen.has(checked.pledge.code)) {
-        reject([{ column: 'KODE', message: `Kode ${checked.pledge.code} muncul lebih dari sekali di berkas ini.` }]);
+      const code = checked.pledge.code;
+      const holder = passed.get(code);
+      if (holder !== undefined) {
+        reject(row, [{ column: 'KODE', message: twiceInFile(code, holder) }]);
         continue;
       }
-      seen.add(checked.pledge.code);
-      if (command.dryRun && (await this.pledges.exists(checked.pledge.code))) {
-        reject([{ column: 'KODE', message: `Kode komitmen "${checked.pledge.code}" sudah dipakai.` }]);
+      passed.set(code, row.rowNumber);
+      if (command.dryRun && (await this.pledges.exists(code))) {
+        reject(row, [{ column: 'KODE', message: taken(code, true) }]);
         continue;
       }
       try {
         // a check shows the warnings the saved pledge would carry (the Dana Desa rule of §5)
         const warnings = command.dryRun ? pledgeWarnings(checked.pledge) : (await this.pledges.create(row.input, command.actor)).warnings;
         report.accepted += 1;
-        report.pledges.push({ rowNumber: row.rowNumber, code: checked.pledge.code, warnings });
+        report.pledges.push({ rowNumber: row.rowNumber, code, warnings });
       } catch (err) {
         if (!(err instanceof DomainException)) throw err;
         const field = (err.details as { field?: unknown } | undefined)?.field;
-        reject([{ column: err.code === 'PLEDGE_EXISTS' ? 'KODE' : typeof field === 'string' ? (COLUMN_OF[field] ?? null) : null, message: err.message }]);
+        reject(row, [{ column: err.code === 'PLEDGE_EXISTS' ? 'KODE' : typeof field === 'string' ? (COLUMN_OF[field] ?? null) : null, message: err.message }]);
       }
     }
+    const saved = new Set(report.pledges.map((p) => p.code));
+    const codeFailures = await this.codeFailures(refused, passed, saved, command.dryRun);
+    for (const { row, problems } of refused) reject(row, [...problems, ...(codeFailures.get(row) ?? [])].sort(byColumn));
     report.listRowsRejected = new Set(issues.filter((i) => i.sheet === 'Daftar').map((i) => i.rowNumber)).size;
     issues.sort((a, b) => (a.sheet === b.sheet ? a.rowNumber - b.rowNumber : a.sheet === 'Komitmen' ? -1 : 1));
     for (const issue of issues) {
@@ -228,9 +234,47 @@ export class ImportPledgeSheet {
     }
     return report;
   }
+
+  /**
+   * The code failure of each row the rules refused, told with its other failures, so that the fixed row does not learn
+   * only on its next upload that its code is taken. The row holding the code is the one that takes it: an earlier
+   * row the rules passed (as a passed row is told), else the row saved with it, else a saved pledge, else the sheet's
+   * first refused row with it (fixed together, the first would be saved); that first row itself is told nothing.
+   */
+  private async codeFailures(refused: RuleRefusal[], passed: Map<string, number>, saved: Set<string>, dryRun: boolean): Promise<Map<PledgeRow, RowProblem[]>> {
+    const failures = new Map<PledgeRow, RowProblem[]>();
+    const first = new Map<string, number>();
+    for (const { row, code } of refused) if (code !== null && !first.has(code)) first.set(code, row.rowNumber);
+    const inSheet = (code: string, rowNumber: number): number | undefined => {
+      const holder = passed.get(code);
+      return holder !== undefined && (holder < rowNumber || saved.has(code)) ? holder : undefined;
+    };
+    const unheld = refused.flatMap(({ row, code }) => (code !== null && inSheet(code, row.rowNumber) === undefined ? [code] : []));
+    const stored = await this.pledges.existingCodes([...new Set(unheld)]);
+    for (const { row, code } of refused) {
+      if (code === null) continue;
+      const holder = inSheet(code, row.rowNumber) ?? (stored.has(code) ? null : first.get(code)!);
+      if (holder === null) failures.set(row, [{ column: 'KODE', message: taken(code, dryRun) }]);
+      else if (holder !== row.rowNumber) failures.set(row, [{ column: 'KODE', message: twiceInFile(code, holder) }]);
+    }
+    return failures;
+  }
 }
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** A row the rules refused, with its failures and its code when that is valid (null when KODE is among them). */
+interface RuleRefusal {
+  row: PledgeRow;
+  problems: RowProblem[];
+  code: string | null;
+}
+
+/** A code another row of this sheet holds, naming that row (the one that took it, or would). */
+const twiceInFile = (code: string, holder: number) => `Kode ${code} muncul lebih dari sekali di berkas ini: sudah dipakai di baris ${holder}.`;
+
+/** A code a saved pledge holds, as a check and as a save tell it (the save's is the API's PLEDGE_EXISTS message). */
+const taken = (code: string, dryRun: boolean) => (dryRun ? `Kode komitmen "${code}" sudah dipakai.` : FundingException.pledgeExists(code).message);
 
 /**
  * The rows the row report repeats, as uploaded: each refused `Komitmen` row (`raws`), and the `Daftar` rows

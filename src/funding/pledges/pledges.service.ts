@@ -87,6 +87,13 @@ export class PledgesService {
     return this.dataSource.getRepository(Pledge).existsBy({ code });
   }
 
+  /** Which of `codes` pledges already hold, in one query (a sheet's refused rows). */
+  async existingCodes(codes: readonly string[]): Promise<Set<string>> {
+    if (!codes.length) return new Set();
+    const rows: { code: string }[] = await this.dataSource.query('SELECT code FROM pledge WHERE code = ANY($1::text[])', [codes]);
+    return new Set(rows.map((r) => r.code));
+  }
+
   async list(fiscalYear?: number): Promise<PledgeView[]> {
     const pledges = await this.dataSource
       .getRepository(Pledge)
