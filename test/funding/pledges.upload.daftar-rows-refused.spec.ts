@@ -5,22 +5,13 @@
  * its own message and the pledge's row names it, as a NIK in a number cell does.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { pledgeWorkbook, type SheetRow } from './support/pledge-workbook.js';
 
 const HEADER = ['KODE', 'SUMBER', 'PEMBERI_DANA', 'TAHUN', 'CAKUPAN', 'NIK', 'PERSEN', 'KUOTA', 'PAGU'];
 
-async function workbook(rows: (string | number | null)[][], list: (string | number | null)[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('Komitmen');
-  sheet.addRow(HEADER);
-  rows.forEach((r) => sheet.addRow(r));
-  const daftar = wb.addWorksheet('Daftar');
-  daftar.addRow(['KODE', 'NILAI']);
-  list.forEach((r) => daftar.addRow(r));
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const workbook = (rows: SheetRow[], list: SheetRow[]) => pledgeWorkbook(HEADER, rows, { rows: list });
 
 describe('pledge sheet: refused Daftar rows are counted and named', () => {
   let t: TestApp;

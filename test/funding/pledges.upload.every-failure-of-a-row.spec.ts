@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { pledgeWorkbook, type SheetRow } from './support/pledge-workbook.js';
 import { binary } from '../reports/support/xlsx.js';
 
 type Issue = { sheet: string; rowNumber: number; column: string; message: string };
@@ -86,16 +87,8 @@ describe('pledge sheet: a refused row names all of its failures at once', () => 
   });
 
   describe('a pledge whose Daftar rows are refused', () => {
-    async function workbook(rows: (string | number | null)[][], list: (string | number | null)[][]): Promise<Buffer> {
-      const wb = new ExcelJS.Workbook();
-      const sheet = wb.addWorksheet('Komitmen');
-      sheet.addRow(['KODE', 'SUMBER', 'PEMBERI_DANA', 'TAHUN', 'BULAN_DARI', 'BULAN_SAMPAI', 'CAKUPAN', 'KODE_DESA', 'PERSEN']);
-      rows.forEach((r) => sheet.addRow(r));
-      const daftar = wb.addWorksheet('Daftar');
-      daftar.addRow(['KODE', 'NILAI']);
-      list.forEach((r) => daftar.addRow(r));
-      return Buffer.from(await wb.xlsx.writeBuffer());
-    }
+    const header = ['KODE', 'SUMBER', 'PEMBERI_DANA', 'TAHUN', 'BULAN_DARI', 'BULAN_SAMPAI', 'CAKUPAN', 'KODE_DESA', 'PERSEN'];
+    const workbook = (rows: SheetRow[], list: SheetRow[]) => pledgeWorkbook(header, rows, { rows: list });
 
     it('names the Daftar refusal and the row\'s own failures; a list its refused rows left empty is not called missing', async () => {
       const file = await workbook(

@@ -8,23 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { type ListSheet, pledgeWorkbook, type SheetRow } from './support/pledge-workbook.js';
 import { download, readWorkbook } from '../reports/support/xlsx.js';
 
 const HEADER = ['KODE', 'SUMBER', 'PEMBERI_DANA', 'TAHUN', 'CAKUPAN', 'NIK', 'PERSEN'];
 const NIK = (n: number) => `170306410190000${n}`;
 
-async function workbook(rows: (string | number | null)[][], list?: { header: string[]; rows: (string | number | null)[][] }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('Komitmen');
-  sheet.addRow(HEADER);
-  rows.forEach((r) => sheet.addRow(r));
-  if (list) {
-    const daftar = wb.addWorksheet('Daftar');
-    daftar.addRow(list.header);
-    list.rows.forEach((r) => daftar.addRow(r));
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const workbook = (rows: SheetRow[], list?: ListSheet) => pledgeWorkbook(HEADER, rows, list);
 
 const values = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
 

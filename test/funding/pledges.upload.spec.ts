@@ -7,23 +7,12 @@ import ExcelJS from 'exceljs';
 import { writePledgeTemplate } from '../../src/funding/pledge-upload/pledge-template.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { pledgeWorkbook, type SheetRow } from './support/pledge-workbook.js';
 
 const HEADER = ['KODE', 'SUMBER', 'JENIS_DANA', 'PEMBERI_DANA', 'TAHUN', 'CAKUPAN', 'KODE_DESA', 'NIK', 'PERSEN', 'PAGU'];
 
-async function workbook(rows: (string | number | null)[][], list?: (string | number | null)[][], listState: ExcelJS.WorksheetState = 'visible', listMerges: string[] = []): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('Komitmen');
-  sheet.addRow(['Daftar komitmen pendanaan 2026']); // a title row above the header
-  sheet.addRow(HEADER);
-  rows.forEach((r) => sheet.addRow(r));
-  if (list) {
-    const daftar = wb.addWorksheet('Daftar', { state: listState });
-    daftar.addRow(['KODE', 'NILAI']);
-    list.forEach((r) => daftar.addRow(r));
-    listMerges.forEach((range) => daftar.mergeCells(range));
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const workbook = (rows: SheetRow[], list?: SheetRow[], state: ExcelJS.WorksheetState = 'visible', merges: string[] = []) =>
+  pledgeWorkbook(HEADER, rows, list && { rows: list, state, merges }, [['Daftar komitmen pendanaan 2026']]); // a title row above the header
 
 describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in the Daftar sheet', () => {
   let t: TestApp;

@@ -9,22 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { pledgeWorkbook, type SheetRow } from './support/pledge-workbook.js';
 import { binary } from '../reports/support/xlsx.js';
 
 const HEADER = ['KODE', 'SUMBER', 'PEMBERI_DANA', 'TAHUN', 'CAKUPAN', 'KODE_DESA', 'NIK', 'PERSEN BAGIAN'];
 
-async function workbook(rows: (string | number | null)[][], list: (string | number | null)[][] = []): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('Komitmen');
-  sheet.addRow(HEADER);
-  rows.forEach((r) => sheet.addRow(r));
-  if (list.length) {
-    const daftar = wb.addWorksheet('Daftar');
-    daftar.addRow(['KODE', 'NILAI']);
-    list.forEach((r) => daftar.addRow(r));
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const workbook = (rows: SheetRow[], list: SheetRow[] = []) => pledgeWorkbook(HEADER, rows, list.length ? { rows: list } : undefined);
 
 describe('pledge sheet uploads are stored: list, read, row report', () => {
   let t: TestApp;
