@@ -30,6 +30,16 @@ export function dueDate(month: string): string {
   return `${month}-10`;
 }
 
+/**
+ * The one lateness rule (§8), read by every output (GET /payments/status and the console, the
+ * reconciliation workbook, the statements): a payment is late when dated after the 10th of the month it
+ * is recorded for; the 10th itself, and any day before, is on time. A correction is judged by the month
+ * it is recorded in, like any payment of that month.
+ */
+export function isLatePayment(month: string, paidAt: string): boolean {
+  return paidAt > dueDate(month);
+}
+
 /** The status of a pledge-month from what is due and what was paid for it. */
 export function paymentStatusOf(due: number, paid: number): PaymentStatus {
   return paid === due ? 'PAID' : paid === 0 ? 'UNPAID' : paid < due ? 'UNDERPAID' : 'OVERPAID';
@@ -38,8 +48,7 @@ export function paymentStatusOf(due: number, paid: number): PaymentStatus {
 export function pledgeMonthStatus(month: string, due: number, payments: readonly PaymentFact[]): PledgeMonthStatus {
   const paid = payments.reduce((sum, p) => sum + p.amount, 0);
   const status = paymentStatusOf(due, paid);
-  const deadline = dueDate(month);
-  const late = payments.some((p) => p.paidAt > deadline);
+  const late = payments.some((p) => isLatePayment(month, p.paidAt));
   return { due, paid, status, late };
 }
 
@@ -57,8 +66,7 @@ export interface PledgeMonthCorrections {
 
 export function correctionsIn(month: string, payments: readonly PaymentFact[]): PledgeMonthCorrections {
   const corrections = payments.filter((p) => p.adjustsMonth);
-  const deadline = dueDate(month);
-  const late = payments.filter((p) => p.paidAt > deadline);
+  const late = payments.filter((p) => isLatePayment(month, p.paidAt));
   return {
     corrections: corrections.reduce((sum, p) => sum + p.amount, 0),
     correctedMonths: [...new Set(corrections.map((p) => p.adjustsMonth!))].sort(),

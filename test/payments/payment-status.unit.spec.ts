@@ -1,7 +1,7 @@
 /** DOMAIN §8: payment status and lateness of a pledge-month (pure function), paid dates in WIB. */
 import { describe, expect, it } from '@jest/globals';
 import { paidDayInWib } from '../../src/payments/paid-at.js';
-import { correctionsIn, pledgeMonthStatus } from '../../src/payments/payment-status.js';
+import { correctionsIn, isLatePayment, pledgeMonthStatus } from '../../src/payments/payment-status.js';
 
 const pay = (amount: number, paidAt: string) => ({ amount, paidAt });
 
@@ -32,6 +32,12 @@ describe('lateness', () => {
   it('a payment before the month is on time', () => {
     expect(pledgeMonthStatus('2026-10', 37800, [pay(37800, '2026-09-25')]).late).toBe(false);
   });
+  it('one rule for a payment and for its month (the statements and workbooks judge each payment by isLatePayment)', () => {
+    expect(isLatePayment('2026-10', '2026-10-10')).toBe(false);
+    expect(isLatePayment('2026-10', '2026-10-11')).toBe(true);
+    expect(isLatePayment('2026-10', '2026-09-30')).toBe(false);
+    expect(isLatePayment('2026-10', '2026-11-10')).toBe(true);
+  });
   it('a timestamp counts by its day in WIB (UTC+7)', () => {
     expect(paidDayInWib('2026-10-10T16:59:59Z')).toBe('2026-10-10');
     expect(paidDayInWib('2026-10-10T17:00:00Z')).toBe('2026-10-11');
@@ -55,5 +61,10 @@ describe('corrections of earlier months recorded in the month (GET /payments/sta
   it('late only by corrections when every payment after the 10th is one; an ordinary late payment makes it plainly late', () => {
     expect(correctionsIn('2026-10', [pay(37800, '2026-10-10'), correction(1000, '2026-10-20', '2026-07')]).lateOnlyByCorrections).toBe(true);
     expect(correctionsIn('2026-10', [pay(37800, '2026-10-11'), correction(1000, '2026-10-20', '2026-07')]).lateOnlyByCorrections).toBe(false);
+  });
+  it('a correction is judged by the month it is recorded in, not the month it corrects', () => {
+    const payments = [pay(37800, '2026-10-05'), correction(1000, '2026-10-09', '2026-07')];
+    expect(pledgeMonthStatus('2026-10', 37800, payments).late).toBe(false);
+    expect(correctionsIn('2026-10', payments).lateOnlyByCorrections).toBe(false);
   });
 });

@@ -2,7 +2,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { splitApbdAmount } from '../../src/reports/data/apbd-accounts.js';
-import { isLatePayment, paymentStatus } from '../../src/reports/data/payment-status.js';
 
 const TARIFF_2021 = { local: 37800, bantuanDaerah: 2800 };
 
@@ -29,22 +28,5 @@ describe('APBD accounts', () => {
         expect(BigInt(bantuanDaerah)).toBe((BigInt(amount) * 2800n) / 37800n);
       }),
     );
-  });
-});
-
-describe('§8 payment status in statements', () => {
-  it('PAID, UNPAID, UNDERPAID, OVERPAID and nothing when nothing is due or paid', () => {
-    expect(paymentStatus(100, 100)).toBe('PAID');
-    expect(paymentStatus(100, 0)).toBe('UNPAID');
-    expect(paymentStatus(100, 40)).toBe('UNDERPAID');
-    expect(paymentStatus(100, 140)).toBe('OVERPAID');
-    expect(paymentStatus(0, 10)).toBe('OVERPAID');
-    expect(paymentStatus(0, 0)).toBeNull();
-  });
-
-  it('late only after the 10th', () => {
-    expect(isLatePayment('2026-10', '2026-10-10')).toBe(false);
-    expect(isLatePayment('2026-10', '2026-10-11')).toBe(true);
-    expect(isLatePayment('2026-10', '2026-09-30')).toBe(false);
   });
 });

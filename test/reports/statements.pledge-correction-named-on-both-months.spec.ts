@@ -3,7 +3,8 @@
  * so on the pledge statement the corrected month reads "Belum dibayar"-like and the recording month
  * "Lebih bayar". The Ringkasan's Koreksi column links them (QA): the corrected month names the
  * payment and the month it was recorded in, the recording month which month its payment corrects;
- * a statement of the corrected month alone still names the correction recorded after it.
+ * a statement of the corrected month alone still names the correction recorded after it. October, late
+ * only by that correction, reads "Ya (hanya koreksi)" as the reconciliation workbook does.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type ExcelJS from 'exceljs';
@@ -41,5 +42,14 @@ describe('pledge statement: a correction is named on the month it corrects and t
   it('one month: September alone still names the correction recorded in October; October alone names what it corrects', async () => {
     expect(rowOf(await ringkasan('month=2026-09'), 'September 2026').getCell(9).value).toBe(CORRECTED);
     expect(rowOf(await ringkasan('month=2026-10'), 'Oktober 2026').getCell(9).value).toBe(CORRECTING);
+  });
+
+  it("October, late only by the correction paid on the 12th: 'Ya (hanya koreksi)', as the reconciliation workbook's Pembayaran says", async () => {
+    const [run] = await t.dataSource.query(`SELECT id FROM reconciliation_run WHERE month = '2026-10'`);
+    const workbook = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`))).body);
+    const saidByWorkbook = rowOf(workbook.getWorksheet('Pembayaran')!, 'APBD-2026').getCell(8).value;
+    expect(saidByWorkbook).toBe('Ya (hanya koreksi)');
+    expect(rowOf(await ringkasan('month=2026-10'), 'Oktober 2026').getCell(7).value).toBe(saidByWorkbook);
+    expect(rowOf(await ringkasan('year=2026'), 'September 2026').getCell(7).value).toBe('Tidak');
   });
 });

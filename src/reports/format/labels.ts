@@ -2,6 +2,7 @@
 import { dayInWib } from '../../common/clock/clock.js';
 import { monthName } from '../../common/month.js';
 import { rupiah } from '../../common/money.js';
+import { isLatePayment } from '../../payments/payment-status.js';
 
 /** '2026-10' → 'Oktober 2026' */
 export const monthLabel = monthName;
@@ -45,6 +46,21 @@ export const PAYMENT_STATUS_LABELS: Record<string, string> = {
   UNDERPAID: 'Kurang bayar',
   OVERPAID: 'Lebih bayar',
 };
+
+/**
+ * The "Terlambat (lewat tgl 10)" cell of a pledge-month (§8) in the reconciliation workbook and the pledge
+ * statement, as the console's badge says it: "Ya (hanya koreksi)" when its only payments after the 10th are
+ * corrections of earlier months (`lateOnlyByCorrections` of correctionsIn), "Ya" when an ordinary payment
+ * was late, "Tidak" otherwise.
+ */
+export function monthLateLabel(s: { late: boolean; lateOnlyByCorrections: boolean }): string {
+  return s.late ? (s.lateOnlyByCorrections ? 'Ya (hanya koreksi)' : 'Ya') : 'Tidak';
+}
+
+/** The same column of one payment, by the same rule (isLatePayment); a correction's Keterangan (correctionNote) names the month it is for. */
+export function paymentLateLabel(p: { month: string; paidAt: string }): string {
+  return isLatePayment(p.month, p.paidAt) ? 'Ya' : 'Tidak';
+}
 
 export const RUN_STATUS_LABELS: Record<string, string> = { DONE: 'Selesai (belum final)', FINAL: 'Final', RUNNING: 'Berjalan', FAILED: 'Gagal' };
 

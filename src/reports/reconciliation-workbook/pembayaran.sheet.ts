@@ -6,9 +6,8 @@
  */
 import { HEADER_STYLE, LABEL_STYLE, NUMBER_FORMATS } from '../../common/spreadsheet/workbook-style.js';
 import { correctionsIn } from '../../payments/payment-status.js';
-import { isLatePayment } from '../data/payment-status.js';
 import type { PaymentRow } from '../data/report-queries.js';
-import { correctionNote, label, PAYMENT_STATUS_LABELS, SOURCE_TYPE_LABELS } from '../format/labels.js';
+import { correctionNote, label, monthLateLabel, PAYMENT_STATUS_LABELS, paymentLateLabel, SOURCE_TYPE_LABELS } from '../format/labels.js';
 import { dayToDate, TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
 import { funderOf, type ReconciliationWorkbookContext } from './workbook-context.js';
@@ -30,7 +29,7 @@ export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promi
   const payments = await ctx.queries.payments(ctx.month, ctx.month, null);
   const lateOnlyByCorrections = (code: string) => correctionsIn(ctx.month, payments.filter((p) => p.pledgeCode === code)).lateOnlyByCorrections;
   for (const p of ctx.summary.payments) {
-    const late = p.late ? (lateOnlyByCorrections(p.pledgeCode) ? 'Ya (hanya koreksi)' : 'Ya') : 'Tidak';
+    const late = monthLateLabel({ late: p.late, lateOnlyByCorrections: lateOnlyByCorrections(p.pledgeCode) });
     t.addRow([p.pledgeCode, label(SOURCE_TYPE_LABELS, ctx.pledgeByCode.get(p.pledgeCode)?.sourceType), funderOf(ctx, p.pledgeCode), p.due, p.paid, p.paid - p.due, label(PAYMENT_STATUS_LABELS, p.status), late]);
   }
   t.finishTable();
@@ -41,8 +40,7 @@ export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promi
   const dateStyle = { numFmt: NUMBER_FORMATS.date };
   const first = t.currentRow;
   for (const p of payments) {
-    const late = isLatePayment(p.month, p.paidAt);
-    t.writeStyledRow([p.pledgeCode, dayToDate(p.paidAt), p.reference, correctionNote(p), p.amount, null, null, late ? 'Ya' : 'Tidak'], undefined, [undefined, dateStyle]);
+    t.writeStyledRow([p.pledgeCode, dayToDate(p.paidAt), p.reference, correctionNote(p), p.amount, null, null, paymentLateLabel(p)], undefined, [undefined, dateStyle]);
   }
   const total = payments.reduce((a, p) => a + p.amount, 0);
   t.writeStyledRow(['JUMLAH', null, null, null, payments.length ? { formula: `SUM(E${first}:E${t.currentRow - 1})`, result: total } : 0], LABEL_STYLE);

@@ -1,7 +1,11 @@
-/** The "Pembayaran" sheet of a statement: every payment of the given pledges in the period. */
+/**
+ * The "Pembayaran" sheet of a statement: every payment of the given pledges in the period, each late or not
+ * by §8's rule (isLatePayment, as the Ringkasan's month and the reconciliation workbook judge it); a
+ * correction's Keterangan names the month it corrects, so a month the Ringkasan calls "Ya (hanya koreksi)"
+ * shows which corrections were paid after the 10th.
+ */
 import type { PaymentRow } from '../data/report-queries.js';
-import { isLatePayment } from '../data/payment-status.js';
-import { correctionNote, monthLabel } from '../format/labels.js';
+import { correctionNote, monthLabel, paymentLateLabel } from '../format/labels.js';
 import type { WorkbookOutput } from '../workbook/workbook-output.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 
@@ -17,7 +21,7 @@ const COLUMNS: TableColumn[] = [
 
 export function writePaymentsSheet(output: WorkbookOutput, title: string[], payments: PaymentRow[]): void {
   const t = new TableSheet(output.workbook, 'Pembayaran', COLUMNS, { title });
-  for (const p of payments) t.addRow([monthLabel(p.month), p.pledgeCode, p.paidAt, p.reference, p.amount, isLatePayment(p.month, p.paidAt) ? 'Ya' : 'Tidak', correctionNote(p)]);
+  for (const p of payments) t.addRow([monthLabel(p.month), p.pledgeCode, p.paidAt, p.reference, p.amount, paymentLateLabel(p), correctionNote(p)]);
   t.finishTable();
   t.commit();
 }

@@ -1,9 +1,10 @@
 /**
  * WritePledgeStatement: the statement of one pledge (for a company's TJSLP, but any pledge) for a
  * month or a fiscal year — the pledge against what the allocation used and what was paid, month
- * by month with the §8 status, the pledge revision each month was allocated under and the
- * corrections that link months, the participants it funded, and its payments. Sheets: Ringkasan,
- * Peserta, Pembayaran.
+ * by month with the §8 status and lateness ("Ya (hanya koreksi)" when only corrections of earlier
+ * months were paid after the 10th, as the console and the reconciliation workbook say), the pledge
+ * revision each month was allocated under and the corrections that link months, the participants it
+ * funded, and its payments. Sheets: Ringkasan, Peserta, Pembayaran.
  */
 import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
@@ -15,10 +16,10 @@ import { AllocateMonth } from '../../funding/use-cases/allocate-month.use-case.j
 import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { keysetPages } from '../data/keyset-pages.js';
-import { isLatePayment, paymentStatus } from '../data/payment-status.js';
+import { correctionsIn, pledgeMonthStatus } from '../../payments/payment-status.js';
 import { type PledgeRevisions, type PledgeRow, ReportQueries, type RevisionRange } from '../data/report-queries.js';
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
-import { FUND_LABELS, funderLabel, label, monthLabel, PAYMENT_STATUS_LABELS, revisionLabel, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
+import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, PAYMENT_STATUS_LABELS, revisionLabel, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
 import { mixedRevisions, revisionFacts, revisionNumbers } from '../format/revisions.js';
 import { correctionNotesByMonth } from '../statements/correction-notes.js';
 import { ReportsException } from '../reports.exception.js';
@@ -104,8 +105,8 @@ export class WritePledgeStatement {
         for (const month of period.months) {
           const used = due.get(month);
           const paid = payments.filter((p) => p.month === month);
-          const paidAmount = paid.reduce((a, p) => a + p.amount, 0);
-          const status = paymentStatus(used?.amount ?? 0, paidAmount);
+          // §8 as GET /payments/status and the reconciliation workbook judge it; a month with nothing due or paid has no status.
+          const { paid: paidAmount, status, late } = pledgeMonthStatus(month, used?.amount ?? 0, paid);
           const row = t.currentRow;
           // A month of the year not allocated (yet): nothing used, not "0 peserta"; what was paid for it still shows.
           const isAllocated = allocated.has(month);
@@ -115,8 +116,8 @@ export class WritePledgeStatement {
             isAllocated ? (used?.amount ?? 0) : null,
             paidAmount,
             { formula: `D${row}-C${row}`, result: paidAmount - (used?.amount ?? 0) },
-            status ? label(PAYMENT_STATUS_LABELS, status) : '-',
-            paid.some((p) => isLatePayment(month, p.paidAt)) ? 'Ya' : 'Tidak',
+            used?.amount || paidAmount ? label(PAYMENT_STATUS_LABELS, status) : '-',
+            monthLateLabel({ late, ...correctionsIn(month, paid) }),
             used ? revisionNumbers(used.revisions) : '-',
             corrections.get(month)?.join('; ') ?? null,
           ]);
