@@ -1,39 +1,26 @@
 /**
- * A file chooser that also accepts a dropped file, with the file's name and size shown. The real
- * <input type="file"> stays in the page (keyboard and screen reader users choose with it). And
- * sheetUploadForm: such a box in a form that uploads the chosen file and shows the answer.
+ * A drop zone around the Indonesian file chooser (file-picker.js): the field's label and hint, the
+ * chooser, and a dropped file taken as the chosen one. And sheetUploadForm: such a box in a form that
+ * uploads the chosen file and shows the answer. Every upload form of the console is built from uploadBox.
  */
 import { upload } from './api.js';
 import { h, replace } from './dom.js';
-import { number } from './format.js';
+import { filePicker } from './file-picker.js';
 import { clearErrors, form, showErrors } from './forms.js';
 import { busy } from './ui.js';
 
-export function fileSizeLabel(bytes) {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${number(bytes)} byte`;
-}
-
-/** uploadBox({ name, label, accept, hint }) → { element, input, file() }. */
+/** uploadBox({ name, label, accept, hint }) → { element, input, file(), reset() }. */
 export function uploadBox({ name = 'file', label, accept = '.xlsx,.csv', hint = 'Format .xlsx atau .csv.' }) {
   const id = `file-${name}-${Math.random().toString(36).slice(2, 8)}`;
-  const chosen = h('p', { class: 'file-name', 'aria-live': 'polite' });
-  const input = h('input', { type: 'file', id, name, accept, 'aria-describedby': `${id}-hint ${id}-error` });
+  const picker = filePicker({ id, name, accept, describedBy: [`${id}-hint`, `${id}-error`] });
   const zone = h(
     'div',
     { class: 'dropzone', 'data-field': name },
     h('label', { for: id, class: 'dropzone-label' }, h('strong', { text: label })),
     h('p', { id: `${id}-hint`, class: 'hint', text: `${hint} Pilih berkas, atau seret dan lepaskan berkas ke kotak ini.` }),
-    input,
-    chosen,
+    picker.element,
     h('p', { class: 'field-error', id: `${id}-error`, hidden: true }),
   );
-  const show = () => {
-    const file = input.files?.[0];
-    replace(chosen, file ? `Berkas dipilih: ${file.name} (${fileSizeLabel(file.size)})` : '');
-  };
-  input.addEventListener('change', show);
   zone.addEventListener('dragover', (e) => {
     e.preventDefault();
     zone.classList.add('is-over');
@@ -43,11 +30,11 @@ export function uploadBox({ name = 'file', label, accept = '.xlsx,.csv', hint = 
     e.preventDefault();
     zone.classList.remove('is-over');
     if (e.dataTransfer?.files?.length) {
-      input.files = e.dataTransfer.files;
-      show();
+      picker.input.files = e.dataTransfer.files;
+      picker.show();
     }
   });
-  return { element: zone, input, file: () => input.files?.[0] ?? null, reset: () => ((input.value = ''), show()) };
+  return { element: zone, input: picker.input, file: picker.file, reset: picker.reset };
 }
 
 /**
