@@ -87,7 +87,7 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await pay.getByLabel('Bulan iuran').fill(MONTH);
     await pay.getByLabel('Jumlah (Rp)').fill('189.000');
     await pay.getByLabel('Tanggal bayar').fill('2026-10-08');
-    await pay.getByText('Dipilih: 8 Oktober 2026').waitFor(); // the date in words, whatever the picker's locale
+    await pay.getByText('Dipilih: Kamis, 8 Oktober 2026').waitFor(); // the date in words, whatever the picker's locale
     await pay.getByLabel('Referensi (No. SP2D)').fill('SP2D 0001/LS/2026');
     await pay.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await pay.getByText('Pembayaran Rp189.000 untuk APBD-2026 (Oktober 2026) tersimpan.').waitFor();

@@ -37,11 +37,16 @@ describe('console form messages', () => {
   });
 
   it('repeats a picked date or month in words (pickers follow the browser locale, mm/dd/yyyy on an English Windows)', () => {
-    expect(forms.pickedInWords('date', '2026-03-04')).toBe('Dipilih: 4 Maret 2026');
+    expect(forms.pickedInWords('date', '2026-03-04')).toBe('Dipilih: Rabu, 4 Maret 2026');
+    expect(forms.pickedInWords('date', '2026-12-05')).toBe('Dipilih: Sabtu, 5 Desember 2026');
+    expect(forms.pickedInWords('date', '2026-02-31')).toBe(''); // not a day of the calendar
     expect(forms.pickedInWords('month', '2026-11')).toBe('Dipilih: November 2026');
     expect(forms.pickedInWords('date', '')).toBe('');
     expect(forms.pickedInWords('month', '2026-13')).toBe('');
     expect(forms.pickedInWords('month', 'Nov 2026')).toBe(''); // typed in a browser without a month picker: the API's message says what is wrong
+    // a picker half filled in has no value, only validity.badInput: said, instead of an empty line
+    expect(forms.pickedInWords('date', '', true)).toBe('Tanggal belum lengkap.');
+    expect(forms.pickedInWords('month', '', true)).toBe('Bulan belum lengkap.');
   });
 
   it('leaves other messages, and a field name that is only a prefix of a word, alone', () => {

@@ -38,6 +38,12 @@ describe('console display formats (Indonesian)', () => {
     expect(f.monthLabel('2026-10')).toBe('Oktober 2026');
     expect(f.monthLabel('2026-13')).toBe('2026-13');
     expect(f.dateLabel('2026-01-05')).toBe('5 Januari 2026');
+    // with the weekday, computed from the calendar date alone (the test runs in Asia/Jakarta, the browser anywhere)
+    expect(f.dayDateLabel('2026-12-05')).toBe('Sabtu, 5 Desember 2026');
+    expect(f.dayDateLabel('2026-01-04')).toBe('Minggu, 4 Januari 2026');
+    expect(f.dayDateLabel('2028-02-29')).toBe('Selasa, 29 Februari 2028');
+    expect(f.dayDateLabel('2026-02-29')).toBe('');
+    expect(f.dayDateLabel('')).toBe('');
     expect(f.dateTimeLabel('2026-11-15T03:00:00Z')).toBe('15 November 2026 10.00 WIB');
     expect(f.dateTimeLabel('2026-11-30T18:30:00Z')).toBe('1 Desember 2026 01.30 WIB');
   });

@@ -69,6 +69,15 @@ export function dateLabel(date) {
   return `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
 }
 
+export const DAY_NAMES = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+
+/** "2026-12-05" → "Sabtu, 5 Desember 2026"; what is not a day of the calendar → "". Pure (no time zone in it). */
+export function dayDateLabel(date) {
+  if (!isDay(date)) return '';
+  const [y, m, d] = date.split('-').map(Number);
+  return `${DAY_NAMES[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}, ${d} ${MONTH_NAMES[m - 1]} ${y}`;
+}
+
 /** An ISO timestamp shown in WIB: "15 November 2026 10.00 WIB". */
 export function dateTimeLabel(iso) {
   if (!iso) return '–';

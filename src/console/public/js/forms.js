@@ -4,7 +4,7 @@
  * they concern and the rest in the form's summary box.
  */
 import { h, replace, uid } from './dom.js';
-import { dateLabel, isMonth, monthLabel } from './format.js';
+import { dayDateLabel, isDay, isMonth, monthLabel } from './format.js';
 
 /**
  * field({ label, name, type?, required?, value?, hint?, options?: [{ value, label }], multiline?, attrs? })
@@ -27,13 +27,7 @@ export function field({ label, name, type = 'text', required = false, value, hin
   } else {
     control = h('input', { ...common, type, value: value ?? undefined });
   }
-  const echo = echoId ? h('p', { class: 'hint date-echo', id: echoId, 'aria-live': 'polite' }) : null;
-  if (echo) {
-    const show = () => (echo.textContent = pickedInWords(type, control.value));
-    control.addEventListener('input', show);
-    control.addEventListener('change', show);
-    show();
-  }
+  const echo = echoId ? inWords(control, type, echoId) : null;
   return h(
     'div',
     { class: `field${type === 'checkbox' ? ' field--check' : ''}`, 'data-field': name },
@@ -53,10 +47,28 @@ export function nikField({ value, label = 'NIK', name = 'nik' } = {}) {
   return field({ label, name, value, hint: '16 digit (spasi dan titik diabaikan)', attrs: { inputmode: 'numeric', autocomplete: 'off', maxlength: '24' } });
 }
 
-/** "2026-11-05" → "Dipilih: 5 November 2026"; "2026-11" → "Dipilih: November 2026"; nothing picked → "". Pure. */
-export function pickedInWords(type, value) {
-  const valid = type === 'date' ? /^\d{4}-\d{2}-\d{2}$/.test(value ?? '') : isMonth(value);
-  return valid ? `Dipilih: ${type === 'date' ? dateLabel(value) : monthLabel(value)}` : '';
+/**
+ * The line under a date or month picker that says the choice in words, kept up to date as it changes:
+ * every date and month field gets it from field(). A picker half filled in (Chromium: only the day typed)
+ * has no value yet, only validity.badInput: the line says it is incomplete instead of staying empty.
+ */
+function inWords(control, type, id) {
+  const echo = h('p', { class: 'hint date-echo', id, 'aria-live': 'polite' });
+  const show = () => (echo.textContent = pickedInWords(type, control.value, control.validity?.badInput));
+  for (const event of ['input', 'change', 'keyup', 'blur']) control.addEventListener(event, show); // keyup, blur: a partial entry changes no value
+  show();
+  return echo;
+}
+
+/**
+ * "2026-12-05" → "Dipilih: Sabtu, 5 Desember 2026" (the weekday too: a payment date is checked against
+ * the calendar); "2026-11" → "Dipilih: November 2026"; nothing picked → ""; `incomplete` (the picker
+ * holds a partial entry) → "Tanggal belum lengkap." / "Bulan belum lengkap.". Pure.
+ */
+export function pickedInWords(type, value, incomplete = false) {
+  if (incomplete) return type === 'date' ? 'Tanggal belum lengkap.' : 'Bulan belum lengkap.';
+  if (type === 'date') return isDay(value) ? `Dipilih: ${dayDateLabel(value)}` : '';
+  return isMonth(value) ? `Dipilih: ${monthLabel(value)}` : '';
 }
 
 /**
