@@ -77,9 +77,12 @@ export async function userFor(t: TestApp, role: Role, suffix?: string): Promise<
   return { username, password: TEST_PASSWORD };
 }
 
-/** A fresh browser context (its own sessionStorage) with page errors collected for assertions. */
-export async function openPage(browser: Browser, viewport = { width: 1366, height: 768 }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+/**
+ * A fresh browser context (its own sessionStorage) with page errors collected for assertions. `locale`:
+ * the browser's language (Indonesian unless a spec plays an English browser, e.g. 'en-US').
+ */
+export async function openPage(browser: Browser, viewport = { width: 1366, height: 768 }, { locale = 'id-ID' } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale, timezoneId: 'Asia/Jakarta' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
