@@ -33,7 +33,8 @@ function workbook(extra: Buffer = Buffer.alloc(0)): Buffer {
   return zip([
     { name: 'xl/workbook.xml', data: Buffer.from(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Daftar Peserta" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
     { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`) },
-    { name: 'xl/sharedStrings.xml', data: sst, declaredSize: 1024 },
+    // a bomb declares a false small size (only inflated bytes count); the workbook without one its true size
+    { name: 'xl/sharedStrings.xml', data: sst, declaredSize: extra.length ? 1024 : sst.length },
     { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) },
   ]);
 }

@@ -1,0 +1,32 @@
+/**
+ * QA's recipe for a damaged workbook: unzip an .xlsx, cut a part (the first worksheet) short, zip it
+ * again. The zip itself is sound; the part's XML ends early. `declaredSize` instead keeps the part
+ * whole and has the zip declare it longer than it is (data shorter than declared).
+ */
+import ExcelJS from 'exceljs';
+import unzipper from 'unzipper';
+import { zip } from './zip.js';
+
+/** A workbook of one sheet holding `rows` as text cells. */
+export async function textWorkbook(rows: string[][], sheet = 'Data'): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  for (const row of rows) ws.addRow(row);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The workbook zipped again with `part` cut to `keep` (0..1) of its bytes, or declared `longer` bytes longer than it is. */
+export async function truncated(xlsx: Buffer, options: { part?: string; keep?: number; longer?: number } = {}): Promise<Buffer> {
+  const { part = 'xl/worksheets/sheet1.xml', keep = 0.5, longer = 0 } = options;
+  const directory = await unzipper.Open.buffer(xlsx);
+  const parts = [];
+  for (const file of directory.files) {
+    if (file.type !== 'File') continue;
+    const data = await file.buffer();
+    if (file.path !== part) parts.push({ name: file.path, data });
+    else if (longer) parts.push({ name: file.path, data, declaredSize: data.length + longer });
+    else parts.push({ name: file.path, data: data.subarray(0, Math.floor(data.length * keep)) });
+  }
+  if (!parts.some((p) => p.name === part)) throw new Error(`${part} not in the workbook`);
+  return zip(parts);
+}
