@@ -56,6 +56,25 @@ describe('PBI-APBN lists: upload', () => {
     expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([[3, 'NIK', 'MERGED_CELL']]);
   });
 
+  it('a NIK formula without a saved value, and a row with a name but no NIK, are reported like on a bill (QA: rowsRead 1, issues [])', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('PBI');
+    ws.addRow(['NIK', 'NAMA']);
+    ws.addRow(['1703060101800001', 'A']);
+    ws.addRow([{ formula: '"1703"&"060101800002"' }, 'rumus belum dihitung']);
+    ws.addRow(['', 'NIK kosong, ada nama']);
+    ws.addRow([]);
+    ws.addRow([null, null, 'catatan di kolom tanpa judul']);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/pbi-apbn-lists').field('month', '2026-07').attach('file', file, 'pbi.xlsx').expect(201);
+    expect(res.body).toMatchObject({ niks: 1, rowsRead: 4, accepted: 1, rejected: 3 });
+    expect(res.body.issues.map((i: { row: number; column: string; code: string; message: string }) => [i.row, i.column, i.code, i.message])).toEqual([
+      [3, 'NIK', 'NIK_FORMULA', expect.stringMatching(/rumus/i)],
+      [4, 'NIK', 'NIK_REQUIRED', 'NIK wajib diisi.'],
+      [6, 'NIK', 'NIK_REQUIRED', 'NIK wajib diisi.'],
+    ]);
+  });
+
   it('ignores form fields it does not read, as every upload route does; a bad month is still refused', async () => {
     const file = readFileSync('test/fixtures/pbi-apbn/ok/pbi-apbn-2026-10.csv');
     const api = await t.as(Role.KEUANGAN);

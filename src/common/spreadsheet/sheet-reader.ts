@@ -23,8 +23,10 @@
  * - Cells keep their kind, so callers can refuse a NIK typed into a numeric cell. Formulas give their
  *   cached result (with `formula` set), rich text is flattened (`richText` set), dates are `YYYY-MM-DD`
  *   (helpers in cell.ts parse `YYYY-MM-DD`, `DD/MM/YYYY`, `DD-MM-YYYY` text).
- * - Rows with no value in any spec column are skipped (unless a merged range hides one of them and the
- *   row holds something else); row numbers are the file's, 1-based.
+ * - Only rows with nothing in any cell are skipped: a row with a value (or a formula, even one
+ *   without a saved value) in any column, read or not, is a data row, its spec cells perhaps all
+ *   empty, and callers refuse it for its missing values (QA: a PBI-APBN row with a name and no NIK,
+ *   or a NIK formula never calculated, vanished unsaid). Row numbers are the file's, 1-based.
  * - A merged range keeps its value in its first cell only: a data row with a spec column's cell
  *   hidden by one carries `merged` (merged-cells.ts), and callers refuse it (`withMergedCells`).
  * - The whole file is refused with a `SpreadsheetException` (Indonesian message): empty, not a
@@ -112,6 +114,11 @@ function openDocumentType(head: Buffer): string | undefined {
   const start = 30 + nameLength + extraLength;
   const text = head.toString('latin1', start, start + Math.min(head.readUInt32LE(18), 200));
   return text.startsWith(OPENDOCUMENT_MIMETYPE) ? text : undefined;
+}
+
+/** A cell that makes its row a row: a value, or a formula, even one without a saved value (never "empty" to the skip rule). */
+function holds(cell: Cell): boolean {
+  return cell.kind !== 'empty' || cell.formula !== undefined;
 }
 
 /** Bytes looked at for UTF-16 without a byte order mark. */
@@ -205,13 +212,13 @@ export class SheetReader {
         let empty = true;
         for (let c = 0; c < indexes.length; c++) {
           const cell = indexes[c] >= 0 ? (raw.cells[indexes[c]] ?? EMPTY_CELL) : EMPTY_CELL;
-          if (cell.kind !== 'empty') empty = false;
+          if (holds(cell)) empty = false;
           cells[c] = cell;
         }
         const merged = hidden?.at(raw.rowNumber);
-        // A row whose read cells are all hidden by merged ranges is still a row when it holds anything
-        // else (a PBI-APBN list reads NIK only: a merged NIK would have dropped its row unsaid).
-        if (empty && !(merged && raw.cells.some((c) => c.kind !== 'empty'))) continue;
+        // A row whose read cells are all empty (or hidden by merged ranges) is still a row when it holds
+        // anything else: a PBI-APBN list reads NIK only, and a row with a name and no NIK was dropped unsaid (QA).
+        if (empty && !raw.cells.some(holds)) continue;
         if (++this.dataRowCount > maxRows) throw SpreadsheetException.tooManyRows(maxRows);
         batch.push(merged ? { rowNumber: raw.rowNumber, cells, merged } : { rowNumber: raw.rowNumber, cells });
         if (batch.length >= batchSize) {

@@ -235,7 +235,7 @@ function rowCells(row: any, book: Book): Cell[] | null {
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     const cell = c === undefined ? EMPTY_CELL : toCell(c.value, c.numFmt, undefined, book);
-    if (cell.kind !== 'empty') any = true;
+    if (cell.kind !== 'empty' || cell.formula !== undefined) any = true; // a formula without a saved value is not an empty cell
     cells[i] = cell;
   }
   return any ? cells : null;
