@@ -46,12 +46,14 @@ describe('generic sheet reader', () => {
 
     const { rows, reader } = await readAll(path, 'a.xlsx');
     expect(reader.header).toMatchObject({ rowNumber: 3, extra: ['No.', 'Catatan'] });
-    expect(rows.map((r) => r.rowNumber)).toEqual([4, 5, 7]);
+    // row 6 holds only its number in "No.", a column not read: a row all the same, its spec cells empty (callers refuse it), never dropped unsaid
+    expect(rows.map((r) => r.rowNumber)).toEqual([4, 5, 6, 7]);
+    expect(rows[2].cells.every((c) => c.kind === 'empty')).toBe(true);
     expect(rows[0].cells.map((c) => [c.kind, c.text])).toEqual([['text', '1703064512900001'], ['text', 'Siti'], ['date', '1990-12-05'], ['text', '0001234567890']]);
     expect(rows[1].cells[0].kind).toBe('number');
     expect(rows[1].cells[1]).toMatchObject({ kind: 'text', text: 'Budi', richText: true });
     expect(rows[1].cells[3]).toMatchObject({ kind: 'text', text: '0001', formula: '"000"&"1"' });
-    expect(rows[2].cells[2]).toMatchObject({ kind: 'date', text: '1990-12-05' });
+    expect(rows[3].cells[2]).toMatchObject({ kind: 'date', text: '1990-12-05' });
     expect(reader.progress).toBe(1);
   });
 
@@ -80,7 +82,23 @@ describe('generic sheet reader', () => {
     const err = await readAll(path, 'c.csv').catch((e) => e);
     expect(err).toBeInstanceOf(SpreadsheetException);
     expect(err.code).toBe('MISSING_COLUMNS');
-    expect(err.details).toEqual({ missing: ['NAMA'], found: ['NIK', 'NAMA_LENGKAP'], foundCount: 2 });
+    expect(err.details).toEqual({ missing: ['NAMA'], found: ['NIK', 'NAMA_LENGKAP'], foundCount: 2, searchedRows: 30 });
+  });
+
+  it('says the header is looked for in the first rows only: a header below them reads as missing (QA: "judul 0" and no word of it)', async () => {
+    const path = await tmp('e.csv');
+    await writeFile(path, [...Array.from({ length: 5 }, (_, i) => `judul ${i}`), 'NIK,NAMA', '1703064512900001,Siti'].join('\n'));
+    const reader = new SheetReader(path, { filename: 'e.csv', columns: COLUMNS, headerSearchRows: 5 });
+    const err = await (async () => {
+      for await (const _ of reader.batches());
+    })().catch((e) => e);
+    expect(err.code).toBe('MISSING_COLUMNS');
+    expect(err.details).toMatchObject({ missing: ['NIK', 'NAMA'], searchedRows: 5 });
+    expect(err.message).toMatch(/Judul kolom yang terbaca: judul 0\. Judul kolom hanya dicari pada 5 baris pertama setiap sheet; pindahkan baris judul ke atas .*\. Gunakan templat/);
+    // within the rows searched, the same file is read
+    const found = new SheetReader(path, { filename: 'e.csv', columns: COLUMNS, headerSearchRows: 6 });
+    for await (const _ of found.batches());
+    expect(found.header).toMatchObject({ rowNumber: 6 });
   });
 
   it('keeps the headers it lists short when the "header" is a whole file on one line', async () => {
@@ -92,7 +110,7 @@ describe('generic sheet reader', () => {
     expect(err.details.foundCount).toBe(5_001);
     expect(err.details.found).toHaveLength(30);
     expect(err.details.found[1]).toBe(`${'x'.repeat(60)}…`);
-    expect(err.message).toMatch(/… dan 4\.971 kolom lainnya\. Gunakan templat/);
+    expect(err.message).toMatch(/… dan 4\.971 kolom lainnya\. Judul kolom hanya dicari pada 30 baris pertama setiap sheet; .*\. Gunakan templat/);
     expect(err.message.length).toBeLessThan(2_500);
   });
 

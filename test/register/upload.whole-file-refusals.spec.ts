@@ -1,5 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { compoundFileNames } from '../../src/common/spreadsheet/compound-file.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { compoundFile } from '../support/compound-file.js';
 import { zip } from '../support/zip.js';
 import { count, fixture, upload } from './support.js';
 
@@ -61,6 +67,11 @@ describe('files that are refused as a whole', () => {
     ['unicode.txt', utf16(`${HEADER.replace(/,/g, '\t')}\r\n`, true), 'CSV_NOT_UTF8', /berupa teks UTF-16/],
     // without a byte order mark: told by the NUL in every other byte (QA: "bukan lembar kerja")
     ['tanpa-bom-be.csv', utf16(`${HEADER}\r\n${ROW}\r\n`, true, false), 'CSV_NOT_UTF8', /berupa teks UTF-16/],
+    // a password-protected .xlsx is a compound file, as an .xls is: told by its directory's EncryptionInfo/EncryptedPackage (QA: "Excel lama (.xls)")
+    ['terkunci.xlsx', compoundFile(['\u0006DataSpaces', 'EncryptionInfo', 'EncryptedPackage']), 'PASSWORD_PROTECTED',
+      /^Berkas "terkunci\.xlsx" dilindungi kata sandi .*Buka di Excel, hapus kata sandinya \(File > Info > Lindungi Buku Kerja.*simpan, lalu unggah ulang\.$/],
+    ['lama.xls', compoundFile(['Workbook', 'SummaryInformation']), 'OLD_EXCEL_FORMAT', /"lama\.xls" berformat Excel lama \(\.xls\)/],
+    ['acak.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(4000, 7)]), 'OLD_EXCEL_FORMAT', /berformat Excel lama/],
   ];
   it.each(formats)('refuses %s by its content, naming the format and how to save it (QA: .ods was "rusak", UTF-16 "bukan lembar kerja")', async (name, content, code, message) => {
     const res = await upload(t, { name, content }, 400);
@@ -68,6 +79,16 @@ describe('files that are refused as a whole', () => {
     expect(res.body.message).toMatch(message);
     const [row] = await t.dataSource.query('SELECT status, error FROM enrollment_upload WHERE id = $1', [res.body.details.uploadId]);
     expect(row).toEqual({ status: 'FAILED', error: res.body.message });
+  });
+
+  it('reads the names of a compound file\'s directory across its FAT chain (sectors out of order)', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cfb-')), 'terkunci.xlsx');
+    await writeFile(path, compoundFile(['\u0006DataSpaces', 'EncryptionInfo', 'EncryptedPackage', 'a', 'b', 'c']));
+    expect(await compoundFileNames(path)).toEqual(['Root Entry', '\u0006DataSpaces', 'EncryptionInfo', 'EncryptedPackage', 'a', 'b', 'c']);
+    await writeFile(path, compoundFile(['Workbook']));
+    expect(await compoundFileNames(path)).toEqual(['Root Entry', 'Workbook']);
+    await writeFile(path, Buffer.from('not a compound file'));
+    expect(await compoundFileNames(path)).toBeUndefined();
   });
 
   it('refuses a CSV that is not UTF-8 wherever its first such byte stands, naming the row (QA: past 64 KB "Muñoz" was stored as "Mu\\uFFFDoz")', async () => {

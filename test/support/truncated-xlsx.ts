@@ -3,6 +3,11 @@
  * again. The zip itself is sound; the part's XML ends early. `declaredSize` instead keeps the part
  * whole and has the zip declare it longer than it is (data shorter than declared).
  */
+import { mkdtempSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import unzipper from 'unzipper';
 import { zip } from './zip.js';
@@ -18,11 +23,13 @@ export async function textWorkbook(rows: string[][], sheet = 'Data'): Promise<Bu
 /** The workbook zipped again with `part` cut to `keep` (0..1) of its bytes, or declared `longer` bytes longer than it is. */
 export async function truncated(xlsx: Buffer, options: { part?: string; keep?: number; longer?: number } = {}): Promise<Buffer> {
   const { part = 'xl/worksheets/sheet1.xml', keep = 0.5, longer = 0 } = options;
-  const directory = await unzipper.Open.buffer(xlsx);
+  const path = join(mkdtempSync(join(tmpdir(), 'cut-')), 'whole.xlsx');
+  await writeFile(path, xlsx);
+  const directory = await unzipper.Open.file(path);
   const parts = [];
   for (const file of directory.files) {
     if (file.type !== 'File') continue;
-    const data = await file.buffer();
+    const data = await buffer(file.stream());
     if (file.path !== part) parts.push({ name: file.path, data });
     else if (longer) parts.push({ name: file.path, data, declaredSize: data.length + longer });
     else parts.push({ name: file.path, data: data.subarray(0, Math.floor(data.length * keep)) });

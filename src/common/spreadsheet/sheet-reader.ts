@@ -30,7 +30,7 @@
  * - A merged range keeps its value in its first cell only: a data row with a spec column's cell
  *   hidden by one carries `merged` (merged-cells.ts), and callers refuse it (`withMergedCells`).
  * - The whole file is refused with a `SpreadsheetException` (Indonesian message): empty, not a
- *   spreadsheet, old .xls, an OpenDocument .ods, UTF-16 text (with or without byte order mark), corrupt zip, an .xlsx part inflating like a zip bomb (zip-entry.ts),
+ *   spreadsheet, old .xls, a password-protected workbook (compound-file.ts), an OpenDocument .ods, UTF-16 text (with or without byte order mark), corrupt zip, an .xlsx part inflating like a zip bomb (zip-entry.ts),
  *   missing required columns (with the headers found), no data rows, more than `maxRows` data rows. The refusal can come after earlier batches were yielded
  *   (row limit, corruption deep in the zip): treat the upload as failed as a whole.
  */
@@ -40,6 +40,7 @@ import { extname } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { type Cell, EMPTY_CELL } from './cell.js';
 import { type ColumnSpec, type HeaderMatch, matchHeader } from './column-spec.js';
+import { isEncryptedPackage } from './compound-file.js';
 import { csvRows } from './csv-rows.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
 import { SpreadsheetException } from './spreadsheet.exception.js';
@@ -277,7 +278,7 @@ export class SheetReader {
     if (this.namedHeader) return void (this.header = this.namedHeader); // no other sheet has data: NO_DATA_ROWS
     if (visibleRows === 0) throw SpreadsheetException.empty();
     const required = columns.filter((c) => c.required).map((c) => c.name);
-    throw SpreadsheetException.missingColumns(best && best.matched > 0 ? [...best.missing] : required, best ? [...best.found] : []);
+    throw SpreadsheetException.missingColumns(best && best.matched > 0 ? [...best.missing] : required, best ? [...best.found] : [], headerSearchRows);
   }
 
   private async rows(): Promise<AsyncGenerator<RawRow[]>> {
@@ -290,6 +291,8 @@ export class SheetReader {
     } finally {
       await handle.close();
     }
+    // A password-protected .xlsx is a compound file like an old .xls: told by its directory (QA: called "Excel lama").
+    if (head.subarray(0, 4).equals(OLE_MAGIC) && (await isEncryptedPackage(this.path))) throw SpreadsheetException.passwordProtected(filename);
     const format = detectFormat(filename, head);
     return format === 'csv' ? csvRows(this.path, head, this.counter, filename) : this.guardedXlsx(filename);
   }

@@ -10,6 +10,7 @@ export enum SpreadsheetErrorCode {
   NOT_A_SPREADSHEET = 'NOT_A_SPREADSHEET',
   CSV_NOT_UTF8 = 'CSV_NOT_UTF8',
   OLD_EXCEL_FORMAT = 'OLD_EXCEL_FORMAT',
+  PASSWORD_PROTECTED = 'PASSWORD_PROTECTED',
   OPENDOCUMENT_FORMAT = 'OPENDOCUMENT_FORMAT',
   CORRUPT_FILE = 'CORRUPT_FILE',
   HIDDEN_SHEET = 'HIDDEN_SHEET',
@@ -28,6 +29,7 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
       case SpreadsheetErrorCode.NOT_A_SPREADSHEET:
       case SpreadsheetErrorCode.CSV_NOT_UTF8:
       case SpreadsheetErrorCode.OLD_EXCEL_FORMAT:
+      case SpreadsheetErrorCode.PASSWORD_PROTECTED:
       case SpreadsheetErrorCode.OPENDOCUMENT_FORMAT:
       case SpreadsheetErrorCode.CORRUPT_FILE:
       case SpreadsheetErrorCode.HIDDEN_SHEET:
@@ -120,6 +122,16 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     );
   }
 
+  /** A password-protected workbook: Excel stores it encrypted in a compound file, as it does an old .xls (compound-file.ts tells them apart). */
+  static passwordProtected(filename: string): SpreadsheetException {
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.PASSWORD_PROTECTED,
+      `Berkas "${filename}" dilindungi kata sandi sehingga isinya tidak dapat dibaca. ` +
+        'Buka di Excel, hapus kata sandinya (File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi, kosongkan kata sandinya), simpan, lalu unggah ulang.',
+      { filename },
+    );
+  }
+
   /** An OpenDocument spreadsheet (.ods, LibreOffice Calc): a zip, but not an .xlsx. */
   static openDocument(filename: string): SpreadsheetException {
     return new SpreadsheetException(
@@ -164,15 +176,17 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
    * file on one line): the message and details keep the first 30 headers, 60 characters each, so
    * the error stored with the upload and listed with it stays small.
    */
-  static missingColumns(missing: string[], found: string[]): SpreadsheetException {
+  static missingColumns(missing: string[], found: string[], searchedRows?: number): SpreadsheetException {
     const list = missing.join(', ');
     const shown = found.slice(0, MAX_HEADERS_SHOWN).map((h) => clip(h, MAX_HEADER_CHARS));
     const more = found.length > shown.length ? ` … dan ${(found.length - shown.length).toLocaleString('id-ID')} kolom lainnya` : '';
     const seen = shown.length ? shown.join(', ') + more : '(tidak ada)';
+    // the header is looked for near the top only: a header row further down reads as missing (QA)
+    const searched = searchedRows === undefined ? '' : ` Judul kolom hanya dicari pada ${searchedRows.toLocaleString('id-ID')} baris pertama setiap sheet; pindahkan baris judul ke atas bila letaknya lebih bawah.`;
     return new SpreadsheetException(
       SpreadsheetErrorCode.MISSING_COLUMNS,
-      `Kolom wajib tidak ditemukan: ${list}. Judul kolom yang terbaca: ${seen}. Gunakan templat atau perbaiki judul kolom.`,
-      { missing, found: shown, foundCount: found.length },
+      `Kolom wajib tidak ditemukan: ${list}. Judul kolom yang terbaca: ${seen}.${searched} Gunakan templat atau perbaiki judul kolom.`,
+      searchedRows === undefined ? { missing, found: shown, foundCount: found.length } : { missing, found: shown, foundCount: found.length, searchedRows },
     );
   }
 

@@ -92,8 +92,8 @@ class InflateGuard extends Transform {
   /** Bytes since the last `<`. */
   private run = 0;
   /** An XML part's first and last bytes (XML_EDGE_BYTES of each). */
-  private head = Buffer.alloc(0);
-  private tail = Buffer.alloc(0);
+  private head: Buffer = Buffer.alloc(0);
+  private tail: Buffer = Buffer.alloc(0);
 
   constructor(
     private readonly part: string,
