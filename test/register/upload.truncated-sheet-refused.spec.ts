@@ -51,6 +51,13 @@ describe('a worksheet cut short is refused as a whole (CORRUPT_FILE), nothing st
     expect(res.body).toMatchObject({ code: 'CORRUPT_FILE' });
   });
 
+  it('a worksheet whose XML breaks in the middle (a close tag that opens nothing) is refused the same way', async () => {
+    const broken = await truncated(await register(30), { edit: (xml) => xml.replace('</row><row r="12"', '</rowX><row r="12"') });
+    const res = await upload(t, { name: 'rusak.xlsx', content: broken }, 400);
+    expect(res.body).toMatchObject({ code: 'CORRUPT_FILE' });
+    expect(await count(t, 'participant')).toBe(20); // the whole file of the first test only
+  });
+
   it('shared strings cut short are refused too (their cells would read empty)', async () => {
     const wb = await register(3);
     const res = await upload(t, { name: 'teks-terpotong.xlsx', content: await truncated(wb, { part: 'xl/sharedStrings.xml', keep: 0.9 }) }, 400);

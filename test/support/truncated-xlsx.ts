@@ -20,9 +20,9 @@ export async function textWorkbook(rows: string[][], sheet = 'Data'): Promise<Bu
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** The workbook zipped again with `part` cut to `keep` (0..1) of its bytes, or declared `longer` bytes longer than it is. */
-export async function truncated(xlsx: Buffer, options: { part?: string; keep?: number; longer?: number } = {}): Promise<Buffer> {
-  const { part = 'xl/worksheets/sheet1.xml', keep = 0.5, longer = 0 } = options;
+/** The workbook zipped again with `part` cut to `keep` (0..1) of its bytes, declared `longer` bytes longer than it is, or changed by `edit`. */
+export async function truncated(xlsx: Buffer, options: { part?: string; keep?: number; longer?: number; edit?: (xml: string) => string } = {}): Promise<Buffer> {
+  const { part = 'xl/worksheets/sheet1.xml', keep = 0.5, longer = 0, edit } = options;
   const path = join(mkdtempSync(join(tmpdir(), 'cut-')), 'whole.xlsx');
   await writeFile(path, xlsx);
   const directory = await unzipper.Open.file(path);
@@ -31,6 +31,7 @@ export async function truncated(xlsx: Buffer, options: { part?: string; keep?: n
     if (file.type !== 'File') continue;
     const data = await buffer(file.stream());
     if (file.path !== part) parts.push({ name: file.path, data });
+    else if (edit) parts.push({ name: file.path, data: Buffer.from(edit(data.toString('utf8'))) });
     else if (longer) parts.push({ name: file.path, data, declaredSize: data.length + longer });
     else parts.push({ name: file.path, data: data.subarray(0, Math.floor(data.length * keep)) });
   }
