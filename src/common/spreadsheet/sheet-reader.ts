@@ -30,9 +30,9 @@
  * - A merged range keeps its value in its first cell only: a data row with a spec column's cell
  *   hidden by one carries `merged` (merged-cells.ts), and callers refuse it (`withMergedCells`).
  * - The whole file is refused with a `SpreadsheetException` (Indonesian message): empty, not a
- *   spreadsheet, old .xls, a password-protected workbook (compound-file.ts), an OpenDocument .ods, UTF-16 text (with or without byte order mark), corrupt zip, an .xlsx part inflating like a zip bomb (zip-entry.ts),
+ *   spreadsheet, old .xls, a password-protected workbook (compound-file.ts), an OpenDocument .ods, UTF-16 text (with or without byte order mark), corrupt zip or a part of it cut short (zip-entry.ts), an .xlsx part inflating like a zip bomb (zip-entry.ts),
  *   missing required columns (with the headers found), no data rows, more than `maxRows` data rows. The refusal can come after earlier batches were yielded
- *   (row limit, corruption deep in the zip): treat the upload as failed as a whole.
+ *   (row limit, corruption deep in the zip, a worksheet cut short): treat the upload as failed as a whole.
  */
 import { isUtf8 } from 'node:buffer';
 import { open, stat } from 'node:fs/promises';
