@@ -5,6 +5,7 @@
  */
 import { bareYear, type Cell, cellDay, characterFailure, formulaFailure, numberNotADate, serialDay, shownDay, typedIntoDateCell, yearOnly } from '../common/spreadsheet/cell.js';
 import { type ColumnSpec, labelsByName } from '../common/spreadsheet/column-spec.js';
+import { fieldCountIssue } from '../common/spreadsheet/field-count.js';
 import { mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
 import { pledgeNotFoundMessage } from '../funding/funding.exception.js';
@@ -139,6 +140,8 @@ export function validatePaymentRow(
   today: string,
   names: Readonly<Record<string, string>> = CANONICAL_NAMES,
 ): { record?: PaymentRecord; issues: Issue[] } {
+  // a .csv row with more fields than its header: refused whole, its shifted columns not judged (QA: `1,500,000` was Rp1)
+  if (row.overflow) return { issues: [fieldCountIssue(row.overflow)] };
   const checked = checkPaymentRow(row, pledges, closedMonths, today, names);
   // a cell hidden by a merged range reads as empty: refused as such, the row's other findings kept
   return row.merged ? { issues: withMergedCells(checked.issues, row.merged, (cell) => mergedCellIssue(cell, names)) } : checked;

@@ -9,6 +9,8 @@
  * character. A quoted field that is never closed, or closed and followed by more text (`"ab"c`),
  * makes the rest of the file ambiguous: the file is refused (CSV_QUOTES) naming the row.
  * Row numbers count records, empty lines included (a quoted line break does not start a new row).
+ * Each record keeps all its fields, trailing empty ones included: SheetReader compares their count
+ * with the header's (field-count.ts).
  *
  * The text must be UTF-8 throughout: the first byte that is not (a letter of a file Excel saved as
  * ANSI/Windows-1252, wherever it stands) refuses the file (CSV_NOT_UTF8) naming its row, as the
@@ -25,7 +27,7 @@ import { SpreadsheetException } from './spreadsheet.exception.js';
 const CHUNK_BYTES = 64 * 1024;
 
 /** The file's non-empty records, one chunk of the file at a time. */
-export async function* csvRows(path: string, head: Buffer, counter: ByteCounter, filename: string): AsyncGenerator<RawRow[]> {
+export async function* csvRows(path: string, head: Buffer, counter: ByteCounter, filename: string, delimiter = guessDelimiter(head.toString('utf8'))): AsyncGenerator<RawRow[]> {
   const input = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   input.on('data', (bytes) => (counter.bytesRead += bytes.length));
   const text = new Utf8Text();
@@ -34,7 +36,7 @@ export async function* csvRows(path: string, head: Buffer, counter: ByteCounter,
   const chunks = new ChunkQueue();
   let rowNumber = 0;
   Papa.parse<string[]>(text as unknown as File, {
-    delimiter: guessDelimiter(head.toString('utf8')),
+    delimiter,
     skipEmptyLines: false,
     chunk(results, parser) {
       const quotes = results.errors.find((e) => e.type === 'Quotes');

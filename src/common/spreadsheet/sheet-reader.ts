@@ -23,6 +23,9 @@
  * - Cells keep their kind, so callers can refuse a NIK typed into a numeric cell. Formulas give their
  *   cached result (with `formula` set), rich text is flattened (`richText` set), dates are `YYYY-MM-DD`
  *   (helpers in cell.ts parse `YYYY-MM-DD`, `DD/MM/YYYY`, `DD-MM-YYYY` text).
+ * - A .csv row with more fields than the header row, the extra ones not all empty, is handed over with
+ *   `overflow` set and every cell empty (field-count.ts): callers refuse it with that message alone.
+ *   Fewer fields than the header: the missing cells are empty.
  * - Only rows with nothing in any cell are skipped: a row with a value (or a formula, even one
  *   without a saved value) in any column, read or not, is a data row, its spec cells perhaps all
  *   empty, and callers refuse it for its missing values (QA: a PBI-APBN row with a name and no NIK,
@@ -41,7 +44,8 @@ import { Logger } from '@nestjs/common';
 import { type Cell, EMPTY_CELL } from './cell.js';
 import { type ColumnSpec, type HeaderMatch, matchHeader } from './column-spec.js';
 import { isEncryptedPackage } from './compound-file.js';
-import { csvRows } from './csv-rows.js';
+import { csvRows, guessDelimiter } from './csv-rows.js';
+import { type FieldOverflow, fieldOverflow } from './field-count.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
 import { SpreadsheetException } from './spreadsheet.exception.js';
 import { OpenDocumentError, xlsxRows } from './xlsx-rows.js';
@@ -65,11 +69,18 @@ export interface SheetRow {
   readonly cells: readonly Cell[];
   /** The spec columns' cells of this row that a merged range hides (read as empty): refuse the row. */
   readonly merged?: readonly MergedCell[];
+  /**
+   * A .csv row with more fields than its header (field-count.ts): every cell reads empty (the fields
+   * are shifted); refuse the row with `overflow.message` alone (fieldCountIssue).
+   */
+  readonly overflow?: FieldOverflow;
 }
 
 export interface SheetHeader extends HeaderMatch {
   readonly sheet: number;
   readonly rowNumber: number;
+  /** Cells (fields, in a .csv) of the header row, empty ones included. */
+  readonly fields: number;
 }
 
 export type SheetFormat = 'xlsx' | 'csv';
@@ -181,6 +192,8 @@ export class SheetReader {
   private readonly counter: ByteCounter = { bytesRead: 0 };
   private readonly merges = new Map<number, MergedRange[]>();
   private size = 0;
+  /** The .csv's delimiter (none for an .xlsx): a .csv row may not have more fields than its header. */
+  private delimiter?: string;
   private dataRowCount = 0;
   /** The named sheet's header while other sheets are searched, its own sheet having no data row (`otherSheets`). */
   private namedHeader?: SheetHeader;
@@ -207,8 +220,20 @@ export class SheetReader {
         hiddenFor = this.header!;
         hidden = HiddenCells.of(this.merges.get(hiddenFor.sheet), this.options.columns.map((c, i) => ({ name: c.name, position: indexes[i] })), hiddenFor.rowNumber);
       }
+      const width = this.header!.fields;
       for (let r = 0; r < chunk.length; r++) {
         const raw = chunk[r];
+        const overflow = this.delimiter !== undefined && raw.cells.length > width ? fieldOverflow(raw.rowNumber, raw.cells, width, this.delimiter) : undefined;
+        if (overflow) {
+          // refused whole, read as empty: a caller that forgot `overflow` refuses it as "wajib diisi", never stores shifted values
+          if (++this.dataRowCount > maxRows) throw SpreadsheetException.tooManyRows(maxRows);
+          batch.push({ rowNumber: raw.rowNumber, cells: indexes.map(() => EMPTY_CELL), overflow });
+          if (batch.length >= batchSize) {
+            yield batch;
+            batch = [];
+          }
+          continue;
+        }
         const cells: Cell[] = new Array(indexes.length);
         let empty = true;
         for (let c = 0; c < indexes.length; c++) {
@@ -260,7 +285,7 @@ export class SheetReader {
           const match = matchHeader(columns, raw.cells.map((c) => c.text));
           if (match.matched > 0 && match.missing.length === 0) {
             if (hidden !== undefined) throw SpreadsheetException.hiddenSheet(this.options.filename, hidden);
-            this.header = { ...match, sheet: raw.sheet, rowNumber: raw.rowNumber };
+            this.header = { ...match, sheet: raw.sheet, rowNumber: raw.rowNumber, fields: raw.cells.length };
           } else if (hidden === undefined && (!best || match.matched > best.matched)) {
             best = match;
           }
@@ -294,7 +319,9 @@ export class SheetReader {
     // A password-protected .xlsx is a compound file like an old .xls: told by its directory (QA: called "Excel lama").
     if (head.subarray(0, 4).equals(OLE_MAGIC) && (await isEncryptedPackage(this.path))) throw SpreadsheetException.passwordProtected(filename);
     const format = detectFormat(filename, head);
-    return format === 'csv' ? csvRows(this.path, head, this.counter, filename) : this.guardedXlsx(filename);
+    if (format === 'xlsx') return this.guardedXlsx(filename);
+    this.delimiter = guessDelimiter(head.toString('utf8'));
+    return csvRows(this.path, head, this.counter, filename, this.delimiter);
   }
 
   /**

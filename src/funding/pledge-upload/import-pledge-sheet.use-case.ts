@@ -63,6 +63,8 @@ interface PledgeRow {
   problems: RowProblem[];
   /** Its `Daftar` rows refused, each named on its list column (KODE_DESA or NIK). */
   listRefusals: RowProblem[];
+  /** A .csv row with more fields than its header: refused with this message alone (field-count.ts). */
+  overflow?: string;
 }
 
 /** A `Daftar` row as uploaded and the pledge row it belongs to, if any: the row report repeats those of refused pledges. */
@@ -110,7 +112,7 @@ export class ImportPledgeSheet {
         const read = rowToInput(row.cells, names);
         // A cell hidden by a merged range reads as empty: the pledge is refused naming the range.
         read.problems = withMergedCells(read.problems, row.merged, (cell) => ({ column: cell.column, message: mergedCellIssue(cell, names).message }));
-        rows.push({ rowNumber: row.rowNumber, cells: row.cells, ...read, listRefusals: [] });
+        rows.push({ rowNumber: row.rowNumber, cells: row.cells, ...read, listRefusals: [], ...(row.overflow && { overflow: row.overflow.message }) });
       }
     }
     return { rows, sheet: reader.header?.sheet, names, order: columnsInFileOrder(PLEDGE_COLUMNS, reader.header!.indexes) };
@@ -192,6 +194,10 @@ export class ImportPledgeSheet {
     const passed = new Map<string, number>(); // code → the first row the rules passed with it
     const refused: RuleRefusal[] = []; // told once every row is through: a later row may take the code
     for (const row of rows) {
+      if (row.overflow) {
+        reject(row, [{ column: null, message: row.overflow }]); // its shifted columns not judged: they mislead
+        continue;
+      }
       const checked = await this.pledges.check(row.input);
       // every failure of the row at once, so that one pass fixes it (a PAGU of "1,5" hid the row's unknown village code)
       const problems = [...row.problems, ...row.listRefusals, ...judged(row, checked.problems, names.Komitmen)];

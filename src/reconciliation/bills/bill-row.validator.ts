@@ -6,6 +6,7 @@
  * read safely.
  */
 import { type ColumnSpec, labelsByName } from '../../common/spreadsheet/column-spec.js';
+import { fieldCountIssue } from '../../common/spreadsheet/field-count.js';
 import { mergedCellIssue, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { isError, nikFrom, nokaFrom, rupiahFrom, textRefusal } from '../uploads/cell-values.js';
@@ -32,6 +33,8 @@ export interface BillLineRecord {
  * wrote them (labelsByName of HeaderMatch.labels: `No Kartu "12345" …`, not NOKA, for a file headed No Kartu).
  */
 export function validateBillRow(row: SheetRow, names: Readonly<Record<string, string>> = labelsByName(BILL_COLUMNS)): { record?: BillLineRecord; issues: Omit<RowIssue, 'row'>[] } {
+  // a .csv row with more fields than its header: refused whole, its shifted columns not judged (QA: `Budi,37,800` was Rp37)
+  if (row.overflow) return { issues: [fieldCountIssue(row.overflow)] };
   const checked = checkBillRow(row, names);
   // a cell hidden by a merged range reads as empty: refused as such, the row's other findings kept
   return row.merged ? { issues: withMergedCells(checked.issues, row.merged, (cell) => mergedCellIssue(cell, names)) } : checked;

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { type ColumnSpec, columnsInFileOrder, labelsByName } from '../../common/spreadsheet/column-spec.js';
+import { fieldCountIssue } from '../../common/spreadsheet/field-count.js';
 import { mergedCellIssue, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
@@ -81,8 +82,9 @@ export class UploadPbiApbnList {
       for (const row of batch) {
         const nik = nikFrom(row.cells[0], names.NIK);
         const found = isError(nik) ? [{ column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }] : [];
-        const issues = withMergedCells<Omit<RowIssue, 'row'>>(found, row.merged, (cell) => mergedCellIssue(cell, names));
-        if (collector.row(row.rowNumber, issues, () => rawCells(PBI_COLUMNS, row.cells)) && !row.merged && !isError(nik)) niks.push(nik.value);
+        // a .csv row with more fields than its header (`NIK1,NIK2` under NIK kept only the first): refused whole, alone
+        const issues = row.overflow ? [fieldCountIssue(row.overflow)] : withMergedCells<Omit<RowIssue, 'row'>>(found, row.merged, (cell) => mergedCellIssue(cell, names));
+        if (collector.row(row.rowNumber, issues, () => rawCells(PBI_COLUMNS, row.cells)) && !row.merged && !row.overflow && !isError(nik)) niks.push(nik.value);
       }
       if (niks.length) await m.query(INSERT_PBI_ENTRIES, [list.id, niks]);
     }

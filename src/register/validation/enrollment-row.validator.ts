@@ -98,6 +98,8 @@ export class EnrollmentRowValidator {
   }
 
   validate(row: SheetRow): RowResult {
+    // A .csv row with more fields than its header: refused whole, its shifted columns not judged (nor its NIK kept as seen).
+    if (row.overflow) return { issues: [reject(null, C.CSV_FIELD_COUNT, row.overflow.message)] };
     const checked = this.check(row);
     if (!row.merged) return checked;
     // A cell hidden by a merged range reads as empty: refused as such, the row's other findings kept.
