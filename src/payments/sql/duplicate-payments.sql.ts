@@ -6,17 +6,28 @@
 /** Serialises payments of the same pledges ($1 text[] of codes) until the transaction ends. */
 export const LOCK_PLEDGES_FOR_PAYMENT = `SELECT code FROM pledge WHERE code = ANY($1::text[]) ORDER BY code COLLATE "C" FOR UPDATE`;
 
+/** A reference as compared: without case, surrounding spaces or repeated inner ones (paymentKey in duplicate-payments.ts). */
+const key = (column: string) => `lower(regexp_replace(btrim(${column}), '[[:space:]]+', ' ', 'g'))`;
+
 /**
  * Of the candidate payments ($1 pledge codes, $2 months, $3 references, in parallel), the 1-based
- * positions of those already recorded, with the id of the recorded one. One probe of
- * IDX_payment_reference_key per candidate (its expression is the one compared here: keep them equal).
+ * positions of those already recorded, with the id of the recorded one. Set-based, whatever the count:
+ * the payments of the pledge-months asked are read once (IDX_payment_month_pledge), each one's key
+ * computed once, and joined to the candidates' keys. A probe per candidate (LATERAL … LIMIT 1) was
+ * planned on PGlite, which has no autovacuum and so no statistics, through IDX_payment_month_pledge
+ * with the key as a filter: every candidate compared with every payment of its pledge-month, so a
+ * sheet's cost grew with what was stored (QA: 20,000 rows in one pledge-month 572 s, 500 more 39 s).
  */
 export const RECORDED_ALREADY = `
-  SELECT t.i::int AS position, x.id
-  FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(pledge_code, month, reference, i)
-  JOIN LATERAL (
-    SELECT id FROM payment x
-    WHERE x.month = t.month AND x.pledge_code = t.pledge_code
-      AND lower(regexp_replace(btrim(x.reference), '[[:space:]]+', ' ', 'g')) = lower(regexp_replace(btrim(t.reference), '[[:space:]]+', ' ', 'g'))
-    LIMIT 1
-  ) x ON true`;
+  WITH candidate AS (
+    SELECT t.pledge_code, t.month, ${key('t.reference')} AS key, t.i
+    FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(pledge_code, month, reference, i)
+  ), stored AS MATERIALIZED (
+    SELECT x.id, x.pledge_code, x.month, ${key('x.reference')} AS key
+    FROM (SELECT DISTINCT pledge_code, month FROM candidate) asked
+    JOIN payment x ON x.month = asked.month AND x.pledge_code = asked.pledge_code
+  )
+  SELECT DISTINCT ON (c.i) c.i::int AS position, s.id
+  FROM candidate c
+  JOIN stored s ON s.key = c.key AND s.month = c.month AND s.pledge_code = c.pledge_code
+  ORDER BY c.i, s.id`;
