@@ -26,6 +26,7 @@ import { PledgeUploadListRows1766880000000 } from './migrations/1766880000000-pl
 import { UploadColumnOrder1767000000000 } from './migrations/1767000000000-upload-column-order.js';
 import { PledgeUploadColumnOrder1767120000000 } from './migrations/1767120000000-pledge-upload-column-order.js';
 import { PaymentAdjustsMonthIndex1767240000000 } from './migrations/1767240000000-payment-adjusts-month-index.js';
+import { PaymentUploadChecksum1767360000000 } from './migrations/1767360000000-payment-upload-checksum.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   UploadColumnOrder1767000000000,
   PledgeUploadColumnOrder1767120000000,
   PaymentAdjustsMonthIndex1767240000000,
+  PaymentUploadChecksum1767360000000,
 ];

@@ -14,6 +14,9 @@ export interface PaymentKey {
  */
 export const paymentReference = (text: string) => visibleText(text).replace(/\s+/gu, ' ');
 
+/** The longest reference POST /payments takes (@MaxLength of its DTO), and a payment sheet's REFERENSI. */
+export const REFERENCE_MAX = 200;
+
 /** The key two entries of the same payment share. */
 export const paymentKey = (p: PaymentKey) => `${p.pledgeCode}\u0000${p.month}\u0000${paymentReference(p.reference).toLowerCase()}`;
 

@@ -10,7 +10,8 @@ import { mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-c
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
 import { pledgeNotFoundMessage } from '../funding/funding.exception.js';
 import { dayName, isMonth, monthName } from '../common/month.js';
-import { paymentReference } from './duplicate-payments.js';
+import { maxLength } from 'class-validator';
+import { paymentReference, REFERENCE_MAX } from './duplicate-payments.js';
 import { PAID_AT_FORM, PAID_YEARS } from './paid-at.js';
 import { isError, rupiahFrom } from '../reconciliation/uploads/cell-values.js';
 import type { RowIssue } from '../reconciliation/uploads/row-issue.js';
@@ -193,6 +194,8 @@ function checkPaymentRow(
 
   const reference = paymentReference(cells[4].text);
   if (!reference) check('REFERENSI', 'REFERENCE_REQUIRED', `${n.REFERENSI} (mis. nomor SP2D) wajib diisi.`);
+  // POST /payments' limit, counted as it counts (a character outside the BMP, 🎉, is one): refused, never cut (QA)
+  else if (!maxLength(reference, REFERENCE_MAX)) check('REFERENSI', 'REFERENCE_TOO_LONG', `${n.REFERENSI} maksimal ${REFERENCE_MAX} karakter.`);
 
   let adjustsMonth: string | null = null;
   if (cells[5].kind !== 'empty') {
@@ -211,5 +214,5 @@ function checkPaymentRow(
     }
   }
   if (issues.length || isError(amount)) return { issues };
-  return { record: { rowNumber, pledgeCode, month: month!, amount: amount.value, paidAt: paidAt!, reference: reference.slice(0, 200), adjustsMonth }, issues };
+  return { record: { rowNumber, pledgeCode, month: month!, amount: amount.value, paidAt: paidAt!, reference, adjustsMonth }, issues };
 }

@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 import { monthName } from '../common/month.js';
 import { pledgeNotFoundMessage } from '../funding/funding.exception.js';
+import type { UploadReport } from '../reconciliation/uploads/row-issue.js';
 
 export enum PaymentErrorCode {
   PLEDGE_NOT_FOUND = 'PLEDGE_NOT_FOUND',
@@ -12,6 +13,7 @@ export enum PaymentErrorCode {
   PAYMENT_NOT_FOUND = 'PAYMENT_NOT_FOUND',
   NOT_ALLOCATED = 'NOT_ALLOCATED',
   UPLOAD_NOT_FOUND = 'UPLOAD_NOT_FOUND',
+  ALREADY_RECORDED = 'ALREADY_RECORDED',
 }
 
 export class PaymentException extends DomainException<PaymentErrorCode> {
@@ -23,6 +25,7 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
       case PaymentErrorCode.UPLOAD_NOT_FOUND:
         return HttpStatus.NOT_FOUND;
       case PaymentErrorCode.DUPLICATE_PAYMENT:
+      case PaymentErrorCode.ALREADY_RECORDED:
         return HttpStatus.CONFLICT;
       case PaymentErrorCode.INVALID_ADJUSTMENT:
       case PaymentErrorCode.INVALID_PAID_AT:
@@ -85,6 +88,18 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
       `Pembayaran komitmen ${pledgeCode} bulan ${monthName(month)} dengan referensi "${clip(reference)}" sudah tercatat. ` +
         'Bila ini pembayaran lain, pakai nomor referensinya sendiri; bila yang tercatat salah, hapus dulu pembayaran itu.',
       { pledgeCode, month, reference: clip(reference), id },
+    );
+  }
+
+  /**
+   * A payment sheet whose every row is a payment recorded already, and of no earlier upload of the same file (else
+   * it is recognised as that upload): said so, not "fix the rejected rows" (QA). The rows' findings in `details`.
+   */
+  static alreadyRecorded(report: UploadReport): PaymentException {
+    return new PaymentException(
+      PaymentErrorCode.ALREADY_RECORDED,
+      `Semua pembayaran di berkas ini (${report.rejected}) sudah tercatat, sehingga tidak ada yang disimpan.`,
+      report,
     );
   }
 

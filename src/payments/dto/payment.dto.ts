@@ -4,7 +4,7 @@ import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, 
 import { MAX_RUPIAH, rupiah } from '../../common/money.js';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
-import { paymentReference } from '../duplicate-payments.js';
+import { paymentReference, REFERENCE_MAX } from '../duplicate-payments.js';
 import { PAID_AT_FORM, PAID_YEARS, paidDayInWib } from '../paid-at.js';
 import { QueryInteger } from '../../common/http/validation.js';
 import { UploadsPageDto } from '../../common/http/uploads-page.dto.js';
@@ -62,7 +62,7 @@ export class RecordPaymentDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? paymentReference(value) : value))
   @IsString()
   @IsNotEmpty({ message: 'reference (mis. nomor SP2D) wajib diisi' })
-  @MaxLength(200)
+  @MaxLength(REFERENCE_MAX)
   reference: string;
 
   @ApiPropertyOptional({ example: '2026-08', nullable: true, description: 'A correction of an earlier (e.g. finalized) month, recorded in this open month' })

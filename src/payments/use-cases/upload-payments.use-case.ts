@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, dayInWib } from '../../common/clock/clock.js';
+import { Clock, dayInWib, wibTimestamp } from '../../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { lockMonthInput, MONTH_INPUT } from '../../periods/month-input-locks.js';
@@ -14,9 +14,12 @@ import { CANONICAL_NAMES, type KnownPledges, PAYMENT_COLUMNS, type PaymentRecord
 import { storedPledgeCodeIn } from '../../funding/pledges/pledge-code.js';
 import { columnsInFileOrder, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { INSERT_PAYMENTS } from '../sql/payment-status.sql.js';
-import { INSERT_PAYMENT_UPLOAD } from '../sql/payment-uploads.sql.js';
+import { INSERT_PAYMENT_UPLOAD, PAYMENT_UPLOAD_OF_FILE } from '../sql/payment-uploads.sql.js';
+import { fileChecksum } from '../../common/file-checksum.js';
+import type { PaymentUploadRow } from '../payment-upload-report.js';
+import { PaymentException } from '../payments.exception.js';
 import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
-import { writeIssues } from '../../reconciliation/uploads/upload-writer.js';
+import { storedReport, writeIssues } from '../../reconciliation/uploads/upload-writer.js';
 import { monthName } from '../../common/month.js';
 import { paymentWarnings, warningIssue } from '../payment-warnings.js';
 
@@ -32,6 +35,13 @@ export interface PaymentUploadResult extends UploadReport {
   /** Payments recorded and their total, in rupiah. */
   payments: number;
   amount: number;
+  /**
+   * The same file as an earlier upload, all of whose payments are recorded already: the answer is that upload
+   * (its counts and findings, as bills and enrollment uploads answer a file sent again), nothing is stored, and
+   * `message` says so, naming it.
+   */
+  recognised?: true;
+  message?: string;
 }
 
 /**
@@ -49,11 +59,12 @@ export class UploadPayments {
     @Inject(ClosedMonths) private readonly closedMonths: ClosedMonths,
   ) {}
 
-  execute(command: UploadPaymentsCommand): Promise<PaymentUploadResult> {
-    return this.dataSource.transaction((m) => this.record(command, m));
+  async execute(command: UploadPaymentsCommand): Promise<PaymentUploadResult> {
+    const checksum = await fileChecksum(command.path);
+    return this.dataSource.transaction((m) => this.record(command, checksum, m));
   }
 
-  private async record(command: UploadPaymentsCommand, m: EntityManager): Promise<PaymentUploadResult> {
+  private async record(command: UploadPaymentsCommand, checksum: string, m: EntityManager): Promise<PaymentUploadResult> {
     const fiscalYears = new Map<string, number>((await m.query('SELECT code, fiscal_year FROM pledge')).map((r: { code: string; fiscal_year: number }) => [r.code, r.fiscal_year]));
     const pledges: KnownPledges = { fiscalYears, stored: storedPledgeCodeIn(fiscalYears.keys()) };
     const today = dayInWib(this.clock.now());
@@ -63,6 +74,7 @@ export class UploadPayments {
     const months = new Set<string>();
     let payments = 0;
     let amount = 0;
+    let recordedRows = 0; // rows refused only as payments recorded already
     const firstRowOf = new Map<string, number>(); // payment key → row of the file that has it
     let footer: TotalRow | null = null;
     let names = CANONICAL_NAMES; // the headers as the file wrote them, once the header row is read
@@ -87,6 +99,7 @@ export class UploadPayments {
           : earlier !== undefined
             ? `Pembayaran yang sama (komitmen, bulan, referensi) sudah ada di baris ${earlier} berkas ini; baris ini diabaikan.`
             : null;
+        if (recorded.has(index)) recordedRows++;
         if (message) issues.push({ column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message });
         else {
           firstRowOf.set(key, row);
@@ -116,6 +129,7 @@ export class UploadPayments {
       payments += records.length;
       amount += records.reduce((s, r) => s + r.amount, 0);
     }
+    if (payments === 0 && recordedRows > 0 && recordedRows === collector.rejected) return this.allRecorded(collector.report(), checksum, m);
     if (payments === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const mismatch = totalRowMismatch(footer, amount, 'JUMLAH');
     if (mismatch) collector.warnAbout(mismatch, null);
@@ -136,8 +150,21 @@ export class UploadPayments {
       amount,
       JSON.stringify(collector.names), // the report's Perbaiki sheet is headed as the file was, like the findings
       columnsInFileOrder(PAYMENT_COLUMNS, reader.header!.indexes), // and laid out as it was
+      checksum,
     ]);
     await writeIssues(m, id, collector);
     return { id, ...collector.report(), payments, amount };
+  }
+
+  /**
+   * Every row of the sheet is a payment recorded already (nothing else refused): the earlier upload of the same
+   * file, recognised (nothing stored), or ALREADY_RECORDED (409, as POST /payments answers one such payment).
+   */
+  private async allRecorded(report: UploadReport, checksum: string, m: EntityManager): Promise<PaymentUploadResult> {
+    const [earlier]: PaymentUploadRow[] = await m.query(PAYMENT_UPLOAD_OF_FILE, [checksum]);
+    if (!earlier) throw PaymentException.alreadyRecorded(report);
+    const stored = await storedReport(m, { id: earlier.id, counts: earlier });
+    const message = `Semua pembayaran di berkas ini sudah tercatat (unggahan ${earlier.filename} oleh ${earlier.uploadedBy} pada ${wibTimestamp(earlier.uploadedAt)}); tidak ada yang disimpan.`;
+    return { id: earlier.id, ...stored, payments: earlier.payments, amount: Number(earlier.amount), recognised: true, message };
   }
 }

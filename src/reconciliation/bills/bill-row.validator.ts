@@ -56,5 +56,23 @@ function checkBillRow({ rowNumber, cells }: SheetRow, n: Readonly<Record<string,
   if (isError(amount)) issues.push({ column: 'IURAN', severity: 'REJECT', code: amount.code, message: amount.error });
   const billedNoka = isError(noka) ? kept?.value : noka.value;
   if (billedNoka === undefined || isError(nik) || name || isError(amount)) return { issues };
-  return { record: { rowNumber, noka: billedNoka, nik: nik.value, name: cells[2].text.slice(0, 200), amount: amount.value }, issues };
+  const cut = cutName(cells[2].text);
+  if (cut) issues.push({ column: 'NAMA', severity: 'WARN', code: 'NAME_TOO_LONG', message: `${n.NAMA} lebih dari ${NAME_MAX} karakter (${cut.length}); disimpan ${NAME_MAX} karakter pertamanya.` });
+  return { record: { rowNumber, noka: billedNoka, nik: nik.value, name: cut ? cut.kept : cells[2].text, amount: amount.value }, issues };
+}
+
+/** The longest NAMA a bill line keeps. */
+const NAME_MAX = 200;
+const GRAPHEMES = new Intl.Segmenter('id', { granularity: 'grapheme' });
+
+/**
+ * A NAMA longer than NAME_MAX characters (as a reader counts them: 🎉 or an accented letter is one), cut after
+ * the NAME_MAX-th, never inside one (QA: a cut by UTF-16 unit stored half an emoji as U+FFFD); null when it fits.
+ * The line is kept, with a warning: the name is BPJS's and identifies no one here (the NIK and NOKA do), so a long
+ * one is no reason to leave a billed line, and its rupiah, out of the reconciliation.
+ */
+function cutName(text: string): { kept: string; length: number } | null {
+  if (text.length <= NAME_MAX) return null; // no more characters than UTF-16 units
+  const characters = Array.from(GRAPHEMES.segment(text), (s) => s.segment);
+  return characters.length > NAME_MAX ? { kept: characters.slice(0, NAME_MAX).join(''), length: characters.length } : null;
 }

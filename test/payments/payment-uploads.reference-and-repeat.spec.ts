@@ -1,0 +1,84 @@
+/**
+ * A payment sheet (DOMAIN §8) refuses a REFERENSI longer than POST /payments takes instead of cutting it (QA: cut
+ * at 200 UTF-16 units, half an emoji stored as U+FFFD), and a sheet all of whose payments are recorded already is
+ * said to be so: the same file as an earlier upload is recognised as it (as a bill sent again is), another file
+ * is refused as ALREADY_RECORDED (409), not as "fix the rejected rows" (NO_ACCEPTED_ROWS).
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertPledge } from '../reconciliation/support/seed.js';
+import { allocateThrough } from './support/something-due.js';
+
+jest.setTimeout(180_000);
+
+const HEADER = 'KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;NO SP2D';
+const sheet = (...rows: string[]) => Buffer.from([HEADER, ...rows].join('\n'));
+
+describe('payments: sheet REFERENSI length and a sheet sent again', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertPledge(t.dataSource, 'APBD-2026');
+    await allocateThrough(t, '2026-12');
+  });
+  afterAll(() => t?.close());
+
+  const references = async (like: string): Promise<string[]> =>
+    (await t.dataSource.query(`SELECT reference FROM payment WHERE reference LIKE $1 ORDER BY reference`, [like])).map((r: { reference: string }) => r.reference);
+
+  it('refuses a REFERENSI over 200 characters with the API wording, in the column as headed; keeps one of 200 with an emoji whole', async () => {
+    const long = `${'R'.repeat(199)}🎉tail`; // 204 characters: cut at 200 UTF-16 units it ended in half of 🎉
+    const fits = `${'S'.repeat(199)}🎉`; // 200 characters (201 UTF-16 units), as POST /payments counts them
+    const res = await (await t.as(Role.KEUANGAN))
+      .post('/api/v1/payment-uploads')
+      .attach('file', sheet(`APBD-2026;2026-10;1000;2026-10-05;${long}`, `APBD-2026;2026-10;1000;2026-10-05;${fits}`), 'panjang.csv')
+      .expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1, payments: 1 });
+    expect(res.body.issues).toEqual([
+      expect.objectContaining({ row: 2, column: 'NO SP2D', severity: 'REJECT', code: 'REFERENCE_TOO_LONG', message: 'NO SP2D maksimal 200 karakter.' }),
+    ]);
+    expect(await references('R%')).toEqual([]);
+    expect(await references('S%')).toEqual([fits]);
+    // the API's own refusal of the same reference, for comparison
+    const api = await (await t.as(Role.KEUANGAN)).post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-10', amount: 1000, paidAt: '2026-10-05', reference: long }).expect(400);
+    expect(JSON.stringify(api.body)).toContain('reference maksimal 200 karakter');
+  });
+
+  it('the same sheet again: recognised as the earlier upload (file, user, time), nothing stored', async () => {
+    const file = sheet('APBD-2026;2026-11;1000;2026-11-05;SP2D ULANG 1', 'APBD-2026;2026-11;2000;2026-11-06;SP2D ULANG 2');
+    const first = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran-november.csv').expect(201);
+    expect(first.body).toMatchObject({ accepted: 2, payments: 2, amount: 3000 });
+    expect(first.body.recognised).toBeUndefined();
+    const before = t.clock.now();
+    t.clock.set(new Date(before.getTime() + 60 * 60_000));
+    const again = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'salinan.csv').expect(201);
+    t.clock.set(before);
+    expect(again.body).toMatchObject({ id: first.body.id, recognised: true, accepted: 2, rejected: 0, payments: 2, amount: 3000 });
+    expect(again.body.message).toBe('Semua pembayaran di berkas ini sudah tercatat (unggahan pembayaran-november.csv oleh uji-keuangan pada 15/11/2026 10:00 WIB); tidak ada yang disimpan.');
+    expect(await references('SP2D ULANG%')).toEqual(['SP2D ULANG 1', 'SP2D ULANG 2']);
+    const list = (await (await t.as(Role.AUDITOR)).get('/api/v1/payment-uploads?pageSize=100').expect(200)).body;
+    expect(list.items.filter((u: { filename: string }) => u.filename === 'salinan.csv')).toEqual([]);
+  });
+
+  it('another file whose payments are all recorded: ALREADY_RECORDED (409) with each row, not NO_ACCEPTED_ROWS', async () => {
+    // the same payments written otherwise (case, spacing): another file, so no earlier upload to name
+    const res = await (await t.as(Role.KEUANGAN))
+      .post('/api/v1/payment-uploads')
+      .attach('file', sheet('APBD-2026;2026-11;1000;2026-11-05;sp2d  ulang 1', 'APBD-2026;2026-11;2000;2026-11-06;SP2D ULANG 2 '), 'lain.csv')
+      .expect(409);
+    expect(res.body).toMatchObject({ code: 'ALREADY_RECORDED', message: 'Semua pembayaran di berkas ini (2) sudah tercatat, sehingga tidak ada yang disimpan.' });
+    expect(res.body.details.issues.map((i: { row: number; code: string }) => [i.row, i.code])).toEqual([
+      [2, 'PAYMENT_DUPLICATE'],
+      [3, 'PAYMENT_DUPLICATE'],
+    ]);
+  });
+
+  it('a recorded payment beside a bad row is still NO_ACCEPTED_ROWS: the bad row is to be fixed', async () => {
+    const res = await (await t.as(Role.KEUANGAN))
+      .post('/api/v1/payment-uploads')
+      .attach('file', sheet('APBD-2026;2026-11;1000;2026-11-05;SP2D ULANG 1', 'TIDAK-ADA;2026-11;1000;2026-11-05;SP2D ULANG 3'), 'campur.csv')
+      .expect(400);
+    expect(res.body.code).toBe('NO_ACCEPTED_ROWS');
+  });
+});
