@@ -5,7 +5,7 @@
  * A payment sheet's cost should not grow with the payments already stored in its pledge-month (QA on PGlite:
  * 20,000 rows in one pledge-month took 572 s, then 2,000 more 148 s, 500 more 39 s, while 500 in another
  * pledge-month took 1.2 s). Uploads, in turn, through UploadPayments: BENCH_ROWS (default 20,000) rows of one
- * pledge-month, 2,000 more, 500 more, the same 500 again (all duplicates), and 500 of another pledge-month; prints
+ * pledge-month, 2,000 more, 500 more, the same 500 again (all recorded: recognised), and 500 of another pledge-month; prints
  * each one's time. Something is due in both months (allocation_funded), so every row is judged for EXCEEDS_DUE.
  */
 import 'reflect-metadata';
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       const path = await sheet(dir, month, prefix, rows);
       const [outcome, ms] = await timed(() =>
         upload.execute({ path, filename: `${prefix}.csv`, actor: 'bench' }).then(
-          (r) => `${r.payments} recorded`,
+          (r) => (r.recognised ? 'recognised as the earlier upload' : `${r.payments} recorded`),
           (e: { code?: string }) => `refused: ${e.code}`,
         ),
       );

@@ -34,10 +34,11 @@ export function issuesTable(issues, caption = 'Baris ditolak dan peringatan', { 
 
 /**
  * The rows of an upload refused because no row could be accepted (400 NO_ACCEPTED_ROWS carries its
- * row report in `details`), as a table; null for any other error. Nothing was stored, so there is
+ * row report in `details`, and so does a payment sheet's 409 ALREADY_RECORDED, every row a payment
+ * recorded already), as a table; null for any other error. Nothing was stored, so there is
  * no report workbook to download: the table is the only place the operator sees why.
  */
 export function refusedRowsTable(err) {
-  const issues = err?.code === 'NO_ACCEPTED_ROWS' ? err.body?.details?.issues : null;
+  const issues = err?.code === 'NO_ACCEPTED_ROWS' || err?.code === 'ALREADY_RECORDED' ? err.body?.details?.issues : null;
   return Array.isArray(issues) && issues.length ? issuesTable(issues, `Baris ditolak (${issues.length.toLocaleString('id-ID')})`) : null;
 }

@@ -133,7 +133,10 @@ function sheetForm(ctx, refresh, history) {
       const issues = Array.isArray(res.issues) ? res.issues : [];
       replace(
         out,
-        notice(res.rejected ? 'warning' : 'success', `Lembar diproses: ${number(res.payments ?? res.accepted ?? 0)} pembayaran tercatat${res.amount !== undefined ? ` (${rupiah(res.amount)})` : ''}${res.rejected ? `, ${number(res.rejected)} baris ditolak` : ''}.`),
+        // the same file again, all of it recorded: the earlier upload's figures, said so (nothing stored now)
+        res.recognised
+          ? notice('info', `${res.message} Angka di bawah dari unggahan itu.`)
+          : notice(res.rejected ? 'warning' : 'success', `Lembar diproses: ${number(res.payments ?? res.accepted ?? 0)} pembayaran tercatat${res.amount !== undefined ? ` (${rupiah(res.amount)})` : ''}${res.rejected ? `, ${number(res.rejected)} baris ditolak` : ''}.`),
         stats([
           { label: 'Baris dibaca', value: number(res.rowsRead) },
           { label: 'Diterima', value: number(res.accepted), tone: 'ok' },
