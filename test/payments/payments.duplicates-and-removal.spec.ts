@@ -51,9 +51,11 @@ describe('payments: duplicates refused, mistakes removed', () => {
       [2, 'PAYMENT_DUPLICATE', 'Pembayaran APBD-2026 bulan Oktober 2026 dengan referensi "SP2D 999/LS/2026" sudah tercatat; baris ini diabaikan.'],
       [4, 'PAYMENT_DUPLICATE', 'Pembayaran yang sama (komitmen, bulan, referensi) sudah ada di baris 3 berkas ini; baris ini diabaikan.'],
     ]);
-    // The same file again: every row is recorded already, nothing is added.
-    const again = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'pembayaran.csv').expect(400);
-    expect(again.body.code).toBe('NO_ACCEPTED_ROWS');
+    // The same file again: every row is recorded already, nothing is added; said so, naming the earlier upload (QA:
+    // it was 400 NO_ACCEPTED_ROWS, "fix the rejected rows")
+    const again = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'pembayaran.csv').expect(201);
+    expect(again.body).toMatchObject({ id: res.body.id, recognised: true, payments: 1 });
+    expect(again.body.message).toMatch(/^Semua pembayaran di berkas ini sudah tercatat \(unggahan pembayaran\.csv oleh uji-keuangan pada /);
     expect(await paid()).toEqual({ n: 4, total: 3 * 258_000 + 1000 });
   });
 
