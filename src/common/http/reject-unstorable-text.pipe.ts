@@ -1,16 +1,34 @@
 import { type ArgumentMetadata, BadRequestException, type PipeTransform } from '@nestjs/common';
+import { clip } from '../errors/domain.exception.js';
 import { MAX_JSON_DEPTH } from './json-body.js';
 
 /** A UTF-16 surrogate without its other half: no character at all, only escaped JSON (`"\udfff"`) can carry one. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/**
+ * Control characters, the ones a sheet's cell refuses (cell.ts: C0 U+0001–U+001F but tab and line
+ * breaks) and DEL U+007F and the C1 codes U+0080–U+009F: invisible, never part of a name, code or
+ * reference, a terminal escape (`\u001b[31m`) among them. Tab, line feed, carriage return and NEL
+ * U+0085 are whitespace, as in a cell: trimmed, and where values are compared collapsed (text.ts).
+ */
+const CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+
+const hex = (char: string) => char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+
 /** Why a string cannot be stored, as the end of a message that starts with the field's name; undefined when it can. */
 function unstorable(text: string): string | undefined {
   if (text.includes('\u0000')) return 'memuat karakter NUL (\\u0000), yang tidak dapat disimpan. Hapus karakter itu lalu kirim ulang.';
   const half = LONE_SURROGATE.exec(text)?.[0];
-  if (half === undefined) return undefined;
-  const code = `\\u${half.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  return `memuat karakter rusak (${code}, separuh pasangan surrogate UTF-16 tanpa pasangannya), yang tidak dapat disimpan. Ketik ulang isian itu lalu kirim ulang.`;
+  if (half !== undefined) {
+    const code = `\\u${half.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    return `memuat karakter rusak (${code}, separuh pasangan surrogate UTF-16 tanpa pasangannya), yang tidak dapat disimpan. Ketik ulang isian itu lalu kirim ulang.`;
+  }
+  const control = CONTROL.exec(text)?.[0];
+  if (control === undefined) return undefined;
+  // as a sheet's cell is refused (cell.ts characterFailure): the code, and the text with the character marked
+  const shown = clip(text.replace(CONTROLS, '\uFFFD'));
+  return `memuat karakter kendali U+${hex(control)} yang tidak terlihat dan tidak dapat disimpan (di sini ditandai \uFFFD: "${shown}"). Hapus karakter itu atau ketik ulang isiannya, lalu kirim ulang.`;
 }
 
 /**
@@ -19,32 +37,42 @@ function unstorable(text: string): string | undefined {
  * validation pipe.
  * - U+0000 reached the database as "invalid byte sequence" and came back as a 500;
  * - a lone surrogate (`"PT \udfff"` in JSON) made a jsonb column's insert fail (22P02, a 500), and a
- *   text column store U+FFFD in its place, so that `QA-\udc00` was then a duplicate of `QA-\ud800`.
+ *   text column store U+FFFD in its place, so that `QA-\udc00` was then a duplicate of `QA-\ud800`;
+ * - a control character (QA: a reference `J-\u0007` was stored and shown as `J-` in the workbook, a
+ *   funder `PT \u0007Bell\u001b[31m`) is refused as a sheet's cell is (INVALID_CHARACTER there).
+ * Every such field is named in one answer. Format characters (zero-width space U+200B, joiners, BOM)
+ * are not refused: a sheet's cell keeps them too, and where values are compared (a payment's
+ * reference) both drop them alike (text.ts visibleText).
  */
 export class RejectUnstorableTextPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    const found = unstorableAt(value, metadata.data ?? '', 0);
-    if (found !== undefined) {
-      const name = found.field || metadata.type;
-      throw new BadRequestException({ message: 'Data yang dikirim tidak valid.', details: [{ field: name, messages: [`${name} ${found.reason}`] }] });
+    const found: { field: string; reason: string }[] = [];
+    collectUnstorable(value, metadata.data ?? '', 0, found);
+    if (found.length) {
+      const details = found.map(({ field, reason }) => ({ field: field || metadata.type, messages: [`${field || metadata.type} ${reason}`] }));
+      throw new BadRequestException({ message: 'Data yang dikirim tidak valid.', details });
     }
     return value;
   }
 }
 
-/** The dotted path of the first string (or key) that cannot be stored, and why; undefined when there is none. */
-function unstorableAt(value: unknown, path: string, depth: number): { field: string; reason: string } | undefined {
+/** At most this many fields are named in one answer: a body of thousands of bad strings is told its first ones. */
+const MAX_NAMED = 20;
+
+/** Adds to `found` the dotted path of each string (or key) that cannot be stored, and why. */
+function collectUnstorable(value: unknown, path: string, depth: number, found: { field: string; reason: string }[]): void {
+  if (found.length >= MAX_NAMED) return;
   if (typeof value === 'string') {
     const reason = unstorable(value);
-    return reason === undefined ? undefined : { field: path, reason };
+    if (reason !== undefined) found.push({ field: path, reason });
+    return;
   }
-  if (value === null || typeof value !== 'object' || depth > MAX_JSON_DEPTH) return undefined;
+  if (value === null || typeof value !== 'object' || depth > MAX_JSON_DEPTH) return;
   for (const [key, item] of Object.entries(value)) {
     const at = path ? `${path}.${key}` : key;
     const reason = unstorable(key);
-    if (reason !== undefined) return { field: at, reason };
-    const found = unstorableAt(item, at, depth + 1);
-    if (found !== undefined) return found;
+    if (reason !== undefined) found.push({ field: at, reason });
+    else collectUnstorable(item, at, depth + 1, found);
+    if (found.length >= MAX_NAMED) return;
   }
-  return undefined;
 }
