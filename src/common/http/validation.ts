@@ -125,6 +125,26 @@ export function IgnoresUnknownFields(): ClassDecorator {
   return (target) => Reflect.defineMetadata(IGNORES_UNKNOWN_FIELDS, true, target);
 }
 
+const UNKNOWN_FIELDS_LATER = Symbol('unknown fields reported with the rules the service checks');
+const UNKNOWN_FIELDS = Symbol('unknown fields');
+
+/**
+ * On a DTO whose rules are checked further on, by a service (a pledge: validatePledge, with the
+ * known villages): its unknown fields are not refused by the pipe, which would hide those problems
+ * until the field is removed (QA: `extra` hid a fractional budget, a text sharePercent and a
+ * negative quota). They are dropped and kept on the DTO for the service to report with the rest
+ * (unknownFieldProblems).
+ */
+export function ReportsUnknownFieldsWithItsRules(): ClassDecorator {
+  return (target) => Reflect.defineMetadata(UNKNOWN_FIELDS_LATER, true, target);
+}
+
+/** The unknown fields of a ReportsUnknownFieldsWithItsRules body (`kolom extra tidak dikenal`), none for any other value. */
+export function unknownFieldProblems(body: unknown): { field: string; messages: string[] }[] {
+  const found = body !== null && typeof body === 'object' ? (body as { [UNKNOWN_FIELDS]?: string[] })[UNKNOWN_FIELDS] : undefined;
+  return (found ?? []).map((field) => ({ field, messages: [field ? `kolom ${field} tidak dikenal` : 'kolom tanpa nama tidak dikenal'] }));
+}
+
 const options = (forbidNonWhitelisted: boolean, noun = 'kolom'): ValidationPipeOptions => ({
   whitelist: true,
   forbidNonWhitelisted,
@@ -156,19 +176,46 @@ class AppValidationPipe extends ValidationPipe {
   private readonly lenient = new ValidationPipe(options(false));
   private readonly query = new ValidationPipe(options(true, 'parameter'));
 
-  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { metatype, type } = metadata;
     if (!metatype || PLAIN_TYPES.includes(metatype) || (type !== 'body' && type !== 'query')) return super.transform(value, metadata);
     if (type === 'body' && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) throw refused([{ field: 'body', messages: [OBJECT_EXPECTED] }]);
     const fields = Object.entries(value ?? {});
-    if (Reflect.getMetadata(IGNORES_UNKNOWN_FIELDS, metatype)) return this.lenient.transform(Object.fromEntries(fields.filter(([key]) => !INHERITED.has(key))), metadata);
+    const known = fields.filter(([key]) => !INHERITED.has(key));
+    if (Reflect.getMetadata(IGNORES_UNKNOWN_FIELDS, metatype)) return this.lenient.transform(Object.fromEntries(known), metadata);
+    if (Reflect.getMetadata(UNKNOWN_FIELDS_LATER, metatype)) return this.withUnknownFields(Object.fromEntries(known), fields, metadata);
     const noun = type === 'query' ? 'parameter' : 'kolom';
     const problems = fields.flatMap(([field, item]) =>
       INHERITED.has(field) ? [{ field, messages: [`${noun} ${field} tidak dikenal`] }]
       : type === 'query' && Array.isArray(item) ? [{ field, messages: [`${field} dikirim lebih dari sekali: kirim sekali saja`] }]
       : []);
-    if (problems.length) throw refused(problems);
-    return type === 'query' ? this.query.transform(value, metadata) : super.transform(value, metadata);
+    const check = (body: unknown) => (type === 'query' ? this.query.transform(body, metadata) : super.transform(body, metadata));
+    if (!problems.length) return check(value);
+    // the other fields checked too, every problem in one answer (QA: one refusal hid the others)
+    const named = new Set(problems.map((p) => p.field));
+    const others = await detailsOf(() => check(Object.fromEntries(fields.filter(([field]) => !named.has(field)))));
+    throw refused([...problems, ...others.filter((p) => !named.has(p.field))]);
+  }
+
+  /** A ReportsUnknownFieldsWithItsRules body: its declared fields checked, the others dropped and kept on it for its service. */
+  private async withUnknownFields(known: Record<string, unknown>, fields: [string, unknown][], metadata: ArgumentMetadata): Promise<unknown> {
+    const declared = new Set(getMetadataStorage().getTargetValidationMetadatas(metadata.metatype!, '', true, false).map((m) => m.propertyName));
+    const unknown = fields.map(([field]) => field).filter((field) => !declared.has(field));
+    const dto = (await this.lenient.transform(known, metadata)) as object;
+    Object.defineProperty(dto, UNKNOWN_FIELDS, { value: unknown, enumerable: false });
+    return dto;
+  }
+}
+
+/** The details of the validation error `check` throws, none when it passes. */
+async function detailsOf(check: () => Promise<unknown>): Promise<{ field: string; messages: string[] }[]> {
+  try {
+    await check();
+    return [];
+  } catch (error) {
+    const details = error instanceof BadRequestException ? (error.getResponse() as { details?: unknown }).details : undefined;
+    if (!Array.isArray(details)) throw error;
+    return details as { field: string; messages: string[] }[];
   }
 }
 

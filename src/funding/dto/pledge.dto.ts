@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FUNDS, SCOPES, SOURCE_TYPES } from '../domain/pledge-rules.js';
-import { QueryInteger } from '../../common/http/validation.js';
+import { QueryInteger, ReportsUnknownFieldsWithItsRules } from '../../common/http/validation.js';
 
 /**
  * The fields of DOMAIN §5. Types and rules are checked by `validatePledge` (shared with the sheet
  * upload) so that every problem comes back at once with an Indonesian message; the decorators here
- * only declare the accepted fields (unknown ones are refused).
+ * only declare the accepted fields: an unknown one is refused with the rest (ReportsUnknownFieldsWithItsRules).
  */
 export class PledgeFieldsDto {
   @ApiProperty({ enum: SOURCE_TYPES }) @IsOptional() sourceType?: unknown;
@@ -24,6 +24,7 @@ export class PledgeFieldsDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'PKS No. 900/123/2026' }) @IsOptional() legalBasis?: unknown;
 }
 
+@ReportsUnknownFieldsWithItsRules()
 export class CreatePledgeDto extends PledgeFieldsDto {
   @ApiProperty({ type: String, example: 'APBD-2026' }) @IsOptional() code?: unknown;
   @ApiProperty({ type: 'integer', example: 2026 }) @IsOptional() fiscalYear?: unknown;
@@ -34,6 +35,7 @@ export class CreatePledgeDto extends PledgeFieldsDto {
  * and the two fields a revision cannot change are checked with the pledge's own rules (PledgesService
  * revise), so that every problem comes back in one answer.
  */
+@ReportsUnknownFieldsWithItsRules()
 export class RevisePledgeDto extends PledgeFieldsDto {
   @ApiProperty({ type: String, example: 'Perubahan pagu APBD-P 2026 (Perda No. 5/2026)', maxLength: 500 }) @IsOptional() reason?: unknown;
   // Known fields that a revision cannot change: declared, so refused with their own message.

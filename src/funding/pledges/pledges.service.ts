@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { unknownFieldProblems } from '../../common/http/validation.js';
 import { HAS_VISIBLE_TEXT, visibleText } from '../../common/text.js';
 import { Clock } from '../../common/clock/clock.js';
 import { rupiah } from '../../common/money.js';
@@ -36,7 +37,9 @@ export class PledgesService {
   /** A new pledge; it applies to its open months only (see `revise`). */
   async create(input: PledgeInput, actor: string, manager?: EntityManager): Promise<PledgeChangeView> {
     const checked = await this.check(input);
-    if (!checked.pledge) throw FundingException.pledgeInvalid(checked.problems);
+    // a field it does not know is told with the pledge's own problems, not before them (QA)
+    const problems = [...unknownFieldProblems(input), ...checked.problems];
+    if (!checked.pledge || problems.length) throw FundingException.pledgeInvalid(problems);
     const data = checked.pledge;
     const work = async (m: EntityManager) => {
       await m.query(TAKE_ALLOCATION_LOCK);
@@ -68,7 +71,7 @@ export class PledgesService {
       const before = fromEntity(current);
       // the revision's own rules and the revised pledge's, every problem in one answer (QA: a missing reason hid the rest)
       const checked = validatePledge(merge(before, fields), villages);
-      const problems = [...revisionProblems(change), ...checked.problems];
+      const problems = [...unknownFieldProblems(change), ...revisionProblems(change), ...checked.problems];
       if (!checked.pledge || problems.length) throw FundingException.pledgeInvalid(problems);
       const after = checked.pledge;
       if (isDeepStrictEqual(before, after)) throw FundingException.pledgeUnchanged(code, current.revision);
