@@ -20,3 +20,6 @@ export function oneLine(message: string): string {
 export function visibleText(text: string): string {
   return text.replace(FORMAT_CHARACTERS, '').replace(SPACE_AROUND, '');
 }
+
+/** The one wording of a text over its limit (`legalBasis terlalu panjang (5000 karakter, paling banyak 500)`), as a sheet's NAMA is told. */
+export const lengthMessage = (field: string, length: number, max: number) => `${field} terlalu panjang (${length} karakter, paling banyak ${max})`;

@@ -22,7 +22,7 @@ describe('an unknown field is refused together with every other problem of the b
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('PLEDGE_INVALID');
     expect(fields(res)).toEqual(['budget', 'extra', 'quota', 'sharePercent']);
-    expect(res.body.details?.find((d) => d.field === 'extra')?.messages).toEqual(['kolom extra tidak dikenal']);
+    expect(res.body.details?.find((d: { field: string }) => d.field === 'extra')?.messages).toEqual(['kolom extra tidak dikenal']);
     // alone, an unknown field is still refused
     const alone = await finance.post('/api/v1/pledges').send({ ...pledge, extra: 1 });
     expect({ status: alone.status, details: alone.body.details }).toEqual({ status: 400, details: [{ field: 'extra', messages: ['kolom extra tidak dikenal'] }] });
@@ -49,6 +49,6 @@ describe('an unknown field is refused together with every other problem of the b
     expect({ status: payment.status, fields: fields(payment) }).toEqual({ status: 400, fields: ['amount', 'toString'] });
     const query = await admin.get('/api/v1/audit-events?page=1&page=2&pageSize=0');
     expect({ status: query.status, fields: fields(query) }).toEqual({ status: 400, fields: ['page', 'pageSize'] });
-    expect(query.body.details?.find((d) => d.field === 'page')?.messages).toEqual(['page dikirim lebih dari sekali: kirim sekali saja']);
+    expect(query.body.details?.find((d: { field: string }) => d.field === 'page')?.messages).toEqual(['page dikirim lebih dari sekali: kirim sekali saja']);
   });
 });

@@ -19,7 +19,7 @@ describe('validation messages are Indonesian, per field', () => {
   it('lengths, types and unknown fields', async () => {
     expect(await details(LoginDto, { username: 'a'.repeat(101), password: 5, extra: 1 })).toEqual([
       { field: 'extra', messages: ['kolom extra tidak dikenal'] },
-      { field: 'username', messages: ['username maksimal 100 karakter'] },
+      { field: 'username', messages: ['username terlalu panjang (101 karakter, paling banyak 100)'] }, // as a sheet's NAMA is told
       { field: 'password', messages: ['password harus berupa teks, bukan angka'] }, // not also its length: a number has none
     ]);
   });

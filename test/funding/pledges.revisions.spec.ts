@@ -23,7 +23,7 @@ describe('PATCH /api/v1/pledges/:code: a revision keeps who, when and why (APBD-
     expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['budget', 'fiscalYear', 'reason', 'sharePercent']);
     expect(res.body.details[0]).toEqual({ field: 'reason', messages: ['reason (alasan perubahan) wajib diisi'] });
     const long = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 2_000_000, reason: 'x'.repeat(501) }).expect(400);
-    expect(long.body.details).toEqual([{ field: 'reason', messages: ['reason maksimal 500 karakter'] }]);
+    expect(long.body.details).toEqual([{ field: 'reason', messages: ['reason terlalu panjang (501 karakter, paling banyak 500)'] }]);
   });
 
   it('refuses a reason of only spaces', async () => {

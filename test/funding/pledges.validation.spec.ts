@@ -30,7 +30,8 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
     const code = 'K'.repeat(100_000);
     const res = await post({ ...base, code }).expect(400);
     expect(JSON.stringify(res.body).length).toBeLessThan(2_000);
-    expect(problems(res).code).toContain(`code "${'K'.repeat(60)}…" hanya boleh`);
+    expect(problems(res).code).toBe('code terlalu panjang (100000 karakter, paling banyak 80).');
+    expect(problems(await post({ ...base, code: `${'K'.repeat(70)} ${'K'.repeat(9)}` }).expect(400)).code).toContain(`code "${'K'.repeat(60)}…" hanya boleh`);
     const missing = await keuangan.get(`/api/v1/pledges/${'x'.repeat(100)}`).expect(404);
     expect(JSON.stringify(missing.body).length).toBeLessThan(500);
     const overLong = await keuangan.get(`/api/v1/pledges/${'x'.repeat(5_000)}`).expect(414);

@@ -1,6 +1,7 @@
 import { type ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { getMetadataStorage, Matches } from 'class-validator';
+import { lengthMessage } from '../text.js';
 import { butCame, kindOf, type ValueKind } from '../value-kind.js';
 
 /** A `nik` field of a request (query or path): 16 digits, said as the one message every route gives. */
@@ -79,7 +80,16 @@ function messagesOf(error: ValidationError, constraints: Record<string, string>,
   const types = TYPE_CHECKS.filter((name) => name in constraints);
   const failed = types.length ? types.map((name) => constraints[name]) : Object.values(constraints);
   const expected = expectedKind(error, constraints);
-  return [...new Set(failed.map((message) => butCame(translate(message), error.value, expected, quoted)))];
+  return [...new Set(failed.map((message) => butCame(tooLong(message, error.value) ?? translate(message), error.value, expected, quoted)))];
+}
+
+/**
+ * A text longer than its field takes, told its length and the limit as a sheet's NAMA is
+ * (`legalBasis terlalu panjang (5000 karakter, paling banyak 500)`), not "maksimal 500 karakter".
+ */
+function tooLong(message: string, value: unknown): string | undefined {
+  const found = /^(\S+) must be shorter than or equal to (\d+) characters$/.exec(message);
+  return found && typeof value === 'string' ? lengthMessage(found[1], value.length, Number(found[2])) : undefined;
 }
 
 /** Indonesian wording for class-validator's default messages we rely on. */

@@ -10,6 +10,7 @@ import { checkNik } from '../../common/nik.js';
 import { clip } from '../../common/errors/domain.exception.js';
 import { monthNumberName } from '../../common/month.js';
 import { butCame } from '../../common/value-kind.js';
+import { lengthMessage } from '../../common/text.js';
 
 export const SOURCE_TYPES = ['APBD', 'APBD_PROV', 'DESA', 'TJSLP'] as const;
 export const FUNDS = ['DANA_DESA', 'ADD', 'PADES'] as const;
@@ -104,7 +105,8 @@ export function validatePledge(
   const code = typeof input.code === 'string' ? input.code.trim() : '';
   if (!isText(input.code)) fail('code', butCame('code (kode komitmen) harus berupa teks.', input.code, 'text'));
   else if (!code) fail('code', 'code (kode komitmen) wajib diisi.');
-  else if (!CODE_PATTERN.test(code)) fail('code', `code "${clip(code)}" hanya boleh berisi huruf, angka, titik, garis bawah atau tanda hubung (maksimal 80 karakter).`);
+  else if (code.length > 80) fail('code', `${lengthMessage('code', code.length, 80)}.`);
+  else if (!CODE_PATTERN.test(code)) fail('code', `code "${clip(code)}" hanya boleh berisi huruf, angka, titik, garis bawah atau tanda hubung.`);
 
   const sourceType = input.sourceType as SourceType;
   if (!SOURCE_TYPES.includes(sourceType)) fail('sourceType', butCame(`sourceType harus salah satu dari: ${SOURCE_TYPES.join(', ')}.`, sourceType, 'text'));
@@ -120,7 +122,7 @@ export function validatePledge(
   const funder = typeof input.funder === 'string' ? input.funder.trim() : '';
   if (!isText(input.funder)) fail('funder', butCame('funder (nama pemberi dana) harus berupa teks.', input.funder, 'text'));
   else if (!funder) fail('funder', 'funder (nama pemberi dana) wajib diisi.');
-  else if (funder.length > 200) fail('funder', 'funder maksimal 200 karakter.');
+  else if (funder.length > 200) fail('funder', `${lengthMessage('funder', funder.length, 200)}.`);
 
   const fiscalYear = input.fiscalYear;
   if (!isInt(fiscalYear) || fiscalYear < 2018 || fiscalYear > 2099) fail('fiscalYear', butCame('fiscalYear (tahun anggaran) harus antara 2018 dan 2099.', fiscalYear, 'number'));
@@ -157,7 +159,9 @@ export function validatePledge(
   if (SCOPES.includes(scope) && (!isInt(priority) || Math.abs(priority) > 1_000_000)) fail('priority', `${butCame('priority harus bilangan bulat (-1000000 sampai 1000000)', priority, 'number')}; makin kecil makin dahulu membayar.`);
 
   const legalBasis = isBlank(input.legalBasis) ? null : input.legalBasis;
-  if (legalBasis !== null && (typeof legalBasis !== 'string' || legalBasis.length > 500)) fail('legalBasis', butCame('legalBasis harus teks (maksimal 500 karakter).', legalBasis, 'text'));
+  if (legalBasis !== null && typeof legalBasis !== 'string') fail('legalBasis', butCame('legalBasis harus berupa teks.', legalBasis, 'text'));
+  // as long as it is text: QA was told "harus teks (maksimal 500 karakter)" for 5,000 characters of text
+  else if (typeof legalBasis === 'string' && legalBasis.length > 500) fail('legalBasis', `${lengthMessage('legalBasis', legalBasis.length, 500)}.`);
 
   if (problems.length) return { pledge: null, problems };
   return {

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { unknownFieldProblems } from '../../common/http/validation.js';
-import { HAS_VISIBLE_TEXT, visibleText } from '../../common/text.js';
+import { HAS_VISIBLE_TEXT, lengthMessage, visibleText } from '../../common/text.js';
 import { Clock } from '../../common/clock/clock.js';
 import { rupiah } from '../../common/money.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
@@ -212,7 +212,7 @@ function revisionProblems(change: { reason?: unknown; code?: unknown; fiscalYear
   const { reason } = change;
   if (reason !== undefined && typeof reason !== 'string') problems.push({ field: 'reason', messages: [butCame('reason (alasan perubahan) harus berupa teks', reason, 'text')] });
   else if (!reason || !HAS_VISIBLE_TEXT.test(reason)) problems.push({ field: 'reason', messages: ['reason (alasan perubahan) wajib diisi'] });
-  else if (reason.length > 500) problems.push({ field: 'reason', messages: ['reason maksimal 500 karakter'] });
+  else if (reason.length > 500) problems.push({ field: 'reason', messages: [lengthMessage('reason', reason.length, 500)] });
   if (change.code !== undefined) problems.push({ field: 'code', messages: ['code tidak dapat diubah: kode komitmen tetap selama komitmen ada.'] });
   if (change.fiscalYear !== undefined) problems.push({ field: 'fiscalYear', messages: ['fiscalYear tidak dapat diubah: buat komitmen baru untuk tahun anggaran lain.'] });
   return problems;
