@@ -17,9 +17,9 @@ import { connectionRefusal, requestHook } from './common/http/request-hook.js';
 import { RejectUnstorableTextPipe } from './common/http/reject-unstorable-text.pipe.js';
 import { answerStalledBodies, requestTimeoutMs } from './common/http/request-timeouts.js';
 import { createValidationPipe } from './common/http/validation.js';
+import { BODY_LIMIT } from './common/http/json-body.js';
 
-/** JSON bodies (and form fields) up to 1 MB; uploads have their own limit (UPLOAD_MAX_MB). */
-export const BODY_LIMIT = 1024 * 1024;
+export { BODY_LIMIT } from './common/http/json-body.js';
 
 /**
  * The HTTP server every app runs on (main.ts, the tests, the benches): Fastify, whose per-request

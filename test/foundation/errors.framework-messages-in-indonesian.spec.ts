@@ -18,7 +18,7 @@ describe('errors raised by the framework reach the user in Indonesian, ours unch
     [new NotFoundException('Cannot GET /x'), 404, 'Alamat tidak ditemukan.', 'NOT_FOUND'],
     [new PayloadTooLargeException('File too large'), 413, 'Data yang dikirim terlalu besar.', 'PAYLOAD_TOO_LARGE'],
     [new BadRequestException('Unexpected field'), 400, 'Permintaan tidak valid.', 'BAD_REQUEST'],
-    [new HttpException('Request body is too large', 413, { cause: fastifyError('FST_ERR_CTP_BODY_TOO_LARGE', 413) }), 413, 'Data yang dikirim terlalu besar.', 'PAYLOAD_TOO_LARGE'],
+    [new HttpException('Request body is too large', 413, { cause: fastifyError('FST_ERR_CTP_BODY_TOO_LARGE', 413) }), 413, 'Data yang dikirim terlalu besar: isi permintaan (JSON) paling besar 1 MB. Berkas diunggah lewat rute unggahan sebagai multipart/form-data.', 'PAYLOAD_TOO_LARGE'],
     [new HttpException("'/%E0' is not a valid url component", 400, { cause: fastifyError('FST_ERR_BAD_URL', 400) }), 400, 'Permintaan tidak valid.', 'BAD_REQUEST'],
     [new HttpException('Body is not valid JSON', 400, { cause: fastifyError('FST_ERR_CTP_INVALID_JSON_BODY', 400) }), 400, 'Isi permintaan bukan JSON yang valid.', 'INVALID_JSON'],
     [new BadRequestException('Bulan harus berformat YYYY-MM.'), 400, 'Bulan harus berformat YYYY-MM.', 'BAD_REQUEST'],

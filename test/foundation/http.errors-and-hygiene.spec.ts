@@ -22,7 +22,7 @@ describe('HTTP: one JSON error format, size limit, security headers, request id,
   it('a JSON body over 1 MB answers 413 as JSON', async () => {
     const big = JSON.stringify({ username: 'admin', password: 'x'.repeat(1024 * 1024) });
     const res = await (await t.as(Role.ADMIN)).post('/api/v1/users').set('Content-Type', 'application/json').send(big).expect(413);
-    expect(res.body).toEqual({ statusCode: 413, message: 'Data yang dikirim terlalu besar.', code: 'PAYLOAD_TOO_LARGE' });
+    expect(res.body).toEqual({ statusCode: 413, message: expect.stringMatching(/^Data yang dikirim terlalu besar: isi permintaan \(JSON\) paling besar 1 MB\./), code: 'PAYLOAD_TOO_LARGE' });
   });
 
   it('sends the security headers on API answers and errors alike', async () => {

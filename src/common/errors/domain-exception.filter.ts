@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply } from 'fastify';
 import { DomainException } from './domain.exception.js';
 import { uploadMessage } from './upload-messages.js';
+import { BODY_TOO_LARGE } from '../http/json-body.js';
 
 /**
  * The one JSON error shape of API.md: `{ statusCode, message, details? }`, plus `code`: the domain
@@ -81,6 +82,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
     // with the original as `cause` and an English message; answer in the same words as every other error.
     const fastifyCode = exception instanceof HttpException ? fastifyErrorCode(exception.cause) : undefined;
     if (fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY') return refusal(400, 'Isi permintaan bukan JSON yang valid.', 'INVALID_JSON');
+    if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE') return refusal(413, BODY_TOO_LARGE);
     const upload = exception instanceof HttpException && exception.getStatus() === 400 ? uploadMessage(exception.message) : undefined;
     if (upload) return refusal(400, upload, 'INVALID_UPLOAD_FORM');
     if (exception instanceof HttpException && fastifyCode && exception.getStatus() in HTTP_MESSAGES) {

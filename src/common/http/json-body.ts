@@ -2,6 +2,12 @@ import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { errorCodes, type FastifyBodyParser, type FastifyInstance } from 'fastify';
 import { CommonErrorCode, CommonException } from '../errors/common.exception.js';
 
+/** JSON bodies (and form fields) up to 1 MB; uploads have their own limit (UPLOAD_MAX_MB). */
+export const BODY_LIMIT = 1024 * 1024;
+
+/** The 413 of a body over BODY_LIMIT, naming the limit as an upload's names UPLOAD_MAX_MB. */
+export const BODY_TOO_LARGE = `Data yang dikirim terlalu besar: isi permintaan (JSON) paling besar ${BODY_LIMIT / (1024 * 1024)} MB. Berkas diunggah lewat rute unggahan sebagai multipart/form-data.`;
+
 /** JSON declared in another charset than UTF-8 (its bytes read as UTF-8 would garble names). */
 const notUtf8 = (type: string | undefined) => !!type && /;\s*charset=(?!"?utf-?8"?\s*(;|$))/i.test(type);
 

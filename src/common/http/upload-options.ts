@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyDecorators, UseFilters, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, type CallHandler, type ExecutionContext, type NestInterceptor, UnsupportedMediaTypeException, UseFilters, UseInterceptors } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { diskStorage, FileInterceptor, type MultipartModuleAsyncOptions } from '@nestjs/platform-fastify/multipart';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { UploadTooLargeFilter } from './upload-too-large.filter.js';
@@ -26,8 +27,27 @@ export const UPLOAD_OPTIONS: MultipartModuleAsyncOptions = {
   },
 };
 
+/** What an upload route says to a body of another kind. */
+export const MULTIPART_EXPECTED =
+  'Rute ini menerima berkas sebagai multipart/form-data (Content-Type: multipart/form-data), dengan berkasnya pada kolom "file" (.xlsx atau .csv) dan isian lain sebagai kolom formulir; isi JSON tidak dibaca.';
+
+/**
+ * A body sent to an upload route as something else than a form (JSON, say) is 415 telling how to
+ * send the file, before its fields are read: QA's JSON to POST /bills was told about invoiceTotal
+ * ("bukan angka"), not that the route reads a form. A request with no body at all is left to the
+ * route (FILE_REQUIRED).
+ */
+class MultipartOnly implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler) {
+    const type = context.switchToHttp().getRequest<FastifyRequest>().headers['content-type'];
+    if (type !== undefined && !/^multipart\/form-data\b/i.test(type)) throw new UnsupportedMediaTypeException(MULTIPART_EXPECTED);
+    return next.handle();
+  }
+}
+
 /**
  * An upload route's file, on its `file` field (read it with `@UploadedFile()`): every upload route
- * uses this, so a file over UPLOAD_MAX_MB is refused the same way everywhere (413 FILE_TOO_LARGE).
+ * uses this, so a file over UPLOAD_MAX_MB is refused the same way everywhere (413 FILE_TOO_LARGE),
+ * and so is a body that is not a form (415, MultipartOnly).
  */
-export const UploadFile = () => applyDecorators(UseFilters(UploadTooLargeFilter), UseInterceptors(FileInterceptor('file')));
+export const UploadFile = () => applyDecorators(UseFilters(UploadTooLargeFilter), UseInterceptors(MultipartOnly, FileInterceptor('file')));

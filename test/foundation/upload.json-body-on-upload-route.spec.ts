@@ -1,0 +1,53 @@
+/**
+ * QA: POST /bills with a JSON body was told about invoiceTotal ("bukan angka"), not that the route
+ * reads a form. Every upload route now answers a body that is not multipart/form-data with 415
+ * saying how to send the file, and stores nothing; a request without a body is still told the file
+ * is required. A JSON body over 1 MB is 413 naming the limit, as a file over its limit is.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const ROUTES: [route: string, table: string][] = [
+  ['/api/v1/enrollment-uploads', 'enrollment_upload'],
+  ['/api/v1/bills', 'bill'],
+  ['/api/v1/pbi-apbn-lists', 'pbi_apbn_list'],
+  ['/api/v1/payment-uploads', 'payment'],
+  ['/api/v1/pledge-uploads', 'pledge'],
+];
+
+describe('an upload route sent JSON', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  it.each(ROUTES)('%s answers 415 saying it takes multipart/form-data with a "file" field', async (route, table) => {
+    const admin = await t.as(Role.ADMIN);
+    const res = await admin.post(route).send({ month: '2026-09', invoiceTotal: 'seratus', file: 'data.csv' });
+    expect(res.status).toBe(415);
+    expect(res.body).toEqual({
+      statusCode: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message:
+        'Rute ini menerima berkas sebagai multipart/form-data (Content-Type: multipart/form-data), dengan berkasnya pada kolom "file" (.xlsx atau .csv) dan isian lain sebagai kolom formulir; isi JSON tidak dibaca.',
+    });
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
+    expect(n).toBe(0);
+  });
+
+  it('a request without a body is still told the file is required', async () => {
+    const res = await (await t.as(Role.ADMIN)).post('/api/v1/enrollment-uploads');
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'FILE_REQUIRED' });
+  });
+
+  it('a JSON body over 1 MB is 413 naming the limit', async () => {
+    const big = JSON.stringify({ username: 'admin', password: 'x'.repeat(1024 * 1024) });
+    const res = await (await t.as(Role.ADMIN)).post('/api/v1/users').set('Content-Type', 'application/json').send(big);
+    expect(res.status).toBe(413);
+    expect(res.body).toEqual({
+      statusCode: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'Data yang dikirim terlalu besar: isi permintaan (JSON) paling besar 1 MB. Berkas diunggah lewat rute unggahan sebagai multipart/form-data.',
+    });
+  });
+});
