@@ -29,6 +29,11 @@ export interface Cell {
    */
   readonly date1904?: true;
   /**
+   * For a `number` cell of an .xlsx formatted as a percentage (`0%`): the number is the fraction
+   * (0.4), the cell shows 40%. A column of percents reads it as the percent (pledge-sheet.ts PERSEN).
+   */
+  readonly percent?: true;
+  /**
    * For a `date` cell of an .xlsx: the Excel serial it holds, in the workbook's date system. A year
    * typed into a cell formatted as a date is stored as that serial (1985: 1905-06-07), `yearOnly`.
    */

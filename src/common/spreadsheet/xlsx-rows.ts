@@ -250,7 +250,7 @@ function toCell(value: unknown, numFmt: string | undefined, formula: string | un
     }
     case 'number':
       if (formula !== undefined && isDateFormat(numFmt)) return serialDateCell(value, book.date1904, formula);
-      return numberCell(value, formula, book.date1904);
+      return isPercentFormat(numFmt) ? { ...numberCell(value, formula, book.date1904), percent: true } : numberCell(value, formula, book.date1904);
     case 'boolean':
       return { kind: 'boolean', text: value ? 'TRUE' : 'FALSE', ...(formula !== undefined && { formula }) };
     case 'object':
@@ -283,6 +283,11 @@ function objectCell(value: Record<string, any>, numFmt: string | undefined, book
 function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
   return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** A percentage format (`0%`, `0.00%`): a `%` outside quotes and brackets, which shows the number times 100. */
+function isPercentFormat(format: string | undefined): boolean {
+  return !!format && format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
 }
 
 /** A promise and whether it has settled (a rejection is kept for whoever awaits `promise`, never unhandled). */

@@ -99,7 +99,7 @@ export function rowToInput(cells: readonly Cell[], names: ColumnNames = labelsBy
     if (name === 'KODE_DESA') input[field] = splitList(cell.text);
     else if (name === 'NIK') input[field] = nikList(cell.text);
     else if (NUMERIC.has(name)) {
-      const value = cell.kind === 'number' ? cell.number : wholeNumber(cell.text);
+      const value = name === 'PERSEN' ? percentValue(cell) : cell.kind === 'number' ? cell.number : wholeNumber(cell.text);
       // text the sheet cannot read as a whole number: said so here (the rules would say "bukan teks", yet `Rp 1.500.000` is read)
       if (typeof value === 'string') problems.push({ column: name, message: notWhole(names[name] ?? name, name, value) });
       else input[field] = value;
@@ -108,6 +108,22 @@ export function rowToInput(cells: readonly Cell[], names: ColumnNames = labelsBy
     else input[field] = cell.text;
   });
   return { input: input as PledgeInput, problems };
+}
+
+/**
+ * PERSEN as the sheet shows it: a cell formatted as a percentage holds the fraction (40% is 0.4),
+ * read as the percent it shows when that is whole (QA: 0.4 was refused as "harus bilangan bulat 1
+ * sampai 100"); text `40%` or `40 %` is 40. A percent that is not whole (40.5%) is refused as the
+ * percent shown; any other cell is read as other number columns are.
+ */
+export function percentValue(cell: Cell): number | string {
+  if (cell.kind === 'number' && cell.percent) {
+    const percent = Math.round(cell.number! * 100 * 1e6) / 1e6;
+    return Number.isInteger(percent) ? percent : String(percent); // 40.5% is told "PERSEN "40.5" bukan bilangan bulat"
+  }
+  if (cell.kind === 'number') return cell.number!;
+  const typed = /^\s*(\d+)\s*%\s*$/.exec(cell.text);
+  return typed ? Number(typed[1]) : wholeNumber(cell.text);
 }
 
 /** `1.500.000`, `1 500 000`, `Rp 1500000`, `1.500.000,00` → 1500000; any other text as it is (the rules refuse it). */
