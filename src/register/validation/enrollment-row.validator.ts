@@ -131,7 +131,12 @@ export class EnrollmentRowValidator {
     } else if (birthDate && tmt && birthDate > tmt) {
       issues.push(reject('TANGGAL_LAHIR', C.BIRTH_AFTER_TMT, `${L.TANGGAL_LAHIR} (${birthDate}) sesudah ${L.TMT} (${tmt}): kepesertaan tidak dapat mulai sebelum peserta lahir.`));
     }
-    for (const [column, day] of [['TMT', tmt], ['TAT', tat]] as const) {
+    // a death sets TAT to its day (§4): one after today cannot have happened (QA: it was taken silently)
+    const deathAhead = endReason === 'MENINGGAL' && tat !== null && tat > this.today;
+    if (deathAhead) {
+      issues.push(reject('TAT', C.DEATH_DATE_IN_FUTURE, `${L.TAT} ${tat} sesudah hari ini (${this.today}): dengan ${L.ALASAN_BERAKHIR} MENINGGAL, ${L.TAT} adalah tanggal meninggal, yang tidak mungkin di masa depan. Periksa tanggalnya, terutama tahunnya.`));
+    }
+    for (const [column, day] of [['TMT', tmt], ['TAT', deathAhead ? null : tat]] as const) {
       if (day && day > this.farAhead) {
         issues.push(warn(column, C.DATE_FAR_AHEAD, `${L[column]} ${day} lebih dari sebulan sesudah hari ini (${this.today}): periksa tahunnya, mungkin salah ketik. Baris tetap diterima.`));
       }
