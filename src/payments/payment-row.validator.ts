@@ -11,6 +11,7 @@ import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
 import { pledgeNotFoundMessage } from '../funding/funding.exception.js';
 import { dayName, isMonth, monthName } from '../common/month.js';
 import { maxLength } from 'class-validator';
+import { lengthMessage } from '../common/text.js';
 import { paymentReference, REFERENCE_MAX } from './duplicate-payments.js';
 import { PAID_AT_FORM, PAID_YEARS } from './paid-at.js';
 import { isError, rupiahFrom } from '../reconciliation/uploads/cell-values.js';
@@ -195,7 +196,7 @@ function checkPaymentRow(
   const reference = paymentReference(cells[4].text);
   if (!reference) check('REFERENSI', 'REFERENCE_REQUIRED', `${n.REFERENSI} (mis. nomor SP2D) wajib diisi.`);
   // POST /payments' limit, counted as it counts (a character outside the BMP, 🎉, is one): refused, never cut (QA)
-  else if (!maxLength(reference, REFERENCE_MAX)) check('REFERENSI', 'REFERENCE_TOO_LONG', `${n.REFERENSI} maksimal ${REFERENCE_MAX} karakter.`);
+  else if (!maxLength(reference, REFERENCE_MAX)) check('REFERENSI', 'REFERENCE_TOO_LONG', `${lengthMessage(n.REFERENSI, [...reference].length, REFERENCE_MAX)}.`);
 
   let adjustsMonth: string | null = null;
   if (cells[5].kind !== 'empty') {

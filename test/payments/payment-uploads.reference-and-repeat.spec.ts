@@ -36,13 +36,13 @@ describe('payments: sheet REFERENSI length and a sheet sent again', () => {
       .expect(201);
     expect(res.body).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1, payments: 1 });
     expect(res.body.issues).toEqual([
-      expect.objectContaining({ row: 2, column: 'NO SP2D', severity: 'REJECT', code: 'REFERENCE_TOO_LONG', message: 'NO SP2D maksimal 200 karakter.' }),
+      expect.objectContaining({ row: 2, column: 'NO SP2D', severity: 'REJECT', code: 'REFERENCE_TOO_LONG', message: 'NO SP2D terlalu panjang (204 karakter, paling banyak 200).' }),
     ]);
     expect(await references('R%')).toEqual([]);
     expect(await references('S%')).toEqual([fits]);
     // the API's own refusal of the same reference, for comparison
     const api = await (await t.as(Role.KEUANGAN)).post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-10', amount: 1000, paidAt: '2026-10-05', reference: long }).expect(400);
-    expect(JSON.stringify(api.body)).toContain('reference maksimal 200 karakter');
+    expect(JSON.stringify(api.body)).toContain('reference terlalu panjang (204 karakter, paling banyak 200)');
   });
 
   it('the same sheet again: recognised as the earlier upload (file, user, time), nothing stored', async () => {

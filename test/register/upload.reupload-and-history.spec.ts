@@ -125,7 +125,7 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
     await upload(t, csv('pemegang.csv', `${holder},,`));
     const refused = await upload(t, claimant);
     expect(refused.body).toMatchObject({ status: 'DONE', accepted: 0, rejected: 1 });
-    await upload(t, csv('akhiri.csv', `${holder},2026-11-30,MENINGGAL`));
+    await upload(t, csv('akhiri.csv', `${holder},2026-11-15,MENINGGAL`));
     const again = await upload(t, claimant);
     expect(again.body).toMatchObject({ status: 'DONE', accepted: 1, created: 1, rejected: 0 });
     expect(again.body.id).not.toBe(refused.body.id);

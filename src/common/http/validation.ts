@@ -89,7 +89,8 @@ function messagesOf(error: ValidationError, constraints: Record<string, string>,
  */
 function tooLong(message: string, value: unknown): string | undefined {
   const found = /^(\S+) must be shorter than or equal to (\d+) characters$/.exec(message);
-  return found && typeof value === 'string' ? lengthMessage(found[1], value.length, Number(found[2])) : undefined;
+  // counted in characters, as class-validator's MaxLength counts them (🎉 is one)
+  return found && typeof value === 'string' ? lengthMessage(found[1], [...value].length, Number(found[2])) : undefined;
 }
 
 /** Indonesian wording for class-validator's default messages we rely on. */
