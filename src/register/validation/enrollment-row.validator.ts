@@ -24,7 +24,7 @@ import { normalizeVillageCode } from '../../regions/village-code.js';
 import { COL, type ColumnLabels, columnLabels, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { DigitKeyMap } from './digit-key-map.js';
 import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
-import { visibleText } from '../../common/text.js';
+import { lengthMessage, visibleText } from '../../common/text.js';
 import { addMonthsToDay } from '../../common/month.js';
 import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
 
@@ -233,7 +233,7 @@ export class EnrollmentRowValidator {
       return null;
     }
     if (name.length <= MAX_NAME) return name;
-    issues.push(reject('NAMA', C.TEXT_TOO_LONG, `${L.NAMA} terlalu panjang (${name.length} karakter, paling banyak ${MAX_NAME}).`));
+    issues.push(reject('NAMA', C.TEXT_TOO_LONG, `${lengthMessage(L.NAMA, name.length, MAX_NAME)}.`));
     return null;
   }
 
