@@ -7,7 +7,7 @@
 import { expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/users/role.js';
-import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, fileChooserOf, login, openPage, screenshot, userFor } from './support/browser.js';
 import { tableRows } from './support/downloads.js';
 
 const ENGLISH = { locale: 'en-US' };
@@ -70,14 +70,14 @@ describeInBrowser('console: file and date inputs in Indonesian in an English bro
     await page.keyboard.press('Shift+Tab'); // past the "Periksa saja" checkbox
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.type)).toBe('file');
     expect(await button.evaluate((el: any) => (globalThis as any).getComputedStyle(el).outlineStyle)).toBe('solid');
-    const [byKeyboard] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    const byKeyboard = await fileChooserOf(page, () => page.keyboard.press('Space'));
     expect(byKeyboard.isMultiple()).toBe(false);
     await byKeyboard.setFiles([]);
-    const [byEnter] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    const byEnter = await fileChooserOf(page, () => page.keyboard.press('Enter'));
     await byEnter.setFiles([]);
 
     // mouse: the button is the input's label, so a click opens the browser's chooser
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
+    const chooser = await fileChooserOf(page, () => button.click());
     await chooser.setFiles({ name: 'komitmen-2026.csv', mimeType: 'text/csv', buffer: Buffer.from(`${SHEET}\n`) });
     expect(await chosen.textContent()).toBe(`komitmen-2026.csv (${SHEET.length + 1} byte)`);
     await screenshot(page, 'file-picker-in-english-browser');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe } from '@jest/globals';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type FileChooser, type Page } from 'playwright-core';
 import { Role } from '../../../src/users/role.js';
 import { UsersService } from '../../../src/users/users.service.js';
 import type { AppConfig } from '../../../src/common/config/app-config.js';
@@ -107,6 +107,20 @@ export async function logout(page: Page): Promise<void> {
   if (!(await page.getByRole('button', { name: 'Keluar' }).isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('button', { name: 'Keluar' }).click();
   await page.getByRole('heading', { name: 'Masuk ke Konsol Jamkesda' }).waitFor();
+}
+
+/**
+ * The file chooser that `action` opens. Playwright starts intercepting choosers only when the first
+ * listener is added, by a message that races the action's own: a key press sent alongside could open the
+ * browser's real dialog, which nobody answers in a headless browser (seen in CI: Space, then Enter,
+ * opened no chooser one run in three). One round trip to the page after the listener lets the
+ * interception arrive first.
+ */
+export async function fileChooserOf(page: Page, action: () => Promise<unknown>): Promise<FileChooser> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.evaluate(() => undefined);
+  await action();
+  return chooser;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
