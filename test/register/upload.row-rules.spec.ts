@@ -225,6 +225,21 @@ describe('row rules of the enrollment sheet', () => {
     expect(raws.map((r: { nama: string }) => r.nama)).toEqual(['Ada�Nul', 'Uji', 'Mu�oz']);
   });
 
+  it('DEL and the C1 codes reject their row as the JSON API refuses them (one rule, text.ts CONTROL_CHARACTER); NEL is whitespace', async () => {
+    const { body, found, messages } = await findings('not-ok/control-characters-del-and-c1.csv');
+    expect(body).toMatchObject({ status: 'DONE', rowsRead: 4, accepted: 2, rejected: 2 });
+    expect(found).toEqual([
+      [3, 'REJECT', 'NAMA', 'INVALID_CHARACTER'],
+      [4, 'REJECT', 'NAMA', 'INVALID_CHARACTER'],
+    ]);
+    expect(messages).toEqual([
+      'NAMA memuat karakter kendali U+007F yang tidak terlihat dan tidak dapat disimpan (di sini ditandai �: "Ada�Del"). Hapus karakter itu atau ketik ulang isian sel, lalu unggah kembali.',
+      'NAMA memuat karakter kendali U+009B yang tidak terlihat dan tidak dapat disimpan (di sini ditandai �: "Andi�31m Saputra"). Hapus karakter itu atau ketik ulang isian sel, lalu unggah kembali.',
+    ]);
+    const [stored] = await t.dataSource.query(`SELECT name FROM participant WHERE nik = '1703060101700024'`);
+    expect(stored).toEqual({ name: 'Budi' });
+  });
+
   it('a NUL past the first 64 KB of a CSV rejects that row only: the 1,200 rows before it land (QA: the upload ended FAILED)', async () => {
     const nik = (i: number) => `17030601${String(1 + (i % 12)).padStart(2, '0')}80${String(1 + Math.floor(i / 12)).padStart(4, '0')}`;
     const line = (i: number, name: string) => `${nik(i)},1703060101200001,${name},1980-${String(1 + (i % 12)).padStart(2, '0')}-01,L,17.03.06.2003,,2026-01-01,,`;

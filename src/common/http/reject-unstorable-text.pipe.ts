@@ -1,18 +1,12 @@
 import { type ArgumentMetadata, BadRequestException, type PipeTransform } from '@nestjs/common';
 import { clip } from '../errors/domain.exception.js';
 import { MAX_JSON_DEPTH } from './json-body.js';
+import { CONTROL_CHARACTER } from '../text.js';
 
 /** A UTF-16 surrogate without its other half: no character at all, only escaped JSON (`"\udfff"`) can carry one. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/**
- * Control characters, the ones a sheet's cell refuses (cell.ts: C0 U+0001–U+001F but tab and line
- * breaks) and DEL U+007F and the C1 codes U+0080–U+009F: invisible, never part of a name, code or
- * reference, a terminal escape (`\u001b[31m`) among them. Tab, line feed, carriage return and NEL
- * U+0085 are whitespace, as in a cell: trimmed, and where values are compared collapsed (text.ts).
- */
-const CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/;
-const CONTROLS = new RegExp(CONTROL.source, 'g');
+const CONTROLS = new RegExp(CONTROL_CHARACTER.source, 'g');
 
 const hex = (char: string) => char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
 
@@ -24,7 +18,7 @@ function unstorable(text: string): string | undefined {
     const code = `\\u${half.charCodeAt(0).toString(16).padStart(4, '0')}`;
     return `memuat karakter rusak (${code}, separuh pasangan surrogate UTF-16 tanpa pasangannya), yang tidak dapat disimpan. Ketik ulang isian itu lalu kirim ulang.`;
   }
-  const control = CONTROL.exec(text)?.[0];
+  const control = CONTROL_CHARACTER.exec(text)?.[0];
   if (control === undefined) return undefined;
   // as a sheet's cell is refused (cell.ts characterFailure): the code, and the text with the character marked
   const shown = clip(text.replace(CONTROLS, '\uFFFD'));

@@ -3,6 +3,7 @@
  * for a column: a NIK from a `number` cell has already lost digits in Excel and must be refused.
  */
 import { clip } from '../errors/domain.exception.js';
+import { CONTROL_CHARACTER, trimSpace } from '../text.js';
 
 export type CellKind = 'empty' | 'text' | 'number' | 'date' | 'boolean' | 'error';
 
@@ -18,9 +19,9 @@ export interface Cell {
   /** True when the cell held rich text (several formatted runs), flattened into `text`. */
   readonly richText?: boolean;
   /**
-   * The code of the first character that cannot be taken (see `characterFailure`): a C0 control
-   * character other than tab, line feed and carriage return (NUL among them, which PostgreSQL text
-   * cannot hold), replaced in `text` by U+FFFD; or U+FFFD itself, a letter lost before the upload.
+   * The code of the first character that cannot be taken (see `characterFailure`): a control
+   * character (text.ts CONTROL_CHARACTER; NUL among them, which PostgreSQL text cannot hold),
+   * replaced in `text` by U+FFFD; or U+FFFD itself, a letter lost before the upload.
    */
   readonly badCharacter?: number;
   /**
@@ -44,17 +45,18 @@ const DAY_MS = 86_400_000;
 
 export const EMPTY_CELL: Cell = Object.freeze({ kind: 'empty', text: '' });
 
-const BAD_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFD]/;
-const CONTROL_CHARACTERS = /[\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+/** A control character (text.ts CONTROL_CHARACTER) or U+FFFD, whichever comes first. */
+const BAD_CHARACTER = new RegExp(`${CONTROL_CHARACTER.source}|\uFFFD`);
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
 
 /**
- * A text cell, trimmed. Every text of a .csv and of an .xlsx comes through here (an .xlsx cell
+ * A text cell, trimmed (of NEL U+0085 too). Every text of a .csv and of an .xlsx comes through here (an .xlsx cell
  * cannot hold NUL, but its escape `_x0000_` decodes into one: see `decodeXstring`), so no control character
  * reaches a row, a stored finding or the database: they are replaced by U+FFFD and `badCharacter`
  * says which, for the row checks to refuse the row naming the column.
  */
 export function textCell(raw: string): Cell {
-  const text = raw.trim();
+  const text = trimSpace(raw);
   if (text === '') return EMPTY_CELL;
   const bad = BAD_CHARACTER.exec(text);
   if (!bad) return { kind: 'text', text };
@@ -274,8 +276,8 @@ export const INVALID_CHARACTER = 'INVALID_CHARACTER';
 
 /**
  * Why a text cell cannot be taken as it is, in Indonesian, or null: it holds a control character
- * (NUL and the other C0 codes but tab and line breaks: never part of a name, number or code, and
- * NUL cannot be stored), or U+FFFD, the mark of a letter already lost when the file was read or
+ * (text.ts CONTROL_CHARACTER: NUL, the other C0 codes but tab and line breaks, DEL and C1; never part
+ * of a name, number or code, and NUL cannot be stored; JSON refuses the same), or U+FFFD, the mark of a letter already lost when the file was read or
  * saved in another encoding. The row is refused naming the column; the report repeats the value
  * with U+FFFD in place of the control character, so uploaded back untouched it is refused again.
  */
