@@ -12,8 +12,7 @@ const SPACE_AROUND = /^[\s\u0085]+|[\s\u0085]+$/g;
  * The control characters no value may hold, in a sheet's cell (cell.ts textCell) as in JSON
  * (reject-unstorable-text.pipe.ts): the C0 codes U+0000–U+001F but tab and the line breaks, DEL
  * U+007F and the C1 codes U+0080–U+009F but NEL U+0085. Invisible, never part of a name, code or
- * reference (a terminal escape `\u001b[31m` among them; in a file saved as Windows-1252, the five
- * bytes that code page leaves undefined); NUL cannot be stored at all. Tab, line feed, carriage
+ * reference (a terminal escape `\u001b[31m` among them); NUL cannot be stored at all. Tab, line feed, carriage
  * return and NEL are whitespace: trimmed, and where values are compared collapsed.
  */
 export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/;
