@@ -27,6 +27,7 @@ import { UploadColumnOrder1767000000000 } from './migrations/1767000000000-uploa
 import { PledgeUploadColumnOrder1767120000000 } from './migrations/1767120000000-pledge-upload-column-order.js';
 import { PaymentAdjustsMonthIndex1767240000000 } from './migrations/1767240000000-payment-adjusts-month-index.js';
 import { PaymentUploadChecksum1767360000000 } from './migrations/1767360000000-payment-upload-checksum.js';
+import { DropPaymentReferenceKeyIndex1767480000000 } from './migrations/1767480000000-drop-payment-reference-key-index.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   PledgeUploadColumnOrder1767120000000,
   PaymentAdjustsMonthIndex1767240000000,
   PaymentUploadChecksum1767360000000,
+  DropPaymentReferenceKeyIndex1767480000000,
 ];
