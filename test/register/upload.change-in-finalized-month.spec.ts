@@ -4,6 +4,8 @@ import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { closeMonth } from '../funding/support/register.js';
 import { upload } from './support.js';
+import { FROZEN_MONTHS } from '../../src/periods/frozen-allocations.sql.js';
+import { WARN_CLOSED_MONTH } from '../../src/register/sql/promote.sql.js';
 
 /**
  * §4/§9: a register change that moves the coverage of a finalized month is taken, with a warning
@@ -165,5 +167,23 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     ]);
     expect(found[1].message).toBe(newRegistration('Tanggal Mulai'));
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM participant WHERE nik IN ('1703064101600021', '1703064101600022')`)).toEqual([{ n: 2 }]);
+  });
+  it('the frozen months are costed as the few rows they are, closed_month analyzed or not (QA: a 2 s JIT compile of the warning)', async () => {
+    // closed_month gains a dozen rows a year: autovacuum never analyzes it. Without statistics it was
+    // guessed at 700 rows of 1,000 months each, and WARN_CLOSED_MONTH costed past jit_above_cost (100,000).
+    const estimate = async () => {
+      const [{ 'QUERY PLAN': [frozen] }] = await t.dataSource.query(`EXPLAIN (FORMAT JSON) SELECT * FROM ${FROZEN_MONTHS} f`);
+      const [{ 'QUERY PLAN': [warn] }] = await t.dataSource.query(`EXPLAIN (FORMAT JSON) ${WARN_CLOSED_MONTH}`, ['00000000-0000-4000-8000-000000000001', 'TAT', 'TMT']);
+      return { months: frozen.Plan['Plan Rows'], warnCost: warn.Plan['Total Cost'] };
+    };
+    await t.dataSource.query(`UPDATE pg_class SET reltuples = -1, relpages = 0 WHERE oid = 'closed_month'::regclass`); // as never analyzed
+    const unanalyzed = await estimate();
+    expect(unanalyzed.months).toBeLessThanOrEqual(120);
+    expect(unanalyzed.warnCost).toBeLessThan(100_000);
+    await t.dataSource.query('ANALYZE closed_month');
+    expect((await estimate()).warnCost).toBeLessThan(100_000);
+    expect(await t.dataSource.query(`SELECT month, closed FROM ${FROZEN_MONTHS} f ORDER BY month`)).toEqual(
+      Array.from({ length: 10 }, (_, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, closed: '2026-10' })),
+    );
   });
 });
