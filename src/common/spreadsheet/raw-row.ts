@@ -10,6 +10,8 @@ export interface RawRow {
   readonly cells: readonly Cell[];
   /** The sheet's name when it is hidden in the workbook (such rows are never read as data). */
   readonly hiddenSheet?: string;
+  /** The row is hidden in Excel (by hand, by a filter, in a collapsed group: hidden-rows.ts); it is read all the same. */
+  readonly hidden?: true;
 }
 
 /** Counts bytes as a file is read, for progress. */

@@ -30,6 +30,9 @@
  *   without a saved value) in any column, read or not, is a data row, its spec cells perhaps all
  *   empty, and callers refuse it for its missing values (QA: a PBI-APBN row with a name and no NIK,
  *   or a NIK formula never calculated, vanished unsaid). Row numbers are the file's, 1-based.
+ * - Rows Excel hides (by hand, filtered out by an AutoFilter, in a collapsed outline group) are read like
+ *   the others; `reader.sheetWarnings`, once the rows are read, names them (HIDDEN_ROWS, hidden-rows.ts),
+ *   for the upload's answer and row report.
  * - A merged range keeps its value in its first cell only: a data row with a spec column's cell
  *   hidden by one carries `merged` (merged-cells.ts), and callers refuse it (`withMergedCells`).
  * - The whole file is refused with a `SpreadsheetException` (Indonesian message): empty, not a
@@ -50,6 +53,7 @@ import type { ByteCounter, RawRow } from './raw-row.js';
 import { SpreadsheetException } from './spreadsheet.exception.js';
 import { OpenDocumentError, xlsxRows } from './xlsx-rows.js';
 import { HiddenCells, type MergedCell, type MergedRange } from './merged-cells.js';
+import { HiddenRows, type SheetWarning } from './hidden-rows.js';
 import { InflateLimitError } from './zip-entry.js';
 
 export interface SheetReaderOptions {
@@ -197,11 +201,17 @@ export class SheetReader {
   private dataRowCount = 0;
   /** The named sheet's header while other sheets are searched, its own sheet having no data row (`otherSheets`). */
   private namedHeader?: SheetHeader;
+  private readonly hiddenRows = new HiddenRows();
 
   constructor(
     private readonly path: string,
     private readonly options: SheetReaderOptions,
   ) {}
+
+  /** What the upload should say about the file as a whole, complete once the rows are read: its hidden data rows (HIDDEN_ROWS). */
+  get sheetWarnings(): SheetWarning[] {
+    return this.hiddenRows.warnings();
+  }
 
   /** Share of the file's bytes read so far, 0..1. */
   get progress(): number {
@@ -246,6 +256,7 @@ export class SheetReader {
         // anything else: a PBI-APBN list reads NIK only, and a row with a name and no NIK was dropped unsaid (QA).
         if (empty && !raw.cells.some(holds)) continue;
         if (++this.dataRowCount > maxRows) throw SpreadsheetException.tooManyRows(maxRows);
+        if (raw.hidden) this.hiddenRows.add(raw.rowNumber);
         batch.push(merged ? { rowNumber: raw.rowNumber, cells, merged } : { rowNumber: raw.rowNumber, cells });
         if (batch.length >= batchSize) {
           yield batch;

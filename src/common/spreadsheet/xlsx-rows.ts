@@ -17,6 +17,8 @@
  * visible worksheet in tab order. Hidden (and very hidden) worksheets come last,
  * their rows marked `hiddenSheet`, so that the caller can refuse a file whose data is only there
  * rather than read a stale sheet the user cannot see (QA: a hidden "Lama" before "Daftar Peserta").
+ * A hidden row of a visible sheet (`<row hidden="1">`: by hand, filtered out, a collapsed group) is
+ * read and marked `hidden` (hidden-rows.ts), for the upload to say so.
  *
  * Dates: a workbook in the 1904 date system (`<workbookPr date1904="1">`, old Excel for Mac) counts
  * serials from 1904-01-01. ExcelJS converts plain date cells itself (and reads only "1", not the
@@ -26,11 +28,12 @@
  * shown as 1905-06-07) is told from a real day by it (cell.ts yearOnly).
  */
 import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import unzipper, { type CentralDirectoryFile } from 'unzipper';
 import { type Cell, dateCell, decodeXstring, EMPTY_CELL, numberCell, serialDateCell, textCell } from './cell.js';
+import { HiddenRowTap } from './hidden-rows.js';
 import { type MergedRange, scanMergedRanges } from './merged-cells.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
 import { SharedStrings } from './shared-strings.js';
@@ -147,11 +150,14 @@ async function* sheetRows(
     const ready = async () => void (scan && merged!.set(sheet, await scan.promise));
     let held: RawRow[][] = [];
     read.current = await openEntry(path, file, { onRead: (bytes) => (counter.bytesRead += bytes) });
-    for (const { value } of reader._parseWorksheet(read.current, sheetNo)) {
+    // ExcelJS drops `<row hidden="1">`: the tap notes it on the way (hidden-rows.ts); errors reach the parser through it
+    const tap = pipeline(read.current, new HiddenRowTap(), () => undefined);
+    for (const { value } of reader._parseWorksheet(tap, sheetNo)) {
       let rows: RawRow[] = [];
       for await (const row of value) {
         const cells = rowCells(row, book);
-        if (cells) rows.push(hidden ? { sheet, rowNumber: row.number, cells, hiddenSheet: name } : { sheet, rowNumber: row.number, cells });
+        const hiddenRow = tap.hidden(row.number);
+        if (cells) rows.push(hidden ? { sheet, rowNumber: row.number, cells, hiddenSheet: name } : hiddenRow ? { sheet, rowNumber: row.number, cells, hidden: true } : { sheet, rowNumber: row.number, cells });
         if (rows.length >= CHUNK_ROWS) {
           read.rows += rows.length;
           held.push(rows);

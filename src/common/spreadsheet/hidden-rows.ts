@@ -1,0 +1,101 @@
+/**
+ * Rows Excel hides: hidden by hand, filtered out by an AutoFilter, or inside a collapsed outline
+ * group. All three are `<row r="12" hidden="1">` in the worksheet's XML, which ExcelJS's streaming
+ * reader does not pass on (it reads `r`, `ht` and `s` only), so the part is tapped on its way to the
+ * parser (`HiddenRowTap`): a row's tag has passed the tap before the parser hands the row over.
+ *
+ * Hidden rows are read like any other (the file's content is what counts: skipping them would change
+ * the data unsaid, refusing the file would lose the rows the user meant), but the upload says so,
+ * naming them (`hiddenRowsWarning`): an operator who filtered a sheet down to one village and
+ * uploaded it learns that every village's rows were read (QA). A .csv has no hidden rows.
+ */
+import { Transform, type TransformCallback } from 'node:stream';
+
+/** A warning about the uploaded file as a whole (not one row), as the upload's answer and row report give it. */
+export interface SheetWarning {
+  readonly code: typeof HIDDEN_ROWS;
+  /** Indonesian, naming the rows. */
+  readonly message: string;
+  /** How many data rows were hidden. */
+  readonly rows: number;
+  /** The hidden data rows as ranges of consecutive row numbers (the first MAX_RANGES), `[first, last]`. */
+  readonly ranges: readonly (readonly [number, number])[];
+}
+
+export const HIDDEN_ROWS = 'HIDDEN_ROWS';
+
+/** Ranges kept (and answered); the message names fewer. */
+const MAX_RANGES = 100;
+/** Ranges the message names before "dan N baris lain". */
+const MESSAGE_RANGES = 10;
+
+/** Collects hidden data row numbers, in file order, as ranges. */
+export class HiddenRows {
+  private readonly ranges: [number, number][] = [];
+  private count = 0;
+  private last = -1;
+
+  add(row: number): void {
+    this.count++;
+    if (row === this.last + 1 && this.ranges.length) this.ranges[this.ranges.length - 1][1] = row;
+    else if (this.ranges.length < MAX_RANGES) this.ranges.push([row, row]);
+    this.last = row;
+  }
+
+  /** The warning, or none when no data row was hidden. */
+  warnings(): SheetWarning[] {
+    if (!this.count) return [];
+    return [{ code: HIDDEN_ROWS, message: hiddenRowsMessage(this.ranges, this.count), rows: this.count, ranges: this.ranges.map(([a, b]) => [a, b] as const) }];
+  }
+}
+
+/** `Baris 12–40 dan 57 (30 baris) tersembunyi di Excel …`; past MESSAGE_RANGES ranges, the rest as a count. */
+export function hiddenRowsMessage(ranges: readonly (readonly [number, number])[], count: number): string {
+  const named = ranges.slice(0, MESSAGE_RANGES);
+  const parts = named.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
+  const shown = named.reduce((n, [a, b]) => n + b - a + 1, 0);
+  const list = count > shown ? `${parts.join(', ')} dan ${count - shown} baris lain` : parts.length > 1 ? `${parts.slice(0, -1).join(', ')} dan ${parts.at(-1)}` : parts[0];
+  const total = count > 1 ? ` (${count} baris)` : '';
+  return (
+    `Baris ${list}${total} tersembunyi di Excel (disembunyikan atau tersaring) dan tetap dibaca seperti baris lain. ` +
+    'Jika hanya baris yang terlihat yang dimaksud, hapus baris tersembunyi itu dari berkas.'
+  );
+}
+
+const ROW_TAG = /<(?:\w+:)?row\b[^>]*>/g;
+const ROW_NUMBER = /\sr\s*=\s*["'](\d+)["']/;
+const HIDDEN = /\shidden\s*=\s*["'](?:1|true)["']/;
+const ROW_OPEN = /<(?:\w+:)?row\b/;
+const HIDDEN_BYTES = Buffer.from('hidden');
+const LT = 0x3c;
+
+/**
+ * Passes a worksheet's XML through unchanged, noting the rows whose tag says `hidden`. `hidden(row)`
+ * answers for a row the parser has handed over (and forgets it: rows come once, in order).
+ */
+export class HiddenRowTap extends Transform {
+  private readonly seen = new Set<number>();
+  /** An unfinished tag at the end of the last chunk. */
+  private tail = '';
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    // Most chunks hold no hidden row: only the end of the chunk is looked at then.
+    const scan = chunk.includes(HIDDEN_BYTES) || ROW_OPEN.test(this.tail);
+    const lt = chunk.lastIndexOf(LT);
+    const text = scan || lt < 0 ? this.tail + chunk.toString('latin1') : chunk.toString('latin1', lt); // tags and digits are ASCII
+    if (scan) {
+      for (const m of text.matchAll(ROW_TAG)) {
+        if (!HIDDEN.test(m[0])) continue;
+        const r = ROW_NUMBER.exec(m[0]);
+        if (r) this.seen.add(Number(r[1]));
+      }
+    }
+    const open = text.lastIndexOf('<');
+    this.tail = open >= 0 && text.indexOf('>', open) < 0 ? text.slice(open) : '';
+    done(null, chunk);
+  }
+
+  hidden(row: number): boolean {
+    return this.seen.delete(row);
+  }
+}
