@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock/clock.js';
 import { isUuid } from '../common/http/uuid-param.js';
+import type { SheetWarning } from '../common/spreadsheet/hidden-rows.js';
 import { EnrollmentUpload } from './entities/enrollment-upload.entity.js';
 import { RegisterException } from './register.exception.js';
 import { CLEAR_STAGING } from './sql/staging.sql.js';
@@ -74,6 +75,11 @@ export class UploadStore {
   /** Keeps the file's column names (ColumnLabels) and their order (columnsInFileOrder) for the row report's headers and layout. */
   async columnLabels(id: string, labels: Readonly<Record<string, string>>, order: readonly string[]): Promise<void> {
     await this.dataSource.query(`UPDATE enrollment_upload SET column_labels = $2, column_order = $3 WHERE id = $1`, [id, JSON.stringify(labels), order]);
+  }
+
+  /** Keeps what the file as a whole warrants saying (SheetReader.sheetWarnings), once it is read. */
+  async sheetWarnings(id: string, warnings: readonly SheetWarning[]): Promise<void> {
+    await this.dataSource.query(`UPDATE enrollment_upload SET sheet_warnings = $2 WHERE id = $1`, [id, JSON.stringify(warnings)]);
   }
 
   async progress(id: string, progress: number, rowsRead: number): Promise<void> {

@@ -1,3 +1,4 @@
+import type { SheetWarning } from '../common/spreadsheet/hidden-rows.js';
 import type { EnrollmentUpload } from './entities/enrollment-upload.entity.js';
 
 /** The API shape of an upload (API.md "Register"), plus its details. */
@@ -8,6 +9,8 @@ export interface UploadView {
   accepted: number;
   rejected: number;
   warnings: number;
+  /** Warnings about the file as a whole, not one row: the rows Excel hid, read all the same (HIDDEN_ROWS, hidden-rows.ts). */
+  sheetWarnings: SheetWarning[];
   /** 0..1; 1 once done. */
   progress: number;
   created: number;
@@ -35,6 +38,7 @@ export function toUploadView(u: EnrollmentUpload, recognised = false): UploadVie
     accepted: u.accepted,
     rejected: u.rejected,
     warnings: u.warnings,
+    sheetWarnings: u.sheetWarnings ?? [],
     progress: u.status === 'DONE' ? 1 : Math.round(u.progress * 1000) / 1000,
     created: u.created,
     updated: u.updated,

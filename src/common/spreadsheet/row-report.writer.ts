@@ -76,6 +76,11 @@ export function rowCountLines(c: { rowsRead: SummaryValue; accepted: SummaryValu
   ];
 }
 
+/** The upload's warnings about its file as a whole (hidden rows: hidden-rows.ts), a Ringkasan line each, after the counts. */
+export function sheetWarningLines(warnings: readonly { message: string }[] | null | undefined): SummaryLine[] {
+  return (warnings ?? []).map((w) => ['Peringatan berkas', w.message] as const);
+}
+
 /** The columns of a sheet of the report, headed as the upload headed them. */
 interface ReportColumns {
   /** The upload's canonical columns, in sheet order (`width` defaults to 20). */

@@ -1,4 +1,5 @@
 import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { SheetWarning } from '../../common/spreadsheet/hidden-rows.js';
 
 export type UploadStatus = 'PROCESSING' | 'DONE' | 'FAILED';
 
@@ -68,6 +69,10 @@ export class EnrollmentUpload {
   /** Each column's name as the file's header wrote it (an alias as written, else the column's own name); null before the header is read. */
   @Column('jsonb', { name: 'column_labels', nullable: true })
   columnLabels: Record<string, string> | null;
+
+  /** What the upload said about its file as a whole (rows Excel hid, read all the same: hidden-rows.ts); empty before it was kept. */
+  @Column('jsonb', { name: 'sheet_warnings', default: () => "'[]'" })
+  sheetWarnings: SheetWarning[];
 
   /** The columns the file had, by own name, in its order (columnsInFileOrder): the row report's Perbaiki sheet is laid out so; null for uploads stored before it was kept. */
   @Column('text', { name: 'column_order', array: true, nullable: true })

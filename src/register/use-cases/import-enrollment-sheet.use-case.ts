@@ -144,6 +144,7 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
       if (pending.records.length + pending.issues.length) await writer.write(pending.records, pending.issues);
       await writer.settle();
       await pending.contested.settle(writer.transaction ?? this.dataSource.manager, writer);
+      await this.uploads.sheetWarnings(uploadId, reader.sheetWarnings); // rows Excel hid, read all the same
       await this.uploads.progress(uploadId, 0.9, rowsRead);
       const transaction = writer.transaction;
       const file: FileColumns = { tat: reader.header!.indexes[COL.TAT] >= 0, labels: labels ?? columnLabels() };

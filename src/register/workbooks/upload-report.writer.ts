@@ -5,7 +5,7 @@
  */
 import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { rowCountLines, writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
+import { rowCountLines, sheetWarningLines, writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
 import { wibTimestamp } from '../../common/clock/clock.js';
 import { textValue } from '../../common/spreadsheet/workbook-style.js';
 import type { EnrollmentUpload } from '../entities/enrollment-upload.entity.js';
@@ -32,6 +32,7 @@ export function writeUploadReport(dataSource: DataSource, upload: EnrollmentUplo
         ['Peserta baru', upload.created],
         ['Peserta diperbarui', upload.updated],
         ['Tidak berubah', upload.unchanged],
+        ...sheetWarningLines(upload.sheetWarnings),
         ['Keterangan', upload.error],
       ],
     },
