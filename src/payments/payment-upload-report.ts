@@ -4,7 +4,8 @@
  * headed them, and the upload's counts.
  */
 import { dayInWib, wibTimestamp } from '../common/clock/clock.js';
-import { type RowReport, rowCountLines } from '../common/spreadsheet/row-report.writer.js';
+import type { SheetWarning } from '../common/spreadsheet/hidden-rows.js';
+import { type RowReport, rowCountLines, sheetWarningLines } from '../common/spreadsheet/row-report.writer.js';
 import { textValue } from '../common/spreadsheet/workbook-style.js';
 import { PAYMENT_COLUMNS } from './payment-row.validator.js';
 
@@ -19,6 +20,8 @@ export interface PaymentUploadRow {
   warnings: number;
   payments: number;
   amount: string;
+  /** Warnings about the file as a whole: the rows Excel hid, read all the same (HIDDEN_ROWS, hidden-rows.ts). */
+  sheetWarnings: SheetWarning[];
 }
 
 /** An upload as its row report needs it: the listed fields and the file's headers and column order (null when stored before they were kept). */
@@ -41,6 +44,7 @@ export function paymentUploadReport(u: PaymentUploadReportRow): RowReport {
       ...rowCountLines(u),
       ['Pembayaran tercatat', u.payments],
       ['Jumlah tercatat', Number(u.amount), 'rupiah'],
+      ...sheetWarningLines(u.sheetWarnings),
     ],
   };
 }

@@ -72,14 +72,20 @@ function billView(b: Bill) {
     uploadedBy: b.uploadedBy,
     uploadedAt: b.uploadedAt,
     ...counts(b),
+    ...sheetWarnings(b),
   };
 }
 
 function pbiView(l: PbiApbnList) {
-  return { id: l.id, month: l.month, version: l.version, niks: l.niks, checksum: l.checksum, filename: l.filename, uploadedBy: l.uploadedBy, uploadedAt: l.uploadedAt, ...counts(l) };
+  return { id: l.id, month: l.month, version: l.version, niks: l.niks, checksum: l.checksum, filename: l.filename, uploadedBy: l.uploadedBy, uploadedAt: l.uploadedAt, ...counts(l), ...sheetWarnings(l) };
 }
 
 /** Row counts of the upload (null for a PBI-APBN list's rows read and accepted when stored before they were kept). */
 function counts({ counts: c }: Bill | PbiApbnList) {
   return { rowsRead: c.rowsRead, accepted: c.accepted, rejected: c.rejected, warnings: c.warnings };
+}
+
+/** What the upload said about its file as a whole (the rows Excel hid: hidden-rows.ts). */
+function sheetWarnings({ sheetWarnings: w }: Bill | PbiApbnList) {
+  return { sheetWarnings: w ?? [] };
 }

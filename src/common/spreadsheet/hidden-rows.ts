@@ -20,6 +20,13 @@ export interface SheetWarning {
   readonly rows: number;
   /** The hidden data rows as ranges of consecutive row numbers (the first MAX_RANGES), `[first, last]`. */
   readonly ranges: readonly (readonly [number, number])[];
+  /** The sheet the rows are on, for an upload read from two sheets (a pledge sheet's `Komitmen` and `Daftar`). */
+  readonly sheet?: string;
+}
+
+/** `warnings` of an upload read from two sheets, each told on which sheet (`Sheet Daftar: baris 4 …`). */
+export function onSheet(warnings: readonly SheetWarning[], sheet: string): SheetWarning[] {
+  return warnings.map((w) => ({ ...w, sheet, message: `Sheet ${sheet}: ${w.message.charAt(0).toLowerCase()}${w.message.slice(1)}` }));
 }
 
 export const HIDDEN_ROWS = 'HIDDEN_ROWS';

@@ -4,6 +4,7 @@ import { DomainException } from '../../common/errors/domain.exception.js';
 import { oneLine } from '../../common/text.js';
 import { columnsInFileOrder, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { type MergedCell, mergedCellIssue, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
+import { onSheet, type SheetWarning } from '../../common/spreadsheet/hidden-rows.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetErrorCode, SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import type { PledgeInput, PledgeWarning } from '../domain/pledge-rules.js';
@@ -47,6 +48,8 @@ export interface PledgeUploadReport {
   listRowsRejected: number;
   pledges: { rowNumber: number; code: string; warnings: PledgeWarning[] }[];
   issues: PledgeUploadIssue[];
+  /** Warnings about the file as a whole: the rows Excel hid on `Komitmen` or `Daftar`, read all the same (HIDDEN_ROWS, hidden-rows.ts). */
+  sheetWarnings: SheetWarning[];
 }
 
 const MAX_ROWS = 5000;
@@ -90,9 +93,10 @@ export class ImportPledgeSheet {
   async execute(command: ImportPledgeSheetCommand): Promise<PledgeUploadReport> {
     try {
       const checksum = command.dryRun ? null : await fileChecksum(command.path);
-      const { rows, sheet, names, order } = await this.readPledges(command);
+      const { rows, sheet, names, order, sheetWarnings } = await this.readPledges(command);
       const lists = await this.mergeLists(command, rows, sheet);
       const report = await this.apply(command, rows, lists.issues, { Komitmen: names, Daftar: lists.names });
+      report.sheetWarnings = [...sheetWarnings, ...lists.sheetWarnings]; // rows Excel hid, read all the same
       if (checksum === null) return report;
       const stored = { report, checksum, actor: command.actor, labels: names, order, listLabels: lists.names, listOrder: lists.order, ...repeatedRows(report, rows, lists.rows) };
       return { id: await this.uploads.store(stored), ...report };
@@ -102,7 +106,7 @@ export class ImportPledgeSheet {
   }
 
   /** The pledge rows, their sheet, its headers as the file wrote them and its columns in the file's order (the row report's layout). */
-  private async readPledges({ path, filename }: ImportPledgeSheetCommand): Promise<{ rows: PledgeRow[]; sheet: number | undefined; names: ColumnNames; order: string[] }> {
+  private async readPledges({ path, filename }: ImportPledgeSheetCommand): Promise<{ rows: PledgeRow[]; sheet: number | undefined; names: ColumnNames; order: string[]; sheetWarnings: SheetWarning[] }> {
     const reader = new SheetReader(path, { filename, sheet: PLEDGE_SHEET_NAME, columns: PLEDGE_COLUMNS, maxRows: MAX_ROWS });
     const rows: PledgeRow[] = [];
     let names: ColumnNames = labelsByName(PLEDGE_COLUMNS);
@@ -115,7 +119,8 @@ export class ImportPledgeSheet {
         rows.push({ rowNumber: row.rowNumber, cells: row.cells, ...read, listRefusals: [], ...(row.overflow && { overflow: row.overflow.message }) });
       }
     }
-    return { rows, sheet: reader.header?.sheet, names, order: columnsInFileOrder(PLEDGE_COLUMNS, reader.header!.indexes) };
+    const sheetWarnings = onSheet(reader.sheetWarnings, PLEDGE_SHEET_NAME);
+    return { rows, sheet: reader.header?.sheet, names, order: columnsInFileOrder(PLEDGE_COLUMNS, reader.header!.indexes), sheetWarnings };
   }
 
   /**
@@ -130,7 +135,7 @@ export class ImportPledgeSheet {
     { path, filename, dryRun }: ImportPledgeSheetCommand,
     rows: PledgeRow[],
     pledgeSheet: number | undefined,
-  ): Promise<{ issues: PledgeUploadIssue[]; names: ColumnNames; order: string[] | null; rows: ListRow[] }> {
+  ): Promise<{ issues: PledgeUploadIssue[]; names: ColumnNames; order: string[] | null; rows: ListRow[]; sheetWarnings: SheetWarning[] }> {
     const issues: PledgeUploadIssue[] = [];
     const listRows: ListRow[] = [];
     let names: ColumnNames = labelsByName(LIST_COLUMNS);
@@ -141,7 +146,7 @@ export class ImportPledgeSheet {
     const known = await this.regions.villageCodes();
     try {
       for await (const batch of reader.batches()) {
-        if (reader.header?.sheet === pledgeSheet) return { issues, names, order, rows: listRows }; // the pledge sheet itself: no list sheet
+        if (reader.header?.sheet === pledgeSheet) return { issues, names, order, rows: listRows, sheetWarnings: [] }; // the pledge sheet itself: no list sheet
         names = labelsByName(LIST_COLUMNS, reader.header!.labels);
         order = columnsInFileOrder(LIST_COLUMNS, reader.header!.indexes);
         for (const { rowNumber, cells, merged } of batch) {
@@ -182,11 +187,11 @@ export class ImportPledgeSheet {
       // No `Daftar` sheet (or no rows in it); a list on a hidden sheet is refused, not left out unsaid.
       if (!(err instanceof SpreadsheetException) || err.code === SpreadsheetErrorCode.HIDDEN_SHEET) throw err;
     }
-    return { issues, names, order, rows: listRows };
+    return { issues, names, order, rows: listRows, sheetWarnings: onSheet(reader.sheetWarnings, LIST_SHEET_NAME) };
   }
 
   private async apply(command: ImportPledgeSheetCommand, rows: PledgeRow[], issues: PledgeUploadIssue[], names: SheetNames): Promise<PledgeUploadReport> {
-    const report: PledgeUploadReport = { filename: command.filename, dryRun: command.dryRun, rowsRead: rows.length, accepted: 0, rejected: 0, listRowsRejected: 0, pledges: [], issues };
+    const report: PledgeUploadReport = { filename: command.filename, dryRun: command.dryRun, rowsRead: rows.length, accepted: 0, rejected: 0, listRowsRejected: 0, pledges: [], issues, sheetWarnings: [] };
     const reject = (row: PledgeRow, problems: { column: string | null; message: string }[]) => {
       report.rejected += 1;
       for (const p of problems) issues.push({ sheet: 'Komitmen', rowNumber: row.rowNumber, ...p });

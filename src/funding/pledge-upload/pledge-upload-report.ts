@@ -7,7 +7,8 @@
  * that sheet: both are fixed in the one workbook, which uploaded alone saves each pledge with its whole list.
  */
 import { dayInWib, wibTimestamp } from '../../common/clock/clock.js';
-import type { ReportSheet, RowReport, SummaryLine } from '../../common/spreadsheet/row-report.writer.js';
+import type { SheetWarning } from '../../common/spreadsheet/hidden-rows.js';
+import { type ReportSheet, type RowReport, sheetWarningLines, type SummaryLine } from '../../common/spreadsheet/row-report.writer.js';
 import { textValue } from '../../common/spreadsheet/workbook-style.js';
 import { LIST_COLUMNS, LIST_SHEET_NAME, PLEDGE_COLUMNS } from './pledge-sheet.js';
 
@@ -22,6 +23,8 @@ export interface PledgeUploadRow {
   rejected: number;
   /** `Daftar` rows refused (not in `rejected`, which counts pledge rows). */
   listRowsRejected: number;
+  /** Warnings about the file as a whole: the rows Excel hid on either sheet, read all the same (HIDDEN_ROWS, hidden-rows.ts). */
+  sheetWarnings: SheetWarning[];
 }
 
 /**
@@ -65,6 +68,7 @@ export function pledgeUploadReport(u: PledgeUploadReportRow, list: PledgeUploadL
       ['Diterima', u.accepted],
       ['Ditolak', u.rejected],
       ...(u.listRowsRejected ? [['Baris Daftar ditolak', u.listRowsRejected] as SummaryLine] : []),
+      ...sheetWarningLines(u.sheetWarnings),
       ...(note ? [['Catatan', note] as SummaryLine] : []),
     ],
   };

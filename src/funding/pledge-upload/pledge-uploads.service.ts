@@ -66,6 +66,7 @@ export class PledgeUploads {
     return this.dataSource.transaction(async (m) => {
       const [{ id }] = await m.query(INSERT_PLEDGE_UPLOAD, [
         report.filename, u.checksum, u.actor, this.clock.now(), report.rowsRead, report.accepted, report.rejected, JSON.stringify(u.labels), JSON.stringify(u.listLabels), u.order, u.listOrder,
+        JSON.stringify(report.sheetWarnings),
       ]);
       const issues: RowIssue[] = [];
       const raws: (RawCells | null)[] = [];

@@ -4,11 +4,12 @@ import { issueColumnOrder } from '../../common/spreadsheet/upload-issue.sql.js';
 
 /**
  * $1 filename, $2 sha256 of the file, $3 user, $4 time, $5 rows read, $6 accepted, $7 rejected, $8 `Komitmen` and $9 `Daftar`
- * column labels (JSON), $10 `Komitmen` and $11 `Daftar` columns the file had, in its order (migration 1767120000000). Returns the id.
+ * column labels (JSON), $10 `Komitmen` and $11 `Daftar` columns the file had, in its order (migration 1767120000000), $12 the
+ * warnings about the file as a whole (JSON, SheetWarning[]: the rows Excel hid, migration 1767480000000). Returns the id.
  */
 export const INSERT_PLEDGE_UPLOAD = `
-  INSERT INTO pledge_upload (filename, checksum, uploaded_by, uploaded_at, rows_read, accepted, rejected, column_labels, list_column_labels, column_order, list_column_order)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+  INSERT INTO pledge_upload (filename, checksum, uploaded_by, uploaded_at, rows_read, accepted, rejected, column_labels, list_column_labels, column_order, list_column_order, sheet_warnings)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
   RETURNING id`;
 
 /** `Daftar` rows the row report repeats (migration 1766880000000), as uploaded. $1 upload id, $2 row numbers, $3 raw rows (jsonb). */
@@ -40,6 +41,7 @@ export const LIST_REPORT_ROWS = `
 
 /** An upload's listed fields; `listRowsRejected`: the distinct `Daftar` rows its issues refuse (uploads stored before it was answered count too). */
 const COLUMNS = `id, filename, checksum, uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt", rows_read AS "rowsRead", accepted, rejected,
+  sheet_warnings AS "sheetWarnings",
   (SELECT count(DISTINCT i.row_number)::int FROM upload_issue i WHERE i.upload_id = pledge_upload.id AND i.sheet = 'Daftar') AS "listRowsRejected"`;
 
 /** One upload by id, with the `Komitmen` and `Daftar` sheets' headers and column order as the file had them (the report's Perbaiki and Daftar). $1 id. */

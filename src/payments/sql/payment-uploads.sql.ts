@@ -3,15 +3,16 @@
 /**
  * $1 filename, $2 user, $3 time, $4 rows read, $5 accepted, $6 rejected, $7 rows with warnings, $8 payments, $9 amount,
  * $10 column labels (JSON: each column's header as the file wrote it, migration 1766640000000), $11 the columns the
- * file had, in its order (migration 1767000000000), $12 the file's SHA-256 (migration 1767360000000). Returns the id.
+ * file had, in its order (migration 1767000000000), $12 the file's SHA-256 (migration 1767360000000), $13 the warnings
+ * about the file as a whole (JSON, SheetWarning[]: the rows Excel hid, migration 1767480000000). Returns the id.
  */
 export const INSERT_PAYMENT_UPLOAD = `
-  INSERT INTO payment_upload (filename, uploaded_by, uploaded_at, rows_read, accepted, rejected, warnings, payments, amount, column_labels, column_order, checksum)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+  INSERT INTO payment_upload (filename, uploaded_by, uploaded_at, rows_read, accepted, rejected, warnings, payments, amount, column_labels, column_order, checksum, sheet_warnings)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
   RETURNING id`;
 
 const COLUMNS = `id, filename, uploaded_by AS "uploadedBy", uploaded_at AS "uploadedAt", rows_read AS "rowsRead", accepted, rejected,
-         warnings, payments, amount::text AS amount`;
+         warnings, payments, amount::text AS amount, sheet_warnings AS "sheetWarnings"`;
 
 /** One upload by id, as the row report shows it (its summary, and the Perbaiki sheet's headers). $1 id. */
 export const PAYMENT_UPLOAD = `SELECT ${COLUMNS}, column_labels AS "columnLabels", column_order AS "columnOrder" FROM payment_upload WHERE id = $1`;

@@ -129,6 +129,7 @@ export class UploadPayments {
       payments += records.length;
       amount += records.reduce((s, r) => s + r.amount, 0);
     }
+    collector.sheetWarnings = reader.sheetWarnings; // rows Excel hid, read all the same
     if (payments === 0 && recordedRows > 0 && recordedRows === collector.rejected) return this.allRecorded(collector.report(), checksum, m);
     if (payments === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const mismatch = totalRowMismatch(footer, amount, 'JUMLAH');
@@ -151,6 +152,7 @@ export class UploadPayments {
       JSON.stringify(collector.names), // the report's Perbaiki sheet is headed as the file was, like the findings
       columnsInFileOrder(PAYMENT_COLUMNS, reader.header!.indexes), // and laid out as it was
       checksum,
+      JSON.stringify(collector.sheetWarnings),
     ]);
     await writeIssues(m, id, collector);
     return { id, ...collector.report(), payments, amount };
@@ -163,7 +165,7 @@ export class UploadPayments {
   private async allRecorded(report: UploadReport, checksum: string, m: EntityManager): Promise<PaymentUploadResult> {
     const [earlier]: PaymentUploadRow[] = await m.query(PAYMENT_UPLOAD_OF_FILE, [checksum]);
     if (!earlier) throw PaymentException.alreadyRecorded(report);
-    const stored = await storedReport(m, { id: earlier.id, counts: earlier });
+    const stored = await storedReport(m, { id: earlier.id, counts: earlier, sheetWarnings: earlier.sheetWarnings });
     const message = `Semua pembayaran di berkas ini sudah tercatat (unggahan ${earlier.filename} oleh ${earlier.uploadedBy} pada ${wibTimestamp(earlier.uploadedAt)}); tidak ada yang disimpan.`;
     return { id: earlier.id, ...stored, payments: earlier.payments, amount: Number(earlier.amount), recognised: true, message };
   }

@@ -104,12 +104,13 @@ export class UploadBill {
       lines += records.length;
       linesTotal += records.reduce((s, r) => s + r.amount, 0);
     }
+    collector.sheetWarnings = reader.sheetWarnings; // rows Excel hid, read all the same
     if (lines === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const mismatch = totalRowMismatch(footer, linesTotal, 'IURAN');
     if (mismatch) collector.warnAbout(mismatch, footer!.raw);
 
     // column_labels, column_order: the report's Perbaiki sheet is headed and laid out as the file was, like the findings
-    await m.query('UPDATE bill SET lines = $2, lines_total = $3, rows_read = $4, accepted = $5, rejected = $6, warnings = $7, column_labels = $8, column_order = $9 WHERE id = $1', [
+    await m.query('UPDATE bill SET lines = $2, lines_total = $3, rows_read = $4, accepted = $5, rejected = $6, warnings = $7, column_labels = $8, column_order = $9, sheet_warnings = $10 WHERE id = $1', [
       bill.id,
       lines,
       linesTotal,
@@ -119,6 +120,7 @@ export class UploadBill {
       collector.warnedRows,
       JSON.stringify(collector.names),
       columnsInFileOrder(BILL_COLUMNS, reader.header!.indexes),
+      JSON.stringify(collector.sheetWarnings),
     ]);
     await writeIssues(m, bill.id, collector);
     const replaced = replacedVersion(latest && { version: latest.version, count: latest.lines }, lines, 'baris tagihan');

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { SheetWarning } from '../../common/spreadsheet/hidden-rows.js';
 import { UploadCounts } from './upload-counts.js';
 
 /** One version of the central PBI-APBN NIK list of a month (DOMAIN §7, double coverage). NIKs are in `pbi_apbn_entry`. */
@@ -19,6 +20,10 @@ export class PbiApbnList {
 
   @Column(() => UploadCounts, { prefix: false })
   counts: UploadCounts;
+
+  /** What the upload said about its file as a whole (rows Excel hid, read all the same: hidden-rows.ts); empty before it was kept. */
+  @Column('jsonb', { name: 'sheet_warnings', default: () => "'[]'" })
+  sheetWarnings: SheetWarning[];
 
   /** The file's header for each column (`{ NOKA: 'No Kartu', … }`), heading the row report's Perbaiki sheet; null for uploads stored before it was kept. */
   @Column('jsonb', { name: 'column_labels', nullable: true })

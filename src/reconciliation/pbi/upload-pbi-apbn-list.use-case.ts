@@ -88,10 +88,11 @@ export class UploadPbiApbnList {
       }
       if (niks.length) await m.query(INSERT_PBI_ENTRIES, [list.id, niks]);
     }
+    collector.sheetWarnings = reader.sheetWarnings; // rows Excel hid, read all the same
     if (collector.accepted === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const [{ n }] = await m.query('SELECT count(*)::int AS n FROM pbi_apbn_entry WHERE list_id = $1', [list.id]);
     // column_labels, column_order: the report's Perbaiki sheet is headed and laid out as the file was, like the findings
-    await m.query('UPDATE pbi_apbn_list SET niks = $2, rows_read = $3, accepted = $4, rejected = $5, warnings = $6, column_labels = $7, column_order = $8 WHERE id = $1', [
+    await m.query('UPDATE pbi_apbn_list SET niks = $2, rows_read = $3, accepted = $4, rejected = $5, warnings = $6, column_labels = $7, column_order = $8, sheet_warnings = $9 WHERE id = $1', [
       list.id,
       n,
       collector.rowsRead,
@@ -100,6 +101,7 @@ export class UploadPbiApbnList {
       collector.warnedRows,
       JSON.stringify(collector.names),
       columnsInFileOrder(PBI_COLUMNS, reader.header!.indexes),
+      JSON.stringify(collector.sheetWarnings),
     ]);
     await writeIssues(m, list.id, collector);
     const replaced = replacedVersion(latest && { version: latest.version, count: latest.niks }, Number(n), 'NIK');

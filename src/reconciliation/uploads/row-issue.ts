@@ -1,4 +1,5 @@
 import type { RawCells } from '../../common/spreadsheet/row-report.writer.js';
+import type { SheetWarning } from '../../common/spreadsheet/hidden-rows.js';
 import { oneLine } from '../../common/text.js';
 
 /** One problem with one row of an uploaded sheet, as reported to the user (Indonesian message). */
@@ -21,6 +22,8 @@ export interface UploadReport {
   rejected: number;
   warnings: number;
   issues: RowIssue[];
+  /** Warnings about the file as a whole, not one row: the rows Excel hid, read all the same (HIDDEN_ROWS, hidden-rows.ts). */
+  sheetWarnings: SheetWarning[];
 }
 
 /**
@@ -41,6 +44,8 @@ export class IssueCollector {
   accepted = 0;
   rejected = 0;
   warnedRows = 0;
+  /** SheetReader.sheetWarnings, set once the file is read. */
+  sheetWarnings: SheetWarning[] = [];
 
   /**
    * Records a validated row's issues; returns true when the row is accepted. `raw` gives the row as
@@ -80,6 +85,7 @@ export class IssueCollector {
       rejected: this.rejected,
       warnings: this.warnedRows,
       issues: this.issues.slice(0, MAX_ISSUES_IN_RESPONSE),
+      sheetWarnings: this.sheetWarnings,
     };
   }
 }

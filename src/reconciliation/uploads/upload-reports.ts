@@ -3,7 +3,7 @@
  * row report (common/spreadsheet/row-report.writer.ts) with the upload's columns, headed as the uploaded
  * file headed them (`column_labels`; own names for uploads stored before), and its counts.
  */
-import { type RowReport, rowCountLines, type SummaryLine } from '../../common/spreadsheet/row-report.writer.js';
+import { type RowReport, rowCountLines, sheetWarningLines, type SummaryLine } from '../../common/spreadsheet/row-report.writer.js';
 import { wibTimestamp } from '../../common/clock/clock.js';
 import { monthName } from '../../common/month.js';
 import { textValue } from '../../common/spreadsheet/workbook-style.js';
@@ -13,7 +13,7 @@ import type { PbiApbnList } from '../entities/pbi-apbn-list.entity.js';
 import { PBI_COLUMNS } from '../pbi/upload-pbi-apbn-list.use-case.js';
 import { WHOLE_LIST_NOTE } from './replaced-version.js';
 
-type Counted = Pick<Bill, 'filename' | 'month' | 'version' | 'uploadedBy' | 'uploadedAt' | 'counts'>;
+type Counted = Pick<Bill, 'filename' | 'month' | 'version' | 'uploadedBy' | 'uploadedAt' | 'counts' | 'sheetWarnings'>;
 
 function uploadLines(u: Counted): SummaryLine[] {
   return [
@@ -23,6 +23,7 @@ function uploadLines(u: Counted): SummaryLine[] {
     ['Diunggah oleh', u.uploadedBy],
     ['Waktu unggah', wibTimestamp(u.uploadedAt)],
     ...rowCountLines(u.counts),
+    ...sheetWarningLines(u.sheetWarnings),
   ];
 }
 
