@@ -73,6 +73,7 @@ describe('pledge sheet uploads are stored: list, read, row report', () => {
       accepted: 1,
       rejected: 2,
       listRowsRejected: 1,
+      sheetWarnings: [],
       issues: first.issues,
     });
   });

@@ -78,7 +78,7 @@ describe('payments: sheet upload', () => {
     const list = (await (await t.as(Role.AUDITOR)).get('/api/v1/payment-uploads?pageSize=1').expect(200)).body;
     expect(list.total).toBeGreaterThanOrEqual(2);
     expect(list.items).toEqual([
-      { id: up.body.id, filename: 'pembayaran-oktober.csv', uploadedBy: expect.any(String), uploadedAt: '2026-11-15T03:30:00.000Z', rowsRead: 3, accepted: 1, rejected: 2, warnings: 0, payments: 1, amount: 2000 },
+      { id: up.body.id, filename: 'pembayaran-oktober.csv', uploadedBy: expect.any(String), uploadedAt: '2026-11-15T03:30:00.000Z', rowsRead: 3, accepted: 1, rejected: 2, warnings: 0, payments: 1, amount: 2000, sheetWarnings: [] },
     ]);
   });
 
