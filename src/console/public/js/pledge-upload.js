@@ -16,7 +16,7 @@ import { hasRowReport, reportPath } from './row-report.js';
 import { hashFor } from './routes.js';
 import { sheetUploadForm } from './upload-box.js';
 import { latestUploads } from './upload-history.js';
-import { announce, dataTable, downloadButton, notice, stats } from './ui.js';
+import { announce, dataTable, downloadButton, notice, sheetWarningNotices, stats } from './ui.js';
 
 const BASE = '/api/v1/pledge-uploads';
 
@@ -92,6 +92,7 @@ function result(res) {
       { label: 'Ditolak', value: number(res.rejected), tone: res.rejected ? 'bad' : null },
       ...(res.listRowsRejected ? [{ label: 'Baris Daftar ditolak', value: number(res.listRowsRejected), tone: 'bad' }] : []),
     ]),
+    ...sheetWarningNotices(res),
     pledges.length
       ? dataTable({
           caption: res.dryRun ? `Komitmen yang dapat disimpan (${number(pledges.length)})` : `Komitmen tersimpan (${number(pledges.length)})`,

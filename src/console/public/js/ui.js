@@ -16,6 +16,14 @@ export function notice(kind, ...children) {
 }
 
 /**
+ * An upload's warnings about its file as a whole (`sheetWarnings`: the rows Excel hid, read all the same), a
+ * warning notice each, beside the upload's other warnings; none for an answer without them.
+ */
+export function sheetWarningNotices(upload) {
+  return (Array.isArray(upload?.sheetWarnings) ? upload.sheetWarnings : []).map((w) => notice('warning', h('strong', { text: 'Peringatan: ' }), w.message));
+}
+
+/**
  * The error's message and, when it has them, its reasons (the API's `details`): a page-level
  * refusal ("Data yang dikirim tidak valid.") otherwise said nothing of why (QA: a year of 1999).
  */

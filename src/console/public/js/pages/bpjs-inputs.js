@@ -13,7 +13,7 @@ import { uploadBox } from '../upload-box.js';
 import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
 import { hasRowReport, reportPath } from '../row-report.js';
 import { uploadHistory } from '../upload-history.js';
-import { announce, busy, downloadButton, notice, pageHeader, section, stats } from '../ui.js';
+import { announce, busy, downloadButton, notice, pageHeader, section, sheetWarningNotices, stats } from '../ui.js';
 
 export async function render(main, ctx) {
   // the month in the address (the run page's "Ke halaman tagihan" names it): both forms open on it, so
@@ -120,6 +120,7 @@ function billForm(ctx, month) {
         bill.warnings ? { label: 'Peringatan', value: number(bill.warnings), tone: 'warn' } : null,
       ].filter(Boolean)),
       bill.notice ? notice('warning', bill.notice) : null,
+      ...sheetWarningNotices(bill),
       bill.invoiceTotal !== undefined && bill.invoiceTotal !== bill.linesTotal ? notice('warning', `Total invoice berbeda dengan jumlah baris: akan tercatat sebagai temuan "${CATEGORY_LABELS.TOTAL_MISMATCH}" pada rekonsiliasi.`) : null,
       reportLink('/api/v1/bills', bill, billReportName(bill)),
       Array.isArray(bill.issues) && bill.issues.length ? issuesTable(bill.issues, `Baris tagihan ditolak dan peringatan (${number(bill.issues.length)})`) : null,
@@ -144,6 +145,7 @@ function pbiForm(ctx, month) {
         ? notice('info', `Berkas ini sama dengan daftar PBI APBN ${monthLabel(list.month)} versi ${list.version} yang terbaru: tidak ada versi baru (${number(list.niks)} NIK).`)
         : notice('success', `Daftar PBI APBN ${monthLabel(list.month)} tersimpan${list.version ? ` (versi ${list.version})` : ''}: ${number(list.niks)} NIK.`),
       list.notice ? notice('warning', list.notice) : null,
+      ...sheetWarningNotices(list),
       reportLink('/api/v1/pbi-apbn-lists', list, pbiReportName(list)),
       Array.isArray(list.issues) && list.issues.length ? issuesTable(list.issues, issuesCaption(list.issues)) : null,
     ],

@@ -10,7 +10,7 @@ import { issuesCaption, issuesTable } from '../issues-table.js';
 import { hasRowReport, reportPath } from '../row-report.js';
 import { sleep, uploadBox } from '../upload-box.js';
 import { fetchPage, pager } from '../pager.js';
-import { announce, badge, busy, dataTable, downloadButton, errorNotice, notice, pageHeader, section, stats } from '../ui.js';
+import { announce, badge, busy, dataTable, downloadButton, errorNotice, notice, pageHeader, section, sheetWarningNotices, stats } from '../ui.js';
 
 const BASE = '/api/v1/enrollment-uploads';
 const POLL_MS = 1000;
@@ -113,6 +113,7 @@ async function showResult(container, status, ctx) {
       h('p', {}, 'Status: ', statusBadge(status.status), status.recognised ? ' (isi berkas sama dengan unggahan sebelumnya; tidak ada perubahan; angka di bawah dari unggahan itu)' : ''),
       notice(tone, headline),
       stats(counts),
+      ...sheetWarningNotices(status),
       hasRowReport(status)
         ? h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', reportPath(BASE, status.id), { kind: 'primary', fallbackName: `laporan-unggahan-${status.id}.xlsx` }))
         : null,

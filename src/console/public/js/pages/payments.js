@@ -16,7 +16,7 @@ import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js
 import { PAYMENT_REPORT_FALLBACK, paymentUploadHistory } from '../payment-uploads.js';
 import { hasRowReport, reportPath } from '../row-report.js';
 import { sheetUploadForm } from '../upload-box.js';
-import { announce, busy, confirmStep, dataTable, downloadButton, errorNotice, loading, notice, pageHeader, section, stats } from '../ui.js';
+import { announce, busy, confirmStep, dataTable, downloadButton, errorNotice, loading, notice, pageHeader, section, sheetWarningNotices, stats } from '../ui.js';
 
 export async function render(main, ctx) {
   const { month, problem } = monthFromAddress(ctx.query, currentMonth());
@@ -142,6 +142,7 @@ function sheetForm(ctx, refresh, history) {
           { label: 'Diterima', value: number(res.accepted), tone: 'ok' },
           { label: 'Ditolak', value: number(res.rejected), tone: res.rejected ? 'bad' : null },
         ]),
+        ...sheetWarningNotices(res),
         res.id && hasRowReport(res)
           ? h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', reportPath('/api/v1/payment-uploads', res.id), { kind: 'secondary', fallbackName: PAYMENT_REPORT_FALLBACK }))
           : null,
