@@ -66,4 +66,13 @@ describe('enrollment upload: hidden rows are read and named', () => {
     const plain = await upload(t, { name: 'terlihat.xlsx', content: await sheet([]) });
     expect(plain.body).toMatchObject({ status: 'DONE', rowsRead: 6, sheetWarnings: [] });
   });
+
+  it('reads LibreOffice\'s `hidden="true"` (and its `hidden="false"` on every other row) the same way', async () => {
+    // golden file: rows 2, 4 and 6 hidden, saved by LibreOffice Calc 7 (soffice --convert-to xlsx)
+    const res = await upload(t, 'ok/hidden-rows-libreoffice.xlsx');
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 6, accepted: 6, sheetWarnings: [{ code: 'HIDDEN_ROWS', rows: 3, ranges: [[2, 2], [4, 4], [6, 6]] }] });
+    expect(res.body.sheetWarnings[0].message).toMatch(/^Baris 2, 4 dan 6 \(3 baris\) tersembunyi di Excel/);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM participant WHERE name LIKE 'Libre %'`);
+    expect(n).toBe(6);
+  });
 });
