@@ -1,12 +1,13 @@
 /**
  * Rows Excel hides: hidden by hand, filtered out by an AutoFilter, or inside a collapsed outline
- * group. All three are `<row r="12" hidden="1">` in the worksheet's XML, which ExcelJS's streaming
- * reader does not pass on (it reads `r`, `ht` and `s` only), so the part is tapped on its way to the
- * parser (`HiddenRowTap`): a row's tag has passed the tap before the parser hands the row over.
+ * group. All three are `<row r="12" hidden="1">` in the worksheet's XML (LibreOffice writes `"true"`,
+ * and `hidden="false"` on every other row), which ExcelJS's streaming reader does not pass on (it
+ * reads `r`, `ht` and `s` only), so the part is tapped on its way to the parser (`HiddenRowTap`): a
+ * row's tag has passed the tap before the parser hands the row over.
  *
  * Hidden rows are read like any other (the file's content is what counts: skipping them would change
  * the data unsaid, refusing the file would lose the rows the user meant), but the upload says so,
- * naming them (`hiddenRowsWarning`): an operator who filtered a sheet down to one village and
+ * naming them (`HiddenRows.warnings`): an operator who filtered a sheet down to one village and
  * uploaded it learns that every village's rows were read (QA). A .csv has no hidden rows.
  */
 import { Transform, type TransformCallback } from 'node:stream';
