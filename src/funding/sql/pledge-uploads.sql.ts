@@ -5,7 +5,7 @@ import { issueColumnOrder } from '../../common/spreadsheet/upload-issue.sql.js';
 /**
  * $1 filename, $2 sha256 of the file, $3 user, $4 time, $5 rows read, $6 accepted, $7 rejected, $8 `Komitmen` and $9 `Daftar`
  * column labels (JSON), $10 `Komitmen` and $11 `Daftar` columns the file had, in its order (migration 1767120000000), $12 the
- * warnings about the file as a whole (JSON, SheetWarning[]: the rows Excel hid, migration 1767480000000). Returns the id.
+ * warnings about the file as a whole (JSON, SheetWarning[]: the rows Excel hid, migration 1767600000000). Returns the id.
  */
 export const INSERT_PLEDGE_UPLOAD = `
   INSERT INTO pledge_upload (filename, checksum, uploaded_by, uploaded_at, rows_read, accepted, rejected, column_labels, list_column_labels, column_order, list_column_order, sheet_warnings)

@@ -4,7 +4,7 @@
  * $1 filename, $2 user, $3 time, $4 rows read, $5 accepted, $6 rejected, $7 rows with warnings, $8 payments, $9 amount,
  * $10 column labels (JSON: each column's header as the file wrote it, migration 1766640000000), $11 the columns the
  * file had, in its order (migration 1767000000000), $12 the file's SHA-256 (migration 1767360000000), $13 the warnings
- * about the file as a whole (JSON, SheetWarning[]: the rows Excel hid, migration 1767480000000). Returns the id.
+ * about the file as a whole (JSON, SheetWarning[]: the rows Excel hid, migration 1767600000000). Returns the id.
  */
 export const INSERT_PAYMENT_UPLOAD = `
   INSERT INTO payment_upload (filename, uploaded_by, uploaded_at, rows_read, accepted, rejected, warnings, payments, amount, column_labels, column_order, checksum, sheet_warnings)
