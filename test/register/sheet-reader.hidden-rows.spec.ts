@@ -118,4 +118,14 @@ describe('hidden rows of an .xlsx', () => {
     expect(warning.message).toMatch(/^Baris 2, 4, 6, 8, 10, 12, 14, 16, 18, 20 dan 21 baris lain \(31 baris\) tersembunyi di Excel/);
     expect(hiddenRowsMessage([[12, 12]], 1)).toMatch(/^Baris 12 tersembunyi di Excel/);
   });
+
+  it('keeps the first hundred ranges as they are: rows past them are counted, never added to the last one kept', () => {
+    const rows = new HiddenRows();
+    for (let r = 2; r <= 400; r += 2) rows.add(r); // 200 single rows
+    rows.add(401); // next to 400, which no kept range holds
+    const [warning] = rows.warnings();
+    expect(warning.rows).toBe(201);
+    expect(warning.ranges).toHaveLength(100);
+    expect(warning.ranges[99]).toEqual([200, 200]);
+  });
 });

@@ -45,7 +45,8 @@ export class HiddenRows {
 
   add(row: number): void {
     this.count++;
-    if (row === this.last + 1 && this.ranges.length) this.ranges[this.ranges.length - 1][1] = row;
+    const open = this.ranges[this.ranges.length - 1];
+    if (open && open[1] === this.last && row === this.last + 1) open[1] = row; // continues the last range kept
     else if (this.ranges.length < MAX_RANGES) this.ranges.push([row, row]);
     this.last = row;
   }
