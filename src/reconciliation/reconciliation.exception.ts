@@ -6,6 +6,7 @@ import { dayName, firstDay, monthName } from '../common/month.js';
 export enum ReconciliationErrorCode {
   RUN_NOT_FOUND = 'RUN_NOT_FOUND',
   RUN_IN_PROGRESS = 'RUN_IN_PROGRESS',
+  FINALIZE_IN_PROGRESS = 'FINALIZE_IN_PROGRESS',
   RUN_FAILED = 'RUN_FAILED',
   NOT_FINALIZABLE = 'NOT_FINALIZABLE',
   NOT_LATEST_VERSION = 'NOT_LATEST_VERSION',
@@ -23,6 +24,7 @@ export class ReconciliationException extends DomainException<ReconciliationError
       case ReconciliationErrorCode.RUN_NOT_FOUND:
         return HttpStatus.NOT_FOUND;
       case ReconciliationErrorCode.RUN_IN_PROGRESS:
+      case ReconciliationErrorCode.FINALIZE_IN_PROGRESS:
       case ReconciliationErrorCode.NOT_FINALIZABLE:
       case ReconciliationErrorCode.NOT_LATEST_VERSION:
       case ReconciliationErrorCode.ALREADY_FINAL:
@@ -80,6 +82,15 @@ export class ReconciliationException extends DomainException<ReconciliationError
     return new ReconciliationException(
       ReconciliationErrorCode.RUN_IN_PROGRESS,
       `Rekonsiliasi bulan ${monthName(month)} sedang berjalan. Tunggu sampai selesai lalu lihat hasilnya.`,
+      { month },
+    );
+  }
+
+  /** Another finalize of the month held it longer than a finalize waits (run-lock.ts FINALIZE_WAIT_MS): no run is going on. */
+  static finalizeInProgress(month: string): ReconciliationException {
+    return new ReconciliationException(
+      ReconciliationErrorCode.FINALIZE_IN_PROGRESS,
+      `Finalisasi bulan ${monthName(month)} sedang diproses oleh permintaan lain. Tunggu sebentar lalu lihat status rekonsiliasinya.`,
       { month },
     );
   }

@@ -5,6 +5,10 @@ import { monthKey } from '../periods/month-input-locks.js';
 const RECONCILE_LOCK = 1703_0005;
 /** Advisory-lock class of the monthly schedule. */
 const SCHEDULE_LOCK = 1703_0010;
+/** Advisory-lock class of finalization alone: finalizes of a month wait for each other (FINALIZE_WAIT_MS at most). */
+const FINALIZE_LOCK = 1703_0011;
+/** How long a finalize waits for another finalize of its month before it answers FINALIZE_IN_PROGRESS. */
+export const FINALIZE_WAIT_MS = 5_000;
 
 async function tryLock(m: EntityManager, kind: number, month: string): Promise<boolean> {
   const [row] = await m.query('SELECT pg_try_advisory_xact_lock($1::int, $2::int) AS locked', [kind, monthKey(month)]);
@@ -19,4 +23,22 @@ export function tryLockReconciliation(m: EntityManager, month: string): Promise<
 /** Takes the month's schedule lock for the rest of the transaction; false when another instance holds it. */
 export function tryLockSchedule(m: EntityManager, month: string): Promise<boolean> {
   return tryLock(m, SCHEDULE_LOCK, month);
+}
+
+/**
+ * Takes the month's finalize lock for the rest of the transaction, waiting up to FINALIZE_WAIT_MS for
+ * another finalize of the month to end. A run never takes it, so the one who holds it next finds
+ * the reconciliation lock held by a run only. False when the wait ran out: the transaction is then
+ * aborted (lock_timeout), to be rolled back by the caller's throw.
+ */
+export async function lockFinalize(m: EntityManager, month: string): Promise<boolean> {
+  await m.query(`SELECT set_config('lock_timeout', $1, true)`, [`${FINALIZE_WAIT_MS}ms`]);
+  try {
+    await m.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [FINALIZE_LOCK, monthKey(month)]);
+  } catch (err) {
+    if ((err as { code?: string }).code === '55P03') return false; // lock_not_available
+    throw err;
+  }
+  await m.query(`SELECT set_config('lock_timeout', '0', true)`);
+  return true;
 }

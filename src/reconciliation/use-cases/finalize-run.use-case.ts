@@ -5,8 +5,17 @@ import { Clock } from '../../common/clock/clock.js';
 import { ReconciliationException } from '../reconciliation.exception.js';
 import type { RunInputs } from '../reconciliation.types.js';
 import { lockAllMonthInputs } from '../../periods/month-input-locks.js';
-import { tryLockReconciliation } from '../run-lock.js';
+import { lockFinalize, tryLockReconciliation } from '../run-lock.js';
 import { changedSince } from '../run-inputs.js';
+
+interface RunRow {
+  id: string;
+  month: string;
+  version: number | string;
+  status: string;
+  started_by: string;
+  inputs: unknown;
+}
 
 export interface FinalizeRunCommand {
   runId: string;
@@ -31,20 +40,16 @@ export class FinalizeRun {
   }
 
   private async finalize({ runId, actor }: FinalizeRunCommand, m: EntityManager) {
-    const [run] = await m.query('SELECT id, month, version, status, started_by, inputs FROM reconciliation_run WHERE id = $1', [runId]);
-    if (!run) throw ReconciliationException.runNotFound(runId);
-    if (!(await tryLockReconciliation(m, run.month))) throw ReconciliationException.inProgress(run.month);
-    const [closed] = await m.query('SELECT 1 FROM closed_month WHERE month = $1', [run.month]);
-    if (closed || run.status === 'FINAL') throw ReconciliationException.alreadyFinal(run.month);
-    if (run.status !== 'DONE') throw ReconciliationException.notFinalizable(run.status);
-    const [{ latest }] = await m.query('SELECT max(version) AS latest FROM reconciliation_run WHERE month = $1', [run.month]);
-    if (Number(latest) !== Number(run.version)) throw ReconciliationException.notLatest(run.month, Number(latest));
-    if (run.started_by === actor) throw ReconciliationException.samePerson();
-    ReconciliationException.assertStarted(run.month, this.clock.now());
-    if (!(run.inputs as RunInputs).bill) {
-      const billNow = (await m.query('SELECT 1 FROM bill WHERE month = $1 LIMIT 1', [run.month])).length > 0;
-      throw ReconciliationException.billMissing(run.month, billNow);
-    }
+    const first = await this.readRun(runId, m);
+    // On what is committed, without waiting: each of these refusals stays true once it holds.
+    await this.assertFinalizable(first, actor, m);
+    // Another finalize of the month is waited for (bounded); then the reconciliation lock can only be
+    // held by a run, which is answered at once (QA: a finalize meeting another was told a run was going on).
+    if (!(await lockFinalize(m, first.month))) throw ReconciliationException.finalizeInProgress(first.month);
+    if (!(await tryLockReconciliation(m, first.month))) throw ReconciliationException.inProgress(first.month);
+    // Again, as it stands now: the finalize waited for may have closed the month, a run made a newer version.
+    const run = await this.readRun(runId, m);
+    await this.assertFinalizable(run, actor, m);
     // A bill, PBI-APBN list or payment being stored now commits first and is then seen as a change;
     // one started after this waits, then finds the month closed (QA: a version stored after finalize).
     await lockAllMonthInputs(m, run.month);
@@ -54,6 +59,30 @@ export class FinalizeRun {
     await m.query(`UPDATE reconciliation_run SET status = 'FINAL', finalized_by = $2, finalized_at = $3 WHERE id = $1`, [runId, actor, now]);
     await m.query('INSERT INTO closed_month (month, run_id, closed_by, closed_at) VALUES ($1, $2, $3, $4)', [run.month, runId, actor, now]);
     return { id: runId, month: run.month as string, version: Number(run.version), status: 'FINAL' as const, finalizedBy: actor };
+  }
+
+  private async readRun(runId: string, m: EntityManager): Promise<RunRow> {
+    const [run] = await m.query('SELECT id, month, version, status, started_by, inputs FROM reconciliation_run WHERE id = $1', [runId]);
+    if (!run) throw ReconciliationException.runNotFound(runId);
+    return run;
+  }
+
+  /**
+   * The refusals before the inputs are compared, the person first, then the version: the officer who
+   * started the run and a run that is not the latest hear that, whichever finalize of the month ended first.
+   */
+  private async assertFinalizable(run: RunRow, actor: string, m: EntityManager): Promise<void> {
+    if (run.started_by === actor) throw ReconciliationException.samePerson();
+    const [{ latest }] = await m.query('SELECT max(version) AS latest FROM reconciliation_run WHERE month = $1', [run.month]);
+    if (Number(latest) !== Number(run.version)) throw ReconciliationException.notLatest(run.month, Number(latest));
+    const [closed] = await m.query('SELECT 1 FROM closed_month WHERE month = $1', [run.month]);
+    if (closed || run.status === 'FINAL') throw ReconciliationException.alreadyFinal(run.month);
+    if (run.status !== 'DONE') throw ReconciliationException.notFinalizable(run.status);
+    ReconciliationException.assertStarted(run.month, this.clock.now());
+    if (!(run.inputs as RunInputs).bill) {
+      const billNow = (await m.query('SELECT 1 FROM bill WHERE month = $1 LIMIT 1', [run.month])).length > 0;
+      throw ReconciliationException.billMissing(run.month, billNow);
+    }
   }
 
   /**
