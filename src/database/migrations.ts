@@ -28,6 +28,7 @@ import { PledgeUploadColumnOrder1767120000000 } from './migrations/1767120000000
 import { PaymentAdjustsMonthIndex1767240000000 } from './migrations/1767240000000-payment-adjusts-month-index.js';
 import { PaymentUploadChecksum1767360000000 } from './migrations/1767360000000-payment-upload-checksum.js';
 import { DropPaymentReferenceKeyIndex1767480000000 } from './migrations/1767480000000-drop-payment-reference-key-index.js';
+import { PledgeUploadPledges1767550000000 } from './migrations/1767550000000-pledge-upload-pledges.js';
 import { UploadSheetWarnings1767600000000 } from './migrations/1767600000000-upload-sheet-warnings.js';
 
 export const MIGRATIONS = [
@@ -60,5 +61,6 @@ export const MIGRATIONS = [
   PaymentAdjustsMonthIndex1767240000000,
   PaymentUploadChecksum1767360000000,
   DropPaymentReferenceKeyIndex1767480000000,
+  PledgeUploadPledges1767550000000,
   UploadSheetWarnings1767600000000,
 ];

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
+import { wibTimestamp } from '../../common/clock/clock.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { oneLine } from '../../common/text.js';
 import { columnsInFileOrder, labelsByName } from '../../common/spreadsheet/column-spec.js';
@@ -50,6 +51,12 @@ export interface PledgeUploadReport {
   issues: PledgeUploadIssue[];
   /** Warnings about the file as a whole: the rows Excel hid on `Komitmen` or `Daftar`, read all the same (HIDDEN_ROWS, hidden-rows.ts). */
   sheetWarnings: SheetWarning[];
+  /**
+   * The same file as an earlier upload whose pledges all still stand as it saved them: the answer is that upload
+   * (`id`, its counts, pledges and refused rows), nothing is stored, and `message` says so, naming it.
+   */
+  recognised?: true;
+  message?: string;
 }
 
 const MAX_ROWS = 5000;
@@ -84,6 +91,9 @@ interface ListRow {
  */
 @Injectable()
 export class ImportPledgeSheet {
+  /** Each file (its checksum) being imported by this process → when its last import in turn is done. */
+  private readonly importing = new Map<string, Promise<void>>();
+
   constructor(
     private readonly pledges: PledgesService,
     private readonly uploads: PledgeUploads,
@@ -92,16 +102,41 @@ export class ImportPledgeSheet {
 
   async execute(command: ImportPledgeSheetCommand): Promise<PledgeUploadReport> {
     try {
-      const checksum = command.dryRun ? null : await fileChecksum(command.path);
-      const { rows, sheet, names, order, sheetWarnings } = await this.readPledges(command);
-      const lists = await this.mergeLists(command, rows, sheet);
-      const report = await this.apply(command, rows, lists.issues, { Komitmen: names, Daftar: lists.names });
-      report.sheetWarnings = [...sheetWarnings, ...lists.sheetWarnings]; // rows Excel hid, read all the same
-      if (checksum === null) return report;
-      const stored = { report, checksum, actor: command.actor, labels: names, order, listLabels: lists.names, listOrder: lists.order, ...repeatedRows(report, rows, lists.rows) };
-      return { id: await this.uploads.store(stored), ...report };
+      const checksum = await fileChecksum(command.path);
+      return await this.inTurn(checksum, () => this.import(command, checksum));
     } finally {
       await rm(command.path, { force: true });
+    }
+  }
+
+  private async import(command: ImportPledgeSheetCommand, checksum: string): Promise<PledgeUploadReport> {
+    const earlier = await this.uploads.ofFile(checksum);
+    if (earlier) return recognised(earlier, command.dryRun);
+    const { rows, sheet, names, order, sheetWarnings } = await this.readPledges(command);
+    const lists = await this.mergeLists(command, rows, sheet);
+    const report = await this.apply(command, rows, lists.issues, { Komitmen: names, Daftar: lists.names });
+    report.sheetWarnings = [...sheetWarnings, ...lists.sheetWarnings]; // rows Excel hid, read all the same
+    if (command.dryRun) return report;
+    const stored = { report, checksum, actor: command.actor, labels: names, order, listLabels: lists.names, listOrder: lists.order, ...repeatedRows(report, rows, lists.rows) };
+    return { id: await this.uploads.store(stored), ...report };
+  }
+
+  /**
+   * Runs `work` once the sheets of the same file (`checksum`) this process is importing are done: a copy sent at the
+   * same instant then finds the first one stored and is recognised as it, not stored again with every row refused as
+   * a code taken (QA). Within the process: the embedded database's one connection cannot be held while waiting.
+   */
+  private async inTurn<T>(checksum: string, work: () => Promise<T>): Promise<T> {
+    const mine = (this.importing.get(checksum) ?? Promise.resolve()).then(work);
+    const done = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.importing.set(checksum, done);
+    try {
+      return await mine;
+    } finally {
+      if (this.importing.get(checksum) === done) this.importing.delete(checksum);
     }
   }
 
@@ -270,6 +305,19 @@ export class ImportPledgeSheet {
     }
     return failures;
   }
+}
+
+/**
+ * The same file as an earlier upload whose pledges all stand as it saved them: that upload's answer (its id, counts,
+ * pledges and refused rows), `recognised`, and a message naming it; nothing is stored (a check says so too).
+ */
+function recognised(earlier: NonNullable<Awaited<ReturnType<PledgeUploads['ofFile']>>>, dryRun: boolean): PledgeUploadReport {
+  const { id, filename, uploadedBy, uploadedAt, rowsRead, accepted, rejected, listRowsRejected, pledges, issues, sheetWarnings } = earlier;
+  const then = `unggahan ${filename} oleh ${uploadedBy} pada ${wibTimestamp(uploadedAt)}`;
+  const message = dryRun
+    ? `Berkas ini sama dengan ${then}, yang komitmennya masih tersimpan seperti diunggah; mengunggahnya tidak akan menyimpan apa pun.`
+    : `Berkas ini sama dengan ${then}, yang komitmennya masih tersimpan seperti diunggah; tidak ada yang disimpan.`;
+  return { id, filename, dryRun, rowsRead, accepted, rejected, listRowsRejected, pledges, issues, sheetWarnings, recognised: true, message };
 }
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);

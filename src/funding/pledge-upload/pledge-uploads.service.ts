@@ -16,6 +16,7 @@ import {
   LIST_ROWS_KEPT,
   PLEDGE_UPLOAD,
   PLEDGE_UPLOAD_ISSUES,
+  PLEDGE_UPLOAD_OF_FILE,
   PLEDGE_UPLOADS,
 } from '../sql/pledge-uploads.sql.js';
 import type { PledgeUploadIssue, PledgeUploadReport } from './import-pledge-sheet.use-case.js';
@@ -67,6 +68,7 @@ export class PledgeUploads {
       const [{ id }] = await m.query(INSERT_PLEDGE_UPLOAD, [
         report.filename, u.checksum, u.actor, this.clock.now(), report.rowsRead, report.accepted, report.rejected, JSON.stringify(u.labels), JSON.stringify(u.listLabels), u.order, u.listOrder,
         JSON.stringify(report.sheetWarnings),
+        JSON.stringify(report.pledges),
       ]);
       const issues: RowIssue[] = [];
       const raws: (RawCells | null)[] = [];
@@ -84,6 +86,17 @@ export class PledgeUploads {
       }
       return id as string;
     });
+  }
+
+  /**
+   * The earlier upload of the same file (its checksum) whose pledges all still stand as it saved them (PLEDGE_UPLOAD_OF_FILE),
+   * with those pledges and its refused rows as it answered them; null when there is none.
+   */
+  async ofFile(checksum: string): Promise<(PledgeUploadRow & { pledges: PledgeUploadReport['pledges']; issues: PledgeUploadIssue[] }) | null> {
+    const [earlier]: (PledgeUploadRow & { pledges: PledgeUploadReport['pledges'] })[] = await this.dataSource.query(PLEDGE_UPLOAD_OF_FILE, [checksum]);
+    if (!earlier) return null;
+    const { columnLabels } = await this.find(earlier.id);
+    return { ...earlier, issues: await this.issues(earlier.id, columnLabels) };
   }
 
   async list(page: number, pageSize: number): Promise<{ items: PledgeUploadRow[]; total: number }> {

@@ -5,11 +5,12 @@ import { issueColumnOrder } from '../../common/spreadsheet/upload-issue.sql.js';
 /**
  * $1 filename, $2 sha256 of the file, $3 user, $4 time, $5 rows read, $6 accepted, $7 rejected, $8 `Komitmen` and $9 `Daftar`
  * column labels (JSON), $10 `Komitmen` and $11 `Daftar` columns the file had, in its order (migration 1767120000000), $12 the
- * warnings about the file as a whole (JSON, SheetWarning[]: the rows Excel hid, migration 1767600000000). Returns the id.
+ * warnings about the file as a whole (JSON, SheetWarning[]: the rows Excel hid, migration 1767600000000), $13 the pledges it
+ * saved as answered (JSON, migration 1767550000000). Returns the id.
  */
 export const INSERT_PLEDGE_UPLOAD = `
-  INSERT INTO pledge_upload (filename, checksum, uploaded_by, uploaded_at, rows_read, accepted, rejected, column_labels, list_column_labels, column_order, list_column_order, sheet_warnings)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+  INSERT INTO pledge_upload (filename, checksum, uploaded_by, uploaded_at, rows_read, accepted, rejected, column_labels, list_column_labels, column_order, list_column_order, sheet_warnings, pledges)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
   RETURNING id`;
 
 /** `Daftar` rows the row report repeats (migration 1766880000000), as uploaded. $1 upload id, $2 row numbers, $3 raw rows (jsonb). */
@@ -52,6 +53,22 @@ export const PLEDGE_UPLOAD = `
 
 /** A page of uploads, newest first. $1 limit, $2 offset. */
 export const PLEDGE_UPLOADS = `SELECT ${COLUMNS} FROM pledge_upload ORDER BY uploaded_at DESC, id LIMIT $1 OFFSET $2`;
+
+/**
+ * The latest earlier upload of the same file (SHA-256) that saved pledges, each of which still stands as it made it
+ * (never revised, not made again since), as listed, with those pledges. $1 checksum.
+ */
+export const PLEDGE_UPLOAD_OF_FILE = `
+  SELECT ${COLUMNS}, pledges
+    FROM pledge_upload
+   WHERE checksum = $1 AND accepted > 0 AND jsonb_typeof(pledges) = 'array'
+     AND NOT EXISTS (
+       SELECT 1 FROM jsonb_array_elements(pledge_upload.pledges) AS saved
+        WHERE NOT EXISTS (
+          SELECT 1 FROM pledge p
+           WHERE p.code = saved->>'code' AND p.revision = 1 AND p.created_by = pledge_upload.uploaded_by AND p.created_at <= pledge_upload.uploaded_at))
+   ORDER BY uploaded_at DESC, id
+   LIMIT 1`;
 
 export const COUNT_PLEDGE_UPLOADS = `SELECT count(*)::int AS total FROM pledge_upload`;
 
