@@ -29,6 +29,12 @@ describe('console: a pledge sheet answer counts rows, Daftar rows too', () => {
     expect(sheet.resultText({ dryRun: true, accepted: 0, rejected: 7, listRowsRejected: 1 })).toBe('Hanya diperiksa, tidak ada yang disimpan: 0 komitmen dapat disimpan, 7 baris ditolak, 1 baris Daftar ditolak.');
   });
 
+  it('says the same file as an earlier upload in the server\'s words, for a check too', () => {
+    const message = 'Berkas ini sama dengan unggahan a.xlsx oleh keuangan1 pada 15/11/2026 10:00 WIB, yang komitmennya masih tersimpan seperti diunggah; tidak ada yang disimpan.';
+    expect(sheet.resultText({ dryRun: false, recognised: true, message, accepted: 2, rejected: 0 })).toBe(`${message} Angka di bawah dari unggahan itu.`);
+    expect(sheet.resultText({ dryRun: true, recognised: true, message: 'Berkas ini sama …', accepted: 2, rejected: 1 })).toBe('Berkas ini sama … Angka di bawah dari unggahan itu.');
+  });
+
   it('offers the row report of an upload whose only refused rows are on Daftar', () => {
     expect(rowReport.hasRowReport({ rejected: 0, listRowsRejected: 2 })).toBe(true);
     expect(rowReport.hasRowReport({ rejected: 0, listRowsRejected: 0 })).toBe(false);

@@ -36,8 +36,12 @@ export function issuesFileName(filename) {
   return `baris-bermasalah-${stem || 'komitmen'}.csv`;
 }
 
-/** The headline of an upload's answer: pledge rows refused, and `Daftar` rows refused (counted apart). Pure, tested. */
+/**
+ * The headline of an upload's answer: pledge rows refused, and `Daftar` rows refused (counted apart); the same file as an
+ * earlier upload (`recognised`): the server's message naming it, as a payment sheet's. Pure, tested.
+ */
 export function resultText(res) {
+  if (res.recognised) return `${res.message} Angka di bawah dari unggahan itu.`;
   const refused = (res.rejected ? `, ${number(res.rejected)} baris ditolak` : '') + (res.listRowsRejected ? `, ${number(res.listRowsRejected)} baris Daftar ditolak` : '');
   return res.dryRun
     ? `Hanya diperiksa, tidak ada yang disimpan: ${number(res.accepted)} komitmen dapat disimpan${refused}.`
@@ -85,7 +89,7 @@ function result(res) {
   const issues = Array.isArray(res.issues) ? res.issues : [];
   const pledges = Array.isArray(res.pledges) ? res.pledges : [];
   return [
-    notice(res.rejected || res.listRowsRejected ? 'warning' : 'success', resultText(res)),
+    notice(res.recognised ? 'info' : res.rejected || res.listRowsRejected ? 'warning' : 'success', resultText(res)),
     stats([
       { label: 'Baris dibaca', value: number(res.rowsRead) },
       { label: res.dryRun ? 'Dapat disimpan' : 'Diterima', value: number(res.accepted), tone: 'ok' },
