@@ -5,6 +5,7 @@ import { AllocationQueries } from './allocations/allocation-queries.service.js';
 import { AllocationSummaries } from './allocations/allocation-summary.js';
 import { AllocationsController } from './allocations/allocations.controller.js';
 import { ImportPledgeSheet } from './pledge-upload/import-pledge-sheet.use-case.js';
+import { SameFileInTurn } from './pledge-upload/same-file-in-turn.js';
 import { PledgeTemplateController } from './pledge-upload/pledge-template.controller.js';
 import { PledgeUploadsController } from './pledge-upload/pledge-uploads.controller.js';
 import { PledgeUploads } from './pledge-upload/pledge-uploads.service.js';
@@ -23,7 +24,7 @@ import { MonthBuildPool } from './use-cases/month-build-pool.js';
     MultipartModule.registerAsync(UPLOAD_OPTIONS),
   ],
   controllers: [AllocationsController, PledgesController, PledgeUploadsController, PledgeTemplateController, SplitsController, TariffsController],
-  providers: [AllocateMonth, MonthBuildPool, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, TariffsService, ImportPledgeSheet, PledgeUploads],
+  providers: [AllocateMonth, MonthBuildPool, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, TariffsService, ImportPledgeSheet, SameFileInTurn, PledgeUploads],
   exports: [AllocateMonth],
 })
 export class FundingModule {}

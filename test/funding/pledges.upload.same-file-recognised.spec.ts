@@ -5,12 +5,16 @@
  * nothing is stored, one after the other, at the same instant, and in a check (dry run). Once one of its pledges has
  * been revised the file is judged row by row again.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { wibTimestamp } from '../../src/common/clock/clock.js';
+import { PLEDGE_SHEET_LOCK } from '../../src/funding/pledge-upload/same-file-in-turn.js';
 import { Role } from '../../src/users/role.js';
+import { baseUrl } from '../support/test-database.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { pledgeWorkbook } from './support/pledge-workbook.js';
 
+const onPostgres = baseUrl() ? it : it.skip;
 const HEADER = ['KODE', 'SUMBER', 'PEMBERI_DANA', 'TAHUN', 'CAKUPAN', 'KODE_DESA', 'NIK', 'PERSEN'];
 
 describe('pledge sheets: the same file again is recognised', () => {
@@ -87,6 +91,21 @@ describe('pledge sheets: the same file again is recognised', () => {
       { code: 'SERENTAK-A-2026', revision: 1 },
       { code: 'SERENTAK-B-2026', revision: 1 },
     ]);
+  });
+
+  onPostgres('another service instance importing the same file is waited for (PostgreSQL: a session lock per file)', async () => {
+    const other = await pledgeWorkbook(HEADER, [['INSTANSI-A-2026', 'TJSLP', 'PT A', 2026, 'ALL', null, null, 10]]);
+    const instance = t.dataSource.createQueryRunner();
+    await instance.connect();
+    await instance.query('SELECT pg_advisory_lock($1::int, hashtext($2))', [PLEDGE_SHEET_LOCK, createHash('sha256').update(other).digest('hex')]);
+    let settled = false;
+    const answer = Promise.resolve(upload(other, 'instansi.xlsx')).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(settled).toBe(false);
+    expect(await pledges('INSTANSI-')).toEqual([]);
+    await instance.query('SELECT pg_advisory_unlock_all()');
+    await instance.release();
+    expect((await answer).body).toMatchObject({ accepted: 1, filename: 'instansi.xlsx' });
   });
 
   it('once a pledge of the file is revised, the file is judged again row by row and stored, its codes refused as taken', async () => {

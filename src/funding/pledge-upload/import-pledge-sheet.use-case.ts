@@ -14,6 +14,7 @@ import { type FieldProblem, FundingException } from '../funding.exception.js';
 import { fileChecksum } from '../../common/file-checksum.js';
 import { type RawCells, rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { PledgeUploads } from './pledge-uploads.service.js';
+import { SameFileInTurn } from './same-file-in-turn.js';
 import { type Cell, characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
 import { invalidNiks, knownVillage, pledgeWarnings, shownNik, unknownVillages, validNik } from '../domain/pledge-rules.js';
 import { RegionsService } from '../../regions/regions.service.js';
@@ -87,23 +88,23 @@ interface ListRow {
 /**
  * A pledge sheet into pledges, row by row: a bad row is reported (row, column, Indonesian message)
  * and never stops the good ones. Each accepted row is created exactly like POST /pledges. A sheet
- * that is not a dry run is stored with its refused rows (PledgeUploads), as every other upload is.
+ * that is not a dry run is stored with its refused rows (PledgeUploads), as every other upload is. The same
+ * file as an earlier upload whose pledges still stand as it saved them is recognised as it (PledgeUploads.ofFile),
+ * copies sent at once taking turns (SameFileInTurn).
  */
 @Injectable()
 export class ImportPledgeSheet {
-  /** Each file (its checksum) being imported by this process → when its last import in turn is done. */
-  private readonly importing = new Map<string, Promise<void>>();
-
   constructor(
     private readonly pledges: PledgesService,
     private readonly uploads: PledgeUploads,
     private readonly regions: RegionsService,
+    private readonly inTurn: SameFileInTurn,
   ) {}
 
   async execute(command: ImportPledgeSheetCommand): Promise<PledgeUploadReport> {
     try {
       const checksum = await fileChecksum(command.path);
-      return await this.inTurn(checksum, () => this.import(command, checksum));
+      return await this.inTurn.run(checksum, () => this.import(command, checksum));
     } finally {
       await rm(command.path, { force: true });
     }
@@ -119,25 +120,6 @@ export class ImportPledgeSheet {
     if (command.dryRun) return report;
     const stored = { report, checksum, actor: command.actor, labels: names, order, listLabels: lists.names, listOrder: lists.order, ...repeatedRows(report, rows, lists.rows) };
     return { id: await this.uploads.store(stored), ...report };
-  }
-
-  /**
-   * Runs `work` once the sheets of the same file (`checksum`) this process is importing are done: a copy sent at the
-   * same instant then finds the first one stored and is recognised as it, not stored again with every row refused as
-   * a code taken (QA). Within the process: the embedded database's one connection cannot be held while waiting.
-   */
-  private async inTurn<T>(checksum: string, work: () => Promise<T>): Promise<T> {
-    const mine = (this.importing.get(checksum) ?? Promise.resolve()).then(work);
-    const done = mine.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.importing.set(checksum, done);
-    try {
-      return await mine;
-    } finally {
-      if (this.importing.get(checksum) === done) this.importing.delete(checksum);
-    }
   }
 
   /** The pledge rows, their sheet, its headers as the file wrote them and its columns in the file's order (the row report's layout). */
