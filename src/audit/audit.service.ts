@@ -61,9 +61,9 @@ export class AuditService {
       throw new CommonException(CommonErrorCode.INVALID_INPUT, 'Rentang waktu terbalik: tanggal akhir lebih awal dari tanggal awal.', { field: 'to' });
     }
     const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
-    if (query.actor) qb.andWhere('e.actor = :actor', { actor: query.actor });
-    if (query.entity) qb.andWhere('e.entity = :entity', { entity: query.entity });
-    if (query.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
+    if (query.actor !== undefined) qb.andWhere('e.actor = :actor', { actor: query.actor });
+    if (query.entity !== undefined) qb.andWhere('e.entity = :entity', { entity: query.entity });
+    if (query.entityId !== undefined) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
     if (query.from) qb.andWhere('e.at >= :from', { from: query.from });
     if (query.to) qb.andWhere('e.at <= :to', { to: query.to });
     const [items, total] = await qb

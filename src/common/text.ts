@@ -36,5 +36,10 @@ export function visibleText(text: string): string {
   return text.replace(FORMAT_CHARACTERS, '').replace(SPACE_AROUND, '');
 }
 
+/** `text` as values are compared: without format characters, trimmed, each run of whitespace one space (`rahmat  rangkuti` is `rahmat rangkuti`). */
+export function collapsedText(text: string): string {
+  return visibleText(text).replace(/[\s\u0085]+/gu, ' ');
+}
+
 /** The one wording of a text over its limit (`legalBasis terlalu panjang (5000 karakter, paling banyak 500)`), as a sheet's NAMA is told. */
 export const lengthMessage = (field: string, length: number, max: number) => `${field} terlalu panjang (${length} karakter, paling banyak ${max})`;

@@ -110,8 +110,9 @@ export class FundingException extends DomainException<FundingErrorCode> {
     return new FundingException(FundingErrorCode.UPLOAD_NOT_FOUND, `Unggahan lembar komitmen "${clip(id)}" tidak ditemukan.`, { id: clip(id) });
   }
 
+  /** `details.field` names the parameter, as a refused query parameter's details do; `month` is what came. */
   static monthInvalid(value: string): FundingException {
-    return new FundingException(FundingErrorCode.MONTH_INVALID, `Bulan "${value}" tidak valid: gunakan format YYYY-MM dengan tahun 2000–2099, misalnya 2026-07.`);
+    return new FundingException(FundingErrorCode.MONTH_INVALID, `Bulan "${clip(value)}" tidak valid: gunakan format YYYY-MM dengan tahun 2000–2099, misalnya 2026-07.`, { field: 'month', month: clip(value) });
   }
 
   /**

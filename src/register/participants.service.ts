@@ -52,7 +52,7 @@ export class ParticipantsService {
     if (q.coveredIn) {
       qb.andWhere('p.tmt <= :last AND (p.tat IS NULL OR p.tat >= :first)', { first: firstDay(q.coveredIn), last: lastDay(q.coveredIn) });
     }
-    if (q.name) qb.andWhere('lower(p.name) LIKE :name', { name: `${q.name.toLowerCase().replace(/[%_\\]/g, '\\$&')}%` });
+    if (q.name !== undefined) qb.andWhere('lower(p.name) LIKE :name', { name: `${q.name.toLowerCase().replace(/[%_\\]/g, '\\$&')}%` });
     const total = await qb.getCount();
     const { entities, raw } = await qb
       .orderBy('p.nik', 'ASC')

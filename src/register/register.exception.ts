@@ -28,7 +28,7 @@ export class RegisterException extends DomainException<RegisterErrorCode> {
   }
 
   static participantNotFound(nik: string): RegisterException {
-    return new RegisterException(RegisterErrorCode.PARTICIPANT_NOT_FOUND, `Peserta dengan NIK ${nik} tidak terdaftar.`);
+    return new RegisterException(RegisterErrorCode.PARTICIPANT_NOT_FOUND, `Peserta dengan NIK ${nik} tidak terdaftar.`, { nik });
   }
 
   static fileRequired(): RegisterException {

@@ -18,6 +18,12 @@ const RANGE = (field: string) => ({ message: `${field} harus antara tahun 2000 d
 const WITHOUT_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)$/;
 
 /**
+ * A time whose zone offset lost its `+` (`2026-11-15T00:00:00 07:00`): a `+` typed into an address
+ * unencoded is read as a space (as in a form), and the refusal's own example has one. Read as `+`.
+ */
+const PLUS_AS_SPACE = /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?) (\d{2}:?\d{2})$/;
+
+/**
  * `from`/`to` as a moment. A plain day (`2026-12-03`) is a whole day in WIB: `from` its first moment,
  * `to` its last (as a UTC midnight it left out the day asked for). A time without a zone is WIB too, as
  * the days are (JavaScript reads it in the server's zone, UTC on the server: QA). A day that is not in
@@ -31,7 +37,7 @@ const moment = (edge: 'first' | 'last') => ({ value }: { value: unknown }) => {
   if (day && value.length === 10) return new Date(`${value}T${edge === 'first' ? '00:00:00.000' : '23:59:59.999'}+07:00`);
   const zoneless = WITHOUT_ZONE.exec(value);
   if (zoneless) return new Date(`${zoneless[1]}T${zoneless[2]}+07:00`);
-  return new Date(value);
+  return new Date(value.replace(PLUS_AS_SPACE, '$1+$2'));
 };
 
 export class AuditQueryDto {

@@ -29,7 +29,8 @@ export const HTTP_MESSAGES: Record<number, string> = {
   415: 'Jenis isi permintaan tidak didukung: kirim JSON dalam UTF-8 (Content-Type: application/json), atau berkas sebagai multipart/form-data.',
   416: 'Rentang berkas yang diminta tidak tersedia.',
   429: 'Terlalu banyak percobaan. Coba lagi beberapa saat lagi.',
-  431: 'Header permintaan terlalu besar.',
+  // Node counts the request line with the headers (16 KB together): a long address is refused so too
+  431: 'Alamat (URL) atau header permintaan terlalu panjang: keduanya bersama paling banyak 16 KB. Persingkat alamatnya (nilai parameter yang panjang) atau headernya.',
 };
 
 /** The codes of refusals that are not domain errors, by status. */

@@ -1,7 +1,7 @@
 import { type ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { getMetadataStorage, Matches } from 'class-validator';
-import { lengthMessage } from '../text.js';
+import { getMetadataStorage, IsNotEmpty, Matches, ValidationTypes } from 'class-validator';
+import { HAS_VISIBLE_TEXT, lengthMessage } from '../text.js';
 import { butCame, kindOf, type ValueKind } from '../value-kind.js';
 
 /** A `nik` field of a request (query or path): 16 digits, said as the one message every route gives. */
@@ -14,6 +14,40 @@ export const IsNikField = () => Matches(/^\d{16}$/, { message: 'nik harus 16 dig
  * `+5`, ` 5` or `0x10` were numbers to Number() and so taken.
  */
 export const QueryInteger = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
+
+/** A required `month` query parameter (`?month=2026-08`), left out or sent empty: said required, not misformatted. */
+export const IsRequiredMonth = () => IsNotEmpty({ message: 'month wajib diisi (format YYYY-MM, mis. 2026-08).' });
+
+/**
+ * What leaving out an optional query parameter means and what to fill in, by its name: the hint of
+ * its refusal when it is sent empty (emptyParameterMessage). A name not listed gets a plain hint.
+ */
+const LEFT_OUT: Record<string, string> = {
+  pledgeCode: 'untuk semua komitmen, atau isi kodenya',
+  nik: 'untuk semua peserta, atau isi NIK-nya',
+  name: 'untuk semua nama, atau isi awal namanya',
+  villageCode: 'untuk semua desa, atau isi kode desanya',
+  sourceType: 'untuk semua sumber dana, atau isi sumber dananya',
+  month: 'atau isi bulannya (YYYY-MM, mis. 2026-08)',
+  coveredIn: 'untuk semua bulan, atau isi bulannya (YYYY-MM, mis. 2026-08)',
+  adjustsMonth: 'atau isi bulan yang dikoreksi (YYYY-MM, mis. 2026-08)',
+  category: 'untuk semua kategori, atau isi kategorinya',
+  severity: 'untuk semua baris, atau isi REJECT atau WARN',
+  actor: 'untuk semua pengguna, atau isi nama penggunanya',
+  entity: 'untuk semua jenis data, atau isi jenisnya',
+  entityId: 'untuk semua data, atau isi id-nya',
+  from: 'untuk sejak awal, atau isi tanggalnya (mis. 2026-11-15)',
+  to: 'untuk sampai sekarang, atau isi tanggalnya (mis. 2026-11-30)',
+  page: 'untuk halaman 1, atau isi nomor halamannya',
+  pageSize: 'untuk ukuran halaman bawaan, atau isi jumlahnya',
+  fiscalYear: 'untuk semua tahun anggaran, atau isi tahunnya',
+  year: 'atau isi tahunnya (mis. 2026)',
+  groupBy: 'untuk pengelompokan bawaan, atau isi pengelompokannya',
+  dryRun: 'untuk menyimpan, atau isi true atau false',
+};
+
+/** The one refusal of an optional query parameter sent empty or as spaces only (`?pledgeCode=`), which used to be ignored on some routes. */
+export const emptyParameterMessage = (field: string) => `${field} tidak boleh kosong: hapus parameter itu ${LEFT_OUT[field] ?? 'bila tidak dipakai, atau isi nilainya'}.`;
 
 /** The message of a body that is not a JSON object (an array, say): the same on every route. */
 export const OBJECT_EXPECTED = 'isi permintaan harus berupa objek JSON, mis. {"kolom": "nilai"}';
@@ -196,15 +230,19 @@ class AppValidationPipe extends ValidationPipe {
     if (Reflect.getMetadata(IGNORES_UNKNOWN_FIELDS, metatype)) return this.lenient.transform(Object.fromEntries(known), metadata);
     if (Reflect.getMetadata(UNKNOWN_FIELDS_LATER, metatype)) return this.withUnknownFields(Object.fromEntries(known), fields, metadata);
     const noun = type === 'query' ? 'parameter' : 'kolom';
+    const optional = type === 'query' ? optionalFields(metatype) : new Map<string, boolean>();
     const problems = fields.flatMap(([field, item]) =>
       INHERITED.has(field) ? [{ field, messages: [`${noun} ${field} tidak dikenal`] }]
       : type === 'query' && Array.isArray(item) ? [{ field, messages: [`${field} dikirim lebih dari sekali: kirim sekali saja`] }]
+      : isEmptyText(item) && optional.get(field) ? [{ field, messages: [emptyParameterMessage(field)] }]
       : []);
     const check = (body: unknown) => (type === 'query' ? this.query.transform(body, metadata) : super.transform(body, metadata));
-    if (!problems.length) return check(value);
+    // a required parameter sent empty is told it is required (`month wajib diisi`), as when it is left out
+    const sent = fields.filter(([field, item]) => !(isEmptyText(item) && optional.get(field) === false));
+    if (!problems.length) return check(sent.length < fields.length ? Object.fromEntries(sent) : value);
     // the other fields checked too, every problem in one answer (QA: one refusal hid the others)
     const named = new Set(problems.map((p) => p.field));
-    const others = await detailsOf(() => check(Object.fromEntries(fields.filter(([field]) => !named.has(field)))));
+    const others = await detailsOf(() => check(Object.fromEntries(sent.filter(([field]) => !named.has(field)))));
     throw refused([...problems, ...others.filter((p) => !named.has(p.field))]);
   }
 
@@ -216,6 +254,18 @@ class AppValidationPipe extends ValidationPipe {
     Object.defineProperty(dto, UNKNOWN_FIELDS, { value: unknown, enumerable: false });
     return dto;
   }
+}
+
+/** A query value with nothing visible in it: empty, or spaces and format characters only. */
+const isEmptyText = (value: unknown) => typeof value === 'string' && !HAS_VISIBLE_TEXT.test(value);
+
+/** The fields a DTO declares, each true when it is optional (IsOptional). */
+function optionalFields(metatype: NonNullable<ArgumentMetadata['metatype']>): Map<string, boolean> {
+  const fields = new Map<string, boolean>();
+  for (const m of getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false)) {
+    fields.set(m.propertyName, (fields.get(m.propertyName) ?? false) || m.type === ValidationTypes.CONDITIONAL_VALIDATION);
+  }
+  return fields;
 }
 
 /** The details of the validation error `check` throws, none when it passes. */

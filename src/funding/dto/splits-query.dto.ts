@@ -1,10 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { SOURCE_TYPES } from '../domain/pledge-rules.js';
 import { MONTH_MESSAGE } from './month.dto.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
-import { IsNikField, QueryInteger } from '../../common/http/validation.js';
+import { IsNikField, IsRequiredMonth, QueryInteger } from '../../common/http/validation.js';
 import { VILLAGE_CODE_MESSAGE, VILLAGE_CODE_PATTERN } from '../../regions/village-code.js';
 
 export class SplitsQueryDto {
@@ -33,9 +33,9 @@ export class SplitsQueryDto {
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
   @QueryInteger()
-  @IsInt({ message: 'page harus bilangan bulat mulai 1' })
-  @Min(1, { message: 'page harus bilangan bulat mulai 1' })
-  @Max(MAX_PAGE, { message: `page paling besar ${MAX_PAGE}` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE)
   page = 1;
 
   @ApiPropertyOptional({ default: 50, maximum: 1000 })
@@ -51,7 +51,8 @@ export const GROUP_BY = ['pledge', 'village', 'sourceType'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
 export class SplitsSummaryQueryDto {
-  @ApiPropertyOptional({ example: '2026-07' })
+  @ApiProperty({ example: '2026-07' })
+  @IsRequiredMonth()
   @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
   month: string;
 

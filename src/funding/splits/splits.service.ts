@@ -51,11 +51,12 @@ export class SplitsService {
     const params: unknown[] = [];
     const where: string[] = [];
     const add = (clause: string, value: unknown) => where.push(clause.replace('?', `$${params.push(value)}`));
-    if (q.month) add('s.month = ?', q.month);
-    if (q.nik) add('s.nik = ?', q.nik);
-    if (q.pledgeCode) add('s.pledge_code = ?', q.pledgeCode);
-    if (q.sourceType) add('p.source_type = ?', q.sourceType);
-    if (q.villageCode) add('o.village_code = ?', await this.regions.village(q.villageCode));
+    // (an empty filter never comes: the validation pipe refuses it, emptyParameterMessage)
+    if (q.month !== undefined) add('s.month = ?', q.month);
+    if (q.nik !== undefined) add('s.nik = ?', q.nik);
+    if (q.pledgeCode !== undefined) add('s.pledge_code = ?', q.pledgeCode);
+    if (q.sourceType !== undefined) add('p.source_type = ?', q.sourceType);
+    if (q.villageCode !== undefined) add('o.village_code = ?', await this.regions.village(q.villageCode));
     const from = SQL.SPLITS_FROM + (q.villageCode ? SQL.SPLITS_VILLAGE_JOIN : '') + (where.length ? `\n WHERE ${where.join(' AND ')}` : '');
     const offset = (q.page - 1) * q.pageSize;
     const limit = `LIMIT $${params.push(q.pageSize)} OFFSET $${params.push(offset)}`;
@@ -88,7 +89,7 @@ export class SplitsService {
    * answered as "nobody funded" (QA: a pledge code in the wrong case, a NIK with a typo).
    */
   private async assertNamedExist(q: SplitsQueryDto): Promise<void> {
-    if (q.pledgeCode) await assertPledgeExists(this.dataSource, q.pledgeCode);
+    if (q.pledgeCode !== undefined) await assertPledgeExists(this.dataSource, q.pledgeCode);
     if (q.nik && !(await this.dataSource.query('SELECT 1 FROM participant WHERE nik = $1', [q.nik])).length) throw FundingException.participantNotFound(q.nik);
   }
 

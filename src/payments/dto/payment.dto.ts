@@ -6,7 +6,7 @@ import { MONTH_PATTERN } from '../../common/month.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
 import { paymentReference, REFERENCE_MAX } from '../duplicate-payments.js';
 import { PAID_AT_FORM, PAID_YEARS, paidDayInWib } from '../paid-at.js';
-import { QueryInteger } from '../../common/http/validation.js';
+import { IsRequiredMonth, QueryInteger } from '../../common/http/validation.js';
 import { UploadsPageDto } from '../../common/http/uploads-page.dto.js';
 
 const PAID_AT_MISSING = 'paidAt (tanggal bayar) wajib diisi';
@@ -96,6 +96,7 @@ export class PaymentUploadQueryDto extends UploadsPageDto {}
 
 export class PaymentStatusQueryDto {
   @ApiProperty({ example: '2026-11' })
+  @IsRequiredMonth()
   @Matches(MONTH_PATTERN, { message: `month: ${MONTH_MESSAGE}` })
   month: string;
 }

@@ -3,7 +3,7 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { CATEGORIES, type Category } from '../reconciliation.types.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
-import { QueryInteger } from '../../common/http/validation.js';
+import { IsRequiredMonth, QueryInteger } from '../../common/http/validation.js';
 
 const MONTH_MESSAGE = 'month harus berformat YYYY-MM dengan tahun 2000–2099';
 
@@ -15,6 +15,7 @@ export class StartReconciliationDto {
 
 export class RunListQueryDto {
   @ApiProperty({ example: '2026-10' })
+  @IsRequiredMonth()
   @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
   month: string;
 }

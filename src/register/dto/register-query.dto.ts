@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
+import { collapsedText } from '../../common/text.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
 import { IsNikField, QueryInteger } from '../../common/http/validation.js';
 import { VILLAGE_CODE_MESSAGE, VILLAGE_CODE_PATTERN } from '../../regions/village-code.js';
@@ -26,8 +28,10 @@ export class ParticipantQueryDto {
   @Matches(MONTH_PATTERN, { message: 'coveredIn harus bulan YYYY-MM dengan tahun 2000–2099' })
   coveredIn?: string;
 
-  @ApiPropertyOptional({ description: 'Awalan nama (tidak membedakan huruf besar/kecil)' })
+  @ApiPropertyOptional({ description: 'Awalan nama (tidak membedakan huruf besar/kecil; spasi di tepi dibuang, spasi berturut-turut dibaca satu, seperti nama disimpan)' })
   @IsOptional()
+  // compared as names are stored (enrollment-row.validator.ts: whitespace collapsed, trimmed)
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? collapsedText(value) : value))
   @IsString()
   @MaxLength(100)
   name?: string;
