@@ -146,6 +146,8 @@ describe('console figures computed in the browser', () => {
     expect(api.filenameFrom("attachment; filename*=UTF-8''laporan%20desa.xlsx", 'x')).toBe('laporan desa.xlsx');
     expect(api.filenameFrom(null, 'cadangan.xlsx')).toBe('cadangan.xlsx');
     expect(api.withQuery('/api/v1/splits', { month: '2026-10', nik: '', page: 2 })).toBe('/api/v1/splits?month=2026-10&page=2');
+    // spaces only are no value either: the API refuses an empty filter
+    expect(api.withQuery('/api/v1/participants', { name: '  ', villageCode: null, coveredIn: undefined, page: 1 })).toBe('/api/v1/participants?page=1');
     expect(audit.wibDayBound('2026-11-01')).toBe('2026-11-01T00:00:00.000+07:00');
     // every action the service records has an Indonesian name on the audit page (QA: codes alone were shown)
     const recorded = new Set<string>();

@@ -85,6 +85,18 @@ describe('GET /api/v1/audit-events filters by actor, entity and time, and pages'
     expect(parse({ from: '2026-12-04T18:15:00' }).from).toBe('2026-12-04T11:15:00.000Z');
   });
 
+  it('a zone offset whose + came as a space (typed into an address unencoded, as the refusal\'s example reads) is read as +', async () => {
+    // 2026-03-04T01:00Z is 08:00 WIB: tono's five events from then, none a second later
+    for (const plus of ['+', '%2B', '%20']) {
+      expect((await list(`actor=tono&from=2026-03-04T08:00:00${plus}07:00`)).body.total).toBe(5);
+      expect((await list(`actor=tono&from=2026-03-04T08:00:01${plus}07:00`)).body.total).toBe(0);
+      expect(ids((await list(`from=2026-03-02T08:00:00${plus}0700&to=2026-03-03%2008:00${plus}07:00`)).body)).toEqual(['7', 'DD-1']);
+    }
+    // a minus offset is not a space; a space before anything but an offset is still no date
+    expect((await list('actor=tono&from=2026-03-03T18:00:00-07:00')).body.total).toBe(5);
+    expect((await list('from=2026-03-04T08:00:00%2007')).body.details).toEqual([{ field: 'from', messages: ['from harus tanggal/waktu ISO, mis. 2026-11-15T00:00:00+07:00'] }]);
+  });
+
   it('in pages', async () => {
     const first = await list('actor=tono&pageSize=2&page=1');
     const third = await list('actor=tono&pageSize=2&page=3');

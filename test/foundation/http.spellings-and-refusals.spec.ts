@@ -4,6 +4,8 @@ import { connect } from 'node:net';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
+const TOO_LONG = 'Alamat (URL) atau header permintaan terlalu panjang: keduanya bersama paling banyak 16 KB. Persingkat alamatnya (nilai parameter yang panjang) atau headernya.';
+
 /** One raw HTTP/1.1 exchange, for requests supertest cannot send as written (absolute URLs, broken request lines). */
 async function raw(t: TestApp, request: string): Promise<string> {
   const server = t.app.getHttpServer();
@@ -91,7 +93,11 @@ describe('HTTP edges: every spelling of a path keeps no-store, refusals answer i
     expect(big).toMatch(/\r\ncontent-security-policy: default-src 'self'/i);
     expect(big).toMatch(/\r\nx-request-id: [0-9a-f-]{36}\r\n/i);
     expect(big).toMatch(/\r\ncache-control: no-store\r\n/i);
-    expect(big).toContain('{"statusCode":431,"message":"Header permintaan terlalu besar.","code":"HEADERS_TOO_LARGE"}');
+    expect(big).toContain(`{"statusCode":431,"message":"${TOO_LONG}","code":"HEADERS_TOO_LARGE"}`);
+    // an address over 16 KB (a 20 KB pledgeCode) is refused the same way: the message names the address too (QA)
+    const long = await raw(t, `GET /api/v1/splits?pledgeCode=${'A'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+    expect(long).toMatch(/^HTTP\/1\.1 431/);
+    expect(long).toContain(`{"statusCode":431,"message":"${TOO_LONG}","code":"HEADERS_TOO_LARGE"}`);
     const broken = await raw(t, 'GET /health HTTP/1.1 ekstra\r\n\r\n');
     expect(broken).toMatch(/^HTTP\/1\.1 400/);
     expect(broken).toContain('{"statusCode":400,"message":"Permintaan tidak valid.","code":"BAD_REQUEST"}');

@@ -33,6 +33,8 @@ describe('participants API', () => {
     expect((await search('coveredIn=2026-07')).total).toBe(4);
     expect((await search('coveredIn=2025-01')).items.map((p: any) => p.nik)).toEqual(['1703061203800001', '1703062007450004', '1703064909990005']);
     expect((await search('name=dew')).items.map((p: any) => p.name)).toEqual(['Dewi Lestari']);
+    // spaces as names are stored: around it trimmed, a run of them (or a tab) one space (QA: two inner spaces found nothing)
+    for (const name of ['ahmad%20%20saputra', '%20ahmad%09saputra%20', 'AHMAD%C2%A0%20SAP']) expect((await search(`name=${name}`)).items.map((p: any) => p.name)).toEqual(['Ahmad Saputra']);
     expect((await search('page=2&pageSize=2')).items).toHaveLength(2);
   });
 
@@ -69,7 +71,10 @@ describe('participants API', () => {
 
   it('answers 404 in Indonesian for an unknown NIK', async () => {
     const res = await (await t.as(Role.AUDITOR)).get('/api/v1/participants/1703069999999999').expect(404);
-    expect(res.body.message).toBe('Peserta dengan NIK 1703069999999999 tidak terdaftar.');
+    // naming the NIK in its details, as /splits?nik= does
+    expect(res.body).toEqual({ statusCode: 404, code: 'PARTICIPANT_NOT_FOUND', message: 'Peserta dengan NIK 1703069999999999 tidak terdaftar.', details: { nik: '1703069999999999' } });
+    const splits = await (await t.as(Role.AUDITOR)).get('/api/v1/splits?nik=1703069999999999').expect(404);
+    expect(splits.body.details).toEqual(res.body.details);
   });
 
   it('answers 400 naming the field for a NIK that is not 16 digits, as /splits?nik= does (a typo is not "not registered")', async () => {

@@ -62,11 +62,14 @@ function messageFor(status, body, _method, _path) {
   return `Permintaan gagal (kode ${status}).`;
 }
 
-/** "/api/v1/splits" + { month: '2026-11', nik: '' } → "/api/v1/splits?month=2026-11" (empty values dropped). */
+/**
+ * "/api/v1/splits" + { month: '2026-11', nik: '' } → "/api/v1/splits?month=2026-11": empty values (and
+ * spaces only) are dropped, as the API refuses an empty filter (400 "… tidak boleh kosong").
+ */
 export function withQuery(path, query) {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null || value === '') continue;
+    if (value === undefined || value === null || String(value).trim() === '') continue;
     params.set(key, String(value));
   }
   const qs = params.toString();
