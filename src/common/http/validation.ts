@@ -214,7 +214,8 @@ const PLAIN_TYPES: unknown[] = [String, Boolean, Number, Array, Object, Buffer, 
 /**
  * The app's validation: unknown fields are refused, except on IgnoresUnknownFields DTOs, where they
  * are dropped. Before the DTO's rules: a body that is not an object is refused as such, a query
- * parameter sent twice (`?page=1&page=2`, read as a list) is told so, and a field named like a
+ * parameter sent twice (`?page=1&page=2`, read as a list) is told so, an optional query parameter sent
+ * empty or as spaces is refused (emptyParameterMessage: never read as "no filter"), and a field named like a
  * property of every object is unknown like any other.
  */
 class AppValidationPipe extends ValidationPipe {
@@ -259,12 +260,17 @@ class AppValidationPipe extends ValidationPipe {
 /** A query value with nothing visible in it: empty, or spaces and format characters only. */
 const isEmptyText = (value: unknown) => typeof value === 'string' && !HAS_VISIBLE_TEXT.test(value);
 
-/** The fields a DTO declares, each true when it is optional (IsOptional). */
+const OPTIONAL_FIELDS = new WeakMap<object, Map<string, boolean>>();
+
+/** The fields a DTO declares, each true when it is optional (IsOptional); read once per DTO (the NIK lookups are a hot path). */
 function optionalFields(metatype: NonNullable<ArgumentMetadata['metatype']>): Map<string, boolean> {
-  const fields = new Map<string, boolean>();
+  let fields = OPTIONAL_FIELDS.get(metatype);
+  if (fields) return fields;
+  fields = new Map<string, boolean>();
   for (const m of getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false)) {
     fields.set(m.propertyName, (fields.get(m.propertyName) ?? false) || m.type === ValidationTypes.CONDITIONAL_VALIDATION);
   }
+  OPTIONAL_FIELDS.set(metatype, fields);
   return fields;
 }
 
