@@ -45,7 +45,7 @@ const SECURITY_HEADERS: string[] = (() => {
 
 /**
  * The whole answer to a request the HTTP parser refused before there was a request (a broken
- * request line, headers over 16 KB, headers that never finished arriving), written on the socket:
+ * request line, a request line and headers over 16 KB together, headers that never finished arriving), written on the socket:
  * the one error format, in Indonesian, with the headers every answer carries.
  */
 export function connectionRefusal(code: string | undefined): string {
