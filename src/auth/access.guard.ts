@@ -1,6 +1,7 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '../common/config/app-config.js';
 import { Role } from '../users/role.js';
 import { UsersService } from '../users/users.service.js';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorators.js';
@@ -26,13 +27,16 @@ export function refusalOf(role: Role, method: string): string {
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  private readonly tokens: VerifiedTokens;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly users: UsersService,
-  ) {}
-
-  private readonly tokens = new VerifiedTokens((token) => this.jwt.verifyAsync<TokenPayload>(token).catch(() => undefined));
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.tokens = new VerifiedTokens((token) => this.jwt.verifyAsync<TokenPayload>(token).catch(() => undefined), config.jwtTtlSeconds);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];

@@ -18,7 +18,10 @@ import { AuthService } from './auth.service.js';
         // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse
         // it as a public key on every verify, which cost more than the rest of a request.
         const key = createSecretKey(Buffer.from(config.jwtSecret));
-        return { secretOrKeyProvider: () => key, signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } };
+        // maxAge: a token lives at most the configured lifetime after its `iat`, which it must carry,
+        // whatever its `exp` says; an `exp` the library cannot see is refused by verified-tokens.ts.
+        const verifyOptions = { algorithms: ['HS256' as const], maxAge: config.jwtTtlSeconds };
+        return { secretOrKeyProvider: () => key, signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' }, verifyOptions };
       },
     }),
   ],

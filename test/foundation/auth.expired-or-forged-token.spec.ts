@@ -5,11 +5,12 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 
 describe('a token that is expired, forged or altered is refused with 401', () => {
   let t: TestApp;
-  let payload: { sub: string; username: string; role: Role };
+  let payload: { sub: string; username: string; role: Role; ver: number };
   beforeAll(async () => {
     t = await createTestApp();
     const me = await (await t.as(Role.KEUANGAN)).get('/api/v1/auth/me').expect(200);
-    payload = { sub: me.body.id, username: me.body.username, role: me.body.role };
+    // the claims the service issues (a token without `ver` is refused: auth.token-claims-as-issued.spec.ts)
+    payload = { sub: me.body.id, username: me.body.username, role: me.body.role, ver: 0 };
   });
   afterAll(() => t.close());
 
