@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.js';
 import { ALL_ROLES } from '../users/role.js';
@@ -20,9 +20,15 @@ export class ParticipantsController {
     return this.participants.search(query);
   }
 
-  /** One participant with its change history (who, when, which upload, old/new) and funding history. */
+  /** One participant with its change history (who, when, which upload, old/new) and, for the readers, funding history. */
   @Get(':nik')
+  @ApiOperation({
+    summary: 'Satu peserta: data, riwayat perubahan dan (Admin, Keuangan, Auditor) riwayat pendanaan',
+    description:
+      'Gives the participant and `history`; for ADMIN, KEUANGAN and AUDITOR also `funding` and `fundingByMonth` (STALE months recomputed first). ' +
+      'For OPERATOR_DINKES both keys are absent and nothing is recomputed: the operator reads no funding (its splits and allocations routes are 403).',
+  })
   get(@Param() { nik }: ParticipantNikParamDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
-    return this.participants.get(nik, user.username);
+    return this.participants.get(nik, user);
   }
 }

@@ -1,14 +1,18 @@
 /**
  * Reads of the register: search (NIK, village, month covered, name) and one participant with its
- * change history and funding history (splits joined to their pledge's source type, and per month the
- * obligation, its splits and what was left unfunded: participant-funding.ts).
+ * change history and, for the roles that read funding, its funding history (splits joined to their
+ * pledge's source type, and per month the obligation, its splits and what was left unfunded:
+ * participant-funding.ts).
  */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { READERS } from '../auth/access.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { firstDay, lastDay } from '../common/month.js';
 import { AllocateMonth } from '../funding/use-cases/allocate-month.use-case.js';
 import { RegionsService } from '../regions/regions.service.js';
+import type { Role } from '../users/role.js';
 import type { ParticipantQueryDto } from './dto/register-query.dto.js';
 import { ParticipantChange } from './entities/participant-change.entity.js';
 import { Participant } from './entities/participant.entity.js';
@@ -64,18 +68,20 @@ export class ParticipantsService {
 
   /**
    * One participant with its history (CREATE rebuilt from the participant and its UPDATEs, see
-   * participant-history.ts) and funding history (`funding`, the splits; `fundingByMonth`, each
-   * allocated month's obligation, splits and unfunded remainder). STALE months are recomputed first
-   * (§6), as for every split read: after a register change the funding shown is that of the register now.
+   * participant-history.ts) and, for the roles that read funding (READERS), its funding history
+   * (`funding`, the splits; `fundingByMonth`, each allocated month's obligation, splits and unfunded
+   * remainder). STALE months are recomputed first (§6), as for every split read: after a register
+   * change the funding shown is that of the register now. The operator, refused the splits and
+   * allocations routes, gets neither key and causes no recompute (QA: its read gave pledge codes and
+   * rupiah per month, and rewrote stale months in its name).
    */
-  async get(nik: string, actor: string): Promise<ParticipantView & { history: HistoryEntry[]; funding: FundingView[]; fundingByMonth: FundingMonthView[] }> {
-    await this.allocateMonth.refreshStale(actor);
+  async get(nik: string, reader: AuthenticatedUser): Promise<ParticipantView & { history: HistoryEntry[] } & Partial<FundingHistory>> {
+    const readsFunding = (READERS as readonly Role[]).includes(reader.role);
+    if (readsFunding) await this.allocateMonth.refreshStale(reader.username);
     const participant = await this.dataSource.getRepository(Participant).findOneBy({ nik });
     if (!participant) throw RegisterException.participantNotFound(nik);
     const [region] = await this.dataSource.query('SELECT name FROM region WHERE code = $1', [participant.villageCode]);
     const updates = await this.dataSource.getRepository(ParticipantChange).find({ where: { nik }, order: { id: 'ASC' } });
-    const splits: { month: string; pledge_code: string; source_type: string; amount: string; pledge_revision: number }[] = await this.dataSource.query(PARTICIPANT_SPLITS, [nik]);
-    const obligations: ObligationRow[] = await this.dataSource.query(PARTICIPANT_OBLIGATIONS, [nik]);
     const history = participantHistory(participant, updates);
     const uploadIds = [...new Set(history.map((e) => e.uploadId).filter((id) => id !== null))];
     const uploads: { id: string; filename: string }[] = uploadIds.length
@@ -83,9 +89,21 @@ export class ParticipantsService {
       : [];
     const filenames = new Map(uploads.map((u) => [u.id, u.filename]));
     for (const entry of history) entry.uploadFilename = entry.uploadId === null ? null : (filenames.get(entry.uploadId) ?? null);
-    const funding = splits.map((f) => ({ month: f.month, pledgeCode: f.pledge_code, sourceType: f.source_type, amount: Number(f.amount), pledgeRevision: f.pledge_revision }));
-    return { ...view(participant, region?.name ?? null), history, funding, fundingByMonth: fundingByMonth(obligations, funding) };
+    const shown = { ...view(participant, region?.name ?? null), history };
+    return readsFunding ? { ...shown, ...(await this.fundingHistory(nik)) } : shown;
   }
+
+  private async fundingHistory(nik: string): Promise<FundingHistory> {
+    const splits: { month: string; pledge_code: string; source_type: string; amount: string; pledge_revision: number }[] = await this.dataSource.query(PARTICIPANT_SPLITS, [nik]);
+    const obligations: ObligationRow[] = await this.dataSource.query(PARTICIPANT_OBLIGATIONS, [nik]);
+    const funding = splits.map((f) => ({ month: f.month, pledgeCode: f.pledge_code, sourceType: f.source_type, amount: Number(f.amount), pledgeRevision: f.pledge_revision }));
+    return { funding, fundingByMonth: fundingByMonth(obligations, funding) };
+  }
+}
+
+interface FundingHistory {
+  funding: FundingView[];
+  fundingByMonth: FundingMonthView[];
 }
 
 function view(p: Participant, villageName: string | null): ParticipantView {

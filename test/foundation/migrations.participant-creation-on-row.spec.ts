@@ -11,6 +11,7 @@ import { ParticipantCreationOnRow1765000000000 } from '../../src/database/migrat
 import type { AllocateMonth } from '../../src/funding/use-cases/allocate-month.use-case.js';
 import { ParticipantsService } from '../../src/register/participants.service.js';
 import type { RegionsService } from '../../src/regions/regions.service.js';
+import { Role } from '../../src/users/role.js';
 import { freshDatabase, type FreshDatabase } from './fresh-database.js';
 
 // Starts the embedded database from scratch (initdb + every migration): slow on a busy machine.
@@ -96,7 +97,8 @@ describe('migration ParticipantCreationOnRow', () => {
   it('the detail shows the same history as before: CREATE with the registered values, then the updates', async () => {
     // the history alone is compared here (no month is allocated in this database: nothing to recompute)
     const service = new ParticipantsService(ds, { refreshStale: async () => undefined } as unknown as AllocateMonth, {} as RegionsService);
-    const changed = await service.get('1703060101700031', 'uji');
+    const reader = { id: '00000000-0000-4000-8000-000000000001', username: 'uji', role: Role.AUDITOR };
+    const changed = await service.get('1703060101700031', reader);
     expect(JSON.parse(JSON.stringify(changed.history))).toEqual([
       {
         id: null,
@@ -138,8 +140,8 @@ describe('migration ParticipantCreationOnRow', () => {
         changes: { name: { old: 'Tiga Satu Baru', new: 'Tiga Satu Akhir' }, tat: { old: null, new: '2026-03-10' }, endReason: { old: null, new: 'MENINGGAL' } },
       },
     ]);
-    expect((await service.get('1703064101700032', 'uji')).history.map((h) => h.kind)).toEqual(['CREATE']);
-    expect((await service.get('1703060101700034', 'uji')).history.map((h) => h.kind)).toEqual(['UPDATE']);
+    expect((await service.get('1703064101700032', reader)).history.map((h) => h.kind)).toEqual(['CREATE']);
+    expect((await service.get('1703060101700034', reader)).history.map((h) => h.kind)).toEqual(['UPDATE']);
   });
 
   it('down writes the CREATE rows back with the initial values, before each participant’s updates', async () => {

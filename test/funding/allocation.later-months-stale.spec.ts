@@ -54,7 +54,7 @@ describe('§6: re-allocating a month marks the later months STALE; they are reco
   it("a participant's funding history recomputes the STALE months first, without any other read before it", async () => {
     await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 6 * 37800, reason: 'Pergeseran anggaran 2' }).expect(200);
     expect(Object.values(await status())).toEqual(['STALE', 'STALE', 'STALE', 'STALE']);
-    const detail = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/participants/${testNik(2)}`).expect(200);
+    const detail = await (await t.as(Role.AUDITOR)).get(`/api/v1/participants/${testNik(2)}`).expect(200);
     // a budget of 6 premiums: January to March pay both participants, April neither
     expect(detail.body.funding.map((f: { month: string; amount: number }) => `${f.month} ${f.amount}`)).toEqual(['2026-01 37800', '2026-02 37800', '2026-03 37800']);
     expect(Object.values(await status())).toEqual(['CURRENT', 'CURRENT', 'CURRENT', 'CURRENT']);

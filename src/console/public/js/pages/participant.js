@@ -1,10 +1,16 @@
-/** One participant: identity, coverage, change history and funding history (each month's premium, who paid which rupiah, what nobody funded). */
+/**
+ * One participant: identity, coverage, change history and, for the roles that read funding, funding
+ * history (each month's premium, who paid which rupiah, what nobody funded).
+ */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateLabel, dateTimeLabel, END_REASON_LABELS, label, monthLabel, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
 import { canSee, hashFor } from '../routes.js';
-import { badge, dataTable, errorNotice, pageHeader, section } from '../ui.js';
+import { badge, dataTable, errorNotice, notice, pageHeader, section } from '../ui.js';
 import { villageName } from '../villages.js';
+
+/** Said where the funding history would be when the API gives none (the operator: it reads no funding). */
+const FUNDING_FOR_READERS_ONLY = 'Riwayat pendanaan hanya dapat dilihat oleh Keuangan, Auditor dan Admin.';
 
 const FIELD_LABELS = {
   nik: 'NIK', noKk: 'No. KK', noka: 'NOKA', name: 'Nama', birthDate: 'Tanggal lahir', sex: 'Jenis kelamin',
@@ -29,9 +35,10 @@ export async function render(main, ctx) {
   }
   const person = p.participant ?? p;
   const active = !person.tat;
-  const months = pick(p, ['fundingByMonth']);
+  // absent for the operator, who reads no funding: a note, not an empty table read as "nothing funded" (QA)
+  const months = Array.isArray(p.fundingByMonth) ? p.fundingByMonth : null;
   // the operator may not read pledges (GET /pledges is 403 for that role): not asked, no funder named (QA)
-  const funders = await funderNames(months.some((m) => m.splits.length > 0) && canSee(ctx.user.role, '/komitmen'), ctx);
+  const funders = await funderNames(Boolean(months?.some((m) => m.splits.length > 0)) && canSee(ctx.user.role, '/komitmen'), ctx);
   const changes = pick(p, ['changes', 'history', 'changeHistory']);
 
   replace(
@@ -56,8 +63,8 @@ export async function render(main, ctx) {
     ),
     section(
       'Riwayat pendanaan',
-      fundingTable(months, funders, canSee(ctx.user.role, '/komitmen/x')),
-      canSee(ctx.user.role, '/alokasi') ? h('p', {}, h('a', { href: hashFor('/alokasi', { nik: person.nik ?? nik }), text: 'Lihat di halaman Alokasi Dana' })) : null,
+      months ? fundingTable(months, funders, canSee(ctx.user.role, '/komitmen/x')) : notice('info', FUNDING_FOR_READERS_ONLY),
+      months && canSee(ctx.user.role, '/alokasi') ? h('p', {}, h('a', { href: hashFor('/alokasi', { nik: person.nik ?? nik }), text: 'Lihat di halaman Alokasi Dana' })) : null,
     ),
     section('Riwayat perubahan data', changesTable(changes)),
   );

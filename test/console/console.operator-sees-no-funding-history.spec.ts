@@ -1,0 +1,48 @@
+/**
+ * The operator's participant page: identity, coverage and change history, and in place of the funding
+ * history a note saying who may read it (QA: the API gave the operator pledge codes and rupiah per
+ * month; without them, an empty table would read as a participant nobody funded).
+ */
+import { expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { insertParticipants } from '../funding/support/register.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
+
+const NIK = '1703015401501302';
+const NOTE = 'Riwayat pendanaan hanya dapat dilihat oleh Keuangan, Auditor dan Admin.';
+
+describeInBrowser('console: the operator’s participant page says the funding history is the readers’', () => {
+  const app = browserApp(async (t) => {
+    // funded in December by the province, 40 %: there is a funding history the operator is not to read
+    await insertParticipants(t.dataSource, [{ nik: NIK, name: 'Sari Wulandari', village: '17.03.07.2001', tmt: '2026-11-01' }]);
+    const finance = await t.as(Role.KEUANGAN);
+    await finance
+      .post('/api/v1/pledges')
+      .send({ code: 'PROV-2026', sourceType: 'APBD_PROV', funder: 'Pemerintah Provinsi Bengkulu', fiscalYear: 2026, fromMonth: 12, scope: 'RESIDENTS', niks: [NIK], sharePercent: 40 })
+      .expect(201);
+    await finance.post('/api/v1/allocations').send({ month: '2026-12' }).expect(201);
+  });
+
+  it('shows the participant and the note, no funding table, amounts or links to funding pages', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    const asked: string[] = [];
+    page.on('request', (req) => asked.push(new URL(req.url()).pathname));
+    await login(page, base, await userFor(t, Role.OPERATOR_DINKES), `#/peserta/${NIK}`);
+    await page.getByRole('heading', { name: 'Sari Wulandari' }).waitFor();
+    await page.waitForLoadState('networkidle');
+
+    const funding = page.locator('section', { has: page.getByRole('heading', { name: 'Riwayat pendanaan' }) });
+    await expect(funding.textContent()).resolves.toBe(`Riwayat pendanaan${NOTE}`);
+    await expect(page.getByRole('table', { name: 'Iuran dan pendanaan per bulan' }).count()).resolves.toBe(0);
+    await expect(page.getByText(/Tidak terdanai|Terdanai penuh|PROV-2026|Alokasi Dana/).count()).resolves.toBe(0);
+    // the rest of the page as for every role
+    await page.getByRole('heading', { name: 'Riwayat perubahan data' }).waitFor();
+    await expect(page.locator('.notice--error').count()).resolves.toBe(0);
+    // nothing asked that the operator is refused
+    expect(asked.filter((path) => /\/api\/v1\/(pledges|splits|allocations)/.test(path))).toEqual([]);
+    await screenshot(page, 'operator-participant-no-funding');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+});
