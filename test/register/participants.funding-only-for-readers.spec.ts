@@ -49,6 +49,11 @@ describe('a participant’s funding history is read by the readers only', () => 
     expect(body.fundingByMonth).toEqual([{ month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [SPLIT] }]);
   });
 
+  it('the OpenAPI document says so', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    expect(doc.paths['/api/v1/participants/{nik}'].get.description).toMatch(/OPERATOR_DINKES both keys are absent and nothing is recomputed/);
+  });
+
   it('the operator’s read recomputes no STALE month; a reader’s does, recorded as read by the reader', async () => {
     // a company now pays for the resident too: January becomes STALE
     await (await t.as(Role.KEUANGAN))
