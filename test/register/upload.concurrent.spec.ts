@@ -28,4 +28,19 @@ describe('uploads at the same time', () => {
     expect(n).toBe(1);
     expect(await count(t, 'participant')).toBe(403);
   });
+
+  it('copies of a small file sent at the same instant each answer what that upload ended as, as a later re-upload does', async () => {
+    const before = await count(t, 'participant');
+    const answers = await Promise.all([1, 2, 3].map(() => upload(t, 'ok/basic.xlsx')));
+    const [first, ...copies] = [...answers.filter((a) => !a.body.recognised), ...answers.filter((a) => a.body.recognised)].map((a) => a.body);
+    expect(copies).toHaveLength(2); // until 2026-12-05 these answered status PROCESSING, rowsRead 0
+    expect(first).toMatchObject({ status: 'DONE', progress: 1 });
+    expect(first.created).toBeGreaterThan(0);
+    for (const copy of copies) expect(copy).toEqual({ ...first, recognised: true });
+    const later = await upload(t, 'ok/basic.xlsx');
+    expect(later.body).toEqual(copies[0]);
+    expect(await count(t, 'participant')).toBe(before + first.created);
+    const [{ n }] = await t.dataSource.query("SELECT count(*)::int AS n FROM enrollment_upload WHERE filename = 'basic.xlsx'");
+    expect(n).toBe(1);
+  });
 });

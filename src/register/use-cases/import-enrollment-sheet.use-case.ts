@@ -2,7 +2,8 @@
  * ImportEnrollmentSheet (DOMAIN §2, §4, §12): one uploaded sheet into the register.
  *
  * 1. The content's SHA-256 is looked up: the same content again returns the earlier upload and
- *    changes nothing (two simultaneous uploads of one file make one batch).
+ *    changes nothing (two simultaneous uploads of one file make one batch; a small file's copy
+ *    waits for the request processing it and answers what it ended as).
  * 2. The sheet is streamed in batches; each row is validated (rejections and warnings with
  *    Indonesian messages naming the column), accepted rows go to enrollment_staging and findings to
  *    upload_issue, while parsing goes on.
@@ -17,6 +18,7 @@
  * progress); smaller ones finish within the request.
  */
 import { unlink } from 'node:fs/promises';
+import { setTimeout } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -33,6 +35,7 @@ import { COL, type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS, ENROLLMENT_SH
 import { type EarlyPromotion, EnrollmentPromoter, type FileColumns } from '../enrollment-promoter.js';
 import { type IssueRow, issueRowsOf, StagingWriter } from '../staging-writer.js';
 import { ContestedNokas } from '../contested-nokas.js';
+import type { EnrollmentUpload } from '../entities/enrollment-upload.entity.js';
 import { uploadFailure } from '../upload-failure.js';
 import { UploadStore } from '../upload-store.js';
 import { toUploadView, type UploadView } from '../upload-view.js';
@@ -53,6 +56,12 @@ const PROGRESS_EVERY_MS = 500;
 const READ_ROWS = 1000;
 const STAGE_ROWS = 5000;
 const ABANDONED_AFTER_MS = 3600_000;
+/**
+ * How long a copy of a small file waits for the request already processing it (simultaneous
+ * uploads of one file): then it answers what that upload ended as; past this, PROCESSING.
+ */
+const SAME_FILE_WAIT_MS = 30_000;
+const SAME_FILE_POLL_MS = 100;
 
 @Injectable()
 export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -73,17 +82,31 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
   async execute(command: ImportEnrollmentSheetCommand): Promise<UploadView> {
     const checksum = await fileChecksum(command.path);
     const { upload, recognised } = await this.uploads.start({ filename: command.filename, checksum, sizeBytes: command.sizeBytes, uploadedBy: command.actor });
+    const background = command.sizeBytes > (command.backgroundBytes ?? this.config.uploadBackgroundBytes);
     if (recognised) {
+      // A small file another request is still processing: its uploader expects the final answer, so wait for it.
+      const ended = upload.status === 'PROCESSING' && !background ? await this.ended(upload.id) : upload;
+      if (ended.status === 'FAILED') return this.execute(command); // as a re-upload after a failure: applied again
       await unlink(command.path).catch(() => undefined);
-      return toUploadView(upload, true);
+      return toUploadView(ended, true);
     }
     const job = this.process(upload.id, command);
-    if (command.sizeBytes > (command.backgroundBytes ?? this.config.uploadBackgroundBytes)) {
+    if (background) {
       this.track(job.catch(() => undefined));
       return toUploadView(upload);
     }
     await job;
     return toUploadView(await this.uploads.get(upload.id));
+  }
+
+  /** The upload once it is no longer PROCESSING, or as it is after SAME_FILE_WAIT_MS. */
+  private async ended(id: string): Promise<EnrollmentUpload> {
+    const until = Date.now() + SAME_FILE_WAIT_MS;
+    for (;;) {
+      const upload = await this.uploads.get(id);
+      if (upload.status !== 'PROCESSING' || Date.now() >= until) return upload;
+      await setTimeout(SAME_FILE_POLL_MS);
+    }
   }
 
   /** Waits for background uploads (tests, shutdown). */
