@@ -43,9 +43,9 @@ export function httpAdapter(config: AppConfig): FastifyAdapter {
       const body = new DomainExceptionFilter().toBody(new HttpException(error.message, error.statusCode ?? 400, { cause: error }));
       hook(req.raw, reply.raw, () => void reply.code(body.statusCode).send(body));
     },
-    clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
+    clientErrorHandler: (error: Error & { code?: string; rawPacket?: unknown }, socket: Socket) => {
       if (!socket.writable) return socket.destroy();
-      socket.end(connectionRefusal(error.code));
+      socket.end(connectionRefusal(error));
     },
   });
   const stalled = answerStalledBodies(config.requestIdleSeconds);

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 import { HTTP_CODES, HTTP_MESSAGES } from '../errors/domain-exception.filter.js';
 import { type RawHook, requestLogger } from './request-logger.js';
+import { unencodedUrl, URL_NOT_ENCODED } from './unencoded-url.js';
 
 /**
  * What every answer gets, whatever it is (a handler's, a 404, a refusal of Fastify's router):
@@ -45,15 +46,21 @@ const SECURITY_HEADERS: string[] = (() => {
 
 /**
  * The whole answer to a request the HTTP parser refused before there was a request (a broken
- * request line, a request line and headers over 16 KB together, headers that never finished arriving), written on the socket:
+ * request line, an address with characters not percent-encoded, a request line and headers over
+ * 16 KB together, headers that never finished arriving), written on the socket:
  * the one error format, in Indonesian, with the headers every answer carries.
  */
-export function connectionRefusal(code: string | undefined): string {
+export function connectionRefusal(error: { code?: string; rawPacket?: unknown }): string {
+  const { code } = error;
   const [status, reason] =
     code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large']
     : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout']
     : [400, 'Bad Request'];
-  const body = JSON.stringify({ statusCode: status, message: HTTP_MESSAGES[status], code: HTTP_CODES[status] });
+  const unencoded = code === 'HPE_INVALID_URL' ? unencodedUrl(Buffer.isBuffer(error.rawPacket) ? error.rawPacket : undefined) : undefined;
+  const body = JSON.stringify(
+    unencoded ? { statusCode: status, message: unencoded.message, code: URL_NOT_ENCODED, details: unencoded.details }
+    : { statusCode: status, message: HTTP_MESSAGES[status], code: HTTP_CODES[status] },
+  );
   const headers = ['Content-Type: application/json; charset=utf-8', `Content-Length: ${Buffer.byteLength(body)}`, 'Cache-Control: no-store', `x-request-id: ${randomUUID()}`, ...SECURITY_HEADERS, 'Connection: close'];
   return `HTTP/1.1 ${status} ${reason}\r\n${headers.join('\r\n')}\r\n\r\n${body}`;
 }
