@@ -43,4 +43,11 @@ describe('uploads at the same time', () => {
     const [{ n }] = await t.dataSource.query("SELECT count(*)::int AS n FROM enrollment_upload WHERE filename = 'basic.xlsx'");
     expect(n).toBe(1);
   });
+
+  it('copies of a file refused as a whole each answer the refusal, as a re-upload after it does', async () => {
+    const answers = await Promise.all([1, 2, 3].map(() => upload(t, 'not-ok/missing-required-column.xlsx', 400)));
+    for (const { body } of answers) expect(body).toMatchObject({ code: 'MISSING_COLUMNS', details: { missing: ['KODE_DESA', 'TMT'] } });
+    const statuses = await t.dataSource.query("SELECT status FROM enrollment_upload WHERE filename = 'missing-required-column.xlsx'");
+    expect(statuses.map((u: { status: string }) => u.status)).toEqual(['FAILED', 'FAILED', 'FAILED']);
+  });
 });
