@@ -1,6 +1,7 @@
 /** Runs the statement SQL (sql/statement.sql.ts); money as numbers. */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { addMonths } from '../../common/month.js';
 import * as SQL from '../sql/statement.sql.js';
 import { type PledgeRow, type RevisionRange, toPledge } from './report-queries.js';
 
@@ -85,16 +86,21 @@ export class StatementQueries {
     }));
   }
 
+  /**
+   * The next `limit` splits of a pledge after `after` in (month, NIK) order within from..to, read a
+   * month at a time (PLEDGE_SPLITS_PAGE): a page that ends a month goes on with the next one, so
+   * pages are as full as a query over the whole period would give, at the cost of one partition each.
+   */
   async pledgeSplitsPage(code: string, from: string, to: string, after: MonthKey, limit: number): Promise<PledgeSplitRow[]> {
-    return (await this.query(SQL.PLEDGE_SPLITS_PAGE, [code, from, to, after.month, after.nik, limit])).map((r) => ({
-      month: r.month,
-      nik: r.nik,
-      noka: r.noka,
-      name: r.name,
-      villageCode: r.village_code,
-      obligation: num(r.obligation),
-      amount: num(r.amount),
-    }));
+    const rows: PledgeSplitRow[] = [];
+    let [month, nik] = after.month < from ? [from, ''] : [after.month, after.nik];
+    while (month <= to && rows.length < limit) {
+      for (const r of await this.query(SQL.PLEDGE_SPLITS_PAGE, [code, month, nik, limit - rows.length])) {
+        rows.push({ month: r.month, nik: r.nik, noka: r.noka, name: r.name, villageCode: r.village_code, obligation: num(r.obligation), amount: num(r.amount) });
+      }
+      [month, nik] = [addMonths(month, 1), ''];
+    }
+    return rows;
   }
 
   /** Per month: participants, amount and (for one pledge) the revisions the splits were allocated under. */

@@ -53,19 +53,20 @@ export const VILLAGE_RESIDENTS_PAGE = `
   ORDER BY page.month, page.nik`;
 
 /**
- * One page of a pledge's splits (keyset on month, NIK) with the participant and the obligation.
- * $1 pledge code, $2 from, $3 to, $4 last month, $5 last NIK, $6 page size.
+ * One page of a pledge's splits in one month (keyset on NIK) with the participant and the obligation:
+ * one partition of split and of obligation each, where a page over the whole period scanned every
+ * month's (StatementQueries.pledgeSplitsPage walks the months). $1 pledge code, $2 month, $3 last NIK, $4 page size.
  */
 export const PLEDGE_SPLITS_PAGE = `
   WITH page AS (
     SELECT month, nik, amount FROM split
-    WHERE pledge_code = $1 AND month BETWEEN $2 AND $3 AND (month, nik) > ($4, $5)
-    ORDER BY month, nik LIMIT $6)
+    WHERE pledge_code = $1 AND month = $2 AND nik > $3
+    ORDER BY nik LIMIT $4)
   SELECT page.month, page.nik, pt.noka, pt.name, o.village_code, o.amount AS obligation, page.amount
   FROM page
   LEFT JOIN participant pt ON pt.nik = page.nik
   LEFT JOIN obligation o ON o.month = page.month AND o.nik = page.nik
-  ORDER BY page.month, page.nik`;
+  ORDER BY page.nik`;
 
 /**
  * Splits of some pledges per month (what they owe), with the lowest and highest pledge revision
