@@ -32,13 +32,14 @@ export function tryLockSchedule(m: EntityManager, month: string): Promise<boolea
  * aborted (lock_timeout), to be rolled back by the caller's throw.
  */
 export async function lockFinalize(m: EntityManager, month: string): Promise<boolean> {
-  await m.query(`SELECT set_config('lock_timeout', $1, true)`, [`${FINALIZE_WAIT_MS}ms`]);
+  // the wait bound for this one statement; the transaction's own lock_timeout (0 unless configured) comes back after it
+  const [{ before }] = await m.query(`SELECT current_setting('lock_timeout') AS before, set_config('lock_timeout', $1, true)`, [`${FINALIZE_WAIT_MS}ms`]);
   try {
     await m.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [FINALIZE_LOCK, monthKey(month)]);
   } catch (err) {
     if ((err as { code?: string }).code === '55P03') return false; // lock_not_available
     throw err;
   }
-  await m.query(`SELECT set_config('lock_timeout', '0', true)`);
+  await m.query(`SELECT set_config('lock_timeout', $1, true)`, [before]);
   return true;
 }
