@@ -40,6 +40,19 @@ describe('finance uploads: hidden rows are read and named', () => {
   });
   afterAll(() => t?.close());
 
+  it('reads a bill\'s hidden IURAN column as the file holds it and warns, naming it (HIDDEN_COLUMNS)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tagihan');
+    ws.addRow(['NOKA', 'NIK', 'NAMA', 'IURAN']);
+    ws.addRow(['0001000000000091', '1703061203700091', 'Peserta 91', 37800]);
+    ws.getColumn(4).hidden = true;
+    const keuangan = await t.as(Role.KEUANGAN);
+    const res = await keuangan.post('/api/v1/bills').field('month', '2026-10').field('invoiceTotal', '37800').attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'iuran-tersembunyi.xlsx').expect(201);
+    expect(res.body).toMatchObject({ lines: 1, linesTotal: 37800, sheetWarnings: [{ code: 'HIDDEN_COLUMNS', columns: [{ name: 'IURAN', header: 'IURAN', letter: 'D' }] }] });
+    expect(res.body.sheetWarnings[0].message).toMatch(/^Kolom IURAN \(kolom D\) tersembunyi di Excel dan tetap dibaca/);
+    expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/bills/${res.body.id}`).expect(200)).body.sheetWarnings).toEqual(res.body.sheetWarnings);
+  });
+
   it('stores a bill\'s filtered-out lines and warns, naming them: answer, read back, sent again, row report', async () => {
     const file = await workbook(['NOKA', 'NIK', 'NAMA', 'IURAN'], [1, 2, 3, 4, 5, 6].map(line), [3, 4, 5, 7], true);
     const keuangan = await t.as(Role.KEUANGAN);

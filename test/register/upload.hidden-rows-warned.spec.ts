@@ -67,6 +67,31 @@ describe('enrollment upload: hidden rows are read and named', () => {
     expect(plain.body).toMatchObject({ status: 'DONE', rowsRead: 6, sheetWarnings: [] });
   });
 
+  it('registers a hidden TAT column as the file holds it and warns, naming it, in the answer and read back (HIDDEN_COLUMNS)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Daftar Peserta');
+    ws.columns = HEADER.map(() => ({ style: { numFmt: '@' } }));
+    ws.addRow(HEADER);
+    ws.addRow(['1703060101710001', '1703060101200001', 'Kolom A', '1970-01-01', 'L', '17.03.06.2001', '', '2025-01-01', '', '']);
+    ws.addRow(['1703060101710002', '1703060101200001', 'Kolom B', '1970-01-01', 'P', '17.03.06.2001', '', '2025-01-01', '2025-06-30', 'MAMPU']);
+    ws.getColumn(9).hidden = true; // TAT
+    ws.getColumn(10).hidden = true; // ALASAN_BERAKHIR
+    const res = await upload(t, { name: 'kolom-tersembunyi.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 2, accepted: 2, created: 2 });
+    const message =
+      'Kolom TAT (kolom I) dan ALASAN_BERAKHIR (kolom J) tersembunyi di Excel dan tetap dibaca seperti kolom lain. ' +
+      'Periksa isinya: jika kolom itu tidak dimaksud, hapus kolomnya dari berkas lalu unggah kembali.';
+    const columns = [
+      { name: 'TAT', header: 'TAT', letter: 'I' },
+      { name: 'ALASAN_BERAKHIR', header: 'ALASAN_BERAKHIR', letter: 'J' },
+    ];
+    expect(res.body.sheetWarnings).toEqual([{ code: 'HIDDEN_COLUMNS', message, columns }]);
+    const [ended] = await t.dataSource.query(`SELECT tat::text AS tat, end_reason FROM participant WHERE nik = '1703060101710002'`);
+    expect(ended).toEqual({ tat: '2025-06-30', end_reason: 'MAMPU' });
+    const agent = await t.as(Role.AUDITOR);
+    expect((await agent.get(`/api/v1/enrollment-uploads/${res.body.id}`).expect(200)).body.sheetWarnings).toEqual(res.body.sheetWarnings);
+  });
+
   it('reads LibreOffice\'s `hidden="true"` (and its `hidden="false"` on every other row) the same way', async () => {
     // golden file: rows 2, 4 and 6 hidden, saved by LibreOffice Calc 7 (soffice --convert-to xlsx)
     const res = await upload(t, 'ok/hidden-rows-libreoffice.xlsx');

@@ -13,7 +13,9 @@
 import { Transform, type TransformCallback } from 'node:stream';
 
 /** A warning about the uploaded file as a whole (not one row), as the upload's answer and row report give it. */
-export interface SheetWarning {
+export type SheetWarning = HiddenRowsWarning | HiddenColumnsWarning;
+
+export interface HiddenRowsWarning {
   readonly code: typeof HIDDEN_ROWS;
   /** Indonesian, naming the rows. */
   readonly message: string;
@@ -25,12 +27,23 @@ export interface SheetWarning {
   readonly sheet?: string;
 }
 
+/** Read columns that Excel hides and that hold a value in some data row (hidden-columns.ts). */
+export interface HiddenColumnsWarning {
+  readonly code: typeof HIDDEN_COLUMNS;
+  /** Indonesian, naming the columns by their headers and letters. */
+  readonly message: string;
+  /** Each column: its name in the format (`TAT`), its header as the file wrote it, its letter (`F`). */
+  readonly columns: readonly { readonly name: string; readonly header: string; readonly letter: string }[];
+  readonly sheet?: string;
+}
+
 /** `warnings` of an upload read from two sheets, each told on which sheet (`Sheet Daftar: baris 4 …`). */
 export function onSheet(warnings: readonly SheetWarning[], sheet: string): SheetWarning[] {
   return warnings.map((w) => ({ ...w, sheet, message: `Sheet ${sheet}: ${w.message.charAt(0).toLowerCase()}${w.message.slice(1)}` }));
 }
 
 export const HIDDEN_ROWS = 'HIDDEN_ROWS';
+export const HIDDEN_COLUMNS = 'HIDDEN_COLUMNS';
 
 /** Ranges kept (and answered); the message names fewer. */
 const MAX_RANGES = 100;
@@ -52,7 +65,7 @@ export class HiddenRows {
   }
 
   /** The warning, or none when no data row was hidden. */
-  warnings(): SheetWarning[] {
+  warnings(): HiddenRowsWarning[] {
     if (!this.count) return [];
     return [{ code: HIDDEN_ROWS, message: hiddenRowsMessage(this.ranges, this.count), rows: this.count, ranges: this.ranges.map(([a, b]) => [a, b] as const) }];
   }
@@ -75,21 +88,29 @@ const ROW_TAG = /<(?:\w+:)?row\b[^>]*>/g;
 const ROW_NUMBER = /\sr\s*=\s*["'](\d+)["']/;
 const HIDDEN = /\shidden\s*=\s*["'](?:1|true)["']/;
 const ROW_OPEN = /<(?:\w+:)?row\b/;
+/** `<col min="3" max="5" hidden="1"/>` in `<cols>`, before the sheet's rows: by hand, or a collapsed outline group. */
+const COL_TAG = /<(?:\w+:)?col\b[^>]*>/g;
+const COL_OPEN = /<(?:\w+:)?col\b/;
+const COL_MIN = /\smin\s*=\s*["'](\d+)["']/;
+const COL_MAX = /\smax\s*=\s*["'](\d+)["']/;
 const HIDDEN_BYTES = Buffer.from('hidden');
 const LT = 0x3c;
 
 /**
- * Passes a worksheet's XML through unchanged, noting the rows whose tag says `hidden`. `hidden(row)`
- * answers for a row the parser has handed over (and forgets it: rows come once, in order).
+ * Passes a worksheet's XML through unchanged, noting the rows whose tag says `hidden` and the
+ * columns a `<col hidden>` hides. `hidden(row)` answers for a row the parser has handed over (and
+ * forgets it: rows come once, in order); `columns` is complete by then (`<cols>` comes before the
+ * rows in a worksheet), as 0-based ranges `[first, last]`.
  */
 export class HiddenRowTap extends Transform {
   private readonly seen = new Set<number>();
+  readonly columns: [number, number][] = [];
   /** An unfinished tag at the end of the last chunk. */
   private tail = '';
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     // Most chunks hold no hidden row: only the end of the chunk is looked at then.
-    const scan = chunk.includes(HIDDEN_BYTES) || ROW_OPEN.test(this.tail);
+    const scan = chunk.includes(HIDDEN_BYTES) || ROW_OPEN.test(this.tail) || COL_OPEN.test(this.tail);
     const lt = chunk.lastIndexOf(LT);
     const text = scan || lt < 0 ? this.tail + chunk.toString('latin1') : chunk.toString('latin1', lt); // tags and digits are ASCII
     if (scan) {
@@ -97,6 +118,11 @@ export class HiddenRowTap extends Transform {
         if (!HIDDEN.test(m[0])) continue;
         const r = ROW_NUMBER.exec(m[0]);
         if (r) this.seen.add(Number(r[1]));
+      }
+      for (const m of text.matchAll(COL_TAG)) {
+        if (!HIDDEN.test(m[0])) continue;
+        const [min, max] = [COL_MIN.exec(m[0]), COL_MAX.exec(m[0])];
+        if (min && max) this.columns.push([Number(min[1]) - 1, Number(max[1]) - 1]);
       }
     }
     const open = text.lastIndexOf('<');

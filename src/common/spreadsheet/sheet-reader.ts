@@ -32,7 +32,8 @@
  *   or a NIK formula never calculated, vanished unsaid). Row numbers are the file's, 1-based.
  * - Rows Excel hides (by hand, filtered out by an AutoFilter, in a collapsed outline group) are read like
  *   the others; `reader.sheetWarnings`, once the rows are read, names them (HIDDEN_ROWS, hidden-rows.ts),
- *   for the upload's answer and row report.
+ *   for the upload's answer and row report; so are the read columns Excel hides that hold a value
+ *   (HIDDEN_COLUMNS, hidden-columns.ts).
  * - A merged range keeps its value in its first cell only: a data row with a spec column's cell
  *   hidden by one carries `merged` (merged-cells.ts), and callers refuse it (`withMergedCells`).
  * - The whole file is refused with a `SpreadsheetException` (Indonesian message): empty, not a
@@ -51,9 +52,10 @@ import { csvRows, guessDelimiter } from './csv-rows.js';
 import { type FieldOverflow, fieldOverflow } from './field-count.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
 import { SpreadsheetException } from './spreadsheet.exception.js';
-import { OpenDocumentError, xlsxRows } from './xlsx-rows.js';
+import { OpenDocumentError, type SheetLayout, xlsxRows } from './xlsx-rows.js';
 import { HiddenCells, type MergedCell, type MergedRange } from './merged-cells.js';
 import { HiddenRows, type SheetWarning } from './hidden-rows.js';
+import { HiddenColumns } from './hidden-columns.js';
 import { InflateLimitError } from './zip-entry.js';
 
 export interface SheetReaderOptions {
@@ -194,7 +196,7 @@ function looksUtf8(head: Buffer): boolean {
 export class SheetReader {
   header?: SheetHeader;
   private readonly counter: ByteCounter = { bytesRead: 0 };
-  private readonly merges = new Map<number, MergedRange[]>();
+  private readonly layout: SheetLayout = { merged: new Map<number, MergedRange[]>(), hiddenColumns: new Map() };
   private size = 0;
   /** The .csv's delimiter (none for an .xlsx): a .csv row may not have more fields than its header. */
   private delimiter?: string;
@@ -202,15 +204,20 @@ export class SheetReader {
   /** The named sheet's header while other sheets are searched, its own sheet having no data row (`otherSheets`). */
   private namedHeader?: SheetHeader;
   private readonly hiddenRows = new HiddenRows();
+  /** The read columns Excel hides on the header's sheet, if any. */
+  private hiddenColumns: HiddenColumns | null = null;
 
   constructor(
     private readonly path: string,
     private readonly options: SheetReaderOptions,
   ) {}
 
-  /** What the upload should say about the file as a whole, complete once the rows are read: its hidden data rows (HIDDEN_ROWS). */
+  /**
+   * What the upload should say about the file as a whole, complete once the rows are read: its hidden
+   * data rows (HIDDEN_ROWS), its hidden read columns holding values (HIDDEN_COLUMNS).
+   */
   get sheetWarnings(): SheetWarning[] {
-    return this.hiddenRows.warnings();
+    return [...this.hiddenRows.warnings(), ...(this.hiddenColumns?.warnings() ?? [])];
   }
 
   /** Share of the file's bytes read so far, 0..1. */
@@ -228,7 +235,9 @@ export class SheetReader {
       const indexes = this.header!.indexes;
       if (hiddenFor !== this.header) {
         hiddenFor = this.header!;
-        hidden = HiddenCells.of(this.merges.get(hiddenFor.sheet), this.options.columns.map((c, i) => ({ name: c.name, position: indexes[i] })), hiddenFor.rowNumber);
+        hidden = HiddenCells.of(this.layout.merged.get(hiddenFor.sheet), this.options.columns.map((c, i) => ({ name: c.name, position: indexes[i] })), hiddenFor.rowNumber);
+        const names = this.options.columns.map((c) => c.name);
+        this.hiddenColumns = HiddenColumns.of(names, hiddenFor.labels, indexes, this.layout.hiddenColumns.get(hiddenFor.sheet));
       }
       const width = this.header!.fields;
       for (let r = 0; r < chunk.length; r++) {
@@ -257,6 +266,7 @@ export class SheetReader {
         if (empty && !raw.cells.some(holds)) continue;
         if (++this.dataRowCount > maxRows) throw SpreadsheetException.tooManyRows(maxRows);
         if (raw.hidden) this.hiddenRows.add(raw.rowNumber);
+        this.hiddenColumns?.note(cells);
         batch.push(merged ? { rowNumber: raw.rowNumber, cells, merged } : { rowNumber: raw.rowNumber, cells });
         if (batch.length >= batchSize) {
           yield batch;
@@ -348,7 +358,7 @@ export class SheetReader {
   /** ExcelJS/unzipper errors on a broken zip become a CORRUPT_FILE refusal; a part inflating like a zip bomb INFLATES_TOO_LARGE. */
   private async *guardedXlsx(filename: string): AsyncGenerator<RawRow[]> {
     try {
-      yield* xlsxRows(this.path, this.counter, this.options.sheet, this.merges, () => this.headerOnly());
+      yield* xlsxRows(this.path, this.counter, this.options.sheet, this.layout, () => this.headerOnly());
     } catch (err) {
       if (err instanceof SpreadsheetException) throw err;
       if (err instanceof OpenDocumentError) throw SpreadsheetException.openDocument(filename);

@@ -81,17 +81,25 @@ interface Worksheet {
   index: number;
 }
 
+/** What a sheet's rows alone do not tell, by sheet index (RawRow.sheet), for xlsxRows' caller. */
+export interface SheetLayout {
+  /** each sheet's merged ranges, set before its rows are yielded (merged-cells.ts) */
+  readonly merged: Map<number, MergedRange[]>;
+  /** each sheet's hidden columns, 0-based ranges `[first, last]`, complete once its first row is yielded (hidden-columns.ts) */
+  readonly hiddenColumns: Map<number, readonly (readonly [number, number])[]>;
+}
+
 /**
  * The rows of the workbook's sheets (the one named `sheetName` alone when it is there, visible), a
- * chunk at a time. `merged`, when given, receives each sheet's merged ranges before its rows are
- * yielded (the part is inflated once more to find them: merged-cells.ts). `otherSheets`, asked once
+ * chunk at a time. `layout`, when given, receives each sheet's merged ranges before its rows are
+ * yielded (the part is inflated once more to find them: merged-cells.ts) and its hidden columns. `otherSheets`, asked once
  * the named sheet's rows are all consumed, says whether to read the other sheets after it anyway.
  */
 export async function* xlsxRows(
   path: string,
   counter: ByteCounter,
   sheetName?: string,
-  merged?: Map<number, MergedRange[]>,
+  layout?: SheetLayout,
   otherSheets?: () => boolean,
 ): AsyncGenerator<RawRow[]> {
   const zip = await unzipper.Open.file(path);
@@ -121,12 +129,12 @@ export async function* xlsxRows(
   const read: { current?: Readable; rows: number } = { rows: 0 };
   try {
     startCounting(sheets);
-    yield* sheetRows(path, sheets, reader, book, counter, read, merged);
+    yield* sheetRows(path, sheets, reader, book, counter, read, layout);
     // The named sheet without a single row counts as absent: the other sheets are read as when it is not there;
     // so they are when the caller found only a header on it.
     if (fallback.length && (read.rows === 0 || otherSheets?.())) {
       startCounting(fallback);
-      yield* sheetRows(path, fallback, reader, book, counter, read, merged);
+      yield* sheetRows(path, fallback, reader, book, counter, read, layout);
     }
   } finally {
     read.current?.destroy();
@@ -141,8 +149,9 @@ async function* sheetRows(
   book: Book,
   counter: ByteCounter,
   read: { current?: Readable; rows: number },
-  merged?: Map<number, MergedRange[]>,
+  layout?: SheetLayout,
 ): AsyncGenerator<RawRow[]> {
+  const merged = layout?.merged;
   for (const { file, sheetNo, name, hidden, index: sheet } of sheets) {
     // The merges are scanned (zlib inflating on libuv's threads) while the first rows are parsed; rows
     // wait, at most HELD_CHUNKS chunks of them, until the merges are known (merged-cells.ts).
@@ -152,6 +161,7 @@ async function* sheetRows(
     read.current = await openEntry(path, file, { onRead: (bytes) => (counter.bytesRead += bytes) });
     // ExcelJS drops `<row hidden="1">`: the tap notes it on the way (hidden-rows.ts); errors reach the parser through it
     const tap = pipeline(read.current, new HiddenRowTap(), () => undefined);
+    layout?.hiddenColumns.set(sheet, tap.columns); // filled as the tap reads `<cols>`, before the first row
     for (const { value } of reader._parseWorksheet(tap, sheetNo)) {
       let rows: RawRow[] = [];
       for await (const row of value) {

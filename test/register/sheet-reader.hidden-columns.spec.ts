@@ -1,0 +1,116 @@
+/**
+ * Read columns Excel hides (`<col hidden="1">`: by hand or in a collapsed outline group) are read as
+ * the file holds them and named in `reader.sheetWarnings` (HIDDEN_COLUMNS, hidden-columns.ts) when
+ * they hold a value in some data row; the tap that notes hidden rows notes them on the way.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline, Readable, Writable } from 'node:stream';
+import { describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { hiddenColumnsMessage } from '../../src/common/spreadsheet/hidden-columns.js';
+import { HiddenRowTap } from '../../src/common/spreadsheet/hidden-rows.js';
+import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
+
+const COLUMNS = [
+  { name: 'NIK', required: true },
+  { name: 'NAMA', required: true },
+  { name: 'TAT', aliases: ['TANGGAL BERAKHIR'] },
+];
+
+async function read(content: Buffer, filename = 'a.xlsx'): Promise<{ rows: SheetRow[]; reader: SheetReader }> {
+  const path = join(await mkdtemp(join(tmpdir(), 'hidden-columns-')), filename);
+  await writeFile(path, content);
+  const reader = new SheetReader(path, { filename, columns: COLUMNS, batchSize: 2 });
+  const rows: SheetRow[] = [];
+  for await (const batch of reader.batches()) rows.push(...batch);
+  return { rows, reader };
+}
+
+/** A sheet with `header`, rows of `values`, and the 1-based columns `hide` hidden. */
+async function workbook(header: string[], values: string[][], hide: number[], dress?: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Data');
+  ws.addRow(header);
+  for (const v of values) ws.addRow(v);
+  for (const n of hide) ws.getColumn(n).hidden = true;
+  dress?.(ws);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('hidden columns of an .xlsx', () => {
+  it('reads a hidden column holding values and names it by its header and letter', async () => {
+    const content = await workbook(
+      ['NIK', 'CATATAN', 'NAMA', 'TANGGAL BERAKHIR'],
+      [
+        ['1703061203700001', 'x', 'A', ''],
+        ['1703061203700002', '', 'B', '2026-03-31'],
+      ],
+      [2, 4],
+    );
+    const { rows, reader } = await read(content);
+    expect(rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['1703061203700001', 'A', ''],
+      ['1703061203700002', 'B', '2026-03-31'],
+    ]);
+    const message =
+      'Kolom TANGGAL BERAKHIR (kolom D) tersembunyi di Excel dan tetap dibaca seperti kolom lain. ' +
+      'Periksa isinya: jika kolom itu tidak dimaksud, hapus kolomnya dari berkas lalu unggah kembali.';
+    // CATATAN (B) is hidden too, but the format does not read it: not named
+    expect(reader.sheetWarnings).toEqual([{ code: 'HIDDEN_COLUMNS', message, columns: [{ name: 'TAT', header: 'TANGGAL BERAKHIR', letter: 'D' }] }]);
+  });
+
+  it('names a hidden NIK before the one shown (the first is the one read), beside hidden rows', async () => {
+    const content = await workbook(
+      ['NIK', 'NAMA', 'NIK'],
+      [
+        ['1703061203700001', 'A', '1703061203700009'],
+        ['1703061203700002', 'B', '1703061203700008'],
+      ],
+      [1],
+      (ws) => (ws.getRow(3).hidden = true),
+    );
+    const { rows, reader } = await read(content);
+    expect(rows[0].cells[0].text).toBe('1703061203700001');
+    expect(reader.sheetWarnings.map((w) => w.code)).toEqual(['HIDDEN_ROWS', 'HIDDEN_COLUMNS']);
+    expect(reader.sheetWarnings[1].message).toMatch(/^Kolom NIK \(kolom A\) tersembunyi di Excel/);
+  });
+
+  it('says nothing of a hidden read column left empty, of a collapsed group of unread columns, nor of a sheet with none hidden', async () => {
+    const empty = await workbook(['NIK', 'NAMA', 'TAT'], [['1703061203700001', 'A', '']], [3]);
+    expect((await read(empty)).reader.sheetWarnings).toEqual([]);
+    const grouped = await workbook(['NIK', 'NAMA', 'X', 'Y'], [['1703061203700001', 'A', '1', '2']], [3, 4], (ws) => {
+      ws.getColumn(3).outlineLevel = 1;
+      ws.getColumn(4).outlineLevel = 1;
+    });
+    expect((await read(grouped)).reader.sheetWarnings).toEqual([]);
+    const plain = await workbook(['NIK', 'NAMA', 'TAT'], [['1703061203700001', 'A', '2026-01-31']], []);
+    expect((await read(plain)).reader.sheetWarnings).toEqual([]);
+  });
+
+  it('reads a range of hidden columns (`min` to `max`), whose tag may be cut anywhere between chunks', async () => {
+    const xml = '<worksheet><cols><col min="1" max="1" width="9"/><x:col min="3" max="16384" hidden="true" width="0"/><col min="2" max="2" hidden="0"/></cols><sheetData/></worksheet>';
+    for (const size of [1, 2, 5, 1000]) {
+      const tap = new HiddenRowTap();
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < xml.length; i += size) chunks.push(Buffer.from(xml.slice(i, i + size)));
+      const out: Buffer[] = [];
+      await new Promise<void>((resolve, reject) =>
+        pipeline(Readable.from(chunks), tap, new Writable({ write: (c, _e, done) => (out.push(c), done()) }), (err) => (err ? reject(err) : resolve())),
+      );
+      expect(Buffer.concat(out).toString()).toBe(xml);
+      expect(tap.columns).toEqual([[2, 16383]]);
+    }
+  });
+
+  it('lists several columns in the message', () => {
+    expect(
+      hiddenColumnsMessage([
+        { header: 'NIK', letter: 'A' },
+        { header: 'TMT', letter: 'H' },
+        { header: 'TAT', letter: 'AB' },
+      ]),
+    ).toMatch(/^Kolom NIK \(kolom A\), TMT \(kolom H\) dan TAT \(kolom AB\) tersembunyi di Excel/);
+  });
+});
