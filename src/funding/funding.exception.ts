@@ -68,9 +68,10 @@ export class FundingException extends DomainException<FundingErrorCode> {
     return new FundingException(FundingErrorCode.TARIFF_INVALID, `Tarif tidak valid: ${problem.message}`, problem.field && { field: problem.field });
   }
 
-  /** `month` cannot be priced: no IURAN row covers its 1st (tariff-gaps.ts). */
-  static tariffMissing(month: string): FundingException {
-    return new FundingException(FundingErrorCode.TARIFF_MISSING, missingPremiumMessage(month), { month, component: PREMIUM_COMPONENT });
+  /** `month` cannot be priced: no IURAN row covers its 1st (tariff-gaps.ts); `asked` is the month asked for, which needs it. */
+  static tariffMissing(month: string, asked = month): FundingException {
+    const details = asked === month ? { month, component: PREMIUM_COMPONENT } : { month, askedMonth: asked, component: PREMIUM_COMPONENT };
+    return new FundingException(FundingErrorCode.TARIFF_MISSING, missingPremiumMessage(month, asked), details);
   }
 
   static pledgeInvalid(problems: FieldProblem[]): FundingException {

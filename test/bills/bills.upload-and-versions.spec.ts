@@ -107,7 +107,7 @@ describe('bills: upload, row report and versions', () => {
       [7, 'IURAN', 'REJECT'],
     ]);
     expect(res.body.issues[1].message).toMatch(/bilangan bulat rupiah/);
-    expect(res.body.issues[3].message).toBe('NOKA "12345" bukan 13 digit angka; baris tetap dihitung dan akan dicocokkan dengan NOKA peserta (NOKA_MISMATCH).');
+    expect(res.body.issues[3].message).toBe('NOKA "12345" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai NOKA_MISMATCH; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.');
     // it replaces version 1 with fewer lines: said, since uploading only fixed rows drops the others (QA)
     expect(res.body.replaces).toEqual({ version: 1, count: 4 });
     expect(res.body.notice).toMatch(/^Versi baru ini memuat 3 baris tagihan, sedangkan versi 1 yang digantikannya memuat 4\. Unggahan menggantikan seluruh daftar bulan ini/);

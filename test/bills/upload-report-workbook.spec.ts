@@ -175,7 +175,7 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     const report = await readReport(res.body);
     expect(report.header).toEqual(['No Kartu', 'NIK Peserta', 'NAMA', 'Tagihan', 'BARIS', 'STATUS', 'KETERANGAN']);
     expect(report.rows).toEqual([
-      ['12345', '1703060101800002', 'Kartu pendek', '37800', 3, 'PERINGATAN', 'No Kartu "12345" bukan 13 digit angka; baris tetap dihitung dan akan dicocokkan dengan NOKA peserta (NOKA_MISMATCH).'],
+      ['12345', '1703060101800002', 'Kartu pendek', '37800', 3, 'PERINGATAN', 'No Kartu "12345" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai NOKA_MISMATCH; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.'],
     ]);
 
     // fixed under its headers (BARIS, STATUS, KETERANGAN are ignored): accepted as any bill

@@ -66,6 +66,19 @@ describe('§3 tariff rows with an end, through the API (QA: a bounded IURAN row 
     expect(await t.dataSource.query(`SELECT 1 FROM allocation_month WHERE month LIKE '2017-%'`)).toEqual([]);
   });
 
+  it('a later month of such a year names the month asked for beside the month without IURAN (QA: "bulan ini" read as June)', async () => {
+    const res = await admin.post('/api/v1/allocations').send({ month: '2017-06' }).expect(409);
+    expect(res.body).toMatchObject({
+      code: 'TARIFF_MISSING',
+      message:
+        'Tidak ada tarif IURAN yang berlaku pada 1 Januari 2017: iuran bulan itu tidak dapat dihitung, dan Juni 2017 hanya dapat dialokasikan ' +
+        'setelah setiap bulan sebelumnya di tahun 2017 (sisa anggaran terbawa dari bulan ke bulan). Admin perlu menambahkan baris tarif yang mencakup tanggal itu.',
+      details: { month: '2017-01', askedMonth: '2017-06', component: 'IURAN' },
+    });
+    const run = await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2017-06' }).expect(409);
+    expect(run.body).toMatchObject({ code: 'TARIFF_MISSING', details: { month: '2017-01', askedMonth: '2017-06' } });
+  });
+
   it('warns when another LOCAL component is left without a row', async () => {
     const bantuan = { component: 'BANTUAN_DAERAH', payer: 'LOCAL', legalBasis: 'Perbup (uji)' };
     await t.dataSource.query(`INSERT INTO tariff (component, payer, amount, valid_from, valid_to, legal_basis) VALUES ('TAMBAHAN', 'LOCAL', 500, '2027-01-01', NULL, 'uji')`);

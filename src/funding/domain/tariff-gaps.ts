@@ -63,12 +63,17 @@ export function premiumGapMessage(gap: TariffGap): string {
   return `baris ini membuat tidak ada tarif ${PREMIUM_COMPONENT} ${spanOf(gap)}, sehingga iuran bulan-bulan itu tidak dapat dihitung. Tarif ${PREMIUM_COMPONENT} tidak boleh terputus.`;
 }
 
-/** 409 message of an allocation of `month`, whose 1st no IURAN row covers. */
-export function missingPremiumMessage(month: string): string {
-  return (
-    `Tidak ada tarif ${PREMIUM_COMPONENT} yang berlaku pada 1 ${monthName(month)}: iuran bulan ini tidak dapat dihitung. ` +
-    'Admin perlu menambahkan baris tarif yang mencakup tanggal itu.'
-  );
+/**
+ * 409 message of an allocation of `month`, whose 1st no IURAN row covers. `asked`, a later month of
+ * the same year, is the month the user asked for, which needs `month` allocated first (§6): named,
+ * so that the message does not seem to be about another month than the one asked for (QA).
+ */
+export function missingPremiumMessage(month: string, asked = month): string {
+  const because =
+    asked === month
+      ? 'iuran bulan ini tidak dapat dihitung'
+      : `iuran bulan itu tidak dapat dihitung, dan ${monthName(asked)} hanya dapat dialokasikan setelah setiap bulan sebelumnya di tahun ${asked.slice(0, 4)} (sisa anggaran terbawa dari bulan ke bulan)`;
+  return `Tidak ada tarif ${PREMIUM_COMPONENT} yang berlaku pada 1 ${monthName(month)}: ${because}. Admin perlu menambahkan baris tarif yang mencakup tanggal itu.`;
 }
 
 /** The month whose 1st is the first on or after `day`: the first month a row from `day` prices (§3). */

@@ -128,7 +128,7 @@ export class AllocateMonth {
     if (!from) return;
     await m.query(SQL.LOCK_REGISTER);
     const written = months.filter((k) => k >= from && open(k));
-    for (const k of written) await this.allocateOne(m, k, actor);
+    for (const k of written) await this.allocateOne(m, k, actor, month);
     if (month < `${year}-12`) await m.query(SQL.MARK_STALE_FROM, [addMonths(month, 1), Number(year)]);
     for (const k of written) await this.recordWritten(m, k, month, actor, force, statuses.get(k));
   }
@@ -148,12 +148,13 @@ export class AllocateMonth {
     return this.audit.record({ actor, action: 'allocation.compute', entity: 'allocation', entityId: written, summary: { month: written, asked, why } }, m);
   }
 
-  private async allocateOne(m: EntityManager, month: string, actor: string): Promise<void> {
+  /** Allocates `month`, part of the allocation of `asked` (itself or a later month of its year). */
+  private async allocateOne(m: EntityManager, month: string, actor: string, asked: string): Promise<void> {
     const lap = stopwatch();
     const year = Number(month.slice(0, 4));
     const [tariff]: { ids: number[]; amount: string; premium: boolean }[] = await m.query(SQL.LOCAL_TARIFF_OF_MONTH, [month]);
     // a month without IURAN is refused, not allocated at part of the premium (QA: Rp2.800)
-    if (!tariff.premium) throw FundingException.tariffMissing(month);
+    if (!tariff.premium) throw FundingException.tariffMissing(month, asked);
     const amount = Number(tariff.amount);
     const rows: PledgeRow[] = await m.query(SQL.PLEDGES_OF_MONTH, [year, Number(month.slice(5))]);
     const pledges: AllocationPledge[] = rows.map((p) => ({

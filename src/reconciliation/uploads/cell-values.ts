@@ -85,7 +85,7 @@ export function nokaFrom(cell: Cell, column = 'NOKA'): Parsed<string> & { warnin
 }
 
 function malformedNoka(value: string, cell: Cell, column: string): MalformedNoka {
-  return { value, warning: `${column} "${cell.text}" bukan 13 digit angka; baris tetap dihitung dan akan dicocokkan dengan NOKA peserta (NOKA_MISMATCH).` };
+  return { value, warning: `${column} "${cell.text}" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai NOKA_MISMATCH; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.` };
 }
 
 /**
