@@ -27,6 +27,7 @@ import { BENCH_PLEDGES, BENCH_REGISTER } from './allocate.bench.sql.js';
 import { admin, sampleNiks, seconds, timed, urlFor } from './bench-support.js';
 import { cpuReading, cpuSince, describeCpu, type CpuReading } from './cpu-time.js';
 import { loadInChild, loadLine, measured } from './load-in-child.js';
+import { RECORD_CURRENT_REVISIONS } from '../src/funding/sql/pledges.sql.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000);
 /** BENCH_DB=<name> reuses a database a BENCH_KEEP=1 run left behind and measures the split queries only. */
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
     await setup.connect();
     const [, registerMs] = await timed(() => setup.query(BENCH_REGISTER, [PARTICIPANTS]));
     await setup.query(BENCH_PLEDGES, [PARTICIPANTS]);
+    await setup.query(RECORD_CURRENT_REVISIONS);
     // as autovacuum would after a bulk load (hint bits set, statistics current), and its dirty pages
     // flushed, so that the allocation measured does not pay for writing the synthetic register
     await setup.query('VACUUM ANALYZE');

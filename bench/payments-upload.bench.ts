@@ -19,6 +19,7 @@ import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/common/config/app-config.js';
 import { UploadPayments } from '../src/payments/use-cases/upload-payments.use-case.js';
 import { admin, seconds, timed, urlFor } from './bench-support.js';
+import { RECORD_CURRENT_REVISIONS } from '../src/funding/sql/pledges.sql.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
 const ON_POSTGRES = Boolean(process.env.DATABASE_URL);
@@ -40,7 +41,7 @@ async function seed(ds: DataSource, months: string[]): Promise<void> {
     `INSERT INTO pledge (code, source_type, funder, fiscal_year, scope, niks, priority, share_percent, created_by)
      VALUES ('APBD-2026', 'APBD', 'Bench', 2026, 'ALL', '{}', 90, 100, 'bench')`,
   );
-  await ds.query(`INSERT INTO pledge_revision (code, revision, data, changed_by) VALUES ('APBD-2026', 1, '{}', 'bench')`);
+  await ds.query(RECORD_CURRENT_REVISIONS);
   for (const month of months) {
     await ds.query(`INSERT INTO allocation_month (month, fiscal_year, status) VALUES ($1, 2026, 'CURRENT')`, [month]);
     await ds.query(`INSERT INTO allocation_funded (month, pledge_code, participants, amount) VALUES ($1, 'APBD-2026', 1000, 37800000)`, [month]);

@@ -25,6 +25,7 @@ import { ReconcileMonth } from '../src/reconciliation/use-cases/reconcile-month.
 import { BENCH_PLEDGES } from './allocate.bench.sql.js';
 import { BENCH_RECON_BILL_LINES, BENCH_RECON_PBI, BENCH_RECON_REGISTER } from './reconcile.bench.sql.js';
 import { admin, seconds, timed, urlFor } from './bench-support.js';
+import { RECORD_CURRENT_REVISIONS } from '../src/funding/sql/pledges.sql.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000);
 const LINES = PARTICIPANTS;
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     await setup.connect();
     const [, registerMs] = await timed(() => setup.query(BENCH_RECON_REGISTER, [PARTICIPANTS]));
     await setup.query(BENCH_PLEDGES, [PARTICIPANTS]);
+    await setup.query(RECORD_CURRENT_REVISIONS);
     await setup.query('ANALYZE');
     console.log(`Setup: ${PARTICIPANTS.toLocaleString('en')} participants in ${seconds(registerMs)}`);
 

@@ -4,6 +4,8 @@
  * their village (DESA pledge), everyone else by the APBD; every 50th APBD participant is only
  * partly funded. A run with the matching summary and 10,000 findings.
  */
+import { RECORD_CURRENT_REVISIONS } from '../src/funding/sql/pledges.sql.js';
+
 export const BENCH_SETUP = [
   `CREATE TEMP TABLE bench_village AS
      SELECT code, row_number() OVER (ORDER BY code) - 1 AS idx FROM region WHERE level <> 'kecamatan'`,
@@ -17,6 +19,7 @@ export const BENCH_SETUP = [
      FROM bench_village WHERE idx < 20`,
   `INSERT INTO pledge (code, source_type, funder, fiscal_year, scope, priority, budget, created_by)
      VALUES ('APBD-2026', 'APBD', 'Pemerintah Kabupaten Bengkulu Utara', 2026, 'ALL', 90, 500000000000, 'bench')`,
+  RECORD_CURRENT_REVISIONS,
   `INSERT INTO obligation (month, nik, amount, unfunded, tmt, village_code)
      SELECT '2026-10', p.nik, 37800,
             CASE WHEN v.idx >= 20 AND substr(p.nik, 9)::int % 50 = 0 THEN 7800 ELSE 0 END, p.tmt, p.village_code

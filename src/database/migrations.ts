@@ -30,6 +30,7 @@ import { PaymentUploadChecksum1767360000000 } from './migrations/1767360000000-p
 import { DropPaymentReferenceKeyIndex1767480000000 } from './migrations/1767480000000-drop-payment-reference-key-index.js';
 import { PledgeUploadPledges1767550000000 } from './migrations/1767550000000-pledge-upload-pledges.js';
 import { UploadSheetWarnings1767600000000 } from './migrations/1767600000000-upload-sheet-warnings.js';
+import { PledgeTermsView1767700000000 } from './migrations/1767700000000-pledge-terms-view.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   DropPaymentReferenceKeyIndex1767480000000,
   PledgeUploadPledges1767550000000,
   UploadSheetWarnings1767600000000,
+  PledgeTermsView1767700000000,
 ];

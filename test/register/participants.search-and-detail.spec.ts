@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { upload } from './support.js';
+import { RECORD_CURRENT_REVISIONS } from '../../src/funding/sql/pledges.sql.js';
 
 describe('participants API', () => {
   let t: TestApp;
@@ -12,6 +13,7 @@ describe('participants API', () => {
       INSERT INTO pledge (code, source_type, funder, fiscal_year, scope, priority, created_by)
       VALUES ('APBD-2026', 'APBD', 'Pemkab Bengkulu Utara', 2026, 'ALL', 90, 'uji'),
              ('TJSLP-ALNO-2026', 'TJSLP', 'PT Alno', 2026, 'RESIDENTS', 10, 'uji')`);
+    await t.dataSource.query(RECORD_CURRENT_REVISIONS);
     await t.dataSource.query(`
       INSERT INTO split (month, nik, pledge_code, pledge_revision, amount) VALUES
         ('2026-01', '1703061203800001', 'TJSLP-ALNO-2026', 1, 37800),

@@ -38,7 +38,9 @@ describe('workbooks name each funder once', () => {
   beforeAll(async () => {
     t = await createTestApp();
     runId = await insertReportFixture(t.dataSource);
+    // the pledge as created with that name: its row and the terms of its revision 1, which its splits carry
     await t.dataSource.query(`UPDATE pledge SET funder = 'PT Agricinal (TJSLP)' WHERE code = 'TJSLP-ALNO-2026'`);
+    await t.dataSource.query(`UPDATE pledge_revision SET data = jsonb_set(data, '{funder}', '"PT Agricinal (TJSLP)"') WHERE code = 'TJSLP-ALNO-2026'`);
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
-import { ALLOCATION_MONTH_ROW, FUNDED_BY_PLEDGE, PLEDGES_BY_CODES } from '../sql/summary.sql.js';
+import { ALLOCATION_MONTH_ROW, FUNDED_BY_PLEDGE, PLEDGES_AT_REVISIONS } from '../sql/summary.sql.js';
 
 /** One month's allocation as the API and the reconciliation show it (numbers are rupiah). */
 export interface AllocationSummary {
@@ -29,9 +29,8 @@ export class AllocationSummaries {
     const [row] = await m.query(ALLOCATION_MONTH_ROW, [month]);
     const funded: { pledge_code: string; source_type: string; participants: number; amount: string }[] = await m.query(FUNDED_BY_PLEDGE, [month]);
     const revisions: Record<string, number> = row?.pledge_revisions ?? {};
-    const codes = [...new Set([...Object.keys(revisions), ...funded.map((f) => f.pledge_code)])];
-    const pledges: { code: string; source_type: string; fund: string | null; fiscal_year: number }[] = codes.length
-      ? await m.query(PLEDGES_BY_CODES, [codes])
+    const pledges: { code: string; source_type: string; fund: string | null; fiscal_year: number }[] = Object.keys(revisions).length
+      ? await m.query(PLEDGES_AT_REVISIONS, [JSON.stringify(revisions)])
       : [];
     return {
       month,

@@ -9,3 +9,30 @@ export const USED_IN_FROZEN_MONTHS = `
   SELECT coalesce(sum(f.amount), 0)::text AS used, string_agg(f.month, ', ' ORDER BY f.month) AS months
   FROM allocation_funded f
   WHERE f.pledge_code = $1 AND f.amount > 0 AND ${monthFrozen('f.month')}`;
+
+/**
+ * The terms of a pledge at one revision, as columns named like `pledge`'s (view `pledge_terms` over
+ * `pledge_revision.data`, migration 1767700000000). Reads of splits join it at the split's revision,
+ * `p.code = s.pledge_code AND p.revision = s.pledge_revision`: a closed month keeps describing its
+ * splits by the terms they were allocated under, whatever the pledge became since.
+ */
+export const TERMS_OF_SPLIT = (split = 's', terms = 'p') =>
+  `pledge_terms ${terms} ON ${terms}.code = ${split}.pledge_code AND ${terms}.revision = ${split}.pledge_revision`;
+
+/**
+ * Records every pledge whose current revision has no terms recorded, as it stands, as PledgesService
+ * records each create and revise: for pledges written by SQL (benches, test fixtures), whose splits
+ * would otherwise have no terms to be read by (TERMS_OF_SPLIT). No parameters.
+ */
+export const RECORD_CURRENT_REVISIONS = `
+  INSERT INTO pledge_revision (code, revision, data, reason, changed_by, changed_at)
+  SELECT p.code, p.revision,
+         jsonb_build_object(
+           'code', p.code, 'sourceType', p.source_type, 'fund', p.fund, 'funder', p.funder, 'fiscalYear', p.fiscal_year,
+           'fromMonth', p.from_month, 'toMonth', p.to_month, 'scope', p.scope, 'villageCodes', to_jsonb(p.village_codes),
+           'niks', to_jsonb(p.niks), 'sharePercent', p.share_percent, 'quota', p.quota, 'budget', p.budget,
+           'priority', p.priority, 'legalBasis', p.legal_basis),
+         'Komitmen dibuat', p.created_by, p.updated_at
+    FROM pledge p
+   WHERE NOT EXISTS (SELECT 1 FROM pledge_revision r WHERE r.code = p.code AND r.revision = p.revision AND r.data ? 'sourceType')
+  ON CONFLICT ON CONSTRAINT "PK_pledge_revision" DO UPDATE SET data = EXCLUDED.data`;

@@ -1,10 +1,14 @@
 /** Read-side SQL of the split queries (GET /splits, /splits/summary). $1 = month unless noted. */
 import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
+import { TERMS_OF_SPLIT } from './pledges.sql.js';
 
-/** Filters are appended by SplitsService as `AND ...` clauses with numbered parameters. */
+/**
+ * Filters are appended by SplitsService as `AND ...` clauses with numbered parameters. A split's
+ * source type (and any pledge term) is the one of the revision it was allocated under (TERMS_OF_SPLIT).
+ */
 export const SPLITS_FROM = `
   FROM split s
-  JOIN pledge p ON p.code = s.pledge_code`;
+  JOIN ${TERMS_OF_SPLIT()}`;
 
 /** Joined only when filtering by village: the participant's village in that month. */
 export const SPLITS_VILLAGE_JOIN = `
@@ -54,7 +58,7 @@ export const PAGES_FOR_NIKS = `
     LEFT JOIN (SELECT s.nik, s.month, s.pledge_code, p.source_type, s.amount, s.pledge_revision,
                       row_number() OVER (PARTITION BY s.nik ORDER BY s.month, s.pledge_code) AS k
                  FROM split s
-                 JOIN pledge p ON p.code = s.pledge_code
+                 JOIN ${TERMS_OF_SPLIT()}
                 WHERE s.nik = ANY($1::text[])) s
       ON s.nik = q.nik AND s.k > $3 AND s.k <= $3 + $2 AND NOT f.stale
    ORDER BY q.nik, s.k`;
@@ -62,7 +66,7 @@ export const PAGES_FOR_NIKS = `
 export const SUMMARY_BY_PLEDGE = `
   SELECT s.pledge_code AS key, p.source_type, p.fund, p.fiscal_year,
          count(*)::int AS participants, sum(s.amount)::bigint AS amount
-    FROM split s JOIN pledge p ON p.code = s.pledge_code
+    FROM split s JOIN ${TERMS_OF_SPLIT()}
    WHERE s.month = $1
    GROUP BY s.pledge_code, p.source_type, p.fund, p.fiscal_year
    ORDER BY s.pledge_code COLLATE "C"`;
@@ -70,7 +74,7 @@ export const SUMMARY_BY_PLEDGE = `
 export const SUMMARY_BY_SOURCE_TYPE = `
   SELECT p.source_type AS key, count(DISTINCT s.nik)::int AS participants, sum(s.amount)::bigint AS amount,
          count(*)::int AS splits
-    FROM split s JOIN pledge p ON p.code = s.pledge_code
+    FROM split s JOIN ${TERMS_OF_SPLIT()}
    WHERE s.month = $1
    GROUP BY p.source_type
    ORDER BY p.source_type COLLATE "C"`;

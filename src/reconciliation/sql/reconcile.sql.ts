@@ -38,6 +38,7 @@
  *                    (obligations of rank 8 plus obligation - billed of rank 5 where positive), the
  *                    billed sum, and a hash-sum of the register fields the ranks read (checksum).
  */
+import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
 export const RECONCILE_BILL = `
   WITH billed AS (
     SELECT row_number, nik, noka, name, amount,
@@ -133,7 +134,7 @@ export const FUNDED_BY_PLEDGE = `
          count(*)::int AS participants, sum(s.amount)::text AS amount,
          sum(hashtextextended(concat_ws('|', s.nik, s.pledge_code, s.pledge_revision, s.amount), 0)::numeric)::text AS hash,
          min(s.pledge_revision)::int AS "revisionFrom", max(s.pledge_revision)::int AS "revisionTo"
-  FROM split s JOIN pledge p ON p.code = s.pledge_code
+  FROM split s JOIN ${TERMS_OF_SPLIT()}
   WHERE s.month = $1
   GROUP BY s.pledge_code, p.source_type
   ORDER BY s.pledge_code COLLATE "C"`;

@@ -2,6 +2,7 @@
  * A participant's funding history (`GET /api/v1/participants/:nik`), $1 = the NIK. Both are lookups
  * by NIK over the month partitions, each through its partitions' primary keys.
  */
+import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
 
 /**
  * Every split of the participant, month then pledge: PK_split (nik, month, pledge_code) in each
@@ -9,7 +10,7 @@
  */
 export const PARTICIPANT_SPLITS = `
   SELECT s.month, s.pledge_code, p.source_type, s.amount, s.pledge_revision
-    FROM split s JOIN pledge p ON p.code = s.pledge_code
+    FROM split s JOIN ${TERMS_OF_SPLIT()}
    WHERE s.nik = $1
    ORDER BY s.month, s.pledge_code`;
 

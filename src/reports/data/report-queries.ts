@@ -157,9 +157,14 @@ export class ReportQueries {
     return { changes, current: { participants: num(now.totals.participants), amount: num(now.totals.obligation) } };
   }
 
-  /** The year's pledges now, or as they stood at `asOf` (a finalized run's finalized_at). */
-  async pledgesOfYear(year: number, asOf: Date | null = null): Promise<PledgeRow[]> {
-    return (await (asOf ? this.query(SQL.PLEDGES_OF_YEAR_AS_OF, [year, asOf]) : this.query(SQL.PLEDGES_OF_YEAR, [year]))).map(toPledge);
+  /** The year's pledges as they stood at `asOf` (a finalized run's finalized_at). */
+  async pledgesOfYear(year: number, asOf: Date): Promise<PledgeRow[]> {
+    return (await this.query(SQL.PLEDGES_OF_YEAR_AS_OF, [year, asOf])).map(toPledge);
+  }
+
+  /** The year's pledges as `month`'s allocation used them (the revisions its splits carry), the others as they stand. */
+  async pledgesAsAllocated(year: number, month: string): Promise<PledgeRow[]> {
+    return (await this.query(SQL.PLEDGES_OF_YEAR_AS_ALLOCATED, [year, month])).map(toPledge);
   }
 
   async pledge(code: string): Promise<PledgeRow | null> {

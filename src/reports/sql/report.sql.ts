@@ -3,12 +3,13 @@
  * one fiscal year; the long lists (participant-months, findings) are read a page at a time by
  * keyset (never OFFSET, never all rows at once).
  */
+import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
 
 /**
  * The codes of the pledges that paid a participant-month, in allocation order (§6: priority, then
  * code in code-point order), as Rincian Peserta and the village statement's Peserta both list
  * them (QA: one said "PROV-2026, APBD-2026", the other "APBD-2026, PROV-2026"). Reads split `s`
- * joined to pledge `p`.
+ * joined to its terms `p` (TERMS_OF_SPLIT): the priority the month was allocated by, not a later one.
  */
 export const PLEDGES_THAT_PAID = `string_agg(s.pledge_code, ', ' ORDER BY p.priority, s.pledge_code COLLATE "C")`;
 
@@ -17,15 +18,9 @@ export const RUN = `
   SELECT id, month, version, status, summary, started_by, finished_at, finalized_by, finalized_at, inputs
   FROM reconciliation_run WHERE id = $1`;
 
-/** Pledges of a fiscal year in allocation order (§6: priority, then code in code-point order). $1 year. */
-export const PLEDGES_OF_YEAR = `
-  SELECT code, source_type, fund, funder, fiscal_year, from_month, to_month, scope, village_codes,
-         share_percent, quota, budget, priority, legal_basis, revision
-  FROM pledge WHERE fiscal_year = $1
-  ORDER BY priority, code COLLATE "C"`;
-
 /**
- * The same, as they stood at $2 (a finalized run's finalized_at), so that a finalized month's
+ * Pledges of fiscal year $1 in allocation order (§6: priority, then code in code-point order) as
+ * they stood at $2 (a finalized run's finalized_at), so that a finalized month's
  * workbook does not take in pledges created or revised after it was closed: a pledge created by
  * then and not revised since, as the table holds it; one revised since, as its latest revision
  * recorded by then (pledge_revision keeps each revision whole, written by PledgesService). $1 year,
@@ -52,6 +47,21 @@ export const PLEDGES_OF_YEAR_AS_OF = `
     ORDER BY r.code, r.revision DESC)
   ) pledges
   ORDER BY priority, code COLLATE "C"`;
+
+/**
+ * Pledges of fiscal year $1 in allocation order, each pledge the month's allocation considered at the revision it used
+ * (`allocation_month.pledge_revisions`, view pledge_terms), any other as it stands: a run's
+ * workbook before it is finalized, whose splits were allocated under those terms (QA: a frozen
+ * month's run listed today's priority, scope and quota beside "Revisi 1"). $1 year, $2 month.
+ */
+export const PLEDGES_OF_YEAR_AS_ALLOCATED = `
+  SELECT t.code, t.source_type, t.fund, t.funder, t.fiscal_year, t.from_month, t.to_month, t.scope, t.village_codes,
+         t.share_percent, t.quota, t.budget, t.priority, t.legal_basis, t.revision
+  FROM pledge p
+  LEFT JOIN allocation_month a ON a.month = $2
+  JOIN pledge_terms t ON t.code = p.code AND t.revision = coalesce((a.pledge_revisions->>p.code)::int, p.revision)
+  WHERE p.fiscal_year = $1
+  ORDER BY t.priority, t.code COLLATE "C"`;
 
 /** One pledge by code. $1 code. */
 export const PLEDGE = `
@@ -132,7 +142,7 @@ export const BY_VILLAGE = `
            sum(s.amount) FILTER (WHERE p.source_type = 'APBD_PROV') AS apbd_prov,
            sum(s.amount) FILTER (WHERE p.source_type = 'DESA') AS desa,
            sum(s.amount) FILTER (WHERE p.source_type = 'TJSLP') AS tjslp
-    FROM split s JOIN pledge p ON p.code = s.pledge_code
+    FROM split s JOIN ${TERMS_OF_SPLIT()}
     WHERE s.month = $1 GROUP BY s.nik)
   SELECT o.village_code, count(*)::int AS participants, sum(o.amount)::bigint AS obligation,
          count(*) FILTER (WHERE o.unfunded < o.amount)::int AS funded_participants,
@@ -164,7 +174,7 @@ export const PARTICIPANT_MONTHS_PAGE = `
            sum(s.amount) FILTER (WHERE p.source_type = 'DESA') AS desa,
            sum(s.amount) FILTER (WHERE p.source_type = 'TJSLP') AS tjslp,
            ${PLEDGES_THAT_PAID} AS pledges
-    FROM split s JOIN pledge p ON p.code = s.pledge_code
+    FROM split s JOIN ${TERMS_OF_SPLIT()}
     WHERE s.month = $1 AND s.nik > $2 AND s.nik <= (SELECT last FROM bounds)
     GROUP BY s.nik),
   people AS (

@@ -1,4 +1,5 @@
 /** The SQL of the village and pledge statements: one village or one pledge over a range of months. */
+import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
 import { PLEDGES_THAT_PAID } from './report.sql.js';
 
 /**
@@ -48,7 +49,7 @@ export const VILLAGE_RESIDENTS_PAGE = `
   FROM page
   LEFT JOIN participant pt ON pt.nik = page.nik
   LEFT JOIN split s ON s.month = page.month AND s.nik = page.nik
-  LEFT JOIN pledge p ON p.code = s.pledge_code
+  LEFT JOIN ${TERMS_OF_SPLIT()}
   GROUP BY page.month, page.nik, page.amount, page.unfunded, pt.noka, pt.name
   ORDER BY page.month, page.nik`;
 

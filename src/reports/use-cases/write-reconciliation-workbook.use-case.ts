@@ -50,9 +50,10 @@ export class WriteReconciliationWorkbook {
     if (run.status !== 'DONE' && run.status !== 'FINAL') throw ReportsException.runNotReady(run.id, run.status);
     const month = run.month;
     const fiscalYear = Number(month.slice(0, 4));
-    // A finalized month is immutable (§9): its workbook reads pledges and payments as they stood when it was closed.
+    // A finalized month is immutable (§9): its workbook reads pledges and payments as they stood when it was closed;
+    // a run not finalized describes the pledges by the revisions its month's splits were allocated under.
     const asOf = run.status === 'FINAL' ? run.finalized_at : null;
-    const pledges = await this.queries.pledgesOfYear(fiscalYear, asOf);
+    const pledges = asOf ? await this.queries.pledgesOfYear(fiscalYear, asOf) : await this.queries.pledgesAsAllocated(fiscalYear, month);
     const summary = normalizeSummary(run);
     const revisions = await this.queries.pledgeRevisions([...new Set([...pledges.map((p) => p.code), ...summary.funded.map((f) => f.pledgeCode)])]);
     const tariffs = await this.queries.tariffByMonth(monthsBetween(`${fiscalYear}-01`, month));

@@ -1,5 +1,6 @@
 /** SQL seeding for reconciliation tests: participants, bills, PBI-APBN lists, pledges, payments. */
 import type { DataSource } from 'typeorm';
+import { RECORD_CURRENT_REVISIONS } from '../../../src/funding/sql/pledges.sql.js';
 
 export const VILLAGE = '17.03.06.2001';
 
@@ -93,5 +94,5 @@ export async function insertPledge(ds: DataSource, code: string, opts: SeedPledg
       opts.quota ?? null,
     ],
   );
-  await ds.query(`INSERT INTO pledge_revision (code, revision, data, changed_by) VALUES ($1, 1, '{}', 'uji')`, [code]);
+  await ds.query(RECORD_CURRENT_REVISIONS); // its terms, which reads of its splits take (pledge_terms)
 }

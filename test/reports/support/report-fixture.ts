@@ -6,6 +6,7 @@
  * text starts with =, +, - or @ (formula injection).
  */
 import type { DataSource } from 'typeorm';
+import { RECORD_CURRENT_REVISIONS } from '../../../src/funding/sql/pledges.sql.js';
 
 export const MONTH = '2026-10';
 export const PREV = '2026-09';
@@ -94,6 +95,7 @@ export async function insertReportFixture(ds: DataSource, status: 'DONE' | 'FINA
       [p.code, p.source, p.fund, p.funder, p.scope, p.villages, p.niks, p.share, p.quota, p.budget, p.priority, `PKS ${p.code}`],
     );
   }
+  await ds.query(RECORD_CURRENT_REVISIONS); // revision 1, which the splits below carry
   for (const month of [PREV, MONTH]) {
     for (const p of Object.values(P)) {
       if (`${month}-31` < p.tmt) continue;

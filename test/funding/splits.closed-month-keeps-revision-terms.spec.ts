@@ -1,0 +1,66 @@
+/**
+ * A closed month (and the frozen months before it) keeps describing its splits by the terms of the
+ * pledge revision they were allocated under, whatever the pledge becomes later (DOMAIN §9, §5): the
+ * source type, the Dana Desa warning, the allocation order. Reads join `pledge_terms` at the
+ * split's revision (TERMS_OF_SPLIT); they joined the current pledge row, and a later revision
+ * rewrote what finalized months reported (QA: a DESA pledge revised to TJSLP moved a finalized
+ * month's rupiah from APBDes to TJSLP; a fund corrected to ADD erased the Dana Desa warning of
+ * months Dana Desa paid).
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { closeMonth, insertParticipants, testNik } from './support/register.js';
+
+jest.setTimeout(180_000);
+
+const VILLAGE = '17.03.06.2001';
+const desa = { code: 'DESA-1703062001-2026', sourceType: 'DESA', fund: 'DANA_DESA', funder: 'Desa Talang Jambu', fiscalYear: 2026, scope: 'VILLAGES', villageCodes: [VILLAGE], priority: 20, sharePercent: 50 };
+const apbd = { code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL', priority: 90 };
+
+describe('§9: a closed month keeps the pledge terms its splits were allocated under', () => {
+  let t: TestApp;
+  let keuangan: Awaited<ReturnType<TestApp['as']>>;
+  let auditor: Awaited<ReturnType<TestApp['as']>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    keuangan = await t.as(Role.KEUANGAN);
+    auditor = await t.as(Role.AUDITOR);
+    await insertParticipants(t.dataSource, [{ nik: testNik(1), tmt: '2025-01-01', village: VILLAGE }]);
+    await keuangan.post('/api/v1/pledges').send(desa).expect(201);
+    await keuangan.post('/api/v1/pledges').send(apbd).expect(201);
+    await keuangan.post('/api/v1/allocations').send({ month: '2026-03' }).expect(201);
+    await closeMonth(t.dataSource, '2026-02'); // February closed, January frozen before it; March stays open
+  });
+  afterAll(() => t.close());
+
+  it('a fund corrected from Dana Desa to ADD and a new priority leave February as allocated, and apply to March', async () => {
+    const before = {
+      splits: (await auditor.get(`/api/v1/splits?month=2026-02`).expect(200)).body,
+      allocation: (await auditor.get('/api/v1/allocations/2026-02').expect(200)).body,
+      bySource: (await auditor.get('/api/v1/splits/summary?month=2026-01&groupBy=sourceType').expect(200)).body,
+      person: (await auditor.get(`/api/v1/participants/${testNik(1)}`).expect(200)).body.fundingByMonth,
+    };
+    expect(before.allocation.warnings).toEqual([expect.objectContaining({ code: 'DANA_DESA_PBI', pledgeCode: desa.code })]);
+    expect(before.splits.items.map((s: { sourceType: string }) => s.sourceType)).toEqual(['APBD', 'DESA']);
+
+    await keuangan.patch(`/api/v1/pledges/${desa.code}`).send({ fund: 'ADD', priority: 95, reason: 'koreksi: ADD, bukan Dana Desa' }).expect(200);
+    await keuangan.patch(`/api/v1/pledges/${desa.code}`).send({ sourceType: 'TJSLP', fund: null, funder: 'PT Sepuluh', reason: 'uji: jenis sumber berubah' }).expect(200);
+
+    expect((await auditor.get(`/api/v1/splits?month=2026-02`).expect(200)).body).toEqual(before.splits);
+    expect((await auditor.get(`/api/v1/splits?nik=${testNik(1)}&month=2026-02`).expect(200)).body.items).toEqual(before.splits.items);
+    const february = (await auditor.get('/api/v1/allocations/2026-02').expect(200)).body;
+    expect({ funded: february.funded, warnings: february.warnings }).toEqual({ funded: before.allocation.funded, warnings: before.allocation.warnings });
+    expect((await auditor.get('/api/v1/splits/summary?month=2026-01&groupBy=sourceType').expect(200)).body).toEqual(before.bySource);
+    const byPledge = (await auditor.get('/api/v1/splits/summary?month=2026-02&groupBy=pledge').expect(200)).body;
+    expect(byPledge.find((r: { key: string }) => r.key === desa.code)).toMatchObject({ sourceType: 'DESA' });
+    const person = (await auditor.get(`/api/v1/participants/${testNik(1)}`).expect(200)).body.fundingByMonth;
+    expect(person.filter((m: { month: string }) => m.month <= '2026-02')).toEqual(before.person.filter((m: { month: string }) => m.month <= '2026-02'));
+
+    // March is open: recomputed under revision 3 (TJSLP, priority 95, after the APBD at 90, which pays it all)
+    const march = (await auditor.get('/api/v1/allocations/2026-03').expect(200)).body;
+    expect(march.warnings).toEqual([]);
+    expect(march.funded).toEqual([{ pledgeCode: 'APBD-2026', sourceType: 'APBD', participants: 1, amount: 37800 }]);
+    expect(march.pledgeRevisions).toMatchObject({ [desa.code]: 3 });
+  });
+});
