@@ -212,11 +212,22 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     await (await t.as(Role.AUDITOR)).post('/api/v1/pledge-uploads').attach('file', Buffer.from('KODE\n'), 'a.csv').expect(403);
   });
 
-  it('the template is itself a valid upload', async () => {
+  it('the template holds no pledge: uploaded as it comes it is refused, filled it is read (QA: its example rows were saved as pledges)', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'pledges-')), 'pledges.xlsx');
     await writePledgeTemplate(path);
-    const res = await keuangan.post('/api/v1/pledge-uploads?dryRun=true').attach('file', await readFile(path), 'pledges.xlsx').expect(201);
-    expect(res.body).toMatchObject({ rowsRead: 4, rejected: 1, issues: [expect.objectContaining({ message: expect.stringContaining('sudah dipakai') })] });
+    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM pledge');
+    const empty = await keuangan.post('/api/v1/pledge-uploads').attach('file', await readFile(path), 'pledges.xlsx').expect(400);
+    expect(empty.body).toMatchObject({ code: 'NO_DATA_ROWS' });
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM pledge')).toEqual(before);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Komitmen', 'Daftar', 'Petunjuk', 'Contoh']);
+    const contoh = wb.getWorksheet('Contoh')!;
+    expect(contoh.getRow(3).values).toEqual([undefined, 'KODE', 'APBD-2026', 'APBD_PROV-2026', 'DESA-1703062001-2026', 'TJSLP-CONTOH-2026']);
+    wb.getWorksheet('Komitmen')!.addRow(['TPL-2026', 'TJSLP', null, 'PT Templat', 2026, 1, 12, 'ALL']);
+    const filled = await keuangan.post('/api/v1/pledge-uploads?dryRun=true').attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'pledges.xlsx').expect(201);
+    expect(filled.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0 });
   });
 
   it('serves the template for download beside the enrollment one, the same bytes a check accepts (QA: there was no route)', async () => {
@@ -231,7 +242,7 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
       .expect(200);
     expect(download.headers['content-type']).toContain('spreadsheetml');
     expect(download.headers['content-disposition']).toContain('templat-komitmen-pendanaan.xlsx');
-    const res = await keuangan.post('/api/v1/pledge-uploads?dryRun=true').attach('file', download.body as Buffer, 'templat.xlsx').expect(201);
-    expect(res.body).toMatchObject({ rowsRead: 4, rejected: 1 });
+    const res = await keuangan.post('/api/v1/pledge-uploads?dryRun=true').attach('file', download.body as Buffer, 'templat.xlsx').expect(400);
+    expect(res.body).toMatchObject({ code: 'NO_DATA_ROWS' });
   });
 });

@@ -1,6 +1,11 @@
 /**
- * templates/pledges.xlsx: the pledge sheet with example rows, the `Daftar` list sheet and a sheet
- * of instructions. List and code columns are formatted as Text so Excel keeps NIKs whole.
+ * templates/pledges.xlsx: the pledge sheet and the `Daftar` list sheet, headers only, and a sheet of
+ * instructions with examples. List and code columns are formatted as Text so Excel keeps NIKs whole.
+ *
+ * The examples are on `Petunjuk` only, one column per example (a row per field), a layout the reader
+ * never takes for data (no row holds KODE, SUMBER and TAHUN as headers): on the `Komitmen` sheet they
+ * were saved as real pledges by anyone who uploaded the template as it came, or added rows below them
+ * (QA: a made-up village pledge of Rp5.000.000 appeared on Talang Jambu's statement).
  */
 import ExcelJS from 'exceljs';
 import { LIST_COLUMNS, LIST_SHEET_NAME, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME } from './pledge-sheet.js';
@@ -13,6 +18,7 @@ const EXAMPLES: (string | number | null)[][] = [
 ];
 
 const HELP = [
+  'Isi sheet Komitmen mulai baris 2 (baris 1 adalah judul kolom). Templat ini tidak berisi baris data: contoh pengisian ada di sheet Contoh.',
   'Satu baris = satu komitmen pendanaan. Kolom wajib: KODE, SUMBER, TAHUN, PEMBERI_DANA, CAKUPAN.',
   'SUMBER: APBD, APBD_PROV, DESA, TJSLP. JENIS_DANA hanya untuk DESA: DANA_DESA, ADD, PADES.',
   'Sejak 2024 Dana Desa tidak boleh membayar iuran PBI (SE Kemendesa 4/PRI.00/I/2024): komitmen tetap diterima dengan peringatan.',
@@ -35,21 +41,30 @@ export async function buildPledgeTemplate(): Promise<Buffer> {
 async function pledgeWorkbook(): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(PLEDGE_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = PLEDGE_COLUMNS.map((c) => ({ header: c.name, key: c.name, width: Math.max(14, c.name.length + 4) }));
+  sheet.columns = PLEDGE_COLUMNS.map((c) => ({ header: c.name, key: c.name, width: WIDTHS[c.name] ?? Math.max(14, c.name.length + 6) }));
   for (const name of ['KODE', 'KODE_DESA', 'NIK']) sheet.getColumn(name).numFmt = '@';
   sheet.getColumn('PAGU').numFmt = '#,##0';
-  for (const row of EXAMPLES) sheet.addRow(row);
   sheet.getRow(1).font = { bold: true };
 
   const list = workbook.addWorksheet(LIST_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   list.columns = LIST_COLUMNS.map((c) => ({ header: c.name, key: c.name, width: 26 }));
   list.getColumn('NILAI').numFmt = '@';
   list.getColumn('KODE').numFmt = '@';
-  list.addRow(['TJSLP-CONTOH-2026', '1703064101900001']);
   list.getRow(1).font = { bold: true };
 
   const help = workbook.addWorksheet('Petunjuk');
   help.getColumn(1).width = 120;
   for (const line of HELP) help.addRow([line]);
+
+  // one column per example: no row of this sheet reads as the Komitmen header, so it is never taken for data
+  const examples = workbook.addWorksheet('Contoh');
+  examples.columns = [{ width: 16 }, ...EXAMPLES.map(() => ({ width: 34 }))];
+  examples.addRow(['Contoh pengisian: satu kolom = satu komitmen. Salin nilainya ke sheet Komitmen (satu baris per komitmen); sheet ini tidak dibaca.']).font = { bold: true };
+  examples.addRow(['Kolom', ...EXAMPLES.map((_, i) => `Contoh ${i + 1}`)]).font = { bold: true };
+  PLEDGE_COLUMNS.forEach((c, i) => examples.addRow([c.name, ...EXAMPLES.map((e) => e[i])]));
+  examples.addRow(['Daftar', null, null, null, 'KODE: TJSLP-CONTOH-2026, NILAI: 1703064101900001']);
   return workbook;
 }
+
+/** Columns whose values or headers are longer than the default width (QA: cut in LibreOffice's PDF). */
+const WIDTHS: Partial<Record<string, number>> = { KODE: 24, PEMBERI_DANA: 36, KODE_DESA: 20, NIK: 20, PAGU: 18, DASAR_HUKUM: 36 };

@@ -46,7 +46,8 @@ function letter(index: number): string {
 
 function dataSheet(wb: ExcelJS.Workbook, villageCount: number): void {
   const ws = wb.addWorksheet(DATA_SHEET, { views: frozenHeader(1) });
-  ws.columns = ENROLLMENT_COLUMNS.map((c) => ({ header: c.name, key: c.name, width: c.width, style: columnStyle(c.kind === 'date' ? 'text' : c.kind) }));
+  // the header fits too (QA: TANGGAL_LAHIR and JENIS_KELAMIN were cut in LibreOffice's PDF)
+  ws.columns = ENROLLMENT_COLUMNS.map((c) => ({ header: c.name, key: c.name, width: Math.max(c.width, c.name.length + 4), style: columnStyle(c.kind === 'date' ? 'text' : c.kind) }));
   ws.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
   ws.autoFilter = { from: 'A1', to: `${letter(ENROLLMENT_COLUMNS.length - 1)}1` };
   const rows = (col: number) => `${letter(col)}2:${letter(col)}${TEMPLATE_ROWS + 1}`;
