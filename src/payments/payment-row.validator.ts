@@ -3,7 +3,7 @@
  * reference, and optionally the earlier month a correction adjusts. Pure logic: the caller passes
  * the known pledges (KnownPledges), the closed months and today's date (WIB).
  */
-import { bareYear, type Cell, cellDay, characterFailure, formulaFailure, numberNotADate, serialDay, shownDay, typedIntoDateCell, yearOnly } from '../common/spreadsheet/cell.js';
+import { bareYear, calendarDay, type Cell, cellDay, characterFailure, formulaFailure, numberNotADate, serialDay, shownDay, typedIntoDateCell, yearOnly } from '../common/spreadsheet/cell.js';
 import { type ColumnSpec, labelsByName } from '../common/spreadsheet/column-spec.js';
 import { fieldCountIssue } from '../common/spreadsheet/field-count.js';
 import { mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-cells.js';
@@ -47,7 +47,7 @@ export interface KnownPledges {
 }
 
 /**
- * `YYYY-MM` typed as text, or a date cell (Excel turns `2026-10` into 1 October 2026), or a number
+ * `YYYY-MM` typed as text (or a whole date as `YYYY-MM-DD` text, as row reports write date cells back), or a date cell (Excel turns `2026-10` into 1 October 2026), or a number
  * cell holding an Excel date serial (a date pasted as a value into a General cell: 46082 is
  * 1 March 2026), counted in the workbook's date system (serialDay); a month of 2000–2099 only.
  */
@@ -59,6 +59,12 @@ function monthOf(cell: Cell): string | null {
   }
   const text = cell.text.trim();
   if (isMonth(text)) return text;
+  // a date cell as the row report writes it back (YYYY-MM-DD text): its month, as for the date cell (QA: a report with BULAN as dates could not be uploaded back)
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (iso) {
+    const day = calendarDay(+iso[1], +iso[2], +iso[3]);
+    return day && isMonth(day.slice(0, 7)) ? day.slice(0, 7) : null;
+  }
   const mmYyyy = /^(\d{1,2})[/-](\d{4})$/.exec(text);
   if (mmYyyy) {
     const candidate = `${mmYyyy[2]}-${mmYyyy[1].padStart(2, '0')}`;

@@ -20,6 +20,14 @@ describe('rupiahFrom', () => {
     expect(read({ kind: 'empty', text: '' })).toEqual({ code: 'AMOUNT_REQUIRED', error: 'IURAN wajib diisi.' });
   });
 
+  it("a formula's floating-point leftover is the whole rupiah Excel shows; a real fraction stays refused (QA: =37800*14% saved 5292.000000000001)", () => {
+    expect(37_800 * 0.14).toBe(5292.000000000001);
+    expect(read(numberCell(37_800 * 0.14, 'F2*G2'))).toEqual({ value: 5292 });
+    expect(read(numberCell(37_800 * 0.07))).toEqual({ value: 2646 });
+    expect(read(numberCell(5291.999999999))).toEqual({ value: 5292 });
+    expect(read(numberCell(5292.0001))).toMatchObject({ code: 'AMOUNT_FORMAT' });
+  });
+
   it('a formula that gave an error or no saved result is named, not called empty', () => {
     expect(read({ kind: 'error', text: '#DIV/0!' })).toEqual({ code: 'AMOUNT_FORMULA', error: 'IURAN: sel berisi galat #DIV/0! (hasil rumus). Perbaiki rumusnya, atau ketik nilainya langsung.' });
     expect(read({ kind: 'empty', text: '', formula: 'A1/0' })).toMatchObject({ code: 'AMOUNT_FORMULA', error: expect.stringMatching(/^IURAN: rumus =A1\/0 tidak menghasilkan nilai yang dapat dibaca .* \(Paste Special > Values\)\.$/) });

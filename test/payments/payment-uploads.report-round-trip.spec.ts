@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertPledge } from '../reconciliation/support/seed.js';
 import { allocateThrough } from './support/something-due.js';
 import { binary } from '../reports/support/xlsx.js';
+import { closeMonth } from '../funding/support/register.js';
 
 describe('payments: the Perbaiki sheet uploaded back', () => {
   let t: TestApp;
@@ -43,6 +44,35 @@ describe('payments: the Perbaiki sheet uploaded back', () => {
     expect(again.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0, payments: 1, amount: 1000 });
     const list = (await api.get('/api/v1/payments?month=2026-11').expect(200)).body.items as { reference: string; paidAt: string }[];
     expect(list.map((p) => [p.reference, p.paidAt]).sort()).toEqual([['SP2D TEMPEL 0', '2026-11-03'], ['SP2D TEMPEL 1', '2026-11-03']]);
+  });
+
+  it('reads BULAN and PENYESUAIAN_BULAN written as date cells, which the report writes back as YYYY-MM-DD text (QA: refused MONTH_FORMAT)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Pembayaran');
+    ws.addRow(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI', 'PENYESUAIAN_BULAN']);
+    const day = (m: number, d: number) => new Date(Date.UTC(2026, m - 1, d));
+    ws.addRow(['APBD-2026', day(11, 1), 600, day(11, 3), 'SP2D TANGGAL 0']);
+    ws.addRow(['APBD-2026', day(11, 1), 900, day(11, 3), '', day(10, 1)]); // REFERENSI missing: refused; a correction of finalized October
+    for (const c of ['B2', 'B3', 'D2', 'D3', 'F3']) ws.getCell(c).numFmt = 'mmm yyyy';
+    await closeMonth(t.dataSource, '2026-10'); // a correction adjusts a finalized month (§9)
+    const api = await t.as(Role.KEUANGAN);
+    const up = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'pembayaran-tanggal.xlsx').expect(201);
+    expect(up.body).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1 });
+    expect(up.body.issues.filter((i: { severity: string }) => i.severity === 'REJECT').map((i: { column: string }) => i.column)).toEqual(['REFERENSI']);
+
+    const res = await (await t.as(Role.AUDITOR)).get(`/api/v1/payment-uploads/${up.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.load(res.body as never);
+    const sheet = report.getWorksheet('Perbaiki')!;
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 7)).toEqual(['APBD-2026', '2026-11-01', 900, '2026-11-03', null, '2026-10-01'].map((v) => v ?? undefined));
+    sheet.getCell('E2').value = 'SP2D TANGGAL 1'; // the one fix
+    const again = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(await report.xlsx.writeBuffer()), 'laporan-tanggal-diperbaiki.xlsx').expect(201);
+    expect(again.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0, payments: 1, amount: 900 });
+    const list = (await api.get('/api/v1/payments?month=2026-11').expect(200)).body.items as { reference: string; adjustsMonth: string | null }[];
+    expect(list.filter((p) => p.reference.startsWith('SP2D TANGGAL')).map((p) => [p.reference, p.adjustsMonth]).sort()).toEqual([
+      ['SP2D TANGGAL 0', null],
+      ['SP2D TANGGAL 1', '2026-10'],
+    ]);
   });
 
   it('a 1904-date-system sheet (old Excel for Mac): its Perbaiki is one too, repeating the numbers, and reads back the same days', async () => {

@@ -63,6 +63,8 @@ describe('files that are refused as a whole', () => {
     // by content, not by the name: an .ods renamed .xlsx, and one whose mimetype entry is missing
     ['peserta.xlsx', ods(), 'OPENDOCUMENT_FORMAT', /"peserta\.xlsx" berformat OpenDocument Spreadsheet/],
     ['tanpa-mimetype.ods', ods(false), 'OPENDOCUMENT_FORMAT', /berformat OpenDocument Spreadsheet/],
+    // a CSV saved under an Excel name is told so, with what to do (QA: "bukan lembar kerja … Unggah berkas Excel (.xlsx) atau CSV (.csv)")
+    ['peserta-csv.xlsx', Buffer.from(`${HEADER}\r\n${ROW}\r\n`), 'NOT_A_SPREADSHEET', /"peserta-csv\.xlsx" berisi teks \(seperti CSV\), bukan berkas Excel, walau namanya berakhiran \.xlsx\. Jika isinya CSV, ganti akhiran namanya menjadi \.csv/],
     ['unicode.csv', utf16(`${HEADER}\r\n${ROW}\r\n`), 'CSV_NOT_UTF8', /berupa teks UTF-16 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['unicode.txt', utf16(`${HEADER.replace(/,/g, '\t')}\r\n`, true), 'CSV_NOT_UTF8', /berupa teks UTF-16/],
     // without a byte order mark: told by the NUL in every other byte (QA: "bukan lembar kerja")

@@ -109,6 +109,7 @@ export function detectFormat(filename: string, head: Buffer): SheetFormat {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || looksUtf16(head)) throw SpreadsheetException.csvUtf16(filename);
   const ext = extname(filename).toLowerCase();
   const named = ext === '.xlsx' || ext === '.xls' || ext === '.xlsm' || ext === '.ods';
+  if (named && !head.includes(0) && looksUtf8(head) && fewControlBytes(head)) throw SpreadsheetException.textNamedAsExcel(filename);
   if (named || (head.includes(0) && !fewControlBytes(head))) throw SpreadsheetException.notASpreadsheet(filename);
   // Text in an 8-bit encoding is refused by csvRows, naming the row, wherever its first such byte stands.
   if (!looksUtf8(head) && !looksLikeText(head)) throw SpreadsheetException.notASpreadsheet(filename);

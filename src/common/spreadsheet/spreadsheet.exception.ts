@@ -78,6 +78,17 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     return new SpreadsheetException(SpreadsheetErrorCode.EMPTY_FILE, 'Berkas kosong. Unggah berkas .xlsx atau .csv yang berisi data.');
   }
 
+  /** Text (a .csv, most often) under an Excel name: said so, with what to do (QA: "bukan lembar kerja" for a CSV named .xlsx). */
+  static textNamedAsExcel(filename: string): SpreadsheetException {
+    const ext = filename.slice(filename.lastIndexOf('.'));
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.NOT_A_SPREADSHEET,
+      `Berkas "${filename}" berisi teks (seperti CSV), bukan berkas Excel, walau namanya berakhiran ${ext}. ` +
+        'Jika isinya CSV, ganti akhiran namanya menjadi .csv lalu unggah kembali; atau buka di Excel dan simpan sebagai .xlsx.',
+      { filename },
+    );
+  }
+
   static notASpreadsheet(filename: string): SpreadsheetException {
     return new SpreadsheetException(
       SpreadsheetErrorCode.NOT_A_SPREADSHEET,

@@ -91,7 +91,8 @@ function malformedNoka(value: string, cell: Cell, column: string): MalformedNoka
 /**
  * Whole rupiah greater than zero and at most MAX_RUPIAH: a number cell, or text such as `37800`,
  * `37.800`, `37,800`, `Rp37.800`, `IDR 37.800`, with zero sen written out or not (`37.800,00`,
- * `37,800.00`, `Rp.37.800,-`). Fractions, zero and negatives are refused; so is a formula whose
+ * `37,800.00`, `Rp.37.800,-`); a number within a millionth of a whole one (a formula's floating-point
+ * leftover) is that whole number. Fractions, zero and negatives are refused; so is a formula whose
  * result is an error or was not saved (named as such, not as an empty cell).
  */
 export function rupiahFrom(cell: Cell, column: string): Parsed<number> {
@@ -100,7 +101,7 @@ export function rupiahFrom(cell: Cell, column: string): Parsed<number> {
   if (formula) return formula;
   if (cell.kind === 'empty') return { code: 'AMOUNT_REQUIRED', error: `${column} wajib diisi.` };
   if (cell.kind === 'number') {
-    const n = cell.number ?? NaN;
+    const n = wholeWithinFloatNoise(cell.number ?? NaN);
     return Number.isSafeInteger(n) && n > 0 && n <= MAX_RUPIAH ? { value: n } : refuse;
   }
   if (cell.kind !== 'text') return refuse;
@@ -112,6 +113,16 @@ export function rupiahFrom(cell: Cell, column: string): Parsed<number> {
   if (!/^(\d+|\d{1,3}(\.\d{3})+|\d{1,3}(,\d{3})+)$/.test(text)) return refuse;
   const value = Number(text.replace(/[.,]/g, ''));
   return Number.isSafeInteger(value) && value > 0 && value <= MAX_RUPIAH ? { value } : refuse;
+}
+
+/**
+ * A number a millionth or less from a whole one is that whole number: what a formula such as
+ * `=37800*14%` saves, 5292.000000000001, which Excel shows as 5292 (QA: refused quoting the
+ * leftover). A real fraction (5292.5) stays one, and is refused.
+ */
+function wholeWithinFloatNoise(n: number): number {
+  const whole = Math.round(n);
+  return Math.abs(n - whole) <= 1e-6 ? whole : n;
 }
 
 export function isError<T>(parsed: Parsed<T>): parsed is { error: string; code: string } {
