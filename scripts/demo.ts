@@ -76,7 +76,9 @@ async function main(): Promise<void> {
   console.log(`\nDemo ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${baseUrl}/`);
   console.log(`  API docs:  ${baseUrl}/api/docs`);
   console.log('  Logins (username / password):');
-  for (const [role, c] of Object.entries(credentials)) console.log(`    ${role.padEnd(17)} ${c.username} / ${c.password}`);
+  // the role as the service names it (POST /api/v1/users takes these): keuangan2 is a second KEUANGAN user, for maker-checker
+  const roleOf = (role: DemoRole) => (role === 'KEUANGAN_CHECKER' ? 'KEUANGAN (kedua, pemeriksa finalisasi)' : role);
+  for (const [role, c] of Object.entries(credentials)) console.log(`    ${c.username.padEnd(10)} / ${c.password.padEnd(20)} ${roleOf(role as DemoRole)}`);
   console.log('Press Ctrl+C to stop.');
 }
 

@@ -5,6 +5,8 @@
  * `GET /api/v1/audit-events/verify` while it runs.
  */
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { verifyAuditChain } from '../src/audit/audit.service.js';
 import type { ChainVerdict } from '../src/audit/audit-chain.js';
@@ -15,8 +17,17 @@ import { describeDatabase, isMainModule } from './cli.js';
 /** Verifies the chain and prints the verdict; returns the process exit code. */
 export async function verifyAudit(config: DatabaseConfig, log: (line: string) => void = console.log): Promise<{ exitCode: number; verdict: ChainVerdict }> {
   log(`Verifying the audit trail in the ${describeDatabase(config)}`);
+  // an embedded database is created where none is: never for a check (QA: a wrong DATA_DIR made an empty one, then failed in SQL)
+  if (!config.databaseUrl && !existsSync(join(config.dataDir, 'pglite', 'PG_VERSION'))) {
+    throw new CheckRefused(
+      `No embedded database in ${config.dataDir}. Set DATA_DIR to the service's data folder (the demo's is ./data/demo: ` +
+        'DATA_DIR=./data/demo npm run audit:verify), or DATABASE_URL for PostgreSQL.',
+    );
+  }
   const dataSource = await new DataSource(dataSourceOptions(config)).initialize();
   try {
+    const [{ migrated }] = await dataSource.query(`SELECT to_regclass('audit_event') IS NOT NULL AS migrated`);
+    if (!migrated) throw new CheckRefused('This database has no audit trail (table audit_event): it was never migrated (npm run migrate), or it is not the service\'s.');
     const verdict = await verifyAuditChain(dataSource);
     if (verdict.intact) {
       log(`INTACT: ${verdict.checked} event(s) checked, every hash and link matches.`);
@@ -31,11 +42,15 @@ export async function verifyAudit(config: DatabaseConfig, log: (line: string) =>
   }
 }
 
+/** Nothing to check where the check was pointed: said in one line, exit code 2. */
+export class CheckRefused extends Error {}
+
 if (isMainModule(import.meta.url)) {
   try {
     process.exitCode = (await verifyAudit(loadDatabaseConfig())).exitCode;
   } catch (err) {
-    console.error(err instanceof ConfigError ? err.message : `Could not verify the audit trail: ${String((err as Error).message ?? err)}`);
+    const plain = err instanceof ConfigError || err instanceof CheckRefused;
+    console.error(plain ? (err as Error).message : `Could not verify the audit trail: ${String((err as Error).message ?? err)}`);
     process.exitCode = 2;
   }
 }

@@ -1,10 +1,13 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../src/audit/audit.service.js';
 import { FixedClock } from '../../src/common/clock/clock.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { runMigrations } from '../../scripts/migrate.js';
-import { verifyAudit } from '../../scripts/verify-audit.js';
+import { CheckRefused, verifyAudit } from '../../scripts/verify-audit.js';
 import { freshDatabase, type FreshDatabase } from './fresh-database.js';
 
 // Starts the embedded database from scratch (initdb + every migration): slow on a busy machine.
@@ -45,5 +48,23 @@ describe('npm run audit:verify', () => {
     const { exitCode, lines } = await run();
     expect(exitCode).toBe(1);
     expect(lines[1]).toBe(`BROKEN at event id ${id}: content does not match its hash (2 event(s) checked).`);
+  });
+
+  it('refuses a folder with no embedded database, naming DATA_DIR, and creates none (QA: it made an empty one, then failed in SQL)', async () => {
+    const dataDir = join(tmpdir(), `jamkesda-none-${process.pid}-${Date.now()}`);
+    const check = verifyAudit({ databaseUrl: undefined, dataDir }, () => undefined);
+    await expect(check).rejects.toThrow(CheckRefused);
+    await expect(check).rejects.toThrow(`No embedded database in ${dataDir}. Set DATA_DIR to the service's data folder (the demo's is ./data/demo`);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('says a database never migrated has no audit trail, in one line', async () => {
+    const empty = await freshDatabase();
+    try {
+      await (await new DataSource(dataSourceOptions(empty)).initialize()).destroy(); // the database exists, with no schema
+      await expect(verifyAudit(empty, () => undefined)).rejects.toThrow(/^This database has no audit trail \(table audit_event\): it was never migrated \(npm run migrate\)/);
+    } finally {
+      await empty.drop();
+    }
   });
 });
