@@ -68,6 +68,12 @@ describe('HTTP: one JSON error format, size limit, security headers, request id,
       .filter((r) => !documented.has(r));
     expect(missing).toEqual([]);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    // every parameter has a type Swagger UI can send (QA: page and pageSize were `Object`, and "Try it out" sent nothing)
+    const untyped = Object.entries(doc.paths as Record<string, Record<string, { parameters?: { name: string; schema?: object }[] }>>).flatMap(([path, ops]) =>
+      Object.entries(ops).flatMap(([method, op]) => (op.parameters ?? []).filter((p) => JSON.stringify(p.schema ?? {}).includes('schemas/Object')).map((p) => `${method} ${path} ${p.name}`)),
+    );
+    expect(untyped).toEqual([]);
+    expect(doc.paths['/api/v1/participants'].get.parameters.find((p: { name: string }) => p.name === 'page').schema).toMatchObject({ type: 'number', default: 1 });
 
     const ui = await t.http.get('/api/docs').redirects(1).expect(200);
     expect(ui.headers['content-type']).toMatch(/^text\/html/);

@@ -36,7 +36,7 @@ export class SplitsQueryDto {
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE)
-  page = 1;
+  page: number = 1;
 
   @ApiPropertyOptional({ default: 50, maximum: 1000 })
   @IsOptional()
@@ -44,7 +44,7 @@ export class SplitsQueryDto {
   @IsInt({ message: 'pageSize harus bilangan bulat 1 sampai 1000' })
   @Min(1, { message: 'pageSize harus bilangan bulat 1 sampai 1000' })
   @Max(1000, { message: 'pageSize harus bilangan bulat 1 sampai 1000' })
-  pageSize = 50;
+  pageSize: number = 50;
 }
 
 export const GROUP_BY = ['pledge', 'village', 'sourceType'] as const;
