@@ -11,9 +11,10 @@
  * uploaded it learns that every village's rows were read (QA). A .csv has no hidden rows.
  */
 import { Transform, type TransformCallback } from 'node:stream';
+import type { SheetsNotReadWarning } from './other-sheets.js';
 
 /** A warning about the uploaded file as a whole (not one row), as the upload's answer and row report give it. */
-export type SheetWarning = HiddenRowsWarning | HiddenColumnsWarning;
+export type SheetWarning = HiddenRowsWarning | HiddenColumnsWarning | SheetsNotReadWarning;
 
 export interface HiddenRowsWarning {
   readonly code: typeof HIDDEN_ROWS;

@@ -56,6 +56,7 @@ import { OpenDocumentError, type SheetLayout, xlsxRows } from './xlsx-rows.js';
 import { HiddenCells, type MergedCell, type MergedRange } from './merged-cells.js';
 import { HiddenRows, type SheetWarning } from './hidden-rows.js';
 import { HiddenColumns } from './hidden-columns.js';
+import { sheetsNotReadWarning } from './other-sheets.js';
 import { InflateLimitError } from './zip-entry.js';
 
 export interface SheetReaderOptions {
@@ -197,7 +198,10 @@ function looksUtf8(head: Buffer): boolean {
 export class SheetReader {
   header?: SheetHeader;
   private readonly counter: ByteCounter = { bytesRead: 0 };
-  private readonly layout: SheetLayout = { merged: new Map<number, MergedRange[]>(), hiddenColumns: new Map() };
+  private readonly layout: SheetLayout = { merged: new Map<number, MergedRange[]>(), hiddenColumns: new Map(), names: new Map() };
+  /** Past the data's sheet: the sheet being looked at for the header and a data row (SHEETS_NOT_READ), and those found. */
+  private probe = { sheet: -1, searched: 0, header: false, found: false };
+  private readonly unread: number[] = [];
   private size = 0;
   /** The .csv's delimiter (none for an .xlsx): a .csv row may not have more fields than its header. */
   private delimiter?: string;
@@ -218,7 +222,9 @@ export class SheetReader {
    * data rows (HIDDEN_ROWS), its hidden read columns holding values (HIDDEN_COLUMNS).
    */
   get sheetWarnings(): SheetWarning[] {
-    return [...this.hiddenRows.warnings(), ...(this.hiddenColumns?.warnings() ?? [])];
+    const names = this.layout.names;
+    const unread = this.unread.length && this.header ? [sheetsNotReadWarning(this.unread.map((s) => names.get(s) ?? `${s + 1}`), names.get(this.header.sheet) ?? '')] : [];
+    return [...this.hiddenRows.warnings(), ...(this.hiddenColumns?.warnings() ?? []), ...unread];
   }
 
   /** Share of the file's bytes read so far, 0..1. */
@@ -289,8 +295,13 @@ export class SheetReader {
     for await (const chunk of await this.rows()) {
       let from = 0;
       if (this.header && chunk[0].sheet !== this.header.sheet) {
-        // Past the header's sheet the data has ended, unless its named sheet (or the last sheet tried) had none.
-        if (!this.namedHeader || this.dataRowCount > 0) return;
+        // Past the header's sheet the data has ended, unless its named sheet (or the last sheet tried) had none:
+        // the other sheets are only looked at for rows of this format (SHEETS_NOT_READ).
+        if (this.dataRowCount > 0) {
+          if (this.probeRows(chunk, 0, headerSearchRows)) return;
+          continue;
+        }
+        if (!this.namedHeader) return;
         this.header = undefined;
       }
       if (!this.header) {
@@ -319,7 +330,7 @@ export class SheetReader {
       let to = from;
       while (to < chunk.length && chunk[to].sheet === sheet) to++;
       if (to > from) yield from === 0 && to === chunk.length ? chunk : chunk.slice(from, to);
-      if (to < chunk.length) return;
+      if (to < chunk.length && (this.dataRowCount === 0 || this.probeRows(chunk, to, headerSearchRows))) return;
     }
     if (this.header) return;
     if (this.namedHeader) return void (this.header = this.namedHeader); // no other sheet has data: NO_DATA_ROWS
@@ -347,11 +358,36 @@ export class SheetReader {
   }
 
   /**
+   * Rows past the data's sheet, from `chunk[from]`: notes each visible sheet that has this format's
+   * header row (within `headerSearchRows` rows) and a row below it. True at the hidden sheets, which
+   * come last and are never read: nothing more to look at.
+   */
+  private probeRows(chunk: RawRow[], from: number, headerSearchRows: number): boolean {
+    for (let i = from; i < chunk.length; i++) {
+      const raw = chunk[i];
+      if (raw.hiddenSheet !== undefined) return true;
+      if (raw.sheet !== this.probe.sheet) this.probe = { sheet: raw.sheet, searched: 0, header: false, found: false };
+      const p = this.probe;
+      if (p.found) continue;
+      if (p.header) {
+        p.found = true; // xlsxRows hands over no empty row: any row below the header holds something
+        this.unread.push(raw.sheet);
+      } else if (++p.searched <= headerSearchRows) {
+        const match = matchHeader(this.options.columns, raw.cells.map((c) => c.text));
+        p.header = match.matched > 0 && match.missing.length === 0;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Asked by xlsxRows once the named sheet is read: with a header row and no data row below it, the
-   * other sheets are read too, and searched for one with the header and data.
+   * other sheets are read too, and searched for one with the header and data; with data rows, they
+   * are read only to name those holding rows of this format (probeRows).
    */
   private headerOnly(): boolean {
-    if (!this.header || this.dataRowCount > 0) return false;
+    if (!this.header) return false;
+    if (this.dataRowCount > 0) return true;
     this.namedHeader = this.header;
     return true;
   }

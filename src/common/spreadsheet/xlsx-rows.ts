@@ -87,6 +87,8 @@ export interface SheetLayout {
   readonly merged: Map<number, MergedRange[]>;
   /** each sheet's hidden columns, 0-based ranges `[first, last]`, complete once its first row is yielded (hidden-columns.ts) */
   readonly hiddenColumns: Map<number, readonly (readonly [number, number])[]>;
+  /** each sheet's tab name, set before its rows are yielded */
+  readonly names: Map<number, string>;
 }
 
 /**
@@ -133,7 +135,9 @@ export async function* xlsxRows(
     // The named sheet without a single row counts as absent: the other sheets are read as when it is not there;
     // so they are when the caller found only a header on it.
     if (fallback.length && (read.rows === 0 || otherSheets?.())) {
+      const counted = counter.bytesRead;
       startCounting(fallback);
+      counter.bytesRead = Math.max(counted, counter.bytesRead); // progress never goes back
       yield* sheetRows(path, fallback, reader, book, counter, read, layout);
     }
   } finally {
@@ -162,6 +166,7 @@ async function* sheetRows(
     // ExcelJS drops `<row hidden="1">`: the tap notes it on the way (hidden-rows.ts); errors reach the parser through it
     const tap = pipeline(read.current, new HiddenRowTap(), () => undefined);
     layout?.hiddenColumns.set(sheet, tap.columns); // filled as the tap reads `<cols>`, before the first row
+    layout?.names.set(sheet, name);
     for (const { value } of reader._parseWorksheet(tap, sheetNo)) {
       let rows: RawRow[] = [];
       for await (const row of value) {
