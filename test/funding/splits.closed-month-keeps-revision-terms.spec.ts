@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { closeMonth, insertParticipants, testNik } from './support/register.js';
+import { download, readWorkbook } from '../reports/support/xlsx.js';
 
 jest.setTimeout(180_000);
 
@@ -56,6 +57,16 @@ describe('§9: a closed month keeps the pledge terms its splits were allocated u
     expect(byPledge.find((r: { key: string }) => r.key === desa.code)).toMatchObject({ sourceType: 'DESA' });
     const person = (await auditor.get(`/api/v1/participants/${testNik(1)}`).expect(200)).body.fundingByMonth;
     expect(person.filter((m: { month: string }) => m.month <= '2026-02')).toEqual(before.person.filter((m: { month: string }) => m.month <= '2026-02'));
+
+    // the village statement of February names the fund its months were allocated under, with the warning
+    const notes = async (query: string) => {
+      const wb = await readWorkbook((await download(auditor.get(`/api/v1/statements/villages/${VILLAGE}.xlsx?${query}`))).body);
+      return (wb.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => String(r[1] ?? '')).filter((v) => v.includes(desa.code) || v.startsWith('Peringatan'));
+    };
+    const februaryNotes = await notes('month=2026-02');
+    expect(februaryNotes).toEqual([expect.stringMatching(/DESA-1703062001-2026: Dana Desa, tanpa pagu/), expect.stringMatching(/^Peringatan: .*Dana Desa/)]);
+    // a period across the revisions lists each revision its months used (the TJSLP revision 3 of March is no village pledge)
+    expect(await notes('year=2026')).toEqual(februaryNotes);
 
     // March is open: recomputed under revision 3 (TJSLP, priority 95, after the APBD at 90, which pays it all)
     const march = (await auditor.get('/api/v1/allocations/2026-03').expect(200)).body;

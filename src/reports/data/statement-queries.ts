@@ -57,8 +57,10 @@ export class StatementQueries {
     return new Set((await this.query(SQL.ALLOCATED_MONTHS, [from, to])).map((r) => r.month as string));
   }
 
-  async villagePledges(villageCode: string, fromYear: number, toYear: number): Promise<PledgeRow[]> {
-    return (await this.query(SQL.VILLAGE_PLEDGES, [villageCode.replace(/\./g, ''), fromYear, toYear])).map(toPledge);
+  /** The village's DESA pledges at the revisions months `from`..`to` were allocated under (VILLAGE_PLEDGES). */
+  async villagePledges(villageCode: string, from: string, to: string): Promise<PledgeRow[]> {
+    const params = [villageCode.replace(/\./g, ''), Number(from.slice(0, 4)), Number(to.slice(0, 4)), from, to];
+    return (await this.query(SQL.VILLAGE_PLEDGES, params)).map(toPledge);
   }
 
   async villageMonths(from: string, to: string, villageCode: string, own: string[]): Promise<VillageMonth[]> {

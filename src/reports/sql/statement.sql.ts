@@ -3,16 +3,27 @@ import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
 import { PLEDGES_THAT_PAID } from './report.sql.js';
 
 /**
- * The DESA pledges of a village: its code is in the pledge's village list (dots ignored, §5).
- * $1 village code without dots, $2 first fiscal year, $3 last fiscal year.
+ * The DESA pledges of a village: its code is in the pledge's village list (dots ignored, §5), at
+ * each revision the period's allocated months used (`allocation_month.pledge_revisions`, view
+ * pledge_terms), or as it stands when none did: a statement of months Dana Desa paid keeps saying so
+ * after the fund was corrected (QA: March's statement called it ADD). A pledge revised within the
+ * period comes once per revision. $1 village code without dots, $2 first fiscal year, $3 last fiscal
+ * year, $4 first month, $5 last month.
  */
 export const VILLAGE_PLEDGES = `
-  SELECT code, source_type, fund, funder, fiscal_year, from_month, to_month, scope, village_codes,
-         share_percent, quota, budget, priority, legal_basis, revision
-  FROM pledge
-  WHERE source_type = 'DESA' AND fiscal_year BETWEEN $2 AND $3
-    AND EXISTS (SELECT 1 FROM unnest(village_codes) AS v(code) WHERE replace(v.code, '.', '') = $1)
-  ORDER BY fiscal_year, priority, code COLLATE "C"`;
+  WITH used AS (
+    SELECT DISTINCT r.key AS code, r.value::int AS revision
+      FROM allocation_month a CROSS JOIN jsonb_each_text(a.pledge_revisions) AS r(key, value)
+     WHERE a.month BETWEEN $4 AND $5)
+  SELECT t.code, t.source_type, t.fund, t.funder, t.fiscal_year, t.from_month, t.to_month, t.scope, t.village_codes,
+         t.share_percent, t.quota, t.budget, t.priority, t.legal_basis, t.revision
+  FROM pledge p
+  JOIN pledge_terms t ON t.code = p.code
+   AND (t.revision IN (SELECT u.revision FROM used u WHERE u.code = p.code)
+        OR (t.revision = p.revision AND NOT EXISTS (SELECT 1 FROM used u WHERE u.code = p.code)))
+  WHERE t.source_type = 'DESA' AND t.fiscal_year BETWEEN $2 AND $3
+    AND EXISTS (SELECT 1 FROM unnest(t.village_codes) AS v(code) WHERE replace(v.code, '.', '') = $1)
+  ORDER BY t.fiscal_year, t.priority, t.code COLLATE "C", t.revision`;
 
 /**
  * Per month, the village's residents (the obligation's village): count, obligation, the part its

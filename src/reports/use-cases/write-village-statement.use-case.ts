@@ -73,8 +73,8 @@ export class WriteVillageStatement {
     const allocated = await this.statements.allocatedMonths(period.from, period.to);
     assertAllocated(period, allocated);
     await this.allocateMonth.refreshStale(command.actor);
-    const pledges = await this.statements.villagePledges(code, Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4)));
-    const own = pledges.map((p) => p.code);
+    const pledges = await this.statements.villagePledges(code, period.from, period.to);
+    const own = [...new Set(pledges.map((p) => p.code))];
     const months = await this.statements.villageMonths(period.from, period.to, code, own);
     const due = await this.statements.dueByMonth(own, period.from, period.to);
     const payments = await this.reports.payments(period.from, period.to, own);
@@ -139,9 +139,11 @@ function writePledgeNotes(t: TableSheet, pledges: Awaited<ReturnType<StatementQu
   t.blankRow();
   t.writeStyledRow(['Komitmen pendanaan desa'], LABEL_STYLE);
   if (pledges.length === 0) t.writeStyledRow(['Desa ini tidak mempunyai komitmen pendanaan (APBDes) pada periode ini.']);
+  const revised = new Set(pledges.filter((p, i) => pledges.findIndex((q) => q.code === p.code) !== i).map((p) => p.code));
   for (const p of pledges) {
     const budget = p.budget === null ? 'tanpa pagu' : `pagu ${rupiah(p.budget)}`;
-    t.writeStyledRow([`${funderLabel(p)}: ${[label(FUND_LABELS, p.fund), budget, p.legalBasis].filter(Boolean).join(', ')}`]);
+    const revision = revised.has(p.code) ? ` (revisi ${p.revision})` : ''; // revised within the period: each revision its months used
+    t.writeStyledRow([`${funderLabel(p)}${revision}: ${[label(FUND_LABELS, p.fund), budget, p.legalBasis].filter(Boolean).join(', ')}`]);
     for (const w of p.warnings) t.writeStyledRow([`Peringatan: ${w}`], WARNING_STYLE);
   }
 }
