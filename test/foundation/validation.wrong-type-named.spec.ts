@@ -115,6 +115,31 @@ describe('a body field of the wrong kind is told what it takes and what came, ne
     expect(cases).toBeGreaterThan(150);
   });
 
+  it('every required field of every body, left out or sent empty, is "wajib diisi" naming it (QA: POST /users {} said "username harus berupa teks")', async () => {
+    const wrong: string[] = [];
+    let cases = 0;
+    for (const route of routes) {
+      const name = `${route.method} ${route.path}`;
+      const url = route.path.includes(':code') ? route.path.replace(':code', PLEDGE) : fillParams(route.path);
+      const client = route.isPublic ? t.http : await t.as(route.roles!.includes(Role.ADMIN) ? Role.ADMIN : route.roles![0]);
+      const required = [...new Set(getMetadataStorage().getTargetValidationMetadatas(route.bodyType!, '', true, false).map((m) => m.propertyName))].filter(
+        (field) => !getMetadataStorage().getTargetValidationMetadatas(route.bodyType!, '', true, false).some((m) => m.propertyName === field && m.type === 'conditionalValidation'),
+      );
+      for (const field of required) {
+        for (const blank of [undefined, '']) {
+          cases++;
+          const res = await (route.method === 'POST' ? client.post(url) : client.patch(url)).send({ ...VALID[name], [field]: blank });
+          const messages: string[] = (res.body.details ?? []).find((d: { field: string }) => d.field === field)?.messages ?? [];
+          if (res.status !== 400 || !messages.length || !messages.every((m) => m.includes(field) && /wajib diisi/.test(m))) {
+            wrong.push(`${name} ${field} = ${JSON.stringify(blank) ?? 'left out'}: ${res.status} ${JSON.stringify(messages.length ? messages : res.body)}`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(cases).toBeGreaterThan(20);
+  });
+
   it('a field left out or sent empty is still required (wajib diisi) where it was', async () => {
     const admin = await t.as(Role.ADMIN);
     const { legalBasis: _l, ...noBasis } = VALID['POST /api/v1/tariffs'] as Record<string, unknown>;

@@ -83,6 +83,13 @@ const TAKES: Record<string, ValueKind> = {
   isArray: 'array',
 };
 
+/** A field the DTO requires (no IsOptional) that came without a value: left out or `""`. */
+function blankRequired(error: ValidationError): boolean {
+  if (error.value !== undefined && error.value !== '') return false; // null was sent: told "bukan null" (a value of the wrong kind)
+  const target = error.target?.constructor;
+  return target !== undefined && optionalFields(target as NonNullable<ArgumentMetadata['metatype']>).get(error.property) === false;
+}
+
 /** The kind of the values an isIn/isEnum check of `property` allows (all of ours are text; read, not assumed). */
 function allowedKind(target: object | undefined, property: string): ValueKind | undefined {
   if (!target) return undefined;
@@ -107,10 +114,16 @@ function expectedKind(error: ValidationError, constraints: Record<string, string
  * A field's messages, each once. A value of the wrong kind is told only that: "maksimal 200 karakter"
  * for a number, or "tidak boleh kurang dari 1" for `page=dua`, would only confuse; and it is told what
  * came (`harus berupa teks, bukan angka`), never that the field is required. A field left out whose
- * checks include isNotEmpty gets that message (`pledgeCode wajib diisi`), not its type's.
+ * checks include isNotEmpty gets that message (`pledgeCode wajib diisi`), not its type's; any other
+ * required field left out or sent empty (`""`) is `<field> wajib diisi` (QA: `POST
+ * /users {}` answered "username harus berupa teks", an empty password "tidak boleh hanya spasi").
  */
 function messagesOf(error: ValidationError, constraints: Record<string, string>, quoted: boolean): string[] {
   if (error.value === undefined && constraints.isNotEmpty) return [translate(constraints.isNotEmpty)];
+  if (blankRequired(error)) {
+    const own = [...new Set(Object.values(constraints).map(translate))].filter((m) => /wajib diisi/.test(m)); // a field's own words (`paidAt (tanggal bayar) wajib diisi`)
+    return own.length ? own : [`${error.property} wajib diisi`];
+  }
   const types = TYPE_CHECKS.filter((name) => name in constraints);
   const failed = types.length ? types.map((name) => constraints[name]) : Object.values(constraints);
   const expected = expectedKind(error, constraints);
