@@ -30,7 +30,10 @@ describe('§3 a new tariff row, step by step (tariff-rules.ts)', () => {
     expect(closed?.id).toBe(2);
     expect(rowClosedBy(stored, row({ validFrom: '2021-01-01' }))).toBeUndefined();
     expect(clashProblem(stored, closed, row())).toBeNull();
-    expect(clashProblem(stored, closed, row({ payer: 'CENTRAL' }))?.message).toBe('Komponen IURAN dibayar oleh LOCAL; baris baru harus payer yang sama.');
+    expect(clashProblem(stored, closed, row({ payer: 'CENTRAL' }))).toEqual({
+      field: 'payer',
+      message: 'payer CENTRAL tidak sesuai: komponen IURAN dibayar oleh LOCAL (kabupaten), dan baris barunya melanjutkan baris itu, jadi payer-nya harus LOCAL juga.',
+    });
     expect(clashProblem(stored, undefined, row({ validFrom: '2020-06-01', validTo: '2020-08-31' }))?.message).toBe(
       'Masa berlaku bertumpang tindih dengan tarif IURAN #1 (2018-01-01 s.d. 2020-12-31).',
     );

@@ -41,4 +41,9 @@ describe('§3: a tariff of Rp0', () => {
     expect(await obligation('2026-12')).toBe(35000);
     expect(await obligation('2026-11')).toBe(35000 + 2800);
   });
+
+  it('a new component at Rp0 is told it is not charged, not "no longer" (QA: it never was)', async () => {
+    const res = await admin.post('/api/v1/tariffs').send({ ...row, component: 'TAMBAHAN_BARU' }).expect(201);
+    expect(res.body.warnings).toEqual(['Tarif TAMBAHAN_BARU Rp0: komponen ini tidak ditagihkan sejak 1 Desember 2026, sehingga iuran bulan-bulan itu tidak memuat komponen ini.']);
+  });
 });

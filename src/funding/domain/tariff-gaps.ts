@@ -53,9 +53,13 @@ export function lapseWarning(component: string, gap: TariffGap): string {
   return `Tidak ada tarif ${component} ${spanOf(gap)}: iuran bulan-bulan itu tidak memuat komponen ini. Bila komponen ini tetap berlaku, tambahkan baris tarifnya mulai ${dayName(gap.from)}.`;
 }
 
-/** A row at Rp0 of a component other than IURAN: the component is no longer charged in its time (the tariff's `warnings`). */
-export function abolishedWarning(component: string, validFrom: string, validTo: string | null): string {
-  return `Tarif ${component} Rp0: komponen ini tidak lagi ditagihkan ${spanOf({ from: validFrom, to: validTo })}, sehingga iuran bulan-bulan itu tidak memuat komponen ini.`;
+/**
+ * A row at Rp0 of a component other than IURAN: the component is not charged in its time (the
+ * tariff's `warnings`): "no longer" when an earlier row charged it, plainly when none did (QA: a new
+ * component at Rp0 was said to be no longer charged).
+ */
+export function abolishedWarning(component: string, validFrom: string, validTo: string | null, chargedBefore = true): string {
+  return `Tarif ${component} Rp0: komponen ini ${chargedBefore ? 'tidak lagi' : 'tidak'} ditagihkan ${spanOf({ from: validFrom, to: validTo })}, sehingga iuran bulan-bulan itu tidak memuat komponen ini.`;
 }
 
 /** Why a row that would leave IURAN without a row is refused. */

@@ -27,8 +27,11 @@ export interface StoredTariff extends TariffSpan {
 /** Why a row is refused (TARIFF_INVALID); `field` names the request field at fault when there is one. */
 export interface TariffProblem {
   message: string;
-  field?: 'amount' | 'validFrom' | 'validTo';
+  field?: 'amount' | 'validFrom' | 'validTo' | 'payer';
 }
+
+/** Who pays, in the words of the Perbup (§3). */
+const PAYER_WORDS: Record<string, string> = { LOCAL: 'kabupaten', CENTRAL: 'pemerintah pusat' };
 
 /**
  * What is wrong with the row on its own, before the table is read: a day not on the calendar, an end
@@ -82,7 +85,10 @@ export function rowClosedBy<T extends StoredTariff>(stored: readonly T[], row: N
  * it closes, or validity overlapping another row; null when it can.
  */
 export function clashProblem(stored: readonly StoredTariff[], closed: StoredTariff | undefined, row: NewTariff): TariffProblem | null {
-  if (closed && closed.payer !== row.payer) return { message: `Komponen ${row.component} dibayar oleh ${closed.payer}; baris baru harus payer yang sama.` };
+  if (closed && closed.payer !== row.payer) {
+    const said = `${closed.payer} (${PAYER_WORDS[closed.payer] ?? closed.payer})`;
+    return { field: 'payer', message: `payer ${row.payer} tidak sesuai: komponen ${row.component} dibayar oleh ${said}, dan baris barunya melanjutkan baris itu, jadi payer-nya harus ${closed.payer} juga.` };
+  }
   const end = row.validTo ?? '9999-12-31';
   const overlapping = stored.find((t) => t !== closed && t.validFrom <= end && (t.validTo ?? '9999-12-31') >= row.validFrom);
   if (!overlapping) return null;
@@ -102,10 +108,13 @@ export function premiumGapProblem(row: NewTariff, gaps: readonly TariffGap[]): T
   return row.component === PREMIUM_COMPONENT && row.payer === 'LOCAL' && gaps.length ? { message: premiumGapMessage(gaps[0]), field: 'validTo' } : null;
 }
 
-/** What the answer tells the admin: a component at Rp0 is no longer charged, and the months a LOCAL component is left without a row. */
-export function tariffWarnings(row: NewTariff, gaps: readonly TariffGap[]): string[] {
+/**
+ * What the answer tells the admin: a component at Rp0 is not charged (no longer, when `chargedBefore`:
+ * an earlier row of it charged more), and the months a LOCAL component is left without a row.
+ */
+export function tariffWarnings(row: NewTariff, gaps: readonly TariffGap[], chargedBefore = true): string[] {
   return [
-    ...(row.amount === 0 ? [abolishedWarning(row.component, row.validFrom, row.validTo)] : []),
+    ...(row.amount === 0 ? [abolishedWarning(row.component, row.validFrom, row.validTo, chargedBefore)] : []),
     ...(row.payer === 'LOCAL' ? gaps.map((gap) => lapseWarning(row.component, gap)) : []),
   ];
 }

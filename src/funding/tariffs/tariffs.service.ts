@@ -78,6 +78,7 @@ export class TariffsService {
     return this.dataSource.transaction(async (m) => {
       await m.query(TAKE_ALLOCATION_LOCK);
       await this.assertChangesOpenMonths(m, row);
+      const [{ charged }] = await m.query('SELECT EXISTS (SELECT 1 FROM tariff WHERE component = $1 AND amount > 0 AND valid_from < $2) AS charged', [row.component, row.validFrom]);
       const closed = await this.closeOpenRow(m, row);
       const { id, resumed } = await this.insertRows(m, row, closed, actor);
       const gaps = await this.gapsLeft(m, row);
@@ -85,7 +86,7 @@ export class TariffsService {
       return {
         ...(await viewOf(m, id)),
         resumed: resumed === null ? null : await viewOf(m, resumed),
-        warnings: tariffWarnings(row, gaps),
+        warnings: tariffWarnings(row, gaps, charged),
       };
     });
   }
