@@ -104,6 +104,12 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
     await keuangan.get('/api/v1/pledges/R4').expect(404);
   });
 
+  it('a number among the NIKs does not hide the other entries\' problems (QA: told on the next try)', async () => {
+    const body = `{"code":"R7","sourceType":"TJSLP","funder":"X","fiscalYear":2026,"scope":"RESIDENTS","niks":[9171014101900003,"1703060101900000","12"]}`;
+    const says = problems(await keuangan.post('/api/v1/pledges').set('Content-Type', 'application/json').send(body).expect(400)).niks;
+    expect(says).toMatch(/^niks harus berupa teks dalam tanda kutip .* \| NIK tidak valid: .*: 1703060101900000, 12\.$/);
+  });
+
   it('requires a fund for DESA and refuses one elsewhere', async () => {
     expect(problems(await post({ ...base, code: 'D', sourceType: 'DESA', scope: 'VILLAGES', villageCodes: ['17.03.06.2001'] }).expect(400)).fund).toContain('wajib diisi untuk sumber DESA');
     expect(problems(await post({ ...base, code: 'F', fund: 'ADD' }).expect(400)).fund).toContain('hanya diisi untuk sumber DESA');

@@ -252,18 +252,20 @@ function checkNiks(value: unknown, scope: PledgeScope, fail: (f: string, m: stri
   }
   if (scope === 'RESIDENTS' && list.length === 0) fail('niks', 'niks wajib diisi untuk scope RESIDENTS: isi minimal satu NIK penerima.');
   if (scope !== 'RESIDENTS' && list.length > 0 && SCOPES.includes(scope)) fail('niks', `niks hanya diisi untuk scope RESIDENTS (scope ini ${scope}).`);
-  if (list.some((raw) => typeof raw === 'number')) {
+  const numbers = list.some((raw) => typeof raw === 'number');
+  if (numbers) {
     // 9171014101900003 arrives as 9171014101900004: a NIK is too long for a JSON number (DOMAIN §2)
     fail('niks', 'niks harus berupa teks dalam tanda kutip ("1703064101900001"), bukan angka: angka sepanjang NIK kehilangan digit terakhirnya.');
-    return [];
   }
   const out = new Set<string>();
   const bad: string[] = [];
+  // the other entries are judged all the same: every problem in one answer (QA: a bad NIK beside a number was told on the next try)
   for (const raw of list) {
+    if (typeof raw === 'number') continue;
     const nik = validNik(raw);
     if (nik) out.add(nik);
     else bad.push(shownNik(raw));
   }
   if (bad.length) fail('niks', invalidNiks(bad));
-  return [...out].sort();
+  return numbers ? [] : [...out].sort();
 }
