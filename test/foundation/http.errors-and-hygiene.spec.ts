@@ -77,6 +77,11 @@ describe('HTTP: one JSON error format, size limit, security headers, request id,
 
     const ui = await t.http.get('/api/docs').redirects(1).expect(200);
     expect(ui.headers['content-type']).toMatch(/^text\/html/);
+    // Swagger UI's inline styles are allowed on its pages only (QA: refused, the page logged CSP violations); scripts stay 'self'
+    expect(ui.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+    expect(ui.headers['content-security-policy']).toContain("script-src 'self';");
+    expect((await t.http.get('/health').expect(200)).headers['content-security-policy']).toMatch(/style-src 'self'(;|$)/);
+    expect((await t.http.get('/api/docsx').expect(404)).headers['content-security-policy']).toMatch(/style-src 'self'(;|$)/);
     expect(ui.text).toContain('swagger-ui');
   });
 });

@@ -19,22 +19,27 @@ export function requestHook(logLevel: string): RawHook {
   const log = requestLogger(logLevel);
   return (req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
-    secure(req, res, () => log(req, res, next));
+    (API_DOCS.test(req.url ?? '') ? secureDocs : secure)(req, res, () => log(req, res, next));
   };
 }
 
-/** helmet's headers, its policy parsed once. */
-const secure = helmet({
-  contentSecurityPolicy: {
-    directives: {
-      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"],
-      // The service speaks plain HTTP (TLS, when used, ends at a proxy). helmet's default
-      // upgrade-insecure-requests makes a browser on http://<intranet-ip>:3000 fetch the console's
-      // scripts over https, which fails; the console's URLs are relative, so HTTPS sites lose nothing.
-      upgradeInsecureRequests: null,
+/** helmet's headers with the policy for `styleSrc`, parsed once. */
+const helmetWith = (styleSrc: string[]) =>
+  helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc, imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"],
+        // The service speaks plain HTTP (TLS, when used, ends at a proxy). helmet's default
+        // upgrade-insecure-requests makes a browser on http://<intranet-ip>:3000 fetch the console's
+        // scripts over https, which fails; the console's URLs are relative, so HTTPS sites lose nothing.
+        upgradeInsecureRequests: null,
+      },
     },
-  },
-});
+  });
+const secure = helmetWith(["'self'"]);
+/** Swagger UI (/api/docs) sets styles inline: refused, its page logged CSP violations and lost its top bar's layout (QA). Scripts stay 'self'. */
+const secureDocs = helmetWith(["'self'", "'unsafe-inline'"]);
+const API_DOCS = /^\/api\/docs(?:[/?#]|$)/i;
 
 /** The headers helmet sets (the same on every answer), as `Name: value` lines. */
 const SECURITY_HEADERS: string[] = (() => {
