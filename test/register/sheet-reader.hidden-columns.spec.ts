@@ -6,12 +6,11 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { hiddenColumnsMessage } from '../../src/common/spreadsheet/hidden-columns.js';
-import { HiddenRowTap } from '../../src/common/spreadsheet/hidden-rows.js';
 import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
+import { throughTap } from './hidden-tap.js';
 
 const COLUMNS = [
   { name: 'NIK', required: true },
@@ -92,14 +91,8 @@ describe('hidden columns of an .xlsx', () => {
   it('reads a range of hidden columns (`min` to `max`), whose tag may be cut anywhere between chunks', async () => {
     const xml = '<worksheet><cols><col min="1" max="1" width="9"/><x:col min="3" max="16384" hidden="true" width="0"/><col min="2" max="2" hidden="0"/></cols><sheetData/></worksheet>';
     for (const size of [1, 2, 5, 1000]) {
-      const tap = new HiddenRowTap();
-      const chunks: Buffer[] = [];
-      for (let i = 0; i < xml.length; i += size) chunks.push(Buffer.from(xml.slice(i, i + size)));
-      const out: Buffer[] = [];
-      await new Promise<void>((resolve, reject) =>
-        pipeline(Readable.from(chunks), tap, new Writable({ write: (c, _e, done) => (out.push(c), done()) }), (err) => (err ? reject(err) : resolve())),
-      );
-      expect(Buffer.concat(out).toString()).toBe(xml);
+      const { tap, out } = await throughTap(xml, size);
+      expect(out).toBe(xml);
       expect(tap.columns).toEqual([[2, 16383]]);
     }
   });

@@ -6,11 +6,11 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { HiddenRows, HiddenRowTap, hiddenRowsMessage } from '../../src/common/spreadsheet/hidden-rows.js';
+import { HiddenRows, hiddenRowsMessage } from '../../src/common/spreadsheet/hidden-rows.js';
 import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
+import { throughTap } from './hidden-tap.js';
 
 const COLUMNS = [
   { name: 'NIK', required: true },
@@ -95,14 +95,8 @@ describe('hidden rows of an .xlsx', () => {
   it('finds a row tag cut anywhere between chunks, prefixed or not', async () => {
     const xml = '<worksheet><sheetData><row r="1"><c r="A1"/></row><x:row r="2" spans="1:2" hidden="1"><c r="A2"/></x:row><row hidden="true" r="13"/><rowBreaks/></sheetData></worksheet>';
     for (const size of [1, 2, 3, 7, 1000]) {
-      const tap = new HiddenRowTap();
-      const chunks: Buffer[] = [];
-      for (let i = 0; i < xml.length; i += size) chunks.push(Buffer.from(xml.slice(i, i + size)));
-      const out: Buffer[] = [];
-      await new Promise<void>((resolve, reject) =>
-        pipeline(Readable.from(chunks), tap, new Writable({ write: (c, _e, done) => (out.push(c), done()) }), (err) => (err ? reject(err) : resolve())),
-      );
-      expect(Buffer.concat(out).toString()).toBe(xml);
+      const { tap, out } = await throughTap(xml, size);
+      expect(out).toBe(xml);
       expect([1, 2, 13].map((r) => tap.hidden(r))).toEqual([false, true, true]);
       expect(tap.hidden(2)).toBe(false); // forgotten once asked
     }
