@@ -219,7 +219,8 @@ export class SheetReader {
 
   /**
    * What the upload should say about the file as a whole, complete once the rows are read: its hidden
-   * data rows (HIDDEN_ROWS), its hidden read columns holding values (HIDDEN_COLUMNS).
+   * data rows (HIDDEN_ROWS), its hidden read columns holding values (HIDDEN_COLUMNS), the other visible
+   * sheets with rows of this format, not read (SHEETS_NOT_READ).
    */
   get sheetWarnings(): SheetWarning[] {
     const names = this.layout.names;
