@@ -17,6 +17,8 @@
  *   named sheet with a header row and no data row below it gives way to the first other visible sheet
  *   with the header and data rows (hidden ones are not searched); with none, NO_DATA_ROWS names its header. A hidden or very hidden
  *   sheet is never read; a file whose data is only there is refused naming the sheet (HIDDEN_SHEET).
+ *   The other visible sheets are then parsed only to name those with the header and data rows
+ *   (SHEETS_NOT_READ in `sheetWarnings`, other-sheets.ts).
  * - The header row is the first row (within `headerSearchRows` rows of the sheet) holding every
  *   required column; title rows above it are skipped. Headers match
  *   case-insensitively ignoring spaces, dots and underscores, with aliases; extra columns are ignored.
