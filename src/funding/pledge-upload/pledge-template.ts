@@ -1,9 +1,9 @@
 /**
- * templates/pledges.xlsx: the pledge sheet and the `Daftar` list sheet, headers only, and a sheet of
- * instructions with examples. List and code columns are formatted as Text so Excel keeps NIKs whole.
+ * templates/pledges.xlsx: the pledge sheet and the `Daftar` list sheet, headers only, a sheet of
+ * instructions and one of examples. List and code columns are formatted as Text so Excel keeps NIKs whole.
  *
- * The examples are on `Petunjuk` only, one column per example (a row per field), a layout the reader
- * never takes for data (no row holds KODE, SUMBER and TAHUN as headers): on the `Komitmen` sheet they
+ * The examples are on a sheet `Contoh` only, one column per example (a row per field), a layout the
+ * reader never takes for data (no row holds KODE, SUMBER and TAHUN as headers): on `Komitmen` they
  * were saved as real pledges by anyone who uploaded the template as it came, or added rows below them
  * (QA: a made-up village pledge of Rp5.000.000 appeared on Talang Jambu's statement).
  */

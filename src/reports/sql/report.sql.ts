@@ -23,7 +23,7 @@ export const RUN = `
  * they stood at $2 (a finalized run's finalized_at), so that a finalized month's
  * workbook does not take in pledges created or revised after it was closed: a pledge created by
  * then and not revised since, as the table holds it; one revised since, as its latest revision
- * recorded by then (pledge_revision keeps each revision whole, written by PledgesService). $1 year,
+ * recorded by then (its terms from pledge_terms, over the snapshots PledgesService writes). $1 year,
  * $2 timestamptz.
  */
 export const PLEDGES_OF_YEAR_AS_OF = `
@@ -35,13 +35,11 @@ export const PLEDGES_OF_YEAR_AS_OF = `
       AND NOT EXISTS (SELECT 1 FROM pledge_revision x WHERE x.code = p.code AND x.changed_at > $2)
     UNION ALL
     (SELECT DISTINCT ON (r.code)
-           r.code, r.data->>'sourceType', r.data->>'fund', r.data->>'funder', (r.data->>'fiscalYear')::int,
-           (r.data->>'fromMonth')::int, (r.data->>'toMonth')::int, r.data->>'scope',
-           ARRAY(SELECT jsonb_array_elements_text(r.data->'villageCodes')), (r.data->>'sharePercent')::int,
-           (r.data->>'quota')::int, (r.data->>'budget')::bigint, (r.data->>'priority')::int, r.data->>'legalBasis',
-           r.revision
+           t.code, t.source_type, t.fund, t.funder, t.fiscal_year, t.from_month, t.to_month, t.scope, t.village_codes,
+           t.share_percent, t.quota, t.budget, t.priority, t.legal_basis, t.revision
     FROM pledge p
     JOIN pledge_revision r ON r.code = p.code AND r.changed_at <= $2
+    JOIN pledge_terms t ON t.code = r.code AND t.revision = r.revision
     WHERE p.fiscal_year = $1 AND p.created_at <= $2
       AND EXISTS (SELECT 1 FROM pledge_revision x WHERE x.code = p.code AND x.changed_at > $2)
     ORDER BY r.code, r.revision DESC)
