@@ -45,6 +45,11 @@ const DAY_MS = 86_400_000;
 
 export const EMPTY_CELL: Cell = Object.freeze({ kind: 'empty', text: '' });
 
+/** A cell that makes its row a row: a value, or a formula, even one without a saved value (never "empty" to the skip rule). */
+export function holdsValue(cell: Cell): boolean {
+  return cell.kind !== 'empty' || cell.formula !== undefined;
+}
+
 /** A control character (text.ts CONTROL_CHARACTER) or U+FFFD, whichever comes first. */
 const BAD_CHARACTER = new RegExp(`${CONTROL_CHARACTER.source}|\uFFFD`);
 const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');

@@ -7,9 +7,20 @@
  * read). A hidden column the format does not read, or one with nothing in it, changes nothing and
  * is not named. A .csv has no hidden columns.
  */
-import type { Cell } from './cell.js';
+import { type Cell, holdsValue } from './cell.js';
 import { columnLetter } from './column-letter.js';
-import { HIDDEN_COLUMNS, type HiddenColumnsWarning } from './hidden-rows.js';
+
+export const HIDDEN_COLUMNS = 'HIDDEN_COLUMNS';
+
+/** Read columns that Excel hides and that hold a value in some data row. */
+export interface HiddenColumnsWarning {
+  readonly code: typeof HIDDEN_COLUMNS;
+  /** Indonesian, naming the columns by their headers and letters. */
+  readonly message: string;
+  /** Each column: its name in the format (`TAT`), its header as the file wrote it, its letter (`F`). */
+  readonly columns: readonly { readonly name: string; readonly header: string; readonly letter: string }[];
+  readonly sheet?: string;
+}
 
 interface Watched {
   /** the spec column's position in a row's cells */
@@ -54,10 +65,6 @@ export class HiddenColumns {
     const columns = this.watched.filter((w) => w.holds).map(({ name, header, letter }) => ({ name, header, letter }));
     return columns.length ? [{ code: HIDDEN_COLUMNS, message: hiddenColumnsMessage(columns), columns }] : [];
   }
-}
-
-function holdsValue(cell: Cell | undefined): boolean {
-  return cell !== undefined && (cell.kind !== 'empty' || cell.formula !== undefined);
 }
 
 /** `Kolom TAT (kolom F) tersembunyi di Excel …`, naming each column by its header and letter. */

@@ -11,6 +11,7 @@
  * uploaded it learns that every village's rows were read (QA). A .csv has no hidden rows.
  */
 import { Transform, type TransformCallback } from 'node:stream';
+import type { HiddenColumnsWarning } from './hidden-columns.js';
 import type { SheetsNotReadWarning } from './other-sheets.js';
 
 /** A warning about the uploaded file as a whole (not one row), as the upload's answer and row report give it. */
@@ -28,23 +29,12 @@ export interface HiddenRowsWarning {
   readonly sheet?: string;
 }
 
-/** Read columns that Excel hides and that hold a value in some data row (hidden-columns.ts). */
-export interface HiddenColumnsWarning {
-  readonly code: typeof HIDDEN_COLUMNS;
-  /** Indonesian, naming the columns by their headers and letters. */
-  readonly message: string;
-  /** Each column: its name in the format (`TAT`), its header as the file wrote it, its letter (`F`). */
-  readonly columns: readonly { readonly name: string; readonly header: string; readonly letter: string }[];
-  readonly sheet?: string;
-}
-
 /** `warnings` of an upload read from two sheets, each told on which sheet (`Sheet Daftar: baris 4 …`). */
 export function onSheet(warnings: readonly SheetWarning[], sheet: string): SheetWarning[] {
   return warnings.map((w) => ({ ...w, sheet, message: `Sheet ${sheet}: ${w.message.charAt(0).toLowerCase()}${w.message.slice(1)}` }));
 }
 
 export const HIDDEN_ROWS = 'HIDDEN_ROWS';
-export const HIDDEN_COLUMNS = 'HIDDEN_COLUMNS';
 
 /** Ranges kept (and answered); the message names fewer. */
 const MAX_RANGES = 100;

@@ -6,8 +6,6 @@
  * 3 of 8 lines, and a bill version replaces the month's whole list). Sheets without the header (a
  * sheet of instructions, a village list, a pivot) are not named.
  */
-import type { SheetWarning } from './hidden-rows.js';
-
 export const SHEETS_NOT_READ = 'SHEETS_NOT_READ';
 
 export interface SheetsNotReadWarning {
@@ -21,7 +19,7 @@ export interface SheetsNotReadWarning {
   readonly sheet?: string;
 }
 
-export function sheetsNotReadWarning(sheets: readonly string[], read: string): SheetWarning {
+export function sheetsNotReadWarning(sheets: readonly string[], read: string): SheetsNotReadWarning {
   const quoted = sheets.map((s) => `"${s}"`);
   const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} dan ${quoted.at(-1)}` : quoted[0];
   const message =

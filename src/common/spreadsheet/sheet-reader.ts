@@ -47,7 +47,7 @@ import { isUtf8 } from 'node:buffer';
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { type Cell, EMPTY_CELL } from './cell.js';
+import { type Cell, EMPTY_CELL, holdsValue } from './cell.js';
 import { type ColumnSpec, type HeaderMatch, matchHeader } from './column-spec.js';
 import { isEncryptedPackage } from './compound-file.js';
 import { csvRows, guessDelimiter } from './csv-rows.js';
@@ -136,11 +136,6 @@ function openDocumentType(head: Buffer): string | undefined {
   const start = 30 + nameLength + extraLength;
   const text = head.toString('latin1', start, start + Math.min(head.readUInt32LE(18), 200));
   return text.startsWith(OPENDOCUMENT_MIMETYPE) ? text : undefined;
-}
-
-/** A cell that makes its row a row: a value, or a formula, even one without a saved value (never "empty" to the skip rule). */
-function holds(cell: Cell): boolean {
-  return cell.kind !== 'empty' || cell.formula !== undefined;
 }
 
 /** Bytes looked at for UTF-16 without a byte order mark. */
@@ -267,13 +262,13 @@ export class SheetReader {
         let empty = true;
         for (let c = 0; c < indexes.length; c++) {
           const cell = indexes[c] >= 0 ? (raw.cells[indexes[c]] ?? EMPTY_CELL) : EMPTY_CELL;
-          if (holds(cell)) empty = false;
+          if (holdsValue(cell)) empty = false;
           cells[c] = cell;
         }
         const merged = hidden?.at(raw.rowNumber);
         // A row whose read cells are all empty (or hidden by merged ranges) is still a row when it holds
         // anything else: a PBI-APBN list reads NIK only, and a row with a name and no NIK was dropped unsaid (QA).
-        if (empty && !raw.cells.some(holds)) continue;
+        if (empty && !raw.cells.some(holdsValue)) continue;
         if (++this.dataRowCount > maxRows) throw SpreadsheetException.tooManyRows(maxRows);
         if (raw.hidden) this.hiddenRows.add(raw.rowNumber);
         this.hiddenColumns?.note(cells);

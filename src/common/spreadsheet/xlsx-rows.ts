@@ -32,7 +32,7 @@ import { pipeline, Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import unzipper, { type CentralDirectoryFile } from 'unzipper';
-import { type Cell, dateCell, decodeXstring, EMPTY_CELL, numberCell, serialDateCell, textCell } from './cell.js';
+import { type Cell, dateCell, decodeXstring, EMPTY_CELL, holdsValue, numberCell, serialDateCell, textCell } from './cell.js';
 import { HiddenRowTap } from './hidden-rows.js';
 import { type MergedRange, scanMergedRanges } from './merged-cells.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
@@ -256,7 +256,7 @@ function rowCells(row: any, book: Book): Cell[] | null {
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     const cell = c === undefined ? EMPTY_CELL : toCell(c.value, c.numFmt, undefined, book);
-    if (cell.kind !== 'empty' || cell.formula !== undefined) any = true; // a formula without a saved value is not an empty cell
+    if (holdsValue(cell)) any = true; // a formula without a saved value is not an empty cell
     cells[i] = cell;
   }
   return any ? cells : null;
