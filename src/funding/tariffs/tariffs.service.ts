@@ -78,8 +78,9 @@ export class TariffsService {
     return this.dataSource.transaction(async (m) => {
       await m.query(TAKE_ALLOCATION_LOCK);
       await this.assertChangesOpenMonths(m, row);
-      const [{ charged }] = await m.query('SELECT EXISTS (SELECT 1 FROM tariff WHERE component = $1 AND amount > 0 AND valid_from < $2) AS charged', [row.component, row.validFrom]);
-      const closed = await this.closeOpenRow(m, row);
+      const stored = await m.find(Tariff, { where: { component: row.component } });
+      const charged = stored.some((t) => Number(t.amount) > 0 && t.validFrom < row.validFrom); // the component was charged before: "tidak lagi"
+      const closed = await this.closeOpenRow(m, row, stored);
       const { id, resumed } = await this.insertRows(m, row, closed, actor);
       const gaps = await this.gapsLeft(m, row);
       await m.query(MARK_STALE_FROM_DAY, [row.validFrom]);
@@ -98,9 +99,8 @@ export class TariffsService {
     if (months) await this.closedMonths.assertSomeOpen(months, m);
   }
 
-  /** Refuses a row that clashes with the component's stored rows; else closes the open row it follows the day before, and returns that row. */
-  private async closeOpenRow(m: EntityManager, row: NewRow): Promise<Tariff | undefined> {
-    const stored = await m.find(Tariff, { where: { component: row.component } });
+  /** Refuses a row that clashes with the component's `stored` rows; else closes the open row it follows the day before, and returns that row. */
+  private async closeOpenRow(m: EntityManager, row: NewRow, stored: Tariff[]): Promise<Tariff | undefined> {
     const closed = rowClosedBy(stored, row);
     refuse(clashProblem(stored, closed, row));
     if (closed) await m.update(Tariff, { id: closed.id }, { validTo: addDays(row.validFrom, -1) });
