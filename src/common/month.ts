@@ -70,3 +70,24 @@ export function monthsBetween(from: string, to: string): string[] {
   for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
   return out;
 }
+
+/**
+ * Sorted distinct months as users say a list of them: runs of consecutive months joined by a dash,
+ * the year once per run ('Agustus–November 2026', 'Januari 2026, Maret–Mei 2026',
+ * 'Desember 2026–Februari 2027').
+ */
+export function monthsSaid(months: readonly string[]): string {
+  const runs: [string, string][] = [];
+  for (const month of [...new Set(months)].sort()) {
+    const last = runs.at(-1);
+    if (last && addMonths(last[1], 1) === month) last[1] = month;
+    else runs.push([month, month]);
+  }
+  return runs
+    .map(([from, to]) => {
+      if (from === to) return monthName(from);
+      const sameYear = from.slice(0, 4) === to.slice(0, 4);
+      return `${sameYear ? MONTH_NAMES[Number(from.slice(5)) - 1] : monthName(from)}–${monthName(to)}`;
+    })
+    .join(', ');
+}

@@ -11,6 +11,7 @@ export enum FundingErrorCode {
   PLEDGE_NOT_FOUND = 'PLEDGE_NOT_FOUND',
   PLEDGE_UNCHANGED = 'PLEDGE_UNCHANGED',
   TARIFF_INVALID = 'TARIFF_INVALID',
+  TARIFF_UNCHANGED = 'TARIFF_UNCHANGED',
   TARIFF_MISSING = 'TARIFF_MISSING',
   MONTH_INVALID = 'MONTH_INVALID',
   MONTH_FROZEN = 'MONTH_FROZEN',
@@ -38,6 +39,11 @@ export function pledgeNotFoundMessage(code: string, similar?: string): string {
   return `Komitmen pendanaan "${clip(code)}" tidak ditemukan.${hint}`;
 }
 
+function tariffDetails({ field, tariffId }: TariffProblem): Record<string, unknown> | undefined {
+  const details = { ...(field ? { field } : {}), ...(tariffId !== undefined ? { tariffId } : {}) };
+  return Object.keys(details).length ? details : undefined;
+}
+
 /** Errors of tariffs, pledges and allocation, with Indonesian messages for the finance officer. */
 export class FundingException extends DomainException<FundingErrorCode> {
   get httpStatus(): number {
@@ -45,6 +51,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
       case FundingErrorCode.PLEDGE_INVALID:
       case FundingErrorCode.PLEDGE_UNCHANGED:
       case FundingErrorCode.TARIFF_INVALID:
+      case FundingErrorCode.TARIFF_UNCHANGED:
       case FundingErrorCode.MONTH_INVALID:
       case FundingErrorCode.MONTH_IN_FUTURE:
       case FundingErrorCode.UPLOAD_INVALID:
@@ -63,9 +70,17 @@ export class FundingException extends DomainException<FundingErrorCode> {
     }
   }
 
-  /** A tariff row refused (tariff-rules.ts); `details.field` names the request field at fault when there is one. */
+  /**
+   * A tariff row refused (tariff-rules.ts); `details.field` names the request field at fault when there
+   * is one, `details.tariffId` the stored row it clashes with.
+   */
   static tariffInvalid(problem: TariffProblem): FundingException {
-    return new FundingException(FundingErrorCode.TARIFF_INVALID, `Tarif tidak valid: ${problem.message}`, problem.field && { field: problem.field });
+    return new FundingException(FundingErrorCode.TARIFF_INVALID, `Tarif tidak valid: ${problem.message}`, tariffDetails(problem));
+  }
+
+  /** A tariff row that would change nothing: the open row it follows says the same (unchangedProblem). */
+  static tariffUnchanged(problem: TariffProblem): FundingException {
+    return new FundingException(FundingErrorCode.TARIFF_UNCHANGED, problem.message, tariffDetails(problem));
   }
 
   /** `month` cannot be priced: no IURAN row covers its 1st (tariff-gaps.ts); `asked` is the month asked for, which needs it. */

@@ -111,7 +111,7 @@ describe('§6, §9: a budget may not drop below what the months frozen by a late
     const noFirst = await admin.post('/api/v1/tariffs').send({ ...row, validFrom: '2026-03-15', validTo: '2026-03-31' }).expect(400);
     expect(noFirst.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'validTo' }, message: expect.stringContaining('tidak mencakup tanggal 1 bulan mana pun') });
     const afterLast = await admin.post('/api/v1/tariffs').send({ ...row, validFrom: '2099-12-02' }).expect(400);
-    expect(afterLast.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'validFrom' }, message: expect.stringContaining('sampai 2099-12') });
+    expect(afterLast.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'validFrom' }, message: expect.stringContaining('(sejak 2 Desember 2099, tanpa batas akhir) tidak mencakup tanggal 1 bulan mana pun sampai Desember 2099') });
     expect((await admin.get('/api/v1/tariffs').expect(200)).body.filter((r: { component: string }) => r.component === 'UJI_BEKU')).toEqual([]);
     // one that prices an open month is taken
     await admin.post('/api/v1/tariffs').send({ ...row, validFrom: '2026-02-15', validTo: '2026-03-31' }).expect(201);

@@ -31,7 +31,7 @@ describe('§3: a tariff change is a new row; obligations of months from its firs
     const overlap = await admin.post('/api/v1/tariffs').send({ ...row, validFrom: '2020-06-01' }).expect(400);
     expect(overlap.body.message).toContain('bertumpang tindih');
     const notADay = await admin.post('/api/v1/tariffs').send({ ...row, validFrom: '2026-02-30' }).expect(400);
-    expect(notADay.body).toMatchObject({ code: 'TARIFF_INVALID', message: 'Tarif tidak valid: validFrom 2026-02-30 tidak ada di kalender.', details: { field: 'validFrom' } });
+    expect(notADay.body).toMatchObject({ code: 'TARIFF_INVALID', message: 'Tarif tidak valid: validFrom (berlaku mulai) 2026-02-30 tidak ada di kalender.', details: { field: 'validFrom' } });
     const endsBefore = await admin.post('/api/v1/tariffs').send({ ...row, validTo: '2026-03-31' }).expect(400);
     expect(endsBefore.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'validTo' } });
   });

@@ -1,5 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
-import { clashProblem, interludeResumesOn, monthsApplied, type NewTariff, newTariffProblem, premiumGapProblem, pricesMonth, rowClosedBy, tariffWarnings } from '../../src/funding/domain/tariff-rules.js';
+import { monthsSaid } from '../../src/common/month.js';
+import {
+  clashProblem,
+  firstMonthWarning,
+  interludeResumesOn,
+  monthsApplied,
+  type NewTariff,
+  newTariffProblem,
+  premiumGapProblem,
+  pricesMonth,
+  repricedWarnings,
+  rowClosedBy,
+  tariffWarnings,
+  unchangedProblem,
+} from '../../src/funding/domain/tariff-rules.js';
 
 const row = (over: Partial<NewTariff> = {}): NewTariff => ({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2027-01-01', validTo: null, ...over });
 const stored = [
@@ -10,12 +24,14 @@ const stored = [
 describe('§3 a new tariff row, step by step (tariff-rules.ts)', () => {
   it('refuses the row on its own in order: calendar, end before start, IURAN at Rp0, no month’s 1st', () => {
     expect(newTariffProblem(row())).toBeNull();
-    expect(newTariffProblem(row({ validFrom: '2027-02-29', amount: 0 }))).toEqual({ message: 'validFrom 2027-02-29 tidak ada di kalender.', field: 'validFrom' });
-    expect(newTariffProblem(row({ validTo: '2027-04-31' }))).toEqual({ message: 'validTo 2027-04-31 tidak ada di kalender.', field: 'validTo' });
+    expect(newTariffProblem(row({ validFrom: '2027-02-29', amount: 0 }))).toEqual({ message: 'validFrom (berlaku mulai) 2027-02-29 tidak ada di kalender.', field: 'validFrom' });
+    expect(newTariffProblem(row({ validTo: '2027-04-31' }))).toEqual({ message: 'validTo (berlaku sampai) 2027-04-31 tidak ada di kalender.', field: 'validTo' });
     expect(newTariffProblem(row({ validTo: '2026-12-31' }))?.field).toBe('validTo');
     expect(newTariffProblem(row({ amount: 0 }))?.field).toBe('amount');
     expect(newTariffProblem(row({ component: 'BANTUAN_DAERAH', amount: 0 }))).toBeNull();
-    expect(newTariffProblem(row({ validFrom: '2027-03-15', validTo: '2027-03-31' }))?.message).toContain('tidak mencakup tanggal 1 bulan mana pun sampai 2099-12');
+    expect(newTariffProblem(row({ validFrom: '2027-03-15', validTo: '2027-03-31' }))?.message).toBe(
+      'Masa berlaku (15 Maret 2027 s.d. 31 Maret 2027) tidak mencakup tanggal 1 bulan mana pun sampai Desember 2099, padahal iuran sebulan dihitung dengan tarif yang berlaku pada tanggal 1 bulan itu.',
+    );
     expect(newTariffProblem(row({ validFrom: '2099-12-02' }))?.field).toBe('validFrom');
   });
 
@@ -34,9 +50,11 @@ describe('§3 a new tariff row, step by step (tariff-rules.ts)', () => {
       field: 'payer',
       message: 'payer CENTRAL tidak sesuai: komponen IURAN dibayar oleh LOCAL (kabupaten), dan baris barunya melanjutkan baris itu, jadi payer-nya harus LOCAL juga.',
     });
-    expect(clashProblem(stored, undefined, row({ validFrom: '2020-06-01', validTo: '2020-08-31' }))?.message).toBe(
-      'Masa berlaku bertumpang tindih dengan tarif IURAN #1 (2018-01-01 s.d. 2020-12-31).',
-    );
+    expect(clashProblem(stored, undefined, row({ validFrom: '2020-06-01', validTo: '2020-08-31' }))).toEqual({
+      message: 'Masa berlaku bertumpang tindih dengan tarif IURAN #1 (1 Januari 2018 s.d. 31 Desember 2020).',
+      field: 'validFrom',
+      tariffId: 1,
+    });
     expect(interludeResumesOn(closed, row({ validTo: '2027-05-31' }))).toBe('2027-06-01');
     expect([interludeResumesOn(closed, row()), interludeResumesOn(undefined, row({ validTo: '2027-05-31' }))]).toEqual([null, null]);
   });
@@ -47,5 +65,31 @@ describe('§3 a new tariff row, step by step (tariff-rules.ts)', () => {
     expect([premiumGapProblem(row(), []), premiumGapProblem(row({ payer: 'CENTRAL' }), [gap]), premiumGapProblem(row({ component: 'BANTUAN_DAERAH' }), [gap])]).toEqual([null, null, null]);
     expect(tariffWarnings(row({ component: 'BANTUAN_DAERAH', amount: 0 }), [gap])).toHaveLength(2);
     expect(tariffWarnings(row({ component: 'BANTUAN_DAERAH', payer: 'CENTRAL' }), [gap])).toEqual([]);
+  });
+
+  it('refuses a row that repeats the open row it follows, not one with a new legal basis or amount', () => {
+    const open = { ...stored[1], amount: 35000, legalBasis: 'Perpres 64/2020' };
+    const same = { ...row({ amount: 35000 }), legalBasis: ' Perpres 64/2020 ' };
+    expect(unchangedProblem(open, same)).toEqual({
+      message: 'Tarif IURAN sudah Rp35.000 dengan dasar hukum yang sama sejak 1 Januari 2021 (#2, tanpa batas akhir): baris ini tidak mengubah apa pun, jadi tidak disimpan.',
+      field: 'amount',
+      tariffId: 2,
+    });
+    expect([unchangedProblem(open, { ...same, legalBasis: 'Perpres 1/2027' }), unchangedProblem(open, { ...same, amount: 36000 }), unchangedProblem(undefined, same)]).toEqual([null, null, null]);
+  });
+
+  it('says the first month a row from after the 1st prices, and what a row re-prices that was reconciled or paid', () => {
+    expect(firstMonthWarning(row({ validFrom: '2027-12-15' }))).toContain('pertama kali dipakai untuk iuran Januari 2028.');
+    expect(firstMonthWarning(row())).toBeNull();
+    expect(tariffWarnings(row({ validFrom: '2027-01-02' }), [])).toHaveLength(1);
+    expect(repricedWarnings('IURAN', ['2026-08', '2026-09', '2026-11'], [])).toEqual([
+      'Tarif IURAN ini mengubah iuran bulan yang sudah direkonsiliasi (Agustus–September 2026, November 2026): jalankan ulang rekonsiliasinya agar temuannya memakai iuran yang baru.',
+    ]);
+    expect(repricedWarnings('IURAN', [], [])).toEqual([]);
+  });
+
+  it('says a list of months as runs (monthsSaid)', () => {
+    expect(monthsSaid(['2026-11', '2026-12', '2027-01', '2026-03', '2026-03'])).toBe('Maret 2026, November 2026–Januari 2027');
+    expect(monthsSaid(['2026-08'])).toBe('Agustus 2026');
   });
 });

@@ -3,7 +3,8 @@
  * them: what is refused in the row itself, which stored row it closes, where it clashes with the
  * stored rows, whether it leaves IURAN without a row (tariff-gaps.ts), and what the admin is warned of.
  */
-import { addDays, dayName, monthsBetween } from '../../common/month.js';
+import { addDays, dayName, monthName, monthsBetween, monthsSaid } from '../../common/month.js';
+import { rupiah } from '../../common/money.js';
 import { abolishedWarning, firstPricedMonth, lapseWarning, PREMIUM_COMPONENT, premiumGapMessage, type TariffGap, type TariffSpan } from './tariff-gaps.js';
 
 /** The last month the service allocates and bills (the API's months run 2000–2099). */
@@ -24,10 +25,14 @@ export interface StoredTariff extends TariffSpan {
   payer: string;
 }
 
-/** Why a row is refused (TARIFF_INVALID); `field` names the request field at fault when there is one. */
+/**
+ * Why a row is refused (TARIFF_INVALID); `field` names the request field at fault when there is one,
+ * `tariffId` the stored row it clashes with.
+ */
 export interface TariffProblem {
   message: string;
   field?: 'amount' | 'validFrom' | 'validTo' | 'payer';
+  tariffId?: number;
 }
 
 /** Who pays, in the words of the Perbup (§3). */
@@ -39,9 +44,11 @@ const PAYER_WORDS: Record<string, string> = { LOCAL: 'kabupaten', CENTRAL: 'peme
  */
 export function newTariffProblem(row: NewTariff): TariffProblem | null {
   const { validFrom, validTo } = row;
-  if (!isRealDate(validFrom)) return { message: `validFrom ${validFrom} tidak ada di kalender.`, field: 'validFrom' };
-  if (validTo && !isRealDate(validTo)) return { message: `validTo ${validTo} tidak ada di kalender.`, field: 'validTo' };
-  if (validTo && validTo < validFrom) return { message: 'validTo tidak boleh sebelum validFrom.', field: 'validTo' };
+  if (!isRealDate(validFrom)) return { message: `validFrom (berlaku mulai) ${validFrom} tidak ada di kalender.`, field: 'validFrom' };
+  if (validTo && !isRealDate(validTo)) return { message: `validTo (berlaku sampai) ${validTo} tidak ada di kalender.`, field: 'validTo' };
+  if (validTo && validTo < validFrom) {
+    return { message: `validTo (berlaku sampai) ${dayName(validTo)} lebih awal dari validFrom (berlaku mulai) ${dayName(validFrom)}.`, field: 'validTo' };
+  }
   // QA: IURAN Rp0 closed the open Rp35.000 row, and obligations silently fell to Rp2.800
   if (row.component === PREMIUM_COMPONENT && row.amount === 0) {
     return {
@@ -51,7 +58,7 @@ export function newTariffProblem(row: NewTariff): TariffProblem | null {
   }
   if (monthsApplied(validFrom, validTo)?.length === 0) {
     return {
-      message: `${validFrom} s.d. ${validTo ?? 'seterusnya'} tidak mencakup tanggal 1 bulan mana pun sampai ${LAST_MONTH}, padahal iuran sebulan mengikuti tarif yang berlaku pada tanggal 1 (§3).`,
+      message: `Masa berlaku (${spanSaid(validFrom, validTo)}) tidak mencakup tanggal 1 bulan mana pun sampai ${monthName(LAST_MONTH)}, padahal iuran sebulan dihitung dengan tarif yang berlaku pada tanggal 1 bulan itu.`,
       field: validTo ? 'validTo' : 'validFrom',
     };
   }
@@ -92,7 +99,49 @@ export function clashProblem(stored: readonly StoredTariff[], closed: StoredTari
   const end = row.validTo ?? '9999-12-31';
   const overlapping = stored.find((t) => t !== closed && t.validFrom <= end && (t.validTo ?? '9999-12-31') >= row.validFrom);
   if (!overlapping) return null;
-  return { message: `Masa berlaku bertumpang tindih dengan tarif ${row.component} #${overlapping.id} (${overlapping.validFrom} s.d. ${overlapping.validTo ?? 'sekarang'}).` };
+  return {
+    message: `Masa berlaku bertumpang tindih dengan tarif ${row.component} #${overlapping.id} (${spanSaid(overlapping.validFrom, overlapping.validTo)}).`,
+    field: overlapping.validFrom <= row.validFrom ? 'validFrom' : 'validTo',
+    tariffId: overlapping.id,
+  };
+}
+
+/**
+ * A row that would change nothing (TARIFF_UNCHANGED): the open row it follows already has its amount, payer and legal
+ * basis (QA: it was stored, splitting the open row in two). A row that only names a new legal basis
+ * for the same amount is a change, and is stored.
+ */
+export function unchangedProblem(closed: (StoredTariff & { amount: number; legalBasis: string | null }) | undefined, row: NewTariff & { legalBasis: string }): TariffProblem | null {
+  if (!closed || closed.amount !== row.amount || closed.payer !== row.payer || (closed.legalBasis ?? '').trim() !== row.legalBasis.trim()) return null;
+  return {
+    message: `Tarif ${row.component} sudah ${rupiah(row.amount)} dengan dasar hukum yang sama sejak ${dayName(closed.validFrom)} (#${closed.id}, tanpa batas akhir): baris ini tidak mengubah apa pun, jadi tidak disimpan.`,
+    field: 'amount',
+    tariffId: closed.id,
+  };
+}
+
+/**
+ * A row that starts after the 1st of a month is first used for the next month (§3: a month is priced
+ * by the rows valid on its 1st): said, so that a row from 15 July is not taken to price July (QA).
+ */
+export function firstMonthWarning(row: NewTariff): string | null {
+  if (row.validFrom.endsWith('-01')) return null;
+  return `Berlaku mulai ${dayName(row.validFrom)}, tetapi iuran sebulan dihitung dengan tarif yang berlaku pada tanggal 1: baris ini pertama kali dipakai untuk iuran ${monthName(firstPricedMonth(row.validFrom))}.`;
+}
+
+/**
+ * What a LOCAL row re-prices that users already acted on: months reconciled (runs not finalized:
+ * finalized months are refused) and months with payments recorded, whose obligations change with it.
+ */
+export function repricedWarnings(component: string, reconciled: readonly string[], paid: readonly string[]): string[] {
+  return [
+    ...(reconciled.length
+      ? [`Tarif ${component} ini mengubah iuran bulan yang sudah direkonsiliasi (${monthsSaid(reconciled)}): jalankan ulang rekonsiliasinya agar temuannya memakai iuran yang baru.`]
+      : []),
+    ...(paid.length
+      ? [`Pembayaran yang sudah dicatat untuk ${monthsSaid(paid)} kini dibandingkan dengan iuran yang baru: periksa kembali status pembayaran bulan-bulan itu.`]
+      : []),
+  ];
 }
 
 /**
@@ -113,10 +162,17 @@ export function premiumGapProblem(row: NewTariff, gaps: readonly TariffGap[]): T
  * an earlier row of it charged more), and the months a LOCAL component is left without a row.
  */
 export function tariffWarnings(row: NewTariff, gaps: readonly TariffGap[], chargedBefore = true): string[] {
+  const firstMonth = firstMonthWarning(row);
   return [
+    ...(firstMonth ? [firstMonth] : []),
     ...(row.amount === 0 ? [abolishedWarning(row.component, row.validFrom, row.validTo, chargedBefore)] : []),
     ...(row.payer === 'LOCAL' ? gaps.map((gap) => lapseWarning(row.component, gap)) : []),
   ];
+}
+
+/** '1 Juli 2026 s.d. 31 Juli 2026', or 'sejak 1 Juli 2026, tanpa batas akhir' for an open row. */
+function spanSaid(validFrom: string, validTo: string | null): string {
+  return validTo ? `${dayName(validFrom)} s.d. ${dayName(validTo)}` : `sejak ${dayName(validFrom)}, tanpa batas akhir`;
 }
 
 function isRealDate(day: string): boolean {

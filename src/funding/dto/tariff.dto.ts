@@ -33,6 +33,7 @@ export class CreateTariffDto {
   @ApiProperty({ example: 'Perpres 59/2024' })
   @IsString({ message: 'legalBasis (dasar hukum) harus berupa teks' }) // left out: the message below (validation.ts)
   @IsNotEmpty({ message: 'legalBasis (dasar hukum) wajib diisi' })
+  @Matches(/\S/, { message: 'legalBasis (dasar hukum) wajib diisi' }) // spaces alone are no legal basis (QA: stored empty)
   @MaxLength(500)
   legalBasis: string;
 }

@@ -15,10 +15,14 @@ import {
   newTariffProblem,
   premiumGapProblem,
   pricesMonth,
+  repricedWarnings,
   rowClosedBy,
   type TariffProblem,
   tariffWarnings,
+  unchangedProblem,
 } from '../domain/tariff-rules.js';
+import { firstPricedMonth } from '../domain/tariff-gaps.js';
+import { AuditService } from '../../audit/audit.service.js';
 import { FundingException } from '../funding.exception.js';
 import { TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
 import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
@@ -47,6 +51,16 @@ const MARK_STALE_FROM_DAY = `
      AND ${ALLOCATION_NOT_FROZEN}`;
 
 /**
+ * Months from $1 (through $2 when not null) that were reconciled (a run not finalized; finalized
+ * months are refused before) or have payments recorded: what a LOCAL row re-prices after the fact.
+ */
+const ACTED_ON_MONTHS = `
+  SELECT coalesce((SELECT array_agg(DISTINCT month ORDER BY month) FROM reconciliation_run
+                    WHERE status = 'DONE' AND month >= $1 AND ($2::text IS NULL OR month <= $2)), '{}') AS reconciled,
+         coalesce((SELECT array_agg(DISTINCT month ORDER BY month) FROM payment
+                    WHERE month >= $1 AND ($2::text IS NULL OR month <= $2)), '{}') AS paid`;
+
+/**
  * The tariff table of DOMAIN §3. History is never edited: a change is a new row. When the new row
  * starts after the open row (valid_to empty) of the same component, that open row is closed on the
  * day before — the only change ever made to an existing row — and when the new row has an end, the
@@ -59,6 +73,7 @@ export class TariffsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly closedMonths: ClosedMonths,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async list(): Promise<TariffView[]> {
@@ -68,9 +83,14 @@ export class TariffsService {
 
   /**
    * The row added; `resumed`, the row by which the open row's tariff applies again after a row with an
-   * end; `warnings`, that a component at Rp0 is no longer charged (how a component other than IURAN is
-   * abolished; IURAN at Rp0 is refused), and the months a LOCAL component other than IURAN is left
-   * without a row (tariff-gaps.ts). Each step's rule is in tariff-rules.ts.
+   * end; `warnings`: the first month a row from after the 1st prices, that a component at Rp0 is no
+   * longer charged (how a component other than IURAN is abolished; IURAN at Rp0 is refused), the
+   * months a LOCAL component other than IURAN is left without a row (tariff-gaps.ts), and the months
+   * already reconciled or paid that a LOCAL row re-prices. Each step's rule is in tariff-rules.ts.
+   *
+   * The route's audit event records the request; the rows it changes besides the new one are
+   * recorded here, each under its own id, so that a row's history answers who closed it and who
+   * added the row that resumes it (QA: a closed row had no event).
    */
   async add(input: CreateTariffDto, actor: string): Promise<TariffView & { resumed: TariffView | null; warnings: string[] }> {
     const row: NewRow = { ...input, validTo: input.validTo ?? null };
@@ -84,10 +104,11 @@ export class TariffsService {
       const { id, resumed } = await this.insertRows(m, row, closed, actor);
       const gaps = await this.gapsLeft(m, row);
       await m.query(MARK_STALE_FROM_DAY, [row.validFrom]);
+      await this.recordChangedRows(m, actor, id, closed, resumed);
       return {
         ...(await viewOf(m, id)),
         resumed: resumed === null ? null : await viewOf(m, resumed),
-        warnings: tariffWarnings(row, gaps, charged),
+        warnings: [...tariffWarnings(row, gaps, charged), ...(await this.repriced(m, row))],
       };
     });
   }
@@ -99,10 +120,15 @@ export class TariffsService {
     if (months) await this.closedMonths.assertSomeOpen(months, m);
   }
 
-  /** Refuses a row that clashes with the component's `stored` rows; else closes the open row it follows the day before, and returns that row. */
+  /**
+   * Refuses a row that clashes with the component's `stored` rows or repeats the open row it follows;
+   * else closes that open row the day before, and returns it.
+   */
   private async closeOpenRow(m: EntityManager, row: NewRow, stored: Tariff[]): Promise<Tariff | undefined> {
     const closed = rowClosedBy(stored, row);
     refuse(clashProblem(stored, closed, row));
+    const unchanged = unchangedProblem(closed && { ...closed, amount: Number(closed.amount) }, row);
+    if (unchanged) throw FundingException.tariffUnchanged(unchanged);
     if (closed) await m.update(Tariff, { id: closed.id }, { validTo: addDays(row.validFrom, -1) });
     return closed;
   }
@@ -114,6 +140,23 @@ export class TariffsService {
     const resumesOn = interludeResumesOn(closed, row);
     const resumed = closed && resumesOn ? await insertRow(m, { ...common, amount: closed.amount, validFrom: resumesOn, validTo: null, legalBasis: closed.legalBasis }) : null;
     return { id, resumed };
+  }
+
+  /** `tariff.close` under the row closed and `tariff.resume` under the row that resumes it, beside the route's `tariff.add`. */
+  private async recordChangedRows(m: EntityManager, actor: string, id: number, closed: Tariff | undefined, resumed: number | null): Promise<void> {
+    if (!closed) return;
+    const validTo = (await viewOf(m, closed.id)).validTo;
+    await this.audit.record({ actor, action: 'tariff.close', entity: 'tariff', entityId: String(closed.id), summary: { validTo, closedBy: id } }, m);
+    if (resumed !== null) {
+      await this.audit.record({ actor, action: 'tariff.resume', entity: 'tariff', entityId: String(resumed), summary: { resumes: closed.id, after: id } }, m);
+    }
+  }
+
+  /** Warnings of the months already reconciled or paid that a LOCAL row re-prices (repricedWarnings). */
+  private async repriced(m: EntityManager, row: NewRow): Promise<string[]> {
+    if (row.payer !== 'LOCAL') return [];
+    const [acted]: { reconciled: string[]; paid: string[] }[] = await m.query(ACTED_ON_MONTHS, [firstPricedMonth(row.validFrom), row.validTo?.slice(0, 7) ?? null]);
+    return repricedWarnings(row.component, acted.reconciled, acted.paid);
   }
 
   /** The months the component (of this payer) is now left without a row; a gap in LOCAL IURAN is refused. */

@@ -1,0 +1,97 @@
+/**
+ * §3 a tariff row's trail and what the admin is told (QA): the rows a new row changes besides itself
+ * are in the audit trail under their own ids; a row that repeats the open row, or has no legal basis
+ * but spaces, is refused; a row from after the 1st says which month it first prices, and a LOCAL row
+ * names the months it re-prices that were already reconciled or paid.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertParticipants, testNik } from './support/register.js';
+
+type Tariff = { id: number; component: string; payer: string; amount: number; validFrom: string; validTo: string | null; legalBasis: string };
+
+describe('§3 tariff rows: their audit trail, unchanged and blank rows, and the warnings of a late or retroactive row', () => {
+  let t: TestApp;
+  let admin: Awaited<ReturnType<TestApp['as']>>;
+  const tariffs = async (): Promise<Tariff[]> => (await admin.get('/api/v1/tariffs').expect(200)).body;
+  const openRow = async (component: string) => (await tariffs()).find((r) => r.component === component && r.validTo === null)!;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.as(Role.ADMIN);
+    const finance = await t.as(Role.KEUANGAN);
+    await insertParticipants(t.dataSource, [{ nik: testNik(1), tmt: '2026-01-01' }]);
+    await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL', budget: 1_000_000 }).expect(201);
+    await finance.post('/api/v1/reconciliations').send({ month: '2026-09' }).expect(201); // a draft run, no bill
+    await finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-10', amount: 37_800, paidAt: '2026-10-05', reference: 'SP2D 1' }).expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('refuses a legal basis of spaces alone as missing', async () => {
+    const res = await admin.post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2027-01-01', legalBasis: '   ' }).expect(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'legalBasis', messages: ['legalBasis (dasar hukum) wajib diisi'] }] });
+    expect((await tariffs()).some((r) => r.validFrom === '2027-01-01')).toBe(false);
+  });
+
+  it('refuses a row that repeats the open row (TARIFF_UNCHANGED), and takes the same amount under a new legal basis', async () => {
+    const open = await openRow('IURAN');
+    const same = { component: 'IURAN', payer: 'LOCAL', amount: open.amount, validFrom: '2027-01-01', legalBasis: ` ${open.legalBasis} ` };
+    const res = await admin.post('/api/v1/tariffs').send(same).expect(400);
+    expect(res.body).toMatchObject({ code: 'TARIFF_UNCHANGED', details: { field: 'amount', tariffId: open.id } });
+    expect(res.body.message).toBe(
+      `Tarif IURAN sudah Rp35.000 dengan dasar hukum yang sama sejak 1 Januari 2021 (#${open.id}, tanpa batas akhir): baris ini tidak mengubah apa pun, jadi tidak disimpan.`,
+    );
+    expect((await openRow('IURAN')).id).toBe(open.id); // not closed
+
+    const renewed = await admin.post('/api/v1/tariffs').send({ ...same, legalBasis: 'Perpres 1/2027 (uji)' }).expect(201);
+    expect(renewed.body).toMatchObject({ amount: 35000, validFrom: '2027-01-01', legalBasis: 'Perpres 1/2027 (uji)', warnings: [] });
+  });
+
+  it('names the row an overlap is with, in the words users write dates in', async () => {
+    const open = await openRow('IURAN');
+    const res = await admin.post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2027-01-01', validTo: '2027-03-31', legalBasis: 'uji' }).expect(400);
+    expect(res.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'validFrom', tariffId: open.id } });
+    expect(res.body.message).toBe(`Tarif tidak valid: Masa berlaku bertumpang tindih dengan tarif IURAN #${open.id} (sejak 1 Januari 2027, tanpa batas akhir).`);
+  });
+
+  it('an interlude from the 15th: says its first month and the months reconciled and paid it re-prices; the closed and resumed rows have their events', async () => {
+    const open = await openRow('BANTUAN_DAERAH');
+    const res = await admin
+      .post('/api/v1/tariffs')
+      .send({ component: 'BANTUAN_DAERAH', payer: 'LOCAL', amount: 3000, validFrom: '2026-07-15', validTo: '2026-10-31', legalBasis: 'Perbup uji' })
+      .expect(201);
+    expect(res.body.warnings).toEqual([
+      'Berlaku mulai 15 Juli 2026, tetapi iuran sebulan dihitung dengan tarif yang berlaku pada tanggal 1: baris ini pertama kali dipakai untuk iuran Agustus 2026.',
+      'Tarif BANTUAN_DAERAH ini mengubah iuran bulan yang sudah direkonsiliasi (September 2026): jalankan ulang rekonsiliasinya agar temuannya memakai iuran yang baru.',
+      'Pembayaran yang sudah dicatat untuk Oktober 2026 kini dibandingkan dengan iuran yang baru: periksa kembali status pembayaran bulan-bulan itu.',
+    ]);
+    const resumed = res.body.resumed as Tariff;
+    expect(resumed).toMatchObject({ component: 'BANTUAN_DAERAH', amount: open.amount, validFrom: '2026-11-01', validTo: null });
+
+    const auditor = await t.as(Role.AUDITOR);
+    const events = async (id: number) => (await auditor.get(`/api/v1/audit-events?entity=tariff&entityId=${id}`).expect(200)).body.items;
+    const summary = (e: { summary: unknown }) => (typeof e.summary === 'string' ? JSON.parse(e.summary) : e.summary);
+    const [closed] = await events(open.id);
+    expect(closed).toMatchObject({ action: 'tariff.close', actor: 'uji-admin' });
+    expect(summary(closed)).toEqual({ validTo: '2026-07-14', closedBy: res.body.id });
+    const [resume] = await events(resumed.id);
+    expect(resume).toMatchObject({ action: 'tariff.resume', actor: 'uji-admin' });
+    expect(summary(resume)).toEqual({ resumes: open.id, after: res.body.id });
+    expect((await events(res.body.id)).map((e: { action: string }) => e.action)).toEqual(['tariff.add']);
+  });
+
+  it('a CENTRAL row re-prices no obligation: no warning of reconciled or paid months', async () => {
+    const res = await admin.post('/api/v1/tariffs').send({ component: 'BANTUAN_PUSAT', payer: 'CENTRAL', amount: 4500, validFrom: '2026-09-01', legalBasis: 'uji' }).expect(201);
+    expect(res.body.warnings).toEqual([]);
+  });
+
+  it('says an end before the start in dates as users write them', async () => {
+    const res = await admin.post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2027-07-01', validTo: '2027-06-30', legalBasis: 'uji' }).expect(400);
+    expect(res.body).toMatchObject({
+      code: 'TARIFF_INVALID',
+      message: 'Tarif tidak valid: validTo (berlaku sampai) 30 Juni 2027 lebih awal dari validFrom (berlaku mulai) 1 Juli 2027.',
+      details: { field: 'validTo' },
+    });
+  });
+});
