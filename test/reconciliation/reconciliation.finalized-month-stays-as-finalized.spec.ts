@@ -22,9 +22,11 @@ describe('a finalized month stays as it was finalized', () => {
   let runId: string;
   let paguBefore: unknown[][];
   let juneBefore: unknown[];
+  let juneRunId: string;
+  let checker: Awaited<ReturnType<typeof secondKeuangan>>;
   beforeAll(async () => {
     t = await createTestApp();
-    const checker = await secondKeuangan(t);
+    checker = await secondKeuangan(t);
     const finance = await t.as(Role.KEUANGAN);
     await insertParticipants(t.dataSource, PEOPLE);
     await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL', budget: 10 * 3 * 37800 }).expect(201);
@@ -92,6 +94,7 @@ describe('a finalized month stays as it was finalized', () => {
     await insertParticipants(t.dataSource, [{ nik: nik(9), tmt: '2026-03-01' }]);
     await insertBill(t.dataSource, '2026-06', [...PEOPLE, { nik: nik(9) }]);
     const run = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-06' }).expect(201)).body;
+    juneRunId = run.id;
     const findings = (await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/findings?pageSize=50`).expect(200)).body.items;
     const byNik = new Map(findings.map((f: { nik: string; category: string }) => [f.nik, f.category]));
     // June's obligations (and splits) still hold participant 1: the line is payable, not "billed after death".
@@ -100,5 +103,19 @@ describe('a finalized month stays as it was finalized', () => {
     const detail = (await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}`).expect(200)).body;
     expect(detail).toMatchObject({ status: 'DONE' });
     expect(await splitsOf('2026-06')).toEqual(juneBefore);
+  });
+
+  it('finalized after a later revision, the frozen month’s Per Sumber Dana shows the terms it was allocated under (QA: the revision’s priority and quota)', async () => {
+    const finance = await t.as(Role.KEUANGAN);
+    const before = (await finance.get('/api/v1/pledges/APBD-2026').expect(200)).body;
+    await finance.patch('/api/v1/pledges/APBD-2026').send({ priority: before.priority + 7, legalBasis: 'Perbup sesudah revisi', reason: 'urutan baru' }).expect(200);
+    await checker.post(`/api/v1/reconciliations/${juneRunId}/finalize`).expect(201);
+    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${juneRunId}/workbook.xlsx`))).body);
+    const rows = (wb.getWorksheet('Per Sumber Dana')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    const apbd = rows.find((r) => r[0] === 'APBD-2026')!;
+    expect(apbd[4]).toBe(before.priority); // Prioritas of revision 1, which allocated June
+    expect(apbd[11] ?? null).toBe(before.legalBasis ?? null); // not 'Perbup sesudah revisi'
+    expect(String(apbd[10])).toMatch(/^Revisi 1\b/);
+    expect(String(apbd[10])).not.toContain('pagu di lembar ini');
   });
 });

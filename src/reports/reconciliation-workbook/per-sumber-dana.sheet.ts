@@ -1,6 +1,7 @@
 /**
- * Per Sumber Dana: the month's funding by pledge (the run's `funded`) with the pledge revision the
- * month was allocated under, then unfunded and the obligation.
+ * Per Sumber Dana: the month's funding by pledge (the run's `funded`) in allocation order, each with
+ * the terms of the pledge revision the month was allocated under (`allocatedPledges`), then
+ * unfunded and the obligation.
  */
 import { LABEL_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import type { RevisionRange } from '../data/report-queries.js';
@@ -28,10 +29,11 @@ const COLUMNS: TableColumn[] = [
 
 export function writePerSumberDana(ctx: ReconciliationWorkbookContext, monthRevisions: ReadonlyMap<string, RevisionRange>): void {
   const t = new TableSheet(ctx.output.workbook, 'Per Sumber Dana', COLUMNS, { title: sheetTitle(ctx, 'Pendanaan Iuran per Sumber Dana') });
-  const order = new Map(ctx.pledges.map((p, i) => [p.code, i]));
+  const allocated = new Map(ctx.allocatedPledges.map((p) => [p.code, p]));
+  const order = new Map(ctx.allocatedPledges.map((p, i) => [p.code, i]));
   const funded = [...ctx.summary.funded].sort((a, b) => (order.get(a.pledgeCode) ?? 1e9) - (order.get(b.pledgeCode) ?? 1e9));
   for (const f of funded) {
-    const p = ctx.pledgeByCode.get(f.pledgeCode);
+    const p = allocated.get(f.pledgeCode);
     t.addRow([
       f.pledgeCode,
       label(SOURCE_TYPE_LABELS, p?.sourceType ?? f.sourceType),

@@ -18,6 +18,14 @@ export interface ReconciliationWorkbookContext {
   /** Pledges of the fiscal year, in allocation order. */
   pledges: PledgeRow[];
   pledgeByCode: Map<string, PledgeRow>;
+  /**
+   * The year's pledges in the month's allocation order, each at the revision the month's allocation
+   * used (ReportQueries.pledgesAsAllocated): the terms that produced its splits, which Per Sumber
+   * Dana shows. For a run not finalized, the same rows as `pledges`; for a finalized one, `pledges`
+   * are as they stood when it was finalized (their pagu), which may be a later revision (QA: a frozen
+   * June finalized after a revision showed quota 1000 beside 1200 participants allocated under 1200).
+   */
+  allocatedPledges: PledgeRow[];
   /** The recorded revisions (who/when/why) of those pledges, cited beside the revision each month was allocated under. */
   revisions: PledgeRevisions;
   /** Tariff of each month from January to the run's month. */

@@ -53,7 +53,8 @@ export class WriteReconciliationWorkbook {
     // A finalized month is immutable (§9): its workbook reads pledges and payments as they stood when it was closed;
     // a run not finalized describes the pledges by the revisions its month's splits were allocated under.
     const asOf = run.status === 'FINAL' ? run.finalized_at : null;
-    const pledges = asOf ? await this.queries.pledgesOfYear(fiscalYear, asOf) : await this.queries.pledgesAsAllocated(fiscalYear, month);
+    const allocated = await this.queries.pledgesAsAllocated(fiscalYear, month);
+    const pledges = asOf ? await this.queries.pledgesOfYear(fiscalYear, asOf) : allocated;
     const summary = normalizeSummary(run);
     const revisions = await this.queries.pledgeRevisions([...new Set([...pledges.map((p) => p.code), ...summary.funded.map((f) => f.pledgeCode)])]);
     const tariffs = await this.queries.tariffByMonth(monthsBetween(`${fiscalYear}-01`, month));
@@ -68,6 +69,7 @@ export class WriteReconciliationWorkbook {
       asOf,
       pledges,
       pledgeByCode: new Map(pledges.map((p) => [p.code, p])),
+      allocatedPledges: allocated,
       revisions,
       tariffs,
       villages,
