@@ -31,11 +31,12 @@ export interface RunInputs {
   /**
    * What the checksums cover, in figures, so that a change can be named for what it is (run-inputs.ts
    * splitsChange, obligationsChange): per pledge its participants, rupiah and the revisions its splits
-   * carry (from = to but for a month allocated half under each); the obligations' totals. Absent in
-   * runs made before they were kept.
+   * carry (from = to but for a month allocated half under each); the obligations' totals, with `niks`, a
+   * hash of the NIKs owed alone (who is owed, whatever their TMT or village). Absent in runs made
+   * before they were kept (`niks`: before 2026-12-05).
    */
   pledges?: Record<string, { participants: number; amount: number; revisionFrom: number; revisionTo: number }>;
-  obligationTotals?: { participants: number; obligation: number; unfundedParticipants: number; unfundedAmount: number };
+  obligationTotals?: { participants: number; obligation: number; unfundedParticipants: number; unfundedAmount: number; niks?: string };
 }
 
 /** The API.md summary of a run, stored as is in `reconciliation_run.summary`. */

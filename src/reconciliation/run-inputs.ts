@@ -32,6 +32,8 @@ export interface ObligationTotals {
   unfundedParticipants: number;
   unfundedAmount: string;
   checksum: string;
+  /** Hash-sum of the NIKs alone: who is owed. */
+  nikChecksum: string;
 }
 
 /** FUNDED_BY_PLEDGE's rows. */
@@ -75,6 +77,7 @@ function monthFigures({ totals, funded }: MonthInputRows): Pick<RunInputs, 'pled
       obligation: Number(totals.obligation),
       unfundedParticipants: Number(totals.unfundedParticipants),
       unfundedAmount: Number(totals.unfundedAmount),
+      niks: digest(`${totals.participants}:${totals.nikChecksum}`),
     },
   };
 }
@@ -96,11 +99,18 @@ function splitsChange(was: RunInputs['pledges'], now: RunInputs['pledges']): str
   return 'pembagian dana antar komitmen';
 }
 
-/** The obligations' change in words: only the unfunded remainder moved, or the obligations themselves. */
+/**
+ * The obligations' change in words: the obligations themselves, only the unfunded remainder, who is
+ * owed with the same count and rupiah (one left, another joined: QA, it was said as a TMT or village
+ * change), or only the TMT or village of those owed. A run made before the NIKs were hashed apart
+ * cannot tell the last two apart, and names both.
+ */
 function obligationsChange(was: RunInputs['obligationTotals'], now: RunInputs['obligationTotals']): string {
   if (!was || !now || was.participants !== now.participants || was.obligation !== now.obligation) return 'kewajiban iuran peserta';
   if (was.unfundedParticipants !== now.unfundedParticipants || was.unfundedAmount !== now.unfundedAmount) return 'sisa iuran yang tidak terdanai';
-  return 'data peserta yang dialokasikan (TMT atau desa), tanpa perubahan jumlah iuran';
+  if (!was.niks || !now.niks) return 'data peserta yang dialokasikan (peserta, TMT atau desa), tanpa perubahan jumlah peserta dan iuran';
+  if (was.niks !== now.niks) return 'peserta yang berutang iuran (ada yang keluar dan ada yang masuk), tanpa perubahan jumlah peserta dan iuran';
+  return 'TMT atau desa peserta, tanpa perubahan jumlah iuran';
 }
 
 /**

@@ -122,7 +122,8 @@ export const OBLIGATION_TOTALS = `
          coalesce(sum(amount), 0)::text AS obligation,
          (count(*) FILTER (WHERE unfunded > 0))::int AS "unfundedParticipants",
          coalesce(sum(unfunded), 0)::text AS "unfundedAmount",
-         count(*) || ':' || coalesce(sum(hashtextextended(concat_ws('|', nik, amount, unfunded, tmt, village_code), 0)::numeric), 0) AS checksum
+         count(*) || ':' || coalesce(sum(hashtextextended(concat_ws('|', nik, amount, unfunded, tmt, village_code), 0)::numeric), 0) AS checksum,
+         coalesce(sum(hashtextextended(nik, 0)::numeric), 0)::text AS "nikChecksum"
   FROM obligation WHERE month = $1`;
 
 /**
