@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { APP_CONFIG, type AppConfig } from './common/config/app-config.js';
 import { Clock, SystemClock } from './common/clock/clock.js';
+import { UploadSpool } from './common/http/upload-spool.js';
 import { DatabaseModule } from './database/database.module.js';
 import { FEATURE_MODULES } from './feature-modules.js';
 import { HealthModule } from './health/health.module.js';
@@ -25,6 +26,7 @@ class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock ?? new SystemClock() },
+        UploadSpool,
       ],
       exports: [APP_CONFIG, Clock],
     };

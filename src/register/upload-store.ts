@@ -110,7 +110,7 @@ export class UploadStore {
   /** Uploads left PROCESSING by a process that stopped (older than `olderThanMs`): FAILED. */
   async failAbandoned(olderThanMs: number): Promise<number> {
     const before = new Date(this.clock.now().getTime() - olderThanMs);
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM enrollment_upload WHERE status = 'PROCESSING' AND uploaded_at < $1`, [before]);
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM enrollment_upload WHERE status = 'PROCESSING' AND uploaded_at <= $1`, [before]);
     for (const { id } of rows) await this.fail(id, INTERRUPTED, null, 'system');
     return rows.length;
   }

@@ -3,6 +3,9 @@
  * migrated test database, and offers small helpers to call it as each role.
  */
 import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, type TestingModule } from '@nestjs/testing';
@@ -34,6 +37,8 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, now = ne
   const database = await createTestDatabase();
   const config: AppConfig = {
     ...loadConfig({ JWT_SECRET: 'test-secret-test-secret-test-secret!', LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false' }),
+    // a data directory of its own (uploaded files): apps of other test files start and clean up beside it
+    dataDir: mkdtempSync(join(tmpdir(), 'jamkesda-app-')),
     ...database,
     ...overrides,
   };
@@ -72,6 +77,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, now = ne
     async close() {
       await app.close();
       await database.drop();
+      if (!overrides.dataDir) rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }

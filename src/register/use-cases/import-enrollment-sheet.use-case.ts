@@ -114,8 +114,14 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
     while (this.running.size) await Promise.allSettled([...this.running]);
   }
 
+  /**
+   * Uploads left PROCESSING by a process that stopped are FAILED (INTERRUPTED), so that their file can
+   * be sent again: on the embedded database, where only this process runs, every one found at start-up
+   * (QA: after a kill -9 and a restart, the upload stayed PROCESSING and the same file was answered
+   * with it); on PostgreSQL, where another process may be processing one, those started an hour ago.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    const abandoned = await this.uploads.failAbandoned(ABANDONED_AFTER_MS);
+    const abandoned = await this.uploads.failAbandoned(isEmbedded(this.config) ? 0 : ABANDONED_AFTER_MS);
     if (abandoned) this.logger.warn(`${abandoned} unggahan yang terhenti ditandai FAILED`);
   }
 
