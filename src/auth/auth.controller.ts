@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES } from '../users/role.js';
 import { Public, Roles } from './access.decorators.js';
@@ -20,6 +20,18 @@ export class AuthController {
   @ApiOkResponse({ type: AccessTokenDto })
   login(@Body() body: LoginDto, @Ip() ip: string, @Query() _query: NoQueryDto): Promise<AccessTokenDto> {
     return this.auth.login(body.username, body.password, ip);
+  }
+
+  /**
+   * Ends every session of the caller: each of their tokens answers 401 from now on, on every device.
+   * Recorded by the service (`auth.logout`), as a login is: no route interceptor.
+   */
+  @Post('logout')
+  @Roles(...ALL_ROLES)
+  @ApiBearerAuth()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  logout(@CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto): Promise<void> {
+    return this.auth.logout(user);
   }
 
   @Get('me')

@@ -4,6 +4,7 @@ import argon2 from 'argon2';
 import { AuditService } from '../audit/audit.service.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthException } from './auth.exception.js';
+import type { AuthenticatedUser } from './authenticated-user.js';
 
 @Injectable()
 export class AuthService {
@@ -31,5 +32,14 @@ export class AuthService {
     await this.audit.record({ actor: user.username, action: 'auth.login', entity: 'user', entityId: user.id, summary: { clientAddress } });
     const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username, role: user.role, ver: user.tokenVersion });
     return { accessToken };
+  }
+
+  /**
+   * Ends every session of the caller (all their tokens, on every device): the console's *Keluar*.
+   * Before, it only forgot the token in the browser, and a copy of it worked until it expired (QA).
+   */
+  async logout(user: AuthenticatedUser): Promise<void> {
+    await this.users.endSessions(user.id);
+    await this.audit.record({ actor: user.username, action: 'auth.logout', entity: 'user', entityId: user.id, summary: {} });
   }
 }

@@ -105,6 +105,12 @@ export class UsersService implements OnApplicationBootstrap {
     return this.get(id);
   }
 
+  /** Raises the account's token version: every token issued to it stops working (logout). */
+  async endSessions(id: string): Promise<void> {
+    await this.users.query('UPDATE app_user SET token_version = token_version + 1 WHERE id = $1', [id]);
+    this.activeCache.delete(id);
+  }
+
   /** The caller behind a verified token, if the account still exists and is active (cached, see ACTIVE_USER_TTL_MS). */
   async findActive(id: string): Promise<ActiveUser | null> {
     const cached = this.activeCache.get(id);

@@ -75,6 +75,8 @@ function renderShell() {
 }
 
 function logout() {
+  // ends the session on the server too (every copy of the token stops working), then forgets it here
+  api('/api/v1/auth/logout', { method: 'POST' }).catch(() => undefined);
   session.clear();
   user = null;
   sessionStorage.setItem('jamkesda.notice', 'Anda telah keluar.');
