@@ -14,8 +14,27 @@ const SPACE_AROUND = /^[\s\u0085]+|[\s\u0085]+$/g;
  * U+007F and the C1 codes U+0080–U+009F but NEL U+0085. Invisible, never part of a name, code or
  * reference (a terminal escape `\u001b[31m` among them); NUL cannot be stored at all. Tab, line feed, carriage
  * return and NEL are whitespace: trimmed, and where values are compared collapsed.
+ *
+ * And the bidirectional embeddings, overrides and isolates (BIDI_CONTROL, U+202A–U+202E,
+ * U+2066–U+2069): invisible too, they make text show in another order than it holds (QA: a funder
+ * `PT \u202e6202-DBPA\u202c` showed as "PT APBD-2026" in the console and a signed workbook). Arabic
+ * or Hebrew letters need none of them; the marks U+200E/U+200F are kept, as other format characters.
  */
-export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/;
+const BIDI_CONTROL = '\u202a-\u202e\u2066-\u2069';
+export const CONTROL_CHARACTER = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u0084\\u0086-\\u009f${BIDI_CONTROL}]`);
+
+/**
+ * A character CONTROL_CHARACTER matches, said for a message ("… memuat <this> (di sini ditandai …)"):
+ * `karakter kendali U+0007 yang tidak terlihat dan tidak dapat disimpan`, or for a bidirectional
+ * control what it does.
+ */
+export function controlCharacterSaid(code: number): string {
+  const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) {
+    return `karakter pengatur arah teks ${name} yang tidak terlihat dan membuat teks tampil berbeda dari isinya, sehingga tidak diterima`;
+  }
+  return `karakter kendali ${code === 0 ? `NUL (${name})` : name} yang tidak terlihat dan tidak dapat disimpan`;
+}
 
 /** Matches text that has something visible: what is left of it by visibleText is not empty. */
 export const HAS_VISIBLE_TEXT = /[^\s\p{Cf}\u0085]/u;

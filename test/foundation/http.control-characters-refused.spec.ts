@@ -46,6 +46,21 @@ describe('a control character in a JSON text field is refused, naming the field'
     expect(n).toBe(0);
   });
 
+  it('a bidirectional override in a funder is refused, as in a cell (QA: "PT \\u202e6202-DBPA\\u202c" showed as "PT APBD-2026" in a signed workbook)', async () => {
+    const finance = await t.as(Role.KEUANGAN);
+    const res = details(await finance.post('/api/v1/pledges').send({ ...pledge, code: 'TJSLP-RTL-2026', sourceType: 'TJSLP', funder: 'PT \u202e6202-DBPA\u202c' }));
+    expect(res).toEqual({
+      status: 400,
+      details: {
+        funder:
+          'funder memuat karakter pengatur arah teks U+202E yang tidak terlihat dan membuat teks tampil berbeda dari isinya, sehingga tidak diterima ' +
+          '(di sini ditandai \uFFFD: "PT \uFFFD6202-DBPA\uFFFD"). Hapus karakter itu atau ketik ulang isiannya, lalu kirim ulang.',
+      },
+    });
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM pledge WHERE code = 'TJSLP-RTL-2026'`);
+    expect(n).toBe(0);
+  });
+
   it('tab and line breaks are whitespace, as in a cell (a revision reason keeps them), other controls are not; a query parameter is checked too', async () => {
     const finance = await t.as(Role.KEUANGAN);
     const revised = await finance.patch('/api/v1/pledges/APBD-2026').send({ budget: 2_000_000, reason: 'APBD-P 2026\n\tPerda No. 5/2026' });

@@ -225,6 +225,19 @@ describe('row rules of the enrollment sheet', () => {
     expect(raws.map((r: { nama: string }) => r.nama)).toEqual(['Ada�Nul', 'Uji', 'Mu�oz']);
   });
 
+  it('a bidirectional override or isolate rejects its row (it shows the name in another order than it holds); a right-to-left mark does not', async () => {
+    const { body, found, messages } = await findings('not-ok/bidi-controls.csv');
+    expect(body).toMatchObject({ status: 'DONE', rowsRead: 4, accepted: 2, rejected: 2 });
+    expect(found).toEqual([
+      [3, 'REJECT', 'NAMA', 'INVALID_CHARACTER'],
+      [4, 'REJECT', 'NAMA', 'INVALID_CHARACTER'],
+    ]);
+    expect(messages[0]).toBe(
+      'NAMA memuat karakter pengatur arah teks U+202E yang tidak terlihat dan membuat teks tampil berbeda dari isinya, sehingga tidak diterima (di sini ditandai �: "Siti �ilA�"). Hapus karakter itu atau ketik ulang isian sel, lalu unggah kembali.',
+    );
+    expect(messages[1]).toMatch(/^NAMA memuat karakter pengatur arah teks U\+2067 /);
+  });
+
   it('DEL and the C1 codes reject their row as the JSON API refuses them (one rule, text.ts CONTROL_CHARACTER); NEL is whitespace', async () => {
     const { body, found, messages } = await findings('not-ok/control-characters-del-and-c1.csv');
     expect(body).toMatchObject({ status: 'DONE', rowsRead: 4, accepted: 2, rejected: 2 });

@@ -1,14 +1,12 @@
 import { type ArgumentMetadata, BadRequestException, type PipeTransform } from '@nestjs/common';
 import { clip } from '../errors/domain.exception.js';
 import { MAX_JSON_DEPTH } from './json-body.js';
-import { CONTROL_CHARACTER } from '../text.js';
+import { CONTROL_CHARACTER, controlCharacterSaid } from '../text.js';
 
 /** A UTF-16 surrogate without its other half: no character at all, only escaped JSON (`"\udfff"`) can carry one. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const CONTROLS = new RegExp(CONTROL_CHARACTER.source, 'g');
-
-const hex = (char: string) => char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
 
 /** Why a string cannot be stored, as the end of a message that starts with the field's name; undefined when it can. */
 function unstorable(text: string): string | undefined {
@@ -22,7 +20,7 @@ function unstorable(text: string): string | undefined {
   if (control === undefined) return undefined;
   // as a sheet's cell is refused (cell.ts characterFailure): the code, and the text with the character marked
   const shown = clip(text.replace(CONTROLS, '\uFFFD'));
-  return `memuat karakter kendali U+${hex(control)} yang tidak terlihat dan tidak dapat disimpan (di sini ditandai \uFFFD: "${shown}"). Hapus karakter itu atau ketik ulang isiannya, lalu kirim ulang.`;
+  return `memuat ${controlCharacterSaid(control.charCodeAt(0))} (di sini ditandai \uFFFD: "${shown}"). Hapus karakter itu atau ketik ulang isiannya, lalu kirim ulang.`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * for a column: a NIK from a `number` cell has already lost digits in Excel and must be refused.
  */
 import { clip } from '../errors/domain.exception.js';
-import { CONTROL_CHARACTER, trimSpace } from '../text.js';
+import { CONTROL_CHARACTER, controlCharacterSaid, trimSpace } from '../text.js';
 
 export type CellKind = 'empty' | 'text' | 'number' | 'date' | 'boolean' | 'error';
 
@@ -298,11 +298,10 @@ export function characterFailure(cell: Cell, column: string): { code: typeof INV
         'Ketik ulang isian sel itu, lalu unggah kembali.',
     };
   }
-  const code = `U+${bad.toString(16).toUpperCase().padStart(4, '0')}`;
   return {
     code: INVALID_CHARACTER,
     message:
-      `${column} memuat karakter kendali ${bad === 0 ? `NUL (${code})` : code} yang tidak terlihat dan tidak dapat disimpan (di sini ditandai �: "${shown}"). ` +
+      `${column} memuat ${controlCharacterSaid(bad)} (di sini ditandai �: "${shown}"). ` +
       'Hapus karakter itu atau ketik ulang isian sel, lalu unggah kembali.',
   };
 }
