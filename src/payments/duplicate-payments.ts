@@ -17,8 +17,14 @@ export const paymentReference = (text: string) => visibleText(text).replace(/\s+
 /** The longest reference POST /payments takes (@MaxLength of its DTO), and a payment sheet's REFERENSI. */
 export const REFERENCE_MAX = 200;
 
-/** The key two entries of the same payment share. */
-export const paymentKey = (p: PaymentKey) => `${p.pledgeCode}\u0000${p.month}\u0000${paymentReference(p.reference).toLowerCase()}`;
+/**
+ * The key two entries of the same payment share: the reference without case or any space (QA:
+ * "SP2D / DUP / 9" was recorded beside "SP2D/DUP/9", paying the month twice; an SP2D number is
+ * written both ways). RECORDED_ALREADY compares stored references the same way.
+ */
+export const paymentKey = (p: PaymentKey) => `${p.pledgeCode}\u0000${p.month}\u0000${referenceKey(p.reference)}`;
+
+export const referenceKey = (reference: string) => paymentReference(reference).replace(/\s/gu, '').toLowerCase();
 
 /**
  * Locks the pledges of `payments` for the rest of the transaction (so two requests cannot both

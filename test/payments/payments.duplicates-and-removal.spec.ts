@@ -29,6 +29,8 @@ describe('payments: duplicates refused, mistakes removed', () => {
     const invisible = ['\u200bSP2D 999/LS/2026', 'SP2D 999/LS/2026\u2060', '\u00adSP2D 999/LS/2026\u0085', 'SP2D 999/LS/2026\ufeff'];
     // and so are two spaces, a tab or a non-breaking space inside it, for one space (QA)
     const inner = ['SP2D  999/LS/2026', 'SP2D\t999/LS/2026', 'SP2D\u00a0999/LS/2026', 'SP2D \u200b 999/LS/2026'];
+    // and spaces put in or left out (QA: "SP2D / DUP / 9" was recorded beside "SP2D/DUP/9")
+    inner.push('SP2D 999 / LS / 2026', 'SP2D999/LS/2026');
     for (const reference of ['SP2D 999/LS/2026\u00a0', '\u00a0SP2D 999/LS/2026', 'SP2D 999/LS/2026\t', ...invisible, ...inner]) {
       await api.post('/api/v1/payments').send({ ...payment, reference }).expect(409);
     }

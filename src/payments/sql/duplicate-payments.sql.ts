@@ -1,13 +1,13 @@
 /**
  * A payment is recorded once: the same pledge, month and reference (SP2D number; compared without
- * case, surrounding spaces or repeated inner ones) is the same payment entered again.
+ * case or any space) is the same payment entered again.
  */
 
 /** Serialises payments of the same pledges ($1 text[] of codes) until the transaction ends. */
 export const LOCK_PLEDGES_FOR_PAYMENT = `SELECT code FROM pledge WHERE code = ANY($1::text[]) ORDER BY code COLLATE "C" FOR UPDATE`;
 
-/** A reference as compared: without case, surrounding spaces or repeated inner ones (paymentKey in duplicate-payments.ts). */
-const key = (column: string) => `lower(regexp_replace(btrim(${column}), '[[:space:]]+', ' ', 'g'))`;
+/** A reference as compared: without case or any space (referenceKey in duplicate-payments.ts; stored references are visibleText already). */
+const key = (column: string) => `lower(regexp_replace(${column}, '[[:space:]]+', '', 'g'))`;
 
 /**
  * Of the candidate payments ($1 pledge codes, $2 months, $3 references, in parallel), the 1-based
