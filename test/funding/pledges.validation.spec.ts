@@ -38,6 +38,12 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
     expect(overLong.body).toEqual({ statusCode: 414, message: 'Alamat terlalu panjang.', code: 'URI_TOO_LONG' });
   });
 
+  it('says which rule a code breaks: its first character, its length, or a character it may not hold (QA: "-1-1")', async () => {
+    expect(problems(await post({ ...base, code: '-1-1' }).expect(400)).code).toBe('code "-1-1" harus diawali huruf atau angka (bukan titik, garis bawah atau tanda hubung).');
+    expect(problems(await post({ ...base, code: 'K'.repeat(81) }).expect(400)).code).toBe('code terlalu panjang (81 karakter, paling banyak 80).');
+    expect(problems(await post({ ...base, code: 'APBD 2026' }).expect(400)).code).toBe('code "APBD 2026" hanya boleh berisi huruf, angka, titik, garis bawah atau tanda hubung, diawali huruf atau angka.');
+  });
+
   it('refuses a duplicate code with 409', async () => {
     const res = await post(base).expect(409);
     // in the console's words, no route (QA: "lewat API: PATCH /api/v1/pledges/…"); programs keep the code and details

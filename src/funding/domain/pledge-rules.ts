@@ -66,6 +66,12 @@ export interface PledgeWarning {
 
 export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 
+/** Why `code` (of at most 80 characters) is not a pledge code (CODE_PATTERN), in the words of the rule it breaks (QA: "-1-1" was told it held a character it may not). */
+function codeMessage(code: string): string {
+  if (/^[A-Za-z0-9._-]+$/.test(code)) return `code "${clip(code)}" harus diawali huruf atau angka (bukan titik, garis bawah atau tanda hubung).`;
+  return `code "${clip(code)}" hanya boleh berisi huruf, angka, titik, garis bawah atau tanda hubung, diawali huruf atau angka.`;
+}
+
 /** §5 regulatory check: since 2024 Dana Desa may not pay PBI premiums (accepted, but flagged). */
 export function pledgeWarnings(p: { code: string; sourceType: string; fund: string | null; fiscalYear: number }): PledgeWarning[] {
   if (p.sourceType === 'DESA' && p.fund === 'DANA_DESA' && p.fiscalYear >= 2024) {
@@ -106,7 +112,7 @@ export function validatePledge(
   if (!isText(input.code)) fail('code', butCame('code (kode komitmen) harus berupa teks.', input.code, 'text'));
   else if (!code) fail('code', 'code (kode komitmen) wajib diisi.');
   else if (code.length > 80) fail('code', `${lengthMessage('code', code.length, 80)}.`);
-  else if (!CODE_PATTERN.test(code)) fail('code', `code "${clip(code)}" hanya boleh berisi huruf, angka, titik, garis bawah atau tanda hubung.`);
+  else if (!CODE_PATTERN.test(code)) fail('code', codeMessage(code));
 
   const sourceType = input.sourceType as SourceType;
   if (!SOURCE_TYPES.includes(sourceType)) fail('sourceType', butCame(`sourceType harus salah satu dari: ${SOURCE_TYPES.join(', ')}.`, sourceType, 'text'));
