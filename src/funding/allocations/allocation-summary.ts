@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
-import { ALLOCATION_MONTH_ROW, FUNDED_BY_PLEDGE, PLEDGES_AT_REVISIONS } from '../sql/summary.sql.js';
+import { ALLOCATION_MONTH_ROW, FUNDED_BY_PLEDGE, PLEDGE_LIMITS, PLEDGES_AT_REVISIONS } from '../sql/summary.sql.js';
 
 /** One month's allocation as the API and the reconciliation show it (numbers are rupiah). */
 export interface AllocationSummary {
@@ -13,11 +13,30 @@ export interface AllocationSummary {
   warnings: PledgeWarning[];
 }
 
+/**
+ * A pledge's budget or quota as the month's allocation met it, so that an auditor can see why
+ * participants went unfunded (QA: nothing said the APBD pagu had run out): `budgetUsed`, rupiah of
+ * the fiscal year through the month; `reached`, the limits it had met (BUDGET: nothing left of its
+ * pagu; QUOTA: the month's participants at its quota).
+ */
+export interface PledgeLimit {
+  pledgeCode: string;
+  sourceType: string;
+  budget: number | null;
+  budgetUsed: number;
+  budgetLeft: number | null;
+  quota: number | null;
+  participants: number;
+  reached: ('BUDGET' | 'QUOTA')[];
+}
+
 /** The stored allocation of a month, with its status and rule inputs (GET /allocations/:month). */
 export interface AllocationDetail extends AllocationSummary {
   status: 'CURRENT' | 'STALE' | null;
   tariffIds: number[];
   pledgeRevisions: Record<string, number>;
+  /** The pledges with a budget or quota the month considered, and how far it used them. */
+  limits: PledgeLimit[];
   allocatedBy: string | null;
   allocatedAt: Date | null;
 }
@@ -32,6 +51,7 @@ export class AllocationSummaries {
     const pledges: { code: string; source_type: string; fund: string | null; fiscal_year: number }[] = Object.keys(revisions).length
       ? await m.query(PLEDGES_AT_REVISIONS, [JSON.stringify(revisions)])
       : [];
+    const limits: { code: string; source_type: string; budget: string | null; quota: number | null; used: string; participants: number }[] = row ? await m.query(PLEDGE_LIMITS, [month]) : [];
     return {
       month,
       participants: Number(row?.participants ?? 0),
@@ -42,6 +62,7 @@ export class AllocationSummaries {
       status: row?.status ?? null,
       tariffIds: (row?.tariff_ids ?? []).map(Number),
       pledgeRevisions: revisions,
+      limits: limits.map(toLimit),
       allocatedBy: row?.allocated_by ?? null,
       allocatedAt: row?.allocated_at ?? null,
     };
@@ -52,4 +73,14 @@ export class AllocationSummaries {
     const { month, participants, obligation, unfunded, funded, warnings } = detail;
     return { month, participants, obligation, unfunded, funded, warnings };
   }
+}
+
+function toLimit(r: { code: string; source_type: string; budget: string | null; quota: number | null; used: string; participants: number }): PledgeLimit {
+  const budget = r.budget === null ? null : Number(r.budget);
+  const quota = r.quota === null ? null : Number(r.quota);
+  const used = Number(r.used);
+  const participants = Number(r.participants);
+  const budgetLeft = budget === null ? null : Math.max(budget - used, 0);
+  const reached: PledgeLimit['reached'] = [...(budgetLeft === 0 ? ['BUDGET' as const] : []), ...(quota !== null && participants >= quota ? ['QUOTA' as const] : [])];
+  return { pledgeCode: r.code, sourceType: r.source_type, budget, budgetUsed: used, budgetLeft, quota, participants, reached };
 }

@@ -5,6 +5,7 @@ import { type AuthenticatedUser, CurrentUser } from '../../auth/authenticated-us
 import { Audited } from '../../audit/audited.decorator.js';
 import { Role } from '../../users/role.js';
 import { AllocateMonthDto } from '../dto/month.dto.js';
+import { UnfundedQueryDto } from '../dto/unfunded-query.dto.js';
 import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
 import { AllocationQueries } from './allocation-queries.service.js';
 import { NoQueryDto } from '../../common/http/validation.js';
@@ -30,5 +31,12 @@ export class AllocationsController {
   @Roles(...READERS)
   get(@Param('month') month: string, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.queries.detail(month, user.username);
+  }
+
+  /** The month's participants with an unfunded remainder (§6), by village then NIK, paged; `villageCode` narrows to one village. */
+  @Get(':month/unfunded')
+  @Roles(...READERS)
+  unfunded(@Param('month') month: string, @Query() query: UnfundedQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.queries.unfunded(month, query, user.username);
   }
 }

@@ -28,3 +28,35 @@ export const PLEDGES_AT_REVISIONS = `
     FROM jsonb_each_text($1::jsonb) AS r(code, revision)
     JOIN pledge_terms p ON p.code = r.code AND p.revision = r.revision::int
    ORDER BY p.code COLLATE "C"`;
+
+/**
+ * The pledges with a budget (pagu) or a quota that a month's allocation considered, at the revisions
+ * it used, with what they had funded: `used`, rupiah of the fiscal year through the month (budgets
+ * carry over, §6), `participants`, those funded in the month (per-month quota). Read from
+ * allocation_funded, the per-pledge totals each allocation stores, not from the splits. $1 = month.
+ */
+export const PLEDGE_LIMITS = `
+  SELECT p.code, p.source_type, p.budget, p.quota,
+         coalesce((SELECT sum(f.amount) FROM allocation_funded f
+                    WHERE f.pledge_code = p.code AND f.month BETWEEN left($1, 4) || '-01' AND $1), 0)::bigint AS used,
+         coalesce((SELECT f.participants FROM allocation_funded f WHERE f.pledge_code = p.code AND f.month = $1), 0)::int AS participants
+    FROM allocation_month a
+   CROSS JOIN jsonb_each_text(a.pledge_revisions) AS r(code, revision)
+    JOIN pledge_terms p ON p.code = r.code AND p.revision = r.revision::int
+   WHERE a.month = $1 AND (p.budget IS NOT NULL OR p.quota IS NOT NULL)
+   ORDER BY p.priority, p.code COLLATE "C"`;
+
+/**
+ * One page of a month's participants with an unfunded remainder (§6 UNFUNDED), by village then NIK,
+ * with their name and village as the register has them, and the total in the same round trip.
+ * $1 = month, $2 = village code or null, $3 = limit, $4 = offset.
+ */
+export const UNFUNDED_PAGE = `
+  SELECT o.nik, pt.name, o.village_code, r.name AS village_name, o.amount::bigint AS obligation,
+         (o.amount - o.unfunded)::bigint AS funded, o.unfunded::bigint AS unfunded, count(*) OVER ()::int AS total
+    FROM obligation o
+    LEFT JOIN participant pt ON pt.nik = o.nik
+    LEFT JOIN region r ON r.code = o.village_code
+   WHERE o.month = $1 AND o.unfunded > 0 AND ($2::text IS NULL OR o.village_code = $2)
+   ORDER BY o.village_code COLLATE "C", o.nik COLLATE "C"
+   LIMIT $3 OFFSET $4`;
