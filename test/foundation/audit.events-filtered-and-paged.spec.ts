@@ -34,6 +34,7 @@ describe('GET /api/v1/audit-events filters by actor, entity and time, and pages'
     expect(res.body.total).toBe(2);
     expect(res.body.items.map((e: { action: string }) => e.action)).toEqual(['pledge.revise', 'pledge.create']);
     expect(res.body.items[0]).toMatchObject({ actor: 'sri', entity: 'pledge', entityId: 'DD-1', at: '2026-03-02T01:00:00.000Z' });
+    expect((await list('actor=Sri')).body.total).toBe(2); // as login takes a username, whatever its case
   });
 
   it('by entity and entity id', async () => {

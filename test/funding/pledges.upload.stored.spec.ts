@@ -53,6 +53,16 @@ describe('pledge sheet uploads are stored: list, read, row report', () => {
     first = res.body;
   });
 
+  it('each pledge saved from the sheet has its own audit event under its code, naming the upload and row (QA: none)', async () => {
+    const auditor = await t.as(Role.AUDITOR);
+    const events = (await auditor.get('/api/v1/audit-events?entity=pledge&entityId=APBD-2026').expect(200)).body.items;
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: 'pledge.create', entity: 'pledge', entityId: 'APBD-2026' });
+    const summary = typeof events[0].summary === 'string' ? JSON.parse(events[0].summary) : events[0].summary;
+    expect(summary).toEqual({ upload: first.id, file: 'komitmen 2026.xlsx', row: 2 });
+    expect((await auditor.get('/api/v1/audit-events/verify').expect(200)).body.intact).toBe(true);
+  });
+
   it('a dry run is checked but not stored', async () => {
     const before = (await keuangan.get('/api/v1/pledge-uploads').expect(200)).body.total;
     const dry = await upload(await workbook([['TJSLP-D-2026', 'TJSLP', 'PT D', 2026, 'ALL', null, null, 10]]), 'cek.xlsx', '?dryRun=true').expect(201);

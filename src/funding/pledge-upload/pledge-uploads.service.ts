@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '../../audit/audit.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -59,9 +60,10 @@ export class PledgeUploads {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
-  /** Stores the upload and its refused rows in one transaction; returns its id. */
+  /** Stores the upload, its refused rows and an audit event per pledge saved, in one transaction; returns its id. */
   store(u: PledgeUploadToStore): Promise<string> {
     const { report } = u;
     return this.dataSource.transaction(async (m) => {
@@ -80,6 +82,11 @@ export class PledgeUploads {
         raws.push(main && !repeated.has(i.rowNumber) ? (repeated.add(i.rowNumber), u.raws.get(i.rowNumber) ?? null) : null);
       }
       await writeIssues(m, id, { issues, raws });
+      // each pledge saved has its own event, under its code, naming the sheet (QA: a pledge from a sheet had none)
+      await this.audit.recordAll(
+        report.pledges.map((p) => ({ actor: u.actor, action: 'pledge.create', entity: 'pledge', entityId: p.code, summary: { upload: id, file: report.filename, row: p.rowNumber } })),
+        m,
+      );
       for (let i = 0; i < u.listRows.length; i += LIST_CHUNK) {
         const part = u.listRows.slice(i, i + LIST_CHUNK);
         await m.query(INSERT_LIST_ROWS, [id, part.map((r) => r.rowNumber), part.map((r) => JSON.stringify(r.raw))]);
