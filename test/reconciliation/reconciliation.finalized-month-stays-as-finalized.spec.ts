@@ -44,7 +44,7 @@ describe('a finalized month stays as it was finalized', () => {
     const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${runId}/workbook.xlsx`))).body);
     const ws: ExcelJS.Worksheet = wb.getWorksheet('Pagu & Realisasi')!;
     const rows = (ws.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
-    return rows.filter((r) => !JSON.stringify(r).includes('dibuat')); // the title line carries the download time
+    return rows.filter((r) => !JSON.stringify(r).includes('diunduh')); // the title line carries the download time
   }
 
   it('refuses to re-allocate a month before it (409 MONTH_FROZEN), and leaves its splits', async () => {
@@ -117,5 +117,8 @@ describe('a finalized month stays as it was finalized', () => {
     expect(apbd[11] ?? null).toBe(before.legalBasis ?? null); // not 'Perbup sesudah revisi'
     expect(String(apbd[10])).toMatch(/^Revisi 1\b/);
     expect(String(apbd[10])).not.toContain('pagu di lembar ini');
+    // every sheet's second title line says who ran and who finalized the run, and when this copy was downloaded (QA)
+    const subtitle = String(wb.getWorksheet('Ringkasan')!.getCell('A2').value);
+    expect(subtitle).toMatch(/^Bulan Juni 2026 · rekonsiliasi versi 1 \(Final\) · dijalankan oleh uji-keuangan \d.* · difinalisasi oleh uji-keuangan-2 \d.* · diunduh \d/);
   });
 });

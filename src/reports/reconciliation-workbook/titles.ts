@@ -4,9 +4,17 @@ import type { ReconciliationWorkbookContext } from './workbook-context.js';
 
 export const REGENCY = 'Kabupaten Bengkulu Utara';
 
+/**
+ * The title and the line under it: the month, the run's version and status, who ran it and when,
+ * who finalized it and when, and when this copy was downloaded (QA: it said "dibuat" with the
+ * download time, which read as when the reconciliation was made, and named nobody).
+ */
 export function sheetTitle(ctx: ReconciliationWorkbookContext, title: string): string[] {
+  const { run } = ctx;
+  const ran = `dijalankan oleh ${run.started_by}${run.finished_at ? ` ${wibTimestamp(run.finished_at)}` : ''}`;
+  const finalized = run.finalized_by ? ` · difinalisasi oleh ${run.finalized_by}${run.finalized_at ? ` ${wibTimestamp(run.finalized_at)}` : ''}` : '';
   return [
     `${title} — ${REGENCY}`,
-    `Bulan ${monthLabel(ctx.month)} · rekonsiliasi versi ${ctx.run.version} (${label(RUN_STATUS_LABELS, ctx.run.status)}) · dibuat ${wibTimestamp(ctx.generatedAt)}`,
+    `Bulan ${monthLabel(ctx.month)} · rekonsiliasi versi ${run.version} (${label(RUN_STATUS_LABELS, run.status)}) · ${ran}${finalized} · diunduh ${wibTimestamp(ctx.generatedAt)}`,
   ];
 }
