@@ -13,6 +13,9 @@ import { FUNDED_BY_PLEDGE, LATEST_INPUTS, OBLIGATION_TOTALS, PAYMENTS_CHECKSUM }
 /** What these reads need of a transaction's EntityManager or of the DataSource (a report reads outside one). */
 type Queryable = Pick<EntityManager, 'query'>;
 
+/** How changedSince names the month's payments changing (the workbook's Pembayaran sheet looks for it). */
+export const PAYMENTS_CHANGED = 'pembayaran';
+
 /** SHA-256 (hex) of a checksum text, as RunInputs stores them. */
 export function digest(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -145,7 +148,7 @@ export async function changedSince(m: Queryable, month: string, inputs: RunInput
   const digests = monthDigests(now ?? (await readMonthInputs(m, month)));
   if (digests.splits !== inputs.splits) changed.push(splitsChange(inputs.pledges, digests.pledges));
   if (digests.obligations !== inputs.obligations) changed.push(obligationsChange(inputs.obligationTotals, digests.obligationTotals));
-  if (digests.payments !== inputs.payments) changed.push('pembayaran');
+  if (digests.payments !== inputs.payments) changed.push(PAYMENTS_CHANGED);
   return changed;
 }
 

@@ -4,10 +4,11 @@
  * recorded in it (its only payments after the 10th) reads "Ya (hanya koreksi)", as the console's status
  * table says it; the list names each correction's month.
  */
-import { HEADER_STYLE, LABEL_STYLE, NUMBER_FORMATS } from '../../common/spreadsheet/workbook-style.js';
+import { HEADER_STYLE, LABEL_STYLE, NUMBER_FORMATS, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { correctionsIn } from '../../payments/payment-status.js';
+import { PAYMENTS_CHANGED } from '../../reconciliation/run-inputs.js';
 import type { PaymentRow } from '../data/report-queries.js';
-import { correctionNote, label, monthLateLabel, PAYMENT_STATUS_LABELS, paymentLateLabel, SOURCE_TYPE_LABELS } from '../format/labels.js';
+import { correctionNote, label, monthLateLabel, PAYMENT_STATUS_LABELS, paymentLateLabel, rupiah, SOURCE_TYPE_LABELS } from '../format/labels.js';
 import { dayToDate, TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
 import { funderOf, type ReconciliationWorkbookContext } from './workbook-context.js';
@@ -44,6 +45,18 @@ export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promi
   }
   const total = payments.reduce((a, p) => a + p.amount, 0);
   t.writeStyledRow(['JUMLAH', null, null, null, payments.length ? { formula: `SUM(E${first}:E${t.currentRow - 1})`, result: total } : 0], LABEL_STYLE);
+  if (ctx.changes.includes(PAYMENTS_CHANGED)) {
+    // the status above is the run's, the list the month's as it is now (QA: Rp97.298.400 above, Rp112.418.300 below, unsaid)
+    const paid = ctx.summary.payments.reduce((a, p) => a + p.paid, 0);
+    t.blankRow();
+    t.writeStyledRow(
+      [
+        `DRAF: status di atas dihitung saat rekonsiliasi versi ${ctx.run.version} dijalankan (dibayar ${rupiah(paid)}), sedangkan rincian ini memuat pembayaran yang tercatat saat diunduh (${rupiah(total)}): ` +
+          'pembayaran bulan ini berubah sesudah rekonsiliasi. Jalankan ulang rekonsiliasi agar keduanya sama sebelum ditandatangani.',
+      ],
+      WARNING_STYLE,
+    );
+  }
   t.commit();
   return payments;
 }
