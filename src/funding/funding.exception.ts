@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { monthInFuture } from '../common/clock/clock.js';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
+import { CLOSED_MONTH_CORRECTION } from '../common/errors/common.exception.js';
 import { monthName } from '../common/month.js';
 import { missingPremiumMessage, PREMIUM_COMPONENT } from './domain/tariff-gaps.js';
 import type { TariffProblem } from './domain/tariff-rules.js';
@@ -143,7 +144,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
   static monthFrozen(month: string, closedMonth: string): FundingException {
     return new FundingException(
       FundingErrorCode.MONTH_FROZEN,
-      `Alokasi bulan ${monthName(month)} tidak dapat dihitung ulang: bulan ${monthName(closedMonth)} sesudahnya sudah difinalisasi, dan alokasinya memakai sisa pagu bulan-bulan sebelumnya. Catat koreksi sebagai penyesuaian pada bulan yang masih terbuka.`,
+      `Alokasi bulan ${monthName(month)} tidak dapat dihitung ulang: bulan ${monthName(closedMonth)} sesudahnya sudah difinalisasi, dan alokasinya memakai sisa pagu bulan-bulan sebelumnya. ${CLOSED_MONTH_CORRECTION}`,
       { month, closedMonth },
     );
   }

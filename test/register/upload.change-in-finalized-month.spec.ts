@@ -23,7 +23,7 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
   const SEPTEMBER = 'September 2026 yang sudah dibekukan (Oktober 2026 sudah difinalisasi)';
   const newRegistration = (tmtLabel: string, tmt = '01/09/2026', month = SEPTEMBER) =>
     `${tmtLabel} ${tmt} pada pendaftaran baru ini menyangkut bulan ${month}: peserta ini tidak dihitung pada bulan itu, ` +
-    'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai penyesuaian pada bulan yang masih terbuka.';
+    'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.';
   const reportRows = async (uploadId: string) => {
     const res = await (await t.as(Role.OPERATOR_DINKES))
       .get(`/api/v1/enrollment-uploads/${uploadId}/report.xlsx`)
@@ -75,7 +75,7 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     ]);
     expect(found[0].message).toBe(
       'Perubahan TAT ini menyangkut bulan Oktober 2026 yang sudah difinalisasi: iuran bulan itu tidak dihitung ulang. ' +
-        'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai penyesuaian pada bulan yang masih terbuka.',
+        'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
     );
     const [dead] = await t.dataSource.query(`SELECT tat::text FROM participant WHERE nik = '1703064101600001'`);
     expect(dead.tat).toBe('2026-09-20');
@@ -93,7 +93,7 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     const [found] = await findings(res.body.id);
     expect(found.message).toBe(
       'Perubahan TMT ini menyangkut bulan Agustus 2026 yang sudah dibekukan (Oktober 2026 sudah difinalisasi): iuran bulan itu tidak dihitung ulang. ' +
-        'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai penyesuaian pada bulan yang masih terbuka.',
+        'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
     );
   });
 

@@ -12,6 +12,10 @@ export enum CommonErrorCode {
   JSON_TOO_DEEP = 'JSON_TOO_DEEP',
 }
 
+/** How a correction of a finalized month is recorded: a payment of an open month that adjusts it (§9). */
+export const CLOSED_MONTH_CORRECTION =
+  'Koreksi yang menyangkut bulan itu dicatat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN pada lembar pembayaran, atau adjustsMonth) pada bulan yang masih terbuka.';
+
 export class CommonException extends DomainException<CommonErrorCode> {
   get httpStatus(): number {
     switch (this.code) {
@@ -34,10 +38,15 @@ export class CommonException extends DomainException<CommonErrorCode> {
     return new CommonException(CommonErrorCode.NOT_FOUND, `${what} "${clip(id)}" tidak ditemukan.`);
   }
 
+  /**
+   * A change of a finalized month (§9): refused, saying how a correction of it is recorded, the one
+   * way the service has (QA: "catat koreksi sebagai penyesuaian" sent a finance officer with a
+   * corrected bill looking for a bill adjustment that does not exist).
+   */
   static monthClosed(month: string): CommonException {
     return new CommonException(
       CommonErrorCode.MONTH_CLOSED,
-      `Bulan ${monthName(month)} sudah difinalisasi dan tidak dapat diubah. Catat koreksi sebagai penyesuaian pada bulan yang masih terbuka.`,
+      `Bulan ${monthName(month)} sudah difinalisasi dan tidak dapat diubah. ${CLOSED_MONTH_CORRECTION}`,
       { month },
     );
   }

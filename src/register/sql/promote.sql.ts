@@ -176,11 +176,11 @@ export const WARN_CLOSED_MONTH = `
   SELECT $1, row_number, 'WARN', label, 'CLOSED_MONTH_UNCHANGED',
          CASE WHEN kind = 'NEW' THEN
            format('%s %s pada pendaftaran baru ini menyangkut bulan %s: peserta ini tidak dihitung pada bulan itu, '
-                  'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai penyesuaian pada bulan yang masih terbuka.',
+                  'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
                   label, to_char(tmt, 'DD/MM/YYYY'), month_name)
          ELSE
            format('Perubahan %s ini menyangkut bulan %s: iuran bulan itu tidak dihitung ulang. '
-                  'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai penyesuaian pada bulan yang masih terbuka.',
+                  'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
                   label, month_name)
          END,
          raw
