@@ -48,6 +48,11 @@ describe('HTTP: deep, non-object, compressed bodies and odd field names are refu
       const res = await finance.post('/api/v1/payments').send({ ...PAYMENT, [name]: 1 }).expect(400);
       expect(res.body.details).toEqual([{ field: name, messages: [`kolom ${name} tidak dikenal`] }]);
     }
+    // valid JSON with a __proto__ key, or constructor.prototype, is an unknown field too (QA: it was "bukan JSON yang valid")
+    const proto = await finance.post('/api/v1/payments').set('Content-Type', 'application/json').send(`{"pledgeCode":"X","__proto__":{"a":1}}`).expect(400);
+    expect(proto.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: '__proto__', messages: ['kolom __proto__ tidak dikenal'] }] });
+    const prototype = await finance.post('/api/v1/payments').set('Content-Type', 'application/json').send(`{"constructor":{"prototype":{"a":1}}}`).expect(400);
+    expect(prototype.body.details).toEqual([{ field: 'constructor.prototype', messages: ['kolom constructor.prototype tidak dikenal'] }]);
     const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM payment');
     expect(n).toBe(0);
     const [{ audited }] = await t.dataSource.query(`SELECT count(*)::int AS audited FROM audit_event WHERE summary LIKE '%toString%'`);
