@@ -35,7 +35,9 @@ describe('files that are refused as a whole', () => {
 
   const cases: [string, string, RegExp][] = [
     ['not-ok/empty-file.xlsx', 'EMPTY_FILE', /Berkas kosong/],
-    ['not-ok/not-a-spreadsheet.xlsx', 'NOT_A_SPREADSHEET', /bukan lembar kerja/],
+    ['not-ok/not-a-spreadsheet.xlsx', 'NOT_A_SPREADSHEET', /"not-a-spreadsheet\.xlsx" adalah dokumen PDF, bukan lembar kerja/],
+    // a PDF of text only, under its own name, was read as a CSV whose header was "%PDF-1.4" (QA)
+    ['not-ok/pdf-named-pdf.pdf', 'NOT_A_SPREADSHEET', /"pdf-named-pdf\.pdf" adalah dokumen PDF, bukan lembar kerja/],
     ['not-ok/csv-saved-as-ansi.csv', 'CSV_NOT_UTF8', /tidak tersimpan sebagai UTF-8 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['not-ok/csv-utf16-without-bom.csv', 'CSV_NOT_UTF8', /"csv-utf16-without-bom\.csv" berupa teks UTF-16 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['not-ok/corrupt-zip.xlsx', 'CORRUPT_FILE', /rusak atau tidak lengkap/],

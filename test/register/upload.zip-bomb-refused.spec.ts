@@ -55,7 +55,7 @@ describe('an .xlsx that inflates like a zip bomb is refused as a whole', () => {
   });
 
   it.each([
-    ['one text of 64 MB', 'TEXT', longText, /satu isian teksnya lebih panjang .*\(32\.767 karakter\)/],
+    ['one text of 64 MB', 'TEXT', longText, /ada teks tanpa putus lebih dari 256 KB di dalamnya \(isi sel atau sela antarbagian\), padahal satu sel Excel paling banyak 32\.767 karakter/],
     ['shared strings 1,000 times their compressed size', 'RATIO', manyStrings, /mengembang lebih dari 100 kali/],
   ])('%s → 413 INFLATES_TOO_LARGE (%s), upload FAILED', async (_name, limit, build, message) => {
     const before = await count(t, 'participant');
@@ -79,7 +79,7 @@ describe('an .xlsx that inflates like a zip bomb is refused as a whole', () => {
     const res = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${started.id}`).expect(200);
     expect(res.body).toMatchObject({
       status: 'FAILED',
-      error: expect.stringMatching(/^Berkas "bom-latar\.xlsx" ditolak: .*\(32\.767 karakter\)/),
+      error: expect.stringMatching(/^Berkas "bom-latar\.xlsx" ditolak: .*paling banyak 32\.767 karakter/),
       errorCode: 'INFLATES_TOO_LARGE',
       errorDetails: { filename: 'bom-latar.xlsx', part: 'xl/sharedStrings.xml', limit: 'TEXT' },
     });

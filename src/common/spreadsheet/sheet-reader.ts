@@ -98,6 +98,7 @@ const logger = new Logger('SheetReader');
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+const PDF_MAGIC = Buffer.from('%PDF-');
 
 /** Tells .xlsx from .csv by content first, then by the file name. */
 export function detectFormat(filename: string, head: Buffer): SheetFormat {
@@ -109,6 +110,7 @@ export function detectFormat(filename: string, head: Buffer): SheetFormat {
     return 'xlsx';
   }
   if (head.subarray(0, 4).equals(OLE_MAGIC)) throw SpreadsheetException.oldExcel(filename);
+  if (head.subarray(0, 5).equals(PDF_MAGIC)) throw SpreadsheetException.pdf(filename);
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || looksUtf16(head)) throw SpreadsheetException.csvUtf16(filename);
   const ext = extname(filename).toLowerCase();
   const named = ext === '.xlsx' || ext === '.xls' || ext === '.xlsm' || ext === '.ods';

@@ -63,7 +63,8 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
   static inflatesTooLarge(filename: string, part: string, limit: 'RATIO' | 'TEXT' | 'SIZE'): SpreadsheetException {
     const why = {
       RATIO: 'isinya mengembang lebih dari 100 kali ukuran terkompresinya',
-      TEXT: 'satu isian teksnya lebih panjang daripada yang dapat disimpan satu sel Excel (32.767 karakter)',
+      // any run of text between two tags: a value, or padding between elements (QA: a zip bomb of spaces was told of a long cell)
+      TEXT: 'ada teks tanpa putus lebih dari 256 KB di dalamnya (isi sel atau sela antarbagian), padahal satu sel Excel paling banyak 32.767 karakter',
       SIZE: 'daftar teksnya (sharedStrings) melebihi 256 MB, lebih dari dua kali daftar 1.000.000 peserta',
     }[limit];
     return new SpreadsheetException(
@@ -85,6 +86,15 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
       SpreadsheetErrorCode.NOT_A_SPREADSHEET,
       `Berkas "${filename}" berisi teks (seperti CSV), bukan berkas Excel, walau namanya berakhiran ${ext}. ` +
         'Jika isinya CSV, ganti akhiran namanya menjadi .csv lalu unggah kembali; atau buka di Excel dan simpan sebagai .xlsx.',
+      { filename },
+    );
+  }
+
+  /** A PDF, whatever its name (QA: a text-only PDF named .pdf was read as a CSV with the header "%PDF-1.4"). */
+  static pdf(filename: string): SpreadsheetException {
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.NOT_A_SPREADSHEET,
+      `Berkas "${filename}" adalah dokumen PDF, bukan lembar kerja. Unggah berkas Excel (.xlsx) atau CSV (.csv) berisi data itu, bukan hasil cetaknya.`,
       { filename },
     );
   }
