@@ -34,6 +34,8 @@ export class AuditInterceptor implements NestInterceptor {
                 file: fileOf(request),
                 // what a DELETE removed (its answer): otherwise nothing auditable would keep it (QA: a payment from a sheet)
                 ...(request.method === 'DELETE' ? { removed: redact(result) } : {}),
+                // the state the change left (a pledge's new revision, a run's version and status, a user's role)
+                ...outcomeOf(result),
               },
             })
             .then(() => result),
@@ -48,6 +50,19 @@ function entityIdOf(request: AuthenticatedRequest, result: unknown): string | nu
   const params = request.params as Record<string, string | undefined> | undefined;
   const id = params?.id ?? params?.code ?? params?.nik ?? r?.id ?? r?.code ?? r?.month; // month: an allocation's
   return id === undefined || id === null ? null : String(id);
+}
+
+/**
+ * Fields of the answer that say what the change left, beside the request that asked for it (QA: a
+ * pledge.revise event held only the body, not the revision it made; a user.update not the role it set).
+ */
+const OUTCOME_FIELDS = ['revision', 'version', 'status', 'role', 'active'] as const;
+
+function outcomeOf(result: unknown): { result?: Record<string, unknown> } {
+  if (!result || typeof result !== 'object' || Array.isArray(result)) return {};
+  const r = result as Record<string, unknown>;
+  const picked = Object.fromEntries(OUTCOME_FIELDS.filter((k) => ['string', 'number', 'boolean'].includes(typeof r[k])).map((k) => [k, r[k]]));
+  return Object.keys(picked).length ? { result: picked } : {};
 }
 
 function fileOf(request: AuthenticatedRequest): unknown {

@@ -19,6 +19,7 @@ describe('a state-changing request writes an audit event', () => {
       params: {},
       query: {},
       body: { username: 'joko.operator', password: '[disembunyikan]', role: Role.OPERATOR_DINKES },
+      result: { role: Role.OPERATOR_DINKES, active: true }, // the state the change left
     });
     expect(event.summary).not.toContain('rahasia-joko-12345');
   });
@@ -29,6 +30,15 @@ describe('a state-changing request writes an audit event', () => {
     const [event] = await t.dataSource.query(`SELECT * FROM audit_event WHERE action = 'user.update' ORDER BY id DESC LIMIT 1`);
     expect(event).toMatchObject({ actor: 'uji-admin', entity: 'user', entity_id: user.id });
     expect(event.summary).not.toContain('sandi-baru-joko-678');
+    expect(JSON.parse(event.summary).result).toEqual({ role: Role.OPERATOR_DINKES, active: true });
+  });
+
+  it('a pledge revision names the revision it made, beside the request (QA: the body alone)', async () => {
+    const finance = await t.as(Role.KEUANGAN);
+    await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL', budget: 1_000_000 }).expect(201);
+    await finance.patch('/api/v1/pledges/APBD-2026').send({ budget: 2_000_000, reason: 'APBD-P' }).expect(200);
+    const [event] = await t.dataSource.query(`SELECT summary FROM audit_event WHERE action = 'pledge.revise' ORDER BY id DESC LIMIT 1`);
+    expect(JSON.parse(event.summary)).toMatchObject({ body: { budget: 2_000_000, reason: 'APBD-P' }, result: { revision: 2 } });
   });
 
   it('records nothing when the request fails', async () => {
