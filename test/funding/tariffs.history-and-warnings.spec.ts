@@ -61,7 +61,8 @@ describe('§3 tariff rows: their audit trail, unchanged and blank rows, and the 
       .post('/api/v1/tariffs')
       .send({ component: 'BANTUAN_DAERAH', payer: 'LOCAL', amount: 3000, validFrom: '2026-07-15', validTo: '2026-10-31', legalBasis: 'Perbup uji' })
       .expect(201);
-    expect(res.body.warnings).toEqual([
+    expect(res.body.warnings.map((w: { code: string }) => w.code)).toEqual(['FIRST_PRICED_MONTH', 'RECONCILED_MONTHS_REPRICED', 'PAID_MONTHS_REPRICED']);
+    expect(res.body.warnings.map((w: { message: string }) => w.message)).toEqual([
       'Berlaku mulai 15 Juli 2026, tetapi iuran sebulan dihitung dengan tarif yang berlaku pada tanggal 1: baris ini pertama kali dipakai untuk iuran Agustus 2026.',
       'Tarif BANTUAN_DAERAH ini mengubah iuran bulan yang sudah direkonsiliasi (September 2026): jalankan ulang rekonsiliasinya agar temuannya memakai iuran yang baru.',
       'Pembayaran yang sudah dicatat untuk Oktober 2026 kini dibandingkan dengan iuran yang baru: periksa kembali status pembayaran bulan-bulan itu.',

@@ -82,7 +82,7 @@ describe('§3 a new tariff row, step by step (tariff-rules.ts)', () => {
     expect(firstMonthWarning(row({ validFrom: '2027-12-15' }))).toContain('pertama kali dipakai untuk iuran Januari 2028.');
     expect(firstMonthWarning(row())).toBeNull();
     expect(tariffWarnings(row({ validFrom: '2027-01-02' }), [])).toHaveLength(1);
-    expect(repricedWarnings('IURAN', ['2026-08', '2026-09', '2026-11'], [])).toEqual([
+    expect(repricedWarnings('IURAN', ['2026-08', '2026-09', '2026-11'], []).map((w) => w.message)).toEqual([
       'Tarif IURAN ini mengubah iuran bulan yang sudah direkonsiliasi (Agustus–September 2026, November 2026): jalankan ulang rekonsiliasinya agar temuannya memakai iuran yang baru.',
     ]);
     expect(repricedWarnings('IURAN', [], [])).toEqual([]);

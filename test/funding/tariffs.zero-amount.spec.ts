@@ -35,7 +35,8 @@ describe('§3: a tariff of Rp0', () => {
   it('abolishes another component, and the answer warns that it is no longer charged from that day', async () => {
     const res = await admin.post('/api/v1/tariffs').send({ ...row, component: 'BANTUAN_DAERAH' }).expect(201);
     expect(res.body).toMatchObject({ component: 'BANTUAN_DAERAH', amount: 0, validFrom: '2026-12-01', validTo: null });
-    expect(res.body.warnings).toEqual([
+    expect(res.body.warnings.map((w: { code: string }) => w.code)).toEqual(['NOT_CHARGED']);
+    expect(res.body.warnings.map((w: { message: string }) => w.message)).toEqual([
       'Tarif BANTUAN_DAERAH Rp0: komponen ini tidak lagi ditagihkan sejak 1 Desember 2026, sehingga iuran bulan-bulan itu tidak memuat komponen ini.',
     ]);
     expect(await obligation('2026-12')).toBe(35000);
@@ -44,6 +45,6 @@ describe('§3: a tariff of Rp0', () => {
 
   it('a new component at Rp0 is told it is not charged, not "no longer" (QA: it never was)', async () => {
     const res = await admin.post('/api/v1/tariffs').send({ ...row, component: 'TAMBAHAN_BARU' }).expect(201);
-    expect(res.body.warnings).toEqual(['Tarif TAMBAHAN_BARU Rp0: komponen ini tidak ditagihkan sejak 1 Desember 2026, sehingga iuran bulan-bulan itu tidak memuat komponen ini.']);
+    expect(res.body.warnings).toEqual([{ code: 'NOT_CHARGED', message: 'Tarif TAMBAHAN_BARU Rp0: komponen ini tidak ditagihkan sejak 1 Desember 2026, sehingga iuran bulan-bulan itu tidak memuat komponen ini.' }]);
   });
 });

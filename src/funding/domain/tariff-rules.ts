@@ -133,13 +133,23 @@ export function firstMonthWarning(row: NewTariff): string | null {
  * What a LOCAL row re-prices that users already acted on: months reconciled (runs not finalized:
  * finalized months are refused) and months with payments recorded, whose obligations change with it.
  */
-export function repricedWarnings(component: string, reconciled: readonly string[], paid: readonly string[]): string[] {
+export function repricedWarnings(component: string, reconciled: readonly string[], paid: readonly string[]): TariffWarning[] {
   return [
     ...(reconciled.length
-      ? [`Tarif ${component} ini mengubah iuran bulan yang sudah direkonsiliasi (${monthsSaid(reconciled)}): jalankan ulang rekonsiliasinya agar temuannya memakai iuran yang baru.`]
+      ? [
+          {
+            code: 'RECONCILED_MONTHS_REPRICED' as const,
+            message: `Tarif ${component} ini mengubah iuran bulan yang sudah direkonsiliasi (${monthsSaid(reconciled)}): jalankan ulang rekonsiliasinya agar temuannya memakai iuran yang baru.`,
+          },
+        ]
       : []),
     ...(paid.length
-      ? [`Pembayaran yang sudah dicatat untuk ${monthsSaid(paid)} kini dibandingkan dengan iuran yang baru: periksa kembali status pembayaran bulan-bulan itu.`]
+      ? [
+          {
+            code: 'PAID_MONTHS_REPRICED' as const,
+            message: `Pembayaran yang sudah dicatat untuk ${monthsSaid(paid)} kini dibandingkan dengan iuran yang baru: periksa kembali status pembayaran bulan-bulan itu.`,
+          },
+        ]
       : []),
   ];
 }
@@ -158,15 +168,26 @@ export function premiumGapProblem(row: NewTariff, gaps: readonly TariffGap[]): T
 }
 
 /**
- * What the answer tells the admin: a component at Rp0 is not charged (no longer, when `chargedBefore`:
- * an earlier row of it charged more), and the months a LOCAL component is left without a row.
+ * A warning of a tariff row added, shaped as the API's other warnings (`{ code, message }`; QA: the
+ * tariff's were bare strings): the first month a row from after the 1st prices, a component not
+ * charged, a LOCAL component left without a row, the reconciled or paid months a LOCAL row re-prices.
  */
-export function tariffWarnings(row: NewTariff, gaps: readonly TariffGap[], chargedBefore = true): string[] {
+export interface TariffWarning {
+  code: 'FIRST_PRICED_MONTH' | 'NOT_CHARGED' | 'COMPONENT_LAPSES' | 'RECONCILED_MONTHS_REPRICED' | 'PAID_MONTHS_REPRICED';
+  message: string;
+}
+
+/**
+ * What the answer tells the admin: the first month a row from after the 1st prices, a component at
+ * Rp0 is not charged (no longer, when `chargedBefore`: an earlier row of it charged more), and the
+ * months a LOCAL component is left without a row.
+ */
+export function tariffWarnings(row: NewTariff, gaps: readonly TariffGap[], chargedBefore = true): TariffWarning[] {
   const firstMonth = firstMonthWarning(row);
   return [
-    ...(firstMonth ? [firstMonth] : []),
-    ...(row.amount === 0 ? [abolishedWarning(row.component, row.validFrom, row.validTo, chargedBefore)] : []),
-    ...(row.payer === 'LOCAL' ? gaps.map((gap) => lapseWarning(row.component, gap)) : []),
+    ...(firstMonth ? [{ code: 'FIRST_PRICED_MONTH' as const, message: firstMonth }] : []),
+    ...(row.amount === 0 ? [{ code: 'NOT_CHARGED' as const, message: abolishedWarning(row.component, row.validFrom, row.validTo, chargedBefore) }] : []),
+    ...(row.payer === 'LOCAL' ? gaps.map((gap) => ({ code: 'COMPONENT_LAPSES' as const, message: lapseWarning(row.component, gap) })) : []),
   ];
 }
 

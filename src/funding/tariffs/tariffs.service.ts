@@ -18,6 +18,7 @@ import {
   repricedWarnings,
   rowClosedBy,
   type TariffProblem,
+  type TariffWarning,
   tariffWarnings,
   unchangedProblem,
 } from '../domain/tariff-rules.js';
@@ -92,7 +93,7 @@ export class TariffsService {
    * recorded here, each under its own id, so that a row's history answers who closed it and who
    * added the row that resumes it (QA: a closed row had no event).
    */
-  async add(input: CreateTariffDto, actor: string): Promise<TariffView & { resumed: TariffView | null; warnings: string[] }> {
+  async add(input: CreateTariffDto, actor: string): Promise<TariffView & { resumed: TariffView | null; warnings: TariffWarning[] }> {
     const row: NewRow = { ...input, validTo: input.validTo ?? null };
     refuse(newTariffProblem(row));
     return this.dataSource.transaction(async (m) => {
@@ -153,7 +154,7 @@ export class TariffsService {
   }
 
   /** Warnings of the months already reconciled or paid that a LOCAL row re-prices (repricedWarnings). */
-  private async repriced(m: EntityManager, row: NewRow): Promise<string[]> {
+  private async repriced(m: EntityManager, row: NewRow): Promise<TariffWarning[]> {
     if (row.payer !== 'LOCAL') return [];
     const [acted]: { reconciled: string[]; paid: string[] }[] = await m.query(ACTED_ON_MONTHS, [firstPricedMonth(row.validFrom), row.validTo?.slice(0, 7) ?? null]);
     return repricedWarnings(row.component, acted.reconciled, acted.paid);
