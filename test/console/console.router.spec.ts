@@ -35,6 +35,8 @@ describe('console router and role pages', () => {
     expect(pagesOf(Role.ADMIN)).toContain('/pengguna');
     expect(pagesOf(Role.KEUANGAN)).not.toContain('/pengguna');
     expect(pagesOf(Role.AUDITOR)).toContain('/pengguna'); // read-only list (GET /users)
+    for (const role of [Role.ADMIN, Role.KEUANGAN, Role.AUDITOR]) expect(pagesOf(role)).toContain('/tidak-terdanai'); // GET /allocations/:month(/unfunded): READERS
+    expect(pagesOf(Role.OPERATOR_DINKES)).not.toContain('/tidak-terdanai');
     for (const role of [Role.ADMIN, Role.KEUANGAN, Role.AUDITOR]) expect(pagesOf(role)).toContain('/tarif'); // written by ADMIN only
     expect(r.canWriteFinance(Role.KEUANGAN)).toBe(true);
     expect([Role.ADMIN, Role.AUDITOR, Role.OPERATOR_DINKES].some((role) => r.canWriteFinance(role))).toBe(false);

@@ -20,6 +20,7 @@ export const ROUTES = [
   { path: '/rekonsiliasi', title: 'Rekonsiliasi', nav: true, roles: READERS, load: () => import('./pages/reconciliations.js') },
   { path: '/rekonsiliasi/:id', title: 'Hasil Rekonsiliasi', roles: READERS, load: () => import('./pages/reconciliation.js') },
   { path: '/alokasi', title: 'Alokasi Dana', navTitle: 'Alokasi', nav: true, roles: READERS, load: () => import('./pages/splits.js') },
+  { path: '/tidak-terdanai', title: 'Peserta Tidak Terdanai', navTitle: 'Tidak Terdanai', nav: true, roles: READERS, load: () => import('./pages/unfunded.js') },
   { path: '/laporan', title: 'Laporan', nav: true, roles: READERS, load: () => import('./pages/statements.js') },
   { path: '/jejak-audit', title: 'Jejak Audit', nav: true, roles: [ROLE.ADMIN, ROLE.AUDITOR], load: () => import('./pages/audit.js') },
   { path: '/pengguna', title: 'Pengguna', nav: true, roles: [ROLE.ADMIN, ROLE.AUDITOR], load: () => import('./pages/users.js') },

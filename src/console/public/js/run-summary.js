@@ -20,13 +20,14 @@ export function bySourceType(funded = []) {
   return [...map.values()].sort((a, b) => rank(a.sourceType) - rank(b.sourceType) || a.sourceType.localeCompare(b.sourceType));
 }
 
-export function headlineStats(s) {
+/** The month's tiles; `unfundedHref`: where *Belum didanai* links to (the list of the month's unfunded participants), if anywhere. */
+export function headlineStats(s, { unfundedHref } = {}) {
   const funded = (s.funded ?? []).reduce((sum, f) => sum + (Number(f.amount) || 0), 0);
   return stats([
     { label: 'Peserta', value: number(s.participants) },
     { label: 'Kewajiban iuran', value: rupiah(s.obligation) },
     { label: 'Didanai', value: rupiah(funded), tone: 'ok' },
-    { label: 'Belum didanai', value: rupiah(s.unfunded?.amount), hint: `${number(s.unfunded?.participants)} peserta`, tone: s.unfunded?.amount > 0 ? 'bad' : null },
+    { label: 'Belum didanai', value: rupiah(s.unfunded?.amount), hint: `${number(s.unfunded?.participants)} peserta`, tone: s.unfunded?.amount > 0 ? 'bad' : null, link: unfundedHref && s.unfunded?.participants > 0 ? { href: unfundedHref, text: 'Lihat peserta tidak terdanai' } : null },
   ]);
 }
 

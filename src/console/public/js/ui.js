@@ -77,13 +77,13 @@ export function section(title, ...children) {
   return h('section', { class: 'card' }, title ? h('h2', { text: title }) : null, ...children);
 }
 
-/** Tiles of headline figures: [{ label, value, hint?, tone? }]. */
+/** Tiles of headline figures: [{ label, value, hint?, tone?, link?: { href, text } }] (a link under the figure, to its list). */
 export function stats(items) {
   return h(
     'dl',
     { class: 'stats' },
     items.map((item) =>
-      h('div', { class: `stat${item.tone ? ` stat--${item.tone}` : ''}` }, h('dt', { text: item.label }), h('dd', { text: item.value }), item.hint ? h('dd', { class: 'stat-hint', text: item.hint }) : null),
+      h('div', { class: `stat${item.tone ? ` stat--${item.tone}` : ''}` }, h('dt', { text: item.label }), h('dd', { text: item.value }), item.hint ? h('dd', { class: 'stat-hint', text: item.hint }) : null, item.link ? h('dd', { class: 'stat-hint' }, h('a', { href: item.link.href, text: item.link.text })) : null),
     ),
   );
 }

@@ -9,7 +9,7 @@ import { currentMonth, label, monthLabel, RUN_STATUS_LABELS } from '../format.js
 import { form, values } from '../forms.js';
 import { monthField, monthFromAddress } from '../month-field.js';
 import { paymentStatusTable } from '../payment-status.js';
-import { hashFor } from '../routes.js';
+import { canSee, hashFor } from '../routes.js';
 import { billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
 import { badge, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 import { changesNotice } from './reconciliation.js';
@@ -35,6 +35,11 @@ export async function render(main, ctx) {
   }
 }
 
+/** The month's unfunded participants, for a role that may open their list. */
+function unfundedHref(month, ctx) {
+  return canSee(ctx.user.role, '/tidak-terdanai') ? hashFor('/tidak-terdanai', { month }) : null;
+}
+
 /**
  * A run's figures. A draft's payments are those recorded now (QA: payments after the run showed as
  * unpaid here), and what else changed since it ran is said; a final run shows what was signed.
@@ -51,7 +56,7 @@ async function fromRun(run, ctx) {
       h('a', { href: hashFor(`/rekonsiliasi/${run.id}`), text: 'Buka rincian rekonsiliasi' }),
     ),
     draft && (run.changes ?? []).length ? changesNotice(run) : null,
-    headlineStats(run),
+    headlineStats(run, { unfundedHref: unfundedHref(run.month, ctx) }),
     h('div', { class: 'grid-2' }, section('Pendanaan menurut sumber dana', fundingChart(run)), section('Tagihan BPJS', billStats(run.bill))),
     section(draft ? 'Status pembayaran per penyandang dana (saat ini)' : 'Status pembayaran per penyandang dana', paymentStatusTable(payments)),
     section('Pendanaan per komitmen', fundedTable(run)),
@@ -77,7 +82,7 @@ async function fromAllocation(month, ctx) {
   const none = !summary || (!summary.participants && !(summary.funded ?? []).some((f) => f.amount > 0));
   return [
     notice('info', `${monthLabel(month)} belum direkonsiliasi: angka di bawah berasal dari alokasi saat ini dan belum mencakup tagihan BPJS. `, h('a', { href: hashFor('/rekonsiliasi', { month }), text: 'Ke halaman rekonsiliasi' })),
-    none ? notice('warning', `Belum ada alokasi untuk ${monthLabel(month)}. Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau saat rekonsiliasi dijalankan.`) : headlineStats(summary),
+    none ? notice('warning', `Belum ada alokasi untuk ${monthLabel(month)}. Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau saat rekonsiliasi dijalankan.`) : headlineStats(summary, { unfundedHref: unfundedHref(month, ctx) }),
     none ? null : section('Pendanaan menurut sumber dana', fundingChart(summary)),
     payments ? section('Status pembayaran per penyandang dana', paymentStatusTable(payments)) : null,
   ];

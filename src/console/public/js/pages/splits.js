@@ -42,7 +42,7 @@ export function filterRefusal(err) {
  * instead of the filter vanishing and every split being listed and exported (QA). A village code written
  * without dots picks its village. → { options, value, unlisted (the value added, if it was) }.
  */
-function keepingAsked(options, asked, { ignoreDots = false } = {}) {
+export function keepingAsked(options, asked, { ignoreDots = false } = {}) {
   if (!asked) return { options, value: asked };
   const same = (a) => (ignoreDots ? a.replace(/\./g, '') === asked.replace(/\./g, '') : a === asked);
   const found = options.find((o) => o.value && same(o.value));
@@ -54,7 +54,7 @@ function keepingAsked(options, asked, { ignoreDots = false } = {}) {
  * The "(tidak ada di daftar)" option of the picker `name` goes once another value is picked: it stood only
  * for the address's value, which can then no longer be chosen again (QA: it stayed in the list).
  */
-function forgetUnlisted(formEl, name, unlisted) {
+export function forgetUnlisted(formEl, name, unlisted) {
   if (!unlisted) return;
   const select = formEl.querySelector(`select[name="${name}"]`);
   const option = [...select.options].find((o) => o.value === unlisted);
@@ -196,7 +196,8 @@ async function showTotals(container, filters, groupBy, ctx) {
       rows = await api('/api/v1/splits/summary', { query: { month: filters.month, groupBy }, signal: ctx.signal });
       title = `Total ${monthLabel(filters.month)} menurut ${GROUP_LABELS[groupBy]}`;
     }
-    renderTotals(container, rows, title, shownBy, note);
+    const unfundedHref = filters.month ? hashFor('/tidak-terdanai', { month: filters.month, villageCode: filters.villageCode }) : null;
+    renderTotals(container, rows, title, shownBy, note, unfundedHref);
   } catch (err) {
     if (err?.name === 'AbortError') return;
     // a refused filter is said beside it, once (load() shows it): no total then
@@ -204,7 +205,8 @@ async function showTotals(container, filters, groupBy, ctx) {
   }
 }
 
-function renderTotals(container, rows, title, groupBy, note) {
+/** `unfundedHref`: the list of the month's unfunded participants, linked from the *Belum didanai* row. */
+function renderTotals(container, rows, title, groupBy, note, unfundedHref) {
   const keyLabel = (r) => (r.key === 'UNFUNDED' ? 'Belum didanai' : groupBy === 'sourceType' ? label(SOURCE_TYPE_LABELS, r.key) : r.name ? `${r.name} (${r.key})` : r.key);
   const top = [...rows].sort((a, b) => b.amount - a.amount).slice(0, 12);
   const noun = GROUP_LABELS[groupBy];
@@ -221,7 +223,7 @@ function renderTotals(container, rows, title, groupBy, note) {
       rows.length ? barChart({ title: `Iuran menurut ${noun}${rows.length > top.length ? ' (12 terbesar)' : ''}`, items: top.map((r) => ({ label: keyLabel(r), value: r.amount, tone: r.key === 'UNFUNDED' ? 'unfunded' : undefined })), format: rupiah }) : null,
       dataTable({
         caption: `Total menurut ${noun}`,
-        columns: [{ label: noun[0].toUpperCase() + noun.slice(1), value: keyLabel }, ...columns.map((c) => ({ label: c.label, value: (r) => c.format(r[c.key]), numeric: true }))],
+        columns: [{ label: noun[0].toUpperCase() + noun.slice(1), render: (r) => (r.key === 'UNFUNDED' && unfundedHref ? h('a', { href: unfundedHref, text: keyLabel(r) }) : keyLabel(r)) }, ...columns.map((c) => ({ label: c.label, value: (r) => c.format(r[c.key]), numeric: true }))],
         rows: tableRows,
         empty: 'Tidak ada alokasi yang cocok.',
         footer: tableRows.length ? h('tr', {}, h('th', { scope: 'row', text: 'Total' }), columns.map((c, i) => h('td', { class: 'num', text: c.sumless ? '' : c.format(sums[i]) }))) : null,
