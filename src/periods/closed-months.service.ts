@@ -26,9 +26,10 @@ export class ClosedMonths {
   }
 
   /** Throws MONTH_CLOSED (409, Indonesian message) naming the first closed month among `months`. */
-  async assertOpen(months: string[], manager?: EntityManager): Promise<void> {
+  /** MONTH_CLOSED naming the first finalized month among `months`; `advice` (CommonException.monthClosed) says what to do instead. */
+  async assertOpen(months: string[], manager?: EntityManager, advice?: string): Promise<void> {
     const [first] = await this.closed(months, manager);
-    if (first) throw CommonException.monthClosed(first);
+    if (first) throw CommonException.monthClosed(first, advice);
   }
 
   /**
@@ -37,7 +38,7 @@ export class ClosedMonths {
    * frozen-allocations.sql.ts). A change then applies to the other months only; MONTH_CLOSED when
    * there is none: a change that could only touch finalized or frozen months is a mistake.
    */
-  async assertSomeOpen(months: string[], manager?: EntityManager): Promise<{ closed: string[]; frozen: string[] }> {
+  async assertSomeOpen(months: string[], manager?: EntityManager, advice?: string): Promise<{ closed: string[]; frozen: string[] }> {
     const m = manager ?? this.dataSource.manager;
     const rows: { month: string; closed: boolean }[] = await m.query(
       `SELECT k AS month, EXISTS (SELECT 1 FROM closed_month c WHERE c.month = k) AS closed
@@ -48,7 +49,7 @@ export class ClosedMonths {
     const frozen = rows.filter((r) => !r.closed).map((r) => r.month);
     if (rows.length === new Set(months).size) {
       const [{ month: by }] = await m.query('SELECT min(month) AS month FROM closed_month WHERE month >= $1 AND left(month, 4) = left($1, 4)', [rows.at(-1)!.month]);
-      throw closed.length === rows.length ? CommonException.monthClosed(closed[0]) : CommonException.monthsFrozen(rows.map((r) => r.month), by, closed);
+      throw closed.length === rows.length ? CommonException.monthClosed(closed[0], advice) : CommonException.monthsFrozen(rows.map((r) => r.month), by, closed);
     }
     return { closed, frozen };
   }

@@ -97,7 +97,7 @@ describeInBrowser('console: the auditor lists the month\'s unfunded participants
     await context.close();
   }, BROWSER_TIMEOUT);
 
-  it('opens from the Dasbor\'s unfunded figure and from Alokasi\'s "Belum didanai" row', async () => {
+  it('opens from the Dasbor\'s unfunded figure, from Alokasi\'s "Belum didanai" row, and from a village\'s totals', async () => {
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.KEUANGAN), `#/dasbor?month=${MONTH}`);
@@ -107,6 +107,12 @@ describeInBrowser('console: the auditor lists the month\'s unfunded participants
     await page.goto(`${base}/console/#/alokasi?month=${MONTH}`);
     await page.getByRole('table', { name: /^Total menurut/ }).getByRole('link', { name: 'Belum didanai' }).click();
     await page.getByRole('table', { name: 'Peserta tidak terdanai November 2026: 5 peserta' }).waitFor();
+
+    // a village's totals have no Belum didanai row: a link below them opens that village's list (QA)
+    await page.goto(`${base}/console/#/alokasi?month=${MONTH}&villageCode=${KERKAP}`);
+    await page.getByRole('link', { name: 'Lihat peserta tidak terdanai di desa ini' }).click();
+    await page.waitForURL(/#\/tidak-terdanai\?month=2026-11&villageCode=/);
+    await page.getByRole('table', { name: /^Peserta tidak terdanai November 2026 di .*17\.03\.06\.2001.*: 3 peserta$/ }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

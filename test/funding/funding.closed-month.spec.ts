@@ -65,6 +65,14 @@ describe('§9: a closed month is never allocated again; pledges touching it appl
   it('refuses a pledge whose months are all closed, naming the month', async () => {
     const res = await keuangan.post('/api/v1/pledges').send({ ...apbd, code: 'APBD-JAN', toMonth: 1 }).expect(409);
     expect(res.body).toMatchObject({ code: 'MONTH_CLOSED', message: expect.stringContaining('Januari 2026') });
+    // told what a pledge can do, not to record a payment adjustment (QA)
+    expect(res.body.message).toContain('Komitmen hanya berlaku untuk bulan yang masih terbuka');
+  });
+
+  it('refuses a tariff row that prices a closed month, saying to start it in the first open month (QA: told to record a payment adjustment)', async () => {
+    const admin = await t.as(Role.ADMIN);
+    const res = await admin.post('/api/v1/tariffs').send({ component: 'BANTUAN_PUSAT', payer: 'CENTRAL', amount: 4500, validFrom: '2026-01-01', legalBasis: 'uji' }).expect(409);
+    expect(res.body.message).toBe('Bulan Januari 2026 sudah difinalisasi dan tidak dapat diubah. Tarif bulan yang sudah difinalisasi tidak berubah lagi: mulailah baris tarif ini pada bulan pertama yang masih terbuka.');
   });
 });
 

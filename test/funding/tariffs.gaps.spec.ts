@@ -85,7 +85,7 @@ describe('§3 tariff rows with an end, through the API (QA: a bounded IURAN row 
     const ended = await admin.post('/api/v1/tariffs').send({ ...bantuan, component: 'TAMBAHAN', amount: 600, validFrom: '2026-01-01', validTo: '2026-09-30' }).expect(201);
     expect(ended.body.warnings.map((w: { code: string }) => w.code)).toEqual(['COMPONENT_LAPSES']);
     expect(ended.body.warnings.map((w: { message: string }) => w.message)).toEqual([
-      'Tidak ada tarif TAMBAHAN dari 1 Oktober 2026 s.d. 31 Desember 2026: iuran bulan-bulan itu tidak memuat komponen ini. Bila komponen ini tetap berlaku, tambahkan baris tarifnya mulai 1 Oktober 2026.',
+      'Tidak ada tarif TAMBAHAN dari 1 Oktober 2026 s.d. 31 Desember 2026: iuran Oktober–Desember 2026 tidak memuat komponen ini. Bila komponen ini tetap berlaku, tambahkan baris tarifnya mulai 1 Oktober 2026.',
     ]);
     expect(ended.body.resumed).toBeNull();
   });

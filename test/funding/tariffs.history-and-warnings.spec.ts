@@ -48,6 +48,15 @@ describe('§3 tariff rows: their audit trail, unchanged and blank rows, and the 
     expect(renewed.body).toMatchObject({ amount: 35000, validFrom: '2027-01-01', legalBasis: 'Perpres 1/2027 (uji)', warnings: [] });
   });
 
+  it('a legal basis written with other spaces or case is the same legal basis (QA: " Perpres  64/2020 " was stored)', async () => {
+    const open = await openRow('IURAN');
+    const res = await admin
+      .post('/api/v1/tariffs')
+      .send({ component: 'IURAN', payer: 'LOCAL', amount: open.amount, validFrom: '2027-06-01', legalBasis: `  ${open.legalBasis.toUpperCase().replace(/ /g, '   ')} ` })
+      .expect(400);
+    expect(res.body.code).toBe('TARIFF_UNCHANGED');
+  });
+
   it('names the row an overlap is with, in the words users write dates in', async () => {
     const open = await openRow('IURAN');
     const res = await admin.post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2027-01-01', validTo: '2027-03-31', legalBasis: 'uji' }).expect(400);
@@ -65,7 +74,7 @@ describe('§3 tariff rows: their audit trail, unchanged and blank rows, and the 
     expect(res.body.warnings.map((w: { message: string }) => w.message)).toEqual([
       'Berlaku mulai 15 Juli 2026, tetapi iuran sebulan dihitung dengan tarif yang berlaku pada tanggal 1: baris ini pertama kali dipakai untuk iuran Agustus 2026.',
       'Tarif BANTUAN_DAERAH ini mengubah iuran bulan yang sudah direkonsiliasi (September 2026): jalankan ulang rekonsiliasinya agar temuannya memakai iuran yang baru.',
-      'Pembayaran yang sudah dicatat untuk Oktober 2026 kini dibandingkan dengan iuran yang baru: periksa kembali status pembayaran bulan-bulan itu.',
+      'Pembayaran yang sudah dicatat untuk Oktober 2026 kini dibandingkan dengan iuran yang baru: periksa kembali status pembayaran bulan itu.',
     ]);
     const resumed = res.body.resumed as Tariff;
     expect(resumed).toMatchObject({ component: 'BANTUAN_DAERAH', amount: open.amount, validFrom: '2026-11-01', validTo: null });
@@ -80,6 +89,26 @@ describe('§3 tariff rows: their audit trail, unchanged and blank rows, and the 
     expect(resume).toMatchObject({ action: 'tariff.resume', actor: 'uji-admin' });
     expect(summary(resume)).toEqual({ resumes: open.id, after: res.body.id });
     expect((await events(res.body.id)).map((e: { action: string }) => e.action)).toEqual(['tariff.add']);
+  });
+
+  it('a row that keeps the amount under a new legal basis re-prices nothing: no warning of reconciled or paid months (QA)', async () => {
+    const component = { component: 'TAMBAHAN_UJI', payer: 'LOCAL', amount: 1000 };
+    const added = await admin.post('/api/v1/tariffs').send({ ...component, validFrom: '2026-08-01', legalBasis: 'Perbup lama (uji)' }).expect(201);
+    expect(added.body.warnings.map((w: { code: string }) => w.code)).toEqual(['RECONCILED_MONTHS_REPRICED', 'PAID_MONTHS_REPRICED']); // a new component re-prices
+    const renamed = await admin.post('/api/v1/tariffs').send({ ...component, validFrom: '2026-09-01', legalBasis: 'Perbup baru (uji)' }).expect(201);
+    expect(renamed.body.warnings).toEqual([]);
+  });
+
+  it('an interlude ending mid-month says the month it still prices, and when the old tariff is used again (QA: May unsaid)', async () => {
+    const res = await admin.post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2027-03-01', validTo: '2027-05-15', legalBasis: 'Perpres 1/2027 (uji)' }).expect(201);
+    expect(res.body.resumed).toMatchObject({ validFrom: '2027-05-16', amount: 35000 });
+    expect(res.body.warnings).toEqual([
+      {
+        code: 'RESUMED_FROM_MONTH',
+        message:
+          'Tarif IURAN Rp35.000 berlaku lagi mulai 16 Mei 2027, tetapi iuran sebulan dihitung dengan tarif yang berlaku pada tanggal 1: iuran Mei 2027 memakai Rp36.000 baris ini, dan Rp35.000 dipakai lagi mulai iuran Juni 2027.',
+      },
+    ]);
   });
 
   it('a CENTRAL row re-prices no obligation: no warning of reconciled or paid months', async () => {

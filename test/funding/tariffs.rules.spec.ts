@@ -86,6 +86,8 @@ describe('§3 a new tariff row, step by step (tariff-rules.ts)', () => {
       'Tarif IURAN ini mengubah iuran bulan yang sudah direkonsiliasi (Agustus–September 2026, November 2026): jalankan ulang rekonsiliasinya agar temuannya memakai iuran yang baru.',
     ]);
     expect(repricedWarnings('IURAN', [], [])).toEqual([]);
+    expect(repricedWarnings('IURAN', [], ['2026-12'])[0].message).toMatch(/periksa kembali status pembayaran bulan itu\.$/);
+    expect(repricedWarnings('IURAN', [], ['2026-11', '2026-12'])[0].message).toMatch(/bulan-bulan itu\.$/);
   });
 
   it('says a list of months as runs (monthsSaid)', () => {

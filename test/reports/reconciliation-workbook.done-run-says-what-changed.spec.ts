@@ -57,9 +57,28 @@ describe('reconciliation workbook of a DONE run whose month changed', () => {
       expect(labels(beritaAcara).indexOf(DRAFT)).toBeLessThan(labels(beritaAcara).indexOf('Jumlah peserta'));
       // Pembayaran's status is the run's, its list now: said under the list (QA: the two totals differed, unsaid)
       const note = labels(wb.getWorksheet('Pembayaran')!).filter((l) => l.startsWith('DRAF: '));
-      expect(note).toEqual([expect.stringMatching(new RegExp(`^DRAF: status di atas dihitung saat rekonsiliasi versi ${run.version} dijalankan \\(dibayar Rp0\\), sedangkan rincian ini memuat pembayaran yang tercatat saat diunduh \\(Rp1\\.000\\)`))]);
+      expect(note).toEqual([
+        `DRAF: status di atas dihitung saat rekonsiliasi versi ${run.version} dijalankan, sedangkan rincian ini memuat pembayaran yang tercatat saat diunduh (dibayar Rp0 saat itu, Rp1.000 saat diunduh). Jalankan ulang rekonsiliasi agar keduanya sama sebelum ditandatangani.`,
+      ]);
     } finally {
       await (await keuangan()).delete(`/api/v1/payments/${recorded.id}`).expect(200);
+    }
+  });
+
+  it('a payment replaced by another of the same amount: Pembayaran says the entries changed, not two equal sums (QA)', async () => {
+    const finance = await keuangan();
+    const payment = { pledgeCode: 'APBD-2026', month: MONTH, amount: 1000, paidAt: '2026-09-08' };
+    const first = (await finance.post('/api/v1/payments').send({ ...payment, reference: 'SP2D 601' }).expect(201)).body;
+    const run = await start();
+    await finance.delete(`/api/v1/payments/${first.id}`).expect(200);
+    const second = (await finance.post('/api/v1/payments').send({ ...payment, reference: 'SP2D 602' }).expect(201)).body;
+    try {
+      const note = labels((await workbook(run.id)).getWorksheet('Pembayaran')!).filter((l) => l.startsWith('DRAF: '));
+      expect(note).toEqual([
+        `DRAF: status di atas dihitung saat rekonsiliasi versi ${run.version} dijalankan, sedangkan rincian ini memuat pembayaran yang tercatat saat diunduh; jumlahnya tetap Rp1.000, tetapi ada pembayaran yang dihapus atau dicatat sesudah rekonsiliasi. Jalankan ulang rekonsiliasi agar keduanya sama sebelum ditandatangani.`,
+      ]);
+    } finally {
+      await finance.delete(`/api/v1/payments/${second.id}`).expect(200);
     }
   });
 
@@ -85,6 +104,18 @@ describe('reconciliation workbook of a DONE run whose month changed', () => {
     const ran = ringkasan.getRow(rows.indexOf('Jumlah peserta dan iuran bulan ini') + 1);
     expect(Number(current.getCell(2).value)).toBe(Number(ran.getCell(2).value) + 1);
     expect(Number(current.getCell(3).value)).toBeGreaterThan(Number(ran.getCell(3).value));
+  });
+
+  it('Per Sumber Dana shows the terms the run\'s figures were allocated under, after the month was allocated again (QA: 60% beside amounts at 50%)', async () => {
+    const run = await start();
+    const ran = (await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}`).expect(200)).body.inputs.pledges['APBD-2026'];
+    await (await keuangan()).patch('/api/v1/pledges/APBD-2026').send({ sharePercent: 50, reason: 'uji bagian' }).expect(200);
+    await (await t.as(Role.AUDITOR)).get(`/api/v1/allocations/${MONTH}`).expect(200); // allocated again by reading it
+    const ws = (await workbook(run.id)).getWorksheet('Per Sumber Dana')!;
+    const row = (ws.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1)).find((r) => r[0] === 'APBD-2026')!;
+    expect(row[6]).toBe(100); // Bagian (%) of the revision the run's figures came from, not 50
+    expect(String(row[10])).toMatch(new RegExp(`^Revisi ${ran.revisionTo}\\b`));
+    expect(String(row[10])).not.toContain('pagu di lembar ini');
   });
 
   it('a FINAL run says nothing: its month is closed; an earlier version of the same data is a draft naming the final one (QA)', async () => {

@@ -8,7 +8,7 @@
  * - Another LOCAL component may lapse (not charged in those months), and the admin is told so.
  * Only a gap holding the 1st of some month matters: a month is priced by the rows valid on its 1st.
  */
-import { addDays, addMonths, dayName, monthName } from '../../common/month.js';
+import { addDays, addMonths, dayName, monthName, monthsBetween, monthsSaid } from '../../common/month.js';
 
 /** The component every obligation includes. */
 export const PREMIUM_COMPONENT = 'IURAN';
@@ -48,9 +48,15 @@ export function tariffGaps(rows: readonly TariffSpan[]): TariffGap[] {
 
 const spanOf = (gap: TariffGap) => (gap.to ? `dari ${dayName(gap.from)} s.d. ${dayName(gap.to)}` : `sejak ${dayName(gap.from)}`);
 
-/** A lapse of a component other than IURAN, said to the admin who caused it (the tariff's `warnings`). */
+/**
+ * A lapse of a component other than IURAN, said to the admin who caused it (the tariff's `warnings`),
+ * naming the months it leaves out: those whose 1st the gap holds (QA: a gap of 1–14 February was
+ * said as "bulan-bulan itu").
+ */
 export function lapseWarning(component: string, gap: TariffGap): string {
-  return `Tidak ada tarif ${component} ${spanOf(gap)}: iuran bulan-bulan itu tidak memuat komponen ini. Bila komponen ini tetap berlaku, tambahkan baris tarifnya mulai ${dayName(gap.from)}.`;
+  const first = firstPricedMonth(gap.from);
+  const months = gap.to ? monthsSaid(monthsBetween(first, gap.to.slice(0, 7))) : `mulai ${monthName(first)}`;
+  return `Tidak ada tarif ${component} ${spanOf(gap)}: iuran ${months} tidak memuat komponen ini. Bila komponen ini tetap berlaku, tambahkan baris tarifnya mulai ${dayName(gap.from)}.`;
 }
 
 /**

@@ -112,12 +112,17 @@ export function clashProblem(stored: readonly StoredTariff[], closed: StoredTari
  * for the same amount is a change, and is stored.
  */
 export function unchangedProblem(closed: (StoredTariff & { amount: number; legalBasis: string | null }) | undefined, row: NewTariff & { legalBasis: string }): TariffProblem | null {
-  if (!closed || closed.amount !== row.amount || closed.payer !== row.payer || (closed.legalBasis ?? '').trim() !== row.legalBasis.trim()) return null;
+  if (!closed || closed.amount !== row.amount || closed.payer !== row.payer || legalBasisKey(closed.legalBasis ?? '') !== legalBasisKey(row.legalBasis)) return null;
   return {
     message: `Tarif ${row.component} sudah ${rupiah(row.amount)} dengan dasar hukum yang sama sejak ${dayName(closed.validFrom)} (#${closed.id}, tanpa batas akhir): baris ini tidak mengubah apa pun, jadi tidak disimpan.`,
     field: 'amount',
     tariffId: closed.id,
   };
+}
+
+/** A legal basis as compared: without case, and spaces in it as one (QA: " Perpres  64/2020 " repeated the open row). */
+function legalBasisKey(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /**
@@ -134,6 +139,7 @@ export function firstMonthWarning(row: NewTariff): string | null {
  * finalized months are refused) and months with payments recorded, whose obligations change with it.
  */
 export function repricedWarnings(component: string, reconciled: readonly string[], paid: readonly string[]): TariffWarning[] {
+  const those = paid.length === 1 ? 'bulan itu' : 'bulan-bulan itu';
   return [
     ...(reconciled.length
       ? [
@@ -147,7 +153,7 @@ export function repricedWarnings(component: string, reconciled: readonly string[
       ? [
           {
             code: 'PAID_MONTHS_REPRICED' as const,
-            message: `Pembayaran yang sudah dicatat untuk ${monthsSaid(paid)} kini dibandingkan dengan iuran yang baru: periksa kembali status pembayaran bulan-bulan itu.`,
+            message: `Pembayaran yang sudah dicatat untuk ${monthsSaid(paid)} kini dibandingkan dengan iuran yang baru: periksa kembali status pembayaran ${those}.`,
           },
         ]
       : []),
@@ -173,8 +179,22 @@ export function premiumGapProblem(row: NewTariff, gaps: readonly TariffGap[]): T
  * charged, a LOCAL component left without a row, the reconciled or paid months a LOCAL row re-prices.
  */
 export interface TariffWarning {
-  code: 'FIRST_PRICED_MONTH' | 'NOT_CHARGED' | 'COMPONENT_LAPSES' | 'RECONCILED_MONTHS_REPRICED' | 'PAID_MONTHS_REPRICED';
+  code: 'FIRST_PRICED_MONTH' | 'RESUMED_FROM_MONTH' | 'NOT_CHARGED' | 'COMPONENT_LAPSES' | 'RECONCILED_MONTHS_REPRICED' | 'PAID_MONTHS_REPRICED';
   message: string;
+}
+
+/**
+ * An interlude that ends after the 1st of a month: the open row's tariff resumes the day after, but
+ * a month is priced on its 1st, so that month still takes the interlude's (QA: Rp36.000 to 15 May
+ * priced all of May, unsaid). Null when it ends on a month's last day or resumes nothing.
+ */
+export function resumedWarning(row: NewTariff, resumesOn: string | null, resumedAmount: number): string | null {
+  if (!resumesOn || resumesOn.endsWith('-01')) return null;
+  const month = row.validTo!.slice(0, 7);
+  return (
+    `Tarif ${row.component} ${rupiah(resumedAmount)} berlaku lagi mulai ${dayName(resumesOn)}, tetapi iuran sebulan dihitung dengan tarif yang berlaku pada tanggal 1: ` +
+    `iuran ${monthName(month)} memakai ${rupiah(row.amount)} baris ini, dan ${rupiah(resumedAmount)} dipakai lagi mulai iuran ${monthName(firstPricedMonth(resumesOn))}.`
+  );
 }
 
 /**

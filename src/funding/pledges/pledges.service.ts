@@ -20,6 +20,9 @@ import { monthName, monthOf } from '../../common/month.js';
 import { butCame } from '../../common/value-kind.js';
 
 /** Pledges of DOMAIN §5: created once, then only revised (every revision kept with who/when/why). */
+/** What a pledge whose months are all finalized is told to do (a payment adjustment cannot stand for a pledge). */
+const PLEDGE_OF_OPEN_MONTHS = 'Komitmen hanya berlaku untuk bulan yang masih terbuka: atur bulan awal dan akhirnya agar mencakup bulan yang belum difinalisasi.';
+
 @Injectable()
 export class PledgesService {
   constructor(
@@ -44,7 +47,7 @@ export class PledgesService {
     const work = async (m: EntityManager) => {
       await m.query(TAKE_ALLOCATION_LOCK);
       if (await m.findOneBy(Pledge, { code: data.code })) throw FundingException.pledgeExists(data.code);
-      const { closed, frozen } = await this.closedMonths.assertSomeOpen(monthsOf(data), m);
+      const { closed, frozen } = await this.closedMonths.assertSomeOpen(monthsOf(data), m, PLEDGE_OF_OPEN_MONTHS);
       const now = this.clock.now();
       await m.insert(Pledge, { ...toColumns(data), revision: 1, createdBy: actor, createdAt: now, updatedAt: now });
       await recordRevision(m, data, 1, 'Komitmen dibuat', actor, now);
@@ -76,7 +79,7 @@ export class PledgesService {
       const after = checked.pledge;
       if (isDeepStrictEqual(before, after)) throw FundingException.pledgeUnchanged(code, current.revision);
       if (after.budget !== null) await assertBudgetCoversFrozenMonths(m, code, after.budget);
-      const { closed, frozen } = await this.closedMonths.assertSomeOpen([...new Set([...monthsOf(before), ...monthsOf(after)])], m);
+      const { closed, frozen } = await this.closedMonths.assertSomeOpen([...new Set([...monthsOf(before), ...monthsOf(after)])], m, PLEDGE_OF_OPEN_MONTHS);
       const revision = current.revision + 1;
       const now = this.clock.now();
       await m.update(Pledge, { code }, { ...toColumns(after), revision, updatedAt: now });

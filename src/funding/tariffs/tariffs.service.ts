@@ -16,6 +16,7 @@ import {
   premiumGapProblem,
   pricesMonth,
   repricedWarnings,
+  resumedWarning,
   rowClosedBy,
   type TariffProblem,
   type TariffWarning,
@@ -50,6 +51,9 @@ const MARK_STALE_FROM_DAY = `
   UPDATE allocation_month a SET status = 'STALE'
    WHERE (a.month || '-01')::date >= $1::date AND a.status = 'CURRENT'
      AND ${ALLOCATION_NOT_FROZEN}`;
+
+/** What a tariff row refused for a finalized month is told to do (QA: it was told to record a payment adjustment). */
+const TARIFF_OF_OPEN_MONTHS = 'Tarif bulan yang sudah difinalisasi tidak berubah lagi: mulailah baris tarif ini pada bulan pertama yang masih terbuka.';
 
 /**
  * Months from $1 (through $2 when not null) that were reconciled (a run not finalized; finalized
@@ -109,16 +113,16 @@ export class TariffsService {
       return {
         ...(await viewOf(m, id)),
         resumed: resumed === null ? null : await viewOf(m, resumed),
-        warnings: [...tariffWarnings(row, gaps, charged), ...(await this.repriced(m, row))],
+        warnings: [...tariffWarnings(row, gaps, charged), ...resumedWarnings(row, closed), ...(await this.repriced(m, row, closed))],
       };
     });
   }
 
   /** No month the row prices is finalized, and (like a pledge, §9) it prices some open month: else it would be stored and never used. */
   private async assertChangesOpenMonths(m: EntityManager, row: NewRow): Promise<void> {
-    await this.closedMonths.assertOpen((await this.closedMonths.closed(undefined, m)).filter((month) => pricesMonth(row, month)), m);
+    await this.closedMonths.assertOpen((await this.closedMonths.closed(undefined, m)).filter((month) => pricesMonth(row, month)), m, TARIFF_OF_OPEN_MONTHS);
     const months = monthsApplied(row.validFrom, row.validTo);
-    if (months) await this.closedMonths.assertSomeOpen(months, m);
+    if (months) await this.closedMonths.assertSomeOpen(months, m, TARIFF_OF_OPEN_MONTHS);
   }
 
   /**
@@ -153,9 +157,13 @@ export class TariffsService {
     }
   }
 
-  /** Warnings of the months already reconciled or paid that a LOCAL row re-prices (repricedWarnings). */
-  private async repriced(m: EntityManager, row: NewRow): Promise<TariffWarning[]> {
-    if (row.payer !== 'LOCAL') return [];
+  /**
+   * Warnings of the months already reconciled or paid that a LOCAL row re-prices (repricedWarnings);
+   * none for a row that keeps the amount of the open row it follows (a new legal basis: QA was told
+   * December's payments were now compared with a new premium that was the same).
+   */
+  private async repriced(m: EntityManager, row: NewRow, closed: Tariff | undefined): Promise<TariffWarning[]> {
+    if (row.payer !== 'LOCAL' || (closed && Number(closed.amount) === row.amount)) return [];
     const [acted]: { reconciled: string[]; paid: string[] }[] = await m.query(ACTED_ON_MONTHS, [firstPricedMonth(row.validFrom), row.validTo?.slice(0, 7) ?? null]);
     return repricedWarnings(row.component, acted.reconciled, acted.paid);
   }
@@ -166,6 +174,12 @@ export class TariffsService {
     refuse(premiumGapProblem(row, gaps));
     return gaps;
   }
+}
+
+/** RESUMED_FROM_MONTH when an interlude ends after a month's 1st (resumedWarning). */
+function resumedWarnings(row: NewRow, closed: Tariff | undefined): TariffWarning[] {
+  const message = closed ? resumedWarning(row, interludeResumesOn(closed, row), Number(closed.amount)) : null;
+  return message ? [{ code: 'RESUMED_FROM_MONTH', message }] : [];
 }
 
 async function viewOf(m: EntityManager, id: number): Promise<TariffView> {

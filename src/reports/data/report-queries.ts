@@ -167,6 +167,11 @@ export class ReportQueries {
     return (await this.query(SQL.PLEDGES_OF_YEAR_AS_ALLOCATED, [year, month])).map(toPledge);
   }
 
+  /** The year's pledges at the given revisions (code → revision), the others as they stand. */
+  async pledgesAtRevisions(year: number, revisions: Record<string, number>): Promise<PledgeRow[]> {
+    return (await this.query(SQL.PLEDGES_OF_YEAR_AT_REVISIONS, [year, JSON.stringify(revisions)])).map(toPledge);
+  }
+
   async pledge(code: string): Promise<PledgeRow | null> {
     const [row] = await this.query(SQL.PLEDGE, [code]);
     return row ? toPledge(row) : null;

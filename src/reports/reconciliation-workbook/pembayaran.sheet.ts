@@ -48,11 +48,16 @@ export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promi
   if (ctx.changes.includes(PAYMENTS_CHANGED)) {
     // the status above is the run's, the list the month's as it is now (QA: Rp97.298.400 above, Rp112.418.300 below, unsaid)
     const paid = ctx.summary.payments.reduce((a, p) => a + p.paid, 0);
+    // with equal totals the entries changed (one removed, another recorded for as much): said so, not two equal sums (QA)
+    const totals =
+      paid === total
+        ? `; jumlahnya tetap ${rupiah(total)}, tetapi ada pembayaran yang dihapus atau dicatat sesudah rekonsiliasi`
+        : ` (dibayar ${rupiah(paid)} saat itu, ${rupiah(total)} saat diunduh)`;
     t.blankRow();
     t.writeStyledRow(
       [
-        `DRAF: status di atas dihitung saat rekonsiliasi versi ${ctx.run.version} dijalankan (dibayar ${rupiah(paid)}), sedangkan rincian ini memuat pembayaran yang tercatat saat diunduh (${rupiah(total)}): ` +
-          'pembayaran bulan ini berubah sesudah rekonsiliasi. Jalankan ulang rekonsiliasi agar keduanya sama sebelum ditandatangani.',
+        `DRAF: status di atas dihitung saat rekonsiliasi versi ${ctx.run.version} dijalankan, sedangkan rincian ini memuat pembayaran yang tercatat saat diunduh${totals}. ` +
+          'Jalankan ulang rekonsiliasi agar keduanya sama sebelum ditandatangani.',
       ],
       WARNING_STYLE,
     );

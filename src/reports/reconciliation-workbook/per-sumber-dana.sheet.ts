@@ -1,7 +1,7 @@
 /**
- * Per Sumber Dana: the month's funding by pledge (the run's `funded`) in allocation order, each with
- * the terms of the pledge revision the month was allocated under (`allocatedPledges`), then
- * unfunded and the obligation.
+ * Per Sumber Dana: the run's funding by pledge (its `funded`) in allocation order, each with the
+ * terms and the revision those figures were allocated under (`allocatedPledges`, `runRevisions`),
+ * then unfunded and the obligation.
  */
 import { LABEL_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import type { RevisionRange } from '../data/report-queries.js';
@@ -45,7 +45,7 @@ export function writePerSumberDana(ctx: ReconciliationWorkbookContext, monthRevi
       p?.quota,
       f.participants,
       f.amount,
-      monthRevisionText(ctx.revisions, f.pledgeCode, monthRevisions.get(f.pledgeCode), p?.revision),
+      monthRevisionText(ctx.revisions, f.pledgeCode, ctx.runRevisions.get(f.pledgeCode) ?? monthRevisions.get(f.pledgeCode), p?.revision),
       p?.legalBasis,
       p?.warnings.join(' ') || null,
     ]);

@@ -2,7 +2,7 @@
 import type { VillageView } from '../../regions/regions.service.js';
 import type { MonthTariff } from '../data/apbd-accounts.js';
 import { funderLabel } from '../format/labels.js';
-import type { PledgeRevisions, ReportQueries, PledgeRow } from '../data/report-queries.js';
+import type { PledgeRevisions, ReportQueries, PledgeRow, RevisionRange } from '../data/report-queries.js';
 import type { ReconciliationSummary, RunRow } from '../data/reconciliation-summary.js';
 import type { WorkbookOutput } from '../workbook/workbook-output.js';
 
@@ -19,13 +19,16 @@ export interface ReconciliationWorkbookContext {
   pledges: PledgeRow[];
   pledgeByCode: Map<string, PledgeRow>;
   /**
-   * The year's pledges in the month's allocation order, each at the revision the month's allocation
-   * used (ReportQueries.pledgesAsAllocated): the terms that produced its splits, which Per Sumber
-   * Dana shows. For a run not finalized, the same rows as `pledges`; for a finalized one, `pledges`
-   * are as they stood when it was finalized (their pagu), which may be a later revision (QA: a frozen
-   * June finalized after a revision showed quota 1000 beside 1200 participants allocated under 1200).
+   * The year's pledges in allocation order, each at the revision the run's figures were allocated
+   * under (its inputs' `pledges`; for a run stored without them, the month's allocation): the terms
+   * that produced them, which Per Sumber Dana shows beside them. `pledges` may be other revisions: as
+   * they stood when a run was finalized (QA: a frozen June finalized after a revision showed quota
+   * 1000 beside 1200 participants allocated under 1200), or, for a DONE run, the month's allocation
+   * redone since (QA: 60% beside amounts computed at 50%).
    */
   allocatedPledges: PledgeRow[];
+  /** Per pledge, the revisions the run's splits carried (its inputs); empty for a run stored without them. */
+  runRevisions: ReadonlyMap<string, RevisionRange>;
   /** The recorded revisions (who/when/why) of those pledges, cited beside the revision each month was allocated under. */
   revisions: PledgeRevisions;
   /** Tariff of each month from January to the run's month. */

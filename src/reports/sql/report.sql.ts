@@ -61,6 +61,19 @@ export const PLEDGES_OF_YEAR_AS_ALLOCATED = `
   WHERE p.fiscal_year = $1
   ORDER BY t.priority, t.code COLLATE "C"`;
 
+/**
+ * Pledges of fiscal year $1 in allocation order, each at the revision $2 names (jsonb code → revision:
+ * the revisions a run's figures were allocated under, RunInputs.pledges), any other as it stands. $1
+ * year, $2 jsonb.
+ */
+export const PLEDGES_OF_YEAR_AT_REVISIONS = `
+  SELECT t.code, t.source_type, t.fund, t.funder, t.fiscal_year, t.from_month, t.to_month, t.scope, t.village_codes,
+         t.share_percent, t.quota, t.budget, t.priority, t.legal_basis, t.revision
+  FROM pledge p
+  JOIN pledge_terms t ON t.code = p.code AND t.revision = coalesce(($2::jsonb->>p.code)::int, p.revision)
+  WHERE p.fiscal_year = $1
+  ORDER BY t.priority, t.code COLLATE "C"`;
+
 /** One pledge by code. $1 code. */
 export const PLEDGE = `
   SELECT code, source_type, fund, funder, fiscal_year, from_month, to_month, scope, village_codes,

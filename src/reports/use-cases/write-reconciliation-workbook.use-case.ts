@@ -55,6 +55,9 @@ export class WriteReconciliationWorkbook {
     const asOf = run.status === 'FINAL' ? run.finalized_at : null;
     const allocated = await this.queries.pledgesAsAllocated(fiscalYear, month);
     const pledges = asOf ? await this.queries.pledgesOfYear(fiscalYear, asOf) : allocated;
+    // the run's figures were allocated under the revisions its inputs name; the month may have been re-allocated since (a DONE run)
+    const ranUnder = run.inputs?.pledges ? Object.fromEntries(Object.entries(run.inputs.pledges).map(([code, p]) => [code, p.revisionTo])) : null;
+    const runPledges = ranUnder ? await this.queries.pledgesAtRevisions(fiscalYear, ranUnder) : allocated;
     const summary = normalizeSummary(run);
     const revisions = await this.queries.pledgeRevisions([...new Set([...pledges.map((p) => p.code), ...summary.funded.map((f) => f.pledgeCode)])]);
     const tariffs = await this.queries.tariffByMonth(monthsBetween(`${fiscalYear}-01`, month));
@@ -69,7 +72,8 @@ export class WriteReconciliationWorkbook {
       asOf,
       pledges,
       pledgeByCode: new Map(pledges.map((p) => [p.code, p])),
-      allocatedPledges: allocated,
+      allocatedPledges: runPledges,
+      runRevisions: new Map(Object.entries(run.inputs?.pledges ?? {}).map(([code, p]) => [code, { min: p.revisionFrom, max: p.revisionTo }])),
       revisions,
       tariffs,
       villages,

@@ -196,8 +196,10 @@ async function showTotals(container, filters, groupBy, ctx) {
       rows = await api('/api/v1/splits/summary', { query: { month: filters.month, groupBy }, signal: ctx.signal });
       title = `Total ${monthLabel(filters.month)} menurut ${GROUP_LABELS[groupBy]}`;
     }
-    const unfundedHref = filters.month ? hashFor('/tidak-terdanai', { month: filters.month, villageCode: filters.villageCode }) : null;
-    renderTotals(container, rows, title, shownBy, note, unfundedHref);
+    const unfunded = filters.month
+      ? { href: hashFor('/tidak-terdanai', { month: filters.month, villageCode: filters.villageCode }), text: `Lihat peserta tidak terdanai ${filters.villageCode ? 'di desa ini' : 'bulan ini'}` }
+      : null;
+    renderTotals(container, rows, title, shownBy, note, unfunded);
   } catch (err) {
     if (err?.name === 'AbortError') return;
     // a refused filter is said beside it, once (load() shows it): no total then
@@ -205,8 +207,12 @@ async function showTotals(container, filters, groupBy, ctx) {
   }
 }
 
-/** `unfundedHref`: the list of the month's unfunded participants, linked from the *Belum didanai* row. */
-function renderTotals(container, rows, title, groupBy, note, unfundedHref) {
+/**
+ * `unfunded`: the list of the month's unfunded participants (of the village filtered on), linked from
+ * the *Belum didanai* row, or below the table when it has none (totals of a filter, or by village:
+ * QA found no way there from a village's totals).
+ */
+function renderTotals(container, rows, title, groupBy, note, unfunded) {
   const keyLabel = (r) => (r.key === 'UNFUNDED' ? 'Belum didanai' : groupBy === 'sourceType' ? label(SOURCE_TYPE_LABELS, r.key) : r.name ? `${r.name} (${r.key})` : r.key);
   const top = [...rows].sort((a, b) => b.amount - a.amount).slice(0, 12);
   const noun = GROUP_LABELS[groupBy];
@@ -223,12 +229,13 @@ function renderTotals(container, rows, title, groupBy, note, unfundedHref) {
       rows.length ? barChart({ title: `Iuran menurut ${noun}${rows.length > top.length ? ' (12 terbesar)' : ''}`, items: top.map((r) => ({ label: keyLabel(r), value: r.amount, tone: r.key === 'UNFUNDED' ? 'unfunded' : undefined })), format: rupiah }) : null,
       dataTable({
         caption: `Total menurut ${noun}`,
-        columns: [{ label: noun[0].toUpperCase() + noun.slice(1), render: (r) => (r.key === 'UNFUNDED' && unfundedHref ? h('a', { href: unfundedHref, text: keyLabel(r) }) : keyLabel(r)) }, ...columns.map((c) => ({ label: c.label, value: (r) => c.format(r[c.key]), numeric: true }))],
+        columns: [{ label: noun[0].toUpperCase() + noun.slice(1), render: (r) => (r.key === 'UNFUNDED' && unfunded ? h('a', { href: unfunded.href, text: keyLabel(r) }) : keyLabel(r)) }, ...columns.map((c) => ({ label: c.label, value: (r) => c.format(r[c.key]), numeric: true }))],
         rows: tableRows,
         empty: 'Tidak ada alokasi yang cocok.',
         footer: tableRows.length ? h('tr', {}, h('th', { scope: 'row', text: 'Total' }), columns.map((c, i) => h('td', { class: 'num', text: c.sumless ? '' : c.format(sums[i]) }))) : null,
       }),
       byVillage && tableRows.length ? h('p', { class: 'hint', text: VILLAGE_NOTE }) : null,
+      unfunded && !tableRows.some((r) => r.key === 'UNFUNDED') ? h('p', {}, h('a', { href: unfunded.href, text: unfunded.text })) : null,
     ),
   );
 }
