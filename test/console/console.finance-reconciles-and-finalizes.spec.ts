@@ -150,6 +150,7 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await refusal.waitFor();
     expect((await refusal.textContent())?.length).toBeGreaterThan(10);
     await logout(page);
+    await t.relogin(Role.KEUANGAN); // Keluar ended every session of that officer, the tests' own token too
 
     // A second finance officer finalizes it.
     await login(page, base, checker);

@@ -29,6 +29,8 @@ export interface TestApp {
   config: AppConfig;
   /** Bearer tokens of one user per role, created on first use. */
   token(role: Role): Promise<string>;
+  /** Logs the role's test user in again: its cached token died when the user logged out (the console's Keluar ends every session). */
+  relogin(role: Role): Promise<string>;
   as(role: Role): Promise<{ get(url: string): request.Test; post(url: string): request.Test; patch(url: string): request.Test; delete(url: string): request.Test }>;
   close(): Promise<void>;
 }
@@ -58,9 +60,17 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, now = ne
     return tokens.get(role)!;
   };
 
+  const relogin = async (role: Role) => {
+    const username = `uji-${role.toLowerCase().replace(/_/g, '-')}`;
+    const res = await http.post('/api/v1/auth/login').send({ username, password: TEST_PASSWORD }).expect(200);
+    tokens.set(role, res.body.accessToken);
+    return res.body.accessToken as string;
+  };
+
   return {
     app,
     http,
+    relogin,
     dataSource: app.get(DataSource),
     clock,
     config,
