@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
-import { ALLOCATION_MONTH_ROW, FUNDED_BY_PLEDGE, PLEDGE_LIMITS, PLEDGES_AT_REVISIONS } from '../sql/summary.sql.js';
+import { compareCodePoints } from '../domain/code-order.js';
+import { ALLOCATION_MONTH_ROW, FUNDED_BY_PLEDGE, PLEDGES_AT_REVISIONS } from '../sql/summary.sql.js';
 
 /** One month's allocation as the API and the reconciliation show it (numbers are rupiah). */
 export interface AllocationSummary {
@@ -48,10 +49,8 @@ export class AllocationSummaries {
     const [row] = await m.query(ALLOCATION_MONTH_ROW, [month]);
     const funded: { pledge_code: string; source_type: string; participants: number; amount: string }[] = await m.query(FUNDED_BY_PLEDGE, [month]);
     const revisions: Record<string, number> = row?.pledge_revisions ?? {};
-    const pledges: { code: string; source_type: string; fund: string | null; fiscal_year: number }[] = Object.keys(revisions).length
-      ? await m.query(PLEDGES_AT_REVISIONS, [JSON.stringify(revisions)])
-      : [];
-    const limits: { code: string; source_type: string; budget: string | null; quota: number | null; used: string; participants: number }[] = row ? await m.query(PLEDGE_LIMITS, [month]) : [];
+    const pledges: PledgeTermsRow[] = Object.keys(revisions).length ? await m.query(PLEDGES_AT_REVISIONS, [JSON.stringify(revisions), month]) : [];
+    const participants = new Map(funded.map((f) => [f.pledge_code, Number(f.participants)]));
     return {
       month,
       participants: Number(row?.participants ?? 0),
@@ -62,7 +61,7 @@ export class AllocationSummaries {
       status: row?.status ?? null,
       tariffIds: (row?.tariff_ids ?? []).map(Number),
       pledgeRevisions: revisions,
-      limits: limits.map(toLimit),
+      limits: limitsOf(pledges, participants),
       allocatedBy: row?.allocated_by ?? null,
       allocatedAt: row?.allocated_at ?? null,
     };
@@ -75,12 +74,29 @@ export class AllocationSummaries {
   }
 }
 
-function toLimit(r: { code: string; source_type: string; budget: string | null; quota: number | null; used: string; participants: number }): PledgeLimit {
-  const budget = r.budget === null ? null : Number(r.budget);
-  const quota = r.quota === null ? null : Number(r.quota);
-  const used = Number(r.used);
-  const participants = Number(r.participants);
-  const budgetLeft = budget === null ? null : Math.max(budget - used, 0);
-  const reached: PledgeLimit['reached'] = [...(budgetLeft === 0 ? ['BUDGET' as const] : []), ...(quota !== null && participants >= quota ? ['QUOTA' as const] : [])];
-  return { pledgeCode: r.code, sourceType: r.source_type, budget, budgetUsed: used, budgetLeft, quota, participants, reached };
+interface PledgeTermsRow {
+  code: string;
+  source_type: string;
+  fund: string | null;
+  fiscal_year: number;
+  budget: string | null;
+  quota: number | null;
+  priority: number;
+  used: string;
+}
+
+/** The month's pledges with a budget or a quota, in allocation order (priority, then code), as PledgeLimit. */
+function limitsOf(pledges: readonly PledgeTermsRow[], participantsOf: ReadonlyMap<string, number>): PledgeLimit[] {
+  return pledges
+    .filter((p) => p.budget !== null || p.quota !== null)
+    .sort((a, b) => a.priority - b.priority || compareCodePoints(a.code, b.code))
+    .map((p) => {
+      const budget = p.budget === null ? null : Number(p.budget);
+      const quota = p.quota === null ? null : Number(p.quota);
+      const used = Number(p.used);
+      const participants = participantsOf.get(p.code) ?? 0;
+      const budgetLeft = budget === null ? null : Math.max(budget - used, 0);
+      const reached: PledgeLimit['reached'] = [...(budgetLeft === 0 ? ['BUDGET' as const] : []), ...(quota !== null && participants >= quota ? ['QUOTA' as const] : [])];
+      return { pledgeCode: p.code, sourceType: p.source_type, budget, budgetUsed: used, budgetLeft, quota, participants, reached };
+    });
 }

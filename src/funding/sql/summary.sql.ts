@@ -20,31 +20,18 @@ export const FUNDED_BY_PLEDGE = `
 
 /**
  * The pledges a month's allocation considered, at the revisions it used ($1 = jsonb code → revision,
- * `allocation_month.pledge_revisions`), for their compliance warnings: a fund corrected later does
- * not erase the Dana Desa warning of a month that Dana Desa paid.
+ * `allocation_month.pledge_revisions`): their terms for the compliance warnings (a fund corrected
+ * later does not erase the Dana Desa warning of a month that Dana Desa paid) and for the month's
+ * `limits`, with `used`, the rupiah each funded in the fiscal year through the month ($2; budgets
+ * carry over, §6), read from allocation_funded, the per-pledge totals each allocation stores.
  */
 export const PLEDGES_AT_REVISIONS = `
-  SELECT p.code, p.source_type, p.fund, p.fiscal_year
+  SELECT p.code, p.source_type, p.fund, p.fiscal_year, p.budget, p.quota, p.priority, coalesce(u.used, 0)::bigint AS used
     FROM jsonb_each_text($1::jsonb) AS r(code, revision)
     JOIN pledge_terms p ON p.code = r.code AND p.revision = r.revision::int
+    LEFT JOIN (SELECT pledge_code, sum(amount) AS used FROM allocation_funded
+                WHERE month BETWEEN left($2, 4) || '-01' AND $2 GROUP BY pledge_code) u ON u.pledge_code = p.code
    ORDER BY p.code COLLATE "C"`;
-
-/**
- * The pledges with a budget (pagu) or a quota that a month's allocation considered, at the revisions
- * it used, with what they had funded: `used`, rupiah of the fiscal year through the month (budgets
- * carry over, §6), `participants`, those funded in the month (per-month quota). Read from
- * allocation_funded, the per-pledge totals each allocation stores, not from the splits. $1 = month.
- */
-export const PLEDGE_LIMITS = `
-  SELECT p.code, p.source_type, p.budget, p.quota,
-         coalesce((SELECT sum(f.amount) FROM allocation_funded f
-                    WHERE f.pledge_code = p.code AND f.month BETWEEN left($1, 4) || '-01' AND $1), 0)::bigint AS used,
-         coalesce((SELECT f.participants FROM allocation_funded f WHERE f.pledge_code = p.code AND f.month = $1), 0)::int AS participants
-    FROM allocation_month a
-   CROSS JOIN jsonb_each_text(a.pledge_revisions) AS r(code, revision)
-    JOIN pledge_terms p ON p.code = r.code AND p.revision = r.revision::int
-   WHERE a.month = $1 AND (p.budget IS NOT NULL OR p.quota IS NOT NULL)
-   ORDER BY p.priority, p.code COLLATE "C"`;
 
 /**
  * One page of a month's participants with an unfunded remainder (§6 UNFUNDED), by village then NIK,
