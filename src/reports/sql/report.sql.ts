@@ -46,33 +46,25 @@ export const PLEDGES_OF_YEAR_AS_OF = `
   ) pledges
   ORDER BY priority, code COLLATE "C"`;
 
-/**
- * Pledges of fiscal year $1 in allocation order, each pledge the month's allocation considered at the revision it used
- * (`allocation_month.pledge_revisions`, view pledge_terms), any other as it stands: a run's
- * workbook before it is finalized, whose splits were allocated under those terms (QA: a frozen
- * month's run listed today's priority, scope and quota beside "Revisi 1"). $1 year, $2 month.
- */
-export const PLEDGES_OF_YEAR_AS_ALLOCATED = `
+/** Pledges of fiscal year $1 in allocation order, each at the revision the jsonb (code → revision) `revisions` names, any other as it stands. */
+const pledgesOfYearAt = (revisions: string) => `
   SELECT t.code, t.source_type, t.fund, t.funder, t.fiscal_year, t.from_month, t.to_month, t.scope, t.village_codes,
          t.share_percent, t.quota, t.budget, t.priority, t.legal_basis, t.revision
   FROM pledge p
-  LEFT JOIN allocation_month a ON a.month = $2
-  JOIN pledge_terms t ON t.code = p.code AND t.revision = coalesce((a.pledge_revisions->>p.code)::int, p.revision)
+  JOIN pledge_terms t ON t.code = p.code AND t.revision = coalesce((${revisions}->>p.code)::int, p.revision)
   WHERE p.fiscal_year = $1
   ORDER BY t.priority, t.code COLLATE "C"`;
 
 /**
- * Pledges of fiscal year $1 in allocation order, each at the revision $2 names (jsonb code → revision:
- * the revisions a run's figures were allocated under, RunInputs.pledges), any other as it stands. $1
- * year, $2 jsonb.
+ * Each pledge the month's allocation considered at the revision it used (`allocation_month.pledge_revisions`,
+ * view pledge_terms), any other as it stands: a run's workbook before it is finalized, whose splits were
+ * allocated under those terms (QA: a frozen month's run listed today's priority, scope and quota beside
+ * "Revisi 1"). $1 year, $2 month.
  */
-export const PLEDGES_OF_YEAR_AT_REVISIONS = `
-  SELECT t.code, t.source_type, t.fund, t.funder, t.fiscal_year, t.from_month, t.to_month, t.scope, t.village_codes,
-         t.share_percent, t.quota, t.budget, t.priority, t.legal_basis, t.revision
-  FROM pledge p
-  JOIN pledge_terms t ON t.code = p.code AND t.revision = coalesce(($2::jsonb->>p.code)::int, p.revision)
-  WHERE p.fiscal_year = $1
-  ORDER BY t.priority, t.code COLLATE "C"`;
+export const PLEDGES_OF_YEAR_AS_ALLOCATED = pledgesOfYearAt('(SELECT a.pledge_revisions FROM allocation_month a WHERE a.month = $2)');
+
+/** Each pledge at the revision $2 names (the revisions a run's figures were allocated under, RunInputs.pledges). $1 year, $2 jsonb. */
+export const PLEDGES_OF_YEAR_AT_REVISIONS = pledgesOfYearAt('$2::jsonb');
 
 /** One pledge by code. $1 code. */
 export const PLEDGE = `

@@ -53,11 +53,14 @@ export class WriteReconciliationWorkbook {
     // A finalized month is immutable (§9): its workbook reads pledges and payments as they stood when it was closed;
     // a run not finalized describes the pledges by the revisions its month's splits were allocated under.
     const asOf = run.status === 'FINAL' ? run.finalized_at : null;
-    const allocated = await this.queries.pledgesAsAllocated(fiscalYear, month);
-    const pledges = asOf ? await this.queries.pledgesOfYear(fiscalYear, asOf) : allocated;
+    const pledges = asOf ? await this.queries.pledgesOfYear(fiscalYear, asOf) : await this.queries.pledgesAsAllocated(fiscalYear, month);
     // the run's figures were allocated under the revisions its inputs name; the month may have been re-allocated since (a DONE run)
-    const ranUnder = run.inputs?.pledges ? Object.fromEntries(Object.entries(run.inputs.pledges).map(([code, p]) => [code, p.revisionTo])) : null;
-    const runPledges = ranUnder ? await this.queries.pledgesAtRevisions(fiscalYear, ranUnder) : allocated;
+    const runRevisions = new Map(Object.entries(run.inputs?.pledges ?? {}).map(([code, p]) => [code, { min: p.revisionFrom, max: p.revisionTo }]));
+    const runPledges = run.inputs?.pledges
+      ? await this.queries.pledgesAtRevisions(fiscalYear, Object.fromEntries([...runRevisions].map(([code, r]) => [code, r.max])))
+      : asOf
+        ? await this.queries.pledgesAsAllocated(fiscalYear, month)
+        : pledges;
     const summary = normalizeSummary(run);
     const revisions = await this.queries.pledgeRevisions([...new Set([...pledges.map((p) => p.code), ...summary.funded.map((f) => f.pledgeCode)])]);
     const tariffs = await this.queries.tariffByMonth(monthsBetween(`${fiscalYear}-01`, month));
@@ -73,7 +76,7 @@ export class WriteReconciliationWorkbook {
       pledges,
       pledgeByCode: new Map(pledges.map((p) => [p.code, p])),
       allocatedPledges: runPledges,
-      runRevisions: new Map(Object.entries(run.inputs?.pledges ?? {}).map(([code, p]) => [code, { min: p.revisionFrom, max: p.revisionTo }])),
+      runRevisions,
       revisions,
       tariffs,
       villages,
