@@ -3,7 +3,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-vali
 import { MONTH_PATTERN } from '../../common/month.js';
 import { SOURCE_TYPES } from '../domain/pledge-rules.js';
 import { MONTH_MESSAGE } from './month.dto.js';
-import { MAX_PAGE } from '../../common/http/paging.js';
+import { MAX_PAGE, PageSizeUpTo1000 } from '../../common/http/paging.js';
 import { IsNikField, IsRequiredMonth, QueryInteger } from '../../common/http/validation.js';
 import { VILLAGE_CODE_MESSAGE, VILLAGE_CODE_PATTERN } from '../../regions/village-code.js';
 
@@ -38,12 +38,7 @@ export class SplitsQueryDto {
   @Max(MAX_PAGE)
   page: number = 1;
 
-  @ApiPropertyOptional({ default: 50, maximum: 1000 })
-  @IsOptional()
-  @QueryInteger()
-  @IsInt({ message: 'pageSize harus bilangan bulat 1 sampai 1000' })
-  @Min(1, { message: 'pageSize harus bilangan bulat 1 sampai 1000' })
-  @Max(1000, { message: 'pageSize harus bilangan bulat 1 sampai 1000' })
+  @PageSizeUpTo1000(50)
   pageSize: number = 50;
 }
 

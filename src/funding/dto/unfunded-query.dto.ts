@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { MAX_PAGE } from '../../common/http/paging.js';
+import { MAX_PAGE, PageSizeUpTo1000 } from '../../common/http/paging.js';
 import { QueryInteger } from '../../common/http/validation.js';
 import { VILLAGE_CODE_MESSAGE, VILLAGE_CODE_PATTERN } from '../../regions/village-code.js';
 
@@ -13,11 +13,6 @@ export class UnfundedQueryDto {
 
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @QueryInteger()
-  @IsInt({ message: 'pageSize harus bilangan bulat 1 sampai 1000' })
-  @Min(1, { message: 'pageSize harus bilangan bulat 1 sampai 1000' })
-  @Max(1000, { message: 'pageSize harus bilangan bulat 1 sampai 1000' })
+  @PageSizeUpTo1000(100)
   pageSize: number = 100;
 }
