@@ -109,7 +109,7 @@ export class TariffsService {
       const { id, resumed } = await this.insertRows(m, row, closed, actor);
       const gaps = await this.gapsLeft(m, row);
       await m.query(MARK_STALE_FROM_DAY, [row.validFrom]);
-      await this.recordChangedRows(m, actor, id, closed, resumed);
+      await this.recordChangedRows(m, actor, row, id, closed, resumed);
       return {
         ...(await viewOf(m, id)),
         resumed: resumed === null ? null : await viewOf(m, resumed),
@@ -134,7 +134,7 @@ export class TariffsService {
     refuse(clashProblem(stored, closed, row));
     const unchanged = unchangedProblem(closed && { ...closed, amount: Number(closed.amount) }, row);
     if (unchanged) throw FundingException.tariffUnchanged(unchanged);
-    if (closed) await m.update(Tariff, { id: closed.id }, { validTo: addDays(row.validFrom, -1) });
+    if (closed) await m.update(Tariff, { id: closed.id }, { validTo: closedOn(row) });
     return closed;
   }
 
@@ -148,13 +148,15 @@ export class TariffsService {
   }
 
   /** `tariff.close` under the row closed and `tariff.resume` under the row that resumes it, beside the route's `tariff.add`. */
-  private async recordChangedRows(m: EntityManager, actor: string, id: number, closed: Tariff | undefined, resumed: number | null): Promise<void> {
+  private async recordChangedRows(m: EntityManager, actor: string, row: NewRow, id: number, closed: Tariff | undefined, resumed: number | null): Promise<void> {
     if (!closed) return;
-    const validTo = (await viewOf(m, closed.id)).validTo;
-    await this.audit.record({ actor, action: 'tariff.close', entity: 'tariff', entityId: String(closed.id), summary: { validTo, closedBy: id } }, m);
-    if (resumed !== null) {
-      await this.audit.record({ actor, action: 'tariff.resume', entity: 'tariff', entityId: String(resumed), summary: { resumes: closed.id, after: id } }, m);
-    }
+    await this.audit.recordAll(
+      [
+        { actor, action: 'tariff.close', entity: 'tariff', entityId: String(closed.id), summary: { validTo: closedOn(row), closedBy: id } },
+        ...(resumed === null ? [] : [{ actor, action: 'tariff.resume', entity: 'tariff', entityId: String(resumed), summary: { resumes: closed.id, after: id } }]),
+      ],
+      m,
+    );
   }
 
   /**
@@ -181,6 +183,9 @@ function resumedWarnings(row: NewRow, closed: Tariff | undefined): TariffWarning
   const message = closed ? resumedWarning(row, interludeResumesOn(closed, row), Number(closed.amount)) : null;
   return message ? [{ code: 'RESUMED_FROM_MONTH', message }] : [];
 }
+
+/** The day the open row a new row follows is closed on: the day before the new row starts. */
+const closedOn = (row: NewRow) => addDays(row.validFrom, -1);
 
 async function viewOf(m: EntityManager, id: number): Promise<TariffView> {
   return view(await m.findOneByOrFail(Tariff, { id }));
