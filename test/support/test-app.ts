@@ -35,6 +35,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The test user of a role, as `token`, `relogin` and the browser tests' `userFor` name it: `uji-keuangan`. */
+export const testUsername = (role: Role) => `uji-${role.toLowerCase().replace(/_/g, '-')}`;
+
 export async function createTestApp(overrides: Partial<AppConfig> = {}, now = new Date('2026-11-15T03:00:00Z')): Promise<TestApp> {
   const database = await createTestDatabase();
   const config: AppConfig = {
@@ -52,7 +55,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, now = ne
 
   const token = async (role: Role) => {
     if (!tokens.has(role)) {
-      const username = `uji-${role.toLowerCase().replace(/_/g, '-')}`;
+      const username = testUsername(role);
       await app.get(UsersService).create(username, TEST_PASSWORD, role);
       const res = await http.post('/api/v1/auth/login').send({ username, password: TEST_PASSWORD }).expect(200);
       tokens.set(role, res.body.accessToken);
@@ -61,7 +64,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, now = ne
   };
 
   const relogin = async (role: Role) => {
-    const username = `uji-${role.toLowerCase().replace(/_/g, '-')}`;
+    const username = testUsername(role);
     const res = await http.post('/api/v1/auth/login').send({ username, password: TEST_PASSWORD }).expect(200);
     tokens.set(role, res.body.accessToken);
     return res.body.accessToken as string;

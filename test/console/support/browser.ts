@@ -10,7 +10,7 @@ import { type Browser, type BrowserContext, chromium, type FileChooser, type Pag
 import { Role } from '../../../src/users/role.js';
 import { UsersService } from '../../../src/users/users.service.js';
 import type { AppConfig } from '../../../src/common/config/app-config.js';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../support/test-app.js';
+import { createTestApp, TEST_PASSWORD, type TestApp, testUsername } from '../../support/test-app.js';
 
 /** Booting the app (a fresh database) and a browser path can take minutes on a busy two-core machine. */
 export const BOOT_TIMEOUT = 240_000;
@@ -67,7 +67,7 @@ export async function listen(t: TestApp): Promise<string> {
 
 /** A login for the UI: the test app's user of that role, or a further one named `suffix`. */
 export async function userFor(t: TestApp, role: Role, suffix?: string): Promise<{ username: string; password: string }> {
-  const base = `uji-${role.toLowerCase().replace(/_/g, '-')}`;
+  const base = testUsername(role);
   if (!suffix) {
     await t.token(role);
     return { username: base, password: TEST_PASSWORD };
