@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { from, Observable, switchMap } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/authenticated-user.js';
 import { AuditService } from './audit.service.js';
+import { AUDIT_BEFORE } from './audit-before.js';
 import { AUDITED_KEY, type AuditedMeta } from './audited.decorator.js';
 
 const SECRET_FIELDS = /password|token|secret/i;
@@ -34,8 +35,10 @@ export class AuditInterceptor implements NestInterceptor {
                 file: fileOf(request),
                 // what a DELETE removed (its answer): otherwise nothing auditable would keep it (QA: a payment from a sheet)
                 ...(request.method === 'DELETE' ? { removed: redact(result) } : {}),
-                // the state the change left (a pledge's new revision, a run's version and status, a user's role)
+                // the state the change left (a pledge's new revision, a run's version and status, a user's role),
+                // and the one it replaced where the handler kept it (a user's role and active flag)
                 ...outcomeOf(result),
+                ...beforeOf(result),
               },
             })
             .then(() => result),
@@ -63,6 +66,11 @@ function outcomeOf(result: unknown): { result?: Record<string, unknown> } {
   const r = result as Record<string, unknown>;
   const picked = Object.fromEntries(OUTCOME_FIELDS.filter((k) => ['string', 'number', 'boolean'].includes(typeof r[k])).map((k) => [k, r[k]]));
   return Object.keys(picked).length ? { result: picked } : {};
+}
+
+function beforeOf(result: unknown): { before?: unknown } {
+  const before = result && typeof result === 'object' ? (result as { [AUDIT_BEFORE]?: unknown })[AUDIT_BEFORE] : undefined;
+  return before === undefined ? {} : { before };
 }
 
 function fileOf(request: AuthenticatedRequest): unknown {

@@ -101,7 +101,7 @@ describe('console audit trail: every summary key and code in Indonesian', () => 
     expect(recorded.get('schedule.run')).toEqual(['month', 'status', 'allocated', 'reconciliation']);
     expect(routes.get('pledge.upload')).toContain('dryRun');
     expect(routes.get('user.update')).toEqual(new Set(['id', 'role', 'active', 'password']));
-    const interceptor = ['file', 'name', 'size', 'removed', 'result', 'revision', 'version', 'status', 'role', 'active', ...Object.keys(toPaymentView({} as never))];
+    const interceptor = ['file', 'name', 'size', 'removed', 'result', 'before', 'revision', 'version', 'status', 'role', 'active', ...Object.keys(toPaymentView({} as never))];
     // what a reconciliation run records inside it: the bill's figures, and a run's header (in schedule.run)
     const nested = ['invoiceTotal', 'linesTotal', 'payable', 'overbilled', 'underbilled', 'id', 'month', 'version', 'status'];
     const unlabelled: string[] = [];

@@ -33,6 +33,18 @@ describe('a state-changing request writes an audit event', () => {
     expect(JSON.parse(event.summary).result).toEqual({ role: Role.OPERATOR_DINKES, active: true });
   });
 
+  it('a user change keeps the role and flag it replaced beside the new ones (QA: the new ones only), not in the answer', async () => {
+    const [user] = await t.dataSource.query(`SELECT id FROM app_user WHERE username = 'joko.operator'`);
+    const admin = await t.as(Role.ADMIN);
+    const answer = await admin.patch(`/api/v1/users/${user.id}`).send({ role: Role.AUDITOR, active: false }).expect(200);
+    expect(Object.keys(answer.body)).not.toContain('before');
+    const [event] = await t.dataSource.query(`SELECT summary FROM audit_event WHERE action = 'user.update' ORDER BY id DESC LIMIT 1`);
+    expect(JSON.parse(event.summary)).toMatchObject({ before: { role: Role.OPERATOR_DINKES, active: true }, result: { role: Role.AUDITOR, active: false } });
+    await admin.patch(`/api/v1/users/${user.id}`).send({ active: true }).expect(200);
+    const [again] = await t.dataSource.query(`SELECT summary FROM audit_event WHERE action = 'user.update' ORDER BY id DESC LIMIT 1`);
+    expect(JSON.parse(again.summary)).toMatchObject({ before: { role: Role.AUDITOR, active: false }, result: { role: Role.AUDITOR, active: true } });
+  });
+
   it('a pledge revision names the revision it made, beside the request (QA: the body alone)', async () => {
     const finance = await t.as(Role.KEUANGAN);
     await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL', budget: 1_000_000 }).expect(201);

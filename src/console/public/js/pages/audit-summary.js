@@ -17,6 +17,7 @@ export const FIELD_LABELS = {
   clientAddress: 'Alamat klien',
   asked: 'Diminta untuk bulan',
   bill: 'Tagihan',
+  before: 'Sebelumnya',
   budget: 'Pagu',
   category: 'Kategori',
   closedBy: 'Ditutup oleh tarif',
