@@ -31,6 +31,7 @@ import { DropPaymentReferenceKeyIndex1767480000000 } from './migrations/17674800
 import { PledgeUploadPledges1767550000000 } from './migrations/1767550000000-pledge-upload-pledges.js';
 import { UploadSheetWarnings1767600000000 } from './migrations/1767600000000-upload-sheet-warnings.js';
 import { PledgeTermsView1767700000000 } from './migrations/1767700000000-pledge-terms-view.js';
+import { EnrollmentUploadHeartbeat1767800000000 } from './migrations/1767800000000-enrollment-upload-heartbeat.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   PledgeUploadPledges1767550000000,
   UploadSheetWarnings1767600000000,
   PledgeTermsView1767700000000,
+  EnrollmentUploadHeartbeat1767800000000,
 ];

@@ -7,6 +7,7 @@ import { EnrollmentUploadsController } from './enrollment-uploads.controller.js'
 import { ParticipantsController } from './participants.controller.js';
 import { ParticipantsService } from './participants.service.js';
 import { TemplatesController } from './templates.controller.js';
+import { UploadLease } from './upload-lease.js';
 import { UploadStore } from './upload-store.js';
 import { ImportEnrollmentSheet } from './use-cases/import-enrollment-sheet.use-case.js';
 
@@ -17,7 +18,7 @@ import { ImportEnrollmentSheet } from './use-cases/import-enrollment-sheet.use-c
     FundingModule, // AllocateMonth: STALE months are recomputed before a participant's funding is read
   ],
   controllers: [EnrollmentUploadsController, ParticipantsController, TemplatesController],
-  providers: [ImportEnrollmentSheet, EnrollmentPromoter, UploadStore, ParticipantsService],
+  providers: [ImportEnrollmentSheet, EnrollmentPromoter, UploadStore, UploadLease, ParticipantsService],
   exports: [ImportEnrollmentSheet, ParticipantsService],
 })
 export class RegisterModule {}

@@ -40,8 +40,8 @@ export class UploadStore {
   async start(upload: NewUpload): Promise<{ upload: EnrollmentUpload; recognised: boolean }> {
     const [row]: { id: string }[] = await this.dataSource.query(
       `WITH started AS (
-         INSERT INTO enrollment_upload (filename, checksum, size_bytes, status, uploaded_by, uploaded_at)
-         VALUES ($1, $2, $3, 'PROCESSING', $4, $5)
+         INSERT INTO enrollment_upload (filename, checksum, size_bytes, status, uploaded_by, uploaded_at, heartbeat_at)
+         VALUES ($1, $2, $3, 'PROCESSING', $4, $5, now())
          ON CONFLICT (checksum) WHERE status <> 'FAILED' AND NOT superseded DO NOTHING
          RETURNING id
        ), others AS (
@@ -107,10 +107,24 @@ export class UploadStore {
     });
   }
 
-  /** Uploads left PROCESSING by a process that stopped (older than `olderThanMs`): FAILED. */
-  async failAbandoned(olderThanMs: number): Promise<number> {
-    const before = new Date(this.clock.now().getTime() - olderThanMs);
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM enrollment_upload WHERE status = 'PROCESSING' AND uploaded_at <= $1`, [before]);
+  /**
+   * Renews the lease of the uploads this process is working on (UploadLease). Leases are in the database's
+   * time, which every instance shares, not the service's clock.
+   */
+  async heartbeat(ids: readonly string[]): Promise<void> {
+    await this.dataSource.query(`UPDATE enrollment_upload SET heartbeat_at = now() WHERE id = ANY($1::uuid[]) AND status = 'PROCESSING'`, [ids]);
+  }
+
+  /**
+   * Uploads left PROCESSING by a process that stopped, their lease not renewed for `olderThanMs` (0: every one
+   * but `held`, this process's own): FAILED.
+   */
+  async failAbandoned(olderThanMs: number, held: readonly string[] = []): Promise<number> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM enrollment_upload
+        WHERE status = 'PROCESSING' AND COALESCE(heartbeat_at, uploaded_at) <= now() - make_interval(secs => $1) AND NOT id = ANY($2::uuid[])`,
+      [olderThanMs / 1000, held],
+    );
     for (const { id } of rows) await this.fail(id, INTERRUPTED, null, 'system');
     return rows.length;
   }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EnrollmentUploadErrorCode1766520000000 } from '../../src/database/migrations/1766520000000-enrollment-upload-error-code.js';
-import { ImportEnrollmentSheet } from '../../src/register/use-cases/import-enrollment-sheet.use-case.js';
+import { UploadLease } from '../../src/register/upload-lease.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -43,9 +43,9 @@ describe('enrollment uploads keep the code of their failure', () => {
     const [{ id }] = await t.dataSource.query(
       `INSERT INTO enrollment_upload (filename, checksum, size_bytes, status, progress, rows_read, accepted, rejected, warnings, created, updated, unchanged, uploaded_by, uploaded_at)
        VALUES ('besar.xlsx', 'x', 1, 'PROCESSING', 0.3, 10, 0, 0, 0, 0, 0, 0, 'op', $1) RETURNING id`,
-      [new Date(t.clock.now().getTime() - 24 * 3600_000)],
+      [new Date(Date.now() - 24 * 3600_000)], // no lease: its start stands in (the lease is in the database's time)
     );
-    await t.app.get(ImportEnrollmentSheet).onApplicationBootstrap();
+    await t.app.get(UploadLease).onApplicationBootstrap();
     const res = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${id}`).expect(200);
     expect(res.body).toMatchObject({ status: 'FAILED', error: 'Pemrosesan terhenti karena layanan dimulai ulang. Unggah ulang berkas.', errorCode: 'PROCESSING_INTERRUPTED', errorDetails: null });
   });

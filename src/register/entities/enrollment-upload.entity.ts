@@ -66,6 +66,10 @@ export class EnrollmentUpload {
   @Column('timestamptz', { name: 'finished_at', nullable: true })
   finishedAt: Date | null;
 
+  /** When the process working on it last renewed its lease (UploadLease); null once stored before the lease existed. */
+  @Column('timestamptz', { name: 'heartbeat_at', nullable: true, select: false })
+  heartbeatAt: Date | null;
+
   /** Each column's name as the file's header wrote it (an alias as written, else the column's own name); null before the header is read. */
   @Column('jsonb', { name: 'column_labels', nullable: true })
   columnLabels: Record<string, string> | null;

@@ -19,7 +19,7 @@
  */
 import { unlink } from 'node:fs/promises';
 import { setTimeout } from 'node:timers/promises';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isEmbedded } from '../../database/data-source-options.js';
@@ -37,6 +37,7 @@ import { type IssueRow, issueRowsOf, StagingWriter } from '../staging-writer.js'
 import { ContestedNokas } from '../contested-nokas.js';
 import type { EnrollmentUpload } from '../entities/enrollment-upload.entity.js';
 import { uploadFailure } from '../upload-failure.js';
+import { UploadLease } from '../upload-lease.js';
 import { UploadStore } from '../upload-store.js';
 import { toUploadView, type UploadView } from '../upload-view.js';
 import { type EnrollmentRecord, EnrollmentRowValidator } from '../validation/enrollment-row.validator.js';
@@ -55,7 +56,6 @@ const PROGRESS_EVERY_MS = 500;
 /** Rows per reader batch, and rows (plus findings) per staged batch. */
 const READ_ROWS = 1000;
 const STAGE_ROWS = 5000;
-const ABANDONED_AFTER_MS = 3600_000;
 /**
  * How long a copy of a small file waits for the request already processing it (simultaneous
  * uploads of one file): then it answers what that upload ended as; past this, PROCESSING.
@@ -64,7 +64,7 @@ const SAME_FILE_WAIT_MS = 30_000;
 const SAME_FILE_POLL_MS = 100;
 
 @Injectable()
-export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ImportEnrollmentSheet implements OnApplicationShutdown {
   private readonly logger = new Logger(ImportEnrollmentSheet.name);
   private readonly running = new Set<Promise<unknown>>();
   /** COPY into staging on PostgreSQL; tests switch it off to cover the unnest path on PostgreSQL too. */
@@ -77,6 +77,7 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
     private readonly promoter: EnrollmentPromoter,
     private readonly regions: RegionsService,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly lease: UploadLease,
   ) {}
 
   async execute(command: ImportEnrollmentSheetCommand): Promise<UploadView> {
@@ -114,17 +115,6 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
     while (this.running.size) await Promise.allSettled([...this.running]);
   }
 
-  /**
-   * Uploads left PROCESSING by a process that stopped are FAILED (INTERRUPTED), so that their file can
-   * be sent again: on the embedded database, where only this process runs, every one found at start-up
-   * (QA: after a kill -9 and a restart, the upload stayed PROCESSING and the same file was answered
-   * with it); on PostgreSQL, where another process may be processing one, those started an hour ago.
-   */
-  async onApplicationBootstrap(): Promise<void> {
-    const abandoned = await this.uploads.failAbandoned(isEmbedded(this.config) ? 0 : ABANDONED_AFTER_MS);
-    if (abandoned) this.logger.warn(`${abandoned} unggahan yang terhenti ditandai FAILED`);
-  }
-
   async onApplicationShutdown(): Promise<void> {
     await this.idle();
   }
@@ -139,6 +129,7 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
     const writer = new StagingWriter(this.dataSource, uploadId, this.copyStaging && !isEmbedded(this.config));
     const early: EarlyPromotion = { now: this.clock.now(), created: 0 };
     let rowsRead = 0;
+    this.lease.hold(uploadId);
     try {
       await writer.begin((m) => this.promoter.tryLock(m), {
         actor: command.actor,
@@ -193,6 +184,7 @@ export class ImportEnrollmentSheet implements OnApplicationBootstrap, OnApplicat
         throw new SpreadsheetException(err.code, err.message, { ...(err.details as object), uploadId });
       }
     } finally {
+      this.lease.release(uploadId);
       await unlink(command.path).catch(() => undefined);
     }
   }
