@@ -166,4 +166,13 @@ export class FundingException extends DomainException<FundingErrorCode> {
       { year },
     );
   }
+
+  /** A quarter none of whose months is allocated; `label` 'Triwulan III 2026 (Juli–September)'. */
+  static quarterNotAllocated(year: number, quarter: number, label: string): FundingException {
+    return new FundingException(
+      FundingErrorCode.NOT_ALLOCATED,
+      `${label} belum dialokasikan: belum ada pembagian dana untuk satu bulan pun di triwulan itu. ${HOW_ALLOCATED}`,
+      { year, quarter },
+    );
+  }
 }

@@ -40,25 +40,27 @@ export class ReportsController {
 
   @Get('statements/villages/:code.xlsx')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Laporan desa (untuk kepala desa): peserta, iuran, bagian komitmen desa, pembayaran dan saldo, per bulan atau tahun' })
+  @ApiOperation({ summary: 'Laporan desa (untuk kepala desa): peserta, iuran, bagian komitmen desa, pembayaran dan saldo, per bulan, triwulan atau tahun' })
   @ApiParam({ name: 'code', description: 'Kode desa Kemendagri, dengan atau tanpa titik', example: '17.03.06.2001' })
   @ApiQuery({ name: 'month', required: false, description: 'Bulan YYYY-MM (isi month atau year)' })
   @ApiQuery({ name: 'year', required: false, description: 'Tahun anggaran YYYY (isi month atau year)' })
+  @ApiQuery({ name: 'quarter', required: false, description: 'Triwulan 1–4 dari year (bersama year saja)' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse(XLSX_RESPONSE)
   async village(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply): Promise<void> {
-    await sendWorkbook(res, await this.villageStatement.prepare({ villageCode: code, month: query.month, year: query.year, actor: user.username }));
+    await sendWorkbook(res, await this.villageStatement.prepare({ villageCode: code, month: query.month, year: query.year, quarter: query.quarter, actor: user.username }));
   }
 
   @Get('statements/pledges/:code.xlsx')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Laporan komitmen (mis. TJSLP perusahaan): komitmen vs terpakai vs dibayar, per bulan atau tahun' })
+  @ApiOperation({ summary: 'Laporan komitmen (mis. TJSLP perusahaan): komitmen vs terpakai vs dibayar, per bulan, triwulan atau tahun' })
   @ApiParam({ name: 'code', description: 'Kode komitmen pendanaan', example: 'TJSLP-ALNO-2026' })
   @ApiQuery({ name: 'month', required: false, description: 'Bulan YYYY-MM (isi month atau year)' })
   @ApiQuery({ name: 'year', required: false, description: 'Tahun anggaran YYYY (isi month atau year)' })
+  @ApiQuery({ name: 'quarter', required: false, description: 'Triwulan 1–4 dari year (bersama year saja)' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse(XLSX_RESPONSE)
   async pledge(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply): Promise<void> {
-    await sendWorkbook(res, await this.pledgeStatement.prepare({ pledgeCode: code, month: query.month, year: query.year, actor: user.username }));
+    await sendWorkbook(res, await this.pledgeStatement.prepare({ pledgeCode: code, month: query.month, year: query.year, quarter: query.quarter, actor: user.username }));
   }
 }

@@ -43,7 +43,7 @@ export class ReportsException extends DomainException<ReportsErrorCode> {
   static invalidPeriod(): ReportsException {
     return new ReportsException(
       ReportsErrorCode.INVALID_PERIOD,
-      'Isi tepat satu: month (bulan, format YYYY-MM) atau year (tahun anggaran, YYYY). Keduanya kosong atau keduanya diisi tidak dapat diproses.',
+      'Isi tepat satu: month (bulan, format YYYY-MM) atau year (tahun anggaran, YYYY), dan quarter (triwulan 1–4) hanya bersama year. Keduanya kosong atau keduanya diisi tidak dapat diproses.',
     );
   }
 

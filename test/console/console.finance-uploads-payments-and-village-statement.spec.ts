@@ -107,7 +107,10 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     // only the chosen period's field shows
     expect(await village.getByLabel('Tahun').isVisible()).toBe(false);
     await village.getByLabel('Periode').selectOption('year');
-    expect([await village.getByLabel('Bulan').isVisible(), await village.getByLabel('Tahun').isVisible()]).toEqual([false, true]);
+    const shown = async () => Promise.all(['Bulan', 'Triwulan', 'Tahun'].map((l) => village.getByLabel(l).isVisible()));
+    expect(await shown()).toEqual([false, false, true]);
+    await village.getByLabel('Periode').selectOption('quarter');
+    expect(await shown()).toEqual([false, true, true]);
     await village.getByLabel('Periode').selectOption('month');
     await village.getByLabel('Bulan').fill(MONTH);
     await village.getByRole('button', { name: 'Unduh (.xlsx)' }).click();
@@ -127,6 +130,16 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     const paid = sheetRows(workbook.getWorksheet('Pembayaran')!).flat().map(String);
     expect(paid).toContain('SP2D 0007/DD/2026');
     expect(paid).not.toContain('SP2D 0101/LS/2026');
+
+    // The same village for the quarter October–December: a triwulan of the year, October's figures in it.
+    await village.getByLabel('Periode').selectOption('quarter');
+    await village.getByLabel('Triwulan').selectOption('4');
+    await village.getByLabel('Tahun').fill('2026');
+    const quarter = await downloadWorkbook(() => village.getByRole('button', { name: 'Unduh (.xlsx)' }).click(), page);
+    expect(quarter.name).toBe('laporan-desa-1703062001-2026-TW4.xlsx');
+    const quarterRows = sheetRows(quarter.workbook.getWorksheet('Ringkasan')!);
+    expect(String(quarterRows[1][0])).toMatch(/^Triwulan IV 2026 \(Oktober–Desember\)/);
+    expect(quarterRows.find((r) => r[0] === 'Oktober 2026')).toEqual(october);
 
     expect(errors).toEqual([]);
     await context.close();

@@ -77,12 +77,36 @@ describe('statements', () => {
     expect(formula(rowOf(summary, 'Sisa komitmen').getCell(3)).result).toBe(500000 - 75600);
   });
 
+  it('village and pledge, one quarter: its three months, named as a triwulan; what the year used before it counts (QA: a month or a year only)', async () => {
+    const agent = await t.as(Role.AUDITOR);
+    const village = await download(agent.get('/api/v1/statements/villages/1703062001.xlsx?year=2026&quarter=4'));
+    expect(village.headers['content-disposition']).toContain('laporan-desa-1703062001-2026-TW4.xlsx');
+    const summary = (await readWorkbook(village.body)).getWorksheet('Ringkasan')!;
+    expect(String(summary.getRow(2).getCell(1).value)).toMatch(/^Triwulan IV 2026 \(Oktober–Desember\) · kode 17\.03\.06\.2001/);
+    expect(dataRows(summary)).toBe(3);
+    const first = rowOf(summary, 'Oktober 2026').number; // rowOf throws on a month not there
+    expect(['November 2026', 'Desember 2026'].map((m) => rowOf(summary, m).number)).toEqual([first + 1, first + 2]);
+    expect(totals(summary, [3, 4, 5, 6, 7, 8, 9])).toEqual([75600, 75600, 0, 0, 75600, 50000, -25600]);
+    const pledge = await readWorkbook((await download(agent.get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?year=2026&quarter=4'))).body);
+    const pledgeSummary = pledge.getWorksheet('Ringkasan')!;
+    expect(rowOf(pledgeSummary, 'Terpakai sebelum periode ini (tahun yang sama)').getCell(3).value).toBe(37800); // September
+    expect(formula(rowOf(pledgeSummary, 'Sisa komitmen').getCell(3)).result).toBe(500000 - 75600);
+    // a quarter none of whose months is allocated is said so, as a month or a year is
+    const q1 = await agent.get('/api/v1/statements/villages/1703062001.xlsx?year=2026&quarter=1').expect(404);
+    expect(q1.body).toMatchObject({ code: 'NOT_ALLOCATED', message: expect.stringMatching(/^Triwulan I 2026 \(Januari–Maret\) belum dialokasikan/), details: { year: 2026, quarter: 1 } });
+  });
+
   it('refuses a missing or double period, unknown villages and pledges; operators may not read', async () => {
     const agent = await t.as(Role.KEUANGAN);
     const none = await agent.get('/api/v1/statements/villages/17.03.06.2001.xlsx').expect(400);
     expect(none.body.code).toBe('INVALID_PERIOD');
     await agent.get('/api/v1/statements/villages/17.03.06.2001.xlsx?month=2026-10&year=2026').expect(400);
     await agent.get('/api/v1/statements/villages/17.03.06.2001.xlsx?month=2026-13').expect(400);
+    // a quarter only with its year, and only 1–4
+    expect((await agent.get('/api/v1/statements/villages/17.03.06.2001.xlsx?quarter=4').expect(400)).body.code).toBe('INVALID_PERIOD');
+    expect((await agent.get('/api/v1/statements/villages/17.03.06.2001.xlsx?month=2026-10&quarter=4').expect(400)).body.code).toBe('INVALID_PERIOD');
+    const fifth = await agent.get('/api/v1/statements/villages/17.03.06.2001.xlsx?year=2026&quarter=5').expect(400);
+    expect(JSON.stringify(fifth.body)).toContain('quarter harus triwulan 1, 2, 3 atau 4.');
     expect((await agent.get('/api/v1/statements/villages/17.03.99.2001.xlsx?year=2026').expect(404)).body.code).toBe('VILLAGE_NOT_FOUND');
     expect((await agent.get('/api/v1/statements/pledges/TIDAK-ADA.xlsx?year=2026').expect(404)).body.code).toBe('PLEDGE_NOT_FOUND');
     // a 2026 pledge over 2025 or 2027 would show no use and its whole budget left

@@ -25,6 +25,8 @@ export interface WriteVillageStatementCommand {
   villageCode: string;
   month?: string;
   year?: number;
+  /** A quarter (1–4) of `year`. */
+  quarter?: number;
   pageSize?: number;
   /** Last row of a sheet before the Peserta table continues on the next (tests lower it; Excel's limit otherwise). */
   sheetRows?: number;

@@ -37,6 +37,13 @@ export async function render(main, ctx) {
   );
 }
 
+const QUARTERS = [
+  { value: '1', label: 'I (Januari–Maret)' },
+  { value: '2', label: 'II (April–Juni)' },
+  { value: '3', label: 'III (Juli–September)' },
+  { value: '4', label: 'IV (Oktober–Desember)' },
+];
+
 function statementForm(kind, select, month, pathFor) {
   const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Unduh (.xlsx)');
   const out = h('p', { class: 'inline-status', role: 'status' });
@@ -51,11 +58,12 @@ function statementForm(kind, select, month, pathFor) {
           const problems = [];
           if (!v.code) problems.push({ field: 'code', messages: [`Pilih ${kind}.`] });
           if (v.period === 'month' && !/^\d{4}-\d{2}$/.test(v.month)) problems.push({ field: 'month', messages: ['Isi bulan (YYYY-MM).'] });
-          if (v.period === 'year' && !/^\d{4}$/.test(v.year)) problems.push({ field: 'year', messages: ['Isi tahun, mis. 2026.'] });
+          if (v.period !== 'month' && !/^\d{4}$/.test(v.year)) problems.push({ field: 'year', messages: ['Isi tahun, mis. 2026.'] });
           if (problems.length) return showErrors(el, { message: 'Lengkapi isian yang ditandai.', details: problems });
-          const query = v.period === 'year' ? { year: v.year } : { month: v.month };
+          const query = v.period === 'year' ? { year: v.year } : v.period === 'quarter' ? { year: v.year, quarter: v.quarter } : { month: v.month };
+          const slug = query.month ?? (query.quarter ? `${query.year}-TW${query.quarter}` : query.year);
           try {
-            const name = await download(pathFor(v.code), { query, fallbackName: `laporan-${kind}-${v.code}-${query.month ?? query.year}.xlsx` });
+            const name = await download(pathFor(v.code), { query, fallbackName: `laporan-${kind}-${v.code}-${slug}.xlsx` });
             replace(out, h('span', { class: 'ok', text: `Diunduh: ${name}` }));
           } catch (err) {
             showErrors(el, err);
@@ -66,9 +74,10 @@ function statementForm(kind, select, month, pathFor) {
       'div',
       { class: 'form-grid' },
       h('div', { class: 'field--wide' }, select),
-      field({ label: 'Periode', name: 'period', value: 'month', options: [{ value: 'month', label: 'Satu bulan' }, { value: 'year', label: 'Satu tahun anggaran' }] }),
+      field({ label: 'Periode', name: 'period', value: 'month', options: [{ value: 'month', label: 'Satu bulan' }, { value: 'quarter', label: 'Satu triwulan' }, { value: 'year', label: 'Satu tahun anggaran' }] }),
       field({ label: 'Bulan', name: 'month', type: 'month', value: month, hint: 'Untuk periode satu bulan' }),
-      field({ label: 'Tahun', name: 'year', type: 'number', value: month.slice(0, 4), hint: 'Untuk periode satu tahun', attrs: { min: '2018', max: '2099' } }),
+      field({ label: 'Triwulan', name: 'quarter', value: String(Math.ceil(Number(month.slice(5)) / 3)), options: QUARTERS }),
+      field({ label: 'Tahun', name: 'year', type: 'number', value: month.slice(0, 4), hint: 'Tahun anggaran', attrs: { min: '2018', max: '2099' } }),
     ),
     h('div', { class: 'actions' }, submit, out),
   );
@@ -76,7 +85,8 @@ function statementForm(kind, select, month, pathFor) {
   const period = el.querySelector('[name="period"]');
   const showPeriod = () => {
     el.querySelector('[data-field="month"]').hidden = period.value !== 'month';
-    el.querySelector('[data-field="year"]').hidden = period.value !== 'year';
+    el.querySelector('[data-field="quarter"]').hidden = period.value !== 'quarter';
+    el.querySelector('[data-field="year"]').hidden = period.value === 'month';
   };
   period.addEventListener('change', showPeriod);
   showPeriod();
