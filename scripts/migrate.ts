@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ConfigError, type DatabaseConfig, loadDatabaseConfig } from '../src/common/config/app-config.js';
 import { migrate } from '../src/common/database/migrate.js';
+import { DataDirInUseError } from '../src/common/database/data-dir-lock.js';
 import { dataSourceOptions, isEmbedded } from '../src/database/data-source-options.js';
 import { describeDatabase, isMainModule } from './cli.js';
 
@@ -28,7 +29,7 @@ if (isMainModule(import.meta.url)) {
   try {
     await runMigrations(loadDatabaseConfig());
   } catch (err) {
-    console.error(err instanceof ConfigError ? err.message : err);
+    console.error(err instanceof ConfigError || err instanceof DataDirInUseError ? err.message : err);
     process.exit(err instanceof ConfigError ? 78 : 1);
   }
 }

@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { verifyAuditChain } from '../src/audit/audit.service.js';
 import type { ChainVerdict } from '../src/audit/audit-chain.js';
 import { ConfigError, type DatabaseConfig, loadDatabaseConfig } from '../src/common/config/app-config.js';
+import { DataDirInUseError } from '../src/common/database/data-dir-lock.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { describeDatabase, isMainModule } from './cli.js';
 
@@ -49,7 +50,7 @@ if (isMainModule(import.meta.url)) {
   try {
     process.exitCode = (await verifyAudit(loadDatabaseConfig())).exitCode;
   } catch (err) {
-    const plain = err instanceof ConfigError || err instanceof CheckRefused;
+    const plain = err instanceof ConfigError || err instanceof CheckRefused || err instanceof DataDirInUseError;
     console.error(plain ? (err as Error).message : `Could not verify the audit trail: ${String((err as Error).message ?? err)}`);
     process.exitCode = 2;
   }

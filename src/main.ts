@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConsoleLogger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './common/config/app-config.js';
+import { DataDirInUseError } from './common/database/data-dir-lock.js';
 import { createApp } from './configure-app.js';
 
 async function main(): Promise<void> {
@@ -26,6 +27,6 @@ function nestLogLevels(level: string): ('fatal' | 'error' | 'warn' | 'log' | 'de
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(err instanceof DataDirInUseError ? err.message : err);
   process.exit(1);
 });

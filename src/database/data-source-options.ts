@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations.js';
+import { lockDataDir } from '../common/database/data-dir-lock.js';
 import { createPgliteDriver, pgliteOptions } from '../common/database/pglite-pool.js';
 
 // Dates are calendar days, never instants: keep `date` columns as `YYYY-MM-DD` strings.
@@ -37,13 +38,27 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     return { ...common, url: target.databaseUrl, poolSize: 10, applicationName: 'jamkesda-rekon' };
   }
   const { pgliteLoadDataDir, dataDir } = target;
-  const driver = createPgliteDriver(() => {
-    if (pgliteLoadDataDir) return PGlite.create(pgliteOptions({ loadDataDir: pgliteLoadDataDir }));
-    if (!dataDir) return PGlite.create(pgliteOptions());
-    const dir = join(dataDir, 'pglite');
-    mkdirSync(dir, { recursive: true });
-    return PGlite.create(pgliteOptions({ dataDir: dir }));
-  });
+  let release: (() => Promise<void>) | undefined; // the data directory's lock, while it is open
+  const driver = createPgliteDriver(
+    async () => {
+      if (pgliteLoadDataDir) return PGlite.create(pgliteOptions({ loadDataDir: pgliteLoadDataDir }));
+      if (!dataDir) return PGlite.create(pgliteOptions());
+      const dir = join(dataDir, 'pglite');
+      mkdirSync(dir, { recursive: true });
+      release = await lockDataDir(dir); // one process per directory (data-dir-lock.ts)
+      try {
+        return await PGlite.create(pgliteOptions({ dataDir: dir }));
+      } catch (err) {
+        await release();
+        release = undefined;
+        throw err;
+      }
+    },
+    async () => {
+      await release?.();
+      release = undefined;
+    },
+  );
   return { ...common, driver };
 }
 

@@ -37,7 +37,8 @@ class Mutex {
   }
 }
 
-export function createPgliteDriver(open: () => Promise<PGlite>) {
+/** `open` makes the instance on first use; `closed`, if given, runs after the pool's `end` closed it (a data directory's lock). */
+export function createPgliteDriver(open: () => Promise<PGlite>, closed?: () => Promise<void>) {
   let instance: Promise<PGlite> | undefined;
   const db = () => (instance ??= open());
   const mutex = new Mutex();
@@ -100,7 +101,7 @@ export function createPgliteDriver(open: () => Promise<PGlite>) {
       }
     }
     end(cb?: (err: Error | null) => void) {
-      const done = instance ? instance.then((pg) => pg.close()) : Promise.resolve();
+      const done = instance ? instance.then((pg) => pg.close()).finally(() => closed?.()) : Promise.resolve();
       instance = undefined;
       done.then(() => cb?.(null), (err) => cb?.(err));
     }
