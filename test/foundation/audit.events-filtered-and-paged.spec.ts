@@ -109,6 +109,11 @@ describe('GET /api/v1/audit-events filters by actor, entity and time, and pages'
 
   it('rejects bad filters with 400', async () => {
     expect((await list('from=kemarin')).status).toBe(400);
+    // only ISO days and times: nothing JavaScript would guess at (QA: 06/12/2026 read as 12 June, 2026 as 1 January)
+    for (const guess of ['06/12/2026', '05-12-2026', '2026-12-5', '2026', '1', 'Dec 5 2026']) {
+      const refused = await list(`from=${encodeURIComponent(guess)}`);
+      expect([guess, refused.status, refused.body.details]).toEqual([guess, 400, [{ field: 'from', messages: ['from harus tanggal/waktu ISO, mis. 2026-11-15T00:00:00+07:00'] }]]);
+    }
     expect((await list('pageSize=100000')).status).toBe(400);
     expect((await list('page=0')).status).toBe(400);
     // a range that ends before it starts is a typo, said as such, not an empty list (QA)

@@ -17,6 +17,9 @@ const RANGE = (field: string) => ({ message: `${field} harus antara tahun 2000 d
 /** A date and time without a zone (`2026-12-04T18:15:00`, or with a space for the T). */
 const WITHOUT_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)$/;
 
+/** An ISO 8601 date and time with its zone (`Z`, `+07:00`, `+0700`). */
+const WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
 /**
  * A time whose zone offset lost its `+` (`2026-11-15T00:00:00 07:00`): a `+` typed into an address
  * unencoded is read as a space (as in a form), and the refusal's own example has one. Read as `+`.
@@ -37,7 +40,10 @@ const moment = (edge: 'first' | 'last') => ({ value }: { value: unknown }) => {
   if (day && value.length === 10) return new Date(`${value}T${edge === 'first' ? '00:00:00.000' : '23:59:59.999'}+07:00`);
   const zoneless = WITHOUT_ZONE.exec(value);
   if (zoneless) return new Date(`${zoneless[1]}T${zoneless[2]}+07:00`);
-  return new Date(value.replace(PLUS_AS_SPACE, '$1+$2'));
+  const zoned = value.replace(PLUS_AS_SPACE, '$1+$2');
+  // anything else JavaScript would guess at (`06/12/2026` as 12 June, `2026` as 1 January, `2026-12-5` as UTC
+  // midnight): not a date (QA: an auditor's DD/MM/YYYY read the American way, with no error)
+  return WITH_ZONE.test(zoned) ? new Date(zoned) : new Date(NaN);
 };
 
 export class AuditQueryDto {
