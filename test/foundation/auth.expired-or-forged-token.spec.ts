@@ -55,8 +55,11 @@ describe('a token that is expired, forged or altered is refused with 401', () =>
   });
 
   it('no token, garbage, or a non-Bearer scheme', async () => {
-    expect((await t.http.get('/api/v1/auth/me').expect(401)).body).toEqual({ statusCode: 401, message: 'Silakan masuk terlebih dahulu.', code: 'UNAUTHENTICATED' });
-    await me('Bearer not-a-jwt').expect(401);
+    const none = await t.http.get('/api/v1/auth/me').expect(401);
+    expect(none.body).toEqual({ statusCode: 401, message: 'Silakan masuk terlebih dahulu.', code: 'UNAUTHENTICATED' });
+    // every 401 names the scheme that would be accepted (QA: no WWW-Authenticate header)
+    expect(none.headers['www-authenticate']).toBe('Bearer realm="jamkesda"');
+    expect((await me('Bearer not-a-jwt').expect(401)).headers['www-authenticate']).toBe('Bearer realm="jamkesda"');
     await me(`Basic ${Buffer.from('admin:admin').toString('base64')}`).expect(401);
   });
 });

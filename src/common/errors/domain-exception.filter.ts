@@ -72,6 +72,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
     if (reply.sent || reply.raw.headersSent) return void reply.raw.end();
+    // a 401 names the scheme that would be accepted (RFC 9110 §11.6.1, RFC 6750 §3; QA: some clients wait for it)
+    if (body.statusCode === HttpStatus.UNAUTHORIZED) void reply.header('WWW-Authenticate', 'Bearer realm="jamkesda"');
     void reply.status(body.statusCode).header('Content-Type', 'application/json; charset=utf-8').send(body);
   }
 
