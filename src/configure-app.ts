@@ -59,7 +59,7 @@ export function httpAdapter(config: AppConfig): FastifyAdapter {
 
 /**
  * The URL a request is routed by: an absolute URL in the request line (`GET http://host/api/…`) is
- * read as its path, and `/api/v1/villages/` as `/api/v1/villages`, as on Express. Not under
+ * read as its path, `/api/v1/villages/` as `/api/v1/villages`, as on Express, and a final `.XLSX` as `.xlsx`. Not under
  * `/console/`: the console's files are served by folder (`/console` redirects to `/console/`, whose
  * relative URLs need that slash), and a folder there redirects to itself with one.
  */
@@ -67,9 +67,11 @@ export function routedUrl(url: string): string {
   const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url);
   if (origin) url = url.slice(origin[0].length) || '/';
   const query = url.indexOf('?');
-  const path = query < 0 ? url : url.slice(0, query);
-  if (path.length < 2 || !path.endsWith('/') || /^\/console\//i.test(path)) return url;
-  return (path.replace(/\/+$/, '') || '/') + (query < 0 ? '' : url.slice(query));
+  let path = query < 0 ? url : url.slice(0, query);
+  // the router matches paths in any case, but not the `.xlsx` after a parameter (`/statements/pledges/:code.xlsx`; QA: `.XLSX` was 404)
+  if (/\.xlsx$/i.test(path)) path = `${path.slice(0, -5)}.xlsx`;
+  if (path.length >= 2 && path.endsWith('/') && !/^\/console\//i.test(path)) path = path.replace(/\/+$/, '') || '/';
+  return path + (query < 0 ? '' : url.slice(query));
 }
 
 /** Query strings as Express read them: a parameter without a name (`?=x`, `&=x`) is dropped. */

@@ -45,6 +45,10 @@ describe('HTTP edges: every spelling of a path keeps no-store, refusals answer i
     expect((await keuangan.get('/API/V1/VILLAGES').expect(200)).body.length).toBeGreaterThan(0);
     await keuangan.get('/api/v1/villages/').expect(200);
     await keuangan.get('/api/v1/pledges/?fiscalYear=2026').expect(200);
+    // the `.xlsx` after a parameter too (QA: `.XLSX` was the router's 404): the statement's own answer, not "no such route"
+    for (const ext of ['XLSX', 'Xlsx']) {
+      expect((await keuangan.get(`/api/v1/statements/villages/17.03.06.2001.${ext}?month=2026-10`).expect(404)).body.code).toBe('NOT_ALLOCATED');
+    }
     await t.http.get('/console').expect(301).expect('location', '/console/');
     await t.http.get('/console/').expect(200);
     const folder = await t.http.get('/console/js/'); // a folder of the console: no redirect to itself
