@@ -7,7 +7,8 @@ import { PLEDGES_THAT_PAID } from './report.sql.js';
  * each revision the period's allocated months used (`allocation_month.pledge_revisions`, view
  * pledge_terms), or as it stands when none did: a statement of months Dana Desa paid keeps saying so
  * after the fund was corrected (QA: March's statement called it ADD). A pledge revised within the
- * period comes once per revision. $1 village code without dots, $2 first fiscal year, $3 last fiscal
+ * period comes once per revision. Of the fiscal years of the period, or of another year when a payment for it
+ * was recorded in the period. $1 village code without dots, $2 first fiscal year, $3 last fiscal
  * year, $4 first month, $5 last month.
  */
 export const VILLAGE_PLEDGES = `
@@ -21,7 +22,10 @@ export const VILLAGE_PLEDGES = `
   JOIN pledge_terms t ON t.code = p.code
    AND (t.revision IN (SELECT u.revision FROM used u WHERE u.code = p.code)
         OR (t.revision = p.revision AND NOT EXISTS (SELECT 1 FROM used u WHERE u.code = p.code)))
-  WHERE t.source_type = 'DESA' AND t.fiscal_year BETWEEN $2 AND $3
+  WHERE t.source_type = 'DESA'
+    -- a pledge of another year with a payment recorded in the period (a correction of its last months, paid in the
+    -- new year) is the village's too: that payment counts in the month it was recorded in (QA: it was in no statement)
+    AND (t.fiscal_year BETWEEN $2 AND $3 OR EXISTS (SELECT 1 FROM payment pay WHERE pay.pledge_code = p.code AND pay.month BETWEEN $4 AND $5))
     AND EXISTS (SELECT 1 FROM unnest(t.village_codes) AS v(code) WHERE replace(v.code, '.', '') = $1)
   ORDER BY t.fiscal_year, t.priority, t.code COLLATE "C", t.revision`;
 

@@ -6,6 +6,7 @@
  */
 import type { PaymentRow } from '../data/report-queries.js';
 import { monthLabel, rupiah } from '../format/labels.js';
+import type { StatementPeriod } from './statement-period.js';
 
 /**
  * `recorded`: the payments recorded in the statement's months; `correcting`: the corrections of the
@@ -21,4 +22,17 @@ export function correctionNotesByMonth(recorded: readonly PaymentRow[], correcti
     if (p.adjustsMonth) add(p.month, `Pembayaran ${rupiah(p.amount)} (${p.reference}) adalah koreksi untuk ${monthLabel(p.adjustsMonth)}`);
   }
   return notes;
+}
+
+/**
+ * The corrections of the period's months recorded after it: they count toward the month they were recorded in,
+ * outside this statement's totals, so a line under the table says how much came in and where it counts
+ * (QA: December's shortfall paid in January, recorded as a correction for December, was in no statement's total).
+ */
+export function laterCorrectionsLine(correcting: readonly PaymentRow[], period: StatementPeriod): string | null {
+  const later = correcting.filter((p) => p.month > period.to);
+  if (!later.length) return null;
+  const total = later.reduce((a, p) => a + p.amount, 0);
+  const each = later.map((p) => `${rupiah(p.amount)} untuk ${monthLabel(p.adjustsMonth!)} (${p.reference}), dicatat pada ${monthLabel(p.month)}`);
+  return `Koreksi yang dicatat setelah periode ini untuk bulan-bulannya: ${rupiah(total)} (${each.join('; ')}). Dihitung pada bulan pencatatannya, tidak termasuk jumlah di atas.`;
 }

@@ -21,7 +21,7 @@ import { type PledgeRevisions, type PledgeRow, ReportQueries, type RevisionRange
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
 import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, PAYMENT_STATUS_LABELS, revisionLabel, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
 import { mixedRevisions, revisionFacts, revisionNumbers } from '../format/revisions.js';
-import { correctionNotesByMonth } from '../statements/correction-notes.js';
+import { correctionNotesByMonth, laterCorrectionsLine } from '../statements/correction-notes.js';
 import { ReportsException } from '../reports.exception.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
 import { assertAllocated, NOT_ALLOCATED_NOTE, resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
@@ -93,7 +93,8 @@ export class WritePledgeStatement {
       .filter(([m]) => m < period.from)
       .reduce((a, [, d]) => a + d.amount, 0);
     const payments = await this.reports.payments(period.from, period.to, [pledge.code]);
-    const corrections = correctionNotesByMonth(payments, await this.reports.correctionsOf(period.from, period.to, [pledge.code]));
+    const correcting = await this.reports.correctionsOf(period.from, period.to, [pledge.code]);
+    const corrections = correctionNotesByMonth(payments, correcting);
     const revisions = await this.reports.pledgeRevisions([pledge.code]);
     const villages = new Map((await this.regions.villages()).map((v) => [v.code, v.name]));
     const generatedAt = this.clock.now();
@@ -125,6 +126,8 @@ export class WritePledgeStatement {
           ]);
         }
         t.finishTable();
+        const later = laterCorrectionsLine(correcting, period);
+        if (later) t.writeStyledRow([later]);
         writePledgeFacts(t, pledge, usedBefore, revisions);
         writeRevisionsUsed(t, pledge.code, period, due, revisions);
         t.commit();

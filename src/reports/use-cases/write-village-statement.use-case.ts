@@ -15,6 +15,7 @@ import { ReportQueries } from '../data/report-queries.js';
 import { type MonthKey, StatementQueries, type VillageResidentRow } from '../data/statement-queries.js';
 import { FUND_LABELS, funderLabel, label, monthLabel, rupiah, wibTimestamp } from '../format/labels.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
+import { laterCorrectionsLine } from '../statements/correction-notes.js';
 import { assertAllocated, NOT_ALLOCATED_NOTE, resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
 import { writePagedTable } from '../workbook/table-series.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
@@ -80,6 +81,7 @@ export class WriteVillageStatement {
     const months = await this.statements.villageMonths(period.from, period.to, code, own);
     const due = await this.statements.dueByMonth(own, period.from, period.to);
     const payments = await this.reports.payments(period.from, period.to, own);
+    const later = laterCorrectionsLine(await this.reports.correctionsOf(period.from, period.to, own), period);
     const generatedAt = this.clock.now();
     const title = (what: string) => [
       `${what} — ${village.level === 'kelurahan' ? 'Kelurahan' : 'Desa'} ${village.name}, Kecamatan ${village.kecamatanName}`,
@@ -106,7 +108,8 @@ export class WriteVillageStatement {
           else t.addRow([monthLabel(month), m?.participants ?? 0, m?.obligation ?? 0, m?.own ?? 0, m?.other ?? 0, m?.unfunded ?? 0, owed, paid, balance]);
         }
         t.finishTable();
-        writePledgeNotes(t, pledges);
+        if (later) t.writeStyledRow([later]);
+        writePledgeNotes(t, pledges, period);
         t.commit();
         await this.writeResidents(output, title('Peserta dan Iuran'), period, code, own, command);
         writePaymentsSheet(output, title('Pembayaran Komitmen Desa'), payments);
@@ -137,7 +140,7 @@ export class WriteVillageStatement {
   }
 }
 
-function writePledgeNotes(t: TableSheet, pledges: Awaited<ReturnType<StatementQueries['villagePledges']>>): void {
+function writePledgeNotes(t: TableSheet, pledges: Awaited<ReturnType<StatementQueries['villagePledges']>>, period: StatementPeriod): void {
   t.blankRow();
   t.writeStyledRow(['Komitmen pendanaan desa'], LABEL_STYLE);
   if (pledges.length === 0) t.writeStyledRow(['Desa ini tidak mempunyai komitmen pendanaan (APBDes) pada periode ini.']);
@@ -145,7 +148,9 @@ function writePledgeNotes(t: TableSheet, pledges: Awaited<ReturnType<StatementQu
   for (const p of pledges) {
     const budget = p.budget === null ? 'tanpa pagu' : `pagu ${rupiah(p.budget)}`;
     const revision = revised.has(p.code) ? ` (revisi ${p.revision})` : ''; // revised within the period: each revision its months used
-    t.writeStyledRow([`${funderLabel(p)}${revision}: ${[label(FUND_LABELS, p.fund), budget, p.legalBasis].filter(Boolean).join(', ')}`]);
+    // a pledge of another year is here for a payment recorded in the period (a correction paid late)
+    const year = String(p.fiscalYear) === period.from.slice(0, 4) ? '' : ` (tahun anggaran ${p.fiscalYear}; pembayarannya dicatat pada periode ini)`;
+    t.writeStyledRow([`${funderLabel(p)}${revision}${year}: ${[label(FUND_LABELS, p.fund), budget, p.legalBasis].filter(Boolean).join(', ')}`]);
     for (const w of p.warnings) t.writeStyledRow([`Peringatan: ${w}`], WARNING_STYLE);
   }
 }
