@@ -55,6 +55,11 @@ describe('OpenAPI: real answers match the documented response schemas', () => {
     );
     expect(refused.body.rejected).toBeGreaterThan(0);
     check(await operator.post('/api/v1/enrollment-uploads').attach('file', fixture('ok/basic.xlsx'), 'basic.xlsx').expect(201), 'post', '/api/v1/enrollment-uploads'); // recognised
+    check(await operator.post('/api/v1/enrollment-uploads').attach('file', fixture('ok/basic-changed.xlsx'), 'basic-changed.xlsx').expect(201), 'post', '/api/v1/enrollment-uploads');
+    for (const sheet of ['ok/hidden-rows-libreoffice.xlsx', 'ok/named-sheet-not-first.xlsx']) {
+      const warned = check(await operator.post('/api/v1/enrollment-uploads').attach('file', fixture(sheet), 'peserta.xlsx').expect(201), 'post', '/api/v1/enrollment-uploads');
+      expect([sheet, warned.body.sheetWarnings.length]).toEqual([sheet, 1]); // HIDDEN_ROWS, SHEETS_NOT_READ
+    }
     check(await operator.get('/api/v1/enrollment-uploads').expect(200), 'get', '/api/v1/enrollment-uploads');
     check(await operator.get(`/api/v1/enrollment-uploads/${up.body.id}`).expect(200), 'get', '/api/v1/enrollment-uploads/{id}');
     const issues = check(await operator.get(`/api/v1/enrollment-uploads/${refused.body.id}/issues`).expect(200), 'get', '/api/v1/enrollment-uploads/{id}/issues');
@@ -62,6 +67,8 @@ describe('OpenAPI: real answers match the documented response schemas', () => {
     check(await operator.get(`/api/v1/enrollment-uploads/${refused.body.id}/report.xlsx`).expect(200), 'get', '/api/v1/enrollment-uploads/{id}/report.xlsx');
     check(await operator.get(`/api/v1/participants?villageCode=${VILLAGE}`).expect(200), 'get', '/api/v1/participants');
     check(await operator.get(`/api/v1/participants/${NIK}`).expect(200), 'get', '/api/v1/participants/{nik}');
+    const changed = check(await operator.get('/api/v1/participants/1703064512900002').expect(200), 'get', '/api/v1/participants/{nik}'); // changed by basic-changed.xlsx
+    expect(changed.body.history.map((e: { kind: string }) => e.kind)).toEqual(['CREATE', 'UPDATE']);
     check(await keuangan.get('/api/v1/participants/1703069999999999').expect(404), 'get', '/api/v1/participants/{nik}');
   });
 
@@ -124,6 +131,10 @@ describe('OpenAPI: real answers match the documented response schemas', () => {
       'post',
       '/api/v1/bills',
     );
+    const shorter = Buffer.from('NOKA,NIK,NAMA,IURAN\n0001000000001,1703061203800001,Ahmad Saputra,37800\n');
+    check(await keuangan.post('/api/v1/bills').field('month', '2026-10').field('invoiceTotal', '160000').attach('file', file('bills/ok/tagihan-2026-10.csv'), 'tagihan.csv').expect(201), 'post', '/api/v1/bills'); // recognised
+    const second = check(await keuangan.post('/api/v1/bills').field('month', '2026-10').field('invoiceTotal', '37800').attach('file', shorter, 'tagihan-2.csv').expect(201), 'post', '/api/v1/bills');
+    expect(second.body).toMatchObject({ version: 2, replaces: { version: 1, count: 4 }, notice: expect.any(String) });
     check(await keuangan.get('/api/v1/bills?month=2026-10').expect(200), 'get', '/api/v1/bills');
     check(await keuangan.get(`/api/v1/bills/${bill.body.id}`).expect(200), 'get', '/api/v1/bills/{id}');
     check(await keuangan.get(`/api/v1/bills/${bill.body.id}/report.xlsx`).expect(200), 'get', '/api/v1/bills/{id}/report.xlsx');
