@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES } from '../users/role.js';
 import { Public, Roles } from './access.decorators.js';
 import { AUTH_PATH, LOGIN_PATH } from './auth-routes.js';
@@ -7,6 +7,8 @@ import { AuthService } from './auth.service.js';
 import { type AuthenticatedUser, CurrentUser } from './authenticated-user.js';
 import { AccessTokenDto, LoginDto } from './dto/login.dto.js';
 import { NoQueryDto } from '../common/http/validation.js';
+import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
+import { CurrentUserResponseDto } from './dto/current-user-response.dto.js';
 
 @ApiTags('auth')
 @Controller(AUTH_PATH)
@@ -18,6 +20,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenDto })
+  @ApiErrorResponses(400, 401, 429)
   login(@Body() body: LoginDto, @Ip() ip: string, @Query() _query: NoQueryDto): Promise<AccessTokenDto> {
     return this.auth.login(body.username, body.password, ip);
   }
@@ -30,6 +33,8 @@ export class AuthController {
   @Roles(...ALL_ROLES)
   @ApiBearerAuth()
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Every session of the caller ended.' })
+  @ApiErrorResponses(400, 401)
   logout(@CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto): Promise<void> {
     return this.auth.logout(user);
   }
@@ -37,6 +42,8 @@ export class AuthController {
   @Get('me')
   @Roles(...ALL_ROLES)
   @ApiBearerAuth()
+  @ApiOkResponse({ type: CurrentUserResponseDto })
+  @ApiErrorResponses(400, 401)
   me(@CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto): AuthenticatedUser {
     return user;
   }

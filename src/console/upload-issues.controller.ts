@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -15,6 +15,8 @@ const UPLOAD_ID = uuidParam(RegisterException.uploadNotFound);
 import { QueryInteger } from '../common/http/validation.js';
 import { columnOrderParams } from '../common/spreadsheet/upload-issue.sql.js';
 import { ENROLLMENT_COLUMNS } from '../register/enrollment-columns.js';
+import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
+import { UploadIssuePageDto } from '../register/dto/upload-issue-response.dto.js';
 
 export class UploadIssueQueryDto {
   @ApiPropertyOptional({ enum: ['REJECT', 'WARN'] })
@@ -33,11 +35,13 @@ export class UploadIssueQueryDto {
 @ApiTags('register')
 @ApiBearerAuth()
 @Controller('api/v1/enrollment-uploads')
+@ApiErrorResponses(400, 401, 404)
 export class UploadIssuesController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get(':id/issues')
   @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: UploadIssuePageDto })
   @ApiOperation({ summary: 'Baris ditolak dan peringatan satu unggahan: nomor baris, kolom, kode dan pesan (urut baris)' })
   async list(@Param('id', UPLOAD_ID) id: string, @Query() query: UploadIssueQueryDto) {
     const severity = query.severity ?? null;

@@ -1,9 +1,11 @@
 import { Controller, Get, Query, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators.js';
 import { NoQueryDto } from '../common/http/validation.js';
+import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
+import { HealthResponseDto } from './dto/health-response.dto.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,6 +14,8 @@ export class HealthController {
 
   @Get()
   @Public()
+  @ApiOkResponse({ type: HealthResponseDto })
+  @ApiErrorResponses(400, 503)
   async health(@Query() _query: NoQueryDto): Promise<{ status: 'ok' }> {
     try {
       await this.dataSource.query('SELECT 1');

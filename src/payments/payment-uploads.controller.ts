@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
@@ -10,7 +10,6 @@ import { type StoredUpload, UploadFile } from '../common/http/upload-options.js'
 import { uuidParam } from '../common/http/uuid-param.js';
 import { writeRowReport } from '../common/spreadsheet/row-report.writer.js';
 import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
-import { XLSX_CONTENT_TYPE } from '../common/spreadsheet/workbook-style.js';
 import { withUploadedFile } from '../reconciliation/uploads/uploaded-file.js';
 import { Role } from '../users/role.js';
 import { type PaymentUploadReportRow, type PaymentUploadRow, paymentUploadReport, paymentUploadReportFilename } from './payment-upload-report.js';
@@ -19,6 +18,9 @@ import { PaymentUploadQueryDto } from './dto/payment.dto.js';
 import { COUNT_PAYMENT_UPLOADS, PAYMENT_UPLOAD, PAYMENT_UPLOADS } from './sql/payment-uploads.sql.js';
 import { UploadPayments } from './use-cases/upload-payments.use-case.js';
 import { NoQueryDto } from '../common/http/validation.js';
+import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
+import { ApiXlsxResponse } from '../common/http/file-response.js';
+import { PaymentUploadPageDto, PaymentUploadResultDto } from './dto/payment-upload-response.dto.js';
 
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const UPLOAD_ID = uuidParam(PaymentException.uploadNotFound);
@@ -26,6 +28,7 @@ const UPLOAD_ID = uuidParam(PaymentException.uploadNotFound);
 @ApiTags('payments')
 @ApiBearerAuth()
 @Controller('api/v1/payment-uploads')
+@ApiErrorResponses(400, 401, 403, 404, 409)
 export class PaymentUploadsController {
   constructor(
     @Inject(UploadPayments) private readonly uploadPayments: UploadPayments,
@@ -36,6 +39,7 @@ export class PaymentUploadsController {
   @Post()
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('payment.upload', 'payment')
+  @ApiCreatedResponse({ type: PaymentUploadResultDto })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UploadFile()
@@ -45,6 +49,7 @@ export class PaymentUploadsController {
 
   /** Payment sheets that recorded payments, newest first: `{ items, total }` (amount in rupiah), each with its row report. */
   @Get()
+  @ApiOkResponse({ type: PaymentUploadPageDto })
   @Roles(...READERS)
   async list(@Query() query: PaymentUploadQueryDto) {
     const rows: PaymentUploadRow[] = await this.dataSource.query(PAYMENT_UPLOADS, [query.pageSize, (query.page - 1) * query.pageSize]);
@@ -55,7 +60,7 @@ export class PaymentUploadsController {
   /** Rejected and warned rows of a payment sheet as uploaded, with their messages (fix and upload again), and its counts. */
   @Get(':id/report.xlsx')
   @Roles(...READERS)
-  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiXlsxResponse()
   async report(@Param('id', UPLOAD_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     const [upload]: PaymentUploadReportRow[] = await this.dataSource.query(PAYMENT_UPLOAD, [id]);
     if (!upload) throw PaymentException.uploadNotFound(id);

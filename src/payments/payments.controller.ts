@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { READERS, Roles } from '../auth/access.decorators.js';
@@ -19,10 +19,14 @@ import { PaymentException } from './payments.exception.js';
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const PAYMENT_ID = uuidParam(PaymentException.notFound);
 import { NoQueryDto } from '../common/http/validation.js';
+import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
+import { PaymentPageDto, PaymentResponseDto, RecordedPaymentResponseDto } from './dto/payment-response.dto.js';
+import { PaymentStatusResponseDto } from './dto/payment-status-response.dto.js';
 
 @ApiTags('payments')
 @ApiBearerAuth()
 @Controller('api/v1/payments')
+@ApiErrorResponses(400, 401, 403, 404, 409)
 export class PaymentsController {
   constructor(
     @Inject(RecordPayment) private readonly recordPayment: RecordPayment,
@@ -36,6 +40,7 @@ export class PaymentsController {
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('payment.record', 'payment')
   @ApiBody({ type: RecordPaymentDto })
+  @ApiCreatedResponse({ type: RecordedPaymentResponseDto })
   async record(@Body() raw: unknown, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     const body = await readPaymentBody(raw, (sound) => this.recordPayment.problemsOf(sound));
     return this.recordPayment.execute({ ...body, actor: user.username });
@@ -45,11 +50,13 @@ export class PaymentsController {
   @Delete(':id')
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('payment.delete', 'payment')
+  @ApiOkResponse({ type: PaymentResponseDto, description: 'The payment removed.' })
   remove(@Param('id', PAYMENT_ID) id: string, @Query() _query: NoQueryDto) {
     return this.deletePayment.execute(id);
   }
 
   @Get()
+  @ApiOkResponse({ type: PaymentPageDto })
   @Roles(...READERS)
   async list(@Query() query: PaymentQueryDto) {
     // an unknown (or wrong-case) pledge is 404, not an empty list that reads as "nothing paid" (QA)
@@ -68,6 +75,7 @@ export class PaymentsController {
 
   /** Per pledge: due, paid, PAID/UNPAID/UNDERPAID/OVERPAID and late (DOMAIN §8), from the current allocation (STALE months recomputed first). */
   @Get('status')
+  @ApiOkResponse({ type: [PaymentStatusResponseDto] })
   @Roles(...READERS)
   status(@Query() query: PaymentStatusQueryDto, @CurrentUser() user: AuthenticatedUser) {
     return this.statuses.current(query.month, user.username);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../auth/access.decorators.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Audited } from '../audit/audited.decorator.js';
@@ -14,10 +14,14 @@ import { ReconciliationException } from './reconciliation.exception.js';
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const RUN_ID = uuidParam(ReconciliationException.runNotFound);
 import { NoQueryDto } from '../common/http/validation.js';
+import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
+import { FindingPageDto } from './dto/finding-response.dto.js';
+import { FinalizedRunResponseDto, ReconciliationRunDetailResponseDto, ReconciliationRunResponseDto, StartedRunResponseDto } from './dto/reconciliation-run-response.dto.js';
 
 @ApiTags('reconciliation')
 @ApiBearerAuth()
 @Controller('api/v1/reconciliations')
+@ApiErrorResponses(400, 401, 403, 404, 409)
 export class ReconciliationController {
   constructor(
     @Inject(ReconcileMonth) private readonly reconcileMonth: ReconcileMonth,
@@ -29,23 +33,27 @@ export class ReconciliationController {
   @Post()
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('reconciliation.start', 'reconciliation_run')
+  @ApiCreatedResponse({ type: StartedRunResponseDto })
   start(@Body() body: StartReconciliationDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.reconcileMonth.execute({ month: body.month, actor: user.username, trigger: 'MANUAL' });
   }
 
   @Get()
+  @ApiOkResponse({ type: [ReconciliationRunResponseDto], description: 'Runs of the month, newest version first.' })
   @Roles(...READERS)
   list(@Query() query: RunListQueryDto) {
     return this.runs.list(query.month);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ReconciliationRunDetailResponseDto })
   @Roles(...READERS)
   get(@Param('id', RUN_ID) id: string, @Query() _query: NoQueryDto) {
     return this.runs.getWithChanges(id);
   }
 
   @Get(':id/findings')
+  @ApiOkResponse({ type: FindingPageDto })
   @Roles(...READERS)
   findings(@Param('id', RUN_ID) id: string, @Query() query: FindingQueryDto) {
     return this.runs.findings(id, query);
@@ -58,6 +66,7 @@ export class ReconciliationController {
   @Post(':id/finalize')
   @Roles(Role.KEUANGAN)
   @Audited('reconciliation.finalize', 'reconciliation_run')
+  @ApiCreatedResponse({ type: FinalizedRunResponseDto })
   finalize(@Param('id', RUN_ID) id: string, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.finalizeRun.execute({ runId: id, actor: user.username });
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
@@ -17,6 +17,9 @@ import { toUploadView } from './upload-view.js';
 import { ImportEnrollmentSheet } from './use-cases/import-enrollment-sheet.use-case.js';
 import { writeUploadReport } from './workbooks/upload-report.writer.js';
 import { NoQueryDto } from '../common/http/validation.js';
+import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
+import { ApiXlsxResponse } from '../common/http/file-response.js';
+import { EnrollmentUploadPageDto, EnrollmentUploadResponseDto } from './dto/enrollment-upload-response.dto.js';
 
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const UPLOAD_ID = uuidParam(RegisterException.uploadNotFound);
@@ -24,6 +27,7 @@ const UPLOAD_ID = uuidParam(RegisterException.uploadNotFound);
 @ApiTags('register')
 @ApiBearerAuth()
 @Controller('api/v1/enrollment-uploads')
+@ApiErrorResponses(400, 401, 403, 404, 409)
 export class EnrollmentUploadsController {
   constructor(
     private readonly importSheet: ImportEnrollmentSheet,
@@ -34,6 +38,7 @@ export class EnrollmentUploadsController {
   /** An enrollment sheet (.xlsx or .csv, DOMAIN §12) into the register. */
   @Post()
   @HttpCode(201)
+  @ApiCreatedResponse({ type: EnrollmentUploadResponseDto })
   @Roles(Role.OPERATOR_DINKES, Role.ADMIN)
   @Audited('enrollment.upload', 'enrollment_upload')
   @UploadFile()
@@ -45,6 +50,7 @@ export class EnrollmentUploadsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: EnrollmentUploadPageDto })
   @Roles(...ALL_ROLES)
   async list(@Query() query: UploadListQueryDto) {
     const [items, total] = await this.uploads.list(query.page, query.pageSize);
@@ -52,6 +58,7 @@ export class EnrollmentUploadsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: EnrollmentUploadResponseDto })
   @Roles(...ALL_ROLES)
   async get(@Param('id', UPLOAD_ID) id: string, @Query() _query: NoQueryDto) {
     return toUploadView(await this.uploads.get(id));
@@ -59,6 +66,7 @@ export class EnrollmentUploadsController {
 
   /** Rejected and warned rows as uploaded, with their messages: fix and upload again. */
   @Get(':id/report.xlsx')
+  @ApiXlsxResponse()
   @Roles(...ALL_ROLES)
   async report(@Param('id', UPLOAD_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     const upload = await this.uploads.get(id);

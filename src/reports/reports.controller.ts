@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { READERS, Roles } from '../auth/access.decorators.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
-import { XLSX_CONTENT_TYPE } from '../common/spreadsheet/workbook-style.js';
 import { StatementQueryDto } from './dto/statement-query.dto.js';
 import { WritePledgeStatement } from './use-cases/write-pledge-statement.use-case.js';
 import { WriteReconciliationWorkbook } from './use-cases/write-reconciliation-workbook.use-case.js';
@@ -15,13 +14,16 @@ import { ReportsException } from './reports.exception.js';
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const RUN_ID = uuidParam(ReportsException.runNotFound);
 import { NoQueryDto } from '../common/http/validation.js';
+import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
+import { ApiXlsxResponse } from '../common/http/file-response.js';
 
-const XLSX_RESPONSE = { description: 'Buku kerja Excel (.xlsx), dikirim bertahap (streaming).', schema: { type: 'string', format: 'binary' } } as const;
+const STREAMED = 'Buku kerja Excel (.xlsx), dikirim bertahap (streaming).';
 
 /** Downloads: the reconciliation workbook (DOMAIN §11) and the village and pledge statements. */
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('api/v1')
+@ApiErrorResponses(400, 401, 403, 404, 409)
 export class ReportsController {
   constructor(
     private readonly reconciliationWorkbook: WriteReconciliationWorkbook,
@@ -32,8 +34,7 @@ export class ReportsController {
   @Get('reconciliations/:id/workbook.xlsx')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Buku kerja rekonsiliasi: Ringkasan, Pagu & Realisasi, Per Sumber Dana, Per Desa, Rincian Peserta, Temuan, Pembayaran, Berita Acara' })
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse(XLSX_RESPONSE)
+  @ApiXlsxResponse(STREAMED)
   async workbook(@Param('id', RUN_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     await sendWorkbook(res, await this.reconciliationWorkbook.prepare({ runId: id }));
   }
@@ -45,8 +46,7 @@ export class ReportsController {
   @ApiQuery({ name: 'month', required: false, description: 'Bulan YYYY-MM (isi month atau year)' })
   @ApiQuery({ name: 'year', required: false, description: 'Tahun anggaran YYYY (isi month atau year)' })
   @ApiQuery({ name: 'quarter', required: false, description: 'Triwulan 1–4 dari year (bersama year saja)' })
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse(XLSX_RESPONSE)
+  @ApiXlsxResponse(STREAMED)
   async village(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply): Promise<void> {
     await sendWorkbook(res, await this.villageStatement.prepare({ villageCode: code, month: query.month, year: query.year, quarter: query.quarter, actor: user.username }));
   }
@@ -58,8 +58,7 @@ export class ReportsController {
   @ApiQuery({ name: 'month', required: false, description: 'Bulan YYYY-MM (isi month atau year)' })
   @ApiQuery({ name: 'year', required: false, description: 'Tahun anggaran YYYY (isi month atau year)' })
   @ApiQuery({ name: 'quarter', required: false, description: 'Triwulan 1–4 dari year (bersama year saja)' })
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse(XLSX_RESPONSE)
+  @ApiXlsxResponse(STREAMED)
   async pledge(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply): Promise<void> {
     await sendWorkbook(res, await this.pledgeStatement.prepare({ pledgeCode: code, month: query.month, year: query.year, quarter: query.quarter, actor: user.username }));
   }

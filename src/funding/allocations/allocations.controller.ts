@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../../auth/authenticated-user.js';
 import { Audited } from '../../audit/audited.decorator.js';
@@ -9,10 +9,13 @@ import { UnfundedQueryDto } from '../dto/unfunded-query.dto.js';
 import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
 import { AllocationQueries } from './allocation-queries.service.js';
 import { NoQueryDto } from '../../common/http/validation.js';
+import { ApiErrorResponses } from '../../common/errors/error-response.dto.js';
+import { AllocationResponseDto, UnfundedParticipantPageDto } from '../dto/allocation-response.dto.js';
 
 @ApiTags('funding')
 @ApiBearerAuth()
 @Controller('api/v1/allocations')
+@ApiErrorResponses(400, 401, 403, 404, 409)
 export class AllocationsController {
   constructor(
     private readonly allocateMonth: AllocateMonth,
@@ -23,11 +26,13 @@ export class AllocationsController {
   @Post()
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('allocation.run', 'allocation')
+  @ApiCreatedResponse({ type: AllocationResponseDto })
   run(@Body() body: AllocateMonthDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.allocateMonth.execute({ month: body.month, actor: user.username });
   }
 
   @Get(':month')
+  @ApiOkResponse({ type: AllocationResponseDto })
   @Roles(...READERS)
   get(@Param('month') month: string, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.queries.detail(month, user.username);
@@ -35,6 +40,7 @@ export class AllocationsController {
 
   /** The month's participants with an unfunded remainder (§6), by village then NIK, paged; `villageCode` narrows to one village. */
   @Get(':month/unfunded')
+  @ApiOkResponse({ type: UnfundedParticipantPageDto })
   @Roles(...READERS)
   unfunded(@Param('month') month: string, @Query() query: UnfundedQueryDto, @CurrentUser() user: AuthenticatedUser) {
     return this.queries.unfunded(month, query, user.username);

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { READERS, Roles } from '../../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../../auth/authenticated-user.js';
@@ -9,13 +9,15 @@ import { UploadsPageDto } from '../../common/http/uploads-page.dto.js';
 import { uuidParam } from '../../common/http/uuid-param.js';
 import { NoQueryDto } from '../../common/http/validation.js';
 import { sendWorkbook } from '../../common/spreadsheet/send-workbook.js';
-import { XLSX_CONTENT_TYPE } from '../../common/spreadsheet/workbook-style.js';
 import { Role } from '../../users/role.js';
 import { PledgeUploadQueryDto } from '../dto/pledge-upload-query.dto.js';
 import { FundingErrorCode, FundingException } from '../funding.exception.js';
 import { ImportPledgeSheet } from './import-pledge-sheet.use-case.js';
 import { pledgeUploadReportFilename } from './pledge-upload-report.js';
 import { PledgeUploads } from './pledge-uploads.service.js';
+import { ApiErrorResponses } from '../../common/errors/error-response.dto.js';
+import { ApiXlsxResponse } from '../../common/http/file-response.js';
+import { PledgeUploadDetailResponseDto, PledgeUploadPageDto, PledgeUploadResultDto } from '../dto/pledge-upload-response.dto.js';
 
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const UPLOAD_ID = uuidParam(FundingException.pledgeUploadNotFound);
@@ -26,6 +28,7 @@ const UPLOADERS = [Role.KEUANGAN, Role.ADMIN] as const;
 @ApiTags('funding')
 @ApiBearerAuth()
 @Controller('api/v1/pledge-uploads')
+@ApiErrorResponses(400, 401, 403, 404)
 export class PledgeUploadsController {
   constructor(
     private readonly importSheet: ImportPledgeSheet,
@@ -35,6 +38,7 @@ export class PledgeUploadsController {
   /** A pledge sheet (templates/pledges.xlsx, or .csv): one row per pledge; `?dryRun=true` only checks. Stored (`id`) unless a dry run. */
   @Post()
   @HttpCode(201)
+  @ApiCreatedResponse({ type: PledgeUploadResultDto })
   @Roles(...UPLOADERS)
   @Audited('pledge.upload', 'pledge_upload')
   @UploadFile()
@@ -47,6 +51,7 @@ export class PledgeUploadsController {
 
   /** Pledge sheets saved (dry runs are not), newest first: `{ items, total }`. */
   @Get()
+  @ApiOkResponse({ type: PledgeUploadPageDto })
   @Roles(...READERS)
   list(@Query() query: UploadsPageDto) {
     return this.uploads.list(query.page, query.pageSize);
@@ -54,6 +59,7 @@ export class PledgeUploadsController {
 
   /** One saved pledge sheet: its counts and refused rows (`issues`, as its upload answered them). */
   @Get(':id')
+  @ApiOkResponse({ type: PledgeUploadDetailResponseDto })
   @Roles(...READERS)
   read(@Param('id', UPLOAD_ID) id: string, @Query() _query: NoQueryDto) {
     return this.uploads.get(id);
@@ -62,7 +68,7 @@ export class PledgeUploadsController {
   /** Refused pledge rows as uploaded and their `Daftar` rows (sheet Daftar), with their messages (fix and upload again), and the upload's counts. */
   @Get(':id/report.xlsx')
   @Roles(...READERS)
-  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiXlsxResponse()
   async report(@Param('id', UPLOAD_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     const { upload, write } = await this.uploads.report(id);
     await sendWorkbook(res, { filename: pledgeUploadReportFilename(upload), write });

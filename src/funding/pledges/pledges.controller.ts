@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../../auth/authenticated-user.js';
 import { Audited } from '../../audit/audited.decorator.js';
@@ -7,33 +7,40 @@ import { Role } from '../../users/role.js';
 import { CreatePledgeDto, PledgeListQueryDto, RevisePledgeDto } from '../dto/pledge.dto.js';
 import { PledgesService } from './pledges.service.js';
 import { NoQueryDto } from '../../common/http/validation.js';
+import { ApiErrorResponses } from '../../common/errors/error-response.dto.js';
+import { PledgeChangeResponseDto, PledgeResponseDto, PledgeRevisionResponseDto } from '../dto/pledge-response.dto.js';
 
 @ApiTags('funding')
 @ApiBearerAuth()
 @Controller('api/v1/pledges')
+@ApiErrorResponses(400, 401, 403, 404, 409)
 export class PledgesController {
   constructor(private readonly pledges: PledgesService) {}
 
   @Post()
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('pledge.create', 'pledge')
+  @ApiCreatedResponse({ type: PledgeChangeResponseDto })
   create(@Body() body: CreatePledgeDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.pledges.create(body, user.username);
   }
 
   @Get()
+  @ApiOkResponse({ type: [PledgeResponseDto] })
   @Roles(...READERS)
   list(@Query() query: PledgeListQueryDto) {
     return this.pledges.list(query.fiscalYear);
   }
 
   @Get(':code')
+  @ApiOkResponse({ type: PledgeResponseDto })
   @Roles(...READERS)
   get(@Param('code') code: string, @Query() _query: NoQueryDto) {
     return this.pledges.get(code);
   }
 
   @Get(':code/revisions')
+  @ApiOkResponse({ type: [PledgeRevisionResponseDto] })
   @Roles(...READERS)
   revisions(@Param('code') code: string, @Query() _query: NoQueryDto) {
     return this.pledges.revisions(code);
@@ -43,6 +50,7 @@ export class PledgesController {
   @Patch(':code')
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('pledge.revise', 'pledge')
+  @ApiOkResponse({ type: PledgeChangeResponseDto })
   revise(@Param('code') code: string, @Body() body: RevisePledgeDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.pledges.revise(code, body, user.username);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
@@ -8,7 +8,6 @@ import { CurrentUser, type AuthenticatedUser } from '../../auth/authenticated-us
 import { Audited } from '../../audit/audited.decorator.js';
 import { writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
 import { sendWorkbook } from '../../common/spreadsheet/send-workbook.js';
-import { XLSX_CONTENT_TYPE } from '../../common/spreadsheet/workbook-style.js';
 import { Role } from '../../users/role.js';
 import { BpjsInputs } from '../bpjs-inputs.service.js';
 import { BillQueryDto, UploadBillDto } from '../dto/bpjs-input.dto.js';
@@ -22,10 +21,14 @@ import { BpjsInputException } from '../bpjs-input.exception.js';
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const BILL_ID = uuidParam(BpjsInputException.billNotFound);
 import { NoQueryDto } from '../../common/http/validation.js';
+import { ApiErrorResponses } from '../../common/errors/error-response.dto.js';
+import { ApiXlsxResponse } from '../../common/http/file-response.js';
+import { BillDetailResponseDto, BillResponseDto, BillUploadResultDto } from '../dto/bpjs-input-response.dto.js';
 
 @ApiTags('bpjs')
 @ApiBearerAuth()
 @Controller('api/v1/bills')
+@ApiErrorResponses(400, 401, 403, 404, 409)
 export class BillsController {
   constructor(
     @Inject(UploadBill) private readonly uploadBill: UploadBill,
@@ -37,6 +40,7 @@ export class BillsController {
   @Post()
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('bill.upload', 'bill')
+  @ApiCreatedResponse({ type: BillUploadResultDto })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadBillDto })
   @UploadFile()
@@ -47,12 +51,14 @@ export class BillsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: [BillResponseDto] })
   @Roles(...READERS)
   list(@Query() query: BillQueryDto) {
     return this.inputs.bills(query.month);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: BillDetailResponseDto })
   @Roles(...READERS)
   get(@Param('id', BILL_ID) id: string, @Query() _query: NoQueryDto) {
     return this.inputs.bill(id);
@@ -61,7 +67,7 @@ export class BillsController {
   /** Rejected and warned rows of the bill as uploaded, with their messages (fix and upload again), and its counts. */
   @Get(':id/report.xlsx')
   @Roles(...READERS)
-  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiXlsxResponse()
   async report(@Param('id', BILL_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     const bill = await this.inputs.findBill(id);
     await sendWorkbook(res, { filename: billReportFilename(bill), write: (out) => writeRowReport(this.dataSource, billReport(bill), out) });

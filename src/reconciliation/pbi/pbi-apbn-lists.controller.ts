@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
@@ -8,7 +8,6 @@ import { CurrentUser, type AuthenticatedUser } from '../../auth/authenticated-us
 import { Audited } from '../../audit/audited.decorator.js';
 import { writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
 import { sendWorkbook } from '../../common/spreadsheet/send-workbook.js';
-import { XLSX_CONTENT_TYPE } from '../../common/spreadsheet/workbook-style.js';
 import { Role } from '../../users/role.js';
 import { BpjsInputs } from '../bpjs-inputs.service.js';
 import { BillQueryDto, UploadPbiListDto } from '../dto/bpjs-input.dto.js';
@@ -22,10 +21,14 @@ import { BpjsInputException } from '../bpjs-input.exception.js';
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const PBI_LIST_ID = uuidParam(BpjsInputException.pbiListNotFound);
 import { NoQueryDto } from '../../common/http/validation.js';
+import { ApiErrorResponses } from '../../common/errors/error-response.dto.js';
+import { ApiXlsxResponse } from '../../common/http/file-response.js';
+import { PbiListDetailResponseDto, PbiListResponseDto, PbiListUploadResultDto } from '../dto/bpjs-input-response.dto.js';
 
 @ApiTags('bpjs')
 @ApiBearerAuth()
 @Controller('api/v1/pbi-apbn-lists')
+@ApiErrorResponses(400, 401, 403, 404, 409)
 export class PbiApbnListsController {
   constructor(
     @Inject(UploadPbiApbnList) private readonly uploadList: UploadPbiApbnList,
@@ -37,6 +40,7 @@ export class PbiApbnListsController {
   @Post()
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('pbi-apbn-list.upload', 'pbi_apbn_list')
+  @ApiCreatedResponse({ type: PbiListUploadResultDto })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadPbiListDto })
   @UploadFile()
@@ -45,12 +49,14 @@ export class PbiApbnListsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: [PbiListResponseDto] })
   @Roles(...READERS)
   list(@Query() query: BillQueryDto) {
     return this.inputs.pbiLists(query.month);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: PbiListDetailResponseDto })
   @Roles(...READERS)
   get(@Param('id', PBI_LIST_ID) id: string, @Query() _query: NoQueryDto) {
     return this.inputs.pbiList(id);
@@ -59,7 +65,7 @@ export class PbiApbnListsController {
   /** Rejected rows of the list as uploaded, with their messages (fix and upload again), and its counts. */
   @Get(':id/report.xlsx')
   @Roles(...READERS)
-  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiXlsxResponse()
   async report(@Param('id', PBI_LIST_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     const list = await this.inputs.findPbiList(id);
     await sendWorkbook(res, { filename: pbiListReportFilename(list), write: (out) => writeRowReport(this.dataSource, pbiListReport(list), out) });

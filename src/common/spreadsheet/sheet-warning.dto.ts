@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+class HiddenColumnDto {
+  /** The column's name in the format (`TAT`). */
+  @ApiProperty() name: string;
+  /** Its header as the file wrote it. */
+  @ApiProperty() header: string;
+  /** Its letter (`F`). */
+  @ApiProperty() letter: string;
+}
+
+/** A warning about an uploaded file as a whole, not one row (hidden-rows.ts); the fields after `message` depend on `code`. */
+export class SheetWarningDto {
+  @ApiProperty({ enum: ['HIDDEN_ROWS', 'HIDDEN_COLUMNS', 'SHEETS_NOT_READ'] })
+  code: string;
+
+  @ApiProperty()
+  message: string;
+
+  /** The sheet it is about, for an upload read from two sheets. */
+  @ApiPropertyOptional()
+  sheet?: string;
+
+  /** HIDDEN_ROWS: how many data rows were hidden. */
+  @ApiPropertyOptional({ type: 'integer' })
+  rows?: number;
+
+  /** HIDDEN_ROWS: the hidden rows as `[first, last]` row numbers. */
+  @ApiPropertyOptional({ type: 'array', items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 } })
+  ranges?: [number, number][];
+
+  /** HIDDEN_COLUMNS. */
+  @ApiPropertyOptional({ type: () => [HiddenColumnDto] })
+  columns?: HiddenColumnDto[];
+
+  /** SHEETS_NOT_READ: the tabs not read, in tab order. */
+  @ApiPropertyOptional({ type: [String] })
+  sheets?: string[];
+
+  /** SHEETS_NOT_READ: the tab read. */
+  @ApiPropertyOptional()
+  read?: string;
+}

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '../../common/http/page-response.dto.js';
+import { PledgeWarningDto } from './pledge-response.dto.js';
+
+/** Who paid for whom: one pledge's rupiah of one participant's month. */
+export class SplitResponseDto {
+  @ApiProperty() nik: string;
+  @ApiProperty({ example: '2026-10' }) month: string;
+  @ApiProperty() pledgeCode: string;
+  @ApiProperty() sourceType: string;
+  @ApiProperty({ type: 'integer' }) amount: number;
+  /** The pledge's revision the month was allocated under. */
+  @ApiProperty({ type: 'integer' }) pledgeRevision: number;
+}
+
+export class SplitPageDto extends PageOf(SplitResponseDto) {}
+
+/**
+ * One group of the month's splits (rupiah); the last row is always `key: UNFUNDED` with the remainder no pledge paid.
+ * The optional fields depend on `groupBy`: pledge (`sourceType`, `warnings`), sourceType (`splits`), village (the rest).
+ */
+export class SplitSummaryRowDto {
+  /** The pledge code, source type or village code; `UNFUNDED` for the last row. */
+  @ApiProperty() key: string;
+  @ApiProperty({ type: 'integer' }) participants: number;
+  @ApiProperty({ type: 'integer' }) amount: number;
+  @ApiPropertyOptional() sourceType?: string;
+  @ApiPropertyOptional({ type: () => [PledgeWarningDto] }) warnings?: PledgeWarningDto[];
+  /** Splits counted. */
+  @ApiPropertyOptional({ type: 'integer' }) splits?: number;
+  /** The village's name. */
+  @ApiPropertyOptional({ type: String, nullable: true }) name?: string | null;
+  /** The village's obligations: participant-months and rupiah; and of them, unfunded. */
+  @ApiPropertyOptional({ type: 'integer' }) obligations?: number;
+  @ApiPropertyOptional({ type: 'integer' }) obligationAmount?: number;
+  @ApiPropertyOptional({ type: 'integer' }) unfundedParticipants?: number;
+  @ApiPropertyOptional({ type: 'integer' }) unfundedAmount?: number;
+}

@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** A tariff row (DOMAIN §3): a component's rupiah per participant a month, for days `validFrom`..`validTo` (`YYYY-MM-DD`). */
+export class TariffResponseDto {
+  @ApiProperty({ type: 'integer' }) id: number;
+  @ApiProperty({ example: 'IURAN' }) component: string;
+  @ApiProperty({ enum: ['LOCAL', 'CENTRAL'] }) payer: string;
+  @ApiProperty({ type: 'integer' }) amount: number;
+  @ApiProperty({ format: 'date' }) validFrom: string;
+  /** Null: open-ended. */
+  @ApiProperty({ type: String, format: 'date', nullable: true }) validTo: string | null;
+  @ApiProperty({ type: String, nullable: true }) legalBasis: string | null;
+  @ApiProperty() createdBy: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}
+
+export class TariffWarningDto {
+  @ApiProperty({ enum: ['FIRST_PRICED_MONTH', 'RESUMED_FROM_MONTH', 'NOT_CHARGED', 'COMPONENT_LAPSES', 'RECONCILED_MONTHS_REPRICED', 'PAID_MONTHS_REPRICED'] })
+  code: string;
+  @ApiProperty() message: string;
+}
+
+/** The row added, the row by which the closed open row resumes after it (or null), and what to know about them. */
+export class TariffAddedResponseDto extends TariffResponseDto {
+  @ApiProperty({ type: () => TariffResponseDto, nullable: true }) resumed: TariffResponseDto | null;
+  @ApiProperty({ type: () => [TariffWarningDto] }) warnings: TariffWarningDto[];
+}

@@ -1,0 +1,118 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FundedByPledgeDto, ParticipantsAmountDto } from '../../funding/dto/allocation-response.dto.js';
+import { PledgePaymentStatusDto } from '../../payments/dto/payment-status-response.dto.js';
+import { CATEGORIES } from '../reconciliation.types.js';
+
+const RUN_STATUSES = ['RUNNING', 'DONE', 'FAILED', 'FINAL'];
+
+/** The bill against the month's obligations, rupiah. */
+export class RunBillDto {
+  @ApiProperty({ type: 'integer' }) invoiceTotal: number;
+  @ApiProperty({ type: 'integer' }) linesTotal: number;
+  @ApiProperty({ type: 'integer' }) payable: number;
+  @ApiProperty({ type: 'integer' }) overbilled: number;
+  @ApiProperty({ type: 'integer' }) underbilled: number;
+}
+
+/** A versioned upload a run read. */
+export class RunInputFileDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: 'integer' }) version: number;
+  @ApiProperty() checksum: string;
+}
+
+export class RunObligationTotalsDto {
+  @ApiProperty({ type: 'integer' }) participants: number;
+  @ApiProperty({ type: 'integer' }) obligation: number;
+  @ApiProperty({ type: 'integer' }) unfundedParticipants: number;
+  @ApiProperty({ type: 'integer' }) unfundedAmount: number;
+  /** Hash of the NIKs owed (absent in runs before 2026-12-05). */
+  @ApiPropertyOptional() niks?: string;
+}
+
+/**
+ * What a run read (DOMAIN §9), as checksums and figures: same inputs, same totals. Empty (`{}`) for a RUNNING or
+ * FAILED run; `pledges` and `obligationTotals` are absent in runs made before they were kept.
+ */
+export class RunInputsDto {
+  @ApiPropertyOptional({ type: () => RunInputFileDto, nullable: true }) bill?: RunInputFileDto | null;
+  @ApiPropertyOptional({ type: () => RunInputFileDto, nullable: true }) pbiApbnList?: RunInputFileDto | null;
+  @ApiPropertyOptional() obligations?: string;
+  @ApiPropertyOptional() splits?: string;
+  @ApiPropertyOptional() payments?: string;
+  @ApiPropertyOptional() register?: string;
+  /** By pledge code: participants, rupiah and the revisions its splits carry. */
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: {
+      type: 'object',
+      required: ['participants', 'amount', 'revisionFrom', 'revisionTo'],
+      properties: { participants: { type: 'integer' }, amount: { type: 'integer' }, revisionFrom: { type: 'integer' }, revisionTo: { type: 'integer' } },
+    },
+  })
+  pledges?: Record<string, { participants: number; amount: number; revisionFrom: number; revisionTo: number }>;
+  @ApiPropertyOptional({ type: () => RunObligationTotalsDto }) obligationTotals?: RunObligationTotalsDto;
+}
+
+/**
+ * A reconciliation run (API.md): its header, its summary (absent while RUNNING and when FAILED; rupiah) and who
+ * started and finalized it.
+ */
+export class ReconciliationRunResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '2026-10' }) month: string;
+  @ApiProperty({ type: 'integer' }) version: number;
+  @ApiProperty({ enum: RUN_STATUSES }) status: string;
+  @ApiPropertyOptional({ type: 'integer' }) participants?: number;
+  @ApiPropertyOptional({ type: 'integer' }) obligation?: number;
+  @ApiPropertyOptional({ type: () => [FundedByPledgeDto] }) funded?: FundedByPledgeDto[];
+  @ApiPropertyOptional({ type: () => ParticipantsAmountDto }) unfunded?: ParticipantsAmountDto;
+  /** Null when the month had no bill. */
+  @ApiPropertyOptional({ type: () => RunBillDto, nullable: true }) bill?: RunBillDto | null;
+  /** Count of findings by category. */
+  @ApiPropertyOptional({
+    type: 'object',
+    properties: Object.fromEntries(CATEGORIES.map((c) => [c, { type: 'integer' }])),
+    additionalProperties: false,
+  })
+  findings?: Record<string, number>;
+  @ApiPropertyOptional({ type: () => [PledgePaymentStatusDto] }) payments?: PledgePaymentStatusDto[];
+  @ApiProperty({ enum: ['MANUAL', 'SCHEDULE'] }) trigger: string;
+  @ApiProperty({ type: () => RunInputsDto }) inputs: RunInputsDto;
+  /** Why a FAILED run failed. */
+  @ApiProperty({ type: String, nullable: true }) error: string | null;
+  @ApiProperty() startedBy: string;
+  @ApiProperty({ type: String, format: 'date-time' }) startedAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) finalizedBy: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finalizedAt: Date | null;
+}
+
+/** One run for its page: with, for a DONE run, what changed in its month since it ran (empty: it still holds); null otherwise. */
+export class ReconciliationRunDetailResponseDto extends ReconciliationRunResponseDto {
+  @ApiProperty({ type: [String], nullable: true }) changes: string[] | null;
+}
+
+export class RunWarningDto {
+  /** NO_BILL: the month has no bill, so the run has `bill: null` and cannot be finalized. */
+  @ApiProperty({ enum: ['NO_BILL'] }) code: string;
+  @ApiProperty() message: string;
+}
+
+/** A run just started (it ran synchronously). */
+export class StartedRunResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '2026-10' }) month: string;
+  @ApiProperty({ type: 'integer' }) version: number;
+  @ApiProperty({ enum: ['DONE', 'FAILED'] }) status: string;
+  @ApiProperty({ type: () => [RunWarningDto] }) warnings: RunWarningDto[];
+}
+
+/** A run just finalized: its month is closed. */
+export class FinalizedRunResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '2026-10' }) month: string;
+  @ApiProperty({ type: 'integer' }) version: number;
+  @ApiProperty({ enum: ['FINAL'] }) status: 'FINAL';
+  @ApiProperty() finalizedBy: string;
+}

@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf } from '../../common/http/page-response.dto.js';
+
+/** A registered resident as the register holds them now. Dates are `YYYY-MM-DD`. */
+export class ParticipantResponseDto {
+  @ApiProperty({ example: '1703061203800001' }) nik: string;
+  @ApiProperty() noKk: string;
+  /** BPJS card number, when known. */
+  @ApiProperty({ type: String, nullable: true }) noka: string | null;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'date' }) birthDate: string;
+  @ApiProperty({ enum: ['L', 'P'] }) sex: 'L' | 'P';
+  @ApiProperty({ example: '17.03.06.2001' }) villageCode: string;
+  @ApiProperty({ type: String, nullable: true }) villageName: string | null;
+  /** Start of coverage (TMT) and its end (TAT), with why it ended. */
+  @ApiProperty({ format: 'date' }) tmt: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) tat: string | null;
+  @ApiProperty({ type: String, nullable: true }) endReason: string | null;
+  /** No TAT. */
+  @ApiProperty() active: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) lastUploadId: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
+}
+
+export class ParticipantPageDto extends PageOf(ParticipantResponseDto) {}
+
+/** One entry of a participant's change history: the values it changed, old and new. */
+export class ParticipantHistoryEntryDto {
+  /** The stored change's id; null for the CREATE, rebuilt from the participant. */
+  @ApiProperty({ type: 'integer', nullable: true }) id: number | null;
+  @ApiProperty({ enum: ['CREATE', 'UPDATE'] }) kind: 'CREATE' | 'UPDATE';
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) uploadId: string | null;
+  @ApiProperty({ type: String, nullable: true }) uploadFilename: string | null;
+  @ApiProperty() changedBy: string;
+  @ApiProperty({ type: String, format: 'date-time' }) changedAt: Date;
+  /** By field (`name`, `tmt`, …): `{ old, new }`. */
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', required: ['old', 'new'], properties: { old: { type: 'string', nullable: true }, new: { type: 'string', nullable: true } } },
+  })
+  changes: Record<string, { old: string | null; new: string | null }>;
+}
+
+/** A split of the participant's obligation: which pledge paid how much (rupiah) of a month. */
+export class ParticipantSplitDto {
+  @ApiProperty() pledgeCode: string;
+  @ApiProperty() sourceType: string;
+  @ApiProperty({ type: 'integer' }) amount: number;
+  /** The pledge's revision the month was allocated under. */
+  @ApiProperty({ type: 'integer' }) pledgeRevision: number;
+}
+
+export class ParticipantFundingDto extends ParticipantSplitDto {
+  /** `YYYY-MM`. */
+  @ApiProperty({ example: '2026-10' }) month: string;
+}
+
+/** One allocated month of the participant: splits + unfunded = obligation (rupiah). */
+export class ParticipantFundingMonthDto {
+  @ApiProperty({ example: '2026-10' }) month: string;
+  @ApiProperty({ type: 'integer' }) obligation: number;
+  @ApiProperty({ type: 'integer' }) funded: number;
+  @ApiProperty({ type: 'integer' }) unfunded: number;
+  @ApiProperty({ type: () => [ParticipantSplitDto] }) splits: ParticipantSplitDto[];
+}
+
+/** One participant with its history; `funding` and `fundingByMonth` for ADMIN, KEUANGAN and AUDITOR only. */
+export class ParticipantDetailResponseDto extends ParticipantResponseDto {
+  @ApiProperty({ type: () => [ParticipantHistoryEntryDto] }) history: ParticipantHistoryEntryDto[];
+  @ApiPropertyOptional({ type: () => [ParticipantFundingDto] }) funding?: ParticipantFundingDto[];
+  @ApiPropertyOptional({ type: () => [ParticipantFundingMonthDto] }) fundingByMonth?: ParticipantFundingMonthDto[];
+}
