@@ -86,7 +86,8 @@ export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Pr
   const t = new TableSheet(ctx.output.workbook, 'Pagu & Realisasi', COLUMNS, {
     title: sheetTitle(ctx, `Pagu dan Realisasi Tahun Anggaran ${ctx.fiscalYear} s.d. Bulan Ini`),
   });
-  const codes = [...ctx.pledges.map((p) => p.code), ...[...sums.keys()].filter((c) => !ctx.pledgeByCode.has(c)).sort()];
+  const ofYear = new Set(ctx.pledges.map((p) => p.code));
+  const codes = [...ofYear, ...[...sums.keys()].filter((c) => !ofYear.has(c)).sort()];
   for (const code of codes) {
     const p = ctx.pledgeByCode.get(code);
     const s = sumsOf(code);
@@ -95,7 +96,8 @@ export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Pr
     t.addRow([
       code,
       label(SOURCE_TYPE_LABELS, p?.sourceType),
-      funderOf(ctx, code),
+      // a pledge of another year is here for a payment recorded in this year's months (a correction paid late)
+      p && p.fiscalYear !== ctx.fiscalYear ? `${funderOf(ctx, code)} (tahun anggaran ${p.fiscalYear}: pembayaran koreksi yang dicatat tahun ini)` : funderOf(ctx, code),
       budget,
       s.month,
       s.ytd,

@@ -8,7 +8,7 @@ import type { Writable } from 'node:stream';
 import { Clock } from '../../common/clock/clock.js';
 import { monthsBetween } from '../../common/month.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { ReportQueries } from '../data/report-queries.js';
+import { type PledgeRow, ReportQueries } from '../data/report-queries.js';
 import { normalizeSummary } from '../data/reconciliation-summary.js';
 import { writeBeritaAcara } from '../reconciliation-workbook/berita-acara.sheet.js';
 import { writePaguRealisasi } from '../reconciliation-workbook/pagu-realisasi.sheet.js';
@@ -62,6 +62,10 @@ export class WriteReconciliationWorkbook {
         ? await this.queries.pledgesAsAllocated(fiscalYear, month)
         : pledges;
     const summary = normalizeSummary(run);
+    // a pledge of another fiscal year with a payment recorded in this year's months (a correction of its last months,
+    // paid in the new year) is named as every pledge is, not by its code alone (QA)
+    const paidCodes = (await this.queries.paymentsByPledgeMonth(`${fiscalYear}-01`, month, asOf)).map((p) => p.pledgeCode);
+    const otherYears = await this.otherYearPledges([...summary.payments.map((p) => p.pledgeCode), ...paidCodes], pledges);
     const revisions = await this.queries.pledgeRevisions([...new Set([...pledges.map((p) => p.code), ...summary.funded.map((f) => f.pledgeCode)])]);
     const tariffs = await this.queries.tariffByMonth(monthsBetween(`${fiscalYear}-01`, month));
     const { current, changes } = await this.queries.monthSinceRun(run);
@@ -74,7 +78,7 @@ export class WriteReconciliationWorkbook {
       fiscalYear,
       asOf,
       pledges,
-      pledgeByCode: new Map(pledges.map((p) => [p.code, p])),
+      pledgeByCode: new Map([...pledges, ...otherYears].map((p) => [p.code, p])),
       allocatedPledges: runPledges,
       runRevisions,
       revisions,
@@ -111,5 +115,12 @@ export class WriteReconciliationWorkbook {
   async execute(command: WriteReconciliationWorkbookCommand & { destination: Writable }): Promise<void> {
     const prepared = await this.prepare(command);
     await prepared.write(command.destination);
+  }
+
+  /** The pledges of `codes` that `pledges` (the fiscal year's) lacks: of another year, as they stand. */
+  private async otherYearPledges(codes: string[], pledges: PledgeRow[]): Promise<PledgeRow[]> {
+    const known = new Set(pledges.map((p) => p.code));
+    const missing = [...new Set(codes)].filter((c) => !known.has(c));
+    return (await Promise.all(missing.map((c) => this.queries.pledge(c)))).filter((p): p is PledgeRow => p !== null);
   }
 }
