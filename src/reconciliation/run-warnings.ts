@@ -4,11 +4,45 @@
  * re-runs a month only once its bill has arrived (§10), so only a manual start can hear NO_BILL.
  */
 import { monthName } from '../common/month.js';
+import { rupiah } from '../common/money.js';
 
 export interface RunWarning {
-  /** NO_BILL: the month has no BPJS bill recorded, so the run has `bill: null` and finalizing it is refused (BILL_MISSING). */
-  code: 'NO_BILL';
+  /**
+   * NO_BILL: the month has no BPJS bill recorded, so the run has `bill: null` and finalizing it is refused (BILL_MISSING).
+   * REGISTER_CHANGED_SINCE_FROZEN: the month is frozen and judged with the obligations it had, which the register no
+   * longer agrees with (frozenDriftWarning).
+   */
+  code: 'NO_BILL' | 'REGISTER_CHANGED_SINCE_FROZEN';
   message: string;
+}
+
+/** What FROZEN_MONTH_DRIFT found. */
+export interface FrozenDrift {
+  ended: number;
+  endedAmount: number;
+  endedNiks: string[];
+  added: number;
+  addedNiks: string[];
+}
+
+/**
+ * A frozen month whose obligations the register has moved away from (QA: a bill line of a resident recorded dead
+ * after the freeze was MATCHED and payable with no word that the register says otherwise). The run stays as §9
+ * wants it; the officer hears who differs and that a correction goes into an open month.
+ */
+export function frozenDriftWarning(month: string, d: FrozenDrift): RunWarning | null {
+  if (!d.ended && !d.added) return null;
+  const niks = (list: string[], n: number) => `NIK ${list.join(', ')}${n > list.length ? ` dan ${n - list.length} lainnya` : ''}`;
+  const parts = [
+    d.ended ? `${d.ended} peserta yang berutang iuran bulan itu (${rupiah(d.endedAmount)}) sudah tidak tercakup menurut daftar sekarang (berakhir atau meninggal sebelum bulan itu; ${niks(d.endedNiks, d.ended)})` : null,
+    d.added ? `${d.added} peserta tercakup menurut daftar sekarang tetapi tidak berutang iuran bulan itu (terdaftar setelah dibekukan; ${niks(d.addedNiks, d.added)})` : null,
+  ].filter(Boolean);
+  return {
+    code: 'REGISTER_CHANGED_SINCE_FROZEN',
+    message:
+      `${monthName(month)} sudah dibekukan (bulan sesudahnya difinalisasi): tagihannya dinilai dengan iuran saat dibekukan, tetapi daftar peserta sudah berubah: ` +
+      `${parts.join('; ')}. Iuran bulan itu tidak dihitung ulang; catat koreksinya sebagai pembayaran penyesuaian pada bulan yang masih terbuka.`,
+  };
 }
 
 export function noBillWarning(month: string): RunWarning {

@@ -100,6 +100,17 @@ describe('a finalized month stays as it was finalized', () => {
     // June's obligations (and splits) still hold participant 1: the line is payable, not "billed after death".
     expect(byNik.has(nik(1))).toBe(false);
     expect(byNik.get(nik(9))).toBe('NOT_COVERED');
+    // ... and the officer hears that the register says otherwise now, and where a correction goes (QA: not a word)
+    expect(run.warnings).toEqual([
+      {
+        code: 'REGISTER_CHANGED_SINCE_FROZEN',
+        message:
+          'Juni 2026 sudah dibekukan (bulan sesudahnya difinalisasi): tagihannya dinilai dengan iuran saat dibekukan, tetapi daftar peserta sudah berubah: ' +
+          `1 peserta yang berutang iuran bulan itu (Rp37.800) sudah tidak tercakup menurut daftar sekarang (berakhir atau meninggal sebelum bulan itu; NIK ${nik(1)}); ` +
+          `1 peserta tercakup menurut daftar sekarang tetapi tidak berutang iuran bulan itu (terdaftar setelah dibekukan; NIK ${nik(9)}). ` +
+          'Iuran bulan itu tidak dihitung ulang; catat koreksinya sebagai pembayaran penyesuaian pada bulan yang masih terbuka.',
+      },
+    ]);
     const detail = (await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}`).expect(200)).body;
     expect(detail).toMatchObject({ status: 'DONE' });
     expect(await splitsOf('2026-06')).toEqual(juneBefore);

@@ -94,8 +94,11 @@ export class ReconciliationRunDetailResponseDto extends ReconciliationRunRespons
 }
 
 export class RunWarningDto {
-  /** NO_BILL: the month has no bill, so the run has `bill: null` and cannot be finalized. */
-  @ApiProperty({ enum: ['NO_BILL'] }) code: string;
+  /**
+   * NO_BILL: the month has no bill, so the run has `bill: null` and cannot be finalized. REGISTER_CHANGED_SINCE_FROZEN:
+   * a frozen month judged with obligations the register no longer agrees with.
+   */
+  @ApiProperty({ enum: ['NO_BILL', 'REGISTER_CHANGED_SINCE_FROZEN'] }) code: string;
   @ApiProperty() message: string;
 }
 

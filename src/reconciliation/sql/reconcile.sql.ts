@@ -39,6 +39,7 @@
  *                    billed sum, and a hash-sum of the register fields the ranks read (checksum).
  */
 import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
+import { monthFrozen } from '../../periods/frozen-allocations.sql.js';
 export const RECONCILE_BILL = `
   WITH billed AS (
     SELECT row_number, nik, noka, name, amount,
@@ -151,3 +152,24 @@ export const LATEST_INPUTS = `
           FROM bill WHERE month = $1 ORDER BY version DESC LIMIT 1) AS bill,
          (SELECT json_build_object('id', id, 'version', version, 'checksum', checksum)
           FROM pbi_apbn_list WHERE month = $1 ORDER BY version DESC LIMIT 1) AS pbi`;
+
+/** §4 coverage of the participant `p` in the month of $2 (first day) and $3 (last day). */
+const COVERED = `p.tmt <= $3::date AND (p.tat IS NULL OR p.tat >= $2::date)`;
+const NOT_COVERED_NOW = `NOT EXISTS (SELECT 1 FROM participant p WHERE p.nik = o.nik AND ${COVERED})`;
+const COVERED_NOT_OWED = `${COVERED} AND NOT EXISTS (SELECT 1 FROM obligation o WHERE o.month = $1 AND o.nik = p.nik)`;
+
+/**
+ * A frozen month (a finalized month's earlier months of the year; §9) keeps the obligations it had when frozen, and
+ * its bill is judged against them. The register may have moved on since: this compares the month's obligations with
+ * the §4 coverage of the register as it is now. `ended`: owed but no longer covered (a death or end recorded after
+ * the freeze), with their rupiah; `added`: covered but not owed (registered after the freeze with an earlier TMT).
+ * Each with up to five NIKs. No rows when the month is not frozen.
+ * $1 month 'YYYY-MM', $2 first day (date), $3 last day (date).
+ */
+export const FROZEN_MONTH_DRIFT = `
+  SELECT (SELECT count(*) FROM obligation o WHERE o.month = $1 AND ${NOT_COVERED_NOW}) AS ended,
+         (SELECT coalesce(sum(o.amount), 0) FROM obligation o WHERE o.month = $1 AND ${NOT_COVERED_NOW}) AS ended_amount,
+         ARRAY(SELECT o.nik FROM obligation o WHERE o.month = $1 AND ${NOT_COVERED_NOW} ORDER BY o.nik COLLATE "C" LIMIT 5) AS ended_niks,
+         (SELECT count(*) FROM participant p WHERE ${COVERED_NOT_OWED}) AS added,
+         ARRAY(SELECT p.nik FROM participant p WHERE ${COVERED_NOT_OWED} ORDER BY p.nik COLLATE "C" LIMIT 5) AS added_niks
+   WHERE ${monthFrozen('$1::text')}`;

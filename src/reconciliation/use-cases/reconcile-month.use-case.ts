@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import { Clock } from '../../common/clock/clock.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
-import { firstDay } from '../../common/month.js';
+import { firstDay, lastDay } from '../../common/month.js';
 import { PaymentStatuses } from '../../payments/payment-statuses.service.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { FINDING_ACTIONS } from '../finding-actions.js';
@@ -12,9 +12,9 @@ import { MONTH_ALLOCATOR, type MonthAllocator } from '../month-allocator.js';
 import { ReconciliationException } from '../reconciliation.exception.js';
 import { CATEGORIES, type Category, type RunInputs, type RunSummary } from '../reconciliation.types.js';
 import { tryLockReconciliation } from '../run-lock.js';
-import { noBillWarning, type RunWarning } from '../run-warnings.js';
+import { frozenDriftWarning, noBillWarning, type RunWarning } from '../run-warnings.js';
 import { digest, monthDigests, readMonthInputs } from '../run-inputs.js';
-import { LATEST_INPUTS, RECONCILE_BILL } from '../sql/reconcile.sql.js';
+import { FROZEN_MONTH_DRIFT, LATEST_INPUTS, RECONCILE_BILL } from '../sql/reconcile.sql.js';
 
 export interface ReconcileMonthCommand {
   month: string;
@@ -141,8 +141,15 @@ export class ReconcileMonth {
       m,
     );
     // allowed (a draft to look at), but said: without a bill it has no bill findings and cannot be finalized (BILL_MISSING)
-    const warnings = summary.bill ? [] : [noBillWarning(month)];
+    const warnings = [summary.bill ? null : noBillWarning(month), await this.frozenDrift(month, m)].filter((w): w is RunWarning => w !== null);
     return { header: { id, month, version: Number(version), status: 'DONE' }, warnings };
+  }
+
+  /** For a frozen month, what of its obligations the register no longer agrees with (FROZEN_MONTH_DRIFT). */
+  private async frozenDrift(month: string, m: EntityManager): Promise<RunWarning | null> {
+    const [row] = await m.query(FROZEN_MONTH_DRIFT, [month, firstDay(month), lastDay(month)]);
+    if (!row) return null;
+    return frozenDriftWarning(month, { ended: Number(row.ended), endedAmount: Number(row.ended_amount), endedNiks: row.ended_niks, added: Number(row.added), addedNiks: row.added_niks });
   }
 
   /** Records a FAILED run (its own version) with the error, in a transaction of its own. Returns its id. */
