@@ -3,10 +3,11 @@
  * report (common/spreadsheet/row-report.writer.ts) with the payment columns, headed as the uploaded file
  * headed them, and the upload's counts.
  */
-import { dayInWib, wibTimestamp } from '../common/clock/clock.js';
+import { wibTimestamp } from '../common/clock/clock.js';
 import type { SheetWarning } from '../common/spreadsheet/hidden-rows.js';
 import { type RowReport, rowCountLines, sheetWarningLines } from '../common/spreadsheet/row-report.writer.js';
 import { textValue } from '../common/spreadsheet/workbook-style.js';
+import { uploadReportFilename } from '../common/spreadsheet/report-filename.js';
 import { PAYMENT_COLUMNS } from './payment-row.validator.js';
 
 export interface PaymentUploadRow {
@@ -49,4 +50,4 @@ export function paymentUploadReport(u: PaymentUploadReportRow): RowReport {
   };
 }
 
-export const paymentUploadReportFilename = (u: PaymentUploadRow) => `laporan-pembayaran-${dayInWib(u.uploadedAt)}.xlsx`;
+export const paymentUploadReportFilename = (u: PaymentUploadRow) => uploadReportFilename('pembayaran', u);

@@ -9,6 +9,7 @@ import { Roles } from '../auth/access.decorators.js';
 import { type StoredUpload, UploadFile } from '../common/http/upload-options.js';
 import { uuidParam } from '../common/http/uuid-param.js';
 import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
+import { uploadReportFilename } from '../common/spreadsheet/report-filename.js';
 import { ALL_ROLES, Role } from '../users/role.js';
 import { UploadListQueryDto } from './dto/register-query.dto.js';
 import { RegisterException } from './register.exception.js';
@@ -71,6 +72,6 @@ export class EnrollmentUploadsController {
   async report(@Param('id', UPLOAD_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     const upload = await this.uploads.get(id);
     if (upload.status === 'PROCESSING') throw RegisterException.reportNotReady(id);
-    await sendWorkbook(res, { filename: `laporan-unggahan-${upload.id.slice(0, 8)}.xlsx`, write: (out) => writeUploadReport(this.dataSource, upload, out) });
+    await sendWorkbook(res, { filename: uploadReportFilename('peserta', upload), write: (out) => writeUploadReport(this.dataSource, upload, out) });
   }
 }

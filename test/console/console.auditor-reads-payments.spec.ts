@@ -117,7 +117,7 @@ describeInBrowser('console: an auditor reads Pembayaran, and can change nothing 
     // warned: the 23 rows that each take October past its Rp37.800 due (EXCEEDS_DUE, the 38th Rp1.000 onward)
     expect(sheet.slice(1, 6)).toEqual(['uji-keuangan', 'pembayaran-oktober.csv', '60 (Rp60.000)', '1', '23']);
     const [report] = await Promise.all([page.waitForEvent('download'), history.getByRole('button', { name: 'Unduh' }).click()]);
-    expect(report.suggestedFilename()).toMatch(/^laporan-pembayaran-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(report.suggestedFilename()).toMatch(/^laporan-unggahan-pembayaran-[\w-]+-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.xlsx$/);
     await expectNoWriteControls(page);
     await screenshot(page, 'auditor-payments');
 

@@ -58,7 +58,7 @@ describeInBrowser('console: the pledge sheet history on Komitmen', () => {
     await page.goto(`${base}/#/komitmen?tahun=2026`);
     await history.waitFor();
     const report = await downloadWorkbook(() => history.getByRole('button', { name: 'Unduh' }).click(), page);
-    expect(report.name).toBe('laporan-komitmen-2026-11-15.xlsx');
+    expect(report.name).toMatch(/^laporan-unggahan-komitmen-komitmen-2026-2026-11-15-[0-9a-f]{8}\.xlsx$/);
     // laid out as the file was: KODE_DESA its sixth column
     expect(sheetRows(report.workbook.getWorksheet('Perbaiki')!).map((r) => [r[0], r[5], r[15], r[16]])).toEqual([
       ['KODE', 'KODE_DESA', 'BARIS', 'STATUS'],

@@ -61,7 +61,7 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     ]);
     // The rejected row can be downloaded to fix and upload again, as for every other upload.
     const [report] = await Promise.all([page.waitForEvent('download'), sheet.getByRole('button', { name: /Unduh laporan baris bermasalah/ }).click()]);
-    expect(report.suggestedFilename()).toMatch(/^laporan-pembayaran-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(report.suggestedFilename()).toMatch(/^laporan-unggahan-pembayaran-[\w-]+-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.xlsx$/);
     // and found again in the sheets' history, after leaving the page
     const history = page.getByRole('table', { name: 'Riwayat unggahan lembar pembayaran' });
     await history.waitFor();

@@ -39,7 +39,7 @@ describeInBrowser('console: finance uploads a pledge sheet', () => {
 
     // the sheet was stored: its refused rows as its row report, to fix and upload again
     const report = await downloadWorkbook(() => sheet.getByRole('button', { name: 'Unduh laporan baris bermasalah (.xlsx)' }).click(), page);
-    expect(report.name).toMatch(/^laporan-komitmen-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(report.name).toMatch(/^laporan-unggahan-komitmen-komitmen-2026-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.xlsx$/);
     const perbaiki = sheetRows(report.workbook.getWorksheet('Perbaiki')!);
     // read by header: the report lays the file's columns out in its order, the ones it lacked after them
     const at = (name: string) => perbaiki[0].indexOf(name);

@@ -102,7 +102,8 @@ describe('pledge sheet uploads are stored: list, read, row report', () => {
   it('the row report repeats the refused pledge rows as uploaded; fixed and uploaded again, they are saved', async () => {
     const admin = await t.as(Role.ADMIN);
     const res = await admin.get(`/api/v1/pledge-uploads/${first.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
-    expect(res.headers['content-disposition']).toContain('laporan-komitmen-2026-11-15.xlsx');
+    // named after the sheet and the upload, not like the pledge statement (QA: laporan-komitmen-<day>.xlsx)
+    expect(res.headers['content-disposition']).toContain(`laporan-unggahan-komitmen-komitmen_2026-2026-11-15-${first.id.slice(0, 8)}.xlsx`);
     const report = new ExcelJS.Workbook();
     await report.xlsx.load(res.body as never);
     const perbaiki = report.getWorksheet('Perbaiki')!;

@@ -54,7 +54,8 @@ describe('payments: sheet upload', () => {
     expect(up.body).toMatchObject({ id: expect.any(String), rowsRead: 3, accepted: 1, rejected: 2, payments: 1, amount: 2000 });
     const issues = up.body.issues as { row: number; message: string }[];
     const res = await (await t.as(Role.AUDITOR)).get(`/api/v1/payment-uploads/${up.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
-    expect(res.headers['content-disposition']).toBe('attachment; filename="laporan-pembayaran-2026-11-15.xlsx"');
+    // the uploaded file's name, the day and the upload: two sheets of a day download under two names (QA)
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="laporan-unggahan-pembayaran-pembayaran-oktober-2026-11-15-${up.body.id.slice(0, 8)}.xlsx"`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as never);
     const rows = (wb.getWorksheet('Perbaiki')!.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));

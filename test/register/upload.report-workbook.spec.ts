@@ -20,6 +20,8 @@ describe('the upload report workbook', () => {
     const bad = await upload(t, 'not-ok/duplicate-nik-in-file.csv');
     const report = await (await t.as(Role.AUDITOR)).get(`/api/v1/enrollment-uploads/${bad.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
     expect(report.headers['content-type']).toMatch(/spreadsheetml/);
+    // which file it reports on, the day and the upload (QA: laporan-unggahan-<id>.xlsx said nothing of the file)
+    expect(report.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="laporan-unggahan-peserta-duplicate-nik-in-file-\\d{4}-\\d{2}-\\d{2}-${bad.body.id.slice(0, 8)}\\.xlsx"$`));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(report.body);
     const ws = wb.getWorksheet('Perbaiki')!;

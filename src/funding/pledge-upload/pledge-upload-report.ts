@@ -6,10 +6,11 @@
  * pledge of that code, a pledge of another scope, …) with their messages, headed and laid out as the file had
  * that sheet: both are fixed in the one workbook, which uploaded alone saves each pledge with its whole list.
  */
-import { dayInWib, wibTimestamp } from '../../common/clock/clock.js';
+import { wibTimestamp } from '../../common/clock/clock.js';
 import type { SheetWarning } from '../../common/spreadsheet/hidden-rows.js';
 import { type ReportSheet, type RowReport, sheetWarningLines, type SummaryLine } from '../../common/spreadsheet/row-report.writer.js';
 import { textValue } from '../../common/spreadsheet/workbook-style.js';
+import { uploadReportFilename } from '../../common/spreadsheet/report-filename.js';
 import { LIST_COLUMNS, LIST_SHEET_NAME, PLEDGE_COLUMNS } from './pledge-sheet.js';
 
 export interface PledgeUploadRow {
@@ -74,4 +75,4 @@ export function pledgeUploadReport(u: PledgeUploadReportRow, list: PledgeUploadL
   };
 }
 
-export const pledgeUploadReportFilename = (u: PledgeUploadRow) => `laporan-komitmen-${dayInWib(u.uploadedAt)}.xlsx`;
+export const pledgeUploadReportFilename = (u: PledgeUploadRow) => uploadReportFilename('komitmen', u);
