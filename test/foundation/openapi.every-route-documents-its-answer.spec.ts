@@ -68,6 +68,16 @@ describe('OpenAPI: every operation documents its answer', () => {
     expect(doc.components.schemas.ErrorResponseDto).toMatchObject({ required: ['statusCode', 'message', 'code'] });
   });
 
+  it('gives every paged list its page and pageSize limits (QA: typed number, no minimum or maximum)', () => {
+    type Parameter = { name: string; in: string; schema?: Schema };
+    const paging = operations().flatMap(({ name, op }) =>
+      ((op as { parameters?: Parameter[] }).parameters ?? []).filter((p) => p.in === 'query' && ['page', 'pageSize'].includes(p.name)).map((p) => ({ name, p })),
+    );
+    expect(paging.length).toBeGreaterThan(10);
+    const loose = paging.filter(({ p }) => !(p.schema?.type === 'integer' && p.schema.minimum === 1 && typeof p.schema.maximum === 'number'));
+    expect(loose.map(({ name, p }) => `${name} ${p.name}: ${JSON.stringify(p.schema)}`)).toEqual([]);
+  });
+
   it('compiles every documented JSON schema (every $ref resolves)', () => {
     const validator = new ResponseValidator(doc);
     const schemas = operations().flatMap(({ name, op }) =>

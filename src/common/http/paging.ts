@@ -24,5 +24,5 @@ export const PageSizeUpTo1000 = (defaultSize: number) =>
     IsInt({ message: PAGE_SIZE_RULE }),
     QueryInteger(),
     IsOptional(),
-    ApiPropertyOptional({ default: defaultSize, maximum: 1000 }),
+    ApiPropertyOptional({ default: defaultSize, type: 'integer', minimum: 1, maximum: 1000 }),
   );

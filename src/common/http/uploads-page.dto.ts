@@ -5,6 +5,6 @@ import { QueryInteger } from './validation.js';
 
 /** A page of the sheets of one kind of upload, newest first (payment sheets, pledge sheets). */
 export class UploadsPageDto {
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(100) pageSize: number = 20;
+  @ApiPropertyOptional({ default: 1, type: 'integer', minimum: 1, maximum: MAX_PAGE }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
+  @ApiPropertyOptional({ default: 20, type: 'integer', minimum: 1, maximum: 100 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(100) pageSize: number = 20;
 }

@@ -30,7 +30,7 @@ export class SplitsQueryDto {
   @IsIn(SOURCE_TYPES, { message: `sourceType harus salah satu dari: ${SOURCE_TYPES.join(', ')}` })
   sourceType?: string;
 
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ default: 1, type: 'integer', minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @QueryInteger()
   @IsInt()

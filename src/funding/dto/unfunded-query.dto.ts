@@ -11,7 +11,7 @@ export class UnfundedQueryDto {
   @Matches(VILLAGE_CODE_PATTERN, { message: VILLAGE_CODE_MESSAGE })
   villageCode?: string;
 
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
+  @ApiPropertyOptional({ default: 1, type: 'integer', minimum: 1, maximum: MAX_PAGE }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
 
   @PageSizeUpTo1000(100)
   pageSize: number = 100;
