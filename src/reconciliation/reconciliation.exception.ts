@@ -56,9 +56,11 @@ export class ReconciliationException extends DomainException<ReconciliationError
   /** Finalizing closes the month for good (and freezes the months before it): not before the month has begun (WIB). */
   static assertStarted(month: string, now: Date): void {
     if (month <= monthInWib(now)) return;
+    // freezing is within a fiscal year: January has no earlier month to close with it (QA: the message said so all the same)
+    const closes = month.endsWith('-01') ? 'menutup bulan itu untuk selamanya' : 'menutup bulan itu dan bulan-bulan sebelumnya pada tahun yang sama untuk selamanya';
     throw new ReconciliationException(
       ReconciliationErrorCode.MONTH_NOT_STARTED,
-      `Bulan ${monthName(month)} belum berjalan, sehingga belum dapat difinalisasi (finalisasi menutup bulan itu dan bulan-bulan sebelumnya untuk selamanya). Finalisasi paling cepat pada ${dayName(firstDay(month))}.`,
+      `Bulan ${monthName(month)} belum berjalan, sehingga belum dapat difinalisasi (finalisasi ${closes}). Finalisasi paling cepat pada ${dayName(firstDay(month))}.`,
       { month },
     );
   }

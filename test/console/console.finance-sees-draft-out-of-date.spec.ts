@@ -85,11 +85,20 @@ describeInBrowser('console: finance sees a draft that is out of date and removes
     await page.getByText('Tidak ada temuan (belum ada tagihan untuk bulan ini).').waitFor();
     expect(await page.getByRole('table', { name: 'Temuan per kategori' }).count()).toBe(0);
 
+    // A run of a month not begun yet (the browser's clock pinned to the server's, 15 November) says from when it can
+    // be finalized and offers no finalize that would be refused MONTH_NOT_STARTED (QA: it was offered).
+    const december = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-12' }).expect(201)).body.id;
+    await page.clock.install({ time: t.clock.now() });
+    await page.goto(`${base}/console/#/rekonsiliasi/${december}`);
+    await page.reload();
+    await page.getByText('Desember 2026 belum berjalan: rekonsiliasi ini dapat difinalisasi paling cepat pada 1 Desember 2026.').waitFor();
+    expect(await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).count()).toBe(0);
+
     // An address that names no run, and a refusal that says why.
     await page.goto(`${base}/console/#/rekonsiliasi/tidak-ada`);
     await page.getByText('Rekonsiliasi tidak ditemukan: alamat ini tidak menunjuk rekonsiliasi mana pun. Pilih dari daftar rekonsiliasi.').waitFor();
     await page.goto(`${base}/console/#/dasbor?month=2026-13`);
-    // the browser's own month (its clock, not the test's) is shown instead, and said so
+    // the browser's own month (its clock, pinned above) is shown instead, and said so
     await page.getByText(/^Bulan "2026-13" di alamat tidak valid \(gunakan YYYY-MM, mis. 2026-10\); yang ditampilkan \w+ \d{4}\.$/).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Dasbor \w+ \d{4}$/);
     await page.goto(`${base}/console/#/komitmen?tahun=1999`);

@@ -101,7 +101,10 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     expect(far.body).toMatchObject({ code: 'MONTH_IN_FUTURE', message: 'Bulan Januari 2027 belum tiba: rekonsiliasi paling jauh untuk bulan Desember 2026.' });
     const december = await start('2026-12');
     const res = await checker.post(`/api/v1/reconciliations/${december.id}/finalize`).expect(409);
-    expect(res.body).toMatchObject({ code: 'MONTH_NOT_STARTED', message: expect.stringContaining('paling cepat pada 1 Desember 2026') });
+    expect(res.body).toMatchObject({
+      code: 'MONTH_NOT_STARTED',
+      message: 'Bulan Desember 2026 belum berjalan, sehingga belum dapat difinalisasi (finalisasi menutup bulan itu dan bulan-bulan sebelumnya pada tahun yang sama untuk selamanya). Finalisasi paling cepat pada 1 Desember 2026.',
+    });
     expect(await t.dataSource.query(`SELECT month FROM closed_month`)).toEqual([]);
   });
 

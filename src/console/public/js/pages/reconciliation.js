@@ -4,7 +4,7 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { CATEGORY_LABELS, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STATUS_LABELS, TRIGGER_LABELS } from '../format.js';
+import { CATEGORY_LABELS, currentMonth, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STATUS_LABELS, TRIGGER_LABELS } from '../format.js';
 import { categoryAmounts, categoryCounts, UNLISTED_CATEGORIES } from '../findings.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { canWriteFinance, hashFor } from '../routes.js';
@@ -90,7 +90,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A DONE run that a finalize would take: the month's latest, none of it final, run with a bill, nothing changed since (`changes`). */
 function finalizable(run, others) {
-  return run.status === 'DONE' && !others.some((r) => r.version > run.version || r.status === 'FINAL') && !(run.changes ?? []).length && Boolean(run.bill);
+  return run.status === 'DONE' && !others.some((r) => r.version > run.version || r.status === 'FINAL') && !(run.changes ?? []).length && Boolean(run.bill) && run.month <= currentMonth();
 }
 
 /** Why a draft can no longer be finalized, before anyone tries (QA: the refusal came only after confirming). */
@@ -101,6 +101,8 @@ function draftNotice(run, others) {
   const newer = others.filter((r) => r.version > run.version).sort((a, b) => b.version - a.version)[0];
   if (newer) return notice('warning', `Ada versi yang lebih baru (versi ${newer.version}); hanya versi terbaru yang dapat difinalisasi. `, h('a', { href: hashFor(`/rekonsiliasi/${newer.id}`), text: `Buka versi ${newer.version}` }));
   if ((run.changes ?? []).length) return changesNotice(run);
+  // a month not yet begun cannot be finalized (MONTH_NOT_STARTED): said before anyone tries (QA: the button was offered)
+  if (run.month > currentMonth()) return notice('info', `${monthLabel(run.month)} belum berjalan: rekonsiliasi ini dapat difinalisasi paling cepat pada 1 ${monthLabel(run.month)}.`);
   if (!run.bill) return notice('warning', `Rekonsiliasi ini dijalankan tanpa tagihan BPJS Kesehatan, sehingga tidak dapat difinalisasi (setelah difinalisasi, tagihan ${monthLabel(run.month)} tidak dapat diunggah lagi). Unggah tagihan bulan itu lalu jalankan ulang rekonsiliasi. `, h('a', { href: hashFor('/tagihan', { month: run.month }), text: 'Ke halaman tagihan' }));
   return null;
 }
