@@ -38,6 +38,9 @@ describe('files that are refused as a whole', () => {
     ['not-ok/not-a-spreadsheet.xlsx', 'NOT_A_SPREADSHEET', /"not-a-spreadsheet\.xlsx" adalah dokumen PDF, bukan lembar kerja/],
     // a PDF of text only, under its own name, was read as a CSV whose header was "%PDF-1.4" (QA)
     ['not-ok/pdf-named-pdf.pdf', 'NOT_A_SPREADSHEET', /"pdf-named-pdf\.pdf" adalah dokumen PDF, bukan lembar kerja/],
+    // a web application's table export (HTML) under an .xls name was told to rename it .csv, then failed MISSING_COLUMNS with the header "<html><body><table>" (QA)
+    ['not-ok/html-table-named-xls.xls', 'NOT_A_SPREADSHEET',
+      /^Berkas "html-table-named-xls\.xls" adalah halaman web \(HTML\) yang disimpan dengan nama berkas Excel \(\.xls\), bukan lembar kerja Excel atau CSV\. Buka berkas ini di Excel atau LibreOffice, pilih Simpan Sebagai \(Save As\) → "Excel Workbook \(\*\.xlsx\)" \(atau "CSV UTF-8"\), lalu unggah berkas hasil simpanan itu\.$/],
     ['not-ok/csv-saved-as-ansi.csv', 'CSV_NOT_UTF8', /tidak tersimpan sebagai UTF-8 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['not-ok/csv-utf16-without-bom.csv', 'CSV_NOT_UTF8', /"csv-utf16-without-bom\.csv" berupa teks UTF-16 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['not-ok/corrupt-zip.xlsx', 'CORRUPT_FILE', /rusak atau tidak lengkap/],
@@ -67,6 +70,9 @@ describe('files that are refused as a whole', () => {
     ['tanpa-mimetype.ods', ods(false), 'OPENDOCUMENT_FORMAT', /berformat OpenDocument Spreadsheet/],
     // a CSV saved under an Excel name is told so, with what to do (QA: "bukan lembar kerja … Unggah berkas Excel (.xlsx) atau CSV (.csv)")
     ['peserta-csv.xlsx', Buffer.from(`${HEADER}\r\n${ROW}\r\n`), 'NOT_A_SPREADSHEET', /"peserta-csv\.xlsx" berisi teks \(seperti CSV\), bukan berkas Excel, walau namanya berakhiran \.xlsx\. Jika isinya CSV, ganti akhiran namanya menjadi \.csv/],
+    // HTML by its content, whatever the name or the case of its tags
+    ['halaman.csv', Buffer.from('  <!DOCTYPE HTML>\n<html><body><table><tr><td>NIK</td></tr></table></body></html>'), 'NOT_A_SPREADSHEET', /^Berkas "halaman\.csv" adalah halaman web \(HTML\), bukan lembar kerja Excel atau CSV\. Buka berkas ini di Excel/],
+    ['tabel.xlsx', Buffer.from('\n<TABLE>\n<TR><TD>NIK</TD></TR></TABLE>'), 'NOT_A_SPREADSHEET', /^Berkas "tabel\.xlsx" adalah halaman web \(HTML\) yang disimpan dengan nama berkas Excel \(\.xlsx\)/],
     ['unicode.csv', utf16(`${HEADER}\r\n${ROW}\r\n`), 'CSV_NOT_UTF8', /berupa teks UTF-16 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['unicode.txt', utf16(`${HEADER.replace(/,/g, '\t')}\r\n`, true), 'CSV_NOT_UTF8', /berupa teks UTF-16/],
     // without a byte order mark: told by the NUL in every other byte (QA: "bukan lembar kerja")

@@ -90,6 +90,21 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     );
   }
 
+  /**
+   * A web page (HTML), most often a web application's table export saved with an Excel name (`named`):
+   * what to do is open it and save it as a workbook (QA: told to rename it .csv).
+   */
+  static html(filename: string, named: boolean): SpreadsheetException {
+    const ext = filename.slice(filename.lastIndexOf('.'));
+    const as = named ? ` yang disimpan dengan nama berkas Excel (${ext})` : '';
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.NOT_A_SPREADSHEET,
+      `Berkas "${filename}" adalah halaman web (HTML)${as}, bukan lembar kerja Excel atau CSV. ` +
+        'Buka berkas ini di Excel atau LibreOffice, pilih Simpan Sebagai (Save As) → "Excel Workbook (*.xlsx)" (atau "CSV UTF-8"), lalu unggah berkas hasil simpanan itu.',
+      { filename },
+    );
+  }
+
   /** A PDF, whatever its name (QA: a text-only PDF named .pdf was read as a CSV with the header "%PDF-1.4"). */
   static pdf(filename: string): SpreadsheetException {
     return new SpreadsheetException(
