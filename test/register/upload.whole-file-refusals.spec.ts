@@ -3,6 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { Role } from '../../src/users/role.js';
 import { compoundFileNames } from '../../src/common/spreadsheet/compound-file.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { compoundFile } from '../support/compound-file.js';
@@ -34,7 +36,8 @@ describe('files that are refused as a whole', () => {
   afterAll(() => t.close());
 
   const cases: [string, string, RegExp][] = [
-    ['not-ok/empty-file.xlsx', 'EMPTY_FILE', /Berkas kosong/],
+    // named, like every other refusal, with details.filename (QA: "Berkas kosong." alone)
+    ['not-ok/empty-file.xlsx', 'EMPTY_FILE', /^Berkas "empty-file\.xlsx" kosong \(0 byte\)\. Unggah berkas \.xlsx atau \.csv yang berisi data\.$/],
     ['not-ok/not-a-spreadsheet.xlsx', 'NOT_A_SPREADSHEET', /"not-a-spreadsheet\.xlsx" adalah dokumen PDF, bukan lembar kerja/],
     // a PDF of text only, under its own name, was read as a CSV whose header was "%PDF-1.4" (QA)
     ['not-ok/pdf-named-pdf.pdf', 'NOT_A_SPREADSHEET', /"pdf-named-pdf\.pdf" adalah dokumen PDF, bukan lembar kerja/],
@@ -125,6 +128,27 @@ describe('files that are refused as a whole', () => {
     ]);
     const res = await upload(t, { name: 'latin1-bel.csv', content }, 400);
     expect(res.body).toMatchObject({ code: 'CSV_NOT_UTF8', details: { row: 2 } });
+  });
+
+  it('names an empty file like every other refusal, in details too; a workbook without a row is told so (QA: "Berkas kosong." alone, no details.filename)', async () => {
+    const zero = await upload(t, { name: 'kosong.csv', content: Buffer.alloc(0) }, 400);
+    expect(zero.body).toMatchObject({ code: 'EMPTY_FILE', message: 'Berkas "kosong.csv" kosong (0 byte). Unggah berkas .xlsx atau .csv yang berisi data.', details: { filename: 'kosong.csv' } });
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Daftar Peserta');
+    const blank = await upload(t, { name: 'tanpa-baris.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) }, 400);
+    expect(blank.body).toMatchObject({
+      code: 'EMPTY_FILE',
+      message: 'Berkas "tanpa-baris.xlsx" tidak berisi baris apa pun pada sheet yang terlihat. Unggah berkas .xlsx atau .csv yang berisi data.',
+      details: { filename: 'tanpa-baris.xlsx' },
+    });
+  });
+
+  it('an upload that does not exist is 404 UPLOAD_NOT_FOUND with details.id (QA: none)', async () => {
+    const id = '00000000-0000-4000-8000-000000000009';
+    const res = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${id}`).expect(404);
+    expect(res.body).toMatchObject({ code: 'UPLOAD_NOT_FOUND', message: `Unggahan "${id}" tidak ditemukan.`, details: { id } });
+    const report = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${id}/report.xlsx`).expect(404);
+    expect(report.body).toMatchObject({ code: 'UPLOAD_NOT_FOUND', details: { id } });
   });
 
   it('names the missing required columns and the headers it found', async () => {

@@ -102,7 +102,7 @@ const PDF_MAGIC = Buffer.from('%PDF-');
 
 /** Tells .xlsx from .csv by content first, then by the file name. */
 export function detectFormat(filename: string, head: Buffer): SheetFormat {
-  if (head.length === 0) throw SpreadsheetException.empty();
+  if (head.length === 0) throw SpreadsheetException.empty(filename);
   if (head.subarray(0, 4).equals(ZIP_MAGIC)) {
     const mimetype = openDocumentType(head);
     if (mimetype?.startsWith(ODS_MIMETYPE)) throw SpreadsheetException.openDocument(filename);
@@ -346,7 +346,7 @@ export class SheetReader {
     }
     if (this.header) return;
     if (this.namedHeader) return void (this.header = this.namedHeader); // no other sheet has data: NO_DATA_ROWS
-    if (visibleRows === 0) throw SpreadsheetException.empty();
+    if (visibleRows === 0) throw SpreadsheetException.empty(this.options.filename, false);
     const required = columns.filter((c) => c.required).map((c) => c.name);
     throw SpreadsheetException.missingColumns(best && best.matched > 0 ? [...best.missing] : required, best ? [...best.found] : [], headerSearchRows);
   }

@@ -75,8 +75,17 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     );
   }
 
-  static empty(): SpreadsheetException {
-    return new SpreadsheetException(SpreadsheetErrorCode.EMPTY_FILE, 'Berkas kosong. Unggah berkas .xlsx atau .csv yang berisi data.');
+  /**
+   * A file of 0 bytes (`zeroBytes`), or one with no visible row on any sheet, named like every other
+   * whole-file refusal (QA: it named no file and had no details).
+   */
+  static empty(filename: string, zeroBytes = true): SpreadsheetException {
+    const what = zeroBytes ? 'kosong (0 byte)' : 'tidak berisi baris apa pun pada sheet yang terlihat';
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.EMPTY_FILE,
+      `Berkas "${filename}" ${what}. Unggah berkas .xlsx atau .csv yang berisi data.`,
+      { filename },
+    );
   }
 
   /** Text (a .csv, most often) under an Excel name: said so, with what to do (QA: "bukan lembar kerja" for a CSV named .xlsx). */
