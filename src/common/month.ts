@@ -91,3 +91,17 @@ export function monthsSaid(months: readonly string[]): string {
     })
     .join(', ');
 }
+
+/**
+ * SQL: monthsSaid of the 'YYYY-MM' text array `months` (an expression), for messages built set-based:
+ * runs of consecutive months (gaps and islands) joined by a dash, the year once per run.
+ */
+export const sqlMonthsSaid = (months: string) =>
+  `(SELECT string_agg(CASE WHEN r.first = r.last THEN ${sqlMonthName('r.first')}
+                           WHEN left(r.first, 4) = left(r.last, 4)
+                             THEN (ARRAY[${MONTH_NAMES.map((n) => `'${n}'`).join(',')}])[substr(r.first, 6, 2)::int] || '–' || ${sqlMonthName('r.last')}
+                           ELSE ${sqlMonthName('r.first')} || '–' || ${sqlMonthName('r.last')} END, ', ' ORDER BY r.first)
+      FROM (SELECT min(n.m) AS first, max(n.m) AS last
+              FROM (SELECT u.m, left(u.m, 4)::int * 12 + substr(u.m, 6, 2)::int - row_number() OVER (ORDER BY u.m) AS run
+                      FROM (SELECT DISTINCT unnest(${months}) AS m) u) n
+             GROUP BY n.run) r)`;

@@ -29,11 +29,33 @@ export const CONTROL_CHARACTER = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u00
  * control what it does.
  */
 export function controlCharacterSaid(code: number): string {
-  const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = codePointName(code);
   if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) {
     return `karakter pengatur arah teks ${name} yang tidak terlihat dan membuat teks tampil berbeda dari isinya, sehingga tidak diterima`;
   }
   return `karakter kendali ${code === 0 ? `NUL (${name})` : name} yang tidak terlihat dan tidak dapat disimpan`;
+}
+
+/** 0x200b → 'U+200B': a character as messages name it. */
+export function codePointName(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+const LEADING_QUOTE = /^['‘’`]/u;
+const INVISIBLE = /[\p{Cf}\u0085]/u;
+
+/**
+ * What keeps a number typed as text (NIK, NO_KK, a village code) from being digits, when a person
+ * cannot see it, said for a message, or null: a leading apostrophe, which exports write to force
+ * text ("diawali tanda petik (')"), or a character that shows nothing ("memuat karakter tak
+ * terlihat U+200B"). The value is refused, never silently stripped (QA: "karakter selain angka" named neither).
+ */
+export function strayCharacterSaid(text: string): string | null {
+  const trimmed = text.trim();
+  const quote = LEADING_QUOTE.exec(trimmed);
+  if (quote) return `diawali tanda petik (${quote[0]})`;
+  const invisible = INVISIBLE.exec(text);
+  return invisible ? `memuat karakter tak terlihat ${codePointName(invisible[0].codePointAt(0)!)}` : null;
 }
 
 /** Matches text that has something visible: what is left of it by visibleText is not empty. */

@@ -25,6 +25,7 @@ import {
   KEEP_UNSTATED,
   WARN_REINSTATED,
   WARN_CLOSED_MONTH,
+  WARN_CLOSED_MONTH_VILLAGE,
   RELEASE_MOVED_NOKAS,
   UPDATE_CHANGED,
 } from './sql/promote.sql.js';
@@ -100,6 +101,7 @@ export class EnrollmentPromoter {
     await m.query(REJECT_TAKEN_NOKA, [uploadId, file.labels.NOKA]);
     await m.query(WARN_REINSTATED, [uploadId, file.labels.TAT, file.labels.ALASAN_BERAKHIR]); // rows still staged: a rejected one brings nobody back
     await m.query(WARN_CLOSED_MONTH, [uploadId, file.labels.TAT, file.labels.TMT]);
+    await m.query(WARN_CLOSED_MONTH_VILLAGE, [uploadId, file.labels.KODE_DESA]);
     const [history] = await m.query(RECORD_HISTORY, [uploadId, actor, now]);
     if (history.updated > 0) {
       await m.query(RELEASE_MOVED_NOKAS, [uploadId, now]);

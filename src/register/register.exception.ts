@@ -24,7 +24,7 @@ export class RegisterException extends DomainException<RegisterErrorCode> {
   }
 
   static uploadNotFound(id: string): RegisterException {
-    return new RegisterException(RegisterErrorCode.UPLOAD_NOT_FOUND, `Unggahan "${clip(id)}" tidak ditemukan.`);
+    return new RegisterException(RegisterErrorCode.UPLOAD_NOT_FOUND, `Unggahan "${clip(id)}" tidak ditemukan.`, { id: clip(id) });
   }
 
   static participantNotFound(nik: string): RegisterException {

@@ -42,7 +42,20 @@ describeInBrowser('console: an upload names the rows Excel hid', () => {
       'Peringatan: Baris 2–3 dan 5 (3 baris) tersembunyi di Excel (disembunyikan atau tersaring) dan tetap dibaca seperti baris lain. ' +
         'Jika hanya baris yang terlihat yang dimaksud, hapus baris tersembunyi itu dari berkas.',
     );
-    expect(await result.locator('.notice--success').textContent()).toBe('Semua baris diterima.');
+    // a warning about the file is not a success (QA: "Semua baris diterima." headed it)
+    expect(await result.locator('.notice--success').count()).toBe(0);
+    await expect(result.locator('.notice--warning').first().textContent()).resolves.toBe(
+      'Semua baris yang dibaca diterima, tetapi ada 1 peringatan tentang berkas ini (di bawah): periksa, dan bila perlu perbaiki berkasnya lalu unggah ulang.',
+    );
+    await result.getByRole('button', { name: 'Unduh laporan unggahan (.xlsx)' }).waitFor();
+    // the history marks the file's warning beside the rows warned, and offers the report (QA: "0" and "–")
+    const history = page.locator('section', { has: page.getByRole('heading', { name: 'Riwayat unggahan' }) });
+    const row = history.locator('tbody tr', { hasText: 'desa-tersaring.xlsx' });
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells[7]).toBe(`${await result.locator('.stat', { hasText: 'Diterima dengan peringatan' }).locator('dd').first().textContent()} + 1 tentang berkas`);
+    await expect(row.locator('td').nth(7).locator('span').getAttribute('title')).resolves.toMatch(/^Baris 2–3 dan 5 \(3 baris\) tersembunyi di Excel/);
+    await row.getByRole('button', { name: 'Unduh' }).waitFor();
 
     // a finance officer's bill
     const officer = await openPage(browser);

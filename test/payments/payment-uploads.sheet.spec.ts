@@ -1,5 +1,6 @@
 /** DOMAIN §8: payments from a sheet; bad rows reported, good rows recorded. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
@@ -306,5 +307,12 @@ describe('payments: sheet upload', () => {
     expect(res.body.issues[1].message).toMatch(/^TANGGAL_BAYAR 200 \(nomor seri tanggal Excel untuk 1900-07-18\) di luar tahun/);
     const list = (await api.get('/api/v1/payments?month=2026-11').expect(200)).body.items as { reference: string; paidAt: string; amount: number }[];
     expect(list.filter((p) => p.reference.startsWith('SP2D SERIAL')).map((p) => [p.reference, p.paidAt, p.amount])).toEqual([['SP2D SERIAL 1', '2026-11-03', 1000]]);
+  });
+
+  it('refuses a web page (HTML) saved with an Excel name as every upload does, saying to save it as .xlsx (QA: told to rename it .csv)', async () => {
+    const page = readFileSync(join(process.cwd(), 'test/fixtures/enrollment/not-ok/html-table-named-xls.xls'));
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', page, 'pembayaran.xls').expect(400);
+    expect(res.body).toMatchObject({ code: 'NOT_A_SPREADSHEET', details: { filename: 'pembayaran.xls' } });
+    expect(res.body.message).toMatch(/^Berkas "pembayaran\.xls" adalah halaman web \(HTML\) yang disimpan dengan nama berkas Excel \(\.xls\).* "Excel Workbook \(\*\.xlsx\)"/);
   });
 });

@@ -20,8 +20,12 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
   const person = (i: number) => `17030641016000${String(i).padStart(2, '0')},1703060101200001,Peserta ${i},1960-01-01,P,17.03.06.2001`;
   const csv = (...rows: string[]) => ({ name: `mutasi-${rows.length}.csv`, content: Buffer.from([header, ...rows].join('\n') + '\n') });
   // September is frozen by October's finalization (§6 budgets): never recomputed either
-  const SEPTEMBER = 'September 2026 yang sudah dibekukan (Oktober 2026 sudah difinalisasi)';
-  const newRegistration = (tmtLabel: string, tmt = '01/09/2026', month = SEPTEMBER) =>
+  const SEPTEMBER_OCTOBER = '2 bulan yang sudah ditutup, September–Oktober 2026 (Oktober 2026 sudah difinalisasi, bulan sebelumnya pada tahun itu ikut dibekukan)';
+  const newRegistration = (tmtLabel: string, tmt = '01/09/2026', months = SEPTEMBER_OCTOBER) =>
+    `${tmtLabel} ${tmt} pada pendaftaran baru ini menyangkut ${months}: peserta ini tidak dihitung pada bulan-bulan itu, ` +
+    'dan iuran bulan-bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan-bulan itu harus dibayar, ' +
+    'catat sebagai pembayaran penyesuaian untuk setiap bulan itu (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.';
+  const newRegistrationOneMonth = (tmtLabel: string, tmt: string, month: string) =>
     `${tmtLabel} ${tmt} pada pendaftaran baru ini menyangkut bulan ${month}: peserta ini tidak dihitung pada bulan itu, ` +
     'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.';
   const reportRows = async (uploadId: string) => {
@@ -87,13 +91,14 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     ]);
   });
 
-  it('warns for a change that moves only a frozen month (before the finalized one), naming it and the month that froze it', async () => {
+  it('warns for a change that moves frozen months and the finalized one, naming every one of them and how many', async () => {
     const res = await upload(t, csv(`${person(3)},2026-08-01,,`)); // TMT 5 November → 1 August: August–October change
     expect(res.body).toMatchObject({ accepted: 1, warnings: 1 });
     const [found] = await findings(res.body.id);
     expect(found.message).toBe(
-      'Perubahan TMT ini menyangkut bulan Agustus 2026 yang sudah dibekukan (Oktober 2026 sudah difinalisasi): iuran bulan itu tidak dihitung ulang. ' +
-        'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
+      'Perubahan TMT ini menyangkut 3 bulan yang sudah ditutup, Agustus–Oktober 2026 (Oktober 2026 sudah difinalisasi, bulan sebelumnya pada tahun itu ikut dibekukan): ' +
+        'iuran bulan-bulan itu tidak dihitung ulang. Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, ' +
+        'catat sebagai pembayaran penyesuaian untuk setiap bulan itu (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
     );
   });
 
@@ -108,11 +113,11 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     expect(res.body).toMatchObject({ accepted: 1, warnings: 0 });
   });
 
-  it('warns a new registration whose coverage reaches a finalized or frozen month, naming the first; not one starting after the finalized month', async () => {
+  it('warns a new registration whose coverage reaches a finalized or frozen month, naming every such month; not one starting after the finalized month', async () => {
     const res = await upload(
       t,
       csv(
-        `${person(11)},2026-09-01,,`, // covered in September (frozen) and October (finalized): warned, naming September
+        `${person(11)},2026-09-01,,`, // covered in September (frozen) and October (finalized): warned, naming both
         `${person(12)},2026-11-01,,`, // from November on: open months only
         `${person(13)},2026-01-01,2026-09-30,PINDAH`, // ended before October, but January–September are frozen: warned
         `${person(14)},2026-10-01,2026-10-01,MENINGGAL`, // covered on 1 October only: warned, naming October
@@ -127,8 +132,8 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     ]);
     expect(found.map((f) => f.message)).toEqual([
       newRegistration('TMT'),
-      newRegistration('TMT', '01/01/2026', 'Januari 2026 yang sudah dibekukan (Oktober 2026 sudah difinalisasi)'),
-      newRegistration('TMT', '01/10/2026', 'Oktober 2026 yang sudah difinalisasi'),
+      newRegistration('TMT', '01/01/2026', '9 bulan yang sudah ditutup, Januari–September 2026 (Oktober 2026 sudah difinalisasi, sehingga bulan-bulan itu dibekukan)'),
+      newRegistrationOneMonth('TMT', '01/10/2026', 'Oktober 2026 yang sudah difinalisasi'),
     ]);
     // registered as the file says (the finalized month is not recomputed, README)
     const registered = await t.dataSource.query(`SELECT nik, tmt::text FROM participant WHERE nik IN ('1703064101600011', '1703064101600014') ORDER BY nik`);

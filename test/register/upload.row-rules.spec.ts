@@ -106,6 +106,71 @@ describe('row rules of the enrollment sheet', () => {
     ]);
   });
 
+  it('a village name where the code belongs is refused with its code; a name several villages share, with each and its kecamatan (QA: no code offered)', async () => {
+    const { body, found, messages } = await findings('not-ok/village-name-not-code.csv');
+    expect(body).toMatchObject({ accepted: 1, rejected: 2 });
+    expect(found).toEqual([
+      [3, 'REJECT', 'KODE_DESA', 'VILLAGE_CODE_INVALID'],
+      [4, 'REJECT', 'KODE_DESA', 'VILLAGE_CODE_INVALID'],
+    ]);
+    expect(messages).toEqual([
+      'KODE_DESA "banjar  sari" bukan kode desa Kemendagri (contoh 17.03.06.2001 atau 1703062001). Isi kodenya: Banjar Sari = 17.03.01.2001.',
+      'KODE_DESA "Suka Makmur" bukan kode desa Kemendagri (contoh 17.03.06.2001 atau 1703062001). ' +
+        'Ada 2 desa bernama Suka Makmur; isi kode yang dimaksud: 17.03.08.2002 (Kecamatan Giri Mulya), 17.03.25.2002 (Kecamatan Marga Sakti Sebelat).',
+    ]);
+  });
+
+  it('a drop-down value whose name is another village than its code is kept with the code, warned naming both (QA: taken silently)', async () => {
+    const { body, found, messages } = await findings('not-ok/village-code-name-mismatch.csv');
+    expect(body).toMatchObject({ accepted: 4, rejected: 0, warnings: 2 });
+    expect(found).toEqual([
+      [3, 'WARN', 'KODE_DESA', 'VILLAGE_NAME_MISMATCH'],
+      [5, 'WARN', 'KODE_DESA', 'VILLAGE_NAME_MISMATCH'],
+    ]);
+    expect(messages).toEqual([
+      'KODE_DESA "17.03.01.2001 - Meok": kode 17.03.01.2001 adalah desa Banjar Sari, tetapi sel menyebut "Meok". Kode yang dipakai (Banjar Sari). ' +
+        'Bila yang dimaksud Meok, ganti kodenya menjadi 17.03.01.2002. Baris tetap diterima.',
+      'KODE_DESA "17.03.01.2002 - Desa Tak Dikenal": kode 17.03.01.2002 adalah desa Meok, tetapi sel menyebut "Desa Tak Dikenal". Kode yang dipakai (Meok). ' +
+        'Periksa kode dan nama desanya. Baris tetap diterima.',
+    ]);
+    const villages = await t.dataSource.query(`SELECT nik, village_code FROM participant WHERE nik LIKE '17030601017000%' ORDER BY nik`);
+    expect(villages).toEqual([
+      { nik: '1703060101700001', village_code: '17.03.01.2001' },
+      { nik: '1703060101700002', village_code: '17.03.01.2001' },
+      { nik: '1703060101700003', village_code: '17.03.01.2002' },
+    ]);
+  });
+
+  it('a leading apostrophe or an invisible character among the digits is named, and refused, not stripped (QA: "karakter selain angka" named neither)', async () => {
+    const { body, found, messages } = await findings('not-ok/stray-characters.csv');
+    expect(body).toMatchObject({ accepted: 1, rejected: 4 });
+    expect(found).toEqual([
+      [3, 'REJECT', 'NIK', 'NIK_NOT_DIGITS'],
+      [4, 'REJECT', 'NIK', 'NIK_NOT_DIGITS'],
+      [5, 'REJECT', 'NO_KK', 'NO_KK_INVALID'],
+      [6, 'REJECT', 'KODE_DESA', 'VILLAGE_CODE_INVALID'],
+    ]);
+    expect(messages).toEqual([
+      `NIK "'1703060101700001" mengandung karakter selain angka; NIK harus 16 digit angka. Sel ini diawali tanda petik ('): hapus karakter itu.`,
+      'NIK "1703060101\u200b700002" mengandung karakter selain angka; NIK harus 16 digit angka. Sel ini memuat karakter tak terlihat U+200B: hapus karakter itu.',
+      `NO_KK "'1703060101200001" harus tepat 16 digit angka. Sel ini diawali tanda petik ('): hapus karakter itu.`,
+      `KODE_DESA "'17.03.06.2001" bukan kode desa Kemendagri (contoh 17.03.06.2001 atau 1703062001). Sel ini diawali tanda petik ('): hapus karakter itu.`,
+    ]);
+  });
+
+  it('a signature block under the data is one message per row, still rejected (QA: six "wajib diisi" each)', async () => {
+    const { body, found, messages } = await findings('not-ok/signature-block.csv');
+    expect(body).toMatchObject({ accepted: 1, rejected: 3 });
+    const notData = 'Baris ini tidak berisi data peserta (NIK dan kolom wajib lain kosong): hapus baris ini dari berkas.';
+    expect(found.slice(0, 2)).toEqual([
+      [4, 'REJECT', null, 'NOT_PARTICIPANT_ROW'],
+      [5, 'REJECT', null, 'NOT_PARTICIPANT_ROW'],
+    ]);
+    expect(messages.slice(0, 2)).toEqual([notData, notData]);
+    // two cells filled: judged as a row, each empty required column named
+    expect(found.slice(2).map((f) => f[3])).toEqual(['REQUIRED', 'REQUIRED', 'REQUIRED', 'REQUIRED', 'REQUIRED']);
+  });
+
   it('TAT before TMT', async () => {
     const { found, messages } = await findings('not-ok/tat-before-tmt.csv');
     expect(found).toEqual([[3, 'REJECT', 'TAT', 'TAT_BEFORE_TMT']]);

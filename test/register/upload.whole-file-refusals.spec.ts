@@ -3,6 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { Role } from '../../src/users/role.js';
 import { compoundFileNames } from '../../src/common/spreadsheet/compound-file.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { compoundFile } from '../support/compound-file.js';
@@ -34,10 +36,14 @@ describe('files that are refused as a whole', () => {
   afterAll(() => t.close());
 
   const cases: [string, string, RegExp][] = [
-    ['not-ok/empty-file.xlsx', 'EMPTY_FILE', /Berkas kosong/],
+    // named, like every other refusal, with details.filename (QA: "Berkas kosong." alone)
+    ['not-ok/empty-file.xlsx', 'EMPTY_FILE', /^Berkas "empty-file\.xlsx" kosong \(0 byte\)\. Unggah berkas \.xlsx atau \.csv yang berisi data\.$/],
     ['not-ok/not-a-spreadsheet.xlsx', 'NOT_A_SPREADSHEET', /"not-a-spreadsheet\.xlsx" adalah dokumen PDF, bukan lembar kerja/],
     // a PDF of text only, under its own name, was read as a CSV whose header was "%PDF-1.4" (QA)
     ['not-ok/pdf-named-pdf.pdf', 'NOT_A_SPREADSHEET', /"pdf-named-pdf\.pdf" adalah dokumen PDF, bukan lembar kerja/],
+    // a web application's table export (HTML) under an .xls name was told to rename it .csv, then failed MISSING_COLUMNS with the header "<html><body><table>" (QA)
+    ['not-ok/html-table-named-xls.xls', 'NOT_A_SPREADSHEET',
+      /^Berkas "html-table-named-xls\.xls" adalah halaman web \(HTML\) yang disimpan dengan nama berkas Excel \(\.xls\), bukan lembar kerja Excel atau CSV\. Buka berkas ini di Excel atau LibreOffice, pilih Simpan Sebagai \(Save As\) → "Excel Workbook \(\*\.xlsx\)" \(atau "CSV UTF-8"\), lalu unggah berkas hasil simpanan itu\.$/],
     ['not-ok/csv-saved-as-ansi.csv', 'CSV_NOT_UTF8', /tidak tersimpan sebagai UTF-8 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['not-ok/csv-utf16-without-bom.csv', 'CSV_NOT_UTF8', /"csv-utf16-without-bom\.csv" berupa teks UTF-16 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['not-ok/corrupt-zip.xlsx', 'CORRUPT_FILE', /rusak atau tidak lengkap/],
@@ -67,6 +73,9 @@ describe('files that are refused as a whole', () => {
     ['tanpa-mimetype.ods', ods(false), 'OPENDOCUMENT_FORMAT', /berformat OpenDocument Spreadsheet/],
     // a CSV saved under an Excel name is told so, with what to do (QA: "bukan lembar kerja … Unggah berkas Excel (.xlsx) atau CSV (.csv)")
     ['peserta-csv.xlsx', Buffer.from(`${HEADER}\r\n${ROW}\r\n`), 'NOT_A_SPREADSHEET', /"peserta-csv\.xlsx" berisi teks \(seperti CSV\), bukan berkas Excel, walau namanya berakhiran \.xlsx\. Jika isinya CSV, ganti akhiran namanya menjadi \.csv/],
+    // HTML by its content, whatever the name or the case of its tags
+    ['halaman.csv', Buffer.from('  <!DOCTYPE HTML>\n<html><body><table><tr><td>NIK</td></tr></table></body></html>'), 'NOT_A_SPREADSHEET', /^Berkas "halaman\.csv" adalah halaman web \(HTML\), bukan lembar kerja Excel atau CSV\. Buka berkas ini di Excel/],
+    ['tabel.xlsx', Buffer.from('\n<TABLE>\n<TR><TD>NIK</TD></TR></TABLE>'), 'NOT_A_SPREADSHEET', /^Berkas "tabel\.xlsx" adalah halaman web \(HTML\) yang disimpan dengan nama berkas Excel \(\.xlsx\)/],
     ['unicode.csv', utf16(`${HEADER}\r\n${ROW}\r\n`), 'CSV_NOT_UTF8', /berupa teks UTF-16 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['unicode.txt', utf16(`${HEADER.replace(/,/g, '\t')}\r\n`, true), 'CSV_NOT_UTF8', /berupa teks UTF-16/],
     // without a byte order mark: told by the NUL in every other byte (QA: "bukan lembar kerja")
@@ -119,6 +128,27 @@ describe('files that are refused as a whole', () => {
     ]);
     const res = await upload(t, { name: 'latin1-bel.csv', content }, 400);
     expect(res.body).toMatchObject({ code: 'CSV_NOT_UTF8', details: { row: 2 } });
+  });
+
+  it('names an empty file like every other refusal, in details too; a workbook without a row is told so (QA: "Berkas kosong." alone, no details.filename)', async () => {
+    const zero = await upload(t, { name: 'kosong.csv', content: Buffer.alloc(0) }, 400);
+    expect(zero.body).toMatchObject({ code: 'EMPTY_FILE', message: 'Berkas "kosong.csv" kosong (0 byte). Unggah berkas .xlsx atau .csv yang berisi data.', details: { filename: 'kosong.csv' } });
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Daftar Peserta');
+    const blank = await upload(t, { name: 'tanpa-baris.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) }, 400);
+    expect(blank.body).toMatchObject({
+      code: 'EMPTY_FILE',
+      message: 'Berkas "tanpa-baris.xlsx" tidak berisi baris apa pun pada sheet yang terlihat. Unggah berkas .xlsx atau .csv yang berisi data.',
+      details: { filename: 'tanpa-baris.xlsx' },
+    });
+  });
+
+  it('an upload that does not exist is 404 UPLOAD_NOT_FOUND with details.id (QA: none)', async () => {
+    const id = '00000000-0000-4000-8000-000000000009';
+    const res = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${id}`).expect(404);
+    expect(res.body).toMatchObject({ code: 'UPLOAD_NOT_FOUND', message: `Unggahan "${id}" tidak ditemukan.`, details: { id } });
+    const report = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${id}/report.xlsx`).expect(404);
+    expect(report.body).toMatchObject({ code: 'UPLOAD_NOT_FOUND', details: { id } });
   });
 
   it('names the missing required columns and the headers it found', async () => {

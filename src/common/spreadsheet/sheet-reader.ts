@@ -102,7 +102,7 @@ const PDF_MAGIC = Buffer.from('%PDF-');
 
 /** Tells .xlsx from .csv by content first, then by the file name. */
 export function detectFormat(filename: string, head: Buffer): SheetFormat {
-  if (head.length === 0) throw SpreadsheetException.empty();
+  if (head.length === 0) throw SpreadsheetException.empty(filename);
   if (head.subarray(0, 4).equals(ZIP_MAGIC)) {
     const mimetype = openDocumentType(head);
     if (mimetype?.startsWith(ODS_MIMETYPE)) throw SpreadsheetException.openDocument(filename);
@@ -114,11 +114,23 @@ export function detectFormat(filename: string, head: Buffer): SheetFormat {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || looksUtf16(head)) throw SpreadsheetException.csvUtf16(filename);
   const ext = extname(filename).toLowerCase();
   const named = ext === '.xlsx' || ext === '.xls' || ext === '.xlsm' || ext === '.ods';
+  if (looksHtml(head)) throw SpreadsheetException.html(filename, named);
   if (named && !head.includes(0) && looksUtf8(head) && fewControlBytes(head)) throw SpreadsheetException.textNamedAsExcel(filename);
   if (named || (head.includes(0) && !fewControlBytes(head))) throw SpreadsheetException.notASpreadsheet(filename);
   // Text in an 8-bit encoding is refused by csvRows, naming the row, wherever its first such byte stands.
   if (!looksUtf8(head) && !looksLikeText(head)) throw SpreadsheetException.notASpreadsheet(filename);
   return 'csv';
+}
+
+/**
+ * A web page (HTML): after an optional UTF-8 BOM and whitespace it opens a tag, and `<html`,
+ * `<!DOCTYPE html` or `<table` stands in its first kilobyte, in any case. Web applications export
+ * their tables so, under an .xls name that Excel opens (QA: told to rename it .csv, which then
+ * failed MISSING_COLUMNS with the header `<html><body><table>`).
+ */
+function looksHtml(head: Buffer): boolean {
+  const text = head.subarray(0, 1024).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart();
+  return text.startsWith('<') && /<(?:!doctype\s+html|html|table)[\s>]/i.test(text);
 }
 
 const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
@@ -334,7 +346,7 @@ export class SheetReader {
     }
     if (this.header) return;
     if (this.namedHeader) return void (this.header = this.namedHeader); // no other sheet has data: NO_DATA_ROWS
-    if (visibleRows === 0) throw SpreadsheetException.empty();
+    if (visibleRows === 0) throw SpreadsheetException.empty(this.options.filename, false);
     const required = columns.filter((c) => c.required).map((c) => c.name);
     throw SpreadsheetException.missingColumns(best && best.matched > 0 ? [...best.missing] : required, best ? [...best.found] : [], headerSearchRows);
   }

@@ -75,8 +75,17 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     );
   }
 
-  static empty(): SpreadsheetException {
-    return new SpreadsheetException(SpreadsheetErrorCode.EMPTY_FILE, 'Berkas kosong. Unggah berkas .xlsx atau .csv yang berisi data.');
+  /**
+   * A file of 0 bytes (`zeroBytes`), or one with no visible row on any sheet, named like every other
+   * whole-file refusal (QA: it named no file and had no details).
+   */
+  static empty(filename: string, zeroBytes = true): SpreadsheetException {
+    const what = zeroBytes ? 'kosong (0 byte)' : 'tidak berisi baris apa pun pada sheet yang terlihat';
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.EMPTY_FILE,
+      `Berkas "${filename}" ${what}. Unggah berkas .xlsx atau .csv yang berisi data.`,
+      { filename },
+    );
   }
 
   /** Text (a .csv, most often) under an Excel name: said so, with what to do (QA: "bukan lembar kerja" for a CSV named .xlsx). */
@@ -86,6 +95,21 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
       SpreadsheetErrorCode.NOT_A_SPREADSHEET,
       `Berkas "${filename}" berisi teks (seperti CSV), bukan berkas Excel, walau namanya berakhiran ${ext}. ` +
         'Jika isinya CSV, ganti akhiran namanya menjadi .csv lalu unggah kembali; atau buka di Excel dan simpan sebagai .xlsx.',
+      { filename },
+    );
+  }
+
+  /**
+   * A web page (HTML), most often a web application's table export saved with an Excel name (`named`):
+   * what to do is open it and save it as a workbook (QA: told to rename it .csv).
+   */
+  static html(filename: string, named: boolean): SpreadsheetException {
+    const ext = filename.slice(filename.lastIndexOf('.'));
+    const as = named ? ` yang disimpan dengan nama berkas Excel (${ext})` : '';
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.NOT_A_SPREADSHEET,
+      `Berkas "${filename}" adalah halaman web (HTML)${as}, bukan lembar kerja Excel atau CSV. ` +
+        'Buka berkas ini di Excel atau LibreOffice, pilih Simpan Sebagai (Save As) → "Excel Workbook (*.xlsx)" (atau "CSV UTF-8"), lalu unggah berkas hasil simpanan itu.',
       { filename },
     );
   }

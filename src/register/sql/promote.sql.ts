@@ -3,7 +3,7 @@
  * (DOMAIN §4: a failure half-way leaves the register as it was). Run in this order (0 while the
  * file is read, on PostgreSQL; 0b–6 once it is read).
  */
-import { sqlMonthName } from '../../common/month.js';
+import { sqlMonthName, sqlMonthsSaid } from '../../common/month.js';
 import { RECORD_COLUMNS } from './staging.sql.js';
 import { ALLOCATION_NOT_FROZEN, FROZEN_MONTHS } from '../../periods/frozen-allocations.sql.js';
 
@@ -131,6 +131,31 @@ export const WARN_REINSTATED = `
   WHERE s.upload_id = $1 AND s.tat IS NULL AND p.tat IS NOT NULL`;
 
 /**
+ * `CROSS JOIN LATERAL … hit`: the frozen months (FROZEN_MONTHS, alias `c`) meeting `condition`, as
+ * `hit.months` (sorted; null when none), `hit.closing` (the finalized months that freeze them), and
+ * whether any of them is finalized itself (`finalized`) or frozen by a later one (`frozen`).
+ */
+const closedMonthsHit = (condition: string) => `CROSS JOIN LATERAL (
+      SELECT array_agg(c.month ORDER BY c.month) AS months, array_agg(DISTINCT c.closed) AS closing,
+             bool_or(c.month = c.closed) AS finalized, bool_or(c.month <> c.closed) AS frozen
+      FROM ${FROZEN_MONTHS} c
+      WHERE ${condition}
+    ) hit`;
+
+/**
+ * The months of closedMonthsHit (columns of alias `x`) as a message says them: one month alone
+ * 'bulan Agustus 2026 yang sudah dibekukan (Oktober 2026 sudah difinalisasi)', several with how many
+ * '3 bulan yang sudah ditutup, Maret–Mei 2025 (Mei 2025 sudah difinalisasi, bulan sebelumnya pada tahun itu ikut dibekukan)'.
+ */
+const closedMonthsSaid = (x: string) => `CASE WHEN cardinality(${x}.months) = 1 THEN
+             'bulan ' || ${sqlMonthName(`${x}.months[1]`)} || CASE WHEN ${x}.finalized THEN ' yang sudah difinalisasi'
+                                                     ELSE ' yang sudah dibekukan (' || ${sqlMonthName(`${x}.closing[1]`)} || ' sudah difinalisasi)' END
+           ELSE
+             cardinality(${x}.months) || ' bulan yang sudah ditutup, ' || ${sqlMonthsSaid(`${x}.months`)} || ' (' || ${sqlMonthsSaid(`${x}.closing`)} || ' sudah difinalisasi'
+             || CASE WHEN NOT ${x}.frozen THEN '' WHEN ${x}.finalized THEN ', bulan sebelumnya pada tahun itu ikut dibekukan' ELSE ', sehingga bulan-bulan itu dibekukan' END || ')'
+           END`;
+
+/**
  * 1c. A row that changes the coverage (§4) of a month already finalized, or frozen (an earlier month
  * of the year of a finalized one, FROZEN_MONTHS), is accepted, with a warning: that month is not
  * recomputed (§9), so what it over- or under-paid is an adjustment in an open month (QA: a death
@@ -140,51 +165,88 @@ export const WARN_REINSTATED = `
  * a TMT moved, the months whose last day lies on or after the earlier and before the later. A new
  * registration (a NIK not in the register) whose coverage reaches a finalized month is registered as
  * the file says and counted from the open months on, so it is told that it was not counted there
- * (on its TMT column). Named: the first such month, and the finalized month that froze it. New rows promoted while the file is
- * read are never back-dated ones (LAST_CLOSED_DAY), so they are all still staged here.
+ * (on its TMT column). Named: every such month (sqlMonthsSaid, 'Maret–Mei 2025') and how many, and the
+ * finalized month(s) that froze them (QA: only the first was named, and a death with March–May frozen
+ * was corrected for March alone). New rows promoted while the file is read are never back-dated ones
+ * (LAST_CLOSED_DAY), so they are all still staged here.
  * $1 upload id, $2 and $3 the TAT and TMT columns as the file names them.
  */
 export const WARN_CLOSED_MONTH = `
   WITH changed AS (
     SELECT s.row_number, s.tmt,
            CASE WHEN p.nik IS NULL THEN 'NEW' WHEN s.tat IS DISTINCT FROM p.tat THEN 'TAT' ELSE 'TMT' END AS kind,
-           CASE WHEN p.nik IS NULL THEN
-             (SELECT min(c.month) FROM ${FROZEN_MONTHS} c
-               WHERE s.tmt <= ${monthEnd('c.month')} AND (s.tat IS NULL OR s.tat >= ${monthStart('c.month')}))
-           ELSE
-             (SELECT min(c.month) FROM ${FROZEN_MONTHS} c
-               WHERE (s.tat IS DISTINCT FROM p.tat
-                      AND ${monthStart('c.month')} > LEAST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity'))
-                      AND ${monthStart('c.month')} <= GREATEST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity')))
-                  OR (s.tmt <> p.tmt
-                      AND ${monthEnd('c.month')} >= LEAST(s.tmt, p.tmt)
-                      AND ${monthEnd('c.month')} < GREATEST(s.tmt, p.tmt)))
-           END AS closed,
+           hit.months, hit.closing, hit.finalized, hit.frozen,
            ${RAW_ONCE('s')} AS raw
     FROM enrollment_staging s
     LEFT JOIN participant p ON p.nik = s.nik
-    WHERE s.upload_id = $1
+    ${closedMonthsHit(`CASE WHEN p.nik IS NULL THEN
+              s.tmt <= ${monthEnd('c.month')} AND (s.tat IS NULL OR s.tat >= ${monthStart('c.month')})
+            ELSE
+              (s.tat IS DISTINCT FROM p.tat
+               AND ${monthStart('c.month')} > LEAST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity'))
+               AND ${monthStart('c.month')} <= GREATEST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity')))
+              OR (s.tmt <> p.tmt
+                  AND ${monthEnd('c.month')} >= LEAST(s.tmt, p.tmt)
+                  AND ${monthEnd('c.month')} < GREATEST(s.tmt, p.tmt))
+            END`)}
+    WHERE s.upload_id = $1 AND hit.months IS NOT NULL
       AND CASE WHEN p.nik IS NULL THEN s.tmt <= ${LAST_CLOSED_DAY} ELSE s.tat IS DISTINCT FROM p.tat OR s.tmt <> p.tmt END
   ), named AS (
     SELECT x.row_number, x.tmt, x.kind, x.raw, CASE WHEN x.kind = 'TAT' THEN $2::text ELSE $3::text END AS label,
-           ${sqlMonthName('x.closed')} || CASE WHEN f.closed = x.closed THEN ' yang sudah difinalisasi'
-                                               ELSE ' yang sudah dibekukan (' || ${sqlMonthName('f.closed')} || ' sudah difinalisasi)' END AS month_name
+           cardinality(x.months) > 1 AS plural,
+           ${closedMonthsSaid('x')} AS months_said
     FROM changed x
-    JOIN ${FROZEN_MONTHS} f ON f.month = x.closed
   )
   INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
   SELECT $1, row_number, 'WARN', label, 'CLOSED_MONTH_UNCHANGED',
-         CASE WHEN kind = 'NEW' THEN
-           format('%s %s pada pendaftaran baru ini menyangkut bulan %s: peserta ini tidak dihitung pada bulan itu, '
+         CASE WHEN kind = 'NEW' AND NOT plural THEN
+           format('%s %s pada pendaftaran baru ini menyangkut %s: peserta ini tidak dihitung pada bulan itu, '
                   'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
-                  label, to_char(tmt, 'DD/MM/YYYY'), month_name)
-         ELSE
-           format('Perubahan %s ini menyangkut bulan %s: iuran bulan itu tidak dihitung ulang. '
+                  label, to_char(tmt, 'DD/MM/YYYY'), months_said)
+         WHEN kind = 'NEW' THEN
+           format('%s %s pada pendaftaran baru ini menyangkut %s: peserta ini tidak dihitung pada bulan-bulan itu, '
+                  'dan iuran bulan-bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan-bulan itu harus dibayar, catat sebagai pembayaran penyesuaian untuk setiap bulan itu (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
+                  label, to_char(tmt, 'DD/MM/YYYY'), months_said)
+         WHEN NOT plural THEN
+           format('Perubahan %s ini menyangkut %s: iuran bulan itu tidak dihitung ulang. '
                   'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
-                  label, month_name)
+                  label, months_said)
+         ELSE
+           format('Perubahan %s ini menyangkut %s: iuran bulan-bulan itu tidak dihitung ulang. '
+                  'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian untuk setiap bulan itu (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
+                  label, months_said)
          END,
          raw
   FROM named`;
+
+/**
+ * 1d. A row that moves a registered participant to another village (KODE_DESA) while months of their
+ * coverage (§4, as registered) are finalized or frozen is accepted, with a warning naming those
+ * months: they are not recomputed (§9), so there the participant stays counted in the old village,
+ * its funding (VILLAGES pledges) and counts, and in the new one from the open months on (QA: a TMT or
+ * TAT change was warned, a village move was not). $1 upload id, $2 the KODE_DESA column as the file names it.
+ */
+export const WARN_CLOSED_MONTH_VILLAGE = `
+  WITH moved AS (
+    SELECT s.row_number, p.village_code AS old_code, s.village_code AS new_code, hit.months, hit.closing, hit.finalized, hit.frozen,
+           ${RAW_ONCE('s')} AS raw
+    FROM enrollment_staging s
+    JOIN participant p ON p.nik = s.nik AND p.village_code <> s.village_code
+    ${closedMonthsHit(`p.tmt <= ${monthEnd('c.month')} AND (p.tat IS NULL OR p.tat >= ${monthStart('c.month')})`)}
+    WHERE s.upload_id = $1 AND hit.months IS NOT NULL
+  )
+  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
+  SELECT $1, x.row_number, 'WARN', $2::text, 'CLOSED_MONTH_OLD_VILLAGE',
+         format('Perubahan %s ini (%s %s menjadi %s %s) tidak berlaku pada %s: pada %s peserta ini tetap dihitung di desa lama (%s), '
+                'dalam pendanaan dan jumlah peserta desa itu, karena iurannya tidak dihitung ulang; di desa baru ia dihitung mulai bulan yang masih terbuka. '
+                'Bila karenanya pendanaan desa harus dibetulkan, catat sebagai pembayaran penyesuaian%s (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
+                $2::text, x.old_code, coalesce(o.name, ''), x.new_code, coalesce(n.name, ''), ${closedMonthsSaid('x')},
+                CASE WHEN cardinality(x.months) > 1 THEN 'bulan-bulan itu' ELSE 'bulan itu' END, coalesce(o.name, x.old_code),
+                CASE WHEN cardinality(x.months) > 1 THEN ' untuk setiap bulan itu' ELSE '' END),
+         x.raw
+  FROM moved x
+  LEFT JOIN region o ON o.code = x.old_code
+  LEFT JOIN region n ON n.code = x.new_code`;
 
 /** The register columns a staged row (alias `s`) may change, and the participant's (alias `p`). */
 const STAGED = `(s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason)`;

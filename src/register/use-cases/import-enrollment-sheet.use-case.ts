@@ -137,7 +137,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
         copied: (count) => (early.created += count),
         afterStaged: (m, fromRow, toRow) => this.promoter.promoteNewBatch(m, uploadId, command.actor, fromRow, toRow, early),
       });
-      const validator = new EnrollmentRowValidator(await this.regions.villageCodes(), dayInWib(early.now));
+      const validator = new EnrollmentRowValidator(await this.regions.villageCodes(), dayInWib(early.now), await this.regions.villages());
       // Small reader batches, validated at once (sheet cells die young), staged STAGE_ROWS at a time.
       const reader = new SheetReader(command.path, { filename: command.filename, sheet: ENROLLMENT_SHEET, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: READ_ROWS });
       let lastProgress = Date.now();

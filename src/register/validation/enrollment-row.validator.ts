@@ -12,6 +12,7 @@ import {
   characterFailure,
   EMPTY_CELL,
   formulaFailure,
+  holdsValue,
   isScientificText,
   numberNotADate,
   serialDayIn1900,
@@ -24,7 +25,7 @@ import { normalizeVillageCode } from '../../regions/village-code.js';
 import { COL, type ColumnLabels, columnLabels, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { DigitKeyMap } from './digit-key-map.js';
 import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
-import { lengthMessage, visibleText } from '../../common/text.js';
+import { collapsedText, lengthMessage, strayCharacterSaid, visibleText } from '../../common/text.js';
 import { addMonthsToDay } from '../../common/month.js';
 import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
 
@@ -67,6 +68,8 @@ const HAS_LETTER = /\p{L}/u;
 const SEX: Record<string, 'L' | 'P'> = { L: 'L', P: 'P', 'LAKI-LAKI': 'L', 'LAKI LAKI': 'L', LAKI: 'L', PRIA: 'L', PEREMPUAN: 'P', WANITA: 'P' };
 const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
 
+const NOT_PARTICIPANT_ROW = 'Baris ini tidak berisi data peserta (NIK dan kolom wajib lain kosong): hapus baris ini dari berkas.';
+
 const endReasonColumnMissing = (tat: string) =>
   `Berkas ini tidak memiliki kolom ALASAN_BERAKHIR, padahal ${tat} diisi: tambahkan kolom ALASAN_BERAKHIR (${END_REASONS.join(', ')}), ` +
   `atau hapus kolom ${tat} bila akhir kepesertaan tidak berubah (berkas tanpa kolom TAT tidak mengubah TAT yang tersimpan).`;
@@ -89,19 +92,32 @@ export class EnrollmentRowValidator {
   /** The last day a TMT or TAT is taken without a warning: a month after today (a later one is likely a typo of the year). */
   private readonly farAhead: string;
 
-  /** `today`: the day of the upload in WIB (the Clock's), which no birth date may follow. */
+  /** The regency's villages by code, and by name as compared (villageKey), for the names a KODE_DESA cell holds. */
+  private readonly villageByCode = new Map<string, VillageName>();
+  private readonly villagesByName = new Map<string, VillageName[]>();
+
+  /**
+   * `today`: the day of the upload in WIB (the Clock's), which no birth date may follow. `villages`:
+   * their names (RegionsService.villages), to check the name beside a code and suggest a code for a name.
+   */
   constructor(
     private readonly villageCodes: ReadonlySet<string>,
     private readonly today: string,
+    villages: readonly VillageName[] = [],
   ) {
     this.farAhead = addMonthsToDay(today, 1);
+    for (const v of villages) {
+      this.villageByCode.set(v.code, v);
+      const key = villageKey(v.name);
+      this.villagesByName.set(key, [...(this.villagesByName.get(key) ?? []), v]);
+    }
   }
 
   validate(row: SheetRow): RowResult {
     // A .csv row with more fields than its header: refused whole, its shifted columns not judged (nor its NIK kept as seen).
     if (row.overflow) return { issues: [reject(null, C.CSV_FIELD_COUNT, row.overflow.message)] };
     const checked = this.check(row);
-    if (!row.merged) return checked;
+    if (!row.merged || checked.issues[0]?.code === C.NOT_PARTICIPANT_ROW) return checked;
     // A cell hidden by a merged range reads as empty: refused as such, the row's other findings kept.
     const refuse = (cell: MergedCell) => {
       const column = cell.column as EnrollmentColumnName;
@@ -111,6 +127,10 @@ export class EnrollmentRowValidator {
   }
 
   private check({ rowNumber, cells: read }: SheetRow): RowResult {
+    // a signature block under the data ("Mengetahui,", "Kepala Puskesmas"): one message, not one per empty column (QA: six)
+    if (!holdsValue(read[COL.NIK]) && read.slice(0, ENROLLMENT_COLUMNS.length).filter(holdsValue).length <= 1) {
+      return { issues: [reject(null, C.NOT_PARTICIPANT_ROW, NOT_PARTICIPANT_ROW)] };
+    }
     const issues: RowIssue[] = [];
     const cells = withoutFormulaFailures(read, issues, this.labels);
     const L = this.labels;
@@ -173,7 +193,7 @@ export class EnrollmentRowValidator {
     if (check.ok) return { nik, facts: check.facts };
     switch (check.problem) {
       case 'NOT_DIGITS':
-        issues.push(reject('NIK', C.NIK_NOT_DIGITS, `${L.NIK} "${cell.text}" mengandung karakter selain angka; NIK harus 16 digit angka.`));
+        issues.push(reject('NIK', C.NIK_NOT_DIGITS, `${L.NIK} "${cell.text}" mengandung karakter selain angka; NIK harus 16 digit angka.${strayHint(cell.text)}`));
         break;
       case 'LENGTH':
         issues.push(reject('NIK', C.NIK_LENGTH, `${L.NIK} "${nik}" terdiri dari ${nik.length} digit; NIK harus tepat 16 digit.`));
@@ -214,7 +234,7 @@ export class EnrollmentRowValidator {
     }
     const noKk = withoutSpaces(cell.text);
     if (/^\d{16}$/.test(noKk)) return noKk;
-    issues.push(reject('NO_KK', C.NO_KK_INVALID, `${L.NO_KK} "${cell.text}" harus tepat 16 digit angka.`));
+    issues.push(reject('NO_KK', C.NO_KK_INVALID, `${L.NO_KK} "${cell.text}" harus tepat 16 digit angka.${strayHint(cell.text)}`));
     return null;
   }
 
@@ -276,15 +296,44 @@ export class EnrollmentRowValidator {
     const text = cell.text.length <= 13 ? cell.text : cell.text.split(/\s+-\s+|\s+/, 1)[0];
     const code = this.codes.get(text) ?? normalizeVillageCode(text);
     if (!code) {
-      issues.push(reject('KODE_DESA', C.VILLAGE_CODE_INVALID, `${L.KODE_DESA} "${cell.text}" bukan kode desa Kemendagri (contoh 17.03.06.2001 atau 1703062001).`));
+      issues.push(reject('KODE_DESA', C.VILLAGE_CODE_INVALID, `${L.KODE_DESA} "${cell.text}" bukan kode desa Kemendagri (contoh 17.03.06.2001 atau 1703062001).${strayHint(cell.text) || this.codesOfName(cell.text)}`));
       return null;
     }
     if (this.villageCodes.has(code)) {
       this.codes.set(text, code);
+      this.nameBesideCode(cell.text, code, issues);
       return code;
     }
     issues.push(reject('KODE_DESA', C.VILLAGE_UNKNOWN, `${L.KODE_DESA} ${code} tidak ada dalam daftar desa/kelurahan Kabupaten Bengkulu Utara.`));
     return null;
+  }
+
+  /**
+   * " Banjar Sari = 17.03.01.2001." when `text` is a village name of the regency (villageKey), each of
+   * several villages of that name with its kecamatan; else '' (QA: a name was refused with no code offered).
+   */
+  private codesOfName(text: string): string {
+    const named = this.villagesByName.get(villageKey(text));
+    if (!named) return '';
+    if (named.length === 1) return ` Isi kodenya: ${named[0].name} = ${named[0].code}.`;
+    return ` Ada ${named.length} desa bernama ${named[0].name}; isi kode yang dimaksud: ${named.map((v) => `${v.code} (Kecamatan ${v.kecamatanName})`).join(', ')}.`;
+  }
+
+  /**
+   * A drop-down value "17.03.01.2001 - Meok" whose name is not the code's village: the code wins, the
+   * row is kept, and a warning names both (QA: taken silently).
+   */
+  private nameBesideCode(text: string, code: string, issues: RowIssue[]): void {
+    const dash = text.search(/\s+-\s+/);
+    const village = this.villageByCode.get(code);
+    if (dash < 0 || !village) return;
+    const said = collapsedText(text.slice(dash).replace(/^\s+-\s+/, ''));
+    if (!said || villageKey(said) === villageKey(village.name)) return;
+    const other = this.villagesByName.get(villageKey(said));
+    const fix = other?.length === 1 ? ` Bila yang dimaksud ${other[0].name}, ganti kodenya menjadi ${other[0].code}.` : ' Periksa kode dan nama desanya.';
+    issues.push(
+      warn('KODE_DESA', C.VILLAGE_NAME_MISMATCH, `${this.labels.KODE_DESA} "${text}": kode ${code} adalah desa ${village.name}, tetapi sel menyebut "${said}". Kode yang dipakai (${village.name}).${fix} Baris tetap diterima.`),
+    );
   }
 
   private noka(cell: Cell, issues: RowIssue[]): string | null {
@@ -314,6 +363,22 @@ export class EnrollmentRowValidator {
     return text as EndReason;
   }
 }
+
+/** A village as a KODE_DESA cell names it (RegionsService.VillageView). */
+export interface VillageName {
+  code: string;
+  name: string;
+  kecamatanName: string;
+}
+
+/** " Sel ini diawali tanda petik ('): hapus karakter itu." for a character a person cannot see among the digits (strayCharacterSaid), or ''. */
+function strayHint(text: string): string {
+  const said = strayCharacterSaid(text);
+  return said ? ` Sel ini ${said}: hapus karakter itu.` : '';
+}
+
+/** A village name as names are compared: case and runs of whitespace ignored. */
+const villageKey = (name: string) => collapsedText(name).toLowerCase();
 
 const SPACE = /\s/;
 /** Whitespace that `replace(/\s+/g, ' ')` would change: a run of two, or one that is not a space. */

@@ -7,7 +7,7 @@ import { h, replace } from '../dom.js';
 import { dateTimeLabel, label, number, percent, UPLOAD_STATUS_LABELS } from '../format.js';
 import { clearErrors, form, showErrors } from '../forms.js';
 import { issuesCaption, issuesTable } from '../issues-table.js';
-import { hasRowReport, reportPath } from '../row-report.js';
+import { hasReport, hasRowReport, reportPath, sheetWarningCount } from '../row-report.js';
 import { sleep, uploadBox } from '../upload-box.js';
 import { fetchPage, pager } from '../pager.js';
 import { announce, badge, busy, dataTable, downloadButton, errorNotice, notice, pageHeader, section, sheetWarningNotices, stats } from '../ui.js';
@@ -89,12 +89,16 @@ export async function render(main, ctx) {
 /** The outcome of one upload: counts, the rows with problems, and the report. */
 async function showResult(container, status, ctx) {
   const failed = status.status === 'FAILED';
-  const tone = failed ? 'error' : status.rejected > 0 ? 'warning' : 'success';
+  // a warning about the file (a sheet with data not read, hidden rows) is not a success either (QA: "Semua baris diterima." above it)
+  const fileWarnings = sheetWarningCount(status);
+  const tone = failed ? 'error' : status.rejected > 0 || fileWarnings > 0 ? 'warning' : 'success';
   const headline = failed
     ? `Unggahan gagal: ${status.error ?? 'berkas tidak dapat diproses'}. Data peserta tidak berubah.`
     : status.rejected > 0
       ? `${number(status.rejected)} baris ditolak. Unduh laporan, perbaiki baris tersebut, lalu unggah ulang.`
-      : 'Semua baris diterima.';
+      : fileWarnings > 0
+        ? `Semua baris yang dibaca diterima, tetapi ada ${number(fileWarnings)} peringatan tentang berkas ini (di bawah): periksa, dan bila perlu perbaiki berkasnya lalu unggah ulang.`
+        : 'Semua baris diterima.';
   const counts = [
     { label: 'Baris dibaca', value: number(status.rowsRead) },
     { label: 'Diterima', value: number(status.accepted), tone: 'ok' },
@@ -114,8 +118,8 @@ async function showResult(container, status, ctx) {
       notice(tone, headline),
       stats(counts),
       ...sheetWarningNotices(status),
-      hasRowReport(status)
-        ? h('div', { class: 'actions' }, downloadButton('Unduh laporan baris bermasalah (.xlsx)', reportPath(BASE, status.id), { kind: 'primary', fallbackName: `laporan-unggahan-${status.id}.xlsx` }))
+      hasReport(status)
+        ? h('div', { class: 'actions' }, downloadButton(hasRowReport(status) ? 'Unduh laporan baris bermasalah (.xlsx)' : 'Unduh laporan unggahan (.xlsx)', reportPath(BASE, status.id), { kind: 'primary', fallbackName: `laporan-unggahan-${status.id}.xlsx` }))
         : null,
       issues,
     ),
@@ -161,10 +165,11 @@ async function loadHistory(container, ctx, asked = 1) {
           { label: 'Dibaca', value: (u) => number(u.rowsRead), numeric: true },
           { label: 'Diterima', value: (u) => number(u.accepted), numeric: true },
           { label: 'Ditolak', value: (u) => number(u.rejected), numeric: true },
-          { label: 'Peringatan', value: (u) => number(u.warnings), numeric: true },
+          // rows warned, and the warnings about the file marked beside them (QA: a sheet not read showed "0" and no report)
+          { label: 'Peringatan', render: (u) => warningsCell(u), numeric: true },
           {
             label: 'Laporan',
-            render: (u) => (hasRowReport(u) ? downloadButton('Unduh', reportPath(BASE, u.id), { kind: 'ghost', fallbackName: `laporan-unggahan-${u.id}.xlsx` }) : '–'),
+            render: (u) => (hasReport(u) ? downloadButton('Unduh', reportPath(BASE, u.id), { kind: 'ghost', fallbackName: `laporan-unggahan-${u.id}.xlsx` }) : '–'),
           },
         ],
         rows: res.items,
@@ -176,4 +181,11 @@ async function loadHistory(container, ctx, asked = 1) {
     if (err?.name === 'AbortError') return;
     replace(container, err.missingRoute ? notice('info', 'Daftar unggahan sebelumnya belum tersedia di server ini.') : errorNotice(err));
   }
+}
+
+/** A history row's warnings: the rows warned, and "+ N tentang berkas" for the file's (their messages as the title). */
+function warningsCell(u) {
+  const n = sheetWarningCount(u);
+  if (n === 0) return number(u.warnings);
+  return [number(u.warnings), h('span', { class: 'hint', title: u.sheetWarnings.map((w) => w.message).join('\n'), text: ` + ${number(n)} tentang berkas` })];
 }
