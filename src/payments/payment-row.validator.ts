@@ -3,7 +3,7 @@
  * reference, and optionally the earlier month a correction adjusts. Pure logic: the caller passes
  * the known pledges (KnownPledges), the closed months and today's date (WIB).
  */
-import { bareYear, calendarDay, type Cell, cellDay, characterFailure, formulaFailure, numberNotADate, serialDay, shownDay, typedIntoDateCell, yearOnly } from '../common/spreadsheet/cell.js';
+import { bareYear, calendarDay, type Cell, cellDay, characterFailure, dateTextProblem, formulaFailure, numberNotADate, serialDay, shownDay, typedIntoDateCell, yearOnly } from '../common/spreadsheet/cell.js';
 import { type ColumnSpec, labelsByName } from '../common/spreadsheet/column-spec.js';
 import { fieldCountIssue } from '../common/spreadsheet/field-count.js';
 import { mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-cells.js';
@@ -193,7 +193,7 @@ function checkPaymentRow(
   const yearAlone = yearOnly(cells[3], n.TANGGAL_BAYAR);
   const paidAt = yearAlone ? null : cellDay(cells[3]);
   if (yearAlone) check('TANGGAL_BAYAR', 'DATE_FORMAT', yearAlone);
-  else if (!paidAt) check('TANGGAL_BAYAR', 'DATE_FORMAT', numberNotADate(cells[3], n.TANGGAL_BAYAR) ?? `${n.TANGGAL_BAYAR} "${cells[3].text}" bukan tanggal (gunakan YYYY-MM-DD atau DD/MM/YYYY).`);
+  else if (!paidAt) check('TANGGAL_BAYAR', 'DATE_FORMAT', numberNotADate(cells[3], n.TANGGAL_BAYAR) ?? `${n.TANGGAL_BAYAR} "${cells[3].text}" bukan tanggal${cells[3].kind === 'text' && dateTextProblem(cells[3].text) ? `: ${dateTextProblem(cells[3].text)}` : ''} (gunakan YYYY-MM-DD atau DD/MM/YYYY).`);
   else if (!PAID_AT_FORM.test(paidAt)) {
     // the API's rule for paidAt (a 1900 or 1000 day is a typo or Excel's day zero, never an SP2D)
     check('TANGGAL_BAYAR', 'DATE_FORMAT', `${n.TANGGAL_BAYAR} ${shownDay(cells[3], paidAt)} di luar tahun ${PAID_YEARS}: tanggal bayar harus pada tahun ${PAID_YEARS}, seperti paidAt pada pencatatan satu pembayaran.`);

@@ -309,6 +309,16 @@ describe('payments: sheet upload', () => {
     expect(list.filter((p) => p.reference.startsWith('SP2D SERIAL')).map((p) => [p.reference, p.paidAt, p.amount])).toEqual([['SP2D SERIAL 1', '2026-11-03', 1000]]);
   });
 
+  it('a TANGGAL_BAYAR typed in no accepted form says what is wrong with it, as the enrollment sheet does (QA)', async () => {
+    const csv = 'KODE_KOMITMEN,BULAN,JUMLAH,TANGGAL_BAYAR,REFERENSI\nAPBD-2026,2026-11,1000,31/11/2026,SP2D TGL 1\nAPBD-2026,2026-11,1000,03.11.2026,SP2D TGL 2\n';
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(csv), 'pembayaran-tanggal.csv').expect(400);
+    expect(res.body.code).toBe('NO_ACCEPTED_ROWS');
+    expect(res.body.details.issues.map((i: { message: string }) => i.message)).toEqual([
+      'TANGGAL_BAYAR "31/11/2026" bukan tanggal: tanggal 31 tidak ada di bulan November 2026 (hanya 30 hari) (gunakan YYYY-MM-DD atau DD/MM/YYYY).',
+      'TANGGAL_BAYAR "03.11.2026" bukan tanggal: pemisahnya titik; gunakan garis miring atau tanda hubung: 03/11/2026 (gunakan YYYY-MM-DD atau DD/MM/YYYY).',
+    ]);
+  });
+
   it('refuses a web page (HTML) saved with an Excel name as every upload does, saying to save it as .xlsx (QA: told to rename it .csv)', async () => {
     const page = readFileSync(join(process.cwd(), 'test/fixtures/enrollment/not-ok/html-table-named-xls.xls'));
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', page, 'pembayaran.xls').expect(400);

@@ -267,11 +267,15 @@ describe('row rules of the enrollment sheet', () => {
   });
 
   it('JENIS_KELAMIN is L or P', async () => {
-    const { found } = await findings('not-ok/sex-invalid.csv');
+    const { body, found } = await findings('not-ok/sex-invalid.csv');
     expect(found).toEqual([
       [3, 'REJECT', 'JENIS_KELAMIN', 'SEX_INVALID'],
       [4, 'REJECT', 'JENIS_KELAMIN', 'REQUIRED'],
     ]);
+    // LK and PR, as puskesmas systems export them, are L and P (QA: refused), in any case
+    expect(body).toMatchObject({ rowsRead: 6, accepted: 4 });
+    const sexes = await t.dataSource.query(`SELECT nik, sex FROM participant WHERE nik IN ('1703060101700004', '1703064101700005') ORDER BY nik`);
+    expect(sexes).toEqual([{ nik: '1703060101700004', sex: 'L' }, { nik: '1703064101700005', sex: 'P' }]);
   });
 
   it('a NUL or other control character, or U+FFFD, rejects its row naming the column; none reaches the database', async () => {
@@ -391,6 +395,21 @@ describe('row rules of the enrollment sheet', () => {
     );
     expect(messages[4]).toMatch(/^TMT hanya berisi tahun \(2025\), bukan tanggal lengkap: tahun itu tampaknya diketik ke sel berformat tanggal, sehingga terbaca sebagai tanggal 1905-07-17\./);
     expect(messages[5]).toMatch(/^TAT hanya berisi tahun \(2026\), bukan tanggal lengkap: .* tanggal 1905-07-18\./);
+  });
+
+  it('dates not in a §12 form are refused saying what is wrong with them (QA: one message for all)', async () => {
+    const { found, messages } = await findings('not-ok/dates-explained.csv');
+    expect(found).toEqual([2, 3, 4, 5, 6, 7, 8].map((row) => [row, 'REJECT', 'TANGGAL_LAHIR', 'DATE_INVALID']));
+    const tail = '. Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.';
+    expect(messages).toEqual([
+      `TANGGAL_LAHIR "31/02/1985" bukan tanggal yang valid: tanggal 31 tidak ada di bulan Februari 1985 (hanya 28 hari)${tail}`,
+      `TANGGAL_LAHIR "15/05/85" bukan tanggal yang valid: tahunnya hanya 2 digit (85); tulis 4 digit, misalnya 15/05/1985 atau 15/05/2085${tail}`,
+      `TANGGAL_LAHIR "15.05.1985" bukan tanggal yang valid: pemisahnya titik; gunakan garis miring atau tanda hubung: 15/05/1985${tail}`,
+      `TANGGAL_LAHIR "1985/05/15" bukan tanggal yang valid: urutan tahun-bulan-tanggal ditulis dengan tanda hubung: 1985-05-15${tail}`,
+      `TANGGAL_LAHIR "15 Mei 1985" bukan tanggal yang valid: nama bulan tidak dibaca; tulis bulannya sebagai angka, misalnya 15/05/1985${tail}`,
+      `TANGGAL_LAHIR "31182" bukan tanggal yang valid: tampaknya nomor seri tanggal Excel (31182 = 15/05/1985), yang tidak dibaca dari teks; tulis tanggalnya${tail}`,
+      `TANGGAL_LAHIR "05/13/1985" bukan tanggal yang valid: bulan 13 tidak ada; bila ditulis bulan/tanggal, tulis tanggal dulu: 13/05/1985${tail}`,
+    ]);
   });
 
   it('dates: TMT required, only the §12 forms, real calendar days', async () => {

@@ -142,6 +142,38 @@ export function parseDateText(raw: string): string | null {
   return null;
 }
 
+const MONTH_NAMES_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/**
+ * Why a text that is no date in a §12 form is not, in Indonesian (to follow "… bukan tanggal yang valid: "), or null
+ * when nothing more precise can be said. QA: `31/02/1985`, `15/05/85`, `15.05.1985`, `1985/05/15`, `15 Mei 1985` and
+ * a CSV's `31182` all got the same message.
+ */
+export function dateTextProblem(raw: string): string | null {
+  const text = raw.trim();
+  let m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/.exec(text);
+  if (m) {
+    const [day, month, year] = [Number(m[1]), Number(m[3]), m[4]];
+    if (year.length === 2) return `tahunnya hanya 2 digit (${year}); tulis 4 digit, misalnya ${m[1]}/${m[3]}/19${year} atau ${m[1]}/${m[3]}/20${year}`;
+    if (m[2] === '.') return `pemisahnya titik; gunakan garis miring atau tanda hubung: ${m[1]}/${m[3]}/${year}`;
+    if (month > 12) return `bulan ${month} tidak ada${day <= 12 ? `; bila ditulis bulan/tanggal, tulis tanggal dulu: ${m[3]}/${m[1]}/${year}` : ''}`;
+    if (month >= 1 && day > daysInMonth(Number(year), month)) return `tanggal ${day} tidak ada di bulan ${MONTH_NAMES_ID[month - 1]} ${year} (hanya ${daysInMonth(Number(year), month)} hari)`;
+    return null;
+  }
+  m = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(text);
+  if (m) return `urutan tahun-bulan-tanggal ditulis dengan tanda hubung: ${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) > daysInMonth(Number(m[1]), Number(m[2]))) {
+    return `tanggal ${Number(m[3])} tidak ada di bulan ${MONTH_NAMES_ID[Number(m[2]) - 1]} ${m[1]} (hanya ${daysInMonth(Number(m[1]), Number(m[2]))} hari)`;
+  }
+  if (/^\d{1,2}\s+\p{L}+\.?\s+\d{4}$/u.test(text)) return 'nama bulan tidak dibaca; tulis bulannya sebagai angka, misalnya 15/05/1985';
+  if (/^\d{5}$/.test(text)) {
+    const day = serialDay(numberCell(Number(text)));
+    if (day) return `tampaknya nomor seri tanggal Excel (${text} = ${day.slice(8)}/${day.slice(5, 7)}/${day.slice(0, 4)}), yang tidak dibaca dari teks; tulis tanggalnya`;
+  }
+  return null;
+}
+
 /** `YYYY-MM-DD` when year/month/day name a real day, else null. */
 export function calendarDay(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1 || year < 1000 || year > 9999 || day > daysInMonth(year, month)) return null;

@@ -10,6 +10,7 @@ import {
   type Cell,
   cellDay,
   characterFailure,
+  dateTextProblem,
   EMPTY_CELL,
   formulaFailure,
   holdsValue,
@@ -65,7 +66,8 @@ const HOME_REGENCY = '1703';
 const MAX_NAME = 200;
 /** A name has at least one letter, of any script. */
 const HAS_LETTER = /\p{L}/u;
-const SEX: Record<string, 'L' | 'P'> = { L: 'L', P: 'P', 'LAKI-LAKI': 'L', 'LAKI LAKI': 'L', LAKI: 'L', PRIA: 'L', PEREMPUAN: 'P', WANITA: 'P' };
+/** L/P and how people write them (LK and PR as many puskesmas systems export them; QA: refused). */
+const SEX: Record<string, 'L' | 'P'> = { L: 'L', P: 'P', LK: 'L', PR: 'P', 'LAKI-LAKI': 'L', 'LAKI LAKI': 'L', LAKI: 'L', PRIA: 'L', PEREMPUAN: 'P', WANITA: 'P' };
 const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
 
 const NOT_PARTICIPANT_ROW = 'Baris ini tidak berisi data peserta (NIK dan kolom wajib lain kosong): hapus baris ini dari berkas.';
@@ -272,7 +274,8 @@ export class EnrollmentRowValidator {
       return null;
     }
     if (day) return day;
-    const message = numberNotADate(cell, label) ?? `${label} "${cell.text}" bukan tanggal yang valid. Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.`;
+    const why = cell.kind === 'text' ? dateTextProblem(cell.text) : null;
+    const message = numberNotADate(cell, label) ?? `${label} "${cell.text}" bukan tanggal yang valid${why ? `: ${why}` : ''}. Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.`;
     issues.push(reject(column, C.DATE_INVALID, message));
     return null;
   }
