@@ -73,6 +73,7 @@ describe('console form messages', () => {
     let reconciliation: any;
     let audit: any;
     let format: any;
+    let pledgeForm: any;
     beforeAll(async () => {
       // One at a time: Jest's ESM loader mixes up modules shared by imports running in parallel.
       payments = await consoleModule('pages/payments.js');
@@ -80,6 +81,25 @@ describe('console form messages', () => {
       reconciliation = await consoleModule('pages/reconciliation.js');
       audit = await consoleModule('pages/audit.js');
       format = await consoleModule('format.js');
+      pledgeForm = await consoleModule('pages/pledge-form.js');
+    });
+
+    it('new pledge: the fiscal year starts as the next year in November and December, and the hint says so (QA: 2026 on 5 December 2026)', () => {
+      expect(pledgeForm.defaultFiscalYear(new Date(2026, 11, 5))).toBe(2027);
+      expect(pledgeForm.defaultFiscalYear(new Date(2026, 10, 1))).toBe(2027);
+      expect(pledgeForm.defaultFiscalYear(new Date(2026, 9, 31))).toBe(2026);
+      expect(pledgeForm.defaultFiscalYear(new Date(2027, 0, 2))).toBe(2027);
+      expect(pledgeForm.FISCAL_YEAR_HINT).toMatch(/November dan Desember tahun berikutnya/);
+    });
+
+    it('pledge saved: the answer\'s warnings the pledge page does not show itself are kept for it (the code\'s year, unregistered NIKs)', () => {
+      const warnings = [
+        { code: 'DANA_DESA_PBI', message: 'Dana Desa' },
+        { code: 'CODE_YEAR_MISMATCH', message: 'Kode komitmen APBD_PROV-2027 memuat tahun 2027' },
+        { code: 'NIKS_NOT_REGISTERED', message: '1 NIK belum terdaftar' },
+      ];
+      expect(pledge.savedWarnings({ warnings })).toEqual(['Kode komitmen APBD_PROV-2027 memuat tahun 2027', '1 NIK belum terdaftar']);
+      expect(pledge.savedWarnings({})).toEqual([]);
     });
 
     it('payment form: an empty amount is required, an unreadable one shown how to write it; neither is sent', () => {
