@@ -74,6 +74,7 @@ describe('console form messages', () => {
     let audit: any;
     let format: any;
     let pledgeForm: any;
+    let bpjsInputs: any;
     beforeAll(async () => {
       // One at a time: Jest's ESM loader mixes up modules shared by imports running in parallel.
       payments = await consoleModule('pages/payments.js');
@@ -82,6 +83,21 @@ describe('console form messages', () => {
       audit = await consoleModule('pages/audit.js');
       format = await consoleModule('format.js');
       pledgeForm = await consoleModule('pages/pledge-form.js');
+      bpjsInputs = await consoleModule('pages/bpjs-inputs.js');
+    });
+
+    it('Tagihan: a finalized month is said above the forms, without API field names; the same file as another month\'s bill is shown (QA)', () => {
+      expect(bpjsInputs.isFinalized([{ status: 'DONE' }, { status: 'FINAL' }])).toBe(true);
+      expect(bpjsInputs.isFinalized([{ status: 'DONE' }])).toBe(false);
+      expect(bpjsInputs.isFinalized(undefined)).toBe(false);
+      expect(bpjsInputs.billClosedText('2026-09')).toBe(
+        'September 2026 sudah difinalisasi: tagihannya tidak dapat diganti. Bila BPJS mengoreksi tagihan bulan itu, selisih uangnya dicatat sebagai pembayaran penyesuaian ' +
+          'pada bulan yang masih terbuka ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran).',
+      );
+      expect(bpjsInputs.pbiClosedText('2026-09')).toBe('September 2026 sudah difinalisasi: daftar PBI APBN-nya tidak dapat diganti.');
+      const message = 'Berkas ini sama persis dengan tagihan Desember 2026 (versi 1) yang sudah tersimpan: periksa bulannya.';
+      expect(bpjsInputs.billFileWarnings({ fileWarnings: [{ code: 'SAME_FILE_OTHER_MONTH', message }] })).toEqual([message]);
+      expect(bpjsInputs.billFileWarnings({ recognised: true })).toEqual([]);
     });
 
     it('new pledge: the fiscal year starts as the next year in November and December, and the hint says so (QA: 2026 on 5 December 2026)', () => {
