@@ -47,6 +47,7 @@ export class PledgesService {
     const work = async (m: EntityManager) => {
       await m.query(TAKE_ALLOCATION_LOCK);
       if (await m.findOneBy(Pledge, { code: data.code })) throw FundingException.pledgeExists(data.code);
+      if (await this.closedMonths.yearClosed(data.fiscalYear, m)) throw FundingException.pledgeYearClosed(data.code, data.fiscalYear, 'create');
       const { closed, frozen } = await this.closedMonths.assertSomeOpen(monthsOf(data), m, PLEDGE_OF_OPEN_MONTHS);
       const now = this.clock.now();
       await m.insert(Pledge, { ...toColumns(data), revision: 1, createdBy: actor, createdAt: now, updatedAt: now });
@@ -73,6 +74,8 @@ export class PledgesService {
       const current = await m.findOneBy(Pledge, { code });
       if (!current) throw FundingException.pledgeNotFound(code, await storedPledgeCode(m, code));
       const before = fromEntity(current);
+      // a year with no open month left: the advice to pick open months cannot be followed (QA: a 2026 pledge in 2027)
+      if (await this.closedMonths.yearClosed(before.fiscalYear, m)) throw FundingException.pledgeYearClosed(code, before.fiscalYear, 'revise');
       // the revision's own rules and the revised pledge's, every problem in one answer (QA: a missing reason hid the rest)
       const checked = validatePledge(merge(before, fields), villages);
       const problems = [...unknownFieldProblems(change), ...revisionProblems(change), ...checked.problems];
