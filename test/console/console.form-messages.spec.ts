@@ -75,6 +75,7 @@ describe('console form messages', () => {
     let format: any;
     let pledgeForm: any;
     let bpjsInputs: any;
+    let unfunded: any;
     beforeAll(async () => {
       // One at a time: Jest's ESM loader mixes up modules shared by imports running in parallel.
       payments = await consoleModule('pages/payments.js');
@@ -84,6 +85,13 @@ describe('console form messages', () => {
       format = await consoleModule('format.js');
       pledgeForm = await consoleModule('pages/pledge-form.js');
       bpjsInputs = await consoleModule('pages/bpjs-inputs.js');
+      unfunded = await consoleModule('pages/unfunded.js');
+    });
+
+    it('Peserta tidak terdanai: says the fiscal year has no pledge, not the pledges\' compliance warnings (QA)', () => {
+      const message = 'Belum ada komitmen pendanaan tahun anggaran 2027: semua peserta Januari 2027 belum didanai. Catat komitmen tahun 2027 lalu hitung ulang alokasi.';
+      expect(unfunded.yearWarnings({ warnings: [{ code: 'DANA_DESA_PBI', message: 'Dana Desa' }, { code: 'NO_PLEDGES_FOR_YEAR', message }] })).toEqual([message]);
+      expect(unfunded.yearWarnings({})).toEqual([]);
     });
 
     it('Tagihan: a finalized month is said above the forms, without API field names; the same file as another month\'s bill is shown (QA)', () => {
