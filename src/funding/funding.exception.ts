@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { monthInFuture } from '../common/clock/clock.js';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
-import { CLOSED_MONTH_CORRECTION } from '../common/errors/common.exception.js';
+import { ADJUSTMENT_ENTRY, CLOSED_MONTH_CORRECTION, CommonErrorCode, CommonException } from '../common/errors/common.exception.js';
 import { monthName } from '../common/month.js';
 import { missingPremiumMessage, PREMIUM_COMPONENT } from './domain/tariff-gaps.js';
 import type { TariffProblem } from './domain/tariff-rules.js';
@@ -101,6 +101,20 @@ export class FundingException extends DomainException<FundingErrorCode> {
       FundingErrorCode.PLEDGE_EXISTS,
       `Kode komitmen "${code}" sudah dipakai. Gunakan kode lain, atau revisi komitmen yang ada: buka menu Komitmen, pilih komitmen "${code}", lalu isi bagian "Ubah komitmen (revisi)".`,
       { code },
+    );
+  }
+
+  /**
+   * A pledge of a fiscal year whose every month is finalized (or frozen by its finalized December): 409 MONTH_CLOSED, said
+   * plainly, with the one correction left (QA: told to pick open months, impossible for a 2026 pledge in 2027).
+   */
+  static pledgeYearClosed(code: string, fiscalYear: number, change: 'create' | 'revise'): CommonException {
+    const what = change === 'create' ? `komitmen ${code} tidak dapat dicatat untuk tahun itu` : `komitmen ${code} tidak dapat diubah lagi`;
+    return new CommonException(
+      CommonErrorCode.MONTH_CLOSED,
+      `Semua bulan tahun anggaran ${fiscalYear} sudah difinalisasi (Desember ${fiscalYear} sudah difinalisasi, bulan-bulan sebelumnya ikut dibekukan): ` +
+        `${what}. Koreksi uang untuk tahun itu dicatat sebagai pembayaran penyesuaian pada bulan yang masih terbuka ${ADJUSTMENT_ENTRY}.`,
+      { month: `${fiscalYear}-12`, fiscalYear },
     );
   }
 

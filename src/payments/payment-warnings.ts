@@ -14,6 +14,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { RowIssue } from '../reconciliation/uploads/row-issue.js';
+import { dayName, firstDay, monthName } from '../common/month.js';
 import { paymentStatusOf } from './payment-status.js';
 import { exceedsDueMessage, exceedsShortfallMessage, type NothingDue, nothingDueMessage, noShortfallMessage, type ShortfallFigures } from './payment-warning-messages.js';
 import { PLEDGE_MONTHS_DUE_AND_PAID, PLEDGE_MONTHS_NOTHING_DUE } from './sql/payment-warnings.sql.js';
@@ -24,8 +25,9 @@ export interface PaymentWarning {
    * ordinary payment taking its month's paid above the due) on `amount`; NO_SHORTFALL on `adjustsMonth`;
    * EXCEEDS_SHORTFALL (a correction larger than what its month still lacks) on `amount`.
    */
-  code: 'NOTHING_DUE' | 'EXCEEDS_DUE' | 'NO_SHORTFALL' | 'EXCEEDS_SHORTFALL';
-  field: 'month' | 'adjustsMonth' | 'amount';
+  code: 'NOTHING_DUE' | 'EXCEEDS_DUE' | 'NO_SHORTFALL' | 'EXCEEDS_SHORTFALL' | 'PAID_BEFORE_MONTH';
+  /** PAID_BEFORE_MONTH (paid before the first day of the month it pays for: a year typed wrong, or an advance) on `paidAt`. */
+  field: 'month' | 'adjustsMonth' | 'amount' | 'paidAt';
   message: string;
 }
 
@@ -38,12 +40,14 @@ export interface WarnedPayment {
    * and a correction also covers the shortfall of the month it corrects.
    */
   amount: number | string;
+  /** Its WIB day (`YYYY-MM-DD`); left out, no PAID_BEFORE_MONTH. */
+  paidAt?: string;
 }
 
 const key = (pledgeCode: string, month: string) => `${pledgeCode}\u0000${month}`;
 
 /** The month a payment pays for: the one a correction corrects, else its own. */
-const judgedMonth = (p: WarnedPayment) => p.adjustsMonth ?? p.month;
+const judgedMonth = (p: Pick<WarnedPayment, 'month' | 'adjustsMonth'>) => p.adjustsMonth ?? p.month;
 
 /**
  * The warnings of each payment not stored yet, in the order given (an empty list for one without): the
@@ -61,12 +65,23 @@ export async function paymentWarnings(m: EntityManager, payments: readonly Warne
     const warnings: PaymentWarning[] = none
       ? [{ code: 'NOTHING_DUE', field: p.adjustsMonth ? 'adjustsMonth' : 'month', message: nothingDueMessage(none, p) }]
       : warningsAgainst(p, figures.get(key(p.pledgeCode, judgedMonth(p)))!);
+    warnings.push(...paidBeforeMonth(p));
     // the next payments in the list find it recorded: in its own month's paid, and a correction in its month's corrected
     const own = figures.get(key(p.pledgeCode, p.month));
     if (own) own.paid += Number(p.amount);
     if (p.adjustsMonth) figures.get(key(p.pledgeCode, p.adjustsMonth))!.corrected += Number(p.amount);
     return warnings;
   });
+}
+
+/**
+ * A payment dated before the first day of the month it pays for (`adjustsMonth` for a correction): told, not refused,
+ * since advances exist, but a correction of November 2026 paid on 9 January 2026 has its year typed wrong (QA: silent).
+ */
+export function paidBeforeMonth(p: Pick<WarnedPayment, 'month' | 'adjustsMonth' | 'paidAt'>): PaymentWarning[] {
+  const month = judgedMonth(p);
+  if (!p.paidAt || p.paidAt.slice(0, 10) >= firstDay(month)) return [];
+  return [{ code: 'PAID_BEFORE_MONTH', field: 'paidAt', message: `Tanggal bayar ${dayName(p.paidAt.slice(0, 10))} sebelum bulan yang dibayar (${monthName(month)}): periksa tahunnya.` }];
 }
 
 /** The warnings of a payment for a month with something due, from that month's figures so far. */
@@ -95,7 +110,7 @@ async function judgedMonths(m: EntityManager, payments: readonly WarnedPayment[]
 }
 
 /** The sheet column of each warned field. */
-const SHEET_COLUMN = { month: 'BULAN', adjustsMonth: 'PENYESUAIAN_BULAN', amount: 'JUMLAH' } as const;
+const SHEET_COLUMN = { month: 'BULAN', adjustsMonth: 'PENYESUAIAN_BULAN', amount: 'JUMLAH', paidAt: 'TANGGAL_BAYAR' } as const;
 
 /** A warning as a sheet row's finding (severity WARN), on the column of its field. */
 export function warningIssue(w: PaymentWarning): Omit<RowIssue, 'row'> {

@@ -33,6 +33,14 @@ export class ClosedMonths {
   }
 
   /**
+   * Whether no month of fiscal year `year` is open any more: its December is finalized, so every month is finalized or
+   * frozen by it (frozen-allocations.sql.ts) and nothing of that year can change.
+   */
+  async yearClosed(year: number, manager?: EntityManager): Promise<boolean> {
+    return this.isClosed(`${year}-12`, manager);
+  }
+
+  /**
    * The months among `months` a change can no longer reach, sorted: `closed` (finalized) and
    * `frozen` (earlier months of a finalized month's year, never allocated again: see
    * frozen-allocations.sql.ts). A change then applies to the other months only; MONTH_CLOSED when

@@ -73,6 +73,9 @@ describe('console form messages', () => {
     let reconciliation: any;
     let audit: any;
     let format: any;
+    let pledgeForm: any;
+    let bpjsInputs: any;
+    let unfunded: any;
     beforeAll(async () => {
       // One at a time: Jest's ESM loader mixes up modules shared by imports running in parallel.
       payments = await consoleModule('pages/payments.js');
@@ -80,6 +83,47 @@ describe('console form messages', () => {
       reconciliation = await consoleModule('pages/reconciliation.js');
       audit = await consoleModule('pages/audit.js');
       format = await consoleModule('format.js');
+      pledgeForm = await consoleModule('pages/pledge-form.js');
+      bpjsInputs = await consoleModule('pages/bpjs-inputs.js');
+      unfunded = await consoleModule('pages/unfunded.js');
+    });
+
+    it('Peserta tidak terdanai: says the fiscal year has no pledge, not the pledges\' compliance warnings (QA)', () => {
+      const message = 'Belum ada komitmen pendanaan tahun anggaran 2027: semua peserta Januari 2027 belum didanai. Catat komitmen tahun 2027 lalu hitung ulang alokasi.';
+      expect(unfunded.yearWarnings({ warnings: [{ code: 'DANA_DESA_PBI', message: 'Dana Desa' }, { code: 'NO_PLEDGES_FOR_YEAR', message }] })).toEqual([message]);
+      expect(unfunded.yearWarnings({})).toEqual([]);
+    });
+
+    it('Tagihan: a finalized month is said above the forms, without API field names; the same file as another month\'s bill is shown (QA)', () => {
+      expect(bpjsInputs.isFinalized([{ status: 'DONE' }, { status: 'FINAL' }])).toBe(true);
+      expect(bpjsInputs.isFinalized([{ status: 'DONE' }])).toBe(false);
+      expect(bpjsInputs.isFinalized(undefined)).toBe(false);
+      expect(bpjsInputs.billClosedText('2026-09')).toBe(
+        'September 2026 sudah difinalisasi: tagihannya tidak dapat diganti. Bila BPJS mengoreksi tagihan bulan itu, selisih uangnya dicatat sebagai pembayaran penyesuaian ' +
+          'pada bulan yang masih terbuka ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran).',
+      );
+      expect(bpjsInputs.pbiClosedText('2026-09')).toBe('September 2026 sudah difinalisasi: daftar PBI APBN-nya tidak dapat diganti.');
+      const message = 'Berkas ini sama persis dengan tagihan Desember 2026 (versi 1) yang sudah tersimpan: periksa bulannya.';
+      expect(bpjsInputs.billFileWarnings({ fileWarnings: [{ code: 'SAME_FILE_OTHER_MONTH', message }] })).toEqual([message]);
+      expect(bpjsInputs.billFileWarnings({ recognised: true })).toEqual([]);
+    });
+
+    it('new pledge: the fiscal year starts as the next year in November and December, and the hint says so (QA: 2026 on 5 December 2026)', () => {
+      expect(pledgeForm.defaultFiscalYear(new Date(2026, 11, 5))).toBe(2027);
+      expect(pledgeForm.defaultFiscalYear(new Date(2026, 10, 1))).toBe(2027);
+      expect(pledgeForm.defaultFiscalYear(new Date(2026, 9, 31))).toBe(2026);
+      expect(pledgeForm.defaultFiscalYear(new Date(2027, 0, 2))).toBe(2027);
+      expect(pledgeForm.FISCAL_YEAR_HINT).toMatch(/November dan Desember tahun berikutnya/);
+    });
+
+    it('pledge saved: the answer\'s warnings the pledge page does not show itself are kept for it (the code\'s year, unregistered NIKs)', () => {
+      const warnings = [
+        { code: 'DANA_DESA_PBI', message: 'Dana Desa' },
+        { code: 'CODE_YEAR_MISMATCH', message: 'Kode komitmen APBD_PROV-2027 memuat tahun 2027' },
+        { code: 'NIKS_NOT_REGISTERED', message: '1 NIK belum terdaftar' },
+      ];
+      expect(pledge.savedWarnings({ warnings })).toEqual(['Kode komitmen APBD_PROV-2027 memuat tahun 2027', '1 NIK belum terdaftar']);
+      expect(pledge.savedWarnings({})).toEqual([]);
     });
 
     it('payment form: an empty amount is required, an unreadable one shown how to write it; neither is sent', () => {

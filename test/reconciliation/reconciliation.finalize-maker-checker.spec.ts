@@ -143,6 +143,7 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     const payment = { pledgeCode: 'APBD-2026', month: '2026-09', amount: 37800, paidAt: '2026-09-08', reference: 'SP2D 9' };
     const refused = await api.post('/api/v1/payments').send(payment).expect(409);
     expect(refused.body).toMatchObject({ code: 'MONTH_CLOSED', message: expect.stringContaining('September 2026') });
+    expect(refused.body.message).not.toContain('adjustsMonth'); // console users read it
     const adjustment = await api.post('/api/v1/payments').send({ ...payment, month: '2026-10', paidAt: '2026-10-02', adjustsMonth: '2026-09' }).expect(201);
     expect(adjustment.body).toMatchObject({ month: '2026-10', adjustsMonth: '2026-09', amount: 37800 });
   });
@@ -155,9 +156,18 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
       .field('invoiceTotal', '37800')
       .attach('file', Buffer.from('NOKA,NIK,NAMA,IURAN\n0000000000001,' + nik(1) + ',A,37800\n'), 'tagihan.csv')
       .expect(409);
-    expect(bill.body.code).toBe('MONTH_CLOSED');
+    // a bill's own advice, naming no API field (QA: the payments' advice, "… atau adjustsMonth …")
+    expect(bill.body).toMatchObject({
+      code: 'MONTH_CLOSED',
+      message:
+        'Bulan September 2026 sudah difinalisasi dan tidak dapat diubah. Tagihan bulan yang sudah difinalisasi tidak dapat diganti. Bila BPJS mengoreksi tagihan bulan itu, ' +
+        'selisih uangnya dicatat sebagai pembayaran penyesuaian pada bulan yang masih terbuka ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran).',
+    });
     const pbi = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-09').attach('file', Buffer.from(`NIK\n${nik(1)}\n`), 'pbi.csv').expect(409);
-    expect(pbi.body.code).toBe('MONTH_CLOSED');
+    expect(pbi.body).toMatchObject({
+      code: 'MONTH_CLOSED',
+      message: 'Bulan September 2026 sudah difinalisasi dan tidak dapat diubah. Daftar PBI APBN bulan yang sudah difinalisasi tidak dapat diganti; hasil rekonsiliasinya tetap seperti saat difinalisasi.',
+    });
     const sheet = 'KODE_KOMITMEN,BULAN,JUMLAH,TANGGAL_BAYAR,REFERENSI\nAPBD-2026,2026-09,37800,2026-09-05,SP2D 1\n';
     const payments = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'bayar.csv').expect(400);
     expect(payments.body.details.issues[0]).toMatchObject({ column: 'BULAN', code: 'MONTH_CLOSED' });

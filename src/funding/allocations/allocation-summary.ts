@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
 import { compareCodePoints } from '../domain/code-order.js';
+import { monthName } from '../../common/month.js';
 import { ALLOCATION_MONTH_ROW, FUNDED_BY_PLEDGE, PLEDGES_AT_REVISIONS } from '../sql/summary.sql.js';
 
 /** One month's allocation as the API and the reconciliation show it (numbers are rupiah). */
@@ -11,7 +12,22 @@ export interface AllocationSummary {
   obligation: number;
   unfunded: { participants: number; amount: number };
   funded: { pledgeCode: string; sourceType: string; participants: number; amount: number }[];
-  warnings: PledgeWarning[];
+  warnings: AllocationWarning[];
+}
+
+/** A pledge's compliance warning, or NO_PLEDGES_FOR_YEAR: the month's fiscal year has no pledge at all, so everyone is unfunded. */
+export type AllocationWarning = PledgeWarning | { code: 'NO_PLEDGES_FOR_YEAR'; message: string };
+
+/**
+ * NO_PLEDGES_FOR_YEAR of a month with participants when its fiscal year has no pledge (QA: every participant unfunded,
+ * with `warnings: []`, as if the pledges had run out).
+ */
+export function noPledgesWarning(month: string): AllocationWarning {
+  const year = month.slice(0, 4);
+  return {
+    code: 'NO_PLEDGES_FOR_YEAR',
+    message: `Belum ada komitmen pendanaan tahun anggaran ${year}: semua peserta ${monthName(month)} belum didanai. Catat komitmen tahun ${year} lalu hitung ulang alokasi.`,
+  };
 }
 
 /**
@@ -51,13 +67,15 @@ export class AllocationSummaries {
     const revisions: Record<string, number> = row?.pledge_revisions ?? {};
     const pledges: PledgeTermsRow[] = Object.keys(revisions).length ? await m.query(PLEDGES_AT_REVISIONS, [JSON.stringify(revisions), month]) : [];
     const participants = new Map(funded.map((f) => [f.pledge_code, Number(f.participants)]));
+    const [{ none }]: { none: boolean }[] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM pledge WHERE fiscal_year = $1) AS none', [Number(month.slice(0, 4))]);
+    const noPledges = none && Number(row?.participants ?? 0) > 0 ? [noPledgesWarning(month)] : [];
     return {
       month,
       participants: Number(row?.participants ?? 0),
       obligation: Number(row?.obligation ?? 0),
       unfunded: { participants: Number(row?.unfunded_participants ?? 0), amount: Number(row?.unfunded_amount ?? 0) },
       funded: funded.map((f) => ({ pledgeCode: f.pledge_code, sourceType: f.source_type, participants: Number(f.participants), amount: Number(f.amount) })),
-      warnings: pledges.flatMap((p) => pledgeWarnings({ code: p.code, sourceType: p.source_type, fund: p.fund, fiscalYear: Number(p.fiscal_year) })),
+      warnings: [...noPledges, ...pledges.flatMap((p) => pledgeWarnings({ code: p.code, sourceType: p.source_type, fund: p.fund, fiscalYear: Number(p.fiscal_year) }))],
       status: row?.status ?? null,
       tariffIds: (row?.tariff_ids ?? []).map(Number),
       pledgeRevisions: revisions,

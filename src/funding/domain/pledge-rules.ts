@@ -59,7 +59,8 @@ export interface PledgeData {
 }
 
 export interface PledgeWarning {
-  code: 'DANA_DESA_PBI';
+  /** DANA_DESA_PBI: the §5 compliance rule, on every output; the others are told when the pledge is saved or checked (entryWarnings). */
+  code: 'DANA_DESA_PBI' | 'CODE_YEAR_MISMATCH' | 'NIKS_NOT_REGISTERED';
   pledgeCode: string;
   message: string;
 }
@@ -87,6 +88,42 @@ export function pledgeWarnings(p: { code: string; sourceType: string; fund: stri
     ];
   }
   return [];
+}
+
+/**
+ * A pledge code naming a year (2000–2099) other than its fiscal year: `APBD_PROV-2027` saved for 2026 funds
+ * 2026 and keeps its code for good (QA: accepted silently). Told, not refused: a code is the funder's own.
+ */
+export function codeYearWarnings(p: { code: string; fiscalYear: number }): PledgeWarning[] {
+  const years = [...new Set([...p.code.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].map((m) => Number(m[1])))];
+  if (!years.length || years.includes(p.fiscalYear)) return [];
+  const named = years.join(' dan ');
+  return [
+    {
+      code: 'CODE_YEAR_MISMATCH',
+      pledgeCode: p.code,
+      message:
+        `Kode komitmen ${p.code} memuat tahun ${named}, tetapi tahun anggarannya ${p.fiscalYear}: komitmen ini membiayai bulan-bulan ${p.fiscalYear}, ` +
+        `dan kode maupun tahun anggarannya tidak dapat diubah. Periksa tahunnya; komitmen tahun ${named} dicatat dengan kode lain.`,
+    },
+  ];
+}
+
+/**
+ * The listed NIKs of a RESIDENTS pledge that no participant holds (yet): they are funded once registered, but a mistyped
+ * NIK funds nobody (QA: accepted silently). `unregistered` is sorted; the first ten are named.
+ */
+export function unregisteredNiksWarnings(code: string, unregistered: readonly string[]): PledgeWarning[] {
+  if (!unregistered.length) return [];
+  return [
+    {
+      code: 'NIKS_NOT_REGISTERED',
+      pledgeCode: code,
+      message:
+        `${unregistered.length} NIK pada komitmen ${code} belum terdaftar sebagai peserta: ${shownList(unregistered)}. ` +
+        'Peserta itu didanai begitu terdaftar, tetapi NIK yang salah ketik tidak mendanai siapa pun: periksa NIK-nya.',
+    },
+  ];
 }
 
 const isBlank = (v: unknown) => v === undefined || v === null || v === '';

@@ -16,7 +16,7 @@ import { type RawCells, rawCells } from '../../common/spreadsheet/row-report.wri
 import { PledgeUploads } from './pledge-uploads.service.js';
 import { SameFileInTurn } from './same-file-in-turn.js';
 import { type Cell, characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
-import { invalidNiks, knownVillage, pledgeWarnings, shownNik, unknownVillages, validNik } from '../domain/pledge-rules.js';
+import { invalidNiks, knownVillage, shownNik, unknownVillages, validNik } from '../domain/pledge-rules.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { clip } from '../../common/errors/domain.exception.js';
 import { type ColumnNames, LIST_COLUMNS, LIST_SHEET_NAME, nikAsNumber, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME, type RowProblem, rowToInput } from './pledge-sheet.js';
@@ -239,8 +239,8 @@ export class ImportPledgeSheet {
         continue;
       }
       try {
-        // a check shows the warnings the saved pledge would carry (the Dana Desa rule of §5)
-        const warnings = command.dryRun ? pledgeWarnings(checked.pledge) : (await this.pledges.create(row.input, command.actor)).warnings;
+        // a check shows the warnings the saved pledge would be told (the Dana Desa rule of §5, the code's year, unregistered NIKs)
+        const warnings = command.dryRun ? await this.pledges.entryWarnings(checked.pledge) : (await this.pledges.create(row.input, command.actor)).warnings;
         report.accepted += 1;
         report.pledges.push({ rowNumber: row.rowNumber, code, warnings });
       } catch (err) {

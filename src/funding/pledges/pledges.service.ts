@@ -8,7 +8,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { rupiah } from '../../common/money.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { DEFAULT_PRIORITY, type PledgeData, type PledgeInput, validatePledge } from '../domain/pledge-rules.js';
+import { codeYearWarnings, DEFAULT_PRIORITY, type PledgeData, type PledgeInput, type PledgeWarning, pledgeWarnings, unregisteredNiksWarnings, validatePledge } from '../domain/pledge-rules.js';
 import { Pledge } from '../entities/pledge.entity.js';
 import { PledgeRevision } from '../entities/pledge-revision.entity.js';
 import { type FieldProblem, FundingException } from '../funding.exception.js';
@@ -47,12 +47,14 @@ export class PledgesService {
     const work = async (m: EntityManager) => {
       await m.query(TAKE_ALLOCATION_LOCK);
       if (await m.findOneBy(Pledge, { code: data.code })) throw FundingException.pledgeExists(data.code);
+      if (await this.closedMonths.yearClosed(data.fiscalYear, m)) throw FundingException.pledgeYearClosed(data.code, data.fiscalYear, 'create');
       const { closed, frozen } = await this.closedMonths.assertSomeOpen(monthsOf(data), m, PLEDGE_OF_OPEN_MONTHS);
       const now = this.clock.now();
       await m.insert(Pledge, { ...toColumns(data), revision: 1, createdBy: actor, createdAt: now, updatedAt: now });
       await recordRevision(m, data, 1, 'Komitmen dibuat', actor, now);
       await markStale(m, data.fiscalYear, data.fromMonth);
-      return { ...toPledgeView(await m.findOneByOrFail(Pledge, { code: data.code })), closedMonths: closed, frozenMonths: frozen };
+      const view = toPledgeView(await m.findOneByOrFail(Pledge, { code: data.code }));
+      return { ...view, warnings: await this.entryWarnings(data, m), closedMonths: closed, frozenMonths: frozen };
     };
     return manager ? work(manager) : this.dataSource.transaction(work);
   }
@@ -72,6 +74,8 @@ export class PledgesService {
       const current = await m.findOneBy(Pledge, { code });
       if (!current) throw FundingException.pledgeNotFound(code, await storedPledgeCode(m, code));
       const before = fromEntity(current);
+      // a year with no open month left: the advice to pick open months cannot be followed (QA: a 2026 pledge in 2027)
+      if (await this.closedMonths.yearClosed(before.fiscalYear, m)) throw FundingException.pledgeYearClosed(code, before.fiscalYear, 'revise');
       // the revision's own rules and the revised pledge's, every problem in one answer (QA: a missing reason hid the rest)
       const checked = validatePledge(merge(before, fields), villages);
       const problems = [...unknownFieldProblems(change), ...revisionProblems(change), ...checked.problems];
@@ -85,8 +89,21 @@ export class PledgesService {
       await m.update(Pledge, { code }, { ...toColumns(after), revision, updatedAt: now });
       await recordRevision(m, after, revision, visibleText(reason as string), actor, now);
       await markStale(m, after.fiscalYear, Math.min(before.fromMonth, after.fromMonth));
-      return { ...toPledgeView(await m.findOneByOrFail(Pledge, { code })), closedMonths: closed, frozenMonths: frozen };
+      const view = toPledgeView(await m.findOneByOrFail(Pledge, { code }));
+      return { ...view, warnings: await this.entryWarnings(after, m), closedMonths: closed, frozenMonths: frozen };
     });
+  }
+
+  /**
+   * The warnings a saved or checked pledge is told: the §5 compliance rule (on every output), a code naming another
+   * year than its fiscal year, and the listed NIKs no participant holds yet.
+   */
+  async entryWarnings(p: PledgeData, manager?: EntityManager): Promise<PledgeWarning[]> {
+    const m = manager ?? this.dataSource.manager;
+    const rows: { nik: string }[] = p.niks.length
+      ? await m.query('SELECT k AS nik FROM unnest($1::text[]) AS k WHERE NOT EXISTS (SELECT 1 FROM participant r WHERE r.nik = k) ORDER BY k COLLATE "C"', [p.niks])
+      : [];
+    return [...pledgeWarnings(p), ...codeYearWarnings(p), ...unregisteredNiksWarnings(p.code, rows.map((r) => r.nik))];
   }
 
   async exists(code: string): Promise<boolean> {

@@ -130,7 +130,7 @@ export class RecordPayment {
     const [recorded] = [...(await recordedAlready(m, [{ ...command, reference }])).values()];
     if (recorded) throw PaymentException.duplicate(command.pledgeCode, command.month, reference, recorded);
     // read before it is stored, as a sheet's rows are: a correction's "earlier corrections" are not itself
-    const [warnings] = await paymentWarnings(m, [{ ...command, adjustsMonth: command.adjustsMonth ?? null }]);
+    const [warnings] = await paymentWarnings(m, [{ ...command, paidAt, adjustsMonth: command.adjustsMonth ?? null }]);
     const saved = await m.save(
       m.create(Payment, {
         pledgeCode: command.pledgeCode,

@@ -12,6 +12,8 @@ import { BpjsInputException } from '../bpjs-input.exception.js';
 import { INSERT_BILL_LINES } from '../sql/uploads.sql.js';
 import { Bill } from '../entities/bill.entity.js';
 import { fileChecksum } from '../../common/file-checksum.js';
+import { monthName } from '../../common/month.js';
+import { ADJUSTMENT_ENTRY } from '../../common/errors/common.exception.js';
 import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
 import { storedReport, writeIssues } from '../uploads/upload-writer.js';
 import { type TotalRow, totalRow, totalRowMismatch } from '../uploads/total-row.js';
@@ -36,6 +38,35 @@ export interface BillUploadResult extends UploadReport, Partial<ReplacedVersion>
   linesTotal: number;
   /** The month's latest version held the same file and invoice total: it is returned, no version is added. */
   recognised?: true;
+  /** SAME_FILE_OTHER_MONTH: the same bytes are stored as the bill of another month (checksum), naming each month and version. */
+  fileWarnings: BillFileWarning[];
+}
+
+/**
+ * What a bill upload for a finalized month is told: its bill cannot be replaced, and a BPJS correction's money is a payment
+ * adjustment (QA: it was given the payments' advice, naming the API field adjustsMonth, to a console user).
+ */
+export const BILL_OF_CLOSED_MONTH =
+  'Tagihan bulan yang sudah difinalisasi tidak dapat diganti. Bila BPJS mengoreksi tagihan bulan itu, selisih uangnya dicatat sebagai ' +
+  `pembayaran penyesuaian pada bulan yang masih terbuka ${ADJUSTMENT_ENTRY}.`;
+
+export interface BillFileWarning {
+  code: 'SAME_FILE_OTHER_MONTH';
+  bills: { month: string; version: number }[];
+  message: string;
+}
+
+/**
+ * The bills of other months stored with the same bytes (`checksum`): December's file uploaded as January's bill is
+ * taken (a file may be right for two months), but said (QA: silent).
+ */
+async function sameFileOtherMonths(m: EntityManager, month: string, checksum: string): Promise<BillFileWarning[]> {
+  const rows: { month: string; version: number }[] = await m.query('SELECT month, version FROM bill WHERE checksum = $1 AND month <> $2 ORDER BY month, version', [checksum, month]);
+  if (!rows.length) return [];
+  const bills = rows.map((r) => ({ month: r.month, version: Number(r.version) }));
+  const named = bills.map((b) => `${monthName(b.month)} (versi ${b.version})`);
+  const list = named.length > 1 ? `${named.slice(0, -1).join(', ')} dan ${named.at(-1)}` : named[0];
+  return [{ code: 'SAME_FILE_OTHER_MONTH', bills, message: `Berkas ini sama persis dengan tagihan ${list} yang sudah tersimpan: periksa bulannya.` }];
 }
 
 
@@ -56,7 +87,7 @@ export class UploadBill {
 
   async execute(command: UploadBillCommand): Promise<BillUploadResult> {
     BpjsInputException.assertNotInFuture(command.month, this.clock.now());
-    await this.closedMonths.assertOpen([command.month]);
+    await this.closedMonths.assertOpen([command.month], undefined, BILL_OF_CLOSED_MONTH);
     const checksum = await fileChecksum(command.path);
     return this.dataSource.transaction((m) => this.store(command, checksum, m));
   }
@@ -64,9 +95,10 @@ export class UploadBill {
   private async store(command: UploadBillCommand, checksum: string, m: EntityManager): Promise<BillUploadResult> {
     const { month } = command;
     await lockMonthInput(m, MONTH_INPUT.BILL, [month]);
-    await this.closedMonths.assertOpen([month], m);
+    await this.closedMonths.assertOpen([month], m, BILL_OF_CLOSED_MONTH);
     const latest = await m.getRepository(Bill).findOne({ where: { month }, order: { version: 'DESC' } });
-    if (latest?.checksum === checksum && Number(latest.invoiceTotal) === command.invoiceTotal) return this.recognised(latest, m);
+    const fileWarnings = await sameFileOtherMonths(m, month, checksum);
+    if (latest?.checksum === checksum && Number(latest.invoiceTotal) === command.invoiceTotal) return { ...(await this.recognised(latest, m)), fileWarnings };
     const [bill] = await m.query(
       `INSERT INTO bill (month, version, invoice_total, checksum, filename, uploaded_by, uploaded_at)
        SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6 FROM bill WHERE month = $1
@@ -124,11 +156,11 @@ export class UploadBill {
     ]);
     await writeIssues(m, bill.id, collector);
     const replaced = replacedVersion(latest && { version: latest.version, count: latest.lines }, lines, 'baris tagihan');
-    return { id: bill.id, month, version: Number(bill.version), invoiceTotal: command.invoiceTotal, lines, linesTotal, ...collector.report(), ...replaced };
+    return { id: bill.id, month, version: Number(bill.version), invoiceTotal: command.invoiceTotal, lines, linesTotal, ...collector.report(), ...replaced, fileWarnings };
   }
 
   /** The month's latest version, which holds the same file and invoice total: the upload adds nothing. */
-  private async recognised(bill: Bill, m: EntityManager): Promise<BillUploadResult> {
+  private async recognised(bill: Bill, m: EntityManager): Promise<Omit<BillUploadResult, 'fileWarnings'>> {
     const { id, month, version, lines } = bill;
     return { id, month, version, invoiceTotal: Number(bill.invoiceTotal), lines, linesTotal: Number(bill.linesTotal), ...(await storedReport(m, bill)), recognised: true };
   }

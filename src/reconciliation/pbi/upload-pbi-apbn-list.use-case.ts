@@ -45,6 +45,9 @@ export interface PbiListUploadResult extends UploadReport, Partial<ReplacedVersi
  * next version; refused for a finalized month. NIKs not in the register are kept (the
  * reconciliation ignores them); unreadable NIKs are reported per row.
  */
+/** What a PBI-APBN list upload for a finalized month is told (a payment adjustment cannot stand for a list). */
+export const PBI_LIST_OF_CLOSED_MONTH = 'Daftar PBI APBN bulan yang sudah difinalisasi tidak dapat diganti; hasil rekonsiliasinya tetap seperti saat difinalisasi.';
+
 @Injectable()
 export class UploadPbiApbnList {
   constructor(
@@ -56,7 +59,7 @@ export class UploadPbiApbnList {
 
   async execute(command: UploadPbiListCommand): Promise<PbiListUploadResult> {
     BpjsInputException.assertNotInFuture(command.month, this.clock.now());
-    await this.closedMonths.assertOpen([command.month]);
+    await this.closedMonths.assertOpen([command.month], undefined, PBI_LIST_OF_CLOSED_MONTH);
     const checksum = await fileChecksum(command.path);
     return this.dataSource.transaction((m) => this.store(command, checksum, m));
   }
@@ -64,7 +67,7 @@ export class UploadPbiApbnList {
   private async store(command: UploadPbiListCommand, checksum: string, m: EntityManager): Promise<PbiListUploadResult> {
     const { month } = command;
     await lockMonthInput(m, MONTH_INPUT.PBI_APBN, [month]);
-    await this.closedMonths.assertOpen([month], m);
+    await this.closedMonths.assertOpen([month], m, PBI_LIST_OF_CLOSED_MONTH);
     const latest = await m.getRepository(PbiApbnList).findOne({ where: { month }, order: { version: 'DESC' } });
     if (latest?.checksum === checksum) return { id: latest.id, month, version: latest.version, niks: latest.niks, ...(await storedReport(m, latest)), recognised: true };
     const [list] = await m.query(

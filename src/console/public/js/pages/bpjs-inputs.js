@@ -3,7 +3,7 @@
  * under each form, the earlier uploads of the month chosen in it. The month last chosen in either form is
  * kept in the address (#/tagihan?month=), which both forms open on.
  */
-import { upload } from '../api.js';
+import { api, upload } from '../api.js';
 import { h, replace } from '../dom.js';
 import { CATEGORY_LABELS, currentMonth, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
 import { clearErrors, field, form, showErrors, values } from '../forms.js';
@@ -34,10 +34,11 @@ export async function render(main, ctx) {
  * The upload form of one input and, below it, the earlier uploads of the month in its month field
  * (reloaded when that month changes and after each upload). → { element, showHistory() }.
  */
-function uploadWith({ path, buildBody, describe, label, ctx, extraFields, history }) {
+function uploadWith({ path, buildBody, describe, label, ctx, extraFields, history, closedText }) {
   const box = uploadBox({ name: 'file', label: 'Berkas (.xlsx atau .csv)' });
   const progress = h('progress', { max: '1', value: '0', hidden: true, 'aria-label': `Kemajuan unggahan ${label}` });
   const out = h('div', { 'aria-live': 'polite' });
+  const closedNote = h('div', { 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, `Unggah ${label}`);
   const earlier = uploadHistory({ base: path, signal: ctx.signal, ...history });
   const uploadForm = form(
@@ -79,23 +80,58 @@ function uploadWith({ path, buildBody, describe, label, ctx, extraFields, histor
     out,
   );
   const monthInput = uploadForm.querySelector('[name="month"]');
-  const showHistory = () => earlier.load(monthInput.value.trim());
+  // a finalized month's input cannot be replaced: said above the form before the upload (QA: only the refusal said so)
+  const showClosed = async (month) => {
+    replace(closedNote);
+    if (!isMonth(month)) return;
+    try {
+      const runs = await api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal });
+      if (monthInput.value.trim() === month && isFinalized(runs)) replace(closedNote, notice('warning', closedText(month)));
+    } catch {
+      // the refusal on upload still says it
+    }
+  };
+  const showHistory = () => Promise.all([earlier.load(monthInput.value.trim()), showClosed(monthInput.value.trim())]);
   monthInput.addEventListener('change', () => {
     // the month picked goes into the address (as Alokasi keeps its filters), so a reload or a shared link
     // opens both forms on it (QA: only the month the page was opened with was kept)
     if (isMonth(monthInput.value.trim())) ctx.setQuery({ month: monthInput.value.trim() });
     showHistory();
   });
-  return { element: h('div', {}, uploadForm, h('h3', { text: 'Riwayat unggahan' }), earlier.element), showHistory };
+  return { element: h('div', {}, closedNote, uploadForm, h('h3', { text: 'Riwayat unggahan' }), earlier.element), showHistory };
 }
 
 const defaultMonth = () => previousMonth(currentMonth());
+
+/** Whether a month's runs (GET /api/v1/reconciliations?month=) hold a finalized one: the month is closed (§9). Pure, tested. */
+export function isFinalized(runs) {
+  return (Array.isArray(runs) ? runs : []).some((r) => r.status === 'FINAL');
+}
+
+/** What the bill form says above itself for a finalized month, as the refusal would (no API field names). Pure, tested. */
+export function billClosedText(month) {
+  return (
+    `${monthLabel(month)} sudah difinalisasi: tagihannya tidak dapat diganti. Bila BPJS mengoreksi tagihan bulan itu, selisih uangnya dicatat ` +
+    'sebagai pembayaran penyesuaian pada bulan yang masih terbuka ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran).'
+  );
+}
+
+/** What the PBI-APBN form says above itself for a finalized month. Pure, tested. */
+export function pbiClosedText(month) {
+  return `${monthLabel(month)} sudah difinalisasi: daftar PBI APBN-nya tidak dapat diganti.`;
+}
+
+/** The warnings of a bill upload's answer about the file as a whole beside its rows: the same file as another month's bill. Pure, tested. */
+export function billFileWarnings(bill) {
+  return (Array.isArray(bill?.fileWarnings) ? bill.fileWarnings : []).map((w) => w.message);
+}
 
 function billForm(ctx, month) {
   return uploadWith({
     ctx,
     label: 'tagihan',
     path: '/api/v1/bills',
+    closedText: billClosedText,
     history: { what: 'tagihan', count: { label: 'Baris', value: (b) => b.lines }, reportName: billReportName },
     extraFields: [
       monthField({ value: month }),
@@ -120,6 +156,7 @@ function billForm(ctx, month) {
         bill.warnings ? { label: 'Peringatan', value: number(bill.warnings), tone: 'warn' } : null,
       ].filter(Boolean)),
       bill.notice ? notice('warning', bill.notice) : null,
+      ...billFileWarnings(bill).map((message) => notice('warning', h('strong', { text: 'Peringatan: ' }), message)),
       ...sheetWarningNotices(bill),
       bill.invoiceTotal !== undefined && bill.invoiceTotal !== bill.linesTotal ? notice('warning', `Total invoice berbeda dengan jumlah baris: akan tercatat sebagai temuan "${CATEGORY_LABELS.TOTAL_MISMATCH}" pada rekonsiliasi.`) : null,
       reportLink('/api/v1/bills', bill, billReportName(bill)),
@@ -134,6 +171,7 @@ function pbiForm(ctx, month) {
     ctx,
     label: 'daftar PBI APBN',
     path: '/api/v1/pbi-apbn-lists',
+    closedText: pbiClosedText,
     history: { what: 'daftar PBI APBN', count: { label: 'NIK', value: (l) => l.niks }, reportName: pbiReportName },
     extraFields: [monthField({ value: month })],
     buildBody: {

@@ -39,12 +39,12 @@ export async function pledgeFields(pledge = {}, mode = 'create') {
   scope.querySelector('select').addEventListener('change', sync);
   sync();
 
-  const year = new Date().getFullYear();
+  const year = defaultFiscalYear(new Date());
   return h(
     'div',
     { class: 'form-grid' },
     mode === 'create' ? field({ label: 'Kode komitmen', name: 'code', required: true, value: pledge.code, hint: 'Mis. APBD-2026, DESA-1703062001-2026', attrs: { autocomplete: 'off' } }) : null,
-    mode === 'create' ? field({ label: 'Tahun anggaran', name: 'fiscalYear', type: 'number', required: true, value: pledge.fiscalYear ?? year, attrs: { min: '2018', max: '2100' } }) : null,
+    mode === 'create' ? field({ label: 'Tahun anggaran', name: 'fiscalYear', type: 'number', required: true, value: pledge.fiscalYear ?? year, hint: FISCAL_YEAR_HINT, attrs: { min: '2018', max: '2100' } }) : null,
     source,
     fund,
     field({ label: 'Penyandang dana', name: 'funder', required: true, value: pledge.funder, hint: 'Nama pemda, desa atau perusahaan' }),
@@ -60,6 +60,17 @@ export async function pledgeFields(pledge = {}, mode = 'create') {
     wide(field({ label: 'Dasar hukum', name: 'legalBasis', value: pledge.legalBasis ?? '', hint: 'Nomor dan tanggal PKS / SK' })),
     mode === 'revise' ? wide(field({ label: 'Alasan perubahan', name: 'reason', required: true, multiline: true, hint: 'Mis. Perubahan pagu APBD-P 2026 (Perda No. 5/2026)' })) : null,
   );
+}
+
+/** What the new pledge's "Tahun anggaran" says of its default. */
+export const FISCAL_YEAR_HINT = 'Bawaan: tahun berjalan; pada November dan Desember tahun berikutnya, karena komitmen yang dicatat akhir tahun biasanya untuk tahun anggaran mendatang. Samakan dengan tahun pada kodenya.';
+
+/**
+ * The fiscal year a new pledge's form starts with: the calendar year, the next one in November and December (QA: a
+ * 2027 pledge entered on 5 December 2026 kept the default 2026 and re-split every open month of 2026). Pure, tested.
+ */
+export function defaultFiscalYear(now) {
+  return now.getFullYear() + (now.getMonth() >= 10 ? 1 : 0);
 }
 
 /** A field across the whole grid row (hidden fields then take no room at all). */

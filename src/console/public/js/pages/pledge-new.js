@@ -1,10 +1,10 @@
-/** A new pledge (KEUANGAN). Warnings of the answer (e.g. the Dana Desa rule) are shown on the pledge page. */
+/** A new pledge (KEUANGAN). Warnings of the answer (the Dana Desa rule, the code's year, unregistered NIKs) are shown on the pledge page. */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { form, showErrors, withFormProblems } from '../forms.js';
 import { busy, pageHeader, section } from '../ui.js';
 import { pledgeFields, pledgeRequestFromForm } from './pledge-form.js';
-import { untouchedMonthsText } from './pledge.js';
+import { rememberSavedWarnings, untouchedMonthsText } from './pledge.js';
 
 export async function render(main, ctx) {
   const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Simpan komitmen');
@@ -17,6 +17,7 @@ export async function render(main, ctx) {
           try {
             const pledge = await api('/api/v1/pledges', { method: 'POST', json: body });
             sessionStorage.setItem('jamkesda.notice', `Komitmen ${pledge.code} tersimpan.${untouchedMonthsText(pledge)}`);
+            rememberSavedWarnings(pledge);
             ctx.navigate(`/komitmen/${encodeURIComponent(pledge.code)}`);
           } catch (err) {
             showErrors(f, err.code === 'PLEDGE_EXISTS' ? { message: err.message, details: [{ field: 'code', messages: ['Kode ini sudah dipakai.'] }] } : withFormProblems(problems, err));

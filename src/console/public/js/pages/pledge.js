@@ -20,12 +20,15 @@ export async function render(main, ctx) {
   }
   const flash = sessionStorage.getItem('jamkesda.notice');
   sessionStorage.removeItem('jamkesda.notice');
+  const told = JSON.parse(sessionStorage.getItem(SAVED_WARNINGS) ?? '[]');
+  sessionStorage.removeItem(SAVED_WARNINGS);
   const revisions = h('div');
   replace(
     main,
     back,
     pageHeader(`Komitmen ${pledge.code}`, pledge.funder),
     flash ? notice('success', flash) : null,
+    ...told.map((message) => notice('warning', h('strong', { text: 'Periksa: ' }), message)),
     ...(pledge.warnings ?? []).map((w) => notice('warning', h('strong', { text: 'Peringatan kepatuhan: ' }), w.message)),
     section('Ketentuan', terms(pledge, await villageNames(pledge.villageCodes))),
     section('Riwayat revisi', revisions),
@@ -142,6 +145,7 @@ async function reviseForm(pledge, ctx) {
             if (Object.keys(body).length === 1) throw { message: 'Tidak ada ketentuan yang diubah: ubah minimal satu isian selain alasan revisi.' };
             const saved = await api(`/api/v1/pledges/${encodeURIComponent(pledge.code)}`, { method: 'PATCH', json: body });
             sessionStorage.setItem('jamkesda.notice', `Revisi ${saved.revision} tersimpan.${untouchedMonthsText(saved)}`);
+            rememberSavedWarnings(saved);
             ctx.navigate(`/komitmen/${encodeURIComponent(pledge.code)}`);
           } catch (err) {
             showErrors(f, withFormProblems(problems, err));
@@ -151,6 +155,22 @@ async function reviseForm(pledge, ctx) {
     await pledgeFields(pledge, 'revise'),
     h('div', { class: 'actions' }, submit),
   );
+}
+
+/** Where a saved pledge's answer leaves its warnings for the pledge page it opens. */
+const SAVED_WARNINGS = 'jamkesda.pledgeWarnings';
+
+/**
+ * The warnings of a saved pledge's answer the pledge page does not show itself (it shows the compliance ones of
+ * every read): the code's year, NIKs not registered. Pure, tested.
+ */
+export function savedWarnings(saved) {
+  return (saved.warnings ?? []).filter((w) => w.code !== 'DANA_DESA_PBI').map((w) => w.message);
+}
+
+/** Keeps `savedWarnings(saved)` for the pledge page the form navigates to. */
+export function rememberSavedWarnings(saved) {
+  sessionStorage.setItem(SAVED_WARNINGS, JSON.stringify(savedWarnings(saved)));
 }
 
 /**

@@ -10,7 +10,7 @@ import { field, form, showErrors, values } from '../forms.js';
 import { monthField, monthFromAddress } from '../month-field.js';
 import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
 import { hashFor } from '../routes.js';
-import { badge, busy, dataTable, errorNotice, loading, pageHeader, section } from '../ui.js';
+import { badge, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 import { villageName, villageOptions } from '../villages.js';
 import { filterRefusal, forgetUnlisted, keepingAsked } from './splits.js';
 
@@ -61,7 +61,7 @@ export async function render(main, ctx) {
         return;
       }
       list = { el: h('div', { 'aria-live': 'polite' }), detail, month: v.month, villageCode: v.villageCode };
-      replace(body, section('Pagu dan kuota bulan ini', limitsTable(detail)), section(`Daftar peserta tidak terdanai ${monthLabel(v.month)}`, list.el));
+      replace(body, ...yearWarnings(detail).map((message) => notice('warning', message)), section('Pagu dan kuota bulan ini', limitsTable(detail)), section(`Daftar peserta tidak terdanai ${monthLabel(v.month)}`, list.el));
     }
     const { month, villageCode } = list;
     replace(list.el, loading());
@@ -101,6 +101,14 @@ export async function render(main, ctx) {
  * The pledges with a pagu or quota the month's allocation considered, in allocation order: what is used and left of
  * each, and which limit it reached.
  */
+/**
+ * The allocation's warnings about its fiscal year as a whole (NO_PLEDGES_FOR_YEAR: no pledge of that year, so everyone is
+ * unfunded), said above the limits (QA: nothing said why). The pledges' compliance warnings are on Komitmen. Pure, tested.
+ */
+export function yearWarnings(detail) {
+  return (detail?.warnings ?? []).filter((w) => w.code === 'NO_PLEDGES_FOR_YEAR').map((w) => w.message);
+}
+
 function limitsTable(detail) {
   const limits = detail.limits ?? [];
   return [
