@@ -26,11 +26,26 @@ class UploadReportDto {
   @ApiPropertyOptional() notice?: string;
 }
 
+/** A bill of another month stored with the same bytes. */
+class SameFileBillDto {
+  @ApiProperty({ example: '2026-12' }) month: string;
+  @ApiProperty({ type: 'integer' }) version: number;
+}
+
+/** SAME_FILE_OTHER_MONTH: the file is byte for byte a bill already stored for another month (taken, but said). */
+export class BillFileWarningDto {
+  @ApiProperty({ enum: ['SAME_FILE_OTHER_MONTH'] }) code: string;
+  @ApiProperty({ type: () => [SameFileBillDto] }) bills: SameFileBillDto[];
+  @ApiProperty() message: string;
+}
+
 /** A BPJS bill just uploaded (a new version of the month's bill), rupiah. */
 export class BillUploadResultDto extends UploadReportDto {
   @ApiProperty({ type: 'integer' }) invoiceTotal: number;
   @ApiProperty({ type: 'integer' }) lines: number;
   @ApiProperty({ type: 'integer' }) linesTotal: number;
+  /** What the file as a whole warrants saying beside its rows (`warnings` counts row warnings). */
+  @ApiProperty({ type: () => [BillFileWarningDto] }) fileWarnings: BillFileWarningDto[];
 }
 
 /** A PBI-APBN list just uploaded. */
