@@ -20,11 +20,15 @@ import { tableRows } from './support/downloads.js';
 
 const COUNT = 60;
 const reference = (i: number) => `S-${String(i).padStart(3, '0')}`;
-/** 1 January 2026 plus `i - 1` days: every payment its own day, so listed in that order. */
-const paidAt = (i: number) => new Date(Date.UTC(2026, 0, i)).toISOString().slice(0, 10);
+/**
+ * 1 October 2026 plus `i - 1` days: every payment its own day, so listed in that order, none before the month it pays
+ * for (PAID_BEFORE_MONTH) nor after the clock's day (20 December, set below).
+ */
+const paidAt = (i: number) => new Date(Date.UTC(2026, 9, i)).toISOString().slice(0, 10);
 
 describeInBrowser('console: an auditor reads Pembayaran, and can change nothing there', () => {
   const app = browserApp(async (t) => {
+    t.clock.set(new Date('2026-12-20T03:00:00Z'));
     await insertParticipants(t.dataSource, [{ nik: nik(1) }]);
     await insertPledge(t.dataSource, 'APBD-2026', { priority: 20 });
     const finance = await t.as(Role.KEUANGAN);
@@ -108,7 +112,7 @@ describeInBrowser('console: an auditor reads Pembayaran, and can change nothing 
     await pager.getByText('Halaman 2 dari 2 (60 baris)').waitFor();
     expect((await tableRows(october)).map((r) => r[2])).toEqual(Array.from({ length: 10 }, (_, k) => reference(k + 51)));
     expect(new URL(page.url()).hash).toBe('#/pembayaran?month=2026-10&page=2');
-    expect((await tableRows(status))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp60.000', 'Rp22.200', 'Lebih bayar']);
+    expect((await tableRows(status))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp60.000', 'Rp22.200', 'Lebih bayar Terlambat']); // paid up to 29 November
 
     // the payment sheets uploaded, with the row report of the refused row
     const history = page.getByRole('table', { name: 'Riwayat unggahan lembar pembayaran' });
