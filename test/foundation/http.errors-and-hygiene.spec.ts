@@ -73,7 +73,7 @@ describe('HTTP: one JSON error format, size limit, security headers, request id,
       Object.entries(ops).flatMap(([method, op]) => (op.parameters ?? []).filter((p) => JSON.stringify(p.schema ?? {}).includes('schemas/Object')).map((p) => `${method} ${path} ${p.name}`)),
     );
     expect(untyped).toEqual([]);
-    expect(doc.paths['/api/v1/participants'].get.parameters.find((p: { name: string }) => p.name === 'page').schema).toMatchObject({ type: 'number', default: 1 });
+    expect(doc.paths['/api/v1/participants'].get.parameters.find((p: { name: string }) => p.name === 'page').schema).toMatchObject({ type: 'integer', default: 1, minimum: 1, maximum: 100000 });
 
     const ui = await t.http.get('/api/docs').redirects(1).expect(200);
     expect(ui.headers['content-type']).toMatch(/^text\/html/);
