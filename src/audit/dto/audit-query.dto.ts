@@ -17,8 +17,8 @@ const RANGE = (field: string) => ({ message: `${field} harus antara tahun 2000 d
 /** A date and time without a zone (`2026-12-04T18:15:00`, or with a space for the T). */
 const WITHOUT_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)$/;
 
-/** An ISO 8601 date and time with its zone (`Z`, `+07:00`, `+0700`). */
-const WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+/** An ISO 8601 date and time with its zone (`Z`, `+07:00`, `+0700`); a year of six digits and a sign too (left to the range check). */
+const WITH_ZONE = /^(?:\d{4}|[+-]\d{6})-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
  * A time whose zone offset lost its `+` (`2026-11-15T00:00:00 07:00`): a `+` typed into an address
