@@ -1,3 +1,4 @@
+import type { RunWarning } from './run-warnings.js';
 import type { PledgePaymentStatus } from '../payments/payment-statuses.service.js';
 
 /**
@@ -48,6 +49,8 @@ export interface RunSummary {
   bill: { invoiceTotal: number; linesTotal: number; payable: number; overbilled: number; underbilled: number } | null;
   findings: Record<Category, number>;
   payments: PledgePaymentStatus[];
+  /** What the officer was told when it ran (run-warnings.ts: NO_BILL, REGISTER_CHANGED_SINCE_FROZEN); absent on runs stored before. */
+  warnings?: RunWarning[];
 }
 
 export interface RunView extends RunSummary {

@@ -28,8 +28,15 @@ describe('allocation: no pledge for the fiscal year is said', () => {
     expect(res.body).toMatchObject({ participants: 2, unfunded: { participants: 2, amount: 2 * 37800 }, funded: [] });
     expect(res.body.warnings).toEqual([WARNING]);
     expect((await keuangan.get('/api/v1/allocations/2027-01').expect(200)).body.warnings).toEqual([WARNING]);
+    // a reconciliation of that month says it to whoever runs and finalizes it, kept with the run (QA: a year without
+    // pledges was finalized unwarned, and none of its pledges could be recorded afterwards)
+    const run = (await keuangan.post('/api/v1/reconciliations').send({ month: '2027-01' }).expect(201)).body;
+    expect(run.warnings.map((w: { code: string }) => w.code)).toEqual(['NO_BILL', 'NO_PLEDGES_FOR_YEAR']);
+    expect((await keuangan.get(`/api/v1/reconciliations/${run.id}`).expect(200)).body.warnings).toEqual(run.warnings);
     // a year with pledges is not warned
     expect((await keuangan.post('/api/v1/allocations').send({ month: '2026-12' }).expect(201)).body.warnings).toEqual([]);
+    const december = (await keuangan.post('/api/v1/reconciliations').send({ month: '2026-12' }).expect(201)).body;
+    expect(december.warnings.map((w: { code: string }) => w.code)).toEqual(['NO_BILL']);
     await keuangan.post('/api/v1/pledges').send({ code: 'APBD-2027', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2027, scope: 'ALL' }).expect(201);
     const again = await keuangan.post('/api/v1/allocations').send({ month: '2027-01' }).expect(201);
     expect(again.body).toMatchObject({ unfunded: { participants: 0, amount: 0 }, warnings: [] });

@@ -113,6 +113,12 @@ describe('a finalized month stays as it was finalized', () => {
     ]);
     const detail = (await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}`).expect(200)).body;
     expect(detail).toMatchObject({ status: 'DONE' });
+    // kept with the run, for whoever finalizes it and in its workbook (QA: said in the starting answer only)
+    expect(detail.warnings).toEqual(run.warnings);
+    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`))).body);
+    const ringkasan: string[] = [];
+    wb.getWorksheet('Ringkasan')!.eachRow((r) => ringkasan.push(String(r.getCell(1).value)));
+    expect(ringkasan).toEqual(expect.arrayContaining(['Peringatan saat rekonsiliasi dijalankan', run.warnings[0].message]));
     expect(await splitsOf('2026-06')).toEqual(juneBefore);
   });
 

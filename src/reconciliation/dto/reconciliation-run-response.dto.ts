@@ -77,6 +77,8 @@ export class ReconciliationRunResponseDto {
   })
   findings?: Record<string, number>;
   @ApiPropertyOptional({ type: () => [PledgePaymentStatusDto] }) payments?: PledgePaymentStatusDto[];
+  /** What the officer was told when it ran, kept with the run (absent on runs stored before 2026-12-05). */
+  @ApiPropertyOptional({ type: () => [RunWarningDto] }) warnings?: RunWarningDto[];
   @ApiProperty({ enum: ['MANUAL', 'SCHEDULE'] }) trigger: string;
   @ApiProperty({ type: () => RunInputsDto }) inputs: RunInputsDto;
   /** Why a FAILED run failed. */
@@ -96,9 +98,9 @@ export class ReconciliationRunDetailResponseDto extends ReconciliationRunRespons
 export class RunWarningDto {
   /**
    * NO_BILL: the month has no bill, so the run has `bill: null` and cannot be finalized. REGISTER_CHANGED_SINCE_FROZEN:
-   * a frozen month judged with obligations the register no longer agrees with.
+   * a frozen month judged with obligations the register no longer agrees with. NO_PLEDGES_FOR_YEAR: the month's year has no pledge.
    */
-  @ApiProperty({ enum: ['NO_BILL', 'REGISTER_CHANGED_SINCE_FROZEN'] }) code: string;
+  @ApiProperty({ enum: ['NO_BILL', 'REGISTER_CHANGED_SINCE_FROZEN', 'NO_PLEDGES_FOR_YEAR'] }) code: string;
   @ApiProperty() message: string;
 }
 

@@ -13,6 +13,8 @@ export interface ReconciliationSummary {
   bill: { invoiceTotal: number; linesTotal: number; payable: number; overbilled: number; underbilled: number } | null;
   findings: Record<string, number>;
   payments: Array<{ pledgeCode: string; due: number; paid: number; status: string; late: boolean }>;
+  /** What the officer was told when it ran (run-warnings.ts); absent on runs stored before. */
+  warnings?: Array<{ code: string; message: string }>;
 }
 
 export interface RunRow {

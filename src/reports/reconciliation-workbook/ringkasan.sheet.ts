@@ -73,6 +73,13 @@ export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
   heading('Peringatan kepatuhan');
   if (warnings.length === 0) kv('Tidak ada peringatan kepatuhan', null, null);
   for (const p of warnings) t.writeStyledRow([funderLabel(p), null, null, p.warnings.join(' ')], undefined, [WARNING_STYLE, undefined, undefined, WARNING_STYLE]);
+  // what the officer heard when it ran, for whoever signs it (QA: a frozen month's register change was said to the starter only);
+  // a run without a bill says so in its figures
+  const heard = (ctx.run.summary?.warnings ?? []).filter((w) => w.code !== 'NO_BILL');
+  if (heard.length > 0) {
+    heading('Peringatan saat rekonsiliasi dijalankan');
+    for (const w of heard) t.writeStyledRow([w.message], WARNING_STYLE);
+  }
   const obligationMoved = ctx.current.amount !== summary.obligation || ctx.current.participants !== summary.participants;
   if (ctx.changes.length > 0 || obligationMoved) {
     heading('Data bulan ini berubah setelah rekonsiliasi');

@@ -50,6 +50,8 @@ export async function render(main, ctx) {
     back(run.month),
     pageHeader(`Rekonsiliasi ${monthLabel(run.month)} · versi ${run.version}`, 'Status: ', badge(label(RUN_STATUS_LABELS, run.status), RUN_TONES[run.status])),
     statusNotice(run),
+    // what the officer heard when it ran, for whoever finalizes it (QA: a frozen month's register change was said to the starter only)
+    ...(run.warnings ?? []).filter((w) => w.code !== 'NO_BILL').map((w) => notice('warning', h('strong', { text: 'Peringatan saat dijalankan: ' }), w.message)),
     draftNotice(run, others),
     h('div', { class: 'actions' }, downloadButton('Unduh buku kerja rekonsiliasi (.xlsx)', `/api/v1/reconciliations/${encodeURIComponent(run.id)}/workbook.xlsx`, { kind: 'primary', fallbackName: `rekonsiliasi-${run.month}-v${run.version}.xlsx` }), h('a', { class: 'btn btn--ghost', href: hashFor('/laporan', { month: run.month }), text: 'Laporan desa & komitmen' })),
     canWriteFinance(ctx.user.role) && finalizable(run, others) ? finalizeBox(run, earlierOpen, ctx) : null,
