@@ -66,6 +66,9 @@ const HOME_REGENCY = '1703';
 const MAX_NAME = 200;
 /** A name has at least one letter, of any script. */
 const HAS_LETTER = /\p{L}/u;
+/** A cell that starts with a village code (dots optional, a trailing dot allowed), and what follows it. */
+const CODE_THEN_NAME = /^(\d{2}\.?\d{2}\.?\d{2}\.?\d{4})\.?(?!\d)(.*)$/s;
+
 /** L/P and how people write them (LK and PR as many puskesmas systems export them; QA: refused). */
 const SEX: Record<string, 'L' | 'P'> = { L: 'L', P: 'P', LK: 'L', PR: 'P', 'LAKI-LAKI': 'L', 'LAKI LAKI': 'L', LAKI: 'L', PRIA: 'L', PEREMPUAN: 'P', WANITA: 'P' };
 const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
@@ -295,8 +298,10 @@ export class EnrollmentRowValidator {
   private village(cell: Cell, issues: RowIssue[]): string | null {
     const L = this.labels;
     if (cell.kind === 'empty') return void issues.push(this.required('KODE_DESA')), null;
-    // The template's drop-down offers "17.03.06.2001 - Nama Desa": the code is the first word.
-    const text = cell.text.length <= 13 ? cell.text : cell.text.split(/\s+-\s+|\s+/, 1)[0];
+    // The template's drop-down offers "17.03.06.2001 - Nama Desa": the code is what the cell starts with, whatever
+    // follows it ("-", "–", ":", ",", "(…)" or a space: QA found each typed), and what follows is the village's name.
+    const lead = CODE_THEN_NAME.exec(cell.text);
+    const text = lead ? lead[1] : cell.text;
     const code = this.codes.get(text) ?? normalizeVillageCode(text);
     if (!code) {
       issues.push(reject('KODE_DESA', C.VILLAGE_CODE_INVALID, `${L.KODE_DESA} "${cell.text}" bukan kode desa Kemendagri (contoh 17.03.06.2001 atau 1703062001).${strayHint(cell.text) || this.codesOfName(cell.text)}`));
@@ -304,7 +309,7 @@ export class EnrollmentRowValidator {
     }
     if (this.villageCodes.has(code)) {
       this.codes.set(text, code);
-      this.nameBesideCode(cell.text, code, issues);
+      if (lead) this.nameBesideCode(cell.text, lead[2], code, issues);
       return code;
     }
     issues.push(reject('KODE_DESA', C.VILLAGE_UNKNOWN, `${L.KODE_DESA} ${code} tidak ada dalam daftar desa/kelurahan Kabupaten Bengkulu Utara.`));
@@ -324,14 +329,12 @@ export class EnrollmentRowValidator {
 
   /**
    * A drop-down value "17.03.01.2001 - Meok" whose name is not the code's village: the code wins, the
-   * row is kept, and a warning names both (QA: taken silently).
+   * row is kept, and a warning names both (QA: taken silently; then taken silently with "–", ":", "(…)" or a space).
    */
-  private nameBesideCode(text: string, code: string, issues: RowIssue[]): void {
-    const dash = text.search(/\s+-\s+/);
+  private nameBesideCode(text: string, after: string, code: string, issues: RowIssue[]): void {
     const village = this.villageByCode.get(code);
-    if (dash < 0 || !village) return;
-    const said = collapsedText(text.slice(dash).replace(/^\s+-\s+/, ''));
-    if (!said || villageKey(said) === villageKey(village.name)) return;
+    const said = collapsedText(after.replace(/^[\s\-–—:,;(]+/, '').replace(/[\s)]+$/, ''));
+    if (!village || !/\p{L}/u.test(said) || villageKey(said) === villageKey(village.name)) return;
     const other = this.villagesByName.get(villageKey(said));
     const fix = other?.length === 1 ? ` Bila yang dimaksud ${other[0].name}, ganti kodenya menjadi ${other[0].code}.` : ' Periksa kode dan nama desanya.';
     issues.push(
