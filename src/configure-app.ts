@@ -68,9 +68,9 @@ export function routedUrl(url: string): string {
   if (origin) url = url.slice(origin[0].length) || '/';
   const query = url.indexOf('?');
   let path = query < 0 ? url : url.slice(0, query);
+  if (path.length >= 2 && path.endsWith('/') && !/^\/console\//i.test(path)) path = path.replace(/\/+$/, '') || '/';
   // the router matches paths in any case, but not the `.xlsx` after a parameter (`/statements/pledges/:code.xlsx`; QA: `.XLSX` was 404)
   if (/\.xlsx$/i.test(path)) path = `${path.slice(0, -5)}.xlsx`;
-  if (path.length >= 2 && path.endsWith('/') && !/^\/console\//i.test(path)) path = path.replace(/\/+$/, '') || '/';
   return path + (query < 0 ? '' : url.slice(query));
 }
 

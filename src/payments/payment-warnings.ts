@@ -81,7 +81,7 @@ export async function paymentWarnings(m: EntityManager, payments: readonly Warne
 export function paidBeforeMonth(p: Pick<WarnedPayment, 'month' | 'adjustsMonth' | 'paidAt'>): PaymentWarning[] {
   const month = judgedMonth(p);
   if (!p.paidAt || p.paidAt.slice(0, 10) >= firstDay(month)) return [];
-  return [{ code: 'PAID_BEFORE_MONTH', field: 'paidAt', message: `Tanggal bayar ${dayName(p.paidAt.slice(0, 10))} sebelum bulan yang dibayar (${monthName(month)}): periksa tahunnya.` }];
+  return [{ code: 'PAID_BEFORE_MONTH', field: 'paidAt', message: `Tanggal bayar ${dayName(p.paidAt.slice(0, 10))} sebelum bulan yang dibayar (${monthName(month)}): periksa tanggal dan tahunnya; bila memang dibayar di muka, abaikan peringatan ini.` }];
 }
 
 /** The warnings of a payment for a month with something due, from that month's figures so far. */

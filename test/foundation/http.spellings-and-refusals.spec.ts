@@ -46,7 +46,7 @@ describe('HTTP edges: every spelling of a path keeps no-store, refusals answer i
     await keuangan.get('/api/v1/villages/').expect(200);
     await keuangan.get('/api/v1/pledges/?fiscalYear=2026').expect(200);
     // the `.xlsx` after a parameter too (QA: `.XLSX` was the router's 404): the statement's own answer, not "no such route"
-    for (const ext of ['XLSX', 'Xlsx']) {
+    for (const ext of ['XLSX', 'Xlsx', 'XLSX/']) {
       expect((await keuangan.get(`/api/v1/statements/villages/17.03.06.2001.${ext}?month=2026-10`).expect(404)).body.code).toBe('NOT_ALLOCATED');
     }
     await t.http.get('/console').expect(301).expect('location', '/console/');

@@ -126,7 +126,7 @@ describe('payments: sheet upload', () => {
       [3, 'TANGGAL_BAYAR', 'PAID_IN_FUTURE', 'Tanggal bayar 1 Desember 2026 belum terjadi (hari ini 15 November 2026 WIB).'],
       // the correction (row 4) is taken: it pays December 2026, which owed something and is unpaid; it is no longer told
       // that the 2026 pledge has nothing due in January 2027, where it is recorded, only that it is dated before December
-      [4, 'TANGGAL_BAYAR', 'PAID_BEFORE_MONTH', 'Tanggal bayar 10 November 2026 sebelum bulan yang dibayar (Desember 2026): periksa tahunnya.'],
+      [4, 'TANGGAL_BAYAR', 'PAID_BEFORE_MONTH', 'Tanggal bayar 10 November 2026 sebelum bulan yang dibayar (Desember 2026): periksa tanggal dan tahunnya; bila memang dibayar di muka, abaikan peringatan ini.'],
     ]);
   });
 

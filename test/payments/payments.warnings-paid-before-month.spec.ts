@@ -32,11 +32,11 @@ describe('payments: paid before the month it pays for is warned about, naming th
 
   it('POST /payments: a correction judged by the month it corrects, an ordinary payment by its own month', async () => {
     expect(await pay('2026-01-09', 'SP2D 1', '2026-09')).toEqual([
-      { code: 'PAID_BEFORE_MONTH', field: 'paidAt', message: 'Tanggal bayar 9 Januari 2026 sebelum bulan yang dibayar (September 2026): periksa tahunnya.' },
+      { code: 'PAID_BEFORE_MONTH', field: 'paidAt', message: 'Tanggal bayar 9 Januari 2026 sebelum bulan yang dibayar (September 2026): periksa tanggal dan tahunnya; bila memang dibayar di muka, abaikan peringatan ini.' },
     ]);
     expect(await pay('2026-09-01', 'SP2D 2', '2026-09')).toEqual([]);
     expect(await pay('2026-10-28', 'SP2D 3')).toEqual([
-      { code: 'PAID_BEFORE_MONTH', field: 'paidAt', message: 'Tanggal bayar 28 Oktober 2026 sebelum bulan yang dibayar (November 2026): periksa tahunnya.' },
+      { code: 'PAID_BEFORE_MONTH', field: 'paidAt', message: 'Tanggal bayar 28 Oktober 2026 sebelum bulan yang dibayar (November 2026): periksa tanggal dan tahunnya; bila memang dibayar di muka, abaikan peringatan ini.' },
     ]);
     expect(await pay('2026-11-01', 'SP2D 4')).toEqual([]);
   });
@@ -51,8 +51,8 @@ describe('payments: paid before the month it pays for is warned about, naming th
     const res = await finance.post('/api/v1/payment-uploads').attach('file', file, 'pembayaran.csv').expect(201);
     expect(res.body).toMatchObject({ rowsRead: 3, accepted: 3, rejected: 0 });
     expect(paidBefore(res.body.issues)).toEqual([
-      { row: 2, column: 'TANGGAL_BAYAR', severity: 'WARN', code: 'PAID_BEFORE_MONTH', message: 'Tanggal bayar 9 Januari 2026 sebelum bulan yang dibayar (September 2026): periksa tahunnya.' },
-      { row: 4, column: 'TANGGAL_BAYAR', severity: 'WARN', code: 'PAID_BEFORE_MONTH', message: 'Tanggal bayar 28 Oktober 2026 sebelum bulan yang dibayar (November 2026): periksa tahunnya.' },
+      { row: 2, column: 'TANGGAL_BAYAR', severity: 'WARN', code: 'PAID_BEFORE_MONTH', message: 'Tanggal bayar 9 Januari 2026 sebelum bulan yang dibayar (September 2026): periksa tanggal dan tahunnya; bila memang dibayar di muka, abaikan peringatan ini.' },
+      { row: 4, column: 'TANGGAL_BAYAR', severity: 'WARN', code: 'PAID_BEFORE_MONTH', message: 'Tanggal bayar 28 Oktober 2026 sebelum bulan yang dibayar (November 2026): periksa tanggal dan tahunnya; bila memang dibayar di muka, abaikan peringatan ini.' },
     ]);
   });
 });
