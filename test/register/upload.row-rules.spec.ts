@@ -404,16 +404,19 @@ describe('row rules of the enrollment sheet', () => {
 
   it('dates not in a §12 form are refused saying what is wrong with them (QA: one message for all)', async () => {
     const { found, messages } = await findings('not-ok/dates-explained.csv');
-    expect(found).toEqual([2, 3, 4, 5, 6, 7, 8].map((row) => [row, 'REJECT', 'TANGGAL_LAHIR', 'DATE_INVALID']));
+    expect(found).toEqual([...[2, 3, 4, 5, 6, 7, 8, 9, 10].map((row) => [row, 'REJECT', 'TANGGAL_LAHIR', 'DATE_INVALID']), [11, 'REJECT', 'TMT', 'DATE_INVALID']]);
     const tail = '. Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.';
     expect(messages).toEqual([
       `TANGGAL_LAHIR "31/02/1985" bukan tanggal yang valid: tanggal 31 tidak ada di bulan Februari 1985 (hanya 28 hari)${tail}`,
-      `TANGGAL_LAHIR "15/05/85" bukan tanggal yang valid: tahunnya hanya 2 digit (85); tulis 4 digit, misalnya 15/05/1985 atau 15/05/2085${tail}`,
+      `TANGGAL_LAHIR "15/05/85" bukan tanggal yang valid: tahunnya hanya 2 digit (85); tulis 4 digit, misalnya 15/05/1985${tail}`,
       `TANGGAL_LAHIR "15.05.1985" bukan tanggal yang valid: pemisahnya titik; gunakan garis miring atau tanda hubung: 15/05/1985${tail}`,
       `TANGGAL_LAHIR "1985/05/15" bukan tanggal yang valid: urutan tahun-bulan-tanggal ditulis dengan tanda hubung: 1985-05-15${tail}`,
       `TANGGAL_LAHIR "15 Mei 1985" bukan tanggal yang valid: nama bulan tidak dibaca; tulis bulannya sebagai angka, misalnya 15/05/1985${tail}`,
       `TANGGAL_LAHIR "31182" bukan tanggal yang valid: tampaknya nomor seri tanggal Excel (31182 = 15/05/1985), yang tidak dibaca dari teks; tulis tanggalnya${tail}`,
       `TANGGAL_LAHIR "05/13/1985" bukan tanggal yang valid: bulan 13 tidak ada; bila ditulis bulan/tanggal, tulis tanggal dulu: 13/05/1985${tail}`,
+      `TANGGAL_LAHIR "15-Mei-1985" bukan tanggal yang valid: nama bulan tidak dibaca; tulis bulannya sebagai angka, misalnya 15/05/1985${tail}`,
+      `TANGGAL_LAHIR "31182.0" bukan tanggal yang valid: tampaknya nomor seri tanggal Excel (31182 = 15/05/1985), yang tidak dibaca dari teks; tulis tanggalnya${tail}`,
+      `TMT "01/09/26" bukan tanggal yang valid: tahunnya hanya 2 digit (26); tulis 4 digit, misalnya 01/09/2026${tail}`,
     ]);
   });
 

@@ -154,7 +154,8 @@ export function dateTextProblem(raw: string): string | null {
   let m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/.exec(text);
   if (m) {
     const [day, month, year] = [Number(m[1]), Number(m[3]), m[4]];
-    if (year.length === 2) return `tahunnya hanya 2 digit (${year}); tulis 4 digit, misalnya ${m[1]}/${m[3]}/19${year} atau ${m[1]}/${m[3]}/20${year}`;
+    // one guess, not two (QA: a TMT of 01/09/26 was offered 1926): 30–99 as 19xx, 00–29 as 20xx
+    if (year.length === 2) return `tahunnya hanya 2 digit (${year}); tulis 4 digit, misalnya ${m[1]}/${m[3]}/${Number(year) >= 30 ? '19' : '20'}${year}`;
     if (m[2] === '.') return `pemisahnya titik; gunakan garis miring atau tanda hubung: ${m[1]}/${m[3]}/${year}`;
     if (month > 12) return `bulan ${month} tidak ada${day <= 12 ? `; bila ditulis bulan/tanggal, tulis tanggal dulu: ${m[3]}/${m[1]}/${year}` : ''}`;
     if (month >= 1 && day > daysInMonth(Number(year), month)) return `tanggal ${day} tidak ada di bulan ${MONTH_NAMES_ID[month - 1]} ${year} (hanya ${daysInMonth(Number(year), month)} hari)`;
@@ -166,10 +167,10 @@ export function dateTextProblem(raw: string): string | null {
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) > daysInMonth(Number(m[1]), Number(m[2]))) {
     return `tanggal ${Number(m[3])} tidak ada di bulan ${MONTH_NAMES_ID[Number(m[2]) - 1]} ${m[1]} (hanya ${daysInMonth(Number(m[1]), Number(m[2]))} hari)`;
   }
-  if (/^\d{1,2}\s+\p{L}+\.?\s+\d{4}$/u.test(text)) return 'nama bulan tidak dibaca; tulis bulannya sebagai angka, misalnya 15/05/1985';
-  if (/^\d{5}$/.test(text)) {
+  if (/^\d{1,2}[\s-]+\p{L}+\.?[\s-]+\d{4}$/u.test(text)) return 'nama bulan tidak dibaca; tulis bulannya sebagai angka, misalnya 15/05/1985';
+  if (/^\d{5}(\.0+)?$/.test(text)) {
     const day = serialDay(numberCell(Number(text)));
-    if (day) return `tampaknya nomor seri tanggal Excel (${text} = ${day.slice(8)}/${day.slice(5, 7)}/${day.slice(0, 4)}), yang tidak dibaca dari teks; tulis tanggalnya`;
+    if (day) return `tampaknya nomor seri tanggal Excel (${Number(text)} = ${day.slice(8)}/${day.slice(5, 7)}/${day.slice(0, 4)}), yang tidak dibaca dari teks; tulis tanggalnya`;
   }
   return null;
 }
