@@ -36,6 +36,10 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await page.getByRole('link', { name: 'Komitmen', exact: true }).click();
     await page.getByRole('link', { name: '+ Komitmen baru' }).click();
     await page.getByLabel('Kode komitmen').fill('APBD-2026');
+    // a code naming another year than the fiscal year is asked about before anything is sent (QA: saved for good)
+    await page.getByLabel('Tahun anggaran').fill('2027');
+    await page.getByRole('button', { name: 'Simpan komitmen' }).click();
+    await expect(page.locator('[data-field="fiscalYear"] .field-error').textContent()).resolves.toMatch(/^Kode APBD-2026 memuat tahun 2026, tetapi tahun anggarannya 2027\./);
     await page.getByLabel('Tahun anggaran').fill('2026');
     // a pagu the form cannot read does not hide the API's problems with the other fields (QA: one at a time)
     await page.getByLabel('Pagu setahun (Rp)').fill('lima juta');

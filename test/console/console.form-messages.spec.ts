@@ -109,11 +109,22 @@ describe('console form messages', () => {
     });
 
     it('new pledge: the fiscal year starts as the next year in November and December, and the hint says so (QA: 2026 on 5 December 2026)', () => {
-      expect(pledgeForm.defaultFiscalYear(new Date(2026, 11, 5))).toBe(2027);
-      expect(pledgeForm.defaultFiscalYear(new Date(2026, 10, 1))).toBe(2027);
-      expect(pledgeForm.defaultFiscalYear(new Date(2026, 9, 31))).toBe(2026);
-      expect(pledgeForm.defaultFiscalYear(new Date(2027, 0, 2))).toBe(2027);
+      expect(pledgeForm.defaultFiscalYear(new Date('2026-12-05T03:00:00Z'))).toBe(2027);
+      expect(pledgeForm.defaultFiscalYear(new Date('2026-11-01T03:00:00Z'))).toBe(2027);
+      expect(pledgeForm.defaultFiscalYear(new Date('2026-10-31T03:00:00Z'))).toBe(2026);
+      expect(pledgeForm.defaultFiscalYear(new Date('2027-01-02T03:00:00Z'))).toBe(2027);
+      // in WIB whatever the browser's zone: 18.00 UTC on 31 October is 1 November in Jakarta (QA)
+      expect(pledgeForm.defaultFiscalYear(new Date('2026-10-31T18:00:00Z'))).toBe(2027);
       expect(pledgeForm.FISCAL_YEAR_HINT).toMatch(/November dan Desember tahun berikutnya/);
+    });
+
+    it('new pledge: a code naming another year than the fiscal year is asked about before saving (QA: saved for good)', () => {
+      expect(pledgeForm.codeYearQuestion('TJSLP-QA4D-2026', '2027')).toBe(
+        'Kode TJSLP-QA4D-2026 memuat tahun 2026, tetapi tahun anggarannya 2027. Kode dan tahun anggaran tidak dapat diubah setelah disimpan: samakan keduanya, atau klik Simpan komitmen sekali lagi untuk tetap menyimpan.',
+      );
+      expect(pledgeForm.codeYearQuestion('APBD-2027', '2027')).toBeNull();
+      expect(pledgeForm.codeYearQuestion('DESA-1703062001-2027', 2027)).toBeNull(); // village digits are no year
+      expect(pledgeForm.codeYearQuestion('TJSLP-BANK', '2027')).toBeNull();
     });
 
     it('pledge saved: the answer\'s warnings the pledge page does not show itself are kept for it (the code\'s year, unregistered NIKs)', () => {

@@ -70,7 +70,21 @@ export const FISCAL_YEAR_HINT = 'Bawaan: tahun berjalan; pada November dan Desem
  * 2027 pledge entered on 5 December 2026 kept the default 2026 and re-split every open month of 2026). Pure, tested.
  */
 export function defaultFiscalYear(now) {
-  return now.getFullYear() + (now.getMonth() >= 10 ? 1 : 0);
+  // in WIB, as every month of the console is (QA: a browser on UTC said 2026 at 01.00 WIB on 1 November)
+  const wib = new Date(now.getTime() + 7 * 3600 * 1000);
+  return wib.getUTCFullYear() + (wib.getUTCMonth() >= 10 ? 1 : 0);
+}
+
+/**
+ * What to say before a new pledge is saved whose code names another year than its fiscal year (neither can be
+ * changed once saved: QA saved TJSLP-…-2026 as 2027 on the form's default), or null. The server warns too
+ * (CODE_YEAR_MISMATCH); this asks before, once. Pure, tested.
+ */
+export function codeYearQuestion(code, fiscalYear) {
+  const years = [...String(code ?? '').matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].map((m) => Number(m[1]));
+  const year = Number(fiscalYear);
+  if (!years.length || !Number.isInteger(year) || years.includes(year)) return null;
+  return `Kode ${code} memuat tahun ${years[0]}, tetapi tahun anggarannya ${year}. Kode dan tahun anggaran tidak dapat diubah setelah disimpan: samakan keduanya, atau klik Simpan komitmen sekali lagi untuk tetap menyimpan.`;
 }
 
 /** A field across the whole grid row (hidden fields then take no room at all). */

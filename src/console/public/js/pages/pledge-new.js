@@ -3,17 +3,24 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { form, showErrors, withFormProblems } from '../forms.js';
 import { busy, pageHeader, section } from '../ui.js';
-import { pledgeFields, pledgeRequestFromForm } from './pledge-form.js';
+import { codeYearQuestion, pledgeFields, pledgeRequestFromForm } from './pledge-form.js';
 import { rememberSavedWarnings, untouchedMonthsText } from './pledge.js';
 
 export async function render(main, ctx) {
   const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Simpan komitmen');
+  let asked = null; // the code and year the question below was asked for: a second click saves them
   const el = form(
     {
       label: 'Komitmen baru',
       onsubmit: (_e, f) =>
         busy(submit, async () => {
           const { body, problems } = pledgeRequestFromForm(f, 'create');
+          const question = codeYearQuestion(body.code, body.fiscalYear);
+          const key = `${body.code}|${body.fiscalYear}`;
+          if (question && asked !== key) {
+            asked = key;
+            return showErrors(f, { message: question, details: [{ field: 'fiscalYear', messages: [question] }] });
+          }
           try {
             const pledge = await api('/api/v1/pledges', { method: 'POST', json: body });
             sessionStorage.setItem('jamkesda.notice', `Komitmen ${pledge.code} tersimpan.${untouchedMonthsText(pledge)}`);
