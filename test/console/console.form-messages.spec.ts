@@ -182,4 +182,11 @@ describe('console form messages', () => {
       expect(audit.addressDateProblems({})).toEqual([]);
     });
   });
+
+  it('an upload recognised as one still PROCESSING says it is in progress, not that nothing changed (QA: after a crash)', async () => {
+    const enrollment = await consoleModule('pages/enrollment.js');
+    expect(enrollment.recognisedText({ recognised: true, status: 'PROCESSING' })).toMatch(/masih diproses.*ditandai gagal dalam beberapa menit/);
+    expect(enrollment.recognisedText({ recognised: true, status: 'DONE' })).toMatch(/tidak ada perubahan/);
+    expect(enrollment.recognisedText({ recognised: false, status: 'DONE' })).toBe('');
+  });
 });

@@ -114,7 +114,7 @@ async function showResult(container, status, ctx) {
     container,
     section(
       'Hasil unggahan',
-      h('p', {}, 'Status: ', statusBadge(status.status), status.recognised ? ' (isi berkas sama dengan unggahan sebelumnya; tidak ada perubahan; angka di bawah dari unggahan itu)' : ''),
+      h('p', {}, 'Status: ', statusBadge(status.status), recognisedText(status)),
       notice(tone, headline),
       stats(counts),
       ...sheetWarningNotices(status),
@@ -188,4 +188,15 @@ function warningsCell(u) {
   const n = sheetWarningCount(u);
   if (n === 0) return number(u.warnings);
   return [number(u.warnings), h('span', { class: 'hint', title: u.sheetWarnings.map((w) => w.message).join('\n'), text: ` + ${number(n)} tentang berkas` })];
+}
+
+/**
+ * What a file recognised as an earlier upload's is told: that upload's outcome, or, while it is still being processed
+ * (or a stopped process left it so: failed within minutes), that it is in progress, not "nothing changed" (QA: said so
+ * of an upload a crash had interrupted). Pure, tested.
+ */
+export function recognisedText(status) {
+  if (!status.recognised) return '';
+  if (status.status === 'PROCESSING') return ' (isi berkas sama dengan unggahan yang masih diproses; angka di bawah dari unggahan itu. Tunggu hingga selesai; bila layanan sempat berhenti, unggahan itu ditandai gagal dalam beberapa menit dan berkas ini dapat diunggah lagi)';
+  return ' (isi berkas sama dengan unggahan sebelumnya; tidak ada perubahan; angka di bawah dari unggahan itu)';
 }
