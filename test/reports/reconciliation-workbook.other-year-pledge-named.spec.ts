@@ -23,6 +23,9 @@ describe('reconciliation workbook: a pledge of the year before, paid in this yea
     await t.dataSource.query(
       `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('DESA-1703062001-2025', '2026-10', 37800, '2026-10-05', 'SP2D 0001/DD/2026', '2025-12', 'uji')`,
     );
+    // as a run made after it holds it: the pledge's §8 status in October, nothing due and the correction paid
+    const status = { pledgeCode: 'DESA-1703062001-2025', due: 0, paid: 37800, status: 'OVERPAID', late: false };
+    await t.dataSource.query(`UPDATE reconciliation_run SET summary = jsonb_set(summary::jsonb, '{payments}', (summary::jsonb->'payments') || $2::jsonb) WHERE id = $1`, [runId, JSON.stringify([status])]);
   });
   afterAll(() => t.close());
 
@@ -34,5 +37,8 @@ describe('reconciliation workbook: a pledge of the year before, paid in this yea
       'Desa Talang Jambu — APBDes, DESA-1703062001-2025 (tahun anggaran 2025: pembayaran koreksi yang dicatat tahun ini)',
       37800,
     ]);
+    // Pembayaran says so too: due nothing this year, the payment a correction (QA: it read like an overpayment)
+    const paid = rowOf(wb.getWorksheet('Pembayaran')!, 'DESA-1703062001-2025');
+    expect(paid.getCell(3).value).toBe('Desa Talang Jambu — APBDes, DESA-1703062001-2025 (tahun anggaran 2025: pembayaran koreksi yang dicatat tahun ini)');
   });
 });

@@ -13,7 +13,7 @@ import { label, SOURCE_TYPE_LABELS } from '../format/labels.js';
 import { monthRevisionText } from '../format/revisions.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
-import { funderOf, type ReconciliationWorkbookContext } from './workbook-context.js';
+import { funderInYear, type ReconciliationWorkbookContext } from './workbook-context.js';
 
 const COLUMNS: TableColumn[] = [
   { header: 'Kode Komitmen', kind: 'text', width: 26 },
@@ -96,8 +96,7 @@ export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Pr
     t.addRow([
       code,
       label(SOURCE_TYPE_LABELS, p?.sourceType),
-      // a pledge of another year is here for a payment recorded in this year's months (a correction paid late)
-      p && p.fiscalYear !== ctx.fiscalYear ? `${funderOf(ctx, code)} (tahun anggaran ${p.fiscalYear}: pembayaran koreksi yang dicatat tahun ini)` : funderOf(ctx, code),
+      funderInYear(ctx, code),
       budget,
       s.month,
       s.ytd,

@@ -11,7 +11,7 @@ import type { PaymentRow } from '../data/report-queries.js';
 import { correctionNote, label, monthLateLabel, PAYMENT_STATUS_LABELS, paymentLateLabel, rupiah, SOURCE_TYPE_LABELS } from '../format/labels.js';
 import { dayToDate, TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
-import { funderOf, type ReconciliationWorkbookContext } from './workbook-context.js';
+import { funderInYear, type ReconciliationWorkbookContext } from './workbook-context.js';
 
 const COLUMNS: TableColumn[] = [
   { header: 'Kode Komitmen', kind: 'text', width: 26 },
@@ -31,7 +31,7 @@ export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promi
   const lateOnlyByCorrections = (code: string) => correctionsIn(ctx.month, payments.filter((p) => p.pledgeCode === code)).lateOnlyByCorrections;
   for (const p of ctx.summary.payments) {
     const late = monthLateLabel({ late: p.late, lateOnlyByCorrections: lateOnlyByCorrections(p.pledgeCode) });
-    t.addRow([p.pledgeCode, label(SOURCE_TYPE_LABELS, ctx.pledgeByCode.get(p.pledgeCode)?.sourceType), funderOf(ctx, p.pledgeCode), p.due, p.paid, p.paid - p.due, label(PAYMENT_STATUS_LABELS, p.status), late]);
+    t.addRow([p.pledgeCode, label(SOURCE_TYPE_LABELS, ctx.pledgeByCode.get(p.pledgeCode)?.sourceType), funderInYear(ctx, p.pledgeCode), p.due, p.paid, p.paid - p.due, label(PAYMENT_STATUS_LABELS, p.status), late]);
   }
   t.finishTable();
 

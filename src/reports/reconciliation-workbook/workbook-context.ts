@@ -62,6 +62,16 @@ export function funderOf(ctx: Pick<ReconciliationWorkbookContext, 'pledgeByCode'
   return funderLabel({ code, funder: pledge?.funder, sourceType: pledge?.sourceType ?? sourceType });
 }
 
+/**
+ * funderOf, and for a pledge of another fiscal year (here for a payment recorded in this year's months: a correction
+ * of its last months, paid late) its year and why it is here (QA: it read like an overpayment of this year).
+ */
+export function funderInYear(ctx: Pick<ReconciliationWorkbookContext, 'pledgeByCode' | 'fiscalYear'>, code: string, sourceType?: string): string {
+  const pledge = ctx.pledgeByCode.get(code);
+  const label = funderOf(ctx, code, sourceType);
+  return pledge && pledge.fiscalYear !== ctx.fiscalYear ? `${label} (tahun anggaran ${pledge.fiscalYear}: pembayaran koreksi yang dicatat tahun ini)` : label;
+}
+
 export function villageNames(ctx: Pick<ReconciliationWorkbookContext, 'villages'>, code: string): { village: string; kecamatan: string } {
   const v = ctx.villages.get(code);
   return { village: v?.name ?? '', kecamatan: v?.kecamatanName ?? '' };
