@@ -189,4 +189,9 @@ describe('console form messages', () => {
     expect(enrollment.recognisedText({ recognised: true, status: 'DONE' })).toMatch(/tidak ada perubahan/);
     expect(enrollment.recognisedText({ recognised: false, status: 'DONE' })).toBe('');
   });
+
+  it('a pledge of a closed year offers no revision form but says why (QA: refused only on submit)', async () => {
+    const pledge = await consoleModule('pages/pledge.js');
+    expect(pledge.yearClosedText(2026)).toMatch(/^Semua bulan tahun anggaran 2026 sudah difinalisasi, sehingga komitmen ini tidak dapat diubah lagi\./);
+  });
 });

@@ -23,6 +23,9 @@ export async function render(main, ctx) {
   const told = JSON.parse(sessionStorage.getItem(SAVED_WARNINGS) ?? '[]');
   sessionStorage.removeItem(SAVED_WARNINGS);
   const revisions = h('div');
+  // a year whose December is finalized is closed: its pledges can no longer be revised (the API's 409), said before
+  // anyone fills the form in (QA: the form was offered and refused on submit)
+  const yearClosed = canWriteFinance(ctx.user.role) && (await closedYear(pledge.fiscalYear, ctx.signal));
   replace(
     main,
     back,
@@ -32,7 +35,8 @@ export async function render(main, ctx) {
     ...(pledge.warnings ?? []).map((w) => notice('warning', h('strong', { text: 'Peringatan kepatuhan: ' }), w.message)),
     section('Ketentuan', terms(pledge, await villageNames(pledge.villageCodes))),
     section('Riwayat revisi', revisions),
-    canWriteFinance(ctx.user.role) ? section('Ubah komitmen (revisi)', h('p', { class: 'hint', text: 'Perubahan disimpan sebagai revisi baru beserta alasannya; revisi lama tetap tersimpan.' }), await reviseForm(pledge, ctx)) : null,
+    yearClosed ? section('Ubah komitmen (revisi)', notice('info', yearClosedText(pledge.fiscalYear))) : null,
+    canWriteFinance(ctx.user.role) && !yearClosed ? section('Ubah komitmen (revisi)', h('p', { class: 'hint', text: 'Perubahan disimpan sebagai revisi baru beserta alasannya; revisi lama tetap tersimpan.' }), await reviseForm(pledge, ctx)) : null,
   );
   try {
     const rows = await api(`/api/v1/pledges/${encodeURIComponent(code)}/revisions`, { signal: ctx.signal });
@@ -200,4 +204,19 @@ export function untouchedMonthsText(saved) {
 export function changedTerms(body, pledge) {
   const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   return Object.fromEntries(Object.entries(body).filter(([key, value]) => key === 'reason' || !same(value, pledge[key])));
+}
+
+/** Whether December of `year` is finalized (GET /api/v1/reconciliations?month=): every month of the year is closed. */
+async function closedYear(year, signal) {
+  try {
+    const runs = await api('/api/v1/reconciliations', { query: { month: `${year}-12` }, signal });
+    return runs.some((r) => r.status === 'FINAL');
+  } catch {
+    return false; // the form stays; a revision is refused with the reason
+  }
+}
+
+/** Said in place of the revision form of a pledge whose year is closed. Pure, tested. */
+export function yearClosedText(year) {
+  return `Semua bulan tahun anggaran ${year} sudah difinalisasi, sehingga komitmen ini tidak dapat diubah lagi. Koreksi uang dicatat sebagai pembayaran penyesuaian pada bulan yang masih terbuka (Koreksi untuk bulan, pada halaman Pembayaran).`;
 }
