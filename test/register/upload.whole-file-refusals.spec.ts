@@ -44,6 +44,8 @@ describe('files that are refused as a whole', () => {
     // a web application's table export (HTML) under an .xls name was told to rename it .csv, then failed MISSING_COLUMNS with the header "<html><body><table>" (QA)
     ['not-ok/html-table-named-xls.xls', 'NOT_A_SPREADSHEET',
       /^Berkas "html-table-named-xls\.xls" adalah halaman web \(HTML\) yang disimpan dengan nama berkas Excel \(\.xls\), bukan lembar kerja Excel atau CSV\. Buka berkas ini di Excel atau LibreOffice, pilih Simpan Sebagai \(Save As\) → "Excel Workbook \(\*\.xlsx\)" \(atau "CSV UTF-8"\), lalu unggah berkas hasil simpanan itu\.$/],
+    // Excel 2003's XML Spreadsheet, an older system's ".xls" export, is told as what it is (QA: called a web page)
+    ['not-ok/xml-spreadsheet-2003.xls', 'NOT_A_SPREADSHEET', /^Berkas "xml-spreadsheet-2003\.xls" adalah lembar kerja XML Excel 2003 \(XML Spreadsheet\), format lama yang tidak dibaca\. Buka berkas ini di Excel/],
     ['not-ok/csv-saved-as-ansi.csv', 'CSV_NOT_UTF8', /tidak tersimpan sebagai UTF-8 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['not-ok/csv-utf16-without-bom.csv', 'CSV_NOT_UTF8', /"csv-utf16-without-bom\.csv" berupa teks UTF-16 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['not-ok/corrupt-zip.xlsx', 'CORRUPT_FILE', /rusak atau tidak lengkap/],

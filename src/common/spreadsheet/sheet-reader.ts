@@ -114,12 +114,22 @@ export function detectFormat(filename: string, head: Buffer): SheetFormat {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || looksUtf16(head)) throw SpreadsheetException.csvUtf16(filename);
   const ext = extname(filename).toLowerCase();
   const named = ext === '.xlsx' || ext === '.xls' || ext === '.xlsm' || ext === '.ods';
+  if (looksXmlSpreadsheet(head)) throw SpreadsheetException.xmlSpreadsheet(filename);
   if (looksHtml(head)) throw SpreadsheetException.html(filename, named);
   if (named && !head.includes(0) && looksUtf8(head) && fewControlBytes(head)) throw SpreadsheetException.textNamedAsExcel(filename);
   if (named || (head.includes(0) && !fewControlBytes(head))) throw SpreadsheetException.notASpreadsheet(filename);
   // Text in an 8-bit encoding is refused by csvRows, naming the row, wherever its first such byte stands.
   if (!looksUtf8(head) && !looksLikeText(head)) throw SpreadsheetException.notASpreadsheet(filename);
   return 'csv';
+}
+
+/**
+ * Excel 2003's XML Spreadsheet (a `.xls` or `.xml` export of older systems): an XML declaration, then Excel's
+ * processing instruction or a `Workbook` element, in the first kilobyte (QA: told it was a web page).
+ */
+function looksXmlSpreadsheet(head: Buffer): boolean {
+  const text = head.subarray(0, 1024).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart();
+  return text.startsWith('<?xml') && /mso-application\s+progid\s*=\s*["']Excel\.Sheet["']|<(?:ss:)?Workbook[\s>]/i.test(text);
 }
 
 /**

@@ -114,6 +114,16 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     );
   }
 
+  /** Excel 2003's XML Spreadsheet, which the service does not read: saved again as a workbook, it is. */
+  static xmlSpreadsheet(filename: string): SpreadsheetException {
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.NOT_A_SPREADSHEET,
+      `Berkas "${filename}" adalah lembar kerja XML Excel 2003 (XML Spreadsheet), format lama yang tidak dibaca. ` +
+        'Buka berkas ini di Excel atau LibreOffice, pilih Simpan Sebagai (Save As) → "Excel Workbook (*.xlsx)" (atau "CSV UTF-8"), lalu unggah berkas hasil simpanan itu.',
+      { filename },
+    );
+  }
+
   /** A PDF, whatever its name (QA: a text-only PDF named .pdf was read as a CSV with the header "%PDF-1.4"). */
   static pdf(filename: string): SpreadsheetException {
     return new SpreadsheetException(
