@@ -75,6 +75,7 @@ describe('console form messages', () => {
     let format: any;
     let pledgeForm: any;
     let bpjsInputs: any;
+    let monthFieldModule: any;
     let unfunded: any;
     beforeAll(async () => {
       // One at a time: Jest's ESM loader mixes up modules shared by imports running in parallel.
@@ -85,6 +86,7 @@ describe('console form messages', () => {
       format = await consoleModule('format.js');
       pledgeForm = await consoleModule('pages/pledge-form.js');
       bpjsInputs = await consoleModule('pages/bpjs-inputs.js');
+      monthFieldModule = await consoleModule('month-field.js');
       unfunded = await consoleModule('pages/unfunded.js');
     });
 
@@ -95,9 +97,9 @@ describe('console form messages', () => {
     });
 
     it('Tagihan: a finalized month is said above the forms, without API field names; the same file as another month\'s bill is shown (QA)', () => {
-      expect(bpjsInputs.isFinalized([{ status: 'DONE' }, { status: 'FINAL' }])).toBe(true);
-      expect(bpjsInputs.isFinalized([{ status: 'DONE' }])).toBe(false);
-      expect(bpjsInputs.isFinalized(undefined)).toBe(false);
+      expect(monthFieldModule.isFinalized([{ status: 'DONE' }, { status: 'FINAL' }])).toBe(true);
+      expect(monthFieldModule.isFinalized([{ status: 'DONE' }])).toBe(false);
+      expect(monthFieldModule.isFinalized(undefined)).toBe(false);
       expect(bpjsInputs.billClosedText('2026-09')).toBe(
         'September 2026 sudah difinalisasi: tagihannya tidak dapat diganti. Bila BPJS mengoreksi tagihan bulan itu, selisih uangnya dicatat sebagai pembayaran penyesuaian ' +
           'pada bulan yang masih terbuka ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran).',

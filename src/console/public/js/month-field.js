@@ -1,4 +1,5 @@
 /** The month inputs: <input type="month"> gives "YYYY-MM" in browsers that support it; others type it. */
+import { api } from './api.js';
 import { currentMonth, isMonth, monthLabel } from './format.js';
 import { field } from './forms.js';
 import { notice } from './ui.js';
@@ -23,4 +24,21 @@ export function monthFromAddress(query, fallback) {
   const asked = query.month;
   if (!asked || isMonth(asked)) return { month: asked || fallback, problem: null };
   return { month: fallback, problem: notice('error', `Bulan "${asked}" di alamat tidak valid (gunakan YYYY-MM, mis. 2026-10); yang ditampilkan ${monthLabel(fallback)}.`) };
+}
+
+/** Whether a month's runs (GET /api/v1/reconciliations?month=) hold a finalized one: the month is closed (§9). Pure, tested. */
+export function isFinalized(runs) {
+  return (Array.isArray(runs) ? runs : []).some((r) => r.status === 'FINAL');
+}
+
+/**
+ * Whether `month` is finalized, asked of the API, for a page to say so before a change the server would refuse;
+ * false when it cannot tell (the server's refusal still says it).
+ */
+export async function monthFinalized(month, signal) {
+  try {
+    return isFinalized(await api('/api/v1/reconciliations', { query: { month }, signal }));
+  } catch {
+    return false;
+  }
 }

@@ -3,11 +3,11 @@
  * under each form, the earlier uploads of the month chosen in it. The month last chosen in either form is
  * kept in the address (#/tagihan?month=), which both forms open on.
  */
-import { api, upload } from '../api.js';
+import { upload } from '../api.js';
 import { h, replace } from '../dom.js';
 import { CATEGORY_LABELS, currentMonth, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
 import { clearErrors, field, form, showErrors, values } from '../forms.js';
-import { isMonth, monthField, monthFromAddress, previousMonth } from '../month-field.js';
+import { isMonth, monthField, monthFinalized, monthFromAddress, previousMonth } from '../month-field.js';
 import { hashFor } from '../routes.js';
 import { uploadBox } from '../upload-box.js';
 import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
@@ -83,13 +83,7 @@ function uploadWith({ path, buildBody, describe, label, ctx, extraFields, histor
   // a finalized month's input cannot be replaced: said above the form before the upload (QA: only the refusal said so)
   const showClosed = async (month) => {
     replace(closedNote);
-    if (!isMonth(month)) return;
-    try {
-      const runs = await api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal });
-      if (monthInput.value.trim() === month && isFinalized(runs)) replace(closedNote, notice('warning', closedText(month)));
-    } catch {
-      // the refusal on upload still says it
-    }
+    if (isMonth(month) && (await monthFinalized(month, ctx.signal)) && monthInput.value.trim() === month) replace(closedNote, notice('warning', closedText(month)));
   };
   const showHistory = () => Promise.all([earlier.load(monthInput.value.trim()), showClosed(monthInput.value.trim())]);
   monthInput.addEventListener('change', () => {
@@ -102,11 +96,6 @@ function uploadWith({ path, buildBody, describe, label, ctx, extraFields, histor
 }
 
 const defaultMonth = () => previousMonth(currentMonth());
-
-/** Whether a month's runs (GET /api/v1/reconciliations?month=) hold a finalized one: the month is closed (§9). Pure, tested. */
-export function isFinalized(runs) {
-  return (Array.isArray(runs) ? runs : []).some((r) => r.status === 'FINAL');
-}
 
 /** What the bill form says above itself for a finalized month, as the refusal would (no API field names). Pure, tested. */
 export function billClosedText(month) {

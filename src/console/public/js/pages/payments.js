@@ -7,7 +7,7 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, dateLabel, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
 import { field, form, showErrors, values, withFormProblems } from '../forms.js';
-import { monthField, monthFromAddress } from '../month-field.js';
+import { isFinalized, monthField, monthFromAddress } from '../month-field.js';
 import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { canWriteFinance } from '../routes.js';
@@ -213,7 +213,7 @@ async function showMonth(container, month, ctx, page, { chosen = false } = {}) {
       correctionsOf(month, ctx.signal),
     ]);
     // a finalized month is closed (§9): its payments stay, corrections go to an open month (QA: Hapus… led to a refusal)
-    const closed = (Array.isArray(runs) ? runs : []).some((r) => r.status === 'FINAL');
+    const closed = isFinalized(runs);
     const writes = canWriteFinance(ctx.user.role);
     const list = h('div');
     replace(

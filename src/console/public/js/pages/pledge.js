@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTimeLabel, FUND_LABELS, label, MONTH_NAMES, monthLabel, monthsLabel, number, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
 import { form, showErrors, withFormProblems } from '../forms.js';
+import { monthFinalized } from '../month-field.js';
 import { canWriteFinance, hashFor } from '../routes.js';
 import { busy, dataTable, errorNotice, notice, pageHeader, section } from '../ui.js';
 import { villageName } from '../villages.js';
@@ -25,7 +26,7 @@ export async function render(main, ctx) {
   const revisions = h('div');
   // a year whose December is finalized is closed: its pledges can no longer be revised (the API's 409), said before
   // anyone fills the form in (QA: the form was offered and refused on submit)
-  const yearClosed = canWriteFinance(ctx.user.role) && (await closedYear(pledge.fiscalYear, ctx.signal));
+  const yearClosed = canWriteFinance(ctx.user.role) && (await monthFinalized(`${pledge.fiscalYear}-12`, ctx.signal));
   replace(
     main,
     back,
@@ -204,16 +205,6 @@ export function untouchedMonthsText(saved) {
 export function changedTerms(body, pledge) {
   const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   return Object.fromEntries(Object.entries(body).filter(([key, value]) => key === 'reason' || !same(value, pledge[key])));
-}
-
-/** Whether December of `year` is finalized (GET /api/v1/reconciliations?month=): every month of the year is closed. */
-async function closedYear(year, signal) {
-  try {
-    const runs = await api('/api/v1/reconciliations', { query: { month: `${year}-12` }, signal });
-    return runs.some((r) => r.status === 'FINAL');
-  } catch {
-    return false; // the form stays; a revision is refused with the reason
-  }
 }
 
 /** Said in place of the revision form of a pledge whose year is closed. Pure, tested. */
