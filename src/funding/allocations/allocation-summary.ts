@@ -20,9 +20,12 @@ export type AllocationWarning = PledgeWarning | { code: 'NO_PLEDGES_FOR_YEAR'; m
 
 /**
  * NO_PLEDGES_FOR_YEAR of a month with participants when its fiscal year has no pledge (QA: every participant unfunded,
- * with `warnings: []`, as if the pledges had run out).
+ * with `warnings: []`, as if the pledges had run out), or null. Told by the allocation and by a reconciliation of it.
  */
-export function noPledgesWarning(month: string): AllocationWarning {
+export async function noPledgesFor(m: EntityManager, month: string, participants: number): Promise<AllocationWarning | null> {
+  if (!participants) return null;
+  const [any] = await m.query('SELECT 1 FROM pledge WHERE fiscal_year = $1 LIMIT 1', [Number(month.slice(0, 4))]);
+  if (any) return null;
   const year = month.slice(0, 4);
   return {
     code: 'NO_PLEDGES_FOR_YEAR',
@@ -67,15 +70,14 @@ export class AllocationSummaries {
     const revisions: Record<string, number> = row?.pledge_revisions ?? {};
     const pledges: PledgeTermsRow[] = Object.keys(revisions).length ? await m.query(PLEDGES_AT_REVISIONS, [JSON.stringify(revisions), month]) : [];
     const participants = new Map(funded.map((f) => [f.pledge_code, Number(f.participants)]));
-    const [{ none }]: { none: boolean }[] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM pledge WHERE fiscal_year = $1) AS none', [Number(month.slice(0, 4))]);
-    const noPledges = none && Number(row?.participants ?? 0) > 0 ? [noPledgesWarning(month)] : [];
+    const noPledges = await noPledgesFor(m, month, Number(row?.participants ?? 0));
     return {
       month,
       participants: Number(row?.participants ?? 0),
       obligation: Number(row?.obligation ?? 0),
       unfunded: { participants: Number(row?.unfunded_participants ?? 0), amount: Number(row?.unfunded_amount ?? 0) },
       funded: funded.map((f) => ({ pledgeCode: f.pledge_code, sourceType: f.source_type, participants: Number(f.participants), amount: Number(f.amount) })),
-      warnings: [...noPledges, ...pledges.flatMap((p) => pledgeWarnings({ code: p.code, sourceType: p.source_type, fund: p.fund, fiscalYear: Number(p.fiscal_year) }))],
+      warnings: [...(noPledges ? [noPledges] : []), ...pledges.flatMap((p) => pledgeWarnings({ code: p.code, sourceType: p.source_type, fund: p.fund, fiscalYear: Number(p.fiscal_year) }))],
       status: row?.status ?? null,
       tariffIds: (row?.tariff_ids ?? []).map(Number),
       pledgeRevisions: revisions,

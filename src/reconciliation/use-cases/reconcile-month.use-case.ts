@@ -12,7 +12,7 @@ import { MONTH_ALLOCATOR, type MonthAllocator } from '../month-allocator.js';
 import { ReconciliationException } from '../reconciliation.exception.js';
 import { CATEGORIES, type Category, type RunInputs, type RunSummary } from '../reconciliation.types.js';
 import { tryLockReconciliation } from '../run-lock.js';
-import { noPledgesWarning } from '../../funding/allocations/allocation-summary.js';
+import { noPledgesFor } from '../../funding/allocations/allocation-summary.js';
 import { frozenDriftWarning, noBillWarning, type RunWarning } from '../run-warnings.js';
 import { digest, monthDigests, readMonthInputs } from '../run-inputs.js';
 import { FROZEN_MONTH_DRIFT, LATEST_INPUTS, RECONCILE_BILL } from '../sql/reconcile.sql.js';
@@ -127,7 +127,10 @@ export class ReconcileMonth {
     const { summary: computed, inputs } = await this.compute(id, month, m);
     // what the officer should hear is kept with the run, so that whoever finalizes it (and its workbook) hears it too
     // (QA: the frozen month's warning was in the starting answer only; a scheduled run's was heard by nobody)
-    const warnings = [computed.bill ? null : noBillWarning(month), await this.noPledges(month, computed, m), await this.frozenDrift(month, m)].filter(
+    // a year without any pledge, as the allocation says it (QA: such a December was finalized unwarned, and then no
+    // pledge of that year could ever be recorded)
+    const noPledges = (await noPledgesFor(m, month, computed.participants)) as RunWarning | null;
+    const warnings = [computed.bill ? null : noBillWarning(month), noPledges, await this.frozenDrift(month, m)].filter(
       (w): w is RunWarning => w !== null,
     );
     const summary: RunSummary = { ...computed, warnings };
@@ -149,17 +152,6 @@ export class ReconcileMonth {
     );
     // allowed (a draft to look at), but said: without a bill it has no bill findings and cannot be finalized (BILL_MISSING)
     return { header: { id, month, version: Number(version), status: 'DONE' }, warnings };
-  }
-
-  /**
-   * A month with participants whose fiscal year has no pledge at all: everyone unfunded. Said to whoever runs and
-   * finalizes it (QA: December of a year without pledges was finalized unwarned, and then no pledge of that year
-   * could ever be recorded).
-   */
-  private async noPledges(month: string, summary: RunSummary, m: EntityManager): Promise<RunWarning | null> {
-    if (!summary.participants) return null;
-    const [any] = await m.query('SELECT 1 FROM pledge WHERE fiscal_year = $1 LIMIT 1', [Number(month.slice(0, 4))]);
-    return any ? null : (noPledgesWarning(month) as RunWarning);
   }
 
   /** For a frozen month, what of its obligations the register no longer agrees with (FROZEN_MONTH_DRIFT). */
