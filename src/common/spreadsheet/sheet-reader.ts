@@ -123,12 +123,17 @@ export function detectFormat(filename: string, head: Buffer): SheetFormat {
   return 'csv';
 }
 
+/** A file's first kilobyte as markup is looked at: without a UTF-8 BOM and leading whitespace (tags are ASCII). */
+function markupStart(head: Buffer): string {
+  return head.subarray(0, 1024).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart();
+}
+
 /**
  * Excel 2003's XML Spreadsheet (a `.xls` or `.xml` export of older systems): an XML declaration, then Excel's
  * processing instruction or a `Workbook` element, in the first kilobyte (QA: told it was a web page).
  */
 function looksXmlSpreadsheet(head: Buffer): boolean {
-  const text = head.subarray(0, 1024).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart();
+  const text = markupStart(head);
   return text.startsWith('<?xml') && /mso-application\s+progid\s*=\s*["']Excel\.Sheet["']|<(?:ss:)?Workbook[\s>]/i.test(text);
 }
 
@@ -139,7 +144,7 @@ function looksXmlSpreadsheet(head: Buffer): boolean {
  * failed MISSING_COLUMNS with the header `<html><body><table>`).
  */
 function looksHtml(head: Buffer): boolean {
-  const text = head.subarray(0, 1024).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart();
+  const text = markupStart(head);
   return text.startsWith('<') && /<(?:!doctype\s+html|html|table)[\s>]/i.test(text);
 }
 
