@@ -51,7 +51,8 @@ interface Sums {
 /** Writes the sheet; answers, per pledge, the revisions its splits of the run's month were allocated under (Per Sumber Dana shows them too). */
 export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Promise<Map<string, RevisionRange>> {
   const from = `${ctx.fiscalYear}-01`;
-  const [splits, payments] = await Promise.all([ctx.queries.splitsByPledgeMonth(from, ctx.month), ctx.queries.paymentsByPledgeMonth(from, ctx.month, ctx.asOf)]);
+  const splits = await ctx.queries.splitsByPledgeMonth(from, ctx.month);
+  const payments = ctx.paidThisYear;
   const sums = new Map<string, Sums>();
   const sumsOf = (code: string) => {
     let s = sums.get(code);

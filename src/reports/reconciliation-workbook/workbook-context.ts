@@ -2,7 +2,7 @@
 import type { VillageView } from '../../regions/regions.service.js';
 import type { MonthTariff } from '../data/apbd-accounts.js';
 import { funderLabel } from '../format/labels.js';
-import type { PledgeRevisions, ReportQueries, PledgeRow, RevisionRange } from '../data/report-queries.js';
+import type { PledgeMonthAmount, PledgeRevisions, ReportQueries, PledgeRow, RevisionRange } from '../data/report-queries.js';
 import type { ReconciliationSummary, RunRow } from '../data/reconciliation-summary.js';
 import type { WorkbookOutput } from '../workbook/workbook-output.js';
 
@@ -18,6 +18,8 @@ export interface ReconciliationWorkbookContext {
   /** Pledges of the fiscal year, in allocation order. */
   pledges: PledgeRow[];
   pledgeByCode: Map<string, PledgeRow>;
+  /** Payments per pledge and month from January to the run's month (as of `asOf`), read once. */
+  paidThisYear: PledgeMonthAmount[];
   /**
    * The year's pledges in allocation order, each at the revision the run's figures were allocated
    * under (its inputs' `pledges`; for a run stored without them, the month's allocation): the terms

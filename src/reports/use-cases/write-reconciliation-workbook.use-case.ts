@@ -64,8 +64,8 @@ export class WriteReconciliationWorkbook {
     const summary = normalizeSummary(run);
     // a pledge of another fiscal year with a payment recorded in this year's months (a correction of its last months,
     // paid in the new year) is named as every pledge is, not by its code alone (QA)
-    const paidCodes = (await this.queries.paymentsByPledgeMonth(`${fiscalYear}-01`, month, asOf)).map((p) => p.pledgeCode);
-    const otherYears = await this.otherYearPledges([...summary.payments.map((p) => p.pledgeCode), ...paidCodes], pledges);
+    const paidThisYear = await this.queries.paymentsByPledgeMonth(`${fiscalYear}-01`, month, asOf);
+    const otherYears = await this.otherYearPledges([...summary.payments, ...paidThisYear].map((p) => p.pledgeCode), pledges);
     const revisions = await this.queries.pledgeRevisions([...new Set([...pledges.map((p) => p.code), ...summary.funded.map((f) => f.pledgeCode)])]);
     const tariffs = await this.queries.tariffByMonth(monthsBetween(`${fiscalYear}-01`, month));
     const { current, changes } = await this.queries.monthSinceRun(run);
@@ -79,6 +79,7 @@ export class WriteReconciliationWorkbook {
       asOf,
       pledges,
       pledgeByCode: new Map([...pledges, ...otherYears].map((p) => [p.code, p])),
+      paidThisYear,
       allocatedPledges: runPledges,
       runRevisions,
       revisions,
