@@ -31,11 +31,29 @@ export function tryLockSchedule(m: EntityManager, month: string): Promise<boolea
  * the reconciliation lock held by a run only. False when the wait ran out: the transaction is then
  * aborted (lock_timeout), to be rolled back by the caller's throw.
  */
-export async function lockFinalize(m: EntityManager, month: string): Promise<boolean> {
+export function lockFinalize(m: EntityManager, month: string): Promise<boolean> {
+  return lockWithin(m, FINALIZE_LOCK, month, FINALIZE_WAIT_MS);
+}
+
+/**
+ * How long a finalize that holds the finalize lock waits for the reconciliation lock. The finalize it waited for
+ * held both and releases both at its commit, but PostgreSQL releases them one by one, so the waiter can hold the
+ * first before the second is free (CI: a finalize told RUN_IN_PROGRESS with no run going on). A run holds the lock
+ * for seconds, so after this it is a run.
+ */
+const RECONCILE_HANDOVER_MS = 250;
+
+/** lockFinalize's counterpart: the reconciliation lock, false when a run holds it (after RECONCILE_HANDOVER_MS). */
+export function lockReconciliationForFinalize(m: EntityManager, month: string): Promise<boolean> {
+  return lockWithin(m, RECONCILE_LOCK, month, RECONCILE_HANDOVER_MS);
+}
+
+/** Takes a month's advisory lock for the rest of the transaction, waiting `ms` at most; false when the wait ran out. */
+async function lockWithin(m: EntityManager, kind: number, month: string, ms: number): Promise<boolean> {
   // the wait bound for this one statement; the transaction's own lock_timeout (0 unless configured) comes back after it
-  const [{ before }] = await m.query(`SELECT current_setting('lock_timeout') AS before, set_config('lock_timeout', $1, true)`, [`${FINALIZE_WAIT_MS}ms`]);
+  const [{ before }] = await m.query(`SELECT current_setting('lock_timeout') AS before, set_config('lock_timeout', $1, true)`, [`${ms}ms`]);
   try {
-    await m.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [FINALIZE_LOCK, monthKey(month)]);
+    await m.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [kind, monthKey(month)]);
   } catch (err) {
     if ((err as { code?: string }).code === '55P03') return false; // lock_not_available
     throw err;

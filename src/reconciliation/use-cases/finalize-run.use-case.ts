@@ -5,7 +5,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { ReconciliationException } from '../reconciliation.exception.js';
 import type { RunInputs } from '../reconciliation.types.js';
 import { lockAllMonthInputs } from '../../periods/month-input-locks.js';
-import { lockFinalize, tryLockReconciliation } from '../run-lock.js';
+import { lockFinalize, lockReconciliationForFinalize } from '../run-lock.js';
 import { changedSince } from '../run-inputs.js';
 
 interface RunRow {
@@ -46,7 +46,7 @@ export class FinalizeRun {
     // Another finalize of the month is waited for (bounded); then the reconciliation lock can only be
     // held by a run, which is answered at once (QA: a finalize meeting another was told a run was going on).
     if (!(await lockFinalize(m, first.month))) throw ReconciliationException.finalizeInProgress(first.month);
-    if (!(await tryLockReconciliation(m, first.month))) throw ReconciliationException.inProgress(first.month);
+    if (!(await lockReconciliationForFinalize(m, first.month))) throw ReconciliationException.inProgress(first.month);
     // Again, as it stands now: the finalize waited for may have closed the month, a run made a newer version.
     const run = await this.readRun(runId, m);
     await this.assertFinalizable(run, actor, m);
