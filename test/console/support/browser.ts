@@ -105,7 +105,11 @@ export async function login(page: Page, base: string, user: { username: string; 
 
 export async function logout(page: Page): Promise<void> {
   if (!(await page.getByRole('button', { name: 'Keluar' }).isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
+  // the console shows its login page without waiting for POST /auth/logout: a test that logs the same user in again
+  // right after must wait for the server to end the sessions first, or its new token is ended too (CI: a 401 later)
+  const ended = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout'));
   await page.getByRole('button', { name: 'Keluar' }).click();
+  await ended;
   await page.getByRole('heading', { name: 'Masuk ke Konsol Jamkesda' }).waitFor();
 }
 
