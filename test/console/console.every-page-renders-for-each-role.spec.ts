@@ -89,4 +89,31 @@ describeInBrowser('console: every page renders for each role that may see it', (
     await page.locator('button[aria-expanded="false"]', { hasText: 'Menu' }).waitFor();
     await context.close();
   }, BROWSER_TIMEOUT);
+
+  it('leaves the focus where the user put it while the page\'s slower parts still load', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    // the upload history of the Komitmen page answers only when let go: the list above it is shown first
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    await page.route(/\/api\/v1\/pledge-uploads(\?|$)/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await login(page, base, await userFor(t, Role.KEUANGAN), '#/komitmen?tahun=2026');
+    await page.getByRole('table', { name: 'Komitmen tahun 2026' }).waitFor();
+    const submit = page.getByRole('button', { name: 'Unggah komitmen' });
+    await submit.focus();
+    letGo();
+    await page.getByText('Belum ada lembar komitmen yang diunggah.').waitFor();
+    await page.evaluate(() => new Promise((r) => (globalThis as any).setTimeout(r, 50))); // the render's last step
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe('Unggah komitmen');
+
+    // a page opened with nothing chosen in it still puts the focus on its heading
+    await page.getByRole('link', { name: 'Pembayaran' }).first().click();
+    await page.waitForFunction(() => (globalThis as any).document.activeElement?.tagName === 'H1');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe('Pembayaran');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
 });

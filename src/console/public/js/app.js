@@ -83,7 +83,14 @@ function logout() {
   navigate('/masuk');
 }
 
+/**
+ * Focus on the new page's heading, unless the user has already moved into the page while its slower parts
+ * loaded (a form reached by Tab while the upload history still loaded): the heading took their place (CI).
+ * The page was drawn afresh, so whatever has focus inside it was focused during this render.
+ */
 function focusHeading() {
+  const active = document.activeElement;
+  if (active && active !== main && main.contains(active)) return;
   const heading = main.querySelector('h1');
   if (heading) heading.focus({ preventScroll: false });
 }
