@@ -32,6 +32,7 @@ import { PledgeUploadPledges1767550000000 } from './migrations/1767550000000-ple
 import { UploadSheetWarnings1767600000000 } from './migrations/1767600000000-upload-sheet-warnings.js';
 import { PledgeTermsView1767700000000 } from './migrations/1767700000000-pledge-terms-view.js';
 import { EnrollmentUploadHeartbeat1767800000000 } from './migrations/1767800000000-enrollment-upload-heartbeat.js';
+import { BillFileWarnings1767900000000 } from './migrations/1767900000000-bill-file-warnings.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   UploadSheetWarnings1767600000000,
   PledgeTermsView1767700000000,
   EnrollmentUploadHeartbeat1767800000000,
+  BillFileWarnings1767900000000,
 ];

@@ -73,6 +73,7 @@ function billView(b: Bill) {
     uploadedAt: b.uploadedAt,
     ...counts(b),
     ...sheetWarnings(b),
+    fileWarnings: b.fileWarnings ?? [],
   };
 }
 

@@ -37,6 +37,12 @@ describe('bills: the same file as another month\'s bill is warned about', () => 
         message: 'Berkas ini sama persis dengan tagihan Agustus 2026 (versi 1) dan September 2026 (versi 2) yang sudah tersimpan: periksa bulannya.',
       },
     ]);
+    // kept with the bill: the month's versions, read back, say what their upload said
+    const finance = await t.as(Role.KEUANGAN);
+    const stored = (await finance.get('/api/v1/bills?month=2026-10').expect(200)).body;
+    expect(stored.map((b: { version: number; fileWarnings: unknown }) => [b.version, b.fileWarnings])).toEqual([[1, october.fileWarnings]]);
+    expect((await finance.get(`/api/v1/bills/${october.id}`).expect(200)).body.fileWarnings).toEqual(october.fileWarnings);
+    expect((await finance.get('/api/v1/bills?month=2026-08').expect(200)).body[0].fileWarnings).toEqual([]);
     // the same month's latest again: recognised, and still told of the others
     const again = await upload('2026-10', file(37800));
     expect(again).toMatchObject({ recognised: true, version: 1 });

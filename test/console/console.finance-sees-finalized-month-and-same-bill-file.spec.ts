@@ -39,6 +39,13 @@ describeInBrowser('console: the Tagihan page says a month is finalized, and that
     await bills.getByRole('button', { name: 'Unggah tagihan' }).click();
     await bills.getByText('Tagihan Oktober 2026 tersimpan (versi 1).').waitFor();
     await bills.getByText('Berkas ini sama persis dengan tagihan September 2026 (versi 1) yang sudah tersimpan: periksa bulannya.').waitFor();
+    // the month's history says it too, after the answer is gone (QA: it showed 0 warnings)
+    await page.reload();
+    await bills.getByLabel('Bulan').fill('2026-10');
+    const history = page.getByRole('table', { name: 'Riwayat unggahan tagihan Oktober 2026' });
+    const badge = history.getByText('sama dengan tagihan September 2026 v1', { exact: true });
+    await badge.waitFor();
+    await expect(badge.getAttribute('title')).resolves.toBe('Berkas ini sama persis dengan tagihan September 2026 (versi 1) yang sudah tersimpan: periksa bulannya.');
 
     expect(errors).toEqual([]);
     await context.close();

@@ -77,6 +77,7 @@ describe('console form messages', () => {
     let bpjsInputs: any;
     let monthFieldModule: any;
     let unfunded: any;
+    let uploadHistory: any;
     beforeAll(async () => {
       // One at a time: Jest's ESM loader mixes up modules shared by imports running in parallel.
       payments = await consoleModule('pages/payments.js');
@@ -87,6 +88,7 @@ describe('console form messages', () => {
       pledgeForm = await consoleModule('pages/pledge-form.js');
       bpjsInputs = await consoleModule('pages/bpjs-inputs.js');
       monthFieldModule = await consoleModule('month-field.js');
+      uploadHistory = await consoleModule('upload-history.js');
       unfunded = await consoleModule('pages/unfunded.js');
     });
 
@@ -108,6 +110,12 @@ describe('console form messages', () => {
       const message = 'Berkas ini sama persis dengan tagihan Desember 2026 (versi 1) yang sudah tersimpan: periksa bulannya.';
       expect(bpjsInputs.billFileWarnings({ fileWarnings: [{ code: 'SAME_FILE_OTHER_MONTH', message }] })).toEqual([message]);
       expect(bpjsInputs.billFileWarnings({ recognised: true })).toEqual([]);
+      // kept with the bill, in the month's upload history
+      expect(uploadHistory.sameFileNotes({ fileWarnings: [{ code: 'SAME_FILE_OTHER_MONTH', bills: [{ month: '2026-08', version: 1 }, { month: '2026-12', version: 2 }], message }] })).toEqual([
+        { text: 'sama dengan tagihan Agustus 2026 v1, Desember 2026 v2', title: message },
+      ]);
+      expect(uploadHistory.sameFileNotes({ fileWarnings: [] })).toEqual([]);
+      expect(uploadHistory.sameFileNotes({})).toEqual([]); // a PBI-APBN list
     });
 
     it('new pledge: the fiscal year starts as the next year in November and December, and the hint says so (QA: 2026 on 5 December 2026)', () => {

@@ -12,7 +12,6 @@ import { BpjsInputException } from '../bpjs-input.exception.js';
 import { INSERT_BILL_LINES } from '../sql/uploads.sql.js';
 import { Bill } from '../entities/bill.entity.js';
 import { fileChecksum } from '../../common/file-checksum.js';
-import { monthName } from '../../common/month.js';
 import { ADJUSTMENT_ENTRY } from '../../common/errors/common.exception.js';
 import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
 import { storedReport, writeIssues } from '../uploads/upload-writer.js';
@@ -20,6 +19,7 @@ import { type TotalRow, totalRow, totalRowMismatch } from '../uploads/total-row.
 import { replacedVersion, type ReplacedVersion } from '../uploads/replaced-version.js';
 import { isError, nikFrom } from '../uploads/cell-values.js';
 import { type BillLineRecord, BILL_COLUMNS, validateBillRow } from './bill-row.validator.js';
+import { type BillFileWarning, sameFileOtherMonths } from './same-file-other-month.js';
 
 export interface UploadBillCommand {
   month: string;
@@ -49,26 +49,6 @@ export interface BillUploadResult extends UploadReport, Partial<ReplacedVersion>
 export const BILL_OF_CLOSED_MONTH =
   'Tagihan bulan yang sudah difinalisasi tidak dapat diganti. Bila BPJS mengoreksi tagihan bulan itu, selisih uangnya dicatat sebagai ' +
   `pembayaran penyesuaian pada bulan yang masih terbuka ${ADJUSTMENT_ENTRY}.`;
-
-export interface BillFileWarning {
-  code: 'SAME_FILE_OTHER_MONTH';
-  bills: { month: string; version: number }[];
-  message: string;
-}
-
-/**
- * The bills of other months stored with the same bytes (`checksum`): December's file uploaded as January's bill is
- * taken (a file may be right for two months), but said (QA: silent).
- */
-async function sameFileOtherMonths(m: EntityManager, month: string, checksum: string): Promise<BillFileWarning[]> {
-  const rows: { month: string; version: number }[] = await m.query('SELECT month, version FROM bill WHERE checksum = $1 AND month <> $2 ORDER BY month, version', [checksum, month]);
-  if (!rows.length) return [];
-  const bills = rows.map((r) => ({ month: r.month, version: Number(r.version) }));
-  const named = bills.map((b) => `${monthName(b.month)} (versi ${b.version})`);
-  const list = named.length > 1 ? `${named.slice(0, -1).join(', ')} dan ${named.at(-1)}` : named[0];
-  return [{ code: 'SAME_FILE_OTHER_MONTH', bills, message: `Berkas ini sama persis dengan tagihan ${list} yang sudah tersimpan: periksa bulannya.` }];
-}
-
 
 /**
  * Stores a BPJS bill for a month (DOMAIN §7, §12) as the month's next version: earlier versions
@@ -142,7 +122,7 @@ export class UploadBill {
     if (mismatch) collector.warnAbout(mismatch, footer!.raw);
 
     // column_labels, column_order: the report's Perbaiki sheet is headed and laid out as the file was, like the findings
-    await m.query('UPDATE bill SET lines = $2, lines_total = $3, rows_read = $4, accepted = $5, rejected = $6, warnings = $7, column_labels = $8, column_order = $9, sheet_warnings = $10 WHERE id = $1', [
+    await m.query('UPDATE bill SET lines = $2, lines_total = $3, rows_read = $4, accepted = $5, rejected = $6, warnings = $7, column_labels = $8, column_order = $9, sheet_warnings = $10, file_warnings = $11 WHERE id = $1', [
       bill.id,
       lines,
       linesTotal,
@@ -153,6 +133,7 @@ export class UploadBill {
       JSON.stringify(collector.names),
       columnsInFileOrder(BILL_COLUMNS, reader.header!.indexes),
       JSON.stringify(collector.sheetWarnings),
+      JSON.stringify(fileWarnings),
     ]);
     await writeIssues(m, bill.id, collector);
     const replaced = replacedVersion(latest && { version: latest.version, count: latest.lines }, lines, 'baris tagihan');

@@ -76,6 +76,8 @@ export class BillResponseDto extends StoredUploadDto {
   @ApiProperty({ type: 'integer' }) lines: number;
   @ApiProperty({ type: 'integer' }) linesTotal: number;
   @ApiProperty() latest: boolean;
+  /** What its upload said about the file as a whole (SAME_FILE_OTHER_MONTH); empty for bills stored before it was kept. */
+  @ApiProperty({ type: () => [BillFileWarningDto] }) fileWarnings: BillFileWarningDto[];
 }
 
 export class BillDetailResponseDto extends BillResponseDto {

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { SheetWarning } from '../../common/spreadsheet/hidden-rows.js';
 import { UploadCounts } from './upload-counts.js';
+import type { BillFileWarning } from '../bills/same-file-other-month.js';
 
 /** One version of the BPJS bill of a month (DOMAIN §7); the highest version is the month's bill. Lines are in `bill_line`. */
 @Entity('bill')
@@ -30,6 +31,10 @@ export class Bill {
   /** What the upload said about its file as a whole (rows Excel hid, read all the same: hidden-rows.ts); empty before it was kept. */
   @Column('jsonb', { name: 'sheet_warnings', default: () => "'[]'" })
   sheetWarnings: SheetWarning[];
+
+  /** What the upload said about its file as a whole beside its rows (SAME_FILE_OTHER_MONTH: upload-bill.use-case.ts); empty before it was kept. */
+  @Column('jsonb', { name: 'file_warnings', default: () => "'[]'" })
+  fileWarnings: BillFileWarning[];
 
   /** The file's header for each column (`{ NOKA: 'No Kartu', … }`), heading the row report's Perbaiki sheet; null for uploads stored before it was kept. */
   @Column('jsonb', { name: 'column_labels', nullable: true })

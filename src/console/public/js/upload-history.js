@@ -37,7 +37,7 @@ export function uploadHistory({ base, what, count, reportName, signal }) {
             { label: 'Oleh', value: (u) => u.uploadedBy ?? '–' },
             { label: count.label, value: (u) => number(count.value(u)), numeric: true },
             { label: 'Ditolak', value: (u) => number(u.rejected), numeric: true },
-            { label: 'Peringatan', value: (u) => number(u.warnings), numeric: true },
+            { label: 'Peringatan', render: (u) => h('span', {}, number(u.warnings), sameFileNotes(u).map((n) => [' ', h('span', { class: 'badge badge--warn', title: n.title, text: n.text })])), numeric: true },
             {
               label: 'Laporan',
               render: (u) => (hasRowReport(u) ? downloadButton('Unduh', reportPath(base, u.id), { kind: 'ghost', fallbackName: reportName(u) }) : '–'),
@@ -54,6 +54,17 @@ export function uploadHistory({ base, what, count, reportName, signal }) {
   }
 
   return { element, load };
+}
+
+/**
+ * A bill version uploaded with the same bytes as another month's bill (its stored `fileWarnings`): the text of a
+ * badge beside its row warnings naming those bills, *sama dengan tagihan Agustus 2026 v1*, with the whole message
+ * as its title (QA: the history showed 0 warnings once the upload's answer was gone). Pure, tested.
+ */
+export function sameFileNotes(upload) {
+  return (Array.isArray(upload?.fileWarnings) ? upload.fileWarnings : [])
+    .filter((w) => w?.code === 'SAME_FILE_OTHER_MONTH' && Array.isArray(w.bills) && w.bills.length)
+    .map((w) => ({ text: `sama dengan tagihan ${w.bills.map((b) => `${monthLabel(b.month)} v${b.version}`).join(', ')}`, title: w.message }));
 }
 
 /**
