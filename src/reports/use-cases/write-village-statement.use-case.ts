@@ -15,7 +15,7 @@ import { ReportQueries } from '../data/report-queries.js';
 import { type MonthKey, StatementQueries, type VillageResidentRow } from '../data/statement-queries.js';
 import { FUND_LABELS, funderLabel, label, monthLabel, rupiah, wibTimestamp } from '../format/labels.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
-import { laterCorrectionsLine } from '../statements/correction-notes.js';
+import { correctionNotesByMonth, laterCorrectionsLine } from '../statements/correction-notes.js';
 import { assertAllocated, NOT_ALLOCATED_NOTE, resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
 import { writePagedTable } from '../workbook/table-series.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
@@ -45,6 +45,7 @@ const MONTH_COLUMNS: TableColumn[] = [
   { header: 'Kewajiban Komitmen Desa (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Dibayar Desa (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Saldo Dibayar − Kewajiban (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Koreksi', kind: 'text', width: 44 },
 ];
 
 const RESIDENT_COLUMNS: TableColumn[] = [
@@ -81,7 +82,11 @@ export class WriteVillageStatement {
     const months = await this.statements.villageMonths(period.from, period.to, code, own);
     const due = await this.statements.dueByMonth(own, period.from, period.to);
     const payments = await this.reports.payments(period.from, period.to, own);
-    const later = laterCorrectionsLine(await this.reports.correctionsOf(period.from, period.to, own), period);
+    const correcting = await this.reports.correctionsOf(period.from, period.to, own);
+    const later = laterCorrectionsLine(correcting, period);
+    // a month paid by a correction, or corrected later, says so, as the pledge statement does (QA: January's payment
+    // for December's shortfall read as January's surplus)
+    const corrections = correctionNotesByMonth(payments, correcting);
     const generatedAt = this.clock.now();
     const title = (what: string) => [
       `${what} — ${village.level === 'kelurahan' ? 'Kelurahan' : 'Desa'} ${village.name}, Kecamatan ${village.kecamatanName}`,
@@ -103,9 +108,10 @@ export class WriteVillageStatement {
           const paid = paidByMonth.get(month) ?? 0;
           const row = t.currentRow;
           const balance = { formula: `H${row}-G${row}`, result: paid - owed };
+          const note = corrections.get(month)?.join('; ') ?? null;
           // A month of the year not allocated (yet) has no figures, not "0 peserta": only what was paid for it.
-          if (!allocated.has(month)) t.addRow([monthLabel(month), { note: NOT_ALLOCATED_NOTE }, null, null, null, null, null, paid, balance]);
-          else t.addRow([monthLabel(month), m?.participants ?? 0, m?.obligation ?? 0, m?.own ?? 0, m?.other ?? 0, m?.unfunded ?? 0, owed, paid, balance]);
+          if (!allocated.has(month)) t.addRow([monthLabel(month), { note: NOT_ALLOCATED_NOTE }, null, null, null, null, null, paid, balance, note]);
+          else t.addRow([monthLabel(month), m?.participants ?? 0, m?.obligation ?? 0, m?.own ?? 0, m?.other ?? 0, m?.unfunded ?? 0, owed, paid, balance, note]);
         }
         t.finishTable();
         if (later) t.writeStyledRow([later]);
