@@ -103,4 +103,14 @@ describe('bills: a NOKA that is not 13 digits is kept and reconciled', () => {
     expect(nonZero(run.findings)).toEqual({ NOKA_MISMATCH: 1, MATCHED: 1, NOT_BILLED: 3 });
     expect(run.bill).toEqual({ invoiceTotal: 75600, linesTotal: 75600, payable: 75600, overbilled: 0, underbilled: 3 * 37800 });
   });
+
+  it("a leading apostrophe (typed to keep Excel from making it a number) is not part of the NOKA, as for a NIK: no warning, no NOKA_MISMATCH (QA)", async () => {
+    const csv = ['NOKA,NIK,NAMA,IURAN', `'0000000000001,${nik(1)},Petik di NOKA,37800`, `0000000000002,'${nik(2)},Petik di NIK,37800`, `’0000000000004,${nik(4)},Petik miring,37800`].join('\n');
+    const up = await upload('2026-08', 3 * 37800, Buffer.from(csv), 'tagihan-petik.csv');
+    expect(up.body).toMatchObject({ lines: 3, accepted: 3, rejected: 0, warnings: 0, issues: [] });
+    const lines = await t.dataSource.query('SELECT noka, nik FROM bill_line WHERE bill_id = $1 ORDER BY row_number', [up.body.id]);
+    expect(lines).toEqual([{ noka: '0000000000001', nik: nik(1) }, { noka: '0000000000002', nik: nik(2) }, { noka: '0000000000004', nik: nik(4) }]);
+    const { run } = await reconcile(t, '2026-08');
+    expect(nonZero(run.findings)).toEqual({ MATCHED: 3, NOT_BILLED: 2 });
+  });
 });

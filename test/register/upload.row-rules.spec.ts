@@ -148,18 +148,20 @@ describe('row rules of the enrollment sheet', () => {
 
   it('a leading apostrophe or an invisible character among the digits is named, and refused, not stripped (QA: "karakter selain angka" named neither)', async () => {
     const { body, found, messages } = await findings('not-ok/stray-characters.csv');
-    expect(body).toMatchObject({ accepted: 1, rejected: 4 });
+    expect(body).toMatchObject({ accepted: 1, rejected: 5 });
     expect(found).toEqual([
       [3, 'REJECT', 'NIK', 'NIK_NOT_DIGITS'],
       [4, 'REJECT', 'NIK', 'NIK_NOT_DIGITS'],
       [5, 'REJECT', 'NO_KK', 'NO_KK_INVALID'],
       [6, 'REJECT', 'KODE_DESA', 'VILLAGE_CODE_INVALID'],
+      [7, 'REJECT', 'NOKA', 'NOKA_INVALID'],
     ]);
     expect(messages).toEqual([
       `NIK "'1703060101700001" mengandung karakter selain angka; NIK harus 16 digit angka. Sel ini diawali tanda petik ('): hapus karakter itu.`,
       'NIK "1703060101\u200b700002" mengandung karakter selain angka; NIK harus 16 digit angka. Sel ini memuat karakter tak terlihat U+200B: hapus karakter itu.',
       `NO_KK "'1703060101200001" harus tepat 16 digit angka. Sel ini diawali tanda petik ('): hapus karakter itu.`,
       `KODE_DESA "'17.03.06.2001" bukan kode desa Kemendagri (contoh 17.03.06.2001 atau 1703062001). Sel ini diawali tanda petik ('): hapus karakter itu.`,
+      `NOKA "'0001234567891" harus tepat 13 digit angka atau dikosongkan. Sel ini diawali tanda petik ('): hapus karakter itu.`,
     ]);
   });
 

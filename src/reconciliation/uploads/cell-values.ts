@@ -76,7 +76,9 @@ export function nokaFrom(cell: Cell, column = 'NOKA'): Parsed<string> & { warnin
       ? { value }
       : { value, warning: `${column} terbaca sebagai angka; nol di depan dipulihkan menjadi ${value}. ${TEXT_FORMAT_HINT}` };
   }
-  const text = cell.text.replace(/\s/g, '');
+  // a leading apostrophe (typed to keep Excel from making the card number a number) is not part of it, as for a NIK
+  // (QA: a bill's '1000012955484 was reconciled as NOKA_MISMATCH)
+  const text = cell.text.replace(/\s/g, '').replace(/^['’]/, '');
   if (!/^\d{13}$/.test(text)) {
     const refusal = { code: 'NOKA_FORMAT', error: `${column} "${cell.text}" harus 13 digit angka (atau kosong).` };
     return cell.kind === 'text' ? { ...refusal, malformed: malformedNoka(text, cell, column) } : refusal;

@@ -346,7 +346,7 @@ export class EnrollmentRowValidator {
     if (cell.kind === 'empty') return null;
     const noka = withoutSpaces(cell.text);
     if (/^\d{13}$/.test(noka)) return noka;
-    const hint = cell.kind === 'number' || isScientificText(cell) ? ` Nilai terbaca sebagai angka sehingga angka 0 di depan hilang. ${TEXT_FORMAT_HINT}` : '';
+    const hint = cell.kind === 'number' || isScientificText(cell) ? ` Nilai terbaca sebagai angka sehingga angka 0 di depan hilang. ${TEXT_FORMAT_HINT}` : strayHint(cell.text);
     issues.push(reject('NOKA', C.NOKA_INVALID, `${this.labels.NOKA} "${cell.text}" harus tepat 13 digit angka atau dikosongkan.${hint}`));
     return null;
   }
