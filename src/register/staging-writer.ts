@@ -148,7 +148,11 @@ export class StagingWriter {
       this.copyIntoRegister = false; // this file updates registered people: stage the rest
     }
     await this.copyRows(COPY_STAGING, records, (r) => this.stagingLine(r));
-    if (this.early) await this.early.afterStaged(this.runner!.manager, records[0].rowNumber, records[records.length - 1].rowNumber);
+    if (!this.early) return;
+    // rows held until the file was read (a contested NOKA, a date read either way: date-order.ts) come after later rows
+    let [from, to] = [records[0].rowNumber, records[0].rowNumber];
+    for (const r of records) [from, to] = [Math.min(from, r.rowNumber), Math.max(to, r.rowNumber)];
+    await this.early.afterStaged(this.runner!.manager, from, to);
   }
 
   /** A record as a line of COPY_STAGING. */

@@ -33,7 +33,7 @@ import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.excep
 import { RegionsService } from '../../regions/regions.service.js';
 import { COL, type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS, ENROLLMENT_SHEET } from '../enrollment-columns.js';
 import { type EarlyPromotion, EnrollmentPromoter, type FileColumns } from '../enrollment-promoter.js';
-import { type IssueRow, issueRowsOf, StagingWriter } from '../staging-writer.js';
+import { type IssueRow, StagingWriter } from '../staging-writer.js';
 import { ContestedNokas } from '../contested-nokas.js';
 import type { EnrollmentUpload } from '../entities/enrollment-upload.entity.js';
 import { uploadFailure } from '../upload-failure.js';
@@ -41,6 +41,7 @@ import { UploadLease } from '../upload-lease.js';
 import { UploadStore } from '../upload-store.js';
 import { toUploadView, type UploadView } from '../upload-view.js';
 import { type EnrollmentRecord, EnrollmentRowValidator } from '../validation/enrollment-row.validator.js';
+import { DateOrder } from '../validation/date-order.js';
 
 export interface ImportEnrollmentSheetCommand {
   /** The uploaded file on disk; deleted once processed. */
@@ -141,12 +142,12 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
       // Small reader batches, validated at once (sheet cells die young), staged STAGE_ROWS at a time.
       const reader = new SheetReader(command.path, { filename: command.filename, sheet: ENROLLMENT_SHEET, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: READ_ROWS });
       let lastProgress = Date.now();
-      let pending: Validated = { records: [], issues: [], contested: new ContestedNokas() };
+      let pending: Validated = { records: [], issues: [], contested: new ContestedNokas(), dateOrder: new DateOrder() };
       let labels: ColumnLabels | undefined; // findings name the columns as the file's header does (an alias as written)
       for await (const batch of reader.batches()) {
         if (!labels) {
           labels = columnLabels(reader.header!.labels);
-          validator.labels = writer.labels = pending.contested.labels = labels;
+          validator.labels = writer.labels = pending.contested.labels = pending.dateOrder.labels = labels;
           validator.hasEndReasonColumn = reader.header!.indexes[COL.ALASAN_BERAKHIR] >= 0;
           // the report's Perbaiki sheet is headed and laid out so too
           await this.uploads.columnLabels(uploadId, labels, columnsInFileOrder(ENROLLMENT_COLUMNS, reader.header!.indexes));
@@ -155,12 +156,13 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
         validateBatch(validator, batch, pending);
         if (pending.records.length + pending.issues.length < STAGE_ROWS) continue;
         await writer.write(pending.records, pending.issues);
-        pending = { records: [], issues: [], contested: pending.contested };
+        pending = { records: [], issues: [], contested: pending.contested, dateOrder: pending.dateOrder };
         if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
           lastProgress = Date.now();
           await this.uploads.progress(uploadId, reader.progress * 0.9, rowsRead);
         }
       }
+      pending.dateOrder.settle(pending); // rows whose dates read either way, when the file never showed its order
       if (pending.records.length + pending.issues.length) await writer.write(pending.records, pending.issues);
       await writer.settle();
       await pending.contested.settle(writer.transaction ?? this.dataSource.manager, writer);
@@ -195,6 +197,8 @@ interface Validated {
   issues: IssueRow[];
   /** Rows whose NOKA an earlier row of the file has: settled once the file is read. */
   contested: ContestedNokas;
+  /** Rows whose dates read either way, until the file shows which way it writes them. */
+  dateOrder: DateOrder;
 }
 
 /** Validates a batch into `into`. */
@@ -205,7 +209,6 @@ function validateBatch(validator: EnrollmentRowValidator, batch: SheetRow[], int
       into.issues.push(...into.contested.add(result.contested, result.issues, row));
       continue;
     }
-    if (result.record) into.records.push(result.record);
-    into.issues.push(...issueRowsOf(row, result.issues));
+    into.dateOrder.take(row, result.record, result.issues, result.dates, into);
   }
 }

@@ -27,6 +27,7 @@ import { COL, type ColumnLabels, columnLabels, END_REASONS, ENROLLMENT_COLUMNS, 
 import { DigitKeyMap } from './digit-key-map.js';
 import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
 import { collapsedText, lengthMessage, strayCharacterSaid, visibleText } from '../../common/text.js';
+import { noDateForms, noteDateForm, type RowDateForms } from './date-order.js';
 import { addMonthsToDay } from '../../common/month.js';
 import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
 
@@ -60,6 +61,8 @@ export interface RowResult {
    */
   contested?: { record: EnrollmentRecord; firstRow: number };
   issues: RowIssue[];
+  /** What the row's text dates say of the file's date order (date-order.ts); absent when it has none in slashes. */
+  dates?: RowDateForms;
 }
 
 const HOME_REGENCY = '1703';
@@ -100,6 +103,8 @@ export class EnrollmentRowValidator {
   /** The regency's villages by code, and by name as compared (villageKey), for the names a KODE_DESA cell holds. */
   private readonly villageByCode = new Map<string, VillageName>();
   private readonly villagesByName = new Map<string, VillageName[]>();
+  /** The forms of the row being checked's text dates (date-order.ts). */
+  private dateForms: RowDateForms = noDateForms();
 
   /**
    * `today`: the day of the upload in WIB (the Clock's), which no birth date may follow. `villages`:
@@ -131,7 +136,14 @@ export class EnrollmentRowValidator {
     return { issues: withMergedCells(checked.issues, row.merged, refuse) };
   }
 
-  private check({ rowNumber, cells: read }: SheetRow): RowResult {
+  private check(row: SheetRow): RowResult {
+    this.dateForms = noDateForms();
+    const result = this.checkFields(row);
+    const forms = this.dateForms;
+    return forms.ambiguous.length || forms.dayFirst || forms.monthFirst ? { ...result, dates: forms } : result;
+  }
+
+  private checkFields({ rowNumber, cells: read }: SheetRow): RowResult {
     // a signature block under the data ("Mengetahui,", "Kepala Puskesmas"): one message, not one per empty column (QA: six)
     if (!holdsValue(read[COL.NIK]) && read.slice(0, ENROLLMENT_COLUMNS.length).filter(holdsValue).length <= 1) {
       return { issues: [reject(null, C.NOT_PARTICIPANT_ROW, NOT_PARTICIPANT_ROW)] };
@@ -276,6 +288,7 @@ export class EnrollmentRowValidator {
       issues.push(reject(column, C.DATE_INVALID, `${label} ${shownDay(cell, day)} di luar tahun ${years[0]}–${years[1]}: ${why}.`));
       return null;
     }
+    if (cell.kind === 'text') noteDateForm(column, cell.text, this.dateForms);
     if (day) return day;
     const why = cell.kind === 'text' ? dateTextProblem(cell.text) : null;
     const message = numberNotADate(cell, label) ?? `${label} "${cell.text}" bukan tanggal yang valid${why ? `: ${why}` : ''}. Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.`;

@@ -23,6 +23,8 @@ export enum RowIssueCode {
   NOKA_TAKEN = 'NOKA_TAKEN',
   DATE_INVALID = 'DATE_INVALID',
   DATE_YEAR_ONLY = 'DATE_YEAR_ONLY',
+  /** A slashed date either way round in a file that writes month first (date-order.ts). */
+  DATE_ORDER_AMBIGUOUS = 'DATE_ORDER_AMBIGUOUS',
   SEX_INVALID = 'SEX_INVALID',
   VILLAGE_CODE_INVALID = 'VILLAGE_CODE_INVALID',
   VILLAGE_UNKNOWN = 'VILLAGE_UNKNOWN',

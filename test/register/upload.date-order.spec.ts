@@ -1,0 +1,75 @@
+/**
+ * A file's slashed dates read as the file writes them (date-order.ts). QA: a sheet saved by an Excel set to US English
+ * (month/day) had its `10/15/2026` refused, and its `10/1/2026` registered silently as 10 January: a TMT nine months
+ * early, owing premiums for months the person was not covered. A date either way round now waits until the file shows
+ * its order: day first, it is read so (§12); month first, it is refused, naming both readings and the row that showed it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ImportEnrollmentSheet } from '../../src/register/use-cases/import-enrollment-sheet.use-case.js';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { issues, upload } from './support.js';
+
+const HEADER = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR';
+/** Someone born on the `day`th of January 1980 (the NIK's digits 7–12 say so), n = day·10,000 + serial. */
+const day = (n: number) => String(1 + Math.floor(n / 10_000)).padStart(2, '0');
+const nik = (n: number) => `170306${day(n)}0180${String(n % 10_000).padStart(4, '0')}`;
+const line = (n: number, tmt: string) => `${nik(n)},1703060101200001,Peserta ${n},1980-01-${day(n)},L,17.03.06.2001,,${tmt},,`;
+
+describe('enrollment: dates read in the order the file writes them', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t?.close());
+
+  const tmtOf = async (niks: string[]) =>
+    Object.fromEntries((await t.dataSource.query(`SELECT nik, to_char(tmt, 'YYYY-MM-DD') AS tmt FROM participant WHERE nik = ANY($1) ORDER BY nik`, [niks])).map((p: { nik: string; tmt: string }) => [p.nik, p.tmt]));
+
+  it('month first: a date either way round is refused, before and after the row that showed the order; one the same both ways is taken', async () => {
+    const res = await upload(t, 'not-ok/dates-month-first.csv');
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 5, accepted: 2, rejected: 3 });
+    const found = await issues(t, res.body.id);
+    expect(found.map((i) => [i.row_number, i.severity, i.column_name, i.code])).toEqual([
+      [3, 'REJECT', 'TMT', 'DATE_ORDER_AMBIGUOUS'],
+      [4, 'REJECT', 'TMT', 'DATE_INVALID'],
+      [5, 'REJECT', 'TMT', 'DATE_ORDER_AMBIGUOUS'],
+    ]);
+    expect(found[0].message).toBe(
+      'TMT "3/1/2026" dapat berarti 3 Januari 2026 atau 1 Maret 2026, dan berkas ini menulis tanggal sebagai bulan/tanggal/tahun (baris 4: TMT 3/15/2026). ' +
+        'Tulis tanggalnya sebagai tanggal/bulan/tahun (1/3/2026 untuk 1 Maret 2026) atau YYYY-MM-DD (2026-03-01).',
+    );
+    expect(found[1].message).toContain('bulan 15 tidak ada; bila ditulis bulan/tanggal, tulis tanggal dulu: 15/3/2026');
+    expect(found[2].message).toContain('TMT "4/2/2026" dapat berarti 4 Februari 2026 atau 2 April 2026');
+    expect(await tmtOf(['1703060101800001', '1703060101800002', '1703060101800004', '1703060101800005'])).toEqual({ '1703060101800001': '2026-03-01', '1703060101800005': '2026-01-01' });
+  });
+
+  it('day first: the row that waited is read day first once a later row shows the order', async () => {
+    const res = await upload(t, 'ok/dates-day-first-shown-later.csv');
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 3, accepted: 3, rejected: 0, warnings: 0 });
+    expect(await tmtOf(['1703060101800011', '1703060101800012', '1703060101800013'])).toEqual({ '1703060101800011': '2026-01-03', '1703060101800012': '2026-03-15', '1703060101800013': '2026-02-04' });
+  });
+
+  it('a file that never shows its order is read day first (§12)', async () => {
+    const res = await upload(t, { name: 'tanpa-petunjuk.csv', content: Buffer.from([HEADER, line(21, '3/1/2026'), line(22, '2026-05-01')].join('\n')) });
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 2, rejected: 0 });
+    expect(await tmtOf([nik(21)])).toEqual({ [nik(21)]: '2026-01-03' });
+  });
+
+  it('past a staged batch: the row that waited is registered, or refused, with the later batch (PostgreSQL registers rows batch by batch)', async () => {
+    // 6,000 rows: the order is shown at row 6,000, after the first 5,000 rows were staged
+    const rows = (first: number, shown: string) => [HEADER, line(first, '3/1/2026'), ...Array.from({ length: 5997 }, (_, i) => line(first + 1 + i, '2026-02-01')), line(first + 5998, shown)];
+    // a file this size is processed after the answer (PROCESSING): read it once done
+    const done = async (name: string, content: string[]) => {
+      const { body } = await upload(t, { name, content: Buffer.from(content.join('\n')) });
+      await t.app.get(ImportEnrollmentSheet).idle();
+      return (await (await t.as(Role.AUDITOR)).get(`/api/v1/enrollment-uploads/${body.id}`).expect(200)).body;
+    };
+    const dayFirst = await done('besar-tanggal-dulu.csv', rows(100, '15/3/2026'));
+    expect(dayFirst).toMatchObject({ status: 'DONE', rowsRead: 5999, accepted: 5999, rejected: 0 });
+    expect(await tmtOf([nik(100), nik(6098)])).toEqual({ [nik(100)]: '2026-01-03', [nik(6098)]: '2026-03-15' });
+
+    const monthFirst = await done('besar-bulan-dulu.csv', rows(10_100, '3/15/2026'));
+    expect(monthFirst).toMatchObject({ status: 'DONE', rowsRead: 5999, accepted: 5997, rejected: 2 });
+    expect((await issues(t, monthFirst.id)).map((i) => [i.row_number, i.code])).toEqual([[2, 'DATE_ORDER_AMBIGUOUS'], [6000, 'DATE_INVALID']]);
+    expect(await tmtOf([nik(10_100), nik(10_101)])).toEqual({ [nik(10_101)]: '2026-02-01' });
+  });
+});
