@@ -11,8 +11,9 @@ export interface RunWarning {
    * NO_BILL: the month has no BPJS bill recorded, so the run has `bill: null` and finalizing it is refused (BILL_MISSING).
    * REGISTER_CHANGED_SINCE_FROZEN: the month is frozen and judged with the obligations it had, which the register no
    * longer agrees with (frozenDriftWarning). NO_PLEDGES_FOR_YEAR: the month's fiscal year has no pledge (noPledgesWarning).
+   * NO_PBI_LIST: the month has no PBI-APBN list, so double coverage was not checked (noPbiListWarning).
    */
-  code: 'NO_BILL' | 'REGISTER_CHANGED_SINCE_FROZEN' | 'NO_PLEDGES_FOR_YEAR';
+  code: 'NO_BILL' | 'REGISTER_CHANGED_SINCE_FROZEN' | 'NO_PLEDGES_FOR_YEAR' | 'NO_PBI_LIST';
   message: string;
 }
 
@@ -42,6 +43,20 @@ export function frozenDriftWarning(month: string, d: FrozenDrift): RunWarning | 
     message:
       `${monthName(month)} sudah dibekukan (bulan sesudahnya difinalisasi): tagihannya dinilai dengan iuran saat dibekukan, tetapi daftar peserta sudah berubah: ` +
       `${parts.join('; ')}. Iuran bulan itu tidak dihitung ulang; catat koreksinya sebagai pembayaran penyesuaian pada bulan yang masih terbuka.`,
+  };
+}
+
+/**
+ * A month reconciled without its PBI-APBN list: DOUBLE_COVERAGE was not checked, and once the month is finalized its
+ * list can no longer be uploaded (QA: November was finalized with "Terdaftar ganda 0", read as "checked, nobody").
+ */
+export function noPbiListWarning(month: string): RunWarning {
+  const name = monthName(month);
+  return {
+    code: 'NO_PBI_LIST',
+    message:
+      `Belum ada daftar PBI APBN untuk ${name}: kepesertaan ganda (terdaftar juga sebagai PBI APBN) tidak diperiksa. ` +
+      `Unggah daftar PBI APBN ${name} di halaman Tagihan dan jalankan ulang rekonsiliasi sebelum finalisasi; sesudah finalisasi daftarnya tidak dapat diunggah lagi.`,
   };
 }
 

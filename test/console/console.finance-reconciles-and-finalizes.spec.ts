@@ -110,6 +110,12 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await billSection.locator('input[type="file"]').setInputFiles({ name: 'tagihan-oktober.csv', mimeType: 'text/csv', buffer: Buffer.from(bill) });
     await billSection.getByRole('button', { name: 'Unggah tagihan' }).click();
     await billSection.getByText('Tagihan Oktober 2026 tersimpan').waitFor();
+    // and October's PBI-APBN list beside it, so double coverage is checked (without it the run warns NO_PBI_LIST)
+    const pbiSection = page.locator('section', { has: page.getByRole('heading', { name: 'Daftar PBI APBN', exact: true }) });
+    await pbiSection.getByLabel('Bulan').fill(MONTH);
+    await pbiSection.locator('input[type="file"]').setInputFiles({ name: 'pbi-apbn-oktober.csv', mimeType: 'text/csv', buffer: Buffer.from('NIK\n1703069999990001\n') });
+    await pbiSection.getByRole('button', { name: 'Unggah daftar PBI APBN' }).click();
+    await pbiSection.getByText('Daftar PBI APBN Oktober 2026 tersimpan (versi 1): 1 NIK.').waitFor();
 
     // Start the reconciliation of October.
     await page.goto(`${base}/console/#/rekonsiliasi?month=${MONTH}`);

@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { MonthlySchedule } from '../../src/reconciliation/schedule/monthly-schedule.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { insertBill, insertParticipants, insertPledge, nik } from './support/seed.js';
+import { insertBill, insertParticipants, insertPbiList, insertPledge, nik } from './support/seed.js';
 import { secondKeuangan } from './support/users.js';
+import { download, readWorkbook, rowOf } from '../reports/support/xlsx.js';
 
 // Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
@@ -29,6 +30,9 @@ describe('reconciliation: starting a month without a BPJS bill is warned about',
     await insertParticipants(t.dataSource, [{ nik: nik(1), noka: '0000000000001' }]);
     await insertPledge(t.dataSource, 'APBD-2026');
     await insertBill(t.dataSource, '2026-09', [{ nik: nik(1), noka: '0000000000001' }]);
+    // the PBI-APBN lists of September and October: no NO_PBI_LIST there (it has its own test below)
+    await insertPbiList(t.dataSource, '2026-09', ['1703069999990001']);
+    await insertPbiList(t.dataSource, '2026-10', ['1703069999990001']);
   });
   afterAll(() => t?.close());
 
@@ -61,5 +65,23 @@ describe('reconciliation: starting a month without a BPJS bill is warned about',
     expect(outcome).toEqual({ month: '2026-11', status: 'DONE', allocated: true, reconciliation: { id: expect.any(String), month: '2026-10', version: 3, status: 'DONE' } });
     const [stored] = await t.dataSource.query(`SELECT outcome FROM scheduled_month WHERE month = '2026-11'`);
     expect(JSON.stringify(stored.outcome)).not.toContain('warnings');
+  });
+
+  it('a month with its bill but no PBI-APBN list: NO_PBI_LIST, kept with the run; double coverage is "tidak diperiksa", not 0 (QA: November was finalized unwarned)', async () => {
+    await insertBill(t.dataSource, '2026-08', [{ nik: nik(1), noka: '0000000000001' }]);
+    const august = await start('2026-08');
+    const message =
+      'Belum ada daftar PBI APBN untuk Agustus 2026: kepesertaan ganda (terdaftar juga sebagai PBI APBN) tidak diperiksa. ' +
+      'Unggah daftar PBI APBN Agustus 2026 di halaman Tagihan dan jalankan ulang rekonsiliasi sebelum finalisasi; sesudah finalisasi daftarnya tidak dapat diunggah lagi.';
+    expect(august.warnings).toEqual([{ code: 'NO_PBI_LIST', message }]);
+    const auditor = await t.as(Role.AUDITOR);
+    expect((await auditor.get(`/api/v1/reconciliations/${august.id}`).expect(200)).body.warnings).toEqual([{ code: 'NO_PBI_LIST', message }]);
+    // the workbook's Ringkasan says it, and says double coverage was not checked
+    const ringkasan = (await readWorkbook((await download(auditor.get(`/api/v1/reconciliations/${august.id}/workbook.xlsx`))).body)).getWorksheet('Ringkasan')!;
+    const double = rowOf(ringkasan, 'Terdaftar ganda (PBI APBN)');
+    expect([double.getCell(2).value, double.getCell(4).value]).toEqual([null, 'DOUBLE_COVERAGE: tidak diperiksa (tidak ada daftar PBI APBN bulan ini)']);
+    const texts: string[] = [];
+    ringkasan.eachRow((r) => texts.push(String(r.getCell(1).value)));
+    expect(texts).toEqual(expect.arrayContaining(['Peringatan saat rekonsiliasi dijalankan', message]));
   });
 });

@@ -99,8 +99,9 @@ export class RunWarningDto {
   /**
    * NO_BILL: the month has no bill, so the run has `bill: null` and cannot be finalized. REGISTER_CHANGED_SINCE_FROZEN:
    * a frozen month judged with obligations the register no longer agrees with. NO_PLEDGES_FOR_YEAR: the month's year has no pledge.
+   * NO_PBI_LIST: the month has no PBI-APBN list, so double coverage was not checked.
    */
-  @ApiProperty({ enum: ['NO_BILL', 'REGISTER_CHANGED_SINCE_FROZEN', 'NO_PLEDGES_FOR_YEAR'] }) code: string;
+  @ApiProperty({ enum: ['NO_BILL', 'REGISTER_CHANGED_SINCE_FROZEN', 'NO_PLEDGES_FOR_YEAR', 'NO_PBI_LIST'] }) code: string;
   @ApiProperty() message: string;
 }
 

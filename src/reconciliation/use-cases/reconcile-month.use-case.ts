@@ -13,7 +13,7 @@ import { ReconciliationException } from '../reconciliation.exception.js';
 import { CATEGORIES, type Category, type RunInputs, type RunSummary } from '../reconciliation.types.js';
 import { tryLockReconciliation } from '../run-lock.js';
 import { noPledgesFor } from '../../funding/allocations/allocation-summary.js';
-import { frozenDriftWarning, noBillWarning, type RunWarning } from '../run-warnings.js';
+import { frozenDriftWarning, noBillWarning, noPbiListWarning, type RunWarning } from '../run-warnings.js';
 import { digest, monthDigests, readMonthInputs } from '../run-inputs.js';
 import { FROZEN_MONTH_DRIFT, LATEST_INPUTS, RECONCILE_BILL } from '../sql/reconcile.sql.js';
 
@@ -130,7 +130,8 @@ export class ReconcileMonth {
     // a year without any pledge, as the allocation says it (QA: such a December was finalized unwarned, and then no
     // pledge of that year could ever be recorded)
     const noPledges = (await noPledgesFor(m, month, computed.participants)) as RunWarning | null;
-    const warnings = [computed.bill ? null : noBillWarning(month), noPledges, await this.frozenDrift(month, m)].filter(
+    const noList = inputs.pbiApbnList ? null : noPbiListWarning(month); // double coverage not checked (QA: finalized unwarned)
+    const warnings = [computed.bill ? null : noBillWarning(month), noList, noPledges, await this.frozenDrift(month, m)].filter(
       (w): w is RunWarning => w !== null,
     );
     const summary: RunSummary = { ...computed, warnings };

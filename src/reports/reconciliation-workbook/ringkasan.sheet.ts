@@ -61,7 +61,9 @@ export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
   t.writeStyledRow(['Temuan', 'Banyaknya', null, 'Kode kategori'], LABEL_STYLE);
   const categories = Object.keys(CATEGORY_LABELS).filter((c) => c in summary.findings);
   for (const c of [...categories, ...Object.keys(summary.findings).filter((c) => !(c in CATEGORY_LABELS))]) {
-    kv(label(CATEGORY_LABELS, c), summary.findings[c], null, c);
+    // without the month's PBI-APBN list double coverage was not looked for: said, not 0 (QA: read as checked)
+    if (c === 'DOUBLE_COVERAGE' && !ctx.run.inputs?.pbiApbnList) kv(label(CATEGORY_LABELS, c), null, null, `${c}: tidak diperiksa (tidak ada daftar PBI APBN bulan ini)`);
+    else kv(label(CATEGORY_LABELS, c), summary.findings[c], null, c);
   }
   if (Object.keys(summary.findings).length === 0) kv('Tidak ada temuan', 0, null);
 

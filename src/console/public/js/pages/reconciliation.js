@@ -138,7 +138,8 @@ function findingCategoryTable(run, onShow) {
             'tr',
             { 'data-category': r.category },
             h('th', { scope: 'row', class: 'wrap' }, r.label, ' ', h('span', { class: 'hint', text: `(${r.category})` })),
-            h('td', { class: 'num', text: number(r.count) }),
+            // without the month's PBI-APBN list double coverage was not looked for: not "0" (QA: read as checked)
+            h('td', { class: 'num', text: r.category === 'DOUBLE_COVERAGE' && !run.inputs?.pbiApbnList ? 'tidak diperiksa' : number(r.count) }),
             h('td', { class: 'num billed', text: '…' }),
             h('td', { class: 'num expected', text: '…' }),
             // MATCHED lines are counted, not stored: a Lihat there opened "Tidak ada data." (QA)
