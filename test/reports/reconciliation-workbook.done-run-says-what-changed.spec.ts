@@ -34,10 +34,15 @@ describe('reconciliation workbook of a DONE run whose month changed', () => {
   const start = async () => (await (await keuangan()).post('/api/v1/reconciliations').send({ month: MONTH }).expect(201)).body as { id: string; version: number };
   const workbook = async (runId: string) => readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${runId}/workbook.xlsx`))).body);
 
-  it('says nothing while the month holds what the run read', async () => {
-    const wb = await workbook((await start()).id);
+  it('says nothing changed while the month holds what the run read; its Berita Acara is marked a draft until finalized (QA: it looked ready to sign)', async () => {
+    const run = await start();
+    const wb = await workbook(run.id);
     expect(labels(wb.getWorksheet('Ringkasan')!)).not.toContain('Data bulan ini berubah setelah rekonsiliasi');
-    expect(labels(wb.getWorksheet('Berita Acara')!)).not.toContain(DRAFT);
+    const beritaAcara = wb.getWorksheet('Berita Acara')!;
+    const draft = beritaAcara.getRow(labels(beritaAcara).indexOf(DRAFT) + 1);
+    expect(String(draft.getCell(3).value)).toBe(
+      `Rekonsiliasi versi ${run.version} belum difinalisasi. Tanda tangani berita acara yang diunduh sesudah rekonsiliasi ini difinalisasi oleh petugas keuangan lain.`,
+    );
     expect(labels(wb.getWorksheet('Pembayaran')!).filter((l) => l.startsWith('DRAF'))).toEqual([]);
   });
 

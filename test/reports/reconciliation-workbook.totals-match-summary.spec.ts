@@ -51,7 +51,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(RECONCILIATION_SHEETS).toEqual(['Ringkasan', 'Pagu & Realisasi', 'Per Sumber Dana', 'Per Desa', 'Rincian Peserta', 'Temuan', 'Pembayaran', 'Berita Acara']);
   });
 
-  it('freezes the header row, filters tables and prints landscape A4 fit to width with repeated headers', () => {
+  it('freezes the header row, filters tables and prints landscape A4 fit to width with repeated headers and numbered pages', () => {
     for (const ws of wb.worksheets) {
       const view = ws.views[0] as ExcelJS.WorksheetViewFrozen;
       expect(view.state).toBe('frozen');
@@ -60,6 +60,8 @@ describe('reconciliation workbook: totals match the run summary', () => {
       expect(ws.getRow(headerRow).getCell(1).font?.bold).toBe(true);
       expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
       expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
+      // the sheet and "Halaman 3 dari 58" at the foot of each printed page (QA: a 58-page printout had no page numbers)
+      expect(ws.headerFooter.oddFooter).toBe('&L&8&A&R&8Halaman &P dari &N');
       if (ws.name !== 'Berita Acara') expect(String(ws.autoFilter)).toMatch(new RegExp(`^A${headerRow}:[A-Z]+\\d+$`));
       for (const col of ws.columns) expect(col.width).toBeGreaterThanOrEqual(7);
     }

@@ -122,6 +122,12 @@ export function printSetup(headerRow?: number): Partial<ExcelJS.PageSetup> {
   };
 }
 
+/**
+ * The printed page's footer: the sheet's name on the left, *Halaman 3 dari 58* on the right (QA: a 58-page printout,
+ * Rincian Peserta alone 30 pages, had no page numbers to put the signed copy back in order by).
+ */
+export const PRINT_FOOTER: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&L&8&A&R&8Halaman &P dari &N' };
+
 /** The `views` that freeze everything above and including `headerRow`. */
 export function frozenHeader(headerRow: number): Partial<ExcelJS.WorksheetView>[] {
   return [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];

@@ -62,6 +62,12 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
       ['DRAF — JANGAN DITANDATANGANI', null, `Rekonsiliasi versi ${ctx.run.version} tidak lagi berlaku: ${ctx.changes.join('; ')}. Tanda tangani hanya berita acara versi terbaru; bila data bulan ini berubah, jalankan ulang rekonsiliasi dulu.`],
       WARNING_STYLE,
     );
+  } else if (ctx.run.status !== 'FINAL') {
+    // a draft's Berita Acara looked exactly like one ready to sign (QA)
+    t.writeStyledRow(
+      ['DRAF — JANGAN DITANDATANGANI', null, `Rekonsiliasi versi ${ctx.run.version} belum difinalisasi. Tanda tangani berita acara yang diunduh sesudah rekonsiliasi ini difinalisasi oleh petugas keuangan lain.`],
+      WARNING_STYLE,
+    );
   }
 
   t.writeStyledRow(['Jumlah peserta', summary.participants, `${terbilang(summary.participants)} orang`], undefined, [undefined, countStyle]);
