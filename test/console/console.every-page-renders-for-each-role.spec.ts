@@ -116,4 +116,37 @@ describeInBrowser('console: every page renders for each role that may see it', (
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);
+
+  it('a run without the month\'s PBI-APBN list says double coverage was not checked, not 0, and why (QA: read as checked)', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR), `#/rekonsiliasi/${runId}`);
+    await page.getByText('Peringatan saat dijalankan: ').first().waitFor();
+    await page.getByText(/Belum ada daftar PBI APBN untuk Oktober 2026: kepesertaan ganda \(terdaftar juga sebagai PBI APBN\) tidak diperiksa\./).waitFor();
+    const row = page.locator('tr[data-category="DOUBLE_COVERAGE"]');
+    expect(await row.locator('td').first().textContent()).toBe('tidak diperiksa');
+    expect(await page.locator('tr[data-category="MATCHED"] td').first().textContent()).not.toBe('tidak diperiksa');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('a month not yet allocated: finance computes it from the Dasbor and sees its figures; the auditor only reads (QA: only a reconciliation could)', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.KEUANGAN), '#/dasbor?month=2026-11');
+    const button = page.getByRole('button', { name: 'Hitung alokasi November 2026 sekarang' });
+    await button.click();
+    await page.getByText('Sumber angka', { exact: false }).or(page.locator('.stat')).first().waitFor();
+    await expect(button.count()).resolves.toBe(0);
+    const [allocation] = await t.dataSource.query(`SELECT status, allocated_by FROM allocation_month WHERE month = '2026-11'`);
+    expect(allocation).toEqual({ status: 'CURRENT', allocated_by: (await userFor(t, Role.KEUANGAN)).username });
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const auditor = await openPage(browser);
+    await login(auditor.page, base, await userFor(t, Role.AUDITOR), '#/dasbor?month=2026-12');
+    await auditor.page.getByText('Belum ada alokasi untuk Desember 2026. Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau saat rekonsiliasi dijalankan.').waitFor();
+    await expect(auditor.page.getByRole('button', { name: /Hitung alokasi/ }).count()).resolves.toBe(0);
+    await auditor.context.close();
+  }, BROWSER_TIMEOUT);
 });

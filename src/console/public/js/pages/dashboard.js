@@ -9,9 +9,9 @@ import { currentMonth, label, monthLabel, RUN_STATUS_LABELS } from '../format.js
 import { form, values } from '../forms.js';
 import { monthField, monthFromAddress } from '../month-field.js';
 import { paymentStatusTable } from '../payment-status.js';
-import { canSee, hashFor } from '../routes.js';
+import { canSee, canWriteFinance, hashFor } from '../routes.js';
 import { billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
-import { badge, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
+import { announce, badge, busy, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 import { changesNotice } from './reconciliation.js';
 import { RUN_TONES } from './reconciliations.js';
 
@@ -23,16 +23,42 @@ export async function render(main, ctx) {
     h('div', { class: 'filters' }, monthField({ value: month }), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn--secondary' }, 'Tampilkan'))),
   );
   replace(main, pageHeader(`Dasbor ${monthLabel(month)}`, 'Ringkasan kepesertaan, pendanaan, tagihan BPJS dan pembayaran bulan ini.'), problem, section(null, picker), body);
-  replace(body, loading());
-  try {
-    const runs = await api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal });
-    const latest = runs.find((r) => r.status === 'FINAL') ?? runs.find((r) => r.status === 'DONE');
-    if (latest) return replace(body, ...(await fromRun(await api(`/api/v1/reconciliations/${latest.id}`, { signal: ctx.signal }), ctx)));
-    replace(body, ...(await fromAllocation(month, ctx)));
-  } catch (err) {
-    if (err?.name === 'AbortError') return;
-    replace(body, errorNotice(err));
-  }
+  const load = async () => {
+    replace(body, loading());
+    try {
+      const runs = await api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal });
+      const latest = runs.find((r) => r.status === 'FINAL') ?? runs.find((r) => r.status === 'DONE');
+      if (latest) return replace(body, ...(await fromRun(await api(`/api/v1/reconciliations/${latest.id}`, { signal: ctx.signal }), ctx)));
+      replace(body, ...(await fromAllocation(month, ctx, load)));
+    } catch (err) {
+      if (err?.name === 'AbortError') return;
+      replace(body, errorNotice(err));
+    }
+  };
+  await load();
+}
+
+/**
+ * For a finance officer, the month's allocation computed now (POST /api/v1/allocations), then the page again: a month
+ * not begun, such as next January while its pledges are entered, could be seen only by starting a reconciliation of
+ * it (QA), which left a draft run of a month not begun.
+ */
+function allocateNow(month, reload) {
+  const out = h('span', { 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'btn btn--secondary btn--small' }, `Hitung alokasi ${monthLabel(month)} sekarang`);
+  button.addEventListener('click', () =>
+    busy(button, async () => {
+      replace(out);
+      try {
+        await api('/api/v1/allocations', { method: 'POST', json: { month } });
+        announce(`Alokasi ${monthLabel(month)} dihitung.`);
+        await reload();
+      } catch (err) {
+        replace(out, errorNotice(err));
+      }
+    }),
+  );
+  return h('div', { class: 'actions' }, button, out);
 }
 
 /** The month's unfunded participants, for a role that may open their list. */
@@ -64,7 +90,7 @@ async function fromRun(run, ctx) {
 }
 
 /** No run yet: the allocation of the month (or the splits summary) and the live payment status. */
-async function fromAllocation(month, ctx) {
+async function fromAllocation(month, ctx, reload) {
   let summary = null;
   try {
     summary = await api(`/api/v1/allocations/${month}`, { signal: ctx.signal });
@@ -82,7 +108,14 @@ async function fromAllocation(month, ctx) {
   const none = !summary || (!summary.participants && !(summary.funded ?? []).some((f) => f.amount > 0));
   return [
     notice('info', `${monthLabel(month)} belum direkonsiliasi: angka di bawah berasal dari alokasi saat ini dan belum mencakup tagihan BPJS. `, h('a', { href: hashFor('/rekonsiliasi', { month }), text: 'Ke halaman rekonsiliasi' })),
-    none ? notice('warning', `Belum ada alokasi untuk ${monthLabel(month)}. Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau saat rekonsiliasi dijalankan.`) : headlineStats(summary, { unfundedHref: unfundedHref(month, ctx) }),
+    none
+      ? notice(
+          'warning',
+          `Belum ada alokasi untuk ${monthLabel(month)}. Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau saat rekonsiliasi dijalankan` +
+            (canWriteFinance(ctx.user.role) ? '; untuk melihatnya lebih dulu (mis. sesudah komitmen tahun depan dicatat), hitung sekarang.' : '.'),
+          canWriteFinance(ctx.user.role) ? allocateNow(month, reload) : null,
+        )
+      : headlineStats(summary, { unfundedHref: unfundedHref(month, ctx) }),
     none ? null : section('Pendanaan menurut sumber dana', fundingChart(summary)),
     payments ? section('Status pembayaran per penyandang dana', paymentStatusTable(payments)) : null,
   ];
