@@ -76,4 +76,30 @@ describeInBrowser('console: Pembayaran names the corrections of the month record
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);
+
+  it('the Dasbor says the same under its payment status, from the allocation and from a run (QA: November still read "Belum dibayar" with no word of its correction)', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    const expectNote = async () => {
+      const note = page.getByRole('note', { name: 'Koreksi untuk Oktober 2026' });
+      expect(await tableRows(note.getByRole('table', { name: 'Kekurangan Oktober 2026 setelah koreksi' }))).toEqual([['APBD-2026', 'Rp7.800', 'Rp5.000', 'Rp2.800', 'Masih kurang Rp2.800']]);
+      expect((await tableRows(page.getByRole('table', { name: /^Status pembayaran per penyandang dana/ })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar']);
+    };
+    // October not reconciled: the allocation's figures
+    await login(page, base, await userFor(t, Role.AUDITOR), '#/dasbor?month=2026-10');
+    await page.getByText('Oktober 2026 belum direkonsiliasi', { exact: false }).waitFor();
+    await expectNote();
+    // a draft run of October: its figures, payments as recorded now
+    const run = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-10' }).expect(201)).body;
+    await page.reload();
+    await page.getByText(`Sumber angka: rekonsiliasi versi ${run.version}`, { exact: false }).waitFor();
+    await expectNote();
+    // September: no correction, no note
+    await page.goto(`${base}/console/#/dasbor?month=2026-09`);
+    await page.getByRole('heading', { name: 'Dasbor September 2026' }).waitFor();
+    await page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }).waitFor();
+    expect(await page.getByRole('note').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
 });

@@ -3,9 +3,20 @@
  * in an open month with `adjustsMonth` and counts there), shown under the month's status table so that a
  * month still reading "Kurang bayar" is not paid twice (QA). The month's own figures stay as they are.
  */
+import { api } from './api.js';
 import { h } from './dom.js';
 import { dateLabel, monthLabel, rupiah } from './format.js';
 import { dataTable } from './ui.js';
+
+/** Every correction of `month` (recorded in later months): few, read whole a page of 1000 at a time. */
+export async function correctionsOf(month, signal) {
+  const items = [];
+  for (let page = 1; ; page++) {
+    const res = await api('/api/v1/payments', { query: { adjustsMonth: month, page, pageSize: 1000 }, signal });
+    items.push(...(res.items ?? []));
+    if (!res.items?.length || items.length >= res.total) return items;
+  }
+}
 
 /**
  * Per pledge with corrections: what the month itself left short (due less paid, never below 0), the

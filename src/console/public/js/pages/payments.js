@@ -11,7 +11,7 @@ import { isFinalized, monthField, monthFromAddress } from '../month-field.js';
 import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { canWriteFinance } from '../routes.js';
-import { correctionsNote } from '../corrections-note.js';
+import { correctionsNote, correctionsOf } from '../corrections-note.js';
 import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
 import { PAYMENT_REPORT_FALLBACK, paymentUploadHistory } from '../payment-uploads.js';
 import { hasRowReport, reportPath } from '../row-report.js';
@@ -238,16 +238,6 @@ function closedText(month, writes) {
   return writes
     ? `${name} sudah difinalisasi: pembayarannya tidak dapat dihapus. Pembayaran yang salah dikoreksi dengan pembayaran koreksi di bulan yang masih terbuka (isi "Koreksi untuk bulan").`
     : `${name} sudah difinalisasi: pembayarannya tetap seperti tercatat; koreksinya dicatat di bulan yang masih terbuka.`;
-}
-
-/** Every correction of `month` (recorded in later months): few, read whole a page of 1000 at a time. */
-async function correctionsOf(month, signal) {
-  const items = [];
-  for (let page = 1; ; page++) {
-    const res = await api('/api/v1/payments', { query: { adjustsMonth: month, page, pageSize: 1000 }, signal });
-    items.push(...(res.items ?? []));
-    if (!res.items?.length || items.length >= res.total) return items;
-  }
 }
 
 let latestList = 0;
