@@ -54,6 +54,9 @@ describe('a correction recorded in the next year', () => {
     expect(rowOf(village, 'September 2026').getCell(10).value).toBe(null);
     expect(texts(await sheet('/api/v1/statements/villages/1703062001.xlsx?month=2026-10'))).toContain(LATER);
     expect(texts(await sheet('/api/v1/statements/pledges/DESA-1703062001-2026.xlsx?year=2026'))).toContain(LATER);
+    // the pledge's villages by name beside their codes (QA: codes only)
+    const cakupan = rowOf(await sheet('/api/v1/statements/pledges/DESA-1703062001-2026.xlsx?year=2026'), 'Cakupan');
+    expect(cakupan.getCell(3).value).toBe('Desa tertentu: Talang Jambu (17.03.06.2001)');
     // nothing of the kind where no correction came later
     expect(texts(await sheet('/api/v1/statements/pledges/APBD-2026.xlsx?year=2026')).some((x) => x.startsWith('Koreksi yang dicatat setelah'))).toBe(false);
   });

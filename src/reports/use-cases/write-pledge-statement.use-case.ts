@@ -128,7 +128,7 @@ export class WritePledgeStatement {
         t.finishTable();
         const later = laterCorrectionsLine(correcting, period);
         if (later) t.writeStyledRow([later]);
-        writePledgeFacts(t, pledge, usedBefore, revisions);
+        writePledgeFacts(t, pledge, usedBefore, revisions, villages);
         writeRevisionsUsed(t, pledge.code, period, due, revisions);
         t.commit();
         await this.writeSplits(output, title('Peserta yang Didanai'), pledge.code, period, villages, command);
@@ -160,7 +160,7 @@ export class WritePledgeStatement {
 }
 
 /** The pledge itself below the monthly table: its terms, and the budget against what was used. */
-function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number, revisions: PledgeRevisions): void {
+function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number, revisions: PledgeRevisions, villages: ReadonlyMap<string, string>): void {
   const usedInPeriod = t.sum(2);
   t.blankRow();
   t.writeStyledRow(['Komitmen'], LABEL_STYLE);
@@ -168,7 +168,9 @@ function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number, revis
   fact('Pemberi dana', funderLabel(p));
   fact('Sumber dana', `${label(SOURCE_TYPE_LABELS, p.sourceType)}${p.fund ? ` (${label(FUND_LABELS, p.fund)})` : ''}`);
   fact('Tahun anggaran, bulan', `${p.fiscalYear}, ${monthLabel(monthOf(p.fiscalYear, p.fromMonth))} s.d. ${monthLabel(monthOf(p.fiscalYear, p.toMonth))}`);
-  fact('Cakupan', `${label(SCOPE_LABELS, p.scope)}${p.scope === 'VILLAGES' ? `: ${p.villageCodes.join(', ')}` : ''}`);
+  // each village by name beside its code, as the console shows them (QA: codes only)
+  const named = p.villageCodes.map((code) => (villages.has(code) ? `${villages.get(code)} (${code})` : code));
+  fact('Cakupan', `${label(SCOPE_LABELS, p.scope)}${p.scope === 'VILLAGES' ? `: ${named.join(', ')}` : ''}`);
   fact('Bagian, kuota, prioritas', `${p.sharePercent}%, ${p.quota === null ? 'tanpa kuota' : `kuota ${p.quota} peserta/bulan`}, prioritas ${p.priority}`);
   fact('Dasar hukum', p.legalBasis ?? '-');
   fact('Revisi (ketentuan di atas)', revisionLabel(revisionFacts(revisions, p.code, p.revision)));
