@@ -18,6 +18,17 @@ export const ADJUSTMENT_ENTRY = '("Koreksi untuk bulan" pada formulir Pembayaran
 /** How a correction of a finalized month is recorded: a payment of an open month that adjusts it (§9). */
 export const CLOSED_MONTH_CORRECTION = `Koreksi yang menyangkut bulan itu dicatat sebagai pembayaran penyesuaian pada bulan yang masih terbuka ${ADJUSTMENT_ENTRY}.`;
 
+/**
+ * What a payment for the finalized month `month` does instead, in the words of the console's payment form:
+ * Bulan iuran becomes an open month (`openMonth`, openMonthToRecordIn, when one is known) and Koreksi
+ * untuk bulan the finalized one (QA: only the latter was said, and the form kept the closed month).
+ */
+export function closedMonthPaymentAdvice(month: string, openMonth: string | null): string {
+  return openMonth
+    ? `Catat pembayaran ini di bulan yang masih terbuka (mis. ${monthName(openMonth)}) dengan Koreksi untuk bulan = ${monthName(month)}: ubah Bulan iuran menjadi ${monthName(openMonth)}.`
+    : `Catat pembayaran ini di bulan yang masih terbuka dengan Koreksi untuk bulan = ${monthName(month)}: ubah Bulan iuran menjadi bulan yang belum difinalisasi.`;
+}
+
 export class CommonException extends DomainException<CommonErrorCode> {
   get httpStatus(): number {
     switch (this.code) {
