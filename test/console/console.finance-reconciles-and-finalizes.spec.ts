@@ -185,10 +185,20 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await page.goto(`${base}/console/#/pembayaran?month=2026-11`);
     const correction = page.getByRole('form', { name: 'Catat pembayaran' });
     await correction.getByLabel('Komitmen').selectOption('APBD-2026');
-    await correction.getByLabel('Bulan iuran').fill('2026-11');
     await correction.getByLabel('Jumlah (Rp)').fill('1.000');
     await correction.getByLabel('Tanggal bayar').fill('2026-11-10');
     await correction.getByLabel('Referensi (No. SP2D)').fill('SP2D 0002/LS/2026');
+    // first as a payment of October itself: refused beside Bulan iuran, saying to make it an open month and October the
+    // correction (QA: only "Koreksi untuk bulan" was named, and the officer kept October)
+    await correction.getByLabel('Bulan iuran').fill(MONTH);
+    await correction.getByRole('button', { name: 'Simpan pembayaran' }).click();
+    const monthError = correction.locator('[data-field="month"] .field-error');
+    await monthError.waitFor();
+    await expect(monthError.textContent()).resolves.toBe(
+      'Bulan Oktober 2026 sudah difinalisasi dan tidak dapat diubah. Catat pembayaran ini di bulan yang masih terbuka (mis. November 2026) dengan Koreksi untuk bulan = Oktober 2026: ubah Bulan iuran menjadi November 2026.',
+    );
+    await expect(correction.getByLabel('Bulan iuran').getAttribute('aria-invalid')).resolves.toBe('true');
+    await correction.getByLabel('Bulan iuran').fill('2026-11');
     await correction.getByLabel('Koreksi untuk bulan').fill(MONTH);
     await correction.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await correction.getByText('Pembayaran Rp1.000 untuk APBD-2026 (November 2026) tersimpan sebagai koreksi untuk Oktober 2026.').waitFor();

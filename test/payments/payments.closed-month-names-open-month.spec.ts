@@ -44,7 +44,7 @@ describe('payments: the refusal of a finalized month names the open month to rec
   it('POST /payments: 409 MONTH_CLOSED saying Bulan iuran becomes November 2026, and Koreksi untuk bulan October; so recorded it is taken', async () => {
     const api = await t.as(Role.KEUANGAN);
     const refused = await api.post('/api/v1/payments').send(payment).expect(409);
-    expect(refused.body).toMatchObject({ code: 'MONTH_CLOSED', message: SAID, details: { month: '2026-10' } });
+    expect(refused.body).toEqual({ statusCode: 409, code: 'MONTH_CLOSED', message: SAID, details: { month: '2026-10', field: 'month' } });
     // beside another field's problem, it is the month field's message
     const both = await api.post('/api/v1/payments').send({ ...payment, amount: -1 }).expect(400);
     expect(both.body.details).toEqual(expect.arrayContaining([{ field: 'month', messages: [SAID] }]));

@@ -55,13 +55,14 @@ export class CommonException extends DomainException<CommonErrorCode> {
    * A change of a finalized month (§9): refused, saying how a correction of it is recorded, the one
    * way the service has (QA: "catat koreksi sebagai penyesuaian" sent a finance officer with a
    * corrected bill looking for a bill adjustment that does not exist). `advice`: what to do instead, for
-   * a change a payment cannot stand for (a tariff row, a pledge).
+   * a change a payment cannot stand for (a tariff row, a pledge). `field`: the request's field that named the month
+   * (`details.field`, so a form shows the refusal beside it: a payment's `month`, QA).
    */
-  static monthClosed(month: string, advice: string = CLOSED_MONTH_CORRECTION): CommonException {
+  static monthClosed(month: string, advice: string = CLOSED_MONTH_CORRECTION, field?: string): CommonException {
     return new CommonException(
       CommonErrorCode.MONTH_CLOSED,
       `Bulan ${monthName(month)} sudah difinalisasi dan tidak dapat diubah. ${advice}`,
-      { month },
+      { month, ...(field && { field }) },
     );
   }
 

@@ -106,10 +106,13 @@ export class RecordPayment {
     return fields.map((field) => ({ field, messages: problems.filter((p) => p.field === field).map((p) => p.message) }));
   }
 
-  /** MONTH_CLOSED for a payment of finalized `month`, naming the open month to record it in as its correction (QA). */
+  /**
+   * MONTH_CLOSED for a payment of finalized `month`, naming the open month to record it in as its correction, with
+   * `details.field` `month`: the console shows it beside Bulan iuran, the field to change (QA).
+   */
   private async monthClosed(month: string, m: EntityManager): Promise<CommonException> {
     const open = await this.closedMonths.openMonthFor(month, dayInWib(this.clock.now()).slice(0, 7), m);
-    return CommonException.monthClosed(month, closedMonthPaymentAdvice(month, open));
+    return CommonException.monthClosed(month, closedMonthPaymentAdvice(month, open), 'month');
   }
 
   /** The terms of §8 the known fields break (paymentTermsProblems), and a correction of a month still open. */
