@@ -14,6 +14,7 @@ import { maxLength } from 'class-validator';
 import { lengthMessage } from '../common/text.js';
 import { paymentReference, REFERENCE_MAX } from './duplicate-payments.js';
 import { PAID_AT_FORM, PAID_YEARS } from './paid-at.js';
+import { openMonthToRecordIn } from '../periods/open-month.js';
 import { isError, rupiahFrom } from '../reconciliation/uploads/cell-values.js';
 import type { RowIssue } from '../reconciliation/uploads/row-issue.js';
 
@@ -133,6 +134,15 @@ export function adjustsOpenMonth(adjustsMonth: string): string {
   return `Bulan ${name} belum difinalisasi: catat pembayaran ini langsung untuk ${name}, bukan sebagai koreksi. Koreksi hanya untuk bulan yang sudah difinalisasi.`;
 }
 
+/**
+ * A row of a finalized month: recorded in an open month (`open`, openMonthToRecordIn, when known) with
+ * PENYESUAIAN_BULAN naming the finalized one, both columns said (QA: BULAN was left as it was).
+ */
+function closedMonthRow(month: string, open: string | null, n: Readonly<Record<string, string>>): string {
+  const where = open ? `di bulan yang masih terbuka (mis. ${monthName(open)}): ${n.BULAN} = ${open}` : `di bulan yang masih terbuka: ${n.BULAN} = bulan yang belum difinalisasi`;
+  return `Bulan ${monthName(month)} sudah difinalisasi. Catat pembayaran ini ${where} dan ${n.PENYESUAIAN_BULAN} = ${month}.`;
+}
+
 /** Each column named by its canonical header: for a file that used them, or no header at all. */
 export const CANONICAL_NAMES: Readonly<Record<string, string>> = labelsByName(PAYMENT_COLUMNS);
 
@@ -183,7 +193,7 @@ function checkPaymentRow(
   const month = monthOf(cells[1]);
   if (!month) check('BULAN', 'MONTH_FORMAT', notAMonth(cells[1], n.BULAN, '2026-10 atau 10/2026'));
   else if (closedMonths.has(month)) {
-    check('BULAN', 'MONTH_CLOSED', `Bulan ${monthName(month)} sudah difinalisasi. Catat sebagai penyesuaian pada bulan yang masih terbuka (kolom ${n.PENYESUAIAN_BULAN}).`);
+    check('BULAN', 'MONTH_CLOSED', closedMonthRow(month, openMonthToRecordIn(month, today.slice(0, 7), closedMonths), n));
   }
 
   const amount = rupiahFrom(cells[2], n.JUMLAH);

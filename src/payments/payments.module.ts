@@ -3,6 +3,7 @@ import { MultipartModule } from '@nestjs/platform-fastify/multipart';
 import { UPLOAD_OPTIONS } from '../common/http/upload-options.js';
 import { FundingModule } from '../funding/funding.module.js';
 import { PaymentStatuses } from './payment-statuses.service.js';
+import { PaymentTemplateController } from './payment-template.controller.js';
 import { PaymentUploadsController } from './payment-uploads.controller.js';
 import { PaymentsController } from './payments.controller.js';
 import { DeletePayment } from './use-cases/delete-payment.use-case.js';
@@ -12,7 +13,7 @@ import { UploadPayments } from './use-cases/upload-payments.use-case.js';
 /** Payments by funders per pledge and month, and their §8 status. */
 @Module({
   imports: [FundingModule, MultipartModule.registerAsync(UPLOAD_OPTIONS)],
-  controllers: [PaymentsController, PaymentUploadsController],
+  controllers: [PaymentsController, PaymentUploadsController, PaymentTemplateController],
   providers: [RecordPayment, DeletePayment, UploadPayments, PaymentStatuses],
   exports: [RecordPayment, PaymentStatuses],
 })

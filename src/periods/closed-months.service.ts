@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CommonException } from '../common/errors/common.exception.js';
 import { monthFrozen } from './frozen-allocations.sql.js';
+import { openMonthToRecordIn } from './open-month.js';
 
 /**
  * Months closed by a finalized reconciliation (DOMAIN §9). Anything that would change a closed
@@ -30,6 +31,11 @@ export class ClosedMonths {
   async assertOpen(months: string[], manager?: EntityManager, advice?: string): Promise<void> {
     const [first] = await this.closed(months, manager);
     if (first) throw CommonException.monthClosed(first, advice);
+  }
+
+  /** The open month a payment for finalized `month` is recorded in as its correction (openMonthToRecordIn), or null. */
+  async openMonthFor(month: string, currentMonth: string, manager?: EntityManager): Promise<string | null> {
+    return openMonthToRecordIn(month, currentMonth, await this.closed(undefined, manager));
   }
 
   /**

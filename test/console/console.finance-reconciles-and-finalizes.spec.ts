@@ -1,7 +1,7 @@
 /**
  * Finance officers' main path in the browser: record a pledge (with a field error first) and revise it,
- * record a payment, upload the month's BPJS bill, run the reconciliation, read its findings and payments, see the maker-checker
- * refusal, finalize as a second officer, download the workbook, and see the month on the dashboard.
+ * record a payment, upload the month's BPJS bill, run the reconciliation, read its findings and payments, see that the
+ * officer who ran it is offered no finalize (maker-checker), finalize as a second officer, download the workbook, and see the month on the dashboard.
  */
 import { expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
@@ -148,17 +148,10 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     expect(await cells(page, 'Status pembayaran per penyandang dana', 'APBD-2026')).toEqual(['APBD-2026', 'Rp189.000', 'Rp189.000', 'Rp0', 'Lunas']);
     await screenshot(page, 'finance-reconciliation-draft');
 
-    // The officer who started the run may not finalize it: the API's refusal is shown.
-    await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).click();
-    // what finalizing fixes: the month's results, not the register; January to September, not finalized, are frozen with it (QA)
-    const question = await page.locator('.confirm-step .notice--warning').textContent();
-    expect(question).toContain('Daftar peserta tetap dapat diperbarui, tetapi tidak mengubah hasil Oktober 2026.');
-    expect(question).toContain('Bulan-bulan sebelumnya di tahun 2026 yang belum difinalisasi (hingga September 2026) ikut dibekukan');
-    expect(question).not.toContain('(peserta,');
-    await page.getByRole('button', { name: 'Ya, finalisasi Oktober 2026' }).click();
-    const refusal = page.locator('section', { has: page.getByRole('heading', { name: 'Finalisasi' }) }).getByRole('alert');
-    await refusal.waitFor();
-    expect((await refusal.textContent())?.length).toBeGreaterThan(10);
+    // The officer who started the run may not finalize it: no button to be refused by, a line saying who finalizes (QA).
+    const finalizeSection = page.locator('section', { has: page.getByRole('heading', { name: 'Finalisasi' }) });
+    await finalizeSection.getByText(`Anda (${maker.username}) yang menjalankan rekonsiliasi ini; finalisasi dilakukan oleh petugas keuangan lain (prinsip empat mata).`).waitFor();
+    await expect(page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).count()).resolves.toBe(0);
     await logout(page);
     await t.relogin(Role.KEUANGAN); // Keluar ended every session of that officer, the tests' own token too
 
@@ -166,6 +159,11 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await login(page, base, checker);
     await page.goto(runUrl);
     await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).click();
+    // what finalizing fixes: the month's results, not the register; January to September, not finalized, are frozen with it (QA)
+    const question = await page.locator('.confirm-step .notice--warning').textContent();
+    expect(question).toContain('Daftar peserta tetap dapat diperbarui, tetapi tidak mengubah hasil Oktober 2026.');
+    expect(question).toContain('Bulan-bulan sebelumnya di tahun 2026 yang belum difinalisasi (hingga September 2026) ikut dibekukan');
+    expect(question).not.toContain('(peserta,');
     await page.getByRole('button', { name: 'Ya, finalisasi Oktober 2026' }).click();
     await page.getByText(`Difinalisasi oleh ${checker.username}`).waitFor();
     await expect(page.locator('.page-header .badge').textContent()).resolves.toBe('Final');
@@ -193,10 +191,20 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await page.goto(`${base}/console/#/pembayaran?month=2026-11`);
     const correction = page.getByRole('form', { name: 'Catat pembayaran' });
     await correction.getByLabel('Komitmen').selectOption('APBD-2026');
-    await correction.getByLabel('Bulan iuran').fill('2026-11');
     await correction.getByLabel('Jumlah (Rp)').fill('1.000');
     await correction.getByLabel('Tanggal bayar').fill('2026-11-10');
     await correction.getByLabel('Referensi (No. SP2D)').fill('SP2D 0002/LS/2026');
+    // first as a payment of October itself: refused beside Bulan iuran, saying to make it an open month and October the
+    // correction (QA: only "Koreksi untuk bulan" was named, and the officer kept October)
+    await correction.getByLabel('Bulan iuran').fill(MONTH);
+    await correction.getByRole('button', { name: 'Simpan pembayaran' }).click();
+    const monthError = correction.locator('[data-field="month"] .field-error');
+    await monthError.waitFor();
+    await expect(monthError.textContent()).resolves.toBe(
+      'Bulan Oktober 2026 sudah difinalisasi dan tidak dapat diubah. Catat pembayaran ini di bulan yang masih terbuka (mis. November 2026) dengan Koreksi untuk bulan = Oktober 2026: ubah Bulan iuran menjadi November 2026.',
+    );
+    await expect(correction.getByLabel('Bulan iuran').getAttribute('aria-invalid')).resolves.toBe('true');
+    await correction.getByLabel('Bulan iuran').fill('2026-11');
     await correction.getByLabel('Koreksi untuk bulan').fill(MONTH);
     await correction.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await correction.getByText('Pembayaran Rp1.000 untuk APBD-2026 (November 2026) tersimpan sebagai koreksi untuk Oktober 2026.').waitFor();

@@ -1,5 +1,5 @@
 /**
- * Finance officers in the browser: upload a payment sheet (.xlsx as typed in Excel: a date cell,
+ * Finance officers in the browser: download the payment template and upload it filled in (.xlsx as typed in Excel: a date cell,
  * a bad row) on the payments page and see the month's status per funder change, then download the
  * village statement for the kepala desa and find the same payment and the village's share in it.
  */
@@ -14,11 +14,10 @@ import { enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
 const MONTH = '2026-10';
 const DESA = 'DESA-1703062001-2026';
 
-/** The payments of October as a finance officer types them: the paid date as a date cell. */
-async function paymentSheet(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Pembayaran');
-  ws.addRow(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI']);
+/** The payments of October as a finance officer types them into the template (its sheet Pembayaran): the paid date as a date cell. */
+async function paymentSheet(wb: ExcelJS.Workbook): Promise<Buffer> {
+  const ws = wb.getWorksheet('Pembayaran')!;
+  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI', 'PENYESUAIAN_BULAN']);
   ws.addRow([DESA, MONTH, 75600, new Date(Date.UTC(2026, 9, 8)), 'SP2D 0007/DD/2026']);
   ws.addRow(['APBD-2026', MONTH, 100000, new Date(Date.UTC(2026, 9, 14)), 'SP2D 0101/LS/2026']);
   ws.addRow(['TIDAK-ADA-2026', MONTH, 5000, new Date(Date.UTC(2026, 9, 14)), 'SP2D 0102/LS/2026']);
@@ -51,7 +50,10 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp0', '-Rp113.400', 'Belum dibayar']);
 
     const sheet = page.getByRole('form', { name: 'Unggah lembar pembayaran' });
-    await sheet.locator('input[type="file"]').setInputFiles({ name: 'pembayaran-oktober.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await paymentSheet() });
+    // the template beside the upload, as on Komitmen (QA: Pembayaran had none), filled in and uploaded
+    const template = await downloadWorkbook(() => sheet.getByRole('button', { name: 'Unduh templat (.xlsx)' }).click(), page);
+    expect(template.name).toBe('templat-pembayaran.xlsx');
+    await sheet.locator('input[type="file"]').setInputFiles({ name: 'pembayaran-oktober.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await paymentSheet(template.workbook) });
     await sheet.getByRole('button', { name: 'Unggah pembayaran' }).click();
     await sheet.getByText('Lembar diproses: 2 pembayaran tercatat (Rp175.600), 1 baris ditolak.').waitFor();
     const stat = (label: string) => sheet.locator('.stat', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').first().textContent();

@@ -88,6 +88,7 @@ describe('OpenAPI: real answers match the documented response schemas', () => {
     check(await keuangan.get('/api/v1/pledges/APBD-2026/revisions').expect(200), 'get', '/api/v1/pledges/{code}/revisions');
 
     check(await keuangan.get('/api/v1/templates/pledges.xlsx').expect(200), 'get', '/api/v1/templates/pledges.xlsx');
+    check(await keuangan.get('/api/v1/templates/payments.xlsx').expect(200), 'get', '/api/v1/templates/payments.xlsx');
     const sheet = await pledgeWorkbook(PLEDGE_HEADER, [
       ['TJSLP-R-2026', 'TJSLP', null, 'PT R', 2026, 'RESIDENTS', null, NIK, 50, '1.000.000'],
       ['DESA-X-2026', 'DESA', 'ADD', 'Desa X', 2026, 'VILLAGES', '1703999999', null, 100, null],

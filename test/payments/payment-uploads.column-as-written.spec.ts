@@ -58,7 +58,8 @@ describe('payments sheet: issues name the columns as the file wrote them', () =>
     expect(messages[3]).toMatch(/^Tgl\. Bayar "31\/02\/2026" bukan tanggal/);
     expect(messages[4]).toBe('No SP2D (mis. nomor SP2D) wajib diisi.');
     expect(messages[5]).toBe('Koreksi Bulan (November 2026) harus lebih awal dari Periode (Oktober 2026).');
-    expect(messages[6]).toMatch(/\(kolom Koreksi Bulan\)\.$/);
+    // what to change, both columns by their headers (QA: the form's refusal named the correction only)
+    expect(messages[6]).toMatch(/^Bulan September 2026 sudah difinalisasi\. Catat pembayaran ini di bulan yang masih terbuka \(mis\. November 2026\): Periode = 2026-11 dan Koreksi Bulan = 2026-09\.$/);
     expect(messages.join(' ')).not.toMatch(/KODE_KOMITMEN|BULAN|JUMLAH|TANGGAL_BAYAR|REFERENSI|PENYESUAIAN_BULAN/);
   });
 
@@ -81,7 +82,7 @@ describe('payments sheet: issues name the columns as the file wrote them', () =>
     ]);
     expect(issues[0].message).toMatch(/^JUMLAH BAYAR/);
     expect(issues[1].message).toMatch(/^NOMOR SP2D: rumus =HYPERLINK/);
-    expect(issues[2].message).toMatch(/\(kolom PENYESUAIAN_BULAN\)\.$/);
+    expect(issues[2].message).toMatch(/: BULAN IURAN = 2026-11 dan PENYESUAIAN_BULAN = 2026-09\.$/);
     expect(issues[3].message).toMatch(/^BULAN IURAN ada di dalam sel gabungan B5:B6 /);
   });
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import JSZip from 'jszip';
 import { buildPledgeTemplate } from '../../src/funding/pledge-upload/pledge-template.js';
+import { buildPaymentTemplate } from '../../src/payments/payment-template.js';
 import { buildEnrollmentTemplate } from '../../src/register/workbooks/enrollment-template.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -30,11 +31,12 @@ describe('the committed templates are current', () => {
   it.each([
     ['enrollment.xlsx', buildEnrollmentTemplate],
     ['pledges.xlsx', buildPledgeTemplate],
+    ['payments.xlsx', buildPaymentTemplate],
   ])('templates/%s', async (name, build) => {
     expect(await parts(await committed(name))).toEqual(await parts(await build()));
   });
 
-  it.each(['enrollment.xlsx', 'pledges.xlsx'])('GET /api/v1/templates/%s serves templates/ as committed', async (name) => {
+  it.each(['enrollment.xlsx', 'pledges.xlsx', 'payments.xlsx'])('GET /api/v1/templates/%s serves templates/ as committed', async (name) => {
     const res = await (await t.as(Role.OPERATOR_DINKES))
       .get(`/api/v1/templates/${name}`)
       .buffer(true)

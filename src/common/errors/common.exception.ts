@@ -18,6 +18,17 @@ export const ADJUSTMENT_ENTRY = '("Koreksi untuk bulan" pada formulir Pembayaran
 /** How a correction of a finalized month is recorded: a payment of an open month that adjusts it (§9). */
 export const CLOSED_MONTH_CORRECTION = `Koreksi yang menyangkut bulan itu dicatat sebagai pembayaran penyesuaian pada bulan yang masih terbuka ${ADJUSTMENT_ENTRY}.`;
 
+/**
+ * What a payment for the finalized month `month` does instead, in the words of the console's payment form:
+ * Bulan iuran becomes an open month (`openMonth`, openMonthToRecordIn, when one is known) and Koreksi
+ * untuk bulan the finalized one (QA: only the latter was said, and the form kept the closed month).
+ */
+export function closedMonthPaymentAdvice(month: string, openMonth: string | null): string {
+  return openMonth
+    ? `Catat pembayaran ini di bulan yang masih terbuka (mis. ${monthName(openMonth)}) dengan Koreksi untuk bulan = ${monthName(month)}: ubah Bulan iuran menjadi ${monthName(openMonth)}.`
+    : `Catat pembayaran ini di bulan yang masih terbuka dengan Koreksi untuk bulan = ${monthName(month)}: ubah Bulan iuran menjadi bulan yang belum difinalisasi.`;
+}
+
 export class CommonException extends DomainException<CommonErrorCode> {
   get httpStatus(): number {
     switch (this.code) {
@@ -44,13 +55,14 @@ export class CommonException extends DomainException<CommonErrorCode> {
    * A change of a finalized month (§9): refused, saying how a correction of it is recorded, the one
    * way the service has (QA: "catat koreksi sebagai penyesuaian" sent a finance officer with a
    * corrected bill looking for a bill adjustment that does not exist). `advice`: what to do instead, for
-   * a change a payment cannot stand for (a tariff row, a pledge).
+   * a change a payment cannot stand for (a tariff row, a pledge). `field`: the request's field that named the month
+   * (`details.field`, so a form shows the refusal beside it: a payment's `month`, QA).
    */
-  static monthClosed(month: string, advice: string = CLOSED_MONTH_CORRECTION): CommonException {
+  static monthClosed(month: string, advice: string = CLOSED_MONTH_CORRECTION, field?: string): CommonException {
     return new CommonException(
       CommonErrorCode.MONTH_CLOSED,
       `Bulan ${monthName(month)} sudah difinalisasi dan tidak dapat diubah. ${advice}`,
-      { month },
+      { month, ...(field && { field }) },
     );
   }
 

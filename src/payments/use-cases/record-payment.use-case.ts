@@ -11,7 +11,7 @@ import { adjustsOpenMonth, paymentTermsProblems } from '../payment-row.validator
 import { PaymentException } from '../payments.exception.js';
 import { storedPledgeCode } from '../../funding/pledges/pledge-code.js';
 import type { FieldProblem, SoundPaymentFields } from '../payment-body.js';
-import { CommonException } from '../../common/errors/common.exception.js';
+import { closedMonthPaymentAdvice, CommonException } from '../../common/errors/common.exception.js';
 import { type PaymentWarning, paymentWarnings } from '../payment-warnings.js';
 
 /** The API field of each sheet column paymentTermsProblems names. */
@@ -97,13 +97,22 @@ export class RecordPayment {
       if (pledge) fiscalYear = pledge.fiscal_year;
       else problems.push({ field: 'pledgeCode', message: PaymentException.pledgeNotFound(sound.pledgeCode, await storedPledgeCode(m, sound.pledgeCode)).message });
     }
-    if (sound.month && (await this.closedMonths.isClosed(sound.month, m))) problems.push({ field: 'month', message: CommonException.monthClosed(sound.month).message });
+    if (sound.month && (await this.closedMonths.isClosed(sound.month, m))) problems.push({ field: 'month', message: (await this.monthClosed(sound.month, m)).message });
     if (sound.month && sound.adjustsMonth && sound.adjustsMonth >= sound.month) {
       problems.push({ field: 'adjustsMonth', message: PaymentException.invalidAdjustment(sound.month, sound.adjustsMonth).message });
     }
     problems.push(...(await this.termsProblems(sound, fiscalYear, m)));
     const fields = [...new Set(problems.map((p) => p.field))];
     return fields.map((field) => ({ field, messages: problems.filter((p) => p.field === field).map((p) => p.message) }));
+  }
+
+  /**
+   * MONTH_CLOSED for a payment of finalized `month`, naming the open month to record it in as its correction, with
+   * `details.field` `month`: the console shows it beside Bulan iuran, the field to change (QA).
+   */
+  private async monthClosed(month: string, m: EntityManager): Promise<CommonException> {
+    const open = await this.closedMonths.openMonthFor(month, dayInWib(this.clock.now()).slice(0, 7), m);
+    return CommonException.monthClosed(month, closedMonthPaymentAdvice(month, open), 'month');
   }
 
   /** The terms of §8 the known fields break (paymentTermsProblems), and a correction of a month still open. */
@@ -124,7 +133,7 @@ export class RecordPayment {
     const problems = await this.termsProblems({ month: command.month, adjustsMonth: command.adjustsMonth ?? null, paidAt }, pledge.fiscal_year, m);
     if (problems.length) throw PaymentException.outsideTerms(problems);
     await lockMonthInput(m, MONTH_INPUT.PAYMENTS, [command.month]); // finalize waits for it, or it for finalize
-    await this.closedMonths.assertOpen([command.month], m);
+    if (await this.closedMonths.isClosed(command.month, m)) throw await this.monthClosed(command.month, m);
     // the key as it is stored and compared (btrim in SQL would keep tabs, non-breaking and zero-width spaces)
     const reference = paymentReference(command.reference);
     const [recorded] = [...(await recordedAlready(m, [{ ...command, reference }])).values()];

@@ -125,10 +125,11 @@ export function paymentSavedText(saved, body) {
 function sheetForm(ctx, refresh, history) {
   return sheetUploadForm({
     label: 'Unggah lembar pembayaran',
-    box: { name: 'file', label: 'Lembar pembayaran', hint: 'Kolom KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI (.xlsx atau .csv).' },
+    box: { name: 'file', label: 'Lembar pembayaran', hint: 'Kolom seperti templat: KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI, dan PENYESUAIAN_BULAN untuk koreksi (.xlsx atau .csv).' },
     submitText: 'Unggah pembayaran',
     path: '/api/v1/payment-uploads',
     signal: ctx.signal,
+    actions: [downloadButton('Unduh templat (.xlsx)', '/api/v1/templates/payments.xlsx', { fallbackName: 'templat-pembayaran.xlsx' })],
     onAnswer: async (res, out) => {
       const issues = Array.isArray(res.issues) ? res.issues : [];
       replace(

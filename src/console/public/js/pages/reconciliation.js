@@ -31,7 +31,7 @@ export async function render(main, ctx) {
     }
     if (run.status === 'DONE') others = await api('/api/v1/reconciliations', { query: { month: run.month }, signal: ctx.signal });
     // finalizing freezes the earlier months of the year not yet finalized (§9); none are left to freeze when the month before is final
-    if (canWriteFinance(ctx.user.role) && finalizable(run, others) && !run.month.endsWith('-01')) {
+    if (canWriteFinance(ctx.user.role) && finalizable(run, others) && !startedByMe(run, ctx.user) && !run.month.endsWith('-01')) {
       const before = await api('/api/v1/reconciliations', { query: { month: previousMonth(run.month) }, signal: ctx.signal });
       earlierOpen = !before.some((r) => r.status === 'FINAL');
     }
@@ -54,7 +54,7 @@ export async function render(main, ctx) {
     ...(run.warnings ?? []).filter((w) => w.code !== 'NO_BILL').map((w) => notice('warning', h('strong', { text: 'Peringatan saat dijalankan: ' }), w.message)),
     draftNotice(run, others),
     h('div', { class: 'actions' }, downloadButton('Unduh buku kerja rekonsiliasi (.xlsx)', `/api/v1/reconciliations/${encodeURIComponent(run.id)}/workbook.xlsx`, { kind: 'primary', fallbackName: `rekonsiliasi-${run.month}-v${run.version}.xlsx` }), h('a', { class: 'btn btn--ghost', href: hashFor('/laporan', { month: run.month }), text: 'Laporan desa & komitmen' })),
-    canWriteFinance(ctx.user.role) && finalizable(run, others) ? finalizeBox(run, earlierOpen, ctx) : null,
+    canWriteFinance(ctx.user.role) && finalizable(run, others) ? (startedByMe(run, ctx.user) ? ownRunNotice(run) : finalizeBox(run, earlierOpen, ctx)) : null,
     section('Ringkasan', headlineStats(run), h('div', { class: 'grid-2' }, h('div', {}, h('h3', { text: 'Iuran menurut sumber dana' }), fundingChart(run)), h('div', {}, h('h3', { text: 'Tagihan BPJS' }), billStats(run.bill)))),
     section('Temuan per kategori', categoryTable, amountsNote, findingsList),
     section('Pembayaran per penyandang dana', paymentStatusTable(run.payments)),
@@ -216,6 +216,23 @@ export function finalizeWarning(run, earlierOpen) {
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+/** Whether `user` started `run`: the API refuses them its finalize (SAME_PERSON, maker-checker), so it is not offered. */
+export function startedByMe(run, user) {
+  return Boolean(run.startedBy) && run.startedBy === user?.username;
+}
+
+/**
+ * In place of the finalize box, to the officer who started the run (QA: the button and the whole question were offered,
+ * then refused "…harus difinalisasi oleh petugas keuangan lain…"): who finalizes it instead. Pure, tested.
+ */
+export function ownRunText(run) {
+  return `Anda (${run.startedBy}) yang menjalankan rekonsiliasi ini; finalisasi dilakukan oleh petugas keuangan lain (prinsip empat mata).`;
+}
+
+function ownRunNotice(run) {
+  return section('Finalisasi', notice('info', ownRunText(run)));
 }
 
 function finalizeBox(run, earlierOpen, ctx) {
