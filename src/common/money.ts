@@ -20,3 +20,18 @@ export function rupiah(amount: number): string {
 export function thousands(n: number): string {
   return n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
+
+/**
+ * Whole rupiah written as text, as sheets and people write it: `37800`, `37.800`, `37,800`, `Rp37.800`, `IDR 37.800`,
+ * `Rp 1 500 000`, with zero sen written out or not (`37.800,00`, `37,800.00`, `Rp.37.800,-`); null for anything else
+ * (a fraction, a negative, words). Not range-checked: each input checks its own limits.
+ */
+export function rupiahText(raw: string): number | null {
+  const text = raw
+    .replace(/^\s*(rp\.?|idr)\s*/i, '')
+    .replace(/\s/g, '')
+    .replace(/^(\d+|\d{1,3}(\.\d{3})+)(,00|,-)$/, '$1') // 37.800,00  37800,-
+    .replace(/^(\d+|\d{1,3}(,\d{3})+)\.00$/, '$1'); // 37,800.00
+  if (!/^(\d+|\d{1,3}(\.\d{3})+|\d{1,3}(,\d{3})+)$/.test(text)) return null;
+  return Number(text.replace(/[.,]/g, ''));
+}

@@ -44,4 +44,25 @@ describe('pledge sheet: a number column\'s text that is not whole says so', () =
     const res = await keuangan.post('/api/v1/pledge-uploads').attach('file', file, 'pagu.xlsx').expect(201);
     expect(res.body.issues).toEqual([{ sheet: 'Komitmen', rowNumber: 2, column: 'PAGU', message: expect.stringMatching(/^PAGU "1\.5" bukan rupiah bulat:/) }]);
   });
+
+  it('PAGU reads rupiah as the other uploads do (1,500,000 and 1500000.00); KODE_DESA takes a code with its name after it, and names a village name whole (QA)', async () => {
+    const csv = [
+      'KODE,SUMBER,PEMBERI_DANA,TAHUN,CAKUPAN,PERSEN,KODE_DESA,PAGU',
+      'QA-KOMA-2027,APBD,Pemkab,2027,ALL,100,,"1,500,000"',
+      'QA-SEN-2027,APBD,Pemkab,2027,ALL,100,,1500000.00',
+      'QA-DESA-2027,TJSLP,PT Uji,2027,VILLAGES,100,"17.03.06.2001 - Talang Jambu; 1703062002",',
+      'QA-NAMA-2027,TJSLP,PT Uji,2027,VILLAGES,100,Talang Jambu,',
+    ].join('\n');
+    const res = await keuangan.post('/api/v1/pledge-uploads').attach('file', Buffer.from(`${csv}\n`), 'pagu-desa.csv').expect(201);
+    expect(res.body).toMatchObject({ accepted: 3, rejected: 1 });
+    const stored = await t.dataSource.query(`SELECT code, budget::text AS budget, village_codes FROM pledge WHERE code LIKE 'QA-%-2027' AND code IN ('QA-KOMA-2027', 'QA-SEN-2027', 'QA-DESA-2027') ORDER BY code`);
+    expect(stored).toEqual([
+      { code: 'QA-DESA-2027', budget: null, village_codes: ['17.03.06.2001', '17.03.06.2002'] },
+      { code: 'QA-KOMA-2027', budget: '1500000', village_codes: [] },
+      { code: 'QA-SEN-2027', budget: '1500000', village_codes: [] },
+    ]);
+    expect(res.body.issues.map((i: any) => [i.rowNumber, i.column, i.message])).toEqual([
+      [5, 'KODE_DESA', expect.stringMatching(/^Kode desa tidak dikenal di Kabupaten Bengkulu Utara: Talang Jambu\./)],
+    ]);
+  });
 });

@@ -19,7 +19,7 @@ import { type Cell, characterFailure, formulaFailure, isScientificText } from '.
 import { invalidNiks, knownVillage, shownNik, unknownVillages, validNik } from '../domain/pledge-rules.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { clip } from '../../common/errors/domain.exception.js';
-import { type ColumnNames, LIST_COLUMNS, LIST_SHEET_NAME, nikAsNumber, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME, type RowProblem, rowToInput } from './pledge-sheet.js';
+import { type ColumnNames, LIST_COLUMNS, LIST_SHEET_NAME, nikAsNumber, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME, type RowProblem, rowToInput, villageList } from './pledge-sheet.js';
 import { nikList } from './nik-list.js';
 
 export interface ImportPledgeSheetCommand {
@@ -189,7 +189,9 @@ export class ImportPledgeSheet {
           } else if (formula) refuseTarget(formula.message);
           else if (target.input.scope === 'VILLAGES') {
             // a code the regency lacks refuses this row, named from its pledge's row, as a NIK in a number cell does (QA)
-            if (knownVillage(value.text, known)) target.input.villageCodes = [...asList(target.input.villageCodes), value.text];
+            // a Daftar cell may carry the name after the code, as the KODE_DESA cell may (villageList)
+            const [listed] = villageList(value.text);
+            if (listed && knownVillage(listed, known)) target.input.villageCodes = [...asList(target.input.villageCodes), listed];
             else refuseTarget(unknownVillages([value.text || '(kosong)']), 'NILAI', `kode desa tidak dikenal: ${clip(value.text || '(kosong)')}`);
           } else if (value.kind === 'number' || isScientificText(value)) refuseTarget(nikAsNumber(names.NILAI));
           else {

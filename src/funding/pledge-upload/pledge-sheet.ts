@@ -8,6 +8,7 @@ import { type Cell, characterFailure, formulaFailure, isScientificText } from '.
 import { type ColumnSpec, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import type { PledgeInput } from '../domain/pledge-rules.js';
 import { nikList } from './nik-list.js';
+import { rupiahText } from '../../common/money.js';
 import { clip } from '../../common/errors/domain.exception.js';
 
 export const PLEDGE_COLUMNS = [
@@ -58,7 +59,27 @@ const FIELD: Record<Column, keyof PledgeInput> = {
 const NUMERIC = new Set<Column>(['TAHUN', 'BULAN_DARI', 'BULAN_SAMPAI', 'PERSEN', 'KUOTA', 'PAGU', 'PRIORITAS']);
 const ENUMS = new Set<Column>(['SUMBER', 'JENIS_DANA', 'CAKUPAN']);
 
-export const splitList = (text: string) => text.split(/[\s,;]+/).map((v) => v.trim()).filter(Boolean);
+
+const VILLAGE_CODE = /^\d{2}\.?\d{2}\.?\d{2}\.?\d{4}$/;
+
+/**
+ * A KODE_DESA cell's villages: codes separated by commas, semicolons, new lines or spaces, each optionally followed by
+ * its name as the enrollment template's drop-down writes it (`17.03.06.2001 - Talang Jambu`), which is left out. What
+ * is not a code stays whole, for the rules to refuse by name (QA: `Talang Jambu` was refused as "Talang, Jambu" and
+ * the drop-down's form as "-, Talang, Jambu").
+ */
+export function villageList(text: string): string[] {
+  return text
+    .split(/[,;\n]+/)
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .flatMap((item) => {
+      const words = item.split(/\s+/);
+      if (words.every((w) => VILLAGE_CODE.test(w))) return words;
+      const code = /^(\d{2}\.?\d{2}\.?\d{2}\.?\d{4})(?=$|[\s\-–—:(])/.exec(item);
+      return code ? [code[1]] : [item];
+    });
+}
 
 export interface RowProblem {
   column: string;
@@ -96,10 +117,11 @@ export function rowToInput(cells: readonly Cell[], names: ColumnNames = labelsBy
       problems.push({ column: name, message: nikAsNumber(names.NIK) });
       return;
     }
-    if (name === 'KODE_DESA') input[field] = splitList(cell.text);
+    if (name === 'KODE_DESA') input[field] = villageList(cell.text);
     else if (name === 'NIK') input[field] = nikList(cell.text);
     else if (NUMERIC.has(name)) {
-      const value = name === 'PERSEN' ? percentValue(cell) : cell.kind === 'number' ? cell.number : wholeNumber(cell.text);
+      // PAGU's text as the other uploads read rupiah (QA: `1,500,000` and `1500000.00` were refused here only)
+      const value = name === 'PERSEN' ? percentValue(cell) : cell.kind === 'number' ? cell.number : name === 'PAGU' ? (rupiahText(cell.text) ?? wholeNumber(cell.text)) : wholeNumber(cell.text);
       // text the sheet cannot read as a whole number: said so here (the rules would say "bukan teks", yet `Rp 1.500.000` is read)
       if (typeof value === 'string') problems.push({ column: name, message: notWhole(names[name] ?? name, name, value) });
       else input[field] = value;

@@ -3,7 +3,7 @@
  * the value or an Indonesian message. NIKs must come from text cells (DOMAIN §2: a 16-digit number
  * in a numeric cell has already lost its last digit in Excel).
  */
-import { MAX_RUPIAH, rupiah } from '../../common/money.js';
+import { MAX_RUPIAH, rupiah, rupiahText } from '../../common/money.js';
 import { type Cell, characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
 
 export type Parsed<T> = { value: T } | { error: string; code: string };
@@ -107,14 +107,8 @@ export function rupiahFrom(cell: Cell, column: string): Parsed<number> {
     return Number.isSafeInteger(n) && n > 0 && n <= MAX_RUPIAH ? { value: n } : refuse;
   }
   if (cell.kind !== 'text') return refuse;
-  const text = cell.text
-    .replace(/^(rp\.?|idr)\s*/i, '')
-    .replace(/\s/g, '')
-    .replace(/^(\d+|\d{1,3}(\.\d{3})+)(,00|,-)$/, '$1') // 37.800,00  37800,-
-    .replace(/^(\d+|\d{1,3}(,\d{3})+)\.00$/, '$1'); // 37,800.00
-  if (!/^(\d+|\d{1,3}(\.\d{3})+|\d{1,3}(,\d{3})+)$/.test(text)) return refuse;
-  const value = Number(text.replace(/[.,]/g, ''));
-  return Number.isSafeInteger(value) && value > 0 && value <= MAX_RUPIAH ? { value } : refuse;
+  const value = rupiahText(cell.text);
+  return value !== null && Number.isSafeInteger(value) && value > 0 && value <= MAX_RUPIAH ? { value } : refuse;
 }
 
 /**
