@@ -119,6 +119,11 @@ describe('console form messages', () => {
     });
 
     it('new pledge: the fiscal year starts as the next year in November and December, and the hint says so (QA: 2026 on 5 December 2026)', () => {
+      expect(pledgeForm.opts({ DANA_DESA: 'Dana Desa', ADD: 'Alokasi Dana Desa (ADD)', PADES: 'Pendapatan Asli Desa (PADes)' }).map((o: { label: string }) => o.label)).toEqual([
+        'Dana Desa (DANA_DESA)',
+        'Alokasi Dana Desa (ADD)',
+        'Pendapatan Asli Desa (PADes)',
+      ]);
       expect(pledgeForm.defaultFiscalYear(new Date('2026-12-05T03:00:00Z'))).toBe(2027);
       expect(pledgeForm.defaultFiscalYear(new Date('2026-11-01T03:00:00Z'))).toBe(2027);
       expect(pledgeForm.defaultFiscalYear(new Date('2026-10-31T03:00:00Z'))).toBe(2026);

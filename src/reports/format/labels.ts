@@ -62,7 +62,7 @@ export function paymentLateLabel(p: { month: string; paidAt: string }): string {
   return isLatePayment(p.month, p.paidAt) ? 'Ya' : 'Tidak';
 }
 
-export const RUN_STATUS_LABELS: Record<string, string> = { DONE: 'Selesai (belum final)', FINAL: 'Final', RUNNING: 'Berjalan', FAILED: 'Gagal' };
+export const RUN_STATUS_LABELS: Record<string, string> = { DONE: 'Selesai (draf)', FINAL: 'Final', RUNNING: 'Berjalan', FAILED: 'Gagal' };
 
 export const label = (labels: Record<string, string>, code: string | null | undefined): string => (code ? (labels[code] ?? code) : '');
 

@@ -8,7 +8,8 @@ import { field } from '../forms.js';
 import { villageChecklist } from '../village-checklist.js';
 import { villageOptions } from '../villages.js';
 
-const opts = (table) => Object.entries(table).filter(([k]) => k !== 'UNFUNDED').map(([value, text]) => ({ value, label: `${text} (${value})` }));
+/** A select's options from a label table, the code in brackets unless the label ends with it (QA: "Alokasi Dana Desa (ADD) (ADD)"). Pure, tested. */
+export const opts = (table) => Object.entries(table).filter(([k]) => k !== 'UNFUNDED').map(([value, text]) => ({ value, label: text.toUpperCase().endsWith(`(${value})`) ? text : `${text} (${value})` }));
 const MONTH_OPTIONS = MONTH_NAMES.map((name, i) => ({ value: String(i + 1), label: name }));
 
 /** Fields of the form; `pledge` pre-fills them (revision), `mode` is 'create' or 'revise'. */
