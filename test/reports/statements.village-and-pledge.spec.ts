@@ -65,6 +65,18 @@ describe('statements', () => {
     expect(rowOf(summary, 'September 2026').getCell(6).value).toBe('Belum dibayar');
     expect(rowOf(summary, 'Oktober 2026').getCell(6).value).toBe('Lebih bayar');
     expect(rowOf(summary, 'Januari 2026').getCell(6).value).toBe('-');
+    // a month whose premiums are not yet due (the 10th, §8) on the day the statement is taken says so (QA: read as arrears)
+    const was = t.clock.now();
+    t.clock.set(new Date('2026-10-05T03:00:00Z'));
+    try {
+      const early = (await readWorkbook((await download((await t.as(Role.AUDITOR)).get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?year=2026'))).body)).getWorksheet('Ringkasan')!;
+      expect(rowOf(early, 'September 2026').getCell(6).value).toBe('Belum dibayar');
+      t.clock.set(new Date('2026-09-10T10:00:00Z')); // the 10th itself: still on time
+      const onTenth = (await readWorkbook((await download((await t.as(Role.AUDITOR)).get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?year=2026'))).body)).getWorksheet('Ringkasan')!;
+      expect(rowOf(onTenth, 'September 2026').getCell(6).value).toBe('Belum dibayar (jatuh tempo 10 September 2026)');
+    } finally {
+      t.clock.set(was);
+    }
     expect(rowOf(summary, 'Nilai komitmen (pagu)').getCell(3).value).toBe(500000);
     expect(formula(rowOf(summary, 'Sisa komitmen').getCell(3)).result).toBe(500000 - 75600);
     expect(dataRows(wb.getWorksheet('Peserta')!)).toBe(2);

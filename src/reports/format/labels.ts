@@ -48,6 +48,17 @@ export const PAYMENT_STATUS_LABELS: Record<string, string> = {
 };
 
 /**
+ * A pledge-month's §8 status in a statement. One not (fully) paid whose premiums are not yet due on `today` (WIB,
+ * `YYYY-MM-DD`: due by the 10th of the month, §8) says so, `Belum dibayar (jatuh tempo 10 Desember 2026)` (QA: a
+ * statement taken on 5 December showed December as arrears).
+ */
+export function statementStatusLabel(status: string, month: string, today: string): string {
+  const text = label(PAYMENT_STATUS_LABELS, status);
+  const dueDay = `${month}-10`;
+  return (status === 'UNPAID' || status === 'UNDERPAID') && today <= dueDay ? `${text} (jatuh tempo 10 ${monthLabel(month)})` : text;
+}
+
+/**
  * The "Terlambat (lewat tgl 10)" cell of a pledge-month (§8) in the reconciliation workbook and the pledge
  * statement, as the console's badge says it: "Ya (hanya koreksi)" when its only payments after the 10th are
  * corrections of earlier months (`lateOnlyByCorrections` of correctionsIn), "Ya" when an ordinary payment

@@ -9,7 +9,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { Clock } from '../../common/clock/clock.js';
+import { Clock, dayInWib } from '../../common/clock/clock.js';
 import { FundingException } from '../../funding/funding.exception.js';
 import { storedPledgeCode } from '../../funding/pledges/pledge-code.js';
 import { AllocateMonth } from '../../funding/use-cases/allocate-month.use-case.js';
@@ -19,7 +19,7 @@ import { keysetPages } from '../data/keyset-pages.js';
 import { correctionsIn, pledgeMonthStatus } from '../../payments/payment-status.js';
 import { type PledgeRevisions, type PledgeRow, ReportQueries, type RevisionRange } from '../data/report-queries.js';
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
-import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, PAYMENT_STATUS_LABELS, revisionLabel, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
+import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, revisionLabel, SCOPE_LABELS, SOURCE_TYPE_LABELS, statementStatusLabel, wibTimestamp } from '../format/labels.js';
 import { mixedRevisions, revisionFacts, revisionNumbers } from '../format/revisions.js';
 import { correctionNotesByMonth, laterCorrectionsLine } from '../statements/correction-notes.js';
 import { ReportsException } from '../reports.exception.js';
@@ -119,7 +119,7 @@ export class WritePledgeStatement {
             isAllocated ? (used?.amount ?? 0) : null,
             paidAmount,
             { formula: `D${row}-C${row}`, result: paidAmount - (used?.amount ?? 0) },
-            used?.amount || paidAmount ? label(PAYMENT_STATUS_LABELS, status) : '-',
+            used?.amount || paidAmount ? statementStatusLabel(status, month, dayInWib(generatedAt)) : '-',
             monthLateLabel({ late, ...correctionsIn(month, paid) }),
             used ? revisionNumbers(used.revisions) : '-',
             corrections.get(month)?.join('; ') ?? null,
