@@ -60,7 +60,7 @@ describe('bills: upload, row report and versions', () => {
     ws.addRow(['0001000000002', '1703060101800002', 'Dua', null]);
     ws.addRow(['0001000000003', '1703060101800003', 'Tiga', null]);
     ws.mergeCells('D2:D4');
-    // a signature block merged over two columns and rows: its first row keeps its own findings beside the merged cell
+    // a signature block merged over two columns and rows: one NOT_BILL_ROW (QA: it was told to fill NIK and IURAN)
     ws.addRow([null, null, 'Kepala BPJS Cabang']);
     ws.addRow([]);
     ws.mergeCells('C5:D6');
@@ -69,8 +69,7 @@ describe('bills: upload, row report and versions', () => {
     expect(res.body.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([
       [3, 'IURAN', 'MERGED_CELL'],
       [4, 'IURAN', 'MERGED_CELL'],
-      [5, 'NIK', 'NIK_REQUIRED'],
-      [5, 'IURAN', 'MERGED_CELL'],
+      [5, null, 'NOT_BILL_ROW'],
     ]);
     expect(res.body.issues[0].message).toMatch(/^IURAN ada di dalam sel gabungan D2:D4 \(merge\)/);
   });
