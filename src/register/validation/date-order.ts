@@ -11,6 +11,7 @@
  */
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { calendarDay } from '../../common/spreadsheet/cell.js';
+import { monthName } from '../../common/month.js';
 import type { EnrollmentColumnName } from '../enrollment-columns.js';
 import { type ColumnLabels, columnLabels } from '../enrollment-columns.js';
 import { type IssueRow, issueRowsOf } from '../staging-writer.js';
@@ -18,8 +19,8 @@ import type { EnrollmentRecord } from './enrollment-row.validator.js';
 import { reject, type RowIssue, RowIssueCode } from './row-issue.js';
 
 const SLASHED = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/;
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-const spoken = (day: string) => `${Number(day.slice(8))} ${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
+/** `2026-03-01` → `1 Maret 2026`. */
+const spoken = (day: string) => `${Number(day.slice(8))} ${monthName(day.slice(0, 7))}`;
 
 /** A text date whose two first numbers could each be the month. */
 export interface AmbiguousDate {
