@@ -264,6 +264,12 @@ describe('reconciliation workbook: totals match the run summary', () => {
     const paid = rowOf(ws, 'Jumlah dibayar');
     expect(formula(paid.getCell(2)).result).toBe(sum(summary.payments.map((p) => p.paid)));
     expect(paid.getCell(3).value).toBe('seratus dua puluh dua ribu enam ratus delapan puluh rupiah');
+    // what the funders owed, and the shortfall or surplus of what they paid (QA: neither was said)
+    const due = sum(summary.payments.map((p) => p.due));
+    const paidTotal = sum(summary.payments.map((p) => p.paid));
+    expect(rowOf(ws, 'Jumlah terutang menurut komitmen').getCell(2).value).toBe(due);
+    expect(due).not.toBe(paidTotal);
+    expect(rowOf(ws, paidTotal < due ? 'Kekurangan pembayaran komitmen' : 'Kelebihan pembayaran komitmen').getCell(2).value).toBe(Math.abs(due - paidTotal));
     const signatures = rowOf(ws, 'Kepala Dinas Kesehatan');
     expect([signatures.getCell(2).value, signatures.getCell(3).value]).toEqual(['Kepala BPKAD', 'Kepala BPJS Kesehatan']);
     // each block has its unit under the title, so the three line up (QA: the BPJS block had none)

@@ -95,6 +95,11 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
     ['Jumlah dibayar', summary.payments.length ? { formula: `SUM(B${first}:B${t.currentRow - 1})`, result: paid } : 0, terbilangRupiah(paid)],
     TOTAL_STYLE,
   );
+  // what the funders owed for the month against what they paid, for the signatories (QA: a funder that paid nothing
+  // showed as "Rp0" with no word of what it owed, and no line gave the shortfall)
+  const due = summary.payments.reduce((a, p) => a + p.due, 0);
+  money('Jumlah terutang menurut komitmen', due);
+  if (paid !== due) money(paid < due ? 'Kekurangan pembayaran komitmen' : 'Kelebihan pembayaran komitmen', Math.abs(due - paid));
 
   t.blankRow();
   t.keepTogether(CLOSING_ROWS); // the closing, the place and date and the signatures on one page
