@@ -168,8 +168,11 @@ describe('bills: upload, row report and versions', () => {
   it('refuses a file without a required column as a whole, and a file with no good row', async () => {
     const missing = await upload('2026-12', '37800', fixture('not-ok/missing-iuran-column.csv'), 'tanpa-iuran.csv', 400);
     expect(missing.body.message).toMatch(/IURAN/);
-    const none = await upload('2026-12', '37800', Buffer.from('NOKA,NIK,NAMA,IURAN\n1,2,3,4\n'), 'rusak.csv', 400);
+    const none = await upload('2026-12', '37800', Buffer.from('NOKA,NIK,NAMA,IURAN\n1,2,Rusak,4\n'), 'rusak.csv', 400);
     expect(none.body.code).toBe('NO_ACCEPTED_ROWS');
+    // `1,2,3,4` right under the header is the sheet's column-numbering row, skipped: no data row at all
+    const numbers = await upload('2026-12', '37800', Buffer.from('NOKA,NIK,NAMA,IURAN\n1,2,3,4\n'), 'nomor.csv', 400);
+    expect(numbers.body.code).toBe('NO_DATA_ROWS');
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM bill WHERE month = '2026-12'`)).toEqual([{ n: 0 }]);
   });
 

@@ -2,7 +2,8 @@
  * A payment sheet (DOMAIN §8) refuses a REFERENSI longer than POST /payments takes instead of cutting it (QA: cut
  * at 200 UTF-16 units, half an emoji stored as U+FFFD), and a sheet all of whose payments are recorded already is
  * said to be so: the same file as an earlier upload is recognised as it (as a bill sent again is), another file
- * is refused as ALREADY_RECORDED (409), not as "fix the rejected rows" (NO_ACCEPTED_ROWS).
+ * is refused as ALREADY_RECORDED (409), not as "fix the rejected rows" (NO_ACCEPTED_ROWS). The same file sent again
+ * after it was partly refused is recognised as its earlier upload too (QA: answered NO_ACCEPTED_ROWS).
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
@@ -72,6 +73,37 @@ describe('payments: sheet REFERENSI length and a sheet sent again', () => {
       [2, 'PAYMENT_DUPLICATE'],
       [3, 'PAYMENT_DUPLICATE'],
     ]);
+  });
+
+  it('the same sheet again after it was partly refused: recognised as that upload, naming it and its refused rows, nothing stored', async () => {
+    const file = sheet(
+      'APBD-2026;2026-11;1000;2026-11-07;SP2D SEBAGIAN 1',
+      'TIDAK-ADA;2026-11;1000;2026-11-07;SP2D SEBAGIAN 2',
+      'APBD-2026;2026-11;2000;2026-11-08;SP2D SEBAGIAN 3',
+      'APBD-2026;2026-11;10,5;2026-11-08;SP2D SEBAGIAN 4',
+    );
+    const first = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'sebagian.csv').expect(201);
+    expect(first.body).toMatchObject({ rowsRead: 4, accepted: 2, rejected: 2, payments: 2, amount: 3000 });
+    const again = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'sebagian (1).csv').expect(201);
+    expect(again.body).toMatchObject({ id: first.body.id, recognised: true, rowsRead: 4, accepted: 2, rejected: 2, payments: 2, amount: 3000 });
+    expect(again.body.issues).toEqual(first.body.issues); // the earlier upload's findings, not "already recorded" for its rows
+    expect(again.body.message).toBe(
+      'Berkas ini sudah diunggah (unggahan sebagian.csv oleh uji-keuangan pada 15/11/2026 10:00 WIB): 2 pembayarannya sudah tercatat dan 2 baris ditolak; ' +
+        'tidak ada yang disimpan. Perbaiki baris yang ditolak (lihat laporan unggahan itu) lalu unggah ulang: pembayaran yang sudah tercatat tidak dicatat dua kali.',
+    );
+    expect(await references('SP2D SEBAGIAN%')).toEqual(['SP2D SEBAGIAN 1', 'SP2D SEBAGIAN 3']);
+    const list = (await (await t.as(Role.AUDITOR)).get('/api/v1/payment-uploads?pageSize=100').expect(200)).body;
+    expect(list.items.filter((u: { filename: string }) => u.filename === 'sebagian (1).csv')).toEqual([]);
+    // the rejected rows fixed, the file sent again: the recorded rows are not recorded twice, the fixed ones are
+    const fixed = sheet(
+      'APBD-2026;2026-11;1000;2026-11-07;SP2D SEBAGIAN 1',
+      'APBD-2026;2026-11;1000;2026-11-07;SP2D SEBAGIAN 2',
+      'APBD-2026;2026-11;2000;2026-11-08;SP2D SEBAGIAN 3',
+      'APBD-2026;2026-11;10;2026-11-08;SP2D SEBAGIAN 4',
+    );
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', fixed, 'sebagian.csv').expect(201);
+    expect(res.body).toMatchObject({ accepted: 2, rejected: 2, payments: 2, amount: 1010 });
+    expect(res.body.recognised).toBeUndefined();
   });
 
   it('a recorded payment beside a bad row is still NO_ACCEPTED_ROWS: the bad row is to be fixed', async () => {

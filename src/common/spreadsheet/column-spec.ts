@@ -17,6 +17,22 @@ export function normalizeHeader(raw: string): string {
   return raw.toLowerCase().replace(/[\s._\u00a0]+/g, '');
 }
 
+/** One part of a written date format: `dd`, `mm`, `yyyy`, or Indonesian `hh`/`bb`/`tttt`, `tgl`/`bln`/`thn`. */
+const DATE_PART = '(?:d{1,2}|m{1,4}|y{2,4}|h{1,2}|b{1,2}|t{2,4}|tgl|bln|thn)';
+
+/**
+ * A unit or format hint in parentheses closing a header: a currency (`(Rp)`, `(Rp.)`, `(Rupiah)`, `(IDR)`) or a date
+ * format of three parts with one separator (`(dd/mm/yyyy)`, `(DD-MM-YYYY)`, `(YYYY-MM-DD)`, `(hh/bb/tttt)`), in any
+ * case. Nothing else in parentheses is a hint: `NIK (Ibu)` or `Nama (Kepala Keluarga)` name another column.
+ */
+const HEADER_HINT = new RegExp(`\\s*\\(\\s*(?:rp\\.?|rupiah|idr|${DATE_PART}([/.\\- ])${DATE_PART}\\1${DATE_PART})\\s*\\)$`, 'i');
+
+/** The header without a closing unit or format hint (`Iuran (Rp)` → `Iuran`), or undefined when it has none. */
+export function withoutHeaderHint(header: string): string | undefined {
+  const stripped = header.replace(HEADER_HINT, '');
+  return stripped !== header && stripped.trim() ? stripped : undefined;
+}
+
 export interface HeaderMatch {
   /** For each spec column (same order), its 0-based index in the file, or -1 when absent. */
   readonly indexes: readonly number[];
@@ -30,7 +46,8 @@ export interface HeaderMatch {
   readonly extra: readonly string[];
   /**
    * For each spec column (same order), the name findings give it: the header as the file wrote it
-   * when that is an alias (`Tgl Lahir`), so the user finds the column; else the column's own name.
+   * when that is an alias (`Tgl Lahir`) or carries a unit or format hint (`Iuran (Rp)`), so the user
+   * finds the column; else the column's own name.
    */
   readonly labels: readonly string[];
 }
@@ -38,7 +55,9 @@ export interface HeaderMatch {
 /**
  * Matches one candidate header row against the spec. A column's own name beats its aliases (in
  * `NOKA, NIK, NAMA, JUMLAH, IURAN` the IURAN column is IURAN, not JUMLAH, an alias of it); among
- * equals the first occurrence wins. Headers not used are `extra` (ignored).
+ * equals the first occurrence wins. Headers not used are `extra` (ignored). A header that matches
+ * nothing as written is matched once more without a closing unit or format hint (`Iuran (Rp)`,
+ * `Tgl Lahir (dd/mm/yyyy)`: withoutHeaderHint); findings then name it as written.
  */
 export function matchHeader(columns: readonly ColumnSpec[], headers: readonly string[]): HeaderMatch {
   const lookup = new Map<string, number>();
@@ -52,21 +71,29 @@ export function matchHeader(columns: readonly ColumnSpec[], headers: readonly st
   const found: string[] = [];
   const extra: string[] = [];
   const byName = new Set<number>(); // spec columns matched by their own name
+  const hinted = new Set<number>(); // spec columns matched once a unit or format hint was set aside
   headers.forEach((header, fileIndex) => {
     const text = header.trim();
     if (!text) return;
     found.push(text);
-    const key = normalizeHeader(text);
-    const spec = lookup.get(key);
+    let key = normalizeHeader(text);
+    let spec = lookup.get(key);
+    let hint = false;
+    if (spec === undefined) {
+      const bare = withoutHeaderHint(text);
+      if (bare !== undefined) [key, spec, hint] = [normalizeHeader(bare), lookup.get(normalizeHeader(bare)), true];
+    }
     if (spec === undefined) return void extra.push(text);
     const ownName = normalizeHeader(columns[spec].name) === key;
     if (indexes[spec] !== -1 && (byName.has(spec) || !ownName)) return void extra.push(text);
     if (indexes[spec] !== -1) extra.push(headers[indexes[spec]].trim()); // an alias displaced by the column's own name
     indexes[spec] = fileIndex;
     if (ownName) byName.add(spec);
+    if (hint) hinted.add(spec);
+    else hinted.delete(spec);
   });
   const missing = columns.filter((c, i) => c.required && indexes[i] === -1).map((c) => c.name);
-  const labels = columns.map((c, i) => (indexes[i] >= 0 && !byName.has(i) ? headers[indexes[i]].trim() : c.name));
+  const labels = columns.map((c, i) => (indexes[i] >= 0 && (!byName.has(i) || hinted.has(i)) ? headers[indexes[i]].trim() : c.name));
   return { indexes, matched: indexes.filter((i) => i >= 0).length, missing, found, extra, labels };
 }
 

@@ -40,6 +40,8 @@ const DEFAULT_WIDTH = 20;
 /** The KETERANGAN column of Perbaiki and the value column of Ringkasan, in characters. */
 const MESSAGE_WIDTH = 90;
 const SUMMARY_WIDTH = 60;
+/** The tallest row Excel allows, in points: a cut 32,767-character value would want thousands of lines. */
+const MAX_ROW_POINTS = 409;
 /** A Ringkasan label at the top of its row, beside a value of several lines. */
 const LABEL_TOP = { ...LABEL_STYLE, alignment: { vertical: 'top' } } as const;
 /** An uploaded value too long for its column: text, wrapped (one object, so one style id). */
@@ -191,6 +193,35 @@ function cellValue(value: string | number | undefined): string | number | null {
   return typeof value === 'number' ? value : textValue(value);
 }
 
+/** The most characters Excel keeps in one cell; a longer one is cut by Excel, and the report is refused on upload (QA: 413). */
+export const EXCEL_CELL_LIMIT = 32_767;
+
+/** `20971520` → `20.971.520`, as Indonesian writes counts. */
+const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/** Ends a value cut to fit one cell, saying how long it was. */
+const cutMarker = (length: number): string => ` … [DIPOTONG: aslinya ${count(length)} karakter]`;
+
+/**
+ * A text for one cell, cut to EXCEL_CELL_LIMIT characters with `cutMarker` at its end when longer (never inside
+ * a surrogate pair); undefined when it fits as it is.
+ */
+export function cutToCell(text: string): string | undefined {
+  if (text.length <= EXCEL_CELL_LIMIT) return undefined;
+  const marker = cutMarker(text.length);
+  let keep = EXCEL_CELL_LIMIT - marker.length;
+  if (/[\uD800-\uDBFF]/.test(text[keep - 1])) keep--;
+  return text.slice(0, keep) + marker;
+}
+
+/** The line KETERANGAN adds for an uploaded value cut to fit its cell (`header`: the column as the file headed it). */
+function cutMessage(header: string, length: number): string {
+  return (
+    `${header} terlalu panjang untuk satu sel Excel (${count(length)} karakter; paling banyak ${count(EXCEL_CELL_LIMIT)}): ` +
+    `laporan ini hanya memuat awalnya, diakhiri "[DIPOTONG …]". Isi sel itu dengan nilai yang benar sebelum mengunggah kembali.`
+  );
+}
+
 /** The sheet's columns in the uploaded file's order (ReportColumns.order), those it lacked after them in `columns`' order. */
 export function inFileOrder<C extends { name: string }>(columns: readonly C[], order?: readonly string[] | null): readonly C[] {
   if (!order?.length) return columns;
@@ -255,19 +286,31 @@ async function writeRowsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: stri
     for (const r of rows) {
       if (r.raw?.[DATE_1904] === 1) date1904 = true;
       const status = r.rejected === null ? null : r.rejected ? 'DITOLAK' : 'PERINGATAN';
-      const row = ws.addRow([...columns.map((c) => cellValue(r.raw?.[c.name])), r.row_number, status, r.messages]);
+      // a value longer than a cell holds is cut to fit, and KETERANGAN says so (QA: a 20 MB NAMA was copied whole, and the
+      // report, uploaded back, was refused as too large)
+      const raw: Record<string, string | number> = { ...r.raw };
+      const said: string[] = r.messages ? [r.messages] : [];
+      for (const c of columns) {
+        const value = raw[c.name];
+        const cut = typeof value === 'string' ? cutToCell(value) : undefined;
+        if (cut === undefined) continue;
+        said.push(cutMessage(headers?.[c.name] ?? c.name, (value as string).length));
+        raw[c.name] = cut;
+      }
+      const messages = said.length ? said.join('\n') : null;
+      const row = ws.addRow([...columns.map((c) => cellValue(raw[c.name])), r.row_number, status, messages && (cutToCell(messages) ?? messages)]);
       row.eachCell((cell) => markAsText(cell));
       // the messages wrap, and so does an uploaded value longer than its column (a long name, words in IURAN);
       // rows do not grow by themselves
-      let lines = r.messages ? wrappedLines(r.messages, MESSAGE_WIDTH) : 1;
+      let lines = messages ? wrappedLines(messages, MESSAGE_WIDTH) : 1;
       columns.forEach((c, i) => {
-        const value = textValue(r.raw?.[c.name]);
+        const value = textValue(raw[c.name]);
         const width = c.width ?? DEFAULT_WIDTH;
         if (!value || value.length <= width - 1) return;
         row.getCell(i + 1).style = WRAPPED_TEXT;
         lines = Math.max(lines, wrappedLines(value, width));
       });
-      if (lines > 1) row.height = lines * LINE_POINTS;
+      if (lines > 1) row.height = Math.min(lines * LINE_POINTS, MAX_ROW_POINTS);
       row.commit();
     }
     if (rows.length < PAGE) break;

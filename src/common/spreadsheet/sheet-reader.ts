@@ -28,6 +28,8 @@
  * - A .csv row with more fields than the header row, the extra ones not all empty, is handed over with
  *   `overflow` set and every cell empty (field-count.ts): callers refuse it with that message alone.
  *   Fewer fields than the header: the missing cells are empty.
+ * - The column-numbering row of government sheets right under the header (`(1) (2) (3) …`, column-numbers.ts)
+ *   is skipped, as no data row: only the first row below the header, and only when it is all numbers in order.
  * - Only rows with nothing in any cell are skipped: a row with a value (or a formula, even one
  *   without a saved value) in any column, read or not, is a data row, its spec cells perhaps all
  *   empty, and callers refuse it for its missing values (QA: a PBI-APBN row with a name and no NIK,
@@ -59,6 +61,7 @@ import { HiddenCells, type MergedCell, type MergedRange } from './merged-cells.j
 import { HiddenRows, type SheetWarning } from './hidden-rows.js';
 import { HiddenColumns } from './hidden-columns.js';
 import { sheetsNotReadWarning } from './other-sheets.js';
+import { isColumnNumbering } from './column-numbers.js';
 import { InflateLimitError } from './zip-entry.js';
 
 export interface SheetReaderOptions {
@@ -226,7 +229,7 @@ export class SheetReader {
   private readonly counter: ByteCounter = { bytesRead: 0 };
   private readonly layout: SheetLayout = { merged: new Map<number, MergedRange[]>(), hiddenColumns: new Map(), names: new Map() };
   /** Past the data's sheet: the sheet being looked at for the header and a data row (SHEETS_NOT_READ), and those found. */
-  private probe = { sheet: -1, searched: 0, header: false, found: false };
+  private probe = { sheet: -1, searched: 0, header: false, below: false, found: false };
   private readonly unread: number[] = [];
   private size = 0;
   /** The .csv's delimiter (none for an .xlsx): a .csv row may not have more fields than its header. */
@@ -265,6 +268,7 @@ export class SheetReader {
     // Format readers hand over rows a chunk at a time: one await per chunk, not per row.
     let hidden: HiddenCells | null = null;
     let hiddenFor: SheetHeader | undefined;
+    let numberingFor: SheetHeader | undefined; // the header whose first row below has been looked at
     for await (const chunk of this.dataRows(headerSearchRows)) {
       const indexes = this.header!.indexes;
       if (hiddenFor !== this.header) {
@@ -276,6 +280,10 @@ export class SheetReader {
       const width = this.header!.fields;
       for (let r = 0; r < chunk.length; r++) {
         const raw = chunk[r];
+        if (numberingFor !== this.header) {
+          numberingFor = this.header;
+          if (isColumnNumbering(raw.cells)) continue; // `(1) (2) (3) …` under the header: no data row
+        }
         const overflow = this.delimiter !== undefined && raw.cells.length > width ? fieldOverflow(raw.rowNumber, raw.cells, width, this.delimiter) : undefined;
         if (overflow) {
           // refused whole, read as empty: a caller that forgot `overflow` refuses it as "wajib diisi", never stores shifted values
@@ -393,9 +401,13 @@ export class SheetReader {
     for (let i = from; i < chunk.length; i++) {
       const raw = chunk[i];
       if (raw.hiddenSheet !== undefined) return true;
-      if (raw.sheet !== this.probe.sheet) this.probe = { sheet: raw.sheet, searched: 0, header: false, found: false };
+      if (raw.sheet !== this.probe.sheet) this.probe = { sheet: raw.sheet, searched: 0, header: false, below: false, found: false };
       const p = this.probe;
       if (p.found) continue;
+      if (p.header && !p.below) {
+        p.below = true;
+        if (isColumnNumbering(raw.cells)) continue; // a numbering row is no data row
+      }
       if (p.header) {
         p.found = true; // xlsxRows hands over no empty row: any row below the header holds something
         this.unread.push(raw.sheet);

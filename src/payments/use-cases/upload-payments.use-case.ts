@@ -36,9 +36,9 @@ export interface PaymentUploadResult extends UploadReport {
   payments: number;
   amount: number;
   /**
-   * The same file as an earlier upload, all of whose payments are recorded already: the answer is that upload
-   * (its counts and findings, as bills and enrollment uploads answer a file sent again), nothing is stored, and
-   * `message` says so, naming it.
+   * The same file as an earlier upload, nothing of which can be recorded now because its payments are recorded already
+   * (and its other rows, if any, are refused): the answer is that upload (its counts and findings, as bills and
+   * enrollment uploads answer a file sent again), nothing is stored, and `message` says so, naming it.
    */
   recognised?: true;
   message?: string;
@@ -131,6 +131,11 @@ export class UploadPayments {
     }
     collector.sheetWarnings = reader.sheetWarnings; // rows Excel hid, read all the same
     if (payments === 0 && recordedRows > 0 && recordedRows === collector.rejected) return this.allRecorded(collector.report(), checksum, m);
+    // the same file again after an upload that was partly refused: its payments are recorded, the rest refused again (QA: NO_ACCEPTED_ROWS)
+    if (payments === 0 && recordedRows > 0) {
+      const earlier = await this.sameFile(checksum, m, true);
+      if (earlier) return earlier;
+    }
     if (payments === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const mismatch = totalRowMismatch(footer, amount, 'JUMLAH');
     if (mismatch) collector.warnAbout(mismatch, null);
@@ -163,10 +168,26 @@ export class UploadPayments {
    * file, recognised (nothing stored), or ALREADY_RECORDED (409, as POST /payments answers one such payment).
    */
   private async allRecorded(report: UploadReport, checksum: string, m: EntityManager): Promise<PaymentUploadResult> {
-    const [earlier]: PaymentUploadRow[] = await m.query(PAYMENT_UPLOAD_OF_FILE, [checksum]);
+    const earlier = await this.sameFile(checksum, m, false);
     if (!earlier) throw PaymentException.alreadyRecorded(report);
+    return earlier;
+  }
+
+  /**
+   * The earlier upload of the same file (same bytes), answered as it is (its counts and findings), nothing stored: when
+   * every row of the file is a payment recorded already, or some are and the others are refused (as that upload refused
+   * them: QA, a sheet with 4 rows recorded and 12 refused, sent again, was answered NO_ACCEPTED_ROWS; `refused`: rows
+   * are refused now for another reason than being recorded). Undefined when no upload had these bytes.
+   */
+  private async sameFile(checksum: string, m: EntityManager, refused: boolean): Promise<PaymentUploadResult | undefined> {
+    const [earlier]: PaymentUploadRow[] = await m.query(PAYMENT_UPLOAD_OF_FILE, [checksum]);
+    if (!earlier) return undefined;
     const stored = await storedReport(m, { id: earlier.id, counts: earlier, sheetWarnings: earlier.sheetWarnings });
-    const message = `Semua pembayaran di berkas ini sudah tercatat (unggahan ${earlier.filename} oleh ${earlier.uploadedBy} pada ${wibTimestamp(earlier.uploadedAt)}); tidak ada yang disimpan.`;
+    const upload = `unggahan ${earlier.filename} oleh ${earlier.uploadedBy} pada ${wibTimestamp(earlier.uploadedAt)}`;
+    const message = refused
+      ? `Berkas ini sudah diunggah (${upload}): ${earlier.payments} pembayarannya sudah tercatat dan ${stored.rejected} baris ditolak; tidak ada yang disimpan. ` +
+        'Perbaiki baris yang ditolak (lihat laporan unggahan itu) lalu unggah ulang: pembayaran yang sudah tercatat tidak dicatat dua kali.'
+      : `Semua pembayaran di berkas ini sudah tercatat (${upload}); tidak ada yang disimpan.`;
     return { id: earlier.id, ...stored, payments: earlier.payments, amount: Number(earlier.amount), recognised: true, message };
   }
 }
