@@ -31,12 +31,12 @@ describe('allocation: no pledge for the fiscal year is said', () => {
     // a reconciliation of that month says it to whoever runs and finalizes it, kept with the run (QA: a year without
     // pledges was finalized unwarned, and none of its pledges could be recorded afterwards)
     const run = (await keuangan.post('/api/v1/reconciliations').send({ month: '2027-01' }).expect(201)).body;
-    expect(run.warnings.map((w: { code: string }) => w.code)).toEqual(['NO_BILL', 'NO_PLEDGES_FOR_YEAR']);
+    expect(run.warnings.map((w: { code: string }) => w.code)).toEqual(['NO_BILL', 'NO_PBI_LIST', 'NO_PLEDGES_FOR_YEAR']);
     expect((await keuangan.get(`/api/v1/reconciliations/${run.id}`).expect(200)).body.warnings).toEqual(run.warnings);
     // a year with pledges is not warned
     expect((await keuangan.post('/api/v1/allocations').send({ month: '2026-12' }).expect(201)).body.warnings).toEqual([]);
     const december = (await keuangan.post('/api/v1/reconciliations').send({ month: '2026-12' }).expect(201)).body;
-    expect(december.warnings.map((w: { code: string }) => w.code)).toEqual(['NO_BILL']);
+    expect(december.warnings.map((w: { code: string }) => w.code)).toEqual(['NO_BILL', 'NO_PBI_LIST']);
     await keuangan.post('/api/v1/pledges').send({ code: 'APBD-2027', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2027, scope: 'ALL' }).expect(201);
     const again = await keuangan.post('/api/v1/allocations').send({ month: '2027-01' }).expect(201);
     expect(again.body).toMatchObject({ unfunded: { participants: 0, amount: 0 }, warnings: [] });
