@@ -149,4 +149,20 @@ describeInBrowser('console: every page renders for each role that may see it', (
     await expect(auditor.page.getByRole('button', { name: /Hitung alokasi/ }).count()).resolves.toBe(0);
     await auditor.context.close();
   }, BROWSER_TIMEOUT);
+
+  it('Rekonsiliasi lists every month of the year with where it stands, each a link to its runs (QA: only month by month)', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR), '#/rekonsiliasi?month=2026-10');
+    const year = page.getByRole('table', { name: 'Status rekonsiliasi per bulan, tahun 2026' });
+    await year.waitFor();
+    const rows = await year.locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(12);
+    expect(rows[9].replace(/\s+/g, ' ').trim()).toBe('Oktober 2026 Draf');
+    expect(rows[8].replace(/\s+/g, ' ').trim()).toBe('September 2026 Belum direkonsiliasi');
+    await year.getByRole('link', { name: 'September 2026' }).click();
+    await page.getByText('Belum ada rekonsiliasi untuk September 2026.').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
 });

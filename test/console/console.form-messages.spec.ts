@@ -78,6 +78,7 @@ describe('console form messages', () => {
     let monthFieldModule: any;
     let unfunded: any;
     let uploadHistory: any;
+    let reconciliations: any;
     beforeAll(async () => {
       // One at a time: Jest's ESM loader mixes up modules shared by imports running in parallel.
       payments = await consoleModule('pages/payments.js');
@@ -89,6 +90,7 @@ describe('console form messages', () => {
       bpjsInputs = await consoleModule('pages/bpjs-inputs.js');
       monthFieldModule = await consoleModule('month-field.js');
       uploadHistory = await consoleModule('upload-history.js');
+      reconciliations = await consoleModule('pages/reconciliations.js');
       unfunded = await consoleModule('pages/unfunded.js');
     });
 
@@ -116,6 +118,21 @@ describe('console form messages', () => {
       ]);
       expect(uploadHistory.sameFileNotes({ fileWarnings: [] })).toEqual([]);
       expect(uploadHistory.sameFileNotes({})).toEqual([]); // a PBI-APBN list
+    });
+
+    it('Rekonsiliasi: each month of the year stands as final, frozen by a later final month, draft, not reconciled or not begun (QA: seen only month by month)', () => {
+      const runs = new Map([
+        ['2026-03', [{ status: 'DONE' }]],
+        ['2026-07', [{ status: 'DONE' }, { status: 'FINAL' }]],
+        ['2026-08', [{ status: 'DONE' }]],
+        ['2026-10', [{ status: 'FAILED' }]],
+      ]);
+      const statuses = reconciliations.monthStatuses('2026', runs, '2026-11');
+      expect(statuses.map((s: { month: string; status: string }) => `${s.month} ${s.status}`)).toEqual([
+        '2026-01 Dibekukan', '2026-02 Dibekukan', '2026-03 Dibekukan', '2026-04 Dibekukan', '2026-05 Dibekukan', '2026-06 Dibekukan',
+        '2026-07 Final', '2026-08 Draf', '2026-09 Belum direkonsiliasi', '2026-10 Belum direkonsiliasi', '2026-11 Belum direkonsiliasi', '2026-12 Belum dimulai',
+      ]);
+      expect(reconciliations.monthStatuses('2027', new Map(), '2026-12').every((s: { status: string }) => s.status === 'Belum dimulai')).toBe(true);
     });
 
     it('new pledge: the fiscal year starts as the next year in November and December, and the hint says so (QA: 2026 on 5 December 2026)', () => {

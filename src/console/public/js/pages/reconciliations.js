@@ -33,6 +33,7 @@ export async function render(main, ctx) {
       }
     }),
   );
+  const yearBox = h('div');
   const picker = form(
     {
       label: 'Pilih bulan',
@@ -50,8 +51,9 @@ export async function render(main, ctx) {
     problem,
     section(null, picker, canWriteFinance(ctx.user.role) ? h('div', { class: 'actions' }, start) : null, startOut),
     section(`Proses rekonsiliasi ${monthLabel(month)}`, list),
+    section(`Status bulan tahun ${month.slice(0, 4)}`, yearBox),
   );
-  await loadRuns();
+  await Promise.all([loadRuns(), loadYear(yearBox, month, ctx)]);
 
   async function loadRuns() {
     replace(list, loading());
@@ -95,4 +97,50 @@ function startWarnings(run) {
     h('a', { href: hashFor(`/rekonsiliasi/${run.id}`), text: `Buka versi ${run.version}` }),
     toBills ? [' · ', h('a', { href: hashFor('/tagihan', { month: run.month }), text: 'Ke halaman tagihan' })] : null,
   );
+}
+
+/**
+ * Where each month of a year stands, from its runs (§9): Final; Dibekukan (not finalized, but a later month of the
+ * year is, so it is closed too); Draf (runs, none final); Belum direkonsiliasi; Belum dimulai (after the current
+ * month). Pure, tested. `runsByMonth`: month → its runs; `current`: the current month (WIB).
+ */
+export function monthStatuses(year, runsByMonth, current) {
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  const final = (m) => (runsByMonth.get(m) ?? []).some((r) => r.status === 'FINAL');
+  const lastFinal = months.filter(final).at(-1);
+  return months.map((m) => {
+    if (final(m)) return { month: m, status: 'Final', tone: 'ok' };
+    if (lastFinal && m < lastFinal) return { month: m, status: 'Dibekukan', tone: 'ok' };
+    if ((runsByMonth.get(m) ?? []).some((r) => r.status === 'DONE')) return { month: m, status: 'Draf', tone: 'info' };
+    if (m > current) return { month: m, status: 'Belum dimulai', tone: 'neutral' };
+    return { month: m, status: 'Belum direkonsiliasi', tone: 'warn' };
+  });
+}
+
+/**
+ * The year's months with their status, each a link to its runs, so that the months still open are seen at once (QA:
+ * learning that August to October were still drafts took picking each month). Twelve small reads, at once.
+ */
+async function loadYear(box, month, ctx) {
+  replace(box, loading());
+  try {
+    const year = month.slice(0, 4);
+    const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+    const runs = await Promise.all(months.map((m) => api('/api/v1/reconciliations', { query: { month: m }, signal: ctx.signal })));
+    const statuses = monthStatuses(year, new Map(months.map((m, i) => [m, runs[i]])), currentMonth());
+    replace(
+      box,
+      dataTable({
+        caption: `Status rekonsiliasi per bulan, tahun ${year}`,
+        columns: [
+          { label: 'Bulan', render: (r) => (r.month === month ? h('strong', { text: monthLabel(r.month) }) : h('a', { href: hashFor('/rekonsiliasi', { month: r.month }), text: monthLabel(r.month) })) },
+          { label: 'Status', render: (r) => badge(r.status, r.tone) },
+        ],
+        rows: statuses,
+      }),
+    );
+  } catch (err) {
+    if (err?.name === 'AbortError') return;
+    replace(box, errorNotice(err));
+  }
 }
