@@ -42,6 +42,17 @@ describe('PBI-APBN lists: upload', () => {
     expect(raw).toContain('17030601�8000002');
   });
 
+  it('words without a digit where the NIK belongs are said to be no NIK, a signature to remove (QA: "harus 16 digit angka")', async () => {
+    const file = readFileSync('test/fixtures/pbi-apbn/not-ok/signature-block.csv');
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/pbi-apbn-lists').field('month', '2026-08').attach('file', file, 'pbi.csv').expect(201);
+    expect(res.body).toMatchObject({ niks: 1, rowsRead: 4, accepted: 1, rejected: 3 });
+    expect(res.body.issues.map((i: { row: number; code: string; message: string }) => [i.row, i.code, i.message])).toEqual([
+      [3, 'NOT_LIST_ROW', 'No KTP "Mengetahui" bukan NIK: bila baris ini tanda tangan atau keterangan di bawah daftar, hapus baris ini dari berkas.'],
+      [4, 'NOT_LIST_ROW', 'No KTP "Kepala Dinas Sosial" bukan NIK: bila baris ini tanda tangan atau keterangan di bawah daftar, hapus baris ini dari berkas.'],
+      [5, 'NIK_FORMAT', 'No KTP "1703060101800x02" harus 16 digit angka.'],
+    ]);
+  });
+
   it('a NIK hidden by a merged range rejects its row, though NIK is the only column read (QA: the row was skipped as empty)', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('PBI');

@@ -8,6 +8,8 @@ import { fieldCountIssue } from '../../common/spreadsheet/field-count.js';
 import { mergedCellIssue, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
+import type { Cell } from '../../common/spreadsheet/cell.js';
+import { clip } from '../../common/errors/domain.exception.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { BpjsInputException } from '../bpjs-input.exception.js';
 import { lockMonthInput, MONTH_INPUT } from '../../periods/month-input-locks.js';
@@ -84,7 +86,7 @@ export class UploadPbiApbnList {
       const niks: string[] = [];
       for (const row of batch) {
         const nik = nikFrom(row.cells[0], names.NIK);
-        const found = isError(nik) ? [{ column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }] : [];
+        const found = isError(nik) ? [notListRow(row.cells[0], names.NIK) ?? { column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }] : [];
         // a .csv row with more fields than its header (`NIK1,NIK2` under NIK kept only the first): refused whole, alone
         const issues = row.overflow ? [fieldCountIssue(row.overflow)] : withMergedCells<Omit<RowIssue, 'row'>>(found, row.merged, (cell) => mergedCellIssue(cell, names));
         if (collector.row(row.rowNumber, issues, () => rawCells(PBI_COLUMNS, row.cells)) && !row.merged && !row.overflow && !isError(nik)) niks.push(nik.value);
@@ -110,4 +112,13 @@ export class UploadPbiApbnList {
     const replaced = replacedVersion(latest && { version: latest.version, count: latest.niks }, Number(n), 'NIK');
     return { id: list.id, month, version: Number(list.version), niks: Number(n), ...collector.report(), ...replaced };
   }
+}
+
+/**
+ * Words without a single digit where the NIK belongs: a signature or a note under the list ("Mengetahui,", "Kepala Dinas
+ * Sosial"), said as such (QA: *No KTP "Kepala Dinas Sosial" harus 16 digit angka*); null for anything else.
+ */
+export function notListRow(cell: Cell, column: string): Omit<RowIssue, 'row'> | null {
+  if (cell.kind !== 'text' || /\d/.test(cell.text) || !/\p{L}/u.test(cell.text)) return null;
+  return { column: 'NIK', severity: 'REJECT', code: 'NOT_LIST_ROW', message: `${column} "${clip(cell.text)}" bukan NIK: bila baris ini tanda tangan atau keterangan di bawah daftar, hapus baris ini dari berkas.` };
 }
