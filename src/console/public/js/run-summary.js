@@ -1,9 +1,10 @@
 /** Figures of a month (from a reconciliation run or the allocation): tiles, the funding chart, tables. */
+import { api } from './api.js';
 import { barChart } from './chart.js';
-import { h } from './dom.js';
+import { h, replace } from './dom.js';
 import { label, number, rupiah, SOURCE_TYPE_LABELS, SOURCE_TYPES } from './format.js';
 import { hashFor } from './routes.js';
-import { dataTable, stats } from './ui.js';
+import { dataTable, notice, stats } from './ui.js';
 
 const TONES = { APBD: 'default', APBD_PROV: 'prov', DESA: 'desa', TJSLP: 'tjslp' };
 
@@ -68,4 +69,22 @@ export function fundedTable(s) {
     empty: 'Belum ada pendanaan untuk bulan ini.',
     footer: rows.length ? h('tr', {}, h('th', { scope: 'row', colspan: '3', text: 'Total didanai' }), h('td', { class: 'num', text: rupiah(total) })) : null,
   });
+}
+
+/**
+ * The compliance warnings (the Dana Desa rule, §5) of the pledges that fund the month, in a box that fills itself once
+ * the year's pledges are read (GET /api/v1/pledges, READERS); empty when there are none. QA: the warning was on
+ * Komitmen, the pledge page and the workbook, but not where the month is looked at.
+ */
+export function fundingWarnings(month, funded, signal) {
+  const box = h('div', { 'aria-live': 'polite' });
+  const codes = new Set((funded ?? []).filter((f) => Number(f.amount) > 0).map((f) => f.pledgeCode));
+  if (!codes.size) return box;
+  api('/api/v1/pledges', { query: { fiscalYear: Number(month.slice(0, 4)) }, signal })
+    .then((pledges) => {
+      const warnings = pledges.filter((p) => codes.has(p.code)).flatMap((p) => (p.warnings ?? []).map((w) => `${p.code}: ${w.message}`));
+      if (warnings.length) replace(box, notice('warning', h('strong', { text: 'Peringatan kepatuhan: ' }), h('ul', {}, warnings.map((w) => h('li', { text: w })))));
+    })
+    .catch(() => undefined); // the figures stand without it
+  return box;
 }

@@ -11,7 +11,7 @@ import { monthField, monthFromAddress } from '../month-field.js';
 import { correctionsNote, correctionsOf } from '../corrections-note.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { canSee, canWriteFinance, hashFor } from '../routes.js';
-import { billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
+import { billStats, fundedTable, fundingChart, fundingWarnings, headlineStats } from '../run-summary.js';
 import { announce, badge, busy, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 import { changesNotice } from './reconciliation.js';
 import { RUN_TONES } from './reconciliations.js';
@@ -90,7 +90,7 @@ async function fromRun(run, ctx) {
     h('div', { class: 'grid-2' }, section('Pendanaan menurut sumber dana', fundingChart(run)), section('Tagihan BPJS', billStats(run.bill))),
     // a shortfall corrected in a later month, as the Pembayaran page says it (QA: November still read "Belum dibayar")
     section(draft ? 'Status pembayaran per penyandang dana (saat ini)' : 'Status pembayaran per penyandang dana', paymentStatusTable(payments), correctionsNote(run.month, payments, corrections)),
-    section('Pendanaan per komitmen', fundedTable(run)),
+    section('Pendanaan per komitmen', fundingWarnings(run.month, run.funded, ctx.signal), fundedTable(run)),
   ];
 }
 
@@ -122,7 +122,7 @@ async function fromAllocation(month, ctx, reload) {
           canWriteFinance(ctx.user.role) ? allocateNow(month, reload) : null,
         )
       : headlineStats(summary, { unfundedHref: unfundedHref(month, ctx) }),
-    none ? null : section('Pendanaan menurut sumber dana', fundingChart(summary)),
+    none ? null : section('Pendanaan menurut sumber dana', fundingWarnings(month, summary.funded, ctx.signal), fundingChart(summary)),
     payments ? section('Status pembayaran per penyandang dana', paymentStatusTable(payments), correctionsNote(month, payments, corrections)) : null,
   ];
 }

@@ -8,7 +8,7 @@ import { CATEGORY_LABELS, currentMonth, dateTimeLabel, label, monthLabel, number
 import { categoryAmounts, categoryCounts, UNLISTED_CATEGORIES } from '../findings.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { canWriteFinance, hashFor } from '../routes.js';
-import { billStats, fundedTable, fundingChart, headlineStats } from '../run-summary.js';
+import { billStats, fundedTable, fundingChart, fundingWarnings, headlineStats } from '../run-summary.js';
 import { previousMonth } from '../month-field.js';
 import { sleep } from '../upload-box.js';
 import { clampPage, fetchListedPage, pager } from '../pager.js';
@@ -58,7 +58,7 @@ export async function render(main, ctx) {
     section('Ringkasan', headlineStats(run), h('div', { class: 'grid-2' }, h('div', {}, h('h3', { text: 'Iuran menurut sumber dana' }), fundingChart(run)), h('div', {}, h('h3', { text: 'Tagihan BPJS' }), billStats(run.bill)))),
     section('Temuan per kategori', categoryTable, amountsNote, findingsList),
     section('Pembayaran per penyandang dana', paymentStatusTable(run.payments)),
-    section('Pendanaan per komitmen', fundedTable(run)),
+    section('Pendanaan per komitmen', fundingWarnings(run.month, run.funded, ctx.signal), fundedTable(run)),
     section('Jejak proses', runFacts(run)),
   );
 
