@@ -16,9 +16,9 @@ import { download, readWorkbook, rowOf, rowWhere } from './support/xlsx.js';
 jest.setTimeout(180_000);
 
 const PEOPLE = [1, 2, 3].map((n) => ({ nik: nik(n), noka: `000000000000${n}` }));
-const CREATED = 'Revisi 1 — 2026-01-10: Komitmen dibuat';
+const CREATED = 'Revisi 1 — 10 Januari 2026: Komitmen dibuat';
 // 2026-11-19T18:30Z is already the 20th in WIB: the day is the one users live in.
-const APBD_P = 'Revisi 2 — 2026-11-20: APBD-P 2026: pengurangan pagu';
+const APBD_P = 'Revisi 2 — 20 November 2026: APBD-P 2026: pengurangan pagu';
 
 describe('the pledge revision a month was allocated under is named', () => {
   let t: TestApp;

@@ -11,7 +11,7 @@
  */
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { calendarDay } from '../../common/spreadsheet/cell.js';
-import { monthName } from '../../common/month.js';
+import { dayName } from '../../common/month.js';
 import type { EnrollmentColumnName } from '../enrollment-columns.js';
 import { type ColumnLabels, columnLabels } from '../enrollment-columns.js';
 import { type IssueRow, issueRowsOf } from '../staging-writer.js';
@@ -19,8 +19,7 @@ import type { EnrollmentRecord } from './enrollment-row.validator.js';
 import { reject, type RowIssue, RowIssueCode } from './row-issue.js';
 
 const SLASHED = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/;
-/** `2026-03-01` → `1 Maret 2026`. */
-const spoken = (day: string) => `${Number(day.slice(8))} ${monthName(day.slice(0, 7))}`;
+
 
 /** A text date whose two first numbers could each be the month. */
 export interface AmbiguousDate {
@@ -127,9 +126,9 @@ export class DateOrder {
       reject(
         d.column,
         RowIssueCode.DATE_ORDER_AMBIGUOUS,
-        `${this.labels[d.column]} "${d.text}" dapat berarti ${spoken(d.dayFirst)} atau ${spoken(d.monthFirst)}, dan berkas ini menulis tanggal sebagai ` +
+        `${this.labels[d.column]} "${d.text}" dapat berarti ${dayName(d.dayFirst)} atau ${dayName(d.monthFirst)}, dan berkas ini menulis tanggal sebagai ` +
           `bulan/tanggal/tahun (baris ${by.rowNumber}: ${this.labels[by.column]} ${by.text}). Tulis tanggalnya sebagai tanggal/bulan/tahun ` +
-          `(${Number(d.monthFirst.slice(8))}/${Number(d.monthFirst.slice(5, 7))}/${d.monthFirst.slice(0, 4)} untuk ${spoken(d.monthFirst)}) atau YYYY-MM-DD (${d.monthFirst}).`,
+          `(${Number(d.monthFirst.slice(8))}/${Number(d.monthFirst.slice(5, 7))}/${d.monthFirst.slice(0, 4)} untuk ${dayName(d.monthFirst)}) atau YYYY-MM-DD (${d.monthFirst}).`,
       ),
     );
   }

@@ -1,6 +1,6 @@
 /** Indonesian words users read in workbooks: months, categories, statuses, source types, Rupiah. */
 import { dayInWib } from '../../common/clock/clock.js';
-import { monthName } from '../../common/month.js';
+import { dayName, monthName } from '../../common/month.js';
 import { rupiah } from '../../common/money.js';
 import { isLatePayment } from '../../payments/payment-status.js';
 
@@ -108,7 +108,7 @@ export interface RevisionFacts {
 
 /** "Revisi 3 — 2026-11-20: APBD-P 2026: pengurangan pagu" (the day in WIB); "Revisi 3" when nothing more is recorded. */
 export function revisionLabel(r: RevisionFacts): string {
-  const when = r.changedAt ? dayInWib(r.changedAt) : null;
+  const when = r.changedAt ? dayName(dayInWib(r.changedAt)) : null; // 20 November 2026, as a reader writes it (QA: ISO)
   const what = [when, r.reason].filter(Boolean).join(': ');
   return what ? `Revisi ${r.revision} — ${what}` : `Revisi ${r.revision}`;
 }
