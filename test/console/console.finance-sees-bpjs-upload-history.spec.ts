@@ -185,7 +185,7 @@ describeInBrowser('console: finance sees the upload history of the month on the 
     await refused.waitFor();
     expect(await tableRows(refused)).toEqual([
       ['2', 'Ditolak', 'NIK', 'NIK "17030601018" harus 16 digit angka.'],
-      ['3', 'Ditolak', 'NIK', 'NIK "abc" harus 16 digit angka.'],
+      ['3', 'Ditolak', 'NIK', 'NIK "abc" bukan NIK: bila baris ini tanda tangan atau keterangan di bawah daftar, hapus baris ini dari berkas.'], // words, no digit (NOT_LIST_ROW)
     ]);
     expect(errors).toEqual([]);
     await context.close();
