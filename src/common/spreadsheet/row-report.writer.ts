@@ -19,6 +19,7 @@ import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { bareYear, type Cell } from './cell.js';
 import type { ColumnSpec } from './column-spec.js';
+import { thousands } from '../money.js';
 import { writeIn1904System } from './date-1904-writer.js';
 import { columnOrderParams, issueColumnOrder } from './upload-issue.sql.js';
 import {
@@ -196,11 +197,8 @@ function cellValue(value: string | number | undefined): string | number | null {
 /** The most characters Excel keeps in one cell; a longer one is cut by Excel, and the report is refused on upload (QA: 413). */
 export const EXCEL_CELL_LIMIT = 32_767;
 
-/** `20971520` → `20.971.520`, as Indonesian writes counts. */
-const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-
 /** Ends a value cut to fit one cell, saying how long it was. */
-const cutMarker = (length: number): string => ` … [DIPOTONG: aslinya ${count(length)} karakter]`;
+const cutMarker = (length: number): string => ` … [DIPOTONG: aslinya ${thousands(length)} karakter]`;
 
 /**
  * A text for one cell, cut to EXCEL_CELL_LIMIT characters with `cutMarker` at its end when longer (never inside
@@ -217,7 +215,7 @@ export function cutToCell(text: string): string | undefined {
 /** The line KETERANGAN adds for an uploaded value cut to fit its cell (`header`: the column as the file headed it). */
 function cutMessage(header: string, length: number): string {
   return (
-    `${header} terlalu panjang untuk satu sel Excel (${count(length)} karakter; paling banyak ${count(EXCEL_CELL_LIMIT)}): ` +
+    `${header} terlalu panjang untuk satu sel Excel (${thousands(length)} karakter; paling banyak ${thousands(EXCEL_CELL_LIMIT)}): ` +
     `laporan ini hanya memuat awalnya, diakhiri "[DIPOTONG …]". Isi sel itu dengan nilai yang benar sebelum mengunggah kembali.`
   );
 }
