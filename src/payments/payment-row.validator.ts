@@ -3,7 +3,7 @@
  * reference, and optionally the earlier month a correction adjusts. Pure logic: the caller passes
  * the known pledges (KnownPledges), the closed months and today's date (WIB).
  */
-import { bareYear, calendarDay, type Cell, cellDay, characterFailure, holdsValue, dateTextProblem, formulaFailure, numberNotADate, serialDay, shownDay, typedIntoDateCell, yearOnly } from '../common/spreadsheet/cell.js';
+import { bareYear, calendarDay, type Cell, cellDay, isNoteRow, characterFailure, dateTextProblem, formulaFailure, numberNotADate, serialDay, shownDay, typedIntoDateCell, yearOnly } from '../common/spreadsheet/cell.js';
 import { type ColumnSpec, labelsByName } from '../common/spreadsheet/column-spec.js';
 import { fieldCountIssue } from '../common/spreadsheet/field-count.js';
 import { mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-cells.js';
@@ -161,13 +161,13 @@ export function validatePaymentRow(
   // a .csv row with more fields than its header: refused whole, its shifted columns not judged (QA: `1,500,000` was Rp1)
   if (row.overflow) return { issues: [fieldCountIssue(row.overflow)] };
   // a signature block under the payments ("Bendahara,", a name): one message, not one per empty column (QA: five each)
-  if (!holdsValue(row.cells[0]) && row.cells.filter(holdsValue).length <= 1) return { issues: [{ column: null, severity: 'REJECT', code: 'NOT_PAYMENT_ROW', message: NOT_PAYMENT_ROW }] };
+  if (isNoteRow(row.cells, 0)) return { issues: [{ column: null, severity: 'REJECT', code: 'NOT_PAYMENT_ROW', message: NOT_PAYMENT_ROW }] };
   const checked = checkPaymentRow(row, pledges, closedMonths, today, names);
   // a cell hidden by a merged range reads as empty: refused as such, the row's other findings kept
   return row.merged ? { issues: withMergedCells(checked.issues, row.merged, (cell) => mergedCellIssue(cell, names)) } : checked;
 }
 
-/** A row with KODE_KOMITMEN empty and at most one other cell of the sheet's columns filled, as the register's NOT_PARTICIPANT_ROW. */
+/** What a note row under the payments (isNoteRow: KODE_KOMITMEN empty, at most one other cell filled) is told, as the register's NOT_PARTICIPANT_ROW. */
 export const NOT_PAYMENT_ROW = 'Baris ini tidak berisi data pembayaran (kode komitmen dan kolom wajib lain kosong): hapus baris ini dari berkas.';
 
 function checkPaymentRow(

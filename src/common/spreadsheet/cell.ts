@@ -50,6 +50,15 @@ export function holdsValue(cell: Cell): boolean {
   return cell.kind !== 'empty' || cell.formula !== undefined;
 }
 
+/**
+ * A row under the data that is no record: its key cell (`key`: NIK, KODE_KOMITMEN) is empty and at most one other of
+ * `cells` holds a value, as a signature block does ("Mengetahui,", "Kepala Puskesmas"). Readers refuse it with one
+ * message instead of one per empty column (QA: six "wajib diisi" a row).
+ */
+export function isNoteRow(cells: readonly Cell[], key: number): boolean {
+  return !holdsValue(cells[key]) && cells.filter(holdsValue).length <= 1;
+}
+
 /** A control character (text.ts CONTROL_CHARACTER) or U+FFFD, whichever comes first. */
 const BAD_CHARACTER = new RegExp(`${CONTROL_CHARACTER.source}|\uFFFD`);
 const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');

@@ -9,7 +9,7 @@ import { type ColumnSpec, labelsByName } from '../../common/spreadsheet/column-s
 import { fieldCountIssue } from '../../common/spreadsheet/field-count.js';
 import { mergedCellIssue, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
-import { holdsValue } from '../../common/spreadsheet/cell.js';
+import { isNoteRow } from '../../common/spreadsheet/cell.js';
 import { isError, nikFrom, nokaFrom, rupiahFrom, textRefusal } from '../uploads/cell-values.js';
 import type { RowIssue } from '../uploads/row-issue.js';
 
@@ -38,13 +38,13 @@ export function validateBillRow(row: SheetRow, names: Readonly<Record<string, st
   if (row.overflow) return { issues: [fieldCountIssue(row.overflow)] };
   // a signature block under the lines ("Bengkulu, 5 Desember 2026", "Kepala Cabang"): one message, not one per empty
   // column nor per merged cell (QA: "NIK wajib diisi. / IURAN wajib diisi.", and "isi IURAN di setiap baris")
-  if (!holdsValue(row.cells[1]) && row.cells.filter(holdsValue).length <= 1) return { issues: [{ column: null, severity: 'REJECT', code: 'NOT_BILL_ROW', message: NOT_BILL_ROW }] };
+  if (isNoteRow(row.cells, 1)) return { issues: [{ column: null, severity: 'REJECT', code: 'NOT_BILL_ROW', message: NOT_BILL_ROW }] };
   const checked = checkBillRow(row, names);
   // a cell hidden by a merged range reads as empty: refused as such, the row's other findings kept
   return row.merged ? { issues: withMergedCells(checked.issues, row.merged, (cell) => mergedCellIssue(cell, names)) } : checked;
 }
 
-/** A row with NIK empty and at most one other cell of the bill's columns filled, as the register's NOT_PARTICIPANT_ROW. */
+/** What a note row under the lines (isNoteRow: NIK empty, at most one other cell filled) is told, as the register's NOT_PARTICIPANT_ROW. */
 export const NOT_BILL_ROW = 'Baris ini tidak berisi data tagihan (NIK dan kolom wajib lain kosong): hapus baris ini dari berkas.';
 
 function checkBillRow({ rowNumber, cells }: SheetRow, n: Readonly<Record<string, string>>): { record?: BillLineRecord; issues: Omit<RowIssue, 'row'>[] } {

@@ -13,7 +13,7 @@ import {
   dateTextProblem,
   EMPTY_CELL,
   formulaFailure,
-  holdsValue,
+  isNoteRow,
   isScientificText,
   numberNotADate,
   serialDayIn1900,
@@ -145,7 +145,7 @@ export class EnrollmentRowValidator {
 
   private checkFields({ rowNumber, cells: read }: SheetRow): RowResult {
     // a signature block under the data ("Mengetahui,", "Kepala Puskesmas"): one message, not one per empty column (QA: six)
-    if (!holdsValue(read[COL.NIK]) && read.slice(0, ENROLLMENT_COLUMNS.length).filter(holdsValue).length <= 1) {
+    if (isNoteRow(read.slice(0, ENROLLMENT_COLUMNS.length), COL.NIK)) {
       return { issues: [reject(null, C.NOT_PARTICIPANT_ROW, NOT_PARTICIPANT_ROW)] };
     }
     const issues: RowIssue[] = [];
