@@ -37,7 +37,7 @@ export function uploadHistory({ base, what, count, reportName, signal }) {
             { label: 'Oleh', value: (u) => u.uploadedBy ?? '–' },
             { label: count.label, value: (u) => number(count.value(u)), numeric: true },
             { label: 'Ditolak', value: (u) => number(u.rejected), numeric: true },
-            { label: 'Peringatan', render: (u) => h('span', {}, number(u.warnings), sameFileNotes(u).map((n) => [' ', h('span', { class: 'badge badge--warn', title: n.title, text: n.text })])), numeric: true },
+            { label: 'Peringatan', render: (u) => h('span', {}, number(u.warnings), sameFileNotes(u).map((n) => [' ', Object.assign(badge(n.text, 'warn'), { title: n.title })])), numeric: true },
             {
               label: 'Laporan',
               render: (u) => (hasRowReport(u) ? downloadButton('Unduh', reportPath(base, u.id), { kind: 'ghost', fallbackName: reportName(u) }) : '–'),

@@ -3,7 +3,7 @@
  * reason). Converts the form to the API's JSON: numbers as numbers, lists as arrays, blanks as null.
  */
 import { h } from '../dom.js';
-import { FUND_LABELS, MONTH_NAMES, number, parseRupiah, RUPIAH_HINT, SCOPE_LABELS, SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../format.js';
+import { currentMonth, FUND_LABELS, MONTH_NAMES, number, parseRupiah, RUPIAH_HINT, SCOPE_LABELS, SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../format.js';
 import { field } from '../forms.js';
 import { villageChecklist } from '../village-checklist.js';
 import { villageOptions } from '../villages.js';
@@ -72,8 +72,8 @@ export const FISCAL_YEAR_HINT = 'Bawaan: tahun berjalan; pada November dan Desem
  */
 export function defaultFiscalYear(now) {
   // in WIB, as every month of the console is (QA: a browser on UTC said 2026 at 01.00 WIB on 1 November)
-  const wib = new Date(now.getTime() + 7 * 3600 * 1000);
-  return wib.getUTCFullYear() + (wib.getUTCMonth() >= 10 ? 1 : 0);
+  const [year, month] = currentMonth(now).split('-').map(Number);
+  return year + (month >= 11 ? 1 : 0);
 }
 
 /**

@@ -8,7 +8,7 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STATUS_LABELS } from '../format.js';
 import { form, showErrors, values } from '../forms.js';
-import { monthField, monthFromAddress, previousMonth } from '../month-field.js';
+import { isFinalized, monthField, monthFromAddress, previousMonth } from '../month-field.js';
 import { canWriteFinance, hashFor } from '../routes.js';
 import { announce, badge, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 
@@ -99,14 +99,17 @@ function startWarnings(run) {
   );
 }
 
+/** '2026' → ['2026-01', …, '2026-12']. */
+const yearMonths = (year) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+
 /**
  * Where each month of a year stands, from its runs (§9): Final; Dibekukan (not finalized, but a later month of the
  * year is, so it is closed too); Draf (runs, none final); Belum direkonsiliasi; Belum dimulai (after the current
  * month). Pure, tested. `runsByMonth`: month → its runs; `current`: the current month (WIB).
  */
 export function monthStatuses(year, runsByMonth, current) {
-  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-  const final = (m) => (runsByMonth.get(m) ?? []).some((r) => r.status === 'FINAL');
+  const months = yearMonths(year);
+  const final = (m) => isFinalized(runsByMonth.get(m));
   const lastFinal = months.filter(final).at(-1);
   return months.map((m) => {
     if (final(m)) return { month: m, status: 'Final', tone: 'ok' };
@@ -125,7 +128,7 @@ async function loadYear(box, month, ctx) {
   replace(box, loading());
   try {
     const year = month.slice(0, 4);
-    const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+    const months = yearMonths(year);
     const runs = await Promise.all(months.map((m) => api('/api/v1/reconciliations', { query: { month: m }, signal: ctx.signal })));
     const statuses = monthStatuses(year, new Map(months.map((m, i) => [m, runs[i]])), currentMonth());
     replace(
