@@ -10,7 +10,7 @@ export interface RunWarning {
   /**
    * NO_BILL: the month has no BPJS bill recorded, so the run has `bill: null` and finalizing it is refused (BILL_MISSING).
    * REGISTER_CHANGED_SINCE_FROZEN: the month is frozen and judged with the obligations it had, which the register no
-   * longer agrees with (frozenDriftWarning). NO_PLEDGES_FOR_YEAR: the month's fiscal year has no pledge (noPledgesWarning).
+   * longer agrees with (frozenDriftWarning). NO_PLEDGES_FOR_YEAR: the month's fiscal year has no pledge (noPledgesFor, allocation-summary.ts).
    * NO_PBI_LIST: the month has no PBI-APBN list, so double coverage was not checked (noPbiListWarning).
    */
   code: 'NO_BILL' | 'REGISTER_CHANGED_SINCE_FROZEN' | 'NO_PLEDGES_FOR_YEAR' | 'NO_PBI_LIST';

@@ -59,7 +59,6 @@ const FIELD: Record<Column, keyof PledgeInput> = {
 const NUMERIC = new Set<Column>(['TAHUN', 'BULAN_DARI', 'BULAN_SAMPAI', 'PERSEN', 'KUOTA', 'PAGU', 'PRIORITAS']);
 const ENUMS = new Set<Column>(['SUMBER', 'JENIS_DANA', 'CAKUPAN']);
 
-
 const VILLAGE_CODE = /^\d{2}\.?\d{2}\.?\d{2}\.?\d{4}$/;
 
 /**

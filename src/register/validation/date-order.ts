@@ -20,7 +20,6 @@ import { reject, type RowIssue, RowIssueCode } from './row-issue.js';
 
 const SLASHED = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/;
 
-
 /** A text date whose two first numbers could each be the month. */
 export interface AmbiguousDate {
   column: EnrollmentColumnName;
