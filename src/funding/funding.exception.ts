@@ -17,6 +17,7 @@ export enum FundingErrorCode {
   MONTH_INVALID = 'MONTH_INVALID',
   MONTH_FROZEN = 'MONTH_FROZEN',
   MONTH_IN_FUTURE = 'MONTH_IN_FUTURE',
+  PROJECTION_TOO_FAR = 'PROJECTION_TOO_FAR',
   NOT_ALLOCATED = 'NOT_ALLOCATED',
   PARTICIPANT_NOT_FOUND = 'PARTICIPANT_NOT_FOUND',
   UPLOAD_INVALID = 'UPLOAD_INVALID',
@@ -55,6 +56,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
       case FundingErrorCode.TARIFF_UNCHANGED:
       case FundingErrorCode.MONTH_INVALID:
       case FundingErrorCode.MONTH_IN_FUTURE:
+      case FundingErrorCode.PROJECTION_TOO_FAR:
       case FundingErrorCode.UPLOAD_INVALID:
         return HttpStatus.BAD_REQUEST;
       case FundingErrorCode.PLEDGE_EXISTS:
@@ -153,6 +155,15 @@ export class FundingException extends DomainException<FundingErrorCode> {
   static assertNotInFuture(month: string, now: Date): void {
     const refusal = monthInFuture(month, now, 'alokasi');
     if (refusal) throw new FundingException(FundingErrorCode.MONTH_IN_FUTURE, refusal.message, refusal.details);
+  }
+
+  /** A projection past next year (WIB): no pledge or register says anything about it yet. */
+  static projectionTooFar(fiscalYear: number, latest: number): FundingException {
+    return new FundingException(
+      FundingErrorCode.PROJECTION_TOO_FAR,
+      `Proyeksi pendanaan tahun ${fiscalYear} belum dapat dihitung: proyeksi paling jauh untuk tahun anggaran berikutnya, ${latest}.`,
+      { field: 'fiscalYear', fiscalYear, latest },
+    );
   }
 
   static monthFrozen(month: string, closedMonth: string): FundingException {

@@ -9,6 +9,8 @@ import { SameFileInTurn } from './pledge-upload/same-file-in-turn.js';
 import { PledgeTemplateController } from './pledge-upload/pledge-template.controller.js';
 import { PledgeUploadsController } from './pledge-upload/pledge-uploads.controller.js';
 import { PledgeUploads } from './pledge-upload/pledge-uploads.service.js';
+import { ProjectionsController } from './projections/projections.controller.js';
+import { ProjectYear } from './projections/project-year.use-case.js';
 import { PledgesController } from './pledges/pledges.controller.js';
 import { PledgesService } from './pledges/pledges.service.js';
 import { SplitsController } from './splits/splits.controller.js';
@@ -23,8 +25,8 @@ import { MonthBuildPool } from './use-cases/month-build-pool.js';
   imports: [
     MultipartModule.registerAsync(UPLOAD_OPTIONS),
   ],
-  controllers: [AllocationsController, PledgesController, PledgeUploadsController, PledgeTemplateController, SplitsController, TariffsController],
-  providers: [AllocateMonth, MonthBuildPool, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, TariffsService, ImportPledgeSheet, SameFileInTurn, PledgeUploads],
+  controllers: [AllocationsController, PledgesController, PledgeUploadsController, PledgeTemplateController, SplitsController, TariffsController, ProjectionsController],
+  providers: [AllocateMonth, MonthBuildPool, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, TariffsService, ImportPledgeSheet, SameFileInTurn, PledgeUploads, ProjectYear],
   exports: [AllocateMonth],
 })
 export class FundingModule {}

@@ -107,6 +107,10 @@ describe('OpenAPI: real answers match the documented response schemas', () => {
     check(await keuangan.get('/api/v1/allocations/2026-10').expect(200), 'get', '/api/v1/allocations/{month}');
     check(await keuangan.get('/api/v1/allocations/2025-06').expect(404), 'get', '/api/v1/allocations/{month}');
     check(await keuangan.get('/api/v1/allocations/2026-10/unfunded').expect(200), 'get', '/api/v1/allocations/{month}/unfunded');
+    const projection = check(await keuangan.get('/api/v1/projections?fiscalYear=2026').expect(200), 'get', '/api/v1/projections');
+    expect(projection.body.months.map((m: { basis: string }) => m.basis)).toContain('ALLOCATED');
+    check(await keuangan.get('/api/v1/projections?fiscalYear=2027').expect(200), 'get', '/api/v1/projections');
+    check(await keuangan.get('/api/v1/projections?fiscalYear=2099').expect(400), 'get', '/api/v1/projections');
     check(await keuangan.get('/api/v1/splits?month=2026-10').expect(200), 'get', '/api/v1/splits');
     check(await keuangan.get(`/api/v1/splits?nik=${NIK}`).expect(200), 'get', '/api/v1/splits');
     for (const groupBy of ['pledge', 'village', 'sourceType']) {

@@ -6,12 +6,13 @@ import { Clock } from '../../common/clock/clock.js';
 import { addMonths, isMonth, monthsBetween } from '../../common/month.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { AllocationSummaries, type AllocationDetail } from '../allocations/allocation-summary.js';
-import { allocate, type AllocationPledge, type AllocationResult, type PledgeScope } from '../domain/allocate.js';
+import { allocate, type AllocationResult } from '../domain/allocate.js';
 import { FundingException } from '../funding.exception.js';
 import * as SQL from '../sql/allocate.sql.js';
 import { MonthBuildPool } from './month-build-pool.js';
 import { writeMonthTables } from './month-partitions.js';
 import { readCandidates } from './candidates.js';
+import { pledgesOfMonth, tariffOfMonth } from './month-inputs.js';
 import { orderByDay } from './month-order.js';
 
 export type { AllocationSummary } from '../allocations/allocation-summary.js';
@@ -19,18 +20,6 @@ export type { AllocationSummary } from '../allocations/allocation-summary.js';
 export interface AllocateMonthCommand {
   month: string;
   actor: string;
-}
-
-interface PledgeRow {
-  code: string;
-  revision: number;
-  priority: number;
-  scope: PledgeScope;
-  village_codes: string[];
-  niks: string[];
-  share_percent: number;
-  quota: number | null;
-  budget: string | null;
 }
 
 /**
@@ -152,21 +141,11 @@ export class AllocateMonth {
   private async allocateOne(m: EntityManager, month: string, actor: string, asked: string): Promise<void> {
     const lap = stopwatch();
     const year = Number(month.slice(0, 4));
-    const [tariff]: { ids: number[]; amount: string; premium: boolean }[] = await m.query(SQL.LOCAL_TARIFF_OF_MONTH, [month]);
+    const tariff = await tariffOfMonth(m, month);
     // a month without IURAN is refused, not allocated at part of the premium (QA: Rp2.800)
     if (!tariff.premium) throw FundingException.tariffMissing(month, asked);
-    const amount = Number(tariff.amount);
-    const rows: PledgeRow[] = await m.query(SQL.PLEDGES_OF_MONTH, [year, Number(month.slice(5))]);
-    const pledges: AllocationPledge[] = rows.map((p) => ({
-      code: p.code,
-      priority: p.priority,
-      scope: p.scope,
-      villageCodes: p.village_codes,
-      niks: p.niks,
-      sharePercent: p.share_percent,
-      quota: p.quota,
-      budget: p.budget === null ? null : Number(p.budget),
-    }));
+    const amount = tariff.amount;
+    const pledges = await pledgesOfMonth(m, month);
     const used: { pledge_code: string; used: string }[] = pledges.length
       ? await m.query(SQL.BUDGET_USED_BEFORE, [month, `${year}-01`, pledges.map((p) => p.code)])
       : [];
@@ -198,8 +177,8 @@ export class AllocateMonth {
         split: {
           columns: [
             { name: 'nik', type: 'text', values: covered.nik, index: splitObligation },
-            { name: 'pledge_code', type: 'text', values: rows.map((p) => p.code), index: splitPledge },
-            { name: 'pledge_revision', type: 'int', values: rows.map((p) => p.revision), index: splitPledge },
+            { name: 'pledge_code', type: 'text', values: pledges.map((p) => p.code), index: splitPledge },
+            { name: 'pledge_revision', type: 'int', values: pledges.map((p) => p.revision), index: splitPledge },
             { name: 'amount', type: 'bigint', values: splitAmount },
           ],
           count: result.splitCount,
@@ -239,13 +218,13 @@ export class AllocateMonth {
       unfundedParticipants,
       unfundedAmount,
       tariff.ids,
-      JSON.stringify(Object.fromEntries(rows.map((p) => [p.code, p.revision]))),
+      JSON.stringify(Object.fromEntries(pledges.map((p) => [p.code, p.revision]))),
       actor,
       this.clock.now(),
     ]);
     const [deleteFunded, insertFunded] = SQL.REPLACE_FUNDED;
     await m.query(deleteFunded, [month]);
-    await m.query(insertFunded, [month, ...fundedByPledge(rows.map((p) => p.code), result)]);
+    await m.query(insertFunded, [month, ...fundedByPledge(pledges.map((p) => p.code), result)]);
     this.logger.debug(`${month}: ${n} obligations, ${result.splitCount} splits; ${lap.report()}`);
   }
 
@@ -268,7 +247,7 @@ function stopwatch() {
 }
 
 /** Participants and rupiah of each pledge that funds anyone (allocation_funded), as columns. */
-function fundedByPledge(codes: string[], result: AllocationResult): [string[], number[], number[]] {
+export function fundedByPledge(codes: string[], result: AllocationResult): [string[], number[], number[]] {
   const participants = new Array<number>(codes.length).fill(0);
   const amounts = new Array<number>(codes.length).fill(0);
   for (let s = 0; s < result.splitCount; s++) {

@@ -23,7 +23,7 @@ export async function render(main, ctx) {
     { label: 'Pilih bulan', onsubmit: (_e, el) => ctx.navigate('/dasbor', { month: values(el).month }) },
     h('div', { class: 'filters' }, monthField({ value: month }), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn--secondary' }, 'Tampilkan'))),
   );
-  replace(main, pageHeader(`Dasbor ${monthLabel(month)}`, 'Ringkasan kepesertaan, pendanaan, tagihan BPJS dan pembayaran bulan ini.'), problem, section(null, picker), body);
+  replace(main, pageHeader(`Dasbor ${monthLabel(month)}`, 'Ringkasan kepesertaan, pendanaan, tagihan BPJS dan pembayaran bulan ini.'), problem, section(null, picker, nextYearLink(month, ctx)), body);
   const load = async () => {
     replace(body, loading());
     try {
@@ -37,6 +37,16 @@ export async function render(main, ctx) {
     }
   };
   await load();
+}
+
+/**
+ * From October on, whether next year's pledges will pay for next year: a link that opens Komitmen of that year and
+ * computes its projection (QA: nothing warned that next year's pagu fell short until January was allocated).
+ */
+function nextYearLink(month, ctx) {
+  if (Number(month.slice(5)) < 10 || !canSee(ctx.user.role, '/komitmen')) return null;
+  const next = Number(month.slice(0, 4)) + 1;
+  return h('p', {}, `Tahun anggaran ${next} sudah dekat: `, h('a', { href: hashFor('/komitmen', { tahun: next, proyeksi: 1 }), text: `periksa apakah komitmen ${next} cukup untuk setahun (proyeksi pendanaan)` }), '.');
 }
 
 /**

@@ -7,6 +7,7 @@ import { h, replace } from '../dom.js';
 import { label, MONTH_NAMES, number, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS, FUND_LABELS } from '../format.js';
 import { field, form, values } from '../forms.js';
 import { pledgeSheetForm, pledgeUploadHistory } from '../pledge-upload.js';
+import { projectionPanel } from '../projection.js';
 import { canWriteFinance, hashFor } from '../routes.js';
 import { badge, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 
@@ -28,6 +29,7 @@ export async function render(main, ctx) {
     section(null, filter, writes ? h('div', { class: 'actions' }, h('a', { class: 'btn btn--primary', href: '#/komitmen/baru' }, '+ Komitmen baru')) : null),
     writes ? section('Unggah lembar komitmen', pledgeSheetForm({ signal: ctx.signal, onSaved: refresh, history }), history.element) : null,
     list,
+    section(`Proyeksi pendanaan ${year}`, projectionPanel(year, { signal: ctx.signal, run: ctx.query.proyeksi === '1' })),
     writes ? null : section('Lembar komitmen yang diunggah', history.element),
   );
   await Promise.all([refresh(), history.load()]);
