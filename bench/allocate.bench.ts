@@ -4,7 +4,8 @@
  * 1. One month for 1,000,000 covered participants and 300 pledges of mixed scopes: obligations +
  *    allocation + splits written (AllocateMonth.execute), against a `COPY` of the same number of
  *    split rows into an unindexed table, in the same run. Target: ratio ≤ 5.
- * 2. The 11 other months of the year allocated, then the real HTTP app serves
+ * 2. The year's projection timed (January allocated, eleven months projected), the 11 other months
+ *    of the year allocated, then the real HTTP app serves
  *    `GET /api/v1/splits?nik=` to 50 concurrent clients (autocannon, in a child process), next to
  *    the `/health` floor (see splitsQueryLoad). Target: p99 < 20 ms.
  *
@@ -21,6 +22,7 @@ import pgCopy from 'pg-copy-streams';
 import { loadConfig } from '../src/common/config/app-config.js';
 import { createApp } from '../src/configure-app.js';
 import { AllocateMonth } from '../src/funding/use-cases/allocate-month.use-case.js';
+import { ProjectYear } from '../src/funding/projections/project-year.use-case.js';
 import { Role } from '../src/users/role.js';
 import { UsersService } from '../src/users/users.service.js';
 import { BENCH_PLEDGES, BENCH_REGISTER } from './allocate.bench.sql.js';
@@ -138,6 +140,11 @@ async function main(): Promise<void> {
     console.log(`  the allocation's ${describeCpu(allocCpu, allocMs, copy.ms)}`);
     console.log(`  the median COPY's ${describeCpu(copy.cpu, copy.ms)}`);
     if (process.env.BENCH_PARTS === 'allocate') return; // part 1 only (while iterating on the allocation)
+
+    // the year's projection with January allocated: eleven months read and allocated in memory, nothing written
+    const [projection, projectionMs] = await timed(() => app.get(ProjectYear).execute(2026));
+    const projected = projection.months.filter((m) => m.basis === 'PROJECTED').length;
+    console.log(`Projection of 2026 (GET /api/v1/projections): ${seconds(projectionMs)} for ${projected} months projected (${seconds(projectionMs / projected)} per month)`);
 
     const [, yearMs] = await timed(() => allocateMonth.execute({ month: '2026-12', actor: 'bench' }));
     console.log(`2026-02..2026-12 allocated (earlier months first, one call): ${seconds(yearMs)} (${seconds(yearMs / 11)} per month)`);
