@@ -80,6 +80,11 @@ describe('GET /api/v1/projections: the year ahead, month by month', () => {
     expect(res.pledges.map((p: { funded: number }) => p.funded)).toEqual([6 * T, 300_000]);
   });
 
+  it('answers requests made at once, one after the other, each the same', async () => {
+    const answers = await Promise.all([1, 2, 3].map(() => finance.get('/api/v1/projections?fiscalYear=2027').expect(200)));
+    for (const res of answers) expect(res.body.months).toEqual(expectedMonths(['2027-01']));
+  });
+
   it('a year without pledges is said as such, with what it owes', async () => {
     const res = (await finance.get('/api/v1/projections?fiscalYear=2026').expect(200)).body;
     expect(res.months.every((m: { basis: string; participants: number }) => m.basis === 'PROJECTED' && m.participants === 3)).toBe(true);

@@ -75,6 +75,9 @@ type YearPledge = { code: string; source_type: string; funder: string; budget: s
  */
 @Injectable()
 export class ProjectYear {
+  /** The last projection of this process: the next waits for it (below). */
+  private running: Promise<unknown> = Promise.resolve();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(Clock) private readonly clock: Clock,
@@ -85,8 +88,12 @@ export class ProjectYear {
     const now = this.clock.now();
     const latest = Number(monthInWib(now).slice(0, 4)) + 1;
     if (fiscalYear > latest) throw FundingException.projectionTooFar(fiscalYear, latest);
-    // one snapshot for every read; the candidates' COPY needs a transaction-bound connection
-    return this.dataSource.transaction('REPEATABLE READ', (m) => this.project(m, fiscalYear, now));
+    // One at a time in this process: each holds a month's register in memory (about 100 MB at a million
+    // participants) and a connection for seconds; twenty auditors asking at once wait in turn instead.
+    // One snapshot for every read; the candidates' COPY needs a transaction-bound connection.
+    const run = this.running.then(() => this.dataSource.transaction('REPEATABLE READ', (m) => this.project(m, fiscalYear, now)));
+    this.running = run.catch(() => undefined);
+    return run;
   }
 
   private async project(m: EntityManager, year: number, now: Date): Promise<YearProjection> {
