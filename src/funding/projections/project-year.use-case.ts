@@ -107,7 +107,7 @@ export class ProjectYear {
     const rows: ProjectedMonth[] = [];
 
     const allocated = months.slice(0, k);
-    const funded: { month: string; pledge_code: string; amount: string }[] = allocated.length ? await m.query(FUNDED_IN_MONTHS, [String(year), allocated]) : [];
+    const funded: { month: string; pledge_code: string; amount: string }[] = allocated.length ? await m.query(FUNDED_IN_MONTHS, [allocated]) : [];
     for (const month of allocated) {
       const s = stored.get(month)!;
       for (const f of funded) if (f.month === month) ledger.add(f.pledge_code, Number(f.amount));
