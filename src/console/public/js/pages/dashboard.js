@@ -104,23 +104,17 @@ async function fromRun(run, ctx) {
   ];
 }
 
-/** No run yet: the allocation of the month (or the splits summary) and the live payment status. */
+/**
+ * No run yet: the allocation of the month (or the splits summary) and the live payment status with its corrections
+ * note, asked at once (they were three round trips one after the other).
+ */
 async function fromAllocation(month, ctx, reload) {
-  let summary = null;
-  try {
-    summary = await api(`/api/v1/allocations/${month}`, { signal: ctx.signal });
-  } catch (err) {
-    if (err?.name === 'AbortError') throw err;
+  const [summary, payments, corrections] = await Promise.all([
     // NOT_ALLOCATED: nothing to show yet. A server without the route: use the splits summary.
-    if (err.missingRoute) summary = await fromSplits(month, ctx).catch(() => null);
-  }
-  let payments = null;
-  try {
-    payments = await api('/api/v1/payments/status', { query: { month }, signal: ctx.signal });
-  } catch (err) {
-    if (err?.name === 'AbortError') throw err;
-  }
-  const corrections = payments ? await correctionsOf(month, ctx.signal) : [];
+    orNull(api(`/api/v1/allocations/${month}`, { signal: ctx.signal }), (err) => (err.missingRoute ? fromSplits(month, ctx).catch(() => null) : null)),
+    orNull(api('/api/v1/payments/status', { query: { month }, signal: ctx.signal })),
+    orNull(correctionsOf(month, ctx.signal)),
+  ]);
   const none = !summary || (!summary.participants && !(summary.funded ?? []).some((f) => f.amount > 0));
   return [
     notice('info', `${monthLabel(month)} belum direkonsiliasi: angka di bawah berasal dari alokasi saat ini dan belum mencakup tagihan BPJS. `, h('a', { href: hashFor('/rekonsiliasi', { month }), text: 'Ke halaman rekonsiliasi' })),
@@ -133,8 +127,18 @@ async function fromAllocation(month, ctx, reload) {
         )
       : headlineStats(summary, { unfundedHref: unfundedHref(month, ctx) }),
     none ? null : section('Pendanaan menurut sumber dana', fundingWarnings(month, summary.funded, ctx.signal), fundingChart(summary)),
-    payments ? section('Status pembayaran per penyandang dana', paymentStatusTable(payments), correctionsNote(month, payments, corrections)) : null,
+    payments ? section('Status pembayaran per penyandang dana', paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? [])) : null,
   ];
+}
+
+/** `request`'s answer, or what `fallback` makes of its failure (null by default); a cancelled page stays cancelled. */
+async function orNull(request, fallback = () => null) {
+  try {
+    return await request;
+  } catch (err) {
+    if (err?.name === 'AbortError') throw err;
+    return fallback(err);
+  }
 }
 
 /** The splits summary by source type, shaped like an allocation summary (UNFUNDED is its own row there). */
