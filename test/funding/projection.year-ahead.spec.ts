@@ -63,10 +63,10 @@ describe('GET /api/v1/projections: the year ahead, month by month', () => {
     expect(res.warnings).toEqual([
       {
         code: 'PROJECTED_SHORTFALL',
-        message: 'Dengan peserta terdaftar saat ini, komitmen tahun anggaran 2027 tidak menutup Rp796.200 (22 peserta-bulan), mulai Mei 2027. Tambah atau revisi komitmen (pagu, kuota, bulan) sebelum bulan itu.',
+        message: 'Dengan peserta terdaftar saat ini, komitmen tahun anggaran 2027 tidak menutup Rp796.200 (22 peserta-bulan), mulai Mei 2027. Tambah atau revisi komitmen (pagu, kuota, bulan, prioritas) sebelum bulan itu.',
         month: '2027-05',
       },
-      { code: 'BUDGET_USED_UP', message: 'Pagu APBD-2027 (Rp300.000) habis pada Mei 2027: sesudah bulan itu komitmen ini tidak membayar lagi.', month: '2027-05', pledgeCode: 'APBD-2027' },
+      { code: 'BUDGET_USED_UP', message: 'Pagu APBD-2027 (Rp300.000) habis pada Mei 2027: sesudah bulan itu sampai Desember 2027 komitmen ini tidak membayar lagi.', month: '2027-05', pledgeCode: 'APBD-2027' },
     ]);
     const [{ months, splits }] = await t.dataSource.query(`SELECT (SELECT count(*) FROM allocation_month)::int AS months, (SELECT count(*) FROM split)::int AS splits`);
     expect({ months, splits }).toEqual({ months: 0, splits: 0 });
@@ -118,5 +118,51 @@ describe('GET /api/v1/projections: the year ahead, month by month', () => {
       'Tarif iuran (IURAN) untuk November 2027 belum ada: kewajiban bulan itu tidak dapat diproyeksikan.',
       'Tarif iuran (IURAN) untuk Desember 2027 belum ada: kewajiban bulan itu tidak dapat diproyeksikan.',
     ]);
+  });
+});
+
+/**
+ * A co-funder outranked (QA): the province's 40 % (quota 1) left at the default priority 90 comes after APBD-2027
+ * (same priority, code first), which pays both participants in full until its pagu of Rp400.000 is spent in June; the
+ * province pays nothing in January–May. The projection says so, and that a smaller priority for the province is the
+ * remedy: with priority 30 it pays its Rp15.120 a month from January, and the shortfall falls by five of those.
+ */
+describe('GET /api/v1/projections: a co-funder that pays nothing because it comes later', () => {
+  let t: TestApp;
+  let finance: Awaited<ReturnType<TestApp['as']>>;
+  beforeAll(async () => {
+    t = await createTestApp({}, new Date('2026-12-05T03:00:00Z'));
+    finance = await t.as(Role.KEUANGAN);
+    await insertParticipants(t.dataSource, [{ nik: testNik(1) }, { nik: testNik(2) }]);
+    const pledge = { funder: 'Uji', fiscalYear: 2027, scope: 'ALL' };
+    await finance.post('/api/v1/pledges').send({ ...pledge, code: 'APBD-2027', sourceType: 'APBD', budget: 400_000 }).expect(201);
+    await finance.post('/api/v1/pledges').send({ ...pledge, code: 'PROV-2027', sourceType: 'APBD_PROV', sharePercent: 40, quota: 1 }).expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('names the pledge, the months it paid nothing, who paid first, and the priority to give it', async () => {
+    const res = (await finance.get('/api/v1/projections?fiscalYear=2027').expect(200)).body;
+    // June: APBD's last Rp22.000 to the first, the province 40 % of what is left of it (Rp15.120); July–December the province only
+    expect(res.total.unfunded).toEqual({ participantMonths: 14, amount: 680 + T + 6 * (2 * T - 15_120) });
+    expect(res.warnings.map((w: { code: string }) => w.code)).toEqual(['PROJECTED_SHORTFALL', 'PLEDGE_PAID_NOTHING', 'BUDGET_USED_UP']);
+    expect(res.warnings[1]).toEqual({
+      code: 'PLEDGE_PAID_NOTHING',
+      message:
+        'PROV-2027 (prioritas 90) tidak membayar apa pun pada Januari–Mei 2027: semua peserta dalam cakupannya sudah dibayar penuh lebih dulu oleh APBD-2027 (prioritas 90), ' +
+        'sehingga pagunya habis lebih cepat dan mulai Juni 2027 ada kekurangan. Jika PROV-2027 dimaksudkan ikut membayar sejak awal, beri prioritas lebih kecil dari 90 (angka lebih kecil dibayar lebih dulu).',
+      month: '2027-01',
+      pledgeCode: 'PROV-2027',
+    });
+  });
+
+  it('after the province is given priority 30 it pays from January, and the shortfall is smaller by what it paid', async () => {
+    await finance.patch('/api/v1/pledges/PROV-2027').send({ priority: 30, reason: 'Prioritas provinsi mendahului APBD kabupaten' }).expect(200);
+    const res = (await finance.get('/api/v1/projections?fiscalYear=2027').expect(200)).body;
+    expect(res.pledges.map((p: { pledgeCode: string; funded: number }) => [p.pledgeCode, p.funded])).toEqual([
+      ['PROV-2027', 12 * 15_120],
+      ['APBD-2027', 400_000],
+    ]);
+    expect(res.total.unfunded.amount).toBe(24 * T - 12 * 15_120 - 400_000);
+    expect(res.warnings.map((w: { code: string }) => w.code)).toEqual(['PROJECTED_SHORTFALL', 'BUDGET_USED_UP']);
   });
 });

@@ -43,7 +43,7 @@ export class ProjectedPledgeDto {
 }
 
 export class ProjectionWarningDto {
-  @ApiProperty({ enum: ['NO_PLEDGES_FOR_YEAR', 'PROJECTED_SHORTFALL', 'BUDGET_USED_UP', 'NO_TARIFF'] }) code: string;
+  @ApiProperty({ enum: ['NO_PLEDGES_FOR_YEAR', 'PROJECTED_SHORTFALL', 'PLEDGE_PAID_NOTHING', 'BUDGET_USED_UP', 'NO_TARIFF'] }) code: string;
   @ApiProperty() message: string;
   @ApiProperty({ required: false, example: '2027-06' }) month?: string;
   @ApiProperty({ required: false }) pledgeCode?: string;

@@ -16,9 +16,9 @@ export const FUNDED_IN_MONTHS = `
     FROM allocation_funded
    WHERE month = ANY($1::text[])`;
 
-/** Every pledge of fiscal year $1 at its current revision, with its pagu. */
+/** Every pledge of fiscal year $1 at its current revision, in allocation order, with its last month and its pagu. */
 export const PLEDGES_OF_YEAR = `
-  SELECT code, source_type, funder, budget::text
+  SELECT code, source_type, funder, priority, to_month, budget::text
     FROM pledge
    WHERE fiscal_year = $1
    ORDER BY priority, code COLLATE "C"`;

@@ -14,6 +14,12 @@ export function previousMonth(month) {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
+/** The month after "YYYY-MM". Pure. */
+export function nextMonth(month) {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
 export { isMonth } from './format.js';
 
 /**

@@ -5,13 +5,21 @@
  */
 import { api } from './api.js';
 import { h, replace } from './dom.js';
-import { label, monthLabel, number, rupiah, SOURCE_TYPE_LABELS } from './format.js';
+import { currentMonth, label, monthLabel, number, rupiah, SOURCE_TYPE_LABELS } from './format.js';
 import { busy, dataTable, errorNotice, notice } from './ui.js';
 
 const BASIS_LABELS = { ALLOCATED: 'Sudah dialokasikan', PROJECTED: 'Proyeksi', NO_TARIFF: 'Tanpa tarif' };
 
+/** The latest fiscal year the API projects: next year (WIB). */
+export function latestProjectedYear(now = new Date()) {
+  return Number(currentMonth(now).slice(0, 4)) + 1;
+}
+
 /** The section's body for `year`: what it is, the button, then the answer under it; `run` computes it at once (a link asked for it). */
 export function projectionPanel(year, { signal, run = false } = {}) {
+  const latest = latestProjectedYear();
+  // a year no pledge or register says anything about yet: no button that can only be refused (QA)
+  if (year > latest) return h('p', { class: 'muted', text: `Proyeksi pendanaan tersedia sampai tahun anggaran ${latest} (tahun berjalan dan tahun berikutnya).` });
   const out = h('div', { 'aria-live': 'polite' });
   const button = h('button', { type: 'button', class: 'btn btn--secondary' }, `Hitung proyeksi ${year}`);
   button.addEventListener('click', () =>
@@ -19,7 +27,9 @@ export function projectionPanel(year, { signal, run = false } = {}) {
       replace(out);
       try {
         replace(out, ...projectionView(await api('/api/v1/projections', { query: { fiscalYear: year }, signal })));
-        if (run) out.scrollIntoView({ block: 'start' }); // opened from the Dasbor's link: the answer, not the page's top
+        // Opened from the Dasbor's link: the answer gets focus, so it is in view, and the page's heading, focused once the
+        // page has loaded, does not take it back to the top (QA: the answer stayed 1,500 px down).
+        if (run) focusAnswer(out.firstElementChild);
       } catch (err) {
         if (err?.name !== 'AbortError') replace(out, errorNotice(err));
       }
@@ -37,12 +47,18 @@ export function projectionPanel(year, { signal, run = false } = {}) {
   );
 }
 
+/** Warnings that mean the year is not paid for; the others (a pagu ending early, a month without tariff) are notes. */
+const SHORT = new Set(['NO_PLEDGES_FOR_YEAR', 'PROJECTED_SHORTFALL', 'PLEDGE_PAID_NOTHING']);
+
 export function projectionView(p) {
-  const ok = !p.warnings.length;
+  const short = p.warnings.filter((w) => SHORT.has(w.code));
+  const notes = p.warnings.filter((w) => !SHORT.has(w.code));
+  const list = (warnings) => h('ul', {}, warnings.map((w) => h('li', { text: w.message })));
   return [
-    ok
-      ? notice('success', `Dengan peserta terdaftar saat ini, komitmen tahun ${p.fiscalYear} menutup seluruh kewajiban iuran (${rupiah(p.total.obligation)}).`)
-      : notice('warning', h('strong', { text: `Proyeksi ${p.fiscalYear}: ` }), h('ul', {}, p.warnings.map((w) => h('li', { text: w.message })))),
+    short.length
+      ? notice('warning', h('strong', { text: `Proyeksi ${p.fiscalYear}: ` }), list(short))
+      : notice('success', `Dengan peserta terdaftar saat ini, komitmen tahun ${p.fiscalYear} menutup seluruh kewajiban iuran (${rupiah(p.total.obligation)}).`),
+    notes.length ? notice('info', h('strong', { text: 'Catatan: ' }), list(notes)) : null,
     dataTable({
       caption: `Proyeksi pendanaan per bulan, tahun ${p.fiscalYear}`,
       columns: [
@@ -64,7 +80,8 @@ export function projectionView(p) {
         h('td', { class: 'num', text: rupiah(p.total.obligation) }),
         h('td', { class: 'num', text: rupiah(p.total.funded) }),
         h('td', { class: 'num', text: rupiah(p.total.unfunded.amount) }),
-        h('td', { class: 'num', text: number(p.total.unfunded.participantMonths) }),
+        // a year's sum of participants is of participant-months (QA: read as people)
+        h('td', { class: 'num', text: `${number(p.total.unfunded.participantMonths)} peserta-bulan` }),
       ),
     }),
     dataTable({
@@ -81,6 +98,12 @@ export function projectionView(p) {
       empty: `Belum ada komitmen untuk tahun ${p.fiscalYear}.`,
     }),
   ];
+}
+
+function focusAnswer(element) {
+  if (!element) return;
+  element.setAttribute('tabindex', '-1');
+  element.focus();
 }
 
 const money = (value) => (value === null || value === undefined ? '–' : rupiah(value));

@@ -7,8 +7,9 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, label, monthLabel, RUN_STATUS_LABELS } from '../format.js';
 import { form, values } from '../forms.js';
-import { monthField, monthFromAddress } from '../month-field.js';
+import { monthField, monthFromAddress, nextMonth } from '../month-field.js';
 import { correctionsNote, correctionsOf } from '../corrections-note.js';
+import { latestProjectedYear } from '../projection.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { canSee, canWriteFinance, hashFor } from '../routes.js';
 import { billStats, fundedTable, fundingChart, fundingWarnings, headlineStats } from '../run-summary.js';
@@ -23,7 +24,7 @@ export async function render(main, ctx) {
     { label: 'Pilih bulan', onsubmit: (_e, el) => ctx.navigate('/dasbor', { month: values(el).month }) },
     h('div', { class: 'filters' }, monthField({ value: month }), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn--secondary' }, 'Tampilkan'))),
   );
-  replace(main, pageHeader(`Dasbor ${monthLabel(month)}`, 'Ringkasan kepesertaan, pendanaan, tagihan BPJS dan pembayaran bulan ini.'), problem, section(null, picker, nextYearLink(month, ctx)), body);
+  replace(main, pageHeader(`Dasbor ${monthLabel(month)}`, 'Ringkasan kepesertaan, pendanaan, tagihan BPJS dan pembayaran bulan ini.'), problem, section(null, picker, projectionLink(month, ctx)), body);
   const load = async () => {
     replace(body, loading());
     try {
@@ -40,13 +41,18 @@ export async function render(main, ctx) {
 }
 
 /**
- * From October on, whether next year's pledges will pay for next year: a link that opens Komitmen of that year and
- * computes its projection (QA: nothing warned that next year's pagu fell short until January was allocated).
+ * Whether a year's pledges will pay for it: a link that opens Komitmen of that year and computes its projection (QA:
+ * nothing warned that next year's pagu fell short until January was allocated). From October, next year's; before,
+ * the month's own year's (while an APBD-P revision can still change it). None for a year the API does not project.
  */
-function nextYearLink(month, ctx) {
-  if (Number(month.slice(5)) < 10 || !canSee(ctx.user.role, '/komitmen')) return null;
-  const next = Number(month.slice(0, 4)) + 1;
-  return h('p', {}, `Tahun anggaran ${next} sudah dekat: `, h('a', { href: hashFor('/komitmen', { tahun: next, proyeksi: 1 }), text: `periksa apakah komitmen ${next} cukup untuk setahun (proyeksi pendanaan)` }), '.');
+function projectionLink(month, ctx) {
+  if (!canSee(ctx.user.role, '/komitmen')) return null;
+  const year = Number(month.slice(0, 4));
+  if (Number(month.slice(5)) >= 10 && year + 1 <= latestProjectedYear()) {
+    return h('p', {}, `Tahun anggaran ${year + 1} sudah dekat: `, h('a', { href: hashFor('/komitmen', { tahun: year + 1, proyeksi: 1 }), text: `periksa apakah komitmen ${year + 1} cukup untuk setahun (proyeksi pendanaan)` }), '.');
+  }
+  if (year > latestProjectedYear()) return null;
+  return h('p', {}, h('a', { href: hashFor('/komitmen', { tahun: year, proyeksi: 1 }), text: `Periksa apakah komitmen ${year} cukup sampai Desember (proyeksi pendanaan)` }), '.');
 }
 
 /**
@@ -70,6 +76,22 @@ function allocateNow(month, reload) {
     }),
   );
   return h('div', { class: 'actions' }, button, out);
+}
+
+/**
+ * A month with no allocation: when it will have one, and for a finance officer the button that computes it now, up to
+ * next month (WIB), as far as the API allocates; a later month points to the projection instead (QA: *Hitung alokasi
+ * Oktober 2027 sekarang* was offered in December 2026 and always refused).
+ */
+function notAllocated(month, ctx, reload) {
+  const said = `Belum ada alokasi untuk ${monthLabel(month)}. Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau saat rekonsiliasi dijalankan`;
+  if (!canWriteFinance(ctx.user.role)) return notice('warning', `${said}.`);
+  const furthest = nextMonth(currentMonth());
+  if (month > furthest) {
+    const projected = Number(month.slice(0, 4)) <= latestProjectedYear() ? ' Untuk perkiraannya, lihat proyeksi pendanaan di atas.' : '';
+    return notice('warning', `${said}; alokasi paling jauh dapat dihitung untuk ${monthLabel(furthest)}.${projected}`);
+  }
+  return notice('warning', `${said}; untuk melihatnya lebih dulu (mis. sesudah komitmen tahun depan dicatat), hitung sekarang.`, allocateNow(month, reload));
 }
 
 /** The month's unfunded participants, for a role that may open their list. */
@@ -118,14 +140,7 @@ async function fromAllocation(month, ctx, reload) {
   const none = !summary || (!summary.participants && !(summary.funded ?? []).some((f) => f.amount > 0));
   return [
     notice('info', `${monthLabel(month)} belum direkonsiliasi: angka di bawah berasal dari alokasi saat ini dan belum mencakup tagihan BPJS. `, h('a', { href: hashFor('/rekonsiliasi', { month }), text: 'Ke halaman rekonsiliasi' })),
-    none
-      ? notice(
-          'warning',
-          `Belum ada alokasi untuk ${monthLabel(month)}. Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau saat rekonsiliasi dijalankan` +
-            (canWriteFinance(ctx.user.role) ? '; untuk melihatnya lebih dulu (mis. sesudah komitmen tahun depan dicatat), hitung sekarang.' : '.'),
-          canWriteFinance(ctx.user.role) ? allocateNow(month, reload) : null,
-        )
-      : headlineStats(summary, { unfundedHref: unfundedHref(month, ctx) }),
+    none ? notAllocated(month, ctx, reload) : headlineStats(summary, { unfundedHref: unfundedHref(month, ctx) }),
     none ? null : section('Pendanaan menurut sumber dana', fundingWarnings(month, summary.funded, ctx.signal), fundingChart(summary)),
     payments ? section('Status pembayaran per penyandang dana', paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? [])) : null,
   ];
