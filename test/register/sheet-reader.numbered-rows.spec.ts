@@ -57,4 +57,18 @@ describe('pre-numbered empty rows', () => {
     expect(reader.sheetWarnings).toMatchObject([{ code: 'NUMBERED_ROWS', rows: 1, ranges: [[4, 4]] }]);
     await expect(read(csv('No,NIK,NAMA', '1,,', '2,,'))).rejects.toMatchObject({ code: 'NO_DATA_ROWS' });
   });
+
+  it('a named sheet holding numbered rows only gives way to the sheet with the data, and is not said', async () => {
+    const wb = new ExcelJS.Workbook();
+    const named = wb.addWorksheet('Daftar Peserta');
+    [['No', 'NIK', 'NAMA'], [1], [2], [3]].forEach((r) => named.addRow(r));
+    const data = wb.addWorksheet('Data');
+    [['NIK', 'NAMA'], ['x', 'y']].forEach((r) => data.addRow(r));
+    const path = join(await mkdtemp(join(tmpdir(), 'numbered-rows-')), 'a.xlsx');
+    await writeFile(path, Buffer.from(await wb.xlsx.writeBuffer()));
+    const reader = new SheetReader(path, { filename: 'a.xlsx', columns: COLUMNS, sheet: 'Daftar Peserta' });
+    const rows: SheetRow[] = [];
+    for await (const batch of reader.batches()) rows.push(...batch);
+    expect([numbers(rows), reader.header?.sheet, reader.sheetWarnings]).toEqual([[2], 1, []]);
+  });
 });

@@ -251,8 +251,8 @@ export class SheetReader {
   /** The named sheet's header while other sheets are searched, its own sheet having no data row (`otherSheets`). */
   private namedHeader?: SheetHeader;
   private readonly hiddenRows = new HiddenRows();
-  /** The pre-numbered empty rows skipped (numbered-rows.ts). */
-  private readonly numberedRows = new RowRanges();
+  /** The pre-numbered empty rows skipped on the header's sheet (numbered-rows.ts). */
+  private numberedRows = new RowRanges();
   /** The read columns Excel hides on the header's sheet, if any. */
   private hiddenColumns: HiddenColumns | null = null;
 
@@ -292,6 +292,7 @@ export class SheetReader {
         hidden = HiddenCells.of(this.layout.merged.get(hiddenFor.sheet), this.options.columns.map((c, i) => ({ name: c.name, position: indexes[i] })), hiddenFor.rowNumber);
         const names = this.options.columns.map((c) => c.name);
         this.hiddenColumns = HiddenColumns.of(names, hiddenFor.labels, indexes, this.layout.hiddenColumns.get(hiddenFor.sheet));
+        this.numberedRows = new RowRanges(); // a named sheet with numbered rows only gave way to another: not said of that one
       }
       const width = this.header!.fields;
       for (let r = 0; r < chunk.length; r++) {
