@@ -6,7 +6,7 @@
 import { bareYear, calendarDay, type Cell, cellDay, isNoteRow, characterFailure, dateTextProblem, formulaFailure, numberNotADate, serialDay, shownDay, typedIntoDateCell, yearOnly } from '../common/spreadsheet/cell.js';
 import { type ColumnSpec, labelsByName } from '../common/spreadsheet/column-spec.js';
 import { fieldCountIssue } from '../common/spreadsheet/field-count.js';
-import { mergedCellIssue, withMergedCells } from '../common/spreadsheet/merged-cells.js';
+import { mergedCellIssue, mergedLabelRange, withMergedCells } from '../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
 import { pledgeNotFoundMessage } from '../funding/funding.exception.js';
 import { dayName, isMonth, monthName } from '../common/month.js';
@@ -162,6 +162,9 @@ export function validatePaymentRow(
   if (row.overflow) return { issues: [fieldCountIssue(row.overflow)] };
   // a signature block under the payments ("Bendahara,", a name): one message, not one per empty column (QA: five each)
   if (isNoteRow(row.cells, 0)) return { issues: [{ column: null, severity: 'REJECT', code: 'NOT_PAYMENT_ROW', message: NOT_PAYMENT_ROW }] };
+  // a total row whose label is merged across columns, the sum in JUMLAH: one message, not MERGED_CELL for each column the label covers (QA)
+  const label = mergedLabelRange(row.rowNumber, row.merged);
+  if (label && !pledges.fiscalYears.has(row.cells[0].text.trim())) return { issues: [{ column: null, severity: 'REJECT', code: 'NOT_PAYMENT_ROW', message: notPaymentRowMerged(label) }] };
   const checked = checkPaymentRow(row, pledges, closedMonths, today, names);
   // a cell hidden by a merged range reads as empty: refused as such, the row's other findings kept
   return row.merged ? { issues: withMergedCells(checked.issues, row.merged, (cell) => mergedCellIssue(cell, names)) } : checked;
@@ -169,6 +172,11 @@ export function validatePaymentRow(
 
 /** What a note row under the payments (isNoteRow: KODE_KOMITMEN empty, at most one other cell filled) is told, as the register's NOT_PARTICIPANT_ROW. */
 export const NOT_PAYMENT_ROW = 'Baris ini tidak berisi data pembayaran (kode komitmen dan kolom wajib lain kosong): hapus baris ini dari berkas.';
+
+/** What a row with a label merged across columns (mergedLabelRange) and no known pledge code is told: NOT_PAYMENT_ROW, naming the range. */
+export function notPaymentRowMerged(range: string): string {
+  return `Baris ini tidak berisi data pembayaran (sel gabungan ${range}, seperti label JUMLAH atau TOTAL, tanpa kode komitmen): hapus baris ini dari berkas.`;
+}
 
 function checkPaymentRow(
   { rowNumber, cells }: SheetRow,

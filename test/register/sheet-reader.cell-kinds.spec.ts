@@ -39,14 +39,15 @@ describe('generic sheet reader', () => {
     ws.addRow(['No.', 'nik', 'Nama  Peserta', 'Tgl. Lahir', 'No_Kartu', 'Catatan']);
     ws.addRow([1, '1703064512900001', 'Siti', new Date(Date.UTC(1990, 11, 5)), '0001234567890', 'x']);
     ws.addRow([2, 1703064512900001, { richText: [{ text: 'Bu' }, { text: 'di' }] }, '05/12/1990', { formula: '"000"&"1"', result: '0001' }]);
-    ws.addRow([3]);
+    ws.addRow([3, null, null, null, null, 'pindah']);
     ws.addRow([4, '1703064512900003', 'Ani', { formula: 'DATE(1990,12,5)', result: new Date(Date.UTC(1990, 11, 5)) }]);
     ws.getCell('D7').numFmt = 'dd/mm/yyyy';
     await wb.xlsx.writeFile(path);
 
     const { rows, reader } = await readAll(path, 'a.xlsx');
     expect(reader.header).toMatchObject({ rowNumber: 3, extra: ['No.', 'Catatan'] });
-    // row 6 holds only its number in "No.", a column not read: a row all the same, its spec cells empty (callers refuse it), never dropped unsaid
+    // row 6 holds its number in "No." and a note in "Catatan", columns not read: a row all the same, its spec cells empty (callers
+    // refuse it), never dropped unsaid (a number alone under "No." is a template's numbered empty row: sheet-reader.numbered-rows.spec.ts)
     expect(rows.map((r) => r.rowNumber)).toEqual([4, 5, 6, 7]);
     expect(rows[2].cells.every((c) => c.kind === 'empty')).toBe(true);
     expect(rows[0].cells.map((c) => [c.kind, c.text])).toEqual([['text', '1703064512900001'], ['text', 'Siti'], ['date', '1990-12-05'], ['text', '0001234567890']]);
@@ -183,7 +184,7 @@ describe('generic sheet reader', () => {
       1,
     )!;
     expect([3, 4, 5, 6, 7].map((row) => hidden.at(row)?.map((c) => `${c.column} ${c.range}`))).toEqual([undefined, ['KODE_DESA F3:F5'], ['KODE_DESA F3:F5'], undefined, ['NAMA B7:C7']]);
-    expect(hidden.at(4)).toEqual([{ column: 'KODE_DESA', range: 'F3:F5', firstRow: 3 }]); // asked out of order: still found
+    expect(hidden.at(4)).toEqual([{ column: 'KODE_DESA', range: 'F3:F5', firstRow: 3, lastRow: 5 }]); // asked out of order: still found
     expect(HiddenCells.of([{ ref: 'A1:J1', firstColumn: 0, firstRow: 1, lastColumn: 9, lastRow: 1 }], [{ name: 'NIK', position: 0 }], 2)).toBeNull(); // a merged title above the header
     expect(HiddenCells.of([{ ref: 'K3:K9', firstColumn: 10, firstRow: 3, lastColumn: 10, lastRow: 9 }], [{ name: 'NIK', position: 0 }], 1)).toBeNull(); // a column the spec does not read
   });
@@ -205,8 +206,8 @@ describe('generic sheet reader', () => {
     const { rows } = await readAll(path, 'merged-long.xlsx', 5000);
     expect(rows).toHaveLength(30_000);
     expect(rows.filter((r) => r.merged).map((r) => [r.rowNumber, r.merged])).toEqual([
-      [3, [{ column: 'NAMA', range: 'B2:B3', firstRow: 2 }]],
-      [30_001, [{ column: 'NAMA', range: 'B30000:B30001', firstRow: 30_000 }]],
+      [3, [{ column: 'NAMA', range: 'B2:B3', firstRow: 2, lastRow: 3 }]],
+      [30_001, [{ column: 'NAMA', range: 'B30000:B30001', firstRow: 30_000, lastRow: 30_001 }]],
     ]);
   });
 

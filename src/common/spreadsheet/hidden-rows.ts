@@ -13,9 +13,10 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { HiddenColumnsWarning } from './hidden-columns.js';
 import type { SheetsNotReadWarning } from './other-sheets.js';
+import type { NumberedRowsWarning } from './numbered-rows.js';
 
 /** A warning about the uploaded file as a whole (not one row), as the upload's answer and row report give it. */
-export type SheetWarning = HiddenRowsWarning | HiddenColumnsWarning | SheetsNotReadWarning;
+export type SheetWarning = HiddenRowsWarning | HiddenColumnsWarning | SheetsNotReadWarning | NumberedRowsWarning;
 
 export interface HiddenRowsWarning {
   readonly code: typeof HIDDEN_ROWS;
@@ -41,10 +42,10 @@ const MAX_RANGES = 100;
 /** Ranges the message names before "dan N baris lain". */
 const MESSAGE_RANGES = 10;
 
-/** Collects hidden data row numbers, in file order, as ranges. */
-export class HiddenRows {
-  private readonly ranges: [number, number][] = [];
-  private count = 0;
+/** Collects row numbers, in file order, as ranges: the hidden data rows, the pre-numbered empty rows (numbered-rows.ts). */
+export class RowRanges {
+  protected readonly ranges: [number, number][] = [];
+  protected count = 0;
   private last = -1;
 
   add(row: number): void {
@@ -55,6 +56,19 @@ export class HiddenRows {
     this.last = row;
   }
 
+  /** How many rows were added. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The ranges kept, `[first, last]`. */
+  list(): (readonly [number, number])[] {
+    return this.ranges.map(([a, b]) => [a, b] as const);
+  }
+}
+
+/** Collects hidden data row numbers, in file order, as ranges. */
+export class HiddenRows extends RowRanges {
   /** The warning, or none when no data row was hidden. */
   warnings(): HiddenRowsWarning[] {
     if (!this.count) return [];
@@ -64,15 +78,20 @@ export class HiddenRows {
 
 /** `Baris 12–40 dan 57 (30 baris) tersembunyi di Excel …`; past MESSAGE_RANGES ranges, the rest as a count. */
 export function hiddenRowsMessage(ranges: readonly (readonly [number, number])[], count: number): string {
+  return (
+    `Baris ${rowList(ranges, count)} tersembunyi di Excel (disembunyikan atau tersaring) dan tetap dibaca seperti baris lain. ` +
+    'Jika hanya baris yang terlihat yang dimaksud, hapus baris tersembunyi itu dari berkas.'
+  );
+}
+
+/** `12–40 dan 57 (30 baris)`: the rows of `ranges`, past MESSAGE_RANGES ranges the rest as a count. */
+export function rowList(ranges: readonly (readonly [number, number])[], count: number): string {
   const named = ranges.slice(0, MESSAGE_RANGES);
   const parts = named.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
   const shown = named.reduce((n, [a, b]) => n + b - a + 1, 0);
   const list = count > shown ? `${parts.join(', ')} dan ${count - shown} baris lain` : parts.length > 1 ? `${parts.slice(0, -1).join(', ')} dan ${parts.at(-1)}` : parts[0];
   const total = count > 1 ? ` (${count} baris)` : '';
-  return (
-    `Baris ${list}${total} tersembunyi di Excel (disembunyikan atau tersaring) dan tetap dibaca seperti baris lain. ` +
-    'Jika hanya baris yang terlihat yang dimaksud, hapus baris tersembunyi itu dari berkas.'
-  );
+  return `${list}${total}`;
 }
 
 const ROW_TAG = /<(?:\w+:)?row\b[^>]*>/g;

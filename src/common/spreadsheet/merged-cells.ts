@@ -89,6 +89,7 @@ export interface MergedCell {
   /** The range, `F3:F5`, and the row of its first cell. */
   readonly range: string;
   readonly firstRow: number;
+  readonly lastRow: number;
 }
 
 /**
@@ -128,7 +129,7 @@ export class HiddenCells {
     for (const r of candidates) {
       for (const { name, position } of this.columns) {
         if (position < r.firstColumn || position > r.lastColumn || (position === r.firstColumn && row === r.firstRow)) continue;
-        (hidden ??= []).push({ column: name, range: r.ref, firstRow: r.firstRow });
+        (hidden ??= []).push({ column: name, range: r.ref, firstRow: r.firstRow, lastRow: r.lastRow });
       }
     }
     return hidden;
@@ -166,4 +167,15 @@ export function withMergedCells<T extends { column: string | null }>(issues: rea
   if (!merged) return [...issues];
   const hidden = new Set(merged.map((cell) => cell.column));
   return [...issues.filter((issue) => issue.column === null || !hidden.has(issue.column)), ...merged.map(issueFor)];
+}
+
+/**
+ * The range of a label spread across columns on `row` alone (`JUMLAH` merged over NO…NAMA on a total row, the sum in the
+ * amount column): every cell of the row that a merged range hides is hidden by a range of this one row. Undefined for a
+ * row without hidden cells, or with one hidden by a range reaching down from the rows above (a value merged down a column
+ * is data: MERGED_CELL). Readers make it one NOT_…_ROW message when the row has no key of its own (no NIK, no pledge code).
+ */
+export function mergedLabelRange(row: number, merged: readonly MergedCell[] | undefined): string | undefined {
+  if (!merged?.length || !merged.every((cell) => cell.firstRow === row && cell.lastRow === row)) return undefined;
+  return merged[0].range;
 }

@@ -34,6 +34,10 @@
  *   without a saved value) in any column, read or not, is a data row, its spec cells perhaps all
  *   empty, and callers refuse it for its missing values (QA: a PBI-APBN row with a name and no NIK,
  *   or a NIK formula never calculated, vanished unsaid). Row numbers are the file's, 1-based.
+ *   But a template's pre-numbered empty row, a row number (1–999999) under a `No` header that is not read and
+ *   nothing else, is skipped as empty too, and `sheetWarnings` says how many (NUMBERED_ROWS, numbered-rows.ts).
+ * - `otherCells`: each row also carries the cells of the columns not read that hold a value (`others`), for
+ *   a caller that tells a total row from a data row by them (a PBI-APBN list reads NIK only).
  * - Rows Excel hides (by hand, filtered out by an AutoFilter, in a collapsed outline group) are read like
  *   the others; `reader.sheetWarnings`, once the rows are read, names them (HIDDEN_ROWS, hidden-rows.ts),
  *   for the upload's answer and row report; so are the read columns Excel hides that hold a value
@@ -58,7 +62,8 @@ import type { ByteCounter, RawRow } from './raw-row.js';
 import { SpreadsheetException } from './spreadsheet.exception.js';
 import { OpenDocumentError, type SheetLayout, xlsxRows } from './xlsx-rows.js';
 import { HiddenCells, type MergedCell, type MergedRange } from './merged-cells.js';
-import { HiddenRows, type SheetWarning } from './hidden-rows.js';
+import { HiddenRows, RowRanges, type SheetWarning } from './hidden-rows.js';
+import { isNumberedEmptyRow, NUMBERED_ROWS, type NumberedRowsWarning, numberedRowsMessage, rowNumberColumn } from './numbered-rows.js';
 import { HiddenColumns } from './hidden-columns.js';
 import { sheetsNotReadWarning } from './other-sheets.js';
 import { isColumnNumbering } from './column-numbers.js';
@@ -73,6 +78,8 @@ export interface SheetReaderOptions {
   batchSize?: number;
   maxRows?: number;
   headerSearchRows?: number;
+  /** Hand over the row's other cells holding a value (`SheetRow.others`). */
+  otherCells?: boolean;
 }
 
 export interface SheetRow {
@@ -86,6 +93,8 @@ export interface SheetRow {
    * are shifted); refuse the row with `overflow.message` alone (fieldCountIssue).
    */
   readonly overflow?: FieldOverflow;
+  /** With `otherCells`: the cells of the columns not read that hold a value, in file order. */
+  readonly others?: readonly Cell[];
 }
 
 export interface SheetHeader extends HeaderMatch {
@@ -93,6 +102,10 @@ export interface SheetHeader extends HeaderMatch {
   readonly rowNumber: number;
   /** Cells (fields, in a .csv) of the header row, empty ones included. */
   readonly fields: number;
+  /** The 0-based column of the row numbers (`No`, not read), or -1 (numbered-rows.ts). */
+  readonly numberColumn: number;
+  /** Its header as written (`No.`). */
+  readonly numberHeader: string;
 }
 
 export type SheetFormat = 'xlsx' | 'csv';
@@ -229,7 +242,7 @@ export class SheetReader {
   private readonly counter: ByteCounter = { bytesRead: 0 };
   private readonly layout: SheetLayout = { merged: new Map<number, MergedRange[]>(), hiddenColumns: new Map(), names: new Map() };
   /** Past the data's sheet: the sheet being looked at for the header and a data row (SHEETS_NOT_READ), and those found. */
-  private probe = { sheet: -1, searched: 0, header: false, below: false, found: false };
+  private probe = { sheet: -1, searched: 0, header: false, below: false, found: false, numberColumn: -1 };
   private readonly unread: number[] = [];
   private size = 0;
   /** The .csv's delimiter (none for an .xlsx): a .csv row may not have more fields than its header. */
@@ -238,6 +251,8 @@ export class SheetReader {
   /** The named sheet's header while other sheets are searched, its own sheet having no data row (`otherSheets`). */
   private namedHeader?: SheetHeader;
   private readonly hiddenRows = new HiddenRows();
+  /** The pre-numbered empty rows skipped on the header's sheet (numbered-rows.ts). */
+  private numberedRows = new RowRanges();
   /** The read columns Excel hides on the header's sheet, if any. */
   private hiddenColumns: HiddenColumns | null = null;
 
@@ -254,7 +269,8 @@ export class SheetReader {
   get sheetWarnings(): SheetWarning[] {
     const names = this.layout.names;
     const unread = this.unread.length && this.header ? [sheetsNotReadWarning(this.unread.map((s) => names.get(s) ?? `${s + 1}`), names.get(this.header.sheet) ?? '')] : [];
-    return [...this.hiddenRows.warnings(), ...(this.hiddenColumns?.warnings() ?? []), ...unread];
+    const numbered = this.numberedRows.size && this.header ? [numberedRowsWarning(this.numberedRows, this.header.numberHeader)] : [];
+    return [...this.hiddenRows.warnings(), ...(this.hiddenColumns?.warnings() ?? []), ...unread, ...numbered];
   }
 
   /** Share of the file's bytes read so far, 0..1. */
@@ -276,6 +292,7 @@ export class SheetReader {
         hidden = HiddenCells.of(this.layout.merged.get(hiddenFor.sheet), this.options.columns.map((c, i) => ({ name: c.name, position: indexes[i] })), hiddenFor.rowNumber);
         const names = this.options.columns.map((c) => c.name);
         this.hiddenColumns = HiddenColumns.of(names, hiddenFor.labels, indexes, this.layout.hiddenColumns.get(hiddenFor.sheet));
+        this.numberedRows = new RowRanges(); // a named sheet with numbered rows only gave way to another: not said of that one
       }
       const width = this.header!.fields;
       for (let r = 0; r < chunk.length; r++) {
@@ -306,10 +323,16 @@ export class SheetReader {
         // A row whose read cells are all empty (or hidden by merged ranges) is still a row when it holds
         // anything else: a PBI-APBN list reads NIK only, and a row with a name and no NIK was dropped unsaid (QA).
         if (empty && !raw.cells.some(holdsValue)) continue;
+        // a template's row numbers down an empty sheet (`No` 1 … 500): no data row either, said once (NUMBERED_ROWS)
+        if (empty && !merged && isNumberedEmptyRow(raw.cells, this.header!.numberColumn)) {
+          this.numberedRows.add(raw.rowNumber);
+          continue;
+        }
         if (++this.dataRowCount > maxRows) throw SpreadsheetException.tooManyRows(maxRows);
         if (raw.hidden) this.hiddenRows.add(raw.rowNumber);
         this.hiddenColumns?.note(cells);
-        batch.push(merged ? { rowNumber: raw.rowNumber, cells, merged } : { rowNumber: raw.rowNumber, cells });
+        const others = this.options.otherCells ? raw.cells.filter((cell, i) => cell !== undefined && holdsValue(cell) && !indexes.includes(i)) : undefined;
+        batch.push({ rowNumber: raw.rowNumber, cells, ...(merged && { merged }), ...(others && { others }) });
         if (batch.length >= batchSize) {
           yield batch;
           batch = [];
@@ -353,7 +376,8 @@ export class SheetReader {
           const match = matchHeader(columns, raw.cells.map((c) => c.text));
           if (match.matched > 0 && match.missing.length === 0) {
             if (hidden !== undefined) throw SpreadsheetException.hiddenSheet(this.options.filename, hidden);
-            this.header = { ...match, sheet: raw.sheet, rowNumber: raw.rowNumber, fields: raw.cells.length };
+            const numberColumn = rowNumberColumn(raw.cells, match.indexes);
+            this.header = { ...match, sheet: raw.sheet, rowNumber: raw.rowNumber, fields: raw.cells.length, numberColumn, numberHeader: raw.cells[numberColumn]?.text ?? '' };
           } else if (hidden === undefined && (!best || match.matched > best.matched)) {
             best = match;
           }
@@ -401,19 +425,21 @@ export class SheetReader {
     for (let i = from; i < chunk.length; i++) {
       const raw = chunk[i];
       if (raw.hiddenSheet !== undefined) return true;
-      if (raw.sheet !== this.probe.sheet) this.probe = { sheet: raw.sheet, searched: 0, header: false, below: false, found: false };
+      if (raw.sheet !== this.probe.sheet) this.probe = { sheet: raw.sheet, searched: 0, header: false, below: false, found: false, numberColumn: -1 };
       const p = this.probe;
       if (p.found) continue;
       if (p.header && !p.below) {
         p.below = true;
         if (isColumnNumbering(raw.cells)) continue; // a numbering row is no data row
       }
+      if (p.header && isNumberedEmptyRow(raw.cells, p.numberColumn)) continue; // a template's numbered empty row
       if (p.header) {
         p.found = true; // xlsxRows hands over no empty row: any row below the header holds something
         this.unread.push(raw.sheet);
       } else if (++p.searched <= headerSearchRows) {
         const match = matchHeader(this.options.columns, raw.cells.map((c) => c.text));
         p.header = match.matched > 0 && match.missing.length === 0;
+        if (p.header) p.numberColumn = rowNumberColumn(raw.cells, match.indexes);
       }
     }
     return false;
@@ -446,4 +472,10 @@ export class SheetReader {
       throw SpreadsheetException.corrupt(filename);
     }
   }
+}
+
+/** The NUMBERED_ROWS warning of the rows `rows` skipped, their numbers under `header`. */
+function numberedRowsWarning(rows: RowRanges, header: string): NumberedRowsWarning {
+  const ranges = rows.list();
+  return { code: NUMBERED_ROWS, message: numberedRowsMessage(ranges, rows.size, header), rows: rows.size, ranges };
 }

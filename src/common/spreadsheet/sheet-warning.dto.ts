@@ -11,7 +11,7 @@ class HiddenColumnDto {
 
 /** A warning about an uploaded file as a whole, not one row (hidden-rows.ts); the fields after `message` depend on `code`. */
 export class SheetWarningDto {
-  @ApiProperty({ enum: ['HIDDEN_ROWS', 'HIDDEN_COLUMNS', 'SHEETS_NOT_READ'] })
+  @ApiProperty({ enum: ['HIDDEN_ROWS', 'HIDDEN_COLUMNS', 'SHEETS_NOT_READ', 'NUMBERED_ROWS'] })
   code: string;
 
   @ApiProperty()
@@ -21,11 +21,11 @@ export class SheetWarningDto {
   @ApiPropertyOptional()
   sheet?: string;
 
-  /** HIDDEN_ROWS: how many data rows were hidden. */
+  /** HIDDEN_ROWS: how many data rows were hidden; NUMBERED_ROWS: how many pre-numbered empty rows were skipped. */
   @ApiPropertyOptional({ type: 'integer' })
   rows?: number;
 
-  /** HIDDEN_ROWS: the hidden rows as `[first, last]` row numbers. */
+  /** HIDDEN_ROWS, NUMBERED_ROWS: those rows as `[first, last]` row numbers. */
   @ApiPropertyOptional({ type: 'array', items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 } })
   ranges?: [number, number][];
 

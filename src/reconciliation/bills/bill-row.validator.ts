@@ -7,9 +7,9 @@
  */
 import { type ColumnSpec, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { fieldCountIssue } from '../../common/spreadsheet/field-count.js';
-import { mergedCellIssue, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
+import { mergedCellIssue, mergedLabelRange, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
-import { isNoteRow } from '../../common/spreadsheet/cell.js';
+import { type Cell, holdsValue, isNoteRow } from '../../common/spreadsheet/cell.js';
 import { isError, nikFrom, nokaFrom, rupiahFrom, textRefusal } from '../uploads/cell-values.js';
 import type { RowIssue } from '../uploads/row-issue.js';
 
@@ -39,6 +39,9 @@ export function validateBillRow(row: SheetRow, names: Readonly<Record<string, st
   // a signature block under the lines ("Bengkulu, 5 Desember 2026", "Kepala Cabang"): one message, not one per empty
   // column nor per merged cell (QA: "NIK wajib diisi. / IURAN wajib diisi.", and "isi IURAN di setiap baris")
   if (isNoteRow(row.cells, 1)) return { issues: [{ column: null, severity: 'REJECT', code: 'NOT_BILL_ROW', message: NOT_BILL_ROW }] };
+  // a total row whose label is merged across columns, the sum in IURAN: one message, not MERGED_CELL for each column the label covers (QA)
+  const label = mergedLabelRange(row.rowNumber, row.merged);
+  if (label && !holdsValue(row.cells[1]) && !nokaOf(row.cells[0])) return { issues: [{ column: null, severity: 'REJECT', code: 'NOT_BILL_ROW', message: notBillRowMerged(label) }] };
   const checked = checkBillRow(row, names);
   // a cell hidden by a merged range reads as empty: refused as such, the row's other findings kept
   return row.merged ? { issues: withMergedCells(checked.issues, row.merged, (cell) => mergedCellIssue(cell, names)) } : checked;
@@ -46,6 +49,17 @@ export function validateBillRow(row: SheetRow, names: Readonly<Record<string, st
 
 /** What a note row under the lines (isNoteRow: NIK empty, at most one other cell filled) is told, as the register's NOT_PARTICIPANT_ROW. */
 export const NOT_BILL_ROW = 'Baris ini tidak berisi data tagihan (NIK dan kolom wajib lain kosong): hapus baris ini dari berkas.';
+
+/** What a row with a label merged across columns (mergedLabelRange) and no NIK or NOKA is told: NOT_BILL_ROW, naming the range. */
+export function notBillRowMerged(range: string): string {
+  return `Baris ini tidak berisi data tagihan (sel gabungan ${range}, seperti label JUMLAH atau TOTAL, tanpa NIK): hapus baris ini dari berkas.`;
+}
+
+/** A NOKA of 13 digits the cell holds (nokaFrom), or undefined: a line's NOKA, which a label row has not. */
+function nokaOf(cell: Cell): string | undefined {
+  const noka = nokaFrom(cell);
+  return isError(noka) || !noka.value ? undefined : noka.value;
+}
 
 function checkBillRow({ rowNumber, cells }: SheetRow, n: Readonly<Record<string, string>>): { record?: BillLineRecord; issues: Omit<RowIssue, 'row'>[] } {
   const issues: Omit<RowIssue, 'row'>[] = [];

@@ -79,14 +79,15 @@ export class UploadPbiApbnList {
       [month, checksum, command.filename, command.actor, this.clock.now()],
     );
     const collector = new IssueCollector();
-    const reader = new SheetReader(command.path, { filename: command.filename, columns: PBI_COLUMNS, maxRows: this.config.uploadMaxRows });
+    // the row's other cells tell a total row (`Jumlah`, 1.234) from a participant's NIK typed short
+    const reader = new SheetReader(command.path, { filename: command.filename, columns: PBI_COLUMNS, maxRows: this.config.uploadMaxRows, otherCells: true });
     for await (const batch of reader.batches()) {
       // findings name the column as the file's header does (No KTP, not NIK)
       const names = (collector.names = labelsByName(PBI_COLUMNS, reader.header!.labels));
       const niks: string[] = [];
       for (const row of batch) {
         const nik = nikFrom(row.cells[0], names.NIK);
-        const found = isError(nik) ? [notListRow(row.cells[0], names.NIK) ?? { column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }] : [];
+        const found = isError(nik) ? [notListRow(row.cells[0], row.others ?? [], names.NIK) ?? { column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }] : [];
         // a .csv row with more fields than its header (`NIK1,NIK2` under NIK kept only the first): refused whole, alone
         const issues = row.overflow ? [fieldCountIssue(row.overflow)] : withMergedCells<Omit<RowIssue, 'row'>>(found, row.merged, (cell) => mergedCellIssue(cell, names));
         if (collector.row(row.rowNumber, issues, () => rawCells(PBI_COLUMNS, row.cells)) && !row.merged && !row.overflow && !isError(nik)) niks.push(nik.value);
@@ -115,10 +116,33 @@ export class UploadPbiApbnList {
 }
 
 /**
- * Words without a single digit where the NIK belongs: a signature or a note under the list ("Mengetahui,", "Kepala Dinas
- * Sosial"), said as such (QA: *No KTP "Kepala Dinas Sosial" harus 16 digit angka*); null for anything else.
+ * A row of the list that is no participant's, said as such (NOT_LIST_ROW) instead of *harus 16 digit angka*; null for
+ * anything else, a NIK typed wrong among them. Either words without a single digit where the NIK belongs: a signature or
+ * a note under the list ("Mengetahui,", "Kepala Dinas Sosial"); or the list's total row (isTotalRow).
  */
-export function notListRow(cell: Cell, column: string): Omit<RowIssue, 'row'> | null {
+export function notListRow(cell: Cell, others: readonly Cell[], column: string): Omit<RowIssue, 'row'> | null {
+  const shown = `${column} "${clip(cell.text)}" bukan NIK`;
+  if (isTotalRow(cell, others)) return notListRowIssue(`${shown} melainkan jumlah: baris jumlah (total) bukan baris peserta, hapus baris ini dari berkas.`);
   if (cell.kind !== 'text' || /\d/.test(cell.text) || !/\p{L}/u.test(cell.text)) return null;
-  return { column: 'NIK', severity: 'REJECT', code: 'NOT_LIST_ROW', message: `${column} "${clip(cell.text)}" bukan NIK: bila baris ini tanda tangan atau keterangan di bawah daftar, hapus baris ini dari berkas.` };
+  return notListRowIssue(`${shown}: bila baris ini tanda tangan atau keterangan di bawah daftar, hapus baris ini dari berkas.`);
+}
+
+function notListRowIssue(message: string): Omit<RowIssue, 'row'> {
+  return { column: 'NIK', severity: 'REJECT', code: 'NOT_LIST_ROW', message };
+}
+
+/** A count: a whole number of at most 9 digits, in a number cell or typed, with or without thousands separators (`1.234`, `1,234`, `1 234`). */
+const COUNT = /^(?:\d{1,9}|\d{1,3}(?:([.,\s])\d{3}){1,2})$/;
+/** A total's label: `Jumlah`, `TOTAL`, `Jumlah Peserta PBI`, `Grand Total`, `Sub Total`. */
+const TOTAL_LABEL = /^(?:grand\s*|sub\s*)?(?:jumlah|total)\b/i;
+
+/**
+ * The list's total row: the NIK column holds a count (at most 9 digits, where a NIK has 16) and the row holds nothing
+ * else but perhaps a `Jumlah`/`Total` label (no name, no number of its own: such a row is a participant's, its NIK typed
+ * short); or the NIK column itself holds such a label with a number (`Jumlah: 1.234`).
+ */
+function isTotalRow(cell: Cell, others: readonly Cell[]): boolean {
+  if (cell.kind === 'text' && TOTAL_LABEL.test(cell.text)) return /\d/.test(cell.text);
+  const count = cell.kind === 'number' ? Number.isInteger(cell.number) && cell.number! >= 0 && cell.number! < 1e9 : cell.kind === 'text' && COUNT.test(cell.text);
+  return count && others.every((other) => other.kind === 'text' && TOTAL_LABEL.test(other.text));
 }

@@ -57,7 +57,7 @@ export async function render(main, ctx) {
             }
             progress.value = 1;
             replace(phase, status.status === 'FAILED' ? 'Unggahan gagal.' : 'Selesai.');
-            announce(`Unggahan selesai: ${number(status.accepted)} diterima, ${number(status.rejected)} ditolak, ${number(status.warnings)} peringatan.`);
+            announce(status.status === 'FAILED' ? `Unggahan gagal: ${NOTHING_STORED}.` : `Unggahan selesai: ${number(status.accepted)} diterima, ${number(status.rejected)} ditolak, ${number(status.warnings)} peringatan.`);
             box.reset();
             await showResult(result, status, ctx);
             loadHistory(history, ctx);
@@ -99,16 +99,7 @@ async function showResult(container, status, ctx) {
       : fileWarnings > 0
         ? `Semua baris yang dibaca diterima, tetapi ada ${number(fileWarnings)} peringatan tentang berkas ini (di bawah): periksa, dan bila perlu perbaiki berkasnya lalu unggah ulang.`
         : 'Semua baris diterima.';
-  const counts = [
-    { label: 'Baris dibaca', value: number(status.rowsRead) },
-    { label: 'Diterima', value: number(status.accepted), tone: 'ok' },
-    { label: 'Ditolak', value: number(status.rejected), tone: status.rejected > 0 ? 'bad' : null },
-    // `warnings` counts accepted rows with a warning; a rejected row's warnings are in the list below (QA: 1 against 5 listed)
-    { label: 'Diterima dengan peringatan', value: number(status.warnings), tone: status.warnings > 0 ? 'warn' : null },
-  ];
-  for (const [key, text] of [['created', 'Peserta baru'], ['updated', 'Diperbarui'], ['unchanged', 'Tidak berubah']]) {
-    if (status[key] !== undefined) counts.push({ label: text, value: number(status[key]) });
-  }
+  const counts = resultCounts(status);
   const issues = h('div');
   replace(
     container,
@@ -125,6 +116,40 @@ async function showResult(container, status, ctx) {
     ),
   );
   if (hasRowReport(status)) await showIssues(issues, status, ctx);
+}
+
+/** What a FAILED upload stored: nothing (its promotion, one transaction with DONE, never committed; staging is cleared). */
+export const NOTHING_STORED = 'tidak ada baris yang disimpan';
+
+/**
+ * The counts under an upload's result. A FAILED one stored nothing, so it shows no count that reads as accepted (QA A12:
+ * "Baris dibaca 50.000" under a failed upload): one stat saying so, the rows read before the failure as its hint only. Pure, tested.
+ */
+export function resultCounts(status) {
+  if (status.status === 'FAILED') {
+    const hint = status.rowsRead > 0 ? `${number(status.rowsRead)} baris sempat dibaca sebelum gagal; tidak satu pun masuk register.` : null;
+    return [{ label: 'Hasil', value: `Gagal — ${NOTHING_STORED}`, tone: 'bad', hint }];
+  }
+  const counts = [
+    { label: 'Baris dibaca', value: number(status.rowsRead) },
+    { label: 'Diterima', value: number(status.accepted), tone: 'ok' },
+    { label: 'Ditolak', value: number(status.rejected), tone: status.rejected > 0 ? 'bad' : null },
+    // `warnings` counts accepted rows with a warning; a rejected row's warnings are in the list below (QA: 1 against 5 listed)
+    { label: 'Diterima dengan peringatan', value: number(status.warnings), tone: status.warnings > 0 ? 'warn' : null },
+  ];
+  for (const [key, text] of [['created', 'Peserta baru'], ['updated', 'Diperbarui'], ['unchanged', 'Tidak berubah']]) {
+    if (status[key] !== undefined) counts.push({ label: text, value: number(status[key]) });
+  }
+  return counts;
+}
+
+/**
+ * A history row's Dibaca, Diterima and Ditolak cells: for a FAILED upload *Gagal — tidak ada baris yang disimpan* and
+ * dashes, not the rows it had read as if they counted (QA A12). Pure, tested.
+ */
+export function historyCounts(u) {
+  if (u.status === 'FAILED') return { read: `Gagal — ${NOTHING_STORED}`, accepted: '–', rejected: '–' };
+  return { read: number(u.rowsRead), accepted: number(u.accepted), rejected: number(u.rejected) };
 }
 
 /** Rejected and warned rows (GET …/:id/issues), a page at a time; the report workbook has them all. */
@@ -162,9 +187,9 @@ async function loadHistory(container, ctx, asked = 1) {
           { label: 'Berkas', value: (u) => u.filename ?? '–' },
           { label: 'Oleh', value: (u) => u.uploadedBy ?? '–' },
           { label: 'Status', render: (u) => (u.error ? [statusBadge(u.status), h('span', { class: 'hint', text: ` ${u.error}` })] : statusBadge(u.status)) },
-          { label: 'Dibaca', value: (u) => number(u.rowsRead), numeric: true },
-          { label: 'Diterima', value: (u) => number(u.accepted), numeric: true },
-          { label: 'Ditolak', value: (u) => number(u.rejected), numeric: true },
+          { label: 'Dibaca', value: (u) => historyCounts(u).read, numeric: true },
+          { label: 'Diterima', value: (u) => historyCounts(u).accepted, numeric: true },
+          { label: 'Ditolak', value: (u) => historyCounts(u).rejected, numeric: true },
           // rows warned, and the warnings about the file marked beside them (QA: a sheet not read showed "0" and no report)
           { label: 'Peringatan', render: (u) => warningsCell(u), numeric: true },
           {
@@ -185,6 +210,7 @@ async function loadHistory(container, ctx, asked = 1) {
 
 /** A history row's warnings: the rows warned, and "+ N tentang berkas" for the file's (their messages as the title). */
 function warningsCell(u) {
+  if (u.status === 'FAILED') return '–';
   const n = sheetWarningCount(u);
   if (n === 0) return number(u.warnings);
   return [number(u.warnings), h('span', { class: 'hint', title: u.sheetWarnings.map((w) => w.message).join('\n'), text: ` + ${number(n)} tentang berkas` })];
