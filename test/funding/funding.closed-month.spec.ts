@@ -47,7 +47,7 @@ describe('§9: a closed month is never allocated again; pledges touching it appl
     expect(below.body.details).toEqual([
       {
         field: 'budget',
-        messages: ['budget Rp75.599 lebih kecil dari Rp75.600 yang sudah terpakai (dialokasikan) dari komitmen ini pada bulan yang sudah difinalisasi atau dibekukan karena bulan sesudahnya sudah difinalisasi (Januari 2026).'],
+        messages: ['budget (pagu setahun) Rp75.599 lebih kecil dari Rp75.600 yang sudah terpakai (dialokasikan) dari komitmen ini pada bulan yang sudah difinalisasi atau dibekukan karena bulan sesudahnya sudah difinalisasi (Januari 2026).'],
       },
     ]);
     const revised = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_600, reason: 'APBD-P: pagu dipotong' }).expect(200);
@@ -89,7 +89,7 @@ describe('§6, §9: a budget may not drop below what the months frozen by a late
     await closeMonth(t.dataSource, '2026-02');
     // January paid 75,600 and February the 37,800 left: 113,400 used in months that are never allocated again
     const below = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_600, reason: 'APBD-P' }).expect(400);
-    expect(below.body.details[0].messages[0]).toMatch(/^budget Rp75\.600 lebih kecil dari Rp113\.400 yang sudah terpakai .* \(Januari 2026, Februari 2026\)\.$/);
+    expect(below.body.details[0].messages[0]).toMatch(/^budget \(pagu setahun\) Rp75\.600 lebih kecil dari Rp113\.400 yang sudah terpakai .* \(Januari 2026, Februari 2026\)\.$/);
     await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 113_401, reason: 'APBD-P' }).expect(200); // (113,400 is the budget it has: PLEDGE_UNCHANGED)
   });
 

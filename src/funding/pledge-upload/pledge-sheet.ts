@@ -59,6 +59,23 @@ const FIELD: Record<Column, keyof PledgeInput> = {
 const NUMERIC = new Set<Column>(['TAHUN', 'BULAN_DARI', 'BULAN_SAMPAI', 'PERSEN', 'KUOTA', 'PAGU', 'PRIORITAS']);
 const ENUMS = new Set<Column>(['SUMBER', 'JENIS_DANA', 'CAKUPAN']);
 
+/**
+ * The Indonesian names the console and the workbooks show for the codes (QA: `Peserta tertentu`, as the form says it,
+ * was refused with "CAKUPAN harus salah satu dari: ALL, VILLAGES, RESIDENTS."), by their letters and digits only:
+ * `Peserta tertentu (NIK)` is PESERTA_TERTENTU_NIK.
+ */
+const NAMED: Partial<Record<Column, Record<string, string>>> = {
+  SUMBER: { APBD_KABUPATEN: 'APBD', APBD_KAB: 'APBD', APBD_PROVINSI: 'APBD_PROV', APBD_PROV: 'APBD_PROV', ANGGARAN_DESA: 'DESA', APBDES: 'DESA', APBD_DESA: 'DESA', CSR: 'TJSLP', TJSLP_CSR: 'TJSLP', TJSLP_CSR_PERUSAHAAN: 'TJSLP' },
+  JENIS_DANA: { ALOKASI_DANA_DESA: 'ADD', ALOKASI_DANA_DESA_ADD: 'ADD', PENDAPATAN_ASLI_DESA: 'PADES', PENDAPATAN_ASLI_DESA_PADES: 'PADES', PADESA: 'PADES' },
+  CAKUPAN: { SEMUA: 'ALL', SEMUA_PESERTA: 'ALL', DESA: 'VILLAGES', DESA_TERTENTU: 'VILLAGES', PESERTA_TERTENTU: 'RESIDENTS', PESERTA_TERTENTU_NIK: 'RESIDENTS', DAFTAR_NIK: 'RESIDENTS' },
+};
+
+/** A code cell (SUMBER, JENIS_DANA, CAKUPAN) as its code: written as the code (`apbd prov`), or by its Indonesian name. */
+function enumValue(name: Column, text: string): string {
+  const named = NAMED[name]?.[text.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '')];
+  return named ?? text.toUpperCase().replace(/\s+/g, '_');
+}
+
 const VILLAGE_CODE = /^\d{2}\.?\d{2}\.?\d{2}\.?\d{4}$/;
 
 /**
@@ -125,7 +142,7 @@ export function rowToInput(cells: readonly Cell[], names: ColumnNames = labelsBy
       if (typeof value === 'string') problems.push({ column: name, message: notWhole(names[name] ?? name, name, value) });
       else input[field] = value;
     }
-    else if (ENUMS.has(name)) input[field] = cell.text.toUpperCase().replace(/\s+/g, '_');
+    else if (ENUMS.has(name)) input[field] = enumValue(name, cell.text);
     else input[field] = cell.text;
   });
   return { input: input as PledgeInput, problems };

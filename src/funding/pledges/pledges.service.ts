@@ -166,7 +166,7 @@ async function assertBudgetCoversFrozenMonths(m: EntityManager, code: string, bu
   throw FundingException.pledgeInvalid([
     {
       field: 'budget',
-      messages: [`budget ${rupiah(budget)} lebih kecil dari ${rupiah(Number(used))} yang sudah terpakai (dialokasikan) dari komitmen ini pada bulan yang sudah difinalisasi atau dibekukan karena bulan sesudahnya sudah difinalisasi (${(months as string).split(', ').map(monthName).join(', ')}).`],
+      messages: [`budget (pagu setahun) ${rupiah(budget)} lebih kecil dari ${rupiah(Number(used))} yang sudah terpakai (dialokasikan) dari komitmen ini pada bulan yang sudah difinalisasi atau dibekukan karena bulan sesudahnya sudah difinalisasi (${(months as string).split(', ').map(monthName).join(', ')}).`],
     },
   ]);
 }
