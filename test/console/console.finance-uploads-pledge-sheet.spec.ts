@@ -29,8 +29,13 @@ describeInBrowser('console: finance uploads a pledge sheet', () => {
     expect(template.name).toBe('templat-komitmen-pendanaan.xlsx');
 
     await sheet.locator('input[type="file"]').setInputFiles({ name: 'komitmen-2026.csv', mimeType: 'text/csv', buffer: Buffer.from(`${SHEET}\n`) });
+    // checked first, then saved from the answer: the file stays chosen (QA: it had to be picked again)
+    await sheet.getByLabel('Periksa saja, jangan simpan').check();
     await sheet.getByRole('button', { name: 'Unggah komitmen' }).click();
+    await sheet.getByText('Hanya diperiksa, tidak ada yang disimpan: 1 komitmen dapat disimpan, 1 baris ditolak.').waitFor();
+    await sheet.getByRole('button', { name: 'Simpan lembar ini' }).click();
     await sheet.getByText('Lembar diproses: 1 komitmen tersimpan, 1 baris ditolak.').waitFor();
+    await expect(sheet.getByLabel('Periksa saja, jangan simpan').isChecked()).resolves.toBe(false);
     const stat = (label: string) => sheet.locator('.stat', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').first().textContent();
     expect([await stat('Baris dibaca'), await stat('Diterima'), await stat('Ditolak')]).toEqual(['2', '1', '1']);
     expect(await tableRows(sheet.getByRole('table', { name: 'Komitmen tersimpan (1)' }))).toEqual([['2', 'TJSLP-BANK-2026', '–']]);

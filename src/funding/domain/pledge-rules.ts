@@ -60,7 +60,7 @@ export interface PledgeData {
 
 export interface PledgeWarning {
   /** DANA_DESA_PBI: the §5 compliance rule, on every output; the others are told when the pledge is saved or checked (entryWarnings). */
-  code: 'DANA_DESA_PBI' | 'CODE_YEAR_MISMATCH' | 'NIKS_NOT_REGISTERED';
+  code: 'DANA_DESA_PBI' | 'CODE_YEAR_MISMATCH' | 'NIKS_NOT_REGISTERED' | 'SAME_FUNDING_TWICE';
   pledgeCode: string;
   message: string;
 }
@@ -105,6 +105,26 @@ export function codeYearWarnings(p: { code: string; fiscalYear: number }): Pledg
       message:
         `Kode komitmen ${p.code} memuat tahun ${named}, tetapi tahun anggarannya ${p.fiscalYear}: komitmen ini membiayai bulan-bulan ${p.fiscalYear}, ` +
         `dan kode maupun tahun anggarannya tidak dapat diubah. Periksa tahunnya; komitmen tahun ${named} dicatat dengan kode lain.`,
+    },
+  ];
+}
+
+/**
+ * Another pledge of the same funding (SAME_FUNDING in pledges.sql.ts: the regency's or the province's budget, or a
+ * village's fund over one of its villages) in the same months of the year. Told, not refused: two are allocated one
+ * after the other, which a split budget may mean; most often it is the first entered again.
+ */
+export function sameFundingWarnings(p: { code: string; sourceType: string; fiscalYear: number }, others: readonly { code: string; from_month: number; to_month: number }[]): PledgeWarning[] {
+  if (!others.length) return [];
+  const what = p.sourceType === 'APBD' ? 'APBD kabupaten' : p.sourceType === 'APBD_PROV' ? 'APBD provinsi' : 'dana desa yang sama untuk desa yang sama';
+  const listed = others.map((o) => `${o.code} (${monthNumberName(o.from_month)}–${monthNumberName(o.to_month)})`).join(', ');
+  return [
+    {
+      code: 'SAME_FUNDING_TWICE',
+      pledgeCode: p.code,
+      message:
+        `Sudah ada komitmen ${what} tahun ${p.fiscalYear} pada bulan yang sama: ${listed}. Keduanya ikut dialokasikan dan ikut dihitung dalam proyeksi; ` +
+        `bila ${p.code} hanya salinan, jangan dipakai: ubah (revisi) komitmen yang sudah ada, dan revisi ${p.code} agar tidak membayar (mis. pagu Rp1) dengan alasannya.`,
     },
   ];
 }

@@ -8,12 +8,12 @@ import { Clock } from '../../common/clock/clock.js';
 import { rupiah } from '../../common/money.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { codeYearWarnings, DEFAULT_PRIORITY, type PledgeData, type PledgeInput, type PledgeWarning, pledgeWarnings, unregisteredNiksWarnings, validatePledge } from '../domain/pledge-rules.js';
+import { codeYearWarnings, DEFAULT_PRIORITY, type PledgeData, type PledgeInput, type PledgeWarning, pledgeWarnings, sameFundingWarnings, unregisteredNiksWarnings, validatePledge } from '../domain/pledge-rules.js';
 import { Pledge } from '../entities/pledge.entity.js';
 import { PledgeRevision } from '../entities/pledge-revision.entity.js';
 import { type FieldProblem, FundingException } from '../funding.exception.js';
 import { MARK_STALE_FROM, TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
-import { USED_IN_FROZEN_MONTHS } from '../sql/pledges.sql.js';
+import { SAME_FUNDING, USED_IN_FROZEN_MONTHS } from '../sql/pledges.sql.js';
 import { type PledgeView, toPledgeView } from './pledge-view.js';
 import { storedPledgeCode } from './pledge-code.js';
 import { monthName, monthOf } from '../../common/month.js';
@@ -96,14 +96,18 @@ export class PledgesService {
 
   /**
    * The warnings a saved or checked pledge is told: the §5 compliance rule (on every output), a code naming another
-   * year than its fiscal year, and the listed NIKs no participant holds yet.
+   * year than its fiscal year, another pledge of the same funding in the same months, and the listed NIKs no participant
+   * holds yet.
    */
   async entryWarnings(p: PledgeData, manager?: EntityManager): Promise<PledgeWarning[]> {
     const m = manager ?? this.dataSource.manager;
     const rows: { nik: string }[] = p.niks.length
       ? await m.query('SELECT k AS nik FROM unnest($1::text[]) AS k WHERE NOT EXISTS (SELECT 1 FROM participant r WHERE r.nik = k) ORDER BY k COLLATE "C"', [p.niks])
       : [];
-    return [...pledgeWarnings(p), ...codeYearWarnings(p), ...unregisteredNiksWarnings(p.code, rows.map((r) => r.nik))];
+    const same: { code: string; from_month: number; to_month: number }[] = ['APBD', 'APBD_PROV', 'DESA'].includes(p.sourceType)
+      ? await m.query(SAME_FUNDING, [p.fiscalYear, p.sourceType, p.code, p.fromMonth, p.toMonth, p.fund, p.villageCodes])
+      : [];
+    return [...pledgeWarnings(p), ...codeYearWarnings(p), ...sameFundingWarnings(p, same), ...unregisteredNiksWarnings(p.code, rows.map((r) => r.nik))];
   }
 
   async exists(code: string): Promise<boolean> {

@@ -36,3 +36,16 @@ export const RECORD_CURRENT_REVISIONS = `
     FROM pledge p
    WHERE NOT EXISTS (SELECT 1 FROM pledge_revision r WHERE r.code = p.code AND r.revision = p.revision AND r.data ? 'sourceType')
   ON CONFLICT ON CONSTRAINT "PK_pledge_revision" DO UPDATE SET data = EXCLUDED.data`;
+
+/**
+ * Other pledges ($3: the pledge's own code, left out) of fiscal year $1 and source type $2 paying in some of the months
+ * $4..$5: for APBD and APBD_PROV any (one regency, one province), for DESA those of the same fund ($6) over one of the
+ * same villages ($7, dotted as stored). A second one is most often the first entered again (QA: a sheet saved a second
+ * province pledge, and the projection counted money that does not exist).
+ */
+export const SAME_FUNDING = `
+  SELECT code, from_month, to_month
+    FROM pledge
+   WHERE fiscal_year = $1 AND source_type = $2 AND code <> $3 AND from_month <= $5 AND to_month >= $4
+     AND ($2 IN ('APBD', 'APBD_PROV') OR ($2 = 'DESA' AND fund IS NOT DISTINCT FROM $6 AND village_codes && $7::text[]))
+   ORDER BY code COLLATE "C"`;

@@ -76,13 +76,23 @@ export function pledgeSheetForm({ signal, onSaved, history }) {
     signal,
     fields: [field({ label: 'Periksa saja, jangan simpan', name: 'dryRun', type: 'checkbox' })],
     actions: [downloadButton('Unduh templat (.xlsx)', '/api/v1/templates/pledges.xlsx', { fallbackName: 'templat-komitmen-pendanaan.xlsx' })],
-    onAnswer: async (res, out) => {
-      replace(out, ...result(res));
+    onAnswer: async (res, out, el) => {
+      replace(out, ...result(res), res.dryRun && res.accepted > 0 ? saveChecked(el) : null);
       announce(res.dryRun ? 'Lembar komitmen diperiksa.' : 'Lembar komitmen diproses.');
       if (res.dryRun) return;
       await Promise.all([res.accepted > 0 ? onSaved() : null, history?.load()]);
     },
   });
+}
+
+/** After a check (dry run): the same file, still chosen, saved with one click (QA: it had to be picked again). */
+function saveChecked(formEl) {
+  const save = h('button', { type: 'button', class: 'btn btn--primary' }, 'Simpan lembar ini');
+  save.addEventListener('click', () => {
+    formEl.elements.namedItem('dryRun').checked = false;
+    formEl.requestSubmit();
+  });
+  return h('div', { class: 'actions' }, h('span', { text: 'Berkas masih dipilih. ' }), save);
 }
 
 function result(res) {

@@ -62,7 +62,8 @@ export function sheetUploadForm({ label, box: boxOptions, submitText, path, sign
           body.append('file', file);
           try {
             const res = await upload(typeof path === 'function' ? path(el) : path, body, { signal });
-            box.reset();
+            // a sheet only checked stays chosen, to be saved next without picking it again (QA)
+            if (!res?.dryRun) box.reset();
             await onAnswer(res, out, el);
           } catch (err) {
             if (err?.name === 'AbortError') return;
