@@ -106,12 +106,13 @@ export class UploadPayments {
     for await (const all of reader.batches()) {
       if (names === CANONICAL_NAMES) names = collector.names = dateOrder.labels = labelsByName(PAYMENT_COLUMNS, reader.header!.labels);
       const ready: CheckedRow[] = [];
+      const sink = readyIn(ready);
       for (const row of all) {
         const total = totalRow(row.rowNumber, [row.cells[0]], row.cells[2], () => fiscalYears.has(row.cells[0].text.trim()));
         if (total && !total.subtotal) footer = total;
         if (total) continue;
         const checked: CheckedRow = { row: row.rowNumber, cells: row.cells, ...validatePaymentRow(row, pledges, closed, today, names) };
-        dateOrder.take(checked.row, checked, checked.record !== undefined, checked.dates, readyIn(ready));
+        dateOrder.take(checked.row, checked, checked.record !== undefined, checked.dates, sink);
       }
       await this.recordRows(m, ready, tally, command.actor);
     }
