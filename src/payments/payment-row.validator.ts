@@ -5,6 +5,7 @@
  */
 import { bareYear, calendarDay, type Cell, cellDay, isNoteRow, characterFailure, dateTextProblem, formulaFailure, numberNotADate, serialDay, shownDay, typedIntoDateCell, yearOnly } from '../common/spreadsheet/cell.js';
 import { type ColumnSpec, labelsByName } from '../common/spreadsheet/column-spec.js';
+import { dateFormsOf, noDateForms, noteDateForm, type RowDateForms } from '../common/spreadsheet/date-order.js';
 import { fieldCountIssue } from '../common/spreadsheet/field-count.js';
 import { mergedCellIssue, mergedLabelRange, withMergedCells } from '../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
@@ -38,6 +39,13 @@ export interface PaymentRecord {
 }
 
 type Issue = Omit<RowIssue, 'row'>;
+
+/** A row's record, or its issues; and what its paid date in slashes says of the file's date order (date-order.ts), when anything. */
+export interface CheckedPaymentRow {
+  record?: PaymentRecord;
+  issues: Issue[];
+  dates?: RowDateForms;
+}
 
 /** The pledges a sheet's rows may name, read once per upload. */
 export interface KnownPledges {
@@ -157,7 +165,7 @@ export function validatePaymentRow(
   closedMonths: ReadonlySet<string>,
   today: string,
   names: Readonly<Record<string, string>> = CANONICAL_NAMES,
-): { record?: PaymentRecord; issues: Issue[] } {
+): CheckedPaymentRow {
   // a .csv row with more fields than its header: refused whole, its shifted columns not judged (QA: `1,500,000` was Rp1)
   if (row.overflow) return { issues: [fieldCountIssue(row.overflow)] };
   // a signature block under the payments ("Bendahara,", a name): one message, not one per empty column (QA: five each)
@@ -184,7 +192,7 @@ function checkPaymentRow(
   closedMonths: ReadonlySet<string>,
   today: string,
   n: Readonly<Record<string, string>>,
-): { record?: PaymentRecord; issues: Issue[] } {
+): CheckedPaymentRow {
   const issues: Issue[] = [];
   const reject = (column: string, code: string, message: string) => issues.push({ column, severity: 'REJECT', code, message });
   // A formula with nothing readable is named as such (the amount's reader names its own), not as an
@@ -215,6 +223,10 @@ function checkPaymentRow(
   // a year typed alone (2026) is no Excel serial of a day in 1905: said as such, as in the enrollment sheet
   const yearAlone = yearOnly(cells[3], n.TANGGAL_BAYAR);
   const paidAt = yearAlone ? null : cellDay(cells[3]);
+  // 10/1/2026 is 10 January or 1 October: read as the file writes its dates (date-order.ts; QA: a US-English export)
+  const forms = noDateForms();
+  if (!yearAlone && cells[3].kind === 'text') noteDateForm('TANGGAL_BAYAR', cells[3].text, forms);
+  const dates = dateFormsOf(forms);
   if (yearAlone) check('TANGGAL_BAYAR', 'DATE_FORMAT', yearAlone);
   else if (!paidAt) check('TANGGAL_BAYAR', 'DATE_FORMAT', numberNotADate(cells[3], n.TANGGAL_BAYAR) ?? `${n.TANGGAL_BAYAR} "${cells[3].text}" bukan tanggal${cells[3].kind === 'text' && dateTextProblem(cells[3].text) ? `: ${dateTextProblem(cells[3].text)}` : ''} (gunakan YYYY-MM-DD atau DD/MM/YYYY).`);
   else if (!PAID_AT_FORM.test(paidAt)) {
@@ -243,6 +255,6 @@ function checkPaymentRow(
       check(term.column, term.code, term.message);
     }
   }
-  if (issues.length || isError(amount)) return { issues };
-  return { record: { rowNumber, pledgeCode, month: month!, amount: amount.value, paidAt: paidAt!, reference, adjustsMonth }, issues };
+  if (issues.length || isError(amount)) return { issues, dates };
+  return { record: { rowNumber, pledgeCode, month: month!, amount: amount.value, paidAt: paidAt!, reference, adjustsMonth }, issues, dates };
 }

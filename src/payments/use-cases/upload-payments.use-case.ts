@@ -10,7 +10,9 @@ import { BpjsInputException } from '../../reconciliation/bpjs-input.exception.js
 import { IssueCollector, type UploadReport } from '../../reconciliation/uploads/row-issue.js';
 import { type TotalRow, totalRow, totalRowMismatch } from '../../reconciliation/uploads/total-row.js';
 import { paymentKey, recordedAlready } from '../duplicate-payments.js';
-import { CANONICAL_NAMES, type KnownPledges, PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
+import { CANONICAL_NAMES, type CheckedPaymentRow, type KnownPledges, PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
+import type { Cell } from '../../common/spreadsheet/cell.js';
+import { DATE_ORDER_AMBIGUOUS, DateOrder, type DateOrderSink } from '../../common/spreadsheet/date-order.js';
 import { storedPledgeCodeIn } from '../../funding/pledges/pledge-code.js';
 import { columnsInFileOrder, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { INSERT_PAYMENTS } from '../sql/payment-status.sql.js';
@@ -22,6 +24,29 @@ import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { storedReport, writeIssues } from '../../reconciliation/uploads/upload-writer.js';
 import { monthName } from '../../common/month.js';
 import { paymentWarnings, warningIssue } from '../payment-warnings.js';
+
+/** A row of the sheet as validated, with its cells for the row report. */
+type CheckedRow = CheckedPaymentRow & { row: number; cells: readonly Cell[] };
+
+/** What an upload has recorded and found so far, batch after batch. */
+interface Tally {
+  collector: IssueCollector;
+  months: Set<string>;
+  /** Payments recorded and their total, in rupiah. */
+  payments: number;
+  amount: number;
+  /** Rows refused only as payments recorded already. */
+  recordedRows: number;
+  /** Payment key → row of the file that has it. */
+  firstRowOf: Map<string, number>;
+}
+
+/** Where DateOrder sends the rows: into `ready`, a row refused for its paid date read either way with that finding first. */
+const readyIn = (ready: CheckedRow[]): DateOrderSink<CheckedRow> => ({
+  keep: (c) => ready.push(c),
+  refuse: (c, refusals) =>
+    ready.push({ ...c, record: undefined, issues: [...refusals.map((r) => ({ column: r.column, severity: 'REJECT' as const, code: DATE_ORDER_AMBIGUOUS, message: r.message })), ...c.issues] }),
+});
 
 export interface UploadPaymentsCommand {
   path: string;
@@ -48,7 +73,9 @@ export interface PaymentUploadResult extends UploadReport {
  * Records payments from a sheet (DOMAIN §8): each row is checked like a single payment (known
  * pledge, open month, whole rupiah, real date, reference); bad rows are reported and skipped, the
  * good ones recorded together in one transaction, with the payment's warnings (payment-warnings.ts) as
- * WARN findings of their rows.
+ * WARN findings of their rows. A paid date either way round (10/1/2026) is read as the file writes its dates
+ * (date-order.ts): its row waits until the file shows the order, then is recorded (day first) or refused
+ * (DATE_ORDER_AMBIGUOUS); a file that never shows it is read day first (§12).
  */
 @Injectable()
 export class UploadPayments {
@@ -71,64 +98,29 @@ export class UploadPayments {
     const closed = new Set<string>((await m.query('SELECT month FROM closed_month')).map((r: { month: string }) => r.month));
     const collector = new IssueCollector();
     const reader = new SheetReader(command.path, { filename: command.filename, columns: PAYMENT_COLUMNS, maxRows: this.config.uploadMaxRows });
-    const months = new Set<string>();
-    let payments = 0;
-    let amount = 0;
-    let recordedRows = 0; // rows refused only as payments recorded already
-    const firstRowOf = new Map<string, number>(); // payment key → row of the file that has it
+    const tally: Tally = { collector, months: new Set(), payments: 0, amount: 0, recordedRows: 0, firstRowOf: new Map() };
+    // rows whose paid date reads either way (10/1/2026) wait until the file shows which way it writes dates
+    const dateOrder = new DateOrder<CheckedRow>(CANONICAL_NAMES);
     let footer: TotalRow | null = null;
     let names = CANONICAL_NAMES; // the headers as the file wrote them, once the header row is read
     for await (const all of reader.batches()) {
-      if (names === CANONICAL_NAMES) names = collector.names = labelsByName(PAYMENT_COLUMNS, reader.header!.labels);
-      const batch = all.filter((row) => {
+      if (names === CANONICAL_NAMES) names = collector.names = dateOrder.labels = labelsByName(PAYMENT_COLUMNS, reader.header!.labels);
+      const ready: CheckedRow[] = [];
+      const sink = readyIn(ready);
+      for (const row of all) {
         const total = totalRow(row.rowNumber, [row.cells[0]], row.cells[2], () => fiscalYears.has(row.cells[0].text.trim()));
         if (total && !total.subtotal) footer = total;
-        return !total;
-      });
-      const checked = batch.map((row) => ({ row: row.rowNumber, cells: row.cells, ...validatePaymentRow(row, pledges, closed, today, names) }));
-      const candidates = checked.filter((c) => c.record);
-      const recorded = await recordedAlready(m, candidates.map((c) => c.record!));
-      const kept: typeof candidates = []; // the rows to record: a duplicate is no earlier correction of a later row's month
-      candidates.forEach((candidate, index) => {
-        const { row, issues } = candidate;
-        const record = candidate.record!;
-        const key = paymentKey(record);
-        const earlier = firstRowOf.get(key);
-        const message = recorded.has(index)
-          ? `Pembayaran ${record.pledgeCode} bulan ${monthName(record.month)} dengan referensi "${record.reference}" sudah tercatat; baris ini diabaikan.`
-          : earlier !== undefined
-            ? `Pembayaran yang sama (komitmen, bulan, referensi) sudah ada di baris ${earlier} berkas ini; baris ini diabaikan.`
-            : null;
-        if (recorded.has(index)) recordedRows++;
-        if (message) issues.push({ column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message });
-        else {
-          firstRowOf.set(key, row);
-          kept.push(candidate);
-        }
-      });
-      // nothing due, a correction without shortfall: set-based per batch, read before the batch is stored
-      const warned = await paymentWarnings(m, kept.map((c) => c.record!));
-      kept.forEach((c, index) => c.issues.push(...warned[index].map(warningIssue)));
-      const records: PaymentRecord[] = [];
-      for (const { row, cells, record, issues } of checked) {
-        // the collector names each issue's column as the file wrote it (NO SP2D, not REFERENSI), as its message does
-        if (collector.row(row, issues, () => rawCells(PAYMENT_COLUMNS, cells)) && record) records.push(record);
+        if (total) continue;
+        const checked: CheckedRow = { row: row.rowNumber, cells: row.cells, ...validatePaymentRow(row, pledges, closed, today, names) };
+        dateOrder.take(checked.row, checked, checked.record !== undefined, checked.dates, sink);
       }
-      if (!records.length) continue;
-      await m.query(INSERT_PAYMENTS, [
-        records.map((r) => r.pledgeCode),
-        records.map((r) => r.month),
-        records.map((r) => r.amount),
-        records.map((r) => r.paidAt),
-        records.map((r) => r.reference),
-        records.map((r) => r.adjustsMonth),
-        command.actor,
-        this.clock.now(),
-      ]);
-      for (const r of records) months.add(r.month);
-      payments += records.length;
-      amount += records.reduce((s, r) => s + r.amount, 0);
+      await this.recordRows(m, ready, tally, command.actor);
     }
+    const waited: CheckedRow[] = [];
+    dateOrder.settle(readyIn(waited)); // a file that never showed its order: read day first (§12)
+    await this.recordRows(m, waited, tally, command.actor);
+    collector.sortByRow(); // the rows that waited are listed in their place, as the stored report lists them
+    const { months, payments, amount, recordedRows } = tally;
     collector.sheetWarnings = reader.sheetWarnings; // rows Excel hid, read all the same
     if (payments === 0 && recordedRows > 0 && recordedRows === collector.rejected) return this.allRecorded(collector.report(), checksum, m);
     // the same file again after an upload that was partly refused: its payments are recorded, the rest refused again (QA: NO_ACCEPTED_ROWS)
@@ -161,6 +153,55 @@ export class UploadPayments {
     ]);
     await writeIssues(m, id, collector);
     return { id, ...collector.report(), payments, amount };
+  }
+
+  /**
+   * Records a batch's rows that are ready (validated, their date order known): a duplicate of a payment recorded or of
+   * an earlier row of the file is refused, the payment's warnings are found, and the accepted rows are inserted.
+   */
+  private async recordRows(m: EntityManager, checked: CheckedRow[], tally: Tally, actor: string): Promise<void> {
+    const candidates = checked.filter((c) => c.record);
+    const recorded = await recordedAlready(m, candidates.map((c) => c.record!));
+    const kept: typeof candidates = []; // the rows to record: a duplicate is no earlier correction of a later row's month
+    candidates.forEach((candidate, index) => {
+      const { row, issues } = candidate;
+      const record = candidate.record!;
+      const key = paymentKey(record);
+      const earlier = tally.firstRowOf.get(key);
+      // a row of this file recorded already (an earlier batch, or a later row while this one waited) is named as such
+      const message =
+        earlier !== undefined ? `Pembayaran yang sama (komitmen, bulan, referensi) sudah ada di baris ${earlier} berkas ini; baris ini diabaikan.`
+        : recorded.has(index) ? `Pembayaran ${record.pledgeCode} bulan ${monthName(record.month)} dengan referensi "${record.reference}" sudah tercatat; baris ini diabaikan.`
+        : null;
+      if (earlier === undefined && recorded.has(index)) tally.recordedRows++;
+      if (message) issues.push({ column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message });
+      else {
+        tally.firstRowOf.set(key, row);
+        kept.push(candidate);
+      }
+    });
+    // nothing due, a correction without shortfall: set-based per batch, read before the batch is stored
+    const warned = await paymentWarnings(m, kept.map((c) => c.record!));
+    kept.forEach((c, index) => c.issues.push(...warned[index].map(warningIssue)));
+    const records: PaymentRecord[] = [];
+    for (const { row, cells, record, issues } of checked) {
+      // the collector names each issue's column as the file wrote it (NO SP2D, not REFERENSI), as its message does
+      if (tally.collector.row(row, issues, () => rawCells(PAYMENT_COLUMNS, cells)) && record) records.push(record);
+    }
+    if (!records.length) return;
+    await m.query(INSERT_PAYMENTS, [
+      records.map((r) => r.pledgeCode),
+      records.map((r) => r.month),
+      records.map((r) => r.amount),
+      records.map((r) => r.paidAt),
+      records.map((r) => r.reference),
+      records.map((r) => r.adjustsMonth),
+      actor,
+      this.clock.now(),
+    ]);
+    for (const r of records) tally.months.add(r.month);
+    tally.payments += records.length;
+    tally.amount += records.reduce((s, r) => s + r.amount, 0);
   }
 
   /**

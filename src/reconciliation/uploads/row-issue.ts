@@ -74,6 +74,16 @@ export class IssueCollector {
     this.warnedRows += 1;
   }
 
+  /**
+   * Puts the issues (and their raws) in row order, each row's own kept: as the stored report lists them, when rows were
+   * held back and recorded after later ones (a paid date read either way, date-order.ts).
+   */
+  sortByRow(): void {
+    const order = this.issues.map((_, i) => i).sort((a, b) => this.issues[a].row - this.issues[b].row || a - b);
+    const [issues, raws] = [order.map((i) => this.issues[i]), order.map((i) => this.raws[i])];
+    issues.forEach((issue, i) => ((this.issues[i] = issue), (this.raws[i] = raws[i])));
+  }
+
   private named(column: string | null): string | null {
     return column === null ? null : (this.names[column] ?? column);
   }

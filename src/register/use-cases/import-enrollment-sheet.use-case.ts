@@ -41,7 +41,7 @@ import { UploadLease } from '../upload-lease.js';
 import { UploadStore } from '../upload-store.js';
 import { toUploadView, type UploadView } from '../upload-view.js';
 import { type EnrollmentRecord, EnrollmentRowValidator } from '../validation/enrollment-row.validator.js';
-import { DateOrder } from '../validation/date-order.js';
+import { type EnrollmentDateOrder, enrollmentDateOrder, stagedInto } from '../validation/date-order.js';
 
 export interface ImportEnrollmentSheetCommand {
   /** The uploaded file on disk; deleted once processed. */
@@ -142,7 +142,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
       // Small reader batches, validated at once (sheet cells die young), staged STAGE_ROWS at a time.
       const reader = new SheetReader(command.path, { filename: command.filename, sheet: ENROLLMENT_SHEET, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: READ_ROWS });
       let lastProgress = Date.now();
-      let pending: Validated = { records: [], issues: [], contested: new ContestedNokas(), dateOrder: new DateOrder() };
+      let pending: Validated = { records: [], issues: [], contested: new ContestedNokas(), dateOrder: enrollmentDateOrder() };
       let labels: ColumnLabels | undefined; // findings name the columns as the file's header does (an alias as written)
       for await (const batch of reader.batches()) {
         if (!labels) {
@@ -162,7 +162,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
           await this.uploads.progress(uploadId, reader.progress * 0.9, rowsRead);
         }
       }
-      pending.dateOrder.settle(pending); // rows whose dates read either way, when the file never showed its order
+      pending.dateOrder.settle(stagedInto(pending)); // rows whose dates read either way, when the file never showed its order
       if (pending.records.length + pending.issues.length) await writer.write(pending.records, pending.issues);
       await writer.settle();
       await pending.contested.settle(writer.transaction ?? this.dataSource.manager, writer);
@@ -198,17 +198,18 @@ interface Validated {
   /** Rows whose NOKA an earlier row of the file has: settled once the file is read. */
   contested: ContestedNokas;
   /** Rows whose dates read either way, until the file shows which way it writes them. */
-  dateOrder: DateOrder;
+  dateOrder: EnrollmentDateOrder;
 }
 
 /** Validates a batch into `into`. */
 function validateBatch(validator: EnrollmentRowValidator, batch: SheetRow[], into: Validated): void {
+  const staged = stagedInto(into);
   for (const row of batch) {
     const result = validator.validate(row);
     if (result.contested) {
       into.issues.push(...into.contested.add(result.contested, result.issues, row));
       continue;
     }
-    into.dateOrder.take(row, result.record, result.issues, result.dates, into);
+    into.dateOrder.take(row.rowNumber, { row, record: result.record, issues: result.issues }, result.record !== undefined, result.dates, staged);
   }
 }

@@ -27,7 +27,7 @@ import { COL, type ColumnLabels, columnLabels, END_REASONS, ENROLLMENT_COLUMNS, 
 import { DigitKeyMap } from './digit-key-map.js';
 import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
 import { collapsedText, lengthMessage, strayCharacterSaid, visibleText } from '../../common/text.js';
-import { noDateForms, noteDateForm, type RowDateForms } from './date-order.js';
+import { dateFormsOf, noDateForms, noteDateForm, type RowDateForms } from '../../common/spreadsheet/date-order.js';
 import { addMonthsToDay } from '../../common/month.js';
 import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
 
@@ -62,7 +62,7 @@ export interface RowResult {
   contested?: { record: EnrollmentRecord; firstRow: number };
   issues: RowIssue[];
   /** What the row's text dates say of the file's date order (date-order.ts); absent when it has none in slashes. */
-  dates?: RowDateForms;
+  dates?: RowDateForms<EnrollmentColumnName>;
 }
 
 const HOME_REGENCY = '1703';
@@ -104,7 +104,7 @@ export class EnrollmentRowValidator {
   private readonly villageByCode = new Map<string, VillageName>();
   private readonly villagesByName = new Map<string, VillageName[]>();
   /** The forms of the row being checked's text dates (date-order.ts). */
-  private dateForms: RowDateForms = noDateForms();
+  private dateForms: RowDateForms<EnrollmentColumnName> = noDateForms();
 
   /**
    * `today`: the day of the upload in WIB (the Clock's), which no birth date may follow. `villages`:
@@ -139,8 +139,8 @@ export class EnrollmentRowValidator {
   private check(row: SheetRow): RowResult {
     this.dateForms = noDateForms();
     const result = this.checkFields(row);
-    const forms = this.dateForms;
-    return forms.ambiguous.length || forms.dayFirst || forms.monthFirst ? { ...result, dates: forms } : result;
+    const dates = dateFormsOf(this.dateForms);
+    return dates ? { ...result, dates } : result;
   }
 
   private checkFields({ rowNumber, cells: read }: SheetRow): RowResult {

@@ -15,21 +15,27 @@ import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
 import { funderInYear, type ReconciliationWorkbookContext } from './workbook-context.js';
 
+/**
+ * Printed fit to one A4 page wide (TableSheet's printSetup: landscape, header row repeated, pages numbered), so the
+ * widths set the print size: 275 characters printed at about half size (QA: "prints small"). The long texts (funder,
+ * revision) wrap in narrower columns instead, the rupiah columns keep room for Rp12.345.678.901, and the sheet prints at
+ * about two thirds, as Per Desa and Rincian Peserta do.
+ */
 const COLUMNS: TableColumn[] = [
-  { header: 'Kode Komitmen', kind: 'text', width: 26 },
+  { header: 'Kode Komitmen', kind: 'text', width: 22 },
   { header: 'Sumber Dana', kind: 'text', width: 16 },
-  { header: 'Pemberi Dana', kind: 'text', width: 44 },
+  { header: 'Pemberi Dana', kind: 'text', width: 28 },
   // Pagu and Sisa are not totalled: a pledge paid by share or quota has no pagu, so a JUMLAH of them
   // would not be JUMLAH Pagu − JUMLAH Realisasi (the note under the table says so).
   { header: 'Pagu (Rp)', kind: 'rupiah', width: 18 },
   { header: 'Realisasi Bulan Ini (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Realisasi s.d. Bulan Ini (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Sisa Pagu (Rp)', kind: 'rupiah', width: 18 },
-  { header: '% Realisasi', kind: 'percent', width: 11 },
+  { header: '% Realisasi', kind: 'percent', width: 9 },
   { header: 'Dibayar s.d. Bulan Ini (Rp)', kind: 'rupiah', width: 18, total: true },
-  { header: `Rek. ${APBD_ACCOUNTS.iuran.code} Iuran s.d. Bulan Ini (Rp)`, kind: 'rupiah', width: 22, total: true },
-  { header: `Rek. ${APBD_ACCOUNTS.bantuanDaerah.code} Bantuan Daerah s.d. Bulan Ini (Rp)`, kind: 'rupiah', width: 22, total: true },
-  { header: 'Revisi Komitmen Bulan Ini (dasar alokasi)', kind: 'text', width: 44 },
+  { header: `Rek. ${APBD_ACCOUNTS.iuran.code} Iuran s.d. Bulan Ini (Rp)`, kind: 'rupiah', width: 18, total: true },
+  { header: `Rek. ${APBD_ACCOUNTS.bantuanDaerah.code} Bantuan Daerah s.d. Bulan Ini (Rp)`, kind: 'rupiah', width: 18, total: true },
+  { header: 'Revisi Komitmen Bulan Ini (dasar alokasi)', kind: 'text', width: 28 },
 ];
 
 /**

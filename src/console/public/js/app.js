@@ -69,7 +69,7 @@ function renderShell() {
   replace(nav, h('ul', {}, links));
   replace(
     userBox,
-    h('span', { class: 'user-name' }, h('span', { class: 'visually-hidden', text: 'Masuk sebagai ' }), user.username, ' ', h('span', { class: 'role', text: `(${label(ROLE_LABELS, user.role)})` })),
+    h('span', { class: 'user-name', title: `${user.username} (${label(ROLE_LABELS, user.role)})` }, h('span', { class: 'visually-hidden', text: 'Masuk sebagai ' }), user.username, ' ', h('span', { class: 'role', text: `(${label(ROLE_LABELS, user.role)})` })),
     h('button', { type: 'button', class: 'btn btn--ghost btn--small', onclick: logout }, 'Keluar'),
   );
 }

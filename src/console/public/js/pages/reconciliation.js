@@ -252,7 +252,7 @@ function finalizeBox(run, earlierOpen, ctx) {
 }
 
 function runFacts(run) {
-  const item = (dt, dd) => [h('dt', { text: dt }), h('dd', { text: dd ?? '–' })];
+  const item = (dt, ...dd) => [h('dt', { text: dt }), h('dd', {}, dd.length && dd[0] !== null && dd[0] !== undefined ? dd : '–')];
   const inputs = run.inputs ?? {};
   return h(
     'dl',
@@ -260,7 +260,10 @@ function runFacts(run) {
     item('Pemicu', label(TRIGGER_LABELS, run.trigger)),
     item('Dimulai', `${dateTimeLabel(run.startedAt)} oleh ${run.startedBy ?? '–'}`),
     item('Selesai', dateTimeLabel(run.finishedAt)),
-    item('Tagihan yang dipakai', inputs.bill ? `versi ${inputs.bill.version} (checksum ${String(inputs.bill.checksum).slice(0, 12)}…)` : 'tidak ada'),
+    // the bill file's checksum is for auditors matching the file: said so, small and muted (QA: a raw `checksum …` puzzled finance officers)
+    inputs.bill
+      ? item('Tagihan yang dipakai', `versi ${inputs.bill.version}`, h('span', { class: 'fingerprint', text: `Sidik data berkas tagihan (untuk auditor): ${String(inputs.bill.checksum).slice(0, 12)}…` }))
+      : item('Tagihan yang dipakai', 'tidak ada'),
     item('Daftar PBI APBN', inputs.pbiApbnList ? `versi ${inputs.pbiApbnList.version}` : 'tidak ada'),
     // runs made before the revisions were kept have none to show
     inputs.pledges ? item('Revisi komitmen yang dipakai', Object.entries(inputs.pledges).map(([code, p]) => `${code}: revisi ${p.revisionFrom === p.revisionTo ? p.revisionFrom : `${p.revisionFrom}–${p.revisionTo}`}`).join('; ') || 'tidak ada komitmen yang mendanai') : null,

@@ -1,0 +1,77 @@
+/**
+ * A paid date (TANGGAL_BAYAR) in slashes is read as the file writes its dates (date-order.ts), as the register reads
+ * them. QA: a sheet saved by an Excel set to US English (month/day) had its `10/15/2026` refused and its `10/1/2026`
+ * recorded silently as 10 January, a payment dated nine months early. A date either way round now waits until the file
+ * shows its order: day first, it is read so (§12); month first, it is refused, naming both readings and the row that
+ * showed it; a file that never shows its order is read day first.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertPledge } from '../reconciliation/support/seed.js';
+import { allocateThrough } from './support/something-due.js';
+
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+jest.setTimeout(180_000);
+
+type Issue = { row: number; column: string; code: string; message: string };
+type Payment = { reference: string; paidAt: string };
+
+describe('payments sheet: paid dates read in the order the file writes them', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertPledge(t.dataSource, 'APBD-2026');
+    await allocateThrough(t, '2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
+  });
+  afterAll(() => t?.close());
+
+  const upload = async (file: Buffer, name: string) => (await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, name).expect(201)).body;
+  const paidAt = async (prefix: string) =>
+    Object.fromEntries(
+      ((await (await t.as(Role.AUDITOR)).get('/api/v1/payments?month=2026-10').expect(200)).body.items as Payment[])
+        .filter((p) => p.reference.startsWith(prefix))
+        .map((p) => [p.reference, p.paidAt]),
+    );
+
+  it('month first (golden file): a date either way round is refused, before and after the row that showed the order; one the same both ways is recorded', async () => {
+    const res = await upload(readFileSync('test/fixtures/payments/not-ok/paid-dates-month-first.csv'), 'pembayaran-us.csv');
+    expect(res).toMatchObject({ rowsRead: 5, accepted: 2, rejected: 3, payments: 2, amount: 9000 });
+    const issues = res.issues as Issue[];
+    // the column named as the file heads it (TGL BAYAR), the rows that waited listed in their place
+    expect(issues.map((i) => [i.row, i.column, i.code])).toEqual([
+      [2, 'TGL BAYAR', 'DATE_ORDER_AMBIGUOUS'],
+      [3, 'TGL BAYAR', 'DATE_FORMAT'],
+      [4, 'TGL BAYAR', 'DATE_ORDER_AMBIGUOUS'],
+    ]);
+    expect(issues[0].message).toBe(
+      'TGL BAYAR "10/1/2026" dapat berarti 10 Januari 2026 atau 1 Oktober 2026, dan berkas ini menulis tanggal sebagai bulan/tanggal/tahun ' +
+        '(baris 3: TGL BAYAR 10/15/2026). Tulis tanggalnya sebagai tanggal/bulan/tahun (1/10/2026 untuk 1 Oktober 2026) atau YYYY-MM-DD (2026-10-01).',
+    );
+    expect(issues[1].message).toContain('bulan 15 tidak ada');
+    expect(issues[2].message).toContain('TGL BAYAR "10/2/2026" dapat berarti 10 Februari 2026 atau 2 Oktober 2026');
+    expect(await paidAt('SP2D AS')).toEqual({ 'SP2D AS 4': '2026-10-05', 'SP2D AS 5': '2026-10-10' });
+  });
+
+  it('day first (golden file): the row that waited is recorded day first once a later row shows the order', async () => {
+    const res = await upload(readFileSync('test/fixtures/payments/ok/paid-dates-day-first.csv'), 'pembayaran-dmy.csv');
+    expect(res).toMatchObject({ rowsRead: 3, accepted: 3, rejected: 0, payments: 3, issues: [] });
+    expect(await paidAt('SP2D DMY')).toEqual({ 'SP2D DMY 1': '2026-10-05', 'SP2D DMY 2': '2026-10-20', 'SP2D DMY 3': '2026-10-06' });
+  });
+
+  it('a file that never shows its order is read day first (§12); the row that waited is still checked against the rows after it', async () => {
+    const csv = [
+      'KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI',
+      'APBD-2026;2026-10;1000;3/10/2026;SP2D TANPA 1',
+      'APBD-2026;2026-10;2000;2026-10-04;SP2D TANPA 2',
+      'APBD-2026;2026-10;2000;7/10/2026;SP2D TANPA 2', // the same payment as row 3: refused, not recorded twice
+    ].join('\n');
+    const res = await upload(Buffer.from(csv), 'pembayaran-tanpa-petunjuk.csv');
+    expect(res).toMatchObject({ rowsRead: 3, accepted: 2, rejected: 1, payments: 2 });
+    expect((res.issues as Issue[]).map((i) => [i.row, i.column, i.code, i.message])).toEqual([
+      [4, 'REFERENSI', 'PAYMENT_DUPLICATE', 'Pembayaran yang sama (komitmen, bulan, referensi) sudah ada di baris 3 berkas ini; baris ini diabaikan.'],
+    ]);
+    expect(await paidAt('SP2D TANPA')).toEqual({ 'SP2D TANPA 1': '2026-10-03', 'SP2D TANPA 2': '2026-10-04' });
+  });
+});
