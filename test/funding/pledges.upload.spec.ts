@@ -202,7 +202,7 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
   });
 
   it('a dry run shows the Dana Desa warning the saved pledge would carry (QA)', async () => {
-    const file = await workbook([['DESA-W-2026', 'DESA', 'DANA_DESA', 'Desa W', 2026, 'VILLAGES', '1703062001', null, 100, null]]);
+    const file = await workbook([['DESA-W-2026', 'DESA', 'DANA_DESA', 'Desa W', 2026, 'VILLAGES', '1703062003', null, 100, null]]);
     const dry = await upload(file, '?dryRun=true').expect(201);
     expect(dry.body.pledges).toEqual([{ rowNumber: 3, code: 'DESA-W-2026', warnings: [expect.objectContaining({ code: 'DANA_DESA_PBI' })] }]);
   });
