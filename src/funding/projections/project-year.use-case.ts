@@ -6,7 +6,7 @@ import { monthsBetween } from '../../common/month.js';
 import { allocate } from '../domain/allocate.js';
 import { FundingException } from '../funding.exception.js';
 import { FUNDED_IN_MONTHS, PLEDGES_OF_YEAR, STORED_MONTHS } from '../sql/projection.sql.js';
-import { fundedByPledge } from '../use-cases/allocate-month.use-case.js';
+import { fundedByPledge, unfundedOf } from '../use-cases/allocation-totals.js';
 import { readCandidates, type Candidates } from '../use-cases/candidates.js';
 import { MonthBuildPool } from '../use-cases/month-build-pool.js';
 import { pledgesOfMonth, tariffOfMonth, type MonthPledge } from '../use-cases/month-inputs.js';
@@ -72,36 +72,30 @@ export class ProjectYear {
     }
 
     const useCopy = this.builds.get() !== null;
-    for (const month of months.slice(k)) {
-      const tariff = await tariffOfMonth(m, month);
-      const covered = await readCandidates(m, month, useCopy);
-      const n = covered.nik.length;
-      if (!tariff.premium) {
-        rows.push({ month, basis: 'NO_TARIFF', participants: n, obligation: null, funded: null, unfunded: null });
-        continue;
-      }
-      const pledges = await pledgesOfMonth(m, month);
-      const result = allocate(
-        { nik: covered.nik, villageCode: covered.village, tmt: [], amount: new Float64Array(n).fill(tariff.amount) },
-        pledges,
-        ledger.used(),
-        { walkOrder: orderByDay(covered.tmtDay) },
-      );
-      const unfunded = { participants: 0, amount: 0 };
-      for (const r of result.unfunded) {
-        if (r > 0) {
-          unfunded.participants += 1;
-          unfunded.amount += r;
-        }
-      }
-      const [codes, , amounts] = fundedByPledge(pledges.map((p) => p.code), result);
-      if (unfunded.amount === 0) for (const p of paidNothing(pledges, codes, covered, ledger.used())) ledger.paidNothing(p, month);
-      codes.forEach((code, i) => ledger.add(code, amounts[i]));
-      ledger.closeMonth(month);
-      const obligation = n * tariff.amount;
-      rows.push({ month, basis: 'PROJECTED', participants: n, obligation, funded: obligation - unfunded.amount, unfunded });
-    }
+    for (const month of months.slice(k)) rows.push(await this.projectMonth(m, month, ledger, useCopy));
     return summarise(year, now, monthInWib(now), rows, ledger);
+  }
+
+  /** `month` allocated in memory (§6) from today's register and pledges and the pagu `ledger` has left; the ledger takes what it funds. */
+  private async projectMonth(m: EntityManager, month: string, ledger: PledgeLedger, useCopy: boolean): Promise<ProjectedMonth> {
+    const tariff = await tariffOfMonth(m, month);
+    const covered = await readCandidates(m, month, useCopy);
+    const n = covered.nik.length;
+    if (!tariff.premium) return { month, basis: 'NO_TARIFF', participants: n, obligation: null, funded: null, unfunded: null };
+    const pledges = await pledgesOfMonth(m, month);
+    const result = allocate(
+      { nik: covered.nik, villageCode: covered.village, tmt: [], amount: new Float64Array(n).fill(tariff.amount) },
+      pledges,
+      ledger.used(),
+      { walkOrder: orderByDay(covered.tmtDay) },
+    );
+    const unfunded = unfundedOf(result.unfunded);
+    const [codes, , amounts] = fundedByPledge(pledges.map((p) => p.code), result);
+    if (unfunded.amount === 0) for (const p of paidNothing(pledges, codes, covered, ledger.used())) ledger.paidNothing(p, month);
+    codes.forEach((code, i) => ledger.add(code, amounts[i]));
+    ledger.closeMonth(month);
+    const obligation = n * tariff.amount;
+    return { month, basis: 'PROJECTED', participants: n, obligation, funded: obligation - unfunded.amount, unfunded };
   }
 }
 

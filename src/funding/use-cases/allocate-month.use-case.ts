@@ -6,7 +6,8 @@ import { Clock } from '../../common/clock/clock.js';
 import { addMonths, isMonth, monthsBetween } from '../../common/month.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { AllocationSummaries, type AllocationDetail } from '../allocations/allocation-summary.js';
-import { allocate, type AllocationResult } from '../domain/allocate.js';
+import { allocate } from '../domain/allocate.js';
+import { fundedByPledge, unfundedOf } from './allocation-totals.js';
 import { FundingException } from '../funding.exception.js';
 import * as SQL from '../sql/allocate.sql.js';
 import { MonthBuildPool } from './month-build-pool.js';
@@ -202,14 +203,7 @@ export class AllocateMonth {
       lap,
     );
 
-    let unfundedParticipants = 0;
-    let unfundedAmount = 0;
-    for (const r of unfunded) {
-      if (r > 0) {
-        unfundedParticipants += 1;
-        unfundedAmount += r;
-      }
-    }
+    const { participants: unfundedParticipants, amount: unfundedAmount } = unfundedOf(unfunded);
     await m.query(SQL.UPSERT_ALLOCATION_MONTH, [
       month,
       year,
@@ -244,18 +238,6 @@ function stopwatch() {
     last = now;
   };
   return Object.assign(lap, { report: () => laps.join(', ') });
-}
-
-/** Participants and rupiah of each pledge that funds anyone (allocation_funded), as columns. */
-export function fundedByPledge(codes: string[], result: AllocationResult): [string[], number[], number[]] {
-  const participants = new Array<number>(codes.length).fill(0);
-  const amounts = new Array<number>(codes.length).fill(0);
-  for (let s = 0; s < result.splitCount; s++) {
-    participants[result.splitPledge[s]] += 1;
-    amounts[result.splitPledge[s]] += result.splitAmount[s];
-  }
-  const funding = codes.map((_, k) => k).filter((k) => participants[k] > 0);
-  return [funding.map((k) => codes[k]), funding.map((k) => participants[k]), funding.map((k) => amounts[k])];
 }
 
 /**
