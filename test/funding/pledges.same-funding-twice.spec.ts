@@ -29,8 +29,8 @@ describe('pledge warning SAME_FUNDING_TWICE', () => {
         code: 'SAME_FUNDING_TWICE',
         pledgeCode: 'APBD_PROV-2027b',
         message:
-          'Sudah ada komitmen APBD provinsi tahun 2027 pada bulan yang sama: APBD_PROV-2027 (Januari–Desember). Keduanya ikut dialokasikan dan ikut dihitung dalam proyeksi; ' +
-          'bila APBD_PROV-2027b hanya salinan, jangan dipakai: ubah (revisi) komitmen yang sudah ada, dan revisi APBD_PROV-2027b agar tidak membayar (mis. pagu Rp1) dengan alasannya.',
+          'Sudah ada komitmen APBD provinsi tahun 2027 pada bulan yang sama: APBD_PROV-2027 (Januari–Desember). Keduanya ikut dialokasikan dan ikut dihitung dalam proyeksi. ' +
+          'Periksa apakah APBD_PROV-2027b hanya salinan: komitmen yang tersimpan tidak dapat dihapus, jadi periksa lembar komitmen dengan "Periksa saja, jangan simpan" sebelum menyimpannya.',
       },
     ]);
     // a revision of the first is told of the second, never of itself
@@ -38,6 +38,19 @@ describe('pledge warning SAME_FUNDING_TWICE', () => {
     expect(revised.body.warnings).toMatchObject([{ code: 'SAME_FUNDING_TWICE', message: expect.stringContaining(': APBD_PROV-2027b (Januari–Desember).') }]);
     // another year, or months apart, is not the same funding
     expect(codes(await finance.post('/api/v1/pledges').send({ ...province, code: 'APBD_PROV-2026', fiscalYear: 2026 }).expect(201))).toEqual([]);
+  });
+
+  it('a sheet only checked compares its rows with each other, as saving it does (QA)', async () => {
+    const csv = [
+      'KODE,SUMBER,JENIS_DANA,PEMBERI_DANA,TAHUN,CAKUPAN,KODE_DESA',
+      'DESA-C-2028,DESA,PADES,Desa C,2028,VILLAGES,17.03.06.2003',
+      'DESA-C-2028b,DESA,PADES,Desa C,2028,VILLAGES,17.03.06.2003',
+    ].join('\n');
+    const dry = await finance.post('/api/v1/pledge-uploads?dryRun=true').attach('file', Buffer.from(csv), 'desa.csv').expect(201);
+    expect(dry.body.pledges.map((p: { code: string; warnings: { code: string; message: string }[] }) => [p.code, p.warnings.map((w) => w.message)])).toEqual([
+      ['DESA-C-2028', []],
+      ['DESA-C-2028b', [expect.stringMatching(/^Sudah ada komitmen anggaran desa dari Pendapatan Asli Desa \(PADes\) untuk desa yang sama tahun 2028 pada bulan yang sama: DESA-C-2028 \(Januari–Desember\)\. Keduanya/)]],
+    ]);
   });
 
   it('tells a village fund twice over one village, not another fund or other villages, nor two companies', async () => {

@@ -27,7 +27,7 @@ describe('pledge sheet: codes written by their Indonesian names', () => {
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/pledge-uploads').attach('file', file, 'nama.xlsx').expect(201);
     expect(res.body).toMatchObject({ accepted: 4, rejected: 1 });
     expect(res.body.issues.map((i: { rowNumber: number; column: string; message: string }) => [i.rowNumber, i.column, i.message])).toEqual([
-      [6, 'CAKUPAN', expect.stringMatching(/^CAKUPAN harus salah satu dari: ALL, VILLAGES, RESIDENTS\./)],
+      [6, 'CAKUPAN', expect.stringMatching(/^CAKUPAN harus salah satu dari: ALL, VILLAGES, RESIDENTS\..* Boleh juga ditulis dengan namanya: Semua peserta, Desa tertentu, Peserta tertentu \(NIK\)\.$/)],
     ]);
     const stored = await t.dataSource.query(`SELECT code, source_type, fund, scope FROM pledge ORDER BY code`);
     expect(stored).toEqual([

@@ -149,7 +149,7 @@ describe('GET /api/v1/projections: a co-funder that pays nothing because it come
       code: 'PLEDGE_PAID_NOTHING',
       message:
         'PROV-2027 (prioritas 90) tidak membayar apa pun pada Januari–Mei 2027: semua peserta dalam cakupannya sudah dibayar penuh lebih dulu oleh APBD-2027 (prioritas 90), ' +
-        'sehingga pagunya habis lebih cepat dan mulai Juni 2027 ada kekurangan. Jika PROV-2027 dimaksudkan ikut membayar sejak awal, beri prioritas lebih kecil dari 90 (angka lebih kecil dibayar lebih dulu).',
+        'sehingga pagu APBD-2027 habis lebih cepat dan mulai Juni 2027 ada kekurangan. Jika PROV-2027 dimaksudkan ikut membayar sejak awal, beri prioritas lebih kecil dari 90 (angka lebih kecil dibayar lebih dulu).',
       month: '2027-01',
       pledgeCode: 'PROV-2027',
     });

@@ -110,21 +110,39 @@ export function codeYearWarnings(p: { code: string; fiscalYear: number }): Pledg
 }
 
 /**
- * Another pledge of the same funding (SAME_FUNDING in pledges.sql.ts: the regency's or the province's budget, or a
- * village's fund over one of its villages) in the same months of the year. Told, not refused: two are allocated one
- * after the other, which a split budget may mean; most often it is the first entered again.
+ * Whether pledge `q` is of the same funding as `p` in some of the same months, as SAME_FUNDING in pledges.sql.ts asks it
+ * of the stored pledges: for the rows of a sheet only checked (dry run), which are not stored (QA: a check of a sheet
+ * holding a row twice under two codes said nothing, and saving it then warned).
  */
-export function sameFundingWarnings(p: { code: string; sourceType: string; fiscalYear: number }, others: readonly { code: string; from_month: number; to_month: number }[]): PledgeWarning[] {
+export function isSameFunding(p: PledgeData, q: PledgeData): boolean {
+  if (q.code === p.code || q.fiscalYear !== p.fiscalYear || q.sourceType !== p.sourceType || q.fromMonth > p.toMonth || q.toMonth < p.fromMonth) return false;
+  if (p.sourceType === 'APBD' || p.sourceType === 'APBD_PROV') return true;
+  return p.sourceType === 'DESA' && q.fund === p.fund && q.villageCodes.some((v) => p.villageCodes.includes(v));
+}
+
+const FUNDING_NAMES: Record<string, string> = { APBD: 'APBD kabupaten', APBD_PROV: 'APBD provinsi' };
+const FUND_NAMES: Record<string, string> = { DANA_DESA: 'Dana Desa', ADD: 'Alokasi Dana Desa (ADD)', PADES: 'Pendapatan Asli Desa (PADes)' };
+
+/**
+ * Another pledge of the same funding (SAME_FUNDING in pledges.sql.ts, isSameFunding: the regency's or the province's
+ * budget, or a village's fund over one of its villages) in the same months of the year. Told, not refused: they are
+ * allocated one after the other, which a split budget may mean; most often it is the first entered again. A pledge
+ * cannot be deleted, so the advice is to check a sheet before saving it.
+ */
+export function sameFundingWarnings(
+  p: { code: string; sourceType: string; fund: string | null; fiscalYear: number },
+  others: readonly { code: string; from_month: number; to_month: number }[],
+): PledgeWarning[] {
   if (!others.length) return [];
-  const what = p.sourceType === 'APBD' ? 'APBD kabupaten' : p.sourceType === 'APBD_PROV' ? 'APBD provinsi' : 'dana desa yang sama untuk desa yang sama';
+  const what = FUNDING_NAMES[p.sourceType] ?? `anggaran desa dari ${FUND_NAMES[p.fund ?? ''] ?? p.fund} untuk desa yang sama`;
   const listed = others.map((o) => `${o.code} (${monthNumberName(o.from_month)}–${monthNumberName(o.to_month)})`).join(', ');
   return [
     {
       code: 'SAME_FUNDING_TWICE',
       pledgeCode: p.code,
       message:
-        `Sudah ada komitmen ${what} tahun ${p.fiscalYear} pada bulan yang sama: ${listed}. Keduanya ikut dialokasikan dan ikut dihitung dalam proyeksi; ` +
-        `bila ${p.code} hanya salinan, jangan dipakai: ubah (revisi) komitmen yang sudah ada, dan revisi ${p.code} agar tidak membayar (mis. pagu Rp1) dengan alasannya.`,
+        `Sudah ada komitmen ${what} tahun ${p.fiscalYear} pada bulan yang sama: ${listed}. ${others.length > 1 ? 'Semuanya' : 'Keduanya'} ikut dialokasikan dan ikut dihitung dalam proyeksi. ` +
+        `Periksa apakah ${p.code} hanya salinan: komitmen yang tersimpan tidak dapat dihapus, jadi periksa lembar komitmen dengan "Periksa saja, jangan simpan" sebelum menyimpannya.`,
     },
   ];
 }

@@ -8,7 +8,7 @@ import { type MergedCell, mergedCellIssue, withMergedCells } from '../../common/
 import { onSheet, type SheetWarning } from '../../common/spreadsheet/hidden-rows.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetErrorCode, SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
-import type { PledgeInput, PledgeWarning } from '../domain/pledge-rules.js';
+import type { PledgeData, PledgeInput, PledgeWarning } from '../domain/pledge-rules.js';
 import { PledgesService } from '../pledges/pledges.service.js';
 import { type FieldProblem, FundingException } from '../funding.exception.js';
 import { fileChecksum } from '../../common/file-checksum.js';
@@ -216,6 +216,7 @@ export class ImportPledgeSheet {
       for (const p of problems) issues.push({ sheet: 'Komitmen', rowNumber: row.rowNumber, ...p });
     };
     const passed = new Map<string, number>(); // code → the first row the rules passed with it
+    const checkedRows: PledgeData[] = []; // a dry run's rows that passed: not stored, compared with the rows after them (SAME_FUNDING_TWICE)
     const refused: RuleRefusal[] = []; // told once every row is through: a later row may take the code
     for (const row of rows) {
       if (row.overflow) {
@@ -242,7 +243,8 @@ export class ImportPledgeSheet {
       }
       try {
         // a check shows the warnings the saved pledge would be told (the Dana Desa rule of §5, the code's year, unregistered NIKs)
-        const warnings = command.dryRun ? await this.pledges.entryWarnings(checked.pledge) : (await this.pledges.create(row.input, command.actor)).warnings;
+        const warnings = command.dryRun ? await this.pledges.entryWarnings(checked.pledge, undefined, checkedRows) : (await this.pledges.create(row.input, command.actor)).warnings;
+        if (command.dryRun) checkedRows.push(checked.pledge);
         report.accepted += 1;
         report.pledges.push({ rowNumber: row.rowNumber, code, warnings });
       } catch (err) {
@@ -343,13 +345,20 @@ function judged(row: PledgeRow, problems: readonly FieldProblem[], names: Column
   const unread = new Set(row.problems.map((p) => p.column));
   for (const { column } of row.listRefusals) if (!asList(column === 'KODE_DESA' ? row.input.villageCodes : row.input.niks).length) unread.add(column);
   return problems
-    .flatMap((p) => p.messages.map((message) => ({ column: COLUMN_OF[p.field] ?? p.field, message: inSheetWords(message, names) })))
+    .flatMap((p) => p.messages.map((message) => ({ column: COLUMN_OF[p.field] ?? p.field, message: inSheetWords(message, names) + (ALSO_NAMED[p.field] && message.includes('salah satu dari') ? ALSO_NAMED[p.field] : '') })))
     .filter((p) => !unread.has(p.column));
 }
 
 /** A row's messages in the order of the sheet's columns (the order its stored issues are read back in), each column's as found. */
 const COLUMN_INDEX = new Map<string, number>(PLEDGE_COLUMNS.map(({ name }, i) => [name, i]));
 const byColumn = (a: RowProblem, b: RowProblem) => (COLUMN_INDEX.get(a.column) ?? PLEDGE_COLUMNS.length) - (COLUMN_INDEX.get(b.column) ?? PLEDGE_COLUMNS.length);
+
+/** The names a code column also takes (NAMED in pledge-sheet.ts), said after a refusal that lists the codes (QA). */
+const ALSO_NAMED: Record<string, string> = {
+  sourceType: ' Boleh juga ditulis dengan namanya: APBD Kabupaten, APBD Provinsi, Anggaran Desa, TJSLP (CSR perusahaan).',
+  fund: ' Boleh juga ditulis dengan namanya: Dana Desa, Alokasi Dana Desa (ADD), Pendapatan Asli Desa (PADes).',
+  scope: ' Boleh juga ditulis dengan namanya: Semua peserta, Desa tertentu, Peserta tertentu (NIK).',
+};
 
 /** Field of PledgeInput → the sheet column it came from. */
 const COLUMN_OF: Record<string, string> = {

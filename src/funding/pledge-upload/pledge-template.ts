@@ -20,13 +20,13 @@ const EXAMPLES: (string | number | null)[][] = [
 const HELP = [
   'Isi sheet Komitmen mulai baris 2 (baris 1 adalah judul kolom). Templat ini tidak berisi baris data: contoh pengisian ada di sheet Contoh.',
   'Satu baris = satu komitmen pendanaan. Kolom wajib: KODE, SUMBER, TAHUN, PEMBERI_DANA, CAKUPAN.',
-  'SUMBER: APBD, APBD_PROV, DESA, TJSLP. JENIS_DANA hanya untuk DESA: DANA_DESA, ADD, PADES.',
+  'SUMBER: APBD, APBD_PROV, DESA, TJSLP (atau namanya: APBD Kabupaten, APBD Provinsi, Anggaran Desa, TJSLP (CSR perusahaan)). JENIS_DANA hanya untuk DESA: DANA_DESA, ADD, PADES (atau Dana Desa, Alokasi Dana Desa (ADD), Pendapatan Asli Desa (PADes)).',
   'Sejak 2024 Dana Desa tidak boleh membayar iuran PBI (SE Kemendesa 4/PRI.00/I/2024): komitmen tetap diterima dengan peringatan.',
-  'CAKUPAN: ALL (semua peserta), VILLAGES (isi KODE_DESA), RESIDENTS (isi NIK).',
+  'CAKUPAN: ALL (Semua peserta), VILLAGES (Desa tertentu: isi KODE_DESA), RESIDENTS (Peserta tertentu: isi NIK); kode atau namanya sama-sama diterima.',
   'KODE_DESA dan NIK boleh berisi beberapa nilai dipisah koma, titik koma atau spasi, atau ditulis satu per baris di sheet Daftar (KODE, NILAI). NIK boleh ditulis berkelompok dengan spasi, mis. 1703 0102 0709 2185.',
   'Format kolom NIK sebagai Teks: NIK yang diketik sebagai angka kehilangan digit terakhirnya dan ditolak.',
   'BULAN_DARI/BULAN_SAMPAI: 1-12 (bawaan 1 dan 12). PERSEN: 1-100 (bawaan 100). KUOTA: peserta per bulan. PAGU: rupiah setahun.',
-  'PRIORITAS: makin kecil makin dahulu membayar (bawaan RESIDENTS 10, VILLAGES 20, ALL 90).',
+  'PRIORITAS: makin kecil makin dahulu membayar (bawaan RESIDENTS 10, VILLAGES 20, ALL 90). Porsi provinsi (mis. 40%) yang dibiarkan 90 membayar sesudah APBD kabupaten dengan kode lebih awal: beri prioritas lebih kecil (mis. 30) agar porsinya dipakai sejak awal.',
 ];
 
 export async function writePledgeTemplate(path: string): Promise<void> {

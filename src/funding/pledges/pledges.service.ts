@@ -8,7 +8,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { rupiah } from '../../common/money.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { codeYearWarnings, DEFAULT_PRIORITY, type PledgeData, type PledgeInput, type PledgeWarning, pledgeWarnings, sameFundingWarnings, unregisteredNiksWarnings, validatePledge } from '../domain/pledge-rules.js';
+import { codeYearWarnings, DEFAULT_PRIORITY, type PledgeData, type PledgeInput, type PledgeWarning, pledgeWarnings, isSameFunding, sameFundingWarnings, unregisteredNiksWarnings, validatePledge } from '../domain/pledge-rules.js';
 import { Pledge } from '../entities/pledge.entity.js';
 import { PledgeRevision } from '../entities/pledge-revision.entity.js';
 import { type FieldProblem, FundingException } from '../funding.exception.js';
@@ -96,17 +96,19 @@ export class PledgesService {
 
   /**
    * The warnings a saved or checked pledge is told: the §5 compliance rule (on every output), a code naming another
-   * year than its fiscal year, another pledge of the same funding in the same months, and the listed NIKs no participant
-   * holds yet.
+   * year than its fiscal year, another pledge of the same funding in the same months (stored, or `checkedBefore`), and the
+   * listed NIKs no participant holds yet.
    */
-  async entryWarnings(p: PledgeData, manager?: EntityManager): Promise<PledgeWarning[]> {
+  async entryWarnings(p: PledgeData, manager?: EntityManager, checkedBefore: readonly PledgeData[] = []): Promise<PledgeWarning[]> {
     const m = manager ?? this.dataSource.manager;
     const rows: { nik: string }[] = p.niks.length
       ? await m.query('SELECT k AS nik FROM unnest($1::text[]) AS k WHERE NOT EXISTS (SELECT 1 FROM participant r WHERE r.nik = k) ORDER BY k COLLATE "C"', [p.niks])
       : [];
-    const same: { code: string; from_month: number; to_month: number }[] = ['APBD', 'APBD_PROV', 'DESA'].includes(p.sourceType)
+    const stored: { code: string; from_month: number; to_month: number }[] = ['APBD', 'APBD_PROV', 'DESA'].includes(p.sourceType)
       ? await m.query(SAME_FUNDING, [p.fiscalYear, p.sourceType, p.code, p.fromMonth, p.toMonth, p.fund, p.villageCodes])
       : [];
+    // `checkedBefore`: the earlier rows of a sheet only checked, which are not stored
+    const same = [...stored, ...checkedBefore.filter((q) => isSameFunding(p, q)).map((q) => ({ code: q.code, from_month: q.fromMonth, to_month: q.toMonth }))];
     return [...pledgeWarnings(p), ...codeYearWarnings(p), ...sameFundingWarnings(p, same), ...unregisteredNiksWarnings(p.code, rows.map((r) => r.nik))];
   }
 

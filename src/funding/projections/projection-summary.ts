@@ -180,13 +180,15 @@ function idlePledges(ledger: PledgeLedger, pledges: readonly ProjectedPledge[], 
     const spent = pledges.filter((q) => q.budgetUsedUpIn && before(byCode.get(q.pledgeCode)!, p)).map((q) => byCode.get(q.pledgeCode)!);
     if (!idle.length || !spent.length) continue;
     const names = spent.map((q) => `${q.code} (prioritas ${q.priority})`).join(', ');
-    const lowest = Math.min(...spent.map((q) => q.priority));
+    // before all of them: less than the largest of their priorities (QA: the smallest, a village's 20, was asked for
+    // where going before APBD-2027's 90 was enough, and would have put the province before the village fund too)
+    const below = Math.max(...spent.map((q) => q.priority));
     out.push({
       code: 'PLEDGE_PAID_NOTHING',
       message:
         `${p.code} (prioritas ${p.priority}) tidak membayar apa pun pada ${monthsSaid(idle)}: semua peserta dalam cakupannya sudah dibayar penuh lebih dulu oleh ${names}, ` +
-        `sehingga pagunya habis lebih cepat dan mulai ${monthName(firstShortMonth)} ada kekurangan. Jika ${p.code} dimaksudkan ikut membayar sejak awal, ` +
-        `beri prioritas lebih kecil dari ${lowest} (angka lebih kecil dibayar lebih dulu).`,
+        `sehingga pagu ${spent.length > 1 ? 'komitmen-komitmen itu' : spent[0].code} habis lebih cepat dan mulai ${monthName(firstShortMonth)} ada kekurangan. ` +
+        `Jika ${p.code} dimaksudkan ikut membayar sejak awal, beri prioritas lebih kecil dari ${below} (angka lebih kecil dibayar lebih dulu).`,
       month: idle[0],
       pledgeCode: p.code,
     });

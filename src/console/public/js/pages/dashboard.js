@@ -139,7 +139,15 @@ async function fromAllocation(month, ctx, reload) {
   ]);
   const none = !summary || (!summary.participants && !(summary.funded ?? []).some((f) => f.amount > 0));
   return [
-    notice('info', `${monthLabel(month)} belum direkonsiliasi: angka di bawah berasal dari alokasi saat ini dan belum mencakup tagihan BPJS. `, h('a', { href: hashFor('/rekonsiliasi', { month }), text: 'Ke halaman rekonsiliasi' })),
+    // said only above figures, and the reconciliation page offered only for a month it can run (QA: February 2027 read
+    // "angka di bawah berasal dari alokasi saat ini" above "Belum ada alokasi", with a link to reconcile it)
+    none
+      ? null
+      : notice(
+          'info',
+          `${monthLabel(month)} belum direkonsiliasi: angka di bawah berasal dari alokasi saat ini dan belum mencakup tagihan BPJS. `,
+          month <= nextMonth(currentMonth()) ? h('a', { href: hashFor('/rekonsiliasi', { month }), text: 'Ke halaman rekonsiliasi' }) : null,
+        ),
     none ? notAllocated(month, ctx, reload) : headlineStats(summary, { unfundedHref: unfundedHref(month, ctx) }),
     none ? null : section('Pendanaan menurut sumber dana', fundingWarnings(month, summary.funded, ctx.signal), fundingChart(summary)),
     payments ? section('Status pembayaran per penyandang dana', paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? [])) : null,
