@@ -90,7 +90,9 @@ export async function render(main, ctx) {
 async function showResult(container, status, ctx) {
   const failed = status.status === 'FAILED';
   // a warning about the file (a sheet with data not read, hidden rows) is not a success either (QA: "Semua baris diterima." above it)
-  const fileWarnings = sheetWarningCount(status);
+  // …except the template's numbered empty rows, skipped as empty: said below, nothing to fix (QA: "periksa, dan bila
+  // perlu perbaiki berkasnya" for them alone)
+  const fileWarnings = sheetWarningCount(status) - (status.sheetWarnings ?? []).filter((w) => w.code === 'NUMBERED_ROWS').length;
   const tone = failed ? 'error' : status.rejected > 0 || fileWarnings > 0 ? 'warning' : 'success';
   const headline = failed
     ? `Unggahan gagal: ${status.error ?? 'berkas tidak dapat diproses'}. Data peserta tidak berubah.`
