@@ -179,7 +179,7 @@ export function validatePaymentRow(
 }
 
 /** What a note row under the payments (isNoteRow: KODE_KOMITMEN empty, at most one other cell filled) is told, as the register's NOT_PARTICIPANT_ROW. */
-export const NOT_PAYMENT_ROW = 'Baris ini tidak berisi data pembayaran (kode komitmen dan kolom wajib lain kosong): hapus baris ini dari berkas.';
+export const NOT_PAYMENT_ROW = 'Baris ini tidak berisi data pembayaran (kode komitmen kosong, paling banyak satu kolom lain terisi, seperti tanda tangan atau jumlah): hapus baris ini dari berkas.';
 
 /** What a row with a label merged across columns (mergedLabelRange) and no known pledge code is told: NOT_PAYMENT_ROW, naming the range. */
 export function notPaymentRowMerged(range: string): string {

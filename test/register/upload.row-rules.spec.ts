@@ -168,7 +168,7 @@ describe('row rules of the enrollment sheet', () => {
   it('a signature block under the data is one message per row, still rejected (QA: six "wajib diisi" each)', async () => {
     const { body, found, messages } = await findings('not-ok/signature-block.csv');
     expect(body).toMatchObject({ accepted: 1, rejected: 3 });
-    const notData = 'Baris ini tidak berisi data peserta (NIK dan kolom wajib lain kosong): hapus baris ini dari berkas.';
+    const notData = 'Baris ini tidak berisi data peserta (NIK kosong, paling banyak satu kolom lain terisi, seperti tanda tangan atau jumlah): hapus baris ini dari berkas.';
     expect(found.slice(0, 2)).toEqual([
       [4, 'REJECT', null, 'NOT_PARTICIPANT_ROW'],
       [5, 'REJECT', null, 'NOT_PARTICIPANT_ROW'],

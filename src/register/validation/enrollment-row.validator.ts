@@ -76,7 +76,7 @@ const CODE_THEN_NAME = /^(\d{2}\.?\d{2}\.?\d{2}\.?\d{4})\.?(?!\d)(.*)$/s;
 const SEX: Record<string, 'L' | 'P'> = { L: 'L', P: 'P', LK: 'L', PR: 'P', 'LAKI-LAKI': 'L', 'LAKI LAKI': 'L', LAKI: 'L', PRIA: 'L', PEREMPUAN: 'P', WANITA: 'P' };
 const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
 
-const NOT_PARTICIPANT_ROW = 'Baris ini tidak berisi data peserta (NIK dan kolom wajib lain kosong): hapus baris ini dari berkas.';
+const NOT_PARTICIPANT_ROW = 'Baris ini tidak berisi data peserta (NIK kosong, paling banyak satu kolom lain terisi, seperti tanda tangan atau jumlah): hapus baris ini dari berkas.';
 
 const endReasonColumnMissing = (tat: string) =>
   `Berkas ini tidak memiliki kolom ALASAN_BERAKHIR, padahal ${tat} diisi: tambahkan kolom ALASAN_BERAKHIR (${END_REASONS.join(', ')}), ` +
