@@ -131,9 +131,9 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     await village.getByText(`Diunduh: ${name}`).waitFor();
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Ringkasan', 'Peserta', 'Pembayaran']);
 
-    // Ringkasan: participants, premium, the village's share and what others paid, owed and paid by the village, balance.
+    // Ringkasan: participants, premium, the village's share and what others paid, owed and paid by the village, balance, status.
     const october = sheetRows(workbook.getWorksheet('Ringkasan')!).find((r) => r[0] === 'Oktober 2026');
-    expect(october).toEqual(['Oktober 2026', 5, 189000, 75600, 113400, 0, 75600, 75600, 0]);
+    expect(october).toEqual(['Oktober 2026', 5, 189000, 75600, 113400, 0, 75600, 75600, 0, 'Lunas']);
     // Peserta: the five residents; Pembayaran: the village's payment from the sheet, not the regency's.
     const residents = sheetRows(workbook.getWorksheet('Peserta')!).filter((r) => PEOPLE.some((p) => p.nik === r[1]));
     expect(residents.map((r) => [r[1], r[4], r[5]])).toEqual(PEOPLE.map((p) => [p.nik, 37800, 15120]));
