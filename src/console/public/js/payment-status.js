@@ -82,7 +82,7 @@ export function overdueWarningText(month, statuses, corrections = []) {
 /** The warning as a notice (aria-label "Lewat jatuh tempo November 2026"), or null. */
 export function overdueWarning(month, statuses, corrections = []) {
   const text = overdueWarningText(month, statuses, corrections);
-  return text ? h('div', { class: 'notice notice--error', role: 'status', 'aria-label': `Lewat jatuh tempo ${monthLabel(month)}`, text }) : null;
+  return text ? h('div', { class: 'notice notice--warning', role: 'status', 'aria-label': `Lewat jatuh tempo ${monthLabel(month)}`, text }) : null;
 }
 
 export function paymentStatusTable(answer, caption = 'Status pembayaran per penyandang dana') {
