@@ -40,6 +40,32 @@ export function isLatePayment(month: string, paidAt: string): boolean {
   return paidAt > dueDate(month);
 }
 
+/**
+ * Whether a pledge-month's premiums are past due on `today` (DOMAIN §8; WIB calendar day `YYYY-MM-DD`, the injected
+ * Clock's): `overdue` when something is still owed (UNPAID or UNDERPAID) after the due date (the 10th itself is on
+ * time); PAID and OVERPAID never are, nor is a month not yet due or not begun. `suspensionRisk`: BPJS suspends coverage
+ * when premiums are unpaid at month end, so an overdue month within the month is `BY_MONTH_END` (coverage at risk of
+ * suspension at its end), one whose month has ended is `MONTH_ENDED` (BPJS may already have suspended it), any other
+ * `NONE`. The service reports the risk only; it changes no coverage.
+ */
+export type SuspensionRisk = 'NONE' | 'BY_MONTH_END' | 'MONTH_ENDED';
+
+export interface PledgeMonthDueness {
+  /** `YYYY-MM-10`. */
+  dueDate: string;
+  overdue: boolean;
+  suspensionRisk: SuspensionRisk;
+}
+
+export function isOwed(status: PaymentStatus | string): boolean {
+  return status === 'UNPAID' || status === 'UNDERPAID';
+}
+
+export function duenessOf(month: string, status: PaymentStatus | string, today: string): PledgeMonthDueness {
+  const overdue = isOwed(status) && today > dueDate(month);
+  return { dueDate: dueDate(month), overdue, suspensionRisk: !overdue ? 'NONE' : today.slice(0, 7) > month ? 'MONTH_ENDED' : 'BY_MONTH_END' };
+}
+
 /** The status of a pledge-month from what is due and what was paid for it. */
 export function paymentStatusOf(due: number, paid: number): PaymentStatus {
   return paid === due ? 'PAID' : paid === 0 ? 'UNPAID' : paid < due ? 'UNDERPAID' : 'OVERPAID';

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock, dayInWib } from '../common/clock/clock.js';
 import { AllocateMonth } from '../funding/use-cases/allocate-month.use-case.js';
 import { PaymentException } from './payments.exception.js';
-import { correctionsIn, pledgeMonthStatus, type PaymentFact, type PaymentStatus, type PledgeMonthCorrections } from './payment-status.js';
+import { correctionsIn, duenessOf, pledgeMonthStatus, type PaymentFact, type PaymentStatus, type PledgeMonthCorrections, type PledgeMonthDueness } from './payment-status.js';
 import { PAYMENTS_OF_MONTH, PLEDGE_MONTH_DUE_AND_PAYMENTS } from './sql/payment-status.sql.js';
 
 export interface PledgePaymentStatus {
@@ -15,10 +16,12 @@ export interface PledgePaymentStatus {
 }
 
 /**
- * GET /payments/status's row: the status, and what of its paid is corrections of earlier months (QA: a
- * month made PAID or late by them read as paid on time). Runs keep the status alone (their stored shape).
+ * GET /payments/status's row: the status, what of its paid is corrections of earlier months (QA: a month made
+ * PAID or late by them read as paid on time), and whether it is past due today with the suspension risk (§8, QA:
+ * an overdue month read as one not yet due). Runs keep the status alone (their stored shape).
  */
 export type CurrentPledgePaymentStatus = PledgePaymentStatus & PledgeMonthCorrections;
+export type PledgePaymentStatusToday = CurrentPledgePaymentStatus & PledgeMonthDueness;
 
 /** The §8 status of every pledge-month of a month; used by the payments route and reconciliation runs. */
 @Injectable()
@@ -26,18 +29,20 @@ export class PaymentStatuses {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly allocateMonth: AllocateMonth,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   /**
    * GET /payments/status: like every read of splits, STALE months are recomputed first, so that due
    * is what the current pledges give (§6); NOT_ALLOCATED for a month never allocated, as the split
-   * summary answers.
+   * summary answers. Due-ness is judged on today's WIB day by the injected Clock.
    */
-  async current(month: string, reader: string): Promise<CurrentPledgePaymentStatus[]> {
+  async current(month: string, reader: string): Promise<PledgePaymentStatusToday[]> {
     await this.allocateMonth.refreshStale(reader);
     const [allocated] = await this.dataSource.query('SELECT 1 FROM allocation_month WHERE month = $1', [month]);
     if (!allocated) throw PaymentException.notAllocated(month);
-    return this.forMonth(month);
+    const today = dayInWib(this.clock.now());
+    return (await this.forMonth(month)).map((s) => ({ ...s, ...duenessOf(month, s.status, today) }));
   }
 
   async forMonth(month: string, manager?: EntityManager): Promise<CurrentPledgePaymentStatus[]> {

@@ -76,7 +76,7 @@ describeInBrowser('console: an auditor reads Pembayaran, and can change nothing 
     const status = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
     await page.getByRole('heading', { name: 'Pembayaran Juli 2026' }).waitFor();
     await status.waitFor();
-    expect((await tableRows(status))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar']);
+    expect((await tableRows(status))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo']);
     const note = page.getByRole('note', { name: 'Koreksi untuk Juli 2026' });
     expect(await tableRows(note.getByRole('table', { name: 'Kekurangan Juli 2026 setelah koreksi' }))).toEqual([
       ['APBD-2026', 'Rp37.800', 'Rp37.800', 'Rp0', 'Lunas setelah koreksi'],

@@ -52,8 +52,8 @@ describeInBrowser('console: Pembayaran status names the corrections counted in t
     const july = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
     await july.getByText('Belum dibayar').first().waitFor();
     expect(await tableRows(july)).toEqual([
-      ['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar'],
-      ['PROV-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar'],
+      ['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo'],
+      ['PROV-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo'],
     ]);
 
     expect(errors).toEqual([]);

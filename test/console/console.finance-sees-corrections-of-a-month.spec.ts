@@ -39,7 +39,9 @@ describeInBrowser('console: Pembayaran names the corrections of the month record
     await login(page, base, await userFor(t, Role.KEUANGAN), '#/pembayaran?month=2026-07');
     const status = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
     await status.waitFor();
-    expect((await tableRows(status))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar']);
+    expect((await tableRows(status))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo']);
+    // past due by its own payments, but the corrections cover it: no warning to pay it again
+    expect(await page.getByRole('status', { name: 'Lewat jatuh tempo Juli 2026' }).count()).toBe(0);
     const note = page.getByRole('note', { name: 'Koreksi untuk Juli 2026' });
     await note.getByText('Angka di atas tetap angka Juli 2026 sendiri.', { exact: false }).waitFor();
     expect(await tableRows(note.getByRole('table', { name: 'Kekurangan Juli 2026 setelah koreksi' }))).toEqual([
@@ -64,7 +66,7 @@ describeInBrowser('console: Pembayaran names the corrections of the month record
     expect(await tableRows(october.getByRole('table', { name: 'Koreksi untuk Oktober 2026' }))).toEqual([
       ['APBD-2026', 'November 2026', '3 November 2026', 'KOREKSI OKTOBER', 'Rp5.000'],
     ]);
-    expect((await tableRows(page.getByRole('table', { name: 'Status pembayaran per penyandang dana' })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar']);
+    expect((await tableRows(page.getByRole('table', { name: 'Status pembayaran per penyandang dana' })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo']);
 
     // a month no correction names has no note
     await picker.getByLabel('Bulan iuran').fill('2026-09');
@@ -83,7 +85,7 @@ describeInBrowser('console: Pembayaran names the corrections of the month record
     const expectNote = async () => {
       const note = page.getByRole('note', { name: 'Koreksi untuk Oktober 2026' });
       expect(await tableRows(note.getByRole('table', { name: 'Kekurangan Oktober 2026 setelah koreksi' }))).toEqual([['APBD-2026', 'Rp7.800', 'Rp5.000', 'Rp2.800', 'Masih kurang Rp2.800']]);
-      expect((await tableRows(page.getByRole('table', { name: /^Status pembayaran per penyandang dana/ })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar']);
+      expect((await tableRows(page.getByRole('table', { name: /^Status pembayaran per penyandang dana/ })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo']);
     };
     // October not reconciled: the allocation's figures
     await login(page, base, await userFor(t, Role.AUDITOR), '#/dasbor?month=2026-10');

@@ -46,8 +46,14 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     await page.getByRole('heading', { name: 'Pembayaran Oktober 2026' }).waitFor();
     await page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }).waitFor();
     // Before: both pledges owe October and nothing is paid (5 × Rp37.800 = Rp189.000, 40% by the village).
-    expect(await statusOf(page, DESA)).toEqual([DESA, 'Rp75.600', 'Rp0', '-Rp75.600', 'Belum dibayar']);
-    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp0', '-Rp113.400', 'Belum dibayar']);
+    // On the test clock's 15 November 2026 October has ended unpaid: past due, and one line says the suspension risk (§8).
+    expect(await statusOf(page, DESA)).toEqual([DESA, 'Rp75.600', 'Rp0', '-Rp75.600', 'Belum dibayar Lewat jatuh tempo']);
+    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp0', '-Rp113.400', 'Belum dibayar Lewat jatuh tempo']);
+    const overdue = page.getByRole('status', { name: 'Lewat jatuh tempo Oktober 2026' });
+    expect(await overdue.textContent()).toBe(
+      `Iuran Oktober 2026 untuk komitmen APBD-2026 dan ${DESA} belum lunas sampai akhir bulan (jatuh tempo 10 Oktober 2026): BPJS Kesehatan mungkin sudah ` +
+        'menonaktifkan kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). Segera bayar atau catat pembayarannya, lalu pastikan status kepesertaan mereka ke BPJS Kesehatan.',
+    );
 
     const sheet = page.getByRole('form', { name: 'Unggah lembar pembayaran' });
     // the template beside the upload, as on Komitmen (QA: Pembayaran had none), filled in and uploaded
@@ -85,7 +91,8 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     );
     expect(await tableRows(payments)).toHaveLength(2);
     expect(await statusOf(page, DESA)).toEqual([DESA, 'Rp75.600', 'Rp75.600', 'Rp0', 'Lunas']);
-    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp100.000', '-Rp13.400', 'Kurang bayar Terlambat']);
+    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp100.000', '-Rp13.400', 'Kurang bayar Lewat jatuh tempo Terlambat']);
+    expect(await overdue.textContent()).toMatch(/^Iuran Oktober 2026 untuk komitmen APBD-2026 belum lunas sampai akhir bulan/);
     await screenshot(page, 'finance-payment-sheet');
 
     // The rest of the regency's payment, typed as Indonesians write rupiah: "5 juta" is refused at the
@@ -102,6 +109,7 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     await single.getByText('Pembayaran Rp13.400 untuk APBD-2026 (Oktober 2026) tersimpan.').waitFor();
     await page.getByRole('table', { name: 'Pembayaran tercatat untuk Oktober 2026' }).locator('tbody tr', { hasText: 'SP2D 0102/LS/2026' }).waitFor();
     expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp113.400', 'Rp0', 'Lunas Terlambat']);
+    expect(await page.getByRole('status', { name: 'Lewat jatuh tempo Oktober 2026' }).count()).toBe(0); // paid in full: no warning
 
     // The village statement of October, for the kepala desa: first without a village (the field says so).
     await page.getByRole('link', { name: 'Laporan', exact: true }).click();
@@ -123,9 +131,9 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     await village.getByText(`Diunduh: ${name}`).waitFor();
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Ringkasan', 'Peserta', 'Pembayaran']);
 
-    // Ringkasan: participants, premium, the village's share and what others paid, owed and paid by the village, balance.
+    // Ringkasan: participants, premium, the village's share and what others paid, owed and paid by the village, balance, status.
     const october = sheetRows(workbook.getWorksheet('Ringkasan')!).find((r) => r[0] === 'Oktober 2026');
-    expect(october).toEqual(['Oktober 2026', 5, 189000, 75600, 113400, 0, 75600, 75600, 0]);
+    expect(october).toEqual(['Oktober 2026', 5, 189000, 75600, 113400, 0, 75600, 75600, 0, 'Lunas']);
     // Peserta: the five residents; Pembayaran: the village's payment from the sheet, not the regency's.
     const residents = sheetRows(workbook.getWorksheet('Peserta')!).filter((r) => PEOPLE.some((p) => p.nik === r[1]));
     expect(residents.map((r) => [r[1], r[4], r[5]])).toEqual(PEOPLE.map((p) => [p.nik, 37800, 15120]));

@@ -127,7 +127,9 @@ describe('OpenAPI: real answers match the documented response schemas', () => {
     const mistake = check(await keuangan.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-10', amount: 1000, paidAt: '2026-10-05', reference: 'SP2D-2' }).expect(201), 'post', '/api/v1/payments');
     check(await keuangan.delete(`/api/v1/payments/${mistake.body.id}`).expect(200), 'delete', '/api/v1/payments/{id}');
     check(await keuangan.get('/api/v1/payments?month=2026-10').expect(200), 'get', '/api/v1/payments');
-    check(await keuangan.get('/api/v1/payments/status?month=2026-10').expect(200), 'get', '/api/v1/payments/status');
+    // due-ness on the test clock's 15 November 2026: October ended underpaid (MONTH_ENDED), the enum and date as documented
+    const status = check(await keuangan.get('/api/v1/payments/status?month=2026-10').expect(200), 'get', '/api/v1/payments/status');
+    expect(status.body.find((s: { pledgeCode: string }) => s.pledgeCode === 'APBD-2026')).toMatchObject({ status: 'UNDERPAID', dueDate: '2026-10-10', overdue: true, suspensionRisk: 'MONTH_ENDED' });
     const sheet = check(await keuangan.post('/api/v1/payment-uploads').attach('file', file('payments/ok/pembayaran-2026-10.csv'), 'pembayaran.csv').expect(201), 'post', '/api/v1/payment-uploads');
     check(await keuangan.get('/api/v1/payment-uploads').expect(200), 'get', '/api/v1/payment-uploads');
     check(await keuangan.get(`/api/v1/payment-uploads/${sheet.body.id}/report.xlsx`).expect(200), 'get', '/api/v1/payment-uploads/{id}/report.xlsx');

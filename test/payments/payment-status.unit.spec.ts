@@ -1,7 +1,7 @@
 /** DOMAIN §8: payment status and lateness of a pledge-month (pure function), paid dates in WIB. */
 import { describe, expect, it } from '@jest/globals';
 import { paidDayInWib } from '../../src/payments/paid-at.js';
-import { correctionsIn, isLatePayment, pledgeMonthStatus } from '../../src/payments/payment-status.js';
+import { correctionsIn, duenessOf, isLatePayment, pledgeMonthStatus } from '../../src/payments/payment-status.js';
 
 const pay = (amount: number, paidAt: string) => ({ amount, paidAt });
 
@@ -66,5 +66,21 @@ describe('corrections of earlier months recorded in the month (GET /payments/sta
     const payments = [pay(37800, '2026-10-05'), correction(1000, '2026-10-09', '2026-07')];
     expect(pledgeMonthStatus('2026-10', 37800, payments).late).toBe(false);
     expect(correctionsIn('2026-10', payments).lateOnlyByCorrections).toBe(false);
+  });
+});
+
+describe('due-ness and suspension risk (§8), on a WIB day', () => {
+  it('owed (UNPAID, UNDERPAID) is overdue after the 10th: at risk by month end, then may already be suspended', () => {
+    for (const status of ['UNPAID', 'UNDERPAID'] as const) {
+      expect(duenessOf('2026-11', status, '2026-11-10')).toEqual({ dueDate: '2026-11-10', overdue: false, suspensionRisk: 'NONE' });
+      expect(duenessOf('2026-11', status, '2026-11-11')).toEqual({ dueDate: '2026-11-10', overdue: true, suspensionRisk: 'BY_MONTH_END' });
+      expect(duenessOf('2026-11', status, '2026-11-30')).toEqual({ dueDate: '2026-11-10', overdue: true, suspensionRisk: 'BY_MONTH_END' });
+      expect(duenessOf('2026-11', status, '2026-12-01')).toEqual({ dueDate: '2026-11-10', overdue: true, suspensionRisk: 'MONTH_ENDED' });
+      expect(duenessOf('2026-12', status, '2027-01-02')).toEqual({ dueDate: '2026-12-10', overdue: true, suspensionRisk: 'MONTH_ENDED' });
+    }
+  });
+  it('PAID and OVERPAID never are; a month not begun is not', () => {
+    for (const status of ['PAID', 'OVERPAID'] as const) expect(duenessOf('2026-11', status, '2027-03-01')).toEqual({ dueDate: '2026-11-10', overdue: false, suspensionRisk: 'NONE' });
+    expect(duenessOf('2027-01', 'UNPAID', '2026-12-06').overdue).toBe(false);
   });
 });

@@ -53,7 +53,9 @@ describe('payments: the corrections of a month are listed by adjustsMonth', () =
     expect((await list('month=2026-10')).total).toBe(4);
     expect((await list('month=2026-07')).total).toBe(0);
     const status = (await (await t.as(Role.AUDITOR)).get('/api/v1/payments/status?month=2026-07').expect(200)).body;
-    expect(status).toEqual([{ pledgeCode: 'APBD-2026', due: 37800, paid: 0, status: 'UNPAID', late: false, corrections: 0, correctedMonths: [], lateOnlyByCorrections: false }]);
+    expect(status).toEqual([
+      { pledgeCode: 'APBD-2026', due: 37800, paid: 0, status: 'UNPAID', late: false, corrections: 0, correctedMonths: [], lateOnlyByCorrections: false, dueDate: '2026-07-10', overdue: true, suspensionRisk: 'MONTH_ENDED' },
+    ]);
   });
 
   it('a malformed adjustsMonth is refused as month is', async () => {

@@ -12,7 +12,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 jest.setTimeout(180_000);
 
 // no correction of an earlier month is recorded in September (payments.status-names-corrections.spec.ts has them)
-const NO_CORRECTIONS = { corrections: 0, correctedMonths: [], lateOnlyByCorrections: false };
+// and nothing owed, so September is not overdue on the test clock's 15 November 2026 (payments.status-due-and-suspension-risk.spec.ts)
+const NO_CORRECTIONS = { corrections: 0, correctedMonths: [], lateOnlyByCorrections: false, dueDate: '2026-09-10', overdue: false, suspensionRisk: 'NONE' };
 
 describe('payments: the status is read from the current allocation', () => {
   let t: TestApp;

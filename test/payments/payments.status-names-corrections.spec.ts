@@ -43,16 +43,20 @@ describe('payments: the status says what of paid is corrections of earlier month
 
   const status = async (month: string) => (await (await t.as(Role.AUDITOR)).get(`/api/v1/payments/status?month=${month}`).expect(200)).body;
 
+  // on the test clock's 15 November 2026 October has ended: nothing of it is owed, so nothing is overdue
+  const notOverdue = { dueDate: '2026-10-10', overdue: false, suspensionRisk: 'NONE' };
+
   it("October: each pledge's corrections, the months they correct, and whether it is late by them only", async () => {
     expect(await status('2026-10')).toEqual([
-      { pledgeCode: 'APBD-2026', due: 37800, paid: 75600, status: 'OVERPAID', late: true, corrections: 37800, correctedMonths: ['2026-07', '2026-08'], lateOnlyByCorrections: true },
-      { pledgeCode: 'PROV-2026', due: 37800, paid: 38800, status: 'OVERPAID', late: true, corrections: 1000, correctedMonths: ['2026-07'], lateOnlyByCorrections: false },
-      { pledgeCode: 'TJSLP-2026', due: 37800, paid: 37800, status: 'PAID', late: false, corrections: 0, correctedMonths: [], lateOnlyByCorrections: false },
+      { pledgeCode: 'APBD-2026', due: 37800, paid: 75600, status: 'OVERPAID', late: true, corrections: 37800, correctedMonths: ['2026-07', '2026-08'], lateOnlyByCorrections: true, ...notOverdue },
+      { pledgeCode: 'PROV-2026', due: 37800, paid: 38800, status: 'OVERPAID', late: true, corrections: 1000, correctedMonths: ['2026-07'], lateOnlyByCorrections: false, ...notOverdue },
+      { pledgeCode: 'TJSLP-2026', due: 37800, paid: 37800, status: 'PAID', late: false, corrections: 0, correctedMonths: [], lateOnlyByCorrections: false, ...notOverdue },
     ]);
   });
 
   it('July, the corrected month: its own figures, no corrections recorded in it', async () => {
-    const none = { paid: 0, status: 'UNPAID', late: false, corrections: 0, correctedMonths: [], lateOnlyByCorrections: false };
+    // July's own payments: none, so it is overdue and its month has ended (corrections recorded in October do not change that)
+    const none = { paid: 0, status: 'UNPAID', late: false, corrections: 0, correctedMonths: [], lateOnlyByCorrections: false, dueDate: '2026-07-10', overdue: true, suspensionRisk: 'MONTH_ENDED' };
     expect(await status('2026-07')).toEqual([
       { pledgeCode: 'APBD-2026', due: 37800, ...none },
       { pledgeCode: 'PROV-2026', due: 37800, ...none },

@@ -39,7 +39,7 @@ describe('a correction recorded in the next year', () => {
     const ws = await sheet('/api/v1/statements/villages/1703062001.xlsx?month=2027-01');
     expect(rowOf(ws, 'Januari 2027').getCell(8).value).toBe(75600); // Dibayar Desa
     // the row says what the payment was for (QA: it read as January's surplus)
-    expect(rowOf(ws, 'Januari 2027').getCell(10).value).toBe('Pembayaran Rp75.600 (SP2D 0007/LS/2027) adalah koreksi untuk Oktober 2026');
+    expect(rowOf(ws, 'Januari 2027').getCell(11).value).toBe('Pembayaran Rp75.600 (SP2D 0007/LS/2027) adalah koreksi untuk Oktober 2026');
     expect(texts(ws)).toContain('Desa Talang Jambu — APBDes, DESA-1703062001-2026 (tahun anggaran 2026; pembayarannya dicatat pada periode ini): Dana Desa, tanpa pagu, PKS DESA-1703062001-2026');
     const payments = await sheet('/api/v1/statements/villages/1703062001.xlsx?month=2027-01', 'Pembayaran');
     const january = rowOf(payments, 'Januari 2027').values as unknown[];
@@ -50,8 +50,8 @@ describe('a correction recorded in the next year', () => {
     const village = await sheet('/api/v1/statements/villages/1703062001.xlsx?year=2026');
     expect(texts(village)).toContain(LATER);
     expect(rowOf(village, 'Oktober 2026').getCell(8).value).toBe(50000); // the year's own payment only
-    expect(rowOf(village, 'Oktober 2026').getCell(10).value).toBe('Dikoreksi dengan pembayaran Rp75.600 (SP2D 0007/LS/2027) yang dicatat pada Januari 2027');
-    expect(rowOf(village, 'September 2026').getCell(10).value).toBe(null);
+    expect(rowOf(village, 'Oktober 2026').getCell(11).value).toBe('Dikoreksi dengan pembayaran Rp75.600 (SP2D 0007/LS/2027) yang dicatat pada Januari 2027');
+    expect(rowOf(village, 'September 2026').getCell(11).value).toBe(null);
     expect(texts(await sheet('/api/v1/statements/villages/1703062001.xlsx?month=2026-10'))).toContain(LATER);
     expect(texts(await sheet('/api/v1/statements/pledges/DESA-1703062001-2026.xlsx?year=2026'))).toContain(LATER);
     // the pledge's villages by name beside their codes (QA: codes only)

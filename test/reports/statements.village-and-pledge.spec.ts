@@ -62,7 +62,8 @@ describe('statements', () => {
     const wb = await readWorkbook(body);
     const summary = wb.getWorksheet('Ringkasan')!;
     expect(totals(summary, [3, 4, 5])).toEqual([75600, 40000, -35600]);
-    expect(rowOf(summary, 'September 2026').getCell(6).value).toBe('Belum dibayar');
+    // past its due date on the test clock's 15 November (QA: it read as not yet due)
+    expect(rowOf(summary, 'September 2026').getCell(6).value).toBe('Belum dibayar – lewat jatuh tempo 10 September 2026');
     expect(rowOf(summary, 'Oktober 2026').getCell(6).value).toBe('Lebih bayar');
     expect(rowOf(summary, 'Januari 2026').getCell(6).value).toBe('-');
     // a month whose premiums are not yet due (the 10th, §8) on the day the statement is taken says so (QA: read as arrears)
@@ -70,7 +71,7 @@ describe('statements', () => {
     t.clock.set(new Date('2026-10-05T03:00:00Z'));
     try {
       const early = (await readWorkbook((await download((await t.as(Role.AUDITOR)).get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?year=2026'))).body)).getWorksheet('Ringkasan')!;
-      expect(rowOf(early, 'September 2026').getCell(6).value).toBe('Belum dibayar');
+      expect(rowOf(early, 'September 2026').getCell(6).value).toBe('Belum dibayar – lewat jatuh tempo 10 September 2026');
       t.clock.set(new Date('2026-09-10T10:00:00Z')); // the 10th itself: still on time
       const onTenth = (await readWorkbook((await download((await t.as(Role.AUDITOR)).get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?year=2026'))).body)).getWorksheet('Ringkasan')!;
       expect(rowOf(onTenth, 'September 2026').getCell(6).value).toBe('Belum dibayar (jatuh tempo 10 September 2026)');

@@ -44,10 +44,12 @@ describe('formula injection: user text is written as text', () => {
     for (const cell of textCells(wb).values()) {
       if (cell.type === ExcelJS.ValueType.Merge) continue; // a cell a long text spans shows its master's value: checked on the master
       if (cell.type === ExcelJS.ValueType.Formula) {
-        // totals, differences, a ratio; and the Temuan recap's counts and sums per category over the table
+        // totals, differences, a ratio; Pembayaran's shortfall and overpayment (SUMIF of a Selisih column by sign); and the
+        // Temuan recap's counts and sums per category over the table
         const range = "'Temuan( \\(\\d+\\))?'![A-Z]+\\d+:[A-Z]+\\d+";
         const recap = new RegExp(`^((COUNTA\\(${range}\\)|COUNTIF\\(${range},"[A-Z_]+"\\)|SUMIF\\(${range},"[A-Z_]+",${range}\\))\\+?)+$`);
-        expect(cell.formula).toMatch(new RegExp(`^(SUM\\([A-Z]+\\d+:[A-Z]+\\d+\\)|[A-Z]+\\d+[-+][A-Z]+\\d+([-+][A-Z]+\\d+)?|IF\\(D\\d+=0,0,F\\d+\\/D\\d+\\))$|${recap.source}`));
+        const bySign = '-?SUMIF\\([A-Z]+\\d+:[A-Z]+\\d+,"[<>]0"\\)';
+        expect(cell.formula).toMatch(new RegExp(`^(SUM\\([A-Z]+\\d+:[A-Z]+\\d+\\)|[A-Z]+\\d+[-+][A-Z]+\\d+([-+][A-Z]+\\d+)?|IF\\(D\\d+=0,0,F\\d+\\/D\\d+\\)|${bySign})$|${recap.source}`));
         continue;
       }
       if (typeof cell.value === 'string' && looksLikeFormula(cell.value)) {

@@ -17,4 +17,14 @@ export class PaymentStatusResponseDto extends PledgePaymentStatusDto {
   @ApiProperty({ type: [String] }) correctedMonths: string[];
   /** Late only because of corrections of earlier months. */
   @ApiProperty() lateOnlyByCorrections: boolean;
+  /** The last on-time day of the month, `YYYY-MM-10` (§8: premiums are due by the 10th). */
+  @ApiProperty({ example: '2026-11-10' }) dueDate: string;
+  /** Something is still owed (UNPAID or UNDERPAID) and today (WIB) is after `dueDate`; PAID and OVERPAID never are. */
+  @ApiProperty() overdue: boolean;
+  /**
+   * §8, reported only (coverage is not changed): NONE when not overdue; BY_MONTH_END when overdue within the month,
+   * so BPJS may suspend the coverage it funds at month end; MONTH_ENDED when the month ended unpaid, so BPJS may
+   * already have suspended it.
+   */
+  @ApiProperty({ enum: ['NONE', 'BY_MONTH_END', 'MONTH_ENDED'] }) suspensionRisk: string;
 }

@@ -2,7 +2,7 @@
 import { dayInWib } from '../../common/clock/clock.js';
 import { dayName, monthName } from '../../common/month.js';
 import { rupiah } from '../../common/money.js';
-import { isLatePayment } from '../../payments/payment-status.js';
+import { duenessOf, isLatePayment, isOwed } from '../../payments/payment-status.js';
 
 /** '2026-10' → 'Oktober 2026' */
 export const monthLabel = monthName;
@@ -48,14 +48,16 @@ export const PAYMENT_STATUS_LABELS: Record<string, string> = {
 };
 
 /**
- * A pledge-month's §8 status in a statement. One not (fully) paid whose premiums are not yet due on `today` (WIB,
- * `YYYY-MM-DD`: due by the 10th of the month, §8) says so, `Belum dibayar (jatuh tempo 10 Desember 2026)` (QA: a
- * statement taken on 5 December showed December as arrears).
+ * A pledge-month's §8 status in a statement or workbook, with its due-ness on `today` (WIB, `YYYY-MM-DD`; duenessOf,
+ * as GET /payments/status says it): one not (fully) paid whose premiums are not yet due says so, `Belum dibayar (jatuh
+ * tempo 10 Desember 2026)` (QA: a statement taken on 5 December showed December as arrears), one past its due date
+ * `Belum dibayar – lewat jatuh tempo 10 November 2026` (QA: it read as one not yet due). PAID and OVERPAID as they are.
  */
 export function statementStatusLabel(status: string, month: string, today: string): string {
   const text = label(PAYMENT_STATUS_LABELS, status);
-  const dueDay = `${month}-10`;
-  return (status === 'UNPAID' || status === 'UNDERPAID') && today <= dueDay ? `${text} (jatuh tempo 10 ${monthLabel(month)})` : text;
+  if (!isOwed(status)) return text;
+  const due = `10 ${monthLabel(month)}`;
+  return duenessOf(month, status, today).overdue ? `${text} – lewat jatuh tempo ${due}` : `${text} (jatuh tempo ${due})`;
 }
 
 /**

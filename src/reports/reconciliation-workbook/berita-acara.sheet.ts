@@ -96,10 +96,15 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
     TOTAL_STYLE,
   );
   // what the funders owed for the month against what they paid, for the signatories (QA: a funder that paid nothing
-  // showed as "Rp0" with no word of what it owed, and no line gave the shortfall)
+  // showed as "Rp0" with no word of what it owed, and no line gave the shortfall). The shortfall and the overpayment
+  // are each summed over the pledges, never netted: one funder's surplus does not pay another's arrears (QA: Rp18.445.300
+  // short for Rp18.465.300, two overpayments of Rp10.000 subtracted).
   const due = summary.payments.reduce((a, p) => a + p.due, 0);
   money('Jumlah terutang menurut komitmen', due);
-  if (paid !== due) money(paid < due ? 'Kekurangan pembayaran komitmen' : 'Kelebihan pembayaran komitmen', Math.abs(due - paid));
+  const shortfall = summary.payments.reduce((a, p) => a + Math.max(p.due - p.paid, 0), 0);
+  const overpaid = summary.payments.reduce((a, p) => a + Math.max(p.paid - p.due, 0), 0);
+  if (shortfall > 0) money('Kekurangan pembayaran komitmen', shortfall);
+  if (overpaid > 0) money('Kelebihan pembayaran komitmen', overpaid);
 
   t.blankRow();
   t.keepTogether(CLOSING_ROWS); // the closing, the place and date and the signatures on one page

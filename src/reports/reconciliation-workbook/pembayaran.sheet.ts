@@ -3,12 +3,19 @@
  * it, then every payment recorded for the month. A pledge late only by corrections of earlier months
  * recorded in it (its only payments after the 10th) reads "Ya (hanya koreksi)", as the console's status
  * table says it; the list names each correction's month.
+ *
+ * A status still owed says whether it was past its due date (the 10th) on the day the run finished, not the
+ * day of the download: the status is the run's, and a finalized run's workbook is the signed snapshot, the same
+ * whenever it is downloaded. Under the JUMLAH row (whose Selisih nets one pledge's surplus against another's
+ * shortfall), the shortfall and the overpayment each summed over the pledges (QA).
  */
-import { HEADER_STYLE, LABEL_STYLE, NUMBER_FORMATS, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
-import { correctionsIn } from '../../payments/payment-status.js';
+import { dayInWib } from '../../common/clock/clock.js';
+import { dayName } from '../../common/month.js';
+import { HEADER_STYLE, LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { correctionsIn, isOwed } from '../../payments/payment-status.js';
 import { PAYMENTS_CHANGED } from '../../reconciliation/run-inputs.js';
 import type { PaymentRow } from '../data/report-queries.js';
-import { correctionNote, label, monthLateLabel, PAYMENT_STATUS_LABELS, paymentLateLabel, rupiah, SOURCE_TYPE_LABELS } from '../format/labels.js';
+import { correctionNote, label, monthLateLabel, paymentLateLabel, rupiah, SOURCE_TYPE_LABELS, statementStatusLabel } from '../format/labels.js';
 import { dayToDate, TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
 import { funderInYear, type ReconciliationWorkbookContext } from './workbook-context.js';
@@ -20,7 +27,7 @@ const COLUMNS: TableColumn[] = [
   { header: 'Terutang (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Dibayar (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Selisih Dibayar − Terutang (Rp)', kind: 'rupiah', width: 18, total: true },
-  { header: 'Status', kind: 'text', width: 16 },
+  { header: 'Status', kind: 'text', width: 30 },
   { header: 'Terlambat (lewat tgl 10)', kind: 'text', width: 18 },
 ];
 
@@ -29,11 +36,18 @@ export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promi
   const t = new TableSheet(ctx.output.workbook, 'Pembayaran', COLUMNS, { title: sheetTitle(ctx, 'Status Pembayaran Iuran per Komitmen') });
   const payments = await ctx.queries.payments(ctx.month, ctx.month, null);
   const lateOnlyByCorrections = (code: string) => correctionsIn(ctx.month, payments.filter((p) => p.pledgeCode === code)).lateOnlyByCorrections;
+  const ranOn = dayInWib(ctx.run.finished_at ?? ctx.generatedAt);
   for (const p of ctx.summary.payments) {
     const late = monthLateLabel({ late: p.late, lateOnlyByCorrections: lateOnlyByCorrections(p.pledgeCode) });
-    t.addRow([p.pledgeCode, label(SOURCE_TYPE_LABELS, ctx.pledgeByCode.get(p.pledgeCode)?.sourceType), funderInYear(ctx, p.pledgeCode), p.due, p.paid, p.paid - p.due, label(PAYMENT_STATUS_LABELS, p.status), late]);
+    t.addRow([p.pledgeCode, label(SOURCE_TYPE_LABELS, ctx.pledgeByCode.get(p.pledgeCode)?.sourceType), funderInYear(ctx, p.pledgeCode), p.due, p.paid, p.paid - p.due, statementStatusLabel(p.status, ctx.month, ranOn), late]);
   }
   t.finishTable();
+  writeShortfallAndOverpayment(t, ctx);
+  if (ctx.summary.payments.some((p) => isOwed(p.status))) {
+    t.writeStyledRow([
+      `Jatuh tempo dinilai pada ${dayName(ranOn)}, saat rekonsiliasi versi ${ctx.run.version} dijalankan. Iuran jatuh tempo tanggal 10; BPJS Kesehatan dapat menonaktifkan kepesertaan bila iurannya belum lunas pada akhir bulan.`,
+    ]);
+  }
 
   t.blankRow();
   t.writeStyledRow(['Rincian pembayaran (SP2D/transfer) untuk bulan ini'], LABEL_STYLE);
@@ -64,4 +78,19 @@ export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promi
   }
   t.commit();
   return payments;
+}
+
+/**
+ * Below the JUMLAH row: the shortfall (each pledge's max(due − paid, 0)) and the overpayment (max(paid − due, 0)),
+ * summed apart as SUMIF of the Selisih column, so that one pledge's surplus does not hide another's shortfall (QA:
+ * the Berita Acara read Rp18.445.300 short for Rp18.465.300).
+ */
+function writeShortfallAndOverpayment(t: TableSheet, ctx: ReconciliationWorkbookContext): void {
+  const rows = ctx.summary.payments;
+  const shortfall = rows.reduce((a, p) => a + Math.max(p.due - p.paid, 0), 0);
+  const overpaid = rows.reduce((a, p) => a + Math.max(p.paid - p.due, 0), 0);
+  const range = `F${t.firstDataRow}:F${t.lastDataRow}`;
+  const cell = (formula: string, result: number) => (rows.length ? { formula, result } : 0);
+  t.writeStyledRow(['Jumlah kekurangan pembayaran (komitmen yang kurang/belum dibayar)', null, null, null, null, cell(`-SUMIF(${range},"<0")`, shortfall)], TOTAL_STYLE);
+  t.writeStyledRow(['Jumlah kelebihan pembayaran (komitmen yang lebih bayar)', null, null, null, null, cell(`SUMIF(${range},">0")`, overpaid)], TOTAL_STYLE);
 }

@@ -50,7 +50,7 @@ const MONTH_COLUMNS: TableColumn[] = [
   { header: 'Terpakai (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Dibayar (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Selisih Dibayar − Terpakai (Rp)', kind: 'rupiah', width: 18, total: true },
-  { header: 'Status', kind: 'text', width: 16 },
+  { header: 'Status', kind: 'text', width: 26 },
   { header: 'Terlambat (lewat tgl 10)', kind: 'text', width: 14 },
   { header: 'Revisi Komitmen', kind: 'text', width: 14 },
   { header: 'Koreksi', kind: 'text', width: 44 },

@@ -6,14 +6,16 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
-import { Clock } from '../../common/clock/clock.js';
+import { Clock, dayInWib } from '../../common/clock/clock.js';
 import { AllocateMonth } from '../../funding/use-cases/allocate-month.use-case.js';
 import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { keysetPages } from '../data/keyset-pages.js';
 import { ReportQueries } from '../data/report-queries.js';
 import { type MonthKey, StatementQueries, type VillageResidentRow } from '../data/statement-queries.js';
-import { FUND_LABELS, funderLabel, label, monthLabel, rupiah, wibTimestamp } from '../format/labels.js';
+import { paymentStatusOf } from '../../payments/payment-status.js';
+import type { PaymentRow } from '../data/report-queries.js';
+import { FUND_LABELS, funderLabel, label, monthLabel, rupiah, statementStatusLabel, wibTimestamp } from '../format/labels.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
 import { correctionNotesByMonth, laterCorrectionsLine } from '../statements/correction-notes.js';
 import { assertAllocated, NOT_ALLOCATED_NOTE, resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
@@ -45,6 +47,7 @@ const MONTH_COLUMNS: TableColumn[] = [
   { header: 'Kewajiban Komitmen Desa (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Dibayar Desa (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Saldo Dibayar − Kewajiban (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Status Pembayaran Desa', kind: 'text', width: 30 },
   { header: 'Koreksi', kind: 'text', width: 44 },
 ];
 
@@ -81,6 +84,8 @@ export class WriteVillageStatement {
     const own = [...new Set(pledges.map((p) => p.code))];
     const months = await this.statements.villageMonths(period.from, period.to, code, own);
     const due = await this.statements.dueByMonth(own, period.from, period.to);
+    // each pledge's own due, for its §8 status (one pledge's surplus does not hide another's shortfall)
+    const duePerPledge = new Map(await Promise.all(own.map(async (c) => [c, await this.statements.dueByMonth([c], period.from, period.to)] as const)));
     const payments = await this.reports.payments(period.from, period.to, own);
     const correcting = await this.reports.correctionsOf(period.from, period.to, own);
     const later = laterCorrectionsLine(correcting, period);
@@ -102,6 +107,7 @@ export class WriteVillageStatement {
         const byMonth = new Map(months.map((m) => [m.month, m]));
         const paidByMonth = new Map<string, number>();
         for (const p of payments) paidByMonth.set(p.month, (paidByMonth.get(p.month) ?? 0) + p.amount);
+        const status = (month: string) => villageStatus(month, own, duePerPledge, payments, dayInWib(generatedAt));
         for (const month of period.months) {
           const m = byMonth.get(month);
           const owed = due.get(month)?.amount ?? 0;
@@ -110,8 +116,8 @@ export class WriteVillageStatement {
           const balance = { formula: `H${row}-G${row}`, result: paid - owed };
           const note = corrections.get(month)?.join('; ') ?? null;
           // A month of the year not allocated (yet) has no figures, not "0 peserta": only what was paid for it.
-          if (!allocated.has(month)) t.addRow([monthLabel(month), { note: NOT_ALLOCATED_NOTE }, null, null, null, null, null, paid, balance, note]);
-          else t.addRow([monthLabel(month), m?.participants ?? 0, m?.obligation ?? 0, m?.own ?? 0, m?.other ?? 0, m?.unfunded ?? 0, owed, paid, balance, note]);
+          if (!allocated.has(month)) t.addRow([monthLabel(month), { note: NOT_ALLOCATED_NOTE }, null, null, null, null, null, paid, balance, status(month), note]);
+          else t.addRow([monthLabel(month), m?.participants ?? 0, m?.obligation ?? 0, m?.own ?? 0, m?.other ?? 0, m?.unfunded ?? 0, owed, paid, balance, status(month), note]);
         }
         t.finishTable();
         if (later) t.writeStyledRow([later]);
@@ -144,6 +150,21 @@ export class WriteVillageStatement {
       r.pledges,
     ]);
   }
+}
+
+/**
+ * The §8 status of the village's own pledges in a month, with its due-ness on `today` as the pledge statement says it
+ * ("Belum dibayar – lewat jatuh tempo 10 November 2026", "Belum dibayar (jatuh tempo 10 Desember 2026)"); each pledge
+ * named when more than one had something due or paid; '-' when none had.
+ */
+function villageStatus(month: string, own: readonly string[], due: ReadonlyMap<string, ReadonlyMap<string, { amount: number }>>, payments: readonly PaymentRow[], today: string): string {
+  const parts = own.flatMap((code) => {
+    const owed = due.get(code)?.get(month)?.amount ?? 0;
+    const paid = payments.filter((p) => p.pledgeCode === code && p.month === month).reduce((a, p) => a + p.amount, 0);
+    return owed || paid ? [{ code, text: statementStatusLabel(paymentStatusOf(owed, paid), month, today) }] : [];
+  });
+  if (parts.length === 0) return '-';
+  return parts.length === 1 ? parts[0].text : parts.map((p) => `${p.code}: ${p.text}`).join('; ');
 }
 
 function writePledgeNotes(t: TableSheet, pledges: Awaited<ReturnType<StatementQueries['villagePledges']>>, period: StatementPeriod): void {

@@ -1,6 +1,7 @@
-/** The table of payments per funder (DOMAIN §8): due, paid, status and lateness. Shared by pages. */
+/** The table of payments per funder (DOMAIN §8): due, paid, status, lateness and due-ness. Shared by pages. */
+import { correctionBalances } from './corrections-note.js';
 import { h } from './dom.js';
-import { label, monthsLabel, PAYMENT_STATUS_LABELS, rupiah } from './format.js';
+import { dateLabel, label, monthLabel, monthsLabel, PAYMENT_STATUS_LABELS, rupiah } from './format.js';
 import { hashFor } from './routes.js';
 import { badge, dataTable } from './ui.js';
 
@@ -28,6 +29,62 @@ function lateBadge(r) {
   return [' ', r.lateOnlyByCorrections ? badge('Terlambat (hanya koreksi)', 'warn') : badge('Terlambat', 'bad')];
 }
 
+const owed = (r) => r.status === 'UNPAID' || r.status === 'UNDERPAID';
+
+/**
+ * Whether a month still owed is past its due date (GET /payments/status `dueDate`, `overdue`, judged by the server's
+ * clock in WIB; a run's rows have neither and read as before): "Lewat jatuh tempo", or "Belum jatuh tempo (10 Desember
+ * 2026)" for one not yet due, a month not begun included (QA: all read the same red "Belum dibayar"). Pure.
+ */
+export function dueText(r) {
+  if (!r.dueDate || !owed(r)) return null;
+  return r.overdue ? 'Lewat jatuh tempo' : `Belum jatuh tempo (${dateLabel(r.dueDate)})`;
+}
+
+function statusBadges(r) {
+  const due = dueText(r);
+  // a month not yet due is owed but not in arrears: grey, not red
+  const tone = due && !r.overdue ? 'neutral' : (TONES[r.status] ?? 'neutral');
+  return [badge(label(PAYMENT_STATUS_LABELS, r.status), tone), due ? [' ', badge(due, r.overdue ? 'bad' : 'neutral')] : null, lateBadge(r)];
+}
+
+/** 'A', 'A dan B', 'A, B dan C'. */
+function listed(names) {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} dan ${names.at(-1)}`;
+}
+
+/**
+ * The one warning line of a month with overdue pledges (§8: BPJS suspends coverage when premiums are unpaid at month
+ * end; the service only reports it), naming them; null when none is overdue. A pledge whose shortfall corrections
+ * recorded in later months cover (`corrections`: GET /payments?adjustsMonth=) is left out: it is not to be paid again.
+ * Pure.
+ */
+export function overdueWarningText(month, statuses, corrections = []) {
+  const rows = Array.isArray(statuses) ? statuses : [];
+  const covered = new Set(correctionBalances(rows, corrections).filter((b) => b.short > 0 && b.left === 0).map((b) => b.pledgeCode));
+  const overdue = rows.filter((r) => r.overdue && !covered.has(r.pledgeCode));
+  if (!overdue.length) return null;
+  const name = monthLabel(month);
+  const due = dateLabel(overdue[0].dueDate);
+  const pledges = `komitmen ${listed(overdue.map((r) => r.pledgeCode))}`;
+  if (overdue.some((r) => r.suspensionRisk === 'MONTH_ENDED')) {
+    return (
+      `Iuran ${name} untuk ${pledges} belum lunas sampai akhir bulan (jatuh tempo ${due}): BPJS Kesehatan mungkin sudah menonaktifkan ` +
+      'kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). Segera bayar atau catat pembayarannya, lalu pastikan status kepesertaan mereka ke BPJS Kesehatan.'
+    );
+  }
+  return (
+    `Iuran ${name} untuk ${pledges} belum lunas dan sudah lewat jatuh tempo ${due}: bila belum lunas pada akhir bulan, BPJS Kesehatan dapat ` +
+    'menonaktifkan kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). Segera bayar atau catat pembayarannya.'
+  );
+}
+
+/** The warning as a notice (aria-label "Lewat jatuh tempo November 2026"), or null. */
+export function overdueWarning(month, statuses, corrections = []) {
+  const text = overdueWarningText(month, statuses, corrections);
+  return text ? h('div', { class: 'notice notice--warning', role: 'status', 'aria-label': `Lewat jatuh tempo ${monthLabel(month)}`, text }) : null;
+}
+
 export function paymentStatusTable(answer, caption = 'Status pembayaran per penyandang dana') {
   // GET /payments/status answers a list; a paged `{ items }` or nothing reads the same
   const rows = Array.isArray(answer) ? answer : (answer?.items ?? []);
@@ -39,7 +96,7 @@ export function paymentStatusTable(answer, caption = 'Status pembayaran per peny
       { label: 'Terutang', value: (r) => rupiah(r.due), numeric: true },
       { label: 'Dibayar', render: paidCell, numeric: true },
       { label: 'Selisih', value: (r) => rupiah((Number(r.paid) || 0) - (Number(r.due) || 0)), numeric: true },
-      { label: 'Status', render: (r) => [badge(label(PAYMENT_STATUS_LABELS, r.status), TONES[r.status] ?? 'neutral'), lateBadge(r)] },
+      { label: 'Status', render: statusBadges },
     ],
     rows,
     empty: 'Tidak ada kewajiban atau pembayaran pada bulan ini.',

@@ -10,7 +10,7 @@ import { form, values } from '../forms.js';
 import { monthField, monthFromAddress, nextMonth } from '../month-field.js';
 import { correctionsNote, correctionsOf } from '../corrections-note.js';
 import { latestProjectedYear } from '../projection.js';
-import { paymentStatusTable } from '../payment-status.js';
+import { overdueWarning, paymentStatusTable } from '../payment-status.js';
 import { canSee, canWriteFinance, hashFor } from '../routes.js';
 import { billStats, fundedTable, fundingChart, fundingWarnings, headlineStats } from '../run-summary.js';
 import { announce, badge, busy, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
@@ -101,14 +101,16 @@ function unfundedHref(month, ctx) {
 
 /**
  * A run's figures. A draft's payments are those recorded now (QA: payments after the run showed as
- * unpaid here), and what else changed since it ran is said; a final run shows what was signed.
+ * unpaid here), and what else changed since it ran is said; a final run shows what was signed, and the
+ * warning of a month past its due date still owed is said from today's status all the same (§8).
  */
 async function fromRun(run, ctx) {
   const draft = run.status === 'DONE';
-  const [payments, corrections] = await Promise.all([
-    draft ? api('/api/v1/payments/status', { query: { month: run.month }, signal: ctx.signal }) : run.payments,
+  const [current, corrections] = await Promise.all([
+    draft ? api('/api/v1/payments/status', { query: { month: run.month }, signal: ctx.signal }) : orNull(api('/api/v1/payments/status', { query: { month: run.month }, signal: ctx.signal })),
     correctionsOf(run.month, ctx.signal),
   ]);
+  const payments = draft ? current : run.payments;
   return [
     notice(
       run.status === 'FINAL' ? 'success' : 'info',
@@ -121,7 +123,12 @@ async function fromRun(run, ctx) {
     headlineStats(run, { unfundedHref: unfundedHref(run.month, ctx) }),
     h('div', { class: 'grid-2' }, section('Pendanaan menurut sumber dana', fundingChart(run)), section('Tagihan BPJS', billStats(run.bill))),
     // a shortfall corrected in a later month, as the Pembayaran page says it (QA: November still read "Belum dibayar")
-    section(draft ? 'Status pembayaran per penyandang dana (saat ini)' : 'Status pembayaran per penyandang dana', paymentStatusTable(payments), correctionsNote(run.month, payments, corrections)),
+    section(
+      draft ? 'Status pembayaran per penyandang dana (saat ini)' : 'Status pembayaran per penyandang dana',
+      overdueWarning(run.month, current, corrections),
+      paymentStatusTable(payments),
+      correctionsNote(run.month, payments, corrections),
+    ),
     section('Pendanaan per komitmen', fundingWarnings(run.month, run.funded, ctx.signal), fundedTable(run)),
   ];
 }
@@ -150,7 +157,9 @@ async function fromAllocation(month, ctx, reload) {
         ),
     none ? notAllocated(month, ctx, reload) : headlineStats(summary, { unfundedHref: unfundedHref(month, ctx) }),
     none ? null : section('Pendanaan menurut sumber dana', fundingWarnings(month, summary.funded, ctx.signal), fundingChart(summary)),
-    payments ? section('Status pembayaran per penyandang dana', paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? [])) : null,
+    payments
+      ? section('Status pembayaran per penyandang dana', overdueWarning(month, payments, corrections ?? []), paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? []))
+      : null,
   ];
 }
 

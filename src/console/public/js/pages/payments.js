@@ -9,7 +9,7 @@ import { currentMonth, dateLabel, monthLabel, number, parseRupiah, rupiah, RUPIA
 import { field, form, showErrors, values, withFormProblems } from '../forms.js';
 import { isFinalized, monthField, monthFromAddress } from '../month-field.js';
 import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
-import { paymentStatusTable } from '../payment-status.js';
+import { overdueWarning, paymentStatusTable } from '../payment-status.js';
 import { canWriteFinance } from '../routes.js';
 import { correctionsNote, correctionsOf } from '../corrections-note.js';
 import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
@@ -219,7 +219,8 @@ async function showMonth(container, month, ctx, page, { chosen = false } = {}) {
     const list = h('div');
     replace(
       body,
-      statuses instanceof Error ? notice('info', statuses.message) : paymentStatusTable(statuses),
+      // a month past its due date still owed says the suspension risk once, naming the pledges (§8)
+      statuses instanceof Error ? notice('info', statuses.message) : [overdueWarning(month, statuses, corrections), paymentStatusTable(statuses)],
       // the corrections of this month recorded in later months, with what is still short after them (QA: July read as unpaid)
       correctionsNote(month, statuses, corrections),
       h('h3', { id: 'rincian-pembayaran', tabindex: '-1', text: 'Rincian pembayaran' }),

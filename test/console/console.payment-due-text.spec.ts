@@ -1,0 +1,62 @@
+/**
+ * The console's words for a month's due-ness (payment-status.js, pure): from GET /payments/status `dueDate`,
+ * `overdue` and `suspensionRisk`, "Belum jatuh tempo (10 Desember 2026)" or "Lewat jatuh tempo" beside a status
+ * still owed, and one warning line naming the overdue pledges with the suspension risk (§8; QA: November, December
+ * and January 2027 all read the same red "Belum dibayar" on 6 December 2026).
+ */
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { consoleModule } from './support/console-module.js';
+
+const row = (pledgeCode: string, status: string, month: string, overdue = false, suspensionRisk = 'NONE') => ({
+  pledgeCode,
+  due: 37800,
+  paid: status === 'UNPAID' ? 0 : status === 'UNDERPAID' ? 10000 : status === 'PAID' ? 37800 : 40000,
+  status,
+  late: false,
+  dueDate: `${month}-10`,
+  overdue,
+  suspensionRisk,
+});
+
+describe('console: due-ness of a pledge-month', () => {
+  let status: any;
+  beforeAll(async () => {
+    status = await consoleModule('payment-status.js');
+  });
+
+  it('says a month still owed is not yet due (with its date) or past due; paid, overpaid and a run row say nothing', () => {
+    expect(status.dueText(row('A', 'UNPAID', '2026-12'))).toBe('Belum jatuh tempo (10 Desember 2026)');
+    expect(status.dueText(row('A', 'UNPAID', '2027-01'))).toBe('Belum jatuh tempo (10 Januari 2027)');
+    expect(status.dueText(row('A', 'UNDERPAID', '2026-11', true, 'MONTH_ENDED'))).toBe('Lewat jatuh tempo');
+    expect(status.dueText(row('A', 'PAID', '2026-11'))).toBeNull();
+    expect(status.dueText(row('A', 'OVERPAID', '2026-11'))).toBeNull();
+    expect(status.dueText({ pledgeCode: 'A', due: 1, paid: 0, status: 'UNPAID', late: false })).toBeNull();
+  });
+
+  it('one warning line naming the overdue pledges: at risk by month end, then possibly suspended already', () => {
+    const within = [row('APBD-2026', 'UNPAID', '2026-11', true, 'BY_MONTH_END'), row('PAID-2026', 'PAID', '2026-11'), row('TJSLP-KOPI-2026', 'UNDERPAID', '2026-11', true, 'BY_MONTH_END')];
+    expect(status.overdueWarningText('2026-11', within)).toBe(
+      'Iuran November 2026 untuk komitmen APBD-2026 dan TJSLP-KOPI-2026 belum lunas dan sudah lewat jatuh tempo 10 November 2026: bila belum lunas pada akhir bulan, ' +
+        'BPJS Kesehatan dapat menonaktifkan kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). Segera bayar atau catat pembayarannya.',
+    );
+    const ended = [row('A', 'UNPAID', '2026-11', true, 'MONTH_ENDED'), row('B', 'UNPAID', '2026-11', true, 'MONTH_ENDED'), row('C', 'UNDERPAID', '2026-11', true, 'MONTH_ENDED')];
+    expect(status.overdueWarningText('2026-11', ended)).toBe(
+      'Iuran November 2026 untuk komitmen A, B dan C belum lunas sampai akhir bulan (jatuh tempo 10 November 2026): BPJS Kesehatan mungkin sudah menonaktifkan ' +
+        'kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). Segera bayar atau catat pembayarannya, lalu pastikan status kepesertaan mereka ke BPJS Kesehatan.',
+    );
+  });
+
+  it('no line for a month not yet due, a run without due-ness, or a shortfall covered by corrections recorded later', () => {
+    expect(status.overdueWarningText('2026-12', [row('A', 'UNPAID', '2026-12')])).toBeNull();
+    expect(status.overdueWarningText('2027-01', [row('A', 'UNPAID', '2027-01')])).toBeNull();
+    expect(status.overdueWarningText('2026-11', null)).toBeNull();
+    const overdue = [row('A', 'UNPAID', '2026-11', true, 'MONTH_ENDED'), row('B', 'UNPAID', '2026-11', true, 'MONTH_ENDED')];
+    // A's Rp37.800 corrected in full, B's in part: B only is named
+    const corrections = [
+      { pledgeCode: 'A', amount: 37800 },
+      { pledgeCode: 'B', amount: 1000 },
+    ];
+    expect(status.overdueWarningText('2026-11', overdue, corrections)).toMatch(/^Iuran November 2026 untuk komitmen B belum lunas/);
+    expect(status.overdueWarningText('2026-11', overdue.slice(0, 1), corrections.slice(0, 1))).toBeNull();
+  });
+});
