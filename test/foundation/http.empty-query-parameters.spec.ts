@@ -47,7 +47,7 @@ describe('empty query parameters', () => {
     for (const name of ['pledgeCode', 'name', 'actor', 'entity', 'entityId', 'sourceType', 'nik', 'villageCode', 'month', 'coveredIn', 'category', 'severity', 'adjustsMonth', 'from', 'to', 'page']) {
       expect(names).toContain(name);
     }
-    expect(params.filter((p) => p.required).map((p) => `${p.url}?${p.name}`).sort()).toEqual(['/api/v1/payments/status?month', '/api/v1/reconciliations?month', '/api/v1/splits/summary?month']);
+    expect(params.filter((p) => p.required).map((p) => `${p.url}?${p.name}`).sort()).toEqual(['/api/v1/payments/status?month', '/api/v1/projections?fiscalYear', '/api/v1/reconciliations?month', '/api/v1/splits/summary?month']);
   });
 
   it('an optional one sent empty or as spaces is refused with 400 naming it, on every GET route', async () => {

@@ -96,7 +96,7 @@ export function paymentStatusTable(answer, caption = 'Status pembayaran per peny
       { label: 'Terutang', value: (r) => rupiah(r.due), numeric: true },
       { label: 'Dibayar', render: paidCell, numeric: true },
       { label: 'Selisih', value: (r) => rupiah((Number(r.paid) || 0) - (Number(r.due) || 0)), numeric: true },
-      { label: 'Status', render: statusBadges },
+      { label: 'Status', render: statusBadges, stack: true },
     ],
     rows,
     empty: 'Tidak ada kewajiban atau pembayaran pada bulan ini.',

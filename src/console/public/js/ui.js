@@ -90,13 +90,13 @@ export function stats(items) {
 
 /**
  * A table inside a scrollable, keyboard-focusable region. columns: [{ label, key?, value?(row),
- * render?(row) → Node|string, numeric?, wrap? (long text), nowrap? }]. Cells are text unless render returns a Node.
+ * render?(row) → Node|string, numeric?, wrap? (long text), nowrap?, stack? (badges, one under another on a phone) }]. Cells are text unless render returns a Node.
  */
 export function dataTable({ caption, columns, rows, empty = 'Tidak ada data.', footer }) {
   if (!rows || rows.length === 0) return h('p', { class: 'empty', text: empty });
   const cell = (tag, col, row) => {
     const content = col.render ? col.render(row) : col.value ? col.value(row) : row[col.key];
-    return h(tag, { class: col.numeric ? 'num' : col.wrap ? 'wrap' : col.nowrap ? 'nowrap' : null, scope: tag === 'th' ? 'row' : null }, content ?? '–');
+    return h(tag, { class: col.numeric ? 'num' : col.wrap ? 'wrap' : col.nowrap ? 'nowrap' : col.stack ? 'stack' : null, scope: tag === 'th' ? 'row' : null }, content ?? '–');
   };
   return h(
     'div',
