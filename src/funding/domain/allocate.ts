@@ -66,7 +66,8 @@ export interface AllocationResult {
   unfunded: Float64Array;
 }
 
-const digitsOnly = (code: string) => code.replace(/\./g, '');
+/** A village code with its dots left out: how pledges' village lists are matched (§5, dots ignored). */
+export const digitsOnly = (code: string) => code.replace(/\./g, '');
 
 /**
  * @param budgetsUsed rupiah each pledge was allocated in earlier months of the fiscal year

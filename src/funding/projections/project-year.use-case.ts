@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, monthInWib } from '../../common/clock/clock.js';
 import { monthsBetween } from '../../common/month.js';
-import { allocate } from '../domain/allocate.js';
+import { allocate, digitsOnly } from '../domain/allocate.js';
 import { FundingException } from '../funding.exception.js';
 import { FUNDED_IN_MONTHS, PLEDGES_OF_YEAR, STORED_MONTHS } from '../sql/projection.sql.js';
 import { fundedByPledge, unfundedOf } from '../use-cases/allocation-totals.js';
@@ -83,15 +83,16 @@ export class ProjectYear {
     const n = covered.nik.length;
     if (!tariff.premium) return { month, basis: 'NO_TARIFF', participants: n, obligation: null, funded: null, unfunded: null };
     const pledges = await pledgesOfMonth(m, month);
+    const usedBefore = ledger.used();
     const result = allocate(
       { nik: covered.nik, villageCode: covered.village, tmt: [], amount: new Float64Array(n).fill(tariff.amount) },
       pledges,
-      ledger.used(),
+      usedBefore,
       { walkOrder: orderByDay(covered.tmtDay) },
     );
     const unfunded = unfundedOf(result.unfunded);
     const [codes, , amounts] = fundedByPledge(pledges.map((p) => p.code), result);
-    if (unfunded.amount === 0) for (const p of paidNothing(pledges, codes, covered, ledger.used())) ledger.paidNothing(p, month);
+    if (unfunded.amount === 0) for (const p of paidNothing(pledges, codes, covered, usedBefore)) ledger.paidNothing(p, month);
     codes.forEach((code, i) => ledger.add(code, amounts[i]));
     ledger.closeMonth(month);
     const obligation = n * tariff.amount;
@@ -106,9 +107,9 @@ export class ProjectYear {
  */
 function paidNothing(pledges: readonly MonthPledge[], paying: readonly string[], covered: Candidates, used: ReadonlyMap<string, number>): string[] {
   const paid = new Set(paying);
-  const villages = new Set(covered.village.codes.map((code) => code.replace(/\./g, ''))); // the codes of covered participants only
+  const villages = new Set(covered.village.codes.map(digitsOnly)); // the codes of covered participants only
   return pledges
     .filter((p) => !paid.has(p.code) && (p.budget === null || (used.get(p.code) ?? 0) < p.budget))
-    .filter((p) => (p.scope === 'ALL' ? covered.nik.length > 0 : p.scope === 'VILLAGES' && p.villageCodes.some((code) => villages.has(code.replace(/\./g, '')))))
+    .filter((p) => (p.scope === 'ALL' ? covered.nik.length > 0 : p.scope === 'VILLAGES' && p.villageCodes.some((code) => villages.has(digitsOnly(code)))))
     .map((p) => p.code);
 }

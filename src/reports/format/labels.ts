@@ -56,8 +56,9 @@ export const PAYMENT_STATUS_LABELS: Record<string, string> = {
 export function statementStatusLabel(status: string, month: string, today: string): string {
   const text = label(PAYMENT_STATUS_LABELS, status);
   if (!isOwed(status)) return text;
-  const due = `10 ${monthLabel(month)}`;
-  return duenessOf(month, status, today).overdue ? `${text} – lewat jatuh tempo ${due}` : `${text} (jatuh tempo ${due})`;
+  const dueness = duenessOf(month, status, today);
+  const due = dayName(dueness.dueDate);
+  return dueness.overdue ? `${text} – lewat jatuh tempo ${due}` : `${text} (jatuh tempo ${due})`;
 }
 
 /**
