@@ -4,12 +4,10 @@
  * data row anywhere: a sheet with the header and the numbering row alone has no data (NO_DATA_ROWS), and another sheet
  * so is not named as unread (SHEETS_NOT_READ).
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
+import { readSheet } from './read-sheet.js';
+import type { SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
 
 const COLUMNS = [
   { name: 'NIK', required: true },
@@ -17,14 +15,7 @@ const COLUMNS = [
   { name: 'KODE', required: false },
 ];
 
-async function read(file: { name: string; content: Buffer }): Promise<{ rows: SheetRow[]; reader: SheetReader }> {
-  const path = join(await mkdtemp(join(tmpdir(), 'column-numbers-')), file.name);
-  await writeFile(path, file.content);
-  const reader = new SheetReader(path, { filename: file.name, columns: COLUMNS });
-  const rows: SheetRow[] = [];
-  for await (const batch of reader.batches()) rows.push(...batch);
-  return { rows, reader };
-}
+const read = (file: { name: string; content: Buffer }) => readSheet(file.content, { filename: file.name, columns: COLUMNS });
 const csv = (...lines: string[]) => ({ name: 'a.csv', content: Buffer.from(lines.join('\n') + '\n') });
 const numbers = (rows: SheetRow[]) => rows.map((r) => r.rowNumber);
 

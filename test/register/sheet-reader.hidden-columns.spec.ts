@@ -3,13 +3,10 @@
  * the file holds them and named in `reader.sheetWarnings` (HIDDEN_COLUMNS, hidden-columns.ts) when
  * they hold a value in some data row; the tap that notes hidden rows notes them on the way.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { hiddenColumnsMessage } from '../../src/common/spreadsheet/hidden-columns.js';
-import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
+import { readSheet } from './read-sheet.js';
 import { throughTap } from './hidden-tap.js';
 
 const COLUMNS = [
@@ -18,14 +15,7 @@ const COLUMNS = [
   { name: 'TAT', aliases: ['TANGGAL BERAKHIR'] },
 ];
 
-async function read(content: Buffer, filename = 'a.xlsx'): Promise<{ rows: SheetRow[]; reader: SheetReader }> {
-  const path = join(await mkdtemp(join(tmpdir(), 'hidden-columns-')), filename);
-  await writeFile(path, content);
-  const reader = new SheetReader(path, { filename, columns: COLUMNS, batchSize: 2 });
-  const rows: SheetRow[] = [];
-  for await (const batch of reader.batches()) rows.push(...batch);
-  return { rows, reader };
-}
+const read = (content: Buffer, filename = 'a.xlsx') => readSheet(content, { filename, columns: COLUMNS, batchSize: 2 });
 
 /** A sheet with `header`, rows of `values`, and the 1-based columns `hide` hidden. */
 async function workbook(header: string[], values: string[][], hide: number[], dress?: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {

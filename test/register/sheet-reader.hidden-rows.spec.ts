@@ -3,13 +3,10 @@
  * like the others and named in `reader.sheetWarnings` (hidden-rows.ts); ExcelJS's streaming reader
  * does not pass the attribute on, so the worksheet's XML is tapped on its way to it.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { HiddenRows, hiddenRowsMessage } from '../../src/common/spreadsheet/hidden-rows.js';
-import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
+import { readSheet } from './read-sheet.js';
 import { throughTap } from './hidden-tap.js';
 
 const COLUMNS = [
@@ -17,14 +14,7 @@ const COLUMNS = [
   { name: 'NAMA', required: true },
 ];
 
-async function read(content: Buffer | string, filename: string): Promise<{ rows: SheetRow[]; reader: SheetReader }> {
-  const path = join(await mkdtemp(join(tmpdir(), 'hidden-')), filename);
-  await writeFile(path, content);
-  const reader = new SheetReader(path, { filename, columns: COLUMNS, batchSize: 3 });
-  const rows: SheetRow[] = [];
-  for await (const batch of reader.batches()) rows.push(...batch);
-  return { rows, reader };
-}
+const read = (content: Buffer | string, filename: string) => readSheet(content, { filename, columns: COLUMNS, batchSize: 3 });
 
 /** Rows 2..11 of NIK/NAMA; `hide` row numbers hidden. */
 async function workbook(hide: number[], dress?: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {

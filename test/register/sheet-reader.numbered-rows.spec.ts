@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
+import { readSheet } from './read-sheet.js';
 import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
 
 const COLUMNS = [
@@ -15,14 +16,7 @@ const COLUMNS = [
   { name: 'NAMA', required: true },
 ];
 
-async function read(file: { name: string; content: Buffer }): Promise<{ rows: SheetRow[]; reader: SheetReader }> {
-  const path = join(await mkdtemp(join(tmpdir(), 'numbered-rows-')), file.name);
-  await writeFile(path, file.content);
-  const reader = new SheetReader(path, { filename: file.name, columns: COLUMNS });
-  const rows: SheetRow[] = [];
-  for await (const batch of reader.batches()) rows.push(...batch);
-  return { rows, reader };
-}
+const read = (file: { name: string; content: Buffer }) => readSheet(file.content, { filename: file.name, columns: COLUMNS });
 const csv = (...lines: string[]) => ({ name: 'a.csv', content: Buffer.from(lines.join('\n') + '\n') });
 const numbers = (rows: SheetRow[]) => rows.map((r) => r.rowNumber);
 

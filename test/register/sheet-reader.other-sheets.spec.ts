@@ -3,26 +3,16 @@
  * read, and `reader.sheetWarnings` names it (SHEETS_NOT_READ, other-sheets.ts). Sheets without the
  * header, or with it and no row below, are not named; hidden sheets are never read nor named.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
+import { readSheet } from './read-sheet.js';
 
 const COLUMNS = [
   { name: 'NIK', required: true },
   { name: 'NAMA', required: true },
 ];
 
-async function read(wb: ExcelJS.Workbook, sheet?: string): Promise<{ rows: SheetRow[]; reader: SheetReader }> {
-  const path = join(await mkdtemp(join(tmpdir(), 'other-sheets-')), 'a.xlsx');
-  await writeFile(path, Buffer.from(await wb.xlsx.writeBuffer()));
-  const reader = new SheetReader(path, { filename: 'a.xlsx', columns: COLUMNS, sheet, batchSize: 2 });
-  const rows: SheetRow[] = [];
-  for await (const batch of reader.batches()) rows.push(...batch);
-  return { rows, reader };
-}
+const read = async (wb: ExcelJS.Workbook, sheet?: string) => readSheet(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'a.xlsx', columns: COLUMNS, sheet, batchSize: 2 });
 
 function add(wb: ExcelJS.Workbook, name: string, rows: string[][], state?: 'hidden'): void {
   const ws = wb.addWorksheet(name, state ? { state } : undefined);
