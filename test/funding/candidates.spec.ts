@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CandidateColumns } from '../../src/funding/use-cases/candidates.js';
+import { CandidateColumns, NO_TAT } from '../../src/funding/use-cases/candidates.js';
 import { copyBinaryChunks } from '../../src/funding/use-cases/copy-binary.js';
 import { plain } from './support/candidates.js';
 
@@ -31,6 +31,32 @@ describe('candidate rows of a binary COPY, decoded into columns', () => {
     const split = new CandidateColumns();
     for (const [start, end] of [[0, 19 + row], [19 + row, 19 + 2 * row], [19 + 2 * row, 19 + 3 * row], [19 + 3 * row, bytes.length]]) split.read(bytes, start, end);
     expect(plain(split.done())).toEqual(expected);
+  });
+
+  it('reads a fourth field, TAT, as a day or NO_TAT when NULL (the projection reads the register once with it)', () => {
+    const withTat = Buffer.concat([
+      ...copyBinaryChunks(
+        [
+          { type: 'text', values: ['1703000000000001', '1703000000000002'] },
+          { type: 'text', values: ['1703062001', '1703062002'] },
+          { type: 'int', values: [9496, 9497] },
+          { type: 'int', values: [9600, 0] },
+        ],
+        2,
+      ),
+    ]);
+    // the second row's TAT as NULL: its length -1 and no bytes (row: 2 + 20 + 14 + 8 + 8 bytes after the 19 of the header)
+    const tatOfSecond = 19 + 52 + 2 + 20 + 14 + 8;
+    const bytes = Buffer.concat([withTat.subarray(0, tatOfSecond), Buffer.from([0xff, 0xff, 0xff, 0xff]), withTat.subarray(tatOfSecond + 8)]);
+    const columns = new CandidateColumns();
+    columns.read(bytes, 0, bytes.length);
+    const read = columns.done();
+    expect(plain(read)).toEqual({ nik: ['1703000000000001', '1703000000000002'], villageCode: ['1703062001', '1703062002'], tmtDay: Int32Array.of(9496, 9497) });
+    expect(read.tatDay).toEqual(Int32Array.of(9600, NO_TAT));
+    const three = new CandidateColumns();
+    const plainRows = output(['1'], ['x'], [1]);
+    three.read(plainRows, 0, plainRows.length);
+    expect(three.done().tatDay).toBeUndefined();
   });
 
   it('keeps apart villages whose bytes differ, non-ASCII ones included', () => {

@@ -7,10 +7,11 @@ import { allocate, digitsOnly } from '../domain/allocate.js';
 import { FundingException } from '../funding.exception.js';
 import { FUNDED_IN_MONTHS, PLEDGES_OF_YEAR, STORED_MONTHS } from '../sql/projection.sql.js';
 import { fundedByPledge, unfundedOf } from '../use-cases/allocation-totals.js';
-import { readCandidates, type Candidates } from '../use-cases/candidates.js';
+import { type Candidates } from '../use-cases/candidates.js';
 import { MonthBuildPool } from '../use-cases/month-build-pool.js';
 import { pledgesOfMonth, tariffOfMonth, type MonthPledge } from '../use-cases/month-inputs.js';
 import { orderByDay } from '../use-cases/month-order.js';
+import { RegisterOfMonths } from './register-of-months.js';
 import { PledgeLedger, summarise, type ProjectedMonth, type YearPledge, type YearProjection } from './projection-summary.js';
 
 type StoredMonth = { month: string; status: string; participants: number; obligation: string; unfunded_participants: number; unfunded_amount: string };
@@ -19,7 +20,7 @@ type StoredMonth = { month: string; status: string; participants: number; obliga
  * Will the year's pledges pay for the year (QA: nothing warned that next year's pagu fell short)?
  * The months of `fiscalYear` already allocated and CURRENT are taken as stored; from the first month
  * that is not, each month is allocated in memory by the same `allocate` of §6, from the register as
- * it is today (its coverage rule applied to each month) and the pledges at their current revision,
+ * it is today (read once, its coverage rule applied to each month: register-of-months.ts) and the pledges at their current revision,
  * carrying each pagu from month to month. Nothing is written, nothing is locked: a forecast that
  * assumes nobody joins or leaves beyond what the register already says (TAT, future TMT).
  *
@@ -71,15 +72,18 @@ export class ProjectYear {
       rows.push({ month, basis: 'ALLOCATED', participants: Number(s.participants), obligation, funded: obligation - unfunded.amount, unfunded });
     }
 
-    const useCopy = this.builds.get() !== null;
-    for (const month of months.slice(k)) rows.push(await this.projectMonth(m, month, ledger, useCopy));
+    const projected = months.slice(k);
+    if (projected.length) {
+      const register = await RegisterOfMonths.read(m, projected[0], projected.at(-1)!, this.builds.get() !== null);
+      for (const month of projected) rows.push(await this.projectMonth(m, month, ledger, register));
+    }
     return summarise(year, now, monthInWib(now), rows, ledger);
   }
 
   /** `month` allocated in memory (§6) from today's register and pledges and the pagu `ledger` has left; the ledger takes what it funds. */
-  private async projectMonth(m: EntityManager, month: string, ledger: PledgeLedger, useCopy: boolean): Promise<ProjectedMonth> {
+  private async projectMonth(m: EntityManager, month: string, ledger: PledgeLedger, register: RegisterOfMonths): Promise<ProjectedMonth> {
     const tariff = await tariffOfMonth(m, month);
-    const covered = await readCandidates(m, month, useCopy);
+    const covered = register.coveredIn(month);
     const n = covered.nik.length;
     if (!tariff.premium) return { month, basis: 'NO_TARIFF', participants: n, obligation: null, funded: null, unfunded: null };
     const pledges = await pledgesOfMonth(m, month);

@@ -22,3 +22,14 @@ export const PLEDGES_OF_YEAR = `
     FROM pledge
    WHERE fiscal_year = $1
    ORDER BY priority, code COLLATE "C"`;
+
+/**
+ * Everyone covered in some month from the first day $1 of the first month projected to the last day $2 of
+ * December (§4, as COVERED_PARTICIPANTS for one month), with TMT and TAT as days since 2000-01-01 (TAT NULL:
+ * none), in NIK order: read once, each month's covered participants are picked from it (register-of-months.ts).
+ */
+export const REGISTER_OF_MONTHS = `
+  SELECT nik, village_code, tmt - date '2000-01-01' AS tmt_day, tat - date '2000-01-01' AS tat_day
+    FROM participant
+   WHERE tmt <= $2::date AND (tat IS NULL OR tat >= $1::date)
+   ORDER BY nik COLLATE "C"`;

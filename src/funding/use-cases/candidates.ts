@@ -21,30 +21,43 @@ export interface Candidates {
   village: CodedColumn;
   /** TMT as days since 2000-01-01 (see COVERED_PARTICIPANTS) */
   tmtDay: Int32Array;
+  /** TAT the same way (NO_TAT: none), when the query reads it (the projection's register of several months) */
+  tatDay?: Int32Array;
 }
+
+/** The day number of an empty TAT: after every real day. */
+export const NO_TAT = 2 ** 31 - 1;
 
 /** The covered participants of `month`, as columns in NIK order. */
 export async function readCandidates(m: EntityManager, month: string, useCopy: boolean): Promise<Candidates> {
   if (!isMonth(month)) throw new Error(`not a month: ${month}`);
-  const [first, last] = [firstDay(month), lastDay(month)];
+  return readParticipantColumns(m, COVERED_PARTICIPANTS, [firstDay(month), lastDay(month)], useCopy);
+}
+
+/**
+ * The rows of `sql` (nik, village_code, tmt_day and optionally tat_day, in NIK order) as columns.
+ * `days` are `YYYY-MM-DD` texts checked by the caller: COPY takes no parameters, so they are inlined.
+ */
+export async function readParticipantColumns(m: EntityManager, sql: string, days: [string, string], useCopy: boolean): Promise<Candidates> {
+  if (!days.every((day) => /^\d{4}-\d{2}-\d{2}$/.test(day))) throw new Error(`not days: ${days.join(', ')}`);
   await m.query(SORT_MEMORY);
   if (!useCopy) {
-    const rows: { nik: string; village_code: string; tmt_day: number }[] = await m.query(COVERED_PARTICIPANTS, [first, last]);
-    return { nik: rows.map((r) => r.nik), village: coded(rows.map((r) => r.village_code)), tmtDay: Int32Array.from(rows, (r) => r.tmt_day) };
+    const rows: { nik: string; village_code: string; tmt_day: number; tat_day?: number | null }[] = await m.query(sql, days);
+    const tat = rows.length && 'tat_day' in rows[0] ? { tatDay: Int32Array.from(rows, (r) => r.tat_day ?? NO_TAT) } : {};
+    return { nik: rows.map((r) => r.nik), village: coded(rows.map((r) => r.village_code)), tmtDay: Int32Array.from(rows, (r) => r.tmt_day), ...tat };
   }
   const runner = m.queryRunner as unknown as { connect(): Promise<pg.ClientBase> } | undefined;
   if (!runner) throw new Error('COPY needs a transaction-bound EntityManager');
-  // COPY takes no parameters: the days are inlined (computed from the month validated above).
-  const sql = COVERED_PARTICIPANTS.replaceAll('$1', `'${first}'`).replaceAll('$2', `'${last}'`);
+  const inlined = sql.replaceAll('$1', `'${days[0]}'`).replaceAll('$2', `'${days[1]}'`);
   const columns = new CandidateColumns();
-  await copyOut(await runner.connect(), `COPY (${sql}) TO STDOUT WITH (FORMAT binary)`, columns.read);
+  await copyOut(await runner.connect(), `COPY (${inlined}) TO STDOUT WITH (FORMAT binary)`, columns.read);
   return columns.done();
 }
 
 /**
  * Rows of COPY's binary format (PostgreSQL manual, "COPY", Binary Format) of (nik text,
- * village_code text, tmt_day int4), decoded into columns as they arrive: the NIK's bytes, the
- * village's number (one string per village), the day as a number.
+ * village_code text, tmt_day int4[, tat_day int4 or NULL]), decoded into columns as they arrive: the
+ * NIK's bytes, the village's number (one string per village), the days as numbers.
  */
 export class CandidateColumns {
   /** in NIK order: COVERED_PARTICIPANTS sorts them so */
@@ -52,6 +65,8 @@ export class CandidateColumns {
   private readonly villageCodes: string[] = [];
   private villageOf: Int32Array = new Int32Array(1 << 16);
   private days: Int32Array = new Int32Array(1 << 16);
+  /** rows of four fields: their TAT (the projection's register); null until such a row comes */
+  private tatDays: Int32Array | null = null;
   private count = 0;
   private header = false;
   private ended = false;
@@ -73,7 +88,7 @@ export class CandidateColumns {
         this.ended = true;
         continue;
       }
-      if (fields !== 3) throw new Error(`COPY: ${fields} fields in a candidate row`);
+      if (fields !== 3 && fields !== 4) throw new Error(`COPY: ${fields} fields in a candidate row`);
       const nikLength = field(chunk, at);
       this.nik.push(chunk, at + 4, at + 4 + nikLength);
       at += 4 + nikLength;
@@ -84,10 +99,19 @@ export class CandidateColumns {
       if (this.count === this.days.length) {
         this.days = doubled(this.days);
         this.villageOf = doubled(this.villageOf);
+        if (this.tatDays) this.tatDays = doubled(this.tatDays);
       }
       this.villageOf[this.count] = village;
-      this.days[this.count++] = chunk.readInt32BE(at + 4);
+      this.days[this.count] = chunk.readInt32BE(at + 4);
       at += 8;
+      if (fields === 4) {
+        this.tatDays ??= new Int32Array(this.days.length);
+        const tatLength = chunk.readInt32BE(at);
+        if (tatLength !== -1 && tatLength !== 4) throw new Error('COPY: tat_day is not an int4');
+        this.tatDays[this.count] = tatLength === -1 ? NO_TAT : chunk.readInt32BE(at + 4);
+        at += tatLength === -1 ? 4 : 8;
+      }
+      this.count++;
     }
     if (at !== end) throw new Error('COPY: a row runs past its message');
   };
@@ -95,7 +119,8 @@ export class CandidateColumns {
   done(): Candidates {
     if (!this.ended) throw new Error('COPY: output ended without its trailer');
     const village = { codes: this.villageCodes, of: this.villageOf.slice(0, this.count) };
-    return { nik: this.nik, village, tmtDay: this.days.slice(0, this.count) };
+    const tat = this.tatDays ? { tatDay: this.tatDays.slice(0, this.count) } : {};
+    return { nik: this.nik, village, tmtDay: this.days.slice(0, this.count), ...tat };
   }
 
   /** The village's number in `villageCodes`, added if new. */

@@ -34,3 +34,8 @@ const EPOCH_2000 = Date.UTC(2000, 0, 1);
 export function dayText(day: number): string {
   return new Date(EPOCH_2000 + day * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** The day number (days since 2000-01-01) of `YYYY-MM-DD`. */
+export function dayNumber(text: string): number {
+  return (Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10))) - EPOCH_2000) / DAY_MS;
+}

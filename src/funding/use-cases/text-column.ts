@@ -38,6 +38,13 @@ export class TextColumn {
     return column;
   }
 
+  /** The texts at `rows` (ascending positions: a sorted column stays sorted), as a column of their own. */
+  pick(rows: Int32Array): TextColumn {
+    const column = new TextColumn(this.sorted, rows.length);
+    for (const i of rows) column.push(this.bytes, this.ends[i], this.ends[i + 1]);
+    return column;
+  }
+
   /** Appends `chunk[start, end)` as the next text (UTF-8, taken as it is); refuses one out of order in a sorted column. */
   push(chunk: Uint8Array, start: number, end: number): void {
     const from = this.ends[this.count];
