@@ -1,9 +1,13 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.js';
 import { ALL_ROLES } from '../users/role.js';
-import { ParticipantNikParamDto, ParticipantQueryDto } from './dto/register-query.dto.js';
+import { ParticipantNikParamDto, ParticipantQueryDto, RegisterFilterDto } from './dto/register-query.dto.js';
+import { ExportRegister } from './use-cases/export-register.use-case.js';
+import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
+import { ApiXlsxResponse } from '../common/http/file-response.js';
 import { ParticipantsService } from './participants.service.js';
 import { NoQueryDto } from '../common/http/validation.js';
 import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
@@ -15,13 +19,27 @@ import { ParticipantDetailResponseDto, ParticipantPageDto } from './dto/particip
 @Roles(...ALL_ROLES)
 @ApiErrorResponses(400, 401, 404)
 export class ParticipantsController {
-  constructor(private readonly participants: ParticipantsService) {}
+  constructor(
+    private readonly participants: ParticipantsService,
+    private readonly exportRegister: ExportRegister,
+  ) {}
 
   /** Search by NIK (or prefix), village, month covered (DOMAIN §4) and name prefix. */
   @Get()
   @ApiOkResponse({ type: ParticipantPageDto })
   search(@Query() query: ParticipantQueryDto) {
     return this.participants.search(query);
+  }
+
+  /**
+   * The participants the search's filters select (none: the whole register) as an enrollment sheet in the
+   * template's columns, to change and upload back (use-cases/export-register.use-case.ts). In the audit trail.
+   */
+  @Get('export.xlsx')
+  @ApiXlsxResponse()
+  @ApiOperation({ summary: 'Salinan register (hasil pencarian) sebagai lembar Daftar Peserta, untuk diubah dan diunggah kembali' })
+  async export(@Query() filter: RegisterFilterDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply): Promise<void> {
+    await sendWorkbook(res, { filename: this.exportRegister.filename(), write: (out) => this.exportRegister.write(filter, user.username, out) });
   }
 
   /** One participant with its change history (who, when, which upload, old/new) and, for the readers, funding history. */

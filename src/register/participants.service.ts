@@ -13,7 +13,7 @@ import { firstDay, lastDay } from '../common/month.js';
 import { AllocateMonth } from '../funding/use-cases/allocate-month.use-case.js';
 import { RegionsService } from '../regions/regions.service.js';
 import type { Role } from '../users/role.js';
-import type { ParticipantQueryDto } from './dto/register-query.dto.js';
+import type { ParticipantQueryDto, RegisterFilterDto } from './dto/register-query.dto.js';
 import { ParticipantChange } from './entities/participant-change.entity.js';
 import { Participant } from './entities/participant.entity.js';
 import { type FundingMonthView, type FundingView, fundingByMonth, type ObligationRow } from './participant-funding.js';
@@ -47,6 +47,25 @@ export class ParticipantsService {
   ) {}
 
   async search(q: ParticipantQueryDto): Promise<{ items: ParticipantView[]; total: number }> {
+    const qb = await this.filtered(q);
+    const total = await qb.getCount();
+    const { entities, raw } = await qb
+      .orderBy('p.nik', 'ASC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getRawAndEntities();
+    return { items: entities.map((p, i) => view(p, raw[i]?.village_name ?? null)), total };
+  }
+
+  /** The participants `q` selects after NIK `after` (all from the start when null), at most `limit`, in NIK order (the export's pages). */
+  async page(q: RegisterFilterDto, after: string | null, limit: number): Promise<Participant[]> {
+    const qb = await this.filtered(q);
+    if (after !== null) qb.andWhere('p.nik > :after', { after });
+    return qb.orderBy('p.nik', 'ASC').limit(limit).getMany();
+  }
+
+  /** The search's filters (shared with the export): NIK or its prefix, village, month covered (§4), name prefix. */
+  private async filtered(q: RegisterFilterDto) {
     const qb = this.dataSource.getRepository(Participant).createQueryBuilder('p').leftJoin('region', 'r', 'r.code = p.village_code').addSelect('r.name', 'village_name');
     if (q.nik) {
       if (q.nik.length === 16) qb.andWhere('p.nik = :nik', { nik: q.nik });
@@ -57,13 +76,7 @@ export class ParticipantsService {
       qb.andWhere('p.tmt <= :last AND (p.tat IS NULL OR p.tat >= :first)', { first: firstDay(q.coveredIn), last: lastDay(q.coveredIn) });
     }
     if (q.name !== undefined) qb.andWhere('lower(p.name) LIKE :name', { name: `${q.name.toLowerCase().replace(/[%_\\]/g, '\\$&')}%` });
-    const total = await qb.getCount();
-    const { entities, raw } = await qb
-      .orderBy('p.nik', 'ASC')
-      .offset((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .getRawAndEntities();
-    return { items: entities.map((p, i) => view(p, raw[i]?.village_name ?? null)), total };
+    return qb;
   }
 
   /**

@@ -9,6 +9,7 @@ import { ParticipantsService } from './participants.service.js';
 import { TemplatesController } from './templates.controller.js';
 import { UploadLease } from './upload-lease.js';
 import { UploadStore } from './upload-store.js';
+import { ExportRegister } from './use-cases/export-register.use-case.js';
 import { ImportEnrollmentSheet } from './use-cases/import-enrollment-sheet.use-case.js';
 
 /** The enrollment register (DOMAIN §2, §4, §12): uploads, participants, template. */
@@ -18,7 +19,7 @@ import { ImportEnrollmentSheet } from './use-cases/import-enrollment-sheet.use-c
     FundingModule, // AllocateMonth: STALE months are recomputed before a participant's funding is read
   ],
   controllers: [EnrollmentUploadsController, ParticipantsController, TemplatesController],
-  providers: [ImportEnrollmentSheet, EnrollmentPromoter, UploadStore, UploadLease, ParticipantsService],
+  providers: [ImportEnrollmentSheet, EnrollmentPromoter, UploadStore, UploadLease, ParticipantsService, ExportRegister],
   exports: [ImportEnrollmentSheet, ParticipantsService],
 })
 export class RegisterModule {}

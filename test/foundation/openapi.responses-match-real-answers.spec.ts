@@ -67,6 +67,7 @@ describe('OpenAPI: real answers match the documented response schemas', () => {
     expect(issues.body.items.length).toBeGreaterThan(0);
     check(await operator.get(`/api/v1/enrollment-uploads/${refused.body.id}/report.xlsx`).expect(200), 'get', '/api/v1/enrollment-uploads/{id}/report.xlsx');
     check(await operator.get(`/api/v1/participants?villageCode=${VILLAGE}`).expect(200), 'get', '/api/v1/participants');
+    check(await operator.get(`/api/v1/participants/export.xlsx?villageCode=${VILLAGE}`).expect(200), 'get', '/api/v1/participants/export.xlsx');
     check(await operator.get(`/api/v1/participants/${NIK}`).expect(200), 'get', '/api/v1/participants/{nik}');
     const changed = check(await operator.get('/api/v1/participants/1703064512900002').expect(200), 'get', '/api/v1/participants/{nik}'); // changed by basic-changed.xlsx
     expect(changed.body.history.map((e: { kind: string }) => e.kind)).toEqual(['CREATE', 'UPDATE']);

@@ -12,7 +12,8 @@ export class UploadListQueryDto {
   @ApiPropertyOptional({ default: 50, type: 'integer', minimum: 1, maximum: 500 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(500) pageSize: number = 50;
 }
 
-export class ParticipantQueryDto {
+/** Which participants: the search's filters, shared with the export (`GET /participants/export.xlsx`). */
+export class RegisterFilterDto {
   @ApiPropertyOptional({ description: 'NIK (16 digit) atau awalan NIK' })
   @IsOptional()
   @Matches(/^\d{1,16}$/, { message: 'nik harus berupa 1-16 digit angka' })
@@ -35,7 +36,9 @@ export class ParticipantQueryDto {
   @IsString()
   @MaxLength(100)
   name?: string;
+}
 
+export class ParticipantQueryDto extends RegisterFilterDto {
   @ApiPropertyOptional({ default: 1, type: 'integer', minimum: 1, maximum: MAX_PAGE }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
   @ApiPropertyOptional({ default: 50, type: 'integer', minimum: 1, maximum: 500 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(500) pageSize: number = 50;
 }

@@ -3,9 +3,9 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateLabel, END_REASON_LABELS, label, plainNik } from '../format.js';
 import { field, form, nikField, showErrors, values } from '../forms.js';
-import { hashFor } from '../routes.js';
+import { canSee, hashFor } from '../routes.js';
 import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
-import { busy, dataTable, errorNotice, loading, pageHeader, section } from '../ui.js';
+import { busy, dataTable, downloadButton, errorNotice, loading, pageHeader, section } from '../ui.js';
 import { villageOptions } from '../villages.js';
 
 const PAGE_SIZE = 25;
@@ -68,6 +68,7 @@ export async function render(main, ctx) {
           empty: 'Tidak ada peserta yang cocok.',
         }),
         pager({ page, pageSize: PAGE_SIZE, total: res.total, onPage: (p) => search(el, { ...criteria, page: p }, { chosen: true }) }),
+        res.total ? exportOffer(query, res.total, ctx.user.role) : null,
       );
     } catch (err) {
       if (err?.name === 'AbortError') return;
@@ -76,6 +77,25 @@ export async function render(main, ctx) {
         replace(results, h('p', { class: 'hint', text: 'Perbaiki isian yang ditandai, lalu cari lagi.' }));
       } else replace(results, errorNotice(err));
     }
+  }
+
+  /**
+   * The results as an enrollment sheet (`GET /api/v1/participants/export.xlsx`, the same filters): every row of a
+   * change must be whole (§12), so the operator changes the register's own rows (QA: a death typed from memory moved the TMT).
+   */
+  function exportOffer({ nik, name, villageCode, coveredIn }, total, role) {
+    const uploads = canSee(role, '/unggah-peserta');
+    return h(
+      'div',
+      { class: 'actions' },
+      downloadButton(`Unduh ${total.toLocaleString('id-ID')} peserta ini (.xlsx)`, '/api/v1/participants/export.xlsx', { query: { nik, name, villageCode, coveredIn }, fallbackName: 'peserta-jamkesda.xlsx' }),
+      h('p', {
+        class: 'hint',
+        text: uploads
+          ? 'Lembar Daftar Peserta berisi data register saat ini. Ubah hanya baris yang berubah (mis. isi TAT dan ALASAN_BERAKHIR untuk peserta yang meninggal atau pindah), lalu unggah berkas itu di Unggah Peserta: baris yang tidak diubah tidak mengubah apa pun.'
+          : 'Lembar Daftar Peserta berisi data register saat ini, dalam kolom templat unggah peserta.',
+      }),
+    );
   }
 
   replace(main, pageHeader('Cari Peserta', 'Cari dengan NIK atau nama; buka peserta untuk melihat masa kepesertaan, riwayat perubahan dan riwayat pendanaan.'), section(null, searchForm), results);
