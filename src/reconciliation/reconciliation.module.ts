@@ -16,11 +16,12 @@ import { MonthlyScheduleCron } from './schedule/monthly-schedule.cron.js';
 import { FinalizeRun } from './use-cases/finalize-run.use-case.js';
 import { ReconcileMonth } from './use-cases/reconcile-month.use-case.js';
 import { UPLOAD_OPTIONS } from '../common/http/upload-options.js';
+import { BpjsInputTemplatesController } from './templates/bpjs-input-templates.controller.js';
 
 /** BPJS bills, PBI-APBN lists, reconciliation runs, finalization and the monthly schedule (DOMAIN §7, §9, §10). */
 @Module({
   imports: [FundingModule, PaymentsModule, MultipartModule.registerAsync(UPLOAD_OPTIONS)],
-  controllers: [ReconciliationController, BillsController, PbiApbnListsController],
+  controllers: [ReconciliationController, BillsController, PbiApbnListsController, BpjsInputTemplatesController],
   providers: [
     UploadBill,
     UploadPbiApbnList,

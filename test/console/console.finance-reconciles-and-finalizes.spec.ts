@@ -105,6 +105,9 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     ]);
     await page.getByRole('link', { name: 'Tagihan BPJS', exact: true }).click();
     const billSection = page.locator('section', { has: page.getByRole('heading', { name: 'Tagihan BPJS', exact: true }) });
+    // the bill's template beside the form (QA: only the columns were named)
+    const [template] = await Promise.all([page.waitForEvent('download'), billSection.getByRole('button', { name: 'Unduh templat tagihan (.xlsx)' }).click()]);
+    expect(template.suggestedFilename()).toBe('templat-tagihan-bpjs.xlsx');
     await billSection.getByLabel('Bulan').fill(MONTH);
     await billSection.getByLabel('Total invoice (Rp)').fill('231.000');
     await billSection.locator('input[type="file"]').setInputFiles({ name: 'tagihan-oktober.csv', mimeType: 'text/csv', buffer: Buffer.from(bill) });

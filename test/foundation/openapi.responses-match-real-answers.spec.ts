@@ -47,6 +47,8 @@ describe('OpenAPI: real answers match the documented response schemas', () => {
     check(await t.http.get('/health').expect(200), 'get', '/health');
     check(await operator.get('/api/v1/villages').expect(200), 'get', '/api/v1/villages');
     check(await operator.get('/api/v1/templates/enrollment.xlsx').expect(200), 'get', '/api/v1/templates/enrollment.xlsx');
+    check(await keuangan.get('/api/v1/templates/bill.xlsx').expect(200), 'get', '/api/v1/templates/bill.xlsx');
+    check(await keuangan.get('/api/v1/templates/pbi-apbn.xlsx').expect(200), 'get', '/api/v1/templates/pbi-apbn.xlsx');
     const up = check(await operator.post('/api/v1/enrollment-uploads').attach('file', fixture('ok/basic.xlsx'), 'basic.xlsx').expect(201), 'post', '/api/v1/enrollment-uploads');
     const refused = check(
       await operator.post('/api/v1/enrollment-uploads').attach('file', fixture('not-ok/birth-after-tmt.csv'), 'birth-after-tmt.csv').expect(201),

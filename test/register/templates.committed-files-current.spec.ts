@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import JSZip from 'jszip';
 import { buildPledgeTemplate } from '../../src/funding/pledge-upload/pledge-template.js';
 import { buildPaymentTemplate } from '../../src/payments/payment-template.js';
+import { buildBillTemplate, buildPbiTemplate } from '../../src/reconciliation/templates/bpjs-input-templates.js';
 import { buildEnrollmentTemplate } from '../../src/register/workbooks/enrollment-template.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -32,11 +33,13 @@ describe('the committed templates are current', () => {
     ['enrollment.xlsx', buildEnrollmentTemplate],
     ['pledges.xlsx', buildPledgeTemplate],
     ['payments.xlsx', buildPaymentTemplate],
+    ['bill.xlsx', buildBillTemplate],
+    ['pbi-apbn.xlsx', buildPbiTemplate],
   ])('templates/%s', async (name, build) => {
     expect(await parts(await committed(name))).toEqual(await parts(await build()));
   });
 
-  it.each(['enrollment.xlsx', 'pledges.xlsx', 'payments.xlsx'])('GET /api/v1/templates/%s serves templates/ as committed', async (name) => {
+  it.each(['enrollment.xlsx', 'pledges.xlsx', 'payments.xlsx', 'bill.xlsx', 'pbi-apbn.xlsx'])('GET /api/v1/templates/%s serves templates/ as committed', async (name) => {
     const res = await (await t.as(Role.OPERATOR_DINKES))
       .get(`/api/v1/templates/${name}`)
       .buffer(true)

@@ -34,7 +34,7 @@ export async function render(main, ctx) {
  * The upload form of one input and, below it, the earlier uploads of the month in its month field
  * (reloaded when that month changes and after each upload). → { element, showHistory() }.
  */
-function uploadWith({ path, buildBody, describe, label, ctx, extraFields, history, closedText }) {
+function uploadWith({ path, buildBody, describe, label, ctx, extraFields, history, closedText, template }) {
   const box = uploadBox({ name: 'file', label: 'Berkas (.xlsx atau .csv)' });
   const progress = h('progress', { max: '1', value: '0', hidden: true, 'aria-label': `Kemajuan unggahan ${label}` });
   const out = h('div', { 'aria-live': 'polite' });
@@ -75,7 +75,7 @@ function uploadWith({ path, buildBody, describe, label, ctx, extraFields, histor
     },
     h('div', { class: 'form-grid' }, extraFields),
     box.element,
-    h('div', { class: 'actions' }, submit),
+    h('div', { class: 'actions' }, submit, template ? downloadButton(`Unduh templat ${label} (.xlsx)`, template.path, { fallbackName: template.name }) : null),
     progress,
     out,
   );
@@ -120,6 +120,7 @@ function billForm(ctx, month) {
     ctx,
     label: 'tagihan',
     path: '/api/v1/bills',
+    template: { path: '/api/v1/templates/bill.xlsx', name: 'templat-tagihan-bpjs.xlsx' },
     closedText: billClosedText,
     history: { what: 'tagihan', count: { label: 'Baris', value: (b) => b.lines }, reportName: billReportName },
     extraFields: [
@@ -160,6 +161,7 @@ function pbiForm(ctx, month) {
     ctx,
     label: 'daftar PBI APBN',
     path: '/api/v1/pbi-apbn-lists',
+    template: { path: '/api/v1/templates/pbi-apbn.xlsx', name: 'templat-pbi-apbn.xlsx' },
     closedText: pbiClosedText,
     history: { what: 'daftar PBI APBN', count: { label: 'NIK', value: (l) => l.niks }, reportName: pbiReportName },
     extraFields: [monthField({ value: month })],
