@@ -4,6 +4,7 @@
  * month; without them, an empty table would read as a participant nobody funded).
  */
 import { expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { insertParticipants } from '../funding/support/register.js';
 import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
@@ -11,10 +12,13 @@ import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screen
 const NIK = '1703015401501302';
 const NOTE = 'Riwayat pendanaan hanya dapat dilihat oleh Keuangan, Auditor dan Admin.';
 
-describeInBrowser('console: the operator’s participant page says the funding history is the readers’', () => {
+describeInBrowser('console: the operator’s participant pages: no funding history; the search as a sheet', () => {
   const app = browserApp(async (t) => {
     // funded in December by the province, 40 %: there is a funding history the operator is not to read
-    await insertParticipants(t.dataSource, [{ nik: NIK, name: 'Sari Wulandari', village: '17.03.07.2001', tmt: '2026-11-01' }]);
+    await insertParticipants(t.dataSource, [
+      { nik: NIK, name: 'Sari Wulandari', village: '17.03.07.2001', tmt: '2026-11-01' },
+      { nik: '1703015401501303', name: 'Sari Rahmawati', village: '17.03.06.2001', tmt: '2026-10-01' },
+    ]);
     const finance = await t.as(Role.KEUANGAN);
     await finance
       .post('/api/v1/pledges')
@@ -42,6 +46,27 @@ describeInBrowser('console: the operator’s participant page says the funding h
     // nothing asked that the operator is refused
     expect(asked.filter((path) => /\/api\/v1\/(pledges|splits|allocations)/.test(path))).toEqual([]);
     await screenshot(page, 'operator-participant-no-funding');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  // Cari Peserta offers the results as an enrollment sheet (QA: a death must repeat the participant's whole row, and
+  // the operator had no copy of the register to start from)
+  it('downloads the search results in the template columns, to change and upload back', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.OPERATOR_DINKES), '#/peserta?name=sari+w');
+    await page.getByRole('table', { name: /Hasil pencarian: 1 peserta/ }).waitFor();
+    await page.getByText('lalu unggah berkas itu di Unggah Peserta').waitFor();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh 1 peserta ini (.xlsx)' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^peserta-jamkesda-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await file.path())!);
+    const rows = wb.getWorksheet('Daftar Peserta')!.getSheetValues().slice(1) as unknown[][];
+    expect(rows.map((r) => [r[1], r[3], r[6], r[8]])).toEqual([
+      ['NIK', 'NAMA', 'KODE_DESA', 'TMT'],
+      [NIK, 'Sari Wulandari', '17.03.07.2001', '01/11/2026'],
+    ]);
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);
