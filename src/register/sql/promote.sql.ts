@@ -117,18 +117,32 @@ export const REJECT_DISPLACED_NOKA = `
 /**
  * 1b. A row with an empty TAT for a participant whose coverage had ended brings the coverage back,
  * and the regency owes the premium again: accepted (an upsert says so), with a warning that names
- * the end it removes. The row as uploaded goes with it unless the row already has a finding.
+ * the end it removes; for a death (MENINGGAL) it says plainly that the recorded death is undone
+ * (QA: an older master sheet uploaded again brought back the dead). The row as uploaded goes with
+ * it unless the row already has a finding. Returns how many were brought back (`reinstated`, the
+ * upload's count) and how many of them had died (`deaths`).
  * $1 upload id, $2 and $3 the TAT and ALASAN_BERAKHIR columns as the file names them.
  */
 export const WARN_REINSTATED = `
-  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
-  SELECT $1, s.row_number, 'WARN', $2::text, 'REINSTATED',
-         format('Peserta ini tercatat berakhir %s (%s); baris ini tanpa %s sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. '
-                'Jika bukan itu maksudnya, isi %s dan %s lalu unggah ulang.', to_char(p.tat, 'DD/MM/YYYY'), p.end_reason, $2::text, $2::text, $3::text),
-         ${RAW_ONCE('s')}
-  FROM enrollment_staging s
-  JOIN participant p ON p.nik = s.nik
-  WHERE s.upload_id = $1 AND s.tat IS NULL AND p.tat IS NOT NULL`;
+  WITH back AS (
+    SELECT s.row_number, p.tat, p.end_reason, ${RAW_ONCE('s')} AS raw
+    FROM enrollment_staging s
+    JOIN participant p ON p.nik = s.nik
+    WHERE s.upload_id = $1 AND s.tat IS NULL AND p.tat IS NOT NULL
+  ), findings AS (
+    INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
+    SELECT $1, row_number, 'WARN', $2::text, 'REINSTATED',
+           CASE WHEN end_reason = 'MENINGGAL' THEN
+             format('Peserta ini tercatat meninggal pada %s; baris ini tanpa %s sehingga catatan kematian itu dibatalkan: kepesertaannya aktif kembali dan iurannya dihitung lagi. '
+                    'Jika peserta ini memang meninggal, isi %s %s dan %s MENINGGAL lalu unggah ulang.', to_char(tat, 'DD/MM/YYYY'), $2::text, $2::text, to_char(tat, 'DD/MM/YYYY'), $3::text)
+           ELSE
+             format('Peserta ini tercatat berakhir %s (%s); baris ini tanpa %s sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. '
+                    'Jika bukan itu maksudnya, isi %s dan %s lalu unggah ulang.', to_char(tat, 'DD/MM/YYYY'), end_reason, $2::text, $2::text, $3::text)
+           END,
+           raw
+    FROM back
+  )
+  SELECT count(*)::int AS reinstated, count(*) FILTER (WHERE end_reason = 'MENINGGAL')::int AS deaths FROM back`;
 
 /**
  * `CROSS JOIN LATERAL … hit`: the frozen months (FROZEN_MONTHS, alias `c`) meeting `condition`, as
