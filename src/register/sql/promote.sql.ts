@@ -181,32 +181,37 @@ const closedMonthsSaid = (x: string) => `CASE WHEN cardinality(${x}.months) = 1 
  * the file says and counted from the open months on, so it is told that it was not counted there
  * (on its TMT column). Named: every such month (sqlMonthsSaid, 'Maret–Mei 2025') and how many, and the
  * finalized month(s) that froze them (QA: only the first was named, and a death with March–May frozen
- * was corrected for March alone). New rows promoted while the file is read are never back-dated ones
- * (LAST_CLOSED_DAY), so they are all still staged here.
+ * was corrected for March alone). Each column whose change touches closed months is warned on its own,
+ * naming the months its change touches: a row moving both TMT and TAT may have a warning on each (QA: a
+ * TMT moved later with a TAT moved within open months was warned on TAT, for the TMT's months). New rows
+ * promoted while the file is read are never back-dated ones (LAST_CLOSED_DAY), so they are all still staged here.
  * $1 upload id, $2 and $3 the TAT and TMT columns as the file names them.
  */
 export const WARN_CLOSED_MONTH = `
   WITH changed AS (
-    SELECT s.row_number, s.tmt,
-           CASE WHEN p.nik IS NULL THEN 'NEW' WHEN s.tat IS DISTINCT FROM p.tat THEN 'TAT' ELSE 'TMT' END AS kind,
-           hit.months, hit.closing, hit.finalized, hit.frozen,
-           ${RAW_ONCE('s')} AS raw
+    SELECT s.row_number, s.tmt, 'NEW' AS kind, hit.months, hit.closing, hit.finalized, hit.frozen, ${STAGED_RAW('s')} AS raw
     FROM enrollment_staging s
-    LEFT JOIN participant p ON p.nik = s.nik
-    ${closedMonthsHit(`CASE WHEN p.nik IS NULL THEN
-              s.tmt <= ${monthEnd('c.month')} AND (s.tat IS NULL OR s.tat >= ${monthStart('c.month')})
-            ELSE
-              (s.tat IS DISTINCT FROM p.tat
-               AND ${monthStart('c.month')} > LEAST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity'))
-               AND ${monthStart('c.month')} <= GREATEST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity')))
-              OR (s.tmt <> p.tmt
-                  AND ${monthEnd('c.month')} >= LEAST(s.tmt, p.tmt)
-                  AND ${monthEnd('c.month')} < GREATEST(s.tmt, p.tmt))
-            END`)}
-    WHERE s.upload_id = $1 AND hit.months IS NOT NULL
-      AND CASE WHEN p.nik IS NULL THEN s.tmt <= ${LAST_CLOSED_DAY} ELSE s.tat IS DISTINCT FROM p.tat OR s.tmt <> p.tmt END
+    ${closedMonthsHit(`s.tmt <= ${monthEnd('c.month')} AND (s.tat IS NULL OR s.tat >= ${monthStart('c.month')})`)}
+    WHERE s.upload_id = $1 AND hit.months IS NOT NULL AND s.tmt <= ${LAST_CLOSED_DAY}
+      AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.nik = s.nik)
+    UNION ALL
+    SELECT s.row_number, s.tmt, 'TMT', hit.months, hit.closing, hit.finalized, hit.frozen, ${STAGED_RAW('s')}
+    FROM enrollment_staging s
+    JOIN participant p ON p.nik = s.nik
+    ${closedMonthsHit(`${monthEnd('c.month')} >= LEAST(s.tmt, p.tmt) AND ${monthEnd('c.month')} < GREATEST(s.tmt, p.tmt)`)}
+    WHERE s.upload_id = $1 AND hit.months IS NOT NULL AND s.tmt <> p.tmt
+    UNION ALL
+    SELECT s.row_number, s.tmt, 'TAT', hit.months, hit.closing, hit.finalized, hit.frozen, ${STAGED_RAW('s')}
+    FROM enrollment_staging s
+    JOIN participant p ON p.nik = s.nik
+    ${closedMonthsHit(`${monthStart('c.month')} > LEAST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity'))
+              AND ${monthStart('c.month')} <= GREATEST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity'))`)}
+    WHERE s.upload_id = $1 AND hit.months IS NOT NULL AND s.tat IS DISTINCT FROM p.tat
   ), named AS (
-    SELECT x.row_number, x.tmt, x.kind, x.raw, CASE WHEN x.kind = 'TAT' THEN $2::text ELSE $3::text END AS label,
+    -- the row as uploaded goes with its first finding only (a row whose TMT and TAT changes both touch closed months has two)
+    SELECT x.row_number, x.tmt, x.kind, CASE WHEN x.kind = 'TAT' THEN $2::text ELSE $3::text END AS label,
+           CASE WHEN row_number() OVER (PARTITION BY x.row_number ORDER BY x.kind = 'TAT') = 1
+                 AND NOT EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = x.row_number) THEN x.raw END AS raw,
            cardinality(x.months) > 1 AS plural,
            ${closedMonthsSaid('x')} AS months_said
     FROM changed x
