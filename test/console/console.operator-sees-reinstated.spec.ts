@@ -35,7 +35,7 @@ describeInBrowser('console: an upload that reinstates ended participants', () =>
     // the rows brought back, listed: the deaths undone say so
     await result.getByText(/catatan kematian itu dibatalkan/).first().waitFor();
     await expect(result.getByText(/catatan kematian itu dibatalkan/).count()).resolves.toBe(2);
-    await expect(result.getByText(/tercatat berakhir 30\/09\/2026 \(PINDAH\)/).count()).resolves.toBe(2);
+    await expect(result.getByText(/tercatat berakhir 30 September 2026 \(PINDAH\)/).count()).resolves.toBe(2);
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

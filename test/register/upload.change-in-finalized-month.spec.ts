@@ -21,7 +21,7 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
   const csv = (...rows: string[]) => ({ name: `mutasi-${rows.length}.csv`, content: Buffer.from([header, ...rows].join('\n') + '\n') });
   // September is frozen by October's finalization (§6 budgets): never recomputed either
   const SEPTEMBER_OCTOBER = '2 bulan yang sudah ditutup, September–Oktober 2026 (Oktober 2026 sudah difinalisasi, bulan sebelumnya pada tahun itu ikut dibekukan)';
-  const newRegistration = (tmtLabel: string, tmt = '01/09/2026', months = SEPTEMBER_OCTOBER) =>
+  const newRegistration = (tmtLabel: string, tmt = '1 September 2026', months = SEPTEMBER_OCTOBER) =>
     `${tmtLabel} ${tmt} pada pendaftaran baru ini menyangkut ${months}: peserta ini tidak dihitung pada bulan-bulan itu, ` +
     'dan iuran bulan-bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan-bulan itu harus dibayar, ' +
     'catat sebagai pembayaran penyesuaian untuk setiap bulan itu (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.';
@@ -132,8 +132,8 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     ]);
     expect(found.map((f) => f.message)).toEqual([
       newRegistration('TMT'),
-      newRegistration('TMT', '01/01/2026', '9 bulan yang sudah ditutup, Januari–September 2026 (Oktober 2026 sudah difinalisasi, sehingga bulan-bulan itu dibekukan)'),
-      newRegistrationOneMonth('TMT', '01/10/2026', 'Oktober 2026 yang sudah difinalisasi'),
+      newRegistration('TMT', '1 Januari 2026', '9 bulan yang sudah ditutup, Januari–September 2026 (Oktober 2026 sudah difinalisasi, sehingga bulan-bulan itu dibekukan)'),
+      newRegistrationOneMonth('TMT', '1 Oktober 2026', 'Oktober 2026 yang sudah difinalisasi'),
     ]);
     // registered as the file says (the finalized month is not recomputed, README)
     const registered = await t.dataSource.query(`SELECT nik, tmt::text FROM participant WHERE nik IN ('1703064101600011', '1703064101600014') ORDER BY nik`);

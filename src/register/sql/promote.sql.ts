@@ -3,7 +3,7 @@
  * (DOMAIN §4: a failure half-way leaves the register as it was). Run in this order (0 while the
  * file is read, on PostgreSQL; 0b–6 once it is read).
  */
-import { sqlMonthName, sqlMonthsSaid } from '../../common/month.js';
+import { sqlDayName, sqlMonthName, sqlMonthsSaid } from '../../common/month.js';
 import { RECORD_COLUMNS } from './staging.sql.js';
 import { ALLOCATION_NOT_FROZEN, FROZEN_MONTHS } from '../../periods/frozen-allocations.sql.js';
 
@@ -134,10 +134,10 @@ export const WARN_REINSTATED = `
     SELECT $1, row_number, 'WARN', $2::text, 'REINSTATED',
            CASE WHEN end_reason = 'MENINGGAL' THEN
              format('Peserta ini tercatat meninggal pada %s; baris ini tanpa %s sehingga catatan kematian itu dibatalkan: kepesertaannya aktif kembali dan iurannya dihitung lagi. '
-                    'Jika peserta ini memang meninggal, isi %s %s dan %s MENINGGAL lalu unggah ulang.', to_char(tat, 'DD/MM/YYYY'), $2::text, $2::text, to_char(tat, 'DD/MM/YYYY'), $3::text)
+                    'Jika peserta ini memang meninggal, isi %s %s dan %s MENINGGAL lalu unggah ulang.', ${sqlDayName('tat')}, $2::text, $2::text, to_char(tat, 'DD/MM/YYYY'), $3::text)
            ELSE
              format('Peserta ini tercatat berakhir %s (%s); baris ini tanpa %s sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. '
-                    'Jika bukan itu maksudnya, isi %s dan %s lalu unggah ulang.', to_char(tat, 'DD/MM/YYYY'), end_reason, $2::text, $2::text, $3::text)
+                    'Jika bukan itu maksudnya, isi %s dan %s lalu unggah ulang.', ${sqlDayName('tat')}, end_reason, $2::text, $2::text, $3::text)
            END,
            raw
     FROM back
@@ -221,11 +221,11 @@ export const WARN_CLOSED_MONTH = `
          CASE WHEN kind = 'NEW' AND NOT plural THEN
            format('%s %s pada pendaftaran baru ini menyangkut %s: peserta ini tidak dihitung pada bulan itu, '
                   'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
-                  label, to_char(tmt, 'DD/MM/YYYY'), months_said)
+                  label, ${sqlDayName('tmt')}, months_said)
          WHEN kind = 'NEW' THEN
            format('%s %s pada pendaftaran baru ini menyangkut %s: peserta ini tidak dihitung pada bulan-bulan itu, '
                   'dan iuran bulan-bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan-bulan itu harus dibayar, catat sebagai pembayaran penyesuaian untuk setiap bulan itu (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
-                  label, to_char(tmt, 'DD/MM/YYYY'), months_said)
+                  label, ${sqlDayName('tmt')}, months_said)
          WHEN NOT plural THEN
            format('Perubahan %s ini menyangkut %s: iuran bulan itu tidak dihitung ulang. '
                   'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
