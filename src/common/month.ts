@@ -15,6 +15,10 @@ export const MONTH_NAMES = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Jun
 export const sqlMonthName = (month: string) =>
   `((ARRAY[${MONTH_NAMES.map((n) => `'${n}'`).join(',')}])[substr(${month}, 6, 2)::int] || ' ' || substr(${month}, 1, 4))`;
 
+/** SQL: '1 Oktober 2026' of the date `day` (a column or expression), as dayName: a date in a message written as every message writes it. */
+export const sqlDayName = (day: string) =>
+  `(extract(day from ${day})::int || ' ' || (ARRAY[${MONTH_NAMES.map((n) => `'${n}'`).join(',')}])[extract(month from ${day})::int] || ' ' || extract(year from ${day})::int)`;
+
 /** 10 → 'Oktober': a month of a fiscal year by name. */
 export function monthNumberName(monthNumber: number): string {
   return MONTH_NAMES[monthNumber - 1] ?? String(monthNumber);

@@ -107,7 +107,7 @@ export const ENROLLMENT_COLUMNS = [
     required: false,
     kind: 'text',
     width: 18,
-    help: 'Wajib bila TAT diisi: MENINGGAL, PINDAH, PBI_APBN, MAMPU atau LAINNYA.',
+    help: 'Wajib bila TAT diisi: MENINGGAL, PINDAH, PBI_APBN, MAMPU atau LAINNYA. "Meninggal Dunia" dibaca MENINGGAL, "Pindah Domisili" dibaca PINDAH (huruf besar atau kecil).',
     example: '',
   },
 ] as const satisfies readonly EnrollmentColumn[];
@@ -124,3 +124,9 @@ export const COL = Object.fromEntries(ENROLLMENT_COLUMNS.map((c, i) => [c.name, 
 
 export const END_REASONS = ['MENINGGAL', 'PINDAH', 'PBI_APBN', 'MAMPU', 'LAINNYA'] as const;
 export type EndReason = (typeof END_REASONS)[number];
+
+/**
+ * Common phrasings of a reason, as ALASAN_BERAKHIR is read (upper case, spaces and hyphens as one `_`): taken as that
+ * reason (QA: "Meninggal Dunia" and "Pindah Domisili", as puskesmas write them, were refused). Anything else is refused.
+ */
+export const END_REASON_PHRASINGS: Readonly<Record<string, EndReason>> = { MENINGGAL_DUNIA: 'MENINGGAL', PINDAH_DOMISILI: 'PINDAH' };

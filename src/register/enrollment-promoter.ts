@@ -40,6 +40,9 @@ export interface PromotionCounts {
   created: number;
   updated: number;
   unchanged: number;
+  /** Of the updated: participants whose ended coverage an empty TAT brought back (REINSTATED), and of them those recorded dead. */
+  reinstated: number;
+  reinstatedDeaths: number;
 }
 
 /**
@@ -99,7 +102,8 @@ export class EnrollmentPromoter {
     await m.query('SELECT pg_advisory_xact_lock($1)', [REGISTER_PROMOTION_LOCK]);
     await m.query(KEEP_UNSTATED, [uploadId, !file.tat]);
     await m.query(REJECT_TAKEN_NOKA, [uploadId, file.labels.NOKA]);
-    await m.query(WARN_REINSTATED, [uploadId, file.labels.TAT, file.labels.ALASAN_BERAKHIR]); // rows still staged: a rejected one brings nobody back
+    // rows still staged: a rejected one brings nobody back
+    const [back] = await m.query(WARN_REINSTATED, [uploadId, file.labels.TAT, file.labels.ALASAN_BERAKHIR]);
     await m.query(WARN_CLOSED_MONTH, [uploadId, file.labels.TAT, file.labels.TMT]);
     await m.query(WARN_CLOSED_MONTH_VILLAGE, [uploadId, file.labels.KODE_DESA]);
     const [history] = await m.query(RECORD_HISTORY, [uploadId, actor, now]);
@@ -114,12 +118,15 @@ export class EnrollmentPromoter {
     if (created + updated > 0) await m.query(MARK_OPEN_ALLOCATIONS_STALE);
     const [{ accepted, rejected, warned }] = await m.query(COUNT_OUTCOMES, [uploadId, earlyCreated]);
     await m.query(CLEAR_STAGING, [uploadId]);
-    const counts: PromotionCounts = { rowsRead, accepted, rejected, warnings: warned, created, updated, unchanged: accepted - created - updated };
+    const counts: PromotionCounts = {
+      rowsRead, accepted, rejected, warnings: warned, created, updated, unchanged: accepted - created - updated,
+      reinstated: back.reinstated, reinstatedDeaths: back.deaths,
+    };
     await m.query(
       `UPDATE enrollment_upload SET status = 'DONE', progress = 1, rows_read = $2, accepted = $3, rejected = $4, warnings = $5,
-              created = $6, updated = $7, unchanged = $8, finished_at = $9
+              created = $6, updated = $7, unchanged = $8, reinstated = $10, reinstated_deaths = $11, finished_at = $9
        WHERE id = $1`,
-      [uploadId, rowsRead, accepted, rejected, warned, created, updated, counts.unchanged, this.clock.now()],
+      [uploadId, rowsRead, accepted, rejected, warned, created, updated, counts.unchanged, this.clock.now(), counts.reinstated, counts.reinstatedDeaths],
     );
     await this.audit.record({ actor, action: 'enrollment.promote', entity: 'enrollment_upload', entityId: uploadId, summary: counts }, m);
     return counts;

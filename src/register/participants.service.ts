@@ -16,10 +16,10 @@ import type { Role } from '../users/role.js';
 import type { ParticipantQueryDto, RegisterFilterDto } from './dto/register-query.dto.js';
 import { ParticipantChange } from './entities/participant-change.entity.js';
 import { Participant } from './entities/participant.entity.js';
-import { type FundingMonthView, type FundingView, fundingByMonth, type ObligationRow } from './participant-funding.js';
+import { type Coverage, type FundingMonthView, type FundingView, fundingByMonth, type ObligationRow } from './participant-funding.js';
 import { type HistoryEntry, participantHistory } from './participant-history.js';
 import { RegisterException } from './register.exception.js';
-import { PARTICIPANT_OBLIGATIONS, PARTICIPANT_SPLITS } from './sql/participant-funding.sql.js';
+import { CLOSED_MONTHS, PARTICIPANT_OBLIGATIONS, PARTICIPANT_SPLITS } from './sql/participant-funding.sql.js';
 
 export interface ParticipantView {
   nik: string;
@@ -103,14 +103,16 @@ export class ParticipantsService {
     const filenames = new Map(uploads.map((u) => [u.id, u.filename]));
     for (const entry of history) entry.uploadFilename = entry.uploadId === null ? null : (filenames.get(entry.uploadId) ?? null);
     const shown = { ...view(participant, region?.name ?? null), history };
-    return readsFunding ? { ...shown, ...(await this.fundingHistory(nik)) } : shown;
+    return readsFunding ? { ...shown, ...(await this.fundingHistory(nik, participant)) } : shown;
   }
 
-  private async fundingHistory(nik: string): Promise<FundingHistory> {
+  private async fundingHistory(nik: string, coverage: Coverage): Promise<FundingHistory> {
     const splits: { month: string; pledge_code: string; source_type: string; amount: string; pledge_revision: number }[] = await this.dataSource.query(PARTICIPANT_SPLITS, [nik]);
     const obligations: ObligationRow[] = await this.dataSource.query(PARTICIPANT_OBLIGATIONS, [nik]);
     const funding = splits.map((f) => ({ month: f.month, pledgeCode: f.pledge_code, sourceType: f.source_type, amount: Number(f.amount), pledgeRevision: f.pledge_revision }));
-    return { funding, fundingByMonth: fundingByMonth(obligations, funding) };
+    const closed: { month: string; allocated: boolean }[] = await this.dataSource.query(CLOSED_MONTHS);
+    const closedAllocated = closed.filter((c) => c.allocated).map((c) => c.month);
+    return { funding, fundingByMonth: fundingByMonth(obligations, funding, { tmt: coverage.tmt, tat: coverage.tat }, new Set(closed.map((c) => c.month)), closedAllocated) };
   }
 }
 

@@ -16,6 +16,9 @@ export interface UploadView {
   created: number;
   updated: number;
   unchanged: number;
+  /** Participants whose ended coverage was brought back by an empty TAT (REINSTATED), and of them those recorded dead (MENINGGAL). */
+  reinstated: number;
+  reinstatedDeaths: number;
   filename: string;
   checksum: string;
   sizeBytes: number;
@@ -43,6 +46,8 @@ export function toUploadView(u: EnrollmentUpload, recognised = false): UploadVie
     created: u.created,
     updated: u.updated,
     unchanged: u.unchanged,
+    reinstated: u.reinstated,
+    reinstatedDeaths: u.reinstatedDeaths,
     filename: u.filename,
     checksum: u.checksum,
     sizeBytes: Number(u.sizeBytes),

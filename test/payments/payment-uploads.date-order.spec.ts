@@ -54,6 +54,20 @@ describe('payments sheet: paid dates read in the order the file writes them', ()
     expect(await paidAt('SP2D AS')).toEqual({ 'SP2D AS 4': '2026-10-05', 'SP2D AS 5': '2026-10-10' });
   });
 
+  it('month first (golden file): a row refused for something else has its date either way round refused too, so fixing what it says leaves no date to be misread', async () => {
+    const res = await upload(readFileSync('test/fixtures/payments/not-ok/paid-dates-month-first-refused-rows.csv'), 'pembayaran-us-tanpa-referensi.csv');
+    expect(res).toMatchObject({ rowsRead: 4, accepted: 1, rejected: 3, payments: 1, amount: 4000 });
+    expect((res.issues as Issue[]).map((i) => [i.row, i.column, i.code])).toEqual([
+      [2, 'TGL BAYAR', 'DATE_ORDER_AMBIGUOUS'],
+      [2, 'REFERENSI', 'REFERENCE_REQUIRED'],
+      [3, 'TGL BAYAR', 'DATE_FORMAT'],
+      [4, 'TGL BAYAR', 'DATE_ORDER_AMBIGUOUS'],
+      [4, 'REFERENSI', 'REFERENCE_REQUIRED'],
+    ]);
+    expect((res.issues as Issue[])[0].message).toContain('TGL BAYAR "10/3/2026" dapat berarti 10 Maret 2026 atau 3 Oktober 2026');
+    expect(await paidAt('SP2D BR')).toEqual({ 'SP2D BR 4': '2026-10-07' });
+  });
+
   it('day first (golden file): the row that waited is recorded day first once a later row shows the order', async () => {
     const res = await upload(readFileSync('test/fixtures/payments/ok/paid-dates-day-first.csv'), 'pembayaran-dmy.csv');
     expect(res).toMatchObject({ rowsRead: 3, accepted: 3, rejected: 0, payments: 3, issues: [] });

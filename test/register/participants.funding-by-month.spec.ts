@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PARTICIPANT_OBLIGATIONS } from '../../src/register/sql/participant-funding.sql.js';
 import { Role } from '../../src/users/role.js';
-import { insertParticipants, testNik } from '../funding/support/register.js';
+import { closeMonth, insertParticipants, testNik } from '../funding/support/register.js';
+import { consoleModule } from '../console/support/console-module.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const FULL = testNik(1); // Talang Jambu: its village pays all of it
@@ -18,6 +19,8 @@ const CROWD = Array.from({ length: 3000 }, (_, i) => ({ nik: `17030801018${Strin
 
 interface FundingMonth {
   month: string;
+  closed: boolean;
+  coveredNow: boolean;
   obligation: number;
   funded: number;
   unfunded: number;
@@ -51,8 +54,8 @@ describe('participant funding history per month: obligation, splits and unfunded
     const body = await detail(FULL);
     const split = { pledgeCode: 'DESA-1703062001-2026', sourceType: 'DESA', amount: 37800, pledgeRevision: 1 };
     expect(body.fundingByMonth).toEqual([
-      { month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [split] },
-      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [split] },
+      { month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: false, coveredNow: true },
+      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: false, coveredNow: true },
     ]);
     // the splits as before, unchanged
     expect(body.funding).toEqual([
@@ -65,8 +68,8 @@ describe('participant funding history per month: obligation, splits and unfunded
     const body = await detail(PART);
     const split = { pledgeCode: 'PROV-2026', sourceType: 'APBD_PROV', amount: 15120, pledgeRevision: 1 };
     expect(body.fundingByMonth).toEqual([
-      { month: '2026-01', obligation: 37800, funded: 15120, unfunded: 22680, splits: [split] },
-      { month: '2026-02', obligation: 37800, funded: 15120, unfunded: 22680, splits: [split] },
+      { month: '2026-01', obligation: 37800, funded: 15120, unfunded: 22680, splits: [split], closed: false, coveredNow: true },
+      { month: '2026-02', obligation: 37800, funded: 15120, unfunded: 22680, splits: [split], closed: false, coveredNow: true },
     ]);
   });
 
@@ -74,7 +77,7 @@ describe('participant funding history per month: obligation, splits and unfunded
     const body = await detail(NONE);
     expect(body.funding).toEqual([]);
     // not covered in January (TMT 1 February): no obligation, no month
-    expect(body.fundingByMonth).toEqual([{ month: '2026-02', obligation: 37800, funded: 0, unfunded: 37800, splits: [] }]);
+    expect(body.fundingByMonth).toEqual([{ month: '2026-02', obligation: 37800, funded: 0, unfunded: 37800, splits: [], closed: false, coveredNow: true }]);
   });
 
   it('splits plus the unfunded remainder equal the obligation in every month (§6)', async () => {
@@ -104,8 +107,35 @@ describe('participant funding history per month: obligation, splits and unfunded
     expect(await statuses()).toEqual(['STALE', 'STALE']);
     const body = await detail(NONE);
     expect(body.fundingByMonth).toEqual([
-      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [{ pledgeCode: 'TJSLP-2026', sourceType: 'TJSLP', amount: 37800, pledgeRevision: 1 }] },
+      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [{ pledgeCode: 'TJSLP-2026', sourceType: 'TJSLP', amount: 37800, pledgeRevision: 1 }], closed: false, coveredNow: true },
     ]);
     expect(await statuses()).toEqual(['CURRENT', 'CURRENT']);
+  });
+  it('says which months are closed and whether the register still covers them; a closed month covered now without an obligation is listed with 0 (QA)', async () => {
+    await closeMonth(t.dataSource, '2026-02'); // February finalized, January frozen by it
+    // a death reported later, dated 15 January: February stays allocated and finalized, and owed
+    await t.dataSource.query(`UPDATE participant SET tat = '2026-01-15', end_reason = 'MENINGGAL' WHERE nik = $1`, [FULL]);
+    // registered after both months were allocated, covered from January
+    const LATE = testNik(9);
+    await insertParticipants(t.dataSource, [{ nik: LATE, village: '17.03.06.2001', tmt: '2026-01-01' }]);
+    const split = { pledgeCode: 'DESA-1703062001-2026', sourceType: 'DESA', amount: 37800, pledgeRevision: 1 };
+    const dead = (await detail(FULL)).fundingByMonth;
+    expect(dead).toEqual([
+      { month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: true, coveredNow: true },
+      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: true, coveredNow: false },
+    ]);
+    const late = (await detail(LATE)).fundingByMonth;
+    expect(late).toEqual([
+      { month: '2026-01', obligation: 0, funded: 0, unfunded: 0, splits: [], closed: true, coveredNow: true },
+      { month: '2026-02', obligation: 0, funded: 0, unfunded: 0, splits: [], closed: true, coveredNow: true },
+    ]);
+    // the console's words for them
+    const page = await consoleModule('pages/participant.js');
+    expect(dead.map((m: FundingMonth) => page.monthNote(m))).toEqual([
+      null,
+      'Sudah difinalisasi; menurut register saat ini tidak lagi ditanggung — koreksi dicatat sebagai penyesuaian di bulan terbuka',
+    ]);
+    expect(page.monthNote(late[0])).toMatch(/^Sudah dialokasikan dan difinalisasi tanpa iuran peserta ini .*menurut register saat ini ditanggung/);
+    expect(page.monthNote({ ...late[0], closed: false })).toBeNull();
   });
 });

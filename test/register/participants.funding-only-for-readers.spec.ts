@@ -46,7 +46,7 @@ describe('a participant’s funding history is read by the readers only', () => 
     const body = await detail(role);
     expect(Object.keys(body).sort()).toEqual([...IDENTITY, 'funding', 'fundingByMonth'].sort());
     expect(body.funding).toEqual([{ month: '2026-01', ...SPLIT }]);
-    expect(body.fundingByMonth).toEqual([{ month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [SPLIT] }]);
+    expect(body.fundingByMonth).toEqual([{ month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [SPLIT], closed: false, coveredNow: true }]);
   });
 
   it('the OpenAPI document says so', async () => {

@@ -21,7 +21,7 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
   const csv = (...rows: string[]) => ({ name: `mutasi-${rows.length}.csv`, content: Buffer.from([header, ...rows].join('\n') + '\n') });
   // September is frozen by October's finalization (§6 budgets): never recomputed either
   const SEPTEMBER_OCTOBER = '2 bulan yang sudah ditutup, September–Oktober 2026 (Oktober 2026 sudah difinalisasi, bulan sebelumnya pada tahun itu ikut dibekukan)';
-  const newRegistration = (tmtLabel: string, tmt = '01/09/2026', months = SEPTEMBER_OCTOBER) =>
+  const newRegistration = (tmtLabel: string, tmt = '1 September 2026', months = SEPTEMBER_OCTOBER) =>
     `${tmtLabel} ${tmt} pada pendaftaran baru ini menyangkut ${months}: peserta ini tidak dihitung pada bulan-bulan itu, ` +
     'dan iuran bulan-bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan-bulan itu harus dibayar, ' +
     'catat sebagai pembayaran penyesuaian untuk setiap bulan itu (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.';
@@ -47,7 +47,7 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
   };
   const columns = (...names: string[]) => (r: Record<string, unknown>) => names.map((name) => r[name]);
   const findings = async (uploadId: string) =>
-    (await t.dataSource.query('SELECT row_number, severity, column_name, code, message FROM upload_issue WHERE upload_id = $1 ORDER BY row_number', [uploadId])) as {
+    (await t.dataSource.query('SELECT row_number, severity, column_name, code, message FROM upload_issue WHERE upload_id = $1 ORDER BY row_number, column_name DESC', [uploadId])) as {
       row_number: number;
       code: string;
       column_name: string;
@@ -132,8 +132,8 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     ]);
     expect(found.map((f) => f.message)).toEqual([
       newRegistration('TMT'),
-      newRegistration('TMT', '01/01/2026', '9 bulan yang sudah ditutup, Januari–September 2026 (Oktober 2026 sudah difinalisasi, sehingga bulan-bulan itu dibekukan)'),
-      newRegistrationOneMonth('TMT', '01/10/2026', 'Oktober 2026 yang sudah difinalisasi'),
+      newRegistration('TMT', '1 Januari 2026', '9 bulan yang sudah ditutup, Januari–September 2026 (Oktober 2026 sudah difinalisasi, sehingga bulan-bulan itu dibekukan)'),
+      newRegistrationOneMonth('TMT', '1 Oktober 2026', 'Oktober 2026 yang sudah difinalisasi'),
     ]);
     // registered as the file says (the finalized month is not recomputed, README)
     const registered = await t.dataSource.query(`SELECT nik, tmt::text FROM participant WHERE nik IN ('1703064101600011', '1703064101600014') ORDER BY nik`);
@@ -173,6 +173,41 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     expect(found[1].message).toBe(newRegistration('Tanggal Mulai'));
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM participant WHERE nik IN ('1703064101600021', '1703064101600022')`)).toEqual([{ n: 2 }]);
   });
+  it('names the column whose change touches the closed months: TMT moved later beside a TAT moved within open months; both when both do (QA: TAT was named for the TMT\'s months)', async () => {
+    await upload(t, csv(`${person(31)},2025-01-01,2027-01-31,PINDAH`, `${person(32)},2025-01-01,,`));
+    const res = await upload(
+      t,
+      csv(
+        `${person(31)},2026-08-01,2026-12-05,PINDAH`, // TMT: January–July 2026 no longer covered; TAT 31/01/2027 → 05/12/2026: January 2027 only, open
+        `${person(32)},2026-08-01,2026-09-15,MENINGGAL`, // TMT: January–July; TAT: October (finalized) no longer covered
+      ),
+    );
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 2, warnings: 2, updated: 2 });
+    const found = await findings(res.body.id);
+    const sevenMonths =
+      'Perubahan TMT ini menyangkut 7 bulan yang sudah ditutup, Januari–Juli 2026 (Oktober 2026 sudah difinalisasi, sehingga bulan-bulan itu dibekukan): ' +
+      'iuran bulan-bulan itu tidak dihitung ulang. Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, ' +
+      'catat sebagai pembayaran penyesuaian untuk setiap bulan itu (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.';
+    expect(found.map((f) => [f.row_number, f.column_name, f.message])).toEqual([
+      [2, 'TMT', sevenMonths],
+      [3, 'TMT', sevenMonths],
+      [
+        3,
+        'TAT',
+        'Perubahan TAT ini menyangkut bulan Oktober 2026 yang sudah difinalisasi: iuran bulan itu tidak dihitung ulang. ' +
+          'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
+      ],
+    ]);
+    // the row report has each row once, with its TMT and TAT, both messages in its KETERANGAN
+    const rows = await reportRows(res.body.id);
+    expect(rows.map(columns('NIK', 'TMT', 'TAT', 'BARIS'))).toEqual([
+      ['1703064101600031', '2026-08-01', '2026-12-05', 2],
+      ['1703064101600032', '2026-08-01', '2026-09-15', 3],
+    ]);
+    expect(String(rows[1].KETERANGAN)).toContain('Perubahan TMT ini menyangkut 7 bulan');
+    expect(String(rows[1].KETERANGAN)).toContain('Perubahan TAT ini menyangkut bulan Oktober 2026');
+  });
+
   it('the frozen months are costed as the few rows they are, closed_month analyzed or not (QA: a 2 s JIT compile of the warning)', async () => {
     // closed_month gains a dozen rows a year: autovacuum never analyzes it. Without statistics it was
     // guessed at 700 rows of 1,000 months each, and WARN_CLOSED_MONTH costed past jit_above_cost (100,000).

@@ -64,7 +64,7 @@ describe('enrollment: a change in closed months names all of them', () => {
     const first = await upload(t, csv(`${person(2)},2025-01-01,,`));
     const [late] = await issues(t, first.body.id);
     expect(late.message).toBe(
-      'TMT 01/01/2025 pada pendaftaran baru ini menyangkut 5 bulan yang sudah ditutup, Januari–Mei 2025 (Mei 2025 sudah difinalisasi, bulan sebelumnya pada tahun itu ikut dibekukan): ' +
+      'TMT 1 Januari 2025 pada pendaftaran baru ini menyangkut 5 bulan yang sudah ditutup, Januari–Mei 2025 (Mei 2025 sudah difinalisasi, bulan sebelumnya pada tahun itu ikut dibekukan): ' +
         'peserta ini tidak dihitung pada bulan-bulan itu, dan iuran bulan-bulan itu tidak dihitung ulang. ' +
         `Bila iuran peserta ini untuk bulan-bulan itu harus dibayar, ${adjust}`,
     );
@@ -72,7 +72,7 @@ describe('enrollment: a change in closed months names all of them', () => {
     const second = await upload(t, csv(`${person(3)},2025-04-01,,`));
     const [both] = await issues(t, second.body.id);
     expect(both.message).toMatch(
-      /^TMT 01\/04\/2025 pada pendaftaran baru ini menyangkut 4 bulan yang sudah ditutup, April–Mei 2025, Januari–Februari 2026 \(Mei 2025, Februari 2026 sudah difinalisasi, bulan sebelumnya pada tahun itu ikut dibekukan\): peserta ini/,
+      /^TMT 1 April 2025 pada pendaftaran baru ini menyangkut 4 bulan yang sudah ditutup, April–Mei 2025, Januari–Februari 2026 \(Mei 2025, Februari 2026 sudah difinalisasi, bulan sebelumnya pada tahun itu ikut dibekukan\): peserta ini/,
     );
   });
 

@@ -5,10 +5,17 @@
  * its order: day first, it is read so (§12); month first, it is refused, naming both readings and the row that showed it.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import { ImportEnrollmentSheet } from '../../src/register/use-cases/import-enrollment-sheet.use-case.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { issues, upload } from './support.js';
+
+const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
 
 const HEADER = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR';
 /** Someone born on the `day`th of January 1980 (the NIK's digits 7–12 say so), n = day·10,000 + serial. */
@@ -40,6 +47,37 @@ describe('enrollment: dates read in the order the file writes them', () => {
     expect(found[1].message).toContain('bulan 15 tidak ada; bila ditulis bulan/tanggal, tulis tanggal dulu: 15/3/2026');
     expect(found[2].message).toContain('TMT "4/2/2026" dapat berarti 4 Februari 2026 atau 2 April 2026');
     expect(await tmtOf(['1703060101800001', '1703060101800002', '1703060101800004', '1703060101800005'])).toEqual({ '1703060101800001': '2026-03-01', '1703060101800005': '2026-01-01' });
+  });
+
+  it('month first: every date either way round of a refused row is refused too, the row that showed the order included (golden file)', async () => {
+    // QA: row 4's TMT 12/1/2026 went unmentioned beside its refused birth date 1/20/1980; once the birth date was fixed,
+    // the file no longer showed its order and the TMT was registered as 12 January 2026, not 1 December
+    const res = await upload(t, 'not-ok/dates-month-first-proving-row.csv');
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 5, accepted: 1, rejected: 4 });
+    const found = await issues(t, res.body.id);
+    expect(found.map((i) => [i.row_number, i.severity, i.column_name, i.code])).toEqual([
+      [3, 'REJECT', 'TMT', 'DATE_ORDER_AMBIGUOUS'],
+      [3, 'REJECT', 'JENIS_KELAMIN', 'SEX_INVALID'],
+      [4, 'REJECT', 'TANGGAL_LAHIR', 'DATE_INVALID'],
+      [4, 'REJECT', 'TMT', 'DATE_ORDER_AMBIGUOUS'],
+      [5, 'REJECT', 'TMT', 'DATE_ORDER_AMBIGUOUS'],
+      [6, 'REJECT', 'TAT', 'DATE_ORDER_AMBIGUOUS'],
+      [6, 'REJECT', 'ALASAN_BERAKHIR', 'END_REASON_REQUIRED'],
+    ]);
+    expect(found[3].message).toBe(
+      'TMT "12/1/2026" dapat berarti 12 Januari 2026 atau 1 Desember 2026, dan berkas ini menulis tanggal sebagai bulan/tanggal/tahun ' +
+        '(baris 4: TANGGAL_LAHIR 1/20/1980). Tulis tanggalnya sebagai tanggal/bulan/tahun (1/12/2026 untuk 1 Desember 2026) atau YYYY-MM-DD (2026-12-01).',
+    );
+    expect(found[5].message).toContain('TAT "12/3/2026" dapat berarti 12 Maret 2026 atau 3 Desember 2026');
+    expect(await tmtOf(['1703060101800031', '1703060101800032', '1703062001800161', '1703060201800162', '1703060101800033'])).toEqual({ '1703060101800031': '2026-03-01' });
+
+    // the row report names it too: fixing what it says leaves no date to be misread
+    const report = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${res.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.body);
+    const proving = (wb.getWorksheet('Perbaiki')!.getSheetValues().slice(2) as unknown[][]).find((r) => r[11] === 4)!;
+    expect(proving[13]).toContain('TANGGAL_LAHIR "1/20/1980" bukan tanggal yang valid');
+    expect(proving[13]).toContain('TMT "12/1/2026" dapat berarti 12 Januari 2026 atau 1 Desember 2026');
   });
 
   it('day first: the row that waited is read day first once a later row shows the order', async () => {

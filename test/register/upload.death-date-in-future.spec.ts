@@ -31,7 +31,7 @@ describe('a death after today is refused', () => {
       [3, 'REJECT', 'TAT', 'DEATH_DATE_IN_FUTURE'],
       [4, 'REJECT', 'TAT', 'DEATH_DATE_IN_FUTURE'], // not also warned that the year looks mistyped
     ]);
-    expect(found[0].message).toBe('TAT 2026-11-16 sesudah hari ini (2026-11-15): dengan ALASAN_BERAKHIR MENINGGAL, TAT adalah tanggal meninggal, yang tidak mungkin di masa depan. Periksa tanggalnya, terutama tahunnya.');
+    expect(found[0].message).toBe('TAT 16 November 2026 sesudah hari ini (15 November 2026): dengan ALASAN_BERAKHIR MENINGGAL, TAT adalah tanggal meninggal, yang tidak mungkin di masa depan. Periksa tanggalnya, terutama tahunnya.');
     const stored = await t.dataSource.query(`SELECT nik, tat, end_reason FROM participant WHERE nik LIKE '17030601017000%' ORDER BY nik`);
     expect(stored).toEqual([
       { nik: '1703060101700011', tat: '2026-11-15', end_reason: 'MENINGGAL' },

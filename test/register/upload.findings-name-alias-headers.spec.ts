@@ -24,7 +24,7 @@ describe('findings name an alias header as the file wrote it', () => {
     expect(found.map((i) => [i.row_number, i.column_name, i.code, i.message])).toEqual([
       [3, 'No Kartu', 'NOKA_INVALID', 'No Kartu "12345" harus tepat 13 digit angka atau dikosongkan.'],
       [4, 'Tgl Lahir', 'DATE_INVALID', 'Tgl Lahir "31-02-1970" bukan tanggal yang valid: tanggal 31 tidak ada di bulan Februari 1970 (hanya 28 hari). Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.'],
-      [5, 'Tgl Berakhir', 'TAT_BEFORE_TMT', 'Tgl Berakhir (2025-05-31) lebih awal dari Tanggal Mulai (2025-06-01).'],
+      [5, 'Tgl Berakhir', 'TAT_BEFORE_TMT', 'Tgl Berakhir (31 Mei 2025) lebih awal dari Tanggal Mulai (1 Juni 2025).'],
       [6, 'JK', 'REQUIRED', 'JK wajib diisi.'],
     ]);
     // the row is kept under the columns' own names (the report heads them as the file did: upload.report-headers-as-written.spec.ts)

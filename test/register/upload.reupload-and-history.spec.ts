@@ -83,8 +83,9 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
       column_name: 'TAT',
       code: 'REINSTATED',
       message:
-        'Peserta ini tercatat berakhir 17/08/2026 (MENINGGAL); baris ini tanpa TAT sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. ' +
-        'Jika bukan itu maksudnya, isi TAT dan ALASAN_BERAKHIR lalu unggah ulang.',
+        // a death undone says so plainly (QA: an older master sheet brought the dead back)
+        'Peserta ini tercatat meninggal pada 17 Agustus 2026; baris ini tanpa TAT sehingga catatan kematian itu dibatalkan: kepesertaannya aktif kembali dan iurannya dihitung lagi. ' +
+        'Jika peserta ini memang meninggal, isi TAT 17/08/2026 dan ALASAN_BERAKHIR MENINGGAL lalu unggah ulang.',
       nik: '1703064101600001',
       // the row as the file had it: NOKA empty (no key, as an empty cell), not the card the register kept (QA)
       has_noka: false,

@@ -181,14 +181,14 @@ describe('row rules of the enrollment sheet', () => {
   it('TAT before TMT', async () => {
     const { found, messages } = await findings('not-ok/tat-before-tmt.csv');
     expect(found).toEqual([[3, 'REJECT', 'TAT', 'TAT_BEFORE_TMT']]);
-    expect(messages[0]).toBe('TAT (2025-05-31) lebih awal dari TMT (2025-06-01).');
+    expect(messages[0]).toBe('TAT (31 Mei 2025) lebih awal dari TMT (1 Juni 2025).');
   });
 
   it('a birth date after TMT (covered before being born); a newborn covered from birth is fine', async () => {
     const { body, found, messages } = await findings('not-ok/birth-after-tmt.csv');
     expect(body).toMatchObject({ accepted: 2, rejected: 1 });
     expect(found).toEqual([[4, 'REJECT', 'TANGGAL_LAHIR', 'BIRTH_AFTER_TMT']]);
-    expect(messages[0]).toBe('TANGGAL_LAHIR (2026-03-01) sesudah TMT (2026-01-01): kepesertaan tidak dapat mulai sebelum peserta lahir.');
+    expect(messages[0]).toBe('TANGGAL_LAHIR (1 Maret 2026) sesudah TMT (1 Januari 2026): kepesertaan tidak dapat mulai sebelum peserta lahir.');
   });
 
   it('a birth date after today (WIB, the clock) is refused; born today is fine', async () => {
@@ -199,7 +199,7 @@ describe('row rules of the enrollment sheet', () => {
       [3, 'REJECT', 'TANGGAL_LAHIR', 'BIRTH_DATE_IN_FUTURE'],
       [5, 'REJECT', 'TANGGAL_LAHIR', 'BIRTH_DATE_IN_FUTURE'],
     ]);
-    expect(messages[0]).toBe('TANGGAL_LAHIR 2026-11-16 sesudah hari ini (2026-11-15): tanggal lahir tidak mungkin di masa depan. Periksa tanggalnya, terutama tahunnya.');
+    expect(messages[0]).toBe('TANGGAL_LAHIR 16 November 2026 sesudah hari ini (15 November 2026): tanggal lahir tidak mungkin di masa depan. Periksa tanggalnya, terutama tahunnya.');
     // half past midnight WIB on the 16th is still the 15th in UTC: the day is WIB's
     const before = t.clock.now();
     t.clock.set(new Date('2026-11-15T17:30:00Z'));
@@ -222,8 +222,8 @@ describe('row rules of the enrollment sheet', () => {
       [5, 'WARN', 'TAT', 'DATE_FAR_AHEAD'],
     ]);
     expect(messages).toEqual([
-      'TMT 2027-11-16 lebih dari sebulan sesudah hari ini (2026-11-15): periksa tahunnya, mungkin salah ketik. Baris tetap diterima.',
-      'TAT 2027-10-31 lebih dari sebulan sesudah hari ini (2026-11-15): periksa tahunnya, mungkin salah ketik. Baris tetap diterima.',
+      'TMT 16 November 2027 lebih dari sebulan sesudah hari ini (15 November 2026): periksa tahunnya, mungkin salah ketik. Baris tetap diterima.',
+      'TAT 31 Oktober 2027 lebih dari sebulan sesudah hari ini (15 November 2026): periksa tahunnya, mungkin salah ketik. Baris tetap diterima.',
     ]);
     const [{ tmt }] = await t.dataSource.query(`SELECT tmt FROM participant WHERE nik = '1703060101700003'`);
     expect(tmt).toBe('2027-11-16');
@@ -237,6 +237,24 @@ describe('row rules of the enrollment sheet', () => {
       [5, 'REJECT', 'TAT', 'END_REASON_WITHOUT_TAT'],
     ]);
     expect(body.accepted).toBe(2); // "pbi apbn" is read as PBI_APBN
+  });
+
+  it('ALASAN_BERAKHIR as puskesmas write it: "Meninggal Dunia" is MENINGGAL and "Pindah Domisili" PINDAH, in any case and spacing (QA: refused)', async () => {
+    const { body, found } = await findings('ok/end-reason-phrasings.csv');
+    expect(body).toMatchObject({ rowsRead: 4, accepted: 4, rejected: 0 });
+    expect(found).toEqual([]);
+    const stored = await t.dataSource.query(`SELECT nik, end_reason FROM participant WHERE nik LIKE '17030601017091%' ORDER BY nik`);
+    expect(stored.map((p: { end_reason: string }) => p.end_reason)).toEqual(['MENINGGAL', 'PINDAH', 'PINDAH', 'MENINGGAL']);
+  });
+
+  it('ALASAN_BERAKHIR in any other words is still refused, naming the reasons and the phrasings taken', async () => {
+    const { body, found, messages } = await findings('not-ok/end-reason-other-phrasings.csv');
+    expect(body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2 });
+    expect(found).toEqual([
+      [3, 'REJECT', 'ALASAN_BERAKHIR', 'END_REASON_INVALID'],
+      [4, 'REJECT', 'ALASAN_BERAKHIR', 'END_REASON_INVALID'],
+    ]);
+    expect(messages[0]).toBe('ALASAN_BERAKHIR "Pindah Kota" harus salah satu dari MENINGGAL, PINDAH, PBI_APBN, MAMPU, LAINNYA (juga "Meninggal Dunia" dan "Pindah Domisili").');
   });
 
   it('a duplicate NIK in the file: the later row is rejected citing the first', async () => {

@@ -6,8 +6,11 @@
  * - a date only day/month can be (`15/10/2026`) shows the file writes day first: its ambiguous dates are read so;
  * - a date only month/day can be (`10/15/2026`, refused itself) shows it writes month first: its ambiguous dates are
  *   refused, each naming both readings and the row that showed the order, to be written unambiguously.
- * A row whose only doubt is such a date waits (DateOrder) until the file shows its order; a file that never shows it
- * is read day first (§12). Date cells and `YYYY-MM-DD` are never in doubt; nor is `5/5/2026`.
+ * A row with such a date waits (DateOrder) until the file shows its order; a file that never shows it is read day
+ * first (§12). Date cells and `YYYY-MM-DD` are never in doubt; nor is `5/5/2026`. A row refused for something else
+ * waits too, and in a month-first file its dates either way round are refused with it, the row that shows the order
+ * included (QA: that row's TMT `12/1/2026` went unmentioned beside its refused birth date; once the birth date was
+ * fixed, the file no longer showed its order and the TMT was registered as 12 January, not 1 December).
  * Used by the register (enrollment sheets) and the payments sheet: each says what a row is and where it goes (DateOrderSink).
  */
 import { calendarDay } from './cell.js';
@@ -59,7 +62,10 @@ export interface DateOrderRefusal<C extends string = string> {
   message: string;
 }
 
-/** Where DateOrder sends a row: kept as validated (its dates read day first), or refused for its dates read either way. */
+/**
+ * Where DateOrder sends a row: kept as validated (its dates read day first), or refused for its dates read either way
+ * (a row refused already keeps its other findings after these).
+ */
 export interface DateOrderSink<T, C extends string = string> {
   keep(row: T): void;
   refuse(row: T, refusals: DateOrderRefusal<C>[]): void;
@@ -82,12 +88,12 @@ export class DateOrder<T, C extends string = string> {
   constructor(public labels: Readonly<Record<C, string>>) {}
 
   /**
-   * A validated row (`accepted`: it has a record to keep) and the forms of its text dates. Sends to `into` what can be
-   * decided now: the row itself, or nothing while it waits, or the rows waiting until now.
+   * A validated row, accepted or refused for something else, and the forms of its text dates. Sends to `into` what can
+   * be decided now: the row itself, or nothing while it waits, or the rows waiting until now.
    */
-  take(rowNumber: number, row: T, accepted: boolean, forms: RowDateForms<C> | undefined, into: DateOrderSink<T, C>): void {
+  take(rowNumber: number, row: T, forms: RowDateForms<C> | undefined, into: DateOrderSink<T, C>): void {
     if (forms) this.learn(rowNumber, forms, into);
-    if (!accepted || !forms?.ambiguous.length || this.order === 'DAY_FIRST') return into.keep(row);
+    if (!forms?.ambiguous.length || this.order === 'DAY_FIRST') return into.keep(row);
     if (this.order === 'MONTH_FIRST') return into.refuse(row, this.refusals(forms.ambiguous));
     if (this.held.length >= MAX_HELD) {
       this.settle(into);

@@ -112,7 +112,7 @@ export class UploadPayments {
         if (total && !total.subtotal) footer = total;
         if (total) continue;
         const checked: CheckedRow = { row: row.rowNumber, cells: row.cells, ...validatePaymentRow(row, pledges, closed, today, names) };
-        dateOrder.take(checked.row, checked, checked.record !== undefined, checked.dates, sink);
+        dateOrder.take(checked.row, checked, checked.dates, sink);
       }
       await this.recordRows(m, ready, tally, command.actor);
     }

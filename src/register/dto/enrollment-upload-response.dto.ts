@@ -18,6 +18,12 @@ export class EnrollmentUploadResponseDto {
   @ApiProperty({ type: 'integer' }) created: number;
   @ApiProperty({ type: 'integer' }) updated: number;
   @ApiProperty({ type: 'integer' }) unchanged: number;
+  /**
+   * Of the updated: participants whose ended coverage (TAT) this upload removed with an empty TAT, so they are covered
+   * and owed for again (each row warned REINSTATED); `reinstatedDeaths` of them had ended by death (MENINGGAL).
+   */
+  @ApiProperty({ type: 'integer' }) reinstated: number;
+  @ApiProperty({ type: 'integer' }) reinstatedDeaths: number;
   @ApiProperty() filename: string;
   /** SHA-256 of the file. */
   @ApiProperty() checksum: string;

@@ -62,6 +62,14 @@ export class ParticipantFundingMonthDto {
   @ApiProperty({ type: 'integer' }) funded: number;
   @ApiProperty({ type: 'integer' }) unfunded: number;
   @ApiProperty({ type: () => [ParticipantSplitDto] }) splits: ParticipantSplitDto[];
+  /** Finalized, or frozen by a later finalized month of its year (§9): never recomputed. */
+  @ApiProperty() closed: boolean;
+  /**
+   * Whether the register as it is today covers the participant in the month (§4). A closed month with `coveredNow`
+   * false was allocated and finalized on an earlier register (a death reported later): its correction is an adjustment
+   * in an open month. A closed month the register covers now without an obligation is listed with obligation 0.
+   */
+  @ApiProperty() coveredNow: boolean;
 }
 
 /** One participant with its history; `funding` and `fundingByMonth` for ADMIN, KEUANGAN and AUDITOR only. */

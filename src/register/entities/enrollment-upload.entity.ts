@@ -46,6 +46,13 @@ export class EnrollmentUpload {
   @Column('integer')
   unchanged: number;
 
+  /** Participants whose ended coverage this upload brought back (REINSTATED), and of them those whose end was a death (MENINGGAL). */
+  @Column('integer')
+  reinstated: number;
+
+  @Column('integer', { name: 'reinstated_deaths' })
+  reinstatedDeaths: number;
+
   @Column('text', { nullable: true })
   error: string | null;
 

@@ -3,6 +3,7 @@
  * by NIK over the month partitions, each through its partitions' primary keys.
  */
 import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
+import { FROZEN_MONTHS } from '../../periods/frozen-allocations.sql.js';
 
 /**
  * Every split of the participant, month then pledge: PK_split (nik, month, pledge_code) in each
@@ -29,3 +30,12 @@ export const PARTICIPANT_OBLIGATIONS = `
     FROM obligation o
    WHERE o.nik = $1 AND o.month = ANY (ARRAY(SELECT a.month FROM allocation_month a))
    ORDER BY o.month`;
+
+/**
+ * The closed months (§9: finalized, or frozen by a later finalized month of their year, FROZEN_MONTHS), and whether
+ * each was allocated: its obligations are final, whatever the register says of it now.
+ */
+export const CLOSED_MONTHS = `
+  SELECT f.month, EXISTS (SELECT 1 FROM allocation_month a WHERE a.month = f.month) AS allocated
+    FROM ${FROZEN_MONTHS} f
+   ORDER BY f.month`;

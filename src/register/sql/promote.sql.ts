@@ -3,7 +3,7 @@
  * (DOMAIN §4: a failure half-way leaves the register as it was). Run in this order (0 while the
  * file is read, on PostgreSQL; 0b–6 once it is read).
  */
-import { sqlMonthName, sqlMonthsSaid } from '../../common/month.js';
+import { sqlDayName, sqlMonthName, sqlMonthsSaid } from '../../common/month.js';
 import { RECORD_COLUMNS } from './staging.sql.js';
 import { ALLOCATION_NOT_FROZEN, FROZEN_MONTHS } from '../../periods/frozen-allocations.sql.js';
 
@@ -117,18 +117,32 @@ export const REJECT_DISPLACED_NOKA = `
 /**
  * 1b. A row with an empty TAT for a participant whose coverage had ended brings the coverage back,
  * and the regency owes the premium again: accepted (an upsert says so), with a warning that names
- * the end it removes. The row as uploaded goes with it unless the row already has a finding.
+ * the end it removes; for a death (MENINGGAL) it says plainly that the recorded death is undone
+ * (QA: an older master sheet uploaded again brought back the dead). The row as uploaded goes with
+ * it unless the row already has a finding. Returns how many were brought back (`reinstated`, the
+ * upload's count) and how many of them had died (`deaths`).
  * $1 upload id, $2 and $3 the TAT and ALASAN_BERAKHIR columns as the file names them.
  */
 export const WARN_REINSTATED = `
-  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
-  SELECT $1, s.row_number, 'WARN', $2::text, 'REINSTATED',
-         format('Peserta ini tercatat berakhir %s (%s); baris ini tanpa %s sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. '
-                'Jika bukan itu maksudnya, isi %s dan %s lalu unggah ulang.', to_char(p.tat, 'DD/MM/YYYY'), p.end_reason, $2::text, $2::text, $3::text),
-         ${RAW_ONCE('s')}
-  FROM enrollment_staging s
-  JOIN participant p ON p.nik = s.nik
-  WHERE s.upload_id = $1 AND s.tat IS NULL AND p.tat IS NOT NULL`;
+  WITH back AS (
+    SELECT s.row_number, p.tat, p.end_reason, ${RAW_ONCE('s')} AS raw
+    FROM enrollment_staging s
+    JOIN participant p ON p.nik = s.nik
+    WHERE s.upload_id = $1 AND s.tat IS NULL AND p.tat IS NOT NULL
+  ), findings AS (
+    INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
+    SELECT $1, row_number, 'WARN', $2::text, 'REINSTATED',
+           CASE WHEN end_reason = 'MENINGGAL' THEN
+             format('Peserta ini tercatat meninggal pada %s; baris ini tanpa %s sehingga catatan kematian itu dibatalkan: kepesertaannya aktif kembali dan iurannya dihitung lagi. '
+                    'Jika peserta ini memang meninggal, isi %s %s dan %s MENINGGAL lalu unggah ulang.', ${sqlDayName('tat')}, $2::text, $2::text, to_char(tat, 'DD/MM/YYYY'), $3::text)
+           ELSE
+             format('Peserta ini tercatat berakhir %s (%s); baris ini tanpa %s sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. '
+                    'Jika bukan itu maksudnya, isi %s dan %s lalu unggah ulang.', ${sqlDayName('tat')}, end_reason, $2::text, $2::text, $3::text)
+           END,
+           raw
+    FROM back
+  )
+  SELECT count(*)::int AS reinstated, count(*) FILTER (WHERE end_reason = 'MENINGGAL')::int AS deaths FROM back`;
 
 /**
  * `CROSS JOIN LATERAL … hit`: the frozen months (FROZEN_MONTHS, alias `c`) meeting `condition`, as
@@ -167,32 +181,37 @@ const closedMonthsSaid = (x: string) => `CASE WHEN cardinality(${x}.months) = 1 
  * the file says and counted from the open months on, so it is told that it was not counted there
  * (on its TMT column). Named: every such month (sqlMonthsSaid, 'Maret–Mei 2025') and how many, and the
  * finalized month(s) that froze them (QA: only the first was named, and a death with March–May frozen
- * was corrected for March alone). New rows promoted while the file is read are never back-dated ones
- * (LAST_CLOSED_DAY), so they are all still staged here.
+ * was corrected for March alone). Each column whose change touches closed months is warned on its own,
+ * naming the months its change touches: a row moving both TMT and TAT may have a warning on each (QA: a
+ * TMT moved later with a TAT moved within open months was warned on TAT, for the TMT's months). New rows
+ * promoted while the file is read are never back-dated ones (LAST_CLOSED_DAY), so they are all still staged here.
  * $1 upload id, $2 and $3 the TAT and TMT columns as the file names them.
  */
 export const WARN_CLOSED_MONTH = `
   WITH changed AS (
-    SELECT s.row_number, s.tmt,
-           CASE WHEN p.nik IS NULL THEN 'NEW' WHEN s.tat IS DISTINCT FROM p.tat THEN 'TAT' ELSE 'TMT' END AS kind,
-           hit.months, hit.closing, hit.finalized, hit.frozen,
-           ${RAW_ONCE('s')} AS raw
+    SELECT s.row_number, s.tmt, 'NEW' AS kind, hit.months, hit.closing, hit.finalized, hit.frozen, ${STAGED_RAW('s')} AS raw
     FROM enrollment_staging s
-    LEFT JOIN participant p ON p.nik = s.nik
-    ${closedMonthsHit(`CASE WHEN p.nik IS NULL THEN
-              s.tmt <= ${monthEnd('c.month')} AND (s.tat IS NULL OR s.tat >= ${monthStart('c.month')})
-            ELSE
-              (s.tat IS DISTINCT FROM p.tat
-               AND ${monthStart('c.month')} > LEAST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity'))
-               AND ${monthStart('c.month')} <= GREATEST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity')))
-              OR (s.tmt <> p.tmt
-                  AND ${monthEnd('c.month')} >= LEAST(s.tmt, p.tmt)
-                  AND ${monthEnd('c.month')} < GREATEST(s.tmt, p.tmt))
-            END`)}
-    WHERE s.upload_id = $1 AND hit.months IS NOT NULL
-      AND CASE WHEN p.nik IS NULL THEN s.tmt <= ${LAST_CLOSED_DAY} ELSE s.tat IS DISTINCT FROM p.tat OR s.tmt <> p.tmt END
+    ${closedMonthsHit(`s.tmt <= ${monthEnd('c.month')} AND (s.tat IS NULL OR s.tat >= ${monthStart('c.month')})`)}
+    WHERE s.upload_id = $1 AND hit.months IS NOT NULL AND s.tmt <= ${LAST_CLOSED_DAY}
+      AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.nik = s.nik)
+    UNION ALL
+    SELECT s.row_number, s.tmt, 'TMT', hit.months, hit.closing, hit.finalized, hit.frozen, ${STAGED_RAW('s')}
+    FROM enrollment_staging s
+    JOIN participant p ON p.nik = s.nik
+    ${closedMonthsHit(`${monthEnd('c.month')} >= LEAST(s.tmt, p.tmt) AND ${monthEnd('c.month')} < GREATEST(s.tmt, p.tmt)`)}
+    WHERE s.upload_id = $1 AND hit.months IS NOT NULL AND s.tmt <> p.tmt
+    UNION ALL
+    SELECT s.row_number, s.tmt, 'TAT', hit.months, hit.closing, hit.finalized, hit.frozen, ${STAGED_RAW('s')}
+    FROM enrollment_staging s
+    JOIN participant p ON p.nik = s.nik
+    ${closedMonthsHit(`${monthStart('c.month')} > LEAST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity'))
+              AND ${monthStart('c.month')} <= GREATEST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity'))`)}
+    WHERE s.upload_id = $1 AND hit.months IS NOT NULL AND s.tat IS DISTINCT FROM p.tat
   ), named AS (
-    SELECT x.row_number, x.tmt, x.kind, x.raw, CASE WHEN x.kind = 'TAT' THEN $2::text ELSE $3::text END AS label,
+    -- the row as uploaded goes with its first finding only (a row whose TMT and TAT changes both touch closed months has two)
+    SELECT x.row_number, x.tmt, x.kind, CASE WHEN x.kind = 'TAT' THEN $2::text ELSE $3::text END AS label,
+           CASE WHEN row_number() OVER (PARTITION BY x.row_number ORDER BY x.kind = 'TAT') = 1
+                 AND NOT EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = x.row_number) THEN x.raw END AS raw,
            cardinality(x.months) > 1 AS plural,
            ${closedMonthsSaid('x')} AS months_said
     FROM changed x
@@ -202,11 +221,11 @@ export const WARN_CLOSED_MONTH = `
          CASE WHEN kind = 'NEW' AND NOT plural THEN
            format('%s %s pada pendaftaran baru ini menyangkut %s: peserta ini tidak dihitung pada bulan itu, '
                   'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
-                  label, to_char(tmt, 'DD/MM/YYYY'), months_said)
+                  label, ${sqlDayName('tmt')}, months_said)
          WHEN kind = 'NEW' THEN
            format('%s %s pada pendaftaran baru ini menyangkut %s: peserta ini tidak dihitung pada bulan-bulan itu, '
                   'dan iuran bulan-bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan-bulan itu harus dibayar, catat sebagai pembayaran penyesuaian untuk setiap bulan itu (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
-                  label, to_char(tmt, 'DD/MM/YYYY'), months_said)
+                  label, ${sqlDayName('tmt')}, months_said)
          WHEN NOT plural THEN
            format('Perubahan %s ini menyangkut %s: iuran bulan itu tidak dihitung ulang. '
                   'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',

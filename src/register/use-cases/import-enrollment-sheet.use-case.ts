@@ -210,6 +210,6 @@ function validateBatch(validator: EnrollmentRowValidator, batch: SheetRow[], int
       into.issues.push(...into.contested.add(result.contested, result.issues, row));
       continue;
     }
-    into.dateOrder.take(row.rowNumber, { row, record: result.record, issues: result.issues }, result.record !== undefined, result.dates, staged);
+    into.dateOrder.take(row.rowNumber, { row, record: result.record, issues: result.issues }, result.dates, staged);
   }
 }

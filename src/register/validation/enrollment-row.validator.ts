@@ -23,12 +23,12 @@ import {
 import { type MergedCell, mergedCellMessage, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
-import { COL, type ColumnLabels, columnLabels, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
+import { COL, type ColumnLabels, columnLabels, END_REASON_PHRASINGS, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { DigitKeyMap } from './digit-key-map.js';
 import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
 import { collapsedText, lengthMessage, strayCharacterSaid, visibleText } from '../../common/text.js';
 import { dateFormsOf, noDateForms, noteDateForm, type RowDateForms } from '../../common/spreadsheet/date-order.js';
-import { addMonthsToDay } from '../../common/month.js';
+import { addMonthsToDay, dayName } from '../../common/month.js';
 import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
 
 /** The years coverage (TMT, TAT) may fall in: those of the API's months, which allocations and bills are for. */
@@ -162,20 +162,20 @@ export class EnrollmentRowValidator {
     const tmt = this.date(cells[COL.TMT], 'TMT', true, issues, COVERAGE_YEARS);
     const tat = this.date(cells[COL.TAT], 'TAT', false, issues, COVERAGE_YEARS);
     const endReason = this.endReason(cells[COL.ALASAN_BERAKHIR], tat, issues);
-    if (tmt && tat && tat < tmt) issues.push(reject('TAT', C.TAT_BEFORE_TMT, `${L.TAT} (${tat}) lebih awal dari ${L.TMT} (${tmt}).`));
+    if (tmt && tat && tat < tmt) issues.push(reject('TAT', C.TAT_BEFORE_TMT, `${L.TAT} (${dayName(tat)}) lebih awal dari ${L.TMT} (${dayName(tmt)}).`));
     if (birthDate && birthDate > this.today) {
-      issues.push(reject('TANGGAL_LAHIR', C.BIRTH_DATE_IN_FUTURE, `${L.TANGGAL_LAHIR} ${birthDate} sesudah hari ini (${this.today}): tanggal lahir tidak mungkin di masa depan. Periksa tanggalnya, terutama tahunnya.`));
+      issues.push(reject('TANGGAL_LAHIR', C.BIRTH_DATE_IN_FUTURE, `${L.TANGGAL_LAHIR} ${dayName(birthDate)} sesudah hari ini (${dayName(this.today)}): tanggal lahir tidak mungkin di masa depan. Periksa tanggalnya, terutama tahunnya.`));
     } else if (birthDate && tmt && birthDate > tmt) {
-      issues.push(reject('TANGGAL_LAHIR', C.BIRTH_AFTER_TMT, `${L.TANGGAL_LAHIR} (${birthDate}) sesudah ${L.TMT} (${tmt}): kepesertaan tidak dapat mulai sebelum peserta lahir.`));
+      issues.push(reject('TANGGAL_LAHIR', C.BIRTH_AFTER_TMT, `${L.TANGGAL_LAHIR} (${dayName(birthDate)}) sesudah ${L.TMT} (${dayName(tmt)}): kepesertaan tidak dapat mulai sebelum peserta lahir.`));
     }
     // a death sets TAT to its day (§4): one after today cannot have happened (QA: it was taken silently)
     const deathAhead = endReason === 'MENINGGAL' && tat !== null && tat > this.today;
     if (deathAhead) {
-      issues.push(reject('TAT', C.DEATH_DATE_IN_FUTURE, `${L.TAT} ${tat} sesudah hari ini (${this.today}): dengan ${L.ALASAN_BERAKHIR} MENINGGAL, ${L.TAT} adalah tanggal meninggal, yang tidak mungkin di masa depan. Periksa tanggalnya, terutama tahunnya.`));
+      issues.push(reject('TAT', C.DEATH_DATE_IN_FUTURE, `${L.TAT} ${dayName(tat)} sesudah hari ini (${dayName(this.today)}): dengan ${L.ALASAN_BERAKHIR} MENINGGAL, ${L.TAT} adalah tanggal meninggal, yang tidak mungkin di masa depan. Periksa tanggalnya, terutama tahunnya.`));
     }
     for (const [column, day] of [['TMT', tmt], ['TAT', deathAhead ? null : tat]] as const) {
       if (day && day > this.farAhead) {
-        issues.push(warn(column, C.DATE_FAR_AHEAD, `${L[column]} ${day} lebih dari sebulan sesudah hari ini (${this.today}): periksa tahunnya, mungkin salah ketik. Baris tetap diterima.`));
+        issues.push(warn(column, C.DATE_FAR_AHEAD, `${L[column]} ${dayName(day)} lebih dari sebulan sesudah hari ini (${dayName(this.today)}): periksa tahunnya, mungkin salah ketik. Baris tetap diterima.`));
       }
     }
     if (checked && birthDate && sex) this.crossCheckNik(checked.nik, checked.facts, { day: birthDate, cell: cells[COL.TANGGAL_LAHIR] }, sex, issues);
@@ -366,14 +366,15 @@ export class EnrollmentRowValidator {
 
   private endReason(cell: Cell, tat: string | null, issues: RowIssue[]): EndReason | null {
     const L = this.labels;
-    const text = cell.text.toUpperCase().replace(/[\s-]+/g, '_');
+    const written = cell.text.trim().toUpperCase().replace(/[\s-]+/g, '_');
+    const text = END_REASON_PHRASINGS[written] ?? written;
     const tatGiven = tat !== null;
     if (!text) {
       if (tatGiven) issues.push(reject('ALASAN_BERAKHIR', C.END_REASON_REQUIRED, this.hasEndReasonColumn ? `${L.ALASAN_BERAKHIR} wajib diisi bila ${L.TAT} diisi (${END_REASONS.join(', ')}).` : endReasonColumnMissing(L.TAT)));
       return null;
     }
     if (!(END_REASONS as readonly string[]).includes(text)) {
-      issues.push(reject('ALASAN_BERAKHIR', C.END_REASON_INVALID, `${L.ALASAN_BERAKHIR} "${cell.text}" harus salah satu dari ${END_REASONS.join(', ')}.`));
+      issues.push(reject('ALASAN_BERAKHIR', C.END_REASON_INVALID, `${L.ALASAN_BERAKHIR} "${cell.text.trim()}" harus salah satu dari ${END_REASONS.join(', ')} (juga "Meninggal Dunia" dan "Pindah Domisili").`));
       return null;
     }
     if (!tatGiven && !issues.some((i) => i.column === 'TAT')) {

@@ -53,6 +53,8 @@ export const FIELD_LABELS = {
   reason: 'Alasan',
   reconciliation: 'Rekonsiliasi',
   reference: 'Referensi',
+  reinstated: 'Diaktifkan kembali',
+  reinstatedDeaths: 'Diaktifkan kembali (tercatat meninggal)',
   rejected: 'Ditolak',
   removed: 'Dihapus',
   result: 'Hasil',
@@ -103,7 +105,7 @@ const CODE_LABELS = { sourceType: SOURCE_TYPE_LABELS, fund: FUND_LABELS, scope: 
  * (QA: it read "Selesai (draf)"); the reconciliation inside it is a run, and keeps the run's names.
  */
 const ACTION_CODE_LABELS = { 'schedule.run': { status: SCHEDULE_STATUS_LABELS }, 'schedule.fail': { status: SCHEDULE_STATUS_LABELS } };
-const COUNTS = new Set(['accepted', 'rejected', 'rowsRead', 'created', 'updated', 'unchanged', 'warnings', 'quota', 'size']);
+const COUNTS = new Set(['accepted', 'rejected', 'rowsRead', 'created', 'updated', 'unchanged', 'reinstated', 'reinstatedDeaths', 'warnings', 'quota', 'size']);
 /** Lists longer than this show their first items and how many more. */
 const LIST_ITEMS = 5;
 

@@ -88,19 +88,11 @@ export async function render(main, ctx) {
 
 /** The outcome of one upload: counts, the rows with problems, and the report. */
 async function showResult(container, status, ctx) {
-  const failed = status.status === 'FAILED';
   // a warning about the file (a sheet with data not read, hidden rows) is not a success either (QA: "Semua baris diterima." above it)
   // …except the template's numbered empty rows, skipped as empty: said below, nothing to fix (QA: "periksa, dan bila
   // perlu perbaiki berkasnya" for them alone)
   const fileWarnings = sheetWarningCount(status) - (status.sheetWarnings ?? []).filter((w) => w.code === 'NUMBERED_ROWS').length;
-  const tone = failed ? 'error' : status.rejected > 0 || fileWarnings > 0 ? 'warning' : 'success';
-  const headline = failed
-    ? `Unggahan gagal: ${status.error ?? 'berkas tidak dapat diproses'}. Data peserta tidak berubah.`
-    : status.rejected > 0
-      ? `${number(status.rejected)} baris ditolak. Unduh laporan, perbaiki baris tersebut, lalu unggah ulang.`
-      : fileWarnings > 0
-        ? `Semua baris yang dibaca diterima, tetapi ada ${number(fileWarnings)} peringatan tentang berkas ini (di bawah): periksa, dan bila perlu perbaiki berkasnya lalu unggah ulang.`
-        : 'Semua baris diterima.';
+  const { tone, headline } = resultHeadline(status, fileWarnings);
   const counts = resultCounts(status);
   const issues = h('div');
   replace(
@@ -118,6 +110,32 @@ async function showResult(container, status, ctx) {
     ),
   );
   if (hasRowReport(status)) await showIssues(issues, status, ctx);
+}
+
+/**
+ * The result's notice: its tone and headline. A file that brought ended participants back (an empty TAT, REINSTATED) is
+ * not a plain success either (QA: an older master sheet uploaded again reinstated four, two of them dead, under a green
+ * "Semua baris diterima."): amber, saying how many and how many were recorded dead, and what to do. `fileWarnings`:
+ * the warnings about the file that ask for a look (not NUMBERED_ROWS). Pure, tested.
+ */
+export function resultHeadline(status, fileWarnings = 0) {
+  if (status.status === 'FAILED') return { tone: 'error', headline: `Unggahan gagal: ${status.error ?? 'berkas tidak dapat diproses'}. Data peserta tidak berubah.` };
+  const reinstated = status.reinstated ?? 0;
+  const deaths = status.reinstatedDeaths ?? 0;
+  const back = reinstated > 0
+    ? `${number(reinstated)} peserta yang sudah berakhir diaktifkan kembali${deaths > 0 ? ` (${number(deaths)} di antaranya tercatat meninggal)` : ''}`
+    : null;
+  const check = 'Periksa daftar di bawah: bila tidak dimaksud, unggah ulang TAT dan alasannya.';
+  const tone = status.rejected > 0 || fileWarnings > 0 || back ? 'warning' : 'success';
+  if (status.rejected > 0) {
+    const rejected = `${number(status.rejected)} baris ditolak. Unduh laporan, perbaiki baris tersebut, lalu unggah ulang.`;
+    return { tone, headline: back ? `${rejected} Selain itu, ${back}. ${check}` : rejected };
+  }
+  if (fileWarnings > 0) {
+    const read = `Semua baris yang dibaca diterima, tetapi ada ${number(fileWarnings)} peringatan tentang berkas ini (di bawah): periksa, dan bila perlu perbaiki berkasnya lalu unggah ulang.`;
+    return { tone, headline: back ? `${read} Selain itu, ${back}. ${check}` : read };
+  }
+  return { tone, headline: back ? `Semua baris diterima, tetapi ${back}. ${check}` : 'Semua baris diterima.' };
 }
 
 /** What a FAILED upload stored: nothing (its promotion, one transaction with DONE, never committed; staging is cleared). */
@@ -141,6 +159,11 @@ export function resultCounts(status) {
   ];
   for (const [key, text] of [['created', 'Peserta baru'], ['updated', 'Diperbarui'], ['unchanged', 'Tidak berubah']]) {
     if (status[key] !== undefined) counts.push({ label: text, value: number(status[key]) });
+  }
+  // of the updated, those brought back from an end (REINSTATED): said only when there are some
+  if (status.reinstated > 0) {
+    const hint = status.reinstatedDeaths > 0 ? `${number(status.reinstatedDeaths)} di antaranya tercatat meninggal` : null;
+    counts.push({ label: 'Diaktifkan kembali', value: number(status.reinstated), tone: 'warn', hint });
   }
   return counts;
 }

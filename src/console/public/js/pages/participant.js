@@ -87,6 +87,20 @@ async function funderNames(needed, ctx) {
 }
 
 /**
+ * What a closed month (API `closed`: finalized, or frozen by a later finalized month) says beside its figures when the
+ * register today no longer matches it (`coveredNow`): allocated and finalized on an earlier register, a death reported
+ * later; or covered now but finalized without this participant's obligation (registered late). Null otherwise. Pure, tested.
+ */
+export function monthNote(m) {
+  if (!m.closed) return null;
+  if (!m.coveredNow) return 'Sudah difinalisasi; menurut register saat ini tidak lagi ditanggung — koreksi dicatat sebagai penyesuaian di bulan terbuka';
+  if (m.obligation === 0) {
+    return 'Sudah dialokasikan dan difinalisasi tanpa iuran peserta ini (terdaftar atau diubah sesudahnya); menurut register saat ini ditanggung — bila iurannya harus dibayar, catat sebagai penyesuaian di bulan terbuka';
+  }
+  return null;
+}
+
+/**
  * One row per month the participant owed an obligation (API `fundingByMonth`, newest first): the
  * obligation, who paid what, and what nobody funded, said in words ("Tidak terdanai Rp22.680") so a
  * partly or wholly unfunded month cannot be read as a funded one (QA: only the splits were listed).
@@ -101,6 +115,12 @@ function fundingTable(months, funders, linkPledges) {
       ? h('ul', { class: 'split-list' }, m.splits.map((s) => h('li', {}, pledge(s.pledgeCode), ` · ${payer(s)}: `, h('span', { class: 'nowrap', text: rupiah(s.amount) }))))
       : h('span', { class: 'hint', text: 'Tidak ada komitmen yang membayar' });
   const remainder = (unfunded) => (unfunded > 0 ? badge(`Tidak terdanai ${rupiah(unfunded)}`, 'bad') : badge('Terdanai penuh', 'ok'));
+  // a closed month that no longer matches the register says so under its remainder (one without an obligation, instead of it)
+  const status = (m) => {
+    const note = monthNote(m);
+    if (m.obligation === 0 && note) return h('span', { class: 'hint', text: note });
+    return note ? h('div', {}, remainder(Number(m.unfunded)), h('div', { class: 'hint', text: note })) : remainder(Number(m.unfunded));
+  };
   return dataTable({
     caption: 'Iuran dan pendanaan per bulan',
     columns: [
@@ -108,7 +128,7 @@ function fundingTable(months, funders, linkPledges) {
       { label: 'Iuran', value: (m) => rupiah(m.obligation), numeric: true },
       { label: 'Dibayar oleh', render: payers, wrap: true },
       { label: 'Terdanai', value: (m) => rupiah(m.funded), numeric: true },
-      { label: 'Sisa', render: (m) => remainder(Number(m.unfunded)) },
+      { label: 'Sisa', render: status, wrap: true },
     ],
     rows: sorted,
     empty: 'Belum ada iuran tercatat untuk peserta ini (bulan yang belum dialokasikan tidak tampil).',
