@@ -38,6 +38,10 @@ export class PledgeResponseDto extends PledgeTermsDto {
   @ApiProperty() createdBy: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
+  /** Withdrawn (dicabut, POST …/withdraw): takes no part in the allocation of months computed since, nor in the projection; finalized months keep what it paid. */
+  @ApiProperty() withdrawn: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) withdrawnAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) withdrawnBy: string | null;
 }
 
 /** A pledge just created or revised, with its months left as they were (finalized, and frozen before a finalized month). */
@@ -53,5 +57,7 @@ export class PledgeRevisionResponseDto {
   @ApiProperty() reason: string;
   @ApiProperty() changedBy: string;
   @ApiProperty({ type: String, format: 'date-time' }) changedAt: Date;
+  /** Whether the pledge stood withdrawn after this revision (a withdrawal, or a revision before its reinstatement: false). */
+  @ApiProperty() withdrawn: boolean;
   @ApiProperty({ type: () => PledgeTermsDto }) pledge: PledgeTermsDto;
 }
