@@ -2,7 +2,17 @@ import { ApiProperty } from '@nestjs/swagger';
 
 /** A warning a pledge carries into every output (DOMAIN §5: Dana Desa for PBI premiums). */
 export class PledgeWarningDto {
-  @ApiProperty({ enum: ['DANA_DESA_PBI'] }) code: 'DANA_DESA_PBI';
+  @ApiProperty({ enum: ['DANA_DESA_PBI'] }) code: string;
+  @ApiProperty() pledgeCode: string;
+  @ApiProperty() message: string;
+}
+
+/**
+ * A warning told when a pledge is saved or checked (PledgesService.entryWarnings): the one it carries everywhere, and
+ * the ones of entry (another year in its code, NIKs not registered, another pledge of the same funding).
+ */
+export class PledgeEntryWarningDto {
+  @ApiProperty({ enum: ['DANA_DESA_PBI', 'CODE_YEAR_MISMATCH', 'NIKS_NOT_REGISTERED', 'SAME_FUNDING_TWICE'] }) code: string;
   @ApiProperty() pledgeCode: string;
   @ApiProperty() message: string;
 }
@@ -46,6 +56,7 @@ export class PledgeResponseDto extends PledgeTermsDto {
 
 /** A pledge just created or revised, with its months left as they were (finalized, and frozen before a finalized month). */
 export class PledgeChangeResponseDto extends PledgeResponseDto {
+  @ApiProperty({ type: () => [PledgeEntryWarningDto] }) declare warnings: PledgeEntryWarningDto[];
   /** `YYYY-MM`. */
   @ApiProperty({ type: [String] }) closedMonths: string[];
   @ApiProperty({ type: [String] }) frozenMonths: string[];

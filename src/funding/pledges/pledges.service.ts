@@ -122,10 +122,11 @@ export class PledgesService {
       if (!current) throw FundingException.pledgeNotFound(code, await storedPledgeCode(m, code));
       const data = fromEntity(current);
       if (await this.closedMonths.yearClosed(data.fiscalYear, m)) throw FundingException.pledgeYearClosed(code, data.fiscalYear, withdraw ? 'withdraw' : 'reinstate');
-      if (withdraw && current.withdrawnAt) throw FundingException.pledgeAlreadyWithdrawn(code, current.withdrawnAt, current.withdrawnBy ?? '');
-      if (!withdraw && !current.withdrawnAt) throw FundingException.pledgeNotWithdrawn(code);
+      // the request's own problems first, as a revision's come before PLEDGE_UNCHANGED
       const problems = [...unknownFieldProblems(body), ...reasonProblems(body.reason)];
       if (problems.length) throw FundingException.pledgeInvalid(problems);
+      if (withdraw && current.withdrawnAt) throw FundingException.pledgeAlreadyWithdrawn(code, current.withdrawnAt, current.withdrawnBy ?? '');
+      if (!withdraw && !current.withdrawnAt) throw FundingException.pledgeNotWithdrawn(code);
       const { closed, frozen } = await this.closedMonths.assertSomeOpen(monthsOf(data), m, PLEDGE_OF_OPEN_MONTHS);
       const revision = current.revision + 1;
       const now = this.clock.now();
