@@ -110,6 +110,10 @@ describe('withdrawing (cabut) and reinstating (pulihkan) a pledge', () => {
     expect(bad.body.details).toEqual([{ field: 'withdrawn', messages: ['withdrawn harus true atau false'] }]);
     const revised = await finance.patch('/api/v1/pledges/APBD-2026').send({ legalBasis: 'Perbup 1/2026', reason: 'dasar hukum' }).expect(200);
     expect(revised.body.warnings).toEqual([]);
+    // the projection counts it no more: April to December projected with APBD-2026's half only
+    const projection = (await finance.get('/api/v1/projections?fiscalYear=2026').expect(200)).body;
+    expect(projection.pledges.map((p: { pledgeCode: string }) => p.pledgeCode)).toEqual(['APBD-2026']);
+    expect(projection.months.find((m: { month: string }) => m.month === '2026-04')).toMatchObject({ basis: 'PROJECTED', funded: 2 * HALF, unfunded: { participants: 2, amount: 2 * HALF } });
   });
 
   it('refuses to withdraw it twice, and to revise it before it is reinstated (409)', async () => {
