@@ -33,6 +33,7 @@ import { UploadSheetWarnings1767600000000 } from './migrations/1767600000000-upl
 import { PledgeTermsView1767700000000 } from './migrations/1767700000000-pledge-terms-view.js';
 import { EnrollmentUploadHeartbeat1767800000000 } from './migrations/1767800000000-enrollment-upload-heartbeat.js';
 import { BillFileWarnings1767900000000 } from './migrations/1767900000000-bill-file-warnings.js';
+import { PledgeWithdrawal1768000000000 } from './migrations/1768000000000-pledge-withdrawal.js';
 import { EnrollmentUploadReinstated1768200000000 } from './migrations/1768200000000-enrollment-upload-reinstated.js';
 
 export const MIGRATIONS = [
@@ -70,5 +71,6 @@ export const MIGRATIONS = [
   PledgeTermsView1767700000000,
   EnrollmentUploadHeartbeat1767800000000,
   BillFileWarnings1767900000000,
+  PledgeWithdrawal1768000000000,
   EnrollmentUploadReinstated1768200000000,
 ];

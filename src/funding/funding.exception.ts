@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { monthInFuture } from '../common/clock/clock.js';
+import { monthInFuture, wibTimestamp } from '../common/clock/clock.js';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 import { ADJUSTMENT_ENTRY, CLOSED_MONTH_CORRECTION, CommonErrorCode, CommonException } from '../common/errors/common.exception.js';
 import { monthName } from '../common/month.js';
@@ -11,6 +11,9 @@ export enum FundingErrorCode {
   PLEDGE_EXISTS = 'PLEDGE_EXISTS',
   PLEDGE_NOT_FOUND = 'PLEDGE_NOT_FOUND',
   PLEDGE_UNCHANGED = 'PLEDGE_UNCHANGED',
+  PLEDGE_WITHDRAWN = 'PLEDGE_WITHDRAWN',
+  PLEDGE_ALREADY_WITHDRAWN = 'PLEDGE_ALREADY_WITHDRAWN',
+  PLEDGE_NOT_WITHDRAWN = 'PLEDGE_NOT_WITHDRAWN',
   TARIFF_INVALID = 'TARIFF_INVALID',
   TARIFF_UNCHANGED = 'TARIFF_UNCHANGED',
   TARIFF_MISSING = 'TARIFF_MISSING',
@@ -60,6 +63,9 @@ export class FundingException extends DomainException<FundingErrorCode> {
       case FundingErrorCode.UPLOAD_INVALID:
         return HttpStatus.BAD_REQUEST;
       case FundingErrorCode.PLEDGE_EXISTS:
+      case FundingErrorCode.PLEDGE_WITHDRAWN:
+      case FundingErrorCode.PLEDGE_ALREADY_WITHDRAWN:
+      case FundingErrorCode.PLEDGE_NOT_WITHDRAWN:
       case FundingErrorCode.MONTH_FROZEN:
       case FundingErrorCode.TARIFF_MISSING:
         return HttpStatus.CONFLICT;
@@ -110,8 +116,13 @@ export class FundingException extends DomainException<FundingErrorCode> {
    * A pledge of a fiscal year whose every month is finalized (or frozen by its finalized December): 409 MONTH_CLOSED, said
    * plainly, with the one correction left (QA: told to pick open months, impossible for a 2026 pledge in 2027).
    */
-  static pledgeYearClosed(code: string, fiscalYear: number, change: 'create' | 'revise'): CommonException {
-    const what = change === 'create' ? `komitmen ${code} tidak dapat dicatat untuk tahun itu` : `komitmen ${code} tidak dapat diubah lagi`;
+  static pledgeYearClosed(code: string, fiscalYear: number, change: 'create' | 'revise' | 'withdraw' | 'reinstate'): CommonException {
+    const what = {
+      create: `komitmen ${code} tidak dapat dicatat untuk tahun itu`,
+      revise: `komitmen ${code} tidak dapat diubah lagi`,
+      withdraw: `komitmen ${code} tidak dapat dicabut lagi`,
+      reinstate: `komitmen ${code} tidak dapat dipulihkan lagi`,
+    }[change];
     return new CommonException(
       CommonErrorCode.MONTH_CLOSED,
       `Semua bulan tahun anggaran ${fiscalYear} sudah difinalisasi (Desember ${fiscalYear} sudah difinalisasi, bulan-bulan sebelumnya ikut dibekukan): ` +
@@ -125,6 +136,33 @@ export class FundingException extends DomainException<FundingErrorCode> {
       FundingErrorCode.PLEDGE_UNCHANGED,
       `Perubahan tidak mengubah isi komitmen "${code}" (revisi ${revision}), jadi tidak dicatat sebagai revisi baru.`,
       { code, revision },
+    );
+  }
+
+  /** A revision (PATCH) of a withdrawn pledge: it is reinstated first, then revised (a withdrawn pledge's terms pay nothing). */
+  static pledgeWithdrawn(code: string, withdrawnAt: Date, withdrawnBy: string): FundingException {
+    return new FundingException(
+      FundingErrorCode.PLEDGE_WITHDRAWN,
+      `Komitmen "${code}" sudah dicabut (${wibTimestamp(withdrawnAt)} oleh ${withdrawnBy}) dan tidak dapat direvisi: pulihkan dulu komitmen itu (bagian "Pulihkan komitmen"), lalu ubah.`,
+      { code, withdrawnAt: withdrawnAt.toISOString(), withdrawnBy },
+    );
+  }
+
+  /** Withdrawing a pledge already withdrawn: nothing to withdraw, nothing recorded. */
+  static pledgeAlreadyWithdrawn(code: string, withdrawnAt: Date, withdrawnBy: string): FundingException {
+    return new FundingException(
+      FundingErrorCode.PLEDGE_ALREADY_WITHDRAWN,
+      `Komitmen "${code}" sudah dicabut (${wibTimestamp(withdrawnAt)} oleh ${withdrawnBy}), jadi tidak dicabut lagi. Untuk mengikutkannya kembali dalam alokasi, pulihkan komitmen itu.`,
+      { code, withdrawnAt: withdrawnAt.toISOString(), withdrawnBy },
+    );
+  }
+
+  /** Reinstating a pledge that is not withdrawn: it already takes part in the allocation, nothing recorded. */
+  static pledgeNotWithdrawn(code: string): FundingException {
+    return new FundingException(
+      FundingErrorCode.PLEDGE_NOT_WITHDRAWN,
+      `Komitmen "${code}" tidak sedang dicabut: komitmen itu masih ikut dialokasikan, jadi tidak ada yang dipulihkan.`,
+      { code },
     );
   }
 

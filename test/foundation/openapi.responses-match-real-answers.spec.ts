@@ -89,6 +89,15 @@ describe('OpenAPI: real answers match the documented response schemas', () => {
     check(await keuangan.get('/api/v1/pledges?fiscalYear=2026').expect(200), 'get', '/api/v1/pledges');
     check(await keuangan.get(`/api/v1/pledges/${desa.code}`).expect(200), 'get', '/api/v1/pledges/{code}');
     check(await keuangan.get('/api/v1/pledges/TIDAK-ADA').expect(404), 'get', '/api/v1/pledges/{code}');
+    check(await keuangan.post('/api/v1/pledges').send({ code: 'APBD-2026-B', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL' }).expect(201), 'post', '/api/v1/pledges');
+    check(await keuangan.post('/api/v1/pledges/APBD-2026-B/withdraw').send({ reason: 'Komitmen ganda' }).expect(201), 'post', '/api/v1/pledges/{code}/withdraw');
+    check(await keuangan.post('/api/v1/pledges/APBD-2026-B/withdraw').send({ reason: 'Komitmen ganda' }).expect(409), 'post', '/api/v1/pledges/{code}/withdraw');
+    check(await keuangan.get('/api/v1/pledges/APBD-2026-B').expect(200), 'get', '/api/v1/pledges/{code}');
+    check(await keuangan.get('/api/v1/pledges?withdrawn=true').expect(200), 'get', '/api/v1/pledges');
+    check(await keuangan.get('/api/v1/pledges/APBD-2026-B/revisions').expect(200), 'get', '/api/v1/pledges/{code}/revisions');
+    check(await keuangan.post('/api/v1/pledges/APBD-2026-B/reinstate').send({ reason: 'Bukan ganda' }).expect(201), 'post', '/api/v1/pledges/{code}/reinstate');
+    check(await keuangan.post('/api/v1/pledges/APBD-2026-B/reinstate').send({}).expect(400), 'post', '/api/v1/pledges/{code}/reinstate');
+    check(await keuangan.post('/api/v1/pledges/APBD-2026-B/withdraw').send({ reason: 'Komitmen ganda' }).expect(201), 'post', '/api/v1/pledges/{code}/withdraw');
     check(await keuangan.get('/api/v1/pledges/APBD-2026/revisions').expect(200), 'get', '/api/v1/pledges/{code}/revisions');
 
     check(await keuangan.get('/api/v1/templates/pledges.xlsx').expect(200), 'get', '/api/v1/templates/pledges.xlsx');

@@ -24,4 +24,6 @@ export const VALID: Record<string, object> = {
     villageCodes: [], niks: [], sharePercent: 100, quota: null, budget: null, priority: 90, legalBasis: null,
   },
   'PATCH /api/v1/pledges/:code': { reason: 'Uji jenis nilai', funder: 'Desa Uji' },
+  'POST /api/v1/pledges/:code/withdraw': { reason: 'Uji jenis nilai' },
+  'POST /api/v1/pledges/:code/reinstate': { reason: 'Uji jenis nilai' },
 };

@@ -30,7 +30,7 @@ describe('pledge warning SAME_FUNDING_TWICE', () => {
         pledgeCode: 'APBD_PROV-2027b',
         message:
           'Sudah ada komitmen APBD provinsi tahun 2027 pada bulan yang sama: APBD_PROV-2027 (Januari–Desember). Keduanya ikut dialokasikan dan ikut dihitung dalam proyeksi. ' +
-          'Periksa apakah APBD_PROV-2027b hanya salinan: komitmen yang tersimpan tidak dapat dihapus, jadi periksa lembar komitmen dengan "Periksa saja, jangan simpan" sebelum menyimpannya.',
+          'Periksa apakah APBD_PROV-2027b hanya salinan: bila ya, cabut salah satunya (menu Komitmen, bagian "Cabut komitmen"): komitmen yang dicabut tidak ikut dialokasikan lagi. Periksa lembar komitmen dengan "Periksa saja, jangan simpan" sebelum menyimpannya.',
       },
     ]);
     // a revision of the first is told of the second, never of itself

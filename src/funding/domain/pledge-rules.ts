@@ -142,7 +142,7 @@ export function sameFundingWarnings(
       pledgeCode: p.code,
       message:
         `Sudah ada komitmen ${what} tahun ${p.fiscalYear} pada bulan yang sama: ${listed}. ${others.length > 1 ? 'Semuanya' : 'Keduanya'} ikut dialokasikan dan ikut dihitung dalam proyeksi. ` +
-        `Periksa apakah ${p.code} hanya salinan: komitmen yang tersimpan tidak dapat dihapus, jadi periksa lembar komitmen dengan "Periksa saja, jangan simpan" sebelum menyimpannya.`,
+        `Periksa apakah ${p.code} hanya salinan: bila ya, cabut salah satunya (menu Komitmen, bagian "Cabut komitmen"): komitmen yang dicabut tidak ikut dialokasikan lagi. Periksa lembar komitmen dengan "Periksa saja, jangan simpan" sebelum menyimpannya.`,
     },
   ];
 }

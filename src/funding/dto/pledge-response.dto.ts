@@ -2,7 +2,17 @@ import { ApiProperty } from '@nestjs/swagger';
 
 /** A warning a pledge carries into every output (DOMAIN §5: Dana Desa for PBI premiums). */
 export class PledgeWarningDto {
-  @ApiProperty({ enum: ['DANA_DESA_PBI'] }) code: 'DANA_DESA_PBI';
+  @ApiProperty({ enum: ['DANA_DESA_PBI'] }) code: string;
+  @ApiProperty() pledgeCode: string;
+  @ApiProperty() message: string;
+}
+
+/**
+ * A warning told when a pledge is saved or checked (PledgesService.entryWarnings): the one it carries everywhere, and
+ * the ones of entry (another year in its code, NIKs not registered, another pledge of the same funding).
+ */
+export class PledgeEntryWarningDto {
+  @ApiProperty({ enum: ['DANA_DESA_PBI', 'CODE_YEAR_MISMATCH', 'NIKS_NOT_REGISTERED', 'SAME_FUNDING_TWICE'] }) code: string;
   @ApiProperty() pledgeCode: string;
   @ApiProperty() message: string;
 }
@@ -38,10 +48,15 @@ export class PledgeResponseDto extends PledgeTermsDto {
   @ApiProperty() createdBy: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
+  /** Withdrawn (dicabut, POST …/withdraw): takes no part in the allocation of months computed since, nor in the projection; finalized months keep what it paid. */
+  @ApiProperty() withdrawn: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) withdrawnAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) withdrawnBy: string | null;
 }
 
 /** A pledge just created or revised, with its months left as they were (finalized, and frozen before a finalized month). */
 export class PledgeChangeResponseDto extends PledgeResponseDto {
+  @ApiProperty({ type: () => [PledgeEntryWarningDto] }) declare warnings: PledgeEntryWarningDto[];
   /** `YYYY-MM`. */
   @ApiProperty({ type: [String] }) closedMonths: string[];
   @ApiProperty({ type: [String] }) frozenMonths: string[];
@@ -53,5 +68,7 @@ export class PledgeRevisionResponseDto {
   @ApiProperty() reason: string;
   @ApiProperty() changedBy: string;
   @ApiProperty({ type: String, format: 'date-time' }) changedAt: Date;
+  /** Whether the pledge stood withdrawn after this revision (a withdrawal, or a revision before its reinstatement: false). */
+  @ApiProperty() withdrawn: boolean;
   @ApiProperty({ type: () => PledgeTermsDto }) pledge: PledgeTermsDto;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FUNDS, SCOPES, SOURCE_TYPES } from '../domain/pledge-rules.js';
 import { QueryInteger, ReportsUnknownFieldsWithItsRules } from '../../common/http/validation.js';
 
@@ -43,6 +43,14 @@ export class RevisePledgeDto extends PledgeFieldsDto {
   @IsOptional() fiscalYear?: unknown;
 }
 
+/** A withdrawal or reinstatement: only why (kept with who and when as a new revision), checked as a revision's reason. */
+@ReportsUnknownFieldsWithItsRules()
+export class PledgeWithdrawalDto {
+  @ApiProperty({ type: String, example: 'Komitmen APBD ganda: sudah dicatat sebagai APBD-2026', maxLength: 500 }) @IsOptional() reason?: unknown;
+}
+
+export const WITHDRAWN_VALUES = ['true', 'false'];
+
 export class PledgeListQueryDto {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
@@ -51,4 +59,9 @@ export class PledgeListQueryDto {
   @Min(2018, { message: 'fiscalYear (tahun anggaran) harus antara 2018 dan 2099.' })
   @Max(2099, { message: 'fiscalYear (tahun anggaran) harus antara 2018 dan 2099.' })
   fiscalYear?: number;
+
+  @ApiPropertyOptional({ enum: WITHDRAWN_VALUES, description: 'true: only withdrawn pledges; false: only the ones standing; absent: all' })
+  @IsOptional()
+  @IsIn(WITHDRAWN_VALUES, { message: 'withdrawn harus true atau false' })
+  withdrawn?: string;
 }

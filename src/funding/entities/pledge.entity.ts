@@ -1,8 +1,9 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** The current revision of a funding pledge (DOMAIN §5); every revision is kept in pledge_revision. */
 @Entity('pledge')
 @Index('IDX_pledge_fiscal_year', ['fiscalYear'])
+@Check('CHK_pledge_withdrawn', '(withdrawn_at IS NULL) = (withdrawn_by IS NULL)')
 export class Pledge {
   @PrimaryColumn('text', { primaryKeyConstraintName: 'PK_pledge' })
   code: string;
@@ -60,4 +61,11 @@ export class Pledge {
 
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt: Date;
+
+  /** When the pledge was withdrawn (dicabut), null while it stands; set with `withdrawnBy` (CHK_pledge_withdrawn). */
+  @Column('timestamptz', { name: 'withdrawn_at', nullable: true })
+  withdrawnAt: Date | null;
+
+  @Column('text', { name: 'withdrawn_by', nullable: true })
+  withdrawnBy: string | null;
 }

@@ -23,6 +23,10 @@ export interface PledgeView {
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
+  /** Withdrawn (dicabut): takes no part in the allocation of months computed since; `withdrawnAt`/`withdrawnBy` null while it stands. */
+  withdrawn: boolean;
+  withdrawnAt: Date | null;
+  withdrawnBy: string | null;
 }
 
 export function toPledgeView(p: Pledge): PledgeView {
@@ -47,5 +51,8 @@ export function toPledgeView(p: Pledge): PledgeView {
     createdBy: p.createdBy,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
+    withdrawn: p.withdrawnAt !== null,
+    withdrawnAt: p.withdrawnAt,
+    withdrawnBy: p.withdrawnBy,
   };
 }

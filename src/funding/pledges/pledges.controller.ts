@@ -4,7 +4,7 @@ import { READERS, Roles } from '../../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../../auth/authenticated-user.js';
 import { Audited } from '../../audit/audited.decorator.js';
 import { Role } from '../../users/role.js';
-import { CreatePledgeDto, PledgeListQueryDto, RevisePledgeDto } from '../dto/pledge.dto.js';
+import { CreatePledgeDto, PledgeListQueryDto, PledgeWithdrawalDto, RevisePledgeDto } from '../dto/pledge.dto.js';
 import { PledgesService } from './pledges.service.js';
 import { NoQueryDto } from '../../common/http/validation.js';
 import { ApiErrorResponses } from '../../common/errors/error-response.dto.js';
@@ -29,7 +29,7 @@ export class PledgesController {
   @ApiOkResponse({ type: [PledgeResponseDto] })
   @Roles(...READERS)
   list(@Query() query: PledgeListQueryDto) {
-    return this.pledges.list(query.fiscalYear);
+    return this.pledges.list(query.fiscalYear, query.withdrawn === undefined ? undefined : query.withdrawn === 'true');
   }
 
   @Get(':code')
@@ -53,5 +53,26 @@ export class PledgesController {
   @ApiOkResponse({ type: PledgeChangeResponseDto })
   revise(@Param('code') code: string, @Body() body: RevisePledgeDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.pledges.revise(code, body, user.username);
+  }
+
+  /**
+   * Withdraws (cabut) a pledge entered by mistake: a new revision with `reason`; it takes no part in the
+   * allocation of months computed since. Finalized months keep what it paid. 201: a revision recorded, as a new pledge is.
+   */
+  @Post(':code/withdraw')
+  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Audited('pledge.withdraw', 'pledge')
+  @ApiCreatedResponse({ type: PledgeChangeResponseDto })
+  withdraw(@Param('code') code: string, @Body() body: PledgeWithdrawalDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
+    return this.pledges.withdraw(code, body, user.username);
+  }
+
+  /** Reinstates (pulihkan) a withdrawn pledge: a new revision with `reason`; it takes part again from its open months. */
+  @Post(':code/reinstate')
+  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Audited('pledge.reinstate', 'pledge')
+  @ApiCreatedResponse({ type: PledgeChangeResponseDto })
+  reinstate(@Param('code') code: string, @Body() body: PledgeWithdrawalDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
+    return this.pledges.reinstate(code, body, user.username);
   }
 }

@@ -19,7 +19,10 @@ import { storedPledgeCode } from './pledge-code.js';
 import { monthName, monthOf } from '../../common/month.js';
 import { butCame } from '../../common/value-kind.js';
 
-/** Pledges of DOMAIN §5: created once, then only revised (every revision kept with who/when/why). */
+/**
+ * Pledges of DOMAIN §5: created once, then only revised, withdrawn (dicabut) or reinstated (every revision kept with
+ * who/when/why; a withdrawn pledge is kept, not removed).
+ */
 /** What a pledge whose months are all finalized is told to do (a payment adjustment cannot stand for a pledge). */
 const PLEDGE_OF_OPEN_MONTHS = 'Komitmen hanya berlaku untuk bulan yang masih terbuka: atur bulan awal dan akhirnya agar mencakup bulan yang belum difinalisasi.';
 
@@ -51,7 +54,7 @@ export class PledgesService {
       const { closed, frozen } = await this.closedMonths.assertSomeOpen(monthsOf(data), m, PLEDGE_OF_OPEN_MONTHS);
       const now = this.clock.now();
       await m.insert(Pledge, { ...toColumns(data), revision: 1, createdBy: actor, createdAt: now, updatedAt: now });
-      await recordRevision(m, data, 1, 'Komitmen dibuat', actor, now);
+      await recordRevision(m, data, false, 1, 'Komitmen dibuat', actor, now);
       await markStale(m, data.fiscalYear, data.fromMonth);
       const view = toPledgeView(await m.findOneByOrFail(Pledge, { code: data.code }));
       return { ...view, warnings: await this.entryWarnings(data, m), closedMonths: closed, frozenMonths: frozen };
@@ -76,6 +79,8 @@ export class PledgesService {
       const before = fromEntity(current);
       // a year with no open month left: the advice to pick open months cannot be followed (QA: a 2026 pledge in 2027)
       if (await this.closedMonths.yearClosed(before.fiscalYear, m)) throw FundingException.pledgeYearClosed(code, before.fiscalYear, 'revise');
+      // a withdrawn pledge's terms pay nothing: revised terms would read as in force; it is reinstated first
+      if (current.withdrawnAt) throw FundingException.pledgeWithdrawn(code, current.withdrawnAt, current.withdrawnBy ?? '');
       // the revision's own rules and the revised pledge's, every problem in one answer (QA: a missing reason hid the rest)
       const checked = validatePledge(merge(before, fields), villages);
       const problems = [...unknownFieldProblems(change), ...revisionProblems(change), ...checked.problems];
@@ -87,10 +92,50 @@ export class PledgesService {
       const revision = current.revision + 1;
       const now = this.clock.now();
       await m.update(Pledge, { code }, { ...toColumns(after), revision, updatedAt: now });
-      await recordRevision(m, after, revision, visibleText(reason as string), actor, now);
+      await recordRevision(m, after, false, revision, visibleText(reason as string), actor, now);
       await markStale(m, after.fiscalYear, Math.min(before.fromMonth, after.fromMonth));
       const view = toPledgeView(await m.findOneByOrFail(Pledge, { code }));
       return { ...view, warnings: await this.entryWarnings(after, m), closedMonths: closed, frozenMonths: frozen };
+    });
+  }
+
+  /**
+   * Withdraws (cabut) a pledge entered by mistake (a second APBD pledge of the same regency: SAME_FUNDING_TWICE): a new
+   * revision with the reason, the pledge marked withdrawn, kept with its history. Months computed after it leave it out
+   * (PLEDGES_OF_MONTH), so its allocated months from `fromMonth` become STALE; finalized months and the months frozen
+   * before them keep the splits it paid (§9), which still count, and payments recorded against it stay. The same rules
+   * as a revision: a reason, the year not closed, some month of it still open.
+   */
+  withdraw(code: string, body: { reason?: unknown }, actor: string): Promise<PledgeChangeView> {
+    return this.changeWithdrawal(code, body, actor, true);
+  }
+
+  /** Undoes a withdrawal (pulihkan): a new revision; the pledge takes part again in the months computed after it. */
+  reinstate(code: string, body: { reason?: unknown }, actor: string): Promise<PledgeChangeView> {
+    return this.changeWithdrawal(code, body, actor, false);
+  }
+
+  private changeWithdrawal(code: string, body: { reason?: unknown }, actor: string, withdraw: boolean): Promise<PledgeChangeView> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query(TAKE_ALLOCATION_LOCK);
+      const current = await m.findOneBy(Pledge, { code });
+      if (!current) throw FundingException.pledgeNotFound(code, await storedPledgeCode(m, code));
+      const data = fromEntity(current);
+      if (await this.closedMonths.yearClosed(data.fiscalYear, m)) throw FundingException.pledgeYearClosed(code, data.fiscalYear, withdraw ? 'withdraw' : 'reinstate');
+      // the request's own problems first, as a revision's come before PLEDGE_UNCHANGED
+      const problems = [...unknownFieldProblems(body), ...reasonProblems(body.reason)];
+      if (problems.length) throw FundingException.pledgeInvalid(problems);
+      if (withdraw && current.withdrawnAt) throw FundingException.pledgeAlreadyWithdrawn(code, current.withdrawnAt, current.withdrawnBy ?? '');
+      if (!withdraw && !current.withdrawnAt) throw FundingException.pledgeNotWithdrawn(code);
+      const { closed, frozen } = await this.closedMonths.assertSomeOpen(monthsOf(data), m, PLEDGE_OF_OPEN_MONTHS);
+      const revision = current.revision + 1;
+      const now = this.clock.now();
+      await m.update(Pledge, { code }, { revision, updatedAt: now, withdrawnAt: withdraw ? now : null, withdrawnBy: withdraw ? actor : null });
+      await recordRevision(m, data, withdraw, revision, visibleText(body.reason as string), actor, now);
+      await markStale(m, data.fiscalYear, data.fromMonth);
+      const view = toPledgeView(await m.findOneByOrFail(Pledge, { code }));
+      // reinstated: told again of another pledge of the same funding (the withdrawn one is left out of SAME_FUNDING)
+      return { ...view, warnings: withdraw ? view.warnings : await this.entryWarnings(data, m), closedMonths: closed, frozenMonths: frozen };
     });
   }
 
@@ -123,11 +168,13 @@ export class PledgesService {
     return new Set(rows.map((r) => r.code));
   }
 
-  async list(fiscalYear?: number): Promise<PledgeView[]> {
+  /** `withdrawn`: only the withdrawn pledges (true), only the standing ones (false), or all (undefined). */
+  async list(fiscalYear?: number, withdrawn?: boolean): Promise<PledgeView[]> {
     const pledges = await this.dataSource
       .getRepository(Pledge)
       .createQueryBuilder('p')
       .where(fiscalYear ? 'p.fiscal_year = :fiscalYear' : 'true', { fiscalYear })
+      .andWhere(withdrawn === undefined ? 'true' : withdrawn ? 'p.withdrawn_at IS NOT NULL' : 'p.withdrawn_at IS NULL')
       .orderBy('p.fiscal_year', 'DESC')
       .addOrderBy('p.priority', 'ASC')
       .addOrderBy('p.code COLLATE "C"', 'ASC')
@@ -144,7 +191,8 @@ export class PledgesService {
   async revisions(code: string) {
     await this.get(code);
     const rows = await this.dataSource.getRepository(PledgeRevision).find({ where: { code }, order: { revision: 'ASC' } });
-    return rows.map((r) => ({ revision: r.revision, reason: r.reason, changedBy: r.changedBy, changedAt: r.changedAt, pledge: r.data }));
+    // the snapshot's `withdrawn` (absent before withdrawals existed: standing) is said beside the terms, not among them
+    return rows.map(({ data: { withdrawn, ...terms }, ...r }) => ({ revision: r.revision, reason: r.reason, changedBy: r.changedBy, changedAt: r.changedAt, withdrawn: withdrawn === true, pledge: terms }));
   }
 }
 
@@ -177,10 +225,11 @@ async function assertBudgetCoversFrozenMonths(m: EntityManager, code: string, bu
   ]);
 }
 
-async function recordRevision(m: EntityManager, data: PledgeData, revision: number, reason: string, actor: string, at: Date): Promise<void> {
+/** The revision's snapshot: the terms, and whether the pledge stands withdrawn after it (read by `revisions`). */
+async function recordRevision(m: EntityManager, data: PledgeData, withdrawn: boolean, revision: number, reason: string, actor: string, at: Date): Promise<void> {
   await m.query(
     'INSERT INTO pledge_revision (code, revision, data, reason, changed_by, changed_at) VALUES ($1, $2, $3::jsonb, $4, $5, $6)',
-    [data.code, revision, JSON.stringify(data), reason, actor, at],
+    [data.code, revision, JSON.stringify({ ...data, withdrawn }), reason, actor, at],
   );
 }
 
@@ -229,16 +278,20 @@ function merge(before: PledgeData, change: PledgeInput): PledgeInput {
   return merged;
 }
 
+/** A revision's, a withdrawal's or a reinstatement's reason: something visible, at most 500 characters. */
+function reasonProblems(reason: unknown): FieldProblem[] {
+  if (reason !== undefined && typeof reason !== 'string') return [{ field: 'reason', messages: [butCame('reason (alasan perubahan) harus berupa teks', reason, 'text')] }];
+  if (!reason || !HAS_VISIBLE_TEXT.test(reason)) return [{ field: 'reason', messages: ['reason (alasan perubahan) wajib diisi'] }];
+  if (reason.length > 500) return [{ field: 'reason', messages: [lengthMessage('reason', reason.length, 500)] }];
+  return [];
+}
+
 /**
  * What a revision itself must hold: a reason (something visible, at most 500 characters), and neither
  * the code nor the fiscal year, which a revision cannot change (said so, not "kolom tidak dikenal").
  */
 function revisionProblems(change: { reason?: unknown; code?: unknown; fiscalYear?: unknown }): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const { reason } = change;
-  if (reason !== undefined && typeof reason !== 'string') problems.push({ field: 'reason', messages: [butCame('reason (alasan perubahan) harus berupa teks', reason, 'text')] });
-  else if (!reason || !HAS_VISIBLE_TEXT.test(reason)) problems.push({ field: 'reason', messages: ['reason (alasan perubahan) wajib diisi'] });
-  else if (reason.length > 500) problems.push({ field: 'reason', messages: [lengthMessage('reason', reason.length, 500)] });
+  const problems = reasonProblems(change.reason);
   if (change.code !== undefined) problems.push({ field: 'code', messages: ['code tidak dapat diubah: kode komitmen tetap selama komitmen ada.'] });
   if (change.fiscalYear !== undefined) problems.push({ field: 'fiscalYear', messages: ['fiscalYear tidak dapat diubah: buat komitmen baru untuk tahun anggaran lain.'] });
   return problems;

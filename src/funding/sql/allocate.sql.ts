@@ -24,12 +24,12 @@ export const LOCAL_TARIFF_OF_MONTH = `
      AND valid_from <= ($1 || '-01')::date
      AND (valid_to IS NULL OR valid_to >= ($1 || '-01')::date)`;
 
-/** Pledges of fiscal year $1 whose months include month number $2, at their current revision. */
+/** Pledges of fiscal year $1 whose months include month number $2, at their current revision; a withdrawn one takes no part. */
 export const PLEDGES_OF_MONTH = `
   SELECT code, revision, priority, scope, village_codes, niks, share_percent, quota, budget,
          source_type, fund, fiscal_year
     FROM pledge
-   WHERE fiscal_year = $1 AND from_month <= $2 AND to_month >= $2`;
+   WHERE fiscal_year = $1 AND from_month <= $2 AND to_month >= $2 AND withdrawn_at IS NULL`;
 
 /**
  * What each pledge of $3 was allocated in months $2 ('YYYY-01') up to before $1: the budget already

@@ -31,7 +31,7 @@ export const RECORD_CURRENT_REVISIONS = `
            'code', p.code, 'sourceType', p.source_type, 'fund', p.fund, 'funder', p.funder, 'fiscalYear', p.fiscal_year,
            'fromMonth', p.from_month, 'toMonth', p.to_month, 'scope', p.scope, 'villageCodes', to_jsonb(p.village_codes),
            'niks', to_jsonb(p.niks), 'sharePercent', p.share_percent, 'quota', p.quota, 'budget', p.budget,
-           'priority', p.priority, 'legalBasis', p.legal_basis),
+           'priority', p.priority, 'legalBasis', p.legal_basis, 'withdrawn', p.withdrawn_at IS NOT NULL),
          'Komitmen dibuat', p.created_by, p.updated_at
     FROM pledge p
    WHERE NOT EXISTS (SELECT 1 FROM pledge_revision r WHERE r.code = p.code AND r.revision = p.revision AND r.data ? 'sourceType')
@@ -40,12 +40,12 @@ export const RECORD_CURRENT_REVISIONS = `
 /**
  * Other pledges ($3: the pledge's own code, left out) of fiscal year $1 and source type $2 paying in some of the months
  * $4..$5: for APBD and APBD_PROV any (one regency, one province), for DESA those of the same fund ($6) over one of the
- * same villages ($7, dotted as stored). A second one is most often the first entered again (QA: a sheet saved a second
+ * same villages ($7, dotted as stored); not a withdrawn one, which pays nothing. A second one is most often the first entered again (QA: a sheet saved a second
  * province pledge, and the projection counted money that does not exist).
  */
 export const SAME_FUNDING = `
   SELECT code, from_month, to_month
     FROM pledge
-   WHERE fiscal_year = $1 AND source_type = $2 AND code <> $3 AND from_month <= $5 AND to_month >= $4
+   WHERE fiscal_year = $1 AND source_type = $2 AND code <> $3 AND from_month <= $5 AND to_month >= $4 AND withdrawn_at IS NULL
      AND ($2 IN ('APBD', 'APBD_PROV') OR ($2 = 'DESA' AND fund IS NOT DISTINCT FROM $6 AND village_codes && $7::text[]))
    ORDER BY code COLLATE "C"`;

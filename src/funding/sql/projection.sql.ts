@@ -16,11 +16,11 @@ export const FUNDED_IN_MONTHS = `
     FROM allocation_funded
    WHERE month = ANY($1::text[])`;
 
-/** Every pledge of fiscal year $1 at its current revision, in allocation order, with its last month and its pagu. */
+/** Every pledge of fiscal year $1 at its current revision, in allocation order, with its last month and its pagu; not a withdrawn one. */
 export const PLEDGES_OF_YEAR = `
   SELECT code, source_type, funder, priority, to_month, budget::text
     FROM pledge
-   WHERE fiscal_year = $1
+   WHERE fiscal_year = $1 AND withdrawn_at IS NULL
    ORDER BY priority, code COLLATE "C"`;
 
 /**

@@ -28,6 +28,11 @@ export interface PledgeRow {
   legalBasis: string | null;
   /** The revision this row is (the pledge's current one, or the one it stood at as of a finalized run). */
   revision: number;
+  /** Withdrawn (dicabut), as it stands, or as it stood as of a finalized run: named "(dicabut)" (funderLabel). */
+  withdrawn: boolean;
+  /** When and by whom, read with the pledge alone (ReportQueries.pledge); absent elsewhere. */
+  withdrawnAt?: Date | null;
+  withdrawnBy?: string | null;
   warnings: string[];
 }
 
@@ -126,6 +131,8 @@ export function toPledge(r: Raw): PledgeRow {
     priority: r.priority,
     legalBasis: r.legal_basis,
     revision: num(r.revision),
+    withdrawn: r.withdrawn === true,
+    ...(r.withdrawn_at !== undefined ? { withdrawnAt: r.withdrawn_at === null ? null : new Date(r.withdrawn_at), withdrawnBy: r.withdrawn_by } : {}),
   };
   return { ...pledge, warnings: pledgeComplianceWarnings(pledge) };
 }

@@ -83,14 +83,19 @@ export const label = (labels: Record<string, string>, code: string | null | unde
 /**
  * A funder as every workbook names it, once: "PT Agricinal — TJSLP (CSR), TJSLP-ALNO-2026". A name
  * that already ends with its type in brackets ("PT Agricinal (TJSLP)", "Bank Bengkulu (CSR)") loses
- * that bracket, as the source type's label follows it (QA: "PT Agricinal (TJSLP) (TJSLP (CSR))").
+ * that bracket, as the source type's label follows it (QA: "PT Agricinal (TJSLP) (TJSLP (CSR))"). A withdrawn
+ * pledge, still named where finalized months or payments keep it, says so after its code: "…, APBD-2026-B (dicabut)".
  */
-export function funderLabel(p: { code: string; funder: string | null | undefined; sourceType: string | null | undefined }): string {
+export function funderLabel(p: { code: string; funder: string | null | undefined; sourceType: string | null | undefined; withdrawn?: boolean }): string {
   const type = label(SOURCE_TYPE_LABELS, p.sourceType);
   const name = withoutTypeBracket(p.funder ?? '', p.sourceType ?? '', type);
   const who = [name, type].filter(Boolean).join(' — ');
-  return who ? `${who}, ${p.code}` : p.code;
+  const code = p.withdrawn ? `${p.code} ${WITHDRAWN_MARK}` : p.code;
+  return who ? `${who}, ${code}` : code;
 }
+
+/** What follows a withdrawn pledge's code in workbooks and statements. */
+export const WITHDRAWN_MARK = '(dicabut)';
 
 /** The funder's name without a trailing "(…)" that only says its source type: its code, its label or a word of the label. */
 function withoutTypeBracket(funder: string, sourceType: string, typeLabel: string): string {

@@ -61,7 +61,7 @@ export function pledgesOfMonth(ctx: ReconciliationWorkbookContext): PledgeRow[] 
  */
 export function funderOf(ctx: Pick<ReconciliationWorkbookContext, 'pledgeByCode'>, code: string, sourceType?: string): string {
   const pledge = ctx.pledgeByCode.get(code);
-  return funderLabel({ code, funder: pledge?.funder, sourceType: pledge?.sourceType ?? sourceType });
+  return funderLabel({ code, funder: pledge?.funder, sourceType: pledge?.sourceType ?? sourceType, withdrawn: pledge?.withdrawn });
 }
 
 /**

@@ -29,14 +29,15 @@ export const RUN = `
 export const PLEDGES_OF_YEAR_AS_OF = `
   SELECT * FROM (
     SELECT code, source_type, fund, funder, fiscal_year, from_month, to_month, scope, village_codes,
-           share_percent, quota, budget, priority, legal_basis, revision
+           share_percent, quota, budget, priority, legal_basis, revision, withdrawn_at IS NOT NULL AS withdrawn
     FROM pledge p
     WHERE fiscal_year = $1 AND created_at <= $2
       AND NOT EXISTS (SELECT 1 FROM pledge_revision x WHERE x.code = p.code AND x.changed_at > $2)
     UNION ALL
     (SELECT DISTINCT ON (r.code)
            t.code, t.source_type, t.fund, t.funder, t.fiscal_year, t.from_month, t.to_month, t.scope, t.village_codes,
-           t.share_percent, t.quota, t.budget, t.priority, t.legal_basis, t.revision
+           t.share_percent, t.quota, t.budget, t.priority, t.legal_basis, t.revision,
+           coalesce((r.data->>'withdrawn')::boolean, false) AS withdrawn
     FROM pledge p
     JOIN pledge_revision r ON r.code = p.code AND r.changed_at <= $2
     JOIN pledge_terms t ON t.code = r.code AND t.revision = r.revision
@@ -46,10 +47,13 @@ export const PLEDGES_OF_YEAR_AS_OF = `
   ) pledges
   ORDER BY priority, code COLLATE "C"`;
 
-/** Pledges of fiscal year $1 in allocation order, each at the revision the jsonb (code → revision) `revisions` names, any other as it stands. */
+/**
+ * Pledges of fiscal year $1 in allocation order, each at the revision the jsonb (code → revision) `revisions` names, any
+ * other as it stands; withdrawn as it stands now (a run not finalized: a withdrawn pledge is named so).
+ */
 const pledgesOfYearAt = (revisions: string) => `
   SELECT t.code, t.source_type, t.fund, t.funder, t.fiscal_year, t.from_month, t.to_month, t.scope, t.village_codes,
-         t.share_percent, t.quota, t.budget, t.priority, t.legal_basis, t.revision
+         t.share_percent, t.quota, t.budget, t.priority, t.legal_basis, t.revision, p.withdrawn_at IS NOT NULL AS withdrawn
   FROM pledge p
   JOIN pledge_terms t ON t.code = p.code AND t.revision = coalesce((${revisions}->>p.code)::int, p.revision)
   WHERE p.fiscal_year = $1
@@ -66,10 +70,10 @@ export const PLEDGES_OF_YEAR_AS_ALLOCATED = pledgesOfYearAt('(SELECT a.pledge_re
 /** Each pledge at the revision $2 names (the revisions a run's figures were allocated under, RunInputs.pledges). $1 year, $2 jsonb. */
 export const PLEDGES_OF_YEAR_AT_REVISIONS = pledgesOfYearAt('$2::jsonb');
 
-/** One pledge by code. $1 code. */
+/** One pledge by code, with when and by whom it was withdrawn (null while it stands). $1 code. */
 export const PLEDGE = `
   SELECT code, source_type, fund, funder, fiscal_year, from_month, to_month, scope, village_codes,
-         share_percent, quota, budget, priority, legal_basis, revision
+         share_percent, quota, budget, priority, legal_basis, revision, withdrawn_at IS NOT NULL AS withdrawn, withdrawn_at, withdrawn_by
   FROM pledge WHERE code = $1`;
 
 /**

@@ -17,7 +17,7 @@ export const VILLAGE_PLEDGES = `
       FROM allocation_month a CROSS JOIN jsonb_each_text(a.pledge_revisions) AS r(key, value)
      WHERE a.month BETWEEN $4 AND $5)
   SELECT t.code, t.source_type, t.fund, t.funder, t.fiscal_year, t.from_month, t.to_month, t.scope, t.village_codes,
-         t.share_percent, t.quota, t.budget, t.priority, t.legal_basis, t.revision
+         t.share_percent, t.quota, t.budget, t.priority, t.legal_basis, t.revision, p.withdrawn_at IS NOT NULL AS withdrawn
   FROM pledge p
   JOIN pledge_terms t ON t.code = p.code
    AND (t.revision IN (SELECT u.revision FROM used u WHERE u.code = p.code)

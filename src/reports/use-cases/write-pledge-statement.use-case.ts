@@ -166,6 +166,10 @@ function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number, revis
   t.writeStyledRow(['Komitmen'], LABEL_STYLE);
   const fact = (name: string, value: string) => t.writeStyledRow([name, null, value]);
   fact('Pemberi dana', funderLabel(p));
+  if (p.withdrawn) {
+    const when = p.withdrawnAt ? ` pada ${wibTimestamp(p.withdrawnAt)}${p.withdrawnBy ? ` oleh ${p.withdrawnBy}` : ''}` : '';
+    t.writeStyledRow(['Status', null, `Dicabut${when}: tidak ikut dialokasikan pada bulan yang belum difinalisasi; bulan yang sudah difinalisasi tetap mencatat yang didanainya.`], WARNING_STYLE);
+  }
   fact('Sumber dana', `${label(SOURCE_TYPE_LABELS, p.sourceType)}${p.fund ? ` (${label(FUND_LABELS, p.fund)})` : ''}`);
   fact('Tahun anggaran, bulan', `${p.fiscalYear}, ${monthLabel(monthOf(p.fiscalYear, p.fromMonth))} s.d. ${monthLabel(monthOf(p.fiscalYear, p.toMonth))}`);
   // each village by name beside its code, as the console shows them (QA: codes only)

@@ -35,9 +35,10 @@ export function errorNotice(err) {
 
 /**
  * An action asked twice: `askText` shows a warning with a danger button and Batal (Escape too),
- * then `onConfirm` runs; its error is shown below and the question goes back.
+ * then `onConfirm` runs; its error is shown below (or given to `onError`, e.g. to mark a form's fields)
+ * and the question goes back.
  */
-export function confirmStep({ askText, yesText, warning, onConfirm, askKind = 'secondary' }) {
+export function confirmStep({ askText, yesText, warning, onConfirm, onError, askKind = 'secondary' }) {
   const out = h('div', { 'aria-live': 'polite' });
   const ask = h('button', { type: 'button', class: `btn btn--${askKind}` }, askText);
   const yes = h('button', { type: 'button', class: 'btn btn--danger' }, yesText);
@@ -61,7 +62,8 @@ export function confirmStep({ askText, yesText, warning, onConfirm, askKind = 's
       try {
         await onConfirm();
       } catch (err) {
-        replace(out, errorNotice(err));
+        if (onError) onError(err);
+        else replace(out, errorNotice(err));
         close();
       }
     }),

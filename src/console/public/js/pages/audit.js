@@ -148,6 +148,8 @@ export const ACTION_LABELS = {
   'tariff.resume': 'Tarif lama berlaku lagi',
   'pledge.create': 'Komitmen dibuat',
   'pledge.revise': 'Komitmen direvisi',
+  'pledge.withdraw': 'Komitmen dicabut',
+  'pledge.reinstate': 'Komitmen dipulihkan',
   'pledge.upload': 'Lembar komitmen diunggah',
   'allocation.run': 'Alokasi dijalankan',
   'allocation.compute': 'Alokasi bulan dihitung (ditulis ulang)',

@@ -1,11 +1,14 @@
-/** One pledge: its terms, compliance warnings, revision history, and (KEUANGAN) a revision form. */
+/**
+ * One pledge: its terms, compliance warnings, revision history, and (KEUANGAN) a revision form and a withdrawal
+ * (Cabut komitmen); a withdrawn pledge says so and offers its reinstatement (Pulihkan komitmen) instead.
+ */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTimeLabel, FUND_LABELS, label, MONTH_NAMES, monthLabel, monthsLabel, number, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format.js';
-import { form, showErrors, withFormProblems } from '../forms.js';
+import { field, form, showErrors, values, withFormProblems } from '../forms.js';
 import { monthFinalized } from '../month-field.js';
 import { canWriteFinance, hashFor } from '../routes.js';
-import { busy, dataTable, errorNotice, notice, pageHeader, section } from '../ui.js';
+import { busy, confirmStep, dataTable, errorNotice, notice, pageHeader, section } from '../ui.js';
 import { villageName } from '../villages.js';
 import { pledgeFields, pledgeRequestFromForm } from './pledge-form.js';
 
@@ -27,17 +30,21 @@ export async function render(main, ctx) {
   // a year whose December is finalized is closed: its pledges can no longer be revised (the API's 409), said before
   // anyone fills the form in (QA: the form was offered and refused on submit)
   const yearClosed = canWriteFinance(ctx.user.role) && (await monthFinalized(`${pledge.fiscalYear}-12`, ctx.signal));
+  const writes = canWriteFinance(ctx.user.role) && !yearClosed;
   replace(
     main,
     back,
     pageHeader(`Komitmen ${pledge.code}`, pledge.funder),
     flash ? notice('success', flash) : null,
+    pledge.withdrawn ? notice('error', withdrawnText(pledge)) : null,
     ...told.map((message) => notice('warning', h('strong', { text: 'Periksa: ' }), message)),
     ...(pledge.warnings ?? []).map((w) => notice('warning', h('strong', { text: 'Peringatan kepatuhan: ' }), w.message)),
     section('Ketentuan', terms(pledge, await villageNames(pledge.villageCodes))),
     section('Riwayat revisi', revisions),
     yearClosed ? section('Ubah komitmen (revisi)', notice('info', yearClosedText(pledge.fiscalYear))) : null,
-    canWriteFinance(ctx.user.role) && !yearClosed ? section('Ubah komitmen (revisi)', h('p', { class: 'hint', text: 'Perubahan disimpan sebagai revisi baru beserta alasannya; revisi lama tetap tersimpan.' }), await reviseForm(pledge, ctx)) : null,
+    writes && !pledge.withdrawn ? section('Ubah komitmen (revisi)', h('p', { class: 'hint', text: 'Perubahan disimpan sebagai revisi baru beserta alasannya; revisi lama tetap tersimpan.' }), await reviseForm(pledge, ctx)) : null,
+    writes && !pledge.withdrawn ? section('Cabut komitmen', h('p', { class: 'hint', text: WITHDRAW_HINT }), withdrawalForm(pledge, ctx, 'withdraw')) : null,
+    writes && pledge.withdrawn ? section('Pulihkan komitmen', h('p', { class: 'hint', text: REINSTATE_HINT }), withdrawalForm(pledge, ctx, 'reinstate')) : null,
   );
   try {
     const rows = await api(`/api/v1/pledges/${encodeURIComponent(code)}/revisions`, { signal: ctx.signal });
@@ -103,7 +110,8 @@ export function changedTermLabels(before, after) {
 function withChanges(rows) {
   const ordered = [...rows].sort((a, b) => a.revision - b.revision);
   return ordered.map((r, i) => {
-    if (i === 0 || !r.pledge || !ordered[i - 1].pledge) return { ...r, changed: '–' };
+    if (i === 0 || !r.pledge || !ordered[i - 1].pledge) return { ...r, changed: r.withdrawn ? 'Dicabut' : '–' };
+    if (Boolean(r.withdrawn) !== Boolean(ordered[i - 1].withdrawn)) return { ...r, changed: r.withdrawn ? 'Dicabut' : 'Dipulihkan' };
     const labels = changedTermLabels(ordered[i - 1].pledge, r.pledge);
     return { ...r, changed: labels.length ? labels.join(', ') : 'Tidak ada' };
   });
@@ -160,6 +168,44 @@ async function reviseForm(pledge, ctx) {
     await pledgeFields(pledge, 'revise'),
     h('div', { class: 'actions' }, submit),
   );
+}
+
+const WITHDRAW_HINT =
+  'Untuk komitmen yang dicatat karena keliru, mis. komitmen ganda. Komitmen yang dicabut tetap tersimpan beserta riwayatnya, tetapi tidak ikut dialokasikan pada bulan yang belum difinalisasi; bulan yang sudah difinalisasi dan pembayaran yang sudah dicatat tetap. Dapat dipulihkan kembali.';
+const REINSTATE_HINT = 'Komitmen yang dipulihkan ikut dialokasikan lagi pada bulan yang belum difinalisasi. Pemulihan disimpan sebagai revisi baru beserta alasannya.';
+
+/** Said at the top of a withdrawn pledge's page. Pure, tested. */
+export function withdrawnText(pledge) {
+  const when = pledge.withdrawnAt ? ` pada ${dateTimeLabel(pledge.withdrawnAt)}` : '';
+  const who = pledge.withdrawnBy ? ` oleh ${pledge.withdrawnBy}` : '';
+  return `Komitmen ini dicabut${when}${who}: tidak ikut dialokasikan pada bulan yang belum difinalisasi.`;
+}
+
+/**
+ * Cabut komitmen (`withdraw`) or Pulihkan komitmen (`reinstate`): a reason, then asked twice (confirmStep); a refused
+ * reason is shown beside its field. Saved: the page again, with what was done and the months it did not change.
+ */
+function withdrawalForm(pledge, ctx, action) {
+  const withdraw = action === 'withdraw';
+  const el = form(
+    { label: withdraw ? 'Cabut komitmen' : 'Pulihkan komitmen', onsubmit: () => undefined },
+    field({ label: withdraw ? 'Alasan pencabutan' : 'Alasan pemulihan', name: 'reason', required: true, multiline: true, hint: withdraw ? 'Mis. Komitmen ganda: sudah dicatat sebagai APBD-2026' : 'Mis. Bukan komitmen ganda: dicabut karena keliru' }),
+    confirmStep({
+      askText: withdraw ? 'Cabut komitmen…' : 'Pulihkan komitmen…',
+      yesText: withdraw ? `Ya, cabut ${pledge.code}` : `Ya, pulihkan ${pledge.code}`,
+      warning: withdraw
+        ? `Cabut komitmen ${pledge.code}? Bulan yang belum difinalisasi dihitung ulang tanpa komitmen ini.`
+        : `Pulihkan komitmen ${pledge.code}? Bulan yang belum difinalisasi dihitung ulang bersama komitmen ini.`,
+      onConfirm: async () => {
+        const saved = await api(`/api/v1/pledges/${encodeURIComponent(pledge.code)}/${action}`, { method: 'POST', json: { reason: values(el).reason ?? '' } });
+        sessionStorage.setItem('jamkesda.notice', `${withdraw ? 'Komitmen dicabut' : 'Komitmen dipulihkan'} (revisi ${saved.revision}).${untouchedMonthsText(saved)}`);
+        rememberSavedWarnings(saved);
+        ctx.navigate(`/komitmen/${encodeURIComponent(pledge.code)}`);
+      },
+      onError: (err) => showErrors(el, err),
+    }),
+  );
+  return el;
 }
 
 /** Where a saved pledge's answer leaves its warnings for the pledge page it opens. */

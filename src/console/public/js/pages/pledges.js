@@ -46,7 +46,8 @@ async function loadList(list, year, ctx) {
       dataTable({
         caption: `Komitmen tahun ${year}`,
         columns: [
-          { label: 'Kode', render: (p) => h('a', { href: hashFor(`/komitmen/${encodeURIComponent(p.code)}`), text: p.code }) },
+          // a withdrawn pledge stays listed (its finalized months and payments keep it), marked
+          { label: 'Kode', render: (p) => h('span', {}, h('a', { href: hashFor(`/komitmen/${encodeURIComponent(p.code)}`), text: p.code }), p.withdrawn ? [' ', badge('Dicabut', 'bad')] : null) },
           { label: 'Penyandang dana', key: 'funder' },
           { label: 'Sumber', value: (p) => `${label(SOURCE_TYPE_LABELS, p.sourceType)}${p.fund ? ` – ${label(FUND_LABELS, p.fund)}` : ''}` },
           { label: 'Cakupan', value: scopeText },
