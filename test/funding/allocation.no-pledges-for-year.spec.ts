@@ -40,5 +40,9 @@ describe('allocation: no pledge for the fiscal year is said', () => {
     await keuangan.post('/api/v1/pledges').send({ code: 'APBD-2027', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2027, scope: 'ALL' }).expect(201);
     const again = await keuangan.post('/api/v1/allocations').send({ month: '2027-01' }).expect(201);
     expect(again.body).toMatchObject({ unfunded: { participants: 0, amount: 0 }, warnings: [] });
+    // a year whose only pledge is withdrawn has none in force: said again
+    await keuangan.post('/api/v1/pledges/APBD-2027/withdraw').send({ reason: 'Dicatat untuk tahun yang salah' }).expect(201);
+    const withdrawn = await keuangan.post('/api/v1/allocations').send({ month: '2027-01' }).expect(201);
+    expect(withdrawn.body).toMatchObject({ unfunded: { participants: 2, amount: 2 * 37800 }, warnings: [WARNING] });
   });
 });

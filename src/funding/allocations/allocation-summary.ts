@@ -24,7 +24,8 @@ export type AllocationWarning = PledgeWarning | { code: 'NO_PLEDGES_FOR_YEAR'; m
  */
 export async function noPledgesFor(m: EntityManager, month: string, participants: number): Promise<AllocationWarning | null> {
   if (!participants) return null;
-  const [any] = await m.query('SELECT 1 FROM pledge WHERE fiscal_year = $1 LIMIT 1', [Number(month.slice(0, 4))]);
+  // a withdrawn pledge pays nothing: a year whose only pledges are withdrawn has none
+  const [any] = await m.query('SELECT 1 FROM pledge WHERE fiscal_year = $1 AND withdrawn_at IS NULL LIMIT 1', [Number(month.slice(0, 4))]);
   if (any) return null;
   const year = month.slice(0, 4);
   return {
