@@ -33,7 +33,7 @@ import { UploadSheetWarnings1767600000000 } from './migrations/1767600000000-upl
 import { PledgeTermsView1767700000000 } from './migrations/1767700000000-pledge-terms-view.js';
 import { EnrollmentUploadHeartbeat1767800000000 } from './migrations/1767800000000-enrollment-upload-heartbeat.js';
 import { BillFileWarnings1767900000000 } from './migrations/1767900000000-bill-file-warnings.js';
-import { PaymentUploadId1768100000000 } from './migrations/1768100000000-payment-upload-id.js';
+import { PaymentUploadIdFindingRegisterNoka1768100000000 } from './migrations/1768100000000-payment-upload-id-finding-register-noka.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -70,5 +70,5 @@ export const MIGRATIONS = [
   PledgeTermsView1767700000000,
   EnrollmentUploadHeartbeat1767800000000,
   BillFileWarnings1767900000000,
-  PaymentUploadId1768100000000,
+  PaymentUploadIdFindingRegisterNoka1768100000000,
 ];

@@ -64,9 +64,9 @@ export class ReconciliationRuns {
       where += ' AND category = $2';
     }
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM finding WHERE ${where}`, params);
-    const rows: { category: string; nik: string | null; noka: string | null; name: string | null; rowNumber: number | null; billedAmount: string | null; expectedAmount: string | null; action: string }[] =
+    const rows: { category: string; nik: string | null; noka: string | null; registerNoka: string | null; name: string | null; rowNumber: number | null; billedAmount: string | null; expectedAmount: string | null; action: string }[] =
       await this.dataSource.query(
-        `SELECT seq, category, nik, noka, name, row_number AS "rowNumber", billed_amount AS "billedAmount", expected_amount AS "expectedAmount", action
+        `SELECT seq, category, nik, noka, register_noka AS "registerNoka", name, row_number AS "rowNumber", billed_amount AS "billedAmount", expected_amount AS "expectedAmount", action
          FROM finding WHERE ${where} ORDER BY seq LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
         params,
       );

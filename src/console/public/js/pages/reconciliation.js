@@ -190,7 +190,13 @@ async function showFindings(container, run, category, asked, ctx, { focus = true
         caption: `${label(CATEGORY_LABELS, category)}: ${number(res.total)} temuan`,
         columns: [
           { label: 'NIK', render: (f) => (f.nik ? h('a', { href: hashFor(`/peserta/${f.nik}`), text: f.nik }) : '–') },
-          { label: 'NOKA', value: (f) => f.noka || '–' },
+          // a NOKA_MISMATCH shows both sides, the billed NOKA and the register's (QA: only the billed one)
+          ...(category === 'NOKA_MISMATCH'
+            ? [
+                { label: 'NOKA tagihan', value: (f) => f.noka || '–' },
+                { label: 'NOKA register', value: (f) => f.registerNoka || '–' },
+              ]
+            : [{ label: 'NOKA', value: (f) => f.noka || '–' }]),
           { label: 'Nama', value: (f) => f.name || '–' },
           { label: 'Ditagih', value: (f) => rupiah(f.billedAmount), numeric: true },
           { label: 'Seharusnya', value: (f) => rupiah(f.expectedAmount), numeric: true },
