@@ -4,6 +4,7 @@ import { from, Observable, switchMap } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/authenticated-user.js';
 import { AuditService } from './audit.service.js';
 import { AUDIT_BEFORE } from './audit-before.js';
+import { AUDIT_DETAIL } from './audit-detail.js';
 import { AUDITED_KEY, type AuditedMeta } from './audited.decorator.js';
 
 const SECRET_FIELDS = /password|token|secret/i;
@@ -39,6 +40,8 @@ export class AuditInterceptor implements NestInterceptor {
                 // and the one it replaced where the handler kept it (a user's role and active flag)
                 ...outcomeOf(result),
                 ...beforeOf(result),
+                // what it did beyond its answer (a payment sheet's payments: audit-detail.ts)
+                ...detailOf(result),
               },
             })
             .then(() => result),
@@ -71,6 +74,11 @@ function outcomeOf(result: unknown): { result?: Record<string, unknown> } {
 function beforeOf(result: unknown): { before?: unknown } {
   const before = result && typeof result === 'object' ? (result as { [AUDIT_BEFORE]?: unknown })[AUDIT_BEFORE] : undefined;
   return before === undefined ? {} : { before };
+}
+
+function detailOf(result: unknown): Record<string, unknown> {
+  const detail = result && typeof result === 'object' ? (result as { [AUDIT_DETAIL]?: Record<string, unknown> })[AUDIT_DETAIL] : undefined;
+  return detail ?? {};
 }
 
 function fileOf(request: AuthenticatedRequest): unknown {

@@ -34,6 +34,7 @@ import { PledgeTermsView1767700000000 } from './migrations/1767700000000-pledge-
 import { EnrollmentUploadHeartbeat1767800000000 } from './migrations/1767800000000-enrollment-upload-heartbeat.js';
 import { BillFileWarnings1767900000000 } from './migrations/1767900000000-bill-file-warnings.js';
 import { PledgeWithdrawal1768000000000 } from './migrations/1768000000000-pledge-withdrawal.js';
+import { PaymentUploadIdFindingRegisterNoka1768100000000 } from './migrations/1768100000000-payment-upload-id-finding-register-noka.js';
 import { EnrollmentUploadReinstated1768200000000 } from './migrations/1768200000000-enrollment-upload-reinstated.js';
 
 export const MIGRATIONS = [
@@ -72,5 +73,6 @@ export const MIGRATIONS = [
   EnrollmentUploadHeartbeat1767800000000,
   BillFileWarnings1767900000000,
   PledgeWithdrawal1768000000000,
+  PaymentUploadIdFindingRegisterNoka1768100000000,
   EnrollmentUploadReinstated1768200000000,
 ];

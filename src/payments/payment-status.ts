@@ -90,6 +90,23 @@ export interface PledgeMonthCorrections {
   lateOnlyByCorrections: boolean;
 }
 
+/**
+ * What a pledge-month's own payments paid (QA: a correction of November recorded in December made December PAID,
+ * not overdue and its own exact payment "kelebihan"): `ownPaid` is its paid less the corrections of other months
+ * recorded in it, `ownStatus` the §8 status of that alone. The §8 status (paid = every payment recorded for the
+ * month) stays as the spec defines it; due-ness (duenessOf) and the EXCEEDS_DUE warning read the own figures, since
+ * a correction of November does not pay December's premium to BPJS on time.
+ */
+export interface PledgeMonthOwn {
+  ownPaid: number;
+  ownStatus: PaymentStatus;
+}
+
+export function ownPaymentsOf(due: number, payments: readonly PaymentFact[]): PledgeMonthOwn {
+  const ownPaid = payments.filter((p) => !p.adjustsMonth).reduce((sum, p) => sum + p.amount, 0);
+  return { ownPaid, ownStatus: paymentStatusOf(due, ownPaid) };
+}
+
 export function correctionsIn(month: string, payments: readonly PaymentFact[]): PledgeMonthCorrections {
   const corrections = payments.filter((p) => p.adjustsMonth);
   const late = payments.filter((p) => isLatePayment(month, p.paidAt));

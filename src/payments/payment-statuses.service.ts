@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock, dayInWib } from '../common/clock/clock.js';
 import { AllocateMonth } from '../funding/use-cases/allocate-month.use-case.js';
 import { PaymentException } from './payments.exception.js';
-import { correctionsIn, duenessOf, pledgeMonthStatus, type PaymentFact, type PaymentStatus, type PledgeMonthCorrections, type PledgeMonthDueness } from './payment-status.js';
+import { correctionsIn, duenessOf, ownPaymentsOf, pledgeMonthStatus, type PaymentFact, type PaymentStatus, type PledgeMonthCorrections, type PledgeMonthDueness, type PledgeMonthOwn } from './payment-status.js';
 import { PAYMENTS_OF_MONTH, PLEDGE_MONTH_DUE_AND_PAYMENTS } from './sql/payment-status.sql.js';
 
 export interface PledgePaymentStatus {
@@ -17,10 +17,11 @@ export interface PledgePaymentStatus {
 
 /**
  * GET /payments/status's row: the status, what of its paid is corrections of earlier months (QA: a month made
- * PAID or late by them read as paid on time), and whether it is past due today with the suspension risk (§8, QA:
- * an overdue month read as one not yet due). Runs keep the status alone (their stored shape).
+ * PAID or late by them read as paid on time) and what its own payments paid, and whether it is past due today with
+ * the suspension risk, judged on its own payments (§8, QA: an overdue month read as one not yet due; a December made
+ * PAID by a correction of November read as not overdue). Runs keep the status alone (their stored shape).
  */
-export type CurrentPledgePaymentStatus = PledgePaymentStatus & PledgeMonthCorrections;
+export type CurrentPledgePaymentStatus = PledgePaymentStatus & PledgeMonthCorrections & PledgeMonthOwn;
 export type PledgePaymentStatusToday = CurrentPledgePaymentStatus & PledgeMonthDueness;
 
 /** The §8 status of every pledge-month of a month; used by the payments route and reconciliation runs. */
@@ -42,7 +43,7 @@ export class PaymentStatuses {
     const [allocated] = await this.dataSource.query('SELECT 1 FROM allocation_month WHERE month = $1', [month]);
     if (!allocated) throw PaymentException.notAllocated(month);
     const today = dayInWib(this.clock.now());
-    return (await this.forMonth(month)).map((s) => ({ ...s, ...duenessOf(month, s.status, today) }));
+    return (await this.forMonth(month)).map((s) => ({ ...s, ...duenessOf(month, s.ownStatus, today) }));
   }
 
   async forMonth(month: string, manager?: EntityManager): Promise<CurrentPledgePaymentStatus[]> {
@@ -50,7 +51,8 @@ export class PaymentStatuses {
     const rows: { pledgeCode: string; due: string; payments: PaymentRow[] | string }[] = await m.query(PLEDGE_MONTH_DUE_AND_PAYMENTS, [month]);
     return rows.map((row) => {
       const payments = facts(row.payments);
-      return { pledgeCode: row.pledgeCode, ...pledgeMonthStatus(month, Number(row.due), payments), ...correctionsIn(month, payments) };
+      const due = Number(row.due);
+      return { pledgeCode: row.pledgeCode, ...pledgeMonthStatus(month, due, payments), ...correctionsIn(month, payments), ...ownPaymentsOf(due, payments) };
     });
   }
 

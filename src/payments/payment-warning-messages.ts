@@ -23,6 +23,8 @@ export interface NothingDue {
 export interface ShortfallFigures {
   due: number;
   paid: number;
+  /** `paid` without the corrections of other months recorded in it: what the month's own payments paid. */
+  ownPaid: number;
   corrected: number;
 }
 
@@ -61,14 +63,16 @@ export function nothingDueMessage(r: NothingDue, p: Payment): string {
 }
 
 /**
- * EXCEEDS_DUE: an ordinary payment that takes its month's paid (the payments recorded for it, the
- * corrections of earlier months recorded in it included) above what is due: what is due, what was
- * already paid, and by how much the month is paid over after it.
+ * EXCEEDS_DUE: an ordinary payment that takes its month's own payments (the corrections of other months
+ * recorded in it left out: they pay those months, QA) above what is due: what is due, what its own payments
+ * already paid (and the corrections left out, when any), and by how much they go over after it.
  */
 export function exceedsDueMessage(p: Payment & { amount: number }, f: ShortfallFigures): string {
+  const others = f.paid - f.ownPaid;
+  const corrections = others > 0 ? ` (koreksi bulan lain ${rupiah(others)} yang tercatat di bulan ini tidak dihitung)` : '';
   return (
     `Pembayaran ini melebihi yang terutang untuk ${monthName(p.month)}: ` +
-    `terutang ${rupiah(f.due)}, sudah dibayar ${rupiah(f.paid)}, kelebihan ${rupiah(f.paid + p.amount - f.due)}.`
+    `terutang ${rupiah(f.due)}, sudah dibayar ${rupiah(f.ownPaid)}${corrections}, kelebihan ${rupiah(f.ownPaid + p.amount - f.due)}.`
   );
 }
 

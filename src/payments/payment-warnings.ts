@@ -1,8 +1,8 @@
 /**
  * Warnings of a payment that §8 accepts but the finance officer should hear about (QA: they were
  * accepted silently): nothing is due for the pledge in the month the payment pays for (it shows as
- * OVERPAID), an ordinary payment that takes its month's paid above what is due (it shows as OVERPAID
- * too), a correction of a month whose shortfall is already covered by its payments and the
+ * OVERPAID), an ordinary payment that takes its month's own payments (the corrections of other months
+ * recorded in it left out, QA) above what is due, a correction of a month whose shortfall is already covered by its payments and the
  * corrections of it recorded before (it still counts toward its own month), and a correction larger
  * than the shortfall still left (by how much it goes over). A correction pays the
  * shortfall of the month it corrects (`adjustsMonth`), so it is judged by that month, not by the
@@ -69,6 +69,7 @@ export async function paymentWarnings(m: EntityManager, payments: readonly Warne
     // the next payments in the list find it recorded: in its own month's paid, and a correction in its month's corrected
     const own = figures.get(key(p.pledgeCode, p.month));
     if (own) own.paid += Number(p.amount);
+    if (own && !p.adjustsMonth) own.ownPaid += Number(p.amount);
     if (p.adjustsMonth) figures.get(key(p.pledgeCode, p.adjustsMonth))!.corrected += Number(p.amount);
     return warnings;
   });
@@ -88,7 +89,8 @@ export function paidBeforeMonth(p: Pick<WarnedPayment, 'month' | 'adjustsMonth' 
 function warningsAgainst(p: WarnedPayment, figures: ShortfallFigures): PaymentWarning[] {
   const amount = Number(p.amount);
   if (!p.adjustsMonth) {
-    return figures.paid + amount > figures.due ? [{ code: 'EXCEEDS_DUE', field: 'amount', message: exceedsDueMessage({ ...p, amount }, figures) }] : [];
+    // its own payments only: a correction of another month recorded in it does not pay its premium (QA)
+    return figures.ownPaid + amount > figures.due ? [{ code: 'EXCEEDS_DUE', field: 'amount', message: exceedsDueMessage({ ...p, amount }, figures) }] : [];
   }
   const status = paymentStatusOf(figures.due, figures.paid + figures.corrected);
   if (status === 'PAID' || status === 'OVERPAID') return [{ code: 'NO_SHORTFALL', field: 'adjustsMonth', message: noShortfallMessage(p, figures, status) }];
@@ -101,11 +103,11 @@ function warningsAgainst(p: WarnedPayment, figures: ShortfallFigures): PaymentWa
 /** Due, paid and corrected so far of each pledge-month the payments are judged by. */
 async function judgedMonths(m: EntityManager, payments: readonly WarnedPayment[]): Promise<Map<string, ShortfallFigures>> {
   const figures = new Map<string, ShortfallFigures>();
-  const rows: { pledgeCode: string; month: string; due: string; paid: string; corrected: string }[] = await m.query(PLEDGE_MONTHS_DUE_AND_PAID, [
+  const rows: { pledgeCode: string; month: string; due: string; paid: string; ownPaid: string; corrected: string }[] = await m.query(PLEDGE_MONTHS_DUE_AND_PAID, [
     payments.map((p) => p.pledgeCode),
     payments.map(judgedMonth),
   ]);
-  for (const r of rows) figures.set(key(r.pledgeCode, r.month), { due: Number(r.due), paid: Number(r.paid), corrected: Number(r.corrected) });
+  for (const r of rows) figures.set(key(r.pledgeCode, r.month), { due: Number(r.due), paid: Number(r.paid), ownPaid: Number(r.ownPaid), corrected: Number(r.corrected) });
   return figures;
 }
 

@@ -12,7 +12,7 @@ import { readPaymentBody } from './payment-body.js';
 import { assertPledgeExists } from '../funding/pledges/pledge-code.js';
 import { PaymentStatuses } from './payment-statuses.service.js';
 import { DeletePayment } from './use-cases/delete-payment.use-case.js';
-import { RecordPayment, toPaymentView } from './use-cases/record-payment.use-case.js';
+import { paymentViews, RecordPayment } from './use-cases/record-payment.use-case.js';
 import { uuidParam } from '../common/http/uuid-param.js';
 import { PaymentException } from './payments.exception.js';
 
@@ -62,15 +62,16 @@ export class PaymentsController {
     // an unknown (or wrong-case) pledge is 404, not an empty list that reads as "nothing paid" (QA)
     if (query.pledgeCode) await assertPledgeExists(this.dataSource, query.pledgeCode);
     // adjustsMonth: the corrections of that month, recorded in later (open) months; its Pembayaran page names them (QA)
-    const { month, pledgeCode, adjustsMonth } = query;
-    const where = { ...(month ? { month } : {}), ...(pledgeCode ? { pledgeCode } : {}), ...(adjustsMonth ? { adjustsMonth } : {}) };
+    // uploadId: the payments recorded from one payment sheet, as its payment.upload audit event names it (QA: untraceable)
+    const { month, pledgeCode, adjustsMonth, uploadId } = query;
+    const where = { ...(month ? { month } : {}), ...(pledgeCode ? { pledgeCode } : {}), ...(adjustsMonth ? { adjustsMonth } : {}), ...(uploadId ? { uploadId } : {}) };
     const [rows, total] = await this.dataSource.getRepository(Payment).findAndCount({
       where,
       order: { month: 'ASC', pledgeCode: 'ASC', paidAt: 'ASC', createdAt: 'ASC', id: 'ASC' },
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    return { items: rows.map(toPaymentView), total };
+    return { items: await paymentViews(this.dataSource.manager, rows), total };
   }
 
   /** Per pledge: due, paid, PAID/UNPAID/UNDERPAID/OVERPAID and late (DOMAIN §8), from the current allocation (STALE months recomputed first). */

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Clock, monthInWib } from '../common/clock/clock.js';
+import { dueDate } from '../payments/payment-status.js';
 import { ReconciliationRun } from './entities/reconciliation-run.entity.js';
 import { ReconciliationException } from './reconciliation.exception.js';
 import { changedSince, newerRun } from './run-inputs.js';
@@ -9,7 +11,10 @@ import type { Category, RunInputs } from './reconciliation.types.js';
 /** Reads of runs and their findings for the routes (and the reports module). */
 @Injectable()
 export class ReconciliationRuns {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   async get(id: string) {
     return toView(await this.runOf(id));
@@ -22,10 +27,20 @@ export class ReconciliationRuns {
    */
   async getWithChanges(id: string) {
     const run = await this.runOf(id);
+    const month = this.monthFacts(run.month);
     // a DONE run has its inputs (RUNNING and FAILED ones hold {})
-    if (run.status !== 'DONE') return { ...toView(run), changes: null };
+    if (run.status !== 'DONE') return { ...toView(run), ...month, changes: null };
     const newer = await newerRun(this.dataSource, run.month, run.version);
-    return { ...toView(run), changes: [...(newer ? [newer] : []), ...(await changedSince(this.dataSource, run.month, run.inputs as RunInputs))] };
+    return { ...toView(run), ...month, changes: [...(newer ? [newer] : []), ...(await changedSince(this.dataSource, run.month, run.inputs as RunInputs))] };
+  }
+
+  /**
+   * When the run's month's premiums are due (§8, the 10th) and whether the month has ended today (WIB, the injected
+   * Clock): a month may be finalized before either (QA: December finalized on 6 December, its on-time SP2D then refused
+   * MONTH_CLOSED), so the console warns before it is confirmed.
+   */
+  private monthFacts(month: string): { dueDate: string; monthEnded: boolean } {
+    return { dueDate: dueDate(month), monthEnded: monthInWib(this.clock.now()) > month };
   }
 
   private async runOf(id: string): Promise<ReconciliationRun> {
@@ -49,9 +64,9 @@ export class ReconciliationRuns {
       where += ' AND category = $2';
     }
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM finding WHERE ${where}`, params);
-    const rows: { category: string; nik: string | null; noka: string | null; name: string | null; rowNumber: number | null; billedAmount: string | null; expectedAmount: string | null; action: string }[] =
+    const rows: { category: string; nik: string | null; noka: string | null; registerNoka: string | null; name: string | null; rowNumber: number | null; billedAmount: string | null; expectedAmount: string | null; action: string }[] =
       await this.dataSource.query(
-        `SELECT seq, category, nik, noka, name, row_number AS "rowNumber", billed_amount AS "billedAmount", expected_amount AS "expectedAmount", action
+        `SELECT seq, category, nik, noka, register_noka AS "registerNoka", name, row_number AS "rowNumber", billed_amount AS "billedAmount", expected_amount AS "expectedAmount", action
          FROM finding WHERE ${where} ORDER BY seq LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
         params,
       );

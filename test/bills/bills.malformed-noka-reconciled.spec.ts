@@ -67,7 +67,7 @@ describe('bills: a NOKA that is not 13 digits is kept and reconciled', () => {
     expect(nonZero(run.findings)).toEqual({ AMOUNT_MISMATCH: 1, NOKA_MISMATCH: 1, MATCHED: 3 });
     expect(run.bill).toEqual({ invoiceTotal: total, linesTotal: total, payable: 5 * 37800, overbilled: 4200, underbilled: 0 });
     const mismatch = findings.find((f) => f.category === 'NOKA_MISMATCH')!;
-    expect(mismatch).toMatchObject({ nik: nik(1), noka: '12345678901234', rowNumber: 2, billedAmount: 37800, expectedAmount: 37800, action: MALFORMED_ACTION });
+    expect(mismatch).toMatchObject({ nik: nik(1), noka: '12345678901234', registerNoka: '0000000000001', rowNumber: 2, billedAmount: 37800, expectedAmount: 37800, action: MALFORMED_ACTION });
     expect(mismatch.action).not.toMatch(/catat/);
     expect(findings.find((f) => f.category === 'AMOUNT_MISMATCH')).toMatchObject({ nik: nik(4), noka: '12345678901234', billedAmount: 42000, expectedAmount: 37800 });
 
@@ -75,7 +75,8 @@ describe('bills: a NOKA that is not 13 digits is kept and reconciled', () => {
     const res = await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`));
     const temuan = (await readWorkbook(res.body)).getWorksheet('Temuan')!;
     const row = rowWhere(temuan, 3, 'NOKA_MISMATCH'); // column 3: Kode (Kategori says it in Indonesian)
-    expect([4, 5, 6, 8, 9, 11].map((c) => row.getCell(c).value)).toEqual([2, nik(1), '12345678901234', 37800, 37800, MALFORMED_ACTION]);
+    // the billed NOKA, then the register's (NOKA Register), the amounts, the action
+    expect([4, 5, 6, 7, 9, 10, 12].map((c) => row.getCell(c).value)).toEqual([2, nik(1), '12345678901234', '0000000000001', 37800, 37800, MALFORMED_ACTION]);
     expect(row.getCell(6).type).toBe(ExcelJS.ValueType.String);
     expect(() => rowWhere(temuan, 3, 'TOTAL_MISMATCH')).toThrow();
   });

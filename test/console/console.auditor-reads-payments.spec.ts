@@ -89,15 +89,15 @@ describeInBrowser('console: an auditor reads Pembayaran, and can change nothing 
     await page.getByText('Belum ada pembayaran tercatat untuk bulan ini.').waitFor();
     await expectNoWriteControls(page);
 
-    // November lists the corrections as its payments: who paid, when, which reference, for which month
+    // November lists the corrections as its payments: who paid, when, which reference, for which month, who recorded them and when
     await picker.getByLabel('Bulan iuran').fill('2026-11');
     await picker.getByRole('button', { name: 'Tampilkan' }).click();
     const november = page.getByRole('table', { name: 'Pembayaran tercatat untuk November 2026' });
     await november.waitFor();
     expect(await november.locator('thead th').allTextContents()).toEqual(['Komitmen', 'Tanggal bayar', 'Referensi', 'Koreksi bulan', 'Dicatat oleh', 'Jumlah']);
     expect(await tableRows(november)).toEqual([
-      ['APBD-2026', '2 November 2026', 'KOREKSI 1', 'Juli 2026', 'uji-keuangan', 'Rp20.000'],
-      ['APBD-2026', '3 November 2026', 'KOREKSI 2', 'Juli 2026', 'uji-keuangan', 'Rp17.800'],
+      ['APBD-2026', '2 November 2026', 'KOREKSI 1', 'Juli 2026', 'uji-keuangan pada 20 Desember 2026 10.00 WIB', 'Rp20.000'],
+      ['APBD-2026', '3 November 2026', 'KOREKSI 2', 'Juli 2026', 'uji-keuangan pada 20 Desember 2026 10.00 WIB', 'Rp17.800'],
     ]);
 
     // open October: 60 payments, two pages, without Hapus…; the page in the address
@@ -107,6 +107,8 @@ describeInBrowser('console: an auditor reads Pembayaran, and can change nothing 
     await pager.getByText('Halaman 1 dari 2 (60 baris)').waitFor();
     const october = page.getByRole('table', { name: 'Pembayaran tercatat untuk Oktober 2026' });
     expect((await tableRows(october)).map((r) => r[2])).toEqual(Array.from({ length: 50 }, (_, k) => reference(k + 1)));
+    // the sheet's payments say which file they came from (QA: an auditor could not trace them)
+    expect((await tableRows(october))[0][4]).toBe('uji-keuangan pada 20 Desember 2026 10.00 WIB, dari berkas pembayaran-oktober.csv');
     expect(await october.locator('thead th').allTextContents()).not.toContain('Tindakan');
     await pager.getByRole('button', { name: 'Terakhir »' }).click();
     await pager.getByText('Halaman 2 dari 2 (60 baris)').waitFor();

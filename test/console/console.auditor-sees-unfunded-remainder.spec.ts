@@ -23,7 +23,7 @@ describeInBrowser('console: the participant page shows what nobody funded', () =
     await finance.post('/api/v1/allocations').send({ month: '2026-12' }).expect(201);
   });
 
-  it('lists each month with its premium, who paid what and "Tidak terdanai" with the remainder', async () => {
+  it('lists each month with its premium, which pledges bear it (the allocation) and "Tidak terdanai" with the remainder', async () => {
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.AUDITOR), `#/peserta/${NIK}`);
@@ -31,14 +31,19 @@ describeInBrowser('console: the participant page shows what nobody funded', () =
 
     const history = page.getByRole('table', { name: 'Iuran dan pendanaan per bulan' });
     await history.waitFor();
-    expect(await history.locator('thead th').allTextContents()).toEqual(['Bulan', 'Iuran', 'Dibayar oleh', 'Terdanai', 'Sisa']);
+    expect(await history.locator('thead th').allTextContents()).toEqual(['Bulan', 'Iuran', 'Ditanggung oleh (alokasi)', 'Terdanai', 'Sisa']);
     const rows = await history.locator('tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => Array.from(tr.children, (td: any) => td.textContent)));
     expect(rows).toEqual([
       ['Desember 2026', 'Rp37.800', 'PROV-2026 · APBD Provinsi · Pemerintah Provinsi Bengkulu: Rp15.120', 'Rp15.120', 'Tidak terdanai Rp22.680'],
       // covered, and no pledge paid anything: listed all the same, all of it unfunded
-      ['November 2026', 'Rp37.800', 'Tidak ada komitmen yang membayar', 'Rp0', 'Tidak terdanai Rp37.800'],
+      ['November 2026', 'Rp37.800', 'Tidak ada komitmen yang menanggung', 'Rp0', 'Tidak terdanai Rp37.800'],
     ]);
     expect(await history.locator('tfoot td').allTextContents()).toEqual(['Rp75.600', '', 'Rp15.120', 'Tidak terdanai Rp60.480']);
+    // the table is the allocation, not what was paid (QA: "Dibayar oleh" for a funder that never paid); payments are on Pembayaran
+    await expect(page.locator('main p.hint', { hasText: 'Tabel ini menunjukkan alokasi' }).textContent()).resolves.toBe(
+      'Tabel ini menunjukkan alokasi: komitmen yang menanggung iuran peserta, bukan yang sudah membayar. Pembayaran dicatat per komitmen dan bulan, di halaman Pembayaran.',
+    );
+    expect(await page.locator('main p.hint').getByRole('link', { name: 'Pembayaran' }).getAttribute('href')).toBe('#/pembayaran');
     // the remainder is marked as a problem, not plain text beside the amounts
     await expect(history.locator('tbody tr').first().locator('.badge--bad').textContent()).resolves.toBe('Tidak terdanai Rp22.680');
     await screenshot(page, 'auditor-participant-unfunded');

@@ -30,9 +30,9 @@ describe('payments: the status is read from the current allocation', () => {
 
   it('recomputes a STALE month before judging: a lower quota makes the same payment OVERPAID', async () => {
     const auditor = await t.as(Role.AUDITOR);
-    expect((await auditor.get('/api/v1/payments/status?month=2026-09').expect(200)).body).toEqual([{ pledgeCode: 'PROV-2026', due: 30240, paid: 30240, status: 'PAID', late: false, ...NO_CORRECTIONS }]);
+    expect((await auditor.get('/api/v1/payments/status?month=2026-09').expect(200)).body).toEqual([{ pledgeCode: 'PROV-2026', due: 30240, paid: 30240, status: 'PAID', late: false, ...NO_CORRECTIONS, ownPaid: 30240, ownStatus: 'PAID' }]);
     await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/PROV-2026').send({ quota: 1, reason: 'APBD-P' }).expect(200);
-    expect((await auditor.get('/api/v1/payments/status?month=2026-09').expect(200)).body).toEqual([{ pledgeCode: 'PROV-2026', due: 15120, paid: 30240, status: 'OVERPAID', late: false, ...NO_CORRECTIONS }]);
+    expect((await auditor.get('/api/v1/payments/status?month=2026-09').expect(200)).body).toEqual([{ pledgeCode: 'PROV-2026', due: 15120, paid: 30240, status: 'OVERPAID', late: false, ...NO_CORRECTIONS, ownPaid: 30240, ownStatus: 'OVERPAID' }]);
     const [month] = await t.dataSource.query(`SELECT status, allocated_by AS "allocatedBy" FROM allocation_month WHERE month = '2026-09'`);
     expect(month).toEqual({ status: 'CURRENT', allocatedBy: 'sistem (dihitung ulang saat dibaca oleh uji-auditor)' });
   });

@@ -3,7 +3,7 @@
  * toward M's paid, and can make M PAID, OVERPAID and late (§8, kept); each pledge-month also says what of its
  * paid is such corrections, so its reader can tell (QA): `corrections` (their total, 0 when none),
  * `correctedMonths` (the months they correct) and `lateOnlyByCorrections` (late, and every payment after the
- * 10th is a correction). The corrected months' own figures stay as they are.
+ * 10th is a correction); `ownPaid`/`ownStatus` are what the month's own payments paid. The corrected months' own figures stay as they are.
  *
  * Three participants, Rp37.800 a month each to PROV-2026 (quota 1), TJSLP-2026 (quota 1) and APBD-2026;
  * 2026-10 allocated (with every month before it, §6), July and August finalized and paid nothing. In October:
@@ -48,15 +48,15 @@ describe('payments: the status says what of paid is corrections of earlier month
 
   it("October: each pledge's corrections, the months they correct, and whether it is late by them only", async () => {
     expect(await status('2026-10')).toEqual([
-      { pledgeCode: 'APBD-2026', due: 37800, paid: 75600, status: 'OVERPAID', late: true, corrections: 37800, correctedMonths: ['2026-07', '2026-08'], lateOnlyByCorrections: true, ...notOverdue },
-      { pledgeCode: 'PROV-2026', due: 37800, paid: 38800, status: 'OVERPAID', late: true, corrections: 1000, correctedMonths: ['2026-07'], lateOnlyByCorrections: false, ...notOverdue },
-      { pledgeCode: 'TJSLP-2026', due: 37800, paid: 37800, status: 'PAID', late: false, corrections: 0, correctedMonths: [], lateOnlyByCorrections: false, ...notOverdue },
+      { pledgeCode: 'APBD-2026', due: 37800, paid: 75600, status: 'OVERPAID', late: true, corrections: 37800, correctedMonths: ['2026-07', '2026-08'], lateOnlyByCorrections: true, ownPaid: 37800, ownStatus: 'PAID', ...notOverdue },
+      { pledgeCode: 'PROV-2026', due: 37800, paid: 38800, status: 'OVERPAID', late: true, corrections: 1000, correctedMonths: ['2026-07'], lateOnlyByCorrections: false, ownPaid: 37800, ownStatus: 'PAID', ...notOverdue },
+      { pledgeCode: 'TJSLP-2026', due: 37800, paid: 37800, status: 'PAID', late: false, corrections: 0, correctedMonths: [], lateOnlyByCorrections: false, ownPaid: 37800, ownStatus: 'PAID', ...notOverdue },
     ]);
   });
 
   it('July, the corrected month: its own figures, no corrections recorded in it', async () => {
     // July's own payments: none, so it is overdue and its month has ended (corrections recorded in October do not change that)
-    const none = { paid: 0, status: 'UNPAID', late: false, corrections: 0, correctedMonths: [], lateOnlyByCorrections: false, dueDate: '2026-07-10', overdue: true, suspensionRisk: 'MONTH_ENDED' };
+    const none = { paid: 0, status: 'UNPAID', late: false, corrections: 0, correctedMonths: [], lateOnlyByCorrections: false, ownPaid: 0, ownStatus: 'UNPAID', dueDate: '2026-07-10', overdue: true, suspensionRisk: 'MONTH_ENDED' };
     expect(await status('2026-07')).toEqual([
       { pledgeCode: 'APBD-2026', due: 37800, ...none },
       { pledgeCode: 'PROV-2026', due: 37800, ...none },

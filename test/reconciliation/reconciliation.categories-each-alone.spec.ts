@@ -1,5 +1,6 @@
 /** DOMAIN §7: each category on its own, one month per category (participants covered only in their month). */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, insertPbiList, nik } from './support/seed.js';
 import { nonZero, reconcile } from './support/run.js';
@@ -68,11 +69,15 @@ describe('reconciliation: each category on its own', () => {
     expect(run.bill).toEqual({ invoiceTotal: 42000, linesTotal: 42000, payable: 37800, overbilled: 4200, underbilled: 0 });
   });
 
-  it('NOKA_MISMATCH: the action records the billed NOKA', async () => {
+  it("NOKA_MISMATCH: the action records the billed NOKA; the finding names the register's beside it", async () => {
     await insertBill(t.dataSource, '2025-07', [{ nik: nik(107), noka: '0000000000999' }]);
     const { run, findings } = await reconcile(t, '2025-07');
     expect(nonZero(run.findings)).toEqual({ NOKA_MISMATCH: 1 });
-    expect(findings[0]).toMatchObject({ noka: '0000000000999', expectedAmount: 37800 });
+    // QA: only the billed NOKA was shown; the register's is kept with the finding as the run read it
+    expect(findings[0]).toMatchObject({ noka: '0000000000999', registerNoka: '0000000000107', expectedAmount: 37800 });
+    await t.dataSource.query(`UPDATE participant SET noka = '0000000000999' WHERE nik = $1`, [nik(107)]);
+    expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/findings?category=NOKA_MISMATCH`).expect(200)).body.items[0].registerNoka).toBe('0000000000107');
+    await t.dataSource.query(`UPDATE participant SET noka = '0000000000107' WHERE nik = $1`, [nik(107)]);
     expect(findings[0].action).toContain('0000000000999');
     expect(run.bill.payable).toBe(37800);
   });

@@ -45,11 +45,20 @@ describe('reconciliation: funded, unfunded and payments in the summary', () => {
       { pledgeCode: 'TJSLP-ALNO-2026', due: 0, paid: 1000, status: 'OVERPAID', late: false },
     ]);
     const statuses = (await (await t.as(Role.AUDITOR)).get('/api/v1/payments/status?month=2026-10').expect(200)).body;
-    // the run's figures, and what of paid is corrections of earlier months (none here) and whether it is past due on the
+    // the run's figures, and what of paid is corrections of earlier months (none here: all own) and whether it is past due on the
     // test clock's 15 November 2026 (October ended: the owed are overdue): the route's only
     const dueness = (status: string) => (status === 'UNPAID' || status === 'UNDERPAID' ? { overdue: true, suspensionRisk: 'MONTH_ENDED' } : { overdue: false, suspensionRisk: 'NONE' });
     expect(statuses).toEqual(
-      run.payments.map((p: { status: string }) => ({ ...p, corrections: 0, correctedMonths: [], lateOnlyByCorrections: false, dueDate: '2026-10-10', ...dueness(p.status) })),
+      run.payments.map((p: { status: string; paid: number }) => ({
+        ...p,
+        corrections: 0,
+        correctedMonths: [],
+        lateOnlyByCorrections: false,
+        ownPaid: p.paid,
+        ownStatus: p.status,
+        dueDate: '2026-10-10',
+        ...dueness(p.status),
+      })),
     );
   });
 });

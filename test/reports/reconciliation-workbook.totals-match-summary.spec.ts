@@ -201,13 +201,15 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(ws.getColumn(3).width).toBeLessThan(ws.getColumn(2).width!);
     expect(formula(total.getCell(2))).toEqual({ formula: `COUNTA(${range('C')})`, result: counted });
     // the invoice total of TOTAL_MISMATCH is not added to participants' premiums
-    expect([8, 9, 10].map((c) => total.getCell(c).value)).toEqual([null, null, null]);
+    expect([9, 10, 11].map((c) => total.getCell(c).value)).toEqual([null, null, null]);
+    // the billed NOKA and, beside it, the register's (QA: a NOKA_MISMATCH showed the billed one only)
+    expect([6, 7].map((c) => ws.getRow(header).getCell(c).value)).toEqual(['NOKA', 'NOKA Register']);
     const recapHeader = rowOf(ws, 'Rekap per kategori');
     const recapTotal = rowOf(ws, 'Jumlah temuan');
     const recap: Record<string, unknown[]> = {};
     for (let r = recapHeader.number + 1; r < recapTotal.number; r++) {
       const row = ws.getRow(r);
-      recap[String(row.getCell(3).value)] = [4, 8, 9, 10].map((c) => formula(row.getCell(c)).result);
+      recap[String(row.getCell(3).value)] = [4, 9, 10, 11].map((c) => formula(row.getCell(c)).result);
       expect(row.getCell(2).value).toBe(CATEGORY_LABELS[String(row.getCell(3).value)]);
     }
     expect(recap).toEqual({
@@ -220,10 +222,10 @@ describe('reconciliation workbook: totals match the run summary', () => {
     const amountMismatch = rowWhere(ws, 3, 'AMOUNT_MISMATCH', recapHeader.number);
     expect(amountMismatch.getCell(2).value).toBe('Selisih nominal iuran');
     expect(formula(amountMismatch.getCell(4)).formula).toBe(`COUNTIF(${range('C')},"AMOUNT_MISMATCH")`);
-    expect(formula(amountMismatch.getCell(10)).formula).toBe(`SUMIF(${range('C')},"AMOUNT_MISMATCH",${range('J')})`);
+    expect(formula(amountMismatch.getCell(11)).formula).toBe(`SUMIF(${range('C')},"AMOUNT_MISMATCH",${range('K')})`);
     expect(formula(recapTotal.getCell(4))).toEqual({ formula: `SUM(D${recapHeader.number + 1}:D${recapTotal.number - 1})`, result: counted });
     expect(Object.fromEntries(Object.entries(recap).map(([c, [n]]) => [c, n]))).toEqual(Object.fromEntries(Object.entries(summary.findings).filter(([c]) => c !== 'MATCHED')));
-    expect(ws.getRow(header + 1).getCell(11).value).toBe('Tolak baris ganda; minta BPJS mengoreksi tagihan.');
+    expect(ws.getRow(header + 1).getCell(12).value).toBe('Tolak baris ganda; minta BPJS mengoreksi tagihan.');
   });
 
   it('Pembayaran: §8 status per pledge and the payments of the month', () => {

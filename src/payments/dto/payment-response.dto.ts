@@ -13,7 +13,14 @@ export class PaymentResponseDto {
   @ApiProperty() reference: string;
   /** A correction: the finalized month it corrects, `YYYY-MM`; null for an ordinary payment. */
   @ApiProperty({ type: String, nullable: true }) adjustsMonth: string | null;
+  /** Who recorded it (POST /payments or a payment sheet). */
   @ApiProperty() createdBy: string;
+  /** When it was recorded. */
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) createdAt: string | null;
+  /** The payment sheet it was recorded from (GET /payment-uploads `id`); null for one recorded on its own or before 2026-12. */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) uploadId: string | null;
+  /** That sheet's file name; null with `uploadId`. */
+  @ApiProperty({ type: String, nullable: true }) uploadFilename: string | null;
 }
 
 export class PaymentPageDto extends PageOf(PaymentResponseDto) {}

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { MAX_RUPIAH, rupiah } from '../../common/money.js';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
@@ -86,6 +86,11 @@ export class PaymentQueryDto {
   @IsOptional()
   @Matches(MONTH_PATTERN, { message: `adjustsMonth: ${MONTH_MESSAGE}` })
   adjustsMonth?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the payments recorded from this payment sheet (GET /payment-uploads `id`)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'uploadId: id unggahan lembar pembayaran (UUID) tidak valid' })
+  uploadId?: string;
 
   @ApiPropertyOptional({ default: 1, type: 'integer', minimum: 1, maximum: MAX_PAGE }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
   @ApiPropertyOptional({ default: 100, type: 'integer', minimum: 1, maximum: 1000 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(1000) pageSize: number = 100;

@@ -4,6 +4,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('payment')
 @Index('IDX_payment_month_pledge', ['month', 'pledgeCode'])
 @Index('IDX_payment_adjusts_month', ['adjustsMonth', 'pledgeCode'], { where: 'adjusts_month IS NOT NULL' })
+@Index('IDX_payment_upload_id', ['uploadId'], { where: 'upload_id IS NOT NULL' })
 export class Payment {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_payment' })
   id: string;
@@ -35,4 +36,8 @@ export class Payment {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** The payment sheet (`payment_upload`) it was recorded from; null for one recorded on its own (migration 1768100000000). */
+  @Column('uuid', { name: 'upload_id', nullable: true })
+  uploadId: string | null;
 }

@@ -26,8 +26,12 @@ export const PAYMENTS_OF_MONTH = `
          json_agg(json_build_object('amount', amount::text, 'paidAt', paid_at::text) ORDER BY paid_at, reference, id) AS payments
   FROM payment WHERE month = $1 GROUP BY pledge_code`;
 
-/** Bulk insert of payments from a sheet. $1 pledge codes, $2 months, $3 amounts, $4 paid dates, $5 references, $6 adjusted months, $7 actor, $8 created at. */
+/**
+ * Bulk insert of payments from a sheet. $1 pledge codes, $2 months, $3 amounts, $4 paid dates, $5 references, $6 adjusted
+ * months, $7 actor, $8 created at, $9 ids (made by the caller, so the audit event can name each row's payment), $10 the
+ * sheet's `payment_upload` id (its row is written last, in the same transaction: FK_payment_upload is deferred).
+ */
 export const INSERT_PAYMENTS = `
-  INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by, created_at)
-  SELECT p, m, a, d, r, adj, $7, $8
-  FROM unnest($1::text[], $2::text[], $3::bigint[], $4::date[], $5::text[], $6::text[]) AS t(p, m, a, d, r, adj)`;
+  INSERT INTO payment (id, pledge_code, month, amount, paid_at, reference, adjusts_month, created_by, created_at, upload_id)
+  SELECT id, p, m, a, d, r, adj, $7, $8, $10
+  FROM unnest($9::uuid[], $1::text[], $2::text[], $3::bigint[], $4::date[], $5::text[], $6::text[]) AS t(id, p, m, a, d, r, adj)`;

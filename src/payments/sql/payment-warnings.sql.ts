@@ -35,7 +35,7 @@ export const PLEDGE_MONTHS_NOTHING_DUE = `
 
 /**
  * Due (the splits' total, stored per pledge in allocation_funded), paid (the payments recorded for the
- * month, §8: the corrections of earlier months recorded in it included) and corrected (the corrections
+ * month, §8: the corrections of earlier months recorded in it included; `ownPaid` without them) and corrected (the corrections
  * of it recorded so far, in later months: they pay its shortfall) of the pledge-months ($1 codes, $2
  * months, pairs) the payments are judged by (the month a correction corrects, else the payment's own),
  * as text (bigint): a month with none is 0, 0 and 0. Payments are read through IDX_payment_month_pledge,
@@ -48,6 +48,8 @@ export const PLEDGE_MONTHS_DUE_AND_PAID = `
   SELECT a.pledge_code AS "pledgeCode", a.month,
          coalesce((SELECT f.amount FROM allocation_funded f WHERE f.pledge_code = a.pledge_code AND f.month = a.month), 0)::text AS due,
          coalesce((SELECT sum(p.amount) FROM payment p WHERE p.pledge_code = a.pledge_code AND p.month = a.month), 0)::text AS paid,
+         coalesce((SELECT sum(p.amount) FROM payment p
+                   WHERE p.pledge_code = a.pledge_code AND p.month = a.month AND p.adjusts_month IS NULL), 0)::text AS "ownPaid",
          coalesce((SELECT sum(p.amount) FROM payment p
                    WHERE p.pledge_code = a.pledge_code AND p.month > a.month AND p.adjusts_month = a.month), 0)::text AS corrected
   FROM asked a`;

@@ -5,7 +5,7 @@ import { lockMonthInput, MONTH_INPUT } from '../../periods/month-input-locks.js'
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { Payment } from '../entities/payment.entity.js';
 import { PaymentException } from '../payments.exception.js';
-import { type PaymentView, toPaymentView } from './record-payment.use-case.js';
+import { type PaymentView, paymentViews } from './record-payment.use-case.js';
 
 /**
  * Removes a payment entered by mistake (twice, or with a wrong amount: amounts are positive, so a
@@ -25,8 +25,9 @@ export class DeletePayment {
       if (!payment) throw PaymentException.notFound(id);
       await lockMonthInput(m, MONTH_INPUT.PAYMENTS, [payment.month]); // finalize waits for it, or it for finalize
       await this.closedMonths.assertOpen([payment.month], m);
+      const [view] = await paymentViews(m, [payment]); // before it goes: the audit's `removed` names its sheet
       await m.delete(Payment, { id });
-      return toPaymentView(payment);
+      return view;
     });
   }
 }

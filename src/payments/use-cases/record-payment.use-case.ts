@@ -36,6 +36,11 @@ export interface PaymentView {
   reference: string;
   adjustsMonth: string | null;
   createdBy: string;
+  /** When it was recorded (ISO). */
+  createdAt: string | null;
+  /** The payment sheet it was recorded from, and that file's name; null for one recorded on its own. */
+  uploadId: string | null;
+  uploadFilename: string | null;
 }
 
 /** The answer of POST /payments: the payment, and what §8 accepts but the finance officer should hear (payment-warnings.ts). */
@@ -43,7 +48,7 @@ export interface RecordedPaymentView extends PaymentView {
   warnings: PaymentWarning[];
 }
 
-export function toPaymentView(p: Payment): PaymentView {
+export function toPaymentView(p: Payment, uploadFilename: string | null = null): PaymentView {
   return {
     id: p.id,
     pledgeCode: p.pledgeCode,
@@ -53,7 +58,19 @@ export function toPaymentView(p: Payment): PaymentView {
     reference: p.reference,
     adjustsMonth: p.adjustsMonth,
     createdBy: p.createdBy,
+    createdAt: p.createdAt ? new Date(p.createdAt).toISOString() : null,
+    uploadId: p.uploadId ?? null,
+    uploadFilename: p.uploadId ? uploadFilename : null,
   };
+}
+
+/** The views of `payments`, each with the name of the sheet it was recorded from (one query for them all). */
+export async function paymentViews(m: EntityManager, payments: readonly Payment[]): Promise<PaymentView[]> {
+  const ids = [...new Set(payments.map((p) => p.uploadId).filter((id): id is string => Boolean(id)))];
+  const names = new Map<string, string>(
+    ids.length ? ((await m.query('SELECT id, filename FROM payment_upload WHERE id = ANY($1::uuid[])', [ids])) as { id: string; filename: string }[]).map((u) => [u.id, u.filename]) : [],
+  );
+  return payments.map((p) => toPaymentView(p, p.uploadId ? (names.get(p.uploadId) ?? null) : null));
 }
 
 /**

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { AUDIT_DETAIL } from '../../audit/audit-detail.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, dayInWib, wibTimestamp } from '../../common/clock/clock.js';
@@ -39,7 +41,31 @@ interface Tally {
   recordedRows: number;
   /** Payment key → row of the file that has it. */
   firstRowOf: Map<string, number>;
+  /** The id its `payment_upload` row will have (its payments name it before it is written). */
+  uploadId: string;
+  /** The first payments recorded, for the audit event (AUDITED_PAYMENTS_MAX, AUDITED_PAYMENTS_CHARS). */
+  listed: AuditedPayment[];
+  listedChars: number;
 }
+
+/** A payment recorded from a sheet, as the `payment.upload` audit event names it. */
+interface AuditedPayment {
+  id: string;
+  pledgeCode: string;
+  month: string;
+  amount: number;
+  reference: string;
+  adjustsMonth?: string;
+  row: number;
+}
+
+/**
+ * The `payment.upload` audit event names the payments a sheet recorded, the first of them only: the audit keeps a summary
+ * to 4 000 characters (longer, it is stored truncated as a whole), so at most 20, and fewer when their references are
+ * long; the rest are counted (`more`) and listed by GET /payments?uploadId=.
+ */
+const AUDITED_PAYMENTS_MAX = 20;
+const AUDITED_PAYMENTS_CHARS = 3000;
 
 /** Where DateOrder sends the rows: into `ready`, a row refused for its paid date read either way with that finding first. */
 const readyIn = (ready: CheckedRow[]): DateOrderSink<CheckedRow> => ({
@@ -98,7 +124,7 @@ export class UploadPayments {
     const closed = new Set<string>((await m.query('SELECT month FROM closed_month')).map((r: { month: string }) => r.month));
     const collector = new IssueCollector();
     const reader = new SheetReader(command.path, { filename: command.filename, columns: PAYMENT_COLUMNS, maxRows: this.config.uploadMaxRows });
-    const tally: Tally = { collector, months: new Set(), payments: 0, amount: 0, recordedRows: 0, firstRowOf: new Map() };
+    const tally: Tally = { collector, months: new Set(), payments: 0, amount: 0, recordedRows: 0, firstRowOf: new Map(), uploadId: randomUUID(), listed: [], listedChars: 0 };
     // rows whose paid date reads either way (10/1/2026) wait until the file shows which way it writes dates
     const dateOrder = new DateOrder<CheckedRow>(CANONICAL_NAMES);
     let footer: TotalRow | null = null;
@@ -136,7 +162,7 @@ export class UploadPayments {
     await lockMonthInput(m, MONTH_INPUT.PAYMENTS, months);
     await this.closedMonths.assertOpen([...months], m);
     // Kept with its findings for the row report (GET /payment-uploads/:id/report.xlsx).
-    const [{ id }] = await m.query(INSERT_PAYMENT_UPLOAD, [
+    const [{ id }]: { id: string }[] = await m.query(INSERT_PAYMENT_UPLOAD, [
       command.filename,
       command.actor,
       this.clock.now(),
@@ -150,9 +176,10 @@ export class UploadPayments {
       columnsInFileOrder(PAYMENT_COLUMNS, reader.header!.indexes), // and laid out as it was
       checksum,
       JSON.stringify(collector.sheetWarnings),
+      tally.uploadId,
     ]);
     await writeIssues(m, id, collector);
-    return { id, ...collector.report(), payments, amount };
+    return Object.assign({ id, ...collector.report(), payments, amount }, { [AUDIT_DETAIL]: auditedPayments(tally) });
   }
 
   /**
@@ -189,6 +216,7 @@ export class UploadPayments {
       if (tally.collector.row(row, issues, () => rawCells(PAYMENT_COLUMNS, cells)) && record) records.push(record);
     }
     if (!records.length) return;
+    const ids = records.map(() => randomUUID());
     await m.query(INSERT_PAYMENTS, [
       records.map((r) => r.pledgeCode),
       records.map((r) => r.month),
@@ -198,7 +226,10 @@ export class UploadPayments {
       records.map((r) => r.adjustsMonth),
       actor,
       this.clock.now(),
+      ids,
+      tally.uploadId,
     ]);
+    records.forEach((r, i) => listForAudit(tally, { id: ids[i], pledgeCode: r.pledgeCode, month: r.month, amount: r.amount, reference: r.reference, ...(r.adjustsMonth ? { adjustsMonth: r.adjustsMonth } : {}), row: r.rowNumber }));
     for (const r of records) tally.months.add(r.month);
     tally.payments += records.length;
     tally.amount += records.reduce((s, r) => s + r.amount, 0);
@@ -231,4 +262,26 @@ export class UploadPayments {
       : `Semua pembayaran di berkas ini sudah tercatat (${upload}); tidak ada yang disimpan.`;
     return { id: earlier.id, ...stored, payments: earlier.payments, amount: Number(earlier.amount), recognised: true, message };
   }
+}
+
+/** Keeps `p` for the audit event while there is room (AUDITED_PAYMENTS_MAX, AUDITED_PAYMENTS_CHARS). */
+function listForAudit(tally: Tally, p: AuditedPayment): void {
+  const chars = JSON.stringify(p).length + 1;
+  if (tally.listed.length >= AUDITED_PAYMENTS_MAX || tally.listedChars + chars > AUDITED_PAYMENTS_CHARS) return;
+  tally.listed.push(p);
+  tally.listedChars += chars;
+}
+
+/** The `recorded` field of the `payment.upload` audit event: the upload, its payments' count and total, the first of them. */
+function auditedPayments(tally: Tally): { recorded: Record<string, unknown> } {
+  const more = tally.payments - tally.listed.length;
+  return {
+    recorded: {
+      uploadId: tally.uploadId,
+      payments: tally.payments,
+      amount: tally.amount,
+      listed: tally.listed,
+      ...(more > 0 ? { more, note: `${tally.listed.length} pembayaran pertama tercantum; ${more} lainnya: GET /api/v1/payments?uploadId=${tally.uploadId}` } : {}),
+    },
+  };
 }

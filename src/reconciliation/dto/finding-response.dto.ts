@@ -7,7 +7,13 @@ export class FindingResponseDto {
   @ApiProperty({ type: 'integer' }) seq: number;
   @ApiProperty({ enum: [...CATEGORIES] }) category: string;
   @ApiProperty({ type: String, nullable: true }) nik: string | null;
+  /** The billed NOKA (for NOT_BILLED and DOUBLE_COVERAGE, the register's). */
   @ApiProperty({ type: String, nullable: true }) noka: string | null;
+  /**
+   * The participant's NOKA in the register when the run classified the line (a NOKA_MISMATCH's other side); null
+   * without a participant or a NOKA, and for runs made before it was kept.
+   */
+  @ApiProperty({ type: String, nullable: true }) registerNoka: string | null;
   @ApiProperty({ type: String, nullable: true }) name: string | null;
   /** The bill's row number. */
   @ApiProperty({ type: 'integer', nullable: true }) rowNumber: number | null;

@@ -93,6 +93,13 @@ export class ReconciliationRunResponseDto {
 /** One run for its page: with, for a DONE run, what changed in its month since it ran (empty: it still holds); null otherwise. */
 export class ReconciliationRunDetailResponseDto extends ReconciliationRunResponseDto {
   @ApiProperty({ type: [String], nullable: true }) changes: string[] | null;
+  /** The month's premiums are due by this day, `YYYY-MM-10` (§8). */
+  @ApiProperty({ example: '2026-12-10' }) dueDate: string;
+  /**
+   * Whether the month has ended today (WIB, the service's clock). Finalizing a month not ended is allowed, but its own
+   * payments can then only be recorded as corrections in a later month; the console warns before it is confirmed.
+   */
+  @ApiProperty() monthEnded: boolean;
 }
 
 export class RunWarningDto {

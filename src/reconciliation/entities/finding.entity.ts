@@ -19,6 +19,10 @@ export class Finding {
   @Column('text', { nullable: true })
   noka: string | null;
 
+  /** The participant's NOKA in the register when the run classified it (beside `noka`, the billed one); null without one. */
+  @Column('text', { name: 'register_noka', nullable: true })
+  registerNoka: string | null;
+
   @Column('text', { nullable: true })
   name: string | null;
 

@@ -50,6 +50,7 @@ export const RECONCILE_BILL = `
       SELECT b.row_number, coalesce(b.nik, o.nik) AS nik,
              CASE WHEN b.nik IS NULL THEN p.noka ELSE b.noka END AS noka,
              CASE WHEN b.nik IS NULL THEN p.name ELSE b.name END AS name,
+             p.noka AS register_noka,
              coalesce(b.amount, 0) AS billed,
              coalesce(o.amount, 0) AS obligation,
              CASE
@@ -80,14 +81,14 @@ export const RECONCILE_BILL = `
                GROUP BY c.nik) b ON b.nik = o.nik
     WHERE e.list_id = $4::uuid
   ), all_findings AS (
-    SELECT rank, row_number, nik, noka, name, billed, expected FROM classified WHERE rank <> 7
-    UNION ALL SELECT 9, NULL, NULL, NULL, NULL, invoice_total, lines_total FROM total_mismatch
-    UNION ALL SELECT 10, NULL, nik, noka, name, billed, amount FROM double_coverage
+    SELECT rank, row_number, nik, noka, register_noka, name, billed, expected FROM classified WHERE rank <> 7
+    UNION ALL SELECT 9, NULL, NULL, NULL, NULL, NULL, invoice_total, lines_total FROM total_mismatch
+    UNION ALL SELECT 10, NULL, nik, noka, noka, name, billed, amount FROM double_coverage
   ), inserted AS (
-    INSERT INTO finding (run_id, seq, category, nik, noka, name, row_number, billed_amount, expected_amount, action)
+    INSERT INTO finding (run_id, seq, category, nik, noka, register_noka, name, row_number, billed_amount, expected_amount, action)
     SELECT $1::uuid,
            row_number() OVER (ORDER BY f.rank, f.row_number, f.nik COLLATE "C"),
-           f.category, f.nik, f.noka, f.name, f.row_number, f.billed, f.expected,
+           f.category, f.nik, f.noka, f.register_noka, f.name, f.row_number, f.billed, f.expected,
            replace(replace($6::jsonb ->> (CASE WHEN f.category <> 'NOKA_MISMATCH' THEN f.category
                                                WHEN coalesce(f.noka, '') = '' THEN 'NOKA_MISMATCH_NOT_BILLED'
                                                WHEN f.noka !~ '^[0-9]{13}$' THEN 'NOKA_MISMATCH_MALFORMED'

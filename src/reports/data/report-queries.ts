@@ -101,6 +101,8 @@ export interface FindingRow {
   category: string;
   nik: string | null;
   noka: string | null;
+  /** The register's NOKA when the run classified it (migration 1768100000000). */
+  registerNoka: string | null;
   name: string | null;
   rowNumber: number | null;
   billedAmount: number | null;
@@ -268,6 +270,7 @@ export class ReportQueries {
       category: r.category,
       nik: r.nik,
       noka: r.noka,
+      registerNoka: r.register_noka,
       name: r.name,
       rowNumber: r.row_number,
       billedAmount: numOrNull(r.billed_amount),

@@ -1,8 +1,8 @@
 /** Indonesian words users read in workbooks: months, categories, statuses, source types, Rupiah. */
 import { dayInWib } from '../../common/clock/clock.js';
-import { dayName, monthName } from '../../common/month.js';
+import { dayName, monthName, monthsSaid } from '../../common/month.js';
 import { rupiah } from '../../common/money.js';
-import { duenessOf, isLatePayment, isOwed } from '../../payments/payment-status.js';
+import { correctionsIn, duenessOf, isLatePayment, isOwed, ownPaymentsOf, paymentStatusOf, type PaymentFact } from '../../payments/payment-status.js';
 
 /** '2026-10' → 'Oktober 2026' */
 export const monthLabel = monthName;
@@ -53,12 +53,45 @@ export const PAYMENT_STATUS_LABELS: Record<string, string> = {
  * tempo 10 Desember 2026)` (QA: a statement taken on 5 December showed December as arrears), one past its due date
  * `Belum dibayar – lewat jatuh tempo 10 November 2026` (QA: it read as one not yet due). PAID and OVERPAID as they are.
  */
-export function statementStatusLabel(status: string, month: string, today: string): string {
+export function statementStatusLabel(status: string, month: string, today: string, own?: OwnPayments): string {
   const text = label(PAYMENT_STATUS_LABELS, status);
+  // paid in sum only thanks to corrections of other months recorded in it: said so, and the own premium's due-ness (QA)
+  if (own && !isOwed(status) && isOwed(own.ownStatus)) return coveredByCorrectionsLabel(text, month, today, own);
   if (!isOwed(status)) return text;
-  const dueness = duenessOf(month, status, today);
+  const dueness = duenessOf(month, own?.ownStatus ?? status, today);
   const due = dayName(dueness.dueDate);
   return dueness.overdue ? `${text} – lewat jatuh tempo ${due}` : `${text} (jatuh tempo ${due})`;
+}
+
+/** What a pledge-month's own payments paid beside its §8 status (ownPaymentsOf, correctionsIn). */
+export interface OwnPayments {
+  due: number;
+  ownPaid: number;
+  ownStatus: string;
+  corrections: number;
+  correctedMonths: readonly string[];
+}
+
+/** The own figures of a pledge-month from its due and payments (the pure functions GET /payments/status uses). */
+export function ownPaymentsLabelOf(due: number, payments: readonly PaymentFact[]): OwnPayments {
+  return { due, ...ownPaymentsOf(due, payments), ...correctionsIn('', payments) };
+}
+
+/**
+ * "Lunas menurut jumlah (termasuk koreksi November 2026 Rp283.500); premi Desember 2026 sendiri belum dibayar – lewat
+ * jatuh tempo 10 Desember 2026": a month PAID or OVERPAID by §8's sum whose own payments are not (QA: December read
+ * Lunas when only a correction of November was paid in it). The console's status badge says the same (payment-status.js).
+ */
+function coveredByCorrectionsLabel(text: string, month: string, today: string, own: OwnPayments): string {
+  const months = own.correctedMonths.length ? monthsSaid(own.correctedMonths) : 'bulan sebelumnya';
+  const dueness = duenessOf(month, own.ownStatus, today);
+  const due = dayName(dueness.dueDate);
+  const ownText =
+    paymentStatusOf(own.due, own.ownPaid) === 'UNPAID' ? 'belum dibayar' : `baru dibayar ${rupiah(own.ownPaid)} dari ${rupiah(own.due)}`;
+  return (
+    `${text} menurut jumlah (termasuk koreksi ${months} ${rupiah(own.corrections)}); premi ${monthName(month)} sendiri ${ownText}` +
+    (dueness.overdue ? ` – lewat jatuh tempo ${due}` : ` (jatuh tempo ${due})`)
+  );
 }
 
 /**

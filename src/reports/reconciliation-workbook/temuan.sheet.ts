@@ -23,6 +23,8 @@ const COLUMNS: TableColumn[] = [
   { header: 'Baris Tagihan', kind: 'count', width: 9 },
   { header: 'NIK', kind: 'text', width: 19 },
   { header: 'NOKA', kind: 'text', width: 16 },
+  // the register's, beside the billed one: a NOKA_MISMATCH's two sides (QA: only the billed NOKA was shown)
+  { header: 'NOKA Register', kind: 'text', width: 16 },
   { header: 'Nama', kind: 'text', width: 26 },
   { header: 'Ditagih (Rp)', kind: 'rupiah', width: 15 },
   { header: 'Seharusnya (Rp)', kind: 'rupiah', width: 15 },
@@ -38,7 +40,7 @@ export async function writeTemuan(ctx: ReconciliationWorkbookContext): Promise<v
   for await (const page of pages) {
     for (const f of page) {
       const difference = f.billedAmount !== null && f.expectedAmount !== null ? f.billedAmount - f.expectedAmount : null;
-      t.addRow([++no, label(CATEGORY_LABELS, f.category), f.category, f.rowNumber, f.nik, f.noka, f.name, f.billedAmount, f.expectedAmount, difference, f.action]);
+      t.addRow([++no, label(CATEGORY_LABELS, f.category), f.category, f.rowNumber, f.nik, f.noka, f.registerNoka, f.name, f.billedAmount, f.expectedAmount, difference, f.action]);
       const r = recap.get(f.category) ?? recap.set(f.category, { findings: 0, billed: 0, expected: 0, difference: 0 }).get(f.category)!;
       r.findings += 1;
       r.billed += f.billedAmount ?? 0;
@@ -59,7 +61,7 @@ export async function writeTemuan(ctx: ReconciliationWorkbookContext): Promise<v
  * 1-based columns: the category as users read it (CATEGORY_LABELS, the console's words), and its
  * DOMAIN §7 code, which the recap's formulas count and sum by (a code does not change with wording).
  */
-const COLUMN = { category: 2, code: 3, billed: 8, expected: 9, difference: 10 } as const;
+const COLUMN = { category: 2, code: 3, billed: 9, expected: 10, difference: 11 } as const;
 
 const COUNT_TOTAL_STYLE: Partial<ExcelJS.Style> = { ...columnStyle('count'), ...TOTAL_STYLE };
 
@@ -89,7 +91,7 @@ interface CategoryRecap {
 function writeRecap(last: TableSheet, t: TableSeries, recap: Map<string, CategoryRecap>): void {
   if (!recap.size) return;
   last.blankRow();
-  last.writeStyledRow(['Rekap per kategori', null, null, 'Temuan', null, null, null, 'Ditagih (Rp)', 'Seharusnya (Rp)', 'Selisih (Rp)'], LABEL_STYLE);
+  last.writeStyledRow(['Rekap per kategori', null, null, 'Temuan', null, null, null, null, 'Ditagih (Rp)', 'Seharusnya (Rp)', 'Selisih (Rp)'], LABEL_STYLE);
   const sumOf = (column: number, category: string) => acrossParts(t, [COLUMN.code, column], (codes, amounts) => `SUMIF(${codes},"${category}",${amounts})`);
   let first = 0;
   for (const [category, r] of recap) {
@@ -99,6 +101,7 @@ function writeRecap(last: TableSheet, t: TableSeries, recap: Map<string, Categor
         label(CATEGORY_LABELS, category),
         category,
         { formula: acrossParts(t, [COLUMN.code], (codes) => `COUNTIF(${codes},"${category}")`), result: r.findings },
+        null,
         null,
         null,
         null,

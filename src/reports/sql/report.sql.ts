@@ -210,5 +210,5 @@ export const PARTICIPANT_MONTHS_PAGE = `
 
 /** One page of a run's findings (keyset on seq). $1 run id, $2 last seq, $3 page size. */
 export const FINDINGS_PAGE = `
-  SELECT seq, category, nik, noka, name, row_number, billed_amount, expected_amount, action
+  SELECT seq, category, nik, noka, register_noka, name, row_number, billed_amount, expected_amount, action
   FROM finding WHERE run_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`;

@@ -19,7 +19,7 @@ import { keysetPages } from '../data/keyset-pages.js';
 import { correctionsIn, pledgeMonthStatus } from '../../payments/payment-status.js';
 import { type PledgeRevisions, type PledgeRow, ReportQueries, type RevisionRange } from '../data/report-queries.js';
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
-import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, revisionLabel, SCOPE_LABELS, SOURCE_TYPE_LABELS, statementStatusLabel, wibTimestamp } from '../format/labels.js';
+import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, ownPaymentsLabelOf, revisionLabel, SCOPE_LABELS, SOURCE_TYPE_LABELS, statementStatusLabel, wibTimestamp } from '../format/labels.js';
 import { mixedRevisions, revisionFacts, revisionNumbers } from '../format/revisions.js';
 import { correctionNotesByMonth, laterCorrectionsLine } from '../statements/correction-notes.js';
 import { ReportsException } from '../reports.exception.js';
@@ -119,7 +119,7 @@ export class WritePledgeStatement {
             isAllocated ? (used?.amount ?? 0) : null,
             paidAmount,
             { formula: `D${row}-C${row}`, result: paidAmount - (used?.amount ?? 0) },
-            used?.amount || paidAmount ? statementStatusLabel(status, month, dayInWib(generatedAt)) : '-',
+            used?.amount || paidAmount ? statementStatusLabel(status, month, dayInWib(generatedAt), ownPaymentsLabelOf(used?.amount ?? 0, paid)) : '-',
             monthLateLabel({ late, ...correctionsIn(month, paid) }),
             used ? revisionNumbers(used.revisions) : '-',
             corrections.get(month)?.join('; ') ?? null,

@@ -15,7 +15,7 @@ import { ReportQueries } from '../data/report-queries.js';
 import { type MonthKey, StatementQueries, type VillageResidentRow } from '../data/statement-queries.js';
 import { paymentStatusOf } from '../../payments/payment-status.js';
 import type { PaymentRow } from '../data/report-queries.js';
-import { FUND_LABELS, funderLabel, label, monthLabel, rupiah, statementStatusLabel, wibTimestamp } from '../format/labels.js';
+import { FUND_LABELS, funderLabel, label, monthLabel, ownPaymentsLabelOf, rupiah, statementStatusLabel, wibTimestamp } from '../format/labels.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
 import { correctionNotesByMonth, laterCorrectionsLine } from '../statements/correction-notes.js';
 import { assertAllocated, NOT_ALLOCATED_NOTE, resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
@@ -160,8 +160,9 @@ export class WriteVillageStatement {
 function villageStatus(month: string, own: readonly string[], due: ReadonlyMap<string, ReadonlyMap<string, { amount: number }>>, payments: readonly PaymentRow[], today: string): string {
   const parts = own.flatMap((code) => {
     const owed = due.get(code)?.get(month)?.amount ?? 0;
-    const paid = payments.filter((p) => p.pledgeCode === code && p.month === month).reduce((a, p) => a + p.amount, 0);
-    return owed || paid ? [{ code, text: statementStatusLabel(paymentStatusOf(owed, paid), month, today) }] : [];
+    const ofMonth = payments.filter((p) => p.pledgeCode === code && p.month === month);
+    const paid = ofMonth.reduce((a, p) => a + p.amount, 0);
+    return owed || paid ? [{ code, text: statementStatusLabel(paymentStatusOf(owed, paid), month, today, ownPaymentsLabelOf(owed, ofMonth)) }] : [];
   });
   if (parts.length === 0) return '-';
   return parts.length === 1 ? parts[0].text : parts.map((p) => `${p.code}: ${p.text}`).join('; ');

@@ -29,7 +29,24 @@ function lateBadge(r) {
   return [' ', r.lateOnlyByCorrections ? badge('Terlambat (hanya koreksi)', 'warn') : badge('Terlambat', 'bad')];
 }
 
-const owed = (r) => r.status === 'UNPAID' || r.status === 'UNDERPAID';
+const isOwed = (status) => status === 'UNPAID' || status === 'UNDERPAID';
+/** Owed by the month's own payments (GET /payments/status `ownStatus`; a run's rows have only `status`). */
+const owed = (r) => isOwed(r.ownStatus ?? r.status);
+
+/**
+ * A month PAID (or OVERPAID) by §8's sum only thanks to corrections of other months recorded in it, its own premium
+ * not (fully) paid (`ownStatus`): "Lunas menurut jumlah (termasuk koreksi November 2026 Rp283.500); premi Desember
+ * 2026 sendiri belum dibayar" (QA: December read Lunas). The statements say the same (labels.ts). `head` and `tail`
+ * are the badge's and the hint's parts; null otherwise. Pure.
+ */
+export function coveredByCorrections(r) {
+  if (!r.ownStatus || isOwed(r.status) || !isOwed(r.ownStatus)) return null;
+  const month = r.dueDate ? monthLabel(r.dueDate.slice(0, 7)) : r.month ? monthLabel(r.month) : 'bulan ini';
+  const own = r.ownStatus === 'UNPAID' ? 'belum dibayar' : `baru dibayar ${rupiah(r.ownPaid)} dari ${rupiah(r.due)}`;
+  const head = `${label(PAYMENT_STATUS_LABELS, r.status)} menurut jumlah`;
+  const tail = `premi ${month} sendiri ${own}`;
+  return { head, tail, text: `${head} (${correctionsText(r) ?? 'termasuk koreksi bulan lain'}); ${tail}` };
+}
 
 /**
  * Whether a month still owed is past its due date (GET /payments/status `dueDate`, `overdue`, judged by the server's
@@ -43,6 +60,17 @@ export function dueText(r) {
 
 function statusBadges(r) {
   const due = dueText(r);
+  const covered = coveredByCorrections(r);
+  if (covered) {
+    // paid in sum by corrections of other months only (the paid cell names them): not the plain green Lunas
+    return [
+      h('span', { title: covered.text }, badge(covered.head, 'warn')),
+      due ? [' ', badge(due, r.overdue ? 'bad' : 'neutral')] : null,
+      lateBadge(r),
+      ' ',
+      h('span', { class: 'hint hint--block', text: covered.tail }),
+    ];
+  }
   // a month not yet due is owed but not in arrears: grey, not red
   const tone = due && !r.overdue ? 'neutral' : (TONES[r.status] ?? 'neutral');
   return [badge(label(PAYMENT_STATUS_LABELS, r.status), tone), due ? [' ', badge(due, r.overdue ? 'bad' : 'neutral')] : null, lateBadge(r)];

@@ -37,21 +37,26 @@ export const FIELD_LABELS = {
   id: 'ID',
   invoiceTotal: 'Total invoice',
   legalBasis: 'Dasar hukum',
+  listed: 'Tercantum',
   linesTotal: 'Total baris tagihan',
   month: 'Bulan',
+  more: 'Lainnya',
   name: 'Nama',
   nik: 'NIK',
   niks: 'NIK',
+  note: 'Catatan',
   overbilled: 'Lebih tagih',
   paidAt: 'Tanggal bayar',
   password: 'Kata sandi',
   payable: 'Harus dibayar',
   payer: 'Pembayar',
+  payments: 'Pembayaran',
   pledgeCode: 'Kode komitmen',
   priority: 'Prioritas',
   quota: 'Kuota per bulan',
   reason: 'Alasan',
   reconciliation: 'Rekonsiliasi',
+  recorded: 'Pembayaran dicatat',
   reference: 'Referensi',
   reinstated: 'Diaktifkan kembali',
   reinstatedDeaths: 'Diaktifkan kembali (tercatat meninggal)',
@@ -74,6 +79,8 @@ export const FIELD_LABELS = {
   underbilled: 'Kurang tagih',
   updated: 'Diubah',
   upload: 'Unggahan',
+  uploadFilename: 'Dari berkas',
+  uploadId: 'ID unggahan',
   username: 'Nama pengguna',
   validFrom: 'Berlaku dari',
   validTo: 'Berlaku sampai',
@@ -105,7 +112,7 @@ const CODE_LABELS = { sourceType: SOURCE_TYPE_LABELS, fund: FUND_LABELS, scope: 
  * (QA: it read "Selesai (draf)"); the reconciliation inside it is a run, and keeps the run's names.
  */
 const ACTION_CODE_LABELS = { 'schedule.run': { status: SCHEDULE_STATUS_LABELS }, 'schedule.fail': { status: SCHEDULE_STATUS_LABELS } };
-const COUNTS = new Set(['accepted', 'rejected', 'rowsRead', 'created', 'updated', 'unchanged', 'reinstated', 'reinstatedDeaths', 'warnings', 'quota', 'size']);
+const COUNTS = new Set(['accepted', 'rejected', 'rowsRead', 'created', 'updated', 'unchanged', 'reinstated', 'reinstatedDeaths', 'warnings', 'quota', 'size', 'payments', 'more']);
 /** Lists longer than this show their first items and how many more. */
 const LIST_ITEMS = 5;
 

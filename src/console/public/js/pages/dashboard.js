@@ -110,7 +110,8 @@ async function fromRun(run, ctx) {
     draft ? api('/api/v1/payments/status', { query: { month: run.month }, signal: ctx.signal }) : orNull(api('/api/v1/payments/status', { query: { month: run.month }, signal: ctx.signal })),
     correctionsOf(run.month, ctx.signal),
   ]);
-  const payments = draft ? current : run.payments;
+  // a final run's rows (its stored shape) take what today's status says its own payments paid, where paid is the same
+  const payments = draft ? current : withOwnPayments(run.month, run.payments, current);
   return [
     notice(
       run.status === 'FINAL' ? 'success' : 'info',
@@ -161,6 +162,19 @@ async function fromAllocation(month, ctx, reload) {
       ? section('Status pembayaran per penyandang dana', overdueWarning(month, payments, corrections ?? []), paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? []))
       : null,
   ];
+}
+
+/**
+ * A run's payment rows with `ownPaid`, `ownStatus` and the corrections counted in them from today's status (GET
+ * /payments/status), for a pledge whose paid has not changed since: the status column then says a month PAID only by
+ * corrections of other months so (payment-status.js). Pure.
+ */
+export function withOwnPayments(month, rows, current) {
+  const now = new Map((Array.isArray(current) ? current : []).map((r) => [r.pledgeCode, r]));
+  return (rows ?? []).map((r) => {
+    const c = now.get(r.pledgeCode);
+    return c && Number(c.paid) === Number(r.paid) && c.ownStatus ? { ...r, month, ownPaid: c.ownPaid, ownStatus: c.ownStatus, corrections: c.corrections, correctedMonths: c.correctedMonths } : r;
+  });
 }
 
 /** `request`'s answer, or what `fallback` makes of its failure (null by default); a cancelled page stays cancelled. */

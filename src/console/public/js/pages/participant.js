@@ -64,6 +64,7 @@ export async function render(main, ctx) {
     section(
       'Riwayat pendanaan',
       months ? fundingTable(months, funders, canSee(ctx.user.role, '/komitmen/x')) : notice('info', FUNDING_FOR_READERS_ONLY),
+      months ? allocationHint(canSee(ctx.user.role, '/pembayaran')) : null,
       months && canSee(ctx.user.role, '/alokasi') ? h('p', {}, h('a', { href: hashFor('/alokasi', { nik: person.nik ?? nik }), text: 'Lihat di halaman Alokasi Dana' })) : null,
     ),
     section('Riwayat perubahan data', changesTable(changes)),
@@ -101,8 +102,23 @@ export function monthNote(m) {
 }
 
 /**
+ * The table is the allocation (§6: who is to bear each rupiah), not what was paid: payments are recorded per pledge and
+ * month, not per participant (QA: a funder that never paid was listed under "Dibayar oleh … Terdanai penuh").
+ */
+export const ALLOCATION_HINT = 'Tabel ini menunjukkan alokasi: komitmen yang menanggung iuran peserta, bukan yang sudah membayar. Pembayaran dicatat per komitmen dan bulan';
+
+function allocationHint(linkPayments) {
+  return h(
+    'p',
+    { class: 'hint' },
+    `${ALLOCATION_HINT}${linkPayments ? ', di halaman ' : '.'}`,
+    linkPayments ? [h('a', { href: hashFor('/pembayaran'), text: 'Pembayaran' }), '.'] : null,
+  );
+}
+
+/**
  * One row per month the participant owed an obligation (API `fundingByMonth`, newest first): the
- * obligation, who paid what, and what nobody funded, said in words ("Tidak terdanai Rp22.680") so a
+ * obligation, which pledges bear it (the allocation, "Ditanggung oleh (alokasi)"), and what nobody funded, said in words ("Tidak terdanai Rp22.680") so a
  * partly or wholly unfunded month cannot be read as a funded one (QA: only the splits were listed).
  */
 function fundingTable(months, funders, linkPledges) {
@@ -113,7 +129,8 @@ function fundingTable(months, funders, linkPledges) {
   const payers = (m) =>
     m.splits.length
       ? h('ul', { class: 'split-list' }, m.splits.map((s) => h('li', {}, pledge(s.pledgeCode), ` · ${payer(s)}: `, h('span', { class: 'nowrap', text: rupiah(s.amount) }))))
-      : h('span', { class: 'hint', text: 'Tidak ada komitmen yang membayar' });
+      : h('span', { class: 'hint', text: 'Tidak ada komitmen yang menanggung' });
+  // the allocation's remainder (§6 unfunded): funded in full by the allocation, which is not paid (ALLOCATION_HINT)
   const remainder = (unfunded) => (unfunded > 0 ? badge(`Tidak terdanai ${rupiah(unfunded)}`, 'bad') : badge('Terdanai penuh', 'ok'));
   // a closed month that no longer matches the register says so under its remainder (one without an obligation, instead of it)
   const status = (m) => {
@@ -126,7 +143,7 @@ function fundingTable(months, funders, linkPledges) {
     columns: [
       { label: 'Bulan', value: (m) => monthLabel(m.month), rowHeader: true },
       { label: 'Iuran', value: (m) => rupiah(m.obligation), numeric: true },
-      { label: 'Dibayar oleh', render: payers, wrap: true },
+      { label: 'Ditanggung oleh (alokasi)', render: payers, wrap: true },
       { label: 'Terdanai', value: (m) => rupiah(m.funded), numeric: true },
       { label: 'Sisa', render: status, wrap: true },
     ],

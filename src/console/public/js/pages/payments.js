@@ -5,7 +5,7 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { currentMonth, dateLabel, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
+import { currentMonth, dateLabel, dateTimeLabel, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
 import { field, form, showErrors, values, withFormProblems } from '../forms.js';
 import { isFinalized, monthField, monthFromAddress } from '../month-field.js';
 import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
@@ -249,6 +249,17 @@ let latestList = 0;
  * history entry (pager.js keepAddress: Back shows the page before) and keyboard focus goes to the list's
  * heading; the page's rows keep their Hapus… in an open month, for the officer who may write.
  */
+/**
+ * Who recorded a payment, when, and from which payment sheet (GET /payments `createdBy`, `createdAt`, `uploadFilename`):
+ * "keuangan1 pada 4 Desember 2026 10.00 WIB, dari berkas pembayaran-desember.xlsx" under *Dicatat oleh* (QA: an auditor
+ * could not tell a sheet's payments from those recorded one by one); "–" for what is not known. Pure.
+ */
+export function recordedText(p) {
+  const who = p.createdBy ?? '–';
+  const when = p.createdAt ? ` pada ${dateTimeLabel(p.createdAt)}` : '';
+  return `${who}${when}${p.uploadFilename ? `, dari berkas ${p.uploadFilename}` : ''}`;
+}
+
 async function showPayments(list, view, asked, { chosen = false } = {}) {
   const { month, closed, writes, ctx, reload } = view;
   const request = (latestList += 1);
@@ -267,7 +278,7 @@ async function showPayments(list, view, asked, { chosen = false } = {}) {
           { label: 'Tanggal bayar', value: (p) => dateLabel(p.paidAt) },
           { label: 'Referensi', key: 'reference' },
           { label: 'Koreksi bulan', value: (p) => (p.adjustsMonth ? monthLabel(p.adjustsMonth) : '–') },
-          { label: 'Dicatat oleh', value: (p) => p.createdBy ?? '–' },
+          { label: 'Dicatat oleh', value: recordedText },
           { label: 'Jumlah', value: (p) => rupiah(p.amount), numeric: true },
           ...(closed || !writes ? [] : [{ label: 'Tindakan', render: (p) => removeStep(p, reload) }]),
         ],

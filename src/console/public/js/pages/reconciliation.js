@@ -4,7 +4,7 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { CATEGORY_LABELS, currentMonth, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STATUS_LABELS, TRIGGER_LABELS } from '../format.js';
+import { CATEGORY_LABELS, currentMonth, dateLabel, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STATUS_LABELS, TRIGGER_LABELS } from '../format.js';
 import { categoryAmounts, categoryCounts, UNLISTED_CATEGORIES } from '../findings.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { canWriteFinance, hashFor } from '../routes.js';
@@ -22,6 +22,7 @@ export async function render(main, ctx) {
   let run;
   let others = [];
   let earlierOpen = false;
+  let statuses = null;
   try {
     run = await api(`/api/v1/reconciliations/${encodeURIComponent(id)}`, { signal: ctx.signal });
     while (run.status === 'RUNNING') {
@@ -34,6 +35,13 @@ export async function render(main, ctx) {
     if (canWriteFinance(ctx.user.role) && finalizable(run, others) && !startedByMe(run, ctx.user) && !run.month.endsWith('-01')) {
       const before = await api('/api/v1/reconciliations', { query: { month: previousMonth(run.month) }, signal: ctx.signal });
       earlierOpen = !before.some((r) => r.status === 'FINAL');
+    }
+    // what the funders still owe for the month, by their own payments, for the finalize question (a run's rows have no ownStatus)
+    if (canWriteFinance(ctx.user.role) && finalizable(run, others)) {
+      statuses = await api('/api/v1/payments/status', { query: { month: run.month }, signal: ctx.signal }).catch((err) => {
+        if (err?.name === 'AbortError') throw err;
+        return null;
+      });
     }
   } catch (err) {
     if (err?.name === 'AbortError') return;
@@ -54,7 +62,7 @@ export async function render(main, ctx) {
     ...(run.warnings ?? []).filter((w) => w.code !== 'NO_BILL').map((w) => notice('warning', h('strong', { text: 'Peringatan saat dijalankan: ' }), w.message)),
     draftNotice(run, others),
     h('div', { class: 'actions' }, downloadButton('Unduh buku kerja rekonsiliasi (.xlsx)', `/api/v1/reconciliations/${encodeURIComponent(run.id)}/workbook.xlsx`, { kind: 'primary', fallbackName: `rekonsiliasi-${run.month}-v${run.version}.xlsx` }), h('a', { class: 'btn btn--ghost', href: hashFor('/laporan', { month: run.month }), text: 'Laporan desa & komitmen' })),
-    canWriteFinance(ctx.user.role) && finalizable(run, others) ? (startedByMe(run, ctx.user) ? ownRunNotice(run) : finalizeBox(run, earlierOpen, ctx)) : null,
+    canWriteFinance(ctx.user.role) && finalizable(run, others) ? (startedByMe(run, ctx.user) ? ownRunNotice(run, statuses ?? run.payments) : finalizeBox(run, earlierOpen, ctx, statuses ?? run.payments)) : null,
     section('Ringkasan', headlineStats(run), h('div', { class: 'grid-2' }, h('div', {}, h('h3', { text: 'Iuran menurut sumber dana' }), fundingChart(run)), h('div', {}, h('h3', { text: 'Tagihan BPJS' }), billStats(run.bill)))),
     section('Temuan per kategori', categoryTable, amountsNote, findingsList),
     section('Pembayaran per penyandang dana', paymentStatusTable(run.payments)),
@@ -182,7 +190,13 @@ async function showFindings(container, run, category, asked, ctx, { focus = true
         caption: `${label(CATEGORY_LABELS, category)}: ${number(res.total)} temuan`,
         columns: [
           { label: 'NIK', render: (f) => (f.nik ? h('a', { href: hashFor(`/peserta/${f.nik}`), text: f.nik }) : '–') },
-          { label: 'NOKA', value: (f) => f.noka || '–' },
+          // a NOKA_MISMATCH shows both sides, the billed NOKA and the register's (QA: only the billed one)
+          ...(category === 'NOKA_MISMATCH'
+            ? [
+                { label: 'NOKA tagihan', value: (f) => f.noka || '–' },
+                { label: 'NOKA register', value: (f) => f.registerNoka || '–' },
+              ]
+            : [{ label: 'NOKA', value: (f) => f.noka || '–' }]),
           { label: 'Nama', value: (f) => f.name || '–' },
           { label: 'Ditagih', value: (f) => rupiah(f.billedAmount), numeric: true },
           { label: 'Seharusnya', value: (f) => rupiah(f.expectedAmount), numeric: true },
@@ -204,10 +218,11 @@ async function showFindings(container, run, category, asked, ctx, { focus = true
  * "peserta … tidak dapat diubah lagi"); and, when `earlierOpen` (the month before is not final), that the
  * earlier months of the year not yet finalized are frozen with it (§9). Pure, tested.
  */
-export function finalizeWarning(run, earlierOpen) {
+export function finalizeWarning(run, earlierOpen, statuses = []) {
   const month = monthLabel(run.month);
   const year = run.month.slice(0, 4);
   return [
+    ...finalizeRisks(run, statuses),
     `Setelah difinalisasi, hasil ${month} dikunci: alokasi iuran, temuan, tagihan dan pembayaran bulan itu tidak dapat diubah lagi (koreksi dicatat di bulan yang masih terbuka). Daftar peserta tetap dapat diperbarui, tetapi tidak mengubah hasil ${month}.`,
     earlierOpen
       ? `Bulan-bulan sebelumnya di tahun ${year} yang belum difinalisasi (hingga ${monthLabel(previousMonth(run.month))}) ikut dibekukan: alokasinya disimpan dan tidak dihitung ulang oleh perubahan sesudahnya (komitmen, tarif, peserta).`
@@ -216,6 +231,37 @@ export function finalizeWarning(run, earlierOpen) {
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+const owedStatus = (status) => status === 'UNPAID' || status === 'UNDERPAID';
+
+/**
+ * What finalizing the month now costs, said first (QA: December 2026 was finalized on 6 December, the question saying
+ * nothing of its 10 December due date; 2026 then had no open month and December's on-time SP2D was refused
+ * MONTH_CLOSED): a month not ended yet (the run's `monthEnded` and `dueDate`, by the server's clock; the browser's month
+ * when absent), the funders still owing for it by their own payments (GET /payments/status `ownStatus`, `ownPaid`; a
+ * run's `status`, `paid` when that is all there is), and the fiscal year's last month leaving the year no open month.
+ * The API's rules are unchanged. Pure, tested.
+ */
+export function finalizeRisks(run, statuses = []) {
+  const month = monthLabel(run.month);
+  const name = month.split(' ')[0];
+  const year = run.month.slice(0, 4);
+  const ended = typeof run.monthEnded === 'boolean' ? run.monthEnded : run.month < currentMonth();
+  const owing = (Array.isArray(statuses) ? statuses : []).filter((r) => owedStatus(r.ownStatus ?? r.status));
+  const owed = owing.reduce((sum, r) => sum + Math.max(0, (Number(r.due) || 0) - (Number(r.ownPaid ?? r.paid) || 0)), 0);
+  const codes = owing.map((r) => r.pledgeCode);
+  return [
+    ended
+      ? null
+      : `${month} belum berakhir (premi jatuh tempo ${dateLabel(run.dueDate ?? `${run.month}-10`)}): setelah difinalisasi, pembayaran ${name} hanya dapat dicatat sebagai koreksi di bulan berikutnya (Koreksi untuk bulan ${month}), juga yang dibayar tepat waktu.`,
+    owing.length
+      ? `${owing.length} komitmen masih terutang untuk ${month} (belum dibayar atau kurang bayar) sebesar ${rupiah(owed)}${codes.length <= 5 ? `: ${codes.join(', ')}` : ''}; setelah difinalisasi, pembayarannya hanya dapat dicatat sebagai koreksi di bulan berikutnya.`
+      : null,
+    run.month.endsWith('-12')
+      ? `${month} adalah bulan terakhir tahun anggaran ${year}: setelah difinalisasi, tahun ${year} tidak lagi memiliki bulan terbuka untuk mencatat pembayaran atau koreksi.`
+      : null,
+  ].filter(Boolean);
 }
 
 /** Whether `user` started `run`: the API refuses them its finalize (SAME_PERSON, maker-checker), so it is not offered. */
@@ -231,17 +277,19 @@ export function ownRunText(run) {
   return `Anda (${run.startedBy}) yang menjalankan rekonsiliasi ini; finalisasi dilakukan oleh petugas keuangan lain (prinsip empat mata).`;
 }
 
-function ownRunNotice(run) {
-  return section('Finalisasi', notice('info', ownRunText(run)));
+function ownRunNotice(run, statuses) {
+  // what the finalizer will be asked, said to whoever ran it too (QA: December was run on 6 December unsaid)
+  const risks = finalizeRisks(run, statuses);
+  return section('Finalisasi', notice('info', ownRunText(run)), risks.length ? notice('warning', risks.join(' ')) : null);
 }
 
-function finalizeBox(run, earlierOpen, ctx) {
+function finalizeBox(run, earlierOpen, ctx, statuses) {
   return section(
     'Finalisasi',
     confirmStep({
       askText: 'Finalisasi rekonsiliasi ini…',
       yesText: `Ya, finalisasi ${monthLabel(run.month)}`,
-      warning: finalizeWarning(run, earlierOpen),
+      warning: finalizeWarning(run, earlierOpen, statuses),
       onConfirm: async () => {
         await api(`/api/v1/reconciliations/${encodeURIComponent(run.id)}/finalize`, { method: 'POST' });
         announce(`Rekonsiliasi ${monthLabel(run.month)} difinalisasi.`);
