@@ -11,7 +11,7 @@ import { fundedByPledge, unfundedOf } from './allocation-totals.js';
 import { FundingException } from '../funding.exception.js';
 import * as SQL from '../sql/allocate.sql.js';
 import { MonthBuildPool } from './month-build-pool.js';
-import { type MonthRows, writeMonthTables } from './month-partitions.js';
+import { writeMonthTables } from './month-partitions.js';
 import { readCandidates, type Candidates } from './candidates.js';
 import { ObligationBuild } from './obligation-build.js';
 import { TextColumn } from './text-column.js';
@@ -174,15 +174,15 @@ export class AllocateMonth {
       // Splits are written in the order allocate gives them: a pledge's together (for the block-range
       // IDX_split_pledge), each in NIK order (sorted runs for PK_split's sort).
       const { splitObligation, splitPledge, splitAmount, unfunded } = result;
-      const split: MonthRows = {
+      const split = {
         columns: [
-          { name: 'nik', type: 'text', values: covered.nik, index: splitObligation },
-          { name: 'pledge_code', type: 'text', values: pledges.map((p) => p.code), index: splitPledge },
-          { name: 'pledge_revision', type: 'int', values: pledges.map((p) => p.revision), index: splitPledge },
-          { name: 'amount', type: 'bigint', values: splitAmount },
+          { name: 'nik', type: 'text' as const, values: covered.nik, index: splitObligation },
+          { name: 'pledge_code', type: 'text' as const, values: pledges.map((p) => p.code), index: splitPledge },
+          { name: 'pledge_revision', type: 'int' as const, values: pledges.map((p) => p.revision), index: splitPledge },
+          { name: 'amount', type: 'bigint' as const, values: splitAmount },
         ],
         count: result.splitCount,
-        constants: [{ name: 'month', type: 'text', value: month }],
+        constants: [{ name: 'month', type: 'text' as const, value: month }],
       };
       const remainders = unfundedOf(unfunded);
       if (obligations && (await obligations.usable(n, remainders.participants))) {
@@ -192,17 +192,17 @@ export class AllocateMonth {
       } else {
         await obligations?.settled(); // its table is replaced by the one written from memory
         // in NIK order (their primary key)
-        const obligation: MonthRows = {
+        const obligation = {
           columns: [
-            { name: 'nik', type: 'text', values: covered.nik },
-            { name: 'unfunded', type: 'bigint', values: unfunded },
-            { name: 'tmt', type: 'date', values: covered.tmtDay },
-            { name: 'village_code', type: 'text', values: covered.village.codes, index: covered.village.of },
+            { name: 'nik', type: 'text' as const, values: covered.nik },
+            { name: 'unfunded', type: 'bigint' as const, values: unfunded },
+            { name: 'tmt', type: 'date' as const, values: covered.tmtDay },
+            { name: 'village_code', type: 'text' as const, values: covered.village.codes, index: covered.village.of },
           ],
           count: n,
           constants: [
-            { name: 'month', type: 'text', value: month },
-            { name: 'amount', type: 'bigint', value: amount },
+            { name: 'month', type: 'text' as const, value: month },
+            { name: 'amount', type: 'bigint' as const, value: amount },
           ],
         };
         await writeMonthTables(m, month, { split, obligation }, builds, lap);
