@@ -43,9 +43,6 @@ export const BUDGET_USED_BEFORE = `
    WHERE month >= $2 AND month < $1 AND pledge_code = ANY($3::text[])
    GROUP BY pledge_code`;
 
-/** §4's coverage rule for the month whose first day is $1 and last day $2. */
-export const COVERED_IN_MONTH = `tmt <= $2::date AND (tat IS NULL OR tat >= $1::date)`;
-
 /**
  * The coverage rule of §4 (TMT ≤ last day of M = $2, TAT empty or ≥ first day of M = $1; plain
  * date parameters, so the filter is not re-evaluated per row): the candidates in NIK order
@@ -57,11 +54,8 @@ export const COVERED_IN_MONTH = `tmt <= $2::date AND (tat IS NULL OR tat >= $1::
 export const COVERED_PARTICIPANTS = `
   SELECT nik, village_code, tmt - date '2000-01-01' AS tmt_day
     FROM participant
-   WHERE ${COVERED_IN_MONTH}
+   WHERE tmt <= $2::date AND (tat IS NULL OR tat >= $1::date)
    ORDER BY nik COLLATE "C"`;
-
-/** How many participants month $1 had and how many it left unfunded (obligation-build.ts: worth building on the server?). */
-export const MONTH_BEFORE_UNFUNDED = `SELECT participants, unfunded_participants AS unfunded FROM allocation_month WHERE month = $1`;
 
 /** The month's sort gets memory enough to stay off disk. */
 export const SORT_MEMORY = `SET LOCAL work_mem = '128MB'`;

@@ -12,8 +12,6 @@
  * - PGlite (one connection): created, filled and attached in the allocation's transaction, the
  *   attach building the indexes.
  */
-import { COVERED_IN_MONTH } from './allocate.sql.js';
-
 export type MonthTable = 'split' | 'obligation';
 
 export const partitionOf = (table: MonthTable, month: string) => `${table}_${month.replace('-', '_')}`;
@@ -131,24 +129,6 @@ export const BUILD_INDEXES: [MonthTable, string, workers: number][] = [
   ['obligation', `CREATE UNIQUE INDEX "{part}_pkey" ON month_build.{part} (month, nik)`, 0],
   ['split', `CREATE INDEX "{part}_pledge_code_idx" ON month_build.{part} USING brin (pledge_code) WITH (pages_per_range = 32)`, 0],
 ];
-
-/**
- * The month's obligations (§4) written by PostgreSQL itself from the register, in NIK order, each with
- * an unfunded remainder of 0 until SET_UNFUNDED ($1, $2: the month's first and last day, $3 the month,
- * $4 its amount). The same coverage rule and order as the candidates the allocation reads.
- */
-export const BUILD_OBLIGATIONS = `
-  INSERT INTO month_build.{part} (month, nik, amount, unfunded, tmt, village_code)
-  SELECT $3, nik, $4, 0, tmt, village_code
-    FROM participant
-   WHERE ${COVERED_IN_MONTH}
-   ORDER BY nik COLLATE "C"`;
-
-/** The unfunded remainders of §6 step 3 ($1 NIKs, $2 rupiah) set on a built obligation table, once its key is built. */
-export const SET_UNFUNDED = `
-  UPDATE month_build.{part} o SET unfunded = u.unfunded
-    FROM unnest($1::text[], $2::bigint[]) AS u (nik, unfunded)
-   WHERE o.month = '{month}' AND o.nik = u.nik`;
 
 /** The primary key of a built table, from its unique index (a catalog change: the columns are NOT NULL). */
 export const BUILD_PRIMARY_KEY = `ALTER TABLE month_build.{part} ADD CONSTRAINT "{part}_pkey" PRIMARY KEY USING INDEX "{part}_pkey"`;

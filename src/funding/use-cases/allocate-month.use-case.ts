@@ -6,16 +6,14 @@ import { Clock } from '../../common/clock/clock.js';
 import { addMonths, isMonth, monthsBetween } from '../../common/month.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { AllocationSummaries, type AllocationDetail } from '../allocations/allocation-summary.js';
-import { allocate, type AllocationResult } from '../domain/allocate.js';
+import { allocate } from '../domain/allocate.js';
 import { fundedByPledge, unfundedOf } from './allocation-totals.js';
 import { FundingException } from '../funding.exception.js';
 import * as SQL from '../sql/allocate.sql.js';
 import { MonthBuildPool } from './month-build-pool.js';
 import { writeMonthTables } from './month-partitions.js';
-import { readCandidates, type Candidates } from './candidates.js';
-import { ObligationBuild } from './obligation-build.js';
-import { TextColumn } from './text-column.js';
-import { pledgesOfMonth, tariffOfMonth, type MonthPledge } from './month-inputs.js';
+import { readCandidates } from './candidates.js';
+import { pledgesOfMonth, tariffOfMonth } from './month-inputs.js';
 import { orderByDay } from './month-order.js';
 
 export type { AllocationSummary } from '../allocations/allocation-summary.js';
@@ -153,87 +151,67 @@ export class AllocateMonth {
       ? await m.query(SQL.BUDGET_USED_BEFORE, [month, `${year}-01`, pledges.map((p) => p.code)])
       : [];
     lap('inputs');
-    // PostgreSQL: candidates by COPY, the obligations built by the server meanwhile, the month built
-    // on the build pool; PGlite: none of these.
+    // PostgreSQL: candidates by COPY and the month built on the build pool; PGlite: neither.
     const builds = this.builds.get();
-    const obligations = builds && (await ObligationBuild.worthStarting(m, month)) ? ObligationBuild.start(builds, month, amount) : null;
-    try {
-      const covered = await readCandidates(m, month, builds !== null);
-      const n = covered.nik.length;
-      lap('candidates read');
-      // The candidates come in NIK order; the walk (§6) goes in (TMT, NIK) order: a stable sort by
-      // TMT. Results are indexed in NIK order.
-      const result = allocate(
-        { nik: covered.nik, villageCode: covered.village, tmt: [], amount: new Float64Array(n).fill(amount) },
-        pledges,
-        new Map(used.map((u) => [u.pledge_code, Number(u.used)])),
-        { walkOrder: orderByDay(covered.tmtDay) },
-      );
-      lap('allocated in memory');
+    const covered = await readCandidates(m, month, builds !== null);
+    const n = covered.nik.length;
+    lap('candidates read');
+    // The candidates come in NIK order; the walk (§6) goes in (TMT, NIK) order: a stable sort by
+    // TMT. Results are indexed in NIK order.
+    const result = allocate(
+      { nik: covered.nik, villageCode: covered.village, tmt: [], amount: new Float64Array(n).fill(amount) },
+      pledges,
+      new Map(used.map((u) => [u.pledge_code, Number(u.used)])),
+      { walkOrder: orderByDay(covered.tmtDay) },
+    );
+    lap('allocated in memory');
 
-      // Splits are written in the order allocate gives them: a pledge's together (for the block-range
-      // IDX_split_pledge), each in NIK order (sorted runs for PK_split's sort).
-      const { splitObligation, splitPledge, splitAmount, unfunded } = result;
-      const split = {
-        columns: [
-          { name: 'nik', type: 'text' as const, values: covered.nik, index: splitObligation },
-          { name: 'pledge_code', type: 'text' as const, values: pledges.map((p) => p.code), index: splitPledge },
-          { name: 'pledge_revision', type: 'int' as const, values: pledges.map((p) => p.revision), index: splitPledge },
-          { name: 'amount', type: 'bigint' as const, values: splitAmount },
-        ],
-        count: result.splitCount,
-        constants: [{ name: 'month', type: 'text' as const, value: month }],
-      };
-      const remainders = unfundedOf(unfunded);
-      if (obligations && (await obligations.usable(n, remainders.participants))) {
-        // the obligations built by the server meanwhile, with the few unfunded remainders set in place
-        const [niks, amounts] = unfundedRemainders(covered.nik, unfunded);
-        await writeMonthTables(m, month, { split }, builds, lap, [obligations.withUnfunded(niks, amounts)]);
-      } else {
-        await obligations?.settled(); // its table is replaced by the one written from memory
-        // in NIK order (their primary key)
-        const obligation = {
+    // Obligations are written in NIK order (their primary key), splits in the order allocate gives
+    // them: a pledge's together (for the block-range IDX_split_pledge), each in NIK order (sorted
+    // runs for PK_split's sort).
+    const { splitObligation, splitPledge, splitAmount, unfunded } = result;
+
+    await writeMonthTables(
+      m,
+      month,
+      {
+        split: {
           columns: [
-            { name: 'nik', type: 'text' as const, values: covered.nik },
-            { name: 'unfunded', type: 'bigint' as const, values: unfunded },
-            { name: 'tmt', type: 'date' as const, values: covered.tmtDay },
-            { name: 'village_code', type: 'text' as const, values: covered.village.codes, index: covered.village.of },
+            { name: 'nik', type: 'text', values: covered.nik, index: splitObligation },
+            { name: 'pledge_code', type: 'text', values: pledges.map((p) => p.code), index: splitPledge },
+            { name: 'pledge_revision', type: 'int', values: pledges.map((p) => p.revision), index: splitPledge },
+            { name: 'amount', type: 'bigint', values: splitAmount },
+          ],
+          count: result.splitCount,
+          constants: [{ name: 'month', type: 'text', value: month }],
+        },
+        obligation: {
+          columns: [
+            { name: 'nik', type: 'text', values: covered.nik },
+            { name: 'unfunded', type: 'bigint', values: unfunded },
+            { name: 'tmt', type: 'date', values: covered.tmtDay },
+            { name: 'village_code', type: 'text', values: covered.village.codes, index: covered.village.of },
           ],
           count: n,
           constants: [
-            { name: 'month', type: 'text' as const, value: month },
-            { name: 'amount', type: 'bigint' as const, value: amount },
+            { name: 'month', type: 'text', value: month },
+            { name: 'amount', type: 'bigint', value: amount },
           ],
-        };
-        await writeMonthTables(m, month, { split, obligation }, builds, lap);
-      }
-      await this.recordMonth(m, month, tariff.ids, n, amount, remainders, pledges, result, actor);
-      this.logger.debug(`${month}: ${n} obligations, ${result.splitCount} splits; ${lap.report()}`);
-    } finally {
-      await obligations?.settled();
-    }
-  }
+        },
+      },
+      builds,
+      lap,
+    );
 
-  /** The month's row in allocation_month and what each pledge funded (allocation_funded). */
-  private async recordMonth(
-    m: EntityManager,
-    month: string,
-    tariffIds: number[],
-    n: number,
-    amount: number,
-    remainders: { participants: number; amount: number },
-    pledges: MonthPledge[],
-    result: AllocationResult,
-    actor: string,
-  ): Promise<void> {
+    const { participants: unfundedParticipants, amount: unfundedAmount } = unfundedOf(unfunded);
     await m.query(SQL.UPSERT_ALLOCATION_MONTH, [
       month,
-      Number(month.slice(0, 4)),
+      year,
       n,
       n * amount,
-      remainders.participants,
-      remainders.amount,
-      tariffIds,
+      unfundedParticipants,
+      unfundedAmount,
+      tariff.ids,
       JSON.stringify(Object.fromEntries(pledges.map((p) => [p.code, p.revision]))),
       actor,
       this.clock.now(),
@@ -241,24 +219,13 @@ export class AllocateMonth {
     const [deleteFunded, insertFunded] = SQL.REPLACE_FUNDED;
     await m.query(deleteFunded, [month]);
     await m.query(insertFunded, [month, ...fundedByPledge(pledges.map((p) => p.code), result)]);
+    this.logger.debug(`${month}: ${n} obligations, ${result.splitCount} splits; ${lap.report()}`);
   }
 
   private inTransaction<T>(manager: EntityManager | undefined, work: (m: EntityManager) => Promise<T>): Promise<T> {
     if (manager?.queryRunner?.isTransactionActive) return work(manager);
     return (manager ?? this.dataSource.manager).transaction(work);
   }
-}
-
-/** The NIKs left with an unfunded remainder and the remainders, in NIK order. */
-function unfundedRemainders(nik: Candidates['nik'], unfunded: ArrayLike<number>): [string[], number[]] {
-  const niks: string[] = [];
-  const amounts: number[] = [];
-  for (let i = 0; i < unfunded.length; i++) {
-    if (unfunded[i] <= 0) continue;
-    niks.push((nik instanceof TextColumn ? nik.at(i) : nik[i])!);
-    amounts.push(unfunded[i]);
-  }
-  return [niks, amounts];
 }
 
 /** Elapsed milliseconds per step, for the debug log (and the bench). */

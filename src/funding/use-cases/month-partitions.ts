@@ -40,15 +40,6 @@ import { copyRows, insertRows, type BulkRows } from './bulk-io.js';
 export type MonthRows = Omit<BulkRows, 'table' | 'freeze'>;
 
 /**
- * A table of the month built in `month_build` by other means (obligation-build.ts): `ready` once it is
- * committed there with its indexes; then swapped in with the others.
- */
-export interface PrebuiltTable {
-  table: MonthTable;
-  ready: Promise<void>;
-}
-
-/**
  * Replaces the month's partitions with `rows`, in `m`'s transaction. `builds` (PostgreSQL,
  * MonthBuildPool) is where the build connections come from; without it (PGlite) everything happens
  * on `m`. `lap(step)` is called as each step ends (the allocation's debug log times them).
@@ -56,27 +47,26 @@ export interface PrebuiltTable {
 export async function writeMonthTables(
   m: EntityManager,
   month: string,
-  rows: Partial<Record<MonthTable, MonthRows>>,
+  rows: Record<MonthTable, MonthRows>,
   builds: pg.Pool | null,
   lap: (step: string) => void = () => undefined,
-  prebuilt: PrebuiltTable[] = [],
 ): Promise<void> {
   if (!isMonth(month)) throw new Error(`not a month: ${month}`);
   const tables = Object.keys(rows) as MonthTable[];
   const values = (table: MonthTable) => ({ part: partitionOf(table, month), month });
   if (builds) {
     // Each table's indexes start as soon as it is committed, on the first connection free.
-    const fills = tables.map((table) => inTransaction(builds, (client) => fillBuild(client, table, month, rows[table]!)));
+    const fills = tables.map((table) => inTransaction(builds, (client) => fillBuild(client, table, month, rows[table])));
     const indexes = BUILD_INDEXES.filter(([table]) => tables.includes(table)).map(([table, sql, workers]) =>
       fills[tables.indexOf(table)].then(() => inTransaction(builds, (client) => buildIndex(client, fill(sql, values(table)), workers))),
     );
-    const built = settled([...fills, ...indexes, ...prebuilt.map((p) => p.ready)]);
+    const built = settled([...fills, ...indexes]);
     built.catch(() => undefined); // awaited below, once the fills' lap is taken
     await Promise.allSettled(fills);
     lap(`${tables.join(' and ')} filled and analyzed`);
     await built;
     lap('indexed');
-    for (const table of [...tables, ...prebuilt.map((p) => p.table)]) {
+    for (const table of tables) {
       await m.query(fill(BUILD_PRIMARY_KEY, values(table)));
       await dropMonth(m, table, month);
       await m.query(fill(MOVE_BUILD, values(table)));
@@ -85,11 +75,10 @@ export async function writeMonthTables(
     lap('swapped in');
     return;
   }
-  if (prebuilt.length) throw new Error('a table is built beforehand only on PostgreSQL');
   for (const table of tables) {
     await dropMonth(m, table, month);
     for (const sql of CREATE_MONTH_TABLE(table)) await m.query(fill(sql, values(table)));
-    await insertRows(m, { ...rows[table]!, table: `public.${values(table).part}` });
+    await insertRows(m, { ...rows[table], table: `public.${values(table).part}` });
     await m.query(fill(ANALYZE_MONTH_TABLE[table], { ...values(table), schema: 'public' }));
     await m.query(indexBuildSettings());
     await m.query(fill(ATTACH_MONTH_TABLE(table), values(table)));
@@ -114,13 +103,13 @@ async function fillBuild(client: pg.PoolClient, table: MonthTable, month: string
 }
 
 /** One index of a committed build, sorted in memory, with `workers` parallel workers. */
-export async function buildIndex(client: pg.PoolClient, sql: string, workers: number): Promise<void> {
+async function buildIndex(client: pg.PoolClient, sql: string, workers: number): Promise<void> {
   await client.query(indexBuildSettings(workers));
   await client.query(sql);
 }
 
-/** Runs `work` in a transaction on a connection of `pool` (with BUILD_SETTINGS), committed if it succeeds. */
-export async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+/** Runs `work` in a transaction on a connection of `pool`, committed if it succeeds. */
+async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {

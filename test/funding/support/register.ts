@@ -1,5 +1,5 @@
 /** Test register rows inserted straight into `participant` (the register feature is tested elsewhere). */
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 export interface TestParticipant {
   nik: string;
@@ -9,8 +9,7 @@ export interface TestParticipant {
   name?: string;
 }
 
-/** `ds`: or a transaction's manager, whose allocation then sees rows nobody else does yet. */
-export async function insertParticipants(ds: DataSource | EntityManager, rows: TestParticipant[]): Promise<void> {
+export async function insertParticipants(ds: DataSource, rows: TestParticipant[]): Promise<void> {
   await ds.query(
     `INSERT INTO participant (nik, no_kk, name, birth_date, sex, village_code, tmt, tat, end_reason)
      SELECT nik, '1703060101000001', name, '1980-01-01', 'L', village, tmt::date, tat::date,
