@@ -85,8 +85,9 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     expect(rows.map((r) => r.at(-1)!.slice(0, 6))).toEqual(['Hapus…', 'Hapus…']); // each removable (asked twice)
     expect(rows.map((r) => r.slice(0, -1))).toEqual(
       expect.arrayContaining([
-        ['APBD-2026', '14 Oktober 2026', 'SP2D 0101/LS/2026', '–', officer.username, 'Rp100.000'],
-        [DESA, '8 Oktober 2026', 'SP2D 0007/DD/2026', '–', officer.username, 'Rp75.600'],
+        // who recorded it, when and from which sheet (QA: a sheet's payments could not be traced to it)
+        ['APBD-2026', '14 Oktober 2026', 'SP2D 0101/LS/2026', '–', `${officer.username} pada 15 November 2026 10.00 WIB, dari berkas pembayaran-oktober.xlsx`, 'Rp100.000'],
+        [DESA, '8 Oktober 2026', 'SP2D 0007/DD/2026', '–', `${officer.username} pada 15 November 2026 10.00 WIB, dari berkas pembayaran-oktober.xlsx`, 'Rp75.600'],
       ]),
     );
     expect(await tableRows(payments)).toHaveLength(2);

@@ -54,7 +54,7 @@ describe('payments: the corrections of a month are listed by adjustsMonth', () =
     expect((await list('month=2026-07')).total).toBe(0);
     const status = (await (await t.as(Role.AUDITOR)).get('/api/v1/payments/status?month=2026-07').expect(200)).body;
     expect(status).toEqual([
-      { pledgeCode: 'APBD-2026', due: 37800, paid: 0, status: 'UNPAID', late: false, corrections: 0, correctedMonths: [], lateOnlyByCorrections: false, dueDate: '2026-07-10', overdue: true, suspensionRisk: 'MONTH_ENDED' },
+      { pledgeCode: 'APBD-2026', due: 37800, paid: 0, ownPaid: 0, status: 'UNPAID', ownStatus: 'UNPAID', late: false, corrections: 0, correctedMonths: [], lateOnlyByCorrections: false, dueDate: '2026-07-10', overdue: true, suspensionRisk: 'MONTH_ENDED' },
     ]);
   });
 

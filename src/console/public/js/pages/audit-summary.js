@@ -22,6 +22,7 @@ export const FIELD_LABELS = {
   category: 'Kategori',
   closedBy: 'Ditutup oleh tarif',
   code: 'Kode',
+  coveredIn: 'Tertanggung pada bulan',
   component: 'Komponen',
   created: 'Baru',
   createdAt: 'Dicatat pada',
@@ -29,6 +30,7 @@ export const FIELD_LABELS = {
   dryRun: 'Uji coba',
   error: 'Galat',
   file: 'Berkas',
+  filter: 'Saringan',
   findings: 'Temuan',
   fiscalYear: 'Tahun anggaran',
   fromMonth: 'Dari bulan',
@@ -67,6 +69,7 @@ export const FIELD_LABELS = {
   revision: 'Revisi',
   role: 'Peran',
   row: 'Baris',
+  rows: 'Jumlah baris',
   rowsRead: 'Baris dibaca',
   scope: 'Cakupan',
   sharePercent: 'Persentase',
@@ -93,7 +96,7 @@ export const FIELD_LABELS = {
 };
 
 const MONEY = new Set(['amount', 'budget', 'invoiceTotal', 'linesTotal', 'payable', 'overbilled', 'underbilled']);
-const MONTHS = new Set(['month', 'adjustsMonth', 'asked']);
+const MONTHS = new Set(['month', 'adjustsMonth', 'asked', 'coveredIn']);
 /** Yes/no fields, also as the query string writes them (`?dryRun=true`: QA, "Uji coba: true"). */
 const BOOLEANS = new Set(['active', 'allocated', 'dryRun']);
 const YES = new Set(['true', '1']);
@@ -112,7 +115,7 @@ const CODE_LABELS = { sourceType: SOURCE_TYPE_LABELS, fund: FUND_LABELS, scope: 
  * (QA: it read "Selesai (draf)"); the reconciliation inside it is a run, and keeps the run's names.
  */
 const ACTION_CODE_LABELS = { 'schedule.run': { status: SCHEDULE_STATUS_LABELS }, 'schedule.fail': { status: SCHEDULE_STATUS_LABELS } };
-const COUNTS = new Set(['accepted', 'rejected', 'rowsRead', 'created', 'updated', 'unchanged', 'reinstated', 'reinstatedDeaths', 'warnings', 'quota', 'size', 'payments', 'more']);
+const COUNTS = new Set(['accepted', 'rejected', 'rowsRead', 'created', 'updated', 'unchanged', 'reinstated', 'reinstatedDeaths', 'warnings', 'quota', 'size', 'payments', 'more', 'rows']);
 /** Lists longer than this show their first items and how many more. */
 const LIST_ITEMS = 5;
 

@@ -143,6 +143,7 @@ export const ACTION_LABELS = {
   'enrollment.upload': 'Daftar peserta diunggah',
   'enrollment.promote': 'Daftar peserta diterapkan',
   'enrollment.fail': 'Unggahan daftar peserta gagal',
+  'participant.export': 'Salinan register peserta diunduh',
   'tariff.add': 'Tarif ditambahkan',
   'tariff.close': 'Tarif ditutup oleh tarif baru',
   'tariff.resume': 'Tarif lama berlaku lagi',
