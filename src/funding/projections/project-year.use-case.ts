@@ -24,9 +24,9 @@ type StoredMonth = { month: string; status: string; participants: number; obliga
  * carrying each pagu from month to month. Nothing is written, nothing is locked: a forecast that
  * assumes nobody joins or leaves beyond what the register already says (TAT, future TMT).
  *
- * At a million participants a projected month costs what reading and allocating a month does, without
- * the writes (0.7 s on an idle two-core machine; `npm run bench:allocate` times eleven months), so a
- * year ahead takes seconds: an on-demand question, not a page that loads it.
+ * At a million participants the register is read once and a projected month costs what allocating a month
+ * in memory does, without the writes (0.37 s a month on an idle two-core machine; `npm run bench:allocate`
+ * times eleven months), so a year ahead takes seconds: an on-demand question, not a page that loads it.
  */
 @Injectable()
 export class ProjectYear {

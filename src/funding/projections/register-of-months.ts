@@ -8,7 +8,7 @@ import type { EntityManager } from 'typeorm';
 import { firstDay, lastDay } from '../../common/month.js';
 import type { CodedColumn } from '../domain/allocate.js';
 import { REGISTER_OF_MONTHS } from '../sql/projection.sql.js';
-import { readParticipantColumns, type Candidates } from '../use-cases/candidates.js';
+import { NO_TAT, readParticipantColumns, type Candidates } from '../use-cases/candidates.js';
 import { dayNumber } from '../use-cases/month-order.js';
 import { TextColumn } from '../use-cases/text-column.js';
 
@@ -18,7 +18,8 @@ export class RegisterOfMonths {
   /** Everyone covered in at least one month from `from` to `to` (same year), in NIK order, with TMT and TAT. */
   static async read(m: EntityManager, from: string, to: string, useCopy: boolean): Promise<RegisterOfMonths> {
     const read = await readParticipantColumns(m, REGISTER_OF_MONTHS, [firstDay(from), lastDay(to)], useCopy);
-    return new RegisterOfMonths({ ...read, tatDay: read.tatDay ?? new Int32Array(read.tmtDay.length) });
+    // no TAT column only when no row came (the PGlite path reads the column from the first row)
+    return new RegisterOfMonths({ ...read, tatDay: read.tatDay ?? new Int32Array(read.tmtDay.length).fill(NO_TAT) });
   }
 
   /** The participants covered in `month` (§4: TMT ≤ its last day, TAT empty or ≥ its first day), in NIK order. */

@@ -44,6 +44,12 @@ export const BUDGET_USED_BEFORE = `
    GROUP BY pledge_code`;
 
 /**
+ * §4's coverage rule with the first day $1 and the last day $2 of a span: covered in some day of it (one month: covered
+ * in that month). Shared by the month's candidates and the projection's register of several months.
+ */
+export const COVERED_BETWEEN = `tmt <= $2::date AND (tat IS NULL OR tat >= $1::date)`;
+
+/**
  * The coverage rule of §4 (TMT ≤ last day of M = $2, TAT empty or ≥ first day of M = $1; plain
  * date parameters, so the filter is not re-evaluated per row): the candidates in NIK order
  * (code points, the "C" collation): the order of the obligation partition's primary key, in
@@ -54,7 +60,7 @@ export const BUDGET_USED_BEFORE = `
 export const COVERED_PARTICIPANTS = `
   SELECT nik, village_code, tmt - date '2000-01-01' AS tmt_day
     FROM participant
-   WHERE tmt <= $2::date AND (tat IS NULL OR tat >= $1::date)
+   WHERE ${COVERED_BETWEEN}
    ORDER BY nik COLLATE "C"`;
 
 /** The month's sort gets memory enough to stay off disk. */

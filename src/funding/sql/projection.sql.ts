@@ -2,6 +2,7 @@
  * What the projection of a fiscal year reads (projections/project-year.use-case.ts). Nothing is written: the
  * months it computes are a forecast, not an allocation.
  */
+import { COVERED_BETWEEN } from './allocate.sql.js';
 
 /** The allocated months of fiscal year $1 with their stored totals: the ones CURRENT are taken as they are. */
 export const STORED_MONTHS = `
@@ -31,5 +32,5 @@ export const PLEDGES_OF_YEAR = `
 export const REGISTER_OF_MONTHS = `
   SELECT nik, village_code, tmt - date '2000-01-01' AS tmt_day, tat - date '2000-01-01' AS tat_day
     FROM participant
-   WHERE tmt <= $2::date AND (tat IS NULL OR tat >= $1::date)
+   WHERE ${COVERED_BETWEEN}
    ORDER BY nik COLLATE "C"`;

@@ -43,7 +43,7 @@ export async function readParticipantColumns(m: EntityManager, sql: string, days
   await m.query(SORT_MEMORY);
   if (!useCopy) {
     const rows: { nik: string; village_code: string; tmt_day: number; tat_day?: number | null }[] = await m.query(sql, days);
-    const tat = rows.length && 'tat_day' in rows[0] ? { tatDay: Int32Array.from(rows, (r) => r.tat_day ?? NO_TAT) } : {};
+    const tat = 'tat_day' in (rows[0] ?? {}) ? { tatDay: Int32Array.from(rows, (r) => r.tat_day ?? NO_TAT) } : {};
     return { nik: rows.map((r) => r.nik), village: coded(rows.map((r) => r.village_code)), tmtDay: Int32Array.from(rows, (r) => r.tmt_day), ...tat };
   }
   const runner = m.queryRunner as unknown as { connect(): Promise<pg.ClientBase> } | undefined;
