@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import argon2 from 'argon2';
 import { AuditService } from '../audit/audit.service.js';
+import { PasswordHasher } from '../users/password-hasher.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthException } from './auth.exception.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
@@ -12,19 +12,20 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   private dummy?: Promise<string>;
 
   private dummyHash(): Promise<string> {
-    return (this.dummy ??= argon2.hash('tidak-ada-pengguna-ini'));
+    return (this.dummy ??= this.passwords.hash('tidak-ada-pengguna-ini'));
   }
 
   /** `clientAddress`: the caller's address, kept with the event (QA: a failed login named an attacker-chosen username and nothing else). */
   async login(username: string, password: string, clientAddress: string): Promise<{ accessToken: string }> {
     const user = await this.users.findWithHash(username.toLowerCase());
     // Hash even when there is no such user, so the answer time does not reveal which usernames exist.
-    const ok = await argon2.verify(user?.passwordHash ?? (await this.dummyHash()), password);
+    const ok = await this.passwords.verify(user?.passwordHash ?? (await this.dummyHash()), password);
     if (!user?.active || !ok) {
       await this.audit.record({ actor: username.slice(0, 100), action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, summary: { clientAddress } });
       throw AuthException.invalidCredentials();

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import argon2 from 'argon2';
 import { Repository } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config.js';
 import { AUDIT_BEFORE } from '../audit/audit-before.js';
 import type { UpdateUserDto } from './dto/create-user.dto.js';
 import { User } from './entities/user.entity.js';
+import { PasswordHasher } from './password-hasher.js';
 import { Role } from './role.js';
 import { UsersErrorCode, UsersException } from './users.exception.js';
 
@@ -27,6 +27,7 @@ export class UsersService implements OnApplicationBootstrap {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   /** Creates the bootstrap admin when the user table is empty (first start only). */
@@ -47,7 +48,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async create(username: string, password: string, role: Role): Promise<User> {
-    const passwordHash = await argon2.hash(password);
+    const passwordHash = await this.passwords.hash(password);
     // ON CONFLICT DO NOTHING rather than catching the unique violation, which TypeORM would log
     // together with its parameters (the password hash).
     const inserted = await this.users
@@ -83,7 +84,7 @@ export class UsersService implements OnApplicationBootstrap {
     if (change.role === undefined && change.active === undefined && change.password === undefined) {
       throw UsersException.nothingSent();
     }
-    const passwordHash = change.password === undefined ? undefined : await argon2.hash(change.password);
+    const passwordHash = change.password === undefined ? undefined : await this.passwords.hash(change.password);
     const before = await this.users.manager.transaction(async (m) => {
       const user = await m.findOneBy(User, { id });
       if (!user) throw UsersException.notFound(id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { resolve } from 'node:path';
 import { loadConfig, loadDatabaseConfig } from '../../src/common/config/app-config.js';
+import { PasswordHasher } from '../../src/users/password-hasher.js';
 
 const SECRET = 'x'.repeat(32);
 
@@ -79,5 +80,15 @@ describe('configuration defaults', () => {
     expect(loadDatabaseConfig({})).toEqual({ databaseUrl: undefined, dataDir: resolve('./data') });
     expect(loadDatabaseConfig({ DATABASE_URL: 'postgres://u@h/db', DATA_DIR: '/tmp/x' })).toEqual({ databaseUrl: 'postgres://u@h/db', dataDir: '/tmp/x' });
     expect(() => loadDatabaseConfig({ DATABASE_URL: 'mysql://u@h/db' })).toThrow(/DATABASE_URL must be a PostgreSQL URL/);
+  });
+
+  it("hashes passwords with argon2id at argon2's defaults (64 MiB, three passes, four lanes): no variable lowers them", async () => {
+    const config = loadConfig({ JWT_SECRET: SECRET, ARGON2_MEMORY_COST: '1024', PASSWORD_HASHING: 'fast' });
+    expect(config.passwordHashing).toBeUndefined();
+    const hasher = new PasswordHasher(config);
+    const hash = await hasher.hash('kata-sandi-panjang-123');
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=65536,p=4,t=3\$/);
+    expect(await hasher.verify(hash, 'kata-sandi-panjang-123')).toBe(true);
+    expect(await hasher.verify(hash, 'kata-sandi-panjang-124')).toBe(false);
   });
 });

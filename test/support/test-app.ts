@@ -20,6 +20,7 @@ import { Role } from '../../src/users/role.js';
 import { createTestDatabase } from './test-database.js';
 
 export const TEST_PASSWORD = 'rahasia-uji-123';
+export const TEST_PASSWORD_HASHING = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
 
 export interface TestApp {
   app: INestApplication;
@@ -44,6 +45,8 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, now = ne
     ...loadConfig({ JWT_SECRET: 'test-secret-test-secret-test-secret!', LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false' }),
     // a data directory of its own (uploaded files): apps of other test files start and clean up beside it
     dataDir: mkdtempSync(join(tmpdir(), 'jamkesda-app-')),
+    // argon2's defaults (64 MiB, three passes) cost ~0.8 s a test user on CI's machine: hash and login
+    passwordHashing: TEST_PASSWORD_HASHING,
     ...database,
     ...overrides,
   };

@@ -22,6 +22,11 @@ export interface AppConfig {
   logLevel: string;
   /** A request whose body stops arriving for this long is answered 408 (src/common/http/request-timeouts.ts). */
   requestIdleSeconds: number;
+  /**
+   * Tests only: cheaper argon2 parameters for the passwords they create (each test user cost about half a second to
+   * hash and log in with argon2's defaults, which the service always uses: nothing in the environment sets this).
+   */
+  passwordHashing?: { memoryCost: number; timeCost: number; parallelism: number };
   /** Tests only: start the embedded database from a dumped, already-migrated data directory. */
   pgliteLoadDataDir?: Blob;
 }
