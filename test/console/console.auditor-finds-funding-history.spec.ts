@@ -139,7 +139,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     let downloaded = false;
     page.on('download', () => (downloaded = true));
     await page.getByRole('button', { name: 'Ekspor CSV (semua hasil)' }).click();
-    // said beside the village picker only (console.splits-filter-the-pickers-lack.spec.ts)
+    // said beside the village picker only (console.auditor-views.spec.ts)
     await page.locator('.inline-status .error-text').getByText('Tidak diekspor: perbaiki saringan yang ditandai.').waitFor();
     expect(downloaded).toBe(false);
     await screenshot(page, 'auditor-splits-unknown-village');

@@ -49,7 +49,7 @@ describe('errors raised by the framework reach the user in Indonesian, ours unch
     beforeAll(async () => (t = await createTestApp()));
     afterAll(() => t.close());
 
-    it('a malformed id in the path answers 404 in Indonesian, as an unknown id (route-ids.malformed-is-not-found.spec.ts)', async () => {
+    it('a malformed id in the path answers 404 in Indonesian, as an unknown id (http.body-and-errors.spec.ts)', async () => {
       const res = await (await t.as(Role.ADMIN)).patch('/api/v1/users/bukan-uuid').send({ active: false }).expect(404);
       expect(res.body).toMatchObject({ statusCode: 404, code: 'USER_NOT_FOUND', message: 'Pengguna "bukan-uuid" tidak ditemukan.' });
     });

@@ -31,7 +31,7 @@ describe('pledge warnings on create, revise and the sheet upload: the code\'s ye
   it('warns when the code names another year than the fiscal year, naming both', async () => {
     const res = await keuangan.post('/api/v1/pledges').send(province).expect(201);
     expect(res.body.warnings).toEqual([{ code: 'CODE_YEAR_MISMATCH', pledgeCode: 'APBD_PROV-2027', message: yearMessage }]);
-    // (the second province pledge of 2026 is told SAME_FUNDING_TWICE: pledges.same-funding-twice.spec.ts)
+    // (the second province pledge of 2026 is told SAME_FUNDING_TWICE: pledges.rules.spec.ts)
     const codes = (res: { body: { warnings: { code: string }[] } }) => res.body.warnings.map((w) => w.code);
     const same = await keuangan.post('/api/v1/pledges').send({ ...province, code: 'APBD_PROV-2026' }).expect(201);
     expect(codes(same)).not.toContain('CODE_YEAR_MISMATCH');

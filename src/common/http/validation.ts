@@ -168,7 +168,7 @@ function translate(message: string): string {
 /**
  * The query of a route that reads no parameters: `@Query() _query: NoQueryDto` refuses each one sent
  * (`parameter x tidak dikenal`), as a route's query DTO refuses the parameters it does not declare.
- * Every route takes one or the other (test/foundation/http.unknown-query-parameters.spec.ts), so no
+ * Every route takes one or the other (test/foundation/http.query-parameters.spec.ts), so no
  * route ignores a misspelt filter and answers as if it had not been sent.
  */
 export class NoQueryDto {}

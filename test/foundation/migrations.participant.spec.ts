@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ParticipantKeyCoversCoverage1765700000000 } from '../../src/database/migrations/1765700000000-participant-key-covers-coverage.js';
+import { COVERED_PARTICIPANTS } from '../../src/funding/sql/allocate.sql.js';
+import { insertParticipants, testNik } from '../funding/support/register.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { ParticipantNikCCollation1765500000000 } from '../../src/database/migrations/1765500000000-participant-nik-c-collation.js';
+import { ParticipantVillageCheck1765100000000 } from '../../src/database/migrations/1765100000000-participant-village-check.js';
+import { DropParticipantNameIndex1765600000000 } from '../../src/database/migrations/1765600000000-drop-participant-name-index.js';
+import { Role } from '../../src/users/role.js';
+
+/**
+ * Migration ParticipantKeyCoversCoverage: PK_participant carries the columns the allocation reads
+ * (village, TMT, TAT), so the month's candidates are read from the key alone; down gives the key
+ * back its NIK only.
+ */
+describe("the register's key covers what a month's allocation reads of it", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertParticipants(t.dataSource, [{ nik: testNik(902), tmt: '2025-06-01' }]);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const key = async (on: { query(sql: string): Promise<{ key: string }[]> }) =>
+    (await on.query(`SELECT pg_get_indexdef('"PK_participant"'::regclass) AS key`))[0].key.replace(/^.* USING /, '');
+
+  it('up makes the key (nik) INCLUDE (village_code, tmt, tat), down (nik); the register keeps its rows', async () => {
+    const migration = new ParticipantKeyCoversCoverage1765700000000();
+    const runner = t.dataSource.createQueryRunner(); // every query on it: PGlite has one connection
+    try {
+      expect(await key(runner)).toBe('btree (nik) INCLUDE (village_code, tmt, tat)');
+      await migration.down(runner);
+      expect(await key(runner)).toBe('btree (nik)');
+    } finally {
+      await migration.up(runner);
+      await runner.release();
+    }
+    expect(await key(t.dataSource)).toBe('btree (nik) INCLUDE (village_code, tmt, tat)');
+    expect(await t.dataSource.query(`SELECT nik FROM participant WHERE nik = $1`, [testNik(902)])).toEqual([{ nik: testNik(902) }]);
+  });
+
+  it("reads a month's candidates from the key alone (an index-only scan), never from the rows", async () => {
+    await t.dataSource.query('VACUUM participant'); // as autovacuum does after an upload: the visibility map set
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await runner.query('SET enable_seqscan = off'); // a one-row register: the plan a million rows get
+      const plan: { 'QUERY PLAN': string }[] = await runner.query(`EXPLAIN ${COVERED_PARTICIPANTS}`, ['2026-01-01', '2026-01-31']);
+      expect(plan[0]['QUERY PLAN']).toMatch(/^Index Only Scan using "PK_participant" on participant/);
+    } finally {
+      await runner.query('RESET enable_seqscan');
+      await runner.release();
+    }
+  });
+});
+
+/**
+ * Migration ParticipantNikCCollation: `participant.nik` gets the "C" collation of the month tables'
+ * NIKs, its primary key rebuilt with it; down gives both back the database's default collation.
+ */
+describe('participant NIKs are compared by code point, like the month tables', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertParticipants(t.dataSource, [{ nik: testNik(901), tmt: '2025-06-01' }]);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** The collation of participant.nik and of the key column of PK_participant. */
+  const collations = (on: { query(sql: string): Promise<unknown> }) =>
+    on.query(`
+      SELECT (SELECT c.collname FROM pg_attribute a JOIN pg_collation c ON c.oid = a.attcollation
+               WHERE a.attrelid = 'participant'::regclass AND a.attname = 'nik') AS "column",
+             (SELECT c.collname FROM pg_index i JOIN pg_collation c ON c.oid = i.indcollation[0]
+               WHERE i.indexrelid = '"PK_participant"'::regclass) AS "key"`);
+
+  it('up sets "C" on the column and its key, down the default; the register keeps its rows', async () => {
+    const migration = new ParticipantNikCCollation1765500000000();
+    const runner = t.dataSource.createQueryRunner(); // every query on it: PGlite has one connection
+    try {
+      expect(await collations(runner)).toEqual([{ column: 'C', key: 'C' }]);
+      await migration.down(runner);
+      expect(await collations(runner)).toEqual([{ column: 'default', key: 'default' }]);
+    } finally {
+      await migration.up(runner);
+      await runner.release();
+    }
+    expect(await collations(t.dataSource)).toEqual([{ column: 'C', key: 'C' }]);
+    expect(await t.dataSource.query(`SELECT nik FROM participant WHERE nik = $1`, [testNik(901)])).toEqual([{ nik: testNik(901) }]);
+  });
+});
+
+/**
+ * Migration ParticipantVillageCheck: a participant's village is checked by "CHK_participant_village"
+ * (the regency's desa/kelurahan codes) instead of a foreign key; down brings the foreign key back.
+ */
+type Queryable = { query(sql: string): Promise<unknown> };
+let serial = 10;
+const insert = (village: string) => `
+  INSERT INTO participant (nik, no_kk, name, birth_date, sex, village_code, tmt)
+  VALUES ('17030601017000${serial++}', '1703060101200001', 'Uji Desa', '1970-01-01', 'L', '${village}', '2025-01-01')`;
+
+describe('a participant lives in a village of the regency (CHK_participant_village)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** Check and foreign-key constraints on the village column. */
+  const constraints = async (q: Queryable = t.dataSource) =>
+    (
+      (await q.query(`SELECT conname FROM pg_constraint WHERE conrelid = 'participant'::regclass AND contype IN ('c', 'f') AND conname LIKE '%village%' ORDER BY conname`)) as {
+        conname: string;
+      }[]
+    ).map((r) => r.conname);
+
+  it('accepts a desa and a kelurahan code and refuses a kecamatan code, an unknown code and an undotted code', async () => {
+    expect(await constraints()).toEqual(['CHK_participant_village']);
+    const [{ desa }] = await t.dataSource.query(`SELECT min(code) AS desa FROM region WHERE level = 'desa'`);
+    const [{ kelurahan }] = await t.dataSource.query(`SELECT min(code) AS kelurahan FROM region WHERE level = 'kelurahan'`);
+    const [{ kecamatan }] = await t.dataSource.query(`SELECT min(code) AS kecamatan FROM region WHERE level = 'kecamatan'`);
+    await t.dataSource.query(insert(desa));
+    await t.dataSource.query(insert(kelurahan));
+    for (const bad of [kecamatan, '17.03.06.9999', desa.replace(/\./g, '')]) {
+      await expect(t.dataSource.query(insert(bad))).rejects.toMatchObject({ constraint: 'CHK_participant_village' });
+    }
+    expect(Number((await t.dataSource.query('SELECT count(*) AS n FROM participant'))[0].n)).toBe(2);
+  });
+
+  it('down restores the foreign key to region, up the check again', async () => {
+    const migration = new ParticipantVillageCheck1765100000000();
+    const runner = t.dataSource.createQueryRunner(); // every query on it: PGlite has one connection
+    try {
+      await migration.down(runner);
+      expect(await constraints(runner)).toEqual(['FK_participant_village']);
+      await expect(runner.query(insert('17.03.06.9999'))).rejects.toMatchObject({ constraint: 'FK_participant_village' });
+      await migration.up(runner);
+      expect(await constraints(runner)).toEqual(['CHK_participant_village']);
+    } finally {
+      await runner.release();
+    }
+  });
+});
+
+/**
+ * Migration DropParticipantNameIndex: `participant` loses IDX_participant_name (down gives it back),
+ * and the name-prefix search works the same without it.
+ */
+describe('the participant name index is gone; searching by name still works', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertParticipants(t.dataSource, [
+      { nik: testNik(911), tmt: '2025-06-01', name: 'Dewi Lestari' },
+      { nik: testNik(912), tmt: '2025-06-01', name: 'DEWANTO' },
+      { nik: testNik(913), tmt: '2025-06-01', name: 'Andi Dewi' },
+    ]);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const indexes = async (on: { query(sql: string): Promise<unknown> }) =>
+    ((await on.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'participant' ORDER BY indexname`)) as { indexname: string }[]).map((r) => r.indexname);
+
+  it('up drops IDX_participant_name, down recreates it, the other indexes stay', async () => {
+    const migration = new DropParticipantNameIndex1765600000000();
+    const runner = t.dataSource.createQueryRunner(); // every query on it: PGlite has one connection
+    try {
+      expect(await indexes(runner)).toEqual(['IDX_participant_village', 'PK_participant', 'UQ_participant_active_noka']);
+      await migration.down(runner);
+      expect(await indexes(runner)).toEqual(['IDX_participant_name', 'IDX_participant_village', 'PK_participant', 'UQ_participant_active_noka']);
+    } finally {
+      await migration.up(runner);
+      await runner.release();
+    }
+    expect(await indexes(t.dataSource)).toEqual(['IDX_participant_village', 'PK_participant', 'UQ_participant_active_noka']);
+  });
+
+  it('GET /participants?name= finds names by prefix, in any case, without the index', async () => {
+    const res = await (await t.as(Role.AUDITOR)).get('/api/v1/participants?name=DEW').expect(200);
+    expect(res.body.items.map((p: { name: string }) => p.name).sort()).toEqual(['DEWANTO', 'Dewi Lestari']);
+    expect(res.body.total).toBe(2);
+  });
+});

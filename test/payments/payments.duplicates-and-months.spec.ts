@@ -1,0 +1,263 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { RECORDED_ALREADY } from '../../src/payments/sql/duplicate-payments.sql.js';
+import { insertParticipants, insertPledge, nik } from '../reconciliation/support/seed.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { Role } from '../../src/users/role.js';
+import { allocateThrough } from './support/something-due.js';
+import { openMonthToRecordIn } from '../../src/periods/open-month.js';
+import { closeMonth } from '../funding/support/register.js';
+
+jest.setTimeout(180_000);
+
+/**
+ * The duplicate check of payments (RECORDED_ALREADY) is set-based: the payments of the pledge-months asked are read
+ * once for all candidates, whatever their count, and joined on the key (pledge, month, reference without case or
+ * extra spaces). A probe per candidate was planned on PGlite (no autovacuum, so no statistics) as a scan of the
+ * pledge-month's payments per candidate: a sheet's cost grew with what was stored (QA: 20,000 rows in one
+ * pledge-month 572 s, 500 more 39 s). Asserted without ANALYZE, as PGlite runs it.
+ */
+describe('payments: the duplicate check reads the stored payments once per batch', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertPledge(t.dataSource, 'APBD-2026');
+    await insertPledge(t.dataSource, 'DBH-2026');
+    await t.dataSource.query(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, created_by)
+       SELECT 'APBD-2026', '2026-10', 1000, date '2026-10-05', 'SP2D ' || g, 'uji' FROM generate_series(1, 2000) g
+       UNION ALL SELECT 'APBD-2026', '2026-11', 1000, '2026-11-05', 'SP2D NOV', 'uji'
+       UNION ALL SELECT 'DBH-2026', '2026-10', 1000, '2026-10-05', 'SP2D DBH', 'uji'`,
+    );
+  });
+  afterAll(() => t?.close());
+
+  it('finds each recorded candidate (other case and spacing too) and only those, at its position', async () => {
+    const candidates: [string, string, string][] = [
+      ['APBD-2026', '2026-10', '  sp2d   7 '], // 1: recorded, written otherwise
+      ['APBD-2026', '2026-10', 'SP2D 9999'], // 2: new
+      ['APBD-2026', '2026-11', 'SP2D 7'], // 3: recorded in another month only
+      ['APBD-2026', '2026-11', 'sp2d nov'], // 4: recorded
+      ['DBH-2026', '2026-10', 'SP2D 7'], // 5: recorded for another pledge only
+      ['DBH-2026', '2026-10', 'SP2D\tDBH'], // 6: recorded
+      ['APBD-2026', '2026-10', 'SP2D 2000'], // 7: recorded
+    ];
+    const found: { position: number; id: string }[] = await t.dataSource.query(RECORDED_ALREADY, [candidates.map((c) => c[0]), candidates.map((c) => c[1]), candidates.map((c) => c[2])]);
+    expect(found.map((r) => r.position)).toEqual([1, 4, 6, 7]);
+    const [stored] = await t.dataSource.query(`SELECT id FROM payment WHERE reference = 'SP2D 7'`);
+    expect(found[0].id).toBe(stored.id);
+  });
+
+  it('reads the payment table once for 1,000 candidates, not once per candidate', async () => {
+    const n = 1000;
+    const args = [Array(n).fill('APBD-2026'), Array(n).fill('2026-10'), Array.from({ length: n }, (_, i) => `SP2D ${i * 3}`)];
+    const plan = (await t.dataSource.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${RECORDED_ALREADY}`, args)).map((r: Record<string, string>) => Object.values(r)[0]).join('\n');
+    const scans = plan.split('\n').filter((line: string) => / on payment x/.test(line));
+    expect(scans).toHaveLength(1);
+    expect(scans[0]).toMatch(/loops=1(\.00)?\)/); // one asked pledge-month: one pass
+    const found = await t.dataSource.query(RECORDED_ALREADY, args);
+    expect(found).toHaveLength(666); // SP2D 3, 6, …, 1998 are recorded; SP2D 0 and those past 2000 are not
+  });
+});
+
+/** A payment is recorded once; one entered by mistake can be removed while its month is open. */
+describe('payments: duplicates refused, mistakes removed', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertPledge(t.dataSource, 'APBD-2026');
+    await allocateThrough(t, '2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
+  });
+  afterAll(() => t?.close());
+
+  const payment = { pledgeCode: 'APBD-2026', month: '2026-10', amount: 258_000, paidAt: '2026-11-09', reference: 'SP2D 999/LS/2026' };
+  const paid = async () => (await t.dataSource.query(`SELECT count(*)::int AS n, coalesce(sum(amount), 0)::int AS total FROM payment`))[0];
+
+  it('the same pledge, month and reference again is 409, also with other case and spaces, and also when sent twice at once', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const first = await api.post('/api/v1/payments').send(payment).expect(201);
+    const again = await api.post('/api/v1/payments').send({ ...payment, reference: '  sp2d 999/ls/2026 ' }).expect(409);
+    expect(again.body).toMatchObject({ code: 'DUPLICATE_PAYMENT', details: { id: first.body.id } });
+    expect(again.body.message).toMatch(/sudah tercatat/);
+    // a tab or a non-breaking space around it (copied from a spreadsheet or a PDF) is still the same reference (QA)
+    const invisible = ['\u200bSP2D 999/LS/2026', 'SP2D 999/LS/2026\u2060', '\u00adSP2D 999/LS/2026\u0085', 'SP2D 999/LS/2026\ufeff'];
+    // and so are two spaces, a tab or a non-breaking space inside it, for one space (QA)
+    const inner = ['SP2D  999/LS/2026', 'SP2D\t999/LS/2026', 'SP2D\u00a0999/LS/2026', 'SP2D \u200b 999/LS/2026'];
+    // and spaces put in or left out (QA: "SP2D / DUP / 9" was recorded beside "SP2D/DUP/9")
+    inner.push('SP2D 999 / LS / 2026', 'SP2D999/LS/2026');
+    for (const reference of ['SP2D 999/LS/2026\u00a0', '\u00a0SP2D 999/LS/2026', 'SP2D 999/LS/2026\t', ...invisible, ...inner]) {
+      await api.post('/api/v1/payments').send({ ...payment, reference }).expect(409);
+    }
+    for (const reference of ['\u00a0\t ', '\u200b', '\u00ad\u2060']) {
+      const blank = await api.post('/api/v1/payments').send({ ...payment, reference }).expect(400);
+      expect(blank.body.details).toEqual([{ field: 'reference', messages: ['reference (mis. nomor SP2D) wajib diisi'] }]);
+    }
+    const both = await Promise.all([1, 2].map(() => api.post('/api/v1/payments').send({ ...payment, reference: 'SP2D 1000' })));
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    // The same SP2D for another month is another payment.
+    await api.post('/api/v1/payments').send({ ...payment, month: '2026-09' }).expect(201);
+    expect(await paid()).toEqual({ n: 3, total: 3 * 258_000 });
+  });
+
+  it('a sheet: rows already recorded, and rows repeating an earlier row of the file, are rejected naming why', async () => {
+    const sheet = ['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;NO SP2D', 'APBD-2026;2026-10;258000;2026-11-09;SP2D  999/LS/2026', 'APBD-2026;2026-10;1000;2026-11-09;SP2D 2000', 'APBD-2026;2026-10;1000;2026-11-09;sp2d   2000'].join('\n');
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'pembayaran.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2, payments: 1 });
+    expect(res.body.issues.map((i: { row: number; code: string; message: string }) => [i.row, i.code, i.message])).toEqual([
+      [2, 'PAYMENT_DUPLICATE', 'Pembayaran APBD-2026 bulan Oktober 2026 dengan referensi "SP2D 999/LS/2026" sudah tercatat; baris ini diabaikan.'],
+      [4, 'PAYMENT_DUPLICATE', 'Pembayaran yang sama (komitmen, bulan, referensi) sudah ada di baris 3 berkas ini; baris ini diabaikan.'],
+    ]);
+    // The same file again: every row is recorded already, nothing is added; said so, naming the earlier upload (QA:
+    // it was 400 NO_ACCEPTED_ROWS, "fix the rejected rows")
+    const again = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'pembayaran.csv').expect(201);
+    expect(again.body).toMatchObject({ id: res.body.id, recognised: true, payments: 1 });
+    expect(again.body.message).toMatch(/^Semua pembayaran di berkas ini sudah tercatat \(unggahan pembayaran\.csv oleh uji-keuangan pada /);
+    expect(await paid()).toEqual({ n: 4, total: 3 * 258_000 + 1000 });
+  });
+
+  it('DELETE removes a payment of an open month (audited), answers 404 for an unknown one, 403 for an auditor', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const [row] = await t.dataSource.query(`SELECT id FROM payment WHERE reference = 'SP2D 2000'`);
+    await (await t.as(Role.AUDITOR)).delete(`/api/v1/payments/${row.id}`).expect(403);
+    const removed = await api.delete(`/api/v1/payments/${row.id}`).expect(200);
+    expect(removed.body).toMatchObject({ id: row.id, amount: 1000, reference: 'SP2D 2000' });
+    await api.delete(`/api/v1/payments/${row.id}`).expect(404);
+    const [event] = await t.dataSource.query(`SELECT action, entity_id, summary FROM audit_event WHERE action = 'payment.delete'`);
+    expect(event).toMatchObject({ action: 'payment.delete', entity_id: row.id });
+    // the payment came from a sheet, so no earlier event names it: the delete keeps what it removed (QA)
+    const summary = typeof event.summary === 'string' ? JSON.parse(event.summary) : event.summary;
+    expect(summary.removed).toMatchObject({ id: row.id, pledgeCode: 'APBD-2026', amount: 1000, reference: 'SP2D 2000' });
+    expect(await paid()).toEqual({ n: 3, total: 3 * 258_000 });
+  });
+
+  it('refuses to remove a payment of a finalized month', async () => {
+    const [row] = await t.dataSource.query(`SELECT id FROM payment WHERE month = '2026-09'`);
+    await t.dataSource.query(`INSERT INTO reconciliation_run (id, month, version, status, started_by) VALUES ('00000000-0000-4000-8000-000000000009', '2026-09', 1, 'FINAL', 'uji')`);
+    await t.dataSource.query(`INSERT INTO closed_month (month, run_id, closed_by, closed_at) VALUES ('2026-09', '00000000-0000-4000-8000-000000000009', 'uji', now())`);
+    const res = await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${row.id}`).expect(409);
+    expect(res.body.code).toBe('MONTH_CLOSED');
+  });
+});
+
+/**
+ * A payment for a finalized month is refused saying what to change (QA: the refusal named "Koreksi untuk
+ * bulan" only, and the officer kept the closed month as Bulan iuran): record it in an open month, named
+ * when one is known (the latest month up to the current one, later than the finalized month, neither
+ * finalized nor frozen), with the finalized month as its correction. The form's route and the sheet say it alike.
+ */
+describe('openMonthToRecordIn', () => {
+  it('is the current month when it is open, else the latest open month after the finalized one, never a frozen one', () => {
+    expect(openMonthToRecordIn('2026-10', '2026-12', ['2026-10'])).toBe('2026-12');
+    expect(openMonthToRecordIn('2026-10', '2026-12', ['2026-09', '2026-10', '2026-12'])).toBeNull(); // November frozen by December
+    expect(openMonthToRecordIn('2026-12', '2027-02', ['2026-12', '2027-02'])).toBeNull(); // January 2027 frozen by February
+    expect(openMonthToRecordIn('2026-11', '2027-01', ['2026-11', '2026-12', '2027-01'])).toBeNull();
+    expect(openMonthToRecordIn('2026-11', '2027-01', ['2026-11', '2027-01'])).toBe('2026-12'); // December 2026: another year than January's
+    expect(openMonthToRecordIn('2026-11', '2026-11', ['2026-11'])).toBeNull(); // no month after it has begun
+  });
+});
+
+describe('payments: the refusal of a finalized month names the open month to record it in', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(); // today 15 November 2026 (WIB)
+    await insertPledge(t.dataSource, 'APBD-2026');
+    await allocateThrough(t, '2026-11');
+    await closeMonth(t.dataSource, '2026-09');
+    await closeMonth(t.dataSource, '2026-10');
+  });
+  afterAll(() => t?.close());
+
+  const payment = { pledgeCode: 'APBD-2026', month: '2026-10', amount: 37_800, paidAt: '2026-11-09', reference: 'SP2D 77/LS/2026' };
+  const SAID =
+    'Bulan Oktober 2026 sudah difinalisasi dan tidak dapat diubah. Catat pembayaran ini di bulan yang masih terbuka (mis. November 2026) dengan Koreksi untuk bulan = Oktober 2026: ' +
+    'ubah Bulan iuran menjadi November 2026.';
+
+  it('POST /payments: 409 MONTH_CLOSED saying Bulan iuran becomes November 2026, and Koreksi untuk bulan October; so recorded it is taken', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const refused = await api.post('/api/v1/payments').send(payment).expect(409);
+    expect(refused.body).toEqual({ statusCode: 409, code: 'MONTH_CLOSED', message: SAID, details: { month: '2026-10', field: 'month' } });
+    // beside another field's problem, it is the month field's message
+    const both = await api.post('/api/v1/payments').send({ ...payment, amount: -1 }).expect(400);
+    expect(both.body.details).toEqual(expect.arrayContaining([{ field: 'month', messages: [SAID] }]));
+    await api.post('/api/v1/payments').send({ ...payment, month: '2026-11', adjustsMonth: '2026-10' }).expect(201);
+  });
+
+  it('no open month to name once November is finalized: the refusal still says to change Bulan iuran', async () => {
+    await closeMonth(t.dataSource, '2026-11');
+    const refused = await (await t.as(Role.KEUANGAN)).post('/api/v1/payments').send({ ...payment, reference: 'SP2D 78/LS/2026' }).expect(409);
+    expect(refused.body.message).toBe(
+      'Bulan Oktober 2026 sudah difinalisasi dan tidak dapat diubah. Catat pembayaran ini di bulan yang masih terbuka dengan Koreksi untuk bulan = Oktober 2026: ubah Bulan iuran menjadi bulan yang belum difinalisasi.',
+    );
+    await t.dataSource.query(`DELETE FROM closed_month WHERE month = '2026-11'`);
+  });
+
+  it('the payment sheet says it with its columns as the file wrote them', async () => {
+    const sheet = 'KODE_KOMITMEN,BULAN IURAN,JUMLAH,TANGGAL_BAYAR,REFERENSI\nAPBD-2026,2026-09,37800,2026-11-09,SP2D 79/LS/2026\n';
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'bayar.csv').expect(400);
+    expect(res.body.details.issues).toEqual([
+      expect.objectContaining({
+        column: 'BULAN IURAN',
+        code: 'MONTH_CLOSED',
+        message: 'Bulan September 2026 sudah difinalisasi. Catat pembayaran ini di bulan yang masih terbuka (mis. November 2026): BULAN IURAN = 2026-11 dan PENYESUAIAN_BULAN = 2026-09.',
+      }),
+    ]);
+  });
+});
+
+/**
+ * `GET /api/v1/payments?adjustsMonth=`: the corrections of a month, recorded in later (open) months (§9),
+ * so that the finalized month's Pembayaran page can name them (QA: July read "Kurang bayar" after its
+ * shortfall had been corrected in October). Without the filter every payment is listed, as before; the
+ * month's own status stays as it was.
+ *
+ * One participant, Rp37.800 a month, APBD-2026 pays for him; 2026-10 allocated (with every month before
+ * it); July paid nothing and is finalized; October holds an ordinary payment and three corrections of July.
+ */
+describe('payments: the corrections of a month are listed by adjustsMonth', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertParticipants(t.dataSource, [{ nik: nik(1) }]);
+    await insertPledge(t.dataSource, 'APBD-2026', { priority: 20 });
+    const finance = await t.as(Role.KEUANGAN);
+    await finance.post('/api/v1/allocations').send({ month: '2026-10' }).expect(201);
+    await closeMonth(t.dataSource, '2026-07');
+    const pay = (amount: number, reference: string, paidAt: string, adjustsMonth?: string) =>
+      finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-10', amount, paidAt, reference, ...(adjustsMonth ? { adjustsMonth } : {}) }).expect(201);
+    await pay(37800, 'SP2D OKTOBER', '2026-10-05');
+    await pay(20000, 'KOREKSI 1', '2026-10-20', '2026-07');
+    await pay(17800, 'KOREKSI 2', '2026-10-21', '2026-07');
+    await pay(1000, 'KOREKSI 3', '2026-11-02', '2026-07');
+  });
+  afterAll(() => t?.close());
+
+  const list = async (query: string) => (await (await t.as(Role.AUDITOR)).get(`/api/v1/payments?${query}`).expect(200)).body;
+
+  it('lists the corrections of July, wherever they were recorded, and no other payment', async () => {
+    const july = await list('adjustsMonth=2026-07');
+    expect(july.total).toBe(3);
+    expect(july.items.map((p: Record<string, unknown>) => [p.month, p.adjustsMonth, p.amount, p.paidAt, p.reference])).toEqual([
+      ['2026-10', '2026-07', 20000, '2026-10-20', 'KOREKSI 1'],
+      ['2026-10', '2026-07', 17800, '2026-10-21', 'KOREKSI 2'],
+      ['2026-10', '2026-07', 1000, '2026-11-02', 'KOREKSI 3'],
+    ]);
+    // with the other filters and paging, as every listing
+    expect((await list('adjustsMonth=2026-07&month=2026-10&pledgeCode=APBD-2026&page=2&pageSize=2')).items.map((p: { reference: string }) => p.reference)).toEqual(['KOREKSI 3']);
+    expect(await list('adjustsMonth=2026-07&month=2026-09')).toEqual({ items: [], total: 0 });
+    expect(await list('adjustsMonth=2026-10')).toEqual({ items: [], total: 0 });
+  });
+
+  it('without it every payment is listed, as before, and July\'s own figures are unchanged', async () => {
+    expect((await list('month=2026-10')).total).toBe(4);
+    expect((await list('month=2026-07')).total).toBe(0);
+    const status = (await (await t.as(Role.AUDITOR)).get('/api/v1/payments/status?month=2026-07').expect(200)).body;
+    expect(status).toEqual([
+      { pledgeCode: 'APBD-2026', due: 37800, paid: 0, ownPaid: 0, status: 'UNPAID', ownStatus: 'UNPAID', late: false, corrections: 0, correctedMonths: [], lateOnlyByCorrections: false, dueDate: '2026-07-10', overdue: true, suspensionRisk: 'MONTH_ENDED' },
+    ]);
+  });
+
+  it('a malformed adjustsMonth is refused as month is', async () => {
+    const res = await (await t.as(Role.AUDITOR)).get('/api/v1/payments?adjustsMonth=2026-7').expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(res.body.details)).toContain('adjustsMonth: bulan harus berformat YYYY-MM dengan tahun 2000–2099');
+  });
+});

@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertBill, insertParticipants, insertPbiList, nik } from './support/seed.js';
+import { type FindingItem, nonZero, reconcile } from './support/run.js';
+
+jest.setTimeout(180_000);
+
+/** DOMAIN §7: each category on its own, one month per category (participants covered only in their month). */
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+const only = (month: string) => ({ tmt: `${month}-01`, tat: `${month}-28`, endReason: 'PINDAH' });
+
+describe('reconciliation: each category on its own', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertParticipants(t.dataSource, [
+      { nik: nik(101), ...only('2025-01') },
+      { nik: nik(103), tmt: '2024-12-01', tat: '2024-12-15', endReason: 'MENINGGAL' },
+      { nik: nik(104), ...only('2025-06') },
+      { nik: nik(105), noka: '0000000000105', ...only('2025-05') },
+      { nik: nik(107), noka: '0000000000107', ...only('2025-07') },
+      { nik: nik(108), noka: '0000000000108', ...only('2025-08') },
+      { nik: nik(109), noka: '0000000000109', ...only('2025-09') },
+      { nik: nik(110), noka: '0000000000110', ...only('2025-10') },
+    ]);
+  });
+  afterAll(() => t?.close());
+
+  it('DUPLICATE_BILLING: the later line by NOKA as text (empty first), then file row', async () => {
+    await insertBill(t.dataSource, '2025-01', [
+      { nik: nik(101), noka: '1111111111111' },
+      { nik: nik(101), noka: '' },
+    ]);
+    const { run, findings } = await reconcile(t, '2025-01');
+    expect(nonZero(run.findings)).toEqual({ DUPLICATE_BILLING: 1, MATCHED: 1 });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ category: 'DUPLICATE_BILLING', nik: nik(101), noka: '1111111111111', rowNumber: 2, billedAmount: 37800, expectedAmount: 0 });
+    expect(findings[0].action).toMatch(/BPJS/);
+  });
+
+  it('NOT_REGISTERED: no participant with the NIK', async () => {
+    await insertBill(t.dataSource, '2025-02', [{ nik: nik(9999), noka: '0000000009999', name: 'Orang Lain' }]);
+    const { run, findings } = await reconcile(t, '2025-02');
+    expect(nonZero(run.findings)).toEqual({ NOT_REGISTERED: 1 });
+    expect(findings[0]).toMatchObject({ category: 'NOT_REGISTERED', nik: nik(9999), name: 'Orang Lain', billedAmount: 37800 });
+  });
+
+  it('BILLED_AFTER_DEATH: MENINGGAL with TAT before the month', async () => {
+    await insertBill(t.dataSource, '2025-03', [{ nik: nik(103) }]);
+    const { run, findings } = await reconcile(t, '2025-03');
+    expect(nonZero(run.findings)).toEqual({ BILLED_AFTER_DEATH: 1 });
+    expect(findings[0].action).toBe('Tagihan atas peserta yang telah meninggal: ajukan koreksi ke BPJS');
+  });
+
+  it('NOT_COVERED: billed in a month outside TMT..TAT', async () => {
+    await insertBill(t.dataSource, '2025-04', [{ nik: nik(104) }]);
+    const { run } = await reconcile(t, '2025-04');
+    expect(nonZero(run.findings)).toEqual({ NOT_COVERED: 1 });
+    expect(run.bill).toMatchObject({ payable: 0, overbilled: 37800, underbilled: 0 });
+  });
+
+  it('AMOUNT_MISMATCH: Rp42.000 billed against an obligation of Rp37.800', async () => {
+    await insertBill(t.dataSource, '2025-05', [{ nik: nik(105), noka: '0000000000105', amount: 42000 }]);
+    const { run, findings } = await reconcile(t, '2025-05');
+    expect(nonZero(run.findings)).toEqual({ AMOUNT_MISMATCH: 1 });
+    expect(findings[0]).toMatchObject({ billedAmount: 42000, expectedAmount: 37800 });
+    expect(findings[0].action).toContain('Rp37.800');
+    expect(run.bill).toEqual({ invoiceTotal: 42000, linesTotal: 42000, payable: 37800, overbilled: 4200, underbilled: 0 });
+  });
+
+  it("NOKA_MISMATCH: the action records the billed NOKA; the finding names the register's beside it", async () => {
+    await insertBill(t.dataSource, '2025-07', [{ nik: nik(107), noka: '0000000000999' }]);
+    const { run, findings } = await reconcile(t, '2025-07');
+    expect(nonZero(run.findings)).toEqual({ NOKA_MISMATCH: 1 });
+    // QA: only the billed NOKA was shown; the register's is kept with the finding as the run read it
+    expect(findings[0]).toMatchObject({ noka: '0000000000999', registerNoka: '0000000000107', expectedAmount: 37800 });
+    await t.dataSource.query(`UPDATE participant SET noka = '0000000000999' WHERE nik = $1`, [nik(107)]);
+    expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/findings?category=NOKA_MISMATCH`).expect(200)).body.items[0].registerNoka).toBe('0000000000107');
+    await t.dataSource.query(`UPDATE participant SET noka = '0000000000107' WHERE nik = $1`, [nik(107)]);
+    expect(findings[0].action).toContain('0000000000999');
+    expect(run.bill.payable).toBe(37800);
+  });
+
+  it('NOKA_MISMATCH of a line without a NOKA: the action asks BPJS for it, and records nothing (QA: it proposed recording "()")', async () => {
+    await insertParticipants(t.dataSource, [{ nik: nik(111), noka: '0000000000111', ...only('2025-11') }]);
+    await insertBill(t.dataSource, '2025-11', [{ nik: nik(111), noka: '' }]);
+    const { run, findings } = await reconcile(t, '2025-11');
+    expect(nonZero(run.findings)).toEqual({ NOKA_MISMATCH: 1 });
+    expect(findings[0].action).toBe('Tagihan tidak mencantumkan NOKA, padahal register mencatat NOKA peserta ini: minta BPJS melengkapi NOKA pada tagihan; data peserta tidak diubah');
+  });
+
+  it('MATCHED: no finding rows, counted in the summary', async () => {
+    await insertBill(t.dataSource, '2025-08', [{ nik: nik(108), noka: '0000000000108' }]);
+    const { run, findings } = await reconcile(t, '2025-08');
+    expect(nonZero(run.findings)).toEqual({ MATCHED: 1 });
+    expect(findings).toEqual([]);
+    expect(run.bill).toEqual({ invoiceTotal: 37800, linesTotal: 37800, payable: 37800, overbilled: 0, underbilled: 0 });
+  });
+
+  it('NOT_BILLED: a covered participant on no line of the bill', async () => {
+    await insertBill(t.dataSource, '2025-09', []);
+    const { run, findings } = await reconcile(t, '2025-09');
+    expect(nonZero(run.findings)).toEqual({ NOT_BILLED: 1 });
+    expect(findings[0]).toMatchObject({ category: 'NOT_BILLED', nik: nik(109), noka: '0000000000109', expectedAmount: 37800 });
+    expect(run.bill).toMatchObject({ payable: 0, overbilled: 0, underbilled: 37800 });
+  });
+
+  it('DOUBLE_COVERAGE: covered participants on the PBI-APBN list; unknown NIKs ignored; no bill, no bill findings', async () => {
+    await insertPbiList(t.dataSource, '2025-10', [nik(110), nik(9998), nik(108)]);
+    const { run, findings } = await reconcile(t, '2025-10');
+    expect(run.bill).toBeNull();
+    expect(nonZero(run.findings)).toEqual({ DOUBLE_COVERAGE: 1 });
+    expect(findings[0]).toMatchObject({ category: 'DOUBLE_COVERAGE', nik: nik(110), billedAmount: 0, expectedAmount: 37800 });
+    expect(findings[0].action).toBe('Peserta juga terdaftar PBI APBN: akhiri kepesertaan Jamkesda (masih ditanggung sampai operator mengakhirinya)');
+    expect(run.participants).toBe(1);
+    expect(run.obligation).toBe(37800);
+  });
+});
+
+/** DOMAIN §7: when several conditions hold, the first in §7 order wins; DOUBLE_COVERAGE is independent of the line. */
+// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
+describe('reconciliation: category precedence', () => {
+  let t: TestApp;
+  let findings: FindingItem[];
+  let counts: Record<string, number>;
+  const at = (row: number) => findings.find((f) => f.rowNumber === row)?.category ?? 'MATCHED';
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertParticipants(t.dataSource, [
+      { nik: nik(1), noka: '0000000000001', tmt: '2024-01-01', tat: '2025-02-10', endReason: 'MENINGGAL' },
+      { nik: nik(2), noka: '0000000000002', tmt: '2025-05-01' },
+      { nik: nik(3), noka: '0000000000003', tmt: '2024-01-01' },
+      { nik: nik(4), noka: null, tmt: '2024-01-01' },
+      { nik: nik(5), noka: '0000000000005', tmt: '2024-01-01', tat: '2025-03-15', endReason: 'MENINGGAL' },
+      { nik: nik(6), noka: '0000000000006', tmt: '2024-01-01', tat: '2025-02-28', endReason: 'PINDAH' },
+      { nik: nik(7), noka: '0000000000007', tmt: '2024-01-01' },
+    ]);
+    await insertBill(t.dataSource, '2025-03', [
+      { nik: nik(1), noka: '0000000000001', amount: 42000 }, // row 2: dead, wrong amount
+      { nik: nik(1), noka: '0000000000001' }, // row 3: same NIK again
+      { nik: nik(9001), noka: '0000000009001' }, // row 4: unregistered
+      { nik: nik(9001), noka: '0000000009002' }, // row 5: unregistered, again
+      { nik: nik(2), noka: '0000000000999', amount: 42000 }, // row 6: not yet covered, wrong NOKA and amount
+      { nik: nik(3), noka: '0000000000999', amount: 42000 }, // row 7: wrong amount and wrong NOKA
+      { nik: nik(4), noka: '0000000004444' }, // row 8: participant without NOKA
+      { nik: nik(5), noka: '0000000000005' }, // row 9: died during the month: still covered
+      { nik: nik(6), noka: '0000000000006' }, // row 10: moved out before the month
+      { nik: nik(7), noka: '0000000000007' }, // row 11: on the PBI-APBN list as well
+    ]);
+    await insertPbiList(t.dataSource, '2025-03', [nik(7), nik(3)]);
+    const result = await reconcile(t, '2025-03');
+    findings = result.findings;
+    counts = result.run.findings;
+  });
+  afterAll(() => t?.close());
+
+  it('BILLED_AFTER_DEATH wins over AMOUNT_MISMATCH and NOT_COVERED; the second line of the NIK is DUPLICATE_BILLING', () => {
+    expect(at(2)).toBe('BILLED_AFTER_DEATH');
+    expect(at(3)).toBe('DUPLICATE_BILLING');
+  });
+
+  it('DUPLICATE_BILLING wins over NOT_REGISTERED for the second line of an unknown NIK', () => {
+    expect(at(4)).toBe('NOT_REGISTERED');
+    expect(at(5)).toBe('DUPLICATE_BILLING');
+  });
+
+  it('NOT_COVERED wins over AMOUNT_MISMATCH and NOKA_MISMATCH', () => expect(at(6)).toBe('NOT_COVERED'));
+  it('AMOUNT_MISMATCH wins over NOKA_MISMATCH', () => expect(at(7)).toBe('AMOUNT_MISMATCH'));
+  it('a participant without NOKA matches any NOKA', () => expect(at(8)).toBe('MATCHED'));
+  it('a death during the month is not BILLED_AFTER_DEATH (still covered that month)', () => expect(at(9)).toBe('MATCHED'));
+  it('an end other than death before the month is NOT_COVERED', () => expect(at(10)).toBe('NOT_COVERED'));
+
+  it('DOUBLE_COVERAGE comes on top of the line category, with what the bill charges for the NIK', () => {
+    expect([at(11), at(7)]).toEqual(['MATCHED', 'AMOUNT_MISMATCH']);
+    const double = findings.filter((f) => f.category === 'DOUBLE_COVERAGE');
+    expect(double.map((f) => [f.nik, f.billedAmount, f.expectedAmount])).toEqual([
+      [nik(3), 42000, 37800],
+      [nik(7), 37800, 37800],
+    ]);
+  });
+
+  it('findings are numbered in category order, then file row', () => {
+    expect(findings.map((f) => [f.category, f.rowNumber])).toEqual([
+      ['DUPLICATE_BILLING', 3],
+      ['DUPLICATE_BILLING', 5],
+      ['NOT_REGISTERED', 4],
+      ['BILLED_AFTER_DEATH', 2],
+      ['NOT_COVERED', 6],
+      ['NOT_COVERED', 10],
+      ['AMOUNT_MISMATCH', 7],
+      ['DOUBLE_COVERAGE', null],
+      ['DOUBLE_COVERAGE', null],
+    ]);
+    expect(counts).toMatchObject({ MATCHED: 3, NOT_BILLED: 0, TOTAL_MISMATCH: 0 });
+  });
+});

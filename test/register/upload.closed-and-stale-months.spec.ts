@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { issues, upload } from './support.js';
+import { closeMonth } from '../funding/support/register.js';
+import { monthsSaid, sqlMonthsSaid } from '../../src/common/month.js';
+
+describe('a register change marks open allocated months stale, closed months stay as they are', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await upload(t, 'ok/basic.xlsx');
+    const [run] = await t.dataSource.query(
+      "INSERT INTO reconciliation_run (month, version, status, started_by) VALUES ('2026-01', 1, 'FINAL', 'uji') RETURNING id",
+    );
+    await t.dataSource.query("INSERT INTO closed_month (month, run_id, closed_by) VALUES ('2026-01', $1, 'uji')", [run.id]);
+    await t.dataSource.query(
+      `INSERT INTO allocation_month (month, fiscal_year, status) VALUES ('2026-01', 2026, 'CURRENT'), ('2026-02', 2026, 'CURRENT')`,
+    );
+  });
+  afterAll(() => t.close());
+
+  const statuses = async () =>
+    Object.fromEntries((await t.dataSource.query('SELECT month, status FROM allocation_month ORDER BY month')).map((r: { month: string; status: string }) => [r.month, r.status]));
+
+  it('the same file again changes nothing and leaves allocations current', async () => {
+    await upload(t, 'ok/basic.xlsx');
+    expect(await statuses()).toEqual({ '2026-01': 'CURRENT', '2026-02': 'CURRENT' });
+  });
+
+  it('a changed participant makes the open month stale, not the closed one', async () => {
+    await upload(t, 'ok/basic-changed.xlsx');
+    expect(await statuses()).toEqual({ '2026-01': 'CURRENT', '2026-02': 'STALE' });
+  });
+});
+
+/**
+ * CLOSED_MONTH_UNCHANGED names EVERY closed month a change touches, and how many (QA: a death on
+ * 10 February 2025 with March–May 2025 frozen named only March, so April and May were never
+ * corrected; a resident added late with TMT 1 January 2025 was told of January only). A village move
+ * (KODE_DESA) is warned too: closed months keep the old village (QA: it went in without a word).
+ */
+describe('enrollment: a change in closed months names all of them', () => {
+  let t: TestApp;
+  const header = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT,TAT,ALASAN_BERAKHIR';
+  const person = (i: number) => `17030641016000${String(i).padStart(2, '0')},1703060101200001,Peserta ${i},1960-01-01,P,17.03.06.2001`;
+  const csv = (...rows: string[]) => ({ name: 'mutasi.csv', content: Buffer.from([header, ...rows].join('\n') + '\n') });
+  const adjust = 'catat sebagai pembayaran penyesuaian untuk setiap bulan itu (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.';
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await upload(t, csv(`${person(1)},2024-06-01,,`, `${person(4)},2024-06-01,,`, `${person(6)},2025-07-01,,`));
+    await closeMonth(t.dataSource, '2025-05'); // January–April 2025 frozen by it
+  });
+  afterAll(() => t.close());
+
+  it('a death in February with March–May closed names March–May 2025 and says 3 months', async () => {
+    const res = await upload(t, csv(`${person(1)},2024-06-01,2025-02-10,MENINGGAL`));
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 1, warnings: 1, updated: 1 });
+    expect((await issues(t, res.body.id)).map((i) => [i.row_number, i.code, i.column_name, i.message])).toEqual([
+      [
+        2,
+        'CLOSED_MONTH_UNCHANGED',
+        'TAT',
+        'Perubahan TAT ini menyangkut 3 bulan yang sudah ditutup, Maret–Mei 2025 (Mei 2025 sudah difinalisasi, bulan sebelumnya pada tahun itu ikut dibekukan): ' +
+          `iuran bulan-bulan itu tidak dihitung ulang. Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, ${adjust}`,
+      ],
+    ]);
+  });
+
+  it('a village move with closed months of coverage is taken, warned that those months keep the old village; none when all are open', async () => {
+    const moved = (i: number, tmt: string) => `${person(i).replace('17.03.06.2001', '17.03.01.2001')},${tmt},,`;
+    const res = await upload(t, csv(moved(4, '2024-06-01'), moved(6, '2025-07-01')));
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 2, warnings: 1, updated: 2 });
+    expect((await issues(t, res.body.id)).map((i) => [i.row_number, i.severity, i.code, i.column_name, i.message])).toEqual([
+      [
+        2,
+        'WARN',
+        'CLOSED_MONTH_OLD_VILLAGE',
+        'KODE_DESA',
+        'Perubahan KODE_DESA ini (17.03.06.2001 Talang Jambu menjadi 17.03.01.2001 Banjar Sari) tidak berlaku pada 5 bulan yang sudah ditutup, Januari–Mei 2025 ' +
+          '(Mei 2025 sudah difinalisasi, bulan sebelumnya pada tahun itu ikut dibekukan): pada bulan-bulan itu peserta ini tetap dihitung di desa lama (Talang Jambu), ' +
+          'dalam pendanaan dan jumlah peserta desa itu, karena iurannya tidak dihitung ulang; di desa baru ia dihitung mulai bulan yang masih terbuka. ' +
+          `Bila karenanya pendanaan desa harus dibetulkan, ${adjust}`,
+      ],
+    ]);
+    expect(await t.dataSource.query(`SELECT village_code FROM participant WHERE nik IN ('1703064101600004', '1703064101600006') ORDER BY nik`)).toEqual([
+      { village_code: '17.03.01.2001' },
+      { village_code: '17.03.01.2001' },
+    ]);
+  });
+
+  it('a resident added late with TMT 1 January 2025 is told of January–May, 5 months; one closed year after another each named', async () => {
+    const first = await upload(t, csv(`${person(2)},2025-01-01,,`));
+    const [late] = await issues(t, first.body.id);
+    expect(late.message).toBe(
+      'TMT 1 Januari 2025 pada pendaftaran baru ini menyangkut 5 bulan yang sudah ditutup, Januari–Mei 2025 (Mei 2025 sudah difinalisasi, bulan sebelumnya pada tahun itu ikut dibekukan): ' +
+        'peserta ini tidak dihitung pada bulan-bulan itu, dan iuran bulan-bulan itu tidak dihitung ulang. ' +
+        `Bila iuran peserta ini untuk bulan-bulan itu harus dibayar, ${adjust}`,
+    );
+    await closeMonth(t.dataSource, '2026-02');
+    const second = await upload(t, csv(`${person(3)},2025-04-01,,`));
+    const [both] = await issues(t, second.body.id);
+    expect(both.message).toMatch(
+      /^TMT 1 April 2025 pada pendaftaran baru ini menyangkut 4 bulan yang sudah ditutup, April–Mei 2025, Januari–Februari 2026 \(Mei 2025, Februari 2026 sudah difinalisasi, bulan sebelumnya pada tahun itu ikut dibekukan\): peserta ini/,
+    );
+  });
+
+  it('sqlMonthsSaid says a list of months as monthsSaid does', async () => {
+    const lists = [['2026-10'], ['2026-08', '2026-09', '2026-10'], ['2026-01', '2026-03', '2026-04', '2026-05'], ['2026-12', '2027-01', '2027-02'], ['2026-05', '2026-03', '2026-05']];
+    for (const months of lists) {
+      const [{ said }] = await t.dataSource.query(`SELECT ${sqlMonthsSaid('$1::text[]')} AS said`, [months]);
+      expect(said).toBe(monthsSaid(months));
+    }
+    expect(monthsSaid(lists[3])).toBe('Desember 2026–Februari 2027');
+  });
+});

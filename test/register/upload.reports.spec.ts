@@ -1,0 +1,270 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { Role } from '../../src/users/role.js';
+import { binary } from '../reports/support/xlsx.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { issues, upload } from './support.js';
+
+jest.setTimeout(180_000);
+
+/**
+ * The row report fits Excel: an uploaded value longer than a cell holds (32,767 characters) is cut to fit, ending
+ * with a marker, and KETERANGAN says so (QA: a 20 MB NAMA was copied whole, and the report, uploaded back, was refused
+ * as too large). Its download name keeps accented letters as their base letters (QA: `Ña` became `N_a`).
+ */
+const HEADER = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT';
+const row = (serial: number, name: string) => `17030601017${String(serial).padStart(5, '0')},1703060101200001,${name},1970-01-01,L,17.03.06.2001,2025-01-01`;
+
+describe('the upload report: cells that fit Excel, a file name without accents', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp({ uploadBackgroundBytes: 10_000_000 }))); // the long row is answered at once
+  afterAll(() => t?.close());
+
+  const report = async (id: string) => {
+    const res = await (await t.as(Role.AUDITOR)).get(`/api/v1/enrollment-uploads/${id}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as never);
+    return { res, rows: wb.getWorksheet('Perbaiki')!.getSheetValues().slice(1) as unknown[][] };
+  };
+
+  it('cuts a NAMA of 1,000,000 characters to 32,767, with a marker, and says so in KETERANGAN', async () => {
+    const long = 'A'.repeat(1_000_000);
+    const up = await upload(t, { name: 'panjang.csv', content: Buffer.from(`${HEADER}\n${row(1, long)}\n${row(2, 'Nama Biasa')}\n`) });
+    expect(up.body).toMatchObject({ status: 'DONE', rowsRead: 2, accepted: 1, rejected: 1 });
+    expect((await issues(t, up.body.id)).map((i) => [i.row_number, i.code])).toEqual([[2, 'TEXT_TOO_LONG']]);
+    const { res, rows } = await report(up.body.id);
+    const header = rows[0].slice(1);
+    const cells = rows[1].slice(1);
+    const name = cells[header.indexOf('NAMA')] as string;
+    expect(name).toHaveLength(32_767);
+    expect(name.startsWith('AAAA')).toBe(true);
+    expect(name.endsWith(' … [DIPOTONG: aslinya 1.000.000 karakter]')).toBe(true);
+    const said = (cells[header.indexOf('KETERANGAN')] as string).split('\n');
+    expect(said).toHaveLength(2);
+    expect(said[0]).toMatch(/^NAMA /); // the row's own finding first
+    expect(said[1]).toBe(
+      'NAMA terlalu panjang untuk satu sel Excel (1.000.000 karakter; paling banyak 32.767): laporan ini hanya memuat awalnya, ' +
+        'diakhiri "[DIPOTONG …]". Isi sel itu dengan nilai yang benar sebelum mengunggah kembali.',
+    );
+    expect(cells[header.indexOf('NIK')]).toBe('1703060101700001'); // the other cells as uploaded
+    // uploaded back as it is, the report is read (QA: refused as too large) and the cut name refused again
+    const again = await upload(t, { name: 'laporan.xlsx', content: res.body as Buffer });
+    expect(again.body).toMatchObject({ status: 'DONE', rowsRead: 1, accepted: 0, rejected: 1 });
+    expect((await issues(t, again.body.id)).map((i) => [i.row_number, i.code])).toEqual([[2, 'TEXT_TOO_LONG']]);
+  });
+
+  it('names the download after the file with accented letters as their base letters', async () => {
+    const up = await upload(t, { name: 'Daftar Peserta Ña (final) v2.csv', content: Buffer.from(`${HEADER}\n${row(3, '')}\n`) });
+    const { res } = await report(up.body.id);
+    expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="laporan-unggahan-peserta-Daftar_Peserta_Na_final_v2-\\d{4}-\\d{2}-\\d{2}-${up.body.id.slice(0, 8)}\\.xlsx"$`));
+  });
+});
+
+/**
+ * The row report of a file headed with accepted aliases (No Kartu, Tgl Lahir): its Perbaiki sheet is
+ * headed as the file was, like the findings in KETERANGAN, and fixed there it uploads again as it is.
+ */
+describe('the upload report of a file headed with aliases', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  it('heads Perbaiki as the file (own names for the headers that were own names), and the fixed sheet uploads again', async () => {
+    const first = await upload(t, 'not-ok/alias-headers.csv');
+    expect(first.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 4 });
+    const report = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${first.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.body);
+    const ws = wb.getWorksheet('Perbaiki')!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'No KTP', 'NO_KK', 'Nama Peserta', 'Tgl Lahir', 'JK', 'KODE_DESA', 'No Kartu', 'Tanggal Mulai', 'Tgl Berakhir', 'Alasan', 'BARIS', 'STATUS', 'KETERANGAN',
+    ]);
+    const row = (baris: number) => ws.getRow([2, 3, 4, 5].find((r) => ws.getRow(r).getCell(11).value === baris)!);
+    expect(row(3).getCell(13).value).toBe('No Kartu "12345" harus tepat 13 digit angka atau dikosongkan.');
+
+    // fixed in the report, under its headers: the extra columns (BARIS, STATUS, KETERANGAN) are ignored
+    row(3).getCell(7).value = null; // No Kartu
+    row(4).getCell(4).value = '1970-02-28'; // Tgl Lahir
+    row(5).getCell(9).value = null; // Tgl Berakhir
+    row(5).getCell(10).value = null; // Alasan
+    row(6).getCell(5).value = 'P'; // JK
+    const again = await upload(t, { name: 'laporan-diperbaiki.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
+    expect(again.body).toMatchObject({ status: 'DONE', rowsRead: 4, accepted: 4, rejected: 0, created: 4 });
+  });
+});
+
+/**
+ * The enrollment row report keeps the uploaded file's layout, as the payment sheet's does: Perbaiki lists
+ * the columns in the order the file had them, headed as the file headed them, and the columns it lacked
+ * after them (their own names); fixed there, it uploads again as it is.
+ */
+describe('the enrollment upload report keeps the file\'s column order', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  it('Nama Peserta first and No KTP second stay so; TAT and ALASAN_BERAKHIR, absent, come last; the fixed sheet uploads again', async () => {
+    const csv = [
+      'Nama Peserta,No KTP,JK,Tgl Lahir,NO KK,Kode Desa,TMT,No Kartu',
+      'Baris Baik,1703060101709001,L,1970-01-01,1703060101200001,17.03.06.2001,2025-01-01,',
+      'Uji,1703060101700002,L,31-02-1970,1703060101200001,17.03.06.2001,2025-01-01,12345',
+    ].join('\n');
+    const first = await upload(t, { name: 'urut-kolom.csv', content: Buffer.from(csv) });
+    expect(first.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 1 });
+    const report = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${first.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.body);
+    const ws = wb.getWorksheet('Perbaiki')!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Nama Peserta', 'No KTP', 'JK', 'Tgl Lahir', 'NO_KK', 'KODE_DESA', 'TMT', 'No Kartu', 'TAT', 'ALASAN_BERAKHIR', 'BARIS', 'STATUS', 'KETERANGAN',
+    ]);
+    expect((ws.getRow(2).values as unknown[]).slice(1, 9)).toEqual(['Uji', '1703060101700002', 'L', '31-02-1970', '1703060101200001', '17.03.06.2001', '2025-01-01', '12345']);
+    // Tgl Lahir's message before No Kartu's, as in the file
+    expect(String(ws.getRow(2).getCell(13).value).split('\n').map((m) => m.split(' ')[0])).toEqual(['Tgl', 'No']);
+
+    ws.getRow(2).getCell(4).value = '1970-02-28';
+    ws.getRow(2).getCell(8).value = null;
+    const again = await upload(t, { name: 'urut-kolom-diperbaiki.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
+    expect(again.body).toMatchObject({ status: 'DONE', rowsRead: 1, accepted: 1, rejected: 0, created: 1 });
+  });
+});
+
+/**
+ * The Perbaiki sheet round-trips (QA): uploaded back untouched, every row reads as the first upload
+ * read it. A date pasted as a value into the template's Text cells (31180) was accepted as 1985-05-13
+ * and written back as the text "31180", which the re-upload refused in every date column; a NIK that
+ * arrived as a number was left blank, so the operator had to find it again. (A NIK repeated from an
+ * earlier row stays blank: uploaded back it would overwrite the participant that row registered.)
+ */
+const HEADERS = ['NIK', 'NO_KK', 'NAMA', 'TANGGAL_LAHIR', 'JENIS_KELAMIN', 'KODE_DESA', 'NOKA', 'TMT', 'TAT', 'ALASAN_BERAKHIR'];
+const KK = '1703060101200001';
+describe('the Perbaiki sheet uploaded back', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  async function report(uploadId: string): Promise<{ content: Buffer; rows: unknown[][] }> {
+    const res = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${uploadId}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body);
+    return { content: res.body, rows: wb.getWorksheet('Perbaiki')!.getSheetValues().slice(2) as unknown[][] };
+  }
+
+  it('reads dates pasted as numbers and numeric NIKs as the first upload did, every value but a repeated NIK repeated', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Daftar Peserta');
+    HEADERS.forEach((_, i) => (ws.getColumn(i + 1).numFmt = '@')); // the template: every column Text
+    ws.addRow(HEADERS);
+    // 31180 = 1985-05-13, 46023 = 2026-01-01, 46326 = 2026-10-31
+    ws.addRow(['1801061305850001', KK, 'Warga Luar', 31180, 'L', '17.03.06.2001', '', 46023, '', '']); // accepted, warned (NIK of another regency)
+    ws.addRow(['1703061305850002', KK, 'Desa Salah', 31180, 'L', '17.03.06.9999', '', 46023, 46326, 'PINDAH']); // refused for the village only
+    ws.addRow([1703061305850003, KK, 'NIK Angka', 31180, 'L', '17.03.06.2001', '', 46023, '', '']); // refused: NIK a number
+    ws.addRow(['1801061305850001', KK, 'Ganda', 31180, 'L', '17.03.06.2001', '', 46023, '', '']); // refused: NIK of row 2
+    const first = await upload(t, { name: 'tempel-nilai.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
+    expect(first.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 3, warnings: 1 });
+    const [person] = await t.dataSource.query(`SELECT birth_date, tmt FROM participant WHERE nik = '1801061305850001'`);
+    expect(person).toEqual({ birth_date: '1985-05-13', tmt: '2026-01-01' });
+
+    const { content, rows } = await report(first.body.id);
+    // every row carries its values as uploaded: the numbers as numbers, the numeric NIK of row 4 too; row 5's repeated NIK is left out
+    expect(rows.map((r) => [r[11], r[1], r[4], r[8], r[9]])).toEqual([
+      [2, '1801061305850001', 31180, 46023, undefined],
+      [3, '1703061305850002', 31180, 46023, 46326],
+      [4, 1703061305850003, 31180, 46023, undefined],
+      [5, undefined, 31180, 46023, undefined],
+    ]);
+
+    const again = await upload(t, { name: 'laporan-diperbaiki.xlsx', content });
+    expect(again.body).toMatchObject({ status: 'DONE', rowsRead: 4, accepted: 1, unchanged: 1, rejected: 3, warnings: 1 });
+    const found = (await issues(t, again.body.id)).map((i) => [i.row_number, i.column_name, i.code]);
+    expect(found).toEqual([
+      [2, 'NIK', 'NIK_REGION_OUTSIDE'],
+      [3, 'KODE_DESA', 'VILLAGE_UNKNOWN'],
+      [4, 'NIK', 'NIK_NUMERIC_CELL'],
+      [5, 'NIK', 'REQUIRED'], // left out: someone types the right NIK or drops the row
+    ]);
+  });
+});
+
+describe('the upload report workbook', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  it('repeats rejected and warned rows as uploaded with the messages, ready to fix and re-upload', async () => {
+    const res = await upload(t, 'not-ok/nik-female-day-plus-40.csv');
+    const bad = await upload(t, 'not-ok/duplicate-nik-in-file.csv');
+    const report = await (await t.as(Role.AUDITOR)).get(`/api/v1/enrollment-uploads/${bad.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    expect(report.headers['content-type']).toMatch(/spreadsheetml/);
+    // which file it reports on, the day and the upload (QA: laporan-unggahan-<id>.xlsx said nothing of the file)
+    expect(report.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="laporan-unggahan-peserta-duplicate-nik-in-file-\\d{4}-\\d{2}-\\d{2}-${bad.body.id.slice(0, 8)}\\.xlsx"$`));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.body);
+    const ws = wb.getWorksheet('Perbaiki')!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['NIK', 'NO_KK', 'NAMA', 'TANGGAL_LAHIR', 'JENIS_KELAMIN', 'KODE_DESA', 'NOKA', 'TMT', 'TAT', 'ALASAN_BERAKHIR', 'BARIS', 'STATUS', 'KETERANGAN']);
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual([
+      undefined, '1703060101200001', 'Ganda', '1970-01-01', 'L', '17.03.06.2001', undefined, '2025-01-01', undefined, undefined, 5, 'DITOLAK',
+      'NIK 1703060101700001 sudah ada di baris 3 berkas ini; baris ini diabaikan.',
+    ]);
+    expect(ws.getColumn(1).numFmt).toBe('@');
+    expect(wb.getWorksheet('Ringkasan')!.getCell('B8').value).toBe(1);
+    expect(wb.getWorksheet('Ringkasan')!.getCell('B4').value).toBe('15/11/2026 10:00 WIB'); // uploaded at the test clock's 03:00 UTC
+
+    const warned = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${res.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(warned.body);
+    const rows = wb2.getWorksheet('Perbaiki')!.getSheetValues().slice(2) as unknown[][];
+    expect(rows.map((r) => [r[11], r[12]])).toEqual([[4, 'PERINGATAN'], [5, 'PERINGATAN'], [6, 'PERINGATAN']]);
+
+    // The report itself is an acceptable upload: fixed rows go in, the extra columns are ignored.
+    const again = await upload(t, { name: 'laporan-diperbaiki.xlsx', content: warned.body });
+    expect(again.body).toMatchObject({ status: 'DONE', rowsRead: 3, accepted: 3, unchanged: 3, warnings: 3 });
+  });
+
+  /** The "Perbaiki" sheet of an upload's report, as rows of cell values (1-based like ExcelJS). */
+  async function reportOf(uploadId: string): Promise<{ content: Buffer; rows: unknown[][] }> {
+    const res = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${uploadId}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body);
+    return { content: res.body, rows: wb.getWorksheet('Perbaiki')!.getSheetValues().slice(2) as unknown[][] };
+  }
+
+  it('repeats a NIK or KK number that arrived as a number as that number: uploaded back unchanged it is refused again, not registered with lost digits', async () => {
+    const first = await upload(t, 'not-ok/nik-numeric-cell.xlsx');
+    const { content, rows } = await reportOf(first.body.id);
+    const numeric = rows.filter((r) => /terbaca sebagai angka/.test(String(r[13])));
+    expect(numeric.map((r) => [r[11], typeof r[1], typeof r[2]])).toEqual([[3, 'number', 'string'], [4, 'string', 'number']]);
+    const before = await t.dataSource.query('SELECT nik FROM participant ORDER BY nik');
+    const again = await upload(t, { name: 'laporan.xlsx', content });
+    const refused = await t.dataSource.query(`SELECT row_number, column_name, code FROM upload_issue WHERE upload_id = $1 AND severity = 'REJECT' ORDER BY row_number`, [again.body.id]);
+    expect(refused).toEqual(expect.arrayContaining([
+      { row_number: 2, column_name: 'NIK', code: 'NIK_NUMERIC_CELL' },
+      { row_number: 3, column_name: 'NO_KK', code: 'NO_KK_NUMERIC_CELL' },
+    ]));
+    expect(await t.dataSource.query('SELECT nik FROM participant ORDER BY nik')).toEqual(before);
+  });
+
+  it('repeats a formula saved without its result as its formula, written as text (not a blank cell)', async () => {
+    const first = await upload(t, 'not-ok/formula-failures.xlsx');
+    const { rows } = await reportOf(first.body.id);
+    const byRow = new Map(rows.map((r) => [r[11], r]));
+    expect(byRow.get(3)![6]).toBe('#N/A'); // KODE_DESA: the error value as shown in Excel
+    expect(byRow.get(4)![4]).toBe('=DATE(1975,5,5)/0'); // TANGGAL_LAHIR
+    expect(byRow.get(5)![8]).toBe('=DATE(2025,1,1)'); // TMT
+    expect(byRow.get(5)![3]).toBe('TMT Belum Dihitung'); // the row's other cells as uploaded
+  });
+
+  it('leaves out the NIK of a duplicate row (its message names it): uploaded back unchanged it cannot overwrite the row that registered it', async () => {
+    const first = await upload(t, { name: 'ganda-2.csv', content: Buffer.from(
+      'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT\n' +
+      '1703060202700001,1703060101200001,Yang Benar,1970-02-02,L,17.03.06.2001,2025-01-01\n' +
+      '1703060202700001,1703060101200001,Salah Ketik,1970-02-02,L,17.03.06.2001,2025-01-01\n') });
+    const { content, rows } = await reportOf(first.body.id);
+    expect(rows.map((r) => [r[11], r[1], r[3]])).toEqual([[3, undefined, 'Salah Ketik']]);
+    expect(String(rows[0][13])).toContain('NIK 1703060202700001 sudah ada di baris 2');
+    const again = await upload(t, { name: 'laporan-ganda.xlsx', content });
+    expect(again.body).toMatchObject({ accepted: 0, rejected: 1 });
+    const [person] = await t.dataSource.query(`SELECT name FROM participant WHERE nik = '1703060202700001'`);
+    expect(person.name).toBe('Yang Benar');
+  });
+});

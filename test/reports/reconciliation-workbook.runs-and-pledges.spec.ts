@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertReportFixture, MONTH } from './support/report-fixture.js';
+import { download, readWorkbook, rowOf } from './support/xlsx.js';
+import type ExcelJS from 'exceljs';
+
+/** The workbook exists only for a finished run (DONE or FINAL); other runs and ids are ordinary JSON errors. */
+describe('reconciliation workbook: which runs', () => {
+  let t: TestApp;
+  let runId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    runId = await insertReportFixture(t.dataSource, 'RUNNING');
+  });
+  afterAll(() => t.close());
+
+  it('409 for a run still running, 404 for an unknown run, 400 for a malformed id, 403 for operators', async () => {
+    const agent = await t.as(Role.KEUANGAN);
+    const running = await agent.get(`/api/v1/reconciliations/${runId}/workbook.xlsx`).expect(409);
+    expect(running.body).toMatchObject({ code: 'RUN_NOT_READY' });
+    expect(running.body.message).toContain('RUNNING');
+    const missing = await agent.get('/api/v1/reconciliations/00000000-0000-4000-8000-000000000000/workbook.xlsx').expect(404);
+    expect(missing.body.code).toBe('RUN_NOT_FOUND');
+    expect((await agent.get('/api/v1/reconciliations/bukan-uuid/workbook.xlsx').expect(404)).body).toMatchObject({ code: 'RUN_NOT_FOUND', message: 'Rekonsiliasi "bukan-uuid" tidak ditemukan.' });
+    await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/reconciliations/${runId}/workbook.xlsx`).expect(403);
+  });
+});
+
+/**
+ * A payment recorded in this year's months for a pledge of the year before (a correction of its December, paid
+ * in January) counts in the month it is recorded in (DOMAIN §8/§9). QA: the January workbook listed that pledge
+ * by its code alone, with no source type, as a pledge it did not know; it is named like every pledge now, and
+ * Pagu & Realisasi says which year it belongs to.
+ */
+describe('reconciliation workbook: a pledge of the year before, paid in this year', () => {
+  let t: TestApp;
+  let runId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    runId = await insertReportFixture(t.dataSource, 'DONE'); // a DONE run reads payments as they are
+    await t.dataSource.query(
+      `INSERT INTO pledge (code, source_type, fund, funder, fiscal_year, scope, village_codes, niks, share_percent, budget, priority, legal_basis, created_by)
+       VALUES ('DESA-1703062001-2025', 'DESA', 'DANA_DESA', 'Desa Talang Jambu', 2025, 'VILLAGES', '{17.03.06.2001}', '{}', 100, NULL, 20, 'Perdes 3/2024', 'uji')`,
+    );
+    await t.dataSource.query(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('DESA-1703062001-2025', '2026-10', 37800, '2026-10-05', 'SP2D 0001/DD/2026', '2025-12', 'uji')`,
+    );
+    // as a run made after it holds it: the pledge's §8 status in October, nothing due and the correction paid
+    const status = { pledgeCode: 'DESA-1703062001-2025', due: 0, paid: 37800, status: 'OVERPAID', late: false };
+    await t.dataSource.query(`UPDATE reconciliation_run SET summary = jsonb_set(summary::jsonb, '{payments}', (summary::jsonb->'payments') || $2::jsonb) WHERE id = $1`, [runId, JSON.stringify([status])]);
+  });
+  afterAll(() => t.close());
+
+  it('names it with its funder and source type, and its fiscal year', async () => {
+    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${runId}/workbook.xlsx`))).body);
+    const row = rowOf(wb.getWorksheet('Pagu & Realisasi')!, 'DESA-1703062001-2025');
+    expect([2, 3, 9].map((c) => row.getCell(c).value)).toEqual([
+      'APBDes',
+      'Desa Talang Jambu — APBDes, DESA-1703062001-2025 (tahun anggaran 2025: pembayaran koreksi yang dicatat tahun ini)',
+      37800,
+    ]);
+    // Pembayaran says so too: due nothing this year, the payment a correction (QA: it read like an overpayment)
+    const paid = rowOf(wb.getWorksheet('Pembayaran')!, 'DESA-1703062001-2025');
+    expect(paid.getCell(3).value).toBe('Desa Talang Jambu — APBDes, DESA-1703062001-2025 (tahun anggaran 2025: pembayaran koreksi yang dicatat tahun ini)');
+  });
+});
+
+/**
+ * Pagu & Realisasi printed (QA: "prints small"): one A4 page wide, as many pages high as it takes, landscape, its header
+ * row on each printed page and the pages numbered (TableSheet's printSetup and PRINT_FOOTER, as every sheet of the
+ * workbook). Fit to width, its column widths set the print size: they add up to no more than Rincian Peserta's, so it
+ * prints at about two thirds rather than half, the long funder and revision texts wrapped in their cells.
+ */
+const widthOf = (ws: ExcelJS.Worksheet) => ws.columns.reduce((sum, c) => sum + (c.width ?? 0), 0);
+
+describe('reconciliation workbook: Pagu & Realisasi prints one A4 page wide', () => {
+  let t: TestApp;
+  let wb: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const runId = await insertReportFixture(t.dataSource);
+    wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${runId}/workbook.xlsx`))).body);
+  });
+  afterAll(() => t?.close());
+
+  it('fits to one page wide, unlimited pages high, landscape A4, the header row repeated and the pages numbered', () => {
+    const ws = wb.getWorksheet('Pagu & Realisasi')!;
+    const headerRow = rowOf(ws, 'Kode Komitmen').number;
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
+    expect((ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit).toBe(headerRow);
+    expect(ws.headerFooter.oddFooter).toBe('&L&8&A&R&8Halaman &P dari &N');
+  });
+
+  it('is no wider than Rincian Peserta, so it prints as large; a funder longer than its column wraps', () => {
+    const ws = wb.getWorksheet('Pagu & Realisasi')!;
+    expect(widthOf(ws)).toBeLessThanOrEqual(widthOf(wb.getWorksheet('Rincian Peserta')!));
+    expect(widthOf(ws)).toBeLessThan(275 * 0.85); // was 275 characters: printed at about half size
+    // every rupiah column keeps room for Rp12.345.678.901 (no #### for a regency's pagu)
+    const header = rowOf(ws, 'Kode Komitmen');
+    header.eachCell((cell, col) => String(cell.value).endsWith('(Rp)') && expect(ws.getColumn(col).width).toBeGreaterThanOrEqual(18));
+    const funderColumn = ws.getColumn(3);
+    let wrapped = 0;
+    ws.eachRow((row, n) => {
+      if (n <= header.number) return;
+      const funder = row.getCell(3);
+      if (typeof funder.value === 'string' && funder.value.length > funderColumn.width! - 1 && !funder.isMerged) {
+        expect(funder.alignment?.wrapText).toBe(true);
+        wrapped++;
+      }
+    });
+    expect(wrapped).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * Per Desa and GET /splits/summary?groupBy=village count the same participants under names that say
+ * which (QA: Banjar Sari had "Peserta" 12 in the workbook and `participants` 8 in the API, the
+ * rupiah agreeing): the workbook's Seluruh Peserta is the API's `obligations` (everyone owed),
+ * Peserta Terdanai its `participants` (any funding), Peserta Belum Terdanai Penuh its
+ * `unfundedParticipants` (any remainder); a partly funded participant is in the last two. The
+ * fixture's month gets one more resident of Talang Jambu with nothing funded, so the three differ.
+ */
+const UNFUNDED_NIK = '1703060505700006';
+
+interface VillageRow {
+  key: string;
+  participants: number;
+  amount: number;
+  obligations: number;
+  obligationAmount: number;
+  unfundedParticipants: number;
+  unfundedAmount: number;
+}
+
+describe('reconciliation workbook: Per Desa counts as GET /splits/summary?groupBy=village', () => {
+  let t: TestApp;
+  let sheet: ExcelJS.Worksheet;
+  let api: VillageRow[];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const runId = await insertReportFixture(t.dataSource);
+    await t.dataSource.query(
+      `INSERT INTO participant (nik, no_kk, noka, name, birth_date, sex, village_code, tmt) VALUES ($1, $2, NULL, 'Tanpa Dana', '1970-05-05', 'L', '17.03.06.2001', '2025-01-01')`,
+      [UNFUNDED_NIK, UNFUNDED_NIK.replace(/.$/, '9')],
+    );
+    await t.dataSource.query(`INSERT INTO obligation (month, nik, amount, unfunded, tmt, village_code) VALUES ($1, $2, 37800, 37800, '2025-01-01', '17.03.06.2001')`, [MONTH, UNFUNDED_NIK]);
+    const auditor = await t.as(Role.AUDITOR);
+    sheet = (await readWorkbook((await download(auditor.get(`/api/v1/reconciliations/${runId}/workbook.xlsx`))).body)).getWorksheet('Per Desa')!;
+    api = (await auditor.get(`/api/v1/splits/summary?month=${MONTH}&groupBy=village`).expect(200)).body;
+  });
+  afterAll(() => t.close());
+
+  it('the API says how many are owed in the village beside how many are funded', () => {
+    expect(api.find((r) => r.key === '17.03.06.2001')).toMatchObject({ participants: 2, obligations: 3, unfundedParticipants: 1, amount: 2 * 37800, obligationAmount: 3 * 37800, unfundedAmount: 37800 });
+    // partly funded (+Rina Wati, Rp25.120 of Rp37.800): funded and not fully funded
+    expect(api.find((r) => r.key === '17.03.01.2001')).toMatchObject({ participants: 1, obligations: 1, unfundedParticipants: 1, amount: 25120, obligationAmount: 37800, unfundedAmount: 12680 });
+  });
+
+  it('every village row of Per Desa has the API figures under the matching headers', () => {
+    const villages = api.filter((r) => r.key !== 'UNFUNDED');
+    expect(villages).toHaveLength(4);
+    for (const r of villages) {
+      const row = rowOf(sheet, r.key);
+      const cell = (c: number) => Number(row.getCell(c).value);
+      const sources = [7, 8, 9, 10].reduce((sum, c) => sum + cell(c), 0);
+      expect([r.key, cell(4), cell(5), cell(6), sources, cell(11), cell(12)]).toEqual([r.key, r.obligations, r.obligationAmount, r.participants, r.amount, r.unfundedParticipants, r.unfundedAmount]);
+    }
+    const talang = rowOf(sheet, '17.03.06.2001');
+    expect([4, 6, 11].map((c) => talang.getCell(c).value)).toEqual([3, 2, 1]);
+  });
+});

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type ExcelJS from 'exceljs';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertReportFixture } from './support/report-fixture.js';
+import { download, readWorkbook, rowOf, rowWhere } from './support/xlsx.js';
+import { closeMonth } from '../funding/support/register.js';
+import { insertParticipants, insertPledge, nik } from '../reconciliation/support/seed.js';
+
+jest.setTimeout(180_000);
+
+/**
+ * A shortfall of the year's last months paid in the next year, recorded there as a correction (DOMAIN §8/§9: it
+ * counts toward the month it is recorded in). QA: December's Dana Desa shortfall, paid and recorded in January
+ * as a correction for December, was in no statement's total: the year's statements read the year's months, the
+ * next year's only the next year's pledges. Now the next year's village statement takes the old-year pledge that
+ * has a payment recorded in its months, and the old year's statements say, under the table, what came in later.
+ */
+const LATER = 'Koreksi yang dicatat setelah periode ini untuk bulan-bulannya: Rp75.600 (Rp75.600 untuk Oktober 2026 (SP2D 0007/LS/2027), dicatat pada Januari 2027). Dihitung pada bulan pencatatannya, tidak termasuk jumlah di atas.';
+
+const texts = (ws: ExcelJS.Worksheet) => {
+  const out: string[] = [];
+  ws.eachRow((r) => out.push(String(r.getCell(1).value)));
+  return out;
+};
+
+describe('a correction recorded in the next year', () => {
+  let t: TestApp;
+  const sheet = async (path: string, name = 'Ringkasan') => (await readWorkbook((await download((await t.as(Role.AUDITOR)).get(path))).body)).getWorksheet(name)!;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertReportFixture(t.dataSource);
+    // a correction for October of the village's pledge, paid and recorded in January 2027
+    await t.dataSource.query(`INSERT INTO allocation_month (month, fiscal_year, status) VALUES ('2027-01', 2027, 'CURRENT')`);
+    await t.dataSource.query(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('DESA-1703062001-2026', '2027-01', 75600, '2027-01-09', 'SP2D 0007/LS/2027', '2026-10', 'uji')`,
+    );
+  });
+  afterAll(() => t.close());
+
+  it("counts in the next year's village statement, in January, under the old year's pledge named with its year", async () => {
+    const ws = await sheet('/api/v1/statements/villages/1703062001.xlsx?month=2027-01');
+    expect(rowOf(ws, 'Januari 2027').getCell(8).value).toBe(75600); // Dibayar Desa
+    // the row says what the payment was for (QA: it read as January's surplus)
+    expect(rowOf(ws, 'Januari 2027').getCell(11).value).toBe('Pembayaran Rp75.600 (SP2D 0007/LS/2027) adalah koreksi untuk Oktober 2026');
+    expect(texts(ws)).toContain('Desa Talang Jambu — APBDes, DESA-1703062001-2026 (tahun anggaran 2026; pembayarannya dicatat pada periode ini): Dana Desa, tanpa pagu, PKS DESA-1703062001-2026');
+    const payments = await sheet('/api/v1/statements/villages/1703062001.xlsx?month=2027-01', 'Pembayaran');
+    const january = rowOf(payments, 'Januari 2027').values as unknown[];
+    expect(january).toEqual(expect.arrayContaining(['DESA-1703062001-2026', 75600, 'SP2D 0007/LS/2027']));
+  });
+
+  it("the old year's village and pledge statements say what came in after them, outside their totals", async () => {
+    const village = await sheet('/api/v1/statements/villages/1703062001.xlsx?year=2026');
+    expect(texts(village)).toContain(LATER);
+    expect(rowOf(village, 'Oktober 2026').getCell(8).value).toBe(50000); // the year's own payment only
+    expect(rowOf(village, 'Oktober 2026').getCell(11).value).toBe('Dikoreksi dengan pembayaran Rp75.600 (SP2D 0007/LS/2027) yang dicatat pada Januari 2027');
+    expect(rowOf(village, 'September 2026').getCell(11).value).toBe(null);
+    expect(texts(await sheet('/api/v1/statements/villages/1703062001.xlsx?month=2026-10'))).toContain(LATER);
+    expect(texts(await sheet('/api/v1/statements/pledges/DESA-1703062001-2026.xlsx?year=2026'))).toContain(LATER);
+    // the pledge's villages by name beside their codes (QA: codes only)
+    const cakupan = rowOf(await sheet('/api/v1/statements/pledges/DESA-1703062001-2026.xlsx?year=2026'), 'Cakupan');
+    expect(cakupan.getCell(3).value).toBe('Desa tertentu: Talang Jambu (17.03.06.2001)');
+    // nothing of the kind where no correction came later
+    expect(texts(await sheet('/api/v1/statements/pledges/APBD-2026.xlsx?year=2026')).some((x) => x.startsWith('Koreksi yang dicatat setelah'))).toBe(false);
+  });
+});
+
+/**
+ * A correction (payment with adjustsMonth) counts toward the month it is recorded in (DOMAIN §8/§9),
+ * so on the pledge statement the corrected month reads "Belum dibayar"-like and the recording month
+ * "Lebih bayar". The Ringkasan's Koreksi column links them (QA): the corrected month names the
+ * payment and the month it was recorded in, the recording month which month its payment corrects;
+ * a statement of the corrected month alone still names the correction recorded after it. October, late
+ * only by that correction, reads "Ya (hanya koreksi)" as the reconciliation workbook does.
+ */
+// The fixture's APBD payment SP2D-0012/BPKAD/2026 of Rp32.680 is recorded in October for September.
+const CORRECTED = 'Dikoreksi dengan pembayaran Rp32.680 (SP2D-0012/BPKAD/2026) yang dicatat pada Oktober 2026';
+const CORRECTING = 'Pembayaran Rp32.680 (SP2D-0012/BPKAD/2026) adalah koreksi untuk September 2026';
+
+describe('pledge statement: a correction is named on the month it corrects and the month it is recorded in', () => {
+  let t: TestApp;
+  const ringkasan = async (query: string): Promise<ExcelJS.Worksheet> =>
+    (await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/pledges/APBD-2026.xlsx?${query}`))).body)).getWorksheet('Ringkasan')!;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertReportFixture(t.dataSource);
+  });
+  afterAll(() => t.close());
+
+  it('year: September says it was corrected in October, October that its payment is for September', async () => {
+    const ws = await ringkasan('year=2026');
+    const header = ws.getRow((ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!);
+    expect(header.getCell(9).value).toBe('Koreksi');
+    expect(rowOf(ws, 'September 2026').getCell(9).value).toBe(CORRECTED);
+    expect(rowOf(ws, 'Oktober 2026').getCell(9).value).toBe(CORRECTING);
+    expect(rowOf(ws, 'Agustus 2026').getCell(9).value).toBeNull();
+    // the rule stays: the correction is paid in October
+    expect(rowOf(ws, 'Oktober 2026').getCell(4).value).toBe(32680);
+  });
+
+  it('one month: September alone still names the correction recorded in October; October alone names what it corrects', async () => {
+    expect(rowOf(await ringkasan('month=2026-09'), 'September 2026').getCell(9).value).toBe(CORRECTED);
+    expect(rowOf(await ringkasan('month=2026-10'), 'Oktober 2026').getCell(9).value).toBe(CORRECTING);
+  });
+
+  it("October, late only by the correction paid on the 12th: 'Ya (hanya koreksi)', as the reconciliation workbook's Pembayaran says", async () => {
+    const [run] = await t.dataSource.query(`SELECT id FROM reconciliation_run WHERE month = '2026-10'`);
+    const workbook = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`))).body);
+    const saidByWorkbook = rowOf(workbook.getWorksheet('Pembayaran')!, 'APBD-2026').getCell(8).value;
+    expect(saidByWorkbook).toBe('Ya (hanya koreksi)');
+    expect(rowOf(await ringkasan('month=2026-10'), 'Oktober 2026').getCell(7).value).toBe(saidByWorkbook);
+    expect(rowOf(await ringkasan('year=2026'), 'September 2026').getCell(7).value).toBe('Tidak');
+  });
+});
+
+/**
+ * The pledge statement's "Terlambat (lewat tgl 10)" of a month says what the console's status table and the
+ * reconciliation workbook say (DOMAIN §8, one rule: a payment dated after the 10th of the month it is
+ * recorded for): "Ya (hanya koreksi)" when the month's only late payments are corrections of earlier months
+ * (`lateOnlyByCorrections` of GET /payments/status), "Ya" when an ordinary payment was late, "Tidak"
+ * otherwise (QA: the statement said only "Ya", the console "Terlambat (hanya koreksi)"). Its Pembayaran sheet
+ * marks each late payment and names the month a correction is for.
+ *
+ * As in payments.status-names-corrections: three participants, Rp37.800 a month each to PROV-2026 (quota 1),
+ * TJSLP-2026 (quota 1) and APBD-2026; October allocated, July and August finalized and paid nothing. In
+ * October: APBD-2026 paid on time and corrected July and August late; PROV-2026 paid late and corrected July;
+ * TJSLP-2026 paid on time. The clock is pinned to 15 November 2026 (WIB).
+ */
+const LATE = 7; // Ringkasan: Terlambat (lewat tgl 10)
+const PAYMENT_LATE = 6; // Pembayaran: Terlambat (lewat tgl 10), then Keterangan
+const REFERENCE = 4;
+
+describe('pledge statement: a month late only by corrections says so, as the console and the workbook do', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({}, new Date('2026-11-15T03:00:00Z'));
+    await insertParticipants(t.dataSource, [1, 2, 3].map((n) => ({ nik: nik(n) })));
+    await insertPledge(t.dataSource, 'PROV-2026', { sourceType: 'APBD_PROV', priority: 10, quota: 1 });
+    await insertPledge(t.dataSource, 'TJSLP-2026', { sourceType: 'TJSLP', priority: 15, quota: 1 });
+    await insertPledge(t.dataSource, 'APBD-2026', { priority: 20 });
+    const finance = await t.as(Role.KEUANGAN);
+    await finance.post('/api/v1/allocations').send({ month: '2026-10' }).expect(201);
+    await closeMonth(t.dataSource, '2026-07');
+    await closeMonth(t.dataSource, '2026-08');
+    const pay = (pledgeCode: string, amount: number, paidAt: string, reference: string, adjustsMonth?: string) =>
+      finance.post('/api/v1/payments').send({ pledgeCode, month: '2026-10', amount, paidAt, reference, ...(adjustsMonth ? { adjustsMonth } : {}) }).expect(201);
+    await pay('APBD-2026', 37800, '2026-10-05', 'SP2D APBD');
+    await pay('APBD-2026', 20000, '2026-10-20', 'KOREKSI APBD JULI', '2026-07');
+    await pay('APBD-2026', 17800, '2026-10-21', 'KOREKSI APBD AGUSTUS', '2026-08');
+    await pay('PROV-2026', 37800, '2026-10-15', 'SP2D PROV');
+    await pay('PROV-2026', 1000, '2026-10-20', 'KOREKSI PROV JULI', '2026-07');
+    await pay('TJSLP-2026', 37800, '2026-10-05', 'TRF TJSLP');
+  });
+  afterAll(() => t?.close());
+
+  const statement = async (code: string, query: string): Promise<ExcelJS.Workbook> =>
+    readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/pledges/${code}.xlsx?${query}`))).body);
+  const octoberLate = async (code: string) => rowOf((await statement(code, 'month=2026-10')).getWorksheet('Ringkasan')!, 'Oktober 2026').getCell(LATE).value;
+
+  it('October: only corrections late "Ya (hanya koreksi)", an ordinary payment late "Ya", nothing late "Tidak"', async () => {
+    expect(await octoberLate('APBD-2026')).toBe('Ya (hanya koreksi)');
+    expect(await octoberLate('PROV-2026')).toBe('Ya');
+    expect(await octoberLate('TJSLP-2026')).toBe('Tidak');
+  });
+
+  it("each pledge's October reads as GET /payments/status (the console's badge) has it", async () => {
+    const status = (await (await t.as(Role.AUDITOR)).get('/api/v1/payments/status?month=2026-10').expect(200)).body as Array<{ pledgeCode: string; late: boolean; lateOnlyByCorrections: boolean }>;
+    expect(status.map((s) => s.pledgeCode)).toEqual(['APBD-2026', 'PROV-2026', 'TJSLP-2026']);
+    for (const s of status) {
+      const said = s.late ? (s.lateOnlyByCorrections ? 'Ya (hanya koreksi)' : 'Ya') : 'Tidak';
+      expect([s.pledgeCode, await octoberLate(s.pledgeCode)]).toEqual([s.pledgeCode, said]);
+    }
+  });
+
+  it('the year: July and August, the corrected months, were paid nothing of their own and are not late', async () => {
+    const ws = (await statement('APBD-2026', 'year=2026')).getWorksheet('Ringkasan')!;
+    expect(rowOf(ws, 'Juli 2026').getCell(LATE).value).toBe('Tidak');
+    expect(rowOf(ws, 'Agustus 2026').getCell(LATE).value).toBe('Tidak');
+    expect(rowOf(ws, 'Oktober 2026').getCell(LATE).value).toBe('Ya (hanya koreksi)');
+  });
+
+  it('Pembayaran: every payment after the 10th is late by the same rule; a correction names the month it corrects', async () => {
+    const apbd = (await statement('APBD-2026', 'month=2026-10')).getWorksheet('Pembayaran')!;
+    const cells = (ws: ExcelJS.Worksheet, reference: string) => {
+      const row = rowWhere(ws, REFERENCE, reference);
+      return [row.getCell(PAYMENT_LATE).value, row.getCell(PAYMENT_LATE + 1).value];
+    };
+    expect(cells(apbd, 'SP2D APBD')).toEqual(['Tidak', null]);
+    expect(cells(apbd, 'KOREKSI APBD JULI')).toEqual(['Ya', 'Koreksi untuk Juli 2026']);
+    expect(cells(apbd, 'KOREKSI APBD AGUSTUS')).toEqual(['Ya', 'Koreksi untuk Agustus 2026']);
+    const prov = (await statement('PROV-2026', 'month=2026-10')).getWorksheet('Pembayaran')!;
+    expect(cells(prov, 'SP2D PROV')).toEqual(['Ya', null]);
+    expect(cells(prov, 'KOREKSI PROV JULI')).toEqual(['Ya', 'Koreksi untuk Juli 2026']);
+  });
+});
