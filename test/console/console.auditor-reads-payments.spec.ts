@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { Role } from '../../src/users/role.js';
 import { closeMonth } from '../funding/support/register.js';
 import { insertParticipants, insertPledge, nik } from '../reconciliation/support/seed.js';
-import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, settled, userFor } from './support/browser.js';
 import { tableRows } from './support/downloads.js';
 
 const COUNT = 60;
@@ -127,7 +127,7 @@ describeInBrowser('console: an auditor reads Pembayaran, and can change nothing 
     await expectNoWriteControls(page);
     await screenshot(page, 'auditor-payments');
 
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     expect({ refused, writes }).toEqual({ refused: [], writes: [] });
     expect(errors).toEqual([]);
     await context.close();

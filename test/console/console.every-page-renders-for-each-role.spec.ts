@@ -5,7 +5,7 @@
  */
 import { expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
-import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, settled, userFor } from './support/browser.js';
 import { billCsv, enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
 
 const MONTH = '2026-10';
@@ -42,7 +42,7 @@ describeInBrowser('console: every page renders for each role that may see it', (
         const path = route === 'RUN' ? `/rekonsiliasi/${runId}` : route;
         await page.goto(`${base}/console/#${path}`);
         await page.locator('main h1').first().waitFor();
-        await page.waitForLoadState('networkidle');
+        await settled(page);
         const problems = await page.locator('.notice--error, .form-summary:not([hidden])').allTextContents();
         expect({ path, problems }).toEqual({ path, problems: [] });
         const name = `${role.toLowerCase()}${path.split('?')[0].replace(/[/:]+/g, '-').replace(/-[0-9a-f]{8}-[0-9a-f-]{27}$/, '-run')}-${viewport.width}`;

@@ -1,6 +1,6 @@
 import { expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
-import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, settled, userFor } from './support/browser.js';
 import { type Locator } from 'playwright-core';
 import { insertParticipants } from '../funding/support/register.js';
 import { downloadWorkbook, sheetRows, tableRows } from './support/downloads.js';
@@ -200,7 +200,7 @@ describeInBrowser('console: finance uploads a pledge sheet', () => {
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.AUDITOR), '#/komitmen?tahun=2026');
     await page.getByRole('heading', { name: 'Komitmen Dana' }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     expect(await page.getByRole('form', { name: 'Pilih tahun anggaran' }).count()).toBe(1);
     expect(await page.getByRole('form', { name: 'Unggah lembar komitmen' }).count()).toBe(0);
     expect(errors).toEqual([]);

@@ -7,7 +7,7 @@
 import { expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/users/role.js';
-import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, settled, userFor } from './support/browser.js';
 import { billCsv, enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
 
 const MONTH = '2026-10';
@@ -30,7 +30,7 @@ describeInBrowser('console: layout at 1366 px and 390 px', () => {
   const show = async (page: Page, base: string, path: string) => {
     await page.goto(`${base}/console/#${path}`);
     await page.locator('main h1').first().waitFor();
-    await page.waitForLoadState('networkidle');
+    await settled(page);
   };
 
   it('at 1366 px the menu of every role fits on one line, beside a long user name too', async () => {

@@ -7,7 +7,7 @@ import { expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { insertParticipants } from '../funding/support/register.js';
-import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, settled, userFor } from './support/browser.js';
 
 const NIK = '1703015401501302';
 const NOTE = 'Riwayat pendanaan hanya dapat dilihat oleh Keuangan, Auditor dan Admin.';
@@ -34,7 +34,7 @@ describeInBrowser('console: the operator’s participant pages: no funding histo
     page.on('request', (req) => asked.push(new URL(req.url()).pathname));
     await login(page, base, await userFor(t, Role.OPERATOR_DINKES), `#/peserta/${NIK}`);
     await page.getByRole('heading', { name: 'Sari Wulandari' }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await settled(page);
 
     const funding = page.locator('section', { has: page.getByRole('heading', { name: 'Riwayat pendanaan' }) });
     await expect(funding.textContent()).resolves.toBe(`Riwayat pendanaan${NOTE}`);
