@@ -8,7 +8,7 @@ import { downloadWorkbook, sheetRows, tableRows } from './support/downloads.js';
 /**
  * A finance officer withdraws a pledge entered twice (Cabut komitmen: a reason, then asked twice), sees the
  * pledge page say it is withdrawn with Pulihkan komitmen in place of the revision form, the list mark it
- * "Dicabut", and reinstates it. A missing reason is told beside its field.
+ * "Dicabut" (and list the withdrawn ones apart), and reinstates it. A missing reason is told beside its field.
  */
 const apbd = { sourceType: 'APBD', funder: 'Pemkab Bengkulu Utara', fiscalYear: 2026, scope: 'ALL' };
 
@@ -48,6 +48,18 @@ describeInBrowser('console: withdrawing and reinstating a pledge', () => {
     const row = page.getByRole('row', { name: /APBD-2026-B/ });
     expect(await row.locator('.badge').textContent()).toBe('Dicabut');
     expect(await page.getByRole('row', { name: /APBD-2026 / }).locator('.badge').count()).toBe(0);
+    // the list's status filter: the withdrawn ones, those in force, and none withdrawn in another year
+    await page.getByLabel('Status').selectOption({ label: 'Dicabut' });
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    const listed = page.getByRole('table', { name: 'Komitmen yang dicabut tahun 2026' }).locator('tbody tr td:first-child');
+    await listed.first().waitFor();
+    expect(await listed.allTextContents()).toEqual(['APBD-2026-B Dicabut']);
+    expect(page.url()).toMatch(/#\/komitmen\?tahun=2026&status=dicabut$/);
+    await page.goto(`${base}/console/#/komitmen?tahun=2026&status=berlaku`);
+    await page.getByRole('table', { name: 'Komitmen yang berlaku tahun 2026' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Komitmen yang berlaku tahun 2026' }).locator('tbody tr td:first-child').allTextContents()).toEqual(['APBD-2026']);
+    await page.goto(`${base}/console/#/komitmen?tahun=2027&status=dicabut`);
+    await page.getByText('Tidak ada komitmen yang dicabut untuk tahun 2027.').waitFor();
 
     await page.goto(`${base}/console/#/komitmen/APBD-2026-B`);
     await page.getByLabel('Alasan pemulihan').fill('Bukan ganda');

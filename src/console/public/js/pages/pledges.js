@@ -11,15 +11,29 @@ import { projectionPanel } from '../projection.js';
 import { canWriteFinance, hashFor } from '../routes.js';
 import { badge, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 
+/** The list's status filter (`#/komitmen?status=`): every pledge, those in force, or those withdrawn (`?withdrawn=` of the API). */
+const STATUSES = {
+  '': { label: 'Semua', withdrawn: undefined, empty: '' },
+  berlaku: { label: 'Berlaku', withdrawn: false, empty: ' yang berlaku' },
+  dicabut: { label: 'Dicabut', withdrawn: true, empty: ' yang dicabut' },
+};
+
 export async function render(main, ctx) {
   const year = Number(ctx.query.tahun) || new Date().getFullYear();
+  const status = STATUSES[ctx.query.status] ? ctx.query.status : '';
   const list = h('div');
   const filter = form(
-    { label: 'Pilih tahun anggaran', onsubmit: (_e, el) => ctx.navigate('/komitmen', { tahun: values(el).fiscalYear }) },
-    h('div', { class: 'filters' }, field({ label: 'Tahun anggaran', name: 'fiscalYear', type: 'number', value: year, attrs: { min: '2018', max: '2099' } }), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn--secondary' }, 'Tampilkan'))),
+    { label: 'Pilih tahun anggaran', onsubmit: (_e, el) => ctx.navigate('/komitmen', { tahun: values(el).fiscalYear, status: values(el).status || undefined }) },
+    h(
+      'div',
+      { class: 'filters' },
+      field({ label: 'Tahun anggaran', name: 'fiscalYear', type: 'number', value: year, attrs: { min: '2018', max: '2099' } }),
+      field({ label: 'Status', name: 'status', value: status, options: Object.entries(STATUSES).map(([value, s]) => ({ value, label: s.label })) }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn--secondary' }, 'Tampilkan')),
+    ),
   );
   const writes = canWriteFinance(ctx.user.role);
-  const refresh = () => loadList(list, year, ctx);
+  const refresh = () => loadList(list, year, status, ctx);
   // the sheets saved, as the Pembayaran page lists payment sheets: under the form for those who upload, on
   // its own for the other readers (an auditor checks who uploaded which sheet, as the API lets every reader)
   const history = pledgeUploadHistory({ signal: ctx.signal });
@@ -35,16 +49,16 @@ export async function render(main, ctx) {
   await Promise.all([refresh(), history.load()]);
 }
 
-async function loadList(list, year, ctx) {
+async function loadList(list, year, status, ctx) {
   replace(list, loading());
   try {
-    const pledges = await api('/api/v1/pledges', { query: { fiscalYear: year }, signal: ctx.signal });
+    const pledges = await api('/api/v1/pledges', { query: { fiscalYear: year, withdrawn: STATUSES[status].withdrawn }, signal: ctx.signal });
     const warnings = pledges.flatMap((p) => p.warnings ?? []);
     replace(
       list,
       warnings.length ? notice('warning', h('strong', { text: 'Peringatan kepatuhan: ' }), h('ul', {}, warnings.map((w) => h('li', { text: w.message })))) : null,
       dataTable({
-        caption: `Komitmen tahun ${year}`,
+        caption: `Komitmen${STATUSES[status].empty} tahun ${year}`,
         columns: [
           // a withdrawn pledge stays listed (its finalized months and payments keep it), marked
           { label: 'Kode', render: (p) => h('span', {}, h('a', { href: hashFor(`/komitmen/${encodeURIComponent(p.code)}`), text: p.code }), p.withdrawn ? [' ', badge('Dicabut', 'bad')] : null) },
@@ -60,7 +74,7 @@ async function loadList(list, year, ctx) {
           { label: 'Catatan', render: (p) => (p.warnings?.length ? badge('Dana Desa', 'warn') : '–') },
         ],
         rows: pledges,
-        empty: `Belum ada komitmen untuk tahun ${year}.`,
+        empty: status ? `Tidak ada komitmen${STATUSES[status].empty} untuk tahun ${year}.` : `Belum ada komitmen untuk tahun ${year}.`,
       }),
     );
   } catch (err) {
