@@ -30,10 +30,10 @@ export function monthName(month: string): string {
   return m ? `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}` : month;
 }
 
-/** '2026-10-01' → '1 Oktober 2026'. Anything else unchanged. */
+/** '2026-10-01' → '1 Oktober 2026', of any year (birth dates too: '1985-05-13' → '13 Mei 1985'). Anything else unchanged. */
 export function dayName(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return m && isMonth(`${m[1]}-${m[2]}`) ? `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}` : date;
+  const m = /^(\d{4})-(0[1-9]|1[0-2])-(\d{2})$/.exec(date);
+  return m ? `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}` : date;
 }
 
 /** (2026, 7) → '2026-07'. */

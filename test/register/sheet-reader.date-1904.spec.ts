@@ -101,7 +101,7 @@ describe('the reader in a workbook of the 1904 date system', () => {
     expect(cellDay(mac)).toBe('2026-01-01');
     expect(serialDayIn1900(mac)).toBe('2021-12-31');
     expect(shownDay(mac, '2026-01-01')).toBe('44561 (nomor seri tanggal Excel untuk 2026-01-01 dalam sistem tanggal 1904 berkas ini; dalam sistem 1900 nomor itu 2021-12-31)');
-    expect(ambiguousSerial(mac, 'TMT', '2026-01-01')).toMatch(/^TMT 44561 adalah nomor seri tanggal Excel, dan berkas ini memakai sistem tanggal 1904 .* terbaca 2026-01-01; dalam sistem 1900 nomor yang sama adalah 2021-12-31\./);
+    expect(ambiguousSerial(mac, 'TMT', '2026-01-01')).toMatch(/^TMT 44561 adalah nomor seri tanggal Excel, dan berkas ini memakai sistem tanggal 1904 .* terbaca 1 Januari 2026; dalam sistem 1900 nomor yang sama adalah 31 Desember 2021\./);
     // a serial with no day in the 1900 system (before 1900-03-01) is named in the 1904 system alone, and is not ambiguous
     const early = numberCell(30, undefined, true);
     expect(serialDayIn1900(early)).toBeNull();

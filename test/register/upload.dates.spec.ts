@@ -92,9 +92,10 @@ describe('an enrollment sheet of the 1904 date system, and its Perbaiki uploaded
       [8, 'TANGGAL_LAHIR', 'DATE_YEAR_ONLY'],
     ]);
     expect(found[3].message).toBe(
-      'TANGGAL_LAHIR 1989-05-14 tidak sesuai dengan tanggal lahir di NIK (130585). TANGGAL_LAHIR 31180 adalah nomor seri tanggal Excel, dan berkas ini memakai ' +
-        'sistem tanggal 1904 (Excel untuk Mac versi lama), sehingga terbaca 1989-05-14; dalam sistem 1900 nomor yang sama adalah 1985-05-13. Bila tanggal ini ' +
-        'disalin dari buku kerja lain, periksa tanggalnya dan ketik sebagai YYYY-MM-DD atau DD/MM/YYYY. Tanggal 1985-05-13 sesuai dengan NIK.',
+      'TANGGAL_LAHIR 14 Mei 1989 tidak sesuai dengan tanggal lahir di NIK (130585: 13 Mei, tahun berakhiran 85). TANGGAL_LAHIR 31180 adalah nomor seri tanggal ' +
+        'Excel, dan berkas ini memakai sistem tanggal 1904 (Excel untuk Mac versi lama), sehingga terbaca 14 Mei 1989; dalam sistem 1900 nomor yang sama adalah ' +
+        '13 Mei 1985. Bila tanggal ini disalin dari buku kerja lain, periksa tanggalnya dan ketik sebagai YYYY-MM-DD atau DD/MM/YYYY. Tanggal 13 Mei 1985 sesuai ' +
+        'dengan NIK.',
     );
     expect(found[4].message).toMatch(/^TMT 3000 \(nomor seri tanggal Excel untuk 1912-03-19 dalam sistem tanggal 1904 berkas ini; dalam sistem 1900 nomor itu 1908-03-18\) di luar tahun 2000–2099/);
     expect(found[5].message).toMatch(/^TANGGAL_LAHIR hanya berisi tahun \(1985\)/);

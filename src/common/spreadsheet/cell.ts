@@ -4,6 +4,7 @@
  */
 import { clip } from '../errors/domain.exception.js';
 import { CONTROL_CHARACTER, controlCharacterSaid, trimSpace } from '../text.js';
+import { dayName } from '../month.js';
 
 export type CellKind = 'empty' | 'text' | 'number' | 'date' | 'boolean' | 'error';
 
@@ -257,8 +258,8 @@ export function ambiguousSerial(cell: Cell, column: string, day: string): string
   const other = serialDayIn1900(cell);
   if (other === null) return null;
   return (
-    `${column} ${cell.text} adalah nomor seri tanggal Excel, dan berkas ini memakai sistem tanggal 1904 (Excel untuk Mac versi lama), sehingga terbaca ${day}; ` +
-    `dalam sistem 1900 nomor yang sama adalah ${other}. Bila tanggal ini disalin dari buku kerja lain, periksa tanggalnya dan ketik sebagai YYYY-MM-DD atau DD/MM/YYYY.`
+    `${column} ${cell.text} adalah nomor seri tanggal Excel, dan berkas ini memakai sistem tanggal 1904 (Excel untuk Mac versi lama), sehingga terbaca ${dayName(day)}; ` +
+    `dalam sistem 1900 nomor yang sama adalah ${dayName(other)}. Bila tanggal ini disalin dari buku kerja lain, periksa tanggalnya dan ketik sebagai YYYY-MM-DD atau DD/MM/YYYY.`
   );
 }
 

@@ -28,7 +28,7 @@ import { DigitKeyMap } from './digit-key-map.js';
 import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
 import { collapsedText, lengthMessage, strayCharacterSaid, visibleText } from '../../common/text.js';
 import { dateFormsOf, noDateForms, noteDateForm, type RowDateForms } from '../../common/spreadsheet/date-order.js';
-import { addMonthsToDay, dayName } from '../../common/month.js';
+import { addMonthsToDay, dayName, MONTH_NAMES } from '../../common/month.js';
 import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
 
 /** The years coverage (TMT, TAT) may fall in: those of the API's months, which allocations and bills are for. */
@@ -234,8 +234,10 @@ export class EnrollmentRowValidator {
     }
     if (!birthDateAgrees(facts, birthDate)) {
       const other = serialDayIn1900(birth.cell);
-      const ambiguous = other && birthDateAgrees(facts, other) ? ` ${ambiguousSerial(birth.cell, L.TANGGAL_LAHIR, birthDate)} Tanggal ${other} sesuai dengan NIK.` : '';
-      issues.push(warn('TANGGAL_LAHIR', C.NIK_BIRTH_DATE_MISMATCH, `${L.TANGGAL_LAHIR} ${birthDate} tidak sesuai dengan tanggal lahir di NIK (${nik.slice(6, 12)}).${ambiguous}`));
+      const ambiguous = other && birthDateAgrees(facts, other) ? ` ${ambiguousSerial(birth.cell, L.TANGGAL_LAHIR, birthDate)} Tanggal ${dayName(other)} sesuai dengan NIK.` : '';
+      // the NIK holds day, month and the year's last two digits (QA: the digits alone, and the date in ISO, were hard to compare)
+      const inNik = `${facts.day} ${MONTH_NAMES[facts.month - 1]}, tahun berakhiran ${String(facts.yy).padStart(2, '0')}`;
+      issues.push(warn('TANGGAL_LAHIR', C.NIK_BIRTH_DATE_MISMATCH, `${L.TANGGAL_LAHIR} ${dayName(birthDate)} tidak sesuai dengan tanggal lahir di NIK (${nik.slice(6, 12)}: ${inNik}).${ambiguous}`));
     }
     if ((sex === 'P') !== facts.female) {
       issues.push(warn('JENIS_KELAMIN', C.NIK_SEX_MISMATCH, `${L.JENIS_KELAMIN} ${sex} tidak sesuai dengan NIK (tanggal di NIK ${facts.female ? 'ditambah 40: perempuan' : 'tanpa tambahan 40: laki-laki'}).`));
