@@ -4,15 +4,17 @@
  * Then the register decides: a later row whose NIK holds that NOKA now is the card's owner, so it is
  * staged and the earlier claimants are refused (REJECT_DISPLACED_NOKA); any other later row is
  * refused, citing the first. QA: a claimant's wrong row made the holder's own correction a
- * duplicate, and both rows were lost.
+ * duplicate, and both rows were lost. A held row's dates are judged then too, in the order the file
+ * writes them (date-order.ts): in a month-first file, a holder's date either way round refuses it.
  */
 import type { EntityManager } from 'typeorm';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
-import { type ColumnLabels, columnLabels } from './enrollment-columns.js';
+import { type ColumnLabels, columnLabels, type EnrollmentColumnName } from './enrollment-columns.js';
 import { REJECT_DISPLACED_NOKA } from './sql/promote.sql.js';
 import { type IssueRow, issueRowsOf, type StagingWriter } from './staging-writer.js';
 import { reject, type RowIssue, RowIssueCode } from './validation/row-issue.js';
 import type { EnrollmentRecord } from './validation/enrollment-row.validator.js';
+import type { RowDateForms } from '../common/spreadsheet/date-order.js';
 
 interface Contested {
   record: EnrollmentRecord & { noka: string };
@@ -20,6 +22,8 @@ interface Contested {
   /** The row's warnings, and the row as uploaded (for the finding if it is refused). */
   warnings: RowIssue[];
   row: SheetRow;
+  /** What its text dates say of the file's order (date-order.ts). */
+  dates?: RowDateForms<EnrollmentColumnName>;
 }
 
 /**
@@ -38,8 +42,8 @@ export class ContestedNokas {
    * Holds a contested row until the file is read; when MAX_HELD are held, returns its findings
    * (the duplicate refusal and its warnings) to be written now instead.
    */
-  add(contested: { record: EnrollmentRecord; firstRow: number }, warnings: RowIssue[], row: SheetRow): IssueRow[] {
-    const held: Contested = { record: contested.record as Contested['record'], firstRow: contested.firstRow, warnings, row };
+  add(contested: { record: EnrollmentRecord; firstRow: number }, warnings: RowIssue[], row: SheetRow, dates?: RowDateForms<EnrollmentColumnName>): IssueRow[] {
+    const held: Contested = { record: contested.record as Contested['record'], firstRow: contested.firstRow, warnings, row, dates };
     if (this.rows.length >= MAX_HELD) return issueRowsOf(held.row, [duplicate(held, this.labels.NOKA), ...warnings]);
     this.rows.push(held);
     return [];
@@ -49,19 +53,21 @@ export class ContestedNokas {
    * Stages the holders (with their warnings) and refuses the other waiting rows through `writer`,
    * then takes the holders' NOKAs from the earlier rows of the file that claimed them, on `m` (the
    * upload's transaction, or the database when staging has none). After the last write, before promotion.
+   * `dateRefusals`: a held row's refusals for its dates, once the file's date order is known.
    */
-  async settle(m: EntityManager, writer: StagingWriter): Promise<void> {
+  async settle(m: EntityManager, writer: StagingWriter, dateRefusals: (dates: Contested['dates']) => RowIssue[]): Promise<void> {
     if (!this.rows.length) return;
     const nokas = [...new Set(this.rows.map((c) => c.record.noka))];
     const held: { nik: string; noka: string }[] = await m.query('SELECT nik, noka FROM participant WHERE tat IS NULL AND noka = ANY($1::text[])', [nokas]);
     const holderOf = new Map(held.map((h) => [h.noka, h.nik]));
-    const isHolder = (c: Contested) => holderOf.get(c.record.noka) === c.record.nik;
-    const holders = this.rows.filter(isHolder);
-    const refused = this.rows.filter((c) => !isHolder(c));
+    const judged = this.rows.map((c) => ({ c, dates: dateRefusals(c.dates), holds: holderOf.get(c.record.noka) === c.record.nik }));
+    const holders = judged.filter((j) => j.holds && !j.dates.length).map((j) => j.c);
     const holderRow = new Map(holders.map((c) => [c.record.noka, c.record]));
+    const staged = new Set(holders);
+    const refusals = ({ c, dates, holds }: (typeof judged)[number]) => (holds ? dates : [duplicate(c, this.labels.NOKA, holderRow.get(c.record.noka)), ...dates]);
     await writer.write(
       holders.map((c) => c.record),
-      [...holders.flatMap((c) => issueRowsOf(c.row, c.warnings)), ...refused.flatMap((c) => issueRowsOf(c.row, [duplicate(c, this.labels.NOKA, holderRow.get(c.record.noka)), ...c.warnings]))],
+      judged.flatMap((j) => issueRowsOf(j.c.row, staged.has(j.c) ? j.c.warnings : [...refusals(j), ...j.c.warnings])),
     );
     await writer.settle();
     if (holders.length) {

@@ -80,6 +80,28 @@ describe('enrollment: dates read in the order the file writes them', () => {
     expect(proving[13]).toContain('TMT "12/1/2026" dapat berarti 12 Januari 2026 atau 1 Desember 2026');
   });
 
+  it("month first: a row held for a NOKA another row of the file claims has its dates judged too (it skipped the check: the holder's TMT 12/1/2026 was registered as 12 January)", async () => {
+    const withNoka = (n: number, noka: string, tmt: string) => `${nik(n)},1703060101200001,Peserta ${n},1980-01-${day(n)},L,17.03.06.2001,${noka},${tmt},,`;
+    const noka = '0009876543210';
+    expect((await upload(t, { name: 'pemegang-kartu.csv', content: Buffer.from([HEADER, withNoka(41, noka, '2026-01-01')].join('\n')) })).body).toMatchObject({ accepted: 1 });
+    // row 2 claims the card first; row 3 is its holder's own row (held until the file is read), its TMT either way round;
+    // row 4 shows the file writes month first
+    const res = await upload(t, { name: 'kartu-diperebutkan.csv', content: Buffer.from([HEADER, withNoka(42, noka, '2026-02-01'), withNoka(41, noka, '12/1/2026'), line(43, '3/15/2026')].join('\n')) });
+    const found = await issues(t, res.body.id);
+    expect(found.map((i) => [i.row_number, i.column_name, i.code])).toEqual([
+      [2, 'NOKA', 'NOKA_TAKEN'],
+      [3, 'TMT', 'DATE_ORDER_AMBIGUOUS'],
+      [4, 'TMT', 'DATE_INVALID'],
+    ]);
+    expect(found[1].message).toContain('TMT "12/1/2026" dapat berarti 12 Januari 2026 atau 1 Desember 2026, dan berkas ini menulis tanggal sebagai bulan/tanggal/tahun (baris 4: TMT 3/15/2026)');
+    expect(await tmtOf([nik(41), nik(42)])).toEqual({ [nik(41)]: '2026-01-01' });
+
+    // the same rows day first: the holder's row is registered, its TMT read day first (§12), and the claimant refused
+    const dayFirst = await upload(t, { name: 'kartu-diperebutkan-2.csv', content: Buffer.from([HEADER, withNoka(42, noka, '2026-02-01'), withNoka(41, noka, '12/1/2026'), line(43, '15/3/2026')].join('\n')) });
+    expect((await issues(t, dayFirst.body.id)).map((i) => [i.row_number, i.code])).toEqual([[2, 'NOKA_DUPLICATE_IN_FILE']]);
+    expect(await tmtOf([nik(41), nik(42), nik(43)])).toEqual({ [nik(41)]: '2026-01-12', [nik(43)]: '2026-03-15' });
+  });
+
   it('day first: the row that waited is read day first once a later row shows the order', async () => {
     const res = await upload(t, 'ok/dates-day-first-shown-later.csv');
     expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 3, accepted: 3, rejected: 0, warnings: 0 });

@@ -102,6 +102,19 @@ export class DateOrder<T, C extends string = string> {
     this.held.push({ row, ambiguous: forms.ambiguous });
   }
 
+  /**
+   * A row whose fate is decided elsewhere (the register's contested NOKAs, held until the file is read): what its dates
+   * say of the order is learned as any row's; `refusalsOf` judges its dates once the file is read.
+   */
+  note(rowNumber: number, forms: RowDateForms<C> | undefined, into: DateOrderSink<T, C>): void {
+    if (forms) this.learn(rowNumber, forms, into);
+  }
+
+  /** After `settle`: a noted row's refusals, for its dates either way round in a file that writes month first (none otherwise). */
+  refusalsOf(forms: RowDateForms<C> | undefined): DateOrderRefusal<C>[] {
+    return this.order === 'MONTH_FIRST' && forms?.ambiguous.length ? this.refusals(forms.ambiguous) : [];
+  }
+
   /** Once the file is read (or too many wait): rows still waiting are read day first (§12). */
   settle(into: DateOrderSink<T, C>): void {
     if (this.order === 'UNKNOWN') this.order = 'DAY_FIRST';

@@ -41,7 +41,7 @@ import { UploadLease } from '../upload-lease.js';
 import { UploadStore } from '../upload-store.js';
 import { toUploadView, type UploadView } from '../upload-view.js';
 import { type EnrollmentRecord, EnrollmentRowValidator } from '../validation/enrollment-row.validator.js';
-import { type EnrollmentDateOrder, enrollmentDateOrder, stagedInto } from '../validation/date-order.js';
+import { dateOrderIssues, type EnrollmentDateOrder, enrollmentDateOrder, stagedInto } from '../validation/date-order.js';
 
 export interface ImportEnrollmentSheetCommand {
   /** The uploaded file on disk; deleted once processed. */
@@ -165,7 +165,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
       pending.dateOrder.settle(stagedInto(pending)); // rows whose dates read either way, when the file never showed its order
       if (pending.records.length + pending.issues.length) await writer.write(pending.records, pending.issues);
       await writer.settle();
-      await pending.contested.settle(writer.transaction ?? this.dataSource.manager, writer);
+      await pending.contested.settle(writer.transaction ?? this.dataSource.manager, writer, (forms) => dateOrderIssues(pending.dateOrder.refusalsOf(forms)));
       await this.uploads.sheetWarnings(uploadId, reader.sheetWarnings); // rows Excel hid, read all the same
       await this.uploads.progress(uploadId, 0.9, rowsRead);
       const transaction = writer.transaction;
@@ -207,7 +207,9 @@ function validateBatch(validator: EnrollmentRowValidator, batch: SheetRow[], int
   for (const row of batch) {
     const result = validator.validate(row);
     if (result.contested) {
-      into.issues.push(...into.contested.add(result.contested, result.issues, row));
+      // its dates are judged when the register settles it (ContestedNokas), in the order the file writes them
+      into.dateOrder.note(row.rowNumber, result.dates, staged);
+      into.issues.push(...into.contested.add(result.contested, result.issues, row, result.dates));
       continue;
     }
     into.dateOrder.take(row.rowNumber, { row, record: result.record, issues: result.issues }, result.dates, staged);

@@ -4,7 +4,7 @@
  * or refused as DATE_ORDER_AMBIGUOUS, naming both readings and the row that showed the order.
  */
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
-import { DateOrder, type DateOrderSink } from '../../common/spreadsheet/date-order.js';
+import { DateOrder, type DateOrderRefusal, type DateOrderSink } from '../../common/spreadsheet/date-order.js';
 import { columnLabels, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { type IssueRow, issueRowsOf } from '../staging-writer.js';
 import type { EnrollmentRecord } from './enrollment-row.validator.js';
@@ -34,6 +34,10 @@ export const stagedInto = (into: Staged): DateOrderSink<ValidatedRow, Enrollment
     into.issues.push(...issueRowsOf(row, issues));
   },
   refuse({ row, issues }, refusals) {
-    into.issues.push(...issueRowsOf(row, [...refusals.map((r) => reject(r.column, RowIssueCode.DATE_ORDER_AMBIGUOUS, r.message)), ...issues]));
+    into.issues.push(...issueRowsOf(row, [...dateOrderIssues(refusals), ...issues]));
   },
 });
+
+/** DateOrder's refusals as the register's findings. */
+export const dateOrderIssues = (refusals: DateOrderRefusal<EnrollmentColumnName>[]): RowIssue[] =>
+  refusals.map((r) => reject(r.column, RowIssueCode.DATE_ORDER_AMBIGUOUS, r.message));
