@@ -61,7 +61,7 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
     return new PaymentException(
       PaymentErrorCode.NOT_ALLOCATED,
       `Bulan ${monthName(month)} belum dialokasikan, jadi kewajiban tiap komitmen belum ada dan status pembayarannya belum dapat dihitung. ` +
-        'Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau jalankan alokasi bulan itu.',
+        'Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau petugas keuangan dapat menjalankannya.',
       { month },
     );
   }

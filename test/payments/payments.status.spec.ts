@@ -44,6 +44,8 @@ describe('payments: the status is read from the current allocation', () => {
     await finance.post('/api/v1/payments').send({ pledgeCode: 'PROV-2026', month: '2026-11', amount: 15120, paidAt: '2026-11-05', reference: 'SP2D 11' }).expect(201);
     const res = await finance.get('/api/v1/payments/status?month=2026-11').expect(404);
     expect(res.body).toMatchObject({ code: 'NOT_ALLOCATED', details: { month: '2026-11' } });
+    // read by auditors too: it names who may run the allocation, not "jalankan" to someone who cannot (QA)
+    expect(res.body.message).toMatch(/Alokasi dihitung otomatis tanggal 1 pukul 02\.00 WIB, atau petugas keuangan dapat menjalankannya\.$/);
     expect(res.body.message).toMatch(/^Bulan November 2026 belum dialokasikan, jadi kewajiban tiap komitmen belum ada/);
     expect((await finance.get('/api/v1/payments?month=2026-11').expect(200)).body.total).toBe(1);
   });
