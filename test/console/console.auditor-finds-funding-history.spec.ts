@@ -44,7 +44,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     // A bookmarked search: after the login the console opens it, not the home page.
     await login(page, base, await userFor(t, Role.AUDITOR), '#/peserta?name=budi');
     const menu = await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link').allTextContents();
-    expect(menu).toEqual(['Dasbor', 'Cari Peserta', 'Komitmen', 'Tarif', 'Pembayaran', 'Rekonsiliasi', 'Alokasi', 'Tidak Terdanai', 'Laporan', 'Jejak Audit', 'Pengguna']); // Pengguna read-only (GET /users)
+    expect(menu).toEqual(['Dasbor', 'Cari Peserta', 'Komitmen', 'Tarif', 'Tagihan BPJS', 'Pembayaran', 'Rekonsiliasi', 'Alokasi', 'Tidak Terdanai', 'Laporan', 'Jejak Audit', 'Pengguna']); // Pengguna read-only (GET /users)
     await expect(page.getByLabel('Nama').inputValue()).resolves.toBe('budi');
     await page.getByRole('link', { name: person.nik }).click();
     await page.getByRole('heading', { name: person.name }).waitFor();
@@ -206,8 +206,8 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await page.getByText('Perbaiki saringan yang ditandai, lalu tekan Tampilkan.').waitFor();
     await expect(page.getByRole('table', { name: /Jejak audit:/ }).count()).resolves.toBe(0);
 
-    // Finance officers' pages are not offered to an auditor.
-    await page.goto(`${base}/console/#/tagihan`);
+    // Finance officers' forms are not offered to an auditor.
+    await page.goto(`${base}/console/#/komitmen/baru`);
     await page.getByText('Halaman ini tidak tersedia untuk peran Auditor').waitFor();
 
     expect(errors).toEqual([]);

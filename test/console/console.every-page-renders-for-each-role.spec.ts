@@ -29,7 +29,7 @@ describeInBrowser('console: every page renders for each role that may see it', (
   const pages: Record<string, string[]> = {
     [Role.OPERATOR_DINKES]: ['/unggah-peserta', `/peserta?name=a`, `/peserta/${PEOPLE[0].nik}`],
     [Role.KEUANGAN]: ['/dasbor', `/dasbor?month=${MONTH}`, '/komitmen?tahun=2026', '/komitmen/baru', '/komitmen/DESA-1703062001-2026', '/tarif', '/tagihan', `/pembayaran?month=${MONTH}`, `/rekonsiliasi?month=${MONTH}`, 'RUN', `/alokasi?month=${MONTH}&groupBy=sourceType`, `/tidak-terdanai?month=${MONTH}`, `/laporan?month=${MONTH}`],
-    [Role.AUDITOR]: [`/dasbor?month=${MONTH}`, '/komitmen/APBD-2026', '/tarif', `/pembayaran?month=${MONTH}`, 'RUN', `/alokasi?month=${MONTH}&villageCode=${VILLAGE}`, `/tidak-terdanai?month=${MONTH}&villageCode=${VILLAGE}`, '/jejak-audit', `/peserta/${PEOPLE[1].nik}`],
+    [Role.AUDITOR]: [`/dasbor?month=${MONTH}`, '/komitmen/APBD-2026', '/tarif', `/tagihan?month=${MONTH}`, `/pembayaran?month=${MONTH}`, 'RUN', `/alokasi?month=${MONTH}&villageCode=${VILLAGE}`, `/tidak-terdanai?month=${MONTH}&villageCode=${VILLAGE}`, '/jejak-audit', `/peserta/${PEOPLE[1].nik}`],
     [Role.ADMIN]: ['/pengguna', '/tarif', '/jejak-audit', `/dasbor?month=${MONTH}`, `/tidak-terdanai?month=${MONTH}`],
   };
 

@@ -1,8 +1,8 @@
 /**
  * The BPJS inputs page in the browser: under each form, the earlier uploads of the month chosen in
- * it (version, when, by whom, counts), refreshed after an upload and when the month changes, with
+ * it (version, when, by whom, which file, counts and the bill's totals), refreshed after an upload and when the month changes, with
  * the row report of a version that had rejected rows; uploading a PBI-APBN list; the month picked kept
- * in the address.
+ * in the address. The auditor reads the same histories, without the forms.
  */
 import { expect, it } from '@jest/globals';
 import { join } from 'node:path';
@@ -38,7 +38,7 @@ describeInBrowser('console: finance sees the upload history of the month on the 
     await bills.getByLabel('Bulan').fill(MONTH);
     const history = bills.getByRole('table', { name: 'Riwayat unggahan tagihan Oktober 2026' });
     await history.waitFor();
-    expect(await tableRows(history)).toEqual([['1 terbaru', UPLOADED_AT, 'uji-keuangan', '2', '0', '0', '–']]);
+    expect(await tableRows(history)).toEqual([['1 terbaru', UPLOADED_AT, 'uji-keuangan', 'tagihan-awal.csv', '2', 'Rp75.600', 'Rp75.600', '0', '0', '–']]);
 
     // A second version with three unreadable rows (a NIK with letters, a formula, a fraction).
     await bills.getByLabel('Total invoice (Rp)').fill('75.600');
@@ -49,8 +49,8 @@ describeInBrowser('console: finance sees the upload history of the month on the 
     // The history is refreshed: the new version on top, by this officer, with its report.
     await history.locator('tbody tr').nth(1).waitFor();
     const rows = await tableRows(history);
-    expect(rows[0]).toEqual(['2 terbaru', UPLOADED_AT, officer.username, '1', '3', '0', 'Unduh']);
-    expect(rows[1]).toEqual(['1', UPLOADED_AT, 'uji-keuangan', '2', '0', '0', '–']);
+    expect(rows[0]).toEqual(['2 terbaru', UPLOADED_AT, officer.username, 'report-rows.csv', '1', 'Rp75.600', 'Rp37.800', '3', '0', 'Unduh']);
+    expect(rows[1]).toEqual(['1', UPLOADED_AT, 'uji-keuangan', 'tagihan-awal.csv', '2', 'Rp75.600', 'Rp75.600', '0', '0', '–']);
     await screenshot(page, 'finance-bpjs-upload-history');
 
     // The row report of version 2, from the history row: its first sheet repeats the rejected rows.
@@ -97,7 +97,7 @@ describeInBrowser('console: finance sees the upload history of the month on the 
 
     const history = pbi.getByRole('table', { name: 'Riwayat unggahan daftar PBI APBN Oktober 2026' });
     await history.waitFor();
-    expect(await tableRows(history)).toEqual([['1 terbaru', UPLOADED_AT, 'uji-keuangan', '2', '1', '0', 'Unduh']]);
+    expect(await tableRows(history)).toEqual([['1 terbaru', UPLOADED_AT, 'uji-keuangan', 'pbi-apbn-2026-10.csv', '2', '1', '0', 'Unduh']]);
 
     const { name, workbook } = await downloadWorkbook(() => history.getByRole('button', { name: 'Unduh' }).click(), page);
     expect(name).toBe('laporan-pbi-apbn-2026-10-v1.xlsx');
@@ -187,6 +187,30 @@ describeInBrowser('console: finance sees the upload history of the month on the 
       ['2', 'Ditolak', 'NIK', 'NIK "17030601018" harus 16 digit angka.'],
       ['3', 'Ditolak', 'NIK', 'NIK "abc" bukan NIK: bila baris ini tanda tangan atau keterangan di bawah daftar, hapus baris ini dari berkas.'], // words, no digit (NOT_LIST_ROW)
     ]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+  it('the auditor reads the same histories, with no form (QA: the bills were readable through the API only)', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR), `#/tagihan?month=${MONTH}`);
+    const bills = sectionOf(page, 'Tagihan BPJS');
+    const history = bills.getByRole('table', { name: 'Riwayat unggahan tagihan Oktober 2026' });
+    await history.waitFor();
+    const rows = await tableRows(history);
+    expect(rows.at(-1)!.slice(1)).toEqual([UPLOADED_AT, 'uji-keuangan', 'tagihan-awal.csv', '2', 'Rp75.600', 'Rp75.600', '0', '0', '–']); // version 1
+    await expect(bills.getByRole('cell', { name: 'tagihan-awal.csv' }).locator('span').getAttribute('title')).resolves.toMatch(/^SHA-256 [0-9a-f]{64}$/);
+    // the list uploaded above (or, run alone, none yet)
+    const pbi = sectionOf(page, 'Daftar PBI APBN');
+    await pbi.getByRole('table', { name: 'Riwayat unggahan daftar PBI APBN Oktober 2026' }).or(pbi.getByText('Belum ada daftar PBI APBN yang diunggah untuk Oktober 2026.')).waitFor();
+    expect(await page.locator('input[type="file"]').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Unggah/ }).count()).toBe(0);
+
+    // another month, chosen on the page
+    await page.getByRole('textbox', { name: 'Bulan' }).fill('2026-09');
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await bills.getByText('Belum ada tagihan yang diunggah untuk September 2026.').waitFor();
+    expect(page.url()).toMatch(/#\/tagihan\?month=2026-09$/);
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

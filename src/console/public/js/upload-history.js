@@ -13,10 +13,10 @@ import { hasRowReport, reportPath } from './row-report.js';
 import { badge, dataTable, downloadButton, errorNotice, loading, notice } from './ui.js';
 
 /**
- * uploadHistory({ base, what, count: { label, value(upload) }, reportName(upload), signal })
+ * uploadHistory({ base, what, count: { label, value(upload) }, extra: [more columns], reportName(upload), signal })
  * → { element, load(month) }. `what` names the input in Indonesian ("tagihan", "daftar PBI APBN").
  */
-export function uploadHistory({ base, what, count, reportName, signal }) {
+export function uploadHistory({ base, what, count, extra = [], reportName, signal }) {
   const element = h('div', { class: 'upload-history' });
   let latestRequest = 0;
 
@@ -35,7 +35,9 @@ export function uploadHistory({ base, what, count, reportName, signal }) {
             { label: 'Versi', render: (u) => h('span', {}, String(u.version), u.latest ? [' ', badge('terbaru', 'ok')] : null) },
             { label: 'Diunggah', value: (u) => dateTimeLabel(u.uploadedAt) },
             { label: 'Oleh', value: (u) => u.uploadedBy ?? '–' },
+            { label: 'Berkas', render: (u) => h('span', { title: `SHA-256 ${u.checksum}` }, u.filename ?? '–') },
             { label: count.label, value: (u) => number(count.value(u)), numeric: true },
+            ...extra,
             { label: 'Ditolak', value: (u) => number(u.rejected), numeric: true },
             { label: 'Peringatan', render: (u) => h('span', {}, number(u.warnings), sameFileNotes(u).map((n) => [' ', Object.assign(badge(n.text, 'warn'), { title: n.title })])), numeric: true },
             {

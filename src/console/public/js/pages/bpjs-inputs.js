@@ -1,6 +1,6 @@
 /**
  * KEUANGAN: upload the BPJS bill of a month (invoice total + lines) and the PBI-APBN list of a month;
- * under each form, the earlier uploads of the month chosen in it. The month last chosen in either form is
+ * under each form, the earlier uploads of the month chosen in it. The auditor reads the same histories. The month last chosen in either form is
  * kept in the address (#/tagihan?month=), which both forms open on.
  */
 import { upload } from '../api.js';
@@ -8,17 +8,24 @@ import { h, replace } from '../dom.js';
 import { CATEGORY_LABELS, currentMonth, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
 import { clearErrors, field, form, showErrors, values } from '../forms.js';
 import { isMonth, monthField, monthFinalized, monthFromAddress, previousMonth } from '../month-field.js';
-import { hashFor } from '../routes.js';
+import { canWriteFinance, hashFor } from '../routes.js';
 import { uploadBox } from '../upload-box.js';
 import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
 import { hasRowReport, reportPath } from '../row-report.js';
 import { uploadHistory } from '../upload-history.js';
 import { announce, busy, downloadButton, notice, pageHeader, section, sheetWarningNotices, stats } from '../ui.js';
 
+/** The bill history's rupiah: the invoice's total and its lines' sum (§7 reconciles both). */
+const BILL_TOTALS = [
+  { label: 'Total tagihan', value: (b) => rupiah(b.invoiceTotal), numeric: true },
+  { label: 'Jumlah baris', value: (b) => rupiah(b.linesTotal), numeric: true },
+];
+
 export async function render(main, ctx) {
   // the month in the address (the run page's "Ke halaman tagihan" names it): both forms open on it, so
   // a bill is not uploaded for the default month by mistake (QA); one that is not a month is said
   const { month, problem } = monthFromAddress(ctx.query, defaultMonth());
+  if (!canWriteFinance(ctx.user.role)) return renderReadOnly(main, ctx, month, problem);
   const bill = billForm(ctx, month);
   const pbi = pbiForm(ctx, month);
   replace(
@@ -28,6 +35,27 @@ export async function render(main, ctx) {
     h('div', { class: 'grid-2' }, section('Tagihan BPJS', bill.element), section('Daftar PBI APBN', pbi.element)),
   );
   await Promise.all([bill.showHistory(), pbi.showHistory()]);
+}
+
+/**
+ * The auditor's page (QA: the bills were readable through the API only): each month's bill versions and PBI-APBN
+ * lists as uploaded, with their files, totals, uploaders and row reports; no upload form.
+ */
+async function renderReadOnly(main, ctx, month, problem) {
+  const bills = uploadHistory({ base: '/api/v1/bills', signal: ctx.signal, what: 'tagihan', count: { label: 'Baris', value: (b) => b.lines }, extra: BILL_TOTALS, reportName: billReportName });
+  const pbi = uploadHistory({ base: '/api/v1/pbi-apbn-lists', signal: ctx.signal, what: 'daftar PBI APBN', count: { label: 'NIK', value: (l) => l.niks }, reportName: pbiReportName });
+  const picker = form(
+    { label: 'Pilih bulan', onsubmit: (_e, el) => ctx.navigate('/tagihan', { month: values(el).month.trim() }) },
+    h('div', { class: 'filters' }, monthField({ value: month }), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn--secondary' }, 'Tampilkan'))),
+  );
+  replace(
+    main,
+    pageHeader('Tagihan BPJS & Daftar PBI APBN', 'Tagihan bulanan BPJS Kesehatan dan daftar PBI APBN yang diunggah petugas keuangan, tiap versi dengan berkas, total dan laporan barisnya.'),
+    problem,
+    section(null, picker),
+    h('div', { class: 'grid-2' }, section('Tagihan BPJS', bills.element), section('Daftar PBI APBN', pbi.element)),
+  );
+  await Promise.all([bills.load(month), pbi.load(month)]);
 }
 
 /**
@@ -122,7 +150,7 @@ function billForm(ctx, month) {
     path: '/api/v1/bills',
     template: { path: '/api/v1/templates/bill.xlsx', name: 'templat-tagihan-bpjs.xlsx' },
     closedText: billClosedText,
-    history: { what: 'tagihan', count: { label: 'Baris', value: (b) => b.lines }, reportName: billReportName },
+    history: { what: 'tagihan', count: { label: 'Baris', value: (b) => b.lines }, extra: BILL_TOTALS, reportName: billReportName },
     extraFields: [
       monthField({ value: month }),
       field({ label: 'Total invoice (Rp)', name: 'invoiceTotal', required: true, hint: 'Sesuai invoice BPJS, mis. 37.800.000', attrs: { inputmode: 'numeric', autocomplete: 'off' } }),
