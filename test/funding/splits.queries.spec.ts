@@ -172,7 +172,7 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
   };
   const workbook = async (body: Buffer) => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(body);
+    await wb.xlsx.load(body as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
     return wb;
   };
   const SOURCE = { APBD: 'APBD Kabupaten', APBD_PROV: 'APBD Provinsi', DESA: 'Anggaran Desa' } as Record<string, string>;
