@@ -18,6 +18,7 @@ import { SplitsService } from './splits/splits.service.js';
 import { TariffsController } from './tariffs/tariffs.controller.js';
 import { TariffsService } from './tariffs/tariffs.service.js';
 import { AllocateMonth } from './use-cases/allocate-month.use-case.js';
+import { ExportSplits } from './use-cases/export-splits.use-case.js';
 import { MonthBuildPool } from './use-cases/month-build-pool.js';
 
 /** Tariffs, pledges, monthly obligations and the allocation of DOMAIN §3–§6, with split queries. */
@@ -26,7 +27,7 @@ import { MonthBuildPool } from './use-cases/month-build-pool.js';
     MultipartModule.registerAsync(UPLOAD_OPTIONS),
   ],
   controllers: [AllocationsController, PledgesController, PledgeUploadsController, PledgeTemplateController, SplitsController, TariffsController, ProjectionsController],
-  providers: [AllocateMonth, MonthBuildPool, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, TariffsService, ImportPledgeSheet, SameFileInTurn, PledgeUploads, ProjectYear],
+  providers: [AllocateMonth, MonthBuildPool, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, ExportSplits, TariffsService, ImportPledgeSheet, SameFileInTurn, PledgeUploads, ProjectYear],
   exports: [AllocateMonth],
 })
 export class FundingModule {}

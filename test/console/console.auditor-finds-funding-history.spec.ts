@@ -4,7 +4,7 @@
  * out of the finance officers' pages.
  */
 import { expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Locator } from 'playwright-core';
 import { AuditService } from '../../src/audit/audit.service.js';
 import { Role } from '../../src/users/role.js';
@@ -98,12 +98,20 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     const totals = page.getByRole('table', { name: 'Total menurut komitmen' });
     await expect(totals.locator('tbody').textContent()).resolves.toMatch(/APBD-2026.*Rp22\.680.*DESA-1703062001-2026.*Rp15\.120/);
     await expect(totals.locator('tfoot').textContent()).resolves.toContain('Rp37.800');
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor CSV (semua hasil)' }).click()]);
-    expect(csv.suggestedFilename()).toBe(`alokasi-2026-10-${person.nik}.csv`);
-    const lines = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
-    // headings as the table's, in Indonesian; values a spreadsheet can read (YYYY-MM, whole rupiah) (QA: English headings)
-    expect(lines[0]).toBe('NIK,Bulan,Komitmen,Sumber dana,Revisi komitmen,Jumlah (Rp)');
-    expect(lines.slice(1).sort()).toEqual([`${person.nik},2026-10,APBD-2026,APBD,1,22680`, `${person.nik},2026-10,DESA-1703062001-2026,DESA,1,15120`]);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh Excel (semua hasil)' }).click()]);
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^alokasi-2026-10-${person.nik}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
+    await page.locator('.inline-status').getByText(`Diunduh: ${file.suggestedFilename()}`).waitFor();
+    // the server's workbook (QA: the CSV built here held NIKs as numbers, cut to 15 digits by Excel): NIK a text cell, all 16 digits
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await file.path())!);
+    const sheet = wb.getWorksheet('Pembagian Iuran')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'NIK', 'Bulan', 'Kode Komitmen', 'Sumber Dana', 'Revisi Komitmen', 'Jumlah (Rp)']);
+    expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell('A2').value).toBe(person.nik);
+    expect(sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1).join('|')).sort()).toEqual([
+      `${person.nik}|2026-10|APBD-2026|APBD Kabupaten|1|22680`,
+      `${person.nik}|2026-10|DESA-1703062001-2026|Anggaran Desa|1|15120`,
+    ]);
     await screenshot(page, 'auditor-splits');
     const filters = page.getByRole('form', { name: 'Saring alokasi' });
     await filters.getByLabel('NIK').fill('abc');
@@ -138,9 +146,9 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await expect(page.getByRole('table', { name: /Pembagian iuran/ }).count()).resolves.toBe(0);
     let downloaded = false;
     page.on('download', () => (downloaded = true));
-    await page.getByRole('button', { name: 'Ekspor CSV (semua hasil)' }).click();
+    await page.getByRole('button', { name: 'Unduh Excel (semua hasil)' }).click();
     // said beside the village picker only (console.auditor-views.spec.ts)
-    await page.locator('.inline-status .error-text').getByText('Tidak diekspor: perbaiki saringan yang ditandai.').waitFor();
+    await page.locator('.inline-status .error-text').getByText('Tidak diunduh: perbaiki saringan yang ditandai.').waitFor();
     expect(downloaded).toBe(false);
     await screenshot(page, 'auditor-splits-unknown-village');
     // a village code without its dots picks that village

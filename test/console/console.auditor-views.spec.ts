@@ -109,7 +109,7 @@ describeInBrowser('console: finalized months that no longer match the register',
 
 /**
  * Alokasi, opened on a filter its pickers do not list (a pledge code in the wrong case, a village outside
- * the regency): the API's 404 is said once, beside the filter, also when Ekspor CSV is pressed, and the
+ * the regency): the API's 404 is said once, beside the filter, also when Unduh Excel is pressed, and the
  * "(tidak ada di daftar)" option stands for the address's value only until another value is picked.
  */
 const UNKNOWN_VILLAGE = '17.03.99.2001';
@@ -123,7 +123,7 @@ describeInBrowser('console: Alokasi opened on a filter its pickers lack', () => 
   const filtersOf = (page: Page) => page.getByRole('form', { name: 'Saring alokasi' });
   const unlistedOptions = (page: Page, label: string) => filtersOf(page).getByLabel(label).locator('option', { hasText: '(tidak ada di daftar)' });
 
-  it('Ekspor CSV on an unknown village downloads nothing and does not say the 404 a second time beside the button', async () => {
+  it('Unduh Excel on an unknown village downloads nothing and does not say the 404 a second time beside the button', async () => {
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.AUDITOR), `#/alokasi?villageCode=${UNKNOWN_VILLAGE}`);
@@ -132,9 +132,9 @@ describeInBrowser('console: Alokasi opened on a filter its pickers lack', () => 
 
     let downloaded = false;
     page.on('download', () => (downloaded = true));
-    await page.getByRole('button', { name: 'Ekspor CSV (semua hasil)' }).click();
+    await page.getByRole('button', { name: 'Unduh Excel (semua hasil)' }).click();
     // QA: the button's line repeated the message shown beside the village picker
-    await page.locator('.inline-status .error-text').getByText('Tidak diekspor: perbaiki saringan yang ditandai.').waitFor();
+    await page.locator('.inline-status .error-text').getByText('Tidak diunduh: perbaiki saringan yang ditandai.').waitFor();
     await expect(page.getByText(VILLAGE_404, { exact: false }).count()).resolves.toBe(1);
     await expect(filters.locator('[data-field="villageCode"] .field-error:visible').textContent()).resolves.toContain(VILLAGE_404);
     await expect(filters.getByLabel('Desa/kelurahan').getAttribute('aria-invalid')).resolves.toBe('true');

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { SOURCE_TYPE_NAMES } from '../../src/funding/use-cases/export-splits.use-case.js';
 import { consoleModule } from './support/console-module.js';
 
 describe('console figures computed in the browser', () => {
@@ -225,8 +226,9 @@ describe('console filters and revisions read in the browser', () => {
     expect(splitsPage.filterRefusal({ code: 'NOT_ALLOCATED', message: 'm', details: [] })).toBeNull();
   });
 
-  it('heads the splits export as the table, in Indonesian', () => {
-    expect(splitsPage.SPLITS_CSV_COLUMNS.map((c: any) => c.label)).toEqual(['NIK', 'Bulan', 'Komitmen', 'Sumber dana', 'Revisi komitmen', 'Jumlah (Rp)']);
+  it("names source types in the splits workbook (GET /splits/export.xlsx) as the Alokasi page does", () => {
+    const { UNFUNDED: _unfunded, ...shown } = format.SOURCE_TYPE_LABELS;
+    expect(SOURCE_TYPE_NAMES).toEqual(shown);
   });
 
   it('reads a NIK as printed on the card', () => {

@@ -126,6 +126,7 @@ describe('OpenAPI: real answers match the documented response schemas', () => {
     check(await keuangan.get('/api/v1/projections?fiscalYear=2099').expect(400), 'get', '/api/v1/projections');
     check(await keuangan.get('/api/v1/splits?month=2026-10').expect(200), 'get', '/api/v1/splits');
     check(await keuangan.get(`/api/v1/splits?nik=${NIK}`).expect(200), 'get', '/api/v1/splits');
+    check(await keuangan.get('/api/v1/splits/export.xlsx?month=2026-10').expect(200), 'get', '/api/v1/splits/export.xlsx');
     for (const groupBy of ['pledge', 'village', 'sourceType']) {
       check(await keuangan.get(`/api/v1/splits/summary?month=2026-10&groupBy=${groupBy}`).expect(200), 'get', '/api/v1/splits/summary');
     }

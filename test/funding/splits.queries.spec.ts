@@ -1,4 +1,7 @@
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { ExportSplits } from '../../src/funding/use-cases/export-splits.use-case.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertParticipants, testNik } from './support/register.js';
@@ -157,5 +160,85 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       expect.objectContaining({ key: '17.03.07.2001', participants: 2, amount: 2 * 37800 - 15360, obligations: 2, obligationAmount: 2 * 37800, unfundedParticipants: 1, unfundedAmount: 15360 }),
       { key: 'UNFUNDED', participants: 1, amount: 15360 },
     ]);
+  });
+  /**
+   * GET /splits/export.xlsx (QA: the console's CSV of the list held NIKs as numbers, cut to 15 digits by
+   * Excel): the list's rows for the same filters, NIKs in Text cells, rupiah as numbers, audited.
+   */
+  const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  };
+  const workbook = async (body: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(body as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+    return wb;
+  };
+  const SOURCE = { APBD: 'APBD Kabupaten', APBD_PROV: 'APBD Provinsi', DESA: 'Anggaran Desa' } as Record<string, string>;
+
+  it('exports the rows the list gives for the same filters: NIKs as 16-digit text, amounts as numbers summing to the total, audited', async () => {
+    for (const query of ['month=2026-02', `nik=${testNik(1)}`, 'month=2026-01&villageCode=17.03.06.2001&sourceType=DESA', 'pledgeCode=APBD-2026', '']) {
+      const list = (await auditor.get(`/api/v1/splits?${query}&pageSize=1000`).expect(200)).body;
+      const res = await auditor.get(`/api/v1/splits/export.xlsx?${query}`).buffer(true).parse(binary).expect(200);
+      const wb = await workbook(res.body);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['Pembagian Iuran', 'Keterangan']);
+      const ws = wb.getWorksheet('Pembagian Iuran')!;
+      const rows = ws.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+      expect(rows[0]).toEqual(['NIK', 'Bulan', 'Kode Komitmen', 'Sumber Dana', 'Revisi Komitmen', 'Jumlah (Rp)']);
+      expect(rows.slice(1)).toEqual(list.items.map((s: any) => [s.nik, s.month, s.pledgeCode, SOURCE[s.sourceType], s.pledgeRevision, s.amount]));
+      for (let r = 2; r <= ws.rowCount; r++) {
+        expect(ws.getCell(r, 1).type).toBe(ExcelJS.ValueType.String);
+        expect(ws.getCell(r, 1).value).toMatch(/^\d{16}$/);
+        expect(ws.getCell(r, 6).type).toBe(ExcelJS.ValueType.Number);
+      }
+      expect(ws.getColumn(1).numFmt).toBe('@');
+      expect(ws.getCell('F2').numFmt).toBe('"Rp"#,##0;[Red]-"Rp"#,##0;"Rp"0');
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.autoFilter).toBe('A1:F1');
+      const total = list.items.reduce((sum: number, s: { amount: number }) => sum + s.amount, 0);
+      const notes = wb.getWorksheet('Keterangan')!;
+      expect([notes.getCell('A3').value, notes.getCell('B3').value, notes.getCell('A4').value, notes.getCell('B4').value]).toEqual(['Jumlah baris', list.total, 'Total (Rp)', total]);
+      const [event] = await t.dataSource.query(`SELECT action, entity, summary::jsonb AS summary FROM audit_event WHERE action = 'split.export' ORDER BY id DESC LIMIT 1`);
+      expect(event).toEqual({ action: 'split.export', entity: 'split', summary: { filter: expect.any(Object), rows: list.total, amount: total } });
+    }
+    const month = await auditor.get('/api/v1/splits/export.xlsx?month=2026-01&villageCode=1703062001&sourceType=DESA').buffer(true).parse(binary).expect(200);
+    expect(month.headers['content-disposition']).toMatch(/^attachment; filename="alokasi-2026-01-DESA-17\.03\.06\.2001-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    const notes = (await workbook(month.body)).getWorksheet('Keterangan')!;
+    expect(notes.getCell('B2').value).toBe('bulan 2026-01, sumber dana Anggaran Desa, desa 17.03.06.2001');
+    const [event] = await t.dataSource.query(`SELECT summary::jsonb AS summary FROM audit_event WHERE action = 'split.export' ORDER BY id DESC LIMIT 1`);
+    expect(event.summary).toEqual({ filter: { month: '2026-01', sourceType: 'DESA', villageCode: '17.03.06.2001' }, rows: 4, amount: 4 * 37800 - 15120 });
+  });
+
+  it('reads a month a page at a time and goes on to "Pembagian Iuran (2)" past a sheet\u2019s last row', async () => {
+    const list = (await auditor.get('/api/v1/splits?pageSize=1000').expect(200)).body;
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise((resolve) => out.on('end', resolve));
+    const workbookToWrite = await t.app.get(ExportSplits).prepare({}, 'uji-auditor', { sheetRows: 7, pageSize: 2 });
+    await workbookToWrite.write(out);
+    await done;
+    const wb = await workbook(Buffer.concat(chunks));
+    const parts = wb.worksheets.filter((w) => w.name.startsWith('Pembagian Iuran'));
+    expect(parts.map((w) => w.name)).toEqual(['Pembagian Iuran', 'Pembagian Iuran (2)', 'Pembagian Iuran (3)']);
+    const rows = parts.flatMap((w) => w.getSheetValues().slice(2).map((r) => (r as unknown[])[1]));
+    expect(rows).toEqual(list.items.map((s: { nik: string }) => s.nik));
+    expect(parts.map((w) => w.getCell('A1').value)).toEqual(['NIK', 'NIK', 'NIK']);
+  });
+
+  it('refuses a filter as the list does (the same 400s and 404s), and the operator', async () => {
+    const queries = ['month=2026-13&nik=123', 'month=2025-10', 'pledgeCode=apbd-2026&month=2026-02', 'pledgeCode=NOPE', `nik=${testNik(99)}`, 'villageCode=1703999999&month=2026-02', 'sourceType=BOS', 'page=2'];
+    for (const query of queries) {
+      const list = await auditor.get(`/api/v1/splits?${query}`);
+      const file = await auditor.get(`/api/v1/splits/export.xlsx?${query}`);
+      if (query === 'page=2') {
+        expect(file.status).toBe(400); // no paging: the whole selection
+        continue;
+      }
+      expect([file.status, file.body]).toEqual([list.status, list.body]);
+      expect(file.status).toBeGreaterThanOrEqual(400);
+    }
+    await (await t.as(Role.OPERATOR_DINKES)).get('/api/v1/splits/export.xlsx?month=2026-02').expect(403);
   });
 });

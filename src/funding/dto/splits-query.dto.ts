@@ -7,7 +7,8 @@ import { MAX_PAGE, PageSizeUpTo1000 } from '../../common/http/paging.js';
 import { IsNikField, IsRequiredMonth, QueryInteger } from '../../common/http/validation.js';
 import { VILLAGE_CODE_MESSAGE, VILLAGE_CODE_PATTERN } from '../../regions/village-code.js';
 
-export class SplitsQueryDto {
+/** Which splits: `GET /splits`' filters, shared with its workbook (`GET /splits/export.xlsx`). */
+export class SplitsFilterDto {
   @ApiPropertyOptional({ example: '2026-07' })
   @IsOptional()
   @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
@@ -29,7 +30,9 @@ export class SplitsQueryDto {
   @IsOptional()
   @IsIn(SOURCE_TYPES, { message: `sourceType harus salah satu dari: ${SOURCE_TYPES.join(', ')}` })
   sourceType?: string;
+}
 
+export class SplitsQueryDto extends SplitsFilterDto {
   @ApiPropertyOptional({ default: 1, type: 'integer', minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @QueryInteger()

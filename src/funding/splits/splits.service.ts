@@ -6,7 +6,7 @@ import { RegionsService } from '../../regions/regions.service.js';
 import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
 import { FundingException } from '../funding.exception.js';
 import { assertPledgeExists } from '../pledges/pledge-code.js';
-import type { GroupBy, SplitsQueryDto } from '../dto/splits-query.dto.js';
+import type { GroupBy, SplitsFilterDto, SplitsQueryDto } from '../dto/splits-query.dto.js';
 import * as SQL from '../sql/splits.sql.js';
 import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
 import { NikLookupBatch } from './nik-lookup-batch.js';
@@ -34,6 +34,10 @@ interface SplitRow {
   source_type: string;
   amount: string;
   pledge_revision: number;
+}
+
+function splitItem(r: SplitRow): SplitItem {
+  return { nik: r.nik, month: r.month, pledgeCode: r.pledge_code, sourceType: r.source_type, amount: Number(r.amount), pledgeRevision: r.pledge_revision };
 }
 
 /** Who paid for whom (auditors' queries). STALE months are recomputed first (§6). */
@@ -78,17 +82,48 @@ export class SplitsService {
     const total = rows.length < q.pageSize && (rows.length > 0 || offset === 0)
       ? offset + rows.length
       : Number((await this.dataSource.query(`SELECT count(*) AS n ${from}`, params.slice(0, -2)))[0].n);
-    return {
-      items: rows.map((r) => ({ nik: r.nik, month: r.month, pledgeCode: r.pledge_code, sourceType: r.source_type, amount: Number(r.amount), pledgeRevision: r.pledge_revision })),
-      total,
-    };
+    return { items: rows.map(splitItem), total };
+  }
+
+  /**
+   * The filters of GET /splits checked as the list checks them, in its order (a village outside the
+   * regency, a month never allocated, a pledge or NIK that does not exist: the same 404s), for an
+   * answer that cannot wait for its first empty page (GET /splits/export.xlsx). STALE months are
+   * recomputed first, as the list does. → the village's code as stored, if one was asked.
+   */
+  async checkedFilter(q: SplitsFilterDto, actor: string): Promise<string | undefined> {
+    const village = q.villageCode !== undefined ? await this.regions.village(q.villageCode) : undefined;
+    await this.allocateMonth.refreshStale(actor);
+    if (q.month && !(await this.allocated(q.month))) throw FundingException.notAllocated(q.month);
+    await this.assertNamedExist(q);
+    return village;
+  }
+
+  /** The allocated months the filter selects (its month, or all), in order. */
+  async months(q: SplitsFilterDto): Promise<string[]> {
+    return ((await this.dataSource.query(SQL.ALLOCATED_MONTHS, [q.month ?? null])) as { month: string }[]).map((r) => r.month);
+  }
+
+  /**
+   * The next `limit` splits of `month` that `q` selects after `after` (NIK, pledge code; empty strings:
+   * from the start), in GET /splits' order (SQL.exportPage). `village`: checkedFilter's answer.
+   */
+  async monthPage(q: SplitsFilterDto, village: string | undefined, month: string, after: { nik: string; pledgeCode: string }, limit: number): Promise<SplitItem[]> {
+    const params: unknown[] = [month, after.nik, after.pledgeCode, limit];
+    const filters: string[] = [];
+    const add = (clause: string, value: unknown) => filters.push(clause.replace('?', `$${params.push(value)}`));
+    if (q.nik !== undefined) add('s.nik = ?', q.nik);
+    if (q.pledgeCode !== undefined) add('s.pledge_code = ?', q.pledgeCode);
+    if (q.sourceType !== undefined) add('p.source_type = ?', q.sourceType);
+    if (village !== undefined) add('o.village_code = ?', village);
+    return ((await this.dataSource.query(SQL.exportPage(filters, village !== undefined), params)) as SplitRow[]).map(splitItem);
   }
 
   /**
    * An empty first page because the pledge or NIK named does not exist is said so (404), not
    * answered as "nobody funded" (QA: a pledge code in the wrong case, a NIK with a typo).
    */
-  private async assertNamedExist(q: SplitsQueryDto): Promise<void> {
+  private async assertNamedExist(q: SplitsFilterDto): Promise<void> {
     if (q.pledgeCode !== undefined) await assertPledgeExists(this.dataSource, q.pledgeCode);
     if (q.nik && !(await this.dataSource.query('SELECT 1 FROM participant WHERE nik = $1', [q.nik])).length) throw FundingException.participantNotFound(q.nik);
   }

@@ -108,3 +108,19 @@ export const UNFUNDED_OF_MONTH = `
   SELECT EXISTS (SELECT 1 FROM allocation_month WHERE month = $1) AS allocated,
          count(*) FILTER (WHERE unfunded > 0)::int AS participants, coalesce(sum(unfunded), 0)::bigint AS amount
     FROM obligation WHERE month = $1`;
+
+/** The allocated months, in order; $1 = one month or NULL for all (GET /splits/export.xlsx reads them one at a time). */
+export const ALLOCATED_MONTHS = `SELECT month FROM allocation_month WHERE $1::text IS NULL OR month = $1 ORDER BY month`;
+
+/**
+ * GET /splits/export.xlsx: the next $4 splits of month $1 after (NIK $2, pledge $3), in GET /splits'
+ * order within a month (SPLITS_ORDER), by keyset: one partition, PK_split (nik, month, pledge_code)
+ * read from (nik, pledge_code) on, so a page costs the same at the start of a month of 1.2 million
+ * splits as at its end (an OFFSET would read all the rows before). `filters` are the list's other
+ * clauses (parameters from $5), `village`: SPLITS_VILLAGE_JOIN needed.
+ */
+export const exportPage = (filters: string[], village: boolean) => `
+  ${SPLITS_SELECT} ${SPLITS_FROM}${village ? SPLITS_VILLAGE_JOIN : ''}
+   WHERE s.month = $1 AND (s.nik, s.pledge_code) > ($2, $3)${filters.map((f) => `\n     AND ${f}`).join('')}
+   ORDER BY s.nik, s.pledge_code
+   LIMIT $4`;

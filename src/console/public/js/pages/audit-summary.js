@@ -193,6 +193,7 @@ export const ENTITY_LABELS = {
   pledge_upload: 'Unggahan lembar komitmen',
   reconciliation_run: 'Rekonsiliasi',
   scheduled_month: 'Jadwal bulanan',
+  split: 'Pembagian iuran',
   tariff: 'Tarif',
   user: 'Pengguna',
 };

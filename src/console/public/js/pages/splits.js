@@ -1,10 +1,9 @@
 /**
  * Who paid for whom: funding splits filtered by month, funder (pledge), source type, village and NIK,
- * with totals (splits summary) and a CSV export of everything the filter selects.
+ * with totals (splits summary) and an Excel workbook of everything the filter selects (GET /splits/export.xlsx).
  */
-import { api, saveBlob } from '../api.js';
+import { api, download } from '../api.js';
 import { barChart } from '../chart.js';
-import { csvBlob, toCsv } from '../csv.js';
 import { aggregateSplits, fetchAllSplits } from '../splits-data.js';
 import { h, replace } from '../dom.js';
 import { isMonth, label, monthLabel, number, plainNik, rupiah, SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../format.js';
@@ -15,7 +14,6 @@ import { announce, busy, dataTable, errorNotice, loading, notice, pageHeader, se
 import { villageOptions } from '../villages.js';
 
 const PAGE_SIZE = 50;
-const EXPORT_MAX = 500_000;
 const FILTERS = ['month', 'pledgeCode', 'sourceType', 'villageCode', 'nik'];
 const GROUP_LABELS = { pledge: 'komitmen', sourceType: 'sumber dana', village: 'desa' };
 /** The API's 404 for a filter naming nothing that exists, and the filter it is about. */
@@ -77,7 +75,7 @@ export async function render(main, ctx) {
   const results = h('div', { 'aria-live': 'polite' });
   const exportOut = h('p', { class: 'inline-status', role: 'status' });
   const show = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Tampilkan');
-  const exportButton = h('button', { type: 'button', class: 'btn btn--secondary' }, 'Ekspor CSV (semua hasil)');
+  const exportButton = h('button', { type: 'button', class: 'btn btn--secondary' }, 'Unduh Excel (semua hasil)');
 
   const pledgePicker = keepingAsked([{ value: '', label: 'Semua komitmen' }, ...[...pledges].sort((a, b) => a.code.localeCompare(b.code)).map((p) => ({ value: p.code, label: `${p.code} – ${p.funder}` }))], q.pledgeCode);
   const villagePicker = keepingAsked(await villageOptions(), q.villageCode, { ignoreDots: true });
@@ -97,7 +95,7 @@ export async function render(main, ctx) {
   );
   forgetUnlisted(filterForm, 'pledgeCode', pledgePicker.unlisted);
   forgetUnlisted(filterForm, 'villageCode', villagePicker.unlisted);
-  exportButton.addEventListener('click', () => busy(exportButton, () => exportCsv(filterForm, exportOut, ctx)));
+  exportButton.addEventListener('click', () => busy(exportButton, () => exportXlsx(filterForm, exportOut)));
 
   /** Page `asked` under the form's filters, kept in the address; `chosen` (the form sent, the pager): a new history entry. */
   async function load(el, asked, { chosen = false } = {}) {
@@ -266,38 +264,21 @@ const VILLAGE_NOTE =
   'Peserta Belum Terdanai Penuh: yang iurannya masih bersisa, termasuk yang terdanai sebagian (dihitung di kedua kolom itu).';
 
 /**
- * The export's columns: the table's headings in its order, the values as the API gives them (month
- * YYYY-MM, source type code, whole rupiah without separators) so a spreadsheet can sum and sort them.
+ * Downloads the selection as a workbook made by the API (QA: the CSV built here held NIKs as bare numbers,
+ * which Excel cut to 15 digits, another person, and an Indonesian-locale Excel read each line as one column).
  */
-export const SPLITS_CSV_COLUMNS = [
-  { label: 'NIK', key: 'nik' },
-  { label: 'Bulan', key: 'month' },
-  { label: 'Komitmen', key: 'pledgeCode' },
-  { label: 'Sumber dana', key: 'sourceType' },
-  { label: 'Revisi komitmen', key: 'pledgeRevision' },
-  { label: 'Jumlah (Rp)', key: 'amount' },
-];
-
-/** Fetches every page of the selection and offers it as a CSV file built in the browser. */
-async function exportCsv(el, out, ctx) {
+async function exportXlsx(el, out) {
   const filters = filtersOf(values(el));
-  let rows;
+  replace(out, 'Menyiapkan berkas Excel…');
   try {
-    const all = await fetchAllSplits(filters, { max: EXPORT_MAX, signal: ctx.signal, onProgress: (read, total) => replace(out, `Mengambil ${number(read)} dari ${number(total)} baris…`) });
-    rows = all.rows;
-    if (all.truncated) announce(`Hasil dibatasi ${number(EXPORT_MAX)} baris: persempit saringan.`);
+    const name = await download('/api/v1/splits/export.xlsx', { query: filters, fallbackName: `alokasi${filters.month ? `-${filters.month}` : ''}.xlsx` });
+    replace(out, `Diunduh: ${name}`);
+    announce(`Unduhan selesai: ${name}.`);
   } catch (err) {
-    if (err?.name === 'AbortError') return;
     // a refused filter is said beside it, once (as Tampilkan says it), not a second time beside the
     // button (QA: the same 404 twice); the button's line only says why nothing was downloaded
     const refusal = filterRefusal(err);
     if (refusal) showErrors(el, refusal);
-    replace(out, h('span', { class: 'error-text', role: refusal ? null : 'alert', text: refusal ? 'Tidak diekspor: perbaiki saringan yang ditandai.' : err.message }));
-    return;
+    replace(out, h('span', { class: 'error-text', role: refusal ? null : 'alert', text: refusal ? 'Tidak diunduh: perbaiki saringan yang ditandai.' : err.message }));
   }
-  const csv = toCsv(SPLITS_CSV_COLUMNS, rows);
-  const name = `alokasi${filters.month ? `-${filters.month}` : ''}${filters.pledgeCode ? `-${filters.pledgeCode}` : ''}${filters.nik ? `-${filters.nik}` : ''}.csv`;
-  saveBlob(csvBlob(csv), name);
-  replace(out, `Diunduh: ${name} (${number(rows.length)} baris)`);
-  announce(`Ekspor selesai: ${number(rows.length)} baris.`);
 }

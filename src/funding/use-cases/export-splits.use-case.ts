@@ -1,0 +1,155 @@
+/**
+ * Who paid for whom as a workbook (QA: the console's Alokasi page built a CSV in the browser, NIKs as
+ * bare numbers: opened in Excel or LibreOffice, 1703106806501083 became 1703106806501080, another
+ * person (DOMAIN §2), and an Indonesian-locale Excel read each comma-separated line as one column).
+ * `GET /api/v1/splits/export.xlsx` writes the splits `GET /splits`' filters select, in its order, on
+ * "Pembagian Iuran": NIK and month in Text cells, amounts as numbers in the rupiah format. A month can
+ * hold 1.2 million splits, more than a sheet's 1,048,576 rows: the rest goes on "Pembagian Iuran (2)".
+ * "Keterangan" then says the filters, the rows and their total. Read a month at a time by keyset and
+ * streamed (never all rows in memory); every export is in the audit trail (`split.export`).
+ */
+import type { Writable } from 'node:stream';
+import { Inject, Injectable } from '@nestjs/common';
+import type ExcelJS from 'exceljs';
+import { AuditService } from '../../audit/audit.service.js';
+import { Clock, dayInWib, wibTimestamp } from '../../common/clock/clock.js';
+import type { StreamableWorkbook } from '../../common/spreadsheet/send-workbook.js';
+import { columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, TITLE_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { WorkbookOutput } from '../../reports/workbook/workbook-output.js';
+import type { SplitsFilterDto } from '../dto/splits-query.dto.js';
+import { type SplitItem, SplitsService } from '../splits/splits.service.js';
+
+export const SPLITS_SHEET = 'Pembagian Iuran';
+
+/** A sheet's data rows: Excel's 1,048,576 rows less the header. */
+const SHEET_ROWS = 1_048_575;
+const PAGE = 5_000;
+
+/** Source types as the console's Alokasi page shows them (console/public/js/format.js SOURCE_TYPE_LABELS). */
+export const SOURCE_TYPE_NAMES: Record<string, string> = {
+  APBD: 'APBD Kabupaten',
+  APBD_PROV: 'APBD Provinsi',
+  DESA: 'Anggaran Desa',
+  TJSLP: 'TJSLP (CSR perusahaan)',
+};
+
+const COLUMNS: { header: string; width: number; kind: 'text' | 'count' | 'rupiah' }[] = [
+  { header: 'NIK', width: 20, kind: 'text' },
+  { header: 'Bulan', width: 10, kind: 'text' },
+  { header: 'Kode Komitmen', width: 28, kind: 'text' },
+  { header: 'Sumber Dana', width: 24, kind: 'text' },
+  { header: 'Revisi Komitmen', width: 10, kind: 'count' },
+  { header: 'Jumlah (Rp)', width: 16, kind: 'rupiah' },
+];
+
+export interface ExportSplitsOptions {
+  /** Data rows per sheet before the next part (tests); Excel's limit by default. */
+  sheetRows?: number;
+  pageSize?: number;
+}
+
+@Injectable()
+export class ExportSplits {
+  constructor(
+    private readonly splits: SplitsService,
+    private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Checks the filters as GET /splits does (its 400s come from the validation pipe, its 404s from
+   * here, before the first byte) and gives the workbook to stream.
+   */
+  async prepare(filter: SplitsFilterDto, actor: string, options: ExportSplitsOptions = {}): Promise<StreamableWorkbook> {
+    const village = await this.splits.checkedFilter(filter, actor);
+    const now = this.clock.now();
+    return {
+      filename: filenameOf(filter, village, now),
+      write: (out) => this.write(filter, village, actor, out, now, options),
+    };
+  }
+
+  private async write(filter: SplitsFilterDto, village: string | undefined, actor: string, out: Writable, now: Date, options: ExportSplitsOptions): Promise<void> {
+    const { sheetRows = SHEET_ROWS, pageSize = PAGE } = options;
+    const output = new WorkbookOutput(out, now);
+    let part = 0;
+    let ws = dataSheet(output, ++part);
+    let inSheet = 0;
+    let rows = 0;
+    let amount = 0;
+    for (const month of await this.splits.months(filter)) {
+      for (let after = { nik: '', pledgeCode: '' }; ; ) {
+        const page = await this.splits.monthPage(filter, village, month, after, pageSize);
+        for (const s of page) {
+          if (inSheet === sheetRows) {
+            ws.commit();
+            ws = dataSheet(output, ++part);
+            inSheet = 0;
+          }
+          ws.addRow(cells(s)).commit();
+          inSheet++;
+          amount += s.amount;
+        }
+        rows += page.length;
+        await output.breathe();
+        if (page.length < pageSize) break;
+        after = page[page.length - 1];
+      }
+    }
+    ws.commit();
+    const shown = shownFilter(filter, village);
+    notes(output, shown, rows, amount, part, now);
+    await output.finish();
+    await this.audit.record({ actor, action: 'split.export', entity: 'split', entityId: null, summary: { filter: shown, rows, amount } });
+  }
+}
+
+/** "Pembagian Iuran", then "Pembagian Iuran (2)", ...: header frozen, with an autofilter. */
+function dataSheet(output: WorkbookOutput, part: number): ExcelJS.Worksheet {
+  const ws = output.workbook.addWorksheet(part === 1 ? SPLITS_SHEET : `${SPLITS_SHEET} (${part})`, { views: frozenHeader(1) });
+  ws.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width, style: columnStyle(c.kind) }));
+  ws.autoFilter = { from: 'A1', to: { row: 1, column: COLUMNS.length } };
+  ws.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
+  ws.getRow(1).commit();
+  return ws;
+}
+
+/** NIK and month as strings in Text cells (the column's style), never numbers; revision and rupiah as numbers. */
+function cells(s: SplitItem): (string | number)[] {
+  return [s.nik, s.month, s.pledgeCode, SOURCE_TYPE_NAMES[s.sourceType] ?? s.sourceType, s.pledgeRevision, s.amount];
+}
+
+/** The filters asked, as given (the village as stored). */
+function shownFilter(filter: SplitsFilterDto, village: string | undefined): Record<string, string> {
+  const { month, pledgeCode, sourceType, nik } = filter;
+  return Object.fromEntries(Object.entries({ month, pledgeCode, sourceType, villageCode: village, nik }).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
+}
+
+/** `alokasi-2026-10-2026-12-06.xlsx`, `alokasi-semua-bulan-APBD-2026-2026-12-06.xlsx`: the filters, then the day (WIB) it was taken. */
+export function filenameOf(filter: SplitsFilterDto, village: string | undefined, now: Date): string {
+  const { month, pledgeCode, sourceType, nik } = filter;
+  const parts = [month ?? 'semua-bulan', pledgeCode, sourceType, village, nik].filter((p) => p !== undefined && p !== '');
+  return `alokasi-${parts.join('-')}-${dayInWib(now)}.xlsx`;
+}
+
+const FILTER_LABELS: Record<string, string> = { month: 'bulan', pledgeCode: 'komitmen', sourceType: 'sumber dana', villageCode: 'desa', nik: 'NIK' };
+
+/** "Keterangan": what was selected, how many rows, their total. */
+function notes(output: WorkbookOutput, shown: Record<string, string>, rows: number, amount: number, parts: number, now: Date): void {
+  const ws = output.workbook.addWorksheet('Keterangan');
+  ws.columns = [{ width: 24 }, { width: 90 }];
+  const filters = Object.entries(shown).map(([k, v]) => `${FILTER_LABELS[k]} ${k === 'sourceType' ? (SOURCE_TYPE_NAMES[v] ?? v) : v}`);
+  ws.addRow(['Pembagian iuran Jamkesda']).getCell(1).style = TITLE_STYLE;
+  const line = (name: string, value: string | number, numFmt?: string) => {
+    const row = ws.addRow([name, value]);
+    row.getCell(1).style = LABEL_STYLE;
+    row.getCell(2).style = { ...(numFmt ? columnStyle(numFmt === 'rupiah' ? 'rupiah' : 'count') : {}), alignment: { horizontal: 'left', wrapText: true } };
+  };
+  line('Saringan', filters.length ? filters.join(', ') : 'tanpa saringan: semua bulan yang sudah dialokasikan');
+  line('Jumlah baris', rows, 'count');
+  line('Total (Rp)', amount, 'rupiah');
+  line('Diambil', wibTimestamp(now));
+  const sheets = parts > 1 ? `sheet "${SPLITS_SHEET}" sampai "${SPLITS_SHEET} (${parts})" (batas baris Excel)` : `sheet "${SPLITS_SHEET}"`;
+  line('Catatan', `Satu baris per peserta, bulan dan komitmen, di ${sheets}, urut bulan lalu NIK. NIK dan Bulan (YYYY-MM) ditulis sebagai teks: NIK tetap 16 digit. Jumlah dalam rupiah.`);
+  ws.commit();
+}
