@@ -184,7 +184,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(first.getCell(8).value).toBeInstanceOf(Date);
     expect(first.getCell(9).numFmt).toBe(NUMBER_FORMATS.rupiah);
     const p5 = rowWhere(ws, 2, '1703010404000005');
-    expect(p5.getCell(15).value).toBe('PROV-2026, APBD-2026');
+    expect(p5.getCell(15).value).toBe('PROV-2026 Rp15.120, APBD-2026 Rp10.000'); // each with its rupiah: 25.120 funded, 12.680 not
     expect(p5.getCell(14).value).toBe(12680);
   });
 

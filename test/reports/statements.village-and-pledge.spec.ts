@@ -38,14 +38,14 @@ describe('statements', () => {
     expect(totals(wb.getWorksheet('Pembayaran')!, [5])).toEqual([50000]);
   });
 
-  it('village statement lists the pledges that paid in allocation order, as Rincian Peserta does (QA: the two orders differed)', async () => {
+  it('village statement lists the pledges that paid, each with its rupiah, in allocation order, as Rincian Peserta does (QA: the two orders differed)', async () => {
     const auditor = await t.as(Role.AUDITOR);
     const village = await readWorkbook((await download(auditor.get('/api/v1/statements/villages/17.03.06.2002.xlsx?month=2026-10'))).body);
     const [run] = await t.dataSource.query(`SELECT id FROM reconciliation_run WHERE month = '2026-10'`);
     const reconciliation = await readWorkbook((await download(auditor.get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`))).body);
     const budi = '1703060202900003'; // PROV-2026 (priority 50) then APBD-2026 (priority 90)
-    expect(rowWhere(village.getWorksheet('Peserta')!, 2, budi).getCell(9).value).toBe('PROV-2026, APBD-2026');
-    expect(rowWhere(reconciliation.getWorksheet('Rincian Peserta')!, 2, budi).getCell(15).value).toBe('PROV-2026, APBD-2026');
+    expect(rowWhere(village.getWorksheet('Peserta')!, 2, budi).getCell(9).value).toBe('PROV-2026 Rp15.120, APBD-2026 Rp22.680');
+    expect(rowWhere(reconciliation.getWorksheet('Rincian Peserta')!, 2, budi).getCell(15).value).toBe('PROV-2026 Rp15.120, APBD-2026 Rp22.680');
   });
 
   it('village, fiscal year: twelve months, totals and balance over the year', async () => {

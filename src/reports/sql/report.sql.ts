@@ -6,12 +6,14 @@
 import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
 
 /**
- * The codes of the pledges that paid a participant-month, in allocation order (§6: priority, then
- * code in code-point order), as Rincian Peserta and the village statement's Peserta both list
- * them (QA: one said "PROV-2026, APBD-2026", the other "APBD-2026, PROV-2026"). Reads split `s`
- * joined to its terms `p` (TERMS_OF_SPLIT): the priority the month was allocated by, not a later one.
+ * The pledges that paid a participant-month, each with its rupiah ("PROV-2026 Rp15.120, APBD-2026
+ * Rp22.680"), in allocation order (§6: priority, then code in code-point order), as Rincian Peserta
+ * and the village statement's Peserta both list them (QA: one said "PROV-2026, APBD-2026", the
+ * other "APBD-2026, PROV-2026"; and two companies' TJSLP summed in one column said which paid what
+ * nowhere in the signed sheet). Reads split `s` joined to its terms `p` (TERMS_OF_SPLIT): the
+ * priority the month was allocated by, not a later one.
  */
-export const PLEDGES_THAT_PAID = `string_agg(s.pledge_code, ', ' ORDER BY p.priority, s.pledge_code COLLATE "C")`;
+export const PLEDGES_THAT_PAID = `string_agg(s.pledge_code || ' Rp' || replace(to_char(s.amount, 'FM999,999,999,999,990'), ',', '.'), ', ' ORDER BY p.priority, s.pledge_code COLLATE "C")`;
 
 /** One reconciliation run with its stored summary (API.md shape). $1 run id. */
 export const RUN = `
