@@ -23,7 +23,7 @@ export interface AppConfig {
   /** A request whose body stops arriving for this long is answered 408 (src/common/http/request-timeouts.ts). */
   requestIdleSeconds: number;
   /**
-   * Tests only: cheaper argon2 parameters for the passwords they create (each test user cost about half a second to
+   * Tests only: cheaper argon2 parameters for the passwords they create (each test user cost about 0.8 s to
    * hash and log in with argon2's defaults, which the service always uses: nothing in the environment sets this).
    */
   passwordHashing?: { memoryCost: number; timeCost: number; parallelism: number };
