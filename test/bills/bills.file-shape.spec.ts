@@ -4,6 +4,7 @@ import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import ExcelJS from 'exceljs';
 
+// Booting each describe's app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
 
 /**
@@ -11,7 +12,6 @@ jest.setTimeout(180_000);
  * `…,Budi,37,800` was stored as Rp37; `Santoso, Jr` shifted IURAN). Golden file:
  * test/fixtures/bills/not-ok/csv-too-many-fields.csv.
  */
-// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 describe('BPJS bill: a .csv row with more fields than its header', () => {
   let t: TestApp;
   beforeAll(async () => (t = await createTestApp()));

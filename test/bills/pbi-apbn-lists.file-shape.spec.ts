@@ -4,6 +4,7 @@ import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { readFileSync } from 'node:fs';
 
+// Booting each describe's app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
 
 /** A PBI-APBN list headed with an accepted alias (No KTP) hears its issues in that header, not NIK. */
@@ -47,7 +48,6 @@ describe('PBI-APBN lists: issues name the NIK column as the file wrote it', () =
  * `NIK1,NIK2` under the header `NIK` kept the first NIK only). Golden file:
  * test/fixtures/pbi-apbn/not-ok/csv-too-many-fields.csv.
  */
-// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 describe('PBI-APBN list: a .csv row with more fields than its header', () => {
   let t: TestApp;
   beforeAll(async () => (t = await createTestApp()));

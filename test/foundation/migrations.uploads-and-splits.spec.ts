@@ -11,6 +11,7 @@ import { insertParticipants, testNik } from '../funding/support/register.js';
 import { AllocationFunded1765300000000 } from '../../src/database/migrations/1765300000000-allocation-funded.js';
 import { type FreshDatabase, freshDatabase } from './fresh-database.js';
 
+// One describe starts the embedded database from scratch (initdb + every migration): slow on a busy machine.
 jest.setTimeout(240_000);
 
 /**
@@ -234,7 +235,6 @@ describe('allocation_funded is filled from the splits of the months allocated be
   });
 });
 
-// Starts the embedded database from scratch (initdb + every migration): slow on a busy machine.
 describe('the service migrates an empty database when it starts', () => {
   let db: FreshDatabase;
   let t: TestApp;

@@ -9,6 +9,7 @@ import { binary } from '../reports/support/xlsx.js';
 import { closeMonth } from '../funding/support/register.js';
 import { NOT_PAYMENT_ROW, notPaymentRowMerged } from '../../src/payments/payment-row.validator.js';
 
+// Booting each describe's app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
 
 /**
@@ -16,7 +17,6 @@ jest.setTimeout(180_000);
  * (QA: `…,SP2D/CSV/1,1,500,000` under five headers was recorded as Rp1, `500`,`000` dropped unsaid).
  * Golden file: test/fixtures/payments/not-ok/csv-too-many-fields.csv.
  */
-// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 describe('payments: a .csv row with more fields than its header', () => {
   let t: TestApp;
   beforeAll(async () => {

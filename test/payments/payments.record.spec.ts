@@ -4,10 +4,10 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertParticipants, insertPledge, nik } from '../reconciliation/support/seed.js';
 import { closeMonth } from '../funding/support/register.js';
 
+// Booting each describe's app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
 
 /** DOMAIN §8: recording payments by API: validation, unknown pledge, listing. */
-// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 describe('payments: record and list', () => {
   let t: TestApp;
   beforeAll(async () => {

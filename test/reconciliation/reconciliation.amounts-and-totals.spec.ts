@@ -4,10 +4,10 @@ import { insertBill, insertParticipants, insertPledge, nik } from './support/see
 import { nonZero, reconcile } from './support/run.js';
 import { Role } from '../../src/users/role.js';
 
+// Booting each describe's app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
 
 /** DOMAIN §7 amounts: payable, overbilled and underbilled to the rupiah. */
-// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 describe('reconciliation: payable, overbilled and underbilled', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -63,7 +63,6 @@ describe('reconciliation: payable, overbilled and underbilled', () => {
 });
 
 /** DOMAIN §7: one TOTAL_MISMATCH when the invoice total differs from the lines; no bill, no bill findings. */
-// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 describe('reconciliation: TOTAL_MISMATCH and missing bills', () => {
   let t: TestApp;
   beforeAll(async () => {

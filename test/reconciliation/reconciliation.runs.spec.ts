@@ -10,10 +10,10 @@ import { MONTH_INPUT, monthKey } from '../../src/periods/month-input-locks.js';
 import { baseUrl } from '../support/test-database.js';
 import { secondKeuangan } from './support/users.js';
 
+// Booting each describe's app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
 
 /** DOMAIN §10: a run that dies half-way leaves no partial results; a FAILED run records the error. */
-// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 describe('reconciliation: failure mid-run', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -101,7 +101,6 @@ describe('reconciliation: simultaneous runs of a month', () => {
 });
 
 /** DOMAIN §9: runs are versioned snapshots with their inputs' checksums; the same inputs give the same totals. */
-// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 describe('reconciliation: versions and reproducibility', () => {
   let t: TestApp;
   beforeAll(async () => {

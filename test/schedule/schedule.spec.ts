@@ -11,10 +11,10 @@ import { ReconciliationException } from '../../src/reconciliation/reconciliation
 import { ReconcileMonth } from '../../src/reconciliation/use-cases/reconcile-month.use-case.js';
 import { secondInstance } from '../reconciliation/support/second-instance.js';
 
+// Booting each describe's app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
 
 /** DOMAIN §10: months missed while the service was down are caught up at start-up. */
-// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 describe('monthly schedule: catch-up at start-up', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -61,7 +61,6 @@ describe('monthly schedule: catch-up at start-up', () => {
 });
 
 /** DOMAIN §10: at 02:00 WIB on the 1st, allocate the new month and re-run last month's reconciliation if its bill arrived. */
-// Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 describe('monthly schedule: the 02:00 WIB trigger on the 1st', () => {
   let t: TestApp;
   let schedule: MonthlySchedule;
