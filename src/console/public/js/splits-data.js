@@ -1,20 +1,19 @@
-/** Reading funding splits in bulk (for filtered totals and CSV exports) and summing them. */
+/** Reading funding splits in bulk (for the Alokasi page's filtered totals) and summing them. */
 import { api } from './api.js';
 
 export const SPLITS_PAGE = 1000;
 
 /**
  * Every split the filters select, a page of 1,000 at a time, up to `max` rows. Resolves to
- * { rows, total, truncated }. `onProgress(read, total)` after each page.
+ * { rows, total, truncated }.
  */
-export async function fetchAllSplits(filters, { max, signal, onProgress } = {}) {
+export async function fetchAllSplits(filters, { max, signal } = {}) {
   const rows = [];
   let total = 0;
   for (let page = 1; ; page += 1) {
     const res = await api('/api/v1/splits', { query: { ...filters, page, pageSize: SPLITS_PAGE }, signal });
     total = res.total;
     rows.push(...res.items);
-    onProgress?.(rows.length, total);
     if (res.items.length < SPLITS_PAGE || rows.length >= total) return { rows, total, truncated: false };
     if (max && rows.length >= max) return { rows, total, truncated: true };
   }
