@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { type TestApp } from '../support/test-app.js';
 import { download, readWorkbook } from '../reports/support/xlsx.js';
-import { insertPledge } from '../reconciliation/support/seed.js';
-import { allocateThrough } from '../payments/support/something-due.js';
+import { appWithSomethingDue } from '../payments/support/something-due.js';
 import { upload as enroll } from '../register/support.js';
 import { pledgeWorkbook } from '../funding/support/pledge-workbook.js';
 
@@ -36,9 +35,7 @@ const message = (rows: string, count: number) =>
 describe('finance uploads: hidden rows are read and named', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await insertPledge(t.dataSource, 'APBD-2026');
-    await allocateThrough(t, '2026-10'); // something due: no NOTHING_DUE warnings
+    t = await appWithSomethingDue('2026-10'); // something due: no NOTHING_DUE warnings
   });
   afterAll(() => t?.close());
 
@@ -115,11 +112,7 @@ const warning = (first: number, last: number, header = 'No') => ({
 
 describe('uploads: pre-numbered empty rows are skipped, said once', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-    await insertPledge(t.dataSource, 'APBD-2026');
-    await allocateThrough(t, '2026-10');
-  });
+  beforeAll(async () => (t = await appWithSomethingDue('2026-10')));
   afterAll(() => t?.close());
 
   it('enrollment: the golden file, and a numbered row missing its NIK still refused', async () => {

@@ -8,19 +8,16 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { PAYMENT_COLUMNS } from '../../src/payments/payment-row.validator.js';
 import { Role } from '../../src/users/role.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { insertPledge } from '../reconciliation/support/seed.js';
+import { type TestApp } from '../support/test-app.js';
 import { binary } from '../reports/support/xlsx.js';
-import { allocateThrough } from './support/something-due.js';
+import { appWithSomethingDue } from './support/something-due.js';
 
 jest.setTimeout(180_000);
 
 describe('payments: the sheet template', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await insertPledge(t.dataSource, 'APBD-2026');
-    await allocateThrough(t, '2026-11'); // November's Rp756.000 due: the example's payment is no NOTHING_DUE
+    t = await appWithSomethingDue('2026-11'); // November's Rp756.000 due: the example's payment is no NOTHING_DUE
   });
   afterAll(() => t?.close());
 

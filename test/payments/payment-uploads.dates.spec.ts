@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { insertPledge } from '../reconciliation/support/seed.js';
-import { allocateThrough } from './support/something-due.js';
+import { type TestApp } from '../support/test-app.js';
+import { appWithSomethingDue } from './support/something-due.js';
 import ExcelJS from 'exceljs';
 import { closeMonth } from '../funding/support/register.js';
 
@@ -23,9 +22,7 @@ type Payment = { reference: string; month: string; adjustsMonth: string | null; 
 describe('payments sheet: paid dates read in the order the file writes them', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await insertPledge(t.dataSource, 'APBD-2026');
-    await allocateThrough(t, '2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
+    t = await appWithSomethingDue('2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
   });
   afterAll(() => t?.close());
 
@@ -98,9 +95,7 @@ describe('payments sheet: paid dates read in the order the file writes them', ()
 describe('payments sheet: a month held as a date number', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await insertPledge(t.dataSource, 'APBD-2026');
-    await allocateThrough(t, '2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
+    t = await appWithSomethingDue('2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
     await closeMonth(t.dataSource, '2026-09');
   });
   afterAll(() => t?.close());

@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { insertPledge } from '../reconciliation/support/seed.js';
-import { allocateThrough } from './support/something-due.js';
+import { type TestApp } from '../support/test-app.js';
+import { appWithSomethingDue } from './support/something-due.js';
 import { binary } from '../reports/support/xlsx.js';
 import { closeMonth } from '../funding/support/register.js';
 import { NOT_PAYMENT_ROW, notPaymentRowMerged } from '../../src/payments/payment-row.validator.js';
@@ -19,11 +18,7 @@ jest.setTimeout(180_000);
  */
 describe('payments: a .csv row with more fields than its header', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-    await insertPledge(t.dataSource, 'APBD-2026');
-    await allocateThrough(t, '2026-12');
-  });
+  beforeAll(async () => (t = await appWithSomethingDue('2026-12')));
   afterAll(() => t?.close());
 
   it('refuses the row with one message (no Rp1), keeps trailing empty fields, reads missing fields as empty, records the other rows', async () => {
@@ -73,11 +68,7 @@ describe('payments: a .csv row with more fields than its header', () => {
  */
 describe('payment sheet: a unit hint in a header', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-    await insertPledge(t.dataSource, 'APBD-2026');
-    await allocateThrough(t, '2026-10');
-  });
+  beforeAll(async () => (t = await appWithSomethingDue('2026-10')));
   afterAll(() => t?.close());
 
   it('records the rows of a sheet headed Jumlah (Rp) under a numbering row', async () => {
@@ -95,9 +86,7 @@ type Issue = { row: number; column: string | null; code: string; message: string
 describe('payments sheet: issues name the columns as the file wrote them', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await insertPledge(t.dataSource, 'APBD-2026');
-    await allocateThrough(t, '2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
+    t = await appWithSomethingDue('2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
     await closeMonth(t.dataSource, '2026-09');
   });
   afterAll(() => t?.close());
@@ -175,11 +164,7 @@ describe('payments sheet: issues name the columns as the file wrote them', () =>
  */
 describe('payments: a signature block under the rows', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-    await insertPledge(t.dataSource, 'APBD-2026');
-    await allocateThrough(t, '2026-10');
-  });
+  beforeAll(async () => (t = await appWithSomethingDue('2026-10')));
   afterAll(() => t?.close());
 
   it('one message per signature row; the payment above is recorded', async () => {

@@ -7,9 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { insertPledge } from '../reconciliation/support/seed.js';
-import { allocateThrough } from './support/something-due.js';
+import { type TestApp } from '../support/test-app.js';
+import { appWithSomethingDue } from './support/something-due.js';
 
 jest.setTimeout(180_000);
 
@@ -18,11 +17,7 @@ const sheet = (...rows: string[]) => Buffer.from([HEADER, ...rows].join('\n'));
 
 describe('payments: sheet REFERENSI length and a sheet sent again', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-    await insertPledge(t.dataSource, 'APBD-2026');
-    await allocateThrough(t, '2026-12');
-  });
+  beforeAll(async () => (t = await appWithSomethingDue('2026-12')));
   afterAll(() => t?.close());
 
   const references = async (like: string): Promise<string[]> =>

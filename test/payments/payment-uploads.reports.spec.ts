@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { insertPledge } from '../reconciliation/support/seed.js';
-import { allocateThrough } from './support/something-due.js';
+import { type TestApp } from '../support/test-app.js';
+import { appWithSomethingDue } from './support/something-due.js';
 import { binary } from '../reports/support/xlsx.js';
 import { closeMonth } from '../funding/support/register.js';
 
@@ -18,11 +17,7 @@ jest.setTimeout(180_000);
  */
 describe('payments: the Perbaiki sheet keeps the uploaded file\'s column order', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-    await insertPledge(t.dataSource, 'APBD-2026');
-    await allocateThrough(t, '2026-11');
-  });
+  beforeAll(async () => (t = await appWithSomethingDue('2026-11')));
   afterAll(() => t?.close());
 
   const perbaiki = async (id: string) => {
@@ -87,9 +82,7 @@ describe('payments: the Perbaiki sheet keeps the uploaded file\'s column order',
 describe('payments: the Perbaiki sheet uploaded back', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await insertPledge(t.dataSource, 'APBD-2026');
-    await allocateThrough(t, '2026-11'); // something due in November: the good row is not warned NOTHING_DUE
+    t = await appWithSomethingDue('2026-11'); // something due in November: the good row is not warned NOTHING_DUE
   }, 400_000);
   afterAll(() => t?.close());
 

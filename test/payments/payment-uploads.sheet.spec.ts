@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { type TestApp } from '../support/test-app.js';
 import { closeMonth } from '../funding/support/register.js';
-import { insertPledge } from '../reconciliation/support/seed.js';
-import { allocateThrough } from './support/something-due.js';
+import { appWithSomethingDue } from './support/something-due.js';
 import { binary } from '../reports/support/xlsx.js';
 
 // Booting the app on a fresh database copy can take long on a busy machine (PGlite).
@@ -16,9 +15,7 @@ jest.setTimeout(180_000);
 describe('payments: sheet upload', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await insertPledge(t.dataSource, 'APBD-2026');
-    await allocateThrough(t, '2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
+    t = await appWithSomethingDue('2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
     // the months the files' corrections are for are finalized: a correction is for a finalized month only
     await closeMonth(t.dataSource, '2026-09');
     await closeMonth(t.dataSource, '2026-12');

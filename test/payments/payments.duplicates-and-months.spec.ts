@@ -3,7 +3,7 @@ import { RECORDED_ALREADY } from '../../src/payments/sql/duplicate-payments.sql.
 import { insertParticipants, insertPledge, nik } from '../reconciliation/support/seed.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../src/users/role.js';
-import { allocateThrough } from './support/something-due.js';
+import { allocateThrough, appWithSomethingDue } from './support/something-due.js';
 import { openMonthToRecordIn } from '../../src/periods/open-month.js';
 import { closeMonth } from '../funding/support/register.js';
 
@@ -63,9 +63,7 @@ describe('payments: the duplicate check reads the stored payments once per batch
 describe('payments: duplicates refused, mistakes removed', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await insertPledge(t.dataSource, 'APBD-2026');
-    await allocateThrough(t, '2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
+    t = await appWithSomethingDue('2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
   });
   afterAll(() => t?.close());
 

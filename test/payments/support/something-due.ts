@@ -6,8 +6,8 @@
  * adding up to less than that, as exceeding it (EXCEEDS_DUE). Allocates at most next month (WIB).
  */
 import { Role } from '../../../src/users/role.js';
-import { insertParticipants, nik } from '../../reconciliation/support/seed.js';
-import type { TestApp } from '../../support/test-app.js';
+import { insertParticipants, insertPledge, nik } from '../../reconciliation/support/seed.js';
+import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 export async function allocateThrough(t: TestApp, through: string): Promise<void> {
   await insertParticipants(
@@ -15,4 +15,12 @@ export async function allocateThrough(t: TestApp, through: string): Promise<void
     Array.from({ length: 20 }, (_, i) => ({ nik: nik(9001 + i) })),
   );
   await (await t.as(Role.KEUANGAN)).post('/api/v1/allocations').send({ month: through }).expect(201);
+}
+
+/** A fresh test app with APBD-2026 (seed.ts) and something due for every month through `through`: where most payment specs start. */
+export async function appWithSomethingDue(through: string): Promise<TestApp> {
+  const t = await createTestApp();
+  await insertPledge(t.dataSource, 'APBD-2026');
+  await allocateThrough(t, through);
+  return t;
 }
