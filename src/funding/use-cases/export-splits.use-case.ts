@@ -99,8 +99,10 @@ export class ExportSplits {
     ws.commit();
     const shown = shownFilter(filter, village);
     notes(output, shown, rows, amount, part, now);
-    await output.finish();
+    // Recorded before the last bytes go out: whoever holds the file was audited (recorded after, a
+    // client could read the trail before the row was there).
     await this.audit.record({ actor, action: 'split.export', entity: 'split', entityId: null, summary: { filter: shown, rows, amount } });
+    await output.finish();
   }
 }
 

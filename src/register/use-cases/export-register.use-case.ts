@@ -59,8 +59,9 @@ export class ExportRegister {
     }
     ws.commit();
     instructions(output, filter, rows, now);
-    await output.finish();
+    // Recorded before the last bytes go out, so whoever holds the file was audited.
     await this.audit.record({ actor, action: 'participant.export', entity: 'participant', entityId: null, summary: { filter: shownFilter(filter), rows } });
+    await output.finish();
   }
 }
 
