@@ -57,7 +57,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
       [
         'Oktober 2026',
         'Rp37.800',
-        'APBD-2026 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 · Anggaran Desa · Desa Talang Jambu: Rp15.120',
+        'APBD-2026 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 · APBDes · Desa Talang Jambu: Rp15.120',
         'Rp37.800',
         'Terdanai penuh',
       ],
@@ -110,7 +110,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     expect(sheet.getCell('A2').value).toBe(person.nik);
     expect(sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1).join('|')).sort()).toEqual([
       `${person.nik}|2026-10|APBD-2026|APBD Kabupaten|1|22680`,
-      `${person.nik}|2026-10|DESA-1703062001-2026|Anggaran Desa|1|15120`,
+      `${person.nik}|2026-10|DESA-1703062001-2026|APBDes|1|15120`,
     ]);
     await screenshot(page, 'auditor-splits');
     const filters = page.getByRole('form', { name: 'Saring alokasi' });

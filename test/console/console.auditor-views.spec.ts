@@ -56,6 +56,28 @@ describeInBrowser('console: the participant page shows what nobody funded', () =
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);
+
+  it("writes her village's long label in two lines on the Alokasi chart, reading and copying whole (QA: \"TJSLP (CSRperusahaan)\")", async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR), '#/alokasi?month=2026-12&groupBy=village');
+    // "Tanjung Raman (17.03.07.2001)", longer than the chart's 28 characters a line: broken at its space
+    const chart = page.locator('svg.chart', { has: page.locator('.bar-label tspan') });
+    await chart.waitFor();
+    const twoLines = chart.locator('.bar-label', { has: page.locator('tspan') });
+    await expect(twoLines.count()).resolves.toBe(1);
+    await expect(twoLines.locator('tspan').allTextContents()).resolves.toEqual(['Tanjung Raman', ' (17.03.07.2001)']);
+    const copied = await twoLines.evaluate((text: any) => {
+      const selection = text.ownerDocument.getSelection();
+      selection.selectAllChildren(text);
+      const out = selection.toString();
+      selection.removeAllRanges();
+      return out;
+    });
+    expect(copied.replace(/\s+/g, ' ').trim()).toBe('Tanjung Raman (17.03.07.2001)');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
 });
 
 /**

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { SOURCE_TYPE_NAMES } from '../../src/funding/use-cases/export-splits.use-case.js';
 import { consoleModule } from './support/console-module.js';
 
 describe('console figures computed in the browser', () => {
@@ -28,7 +27,8 @@ describe('console figures computed in the browser', () => {
   });
 
   it('writes a long bar label in two lines broken at a space, shortening only what two lines cannot hold (QA: "TJSLP (CSR per…")', () => {
-    expect(chart.labelLines('TJSLP (CSR perusahaan)', 15)).toEqual(['TJSLP (CSR', 'perusahaan)']);
+    expect(chart.labelLines('Talang Jambu (17.03.06.2001)', 15)).toEqual(['Talang Jambu', '(17.03.06.2001)']);
+    expect(chart.labelLines('TJSLP (CSR)', 15)).toEqual(['TJSLP (CSR)']);
     expect(chart.labelLines('APBD Kabupaten', 15)).toEqual(['APBD Kabupaten']);
     expect(chart.labelLines('Pendapatanaslidesa', 15)).toEqual(['Pendapatanasli…']);
     expect(chart.labelLines('Talang Jambu Kecamatan Kerkap Bengkulu', 15)).toEqual(['Talang Jambu', 'Kecamatan Kerk…']);
@@ -182,7 +182,7 @@ describe('console figures computed in the browser', () => {
     expect(audit.summaryText('{"params":{},"query":{},"body":{"month":"2026-10","amount":113400}}')).toBe('Bulan: Oktober 2026; Jumlah: Rp113.400');
     expect(audit.summaryText('{"rowsRead":6000,"accepted":5,"file":{"name":"a.csv"}}')).toBe('Baris dibaca: 6.000; Diterima: 5; Berkas: (Nama: a.csv)');
     expect(audit.summaryText({ body: { sourceType: 'DESA', villageCodes: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], dryRun: false, budget: null } })).toBe(
-      'Jenis sumber: Anggaran Desa; Kode desa: a, b, c, d, e … (+2); Uji coba: Tidak',
+      'Jenis sumber: APBDes; Kode desa: a, b, c, d, e … (+2); Uji coba: Tidak',
     );
     expect(audit.summaryText('{"params":{"code":"X"},"query":{},"body":{},"file":{}}')).toBe('Kode: X');
     // a pledge's months of its year by name (QA: "Dari bulan: 1")
@@ -224,11 +224,6 @@ describe('console filters and revisions read in the browser', () => {
     const invalid = { code: 'VALIDATION_FAILED', message: 'm', details: [{ field: 'nik', messages: ['x'] }] };
     expect(splitsPage.filterRefusal(invalid)).toBe(invalid);
     expect(splitsPage.filterRefusal({ code: 'NOT_ALLOCATED', message: 'm', details: [] })).toBeNull();
-  });
-
-  it("names source types in the splits workbook (GET /splits/export.xlsx) as the Alokasi page does", () => {
-    const { UNFUNDED: _unfunded, ...shown } = format.SOURCE_TYPE_LABELS;
-    expect(SOURCE_TYPE_NAMES).toEqual(shown);
   });
 
   it('reads a NIK as printed on the card', () => {

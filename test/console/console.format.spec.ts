@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { CATEGORY_LABELS as WORKBOOK_CATEGORY_LABELS } from '../../src/reports/format/labels.js';
+import { CATEGORY_LABELS as WORKBOOK_CATEGORY_LABELS, SOURCE_TYPE_LABELS as WORKBOOK_SOURCE_TYPE_LABELS } from '../../src/reports/format/labels.js';
 import { consoleModule } from './support/console-module.js';
 
 describe('console display formats (Indonesian)', () => {
@@ -61,6 +61,14 @@ describe('console display formats (Indonesian)', () => {
 
   it('names finding categories with the workbooks\' words (QA: the console said "Selisih nominal", Temuan "Selisih nominal iuran")', () => {
     expect(f.CATEGORY_LABELS).toEqual(WORKBOOK_CATEGORY_LABELS);
+  });
+
+  it('names the four source types as the workbooks and the splits export do (QA: Alokasi said "Anggaran Desa", a signed workbook "APBDes")', () => {
+    expect(f.SOURCE_TYPES).toEqual(Object.keys(WORKBOOK_SOURCE_TYPE_LABELS));
+    const shown = Object.fromEntries(f.SOURCE_TYPES.map((type: string) => [type, f.SOURCE_TYPE_LABELS[type]]));
+    expect(shown).toEqual(WORKBOOK_SOURCE_TYPE_LABELS);
+    expect(shown).toEqual({ APBD: 'APBD Kabupaten', APBD_PROV: 'APBD Provinsi', DESA: 'APBDes', TJSLP: 'TJSLP (CSR)' });
+    expect(f.SOURCE_TYPE_LABELS.UNFUNDED).toBe('Belum didanai'); // the console's own: no source type, a chart's and a filter's row
   });
 
   it("writes a participant's changed values as the page does elsewhere (QA: '– → MENINGGAL', '2026-12-15')", async () => {

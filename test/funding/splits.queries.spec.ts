@@ -175,7 +175,8 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     await wb.xlsx.load(body as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
     return wb;
   };
-  const SOURCE = { APBD: 'APBD Kabupaten', APBD_PROV: 'APBD Provinsi', DESA: 'Anggaran Desa' } as Record<string, string>;
+  // the reconciliation workbook's words (QA: this export said "Anggaran Desa" where a signed workbook said "APBDes")
+  const SOURCE = { APBD: 'APBD Kabupaten', APBD_PROV: 'APBD Provinsi', DESA: 'APBDes' } as Record<string, string>;
 
   it('exports the rows the list gives for the same filters: NIKs as 16-digit text, amounts as numbers summing to the total, audited', async () => {
     for (const query of ['month=2026-02', `nik=${testNik(1)}`, 'month=2026-01&villageCode=17.03.06.2001&sourceType=DESA', 'pledgeCode=APBD-2026', '']) {
@@ -205,7 +206,7 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     const month = await auditor.get('/api/v1/splits/export.xlsx?month=2026-01&villageCode=1703062001&sourceType=DESA').buffer(true).parse(binary).expect(200);
     expect(month.headers['content-disposition']).toMatch(/^attachment; filename="alokasi-2026-01-DESA-17\.03\.06\.2001-\d{4}-\d{2}-\d{2}\.xlsx"$/);
     const notes = (await workbook(month.body)).getWorksheet('Keterangan')!;
-    expect(notes.getCell('B2').value).toBe('bulan 2026-01, sumber dana Anggaran Desa, desa 17.03.06.2001');
+    expect(notes.getCell('B2').value).toBe('bulan 2026-01, sumber dana APBDes, desa 17.03.06.2001');
     const [event] = await t.dataSource.query(`SELECT summary::jsonb AS summary FROM audit_event WHERE action = 'split.export' ORDER BY id DESC LIMIT 1`);
     expect(event.summary).toEqual({ filter: { month: '2026-01', sourceType: 'DESA', villageCode: '17.03.06.2001' }, rows: 4, amount: 4 * 37800 - 15120 });
   });

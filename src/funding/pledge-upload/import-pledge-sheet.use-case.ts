@@ -8,6 +8,7 @@ import { type MergedCell, mergedCellIssue, withMergedCells } from '../../common/
 import { onSheet, type SheetWarning } from '../../common/spreadsheet/hidden-rows.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetErrorCode, SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
+import { SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
 import type { PledgeData, PledgeInput, PledgeWarning } from '../domain/pledge-rules.js';
 import { PledgesService } from '../pledges/pledges.service.js';
 import { type FieldProblem, FundingException } from '../funding.exception.js';
@@ -355,7 +356,7 @@ const byColumn = (a: RowProblem, b: RowProblem) => (COLUMN_INDEX.get(a.column) ?
 
 /** The names a code column also takes (NAMED in pledge-sheet.ts), said after a refusal that lists the codes (QA). */
 const ALSO_NAMED: Record<string, string> = {
-  sourceType: ' Boleh juga ditulis dengan namanya: APBD Kabupaten, APBD Provinsi, Anggaran Desa, TJSLP (CSR perusahaan).',
+  sourceType: ` Boleh juga ditulis dengan namanya: ${Object.values(SOURCE_TYPE_LABELS).join(', ')}.`, // as the workbooks name them
   fund: ' Boleh juga ditulis dengan namanya: Dana Desa, Alokasi Dana Desa (ADD), Pendapatan Asli Desa (PADes).',
   scope: ' Boleh juga ditulis dengan namanya: Semua peserta, Desa tertentu, Peserta tertentu (NIK).',
 };

@@ -8,6 +8,7 @@
  * (QA: a made-up village pledge of Rp5.000.000 appeared on Talang Jambu's statement).
  */
 import ExcelJS from 'exceljs';
+import { SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
 import { LIST_COLUMNS, LIST_SHEET_NAME, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME } from './pledge-sheet.js';
 
 const EXAMPLES: (string | number | null)[][] = [
@@ -20,7 +21,7 @@ const EXAMPLES: (string | number | null)[][] = [
 const HELP = [
   'Isi sheet Komitmen mulai baris 2 (baris 1 adalah judul kolom). Templat ini tidak berisi baris data: contoh pengisian ada di sheet Contoh.',
   'Satu baris = satu komitmen pendanaan. Kolom wajib: KODE, SUMBER, TAHUN, PEMBERI_DANA, CAKUPAN.',
-  'SUMBER: APBD, APBD_PROV, DESA, TJSLP (atau namanya: APBD Kabupaten, APBD Provinsi, Anggaran Desa, TJSLP (CSR perusahaan)). JENIS_DANA hanya untuk DESA: DANA_DESA, ADD, PADES (atau Dana Desa, Alokasi Dana Desa (ADD), Pendapatan Asli Desa (PADes)).',
+  `SUMBER: APBD, APBD_PROV, DESA, TJSLP (atau namanya: ${Object.values(SOURCE_TYPE_LABELS).join(', ')}). JENIS_DANA hanya untuk DESA: DANA_DESA, ADD, PADES (atau Dana Desa, Alokasi Dana Desa (ADD), Pendapatan Asli Desa (PADes)).`,
   'Sejak 2024 Dana Desa tidak boleh membayar iuran PBI (SE Kemendesa 4/PRI.00/I/2024): komitmen tetap diterima dengan peringatan.',
   'CAKUPAN: ALL (Semua peserta), VILLAGES (Desa tertentu: isi KODE_DESA), RESIDENTS (Peserta tertentu: isi NIK); kode atau namanya sama-sama diterima.',
   'KODE_DESA dan NIK boleh berisi beberapa nilai dipisah koma, titik koma atau spasi, atau ditulis satu per baris di sheet Daftar (KODE, NILAI). NIK boleh ditulis berkelompok dengan spasi, mis. 1703 0102 0709 2185.',

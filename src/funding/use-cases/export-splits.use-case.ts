@@ -3,7 +3,7 @@
  * bare numbers: opened in Excel or LibreOffice, 1703106806501083 became 1703106806501080, another
  * person (DOMAIN §2), and an Indonesian-locale Excel read each comma-separated line as one column).
  * `GET /api/v1/splits/export.xlsx` writes the splits `GET /splits`' filters select, in its order, on
- * "Pembagian Iuran": NIK and month in Text cells, amounts as numbers in the rupiah format. A month can
+ * "Pembagian Iuran": NIK and month in Text cells, the source type in the workbooks' words (SOURCE_TYPE_LABELS), amounts as numbers in the rupiah format. A month can
  * hold 1.2 million splits, more than a sheet's 1,048,576 rows: the rest goes on "Pembagian Iuran (2)".
  * "Keterangan" then says the filters, the rows and their total. Read a month at a time by keyset and
  * streamed (never all rows in memory); every export is in the audit trail (`split.export`).
@@ -15,6 +15,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { Clock, dayInWib, wibTimestamp } from '../../common/clock/clock.js';
 import type { StreamableWorkbook } from '../../common/spreadsheet/send-workbook.js';
 import { columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, TITLE_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
 import { WorkbookOutput } from '../../reports/workbook/workbook-output.js';
 import type { SplitsFilterDto } from '../dto/splits-query.dto.js';
 import { type SplitItem, SplitsService } from '../splits/splits.service.js';
@@ -24,14 +25,6 @@ export const SPLITS_SHEET = 'Pembagian Iuran';
 /** A sheet's data rows: Excel's 1,048,576 rows less the header. */
 const SHEET_ROWS = 1_048_575;
 const PAGE = 5_000;
-
-/** Source types as the console's Alokasi page shows them (console/public/js/format.js SOURCE_TYPE_LABELS). */
-export const SOURCE_TYPE_NAMES: Record<string, string> = {
-  APBD: 'APBD Kabupaten',
-  APBD_PROV: 'APBD Provinsi',
-  DESA: 'Anggaran Desa',
-  TJSLP: 'TJSLP (CSR perusahaan)',
-};
 
 const COLUMNS: { header: string; width: number; kind: 'text' | 'count' | 'rupiah' }[] = [
   { header: 'NIK', width: 20, kind: 'text' },
@@ -118,7 +111,7 @@ function dataSheet(output: WorkbookOutput, part: number): ExcelJS.Worksheet {
 
 /** NIK and month as strings in Text cells (the column's style), never numbers; revision and rupiah as numbers. */
 function cells(s: SplitItem): (string | number)[] {
-  return [s.nik, s.month, s.pledgeCode, SOURCE_TYPE_NAMES[s.sourceType] ?? s.sourceType, s.pledgeRevision, s.amount];
+  return [s.nik, s.month, s.pledgeCode, SOURCE_TYPE_LABELS[s.sourceType] ?? s.sourceType, s.pledgeRevision, s.amount];
 }
 
 /** The filters asked, as given (the village as stored). */
@@ -140,7 +133,7 @@ const FILTER_LABELS: Record<string, string> = { month: 'bulan', pledgeCode: 'kom
 function notes(output: WorkbookOutput, shown: Record<string, string>, rows: number, amount: number, parts: number, now: Date): void {
   const ws = output.workbook.addWorksheet('Keterangan');
   ws.columns = [{ width: 24 }, { width: 90 }];
-  const filters = Object.entries(shown).map(([k, v]) => `${FILTER_LABELS[k]} ${k === 'sourceType' ? (SOURCE_TYPE_NAMES[v] ?? v) : v}`);
+  const filters = Object.entries(shown).map(([k, v]) => `${FILTER_LABELS[k]} ${k === 'sourceType' ? (SOURCE_TYPE_LABELS[v] ?? v) : v}`);
   ws.addRow(['Pembagian iuran Jamkesda']).getCell(1).style = TITLE_STYLE;
   const line = (name: string, value: string | number, numFmt?: string) => {
     const row = ws.addRow([name, value]);

@@ -15,6 +15,13 @@ export function correctionNote(p: { adjustsMonth: string | null }): string | nul
 export { wibTimestamp } from '../../common/clock/clock.js';
 export { rupiah };
 
+/**
+ * Source types as every user reads them (DOMAIN §5), the one server-side list: workbooks, statements, the splits export
+ * and the pledge template's help take it from here; the console's format.js keeps a copy, held equal by
+ * console.format.spec (QA: the Alokasi page and its export said "Anggaran Desa", a signed workbook "APBDes"). The short
+ * official forms a signed document uses: APBDes is the village budget's own name, and TJSLP (Tanggung Jawab Sosial dan
+ * Lingkungan Perusahaan, UU 40/2007 Pasal 74) already says "perusahaan", so "(CSR)" only glosses it.
+ */
 export const SOURCE_TYPE_LABELS: Record<string, string> = {
   APBD: 'APBD Kabupaten',
   APBD_PROV: 'APBD Provinsi',

@@ -61,7 +61,7 @@ function isNarrow() {
 
 /**
  * A label in at most two lines of `max` characters, broken at a space; only what is longer still is
- * shortened with "…" (QA: "TJSLP (CSR perusahaan)" showed as "TJSLP (CSR per…" in the half-width cards
+ * shortened with "…" (QA: a source type's label showed as "TJSLP (CSR per…" in the half-width cards
  * of the run page and the dashboard at 1280–1440 px). Pure, unit-tested.
  */
 export function labelLines(text, max) {
@@ -74,8 +74,8 @@ export function labelLines(text, max) {
 
 /**
  * The label left of a bar, right-aligned, its lines centred on the bar. The space broken at opens the second
- * line, so the text reads and copies whole, "TJSLP (CSR perusahaan)" (QA: "TJSLP (CSRperusahaan)"); at its
- * left end, right-aligned, it moves nothing in view.
+ * line, so the text reads and copies whole, "Tanjung Raman (17.03.07.2001)" (QA: a two-line label copied as
+ * "TJSLP (CSRperusahaan)"); at its left end, right-aligned, it moves nothing in view.
  */
 function barLabel(label, L) {
   const lines = labelLines(label, L.maxLabel);

@@ -139,11 +139,12 @@ export const ROLE_LABELS = {
 /** The source types of a pledge in the order of DOMAIN §5 (APBD first): every list and dropdown of them follows it. */
 export const SOURCE_TYPES = ['APBD', 'APBD_PROV', 'DESA', 'TJSLP'];
 
+/** The workbooks' and the splits export's words (src/reports/format/labels.ts; console.format.spec keeps the four equal). */
 export const SOURCE_TYPE_LABELS = {
   APBD: 'APBD Kabupaten',
   APBD_PROV: 'APBD Provinsi',
-  DESA: 'Anggaran Desa',
-  TJSLP: 'TJSLP (CSR perusahaan)',
+  DESA: 'APBDes',
+  TJSLP: 'TJSLP (CSR)',
   UNFUNDED: 'Belum didanai',
 };
 
