@@ -2,7 +2,8 @@
  * A participant's funding history as the API shows it: `funding`, the splits as they are stored, and
  * `fundingByMonth`, every month they owed an obligation with its amount, the splits that paid it and
  * what no pledge funded (QA: a partly funded month read like a fully funded one, and a month nobody
- * funded was not listed at all).
+ * funded was not listed at all), and the rule inputs that produced it: each split's pledge revision
+ * and the LOCAL tariff rows the month's allocation used, so an auditor can see why.
  */
 import { lastDay } from '../common/month.js';
 
@@ -14,6 +15,15 @@ export interface FundingView {
   amount: number;
   /** The pledge's revision the month was allocated under, as `GET /splits` gives it. */
   pledgeRevision: number;
+}
+
+/** A LOCAL tariff row (§3) a month's allocation used: its obligation is the sum of the month's rows. */
+export interface MonthTariffView {
+  id: number;
+  component: string;
+  amount: number;
+  validFrom: string;
+  legalBasis: string | null;
 }
 
 /**
@@ -31,6 +41,8 @@ export interface FundingMonthView {
   closed: boolean;
   /** The register as it is today covers the participant in the month (§4): false in a closed month they owed in, reported ended since. */
   coveredNow: boolean;
+  /** The LOCAL tariff rows the month's allocation used (allocation_month.tariff_ids); empty for a month without an allocation row. */
+  tariffs: MonthTariffView[];
 }
 
 /** The participant's coverage (§4), TMT and TAT as `YYYY-MM-DD`. */
@@ -42,6 +54,30 @@ export interface Coverage {
 /** Whether `coverage` covers `month` (§4: TMT ≤ its last day, TAT empty or ≥ its first day). */
 export function coversMonth(coverage: Coverage, month: string): boolean {
   return coverage.tmt <= lastDay(month) && (coverage.tat === null || coverage.tat >= `${month}-01`);
+}
+
+export interface MonthTariffRow {
+  month: string;
+  id: number;
+  component: string;
+  amount: string;
+  valid_from: string;
+  legal_basis: string | null;
+}
+
+/** A month's figures before its tariff rows are read (MONTH_TARIFFS, one query for all the months listed). */
+export type FundingMonthFigures = Omit<FundingMonthView, 'tariffs'>;
+
+/** Each month with its tariff rows from MONTH_TARIFFS (in their order); a month without an allocation row gets none. */
+export function withTariffs(months: readonly FundingMonthFigures[], rows: readonly MonthTariffRow[]): FundingMonthView[] {
+  const byMonth = new Map<string, MonthTariffView[]>();
+  for (const r of rows) {
+    const tariff = { id: Number(r.id), component: r.component, amount: Number(r.amount), validFrom: r.valid_from, legalBasis: r.legal_basis };
+    const list = byMonth.get(r.month);
+    if (list) list.push(tariff);
+    else byMonth.set(r.month, [tariff]);
+  }
+  return months.map((m) => ({ ...m, tariffs: byMonth.get(m.month) ?? [] }));
 }
 
 export interface ObligationRow {
@@ -61,14 +97,14 @@ export function fundingByMonth(
   coverage: Coverage,
   closed: ReadonlySet<string>,
   closedAllocated: readonly string[],
-): FundingMonthView[] {
+): FundingMonthFigures[] {
   const splits = new Map<string, Omit<FundingView, 'month'>[]>();
   for (const { month, ...split } of funding) {
     const list = splits.get(month);
     if (list) list.push(split);
     else splits.set(month, [split]);
   }
-  const owed: FundingMonthView[] = obligations.map((o) => {
+  const owed: FundingMonthFigures[] = obligations.map((o) => {
     const obligation = Number(o.amount);
     const unfunded = Number(o.unfunded);
     return { month: o.month, obligation, funded: obligation - unfunded, unfunded, splits: splits.get(o.month) ?? [], closed: closed.has(o.month), coveredNow: coversMonth(coverage, o.month) };

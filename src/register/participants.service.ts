@@ -16,10 +16,10 @@ import type { Role } from '../users/role.js';
 import type { ParticipantQueryDto, RegisterFilterDto } from './dto/register-query.dto.js';
 import { ParticipantChange } from './entities/participant-change.entity.js';
 import { Participant } from './entities/participant.entity.js';
-import { type Coverage, type FundingMonthView, type FundingView, fundingByMonth, type ObligationRow } from './participant-funding.js';
+import { type Coverage, type FundingMonthView, type FundingView, fundingByMonth, type MonthTariffRow, type ObligationRow, withTariffs } from './participant-funding.js';
 import { type HistoryEntry, participantHistory } from './participant-history.js';
 import { RegisterException } from './register.exception.js';
-import { CLOSED_MONTHS, PARTICIPANT_OBLIGATIONS, PARTICIPANT_SPLITS } from './sql/participant-funding.sql.js';
+import { CLOSED_MONTHS, MONTH_TARIFFS, PARTICIPANT_OBLIGATIONS, PARTICIPANT_SPLITS } from './sql/participant-funding.sql.js';
 
 export interface ParticipantView {
   nik: string;
@@ -82,8 +82,8 @@ export class ParticipantsService {
   /**
    * One participant with its history (CREATE rebuilt from the participant and its UPDATEs, see
    * participant-history.ts) and, for the roles that read funding (READERS), its funding history
-   * (`funding`, the splits; `fundingByMonth`, each allocated month's obligation, splits and unfunded
-   * remainder). STALE months are recomputed first (§6), as for every split read: after a register
+   * (`funding`, the splits; `fundingByMonth`, each allocated month's obligation, splits, unfunded
+   * remainder and the LOCAL tariff rows its allocation used). STALE months are recomputed first (§6), as for every split read: after a register
    * change the funding shown is that of the register now. The operator, refused the splits and
    * allocations routes, gets neither key and causes no recompute (QA: its read gave pledge codes and
    * rupiah per month, and rewrote stale months in its name).
@@ -112,7 +112,10 @@ export class ParticipantsService {
     const funding = splits.map((f) => ({ month: f.month, pledgeCode: f.pledge_code, sourceType: f.source_type, amount: Number(f.amount), pledgeRevision: f.pledge_revision }));
     const closed: { month: string; allocated: boolean }[] = await this.dataSource.query(CLOSED_MONTHS);
     const closedAllocated = closed.filter((c) => c.allocated).map((c) => c.month);
-    return { funding, fundingByMonth: fundingByMonth(obligations, funding, { tmt: coverage.tmt, tat: coverage.tat }, new Set(closed.map((c) => c.month)), closedAllocated) };
+    const months = fundingByMonth(obligations, funding, { tmt: coverage.tmt, tat: coverage.tat }, new Set(closed.map((c) => c.month)), closedAllocated);
+    // the tariff rows each month was allocated with (issue 4: why its obligation is what it is), one query for all months
+    const tariffs: MonthTariffRow[] = months.length ? await this.dataSource.query(MONTH_TARIFFS, [months.map((m) => m.month)]) : [];
+    return { funding, fundingByMonth: withTariffs(months, tariffs) };
   }
 }
 

@@ -9,7 +9,11 @@ import type { Locator } from 'playwright-core';
 import { AuditService } from '../../src/audit/audit.service.js';
 import { Role } from '../../src/users/role.js';
 import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
+import { closeMonth } from '../funding/support/register.js';
 import { enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
+
+/** The seeded LOCAL tariff rows of 2026 under a month's Iuran (DOMAIN §3: Rp35.000 + Rp2.800 = Rp37.800). */
+const TARIFF_2026 = 'Tarif: IURAN Rp35.000 (Perpres 64/2020) + BANTUAN_DAERAH Rp2.800 (PMK 78/2020 jo. PMK 51/2024)';
 
 /** A form showing no error: its summary box and every field's error slot hidden, no field marked invalid. */
 async function expectNoFormErrors(form: Locator): Promise<void> {
@@ -56,8 +60,8 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     expect(october).toEqual([
       [
         'Oktober 2026',
-        'Rp37.800',
-        'APBD-2026 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 · APBDes · Desa Talang Jambu: Rp15.120',
+        `Rp37.800${TARIFF_2026}`,
+        'APBD-2026 rev. 1 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 rev. 1 · APBDes · Desa Talang Jambu: Rp15.120',
         'Rp37.800',
         'Terdanai penuh',
       ],
@@ -410,6 +414,48 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await expect(page.getByLabel('Bulan').inputValue()).resolves.toBe('2026-10');
     await page.reload();
     await at('2 dari 3 (130 baris)', `${split}2`);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('shows why each month is what it is: the tariff rows under the Iuran, the pledge revision that bore it, and the finalized months (issue 4)', async () => {
+    const { t, base, browser } = app;
+    // September finalized (January to August frozen by it); then APBD-2026 revised: October is allocated again under
+    // revision 2, September keeps revision 1
+    await closeMonth(t.dataSource, '2026-09');
+    await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ legalBasis: 'Perda APBD-P 2026', reason: 'APBD-P 2026' }).expect(200);
+
+    const { context, page, errors } = await openPage(browser, { width: 390, height: 844 });
+    await login(page, base, await userFor(t, Role.AUDITOR), `#/peserta/${person.nik}`);
+    const history = page.getByRole('table', { name: 'Iuran dan pendanaan per bulan' });
+    const row = (month: string) => history.locator('tbody tr', { hasText: month });
+    const cells = async (month: string) => row(month).evaluateAll((trs: any[]) => trs.map((tr) => Array.from(tr.children, (td: any) => td.textContent)));
+    await row('Oktober 2026').waitFor();
+    expect(await cells('Oktober 2026')).toEqual([
+      [
+        'Oktober 2026',
+        `Rp37.800${TARIFF_2026}`,
+        'APBD-2026 rev. 2 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 rev. 1 · APBDes · Desa Talang Jambu: Rp15.120',
+        'Rp37.800',
+        'Terdanai penuh',
+      ],
+    ]);
+    expect((await cells('September 2026'))[0].slice(0, 3)).toEqual([
+      'September 2026 Difinalisasi',
+      `Rp37.800${TARIFF_2026}`,
+      'APBD-2026 rev. 1 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 rev. 1 · APBDes · Desa Talang Jambu: Rp15.120',
+    ]);
+    // visible, not only in the text: the badge on every closed month (September, and the months it froze), none on October
+    await expect(row('September 2026').getByText('Difinalisasi', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(history.locator('tbody th .badge', { hasText: 'Difinalisasi' }).count()).resolves.toBe(9);
+    await expect(row('Oktober 2026').locator('.badge', { hasText: 'Difinalisasi' }).count()).resolves.toBe(0);
+    await expect(row('Oktober 2026').getByText(TARIFF_2026).isVisible()).resolves.toBe(true);
+    await expect(row('Oktober 2026').getByText('rev. 2').isVisible()).resolves.toBe(true);
+    // the pledge code still links to the pledge
+    await expect(row('Oktober 2026').getByRole('link', { name: 'APBD-2026', exact: true }).getAttribute('href')).resolves.toBe('#/komitmen/APBD-2026');
+    // at 390 px the table scrolls in its own box: the page is no wider than the phone
+    expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBe(390);
+    await screenshot(page, 'auditor-participant-why-390');
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

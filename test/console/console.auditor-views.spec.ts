@@ -12,6 +12,8 @@ import { VILLAGE } from './support/sheets.js';
  * funded month from a partly funded one).
  */
 const NIK = '1703015401501302';
+/** The seeded LOCAL tariff rows of 2026 under a month's Iuran (DOMAIN §3: Rp35.000 + Rp2.800 = Rp37.800). */
+const TARIFF_2026 = 'Tarif: IURAN Rp35.000 (Perpres 64/2020) + BANTUAN_DAERAH Rp2.800 (PMK 78/2020 jo. PMK 51/2024)';
 
 describeInBrowser('console: the participant page shows what nobody funded', () => {
   const app = browserApp(async (t) => {
@@ -36,9 +38,9 @@ describeInBrowser('console: the participant page shows what nobody funded', () =
     expect(await history.locator('thead th').allTextContents()).toEqual(['Bulan', 'Iuran', 'Ditanggung oleh (alokasi)', 'Terdanai', 'Sisa']);
     const rows = await history.locator('tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => Array.from(tr.children, (td: any) => td.textContent)));
     expect(rows).toEqual([
-      ['Desember 2026', 'Rp37.800', 'PROV-2026 · APBD Provinsi · Pemerintah Provinsi Bengkulu: Rp15.120', 'Rp15.120', 'Tidak terdanai Rp22.680'],
+      ['Desember 2026', `Rp37.800${TARIFF_2026}`, 'PROV-2026 rev. 1 · APBD Provinsi · Pemerintah Provinsi Bengkulu: Rp15.120', 'Rp15.120', 'Tidak terdanai Rp22.680'],
       // covered, and no pledge paid anything: listed all the same, all of it unfunded
-      ['November 2026', 'Rp37.800', 'Tidak ada komitmen yang menanggung', 'Rp0', 'Tidak terdanai Rp37.800'],
+      ['November 2026', `Rp37.800${TARIFF_2026}`, 'Tidak ada komitmen yang menanggung', 'Rp0', 'Tidak terdanai Rp37.800'],
     ]);
     expect(await history.locator('tfoot td').allTextContents()).toEqual(['Rp75.600', '', 'Rp15.120', 'Tidak terdanai Rp60.480']);
     // the table is the allocation, not what was paid (QA: "Dibayar oleh" for a funder that never paid); payments are on Pembayaran
@@ -114,16 +116,16 @@ describeInBrowser('console: finalized months that no longer match the register',
 
   it('a death reported later: December, finalized and no longer covered, says so; November does not', async () => {
     expect(await rowsOf(DEAD, 'Sari Wulandari')).toEqual([
-      ['Desember 2026', 'Rp37.800', `Tidak terdanai Rp37.800${GONE}`],
-      ['November 2026', 'Rp37.800', 'Tidak terdanai Rp37.800'],
+      ['Desember 2026 Difinalisasi', `Rp37.800${TARIFF_2026}`, `Tidak terdanai Rp37.800${GONE}`],
+      ['November 2026 Difinalisasi', `Rp37.800${TARIFF_2026}`, 'Tidak terdanai Rp37.800'],
     ]);
   }, BROWSER_TIMEOUT);
 
   it('a late registration: the finalized months covered now are listed with Rp0 and why', async () => {
     const rows = await rowsOf(LATE, 'Rina Lestari');
     expect(rows.map((r) => r.slice(0, 2))).toEqual([
-      ['Desember 2026', 'Rp0'],
-      ['November 2026', 'Rp0'],
+      ['Desember 2026 Difinalisasi', 'Rp0'], // no tariff line under Rp0: it is not made of the month's rows
+      ['November 2026 Difinalisasi', 'Rp0'],
     ]);
     for (const r of rows) expect(r[2]).toMatch(/^Sudah dialokasikan dan difinalisasi tanpa iuran peserta ini/);
   }, BROWSER_TIMEOUT);

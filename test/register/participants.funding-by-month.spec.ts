@@ -3,8 +3,8 @@
  * and the unfunded remainder (QA: NIK 1703015401501302 showed only APBD_PROV Rp15.120 in December,
  * not the Rp22.680 of its Rp37.800 that nobody funded; a month nobody funded was not listed at all).
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PARTICIPANT_OBLIGATIONS } from '../../src/register/sql/participant-funding.sql.js';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { MONTH_TARIFFS, PARTICIPANT_OBLIGATIONS } from '../../src/register/sql/participant-funding.sql.js';
 import { Role } from '../../src/users/role.js';
 import { closeMonth, insertParticipants, testNik } from '../funding/support/register.js';
 import { consoleModule } from '../console/support/console-module.js';
@@ -25,10 +25,30 @@ interface FundingMonth {
   funded: number;
   unfunded: number;
   splits: { pledgeCode: string; sourceType: string; amount: number; pledgeRevision: number }[];
+  tariffs: MonthTariff[];
+}
+
+interface MonthTariff {
+  id: number;
+  component: string;
+  amount: number;
+  validFrom: string;
+  legalBasis: string | null;
+}
+
+/** The seeded LOCAL rows valid in 2026 (DOMAIN §3: Rp35.000 + Rp2.800 = Rp37.800), IURAN first; ids read from the table. */
+async function seededLocalRows(t: TestApp): Promise<MonthTariff[]> {
+  const rows: { id: number; component: string }[] = await t.dataSource.query(`SELECT id, component FROM tariff WHERE payer = 'LOCAL' AND valid_from = '2021-01-01'`);
+  const id = (component: string) => rows.find((r) => r.component === component)!.id;
+  return [
+    { id: id('IURAN'), component: 'IURAN', amount: 35000, validFrom: '2021-01-01', legalBasis: 'Perpres 64/2020' },
+    { id: id('BANTUAN_DAERAH'), component: 'BANTUAN_DAERAH', amount: 2800, validFrom: '2021-01-01', legalBasis: 'PMK 78/2020 jo. PMK 51/2024' },
+  ];
 }
 
 describe('participant funding history per month: obligation, splits and unfunded remainder', () => {
   let t: TestApp;
+  let tariffs: MonthTariff[]; // the seeded rows every month here was allocated with, until the last test adds one
   const detail = async (nik: string) => (await (await t.as(Role.AUDITOR)).get(`/api/v1/participants/${nik}`).expect(200)).body;
 
   beforeAll(async () => {
@@ -47,6 +67,7 @@ describe('participant funding history per month: obligation, splits and unfunded
     for (const p of pledges) await keuangan.post('/api/v1/pledges').send({ ...p, fiscalYear: 2026 }).expect(201);
     // January and February allocated; March, in which all three are covered too, is not
     await keuangan.post('/api/v1/allocations').send({ month: '2026-02' }).expect(201);
+    tariffs = await seededLocalRows(t);
   });
   afterAll(() => t.close());
 
@@ -54,8 +75,8 @@ describe('participant funding history per month: obligation, splits and unfunded
     const body = await detail(FULL);
     const split = { pledgeCode: 'DESA-1703062001-2026', sourceType: 'DESA', amount: 37800, pledgeRevision: 1 };
     expect(body.fundingByMonth).toEqual([
-      { month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: false, coveredNow: true },
-      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: false, coveredNow: true },
+      { month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: false, coveredNow: true, tariffs },
+      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: false, coveredNow: true, tariffs },
     ]);
     // the splits as before, unchanged
     expect(body.funding).toEqual([
@@ -68,8 +89,8 @@ describe('participant funding history per month: obligation, splits and unfunded
     const body = await detail(PART);
     const split = { pledgeCode: 'PROV-2026', sourceType: 'APBD_PROV', amount: 15120, pledgeRevision: 1 };
     expect(body.fundingByMonth).toEqual([
-      { month: '2026-01', obligation: 37800, funded: 15120, unfunded: 22680, splits: [split], closed: false, coveredNow: true },
-      { month: '2026-02', obligation: 37800, funded: 15120, unfunded: 22680, splits: [split], closed: false, coveredNow: true },
+      { month: '2026-01', obligation: 37800, funded: 15120, unfunded: 22680, splits: [split], closed: false, coveredNow: true, tariffs },
+      { month: '2026-02', obligation: 37800, funded: 15120, unfunded: 22680, splits: [split], closed: false, coveredNow: true, tariffs },
     ]);
   });
 
@@ -77,7 +98,7 @@ describe('participant funding history per month: obligation, splits and unfunded
     const body = await detail(NONE);
     expect(body.funding).toEqual([]);
     // not covered in January (TMT 1 February): no obligation, no month
-    expect(body.fundingByMonth).toEqual([{ month: '2026-02', obligation: 37800, funded: 0, unfunded: 37800, splits: [], closed: false, coveredNow: true }]);
+    expect(body.fundingByMonth).toEqual([{ month: '2026-02', obligation: 37800, funded: 0, unfunded: 37800, splits: [], closed: false, coveredNow: true, tariffs }]);
   });
 
   it('splits plus the unfunded remainder equal the obligation in every month (§6)', async () => {
@@ -86,6 +107,21 @@ describe('participant funding history per month: obligation, splits and unfunded
         expect(m.splits.reduce((sum, s) => sum + s.amount, 0) + m.unfunded).toBe(m.obligation);
         expect(m.funded + m.unfunded).toBe(m.obligation);
       }
+    }
+  });
+
+  it('each month names the LOCAL tariff rows its allocation used (the seeded Rp35.000 + Rp2.800), read in one query for all months', async () => {
+    expect(tariffs.reduce((sum, r) => sum + r.amount, 0)).toBe(37800);
+    const query = jest.spyOn(t.dataSource, 'query');
+    try {
+      const body = await detail(PART);
+      expect(body.fundingByMonth.map((m: FundingMonth) => [m.month, m.tariffs])).toEqual([
+        ['2026-01', tariffs],
+        ['2026-02', tariffs],
+      ]);
+      expect(query.mock.calls.filter(([sql]) => sql === MONTH_TARIFFS)).toEqual([[MONTH_TARIFFS, [['2026-01', '2026-02']]]]);
+    } finally {
+      query.mockRestore();
     }
   });
 
@@ -107,7 +143,7 @@ describe('participant funding history per month: obligation, splits and unfunded
     expect(await statuses()).toEqual(['STALE', 'STALE']);
     const body = await detail(NONE);
     expect(body.fundingByMonth).toEqual([
-      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [{ pledgeCode: 'TJSLP-2026', sourceType: 'TJSLP', amount: 37800, pledgeRevision: 1 }], closed: false, coveredNow: true },
+      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [{ pledgeCode: 'TJSLP-2026', sourceType: 'TJSLP', amount: 37800, pledgeRevision: 1 }], closed: false, coveredNow: true, tariffs },
     ]);
     expect(await statuses()).toEqual(['CURRENT', 'CURRENT']);
   });
@@ -121,13 +157,13 @@ describe('participant funding history per month: obligation, splits and unfunded
     const split = { pledgeCode: 'DESA-1703062001-2026', sourceType: 'DESA', amount: 37800, pledgeRevision: 1 };
     const dead = (await detail(FULL)).fundingByMonth;
     expect(dead).toEqual([
-      { month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: true, coveredNow: true },
-      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: true, coveredNow: false },
+      { month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: true, coveredNow: true, tariffs },
+      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: true, coveredNow: false, tariffs },
     ]);
     const late = (await detail(LATE)).fundingByMonth;
     expect(late).toEqual([
-      { month: '2026-01', obligation: 0, funded: 0, unfunded: 0, splits: [], closed: true, coveredNow: true },
-      { month: '2026-02', obligation: 0, funded: 0, unfunded: 0, splits: [], closed: true, coveredNow: true },
+      { month: '2026-01', obligation: 0, funded: 0, unfunded: 0, splits: [], closed: true, coveredNow: true, tariffs },
+      { month: '2026-02', obligation: 0, funded: 0, unfunded: 0, splits: [], closed: true, coveredNow: true, tariffs },
     ]);
     // the console's words for them
     const page = await consoleModule('pages/participant.js');
@@ -137,5 +173,33 @@ describe('participant funding history per month: obligation, splits and unfunded
     ]);
     expect(page.monthNote(late[0])).toMatch(/^Sudah dialokasikan dan difinalisasi tanpa iuran peserta ini .*menurut register saat ini ditanggung/);
     expect(page.monthNote({ ...late[0], closed: false })).toBeNull();
+  });
+
+  it('a tariff row added from a later month: that month re-allocated shows the new row, the months before keep the old (§3)', async () => {
+    const keuangan = await t.as(Role.KEUANGAN);
+    await keuangan.post('/api/v1/allocations').send({ month: '2026-03' }).expect(201);
+    expect((await detail(PART)).fundingByMonth.find((m: FundingMonth) => m.month === '2026-03').tariffs).toEqual(tariffs);
+
+    const added = (
+      await (await t.as(Role.ADMIN)).post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 40000, validFrom: '2026-03-01', legalBasis: 'Perpres 59/2024' }).expect(201)
+    ).body;
+    expect(await t.dataSource.query(`SELECT status FROM allocation_month WHERE month = '2026-03'`)).toEqual([{ status: 'STALE' }]);
+    await keuangan.post('/api/v1/allocations').send({ month: '2026-03' }).expect(201);
+
+    const months: FundingMonth[] = (await detail(PART)).fundingByMonth;
+    const iuran = { id: added.id, component: 'IURAN', amount: 40000, validFrom: '2026-03-01', legalBasis: 'Perpres 59/2024' };
+    expect(months.map((m) => [m.month, m.obligation, m.tariffs])).toEqual([
+      ['2026-01', 37800, tariffs],
+      ['2026-02', 37800, tariffs],
+      ['2026-03', 42800, [iuran, tariffs[1]]], // IURAN first, though BANTUAN_DAERAH's row is older
+    ]);
+    expect(months[2].splits).toEqual([{ pledgeCode: 'PROV-2026', sourceType: 'APBD_PROV', amount: 17120, pledgeRevision: 1 }]);
+    // the console's lines under March's Iuran; none under a month owed nothing (Rp0 is not made of the rows)
+    const page = await consoleModule('pages/participant.js');
+    expect(page.tariffLines(months[2])).toEqual([
+      { row: 'Tarif: IURAN Rp40.000', basis: '(Perpres 59/2024)' },
+      { row: '+ BANTUAN_DAERAH Rp2.800', basis: '(PMK 78/2020 jo. PMK 51/2024)' },
+    ]);
+    expect(page.tariffLines({ ...months[2], obligation: 0 })).toBeNull();
   });
 });

@@ -55,6 +55,16 @@ export class ParticipantFundingDto extends ParticipantSplitDto {
   @ApiProperty({ example: '2026-10' }) month: string;
 }
 
+/** A LOCAL tariff row (DOMAIN §3) a month's allocation used; a participant's obligation there is the sum of the month's rows. */
+export class ParticipantMonthTariffDto {
+  @ApiProperty({ type: 'integer' }) id: number;
+  @ApiProperty({ example: 'IURAN' }) component: string;
+  /** Rupiah per participant-month. */
+  @ApiProperty({ type: 'integer', example: 35000 }) amount: number;
+  @ApiProperty({ format: 'date', example: '2021-01-01' }) validFrom: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Perpres 64/2020' }) legalBasis: string | null;
+}
+
 /** One allocated month of the participant: splits + unfunded = obligation (rupiah). */
 export class ParticipantFundingMonthDto {
   @ApiProperty({ example: '2026-10' }) month: string;
@@ -70,6 +80,11 @@ export class ParticipantFundingMonthDto {
    * in an open month. A closed month the register covers now without an obligation is listed with obligation 0.
    */
   @ApiProperty() coveredNow: boolean;
+  /**
+   * The LOCAL tariff rows the month's allocation used (rows valid on its 1st, as recorded when it was allocated): why its
+   * obligation is what it is. IURAN first. Empty for a month without an allocation row.
+   */
+  @ApiProperty({ type: () => [ParticipantMonthTariffDto] }) tariffs: ParticipantMonthTariffDto[];
 }
 
 /** One participant with its history; `funding` and `fundingByMonth` for ADMIN, KEUANGAN and AUDITOR only. */

@@ -32,6 +32,19 @@ export const PARTICIPANT_OBLIGATIONS = `
    ORDER BY o.month`;
 
 /**
+ * The LOCAL tariff rows each of months $1 (text[]) was allocated with (allocation_month.tariff_ids, §3: the rows valid on
+ * its 1st), read once for all the participant's months: the rule inputs of its obligation, for an auditor to see why.
+ * IURAN first, then the other components by name (the ids alone would put BANTUAN_DAERAH first once IURAN is re-priced).
+ */
+export const MONTH_TARIFFS = `
+  SELECT a.month, t.id, t.component, t.amount, t.valid_from, t.legal_basis
+    FROM allocation_month a
+   CROSS JOIN LATERAL unnest(a.tariff_ids) AS u(id)
+    JOIN tariff t ON t.id = u.id AND t.payer = 'LOCAL'
+   WHERE a.month = ANY ($1::text[])
+   ORDER BY a.month, t.component <> 'IURAN', t.component, t.id`;
+
+/**
  * The closed months (§9: finalized, or frozen by a later finalized month of their year, FROZEN_MONTHS), and whether
  * each was allocated: its obligations are final, whatever the register says of it now.
  */

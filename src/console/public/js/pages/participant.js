@@ -119,16 +119,19 @@ function allocationHint(linkPayments) {
 /**
  * One row per month the participant owed an obligation (API `fundingByMonth`, newest first): the
  * obligation, which pledges bear it (the allocation, "Ditanggung oleh (alokasi)"), and what nobody funded, said in words ("Tidak terdanai Rp22.680") so a
- * partly or wholly unfunded month cannot be read as a funded one (QA: only the splits were listed).
+ * partly or wholly unfunded month cannot be read as a funded one (QA: only the splits were listed). With the rule inputs
+ * that made it (issue 4: an auditor sees why): the tariff rows under the obligation, each pledge's revision, and a
+ * closed month marked "Difinalisasi".
  */
 function fundingTable(months, funders, linkPledges) {
   const sorted = [...months].sort((a, b) => String(b.month).localeCompare(String(a.month)));
   const sum = (key) => months.reduce((total, m) => total + (Number(m[key]) || 0), 0);
   const pledge = (code) => (linkPledges ? h('a', { href: hashFor(`/komitmen/${encodeURIComponent(code)}`), text: code }) : code);
   const payer = (s) => [label(SOURCE_TYPE_LABELS, s.sourceType), funders?.get(s.pledgeCode)].filter(Boolean).join(' · ');
+  const revision = (s) => (s.pledgeRevision == null ? null : h('span', { class: 'nowrap', text: ` rev. ${s.pledgeRevision}` }));
   const payers = (m) =>
     m.splits.length
-      ? h('ul', { class: 'split-list' }, m.splits.map((s) => h('li', {}, pledge(s.pledgeCode), ` · ${payer(s)}: `, h('span', { class: 'nowrap', text: rupiah(s.amount) }))))
+      ? h('ul', { class: 'split-list' }, m.splits.map((s) => h('li', {}, pledge(s.pledgeCode), revision(s), ` · ${payer(s)}: `, h('span', { class: 'nowrap', text: rupiah(s.amount) }))))
       : h('span', { class: 'hint', text: 'Tidak ada komitmen yang menanggung' });
   // the allocation's remainder (§6 unfunded): funded in full by the allocation, which is not paid (ALLOCATION_HINT)
   const remainder = (unfunded) => (unfunded > 0 ? badge(`Tidak terdanai ${rupiah(unfunded)}`, 'bad') : badge('Terdanai penuh', 'ok'));
@@ -138,11 +141,14 @@ function fundingTable(months, funders, linkPledges) {
     if (m.obligation === 0 && note) return h('span', { class: 'hint', text: note });
     return note ? h('div', {}, remainder(Number(m.unfunded)), h('div', { class: 'hint', text: note })) : remainder(Number(m.unfunded));
   };
+  // closed (finalized, or frozen by a later finalized month: API `closed`) is never recomputed, whatever changes after
+  const month = (m) => (m.closed ? [monthLabel(m.month), ' ', h('span', { class: 'month-closed', title: FINALIZED_TITLE }, badge('Difinalisasi', 'info'))] : monthLabel(m.month));
+  const obligation = (m) => [rupiah(m.obligation), tariffBasis(m)];
   return dataTable({
     caption: 'Iuran dan pendanaan per bulan',
     columns: [
-      { label: 'Bulan', value: (m) => monthLabel(m.month), rowHeader: true },
-      { label: 'Iuran', value: (m) => rupiah(m.obligation), numeric: true },
+      { label: 'Bulan', render: month, rowHeader: true },
+      { label: 'Iuran', render: obligation, numeric: true },
       { label: 'Ditanggung oleh (alokasi)', render: payers, wrap: true },
       { label: 'Terdanai', value: (m) => rupiah(m.funded), numeric: true },
       { label: 'Sisa', render: status, wrap: true },
@@ -153,6 +159,28 @@ function fundingTable(months, funders, linkPledges) {
       ? h('tr', {}, h('th', { scope: 'row', text: 'Total' }), h('td', { class: 'num', text: rupiah(sum('obligation')) }), h('td'), h('td', { class: 'num', text: rupiah(sum('funded')) }), h('td', {}, remainder(sum('unfunded'))))
       : null,
   });
+}
+
+/** What the "Difinalisasi" badge means: `closed` is a finalized month or one frozen by a later finalized month (§9). */
+const FINALIZED_TITLE = 'Bulan ini sudah difinalisasi (atau dibekukan oleh bulan sesudahnya yang difinalisasi): alokasinya tidak dihitung ulang.';
+
+/**
+ * The tariff rows a month's obligation was allocated with (API `tariffs`: the LOCAL components valid on its 1st, §3),
+ * summed as the obligation is, one line a row: "Tarif: IURAN Rp35.000 (Perpres 64/2020)", "+ BANTUAN_DAERAH Rp2.800
+ * (PMK 78/2020 jo. PMK 51/2024)". The CENTRAL share (BANTUAN_PUSAT) is no part of it. Each line as `{ row, basis }`; null
+ * without rows, or for a month owed nothing (its Rp0 is not made of them; its note says why). Pure, tested.
+ */
+export function tariffLines(m) {
+  if (!Array.isArray(m.tariffs) || m.tariffs.length === 0 || !(Number(m.obligation) > 0)) return null;
+  return m.tariffs.map((t, i) => ({ row: `${i === 0 ? 'Tarif:' : '+'} ${t.component} ${rupiah(t.amount)}`, basis: t.legalBasis ? `(${t.legalBasis})` : null }));
+}
+
+/** The lines of tariffLines under the month's Iuran, each broken only between its amount and its legal basis. */
+function tariffBasis(m) {
+  const lines = tariffLines(m);
+  if (!lines) return null;
+  const line = ({ row, basis }, i) => h('span', { class: 'tariff-basis__row' }, i > 0 ? ' ' : null, h('span', { class: 'nowrap', text: row }), basis ? [' ', h('span', { class: 'nowrap', text: basis })] : null);
+  return h('span', { class: 'hint hint--block tariff-basis' }, lines.map(line));
 }
 
 const DATE_FIELDS = new Set(['birthDate', 'tmt', 'tat']);
