@@ -55,3 +55,14 @@ export function terbilang(value: number | bigint | string): string {
 export function terbilangRupiah(value: number | bigint | string): string {
   return `${terbilang(value)} rupiah`;
 }
+
+/**
+ * Words for a balance paid − owed, as a statement's signatories read it: "kurang bayar dua puluh lima
+ * ribu enam ratus rupiah" for −25.600, "lebih bayar …" for a surplus, "nol rupiah" when even; the
+ * §8 statuses' words (Kurang bayar, Lebih bayar), where terbilangRupiah would say "minus …".
+ */
+export function terbilangBalance(value: number | bigint | string): string {
+  const n = BigInt(value);
+  if (n === 0n) return terbilangRupiah(0);
+  return n < 0n ? `kurang bayar ${terbilangRupiah(-n)}` : `lebih bayar ${terbilangRupiah(n)}`;
+}

@@ -1,14 +1,36 @@
 /** Village and pledge statements for a month and a fiscal year: totals, balances, periods, errors and roles. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { NUMBER_FORMATS } from '../../src/common/spreadsheet/workbook-style.js';
+import { terbilangRupiah } from '../../src/reports/terbilang.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertReportFixture } from './support/report-fixture.js';
-import { download, formula, readWorkbook, rowOf, rowWhere } from './support/xlsx.js';
+import { download, formula, readWorkbook, rowBreaks, rowOf, rowWhere } from './support/xlsx.js';
 
 const dataRows = (ws: ExcelJS.Worksheet) => rowOf(ws, 'JUMLAH').number - (ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit! - 1;
 const totals = (ws: ExcelJS.Worksheet, cols: number[]) => cols.map((c) => formula(rowOf(ws, 'JUMLAH').getCell(c)).result);
+
+/** The closing's Jumlah block: each row's label (A), figure (D) with its format, and words (E), down to the blank row under it. */
+function jumlah(ws: ExcelJS.Worksheet): Array<{ label: unknown; figure: unknown; numFmt: string; words: unknown }> {
+  const rows = [];
+  for (let r = rowOf(ws, 'Jumlah').number + 1; ws.getRow(r).getCell(1).value !== null; r++) {
+    const row = ws.getRow(r);
+    rows.push({ label: row.getCell(1).value, figure: row.getCell(4).value, numFmt: row.getCell(4).numFmt, words: row.getCell(5).value });
+  }
+  return rows;
+}
+const merges = (ws: ExcelJS.Worksheet) => (ws.model as unknown as { merges: string[] }).merges;
+const columnA = (ws: ExcelJS.Worksheet) => {
+  const texts: unknown[] = [];
+  ws.eachRow((r) => texts.push(r.getCell(1).value));
+  return texts;
+};
+/** No printed page starts between the Jumlah heading and the signatures' ID lines (keepTogether). */
+async function keptTogether(body: Buffer, ws: ExcelJS.Worksheet, ids: number): Promise<void> {
+  const from = rowOf(ws, 'Jumlah').number;
+  expect((await rowBreaks(body, 1)).filter((b) => b >= from && b < ids)).toEqual([]);
+}
 
 describe('statements', () => {
   let t: TestApp;
@@ -107,6 +129,96 @@ describe('statements', () => {
     // a quarter none of whose months is allocated is said so, as a month or a year is
     const q1 = await agent.get('/api/v1/statements/villages/1703062001.xlsx?year=2026&quarter=1').expect(404);
     expect(q1.body).toMatchObject({ code: 'NOT_ALLOCATED', message: expect.stringMatching(/^Triwulan I 2026 \(Januari–Maret\) belum dialokasikan/), details: { year: 2026, quarter: 1 } });
+  });
+
+  it("village, one month: Ringkasan ends with the JUMLAH row's owed, paid and balance in figures and words, and the kepala desa's and Dinkes' signature blocks", async () => {
+    const { body } = await download((await t.as(Role.AUDITOR)).get('/api/v1/statements/villages/17.03.06.2001.xlsx?month=2026-10'));
+    const summary = (await readWorkbook(body)).getWorksheet('Ringkasan')!;
+    const amounts = jumlah(summary);
+    expect(amounts.map((a) => a.label)).toEqual(['Kewajiban komitmen desa', 'Dibayar desa', 'Saldo dibayar − kewajiban']);
+    // the figures are the table's Kewajiban Komitmen Desa, Dibayar Desa and Saldo totals, as numbers in the rupiah format
+    expect(amounts.map((a) => a.figure)).toEqual(totals(summary, [7, 8, 9]));
+    expect(amounts.map((a) => a.figure)).toEqual([75600, 50000, -25600]);
+    expect(amounts.map((a) => a.numFmt)).toEqual([NUMBER_FORMATS.rupiah, NUMBER_FORMATS.rupiah, NUMBER_FORMATS.rupiah]);
+    // the words say the figures; a balance short says so, not "minus"
+    expect(amounts.map((a) => a.words)).toEqual(['tujuh puluh lima ribu enam ratus rupiah', 'lima puluh ribu rupiah', 'kurang bayar dua puluh lima ribu enam ratus rupiah']);
+    expect(amounts.slice(0, 2).map((a) => a.words)).toEqual(amounts.slice(0, 2).map((a) => terbilangRupiah(a.figure as number)));
+    expect(columnA(summary)).not.toContain('DRAF — JANGAN DITANDATANGANI'); // the month is allocated
+    // "Demikian …", the place and date, then the blocks: the kepala desa's over A–E, Dinkes' over J–K
+    const heads = rowOf(summary, 'Kepala Desa Talang Jambu');
+    expect(summary.getRow(heads.number - 3).getCell(1).value).toBe('Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.');
+    expect(summary.getRow(heads.number - 1).getCell(1).value).toBe('Bengkulu Utara, ............................');
+    expect(heads.getCell(10).value).toBe('Kepala Dinas Kesehatan');
+    expect([1, 10].map((c) => summary.getRow(heads.number + 1).getCell(c).value)).toEqual(['Kecamatan Kerkap', 'Kabupaten Bengkulu Utara']);
+    const ids = summary.getRow(heads.number + 7);
+    expect([1, 10].map((c) => ids.getCell(c).value)).toEqual([null, 'NIP. ..............................']); // a kepala desa is elected: no NIP
+    expect(summary.getRow(heads.number + 6).getCell(1).value).toBe('(....................................)');
+    expect(merges(summary)).toEqual(expect.arrayContaining([`A${heads.number}:E${heads.number}`, `J${heads.number}:K${heads.number}`]));
+    expect(heads.getCell(1).alignment?.horizontal).toBe('center');
+    await keptTogether(body, summary, ids.number);
+  });
+
+  it('village: a year with months not allocated is a DRAF; its totals over the year in words; a kelurahan is signed by its lurah', async () => {
+    const agent = await t.as(Role.KEUANGAN);
+    const year = (await readWorkbook((await download(agent.get('/api/v1/statements/villages/1703062001.xlsx?year=2026'))).body)).getWorksheet('Ringkasan')!;
+    const draft = rowOf(year, 'DRAF — JANGAN DITANDATANGANI');
+    expect(draft.number).toBe(rowOf(year, 'Jumlah').number - 1);
+    expect(draft.getCell(5).value).toBe(
+      'Januari–Agustus 2026, November–Desember 2026 belum dialokasikan: jumlah di atas belum memuat bulan-bulan itu. Tanda tangani laporan yang diunduh sesudah bulan-bulan itu dialokasikan.',
+    );
+    const amounts = jumlah(year);
+    expect(amounts.map((a) => a.figure)).toEqual(totals(year, [7, 8, 9]));
+    expect(amounts.map((a) => a.words)).toEqual(['seratus lima puluh satu ribu dua ratus rupiah', 'lima puluh ribu rupiah', 'kurang bayar seratus satu ribu dua ratus rupiah']);
+    // 17.03.06.1009 is a kelurahan (1xxx): its lurah, a civil servant, signs with a NIP; it has no pledge of its own
+    const kelurahan = (await readWorkbook((await download(agent.get('/api/v1/statements/villages/17.03.06.1009.xlsx?month=2026-10'))).body)).getWorksheet('Ringkasan')!;
+    const heads = rowOf(kelurahan, 'Lurah Lubuk Durian');
+    expect([heads.getCell(10).value, kelurahan.getRow(heads.number + 1).getCell(1).value]).toEqual(['Kepala Dinas Kesehatan', 'Kecamatan Kerkap']);
+    expect(kelurahan.getRow(heads.number + 7).getCell(1).value).toBe('NIP. ..............................');
+    expect(jumlah(kelurahan).map((a) => [a.figure, a.words])).toEqual([
+      [0, 'nol rupiah'],
+      [0, 'nol rupiah'],
+      [0, 'nol rupiah'],
+    ]);
+  });
+
+  it("pledge (TJSLP), one month: Ringkasan ends with what it funded, paid and the balance in figures and words, and the company's and Dinkes' blocks", async () => {
+    const { body } = await download((await t.as(Role.AUDITOR)).get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?month=2026-10'));
+    const wb = await readWorkbook(body);
+    const summary = wb.getWorksheet('Ringkasan')!;
+    const amounts = jumlah(summary);
+    expect(amounts.map((a) => a.label)).toEqual(['Didanai komitmen ini (terpakai, terutang)', 'Dibayar', 'Selisih dibayar − terpakai']);
+    // Terpakai, Dibayar and Selisih of the JUMLAH row; what it funded is also the Peserta sheet's Didanai Komitmen Ini
+    expect(amounts.map((a) => a.figure)).toEqual(totals(summary, [3, 4, 5]));
+    expect(amounts[0].figure).toBe(totals(wb.getWorksheet('Peserta')!, [8])[0]);
+    expect(amounts.map((a) => [a.figure, a.words])).toEqual([
+      [37800, 'tiga puluh tujuh ribu delapan ratus rupiah'],
+      [40000, 'empat puluh ribu rupiah'],
+      [2200, 'lebih bayar dua ribu dua ratus rupiah'],
+    ]);
+    expect(amounts.map((a) => a.numFmt)).toEqual([NUMBER_FORMATS.rupiah, NUMBER_FORMATS.rupiah, NUMBER_FORMATS.rupiah]);
+    // the company's head over A–D ("Pimpinan" over its name, the type bracket left out), Dinkes over G–I
+    const heads = rowOf(summary, 'Pimpinan');
+    expect(heads.getCell(7).value).toBe('Kepala Dinas Kesehatan');
+    expect([1, 7].map((c) => summary.getRow(heads.number + 1).getCell(c).value)).toEqual(['=1+2 PT Alno Agro Utama', 'Kabupaten Bengkulu Utara']);
+    expect(summary.getRow(heads.number + 1).getCell(1).type).toBe(ExcelJS.ValueType.String); // the funder's name, not a formula
+    expect(merges(summary)).toEqual(expect.arrayContaining([`A${heads.number}:D${heads.number}`, `G${heads.number}:I${heads.number}`]));
+    const ids = summary.getRow(heads.number + 7);
+    expect([1, 7].map((c) => ids.getCell(c).value)).toEqual([null, 'NIP. ..............................']);
+    // the page is full before the closing: it starts the next, the figures with the signatures
+    expect(await rowBreaks(body, 1)).toEqual([rowOf(summary, 'Jumlah').number - 1]);
+    await keptTogether(body, summary, ids.number);
+  });
+
+  it.each([
+    ['APBD-2026', ['Kepala BPKAD', 'Kabupaten Bengkulu Utara', 'NIP. ..............................']],
+    ['PROV-2026', ['Kepala BPKD', 'Provinsi Bengkulu', 'NIP. ..............................']],
+    ['DESA-1703062001-2026', ['Kepala Desa Talang Jambu', 'Kecamatan Kerkap', null]],
+  ])("pledge statement of %s: its funder's signatory beside Dinkes'", async (code, [title, unit, id]) => {
+    const summary = (await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/pledges/${code}.xlsx?month=2026-10`))).body)).getWorksheet('Ringkasan')!;
+    const heads = rowOf(summary, title!);
+    expect(heads.getCell(7).value).toBe('Kepala Dinas Kesehatan');
+    expect([summary.getRow(heads.number + 1).getCell(1).value, summary.getRow(heads.number + 7).getCell(1).value]).toEqual([unit, id]);
+    expect(jumlah(summary).map((a) => a.figure)).toEqual(totals(summary, [3, 4, 5]));
   });
 
   it('refuses a missing or double period, unknown villages and pledges; operators may not read', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { terbilang, terbilangRupiah } from '../../src/reports/terbilang.js';
+import { terbilang, terbilangBalance, terbilangRupiah } from '../../src/reports/terbilang.js';
 
 describe('terbilang (number to Indonesian words)', () => {
   it.each([
@@ -44,5 +44,12 @@ describe('terbilang (number to Indonesian words)', () => {
 
   it('adds rupiah for money', () => {
     expect(terbilangRupiah(37800)).toBe('tiga puluh tujuh ribu delapan ratus rupiah');
+  });
+
+  it('a balance (paid − owed) says short or over as the §8 statuses do, not "minus" (a statement\'s Jumlah)', () => {
+    expect(terbilangBalance(-25600)).toBe('kurang bayar dua puluh lima ribu enam ratus rupiah');
+    expect(terbilangBalance(2200)).toBe('lebih bayar dua ribu dua ratus rupiah');
+    expect(terbilangBalance(0)).toBe('nol rupiah');
+    expect(terbilangBalance(-101_200n)).toBe('kurang bayar seratus satu ribu dua ratus rupiah');
   });
 });

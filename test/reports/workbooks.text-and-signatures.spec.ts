@@ -12,11 +12,13 @@ import { funderLabel } from '../../src/reports/format/labels.js';
 /**
  * The three signature blocks of Berita Acara line up (QA, printed with LibreOffice: "Kabupaten
  * Bengkulu Utara" wrapped to two lines under Kepala BPKAD only): every title and unit fits its
- * column on one line, and LibreOffice prints the three units on one line.
+ * column on one line, and LibreOffice prints the three units on one line. A statement's closing,
+ * written by the same code (workbook/signature-block.ts), prints on one page with the figures it
+ * is signed for.
  */
 const itWithLibreOffice = sofficePath() ? it : it.skip;
 
-describe('Berita Acara: signature blocks', () => {
+describe('Berita Acara and statements: signature blocks', () => {
   let t: TestApp;
   let body: Buffer;
   let ws: ExcelJS.Worksheet;
@@ -43,6 +45,19 @@ describe('Berita Acara: signature blocks', () => {
     if (printed === null) return; // no pdftotext
     const line = printed.split('\n').find((l) => l.includes('Kantor Cabang Bengkulu'));
     expect(line).toMatch(/Kabupaten Bengkulu Utara\s+Kabupaten Bengkulu Utara\s+Kantor Cabang Bengkulu/);
+  });
+
+  itWithLibreOffice("LibreOffice prints a statement's Jumlah, closing and both blocks side by side on one page", async () => {
+    // October's TJSLP statement fills its first page before the closing, which goes on the next whole
+    const statement = (await download((await t.as(Role.AUDITOR)).get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?month=2026-10'))).body;
+    const printed = libreOfficePrintedText(statement);
+    if (printed === null) return; // no pdftotext
+    const page = printed.split('\f').find((p) => p.includes('Kepala Dinas Kesehatan'))!;
+    expect(page).toContain('Didanai komitmen ini (terpakai, terutang)');
+    expect(page).toContain('Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.');
+    expect(page).toMatch(/Pimpinan\s+Kepala Dinas Kesehatan/);
+    expect(page).toMatch(/=1\+2 PT Alno Agro Utama\s+Kabupaten Bengkulu Utara/);
+    expect(page).toContain('NIP. ..............................');
   });
 });
 

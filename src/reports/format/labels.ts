@@ -134,6 +134,11 @@ export function funderLabel(p: { code: string; funder: string | null | undefined
   return who ? `${who}, ${code}` : code;
 }
 
+/** The funder's name alone, as it signs: "PT Agricinal" for "PT Agricinal (TJSLP)" (funderLabel's rule); its code when it has none. */
+export function funderName(p: { code: string; funder: string | null | undefined; sourceType: string | null | undefined }): string {
+  return withoutTypeBracket(p.funder ?? '', p.sourceType ?? '', label(SOURCE_TYPE_LABELS, p.sourceType)) || p.code;
+}
+
 /** What follows a withdrawn pledge's code in workbooks and statements. */
 export const WITHDRAWN_MARK = '(dicabut)';
 

@@ -7,6 +7,7 @@ import { LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE, WARNING_STYLE } from '../../c
 import type { PaymentRow } from '../data/report-queries.js';
 import { monthLabel, rupiah } from '../format/labels.js';
 import { terbilang, terbilangRupiah } from '../terbilang.js';
+import { BPKAD_HEAD, CLOSING_ROWS, DINKES_HEAD, type Signatory, writeClosing } from '../workbook/signature-block.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { REGENCY } from './titles.js';
 import { funderOf, type ReconciliationWorkbookContext } from './workbook-context.js';
@@ -19,11 +20,7 @@ import { funderOf, type ReconciliationWorkbookContext } from './workbook-context
 export const BPJS_BRANCH = 'Kantor Cabang Bengkulu';
 
 /** Title, unit (so the three blocks line up: QA found the BPJS one without a second line) and ID line. */
-export const SIGNATORIES = [
-  ['Kepala Dinas Kesehatan', REGENCY, 'NIP.'],
-  ['Kepala BPKAD', REGENCY, 'NIP.'],
-  ['Kepala BPJS Kesehatan', BPJS_BRANCH, 'NPP.'],
-] as const;
+export const SIGNATORIES: readonly Signatory[] = [DINKES_HEAD, BPKAD_HEAD, ['Kepala BPJS Kesehatan', BPJS_BRANCH, 'NPP.']];
 
 /**
  * Wide enough for every signatory's title and unit on one line (wrappedLines: one character a
@@ -39,10 +36,6 @@ const COLUMNS: TableColumn[] = [
   { header: 'Terbilang', kind: 'text', width: 70 },
 ];
 
-/** The rows from "Demikian …" to the signatories' NIP lines. */
-const CLOSING_ROWS = 11;
-
-const centered: Partial<ExcelJS.Style> = { alignment: { horizontal: 'center', vertical: 'top', wrapText: true } };
 const countStyle: Partial<ExcelJS.Style> = { numFmt: NUMBER_FORMATS.count };
 
 export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: readonly PaymentRow[]): void {
@@ -108,15 +101,8 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
 
   t.blankRow();
   t.keepTogether(CLOSING_ROWS); // the closing, the place and date and the signatures on one page
-  t.writeStyledRow(['Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.']);
-  t.blankRow();
-  t.writeStyledRow([`${REGENCY.replace('Kabupaten ', '')}, ............................`], undefined);
-  const block = (pick: (s: (typeof SIGNATORIES)[number]) => string) => t.writeStyledRow(SIGNATORIES.map(pick), undefined, SIGNATORIES.map(() => centered));
-  block((s) => s[0]);
-  block((s) => s[1]);
-  for (let i = 0; i < 4; i++) t.blankRow();
-  block(() => '(....................................)');
-  block((s) => `${s[2]} ..............................`);
+  // one column each: the Angka column is as wide as the longest title or unit (SIGNATURE_WIDTH)
+  writeClosing(t, 'Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.', SIGNATORIES.map((signatory, column) => ({ signatory, column, span: 1 })));
   t.commit();
 }
 

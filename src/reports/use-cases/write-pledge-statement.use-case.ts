@@ -24,6 +24,8 @@ import { mixedRevisions, revisionFacts, revisionNumbers } from '../format/revisi
 import { correctionNotesByMonth, laterCorrectionsLine } from '../statements/correction-notes.js';
 import { ReportsException } from '../reports.exception.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
+import { draftReason, funderSignatory, writeStatementClosing } from '../statements/statement-closing.js';
+import { DINKES_HEAD } from '../workbook/signature-block.js';
 import { assertAllocated, NOT_ALLOCATED_NOTE, resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
 import { writePagedTable } from '../workbook/table-series.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
@@ -96,7 +98,8 @@ export class WritePledgeStatement {
     const correcting = await this.reports.correctionsOf(period.from, period.to, [pledge.code]);
     const corrections = correctionNotesByMonth(payments, correcting);
     const revisions = await this.reports.pledgeRevisions([pledge.code]);
-    const villages = new Map((await this.regions.villages()).map((v) => [v.code, v.name]));
+    const villageList = await this.regions.villages();
+    const villages = new Map(villageList.map((v) => [v.code, v.name]));
     const generatedAt = this.clock.now();
     const title = (what: string) => [`${what}: ${funderLabel(pledge)}`, `${period.label} · dibuat ${wibTimestamp(generatedAt)}`];
 
@@ -104,7 +107,8 @@ export class WritePledgeStatement {
       filename: `laporan-komitmen-${pledge.code.replace(/[^\w-]/g, '_')}-${period.slug}.xlsx`,
       write: async (destination: Writable) => {
         const output = new WorkbookOutput(destination, generatedAt);
-        const t = new TableSheet(output.workbook, 'Ringkasan', MONTH_COLUMNS, { title: title('Laporan Komitmen Pendanaan Iuran') });
+        // signed, so its rows' heights are written (keepTogether)
+        const t = new TableSheet(output.workbook, 'Ringkasan', MONTH_COLUMNS, { title: title('Laporan Komitmen Pendanaan Iuran'), fixedRowHeights: true });
         for (const month of period.months) {
           const used = due.get(month);
           const paid = payments.filter((p) => p.month === month);
@@ -129,7 +133,17 @@ export class WritePledgeStatement {
         const later = laterCorrectionsLine(correcting, period);
         if (later) t.writeStyledRow([later]);
         writePledgeFacts(t, pledge, usedBefore, revisions, villages);
-        writeRevisionsUsed(t, pledge.code, period, due, revisions);
+        const mixed = writeRevisionsUsed(t, pledge.code, period, due, revisions);
+        // what the funder signs for: the JUMLAH row's own figures (t.sum). What the pledge funded is what it owed:
+        // §8's due is its splits, which Terpakai sums and the Peserta sheet's Didanai Komitmen Ini lists.
+        const amounts = [
+          { label: 'Didanai komitmen ini (terpakai, terutang)', amount: t.sum(2) },
+          { label: 'Dibayar', amount: t.sum(3) },
+          { label: 'Selisih dibayar − terpakai', amount: t.sum(4), balance: true },
+        ];
+        // a month allocated under two revisions (its warning above) is not to be signed either
+        const remix = mixed.length ? [`Alokasi ${mixed.join(', ')} memakai lebih dari satu revisi komitmen. Tanda tangani laporan yang diunduh sesudah dialokasikan ulang.`] : [];
+        writeStatementClosing(t, amounts, draftReason(period, allocated, remix), [funderSignatory(pledge, villageList), DINKES_HEAD]);
         t.commit();
         await this.writeSplits(output, title('Peserta yang Didanai'), pledge.code, period, villages, command);
         writePaymentsSheet(output, title('Pembayaran'), payments);
@@ -193,7 +207,8 @@ function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number, revis
 /**
  * Under the pledge's terms: each revision the period's months were allocated under (when and why)
  * and the months it was used in, so a pagu that changed mid-year (APBD-P) is explained; then any
- * month whose splits carry more than one revision, which an allocation never writes.
+ * month whose splits carry more than one revision, which an allocation never writes: those months
+ * are returned ("Oktober 2026 (Revisi 2 s.d. 3)"), for the closing's DRAF line.
  */
 function writeRevisionsUsed(
   t: TableSheet,
@@ -201,7 +216,7 @@ function writeRevisionsUsed(
   period: StatementPeriod,
   due: Map<string, { revisions: RevisionRange }>,
   revisions: PledgeRevisions,
-): void {
+): string[] {
   t.blankRow();
   t.writeStyledRow(['Revisi komitmen yang dipakai alokasi (bulan — revisi)'], LABEL_STYLE);
   const monthsOf = new Map<number, string[]>();
@@ -217,6 +232,7 @@ function writeRevisionsUsed(
     t.writeStyledRow([monthRanges(months), null, revisionLabel(revisionFacts(revisions, code, revision))]);
   }
   for (const m of mixed) t.writeStyledRow([`Peringatan: alokasi ${m} memakai lebih dari satu revisi komitmen; seharusnya satu. Alokasikan ulang bulan itu.`], WARNING_STYLE);
+  return mixed;
 }
 
 /** ['2026-01', '2026-02', '2026-03', '2026-08'] → 'Januari 2026 s.d. Maret 2026, Agustus 2026'. */

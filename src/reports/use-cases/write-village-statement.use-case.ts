@@ -17,6 +17,8 @@ import { paymentStatusOf } from '../../payments/payment-status.js';
 import type { PaymentRow } from '../data/report-queries.js';
 import { FUND_LABELS, funderLabel, label, monthLabel, ownPaymentsLabelOf, rupiah, statementStatusLabel, wibTimestamp } from '../format/labels.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
+import { draftReason, villageHead, writeStatementClosing } from '../statements/statement-closing.js';
+import { DINKES_HEAD } from '../workbook/signature-block.js';
 import { correctionNotesByMonth, laterCorrectionsLine } from '../statements/correction-notes.js';
 import { assertAllocated, NOT_ALLOCATED_NOTE, resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
 import { writePagedTable } from '../workbook/table-series.js';
@@ -102,8 +104,8 @@ export class WriteVillageStatement {
       filename: `laporan-desa-${village.code.replace(/\./g, '')}-${period.slug}.xlsx`,
       write: async (destination: Writable) => {
         const output = new WorkbookOutput(destination, generatedAt);
-        // Ringkasan: one row per month of the period.
-        const t = new TableSheet(output.workbook, 'Ringkasan', MONTH_COLUMNS, { title: title('Laporan Iuran Jamkesda Desa') });
+        // Ringkasan: one row per month of the period; signed, so its rows' heights are written (keepTogether)
+        const t = new TableSheet(output.workbook, 'Ringkasan', MONTH_COLUMNS, { title: title('Laporan Iuran Jamkesda Desa'), fixedRowHeights: true });
         const byMonth = new Map(months.map((m) => [m.month, m]));
         const paidByMonth = new Map<string, number>();
         for (const p of payments) paidByMonth.set(p.month, (paidByMonth.get(p.month) ?? 0) + p.amount);
@@ -122,6 +124,13 @@ export class WriteVillageStatement {
         t.finishTable();
         if (later) t.writeStyledRow([later]);
         writePledgeNotes(t, pledges, period);
+        // what the kepala desa signs for: the JUMLAH row's own figures (t.sum), in words too
+        const amounts = [
+          { label: 'Kewajiban komitmen desa', amount: t.sum(6) },
+          { label: 'Dibayar desa', amount: t.sum(7) },
+          { label: 'Saldo dibayar − kewajiban', amount: t.sum(8), balance: true },
+        ];
+        writeStatementClosing(t, amounts, draftReason(period, allocated), [villageHead(village), DINKES_HEAD]);
         t.commit();
         await this.writeResidents(output, title('Peserta dan Iuran'), period, code, own, command);
         writePaymentsSheet(output, title('Pembayaran Komitmen Desa'), payments);

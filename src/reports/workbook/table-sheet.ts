@@ -233,8 +233,10 @@ export class TableSheet {
    * A free row (title lines, the header, notes, a second block); `style` applies to its cells.
    * A text too long for its column spans the empty cells to its right (as it would spill over them
    * on screen, but printed in full), wraps there, and the row is as high as its longest text needs.
+   * `spans` fixes how many columns a value takes instead, long or not (a signature block centred
+   * over several columns, its lines one under the other whatever their length).
    */
-  writeStyledRow(values: CellInput[], style?: Partial<ExcelJS.Style>, styles?: Array<Partial<ExcelJS.Style> | undefined>): number {
+  writeStyledRow(values: CellInput[], style?: Partial<ExcelJS.Style>, styles?: Array<Partial<ExcelJS.Style> | undefined>, spans?: Array<number | undefined>): number {
     const rowNumber = this.nextRow++;
     const row = this.sheet.getRow(rowNumber);
     let lines = 1;
@@ -243,10 +245,13 @@ export class TableSheet {
       const own = styles?.[i];
       let cellStyle = style || own ? { ...(this.columns[i] ? columnStyle(this.columns[i].kind) : {}), ...style, ...own } : undefined;
       const width = this.columns[i]?.width;
-      if (typeof value === 'string' && width !== undefined && value.length > width - 1) {
-        let last = i; // the last column this text may take: up to the next value
-        while (last + 1 < this.columns.length && (values[last + 1] === null || values[last + 1] === undefined)) last++;
-        if (last > i) this.sheet.mergeCells(rowNumber, i + 1, rowNumber, last + 1);
+      const span = value === null || value === undefined ? undefined : spans?.[i];
+      const long = typeof value === 'string' && width !== undefined && value.length > width - 1;
+      let last = i; // the last column this value takes: its span, or (a long text) up to the next value
+      if (span !== undefined) last = i + span - 1;
+      else if (long) while (last + 1 < this.columns.length && (values[last + 1] === null || values[last + 1] === undefined)) last++;
+      if (last > i) this.sheet.mergeCells(rowNumber, i + 1, rowNumber, last + 1);
+      if (long) {
         cellStyle = { ...(cellStyle ?? columnStyle(this.columns[i].kind)) };
         cellStyle.alignment = { ...cellStyle.alignment, ...WRAP };
         const spanned = this.columns.slice(i, last + 1).reduce((sum, c) => sum + c.width, 0);

@@ -74,3 +74,9 @@ export function formulaCells(wb: ExcelJS.Workbook): Array<{ sheet: string; row: 
   );
   return out;
 }
+
+/** The manual page breaks of a workbook's `n`th sheet (1-based): the rows a new printed page starts after. ExcelJS does not read them back. */
+export async function rowBreaks(body: Buffer, n: number): Promise<number[]> {
+  const xml = await (await JSZip.loadAsync(body)).file(`xl/worksheets/sheet${n}.xml`)!.async('string');
+  return [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+}

@@ -1,0 +1,82 @@
+/**
+ * The end of a statement's Ringkasan: what its signatories sign for — the period's totals in figures
+ * and in words — then the closing and the signature blocks (writeClosing, as Berita Acara's), kept on
+ * one printed page. A statement not fit to sign says so above them, as Berita Acara does.
+ */
+import type ExcelJS from 'exceljs';
+import { columnStyle, LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { monthsSaid } from '../../common/month.js';
+import type { VillageView } from '../../regions/regions.service.js';
+import type { PledgeRow } from '../data/report-queries.js';
+import { funderName } from '../format/labels.js';
+import { terbilangBalance, terbilangRupiah } from '../terbilang.js';
+import { BPKAD_HEAD, CLOSING_ROWS, type Signatory, twoBlocks, writeClosing } from '../workbook/signature-block.js';
+import type { TableSheet } from '../workbook/table-sheet.js';
+import type { StatementPeriod } from './statement-period.js';
+
+/** A total of the table above, by the same figure its JUMLAH row shows; a balance (paid − owed) is said as one in words. */
+export interface StatementAmount {
+  label: string;
+  amount: number;
+  balance?: boolean;
+}
+
+/**
+ * The province's finance office, which pays the APBD Provinsi pledges. Not in DOMAIN (§5 names only
+ * the regency's BPKAD): a constant like REGENCY, to change if the province names it otherwise.
+ */
+export const PROVINCE_FINANCE_HEAD: Signatory = ['Kepala BPKD', 'Provinsi Bengkulu', 'NIP.'];
+
+/** Words in a rupiah column of the table: text, not a number format. */
+const WORDS_STYLE = columnStyle('text');
+
+/**
+ * Label over the first three columns, the figure in the fourth (a rupiah column in both statements),
+ * the words after it; a DRAF line first when `draft` says why the statement is not to be signed.
+ */
+export function writeStatementClosing(t: TableSheet, amounts: readonly StatementAmount[], draft: string | null, signatories: readonly [Signatory, Signatory]): void {
+  t.blankRow();
+  // the figures signed for on the same page as the signatures; a DRAF line takes two or three lines
+  t.keepTogether((draft ? 3 : 0) + 1 + amounts.length + 1 + CLOSING_ROWS);
+  if (draft) t.writeStyledRow(['DRAF — JANGAN DITANDATANGANI', null, null, null, draft], WARNING_STYLE);
+  t.writeStyledRow(['Jumlah'], LABEL_STYLE);
+  const styles: Array<Partial<ExcelJS.Style> | undefined> = [undefined, undefined, undefined, undefined, WORDS_STYLE];
+  for (const a of amounts) t.writeStyledRow([a.label, null, null, a.amount, a.balance ? terbilangBalance(a.amount) : terbilangRupiah(a.amount)], undefined, styles);
+  t.blankRow();
+  writeClosing(t, 'Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.', twoBlocks(t.columns, ...signatories));
+}
+
+/**
+ * Why a statement is not to be signed yet, or null: months of its period not allocated (a year taken
+ * in November: its totals leave December out), and what else the caller adds, each saying what to do.
+ */
+export function draftReason(period: StatementPeriod, allocated: ReadonlySet<string>, more: readonly string[] = []): string | null {
+  const missing = period.months.filter((m) => !allocated.has(m));
+  const them = missing.length === 1 ? 'bulan itu' : 'bulan-bulan itu';
+  const reasons = missing.length ? [`${monthsSaid(missing)} belum dialokasikan: jumlah di atas belum memuat ${them}. Tanda tangani laporan yang diunduh sesudah ${them} dialokasikan.`] : [];
+  reasons.push(...more);
+  return reasons.length ? reasons.join(' ') : null;
+}
+
+/** "Kepala Desa Talang Jambu" / "Kecamatan Kerkap" (no NIP: a kepala desa is elected); a kelurahan's lurah is a civil servant. */
+export function villageHead(v: Pick<VillageView, 'name' | 'level' | 'kecamatanName'>): Signatory {
+  return v.level === 'kelurahan' ? [`Lurah ${v.name}`, `Kecamatan ${v.kecamatanName}`, 'NIP.'] : [`Kepala Desa ${v.name}`, `Kecamatan ${v.kecamatanName}`, null];
+}
+
+/**
+ * Who signs a pledge statement for its funder: the head of the regency's BPKAD (APBD) or the
+ * province's finance office (APBD_PROV), the kepala desa (or lurah) of a DESA pledge's village, a
+ * company's head (TJSLP): "Pimpinan" over the company's name, as "Kepala Dinas Kesehatan" stands
+ * over "Kabupaten Bengkulu Utara".
+ */
+export function funderSignatory(p: PledgeRow, villages: readonly VillageView[]): Signatory {
+  if (p.sourceType === 'APBD') return BPKAD_HEAD;
+  if (p.sourceType === 'APBD_PROV') return PROVINCE_FINANCE_HEAD;
+  if (p.sourceType === 'DESA') {
+    const digits = (code: string) => code.replace(/\./g, '');
+    const own = villages.filter((v) => p.villageCodes.some((c) => digits(c) === digits(v.code)));
+    if (own.length === 1) return villageHead(own[0]);
+    return ['Kepala Desa', funderName(p), null]; // no village, or several: the funder's name
+  }
+  return ['Pimpinan', funderName(p), null];
+}
