@@ -211,7 +211,7 @@ describe('statements', () => {
 
   it.each([
     ['APBD-2026', ['Kepala BPKAD', 'Kabupaten Bengkulu Utara', 'NIP. ..............................']],
-    ['PROV-2026', ['Kepala BPKD', 'Provinsi Bengkulu', 'NIP. ..............................']],
+    ['PROV-2026', ['Pejabat Pengelola Keuangan Daerah', 'Provinsi Bengkulu', 'NIP. ..............................']],
     ['DESA-1703062001-2026', ['Kepala Desa Talang Jambu', 'Kecamatan Kerkap', null]],
   ])("pledge statement of %s: its funder's signatory beside Dinkes'", async (code, [title, unit, id]) => {
     const summary = (await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/pledges/${code}.xlsx?month=2026-10`))).body)).getWorksheet('Ringkasan')!;

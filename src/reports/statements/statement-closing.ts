@@ -22,10 +22,12 @@ export interface StatementAmount {
 }
 
 /**
- * The province's finance office, which pays the APBD Provinsi pledges. Not in DOMAIN (§5 names only
- * the regency's BPKAD): a constant like REGENCY, to change if the province names it otherwise.
+ * Who signs for the APBD Provinsi pledges. DOMAIN (§5) names only the regency's BPKAD, and provinces
+ * name their finance office differently, so the block names the office by its role in the regional
+ * finance rules (PP 12/2019: the Pejabat Pengelola Keuangan Daerah), right whatever the office is
+ * called. A constant like REGENCY.
  */
-export const PROVINCE_FINANCE_HEAD: Signatory = ['Kepala BPKD', 'Provinsi Bengkulu', 'NIP.'];
+export const PROVINCE_FINANCE_HEAD: Signatory = ['Pejabat Pengelola Keuangan Daerah', 'Provinsi Bengkulu', 'NIP.'];
 
 /** Words in a rupiah column of the table: text, not a number format. */
 const WORDS_STYLE = columnStyle('text');
