@@ -3,7 +3,7 @@
  * parser (header matching), the template (formats, drop-down, instructions) and the upload report
  * (rows repeated as uploaded), so the three cannot drift apart.
  */
-import { type ColumnSpec, labelsByName } from '../common/spreadsheet/column-spec.js';
+import { type ColumnSpec, type HeaderMatch, labelsByName } from '../common/spreadsheet/column-spec.js';
 import type { ColumnKind } from '../common/spreadsheet/workbook-style.js';
 
 export interface EnrollmentColumn extends ColumnSpec {
@@ -67,7 +67,8 @@ export const ENROLLMENT_COLUMNS = [
   },
   {
     name: 'KODE_DESA',
-    aliases: ['KODE WILAYAH', 'KD DESA', 'KODE KEMENDAGRI', 'KODE DESA KELURAHAN', 'KODE KELURAHAN'],
+    // `KODE DESA/KEL`: the slash is part of the header (only spaces, dots and underscores are ignored)
+    aliases: ['KODE WILAYAH', 'KD DESA', 'KODE KEMENDAGRI', 'KODE DESA KELURAHAN', 'KODE KELURAHAN', 'KODE DESA/KEL', 'KODE DESA/KELURAHAN', 'KD DESA/KEL'],
     required: true,
     kind: 'text',
     width: 34,
@@ -85,7 +86,7 @@ export const ENROLLMENT_COLUMNS = [
   },
   {
     name: 'TMT',
-    aliases: ['TGL TMT', 'TANGGAL TMT', 'TANGGAL MULAI', 'TMT KEPESERTAAN', 'TANGGAL MULAI BERLAKU'],
+    aliases: ['TGL TMT', 'TANGGAL TMT', 'TANGGAL MULAI', 'TMT KEPESERTAAN', 'TMT PESERTA', 'TANGGAL MULAI BERLAKU'],
     required: true,
     kind: 'date',
     width: 14,
@@ -121,6 +122,20 @@ export const columnLabels = (labels?: readonly string[]): ColumnLabels => labels
 
 /** Position of each column in a row's cells (the reader delivers cells in this order). */
 export const COL = Object.fromEntries(ENROLLMENT_COLUMNS.map((c, i) => [c.name, i])) as Record<EnrollmentColumnName, number>;
+
+/**
+ * MISSING_COLUMNS advice for a header that has TAT or ALASAN_BERAKHIR but not the other required columns, such as
+ * `NIK;NAMA;TAT;ALASAN_BERAKHIR`, as operators report deaths (QA: refused with the list of missing columns only):
+ * the register's own export, changed where it changes, is the file to upload (unchanged rows change nothing).
+ */
+export function enrollmentMissingColumnsHint(best: HeaderMatch): string | undefined {
+  if (best.indexes[COL.TAT] < 0 && best.indexes[COL.ALASAN_BERAKHIR] < 0) return undefined;
+  return (
+    'Untuk mencatat peserta yang meninggal atau berakhir, tidak perlu membuat berkas baru: cari pesertanya di Cari Peserta, ' +
+    'unduh hasilnya (.xlsx), isi TAT dan ALASAN_BERAKHIR pada baris mereka, lalu unggah berkas itu di Unggah Peserta. ' +
+    'Baris yang tidak diubah tidak mengubah apa pun.'
+  );
+}
 
 export const END_REASONS = ['MENINGGAL', 'PINDAH', 'PBI_APBN', 'MAMPU', 'LAINNYA'] as const;
 export type EndReason = (typeof END_REASONS)[number];

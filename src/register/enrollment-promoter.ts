@@ -1,5 +1,6 @@
 /**
- * Moves an upload's staged rows into the register in ONE transaction: NOKA conflicts rejected,
+ * Moves an upload's staged rows into the register in ONE transaction: rows whose NIK is another
+ * registered person's (other name and birth date) and NOKA conflicts rejected,
  * history of the updates written, NOKAs that move released, participants updated and inserted
  * (new ones with their creation recorded on the row), the upload marked DONE with its counts, an
  * audit event appended. Any error rolls all of it back (the caller then marks the upload FAILED).
@@ -21,6 +22,7 @@ import {
   PROMOTE_NEW_BATCH,
   RECORD_HISTORY,
   REGISTER_PROMOTION_LOCK,
+  REJECT_OTHER_PERSON,
   REJECT_TAKEN_NOKA,
   KEEP_UNSTATED,
   WARN_REINSTATED,
@@ -101,6 +103,7 @@ export class EnrollmentPromoter {
     const now = early?.now ?? this.clock.now();
     await m.query('SELECT pg_advisory_xact_lock($1)', [REGISTER_PROMOTION_LOCK]);
     await m.query(KEEP_UNSTATED, [uploadId, !file.tat]);
+    await m.query(REJECT_OTHER_PERSON, [uploadId, file.labels.NIK]);
     await m.query(REJECT_TAKEN_NOKA, [uploadId, file.labels.NOKA]);
     // rows still staged: a rejected one brings nobody back
     const [back] = await m.query(WARN_REINSTATED, [uploadId, file.labels.TAT, file.labels.ALASAN_BERAKHIR]);

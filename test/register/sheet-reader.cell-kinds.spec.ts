@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { matchHeader } from '../../src/common/spreadsheet/column-spec.js';
+import { matchHeader, normalizeHeader } from '../../src/common/spreadsheet/column-spec.js';
+import { ENROLLMENT_COLUMNS } from '../../src/register/enrollment-columns.js';
 import { detectFormat, SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
 import { cellDay, decodeXstring, numberCell, parseDateText, yearOnly } from '../../src/common/spreadsheet/cell.js';
 import { textValue } from '../../src/common/spreadsheet/formula-injection.js';
@@ -75,6 +76,22 @@ describe('generic sheet reader', () => {
     expect(matchHeader(columns, ['JUMLAH', 'NIK', 'Jumlah'])).toMatchObject({ indexes: [1, 0], extra: ['Jumlah'] });
     // findings name an alias as the file wrote it, and a column matched by its own name by that name
     expect(matchHeader(COLUMNS, ['nik', ' Nama Peserta ', 'Tgl. Lahir']).labels).toEqual(['NIK', 'Nama Peserta', 'Tgl. Lahir', 'NOKA']);
+  });
+
+  it('enrollment headers as health offices write them: a sex column\'s (L/P), KODE DESA/KEL, TMT PESERTA; no header names two columns (QA: refused whole)', () => {
+    const keys = ENROLLMENT_COLUMNS.flatMap((c) => [c.name, ...c.aliases].map((h) => `${normalizeHeader(h)} ${c.name}`));
+    const owners = new Map<string, string[]>();
+    for (const [key, name] of keys.map((k) => k.split(' '))) owners.set(key, [...new Set([...(owners.get(key) ?? []), name])]);
+    expect([...owners].filter(([, names]) => names.length > 1)).toEqual([]);
+    const headers = ['NIK', 'NO KK', 'NAMA', 'TGL LAHIR', 'JENIS KELAMIN (L/P)', 'KODE DESA/KEL', 'TMT PESERTA'];
+    const match = matchHeader(ENROLLMENT_COLUMNS, headers);
+    expect(match).toMatchObject({ missing: [], extra: [] });
+    expect(match.labels.slice(4, 6)).toEqual(['JENIS KELAMIN (L/P)', 'KODE DESA/KEL']);
+    for (const [header, column] of [['Kode Desa / Kelurahan', 5], ['KODE DESA/KEL.', 5], ['JK (P/L)', 4], ['Jenis Kelamin ( L / P )', 4], ['TMT Peserta', 7]] as const) {
+      expect(matchHeader(ENROLLMENT_COLUMNS, [header]).indexes[column]).toBe(0);
+    }
+    // other words in parentheses are still no hint
+    expect(matchHeader(ENROLLMENT_COLUMNS, ['JENIS KELAMIN (ibu)']).indexes[4]).toBe(-1);
   });
 
   it('refuses missing columns with the headers it found', async () => {

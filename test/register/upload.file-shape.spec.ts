@@ -131,6 +131,16 @@ describe('enrollment upload: header hints and the column-numbering row', () => {
     expect(refused.body.message).toMatch(/^Kolom wajib tidak ditemukan: NAMA\./);
   });
 
+  it('reads JENIS KELAMIN (L/P), KODE DESA/KEL, KODE DESA/KELURAHAN and TMT PESERTA as their columns, and names them so (QA: MISSING_COLUMNS)', async () => {
+    const rows = (kode: string, serial: number, sex = 'L') =>
+      Buffer.from(`NIK;NO_KK;NAMA;TANGGAL_LAHIR;JENIS KELAMIN (L/P);${kode};TMT PESERTA\n17030601017090${serial};1703060101200001;Baris;1970-01-01;${sex};17.03.06.2001;2025-01-01\n`);
+    const kel = await upload(t, { name: 'kel.csv', content: rows('KODE DESA/KEL', 41) });
+    expect(kel.body).toMatchObject({ status: 'DONE', accepted: 1, created: 1 });
+    const kelurahan = await upload(t, { name: 'kelurahan.csv', content: rows('Kode Desa/Kelurahan', 42, 'X') });
+    expect(kelurahan.body).toMatchObject({ status: 'DONE', rejected: 1 });
+    expect((await issues(t, kelurahan.body.id)).map((i) => [i.column_name, i.code])).toEqual([['JENIS KELAMIN (L/P)', 'SEX_INVALID']]);
+  });
+
   it('skips a numbering row (1) … (10) under the header of a .csv, and 1 … 10 as numbers in an .xlsx', async () => {
     const csv = await upload(t, 'ok/column-numbers-row.csv');
     expect(csv.body).toMatchObject({ status: 'DONE', rowsRead: 2, accepted: 2, rejected: 0 });

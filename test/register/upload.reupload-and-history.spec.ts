@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { count, upload } from './support.js';
+import ExcelJS from 'exceljs';
+import { binary } from '../reports/support/xlsx.js';
+import { count, issues, upload } from './support.js';
 
 describe('re-uploads: the same file changes nothing, a changed row is recorded in history', () => {
   let t: TestApp;
@@ -190,5 +192,53 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
       code: 'END_REASON_REQUIRED',
       message: expect.stringMatching(/^Berkas ini tidak memiliki kolom ALASAN_BERAKHIR, padahal TAT diisi: .* atau hapus kolom TAT bila akhir kepesertaan tidak berubah/),
     });
+  });
+
+  it('a row whose NIK is registered for someone of another name and birth date is refused, naming who; the rest of the file goes in (QA: Rahmat was overwritten)', async () => {
+    const head = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT';
+    const file = (name: string, ...rows: string[]) => ({ name, content: Buffer.from([head, ...rows].join('\n') + '\n') });
+    const rahmat = '1703010207092185,1703010101100001,Rahmat Rangkuti,2009-07-02,L,17.03.06.2001,0001000000585,2025-01-01';
+    const first = await upload(t, file('daftar-awal.csv', rahmat,
+      '1703014503800001,1703010101100002,Nuraini,1980-03-05,P,17.03.06.2001,,2025-01-01',
+      '1703010101750001,1703010101100003,Budi Santoso,1975-01-01,L,17.03.06.2001,,2025-01-01'));
+    expect(first.body).toMatchObject({ status: 'DONE', created: 3 });
+    const before = await t.dataSource.query("SELECT * FROM participant WHERE nik = '1703010207092185'");
+
+    const res = await upload(t, file('mutasi-salah-nik.csv',
+      // a mistyped NIK: Rahmat's, on another person's row
+      '1703010207092185,1703019999000001,Siti Nurhaliza,1995-03-12,P,17.03.01.2001,,2026-02-01',
+      // the same names spelled otherwise (spaces, case, a title after it) with a birth date corrected: the same person
+      '1703014503800001,1703010101100002,NUR  AINI,1980-03-06,P,17.03.06.2001,,2025-01-01',
+      '1703010101750001,1703010101100003,"Budi Santoso, S.Pd.",1975-01-02,L,17.03.06.2001,,2025-01-01',
+      '1703010101760001,1703010101100004,Baru Sekali,1976-01-01,L,17.03.06.2001,,2025-01-01'));
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 4, accepted: 3, rejected: 1, created: 1, updated: 2 });
+    const refused = (await issues(t, res.body.id)).filter((i) => i.severity === 'REJECT');
+    expect(refused).toEqual([{
+      row_number: 2, severity: 'REJECT', column_name: 'NIK', code: 'NIK_OTHER_PERSON',
+      message: 'NIK ini terdaftar atas nama Rahmat Rangkuti (lahir 2 Juli 2009); baris ini menulis nama dan tanggal lahir lain. Periksa NIK-nya. ' +
+        'Bila memang data orang yang sama perlu dikoreksi, perbaiki nama dan tanggal lahir dalam dua unggahan terpisah.',
+    }]);
+    expect(await t.dataSource.query("SELECT * FROM participant WHERE nik = '1703010207092185'")).toEqual(before);
+    expect(await t.dataSource.query("SELECT nik, name, birth_date::text AS birth FROM participant WHERE nik IN ('1703014503800001', '1703010101750001') ORDER BY nik")).toEqual([
+      { nik: '1703010101750001', name: 'Budi Santoso, S.Pd.', birth: '1975-01-02' },
+      { nik: '1703014503800001', name: 'NUR AINI', birth: '1980-03-06' }, // runs of spaces are one (the validator)
+    ]);
+    // the row report lists it as refused, the row as uploaded, with the message
+    const report = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${res.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.body);
+    const [header, ...rows] = (wb.getWorksheet('Perbaiki')!.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
+    const refusedRow = rows.find((r) => r[header.indexOf('BARIS')] === 2)!;
+    expect([refusedRow[header.indexOf('NAMA')], refusedRow[header.indexOf('STATUS')]]).toEqual(['Siti Nurhaliza', 'DITOLAK']);
+    expect(refusedRow[header.indexOf('KETERANGAN')]).toMatch(/NIK ini terdaftar atas nama Rahmat Rangkuti \(lahir 2 Juli 2009\)/);
+
+    // a spelling fix of the name, then of the birth date, each in its own upload, as the message says: both taken
+    const name = await upload(t, file('koreksi-nama.csv', rahmat.replace('Rahmat Rangkuti', 'Rachmat Rangkuti')));
+    expect(name.body).toMatchObject({ status: 'DONE', rejected: 0, updated: 1 });
+    const birth = await upload(t, file('koreksi-lahir.csv', rahmat.replace('Rahmat Rangkuti', 'Rachmat Rangkuti').replace('2009-07-02', '2009-07-03')));
+    expect(birth.body).toMatchObject({ status: 'DONE', rejected: 0, updated: 1 });
+    // both at once are refused
+    const both = await upload(t, file('koreksi-sekaligus.csv', rahmat.replace('Rahmat Rangkuti', 'Rahmad Rangkuti').replace('2009-07-02', '2009-07-04')));
+    expect(both.body).toMatchObject({ status: 'DONE', rejected: 1, updated: 0 });
   });
 });

@@ -160,6 +160,20 @@ describe('files that are refused as a whole', () => {
     expect(res.body.message).toMatch(/Kolom wajib tidak ditemukan: KODE_DESA, TMT/);
   });
 
+  it('a list of deaths (NIK, NAMA, TAT, ALASAN_BERAKHIR) is told to fill the export of Cari Peserta instead; other missing columns are not (QA)', async () => {
+    const deaths = await upload(t, { name: 'meninggal.csv', content: Buffer.from('NIK;NAMA;TAT;ALASAN_BERAKHIR\n1703060101700001;Siti Aminah;2026-11-02;MENINGGAL\n') }, 400);
+    expect(deaths.body).toMatchObject({ code: 'MISSING_COLUMNS', details: { missing: ['NO_KK', 'TANGGAL_LAHIR', 'JENIS_KELAMIN', 'KODE_DESA', 'TMT'] } });
+    expect(deaths.body.message).toMatch(/^Kolom wajib tidak ditemukan: NO_KK, TANGGAL_LAHIR, JENIS_KELAMIN, KODE_DESA, TMT\. .* Gunakan templat atau perbaiki judul kolom\. /);
+    expect(deaths.body.message).toMatch(
+      / Untuk mencatat peserta yang meninggal atau berakhir, tidak perlu membuat berkas baru: cari pesertanya di Cari Peserta, unduh hasilnya \(\.xlsx\), isi TAT dan ALASAN_BERAKHIR pada baris mereka, lalu unggah berkas itu di Unggah Peserta\. Baris yang tidak diubah tidak mengubah apa pun\.$/,
+    );
+    // the failed upload keeps the same message
+    const [{ error }] = await t.dataSource.query("SELECT error FROM enrollment_upload WHERE filename = 'meninggal.csv'");
+    expect(error).toBe(deaths.body.message);
+    const other = await upload(t, 'not-ok/missing-required-column.xlsx', 400);
+    expect(other.body.message).not.toMatch(/Cari Peserta/);
+  });
+
   it('asks for a file when none is attached', async () => {
     const agent = await t.as((await import('../../src/users/role.js')).Role.OPERATOR_DINKES);
     const res = await agent.post('/api/v1/enrollment-uploads').field('x', '1').expect(400);

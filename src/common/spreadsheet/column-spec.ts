@@ -20,12 +20,16 @@ export function normalizeHeader(raw: string): string {
 /** One part of a written date format: `dd`, `mm`, `yyyy`, or Indonesian `hh`/`bb`/`tttt`, `tgl`/`bln`/`thn`. */
 const DATE_PART = '(?:d{1,2}|m{1,4}|y{2,4}|h{1,2}|b{1,2}|t{2,4}|tgl|bln|thn)';
 
+/** The values a sex column takes, as sheets hint them: `(L/P)`, `(P/L)`, `(L / P)`. */
+const SEX_VALUES = 'l\\s*/\\s*p|p\\s*/\\s*l';
+
 /**
- * A unit or format hint in parentheses closing a header: a currency (`(Rp)`, `(Rp.)`, `(Rupiah)`, `(IDR)`) or a date
- * format of three parts with one separator (`(dd/mm/yyyy)`, `(DD-MM-YYYY)`, `(YYYY-MM-DD)`, `(hh/bb/tttt)`), in any
- * case. Nothing else in parentheses is a hint: `NIK (Ibu)` or `Nama (Kepala Keluarga)` name another column.
+ * A unit, format or value hint in parentheses closing a header: a currency (`(Rp)`, `(Rp.)`, `(Rupiah)`, `(IDR)`), a
+ * date format of three parts with one separator (`(dd/mm/yyyy)`, `(DD-MM-YYYY)`, `(YYYY-MM-DD)`, `(hh/bb/tttt)`), or
+ * the values of a sex column (`JENIS KELAMIN (L/P)`; QA: refused whole), in any case. Nothing else in parentheses is a
+ * hint: `NIK (Ibu)` or `Nama (Kepala Keluarga)` name another column.
  */
-const HEADER_HINT = new RegExp(`\\s*\\(\\s*(?:rp\\.?|rupiah|idr|${DATE_PART}([/.\\- ])${DATE_PART}\\1${DATE_PART})\\s*\\)$`, 'i');
+const HEADER_HINT = new RegExp(`\\s*\\(\\s*(?:rp\\.?|rupiah|idr|${SEX_VALUES}|${DATE_PART}([/.\\- ])${DATE_PART}\\1${DATE_PART})\\s*\\)$`, 'i');
 
 /** The header without a closing unit or format hint (`Iuran (Rp)` → `Iuran`), or undefined when it has none. */
 export function withoutHeaderHint(header: string): string | undefined {

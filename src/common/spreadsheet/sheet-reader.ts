@@ -80,6 +80,8 @@ export interface SheetReaderOptions {
   headerSearchRows?: number;
   /** Hand over the row's other cells holding a value (`SheetRow.others`). */
   otherCells?: boolean;
+  /** Advice added to MISSING_COLUMNS for what the header row nearest to the columns (`best`) looks like, if any. */
+  missingColumnsHint?: (best: HeaderMatch) => string | undefined;
 }
 
 export interface SheetRow {
@@ -395,7 +397,8 @@ export class SheetReader {
     if (this.namedHeader) return void (this.header = this.namedHeader); // no other sheet has data: NO_DATA_ROWS
     if (visibleRows === 0) throw SpreadsheetException.empty(this.options.filename, false);
     const required = columns.filter((c) => c.required).map((c) => c.name);
-    throw SpreadsheetException.missingColumns(best && best.matched > 0 ? [...best.missing] : required, best ? [...best.found] : [], headerSearchRows);
+    const hint = best && best.matched > 0 ? this.options.missingColumnsHint?.(best) : undefined;
+    throw SpreadsheetException.missingColumns(best && best.matched > 0 ? [...best.missing] : required, best ? [...best.found] : [], headerSearchRows, hint);
   }
 
   private async rows(): Promise<AsyncGenerator<RawRow[]>> {

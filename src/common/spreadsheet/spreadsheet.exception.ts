@@ -229,9 +229,10 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
   /**
    * `found` is what the file has where a header should be, which may be anything (a whole data
    * file on one line): the message and details keep the first 30 headers, 60 characters each, so
-   * the error stored with the upload and listed with it stays small.
+   * the error stored with the upload and listed with it stays small. `hint`: advice for what the file looks like
+   * (SheetReaderOptions.missingColumnsHint), said last.
    */
-  static missingColumns(missing: string[], found: string[], searchedRows?: number): SpreadsheetException {
+  static missingColumns(missing: string[], found: string[], searchedRows?: number, hint?: string): SpreadsheetException {
     const list = missing.join(', ');
     const shown = found.slice(0, MAX_HEADERS_SHOWN).map((h) => clip(h, MAX_HEADER_CHARS));
     const more = found.length > shown.length ? ` … dan ${(found.length - shown.length).toLocaleString('id-ID')} kolom lainnya` : '';
@@ -240,7 +241,7 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     const searched = searchedRows === undefined ? '' : ` Judul kolom hanya dicari pada ${searchedRows.toLocaleString('id-ID')} baris pertama setiap sheet; pindahkan baris judul ke atas bila letaknya lebih bawah.`;
     return new SpreadsheetException(
       SpreadsheetErrorCode.MISSING_COLUMNS,
-      `Kolom wajib tidak ditemukan: ${list}. Judul kolom yang terbaca: ${seen}.${searched} Gunakan templat atau perbaiki judul kolom.`,
+      `Kolom wajib tidak ditemukan: ${list}. Judul kolom yang terbaca: ${seen}.${searched} Gunakan templat atau perbaiki judul kolom.${hint ? ` ${hint}` : ''}`,
       searchedRows === undefined ? { missing, found: shown, foundCount: found.length } : { missing, found: shown, foundCount: found.length, searchedRows },
     );
   }

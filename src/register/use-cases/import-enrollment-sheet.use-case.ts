@@ -31,7 +31,7 @@ import { columnsInFileOrder } from '../../common/spreadsheet/column-spec.js';
 import { SheetReader, type SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { COL, type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS, ENROLLMENT_SHEET } from '../enrollment-columns.js';
+import { COL, type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS, ENROLLMENT_SHEET, enrollmentMissingColumnsHint } from '../enrollment-columns.js';
 import { type EarlyPromotion, EnrollmentPromoter, type FileColumns } from '../enrollment-promoter.js';
 import { type IssueRow, StagingWriter } from '../staging-writer.js';
 import { ContestedNokas } from '../contested-nokas.js';
@@ -140,7 +140,10 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
       });
       const validator = new EnrollmentRowValidator(await this.regions.villageCodes(), dayInWib(early.now), await this.regions.villages());
       // Small reader batches, validated at once (sheet cells die young), staged STAGE_ROWS at a time.
-      const reader = new SheetReader(command.path, { filename: command.filename, sheet: ENROLLMENT_SHEET, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: READ_ROWS });
+      const reader = new SheetReader(command.path, {
+        filename: command.filename, sheet: ENROLLMENT_SHEET, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: READ_ROWS,
+        missingColumnsHint: enrollmentMissingColumnsHint,
+      });
       let lastProgress = Date.now();
       let pending: Validated = { records: [], issues: [], contested: new ContestedNokas(), dateOrder: enrollmentDateOrder() };
       let labels: ColumnLabels | undefined; // findings name the columns as the file's header does (an alias as written)

@@ -16,6 +16,8 @@ export enum RowIssueCode {
   NIK_REGION_OUTSIDE = 'NIK_REGION_OUTSIDE',
   NIK_BIRTH_DATE_MISMATCH = 'NIK_BIRTH_DATE_MISMATCH',
   NIK_SEX_MISMATCH = 'NIK_SEX_MISMATCH',
+  /** The NIK is registered for someone of another name and birth date (checked at promotion, REJECT_OTHER_PERSON). */
+  NIK_OTHER_PERSON = 'NIK_OTHER_PERSON',
   NO_KK_NUMERIC_CELL = 'NO_KK_NUMERIC_CELL',
   NO_KK_INVALID = 'NO_KK_INVALID',
   NOKA_INVALID = 'NOKA_INVALID',
