@@ -251,3 +251,76 @@ describeInBrowser('console: operator uploads a sheet with bad rows and downloads
     await context.close();
   }, BROWSER_TIMEOUT);
 });
+
+/**
+ * The enrollment page on a 390 px phone (QA): the issue list's message is in view without scrolling sideways (the row
+ * number was held at 9rem, the message 522 px off in a 341 px box), and the history fits its box (2,873 px wide, a
+ * failed upload's error on one line, Unduh ~2,500 px to the right). And *Ditolak saja* lists only the refused rows,
+ * counted and paged as such (QA: 7 refused among 1,993 warned rows, over 20 pages in row order).
+ */
+describeInBrowser('console: the enrollment page on a phone, and only the refused rows', () => {
+  const app = browserApp(async (t) => {
+    await upload(t, 'not-ok/missing-required-column.xlsx', 400); // a FAILED upload in the history, its error long text
+  });
+  // 105 rows with a NIK issued outside the regency (accepted, warned), then 3 with letters in the NIK (refused)
+  const warned = Array.from({ length: 105 }, (_, i) => ({ nik: `170106120580${String(i + 1).padStart(4, '0')}`, name: `Warga Luar ${i + 1}` }));
+  const refused = [1, 2, 3].map((i) => ({ nik: `17030612058A000${i}`, name: `Nik Huruf ${i}` }));
+  const kinds = (table: any) => table.locator('tbody tr .badge').allTextContents();
+
+  it('at 390 px the first row\'s message is in view and the history fits its box; "Ditolak saja" lists the refused rows', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser, { width: 390, height: 844 });
+    await login(page, base, await userFor(t, Role.OPERATOR_DINKES));
+    await page.getByRole('heading', { name: 'Unggah Daftar Peserta' }).waitFor();
+    await page.locator('input[type="file"]').setInputFiles({ name: 'peserta-luar.csv', mimeType: 'text/csv', buffer: Buffer.from(enrollmentCsv([...warned, ...refused])) });
+    await page.getByRole('button', { name: 'Unggah', exact: true }).click();
+    const result = page.locator('section', { has: page.getByRole('heading', { name: 'Hasil unggahan' }) });
+    const all = result.getByRole('table', { name: 'Baris ditolak dan peringatan (108 baris)' });
+    await all.waitFor();
+
+    // the message of the first row, in view as the page opens: inside the phone and the table's box, nothing scrolled
+    const wrap = all.locator('xpath=..'); // its .table-wrap
+    const box = (await wrap.boundingBox())!;
+    const message = (await all.locator('tbody tr').first().locator('td').last().boundingBox())!;
+    expect(await wrap.evaluate((el: any) => el.scrollLeft)).toBe(0);
+    expect(message.x).toBeGreaterThanOrEqual(box.x);
+    expect(message.x + message.width).toBeLessThanOrEqual(Math.min(390, box.x + box.width) + 1);
+    expect(message.width).toBeGreaterThan(100); // room to read it, not a sliver
+    await expect(all.locator('thead th').first().textContent()).resolves.toBe('Baris');
+    await screenshot(page, 'operator-upload-issues-phone');
+
+    // the history: no wider than its box (a card an upload), the failed upload's error and the report button in view
+    const history = page.getByRole('table', { name: 'Unggahan terakhir' });
+    await history.locator('tbody tr', { hasText: 'peserta-luar.csv' }).waitFor();
+    const fit = await history.locator('xpath=..').evaluate((el: any) => ({ scroll: el.scrollWidth, client: el.clientWidth, right: el.getBoundingClientRect().right }));
+    expect(fit.scroll).toBeLessThanOrEqual(fit.client + 4);
+    expect(fit.right).toBeLessThanOrEqual(390);
+    const failed = history.locator('tbody tr', { hasText: 'missing-required-column.xlsx' });
+    await expect(failed.textContent()).resolves.toContain('Gagal — tidak ada baris yang disimpan');
+    const unduh = (await history.locator('tbody tr', { hasText: 'peserta-luar.csv' }).getByRole('button', { name: 'Unduh' }).boundingBox())!;
+    expect(unduh.x + unduh.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBe(390);
+    await screenshot(page, 'operator-upload-history-phone');
+
+    // every message, warned rows first in row order, over two pages
+    const pager = result.getByRole('navigation', { name: 'Halaman baris bermasalah' });
+    await expect(pager.locator('.pager__where').textContent()).resolves.toBe('Halaman 1 dari 2 (108 baris)');
+    expect(new Set(await kinds(all))).toEqual(new Set(['Peringatan']));
+    await pager.getByRole('button', { name: 'Berikutnya ›' }).click();
+    await result.locator('.pager__where', { hasText: 'Halaman 2 dari 2' }).waitFor();
+
+    // only the refused: their three rows, counted as refused, on one page (no pager), from page 2 back to the first
+    await result.getByLabel('Ditolak saja').check();
+    const only = result.getByRole('table', { name: 'Baris ditolak (3 baris)' });
+    await only.waitFor();
+    expect(await kinds(only)).toEqual(['Ditolak', 'Ditolak', 'Ditolak']);
+    expect(await only.locator('tbody tr td:first-child').allTextContents()).toEqual(['107', '108', '109']);
+    expect(await result.locator('.pager').count()).toBe(0);
+    // and back to all of them, page 1 again
+    await result.getByLabel('Ditolak saja').uncheck();
+    await all.waitFor();
+    await expect(pager.locator('.pager__where').textContent()).resolves.toBe('Halaman 1 dari 2 (108 baris)');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+});

@@ -91,24 +91,33 @@ export function stats(items) {
 }
 
 /**
- * A table inside a scrollable, keyboard-focusable region. columns: [{ label, key?, value?(row),
- * render?(row) → Node|string, numeric?, wrap? (long text), nowrap?, stack? (badges, one under another on a phone) }]. Cells are text unless render returns a Node.
+ * A table inside a scrollable, keyboard-focusable region. columns: [{ label, key?, value?(row), render?(row) → Node|string, numeric?, wrap? (long text), nowrap?, stack? (badges, one
+ * under another on a phone), className? (on the column's header and cells: phone-hidden) }]. Cells are text unless
+ * render returns a Node. `className` goes on the region: table-wrap--narrow-first (a short first column, a row number,
+ * not held at 9rem on a phone), table-wrap--cards (on a phone each row a card of labelled lines, for a table of many
+ * columns that cannot fit: the elements keep their table roles explicitly, as `display: block` drops them in some
+ * browsers).
  */
-export function dataTable({ caption, columns, rows, empty = 'Tidak ada data.', footer }) {
+export function dataTable({ caption, columns, rows, empty = 'Tidak ada data.', footer, className }) {
   if (!rows || rows.length === 0) return h('p', { class: 'empty', text: empty });
+  const cards = /\btable-wrap--cards\b/.test(className ?? '');
+  const role = (name) => (cards ? name : null);
+  const classes = (...names) => names.filter(Boolean).join(' ') || null;
   const cell = (tag, col, row) => {
     const content = col.render ? col.render(row) : col.value ? col.value(row) : row[col.key];
-    return h(tag, { class: col.numeric ? 'num' : col.wrap ? 'wrap' : col.nowrap ? 'nowrap' : col.stack ? 'stack' : null, scope: tag === 'th' ? 'row' : null }, content ?? '–');
+    const kind = col.numeric ? 'num' : col.wrap ? 'wrap' : col.nowrap ? 'nowrap' : col.stack ? 'stack' : null;
+    const header = tag === 'th';
+    return h(tag, { class: classes(kind, col.className), scope: header ? 'row' : null, role: role(header ? 'rowheader' : 'cell'), 'data-label': cards ? col.label : null }, content ?? '–');
   };
   return h(
     'div',
-    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
+    { class: classes('table-wrap', className), tabindex: '0', role: 'region', 'aria-label': caption },
     h(
       'table',
-      {},
+      { role: role('table') },
       h('caption', { text: caption }),
-      h('thead', {}, h('tr', {}, columns.map((col) => h('th', { scope: 'col', class: col.numeric ? 'num' : null, text: col.label })))),
-      h('tbody', {}, rows.map((row) => h('tr', {}, columns.map((col, i) => cell(i === 0 && col.rowHeader ? 'th' : 'td', col, row))))),
+      h('thead', { role: role('rowgroup') }, h('tr', { role: role('row') }, columns.map((col) => h('th', { scope: 'col', class: classes(col.numeric ? 'num' : null, col.className), role: role('columnheader'), text: col.label })))),
+      h('tbody', { role: role('rowgroup') }, rows.map((row) => h('tr', { role: role('row') }, columns.map((col, i) => cell(i === 0 && col.rowHeader ? 'th' : 'td', col, row))))),
       footer ? h('tfoot', {}, footer) : null,
     ),
   );

@@ -5,7 +5,7 @@
 import { api, ApiError, upload } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTimeLabel, label, number, percent, UPLOAD_STATUS_LABELS } from '../format.js';
-import { clearErrors, form, showErrors } from '../forms.js';
+import { clearErrors, field, form, showErrors } from '../forms.js';
 import { issuesCaption, issuesTable } from '../issues-table.js';
 import { hasReport, hasRowReport, reportPath, sheetWarningCount } from '../row-report.js';
 import { sleep, uploadBox } from '../upload-box.js';
@@ -177,20 +177,38 @@ export function historyCounts(u) {
   return { read: number(u.rowsRead), accepted: number(u.accepted), rejected: number(u.rejected) };
 }
 
-/** Rejected and warned rows (GET …/:id/issues), a page at a time; the report workbook has them all. */
-async function showIssues(container, status, ctx, asked = 1) {
+/**
+ * Rejected and warned rows (GET …/:id/issues), a page at a time; the report workbook has them all. When rows were
+ * refused, *Ditolak saja* lists only the refusals (`severity=REJECT`), counted and paged as such (QA: 7 refused among
+ * 1,993 warned rows were spread over 20 pages in row order).
+ */
+async function showIssues(container, status, ctx) {
   const pageSize = 100;
-  try {
-    const { res, page } = await fetchPage((p) => api(`${BASE}/${encodeURIComponent(status.id)}/issues`, { query: { page: p, pageSize }, signal: ctx.signal }), asked, pageSize);
-    replace(
-      container,
-      issuesTable(res.items, issuesCaption(res.items, res.total, res.rows ?? res.total)),
-      pager({ page, pageSize, total: res.total, label: 'Halaman baris bermasalah', onPage: (p) => showIssues(container, status, ctx, p) }),
-    );
-  } catch (err) {
-    if (err?.name === 'AbortError') return;
-    replace(container, notice('info', 'Rincian baris bermasalah ada di laporan (.xlsx) di atas.'));
+  const list = h('div');
+  const filter = status.rejected > 0 ? field({ label: 'Ditolak saja', name: 'onlyRejected', type: 'checkbox', attrs: { onchange: () => load(1, true) } }) : null;
+  const only = filter?.querySelector('input');
+  let latest = 0;
+  async function load(asked = 1, changed = false) {
+    const request = (latest += 1);
+    const severity = only?.checked ? 'REJECT' : undefined;
+    try {
+      const query = (p) => ({ severity, page: p, pageSize });
+      const { res, page } = await fetchPage((p) => api(`${BASE}/${encodeURIComponent(status.id)}/issues`, { query: query(p), signal: ctx.signal }), asked, pageSize);
+      if (request !== latest) return; // the box was ticked again while this page loaded
+      const caption = issuesCaption(res.items, res.total, res.rows ?? res.total, severity ? 'Baris ditolak' : undefined);
+      replace(
+        list,
+        issuesTable(res.items, caption, { empty: severity ? 'Tidak ada baris ditolak.' : undefined }),
+        pager({ page, pageSize, total: res.total, label: 'Halaman baris bermasalah', onPage: (p) => load(p) }),
+      );
+      if (changed) announce(caption); // the table replaced under the box: say what it lists now
+    } catch (err) {
+      if (err?.name === 'AbortError' || request !== latest) return;
+      replace(container, notice('info', 'Rincian baris bermasalah ada di laporan (.xlsx) di atas.'));
+    }
   }
+  replace(container, filter ? h('div', { class: 'issues-filter' }, filter) : null, list);
+  await load();
 }
 
 function statusBadge(status) {
@@ -207,12 +225,15 @@ async function loadHistory(container, ctx, asked = 1) {
       container,
       dataTable({
         caption: 'Unggahan terakhir',
+        // nine columns cannot fit a phone: there each upload is a card of labelled lines (QA: 2,873 px wide at 390 px)
+        className: 'table-wrap--cards',
         columns: [
           { label: 'Waktu', value: (u) => dateTimeLabel(u.uploadedAt) },
           { label: 'Berkas', value: (u) => u.filename ?? '–' },
           { label: 'Oleh', value: (u) => u.uploadedBy ?? '–' },
-          { label: 'Status', render: (u) => (u.error ? [statusBadge(u.status), h('span', { class: 'hint', text: ` ${u.error}` })] : statusBadge(u.status)) },
-          { label: 'Dibaca', value: (u) => historyCounts(u).read, numeric: true },
+          // a failed upload's error is long text: it wraps (QA: ~1,874 px on one line)
+          { label: 'Status', render: (u) => (u.error ? [statusBadge(u.status), h('span', { class: 'hint', text: ` ${u.error}` })] : statusBadge(u.status)), stack: true },
+          { label: 'Dibaca', render: (u) => readCell(u), numeric: true },
           { label: 'Diterima', value: (u) => historyCounts(u).accepted, numeric: true },
           { label: 'Ditolak', value: (u) => historyCounts(u).rejected, numeric: true },
           // rows warned, and the warnings about the file marked beside them (QA: a sheet not read showed "0" and no report)
@@ -231,6 +252,12 @@ async function loadHistory(container, ctx, asked = 1) {
     if (err?.name === 'AbortError') return;
     replace(container, err.missingRoute ? notice('info', 'Daftar unggahan sebelumnya belum tersedia di server ini.') : errorNotice(err));
   }
+}
+
+/** A history row's Dibaca: a number, or for a FAILED upload the words saying nothing was stored, wrapping as words do. */
+function readCell(u) {
+  const { read } = historyCounts(u);
+  return u.status === 'FAILED' ? h('span', { class: 'num-words', text: read }) : read;
 }
 
 /** A history row's warnings: the rows warned, and "+ N tentang berkas" for the file's (their messages as the title). */
