@@ -78,5 +78,8 @@ describe('console display formats (Indonesian)', () => {
     expect(participant.shownValue('sex', 'P')).toBe('Perempuan');
     expect(participant.shownValue('tat', null)).toBe('–');
     expect(participant.shownValue('name', 'Siti')).toBe('Siti');
+    const villages = new Map([['17.03.07.2001', 'Tanjung Raman, Kec. Hulu Palik (17.03.07.2001)']]);
+    expect(participant.shownValue('villageCode', '17.03.07.2001', villages)).toBe('Tanjung Raman, Kec. Hulu Palik (17.03.07.2001)');
+    expect(participant.shownValue('villageCode', '17.03.99.2001', villages)).toBe('17.03.99.2001'); // not in the list: the code
   });
 });

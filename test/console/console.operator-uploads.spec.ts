@@ -236,10 +236,15 @@ describeInBrowser('console: operator uploads a sheet with bad rows and downloads
     expect(changes).toContain('Didaftarkan');
     expect(changes).toContain('peserta-oktober.csv'); // the upload by its file name, not its id alone
     // and its id below the name, small and muted (README; QA: only a hover title had it)
-    const [upload] = await t.dataSource.query(`SELECT id FROM enrollment_upload WHERE filename = 'peserta-oktober.csv'`);
+    const [october] = await t.dataSource.query(`SELECT id FROM enrollment_upload WHERE filename = 'peserta-oktober.csv'`);
     const uploadCell = page.getByRole('table', { name: /Perubahan data peserta/ }).locator('tbody tr').first().locator('td').last();
-    await expect(uploadCell.locator('.upload-id.hint').textContent()).resolves.toBe(upload.id);
-    expect(await uploadCell.innerText()).toBe(`peserta-oktober.csv\n${upload.id}`);
+    await expect(uploadCell.locator('.upload-id.hint').textContent()).resolves.toBe(october.id);
+    expect(await uploadCell.innerText()).toBe(`peserta-oktober.csv\n${october.id}`);
+    // a move to another village is said by the villages' names, not two codes (QA)
+    await upload(t, { name: 'pindah-desa.csv', content: Buffer.from(enrollmentCsv([{ ...PEOPLE[1], village: '17.03.07.2001' }])) });
+    await page.reload();
+    const move = page.getByRole('table', { name: /Perubahan data peserta/ }).locator('tbody tr', { hasText: 'Kode desa' });
+    await expect(move.textContent()).resolves.toMatch(/Kode desa: Talang Jambu, Kec\. Kerkap \(17\.03\.06\.2001\) → Tanjung Raman, Kec\. [A-Za-z ]+ \(17\.03\.07\.2001\)/);
 
     // Readable on a phone too.
     await page.setViewportSize({ width: 390, height: 844 });

@@ -40,6 +40,7 @@ export async function render(main, ctx) {
   // the operator may not read pledges (GET /pledges is 403 for that role): not asked, no funder named (QA)
   const funders = await funderNames(Boolean(months?.some((m) => m.splits.length > 0)) && canSee(ctx.user.role, '/komitmen'), ctx);
   const changes = pick(p, ['changes', 'history', 'changeHistory']);
+  const villages = await villagesNamed(changes);
 
   replace(
     main,
@@ -67,7 +68,7 @@ export async function render(main, ctx) {
       months ? allocationHint(canSee(ctx.user.role, '/pembayaran')) : null,
       months && canSee(ctx.user.role, '/alokasi') ? h('p', {}, h('a', { href: hashFor('/alokasi', { nik: person.nik ?? nik }), text: 'Lihat di halaman Alokasi Dana' })) : null,
     ),
-    section('Riwayat perubahan data', changesTable(changes)),
+    section('Riwayat perubahan data', changesTable(changes, villages)),
   );
 }
 
@@ -185,22 +186,32 @@ function tariffBasis(m) {
 
 const DATE_FIELDS = new Set(['birthDate', 'tmt', 'tat']);
 
-/** A changed value as the page writes it elsewhere: dates in words, the end reason and sex by name (QA: "– → MENINGGAL"). */
-export function shownValue(field, value) {
+/**
+ * A changed value as the page writes it elsewhere: dates in words, the end reason and sex by name (QA: "– → MENINGGAL"),
+ * a village by its name when `villages` (code → "Name, Kec. X (code)") has it (QA: a move showed two codes only).
+ */
+export function shownValue(field, value, villages) {
   if (value === null || value === undefined || value === '') return '–';
   if (DATE_FIELDS.has(field)) return dateLabel(value);
+  if (field === 'villageCode') return villages?.get(String(value)) ?? String(value);
   if (field === 'endReason') return label(END_REASON_LABELS, value);
   if (field === 'sex') return value === 'L' ? 'Laki-laki' : value === 'P' ? 'Perempuan' : String(value);
   return String(value);
 }
 
-function describeChanges(changes) {
+/** The village codes a participant's history names (any field's value written as a code), each with its name. */
+async function villagesNamed(history) {
+  const codes = [...new Set(JSON.stringify(history ?? []).match(/\b\d{2}\.\d{2}\.\d{2}\.\d{4}\b/g) ?? [])];
+  return new Map(await Promise.all(codes.map(async (code) => [code, await villageName(code)])));
+}
+
+function describeChanges(changes, villages) {
   if (!changes) return '–';
-  const change = (field, from, to) => `${FIELD_LABELS[field] ?? field}: ${shownValue(field, from)} → ${shownValue(field, to)}`;
+  const change = (field, from, to) => `${FIELD_LABELS[field] ?? field}: ${shownValue(field, from, villages)} → ${shownValue(field, to, villages)}`;
   if (Array.isArray(changes)) return changes.map((c) => change(c.field, c.old ?? c.from, c.new ?? c.to)).join('; ');
   if (typeof changes === 'object') {
     return Object.entries(changes)
-      .map(([k, v]) => (v && typeof v === 'object' && ('from' in v || 'old' in v) ? change(k, v.from ?? v.old, v.to ?? v.new) : `${FIELD_LABELS[k] ?? k}: ${shownValue(k, v)}`))
+      .map(([k, v]) => (v && typeof v === 'object' && ('from' in v || 'old' in v) ? change(k, v.from ?? v.old, v.to ?? v.new) : `${FIELD_LABELS[k] ?? k}: ${shownValue(k, v, villages)}`))
       .join('; ');
   }
   return String(changes);
@@ -213,13 +224,13 @@ function uploadCell(change) {
   return [change.uploadFilename ?? 'Unggahan', h('br'), h('span', { class: 'mono hint upload-id', text: change.uploadId })];
 }
 
-function changesTable(rows) {
+function changesTable(rows, villages) {
   return dataTable({
     caption: 'Perubahan data peserta (terbaru di atas)',
     columns: [
       { label: 'Waktu', value: (c) => dateTimeLabel(c.changedAt ?? c.at) },
       { label: 'Jenis', value: (c) => (c.kind === 'CREATE' ? 'Didaftarkan' : c.kind === 'UPDATE' ? 'Diubah' : (c.kind ?? '–')) },
-      { label: 'Perubahan', value: (c) => (c.kind === 'CREATE' ? 'Data awal peserta' : describeChanges(c.changes)), wrap: true },
+      { label: 'Perubahan', value: (c) => (c.kind === 'CREATE' ? 'Data awal peserta' : describeChanges(c.changes, villages)), wrap: true },
       { label: 'Oleh', value: (c) => c.changedBy ?? '–' },
       { label: 'Unggahan', render: (c) => uploadCell(c) },
     ],
