@@ -73,6 +73,32 @@ describe('payments sheet: paid dates read in the order the file writes them', ()
     expect(await paidAt('SP2D DMY')).toEqual({ 'SP2D DMY 1': '2026-10-05', 'SP2D DMY 2': '2026-10-20', 'SP2D DMY 3': '2026-10-06' });
   });
 
+  it('both orders shown (golden file): the file is read day first (§12); the date only month first can be is refused naming the row that showed day first, no value to copy; a dash date is day first', async () => {
+    // as the register's QA file: one mistyped 10/16/2026 made the file month-first, its 5/10/2026 and 7/10/2026 refused
+    const res = await upload(readFileSync('test/fixtures/payments/not-ok/paid-dates-mixed-order.csv'), 'pembayaran-campur.csv');
+    expect(res).toMatchObject({ rowsRead: 5, accepted: 4, rejected: 1, payments: 4, amount: 13000 });
+    expect((res.issues as Issue[]).map((i) => [i.row, i.column, i.code, i.message])).toEqual([
+      [
+        3,
+        'TANGGAL_BAYAR',
+        'DATE_FORMAT',
+        'TANGGAL_BAYAR "10/16/2026" bukan tanggal yang valid: dibaca tanggal/bulan/tahun, seperti tanggal lain di berkas ini (baris 5: TANGGAL_BAYAR 20/10/2026), ' +
+          'bulan 16 tidak ada; dibaca bulan/tanggal/tahun, artinya 16 Oktober 2026. Periksa tanggal yang dimaksud dan tulis sebagai YYYY-MM-DD.',
+      ],
+    ]);
+    expect(await paidAt('SP2D CAMPUR')).toEqual({ 'SP2D CAMPUR 1': '2026-10-05', 'SP2D CAMPUR 3': '2026-10-06', 'SP2D CAMPUR 4': '2026-10-20', 'SP2D CAMPUR 5': '2026-10-07' });
+  });
+
+  it('a dash date is day first whatever the file (§12): in a month-first file it is recorded so, never refused as either way round', async () => {
+    const csv = ['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI', 'APBD-2026;2026-10;1000;08-10-2026;SP2D HUBUNG 1', 'APBD-2026;2026-10;2000;10/17/2026;SP2D HUBUNG 2', 'APBD-2026;2026-10;3000;10/9/2026;SP2D HUBUNG 3'].join('\n');
+    const res = await upload(Buffer.from(csv), 'pembayaran-hubung.csv');
+    expect((res.issues as Issue[]).map((i) => [i.row, i.code])).toEqual([
+      [3, 'DATE_FORMAT'],
+      [4, 'DATE_ORDER_AMBIGUOUS'],
+    ]);
+    expect(await paidAt('SP2D HUBUNG')).toEqual({ 'SP2D HUBUNG 1': '2026-10-08' });
+  });
+
   it('a file that never shows its order is read day first (§12); the row that waited is still checked against the rows after it', async () => {
     const csv = [
       'KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI',

@@ -102,6 +102,80 @@ describe('enrollment: dates read in the order the file writes them', () => {
     expect(await tmtOf([nik(41), nik(42), nik(43)])).toEqual({ [nik(41)]: '2026-01-12', [nik(43)]: '2026-03-15' });
   });
 
+  const datesOf = async (niks: string[]) =>
+    Object.fromEntries(
+      (await t.dataSource.query(`SELECT nik, to_char(tmt, 'YYYY-MM-DD') AS tmt, to_char(tat, 'YYYY-MM-DD') AS tat FROM participant WHERE nik = ANY($1)`, [niks])).map(
+        (p: { nik: string; tmt: string; tat: string | null }) => [p.nik, [p.tmt, p.tat]],
+      ),
+    );
+
+  it('both orders shown (golden file): the file is read day first (§12), and only the typo that reads month first alone is refused, naming the row that showed day first and no value to copy', async () => {
+    // QA (a hand-filled template): row 18's TANGGAL_LAHIR 5/13/1990, a typo, made the file month-first though row 23's
+    // TAT 15/12/2025 reads only day first: 5/1/2026, 05-01-2026 and TAT 05/01/2026, meant 5 January, were refused,
+    // each offering 1/5/2026 "untuk 1 Mei 2026" to copy
+    const res = await upload(t, 'not-ok/dates-mixed-order-typo.csv');
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 22, accepted: 21, rejected: 1 });
+    const found = await issues(t, res.body.id);
+    expect(found.map((i) => [i.row_number, i.severity, i.column_name, i.code, i.message])).toEqual([
+      [
+        18,
+        'REJECT',
+        'TANGGAL_LAHIR',
+        'DATE_INVALID',
+        'TANGGAL_LAHIR "5/13/1990" bukan tanggal yang valid: dibaca tanggal/bulan/tahun, seperti tanggal lain di berkas ini (baris 23: TAT 15/12/2025), ' +
+          'bulan 13 tidak ada; dibaca bulan/tanggal/tahun, artinya 13 Mei 1990. Periksa tanggal yang dimaksud dan tulis sebagai YYYY-MM-DD.',
+      ],
+    ]);
+    expect(await datesOf(['1703064103859102', '1703060203859103', '1703060303859104', '1703060903859110', '1703066203859123'])).toEqual({
+      '1703064103859102': ['2026-01-05', null],
+      '1703060203859103': ['2026-01-05', null],
+      '1703060303859104': ['2025-01-01', '2026-01-05'],
+      '1703060903859110': ['2026-02-03', null],
+      '1703066203859123': ['2025-01-01', '2025-12-15'],
+    });
+
+    // the day-first row before the typo: refused at once, saying the same
+    const before = await upload(t, { name: 'tanggal-dulu-lalu-salah-ketik.csv', content: Buffer.from([HEADER, line(61, '15/3/2026'), line(62, '4/2/2026'), line(63, '3/16/2026')].join('\n')) });
+    expect((await issues(t, before.body.id)).map((i) => [i.row_number, i.code, i.message])).toEqual([
+      [
+        4,
+        'DATE_INVALID',
+        'TMT "3/16/2026" bukan tanggal yang valid: dibaca tanggal/bulan/tahun, seperti tanggal lain di berkas ini (baris 2: TMT 15/3/2026), ' +
+          'bulan 16 tidak ada; dibaca bulan/tanggal/tahun, artinya 16 Maret 2026. Periksa tanggal yang dimaksud dan tulis sebagai YYYY-MM-DD.',
+      ],
+    ]);
+    expect(await tmtOf([nik(61), nik(62), nik(63)])).toEqual({ [nik(61)]: '2026-03-15', [nik(62)]: '2026-02-04' });
+  });
+
+  it('dashes (golden file): DD-MM-YYYY is day first whatever the file (§12), never a sign of the order; one only month first can be is refused without a value to copy', async () => {
+    // 1-20-1980 made the file month-first, and 05-01-2026 and 3/1/2026 were refused as either way round
+    const res = await upload(t, 'not-ok/dates-dashes-day-first.csv');
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 4, accepted: 3, rejected: 1 });
+    const found = await issues(t, res.body.id);
+    expect(found.map((i) => [i.row_number, i.column_name, i.code, i.message])).toEqual([
+      [
+        3,
+        'TANGGAL_LAHIR',
+        'DATE_INVALID',
+        'TANGGAL_LAHIR "1-20-1980" bukan tanggal yang valid: bulan 20 tidak ada (dengan tanda hubung tanggal ditulis dulu: DD-MM-YYYY); bila maksudnya 20 Januari 1980, ' +
+          'tulis sebagai YYYY-MM-DD. Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.',
+      ],
+    ]);
+    expect(await datesOf(['1703060101800051', '1703060101800053', '1703060101800054'])).toEqual({
+      '1703060101800051': ['2026-01-05', null],
+      '1703060101800053': ['2026-01-03', null],
+      '1703060101800054': ['2026-01-01', '2026-02-04'],
+    });
+
+    // in a file whose slashes show month first, a dash date is still day first; its slashed dates either way round are refused
+    const monthFirst = await upload(t, { name: 'bulan-dulu-dan-hubung.csv', content: Buffer.from([HEADER, line(71, '03-01-2026'), line(72, '3/15/2026'), line(73, '3/1/2026')].join('\n')) });
+    expect((await issues(t, monthFirst.body.id)).map((i) => [i.row_number, i.code])).toEqual([
+      [3, 'DATE_INVALID'],
+      [4, 'DATE_ORDER_AMBIGUOUS'],
+    ]);
+    expect(await tmtOf([nik(71), nik(72), nik(73)])).toEqual({ [nik(71)]: '2026-01-03' });
+  });
+
   it('day first: the row that waited is read day first once a later row shows the order', async () => {
     const res = await upload(t, 'ok/dates-day-first-shown-later.csv');
     expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 3, accepted: 3, rejected: 0, warnings: 0 });
@@ -131,5 +205,25 @@ describe('enrollment: dates read in the order the file writes them', () => {
     expect(monthFirst).toMatchObject({ status: 'DONE', rowsRead: 5999, accepted: 5997, rejected: 2 });
     expect((await issues(t, monthFirst.id)).map((i) => [i.row_number, i.code])).toEqual([[2, 'DATE_ORDER_AMBIGUOUS'], [6000, 'DATE_INVALID']]);
     expect(await tmtOf([nik(10_100), nik(10_101)])).toEqual({ [nik(10_101)]: '2026-02-01' });
+  });
+
+  it('past 5,000 waiting rows a file that showed month first is read so; a date showing day first after that puts the order in doubt: no value is offered to copy', async () => {
+    // row 2 shows month first, rows 3–5,001 wait (5,000 with row 2) and are refused; row 5,002 shows day first
+    const rows = [HEADER, line(20_000, '3/15/2026'), ...Array.from({ length: 4999 }, (_, i) => line(20_001 + i, '3/1/2026')), line(25_000, '15/3/2026'), line(25_001, '4/2/2026'), line(25_002, '3/17/2026')];
+    const { body } = await upload(t, { name: 'lama-menunggu.csv', content: Buffer.from(rows.join('\n')) });
+    await t.app.get(ImportEnrollmentSheet).idle();
+    expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/enrollment-uploads/${body.id}`).expect(200)).body).toMatchObject({ status: 'DONE', rowsRead: 5003, accepted: 1, rejected: 5002 });
+    const found = await issues(t, body.id);
+    expect(found.slice(-3).map((i) => [i.row_number, i.code, i.message])).toEqual([
+      [5001, 'DATE_ORDER_AMBIGUOUS', expect.stringContaining('berkas ini menulis tanggal sebagai bulan/tanggal/tahun (baris 2: TMT 3/15/2026). Tulis tanggalnya sebagai tanggal/bulan/tahun (1/3/2026')],
+      [
+        5003,
+        'DATE_ORDER_AMBIGUOUS',
+        'TMT "4/2/2026" dapat berarti 4 Februari 2026 atau 2 April 2026, dan berkas ini menulis tanggal dengan kedua urutan: bulan/tanggal/tahun (baris 2: TMT 3/15/2026) ' +
+          'dan tanggal/bulan/tahun (baris 5002: TMT 15/3/2026). Periksa tanggal yang dimaksud dan tulis sebagai YYYY-MM-DD.',
+      ],
+      [5004, 'DATE_INVALID', expect.stringContaining('seperti tanggal lain di berkas ini (baris 5002: TMT 15/3/2026), bulan 17 tidak ada; dibaca bulan/tanggal/tahun, artinya 17 Maret 2026.')],
+    ]);
+    expect(await tmtOf([nik(25_000)])).toEqual({ [nik(25_000)]: '2026-03-15' });
   });
 });

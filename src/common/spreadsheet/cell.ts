@@ -167,6 +167,9 @@ export function dateTextProblem(raw: string): string | null {
     // one guess, not two (QA: a TMT of 01/09/26 was offered 1926): 30–99 as 19xx, 00–29 as 20xx
     if (year.length === 2) return `tahunnya hanya 2 digit (${year}); tulis 4 digit, misalnya ${m[1]}/${m[3]}/${Number(year) >= 30 ? '19' : '20'}${year}`;
     if (m[2] === '.') return `pemisahnya titik; gunakan garis miring atau tanda hubung: ${m[1]}/${m[3]}/${year}`;
+    // a dash date is day first whatever the file (§12, date-order.ts): its month/day reading said in words, no value to copy
+    const monthFirst = month > 12 && m[2] === '-' ? calendarDay(Number(year), day, month) : null;
+    if (monthFirst) return `bulan ${month} tidak ada (dengan tanda hubung tanggal ditulis dulu: DD-MM-YYYY); bila maksudnya ${dayName(monthFirst)}, tulis sebagai YYYY-MM-DD`;
     if (month > 12) return `bulan ${month} tidak ada${day <= 12 ? `; bila ditulis bulan/tanggal, tulis tanggal dulu: ${m[3]}/${m[1]}/${year}` : ''}`;
     if (month >= 1 && day > daysInMonth(Number(year), month)) return `tanggal ${day} tidak ada di bulan ${MONTH_NAMES_ID[month - 1]} ${year} (hanya ${daysInMonth(Number(year), month)} hari)`;
     return null;

@@ -14,7 +14,7 @@ import { type TotalRow, totalRow, totalRowMismatch } from '../../reconciliation/
 import { paymentKey, recordedAlready } from '../duplicate-payments.js';
 import { CANONICAL_NAMES, type CheckedPaymentRow, type KnownPledges, PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
 import type { Cell } from '../../common/spreadsheet/cell.js';
-import { DATE_ORDER_AMBIGUOUS, DateOrder, type DateOrderSink } from '../../common/spreadsheet/date-order.js';
+import { DATE_ORDER_AMBIGUOUS, DateOrder, type DateOrderSink, reworded } from '../../common/spreadsheet/date-order.js';
 import { storedPledgeCodeIn } from '../../funding/pledges/pledge-code.js';
 import { columnsInFileOrder, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { INSERT_PAYMENTS } from '../sql/payment-status.sql.js';
@@ -67,11 +67,15 @@ interface AuditedPayment {
 const AUDITED_PAYMENTS_MAX = 20;
 const AUDITED_PAYMENTS_CHARS = 3000;
 
-/** Where DateOrder sends the rows: into `ready`, a row refused for its paid date read either way with that finding first. */
+/**
+ * Where DateOrder sends the rows: into `ready`, a row refused for its paid date read either way with that finding first,
+ * one whose paid date only month/day can be in a file that shows day first with its DATE_FORMAT said anew.
+ */
 const readyIn = (ready: CheckedRow[]): DateOrderSink<CheckedRow> => ({
   keep: (c) => ready.push(c),
   refuse: (c, refusals) =>
     ready.push({ ...c, record: undefined, issues: [...refusals.map((r) => ({ column: r.column, severity: 'REJECT' as const, code: DATE_ORDER_AMBIGUOUS, message: r.message })), ...c.issues] }),
+  reword: (c, refusals) => ready.push({ ...c, issues: reworded(c.issues, 'DATE_FORMAT', refusals) }),
 });
 
 export interface UploadPaymentsCommand {
@@ -101,7 +105,7 @@ export interface PaymentUploadResult extends UploadReport {
  * good ones recorded together in one transaction, with the payment's warnings (payment-warnings.ts) as
  * WARN findings of their rows. A paid date either way round (10/1/2026) is read as the file writes its dates
  * (date-order.ts): its row waits until the file shows the order, then is recorded (day first) or refused
- * (DATE_ORDER_AMBIGUOUS); a file that never shows it is read day first (§12).
+ * (DATE_ORDER_AMBIGUOUS); a file that never shows it, or shows both, is read day first (§12).
  */
 @Injectable()
 export class UploadPayments {

@@ -1,10 +1,11 @@
 /**
  * The register's rows through DateOrder (common/spreadsheet/date-order.ts): a row whose only doubt is a slashed date
  * either way round (`3/1/2026`) waits until the file shows which way it writes its dates, then is staged (day first)
- * or refused as DATE_ORDER_AMBIGUOUS, naming both readings and the row that showed the order.
+ * or refused as DATE_ORDER_AMBIGUOUS, naming both readings and the row that showed the order; a date only month/day can
+ * be (`1/20/1980`, DATE_INVALID) waits too, and in a file that also shows day first is refused naming that row.
  */
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
-import { DateOrder, type DateOrderRefusal, type DateOrderSink } from '../../common/spreadsheet/date-order.js';
+import { DateOrder, type DateOrderRefusal, type DateOrderSink, reworded } from '../../common/spreadsheet/date-order.js';
 import { columnLabels, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { type IssueRow, issueRowsOf } from '../staging-writer.js';
 import type { EnrollmentRecord } from './enrollment-row.validator.js';
@@ -27,7 +28,10 @@ export type EnrollmentDateOrder = DateOrder<ValidatedRow, EnrollmentColumnName>;
 
 export const enrollmentDateOrder = (): EnrollmentDateOrder => new DateOrder(columnLabels());
 
-/** Stages into `into`: a kept row's record and findings, or a refused row's refusals before its other findings. */
+/**
+ * Stages into `into`: a kept row's record and findings, or a refused row's refusals before its other findings, or a row
+ * with a date only month/day can be in a file that shows day first with that date's DATE_INVALID said anew.
+ */
 export const stagedInto = (into: Staged): DateOrderSink<ValidatedRow, EnrollmentColumnName> => ({
   keep({ row, record, issues }) {
     if (record) into.records.push(record);
@@ -35,6 +39,9 @@ export const stagedInto = (into: Staged): DateOrderSink<ValidatedRow, Enrollment
   },
   refuse({ row, issues }, refusals) {
     into.issues.push(...issueRowsOf(row, [...dateOrderIssues(refusals), ...issues]));
+  },
+  reword({ row, issues }, refusals) {
+    into.issues.push(...issueRowsOf(row, reworded(issues, RowIssueCode.DATE_INVALID, refusals)));
   },
 });
 
