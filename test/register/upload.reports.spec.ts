@@ -304,6 +304,7 @@ describe('the upload report workbook', () => {
     perbaiki.getRow(2).getCell(4).value = '1985-02-28';
     const again = await upload(t, { name: 'laporan-diperbaiki.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
     expect(again.body).toMatchObject({ status: 'DONE', rowsRead: 1, accepted: 1, created: 1, rejected: 0, warnings: 0 });
+    expect(again.body.sheetWarnings).toEqual([]); // Peringatan is no enrollment sheet: not even named as a sheet not read
     const people = await t.dataSource.query(`SELECT nik, birth_date, tat, end_reason FROM participant WHERE nik IN ($1, '1703062802850022') ORDER BY nik`, [male]);
     expect(people).toEqual([
       { nik: male, birth_date: '1985-01-01', tat: '2026-10-01', end_reason: 'MENINGGAL' }, // the death stands (QA: it was undone)
