@@ -86,7 +86,7 @@ const WARNED_ROWS = `
   ORDER BY row_number
   LIMIT ${PAGE}`;
 
-/** The Peringatan sheet's first line: its rows were saved; uploading them again is not needed (and not possible: too few columns). */
+/** The Peringatan sheet's first line: its rows were saved, so uploading them again is not needed (nor read: Perbaiki comes first). */
 export const WARNED_SHEET_NOTE = 'Baris ini sudah tersimpan; tidak perlu diunggah ulang. Peringatan hanya untuk diperiksa.';
 
 /** A moment is given as text (`wibTimestamp`): a Date would be written as a 1900 serial, four years off in a 1904-system report. */
@@ -365,7 +365,7 @@ interface WarnedRow {
  * Sheet "Peringatan": the warnings of accepted rows, a line each (BARIS, the row's `warnedKeys` cells as uploaded,
  * KOLOM as the file headed it, PESAN), under WARNED_SHEET_NOTE; header on line 2, frozen and filtered. Says whether a row counts its numbers from 1904.
  */
-async function writeWarnedSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: RowReport & ReportColumns, page: (after: number) => Promise<WarnedRow[]>): Promise<boolean> {
+async function writeWarnedSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: RowReport, page: (after: number) => Promise<WarnedRow[]>): Promise<boolean> {
   const { columns, headers } = report;
   const keys = columns.filter((c) => report.warnedKeys?.includes(c.name));
   const label = (name: string) => headers?.[name] ?? name;
