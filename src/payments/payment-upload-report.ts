@@ -37,6 +37,7 @@ export function paymentUploadReport(u: PaymentUploadReportRow): RowReport {
     columns: PAYMENT_COLUMNS,
     headers: u.columnLabels, // as the file was headed (NO SP2D), like the findings in KETERANGAN
     order: u.columnOrder, // and laid out (NO SP2D before TANGGAL_BAYAR)
+    warnedKeys: ['KODE_KOMITMEN', 'BULAN', 'REFERENSI'], // a warned payment on Peringatan, named by them (too few to read as a payment sheet)
     title: 'Laporan unggahan lembar pembayaran',
     summary: [
       ['Berkas', textValue(u.filename)],

@@ -34,7 +34,9 @@ async function readReport(body: Buffer) {
   const rows = (perbaiki.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
   const summary = new Map<string, unknown>();
   wb.getWorksheet('Ringkasan')!.eachRow((row, n) => n > 1 && summary.set(String(row.getCell(1).value), row.getCell(2).value));
-  return { perbaiki, ringkasan: wb.getWorksheet('Ringkasan')!, header: rows[0], rows: rows.slice(1), summary, title: wb.getWorksheet('Ringkasan')!.getCell('A1').value };
+  // the warnings of accepted rows, a line each under the sheet's note and header (none: no sheet)
+  const [, warnedHeader, ...warned] = ((wb.getWorksheet('Peringatan')?.getSheetValues() ?? []) as unknown[][]).slice(1).map((r) => r.slice(1));
+  return { perbaiki, ringkasan: wb.getWorksheet('Ringkasan')!, header: rows[0], rows: rows.slice(1), warnedHeader, warned, summary, title: wb.getWorksheet('Ringkasan')!.getCell('A1').value };
 }
 
 describe('row report workbook of bill and PBI-APBN list uploads', () => {
@@ -115,13 +117,14 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     expect(up.body).toMatchObject({ version: 2, rowsRead: 3, accepted: 2, rejected: 1, warnings: 1 });
     const report = await readReport((await download(`/api/v1/bills/${up.body.id}/report.xlsx`, Role.KEUANGAN)).body);
     expect(report.rows.map((r) => r.slice(0, 6))).toEqual([
-      // number cells are written back as numbers, so the sheet uploaded back reads as this upload did
-      [1234567890, '1703060101800001', 'NOKA angka', 37800, 2, 'PERINGATAN'],
       // the NIK that lost its digits is repeated as the number it is: uploaded back, it is refused again for it
       ['0001234567891', 1703060101800002, 'NIK angka', 37800, 3, 'DITOLAK'],
     ]);
-    expect(report.rows[0][6]).toMatch(/^NOKA terbaca sebagai angka; nol di depan dipulihkan menjadi 0001234567890\./);
-    expect(report.rows[1][6]).toMatch(/^NIK terbaca sebagai angka \(1703060101800002\)/);
+    expect(report.rows[0][6]).toMatch(/^NIK terbaca sebagai angka \(1703060101800002\)/);
+    // the warned row was kept: only on Peringatan, named by NOKA (the number uploaded), NIK and NAMA
+    expect(report.warnedHeader).toEqual(['BARIS', 'NOKA', 'NIK', 'NAMA', 'KOLOM', 'PESAN']);
+    expect(report.warned.map((r) => r.slice(0, 5))).toEqual([[2, 1234567890, '1703060101800001', 'NOKA angka', 'NOKA']]);
+    expect(report.warned[0][5]).toMatch(/^NOKA terbaca sebagai angka; nol di depan dipulihkan menjadi 0001234567890\./);
     expect(report.summary.get('Dengan peringatan')).toBe(1);
     // The stored bill shows the same counts.
     expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/bills/${up.body.id}`).expect(200)).body).toMatchObject({ rowsRead: 3, accepted: 2, rejected: 1, warnings: 1 });
@@ -165,21 +168,23 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
-  it('bill headed with aliases: Perbaiki is headed as the file was (own names where the file used them), and the fixed sheet uploads again', async () => {
-    const csv = ['No Kartu;NIK Peserta;NAMA;Tagihan', '0001234567890;1703060101800001;Baik;37800', '12345;1703060101800002;Kartu pendek;37800'].join('\n');
+  it('bill headed with aliases: Perbaiki and Peringatan are headed as the file was (own names where the file used them), and the fixed sheet uploads again', async () => {
+    const csv = ['No Kartu;NIK Peserta;NAMA;Tagihan', '0001234567890;1703060101800001;Baik;37800', '12345;1703060101800002;Kartu pendek;37800', '0001234567891;17030601018;NIK pendek;37800'].join('\n');
     const keuangan = await t.as(Role.KEUANGAN);
     const up = await keuangan.post('/api/v1/bills').field('month', '2026-07').field('invoiceTotal', '75600').attach('file', Buffer.from(csv), 'tagihan-juli.csv').expect(201);
     // a short NOKA is BPJS's: the line is kept, and warned here (DOMAIN §7)
-    expect(up.body).toMatchObject({ version: 1, accepted: 2, rejected: 0, warnings: 1 });
+    expect(up.body).toMatchObject({ version: 1, accepted: 2, rejected: 1, warnings: 1 });
     const res = await download(`/api/v1/bills/${up.body.id}/report.xlsx`);
     const report = await readReport(res.body);
     expect(report.header).toEqual(['No Kartu', 'NIK Peserta', 'NAMA', 'Tagihan', 'BARIS', 'STATUS', 'KETERANGAN']);
-    expect(report.rows).toEqual([
-      ['12345', '1703060101800002', 'Kartu pendek', '37800', 3, 'PERINGATAN', 'No Kartu "12345" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai NOKA_MISMATCH; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.'],
+    expect(report.rows.map((r) => r.slice(0, 6))).toEqual([['0001234567891', '17030601018', 'NIK pendek', '37800', 4, 'DITOLAK']]); // the refused line only
+    expect(report.warnedHeader).toEqual(['BARIS', 'No Kartu', 'NIK Peserta', 'NAMA', 'KOLOM', 'PESAN']);
+    expect(report.warned).toEqual([
+      [3, '12345', '1703060101800002', 'Kartu pendek', 'No Kartu', 'No Kartu "12345" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai NOKA_MISMATCH; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.'],
     ]);
 
     // fixed under its headers (BARIS, STATUS, KETERANGAN are ignored): accepted as any bill
-    const again = await fixed(res.body, (ws) => (ws.getCell('A2').value = '0001234567891'));
+    const again = await fixed(res.body, (ws) => (ws.getCell('B2').value = '1703060101800003'));
     const second = await keuangan.post('/api/v1/bills').field('month', '2026-07').field('invoiceTotal', '37800').attach('file', again, 'laporan-diperbaiki.xlsx').expect(201);
     expect(second.body).toMatchObject({ version: 2, rowsRead: 1, accepted: 1, rejected: 0, lines: 1, linesTotal: 37800 });
 

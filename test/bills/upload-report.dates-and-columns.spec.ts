@@ -50,13 +50,16 @@ describe('bill and PBI-APBN list of a 1904-system workbook: the Perbaiki report'
     const report = await download(`/api/v1/bills/${up.body.id}/report.xlsx`);
     const { date1904, rows } = await perbaiki(report);
     expect(date1904).toBe(true);
-    expect(rows.map((r) => r.slice(0, 6))).toEqual([
-      [1234567890, '1703060101800001', 'NOKA angka', 37800, 2, 'PERINGATAN'],
-      ['0001234567891', 1703060101800002, 'NIK angka', 37800, 3, 'DITOLAK'],
-    ]);
-    const again = await keuangan.post('/api/v1/bills').field('month', '2026-09').field('invoiceTotal', '37800').attach('file', report, 'laporan-tagihan-mac.xlsx').expect(201);
-    expect(again.body).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1, warnings: 1, linesTotal: 37800 });
-    expect(codes(again.body)).toEqual(codes(up.body));
+    // the refused line only: the warned one was kept (it is on Peringatan, its NOKA the number uploaded)
+    expect(rows.map((r) => r.slice(0, 6))).toEqual([['0001234567891', 1703060101800002, 'NIK angka', 37800, 3, 'DITOLAK']]);
+    const warned = new ExcelJS.Workbook();
+    await warned.xlsx.load(report as never);
+    expect((warned.getWorksheet('Peringatan')!.getRow(3).values as unknown[]).slice(1, 6)).toEqual([2, 1234567890, '1703060101800001', 'NOKA angka', 'NOKA']);
+    // uploaded back, its line is refused again for the number cell (a bill with no line to keep is refused whole)
+    const again = await keuangan.post('/api/v1/bills').field('month', '2026-09').field('invoiceTotal', '37800').attach('file', report, 'laporan-tagihan-mac.xlsx').expect(400);
+    expect(again.body).toMatchObject({ code: 'NO_ACCEPTED_ROWS', details: { rowsRead: 1, rejected: 1 } });
+    const refused = (body: { issues: { column: string; code: string; severity: string }[] }) => body.issues.filter((i) => i.severity === 'REJECT').map((i) => [i.column, i.code]);
+    expect(refused(again.body.details)).toEqual(refused(up.body));
   });
 
   it('PBI-APBN list: a NIK in a number cell is repeated as that number, and refused again', async () => {

@@ -78,9 +78,14 @@ describe('console: the result headline with participants reinstated', () => {
     expect(enrollment.resultHeadline({ ...done, rejected: 2, reinstated: 3, reinstatedDeaths: 1 })).toEqual({
       tone: 'warning',
       headline:
-        '2 baris ditolak. Unduh laporan, perbaiki baris tersebut, lalu unggah ulang. Selain itu, 3 peserta yang sudah berakhir diaktifkan kembali ' +
+        '2 baris ditolak. Unduh laporan, perbaiki baris di sheet Perbaiki, lalu unggah ulang laporan itu. Selain itu, 3 peserta yang sudah berakhir diaktifkan kembali ' +
         '(1 di antaranya tercatat meninggal). Periksa daftar di bawah: bila tidak dimaksud, unggah ulang TAT dan alasannya.',
     });
+    // warned rows are saved: the headline says not to upload them again (QA: the report repeated them, and re-uploaded they undid a death)
+    expect(enrollment.resultHeadline({ ...done, accepted: 8, rejected: 2, warnings: 3 }).headline).toBe(
+      '2 baris ditolak. Unduh laporan, perbaiki baris di sheet Perbaiki, lalu unggah ulang laporan itu. ' +
+        'Baris dengan peringatan sudah tersimpan (sheet Peringatan): tidak perlu diunggah ulang.',
+    );
     expect(enrollment.resultHeadline({ ...done, reinstated: 2 }, 1).headline).toMatch(/^Semua baris yang dibaca diterima, tetapi ada 1 peringatan tentang berkas ini .* Selain itu, 2 peserta yang sudah berakhir diaktifkan kembali\. /);
     expect(enrollment.resultCounts({ ...done, reinstated: 4, reinstatedDeaths: 2 }).at(-1)).toEqual({ label: 'Diaktifkan kembali', value: '4', tone: 'warn', hint: '2 di antaranya tercatat meninggal' });
   });

@@ -59,6 +59,32 @@ describe('payments: the Perbaiki sheet keeps the uploaded file\'s column order',
     ]);
   });
 
+  it('a payment recorded with a warning is only on Peringatan: the report, fixed and uploaded back whole, records the refused row alone', async () => {
+    const csv = [
+      'KODE_KOMITMEN;BULAN;JUMLAH;NO SP2D;TANGGAL_BAYAR',
+      'APBD-2026;2026-11;99000000;SP2D LEBIH 1;2026-11-05', // recorded, warned: more than November still owes
+      'APBD-2026;2026-11;1000;;2026-11-05', // refused: no reference
+    ].join('\n');
+    const api = await t.as(Role.KEUANGAN);
+    const up = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(csv), 'pembayaran-peringatan.csv').expect(201);
+    expect(up.body).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1, warnings: 1 });
+
+    const { report, sheet } = await perbaiki(up.body.id);
+    expect(sheet.rowCount).toBe(2);
+    expect(row(sheet, 2).slice(0, 8)).toEqual(['APBD-2026', '2026-11', '1000', undefined, '2026-11-05', undefined, 3, 'DITOLAK']); // PENYESUAIAN_BULAN, lacked, last
+    const peringatan = report.getWorksheet('Peringatan')!;
+    expect(String(peringatan.getCell('A1').value)).toMatch(/^Baris ini sudah tersimpan; tidak perlu diunggah ulang\./);
+    expect(row(peringatan, 2)).toEqual(['BARIS', 'KODE_KOMITMEN', 'BULAN', 'NO SP2D', 'KOLOM', 'PESAN']);
+    expect(row(peringatan, 3).slice(0, 5)).toEqual([2, 'APBD-2026', '2026-11', 'SP2D LEBIH 1', 'JUMLAH']);
+    expect(report.worksheets.map((w) => w.name)).toEqual(['Perbaiki', 'Peringatan', 'Ringkasan']);
+
+    sheet.getCell('D2').value = 'SP2D LEBIH 2';
+    const again = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(await report.xlsx.writeBuffer()), 'laporan-peringatan.xlsx').expect(201);
+    expect(again.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0, payments: 1, amount: 1000 });
+    const list = (await api.get('/api/v1/payments?month=2026-11').expect(200)).body.items as { reference: string }[];
+    expect(list.filter((p) => p.reference.startsWith('SP2D LEBIH')).map((p) => p.reference).sort()).toEqual(['SP2D LEBIH 1', 'SP2D LEBIH 2']);
+  });
+
   it('a column the file lacked comes after its own; an upload stored before the order was kept keeps the service\'s', async () => {
     const csv = ['Tgl Bayar;REFERENSI;KODE_KOMITMEN;JUMLAH;BULAN', '2026-11-05;SP2D ACAK 0;APBD-2026;1000;2026-11', '2026-11-05;SP2D ACAK 1;APBD-2O26;1000;2026-11'].join('\n');
     const up = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(csv), 'pembayaran-acak.csv').expect(201);

@@ -24,11 +24,12 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
   const newRegistration = (tmtLabel: string, tmt = '1 September 2026', months = SEPTEMBER_OCTOBER) =>
     `${tmtLabel} ${tmt} pada pendaftaran baru ini menyangkut ${months}: peserta ini tidak dihitung pada bulan-bulan itu, ` +
     'dan iuran bulan-bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan-bulan itu harus dibayar, ' +
-    'catat sebagai pembayaran penyesuaian untuk setiap bulan itu (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.';
+    'catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.';
   const newRegistrationOneMonth = (tmtLabel: string, tmt: string, month: string) =>
     `${tmtLabel} ${tmt} pada pendaftaran baru ini menyangkut bulan ${month}: peserta ini tidak dihitung pada bulan itu, ` +
-    'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.';
-  const reportRows = async (uploadId: string) => {
+    'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai pembayaran penyesuaian ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.';
+  /** A sheet of the upload's report, its rows by header (Peringatan's header is on its second line, under its note). */
+  const reportRows = async (uploadId: string, sheet: 'Perbaiki' | 'Peringatan' = 'Perbaiki') => {
     const res = await (await t.as(Role.OPERATOR_DINKES))
       .get(`/api/v1/enrollment-uploads/${uploadId}/report.xlsx`)
       .buffer(true)
@@ -41,7 +42,9 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body);
     // by header: the report lays the file's columns out in its order, the ones it lacked (NOKA) after them
-    const [, header, ...rows] = wb.getWorksheet('Perbaiki')!.getSheetValues() as unknown[][];
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) return [];
+    const [header, ...rows] = (ws.getSheetValues() as unknown[][]).slice(sheet === 'Perbaiki' ? 1 : 2);
     const names = Array.from(header, (name) => String(name)); // sparse (ExcelJS starts at 1): holes read as "undefined"
     return rows.map((r) => Object.fromEntries(names.map((name, k) => [name, r[k]])) as Record<string, unknown>);
   };
@@ -79,15 +82,15 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     ]);
     expect(found[0].message).toBe(
       'Perubahan TAT ini menyangkut bulan Oktober 2026 yang sudah difinalisasi: iuran bulan itu tidak dihitung ulang. ' +
-        'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
+        'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
     );
     const [dead] = await t.dataSource.query(`SELECT tat::text FROM participant WHERE nik = '1703064101600001'`);
     expect(dead.tat).toBe('2026-09-20');
-    // the row report repeats the rows with their TAT and reason: the fixed sheet uploaded back does not bring them back
-    const rows = await reportRows(res.body.id);
-    expect(rows.map(columns('NIK', 'TMT', 'TAT', 'ALASAN_BERAKHIR', 'BARIS', 'STATUS'))).toEqual([
-      ['1703064101600001', '2025-01-01', '2026-09-20', 'MENINGGAL', 2, 'PERINGATAN'],
-      ['1703064101600003', '2026-11-05', undefined, undefined, 4, 'PERINGATAN'],
+    // the rows were taken: the report lists their warnings on Peringatan, not on Perbaiki, so uploaded back it cannot re-apply them
+    expect(await reportRows(res.body.id)).toEqual([]);
+    expect((await reportRows(res.body.id, 'Peringatan')).map(columns('BARIS', 'NIK', 'KOLOM', 'PESAN'))).toEqual([
+      [2, '1703064101600001', 'TAT', found[0].message],
+      [4, '1703064101600003', 'TMT', found[1].message],
     ]);
   });
 
@@ -98,7 +101,7 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     expect(found.message).toBe(
       'Perubahan TMT ini menyangkut 3 bulan yang sudah ditutup, Agustus–Oktober 2026 (Oktober 2026 sudah difinalisasi, bulan sebelumnya pada tahun itu ikut dibekukan): ' +
         'iuran bulan-bulan itu tidak dihitung ulang. Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, ' +
-        'catat sebagai pembayaran penyesuaian untuk setiap bulan itu (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
+        'catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
     );
   });
 
@@ -141,12 +144,11 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
       { nik: '1703064101600011', tmt: '2026-09-01' },
       { nik: '1703064101600014', tmt: '2026-10-01' },
     ]);
-    // the row report repeats the warned rows with the message, like a change's warning
-    const rows = await reportRows(res.body.id);
-    expect(rows.map(columns('NIK', 'TMT', 'TAT', 'ALASAN_BERAKHIR', 'BARIS', 'STATUS', 'KETERANGAN'))).toEqual([
-      ['1703064101600011', '2026-09-01', undefined, undefined, 2, 'PERINGATAN', found[0].message],
-      ['1703064101600013', '2026-01-01', '2026-09-30', 'PINDAH', 4, 'PERINGATAN', found[1].message],
-      ['1703064101600014', '2026-10-01', '2026-10-01', 'MENINGGAL', 5, 'PERINGATAN', found[2].message],
+    // the row report lists the warnings on Peringatan with the message, like a change's warning
+    expect((await reportRows(res.body.id, 'Peringatan')).map(columns('BARIS', 'NIK', 'KOLOM', 'PESAN'))).toEqual([
+      [2, '1703064101600011', 'TMT', found[0].message],
+      [4, '1703064101600013', 'TMT', found[1].message],
+      [5, '1703064101600014', 'TMT', found[2].message],
     ]);
   });
 
@@ -187,7 +189,7 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     const sevenMonths =
       'Perubahan TMT ini menyangkut 7 bulan yang sudah ditutup, Januari–Juli 2026 (Oktober 2026 sudah difinalisasi, sehingga bulan-bulan itu dibekukan): ' +
       'iuran bulan-bulan itu tidak dihitung ulang. Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, ' +
-      'catat sebagai pembayaran penyesuaian untuk setiap bulan itu (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.';
+      'catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.';
     expect(found.map((f) => [f.row_number, f.column_name, f.message])).toEqual([
       [2, 'TMT', sevenMonths],
       [3, 'TMT', sevenMonths],
@@ -195,17 +197,18 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
         3,
         'TAT',
         'Perubahan TAT ini menyangkut bulan Oktober 2026 yang sudah difinalisasi: iuran bulan itu tidak dihitung ulang. ' +
-          'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian (kolom PENYESUAIAN_BULAN, adjustsMonth) pada bulan yang masih terbuka.',
+          'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
       ],
     ]);
-    // the row report has each row once, with its TMT and TAT, both messages in its KETERANGAN
-    const rows = await reportRows(res.body.id);
-    expect(rows.map(columns('NIK', 'TMT', 'TAT', 'BARIS'))).toEqual([
-      ['1703064101600031', '2026-08-01', '2026-12-05', 2],
-      ['1703064101600032', '2026-08-01', '2026-09-15', 3],
+    // the row report's Peringatan has a line per warning, a row's in its columns' order (TMT before TAT)
+    const rows = await reportRows(res.body.id, 'Peringatan');
+    expect(rows.map(columns('BARIS', 'NIK', 'KOLOM'))).toEqual([
+      [2, '1703064101600031', 'TMT'],
+      [3, '1703064101600032', 'TMT'],
+      [3, '1703064101600032', 'TAT'],
     ]);
-    expect(String(rows[1].KETERANGAN)).toContain('Perubahan TMT ini menyangkut 7 bulan');
-    expect(String(rows[1].KETERANGAN)).toContain('Perubahan TAT ini menyangkut bulan Oktober 2026');
+    expect(String(rows[1].PESAN)).toContain('Perubahan TMT ini menyangkut 7 bulan');
+    expect(String(rows[2].PESAN)).toContain('Perubahan TAT ini menyangkut bulan Oktober 2026');
   });
 
   it('the frozen months are costed as the few rows they are, closed_month analyzed or not (QA: a 2 s JIT compile of the warning)', async () => {

@@ -166,22 +166,21 @@ describe('the Perbaiki sheet uploaded back', () => {
     expect(person).toEqual({ birth_date: '1985-05-13', tmt: '2026-01-01' });
 
     const { content, rows } = await report(first.body.id);
-    // every row carries its values as uploaded: the numbers as numbers, the numeric NIK of row 4 too; row 5's repeated NIK is left out
+    // every refused row carries its values as uploaded: the numbers as numbers, the numeric NIK of row 4 too; row 5's repeated NIK
+    // is left out; row 2, accepted with a warning, is not repeated (it is on Peringatan)
     expect(rows.map((r) => [r[11], r[1], r[4], r[8], r[9]])).toEqual([
-      [2, '1801061305850001', 31180, 46023, undefined],
       [3, '1703061305850002', 31180, 46023, 46326],
       [4, 1703061305850003, 31180, 46023, undefined],
       [5, undefined, 31180, 46023, undefined],
     ]);
 
     const again = await upload(t, { name: 'laporan-diperbaiki.xlsx', content });
-    expect(again.body).toMatchObject({ status: 'DONE', rowsRead: 4, accepted: 1, unchanged: 1, rejected: 3, warnings: 1 });
+    expect(again.body).toMatchObject({ status: 'DONE', rowsRead: 3, accepted: 0, rejected: 3, warnings: 0 });
     const found = (await issues(t, again.body.id)).map((i) => [i.row_number, i.column_name, i.code]);
     expect(found).toEqual([
-      [2, 'NIK', 'NIK_REGION_OUTSIDE'],
-      [3, 'KODE_DESA', 'VILLAGE_UNKNOWN'],
-      [4, 'NIK', 'NIK_NUMERIC_CELL'],
-      [5, 'NIK', 'REQUIRED'], // left out: someone types the right NIK or drops the row
+      [2, 'KODE_DESA', 'VILLAGE_UNKNOWN'],
+      [3, 'NIK', 'NIK_NUMERIC_CELL'],
+      [4, 'NIK', 'REQUIRED'], // left out: someone types the right NIK or drops the row
     ]);
   });
 });
@@ -191,7 +190,7 @@ describe('the upload report workbook', () => {
   beforeAll(async () => (t = await createTestApp()));
   afterAll(() => t.close());
 
-  it('repeats rejected and warned rows as uploaded with the messages, ready to fix and re-upload', async () => {
+  it('repeats rejected rows as uploaded with the messages, ready to fix and re-upload; warned rows, saved, only on Peringatan', async () => {
     const res = await upload(t, 'not-ok/nik-female-day-plus-40.csv');
     const bad = await upload(t, 'not-ok/duplicate-nik-in-file.csv');
     const report = await (await t.as(Role.AUDITOR)).get(`/api/v1/enrollment-uploads/${bad.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
@@ -213,12 +212,16 @@ describe('the upload report workbook', () => {
     const warned = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${res.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(warned.body);
-    const rows = wb2.getWorksheet('Perbaiki')!.getSheetValues().slice(2) as unknown[][];
-    expect(rows.map((r) => [r[11], r[12]])).toEqual([[4, 'PERINGATAN'], [5, 'PERINGATAN'], [6, 'PERINGATAN']]);
+    expect(wb2.worksheets.map((w) => w.name)).toEqual(['Perbaiki', 'Peringatan', 'Ringkasan']);
+    expect(wb2.getWorksheet('Perbaiki')!.rowCount).toBe(1); // its header only: no row was refused
+    const peringatan = wb2.getWorksheet('Peringatan')!.getSheetValues().slice(1) as unknown[][];
+    expect(peringatan[0][1]).toMatch(/^Baris ini sudah tersimpan; tidak perlu diunggah ulang\./);
+    expect(peringatan[1].slice(1)).toEqual(['BARIS', 'NIK', 'NAMA', 'KOLOM', 'PESAN']);
+    expect([...new Set(peringatan.slice(2).map((r) => r[1]))]).toEqual([4, 5, 6]);
 
-    // The report itself is an acceptable upload: fixed rows go in, the extra columns are ignored.
-    const again = await upload(t, { name: 'laporan-diperbaiki.xlsx', content: warned.body });
-    expect(again.body).toMatchObject({ status: 'DONE', rowsRead: 3, accepted: 3, unchanged: 3, warnings: 3 });
+    // Nothing to fix: uploaded back, the report is refused, its Peringatan rows never read as enrollment rows.
+    const again = await (await t.as(Role.OPERATOR_DINKES)).post('/api/v1/enrollment-uploads').attach('file', warned.body, 'laporan.xlsx');
+    expect(again.body.code).toBe('NO_DATA_ROWS');
   });
 
   /** The "Perbaiki" sheet of an upload's report, as rows of cell values (1-based like ExcelJS). */
@@ -266,5 +269,86 @@ describe('the upload report workbook', () => {
     expect(again.body).toMatchObject({ accepted: 0, rejected: 1 });
     const [person] = await t.dataSource.query(`SELECT name FROM participant WHERE nik = '1703060202700001'`);
     expect(person.name).toBe('Yang Benar');
+  });
+
+  /** The report workbook of an upload, loaded. */
+  async function workbookOf(uploadId: string): Promise<{ content: Buffer; wb: ExcelJS.Workbook }> {
+    const res = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${uploadId}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body);
+    return { content: res.body, wb };
+  }
+  const csv = (name: string, lines: string[]) => ({ name, content: Buffer.from(`${HEADERS.join(',')}\n${lines.join('\n')}\n`) });
+
+  it('QA: a report with a warned row, fixed and uploaded back whole, changes only its refused rows (a death recorded since stays)', async () => {
+    const male = '1703060101850021'; // day 01: a man's NIK
+    const first = await upload(t, csv('warned-and-refused.csv', [
+      `${male},${KK},Laki Tertulis P,1985-01-01,P,17.03.06.2001,,2025-01-01,,`, // accepted, warned: P on a man's NIK
+      `1703062802850022,${KK},Tanggal Salah,31/02/1985,L,17.03.06.2001,,2025-01-01,,`, // refused: no 31 February
+    ]));
+    expect(first.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 1, warnings: 1 });
+    // later, the warned participant's death is recorded
+    const death = await upload(t, csv('kematian.csv', [`${male},${KK},Laki Tertulis P,1985-01-01,P,17.03.06.2001,,2025-01-01,2026-10-01,MENINGGAL`]));
+    expect(death.body).toMatchObject({ status: 'DONE', updated: 1 });
+
+    const { wb } = await workbookOf(first.body.id);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Perbaiki', 'Peringatan', 'Ringkasan']);
+    const perbaiki = wb.getWorksheet('Perbaiki')!;
+    const rows = perbaiki.getSheetValues().slice(2) as unknown[][];
+    expect(rows.map((r) => [r[11], r[1], r[12]])).toEqual([[3, '1703062802850022', 'DITOLAK']]); // the refused row only
+    const peringatan = wb.getWorksheet('Peringatan')!.getSheetValues().slice(3) as unknown[][];
+    expect(peringatan.map((r) => r.slice(1, 5))).toEqual([[2, male, 'Laki Tertulis P', 'JENIS_KELAMIN']]);
+    expect(String(peringatan[0][5])).toMatch(/JENIS_KELAMIN/);
+
+    // the operator fixes the refused row on Perbaiki and uploads the whole workbook, as the template's Petunjuk says
+    perbaiki.getRow(2).getCell(4).value = '1985-02-28';
+    const again = await upload(t, { name: 'laporan-diperbaiki.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
+    expect(again.body).toMatchObject({ status: 'DONE', rowsRead: 1, accepted: 1, created: 1, rejected: 0, warnings: 0 });
+    expect(again.body.sheetWarnings).toEqual([]); // Peringatan is no enrollment sheet: not even named as a sheet not read
+    const people = await t.dataSource.query(`SELECT nik, birth_date, tat, end_reason FROM participant WHERE nik IN ($1, '1703062802850022') ORDER BY nik`, [male]);
+    expect(people).toEqual([
+      { nik: male, birth_date: '1985-01-01', tat: '2026-10-01', end_reason: 'MENINGGAL' }, // the death stands (QA: it was undone)
+      { nik: '1703062802850022', birth_date: '1985-02-28', tat: null, end_reason: null },
+    ]);
+  });
+
+  it('BARIS is a plain number, Perbaiki has a filter on its header, and Ringkasan no empty Keterangan line', async () => {
+    const first = await upload(t, csv('format.csv', [`1703060101850031,${KK},Tanpa Desa,1985-01-01,L,,,2025-01-01,,`]));
+    const { wb } = await workbookOf(first.body.id);
+    const perbaiki = wb.getWorksheet('Perbaiki')!;
+    expect(perbaiki.getRow(1).getCell(11).value).toBe('BARIS');
+    expect(perbaiki.getRow(2).getCell(11).numFmt).toBe('0'); // 1009, not "1,009"
+    expect(perbaiki.autoFilter).toBe('A1:M1');
+    const labels = (wb.getWorksheet('Ringkasan')!.getSheetValues().slice(1) as unknown[][]).map((r) => r[1]);
+    expect(labels).not.toContain('Keterangan');
+    expect(labels.at(-1)).toBe('Tidak berubah');
+  });
+
+  it('a NIK repeated after a refused row is refused too, naming that row; fixed in the report, the row chosen goes in', async () => {
+    const nik = '1703060101850041';
+    const first = await upload(t, csv('ganda-ditolak.csv', [
+      `${nik},${KK},Tanggal Salah,31/02/1985,L,17.03.06.2001,,2025-01-01,,`, // refused: no 31 February
+      `${nik},${KK},Baris Kedua,1985-02-01,L,17.03.06.2001,,2025-01-01,,`, // valid, but the NIK's first row was refused
+      `1703060101850042,${KK},Diterima,1985-02-01,L,17.03.06.2001,,2025-01-01,,`,
+      `1703060101850042,${KK},Ganda Rusak,1985-13-01,L,17.03.06.2001,,2025-01-01,,`, // refused for its date, and a repeat of row 4
+    ]));
+    expect(first.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 3 });
+    const found = (await issues(t, first.body.id)).filter((i) => i.code === 'NIK_DUPLICATE_IN_FILE');
+    expect(found.map((i) => [i.row_number, i.message])).toEqual([
+      [3, expect.stringMatching(new RegExp(`^NIK ${nik} sudah ada di baris 2 berkas ini, yang ditolak; baris ini ikut ditolak`))],
+      [5, 'NIK 1703060101850042 sudah ada di baris 4 berkas ini; baris ini diabaikan.'],
+    ]);
+    expect(await t.dataSource.query('SELECT nik FROM participant WHERE nik = $1', [nik])).toEqual([]); // nothing kept before the operator chooses
+
+    const { wb } = await workbookOf(first.body.id);
+    const perbaiki = wb.getWorksheet('Perbaiki')!;
+    expect((perbaiki.getSheetValues().slice(2) as unknown[][]).map((r) => [r[11], r[1]])).toEqual([[2, nik], [3, undefined], [5, undefined]]);
+    perbaiki.getRow(2).getCell(4).value = '1985-02-28'; // row 2 is the right one; the repeats stay without a NIK
+    const again = await upload(t, { name: 'laporan-ganda.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
+    expect(again.body).toMatchObject({ status: 'DONE', rowsRead: 3, accepted: 1, rejected: 2 });
+    const [person] = await t.dataSource.query('SELECT name, birth_date FROM participant WHERE nik = $1', [nik]);
+    expect(person).toEqual({ name: 'Tanggal Salah', birth_date: '1985-02-28' });
+    const [kept] = await t.dataSource.query(`SELECT name FROM participant WHERE nik = '1703060101850042'`);
+    expect(kept.name).toBe('Diterima');
   });
 });

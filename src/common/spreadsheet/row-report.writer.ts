@@ -1,13 +1,18 @@
 /**
  * The row report of an upload (DOMAIN §12), one writer for every kind of upload (enrollment sheet,
- * BPJS bill, PBI-APBN list, payment sheet): sheet "Perbaiki" repeats every rejected or warned row as uploaded
+ * BPJS bill, PBI-APBN list, payment sheet, pledge sheet): sheet "Perbaiki" repeats every REFUSED row as uploaded
  * (the upload's columns, from `upload_issue.raw`, in the file's order and headed as the file headed them when
  * the upload kept its order and headers, else in the service's order and by the columns' own names: either way accepted headers, so the sheet can be
  * fixed and uploaded again; extra columns are ignored by the parser) plus BARIS (the row in the
- * original file), STATUS (DITOLAK / PERINGATAN) and KETERANGAN (the Indonesian messages); sheet
- * "Ringkasan" gives the title and the summary lines. Streaming writer, rows read from `upload_issue` a page at a time.
+ * original file), STATUS (DITOLAK) and KETERANGAN (the Indonesian messages, its warnings included).
+ * A row only WARNED was accepted: it is not on Perbaiki, since uploading it again would re-apply its old
+ * values over whatever changed since (QA: a death recorded after the upload was undone by the fixed report).
+ * Its warnings go on sheet "Peringatan" instead, a line each: BARIS, the columns naming the row (`warnedKeys`),
+ * KOLOM and PESAN, under a line saying the rows are saved; too few columns to be read as an upload's rows
+ * (the upload reads the first visible sheet with its header: Perbaiki, which is always written, first).
+ * Sheet "Ringkasan" gives the title and the summary lines. Streaming writer, rows read from `upload_issue` a page at a time.
  * An upload read from two sheets may add a second one (`RowReport.extraSheet`, a pledge sheet's `Daftar`):
- * written the same way after Perbaiki, from rows its caller reads.
+ * written the same way after Perbaiki, from rows its caller reads (before Peringatan).
  *
  * Raw cells are user text: written as strings through `textValue`, formula-like ones get the Text
  * format (`markAsText`), so `=1+1` comes back as the text the user sent, never as a formula; a cell
@@ -45,23 +50,44 @@ const SUMMARY_WIDTH = 60;
 const MAX_ROW_POINTS = 409;
 /** A Ringkasan label at the top of its row, beside a value of several lines. */
 const LABEL_TOP = { ...LABEL_STYLE, alignment: { vertical: 'top' } } as const;
+/** BARIS: a plain whole number (row 1009, not "1,009": the row the operator looks for in the file). */
+const ROW_NUMBER_STYLE = { ...columnStyle('count'), numFmt: '0' } as const;
 /** An uploaded value too long for its column: text, wrapped (one object, so one style id). */
 const WRAPPED_TEXT = { ...columnStyle('text'), alignment: { wrapText: true, vertical: 'top' } } as const;
 
 /**
- * One reported row of the upload's main sheet (issues of another sheet, a pledge sheet's `Daftar`, are not its rows): its raw
- * cells, whether any issue rejects it, and its messages in column order ($3/$4: columnOrderParams). $2 the last row of the page before.
+ * One refused row of the upload's main sheet (issues of another sheet, a pledge sheet's `Daftar`, are not its rows): its raw
+ * cells and its messages, warnings included, in column order ($3/$4: columnOrderParams). $2 the last row of the page before.
  */
 const REPORT_ROWS = `
   SELECT row_number,
          (array_agg(raw) FILTER (WHERE raw IS NOT NULL))[1] AS raw,
-         bool_or(severity = 'REJECT') AS rejected,
+         true AS rejected,
          string_agg(message, E'\\n' ORDER BY ${issueColumnOrder('$3', '$4')}, severity, code) AS messages
   FROM upload_issue
   WHERE upload_id = $1 AND sheet IS NULL AND row_number > $2
   GROUP BY row_number
+  HAVING bool_or(severity = 'REJECT')
   ORDER BY row_number
   LIMIT ${PAGE}`;
+
+/**
+ * One accepted row of the main sheet with warnings (no issue refuses it): its raw cells and its findings
+ * (column as stored: own name or the file's header; message) in column order. Parameters as REPORT_ROWS.
+ */
+const WARNED_ROWS = `
+  SELECT row_number,
+         (array_agg(raw) FILTER (WHERE raw IS NOT NULL))[1] AS raw,
+         json_agg(json_build_object('column', column_name, 'message', message) ORDER BY ${issueColumnOrder('$3', '$4')}, code) AS issues
+  FROM upload_issue
+  WHERE upload_id = $1 AND sheet IS NULL AND row_number > $2
+  GROUP BY row_number
+  HAVING NOT bool_or(severity = 'REJECT')
+  ORDER BY row_number
+  LIMIT ${PAGE}`;
+
+/** The Peringatan sheet's first line: its rows were saved, so uploading them again is not needed (nor read: Perbaiki comes first). */
+export const WARNED_SHEET_NOTE = 'Baris ini sudah tersimpan; tidak perlu diunggah ulang. Peringatan hanya untuk diperiksa.';
 
 /** A moment is given as text (`wibTimestamp`): a Date would be written as a 1900 serial, four years off in a 1904-system report. */
 export type SummaryValue = string | number | null;
@@ -137,6 +163,11 @@ export interface RowReport extends ReportColumns {
   readonly summary: readonly SummaryLine[];
   /** A second sheet after Perbaiki (ReportSheet). */
   readonly extraSheet?: ReportSheet;
+  /**
+   * The columns (own names) the Peringatan sheet repeats to name a warned row (`['NIK', 'NAMA']`), headed as the
+   * file headed them. Never a whole row: the sheet must not be readable as the upload's rows. Default none.
+   */
+  readonly warnedKeys?: readonly string[];
 }
 
 /**
@@ -241,6 +272,9 @@ export async function writeRowReport(dataSource: DataSource, given: RowReport, o
     const first = await extraRows(0);
     if (first.length) date1904 = (await writeRowsSheet(wb, extra.name, extra, (after) => (after ? extraRows(after) : Promise.resolve(first)))) || date1904;
   }
+  const warned = (after: number): Promise<WarnedRow[]> => dataSource.query(WARNED_ROWS, [report.uploadId, after, ...order]);
+  const firstWarned = await warned(0);
+  if (firstWarned.length) date1904 = (await writeWarnedSheet(wb, report, (after) => (after ? warned(after) : Promise.resolve(firstWarned)))) || date1904;
 
   const summary = wb.addWorksheet('Ringkasan', { pageSetup: printSetup() });
   summary.columns = [{ width: 28 }, { width: SUMMARY_WIDTH }];
@@ -272,12 +306,14 @@ async function writeRowsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: stri
   const ws = wb.addWorksheet(name, { views: frozenHeader(1), pageSetup: printSetup(1) });
   ws.columns = [
     ...columns.map((c) => ({ header: headers?.[c.name] ?? c.name, key: c.name, width: c.width ?? DEFAULT_WIDTH, style: columnStyle('text') })),
-    { header: 'BARIS', key: 'BARIS', width: 8, style: columnStyle('count') },
+    { header: 'BARIS', key: 'BARIS', width: 8, style: ROW_NUMBER_STYLE },
     { header: 'STATUS', key: 'STATUS', width: 12, style: columnStyle('text') },
     { header: 'KETERANGAN', key: 'KETERANGAN', width: MESSAGE_WIDTH, style: { ...columnStyle('general'), alignment: { wrapText: true, vertical: 'top' } } },
   ];
   ws.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
   ws.getRow(1).commit();
+  // a filter on the header, to find a column's refusals among many rows
+  ws.autoFilter = { from: 'A1', to: { row: 1, column: columns.length + 3 } };
   let date1904 = false;
   for (let after = 0; ; ) {
     const rows = await page(after);
@@ -310,6 +346,62 @@ async function writeRowsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: stri
       });
       if (lines > 1) row.height = Math.min(lines * LINE_POINTS, MAX_ROW_POINTS);
       row.commit();
+    }
+    if (rows.length < PAGE) break;
+    after = rows[rows.length - 1].row_number;
+  }
+  ws.commit();
+  return date1904;
+}
+
+/** An accepted row with warnings (WARNED_ROWS). */
+interface WarnedRow {
+  row_number: number;
+  raw: RawCells | null;
+  issues: { column: string | null; message: string }[];
+}
+
+/**
+ * Sheet "Peringatan": the warnings of accepted rows, a line each (BARIS, the row's `warnedKeys` cells as uploaded,
+ * KOLOM as the file headed it, PESAN), under WARNED_SHEET_NOTE; header on line 2, frozen and filtered. Says whether a row counts its numbers from 1904.
+ */
+async function writeWarnedSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: RowReport, page: (after: number) => Promise<WarnedRow[]>): Promise<boolean> {
+  const { columns, headers } = report;
+  const keys = columns.filter((c) => report.warnedKeys?.includes(c.name));
+  const label = (name: string) => headers?.[name] ?? name;
+  const ws = wb.addWorksheet('Peringatan', { views: frozenHeader(2), pageSetup: printSetup(2) });
+  ws.columns = [
+    { key: 'BARIS', width: 8, style: ROW_NUMBER_STYLE },
+    ...keys.map((c) => ({ key: c.name, width: c.width ?? DEFAULT_WIDTH, style: columnStyle('text') })),
+    { key: 'KOLOM', width: 16, style: columnStyle('text') },
+    { key: 'PESAN', width: MESSAGE_WIDTH, style: { ...columnStyle('general'), alignment: { wrapText: true, vertical: 'top' } } },
+  ];
+  const note = ws.addRow([WARNED_SHEET_NOTE]);
+  note.getCell(1).style = TITLE_STYLE;
+  note.commit();
+  const header = ws.addRow(['BARIS', ...keys.map((c) => label(c.name)), 'KOLOM', 'PESAN']);
+  header.eachCell((cell) => (cell.style = HEADER_STYLE));
+  header.commit();
+  ws.autoFilter = { from: 'A2', to: { row: 2, column: keys.length + 3 } };
+  // a column is stored by its own name or as the file headed it (issueColumnOrder): shown as the file headed it
+  const own = new Set(columns.map((c) => c.name));
+  let date1904 = false;
+  for (let after = 0; ; ) {
+    const rows = await page(after);
+    for (const r of rows) {
+      if (r.raw?.[DATE_1904] === 1) date1904 = true;
+      const cells = keys.map((c) => {
+        const value = r.raw?.[c.name];
+        return cellValue(typeof value === 'string' ? (cutToCell(value) ?? value) : value);
+      });
+      for (const issue of r.issues) {
+        const column = issue.column === null ? null : own.has(issue.column) ? label(issue.column) : issue.column;
+        const row = ws.addRow([r.row_number, ...cells, column, cutToCell(issue.message) ?? issue.message]);
+        row.eachCell((cell) => markAsText(cell));
+        const lines = wrappedLines(issue.message, MESSAGE_WIDTH);
+        if (lines > 1) row.height = Math.min(lines * LINE_POINTS, MAX_ROW_POINTS);
+        row.commit();
+      }
     }
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1].row_number;

@@ -33,6 +33,7 @@ export function billReport(bill: Bill): RowReport {
     columns: BILL_COLUMNS,
     headers: bill.columnLabels, // as the file was headed, like the findings in KETERANGAN
     order: bill.columnOrder, // and laid out
+    warnedKeys: ['NOKA', 'NIK', 'NAMA'],
     title: 'Laporan unggahan tagihan BPJS',
     summary: [...uploadLines(bill), ['Total invoice', Number(bill.invoiceTotal), 'rupiah'], ['Jumlah baris tagihan', Number(bill.linesTotal), 'rupiah'], ['Catatan', WHOLE_LIST_NOTE]],
   };
@@ -46,6 +47,7 @@ export function pbiListReport(list: PbiApbnList): RowReport {
     columns: PBI_COLUMNS,
     headers: list.columnLabels, // as the file was headed, like the findings in KETERANGAN
     order: list.columnOrder, // and laid out
+    warnedKeys: ['NIK'],
     title: 'Laporan unggahan daftar PBI APBN',
     summary: [...uploadLines(list), ['NIK tersimpan (unik)', list.niks], ['Catatan', WHOLE_LIST_NOTE]],
   };

@@ -84,6 +84,8 @@ const endReasonColumnMissing = (tat: string) =>
 
 export class EnrollmentRowValidator {
   private readonly firstRowOfNik = new DigitKeyMap(16);
+  /** The rows of firstRowOfNik that were refused (a later row of their NIK is told so). */
+  private readonly refusedFirstRows = new Set<number>();
   private readonly firstRowOfNoka = new DigitKeyMap(13);
   /** Codes as typed (dotted or not) → dotted code, for the villages seen so far. */
   private readonly codes = new Map<string, string>();
@@ -180,21 +182,35 @@ export class EnrollmentRowValidator {
     }
     if (checked && birthDate && sex) this.crossCheckNik(checked.nik, checked.facts, { day: birthDate, cell: cells[COL.TANGGAL_LAHIR] }, sex, issues);
     // Every field check ran; only warnings may have been added to a row that is still acceptable.
-    if (issues.length && issues.some((i) => i.severity === 'REJECT')) return { issues: cells === read ? issues : withoutRequiredRepeats(issues) };
-
-    const first = this.firstRowOfNik.get(nik!);
-    if (first !== undefined) {
-      issues.push(reject('NIK', C.NIK_DUPLICATE_IN_FILE, `${L.NIK} ${nik} sudah ada di baris ${first} berkas ini; baris ini diabaikan.`));
-      return { issues };
+    const refused = issues.some((i) => i.severity === 'REJECT');
+    // A NIK's first row counts whether it was kept or refused: a later row of that NIK is refused either way, naming it.
+    // Else (QA) a later row was kept behind a refused first one, and the first, fixed in the report and uploaded again,
+    // overwrote it; the operator decides which row is right. A refused row of a NIK kept earlier is refused as a
+    // repeat too, so its report row (NIK left empty: NOT_REPEATED) cannot overwrite the kept one once its other faults are fixed.
+    const first = nik === null ? undefined : this.firstRowOfNik.get(nik);
+    if (first !== undefined) issues.push(reject('NIK', C.NIK_DUPLICATE_IN_FILE, this.repeatedNik(nik!, first)));
+    else if (nik !== null) {
+      this.firstRowOfNik.set(nik, rowNumber);
+      if (refused) this.refusedFirstRows.add(rowNumber);
     }
+    if (refused || first !== undefined) return { issues: cells === read ? issues : withoutRequiredRepeats(issues) };
     const record: EnrollmentRecord = { rowNumber, nik: nik!, noKk: noKk!, name: name!, birthDate: birthDate!, sex: sex!, villageCode: villageCode!, noka, tmt: tmt!, tat, endReason };
-    this.firstRowOfNik.set(nik!, rowNumber);
     if (noka && tat === null) {
       const firstRow = this.firstRowOfNoka.get(noka);
       if (firstRow !== undefined) return { contested: { record, firstRow }, issues };
       this.firstRowOfNoka.set(noka, rowNumber);
     }
     return { record, issues };
+  }
+
+  /** NIK_DUPLICATE_IN_FILE: the NIK's first row, and what to do when that row was refused (both rows are then in the report). */
+  private repeatedNik(nik: string, first: number): string {
+    const L = this.labels;
+    if (!this.refusedFirstRows.has(first)) return `${L.NIK} ${nik} sudah ada di baris ${first} berkas ini; baris ini diabaikan.`;
+    return (
+      `${L.NIK} ${nik} sudah ada di baris ${first} berkas ini, yang ditolak; baris ini ikut ditolak agar tidak ada yang tersimpan sebelum jelas baris mana yang benar. ` +
+      `Perbaiki baris yang benar, hapus yang lain, lalu unggah ulang (di laporan, ${L.NIK} baris ini dikosongkan: isi kembali bila baris inilah yang benar).`
+    );
   }
 
   /** The NIK and what its digits say (region, birth date, sex), or null with the issue recorded. */

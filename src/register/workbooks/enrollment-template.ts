@@ -77,7 +77,8 @@ function instructionsSheet(wb: ExcelJS.Workbook): void {
     'Unggah berkas ini (.xlsx) atau simpanan CSV-nya (pemisah koma atau titik koma, UTF-8) pada menu Unggah Daftar Peserta.',
     'Berkas yang sama diunggah ulang tanpa unggahan berkas lain di antaranya dikenali dan tidak mengubah apa pun; bila sudah ada berkas lain yang diunggah sesudahnya, berkas itu diproses lagi sebagai unggahan baru. Baris dengan NIK yang sudah terdaftar memperbarui data peserta; perubahan dicatat dalam riwayat.',
     'Peserta meninggal, pindah atau keluar: isi TAT (untuk meninggal: tanggal meninggal) dan ALASAN_BERAKHIR.',
-    'Baris yang salah ditolak tanpa membatalkan baris lain. Unduh laporan unggahan, perbaiki baris yang ditolak, lalu unggah ulang laporan itu.',
+    'Baris yang salah ditolak tanpa membatalkan baris lain. Unduh laporan unggahan, perbaiki baris di sheet Perbaiki (hanya baris yang ditolak), lalu unggah ulang laporan itu. ' +
+      'Baris di sheet Peringatan sudah tersimpan: cukup diperiksa, jangan disalin ke Perbaiki (mengunggahnya lagi menimpa perubahan sesudahnya, misalnya kematian yang sudah dicatat).',
     'NIK, NO_KK dan NOKA harus berformat Teks: Excel hanya menyimpan 15 digit angka, sehingga NIK 16 digit di sel angka rusak dan ditolak.',
     `Pilihan KODE_DESA, JENIS_KELAMIN dan ALASAN_BERAKHIR tersedia sampai baris ${thousands(TEMPLATE_ROWS + 1)} (${thousands(TEMPLATE_ROWS)} peserta). Baris sesudahnya tetap dibaca dan diperiksa saat diunggah, tanpa daftar pilihan.`,
   ];

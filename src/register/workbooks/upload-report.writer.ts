@@ -1,7 +1,8 @@
 /**
  * The enrollment upload report (DOMAIN §12): the generic row report (common/spreadsheet/
  * row-report.writer.ts) with the enrollment columns headed as the uploaded file headed them, so the
- * "Perbaiki" sheet can be fixed and uploaded again in the same layout, and the upload's counts on "Ringkasan".
+ * "Perbaiki" sheet (refused rows only) can be fixed and uploaded again in the same layout; the warnings of accepted
+ * rows on "Peringatan" (NIK, NAMA, KOLOM, PESAN: not an enrollment sheet, so it is never read as one); the upload's counts on "Ringkasan".
  */
 import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
@@ -22,6 +23,7 @@ export function writeUploadReport(dataSource: DataSource, upload: EnrollmentUplo
       columns: ENROLLMENT_COLUMNS,
       headers: upload.columnLabels, // as the file was headed (No Kartu), like the findings in KETERANGAN
       order: upload.columnOrder, // and laid out
+      warnedKeys: ['NIK', 'NAMA'], // a warned row on Peringatan, named by them
       title: 'Laporan unggahan daftar peserta',
       summary: [
         ['Berkas', textValue(upload.filename)],
@@ -33,7 +35,8 @@ export function writeUploadReport(dataSource: DataSource, upload: EnrollmentUplo
         ['Peserta diperbarui', upload.updated],
         ['Tidak berubah', upload.unchanged],
         ...sheetWarningLines(upload.sheetWarnings),
-        ['Keterangan', upload.error],
+        // why a FAILED upload failed; nothing to say for the others (QA: an empty line on every report)
+        ...(upload.error ? [['Keterangan', upload.error] as const] : []),
       ],
     },
     out,

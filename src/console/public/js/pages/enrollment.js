@@ -128,7 +128,9 @@ export function resultHeadline(status, fileWarnings = 0) {
   const check = 'Periksa daftar di bawah: bila tidak dimaksud, unggah ulang TAT dan alasannya.';
   const tone = status.rejected > 0 || fileWarnings > 0 || back ? 'warning' : 'success';
   if (status.rejected > 0) {
-    const rejected = `${number(status.rejected)} baris ditolak. Unduh laporan, perbaiki baris tersebut, lalu unggah ulang.`;
+    // only the refused rows are to be uploaded again: a warned row is saved, and re-uploading it would undo later changes (QA)
+    const warned = status.warnings > 0 ? ' Baris dengan peringatan sudah tersimpan (sheet Peringatan): tidak perlu diunggah ulang.' : '';
+    const rejected = `${number(status.rejected)} baris ditolak. Unduh laporan, perbaiki baris di sheet Perbaiki, lalu unggah ulang laporan itu.${warned}`;
     return { tone, headline: back ? `${rejected} Selain itu, ${back}. ${check}` : rejected };
   }
   if (fileWarnings > 0) {
