@@ -39,6 +39,8 @@ export interface FundingMonthView {
   splits: Omit<FundingView, 'month'>[];
   /** The month is finalized, or frozen by a later finalized month of its year (§9): never recomputed, whatever the register says now. */
   closed: boolean;
+  /** Closed by its own finalized reconciliation; a closed month that is not was frozen by a later one (§9). */
+  finalized: boolean;
   /** The register as it is today covers the participant in the month (§4): false in a closed month they owed in, reported ended since. */
   coveredNow: boolean;
   /** The LOCAL tariff rows the month's allocation used (allocation_month.tariff_ids); empty for a month without an allocation row. */
@@ -66,10 +68,10 @@ export interface MonthTariffRow {
 }
 
 /** A month's figures before its tariff rows are read (MONTH_TARIFFS, one query for all the months listed). */
-export type FundingMonthFigures = Omit<FundingMonthView, 'tariffs'>;
+export type FundingMonthFigures = Omit<FundingMonthView, 'tariffs' | 'finalized'>;
 
 /** Each month with its tariff rows from MONTH_TARIFFS (in their order); a month without an allocation row gets none. */
-export function withTariffs(months: readonly FundingMonthFigures[], rows: readonly MonthTariffRow[]): FundingMonthView[] {
+export function withTariffs(months: readonly FundingMonthFigures[], rows: readonly MonthTariffRow[]): Omit<FundingMonthView, 'finalized'>[] {
   const byMonth = new Map<string, MonthTariffView[]>();
   for (const r of rows) {
     const tariff = { id: Number(r.id), component: r.component, amount: Number(r.amount), validFrom: r.valid_from, legalBasis: r.legal_basis };

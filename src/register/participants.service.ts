@@ -110,12 +110,13 @@ export class ParticipantsService {
     const splits: { month: string; pledge_code: string; source_type: string; amount: string; pledge_revision: number }[] = await this.dataSource.query(PARTICIPANT_SPLITS, [nik]);
     const obligations: ObligationRow[] = await this.dataSource.query(PARTICIPANT_OBLIGATIONS, [nik]);
     const funding = splits.map((f) => ({ month: f.month, pledgeCode: f.pledge_code, sourceType: f.source_type, amount: Number(f.amount), pledgeRevision: f.pledge_revision }));
-    const closed: { month: string; allocated: boolean }[] = await this.dataSource.query(CLOSED_MONTHS);
+    const closed: { month: string; allocated: boolean; finalized: boolean }[] = await this.dataSource.query(CLOSED_MONTHS);
     const closedAllocated = closed.filter((c) => c.allocated).map((c) => c.month);
     const months = fundingByMonth(obligations, funding, { tmt: coverage.tmt, tat: coverage.tat }, new Set(closed.map((c) => c.month)), closedAllocated);
     // the tariff rows each month was allocated with (issue 4: why its obligation is what it is), one query for all months
     const tariffs: MonthTariffRow[] = months.length ? await this.dataSource.query(MONTH_TARIFFS, [months.map((m) => m.month)]) : [];
-    return { funding, fundingByMonth: withTariffs(months, tariffs) };
+    const finalized = new Set(closed.filter((c) => c.finalized).map((c) => c.month));
+    return { funding, fundingByMonth: withTariffs(months, tariffs).map((m) => ({ ...m, finalized: finalized.has(m.month) })) };
   }
 }
 

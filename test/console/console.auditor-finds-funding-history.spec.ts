@@ -445,10 +445,13 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
       `Rp37.800${TARIFF_2026}`,
       'APBD-2026 rev. 1 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 rev. 1 · APBDes · Desa Talang Jambu: Rp15.120',
     ]);
-    // visible, not only in the text: the badge on every closed month (September, and the months it froze), none on October
+    // visible, not only in the text: September finalized, the eight months it froze Dibekukan (QA: all nine read
+    // "Difinalisasi", and an auditor looked for final runs of months that had none), nothing on October
     await expect(row('September 2026').getByText('Difinalisasi', { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(history.locator('tbody th .badge', { hasText: 'Difinalisasi' }).count()).resolves.toBe(9);
-    await expect(row('Oktober 2026').locator('.badge', { hasText: 'Difinalisasi' }).count()).resolves.toBe(0);
+    await expect(history.locator('tbody th .badge', { hasText: 'Difinalisasi' }).count()).resolves.toBe(1);
+    await expect(history.locator('tbody th .badge', { hasText: 'Dibekukan' }).count()).resolves.toBe(8);
+    await expect(row('Agustus 2026').getByText('Dibekukan', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(row('Oktober 2026').locator('th .badge').count()).resolves.toBe(0);
     await expect(row('Oktober 2026').getByText(TARIFF_2026).isVisible()).resolves.toBe(true);
     await expect(row('Oktober 2026').getByText('rev. 2').isVisible()).resolves.toBe(true);
     // the pledge code still links to the pledge

@@ -117,7 +117,7 @@ describeInBrowser('console: finalized months that no longer match the register',
   it('a death reported later: December, finalized and no longer covered, says so; November does not', async () => {
     expect(await rowsOf(DEAD, 'Sari Wulandari')).toEqual([
       ['Desember 2026 Difinalisasi', `Rp37.800${TARIFF_2026}`, `Tidak terdanai Rp37.800${GONE}`],
-      ['November 2026 Difinalisasi', `Rp37.800${TARIFF_2026}`, 'Tidak terdanai Rp37.800'],
+      ['November 2026 Dibekukan', `Rp37.800${TARIFF_2026}`, 'Tidak terdanai Rp37.800'], // frozen by December, not finalized itself
     ]);
   }, BROWSER_TIMEOUT);
 
@@ -125,7 +125,7 @@ describeInBrowser('console: finalized months that no longer match the register',
     const rows = await rowsOf(LATE, 'Rina Lestari');
     expect(rows.map((r) => r.slice(0, 2))).toEqual([
       ['Desember 2026 Difinalisasi', 'Rp0'], // no tariff line under Rp0: it is not made of the month's rows
-      ['November 2026 Difinalisasi', 'Rp0'],
+      ['November 2026 Dibekukan', 'Rp0'],
     ]);
     for (const r of rows) expect(r[2]).toMatch(/^Sudah dialokasikan dan difinalisasi tanpa iuran peserta ini/);
   }, BROWSER_TIMEOUT);

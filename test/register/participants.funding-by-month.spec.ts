@@ -75,8 +75,8 @@ describe('participant funding history per month: obligation, splits and unfunded
     const body = await detail(FULL);
     const split = { pledgeCode: 'DESA-1703062001-2026', sourceType: 'DESA', amount: 37800, pledgeRevision: 1 };
     expect(body.fundingByMonth).toEqual([
-      { month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: false, coveredNow: true, tariffs },
-      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: false, coveredNow: true, tariffs },
+      { month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: false, finalized: false, coveredNow: true, tariffs },
+      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: false, finalized: false, coveredNow: true, tariffs },
     ]);
     // the splits as before, unchanged
     expect(body.funding).toEqual([
@@ -89,8 +89,8 @@ describe('participant funding history per month: obligation, splits and unfunded
     const body = await detail(PART);
     const split = { pledgeCode: 'PROV-2026', sourceType: 'APBD_PROV', amount: 15120, pledgeRevision: 1 };
     expect(body.fundingByMonth).toEqual([
-      { month: '2026-01', obligation: 37800, funded: 15120, unfunded: 22680, splits: [split], closed: false, coveredNow: true, tariffs },
-      { month: '2026-02', obligation: 37800, funded: 15120, unfunded: 22680, splits: [split], closed: false, coveredNow: true, tariffs },
+      { month: '2026-01', obligation: 37800, funded: 15120, unfunded: 22680, splits: [split], closed: false, finalized: false, coveredNow: true, tariffs },
+      { month: '2026-02', obligation: 37800, funded: 15120, unfunded: 22680, splits: [split], closed: false, finalized: false, coveredNow: true, tariffs },
     ]);
   });
 
@@ -98,7 +98,7 @@ describe('participant funding history per month: obligation, splits and unfunded
     const body = await detail(NONE);
     expect(body.funding).toEqual([]);
     // not covered in January (TMT 1 February): no obligation, no month
-    expect(body.fundingByMonth).toEqual([{ month: '2026-02', obligation: 37800, funded: 0, unfunded: 37800, splits: [], closed: false, coveredNow: true, tariffs }]);
+    expect(body.fundingByMonth).toEqual([{ month: '2026-02', obligation: 37800, funded: 0, unfunded: 37800, splits: [], closed: false, finalized: false, coveredNow: true, tariffs }]);
   });
 
   it('splits plus the unfunded remainder equal the obligation in every month (§6)', async () => {
@@ -143,7 +143,7 @@ describe('participant funding history per month: obligation, splits and unfunded
     expect(await statuses()).toEqual(['STALE', 'STALE']);
     const body = await detail(NONE);
     expect(body.fundingByMonth).toEqual([
-      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [{ pledgeCode: 'TJSLP-2026', sourceType: 'TJSLP', amount: 37800, pledgeRevision: 1 }], closed: false, coveredNow: true, tariffs },
+      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [{ pledgeCode: 'TJSLP-2026', sourceType: 'TJSLP', amount: 37800, pledgeRevision: 1 }], closed: false, finalized: false, coveredNow: true, tariffs },
     ]);
     expect(await statuses()).toEqual(['CURRENT', 'CURRENT']);
   });
@@ -157,13 +157,13 @@ describe('participant funding history per month: obligation, splits and unfunded
     const split = { pledgeCode: 'DESA-1703062001-2026', sourceType: 'DESA', amount: 37800, pledgeRevision: 1 };
     const dead = (await detail(FULL)).fundingByMonth;
     expect(dead).toEqual([
-      { month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: true, coveredNow: true, tariffs },
-      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: true, coveredNow: false, tariffs },
+      { month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: true, finalized: false, coveredNow: true, tariffs }, // frozen by February
+      { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [split], closed: true, finalized: true, coveredNow: false, tariffs },
     ]);
     const late = (await detail(LATE)).fundingByMonth;
     expect(late).toEqual([
-      { month: '2026-01', obligation: 0, funded: 0, unfunded: 0, splits: [], closed: true, coveredNow: true, tariffs },
-      { month: '2026-02', obligation: 0, funded: 0, unfunded: 0, splits: [], closed: true, coveredNow: true, tariffs },
+      { month: '2026-01', obligation: 0, funded: 0, unfunded: 0, splits: [], closed: true, finalized: false, coveredNow: true, tariffs },
+      { month: '2026-02', obligation: 0, funded: 0, unfunded: 0, splits: [], closed: true, finalized: true, coveredNow: true, tariffs },
     ]);
     // the console's words for them
     const page = await consoleModule('pages/participant.js');

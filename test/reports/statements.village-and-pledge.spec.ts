@@ -143,7 +143,10 @@ describe('statements', () => {
     // the words say the figures; a balance short says so, not "minus"
     expect(amounts.map((a) => a.words)).toEqual(['tujuh puluh lima ribu enam ratus rupiah', 'lima puluh ribu rupiah', 'kurang bayar dua puluh lima ribu enam ratus rupiah']);
     expect(amounts.slice(0, 2).map((a) => a.words)).toEqual(amounts.slice(0, 2).map((a) => terbilangRupiah(a.figure as number)));
-    expect(columnA(summary)).not.toContain('DRAF — JANGAN DITANDATANGANI'); // the month is allocated
+    // allocated but not finalized: its figures can still change, so not to be signed yet (QA: it read as final)
+    expect(rowOf(summary, 'DRAF — JANGAN DITANDATANGANI').getCell(5).value).toBe(
+      'Oktober 2026 belum difinalisasi: angka bulan itu masih dapat berubah. Tanda tangani laporan yang diunduh sesudah rekonsiliasi bulan itu difinalisasi.',
+    );
     // "Demikian …", the place and date, then the blocks: the kepala desa's over A–E, Dinkes' over J–K
     const heads = rowOf(summary, 'Kepala Desa Talang Jambu');
     expect(summary.getRow(heads.number - 3).getCell(1).value).toBe('Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.');
@@ -164,7 +167,8 @@ describe('statements', () => {
     const draft = rowOf(year, 'DRAF — JANGAN DITANDATANGANI');
     expect(draft.number).toBe(rowOf(year, 'Jumlah').number - 1);
     expect(draft.getCell(5).value).toBe(
-      'Januari–Agustus 2026, November–Desember 2026 belum dialokasikan: jumlah di atas belum memuat bulan-bulan itu. Tanda tangani laporan yang diunduh sesudah bulan-bulan itu dialokasikan.',
+      'Januari–Agustus 2026, November–Desember 2026 belum dialokasikan: jumlah di atas belum memuat bulan-bulan itu. Tanda tangani laporan yang diunduh sesudah bulan-bulan itu dialokasikan. ' +
+        'September–Oktober 2026 belum difinalisasi: angka bulan-bulan itu masih dapat berubah. Tanda tangani laporan yang diunduh sesudah rekonsiliasi bulan-bulan itu difinalisasi.',
     );
     const amounts = jumlah(year);
     expect(amounts.map((a) => a.figure)).toEqual(totals(year, [7, 8, 9]));
@@ -174,11 +178,14 @@ describe('statements', () => {
     const heads = rowOf(kelurahan, 'Lurah Lubuk Durian');
     expect([heads.getCell(10).value, kelurahan.getRow(heads.number + 1).getCell(1).value]).toEqual(['Kepala Dinas Kesehatan', 'Kecamatan Kerkap']);
     expect(kelurahan.getRow(heads.number + 7).getCell(1).value).toBe('NIP. ..............................');
-    expect(jumlah(kelurahan).map((a) => [a.figure, a.words])).toEqual([
-      [0, 'nol rupiah'],
-      [0, 'nol rupiah'],
-      [0, 'nol rupiah'],
-    ]);
+    // worded as a kelurahan's, which has no APBDes: it signs for its residents' premiums and who bore them, not for
+    // three Rp0 lines of a village budget (QA)
+    expect(kelurahan.getRow(1).getCell(1).value).toMatch(/^Laporan Iuran Jamkesda Kelurahan — Kelurahan Lubuk Durian, Kecamatan Kerkap$/);
+    expect(columnA(kelurahan)).toContain('Kelurahan tidak mempunyai APBDes: iuran warganya ditanggung komitmen lain (kolom Ditanggung Pihak Lain) atau tidak terdanai.');
+    const own = jumlah(kelurahan);
+    expect(own.map((a) => a.label)).toEqual(['Iuran peserta', 'Ditanggung pihak lain', 'Tidak terdanai']);
+    expect(own.map((a) => a.figure)).toEqual(totals(kelurahan, [3, 5, 6]));
+    expect(own.map((a) => a.words)).toEqual(own.map((a) => terbilangRupiah(a.figure as number)));
   });
 
   it("pledge (TJSLP), one month: Ringkasan ends with what it funded, paid and the balance in figures and words, and the company's and Dinkes' blocks", async () => {
@@ -204,8 +211,9 @@ describe('statements', () => {
     expect(merges(summary)).toEqual(expect.arrayContaining([`A${heads.number}:D${heads.number}`, `G${heads.number}:I${heads.number}`]));
     const ids = summary.getRow(heads.number + 7);
     expect([1, 7].map((c) => ids.getCell(c).value)).toEqual([null, 'NIP. ..............................']);
-    // the page is full before the closing: it starts the next, the figures with the signatures
-    expect(await rowBreaks(body, 1)).toEqual([rowOf(summary, 'Jumlah').number - 1]);
+    // the page is full before the closing: it starts the next, the figures (after the DRAF line: October is not
+    // finalized) with the signatures
+    expect(await rowBreaks(body, 1)).toEqual([rowOf(summary, 'DRAF — JANGAN DITANDATANGANI').number - 1]);
     await keptTogether(body, summary, ids.number);
   });
 
@@ -239,5 +247,19 @@ describe('statements', () => {
     expect(otherYear.body).toMatchObject({ code: 'OUTSIDE_FISCAL_YEAR', message: expect.stringContaining('tahun anggaran 2026') });
     expect((await agent.get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?month=2027-01').expect(400)).body.code).toBe('OUTSIDE_FISCAL_YEAR');
     await (await t.as(Role.OPERATOR_DINKES)).get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?year=2026').expect(403);
+  });
+
+  // last: closing October freezes the year up to it for every test after
+  it('a statement of closed months is no draft: October finalized, its village and pledge statements have no DRAF line', async () => {
+    const [run] = await t.dataSource.query(`SELECT id FROM reconciliation_run WHERE month = '2026-10'`);
+    // finalized as the fixture wrote its run, in the tables (its run is no real one the finalize route would take)
+    await t.dataSource.query(`UPDATE reconciliation_run SET status = 'FINAL' WHERE id = $1`, [run.id]);
+    await t.dataSource.query(`INSERT INTO closed_month (month, run_id, closed_by) VALUES ('2026-10', $1, 'uji')`, [run.id]);
+    const agent = await t.as(Role.AUDITOR);
+    for (const path of ['villages/17.03.06.2001.xlsx?month=2026-10', 'pledges/TJSLP-ALNO-2026.xlsx?month=2026-10']) {
+      const summary = (await readWorkbook((await download(agent.get(`/api/v1/statements/${path}`))).body)).getWorksheet('Ringkasan')!;
+      expect(columnA(summary)).toContain('Jumlah');
+      expect(columnA(summary)).not.toContain('DRAF — JANGAN DITANDATANGANI');
+    }
   });
 });

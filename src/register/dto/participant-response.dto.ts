@@ -74,6 +74,8 @@ export class ParticipantFundingMonthDto {
   @ApiProperty({ type: () => [ParticipantSplitDto] }) splits: ParticipantSplitDto[];
   /** Finalized, or frozen by a later finalized month of its year (§9): never recomputed. */
   @ApiProperty() closed: boolean;
+  /** Closed by its own finalized reconciliation; `closed` without `finalized`: frozen by a later finalized month. */
+  @ApiProperty() finalized: boolean;
   /**
    * Whether the register as it is today covers the participant in the month (§4). A closed month with `coveredNow`
    * false was allocated and finalized on an earlier register (a death reported later): its correction is an adjustment

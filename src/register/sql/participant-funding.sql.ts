@@ -45,10 +45,12 @@ export const MONTH_TARIFFS = `
    ORDER BY a.month, t.component <> 'IURAN', t.component, t.id`;
 
 /**
- * The closed months (§9: finalized, or frozen by a later finalized month of their year, FROZEN_MONTHS), and whether
- * each was allocated: its obligations are final, whatever the register says of it now.
+ * The closed months (§9: finalized, or frozen by a later finalized month of their year, FROZEN_MONTHS), whether
+ * each was allocated (its obligations are final, whatever the register says of it now) and whether it was itself
+ * finalized (a frozen month was not: no run of its own was finalized).
  */
 export const CLOSED_MONTHS = `
-  SELECT f.month, EXISTS (SELECT 1 FROM allocation_month a WHERE a.month = f.month) AS allocated
+  SELECT f.month, EXISTS (SELECT 1 FROM allocation_month a WHERE a.month = f.month) AS allocated,
+         EXISTS (SELECT 1 FROM closed_month c WHERE c.month = f.month) AS finalized
     FROM ${FROZEN_MONTHS} f
    ORDER BY f.month`;

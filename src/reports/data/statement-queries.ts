@@ -57,6 +57,11 @@ export class StatementQueries {
     return new Set((await this.query(SQL.ALLOCATED_MONTHS, [from, to])).map((r) => r.month as string));
   }
 
+  /** The months of the range that are closed (finalized, or frozen by a later finalized month): their figures are final. */
+  async closedMonths(from: string, to: string): Promise<Set<string>> {
+    return new Set((await this.query(SQL.CLOSED_MONTHS, [from, to])).map((r) => r.month as string));
+  }
+
   /** The village's DESA pledges at the revisions months `from`..`to` were allocated under (VILLAGE_PLEDGES). */
   async villagePledges(villageCode: string, from: string, to: string): Promise<PledgeRow[]> {
     const params = [villageCode.replace(/\./g, ''), Number(from.slice(0, 4)), Number(to.slice(0, 4)), from, to];

@@ -1,5 +1,6 @@
 /** The SQL of the village and pledge statements: one village or one pledge over a range of months. */
 import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
+import { FROZEN_MONTHS } from '../../periods/frozen-allocations.sql.js';
 import { PLEDGES_THAT_PAID } from './report.sql.js';
 
 /**
@@ -97,3 +98,9 @@ export const PLEDGES_DUE_BY_MONTH = `
 
 /** The months of $1..$2 with an allocation (CURRENT or STALE): the others have no splits to show. */
 export const ALLOCATED_MONTHS = `SELECT month FROM allocation_month WHERE month BETWEEN $1 AND $2`;
+
+/**
+ * The months of the range that are closed: finalized (§9), or frozen by a later finalized month of their year. Their
+ * figures no longer change; an open month's may (re-allocation, a register correction). $1 first month, $2 last month.
+ */
+export const CLOSED_MONTHS = `SELECT month FROM ${FROZEN_MONTHS} f WHERE month BETWEEN $1 AND $2`;

@@ -50,12 +50,18 @@ export function writeStatementClosing(t: TableSheet, amounts: readonly Statement
 
 /**
  * Why a statement is not to be signed yet, or null: months of its period not allocated (a year taken
- * in November: its totals leave December out), and what else the caller adds, each saying what to do.
+ * in November: its totals leave December out), months allocated but not closed (not finalized, nor
+ * frozen by a later finalized month: their figures can still change, QA: October's statement read as
+ * final while October's Berita Acara said not to sign it), and what else the caller adds, each saying
+ * what to do.
  */
-export function draftReason(period: StatementPeriod, allocated: ReadonlySet<string>, more: readonly string[] = []): string | null {
+export function draftReason(period: StatementPeriod, allocated: ReadonlySet<string>, closed: ReadonlySet<string>, more: readonly string[] = []): string | null {
+  const them = (months: readonly string[]) => (months.length === 1 ? 'bulan itu' : 'bulan-bulan itu');
   const missing = period.months.filter((m) => !allocated.has(m));
-  const them = missing.length === 1 ? 'bulan itu' : 'bulan-bulan itu';
-  const reasons = missing.length ? [`${monthsSaid(missing)} belum dialokasikan: jumlah di atas belum memuat ${them}. Tanda tangani laporan yang diunduh sesudah ${them} dialokasikan.`] : [];
+  const open = period.months.filter((m) => allocated.has(m) && !closed.has(m));
+  const reasons: string[] = [];
+  if (missing.length) reasons.push(`${monthsSaid(missing)} belum dialokasikan: jumlah di atas belum memuat ${them(missing)}. Tanda tangani laporan yang diunduh sesudah ${them(missing)} dialokasikan.`);
+  if (open.length) reasons.push(`${monthsSaid(open)} belum difinalisasi: angka ${them(open)} masih dapat berubah. Tanda tangani laporan yang diunduh sesudah rekonsiliasi ${them(open)} difinalisasi.`);
   reasons.push(...more);
   return reasons.length ? reasons.join(' ') : null;
 }

@@ -87,6 +87,7 @@ export class WritePledgeStatement {
     const period = resolvePeriod(command);
     if (period.from.slice(0, 4) !== String(pledge.fiscalYear)) throw ReportsException.outsideFiscalYear(pledge.code, pledge.fiscalYear, period.label);
     const allocated = await this.statements.allocatedMonths(period.from, period.to);
+    const closed = await this.statements.closedMonths(period.from, period.to);
     assertAllocated(period, allocated);
     await this.allocateMonth.refreshStale(command.actor);
     const yearStart = `${period.from.slice(0, 4)}-01`;
@@ -143,7 +144,7 @@ export class WritePledgeStatement {
         ];
         // a month allocated under two revisions (its warning above) is not to be signed either
         const remix = mixed.length ? [`Alokasi ${mixed.join(', ')} memakai lebih dari satu revisi komitmen. Tanda tangani laporan yang diunduh sesudah dialokasikan ulang.`] : [];
-        writeStatementClosing(t, amounts, draftReason(period, allocated, remix), [funderSignatory(pledge, villageList), DINKES_HEAD]);
+        writeStatementClosing(t, amounts, draftReason(period, allocated, closed, remix), [funderSignatory(pledge, villageList), DINKES_HEAD]);
         t.commit();
         await this.writeSplits(output, title('Peserta yang Didanai'), pledge.code, period, villages, command);
         writePaymentsSheet(output, title('Pembayaran'), payments);

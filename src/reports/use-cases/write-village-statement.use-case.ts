@@ -80,6 +80,7 @@ export class WriteVillageStatement {
     const village = (await this.regions.villages()).find((v) => v.code === code)!;
     const period = resolvePeriod(command);
     const allocated = await this.statements.allocatedMonths(period.from, period.to);
+    const closed = await this.statements.closedMonths(period.from, period.to);
     assertAllocated(period, allocated);
     await this.allocateMonth.refreshStale(command.actor);
     const pledges = await this.statements.villagePledges(code, period.from, period.to);
@@ -105,7 +106,8 @@ export class WriteVillageStatement {
       write: async (destination: Writable) => {
         const output = new WorkbookOutput(destination, generatedAt);
         // Ringkasan: one row per month of the period; signed, so its rows' heights are written (keepTogether)
-        const t = new TableSheet(output.workbook, 'Ringkasan', MONTH_COLUMNS, { title: title('Laporan Iuran Jamkesda Desa'), fixedRowHeights: true });
+        const place = village.level === 'kelurahan' ? 'kelurahan' : 'desa';
+        const t = new TableSheet(output.workbook, 'Ringkasan', MONTH_COLUMNS, { title: title(`Laporan Iuran Jamkesda ${village.level === 'kelurahan' ? 'Kelurahan' : 'Desa'}`), fixedRowHeights: true });
         const byMonth = new Map(months.map((m) => [m.month, m]));
         const paidByMonth = new Map<string, number>();
         for (const p of payments) paidByMonth.set(p.month, (paidByMonth.get(p.month) ?? 0) + p.amount);
@@ -123,14 +125,22 @@ export class WriteVillageStatement {
         }
         t.finishTable();
         if (later) t.writeStyledRow([later]);
-        writePledgeNotes(t, pledges, period);
-        // what the kepala desa signs for: the JUMLAH row's own figures (t.sum), in words too
-        const amounts = [
-          { label: 'Kewajiban komitmen desa', amount: t.sum(6) },
-          { label: 'Dibayar desa', amount: t.sum(7) },
-          { label: 'Saldo dibayar − kewajiban', amount: t.sum(8), balance: true },
-        ];
-        writeStatementClosing(t, amounts, draftReason(period, allocated), [villageHead(village), DINKES_HEAD]);
+        writePledgeNotes(t, pledges, period, village.level === 'kelurahan');
+        // what the kepala desa signs for: the JUMLAH row's own figures (t.sum), in words too. A village without pledges
+        // of its own (a kelurahan has no APBDes) signs for its residents' premiums and who bore them, not for three
+        // Rp0 lines of a budget it does not have (QA).
+        const amounts = own.length
+          ? [
+              { label: `Kewajiban komitmen ${place}`, amount: t.sum(6) },
+              { label: `Dibayar ${place}`, amount: t.sum(7) },
+              { label: 'Saldo dibayar − kewajiban', amount: t.sum(8), balance: true },
+            ]
+          : [
+              { label: 'Iuran peserta', amount: t.sum(2) },
+              { label: 'Ditanggung pihak lain', amount: t.sum(4) },
+              { label: 'Tidak terdanai', amount: t.sum(5) },
+            ];
+        writeStatementClosing(t, amounts, draftReason(period, allocated, closed), [villageHead(village), DINKES_HEAD]);
         t.commit();
         await this.writeResidents(output, title('Peserta dan Iuran'), period, code, own, command);
         writePaymentsSheet(output, title('Pembayaran Komitmen Desa'), payments);
@@ -177,10 +187,13 @@ function villageStatus(month: string, own: readonly string[], due: ReadonlyMap<s
   return parts.length === 1 ? parts[0].text : parts.map((p) => `${p.code}: ${p.text}`).join('; ');
 }
 
-function writePledgeNotes(t: TableSheet, pledges: Awaited<ReturnType<StatementQueries['villagePledges']>>, period: StatementPeriod): void {
+function writePledgeNotes(t: TableSheet, pledges: Awaited<ReturnType<StatementQueries['villagePledges']>>, period: StatementPeriod, kelurahan: boolean): void {
   t.blankRow();
-  t.writeStyledRow(['Komitmen pendanaan desa'], LABEL_STYLE);
-  if (pledges.length === 0) t.writeStyledRow(['Desa ini tidak mempunyai komitmen pendanaan (APBDes) pada periode ini.']);
+  t.writeStyledRow([kelurahan ? 'Komitmen pendanaan kelurahan' : 'Komitmen pendanaan desa'], LABEL_STYLE);
+  if (pledges.length === 0) {
+    // a kelurahan is part of the regency's administration and has no village budget (APBDes) of its own
+    t.writeStyledRow([kelurahan ? 'Kelurahan tidak mempunyai APBDes: iuran warganya ditanggung komitmen lain (kolom Ditanggung Pihak Lain) atau tidak terdanai.' : 'Desa ini tidak mempunyai komitmen pendanaan (APBDes) pada periode ini.']);
+  }
   const revised = new Set(pledges.filter((p, i) => pledges.findIndex((q) => q.code === p.code) !== i).map((p) => p.code));
   for (const p of pledges) {
     const budget = p.budget === null ? 'tanpa pagu' : `pagu ${rupiah(p.budget)}`;

@@ -122,7 +122,7 @@ function allocationHint(linkPayments) {
  * obligation, which pledges bear it (the allocation, "Ditanggung oleh (alokasi)"), and what nobody funded, said in words ("Tidak terdanai Rp22.680") so a
  * partly or wholly unfunded month cannot be read as a funded one (QA: only the splits were listed). With the rule inputs
  * that made it (issue 4: an auditor sees why): the tariff rows under the obligation, each pledge's revision, and a
- * closed month marked "Difinalisasi".
+ * closed month marked "Difinalisasi" or "Dibekukan".
  */
 function fundingTable(months, funders, linkPledges) {
   const sorted = [...months].sort((a, b) => String(b.month).localeCompare(String(a.month)));
@@ -142,8 +142,11 @@ function fundingTable(months, funders, linkPledges) {
     if (m.obligation === 0 && note) return h('span', { class: 'hint', text: note });
     return note ? h('div', {}, remainder(Number(m.unfunded)), h('div', { class: 'hint', text: note })) : remainder(Number(m.unfunded));
   };
-  // closed (finalized, or frozen by a later finalized month: API `closed`) is never recomputed, whatever changes after
-  const month = (m) => (m.closed ? [monthLabel(m.month), ' ', h('span', { class: 'month-closed', title: FINALIZED_TITLE }, badge('Difinalisasi', 'info'))] : monthLabel(m.month));
+  // closed (API `closed`) is never recomputed, whatever changes after: *Difinalisasi* when its own reconciliation was
+  // finalized (`finalized`), *Dibekukan* when a later finalized month froze it (QA: an auditor read "finalized" on a
+  // phone, with no hover for the title, and looked for a final run of a month that had none)
+  const closedBadge = (m) => (m.finalized ? badge('Difinalisasi', 'info') : badge('Dibekukan', 'info'));
+  const month = (m) => (m.closed ? [monthLabel(m.month), ' ', h('span', { class: 'month-closed', title: m.finalized ? FINALIZED_TITLE : FROZEN_TITLE }, closedBadge(m))] : monthLabel(m.month));
   const obligation = (m) => [rupiah(m.obligation), tariffBasis(m)];
   return dataTable({
     caption: 'Iuran dan pendanaan per bulan',
@@ -162,8 +165,9 @@ function fundingTable(months, funders, linkPledges) {
   });
 }
 
-/** What the "Difinalisasi" badge means: `closed` is a finalized month or one frozen by a later finalized month (§9). */
-const FINALIZED_TITLE = 'Bulan ini sudah difinalisasi (atau dibekukan oleh bulan sesudahnya yang difinalisasi): alokasinya tidak dihitung ulang.';
+/** What the badges mean (§9): a month finalized, or frozen by a later finalized month of its year. */
+const FINALIZED_TITLE = 'Rekonsiliasi bulan ini sudah difinalisasi: alokasinya tidak dihitung ulang.';
+const FROZEN_TITLE = 'Dibekukan oleh bulan sesudahnya yang difinalisasi (anggaran bulan ini dipakai bulan itu): alokasinya tidak dihitung ulang.';
 
 /**
  * The tariff rows a month's obligation was allocated with (API `tariffs`: the LOCAL components valid on its 1st, §3),
