@@ -26,17 +26,24 @@ export const paymentKey = (p: PaymentKey) => `${p.pledgeCode}\u0000${p.month}\u0
 
 export const referenceKey = (reference: string) => paymentReference(reference).replace(/\s/gu, '').toLowerCase();
 
+/** A payment recorded already, as a repeat of it is compared with it: its id, amount (rupiah) and paid day (`YYYY-MM-DD`). */
+export interface RecordedPayment {
+  id: string;
+  amount: number;
+  paidAt: string;
+}
+
 /**
  * Locks the pledges of `payments` for the rest of the transaction (so two requests cannot both
- * record the same payment), then answers which of them are recorded already: position → id.
+ * record the same payment), then answers which of them are recorded already: position → the recorded one.
  */
-export async function recordedAlready(m: EntityManager, payments: readonly PaymentKey[]): Promise<Map<number, string>> {
+export async function recordedAlready(m: EntityManager, payments: readonly PaymentKey[]): Promise<Map<number, RecordedPayment>> {
   if (!payments.length) return new Map();
   await m.query(LOCK_PLEDGES_FOR_PAYMENT, [[...new Set(payments.map((p) => p.pledgeCode))]]);
-  const rows: { position: number; id: string }[] = await m.query(RECORDED_ALREADY, [
+  const rows: { position: number; id: string; amount: string; paidAt: string }[] = await m.query(RECORDED_ALREADY, [
     payments.map((p) => p.pledgeCode),
     payments.map((p) => p.month),
     payments.map((p) => p.reference),
   ]);
-  return new Map(rows.map((r) => [r.position - 1, r.id]));
+  return new Map(rows.map((r) => [r.position - 1, { id: r.id, amount: Number(r.amount), paidAt: r.paidAt.slice(0, 10) }]));
 }

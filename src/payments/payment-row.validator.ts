@@ -3,7 +3,7 @@
  * reference, and optionally the earlier month a correction adjusts. Pure logic: the caller passes
  * the known pledges (KnownPledges), the closed months and today's date (WIB).
  */
-import { bareYear, calendarDay, type Cell, cellDay, isNoteRow, characterFailure, dateTextProblem, formulaFailure, numberNotADate, serialDay, shownDay, typedIntoDateCell, yearOnly } from '../common/spreadsheet/cell.js';
+import { bareYear, calendarDay, type Cell, cellDay, holdsValue, isNoteRow, characterFailure, dateTextProblem, formulaFailure, numberNotADate, serialDay, shownDay, typedIntoDateCell, yearOnly } from '../common/spreadsheet/cell.js';
 import { type ColumnSpec, labelsByName } from '../common/spreadsheet/column-spec.js';
 import { dateFormsOf, noDateForms, noteDateForm, type RowDateForms } from '../common/spreadsheet/date-order.js';
 import { fieldCountIssue } from '../common/spreadsheet/field-count.js';
@@ -173,6 +173,8 @@ export function validatePaymentRow(
   // a total row whose label is merged across columns, the sum in JUMLAH: one message, not MERGED_CELL for each column the label covers (QA)
   const label = mergedLabelRange(row.rowNumber, row.merged);
   if (label && !pledges.fiscalYears.has(row.cells[0].text.trim())) return { issues: [{ column: null, severity: 'REJECT', code: 'NOT_PAYMENT_ROW', message: notPaymentRowMerged(label) }] };
+  // a signature typed in KODE_KOMITMEN ("Bendahara,", "ttd"), no month, amount or paid date: one message (QA: four each)
+  if (isNoteInPledgeColumn(row.cells, pledges)) return { issues: [{ column: null, severity: 'REJECT', code: 'NOT_PAYMENT_ROW', message: notPaymentRowNote(row.cells[0].text.trim(), names) }] };
   const checked = checkPaymentRow(row, pledges, closedMonths, today, names);
   // a cell hidden by a merged range reads as empty: refused as such, the row's other findings kept
   return row.merged ? { issues: withMergedCells(checked.issues, row.merged, (cell) => mergedCellIssue(cell, names)) } : checked;
@@ -180,6 +182,23 @@ export function validatePaymentRow(
 
 /** What a note row under the payments (isNoteRow: KODE_KOMITMEN empty, at most one other cell filled) is told, as the register's NOT_PARTICIPANT_ROW. */
 export const NOT_PAYMENT_ROW = 'Baris ini tidak berisi data pembayaran (kode komitmen kosong, paling banyak satu kolom lain terisi, seperti tanda tangan atau jumlah): hapus baris ini dari berkas.';
+
+/**
+ * A row of a signature block typed in KODE_KOMITMEN ("Bendahara,", "ttd", a name): text there that is no pledge code
+ * (not even in another case), BULAN, JUMLAH and TANGGAL_BAYAR empty. A pledge's row missing them is still told per column.
+ */
+function isNoteInPledgeColumn(cells: readonly Cell[], pledges: KnownPledges): boolean {
+  const text = cells[0].kind === 'text' && !cells[0].formula ? cells[0].text.trim() : '';
+  return text !== '' && pledges.stored(text) === undefined && !cells.slice(1, 4).some(holdsValue);
+}
+
+/** NOT_PAYMENT_ROW of such a row (isNoteInPledgeColumn), naming what its KODE_KOMITMEN holds and the columns left empty. */
+export function notPaymentRowNote(text: string, n: Readonly<Record<string, string>> = CANONICAL_NAMES): string {
+  return (
+    `Baris ini tidak berisi data pembayaran (${n.KODE_KOMITMEN} "${text}" bukan kode komitmen, dan ${n.BULAN}, ${n.JUMLAH} serta ${n.TANGGAL_BAYAR} kosong, ` +
+    'seperti tanda tangan): hapus baris ini dari berkas.'
+  );
+}
 
 /** What a row with a label merged across columns (mergedLabelRange) and no known pledge code is told: NOT_PAYMENT_ROW, naming the range. */
 export function notPaymentRowMerged(range: string): string {
@@ -212,7 +231,8 @@ function checkPaymentRow(
   else if (!pledges.fiscalYears.has(pledgeCode)) check('KODE_KOMITMEN', 'PLEDGE_NOT_FOUND', pledgeNotFoundMessage(pledgeCode, pledges.stored(pledgeCode)));
 
   const month = monthOf(cells[1]);
-  if (!month) check('BULAN', 'MONTH_FORMAT', notAMonth(cells[1], n.BULAN, '2026-10 atau 10/2026'));
+  if (!holdsValue(cells[1])) check('BULAN', 'MONTH_REQUIRED', `${n.BULAN} wajib diisi.`); // as JUMLAH's, not `BULAN "" bukan bulan` (QA)
+  else if (!month) check('BULAN', 'MONTH_FORMAT', notAMonth(cells[1], n.BULAN, '2026-10 atau 10/2026'));
   else if (closedMonths.has(month)) {
     check('BULAN', 'MONTH_CLOSED', closedMonthRow(month, openMonthToRecordIn(month, today.slice(0, 7), closedMonths), n));
   }
@@ -227,7 +247,8 @@ function checkPaymentRow(
   const forms = noDateForms();
   if (!yearAlone && cells[3].kind === 'text') noteDateForm('TANGGAL_BAYAR', cells[3].text, forms);
   const dates = dateFormsOf(forms);
-  if (yearAlone) check('TANGGAL_BAYAR', 'DATE_FORMAT', yearAlone);
+  if (!holdsValue(cells[3])) check('TANGGAL_BAYAR', 'PAID_AT_REQUIRED', `${n.TANGGAL_BAYAR} wajib diisi.`);
+  else if (yearAlone) check('TANGGAL_BAYAR', 'DATE_FORMAT', yearAlone);
   else if (!paidAt) check('TANGGAL_BAYAR', 'DATE_FORMAT', numberNotADate(cells[3], n.TANGGAL_BAYAR) ?? `${n.TANGGAL_BAYAR} "${cells[3].text}" bukan tanggal${cells[3].kind === 'text' && dateTextProblem(cells[3].text) ? `: ${dateTextProblem(cells[3].text)}` : ''} (gunakan YYYY-MM-DD atau DD/MM/YYYY).`);
   else if (!PAID_AT_FORM.test(paidAt)) {
     // the API's rule for paidAt (a 1900 or 1000 day is a typo or Excel's day zero, never an SP2D)

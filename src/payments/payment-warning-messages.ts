@@ -1,6 +1,7 @@
 /** The Indonesian messages of the payment warnings (payment-warnings.ts). */
 import { rupiah } from '../common/money.js';
-import { monthName, monthNumberName } from '../common/month.js';
+import { dayInWib } from '../common/clock/clock.js';
+import { dayName, monthName, monthNumberName } from '../common/month.js';
 import type { PaymentStatus } from './payment-status.js';
 
 /** A pledge-month with nothing due, and why when it is cheap to know (PLEDGE_MONTHS_NOTHING_DUE). */
@@ -14,6 +15,9 @@ export interface NothingDue {
   outside: boolean;
   budget: string | null;
   budgetUsedUp: boolean;
+  /** When and by whom the pledge was withdrawn (dicabut); null while it stands. */
+  withdrawnAt: Date | string | null;
+  withdrawnBy: string | null;
 }
 
 /**
@@ -44,6 +48,11 @@ const correctionTail = (p: Payment) =>
 export function nothingDueMessage(r: NothingDue, p: Payment): string {
   const month = monthName(r.month);
   const correction = p.adjustsMonth !== null;
+  if (r.withdrawnAt !== null) {
+    // said first: why it owes nothing (QA: only "alokasi bulan itu tidak membebankan …", the form's Komitmen unmarked)
+    const head = `Komitmen ${r.pledgeCode} sudah dicabut pada ${dayName(dayInWib(new Date(r.withdrawnAt)))} oleh ${r.withdrawnBy}; komitmen ini tidak menanggung iuran apa pun pada ${month}`;
+    return correction ? `${head}, jadi tidak ada kekurangan yang dikoreksi. ${correctionTail(p)}` : `${head}; ${OVERPAID_TAIL}`;
+  }
   if (r.allocation === null && !r.outside) {
     return (
       `Alokasi ${month} belum dihitung, jadi belum diketahui iuran apa yang ditanggung komitmen ${r.pledgeCode} pada bulan itu; ` +

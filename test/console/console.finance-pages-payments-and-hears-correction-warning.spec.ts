@@ -2,12 +2,13 @@
  * Finance officers in the browser, on Pembayaran: a month with more payments than a page is listed with
  * the shared pager (it fetched up to 500 at once and showed them all), the page in the address; a
  * payment removed on the last page leaves that page shown; a finalized month still lists its payments
- * without Hapus…; and a correction larger than what its month still lacks is saved with the API's
- * warning shown under the form (EXCEEDS_SHORTFALL).
+ * without Hapus…; a correction larger than what its month still lacks is saved with the API's
+ * warning shown under the form (EXCEEDS_SHORTFALL); and a withdrawn pledge is marked in the form.
  *
  * One participant, Rp37.800 a month, APBD-2026 pays for him; 2026-10 allocated. October has 120
  * payments from a sheet (P-001 … P-120, paid on 120 successive days, so listed in that order: three
- * pages of 50); September was paid Rp20.000 (Rp17.800 short) and is finalized.
+ * pages of 50); September was paid Rp20.000 (Rp17.800 short) and is finalized. QA-A2-2026, added after October was
+ * allocated, is withdrawn: the form's Komitmen marks it "(dicabut)" and a payment to it says so in its warning (QA).
  */
 import { expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
@@ -33,6 +34,8 @@ describeInBrowser('console: Pembayaran pages a month of many payments and shows 
     const rows = Array.from({ length: COUNT }, (_, k) => `APBD-2026;2026-10;1000;${paidAt(k + 1)};${reference(k + 1)}`);
     const sheet = Buffer.from(['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI', ...rows].join('\n'));
     await finance.post('/api/v1/payment-uploads').attach('file', sheet, 'pembayaran-oktober.csv').expect(201);
+    await insertPledge(t.dataSource, 'QA-A2-2026', { priority: 90 }); // after the allocation: nothing due, then withdrawn
+    await finance.post('/api/v1/pledges/QA-A2-2026/withdraw').send({ reason: 'Komitmen ganda' }).expect(201);
   });
 
   /** The references listed, after the pager says `where` (e.g. "3 dari 3 (120 baris)"). */
@@ -113,6 +116,29 @@ describeInBrowser('console: Pembayaran pages a month of many payments and shows 
     );
     // recorded all the same: the page shown stays, and the correction (paid last) ends it
     expect((await shown(page, '3 dari 3 (120 baris)')).at(-1)).toBe('SP2D KOREKSI SEPTEMBER');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('a withdrawn pledge is marked (dicabut) in Komitmen; a payment to it is saved, the warning saying when and by whom it was withdrawn', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.KEUANGAN), '#/pembayaran?month=2026-10');
+    const single = page.getByRole('form', { name: 'Catat pembayaran' });
+    const options = single.getByLabel('Komitmen').locator('option');
+    await options.nth(2).waitFor({ state: 'attached' });
+    expect(await options.allTextContents()).toEqual(['(pilih komitmen)', 'APBD-2026 – Penyandang dana uji', 'QA-A2-2026 – Penyandang dana uji (dicabut)']);
+    await single.getByLabel('Komitmen').selectOption('QA-A2-2026');
+    await single.getByLabel('Jumlah (Rp)').fill('258000');
+    await single.getByLabel('Tanggal bayar').fill('2026-11-03');
+    await single.getByLabel('Referensi (No. SP2D)').fill('SP2D DICABUT');
+    await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
+    await single.getByText('Pembayaran Rp258.000 untuk QA-A2-2026 (Oktober 2026) tersimpan.').waitFor();
+    expect(await single.locator('.notice--warning').textContent()).toBe(
+      'Peringatan: Komitmen QA-A2-2026 sudah dicabut pada 15 November 2026 oleh uji-keuangan; komitmen ini tidak menanggung iuran apa pun pada Oktober 2026; ' +
+        'pembayaran ini akan tercatat sebagai kelebihan bayar.',
+    );
 
     expect(errors).toEqual([]);
     await context.close();

@@ -6,7 +6,7 @@ import { type TestApp } from '../support/test-app.js';
 import { appWithSomethingDue } from './support/something-due.js';
 import { binary } from '../reports/support/xlsx.js';
 import { closeMonth } from '../funding/support/register.js';
-import { NOT_PAYMENT_ROW, notPaymentRowMerged } from '../../src/payments/payment-row.validator.js';
+import { NOT_PAYMENT_ROW, notPaymentRowMerged, notPaymentRowNote } from '../../src/payments/payment-row.validator.js';
 
 // Booting each describe's app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
@@ -159,7 +159,9 @@ describe('payments sheet: issues name the columns as the file wrote them', () =>
 /**
  * A signature block under a payment sheet's rows is one message a row, as the register's NOT_PARTICIPANT_ROW (QA: five
  * messages each, among them "BULAN "" bukan bulan" and "TANGGAL_BAYAR "Bendahara," bukan tanggal"). A row with the
- * pledge code empty and two other cells filled is still judged column by column.
+ * pledge code empty and two other cells filled is still judged column by column. The same typed in KODE_KOMITMEN
+ * ("Bendahara,", "ttd", "Nama Bendahara"), no month, amount or paid date, is one message too (QA: four each, among them
+ * "Komitmen pendanaan 'Bendahara,' tidak ditemukan"); an empty BULAN or TANGGAL_BAYAR of a payment row is "wajib diisi".
  * Golden file: test/fixtures/payments/not-ok/signature-block.csv.
  */
 describe('payments: a signature block under the rows', () => {
@@ -170,16 +172,25 @@ describe('payments: a signature block under the rows', () => {
   it('one message per signature row; the payment above is recorded', async () => {
     const file = readFileSync('test/fixtures/payments/not-ok/signature-block.csv');
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran.csv').expect(201);
-    expect(res.body).toMatchObject({ rowsRead: 4, accepted: 1, rejected: 3, payments: 1, amount: 1500 });
+    expect(res.body).toMatchObject({ rowsRead: 8, accepted: 1, rejected: 7, payments: 1, amount: 1500 });
     const rejects = (res.body.issues as { row: number; column: string | null; severity: string; code: string; message: string }[]).filter((i) => i.severity === 'REJECT');
     expect(rejects.map((i) => [i.row, i.column, i.code])).toEqual([
       [3, null, 'NOT_PAYMENT_ROW'],
       [4, null, 'NOT_PAYMENT_ROW'],
-      [5, 'KODE_KOMITMEN', expect.any(String)],
-      [5, 'TANGGAL_BAYAR', expect.any(String)],
-      [5, 'REFERENSI', expect.any(String)],
+      [5, 'KODE_KOMITMEN', 'PLEDGE_REQUIRED'],
+      [5, 'TANGGAL_BAYAR', 'PAID_AT_REQUIRED'],
+      [5, 'REFERENSI', 'REFERENCE_REQUIRED'],
+      [6, null, 'NOT_PAYMENT_ROW'],
+      [7, null, 'NOT_PAYMENT_ROW'],
+      [8, null, 'NOT_PAYMENT_ROW'],
+      [9, 'BULAN', 'MONTH_REQUIRED'],
+      [9, 'TANGGAL_BAYAR', 'PAID_AT_REQUIRED'],
     ]);
     expect(rejects[0].message).toBe(NOT_PAYMENT_ROW);
+    expect(rejects.slice(5, 8).map((i) => i.message)).toEqual([notPaymentRowNote('Bendahara,'), notPaymentRowNote('ttd'), notPaymentRowNote('Nama Bendahara')]);
+    expect(rejects[5].message).toBe('Baris ini tidak berisi data pembayaran (KODE_KOMITMEN "Bendahara," bukan kode komitmen, dan BULAN, JUMLAH serta TANGGAL_BAYAR kosong, seperti tanda tangan): hapus baris ini dari berkas.');
+    // an empty month or paid date of a payment row is required, as JUMLAH is, not `BULAN "" bukan bulan` (QA)
+    expect(rejects.slice(8).map((i) => i.message)).toEqual(['BULAN wajib diisi.', 'TANGGAL_BAYAR wajib diisi.']);
   });
 
   it('a total row whose label is merged across columns is one NOT_PAYMENT_ROW; a pledge code merged down is still MERGED_CELL (QA)', async () => {

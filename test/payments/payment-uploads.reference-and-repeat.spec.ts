@@ -5,6 +5,7 @@
  * is refused as ALREADY_RECORDED (409), not as "fix the rejected rows" (NO_ACCEPTED_ROWS). The same file sent again
  * after it was partly refused is recognised as its earlier upload too (QA: answered NO_ACCEPTED_ROWS).
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { type TestApp } from '../support/test-app.js';
@@ -99,6 +100,50 @@ describe('payments: sheet REFERENSI length and a sheet sent again', () => {
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', fixed, 'sebagian.csv').expect(201);
     expect(res.body).toMatchObject({ accepted: 2, rejected: 2, payments: 2, amount: 1010 });
     expect(res.body.recognised).toBeUndefined();
+  });
+
+  /**
+   * QA: a Rp999.999 typo recorded (with its warning), the row fixed to Rp258.000 and sent again, was ignored as
+   * "sudah tercatat" and Rp999.999 stayed. A repeat whose amount or date differs says what is stored, what the row
+   * writes and how to replace it (Hapus… on Pembayaran, DELETE /payments/:id); an identical one is as before. Golden
+   * file test/fixtures/payments/not-ok/ulang-jumlah-atau-tanggal-berbeda.csv.
+   */
+  it('a row repeating a recorded payment with another amount or date says both and how to replace it; an identical one as before', async () => {
+    const keuangan = await t.as(Role.KEUANGAN);
+    const stored: Record<string, string> = {};
+    for (const [reference, amount, paidAt] of [
+      ['SP2D 01009/LS/2026', 999999, '2026-11-10'],
+      ['SP2D 01010/LS/2026', 258000, '2026-11-10'],
+      ['SP2D 01011/LS/2026', 999999, '2026-11-10'],
+      ['SP2D 01012/LS/2026', 258000, '2026-11-10'],
+    ] as const) {
+      stored[reference] = (await keuangan.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-10', amount, paidAt, reference }).expect(201)).body.id;
+    }
+    const file = readFileSync('test/fixtures/payments/not-ok/ulang-jumlah-atau-tanggal-berbeda.csv');
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'perbaikan.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 5, accepted: 1, rejected: 4, payments: 1, amount: 1000 });
+    const head = (reference: string) => `Pembayaran APBD-2026 bulan Oktober 2026 dengan referensi "${reference}" sudah tercatat`;
+    const replace = 'Bila yang tercatat salah, hapus pembayaran itu di halaman Pembayaran (bulan Oktober 2026, tombol Hapus…), lalu unggah ulang baris ini.';
+    expect(res.body.issues.filter((i: { severity: string }) => i.severity === 'REJECT')).toEqual([
+      { row: 2, column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message: `${head('SP2D 01009/LS/2026')} dengan jumlah Rp999.999 (tanggal 10 November 2026); baris ini menulis Rp258.000 dan tidak dicatat. ${replace}` },
+      { row: 3, column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message: `${head('SP2D 01010/LS/2026')} dengan jumlah Rp258.000 (tanggal 10 November 2026); baris ini menulis tanggal 12 November 2026 dan tidak dicatat. ${replace}` },
+      {
+        row: 4,
+        column: 'REFERENSI',
+        severity: 'REJECT',
+        code: 'PAYMENT_DUPLICATE',
+        message: `${head('SP2D 01011/LS/2026')} dengan jumlah Rp999.999 (tanggal 10 November 2026); baris ini menulis Rp258.000 (tanggal 12 November 2026) dan tidak dicatat. ${replace}`,
+      },
+      { row: 5, column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message: `${head('SP2D 01012/LS/2026')}; baris ini diabaikan.` },
+    ]);
+    // the row alone is no "all recorded" (409 ALREADY_RECORDED): it is to be acted on, NO_ACCEPTED_ROWS with the same message
+    const alone = await keuangan.post('/api/v1/payment-uploads').attach('file', sheet('APBD-2026;2026-10;258000;2026-11-10;SP2D 01009/LS/2026'), 'satu.csv').expect(400);
+    expect(alone.body.code).toBe('NO_ACCEPTED_ROWS');
+    expect(alone.body.details.issues[0].message).toMatch(/sudah tercatat dengan jumlah Rp999\.999 .*baris ini menulis Rp258\.000/);
+    // as told: the stored one removed, the row is recorded
+    await keuangan.delete(`/api/v1/payments/${stored['SP2D 01009/LS/2026']}`).expect(200);
+    const fixed = await keuangan.post('/api/v1/payment-uploads').attach('file', sheet('APBD-2026;2026-10;258000;2026-11-10;SP2D 01009/LS/2026'), 'satu.csv').expect(201);
+    expect(fixed.body).toMatchObject({ accepted: 1, payments: 1, amount: 258000 });
   });
 
   it('a recorded payment beside a bad row is still NO_ACCEPTED_ROWS: the bad row is to be fixed', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { Role } from '../../src/users/role.js';
 import { closeMonth } from '../funding/support/register.js';
 import { insertParticipants, insertPledge, nik } from '../reconciliation/support/seed.js';
@@ -220,5 +221,44 @@ describe('payments: a correction larger than the shortfall still left is warned 
       { row: 4, column: 'JUMLAH', severity: 'WARN', code: 'EXCEEDS_SHORTFALL', message: exceeds('Rp10.000', 'Juni 2026', 'Rp2.200', 'dibayar Rp20.000, koreksi sebelumnya Rp10.000: kurang Rp7.800') },
       { row: 5, column: 'PENYESUAIAN_BULAN', severity: 'WARN', code: 'NO_SHORTFALL', message: expect.stringMatching(/^Juni 2026 tidak kurang bayar .*koreksi sebelumnya Rp20\.000: kelebihan bayar/) },
     ]);
+  });
+});
+
+/**
+ * A payment to a withdrawn pledge (dicabut) is recorded, as money received must be (the month reads it OVERPAID),
+ * and its NOTHING_DUE says first that the pledge was withdrawn, when and by whom, by the form (POST /payments) and
+ * the sheet alike (QA: QA-A2-2026 heard only "alokasi bulan itu tidak membebankan iuran peserta mana pun kepadanya").
+ * Withdrawn after October was allocated, so October is STALE and still holds its split until recomputed: it owes
+ * nothing there all the same (and, recomputed, has no split there). The fixed clock: 15 November 2026. Golden file test/fixtures/payments/ok/komitmen-dicabut.csv.
+ */
+describe('payments: a payment to a withdrawn pledge says it was withdrawn, and is recorded', () => {
+  let t: TestApp;
+  const withdrawn = (month: string) =>
+    `Komitmen QA-A2-2026 sudah dicabut pada 15 November 2026 oleh uji-keuangan; komitmen ini tidak menanggung iuran apa pun pada ${month}; ` +
+    'pembayaran ini akan tercatat sebagai kelebihan bayar.';
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertParticipants(t.dataSource, [{ nik: nik(1) }]);
+    await insertPledge(t.dataSource, 'QA-A2-2026', { priority: 10 });
+    await insertPledge(t.dataSource, 'APBD-2026', { priority: 20 });
+    await (await t.as(Role.KEUANGAN)).post('/api/v1/allocations').send({ month: '2026-10' }).expect(201);
+    await (await t.as(Role.KEUANGAN)).post('/api/v1/pledges/QA-A2-2026/withdraw').send({ reason: 'Komitmen ganda' }).expect(201);
+  });
+  afterAll(() => t?.close());
+
+  it('POST /payments: NOTHING_DUE names the withdrawal, for a month STALE since and one not allocated yet; recorded', async () => {
+    for (const [month, name] of [['2026-10', 'Oktober 2026'], ['2026-11', 'November 2026']]) {
+      const body = { pledgeCode: 'QA-A2-2026', month, amount: 1000, paidAt: '2026-11-02', reference: `SP2D/CABUT/API/${month}` };
+      const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payments').send(body).expect(201);
+      expect(res.body.warnings).toEqual([{ code: 'NOTHING_DUE', field: 'month', message: withdrawn(name) }]);
+    }
+  });
+
+  it('the payment sheet, October recomputed without it: the row paying it warns the same on BULAN; the pledge standing hears nothing', async () => {
+    await (await t.as(Role.KEUANGAN)).post('/api/v1/allocations').send({ month: '2026-10' }).expect(201);
+    const file = readFileSync('test/fixtures/payments/ok/komitmen-dicabut.csv');
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'komitmen-dicabut.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 2, accepted: 2, rejected: 0, warnings: 1, payments: 2, amount: 75600 });
+    expect(res.body.issues).toEqual([{ row: 3, column: 'BULAN', severity: 'WARN', code: 'NOTHING_DUE', message: withdrawn('Oktober 2026') }]);
   });
 });

@@ -11,7 +11,8 @@ const key = (column: string) => `lower(regexp_replace(${column}, '[[:space:]]+',
 
 /**
  * Of the candidate payments ($1 pledge codes, $2 months, $3 references, in parallel), the 1-based
- * positions of those already recorded, with the id of the recorded one. Set-based, whatever the count:
+ * positions of those already recorded, with the id, amount (text: bigint) and paid day of the recorded one (a sheet
+ * row repeating it with another amount or date says so, QA). Set-based, whatever the count:
  * the payments of the pledge-months asked are read once (IDX_payment_month_pledge), each one's key
  * computed once, and joined to the candidates' keys. A probe per candidate (LATERAL … LIMIT 1) was
  * planned on PGlite, which has no autovacuum and so no statistics, through IDX_payment_month_pledge
@@ -23,11 +24,11 @@ export const RECORDED_ALREADY = `
     SELECT t.pledge_code, t.month, ${key('t.reference')} AS key, t.i
     FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(pledge_code, month, reference, i)
   ), stored AS MATERIALIZED (
-    SELECT x.id, x.pledge_code, x.month, ${key('x.reference')} AS key
+    SELECT x.id, x.pledge_code, x.month, x.amount, x.paid_at, ${key('x.reference')} AS key
     FROM (SELECT DISTINCT pledge_code, month FROM candidate) asked
     JOIN payment x ON x.month = asked.month AND x.pledge_code = asked.pledge_code
   )
-  SELECT DISTINCT ON (c.i) c.i::int AS position, s.id
+  SELECT DISTINCT ON (c.i) c.i::int AS position, s.id, s.amount::text AS amount, s.paid_at::text AS "paidAt"
   FROM candidate c
   JOIN stored s ON s.key = c.key AND s.month = c.month AND s.pledge_code = c.pledge_code
   ORDER BY c.i, s.id`;

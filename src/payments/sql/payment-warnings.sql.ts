@@ -2,6 +2,7 @@
  * What the warnings of a recorded payment read (payment-warnings.ts), for every payment of a request
  * or a sheet's batch at once: each distinct pair once, never a query per row.
  */
+import { monthFrozen } from '../../periods/frozen-allocations.sql.js';
 
 /**
  * The pledge-months ($1 codes, $2 months, pairs) where the pledge has no split, i.e. nothing due
@@ -11,21 +12,24 @@
  * A pair with a split is not returned. Read from the per-pledge totals stored with each allocated
  * month (allocation_funded, as BUDGET_USED_BEFORE of the allocation), not from the splits: for a
  * December payment that would sum eleven months of a province-sized register's splits.
+ * A withdrawn pledge (`withdrawnAt`, `withdrawnBy`) owes nothing either in a STALE month that may still be recomputed:
+ * its split there is the one the recomputation, without it, takes away.
  */
 export const PLEDGE_MONTHS_NOTHING_DUE = `
   WITH asked AS (
     SELECT DISTINCT p AS pledge_code, m AS month FROM unnest($1::text[], $2::text[]) AS t(p, m)
   ), judged AS (
-    SELECT a.pledge_code, a.month, pl.fiscal_year, pl.from_month, pl.to_month, pl.budget, am.status,
+    SELECT a.pledge_code, a.month, pl.fiscal_year, pl.from_month, pl.to_month, pl.budget, am.status, pl.withdrawn_at, pl.withdrawn_by,
            (left(a.month, 4)::int <> pl.fiscal_year OR substr(a.month, 6, 2)::int NOT BETWEEN pl.from_month AND pl.to_month) AS outside
     FROM asked a
     JOIN pledge pl ON pl.code = a.pledge_code
     LEFT JOIN allocation_month am ON am.month = a.month
     WHERE NOT EXISTS (SELECT 1 FROM allocation_funded f WHERE f.pledge_code = a.pledge_code AND f.month = a.month)
+       OR (pl.withdrawn_at IS NOT NULL AND am.status = 'STALE' AND NOT ${monthFrozen('a.month')})
   )
   SELECT j.pledge_code AS "pledgeCode", j.month, j.fiscal_year AS "fiscalYear", j.from_month AS "fromMonth",
          j.to_month AS "toMonth", j.status AS allocation, j.outside, j.budget::text AS budget,
-         coalesce(used.amount >= j.budget, false) AS "budgetUsedUp"
+         coalesce(used.amount >= j.budget, false) AS "budgetUsedUp", j.withdrawn_at AS "withdrawnAt", j.withdrawn_by AS "withdrawnBy"
   FROM judged j
   LEFT JOIN LATERAL (
     SELECT sum(f.amount) AS amount FROM allocation_funded f

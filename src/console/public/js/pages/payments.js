@@ -89,7 +89,7 @@ function paymentForm(pledges, month, refresh) {
         label: 'Komitmen',
         name: 'pledgeCode',
         required: true,
-        options: [{ value: '', label: sorted.length ? '(pilih komitmen)' : '(belum ada komitmen)' }, ...sorted.map((p) => ({ value: p.code, label: `${p.code} – ${p.funder}` }))],
+        options: [{ value: '', label: sorted.length ? '(pilih komitmen)' : '(belum ada komitmen)' }, ...sorted.map((p) => ({ value: p.code, label: pledgeOptionLabel(p) }))],
       }),
       monthField({ value: month, label: 'Bulan iuran' }),
       field({ label: 'Jumlah (Rp)', name: 'amount', required: true, attrs: { inputmode: 'numeric', autocomplete: 'off' } }),
@@ -100,6 +100,14 @@ function paymentForm(pledges, month, refresh) {
     h('div', { class: 'actions' }, submit),
     out,
   );
+}
+
+/**
+ * "QA-A2-2026 – PT Satu (dicabut)": a withdrawn pledge stays choosable, since money it received is still recorded
+ * (OVERPAID, with the answer's warning saying when and by whom it was withdrawn), but marked (QA: it was not). Pure, tested.
+ */
+export function pledgeOptionLabel(pledge) {
+  return `${pledge.code} – ${pledge.funder}${pledge.withdrawn ? ' (dicabut)' : ''}`;
 }
 
 /**
