@@ -128,6 +128,17 @@ export function printSetup(headerRow?: number): Partial<ExcelJS.PageSetup> {
  */
 export const PRINT_FOOTER: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&L&8&A&R&8Halaman &P dari &N' };
 
+/**
+ * PRINT_FOOTER with the document's title as every printed page's header, small at the left: a page that starts
+ * below the table (a statement's signatures, moved whole to the next page) still says what it belongs to (QA: page 2
+ * held the Jumlah and the signatures under a bare column header, no title, code or period). `&` is the header
+ * language's escape, so the title's own is doubled; Excel keeps at most 255 characters.
+ */
+export function printHeaderFooter(title: string): Partial<ExcelJS.HeaderFooter> {
+  const text = title.replace(/&/g, '&&').slice(0, 200);
+  return { ...PRINT_FOOTER, oddHeader: `&L&8${text}` };
+}
+
 /** The `views` that freeze everything above and including `headerRow`. */
 export function frozenHeader(headerRow: number): Partial<ExcelJS.WorksheetView>[] {
   return [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
