@@ -45,7 +45,8 @@ export const HEADER_STYLE: Partial<ExcelJS.Style> = {
 export const TITLE_STYLE: Partial<ExcelJS.Style> = { font: { ...BASE_FONT, size: 14, bold: true } };
 export const SUBTITLE_STYLE: Partial<ExcelJS.Style> = { font: { ...BASE_FONT, italic: true } };
 export const LABEL_STYLE: Partial<ExcelJS.Style> = { font: { ...BASE_FONT, bold: true } };
-export const WARNING_STYLE: Partial<ExcelJS.Style> = { font: { ...BASE_FONT, bold: true, color: { argb: COLORS.warningFont } }, alignment: { wrapText: true } };
+/** A warning line: bold red, wrapped, at the top of its row (QA: a DRAF label sat below its own long, wrapped reason). */
+export const WARNING_STYLE: Partial<ExcelJS.Style> = { font: { ...BASE_FONT, bold: true, color: { argb: COLORS.warningFont } }, alignment: { wrapText: true, vertical: 'top' } };
 
 /** A totals row: bold on light blue with a rule above. */
 export const TOTAL_STYLE: Partial<ExcelJS.Style> = {
