@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { monthInFuture } from '../common/clock/clock.js';
+import { monthName } from '../common/month.js';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 import type { UploadReport } from './uploads/row-issue.js';
 
@@ -9,6 +10,7 @@ export enum BpjsInputErrorCode {
   MONTH_IN_FUTURE = 'MONTH_IN_FUTURE',
   BILL_NOT_FOUND = 'BILL_NOT_FOUND',
   PBI_LIST_NOT_FOUND = 'PBI_LIST_NOT_FOUND',
+  ROW_REPORT_UPLOADED = 'ROW_REPORT_UPLOADED',
 }
 
 /** Errors of the BPJS bill and PBI-APBN list uploads. */
@@ -18,6 +20,7 @@ export class BpjsInputException extends DomainException<BpjsInputErrorCode> {
       case BpjsInputErrorCode.FILE_REQUIRED:
       case BpjsInputErrorCode.NO_ACCEPTED_ROWS:
       case BpjsInputErrorCode.MONTH_IN_FUTURE:
+      case BpjsInputErrorCode.ROW_REPORT_UPLOADED:
         return HttpStatus.BAD_REQUEST;
       case BpjsInputErrorCode.BILL_NOT_FOUND:
       case BpjsInputErrorCode.PBI_LIST_NOT_FOUND:
@@ -45,6 +48,24 @@ export class BpjsInputException extends DomainException<BpjsInputErrorCode> {
       BpjsInputErrorCode.NO_ACCEPTED_ROWS,
       `Tidak ada baris yang dapat diterima (${report.rejected} baris ditolak), sehingga tidak ada yang disimpan. Perbaiki baris yang ditolak lalu unggah ulang.`,
       report,
+    );
+  }
+
+  /**
+   * The upload is the service's row report (row-report-upload.ts), not the month's whole bill or list: refused, nothing stored.
+   * `replaces`: the month's latest version it would have replaced and its lines (NIKs), null when none; `count`: what the
+   * report would have left in the month's place.
+   */
+  static rowReportUploaded(kind: 'bill' | 'pbi', month: string, replaces: { version: number; count: number } | null, count: number): BpjsInputException {
+    const [list, unit, original] = kind === 'bill' ? ['tagihan', 'baris', 'berkas tagihan asli'] : ['daftar PBI APBN', 'NIK', 'berkas daftar PBI APBN asli'];
+    const instead = count > 0 ? `dengan ${count} ${unit} saja` : 'dengan isi laporan ini';
+    const effect = replaces
+      ? `mengunggahnya akan mengganti ${list} ${monthName(month)} (versi ${replaces.version}, ${replaces.count} ${unit}) ${instead}`
+      : 'laporan hanya memuat baris yang ditolak atau diberi peringatan';
+    return new BpjsInputException(
+      BpjsInputErrorCode.ROW_REPORT_UPLOADED,
+      `Berkas ini adalah laporan unggahan, bukan ${list} lengkap: ${effect}. Perbaiki baris yang ditolak di ${original}, lalu unggah seluruh berkas itu. Tidak ada yang disimpan.`,
+      { month, replaces, count },
     );
   }
 

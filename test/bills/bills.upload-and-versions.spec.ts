@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { binary } from '../reports/support/xlsx.js';
 
 // Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
@@ -182,6 +183,39 @@ describe('bills: upload, row report and versions', () => {
     expect(res.body).toMatchObject({ code: 'MONTH_IN_FUTURE', message: 'Bulan Januari 2027 belum tiba: tagihan dan daftar PBI APBN paling jauh untuk bulan Desember 2026.' });
     const pbi = await (await t.as(Role.KEUANGAN)).post('/api/v1/pbi-apbn-lists').field('month', '2099-12').attach('file', Buffer.from('NIK\n1703060101800001\n'), 'pbi.csv').expect(400);
     expect(pbi.body.code).toBe('MONTH_IN_FUTURE');
+  });
+
+  it('refuses the month\'s row report sent back, fixed, as a whole: it would replace a bill of 6 lines by 1 (QA: 6 people NOT_BILLED)', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    await upload('2026-05', '155400', fixture('ok/tagihan-2026-10.csv'), 'tagihan-mei.csv', 201);
+    const v2 = await upload('2026-05', '264600', fixture('not-ok/tagihan-2026-11-satu-nik-salah.csv'), 'tagihan-mei-v2.csv', 201);
+    expect(v2.body).toMatchObject({ version: 2, lines: 6, rejected: 1 });
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.load((await api.get(`/api/v1/bills/${v2.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200)).body as never);
+    const perbaiki = report.getWorksheet('Perbaiki')!;
+    expect(perbaiki.getCell('B2').value).toBe('170306010180001');
+    perbaiki.getCell('B2').value = '1703060101800014'; // the NIK fixed, as the tester did
+
+    const message =
+      'Berkas ini adalah laporan unggahan, bukan tagihan lengkap: mengunggahnya akan mengganti tagihan Mei 2026 (versi 2, 6 baris) dengan 1 baris saja. ' +
+      'Perbaiki baris yang ditolak di berkas tagihan asli, lalu unggah seluruh berkas itu. Tidak ada yang disimpan.';
+    const fixed = await upload('2026-05', '37800', Buffer.from(await report.xlsx.writeBuffer()), 'laporan-tagihan-2026-05-v2.xlsx', 400);
+    expect(fixed.body).toMatchObject({ code: 'ROW_REPORT_UPLOADED', message, details: { month: '2026-05', replaces: { version: 2, count: 6 }, count: 1 } });
+    // Perbaiki saved alone as a .csv (its BARIS, STATUS, KETERANGAN columns tell it), and the report without those columns (its Ringkasan tells it)
+    const csv = perbaiki.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1).map((v) => String(v ?? '').replace(/\n/g, ' ')).join(';')).join('\n');
+    expect((await upload('2026-05', '37800', Buffer.from(csv), 'perbaiki.csv', 400)).body).toMatchObject({ code: 'ROW_REPORT_UPLOADED', message });
+    perbaiki.spliceColumns(5, 3);
+    expect((await upload('2026-05', '37800', Buffer.from(await report.xlsx.writeBuffer()), 'diperbaiki.xlsx', 400)).body).toMatchObject({ code: 'ROW_REPORT_UPLOADED', message });
+    const versions = (await api.get('/api/v1/bills?month=2026-05').expect(200)).body;
+    expect(versions.map((b: { version: number; lines: number }) => [b.version, b.lines])).toEqual([[2, 6], [1, 4]]);
+
+    // a bill with STATUS and KETERANGAN columns of its own, or a summary sheet named Ringkasan, is no report
+    const own = 'NOKA;NIK;NAMA;IURAN;STATUS;KETERANGAN\n0001234567801;1703060101800011;Ahmad;37800;AKTIF;-\n';
+    expect((await upload('2026-05', '37800', Buffer.from(own), 'tagihan-status.csv', 201)).body).toMatchObject({ version: 3, lines: 1 });
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Tagihan').addRows([['NOKA', 'NIK', 'NAMA', 'IURAN'], ['0001234567801', '1703060101800011', 'Ahmad', 37800]]);
+    wb.addWorksheet('Ringkasan').addRows([['Ringkasan tagihan Mei 2026'], ['Jumlah', 37800]]);
+    expect((await upload('2026-05', '37801', Buffer.from(await wb.xlsx.writeBuffer()), 'tagihan-ringkasan.xlsx', 201)).body).toMatchObject({ version: 4, lines: 1 });
   });
 
   it('lists every version with the latest marked; only finance officers and admins upload', async () => {

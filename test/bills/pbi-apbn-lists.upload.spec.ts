@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { binary } from '../reports/support/xlsx.js';
 
 // Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
@@ -27,6 +28,28 @@ describe('PBI-APBN lists: upload', () => {
     const lists = (await (await t.as(Role.AUDITOR)).get('/api/v1/pbi-apbn-lists?month=2026-10').expect(200)).body;
     expect(lists.map((l: { version: number }) => l.version)).toEqual([2, 1]);
     await (await t.as(Role.AUDITOR)).post('/api/v1/pbi-apbn-lists').field('month', '2026-10').attach('file', file, 'pbi.csv').expect(403);
+  });
+
+  it('refuses the month\'s row report sent back, fixed, as a whole: it would replace a list of 6 NIKs by 1 (QA)', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const up = async (content: Buffer, name: string, status: number) => (await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-06').attach('file', content, name).expect(status)).body;
+    expect(await up(readFileSync('test/fixtures/pbi-apbn/not-ok/pbi-2026-11-satu-nik-salah.csv'), 'pbi-juni.csv', 201)).toMatchObject({ version: 1, niks: 6, rejected: 1 });
+    const [{ id }] = (await api.get('/api/v1/pbi-apbn-lists?month=2026-06').expect(200)).body;
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.load((await api.get(`/api/v1/pbi-apbn-lists/${id}/report.xlsx`).buffer(true).parse(binary).expect(200)).body as never);
+    report.getWorksheet('Perbaiki')!.getCell('A2').value = '1703060101800014'; // the NIK fixed
+
+    const refused = await up(Buffer.from(await report.xlsx.writeBuffer()), 'laporan-pbi-apbn-2026-06-v1.xlsx', 400);
+    expect(refused).toEqual({
+      statusCode: 400,
+      code: 'ROW_REPORT_UPLOADED',
+      message:
+        'Berkas ini adalah laporan unggahan, bukan daftar PBI APBN lengkap: mengunggahnya akan mengganti daftar PBI APBN Juni 2026 (versi 1, 6 NIK) dengan 1 NIK saja. ' +
+        'Perbaiki baris yang ditolak di berkas daftar PBI APBN asli, lalu unggah seluruh berkas itu. Tidak ada yang disimpan.',
+      details: { month: '2026-06', replaces: { version: 1, count: 6 }, count: 1 },
+    });
+    const lists = (await api.get('/api/v1/pbi-apbn-lists?month=2026-06').expect(200)).body;
+    expect(lists.map((l: { version: number; niks: number }) => [l.version, l.niks])).toEqual([[1, 6]]);
   });
 
   it('a NIK with a control character or in scientific notation rejects its row only, named (QA: a NUL broke storing the report: 500)', async () => {

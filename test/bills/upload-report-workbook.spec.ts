@@ -93,8 +93,8 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
       'Dengan peringatan': 0,
       'Total invoice': 75600,
       'Jumlah baris tagihan': 37800,
-      // an upload replaces the month's whole bill: fixing only the Perbaiki rows and uploading them would drop the rest (QA)
-      Catatan: expect.stringContaining('unggah berkas lengkap itu (bukan sheet Perbaiki saja)'),
+      // an upload replaces the month's whole bill: the rows are fixed in the original file, the report itself is refused (QA)
+      Catatan: expect.stringContaining('laporan ini tidak dapat diunggah kembali (unggahannya ditolak). Perbaiki baris yang tercantum di sheet Perbaiki (kolom BARIS: nomor barisnya) di berkas asli yang lengkap, lalu unggah seluruh berkas itu.'),
     });
   });
 
@@ -168,7 +168,7 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
-  it('bill headed with aliases: Perbaiki and Peringatan are headed as the file was (own names where the file used them), and the fixed sheet uploads again', async () => {
+  it('bill headed with aliases: Perbaiki and Peringatan are headed as the file was (own names where the file used them), fixed and sent back, it is refused', async () => {
     const csv = ['No Kartu;NIK Peserta;NAMA;Tagihan', '0001234567890;1703060101800001;Baik;37800', '12345;1703060101800002;Kartu pendek;37800', '0001234567891;17030601018;NIK pendek;37800'].join('\n');
     const keuangan = await t.as(Role.KEUANGAN);
     const up = await keuangan.post('/api/v1/bills').field('month', '2026-07').field('invoiceTotal', '75600').attach('file', Buffer.from(csv), 'tagihan-juli.csv').expect(201);
@@ -183,17 +183,17 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
       [3, '12345', '1703060101800002', 'Kartu pendek', 'No Kartu', 'No Kartu "12345" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai NOKA_MISMATCH; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.'],
     ]);
 
-    // fixed under its headers (BARIS, STATUS, KETERANGAN are ignored): accepted as any bill
+    // fixed under its headers, it is still the report, no whole bill: refused, nothing stored (ROW_REPORT_UPLOADED)
     const again = await fixed(res.body, (ws) => (ws.getCell('B2').value = '1703060101800003'));
-    const second = await keuangan.post('/api/v1/bills').field('month', '2026-07').field('invoiceTotal', '37800').attach('file', again, 'laporan-diperbaiki.xlsx').expect(201);
-    expect(second.body).toMatchObject({ version: 2, rowsRead: 1, accepted: 1, rejected: 0, lines: 1, linesTotal: 37800 });
+    const second = await keuangan.post('/api/v1/bills').field('month', '2026-07').field('invoiceTotal', '37800').attach('file', again, 'laporan-diperbaiki.xlsx').expect(400);
+    expect(second.body).toMatchObject({ code: 'ROW_REPORT_UPLOADED', details: { replaces: { version: 1, count: 2 }, count: 1 } });
 
     // a bill stored before the headers were kept (column_labels null) is headed by the columns' own names
     await t.dataSource.query('UPDATE bill SET column_labels = NULL WHERE id = $1', [up.body.id]);
     expect((await readReport((await download(`/api/v1/bills/${up.body.id}/report.xlsx`)).body)).header).toEqual(['NOKA', 'NIK', 'NAMA', 'IURAN', 'BARIS', 'STATUS', 'KETERANGAN']);
   });
 
-  it('PBI-APBN list headed No KTP: Perbaiki is headed No KTP, and the fixed sheet uploads again', async () => {
+  it('PBI-APBN list headed No KTP: Perbaiki is headed No KTP; fixed and sent back, it is refused', async () => {
     const csv = ['No KTP,NAMA', '1703060101800001,Ahmad', '17030601018,Budi'].join('\n');
     const keuangan = await t.as(Role.KEUANGAN);
     const up = await keuangan.post('/api/v1/pbi-apbn-lists').field('month', '2026-07').attach('file', Buffer.from(csv), 'pbi-juli.csv').expect(201);
@@ -204,8 +204,8 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     expect(report.rows).toEqual([['17030601018', 3, 'DITOLAK', 'No KTP "17030601018" harus 16 digit angka.']]);
 
     const again = await fixed(res.body, (ws) => (ws.getCell('A2').value = '1703060101800002'));
-    const second = await keuangan.post('/api/v1/pbi-apbn-lists').field('month', '2026-07').attach('file', again, 'laporan-diperbaiki.xlsx').expect(201);
-    expect(second.body).toMatchObject({ version: 2, rowsRead: 1, accepted: 1, rejected: 0, niks: 1 });
+    const second = await keuangan.post('/api/v1/pbi-apbn-lists').field('month', '2026-07').attach('file', again, 'laporan-diperbaiki.xlsx').expect(400);
+    expect(second.body).toMatchObject({ code: 'ROW_REPORT_UPLOADED', details: { replaces: { version: 1, count: 1 }, count: 1 } });
   });
 
   it('an unknown id is 404 with the Indonesian message; only readers of bills may download', async () => {

@@ -10,7 +10,8 @@ jest.setTimeout(180_000);
  * A bill and a PBI-APBN list saved in the 1904 date system (old Excel for Mac): their number cells are
  * read as in any workbook (no column of theirs is a date), and the Perbaiki report repeats them as
  * numbers, in a 1904-system workbook like the upload (QA: they came back as text, so a NIK that lost its
- * digits in a number cell was no longer refused for it when the report was uploaded back).
+ * digits in a number cell was no longer refused for it when the report was uploaded back). Sent back, a bill's or list's
+ * report is refused whole now (ROW_REPORT_UPLOADED): it is no whole bill.
  */
 // Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 async function workbook1904(name: string, rows: unknown[][]): Promise<Buffer> {
@@ -34,9 +35,8 @@ describe('bill and PBI-APBN list of a 1904-system workbook: the Perbaiki report'
   afterAll(() => t?.close());
 
   const download = async (path: string) => (await (await t.as(Role.KEUANGAN)).get(path).buffer(true).parse(binary).expect(200)).body as Buffer;
-  const codes = (body: { issues: { row: number; column: string; code: string }[] }) => body.issues.map((i) => [i.row, i.column, i.code]);
 
-  it('bill: repeats number cells as numbers; uploaded back it reads as the first upload did', async () => {
+  it('bill: repeats number cells as numbers, in a 1904-system workbook', async () => {
     const content = await workbook1904('Tagihan', [
       ['NOKA', 'NIK', 'NAMA', 'IURAN'],
       [1234567890, '1703060101800001', 'NOKA angka', 37800], // warned: the NOKA's leading zeros are restored
@@ -55,11 +55,9 @@ describe('bill and PBI-APBN list of a 1904-system workbook: the Perbaiki report'
     const warned = new ExcelJS.Workbook();
     await warned.xlsx.load(report as never);
     expect((warned.getWorksheet('Peringatan')!.getRow(3).values as unknown[]).slice(1, 6)).toEqual([2, 1234567890, '1703060101800001', 'NOKA angka', 'NOKA']);
-    // uploaded back, its line is refused again for the number cell (a bill with no line to keep is refused whole)
+    // the report itself is no bill: sent back, it is refused whole (ROW_REPORT_UPLOADED), not stored as the month's bill
     const again = await keuangan.post('/api/v1/bills').field('month', '2026-09').field('invoiceTotal', '37800').attach('file', report, 'laporan-tagihan-mac.xlsx').expect(400);
-    expect(again.body).toMatchObject({ code: 'NO_ACCEPTED_ROWS', details: { rowsRead: 1, rejected: 1 } });
-    const refused = (body: { issues: { column: string; code: string; severity: string }[] }) => body.issues.filter((i) => i.severity === 'REJECT').map((i) => [i.column, i.code]);
-    expect(refused(again.body.details)).toEqual(refused(up.body));
+    expect(again.body).toMatchObject({ code: 'ROW_REPORT_UPLOADED', details: { month: '2026-09', replaces: { version: 1, count: 2 } } });
   });
 
   it('PBI-APBN list: a NIK in a number cell is repeated as that number, and refused again', async () => {
@@ -72,10 +70,9 @@ describe('bill and PBI-APBN list of a 1904-system workbook: the Perbaiki report'
     const { date1904, rows } = await perbaiki(report);
     expect(date1904).toBe(true);
     expect(rows.map((r) => r.slice(0, 3))).toEqual([[1703060101800002, 3, 'DITOLAK']]);
-    // its only row refused again for the number cell (a list with no row to keep is refused whole)
+    // the report itself is no list: sent back, it is refused whole, before its rows are judged
     const again = await keuangan.post('/api/v1/pbi-apbn-lists').field('month', '2026-09').attach('file', report, 'laporan-pbi-mac.xlsx').expect(400);
-    expect(again.body).toMatchObject({ code: 'NO_ACCEPTED_ROWS', details: { rowsRead: 1, rejected: 1 } });
-    expect(codes(again.body.details).map(([, column, code]) => [column, code])).toEqual(codes(up.body).map(([, column, code]) => [column, code]));
+    expect(again.body).toMatchObject({ code: 'ROW_REPORT_UPLOADED', details: { month: '2026-09', replaces: { version: 1, count: 1 }, count: 0 } });
   });
 });
 
@@ -83,7 +80,7 @@ describe('bill and PBI-APBN list of a 1904-system workbook: the Perbaiki report'
  * The row reports of BPJS bills and PBI-APBN lists keep the uploaded file's layout, as the payment sheet's
  * does: Perbaiki lists the columns in the order the file had them (a bill written `NAMA, IURAN, NIK, No Kartu`
  * is repeated so, not as `NOKA, NIK, NAMA, IURAN`), each headed as the file headed it, and its messages in
- * that order; fixed, it is uploaded back as it is. A list has one column (`NIK`): a column the service
+ * that order. Fixed, it is not uploaded back: a bill or list upload replaces the month's whole list (ROW_REPORT_UPLOADED). A list has one column (`NIK`): a column the service
  * ignores before it is not repeated, and it stays first.
  */
 describe('bill and PBI-APBN list reports: Perbaiki keeps the file\'s column order', () => {
@@ -99,7 +96,7 @@ describe('bill and PBI-APBN list reports: Perbaiki keeps the file\'s column orde
     return { report, sheet, rows: (sheet.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1)) };
   };
 
-  it('bill: NAMA, IURAN, NIK, No Kartu stay in that order; fixed, it is uploaded back', async () => {
+  it('bill: NAMA, IURAN, NIK, No Kartu stay in that order (fixed and sent back, the report is refused: it is no whole bill)', async () => {
     const csv = ['NAMA;IURAN;NIK;No Kartu', 'Baik;37800;1703060101800001;0001234567891', 'Dua salah;37800,5;170306010180000;0001234567892'].join('\n');
     const api = await t.as(Role.KEUANGAN);
     const up = await api.post('/api/v1/bills').field('month', '2026-09').field('invoiceTotal', '75600').attach('file', Buffer.from(csv), 'tagihan-urut.csv').expect(201);
@@ -112,8 +109,8 @@ describe('bill and PBI-APBN list reports: Perbaiki keeps the file\'s column orde
 
     sheet.getCell('B2').value = '37800';
     sheet.getCell('C2').value = '1703060101800002';
-    const again = await api.post('/api/v1/bills').field('month', '2026-09').field('invoiceTotal', '37800').attach('file', Buffer.from(await report.xlsx.writeBuffer()), 'tagihan-diperbaiki.xlsx').expect(201);
-    expect(again.body).toMatchObject({ version: 2, rowsRead: 1, accepted: 1, rejected: 0, lines: 1, linesTotal: 37800 });
+    const again = await api.post('/api/v1/bills').field('month', '2026-09').field('invoiceTotal', '37800').attach('file', Buffer.from(await report.xlsx.writeBuffer()), 'tagihan-diperbaiki.xlsx').expect(400);
+    expect(again.body).toMatchObject({ code: 'ROW_REPORT_UPLOADED', details: { replaces: { version: up.body.version, count: 1 }, count: 1 } });
   });
 
   it('PBI-APBN list: its NIK column headed No KTP, after a column it ignores, is repeated alone, as headed', async () => {
@@ -125,7 +122,7 @@ describe('bill and PBI-APBN list reports: Perbaiki keeps the file\'s column orde
     expect(rows[1].slice(0, 3)).toEqual(['17030601018', 3, 'DITOLAK']);
     expect((await t.dataSource.query('SELECT column_order FROM pbi_apbn_list WHERE id = $1', [up.body.id]))[0].column_order).toEqual(['NIK']);
     sheet.getCell('A2').value = '1703060101800003';
-    const again = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-09').attach('file', Buffer.from(await report.xlsx.writeBuffer()), 'pbi-diperbaiki.xlsx').expect(201);
-    expect(again.body).toMatchObject({ version: 2, rowsRead: 1, accepted: 1, niks: 1 });
+    const again = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-09').attach('file', Buffer.from(await report.xlsx.writeBuffer()), 'pbi-diperbaiki.xlsx').expect(400);
+    expect(again.body).toMatchObject({ code: 'ROW_REPORT_UPLOADED', details: { replaces: { version: up.body.version, count: 1 }, count: 1 } });
   });
 });

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { pledgeWorkbook, type SheetRow } from './support/pledge-workbook.js';
 import ExcelJS from 'exceljs';
+import { binary } from '../reports/support/xlsx.js';
 
 /**
  * QA on pledge sheets: a refused `Daftar` row is counted (`listRowsRejected`, apart from the pledge rows in
@@ -109,6 +111,29 @@ describe('pledge sheet: a number column\'s text that is not whole says so', () =
       [4, 'KUOTA', 'KUOTA "lima" bukan angka: tulis bilangan bulat, misalnya 100 atau 1.000.'],
     ]);
     for (const issue of res.body.issues) expect(issue.message).not.toContain('bukan teks');
+  });
+
+  it('a total row and a signature block under the pledges get one message each, NOT_PLEDGE_ROW; an empty SUMBER or TAHUN is "wajib diisi" (QA)', async () => {
+    const file = readFileSync('test/fixtures/pledges/not-ok/tanda-tangan-dan-jumlah.csv');
+    const res = await keuangan.post('/api/v1/pledge-uploads').attach('file', file, 'komitmen-ttd.csv').expect(201);
+    // refused rows all the same, as a bill's NOT_BILL_ROW and the register's NOT_PARTICIPANT_ROW are
+    expect(res.body).toMatchObject({ rowsRead: 8, accepted: 2, rejected: 6 });
+    const notPledge = 'Baris ini tidak berisi data komitmen (SUMBER dan TAHUN kosong, seperti baris tanda tangan, keterangan atau jumlah): hapus baris ini dari berkas.';
+    expect(res.body.issues.map((i: any) => [i.rowNumber, i.column, i.message])).toEqual([
+      [4, null, notPledge], // TOTAL … PAGU Rp 3.000.000
+      [5, null, notPledge], // Bengkulu Utara, 5 Desember 2026
+      [6, null, notPledge], // Kepala BPKAD
+      [7, null, notPledge], // ttd
+      [8, null, notPledge], // Nama Pejabat
+      // a pledge with its source and year left empty is one, told what is missing
+      [9, 'SUMBER', 'SUMBER (sumber dana) wajib diisi: salah satu dari APBD, APBD_PROV, DESA, TJSLP. Boleh juga ditulis dengan namanya: APBD Kabupaten, APBD Provinsi, APBDes, TJSLP (CSR).'],
+      [9, 'TAHUN', 'TAHUN (tahun anggaran) wajib diisi.'],
+    ]);
+    // the row report repeats them, one line of KETERANGAN each
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.load((await keuangan.get(`/api/v1/pledge-uploads/${res.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200)).body as never);
+    const rows = (report.getWorksheet('Perbaiki')!.getSheetValues().slice(2) as unknown[][]).map((r) => [r[1], r.at(-1)]);
+    expect(rows.slice(0, 5)).toEqual([['TOTAL', notPledge], ['Bengkulu Utara, 5 Desember 2026', notPledge], ['Kepala BPKAD', notPledge], ['ttd', notPledge], ['Nama Pejabat', notPledge]]);
   });
 
   it('a text cell 1.5 in an xlsx PAGU is not whole rupiah', async () => {

@@ -63,6 +63,14 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
     }
   });
 
+  it('a fiscal year or source type left out is required, not out of range (QA: an empty TAHUN cell heard "harus antara 2018 dan 2099")', async () => {
+    const { code, funder, scope } = base; // no fiscalYear, no sourceType
+    const without = { code, funder, scope };
+    const said = problems(await post({ ...without, code: 'TANPA-TAHUN' }).expect(400));
+    expect(said.fiscalYear).toBe('fiscalYear (tahun anggaran) wajib diisi.');
+    expect(said.sourceType).toBe('sourceType (sumber dana) wajib diisi: salah satu dari APBD, APBD_PROV, DESA, TJSLP.');
+  });
+
   it('refuses months outside 1..12 and fromMonth after toMonth', async () => {
     expect(problems(await post({ ...base, code: 'M1', fromMonth: 0, toMonth: 13 }).expect(400))).toMatchObject({
       fromMonth: expect.stringContaining('bulan 1 sampai 12'),

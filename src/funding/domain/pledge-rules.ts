@@ -190,7 +190,9 @@ export function validatePledge(
   else if (!CODE_PATTERN.test(code)) fail('code', codeMessage(code));
 
   const sourceType = input.sourceType as SourceType;
-  if (!SOURCE_TYPES.includes(sourceType)) fail('sourceType', butCame(`sourceType harus salah satu dari: ${SOURCE_TYPES.join(', ')}.`, sourceType, 'text'));
+  // an empty cell (a field left out) is told it is required, not that it is none of the codes (QA, pledge sheet)
+  if (isBlank(sourceType)) fail('sourceType', `sourceType (sumber dana) wajib diisi: salah satu dari ${SOURCE_TYPES.join(', ')}.`);
+  else if (!SOURCE_TYPES.includes(sourceType)) fail('sourceType', butCame(`sourceType harus salah satu dari: ${SOURCE_TYPES.join(', ')}.`, sourceType, 'text'));
 
   const fund = isBlank(input.fund) ? null : (input.fund as Fund);
   if (sourceType === 'DESA') {
@@ -206,7 +208,8 @@ export function validatePledge(
   else if (funder.length > 200) fail('funder', `${lengthMessage('funder', funder.length, 200)}.`);
 
   const fiscalYear = input.fiscalYear;
-  if (!isInt(fiscalYear) || fiscalYear < 2018 || fiscalYear > 2099) fail('fiscalYear', butCame('fiscalYear (tahun anggaran) harus antara 2018 dan 2099.', fiscalYear, 'number'));
+  if (isBlank(fiscalYear)) fail('fiscalYear', 'fiscalYear (tahun anggaran) wajib diisi.'); // not "harus antara 2018 dan 2099" (QA)
+  else if (!isInt(fiscalYear) || fiscalYear < 2018 || fiscalYear > 2099) fail('fiscalYear', butCame('fiscalYear (tahun anggaran) harus antara 2018 dan 2099.', fiscalYear, 'number'));
 
   const fromMonth = isBlank(input.fromMonth) ? 1 : input.fromMonth;
   const toMonth = isBlank(input.toMonth) ? 12 : input.toMonth;

@@ -20,7 +20,7 @@ import { type Cell, characterFailure, formulaFailure, isScientificText } from '.
 import { invalidNiks, knownVillage, shownNik, unknownVillages, validNik } from '../domain/pledge-rules.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { clip } from '../../common/errors/domain.exception.js';
-import { type ColumnNames, LIST_COLUMNS, LIST_SHEET_NAME, nikAsNumber, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME, type RowProblem, rowToInput, villageList } from './pledge-sheet.js';
+import { type ColumnNames, LIST_COLUMNS, LIST_SHEET_NAME, nikAsNumber, notPledgeRow, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME, type RowProblem, rowToInput, villageList } from './pledge-sheet.js';
 import { nikList } from './nik-list.js';
 
 export interface ImportPledgeSheetCommand {
@@ -77,6 +77,8 @@ interface PledgeRow {
   listRefusals: RowProblem[];
   /** A .csv row with more fields than its header: refused with this message alone (field-count.ts). */
   overflow?: string;
+  /** A row that holds no pledge (a signature, a total: notPledgeRow): refused with this message alone. */
+  notPledge?: string;
 }
 
 /** A `Daftar` row as uploaded and the pledge row it belongs to, if any: the row report repeats those of refused pledges. */
@@ -134,7 +136,8 @@ export class ImportPledgeSheet {
         const read = rowToInput(row.cells, names);
         // A cell hidden by a merged range reads as empty: the pledge is refused naming the range.
         read.problems = withMergedCells(read.problems, row.merged, (cell) => ({ column: cell.column, message: mergedCellIssue(cell, names).message }));
-        rows.push({ rowNumber: row.rowNumber, cells: row.cells, ...read, listRefusals: [], ...(row.overflow && { overflow: row.overflow.message }) });
+        const notPledge = row.overflow ? null : notPledgeRow(row.cells, names);
+        rows.push({ rowNumber: row.rowNumber, cells: row.cells, ...read, listRefusals: [], ...(row.overflow && { overflow: row.overflow.message }), ...(notPledge && { notPledge }) });
       }
     }
     const sheetWarnings = onSheet(reader.sheetWarnings, PLEDGE_SHEET_NAME);
@@ -158,7 +161,8 @@ export class ImportPledgeSheet {
     const listRows: ListRow[] = [];
     let names: ColumnNames = labelsByName(LIST_COLUMNS);
     let order: string[] | null = null;
-    const byCode = new Map(rows.map((r) => [String(r.input.code ?? '').trim(), r]));
+    // a signature's "ttd" in KODE is no pledge code a Daftar row could belong to
+    const byCode = new Map(rows.filter((r) => !r.notPledge).map((r) => [String(r.input.code ?? '').trim(), r]));
     const reader = new SheetReader(path, { filename, sheet: LIST_SHEET_NAME, columns: LIST_COLUMNS, maxRows: 1_000_000 });
     const codeAt = new Map<number, string>(); // row → its code, for the rows a merged KODE cell hides
     const known = await this.regions.villageCodes();
@@ -222,6 +226,10 @@ export class ImportPledgeSheet {
     for (const row of rows) {
       if (row.overflow) {
         reject(row, [{ column: null, message: row.overflow }]); // its shifted columns not judged: they mislead
+        continue;
+      }
+      if (row.notPledge) {
+        reject(row, [{ column: null, message: row.notPledge }]); // one message, not one per empty column (QA), still a refused row
         continue;
       }
       const checked = await this.pledges.check(row.input);

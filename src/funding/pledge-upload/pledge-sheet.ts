@@ -4,7 +4,7 @@
  * may be written in groups of digits, nik-list.ts) or in a second sheet `Daftar` with columns KODE
  * (the pledge code) and NILAI (a village code or a NIK).
  */
-import { type Cell, characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
+import { type Cell, characterFailure, EMPTY_CELL, formulaFailure, holdsValue, isScientificText } from '../../common/spreadsheet/cell.js';
 import { type ColumnSpec, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import type { PledgeInput } from '../domain/pledge-rules.js';
 import { nikList } from './nik-list.js';
@@ -146,6 +146,27 @@ export function rowToInput(cells: readonly Cell[], names: ColumnNames = labelsBy
     else input[field] = cell.text;
   });
   return { input: input as PledgeInput, problems };
+}
+
+/** A total's label opening a row: `TOTAL`, `Jumlah`, `Jumlah Pagu`, `Grand Total`, `Sub Total` (as a bill's or list's total row). */
+const TOTAL_LABEL = /^(?:grand\s*|sub\s*)?(?:jumlah|total)\b/i;
+const SOURCE = PLEDGE_COLUMNS.findIndex((c) => c.name === 'SUMBER');
+const YEAR = PLEDGE_COLUMNS.findIndex((c) => c.name === 'TAHUN');
+
+/**
+ * NOT_PLEDGE_ROW: a row under the pledges that is none, told so in one message (QA: "Bengkulu Utara, 5 Desember 2026",
+ * "Kepala BPKAD", "ttd" or "Nama Pejabat" in KODE, and `TOTAL … PAGU=Rp 3.000.000`, each heard 4–5 messages, "KODE
+ * 'Kepala BPKAD' hanya boleh …" and a TAHUN "harus antara 2018 dan 2099" among them), as the bill's NOT_BILL_ROW and the
+ * register's NOT_PARTICIPANT_ROW: SUMBER and TAHUN, which every pledge has, are empty, and the row holds at most one
+ * value (a signature block's line, in any column) or opens with a total's label (`TOTAL`, `Jumlah`) whatever sums follow.
+ * Null for any other row. The message names the columns as the file heads them (`names`).
+ */
+export function notPledgeRow(cells: readonly Cell[], names: ColumnNames = labelsByName(PLEDGE_COLUMNS)): string | null {
+  if (holdsValue(cells[SOURCE] ?? EMPTY_CELL) || holdsValue(cells[YEAR] ?? EMPTY_CELL)) return null;
+  const filled = cells.filter(holdsValue);
+  const total = filled[0]?.kind === 'text' && TOTAL_LABEL.test(filled[0].text);
+  if (filled.length > 1 && !total) return null;
+  return `Baris ini tidak berisi data komitmen (${names.SUMBER} dan ${names.TAHUN} kosong, seperti baris tanda tangan, keterangan atau jumlah): hapus baris ini dari berkas.`;
 }
 
 /**

@@ -64,7 +64,7 @@ export class BillsController {
     return this.inputs.bill(id);
   }
 
-  /** Rejected and warned rows of the bill as uploaded, with their messages (fix and upload again), and its counts. */
+  /** Rejected and warned rows of the bill as uploaded, with their messages (fixed in the original file, uploaded whole: the report itself is refused, ROW_REPORT_UPLOADED), and its counts. */
   @Get(':id/report.xlsx')
   @Roles(...READERS)
   @ApiXlsxResponse()

@@ -17,6 +17,7 @@ import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
 import { storedReport, writeIssues } from '../uploads/upload-writer.js';
 import { type TotalRow, totalRow, totalRowMismatch } from '../uploads/total-row.js';
 import { replacedVersion, type ReplacedVersion } from '../uploads/replaced-version.js';
+import { isRowReport } from '../uploads/row-report-upload.js';
 import { isError, nikFrom } from '../uploads/cell-values.js';
 import { type BillLineRecord, BILL_COLUMNS, validateBillRow } from './bill-row.validator.js';
 import { type BillFileWarning, sameFileOtherMonths } from './same-file-other-month.js';
@@ -53,8 +54,8 @@ export const BILL_OF_CLOSED_MONTH =
 /**
  * Stores a BPJS bill for a month (DOMAIN §7, §12) as the month's next version: earlier versions
  * are kept, the latest is the month's bill. Bad rows are reported (row, column, Indonesian
- * message) and left out; the good ones are kept. Refused for a finalized month, and as a whole
- * when no row can be read. One transaction: a bill is stored completely or not at all.
+ * message) and left out; the good ones are kept. Refused for a finalized month, as a whole
+ * when no row can be read, and when the file is the service's row report (row-report-upload.ts). One transaction: a bill is stored completely or not at all.
  */
 @Injectable()
 export class UploadBill {
@@ -117,6 +118,10 @@ export class UploadBill {
       linesTotal += records.reduce((s, r) => s + r.amount, 0);
     }
     collector.sheetWarnings = reader.sheetWarnings; // rows Excel hid, read all the same
+    // the fixed row report sent back would replace the month's bill by its few rows (QA): refused, the transaction undone
+    if (await isRowReport(command.path, reader.header?.found ?? [])) {
+      throw BpjsInputException.rowReportUploaded('bill', month, latest && { version: latest.version, count: latest.lines }, lines);
+    }
     if (lines === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const mismatch = totalRowMismatch(footer, linesTotal, 'IURAN');
     if (mismatch) collector.warnAbout(mismatch, footer!.raw);

@@ -62,7 +62,7 @@ export class PbiApbnListsController {
     return this.inputs.pbiList(id);
   }
 
-  /** Rejected rows of the list as uploaded, with their messages (fix and upload again), and its counts. */
+  /** Rejected rows of the list as uploaded, with their messages (fixed in the original file, uploaded whole: the report itself is refused, ROW_REPORT_UPLOADED), and its counts. */
   @Get(':id/report.xlsx')
   @Roles(...READERS)
   @ApiXlsxResponse()

@@ -19,6 +19,7 @@ import { isError, nikFrom } from '../uploads/cell-values.js';
 import { fileChecksum } from '../../common/file-checksum.js';
 import { IssueCollector, type RowIssue, type UploadReport } from '../uploads/row-issue.js';
 import { replacedVersion, type ReplacedVersion } from '../uploads/replaced-version.js';
+import { isRowReport } from '../uploads/row-report-upload.js';
 import { storedReport, writeIssues } from '../uploads/upload-writer.js';
 
 /** DOMAIN §12: the PBI-APBN list needs NIK; every other column is ignored. */
@@ -45,7 +46,8 @@ export interface PbiListUploadResult extends UploadReport, Partial<ReplacedVersi
 /**
  * Stores the central PBI-APBN NIK list of a month (DOMAIN §7, double coverage) as the month's
  * next version; refused for a finalized month. NIKs not in the register are kept (the
- * reconciliation ignores them); unreadable NIKs are reported per row.
+ * reconciliation ignores them); unreadable NIKs are reported per row. The service's row report sent
+ * back is refused whole (row-report-upload.ts): it would replace the list by its few rows.
  */
 /** What a PBI-APBN list upload for a finalized month is told (a payment adjustment cannot stand for a list). */
 export const PBI_LIST_OF_CLOSED_MONTH = 'Daftar PBI APBN bulan yang sudah difinalisasi tidak dapat diganti; hasil rekonsiliasinya tetap seperti saat difinalisasi.';
@@ -95,8 +97,12 @@ export class UploadPbiApbnList {
       if (niks.length) await m.query(INSERT_PBI_ENTRIES, [list.id, niks]);
     }
     collector.sheetWarnings = reader.sheetWarnings; // rows Excel hid, read all the same
-    if (collector.accepted === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const [{ n }] = await m.query('SELECT count(*)::int AS n FROM pbi_apbn_entry WHERE list_id = $1', [list.id]);
+    // the fixed row report sent back would replace the month's list by its few NIKs (QA): refused, the transaction undone
+    if (await isRowReport(command.path, reader.header?.found ?? [])) {
+      throw BpjsInputException.rowReportUploaded('pbi', month, latest && { version: latest.version, count: latest.niks }, Number(n));
+    }
+    if (collector.accepted === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     // column_labels, column_order: the report's Perbaiki sheet is headed and laid out as the file was, like the findings
     await m.query('UPDATE pbi_apbn_list SET niks = $2, rows_read = $3, accepted = $4, rejected = $5, warnings = $6, column_labels = $7, column_order = $8, sheet_warnings = $9 WHERE id = $1', [
       list.id,

@@ -23,6 +23,10 @@ export function replacedVersion(previous: { version: number; count: number } | n
   };
 }
 
-/** The line for the row report's Ringkasan sheet (bills and PBI-APBN lists). */
+/**
+ * The line for the row report's Ringkasan sheet (bills and PBI-APBN lists): the rows are fixed in the original file,
+ * which is uploaded whole; the report itself is refused if sent back (ROW_REPORT_UPLOADED, row-report-upload.ts).
+ */
 export const WHOLE_LIST_NOTE =
-  'Setiap unggahan menggantikan seluruh daftar bulan ini. Perbaiki baris di sheet Perbaiki pada berkas lengkap, lalu unggah berkas lengkap itu (bukan sheet Perbaiki saja).';
+  'Setiap unggahan menggantikan seluruh daftar bulan ini, sehingga laporan ini tidak dapat diunggah kembali (unggahannya ditolak). ' +
+  'Perbaiki baris yang tercantum di sheet Perbaiki (kolom BARIS: nomor barisnya) di berkas asli yang lengkap, lalu unggah seluruh berkas itu.';
