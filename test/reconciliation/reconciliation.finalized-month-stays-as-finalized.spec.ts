@@ -76,7 +76,7 @@ describe('a finalized month stays as it was finalized', () => {
 
   it('its workbook keeps the NOKA and name the run read when the register changes them later (QA: the signed attachment changed)', async () => {
     const operator = await t.as(Role.OPERATOR_DINKES);
-    const sheet = enrollmentCsv([{ nik: nik(1), name: 'Nama Sesudah Finalisasi', noka: '0000000000099', tmt: '2024-01-01' }]);
+    const sheet = enrollmentCsv([{ nik: nik(1), name: 'Nama Sesudah Finalisasi', birthDate: '1980-01-01', noka: '0000000000099', tmt: '2024-01-01' }]); // the seeded birth date: only the name and card change
     expect((await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(sheet), 'mutasi.csv').expect(201)).body).toMatchObject({ status: 'DONE', updated: 1 });
     expect((await operator.get(`/api/v1/participants/${nik(1)}`).expect(200)).body).toMatchObject({ name: 'Nama Sesudah Finalisasi', noka: '0000000000099' });
     const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${runId}/workbook.xlsx`))).body);
@@ -84,7 +84,7 @@ describe('a finalized month stays as it was finalized', () => {
     const rows = (rincian.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(2, 5));
     expect(rows.filter((r) => String(r[0]).startsWith('1703'))).toEqual(PEOPLE.map((p) => [p.nik, p.noka, `Peserta ${p.nik.slice(-4)}`]));
     // back as it was, for the June bill below
-    const undo = enrollmentCsv([{ nik: nik(1), name: 'Peserta 0001', noka: PEOPLE[0].noka, tmt: '2024-01-01' }]);
+    const undo = enrollmentCsv([{ nik: nik(1), name: 'Peserta 0001', birthDate: '1980-01-01', noka: PEOPLE[0].noka, tmt: '2024-01-01' }]);
     await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(undo), 'mutasi-kembali.csv').expect(201);
   });
 

@@ -8,6 +8,8 @@ const TMP = join(process.cwd(), 'test', '.tmp', 'console');
 export interface Person {
   nik: string;
   name: string;
+  /** 1980-05-12 (the NIK's own date) unless given. */
+  birthDate?: string;
   village?: string;
   tmt?: string;
   tat?: string;
@@ -24,7 +26,7 @@ export const PEOPLE: Person[] = ['Ahmad Fauzi', 'Budi Santoso', 'Candra Wijaya',
 
 export function enrollmentCsv(people: Person[]): string {
   const header = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR';
-  const lines = people.map((p) => [p.nik, '1703060101200001', p.name, '1980-05-12', 'L', p.village ?? VILLAGE, p.noka ?? '', p.tmt ?? '2026-01-01', p.tat ?? '', p.endReason ?? ''].join(','));
+  const lines = people.map((p) => [p.nik, '1703060101200001', p.name, p.birthDate ?? '1980-05-12', 'L', p.village ?? VILLAGE, p.noka ?? '', p.tmt ?? '2026-01-01', p.tat ?? '', p.endReason ?? ''].join(','));
   return `${[header, ...lines].join('\n')}\n`;
 }
 
