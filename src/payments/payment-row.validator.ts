@@ -25,7 +25,8 @@ export const PAYMENT_COLUMNS: readonly ColumnSpec[] = [
   { name: 'JUMLAH', aliases: ['NILAI', 'JUMLAH BAYAR', 'NOMINAL', 'AMOUNT'], required: true },
   { name: 'TANGGAL_BAYAR', aliases: ['TANGGAL', 'TGL BAYAR', 'TANGGAL SP2D', 'PAID AT'], required: true },
   { name: 'REFERENSI', aliases: ['NO SP2D', 'NOMOR SP2D', 'SP2D', 'REFERENCE'], required: true },
-  { name: 'PENYESUAIAN_BULAN', aliases: ['KOREKSI BULAN', 'ADJUSTS MONTH'] },
+  // `Koreksi untuk bulan`: the console's payment form names the field so
+  { name: 'PENYESUAIAN_BULAN', aliases: ['KOREKSI BULAN', 'KOREKSI UNTUK BULAN', 'BULAN KOREKSI', 'ADJUSTS MONTH'] },
 ];
 
 export interface PaymentRecord {

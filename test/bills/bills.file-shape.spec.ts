@@ -60,11 +60,30 @@ describe('BPJS bill: header hints and the column-numbering row', () => {
   it('skips the numbering row and reads Iuran (Rp)', async () => {
     const res = await upload('2026-09', 'tagihan-nomor-kolom.csv');
     expect(res.body).toMatchObject({ rowsRead: 2, accepted: 2, rejected: 0, lines: 2, linesTotal: 75600, issues: [] });
+    expect(res.body.sheetWarnings).toEqual([{ code: 'COLUMNS_NOT_READ', headers: ['NO'], message: 'Kolom berikut tidak dibaca: NO.' }]);
     const lines = await t.dataSource.query('SELECT row_number, noka FROM bill_line WHERE bill_id = $1 ORDER BY row_number', [res.body.id]);
     expect(lines).toEqual([
       { row_number: 3, noka: '0001234567890' },
       { row_number: 4, noka: '0001234567891' },
     ]);
+  });
+});
+
+/**
+ * A header the bill does not know that looks like its optional NAMA column refuses the file, naming it, and stores
+ * nothing (QA: such columns were ignored unsaid). Golden file: test/fixtures/bills/not-ok/nama-lengkap-peserta.csv.
+ */
+describe('BPJS bill: a header looking like a column it lacks', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t?.close());
+
+  it('refuses Nama Lengkap Peserta as UNKNOWN_COLUMN, suggesting NAMA', async () => {
+    const file = readFileSync('test/fixtures/bills/not-ok/nama-lengkap-peserta.csv');
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/bills').field('month', '2026-08').field('invoiceTotal', '75600').attach('file', file, 'tagihan.csv').expect(400);
+    expect(res.body).toMatchObject({ code: 'UNKNOWN_COLUMN', details: { columns: [{ header: 'Nama Lengkap Peserta', meant: ['NAMA'] }] } });
+    expect(res.body.message).toMatch(/^Kolom "Nama Lengkap Peserta" tidak dikenal\. Mungkin maksudnya NAMA\?/);
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM bill')).toEqual([{ n: 0 }]);
   });
 });
 

@@ -20,6 +20,8 @@ describe('PBI-APBN lists: upload', () => {
     const first = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-10').attach('file', file, 'pbi.csv').expect(201);
     expect(first.body).toMatchObject({ month: '2026-10', version: 1, niks: 2, rowsRead: 4, accepted: 3, rejected: 1 });
     expect(first.body.issues).toEqual([expect.objectContaining({ row: 5, column: 'NIK', severity: 'REJECT' })]);
+    // the list reads NIK only: its other columns are named, so the user sees what was not read
+    expect(first.body.sheetWarnings).toEqual([{ code: 'COLUMNS_NOT_READ', headers: ['NAMA', 'KETERANGAN'], message: 'Kolom berikut tidak dibaca: NAMA, KETERANGAN.' }]);
     const again = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-10').attach('file', file, 'pbi.csv').expect(201);
     expect(again.body).toMatchObject({ id: first.body.id, version: 1, recognised: true, niks: 2, rejected: 1 });
     const changed = Buffer.concat([file, Buffer.from('1703060101800099\n')]);

@@ -109,6 +109,8 @@ const warning = (first: number, last: number, header = 'No') => ({
   ranges: [[first, last]],
   message: `Baris ${first}–${last} (${last - first + 1} baris) hanya berisi nomor urut di kolom ${header}, tanpa data lain, dan dilewati sebagai baris kosong.`,
 });
+/** The `No` column is not read, and named so after the other warnings (COLUMNS_NOT_READ). */
+const notRead = (header = 'No') => ({ code: 'COLUMNS_NOT_READ', headers: [header], message: 'Kolom berikut tidak dibaca: No.' });
 
 describe('uploads: pre-numbered empty rows are skipped, said once', () => {
   let t: TestApp;
@@ -117,11 +119,11 @@ describe('uploads: pre-numbered empty rows are skipped, said once', () => {
 
   it('enrollment: the golden file, and a numbered row missing its NIK still refused', async () => {
     const ok = (await enroll(t, 'ok/numbered-empty-rows.csv')).body;
-    expect(ok).toMatchObject({ status: 'DONE', rowsRead: 1, accepted: 1, rejected: 0, sheetWarnings: [warning(3, 5)] });
+    expect(ok).toMatchObject({ status: 'DONE', rowsRead: 1, accepted: 1, rejected: 0, sheetWarnings: [warning(3, 5), notRead()] });
     const header = 'No,NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR';
     const file = csv(header, '1,1703060101709012,1703060101200001,Baris Dua,1970-01-01,L,17.03.06.2001,,2025-01-01,,', '2,,1703060101200001,Tanpa NIK,1970-01-01,L,17.03.06.2001,,2025-01-01,,', ...numbered(3, 40, 10));
     const res = (await enroll(t, { name: 'peserta.csv', content: file })).body;
-    expect(res).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1, sheetWarnings: [warning(4, 41)] });
+    expect(res).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1, sheetWarnings: [warning(4, 41), notRead()] });
     const issues = (await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${res.id}/issues`).expect(200)).body.items;
     expect(issues.map((i: { rowNumber: number; column: string; code: string }) => [i.rowNumber, i.column, i.code])).toEqual([[3, 'NIK', 'REQUIRED']]);
   });
@@ -130,11 +132,11 @@ describe('uploads: pre-numbered empty rows are skipped, said once', () => {
     const keuangan = await t.as(Role.KEUANGAN);
     const bill = csv('No,NOKA,NIK,NAMA,IURAN', '1,0001000000001,1703060101800001,Ahmad,37800', '2,0001000000002,,Tanpa NIK,37800', ...numbered(3, 100, 4));
     const b = (await keuangan.post('/api/v1/bills').field('month', '2026-10').field('invoiceTotal', '37800').attach('file', bill, 'tagihan.csv').expect(201)).body;
-    expect(b).toMatchObject({ lines: 1, rowsRead: 2, rejected: 1, sheetWarnings: [warning(4, 101)] });
+    expect(b).toMatchObject({ lines: 1, rowsRead: 2, rejected: 1, sheetWarnings: [warning(4, 101), notRead()] });
     expect(b.issues.map((i: Issue) => [i.row, i.code])).toEqual([[3, 'NIK_REQUIRED']]);
     const list = csv('No,NIK,NAMA', '1,1703060101800001,Ahmad', '2,,Tanpa NIK', ...numbered(3, 9, 2));
     const p = (await keuangan.post('/api/v1/pbi-apbn-lists').field('month', '2026-10').attach('file', list, 'pbi.csv').expect(201)).body;
-    expect(p).toMatchObject({ niks: 1, rowsRead: 2, rejected: 1, sheetWarnings: [warning(4, 10)] });
+    expect(p).toMatchObject({ niks: 1, rowsRead: 2, rejected: 1, sheetWarnings: [warning(4, 10), { ...notRead(), headers: ['No', 'NAMA'], message: 'Kolom berikut tidak dibaca: No, NAMA.' }] });
     expect(p.issues.map((i: Issue) => [i.row, i.code])).toEqual([[3, 'NIK_REQUIRED']]);
   });
 
@@ -142,9 +144,9 @@ describe('uploads: pre-numbered empty rows are skipped, said once', () => {
     const keuangan = await t.as(Role.KEUANGAN);
     const sheet = csv('No,KODE_KOMITMEN,BULAN,JUMLAH,TANGGAL_BAYAR,REFERENSI', '1,APBD-2026,2026-10,1500,2026-10-05,SP2D/NO/1', ...numbered(2, 20, 5));
     const pay = (await keuangan.post('/api/v1/payment-uploads').attach('file', sheet, 'pembayaran.csv').expect(201)).body;
-    expect(pay).toMatchObject({ payments: 1, rowsRead: 1, rejected: 0, sheetWarnings: [warning(3, 21)] });
+    expect(pay).toMatchObject({ payments: 1, rowsRead: 1, rejected: 0, sheetWarnings: [warning(3, 21), notRead()] });
     const workbook = await pledgeWorkbook(['No.', 'KODE', 'SUMBER', 'PEMBERI_DANA', 'TAHUN', 'CAKUPAN', 'PERSEN'], [[1, 'TJSLP-N-2026', 'TJSLP', 'PT N', 2026, 'ALL', 10], [2], [3]]);
     const pledges = (await keuangan.post('/api/v1/pledge-uploads').attach('file', workbook, 'komitmen.xlsx').expect(201)).body;
-    expect(pledges).toMatchObject({ rowsRead: 1, accepted: 1, sheetWarnings: [{ ...warning(3, 4, 'No.'), sheet: 'Komitmen', message: 'Sheet Komitmen: baris 3–4 (2 baris) hanya berisi nomor urut di kolom No., tanpa data lain, dan dilewati sebagai baris kosong.' }] });
+    expect(pledges).toMatchObject({ rowsRead: 1, accepted: 1, sheetWarnings: [{ ...warning(3, 4, 'No.'), sheet: 'Komitmen', message: 'Sheet Komitmen: baris 3–4 (2 baris) hanya berisi nomor urut di kolom No., tanpa data lain, dan dilewati sebagai baris kosong.' }, { ...notRead('No.'), sheet: 'Komitmen', message: 'Sheet Komitmen: kolom berikut tidak dibaca: No.' }] });
   });
 });

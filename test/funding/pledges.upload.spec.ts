@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -192,6 +192,33 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     ]);
     expect(res.body.issues[0].message).toMatch(/^PERSEN ada di dalam sel gabungan I2:I3 \(merge\)/);
     await keuangan.get('/api/v1/pledges/DESA-M2-2026').expect(404);
+  });
+
+  /**
+   * Headers the sheet does not know (QA: `PERSEN (%)` of 50 ignored unsaid, the pledge saved at 100 %). Golden files:
+   * test/fixtures/pledges/ok/persen-dengan-tanda-persen.csv, judul-kolom-lain.csv; not-ok/persen-potongan.csv.
+   */
+  it('reads PERSEN (%) and the common phrasings of optional columns, names the columns not read, and refuses a header looking like a column it lacks', async () => {
+    const fixture = (name: string) => keuangan.post('/api/v1/pledge-uploads').attach('file', readFileSync(`test/fixtures/pledges/${name}`), name.split('/')[1]);
+    const half = await fixture('ok/persen-dengan-tanda-persen.csv').expect(201);
+    expect(half.body).toMatchObject({ accepted: 1, rejected: 0, issues: [] });
+    expect(half.body.sheetWarnings).toEqual([
+      { code: 'COLUMNS_NOT_READ', sheet: 'Komitmen', headers: ['NO', 'KETERANGAN'], message: 'Sheet Komitmen: kolom berikut tidak dibaca: NO, KETERANGAN.' },
+    ]);
+    expect((await keuangan.get('/api/v1/pledges/TJSLP-SEPARUH-2026').expect(200)).body.sharePercent).toBe(50);
+
+    const phrased = await fixture('ok/judul-kolom-lain.csv').expect(201);
+    expect(phrased.body).toMatchObject({ accepted: 1, rejected: 0, issues: [] });
+    expect(phrased.body.sheetWarnings.map((w: { headers: string[] }) => w.headers)).toEqual([['NAMA DESA', 'KECAMATAN']]);
+    expect((await keuangan.get('/api/v1/pledges/TJSLP-JUDUL-2026').expect(200)).body).toMatchObject({ sharePercent: 40, fromMonth: 3, toMonth: 11, budget: 500_000_000, quota: 200 });
+
+    const refused = await fixture('not-ok/persen-potongan.csv').expect(400);
+    expect(refused.body).toMatchObject({
+      code: 'UNKNOWN_COLUMN',
+      message: 'Kolom "PERSEN POTONGAN" tidak dikenal. Mungkin maksudnya PERSEN? Ganti judul kolomnya menjadi PERSEN (atau hapus kolom itu), lalu unggah ulang.',
+      details: { columns: [{ header: 'PERSEN POTONGAN', meant: ['PERSEN'] }] },
+    });
+    await keuangan.get('/api/v1/pledges/TJSLP-POTONGAN-2026').expect(404); // nothing stored
   });
 
   it('a Daftar list on a hidden sheet refuses the upload, naming the sheet, rather than saving the pledge without it', async () => {

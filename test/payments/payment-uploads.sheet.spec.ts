@@ -102,6 +102,26 @@ describe('payments: sheet upload', () => {
     expect(again.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0, payments: 1, amount: 1000 });
   });
 
+  /**
+   * Headers the sheet does not know (QA: `KOREKSI UNTUK BULAN`, the console form's own label, was dropped and the
+   * row recorded as an ordinary payment). Golden files: test/fixtures/payments/ok/koreksi-untuk-bulan.csv,
+   * not-ok/koreksi-bulan-iuran.csv.
+   */
+  it('reads "Koreksi untuk bulan" as PENYESUAIAN_BULAN and names the columns not read; refuses a header looking like it, recording nothing', async () => {
+    const keuangan = await t.as(Role.KEUANGAN);
+    const ok = await keuangan.post('/api/v1/payment-uploads').attach('file', readFileSync('test/fixtures/payments/ok/koreksi-untuk-bulan.csv'), 'pembayaran.csv').expect(201);
+    expect(ok.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0, payments: 1 });
+    expect(ok.body.sheetWarnings).toEqual([{ code: 'COLUMNS_NOT_READ', headers: ['NO', 'KETERANGAN'], message: 'Kolom berikut tidak dibaca: NO, KETERANGAN.' }]);
+    const refused = await keuangan.post('/api/v1/payment-uploads').attach('file', readFileSync('test/fixtures/payments/not-ok/koreksi-bulan-iuran.csv'), 'pembayaran.csv').expect(400);
+    expect(refused.body).toMatchObject({ code: 'UNKNOWN_COLUMN', details: { columns: [{ header: 'KOREKSI BULAN IURAN', meant: ['PENYESUAIAN_BULAN'] }] } });
+    expect(refused.body.message).toBe(
+      'Kolom "KOREKSI BULAN IURAN" tidak dikenal. Mungkin maksudnya PENYESUAIAN_BULAN? Ganti judul kolomnya menjadi PENYESUAIAN_BULAN (atau hapus kolom itu), lalu unggah ulang.',
+    );
+    const list = (await (await t.as(Role.AUDITOR)).get('/api/v1/payments?month=2026-10&pageSize=1000').expect(200)).body;
+    const corrections = list.items.filter((p: { reference: string }) => p.reference.startsWith('SP2D KOREKSI'));
+    expect(corrections.map((p: { reference: string; amount: number; adjustsMonth: string | null }) => [p.reference, p.amount, p.adjustsMonth])).toEqual([['SP2D KOREKSI 1', 2500, '2026-09']]);
+  });
+
   it('an unknown pledge code names the pledge that differs only in case, as the API does (QA: "apbd-2026" was only "tidak ditemukan")', async () => {
     const file = Buffer.from(
       ['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI', 'apbd-2026;2026-10;1000;2026-10-20;SP2D HURUF 1', 'TIDAK-ADA;2026-10;1000;2026-10-20;SP2D HURUF 2', 'APBD-2026;2026-10;1000;2026-10-20;SP2D HURUF 3'].join('\n'),

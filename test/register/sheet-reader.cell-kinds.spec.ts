@@ -3,8 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { matchHeader, normalizeHeader } from '../../src/common/spreadsheet/column-spec.js';
+import { type ColumnSpec, matchHeader, normalizeHeader } from '../../src/common/spreadsheet/column-spec.js';
 import { ENROLLMENT_COLUMNS } from '../../src/register/enrollment-columns.js';
+import { BILL_COLUMNS } from '../../src/reconciliation/bills/bill-row.validator.js';
+import { PBI_COLUMNS } from '../../src/reconciliation/pbi/upload-pbi-apbn-list.use-case.js';
+import { PAYMENT_COLUMNS } from '../../src/payments/payment-row.validator.js';
+import { LIST_COLUMNS, PLEDGE_COLUMNS } from '../../src/funding/pledge-upload/pledge-sheet.js';
+import { columnsNotRead, lookAlikeColumns } from '../../src/common/spreadsheet/unknown-columns.js';
 import { detectFormat, SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
 import { cellDay, decodeXstring, numberCell, parseDateText, yearOnly } from '../../src/common/spreadsheet/cell.js';
 import { textValue } from '../../src/common/spreadsheet/formula-injection.js';
@@ -79,10 +84,13 @@ describe('generic sheet reader', () => {
   });
 
   it('enrollment headers as health offices write them: a sex column\'s (L/P), KODE DESA/KEL, TMT PESERTA; no header names two columns (QA: refused whole)', () => {
-    const keys = ENROLLMENT_COLUMNS.flatMap((c) => [c.name, ...c.aliases].map((h) => `${normalizeHeader(h)} ${c.name}`));
-    const owners = new Map<string, string[]>();
-    for (const [key, name] of keys.map((k) => k.split(' '))) owners.set(key, [...new Set([...(owners.get(key) ?? []), name])]);
-    expect([...owners].filter(([, names]) => names.length > 1)).toEqual([]);
+    // in no format of the five (enrollment, bill, PBI-APBN, payments, pledges and their Daftar) does a header name two columns
+    for (const columns of [ENROLLMENT_COLUMNS, BILL_COLUMNS, PBI_COLUMNS, PAYMENT_COLUMNS, PLEDGE_COLUMNS, LIST_COLUMNS] as const) {
+      const keys = (columns as readonly ColumnSpec[]).flatMap((c) => [c.name, ...(c.aliases ?? [])].map((h) => `${normalizeHeader(h)} ${c.name}`));
+      const owners = new Map<string, string[]>();
+      for (const [key, name] of keys.map((k) => k.split(' '))) owners.set(key, [...new Set([...(owners.get(key) ?? []), name])]);
+      expect([...owners].filter(([, names]) => names.length > 1)).toEqual([]);
+    }
     const headers = ['NIK', 'NO KK', 'NAMA', 'TGL LAHIR', 'JENIS KELAMIN (L/P)', 'KODE DESA/KEL', 'TMT PESERTA'];
     const match = matchHeader(ENROLLMENT_COLUMNS, headers);
     expect(match).toMatchObject({ missing: [], extra: [] });
@@ -92,6 +100,52 @@ describe('generic sheet reader', () => {
     }
     // other words in parentheses are still no hint
     expect(matchHeader(ENROLLMENT_COLUMNS, ['JENIS KELAMIN (ibu)']).indexes[4]).toBe(-1);
+  });
+
+  it('headers finance writes for pledge and payment columns: PERSEN (%), PROSENTASE, BULAN MULAI, PAGU ANGGARAN, KUOTA PESERTA, Koreksi untuk bulan (QA: ignored unsaid)', () => {
+    const pledge = (header: string) => PLEDGE_COLUMNS[matchHeader(PLEDGE_COLUMNS, ['KODE', 'SUMBER', 'TAHUN', header]).indexes.indexOf(3)]?.name;
+    const cases = [
+      ['PERSEN (%)', 'PERSEN'], ['Persen ( % )', 'PERSEN'], ['PROSENTASE', 'PERSEN'], ['Persentase', 'PERSEN'], ['PERSEN BAGIAN (%)', 'PERSEN'],
+      ['BULAN MULAI', 'BULAN_DARI'], ['BULAN SELESAI', 'BULAN_SAMPAI'], ['Bulan Akhir', 'BULAN_SAMPAI'], ['PAGU ANGGARAN (Rp)', 'PAGU'], ['KUOTA PESERTA', 'KUOTA'],
+    ];
+    for (const [header, column] of cases) expect([header, pledge(header)]).toEqual([header, column]);
+    expect(matchHeader(PLEDGE_COLUMNS, ['KODE', 'SUMBER', 'TAHUN', 'PERSEN (%)']).labels[10]).toBe('PERSEN (%)'); // findings name it as written
+    // the console's payment form calls the field "Koreksi untuk bulan"
+    for (const header of ['Koreksi untuk bulan', 'KOREKSI UNTUK BULAN', 'Bulan Koreksi']) expect(matchHeader(PAYMENT_COLUMNS, [header]).indexes[5]).toBe(0);
+  });
+
+  it('a header not known that shares a word with an optional column the file lacks looks like it; harmless extras and a column\'s second copy do not', () => {
+    const lookAlikes = (columns: readonly ColumnSpec[], headers: string[]) => {
+      const match = matchHeader(columns, headers);
+      return lookAlikeColumns(columns, match.indexes, match.extra);
+    };
+    const pledge = ['KODE', 'SUMBER', 'TAHUN'];
+    expect(lookAlikes(PLEDGE_COLUMNS, [...pledge, 'PERSEN POTONGAN'])).toEqual([{ header: 'PERSEN POTONGAN', columns: ['PERSEN'] }]);
+    expect(lookAlikes(PLEDGE_COLUMNS, [...pledge, 'Pagu 2026 (Rp)', 'Bulan Awal'])).toEqual([
+      { header: 'Pagu 2026 (Rp)', columns: ['PAGU'] },
+      { header: 'Bulan Awal', columns: ['BULAN_DARI', 'BULAN_SAMPAI'] },
+    ]);
+    // the column found, a second header like it is only not read
+    expect(lookAlikes(PLEDGE_COLUMNS, [...pledge, 'PERSEN', 'PERSEN POTONGAN'])).toEqual([]);
+    const harmless = ['NO', 'No.', 'KETERANGAN', 'NAMA DESA', 'KECAMATAN', 'NAMA IBU', 'ALAMAT', 'Catatan', 'NOMOR HP', 'TANGGAL INPUT', 'JUMLAH PESERTA'];
+    expect(lookAlikes(PLEDGE_COLUMNS, [...pledge, ...harmless])).toEqual([]);
+    expect(lookAlikes(ENROLLMENT_COLUMNS, ['NIK', 'NO KK', 'NAMA', 'TGL LAHIR', 'JK', 'KODE DESA', 'TMT', ...harmless])).toEqual([]);
+    expect(lookAlikes(BILL_COLUMNS, ['NOKA', 'NIK', 'IURAN', ...harmless])).toEqual([]);
+    expect(lookAlikes(PBI_COLUMNS, ['NIK', ...harmless, 'NAMA'])).toEqual([]);
+    // a payment sheet's BULAN is a column of its own: `BULAN BAYAR` is no correction month; `KOREKSI BULAN IURAN` is
+    const payment = ['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI'];
+    expect(lookAlikes(PAYMENT_COLUMNS, [...payment, 'BULAN BAYAR', 'TANGGAL SPM', ...harmless])).toEqual([]);
+    expect(lookAlikes(PAYMENT_COLUMNS, [...payment, 'KOREKSI BULAN IURAN'])).toEqual([{ header: 'KOREKSI BULAN IURAN', columns: ['PENYESUAIAN_BULAN'] }]);
+    // the others are named; a row report's own BARIS, STATUS, KETERANGAN, uploaded back fixed, are not
+    expect(columnsNotRead(['NO', 'KETERANGAN'])).toEqual([{ code: 'COLUMNS_NOT_READ', headers: ['NO', 'KETERANGAN'], message: 'Kolom berikut tidak dibaca: NO, KETERANGAN.' }]);
+    expect(columnsNotRead(['BARIS', 'STATUS', 'KETERANGAN'])).toEqual([]);
+    expect(columnsNotRead(['No.', 'BARIS', 'STATUS', 'KETERANGAN']).map((w) => w.message)).toEqual(['Kolom berikut tidak dibaca: No.']);
+    expect(columnsNotRead(Array.from({ length: 22 }, (_, i) => `K${i + 1}`))[0].message).toBe(`Kolom berikut tidak dibaca: ${Array.from({ length: 20 }, (_, i) => `K${i + 1}`).join(', ')} dan 2 kolom lain.`);
+    // an enrollment file without TAT and ALASAN_BERAKHIR: `TGL AKHIR KEPESERTAAN` may be either
+    expect(lookAlikes(ENROLLMENT_COLUMNS, ['NIK', 'NO KK', 'NAMA', 'TGL LAHIR', 'JK', 'KODE DESA', 'TMT', 'TGL AKHIR KEPESERTAAN', 'NO BPJS KESEHATAN'])).toEqual([
+      { header: 'TGL AKHIR KEPESERTAAN', columns: ['TAT', 'ALASAN_BERAKHIR'] },
+      { header: 'NO BPJS KESEHATAN', columns: ['NOKA'] },
+    ]);
   });
 
   it('refuses missing columns with the headers it found', async () => {

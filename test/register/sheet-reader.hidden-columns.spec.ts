@@ -46,8 +46,11 @@ describe('hidden columns of an .xlsx', () => {
     const message =
       'Kolom TANGGAL BERAKHIR (kolom D) tersembunyi di Excel dan tetap dibaca seperti kolom lain. ' +
       'Periksa isinya: jika kolom itu tidak dimaksud, hapus kolomnya dari berkas lalu unggah kembali.';
-    // CATATAN (B) is hidden too, but the format does not read it: not named
-    expect(reader.sheetWarnings).toEqual([{ code: 'HIDDEN_COLUMNS', message, columns: [{ name: 'TAT', header: 'TANGGAL BERAKHIR', letter: 'D' }] }]);
+    // CATATAN (B) is hidden too, but the format does not read it: not a hidden column read, only a column not read (COLUMNS_NOT_READ)
+    expect(reader.sheetWarnings).toEqual([
+      { code: 'HIDDEN_COLUMNS', message, columns: [{ name: 'TAT', header: 'TANGGAL BERAKHIR', letter: 'D' }] },
+      { code: 'COLUMNS_NOT_READ', headers: ['CATATAN'], message: 'Kolom berikut tidak dibaca: CATATAN.' },
+    ]);
   });
 
   it('names a hidden NIK before the one shown (the first is the one read), beside hidden rows', async () => {
@@ -62,18 +65,18 @@ describe('hidden columns of an .xlsx', () => {
     );
     const { rows, reader } = await read(content);
     expect(rows[0].cells[0].text).toBe('1703061203700001');
-    expect(reader.sheetWarnings.map((w) => w.code)).toEqual(['HIDDEN_ROWS', 'HIDDEN_COLUMNS']);
+    expect(reader.sheetWarnings.map((w) => w.code)).toEqual(['HIDDEN_ROWS', 'HIDDEN_COLUMNS', 'COLUMNS_NOT_READ']); // the second NIK is not read
     expect(reader.sheetWarnings[1].message).toMatch(/^Kolom NIK \(kolom A\) tersembunyi di Excel/);
   });
 
-  it('says nothing of a hidden read column left empty, of a collapsed group of unread columns, nor of a sheet with none hidden', async () => {
+  it('says nothing of a hidden read column left empty, nor of a sheet with none hidden; a collapsed group of unread columns is only not read', async () => {
     const empty = await workbook(['NIK', 'NAMA', 'TAT'], [['1703061203700001', 'A', '']], [3]);
     expect((await read(empty)).reader.sheetWarnings).toEqual([]);
     const grouped = await workbook(['NIK', 'NAMA', 'X', 'Y'], [['1703061203700001', 'A', '1', '2']], [3, 4], (ws) => {
       ws.getColumn(3).outlineLevel = 1;
       ws.getColumn(4).outlineLevel = 1;
     });
-    expect((await read(grouped)).reader.sheetWarnings).toEqual([]);
+    expect((await read(grouped)).reader.sheetWarnings.map((w) => w.code)).toEqual(['COLUMNS_NOT_READ']); // X and Y: not read, hidden or not
     const plain = await workbook(['NIK', 'NAMA', 'TAT'], [['1703061203700001', 'A', '2026-01-31']], []);
     expect((await read(plain)).reader.sheetWarnings).toEqual([]);
   });

@@ -31,6 +31,7 @@ describe('pre-numbered empty rows', () => {
         ranges: [[3, 5], [7, 8]],
         message: 'Baris 3–5 dan 7–8 (5 baris) hanya berisi nomor urut di kolom No., tanpa data lain, dan dilewati sebagai baris kosong.',
       },
+      { code: 'COLUMNS_NOT_READ', headers: ['No.'], message: 'Kolom berikut tidak dibaca: No.' }, // the No. column itself is not read
     ]);
     for (const header of ['NO URUT', 'Nomor', '#', 'no']) expect(numbers((await read(csv(`${header},NIK,NAMA`, '1,x,y', '2,,'))).rows)).toEqual([2]);
   });
@@ -38,7 +39,7 @@ describe('pre-numbered empty rows', () => {
   it('a row with anything else, a number that is no row number, or a number under another header is a data row', async () => {
     expect(numbers((await read(csv('No,NIK,NAMA,KET', '1,,,Catatan', '2,,Budi,', '0,,,', '-3,,,', '1234567,,,', 'x,,,'))).rows)).toEqual([2, 3, 4, 5, 6, 7]);
     const { rows, reader } = await read(csv('UMUR,NIK,NAMA', '45,,'));
-    expect([numbers(rows), reader.sheetWarnings]).toEqual([[2], []]);
+    expect([numbers(rows), reader.sheetWarnings.map((w) => w.code)]).toEqual([[2], ['COLUMNS_NOT_READ']]); // UMUR: no NUMBERED_ROWS
   });
 
   it('a row number from a formula, or beside a cell a merged range hides, is a data row; numbered rows alone are NO_DATA_ROWS', async () => {
@@ -48,7 +49,7 @@ describe('pre-numbered empty rows', () => {
     ws.mergeCells('B5:B6');
     const { rows, reader } = await read({ name: 'a.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
     expect(numbers(rows)).toEqual([2, 3, 5, 6]);
-    expect(reader.sheetWarnings).toMatchObject([{ code: 'NUMBERED_ROWS', rows: 1, ranges: [[4, 4]] }]);
+    expect(reader.sheetWarnings).toMatchObject([{ code: 'NUMBERED_ROWS', rows: 1, ranges: [[4, 4]] }, { code: 'COLUMNS_NOT_READ', headers: ['No'] }]);
     await expect(read(csv('No,NIK,NAMA', '1,,', '2,,'))).rejects.toMatchObject({ code: 'NO_DATA_ROWS' });
   });
 

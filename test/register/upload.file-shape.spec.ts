@@ -119,6 +119,15 @@ describe('enrollment upload: header hints and the column-numbering row', () => {
     ]);
   });
 
+  it('reads a file with columns the format does not read (NO, NAMA IBU, NAMA DESA, KECAMATAN, ALAMAT, KETERANGAN) and names them in a warning', async () => {
+    // golden file: test/fixtures/enrollment/ok/kolom-tambahan.csv
+    const res = await upload(t, 'ok/kolom-tambahan.csv');
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 1, accepted: 1, rejected: 0 });
+    const headers = ['NO', 'NAMA IBU', 'NAMA DESA', 'KECAMATAN', 'ALAMAT', 'KETERANGAN'];
+    expect(res.body.sheetWarnings).toEqual([{ code: 'COLUMNS_NOT_READ', headers, message: `Kolom berikut tidak dibaca: ${headers.join(', ')}.` }]);
+    expect(await count(t, 'participant')).toBeGreaterThan(0);
+  });
+
   it('names a hinted header as written in findings; a header with other words in parentheses is not the column', async () => {
     const head = 'NIK,NO_KK,NAMA,Tgl Lahir (dd/mm/yyyy),JENIS_KELAMIN,KODE_DESA,TMT (YYYY-MM-DD)';
     const bad = await upload(t, { name: 'hint.csv', content: Buffer.from(`${head}\n1703060101709003,1703060101200001,Baris Tiga,31/02/1970,L,17.03.06.2001,2025-01-01\n`) });

@@ -53,6 +53,8 @@ describe('files that are refused as a whole', () => {
     // "Daftar Peserta" with its header only gives way to another visible sheet with data; with none (rows on a hidden sheet are not read), NO_DATA_ROWS
     ['not-ok/no-data-rows-on-any-sheet.xlsx', 'NO_DATA_ROWS', /tidak berisi baris data di bawah judul kolom \(baris 1\)/],
     ['not-ok/data-only-on-hidden-sheet.xlsx', 'HIDDEN_SHEET', /ada di sheet tersembunyi "Daftar Peserta", dan sheet tersembunyi tidak dibaca/],
+    // a header the format does not know, looking like TAT (QA: a pledge's PERSEN (%) ignored unsaid, saved at 100 %)
+    ['not-ok/tanggal-akhir-tak-dikenal.csv', 'UNKNOWN_COLUMN', /^Kolom "TGL AKHIR KEPESERTAAN" tidak dikenal\. Mungkin maksudnya TAT atau ALASAN_BERAKHIR\? Ganti judul kolomnya menjadi TAT atau ALASAN_BERAKHIR \(atau hapus kolom itu\), lalu unggah ulang\.$/],
   ];
   it.each(cases)('%s → %s', async (file, code, message) => {
     const res = await upload(t, file, 400);

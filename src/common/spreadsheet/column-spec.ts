@@ -26,10 +26,11 @@ const SEX_VALUES = 'l\\s*/\\s*p|p\\s*/\\s*l';
 /**
  * A unit, format or value hint in parentheses closing a header: a currency (`(Rp)`, `(Rp.)`, `(Rupiah)`, `(IDR)`), a
  * date format of three parts with one separator (`(dd/mm/yyyy)`, `(DD-MM-YYYY)`, `(YYYY-MM-DD)`, `(hh/bb/tttt)`), or
- * the values of a sex column (`JENIS KELAMIN (L/P)`; QA: refused whole), in any case. Nothing else in parentheses is a
- * hint: `NIK (Ibu)` or `Nama (Kepala Keluarga)` name another column.
+ * the values of a sex column (`JENIS KELAMIN (L/P)`; QA: refused whole), or a percentage (`PERSEN (%)`; QA: ignored, and
+ * the pledge saved at 100 %), in any case. Nothing else in parentheses is a hint: `NIK (Ibu)` or `Nama (Kepala
+ * Keluarga)` name another column.
  */
-const HEADER_HINT = new RegExp(`\\s*\\(\\s*(?:rp\\.?|rupiah|idr|${SEX_VALUES}|${DATE_PART}([/.\\- ])${DATE_PART}\\1${DATE_PART})\\s*\\)$`, 'i');
+const HEADER_HINT = new RegExp(`\\s*\\(\\s*(?:rp\\.?|rupiah|idr|%|${SEX_VALUES}|${DATE_PART}([/.\\- ])${DATE_PART}\\1${DATE_PART})\\s*\\)$`, 'i');
 
 /** The header without a closing unit or format hint (`Iuran (Rp)` → `Iuran`), or undefined when it has none. */
 export function withoutHeaderHint(header: string): string | undefined {

@@ -21,7 +21,9 @@
  *   (SHEETS_NOT_READ in `sheetWarnings`, other-sheets.ts).
  * - The header row is the first row (within `headerSearchRows` rows of the sheet) holding every
  *   required column; title rows above it are skipped. Headers match
- *   case-insensitively ignoring spaces, dots and underscores, with aliases; extra columns are ignored.
+ *   case-insensitively ignoring spaces, dots and underscores, with aliases. Other columns are not read, and
+ *   `sheetWarnings` names them (COLUMNS_NOT_READ); but one that looks like an optional column the file lacks
+ *   (`PERSEN POTONGAN` for PERSEN) refuses the file (UNKNOWN_COLUMN, unknown-columns.ts) before any row is handed over.
  * - Cells keep their kind, so callers can refuse a NIK typed into a numeric cell. Formulas give their
  *   cached result (with `formula` set), rich text is flattened (`richText` set), dates are `YYYY-MM-DD`
  *   (helpers in cell.ts parse `YYYY-MM-DD`, `DD/MM/YYYY`, `DD-MM-YYYY` text).
@@ -67,6 +69,7 @@ import { isNumberedEmptyRow, NUMBERED_ROWS, type NumberedRowsWarning, numberedRo
 import { HiddenColumns } from './hidden-columns.js';
 import { sheetsNotReadWarning } from './other-sheets.js';
 import { isColumnNumbering } from './column-numbers.js';
+import { columnsNotRead, lookAlikeColumns } from './unknown-columns.js';
 import { InflateLimitError } from './zip-entry.js';
 
 export interface SheetReaderOptions {
@@ -266,13 +269,14 @@ export class SheetReader {
   /**
    * What the upload should say about the file as a whole, complete once the rows are read: its hidden
    * data rows (HIDDEN_ROWS), its hidden read columns holding values (HIDDEN_COLUMNS), the other visible
-   * sheets with rows of this format, not read (SHEETS_NOT_READ).
+   * sheets with rows of this format, not read (SHEETS_NOT_READ), the header's columns not read (COLUMNS_NOT_READ).
    */
   get sheetWarnings(): SheetWarning[] {
     const names = this.layout.names;
+    const notRead = this.header ? columnsNotRead(this.header.extra) : [];
     const unread = this.unread.length && this.header ? [sheetsNotReadWarning(this.unread.map((s) => names.get(s) ?? `${s + 1}`), names.get(this.header.sheet) ?? '')] : [];
     const numbered = this.numberedRows.size && this.header ? [numberedRowsWarning(this.numberedRows, this.header.numberHeader)] : [];
-    return [...this.hiddenRows.warnings(), ...(this.hiddenColumns?.warnings() ?? []), ...unread, ...numbered];
+    return [...this.hiddenRows.warnings(), ...(this.hiddenColumns?.warnings() ?? []), ...unread, ...numbered, ...notRead];
   }
 
   /** Share of the file's bytes read so far, 0..1. */
@@ -291,6 +295,9 @@ export class SheetReader {
       const indexes = this.header!.indexes;
       if (hiddenFor !== this.header) {
         hiddenFor = this.header!;
+        // a header looking like an optional column the file lacks: that column would be stored as its default (QA)
+        const lookAlikes = lookAlikeColumns(this.options.columns, indexes, hiddenFor.extra);
+        if (lookAlikes.length) throw SpreadsheetException.unknownColumns(lookAlikes);
         hidden = HiddenCells.of(this.layout.merged.get(hiddenFor.sheet), this.options.columns.map((c, i) => ({ name: c.name, position: indexes[i] })), hiddenFor.rowNumber);
         const names = this.options.columns.map((c) => c.name);
         this.hiddenColumns = HiddenColumns.of(names, hiddenFor.labels, indexes, this.layout.hiddenColumns.get(hiddenFor.sheet));

@@ -11,7 +11,7 @@ class HiddenColumnDto {
 
 /** A warning about an uploaded file as a whole, not one row (hidden-rows.ts); the fields after `message` depend on `code`. */
 export class SheetWarningDto {
-  @ApiProperty({ enum: ['HIDDEN_ROWS', 'HIDDEN_COLUMNS', 'SHEETS_NOT_READ', 'NUMBERED_ROWS'] })
+  @ApiProperty({ enum: ['HIDDEN_ROWS', 'HIDDEN_COLUMNS', 'SHEETS_NOT_READ', 'NUMBERED_ROWS', 'COLUMNS_NOT_READ'] })
   code: string;
 
   @ApiProperty()
@@ -40,4 +40,8 @@ export class SheetWarningDto {
   /** SHEETS_NOT_READ: the tab read. */
   @ApiPropertyOptional()
   read?: string;
+
+  /** COLUMNS_NOT_READ: the headers not read, as the file wrote them, in the file's order. */
+  @ApiPropertyOptional({ type: [String] })
+  headers?: string[];
 }

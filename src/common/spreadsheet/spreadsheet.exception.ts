@@ -16,6 +16,7 @@ export enum SpreadsheetErrorCode {
   HIDDEN_SHEET = 'HIDDEN_SHEET',
   CSV_QUOTES = 'CSV_QUOTES',
   MISSING_COLUMNS = 'MISSING_COLUMNS',
+  UNKNOWN_COLUMN = 'UNKNOWN_COLUMN',
   NO_DATA_ROWS = 'NO_DATA_ROWS',
   TOO_MANY_ROWS = 'TOO_MANY_ROWS',
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
@@ -35,6 +36,7 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
       case SpreadsheetErrorCode.HIDDEN_SHEET:
       case SpreadsheetErrorCode.CSV_QUOTES:
       case SpreadsheetErrorCode.MISSING_COLUMNS:
+      case SpreadsheetErrorCode.UNKNOWN_COLUMN:
       case SpreadsheetErrorCode.NO_DATA_ROWS:
         return HttpStatus.BAD_REQUEST;
       case SpreadsheetErrorCode.TOO_MANY_ROWS:
@@ -244,6 +246,21 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
       `Kolom wajib tidak ditemukan: ${list}. Judul kolom yang terbaca: ${seen}.${searched} Gunakan templat atau perbaiki judul kolom.${hint ? ` ${hint}` : ''}`,
       searchedRows === undefined ? { missing, found: shown, foundCount: found.length } : { missing, found: shown, foundCount: found.length, searchedRows },
     );
+  }
+
+  /**
+   * Headers the format does not know that look like an optional column the file lacks (unknown-columns.ts):
+   * read as absent, that column would be stored as its default (QA: `PERSEN (%)` of 50 saved at 100 %).
+   */
+  static unknownColumns(lookAlikes: readonly { header: string; columns: readonly string[] }[]): SpreadsheetException {
+    const or = (names: readonly string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} atau ${names.at(-1)}` : names[0]);
+    const sentences = lookAlikes.map(({ header, columns }) => {
+      const shown = clip(header, MAX_HEADER_CHARS);
+      return `Kolom "${shown}" tidak dikenal. Mungkin maksudnya ${or(columns)}? Ganti judul kolomnya menjadi ${or(columns)} (atau hapus kolom itu), lalu unggah ulang.`;
+    });
+    return new SpreadsheetException(SpreadsheetErrorCode.UNKNOWN_COLUMN, sentences.join(' '), {
+      columns: lookAlikes.map(({ header, columns }) => ({ header: clip(header, MAX_HEADER_CHARS), meant: [...columns] })),
+    });
   }
 
   static noDataRows(headerRow: number): SpreadsheetException {

@@ -11,20 +11,24 @@ import { nikList } from './nik-list.js';
 import { rupiahText } from '../../common/money.js';
 import { clip } from '../../common/errors/domain.exception.js';
 
+/**
+ * Headers the format does not know are not read (COLUMNS_NOT_READ); one looking like an optional column
+ * the file lacks refuses it (UNKNOWN_COLUMN, unknown-columns.ts), so the common phrasings are aliases here.
+ */
 export const PLEDGE_COLUMNS = [
   { name: 'KODE', aliases: ['code', 'KODE KOMITMEN'], required: true },
   { name: 'SUMBER', aliases: ['sourceType', 'SUMBER DANA'], required: true },
   { name: 'JENIS_DANA', aliases: ['fund', 'DANA'] },
   { name: 'PEMBERI_DANA', aliases: ['funder', 'PEMBERI'] },
   { name: 'TAHUN', aliases: ['fiscalYear', 'TAHUN ANGGARAN'], required: true },
-  { name: 'BULAN_DARI', aliases: ['fromMonth', 'DARI BULAN'] },
-  { name: 'BULAN_SAMPAI', aliases: ['toMonth', 'SAMPAI BULAN'] },
+  { name: 'BULAN_DARI', aliases: ['fromMonth', 'DARI BULAN', 'BULAN MULAI'] },
+  { name: 'BULAN_SAMPAI', aliases: ['toMonth', 'SAMPAI BULAN', 'BULAN SELESAI', 'BULAN AKHIR'] },
   { name: 'CAKUPAN', aliases: ['scope'] },
   { name: 'KODE_DESA', aliases: ['villageCodes', 'DESA'] },
   { name: 'NIK', aliases: ['niks', 'DAFTAR NIK'] },
-  { name: 'PERSEN', aliases: ['sharePercent', 'PERSEN BAGIAN'] },
-  { name: 'KUOTA', aliases: ['quota'] },
-  { name: 'PAGU', aliases: ['budget', 'ANGGARAN'] },
+  { name: 'PERSEN', aliases: ['sharePercent', 'PERSEN BAGIAN', 'PROSENTASE', 'PERSENTASE'] },
+  { name: 'KUOTA', aliases: ['quota', 'KUOTA PESERTA'] },
+  { name: 'PAGU', aliases: ['budget', 'ANGGARAN', 'PAGU ANGGARAN'] },
   { name: 'PRIORITAS', aliases: ['priority'] },
   { name: 'DASAR_HUKUM', aliases: ['legalBasis', 'DASAR HUKUM'] },
 ] as const satisfies readonly ColumnSpec[];

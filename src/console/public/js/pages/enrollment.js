@@ -86,12 +86,16 @@ export async function render(main, ctx) {
   await loadHistory(history, ctx);
 }
 
+/** File warnings said below the result that ask nothing of the user (showResult). */
+const INFORMATIVE = new Set(['NUMBERED_ROWS', 'COLUMNS_NOT_READ']);
+
 /** The outcome of one upload: counts, the rows with problems, and the report. */
 async function showResult(container, status, ctx) {
   // a warning about the file (a sheet with data not read, hidden rows) is not a success either (QA: "Semua baris diterima." above it)
   // …except the template's numbered empty rows, skipped as empty: said below, nothing to fix (QA: "periksa, dan bila
-  // perlu perbaiki berkasnya" for them alone)
-  const fileWarnings = sheetWarningCount(status) - (status.sheetWarnings ?? []).filter((w) => w.code === 'NUMBERED_ROWS').length;
+  // perlu perbaiki berkasnya" for them alone); nor the columns not read (a NO, a KETERANGAN), named below: a column that
+  // looked like one the file lacks refused the file instead (UNKNOWN_COLUMN)
+  const fileWarnings = sheetWarningCount(status) - (status.sheetWarnings ?? []).filter((w) => INFORMATIVE.has(w.code)).length;
   const { tone, headline } = resultHeadline(status, fileWarnings);
   const counts = resultCounts(status);
   const issues = h('div');
@@ -116,7 +120,7 @@ async function showResult(container, status, ctx) {
  * The result's notice: its tone and headline. A file that brought ended participants back (an empty TAT, REINSTATED) is
  * not a plain success either (QA: an older master sheet uploaded again reinstated four, two of them dead, under a green
  * "Semua baris diterima."): amber, saying how many and how many were recorded dead, and what to do. `fileWarnings`:
- * the warnings about the file that ask for a look (not NUMBERED_ROWS). Pure, tested.
+ * the warnings about the file that ask for a look (not NUMBERED_ROWS nor COLUMNS_NOT_READ). Pure, tested.
  */
 export function resultHeadline(status, fileWarnings = 0) {
   if (status.status === 'FAILED') return { tone: 'error', headline: `Unggahan gagal: ${status.error ?? 'berkas tidak dapat diproses'}. Data peserta tidak berubah.` };
