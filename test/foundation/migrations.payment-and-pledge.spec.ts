@@ -100,8 +100,10 @@ describe('payments: no index on the reference key; the duplicate check reads ple
     const args = [['APBD-2', 'APBD-3'], ['2026-08', '2026-08'], ['  sp2d   1 ', 'SP2D 999999']];
     const plan = (await t.dataSource.query(`EXPLAIN ${RECORDED_ALREADY}`, args)).map((r: Record<string, string>) => Object.values(r)[0]).join('\n');
     expect(plan).toContain('IDX_payment_month_pledge');
-    const [stored] = await t.dataSource.query(`SELECT id FROM payment WHERE reference = 'SP2D 1'`);
-    expect(await t.dataSource.query(RECORDED_ALREADY, args)).toEqual([{ position: 1, id: stored.id }]);
+    const [stored] = await t.dataSource.query(`SELECT id, amount::text AS amount, paid_at::text AS "paidAt" FROM payment WHERE reference = 'SP2D 1'`);
+    // with its amount and day, for a repeat that differs to say so (QA)
+    expect(await t.dataSource.query(RECORDED_ALREADY, args)).toEqual([{ position: 1, id: stored.id, amount: stored.amount, paidAt: stored.paidAt }]);
+    expect(stored).toMatchObject({ amount: '1000', paidAt: '2026-10-05' });
   });
 });
 
