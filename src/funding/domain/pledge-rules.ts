@@ -165,6 +165,8 @@ export function unregisteredNiksWarnings(code: string, unregistered: readonly st
 }
 
 const isBlank = (v: unknown) => v === undefined || v === null || v === '';
+/** Left out (a sheet's empty cell, a JSON field not sent): "wajib diisi". A JSON null is a value of the wrong kind, told what came. */
+const leftOut = (v: unknown) => v === undefined || v === '';
 /** Text, or left out (said to be required): null, a number or a list is of the wrong kind, said so (not "wajib diisi"). */
 const isText = (v: unknown) => v === undefined || typeof v === 'string';
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
@@ -191,7 +193,7 @@ export function validatePledge(
 
   const sourceType = input.sourceType as SourceType;
   // an empty cell (a field left out) is told it is required, not that it is none of the codes (QA, pledge sheet)
-  if (isBlank(sourceType)) fail('sourceType', `sourceType (sumber dana) wajib diisi: salah satu dari ${SOURCE_TYPES.join(', ')}.`);
+  if (leftOut(sourceType)) fail('sourceType', `sourceType (sumber dana) wajib diisi: salah satu dari ${SOURCE_TYPES.join(', ')}.`);
   else if (!SOURCE_TYPES.includes(sourceType)) fail('sourceType', butCame(`sourceType harus salah satu dari: ${SOURCE_TYPES.join(', ')}.`, sourceType, 'text'));
 
   const fund = isBlank(input.fund) ? null : (input.fund as Fund);
@@ -208,7 +210,7 @@ export function validatePledge(
   else if (funder.length > 200) fail('funder', `${lengthMessage('funder', funder.length, 200)}.`);
 
   const fiscalYear = input.fiscalYear;
-  if (isBlank(fiscalYear)) fail('fiscalYear', 'fiscalYear (tahun anggaran) wajib diisi.'); // not "harus antara 2018 dan 2099" (QA)
+  if (leftOut(fiscalYear)) fail('fiscalYear', 'fiscalYear (tahun anggaran) wajib diisi.'); // not "harus antara 2018 dan 2099" (QA)
   else if (!isInt(fiscalYear) || fiscalYear < 2018 || fiscalYear > 2099) fail('fiscalYear', butCame('fiscalYear (tahun anggaran) harus antara 2018 dan 2099.', fiscalYear, 'number'));
 
   const fromMonth = isBlank(input.fromMonth) ? 1 : input.fromMonth;
