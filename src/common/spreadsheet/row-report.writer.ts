@@ -42,6 +42,16 @@ import {
 } from './workbook-style.js';
 
 const PAGE = 5000;
+
+/** The pages `page` reads, each after the last row number of the one before, until a short page. */
+async function* byRowNumber<T extends { row_number: number }>(page: (after: number) => Promise<T[]>): AsyncGenerator<T[]> {
+  for (let after = 0; ; ) {
+    const rows = await page(after);
+    yield rows;
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1].row_number;
+  }
+}
 const DEFAULT_WIDTH = 20;
 /** The KETERANGAN column of Perbaiki and the value column of Ringkasan, in characters. */
 const MESSAGE_WIDTH = 90;
@@ -315,8 +325,7 @@ async function writeRowsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: stri
   // a filter on the header, to find a column's refusals among many rows
   ws.autoFilter = { from: 'A1', to: { row: 1, column: columns.length + 3 } };
   let date1904 = false;
-  for (let after = 0; ; ) {
-    const rows = await page(after);
+  for await (const rows of byRowNumber(page)) {
     for (const r of rows) {
       if (r.raw?.[DATE_1904] === 1) date1904 = true;
       const status = r.rejected === null ? null : r.rejected ? 'DITOLAK' : 'PERINGATAN';
@@ -347,8 +356,6 @@ async function writeRowsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: stri
       if (lines > 1) row.height = Math.min(lines * LINE_POINTS, MAX_ROW_POINTS);
       row.commit();
     }
-    if (rows.length < PAGE) break;
-    after = rows[rows.length - 1].row_number;
   }
   ws.commit();
   return date1904;
@@ -386,8 +393,7 @@ async function writeWarnedSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: 
   // a column is stored by its own name or as the file headed it (issueColumnOrder): shown as the file headed it
   const own = new Set(columns.map((c) => c.name));
   let date1904 = false;
-  for (let after = 0; ; ) {
-    const rows = await page(after);
+  for await (const rows of byRowNumber(page)) {
     for (const r of rows) {
       if (r.raw?.[DATE_1904] === 1) date1904 = true;
       const cells = keys.map((c) => {
@@ -403,8 +409,6 @@ async function writeWarnedSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: 
         row.commit();
       }
     }
-    if (rows.length < PAGE) break;
-    after = rows[rows.length - 1].row_number;
   }
   ws.commit();
   return date1904;
