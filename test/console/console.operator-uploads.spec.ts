@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Role } from '../../src/users/role.js';
 import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
 import { upload } from '../register/support.js';
+import { ImportEnrollmentSheet } from '../../src/register/use-cases/import-enrollment-sheet.use-case.js';
 import { consoleModule } from './support/console-module.js';
 import ExcelJS from 'exceljs';
 import { enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
@@ -248,8 +249,11 @@ describeInBrowser('console: operator uploads a sheet with bad rows and downloads
     await expect(uploadCell.locator('.upload-id.hint').textContent()).resolves.toBe(october.id);
     expect(await uploadCell.innerText()).toBe(`peserta-oktober.csv\n${october.id}`);
     // a move to another village is said by the villages' names, not two codes (QA)
-    await upload(t, { name: 'pindah-desa.csv', content: Buffer.from(enrollmentCsv([{ ...PEOPLE[1], village: '17.03.07.2001' }])) });
+    const moved = await upload(t, { name: 'pindah-desa.csv', content: Buffer.from(enrollmentCsv([{ ...PEOPLE[1], village: '17.03.07.2001' }])) });
+    await t.app.get(ImportEnrollmentSheet).idle(); // this app takes every upload in the background (it answered PROCESSING: CI read the page before)
+    expect((await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${moved.body.id}`).expect(200)).body).toMatchObject({ status: 'DONE', updated: 1, rejected: 0 });
     await page.reload();
+    await page.getByRole('heading', { name: PEOPLE[1].name }).waitFor();
     const move = page.getByRole('table', { name: /Perubahan data peserta/ }).locator('tbody tr', { hasText: 'Kode desa' });
     await expect(move.textContent()).resolves.toMatch(/Kode desa: Talang Jambu, Kec\. Kerkap \(17\.03\.06\.2001\) → Tanjung Raman, Kec\. [A-Za-z ]+ \(17\.03\.07\.2001\)/);
 
