@@ -96,8 +96,10 @@ export class WriteVillageStatement {
     // for December's shortfall read as January's surplus)
     const corrections = correctionNotesByMonth(payments, correcting);
     const generatedAt = this.clock.now();
+    // what the statement calls the place: a kelurahan has no APBDes, and its statement says kelurahan throughout
+    const kind = village.level === 'kelurahan' ? 'Kelurahan' : 'Desa';
     const title = (what: string) => [
-      `${what} — ${village.level === 'kelurahan' ? 'Kelurahan' : 'Desa'} ${village.name}, Kecamatan ${village.kecamatanName}`,
+      `${what} — ${kind} ${village.name}, Kecamatan ${village.kecamatanName}`,
       `${period.label} · kode ${village.code} · dibuat ${wibTimestamp(generatedAt)}`,
     ];
 
@@ -106,8 +108,8 @@ export class WriteVillageStatement {
       write: async (destination: Writable) => {
         const output = new WorkbookOutput(destination, generatedAt);
         // Ringkasan: one row per month of the period; signed, so its rows' heights are written (keepTogether)
-        const place = village.level === 'kelurahan' ? 'kelurahan' : 'desa';
-        const t = new TableSheet(output.workbook, 'Ringkasan', MONTH_COLUMNS, { title: title(`Laporan Iuran Jamkesda ${village.level === 'kelurahan' ? 'Kelurahan' : 'Desa'}`), fixedRowHeights: true });
+        const place = kind.toLowerCase();
+        const t = new TableSheet(output.workbook, 'Ringkasan', MONTH_COLUMNS, { title: title(`Laporan Iuran Jamkesda ${kind}`), fixedRowHeights: true });
         const byMonth = new Map(months.map((m) => [m.month, m]));
         const paidByMonth = new Map<string, number>();
         for (const p of payments) paidByMonth.set(p.month, (paidByMonth.get(p.month) ?? 0) + p.amount);
@@ -125,7 +127,7 @@ export class WriteVillageStatement {
         }
         t.finishTable();
         if (later) t.writeStyledRow([later]);
-        writePledgeNotes(t, pledges, period, village.level === 'kelurahan');
+        writePledgeNotes(t, pledges, period, kind === 'Kelurahan');
         // what the kepala desa signs for: the JUMLAH row's own figures (t.sum), in words too. A village without pledges
         // of its own (a kelurahan has no APBDes) signs for its residents' premiums and who bore them, not for three
         // Rp0 lines of a budget it does not have (QA).
