@@ -312,13 +312,19 @@ export async function writeRowReport(dataSource: DataSource, given: RowReport, o
  * One sheet of rows as uploaded (a page of PAGE rows at a time from `page`, given the last row of the
  * page before) with BARIS, STATUS and KETERANGAN; says whether a row counts its numbers from 1904.
  */
+/**
+ * The columns a row report adds after the upload's own, as written: how an upload tells a report sent back (its
+ * COLUMNS_NOT_READ leaves them unnamed, unknown-columns.ts; a bill or PBI list refuses it, row-report-upload.ts).
+ */
+export const REPORT_COLUMNS = ['BARIS', 'STATUS', 'KETERANGAN'] as const;
+
 async function writeRowsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, { columns, headers }: ReportColumns, page: (after: number) => Promise<ReportRow[]>): Promise<boolean> {
   const ws = wb.addWorksheet(name, { views: frozenHeader(1), pageSetup: printSetup(1) });
   ws.columns = [
     ...columns.map((c) => ({ header: headers?.[c.name] ?? c.name, key: c.name, width: c.width ?? DEFAULT_WIDTH, style: columnStyle('text') })),
-    { header: 'BARIS', key: 'BARIS', width: 8, style: ROW_NUMBER_STYLE },
-    { header: 'STATUS', key: 'STATUS', width: 12, style: columnStyle('text') },
-    { header: 'KETERANGAN', key: 'KETERANGAN', width: MESSAGE_WIDTH, style: { ...columnStyle('general'), alignment: { wrapText: true, vertical: 'top' } } },
+    { header: REPORT_COLUMNS[0], key: 'BARIS', width: 8, style: ROW_NUMBER_STYLE },
+    { header: REPORT_COLUMNS[1], key: 'STATUS', width: 12, style: columnStyle('text') },
+    { header: REPORT_COLUMNS[2], key: 'KETERANGAN', width: MESSAGE_WIDTH, style: { ...columnStyle('general'), alignment: { wrapText: true, vertical: 'top' } } },
   ];
   ws.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
   ws.getRow(1).commit();

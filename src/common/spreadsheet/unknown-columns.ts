@@ -9,6 +9,7 @@
  *   what was ignored (a `NO`, a `KETERANGAN`, a village name beside its code).
  */
 import { type ColumnSpec, normalizeHeader, withoutHeaderHint } from './column-spec.js';
+import { REPORT_COLUMNS } from './row-report.writer.js';
 
 export const COLUMNS_NOT_READ = 'COLUMNS_NOT_READ';
 
@@ -24,8 +25,8 @@ export interface ColumnsNotReadWarning {
 /** Headers the message names before "dan N kolom lain" (the answer lists them all). */
 const MAX_NAMED = 20;
 
-/** The columns every row report adds after the file's own (row-report.writer.ts): a fixed report is uploaded back as it is. */
-const ROW_REPORT_COLUMNS = ['baris', 'status', 'keterangan'];
+/** The columns every row report adds after the file's own, as compared: a fixed report is uploaded back as it is. */
+const ROW_REPORT_COLUMNS: readonly string[] = REPORT_COLUMNS.map(normalizeHeader);
 
 /**
  * The COLUMNS_NOT_READ warning of a header's `extra` headers, or none. BARIS, STATUS and KETERANGAN together are the

@@ -14,12 +14,13 @@
 import { buffer } from 'node:stream/consumers';
 import unzipper from 'unzipper';
 import { normalizeHeader } from '../../common/spreadsheet/column-spec.js';
+import { REPORT_COLUMNS } from '../../common/spreadsheet/row-report.writer.js';
 import type { SheetLayout } from '../../common/spreadsheet/xlsx-rows.js';
 import { xlsxRows } from '../../common/spreadsheet/xlsx-rows.js';
 import { openEntry } from '../../common/spreadsheet/zip-entry.js';
 
 /** The columns the report adds after the upload's own, as header matching compares them. */
-const REPORT_COLUMNS = ['BARIS', 'STATUS', 'KETERANGAN'].map(normalizeHeader);
+const ADDED_COLUMNS = REPORT_COLUMNS.map(normalizeHeader);
 const SUMMARY_SHEET = 'Ringkasan';
 /** Every row report's title begins so (`Laporan unggahan tagihan BPJS`, `Laporan unggahan daftar PBI APBN`, …). */
 const REPORT_TITLE = /^laporan unggahan\b/i;
@@ -29,7 +30,7 @@ const SUMMARY_LISTED = /<(?:\w+:)?sheet\b[^>]*\sname\s*=\s*["']\s*ringkasan\s*["
 /** Whether the uploaded file at `path`, whose data header row held `headers` (HeaderMatch.found), is a row report. */
 export async function isRowReport(path: string, headers: readonly string[]): Promise<boolean> {
   const found = new Set(headers.map(normalizeHeader));
-  return REPORT_COLUMNS.every((c) => found.has(c)) || (await hasReportSummary(path));
+  return ADDED_COLUMNS.every((c) => found.has(c)) || (await hasReportSummary(path));
 }
 
 /** An .xlsx with a visible sheet `Ringkasan` whose first text cell is a report's title; false for anything else (a .csv). */
