@@ -3,6 +3,8 @@ import { assertNever, clip, DomainException } from '../common/errors/domain.exce
 import { monthName } from '../common/month.js';
 import { pledgeNotFoundMessage } from '../funding/funding.exception.js';
 import type { UploadReport } from '../reconciliation/uploads/row-issue.js';
+import type { PaymentKey, RecordedPayment } from './duplicate-payments.js';
+import { figureDifferences, type PaymentFigures, repeatOfRecorded } from './repeat-messages.js';
 
 export enum PaymentErrorCode {
   PLEDGE_NOT_FOUND = 'PLEDGE_NOT_FOUND',
@@ -82,13 +84,24 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
     });
   }
 
-  static duplicate(pledgeCode: string, month: string, reference: string, id: string): PaymentException {
-    return new PaymentException(
-      PaymentErrorCode.DUPLICATE_PAYMENT,
-      `Pembayaran komitmen ${pledgeCode} bulan ${monthName(month)} dengan referensi "${clip(reference)}" sudah tercatat. ` +
-        'Bila ini pembayaran lain, pakai nomor referensinya sendiri; bila yang tercatat salah, hapus dulu pembayaran itu.',
-      { pledgeCode, month, reference: clip(reference), id },
-    );
+  /**
+   * The payment `sent` is one recorded already (same pledge, month and reference): said as a sheet row repeating it is
+   * (repeatOfRecorded), so the officer hears whether the recorded one has the same amount and paid day (nothing to do)
+   * or which differ and how to replace it (QA: the 409 said only "sudah tercatat"). `details`: the recorded payment,
+   * its `id` as before, and the `differences` (none for an identical repeat); `field` `reference`, as a sheet reports it
+   * on REFERENSI, so the console's form shows it beside Referensi.
+   */
+  static duplicate(sent: PaymentKey & PaymentFigures, recorded: RecordedPayment): PaymentException {
+    const reference = clip(sent.reference);
+    return new PaymentException(PaymentErrorCode.DUPLICATE_PAYMENT, repeatOfRecorded({ ...sent, reference }, recorded, 'request'), {
+      field: 'reference',
+      pledgeCode: sent.pledgeCode,
+      month: sent.month,
+      reference,
+      id: recorded.id,
+      recorded: { id: recorded.id, amount: recorded.amount, paidAt: recorded.paidAt },
+      differences: figureDifferences(sent, recorded),
+    });
   }
 
   /**

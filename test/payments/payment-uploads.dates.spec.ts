@@ -104,12 +104,18 @@ describe('payments sheet: paid dates read in the order the file writes them', ()
       'KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI',
       'APBD-2026;2026-10;1000;3/10/2026;SP2D TANPA 1',
       'APBD-2026;2026-10;2000;2026-10-04;SP2D TANPA 2',
-      'APBD-2026;2026-10;2000;7/10/2026;SP2D TANPA 2', // the same payment as row 3: refused, not recorded twice
+      'APBD-2026;2026-10;2000;7/10/2026;SP2D TANPA 2', // row 3's payment with another date: refused, not recorded twice
     ].join('\n');
     const res = await upload(Buffer.from(csv), 'pembayaran-tanpa-petunjuk.csv');
     expect(res).toMatchObject({ rowsRead: 3, accepted: 2, rejected: 1, payments: 2 });
     expect((res.issues as Issue[]).map((i) => [i.row, i.column, i.code, i.message])).toEqual([
-      [4, 'REFERENSI', 'PAYMENT_DUPLICATE', 'Pembayaran yang sama (komitmen, bulan, referensi) sudah ada di baris 3 berkas ini; baris ini diabaikan.'],
+      [
+        4,
+        'REFERENSI',
+        'PAYMENT_DUPLICATE',
+        'Pembayaran dengan komitmen, bulan dan referensi yang sama sudah ada di baris 3 berkas ini dengan jumlah Rp2.000 (tanggal 4 Oktober 2026) dan dicatat dari baris itu; ' +
+          'baris ini menulis tanggal 7 Oktober 2026 dan tidak dicatat. Bila yang tercatat salah, hapus pembayaran dari baris 3 di halaman Pembayaran (bulan Oktober 2026, tombol Hapus…), lalu unggah ulang baris ini.',
+      ],
     ]);
     expect(await paidAt('SP2D TANPA')).toEqual({ 'SP2D TANPA 1': '2026-10-03', 'SP2D TANPA 2': '2026-10-04' });
   });

@@ -6,10 +6,12 @@
  * after it was partly refused is recognised as its earlier upload too (QA: answered NO_ACCEPTED_ROWS).
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { type TestApp } from '../support/test-app.js';
 import { appWithSomethingDue } from './support/something-due.js';
+import { binary } from '../reports/support/xlsx.js';
 
 jest.setTimeout(180_000);
 
@@ -144,6 +146,47 @@ describe('payments: sheet REFERENSI length and a sheet sent again', () => {
     await keuangan.delete(`/api/v1/payments/${stored['SP2D 01009/LS/2026']}`).expect(200);
     const fixed = await keuangan.post('/api/v1/payment-uploads').attach('file', sheet('APBD-2026;2026-10;258000;2026-11-10;SP2D 01009/LS/2026'), 'satu.csv').expect(201);
     expect(fixed.body).toMatchObject({ accepted: 1, payments: 1, amount: 258000 });
+  });
+
+  /**
+   * Two rows of one sheet with the same pledge, month and reference: the later was refused as the same payment without
+   * its amount or date being compared, so a row with another amount was dropped without a word of which was kept. An
+   * identical row is harmless (refused, as a repeat of a recorded payment is, saying the first row has it); one with
+   * another amount or date is refused naming the row that was recorded, its figures, what this row writes and how to
+   * replace it. The row report's Perbaiki carries the messages. Golden file test/fixtures/payments/not-ok/ulang-dalam-berkas.csv.
+   */
+  it('a row repeating another row of the sheet: identical, harmless; with another amount or date, refused naming the row kept and what differs', async () => {
+    const keuangan = await t.as(Role.KEUANGAN);
+    const file = readFileSync('test/fixtures/payments/not-ok/ulang-dalam-berkas.csv');
+    const res = await keuangan.post('/api/v1/payment-uploads').attach('file', file, 'ulang-dalam-berkas.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 6, accepted: 2, rejected: 4, payments: 2, amount: 1500 });
+    const kept = (row: number, figures: string) =>
+      `Pembayaran dengan komitmen, bulan dan referensi yang sama sudah ada di baris ${row} berkas ini dengan jumlah ${figures} dan dicatat dari baris itu; baris ini menulis`;
+    const replace = (row: number) => `dan tidak dicatat. Bila yang tercatat salah, hapus pembayaran dari baris ${row} di halaman Pembayaran (bulan Oktober 2026, tombol Hapus…), lalu unggah ulang baris ini.`;
+    const messages = [
+      [3, `${kept(2, 'Rp1.000 (tanggal 5 November 2026)')} Rp1.200 (tanggal 6 November 2026) ${replace(2)}`],
+      [4, 'Pembayaran yang sama (komitmen, bulan, referensi, jumlah dan tanggal bayar) sudah ada di baris 2 berkas ini dan dicatat dari baris itu; baris ini diabaikan.'],
+      [6, `${kept(5, 'Rp500 (tanggal 5 November 2026)')} Rp600 ${replace(5)}`],
+      [7, `${kept(5, 'Rp500 (tanggal 5 November 2026)')} tanggal 7 November 2026 ${replace(5)}`],
+    ];
+    const rejects = res.body.issues.filter((i: { severity: string }) => i.severity === 'REJECT');
+    expect(rejects.map((i: { row: number; column: string; code: string; message: string }) => [i.row, i.column, i.code, i.message])).toEqual(
+      messages.map(([row, message]) => [row, 'REFERENSI', 'PAYMENT_DUPLICATE', message]),
+    );
+    // the rows kept are the ones recorded
+    const stored = await t.dataSource.query(`SELECT reference, amount::int AS amount, paid_at::text AS "paidAt" FROM payment WHERE reference LIKE 'SP2D 0200%' ORDER BY reference`);
+    expect(stored).toEqual([
+      { reference: 'SP2D 02001/LS/2026', amount: 1000, paidAt: '2026-11-05' },
+      { reference: 'SP2D 02002/LS/2026', amount: 500, paidAt: '2026-11-05' },
+    ]);
+    // the row report's Perbaiki repeats each refused row with its message
+    const report = await (await t.as(Role.AUDITOR)).get(`/api/v1/payment-uploads/${res.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.body as never);
+    const perbaiki = (wb.getWorksheet('Perbaiki')!.getSheetValues().slice(2) as unknown[][]).map((r) => r.slice(1));
+    const header = (wb.getWorksheet('Perbaiki')!.getRow(1).values as unknown[]).slice(1);
+    const [rowColumn, messageColumn] = [header.indexOf('BARIS'), header.indexOf('KETERANGAN')];
+    expect(perbaiki.map((r) => [r[rowColumn], r[messageColumn]])).toEqual(messages);
   });
 
   it('a recorded payment beside a bad row is still NO_ACCEPTED_ROWS: the bad row is to be fixed', async () => {

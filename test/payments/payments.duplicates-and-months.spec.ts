@@ -102,7 +102,7 @@ describe('payments: duplicates refused, mistakes removed', () => {
     expect(res.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2, payments: 1 });
     expect(res.body.issues.map((i: { row: number; code: string; message: string }) => [i.row, i.code, i.message])).toEqual([
       [2, 'PAYMENT_DUPLICATE', 'Pembayaran APBD-2026 bulan Oktober 2026 dengan referensi "SP2D 999/LS/2026" sudah tercatat; baris ini diabaikan.'],
-      [4, 'PAYMENT_DUPLICATE', 'Pembayaran yang sama (komitmen, bulan, referensi) sudah ada di baris 3 berkas ini; baris ini diabaikan.'],
+      [4, 'PAYMENT_DUPLICATE', 'Pembayaran yang sama (komitmen, bulan, referensi, jumlah dan tanggal bayar) sudah ada di baris 3 berkas ini dan dicatat dari baris itu; baris ini diabaikan.'],
     ]);
     // The same file again: every row is recorded already, nothing is added; said so, naming the earlier upload (QA:
     // it was 400 NO_ACCEPTED_ROWS, "fix the rejected rows")
@@ -133,6 +133,61 @@ describe('payments: duplicates refused, mistakes removed', () => {
     await t.dataSource.query(`INSERT INTO closed_month (month, run_id, closed_by, closed_at) VALUES ('2026-09', '00000000-0000-4000-8000-000000000009', 'uji', now())`);
     const res = await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${row.id}`).expect(409);
     expect(res.body.code).toBe('MONTH_CLOSED');
+  });
+
+  /**
+   * QA: the 409 said only "sudah tercatat", so an officer re-sending an SP2D could not tell whether the recorded one had
+   * the amount and date just sent. An identical repeat says so (nothing to do), one with another amount or date says
+   * what is recorded, what was sent and how to replace it, in the words a sheet row repeating it hears; `details` has
+   * the recorded payment and the differences, `field` reference (the console's form shows it beside Referensi).
+   */
+  it('POST /payments repeating a recorded payment says whether amount and date are the same, else what differs and how to replace it', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const nov = { pledgeCode: 'APBD-2026', month: '2026-11', amount: 1_000_000, paidAt: '2026-11-05', reference: 'SP2D 5/LS/2026' };
+    const { id } = (await api.post('/api/v1/payments').send(nov).expect(201)).body;
+    const head = 'Pembayaran APBD-2026 bulan November 2026 dengan referensi "SP2D 5/LS/2026" sudah tercatat';
+    const details = { field: 'reference', pledgeCode: 'APBD-2026', month: '2026-11', reference: 'SP2D 5/LS/2026', id, recorded: { id, amount: 1_000_000, paidAt: '2026-11-05' } };
+    const replace = 'Bila yang tercatat salah, hapus pembayaran itu di halaman Pembayaran (bulan November 2026, tombol Hapus…), lalu catat ulang pembayaran ini.';
+
+    // the same amount and day (a timestamp of that day in WIB too): recorded already, nothing to do
+    for (const paidAt of ['2026-11-05', '2026-11-04T20:00:00Z']) {
+      const same = await api.post('/api/v1/payments').send({ ...nov, paidAt }).expect(409);
+      expect(same.body).toEqual({
+        statusCode: 409,
+        code: 'DUPLICATE_PAYMENT',
+        message: `${head} dengan jumlah dan tanggal bayar yang sama (Rp1.000.000, tanggal 5 November 2026); tidak ada yang perlu dicatat lagi.`,
+        details: { ...details, differences: [] },
+      });
+    }
+    // another amount and day, another amount, another day: each said, with both values in details
+    const amount = { field: 'amount', recorded: 1_000_000, sent: 1_200_000 };
+    const day = { field: 'paidAt', recorded: '2026-11-05', sent: '2026-11-06' };
+    for (const [sent, written, differences] of [
+      [{ amount: 1_200_000, paidAt: '2026-11-06' }, 'Rp1.200.000 (tanggal 6 November 2026)', [amount, day]],
+      [{ amount: 1_200_000 }, 'Rp1.200.000', [amount]],
+      [{ paidAt: '2026-11-06' }, 'tanggal 6 November 2026', [day]],
+    ] as const) {
+      const res = await api.post('/api/v1/payments').send({ ...nov, ...sent }).expect(409);
+      expect(res.body).toEqual({
+        statusCode: 409,
+        code: 'DUPLICATE_PAYMENT',
+        message: `${head} dengan jumlah Rp1.000.000 (tanggal 5 November 2026); yang dikirim ${written} dan tidak dicatat. ${replace}`,
+        details: { ...details, differences },
+      });
+    }
+    // a sheet row repeating it hears the same, as a row
+    const row = 'KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI\nAPBD-2026;2026-11;1200000;2026-11-06;SP2D 5/LS/2026';
+    const sheet = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(row), 'ulang.csv').expect(400);
+    expect(sheet.body.details.issues.map((i: { message: string }) => i.message)).toEqual([
+      `${head} dengan jumlah Rp1.000.000 (tanggal 5 November 2026); baris ini menulis Rp1.200.000 (tanggal 6 November 2026) dan tidak dicatat. ` +
+        replace.replace('catat ulang pembayaran ini', 'unggah ulang baris ini'),
+    ]);
+    const november = async () => t.dataSource.query(`SELECT amount::int AS amount, paid_at::text AS "paidAt" FROM payment WHERE month = '2026-11'`);
+    expect(await november()).toEqual([{ amount: 1_000_000, paidAt: '2026-11-05' }]);
+    // as told: the recorded one removed, the payment is recorded as sent
+    await api.delete(`/api/v1/payments/${id}`).expect(200);
+    await api.post('/api/v1/payments').send({ ...nov, amount: 1_200_000, paidAt: '2026-11-06' }).expect(201);
+    expect(await november()).toEqual([{ amount: 1_200_000, paidAt: '2026-11-06' }]);
   });
 });
 

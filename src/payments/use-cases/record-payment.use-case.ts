@@ -154,7 +154,7 @@ export class RecordPayment {
     // the key as it is stored and compared (btrim in SQL would keep tabs, non-breaking and zero-width spaces)
     const reference = paymentReference(command.reference);
     const [recorded] = [...(await recordedAlready(m, [{ ...command, reference }])).values()];
-    if (recorded) throw PaymentException.duplicate(command.pledgeCode, command.month, reference, recorded.id);
+    if (recorded) throw PaymentException.duplicate({ pledgeCode: command.pledgeCode, month: command.month, reference, amount: command.amount, paidAt }, recorded);
     // read before it is stored, as a sheet's rows are: a correction's "earlier corrections" are not itself
     const [warnings] = await paymentWarnings(m, [{ ...command, paidAt, adjustsMonth: command.adjustsMonth ?? null }]);
     const saved = await m.save(

@@ -11,7 +11,8 @@ import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { BpjsInputException } from '../../reconciliation/bpjs-input.exception.js';
 import { IssueCollector, type UploadReport } from '../../reconciliation/uploads/row-issue.js';
 import { type TotalRow, totalRow, totalRowMismatch } from '../../reconciliation/uploads/total-row.js';
-import { paymentKey, type RecordedPayment, recordedAlready } from '../duplicate-payments.js';
+import { paymentKey, recordedAlready } from '../duplicate-payments.js';
+import { repeatOfRecorded, repeatOfRow, sameFigures } from '../repeat-messages.js';
 import { CANONICAL_NAMES, type CheckedPaymentRow, type KnownPledges, PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
 import type { Cell } from '../../common/spreadsheet/cell.js';
 import { DATE_ORDER_AMBIGUOUS, DateOrder, type DateOrderSink, reworded } from '../../common/spreadsheet/date-order.js';
@@ -24,8 +25,6 @@ import type { PaymentUploadRow } from '../payment-upload-report.js';
 import { PaymentException } from '../payments.exception.js';
 import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
 import { storedReport, writeIssues } from '../../reconciliation/uploads/upload-writer.js';
-import { dayName, monthName } from '../../common/month.js';
-import { rupiah } from '../../common/money.js';
 import { paymentWarnings, warningIssue } from '../payment-warnings.js';
 
 /** A row of the sheet as validated, with its cells for the row report. */
@@ -40,8 +39,8 @@ interface Tally {
   amount: number;
   /** Rows refused only as payments recorded already. */
   recordedRows: number;
-  /** Payment key → row of the file that has it. */
-  firstRowOf: Map<string, number>;
+  /** Payment key → the row of the file recorded with it, and its figures (a later repeat is compared with them). */
+  firstRowOf: Map<string, { row: number; amount: number; paidAt: string }>;
   /** The id its `payment_upload` row will have (its payments name it before it is written). */
   uploadId: string;
   /** The first payments recorded, for the audit event (AUDITED_PAYMENTS_MAX, AUDITED_PAYMENTS_CHARS). */
@@ -203,14 +202,14 @@ export class UploadPayments {
       // a row of this file recorded already (an earlier batch, or a later row while this one waited) is named as such
       const stored = recorded.get(index);
       const message =
-        earlier !== undefined ? `Pembayaran yang sama (komitmen, bulan, referensi) sudah ada di baris ${earlier} berkas ini; baris ini diabaikan.`
-        : stored ? recordedAgain(record, stored)
+        earlier ? repeatOfRow(record, earlier.row, earlier)
+        : stored ? repeatOfRecorded(record, stored, 'row')
         : null;
       // a repeat with another amount or date is no payment recorded already: the sheet is not answered "all recorded"
-      if (earlier === undefined && stored && sameAsStored(record, stored)) tally.recordedRows++;
+      if (!earlier && stored && sameFigures(record, stored)) tally.recordedRows++;
       if (message) issues.push({ column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message });
       else {
-        tally.firstRowOf.set(key, row);
+        tally.firstRowOf.set(key, { row, amount: record.amount, paidAt: record.paidAt });
         kept.push(candidate);
       }
     });
@@ -269,27 +268,6 @@ export class UploadPayments {
       : `Semua pembayaran di berkas ini sudah tercatat (${upload}); tidak ada yang disimpan.`;
     return { id: earlier.id, ...stored, payments: earlier.payments, amount: Number(earlier.amount), recognised: true, message };
   }
-}
-
-const sameAsStored = (record: PaymentRecord, stored: RecordedPayment) => record.amount === stored.amount && record.paidAt === stored.paidAt;
-
-/**
- * PAYMENT_DUPLICATE of a row repeating a stored payment (same pledge, month and reference). When its amount or paid day
- * differs, says both and how to replace the stored one (QA: a Rp999.999 typo recorded, the row fixed and sent again,
- * was ignored without a word and Rp999.999 stayed): DELETE /payments/:id is the console's Hapus… on Pembayaran, open
- * months only, and the row's month is open (a finalized one is refused before).
- */
-function recordedAgain(record: PaymentRecord, stored: RecordedPayment): string {
-  const head = `Pembayaran ${record.pledgeCode} bulan ${monthName(record.month)} dengan referensi "${record.reference}" sudah tercatat`;
-  if (sameAsStored(record, stored)) return `${head}; baris ini diabaikan.`;
-  const written =
-    record.amount === stored.amount ? `tanggal ${dayName(record.paidAt)}`
-    : record.paidAt === stored.paidAt ? rupiah(record.amount)
-    : `${rupiah(record.amount)} (tanggal ${dayName(record.paidAt)})`;
-  return (
-    `${head} dengan jumlah ${rupiah(stored.amount)} (tanggal ${dayName(stored.paidAt)}); baris ini menulis ${written} dan tidak dicatat. ` +
-    `Bila yang tercatat salah, hapus pembayaran itu di halaman Pembayaran (bulan ${monthName(record.month)}, tombol Hapus…), lalu unggah ulang baris ini.`
-  );
 }
 
 /** Keeps `p` for the audit event while there is room (AUDITED_PAYMENTS_MAX, AUDITED_PAYMENTS_CHARS). */
