@@ -111,6 +111,17 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     await page.getByRole('table', { name: 'Pembayaran tercatat untuk Oktober 2026' }).locator('tbody tr', { hasText: 'SP2D 0102/LS/2026' }).waitFor();
     expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp113.400', 'Rp0', 'Lunas Terlambat']);
     expect(await page.getByRole('status', { name: 'Lewat jatuh tempo Oktober 2026' }).count()).toBe(0); // paid in full: no warning
+    // The same SP2D sent again with another amount: refused beside Referensi, saying what is recorded and what was sent (QA: only "sudah tercatat")
+    await single.getByLabel('Referensi (No. SP2D)').fill('SP2D 0102/LS/2026');
+    await single.getByLabel('Jumlah (Rp)').fill('15.000');
+    await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
+    await expect(single.locator('[data-field="reference"] .field-error:visible').textContent()).resolves.toBe(
+      'Pembayaran APBD-2026 bulan Oktober 2026 dengan referensi "SP2D 0102/LS/2026" sudah tercatat dengan jumlah Rp13.400 (tanggal 20 Oktober 2026); yang dikirim Rp15.000 dan tidak dicatat. ' +
+        'Bila yang tercatat salah, hapus pembayaran itu di halaman Pembayaran (bulan Oktober 2026, tombol Hapus…), lalu catat ulang pembayaran ini.',
+    );
+    expect(await single.getByLabel('Referensi (No. SP2D)').getAttribute('aria-invalid')).toBe('true');
+    expect(await single.locator('.form-summary').textContent()).toBe('Periksa isian yang ditandai di bawah.');
+    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp113.400', 'Rp0', 'Lunas Terlambat']);
 
     // The village statement of October, for the kepala desa: first without a village (the field says so).
     await page.getByRole('link', { name: 'Laporan', exact: true }).click();
