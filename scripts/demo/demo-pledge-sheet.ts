@@ -16,12 +16,16 @@ const UNKNOWN_VILLAGE = '17.03.99.2001';
 
 type SheetRow = Partial<Record<(typeof PLEDGE_COLUMNS)[number]['name'], string | number>>;
 
-const villageName = (code: string) => WILAYAH_1703.find((r) => r[0] === code)?.[2] ?? code;
+/** Who funds a DESA pledge of `code`: "Pemerintah Desa Talang Jambu" (QA: "Pemerintah Desa 17.03.11.2009" on the Berita Acara). */
+export function villageGovernment(code: string): string {
+  const row = WILAYAH_1703.find((r) => r[0] === code);
+  return row ? `Pemerintah ${row[1] === 'kelurahan' ? 'Kelurahan' : 'Desa'} ${row[2]}` : `Pemerintah Desa ${code}`;
+}
 
 /** The sheet's rows: the two pledges it saves (`codes`) and the refused one last. */
 export function demoPledgeRows(year: number, [village, otherVillage]: readonly string[]): { codes: string[]; rows: SheetRow[] } {
   const rows: SheetRow[] = [
-    { KODE: `DESA-${village.replace(/\./g, '')}-${year}`, SUMBER: 'DESA', JENIS_DANA: 'PADES', PEMBERI_DANA: `Pemerintah Desa ${villageName(village)}`, TAHUN: year, CAKUPAN: 'VILLAGES', KODE_DESA: village, PAGU: 3_000_000, DASAR_HUKUM: `APBDes ${year}` },
+    { KODE: `DESA-${village.replace(/\./g, '')}-${year}`, SUMBER: 'DESA', JENIS_DANA: 'PADES', PEMBERI_DANA: villageGovernment(village), TAHUN: year, CAKUPAN: 'VILLAGES', KODE_DESA: village, PAGU: 3_000_000, DASAR_HUKUM: `APBDes ${year}` },
     { KODE: `TJSLP-KOPI-${year}`, SUMBER: 'TJSLP', PEMBERI_DANA: 'PT Kopi Robusta Bengkulu (TJSLP)', TAHUN: year, BULAN_DARI: 7, CAKUPAN: 'VILLAGES', KODE_DESA: otherVillage, PERSEN: 50, KUOTA: 15, DASAR_HUKUM: `PKS No. 403/TJSLP/04/${year}` },
     { KODE: `DESA-${UNKNOWN_VILLAGE.replace(/\./g, '')}-${year}`, SUMBER: 'DESA', JENIS_DANA: 'ADD', PEMBERI_DANA: 'Pemerintah Desa (kode salah ketik)', TAHUN: year, CAKUPAN: 'VILLAGES', KODE_DESA: UNKNOWN_VILLAGE, DASAR_HUKUM: `APBDes ${year}` },
   ];

@@ -206,7 +206,7 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     const month = await auditor.get('/api/v1/splits/export.xlsx?month=2026-01&villageCode=1703062001&sourceType=DESA').buffer(true).parse(binary).expect(200);
     expect(month.headers['content-disposition']).toMatch(/^attachment; filename="alokasi-2026-01-DESA-17\.03\.06\.2001-\d{4}-\d{2}-\d{2}\.xlsx"$/);
     const notes = (await workbook(month.body)).getWorksheet('Keterangan')!;
-    expect(notes.getCell('B2').value).toBe('bulan 2026-01, sumber dana APBDes, desa 17.03.06.2001');
+    expect(notes.getCell('B2').value).toBe('bulan 2026-01, sumber dana APBDes, desa Talang Jambu, Kec. Kerkap (17.03.06.2001)');
     const [event] = await t.dataSource.query(`SELECT summary::jsonb AS summary FROM audit_event WHERE action = 'split.export' ORDER BY id DESC LIMIT 1`);
     expect(event.summary).toEqual({ filter: { month: '2026-01', sourceType: 'DESA', villageCode: '17.03.06.2001' }, rows: 4, amount: 4 * 37800 - 15120 });
   });

@@ -1,5 +1,5 @@
 import type { DemoContext, DemoStep } from '../demo-context.js';
-import { uploadDemoPledgeSheet } from '../demo-pledge-sheet.js';
+import { uploadDemoPledgeSheet, villageGovernment } from '../demo-pledge-sheet.js';
 
 const YEAR = 2026;
 
@@ -17,11 +17,11 @@ function samplePledges(ctx: DemoContext) {
   return [
     { ...base, code: `APBD-${YEAR}`, sourceType: 'APBD', funder: 'Pemerintah Kabupaten Bengkulu Utara', scope: 'ALL', budget: 900_000_000, legalBasis: 'Perda APBD 2026; DPA Dinas Kesehatan 5.1.02.02.02.0003/0004' },
     { ...base, code: `APBD_PROV-${YEAR}`, sourceType: 'APBD_PROV', funder: 'Pemerintah Provinsi Bengkulu', scope: 'ALL', sharePercent: 40, quota: 1200, priority: 30, legalBasis: 'Pergub Bengkulu tentang kuota Jamkesda 2026' },
-    { ...base, code: `DESA-${v1.replace(/\./g, '')}-${YEAR}`, sourceType: 'DESA', fund: 'ADD', funder: `Pemerintah Desa ${v1}`, scope: 'VILLAGES', villageCodes: [v1], legalBasis: 'APBDes 2026' },
-    { ...base, code: `DESA-${v2.replace(/\./g, '')}-${YEAR}`, sourceType: 'DESA', fund: 'PADES', funder: `Pemerintah Desa ${v2}`, scope: 'VILLAGES', villageCodes: [v2], quota: 10, legalBasis: 'APBDes 2026' },
+    { ...base, code: `DESA-${v1.replace(/\./g, '')}-${YEAR}`, sourceType: 'DESA', fund: 'ADD', funder: villageGovernment(v1), scope: 'VILLAGES', villageCodes: [v1], legalBasis: 'APBDes 2026' },
+    { ...base, code: `DESA-${v2.replace(/\./g, '')}-${YEAR}`, sourceType: 'DESA', fund: 'PADES', funder: villageGovernment(v2), scope: 'VILLAGES', villageCodes: [v2], quota: 10, legalBasis: 'APBDes 2026' },
     // Dana Desa: accepted, but carries the SE Kemendesa 4/PRI.00/I/2024 warning everywhere
-    { ...base, code: `DESA-${v3.replace(/\./g, '')}-${YEAR}`, sourceType: 'DESA', fund: 'DANA_DESA', funder: `Pemerintah Desa ${v3}`, scope: 'VILLAGES', villageCodes: [v3.replace(/\./g, '')], legalBasis: 'APBDes 2026' },
-    { ...base, code: `DESA-${v4.replace(/\./g, '')}-${YEAR}`, sourceType: 'DESA', fund: 'ADD', funder: `Pemerintah Desa ${v4}`, scope: 'VILLAGES', villageCodes: [v4], fromMonth: 7, budget: 2_000_000, legalBasis: 'APBDes Perubahan 2026' },
+    { ...base, code: `DESA-${v3.replace(/\./g, '')}-${YEAR}`, sourceType: 'DESA', fund: 'DANA_DESA', funder: villageGovernment(v3), scope: 'VILLAGES', villageCodes: [v3.replace(/\./g, '')], legalBasis: 'APBDes 2026' },
+    { ...base, code: `DESA-${v4.replace(/\./g, '')}-${YEAR}`, sourceType: 'DESA', fund: 'ADD', funder: villageGovernment(v4), scope: 'VILLAGES', villageCodes: [v4], fromMonth: 7, budget: 2_000_000, legalBasis: 'APBDes Perubahan 2026' },
     { ...base, code: `TJSLP-ALNO-${YEAR}`, sourceType: 'TJSLP', funder: 'PT Agricinal (TJSLP)', scope: 'VILLAGES', villageCodes: [v5, v6], quota: 40, legalBasis: 'PKS No. 400/TJSLP/01/2026' },
     { ...base, code: `TJSLP-SAWIT-${YEAR}`, sourceType: 'TJSLP', funder: 'PT Sawit Bengkulu Lestari (TJSLP)', scope: 'VILLAGES', villageCodes: [v7, v8], budget: 15_000_000, legalBasis: 'PKS No. 401/TJSLP/02/2026' },
     { ...base, code: `TJSLP-BANK-${YEAR}`, sourceType: 'TJSLP', funder: 'Bank Bengkulu (CSR)', scope: 'RESIDENTS', niks: named, legalBasis: 'PKS No. 402/TJSLP/03/2026' },

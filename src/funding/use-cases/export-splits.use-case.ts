@@ -17,6 +17,7 @@ import type { StreamableWorkbook } from '../../common/spreadsheet/send-workbook.
 import { columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, TITLE_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
 import { WorkbookOutput } from '../../reports/workbook/workbook-output.js';
+import { RegionsService, type VillageView } from '../../regions/regions.service.js';
 import type { SplitsFilterDto } from '../dto/splits-query.dto.js';
 import { type SplitItem, SplitsService } from '../splits/splits.service.js';
 
@@ -46,6 +47,7 @@ export class ExportSplits {
   constructor(
     private readonly splits: SplitsService,
     private readonly audit: AuditService,
+    private readonly regions: RegionsService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -91,7 +93,8 @@ export class ExportSplits {
     }
     ws.commit();
     const shown = shownFilter(filter, village);
-    notes(output, shown, rows, amount, part, now);
+    const place = village === undefined ? undefined : (await this.regions.villages()).find((v) => v.code === village);
+    notes(output, shown, place, rows, amount, part, now);
     // Recorded before the last bytes go out: whoever holds the file was audited (recorded after, a
     // client could read the trail before the row was there).
     await this.audit.record({ actor, action: 'split.export', entity: 'split', entityId: null, summary: { filter: shown, rows, amount } });
@@ -129,11 +132,18 @@ export function filenameOf(filter: SplitsFilterDto, village: string | undefined,
 
 const FILTER_LABELS: Record<string, string> = { month: 'bulan', pledgeCode: 'komitmen', sourceType: 'sumber dana', villageCode: 'desa', nik: 'NIK' };
 
-/** "Keterangan": what was selected, how many rows, their total. */
-function notes(output: WorkbookOutput, shown: Record<string, string>, rows: number, amount: number, parts: number, now: Date): void {
+/** A filter as the notes say it: the source type in the workbooks' words, the village by name (QA: `desa 17.03.10.2009` alone). */
+function shownValue(key: string, value: string, place: VillageView | undefined): string {
+  if (key === 'sourceType') return `${FILTER_LABELS[key]} ${SOURCE_TYPE_LABELS[value] ?? value}`;
+  if (key === 'villageCode' && place) return `${place.level} ${place.name}, Kec. ${place.kecamatanName} (${value})`;
+  return `${FILTER_LABELS[key]} ${value}`;
+}
+
+/** "Keterangan": what was selected (`place`: the village filtered on), how many rows, their total. */
+function notes(output: WorkbookOutput, shown: Record<string, string>, place: VillageView | undefined, rows: number, amount: number, parts: number, now: Date): void {
   const ws = output.workbook.addWorksheet('Keterangan');
   ws.columns = [{ width: 24 }, { width: 90 }];
-  const filters = Object.entries(shown).map(([k, v]) => `${FILTER_LABELS[k]} ${k === 'sourceType' ? (SOURCE_TYPE_LABELS[v] ?? v) : v}`);
+  const filters = Object.entries(shown).map(([k, v]) => shownValue(k, v, place));
   ws.addRow(['Pembagian iuran Jamkesda']).getCell(1).style = TITLE_STYLE;
   const line = (name: string, value: string | number, numFmt?: string) => {
     const row = ws.addRow([name, value]);
