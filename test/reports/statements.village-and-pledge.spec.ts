@@ -232,6 +232,35 @@ describe('statements', () => {
     expect(jumlah(summary).map((a) => a.figure)).toEqual(totals(summary, [3, 4, 5]));
   });
 
+  /** Every text cell of a sheet. */
+  const allTexts = (ws: ExcelJS.Worksheet) => {
+    const all: string[] = [];
+    ws.eachRow((r) => r.eachCell((c) => typeof c.value === 'string' && all.push(c.value)));
+    return all;
+  };
+  it("a kelurahan's statement says Kelurahan in its headers and sheet titles, a desa's Desa; fund names stay (QA: 'Status Pembayaran Desa')", async () => {
+    const agent = await t.as(Role.AUDITOR);
+    const headers = (ws: ExcelJS.Worksheet) => (ws.getRow((ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!).values as unknown[]).slice(1);
+    const of = async (code: string) => readWorkbook((await download(agent.get(`/api/v1/statements/villages/${code}.xlsx?month=2026-10`))).body);
+    const kelurahan = await of('17.03.06.1009');
+    expect(headers(kelurahan.getWorksheet('Ringkasan')!)).toEqual([
+      'Bulan', 'Peserta', 'Iuran (Rp)', 'Ditanggung Kelurahan (Rp)', 'Ditanggung Pihak Lain (Rp)', 'Tidak Terdanai (Rp)',
+      'Kewajiban Komitmen Kelurahan (Rp)', 'Dibayar Kelurahan (Rp)', 'Saldo Dibayar − Kewajiban (Rp)', 'Status Pembayaran Kelurahan', 'Koreksi',
+    ]);
+    expect(headers(kelurahan.getWorksheet('Peserta')!)[5]).toBe('Ditanggung Kelurahan (Rp)');
+    expect(kelurahan.getWorksheet('Pembayaran')!.getRow(1).getCell(1).value).toBe('Pembayaran Komitmen Kelurahan — Kelurahan Lubuk Durian, Kecamatan Kerkap');
+    for (const ws of kelurahan.worksheets) {
+      expect([ws.getRow(1).getCell(1).value, ...headers(ws)].filter((x) => /\bDesa\b/.test(String(x)))).toEqual([]);
+    }
+    const desa = await of('17.03.06.2001');
+    expect(headers(desa.getWorksheet('Ringkasan')!).filter((x) => /Desa|Kelurahan/.test(String(x)))).toEqual([
+      'Ditanggung Desa (Rp)', 'Kewajiban Komitmen Desa (Rp)', 'Dibayar Desa (Rp)', 'Status Pembayaran Desa',
+    ]);
+    expect(desa.getWorksheet('Pembayaran')!.getRow(1).getCell(1).value).toBe('Pembayaran Komitmen Desa — Desa Talang Jambu, Kecamatan Kerkap');
+    // the names of funds are names: a desa's Dana Desa warning is still said so
+    expect(allTexts(desa.getWorksheet('Ringkasan')!).some((x) => x.includes('Dana Desa'))).toBe(true);
+  });
+
   it('refuses a missing or double period, unknown villages and pledges; operators may not read', async () => {
     const agent = await t.as(Role.KEUANGAN);
     const none = await agent.get('/api/v1/statements/villages/17.03.06.2001.xlsx').expect(400);
