@@ -20,6 +20,7 @@ import { writePaymentsSheet } from '../statements/payments-sheet.js';
 import { draftReason, villageHead, writeStatementClosing } from '../statements/statement-closing.js';
 import { DINKES_HEAD } from '../workbook/signature-block.js';
 import { correctionNotesByMonth, laterCorrectionsLine } from '../statements/correction-notes.js';
+import { balanceByDueness, pledgeMonthFigures } from '../statements/not-yet-due.js';
 import { assertAllocated, NOT_ALLOCATED_NOTE, resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
 import { writePagedTable } from '../workbook/table-series.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
@@ -134,11 +135,13 @@ export class WriteVillageStatement {
         // what the kepala desa signs for: the JUMLAH row's own figures (t.sum), in words too. A village without pledges
         // of its own (a kelurahan has no APBDes) signs for its residents' premiums and who bore them, not for three
         // Rp0 lines of a budget it does not have (QA).
+        const ownFigures = pledgeMonthFigures(own, period.months, (c, m) => duePerPledge.get(c)?.get(m)?.amount ?? 0, payments);
         const amounts = own.length
           ? [
               { label: `Kewajiban komitmen ${place}`, amount: t.sum(6) },
               { label: `Dibayar ${place}`, amount: t.sum(7) },
-              { label: 'Saldo dibayar − kewajiban', amount: t.sum(8), balance: true },
+              // what is short for months not yet due on the day it is taken is said so, not "kurang bayar" (QA)
+              ...balanceByDueness({ label: 'Saldo dibayar − kewajiban', amount: t.sum(8) }, ownFigures, dayInWib(generatedAt)),
             ]
           : [
               { label: 'Iuran peserta', amount: t.sum(2) },
