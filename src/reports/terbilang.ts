@@ -66,3 +66,13 @@ export function terbilangBalance(value: number | bigint | string): string {
   if (n === 0n) return terbilangRupiah(0);
   return n < 0n ? `kurang bayar ${terbilangRupiah(-n)}` : `lebih bayar ${terbilangRupiah(n)}`;
 }
+
+/**
+ * Words for the part of a balance that is premiums not yet due (a shortfall, negative as the balance is): "belum
+ * dibayar, belum jatuh tempo: seratus delapan puluh sembilan ribu rupiah" for −189.000, never "kurang bayar …", which a
+ * signatory reads as an arrear (DOMAIN §8: due by the 10th; an unpaid month is not late).
+ */
+export function terbilangNotYetDue(value: number | bigint | string): string {
+  const n = BigInt(value);
+  return `belum dibayar, belum jatuh tempo: ${terbilangRupiah(n < 0n ? -n : n)}`;
+}

@@ -225,6 +225,13 @@ describe('payments: a correction of another month does not pay the month it is r
     const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/pledges/${CODE}.xlsx?year=2026`))).body);
     return rowOf(wb.getWorksheet('Ringkasan')!, 'Desember 2026').getCell(STATUS).value;
   };
+  /** The year statement's balance lines under Jumlah (after Didanai and Dibayar): label, figure, words. */
+  const balanceLines = async () => {
+    const ws = (await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/pledges/${CODE}.xlsx?year=2026`))).body)).getWorksheet('Ringkasan')!;
+    const lines: unknown[][] = [];
+    for (let r = rowOf(ws, 'Jumlah').number + 3; ws.getRow(r).getCell(1).value !== null; r++) lines.push([1, 4, 5].map((c) => ws.getRow(r).getCell(c).value));
+    return lines;
+  };
 
   it('4 December: PAID by the sum, but the own payments paid nothing (not yet due)', async () => {
     expect(await december()).toEqual({
@@ -243,12 +250,19 @@ describe('payments: a correction of another month does not pay the month it is r
       suspensionRisk: 'NONE',
     });
     expect(await statusCell()).toBe('Lunas menurut jumlah (termasuk koreksi November 2026 Rp113.400); premi Desember 2026 sendiri belum dibayar (jatuh tempo 10 Desember 2026)');
+    // the statement's Jumlah: "kurang bayar" is January–October's (nothing paid), not November's (corrected in December)
+    // nor December's own premium, not yet due (QA: all of it read as arrears)
+    expect(await balanceLines()).toEqual([
+      ['Selisih dibayar − terpakai di luar iuran yang belum jatuh tempo', -10 * 113400, 'kurang bayar satu juta seratus tiga puluh empat ribu rupiah'],
+      ['Belum jatuh tempo (iuran bulan Desember 2026, jatuh tempo 10 Desember 2026)', -113400, 'belum dibayar, belum jatuh tempo: seratus tiga belas ribu empat ratus rupiah'],
+    ]);
   });
 
   it('11 December (WIB): overdue and at risk by month end, though PAID by the sum', async () => {
     t.clock.set(new Date('2026-12-10T17:00:00Z')); // 11 December 00:00 WIB
     expect(await december()).toMatchObject({ paid: 113400, status: 'PAID', ownPaid: 0, ownStatus: 'UNPAID', overdue: true, suspensionRisk: 'BY_MONTH_END' });
     expect(await statusCell()).toBe('Lunas menurut jumlah (termasuk koreksi November 2026 Rp113.400); premi Desember 2026 sendiri belum dibayar – lewat jatuh tempo 10 Desember 2026');
+    expect(await balanceLines()).toEqual([['Selisih dibayar − terpakai', -11 * 113400, 'kurang bayar satu juta dua ratus empat puluh tujuh ribu empat ratus rupiah']]);
   });
 
   it("December's own exact payment warns nothing; it makes the own payments PAID and the sum OVERPAID", async () => {

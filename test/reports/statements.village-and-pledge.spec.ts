@@ -232,6 +232,105 @@ describe('statements', () => {
     expect(jumlah(summary).map((a) => a.figure)).toEqual(totals(summary, [3, 4, 5]));
   });
 
+  /** Every text cell of a sheet. */
+  const allTexts = (ws: ExcelJS.Worksheet) => {
+    const all: string[] = [];
+    ws.eachRow((r) => r.eachCell((c) => typeof c.value === 'string' && all.push(c.value)));
+    return all;
+  };
+  /** The statement at `path`'s Ringkasan, downloaded while the clock reads `at`. */
+  const takenOn = async (path: string, at: string) => {
+    const was = t.clock.now();
+    t.clock.set(new Date(at));
+    try {
+      const { body } = await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/${path}`));
+      return { body, summary: (await readWorkbook(body)).getWorksheet('Ringkasan')! };
+    } finally {
+      t.clock.set(was);
+    }
+  };
+
+  it("village, one month taken before its premiums are due (the 10th, §8): the shortfall is said as not yet due, not 'kurang bayar' (QA)", async () => {
+    // October: the village's pledge owes Rp75.600, Rp50.000 paid on 5 October
+    const early = await takenOn('villages/17.03.06.2001.xlsx?month=2026-10', '2026-10-05T03:00:00Z'); // 5 October 10:00 WIB
+    const amounts = jumlah(early.summary);
+    expect(amounts.map((a) => [a.label, a.figure, a.words])).toEqual([
+      ['Kewajiban komitmen desa', 75600, 'tujuh puluh lima ribu enam ratus rupiah'],
+      ['Dibayar desa', 50000, 'lima puluh ribu rupiah'],
+      ['Saldo dibayar − kewajiban di luar iuran yang belum jatuh tempo', 0, 'nol rupiah'],
+      ['Belum jatuh tempo (iuran bulan Oktober 2026, jatuh tempo 10 Oktober 2026)', -25600, 'belum dibayar, belum jatuh tempo: dua puluh lima ribu enam ratus rupiah'],
+    ]);
+    expect(amounts.map((a) => a.numFmt)).toEqual(Array(4).fill(NUMBER_FORMATS.rupiah));
+    // the two parts add up to the JUMLAH row's Saldo
+    expect((amounts[2].figure as number) + (amounts[3].figure as number)).toBe(totals(early.summary, [9])[0]);
+    // nor does the month's status say it: part paid, not yet due
+    expect(rowOf(early.summary, 'Oktober 2026').getCell(10).value).toBe('Dibayar sebagian (jatuh tempo 10 Oktober 2026)');
+    expect(allTexts(early.summary).filter((x) => /kurang bayar/i.test(x))).toEqual([]);
+    await keptTogether(early.body, early.summary, rowOf(early.summary, 'Kepala Desa Talang Jambu').number + 7);
+    // the 10th itself is on time (23:59 WIB)
+    const tenth = jumlah((await takenOn('villages/17.03.06.2001.xlsx?month=2026-10', '2026-10-10T16:59:00Z')).summary);
+    expect(tenth.map((a) => a.figure)).toEqual([75600, 50000, 0, -25600]);
+    // from the 11th (00:00 WIB) it is past due: one balance line, "kurang bayar", as before
+    const late = (await takenOn('villages/17.03.06.2001.xlsx?month=2026-10', '2026-10-10T17:00:00Z')).summary;
+    expect(jumlah(late).map((a) => [a.label, a.figure, a.words])).toEqual([
+      ['Kewajiban komitmen desa', 75600, 'tujuh puluh lima ribu enam ratus rupiah'],
+      ['Dibayar desa', 50000, 'lima puluh ribu rupiah'],
+      ['Saldo dibayar − kewajiban', -25600, 'kurang bayar dua puluh lima ribu enam ratus rupiah'],
+    ]);
+    expect(rowOf(late, 'Oktober 2026').getCell(10).value).toBe('Kurang bayar – lewat jatuh tempo 10 Oktober 2026');
+  });
+
+  it('village and pledge, a year taken before its last month is due: what is past due stays "kurang bayar", the rest is said as not yet due', async () => {
+    // the village: September (Rp75.600, nothing paid) past due on 5 October, October (Rp25.600 short) not yet
+    const village = (await takenOn('villages/17.03.06.2001.xlsx?year=2026', '2026-10-05T03:00:00Z')).summary;
+    const balance = jumlah(village).slice(2);
+    expect(balance.map((a) => [a.label, a.figure, a.words])).toEqual([
+      ['Saldo dibayar − kewajiban di luar iuran yang belum jatuh tempo', -75600, 'kurang bayar tujuh puluh lima ribu enam ratus rupiah'],
+      ['Belum jatuh tempo (iuran bulan Oktober 2026, jatuh tempo 10 Oktober 2026)', -25600, 'belum dibayar, belum jatuh tempo: dua puluh lima ribu enam ratus rupiah'],
+    ]);
+    expect(balance.reduce((a, b) => a + (b.figure as number), 0)).toBe(totals(village, [9])[0]);
+    // the province's 40%: September Rp15.120 and October Rp30.240, nothing paid
+    const pledge = (await takenOn('pledges/PROV-2026.xlsx?year=2026', '2026-10-05T03:00:00Z')).summary;
+    const amounts = jumlah(pledge);
+    expect(amounts.map((a) => [a.label, a.figure, a.words])).toEqual([
+      ['Didanai komitmen ini (terpakai, terutang)', 45360, 'empat puluh lima ribu tiga ratus enam puluh rupiah'],
+      ['Dibayar', 0, 'nol rupiah'],
+      ['Selisih dibayar − terpakai di luar iuran yang belum jatuh tempo', -15120, 'kurang bayar lima belas ribu seratus dua puluh rupiah'],
+      ['Belum jatuh tempo (iuran bulan Oktober 2026, jatuh tempo 10 Oktober 2026)', -30240, 'belum dibayar, belum jatuh tempo: tiga puluh ribu dua ratus empat puluh rupiah'],
+    ]);
+    expect((amounts[2].figure as number) + (amounts[3].figure as number)).toBe(totals(pledge, [5])[0]);
+    expect(['September 2026', 'Oktober 2026'].map((m) => rowOf(pledge, m).getCell(6).value)).toEqual([
+      'Belum dibayar – lewat jatuh tempo 10 September 2026',
+      'Belum dibayar (jatuh tempo 10 Oktober 2026)',
+    ]);
+    // taken on the test clock's 15 November: all past due, one line
+    const now = jumlah((await takenOn('pledges/PROV-2026.xlsx?year=2026', t.clock.now().toISOString())).summary);
+    expect(now.slice(2).map((a) => [a.label, a.figure, a.words])).toEqual([['Selisih dibayar − terpakai', -45360, 'kurang bayar empat puluh lima ribu tiga ratus enam puluh rupiah']]);
+  });
+
+  it("a kelurahan's statement says Kelurahan in its headers and sheet titles, a desa's Desa; fund names stay (QA: 'Status Pembayaran Desa')", async () => {
+    const agent = await t.as(Role.AUDITOR);
+    const headers = (ws: ExcelJS.Worksheet) => (ws.getRow((ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!).values as unknown[]).slice(1);
+    const of = async (code: string) => readWorkbook((await download(agent.get(`/api/v1/statements/villages/${code}.xlsx?month=2026-10`))).body);
+    const kelurahan = await of('17.03.06.1009');
+    expect(headers(kelurahan.getWorksheet('Ringkasan')!)).toEqual([
+      'Bulan', 'Peserta', 'Iuran (Rp)', 'Ditanggung Kelurahan (Rp)', 'Ditanggung Pihak Lain (Rp)', 'Tidak Terdanai (Rp)',
+      'Kewajiban Komitmen Kelurahan (Rp)', 'Dibayar Kelurahan (Rp)', 'Saldo Dibayar − Kewajiban (Rp)', 'Status Pembayaran Kelurahan', 'Koreksi',
+    ]);
+    expect(headers(kelurahan.getWorksheet('Peserta')!)[5]).toBe('Ditanggung Kelurahan (Rp)');
+    expect(kelurahan.getWorksheet('Pembayaran')!.getRow(1).getCell(1).value).toBe('Pembayaran Komitmen Kelurahan — Kelurahan Lubuk Durian, Kecamatan Kerkap');
+    for (const ws of kelurahan.worksheets) {
+      expect([ws.getRow(1).getCell(1).value, ...headers(ws)].filter((x) => /\bDesa\b/.test(String(x)))).toEqual([]);
+    }
+    const desa = await of('17.03.06.2001');
+    expect(headers(desa.getWorksheet('Ringkasan')!).filter((x) => /Desa|Kelurahan/.test(String(x)))).toEqual([
+      'Ditanggung Desa (Rp)', 'Kewajiban Komitmen Desa (Rp)', 'Dibayar Desa (Rp)', 'Status Pembayaran Desa',
+    ]);
+    expect(desa.getWorksheet('Pembayaran')!.getRow(1).getCell(1).value).toBe('Pembayaran Komitmen Desa — Desa Talang Jambu, Kecamatan Kerkap');
+    // the names of funds are names: a desa's Dana Desa warning is still said so
+    expect(allTexts(desa.getWorksheet('Ringkasan')!).some((x) => x.includes('Dana Desa'))).toBe(true);
+  });
+
   it('refuses a missing or double period, unknown villages and pledges; operators may not read', async () => {
     const agent = await t.as(Role.KEUANGAN);
     const none = await agent.get('/api/v1/statements/villages/17.03.06.2001.xlsx').expect(400);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { terbilang, terbilangBalance, terbilangRupiah } from '../../src/reports/terbilang.js';
+import { terbilang, terbilangBalance, terbilangNotYetDue, terbilangRupiah } from '../../src/reports/terbilang.js';
 
 describe('terbilang (number to Indonesian words)', () => {
   it.each([
@@ -51,5 +51,10 @@ describe('terbilang (number to Indonesian words)', () => {
     expect(terbilangBalance(2200)).toBe('lebih bayar dua ribu dua ratus rupiah');
     expect(terbilangBalance(0)).toBe('nol rupiah');
     expect(terbilangBalance(-101_200n)).toBe('kurang bayar seratus satu ribu dua ratus rupiah');
+  });
+
+  it('a shortfall not yet due (§8: by the 10th) is said as unpaid and not yet due, never "kurang bayar" nor "minus"', () => {
+    expect(terbilangNotYetDue(-189000)).toBe('belum dibayar, belum jatuh tempo: seratus delapan puluh sembilan ribu rupiah');
+    expect(terbilangNotYetDue(-25_600n)).toBe('belum dibayar, belum jatuh tempo: dua puluh lima ribu enam ratus rupiah');
   });
 });

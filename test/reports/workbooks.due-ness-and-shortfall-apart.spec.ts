@@ -63,7 +63,7 @@ describe('workbooks: shortfall and overpayment apart; due-ness of what is still 
     };
     await t.dataSource.query(`UPDATE reconciliation_run SET finished_at = '2026-10-08T03:00:00Z' WHERE id = $1`, [runId]);
     expect(await status()).toEqual({
-      cells: ['Lebih bayar', 'Kurang bayar (jatuh tempo 10 Oktober 2026)', 'Belum dibayar (jatuh tempo 10 Oktober 2026)', 'Lunas'],
+      cells: ['Lebih bayar', 'Dibayar sebagian (jatuh tempo 10 Oktober 2026)', 'Belum dibayar (jatuh tempo 10 Oktober 2026)', 'Lunas'],
       note: 'Jatuh tempo dinilai pada 8 Oktober 2026, saat rekonsiliasi versi 1 dijalankan. Iuran jatuh tempo tanggal 10; BPJS Kesehatan dapat menonaktifkan kepesertaan bila iurannya belum lunas pada akhir bulan.',
     });
     await t.dataSource.query(`UPDATE reconciliation_run SET finished_at = '2026-10-10T17:00:00Z' WHERE id = $1`, [runId]); // 11 October 00:00 WIB
@@ -105,7 +105,7 @@ describe('workbooks: shortfall and overpayment apart; due-ness of what is still 
     const was = t.clock.now();
     t.clock.set(new Date('2026-10-05T03:00:00Z'));
     try {
-      expect(await column()).toEqual(['-', 'Belum dibayar – lewat jatuh tempo 10 September 2026', 'Kurang bayar (jatuh tempo 10 Oktober 2026)']);
+      expect(await column()).toEqual(['-', 'Belum dibayar – lewat jatuh tempo 10 September 2026', 'Dibayar sebagian (jatuh tempo 10 Oktober 2026)']);
     } finally {
       t.clock.set(was);
     }

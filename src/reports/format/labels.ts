@@ -57,7 +57,8 @@ export const PAYMENT_STATUS_LABELS: Record<string, string> = {
 /**
  * A pledge-month's §8 status in a statement or workbook, with its due-ness on `today` (WIB, `YYYY-MM-DD`; duenessOf,
  * as GET /payments/status says it): one not (fully) paid whose premiums are not yet due says so, `Belum dibayar (jatuh
- * tempo 10 Desember 2026)` (QA: a statement taken on 5 December showed December as arrears), one past its due date
+ * tempo 10 Desember 2026)` (QA: a statement taken on 5 December showed December as arrears), one paid in part before
+ * then `Dibayar sebagian (jatuh tempo 10 Desember 2026)`, not "Kurang bayar" (QA: read as an arrear), one past its due date
  * `Belum dibayar – lewat jatuh tempo 10 November 2026` (QA: it read as one not yet due). PAID and OVERPAID as they are.
  */
 export function statementStatusLabel(status: string, month: string, today: string, own?: OwnPayments): string {
@@ -67,8 +68,13 @@ export function statementStatusLabel(status: string, month: string, today: strin
   if (!isOwed(status)) return text;
   const dueness = duenessOf(month, own?.ownStatus ?? status, today);
   const due = dayName(dueness.dueDate);
-  return dueness.overdue ? `${text} – lewat jatuh tempo ${due}` : `${text} (jatuh tempo ${due})`;
+  if (dueness.overdue) return `${text} – lewat jatuh tempo ${due}`;
+  // part paid before the due date is not (yet) an underpayment: "Kurang bayar" read as an arrear (QA, as the Jumlah's words)
+  return `${status === 'UNDERPAID' ? NOT_YET_DUE_PART_PAID : text} (jatuh tempo ${due})`;
 }
+
+/** An UNDERPAID pledge-month not yet past its due date, in a statement's or workbook's status. */
+const NOT_YET_DUE_PART_PAID = 'Dibayar sebagian';
 
 /** What a pledge-month's own payments paid beside its §8 status (ownPaymentsOf, correctionsIn). */
 export interface OwnPayments {

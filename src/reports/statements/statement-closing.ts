@@ -9,17 +9,23 @@ import { monthsSaid } from '../../common/month.js';
 import type { VillageView } from '../../regions/regions.service.js';
 import type { PledgeRow } from '../data/report-queries.js';
 import { funderName } from '../format/labels.js';
-import { terbilangBalance, terbilangRupiah } from '../terbilang.js';
+import { terbilangBalance, terbilangNotYetDue, terbilangRupiah } from '../terbilang.js';
 import { BPKAD_HEAD, CLOSING_ROWS, type Signatory, twoBlocks, writeClosing } from '../workbook/signature-block.js';
 import type { TableSheet } from '../workbook/table-sheet.js';
 import type { StatementPeriod } from './statement-period.js';
 
-/** A total of the table above, by the same figure its JUMLAH row shows; a balance (paid − owed) is said as one in words. */
+/**
+ * A total of the table above, by the same figure its JUMLAH row shows, said in words as an amount (terbilangRupiah), a
+ * balance paid − owed (`balance`: terbilangBalance) or a shortfall not yet due (`notYetDue`: terbilangNotYetDue; see
+ * balanceByDueness).
+ */
 export interface StatementAmount {
   label: string;
   amount: number;
-  balance?: boolean;
+  words?: 'balance' | 'notYetDue';
 }
+
+const SAID_AS = { balance: terbilangBalance, notYetDue: terbilangNotYetDue } as const;
 
 /**
  * Who signs for the APBD Provinsi pledges. DOMAIN (§5) names only the regency's BPKAD, and provinces
@@ -43,7 +49,7 @@ export function writeStatementClosing(t: TableSheet, amounts: readonly Statement
   if (draft) t.writeStyledRow(['DRAF — JANGAN DITANDATANGANI', null, null, null, draft], WARNING_STYLE);
   t.writeStyledRow(['Jumlah'], LABEL_STYLE);
   const styles: Array<Partial<ExcelJS.Style> | undefined> = [undefined, undefined, undefined, undefined, WORDS_STYLE];
-  for (const a of amounts) t.writeStyledRow([a.label, null, null, a.amount, a.balance ? terbilangBalance(a.amount) : terbilangRupiah(a.amount)], undefined, styles);
+  for (const a of amounts) t.writeStyledRow([a.label, null, null, a.amount, (a.words ? SAID_AS[a.words] : terbilangRupiah)(a.amount)], undefined, styles);
   t.blankRow();
   writeClosing(t, 'Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.', twoBlocks(t.columns, ...signatories));
 }

@@ -22,6 +22,7 @@ import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/st
 import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, ownPaymentsLabelOf, revisionLabel, SCOPE_LABELS, SOURCE_TYPE_LABELS, statementStatusLabel, wibTimestamp } from '../format/labels.js';
 import { mixedRevisions, revisionFacts, revisionNumbers } from '../format/revisions.js';
 import { correctionNotesByMonth, laterCorrectionsLine } from '../statements/correction-notes.js';
+import { balanceByDueness, pledgeMonthFigures } from '../statements/not-yet-due.js';
 import { ReportsException } from '../reports.exception.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
 import { draftReason, funderSignatory, writeStatementClosing } from '../statements/statement-closing.js';
@@ -137,10 +138,12 @@ export class WritePledgeStatement {
         const mixed = writeRevisionsUsed(t, pledge.code, period, due, revisions);
         // what the funder signs for: the JUMLAH row's own figures (t.sum). What the pledge funded is what it owed:
         // §8's due is its splits, which Terpakai sums and the Peserta sheet's Didanai Komitmen Ini lists.
+        const figures = pledgeMonthFigures([pledge.code], period.months, (_, m) => due.get(m)?.amount ?? 0, payments);
         const amounts = [
           { label: 'Didanai komitmen ini (terpakai, terutang)', amount: t.sum(2) },
           { label: 'Dibayar', amount: t.sum(3) },
-          { label: 'Selisih dibayar − terpakai', amount: t.sum(4), balance: true },
+          // what is short for months not yet due on the day it is taken is said so, not "kurang bayar" (QA)
+          ...balanceByDueness({ label: 'Selisih dibayar − terpakai', amount: t.sum(4) }, figures, dayInWib(generatedAt)),
         ];
         // a month allocated under two revisions (its warning above) is not to be signed either
         const remix = mixed.length ? [`Alokasi ${mixed.join(', ')} memakai lebih dari satu revisi komitmen. Tanda tangani laporan yang diunduh sesudah dialokasikan ulang.`] : [];

@@ -20,6 +20,7 @@ import { writePaymentsSheet } from '../statements/payments-sheet.js';
 import { draftReason, villageHead, writeStatementClosing } from '../statements/statement-closing.js';
 import { DINKES_HEAD } from '../workbook/signature-block.js';
 import { correctionNotesByMonth, laterCorrectionsLine } from '../statements/correction-notes.js';
+import { balanceByDueness, pledgeMonthFigures } from '../statements/not-yet-due.js';
 import { assertAllocated, NOT_ALLOCATED_NOTE, resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
 import { writePagedTable } from '../workbook/table-series.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
@@ -39,27 +40,30 @@ export interface WriteVillageStatementCommand {
   actor: string;
 }
 
-const MONTH_COLUMNS: TableColumn[] = [
+type PlaceKind = 'Desa' | 'Kelurahan';
+
+/** The place is said as it is (`kind`: Desa or Kelurahan) in every header; the fund labels (Dana Desa, APBDes) are names. */
+const monthColumns = (kind: PlaceKind): TableColumn[] => [
   { header: 'Bulan', kind: 'text', width: 16 },
   { header: 'Peserta', kind: 'count', width: 10 },
   { header: 'Iuran (Rp)', kind: 'rupiah', width: 16, total: true },
-  { header: 'Ditanggung Desa (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: `Ditanggung ${kind} (Rp)`, kind: 'rupiah', width: 18, total: true },
   { header: 'Ditanggung Pihak Lain (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Tidak Terdanai (Rp)', kind: 'rupiah', width: 16, total: true },
-  { header: 'Kewajiban Komitmen Desa (Rp)', kind: 'rupiah', width: 18, total: true },
-  { header: 'Dibayar Desa (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: `Kewajiban Komitmen ${kind} (Rp)`, kind: 'rupiah', width: 18, total: true },
+  { header: `Dibayar ${kind} (Rp)`, kind: 'rupiah', width: 18, total: true },
   { header: 'Saldo Dibayar − Kewajiban (Rp)', kind: 'rupiah', width: 18, total: true },
-  { header: 'Status Pembayaran Desa', kind: 'text', width: 30 },
+  { header: `Status Pembayaran ${kind}`, kind: 'text', width: 30 },
   { header: 'Koreksi', kind: 'text', width: 44 },
 ];
 
-const RESIDENT_COLUMNS: TableColumn[] = [
+const residentColumns = (kind: PlaceKind): TableColumn[] => [
   { header: 'Bulan', kind: 'text', width: 16 },
   { header: 'NIK', kind: 'text', width: 19 },
   { header: 'NOKA', kind: 'text', width: 16 },
   { header: 'Nama', kind: 'text', width: 28 },
   { header: 'Iuran (Rp)', kind: 'rupiah', width: 14, total: true },
-  { header: 'Ditanggung Desa (Rp)', kind: 'rupiah', width: 16, total: true },
+  { header: `Ditanggung ${kind} (Rp)`, kind: 'rupiah', width: 16, total: true },
   { header: 'Ditanggung Pihak Lain (Rp)', kind: 'rupiah', width: 16, total: true },
   { header: 'Tidak Terdanai (Rp)', kind: 'rupiah', width: 16, total: true },
   { header: 'Komitmen Pendanaan', kind: 'text', width: 40 },
@@ -97,7 +101,7 @@ export class WriteVillageStatement {
     const corrections = correctionNotesByMonth(payments, correcting);
     const generatedAt = this.clock.now();
     // what the statement calls the place: a kelurahan has no APBDes, and its statement says kelurahan throughout
-    const kind = village.level === 'kelurahan' ? 'Kelurahan' : 'Desa';
+    const kind: PlaceKind = village.level === 'kelurahan' ? 'Kelurahan' : 'Desa';
     const title = (what: string) => [
       `${what} — ${kind} ${village.name}, Kecamatan ${village.kecamatanName}`,
       `${period.label} · kode ${village.code} · dibuat ${wibTimestamp(generatedAt)}`,
@@ -109,7 +113,7 @@ export class WriteVillageStatement {
         const output = new WorkbookOutput(destination, generatedAt);
         // Ringkasan: one row per month of the period; signed, so its rows' heights are written (keepTogether)
         const place = kind.toLowerCase();
-        const t = new TableSheet(output.workbook, 'Ringkasan', MONTH_COLUMNS, { title: title(`Laporan Iuran Jamkesda ${kind}`), fixedRowHeights: true });
+        const t = new TableSheet(output.workbook, 'Ringkasan', monthColumns(kind), { title: title(`Laporan Iuran Jamkesda ${kind}`), fixedRowHeights: true });
         const byMonth = new Map(months.map((m) => [m.month, m]));
         const paidByMonth = new Map<string, number>();
         for (const p of payments) paidByMonth.set(p.month, (paidByMonth.get(p.month) ?? 0) + p.amount);
@@ -131,11 +135,13 @@ export class WriteVillageStatement {
         // what the kepala desa signs for: the JUMLAH row's own figures (t.sum), in words too. A village without pledges
         // of its own (a kelurahan has no APBDes) signs for its residents' premiums and who bore them, not for three
         // Rp0 lines of a budget it does not have (QA).
+        const ownFigures = pledgeMonthFigures(own, period.months, (c, m) => duePerPledge.get(c)?.get(m)?.amount ?? 0, payments);
         const amounts = own.length
           ? [
               { label: `Kewajiban komitmen ${place}`, amount: t.sum(6) },
               { label: `Dibayar ${place}`, amount: t.sum(7) },
-              { label: 'Saldo dibayar − kewajiban', amount: t.sum(8), balance: true },
+              // what is short for months not yet due on the day it is taken is said so, not "kurang bayar" (QA)
+              ...balanceByDueness({ label: 'Saldo dibayar − kewajiban', amount: t.sum(8) }, ownFigures, dayInWib(generatedAt)),
             ]
           : [
               { label: 'Iuran peserta', amount: t.sum(2) },
@@ -144,22 +150,22 @@ export class WriteVillageStatement {
             ];
         writeStatementClosing(t, amounts, draftReason(period, allocated, closed), [villageHead(village), DINKES_HEAD]);
         t.commit();
-        await this.writeResidents(output, title('Peserta dan Iuran'), period, code, own, command);
-        writePaymentsSheet(output, title('Pembayaran Komitmen Desa'), payments);
+        await this.writeResidents(output, title('Peserta dan Iuran'), kind, period, code, own, command);
+        writePaymentsSheet(output, title(`Pembayaran Komitmen ${kind}`), payments);
         await output.finish();
       },
     };
   }
 
   /** Peserta: the village's participant-months, continued on "Peserta (2)" past Excel's last row. */
-  private writeResidents(output: WorkbookOutput, title: string[], period: StatementPeriod, code: string, own: string[], command: WriteVillageStatementCommand): Promise<void> {
+  private writeResidents(output: WorkbookOutput, title: string[], kind: PlaceKind, period: StatementPeriod, code: string, own: string[], command: WriteVillageStatementCommand): Promise<void> {
     const pages = keysetPages<VillageResidentRow, MonthKey>(
       (after, limit) => this.statements.villageResidentsPage(period.from, period.to, code, own, after, limit),
       (r) => ({ month: r.month, nik: r.nik }),
       { month: '', nik: '' },
       command.pageSize ?? 5000,
     );
-    return writePagedTable(output, { name: 'Peserta', columns: RESIDENT_COLUMNS, options: { title, maxRows: command.sheetRows } }, pages, (r) => [
+    return writePagedTable(output, { name: 'Peserta', columns: residentColumns(kind), options: { title, maxRows: command.sheetRows } }, pages, (r) => [
       monthLabel(r.month),
       r.nik,
       r.noka,
