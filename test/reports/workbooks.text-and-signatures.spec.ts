@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { looksLikeFormula, textValue, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
+import { looksLikeFormula, printHeaderFooter, textValue, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
 import { SIGNATORIES } from '../../src/reports/reconciliation-workbook/berita-acara.sheet.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -58,6 +58,10 @@ describe('Berita Acara and statements: signature blocks', () => {
     expect(page).toMatch(/Pimpinan\s+Kepala Dinas Kesehatan/);
     expect(page).toMatch(/=1\+2 PT Alno Agro Utama\s+Kabupaten Bengkulu Utara/);
     expect(page).toContain('NIP. ..............................');
+    // the title's two lines head the page whole, one a line (on one line the second ran past the page and was cut)
+    const summary = (await readWorkbook(statement)).worksheets[0];
+    const [first, second] = [1, 2].map((r) => String(summary.getRow(r).getCell(1).value));
+    expect(page.split('\n').map((l) => l.trim()).slice(0, 4)).toEqual(expect.arrayContaining([first, second]));
   });
 });
 
@@ -70,6 +74,17 @@ function textCells(wb: ExcelJS.Workbook): Map<string, ExcelJS.Cell> {
   wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => out.set(`${ws.name}!${cell.address}:${String(cell.value)}`, cell))));
   return out;
 }
+
+describe('printed page header', () => {
+  it('one header line per title line, & doubled, at most the 255 characters Excel keeps, never half of a doubled &', () => {
+    expect(printHeaderFooter(['Berita Acara — A & B', 'Bulan Oktober 2026']).oddHeader).toBe('&L&8Berita Acara — A && B\nBulan Oktober 2026');
+    // 251 characters are left after `&L&8`: 250 x and a doubled & would take 252, so the & goes whole, and no room is left for the next line
+    expect(printHeaderFooter(['x'.repeat(250) + '&', 'next']).oddHeader).toBe(`&L&8${'x'.repeat(250)}`);
+    expect(printHeaderFooter(['x'.repeat(249) + '&', 'next']).oddHeader).toBe(`&L&8${'x'.repeat(249)}&&`);
+    expect(printHeaderFooter(['y'.repeat(300), 'z']).oddHeader!.length).toBe(255);
+    expect(printHeaderFooter(['a', 'b', 'c']).oddHeader).toBe('&L&8a\nb\nc');
+  });
+});
 
 describe('formula injection: user text is written as text', () => {
   let t: TestApp;

@@ -129,15 +129,29 @@ export function printSetup(headerRow?: number): Partial<ExcelJS.PageSetup> {
  */
 export const PRINT_FOOTER: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&L&8&A&R&8Halaman &P dari &N' };
 
+/** Excel keeps at most 255 characters of a header (its codes included). */
+const HEADER_MAX = 255;
+
 /**
- * PRINT_FOOTER with the document's title as every printed page's header, small at the left: a page that starts
- * below the table (a statement's signatures, moved whole to the next page) still says what it belongs to (QA: page 2
- * held the Jumlah and the signatures under a bare column header, no title, code or period). `&` is the header
- * language's escape, so the title's own is doubled; Excel keeps at most 255 characters.
+ * PRINT_FOOTER with the document's title as every printed page's header, small at the left, one line of the title a
+ * line of the header: a page that starts below the table (a statement's signatures, moved whole to the next page)
+ * still says what it belongs to (QA: page 2 held the Jumlah and the signatures under a bare column header, no title,
+ * code or period). On one line a reconciliation sheet's two title lines ran past the page's width and were cut
+ * (QA: "… diunduh 06/12/2026 16:"). `&` is the header language's escape, so the title's own is doubled, and a line
+ * cut to fit never ends in half of a doubled one.
  */
-export function printHeaderFooter(title: string): Partial<ExcelJS.HeaderFooter> {
-  const text = title.replace(/&/g, '&&').slice(0, 200);
-  return { ...PRINT_FOOTER, oddHeader: `&L&8${text}` };
+export function printHeaderFooter(lines: readonly string[]): Partial<ExcelJS.HeaderFooter> {
+  const prefix = '&L&8';
+  let room = HEADER_MAX - prefix.length;
+  const escaped: string[] = [];
+  for (const line of lines) {
+    if (room <= 0) break;
+    let text = line.replace(/&/g, '&&').slice(0, room);
+    if (/(?:^|[^&])(?:&&)*&$/.test(text)) text = text.slice(0, -1);
+    escaped.push(text);
+    room -= text.length + 1; // and the line break before the next
+  }
+  return { ...PRINT_FOOTER, oddHeader: prefix + escaped.join('\n') };
 }
 
 /** The `views` that freeze everything above and including `headerRow`. */

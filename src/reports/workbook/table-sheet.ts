@@ -98,7 +98,7 @@ export class TableSheet {
     this.headerRow = options.title.length + 2;
     this.maxRows = options.maxRows ?? MAX_SHEET_ROWS;
     this.fixedRowHeights = options.fixedRowHeights ?? false;
-    this.sheet = workbook.addWorksheet(name, { views: frozenHeader(this.headerRow), pageSetup: printSetup(this.headerRow), headerFooter: printHeaderFooter(options.title.slice(0, 2).join(' · ')) });
+    this.sheet = workbook.addWorksheet(name, { views: frozenHeader(this.headerRow), pageSetup: printSetup(this.headerRow), headerFooter: printHeaderFooter(options.title.slice(0, 2)) });
     this.styles = columns.map((c) => columnStyle(c.kind));
     this.wrapStyles = this.styles.map((style) => ({ ...style, alignment: { ...style.alignment, ...WRAP } }));
     this.sheet.columns = columns.map((c, i) => ({ width: c.width, style: this.styles[i] }));
