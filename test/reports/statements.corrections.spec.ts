@@ -115,7 +115,7 @@ describe('pledge statement: a correction is named on the month it corrects and t
 });
 
 /**
- * The pledge statement's "Terlambat (lewat tgl 10)" of a month says what the console's status table and the
+ * The pledge statement's "Dibayar Terlambat (setelah tgl 10)" of a month says what the console's status table and the
  * reconciliation workbook say (DOMAIN §8, one rule: a payment dated after the 10th of the month it is
  * recorded for): "Ya (hanya koreksi)" when the month's only late payments are corrections of earlier months
  * (`lateOnlyByCorrections` of GET /payments/status), "Ya" when an ordinary payment was late, "Tidak"
@@ -127,8 +127,8 @@ describe('pledge statement: a correction is named on the month it corrects and t
  * October: APBD-2026 paid on time and corrected July and August late; PROV-2026 paid late and corrected July;
  * TJSLP-2026 paid on time. The clock is pinned to 15 November 2026 (WIB).
  */
-const LATE = 7; // Ringkasan: Terlambat (lewat tgl 10)
-const PAYMENT_LATE = 6; // Pembayaran: Terlambat (lewat tgl 10), then Keterangan
+const LATE = 7; // Ringkasan: Dibayar Terlambat (setelah tgl 10)
+const PAYMENT_LATE = 6; // Pembayaran: Dibayar Terlambat (setelah tgl 10), then Keterangan
 const REFERENCE = 4;
 
 describe('pledge statement: a month late only by corrections says so, as the console and the workbook do', () => {
@@ -158,10 +158,10 @@ describe('pledge statement: a month late only by corrections says so, as the con
     }
   });
 
-  it('the year: July and August, the corrected months, were paid nothing of their own and are not late', async () => {
+  it('the year: July and August, the corrected months, were paid nothing of their own: not paid late, "-" (their status says overdue)', async () => {
     const ws = (await statement('APBD-2026', 'year=2026')).getWorksheet('Ringkasan')!;
-    expect(rowOf(ws, 'Juli 2026').getCell(LATE).value).toBe('Tidak');
-    expect(rowOf(ws, 'Agustus 2026').getCell(LATE).value).toBe('Tidak');
+    expect(rowOf(ws, 'Juli 2026').getCell(LATE).value).toBe('-');
+    expect(rowOf(ws, 'Agustus 2026').getCell(LATE).value).toBe('-');
     expect(rowOf(ws, 'Oktober 2026').getCell(LATE).value).toBe('Ya (hanya koreksi)');
   });
 

@@ -108,13 +108,22 @@ function coveredByCorrectionsLabel(text: string, month: string, today: string, o
 }
 
 /**
- * The "Terlambat (lewat tgl 10)" cell of a pledge-month (§8) in the reconciliation workbook and the pledge
- * statement, as the console's badge says it: "Ya (hanya koreksi)" when its only payments after the 10th are
- * corrections of earlier months (`lateOnlyByCorrections` of correctionsIn), "Ya" when an ordinary payment
- * was late, "Tidak" otherwise.
+ * The header of the column that says whether a pledge-month or a payment was paid late (§8: a payment dated after the
+ * 10th), in the reconciliation workbook and the statements. Said as "paid late": beside a status *Belum dibayar –
+ * lewat jatuh tempo …*, a column "Terlambat" reading *Tidak* read as a contradiction (QA); an unpaid month is overdue,
+ * not paid late.
  */
-export function monthLateLabel(s: { late: boolean; lateOnlyByCorrections: boolean }): string {
-  return s.late ? (s.lateOnlyByCorrections ? 'Ya (hanya koreksi)' : 'Ya') : 'Tidak';
+export const PAID_LATE_HEADER = 'Dibayar Terlambat (setelah tgl 10)';
+
+/**
+ * The PAID_LATE_HEADER cell of a pledge-month (§8), as the console's badge says it: "Ya (hanya koreksi)" when its only
+ * payments after the 10th are corrections of earlier months (`lateOnlyByCorrections` of correctionsIn), "Ya" when an
+ * ordinary payment was late, "-" when nothing was paid (UNPAID is never late; its status says whether it is overdue),
+ * "Tidak" otherwise.
+ */
+export function monthLateLabel(s: { late: boolean; lateOnlyByCorrections: boolean; status?: string | null }): string {
+  if (s.late) return s.lateOnlyByCorrections ? 'Ya (hanya koreksi)' : 'Ya';
+  return s.status === 'UNPAID' ? '-' : 'Tidak';
 }
 
 /** The same column of one payment, by the same rule (isLatePayment); a correction's Keterangan (correctionNote) names the month it is for. */

@@ -15,7 +15,7 @@ import { HEADER_STYLE, LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE, WARNING_STYLE }
 import { correctionsIn, isOwed } from '../../payments/payment-status.js';
 import { PAYMENTS_CHANGED } from '../../reconciliation/run-inputs.js';
 import type { PaymentRow } from '../data/report-queries.js';
-import { correctionNote, label, monthLateLabel, paymentLateLabel, rupiah, SOURCE_TYPE_LABELS, statementStatusLabel } from '../format/labels.js';
+import { correctionNote, label, monthLateLabel, PAID_LATE_HEADER, paymentLateLabel, rupiah, SOURCE_TYPE_LABELS, statementStatusLabel } from '../format/labels.js';
 import { dayToDate, TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
 import { funderInYear, type ReconciliationWorkbookContext } from './workbook-context.js';
@@ -28,7 +28,7 @@ const COLUMNS: TableColumn[] = [
   { header: 'Dibayar (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Selisih Dibayar − Terutang (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Status', kind: 'text', width: 30 },
-  { header: 'Terlambat (lewat tgl 10)', kind: 'text', width: 18 },
+  { header: PAID_LATE_HEADER, kind: 'text', width: 18 },
 ];
 
 /** Writes the sheet; answers the month's payments it lists (the Berita Acara names their corrections). */
@@ -38,7 +38,7 @@ export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promi
   const lateOnlyByCorrections = (code: string) => correctionsIn(ctx.month, payments.filter((p) => p.pledgeCode === code)).lateOnlyByCorrections;
   const ranOn = dayInWib(ctx.run.finished_at ?? ctx.generatedAt);
   for (const p of ctx.summary.payments) {
-    const late = monthLateLabel({ late: p.late, lateOnlyByCorrections: lateOnlyByCorrections(p.pledgeCode) });
+    const late = monthLateLabel({ late: p.late, lateOnlyByCorrections: lateOnlyByCorrections(p.pledgeCode), status: p.status });
     t.addRow([p.pledgeCode, label(SOURCE_TYPE_LABELS, ctx.pledgeByCode.get(p.pledgeCode)?.sourceType), funderInYear(ctx, p.pledgeCode), p.due, p.paid, p.paid - p.due, statementStatusLabel(p.status, ctx.month, ranOn), late]);
   }
   t.finishTable();

@@ -5,7 +5,7 @@
  * shows which corrections were paid after the 10th.
  */
 import type { PaymentRow } from '../data/report-queries.js';
-import { correctionNote, monthLabel, paymentLateLabel } from '../format/labels.js';
+import { correctionNote, monthLabel, PAID_LATE_HEADER, paymentLateLabel } from '../format/labels.js';
 import type { WorkbookOutput } from '../workbook/workbook-output.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 
@@ -15,7 +15,7 @@ const COLUMNS: TableColumn[] = [
   { header: 'Tanggal Bayar', kind: 'date', width: 14 },
   { header: 'Referensi (SP2D/transfer)', kind: 'text', width: 32 },
   { header: 'Jumlah (Rp)', kind: 'rupiah', width: 18, total: true },
-  { header: 'Terlambat (lewat tgl 10)', kind: 'text', width: 14 },
+  { header: PAID_LATE_HEADER, kind: 'text', width: 14 },
   { header: 'Keterangan', kind: 'text', width: 26 },
 ];
 

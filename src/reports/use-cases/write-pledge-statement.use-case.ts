@@ -19,7 +19,7 @@ import { keysetPages } from '../data/keyset-pages.js';
 import { correctionsIn, pledgeMonthStatus } from '../../payments/payment-status.js';
 import { type PledgeRevisions, type PledgeRow, ReportQueries, type RevisionRange } from '../data/report-queries.js';
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
-import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, ownPaymentsLabelOf, revisionLabel, SCOPE_LABELS, SOURCE_TYPE_LABELS, statementStatusLabel, wibTimestamp } from '../format/labels.js';
+import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, ownPaymentsLabelOf, PAID_LATE_HEADER, revisionLabel, SCOPE_LABELS, SOURCE_TYPE_LABELS, statementStatusLabel, wibTimestamp } from '../format/labels.js';
 import { mixedRevisions, revisionFacts, revisionNumbers } from '../format/revisions.js';
 import { correctionNotesByMonth, laterCorrectionsLine } from '../statements/correction-notes.js';
 import { balanceByDueness, pledgeMonthFigures } from '../statements/not-yet-due.js';
@@ -54,7 +54,7 @@ const MONTH_COLUMNS: TableColumn[] = [
   { header: 'Dibayar (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Selisih Dibayar − Terpakai (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Status', kind: 'text', width: 26 },
-  { header: 'Terlambat (lewat tgl 10)', kind: 'text', width: 14 },
+  { header: PAID_LATE_HEADER, kind: 'text', width: 14 },
   { header: 'Revisi Komitmen', kind: 'text', width: 14 },
   { header: 'Koreksi', kind: 'text', width: 44 },
 ];
@@ -126,7 +126,7 @@ export class WritePledgeStatement {
             paidAmount,
             { formula: `D${row}-C${row}`, result: paidAmount - (used?.amount ?? 0) },
             used?.amount || paidAmount ? statementStatusLabel(status, month, dayInWib(generatedAt), ownPaymentsLabelOf(used?.amount ?? 0, paid)) : '-',
-            monthLateLabel({ late, ...correctionsIn(month, paid) }),
+            used?.amount || paidAmount ? monthLateLabel({ late, ...correctionsIn(month, paid), status }) : '-',
             used ? revisionNumbers(used.revisions) : '-',
             corrections.get(month)?.join('; ') ?? null,
           ]);
