@@ -103,6 +103,15 @@ describe('statements', () => {
     expect(rowOf(summary, 'Nilai komitmen (pagu)').getCell(3).value).toBe(500000);
     expect(formula(rowOf(summary, 'Sisa komitmen').getCell(3)).result).toBe(500000 - 75600);
     expect(dataRows(wb.getWorksheet('Peserta')!)).toBe(2);
+    // a month outside the pledge's terms says so, not '-' as a month it failed to pay (QA: TJSLP-KOPI, July–December)
+    await t.dataSource.query(`UPDATE pledge SET from_month = 2 WHERE code = 'TJSLP-ALNO-2026'`);
+    try {
+      const terms = (await readWorkbook((await download((await t.as(Role.AUDITOR)).get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?year=2026'))).body)).getWorksheet('Ringkasan')!;
+      expect(rowOf(terms, 'Januari 2026').getCell(6).value).toBe('Di luar masa komitmen');
+      expect(rowOf(terms, 'Februari 2026').getCell(6).value).toBe('-');
+    } finally {
+      await t.dataSource.query(`UPDATE pledge SET from_month = 1 WHERE code = 'TJSLP-ALNO-2026'`);
+    }
   });
 
   it('pledge, one month: what was used before the month counts against the pledge', async () => {

@@ -70,6 +70,13 @@ const SPLIT_COLUMNS: TableColumn[] = [
   { header: 'Didanai Komitmen Ini (Rp)', kind: 'rupiah', width: 16, total: true },
 ];
 
+/** A month before the pledge's first or after its last (QA: TJSLP-KOPI, July–December, read 0 / Rp0 / - for January–June, as if it had failed to pay). */
+const OUTSIDE_TERMS = 'Di luar masa komitmen';
+const outsideTerms = (p: Pick<PledgeRow, 'fromMonth' | 'toMonth'>, month: string) => {
+  const m = Number(month.slice(5));
+  return m < p.fromMonth || m > p.toMonth;
+};
+
 @Injectable()
 export class WritePledgeStatement {
   constructor(
@@ -125,7 +132,9 @@ export class WritePledgeStatement {
             isAllocated ? (used?.amount ?? 0) : null,
             paidAmount,
             { formula: `D${row}-C${row}`, result: paidAmount - (used?.amount ?? 0) },
-            used?.amount || paidAmount ? statementStatusLabel(status, month, dayInWib(generatedAt), ownPaymentsLabelOf(used?.amount ?? 0, paid)) : '-',
+            used?.amount || paidAmount
+              ? statementStatusLabel(status, month, dayInWib(generatedAt), ownPaymentsLabelOf(used?.amount ?? 0, paid))
+              : outsideTerms(pledge, month) ? OUTSIDE_TERMS : '-',
             used?.amount || paidAmount ? monthLateLabel({ late, ...correctionsIn(month, paid), status }) : '-',
             used ? revisionNumbers(used.revisions) : '-',
             corrections.get(month)?.join('; ') ?? null,
