@@ -30,7 +30,7 @@ describeInBrowser('console: every page renders for each role that may see it', (
     [Role.OPERATOR_DINKES]: ['/unggah-peserta', `/peserta?name=a`, `/peserta/${PEOPLE[0].nik}`],
     [Role.KEUANGAN]: ['/dasbor', `/dasbor?month=${MONTH}`, '/komitmen?tahun=2026', '/komitmen/baru', '/komitmen/DESA-1703062001-2026', '/tarif', '/tagihan', `/pembayaran?month=${MONTH}`, `/rekonsiliasi?month=${MONTH}`, 'RUN', `/alokasi?month=${MONTH}&groupBy=sourceType`, `/tidak-terdanai?month=${MONTH}`, `/laporan?month=${MONTH}`],
     [Role.AUDITOR]: [`/dasbor?month=${MONTH}`, '/komitmen/APBD-2026', '/tarif', `/tagihan?month=${MONTH}`, `/pembayaran?month=${MONTH}`, 'RUN', `/alokasi?month=${MONTH}&villageCode=${VILLAGE}`, `/tidak-terdanai?month=${MONTH}&villageCode=${VILLAGE}`, '/jejak-audit', `/peserta/${PEOPLE[1].nik}`],
-    [Role.ADMIN]: ['/pengguna', '/tarif', '/jejak-audit', `/dasbor?month=${MONTH}`, `/tidak-terdanai?month=${MONTH}`],
+    [Role.ADMIN]: ['/pengguna', '/tarif', '/jejak-audit', `/dasbor?month=${MONTH}`, `/tidak-terdanai?month=${MONTH}`, '/unggah-peserta', '/komitmen/baru', `/tagihan?month=${MONTH}`, `/pembayaran?month=${MONTH}`, 'RUN'],
   };
 
   it.each(Object.keys(pages))('as %s', async (role) => {
@@ -150,6 +150,26 @@ describeInBrowser('console: every page renders for each role that may see it', (
     await auditor.page.getByText('Belum ada alokasi untuk Desember 2026. Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau saat rekonsiliasi dijalankan.').waitFor();
     await expect(auditor.page.getByRole('button', { name: /Hitung alokasi/ }).count()).resolves.toBe(0);
     await auditor.context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('the admin has the data-entry pages and forms the API lets it use, but no finalize (README: Admin does the operators\' and finance officers\' data entry)', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.ADMIN));
+    const menu = page.getByRole('navigation', { name: 'Menu utama' });
+    for (const name of ['Unggah Peserta', 'Tagihan BPJS', 'Pembayaran']) await menu.getByRole('link', { name }).waitFor();
+    await page.goto(`${base}/console/#/pembayaran?month=${MONTH}`);
+    await page.getByRole('button', { name: 'Simpan pembayaran' }).waitFor();
+    await page.goto(`${base}/console/#/tagihan?month=${MONTH}`);
+    await page.getByRole('button', { name: 'Unggah tagihan', exact: true }).waitFor();
+    await page.goto(`${base}/console/#/rekonsiliasi?month=${MONTH}`);
+    await page.getByRole('button', { name: /^Mulai rekonsiliasi/ }).waitFor();
+    await page.goto(`${base}/console/#/rekonsiliasi/${runId}`);
+    await page.locator('main h1').first().waitFor();
+    await settled(page);
+    await expect(page.getByRole('button', { name: /Finalisasi/ }).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
   }, BROWSER_TIMEOUT);
 
   it('Rekonsiliasi lists every month of the year with where it stands, each a link to its runs (QA: only month by month)', async () => {
