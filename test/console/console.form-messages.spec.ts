@@ -55,6 +55,19 @@ describe('console form messages', () => {
     expect(forms.inLabelTerms('invoiceTotal harus bilangan bulat', 'invoiceTotal', '')).toBe('invoiceTotal harus bilangan bulat');
   });
 
+  it('heads a server refusal whose every message is beside its field as the form\'s own checks are (QA: "Data yang dikirim tidak valid." above field errors)', () => {
+    const validation = { code: 'VALIDATION_FAILED', message: 'Data yang dikirim tidak valid.', details: [{ field: 'password', messages: ['password minimal 12 karakter'] }] };
+    expect(forms.summaryHeadline(validation, true)).toBe('Periksa isian yang ditandai di bawah.');
+    // a message beside no field: the summary lists it under the error's own message
+    expect(forms.summaryHeadline(validation, false)).toBe('Data yang dikirim tidak valid.');
+    // a domain error whose message is the one beside its field: pointed to, not repeated
+    const quoted = { code: 'DUPLICATE_PAYMENT', message: 'Pembayaran … sudah tercatat.', details: [{ field: 'reference', messages: ['Pembayaran … sudah tercatat.'] }] };
+    expect(forms.summaryHeadline(quoted, true)).toBe('Periksa isian yang ditandai di bawah.');
+    // a domain error that says more than its field's message keeps its own words above the form
+    const more = { code: 'OUTSIDE_TERMS', message: 'Komitmen ini tidak berlaku untuk bulan itu.', details: [{ field: 'month', messages: ['Bulan di luar masa komitmen.'] }] };
+    expect(forms.summaryHeadline(more, true)).toBe('Komitmen ini tidak berlaku untuk bulan itu.');
+  });
+
   it('shows the form\'s own problems with the API\'s for the other fields, all at once (QA: the first problem hid the rest)', () => {
     const api = { message: 'Data yang dikirim tidak valid.', details: [{ field: 'amount', messages: ['amount harus bilangan bulat rupiah'] }, { field: 'paidAt', messages: ['paidAt (tanggal bayar) wajib diisi'] }] };
     const own = [{ field: 'amount', messages: ['Jumlah wajib diisi.'] }];

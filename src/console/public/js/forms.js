@@ -132,14 +132,26 @@ export function showErrors(formEl, err, aliases = {}) {
   // focus on the first marked field of the form, whichever order the messages came in
   first = formEl.querySelector('[aria-invalid="true"]') ?? first;
   const summary = formEl.querySelector('.form-summary');
-  // the error's own message (or the first of them it quotes: "Komitmen pendanaan tidak valid: …") already
-  // beside its field: the summary points there instead of repeating it
-  const besideField = first !== null && !unplaced.length && (err.details ?? []).some((d) => (d.messages ?? [d.message]).some((m) => m && String(err.message).includes(m)));
-  const headline = besideField ? 'Periksa isian yang ditandai di bawah.' : err.message;
+  const headline = summaryHeadline(err, first !== null && !unplaced.length);
   replace(summary, h('p', { text: headline }), unplaced.length ? h('ul', {}, unplaced.map((m) => h('li', { text: m }))) : null);
   summary.hidden = false;
   summary.setAttribute('role', 'alert');
   (first ?? summary).focus();
+}
+
+const FIELDS_MARKED = 'Periksa isian yang ditandai di bawah.';
+
+/**
+ * The line above a refused form. When every message stands beside its field, the summary points there, as it does
+ * for the form's own checks: for a validation refusal, whose message is only the generic "Data yang dikirim tidak
+ * valid." (QA: the server's field errors were headed by it, the browser's by "Periksa isian …"), and for an error
+ * whose own message (or one it quotes: "Komitmen pendanaan tidak valid: …") is already beside its field. Else
+ * the error's message, which says what no field does. Pure, tested.
+ */
+export function summaryHeadline(err, allBesideFields) {
+  if (!allBesideFields) return err?.message;
+  const quoted = (err?.details ?? []).some((d) => (d.messages ?? [d.message]).some((m) => m && String(err.message).includes(m)));
+  return err?.code === 'VALIDATION_FAILED' || quoted ? FIELDS_MARKED : err.message;
 }
 
 /**
@@ -153,7 +165,7 @@ export function withFormProblems(problems, err) {
   const own = new Set(problems.map((p) => p.field));
   const others = (err?.details ?? []).filter((d) => !own.has(fieldRoot(d.field)));
   const refusedForFields = (err?.details ?? []).length > 0;
-  return { message: refusedForFields ? 'Periksa isian yang ditandai di bawah.' : err?.message ?? 'Periksa isian yang ditandai di bawah.', details: [...problems, ...others] };
+  return { message: refusedForFields ? FIELDS_MARKED : err?.message ?? FIELDS_MARKED, details: [...problems, ...others] };
 }
 
 /**
