@@ -49,6 +49,16 @@ describe('console form messages', () => {
     expect(forms.pickedInWords('month', '', true)).toBe('Bulan belum lengkap.');
   });
 
+  it('says another field named in the message by its gloss alone (QA: "… lebih awal dari validFrom (berlaku mulai) …" beside Berlaku sampai)', () => {
+    expect(forms.inLabelTerms('validTo (berlaku sampai) Sabtu, 1 Mei 2027 lebih awal dari validFrom (berlaku mulai) Selasa, 1 Juni 2027.', 'validTo', 'Berlaku sampai')).toBe(
+      'Berlaku sampai Sabtu, 1 Mei 2027 lebih awal dari berlaku mulai Selasa, 1 Juni 2027.',
+    );
+    expect(forms.inLabelTerms('Tidak boleh lebih awal dari validFrom (berlaku mulai).', 'validTo', 'Berlaku sampai')).toBe('Tidak boleh lebih awal dari berlaku mulai.');
+    // a bracket that glosses no API name stays
+    expect(forms.inLabelTerms('Bulan (Oktober 2026) sudah difinalisasi.', 'month', 'Bulan')).toBe('Bulan (Oktober 2026) sudah difinalisasi.');
+    expect(forms.inLabelTerms('Referensi (No. SP2D) sudah tercatat.', 'reference', 'Referensi (No. SP2D)')).toBe('Referensi (No. SP2D) sudah tercatat.');
+  });
+
   it('leaves other messages, and a field name that is only a prefix of a word, alone', () => {
     expect(forms.inLabelTerms('Bulan 2027-01 belum tiba.', 'month', 'Bulan')).toBe('Bulan 2027-01 belum tiba.');
     expect(forms.inLabelTerms('monthly harus teks', 'month', 'Bulan')).toBe('monthly harus teks');

@@ -171,7 +171,9 @@ export function withFormProblems(problems, err) {
 /**
  * A message that starts with the API's field name ("invoiceTotal harus bilangan bulat") said with
  * the form's label instead ("Total invoice (Rp) harus bilangan bulat"), for showing beside the field;
- * a gloss after the name ("funder (nama pemberi dana) wajib diisi") goes too: the label says it.
+ * a gloss after the name ("funder (nama pemberi dana) wajib diisi") goes too: the label says it. Another
+ * field named further on with its gloss ("… lebih awal dari validFrom (berlaku mulai) 1 Juni 2027") is
+ * said by the gloss alone (QA: the API's name stood beside the field, "… dari validFrom (berlaku mulai) …").
  */
 export function inLabelTerms(message, apiField, label) {
   if (!label || !apiField) return message;
@@ -180,10 +182,13 @@ export function inLabelTerms(message, apiField, label) {
     // "funder (nama pemberi dana) wajib diisi.": the gloss of the API name goes with it
     // "username: 3-40 karakter …" → "Nama pengguna: 3-40 karakter …"
     const start = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\([^)]*\\))?(:)? `).exec(message);
-    if (start) return `${label}${start[2] ?? ''} ${message.slice(start[0].length)}`;
+    if (start) return `${label}${start[2] ?? ''} ${glossesOnly(message.slice(start[0].length))}`;
   }
-  return message;
+  return glossesOnly(message);
 }
+
+/** "dari validFrom (berlaku mulai) 1 Juni" → "dari berlaku mulai 1 Juni": an API name in camelCase followed by its gloss. */
+const glossesOnly = (text) => text.replace(/\b[a-z]+(?:[A-Z][a-z]*)+ \(([a-z][^()]*)\)/g, '$1');
 
 /** The form's named values as an object of trimmed strings (files stay File objects). */
 export function values(formEl) {
