@@ -127,6 +127,8 @@ describeInBrowser('console: every page renders for each role that may see it', (
     await page.getByText(/^DESA-1703062001-2026: .*Dana Desa/).waitFor();
     const row = page.locator('tr[data-category="DOUBLE_COVERAGE"]');
     expect(await row.locator('td').first().textContent()).toBe('tidak diperiksa');
+    // its name and code without brackets in brackets (QA: "Terdaftar ganda (PBI APBN) (DOUBLE_COVERAGE)")
+    expect(await row.locator('th').textContent()).toBe('Terdaftar ganda, PBI APBN (DOUBLE_COVERAGE)');
     expect(await page.locator('tr[data-category="MATCHED"] td').first().textContent()).not.toBe('tidak diperiksa');
     expect(errors).toEqual([]);
     await context.close();
