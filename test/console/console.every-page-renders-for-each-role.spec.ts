@@ -189,4 +189,22 @@ describeInBrowser('console: every page renders for each role that may see it', (
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);
+
+  it('a run with double coverage says under its findings that Nilai ditagih is not a sum of the bill (QA: it added up to more, unsaid)', async () => {
+    const { t, base, browser } = app;
+    const finance = await t.as(Role.KEUANGAN);
+    // one participant billed in October is on the central PBI-APBN list too: DOUBLE_COVERAGE beside its line's own category (DOMAIN §7)
+    await finance.post('/api/v1/pbi-apbn-lists').field('month', MONTH).attach('file', Buffer.from(`NIK\n${PEOPLE[1].nik}\n`), 'pbi.csv').expect(201);
+    const rerun = (await finance.post('/api/v1/reconciliations').send({ month: MONTH }).expect(201)).body.id;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR), `#/rekonsiliasi/${rerun}`);
+    const row = page.locator('tr[data-category="DOUBLE_COVERAGE"]');
+    await row.waitFor();
+    expect(await row.locator('td').first().textContent()).toBe('1');
+    await expect(page.locator('.not-a-sum').textContent()).resolves.toBe(
+      'Kolom Nilai ditagih bukan jumlah tagihan: peserta Terdaftar ganda, PBI APBN (DOUBLE_COVERAGE) juga dihitung pada kategori lainnya (kategori baris tagihannya, atau Tidak ditagih).',
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
 });

@@ -5,7 +5,7 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { CATEGORY_LABELS, currentMonth, dateLabel, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STATUS_LABELS, TRIGGER_LABELS } from '../format.js';
-import { categoryAmounts, categoryCounts, UNLISTED_CATEGORIES } from '../findings.js';
+import { categoryAmounts, categoryCounts, notASumNote, UNLISTED_CATEGORIES } from '../findings.js';
 import { paymentStatusTable } from '../payment-status.js';
 import { canFinalize, hashFor } from '../routes.js';
 import { billStats, fundedTable, fundingChart, fundingWarnings, headlineStats } from '../run-summary.js';
@@ -158,7 +158,14 @@ function findingCategoryTable(run, onShow) {
     ),
   );
   const unlisted = rows.some((r) => UNLISTED_CATEGORIES.has(r.category));
-  return h('div', {}, table, unlisted ? h('p', { class: 'hint', text: 'Baris tagihan yang sesuai (MATCHED) hanya dihitung, tidak dicantumkan satu per satu.' }) : null);
+  const notASum = run.bill ? notASumNote(rows) : null; // without a bill there is no bill to add up to
+  return h(
+    'div',
+    {},
+    table,
+    unlisted ? h('p', { class: 'hint', text: 'Baris tagihan yang sesuai (MATCHED) hanya dihitung, tidak dicantumkan satu per satu.' }) : null,
+    notASum ? h('p', { class: 'hint not-a-sum', text: notASum }) : null,
+  );
 }
 
 /**
