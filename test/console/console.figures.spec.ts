@@ -236,6 +236,29 @@ describe('console filters and revisions read in the browser', () => {
     expect(splitsPage.filterRefusal({ code: 'NOT_ALLOCATED', message: 'm', details: [] })).toBeNull();
   });
 
+  it('lists the pledges of the chosen month\'s fiscal year in DOMAIN §5\'s order of source types (QA: January 2027 listed 2026\'s; APBD_PROV before APBD)', () => {
+    const pledges = [
+      { code: 'TJSLP-ALNO-2026', sourceType: 'TJSLP', funder: 'PT Agricinal', fiscalYear: 2026 },
+      { code: 'APBD_PROV-2026', sourceType: 'APBD_PROV', funder: 'Provinsi Bengkulu', fiscalYear: 2026 },
+      { code: 'DESA-1703062001-2026', sourceType: 'DESA', funder: 'Desa Talang Jambu', fiscalYear: 2026 },
+      { code: 'APBD-2026', sourceType: 'APBD', funder: 'Kabupaten', fiscalYear: 2026 },
+      { code: 'APBD-2027', sourceType: 'APBD', funder: 'Kabupaten', fiscalYear: 2027 },
+    ];
+    const codes = (month: string | undefined, kept?: string) => splitsPage.pledgeOptions(pledges, month, kept).map((o: any) => o.value);
+    expect(codes('2026-10')).toEqual(['', 'APBD-2026', 'APBD_PROV-2026', 'DESA-1703062001-2026', 'TJSLP-ALNO-2026']);
+    expect(codes('2027-01')).toEqual(['', 'APBD-2027']);
+    // no month (or none the picker can show): every year's, the newest year first
+    expect(codes(undefined)).toEqual(['', 'APBD-2027', 'APBD-2026', 'APBD_PROV-2026', 'DESA-1703062001-2026', 'TJSLP-ALNO-2026']);
+    expect(codes('2026-13')).toHaveLength(6);
+    // the pledge chosen stays, with its year said, when the month is of another year
+    expect(splitsPage.pledgeOptions(pledges, '2027-01', 'APBD-2026')).toEqual([
+      { value: '', label: 'Semua komitmen' },
+      { value: 'APBD-2027', label: 'APBD-2027 – Kabupaten' },
+      { value: 'APBD-2026', label: 'APBD-2026 – Kabupaten (tahun anggaran 2026)' },
+    ]);
+    expect(splitsPage.pledgeOptions(pledges, '2027-01')).toHaveLength(2);
+  });
+
   it('reads a NIK as printed on the card', () => {
     expect(format.plainNik('1703 0102 0709 2185')).toBe('1703010207092185');
     expect(format.plainNik('1703.0102.0709.2185')).toBe('1703010207092185');
