@@ -63,6 +63,8 @@ describeInBrowser('console: admin manages users; a session no longer valid is sa
     await passwordForm.getByLabel('Kata sandi baru').fill('pendek');
     await passwordForm.getByRole('button', { name: 'Setel kata sandi' }).click();
     await expect(passwordForm.locator('[data-field="password"] .field-error:visible').textContent()).resolves.toBe('Kata sandi baru minimal 12 karakter');
+    // the server's 400 VALIDATION_FAILED, every message beside its field: headed as the form's own checks are (QA: "Data yang dikirim tidak valid.")
+    await expect(passwordForm.locator('.form-summary').textContent()).resolves.toBe('Periksa isian yang ditandai di bawah.');
     await passwordForm.getByLabel('Kata sandi baru').fill('kata-sandi-baru-2026');
     await passwordForm.getByRole('button', { name: 'Setel kata sandi' }).click();
     await page.locator('#main').getByText(`Kata sandi ${officer.username} diubah.`, { exact: false }).waitFor();

@@ -141,7 +141,10 @@ const VILLAGE_404 = `Desa/kelurahan dengan kode "${UNKNOWN_VILLAGE}" tidak ada d
 
 describeInBrowser('console: Alokasi opened on a filter its pickers lack', () => {
   const app = browserApp(async (t) => {
-    await (await t.as(Role.KEUANGAN)).post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemerintah Kabupaten Bengkulu Utara', fiscalYear: 2026, scope: 'ALL' }).expect(201);
+    const finance = await t.as(Role.KEUANGAN);
+    await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemerintah Kabupaten Bengkulu Utara', fiscalYear: 2026, scope: 'ALL' }).expect(201);
+    await finance.post('/api/v1/pledges').send({ code: 'APBD_PROV-2026', sourceType: 'APBD_PROV', funder: 'Pemerintah Provinsi Bengkulu', fiscalYear: 2026, scope: 'ALL', sharePercent: 10 }).expect(201);
+    await finance.post('/api/v1/pledges').send({ code: 'APBD-2027', sourceType: 'APBD', funder: 'Pemerintah Kabupaten Bengkulu Utara', fiscalYear: 2027, scope: 'ALL' }).expect(201);
   });
 
   const filtersOf = (page: Page) => page.getByRole('form', { name: 'Saring alokasi' });
@@ -193,6 +196,27 @@ describeInBrowser('console: Alokasi opened on a filter its pickers lack', () => 
     await expect(village.inputValue()).resolves.toBe(VILLAGE);
     await screenshot(page, 'splits-unlisted-option-gone');
 
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('the pledge picker lists the chosen month\'s fiscal year only, APBD before APBD_PROV (QA: January 2027 listed 2026\'s pledges)', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR), '#/alokasi?month=2027-01');
+    const filters = filtersOf(page);
+    const pledge = filters.getByLabel('Penyandang dana (komitmen)');
+    await pledge.waitFor();
+    const options = () => pledge.locator('option').allTextContents();
+    await expect(options()).resolves.toEqual(['Semua komitmen', 'APBD-2027 – Pemerintah Kabupaten Bengkulu Utara']);
+    // another month in the form: the picker follows it at once
+    await filters.getByLabel('Bulan').fill('2026-10');
+    await expect(options()).resolves.toEqual(['Semua komitmen', 'APBD-2026 – Pemerintah Kabupaten Bengkulu Utara', 'APBD_PROV-2026 – Pemerintah Provinsi Bengkulu']);
+    // a pledge chosen stays chosen when the month moves to another year, its year said
+    await pledge.selectOption('APBD_PROV-2026');
+    await filters.getByLabel('Bulan').fill('2027-01');
+    await expect(pledge.inputValue()).resolves.toBe('APBD_PROV-2026');
+    await expect(options()).resolves.toEqual(['Semua komitmen', 'APBD-2027 – Pemerintah Kabupaten Bengkulu Utara', 'APBD_PROV-2026 – Pemerintah Provinsi Bengkulu (tahun anggaran 2026)']);
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

@@ -30,7 +30,7 @@ describeInBrowser('console: every page renders for each role that may see it', (
     [Role.OPERATOR_DINKES]: ['/unggah-peserta', `/peserta?name=a`, `/peserta/${PEOPLE[0].nik}`],
     [Role.KEUANGAN]: ['/dasbor', `/dasbor?month=${MONTH}`, '/komitmen?tahun=2026', '/komitmen/baru', '/komitmen/DESA-1703062001-2026', '/tarif', '/tagihan', `/pembayaran?month=${MONTH}`, `/rekonsiliasi?month=${MONTH}`, 'RUN', `/alokasi?month=${MONTH}&groupBy=sourceType`, `/tidak-terdanai?month=${MONTH}`, `/laporan?month=${MONTH}`],
     [Role.AUDITOR]: [`/dasbor?month=${MONTH}`, '/komitmen/APBD-2026', '/tarif', `/tagihan?month=${MONTH}`, `/pembayaran?month=${MONTH}`, 'RUN', `/alokasi?month=${MONTH}&villageCode=${VILLAGE}`, `/tidak-terdanai?month=${MONTH}&villageCode=${VILLAGE}`, '/jejak-audit', `/peserta/${PEOPLE[1].nik}`],
-    [Role.ADMIN]: ['/pengguna', '/tarif', '/jejak-audit', `/dasbor?month=${MONTH}`, `/tidak-terdanai?month=${MONTH}`],
+    [Role.ADMIN]: ['/pengguna', '/tarif', '/jejak-audit', `/dasbor?month=${MONTH}`, `/tidak-terdanai?month=${MONTH}`, '/unggah-peserta', '/komitmen/baru', `/tagihan?month=${MONTH}`, `/pembayaran?month=${MONTH}`, 'RUN'],
   };
 
   it.each(Object.keys(pages))('as %s', async (role) => {
@@ -127,6 +127,8 @@ describeInBrowser('console: every page renders for each role that may see it', (
     await page.getByText(/^DESA-1703062001-2026: .*Dana Desa/).waitFor();
     const row = page.locator('tr[data-category="DOUBLE_COVERAGE"]');
     expect(await row.locator('td').first().textContent()).toBe('tidak diperiksa');
+    // its name and code without brackets in brackets (QA: "Terdaftar ganda (PBI APBN) (DOUBLE_COVERAGE)")
+    expect(await row.locator('th').textContent()).toBe('Terdaftar ganda, PBI APBN (DOUBLE_COVERAGE)');
     expect(await page.locator('tr[data-category="MATCHED"] td').first().textContent()).not.toBe('tidak diperiksa');
     expect(errors).toEqual([]);
     await context.close();
@@ -152,6 +154,26 @@ describeInBrowser('console: every page renders for each role that may see it', (
     await auditor.context.close();
   }, BROWSER_TIMEOUT);
 
+  it('the admin has the data-entry pages and forms the API lets it use, but no finalize (README: Admin does the operators\' and finance officers\' data entry)', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.ADMIN));
+    const menu = page.getByRole('navigation', { name: 'Menu utama' });
+    for (const name of ['Unggah Peserta', 'Tagihan BPJS', 'Pembayaran']) await menu.getByRole('link', { name }).waitFor();
+    await page.goto(`${base}/console/#/pembayaran?month=${MONTH}`);
+    await page.getByRole('button', { name: 'Simpan pembayaran' }).waitFor();
+    await page.goto(`${base}/console/#/tagihan?month=${MONTH}`);
+    await page.getByRole('button', { name: 'Unggah tagihan', exact: true }).waitFor();
+    await page.goto(`${base}/console/#/rekonsiliasi?month=${MONTH}`);
+    await page.getByRole('button', { name: /^Mulai rekonsiliasi/ }).waitFor();
+    await page.goto(`${base}/console/#/rekonsiliasi/${runId}`);
+    await page.locator('main h1').first().waitFor();
+    await settled(page);
+    await expect(page.getByRole('button', { name: /Finalisasi/ }).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
   it('Rekonsiliasi lists every month of the year with where it stands, each a link to its runs (QA: only month by month)', async () => {
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
@@ -164,6 +186,24 @@ describeInBrowser('console: every page renders for each role that may see it', (
     expect(rows[8].replace(/\s+/g, ' ').trim()).toBe('September 2026 Belum direkonsiliasi');
     await year.getByRole('link', { name: 'September 2026' }).click();
     await page.getByText('Belum ada rekonsiliasi untuk September 2026.').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('a run with double coverage says under its findings that Nilai ditagih is not a sum of the bill (QA: it added up to more, unsaid)', async () => {
+    const { t, base, browser } = app;
+    const finance = await t.as(Role.KEUANGAN);
+    // one participant billed in October is on the central PBI-APBN list too: DOUBLE_COVERAGE beside its line's own category (DOMAIN §7)
+    await finance.post('/api/v1/pbi-apbn-lists').field('month', MONTH).attach('file', Buffer.from(`NIK\n${PEOPLE[1].nik}\n`), 'pbi.csv').expect(201);
+    const rerun = (await finance.post('/api/v1/reconciliations').send({ month: MONTH }).expect(201)).body.id;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR), `#/rekonsiliasi/${rerun}`);
+    const row = page.locator('tr[data-category="DOUBLE_COVERAGE"]');
+    await row.waitFor();
+    expect(await row.locator('td').first().textContent()).toBe('1');
+    await expect(page.locator('.not-a-sum').textContent()).resolves.toBe(
+      'Kolom Nilai ditagih bukan jumlah tagihan: peserta Terdaftar ganda, PBI APBN (DOUBLE_COVERAGE) juga dihitung pada kategori lainnya (kategori baris tagihannya, atau Tidak ditagih).',
+    );
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

@@ -106,6 +106,16 @@ describe('console figures computed in the browser', () => {
     expect(findings.matchedAmount(226800, { AMOUNT_MISMATCH: sums.AMOUNT_MISMATCH })).toBeNull();
   });
 
+  it('says under the findings table that Nilai ditagih is not a sum of the bill when DOUBLE_COVERAGE or TOTAL_MISMATCH has findings (QA: it added up to more, unsaid)', () => {
+    const counts = (f: Record<string, number>) => findings.categoryCounts(f);
+    expect(findings.notASumNote(counts({ MATCHED: 4, DOUBLE_COVERAGE: 1 }))).toBe(
+      'Kolom Nilai ditagih bukan jumlah tagihan: peserta Terdaftar ganda, PBI APBN (DOUBLE_COVERAGE) juga dihitung pada kategori lainnya (kategori baris tagihannya, atau Tidak ditagih).',
+    );
+    expect(findings.notASumNote(counts({ MATCHED: 4, TOTAL_MISMATCH: 1, DOUBLE_COVERAGE: 1 }))).toMatch(/ atau Tidak ditagih\); baris TOTAL_MISMATCH memuat total invoice, bukan baris tagihan\.$/);
+    // nothing double counted: no note (a list checked with nobody on it, or none uploaded)
+    expect(findings.notASumNote(counts({ MATCHED: 4, DOUBLE_COVERAGE: 0, TOTAL_MISMATCH: 0 }))).toBeNull();
+  });
+
   it('totals splits of a selection per pledge or source type, counting each NIK once', () => {
     const rows = [
       { nik: '1', pledgeCode: 'APBD-2026', sourceType: 'APBD', amount: 22680 },
@@ -224,6 +234,29 @@ describe('console filters and revisions read in the browser', () => {
     const invalid = { code: 'VALIDATION_FAILED', message: 'm', details: [{ field: 'nik', messages: ['x'] }] };
     expect(splitsPage.filterRefusal(invalid)).toBe(invalid);
     expect(splitsPage.filterRefusal({ code: 'NOT_ALLOCATED', message: 'm', details: [] })).toBeNull();
+  });
+
+  it('lists the pledges of the chosen month\'s fiscal year in DOMAIN §5\'s order of source types (QA: January 2027 listed 2026\'s; APBD_PROV before APBD)', () => {
+    const pledges = [
+      { code: 'TJSLP-ALNO-2026', sourceType: 'TJSLP', funder: 'PT Agricinal', fiscalYear: 2026 },
+      { code: 'APBD_PROV-2026', sourceType: 'APBD_PROV', funder: 'Provinsi Bengkulu', fiscalYear: 2026 },
+      { code: 'DESA-1703062001-2026', sourceType: 'DESA', funder: 'Desa Talang Jambu', fiscalYear: 2026 },
+      { code: 'APBD-2026', sourceType: 'APBD', funder: 'Kabupaten', fiscalYear: 2026 },
+      { code: 'APBD-2027', sourceType: 'APBD', funder: 'Kabupaten', fiscalYear: 2027 },
+    ];
+    const codes = (month: string | undefined, kept?: string) => splitsPage.pledgeOptions(pledges, month, kept).map((o: any) => o.value);
+    expect(codes('2026-10')).toEqual(['', 'APBD-2026', 'APBD_PROV-2026', 'DESA-1703062001-2026', 'TJSLP-ALNO-2026']);
+    expect(codes('2027-01')).toEqual(['', 'APBD-2027']);
+    // no month (or none the picker can show): every year's, the newest year first
+    expect(codes(undefined)).toEqual(['', 'APBD-2027', 'APBD-2026', 'APBD_PROV-2026', 'DESA-1703062001-2026', 'TJSLP-ALNO-2026']);
+    expect(codes('2026-13')).toHaveLength(6);
+    // the pledge chosen stays, with its year said, when the month is of another year
+    expect(splitsPage.pledgeOptions(pledges, '2027-01', 'APBD-2026')).toEqual([
+      { value: '', label: 'Semua komitmen' },
+      { value: 'APBD-2027', label: 'APBD-2027 – Kabupaten' },
+      { value: 'APBD-2026', label: 'APBD-2026 – Kabupaten (tahun anggaran 2026)' },
+    ]);
+    expect(splitsPage.pledgeOptions(pledges, '2027-01')).toHaveLength(2);
   });
 
   it('reads a NIK as printed on the card', () => {

@@ -49,10 +49,33 @@ describe('console form messages', () => {
     expect(forms.pickedInWords('month', '', true)).toBe('Bulan belum lengkap.');
   });
 
+  it('says another field named in the message by its gloss alone (QA: "… lebih awal dari validFrom (berlaku mulai) …" beside Berlaku sampai)', () => {
+    expect(forms.inLabelTerms('validTo (berlaku sampai) Sabtu, 1 Mei 2027 lebih awal dari validFrom (berlaku mulai) Selasa, 1 Juni 2027.', 'validTo', 'Berlaku sampai')).toBe(
+      'Berlaku sampai Sabtu, 1 Mei 2027 lebih awal dari berlaku mulai Selasa, 1 Juni 2027.',
+    );
+    expect(forms.inLabelTerms('Tidak boleh lebih awal dari validFrom (berlaku mulai).', 'validTo', 'Berlaku sampai')).toBe('Tidak boleh lebih awal dari berlaku mulai.');
+    // a bracket that glosses no API name stays
+    expect(forms.inLabelTerms('Bulan (Oktober 2026) sudah difinalisasi.', 'month', 'Bulan')).toBe('Bulan (Oktober 2026) sudah difinalisasi.');
+    expect(forms.inLabelTerms('Referensi (No. SP2D) sudah tercatat.', 'reference', 'Referensi (No. SP2D)')).toBe('Referensi (No. SP2D) sudah tercatat.');
+  });
+
   it('leaves other messages, and a field name that is only a prefix of a word, alone', () => {
     expect(forms.inLabelTerms('Bulan 2027-01 belum tiba.', 'month', 'Bulan')).toBe('Bulan 2027-01 belum tiba.');
     expect(forms.inLabelTerms('monthly harus teks', 'month', 'Bulan')).toBe('monthly harus teks');
     expect(forms.inLabelTerms('invoiceTotal harus bilangan bulat', 'invoiceTotal', '')).toBe('invoiceTotal harus bilangan bulat');
+  });
+
+  it('heads a server refusal whose every message is beside its field as the form\'s own checks are (QA: "Data yang dikirim tidak valid." above field errors)', () => {
+    const validation = { code: 'VALIDATION_FAILED', message: 'Data yang dikirim tidak valid.', details: [{ field: 'password', messages: ['password minimal 12 karakter'] }] };
+    expect(forms.summaryHeadline(validation, true)).toBe('Periksa isian yang ditandai di bawah.');
+    // a message beside no field: the summary lists it under the error's own message
+    expect(forms.summaryHeadline(validation, false)).toBe('Data yang dikirim tidak valid.');
+    // a domain error whose message is the one beside its field: pointed to, not repeated
+    const quoted = { code: 'DUPLICATE_PAYMENT', message: 'Pembayaran … sudah tercatat.', details: [{ field: 'reference', messages: ['Pembayaran … sudah tercatat.'] }] };
+    expect(forms.summaryHeadline(quoted, true)).toBe('Periksa isian yang ditandai di bawah.');
+    // a domain error that says more than its field's message keeps its own words above the form
+    const more = { code: 'OUTSIDE_TERMS', message: 'Komitmen ini tidak berlaku untuk bulan itu.', details: [{ field: 'month', messages: ['Bulan di luar masa komitmen.'] }] };
+    expect(forms.summaryHeadline(more, true)).toBe('Komitmen ini tidak berlaku untuk bulan itu.');
   });
 
   it('shows the form\'s own problems with the API\'s for the other fields, all at once (QA: the first problem hid the rest)', () => {

@@ -138,6 +138,6 @@ describe('a finalized month stays as it was finalized', () => {
     expect(String(apbd[10])).not.toContain('pagu di lembar ini');
     // every sheet's second title line says who ran and who finalized the run, and when this copy was downloaded (QA)
     const subtitle = String(wb.getWorksheet('Ringkasan')!.getCell('A2').value);
-    expect(subtitle).toMatch(/^Bulan Juni 2026 · rekonsiliasi versi 1 \(Final\) · dijalankan oleh uji-keuangan \d.* · difinalisasi oleh uji-keuangan-2 \d.* · diunduh \d/);
+    expect(subtitle).toMatch(/^Bulan Juni 2026 · rekonsiliasi versi 1, Final · dijalankan oleh uji-keuangan \d.* · difinalisasi oleh uji-keuangan-2 \d.* · diunduh \d/);
   });
 });

@@ -136,7 +136,7 @@ describe('reconciliation: starting a month without a BPJS bill is warned about',
     expect((await auditor.get(`/api/v1/reconciliations/${august.id}`).expect(200)).body.warnings).toEqual([{ code: 'NO_PBI_LIST', message }]);
     // the workbook's Ringkasan says it, and says double coverage was not checked
     const ringkasan = (await readWorkbook((await download(auditor.get(`/api/v1/reconciliations/${august.id}/workbook.xlsx`))).body)).getWorksheet('Ringkasan')!;
-    const double = rowOf(ringkasan, 'Terdaftar ganda (PBI APBN)');
+    const double = rowOf(ringkasan, 'Terdaftar ganda, PBI APBN');
     expect([double.getCell(2).value, double.getCell(4).value]).toEqual([null, 'DOUBLE_COVERAGE: tidak diperiksa (tidak ada daftar PBI APBN bulan ini)']);
     const texts: string[] = [];
     ringkasan.eachRow((r) => texts.push(String(r.getCell(1).value)));

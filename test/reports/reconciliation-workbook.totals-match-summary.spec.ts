@@ -9,6 +9,7 @@ import { NUMBER_FORMATS, wrappedLines } from '../../src/common/spreadsheet/workb
 import { CATEGORY_LABELS } from '../../src/reports/format/labels.js';
 import { MONTHLY_SPLIT_NOTE } from '../../src/reports/reconciliation-workbook/pagu-realisasi.sheet.js';
 import { RINGKASAN_COLUMNS } from '../../src/reports/reconciliation-workbook/ringkasan.sheet.js';
+import { DOUBLE_COVERAGE_NOTE } from '../../src/reports/reconciliation-workbook/temuan.sheet.js';
 import { RECONCILIATION_SHEETS } from '../../src/reports/use-cases/write-reconciliation-workbook.use-case.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -26,10 +27,11 @@ describe('reconciliation workbook: totals match the run summary', () => {
   let headers: Record<string, string>;
   let body: Buffer;
   let summary: typeof SUMMARY;
+  let runId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
-    const runId = await insertReportFixture(t.dataSource);
+    runId = await insertReportFixture(t.dataSource);
     const auditor = await t.as(Role.AUDITOR);
     const res = await download(auditor.get(`/api/v1/reconciliations/${runId}/workbook.xlsx`));
     headers = res.headers;
@@ -226,6 +228,28 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(formula(recapTotal.getCell(4))).toEqual({ formula: `SUM(D${recapHeader.number + 1}:D${recapTotal.number - 1})`, result: counted });
     expect(Object.fromEntries(Object.entries(recap).map(([c, [n]]) => [c, n]))).toEqual(Object.fromEntries(Object.entries(summary.findings).filter(([c]) => c !== 'MATCHED')));
     expect(ws.getRow(header + 1).getCell(12).value).toBe('Tolak baris ganda; minta BPJS mengoreksi tagihan.');
+    // no double coverage: no note that it is counted twice
+    expect(ws.getRow(recapTotal.number + 1).getCell(1).value).toBeNull();
+  });
+
+  it('Temuan: with double coverage, a note under the recap says those participants are also counted in their other category (QA: the billed column added up to more than the bill, unsaid)', async () => {
+    // the participant of the AMOUNT_MISMATCH line is on the PBI-APBN list too: one more finding, its line's billed amount again (DOMAIN §7)
+    const [line] = await t.dataSource.query(`SELECT nik, noka, name, billed_amount FROM finding WHERE run_id = $1 AND category = 'AMOUNT_MISMATCH'`, [runId]);
+    await t.dataSource.query(
+      `INSERT INTO finding (run_id, seq, category, nik, noka, name, row_number, billed_amount, expected_amount, action) VALUES ($1, 100, 'DOUBLE_COVERAGE', $2, $3, $4, NULL, $5, 37800, 'Akhiri kepesertaan Jamkesda.')`,
+      [runId, line.nik, line.noka, line.name, line.billed_amount],
+    );
+    await t.dataSource.query(`UPDATE reconciliation_run SET summary = jsonb_set(summary, '{findings,DOUBLE_COVERAGE}', '1') WHERE id = $1`, [runId]);
+    try {
+      const auditor = await t.as(Role.AUDITOR);
+      const ws = (await readWorkbook((await download(auditor.get(`/api/v1/reconciliations/${runId}/workbook.xlsx`))).body)).getWorksheet('Temuan')!;
+      const recapTotal = rowOf(ws, 'Jumlah temuan');
+      expect(ws.getRow(recapTotal.number + 1).getCell(1).value).toBe(DOUBLE_COVERAGE_NOTE);
+      expect(DOUBLE_COVERAGE_NOTE).toMatch(/^Temuan DOUBLE_COVERAGE juga dihitung pada kategori lainnya .*bukan jumlah tagihan\.$/);
+    } finally {
+      await t.dataSource.query(`DELETE FROM finding WHERE run_id = $1 AND category = 'DOUBLE_COVERAGE'`, [runId]);
+      await t.dataSource.query(`UPDATE reconciliation_run SET summary = summary #- '{findings,DOUBLE_COVERAGE}' WHERE id = $1`, [runId]);
+    }
   });
 
   it('Pembayaran: §8 status per pledge and the payments of the month', () => {

@@ -44,7 +44,7 @@ export const CATEGORY_LABELS: Record<string, string> = {
   MATCHED: 'Sesuai',
   NOT_BILLED: 'Tidak ditagih',
   TOTAL_MISMATCH: 'Total invoice tidak sama dengan jumlah baris',
-  DOUBLE_COVERAGE: 'Terdaftar ganda (PBI APBN)',
+  DOUBLE_COVERAGE: 'Terdaftar ganda, PBI APBN',
 };
 
 export const PAYMENT_STATUS_LABELS: Record<string, string> = {

@@ -115,4 +115,13 @@ function writeRecap(last: TableSheet, t: TableSeries, recap: Map<string, Categor
   }
   const lastRecap = last.currentRow - 1;
   last.writeStyledRow(['Jumlah temuan', null, null, { formula: `SUM(D${first}:D${lastRecap})`, result: [...recap.values()].reduce((n, r) => n + r.findings, 0) }], TOTAL_STYLE);
+  if (recap.has('DOUBLE_COVERAGE')) last.writeStyledRow([DOUBLE_COVERAGE_NOTE]);
 }
+
+/**
+ * Under the recap when it has double coverage: a DOUBLE_COVERAGE finding is a participant on the PBI-APBN list, whose
+ * bill lines are also findings of their own category (or who is NOT_BILLED), DOMAIN §7 (QA: the console's column added
+ * up to more than the bill, and nothing said so).
+ */
+export const DOUBLE_COVERAGE_NOTE =
+  'Temuan DOUBLE_COVERAGE juga dihitung pada kategori lainnya (kategori baris tagihannya, atau NOT_BILLED): Jumlah temuan dapat memuat peserta yang sama dua kali, dan Ditagih (Rp) per kategori bukan jumlah tagihan.';

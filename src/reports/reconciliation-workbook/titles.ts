@@ -7,7 +7,8 @@ export const REGENCY = 'Kabupaten Bengkulu Utara';
 /**
  * The title and the line under it: the month, the run's version and status, who ran it and when,
  * who finalized it and when, and when this copy was downloaded (QA: it said "dibuat" with the
- * download time, which read as when the reconciliation was made, and named nobody).
+ * download time, which read as when the reconciliation was made, and named nobody). The status follows the version
+ * after a comma: its label has brackets of its own (QA: "versi 1 (Selesai (draf))").
  */
 export function sheetTitle(ctx: ReconciliationWorkbookContext, title: string): string[] {
   const { run } = ctx;
@@ -15,6 +16,6 @@ export function sheetTitle(ctx: ReconciliationWorkbookContext, title: string): s
   const finalized = run.finalized_by ? ` · difinalisasi oleh ${run.finalized_by}${run.finalized_at ? ` ${wibTimestamp(run.finalized_at)}` : ''}` : '';
   return [
     `${title} — ${REGENCY}`,
-    `Bulan ${monthLabel(ctx.month)} · rekonsiliasi versi ${run.version} (${label(RUN_STATUS_LABELS, run.status)}) · ${ran}${finalized} · diunduh ${wibTimestamp(ctx.generatedAt)}`,
+    `Bulan ${monthLabel(ctx.month)} · rekonsiliasi versi ${run.version}, ${label(RUN_STATUS_LABELS, run.status)} · ${ran}${finalized} · diunduh ${wibTimestamp(ctx.generatedAt)}`,
   ];
 }

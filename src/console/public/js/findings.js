@@ -28,6 +28,21 @@ export function categoryCounts(findings = {}) {
     });
 }
 
+/**
+ * The line under the findings table when its Nilai ditagih column adds up to more than the bill (QA: nothing said so):
+ * a DOUBLE_COVERAGE finding is a participant on the PBI-APBN list, whose bill lines are also counted in their own
+ * category (or who is NOT_BILLED), DOMAIN §7; TOTAL_MISMATCH carries the invoice total, not a line. Null when
+ * neither has findings. Pure.
+ */
+export function notASumNote(counts) {
+  const has = (category) => counts.some((r) => r.category === category && r.count > 0);
+  const why = [
+    has('DOUBLE_COVERAGE') ? `peserta ${CATEGORY_LABELS.DOUBLE_COVERAGE} (DOUBLE_COVERAGE) juga dihitung pada kategori lainnya (kategori baris tagihannya, atau ${CATEGORY_LABELS.NOT_BILLED})` : null,
+    has('TOTAL_MISMATCH') ? 'baris TOTAL_MISMATCH memuat total invoice, bukan baris tagihan' : null,
+  ].filter(Boolean);
+  return why.length ? `Kolom Nilai ditagih bukan jumlah tagihan: ${why.join('; ')}.` : null;
+}
+
 /** Sums billed and expected amounts of finding rows. Pure. */
 export function sumFindings(items) {
   let billed = 0;

@@ -166,7 +166,7 @@ export const CATEGORY_LABELS = {
   MATCHED: 'Sesuai',
   NOT_BILLED: 'Tidak ditagih',
   TOTAL_MISMATCH: 'Total invoice tidak sama dengan jumlah baris',
-  DOUBLE_COVERAGE: 'Terdaftar ganda (PBI APBN)',
+  DOUBLE_COVERAGE: 'Terdaftar ganda, PBI APBN',
 };
 
 export const PAYMENT_STATUS_LABELS = { PAID: 'Lunas', UNPAID: 'Belum dibayar', UNDERPAID: 'Kurang bayar', OVERPAID: 'Lebih bayar' };

@@ -132,14 +132,26 @@ export function showErrors(formEl, err, aliases = {}) {
   // focus on the first marked field of the form, whichever order the messages came in
   first = formEl.querySelector('[aria-invalid="true"]') ?? first;
   const summary = formEl.querySelector('.form-summary');
-  // the error's own message (or the first of them it quotes: "Komitmen pendanaan tidak valid: …") already
-  // beside its field: the summary points there instead of repeating it
-  const besideField = first !== null && !unplaced.length && (err.details ?? []).some((d) => (d.messages ?? [d.message]).some((m) => m && String(err.message).includes(m)));
-  const headline = besideField ? 'Periksa isian yang ditandai di bawah.' : err.message;
+  const headline = summaryHeadline(err, first !== null && !unplaced.length);
   replace(summary, h('p', { text: headline }), unplaced.length ? h('ul', {}, unplaced.map((m) => h('li', { text: m }))) : null);
   summary.hidden = false;
   summary.setAttribute('role', 'alert');
   (first ?? summary).focus();
+}
+
+const FIELDS_MARKED = 'Periksa isian yang ditandai di bawah.';
+
+/**
+ * The line above a refused form. When every message stands beside its field, the summary points there, as it does
+ * for the form's own checks: for a validation refusal, whose message is only the generic "Data yang dikirim tidak
+ * valid." (QA: the server's field errors were headed by it, the browser's by "Periksa isian …"), and for an error
+ * whose own message (or one it quotes: "Komitmen pendanaan tidak valid: …") is already beside its field. Else
+ * the error's message, which says what no field does. Pure, tested.
+ */
+export function summaryHeadline(err, allBesideFields) {
+  if (!allBesideFields) return err?.message;
+  const quoted = (err?.details ?? []).some((d) => (d.messages ?? [d.message]).some((m) => m && String(err.message).includes(m)));
+  return err?.code === 'VALIDATION_FAILED' || quoted ? FIELDS_MARKED : err.message;
 }
 
 /**
@@ -153,13 +165,15 @@ export function withFormProblems(problems, err) {
   const own = new Set(problems.map((p) => p.field));
   const others = (err?.details ?? []).filter((d) => !own.has(fieldRoot(d.field)));
   const refusedForFields = (err?.details ?? []).length > 0;
-  return { message: refusedForFields ? 'Periksa isian yang ditandai di bawah.' : err?.message ?? 'Periksa isian yang ditandai di bawah.', details: [...problems, ...others] };
+  return { message: refusedForFields ? FIELDS_MARKED : err?.message ?? FIELDS_MARKED, details: [...problems, ...others] };
 }
 
 /**
  * A message that starts with the API's field name ("invoiceTotal harus bilangan bulat") said with
  * the form's label instead ("Total invoice (Rp) harus bilangan bulat"), for showing beside the field;
- * a gloss after the name ("funder (nama pemberi dana) wajib diisi") goes too: the label says it.
+ * a gloss after the name ("funder (nama pemberi dana) wajib diisi") goes too: the label says it. Another
+ * field named further on with its gloss ("… lebih awal dari validFrom (berlaku mulai) 1 Juni 2027") is
+ * said by the gloss alone (QA: the API's name stood beside the field, "… dari validFrom (berlaku mulai) …").
  */
 export function inLabelTerms(message, apiField, label) {
   if (!label || !apiField) return message;
@@ -168,10 +182,13 @@ export function inLabelTerms(message, apiField, label) {
     // "funder (nama pemberi dana) wajib diisi.": the gloss of the API name goes with it
     // "username: 3-40 karakter …" → "Nama pengguna: 3-40 karakter …"
     const start = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\([^)]*\\))?(:)? `).exec(message);
-    if (start) return `${label}${start[2] ?? ''} ${message.slice(start[0].length)}`;
+    if (start) return `${label}${start[2] ?? ''} ${glossesOnly(message.slice(start[0].length))}`;
   }
-  return message;
+  return glossesOnly(message);
 }
+
+/** "dari validFrom (berlaku mulai) 1 Juni" → "dari berlaku mulai 1 Juni": an API name in camelCase followed by its gloss. */
+const glossesOnly = (text) => text.replace(/\b[a-z]+(?:[A-Z][a-z]*)+ \(([a-z][^()]*)\)/g, '$1');
 
 /** The form's named values as an object of trimmed strings (files stay File objects). */
 export function values(formEl) {

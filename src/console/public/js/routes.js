@@ -1,22 +1,25 @@
 /**
  * The console's pages and who may see them. The roles mirror the API's own guards (the controllers under src/):
- * showing a page to a role the API refuses would only produce errors. Admins get every read-only view.
+ * showing a page to a role the API refuses would only produce errors, and hiding one the API allows leaves a role
+ * to curl. Admins read everything and may do the operators' and finance officers' data entry (README's role table),
+ * but not finalize a month (maker-checker, `canFinalize`).
  */
 export const ROLE = { ADMIN: 'ADMIN', OPERATOR: 'OPERATOR_DINKES', KEUANGAN: 'KEUANGAN', AUDITOR: 'AUDITOR' };
 const ALL = Object.values(ROLE);
 const READERS = [ROLE.ADMIN, ROLE.KEUANGAN, ROLE.AUDITOR];
+const FINANCE_WRITERS = [ROLE.KEUANGAN, ROLE.ADMIN];
 
 export const ROUTES = [
   { path: '/dasbor', title: 'Dasbor', nav: true, roles: READERS, load: () => import('./pages/dashboard.js') },
-  { path: '/unggah-peserta', title: 'Unggah Peserta', nav: true, roles: [ROLE.OPERATOR], load: () => import('./pages/enrollment.js') },
+  { path: '/unggah-peserta', title: 'Unggah Peserta', nav: true, roles: [ROLE.OPERATOR, ROLE.ADMIN], load: () => import('./pages/enrollment.js') },
   { path: '/peserta', title: 'Cari Peserta', nav: true, roles: ALL, load: () => import('./pages/participants.js') },
   { path: '/peserta/:nik', title: 'Riwayat Peserta', roles: ALL, load: () => import('./pages/participant.js') },
   { path: '/komitmen', title: 'Komitmen Dana', navTitle: 'Komitmen', nav: true, roles: READERS, load: () => import('./pages/pledges.js') },
-  { path: '/komitmen/baru', title: 'Komitmen Baru', roles: [ROLE.KEUANGAN], load: () => import('./pages/pledge-new.js') },
+  { path: '/komitmen/baru', title: 'Komitmen Baru', roles: FINANCE_WRITERS, load: () => import('./pages/pledge-new.js') },
   { path: '/komitmen/:code', title: 'Komitmen Dana', roles: READERS, load: () => import('./pages/pledge.js') },
   { path: '/tarif', title: 'Tarif', nav: true, roles: READERS, load: () => import('./pages/tariffs.js') },
-  { path: '/tagihan', title: 'Tagihan BPJS & PBI APBN', navTitle: 'Tagihan BPJS', nav: true, roles: [ROLE.KEUANGAN, ROLE.AUDITOR], load: () => import('./pages/bpjs-inputs.js') },
-  { path: '/pembayaran', title: 'Pembayaran', nav: true, roles: [ROLE.KEUANGAN, ROLE.AUDITOR], load: () => import('./pages/payments.js') },
+  { path: '/tagihan', title: 'Tagihan BPJS & PBI APBN', navTitle: 'Tagihan BPJS', nav: true, roles: READERS, load: () => import('./pages/bpjs-inputs.js') },
+  { path: '/pembayaran', title: 'Pembayaran', nav: true, roles: READERS, load: () => import('./pages/payments.js') },
   { path: '/rekonsiliasi', title: 'Rekonsiliasi', nav: true, roles: READERS, load: () => import('./pages/reconciliations.js') },
   { path: '/rekonsiliasi/:id', title: 'Hasil Rekonsiliasi', roles: READERS, load: () => import('./pages/reconciliation.js') },
   { path: '/alokasi', title: 'Alokasi Dana', navTitle: 'Alokasi', nav: true, roles: READERS, load: () => import('./pages/splits.js') },
@@ -37,8 +40,13 @@ export function canSee(role, path) {
   return Boolean(match && match.route.roles.includes(role));
 }
 
-/** Whether the role may write on finance pages (create pledges, upload bills, run reconciliations). */
+/** Whether the role may write on finance pages (create pledges, upload bills and payments, run reconciliations). */
 export function canWriteFinance(role) {
+  return FINANCE_WRITERS.includes(role);
+}
+
+/** Whether the role may finalize a run: KEUANGAN only, so an admin cannot stand in for the second finance officer. */
+export function canFinalize(role) {
   return role === ROLE.KEUANGAN;
 }
 

@@ -5,9 +5,9 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { CATEGORY_LABELS, currentMonth, dateLabel, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STATUS_LABELS, TRIGGER_LABELS } from '../format.js';
-import { categoryAmounts, categoryCounts, UNLISTED_CATEGORIES } from '../findings.js';
+import { categoryAmounts, categoryCounts, notASumNote, UNLISTED_CATEGORIES } from '../findings.js';
 import { paymentStatusTable } from '../payment-status.js';
-import { canWriteFinance, hashFor } from '../routes.js';
+import { canFinalize, hashFor } from '../routes.js';
 import { billStats, fundedTable, fundingChart, fundingWarnings, headlineStats } from '../run-summary.js';
 import { previousMonth } from '../month-field.js';
 import { sleep } from '../upload-box.js';
@@ -32,12 +32,12 @@ export async function render(main, ctx) {
     }
     if (run.status === 'DONE') others = await api('/api/v1/reconciliations', { query: { month: run.month }, signal: ctx.signal });
     // finalizing freezes the earlier months of the year not yet finalized (§9); none are left to freeze when the month before is final
-    if (canWriteFinance(ctx.user.role) && finalizable(run, others) && !startedByMe(run, ctx.user) && !run.month.endsWith('-01')) {
+    if (canFinalize(ctx.user.role) && finalizable(run, others) && !startedByMe(run, ctx.user) && !run.month.endsWith('-01')) {
       const before = await api('/api/v1/reconciliations', { query: { month: previousMonth(run.month) }, signal: ctx.signal });
       earlierOpen = !before.some((r) => r.status === 'FINAL');
     }
     // what the funders still owe for the month, by their own payments, for the finalize question (a run's rows have no ownStatus)
-    if (canWriteFinance(ctx.user.role) && finalizable(run, others)) {
+    if (canFinalize(ctx.user.role) && finalizable(run, others)) {
       statuses = await api('/api/v1/payments/status', { query: { month: run.month }, signal: ctx.signal }).catch((err) => {
         if (err?.name === 'AbortError') throw err;
         return null;
@@ -62,7 +62,7 @@ export async function render(main, ctx) {
     ...(run.warnings ?? []).filter((w) => w.code !== 'NO_BILL').map((w) => notice('warning', h('strong', { text: 'Peringatan saat dijalankan: ' }), w.message)),
     draftNotice(run, others),
     h('div', { class: 'actions' }, downloadButton('Unduh buku kerja rekonsiliasi (.xlsx)', `/api/v1/reconciliations/${encodeURIComponent(run.id)}/workbook.xlsx`, { kind: 'primary', fallbackName: `rekonsiliasi-${run.month}-v${run.version}.xlsx` }), h('a', { class: 'btn btn--ghost', href: hashFor('/laporan', { month: run.month }), text: 'Laporan desa & komitmen' })),
-    canWriteFinance(ctx.user.role) && finalizable(run, others) ? (startedByMe(run, ctx.user) ? ownRunNotice(run, statuses ?? run.payments) : finalizeBox(run, earlierOpen, ctx, statuses ?? run.payments)) : null,
+    canFinalize(ctx.user.role) && finalizable(run, others) ? (startedByMe(run, ctx.user) ? ownRunNotice(run, statuses ?? run.payments) : finalizeBox(run, earlierOpen, ctx, statuses ?? run.payments)) : null,
     section('Ringkasan', headlineStats(run), h('div', { class: 'grid-2' }, h('div', {}, h('h3', { text: 'Iuran menurut sumber dana' }), fundingChart(run)), h('div', {}, h('h3', { text: 'Tagihan BPJS' }), billStats(run.bill)))),
     section('Temuan per kategori', categoryTable, amountsNote, findingsList),
     section('Pembayaran per penyandang dana', paymentStatusTable(run.payments)),
@@ -158,7 +158,14 @@ function findingCategoryTable(run, onShow) {
     ),
   );
   const unlisted = rows.some((r) => UNLISTED_CATEGORIES.has(r.category));
-  return h('div', {}, table, unlisted ? h('p', { class: 'hint', text: 'Baris tagihan yang sesuai (MATCHED) hanya dihitung, tidak dicantumkan satu per satu.' }) : null);
+  const notASum = run.bill ? notASumNote(rows) : null; // without a bill there is no bill to add up to
+  return h(
+    'div',
+    {},
+    table,
+    unlisted ? h('p', { class: 'hint', text: 'Baris tagihan yang sesuai (MATCHED) hanya dihitung, tidak dicantumkan satu per satu.' }) : null,
+    notASum ? h('p', { class: 'hint not-a-sum', text: notASum }) : null,
+  );
 }
 
 /**

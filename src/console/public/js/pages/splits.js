@@ -55,12 +55,43 @@ export function keepingAsked(options, asked, { ignoreDots = false } = {}) {
 export function forgetUnlisted(formEl, name, unlisted) {
   if (!unlisted) return;
   const select = formEl.querySelector(`select[name="${name}"]`);
-  const option = [...select.options].find((o) => o.value === unlisted);
   select.addEventListener('change', function leave() {
     if (select.value === unlisted) return;
-    option.remove();
+    // looked up now: the pledge picker is rebuilt when the month changes
+    [...select.options].find((o) => o.value === unlisted)?.remove();
     select.removeEventListener('change', leave);
   });
+}
+
+/**
+ * The pledge picker's options for a month: the pledges of its fiscal year (every year's when no month is chosen,
+ * newest year first; QA: January 2027 listed the 2026 pledges), each year in DOMAIN §5's order of source types
+ * (`SOURCE_TYPES`: APBD before APBD_PROV; QA: "APBD_PROV-2026" sorted before "APBD-2026"), then by code. The
+ * pledge `kept` (the one chosen) stays listed when it is of another year, saying its year. Pure.
+ */
+export function pledgeOptions(pledges, month, kept) {
+  const year = isMonth(month) ? Number(month.slice(0, 4)) : null;
+  const rank = (type) => (SOURCE_TYPES.includes(type) ? SOURCE_TYPES.indexOf(type) : SOURCE_TYPES.length);
+  const shown = pledges
+    .filter((p) => year === null || p.fiscalYear === year || (kept && p.code === kept))
+    .sort((a, b) => b.fiscalYear - a.fiscalYear || rank(a.sourceType) - rank(b.sourceType) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return [
+    { value: '', label: 'Semua komitmen' },
+    ...shown.map((p) => ({ value: p.code, label: `${p.code} – ${p.funder}${year !== null && p.fiscalYear !== year ? ` (tahun anggaran ${p.fiscalYear})` : ''}` })),
+  ];
+}
+
+/** Rebuilds the pledge picker for the month now in the form, keeping what is chosen (see pledgeOptions). */
+function followMonth(formEl, pledges) {
+  const monthInput = formEl.querySelector('input[name="month"]');
+  const select = formEl.querySelector('select[name="pledgeCode"]');
+  const refresh = () => {
+    const chosen = select.value;
+    const picker = keepingAsked(pledgeOptions(pledges, monthInput.value, chosen), chosen);
+    select.replaceChildren(...picker.options.map((o) => h('option', { value: o.value }, o.label)));
+    select.value = picker.value ?? '';
+  };
+  for (const event of ['input', 'change']) monthInput.addEventListener(event, refresh);
 }
 
 export async function render(main, ctx) {
@@ -77,7 +108,7 @@ export async function render(main, ctx) {
   const show = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Tampilkan');
   const exportButton = h('button', { type: 'button', class: 'btn btn--secondary' }, 'Unduh Excel (semua hasil)');
 
-  const pledgePicker = keepingAsked([{ value: '', label: 'Semua komitmen' }, ...[...pledges].sort((a, b) => a.code.localeCompare(b.code)).map((p) => ({ value: p.code, label: `${p.code} – ${p.funder}` }))], q.pledgeCode);
+  const pledgePicker = keepingAsked(pledgeOptions(pledges, q.month, q.pledgeCode), q.pledgeCode);
   const villagePicker = keepingAsked(await villageOptions(), q.villageCode, { ignoreDots: true });
   const filterForm = form(
     { label: 'Saring alokasi', onsubmit: (_e, el) => busy(show, () => load(el, 1, { chosen: true })) },
@@ -94,6 +125,7 @@ export async function render(main, ctx) {
     h('div', { class: 'actions' }, show, exportButton, exportOut),
   );
   forgetUnlisted(filterForm, 'pledgeCode', pledgePicker.unlisted);
+  followMonth(filterForm, pledges);
   forgetUnlisted(filterForm, 'villageCode', villagePicker.unlisted);
   exportButton.addEventListener('click', () => busy(exportButton, () => exportXlsx(filterForm, exportOut)));
 
