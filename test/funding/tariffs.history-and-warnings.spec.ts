@@ -89,6 +89,13 @@ describe('§3 tariff rows: their audit trail, unchanged and blank rows, and the 
     expect(resume).toMatchObject({ action: 'tariff.resume', actor: 'uji-admin' });
     expect(summary(resume)).toEqual({ resumes: open.id, after: res.body.id });
     expect((await events(res.body.id)).map((e: { action: string }) => e.action)).toEqual(['tariff.add']);
+
+    // the list says who closed a row and when, from its tariff.close event (QA: the console showed the seed's "system")
+    const rows = (await auditor.get('/api/v1/tariffs').expect(200)).body as (Tariff & { createdBy: string; closedBy: string | null; closedAt: string | null })[];
+    expect(rows.find((r) => r.id === open.id)).toMatchObject({ validTo: '2026-07-14', createdBy: 'system', closedBy: 'uji-admin', closedAt: closed.at });
+    // a row entered with its end (the seed's, the interlude) and an open row: nobody closed them
+    const seeded = rows.find((r) => r.component === 'IURAN' && r.validFrom === '2018-01-01')!;
+    expect([seeded, res.body, resumed].map((r) => [r.closedBy, r.closedAt])).toEqual([[null, null], [null, null], [null, null]]);
   });
 
   it('a row that keeps the amount under a new legal basis re-prices nothing: no warning of reconciled or paid months (QA)', async () => {

@@ -39,9 +39,29 @@ export interface TariffView {
   legalBasis: string | null;
   createdBy: string;
   createdAt: Date;
+  /** Who closed the row (set its validTo) by adding the row after it, and when: its `tariff.close` event; null for a row entered with its end, or open. */
+  closedBy: string | null;
+  closedAt: Date | null;
 }
 
-const view = (t: Tariff): TariffView => ({ ...t, amount: Number(t.amount) });
+type Closing = { actor: string; at: Date };
+
+const view = (t: Tariff, closing?: Closing): TariffView => ({ ...t, amount: Number(t.amount), closedBy: closing?.actor ?? null, closedAt: closing?.at ?? null });
+
+/**
+ * Each closed row's `tariff.close` event (the only change ever made to a row: its validTo), by row id.
+ * The audit trail is where who closed a row is kept (QA: the Tarif page showed a row's end beside
+ * "Dicatat oleh system", the seed, as if the system had ended it); no column repeats it.
+ */
+const CLOSINGS = `
+  SELECT DISTINCT ON (entity_id) entity_id, actor, at FROM audit_event
+   WHERE action = 'tariff.close' AND entity = 'tariff' AND ($1::text[] IS NULL OR entity_id = ANY($1))
+   ORDER BY entity_id, id DESC`;
+
+async function closings(m: EntityManager, ids?: number[]): Promise<Map<number, Closing>> {
+  const rows: { entity_id: string; actor: string; at: Date }[] = await m.query(CLOSINGS, [ids ? ids.map(String) : null]);
+  return new Map(rows.map((r) => [Number(r.entity_id), { actor: r.actor, at: new Date(r.at) }]));
+}
 
 /** The row as sent, validTo null when open-ended. */
 type NewRow = CreateTariffDto & NewTariff;
@@ -83,7 +103,8 @@ export class TariffsService {
 
   async list(): Promise<TariffView[]> {
     const rows = await this.dataSource.getRepository(Tariff).find({ order: { component: 'ASC', validFrom: 'ASC', id: 'ASC' } });
-    return rows.map(view);
+    const closed = await closings(this.dataSource.manager);
+    return rows.map((t) => view(t, closed.get(t.id)));
   }
 
   /**
@@ -188,7 +209,7 @@ function resumedWarnings(row: NewRow, closed: Tariff | undefined): TariffWarning
 const closedOn = (row: NewRow) => addDays(row.validFrom, -1);
 
 async function viewOf(m: EntityManager, id: number): Promise<TariffView> {
-  return view(await m.findOneByOrFail(Tariff, { id }));
+  return view(await m.findOneByOrFail(Tariff, { id }), (await closings(m, [id])).get(id));
 }
 
 async function insertRow(m: EntityManager, row: Omit<Tariff, 'id'>): Promise<number> {
