@@ -18,7 +18,7 @@ export class TariffResponseDto {
 }
 
 export class TariffWarningDto {
-  @ApiProperty({ enum: ['FIRST_PRICED_MONTH', 'RESUMED_FROM_MONTH', 'NOT_CHARGED', 'COMPONENT_LAPSES', 'RECONCILED_MONTHS_REPRICED', 'PAID_MONTHS_REPRICED'] })
+  @ApiProperty({ enum: ['FIRST_PRICED_MONTH', 'RESUMED_FROM_MONTH', 'NOT_CHARGED', 'COMPONENT_LAPSES', 'ALLOCATED_MONTHS_REPRICED', 'RECONCILED_MONTHS_REPRICED', 'PAID_MONTHS_REPRICED'] })
   code: string;
   @ApiProperty() message: string;
 }
