@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config.js';
 import { Role } from '../users/role.js';
 import { UsersService } from '../users/users.service.js';
-import { PUBLIC_KEY, ROLES_KEY } from './access.decorators.js';
+import { PUBLIC_KEY, REFUSAL_KEY, ROLES_KEY } from './access.decorators.js';
 import type { AuthenticatedRequest, AuthenticatedUser } from './authenticated-user.js';
 import { type TokenPayload, VerifiedTokens } from './verified-tokens.js';
 
@@ -13,11 +13,12 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The 403's message. The auditor reads everything and writes nothing (DOMAIN §1): a write is refused
- * because the role only reads, which is said, rather than the bare refusal every other role is given.
+ * because the role only reads, which is said, rather than the bare refusal every other role is given,
+ * or the route's own reason (`@RefusalReason`, e.g. finalizing is a second finance officer's).
  */
-export function refusalOf(role: Role, method: string): string {
+export function refusalOf(role: Role, method: string, routeReason?: string): string {
   if (role === Role.AUDITOR && !READ_METHODS.has(method.toUpperCase())) return 'Peran Auditor hanya dapat membaca data; tindakan ini tidak diizinkan.';
-  return 'Peran Anda tidak diizinkan melakukan tindakan ini.';
+  return routeReason ?? 'Peran Anda tidak diizinkan melakukan tindakan ini.';
 }
 
 /**
@@ -47,7 +48,7 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const user = await this.authenticate(request);
     request.user = user;
-    if (!roles.includes(user.role)) throw new ForbiddenException(refusalOf(user.role, request.method));
+    if (!roles.includes(user.role)) throw new ForbiddenException(refusalOf(user.role, request.method, this.reflector.getAllAndOverride<string | undefined>(REFUSAL_KEY, targets)));
     return true;
   }
 

@@ -27,7 +27,9 @@ export class AuthService {
     // Hash even when there is no such user, so the answer time does not reveal which usernames exist.
     const ok = await this.passwords.verify(user?.passwordHash ?? (await this.dummyHash()), password);
     if (!user?.active || !ok) {
-      await this.audit.record({ actor: username.slice(0, 100), action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, summary: { clientAddress } });
+      // why, for the audit trail only: the caller gets the same 401 whatever it was (no user enumeration)
+      const reason = loginFailure(Boolean(user), user?.active ?? false, ok);
+      await this.audit.record({ actor: username.slice(0, 100), action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, summary: { clientAddress, reason } });
       throw AuthException.invalidCredentials();
     }
     await this.audit.record({ actor: user.username, action: 'auth.login', entity: 'user', entityId: user.id, summary: { clientAddress } });
@@ -43,4 +45,17 @@ export class AuthService {
     await this.users.endSessions(user.id);
     await this.audit.record({ actor: user.username, action: 'auth.logout', entity: 'user', entityId: user.id, summary: {} });
   }
+}
+
+/**
+ * Why a login failed, as `auth.login_failed` records it (QA: the event held the address alone, and an
+ * auditor could not tell a guessed username from a typo or a deactivated officer still trying).
+ * An attempt refused by the rate limit (429) never reaches the check and writes no event.
+ */
+export type LoginFailure = 'UNKNOWN_USER' | 'WRONG_PASSWORD' | 'DEACTIVATED' | 'DEACTIVATED_WRONG_PASSWORD';
+
+function loginFailure(exists: boolean, active: boolean, passwordOk: boolean): LoginFailure {
+  if (!exists) return 'UNKNOWN_USER';
+  if (!active) return passwordOk ? 'DEACTIVATED' : 'DEACTIVATED_WRONG_PASSWORD';
+  return 'WRONG_PASSWORD';
 }

@@ -39,7 +39,7 @@ export class PaymentStatuses {
    * summary answers. Due-ness is judged on today's WIB day by the injected Clock.
    */
   async current(month: string, reader: string): Promise<PledgePaymentStatusToday[]> {
-    await this.allocateMonth.refreshStale(reader);
+    await this.allocateMonth.refreshStale(reader, month);
     const [allocated] = await this.dataSource.query('SELECT 1 FROM allocation_month WHERE month = $1', [month]);
     if (!allocated) throw PaymentException.notAllocated(month);
     const today = dayInWib(this.clock.now());

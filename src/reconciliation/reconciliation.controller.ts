@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { READERS, Roles } from '../auth/access.decorators.js';
+import { READERS, RefusalReason, Roles } from '../auth/access.decorators.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Audited } from '../audit/audited.decorator.js';
 import { Role } from '../users/role.js';
@@ -17,6 +17,10 @@ import { NoQueryDto } from '../common/http/validation.js';
 import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
 import { FindingPageDto } from './dto/finding-response.dto.js';
 import { FinalizedRunResponseDto, ReconciliationRunDetailResponseDto, ReconciliationRunResponseDto, StartedRunResponseDto } from './dto/reconciliation-run-response.dto.js';
+
+/** Why another role than KEUANGAN is refused finalizing (QA: the admin read only that the role was not allowed). */
+export const FINALIZED_BY_FINANCE =
+  'Finalisasi rekonsiliasi hanya dilakukan oleh petugas Keuangan, dan bukan oleh yang menjalankannya (prinsip empat mata); Admin pun tidak dapat memfinalisasi, agar pemeriksaan oleh petugas keuangan kedua tidak terlewati.';
 
 @ApiTags('reconciliation')
 @ApiBearerAuth()
@@ -65,6 +69,7 @@ export class ReconciliationController {
    */
   @Post(':id/finalize')
   @Roles(Role.KEUANGAN)
+  @RefusalReason(FINALIZED_BY_FINANCE)
   @Audited('reconciliation.finalize', 'reconciliation_run')
   @ApiCreatedResponse({ type: FinalizedRunResponseDto })
   finalize(@Param('id', RUN_ID) id: string, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {

@@ -90,7 +90,7 @@ export class ParticipantsService {
    */
   async get(nik: string, reader: AuthenticatedUser): Promise<ParticipantView & { history: HistoryEntry[] } & Partial<FundingHistory>> {
     const readsFunding = (READERS as readonly Role[]).includes(reader.role);
-    if (readsFunding) await this.allocateMonth.refreshStale(reader.username);
+    if (readsFunding) await this.allocateMonth.refreshStale(reader.username, null);
     const participant = await this.dataSource.getRepository(Participant).findOneBy({ nik });
     if (!participant) throw RegisterException.participantNotFound(nik);
     const [region] = await this.dataSource.query('SELECT name FROM region WHERE code = $1', [participant.villageCode]);

@@ -23,9 +23,9 @@ describeInBrowser('console: admin manages tariffs; auditor reads them', () => {
     await page.getByRole('heading', { name: 'Tarif', exact: true }).waitFor();
     await page.getByRole('table', { name: 'Tarif IURAN' }).waitFor();
     expect(await rowsOf(page, 'IURAN')).toEqual([
-      ['1 Januari 2018', '31 Juli 2019', 'Rp23.000', 'Daerah (LOCAL)', 'Perpres 82/2018', expect.any(String)],
-      ['1 Agustus 2019', '31 Desember 2020', 'Rp42.000', 'Daerah (LOCAL)', 'Perpres 75/2019', expect.any(String)],
-      ['1 Januari 2021', 'seterusnya', 'Rp35.000', 'Daerah (LOCAL)', 'Perpres 64/2020', expect.any(String)],
+      ['1 Januari 2018', '31 Juli 2019', 'Rp23.000', 'Daerah (LOCAL)', 'Perpres 82/2018', 'sistem'],
+      ['1 Agustus 2019', '31 Desember 2020', 'Rp42.000', 'Daerah (LOCAL)', 'Perpres 75/2019', 'sistem'],
+      ['1 Januari 2021', 'seterusnya', 'Rp35.000', 'Daerah (LOCAL)', 'Perpres 64/2020', 'sistem'],
     ]);
     expect(await rowsOf(page, 'BANTUAN_PUSAT')).toEqual([['1 Januari 2021', 'seterusnya', 'Rp4.200', 'Pemerintah pusat (CENTRAL)', 'PMK 78/2020 jo. PMK 51/2024', expect.any(String)]]);
 
@@ -50,9 +50,18 @@ describeInBrowser('console: admin manages tariffs; auditor reads them', () => {
       .waitFor();
     await page.getByRole('table', { name: 'Tarif IURAN' }).locator('tbody tr', { hasText: 'Perpres 1/2027' }).waitFor();
     expect((await rowsOf(page, 'IURAN')).slice(2)).toEqual([
-      ['1 Januari 2021', '28 Februari 2027', 'Rp35.000', 'Daerah (LOCAL)', 'Perpres 64/2020', expect.any(String)],
+      ['1 Januari 2021', '28 Februari 2027', 'Rp35.000', 'Daerah (LOCAL)', 'Perpres 64/2020', 'sistem'],
       ['1 Maret 2027', '31 Mei 2027', 'Rp36.500', 'Daerah (LOCAL)', 'Perpres 1/2027', admin.username],
       ['1 Juni 2027', 'seterusnya', 'Rp35.000', 'Daerah (LOCAL)', 'Perpres 64/2020', admin.username],
+    ]);
+    // who ended each row (QA: the seeded row the admin closed read "Dicatat oleh system" beside its new end)
+    const endedBy = (await tableRows(page.getByRole('table', { name: 'Tarif IURAN' }))).map((r) => r[7]);
+    expect(endedBy).toEqual([
+      'tanggal akhir diisi saat dicatat',
+      'tanggal akhir diisi saat dicatat',
+      expect.stringMatching(new RegExp(`^${admin.username}, \\d+ \\w+ \\d{4} \\d{2}\\.\\d{2} WIB \\(baris berikutnya ditambahkan\\)$`)),
+      'tanggal akhir diisi saat dicatat',
+      '–',
     ]);
     // the form is cleared for the next row, the component kept
     await expect(add.getByLabel('Dasar hukum').inputValue()).resolves.toBe('');

@@ -123,6 +123,11 @@ describe('console audit trail: every summary key and code in Indonesian', () => 
   it('reads the QA walkthrough\'s events in Indonesian', () => {
     const why = 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum dibaca atau direkonsiliasi';
     expect(audit.summaryText({ month: '2026-12', asked: '2027-01', why }, Infinity, 'allocation.compute')).toBe(`Bulan: Desember 2026; Diminta untuk bulan: Januari 2027; Sebab: ${why}`);
+    // a failed login's reason, which only the audit trail holds
+    expect(audit.summaryText({ clientAddress: '10.0.0.5', reason: 'DEACTIVATED' }, Infinity, 'auth.login_failed')).toBe('Alamat klien: 10.0.0.5; Alasan: Akun dinonaktifkan (kata sandi benar)');
+    for (const reason of ['UNKNOWN_USER', 'WRONG_PASSWORD', 'DEACTIVATED', 'DEACTIVATED_WRONG_PASSWORD']) {
+      expect(audit.summaryText({ reason }, Infinity, 'auth.login_failed')).not.toContain(reason);
+    }
     const run = { id: 'r1', month: '2026-11', version: 2, status: 'DONE' };
     // the schedule's step is done, not a draft; the reconciliation it ran is a draft run
     expect(audit.summaryText({ month: '2026-12', status: 'DONE', allocated: true, reconciliation: run }, Infinity, 'schedule.run')).toBe(

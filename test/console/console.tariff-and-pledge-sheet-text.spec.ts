@@ -30,6 +30,14 @@ describe('console Tarif and pledge sheet texts', () => {
     expect(tariffs.validityText({ validFrom: '2021-01-01', validTo: null })).toBe('mulai 1 Januari 2021, seterusnya');
   });
 
+  it('says who recorded a row in Indonesian, and who ended it and when (QA: "Dicatat oleh system" beside an end an admin set)', () => {
+    expect(tariffs.recorderText('system')).toBe('sistem');
+    expect(tariffs.recorderText('admin1')).toBe('admin1');
+    expect(tariffs.closedText({ validTo: '2026-10-31', closedBy: 'admin1', closedAt: '2026-12-06T02:15:00.000Z' })).toBe('admin1, 6 Desember 2026 09.15 WIB (baris berikutnya ditambahkan)');
+    expect(tariffs.closedText({ validTo: '2019-07-31', closedBy: null, closedAt: null })).toBe('tanggal akhir diisi saat dicatat');
+    expect(tariffs.closedText({ validTo: null, closedBy: null, closedAt: null })).toBe('–');
+  });
+
   it('groups the rows per component, IURAN first, each in the order it applied', () => {
     const rows = [
       { id: 5, component: 'BANTUAN_DAERAH', validFrom: '2021-01-01' },

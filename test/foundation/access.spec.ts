@@ -63,6 +63,13 @@ describe('a refused request: what the 403 says', () => {
     expect(refusalOf(Role.AUDITOR, 'PATCH')).toBe(READ_ONLY);
     expect(refusalOf(Role.ADMIN, 'POST')).toBe(REFUSED);
   });
+
+  it("a route's own reason (@RefusalReason) is said to the roles it refuses, the auditor's write keeping its read-only reason", () => {
+    const reason = 'Finalisasi rekonsiliasi hanya dilakukan oleh petugas Keuangan …';
+    expect(refusalOf(Role.ADMIN, 'POST', reason)).toBe(reason);
+    expect(refusalOf(Role.OPERATOR_DINKES, 'POST', reason)).toBe(reason);
+    expect(refusalOf(Role.AUDITOR, 'POST', reason)).toBe(READ_ONLY);
+  });
 });
 
 /** Writes its own events (auth.login / auth.login_failed, with the attempted username): see AuthService. */

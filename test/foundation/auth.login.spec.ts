@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { waitInWords } from '../../src/auth/login-rate-limit.js';
 
 const WRONG = 'Nama pengguna atau kata sandi salah.';
+const parsed = (summary: unknown) => (typeof summary === 'string' ? JSON.parse(summary) : summary);
 
 describe('login', () => {
   let t: TestApp;
@@ -56,7 +57,25 @@ describe('login', () => {
     );
     expect(JSON.stringify(rows)).not.toMatch(/kata-sandi|salah-sekali/);
     // with the caller's address, so an attempt names more than the username it tried (QA)
-    for (const r of rows) expect(JSON.parse(typeof r.summary === 'string' ? r.summary : JSON.stringify(r.summary))).toEqual({ clientAddress: expect.stringMatching(/127\.0\.0\.1|::1|::ffff:127\.0\.0\.1/) });
+    const address = expect.stringMatching(/127\.0\.0\.1|::1|::ffff:127\.0\.0\.1/);
+    for (const r of rows.filter((r) => r.action === 'auth.login')) expect(parsed(r.summary)).toEqual({ clientAddress: address });
+  });
+
+  it('records why a login failed, which the caller is not told (QA: the event held the address alone)', async () => {
+    const rows: { actor: string; summary: string }[] = await t.dataSource.query(`SELECT actor, summary FROM audit_event WHERE action = 'auth.login_failed' ORDER BY id`);
+    const reasons = rows.map((r) => ({ actor: r.actor, ...parsed(r.summary) }));
+    // the three refusals above, each answered the same 401
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        { actor: 'ani.keuangan', clientAddress: expect.any(String), reason: 'WRONG_PASSWORD' },
+        { actor: 'tidak.ada', clientAddress: expect.any(String), reason: 'UNKNOWN_USER' },
+        { actor: 'budi.pensiun', clientAddress: expect.any(String), reason: 'DEACTIVATED' },
+      ]),
+    );
+    const res = await t.http.post('/api/v1/auth/login').send({ username: 'budi.pensiun', password: 'bukan-sandi-budi' }).expect(401);
+    expect(res.body).toEqual({ statusCode: 401, message: WRONG, code: 'INVALID_CREDENTIALS' });
+    const [last] = await t.dataSource.query(`SELECT actor, summary FROM audit_event WHERE action = 'auth.login_failed' ORDER BY id DESC LIMIT 1`);
+    expect({ actor: last.actor, ...parsed(last.summary) }).toEqual({ actor: 'budi.pensiun', clientAddress: expect.any(String), reason: 'DEACTIVATED_WRONG_PASSWORD' });
   });
 
   it('rejects a login body with missing or extra fields with 400 and field details', async () => {

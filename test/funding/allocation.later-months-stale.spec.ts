@@ -98,4 +98,28 @@ describe('§6: re-allocating a month marks the later months STALE; they are reco
       ['2026-01', 'belum pernah dialokasikan'],
     ]);
   });
+  it('a read that recomputes STALE months records the month it asked for, or null for a read of every month (QA: asked named the latest STALE month)', async () => {
+    type Event = { actor: string; entityId: string; summary: { month: string; asked: string | null; why: string } };
+    const auditor = await t.as(Role.AUDITOR);
+    const latest = async (n: number) =>
+      ((await auditor.get(`/api/v1/audit-events?entity=allocation&pageSize=${n}`).expect(200)).body.items as (Event & { summary: string })[])
+        .map((e) => ({ actor: e.actor, entityId: e.entityId, summary: JSON.parse(e.summary) }))
+        .reverse();
+    await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 9 * 37800, reason: 'Uji QA' }).expect(200);
+    await auditor.get('/api/v1/splits/summary?month=2026-02&groupBy=sourceType').expect(200);
+    const why = 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum pembacaan bulan Februari 2026';
+    expect(await latest(4)).toEqual(
+      ['2026-01', '2026-02', '2026-03', '2026-04'].map((month) => ({
+        actor: expect.stringMatching(/^sistem \(dihitung ulang saat dibaca oleh .+\)$/),
+        entityId: month,
+        summary: { month, asked: '2026-02', why },
+      })),
+    );
+    // a NIK's splits read every month: no month was asked, and the events say so
+    await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 10 * 37800, reason: 'Uji QA 2' }).expect(200);
+    await auditor.get(`/api/v1/splits?nik=${testNik(1)}`).expect(200);
+    expect((await latest(4)).map((e) => [e.entityId, e.summary.asked, e.summary.why])).toEqual(
+      ['2026-01', '2026-02', '2026-03', '2026-04'].map((month) => [month, null, 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum pembacaan semua bulan (pembacaan tanpa bulan, mis. riwayat pendanaan satu NIK)']),
+    );
+  });
 });

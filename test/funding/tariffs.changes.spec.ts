@@ -89,15 +89,17 @@ describe('§3: a tariff of Rp0', () => {
   it('abolishes another component, and the answer warns that it is no longer charged from that day', async () => {
     const res = await admin.post('/api/v1/tariffs').send({ ...row, component: 'BANTUAN_DAERAH' }).expect(201);
     expect(res.body).toMatchObject({ component: 'BANTUAN_DAERAH', amount: 0, validFrom: '2026-12-01', validTo: null });
-    expect(res.body.warnings.map((w: { code: string }) => w.code)).toEqual(['NOT_CHARGED']);
+    expect(res.body.warnings.map((w: { code: string }) => w.code)).toEqual(['NOT_CHARGED', 'ALLOCATED_MONTHS_REPRICED']);
     expect(res.body.warnings.map((w: { message: string }) => w.message)).toEqual([
       'Tarif BANTUAN_DAERAH Rp0: komponen ini tidak lagi ditagihkan sejak 1 Desember 2026, sehingga iuran bulan-bulan itu tidak memuat komponen ini.',
+      // December was allocated by the test before (at Rp37.800)
+      'Tarif BANTUAN_DAERAH ini mengubah iuran bulan Desember 2026 yang sudah dialokasikan; alokasi bulan itu dihitung ulang dengan iuran yang baru.',
     ]);
     expect(await obligation('2026-12')).toBe(35000);
     expect(await obligation('2026-11')).toBe(35000 + 2800);
   });
 
-  it('a new component at Rp0 is told it is not charged, not "no longer" (QA: it never was)', async () => {
+  it('a new component at Rp0 is told it is not charged, not "no longer" (QA: it never was), and re-prices no allocated month', async () => {
     const res = await admin.post('/api/v1/tariffs').send({ ...row, component: 'TAMBAHAN_BARU' }).expect(201);
     expect(res.body.warnings).toEqual([{ code: 'NOT_CHARGED', message: 'Tarif TAMBAHAN_BARU Rp0: komponen ini tidak ditagihkan sejak 1 Desember 2026, sehingga iuran bulan-bulan itu tidak memuat komponen ini.' }]);
   });

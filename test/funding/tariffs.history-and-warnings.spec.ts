@@ -70,9 +70,11 @@ describe('§3 tariff rows: their audit trail, unchanged and blank rows, and the 
       .post('/api/v1/tariffs')
       .send({ component: 'BANTUAN_DAERAH', payer: 'LOCAL', amount: 3000, validFrom: '2026-07-15', validTo: '2026-10-31', legalBasis: 'Perbup uji' })
       .expect(201);
-    expect(res.body.warnings.map((w: { code: string }) => w.code)).toEqual(['FIRST_PRICED_MONTH', 'RECONCILED_MONTHS_REPRICED', 'PAID_MONTHS_REPRICED']);
+    expect(res.body.warnings.map((w: { code: string }) => w.code)).toEqual(['FIRST_PRICED_MONTH', 'ALLOCATED_MONTHS_REPRICED', 'RECONCILED_MONTHS_REPRICED', 'PAID_MONTHS_REPRICED']);
     expect(res.body.warnings.map((w: { message: string }) => w.message)).toEqual([
       'Berlaku mulai 15 Juli 2026, tetapi iuran sebulan dihitung dengan tarif yang berlaku pada tanggal 1: baris ini pertama kali dipakai untuk iuran Agustus 2026.',
+      // the run of September allocated January to September; October is not allocated
+      'Tarif BANTUAN_DAERAH ini mengubah iuran bulan Agustus–September 2026 yang sudah dialokasikan; alokasi bulan-bulan itu dihitung ulang dengan iuran yang baru.',
       'Tarif BANTUAN_DAERAH ini mengubah iuran bulan yang sudah direkonsiliasi (September 2026): jalankan ulang rekonsiliasinya agar temuannya memakai iuran yang baru.',
       'Pembayaran yang sudah dicatat untuk Oktober 2026 kini dibandingkan dengan iuran yang baru: periksa kembali status pembayaran bulan itu.',
     ]);
@@ -89,12 +91,19 @@ describe('§3 tariff rows: their audit trail, unchanged and blank rows, and the 
     expect(resume).toMatchObject({ action: 'tariff.resume', actor: 'uji-admin' });
     expect(summary(resume)).toEqual({ resumes: open.id, after: res.body.id });
     expect((await events(res.body.id)).map((e: { action: string }) => e.action)).toEqual(['tariff.add']);
+
+    // the list says who closed a row and when, from its tariff.close event (QA: the console showed the seed's "system")
+    const rows = (await auditor.get('/api/v1/tariffs').expect(200)).body as (Tariff & { createdBy: string; closedBy: string | null; closedAt: string | null })[];
+    expect(rows.find((r) => r.id === open.id)).toMatchObject({ validTo: '2026-07-14', createdBy: 'system', closedBy: 'uji-admin', closedAt: closed.at });
+    // a row entered with its end (the seed's, the interlude) and an open row: nobody closed them
+    const seeded = rows.find((r) => r.component === 'IURAN' && r.validFrom === '2018-01-01')!;
+    expect([seeded, res.body, resumed].map((r) => [r.closedBy, r.closedAt])).toEqual([[null, null], [null, null], [null, null]]);
   });
 
   it('a row that keeps the amount under a new legal basis re-prices nothing: no warning of reconciled or paid months (QA)', async () => {
     const component = { component: 'TAMBAHAN_UJI', payer: 'LOCAL', amount: 1000 };
     const added = await admin.post('/api/v1/tariffs').send({ ...component, validFrom: '2026-08-01', legalBasis: 'Perbup lama (uji)' }).expect(201);
-    expect(added.body.warnings.map((w: { code: string }) => w.code)).toEqual(['RECONCILED_MONTHS_REPRICED', 'PAID_MONTHS_REPRICED']); // a new component re-prices
+    expect(added.body.warnings.map((w: { code: string }) => w.code)).toEqual(['ALLOCATED_MONTHS_REPRICED', 'RECONCILED_MONTHS_REPRICED', 'PAID_MONTHS_REPRICED']); // a new component re-prices
     const renamed = await admin.post('/api/v1/tariffs').send({ ...component, validFrom: '2026-09-01', legalBasis: 'Perbup baru (uji)' }).expect(201);
     expect(renamed.body.warnings).toEqual([]);
   });
@@ -123,5 +132,33 @@ describe('§3 tariff rows: their audit trail, unchanged and blank rows, and the 
       message: 'Tarif tidak valid: validTo (berlaku sampai) 30 Juni 2027 lebih awal dari validFrom (berlaku mulai) 1 Juli 2027.',
       details: { field: 'validTo' },
     });
+  });
+});
+
+describe('§3 a tariff row from a month already allocated names the open months it re-prices (QA: 201 with warnings [] on 6 December)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({}, new Date('2026-12-06T03:00:00Z'));
+    await insertParticipants(t.dataSource, [{ nik: testNik(1), tmt: '2026-01-01' }]);
+    await (await t.as(Role.KEUANGAN)).post('/api/v1/allocations').send({ month: '2026-12' }).expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('IURAN Rp36.000 from 1 November: November and December were allocated, not reconciled or paid; they are recomputed at the new amount', async () => {
+    const admin = await t.as(Role.ADMIN);
+    const res = await admin.post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2026-11-01', legalBasis: 'Perpres X' }).expect(201);
+    expect(res.body.warnings).toEqual([
+      {
+        code: 'ALLOCATED_MONTHS_REPRICED',
+        message: 'Tarif IURAN ini mengubah iuran bulan November–Desember 2026 yang sudah dialokasikan; alokasi bulan-bulan itu dihitung ulang dengan iuran yang baru.',
+      },
+    ]);
+    const obligation = async (month: string) => (await admin.get(`/api/v1/allocations/${month}`).expect(200)).body.obligation;
+    expect([await obligation('2026-10'), await obligation('2026-12')]).toEqual([37800, 36000 + 2800]);
+  });
+
+  it('a row from a month not yet allocated warns of nothing allocated', async () => {
+    const res = await (await t.as(Role.ADMIN)).post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36500, validFrom: '2027-01-01', legalBasis: 'Perpres Y' }).expect(201);
+    expect(res.body.warnings).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { monthsSaid } from '../../src/common/month.js';
 import {
+  allocatedRepricedWarnings,
   clashProblem,
   firstMonthWarning,
   interludeResumesOn,
@@ -88,6 +89,10 @@ describe('§3 a new tariff row, step by step (tariff-rules.ts)', () => {
     expect(repricedWarnings('IURAN', [], [])).toEqual([]);
     expect(repricedWarnings('IURAN', [], ['2026-12'])[0].message).toMatch(/periksa kembali status pembayaran bulan itu\.$/);
     expect(repricedWarnings('IURAN', [], ['2026-11', '2026-12'])[0].message).toMatch(/bulan-bulan itu\.$/);
+    expect(allocatedRepricedWarnings('IURAN', [])).toEqual([]);
+    expect(allocatedRepricedWarnings('IURAN', ['2026-12'])[0].message).toBe(
+      'Tarif IURAN ini mengubah iuran bulan Desember 2026 yang sudah dialokasikan; alokasi bulan itu dihitung ulang dengan iuran yang baru.',
+    );
   });
 
   it('says a list of months as runs (monthsSaid)', () => {

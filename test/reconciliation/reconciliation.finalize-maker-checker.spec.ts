@@ -4,6 +4,7 @@ import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, insertPledge, nik } from './support/seed.js';
 import { secondKeuangan } from './support/users.js';
+import { FINALIZED_BY_FINANCE } from '../../src/reconciliation/reconciliation.controller.js';
 
 // Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
@@ -26,8 +27,16 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     const run = await start('2026-09');
     const self = await (await t.as(Role.KEUANGAN)).post(`/api/v1/reconciliations/${run.id}/finalize`).expect(403);
     expect(self.body.code).toBe('SAME_PERSON');
-    await (await t.as(Role.ADMIN)).post(`/api/v1/reconciliations/${run.id}/finalize`).expect(403);
-    await (await t.as(Role.AUDITOR)).post(`/api/v1/reconciliations/${run.id}/finalize`).expect(403);
+    // the admin is told why: finalizing is a second finance officer's (QA: only "Peran Anda tidak diizinkan …")
+    const admin = await (await t.as(Role.ADMIN)).post(`/api/v1/reconciliations/${run.id}/finalize`).expect(403);
+    expect(admin.body).toEqual({ statusCode: 403, code: 'FORBIDDEN', message: FINALIZED_BY_FINANCE });
+    expect(FINALIZED_BY_FINANCE).toMatch(/^Finalisasi rekonsiliasi hanya dilakukan oleh petugas Keuangan, dan bukan oleh yang menjalankannya \(prinsip empat mata\); Admin pun/);
+    const operator = await (await t.as(Role.OPERATOR_DINKES)).post(`/api/v1/reconciliations/${run.id}/finalize`).expect(403);
+    expect(operator.body.message).toBe(FINALIZED_BY_FINANCE);
+    // the auditor keeps the reason every write refused to it has
+    const auditor = await (await t.as(Role.AUDITOR)).post(`/api/v1/reconciliations/${run.id}/finalize`).expect(403);
+    expect(auditor.body.message).toBe('Peran Auditor hanya dapat membaca data; tindakan ini tidak diizinkan.');
+    expect((await t.dataSource.query(`SELECT status FROM reconciliation_run WHERE id = $1`, [run.id]))[0].status).toBe('DONE');
   });
 
   it('refuses a run that is not the latest version of its month', async () => {

@@ -138,6 +138,22 @@ export function firstMonthWarning(row: NewTariff): string | null {
  * What a LOCAL row re-prices that users already acted on: months reconciled (runs not finalized:
  * finalized months are refused) and months with payments recorded, whose obligations change with it.
  */
+/**
+ * The allocated open months a LOCAL row re-prices: their allocation is recomputed at the new amount
+ * (they are STALE now). QA: a row from 1 November added on 6 December re-priced allocated November and
+ * December with `warnings: []`, since neither was reconciled or paid yet.
+ */
+export function allocatedRepricedWarnings(component: string, allocated: readonly string[]): TariffWarning[] {
+  if (!allocated.length) return [];
+  const those = allocated.length === 1 ? 'bulan itu' : 'bulan-bulan itu';
+  return [
+    {
+      code: 'ALLOCATED_MONTHS_REPRICED',
+      message: `Tarif ${component} ini mengubah iuran bulan ${monthsSaid(allocated)} yang sudah dialokasikan; alokasi ${those} dihitung ulang dengan iuran yang baru.`,
+    },
+  ];
+}
+
 export function repricedWarnings(component: string, reconciled: readonly string[], paid: readonly string[]): TariffWarning[] {
   const those = paid.length === 1 ? 'bulan itu' : 'bulan-bulan itu';
   return [
@@ -179,7 +195,7 @@ export function premiumGapProblem(row: NewTariff, gaps: readonly TariffGap[]): T
  * charged, a LOCAL component left without a row, the reconciled or paid months a LOCAL row re-prices.
  */
 export interface TariffWarning {
-  code: 'FIRST_PRICED_MONTH' | 'RESUMED_FROM_MONTH' | 'NOT_CHARGED' | 'COMPONENT_LAPSES' | 'RECONCILED_MONTHS_REPRICED' | 'PAID_MONTHS_REPRICED';
+  code: 'FIRST_PRICED_MONTH' | 'RESUMED_FROM_MONTH' | 'NOT_CHARGED' | 'COMPONENT_LAPSES' | 'ALLOCATED_MONTHS_REPRICED' | 'RECONCILED_MONTHS_REPRICED' | 'PAID_MONTHS_REPRICED';
   message: string;
 }
 

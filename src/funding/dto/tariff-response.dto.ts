@@ -12,10 +12,13 @@ export class TariffResponseDto {
   @ApiProperty({ type: String, nullable: true }) legalBasis: string | null;
   @ApiProperty() createdBy: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+  /** Who closed the row (set `validTo`) by adding the row after it (its `tariff.close` event); null for an open row or one entered with its end. */
+  @ApiProperty({ type: String, nullable: true }) closedBy: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: Date | null;
 }
 
 export class TariffWarningDto {
-  @ApiProperty({ enum: ['FIRST_PRICED_MONTH', 'RESUMED_FROM_MONTH', 'NOT_CHARGED', 'COMPONENT_LAPSES', 'RECONCILED_MONTHS_REPRICED', 'PAID_MONTHS_REPRICED'] })
+  @ApiProperty({ enum: ['FIRST_PRICED_MONTH', 'RESUMED_FROM_MONTH', 'NOT_CHARGED', 'COMPONENT_LAPSES', 'ALLOCATED_MONTHS_REPRICED', 'RECONCILED_MONTHS_REPRICED', 'PAID_MONTHS_REPRICED'] })
   code: string;
   @ApiProperty() message: string;
 }

@@ -72,7 +72,7 @@ export class SplitsService {
       ? await this.byNik.load(q.nik, q.pageSize, offset)
       : await this.pageUnlessStale(page, params);
     if (rows === 'stale') {
-      await this.allocateMonth.refreshStale(actor);
+      await this.allocateMonth.refreshStale(actor, q.month ?? null);
       rows = (await this.dataSource.query(page, params)) as SplitRow[];
     }
     // A month never allocated has no splits at all: 404 NOT_ALLOCATED, as the summary answers, not an
@@ -93,7 +93,7 @@ export class SplitsService {
    */
   async checkedFilter(q: SplitsFilterDto, actor: string): Promise<string | undefined> {
     const village = q.villageCode !== undefined ? await this.regions.village(q.villageCode) : undefined;
-    await this.allocateMonth.refreshStale(actor);
+    await this.allocateMonth.refreshStale(actor, q.month ?? null);
     if (q.month && !(await this.allocated(q.month))) throw FundingException.notAllocated(q.month);
     await this.assertNamedExist(q);
     return village;
@@ -151,7 +151,7 @@ export class SplitsService {
    * month never allocated is 404 NOT_ALLOCATED, as GET /allocations/:month answers.
    */
   async summary(month: string, groupBy: GroupBy, actor: string): Promise<SummaryRow[]> {
-    await this.allocateMonth.refreshStale(actor);
+    await this.allocateMonth.refreshStale(actor, month);
     const [unfunded] = await this.dataSource.query(SQL.UNFUNDED_OF_MONTH, [month]);
     if (!unfunded.allocated) throw FundingException.notAllocated(month);
     const rows = await this.grouped(month, groupBy);

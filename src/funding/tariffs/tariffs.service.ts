@@ -8,6 +8,7 @@ import type { CreateTariffDto } from '../dto/tariff.dto.js';
 import { Tariff } from '../entities/tariff.entity.js';
 import { type TariffGap, tariffGaps } from '../domain/tariff-gaps.js';
 import {
+  allocatedRepricedWarnings,
   clashProblem,
   interludeResumesOn,
   monthsApplied,
@@ -39,9 +40,29 @@ export interface TariffView {
   legalBasis: string | null;
   createdBy: string;
   createdAt: Date;
+  /** Who closed the row (set its validTo) by adding the row after it, and when: its `tariff.close` event; null for a row entered with its end, or open. */
+  closedBy: string | null;
+  closedAt: Date | null;
 }
 
-const view = (t: Tariff): TariffView => ({ ...t, amount: Number(t.amount) });
+type Closing = { actor: string; at: Date };
+
+const view = (t: Tariff, closing?: Closing): TariffView => ({ ...t, amount: Number(t.amount), closedBy: closing?.actor ?? null, closedAt: closing?.at ?? null });
+
+/**
+ * Each closed row's `tariff.close` event (the only change ever made to a row: its validTo), by row id.
+ * The audit trail is where who closed a row is kept (QA: the Tarif page showed a row's end beside
+ * "Dicatat oleh system", the seed, as if the system had ended it); no column repeats it.
+ */
+const CLOSINGS = `
+  SELECT DISTINCT ON (entity_id) entity_id, actor, at FROM audit_event
+   WHERE action = 'tariff.close' AND entity = 'tariff' AND ($1::text[] IS NULL OR entity_id = ANY($1))
+   ORDER BY entity_id, id DESC`;
+
+async function closings(m: EntityManager, ids?: number[]): Promise<Map<number, Closing>> {
+  const rows: { entity_id: string; actor: string; at: Date }[] = await m.query(CLOSINGS, [ids ? ids.map(String) : null]);
+  return new Map(rows.map((r) => [Number(r.entity_id), { actor: r.actor, at: new Date(r.at) }]));
+}
 
 /** The row as sent, validTo null when open-ended. */
 type NewRow = CreateTariffDto & NewTariff;
@@ -56,11 +77,14 @@ const MARK_STALE_FROM_DAY = `
 const TARIFF_OF_OPEN_MONTHS = 'Tarif bulan yang sudah difinalisasi tidak berubah lagi: mulailah baris tarif ini pada bulan pertama yang masih terbuka.';
 
 /**
- * Months from $1 (through $2 when not null) that were reconciled (a run not finalized; finalized
- * months are refused before) or have payments recorded: what a LOCAL row re-prices after the fact.
+ * Months from $1 (through $2 when not null) that are allocated and not frozen (recomputed at the new
+ * amount), were reconciled (a run not finalized; finalized months are refused before) or have payments
+ * recorded: what a LOCAL row re-prices after the fact.
  */
 const ACTED_ON_MONTHS = `
-  SELECT coalesce((SELECT array_agg(DISTINCT month ORDER BY month) FROM reconciliation_run
+  SELECT coalesce((SELECT array_agg(a.month ORDER BY a.month) FROM allocation_month a
+                    WHERE a.month >= $1 AND ($2::text IS NULL OR a.month <= $2) AND ${ALLOCATION_NOT_FROZEN}), '{}') AS allocated,
+         coalesce((SELECT array_agg(DISTINCT month ORDER BY month) FROM reconciliation_run
                     WHERE status = 'DONE' AND month >= $1 AND ($2::text IS NULL OR month <= $2)), '{}') AS reconciled,
          coalesce((SELECT array_agg(DISTINCT month ORDER BY month) FROM payment
                     WHERE month >= $1 AND ($2::text IS NULL OR month <= $2)), '{}') AS paid`;
@@ -83,7 +107,8 @@ export class TariffsService {
 
   async list(): Promise<TariffView[]> {
     const rows = await this.dataSource.getRepository(Tariff).find({ order: { component: 'ASC', validFrom: 'ASC', id: 'ASC' } });
-    return rows.map(view);
+    const closed = await closings(this.dataSource.manager);
+    return rows.map((t) => view(t, closed.get(t.id)));
   }
 
   /**
@@ -160,14 +185,16 @@ export class TariffsService {
   }
 
   /**
-   * Warnings of the months already reconciled or paid that a LOCAL row re-prices (repricedWarnings);
+   * Warnings of the months already allocated, reconciled or paid that a LOCAL row re-prices;
    * none for a row that keeps the amount of the open row it follows (a new legal basis: QA was told
-   * December's payments were now compared with a new premium that was the same).
+   * December's payments were now compared with a new premium that was the same), nor for a new
+   * component at Rp0 (it changes no obligation).
    */
   private async repriced(m: EntityManager, row: NewRow, closed: Tariff | undefined): Promise<TariffWarning[]> {
-    if (row.payer !== 'LOCAL' || (closed && Number(closed.amount) === row.amount)) return [];
-    const [acted]: { reconciled: string[]; paid: string[] }[] = await m.query(ACTED_ON_MONTHS, [firstPricedMonth(row.validFrom), row.validTo?.slice(0, 7) ?? null]);
-    return repricedWarnings(row.component, acted.reconciled, acted.paid);
+    // the days a row without a closed row prices had no row of its component (overlaps are refused): Rp0
+    if (row.payer !== 'LOCAL' || (closed ? Number(closed.amount) : 0) === row.amount) return [];
+    const [acted]: { allocated: string[]; reconciled: string[]; paid: string[] }[] = await m.query(ACTED_ON_MONTHS, [firstPricedMonth(row.validFrom), row.validTo?.slice(0, 7) ?? null]);
+    return [...allocatedRepricedWarnings(row.component, acted.allocated), ...repricedWarnings(row.component, acted.reconciled, acted.paid)];
   }
 
   /** The months the component (of this payer) is now left without a row; a gap in LOCAL IURAN is refused. */
@@ -188,7 +215,7 @@ function resumedWarnings(row: NewRow, closed: Tariff | undefined): TariffWarning
 const closedOn = (row: NewRow) => addDays(row.validFrom, -1);
 
 async function viewOf(m: EntityManager, id: number): Promise<TariffView> {
-  return view(await m.findOneByOrFail(Tariff, { id }));
+  return view(await m.findOneByOrFail(Tariff, { id }), (await closings(m, [id])).get(id));
 }
 
 async function insertRow(m: EntityManager, row: Omit<Tariff, 'id'>): Promise<number> {

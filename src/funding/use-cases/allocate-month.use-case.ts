@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import { Clock } from '../../common/clock/clock.js';
-import { addMonths, isMonth, monthsBetween } from '../../common/month.js';
+import { addMonths, isMonth, monthName, monthsBetween } from '../../common/month.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { AllocationSummaries, type AllocationDetail } from '../allocations/allocation-summary.js';
 import { allocate } from '../domain/allocate.js';
@@ -17,6 +17,19 @@ import { pledgesOfMonth, tariffOfMonth } from './month-inputs.js';
 import { orderByDay } from './month-order.js';
 
 export type { AllocationSummary } from '../allocations/allocation-summary.js';
+
+/**
+ * What a read that recomputes STALE months asked for, for their audit events (`asked`): one month
+ * (GET /splits/summary?month=), a period of months (a quarter's statement), or null for a read of
+ * every month (GET /splits?nik=, a participant's funding history).
+ */
+export type StaleRead = string | { from: string; to: string } | null;
+
+/** What the events of a read's recompute say: the month it asked for (null: every month) and why STALE months were written. */
+interface StaleReadEvent {
+  asked: string | null;
+  why: string;
+}
 
 export interface AllocateMonthCommand {
   month: string;
@@ -69,12 +82,15 @@ export class AllocateMonth {
     });
   }
 
-  /** Allocates only when `month` or an earlier month of its year is not CURRENT; a closed month is reported as stored. */
-  ensureCurrent(month: string, actor: string, manager?: EntityManager): Promise<AllocationDetail> {
+  /**
+   * Allocates only when `month` or an earlier month of its year is not CURRENT; a closed month is reported as stored.
+   * `read`: set by refreshStale, what the read asked for (recompute).
+   */
+  ensureCurrent(month: string, actor: string, manager?: EntityManager, read?: StaleReadEvent): Promise<AllocationDetail> {
     assertMonth(month);
     return this.inTransaction(manager, async (m) => {
       await m.query(SQL.TAKE_ALLOCATION_LOCK);
-      if (!(await this.closedMonths.isClosed(month, m))) await this.recompute(m, month, actor, false);
+      if (!(await this.closedMonths.isClosed(month, m))) await this.recompute(m, month, actor, false, read);
       return this.summaries.of(month, m);
     });
   }
@@ -86,18 +102,23 @@ export class AllocateMonth {
    * auditors' lookups that found a month STALE used to take all ten connections of the pool while
    * one recomputed, and every other request, `/health` included, waited for the recompute.
    */
-  refreshStale(reader: string, manager?: EntityManager): Promise<void> {
+  refreshStale(reader: string, read: StaleRead, manager?: EntityManager): Promise<void> {
     const actor = recomputedOnRead(reader);
-    if (manager) return this.refreshStaleNow(actor, manager);
-    const run = this.refreshing.then(() => this.refreshStaleNow(actor));
+    if (manager) return this.refreshStaleNow(actor, read, manager);
+    const run = this.refreshing.then(() => this.refreshStaleNow(actor, read));
     this.refreshing = run.catch(() => undefined);
     return run;
   }
 
-  private async refreshStaleNow(actor: string, manager?: EntityManager): Promise<void> {
+  /**
+   * Each year's STALE months, up to its latest, recomputed for `read`: their events name the month
+   * the read asked for (QA: they named the year's latest STALE month, 2026-12, for a read of 2026-09).
+   */
+  private async refreshStaleNow(actor: string, read: StaleRead, manager?: EntityManager): Promise<void> {
     const m = manager ?? this.dataSource.manager;
     const stale: { month: string }[] = await m.query(SQL.LATEST_STALE_PER_YEAR);
-    for (const { month } of stale) await this.ensureCurrent(month, actor, manager);
+    const asked = typeof read === 'string' ? read : read && read.from === read.to ? read.from : null;
+    for (const { month } of stale) await this.ensureCurrent(month, actor, manager, { asked, why: staleReadWhy(read) });
   }
 
   /** The latest closed month of `month`'s fiscal year: it and every month before it are frozen (ALLOCATION_NOT_FROZEN). */
@@ -106,7 +127,11 @@ export class AllocateMonth {
     return (await this.closedMonths.closed(monthsBetween(`${year}-01`, `${year}-12`), m)).at(-1);
   }
 
-  private async recompute(m: EntityManager, month: string, actor: string, force: boolean): Promise<void> {
+  /**
+   * `read`: for a recompute a read caused (refreshStale), the month it asked for and why STALE months
+   * were written; otherwise the month asked is `month`.
+   */
+  private async recompute(m: EntityManager, month: string, actor: string, force: boolean, read?: StaleReadEvent): Promise<void> {
     const year = month.slice(0, 4);
     const months = monthsBetween(`${year}-01`, month);
     const lastClosed = await this.lastClosedOfYear(month, m);
@@ -120,21 +145,23 @@ export class AllocateMonth {
     const written = months.filter((k) => k >= from && open(k));
     for (const k of written) await this.allocateOne(m, k, actor, month);
     if (month < `${year}-12`) await m.query(SQL.MARK_STALE_FROM, [addMonths(month, 1), Number(year)]);
-    for (const k of written) await this.recordWritten(m, k, month, actor, force, statuses.get(k));
+    const asked = read ? read.asked : month;
+    for (const k of written) await this.recordWritten(m, k, asked, actor, force && k === month, statuses.get(k), read?.why);
   }
 
   /**
    * Every rewrite of a month's allocation is in the audit trail, whoever caused it: a finance officer,
    * the schedule, a reconciliation, or a read that found it STALE (QA: an auditor's read rewrote August to
    * December, and only the manual runs were recorded, without their month). One event per month
-   * written, under that month, in the same transaction, saying why and which request it came with.
+   * written, under that month, in the same transaction, saying why and which request it came with
+   * (`asked`: null for a read of every month). `requested`: this month is the one a run asked for.
    */
-  private recordWritten(m: EntityManager, written: string, asked: string, actor: string, force: boolean, was: string | undefined): Promise<void> {
+  private recordWritten(m: EntityManager, written: string, asked: string | null, actor: string, requested: boolean, was: string | undefined, staleWhy?: string): Promise<void> {
     const why =
-      written === asked && force ? 'diminta'
+      requested ? 'diminta'
       : was === undefined ? 'belum pernah dialokasikan'
       : was === 'CURRENT' ? 'ikut dihitung ulang: bulan sebelumnya dihitung ulang, dan sisa anggaran terbawa ke bulan berikutnya'
-      : 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum dibaca atau direkonsiliasi';
+      : (staleWhy ?? 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum dibaca atau direkonsiliasi');
     return this.audit.record({ actor, action: 'allocation.compute', entity: 'allocation', entityId: written, summary: { month: written, asked, why } }, m);
   }
 
@@ -247,6 +274,16 @@ function stopwatch() {
  */
 export function recomputedOnRead(reader: string): string {
   return `sistem (dihitung ulang saat dibaca oleh ${reader})`;
+}
+
+/** Why a read recomputed a STALE month, naming what it read (a month, a period, every month). */
+function staleReadWhy(read: StaleRead): string {
+  const what =
+    read === null ? 'semua bulan (pembacaan tanpa bulan, mis. riwayat pendanaan satu NIK)'
+    : typeof read === 'string' ? `bulan ${monthName(read)}`
+    : read.from === read.to ? `bulan ${monthName(read.from)}`
+    : `${monthName(read.from)} s.d. ${monthName(read.to)}`;
+  return `alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum pembacaan ${what}`;
 }
 
 function assertMonth(month: string): void {

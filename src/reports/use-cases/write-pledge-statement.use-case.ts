@@ -97,7 +97,7 @@ export class WritePledgeStatement {
     const allocated = await this.statements.allocatedMonths(period.from, period.to);
     const closed = await this.statements.closedMonths(period.from, period.to);
     assertAllocated(period, allocated);
-    await this.allocateMonth.refreshStale(command.actor);
+    await this.allocateMonth.refreshStale(command.actor, period);
     const yearStart = `${period.from.slice(0, 4)}-01`;
     const due = await this.statements.dueByMonth([pledge.code], period.from, period.to);
     const usedBefore = [...(await this.statements.dueByMonth([pledge.code], yearStart, period.to)).entries()]

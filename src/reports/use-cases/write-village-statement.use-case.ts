@@ -86,7 +86,7 @@ export class WriteVillageStatement {
     const allocated = await this.statements.allocatedMonths(period.from, period.to);
     const closed = await this.statements.closedMonths(period.from, period.to);
     assertAllocated(period, allocated);
-    await this.allocateMonth.refreshStale(command.actor);
+    await this.allocateMonth.refreshStale(command.actor, period);
     const pledges = await this.statements.villagePledges(code, period.from, period.to);
     const own = [...new Set(pledges.map((p) => p.code))];
     const months = await this.statements.villageMonths(period.from, period.to, code, own);

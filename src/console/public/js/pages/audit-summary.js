@@ -108,13 +108,25 @@ const PAYER_LABELS = { LOCAL: 'Dibayar kabupaten', CENTRAL: 'Pemerintah pusat' }
 /** A month's scheduled step (scheduled_month.status): done is done, not a draft as a reconciliation's DONE is. */
 export const SCHEDULE_STATUS_LABELS = { DONE: 'Selesai', FAILED: 'Gagal', SKIPPED: 'Dilewati' };
 
+/** Why a login failed (`auth.login_failed`'s `reason`, LoginFailure in src/auth/auth.service.ts); the caller was told none of it. */
+export const LOGIN_FAILURE_LABELS = {
+  UNKNOWN_USER: 'Nama pengguna tidak dikenal',
+  WRONG_PASSWORD: 'Kata sandi salah',
+  DEACTIVATED: 'Akun dinonaktifkan (kata sandi benar)',
+  DEACTIVATED_WRONG_PASSWORD: 'Akun dinonaktifkan, kata sandi salah',
+};
+
 /** Codes with a name: a pledge's source type, fund and scope, a user's role, a run's status and trigger, a finding's category. */
 const CODE_LABELS = { sourceType: SOURCE_TYPE_LABELS, fund: FUND_LABELS, scope: SCOPE_LABELS, role: ROLE_LABELS, status: RUN_STATUS_LABELS, category: CATEGORY_LABELS, trigger: TRIGGER_LABELS, payer: PAYER_LABELS };
 /**
  * An action's own codes for its summary's top-level fields: `schedule.run` records the month's step as DONE
  * (QA: it read "Selesai (draf)"); the reconciliation inside it is a run, and keeps the run's names.
  */
-const ACTION_CODE_LABELS = { 'schedule.run': { status: SCHEDULE_STATUS_LABELS }, 'schedule.fail': { status: SCHEDULE_STATUS_LABELS } };
+const ACTION_CODE_LABELS = {
+  'schedule.run': { status: SCHEDULE_STATUS_LABELS },
+  'schedule.fail': { status: SCHEDULE_STATUS_LABELS },
+  'auth.login_failed': { reason: LOGIN_FAILURE_LABELS },
+};
 const COUNTS = new Set(['accepted', 'rejected', 'rowsRead', 'created', 'updated', 'unchanged', 'reinstated', 'reinstatedDeaths', 'warnings', 'quota', 'size', 'payments', 'more', 'rows']);
 /** Lists longer than this show their first items and how many more. */
 const LIST_ITEMS = 5;

@@ -102,6 +102,21 @@ export function validityText(t) {
   return t.validTo ? `${dateLabel(t.validFrom)} s.d. ${dateLabel(t.validTo)}` : `mulai ${dateLabel(t.validFrom)}, seterusnya`;
 }
 
+/** Who recorded a row; the seeded rows' `system` in Indonesian (QA: the English word). Pure, tested. */
+export function recorderText(createdBy) {
+  return createdBy === 'system' ? 'sistem' : (createdBy ?? '–');
+}
+
+/**
+ * Who ended a row, and when: the admin whose row after it closed it (`closedBy`, `closedAt`), a row
+ * entered with its end, or an open row. QA: a closed row showed its end beside "Dicatat oleh system",
+ * as if the seed had ended it. Pure, tested.
+ */
+export function closedText(t) {
+  if (t.closedBy) return `${recorderText(t.closedBy)}, ${dateTimeLabel(t.closedAt)} (baris berikutnya ditambahkan)`;
+  return t.validTo ? 'tanggal akhir diisi saat dicatat' : '–';
+}
+
 /** The rows grouped by component (IURAN first, then by name), each group in the order it applied. */
 export function byComponent(rows) {
   const groups = new Map();
@@ -129,8 +144,9 @@ async function loadList(container, ctx) {
                 { label: 'Besaran', value: (t) => rupiah(t.amount), numeric: true },
                 { label: 'Dibayar oleh', value: (t) => label(PAYER_LABELS, t.payer) },
                 { label: 'Dasar hukum', value: (t) => t.legalBasis ?? '–', wrap: true },
-                { label: 'Dicatat oleh', value: (t) => t.createdBy ?? '–' },
+                { label: 'Dicatat oleh', value: (t) => recorderText(t.createdBy) },
                 { label: 'Dicatat pada', value: (t) => dateTimeLabel(t.createdAt) },
+                { label: 'Diakhiri oleh', value: closedText, wrap: true },
               ],
               rows: items,
             }),
