@@ -129,7 +129,7 @@ describe('§3 tariff rows: their audit trail, unchanged and blank rows, and the 
     const res = await admin.post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2027-07-01', validTo: '2027-06-30', legalBasis: 'uji' }).expect(400);
     expect(res.body).toMatchObject({
       code: 'TARIFF_INVALID',
-      message: 'Tarif tidak valid: validTo (berlaku sampai) 30 Juni 2027 lebih awal dari validFrom (berlaku mulai) 1 Juli 2027.',
+      message: 'Tarif tidak valid: validTo (berlaku sampai) 30 Juni 2027 lebih awal dari tanggal berlaku mulai, 1 Juli 2027.',
       details: { field: 'validTo' },
     });
   });

@@ -49,7 +49,7 @@ describe('§3 a new tariff row, step by step (tariff-rules.ts)', () => {
     expect(clashProblem(stored, closed, row())).toBeNull();
     expect(clashProblem(stored, closed, row({ payer: 'CENTRAL' }))).toEqual({
       field: 'payer',
-      message: 'payer CENTRAL tidak sesuai: komponen IURAN dibayar oleh LOCAL (kabupaten), dan baris barunya melanjutkan baris itu, jadi payer-nya harus LOCAL juga.',
+      message: 'payer CENTRAL tidak sesuai: komponen IURAN dibayar oleh LOCAL (kabupaten), dan baris barunya melanjutkan baris itu, jadi pembayarnya harus LOCAL (kabupaten) juga.',
     });
     expect(clashProblem(stored, undefined, row({ validFrom: '2020-06-01', validTo: '2020-08-31' }))).toEqual({
       message: 'Masa berlaku bertumpang tindih dengan tarif IURAN #1 (1 Januari 2018 s.d. 31 Desember 2020).',

@@ -47,7 +47,7 @@ export function newTariffProblem(row: NewTariff): TariffProblem | null {
   if (!isRealDate(validFrom)) return { message: `validFrom (berlaku mulai) ${validFrom} tidak ada di kalender.`, field: 'validFrom' };
   if (validTo && !isRealDate(validTo)) return { message: `validTo (berlaku sampai) ${validTo} tidak ada di kalender.`, field: 'validTo' };
   if (validTo && validTo < validFrom) {
-    return { message: `validTo (berlaku sampai) ${dayName(validTo)} lebih awal dari validFrom (berlaku mulai) ${dayName(validFrom)}.`, field: 'validTo' };
+    return { message: `validTo (berlaku sampai) ${dayName(validTo)} lebih awal dari tanggal berlaku mulai, ${dayName(validFrom)}.`, field: 'validTo' };
   }
   // QA: IURAN Rp0 closed the open Rp35.000 row, and obligations silently fell to Rp2.800
   if (row.component === PREMIUM_COMPONENT && row.amount === 0) {
@@ -94,7 +94,7 @@ export function rowClosedBy<T extends StoredTariff>(stored: readonly T[], row: N
 export function clashProblem(stored: readonly StoredTariff[], closed: StoredTariff | undefined, row: NewTariff): TariffProblem | null {
   if (closed && closed.payer !== row.payer) {
     const said = `${closed.payer} (${PAYER_WORDS[closed.payer] ?? closed.payer})`;
-    return { field: 'payer', message: `payer ${row.payer} tidak sesuai: komponen ${row.component} dibayar oleh ${said}, dan baris barunya melanjutkan baris itu, jadi payer-nya harus ${closed.payer} juga.` };
+    return { field: 'payer', message: `payer ${row.payer} tidak sesuai: komponen ${row.component} dibayar oleh ${said}, dan baris barunya melanjutkan baris itu, jadi pembayarnya harus ${said} juga.` };
   }
   const end = row.validTo ?? '9999-12-31';
   const overlapping = stored.find((t) => t !== closed && t.validFrom <= end && (t.validTo ?? '9999-12-31') >= row.validFrom);
