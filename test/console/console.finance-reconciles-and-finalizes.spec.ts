@@ -383,6 +383,8 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     expect(new URL(page.url()).hash).toBe('#/rekonsiliasi?month=2026-12');
     // the run is listed below it, and the warning leads to the bills of the month and to the run
     await expect(row(page, 'Versi rekonsiliasi Desember 2026 (terbaru di atas)', 'Versi 1').textContent()).resolves.toContain('Belum ada tagihan');
+    // and the year's table says December is a draft now, without reloading (QA: it still read as not begun)
+    await row(page, 'Status rekonsiliasi per bulan, tahun 2026', 'Desember 2026').filter({ hasText: 'Draf' }).waitFor();
     await expect(warning.getByRole('link', { name: 'Ke halaman tagihan' }).getAttribute('href')).resolves.toBe('#/tagihan?month=2026-12');
     await warning.getByRole('link', { name: 'Buka versi 1' }).click();
     await page.getByRole('heading', { name: 'Rekonsiliasi Desember 2026 · versi 1' }).waitFor();

@@ -153,9 +153,9 @@ describe('console form messages', () => {
       const statuses = reconciliations.monthStatuses('2026', runs, '2026-11');
       expect(statuses.map((s: { month: string; status: string }) => `${s.month} ${s.status}`)).toEqual([
         '2026-01 Dibekukan', '2026-02 Dibekukan', '2026-03 Dibekukan', '2026-04 Dibekukan', '2026-05 Dibekukan', '2026-06 Dibekukan',
-        '2026-07 Final', '2026-08 Draf', '2026-09 Belum direkonsiliasi', '2026-10 Belum direkonsiliasi', '2026-11 Belum direkonsiliasi', '2026-12 Belum dimulai',
+        '2026-07 Final', '2026-08 Draf', '2026-09 Belum direkonsiliasi', '2026-10 Belum direkonsiliasi', '2026-11 Belum direkonsiliasi', '2026-12 Bulan belum berjalan',
       ]);
-      expect(reconciliations.monthStatuses('2027', new Map(), '2026-12').every((s: { status: string }) => s.status === 'Belum dimulai')).toBe(true);
+      expect(reconciliations.monthStatuses('2027', new Map(), '2026-12').every((s: { status: string }) => s.status === 'Bulan belum berjalan')).toBe(true);
     });
 
     it('new pledge: the fiscal year starts as the next year in November and December, and the hint says so (QA: 2026 on 5 December 2026)', () => {

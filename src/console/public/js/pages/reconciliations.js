@@ -27,7 +27,8 @@ export async function render(main, ctx) {
         if (!run.warnings?.length) return ctx.navigate(`/rekonsiliasi/${run.id}`);
         replace(startOut, startWarnings(run));
         announce(`Rekonsiliasi ${monthLabel(month)} versi ${run.version} selesai, dengan peringatan.`);
-        await loadRuns();
+        // the year's table too: the month is a Draf now (QA: it read Belum dimulai until the page was reloaded)
+        await Promise.all([loadRuns(), loadYear(yearBox, month, ctx)]);
       } catch (err) {
         replace(startOut, errorNotice(err));
       }
@@ -104,8 +105,9 @@ const yearMonths = (year) => Array.from({ length: 12 }, (_, i) => `${year}-${Str
 
 /**
  * Where each month of a year stands, from its runs (§9): Final; Dibekukan (not finalized, but a later month of the
- * year is, so it is closed too); Draf (runs, none final); Belum direkonsiliasi; Belum dimulai (after the current
- * month). Pure, tested. `runsByMonth`: month → its runs; `current`: the current month (WIB).
+ * year is, so it is closed too); Draf (runs, none final); Belum direkonsiliasi; Bulan belum berjalan (after the
+ * current month: QA read a bare "Belum dimulai" as the reconciliation not begun, beside "Belum direkonsiliasi").
+ * Pure, tested. `runsByMonth`: month → its runs; `current`: the current month (WIB).
  */
 export function monthStatuses(year, runsByMonth, current) {
   const months = yearMonths(year);
@@ -115,7 +117,7 @@ export function monthStatuses(year, runsByMonth, current) {
     if (final(m)) return { month: m, status: 'Final', tone: 'ok' };
     if (lastFinal && m < lastFinal) return { month: m, status: 'Dibekukan', tone: 'ok' };
     if ((runsByMonth.get(m) ?? []).some((r) => r.status === 'DONE')) return { month: m, status: 'Draf', tone: 'info' };
-    if (m > current) return { month: m, status: 'Belum dimulai', tone: 'neutral' };
+    if (m > current) return { month: m, status: 'Bulan belum berjalan', tone: 'neutral' };
     return { month: m, status: 'Belum direkonsiliasi', tone: 'warn' };
   });
 }
