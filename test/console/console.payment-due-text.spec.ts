@@ -44,6 +44,12 @@ describe('console: due-ness of a pledge-month', () => {
       'Iuran November 2026 untuk komitmen A, B dan C belum lunas sampai akhir bulan (jatuh tempo 10 November 2026): BPJS Kesehatan mungkin sudah menonaktifkan ' +
         'kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). Segera bayar atau catat pembayarannya, lalu pastikan status kepesertaan mereka ke BPJS Kesehatan.',
     );
+    // a finalized month takes no payment of its own: what is owed goes in as a correction in an open month (QA)
+    expect(status.overdueWarningText('2026-11', ended, [], { closed: true })).toBe(
+      'Iuran November 2026 untuk komitmen A, B dan C belum lunas sampai akhir bulan (jatuh tempo 10 November 2026): BPJS Kesehatan mungkin sudah menonaktifkan ' +
+        'kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). November 2026 sudah difinalisasi: bayarkan kekurangannya dan catat sebagai koreksi ' +
+        'di bulan yang masih terbuka (Koreksi untuk bulan: November 2026), lalu pastikan status kepesertaan mereka ke BPJS Kesehatan.',
+    );
   });
 
   it('no line for a month not yet due, a run without due-ness, or a shortfall covered by corrections recorded later', () => {

@@ -85,9 +85,10 @@ function listed(names) {
  * The one warning line of a month with overdue pledges (§8: BPJS suspends coverage when premiums are unpaid at month
  * end; the service only reports it), naming them; null when none is overdue. A pledge whose shortfall corrections
  * recorded in later months cover (`corrections`: GET /payments?adjustsMonth=) is left out: it is not to be paid again.
- * Pure.
+ * `closed`: the month is finalized, so what is owed is paid as a correction recorded in an open month, not into it
+ * (QA: a finalized November said "Segera bayar atau catat pembayarannya", and its payment was then refused). Pure.
  */
-export function overdueWarningText(month, statuses, corrections = []) {
+export function overdueWarningText(month, statuses, corrections = [], { closed = false } = {}) {
   const rows = Array.isArray(statuses) ? statuses : [];
   const covered = new Set(correctionBalances(rows, corrections).filter((b) => b.short > 0 && b.left === 0).map((b) => b.pledgeCode));
   const overdue = rows.filter((r) => r.overdue && !covered.has(r.pledgeCode));
@@ -95,21 +96,24 @@ export function overdueWarningText(month, statuses, corrections = []) {
   const name = monthLabel(month);
   const due = dateLabel(overdue[0].dueDate);
   const pledges = `komitmen ${listed(overdue.map((r) => r.pledgeCode))}`;
+  const pay = closed
+    ? `${name} sudah difinalisasi: bayarkan kekurangannya dan catat sebagai koreksi di bulan yang masih terbuka (Koreksi untuk bulan: ${name})`
+    : 'Segera bayar atau catat pembayarannya';
   if (overdue.some((r) => r.suspensionRisk === 'MONTH_ENDED')) {
     return (
       `Iuran ${name} untuk ${pledges} belum lunas sampai akhir bulan (jatuh tempo ${due}): BPJS Kesehatan mungkin sudah menonaktifkan ` +
-      'kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). Segera bayar atau catat pembayarannya, lalu pastikan status kepesertaan mereka ke BPJS Kesehatan.'
+      `kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). ${pay}, lalu pastikan status kepesertaan mereka ke BPJS Kesehatan.`
     );
   }
   return (
     `Iuran ${name} untuk ${pledges} belum lunas dan sudah lewat jatuh tempo ${due}: bila belum lunas pada akhir bulan, BPJS Kesehatan dapat ` +
-    'menonaktifkan kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). Segera bayar atau catat pembayarannya.'
+    `menonaktifkan kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). ${pay}.`
   );
 }
 
 /** The warning as a notice (aria-label "Lewat jatuh tempo November 2026"), or null. */
-export function overdueWarning(month, statuses, corrections = []) {
-  const text = overdueWarningText(month, statuses, corrections);
+export function overdueWarning(month, statuses, corrections = [], options = {}) {
+  const text = overdueWarningText(month, statuses, corrections, options);
   return text ? h('div', { class: 'notice notice--warning', role: 'status', 'aria-label': `Lewat jatuh tempo ${monthLabel(month)}`, text }) : null;
 }
 

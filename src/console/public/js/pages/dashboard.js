@@ -126,7 +126,7 @@ async function fromRun(run, ctx) {
     // a shortfall corrected in a later month, as the Pembayaran page says it (QA: November still read "Belum dibayar")
     section(
       draft ? 'Status pembayaran per penyandang dana (saat ini)' : 'Status pembayaran per penyandang dana',
-      overdueWarning(run.month, current, corrections),
+      overdueWarning(run.month, current, corrections, { closed: run.status === 'FINAL' }),
       paymentStatusTable(payments),
       correctionsNote(run.month, payments, corrections),
     ),
