@@ -39,7 +39,11 @@ export interface RunInputs {
    */
   pledges?: Record<string, { participants: number; amount: number; revisionFrom: number; revisionTo: number }>;
   obligationTotals?: { participants: number; obligation: number; unfundedParticipants: number; unfundedAmount: number; niks?: string };
-  /** Checksum of the closed months' register corrections the run found (closed-month-corrections.ts); absent in runs before 2026-12-06. */
+  /**
+   * Checksum of the closed months' register corrections the run found (closed-month-corrections.ts; absent in runs before
+   * 2026-12-06). Not compared by changedSince: recomputing them reads every obligation of the year's closed months, and
+   * any register change already marks the open months' allocations STALE (MARK_OPEN_ALLOCATIONS_STALE), which it names.
+   */
   closedMonthCorrections?: string;
 }
 

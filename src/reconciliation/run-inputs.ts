@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { monthName } from '../common/month.js';
 import { ALLOCATION_NOT_FROZEN } from '../periods/frozen-allocations.sql.js';
-import { correctionsDigest, readClosedMonthCorrections } from './closed-month-corrections.js';
 import type { RunInputs } from './reconciliation.types.js';
 import { FUNDED_BY_PLEDGE, LATEST_INPUTS, OBLIGATION_TOTALS, PAYMENTS_CHECKSUM } from './sql/reconcile.sql.js';
 
@@ -16,9 +15,6 @@ type Queryable = Pick<EntityManager, 'query'>;
 
 /** How changedSince names the month's payments changing (the workbook's Pembayaran sheet looks for it). */
 export const PAYMENTS_CHANGED = 'pembayaran';
-
-/** How changedSince names the closed months' register corrections moving since the run (a death recorded since, …). */
-export const CORRECTIONS_CHANGED = 'koreksi bulan yang sudah ditutup (daftar peserta berubah)';
 
 /** SHA-256 (hex) of a checksum text, as RunInputs stores them. */
 export function digest(value: string): string {
@@ -153,10 +149,6 @@ export async function changedSince(m: Queryable, month: string, inputs: RunInput
   if (digests.splits !== inputs.splits) changed.push(splitsChange(inputs.pledges, digests.pledges));
   if (digests.obligations !== inputs.obligations) changed.push(obligationsChange(inputs.obligationTotals, digests.obligationTotals));
   if (digests.payments !== inputs.payments) changed.push(PAYMENTS_CHANGED);
-  // the register corrections of the year's closed months the run keeps (absent in runs before they were kept)
-  if (inputs.closedMonthCorrections && correctionsDigest(await readClosedMonthCorrections(m, Number(month.slice(0, 4)))) !== inputs.closedMonthCorrections) {
-    changed.push(CORRECTIONS_CHANGED);
-  }
   return changed;
 }
 

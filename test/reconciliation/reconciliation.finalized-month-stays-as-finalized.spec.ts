@@ -228,19 +228,28 @@ describe('corrections of closed months are said in the next open month', () => {
     expect(rowOf(berita, 'Koreksi bulan yang sudah ditutup: kekurangan iuran 1 peserta-bulan').getCell(2).value).toBe(37_800);
   });
 
-  it('a finalized run keeps the corrections it was signed with; a register change since makes a DONE run unsignable', async () => {
-    // participant 2 reported dead on 20 November, after the run: December's run no longer holds
-    await t.dataSource.query(`UPDATE participant SET tat = '2026-10-20', end_reason = 'MENINGGAL' WHERE nik = $1`, [nik(2)]);
+  it('a finalized run keeps the corrections it was signed with; a register change since makes a DONE run unsignable until run again', async () => {
+    const operator = await t.as(Role.OPERATOR_DINKES);
+    const died = (n: number, tat: string) =>
+      enrollmentCsv([{ nik: nik(n), name: `Peserta 000${n}`, birthDate: '1980-01-01', noka: people[n - 1].noka, tmt: '2024-01-01', tat, endReason: 'MENINGGAL' }]);
+    // participant 2 reported dead on 20 October, after the run: December's allocation is recomputed, so its run no longer holds
+    await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(died(2, '2026-10-20')), 'kematian-2.csv').expect(201);
     const refused = await checker.post(`/api/v1/reconciliations/${decemberRunId}/finalize`).expect(409);
-    expect(JSON.stringify(refused.body)).toContain('koreksi bulan yang sudah ditutup (daftar peserta berubah)');
-    await t.dataSource.query(`UPDATE participant SET tat = NULL, end_reason = NULL WHERE nik = $1`, [nik(2)]);
-    await checker.post(`/api/v1/reconciliations/${decemberRunId}/finalize`).expect(201);
-    // after the finalization the register moves again: the signed workbook does not
-    await t.dataSource.query(`UPDATE participant SET tat = '2026-10-20', end_reason = 'MENINGGAL' WHERE nik = $1`, [nik(2)]);
-    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${decemberRunId}/workbook.xlsx`))).body);
-    const ws = wb.getWorksheet('Koreksi Bulan Tertutup')!;
-    expect(formula(rowOf(ws, 'JUMLAH').getCell(12)).result).toBe(37_800);
-    expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${decemberRunId}`).expect(200)).body.closedMonthCorrections.over).toEqual({ participantMonths: 1, amount: 37_800, funded: 37_800 });
+    expect(refused.body).toMatchObject({ code: 'INPUTS_CHANGED' });
+    expect(refused.body.message).toContain('alokasi bulan Desember 2026 perlu dihitung ulang');
+    // run again: two participant-months over (November of participants 1 and 2), finalized
+    const again = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-12' }).expect(201)).body.id;
+    const over = { participantMonths: 2, amount: 75_600, funded: 75_600 };
+    expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${again}`).expect(200)).body.closedMonthCorrections).toMatchObject({
+      over,
+      byPledge: [expect.objectContaining({ amount: 45_360 }), expect.objectContaining({ amount: 30_240 })],
+    });
+    await checker.post(`/api/v1/reconciliations/${again}/finalize`).expect(201);
+    // after the finalization the register moves again (participant 3 dead on 25 October): the signed run and workbook do not
+    await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(died(3, '2026-10-25')), 'kematian-3.csv').expect(201);
+    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${again}/workbook.xlsx`))).body);
+    expect(formula(rowOf(wb.getWorksheet('Koreksi Bulan Tertutup')!, 'JUMLAH').getCell(12)).result).toBe(75_600);
+    expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${again}`).expect(200)).body.closedMonthCorrections.over).toEqual(over);
   });
 
   it("a correction of December recorded in January is neither January's overpayment nor its shortfall (QA: \"Kelebihan pembayaran komitmen Rp122.200\")", async () => {
