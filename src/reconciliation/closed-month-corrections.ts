@@ -126,7 +126,7 @@ function parseArray(literal: string): string[] {
   return inner ? inner.split(',') : [];
 }
 
-/** A checksum of the corrections (RunInputs.closedMonthCorrections): a DONE run whose corrections moved since cannot be signed. */
+/** A checksum of the corrections the run found (RunInputs.closedMonthCorrections), kept with its other input checksums for auditors. */
 export function correctionsDigest(c: Pick<ClosedMonthCorrections, 'items'>): string {
   return digest(JSON.stringify(c.items.map((i) => [i.month, i.nik, i.kind, i.amount, i.splits.map((s) => [s.pledgeCode, s.amount])])));
 }
