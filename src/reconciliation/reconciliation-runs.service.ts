@@ -5,6 +5,7 @@ import { Clock, monthInWib } from '../common/clock/clock.js';
 import { dueDate } from '../payments/payment-status.js';
 import { ReconciliationRun } from './entities/reconciliation-run.entity.js';
 import { ReconciliationException } from './reconciliation.exception.js';
+import { correctionsView } from './closed-month-corrections.js';
 import { changedSince, newerRun } from './run-inputs.js';
 import type { Category, RunInputs } from './reconciliation.types.js';
 
@@ -85,6 +86,8 @@ function toView(run: ReconciliationRun) {
     version: run.version,
     status: run.status,
     ...(run.summary ?? {}),
+    // the figures; the participant-months are the workbook's (Koreksi Bulan Tertutup)
+    ...(run.summary?.closedMonthCorrections ? { closedMonthCorrections: correctionsView(run.summary.closedMonthCorrections) } : {}),
     trigger: run.trigger,
     inputs: run.inputs,
     error: run.error,

@@ -1,3 +1,4 @@
+import type { ClosedMonthCorrections } from './closed-month-corrections.js';
 import type { RunWarning } from './run-warnings.js';
 import type { PledgePaymentStatus } from '../payments/payment-statuses.service.js';
 
@@ -38,6 +39,12 @@ export interface RunInputs {
    */
   pledges?: Record<string, { participants: number; amount: number; revisionFrom: number; revisionTo: number }>;
   obligationTotals?: { participants: number; obligation: number; unfundedParticipants: number; unfundedAmount: number; niks?: string };
+  /**
+   * Checksum of the closed months' register corrections the run found (closed-month-corrections.ts; absent in runs before
+   * 2026-12-06). Not compared by changedSince: recomputing them reads every obligation of the year's closed months, and
+   * any register change already marks the open months' allocations STALE (MARK_OPEN_ALLOCATIONS_STALE), which it names.
+   */
+  closedMonthCorrections?: string;
 }
 
 /** The API.md summary of a run, stored as is in `reconciliation_run.summary`. */
@@ -51,6 +58,12 @@ export interface RunSummary {
   payments: PledgePaymentStatus[];
   /** What the officer was told when it ran (run-warnings.ts: NO_BILL, NO_PBI_LIST, NO_PLEDGES_FOR_YEAR, REGISTER_CHANGED_SINCE_FROZEN); absent on runs stored before. */
   warnings?: RunWarning[];
+  /**
+   * The register corrections of the fiscal year's closed months as they stood when the run was computed (§9: recorded
+   * in an open month), with their participant-months (`items`, for the workbook; the API sends the figures only).
+   * Absent on runs stored before 2026-12-06.
+   */
+  closedMonthCorrections?: ClosedMonthCorrections;
 }
 
 export interface RunView extends RunSummary {

@@ -132,6 +132,17 @@ describeInBrowser('console: finance sees a draft that is out of date and removes
     await page.getByText('Desember 2026 belum berjalan: rekonsiliasi ini dapat difinalisasi paling cepat pada 1 Desember 2026.').waitFor();
     expect(await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).count()).toBe(0);
 
+    // A death recorded after October was finalized, on 20 September: October paid Rp37.800 for him. November's run page
+    // and the Dasbor say so, and what to claim back (QA, MAJOR: said nowhere a finance officer looks).
+    const death = enrollmentCsv([{ ...PEOPLE[0], tat: '2026-09-20', endReason: 'MENINGGAL' }]);
+    await (await t.as(Role.OPERATOR_DINKES)).post('/api/v1/enrollment-uploads').attach('file', Buffer.from(death), 'kematian.csv').expect(201);
+    const november = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-11' }).expect(201)).body.id;
+    const said = /^Koreksi bulan yang sudah ditutup: 1 peserta-bulan, kelebihan iuran Rp37\.800 untuk 1 peserta-bulan yang tidak tercakup lagi \(APBD-2026 Rp37\.800\); tagih kembali ke BPJS Kesehatan/;
+    await page.goto(`${base}/console/#/rekonsiliasi/${november}`);
+    await page.locator('section', { has: page.getByRole('heading', { name: 'Koreksi bulan yang sudah ditutup' }) }).getByText(said).waitFor();
+    await page.goto(`${base}/console/#/dasbor?month=2026-11`);
+    await page.getByText(said).waitFor();
+
     // An address that names no run, and a refusal that says why.
     await page.goto(`${base}/console/#/rekonsiliasi/tidak-ada`);
     await page.getByText('Rekonsiliasi tidak ditemukan: alamat ini tidak menunjuk rekonsiliasi mana pun. Pilih dari daftar rekonsiliasi.').waitFor();

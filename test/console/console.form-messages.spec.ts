@@ -229,6 +229,24 @@ describe('console form messages', () => {
       expect(reconciliation.finalizeWarning(run, false)).not.toContain('dibekukan');
     });
 
+    it('run page: the register corrections of closed months in words, for the finance officer (QA: November paid for a man dead in October, unsaid)', () => {
+      const c = {
+        participantMonths: 1,
+        over: { participantMonths: 1, amount: 37800, funded: 37800 },
+        under: { participantMonths: 0, amount: 0 },
+        byPledge: [
+          { pledgeCode: 'APBD-2026', sourceType: 'APBD', amount: 22680 },
+          { pledgeCode: 'APBD_PROV-2026', sourceType: 'APBD_PROV', amount: 15120 },
+        ],
+      };
+      expect(reconciliation.closedMonthCorrectionsText(c)).toBe(
+        'Koreksi bulan yang sudah ditutup: 1 peserta-bulan, kelebihan iuran Rp37.800 untuk 1 peserta-bulan yang tidak tercakup lagi (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120); ' +
+          'tagih kembali ke BPJS Kesehatan dan catat koreksi negatif per komitmen untuk bulan itu. Bulan itu tidak dihitung ulang; koreksi dicatat pada bulan yang masih terbuka. ' +
+          'Rinciannya di lembar "Koreksi Bulan Tertutup" buku kerja.',
+      );
+      expect(reconciliation.closedMonthCorrectionsText({ ...c, participantMonths: 0, over: { participantMonths: 0, amount: 0, funded: 0 }, byPledge: [] })).toMatch(/^Tidak ada koreksi/);
+    });
+
     it('audit trail: a date in the address that is no day of the calendar is said beside its field (QA: 2026-02-31 was dropped)', () => {
       expect(['2026-02-28', '2028-02-29', '2026-02-31', '2027-02-29', '2026-13-01', '2026-2-1', ''].map(format.isDay)).toEqual([true, true, false, false, false, false, false]);
       expect(audit.addressDateProblems({ from: '2026-02-31', to: '2026-03-01' })).toEqual([

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { enrollmentCsv } from '../console/support/sheets.js';
-import { download, readWorkbook } from '../reports/support/xlsx.js';
+import { download, formula, readWorkbook, rowOf } from '../reports/support/xlsx.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, nik } from './support/seed.js';
 import { secondKeuangan } from './support/users.js';
@@ -139,5 +139,134 @@ describe('a finalized month stays as it was finalized', () => {
     // every sheet's second title line says who ran and who finalized the run, and when this copy was downloaded (QA)
     const subtitle = String(wb.getWorksheet('Ringkasan')!.getCell('A2').value);
     expect(subtitle).toMatch(/^Bulan Juni 2026 · rekonsiliasi versi 1, Final · dijalankan oleh uji-keuangan \d.* · difinalisasi oleh uji-keuangan-2 \d.* · diunduh \d/);
+  });
+});
+
+/**
+ * §9: a correction of a closed month is recorded in an open month, so the open month's run says what the register now
+ * contradicts in the year's closed months (QA, MAJOR: a death on 15 October 2026 recorded after November was finalized;
+ * November had paid Rp37.800 for him, APBD Rp22.680 and the province 40% = Rp15.120, and December's run, workbook and
+ * Berita Acara said nothing of it). Hand-computed: one OVER participant-month (November, Rp37.800 = 22.680 + 15.120);
+ * one UNDER (a participant registered after the freeze with TMT 1 November 2026: November Rp37.800, October not covered).
+ */
+describe('corrections of closed months are said in the next open month', () => {
+  let t: TestApp;
+  let checker: Awaited<ReturnType<typeof secondKeuangan>>;
+  let decemberRunId: string;
+  const people = [1, 2, 3].map((n) => ({ nik: nik(n), noka: `000000000000${n}` }));
+  beforeAll(async () => {
+    t = await createTestApp({}, new Date('2026-12-02T03:00:00Z'));
+    checker = await secondKeuangan(t);
+    const finance = await t.as(Role.KEUANGAN);
+    await insertParticipants(t.dataSource, people);
+    await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL' }).expect(201);
+    await finance.post('/api/v1/pledges').send({ code: 'APBD_PROV-2026', sourceType: 'APBD_PROV', funder: 'Pemprov', fiscalYear: 2026, scope: 'ALL', sharePercent: 40, priority: 10 }).expect(201);
+    await insertBill(t.dataSource, '2026-11', people);
+    const november = (await finance.post('/api/v1/reconciliations').send({ month: '2026-11' }).expect(201)).body;
+    expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${november.id}`).expect(200)).body.closedMonthCorrections).toMatchObject({ months: [], participantMonths: 0 });
+    await checker.post(`/api/v1/reconciliations/${november.id}/finalize`).expect(201);
+
+    // recorded after November was finalized: participant 1 died on 15 October; participant 9 registered, covered from November
+    const operator = await t.as(Role.OPERATOR_DINKES);
+    const death = enrollmentCsv([{ nik: nik(1), name: 'Peserta 0001', birthDate: '1980-01-01', noka: people[0].noka, tmt: '2024-01-01', tat: '2026-10-15', endReason: 'MENINGGAL' }]);
+    expect((await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(death), 'kematian.csv').expect(201)).body).toMatchObject({ status: 'DONE', updated: 1 });
+    await insertParticipants(t.dataSource, [{ nik: nik(9), tmt: '2026-11-01' }]);
+    await insertBill(t.dataSource, '2026-12', [people[1], people[2], { nik: nik(9) }]);
+    decemberRunId = (await finance.post('/api/v1/reconciliations').send({ month: '2026-12' }).expect(201)).body.id;
+  });
+  afterAll(() => t?.close());
+
+  it("the open month's run has them: participant-months, the overpaid premium per pledge, the unpaid one", async () => {
+    const run = (await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${decemberRunId}`).expect(200)).body;
+    expect(run.closedMonthCorrections).toEqual({
+      months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'],
+      participantMonths: 2,
+      over: { participantMonths: 1, amount: 37_800, funded: 37_800 },
+      under: { participantMonths: 1, amount: 37_800 },
+      byPledge: [
+        { pledgeCode: 'APBD-2026', sourceType: 'APBD', amount: 22_680 },
+        { pledgeCode: 'APBD_PROV-2026', sourceType: 'APBD_PROV', amount: 15_120 },
+      ],
+    });
+    expect(run.closedMonthCorrections.items).toBeUndefined(); // the participant-months are the workbook's
+    // November itself is untouched (§9)
+    expect(await t.dataSource.query(`SELECT pledge_code, amount::int FROM split WHERE month = '2026-11' AND nik = $1 ORDER BY pledge_code COLLATE "C"`, [nik(1)])).toEqual([
+      { pledge_code: 'APBD-2026', amount: 22_680 },
+      { pledge_code: 'APBD_PROV-2026', amount: 15_120 },
+    ]);
+  });
+
+  it('the workbook lists them one per participant-month in Koreksi Bulan Tertutup, totals as formulas, and names them in Ringkasan and Berita Acara', async () => {
+    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${decemberRunId}/workbook.xlsx`))).body);
+    const ws = wb.getWorksheet('Koreksi Bulan Tertutup')!;
+    const header = (ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!;
+    expect((ws.getRow(header).values as unknown[]).slice(1)).toEqual([
+      'No', 'Bulan', 'NIK', 'Nama', 'Desa', 'Kecamatan', 'Jenis', 'Alasan', 'Iuran Tersimpan (Rp)',
+      'Didanai APBD-2026 (Rp)', 'Didanai APBD_PROV-2026 (Rp)', 'Kelebihan Iuran (Rp)', 'Kekurangan Iuran (Rp)', 'Usulan Tindakan',
+    ]);
+    expect(ws.autoFilter).toBeTruthy();
+    const rows = [header + 1, header + 2].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+    expect(rows.map((r) => [r[0], r[1], r[2], r[3], r[6], r[7], r[8], r[9] ?? null, r[10] ?? null, r[11] ?? null, r[12] ?? null])).toEqual([
+      [1, 'November 2026', nik(1), 'Peserta 0001', 'Kelebihan iuran', 'TAT 15/10/2026 (meninggal) sebelum bulan itu, dicatat sesudah bulan itu ditutup', 37_800, 22_680, 15_120, 37_800, null],
+      [2, 'November 2026', nik(9), 'Peserta 0009', 'Kekurangan iuran', expect.stringMatching(/TMT 01\/11\/2026/), 0, null, null, null, 37_800],
+    ]);
+    expect(ws.getRow(header + 1).getCell(3).type).toBe(3); // NIK as text (ExcelJS ValueType.String)
+    expect(rows[0][13]).toBe(
+      'Tagih kembali ke BPJS Kesehatan Rp37.800 yang dibayar untuk bulan itu; catat koreksi negatif untuk bulan itu per komitmen (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120) pada bulan yang masih terbuka.',
+    );
+    const total = rowOf(ws, 'JUMLAH');
+    expect(total.number).toBe(header + 3);
+    expect([9, 10, 11, 12, 13].map((c) => formula(total.getCell(c)))).toEqual(
+      ['I', 'J', 'K', 'L', 'M'].map((col, i) => ({ formula: `SUM(${col}${header + 1}:${col}${header + 2})`, result: [37_800, 22_680, 15_120, 37_800, 37_800][i] })),
+    );
+
+    const ringkasan = wb.getWorksheet('Ringkasan')!;
+    expect([2, 3].map((c) => rowOf(ringkasan, 'Kelebihan iuran (peserta-bulan yang tidak tercakup lagi)').getCell(c).value)).toEqual([1, 37_800]);
+    const berita = wb.getWorksheet('Berita Acara')!;
+    const over = rowOf(berita, 'Koreksi bulan yang sudah ditutup: kelebihan iuran 1 peserta-bulan, ditagih kembali ke BPJS Kesehatan (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120)');
+    expect([2, 3].map((c) => over.getCell(c).value)).toEqual([37_800, 'tiga puluh tujuh ribu delapan ratus rupiah']);
+    expect(rowOf(berita, 'Koreksi bulan yang sudah ditutup: kekurangan iuran 1 peserta-bulan').getCell(2).value).toBe(37_800);
+  });
+
+  it('a finalized run keeps the corrections it was signed with; a register change since makes a DONE run unsignable until run again', async () => {
+    const operator = await t.as(Role.OPERATOR_DINKES);
+    const died = (n: number, tat: string) =>
+      enrollmentCsv([{ nik: nik(n), name: `Peserta 000${n}`, birthDate: '1980-01-01', noka: people[n - 1].noka, tmt: '2024-01-01', tat, endReason: 'MENINGGAL' }]);
+    // participant 2 reported dead on 20 October, after the run: December's allocation is recomputed, so its run no longer holds
+    await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(died(2, '2026-10-20')), 'kematian-2.csv').expect(201);
+    const refused = await checker.post(`/api/v1/reconciliations/${decemberRunId}/finalize`).expect(409);
+    expect(refused.body).toMatchObject({ code: 'INPUTS_CHANGED' });
+    expect(refused.body.message).toContain('alokasi bulan Desember 2026 perlu dihitung ulang');
+    // run again: two participant-months over (November of participants 1 and 2), finalized
+    const again = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-12' }).expect(201)).body.id;
+    const over = { participantMonths: 2, amount: 75_600, funded: 75_600 };
+    expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${again}`).expect(200)).body.closedMonthCorrections).toMatchObject({
+      over,
+      byPledge: [expect.objectContaining({ amount: 45_360 }), expect.objectContaining({ amount: 30_240 })],
+    });
+    await checker.post(`/api/v1/reconciliations/${again}/finalize`).expect(201);
+    // after the finalization the register moves again (participant 3 dead on 25 October): the signed run and workbook do not
+    await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(died(3, '2026-10-25')), 'kematian-3.csv').expect(201);
+    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${again}/workbook.xlsx`))).body);
+    expect(formula(rowOf(wb.getWorksheet('Koreksi Bulan Tertutup')!, 'JUMLAH').getCell(12)).result).toBe(75_600);
+    expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${again}`).expect(200)).body.closedMonthCorrections.over).toEqual(over);
+  });
+
+  it("a correction of December recorded in January is neither January's overpayment nor its shortfall (QA: \"Kelebihan pembayaran komitmen Rp122.200\")", async () => {
+    t.clock.set(new Date('2027-01-05T03:00:00Z'));
+    const finance = await t.as(Role.KEUANGAN);
+    await finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2027-01', amount: 122_200, paidAt: '2027-01-05', reference: 'SP2D KOREKSI DES', adjustsMonth: '2026-12' }).expect(201);
+    const january = (await finance.post('/api/v1/reconciliations').send({ month: '2027-01' }).expect(201)).body;
+    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${january.id}/workbook.xlsx`))).body);
+    const pembayaran = wb.getWorksheet('Pembayaran')!;
+    // Dibayar, Koreksi Bulan Sebelumnya, Selisih Pembayaran Bulan Ini − Terutang, Status
+    expect([5, 6, 7, 8].map((c) => rowOf(pembayaran, 'APBD-2026').getCell(c).value)).toEqual([122_200, 122_200, 0, 'Tidak ada iuran bulan ini; hanya koreksi Desember 2026 Rp122.200']);
+    expect(formula(rowOf(pembayaran, 'Jumlah kelebihan pembayaran (komitmen yang lebih bayar)').getCell(7)).result).toBe(0);
+    expect(formula(rowOf(pembayaran, 'Koreksi bulan sebelumnya yang dicatat bulan ini (bukan kelebihan/kekurangan bulan ini)').getCell(6)).result).toBe(122_200);
+    const berita = wb.getWorksheet('Berita Acara')!;
+    const labels: string[] = [];
+    berita.eachRow((r) => labels.push(String(r.getCell(1).value)));
+    expect(labels).not.toContain('Kelebihan pembayaran komitmen');
+    expect(rowOf(berita, 'Koreksi bulan sebelumnya (Desember 2026), termasuk dalam jumlah dibayar').getCell(2).value).toBe(122_200);
   });
 });

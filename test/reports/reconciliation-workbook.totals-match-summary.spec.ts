@@ -50,7 +50,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
 
   it('has the §11 sheets in order, with Indonesian names', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([...RECONCILIATION_SHEETS]);
-    expect(RECONCILIATION_SHEETS).toEqual(['Ringkasan', 'Pagu & Realisasi', 'Per Sumber Dana', 'Per Desa', 'Rincian Peserta', 'Temuan', 'Pembayaran', 'Berita Acara']);
+    expect(RECONCILIATION_SHEETS).toEqual(['Ringkasan', 'Pagu & Realisasi', 'Per Sumber Dana', 'Per Desa', 'Rincian Peserta', 'Temuan', 'Koreksi Bulan Tertutup', 'Pembayaran', 'Berita Acara']);
   });
 
   it('freezes the header row, filters tables and prints landscape A4 fit to width with repeated headers and numbered pages', () => {
@@ -257,11 +257,13 @@ describe('reconciliation workbook: totals match the run summary', () => {
     const total = rowOf(ws, 'JUMLAH');
     expect(formula(total.getCell(4)).result).toBe(sum(summary.payments.map((p) => p.due)));
     expect(formula(total.getCell(5)).result).toBe(sum(summary.payments.map((p) => p.paid)));
-    expect(rowOf(ws, 'APBD-2026').getCell(7).value).toBe('Lunas');
+    // its only October payment corrects September: in its own column, not October's own payment (QA: read as Lunas/Lebih bayar)
+    expect([6, 7].map((c) => rowOf(ws, 'APBD-2026').getCell(c).value)).toEqual([32680, -32680]);
+    expect(rowOf(ws, 'APBD-2026').getCell(8).value).toBe('Lunas menurut jumlah (termasuk koreksi September 2026 Rp32.680); premi Oktober 2026 sendiri belum dibayar – lewat jatuh tempo 10 Oktober 2026');
     // late only by its correction of September, paid on the 12th (the console's status table says it so too)
-    expect(rowOf(ws, 'APBD-2026').getCell(8).value).toBe('Ya (hanya koreksi)');
+    expect(rowOf(ws, 'APBD-2026').getCell(9).value).toBe('Ya (hanya koreksi)');
     // past its due date on the day the run finished (the fixture's run finished after October)
-    expect(rowOf(ws, 'PROV-2026').getCell(7).value).toBe('Belum dibayar – lewat jatuh tempo 10 Oktober 2026');
+    expect(rowOf(ws, 'PROV-2026').getCell(8).value).toBe('Belum dibayar – lewat jatuh tempo 10 Oktober 2026');
     // The second JUMLAH (payments list) follows the detail rows.
     let detailTotal: ExcelJS.Row | undefined;
     ws.eachRow((row) => {
@@ -294,8 +296,12 @@ describe('reconciliation workbook: totals match the run summary', () => {
     // what the funders owed, and the shortfall and the surplus of what they paid, each summed apart (QA: netted)
     const due = sum(summary.payments.map((p) => p.due));
     expect(rowOf(ws, 'Jumlah terutang menurut komitmen').getCell(2).value).toBe(due);
-    expect(rowOf(ws, 'Kekurangan pembayaran komitmen').getCell(2).value).toBe(sum(summary.payments.map((p) => Math.max(p.due - p.paid, 0))));
-    expect(rowOf(ws, 'Kelebihan pembayaran komitmen').getCell(2).value).toBe(sum(summary.payments.map((p) => Math.max(p.paid - p.due, 0))));
+    // each pledge's own payments of October against what it owed; APBD-2026's correction of September is on its own line (QA)
+    const corrections = (code: string) => sum(PAYMENTS.filter((p) => p[1] === '2026-10' && p[0] === code && p[5]).map((p) => p[2]));
+    const own = summary.payments.map((p) => ({ due: p.due, paid: p.paid - corrections(p.pledgeCode) }));
+    expect(rowOf(ws, 'Kekurangan pembayaran komitmen').getCell(2).value).toBe(sum(own.map((p) => Math.max(p.due - p.paid, 0))));
+    expect(rowOf(ws, 'Kelebihan pembayaran komitmen').getCell(2).value).toBe(sum(own.map((p) => Math.max(p.paid - p.due, 0))));
+    expect(rowOf(ws, 'Koreksi bulan sebelumnya (September 2026), termasuk dalam jumlah dibayar').getCell(2).value).toBe(32680);
     const signatures = rowOf(ws, 'Kepala Dinas Kesehatan');
     expect([signatures.getCell(2).value, signatures.getCell(3).value]).toEqual(['Kepala BPKAD', 'Kepala BPJS Kesehatan']);
     // each block has its unit under the title, so the three line up (QA: the BPJS block had none)

@@ -107,7 +107,7 @@ describe('pledge statement: a correction is named on the month it corrects and t
   it("October, late only by the correction paid on the 12th: 'Ya (hanya koreksi)', as the reconciliation workbook's Pembayaran says", async () => {
     const [run] = await t.dataSource.query(`SELECT id FROM reconciliation_run WHERE month = '2026-10'`);
     const workbook = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`))).body);
-    const saidByWorkbook = rowOf(workbook.getWorksheet('Pembayaran')!, 'APBD-2026').getCell(8).value;
+    const saidByWorkbook = rowOf(workbook.getWorksheet('Pembayaran')!, 'APBD-2026').getCell(9).value;
     expect(saidByWorkbook).toBe('Ya (hanya koreksi)');
     expect(rowOf(await ringkasan('month=2026-10'), 'Oktober 2026').getCell(7).value).toBe(saidByWorkbook);
     expect(rowOf(await ringkasan('year=2026'), 'September 2026').getCell(7).value).toBe('Tidak');

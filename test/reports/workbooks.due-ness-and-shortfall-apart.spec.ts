@@ -8,7 +8,9 @@
  *   finalized run's workbook is the signed snapshot).
  *
  * The report fixture's October 2026 (finalized): TJSLP-ALNO-2026 owes Rp37.800 and paid Rp40.000, DESA-1703062001-2026
- * owes Rp75.600 and paid Rp50.000, PROV-2026 owes Rp30.240 and paid nothing, APBD-2026 paid its Rp32.680.
+ * owes Rp75.600 and paid Rp50.000, PROV-2026 owes Rp30.240 and paid nothing, APBD-2026 owes Rp32.680 and paid Rp32.680
+ * recorded as a correction of September: October's own premium unpaid, the correction on a line of its own (QA: a
+ * correction of December recorded in January read as January's "Kelebihan pembayaran komitmen").
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type ExcelJS from 'exceljs';
@@ -17,7 +19,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertReportFixture } from './support/report-fixture.js';
 import { download, formula, readWorkbook, rowOf } from './support/xlsx.js';
 
-const SHORTFALL = 75600 - 50000 + 30240; // DESA and PROV
+const SHORTFALL = 75600 - 50000 + 30240 + 32680; // DESA, PROV and APBD (its only October payment corrects September)
+const CORRECTIONS = 32680; // APBD-2026's payment of September recorded in October: neither a shortfall nor a surplus of October
 const OVERPAID = 40000 - 37800; // TJSLP-ALNO
 
 describe('workbooks: shortfall and overpayment apart; due-ness of what is still owed', () => {
@@ -39,38 +42,53 @@ describe('workbooks: shortfall and overpayment apart; due-ness of what is still 
   it('Berita Acara: Kekurangan and Kelebihan pembayaran komitmen each summed over the pledges, in figures and words', async () => {
     const ws = (await workbook(`/api/v1/reconciliations/${runId}/workbook.xlsx`)).getWorksheet('Berita Acara')!;
     expect(rowOf(ws, 'Jumlah terutang menurut komitmen').getCell(2).value).toBe(37800 + 75600 + 30240 + 32680);
-    expect([2, 3].map((c) => rowOf(ws, 'Kekurangan pembayaran komitmen').getCell(c).value)).toEqual([SHORTFALL, 'lima puluh lima ribu delapan ratus empat puluh rupiah']);
+    expect([2, 3].map((c) => rowOf(ws, 'Kekurangan pembayaran komitmen').getCell(c).value)).toEqual([SHORTFALL, 'delapan puluh delapan ribu lima ratus dua puluh rupiah']);
     expect([2, 3].map((c) => rowOf(ws, 'Kelebihan pembayaran komitmen').getCell(c).value)).toEqual([OVERPAID, 'dua ribu dua ratus rupiah']);
+    expect(rowOf(ws, 'Koreksi bulan sebelumnya (September 2026), termasuk dalam jumlah dibayar').getCell(2).value).toBe(CORRECTIONS);
   });
 
   it('Pembayaran: the net Selisih total, then the shortfall and the overpayment as SUMIF formulas with their values', async () => {
     const ws = (await workbook(`/api/v1/reconciliations/${runId}/workbook.xlsx`)).getWorksheet('Pembayaran')!;
     const total = rowOf(ws, 'JUMLAH');
-    expect(formula(total.getCell(6)).result).toBe(OVERPAID - SHORTFALL);
+    expect(formula(total.getCell(7)).result).toBe(OVERPAID - SHORTFALL);
+    expect(formula(total.getCell(6)).result).toBe(CORRECTIONS);
     const short = rowOf(ws, 'Jumlah kekurangan pembayaran (komitmen yang kurang/belum dibayar)');
     const over = rowOf(ws, 'Jumlah kelebihan pembayaran (komitmen yang lebih bayar)');
     expect([short.number, over.number]).toEqual([total.number + 1, total.number + 2]);
-    const range = `F${total.number - 4}:F${total.number - 1}`;
-    expect(formula(short.getCell(6))).toEqual({ formula: `-SUMIF(${range},"<0")`, result: SHORTFALL });
-    expect(formula(over.getCell(6))).toEqual({ formula: `SUMIF(${range},">0")`, result: OVERPAID });
+    const range = `G${total.number - 4}:G${total.number - 1}`;
+    expect(formula(short.getCell(7))).toEqual({ formula: `-SUMIF(${range},"<0")`, result: SHORTFALL });
+    expect(formula(over.getCell(7))).toEqual({ formula: `SUMIF(${range},">0")`, result: OVERPAID });
+    const corrections = rowOf(ws, 'Koreksi bulan sebelumnya yang dicatat bulan ini (bukan kelebihan/kekurangan bulan ini)');
+    expect(corrections.number).toBe(total.number + 3);
+    expect(formula(corrections.getCell(6))).toEqual({ formula: `SUM(F${total.number - 4}:F${total.number - 1})`, result: CORRECTIONS });
   });
 
   it("Pembayaran's status of what is still owed is judged on the day the run finished, whenever it is downloaded", async () => {
     const status = async () => {
       const ws = (await workbook(`/api/v1/reconciliations/${runId}/workbook.xlsx`)).getWorksheet('Pembayaran')!;
-      const cells = ['TJSLP-ALNO-2026', 'DESA-1703062001-2026', 'PROV-2026', 'APBD-2026'].map((code) => rowOf(ws, code).getCell(7).value);
+      const cells = ['TJSLP-ALNO-2026', 'DESA-1703062001-2026', 'PROV-2026', 'APBD-2026'].map((code) => rowOf(ws, code).getCell(8).value);
       return { cells, note: texts(ws).find((x) => x.startsWith('Jatuh tempo dinilai')) };
     };
     await t.dataSource.query(`UPDATE reconciliation_run SET finished_at = '2026-10-08T03:00:00Z' WHERE id = $1`, [runId]);
     expect(await status()).toEqual({
-      cells: ['Lebih bayar', 'Dibayar sebagian (jatuh tempo 10 Oktober 2026)', 'Belum dibayar (jatuh tempo 10 Oktober 2026)', 'Lunas'],
+      cells: [
+        'Lebih bayar',
+        'Dibayar sebagian (jatuh tempo 10 Oktober 2026)',
+        'Belum dibayar (jatuh tempo 10 Oktober 2026)',
+        'Lunas menurut jumlah (termasuk koreksi September 2026 Rp32.680); premi Oktober 2026 sendiri belum dibayar (jatuh tempo 10 Oktober 2026)',
+      ],
       note: 'Jatuh tempo dinilai pada 8 Oktober 2026, saat rekonsiliasi versi 1 dijalankan. Iuran jatuh tempo tanggal 10; BPJS Kesehatan dapat menonaktifkan kepesertaan bila iurannya belum lunas pada akhir bulan.',
     });
     await t.dataSource.query(`UPDATE reconciliation_run SET finished_at = '2026-10-10T17:00:00Z' WHERE id = $1`, [runId]); // 11 October 00:00 WIB
     const was = t.clock.now();
     t.clock.set(new Date('2027-03-01T03:00:00Z')); // downloaded months later: the same
     try {
-      expect((await status()).cells).toEqual(['Lebih bayar', 'Kurang bayar – lewat jatuh tempo 10 Oktober 2026', 'Belum dibayar – lewat jatuh tempo 10 Oktober 2026', 'Lunas']);
+      expect((await status()).cells).toEqual([
+        'Lebih bayar',
+        'Kurang bayar – lewat jatuh tempo 10 Oktober 2026',
+        'Belum dibayar – lewat jatuh tempo 10 Oktober 2026',
+        'Lunas menurut jumlah (termasuk koreksi September 2026 Rp32.680); premi Oktober 2026 sendiri belum dibayar – lewat jatuh tempo 10 Oktober 2026',
+      ]);
     } finally {
       t.clock.set(was);
     }

@@ -45,9 +45,13 @@ export const BUDGET_USED_BEFORE = `
 
 /**
  * §4's coverage rule with the first day $1 and the last day $2 of a span: covered in some day of it (one month: covered
- * in that month). Shared by the month's candidates and the projection's register of several months.
+ * in that month). Shared by the month's candidates, the projection's register of several months and the corrections
+ * of closed months (coveredBetween: the same rule on other expressions, `participant` an alias prefix like `p.`), so
+ * that what the allocation owed and what is corrected later never disagree.
  */
-export const COVERED_BETWEEN = `tmt <= $2::date AND (tat IS NULL OR tat >= $1::date)`;
+export const coveredBetween = (first: string, last: string, participant = '') =>
+  `${participant}tmt <= ${last}::date AND (${participant}tat IS NULL OR ${participant}tat >= ${first}::date)`;
+export const COVERED_BETWEEN = coveredBetween('$1', '$2');
 
 /**
  * The coverage rule of §4 (TMT ≤ last day of M = $2, TAT empty or ≥ first day of M = $1; plain

@@ -52,6 +52,42 @@ export class RunInputsDto {
   })
   pledges?: Record<string, { participants: number; amount: number; revisionFrom: number; revisionTo: number }>;
   @ApiPropertyOptional({ type: () => RunObligationTotalsDto }) obligationTotals?: RunObligationTotalsDto;
+  /** Checksum of the closed months' register corrections (absent in runs before 2026-12-06). */
+  @ApiPropertyOptional() closedMonthCorrections?: string;
+}
+
+/** What one pledge paid of the overpaid participant-months of closed months. */
+export class CorrectionByPledgeDto {
+  @ApiProperty() pledgeCode: string;
+  @ApiProperty() sourceType: string;
+  @ApiProperty({ type: 'integer' }) amount: number;
+}
+
+export class CorrectionOverDto {
+  @ApiProperty({ type: 'integer' }) participantMonths: number;
+  /** The obligations stored for them, to claim back. */
+  @ApiProperty({ type: 'integer' }) amount: number;
+  /** What pledges paid of it (the sum of `byPledge`). */
+  @ApiProperty({ type: 'integer' }) funded: number;
+}
+
+export class CorrectionUnderDto {
+  @ApiProperty({ type: 'integer' }) participantMonths: number;
+  /** What the months' LOCAL tariff would have owed for them. */
+  @ApiProperty({ type: 'integer' }) amount: number;
+}
+
+/**
+ * The register corrections of the run's fiscal year's closed (finalized or frozen) months (DOMAIN §9): `over`, obligations
+ * stored for participant-months the register no longer covers; `under`, participant-months it covers without one.
+ */
+export class ClosedMonthCorrectionsDto {
+  /** The closed, allocated months compared. */
+  @ApiProperty({ type: [String], example: ['2026-10', '2026-11'] }) months: string[];
+  @ApiProperty({ type: 'integer' }) participantMonths: number;
+  @ApiProperty({ type: () => CorrectionOverDto }) over: CorrectionOverDto;
+  @ApiProperty({ type: () => CorrectionUnderDto }) under: CorrectionUnderDto;
+  @ApiProperty({ type: () => [CorrectionByPledgeDto] }) byPledge: CorrectionByPledgeDto[];
 }
 
 /**
@@ -79,6 +115,8 @@ export class ReconciliationRunResponseDto {
   @ApiPropertyOptional({ type: () => [PledgePaymentStatusDto] }) payments?: PledgePaymentStatusDto[];
   /** What the officer was told when it ran, kept with the run (absent on runs stored before 2026-12-05). */
   @ApiPropertyOptional({ type: () => [RunWarningDto] }) warnings?: RunWarningDto[];
+  /** The register corrections of the fiscal year's closed months when the run was computed (absent on runs stored before 2026-12-06). */
+  @ApiPropertyOptional({ type: () => ClosedMonthCorrectionsDto }) closedMonthCorrections?: ClosedMonthCorrectionsDto;
   @ApiProperty({ enum: ['MANUAL', 'SCHEDULE'] }) trigger: string;
   @ApiProperty({ type: () => RunInputsDto }) inputs: RunInputsDto;
   /** Why a FAILED run failed. */

@@ -14,6 +14,7 @@ import { CATEGORIES, type Category, type RunInputs, type RunSummary } from '../r
 import { tryLockReconciliation } from '../run-lock.js';
 import { noPledgesFor } from '../../funding/allocations/allocation-summary.js';
 import { frozenDriftWarning, noBillWarning, noPbiListWarning, type RunWarning } from '../run-warnings.js';
+import { correctionsDigest, readClosedMonthCorrections } from '../closed-month-corrections.js';
 import { digest, monthDigests, readMonthInputs } from '../run-inputs.js';
 import { FROZEN_MONTH_DRIFT, LATEST_INPUTS, RECONCILE_BILL } from '../sql/reconcile.sql.js';
 
@@ -212,6 +213,9 @@ export class ReconcileMonth {
       registerHash += BigInt(row.register_hash);
     }
 
+    // what the register now says of the year's closed months, kept with the run (§9: corrected in an open month; QA: a
+    // death recorded after November was finalized, November's Rp37.800 paid for him, and December said nothing of it)
+    const closedMonthCorrections = await readClosedMonthCorrections(m, Number(month.slice(0, 4)));
     const summary: RunSummary = {
       participants: Number(totals.participants),
       obligation: Number(totals.obligation),
@@ -228,12 +232,14 @@ export class ReconcileMonth {
         : null,
       findings,
       payments: await this.paymentStatuses.withDue(month, new Map(funded.map((f) => [f.pledgeCode, Number(f.amount)])), m),
+      closedMonthCorrections,
     };
     const inputs: RunInputs = {
       bill: bill ? { id: bill.id, version: Number(bill.version), checksum: bill.checksum } : null,
       pbiApbnList: pbi ? { id: pbi.id, version: Number(pbi.version), checksum: pbi.checksum } : null,
       ...monthDigests(monthRows),
       register: digest(`${lineCount}:${registerHash}`),
+      closedMonthCorrections: correctionsDigest(closedMonthCorrections),
     };
     return { summary, inputs };
   }

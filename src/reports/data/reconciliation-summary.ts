@@ -1,3 +1,4 @@
+import type { ClosedMonthCorrections } from '../../reconciliation/closed-month-corrections.js';
 import type { RunInputs } from '../../reconciliation/reconciliation.types.js';
 
 /** The run summary as stored in `reconciliation_run.summary`: the shape of GET /reconciliations/:id (API.md). */
@@ -15,6 +16,8 @@ export interface ReconciliationSummary {
   payments: Array<{ pledgeCode: string; due: number; paid: number; status: string; late: boolean }>;
   /** What the officer was told when it ran (run-warnings.ts); absent on runs stored before. */
   warnings?: Array<{ code: string; message: string }>;
+  /** The register corrections of the year's closed months the run kept, with their participant-months; absent on runs stored before. */
+  closedMonthCorrections?: ClosedMonthCorrections;
 }
 
 export interface RunRow {
@@ -55,5 +58,6 @@ export function normalizeSummary(run: RunRow): ReconciliationSummary {
       : null,
     findings: Object.fromEntries(Object.entries(s.findings ?? {}).map(([k, v]) => [k, n(v)])),
     payments: (s.payments ?? []).map((p) => ({ ...p, due: n(p.due), paid: n(p.paid), late: Boolean(p.late) })),
+    ...(s.closedMonthCorrections ? { closedMonthCorrections: s.closedMonthCorrections } : {}),
   };
 }

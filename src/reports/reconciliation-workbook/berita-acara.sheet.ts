@@ -5,7 +5,9 @@
 import type ExcelJS from 'exceljs';
 import { LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import type { PaymentRow } from '../data/report-queries.js';
+import { monthsSaid } from '../../common/month.js';
 import { monthLabel, rupiah } from '../format/labels.js';
+import { ownFigures } from './pembayaran.sheet.js';
 import { terbilang, terbilangRupiah } from '../terbilang.js';
 import { BPKAD_HEAD, CLOSING_ROWS, DINKES_HEAD, type Signatory, writeClosing } from '../workbook/signature-block.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
@@ -94,16 +96,39 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
   // short for Rp18.465.300, two overpayments of Rp10.000 subtracted).
   const due = summary.payments.reduce((a, p) => a + p.due, 0);
   money('Jumlah terutang menurut komitmen', due);
-  const shortfall = summary.payments.reduce((a, p) => a + Math.max(p.due - p.paid, 0), 0);
-  const overpaid = summary.payments.reduce((a, p) => a + Math.max(p.paid - p.due, 0), 0);
+  // corrections of earlier months recorded in this one are neither its shortfall nor its surplus (QA: a correction of
+  // December recorded in January read "Kelebihan pembayaran komitmen Rp122.200"): said on their own line
+  const { shortfall, overpaid, corrections } = ownFigures(summary.payments, payments);
   if (shortfall > 0) money('Kekurangan pembayaran komitmen', shortfall);
   if (overpaid > 0) money('Kelebihan pembayaran komitmen', overpaid);
+  if (corrections !== 0) money(`Koreksi bulan sebelumnya (${correctedMonths(payments)}), termasuk dalam jumlah dibayar`, corrections);
+  writeClosedMonthCorrections(ctx, money);
 
   t.blankRow();
   t.keepTogether(CLOSING_ROWS); // the closing, the place and date and the signatures on one page
   // one column each: the Angka column is as wide as the longest title or unit (SIGNATURE_WIDTH)
   writeClosing(t, 'Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.', SIGNATORIES.map((signatory, column) => ({ signatory, column, span: 1 })));
   t.commit();
+}
+
+/** The months the month's corrections are for: "Desember 2026". */
+function correctedMonths(payments: readonly PaymentRow[]): string {
+  return monthsSaid(payments.filter((p) => p.adjustsMonth).map((p) => p.adjustsMonth!));
+}
+
+/**
+ * What the register now says of the year's closed months, as the run kept it (Koreksi Bulan Tertutup): the overpaid
+ * premiums to claim back and the unpaid ones, for the signatories (QA: nothing in December's statement told anyone of
+ * November's Rp37.800 paid for a man who had died in October).
+ */
+function writeClosedMonthCorrections(ctx: ReconciliationWorkbookContext, money: (text: string, amount: number) => void): void {
+  const c = ctx.summary.closedMonthCorrections;
+  if (!c) return;
+  if (c.over.participantMonths) {
+    const funders = c.byPledge.map((p) => `${p.pledgeCode} ${rupiah(p.amount)}`).join(', ');
+    money(`Koreksi bulan yang sudah ditutup: kelebihan iuran ${c.over.participantMonths} peserta-bulan, ditagih kembali ke BPJS Kesehatan${funders ? ` (${funders})` : ''}`, c.over.amount);
+  }
+  if (c.under.participantMonths) money(`Koreksi bulan yang sudah ditutup: kekurangan iuran ${c.under.participantMonths} peserta-bulan`, c.under.amount);
 }
 
 /**

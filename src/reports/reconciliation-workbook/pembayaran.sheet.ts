@@ -8,14 +8,31 @@
  * day of the download: the status is the run's, and a finalized run's workbook is the signed snapshot, the same
  * whenever it is downloaded. Under the JUMLAH row (whose Selisih nets one pledge's surplus against another's
  * shortfall), the shortfall and the overpayment each summed over the pledges (QA).
+ *
+ * Corrections of earlier months recorded in the month (`adjustsMonth`, §9) count toward its §8 paid, but are not the
+ * month's own over- or underpayment: they stand in a column of their own, and Selisih is the month's own payments less
+ * what it owed (QA: January's correction of December, Rp122.200, made APBD-2026 "Lebih bayar" and the Berita Acara
+ * said "Kelebihan pembayaran komitmen Rp122.200", though it settled December exactly).
  */
 import { dayInWib } from '../../common/clock/clock.js';
-import { dayName } from '../../common/month.js';
+import { dayName, monthsSaid } from '../../common/month.js';
 import { HEADER_STYLE, LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { correctionsIn, isOwed } from '../../payments/payment-status.js';
 import { PAYMENTS_CHANGED } from '../../reconciliation/run-inputs.js';
 import type { PaymentRow } from '../data/report-queries.js';
-import { correctionNote, label, monthLateLabel, PAID_LATE_HEADER, paymentLateLabel, rupiah, SOURCE_TYPE_LABELS, statementStatusLabel } from '../format/labels.js';
+import {
+  correctionNote,
+  label,
+  monthLateLabel,
+  PAID_LATE_HEADER,
+  ownPaymentsLabelOf,
+  type OwnPayments,
+  PAYMENT_STATUS_LABELS,
+  paymentLateLabel,
+  rupiah,
+  SOURCE_TYPE_LABELS,
+  statementStatusLabel,
+} from '../format/labels.js';
 import { dayToDate, TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
 import { funderInYear, type ReconciliationWorkbookContext } from './workbook-context.js';
@@ -26,7 +43,8 @@ const COLUMNS: TableColumn[] = [
   { header: 'Pemberi Dana', kind: 'text', width: 44 },
   { header: 'Terutang (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Dibayar (Rp)', kind: 'rupiah', width: 18, total: true },
-  { header: 'Selisih Dibayar − Terutang (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Koreksi Bulan Sebelumnya (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Selisih Pembayaran Bulan Ini − Terutang (Rp)', kind: 'rupiah', width: 20, total: true },
   { header: 'Status', kind: 'text', width: 30 },
   { header: PAID_LATE_HEADER, kind: 'text', width: 18 },
 ];
@@ -39,10 +57,21 @@ export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promi
   const ranOn = dayInWib(ctx.run.finished_at ?? ctx.generatedAt);
   for (const p of ctx.summary.payments) {
     const late = monthLateLabel({ late: p.late, lateOnlyByCorrections: lateOnlyByCorrections(p.pledgeCode), status: p.status });
-    t.addRow([p.pledgeCode, label(SOURCE_TYPE_LABELS, ctx.pledgeByCode.get(p.pledgeCode)?.sourceType), funderInYear(ctx, p.pledgeCode), p.due, p.paid, p.paid - p.due, statementStatusLabel(p.status, ctx.month, ranOn), late]);
+    const own = ownPaymentsOfPledge(p, payments);
+    t.addRow([
+      p.pledgeCode,
+      label(SOURCE_TYPE_LABELS, ctx.pledgeByCode.get(p.pledgeCode)?.sourceType),
+      funderInYear(ctx, p.pledgeCode),
+      p.due,
+      p.paid,
+      own.corrections,
+      p.paid - own.corrections - p.due,
+      ownStatusLabel(p.status, ctx.month, ranOn, own),
+      late,
+    ]);
   }
   t.finishTable();
-  writeShortfallAndOverpayment(t, ctx);
+  writeShortfallAndOverpayment(t, ctx, payments);
   if (ctx.summary.payments.some((p) => isOwed(p.status))) {
     t.writeStyledRow([
       `Jatuh tempo dinilai pada ${dayName(ranOn)}, saat rekonsiliasi versi ${ctx.run.version} dijalankan. Iuran jatuh tempo tanggal 10; BPJS Kesehatan dapat menonaktifkan kepesertaan bila iurannya belum lunas pada akhir bulan.`,
@@ -51,11 +80,11 @@ export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promi
 
   t.blankRow();
   t.writeStyledRow(['Rincian pembayaran (SP2D/transfer) untuk bulan ini'], LABEL_STYLE);
-  t.writeStyledRow(['Kode Komitmen', 'Tanggal Bayar', 'Referensi', 'Keterangan', 'Jumlah (Rp)', null, null, 'Terlambat'], HEADER_STYLE);
+  t.writeStyledRow(['Kode Komitmen', 'Tanggal Bayar', 'Referensi', 'Keterangan', 'Jumlah (Rp)', null, null, null, 'Terlambat'], HEADER_STYLE);
   const dateStyle = { numFmt: NUMBER_FORMATS.date };
   const first = t.currentRow;
   for (const p of payments) {
-    t.writeStyledRow([p.pledgeCode, dayToDate(p.paidAt), p.reference, correctionNote(p), p.amount, null, null, paymentLateLabel(p)], undefined, [undefined, dateStyle]);
+    t.writeStyledRow([p.pledgeCode, dayToDate(p.paidAt), p.reference, correctionNote(p), p.amount, null, null, null, paymentLateLabel(p)], undefined, [undefined, dateStyle]);
   }
   const total = payments.reduce((a, p) => a + p.amount, 0);
   t.writeStyledRow(['JUMLAH', null, null, null, payments.length ? { formula: `SUM(E${first}:E${t.currentRow - 1})`, result: total } : 0], LABEL_STYLE);
@@ -81,16 +110,54 @@ export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promi
 }
 
 /**
- * Below the JUMLAH row: the shortfall (each pledge's max(due − paid, 0)) and the overpayment (max(paid − due, 0)),
+ * Below the JUMLAH row: the shortfall (each pledge's max(due − own paid, 0)) and the overpayment (max(own paid − due, 0)),
  * summed apart as SUMIF of the Selisih column, so that one pledge's surplus does not hide another's shortfall (QA:
- * the Berita Acara read Rp18.445.300 short for Rp18.465.300).
+ * the Berita Acara read Rp18.445.300 short for Rp18.465.300); then the corrections of earlier months on a line of
+ * their own (QA: counted as kelebihan). The Berita Acara says the same (ownFigures).
  */
-function writeShortfallAndOverpayment(t: TableSheet, ctx: ReconciliationWorkbookContext): void {
-  const rows = ctx.summary.payments;
-  const shortfall = rows.reduce((a, p) => a + Math.max(p.due - p.paid, 0), 0);
-  const overpaid = rows.reduce((a, p) => a + Math.max(p.paid - p.due, 0), 0);
-  const range = `F${t.firstDataRow}:F${t.lastDataRow}`;
-  const cell = (formula: string, result: number) => (rows.length ? { formula, result } : 0);
-  t.writeStyledRow(['Jumlah kekurangan pembayaran (komitmen yang kurang/belum dibayar)', null, null, null, null, cell(`-SUMIF(${range},"<0")`, shortfall)], TOTAL_STYLE);
-  t.writeStyledRow(['Jumlah kelebihan pembayaran (komitmen yang lebih bayar)', null, null, null, null, cell(`SUMIF(${range},">0")`, overpaid)], TOTAL_STYLE);
+function writeShortfallAndOverpayment(t: TableSheet, ctx: ReconciliationWorkbookContext, payments: readonly PaymentRow[]): void {
+  const { shortfall, overpaid, corrections } = ownFigures(ctx.summary.payments, payments);
+  const range = `G${t.firstDataRow}:G${t.lastDataRow}`;
+  const cell = (formula: string, result: number) => (ctx.summary.payments.length ? { formula, result } : 0);
+  t.writeStyledRow(['Jumlah kekurangan pembayaran (komitmen yang kurang/belum dibayar)', null, null, null, null, null, cell(`-SUMIF(${range},"<0")`, shortfall)], TOTAL_STYLE);
+  t.writeStyledRow(['Jumlah kelebihan pembayaran (komitmen yang lebih bayar)', null, null, null, null, null, cell(`SUMIF(${range},">0")`, overpaid)], TOTAL_STYLE);
+  if (corrections !== 0) {
+    const column = `F${t.firstDataRow}:F${t.lastDataRow}`;
+    t.writeStyledRow(['Koreksi bulan sebelumnya yang dicatat bulan ini (bukan kelebihan/kekurangan bulan ini)', null, null, null, null, cell(`SUM(${column})`, corrections)], TOTAL_STYLE);
+  }
+}
+
+/** A pledge-month's own payments and its corrections of earlier months, from the month's payments (ownPaymentsLabelOf). */
+function ownPaymentsOfPledge(p: { pledgeCode: string; due: number }, payments: readonly PaymentRow[]): OwnPayments {
+  return ownPaymentsLabelOf(p.due, payments.filter((x) => x.pledgeCode === p.pledgeCode));
+}
+
+/**
+ * The month's own shortfall and overpayment, each summed over the pledges (never netted), and the corrections of
+ * earlier months recorded in it: what the Pembayaran sheet's rows under JUMLAH and the Berita Acara say.
+ */
+export function ownFigures(statuses: readonly { pledgeCode: string; due: number; paid: number }[], payments: readonly PaymentRow[]) {
+  let shortfall = 0, overpaid = 0, corrections = 0;
+  for (const p of statuses) {
+    const own = ownPaymentsOfPledge(p, payments);
+    const ownPaid = p.paid - own.corrections;
+    shortfall += Math.max(p.due - ownPaid, 0);
+    overpaid += Math.max(ownPaid - p.due, 0);
+    corrections += own.corrections;
+  }
+  return { shortfall, overpaid, corrections };
+}
+
+/**
+ * The status cell: a month whose §8 status differs from its own payments' only by corrections of earlier months reads
+ * as its own ("Lunas (ditambah koreksi Desember 2026 Rp122.200)", or with nothing due "Tidak ada iuran bulan ini; hanya
+ * koreksi …", not "Lebih bayar"); one still owed on its own says
+ * so (statementStatusLabel).
+ */
+function ownStatusLabel(status: string, month: string, ranOn: string, own: OwnPayments): string {
+  if (own.corrections !== 0 && !isOwed(own.ownStatus) && own.ownStatus !== status) {
+    if (own.due === 0 && own.ownPaid === 0) return `Tidak ada iuran bulan ini; hanya koreksi ${monthsSaid(own.correctedMonths)} ${rupiah(own.corrections)}`;
+    return `${label(PAYMENT_STATUS_LABELS, own.ownStatus)} (ditambah koreksi ${monthsSaid(own.correctedMonths)} ${rupiah(own.corrections)})`;
+  }
+  return statementStatusLabel(status, month, ranOn, own);
 }

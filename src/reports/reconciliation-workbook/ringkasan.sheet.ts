@@ -71,6 +71,16 @@ export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
   kv('Jumlah terutang', null, summary.payments.reduce((a, p) => a + p.due, 0));
   kv('Jumlah dibayar', null, summary.payments.reduce((a, p) => a + p.paid, 0));
 
+  // the register's corrections of the year's closed months, as the run kept them (sheet Koreksi Bulan Tertutup)
+  heading('Koreksi bulan yang sudah ditutup (dicatat pada bulan terbuka)');
+  const c = summary.closedMonthCorrections;
+  if (!c) kv('Tidak dihitung untuk rekonsiliasi versi ini', null, null, 'Jalankan ulang rekonsiliasi untuk melihatnya.');
+  else if (c.participantMonths === 0) kv('Tidak ada koreksi', 0, 0, 'Daftar peserta sesuai dengan iuran bulan yang sudah ditutup.');
+  else {
+    kv('Kelebihan iuran (peserta-bulan yang tidak tercakup lagi)', c.over.participantMonths, c.over.amount, c.byPledge.length ? `Tagih kembali ke BPJS Kesehatan; didanai ${c.byPledge.map((p) => `${p.pledgeCode} ${rupiah(p.amount)}`).join(', ')}.` : null);
+    kv('Kekurangan iuran (peserta-bulan tercakup tanpa iuran)', c.under.participantMonths, c.under.amount);
+  }
+
   const warnings = pledgesOfMonth(ctx).filter((p) => p.warnings.length > 0);
   heading('Peringatan kepatuhan');
   if (warnings.length === 0) kv('Tidak ada peringatan kepatuhan', null, null);

@@ -10,6 +10,7 @@ import { monthsBetween } from '../../common/month.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { type PledgeRow, ReportQueries } from '../data/report-queries.js';
 import { normalizeSummary } from '../data/reconciliation-summary.js';
+import { KOREKSI_SHEET, writeKoreksiBulanTertutup } from '../reconciliation-workbook/koreksi-bulan-tertutup.sheet.js';
 import { writeBeritaAcara } from '../reconciliation-workbook/berita-acara.sheet.js';
 import { writePaguRealisasi } from '../reconciliation-workbook/pagu-realisasi.sheet.js';
 import { writePembayaran } from '../reconciliation-workbook/pembayaran.sheet.js';
@@ -29,7 +30,7 @@ export interface WriteReconciliationWorkbookCommand {
 }
 
 /** The sheets, in the order of DOMAIN §11. */
-export const RECONCILIATION_SHEETS = ['Ringkasan', 'Pagu & Realisasi', 'Per Sumber Dana', 'Per Desa', 'Rincian Peserta', 'Temuan', 'Pembayaran', 'Berita Acara'] as const;
+export const RECONCILIATION_SHEETS = ['Ringkasan', 'Pagu & Realisasi', 'Per Sumber Dana', 'Per Desa', 'Rincian Peserta', 'Temuan', KOREKSI_SHEET, 'Pembayaran', 'Berita Acara'] as const;
 
 export interface PreparedWorkbook {
   filename: string;
@@ -105,6 +106,7 @@ export class WriteReconciliationWorkbook {
         await writePerDesa(ctx, villageTotals);
         await writeRincianPeserta(ctx, participantPages);
         await writeTemuan(ctx);
+        writeKoreksiBulanTertutup(ctx);
         const payments = await writePembayaran(ctx);
         writeBeritaAcara(ctx, payments);
         await output.finish();

@@ -14,7 +14,7 @@ import { overdueWarning, paymentStatusTable } from '../payment-status.js';
 import { canSee, canWriteFinance, hashFor } from '../routes.js';
 import { billStats, fundedTable, fundingChart, fundingWarnings, headlineStats } from '../run-summary.js';
 import { announce, badge, busy, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
-import { changesNotice } from './reconciliation.js';
+import { changesNotice, closedMonthCorrectionsText } from './reconciliation.js';
 import { RUN_TONES } from './reconciliations.js';
 
 export async function render(main, ctx) {
@@ -121,6 +121,9 @@ async function fromRun(run, ctx) {
       h('a', { href: hashFor(`/rekonsiliasi/${run.id}`), text: 'Buka rincian rekonsiliasi' }),
     ),
     draft && (run.changes ?? []).length ? changesNotice(run) : null,
+    // what the register now says of the year's closed months, as the run kept it (QA: November's Rp37.800 for a man
+    // dead in October was said nowhere a finance officer looks)
+    run.closedMonthCorrections?.participantMonths ? notice('warning', closedMonthCorrectionsText(run.closedMonthCorrections)) : null,
     headlineStats(run, { unfundedHref: unfundedHref(run.month, ctx) }),
     h('div', { class: 'grid-2' }, section('Pendanaan menurut sumber dana', fundingChart(run)), section('Tagihan BPJS', billStats(run.bill))),
     // a shortfall corrected in a later month, as the Pembayaran page says it (QA: November still read "Belum dibayar")

@@ -66,6 +66,7 @@ export async function render(main, ctx) {
     section('Ringkasan', headlineStats(run), h('div', { class: 'grid-2' }, h('div', {}, h('h3', { text: 'Iuran menurut sumber dana' }), fundingChart(run)), h('div', {}, h('h3', { text: 'Tagihan BPJS' }), billStats(run.bill)))),
     section('Temuan per kategori', categoryTable, amountsNote, findingsList),
     section('Pembayaran per penyandang dana', paymentStatusTable(run.payments)),
+    closedMonthSection(run),
     section('Pendanaan per komitmen', fundingWarnings(run.month, run.funded, ctx.signal), fundedTable(run)),
     section('Jejak proses', runFacts(run)),
   );
@@ -84,6 +85,33 @@ export async function render(main, ctx) {
     if (err?.name === 'AbortError') return;
     replace(amountsNote, `Nilai temuan tidak dapat dihitung: ${err.message}`);
   }
+}
+
+/**
+ * The register's corrections of the year's closed months the run kept (API `closedMonthCorrections`): what a finance
+ * officer claims back or still pays, recorded in an open month (QA: November's Rp37.800 for a man who had died in
+ * October was said to nobody). None for a run stored before they were kept.
+ */
+function closedMonthSection(run) {
+  const c = run.closedMonthCorrections;
+  if (!c) return null;
+  const text = closedMonthCorrectionsText(c);
+  return section('Koreksi bulan yang sudah ditutup', c.participantMonths ? notice('warning', text) : h('p', { class: 'hint', text }));
+}
+
+/**
+ * "Koreksi bulan yang sudah ditutup: 1 peserta-bulan, kelebihan iuran Rp37.800 (APBD-2026 Rp22.680, APBD_PROV-2026
+ * Rp15.120); …": the workbook's sheet Koreksi Bulan Tertutup lists them one by one.
+ */
+export function closedMonthCorrectionsText(c) {
+  if (!c.participantMonths) return 'Tidak ada koreksi: daftar peserta sesuai dengan iuran bulan yang sudah ditutup (difinalisasi atau dibekukan) tahun ini.';
+  const parts = [];
+  if (c.over.participantMonths) {
+    const funders = c.byPledge.map((p) => `${p.pledgeCode} ${rupiah(p.amount)}`).join(', ');
+    parts.push(`kelebihan iuran ${rupiah(c.over.amount)} untuk ${number(c.over.participantMonths)} peserta-bulan yang tidak tercakup lagi${funders ? ` (${funders})` : ''}; tagih kembali ke BPJS Kesehatan dan catat koreksi negatif per komitmen untuk bulan itu`);
+  }
+  if (c.under.participantMonths) parts.push(`kekurangan iuran ${rupiah(c.under.amount)} untuk ${number(c.under.participantMonths)} peserta-bulan yang tercakup tanpa iuran; bayar sebagai pembayaran koreksi bulan itu`);
+  return `Koreksi bulan yang sudah ditutup: ${number(c.participantMonths)} peserta-bulan, ${parts.join('; ')}. Bulan itu tidak dihitung ulang; koreksi dicatat pada bulan yang masih terbuka. Rinciannya di lembar "Koreksi Bulan Tertutup" buku kerja.`;
 }
 
 function back(month) {

@@ -1,0 +1,116 @@
+/**
+ * Koreksi Bulan Tertutup: the register corrections of the fiscal year's closed months the run kept
+ * (reconciliation/closed-month-corrections.ts, DOMAIN §9), one row per participant-month: a month finalized or
+ * frozen paid for a participant the register no longer covers there (a death reported after it was closed:
+ * "kelebihan iuran", to claim back from BPJS and record as a negative correction per funder), or covers someone
+ * it owed nothing for ("kekurangan iuran"). QA: November paid Rp37.800 for a man whose death (TAT 15/10/2026) was
+ * recorded after November was finalized, and nothing in December's workbook said so.
+ *
+ * The corrections are the run's (as they stood when it was computed; a finalized run's are those it was signed
+ * with), not the register's as it is at download. One "Didanai <komitmen>" column per pledge that paid any of them.
+ */
+import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { monthsSaid } from '../../common/month.js';
+import type { ClosedMonthCorrectionItem, ClosedMonthCorrections } from '../../reconciliation/closed-month-corrections.js';
+import { monthLabel, rupiah } from '../format/labels.js';
+import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
+import { sheetTitle } from './titles.js';
+import { villageNames, type ReconciliationWorkbookContext } from './workbook-context.js';
+
+export const KOREKSI_SHEET = 'Koreksi Bulan Tertutup' as const;
+
+const END_REASON_WORDS: Record<string, string> = { MENINGGAL: 'meninggal', PINDAH: 'pindah', PBI_APBN: 'pindah ke PBI APBN', MAMPU: 'mampu', LAINNYA: 'lainnya' };
+
+/** `2026-10-15` as `15/10/2026`, as the enrollment sheet writes dates. */
+const day = (d: string | null) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '');
+
+/** Why the month and the register disagree, in words. */
+export function correctionReason(i: ClosedMonthCorrectionItem): string {
+  switch (i.reason) {
+    case 'TAT':
+      return `TAT ${day(i.tat)}${i.endReason ? ` (${END_REASON_WORDS[i.endReason] ?? i.endReason})` : ''} sebelum bulan itu, dicatat sesudah bulan itu ditutup`;
+    case 'TMT':
+      return `TMT ${day(i.tmt)} sesudah bulan itu, diubah sesudah bulan itu ditutup`;
+    case 'REMOVED':
+      return 'Tidak ada lagi di daftar peserta';
+    case 'REGISTERED_LATE':
+      return `Terdaftar sesudah bulan itu dialokasikan, TMT ${day(i.tmt)}`;
+    default:
+      return `TMT/TAT diubah sesudah bulan itu dialokasikan (TMT ${day(i.tmt)}${i.tat ? `, TAT ${day(i.tat)}` : ''})`;
+  }
+}
+
+/** What the finance officer does with it (recorded in an open month, §9). */
+export function correctionAction(i: ClosedMonthCorrectionItem): string {
+  if (i.kind === 'UNDER') {
+    return `Iuran ${rupiah(i.amount)} tidak dialokasikan untuk bulan itu: periksa tagihan BPJS bulan itu; bila ditagih, bayar dan catat sebagai pembayaran koreksi bulan itu pada bulan yang masih terbuka.`;
+  }
+  const funders = i.splits.map((s) => `${s.pledgeCode} ${rupiah(s.amount)}`).join(', ');
+  return (
+    `Tagih kembali ke BPJS Kesehatan ${rupiah(i.amount)} yang dibayar untuk bulan itu` +
+    (funders ? `; catat koreksi negatif untuk bulan itu per komitmen (${funders}) pada bulan yang masih terbuka.` : '; tidak ada komitmen yang mendanainya.')
+  );
+}
+
+/** "1 peserta-bulan, kelebihan iuran Rp37.800 (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120)": the Ringkasan and Berita Acara line. */
+export function correctionsSaid(c: ClosedMonthCorrections): string {
+  const parts = [`${c.participantMonths} peserta-bulan`];
+  if (c.over.participantMonths) {
+    const funders = c.byPledge.map((p) => `${p.pledgeCode} ${rupiah(p.amount)}`).join(', ');
+    parts.push(`kelebihan iuran ${rupiah(c.over.amount)}${funders ? ` (${funders})` : ''}, tagih kembali ke BPJS Kesehatan dan catat koreksi negatif per komitmen`);
+  }
+  if (c.under.participantMonths) parts.push(`kekurangan iuran ${rupiah(c.under.amount)} (${c.under.participantMonths} peserta-bulan tanpa iuran)`);
+  return parts.join('; ');
+}
+
+export function writeKoreksiBulanTertutup(ctx: ReconciliationWorkbookContext): void {
+  const corrections = ctx.summary.closedMonthCorrections;
+  const pledgeCodes = corrections?.byPledge.map((p) => p.pledgeCode) ?? [];
+  const columns: TableColumn[] = [
+    { header: 'No', kind: 'count', width: 7 },
+    { header: 'Bulan', kind: 'text', width: 15 },
+    { header: 'NIK', kind: 'text', width: 19 },
+    { header: 'Nama', kind: 'text', width: 26 },
+    { header: 'Desa', kind: 'text', width: 20 },
+    { header: 'Kecamatan', kind: 'text', width: 18 },
+    { header: 'Jenis', kind: 'text', width: 18 },
+    { header: 'Alasan', kind: 'text', width: 44 },
+    { header: 'Iuran Tersimpan (Rp)', kind: 'rupiah', width: 16, total: true },
+    ...pledgeCodes.map((code): TableColumn => ({ header: `Didanai ${code} (Rp)`, kind: 'rupiah', width: 18, total: true })),
+    { header: 'Kelebihan Iuran (Rp)', kind: 'rupiah', width: 16, total: true },
+    { header: 'Kekurangan Iuran (Rp)', kind: 'rupiah', width: 16, total: true },
+    { header: 'Usulan Tindakan', kind: 'text', width: 70 },
+  ];
+  const t = new TableSheet(ctx.output.workbook, KOREKSI_SHEET, columns, { title: sheetTitle(ctx, 'Koreksi Iuran Bulan yang Sudah Ditutup (Finalisasi/Dibekukan)') });
+  let no = 0;
+  for (const i of corrections?.items ?? []) {
+    const paid = new Map(i.splits.map((s) => [s.pledgeCode, s.amount]));
+    const { village, kecamatan } = villageNames(ctx, i.villageCode);
+    t.addRow([
+      ++no,
+      monthLabel(i.month),
+      i.nik,
+      i.name,
+      village || i.villageCode,
+      kecamatan,
+      i.kind === 'OVER' ? 'Kelebihan iuran' : 'Kekurangan iuran',
+      correctionReason(i),
+      i.obligation,
+      ...pledgeCodes.map((code) => paid.get(code) ?? null),
+      i.kind === 'OVER' ? i.amount : null,
+      i.kind === 'UNDER' ? i.amount : null,
+      correctionAction(i),
+    ]);
+  }
+  t.finishTable();
+  t.blankRow();
+  if (!corrections) {
+    t.writeStyledRow([`Rekonsiliasi versi ${ctx.run.version} dijalankan sebelum koreksi bulan tertutup dihitung; jalankan ulang rekonsiliasi untuk melihatnya.`], WARNING_STYLE);
+  } else if (corrections.participantMonths === 0) {
+    const months = corrections.months.length ? `bulan ${monthsSaid(corrections.months)}` : `tahun ${ctx.fiscalYear}`;
+    t.writeStyledRow([`Tidak ada koreksi: daftar peserta saat rekonsiliasi dijalankan sesuai dengan iuran ${months} yang sudah ditutup.`], LABEL_STYLE);
+  } else {
+    t.writeStyledRow([`Bulan yang sudah ditutup tidak dihitung ulang (DOMAIN §9): ${correctionsSaid(corrections)}. Koreksi dicatat pada bulan yang masih terbuka.`], LABEL_STYLE);
+  }
+  t.commit();
+}
