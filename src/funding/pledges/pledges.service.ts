@@ -8,12 +8,12 @@ import { Clock } from '../../common/clock/clock.js';
 import { rupiah } from '../../common/money.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { codeYearWarnings, DEFAULT_PRIORITY, type PledgeData, type PledgeInput, type PledgeWarning, pledgeWarnings, isSameFunding, sameFundingWarnings, unregisteredNiksWarnings, validatePledge } from '../domain/pledge-rules.js';
+import { codeYearWarnings, DEFAULT_PRIORITY, type PledgeData, type PledgeInput, type PledgeWarning, pledgeWarnings, isSameFunding, priorityShadowWarnings, type RankedPledge, sameFundingWarnings, takesWholePremium, unregisteredNiksWarnings, validatePledge } from '../domain/pledge-rules.js';
 import { Pledge } from '../entities/pledge.entity.js';
 import { PledgeRevision } from '../entities/pledge-revision.entity.js';
 import { type FieldProblem, FundingException } from '../funding.exception.js';
 import { MARK_STALE_FROM, TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
-import { SAME_FUNDING, USED_IN_FROZEN_MONTHS } from '../sql/pledges.sql.js';
+import { PLEDGES_THAT_MAY_SHADOW, SAME_FUNDING, USED_IN_FROZEN_MONTHS } from '../sql/pledges.sql.js';
 import { type PledgeView, toPledgeView } from './pledge-view.js';
 import { storedPledgeCode } from './pledge-code.js';
 import { monthName, monthOf } from '../../common/month.js';
@@ -141,8 +141,9 @@ export class PledgesService {
 
   /**
    * The warnings a saved or checked pledge is told: the §5 compliance rule (on every output), a code naming another
-   * year than its fiscal year, another pledge of the same funding in the same months (stored, or `checkedBefore`), and the
-   * listed NIKs no participant holds yet.
+   * year than its fiscal year, another pledge of the same funding in the same months (stored, or `checkedBefore`), a pledge
+   * that pays nothing behind an earlier one taking every premium whole, or that `p` leaves so (SHADOWED_BY_PRIORITY), and
+   * the listed NIKs no participant holds yet.
    */
   async entryWarnings(p: PledgeData, manager?: EntityManager, checkedBefore: readonly PledgeData[] = []): Promise<PledgeWarning[]> {
     const m = manager ?? this.dataSource.manager;
@@ -154,7 +155,12 @@ export class PledgesService {
       : [];
     // `checkedBefore`: the earlier rows of a sheet only checked, which are not stored
     const same = [...stored, ...checkedBefore.filter((q) => isSameFunding(p, q)).map((q) => ({ code: q.code, from_month: q.fromMonth, to_month: q.toMonth }))];
-    return [...pledgeWarnings(p), ...codeYearWarnings(p), ...sameFundingWarnings(p, same), ...unregisteredNiksWarnings(p.code, rows.map((r) => r.nik))];
+    const ranked: RankedPledge[] = (await m.query(PLEDGES_THAT_MAY_SHADOW, [p.fiscalYear, p.code, p.fromMonth, p.toMonth, takesWholePremium(p)])).map((r: RankedPledge & { budget: string | null }) => ({
+      ...r,
+      budget: r.budget === null ? null : Number(r.budget),
+    }));
+    const shadows = priorityShadowWarnings(p, [...ranked, ...checkedBefore]);
+    return [...pledgeWarnings(p), ...codeYearWarnings(p), ...sameFundingWarnings(p, same), ...shadows, ...unregisteredNiksWarnings(p.code, rows.map((r) => r.nik))];
   }
 
   async exists(code: string): Promise<boolean> {
