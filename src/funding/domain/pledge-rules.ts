@@ -61,7 +61,7 @@ export interface PledgeData {
 
 export interface PledgeWarning {
   /** DANA_DESA_PBI: the §5 compliance rule, on every output; the others are told when the pledge is saved or checked (entryWarnings). */
-  code: 'DANA_DESA_PBI' | 'CODE_YEAR_MISMATCH' | 'NIKS_NOT_REGISTERED' | 'SAME_FUNDING_TWICE' | 'SHADOWED_BY_PRIORITY';
+  code: 'DANA_DESA_PBI' | 'CODE_YEAR_MISMATCH' | 'NIKS_NOT_REGISTERED' | 'SAME_FUNDING_TWICE' | 'SHADOWED_BY_PRIORITY' | 'UNFUNDED_AFTER_REVISION' | 'PAYMENTS_EXCEED_DUE_AFTER_REVISION';
   pledgeCode: string;
   message: string;
 }

@@ -13,7 +13,7 @@ export class PledgeWarningDto {
  * nothing behind an earlier one that takes every premium whole).
  */
 export class PledgeEntryWarningDto {
-  @ApiProperty({ enum: ['DANA_DESA_PBI', 'CODE_YEAR_MISMATCH', 'NIKS_NOT_REGISTERED', 'SAME_FUNDING_TWICE', 'SHADOWED_BY_PRIORITY'] }) code: string;
+  @ApiProperty({ enum: ['DANA_DESA_PBI', 'CODE_YEAR_MISMATCH', 'NIKS_NOT_REGISTERED', 'SAME_FUNDING_TWICE', 'SHADOWED_BY_PRIORITY', 'UNFUNDED_AFTER_REVISION', 'PAYMENTS_EXCEED_DUE_AFTER_REVISION'] }) code: string;
   @ApiProperty() pledgeCode: string;
   @ApiProperty() message: string;
 }

@@ -15,6 +15,7 @@ import { type FieldProblem, FundingException } from '../funding.exception.js';
 import { MARK_STALE_FROM, TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
 import { PLEDGES_THAT_MAY_SHADOW, SAME_FUNDING, USED_IN_FROZEN_MONTHS } from '../sql/pledges.sql.js';
 import { type PledgeView, toPledgeView } from './pledge-view.js';
+import { RevisionEffects } from './revision-effects.js';
 import { storedPledgeCode } from './pledge-code.js';
 import { monthName, monthOf } from '../../common/month.js';
 import { butCame } from '../../common/value-kind.js';
@@ -33,6 +34,7 @@ export class PledgesService {
     private readonly regions: RegionsService,
     private readonly closedMonths: ClosedMonths,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly effects: RevisionEffects,
   ) {}
 
   /** Checks a pledge without saving it (also used by the sheet upload for each row). */
@@ -89,13 +91,15 @@ export class PledgesService {
       if (isDeepStrictEqual(before, after)) throw FundingException.pledgeUnchanged(code, current.revision);
       if (after.budget !== null) await assertBudgetCoversFrozenMonths(m, code, after.budget);
       const { closed, frozen } = await this.closedMonths.assertSomeOpen([...new Set([...monthsOf(before), ...monthsOf(after)])], m, PLEDGE_OF_OPEN_MONTHS);
+      const year = await this.effects.before(m, after.fiscalYear);
       const revision = current.revision + 1;
       const now = this.clock.now();
       await m.update(Pledge, { code }, { ...toColumns(after), revision, updatedAt: now });
       await recordRevision(m, after, false, revision, visibleText(reason as string), actor, now);
       await markStale(m, after.fiscalYear, Math.min(before.fromMonth, after.fromMonth));
       const view = toPledgeView(await m.findOneByOrFail(Pledge, { code }));
-      return { ...view, warnings: await this.entryWarnings(after, m), closedMonths: closed, frozenMonths: frozen };
+      const effects = await this.effects.warnings(m, code, after.fiscalYear, year, 'revise');
+      return { ...view, warnings: [...(await this.entryWarnings(after, m)), ...effects], closedMonths: closed, frozenMonths: frozen };
     });
   }
 
@@ -128,6 +132,7 @@ export class PledgesService {
       if (withdraw && current.withdrawnAt) throw FundingException.pledgeAlreadyWithdrawn(code, current.withdrawnAt, current.withdrawnBy ?? '');
       if (!withdraw && !current.withdrawnAt) throw FundingException.pledgeNotWithdrawn(code);
       const { closed, frozen } = await this.closedMonths.assertSomeOpen(monthsOf(data), m, PLEDGE_OF_OPEN_MONTHS);
+      const year = await this.effects.before(m, data.fiscalYear);
       const revision = current.revision + 1;
       const now = this.clock.now();
       await m.update(Pledge, { code }, { revision, updatedAt: now, withdrawnAt: withdraw ? now : null, withdrawnBy: withdraw ? actor : null });
@@ -135,7 +140,8 @@ export class PledgesService {
       await markStale(m, data.fiscalYear, data.fromMonth);
       const view = toPledgeView(await m.findOneByOrFail(Pledge, { code }));
       // reinstated: told again of another pledge of the same funding (the withdrawn one is left out of SAME_FUNDING)
-      return { ...view, warnings: withdraw ? view.warnings : await this.entryWarnings(data, m), closedMonths: closed, frozenMonths: frozen };
+      const effects = await this.effects.warnings(m, code, data.fiscalYear, year, withdraw ? 'withdraw' : 'reinstate');
+      return { ...view, warnings: [...(withdraw ? view.warnings : await this.entryWarnings(data, m)), ...effects], closedMonths: closed, frozenMonths: frozen };
     });
   }
 

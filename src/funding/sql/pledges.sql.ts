@@ -62,3 +62,11 @@ export const PLEDGES_THAT_MAY_SHADOW = `
    WHERE fiscal_year = $1 AND code <> $2 AND from_month <= $4 AND to_month >= $3 AND withdrawn_at IS NULL
      AND ((scope = 'ALL' AND share_percent = 100 AND quota IS NULL) OR $5::boolean)
    ORDER BY priority, code COLLATE "C"`;
+
+/** The payments recorded for the months $1 (`YYYY-MM`), summed per pledge and month (§8's paid), by pledge code and month. */
+export const PAID_IN_MONTHS = `
+  SELECT pledge_code, month, sum(amount)::text AS paid
+    FROM payment
+   WHERE month = ANY($1::text[])
+   GROUP BY pledge_code, month
+   ORDER BY pledge_code COLLATE "C", month`;
