@@ -12,6 +12,7 @@ import { monthNumberName } from '../../common/month.js';
 import { butCame } from '../../common/value-kind.js';
 import { lengthMessage } from '../../common/text.js';
 import { compareCodePoints } from './code-order.js';
+import { SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
 
 export const SOURCE_TYPES = ['APBD', 'APBD_PROV', 'DESA', 'TJSLP'] as const;
 export const FUNDS = ['DANA_DESA', 'ADD', 'PADES'] as const;
@@ -247,10 +248,10 @@ export function validatePledge(
 
   const fund = isBlank(input.fund) ? null : (input.fund as Fund);
   if (sourceType === 'DESA') {
-    if (fund === null) fail('fund', 'fund wajib diisi untuk sumber DESA (anggaran desa): Dana Desa (DANA_DESA), Alokasi Dana Desa (ADD) atau Pendapatan Asli Desa (PADES).');
+    if (fund === null) fail('fund', `fund wajib diisi bila sourceType ${named(SOURCE_TYPE_LABELS, 'DESA')}: Dana Desa (DANA_DESA), Alokasi Dana Desa (ADD) atau Pendapatan Asli Desa (PADES).`);
     else if (!FUNDS.includes(fund)) fail('fund', butCame(`fund harus salah satu dari: ${FUNDS.join(', ')}.`, fund, 'text'));
   } else if (fund !== null && SOURCE_TYPES.includes(sourceType)) {
-    fail('fund', `fund hanya diisi untuk sumber DESA; kosongkan untuk ${sourceType}.`);
+    fail('fund', `fund hanya diisi bila sourceType ${named(SOURCE_TYPE_LABELS, 'DESA')}; kosongkan untuk ${named(SOURCE_TYPE_LABELS, sourceType)}.`);
   }
 
   const funder = typeof input.funder === 'string' ? input.funder.trim() : '';
@@ -326,8 +327,16 @@ function asList(value: unknown): unknown[] | null {
   return Array.isArray(value) ? value : null;
 }
 
-/** A scope as users read it in messages. */
-const SCOPE_NAMES: Record<PledgeScope, string> = { ALL: 'semua peserta', VILLAGES: 'desa tertentu', RESIDENTS: 'peserta tertentu' };
+/**
+ * A code as users read it in messages, its label first (as the console, the workbooks and the sheet's accepted names say
+ * it) and the code after it: `Peserta tertentu (RESIDENTS)` (QA: the sheet told someone who typed "Peserta tertentu" that
+ * NIK was required "untuk CAKUPAN RESIDENTS"). A code without a label is said as it came.
+ */
+export function named(labels: Record<string, string>, code: unknown): string {
+  if (typeof code !== 'string' || !labels[code]) return String(code ?? '-');
+  // a label that opens with the code (`TJSLP (CSR)`) is not followed by it again
+  return labels[code].startsWith(`${code} (`) ? labels[code] : `${labels[code]} (${code})`;
+}
 
 function checkVillages(value: unknown, scope: PledgeScope, known: ReadonlySet<string>, fail: (f: string, m: string) => void): string[] {
   const list = asList(value);
@@ -335,8 +344,8 @@ function checkVillages(value: unknown, scope: PledgeScope, known: ReadonlySet<st
     fail('villageCodes', butCame('villageCodes harus berupa daftar kode desa.', value, 'array'));
     return [];
   }
-  if (scope === 'VILLAGES' && list.length === 0) fail('villageCodes', 'villageCodes wajib diisi untuk cakupan desa tertentu: pilih minimal satu desa (kode desa, misalnya 17.03.06.2001).');
-  if (scope !== 'VILLAGES' && list.length > 0 && SCOPES.includes(scope)) fail('villageCodes', `villageCodes hanya diisi untuk cakupan desa tertentu; cakupan ini ${SCOPE_NAMES[scope]}, kosongkan daftar desanya.`);
+  if (scope === 'VILLAGES' && list.length === 0) fail('villageCodes', `villageCodes wajib diisi bila scope ${named(SCOPE_LABELS, 'VILLAGES')}: pilih minimal satu desa (kode desa, misalnya 17.03.06.2001).`);
+  if (scope !== 'VILLAGES' && list.length > 0 && SCOPES.includes(scope)) fail('villageCodes', `villageCodes hanya diisi bila scope ${named(SCOPE_LABELS, 'VILLAGES')}; cakupan ini ${named(SCOPE_LABELS, scope)}, kosongkan daftar desanya.`);
   const out = new Set<string>();
   const unknown: string[] = [];
   for (const raw of list) {
@@ -385,8 +394,8 @@ function checkNiks(value: unknown, scope: PledgeScope, fail: (f: string, m: stri
     fail('niks', butCame('niks harus berupa daftar NIK.', value, 'array'));
     return [];
   }
-  if (scope === 'RESIDENTS' && list.length === 0) fail('niks', 'niks wajib diisi untuk scope RESIDENTS: isi minimal satu NIK penerima.');
-  if (scope !== 'RESIDENTS' && list.length > 0 && SCOPES.includes(scope)) fail('niks', `niks hanya diisi untuk scope RESIDENTS (scope ini ${scope}).`);
+  if (scope === 'RESIDENTS' && list.length === 0) fail('niks', `niks wajib diisi bila scope ${named(SCOPE_LABELS, 'RESIDENTS')}: isi minimal satu NIK penerima.`);
+  if (scope !== 'RESIDENTS' && list.length > 0 && SCOPES.includes(scope)) fail('niks', `niks hanya diisi bila scope ${named(SCOPE_LABELS, 'RESIDENTS')}; cakupan ini ${named(SCOPE_LABELS, scope)}, kosongkan daftar NIK-nya.`);
   const numbers = list.some((raw) => typeof raw === 'number');
   if (numbers) {
     // 9171014101900003 arrives as 9171014101900004: a NIK is too long for a JSON number (DOMAIN §2)
