@@ -13,6 +13,7 @@ import { ProjectionsController } from './projections/projections.controller.js';
 import { ProjectYear } from './projections/project-year.use-case.js';
 import { PledgesController } from './pledges/pledges.controller.js';
 import { PledgesService } from './pledges/pledges.service.js';
+import { RevisionEffects } from './pledges/revision-effects.js';
 import { SplitsController } from './splits/splits.controller.js';
 import { SplitsService } from './splits/splits.service.js';
 import { TariffsController } from './tariffs/tariffs.controller.js';
@@ -27,7 +28,7 @@ import { MonthBuildPool } from './use-cases/month-build-pool.js';
     MultipartModule.registerAsync(UPLOAD_OPTIONS),
   ],
   controllers: [AllocationsController, PledgesController, PledgeUploadsController, PledgeTemplateController, SplitsController, TariffsController, ProjectionsController],
-  providers: [AllocateMonth, MonthBuildPool, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, ExportSplits, TariffsService, ImportPledgeSheet, SameFileInTurn, PledgeUploads, ProjectYear],
+  providers: [AllocateMonth, MonthBuildPool, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, ExportSplits, TariffsService, ImportPledgeSheet, SameFileInTurn, PledgeUploads, ProjectYear, RevisionEffects],
   exports: [AllocateMonth],
 })
 export class FundingModule {}

@@ -187,8 +187,11 @@ describe('console form messages', () => {
         { code: 'DANA_DESA_PBI', message: 'Dana Desa' },
         { code: 'CODE_YEAR_MISMATCH', message: 'Kode komitmen APBD_PROV-2027 memuat tahun 2027' },
         { code: 'NIKS_NOT_REGISTERED', message: '1 NIK belum terdaftar' },
+        // a revision's or a withdrawal's effects on the open months, shown after saving it too
+        { code: 'UNFUNDED_AFTER_REVISION', message: 'Sesudah revisi APBD-2026, …' },
+        { code: 'PAYMENTS_EXCEED_DUE_AFTER_REVISION', message: 'Sesudah pencabutan ini, …' },
       ];
-      expect(pledge.savedWarnings({ warnings })).toEqual(['Kode komitmen APBD_PROV-2027 memuat tahun 2027', '1 NIK belum terdaftar']);
+      expect(pledge.savedWarnings({ warnings })).toEqual(['Kode komitmen APBD_PROV-2027 memuat tahun 2027', '1 NIK belum terdaftar', 'Sesudah revisi APBD-2026, …', 'Sesudah pencabutan ini, …']);
       expect(pledge.savedWarnings({})).toEqual([]);
     });
 

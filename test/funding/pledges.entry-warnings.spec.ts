@@ -78,4 +78,66 @@ describe('pledge warnings on create, revise and the sheet upload: the code\'s ye
     const saved = await keuangan.post('/api/v1/pledge-uploads').attach('file', file, 'komitmen.xlsx').expect(201);
     expect(saved.body.pledges).toEqual(expected);
   });
+
+  describe('SHADOWED_BY_PRIORITY: a pledge that pays nothing while an ALL pledge of 100 % before it has pagu (QA)', () => {
+    const regency = { code: 'APBD-2025', sourceType: 'APBD', funder: 'Pemkab Bengkulu Utara', fiscalYear: 2025, scope: 'ALL', budget: 850_000_000 };
+    const provincial = { code: 'APBD_PROV-2025', sourceType: 'APBD_PROV', funder: 'Pemprov Bengkulu', fiscalYear: 2025, scope: 'ALL', sharePercent: 40, quota: 1000 };
+    const shadowMessage =
+      'Komitmen APBD_PROV-2025 berprioritas 90, sama dengan APBD-2025 (cakupan semua peserta, 100 %) yang didahulukan karena urutan kode; ' +
+      'selama pagu APBD-2025 (Rp850.000.000) belum habis, komitmen ini tidak menanggung apa pun. ' +
+      'Beri APBD_PROV-2025 prioritas lebih kecil dari 90 (mis. 30; makin kecil makin dahulu membayar) bila APBD_PROV-2025 dimaksudkan membayar bagiannya lebih dulu dan APBD-2025 menanggung sisanya.';
+    const funded = async (month: string) =>
+      (await keuangan.get(`/api/v1/allocations/${month}`).expect(200)).body.funded.map((f: { pledgeCode: string; amount: number }) => [f.pledgeCode, f.amount]);
+
+    it('warns the provincial share left at the default priority, and it indeed pays nothing in January', async () => {
+      expect((await keuangan.post('/api/v1/pledges').send(regency).expect(201)).body.warnings).toEqual([]);
+      const res = await keuangan.post('/api/v1/pledges').send(provincial).expect(201);
+      expect(res.body.warnings).toEqual([{ code: 'SHADOWED_BY_PRIORITY', pledgeCode: 'APBD_PROV-2025', message: shadowMessage }]);
+      // testNik(1) and testNik(2), covered since 2025-01: APBD-2025 pays both premiums in full (2 × 37.800), the province nothing
+      await keuangan.post('/api/v1/allocations').send({ month: '2025-01' }).expect(201);
+      expect(await funded('2025-01')).toEqual([['APBD-2025', 75_600]]);
+    });
+
+    it('is gone once the province comes first: 40 % of 37.800 is 15.120 each, APBD-2025 the other 22.680', async () => {
+      const res = await keuangan.patch('/api/v1/pledges/APBD_PROV-2025').send({ priority: 30, reason: 'Porsi provinsi didahulukan' }).expect(200);
+      expect(res.body.warnings.map((w: { code: string }) => w.code)).not.toContain('SHADOWED_BY_PRIORITY');
+      expect(await funded('2025-01')).toEqual([['APBD-2025', 45_360], ['APBD_PROV-2025', 30_240]]);
+    });
+
+    it('tells the pledge it would shadow when the ALL pledge is the one saved, with a smaller priority, for the months they share', async () => {
+      const reserve = { code: 'TJSLP-CADANGAN-2025', sourceType: 'TJSLP', funder: 'PT Cadangan', fiscalYear: 2025, scope: 'ALL', sharePercent: 50, priority: 40 };
+      expect((await keuangan.post('/api/v1/pledges').send(reserve).expect(201)).body.warnings).toEqual([]);
+      const first = { code: 'TJSLP-DULU-2025', sourceType: 'TJSLP', funder: 'PT Dulu', fiscalYear: 2025, fromMonth: 7, scope: 'ALL', priority: 35 };
+      const res = await keuangan.post('/api/v1/pledges').send(first).expect(201);
+      expect(res.body.warnings).toEqual([
+        {
+          code: 'SHADOWED_BY_PRIORITY',
+          pledgeCode: 'TJSLP-CADANGAN-2025',
+          message:
+            'Komitmen TJSLP-CADANGAN-2025 berprioritas 40, sedangkan TJSLP-DULU-2025 (cakupan semua peserta, 100 %) berprioritas 35 sehingga didahulukan; ' +
+            'TJSLP-DULU-2025 tanpa pagu menanggung seluruh iuran semua peserta, jadi komitmen ini tidak menanggung apa pun pada Juli–Desember 2025. ' +
+            'Beri TJSLP-CADANGAN-2025 prioritas lebih kecil dari 35 (mis. 30; makin kecil makin dahulu membayar) bila TJSLP-CADANGAN-2025 dimaksudkan membayar bagiannya lebih dulu dan TJSLP-DULU-2025 menanggung sisanya.',
+        },
+        // APBD-2025 (90) too; APBD_PROV-2025, now 30, comes before it
+        { code: 'SHADOWED_BY_PRIORITY', pledgeCode: 'APBD-2025', message: expect.stringMatching(/^Komitmen APBD-2025 berprioritas 90, sedangkan TJSLP-DULU-2025 .* pada Juli–Desember 2025\./) },
+      ]);
+      // withdrawn, it shadows nothing: the reserve revised is told nothing more
+      await keuangan.post('/api/v1/pledges/TJSLP-DULU-2025/withdraw').send({ reason: 'keliru' }).expect(201);
+      expect((await keuangan.patch('/api/v1/pledges/TJSLP-CADANGAN-2025').send({ legalBasis: 'PKS 1/2025', reason: 'PKS' }).expect(200)).body.warnings).toEqual([]);
+    });
+
+    it('is told on the sheet, in a check (the rows above, not stored) and when saved', async () => {
+      const header = ['KODE', 'SUMBER', 'PEMBERI_DANA', 'TAHUN', 'CAKUPAN', 'PERSEN', 'KUOTA', 'PAGU'];
+      const file = await pledgeWorkbook(header, [
+        ['APBD-2024', 'APBD', 'Pemkab', 2024, 'Semua peserta', 100, null, 850_000_000],
+        ['APBD_PROV-2024', 'APBD Provinsi', 'Pemprov', 2024, 'Semua peserta', 40, 1000, null],
+      ]);
+      const expected = [
+        { rowNumber: 2, code: 'APBD-2024', warnings: [] },
+        { rowNumber: 3, code: 'APBD_PROV-2024', warnings: [{ code: 'SHADOWED_BY_PRIORITY', pledgeCode: 'APBD_PROV-2024', message: shadowMessage.replaceAll('2025', '2024') }] },
+      ];
+      expect((await keuangan.post('/api/v1/pledge-uploads?dryRun=true').attach('file', file, 'komitmen.xlsx').expect(201)).body.pledges).toEqual(expected);
+      expect((await keuangan.post('/api/v1/pledge-uploads').attach('file', file, 'komitmen.xlsx').expect(201)).body.pledges).toEqual(expected);
+    });
+  });
 });

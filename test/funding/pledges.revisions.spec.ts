@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertParticipants, testNik } from './support/register.js';
 
 describe('PATCH /api/v1/pledges/:code: a revision keeps who, when and why (APBD-P)', () => {
   let t: TestApp;
@@ -80,5 +81,59 @@ describe('PATCH /api/v1/pledges/:code: a revision keeps who, when and why (APBD-
     const events = await t.dataSource.query(`SELECT action, entity_id FROM audit_event WHERE entity = 'pledge' ORDER BY id`);
     expect(events.map((e: { action: string }) => e.action)).toEqual(['pledge.create', 'pledge.revise', 'pledge.revise']);
     expect(events[1].entity_id).toBe('APBD-2026');
+  });
+});
+
+describe('PATCH /api/v1/pledges/:code tells what a revision leaves short or overpaid in the open months (QA)', () => {
+  let t: TestApp;
+  let keuangan: Awaited<ReturnType<TestApp['as']>>;
+  // three participants covered all year: 12 × 3 × 37.800 = Rp1.360.800 pays the year exactly
+  beforeAll(async () => {
+    t = await createTestApp();
+    keuangan = await t.as(Role.KEUANGAN);
+    await insertParticipants(t.dataSource, [1, 2, 3].map((i) => ({ nik: testNik(i), tmt: '2025-01-01' })));
+    await keuangan.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL', budget: 1_360_800 }).expect(201);
+    await keuangan.post('/api/v1/allocations').send({ month: '2026-11' }).expect(201); // January to November
+    await keuangan.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-11', amount: 113_400, paidAt: '2026-11-05', reference: 'SP2D 11' }).expect(201);
+  });
+  afterAll(() => t?.close());
+
+  it('a budget cut: the months newly unfunded and the payment now above its due', async () => {
+    // Rp1.200.000: January–October use 30 × 37.800 = 1.134.000; November gets 66.000 (37.800 + 28.200: 9.600 and 37.800
+    // unfunded, 2 participants, Rp47.400), December nothing (3 participants, Rp113.400); November's 113.400 paid exceeds 66.000
+    const res = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 1_200_000, reason: 'APBD-P 2026' }).expect(200);
+    expect(res.body.warnings).toEqual([
+      {
+        code: 'UNFUNDED_AFTER_REVISION',
+        pledgeCode: 'APBD-2026',
+        message:
+          'Sesudah revisi APBD-2026, bulan yang belum difinalisasi kekurangan dana: November 2026 2 peserta tidak terdanai penuh, Rp47.400 (sebelumnya Rp0); ' +
+          'Desember 2026 3 peserta tidak terdanai penuh, Rp113.400 (sebelumnya Rp0); kekurangan bertambah Rp160.800. ' +
+          'Bulan yang belum dialokasikan dihitung dengan peserta terdaftar saat ini. Bila tidak dimaksudkan, ubah lagi komitmennya (pagu, kuota, bulan) atau tambah komitmen lain untuk bulan itu.',
+      },
+      {
+        code: 'PAYMENTS_EXCEED_DUE_AFTER_REVISION',
+        pledgeCode: 'APBD-2026',
+        message:
+          'Sesudah revisi ini, pembayaran APBD-2026 yang sudah dicatat melebihi kewajibannya: November 2026 dibayar Rp113.400, kewajibannya kini Rp66.000 (sebelumnya Rp113.400), lebih bayar Rp47.400. ' +
+          'Status pembayarannya kini lebih bayar (OVERPAID). Bila tidak dimaksudkan, ubah lagi komitmennya; bila dimaksudkan, selesaikan kelebihan bayar itu dengan pemberi dana.',
+      },
+    ]);
+    // what it told is what the allocation then does
+    const november = (await keuangan.get('/api/v1/allocations/2026-11').expect(200)).body;
+    expect(november).toMatchObject({ unfunded: { participants: 2, amount: 47_400 }, funded: [{ pledgeCode: 'APBD-2026', amount: 66_000 }] });
+    const status = (await keuangan.get('/api/v1/payments/status?month=2026-11').expect(200)).body;
+    expect(status.map((s: { pledgeCode: string; due: number; paid: number; status: string }) => [s.pledgeCode, s.due, s.paid, s.status])).toEqual([['APBD-2026', 66_000, 113_400, 'OVERPAID']]);
+  });
+
+  it('tells nothing of what was already short or overpaid, nor of a change that leaves the months as they were', async () => {
+    // a smaller cut: only what it adds (November's 37.800 − 28.200 more; December still nothing, as before)
+    const res = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 1_171_800, reason: 'APBD-P 2026 koreksi' }).expect(200);
+    expect(res.body.warnings.map((w: { code: string; message: string }) => [w.code, w.message.split(': ')[1]])).toEqual([
+      ['UNFUNDED_AFTER_REVISION', 'November 2026 2 peserta tidak terdanai penuh, Rp75.600 (sebelumnya Rp47.400); kekurangan bertambah Rp28.200. Bulan yang belum dialokasikan dihitung dengan peserta terdaftar saat ini. Bila tidak dimaksudkan, ubah lagi komitmennya (pagu, kuota, bulan) atau tambah komitmen lain untuk bulan itu.'],
+    ]);
+    expect((await keuangan.patch('/api/v1/pledges/APBD-2026').send({ legalBasis: 'Perda 7/2026', reason: 'dasar hukum' }).expect(200)).body.warnings).toEqual([]);
+    // raised back: less unfunded, no warning
+    expect((await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 1_360_800, reason: 'APBD-P batal' }).expect(200)).body.warnings).toEqual([]);
   });
 });

@@ -39,7 +39,7 @@ describe('POST /api/v1/pledge-uploads: issues name the columns as the file wrote
     expect(issues[0].message).toBe('PERSEN BAGIAN harus bilangan bulat 1 sampai 100.');
     expect(issues[1].message).toMatch(/Format kolom DAFTAR NIK sebagai Teks/);
     expect(issues[2].message).toMatch(/^ANGGARAN: /);
-    expect(issues[3].message).toMatch(/^DANA wajib diisi untuk sumber DESA/);
+    expect(issues[3].message).toMatch(/^DANA wajib diisi bila SUMBER DANA APBDes \(DESA\): /); // the file heads SUMBER "SUMBER DANA"
     expect(issues[4].message).toMatch(/^Daftar baris 2 ditolak \(NIK ditulis sebagai angka .*Format kolom value sebagai Teks/);
     expect(issues[5].message).toMatch(/Format kolom value sebagai Teks/);
     expect(issues.map((i) => i.message).join(' ')).not.toMatch(/\b(PAGU|JENIS_DANA|NILAI)\b|PERSEN harus/);

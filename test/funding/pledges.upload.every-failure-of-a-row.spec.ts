@@ -80,7 +80,7 @@ describe('pledge sheet: a refused row names all of its failures at once', () => 
       [3, 'TAHUN'],
       [3, 'PERSEN'],
     ]);
-    expect(res.body.issues[0].message).toMatch(/^JENIS_DANA wajib diisi untuk sumber DESA/);
+    expect(res.body.issues[0].message).toMatch(/^JENIS_DANA wajib diisi bila SUMBER APBDes \(DESA\): /);
     expect(res.body.issues[2].message).toMatch(/^PAGU: rumus =1\/0 tidak menghasilkan nilai/);
     expect(res.body.issues[3].message).toMatch(/^TAHUN: rumus =A1 /);
     expect(res.body.issues.filter((i: Issue) => i.column === 'TAHUN')).toHaveLength(1);

@@ -91,18 +91,31 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
   });
 
   it("words each refusal in the sheet's column names, not the API's fields", async () => {
-    const file = await workbook([
-      ['DESA-Y-2026', 'DESA', null, 'Desa Y', 2026, 'VILLAGES', '1703062001', null, 150, null],
-      ['TJSLP-Z-2026', 'TJSLP', null, 'PT Z', 2026, 'ALL', null, null, 100, '-5'],
-    ]);
+    const file = await workbook(
+      [
+        ['DESA-Y-2026', 'DESA', null, 'Desa Y', 2026, 'VILLAGES', '1703062001', null, 150, null],
+        ['TJSLP-Z-2026', 'TJSLP', null, 'PT Z', 2026, 'ALL', null, null, 100, '-5'],
+        // QA: "Peserta tertentu" typed in CAKUPAN was told "NIK wajib diisi untuk CAKUPAN RESIDENTS"
+        ['TJSLP-P-2026', 'TJSLP', null, 'PT P', 2026, 'Peserta tertentu', null, null, 100, null],
+        ['TJSLP-Q-2026', 'TJSLP', 'ADD', 'PT Q', 2026, 'Semua peserta', null, '1703064101900001', 100, null],
+        ['TJSLP-S-2026', 'TJSLP', null, 'PT S', 2026, 'Semua peserta', null, null, 100, null],
+      ],
+      [['TJSLP-S-2026', '1703064101900001']],
+    );
     const res = await keuangan.post('/api/v1/pledge-uploads?dryRun=true').attach('file', file, 'komitmen.xlsx').expect(201);
     const said = res.body.issues.map((i: { column: string; message: string }) => [i.column, i.message]);
     expect(said).toEqual(expect.arrayContaining([
-      ['JENIS_DANA', expect.stringMatching(/^JENIS_DANA wajib diisi untuk sumber DESA/)],
+      ['JENIS_DANA', 'JENIS_DANA wajib diisi bila SUMBER APBDes (DESA): Dana Desa (DANA_DESA), Alokasi Dana Desa (ADD) atau Pendapatan Asli Desa (PADES).'],
       ['PERSEN', 'PERSEN harus bilangan bulat 1 sampai 100.'],
       ['PAGU', expect.stringMatching(/^PAGU \(pagu setahun\) harus rupiah bulat/)],
+      ['NIK', 'NIK wajib diisi bila CAKUPAN Peserta tertentu (RESIDENTS): isi minimal satu NIK penerima.'],
+      ['JENIS_DANA', 'JENIS_DANA hanya diisi bila SUMBER APBDes (DESA); kosongkan untuk TJSLP (CSR).'],
+      ['NIK', 'NIK hanya diisi bila CAKUPAN Peserta tertentu (RESIDENTS); cakupan ini Semua peserta (ALL), kosongkan daftar NIK-nya.'],
+      ['NILAI', 'Komitmen TJSLP-S-2026 bercakupan Semua peserta (ALL): daftar di sheet Daftar hanya untuk CAKUPAN Desa tertentu (VILLAGES) atau Peserta tertentu (RESIDENTS).'],
     ]));
-    expect(JSON.stringify(said)).not.toMatch(/\b(fund|sharePercent|budget|fromMonth)\b/);
+    expect(JSON.stringify(said)).not.toMatch(/\b(fund|sharePercent|budget|fromMonth|toMonth|scope|niks|villageCodes|sourceType)\b/);
+    // a code is said after its name, never alone (CAKUPAN RESIDENTS, sumber DESA)
+    expect(JSON.stringify(said)).not.toMatch(/(CAKUPAN|SUMBER|sumber) (ALL|VILLAGES|RESIDENTS|DESA|TJSLP|APBD)\b/);
   });
 
   it('reads numbers as the rules do: decimals and stray dots refused, thousands groups read; formulas without a value refused (QA)', async () => {

@@ -90,10 +90,11 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
   });
 
   it('checks scope against its list', async () => {
-    expect(problems(await post({ ...base, code: 'V', scope: 'VILLAGES' }).expect(400)).villageCodes).toContain('villageCodes wajib diisi untuk cakupan desa tertentu: pilih minimal satu desa');
-    expect(problems(await post({ ...base, code: 'R', scope: 'RESIDENTS' }).expect(400)).niks).toContain('niks wajib diisi untuk scope RESIDENTS');
+    expect(problems(await post({ ...base, code: 'V', scope: 'VILLAGES' }).expect(400)).villageCodes).toContain('villageCodes wajib diisi bila scope Desa tertentu (VILLAGES): pilih minimal satu desa');
+    expect(problems(await post({ ...base, code: 'R', scope: 'RESIDENTS' }).expect(400)).niks).toContain('niks wajib diisi bila scope Peserta tertentu (RESIDENTS): isi minimal satu NIK penerima.');
+    expect(problems(await post({ ...base, code: 'R3', niks: ['1703060101900001'] }).expect(400)).niks).toContain('niks hanya diisi bila scope Peserta tertentu (RESIDENTS); cakupan ini Semua peserta (ALL), kosongkan daftar NIK-nya.');
     expect(problems(await post({ ...base, code: 'R2', scope: 'RESIDENTS', niks: ['12345', '1.70306E+15'] }).expect(400)).niks).toContain('16 digit');
-    expect(problems(await post({ ...base, code: 'A2', villageCodes: ['17.03.06.2001'] }).expect(400)).villageCodes).toContain('hanya diisi untuk cakupan desa tertentu; cakupan ini semua peserta, kosongkan daftar desanya');
+    expect(problems(await post({ ...base, code: 'A2', villageCodes: ['17.03.06.2001'] }).expect(400)).villageCodes).toContain('hanya diisi bila scope Desa tertentu (VILLAGES); cakupan ini Semua peserta (ALL), kosongkan daftar desanya');
   });
 
   it('checks each NIK of a list like the register does (§2): birth date digits and serial, naming the bad ones as sent', async () => {
@@ -125,8 +126,8 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
   });
 
   it('requires a fund for DESA and refuses one elsewhere', async () => {
-    expect(problems(await post({ ...base, code: 'D', sourceType: 'DESA', scope: 'VILLAGES', villageCodes: ['17.03.06.2001'] }).expect(400)).fund).toContain('wajib diisi untuk sumber DESA');
-    expect(problems(await post({ ...base, code: 'F', fund: 'ADD' }).expect(400)).fund).toContain('hanya diisi untuk sumber DESA');
+    expect(problems(await post({ ...base, code: 'D', sourceType: 'DESA', scope: 'VILLAGES', villageCodes: ['17.03.06.2001'] }).expect(400)).fund).toContain('fund wajib diisi bila sourceType APBDes (DESA): Dana Desa (DANA_DESA), Alokasi Dana Desa (ADD) atau Pendapatan Asli Desa (PADES).');
+    expect(problems(await post({ ...base, code: 'F', fund: 'ADD' }).expect(400)).fund).toContain('fund hanya diisi bila sourceType APBDes (DESA); kosongkan untuk APBD Kabupaten (APBD).');
   });
 
   it('refuses unknown fields and unknown enums', async () => {

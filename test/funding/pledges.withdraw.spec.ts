@@ -71,6 +71,26 @@ describe('withdrawing (cabut) and reinstating (pulihkan) a pledge', () => {
       frozenMonths: ['2026-01'],
       sharePercent: 50,
     });
+    // what it leaves (QA: answered warnings: []): March to December, the open months, lose its half of both premiums, and
+    // its March payment of 2 × 18.900 now exceeds a due of 0; finalized February and frozen January are not told
+    expect(res.body.warnings).toEqual([
+      {
+        code: 'UNFUNDED_AFTER_REVISION',
+        pledgeCode: 'APBD-2026-B',
+        message:
+          'Sesudah pencabutan APBD-2026-B, bulan yang belum difinalisasi kekurangan dana: Maret–Desember 2026 2 peserta tidak terdanai penuh, Rp37.800 per bulan (sebelumnya Rp0); ' +
+          'kekurangan bertambah Rp378.000. Bulan yang belum dialokasikan dihitung dengan peserta terdaftar saat ini. ' +
+          'Bila tidak dimaksudkan, ubah lagi komitmennya (pagu, kuota, bulan) atau tambah komitmen lain untuk bulan itu.',
+      },
+      {
+        code: 'PAYMENTS_EXCEED_DUE_AFTER_REVISION',
+        pledgeCode: 'APBD-2026-B',
+        message:
+          'Sesudah pencabutan ini, pembayaran APBD-2026-B yang sudah dicatat melebihi kewajibannya: Maret 2026 dibayar Rp37.800, kewajibannya kini Rp0 (sebelumnya Rp37.800), lebih bayar Rp37.800. ' +
+          'Status pembayarannya kini lebih bayar (OVERPAID). Bila tidak dimaksudkan, ubah lagi komitmennya; bila dimaksudkan, selesaikan kelebihan bayar itu dengan pemberi dana.',
+      },
+    ]);
+    // told, not recomputed: the open months stay STALE until read
     expect(await statuses()).toEqual({ '2026-01': 'CURRENT', '2026-02': 'CURRENT', '2026-03': 'STALE' });
 
     // March is recomputed without it: APBD-2026's half only, the other half unfunded

@@ -11,6 +11,8 @@ import { clip } from '../../common/errors/domain.exception.js';
 import { monthNumberName } from '../../common/month.js';
 import { butCame } from '../../common/value-kind.js';
 import { lengthMessage } from '../../common/text.js';
+import { compareCodePoints } from './code-order.js';
+import { SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
 
 export const SOURCE_TYPES = ['APBD', 'APBD_PROV', 'DESA', 'TJSLP'] as const;
 export const FUNDS = ['DANA_DESA', 'ADD', 'PADES'] as const;
@@ -60,7 +62,7 @@ export interface PledgeData {
 
 export interface PledgeWarning {
   /** DANA_DESA_PBI: the §5 compliance rule, on every output; the others are told when the pledge is saved or checked (entryWarnings). */
-  code: 'DANA_DESA_PBI' | 'CODE_YEAR_MISMATCH' | 'NIKS_NOT_REGISTERED' | 'SAME_FUNDING_TWICE';
+  code: 'DANA_DESA_PBI' | 'CODE_YEAR_MISMATCH' | 'NIKS_NOT_REGISTERED' | 'SAME_FUNDING_TWICE' | 'SHADOWED_BY_PRIORITY' | 'UNFUNDED_AFTER_REVISION' | 'PAYMENTS_EXCEED_DUE_AFTER_REVISION';
   pledgeCode: string;
   message: string;
 }
@@ -147,6 +149,54 @@ export function sameFundingWarnings(
   ];
 }
 
+/** What priorityShadowWarnings compares of a pledge of the year (PLEDGES_THAT_MAY_SHADOW, or a sheet's rows only checked). */
+export type RankedPledge = Pick<PledgeData, 'code' | 'fiscalYear' | 'scope' | 'fromMonth' | 'toMonth' | 'sharePercent' | 'quota' | 'budget' | 'priority'>;
+
+/** §6 order: lower priority first, ties by code in code-point order. */
+const allocatedBefore = (a: RankedPledge, b: RankedPledge) => a.priority < b.priority || (a.priority === b.priority && compareCodePoints(a.code, b.code) < 0);
+
+/** A pledge that leaves nothing for the pledges after it (§6): every participant, the whole premium, no quota. */
+export const takesWholePremium = (q: Pick<RankedPledge, 'scope' | 'sharePercent' | 'quota'>) => q.scope === 'ALL' && q.sharePercent === 100 && q.quota === null;
+
+/**
+ * A pledge allocated after one that takes the whole premium of every participant in the same months (scope ALL, 100 %,
+ * no quota) pays nothing in those months while that one's pagu lasts (without a pagu: ever), whatever its own terms
+ * (QA: APBD_PROV-2027's 40 %, left at the default priority 90, tied with APBD-2027 and came after it by code: it paid
+ * nothing, and only the projection said so later). Told, not refused: a province meant as a reserve is allowed. Either
+ * side may be the one saved: `p` told it is shadowed by an earlier one of `others`, and of each of `others` it shadows.
+ */
+export function priorityShadowWarnings(p: RankedPledge, others: readonly RankedPledge[]): PledgeWarning[] {
+  const overlap = (a: RankedPledge, b: RankedPledge) => a.code !== b.code && a.fiscalYear === b.fiscalYear && a.fromMonth <= b.toMonth && b.fromMonth <= a.toMonth;
+  const sorted = [...others].sort((a, b) => (allocatedBefore(a, b) ? -1 : allocatedBefore(b, a) ? 1 : 0));
+  const first = sorted.find((q) => overlap(p, q) && takesWholePremium(q) && allocatedBefore(q, p));
+  const shadowed = takesWholePremium(p) ? sorted.filter((q) => overlap(p, q) && allocatedBefore(p, q)) : [];
+  return [...(first ? [shadowWarning(first, p)] : []), ...shadowed.map((q) => shadowWarning(p, q))];
+}
+
+/** `shadowed` pays nothing while `by`'s pagu lasts, in the months they share: said with the fix, a smaller priority. */
+function shadowWarning(by: RankedPledge, shadowed: RankedPledge): PledgeWarning {
+  const from = Math.max(by.fromMonth, shadowed.fromMonth);
+  const to = Math.min(by.toMonth, shadowed.toMonth);
+  const months = from === shadowed.fromMonth && to === shadowed.toMonth ? '' : ` pada ${monthNumberName(from)}${from === to ? '' : `–${monthNumberName(to)}`} ${shadowed.fiscalYear}`;
+  const rank =
+    by.priority === shadowed.priority
+      ? `berprioritas ${shadowed.priority}, sama dengan ${by.code} (cakupan semua peserta, 100 %) yang didahulukan karena urutan kode`
+      : `berprioritas ${shadowed.priority}, sedangkan ${by.code} (cakupan semua peserta, 100 %) berprioritas ${by.priority} sehingga didahulukan`;
+  const effect =
+    by.budget === null
+      ? `${by.code} tanpa pagu menanggung seluruh iuran semua peserta, jadi komitmen ini tidak menanggung apa pun${months}`
+      : `selama pagu ${by.code} (${rupiah(by.budget)}) belum habis, komitmen ini tidak menanggung apa pun${months}`;
+  // 30 as the template's hint says: after the default 10 (named residents) and 20 (villages), before an ALL pledge's 90
+  const example = by.priority > 30 ? 30 : by.priority - 1;
+  return {
+    code: 'SHADOWED_BY_PRIORITY',
+    pledgeCode: shadowed.code,
+    message:
+      `Komitmen ${shadowed.code} ${rank}; ${effect}. ` +
+      `Beri ${shadowed.code} prioritas lebih kecil dari ${by.priority} (mis. ${example}; makin kecil makin dahulu membayar) bila ${shadowed.code} dimaksudkan membayar bagiannya lebih dulu dan ${by.code} menanggung sisanya.`,
+  };
+}
+
 /**
  * The listed NIKs of a RESIDENTS pledge that no participant holds (yet): they are funded once registered, but a mistyped
  * NIK funds nobody (QA: accepted silently). `unregistered` is sorted; the first ten are named.
@@ -198,10 +248,10 @@ export function validatePledge(
 
   const fund = isBlank(input.fund) ? null : (input.fund as Fund);
   if (sourceType === 'DESA') {
-    if (fund === null) fail('fund', 'fund wajib diisi untuk sumber DESA (anggaran desa): Dana Desa (DANA_DESA), Alokasi Dana Desa (ADD) atau Pendapatan Asli Desa (PADES).');
+    if (fund === null) fail('fund', `fund wajib diisi bila sourceType ${named(SOURCE_TYPE_LABELS, 'DESA')}: Dana Desa (DANA_DESA), Alokasi Dana Desa (ADD) atau Pendapatan Asli Desa (PADES).`);
     else if (!FUNDS.includes(fund)) fail('fund', butCame(`fund harus salah satu dari: ${FUNDS.join(', ')}.`, fund, 'text'));
   } else if (fund !== null && SOURCE_TYPES.includes(sourceType)) {
-    fail('fund', `fund hanya diisi untuk sumber DESA; kosongkan untuk ${sourceType}.`);
+    fail('fund', `fund hanya diisi bila sourceType ${named(SOURCE_TYPE_LABELS, 'DESA')}; kosongkan untuk ${named(SOURCE_TYPE_LABELS, sourceType)}.`);
   }
 
   const funder = typeof input.funder === 'string' ? input.funder.trim() : '';
@@ -277,8 +327,16 @@ function asList(value: unknown): unknown[] | null {
   return Array.isArray(value) ? value : null;
 }
 
-/** A scope as users read it in messages. */
-const SCOPE_NAMES: Record<PledgeScope, string> = { ALL: 'semua peserta', VILLAGES: 'desa tertentu', RESIDENTS: 'peserta tertentu' };
+/**
+ * A code as users read it in messages, its label first (as the console, the workbooks and the sheet's accepted names say
+ * it) and the code after it: `Peserta tertentu (RESIDENTS)` (QA: the sheet told someone who typed "Peserta tertentu" that
+ * NIK was required "untuk CAKUPAN RESIDENTS"). A code without a label is said as it came.
+ */
+export function named(labels: Record<string, string>, code: unknown): string {
+  if (typeof code !== 'string' || !labels[code]) return String(code ?? '-');
+  // a label that opens with the code (`TJSLP (CSR)`) is not followed by it again
+  return labels[code].startsWith(`${code} (`) ? labels[code] : `${labels[code]} (${code})`;
+}
 
 function checkVillages(value: unknown, scope: PledgeScope, known: ReadonlySet<string>, fail: (f: string, m: string) => void): string[] {
   const list = asList(value);
@@ -286,8 +344,8 @@ function checkVillages(value: unknown, scope: PledgeScope, known: ReadonlySet<st
     fail('villageCodes', butCame('villageCodes harus berupa daftar kode desa.', value, 'array'));
     return [];
   }
-  if (scope === 'VILLAGES' && list.length === 0) fail('villageCodes', 'villageCodes wajib diisi untuk cakupan desa tertentu: pilih minimal satu desa (kode desa, misalnya 17.03.06.2001).');
-  if (scope !== 'VILLAGES' && list.length > 0 && SCOPES.includes(scope)) fail('villageCodes', `villageCodes hanya diisi untuk cakupan desa tertentu; cakupan ini ${SCOPE_NAMES[scope]}, kosongkan daftar desanya.`);
+  if (scope === 'VILLAGES' && list.length === 0) fail('villageCodes', `villageCodes wajib diisi bila scope ${named(SCOPE_LABELS, 'VILLAGES')}: pilih minimal satu desa (kode desa, misalnya 17.03.06.2001).`);
+  if (scope !== 'VILLAGES' && list.length > 0 && SCOPES.includes(scope)) fail('villageCodes', `villageCodes hanya diisi bila scope ${named(SCOPE_LABELS, 'VILLAGES')}; cakupan ini ${named(SCOPE_LABELS, scope)}, kosongkan daftar desanya.`);
   const out = new Set<string>();
   const unknown: string[] = [];
   for (const raw of list) {
@@ -336,8 +394,8 @@ function checkNiks(value: unknown, scope: PledgeScope, fail: (f: string, m: stri
     fail('niks', butCame('niks harus berupa daftar NIK.', value, 'array'));
     return [];
   }
-  if (scope === 'RESIDENTS' && list.length === 0) fail('niks', 'niks wajib diisi untuk scope RESIDENTS: isi minimal satu NIK penerima.');
-  if (scope !== 'RESIDENTS' && list.length > 0 && SCOPES.includes(scope)) fail('niks', `niks hanya diisi untuk scope RESIDENTS (scope ini ${scope}).`);
+  if (scope === 'RESIDENTS' && list.length === 0) fail('niks', `niks wajib diisi bila scope ${named(SCOPE_LABELS, 'RESIDENTS')}: isi minimal satu NIK penerima.`);
+  if (scope !== 'RESIDENTS' && list.length > 0 && SCOPES.includes(scope)) fail('niks', `niks hanya diisi bila scope ${named(SCOPE_LABELS, 'RESIDENTS')}; cakupan ini ${named(SCOPE_LABELS, scope)}, kosongkan daftar NIK-nya.`);
   const numbers = list.some((raw) => typeof raw === 'number');
   if (numbers) {
     // 9171014101900003 arrives as 9171014101900004: a NIK is too long for a JSON number (DOMAIN §2)

@@ -9,10 +9,11 @@ export class PledgeWarningDto {
 
 /**
  * A warning told when a pledge is saved or checked (PledgesService.entryWarnings): the one it carries everywhere, and
- * the ones of entry (another year in its code, NIKs not registered, another pledge of the same funding).
+ * the ones of entry (another year in its code, NIKs not registered, another pledge of the same funding, a pledge paying
+ * nothing behind an earlier one that takes every premium whole).
  */
 export class PledgeEntryWarningDto {
-  @ApiProperty({ enum: ['DANA_DESA_PBI', 'CODE_YEAR_MISMATCH', 'NIKS_NOT_REGISTERED', 'SAME_FUNDING_TWICE'] }) code: string;
+  @ApiProperty({ enum: ['DANA_DESA_PBI', 'CODE_YEAR_MISMATCH', 'NIKS_NOT_REGISTERED', 'SAME_FUNDING_TWICE', 'SHADOWED_BY_PRIORITY', 'UNFUNDED_AFTER_REVISION', 'PAYMENTS_EXCEED_DUE_AFTER_REVISION'] }) code: string;
   @ApiProperty() pledgeCode: string;
   @ApiProperty() message: string;
 }

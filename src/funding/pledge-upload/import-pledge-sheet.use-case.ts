@@ -8,7 +8,7 @@ import { type MergedCell, mergedCellIssue, withMergedCells } from '../../common/
 import { onSheet, type SheetWarning } from '../../common/spreadsheet/hidden-rows.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetErrorCode, SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
-import { SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
+import { SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
 import type { PledgeData, PledgeInput, PledgeWarning } from '../domain/pledge-rules.js';
 import { PledgesService } from '../pledges/pledges.service.js';
 import { type FieldProblem, FundingException } from '../funding.exception.js';
@@ -17,7 +17,7 @@ import { type RawCells, rawCells } from '../../common/spreadsheet/row-report.wri
 import { PledgeUploads } from './pledge-uploads.service.js';
 import { SameFileInTurn } from './same-file-in-turn.js';
 import { type Cell, characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
-import { invalidNiks, knownVillage, shownNik, unknownVillages, validNik } from '../domain/pledge-rules.js';
+import { invalidNiks, knownVillage, named, shownNik, unknownVillages, validNik } from '../domain/pledge-rules.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { clip } from '../../common/errors/domain.exception.js';
 import { type ColumnNames, LIST_COLUMNS, LIST_SHEET_NAME, nikAsNumber, notPledgeRow, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME, type RowProblem, rowToInput, villageList } from './pledge-sheet.js';
@@ -190,7 +190,9 @@ export class ImportPledgeSheet {
           else if (merged) merged.forEach((cell) => problem(hidden(cell), cell.column));
           else if (!target) problem(`Kode komitmen "${code.text}" tidak ada di sheet komitmen.`);
           else if (target.input.scope !== 'VILLAGES' && target.input.scope !== 'RESIDENTS') {
-            problem(`Komitmen ${code.text} bercakupan ${String(target.input.scope ?? '-')}: daftar hanya untuk VILLAGES atau RESIDENTS.`);
+            // in the sheet's words, as CAKUPAN takes them (QA: "daftar hanya untuk VILLAGES atau RESIDENTS")
+            const scopes = `${named(SCOPE_LABELS, 'VILLAGES')} atau ${named(SCOPE_LABELS, 'RESIDENTS')}`;
+            problem(`Komitmen ${code.text} bercakupan ${named(SCOPE_LABELS, target.input.scope)}: daftar di sheet Daftar hanya untuk CAKUPAN ${scopes}.`);
           } else if (formula) refuseTarget(formula.message);
           else if (target.input.scope === 'VILLAGES') {
             // a code the regency lacks refuses this row, named from its pledge's row, as a NIK in a number cell does (QA)

@@ -8,13 +8,14 @@ import { Clock } from '../../common/clock/clock.js';
 import { rupiah } from '../../common/money.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { codeYearWarnings, DEFAULT_PRIORITY, type PledgeData, type PledgeInput, type PledgeWarning, pledgeWarnings, isSameFunding, sameFundingWarnings, unregisteredNiksWarnings, validatePledge } from '../domain/pledge-rules.js';
+import { codeYearWarnings, DEFAULT_PRIORITY, type PledgeData, type PledgeInput, type PledgeWarning, pledgeWarnings, isSameFunding, priorityShadowWarnings, type RankedPledge, sameFundingWarnings, takesWholePremium, unregisteredNiksWarnings, validatePledge } from '../domain/pledge-rules.js';
 import { Pledge } from '../entities/pledge.entity.js';
 import { PledgeRevision } from '../entities/pledge-revision.entity.js';
 import { type FieldProblem, FundingException } from '../funding.exception.js';
 import { MARK_STALE_FROM, TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
-import { SAME_FUNDING, USED_IN_FROZEN_MONTHS } from '../sql/pledges.sql.js';
+import { PLEDGES_THAT_MAY_SHADOW, SAME_FUNDING, USED_IN_FROZEN_MONTHS } from '../sql/pledges.sql.js';
 import { type PledgeView, toPledgeView } from './pledge-view.js';
+import { RevisionEffects } from './revision-effects.js';
 import { storedPledgeCode } from './pledge-code.js';
 import { monthName, monthOf } from '../../common/month.js';
 import { butCame } from '../../common/value-kind.js';
@@ -33,6 +34,7 @@ export class PledgesService {
     private readonly regions: RegionsService,
     private readonly closedMonths: ClosedMonths,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly effects: RevisionEffects,
   ) {}
 
   /** Checks a pledge without saving it (also used by the sheet upload for each row). */
@@ -89,13 +91,15 @@ export class PledgesService {
       if (isDeepStrictEqual(before, after)) throw FundingException.pledgeUnchanged(code, current.revision);
       if (after.budget !== null) await assertBudgetCoversFrozenMonths(m, code, after.budget);
       const { closed, frozen } = await this.closedMonths.assertSomeOpen([...new Set([...monthsOf(before), ...monthsOf(after)])], m, PLEDGE_OF_OPEN_MONTHS);
+      const year = await this.effects.before(m, after.fiscalYear);
       const revision = current.revision + 1;
       const now = this.clock.now();
       await m.update(Pledge, { code }, { ...toColumns(after), revision, updatedAt: now });
       await recordRevision(m, after, false, revision, visibleText(reason as string), actor, now);
       await markStale(m, after.fiscalYear, Math.min(before.fromMonth, after.fromMonth));
       const view = toPledgeView(await m.findOneByOrFail(Pledge, { code }));
-      return { ...view, warnings: await this.entryWarnings(after, m), closedMonths: closed, frozenMonths: frozen };
+      const effects = await this.effects.warnings(m, code, after.fiscalYear, year, 'revise');
+      return { ...view, warnings: [...(await this.entryWarnings(after, m)), ...effects], closedMonths: closed, frozenMonths: frozen };
     });
   }
 
@@ -128,6 +132,7 @@ export class PledgesService {
       if (withdraw && current.withdrawnAt) throw FundingException.pledgeAlreadyWithdrawn(code, current.withdrawnAt, current.withdrawnBy ?? '');
       if (!withdraw && !current.withdrawnAt) throw FundingException.pledgeNotWithdrawn(code);
       const { closed, frozen } = await this.closedMonths.assertSomeOpen(monthsOf(data), m, PLEDGE_OF_OPEN_MONTHS);
+      const year = await this.effects.before(m, data.fiscalYear);
       const revision = current.revision + 1;
       const now = this.clock.now();
       await m.update(Pledge, { code }, { revision, updatedAt: now, withdrawnAt: withdraw ? now : null, withdrawnBy: withdraw ? actor : null });
@@ -135,14 +140,16 @@ export class PledgesService {
       await markStale(m, data.fiscalYear, data.fromMonth);
       const view = toPledgeView(await m.findOneByOrFail(Pledge, { code }));
       // reinstated: told again of another pledge of the same funding (the withdrawn one is left out of SAME_FUNDING)
-      return { ...view, warnings: withdraw ? view.warnings : await this.entryWarnings(data, m), closedMonths: closed, frozenMonths: frozen };
+      const effects = await this.effects.warnings(m, code, data.fiscalYear, year, withdraw ? 'withdraw' : 'reinstate');
+      return { ...view, warnings: [...(withdraw ? view.warnings : await this.entryWarnings(data, m)), ...effects], closedMonths: closed, frozenMonths: frozen };
     });
   }
 
   /**
    * The warnings a saved or checked pledge is told: the §5 compliance rule (on every output), a code naming another
-   * year than its fiscal year, another pledge of the same funding in the same months (stored, or `checkedBefore`), and the
-   * listed NIKs no participant holds yet.
+   * year than its fiscal year, another pledge of the same funding in the same months (stored, or `checkedBefore`), a pledge
+   * that pays nothing behind an earlier one taking every premium whole, or that `p` leaves so (SHADOWED_BY_PRIORITY), and
+   * the listed NIKs no participant holds yet.
    */
   async entryWarnings(p: PledgeData, manager?: EntityManager, checkedBefore: readonly PledgeData[] = []): Promise<PledgeWarning[]> {
     const m = manager ?? this.dataSource.manager;
@@ -154,7 +161,12 @@ export class PledgesService {
       : [];
     // `checkedBefore`: the earlier rows of a sheet only checked, which are not stored
     const same = [...stored, ...checkedBefore.filter((q) => isSameFunding(p, q)).map((q) => ({ code: q.code, from_month: q.fromMonth, to_month: q.toMonth }))];
-    return [...pledgeWarnings(p), ...codeYearWarnings(p), ...sameFundingWarnings(p, same), ...unregisteredNiksWarnings(p.code, rows.map((r) => r.nik))];
+    const ranked: RankedPledge[] = (await m.query(PLEDGES_THAT_MAY_SHADOW, [p.fiscalYear, p.code, p.fromMonth, p.toMonth, takesWholePremium(p)])).map((r: RankedPledge & { budget: string | null }) => ({
+      ...r,
+      budget: r.budget === null ? null : Number(r.budget),
+    }));
+    const shadows = priorityShadowWarnings(p, [...ranked, ...checkedBefore]);
+    return [...pledgeWarnings(p), ...codeYearWarnings(p), ...sameFundingWarnings(p, same), ...shadows, ...unregisteredNiksWarnings(p.code, rows.map((r) => r.nik))];
   }
 
   async exists(code: string): Promise<boolean> {

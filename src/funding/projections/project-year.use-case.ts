@@ -14,6 +14,9 @@ import { orderByDay } from '../use-cases/month-order.js';
 import { RegisterOfMonths } from './register-of-months.js';
 import { PledgeLedger, summarise, type ProjectedMonth, type YearPledge, type YearProjection } from './projection-summary.js';
 
+/** What each pledge is due in each month: month → pledge code → rupiah (a pledge that pays nothing is absent). */
+export type DueByMonth = Map<string, Map<string, number>>;
+
 type StoredMonth = { month: string; status: string; participants: number; obligation: string; unfunded_participants: number; unfunded_amount: string };
 
 /**
@@ -51,7 +54,17 @@ export class ProjectYear {
     return run;
   }
 
-  private async project(m: EntityManager, year: number, now: Date): Promise<YearProjection> {
+  /**
+   * The year as the allocation would make it now, inside the caller's transaction `m` (a pledge change, before and after
+   * it: revision-effects.ts), with what each pledge is due in each month (`due`: month → pledge code → rupiah).
+   */
+  async withDue(m: EntityManager, fiscalYear: number): Promise<{ months: ProjectedMonth[]; due: DueByMonth }> {
+    const due: DueByMonth = new Map();
+    const { months } = await this.project(m, fiscalYear, this.clock.now(), due);
+    return { months, due };
+  }
+
+  private async project(m: EntityManager, year: number, now: Date, due?: DueByMonth): Promise<YearProjection> {
     const months = monthsBetween(`${year}-01`, `${year}-12`);
     const stored = new Map<string, StoredMonth>((await m.query(STORED_MONTHS, [year])).map((r: StoredMonth) => [r.month, r]));
     // budgets carry from month to month: from the first month not CURRENT on, every month is projected
@@ -65,7 +78,11 @@ export class ProjectYear {
     const funded: { month: string; pledge_code: string; amount: string }[] = allocated.length ? await m.query(FUNDED_IN_MONTHS, [allocated]) : [];
     for (const month of allocated) {
       const s = stored.get(month)!;
-      for (const f of funded) if (f.month === month) ledger.add(f.pledge_code, Number(f.amount));
+      for (const f of funded) {
+        if (f.month !== month) continue;
+        ledger.add(f.pledge_code, Number(f.amount));
+        due?.set(month, (due.get(month) ?? new Map()).set(f.pledge_code, Number(f.amount)));
+      }
       ledger.closeMonth(month);
       const obligation = Number(s.obligation);
       const unfunded = { participants: Number(s.unfunded_participants), amount: Number(s.unfunded_amount) };
@@ -75,13 +92,13 @@ export class ProjectYear {
     const projected = months.slice(k);
     if (projected.length) {
       const register = await RegisterOfMonths.read(m, projected[0], projected.at(-1)!, this.builds.get() !== null);
-      for (const month of projected) rows.push(await this.projectMonth(m, month, ledger, register));
+      for (const month of projected) rows.push(await this.projectMonth(m, month, ledger, register, due));
     }
     return summarise(year, now, monthInWib(now), rows, ledger);
   }
 
   /** `month` allocated in memory (§6) from today's register and pledges and the pagu `ledger` has left; the ledger takes what it funds. */
-  private async projectMonth(m: EntityManager, month: string, ledger: PledgeLedger, register: RegisterOfMonths): Promise<ProjectedMonth> {
+  private async projectMonth(m: EntityManager, month: string, ledger: PledgeLedger, register: RegisterOfMonths, due?: DueByMonth): Promise<ProjectedMonth> {
     const tariff = await tariffOfMonth(m, month);
     const covered = register.coveredIn(month);
     const n = covered.nik.length;
@@ -98,6 +115,7 @@ export class ProjectYear {
     const [codes, , amounts] = fundedByPledge(pledges.map((p) => p.code), result);
     if (unfunded.amount === 0) for (const p of paidNothing(pledges, codes, covered, usedBefore)) ledger.paidNothing(p, month);
     codes.forEach((code, i) => ledger.add(code, amounts[i]));
+    due?.set(month, new Map(codes.map((code, i) => [code, amounts[i]])));
     ledger.closeMonth(month);
     const obligation = n * tariff.amount;
     return { month, basis: 'PROJECTED', participants: n, obligation, funded: obligation - unfunded.amount, unfunded };

@@ -49,3 +49,24 @@ export const SAME_FUNDING = `
    WHERE fiscal_year = $1 AND source_type = $2 AND code <> $3 AND from_month <= $5 AND to_month >= $4 AND withdrawn_at IS NULL
      AND ($2 IN ('APBD', 'APBD_PROV') OR ($2 = 'DESA' AND fund IS NOT DISTINCT FROM $6 AND village_codes && $7::text[]))
    ORDER BY code COLLATE "C"`;
+
+/**
+ * The standing pledges of fiscal year $1 other than $2 paying in some of the months $3..$4 that may shadow it or be
+ * shadowed by it (priorityShadowWarnings in pledge-rules.ts): those taking the whole premium of everyone (scope ALL,
+ * 100 %, no quota), or any when $5 (the pledge itself takes the whole premium). In allocation order (§6).
+ */
+export const PLEDGES_THAT_MAY_SHADOW = `
+  SELECT code, fiscal_year AS "fiscalYear", scope, from_month AS "fromMonth", to_month AS "toMonth", share_percent AS "sharePercent",
+         quota, budget::text AS budget, priority
+    FROM pledge
+   WHERE fiscal_year = $1 AND code <> $2 AND from_month <= $4 AND to_month >= $3 AND withdrawn_at IS NULL
+     AND ((scope = 'ALL' AND share_percent = 100 AND quota IS NULL) OR $5::boolean)
+   ORDER BY priority, code COLLATE "C"`;
+
+/** The payments recorded for the months $1 (`YYYY-MM`), summed per pledge and month (§8's paid), by pledge code and month. */
+export const PAID_IN_MONTHS = `
+  SELECT pledge_code, month, sum(amount)::text AS paid
+    FROM payment
+   WHERE month = ANY($1::text[])
+   GROUP BY pledge_code, month
+   ORDER BY pledge_code COLLATE "C", month`;

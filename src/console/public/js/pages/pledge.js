@@ -213,7 +213,8 @@ const SAVED_WARNINGS = 'jamkesda.pledgeWarnings';
 
 /**
  * The warnings of a saved pledge's answer the pledge page does not show itself (it shows the compliance ones of
- * every read): the code's year, NIKs not registered. Pure, tested.
+ * every read): the code's year, NIKs not registered, a pledge paying nothing behind another (SHADOWED_BY_PRIORITY), and
+ * what a revision, withdrawal or reinstatement left unfunded or overpaid in the open months. Shown under "Periksa:". Pure, tested.
  */
 export function savedWarnings(saved) {
   return (saved.warnings ?? []).filter((w) => w.code !== 'DANA_DESA_PBI').map((w) => w.message);
