@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { Role } from '../../src/users/role.js';
-import { closeMonth } from '../funding/support/register.js';
+import { closeMonth, whileClosed } from '../funding/support/register.js';
 import { insertParticipants, insertPledge, nik } from '../reconciliation/support/seed.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -34,7 +34,6 @@ describe('payments: an ordinary payment above what its month still owes is warne
     await insertPledge(t.dataSource, 'SISA-2026', { priority: 40 });
     await (await t.as(Role.KEUANGAN)).post('/api/v1/allocations').send({ month: '2026-10' }).expect(201);
     await closeMonth(t.dataSource, '2026-03');
-    await closeMonth(t.dataSource, '2026-08');
   });
   afterAll(() => t?.close());
 
@@ -52,11 +51,12 @@ describe('payments: an ordinary payment above what its month still owes is warne
     expect(await status('2026-10')).toMatchObject([{ pledgeCode: 'APBD-2026', due: 37800, paid: 38800, status: 'OVERPAID' }]);
   });
 
-  it("POST /payments: a correction of August recorded in September does not count toward September's own payments", async () => {
+  // August finalized for this test only: it freezes April–July, which the sheet below pays (§9)
+  it("POST /payments: a correction of August recorded in September does not count toward September's own payments", () => whileClosed(t.dataSource, '2026-08', async () => {
     expect(await pay('2026-09', 30000, 'API 3', { adjustsMonth: '2026-08' })).toEqual([]);
     expect(await pay('2026-09', 37800, 'API 4')).toEqual([]);
     expect(await pay('2026-09', 2200, 'API 4B')).toEqual([{ code: 'EXCEEDS_DUE', field: 'amount', message: exceedsDue('September 2026', 'Rp37.800', 'Rp2.200', 'Rp30.000') }]);
-  });
+  }));
 
   it('POST /payments: nothing due is NOTHING_DUE alone, not EXCEEDS_DUE as well', async () => {
     expect((await pay('2026-10', 1000, 'API 5', { pledgeCode: 'SISA-2026' })).map((w: { code: string }) => w.code)).toEqual(['NOTHING_DUE']);
