@@ -13,6 +13,7 @@ import { pledgeNotFoundMessage } from '../funding/funding.exception.js';
 import { dayName, isMonth, monthName } from '../common/month.js';
 import { maxLength } from 'class-validator';
 import { lengthMessage } from '../common/text.js';
+import { rupiah } from '../common/money.js';
 import { paymentReference, REFERENCE_MAX } from './duplicate-payments.js';
 import { PAID_AT_FORM, PAID_YEARS } from './paid-at.js';
 import { openMonthToRecordIn } from '../periods/open-month.js';
@@ -155,6 +156,17 @@ export function closedMonthRow(month: string, by: string, open: string | null, n
   return `Bulan ${monthName(month)} ${closed}. Catat pembayaran ini ${where} dan ${n.PENYESUAIAN_BULAN} = ${month}.`;
 }
 
+/**
+ * A negative JUMLAH without PENYESUAIAN_BULAN: money given back is a correction of the closed month that was overpaid,
+ * recorded in an open month; an ordinary payment is never negative (CHK_payment_amount).
+ */
+export function negativeWithoutAdjustment(amount: number, n: Readonly<Record<string, string>> = CANONICAL_NAMES): string {
+  return (
+    `${n.JUMLAH} ${rupiah(amount)} negatif tanpa ${n.PENYESUAIAN_BULAN}: jumlah negatif hanya untuk koreksi yang mengembalikan kelebihan bayar ` +
+    `bulan yang sudah ditutup. Isi ${n.PENYESUAIAN_BULAN} dengan bulan yang dikoreksi, atau tulis jumlah lebih dari 0.`
+  );
+}
+
 /** Each column named by its canonical header: for a file that used them, or no header at all. */
 export const CANONICAL_NAMES: Readonly<Record<string, string>> = labelsByName(PAYMENT_COLUMNS);
 
@@ -241,7 +253,8 @@ function checkPaymentRow(
     check('BULAN', 'MONTH_CLOSED', closedMonthRow(month, closedMonths.get(month)!, openMonthToRecordIn(month, today.slice(0, 7), closedMonths), n));
   }
 
-  const amount = rupiahFrom(cells[2], n.JUMLAH);
+  // negative only for a correction giving back what a closed month was overpaid (its PENYESUAIAN_BULAN), checked below
+  const amount = rupiahFrom(cells[2], n.JUMLAH, { signed: true });
   if (isError(amount)) reject('JUMLAH', amount.code, amount.error);
 
   // a year typed alone (2026) is no Excel serial of a day in 1905: said as such, as in the enrollment sheet
@@ -272,6 +285,8 @@ function checkPaymentRow(
       check('PENYESUAIAN_BULAN', 'INVALID_ADJUSTMENT', `${n.PENYESUAIAN_BULAN} (${monthName(adjustsMonth)}) harus lebih awal dari ${n.BULAN} (${monthName(month)}).`);
     } else if (!closedMonths.has(adjustsMonth)) check('PENYESUAIAN_BULAN', 'ADJUSTS_OPEN_MONTH', adjustsOpenMonth(adjustsMonth));
   }
+
+  if (!isError(amount) && amount.value < 0 && cells[5].kind === 'empty') check('JUMLAH', 'NEGATIVE_WITHOUT_ADJUSTMENT', negativeWithoutAdjustment(amount.value, n));
 
   // the terms are judged whenever the cells they read are sound, so a row hears every reason at once
   const fiscalYear = pledges.fiscalYears.get(pledgeCode);

@@ -8,8 +8,8 @@ import { PaymentException } from '../payments.exception.js';
 import { type PaymentView, paymentViews } from './record-payment.use-case.js';
 
 /**
- * Removes a payment entered by mistake (twice, or with a wrong amount: amounts are positive, so a
- * negative correction cannot undo it). Only in an open month (§9): a finalized or frozen month's payments
+ * Removes a payment entered by mistake (twice, or with a wrong amount: only a correction of a closed month may be
+ * negative, so an open month's payment is not undone by one). Only in an open month (§9): a finalized or frozen month's payments
  * are corrected by an adjustment in an open month. The audit trail keeps who removed what.
  */
 @Injectable()
