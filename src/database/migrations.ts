@@ -36,6 +36,7 @@ import { BillFileWarnings1767900000000 } from './migrations/1767900000000-bill-f
 import { PledgeWithdrawal1768000000000 } from './migrations/1768000000000-pledge-withdrawal.js';
 import { PaymentUploadIdFindingRegisterNoka1768100000000 } from './migrations/1768100000000-payment-upload-id-finding-register-noka.js';
 import { EnrollmentUploadReinstated1768200000000 } from './migrations/1768200000000-enrollment-upload-reinstated.js';
+import { PaymentNegativeCorrection1768300000000 } from './migrations/1768300000000-payment-negative-correction.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   PledgeWithdrawal1768000000000,
   PaymentUploadIdFindingRegisterNoka1768100000000,
   EnrollmentUploadReinstated1768200000000,
+  PaymentNegativeCorrection1768300000000,
 ];

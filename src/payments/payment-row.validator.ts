@@ -13,6 +13,7 @@ import { pledgeNotFoundMessage } from '../funding/funding.exception.js';
 import { dayName, isMonth, monthName } from '../common/month.js';
 import { maxLength } from 'class-validator';
 import { lengthMessage } from '../common/text.js';
+import { rupiah } from '../common/money.js';
 import { paymentReference, REFERENCE_MAX } from './duplicate-payments.js';
 import { PAID_AT_FORM, PAID_YEARS } from './paid-at.js';
 import { openMonthToRecordIn } from '../periods/open-month.js';
@@ -135,21 +136,35 @@ export function paymentTermsProblems(
 }
 
 /**
- * A correction (adjustsMonth) is for a finalized month only (DOMAIN §9): a month still open takes the
- * payment itself, or it would show unpaid there and overpaid in the month recorded (QA).
+ * A correction (adjustsMonth) is for a closed month only (DOMAIN §9: finalized, or frozen by a later finalized month
+ * of its year): a month still open takes the payment itself, or it would show unpaid there and overpaid in the month
+ * recorded (QA).
  */
 export function adjustsOpenMonth(adjustsMonth: string): string {
   const name = monthName(adjustsMonth);
-  return `Bulan ${name} belum difinalisasi: catat pembayaran ini langsung untuk ${name}, bukan sebagai koreksi. Koreksi hanya untuk bulan yang sudah difinalisasi.`;
+  return `Bulan ${name} belum difinalisasi: catat pembayaran ini langsung untuk ${name}, bukan sebagai koreksi. Koreksi hanya untuk bulan yang sudah difinalisasi atau dibekukan.`;
 }
 
 /**
- * A row of a finalized month: recorded in an open month (`open`, openMonthToRecordIn, when known) with
- * PENYESUAIAN_BULAN naming the finalized one, both columns said (QA: BULAN was left as it was).
+ * A row of a closed month, finalized or frozen by the finalized month `by` (ClosedMonths.closedBy): recorded in an
+ * open month (`open`, openMonthToRecordIn, when known) with PENYESUAIAN_BULAN naming the closed one, both columns said
+ * (QA: BULAN was left as it was).
  */
-function closedMonthRow(month: string, open: string | null, n: Readonly<Record<string, string>>): string {
+export function closedMonthRow(month: string, by: string, open: string | null, n: Readonly<Record<string, string>> = CANONICAL_NAMES): string {
   const where = open ? `di bulan yang masih terbuka (mis. ${monthName(open)}): ${n.BULAN} = ${open}` : `di bulan yang masih terbuka: ${n.BULAN} = bulan yang belum difinalisasi`;
-  return `Bulan ${monthName(month)} sudah difinalisasi. Catat pembayaran ini ${where} dan ${n.PENYESUAIAN_BULAN} = ${month}.`;
+  const closed = by === month ? 'sudah difinalisasi' : `sudah dibekukan karena bulan ${monthName(by)} sudah difinalisasi`;
+  return `Bulan ${monthName(month)} ${closed}. Catat pembayaran ini ${where} dan ${n.PENYESUAIAN_BULAN} = ${month}.`;
+}
+
+/**
+ * A negative JUMLAH without PENYESUAIAN_BULAN: money given back is a correction of the closed month that was overpaid,
+ * recorded in an open month; an ordinary payment is never negative (CHK_payment_amount).
+ */
+export function negativeWithoutAdjustment(amount: number, n: Readonly<Record<string, string>> = CANONICAL_NAMES): string {
+  return (
+    `${n.JUMLAH} ${rupiah(amount)} negatif tanpa ${n.PENYESUAIAN_BULAN}: jumlah negatif hanya untuk koreksi yang mengembalikan kelebihan bayar ` +
+    `bulan yang sudah ditutup. Isi ${n.PENYESUAIAN_BULAN} dengan bulan yang dikoreksi, atau tulis jumlah lebih dari 0.`
+  );
 }
 
 /** Each column named by its canonical header: for a file that used them, or no header at all. */
@@ -163,7 +178,7 @@ export const CANONICAL_NAMES: Readonly<Record<string, string>> = labelsByName(PA
 export function validatePaymentRow(
   row: SheetRow,
   pledges: KnownPledges,
-  closedMonths: ReadonlySet<string>,
+  closedMonths: ReadonlyMap<string, string>,
   today: string,
   names: Readonly<Record<string, string>> = CANONICAL_NAMES,
 ): CheckedPaymentRow {
@@ -209,7 +224,7 @@ export function notPaymentRowMerged(range: string): string {
 function checkPaymentRow(
   { rowNumber, cells }: SheetRow,
   pledges: KnownPledges,
-  closedMonths: ReadonlySet<string>,
+  closedMonths: ReadonlyMap<string, string>,
   today: string,
   n: Readonly<Record<string, string>>,
 ): CheckedPaymentRow {
@@ -235,10 +250,11 @@ function checkPaymentRow(
   if (!holdsValue(cells[1])) check('BULAN', 'MONTH_REQUIRED', `${n.BULAN} wajib diisi.`); // as JUMLAH's, not `BULAN "" bukan bulan` (QA)
   else if (!month) check('BULAN', 'MONTH_FORMAT', notAMonth(cells[1], n.BULAN, '2026-10 atau 10/2026'));
   else if (closedMonths.has(month)) {
-    check('BULAN', 'MONTH_CLOSED', closedMonthRow(month, openMonthToRecordIn(month, today.slice(0, 7), closedMonths), n));
+    check('BULAN', 'MONTH_CLOSED', closedMonthRow(month, closedMonths.get(month)!, openMonthToRecordIn(month, today.slice(0, 7), closedMonths), n));
   }
 
-  const amount = rupiahFrom(cells[2], n.JUMLAH);
+  // negative only for a correction giving back what a closed month was overpaid (its PENYESUAIAN_BULAN), checked below
+  const amount = rupiahFrom(cells[2], n.JUMLAH, { signed: true });
   if (isError(amount)) reject('JUMLAH', amount.code, amount.error);
 
   // a year typed alone (2026) is no Excel serial of a day in 1905: said as such, as in the enrollment sheet
@@ -269,6 +285,8 @@ function checkPaymentRow(
       check('PENYESUAIAN_BULAN', 'INVALID_ADJUSTMENT', `${n.PENYESUAIAN_BULAN} (${monthName(adjustsMonth)}) harus lebih awal dari ${n.BULAN} (${monthName(month)}).`);
     } else if (!closedMonths.has(adjustsMonth)) check('PENYESUAIAN_BULAN', 'ADJUSTS_OPEN_MONTH', adjustsOpenMonth(adjustsMonth));
   }
+
+  if (!isError(amount) && amount.value < 0 && cells[5].kind === 'empty') check('JUMLAH', 'NEGATIVE_WITHOUT_ADJUSTMENT', negativeWithoutAdjustment(amount.value, n));
 
   // the terms are judged whenever the cells they read are sound, so a row hears every reason at once
   const fiscalYear = pledges.fiscalYears.get(pledgeCode);

@@ -34,10 +34,11 @@ export function dueDate(month: string): string {
  * The one lateness rule (§8), read by every output (GET /payments/status and the console, the
  * reconciliation workbook, the statements): a payment is late when dated after the 10th of the month it
  * is recorded for; the 10th itself, and any day before, is on time. A correction is judged by the month
- * it is recorded in, like any payment of that month.
+ * it is recorded in, like any payment of that month. A negative correction (`amount` below 0: money given
+ * back for an overpaid closed month) pays no premium, so it is never late.
  */
-export function isLatePayment(month: string, paidAt: string): boolean {
-  return paidAt > dueDate(month);
+export function isLatePayment(month: string, paidAt: string, amount?: number): boolean {
+  return paidAt > dueDate(month) && !(amount !== undefined && amount < 0);
 }
 
 /**
@@ -74,7 +75,7 @@ export function paymentStatusOf(due: number, paid: number): PaymentStatus {
 export function pledgeMonthStatus(month: string, due: number, payments: readonly PaymentFact[]): PledgeMonthStatus {
   const paid = payments.reduce((sum, p) => sum + p.amount, 0);
   const status = paymentStatusOf(due, paid);
-  const late = payments.some((p) => isLatePayment(month, p.paidAt));
+  const late = payments.some((p) => isLatePayment(month, p.paidAt, p.amount));
   return { due, paid, status, late };
 }
 
@@ -109,7 +110,7 @@ export function ownPaymentsOf(due: number, payments: readonly PaymentFact[]): Pl
 
 export function correctionsIn(month: string, payments: readonly PaymentFact[]): PledgeMonthCorrections {
   const corrections = payments.filter((p) => p.adjustsMonth);
-  const late = payments.filter((p) => isLatePayment(month, p.paidAt));
+  const late = payments.filter((p) => isLatePayment(month, p.paidAt, p.amount));
   return {
     corrections: corrections.reduce((sum, p) => sum + p.amount, 0),
     correctedMonths: [...new Set(corrections.map((p) => p.adjustsMonth!))].sort(),

@@ -40,9 +40,11 @@ interface Payment {
 
 const OVERPAID_TAIL = 'pembayaran ini akan tercatat sebagai kelebihan bayar.';
 
-/** A correction still counts where it is recorded: nothing of the corrected month changes. */
-const correctionTail = (p: Payment) =>
-  `Pembayaran ini tetap dihitung pada bulan iurannya sendiri, ${monthName(p.month)}, dan tidak mengubah angka ${monthName(p.adjustsMonth!)}.`;
+/** A correction still counts where it is recorded: nothing of the corrected month changes. A negative one lowers that month's paid. */
+const correctionTail = (p: Payment & { amount?: number }) =>
+  p.amount !== undefined && p.amount < 0
+    ? `Koreksi ini tetap dihitung (mengurangi yang dibayar) pada bulan iurannya sendiri, ${monthName(p.month)}, dan tidak mengubah angka ${monthName(p.adjustsMonth!)}.`
+    : `Pembayaran ini tetap dihitung pada bulan iurannya sendiri, ${monthName(p.month)}, dan tidak mengubah angka ${monthName(p.adjustsMonth!)}.`;
 
 /** NOTHING_DUE of `p` on r.month (the month it pays for: the corrected one for a correction). */
 export function nothingDueMessage(r: NothingDue, p: Payment): string {
@@ -103,18 +105,48 @@ export function noShortfallMessage(p: Payment, f: ShortfallFigures, status: Paym
   );
 }
 
+/** '(iuran Rp37.800, dibayar Rp20.000, koreksi sebelumnya Rp10.000': the corrected month's figures, the corrections of it recorded before named when any. */
+const figuresSaid = (f: ShortfallFigures) => `iuran ${rupiah(f.due)}, dibayar ${rupiah(f.paid)}${f.corrected ? `, koreksi sebelumnya ${rupiah(f.corrected)}` : ''}`;
+
 /**
  * EXCEEDS_SHORTFALL: a correction of a month still short, larger than what it lacks after its payments
  * and the corrections of it recorded before; says what it owed, what was paid and corrected, what was
- * still short, and by how much this correction goes over it.
+ * still short, and by how much this correction goes over it, each named (QA: "melebihi kekurangan November 2026
+ * sebesar Rp488.000" read as if Rp488.000 were the shortfall, while it was the excess).
  */
 export function exceedsShortfallMessage(p: Payment & { amount: number }, f: ShortfallFigures): string {
   const adjusted = monthName(p.adjustsMonth!);
   const shortfall = f.due - f.paid - f.corrected;
-  const corrected = f.corrected ? `, koreksi sebelumnya ${rupiah(f.corrected)}` : '';
   return (
-    `Koreksi ${rupiah(p.amount)} untuk komitmen ${p.pledgeCode} melebihi kekurangan ${adjusted} sebesar ${rupiah(p.amount - shortfall)} ` +
-    `(iuran ${rupiah(f.due)}, dibayar ${rupiah(f.paid)}${corrected}: kurang ${rupiah(shortfall)}). ` +
-    correctionTail(p)
+    `Koreksi ${rupiah(p.amount)} untuk komitmen ${p.pledgeCode} melebihi kekurangan ${adjusted}: kekurangannya ${rupiah(shortfall)} (${figuresSaid(f)}), ` +
+    `jadi koreksi ini lebih ${rupiah(p.amount - shortfall)} dari kekurangan itu. ${correctionTail(p)}`
+  );
+}
+
+/**
+ * EXCEEDS_OVERPAYMENT: a negative correction (money given back) of an overpaid month giving back more than it was
+ * overpaid after its payments and the corrections of it recorded before; the mirror of EXCEEDS_SHORTFALL.
+ */
+export function exceedsOverpaymentMessage(p: Payment & { amount: number }, f: ShortfallFigures): string {
+  const adjusted = monthName(p.adjustsMonth!);
+  const overpaid = f.paid + f.corrected - f.due;
+  return (
+    `Koreksi ${rupiah(p.amount)} untuk komitmen ${p.pledgeCode} melebihi kelebihan bayar ${adjusted}: kelebihan bayarnya ${rupiah(overpaid)} (${figuresSaid(f)}), ` +
+    `jadi koreksi ini mengembalikan ${rupiah(-p.amount - overpaid)} lebih banyak dari kelebihan bayar itu. ${correctionTail(p)}`
+  );
+}
+
+const NOT_OVERPAID: Partial<Record<PaymentStatus, (f: ShortfallFigures) => string>> = {
+  PAID: () => 'lunas',
+  UNDERPAID: (f) => `kurang ${rupiah(f.due - f.paid - f.corrected)}`,
+  UNPAID: () => 'belum dibayar',
+};
+
+/** NO_OVERPAYMENT: a negative correction (money given back) of a month whose payments and earlier corrections do not exceed what it owed. */
+export function noOverpaymentMessage(p: Payment & { amount: number }, f: ShortfallFigures, status: PaymentStatus): string {
+  const adjusted = monthName(p.adjustsMonth!);
+  return (
+    `${adjusted} tidak kelebihan bayar untuk komitmen ${p.pledgeCode} (${figuresSaid(f)}: ${NOT_OVERPAID[status]!(f)}), ` +
+    `jadi tidak ada kelebihan bayar yang dikembalikan dengan koreksi ${rupiah(p.amount)} ini. ${correctionTail(p)}`
   );
 }

@@ -4,7 +4,8 @@
  * OVERPAID), an ordinary payment that takes its month's own payments (the corrections of other months
  * recorded in it left out, QA) above what is due, a correction of a month whose shortfall is already covered by its payments and the
  * corrections of it recorded before (it still counts toward its own month), and a correction larger
- * than the shortfall still left (by how much it goes over). A correction pays the
+ * than the shortfall still left (by how much it goes over); a negative correction (money given back for an overpaid
+ * closed month) of a month not overpaid, or giving back more than it was overpaid. A correction pays the
  * shortfall of the month it corrects (`adjustsMonth`), so it is judged by that month, not by the
  * month it is recorded in; an ordinary payment is judged by its own month, whose paid is §8's: every
  * payment recorded for it, the corrections of earlier months recorded in it included. Shared by POST
@@ -16,16 +17,27 @@ import type { EntityManager } from 'typeorm';
 import type { RowIssue } from '../reconciliation/uploads/row-issue.js';
 import { dayName, firstDay, monthName } from '../common/month.js';
 import { paymentStatusOf } from './payment-status.js';
-import { exceedsDueMessage, exceedsShortfallMessage, type NothingDue, nothingDueMessage, noShortfallMessage, type ShortfallFigures } from './payment-warning-messages.js';
+import {
+  exceedsDueMessage,
+  exceedsOverpaymentMessage,
+  exceedsShortfallMessage,
+  type NothingDue,
+  nothingDueMessage,
+  noOverpaymentMessage,
+  noShortfallMessage,
+  type ShortfallFigures,
+} from './payment-warning-messages.js';
 import { PLEDGE_MONTHS_DUE_AND_PAID, PLEDGE_MONTHS_NOTHING_DUE } from './sql/payment-warnings.sql.js';
 
 export interface PaymentWarning {
   /**
    * NOTHING_DUE on the month judged (`adjustsMonth` for a correction, else `month`); EXCEEDS_DUE (an
    * ordinary payment taking its month's paid above the due) on `amount`; NO_SHORTFALL on `adjustsMonth`;
-   * EXCEEDS_SHORTFALL (a correction larger than what its month still lacks) on `amount`.
+   * EXCEEDS_SHORTFALL (a correction larger than what its month still lacks) on `amount`. Their mirrors for a negative
+   * correction (money given back): NO_OVERPAYMENT (its month was not overpaid) on `adjustsMonth`, EXCEEDS_OVERPAYMENT (it
+   * gives back more than its month was overpaid) on `amount`.
    */
-  code: 'NOTHING_DUE' | 'EXCEEDS_DUE' | 'NO_SHORTFALL' | 'EXCEEDS_SHORTFALL' | 'PAID_BEFORE_MONTH';
+  code: 'NOTHING_DUE' | 'EXCEEDS_DUE' | 'NO_SHORTFALL' | 'EXCEEDS_SHORTFALL' | 'NO_OVERPAYMENT' | 'EXCEEDS_OVERPAYMENT' | 'PAID_BEFORE_MONTH';
   /** PAID_BEFORE_MONTH (paid before the first day of the month it pays for: a year typed wrong, or an advance) on `paidAt`. */
   field: 'month' | 'adjustsMonth' | 'amount' | 'paidAt';
   message: string;
@@ -61,7 +73,8 @@ export async function paymentWarnings(m: EntityManager, payments: readonly Warne
   );
   const figures = await judgedMonths(m, payments);
   return payments.map((p) => {
-    const none = nothingDue.get(key(p.pledgeCode, judgedMonth(p)));
+    // a negative correction gives back what was overpaid: a month that owed nothing but was paid is judged by its figures
+    const none = Number(p.amount) < 0 ? undefined : nothingDue.get(key(p.pledgeCode, judgedMonth(p)));
     const warnings: PaymentWarning[] = none
       ? [{ code: 'NOTHING_DUE', field: p.adjustsMonth ? 'adjustsMonth' : 'month', message: nothingDueMessage(none, p) }]
       : warningsAgainst(p, figures.get(key(p.pledgeCode, judgedMonth(p)))!);
@@ -93,6 +106,14 @@ function warningsAgainst(p: WarnedPayment, figures: ShortfallFigures): PaymentWa
     return figures.ownPaid + amount > figures.due ? [{ code: 'EXCEEDS_DUE', field: 'amount', message: exceedsDueMessage({ ...p, amount }, figures) }] : [];
   }
   const status = paymentStatusOf(figures.due, figures.paid + figures.corrected);
+  if (amount < 0) {
+    // money given back: for an overpayment of the month it corrects, and no more than it (the mirror of a shortfall)
+    if (status !== 'OVERPAID') return [{ code: 'NO_OVERPAYMENT', field: 'adjustsMonth', message: noOverpaymentMessage({ ...p, amount }, figures, status) }];
+    if (-amount > figures.paid + figures.corrected - figures.due) {
+      return [{ code: 'EXCEEDS_OVERPAYMENT', field: 'amount', message: exceedsOverpaymentMessage({ ...p, amount }, figures) }];
+    }
+    return [];
+  }
   if (status === 'PAID' || status === 'OVERPAID') return [{ code: 'NO_SHORTFALL', field: 'adjustsMonth', message: noShortfallMessage(p, figures, status) }];
   if (amount > figures.due - figures.paid - figures.corrected) {
     return [{ code: 'EXCEEDS_SHORTFALL', field: 'amount', message: exceedsShortfallMessage({ ...p, amount }, figures) }];

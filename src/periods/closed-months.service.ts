@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CommonException } from '../common/errors/common.exception.js';
-import { monthFrozen } from './frozen-allocations.sql.js';
+import { CLOSED_MONTHS_BY, monthFrozen } from './frozen-allocations.sql.js';
 import { openMonthToRecordIn } from './open-month.js';
 
 /**
@@ -33,9 +33,35 @@ export class ClosedMonths {
     if (first) throw CommonException.monthClosed(first, advice);
   }
 
-  /** The open month a payment for finalized `month` is recorded in as its correction (openMonthToRecordIn), or null. */
-  async openMonthFor(month: string, currentMonth: string, manager?: EntityManager): Promise<string | null> {
-    return openMonthToRecordIn(month, currentMonth, await this.closed(undefined, manager));
+  /**
+   * Every closed month → the finalized month that closed it (itself when finalized; else the later finalized month of
+   * its year that froze it, §9): FROZEN_MONTHS, the months the allocation no longer recomputes and the statements
+   * print as final. Payments read closed so (closedMonthOf): such a month takes no payment of its own, only
+   * corrections recorded in an open month, and its payments are not deleted, or a signed workbook or statement of
+   * that year would change under its signature (QA: June paid directly after December 2026 was finalized).
+   */
+  async closedBy(manager?: EntityManager): Promise<Map<string, string>> {
+    const rows: { month: string; frozen_by: string }[] = await (manager ?? this.dataSource.manager).query(CLOSED_MONTHS_BY);
+    return new Map(rows.map((r) => [r.month, r.frozen_by]));
+  }
+
+  /**
+   * MONTH_CLOSED for the payments of `month` when it is closed (finalized or frozen, closedBy), else null: `advice`
+   * says what to do instead (for a payment, the open month to record it in as a correction, openMonthToRecordIn).
+   */
+  async paymentMonthClosed(month: string, manager?: EntityManager, advice?: (open: string | null) => string, currentMonth?: string, field?: string): Promise<CommonException | null> {
+    const closed = await this.closedBy(manager);
+    const by = closed.get(month);
+    if (!by) return null;
+    const said = advice && currentMonth ? advice(openMonthToRecordIn(month, currentMonth, closed)) : undefined;
+    return CommonException.closedMonth(month, by, said, field);
+  }
+
+  /** MONTH_CLOSED (CommonException.closedMonth) naming the first of `months` that is closed for payments (closedBy). */
+  async assertPaymentMonthsOpen(months: Iterable<string>, manager?: EntityManager): Promise<void> {
+    const closed = await this.closedBy(manager);
+    const first = [...months].sort().find((month) => closed.has(month));
+    if (first) throw CommonException.closedMonth(first, closed.get(first)!);
   }
 
   /**

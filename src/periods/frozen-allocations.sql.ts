@@ -25,3 +25,13 @@ export const ALLOCATION_NOT_FROZEN = `NOT ${monthFrozen('a.month')}`;
 export const FROZEN_MONTHS = `(SELECT to_char(d, 'YYYY-MM') AS month, y.closed
      FROM unnest((SELECT array_agg(latest.closed) FROM (SELECT max(month) AS closed FROM closed_month GROUP BY left(month, 4)) latest)) AS y(closed),
           LATERAL (SELECT d FROM generate_series((left(y.closed, 4) || '-01-01')::date, (y.closed || '-01')::date, interval '1 month') d LIMIT 12) d)`;
+
+/**
+ * Every closed month (FROZEN_MONTHS: finalized, or frozen by a later finalized month of its year) with `frozen_by`,
+ * the finalized month that closed it: itself when finalized, else the earliest finalized later month of its year, the
+ * finalization that froze it. What takes no payment of its own (ClosedMonths.closedBy), on the statements' definition.
+ */
+export const CLOSED_MONTHS_BY = `
+  SELECT f.month, (SELECT min(c.month) FROM closed_month c WHERE c.month >= f.month AND left(c.month, 4) = left(f.month, 4)) AS frozen_by
+    FROM ${FROZEN_MONTHS} f
+   ORDER BY f.month`;

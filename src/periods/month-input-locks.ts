@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { monthsBetween } from '../common/month.js';
 
 /**
  * Advisory locks on what a month's reconciliation reads (DOMAIN §9). Each writer of a month's BPJS
@@ -21,7 +22,13 @@ export async function lockMonthInput(m: EntityManager, kind: MonthInput, months:
   for (const month of [...new Set(months)].sort()) await m.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [kind, monthKey(month)]);
 }
 
-/** Finalize: every kind of input of `month`. */
+/**
+ * Finalize: every kind of input of `month`, and the payments of the earlier months of its year, which it freezes
+ * (§9: they take no payment of their own once it is final, ClosedMonths.closedBy), so a payment of June being recorded
+ * as November is finalized commits first or finds June frozen. The payment locks in month order, as a sheet takes them.
+ */
 export async function lockAllMonthInputs(m: EntityManager, month: string): Promise<void> {
-  for (const kind of Object.values(MONTH_INPUT)) await lockMonthInput(m, kind, [month]);
+  for (const kind of Object.values(MONTH_INPUT)) {
+    await lockMonthInput(m, kind, kind === MONTH_INPUT.PAYMENTS ? monthsBetween(`${month.slice(0, 4)}-01`, month) : [month]);
+  }
 }

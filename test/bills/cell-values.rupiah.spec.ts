@@ -14,6 +14,15 @@ describe('rupiahFrom', () => {
     expect(read(textCell(text))).toMatchObject({ code: 'AMOUNT_FORMAT' });
   });
 
+  it('signed (a payment sheet\'s JUMLAH: a correction may give money back): a negative amount is read, zero still refused; a bill\'s never', () => {
+    const signed = (cell: Cell) => rupiahFrom(cell, 'JUMLAH', { signed: true });
+    for (const text of ['-22680', '-22.680', '-Rp22.680', 'Rp -22.680', '\u221222.680']) expect([text, signed(textCell(text))]).toEqual([text, { value: -22_680 }]);
+    expect(signed(numberCell(-22_680))).toEqual({ value: -22_680 });
+    expect(signed(textCell('37.800'))).toEqual({ value: 37_800 });
+    for (const text of ['0', '-0', '--5', '-']) expect(signed(textCell(text))).toMatchObject({ code: 'AMOUNT_FORMAT' });
+    expect(read(numberCell(-22_680))).toMatchObject({ code: 'AMOUNT_FORMAT' });
+  });
+
   it('a number cell, and an empty one', () => {
     expect(read(numberCell(37_800))).toEqual({ value: 37_800 });
     expect(read(numberCell(37_800.5))).toMatchObject({ code: 'AMOUNT_FORMAT' });

@@ -111,7 +111,7 @@ describeInBrowser('console: Pembayaran pages a month of many payments and shows 
     const warning = single.locator('.notice--warning');
     await warning.waitFor();
     expect(await warning.textContent()).toBe(
-      'Peringatan: Koreksi Rp40.000 untuk komitmen APBD-2026 melebihi kekurangan September 2026 sebesar Rp22.200 (iuran Rp37.800, dibayar Rp20.000: kurang Rp17.800). ' +
+      'Peringatan: Koreksi Rp40.000 untuk komitmen APBD-2026 melebihi kekurangan September 2026: kekurangannya Rp17.800 (iuran Rp37.800, dibayar Rp20.000), jadi koreksi ini lebih Rp22.200 dari kekurangan itu. ' +
         'Pembayaran ini tetap dihitung pada bulan iurannya sendiri, Oktober 2026, dan tidak mengubah angka September 2026.',
     );
     // recorded all the same: the page shown stays, and the correction (paid last) ends it

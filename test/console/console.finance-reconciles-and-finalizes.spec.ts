@@ -207,6 +207,15 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
       'Bulan Oktober 2026 sudah difinalisasi dan tidak dapat diubah. Catat pembayaran ini di bulan yang masih terbuka (mis. November 2026) dengan Koreksi untuk bulan = Oktober 2026: ubah Bulan iuran menjadi November 2026.',
     );
     await expect(correction.getByLabel('Bulan iuran').getAttribute('aria-invalid')).resolves.toBe('true');
+    // September, frozen by October's finalization, takes no payment of its own either: refused beside Bulan iuran,
+    // naming the finalization that froze it (QA: a frozen month took payments, its signed figures changed)
+    await correction.getByLabel('Bulan iuran').fill('2026-09');
+    await correction.getByRole('button', { name: 'Simpan pembayaran' }).click();
+    await correction.locator('[data-field="month"] .field-error', { hasText: 'dibekukan' }).waitFor();
+    await expect(monthError.textContent()).resolves.toBe(
+      'Bulan September 2026 sudah dibekukan karena bulan Oktober 2026 sudah difinalisasi (bulan sebelumnya pada tahun itu ikut dibekukan) dan tidak dapat diubah. ' +
+        'Catat pembayaran ini di bulan yang masih terbuka (mis. November 2026) dengan Koreksi untuk bulan = September 2026: ubah Bulan iuran menjadi November 2026.',
+    );
     await correction.getByLabel('Bulan iuran').fill('2026-11');
     await correction.getByLabel('Koreksi untuk bulan').fill(MONTH);
     await correction.getByRole('button', { name: 'Simpan pembayaran' }).click();

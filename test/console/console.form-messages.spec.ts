@@ -207,6 +207,39 @@ describe('console form messages', () => {
       const body = { pledgeCode: 'APBD-2026', month: '2026-12', amount: 1000 };
       expect(payments.paymentSavedText({ ...body, adjustsMonth: '2026-11' }, body)).toBe('Pembayaran Rp1.000 untuk APBD-2026 (Desember 2026) tersimpan sebagai koreksi untuk November 2026.');
       expect(payments.paymentSavedText({ ...body, adjustsMonth: null }, body)).toBe('Pembayaran Rp1.000 untuk APBD-2026 (Desember 2026) tersimpan.');
+      // money given back for an overpaid closed month
+      expect(payments.paymentSavedText({ ...body, amount: -22680, adjustsMonth: '2026-11' }, body)).toBe('Pengembalian Rp22.680 dari APBD-2026 (Desember 2026) tersimpan sebagai koreksi untuk November 2026.');
+    });
+
+    it('payment form: a negative amount is sent as a correction only (Koreksi untuk bulan set), else said beside Jumlah and not sent', () => {
+      const back = { pledgeCode: 'APBD-2026', month: '2026-12', amount: '-Rp22.680', paidAt: '2026-12-08', reference: 'NK-BPJS/11' };
+      expect(payments.paymentRequest({ ...back, adjustsMonth: '2026-11' })).toEqual({ body: { ...back, amount: -22680, adjustsMonth: '2026-11' }, problems: [] });
+      const refused = payments.paymentRequest({ ...back, adjustsMonth: '' });
+      expect(refused.body.amount).toBeUndefined();
+      expect(refused.problems).toEqual([{ field: 'amount', messages: [payments.NEGATIVE_WITHOUT_ADJUSTMENT] }]);
+      expect(payments.NEGATIVE_WITHOUT_ADJUSTMENT).toMatch(/^Jumlah negatif hanya untuk koreksi yang mengembalikan kelebihan bayar/);
+    });
+
+    it('corrections note: a negative correction is weighed against the month\'s overpayment (Lunas setelah pengembalian, Masih lebih bayar, Masih kurang)', async () => {
+      const note = await consoleModule('corrections-note.js');
+      const statuses = [
+        { pledgeCode: 'A', due: 37800, paid: 60480 },
+        { pledgeCode: 'B', due: 37800, paid: 60480 },
+        { pledgeCode: 'C', due: 37800, paid: 60480 },
+        { pledgeCode: 'D', due: 37800, paid: 20000 },
+      ];
+      const corrections = [
+        { pledgeCode: 'A', amount: -22680 },
+        { pledgeCode: 'B', amount: -20000 },
+        { pledgeCode: 'C', amount: -30000 },
+        { pledgeCode: 'D', amount: 17800 },
+      ];
+      expect(note.correctionBalances(statuses, corrections).map(note.balanceText)).toEqual([
+        'Lunas setelah pengembalian kelebihan bayar',
+        'Masih lebih bayar Rp2.680 setelah pengembalian',
+        'Masih kurang Rp7.320',
+        'Lunas setelah koreksi',
+      ]);
     });
 
     it('pledge saved: names the months it does not reach (QA: only "Revisi 3 tersimpan.")', () => {

@@ -34,6 +34,11 @@ describe('console display formats (Indonesian)', () => {
     for (const typed of ['5 juta', '869.400,50', '869,4', '869,400', '1.2.3', '86.94.00', '1.000.00', 'Rp', '12a']) expect([typed, f.parseRupiah(typed)]).toEqual([typed, null]);
   });
 
+  it('reads a negative amount, a correction giving money back, with the minus before or after the prefix', () => {
+    for (const typed of ['-22.680', '-Rp22.680', 'Rp -22.680', '\u221222.680', '- Rp 22.680,00']) expect([typed, f.parseRupiah(typed)]).toEqual([typed, -22680]);
+    for (const typed of ['--22.680', '22.680-', '-']) expect([typed, f.parseRupiah(typed)]).toEqual([typed, null]);
+  });
+
   it('names months and dates in Indonesian and times in WIB', () => {
     expect(f.monthLabel('2026-10')).toBe('Oktober 2026');
     expect(f.monthLabel('2026-13')).toBe('2026-13');

@@ -38,6 +38,14 @@ describe('lateness', () => {
     expect(isLatePayment('2026-10', '2026-09-30')).toBe(false);
     expect(isLatePayment('2026-10', '2026-11-10')).toBe(true);
   });
+  it('a negative correction (money given back for an overpaid closed month) pays no premium, so it is never late', () => {
+    expect(isLatePayment('2026-10', '2026-11-02', -22680)).toBe(false);
+    expect(isLatePayment('2026-10', '2026-11-02', 22680)).toBe(true);
+    const back = { amount: -22680, paidAt: '2026-11-02', adjustsMonth: '2026-09' };
+    expect(pledgeMonthStatus('2026-10', 37800, [{ amount: 37800, paidAt: '2026-10-05' }, back])).toEqual({ due: 37800, paid: 15120, status: 'UNDERPAID', late: false });
+    expect(correctionsIn('2026-10', [back])).toEqual({ corrections: -22680, correctedMonths: ['2026-09'], lateOnlyByCorrections: false });
+  });
+
   it('a timestamp counts by its day in WIB (UTC+7)', () => {
     expect(paidDayInWib('2026-10-10T16:59:59Z')).toBe('2026-10-10');
     expect(paidDayInWib('2026-10-10T17:00:00Z')).toBe('2026-10-11');

@@ -40,7 +40,10 @@ describe('payments: the sheet template', () => {
     for (const name of ['KODE_KOMITMEN', 'BULAN', 'REFERENSI', 'PENYESUAIAN_BULAN']) expect(format(name)).toBe('@');
     expect(format('TANGGAL_BAYAR')).toBe('dd/mm/yyyy');
     const help = wb.getWorksheet('Petunjuk')!.getColumn(2).values.join('\n');
-    expect(help).toContain('PENYESUAIAN_BULAN (boleh kosong): hanya untuk koreksi bulan yang sudah difinalisasi.');
+    expect(help).toContain('PENYESUAIAN_BULAN (boleh kosong): hanya untuk koreksi bulan yang sudah difinalisasi atau dibekukan.');
+    // a frozen month takes no payment of its own, and a correction may give money back (negative JUMLAH)
+    expect(help).toContain('Bulan itu harus masih terbuka: belum difinalisasi, dan tidak dibekukan oleh finalisasi bulan sesudahnya pada tahun yang sama.');
+    expect(help).toContain('Jumlah negatif (mis. -22680) hanya untuk koreksi yang mengembalikan kelebihan bayar bulan yang sudah ditutup, dengan PENYESUAIAN_BULAN diisi.');
     expect(help).toContain('Format kolom KODE_KOMITMEN, BULAN, REFERENSI dan PENYESUAIAN_BULAN sebagai Teks');
     const contoh = wb.getWorksheet('Contoh')!;
     expect(contoh.getColumn(1).values.slice(3)).toEqual(PAYMENT_COLUMNS.map((c) => c.name));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { type TestApp } from '../support/test-app.js';
-import { closeMonth } from '../funding/support/register.js';
+import { closeMonth, whileClosed } from '../funding/support/register.js';
 import { appWithSomethingDue } from './support/something-due.js';
 import { binary } from '../reports/support/xlsx.js';
 
@@ -16,9 +16,9 @@ describe('payments: sheet upload', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await appWithSomethingDue('2026-12'); // something due each month: no NOTHING_DUE warnings beside the findings tested here
-    // the months the files' corrections are for are finalized: a correction is for a finalized month only
+    // the months the files' corrections are for are finalized: a correction is for a finalized month only; December's
+    // only while a test corrects it, since it freezes the year's earlier months, which take no payment of their own then
     await closeMonth(t.dataSource, '2026-09');
-    await closeMonth(t.dataSource, '2026-12');
   });
   afterAll(() => t?.close());
 
@@ -134,18 +134,20 @@ describe('payments: sheet upload', () => {
     ]);
   });
 
-  it("refuses a month outside the pledge's fiscal year and a payment date still to come; a correction for the year recorded in the next one is taken", async () => {
+  it("refuses a month outside the pledge's fiscal year and a payment date still to come; a correction for the year recorded in the next one is taken", () => whileClosed(t.dataSource, '2026-12', async () => {
     const file = readFileSync('test/fixtures/payments/not-ok/outside-terms.csv');
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran.csv').expect(201);
     expect(res.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2, payments: 1 });
     expect(res.body.issues.map((i: { row: number; column: string; code: string; message: string }) => [i.row, i.column, i.code, i.message])).toEqual([
       [2, 'BULAN', 'OUTSIDE_FISCAL_YEAR', 'Bulan Januari 2027 di luar tahun anggaran komitmen (2026). Pembayaran untuk bulan itu dicatat pada komitmen tahun 2027.'],
+      // November is frozen by December's finalization: it takes no payment of its own (§9)
+      [3, 'BULAN', 'MONTH_CLOSED', 'Bulan November 2026 sudah dibekukan karena bulan Desember 2026 sudah difinalisasi. Catat pembayaran ini di bulan yang masih terbuka: BULAN = bulan yang belum difinalisasi dan PENYESUAIAN_BULAN = 2026-11.'],
       [3, 'TANGGAL_BAYAR', 'PAID_IN_FUTURE', 'Tanggal bayar 1 Desember 2026 belum terjadi (hari ini 15 November 2026 WIB).'],
       // the correction (row 4) is taken: it pays December 2026, which owed something and is unpaid; it is no longer told
       // that the 2026 pledge has nothing due in January 2027, where it is recorded, only that it is dated before December
       [4, 'TANGGAL_BAYAR', 'PAID_BEFORE_MONTH', 'Tanggal bayar 10 November 2026 sebelum bulan yang dibayar (Desember 2026): periksa tanggal dan tahunnya; bila memang dibayar di muka, abaikan peringatan ini.'],
     ]);
-  });
+  }));
 
   it('refuses a paid date outside 2000–2099, as POST /payments refuses such a paidAt', async () => {
     const file = readFileSync('test/fixtures/payments/not-ok/paid-date-outside-years.csv');
@@ -235,7 +237,7 @@ describe('payments: sheet upload', () => {
     expect(res.body.issues.map((i: { message: string }) => i.message).join(' ')).not.toMatch(/wajib diisi/);
   });
 
-  it('the same rules through POST /payments', async () => {
+  it('the same rules through POST /payments', () => whileClosed(t.dataSource, '2026-12', async () => {
     const api = await t.as(Role.KEUANGAN);
     const base = { pledgeCode: 'APBD-2026', amount: 1000, reference: 'SP2D 30' };
     const outside = await api.post('/api/v1/payments').send({ ...base, month: '2027-02', paidAt: '2026-11-10' }).expect(400);
@@ -247,7 +249,7 @@ describe('payments: sheet upload', () => {
     const adjusts = await api.post('/api/v1/payments').send({ ...base, month: '2026-11', adjustsMonth: '2025-12', paidAt: '2026-11-10' }).expect(400);
     expect(adjusts.body).toMatchObject({ code: 'OUTSIDE_TERMS', details: { field: 'adjustsMonth' } });
     expect(adjusts.body.message).toMatch(/^Bulan Desember 2025 di luar tahun anggaran komitmen \(2026\)/);
-  });
+  }));
 
   it('tells every broken term at once, through the API and in a sheet row (QA)', async () => {
     const api = await t.as(Role.KEUANGAN);
@@ -298,7 +300,7 @@ describe('payments: sheet upload', () => {
     expect(open.body).toMatchObject({
       code: 'OUTSIDE_TERMS',
       details: { field: 'adjustsMonth' },
-      message: 'Bulan Oktober 2026 belum difinalisasi: catat pembayaran ini langsung untuk Oktober 2026, bukan sebagai koreksi. Koreksi hanya untuk bulan yang sudah difinalisasi.',
+      message: 'Bulan Oktober 2026 belum difinalisasi: catat pembayaran ini langsung untuk Oktober 2026, bukan sebagai koreksi. Koreksi hanya untuk bulan yang sudah difinalisasi atau dibekukan.',
     });
     const sheet = ['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;NO SP2D;PENYESUAIAN_BULAN', 'APBD-2026;2026-11;1000;2026-11-10;SP2D 41;2026-10', 'APBD-2026;2026-11;1000;2026-11-10;SP2D 42;2026-09'].join('\n');
     const res = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'koreksi.csv').expect(201);

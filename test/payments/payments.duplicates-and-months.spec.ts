@@ -198,16 +198,19 @@ describe('payments: duplicates refused, mistakes removed', () => {
  * finalized nor frozen), with the finalized month as its correction. The form's route and the sheet say it alike.
  */
 describe('openMonthToRecordIn', () => {
-  it('is the current month when it is open, else the latest open month after the finalized one, never a frozen one', () => {
-    expect(openMonthToRecordIn('2026-10', '2026-12', ['2026-10'])).toBe('2026-12');
-    expect(openMonthToRecordIn('2026-10', '2026-12', ['2026-09', '2026-10', '2026-12'])).toBeNull(); // November frozen by December
-    expect(openMonthToRecordIn('2026-12', '2027-02', ['2026-12', '2027-02'])).toBeNull(); // January 2027 frozen by February
-    expect(openMonthToRecordIn('2026-11', '2027-01', ['2026-11', '2026-12', '2027-01'])).toBeNull();
-    expect(openMonthToRecordIn('2026-11', '2027-01', ['2026-11', '2027-01'])).toBe('2026-12'); // December 2026: another year than January's
-    expect(openMonthToRecordIn('2026-11', '2026-11', ['2026-11'])).toBeNull(); // no month after it has begun
+  // the closed months as ClosedMonths.closedBy reads them (FROZEN_MONTHS): the finalized ones and the months they froze
+  const upTo = (last: string) => new Set(Array.from({ length: Number(last.slice(5)) }, (_, i) => `${last.slice(0, 4)}-${String(i + 1).padStart(2, '0')}`));
+  const closed = (...lasts: string[]) => new Set(lasts.flatMap((last) => [...upTo(last)]));
+  it('is the current month when it is open, else the latest open month after the closed one, never a frozen one', () => {
+    expect(openMonthToRecordIn('2026-10', '2026-12', closed('2026-10'))).toBe('2026-12');
+    expect(openMonthToRecordIn('2026-10', '2026-12', closed('2026-12'))).toBeNull(); // November frozen by December
+    expect(openMonthToRecordIn('2026-12', '2027-02', closed('2026-12', '2027-02'))).toBeNull(); // January 2027 frozen by February
+    expect(openMonthToRecordIn('2026-11', '2027-01', closed('2026-12', '2027-01'))).toBeNull();
+    expect(openMonthToRecordIn('2026-11', '2027-01', closed('2026-11', '2027-01'))).toBe('2026-12'); // December 2026: another year than January's
+    expect(openMonthToRecordIn('2026-11', '2026-11', closed('2026-11'))).toBeNull(); // no month after it has begun
+    expect(openMonthToRecordIn('2026-06', '2026-12', closed('2026-11'))).toBe('2026-12'); // June frozen by November
   });
 });
-
 describe('payments: the refusal of a finalized month names the open month to record it in', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -253,6 +256,73 @@ describe('payments: the refusal of a finalized month names the open month to rec
         message: 'Bulan September 2026 sudah difinalisasi. Catat pembayaran ini di bulan yang masih terbuka (mis. November 2026): BULAN IURAN = 2026-11 dan PENYESUAIAN_BULAN = 2026-09.',
       }),
     ]);
+  });
+});
+
+/**
+ * A month frozen by a later finalized month of its year (§9) is closed for payments as a finalized one is: it takes no
+ * payment of its own, a correction of it is taken, its payments are not deleted (QA: with November finalized a payment
+ * for September was taken, and one for June after December was finalized too, while a correction of June was refused;
+ * the village statement, marked final, then changed its paid figure). Today 15 November 2026; October finalized, so
+ * January–September are frozen.
+ */
+describe('payments: a frozen month is closed for payments', () => {
+  let t: TestApp;
+  let juneId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertPledge(t.dataSource, 'APBD-2026');
+    await allocateThrough(t, '2026-11');
+    [{ id: juneId }] = await t.dataSource.query(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, created_by) VALUES ('APBD-2026', '2026-06', 37800, '2026-06-05', 'SP2D JUNI', 'uji') RETURNING id`,
+    );
+    await closeMonth(t.dataSource, '2026-10');
+  });
+  afterAll(() => t?.close());
+
+  const june = { pledgeCode: 'APBD-2026', month: '2026-06', amount: 37_800, paidAt: '2026-11-09', reference: 'SP2D 90/LS/2026' };
+  const SAID =
+    'Bulan Juni 2026 sudah dibekukan karena bulan Oktober 2026 sudah difinalisasi (bulan sebelumnya pada tahun itu ikut dibekukan) dan tidak dapat diubah. ' +
+    'Catat pembayaran ini di bulan yang masih terbuka (mis. November 2026) dengan Koreksi untuk bulan = Juni 2026: ubah Bulan iuran menjadi November 2026.';
+
+  it('POST /payments: 409 MONTH_CLOSED as for a finalized month, naming the finalization that froze it; as a correction in November it is taken', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const refused = await api.post('/api/v1/payments').send(june).expect(409);
+    expect(refused.body).toEqual({ statusCode: 409, code: 'MONTH_CLOSED', message: SAID, details: { month: '2026-06', closedMonth: '2026-10', field: 'month' } });
+    // beside another field's problem, it is the month field's message, as the console's form shows it beside Bulan iuran
+    const both = await api.post('/api/v1/payments').send({ ...june, amount: 'x' }).expect(400);
+    expect(both.body.details).toEqual(expect.arrayContaining([{ field: 'month', messages: [SAID] }]));
+    const saved = await api.post('/api/v1/payments').send({ ...june, month: '2026-11', adjustsMonth: '2026-06' }).expect(201);
+    expect(saved.body).toMatchObject({ month: '2026-11', adjustsMonth: '2026-06', amount: 37_800 });
+    expect((await api.get('/api/v1/payments?month=2026-06').expect(200)).body.total).toBe(1); // June's own stays as it was
+  });
+
+  it('the payment sheet refuses a frozen BULAN saying so, and takes a correction of it (no ADJUSTS_OPEN_MONTH)', async () => {
+    const sheet = ['KODE_KOMITMEN,BULAN,JUMLAH,TANGGAL_BAYAR,REFERENSI,PENYESUAIAN_BULAN', 'APBD-2026,2026-06,37800,2026-11-09,SP2D 91/LS/2026,', 'APBD-2026,2026-11,37800,2026-11-09,SP2D 92/LS/2026,2026-08'].join('\n');
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'beku.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1 });
+    expect(res.body.issues.filter((i: { severity: string }) => i.severity === 'REJECT')).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: 'BULAN',
+        code: 'MONTH_CLOSED',
+        message: 'Bulan Juni 2026 sudah dibekukan karena bulan Oktober 2026 sudah difinalisasi. Catat pembayaran ini di bulan yang masih terbuka (mis. November 2026): BULAN = 2026-11 dan PENYESUAIAN_BULAN = 2026-06.',
+      }),
+    ]);
+  });
+
+  it('DELETE /payments/:id of a frozen month is refused as a finalized month\'s', async () => {
+    const res = await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${juneId}`).expect(409);
+    expect(res.body).toMatchObject({ code: 'MONTH_CLOSED', details: { month: '2026-06', closedMonth: '2026-10' } });
+    expect(res.body.message).toMatch(/^Bulan Juni 2026 sudah dibekukan karena bulan Oktober 2026 sudah difinalisasi .* Koreksi yang menyangkut bulan itu dicatat/);
+    expect((await t.dataSource.query('SELECT 1 FROM payment WHERE id = $1', [juneId])).length).toBe(1);
+  });
+
+  it('the open month after the finalized one still takes its own payments, and corrections of the finalized one', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    await api.post('/api/v1/payments').send({ ...june, month: '2026-11', reference: 'SP2D 93/LS/2026' }).expect(201);
+    const open = await api.post('/api/v1/payments').send({ ...june, month: '2026-11', adjustsMonth: '2026-10', reference: 'SP2D 94/LS/2026' }).expect(201);
+    expect(open.body.adjustsMonth).toBe('2026-10'); // October itself is finalized: a correction of it is what it takes
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { Role } from '../../src/users/role.js';
-import { closeMonth } from '../funding/support/register.js';
+import { closeMonth, whileClosed } from '../funding/support/register.js';
 import { insertParticipants, insertPledge, nik } from '../reconciliation/support/seed.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -34,7 +34,6 @@ describe('payments: an ordinary payment above what its month still owes is warne
     await insertPledge(t.dataSource, 'SISA-2026', { priority: 40 });
     await (await t.as(Role.KEUANGAN)).post('/api/v1/allocations').send({ month: '2026-10' }).expect(201);
     await closeMonth(t.dataSource, '2026-03');
-    await closeMonth(t.dataSource, '2026-08');
   });
   afterAll(() => t?.close());
 
@@ -52,11 +51,12 @@ describe('payments: an ordinary payment above what its month still owes is warne
     expect(await status('2026-10')).toMatchObject([{ pledgeCode: 'APBD-2026', due: 37800, paid: 38800, status: 'OVERPAID' }]);
   });
 
-  it("POST /payments: a correction of August recorded in September does not count toward September's own payments", async () => {
+  // August finalized for this test only: it freezes April–July, which the sheet below pays (§9)
+  it("POST /payments: a correction of August recorded in September does not count toward September's own payments", () => whileClosed(t.dataSource, '2026-08', async () => {
     expect(await pay('2026-09', 30000, 'API 3', { adjustsMonth: '2026-08' })).toEqual([]);
     expect(await pay('2026-09', 37800, 'API 4')).toEqual([]);
     expect(await pay('2026-09', 2200, 'API 4B')).toEqual([{ code: 'EXCEEDS_DUE', field: 'amount', message: exceedsDue('September 2026', 'Rp37.800', 'Rp2.200', 'Rp30.000') }]);
-  });
+  }));
 
   it('POST /payments: nothing due is NOTHING_DUE alone, not EXCEEDS_DUE as well', async () => {
     expect((await pay('2026-10', 1000, 'API 5', { pledgeCode: 'SISA-2026' })).map((w: { code: string }) => w.code)).toEqual(['NOTHING_DUE']);
@@ -155,8 +155,11 @@ describe('payments: paid before the month it pays for is warned about, naming th
 // Booting the app and allocating ten months can take long on a busy machine (PGlite).
 const CLOSED = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09'];
 const TAIL = (month: string) => `Pembayaran ini tetap dihitung pada bulan iurannya sendiri, Oktober 2026, dan tidak mengubah angka ${month}.`;
-const exceeds = (amount: string, month: string, over: string, figures: string) =>
-  `Koreksi ${amount} untuk komitmen APBD-2026 melebihi kekurangan ${month} sebesar ${over} (iuran Rp37.800, ${figures}). ${TAIL(month)}`;
+// the shortfall and the excess each named (QA: "melebihi kekurangan November 2026 sebesar Rp488.000" read as the shortfall)
+const exceeds = (amount: string, month: string, over: string, figures: string) => {
+  const [paid, short] = figures.split(': kurang ');
+  return `Koreksi ${amount} untuk komitmen APBD-2026 melebihi kekurangan ${month}: kekurangannya ${short} (iuran Rp37.800, ${paid}), jadi koreksi ini lebih ${over} dari kekurangan itu. ${TAIL(month)}`;
+};
 
 describe('payments: a correction larger than the shortfall still left is warned about, and recorded', () => {
   let t: TestApp;
@@ -221,6 +224,92 @@ describe('payments: a correction larger than the shortfall still left is warned 
       { row: 4, column: 'JUMLAH', severity: 'WARN', code: 'EXCEEDS_SHORTFALL', message: exceeds('Rp10.000', 'Juni 2026', 'Rp2.200', 'dibayar Rp20.000, koreksi sebelumnya Rp10.000: kurang Rp7.800') },
       { row: 5, column: 'PENYESUAIAN_BULAN', severity: 'WARN', code: 'NO_SHORTFALL', message: expect.stringMatching(/^Juni 2026 tidak kurang bayar .*koreksi sebelumnya Rp20\.000: kelebihan bayar/) },
     ]);
+  });
+});
+
+/**
+ * A correction may give money back: a negative amount recorded in an open month for a closed month that was overpaid
+ * (a participant found dead after it was finalized, a BPJS credit note). An ordinary payment stays above 0, and no
+ * payment is 0 (the DTO, the sheet's JUMLAH and CHK_payment_amount). Warned, mirroring a shortfall's: a negative
+ * correction giving back more than its month was overpaid (EXCEEDS_OVERPAYMENT on amount), and one of a month not
+ * overpaid (NO_OVERPAYMENT on adjustsMonth). It lowers the paid of the month it is recorded in and is never late.
+ * One participant, Rp37.800 a month; August paid exactly, September Rp60.480 (Rp22.680 over), both finalized (and the
+ * months before them frozen); the corrections are recorded in October. Golden file test/fixtures/payments/not-ok/jumlah-negatif.csv.
+ */
+describe('payments: a negative correction gives back what a closed month was overpaid', () => {
+  let t: TestApp;
+  const TAIL_BACK = (month: string) => `Koreksi ini tetap dihitung (mengurangi yang dibayar) pada bulan iurannya sendiri, Oktober 2026, dan tidak mengubah angka ${month}.`;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertParticipants(t.dataSource, [{ nik: nik(1) }]);
+    await insertPledge(t.dataSource, 'APBD-2026', { priority: 20 });
+    const finance = await t.as(Role.KEUANGAN);
+    await finance.post('/api/v1/allocations').send({ month: '2026-10' }).expect(201);
+    await finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-08', amount: 37800, paidAt: '2026-08-05', reference: 'SP2D AGUSTUS' }).expect(201);
+    await finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-09', amount: 60480, paidAt: '2026-09-05', reference: 'SP2D SEPTEMBER' }).expect(201);
+    await closeMonth(t.dataSource, '2026-09');
+  });
+  afterAll(() => t?.close());
+
+  const correct = async (adjustsMonth: string, amount: number, reference: string) => {
+    const body = { pledgeCode: 'APBD-2026', month: '2026-10', amount, paidAt: '2026-11-02', reference, adjustsMonth };
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payments').send(body).expect(201);
+    expect(res.body).toMatchObject({ month: '2026-10', amount, adjustsMonth, reference });
+    return res.body.warnings;
+  };
+
+  it('POST /payments: more than the overpayment is EXCEEDS_OVERPAYMENT, a month not overpaid NO_OVERPAYMENT; October counts them, not late', async () => {
+    expect(await correct('2026-09', -30000, 'NOTA KREDIT 1')).toEqual([
+      {
+        code: 'EXCEEDS_OVERPAYMENT',
+        field: 'amount',
+        message:
+          'Koreksi -Rp30.000 untuk komitmen APBD-2026 melebihi kelebihan bayar September 2026: kelebihan bayarnya Rp22.680 (iuran Rp37.800, dibayar Rp60.480), ' +
+          `jadi koreksi ini mengembalikan Rp7.320 lebih banyak dari kelebihan bayar itu. ${TAIL_BACK('September 2026')}`,
+      },
+    ]);
+    // September is now Rp7.320 short with it: a positive correction of that much has no warning
+    expect(await correct('2026-09', 7320, 'SP2D KOREKSI 1')).toEqual([]);
+    expect(await correct('2026-08', -1000, 'NOTA KREDIT 2')).toEqual([
+      {
+        code: 'NO_OVERPAYMENT',
+        field: 'adjustsMonth',
+        message: `Agustus 2026 tidak kelebihan bayar untuk komitmen APBD-2026 (iuran Rp37.800, dibayar Rp37.800: lunas), jadi tidak ada kelebihan bayar yang dikembalikan dengan koreksi -Rp1.000 ini. ${TAIL_BACK('Agustus 2026')}`,
+      },
+    ]);
+    const [october] = (await (await t.as(Role.AUDITOR)).get('/api/v1/payments/status?month=2026-10').expect(200)).body;
+    // paid after the 10th, but only the positive correction is late: money given back pays no premium
+    expect(october).toMatchObject({ pledgeCode: 'APBD-2026', due: 37800, paid: -23680, corrections: -23680, correctedMonths: ['2026-08', '2026-09'], ownPaid: 0, late: true, lateOnlyByCorrections: true });
+  });
+
+  it('an ordinary payment is never negative, and no payment is 0: refused by the request and by the table', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const base = { pledgeCode: 'APBD-2026', month: '2026-10', paidAt: '2026-11-02', reference: 'SP2D NEGATIF' };
+    const ordinary = await api.post('/api/v1/payments').send({ ...base, amount: -1000 }).expect(400);
+    expect(ordinary.body.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(ordinary.body.details)).toContain('amount harus lebih dari 0 (jumlah negatif hanya untuk koreksi yang mengembalikan kelebihan bayar: isi adjustsMonth)');
+    const zero = await api.post('/api/v1/payments').send({ ...base, amount: 0, adjustsMonth: '2026-09' }).expect(400);
+    expect(JSON.stringify(zero.body.details)).toContain('amount tidak boleh 0');
+    const insert = (amount: number, adjusts: string | null) =>
+      t.dataSource.query(`INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('APBD-2026', '2026-10', $1, '2026-11-02', $2, $3, 'uji')`, [amount, `SQL ${amount} ${adjusts}`, adjusts]);
+    await expect(insert(-1000, null)).rejects.toThrow(/CHK_payment_amount/);
+    await expect(insert(0, '2026-09')).rejects.toThrow(/CHK_payment_amount/);
+    await insert(-1, '2026-09'); // a correction giving money back
+  });
+
+  it('the payment sheet: JUMLAH negative with PENYESUAIAN_BULAN is taken and warned as the request is, without it refused (golden file)', async () => {
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', readFileSync('test/fixtures/payments/not-ok/jumlah-negatif.csv'), 'jumlah-negatif.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 4, accepted: 2, rejected: 2, payments: 2, amount: -2000 });
+    expect(res.body.issues.map((i: { row: number; column: string; severity: string; code: string }) => [i.row, i.column, i.severity, i.code])).toEqual([
+      [2, 'PENYESUAIAN_BULAN', 'WARN', 'NO_OVERPAYMENT'], // September was given back all it was overpaid above
+      [3, 'JUMLAH', 'REJECT', 'NEGATIVE_WITHOUT_ADJUSTMENT'],
+      [4, 'JUMLAH', 'REJECT', 'AMOUNT_FORMAT'],
+      [5, 'PENYESUAIAN_BULAN', 'WARN', 'NO_OVERPAYMENT'],
+    ]);
+    expect(res.body.issues[1].message).toBe(
+      'JUMLAH -Rp500 negatif tanpa PENYESUAIAN_BULAN: jumlah negatif hanya untuk koreksi yang mengembalikan kelebihan bayar bulan yang sudah ditutup. Isi PENYESUAIAN_BULAN dengan bulan yang dikoreksi, atau tulis jumlah lebih dari 0.',
+    );
+    expect(res.body.issues[2].message).toMatch(/^JUMLAH harus bilangan bulat rupiah bukan 0, .*negatif, mis\. -22680, hanya untuk koreksi/);
   });
 });
 

@@ -53,12 +53,15 @@ describe('a finalized month stays as it was finalized', () => {
     expect(res.body.message).toMatch(/bulan Juli 2026 sesudahnya sudah difinalisasi/);
   });
 
-  it('a new first-priority pledge, a budget revision and a June payment change neither June nor July', async () => {
+  it('a new first-priority pledge, a budget revision and a June payment (a correction: frozen June takes none of its own) change neither June nor July', async () => {
     const finance = await t.as(Role.KEUANGAN);
     const created = await finance.post('/api/v1/pledges').send({ code: 'APBD-BARU', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL', priority: 1, budget: 1_000_000 }).expect(201);
     expect(created.body.closedMonths).toEqual(['2026-07']);
     await finance.patch('/api/v1/pledges/APBD-2026').send({ budget: 20 * 3 * 37800, reason: 'APBD-P' }).expect(200);
-    await finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-06', amount: 113_400, paidAt: '2026-11-20', reference: 'SP2D 9' }).expect(201);
+    const june = { pledgeCode: 'APBD-2026', month: '2026-06', amount: 113_400, paidAt: '2026-11-20', reference: 'SP2D 9' };
+    const refused = await finance.post('/api/v1/payments').send(june).expect(409);
+    expect(refused.body).toMatchObject({ code: 'MONTH_CLOSED', details: { month: '2026-06', closedMonth: '2026-07', field: 'month' } });
+    await finance.post('/api/v1/payments').send({ ...june, month: '2026-11', adjustsMonth: '2026-06' }).expect(201);
 
     // August is allocated after them; before, it re-allocated January to June first.
     const august = await finance.post('/api/v1/allocations').send({ month: '2026-08' }).expect(201);

@@ -112,6 +112,20 @@ describe('pledge statement: a correction is named on the month it corrects and t
     expect(rowOf(await ringkasan('month=2026-10'), 'Oktober 2026').getCell(7).value).toBe(saidByWorkbook);
     expect(rowOf(await ringkasan('year=2026'), 'September 2026').getCell(7).value).toBe('Tidak');
   });
+
+  it('a negative correction (money given back for September) is named as such on both months, lowers October\'s paid, and is not late', async () => {
+    await t.dataSource.query(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('APBD-2026', '2026-10', -1000, '2026-10-25', 'NK-BPJS/09', '2026-09', 'uji')`,
+    );
+    const ws = await ringkasan('year=2026');
+    expect(String(rowOf(ws, 'September 2026').getCell(9).value)).toContain('Dikoreksi dengan pengembalian kelebihan bayar Rp1.000 (NK-BPJS/09) yang dicatat pada Oktober 2026');
+    expect(String(rowOf(ws, 'Oktober 2026').getCell(9).value)).toContain('Pengembalian kelebihan bayar Rp1.000 (NK-BPJS/09) adalah koreksi untuk September 2026');
+    expect(rowOf(ws, 'Oktober 2026').getCell(4).value).toBe(31680);
+    const pembayaran = (await readWorkbook((await download((await t.as(Role.AUDITOR)).get('/api/v1/statements/pledges/APBD-2026.xlsx?year=2026'))).body)).getWorksheet('Pembayaran')!;
+    const row = rowWhere(pembayaran, 4, 'NK-BPJS/09');
+    expect(row.getCell(5).value).toBe(-1000);
+    expect(row.getCell(6).value).toBe('Tidak'); // dated the 25th, but money given back is never late
+  });
 });
 
 /**

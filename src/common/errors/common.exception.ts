@@ -67,6 +67,21 @@ export class CommonException extends DomainException<CommonErrorCode> {
   }
 
   /**
+   * MONTH_CLOSED for `month`, closed by the finalized month `by` (ClosedMonths.closedBy): finalized itself (`by` the
+   * same month, monthClosed), or frozen by that later finalization (§9: the earlier months of its year are not
+   * recomputed, and a change of them would change that month's signed year-to-date figures). `details.closedMonth`
+   * names `by` for a frozen month.
+   */
+  static closedMonth(month: string, by: string, advice: string = CLOSED_MONTH_CORRECTION, field?: string): CommonException {
+    if (by === month) return CommonException.monthClosed(month, advice, field);
+    return new CommonException(
+      CommonErrorCode.MONTH_CLOSED,
+      `Bulan ${monthName(month)} sudah dibekukan karena bulan ${monthName(by)} sudah difinalisasi (bulan sebelumnya pada tahun itu ikut dibekukan) dan tidak dapat diubah. ${advice}`,
+      { month, closedMonth: by, ...(field && { field }) },
+    );
+  }
+
+  /**
    * Every month a change would touch is frozen by the finalized month `by`, or finalized itself
    * (`closed`, named apart: QA read July and August, finalized, as frozen by October): it would change nothing.
    */

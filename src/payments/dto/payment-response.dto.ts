@@ -26,9 +26,9 @@ export class PaymentResponseDto {
 export class PaymentPageDto extends PageOf(PaymentResponseDto) {}
 
 export class PaymentWarningDto {
-  @ApiProperty({ enum: ['NOTHING_DUE', 'EXCEEDS_DUE', 'NO_SHORTFALL', 'EXCEEDS_SHORTFALL'] }) code: string;
+  @ApiProperty({ enum: ['NOTHING_DUE', 'EXCEEDS_DUE', 'NO_SHORTFALL', 'EXCEEDS_SHORTFALL', 'NO_OVERPAYMENT', 'EXCEEDS_OVERPAYMENT', 'PAID_BEFORE_MONTH'] }) code: string;
   /** The field the warning is about. */
-  @ApiProperty({ enum: ['month', 'adjustsMonth', 'amount'] }) field: string;
+  @ApiProperty({ enum: ['month', 'adjustsMonth', 'amount', 'paidAt'] }) field: string;
   @ApiProperty() message: string;
 }
 

@@ -34,6 +34,23 @@ const IsPaymentDay = () =>
     },
   });
 
+/**
+ * Above 0, or below 0 for a correction (adjustsMonth): money given back for a closed month that was overpaid (a
+ * participant found dead after it was finalized, a BPJS credit note), recorded in an open month. An ordinary payment
+ * is never negative, and no payment is 0 (CHK_payment_amount, migration 1768300000000).
+ */
+const IsPaymentAmount = () =>
+  ValidateBy({
+    name: 'isPaymentAmount',
+    validator: {
+      validate: (value: unknown, args) => typeof value !== 'number' || value > 0 || (value < 0 && Boolean((args?.object as { adjustsMonth?: unknown }).adjustsMonth)),
+      defaultMessage: (args) =>
+        args?.value === 0 && (args.object as { adjustsMonth?: unknown }).adjustsMonth
+          ? 'amount tidak boleh 0'
+          : 'amount harus lebih dari 0 (jumlah negatif hanya untuk koreksi yang mengembalikan kelebihan bayar: isi adjustsMonth)',
+    },
+  });
+
 export class RecordPaymentDto {
   @ApiProperty({ example: 'APBD-2026' })
   @IsString()
@@ -45,9 +62,14 @@ export class RecordPaymentDto {
   @Matches(MONTH_PATTERN, { message: `month: ${MONTH_MESSAGE}` })
   month: string;
 
-  @ApiProperty({ example: 37800000, type: 'integer', description: 'Whole rupiah' })
+  @ApiProperty({
+    example: 37800000,
+    type: 'integer',
+    description: 'Whole rupiah, above 0; below 0 only for a correction (adjustsMonth) giving back what a closed month was overpaid, never 0',
+  })
   @IsInt({ message: 'amount harus bilangan bulat rupiah' })
-  @Min(1, { message: 'amount harus lebih dari 0' })
+  @IsPaymentAmount()
+  @Min(-MAX_RUPIAH, { message: `amount paling kecil ${rupiah(-MAX_RUPIAH)}` })
   @Max(MAX_RUPIAH, { message: `amount paling besar ${rupiah(MAX_RUPIAH)}` })
   amount: number;
 

@@ -8,8 +8,8 @@ import { PaymentException } from '../payments.exception.js';
 import { type PaymentView, paymentViews } from './record-payment.use-case.js';
 
 /**
- * Removes a payment entered by mistake (twice, or with a wrong amount: amounts are positive, so a
- * negative correction cannot undo it). Only in an open month (§9): a finalized month's payments
+ * Removes a payment entered by mistake (twice, or with a wrong amount: only a correction of a closed month may be
+ * negative, so an open month's payment is not undone by one). Only in an open month (§9): a finalized or frozen month's payments
  * are corrected by an adjustment in an open month. The audit trail keeps who removed what.
  */
 @Injectable()
@@ -24,7 +24,8 @@ export class DeletePayment {
       const [payment] = await m.find(Payment, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!payment) throw PaymentException.notFound(id);
       await lockMonthInput(m, MONTH_INPUT.PAYMENTS, [payment.month]); // finalize waits for it, or it for finalize
-      await this.closedMonths.assertOpen([payment.month], m);
+      // a frozen month's too: its figures are in a signed workbook of a later month of its year (closedBy)
+      await this.closedMonths.assertPaymentMonthsOpen([payment.month], m);
       const [view] = await paymentViews(m, [payment]); // before it goes: the audit's `removed` names its sheet
       await m.delete(Payment, { id });
       return view;

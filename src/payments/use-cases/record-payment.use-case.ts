@@ -11,7 +11,7 @@ import { adjustsOpenMonth, paymentTermsProblems } from '../payment-row.validator
 import { PaymentException } from '../payments.exception.js';
 import { storedPledgeCode } from '../../funding/pledges/pledge-code.js';
 import type { FieldProblem, SoundPaymentFields } from '../payment-body.js';
-import { closedMonthPaymentAdvice, CommonException } from '../../common/errors/common.exception.js';
+import { closedMonthPaymentAdvice, type CommonException } from '../../common/errors/common.exception.js';
 import { type PaymentWarning, paymentWarnings } from '../payment-warnings.js';
 
 /** The API field of each sheet column paymentTermsProblems names. */
@@ -74,8 +74,8 @@ export async function paymentViews(m: EntityManager, payments: readonly Payment[
 }
 
 /**
- * Records one payment (DOMAIN §8). The pledge must exist and the month must be open (§9): a
- * correction for a finalized month is recorded in an open month with `adjustsMonth` naming the
+ * Records one payment (DOMAIN §8). The pledge must exist and the month must be open (§9): neither finalized
+ * nor frozen by a later finalized month of its year (ClosedMonths.closedBy). A correction for a closed month is recorded in an open month with `adjustsMonth` naming the
  * month it corrects; it counts toward the open month it is recorded in, and is warned about as the
  * payment of the month it corrects (payment-warnings.ts).
  */
@@ -114,7 +114,8 @@ export class RecordPayment {
       if (pledge) fiscalYear = pledge.fiscal_year;
       else problems.push({ field: 'pledgeCode', message: PaymentException.pledgeNotFound(sound.pledgeCode, await storedPledgeCode(m, sound.pledgeCode)).message });
     }
-    if (sound.month && (await this.closedMonths.isClosed(sound.month, m))) problems.push({ field: 'month', message: (await this.monthClosed(sound.month, m)).message });
+    const closed = sound.month ? await this.monthClosed(sound.month, m) : null;
+    if (closed) problems.push({ field: 'month', message: closed.message });
     if (sound.month && sound.adjustsMonth && sound.adjustsMonth >= sound.month) {
       problems.push({ field: 'adjustsMonth', message: PaymentException.invalidAdjustment(sound.month, sound.adjustsMonth).message });
     }
@@ -124,18 +125,19 @@ export class RecordPayment {
   }
 
   /**
-   * MONTH_CLOSED for a payment of finalized `month`, naming the open month to record it in as its correction, with
-   * `details.field` `month`: the console shows it beside Bulan iuran, the field to change (QA).
+   * MONTH_CLOSED when `month` is closed (ClosedMonths.paymentMonthClosed: finalized, or frozen by a later finalized
+   * month of its year, which takes no payment of its own either), naming the open month to record it in as its
+   * correction, with `details.field` `month`: the console shows it beside Bulan iuran, the field to change (QA). Null
+   * for an open month.
    */
-  private async monthClosed(month: string, m: EntityManager): Promise<CommonException> {
-    const open = await this.closedMonths.openMonthFor(month, dayInWib(this.clock.now()).slice(0, 7), m);
-    return CommonException.monthClosed(month, closedMonthPaymentAdvice(month, open), 'month');
+  private monthClosed(month: string, m: EntityManager): Promise<CommonException | null> {
+    return this.closedMonths.paymentMonthClosed(month, m, (open) => closedMonthPaymentAdvice(month, open), dayInWib(this.clock.now()).slice(0, 7), 'month');
   }
 
   /** The terms of §8 the known fields break (paymentTermsProblems), and a correction of a month still open. */
   private async termsProblems(p: SoundPaymentFields, fiscalYear: number | null, m: EntityManager) {
     const problems = paymentTermsProblems(p, fiscalYear, dayInWib(this.clock.now())).map((term) => ({ field: API_FIELD[term.column], message: term.message }));
-    if (p.adjustsMonth && !(await this.closedMonths.isClosed(p.adjustsMonth, m))) {
+    if (p.adjustsMonth && !(await this.closedMonths.closedBy(m)).has(p.adjustsMonth)) {
       problems.push({ field: 'adjustsMonth', message: adjustsOpenMonth(p.adjustsMonth) });
     }
     return problems;
@@ -150,7 +152,8 @@ export class RecordPayment {
     const problems = await this.termsProblems({ month: command.month, adjustsMonth: command.adjustsMonth ?? null, paidAt }, pledge.fiscal_year, m);
     if (problems.length) throw PaymentException.outsideTerms(problems);
     await lockMonthInput(m, MONTH_INPUT.PAYMENTS, [command.month]); // finalize waits for it, or it for finalize
-    if (await this.closedMonths.isClosed(command.month, m)) throw await this.monthClosed(command.month, m);
+    const closed = await this.monthClosed(command.month, m);
+    if (closed) throw closed;
     // the key as it is stored and compared (btrim in SQL would keep tabs, non-breaking and zero-width spaces)
     const reference = paymentReference(command.reference);
     const [recorded] = [...(await recordedAlready(m, [{ ...command, reference }])).values()];

@@ -125,7 +125,7 @@ export class UploadPayments {
     const fiscalYears = new Map<string, number>((await m.query('SELECT code, fiscal_year FROM pledge')).map((r: { code: string; fiscal_year: number }) => [r.code, r.fiscal_year]));
     const pledges: KnownPledges = { fiscalYears, stored: storedPledgeCodeIn(fiscalYears.keys()) };
     const today = dayInWib(this.clock.now());
-    const closed = new Set<string>((await m.query('SELECT month FROM closed_month')).map((r: { month: string }) => r.month));
+    const closed = await this.closedMonths.closedBy(m); // finalized or frozen: a row of such a month is refused
     const collector = new IssueCollector();
     const reader = new SheetReader(command.path, { filename: command.filename, columns: PAYMENT_COLUMNS, maxRows: this.config.uploadMaxRows });
     const tally: Tally = { collector, months: new Set(), payments: 0, amount: 0, recordedRows: 0, firstRowOf: new Map(), uploadId: randomUUID(), listed: [], listedChars: 0 };
@@ -161,10 +161,10 @@ export class UploadPayments {
     if (payments === 0) throw BpjsInputException.noAcceptedRows(collector.report());
     const mismatch = totalRowMismatch(footer, amount, 'JUMLAH');
     if (mismatch) collector.warnAbout(mismatch, null);
-    // A month finalized while the sheet was read: refuse the whole upload rather than change it. The
-    // months' payment locks make finalize wait for this upload, or this upload see finalize's close.
+    // A month finalized (or frozen by a month finalized) while the sheet was read: refuse the whole upload rather than
+    // change it. The months' payment locks make finalize wait for this upload, or this upload see finalize's close.
     await lockMonthInput(m, MONTH_INPUT.PAYMENTS, months);
-    await this.closedMonths.assertOpen([...months], m);
+    await this.closedMonths.assertPaymentMonthsOpen(months, m);
     // Kept with its findings for the row report (GET /payment-uploads/:id/report.xlsx).
     const [{ id }]: { id: string }[] = await m.query(INSERT_PAYMENT_UPLOAD, [
       command.filename,

@@ -95,20 +95,30 @@ function malformedNoka(value: string, cell: Cell, column: string): MalformedNoka
  * `37.800`, `37,800`, `Rp37.800`, `IDR 37.800`, with zero sen written out or not (`37.800,00`,
  * `37,800.00`, `Rp.37.800,-`); a number within a millionth of a whole one (a formula's floating-point
  * leftover) is that whole number. Fractions, zero and negatives are refused; so is a formula whose
- * result is an error or was not saved (named as such, not as an empty cell).
+ * result is an error or was not saved (named as such, not as an empty cell). `signed`: a negative amount
+ * (`-22680`, `-Rp22.680`) is read too, for a payment sheet's correction giving money back; zero never.
  */
-export function rupiahFrom(cell: Cell, column: string): Parsed<number> {
-  const refuse = { code: 'AMOUNT_FORMAT', error: `${column} harus bilangan bulat rupiah lebih dari 0 dan paling besar ${rupiah(MAX_RUPIAH)} (mis. 37800), bukan "${cell.text}".` };
+export function rupiahFrom(cell: Cell, column: string, { signed = false }: { signed?: boolean } = {}): Parsed<number> {
+  const refuse = {
+    code: 'AMOUNT_FORMAT',
+    error: signed
+      ? `${column} harus bilangan bulat rupiah bukan 0, paling besar ${rupiah(MAX_RUPIAH)} (mis. 37800; negatif, mis. -22680, hanya untuk koreksi), bukan "${cell.text}".`
+      : `${column} harus bilangan bulat rupiah lebih dari 0 dan paling besar ${rupiah(MAX_RUPIAH)} (mis. 37800), bukan "${cell.text}".`,
+  };
+  const within = (n: number | null): n is number => n !== null && Number.isSafeInteger(n) && n !== 0 && Math.abs(n) <= MAX_RUPIAH && (signed || n > 0);
   const formula = formulaRefusal(cell, column, 'AMOUNT_FORMULA');
   if (formula) return formula;
   if (cell.kind === 'empty') return { code: 'AMOUNT_REQUIRED', error: `${column} wajib diisi.` };
   if (cell.kind === 'number') {
     const n = wholeWithinFloatNoise(cell.number ?? NaN);
-    return Number.isSafeInteger(n) && n > 0 && n <= MAX_RUPIAH ? { value: n } : refuse;
+    return within(n) ? { value: n } : refuse;
   }
   if (cell.kind !== 'text') return refuse;
-  const value = rupiahText(cell.text);
-  return value !== null && Number.isSafeInteger(value) && value > 0 && value <= MAX_RUPIAH ? { value } : refuse;
+  // `-22.680`, `-Rp22.680`, `Rp -22.680` (U+2212 too): a negative amount, read only where one may be (`signed`)
+  const minus = signed ? /^\s*((?:rp\.?|idr)\s*)?[-\u2212]\s*/i.exec(cell.text) : null;
+  const value = minus ? rupiahText((minus[1] ?? '') + cell.text.slice(minus[0].length)) : rupiahText(cell.text);
+  const n = value === null ? null : minus ? -value : value;
+  return within(n) ? { value: n } : refuse;
 }
 
 /**

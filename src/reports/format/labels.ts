@@ -127,8 +127,8 @@ export function monthLateLabel(s: { late: boolean; lateOnlyByCorrections: boolea
 }
 
 /** The same column of one payment, by the same rule (isLatePayment); a correction's Keterangan (correctionNote) names the month it is for. */
-export function paymentLateLabel(p: { month: string; paidAt: string }): string {
-  return isLatePayment(p.month, p.paidAt) ? 'Ya' : 'Tidak';
+export function paymentLateLabel(p: { month: string; paidAt: string; amount?: number }): string {
+  return isLatePayment(p.month, p.paidAt, p.amount) ? 'Ya' : 'Tidak';
 }
 
 export const RUN_STATUS_LABELS: Record<string, string> = { DONE: 'Selesai (draf)', FINAL: 'Final', RUNNING: 'Berjalan', FAILED: 'Gagal' };

@@ -16,13 +16,23 @@ export function correctionNotesByMonth(recorded: readonly PaymentRow[], correcti
   const notes = new Map<string, string[]>();
   const add = (month: string, note: string) => notes.set(month, [...(notes.get(month) ?? []), note]);
   for (const p of correcting) {
-    if (p.adjustsMonth) add(p.adjustsMonth, `Dikoreksi dengan pembayaran ${rupiah(p.amount)} (${p.reference}) yang dicatat pada ${monthLabel(p.month)}`);
+    if (p.adjustsMonth) add(p.adjustsMonth, `Dikoreksi dengan ${paymentSaid(p)} (${p.reference}) yang dicatat pada ${monthLabel(p.month)}`);
   }
   for (const p of recorded) {
-    if (p.adjustsMonth) add(p.month, `Pembayaran ${rupiah(p.amount)} (${p.reference}) adalah koreksi untuk ${monthLabel(p.adjustsMonth)}`);
+    if (p.adjustsMonth) add(p.month, `${capitalized(paymentSaid(p))} (${p.reference}) adalah koreksi untuk ${monthLabel(p.adjustsMonth)}`);
   }
   return notes;
 }
+
+/**
+ * "pembayaran Rp37.800", or for a negative correction, money given back for an overpaid closed month, "pengembalian
+ * kelebihan bayar Rp22.680" (it lowers the paid of the month it is recorded in).
+ */
+function paymentSaid(p: Pick<PaymentRow, 'amount'>): string {
+  return p.amount < 0 ? `pengembalian kelebihan bayar ${rupiah(-p.amount)}` : `pembayaran ${rupiah(p.amount)}`;
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * The corrections of the period's months recorded after it: they count toward the month they were recorded in,
@@ -33,6 +43,6 @@ export function laterCorrectionsLine(correcting: readonly PaymentRow[], period: 
   const later = correcting.filter((p) => p.month > period.to);
   if (!later.length) return null;
   const total = later.reduce((a, p) => a + p.amount, 0);
-  const each = later.map((p) => `${rupiah(p.amount)} untuk ${monthLabel(p.adjustsMonth!)} (${p.reference}), dicatat pada ${monthLabel(p.month)}`);
+  const each = later.map((p) => `${p.amount < 0 ? `pengembalian ${rupiah(-p.amount)}` : rupiah(p.amount)} untuk ${monthLabel(p.adjustsMonth!)} (${p.reference}), dicatat pada ${monthLabel(p.month)}`);
   return `Koreksi yang dicatat setelah periode ini untuk bulan-bulannya: ${rupiah(total)} (${each.join('; ')}). Dihitung pada bulan pencatatannya, tidak termasuk jumlah di atas.`;
 }

@@ -34,4 +34,23 @@ export async function closeMonth(ds: DataSource, month: string): Promise<void> {
   await ds.query(`INSERT INTO closed_month (month, run_id, closed_by) VALUES ($1, $2, 'uji')`, [month, run.id]);
 }
 
+/**
+ * Undoes closeMonth, for a test that needs `month` finalized for a moment only: finalizing it freezes the earlier
+ * months of its year (§9), which then take no payment of their own, and the tests after it pay them.
+ */
+export async function reopenMonth(ds: DataSource, month: string): Promise<void> {
+  await ds.query('DELETE FROM closed_month WHERE month = $1', [month]);
+  await ds.query(`DELETE FROM reconciliation_run WHERE month = $1 AND started_by = 'uji'`, [month]);
+}
+
+/** Runs `test` with `month` finalized (closeMonth), reopened afterwards (reopenMonth). */
+export async function whileClosed(ds: DataSource, month: string, test: () => Promise<void>): Promise<void> {
+  await closeMonth(ds, month);
+  try {
+    await test();
+  } finally {
+    await reopenMonth(ds, month);
+  }
+}
+
 export const testNik = (i: number) => `170306010190${String(i).padStart(4, '0')}`;

@@ -19,8 +19,9 @@ export async function correctionsOf(month, signal) {
 }
 
 /**
- * Per pledge with corrections: what the month itself left short (due less paid, never below 0), the
- * corrections' total, and what is still short after them (`left`) or how much they go over it (`over`).
+ * Per pledge with corrections: what the month itself left short (due less paid, never below 0) or overpaid
+ * (`overpaid`, paid less due, never below 0), the corrections' total (a negative correction gives money back, so
+ * it lowers it), and what is still short after them (`left`) or how much they leave paid above the due (`over`).
  * Pure, tested. `statuses`: GET /payments/status; `corrections`: GET /payments?adjustsMonth=.
  */
 export function correctionBalances(statuses, corrections) {
@@ -29,14 +30,21 @@ export function correctionBalances(statuses, corrections) {
   const status = new Map((Array.isArray(statuses) ? statuses : []).map((s) => [s.pledgeCode, s]));
   return [...byPledge.keys()].sort().map((pledgeCode) => {
     const s = status.get(pledgeCode);
-    const short = Math.max(0, (Number(s?.due) || 0) - (Number(s?.paid) || 0));
+    const balance = (Number(s?.paid) || 0) - (Number(s?.due) || 0); // above 0: overpaid; below: short
     const corrected = byPledge.get(pledgeCode);
-    return { pledgeCode, short, corrected, left: Math.max(0, short - corrected), over: Math.max(0, corrected - short) };
+    const after = balance + corrected;
+    return { pledgeCode, short: Math.max(0, -balance), overpaid: Math.max(0, balance), corrected, left: Math.max(0, -after), over: Math.max(0, after) };
   });
 }
 
-function balanceText(b) {
+/**
+ * The Keterangan of a pledge's balance: still short, or paid in full after the corrections (with what they leave
+ * over), or, for a month overpaid that negative corrections gave money back for, what is still overpaid (QA: a
+ * negative correction read "Masih kurang" for a month it left paid in full).
+ */
+export function balanceText(b) {
   if (b.left > 0) return `Masih kurang ${rupiah(b.left)}`;
+  if (b.corrected < 0) return b.over > 0 ? `Masih lebih bayar ${rupiah(b.over)} setelah pengembalian` : 'Lunas setelah pengembalian kelebihan bayar';
   if (b.short === 0) return 'Bulan ini tidak kurang bayar: koreksi tidak menutup kekurangan apa pun';
   return b.over > 0 ? `Lunas setelah koreksi (lebih ${rupiah(b.over)})` : 'Lunas setelah koreksi';
 }
@@ -50,7 +58,7 @@ export function correctionsNote(month, statuses, corrections) {
     { class: 'notice notice--info', role: 'note', 'aria-label': `Koreksi untuk ${name}` },
     h('h3', { text: `Koreksi untuk ${name} yang dicatat di bulan lain` }),
     h('p', {
-      text: `Angka di atas tetap angka ${name} sendiri. Koreksi berikut dicatat dan dihitung pada bulan pencatatannya, tetapi membayar kekurangan ${name}: periksa sisanya sebelum membayar lagi.`,
+      text: `Angka di atas tetap angka ${name} sendiri. Koreksi berikut dicatat dan dihitung pada bulan pencatatannya, tetapi membayar kekurangan ${name} (koreksi negatif mengembalikan kelebihan bayarnya): periksa sisanya sebelum membayar lagi.`,
     }),
     dataTable({
       caption: `Kekurangan ${name} setelah koreksi`,

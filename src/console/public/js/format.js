@@ -116,14 +116,18 @@ export function percent(fraction) {
  * of saving another amount (QA: "Rp 869.400,00" was saved as 86.940.000).
  */
 export function parseRupiah(text) {
+  // a minus before or after the prefix ("-Rp22.680", "Rp -22.680", "−22.680"): a correction giving money back
+  const signed = /^\s*[-\u2212]\s*/.exec(String(text ?? '')) ?? /^\s*(?:rp|idr)\.?\s*[-\u2212]/i.exec(String(text ?? ''));
   const typed = String(text ?? '')
     .trim()
-    .replace(/^(rp|idr)\.?/i, '')
+    .replace(/^[-\u2212]\s*/, '')
+    .replace(/^(rp|idr)\.?\s*[-\u2212]?/i, '')
     .replace(/,-$/, '') // "Rp869.400,-" as SP2D amounts are written
     .replace(/\s+/g, '');
-  const m = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(typed);
-  if (!m || (m[3] !== undefined && Number(m[3]) !== 0)) return null;
-  return Number(m[1] + m[2].replaceAll('.', ''));
+  const m = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(typed);
+  if (!m || (m[2] !== undefined && Number(m[2]) !== 0)) return null;
+  const amount = Number(m[1].replaceAll('.', ''));
+  return signed ? -amount : amount;
 }
 
 /** The field message when parseRupiah gave null. */

@@ -92,10 +92,11 @@ function paymentForm(pledges, month, refresh) {
         options: [{ value: '', label: sorted.length ? '(pilih komitmen)' : '(belum ada komitmen)' }, ...sorted.map((p) => ({ value: p.code, label: pledgeOptionLabel(p) }))],
       }),
       monthField({ value: month, label: 'Bulan iuran' }),
-      field({ label: 'Jumlah (Rp)', name: 'amount', required: true, attrs: { inputmode: 'numeric', autocomplete: 'off' } }),
+      // not inputmode numeric: a phone's number pad has no minus, and a correction may give money back
+      field({ label: 'Jumlah (Rp)', name: 'amount', required: true, hint: NEGATIVE_HINT, attrs: { autocomplete: 'off' } }),
       field({ label: 'Tanggal bayar', name: 'paidAt', type: 'date', required: true }),
       field({ label: 'Referensi (No. SP2D)', name: 'reference', required: true, attrs: { autocomplete: 'off' } }),
-      field({ label: 'Koreksi untuk bulan', name: 'adjustsMonth', type: 'month', hint: 'Hanya untuk koreksi bulan yang sudah difinalisasi' }),
+      field({ label: 'Koreksi untuk bulan', name: 'adjustsMonth', type: 'month', hint: 'Hanya untuk koreksi bulan yang sudah difinalisasi atau dibekukan; jumlahnya boleh negatif untuk mengembalikan kelebihan bayar bulan itu' }),
     ),
     h('div', { class: 'actions' }, submit),
     out,
@@ -116,17 +117,33 @@ export function pledgeOptionLabel(pledge) {
  * problem too: all are shown at once (QA: the amount's hid the others until it was fixed). Pure, tested.
  */
 export function paymentRequest(v) {
-  const amount = parseRupiah(v.amount);
-  const problems = amount !== null ? [] : [{ field: 'amount', messages: [v.amount ? RUPIAH_HINT : 'Jumlah wajib diisi.'] }];
+  const parsed = parseRupiah(v.amount);
+  // negative only as a correction (Koreksi untuk bulan): money given back for an overpaid closed month
+  const negative = parsed !== null && parsed < 0 && !v.adjustsMonth;
+  const amount = negative ? null : parsed;
+  const problems = amount !== null ? [] : [{ field: 'amount', messages: [negative ? NEGATIVE_WITHOUT_ADJUSTMENT : v.amount ? RUPIAH_HINT : 'Jumlah wajib diisi.'] }];
   const body = { pledgeCode: v.pledgeCode, month: v.month, paidAt: v.paidAt, reference: v.reference };
   if (amount !== null) body.amount = amount;
   if (v.adjustsMonth) body.adjustsMonth = v.adjustsMonth;
   return { body, problems };
 }
 
-/** "Pembayaran Rp1.000 untuk APBD-2026 (Desember 2026) tersimpan sebagai koreksi untuk November 2026." Pure, tested. */
+/** Beside Jumlah: when it may be negative. */
+const NEGATIVE_HINT = 'Negatif (mis. -22.680) hanya untuk koreksi yang mengembalikan kelebihan bayar: isi juga Koreksi untuk bulan.';
+
+/** A negative Jumlah without Koreksi untuk bulan, said before anything is sent (the API refuses it too). */
+export const NEGATIVE_WITHOUT_ADJUSTMENT = 'Jumlah negatif hanya untuk koreksi yang mengembalikan kelebihan bayar bulan yang sudah ditutup: isi Koreksi untuk bulan dengan bulan itu, atau tulis jumlah lebih dari 0.';
+
+/**
+ * "Pembayaran Rp1.000 untuk APBD-2026 (Desember 2026) tersimpan sebagai koreksi untuk November 2026."; a negative
+ * correction: "Pengembalian Rp22.680 dari APBD-2026 (Desember 2026) tersimpan …". Pure, tested.
+ */
 export function paymentSavedText(saved, body) {
   const adjusts = saved.adjustsMonth ?? body.adjustsMonth;
+  const amount = Number(saved.amount ?? body.amount);
+  if (amount < 0) {
+    return `Pengembalian ${rupiah(-amount)} dari ${saved.pledgeCode ?? body.pledgeCode} (${monthLabel(saved.month ?? body.month)}) tersimpan sebagai koreksi untuk ${monthLabel(adjusts)}.`;
+  }
   return `Pembayaran ${rupiah(saved.amount ?? body.amount)} untuk ${saved.pledgeCode ?? body.pledgeCode} (${monthLabel(saved.month ?? body.month)}) tersimpan${adjusts ? ` sebagai koreksi untuk ${monthLabel(adjusts)}` : ''}.`;
 }
 
