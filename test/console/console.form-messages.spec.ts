@@ -117,6 +117,14 @@ describe('console form messages', () => {
       unfunded = await consoleModule('pages/unfunded.js');
     });
 
+    it('finalizing a run made without the PBI-APBN list says so among the risks (QA: said only when it was started)', () => {
+      const run = { month: '2026-10', monthEnded: true, dueDate: '2026-10-10' };
+      expect(reconciliation.finalizeRisks(run, [])).toEqual([]);
+      expect(reconciliation.finalizeRisks({ ...run, warnings: [{ code: 'NO_PBI_LIST', message: '…' }] }, [])).toEqual([
+        'Rekonsiliasi ini dijalankan tanpa daftar PBI APBN Oktober 2026: kepesertaan ganda (terdaftar juga sebagai PBI APBN) tidak diperiksa, dan setelah difinalisasi daftarnya tidak dapat diunggah lagi.',
+      ]);
+    });
+
     it('Peserta tidak terdanai: says the fiscal year has no pledge, not the pledges\' compliance warnings (QA)', () => {
       const message = 'Belum ada komitmen pendanaan tahun anggaran 2027: semua peserta Januari 2027 belum didanai. Catat komitmen tahun 2027 lalu hitung ulang alokasi.';
       expect(unfunded.yearWarnings({ warnings: [{ code: 'DANA_DESA_PBI', message: 'Dana Desa' }, { code: 'NO_PLEDGES_FOR_YEAR', message }] })).toEqual([message]);

@@ -275,8 +275,10 @@ const owedStatus = (status) => status === 'UNPAID' || status === 'UNDERPAID';
  * nothing of its 10 December due date; 2026 then had no open month and December's on-time SP2D was refused
  * MONTH_CLOSED): a month not ended yet (the run's `monthEnded` and `dueDate`, by the server's clock; the browser's month
  * when absent), the funders still owing for it by their own payments (GET /payments/status `ownStatus`, `ownPaid`; a
- * run's `status`, `paid` when that is all there is), and the fiscal year's last month leaving the year no open month.
- * The API's rules are unchanged. Pure, tested.
+ * run's `status`, `paid` when that is all there is), the fiscal year's last month leaving the year no open month, and a
+ * run made without the month's PBI-APBN list (its NO_PBI_LIST warning: double coverage unchecked, and the list can no
+ * longer be uploaded once finalized; QA: said when the run was started, not when it was finalized). The API's rules
+ * are unchanged. Pure, tested.
  */
 export function finalizeRisks(run, statuses = []) {
   const month = monthLabel(run.month);
@@ -295,6 +297,9 @@ export function finalizeRisks(run, statuses = []) {
       : null,
     run.month.endsWith('-12')
       ? `${month} adalah bulan terakhir tahun anggaran ${year}: setelah difinalisasi, tahun ${year} tidak lagi memiliki bulan terbuka untuk mencatat pembayaran atau koreksi.`
+      : null,
+    (run.warnings ?? []).some((w) => w.code === 'NO_PBI_LIST')
+      ? `Rekonsiliasi ini dijalankan tanpa daftar PBI APBN ${month}: kepesertaan ganda (terdaftar juga sebagai PBI APBN) tidak diperiksa, dan setelah difinalisasi daftarnya tidak dapat diunggah lagi.`
       : null,
   ].filter(Boolean);
 }
