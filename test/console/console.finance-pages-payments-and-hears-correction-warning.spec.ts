@@ -100,6 +100,7 @@ describeInBrowser('console: Pembayaran pages a month of many payments and shows 
     expect((await tableRows(august)).map((r) => r.slice(0, 3))).toEqual([['APBD-2026', '5 Agustus 2026', 'SP2D AGUSTUS']]);
     await page.getByText('Agustus 2026 sudah dibekukan (September 2026 difinalisasi): pembayarannya tidak dapat dihapus.', { exact: false }).waitFor();
     expect(await august.getByRole('button', { name: 'Hapus…' }).count()).toBe(0);
+    await expect(page.getByRole('note', { name: 'Agustus 2026 dibekukan' }).textContent()).resolves.toContain('Agustus 2026 dibekukan karena September 2026 sudah difinalisasi');
 
     expect(errors).toEqual([]);
     await context.close();

@@ -50,6 +50,12 @@ describe('console: due-ness of a pledge-month', () => {
         'kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). November 2026 sudah difinalisasi: bayarkan kekurangannya dan catat sebagai koreksi ' +
         'di bulan yang masih terbuka (Koreksi untuk bulan: November 2026), lalu pastikan status kepesertaan mereka ke BPJS Kesehatan.',
     );
+    // a month frozen by a later finalized month is closed the same, and says by which (QA: a frozen October was told to pay)
+    const october = [row('A', 'UNDERPAID', '2026-10', true, 'MONTH_ENDED')];
+    expect(status.overdueWarningText('2026-10', october, [], { closed: true, finalized: false, frozenBy: '2026-11' })).toContain(
+      'Oktober 2026 sudah dibekukan (November 2026 difinalisasi): bayarkan kekurangannya dan catat sebagai koreksi di bulan yang masih terbuka (Koreksi untuk bulan: Oktober 2026)',
+    );
+    expect(status.frozenNotice('2026-10', null)).toBeNull();
   });
 
   it('no line for a month not yet due, a run without due-ness, or a shortfall covered by corrections recorded later', () => {

@@ -86,9 +86,11 @@ function listed(names) {
  * end; the service only reports it), naming them; null when none is overdue. A pledge whose shortfall corrections
  * recorded in later months cover (`corrections`: GET /payments?adjustsMonth=) is left out: it is not to be paid again.
  * `closed`: the month is finalized, so what is owed is paid as a correction recorded in an open month, not into it
- * (QA: a finalized November said "Segera bayar atau catat pembayarannya", and its payment was then refused). Pure.
+ * (QA: a finalized November said "Segera bayar atau catat pembayarannya", and its payment was then refused);
+ * `frozenBy`: the later finalized month that froze it (month-field.js monthClosure), closed the same (QA: a frozen
+ * October was told to pay). Pure.
  */
-export function overdueWarningText(month, statuses, corrections = [], { closed = false } = {}) {
+export function overdueWarningText(month, statuses, corrections = [], { closed = false, frozenBy = null } = {}) {
   const rows = Array.isArray(statuses) ? statuses : [];
   const covered = new Set(correctionBalances(rows, corrections).filter((b) => b.short > 0 && b.left === 0).map((b) => b.pledgeCode));
   const overdue = rows.filter((r) => r.overdue && !covered.has(r.pledgeCode));
@@ -96,8 +98,9 @@ export function overdueWarningText(month, statuses, corrections = [], { closed =
   const name = monthLabel(month);
   const due = dateLabel(overdue[0].dueDate);
   const pledges = `komitmen ${listed(overdue.map((r) => r.pledgeCode))}`;
-  const pay = closed
-    ? `${name} sudah difinalisasi: bayarkan kekurangannya dan catat sebagai koreksi di bulan yang masih terbuka (Koreksi untuk bulan: ${name})`
+  const state = frozenBy ? `dibekukan (${monthLabel(frozenBy)} difinalisasi)` : 'difinalisasi';
+  const pay = closed || frozenBy
+    ? `${name} sudah ${state}: bayarkan kekurangannya dan catat sebagai koreksi di bulan yang masih terbuka (Koreksi untuk bulan: ${name})`
     : 'Segera bayar atau catat pembayarannya';
   if (overdue.some((r) => r.suspensionRisk === 'MONTH_ENDED')) {
     return (
@@ -108,6 +111,23 @@ export function overdueWarningText(month, statuses, corrections = [], { closed =
   return (
     `Iuran ${name} untuk ${pledges} belum lunas dan sudah lewat jatuh tempo ${due}: bila belum lunas pada akhir bulan, BPJS Kesehatan dapat ` +
     `menonaktifkan kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). ${pay}.`
+  );
+}
+
+/**
+ * A month frozen by a later finalized month of its year (§9), said above its status table with a *Dibekukan* badge
+ * (QA: nothing on the page said October was closed): its figures stay, its shortfall or overpayment is corrected in
+ * an open month. Null for a month not frozen.
+ */
+export function frozenNotice(month, frozenBy) {
+  if (!frozenBy) return null;
+  const name = monthLabel(month);
+  return h(
+    'div',
+    { class: 'notice notice--info', role: 'note', 'aria-label': `${name} dibekukan` },
+    badge('Dibekukan', 'info'),
+    ' ',
+    `${name} dibekukan karena ${monthLabel(frozenBy)} sudah difinalisasi (bulan sebelumnya pada tahun itu ikut ditutup): pembayarannya tetap seperti tercatat; kekurangan atau kelebihan bayarnya dikoreksi di bulan yang masih terbuka.`,
   );
 }
 

@@ -9,7 +9,7 @@ import { currentMonth, dateLabel, dateTimeLabel, monthLabel, number, parseRupiah
 import { field, form, showErrors, values, withFormProblems } from '../forms.js';
 import { closureOf, monthField, monthFromAddress } from '../month-field.js';
 import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
-import { overdueWarning, paymentStatusTable } from '../payment-status.js';
+import { frozenNotice, overdueWarning, paymentStatusTable } from '../payment-status.js';
 import { canWriteFinance } from '../routes.js';
 import { correctionsNote, correctionsOf } from '../corrections-note.js';
 import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
@@ -247,7 +247,7 @@ async function showMonth(container, month, ctx, page, { chosen = false } = {}) {
     replace(
       body,
       // a month past its due date still owed says the suspension risk once, naming the pledges (§8)
-      statuses instanceof Error ? notice('info', statuses.message) : [overdueWarning(month, statuses, corrections, { closed }), paymentStatusTable(statuses)],
+      statuses instanceof Error ? notice('info', statuses.message) : [frozenNotice(month, closure.frozenBy), overdueWarning(month, statuses, corrections, closure), paymentStatusTable(statuses)],
       // the corrections of this month recorded in later months, with what is still short after them (QA: July read as unpaid)
       correctionsNote(month, statuses, corrections),
       h('h3', { id: 'rincian-pembayaran', tabindex: '-1', text: 'Rincian pembayaran' }),
