@@ -71,4 +71,13 @@ describe('console: due-ness of a pledge-month', () => {
     expect(status.overdueWarningText('2026-11', overdue, corrections)).toMatch(/^Iuran November 2026 untuk komitmen B belum lunas/);
     expect(status.overdueWarningText('2026-11', overdue.slice(0, 1), corrections.slice(0, 1))).toBeNull();
   });
+
+  it('under the paid amount: corrections of other months, money given back for overpaid ones, and a net of several months (QA: -Rp32.680 said nothing)', () => {
+    expect(status.correctionsText({ corrections: 15120, correctedMonths: ['2026-11'] })).toBe('termasuk koreksi November 2026 Rp15.120');
+    expect(status.correctionsText({ corrections: -32680, correctedMonths: ['2026-10'] })).toBe('termasuk pengembalian kelebihan bayar Oktober 2026 Rp32.680');
+    expect(status.correctionsText({ corrections: -32680, correctedMonths: ['2026-10', '2026-11'] })).toBe('termasuk pengembalian kelebihan bayar Oktober–November 2026 Rp32.680 (jumlah bersih)');
+    expect(status.correctionsText({ corrections: 0, correctedMonths: ['2026-10', '2026-11'] })).toBe('termasuk koreksi Oktober–November 2026 yang jumlah bersihnya Rp0');
+    expect(status.correctionsText({ corrections: 0, correctedMonths: [] })).toBeNull();
+    expect(status.correctionsText({ paid: 37800 })).toBeNull(); // a run's row
+  });
 });

@@ -10,12 +10,20 @@ const TONES = { PAID: 'ok', UNPAID: 'bad', UNDERPAID: 'warn', OVERPAID: 'info' }
 /**
  * Under the paid amount, what of it is corrections of earlier months recorded in this one (GET
  * /payments/status `corrections`, `correctedMonths`; a run's rows have neither): they count here (§8)
- * but pay those months' shortfall, so a month they made PAID is not read as paid on its own. Pure.
+ * but pay those months' shortfall, so a month they made PAID is not read as paid on its own. A negative
+ * total gives money back for overpaid closed months: "termasuk pengembalian kelebihan bayar Oktober–November
+ * 2026 Rp32.680" (QA: "Dibayar -Rp32.680" was said nothing of). The API gives the total only, so corrections
+ * of several months are said as their net total ("bersih"), which may mix payments and refunds. Pure, tested.
  */
 export function correctionsText(r) {
-  if (!(Number(r.corrections) > 0)) return null;
-  const months = Array.isArray(r.correctedMonths) && r.correctedMonths.length ? monthsLabel(r.correctedMonths) : 'bulan sebelumnya';
-  return `termasuk koreksi ${months} ${rupiah(r.corrections)}`;
+  const amount = Number(r.corrections) || 0;
+  const named = Array.isArray(r.correctedMonths) && r.correctedMonths.length ? r.correctedMonths : [];
+  if (!amount && !named.length) return null;
+  const months = named.length ? monthsLabel(named) : 'bulan sebelumnya';
+  const net = new Set(named).size > 1 ? ' (jumlah bersih)' : '';
+  if (amount > 0) return `termasuk koreksi ${months} ${rupiah(amount)}${net}`;
+  if (amount < 0) return `termasuk pengembalian kelebihan bayar ${months} ${rupiah(-amount)}${net}`;
+  return `termasuk koreksi ${months} yang jumlah bersihnya ${rupiah(0)}`;
 }
 
 function paidCell(r) {
