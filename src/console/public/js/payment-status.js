@@ -145,6 +145,19 @@ export function overdueWarning(month, statuses, corrections = [], options = {}) 
   return text ? h('div', { class: 'notice notice--warning', role: 'status', 'aria-label': `Lewat jatuh tempo ${monthLabel(month)}`, text }) : null;
 }
 
+/**
+ * A run's payment rows with `ownPaid`, `ownStatus` and the corrections counted in them from today's status (GET
+ * /payments/status), for a pledge whose paid has not changed since: the status column then says a month PAID only by
+ * corrections of other months so (statusBadges below): the Dasbor's final run and the run page (QA: the run page read plain Lunas). Pure.
+ */
+export function withOwnPayments(month, rows, current) {
+  const now = new Map((Array.isArray(current) ? current : []).map((r) => [r.pledgeCode, r]));
+  return (rows ?? []).map((r) => {
+    const c = now.get(r.pledgeCode);
+    return c && Number(c.paid) === Number(r.paid) && c.ownStatus ? { ...r, month, ownPaid: c.ownPaid, ownStatus: c.ownStatus, corrections: c.corrections, correctedMonths: c.correctedMonths } : r;
+  });
+}
+
 export function paymentStatusTable(answer, caption = 'Status pembayaran per penyandang dana') {
   // GET /payments/status answers a list; a paged `{ items }` or nothing reads the same
   const rows = Array.isArray(answer) ? answer : (answer?.items ?? []);

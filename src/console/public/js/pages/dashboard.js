@@ -10,7 +10,7 @@ import { form, values } from '../forms.js';
 import { closureOf, monthField, monthFromAddress, nextMonth } from '../month-field.js';
 import { correctionsNote, correctionsOf } from '../corrections-note.js';
 import { latestProjectedYear } from '../projection.js';
-import { frozenNotice, overdueWarning, paymentStatusTable } from '../payment-status.js';
+import { frozenNotice, overdueWarning, paymentStatusTable, withOwnPayments } from '../payment-status.js';
 import { canSee, canWriteFinance, hashFor } from '../routes.js';
 import { billStats, fundedTable, fundingChart, fundingWarnings, headlineStats } from '../run-summary.js';
 import { announce, badge, busy, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
@@ -168,19 +168,6 @@ async function fromAllocation(month, ctx, reload, closure) {
       ? section('Status pembayaran per penyandang dana', frozenNotice(month, closure.frozenBy), overdueWarning(month, payments, corrections ?? [], closure), paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? []))
       : null,
   ];
-}
-
-/**
- * A run's payment rows with `ownPaid`, `ownStatus` and the corrections counted in them from today's status (GET
- * /payments/status), for a pledge whose paid has not changed since: the status column then says a month PAID only by
- * corrections of other months so (payment-status.js). Pure.
- */
-export function withOwnPayments(month, rows, current) {
-  const now = new Map((Array.isArray(current) ? current : []).map((r) => [r.pledgeCode, r]));
-  return (rows ?? []).map((r) => {
-    const c = now.get(r.pledgeCode);
-    return c && Number(c.paid) === Number(r.paid) && c.ownStatus ? { ...r, month, ownPaid: c.ownPaid, ownStatus: c.ownStatus, corrections: c.corrections, correctedMonths: c.correctedMonths } : r;
-  });
 }
 
 /** `request`'s answer, or what `fallback` makes of its failure (null by default); a cancelled page stays cancelled. */
