@@ -159,7 +159,7 @@ describeInBrowser('console: Pembayaran names the corrections of the month record
     const note = page.getByRole('note', { name: 'Koreksi untuk Juli 2026' });
     await note.getByText('Angka di atas tetap angka Juli 2026 sendiri.', { exact: false }).waitFor();
     expect(await tableRows(note.getByRole('table', { name: 'Kekurangan Juli 2026 setelah koreksi' }))).toEqual([
-      ['APBD-2026', 'Rp37.800', 'Rp38.800', 'Rp0', 'Lunas setelah koreksi (lebih Rp1.000)'],
+      ['APBD-2026', 'Rp37.800', 'Rp38.800', 'Lebih bayar Rp1.000', 'Lunas setelah koreksi (lebih Rp1.000)'],
     ]);
     expect(await tableRows(note.getByRole('table', { name: 'Koreksi untuk Juli 2026' }))).toEqual([
       ['APBD-2026', 'November 2026', '2 November 2026', 'KOREKSI 1', 'Rp20.000'],

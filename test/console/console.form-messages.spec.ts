@@ -245,6 +245,15 @@ describe('console form messages', () => {
         'Masih kurang Rp7.320',
         'Lunas setelah koreksi',
       ]);
+      // the month's own balance and what is left: an overpaid month reads "Lebih bayar", not "Kurang bayar Rp0" (QA)
+      const rows = note.correctionBalances([...statuses, { pledgeCode: 'E', due: 37800, paid: 47800 }], [...corrections, { pledgeCode: 'E', amount: -10000 }]);
+      expect(rows.map((b: any) => [note.ownBalanceText(b), note.leftText(b), note.balanceText(b)])).toEqual([
+        ['Lebih bayar Rp22.680', 'Rp0', 'Lunas setelah pengembalian kelebihan bayar'],
+        ['Lebih bayar Rp22.680', 'Lebih bayar Rp2.680', 'Masih lebih bayar Rp2.680 setelah pengembalian'],
+        ['Lebih bayar Rp22.680', 'Rp7.320', 'Masih kurang Rp7.320'],
+        ['Rp17.800', 'Rp0', 'Lunas setelah koreksi'],
+        ['Lebih bayar Rp10.000', 'Rp0', 'Lunas setelah pengembalian kelebihan bayar'],
+      ]);
     });
 
     it('pledge saved: names the months it does not reach (QA: only "Revisi 3 tersimpan.")', () => {
