@@ -101,6 +101,10 @@ describeInBrowser('console: Pembayaran pages a month of many payments and shows 
     await page.getByText('Agustus 2026 sudah dibekukan (September 2026 difinalisasi): pembayarannya tidak dapat dihapus.', { exact: false }).waitFor();
     expect(await august.getByRole('button', { name: 'Hapus…' }).count()).toBe(0);
     await expect(page.getByRole('note', { name: 'Agustus 2026 dibekukan' }).textContent()).resolves.toContain('Agustus 2026 dibekukan karena September 2026 sudah difinalisasi');
+    // the Dasbor says it too
+    await page.goto(`${base}/console/#/dasbor?month=2026-08`);
+    await page.getByRole('heading', { name: 'Dasbor Agustus 2026' }).waitFor();
+    await expect(page.getByRole('note', { name: 'Agustus 2026 dibekukan' }).textContent()).resolves.toContain('Agustus 2026 dibekukan karena September 2026 sudah difinalisasi');
 
     expect(errors).toEqual([]);
     await context.close();

@@ -164,9 +164,10 @@ async function fromAllocation(month, ctx, reload, closure) {
         ),
     none ? notAllocated(month, ctx, reload) : headlineStats(summary, { unfundedHref: unfundedHref(month, ctx) }),
     none ? null : section('Pendanaan menurut sumber dana', fundingWarnings(month, summary.funded, ctx.signal), fundingChart(summary)),
+    // a frozen month without a status to show (never allocated) still says it is frozen
     payments
       ? section('Status pembayaran per penyandang dana', frozenNotice(month, closure.frozenBy), overdueWarning(month, payments, corrections ?? [], closure), paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? []))
-      : null,
+      : frozenNotice(month, closure.frozenBy),
   ];
 }
 
