@@ -7,7 +7,7 @@
  *
  * One participant, Rp37.800 a month, APBD-2026 pays for him; 2026-10 allocated. October has 120
  * payments from a sheet (P-001 … P-120, paid on 120 successive days, so listed in that order: three
- * pages of 50); September was paid Rp20.000 (Rp17.800 short) and is finalized. QA-A2-2026, added after October was
+ * pages of 50); September was paid Rp20.000 (Rp17.800 short) and is finalized, which freezes August (paid in full). QA-A2-2026, added after October was
  * allocated, is withdrawn: the form's Komitmen marks it "(dicabut)" and a payment to it says so in its warning (QA).
  */
 import { expect, it } from '@jest/globals';
@@ -30,7 +30,8 @@ describeInBrowser('console: Pembayaran pages a month of many payments and shows 
     const finance = await t.as(Role.KEUANGAN);
     await finance.post('/api/v1/allocations').send({ month: '2026-10' }).expect(201);
     await finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-09', amount: 20000, paidAt: '2026-09-05', reference: 'SP2D SEPTEMBER' }).expect(201);
-    await closeMonth(t.dataSource, '2026-09');
+    await finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-08', amount: 37800, paidAt: '2026-08-05', reference: 'SP2D AGUSTUS' }).expect(201);
+    await closeMonth(t.dataSource, '2026-09'); // freezes August (§9)
     const rows = Array.from({ length: COUNT }, (_, k) => `APBD-2026;2026-10;1000;${paidAt(k + 1)};${reference(k + 1)}`);
     const sheet = Buffer.from(['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI', ...rows].join('\n'));
     await finance.post('/api/v1/payment-uploads').attach('file', sheet, 'pembayaran-oktober.csv').expect(201);
@@ -90,6 +91,20 @@ describeInBrowser('console: Pembayaran pages a month of many payments and shows 
     expect(await september.getByRole('button', { name: 'Hapus…' }).count()).toBe(0);
     expect(await page.getByRole('navigation', { name: 'Halaman pembayaran September 2026' }).count()).toBe(0); // one page: no pager
     expect(new URL(page.url()).hash).toBe('#/pembayaran?month=2026-09');
+
+    // August, frozen by September's finalization, is closed the same: no Hapus… the API would refuse (QA), said so
+    await picker.getByLabel('Bulan iuran').fill('2026-08');
+    await picker.getByRole('button', { name: 'Tampilkan' }).click();
+    const august = page.getByRole('table', { name: 'Pembayaran tercatat untuk Agustus 2026' });
+    await august.waitFor();
+    expect((await tableRows(august)).map((r) => r.slice(0, 3))).toEqual([['APBD-2026', '5 Agustus 2026', 'SP2D AGUSTUS']]);
+    await page.getByText('Agustus 2026 sudah dibekukan (September 2026 difinalisasi): pembayarannya tidak dapat dihapus.', { exact: false }).waitFor();
+    expect(await august.getByRole('button', { name: 'Hapus…' }).count()).toBe(0);
+    await expect(page.getByRole('note', { name: 'Agustus 2026 dibekukan' }).textContent()).resolves.toContain('Agustus 2026 dibekukan karena September 2026 sudah difinalisasi');
+    // the Dasbor says it too
+    await page.goto(`${base}/console/#/dasbor?month=2026-08`);
+    await page.getByRole('heading', { name: 'Dasbor Agustus 2026' }).waitFor();
+    await expect(page.getByRole('note', { name: 'Agustus 2026 dibekukan' }).textContent()).resolves.toContain('Agustus 2026 dibekukan karena September 2026 sudah difinalisasi');
 
     expect(errors).toEqual([]);
     await context.close();

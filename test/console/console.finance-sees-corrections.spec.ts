@@ -91,7 +91,7 @@ describeInBrowser('console: a month paid only by a correction of another month s
 
   const row = [CODE, 'Rp113.400', 'Rp113.400 termasuk koreksi November 2026 Rp113.400', 'Rp0', 'Lunas menurut jumlah Lewat jatuh tempo premi Desember 2026 sendiri belum dibayar'];
 
-  it('Pembayaran and the Dasbor: "Lunas menurut jumlah", overdue, the own premium unpaid', async () => {
+  it('Pembayaran, the Dasbor and the run page: "Lunas menurut jumlah", overdue, the own premium unpaid', async () => {
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
     await page.clock.setFixedTime(t.clock.now());
@@ -106,6 +106,13 @@ describeInBrowser('console: a month paid only by a correction of another month s
     const dashboard = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
     await dashboard.getByText('premi Desember 2026 sendiri belum dibayar').waitFor();
     expect(await tableRows(dashboard)).toEqual([row]);
+
+    // the run page says the same of the run's row (QA: plain Lunas there); a run's rows have no due-ness
+    const { body: run } = await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-12' }).expect(201);
+    await page.goto(`${base}/#/rekonsiliasi/${run.id}`);
+    const runPayments = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    await runPayments.getByText('premi Desember 2026 sendiri belum dibayar').waitFor();
+    expect(await tableRows(runPayments)).toEqual([[...row.slice(0, 4), 'Lunas menurut jumlah premi Desember 2026 sendiri belum dibayar']]);
 
     expect(errors).toEqual([]);
     await context.close();
@@ -152,7 +159,7 @@ describeInBrowser('console: Pembayaran names the corrections of the month record
     const note = page.getByRole('note', { name: 'Koreksi untuk Juli 2026' });
     await note.getByText('Angka di atas tetap angka Juli 2026 sendiri.', { exact: false }).waitFor();
     expect(await tableRows(note.getByRole('table', { name: 'Kekurangan Juli 2026 setelah koreksi' }))).toEqual([
-      ['APBD-2026', 'Rp37.800', 'Rp38.800', 'Rp0', 'Lunas setelah koreksi (lebih Rp1.000)'],
+      ['APBD-2026', 'Rp37.800', 'Rp38.800', 'Lebih bayar Rp1.000', 'Lunas setelah koreksi (lebih Rp1.000)'],
     ]);
     expect(await tableRows(note.getByRole('table', { name: 'Koreksi untuk Juli 2026' }))).toEqual([
       ['APBD-2026', 'November 2026', '2 November 2026', 'KOREKSI 1', 'Rp20.000'],

@@ -135,6 +135,11 @@ describe('console form messages', () => {
       expect(monthFieldModule.isFinalized([{ status: 'DONE' }, { status: 'FINAL' }])).toBe(true);
       expect(monthFieldModule.isFinalized([{ status: 'DONE' }])).toBe(false);
       expect(monthFieldModule.isFinalized(undefined)).toBe(false);
+      // a month is frozen by the first later finalized month of its year (§9), not by one of the next year
+      const runs = new Map([['2026-10', [{ status: 'DONE' }]], ['2026-11', [{ status: 'FINAL' }]], ['2026-12', [{ status: 'FINAL' }]], ['2027-01', [{ status: 'FINAL' }]]]);
+      expect(monthFieldModule.monthClosure('2026-10', runs)).toEqual({ finalized: false, frozenBy: '2026-11', closed: true });
+      expect(monthFieldModule.monthClosure('2026-11', runs)).toEqual({ finalized: true, frozenBy: null, closed: true });
+      expect(monthFieldModule.monthClosure('2026-10', new Map([['2027-01', [{ status: 'FINAL' }]]]))).toEqual({ finalized: false, frozenBy: null, closed: false });
       expect(bpjsInputs.billClosedText('2026-09')).toBe(
         'September 2026 sudah difinalisasi: tagihannya tidak dapat diganti. Bila BPJS mengoreksi tagihan bulan itu, selisih uangnya dicatat sebagai pembayaran penyesuaian ' +
           'pada bulan yang masih terbuka ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran).',
@@ -247,6 +252,15 @@ describe('console form messages', () => {
         'Masih lebih bayar Rp2.680 setelah pengembalian',
         'Masih kurang Rp7.320',
         'Lunas setelah koreksi',
+      ]);
+      // the month's own balance and what is left: an overpaid month reads "Lebih bayar", not "Kurang bayar Rp0" (QA)
+      const rows = note.correctionBalances([...statuses, { pledgeCode: 'E', due: 37800, paid: 47800 }], [...corrections, { pledgeCode: 'E', amount: -10000 }]);
+      expect(rows.map((b: any) => [note.ownBalanceText(b), note.leftText(b), note.balanceText(b)])).toEqual([
+        ['Lebih bayar Rp22.680', 'Rp0', 'Lunas setelah pengembalian kelebihan bayar'],
+        ['Lebih bayar Rp22.680', 'Lebih bayar Rp2.680', 'Masih lebih bayar Rp2.680 setelah pengembalian'],
+        ['Lebih bayar Rp22.680', 'Rp7.320', 'Masih kurang Rp7.320'],
+        ['Rp17.800', 'Rp0', 'Lunas setelah koreksi'],
+        ['Lebih bayar Rp10.000', 'Rp0', 'Lunas setelah pengembalian kelebihan bayar'],
       ]);
     });
 

@@ -50,6 +50,12 @@ describe('console: due-ness of a pledge-month', () => {
         'kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). November 2026 sudah difinalisasi: bayarkan kekurangannya dan catat sebagai koreksi ' +
         'di bulan yang masih terbuka (Koreksi untuk bulan: November 2026), lalu pastikan status kepesertaan mereka ke BPJS Kesehatan.',
     );
+    // a month frozen by a later finalized month is closed the same, and says by which (QA: a frozen October was told to pay)
+    const october = [row('A', 'UNDERPAID', '2026-10', true, 'MONTH_ENDED')];
+    expect(status.overdueWarningText('2026-10', october, [], { closed: true, finalized: false, frozenBy: '2026-11' })).toContain(
+      'Oktober 2026 sudah dibekukan (November 2026 difinalisasi): bayarkan kekurangannya dan catat sebagai koreksi di bulan yang masih terbuka (Koreksi untuk bulan: Oktober 2026)',
+    );
+    expect(status.frozenNotice('2026-10', null)).toBeNull();
   });
 
   it('no line for a month not yet due, a run without due-ness, or a shortfall covered by corrections recorded later', () => {
@@ -64,5 +70,14 @@ describe('console: due-ness of a pledge-month', () => {
     ];
     expect(status.overdueWarningText('2026-11', overdue, corrections)).toMatch(/^Iuran November 2026 untuk komitmen B belum lunas/);
     expect(status.overdueWarningText('2026-11', overdue.slice(0, 1), corrections.slice(0, 1))).toBeNull();
+  });
+
+  it('under the paid amount: corrections of other months, money given back for overpaid ones, and a net of several months (QA: -Rp32.680 said nothing)', () => {
+    expect(status.correctionsText({ corrections: 15120, correctedMonths: ['2026-11'] })).toBe('termasuk koreksi November 2026 Rp15.120');
+    expect(status.correctionsText({ corrections: -32680, correctedMonths: ['2026-10'] })).toBe('termasuk pengembalian kelebihan bayar Oktober 2026 Rp32.680');
+    expect(status.correctionsText({ corrections: -32680, correctedMonths: ['2026-10', '2026-11'] })).toBe('termasuk pengembalian kelebihan bayar Oktober–November 2026 Rp32.680 (jumlah bersih)');
+    expect(status.correctionsText({ corrections: 0, correctedMonths: ['2026-10', '2026-11'] })).toBe('termasuk koreksi Oktober–November 2026 yang jumlah bersihnya Rp0');
+    expect(status.correctionsText({ corrections: 0, correctedMonths: [] })).toBeNull();
+    expect(status.correctionsText({ paid: 37800 })).toBeNull(); // a run's row
   });
 });

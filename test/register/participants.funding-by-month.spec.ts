@@ -171,7 +171,10 @@ describe('participant funding history per month: obligation, splits and unfunded
       null,
       'Sudah difinalisasi; menurut register saat ini tidak lagi ditanggung — koreksi dicatat sebagai penyesuaian di bulan terbuka',
     ]);
-    expect(page.monthNote(late[0])).toMatch(/^Sudah dialokasikan dan difinalisasi tanpa iuran peserta ini .*menurut register saat ini ditanggung/);
+    // January is frozen by February, not finalized itself: said as its badge says (QA)
+    expect(page.monthNote(late[0])).toMatch(/^Sudah dialokasikan dan dibekukan tanpa iuran peserta ini .*menurut register saat ini ditanggung/);
+    expect(page.monthNote(late[1])).toMatch(/^Sudah dialokasikan dan difinalisasi tanpa iuran peserta ini .*menurut register saat ini ditanggung/);
+    expect(page.monthNote({ ...dead[0], coveredNow: false })).toMatch(/^Sudah dibekukan; menurut register saat ini tidak lagi ditanggung/);
     expect(page.monthNote({ ...late[0], closed: false })).toBeNull();
   });
 

@@ -49,6 +49,19 @@ export function balanceText(b) {
   return b.over > 0 ? `Lunas setelah koreksi (lebih ${rupiah(b.over)})` : 'Lunas setelah koreksi';
 }
 
+/**
+ * The month's own balance in the note's table: its shortfall as an amount, or "Lebih bayar Rp10.000" for a month
+ * overpaid (QA: an overpaid pledge read "Kurang bayar Oktober 2026 Rp0" above the refund of that overpayment). Pure.
+ */
+export function ownBalanceText(b) {
+  return b.short === 0 && b.overpaid > 0 ? `Lebih bayar ${rupiah(b.overpaid)}` : rupiah(b.short);
+}
+
+/** What is left after the corrections: still short as an amount, "Lebih bayar Rp2.680" when they leave it overpaid. Pure. */
+export function leftText(b) {
+  return b.left === 0 && b.over > 0 ? `Lebih bayar ${rupiah(b.over)}` : rupiah(b.left);
+}
+
 /** The note, or null when no correction names the month. */
 export function correctionsNote(month, statuses, corrections) {
   if (!corrections.length) return null;
@@ -64,9 +77,9 @@ export function correctionsNote(month, statuses, corrections) {
       caption: `Kekurangan ${name} setelah koreksi`,
       columns: [
         { label: 'Komitmen', key: 'pledgeCode' },
-        { label: `Kurang bayar ${name}`, value: (b) => rupiah(b.short), numeric: true },
+        { label: `Kurang (lebih) bayar ${name}`, value: ownBalanceText, numeric: true },
         { label: 'Koreksi', value: (b) => rupiah(b.corrected), numeric: true },
-        { label: 'Sisa kurang', value: (b) => rupiah(b.left), numeric: true },
+        { label: 'Sisa kurang (lebih) bayar', value: leftText, numeric: true },
         { label: 'Keterangan', value: balanceText, wrap: true },
       ],
       rows: correctionBalances(statuses, corrections),

@@ -48,3 +48,40 @@ export async function monthFinalized(month, signal) {
     return false;
   }
 }
+
+/**
+ * Whether `month` is closed (§9), from its year's runs (month → GET /api/v1/reconciliations?month=): `finalized`
+ * when it has a FINAL run; else `frozenBy`, the first later month of its year that has one (that finalization froze
+ * it: the API then refuses its payments and their deletion, MONTH_CLOSED, as the server's closedBy says); `closed`
+ * either way. Pure, tested.
+ */
+export function monthClosure(month, runsByMonth) {
+  const finalized = isFinalized(runsByMonth.get(month));
+  const later = [...runsByMonth.keys()].filter((m) => m > month && m.slice(0, 4) === month.slice(0, 4)).sort();
+  const frozenBy = finalized ? null : (later.find((m) => isFinalized(runsByMonth.get(m))) ?? null);
+  return { finalized, frozenBy, closed: finalized || frozenBy !== null };
+}
+
+/**
+ * monthClosure of `month`, given its own runs, asking the API for the runs of the later months of its year only when
+ * it is not finalized itself (at most eleven small reads, at once, as the Rekonsiliasi page's year table does); a
+ * later month it cannot read counts as not finalized (the server's refusal still says it).
+ */
+export async function closureOf(month, runs, signal) {
+  const byMonth = new Map([[month, runs]]);
+  if (!isFinalized(runs)) {
+    let m = month;
+    const later = [];
+    while (!m.endsWith('-12')) later.push((m = nextMonth(m)));
+    const answers = await Promise.all(
+      later.map((l) =>
+        api('/api/v1/reconciliations', { query: { month: l }, signal }).catch((err) => {
+          if (err?.name === 'AbortError') throw err;
+          return [];
+        }),
+      ),
+    );
+    later.forEach((l, i) => byMonth.set(l, answers[i]));
+  }
+  return monthClosure(month, byMonth);
+}

@@ -10,12 +10,20 @@ const TONES = { PAID: 'ok', UNPAID: 'bad', UNDERPAID: 'warn', OVERPAID: 'info' }
 /**
  * Under the paid amount, what of it is corrections of earlier months recorded in this one (GET
  * /payments/status `corrections`, `correctedMonths`; a run's rows have neither): they count here (§8)
- * but pay those months' shortfall, so a month they made PAID is not read as paid on its own. Pure.
+ * but pay those months' shortfall, so a month they made PAID is not read as paid on its own. A negative
+ * total gives money back for overpaid closed months: "termasuk pengembalian kelebihan bayar Oktober–November
+ * 2026 Rp32.680" (QA: "Dibayar -Rp32.680" was said nothing of). The API gives the total only, so corrections
+ * of several months are said as their net total ("bersih"), which may mix payments and refunds. Pure, tested.
  */
 export function correctionsText(r) {
-  if (!(Number(r.corrections) > 0)) return null;
-  const months = Array.isArray(r.correctedMonths) && r.correctedMonths.length ? monthsLabel(r.correctedMonths) : 'bulan sebelumnya';
-  return `termasuk koreksi ${months} ${rupiah(r.corrections)}`;
+  const amount = Number(r.corrections) || 0;
+  const named = Array.isArray(r.correctedMonths) && r.correctedMonths.length ? r.correctedMonths : [];
+  if (!amount && !named.length) return null;
+  const months = named.length ? monthsLabel(named) : 'bulan sebelumnya';
+  const net = new Set(named).size > 1 ? ' (jumlah bersih)' : '';
+  if (amount > 0) return `termasuk koreksi ${months} ${rupiah(amount)}${net}`;
+  if (amount < 0) return `termasuk pengembalian kelebihan bayar ${months} ${rupiah(-amount)}${net}`;
+  return `termasuk koreksi ${months} yang jumlah bersihnya ${rupiah(0)}`;
 }
 
 function paidCell(r) {
@@ -86,9 +94,11 @@ function listed(names) {
  * end; the service only reports it), naming them; null when none is overdue. A pledge whose shortfall corrections
  * recorded in later months cover (`corrections`: GET /payments?adjustsMonth=) is left out: it is not to be paid again.
  * `closed`: the month is finalized, so what is owed is paid as a correction recorded in an open month, not into it
- * (QA: a finalized November said "Segera bayar atau catat pembayarannya", and its payment was then refused). Pure.
+ * (QA: a finalized November said "Segera bayar atau catat pembayarannya", and its payment was then refused);
+ * `frozenBy`: the later finalized month that froze it (month-field.js monthClosure), closed the same (QA: a frozen
+ * October was told to pay). Pure.
  */
-export function overdueWarningText(month, statuses, corrections = [], { closed = false } = {}) {
+export function overdueWarningText(month, statuses, corrections = [], { closed = false, frozenBy = null } = {}) {
   const rows = Array.isArray(statuses) ? statuses : [];
   const covered = new Set(correctionBalances(rows, corrections).filter((b) => b.short > 0 && b.left === 0).map((b) => b.pledgeCode));
   const overdue = rows.filter((r) => r.overdue && !covered.has(r.pledgeCode));
@@ -96,8 +106,9 @@ export function overdueWarningText(month, statuses, corrections = [], { closed =
   const name = monthLabel(month);
   const due = dateLabel(overdue[0].dueDate);
   const pledges = `komitmen ${listed(overdue.map((r) => r.pledgeCode))}`;
-  const pay = closed
-    ? `${name} sudah difinalisasi: bayarkan kekurangannya dan catat sebagai koreksi di bulan yang masih terbuka (Koreksi untuk bulan: ${name})`
+  const state = frozenBy ? `dibekukan (${monthLabel(frozenBy)} difinalisasi)` : 'difinalisasi';
+  const pay = closed || frozenBy
+    ? `${name} sudah ${state}: bayarkan kekurangannya dan catat sebagai koreksi di bulan yang masih terbuka (Koreksi untuk bulan: ${name})`
     : 'Segera bayar atau catat pembayarannya';
   if (overdue.some((r) => r.suspensionRisk === 'MONTH_ENDED')) {
     return (
@@ -111,10 +122,40 @@ export function overdueWarningText(month, statuses, corrections = [], { closed =
   );
 }
 
+/**
+ * A month frozen by a later finalized month of its year (§9), said above its status table with a *Dibekukan* badge
+ * (QA: nothing on the page said October was closed): its figures stay, its shortfall or overpayment is corrected in
+ * an open month. Null for a month not frozen.
+ */
+export function frozenNotice(month, frozenBy) {
+  if (!frozenBy) return null;
+  const name = monthLabel(month);
+  return h(
+    'div',
+    { class: 'notice notice--info', role: 'note', 'aria-label': `${name} dibekukan` },
+    badge('Dibekukan', 'info'),
+    ' ',
+    `${name} dibekukan karena ${monthLabel(frozenBy)} sudah difinalisasi (bulan sebelumnya pada tahun itu ikut ditutup): pembayarannya tetap seperti tercatat; kekurangan atau kelebihan bayarnya dikoreksi di bulan yang masih terbuka.`,
+  );
+}
+
 /** The warning as a notice (aria-label "Lewat jatuh tempo November 2026"), or null. */
 export function overdueWarning(month, statuses, corrections = [], options = {}) {
   const text = overdueWarningText(month, statuses, corrections, options);
   return text ? h('div', { class: 'notice notice--warning', role: 'status', 'aria-label': `Lewat jatuh tempo ${monthLabel(month)}`, text }) : null;
+}
+
+/**
+ * A run's payment rows with `ownPaid`, `ownStatus` and the corrections counted in them from today's status (GET
+ * /payments/status), for a pledge whose paid has not changed since: the status column then says a month PAID only by
+ * corrections of other months so (statusBadges below): the Dasbor's final run and the run page (QA: the run page read plain Lunas). Pure.
+ */
+export function withOwnPayments(month, rows, current) {
+  const now = new Map((Array.isArray(current) ? current : []).map((r) => [r.pledgeCode, r]));
+  return (rows ?? []).map((r) => {
+    const c = now.get(r.pledgeCode);
+    return c && Number(c.paid) === Number(r.paid) && c.ownStatus ? { ...r, month, ownPaid: c.ownPaid, ownStatus: c.ownStatus, corrections: c.corrections, correctedMonths: c.correctedMonths } : r;
+  });
 }
 
 export function paymentStatusTable(answer, caption = 'Status pembayaran per penyandang dana') {

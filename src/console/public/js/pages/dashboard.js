@@ -7,10 +7,10 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, label, monthLabel, RUN_STATUS_LABELS } from '../format.js';
 import { form, values } from '../forms.js';
-import { monthField, monthFromAddress, nextMonth } from '../month-field.js';
+import { closureOf, monthField, monthFromAddress, nextMonth } from '../month-field.js';
 import { correctionsNote, correctionsOf } from '../corrections-note.js';
 import { latestProjectedYear } from '../projection.js';
-import { overdueWarning, paymentStatusTable } from '../payment-status.js';
+import { frozenNotice, overdueWarning, paymentStatusTable, withOwnPayments } from '../payment-status.js';
 import { canSee, canWriteFinance, hashFor } from '../routes.js';
 import { billStats, fundedTable, fundingChart, fundingWarnings, headlineStats } from '../run-summary.js';
 import { announce, badge, busy, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
@@ -30,8 +30,10 @@ export async function render(main, ctx) {
     try {
       const runs = await api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal });
       const latest = runs.find((r) => r.status === 'FINAL') ?? runs.find((r) => r.status === 'DONE');
-      if (latest) return replace(body, ...(await fromRun(await api(`/api/v1/reconciliations/${latest.id}`, { signal: ctx.signal }), ctx)));
-      replace(body, ...(await fromAllocation(month, ctx, load)));
+      // frozen by a later finalized month of its year (§9): closed as a finalized month is (QA: a frozen October was told to pay)
+      const closure = await closureOf(month, runs, ctx.signal);
+      if (latest) return replace(body, ...(await fromRun(await api(`/api/v1/reconciliations/${latest.id}`, { signal: ctx.signal }), ctx, closure)));
+      replace(body, ...(await fromAllocation(month, ctx, load, closure)));
     } catch (err) {
       if (err?.name === 'AbortError') return;
       replace(body, errorNotice(err));
@@ -104,7 +106,7 @@ function unfundedHref(month, ctx) {
  * unpaid here), and what else changed since it ran is said; a final run shows what was signed, and the
  * warning of a month past its due date still owed is said from today's status all the same (§8).
  */
-async function fromRun(run, ctx) {
+async function fromRun(run, ctx, closure) {
   const draft = run.status === 'DONE';
   const [current, corrections] = await Promise.all([
     draft ? api('/api/v1/payments/status', { query: { month: run.month }, signal: ctx.signal }) : orNull(api('/api/v1/payments/status', { query: { month: run.month }, signal: ctx.signal })),
@@ -129,7 +131,8 @@ async function fromRun(run, ctx) {
     // a shortfall corrected in a later month, as the Pembayaran page says it (QA: November still read "Belum dibayar")
     section(
       draft ? 'Status pembayaran per penyandang dana (saat ini)' : 'Status pembayaran per penyandang dana',
-      overdueWarning(run.month, current, corrections, { closed: run.status === 'FINAL' }),
+      frozenNotice(run.month, closure.frozenBy),
+      overdueWarning(run.month, current, corrections, closure),
       paymentStatusTable(payments),
       correctionsNote(run.month, payments, corrections),
     ),
@@ -141,7 +144,7 @@ async function fromRun(run, ctx) {
  * No run yet: the allocation of the month (or the splits summary) and the live payment status with its corrections
  * note, asked at once (they were three round trips one after the other).
  */
-async function fromAllocation(month, ctx, reload) {
+async function fromAllocation(month, ctx, reload, closure) {
   const [summary, payments, corrections] = await Promise.all([
     // NOT_ALLOCATED: nothing to show yet. A server without the route: use the splits summary.
     orNull(api(`/api/v1/allocations/${month}`, { signal: ctx.signal }), (err) => (err.missingRoute ? fromSplits(month, ctx).catch(() => null) : null)),
@@ -161,23 +164,11 @@ async function fromAllocation(month, ctx, reload) {
         ),
     none ? notAllocated(month, ctx, reload) : headlineStats(summary, { unfundedHref: unfundedHref(month, ctx) }),
     none ? null : section('Pendanaan menurut sumber dana', fundingWarnings(month, summary.funded, ctx.signal), fundingChart(summary)),
+    // a frozen month without a status to show (never allocated) still says it is frozen
     payments
-      ? section('Status pembayaran per penyandang dana', overdueWarning(month, payments, corrections ?? []), paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? []))
-      : null,
+      ? section('Status pembayaran per penyandang dana', frozenNotice(month, closure.frozenBy), overdueWarning(month, payments, corrections ?? [], closure), paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? []))
+      : frozenNotice(month, closure.frozenBy),
   ];
-}
-
-/**
- * A run's payment rows with `ownPaid`, `ownStatus` and the corrections counted in them from today's status (GET
- * /payments/status), for a pledge whose paid has not changed since: the status column then says a month PAID only by
- * corrections of other months so (payment-status.js). Pure.
- */
-export function withOwnPayments(month, rows, current) {
-  const now = new Map((Array.isArray(current) ? current : []).map((r) => [r.pledgeCode, r]));
-  return (rows ?? []).map((r) => {
-    const c = now.get(r.pledgeCode);
-    return c && Number(c.paid) === Number(r.paid) && c.ownStatus ? { ...r, month, ownPaid: c.ownPaid, ownStatus: c.ownStatus, corrections: c.corrections, correctedMonths: c.correctedMonths } : r;
-  });
 }
 
 /** `request`'s answer, or what `fallback` makes of its failure (null by default); a cancelled page stays cancelled. */

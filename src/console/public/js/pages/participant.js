@@ -95,9 +95,12 @@ async function funderNames(needed, ctx) {
  */
 export function monthNote(m) {
   if (!m.closed) return null;
-  if (!m.coveredNow) return 'Sudah difinalisasi; menurut register saat ini tidak lagi ditanggung — koreksi dicatat sebagai penyesuaian di bulan terbuka';
+  // "difinalisasi" only for a month finalized itself (`finalized`); one frozen by a later finalized month is "dibekukan",
+  // as its badge says (QA: "difinalisasi" beside a *Dibekukan* badge)
+  const state = m.finalized ? 'difinalisasi' : 'dibekukan';
+  if (!m.coveredNow) return `Sudah ${state}; menurut register saat ini tidak lagi ditanggung — koreksi dicatat sebagai penyesuaian di bulan terbuka`;
   if (m.obligation === 0) {
-    return 'Sudah dialokasikan dan difinalisasi tanpa iuran peserta ini (terdaftar atau diubah sesudahnya); menurut register saat ini ditanggung — bila iurannya harus dibayar, catat sebagai penyesuaian di bulan terbuka';
+    return `Sudah dialokasikan dan ${state} tanpa iuran peserta ini (terdaftar atau diubah sesudahnya); menurut register saat ini ditanggung — bila iurannya harus dibayar, catat sebagai penyesuaian di bulan terbuka`;
   }
   return null;
 }

@@ -7,9 +7,9 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, dateLabel, dateTimeLabel, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
 import { field, form, showErrors, values, withFormProblems } from '../forms.js';
-import { isFinalized, monthField, monthFromAddress } from '../month-field.js';
+import { closureOf, monthField, monthFromAddress } from '../month-field.js';
 import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
-import { overdueWarning, paymentStatusTable } from '../payment-status.js';
+import { frozenNotice, overdueWarning, paymentStatusTable } from '../payment-status.js';
 import { canWriteFinance } from '../routes.js';
 import { correctionsNote, correctionsOf } from '../corrections-note.js';
 import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
@@ -238,18 +238,20 @@ async function showMonth(container, month, ctx, page, { chosen = false } = {}) {
       api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal }),
       correctionsOf(month, ctx.signal),
     ]);
-    // a finalized month is closed (§9): its payments stay, corrections go to an open month (QA: Hapus… led to a refusal)
-    const closed = isFinalized(runs);
+    // a finalized month is closed (§9), and so is one frozen by a later finalized month of its year: its payments
+    // stay, corrections go to an open month (QA: Hapus… led to a refusal, in a frozen October too)
+    const closure = await closureOf(month, runs, ctx.signal);
+    const { closed } = closure;
     const writes = canWriteFinance(ctx.user.role);
     const list = h('div');
     replace(
       body,
       // a month past its due date still owed says the suspension risk once, naming the pledges (§8)
-      statuses instanceof Error ? notice('info', statuses.message) : [overdueWarning(month, statuses, corrections, { closed }), paymentStatusTable(statuses)],
+      statuses instanceof Error ? notice('info', statuses.message) : [frozenNotice(month, closure.frozenBy), overdueWarning(month, statuses, corrections, closure), paymentStatusTable(statuses)],
       // the corrections of this month recorded in later months, with what is still short after them (QA: July read as unpaid)
       correctionsNote(month, statuses, corrections),
       h('h3', { id: 'rincian-pembayaran', tabindex: '-1', text: 'Rincian pembayaran' }),
-      closed ? notice('info', closedText(month, writes)) : null,
+      closed ? notice('info', closedText(month, writes, closure.frozenBy)) : null,
       list,
     );
     await showPayments(list, { month, closed, writes, ctx, reload: () => showMonth(container, month, ctx) }, page);
@@ -259,12 +261,15 @@ async function showMonth(container, month, ctx, page, { chosen = false } = {}) {
   }
 }
 
-/** What a finalized month's list says: to the officer, how a wrong payment is corrected; to a reader, only that it is closed. */
-function closedText(month, writes) {
-  const name = monthLabel(month);
+/**
+ * What a closed month's list says: to the officer, how a wrong payment is corrected; to a reader, only that it is
+ * closed. `frozenBy`: the finalized month that froze it ("Oktober 2026 sudah dibekukan (November 2026 difinalisasi)"). Pure, tested.
+ */
+export function closedText(month, writes, frozenBy = null) {
+  const name = `${monthLabel(month)} sudah ${frozenBy ? `dibekukan (${monthLabel(frozenBy)} difinalisasi)` : 'difinalisasi'}`;
   return writes
-    ? `${name} sudah difinalisasi: pembayarannya tidak dapat dihapus. Pembayaran yang salah dikoreksi dengan pembayaran koreksi di bulan yang masih terbuka (isi "Koreksi untuk bulan").`
-    : `${name} sudah difinalisasi: pembayarannya tetap seperti tercatat; koreksinya dicatat di bulan yang masih terbuka.`;
+    ? `${name}: pembayarannya tidak dapat dihapus. Pembayaran yang salah dikoreksi dengan pembayaran koreksi di bulan yang masih terbuka (isi "Koreksi untuk bulan").`
+    : `${name}: pembayarannya tetap seperti tercatat; koreksinya dicatat di bulan yang masih terbuka.`;
 }
 
 let latestList = 0;
