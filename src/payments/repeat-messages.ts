@@ -1,7 +1,8 @@
 /**
  * What a repeat of a payment (same pledge, month and reference: paymentKey) is told, in the same words whether it came
  * as a sheet row or as POST /payments, and whether it repeats a stored payment or an earlier row of the same sheet:
- * identical, it is that payment again (nothing to do); with another amount or paid day, what was kept, what the repeat writes, and how to replace the kept one (QA: a Rp999.999 typo, fixed
+ * identical, it is that payment again (nothing to do); with another amount, paid day or "Koreksi untuk bulan"
+ * (adjustsMonth), what was kept, what the repeat writes, and how to replace the kept one (QA: a Rp999.999 typo, fixed
  * and sent again, was ignored without a word and Rp999.999 stayed). A correction carrying the SP2D of the payment of
  * the month it corrects (or of another correction of it) is that payment too, recorded in another month: said so,
  * naming it (QA: it was taken, and the month counted twice).
@@ -10,7 +11,7 @@ import { dayName, monthName } from '../common/month.js';
 import { rupiah } from '../common/money.js';
 import type { PaymentKey, RecordedPayment } from './duplicate-payments.js';
 
-/** What a repeat is compared by: the amount (rupiah) and the paid day (`YYYY-MM-DD`); the month it corrects (null: none) is carried. */
+/** What a repeat is compared by: the amount (rupiah), the paid day (`YYYY-MM-DD`) and the month it corrects (null: none). */
 export interface PaymentFigures {
   amount: number;
   paidAt: string;
@@ -24,7 +25,7 @@ export interface FigureDifference {
   sent: number | string | null;
 }
 
-export const sameFigures = (a: PaymentFigures, b: PaymentFigures) => a.amount === b.amount && a.paidAt === b.paidAt;
+export const sameFigures = (a: PaymentFigures, b: PaymentFigures) => a.amount === b.amount && a.paidAt === b.paidAt && a.adjustsMonth === b.adjustsMonth;
 
 /** Where `sent` differs from `recorded`; `month` only for a recorded payment of another month (a correction's SP2D reused). */
 export function figureDifferences(sent: PaymentFigures & { month?: string }, recorded: PaymentFigures & { month?: string }): FigureDifference[] {
@@ -32,16 +33,22 @@ export function figureDifferences(sent: PaymentFigures & { month?: string }, rec
   if (sent.month && recorded.month && sent.month !== recorded.month) differences.push({ field: 'month', recorded: recorded.month, sent: sent.month });
   if (sent.amount !== recorded.amount) differences.push({ field: 'amount', recorded: recorded.amount, sent: sent.amount });
   if (sent.paidAt !== recorded.paidAt) differences.push({ field: 'paidAt', recorded: recorded.paidAt, sent: sent.paidAt });
+  if (sent.adjustsMonth !== recorded.adjustsMonth) differences.push({ field: 'adjustsMonth', recorded: recorded.adjustsMonth, sent: sent.adjustsMonth });
   return differences;
 }
 
-/** The kept payment's figures: "jumlah Rp1.000.000 (tanggal 5 November 2026)". */
-function keptFigures(p: PaymentFigures): string {
-  return `jumlah ${rupiah(p.amount)} (tanggal ${dayName(p.paidAt)})`;
+/** "Koreksi untuk bulan Oktober 2026", or "tanpa Koreksi untuk bulan" (the console's field, PENYESUAIAN_BULAN of a sheet). */
+const correctionOf = (adjustsMonth: string | null) => (adjustsMonth ? `Koreksi untuk bulan ${monthName(adjustsMonth)}` : 'tanpa Koreksi untuk bulan');
+
+/** The kept payment's figures: "jumlah Rp1.000.000 (tanggal 5 November 2026)", with its Koreksi untuk bulan when it has one or the repeat's differs. */
+function keptFigures(p: PaymentFigures, sent: PaymentFigures): string {
+  const correction = p.adjustsMonth || p.adjustsMonth !== sent.adjustsMonth ? `, ${correctionOf(p.adjustsMonth)}` : '';
+  return `jumlah ${rupiah(p.amount)} (tanggal ${dayName(p.paidAt)})${correction}`;
 }
 
 /**
  * What the repeat writes that differs: "Rp1.200.000", "tanggal 6 November 2026", "Rp1.200.000 (tanggal 6 November 2026)",
+ * then its Koreksi untuk bulan when that differs ("…, tanpa Koreksi untuk bulan").
  */
 function differingFigures(sent: PaymentFigures, kept: PaymentFigures): string {
   const figures =
@@ -49,7 +56,8 @@ function differingFigures(sent: PaymentFigures, kept: PaymentFigures): string {
     : sent.amount === kept.amount ? `tanggal ${dayName(sent.paidAt)}`
     : sent.paidAt === kept.paidAt ? rupiah(sent.amount)
     : `${rupiah(sent.amount)} (tanggal ${dayName(sent.paidAt)})`;
-  return figures;
+  const correction = sent.adjustsMonth === kept.adjustsMonth ? '' : correctionOf(sent.adjustsMonth);
+  return [figures, correction].filter(Boolean).join(', ');
 }
 
 /**
@@ -87,12 +95,13 @@ const role = (p: { month: string; adjustsMonth: string | null }) =>
 export function repeatOfRecorded(sent: PaymentKey & PaymentFigures, recorded: RecordedPayment, by: keyof typeof REPEAT, closed = false): string {
   if (recorded.month !== sent.month) return sameTransfer(sent, recorded, by);
   if (sameFigures(sent, recorded)) {
+    const correction = recorded.adjustsMonth ? `, ${correctionOf(recorded.adjustsMonth)}` : '';
     return by === 'row'
       ? `${head(sent)}; baris ini diabaikan.`
-      : `${head(sent)} dengan jumlah dan tanggal bayar yang sama (${rupiah(recorded.amount)}, tanggal ${dayName(recorded.paidAt)}); tidak ada yang perlu dicatat lagi.`;
+      : `${head(sent)} dengan jumlah, tanggal bayar dan Koreksi untuk bulan yang sama (${rupiah(recorded.amount)}, tanggal ${dayName(recorded.paidAt)}${correction}); tidak ada yang perlu dicatat lagi.`;
   }
   return (
-    `${head(sent)} dengan ${keptFigures(recorded)}; ${REPEAT[by].writes} ${differingFigures(sent, recorded)} dan tidak dicatat. ` +
+    `${head(sent)} dengan ${keptFigures(recorded, sent)}; ${REPEAT[by].writes} ${differingFigures(sent, recorded)} dan tidak dicatat. ` +
     replaceAdvice(sent.month, 'pembayaran itu', REPEAT[by].again, closed)
   );
 }
@@ -116,10 +125,10 @@ function sameTransfer(sent: PaymentKey & PaymentFigures, recorded: RecordedPayme
  */
 export function repeatOfRow(sent: PaymentKey & PaymentFigures, keptRow: number, kept: PaymentFigures): string {
   if (sameFigures(sent, kept)) {
-    return `Pembayaran yang sama (komitmen, bulan, referensi, jumlah dan tanggal bayar) sudah ada di baris ${keptRow} berkas ini dan dicatat dari baris itu; baris ini diabaikan.`;
+    return `Pembayaran yang sama (komitmen, bulan, referensi, jumlah, tanggal bayar dan Koreksi untuk bulan) sudah ada di baris ${keptRow} berkas ini dan dicatat dari baris itu; baris ini diabaikan.`;
   }
   return (
-    `Pembayaran dengan komitmen, bulan dan referensi yang sama sudah ada di baris ${keptRow} berkas ini dengan ${keptFigures(kept)} dan dicatat dari baris itu; ` +
+    `Pembayaran dengan komitmen, bulan dan referensi yang sama sudah ada di baris ${keptRow} berkas ini dengan ${keptFigures(kept, sent)} dan dicatat dari baris itu; ` +
     `baris ini menulis ${differingFigures(sent, kept)} dan tidak dicatat. ` +
     replaceAdvice(sent.month, `pembayaran dari baris ${keptRow}`, REPEAT.row.again, false)
   );

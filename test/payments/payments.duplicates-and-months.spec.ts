@@ -112,7 +112,7 @@ describe('payments: duplicates refused, mistakes removed', () => {
     expect(res.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2, payments: 1 });
     expect(res.body.issues.map((i: { row: number; code: string; message: string }) => [i.row, i.code, i.message])).toEqual([
       [2, 'PAYMENT_DUPLICATE', 'Pembayaran APBD-2026 bulan Oktober 2026 dengan referensi "SP2D 999/LS/2026" sudah tercatat; baris ini diabaikan.'],
-      [4, 'PAYMENT_DUPLICATE', 'Pembayaran yang sama (komitmen, bulan, referensi, jumlah dan tanggal bayar) sudah ada di baris 3 berkas ini dan dicatat dari baris itu; baris ini diabaikan.'],
+      [4, 'PAYMENT_DUPLICATE', 'Pembayaran yang sama (komitmen, bulan, referensi, jumlah, tanggal bayar dan Koreksi untuk bulan) sudah ada di baris 3 berkas ini dan dicatat dari baris itu; baris ini diabaikan.'],
     ]);
     // The same file again: every row is recorded already, nothing is added; said so, naming the earlier upload (QA:
     // it was 400 NO_ACCEPTED_ROWS, "fix the rejected rows")
@@ -165,7 +165,7 @@ describe('payments: duplicates refused, mistakes removed', () => {
       expect(same.body).toEqual({
         statusCode: 409,
         code: 'DUPLICATE_PAYMENT',
-        message: `${head} dengan jumlah dan tanggal bayar yang sama (Rp1.000.000, tanggal 5 November 2026); tidak ada yang perlu dicatat lagi.`,
+        message: `${head} dengan jumlah, tanggal bayar dan Koreksi untuk bulan yang sama (Rp1.000.000, tanggal 5 November 2026); tidak ada yang perlu dicatat lagi.`,
         details: { ...details, differences: [] },
       });
     }
@@ -368,7 +368,7 @@ describe('payments: a recorded payment of a closed month sent again, or as its c
     expect(same.body).toEqual({
       statusCode: 409,
       code: 'DUPLICATE_PAYMENT',
-      message: `${head} dengan jumlah dan tanggal bayar yang sama (Rp87.185.700, tanggal 9 Oktober 2026); tidak ada yang perlu dicatat lagi.`,
+      message: `${head} dengan jumlah, tanggal bayar dan Koreksi untuk bulan yang sama (Rp87.185.700, tanggal 9 Oktober 2026); tidak ada yang perlu dicatat lagi.`,
       details: { field: 'reference', pledgeCode: 'APBD-2026', month: '2026-10', reference: 'SP2D 901/LS/2026', id: octoberId, recorded: recorded(), differences: [] },
     });
     // another amount: nothing of a closed month can be removed, so no "hapus" advice, but a correction with its own SP2D
@@ -402,6 +402,7 @@ describe('payments: a recorded payment of a closed month sent again, or as its c
         recorded: recorded(),
         differences: [
           { field: 'month', recorded: '2026-10', sent: '2026-11' },
+          { field: 'adjustsMonth', recorded: null, sent: '2026-10' },
         ],
       },
     });
@@ -414,6 +415,40 @@ describe('payments: a recorded payment of a closed month sent again, or as its c
     const res = await api.post('/api/v1/payments').send({ ...october, amount: 500_000, paidAt: '2026-11-10', reference: 'SP2D 950/LS/2026' }).expect(409);
     expect(res.body).toMatchObject({ code: 'DUPLICATE_PAYMENT', details: { id: correction.body.id, recorded: { month: '2026-11', adjustsMonth: '2026-10' } } });
     expect(res.body.message).toMatch(/^Referensi "SP2D 950\/LS\/2026" sudah tercatat untuk APBD-2026 sebagai koreksi untuk bulan Oktober 2026 \(dicatat di bulan November 2026\) \(Rp500\.000, tanggal 10 November 2026\)\. Pembayaran yang dikirim, pembayaran bulan Oktober 2026 dengan referensi yang sama/);
+    expect(await paid()).toEqual({ n: 2, total: '87685700' });
+  });
+
+  /**
+   * "Koreksi untuk bulan" is compared as amount and date are (QA: the correction of October re-sent without it, or with
+   * another month, was called the same payment, "tidak ada yang perlu dicatat lagi").
+   */
+  it('a repeat differing only in Koreksi untuk bulan says so: without it, with another month; the same correction again is identical', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const correction = { ...october, month: '2026-11', adjustsMonth: '2026-10', amount: 500_000, paidAt: '2026-11-10', reference: 'SP2D 950/LS/2026' };
+    const head950 = 'Pembayaran APBD-2026 bulan November 2026 dengan referensi "SP2D 950/LS/2026" sudah tercatat';
+    const replace = 'Bila yang tercatat salah, hapus pembayaran itu di halaman Pembayaran (bulan November 2026, tombol Hapus…), lalu catat ulang pembayaran ini.';
+    const without = await api.post('/api/v1/payments').send({ ...correction, adjustsMonth: undefined }).expect(409);
+    expect(without.body).toMatchObject({
+      code: 'DUPLICATE_PAYMENT',
+      message: `${head950} dengan jumlah Rp500.000 (tanggal 10 November 2026), Koreksi untuk bulan Oktober 2026; yang dikirim tanpa Koreksi untuk bulan dan tidak dicatat. ${replace}`,
+      details: { differences: [{ field: 'adjustsMonth', recorded: '2026-10', sent: null }] },
+    });
+    const another = await api.post('/api/v1/payments').send({ ...correction, adjustsMonth: '2026-09', amount: 600_000 }).expect(409);
+    expect(another.body).toMatchObject({
+      code: 'DUPLICATE_PAYMENT',
+      message: `${head950} dengan jumlah Rp500.000 (tanggal 10 November 2026), Koreksi untuk bulan Oktober 2026; yang dikirim Rp600.000, Koreksi untuk bulan September 2026 dan tidak dicatat. ${replace}`,
+      details: {
+        differences: [
+          { field: 'amount', recorded: 500_000, sent: 600_000 },
+          { field: 'adjustsMonth', recorded: '2026-10', sent: '2026-09' },
+        ],
+      },
+    });
+    const same = await api.post('/api/v1/payments').send(correction).expect(409);
+    expect(same.body).toMatchObject({
+      message: `${head950} dengan jumlah, tanggal bayar dan Koreksi untuk bulan yang sama (Rp500.000, tanggal 10 November 2026, Koreksi untuk bulan Oktober 2026); tidak ada yang perlu dicatat lagi.`,
+      details: { differences: [] },
+    });
     expect(await paid()).toEqual({ n: 2, total: '87685700' });
   });
 
