@@ -97,7 +97,7 @@ export function repeatOfRecorded(sent: PaymentKey & PaymentFigures, recorded: Re
   if (sameFigures(sent, recorded)) {
     const correction = recorded.adjustsMonth ? `, ${correctionOf(recorded.adjustsMonth)}` : '';
     return by === 'row'
-      ? `${head(sent)}; baris ini diabaikan.`
+      ? `${head(sent)} dengan jumlah, tanggal bayar dan Koreksi untuk bulan yang sama; baris ini ditolak dan tidak dicatat lagi.`
       : `${head(sent)} dengan jumlah, tanggal bayar dan Koreksi untuk bulan yang sama (${rupiah(recorded.amount)}, tanggal ${dayName(recorded.paidAt)}${correction}); tidak ada yang perlu dicatat lagi.`;
   }
   return (
@@ -125,7 +125,7 @@ function sameTransfer(sent: PaymentKey & PaymentFigures, recorded: RecordedPayme
  */
 export function repeatOfRow(sent: PaymentKey & PaymentFigures, keptRow: number, kept: PaymentFigures): string {
   if (sameFigures(sent, kept)) {
-    return `Pembayaran yang sama (komitmen, bulan, referensi, jumlah, tanggal bayar dan Koreksi untuk bulan) sudah ada di baris ${keptRow} berkas ini dan dicatat dari baris itu; baris ini diabaikan.`;
+    return `Pembayaran yang sama (komitmen, bulan, referensi, jumlah, tanggal bayar dan Koreksi untuk bulan) sudah ada di baris ${keptRow} berkas ini dan dicatat dari baris itu; baris ini ditolak agar tidak tercatat dua kali.`;
   }
   return (
     `Pembayaran dengan komitmen, bulan dan referensi yang sama sudah ada di baris ${keptRow} berkas ini dengan ${keptFigures(kept, sent)} dan dicatat dari baris itu; ` +

@@ -136,7 +136,7 @@ describe('payments: sheet REFERENSI length and a sheet sent again', () => {
         code: 'PAYMENT_DUPLICATE',
         message: `${head('SP2D 01011/LS/2026')} dengan jumlah Rp999.999 (tanggal 10 November 2026); baris ini menulis Rp258.000 (tanggal 12 November 2026) dan tidak dicatat. ${replace}`,
       },
-      { row: 5, column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message: `${head('SP2D 01012/LS/2026')}; baris ini diabaikan.` },
+      { row: 5, column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message: `${head('SP2D 01012/LS/2026')} dengan jumlah, tanggal bayar dan Koreksi untuk bulan yang sama; baris ini ditolak dan tidak dicatat lagi.` },
     ]);
     // the row alone is no "all recorded" (409 ALREADY_RECORDED): it is to be acted on, NO_ACCEPTED_ROWS with the same message
     const alone = await keuangan.post('/api/v1/payment-uploads').attach('file', sheet('APBD-2026;2026-10;258000;2026-11-10;SP2D 01009/LS/2026'), 'satu.csv').expect(400);
@@ -165,7 +165,7 @@ describe('payments: sheet REFERENSI length and a sheet sent again', () => {
     const replace = (row: number) => `dan tidak dicatat. Bila yang tercatat salah, hapus pembayaran dari baris ${row} di halaman Pembayaran (bulan Oktober 2026, tombol Hapus…), lalu unggah ulang baris ini.`;
     const messages = [
       [3, `${kept(2, 'Rp1.000 (tanggal 5 November 2026)')} Rp1.200 (tanggal 6 November 2026) ${replace(2)}`],
-      [4, 'Pembayaran yang sama (komitmen, bulan, referensi, jumlah, tanggal bayar dan Koreksi untuk bulan) sudah ada di baris 2 berkas ini dan dicatat dari baris itu; baris ini diabaikan.'],
+      [4, 'Pembayaran yang sama (komitmen, bulan, referensi, jumlah, tanggal bayar dan Koreksi untuk bulan) sudah ada di baris 2 berkas ini dan dicatat dari baris itu; baris ini ditolak agar tidak tercatat dua kali.'],
       [6, `${kept(5, 'Rp500 (tanggal 5 November 2026)')} Rp600 ${replace(5)}`],
       [7, `${kept(5, 'Rp500 (tanggal 5 November 2026)')} tanggal 7 November 2026 ${replace(5)}`],
     ];

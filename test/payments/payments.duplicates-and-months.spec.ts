@@ -111,8 +111,8 @@ describe('payments: duplicates refused, mistakes removed', () => {
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'pembayaran.csv').expect(201);
     expect(res.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2, payments: 1 });
     expect(res.body.issues.map((i: { row: number; code: string; message: string }) => [i.row, i.code, i.message])).toEqual([
-      [2, 'PAYMENT_DUPLICATE', 'Pembayaran APBD-2026 bulan Oktober 2026 dengan referensi "SP2D 999/LS/2026" sudah tercatat; baris ini diabaikan.'],
-      [4, 'PAYMENT_DUPLICATE', 'Pembayaran yang sama (komitmen, bulan, referensi, jumlah, tanggal bayar dan Koreksi untuk bulan) sudah ada di baris 3 berkas ini dan dicatat dari baris itu; baris ini diabaikan.'],
+      [2, 'PAYMENT_DUPLICATE', 'Pembayaran APBD-2026 bulan Oktober 2026 dengan referensi "SP2D 999/LS/2026" sudah tercatat dengan jumlah, tanggal bayar dan Koreksi untuk bulan yang sama; baris ini ditolak dan tidak dicatat lagi.'],
+      [4, 'PAYMENT_DUPLICATE', 'Pembayaran yang sama (komitmen, bulan, referensi, jumlah, tanggal bayar dan Koreksi untuk bulan) sudah ada di baris 3 berkas ini dan dicatat dari baris itu; baris ini ditolak agar tidak tercatat dua kali.'],
     ]);
     // The same file again: every row is recorded already, nothing is added; said so, naming the earlier upload (QA:
     // it was 400 NO_ACCEPTED_ROWS, "fix the rejected rows")
@@ -464,7 +464,7 @@ describe('payments: a recorded payment of a closed month sent again, or as its c
     expect(res.body).toMatchObject({ rowsRead: 4, accepted: 1, rejected: 3, payments: 1, amount: 1000 });
     const rejects = res.body.issues.filter((i: { severity: string }) => i.severity === 'REJECT').map((i: { row: number; code: string; message: string }) => [i.row, i.code, i.message]);
     expect(rejects).toEqual([
-      [2, 'PAYMENT_DUPLICATE', `${head}; baris ini diabaikan.`],
+      [2, 'PAYMENT_DUPLICATE', `${head} dengan jumlah, tanggal bayar dan Koreksi untuk bulan yang sama; baris ini ditolak dan tidak dicatat lagi.`],
       [
         3,
         'PAYMENT_DUPLICATE',
