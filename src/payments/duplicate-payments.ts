@@ -26,24 +26,36 @@ export const paymentKey = (p: PaymentKey) => `${p.pledgeCode}\u0000${p.month}\u0
 
 export const referenceKey = (reference: string) => paymentReference(reference).replace(/\s/gu, '').toLowerCase();
 
-/** A payment recorded already, as a repeat of it is compared with it: its id, amount (rupiah) and paid day (`YYYY-MM-DD`). */
+/**
+ * A payment recorded already, as a repeat of it is compared with it: its id, amount (rupiah), paid day (`YYYY-MM-DD`),
+ * the month it is recorded in and the month it corrects (null for none): a correction repeating the payment of the
+ * month it corrects is recorded in another month (RECORDED_ALREADY).
+ */
 export interface RecordedPayment {
   id: string;
   amount: number;
   paidAt: string;
+  month: string;
+  adjustsMonth: string | null;
 }
+
+/** A payment as RECORDED_ALREADY looks it up: its key, and the month it corrects (none when left out). */
+export type PaymentCandidate = PaymentKey & { adjustsMonth?: string | null };
 
 /**
  * Locks the pledges of `payments` for the rest of the transaction (so two requests cannot both
  * record the same payment), then answers which of them are recorded already: position → the recorded one.
  */
-export async function recordedAlready(m: EntityManager, payments: readonly PaymentKey[]): Promise<Map<number, RecordedPayment>> {
+export async function recordedAlready(m: EntityManager, payments: readonly PaymentCandidate[]): Promise<Map<number, RecordedPayment>> {
   if (!payments.length) return new Map();
   await m.query(LOCK_PLEDGES_FOR_PAYMENT, [[...new Set(payments.map((p) => p.pledgeCode))]]);
-  const rows: { position: number; id: string; amount: string; paidAt: string }[] = await m.query(RECORDED_ALREADY, [
+  const rows: { position: number; id: string; amount: string; paidAt: string; month: string; adjustsMonth: string | null }[] = await m.query(RECORDED_ALREADY, [
     payments.map((p) => p.pledgeCode),
     payments.map((p) => p.month),
     payments.map((p) => p.reference),
+    payments.map((p) => p.adjustsMonth ?? null),
   ]);
-  return new Map(rows.map((r) => [r.position - 1, { id: r.id, amount: Number(r.amount), paidAt: r.paidAt.slice(0, 10) }]));
+  return new Map(
+    rows.map((r) => [r.position - 1, { id: r.id, amount: Number(r.amount), paidAt: r.paidAt.slice(0, 10), month: r.month, adjustsMonth: r.adjustsMonth ?? null }]),
+  );
 }

@@ -45,6 +45,12 @@ type Issue = Omit<RowIssue, 'row'>;
 /** A row's record, or its issues; and what its paid date in slashes says of the file's date order (date-order.ts), when anything. */
 export interface CheckedPaymentRow {
   record?: PaymentRecord;
+  /**
+   * The payment of a row refused only as MONTH_CLOSED: a payment recorded already, sent again, is PAYMENT_DUPLICATE
+   * instead (RECORDED_ALREADY), as POST /payments answers DUPLICATE_PAYMENT before MONTH_CLOSED; MONTH_CLOSED would say
+   * to record it as a correction in an open month, and it would count twice (QA).
+   */
+  closedRecord?: PaymentRecord;
   issues: Issue[];
   dates?: RowDateForms;
 }
@@ -295,6 +301,9 @@ function checkPaymentRow(
       check(term.column, term.code, term.message);
     }
   }
-  if (issues.length || isError(amount)) return { issues, dates };
-  return { record: { rowNumber, pledgeCode, month: month!, amount: amount.value, paidAt: paidAt!, reference, adjustsMonth }, issues, dates };
+  if (isError(amount)) return { issues, dates };
+  const record = { rowNumber, pledgeCode, month: month!, amount: amount.value, paidAt: paidAt!, reference, adjustsMonth };
+  if (!issues.length) return { record, issues, dates };
+  // refused only for its closed month: the upload looks it up, a payment recorded already being told as such (QA)
+  return issues.every((i) => i.code === 'MONTH_CLOSED') ? { closedRecord: record, issues, dates } : { issues, dates };
 }

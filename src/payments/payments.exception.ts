@@ -85,21 +85,24 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
   }
 
   /**
-   * The payment `sent` is one recorded already (same pledge, month and reference): said as a sheet row repeating it is
-   * (repeatOfRecorded), so the officer hears whether the recorded one has the same amount and paid day (nothing to do)
-   * or which differ and how to replace it (QA: the 409 said only "sudah tercatat"). `details`: the recorded payment,
-   * its `id` as before, and the `differences` (none for an identical repeat); `field` `reference`, as a sheet reports it
-   * on REFERENSI, so the console's form shows it beside Referensi.
+   * The payment `sent` is one recorded already (same pledge, month and reference; or a correction carrying the reference
+   * of the payment of the month it corrects, or of another correction of it: RECORDED_ALREADY): said as a sheet row
+   * repeating it is (repeatOfRecorded), so the officer hears whether the recorded one has the same amount, paid day and
+   * Koreksi untuk bulan (nothing to do) or which differ and how to replace it (QA: the 409 said only "sudah tercatat").
+   * Told before MONTH_CLOSED (`closed`: the month is closed, nothing of it can be removed), so a recorded payment sent
+   * again is never advised to be recorded as a correction (QA: it then counted twice). `details`: the recorded payment,
+   * its `id` as before, and the `differences` (none for an identical repeat); `field` `reference`, as a sheet reports
+   * it on REFERENSI, so the console's form shows it beside Referensi.
    */
-  static duplicate(sent: PaymentKey & PaymentFigures, recorded: RecordedPayment): PaymentException {
+  static duplicate(sent: PaymentKey & PaymentFigures, recorded: RecordedPayment, closed = false): PaymentException {
     const reference = clip(sent.reference);
-    return new PaymentException(PaymentErrorCode.DUPLICATE_PAYMENT, repeatOfRecorded({ ...sent, reference }, recorded, 'request'), {
+    return new PaymentException(PaymentErrorCode.DUPLICATE_PAYMENT, repeatOfRecorded({ ...sent, reference }, recorded, 'request', closed), {
       field: 'reference',
       pledgeCode: sent.pledgeCode,
       month: sent.month,
       reference,
       id: recorded.id,
-      recorded: { id: recorded.id, amount: recorded.amount, paidAt: recorded.paidAt },
+      recorded: { id: recorded.id, month: recorded.month, amount: recorded.amount, paidAt: recorded.paidAt, adjustsMonth: recorded.adjustsMonth },
       differences: figureDifferences(sent, recorded),
     });
   }

@@ -97,12 +97,12 @@ describe('payments: no index on the reference key; the duplicate check reads ple
   });
 
   it('RECORDED_ALREADY finds a stored payment by its key through IDX_payment_month_pledge', async () => {
-    const args = [['APBD-2', 'APBD-3'], ['2026-08', '2026-08'], ['  sp2d   1 ', 'SP2D 999999']];
+    const args = [['APBD-2', 'APBD-3'], ['2026-08', '2026-08'], ['  sp2d   1 ', 'SP2D 999999'], [null, null]];
     const plan = (await t.dataSource.query(`EXPLAIN ${RECORDED_ALREADY}`, args)).map((r: Record<string, string>) => Object.values(r)[0]).join('\n');
     expect(plan).toContain('IDX_payment_month_pledge');
-    const [stored] = await t.dataSource.query(`SELECT id, amount::text AS amount, paid_at::text AS "paidAt" FROM payment WHERE reference = 'SP2D 1'`);
-    // with its amount and day, for a repeat that differs to say so (QA)
-    expect(await t.dataSource.query(RECORDED_ALREADY, args)).toEqual([{ position: 1, id: stored.id, amount: stored.amount, paidAt: stored.paidAt }]);
+    const [stored] = await t.dataSource.query(`SELECT id, amount::text AS amount, paid_at::text AS "paidAt", month, adjusts_month AS "adjustsMonth" FROM payment WHERE reference = 'SP2D 1'`);
+    // with its amount, day and months, for a repeat that differs to say so (QA)
+    expect(await t.dataSource.query(RECORDED_ALREADY, args)).toEqual([{ position: 1, ...stored }]);
     expect(stored).toMatchObject({ amount: '1000', paidAt: '2026-10-05' });
   });
 });

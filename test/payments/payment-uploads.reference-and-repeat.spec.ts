@@ -136,7 +136,7 @@ describe('payments: sheet REFERENSI length and a sheet sent again', () => {
         code: 'PAYMENT_DUPLICATE',
         message: `${head('SP2D 01011/LS/2026')} dengan jumlah Rp999.999 (tanggal 10 November 2026); baris ini menulis Rp258.000 (tanggal 12 November 2026) dan tidak dicatat. ${replace}`,
       },
-      { row: 5, column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message: `${head('SP2D 01012/LS/2026')}; baris ini diabaikan.` },
+      { row: 5, column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message: `${head('SP2D 01012/LS/2026')} dengan jumlah, tanggal bayar dan Koreksi untuk bulan yang sama; baris ini ditolak dan tidak dicatat lagi.` },
     ]);
     // the row alone is no "all recorded" (409 ALREADY_RECORDED): it is to be acted on, NO_ACCEPTED_ROWS with the same message
     const alone = await keuangan.post('/api/v1/payment-uploads').attach('file', sheet('APBD-2026;2026-10;258000;2026-11-10;SP2D 01009/LS/2026'), 'satu.csv').expect(400);
@@ -165,7 +165,7 @@ describe('payments: sheet REFERENSI length and a sheet sent again', () => {
     const replace = (row: number) => `dan tidak dicatat. Bila yang tercatat salah, hapus pembayaran dari baris ${row} di halaman Pembayaran (bulan Oktober 2026, tombol Hapus…), lalu unggah ulang baris ini.`;
     const messages = [
       [3, `${kept(2, 'Rp1.000 (tanggal 5 November 2026)')} Rp1.200 (tanggal 6 November 2026) ${replace(2)}`],
-      [4, 'Pembayaran yang sama (komitmen, bulan, referensi, jumlah dan tanggal bayar) sudah ada di baris 2 berkas ini dan dicatat dari baris itu; baris ini diabaikan.'],
+      [4, 'Pembayaran yang sama (komitmen, bulan, referensi, jumlah, tanggal bayar dan Koreksi untuk bulan) sudah ada di baris 2 berkas ini dan dicatat dari baris itu; baris ini ditolak agar tidak tercatat dua kali.'],
       [6, `${kept(5, 'Rp500 (tanggal 5 November 2026)')} Rp600 ${replace(5)}`],
       [7, `${kept(5, 'Rp500 (tanggal 5 November 2026)')} tanggal 7 November 2026 ${replace(5)}`],
     ];
@@ -187,6 +187,26 @@ describe('payments: sheet REFERENSI length and a sheet sent again', () => {
     const header = (wb.getWorksheet('Perbaiki')!.getRow(1).values as unknown[]).slice(1);
     const [rowColumn, messageColumn] = [header.indexOf('BARIS'), header.indexOf('KETERANGAN')];
     expect(perbaiki.map((r) => [r[rowColumn], r[messageColumn]])).toEqual(messages);
+  });
+
+  /**
+   * PENYESUAIAN_BULAN is compared as JUMLAH and TANGGAL_BAYAR are (QA: a row without it repeating a recorded correction
+   * was called the same payment): the row says the recorded one is a correction and this row has none, and is no
+   * "recorded already" (NO_ACCEPTED_ROWS, not ALREADY_RECORDED).
+   */
+  it('a row repeating a recorded correction without PENYESUAIAN_BULAN says so, and is no payment recorded already', async () => {
+    await t.dataSource.query(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('APBD-2026', '2026-11', 1000, '2026-11-05', 'SP2D KOR 7/LS/2026', '2026-10', 'uji')`,
+    );
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', sheet('APBD-2026;2026-11;1000;2026-11-05;SP2D KOR 7/LS/2026'), 'koreksi.csv').expect(400);
+    expect(res.body.code).toBe('NO_ACCEPTED_ROWS');
+    expect(res.body.details.issues.map((i: { code: string; message: string }) => [i.code, i.message])).toEqual([
+      [
+        'PAYMENT_DUPLICATE',
+        'Pembayaran APBD-2026 bulan November 2026 dengan referensi "SP2D KOR 7/LS/2026" sudah tercatat dengan jumlah Rp1.000 (tanggal 5 November 2026), Koreksi untuk bulan Oktober 2026; ' +
+          'baris ini menulis tanpa Koreksi untuk bulan dan tidak dicatat. Bila yang tercatat salah, hapus pembayaran itu di halaman Pembayaran (bulan November 2026, tombol Hapus…), lalu unggah ulang baris ini.',
+      ],
+    ]);
   });
 
   it('a recorded payment beside a bad row is still NO_ACCEPTED_ROWS: the bad row is to be fixed', async () => {

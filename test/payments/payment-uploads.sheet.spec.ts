@@ -169,7 +169,7 @@ describe('payments: sheet upload', () => {
     ws.addRow(['APBD-2026', '2026-11', 1000, '2026-11-02', 'SP2D GABUNG 1']);
     ws.addRow([null, null, 2000, '2026-11-03', 'SP2D GABUNG 2']);
     ws.addRow([null, null, 3000, '2026-11-04', 'SP2D GABUNG 3']);
-    ws.addRow(['APBD-2026', '2026-11', 4000, '2026-11-05', 'SP2D KOREKSI 1', '2026-09']);
+    ws.addRow(['APBD-2026', '2026-11', 4000, '2026-11-05', 'SP2D KOREKSI 3', '2026-09']); // its own SP2D: KOREKSI 1 is a correction of September recorded already
     ws.addRow(['APBD-2026', '2026-11', 5000, '2026-11-06', 'SP2D KOREKSI 2']);
     ws.mergeCells('A2:A4');
     ws.mergeCells('B2:B4');

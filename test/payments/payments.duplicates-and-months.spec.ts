@@ -28,28 +28,38 @@ describe('payments: the duplicate check reads the stored payments once per batch
        UNION ALL SELECT 'APBD-2026', '2026-11', 1000, '2026-11-05', 'SP2D NOV', 'uji'
        UNION ALL SELECT 'DBH-2026', '2026-10', 1000, '2026-10-05', 'SP2D DBH', 'uji'`,
     );
+    // a correction of November recorded in December
+    await t.dataSource.query(`INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('APBD-2026', '2026-12', 1000, '2026-12-05', 'SP2D KOR', '2026-11', 'uji')`);
   });
   afterAll(() => t?.close());
 
   it('finds each recorded candidate (other case and spacing too) and only those, at its position', async () => {
-    const candidates: [string, string, string][] = [
-      ['APBD-2026', '2026-10', '  sp2d   7 '], // 1: recorded, written otherwise
-      ['APBD-2026', '2026-10', 'SP2D 9999'], // 2: new
-      ['APBD-2026', '2026-11', 'SP2D 7'], // 3: recorded in another month only
-      ['APBD-2026', '2026-11', 'sp2d nov'], // 4: recorded
-      ['DBH-2026', '2026-10', 'SP2D 7'], // 5: recorded for another pledge only
-      ['DBH-2026', '2026-10', 'SP2D\tDBH'], // 6: recorded
-      ['APBD-2026', '2026-10', 'SP2D 2000'], // 7: recorded
+    const candidates: [string, string, string, string | null][] = [
+      ['APBD-2026', '2026-10', '  sp2d   7 ', null], // 1: recorded, written otherwise
+      ['APBD-2026', '2026-10', 'SP2D 9999', null], // 2: new
+      ['APBD-2026', '2026-11', 'SP2D 7', null], // 3: recorded in another month only
+      ['APBD-2026', '2026-11', 'sp2d nov', null], // 4: recorded
+      ['DBH-2026', '2026-10', 'SP2D 7', null], // 5: recorded for another pledge only
+      ['DBH-2026', '2026-10', 'SP2D\tDBH', null], // 6: recorded
+      ['APBD-2026', '2026-10', 'SP2D 2000', null], // 7: recorded
+      // a correction is the same payment as the payment of the month it corrects, or another correction of it, with its reference
+      ['APBD-2026', '2026-12', 'SP2D NOV', '2026-11'], // 8: November's own SP2D
+      ['APBD-2027', '2027-01', 'SP2D NOV', '2026-11'], // 9: another pledge
+      ['APBD-2026', '2027-01', 'sp2d kor', '2026-11'], // 10: the SP2D of December's correction of November
+      ['APBD-2026', '2026-11', 'SP2D KOR', null], // 11: November's own, with the SP2D of a correction of it
+      ['APBD-2026', '2026-12', 'SP2D 7', '2026-11'], // 12: an SP2D of October only
+      ['APBD-2026', '2027-01', 'SP2D KOR', '2026-10'], // 13: a correction of another month
     ];
-    const found: { position: number; id: string }[] = await t.dataSource.query(RECORDED_ALREADY, [candidates.map((c) => c[0]), candidates.map((c) => c[1]), candidates.map((c) => c[2])]);
-    expect(found.map((r) => r.position)).toEqual([1, 4, 6, 7]);
+    const found: { position: number; id: string; month: string; adjustsMonth: string | null }[] = await t.dataSource.query(RECORDED_ALREADY, [0, 1, 2, 3].map((i) => candidates.map((c) => c[i])));
+    expect(found.map((r) => r.position)).toEqual([1, 4, 6, 7, 8, 10, 11]);
+    expect(found.slice(4).map((r) => [r.month, r.adjustsMonth])).toEqual([['2026-11', null], ['2026-12', '2026-11'], ['2026-12', '2026-11']]);
     const [stored] = await t.dataSource.query(`SELECT id FROM payment WHERE reference = 'SP2D 7'`);
     expect(found[0].id).toBe(stored.id);
   });
 
   it('reads the payment table once for 1,000 candidates, not once per candidate', async () => {
     const n = 1000;
-    const args = [Array(n).fill('APBD-2026'), Array(n).fill('2026-10'), Array.from({ length: n }, (_, i) => `SP2D ${i * 3}`)];
+    const args = [Array(n).fill('APBD-2026'), Array(n).fill('2026-10'), Array.from({ length: n }, (_, i) => `SP2D ${i * 3}`), Array(n).fill(null)];
     const plan = (await t.dataSource.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${RECORDED_ALREADY}`, args)).map((r: Record<string, string>) => Object.values(r)[0]).join('\n');
     const scans = plan.split('\n').filter((line: string) => / on payment x/.test(line));
     expect(scans).toHaveLength(1);
@@ -101,8 +111,8 @@ describe('payments: duplicates refused, mistakes removed', () => {
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'pembayaran.csv').expect(201);
     expect(res.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2, payments: 1 });
     expect(res.body.issues.map((i: { row: number; code: string; message: string }) => [i.row, i.code, i.message])).toEqual([
-      [2, 'PAYMENT_DUPLICATE', 'Pembayaran APBD-2026 bulan Oktober 2026 dengan referensi "SP2D 999/LS/2026" sudah tercatat; baris ini diabaikan.'],
-      [4, 'PAYMENT_DUPLICATE', 'Pembayaran yang sama (komitmen, bulan, referensi, jumlah dan tanggal bayar) sudah ada di baris 3 berkas ini dan dicatat dari baris itu; baris ini diabaikan.'],
+      [2, 'PAYMENT_DUPLICATE', 'Pembayaran APBD-2026 bulan Oktober 2026 dengan referensi "SP2D 999/LS/2026" sudah tercatat dengan jumlah, tanggal bayar dan Koreksi untuk bulan yang sama; baris ini ditolak dan tidak dicatat lagi.'],
+      [4, 'PAYMENT_DUPLICATE', 'Pembayaran yang sama (komitmen, bulan, referensi, jumlah, tanggal bayar dan Koreksi untuk bulan) sudah ada di baris 3 berkas ini dan dicatat dari baris itu; baris ini ditolak agar tidak tercatat dua kali.'],
     ]);
     // The same file again: every row is recorded already, nothing is added; said so, naming the earlier upload (QA:
     // it was 400 NO_ACCEPTED_ROWS, "fix the rejected rows")
@@ -146,7 +156,7 @@ describe('payments: duplicates refused, mistakes removed', () => {
     const nov = { pledgeCode: 'APBD-2026', month: '2026-11', amount: 1_000_000, paidAt: '2026-11-05', reference: 'SP2D 5/LS/2026' };
     const { id } = (await api.post('/api/v1/payments').send(nov).expect(201)).body;
     const head = 'Pembayaran APBD-2026 bulan November 2026 dengan referensi "SP2D 5/LS/2026" sudah tercatat';
-    const details = { field: 'reference', pledgeCode: 'APBD-2026', month: '2026-11', reference: 'SP2D 5/LS/2026', id, recorded: { id, amount: 1_000_000, paidAt: '2026-11-05' } };
+    const details = { field: 'reference', pledgeCode: 'APBD-2026', month: '2026-11', reference: 'SP2D 5/LS/2026', id, recorded: { id, month: '2026-11', amount: 1_000_000, paidAt: '2026-11-05', adjustsMonth: null } };
     const replace = 'Bila yang tercatat salah, hapus pembayaran itu di halaman Pembayaran (bulan November 2026, tombol Hapus…), lalu catat ulang pembayaran ini.';
 
     // the same amount and day (a timestamp of that day in WIB too): recorded already, nothing to do
@@ -155,7 +165,7 @@ describe('payments: duplicates refused, mistakes removed', () => {
       expect(same.body).toEqual({
         statusCode: 409,
         code: 'DUPLICATE_PAYMENT',
-        message: `${head} dengan jumlah dan tanggal bayar yang sama (Rp1.000.000, tanggal 5 November 2026); tidak ada yang perlu dicatat lagi.`,
+        message: `${head} dengan jumlah, tanggal bayar dan Koreksi untuk bulan yang sama (Rp1.000.000, tanggal 5 November 2026); tidak ada yang perlu dicatat lagi.`,
         details: { ...details, differences: [] },
       });
     }
@@ -323,6 +333,153 @@ describe('payments: a frozen month is closed for payments', () => {
     await api.post('/api/v1/payments').send({ ...june, month: '2026-11', reference: 'SP2D 93/LS/2026' }).expect(201);
     const open = await api.post('/api/v1/payments').send({ ...june, month: '2026-11', adjustsMonth: '2026-10', reference: 'SP2D 94/LS/2026' }).expect(201);
     expect(open.body.adjustsMonth).toBe('2026-10'); // October itself is finalized: a correction of it is what it takes
+  });
+});
+
+/**
+ * A recorded payment sent again is DUPLICATE_PAYMENT whatever its month's state, and a correction carrying the SP2D of
+ * the payment of the month it corrects (or of another correction of it) is that payment again (QA: November's
+ * payment sent again was answered MONTH_CLOSED, advising to record it in December as a correction of November; so
+ * sent, it was taken, and Rp87.185.700 counted twice). A correction is a new transfer with its own SP2D. Today
+ * 15 November 2026; October finalized, its payment SP2D 901/LS/2026 recorded.
+ */
+describe('payments: a recorded payment of a closed month sent again, or as its correction, is a duplicate', () => {
+  let t: TestApp;
+  let octoberId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertPledge(t.dataSource, 'APBD-2026');
+    await allocateThrough(t, '2026-11');
+    [{ id: octoberId }] = await t.dataSource.query(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, created_by) VALUES ('APBD-2026', '2026-10', 87185700, '2026-10-09', 'SP2D 901/LS/2026', 'uji') RETURNING id`,
+    );
+    await closeMonth(t.dataSource, '2026-10');
+  });
+  afterAll(() => t?.close());
+
+  const october = { pledgeCode: 'APBD-2026', month: '2026-10', amount: 87_185_700, paidAt: '2026-10-09', reference: 'SP2D 901/LS/2026' };
+  const head = 'Pembayaran APBD-2026 bulan Oktober 2026 dengan referensi "SP2D 901/LS/2026" sudah tercatat';
+  const recorded = () => ({ id: octoberId, month: '2026-10', amount: 87_185_700, paidAt: '2026-10-09', adjustsMonth: null });
+  const paid = async () => (await t.dataSource.query(`SELECT count(*)::int AS n, sum(amount)::bigint::text AS total FROM payment`))[0];
+
+  it('POST /payments: the payment of the closed month again is DUPLICATE_PAYMENT (not MONTH_CLOSED), identical or not', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const same = await api.post('/api/v1/payments').send(october).expect(409);
+    expect(same.body).toEqual({
+      statusCode: 409,
+      code: 'DUPLICATE_PAYMENT',
+      message: `${head} dengan jumlah, tanggal bayar dan Koreksi untuk bulan yang sama (Rp87.185.700, tanggal 9 Oktober 2026); tidak ada yang perlu dicatat lagi.`,
+      details: { field: 'reference', pledgeCode: 'APBD-2026', month: '2026-10', reference: 'SP2D 901/LS/2026', id: octoberId, recorded: recorded(), differences: [] },
+    });
+    // another amount: nothing of a closed month can be removed, so no "hapus" advice, but a correction with its own SP2D
+    const other = await api.post('/api/v1/payments').send({ ...october, amount: 87_000_000 }).expect(409);
+    expect(other.body.code).toBe('DUPLICATE_PAYMENT');
+    expect(other.body.message).toBe(
+      `${head} dengan jumlah Rp87.185.700 (tanggal 9 Oktober 2026); yang dikirim Rp87.000.000 dan tidak dicatat. ` +
+        'Bulan Oktober 2026 sudah ditutup, jadi pembayaran itu tidak dapat dihapus: bila ada selisih, catat koreksinya di bulan yang masih terbuka ' +
+        'dengan Koreksi untuk bulan = Oktober 2026 dan referensi SP2D transfer koreksi itu sendiri.',
+    );
+    // a payment of October the recorded one is not: MONTH_CLOSED, as before
+    expect((await api.post('/api/v1/payments').send({ ...october, reference: 'SP2D 902/LS/2026' }).expect(409)).body.code).toBe('MONTH_CLOSED');
+  });
+
+  it('POST /payments: a correction of October in November with October\'s SP2D is DUPLICATE_PAYMENT naming the recorded payment', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const res = await api.post('/api/v1/payments').send({ ...october, month: '2026-11', adjustsMonth: '2026-10', reference: ' sp2d 901/ls/2026' }).expect(409);
+    expect(res.body).toEqual({
+      statusCode: 409,
+      code: 'DUPLICATE_PAYMENT',
+      message:
+        'Referensi "sp2d 901/ls/2026" sudah tercatat untuk APBD-2026 sebagai pembayaran bulan Oktober 2026 (Rp87.185.700, tanggal 9 Oktober 2026). ' +
+        'Pembayaran yang dikirim, koreksi untuk bulan Oktober 2026 (dicatat di bulan November 2026) dengan referensi yang sama, adalah pembayaran itu lagi dan tidak dicatat agar tidak terhitung dua kali. ' +
+        'Koreksi adalah transfer baru dengan nomor SP2D sendiri: bila memang ada transfer koreksi, catat dengan referensi SP2D transfer itu.',
+      details: {
+        field: 'reference',
+        pledgeCode: 'APBD-2026',
+        month: '2026-11',
+        reference: 'sp2d 901/ls/2026',
+        id: octoberId,
+        recorded: recorded(),
+        differences: [
+          { field: 'month', recorded: '2026-10', sent: '2026-11' },
+          { field: 'adjustsMonth', recorded: null, sent: '2026-10' },
+        ],
+      },
+    });
+    expect(await paid()).toEqual({ n: 1, total: '87185700' });
+  });
+
+  it('a correction with an SP2D of its own is taken; October sent again with that SP2D is the correction again', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const correction = await api.post('/api/v1/payments').send({ ...october, month: '2026-11', adjustsMonth: '2026-10', amount: 500_000, paidAt: '2026-11-10', reference: 'SP2D 950/LS/2026' }).expect(201);
+    const res = await api.post('/api/v1/payments').send({ ...october, amount: 500_000, paidAt: '2026-11-10', reference: 'SP2D 950/LS/2026' }).expect(409);
+    expect(res.body).toMatchObject({ code: 'DUPLICATE_PAYMENT', details: { id: correction.body.id, recorded: { month: '2026-11', adjustsMonth: '2026-10' } } });
+    expect(res.body.message).toMatch(/^Referensi "SP2D 950\/LS\/2026" sudah tercatat untuk APBD-2026 sebagai koreksi untuk bulan Oktober 2026 \(dicatat di bulan November 2026\) \(Rp500\.000, tanggal 10 November 2026\)\. Pembayaran yang dikirim, pembayaran bulan Oktober 2026 dengan referensi yang sama/);
+    expect(await paid()).toEqual({ n: 2, total: '87685700' });
+  });
+
+  /**
+   * "Koreksi untuk bulan" is compared as amount and date are (QA: the correction of October re-sent without it, or with
+   * another month, was called the same payment, "tidak ada yang perlu dicatat lagi").
+   */
+  it('a repeat differing only in Koreksi untuk bulan says so: without it, with another month; the same correction again is identical', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const correction = { ...october, month: '2026-11', adjustsMonth: '2026-10', amount: 500_000, paidAt: '2026-11-10', reference: 'SP2D 950/LS/2026' };
+    const head950 = 'Pembayaran APBD-2026 bulan November 2026 dengan referensi "SP2D 950/LS/2026" sudah tercatat';
+    const replace = 'Bila yang tercatat salah, hapus pembayaran itu di halaman Pembayaran (bulan November 2026, tombol Hapus…), lalu catat ulang pembayaran ini.';
+    const without = await api.post('/api/v1/payments').send({ ...correction, adjustsMonth: undefined }).expect(409);
+    expect(without.body).toMatchObject({
+      code: 'DUPLICATE_PAYMENT',
+      message: `${head950} dengan jumlah Rp500.000 (tanggal 10 November 2026), Koreksi untuk bulan Oktober 2026; yang dikirim tanpa Koreksi untuk bulan dan tidak dicatat. ${replace}`,
+      details: { differences: [{ field: 'adjustsMonth', recorded: '2026-10', sent: null }] },
+    });
+    const another = await api.post('/api/v1/payments').send({ ...correction, adjustsMonth: '2026-09', amount: 600_000 }).expect(409);
+    expect(another.body).toMatchObject({
+      code: 'DUPLICATE_PAYMENT',
+      message: `${head950} dengan jumlah Rp500.000 (tanggal 10 November 2026), Koreksi untuk bulan Oktober 2026; yang dikirim Rp600.000, Koreksi untuk bulan September 2026 dan tidak dicatat. ${replace}`,
+      details: {
+        differences: [
+          { field: 'amount', recorded: 500_000, sent: 600_000 },
+          { field: 'adjustsMonth', recorded: '2026-10', sent: '2026-09' },
+        ],
+      },
+    });
+    const same = await api.post('/api/v1/payments').send(correction).expect(409);
+    expect(same.body).toMatchObject({
+      message: `${head950} dengan jumlah, tanggal bayar dan Koreksi untuk bulan yang sama (Rp500.000, tanggal 10 November 2026, Koreksi untuk bulan Oktober 2026); tidak ada yang perlu dicatat lagi.`,
+      details: { differences: [] },
+    });
+    expect(await paid()).toEqual({ n: 2, total: '87685700' });
+  });
+
+  it('a payment sheet: the closed month\'s payment again and a correction with its SP2D are PAYMENT_DUPLICATE, not MONTH_CLOSED', async () => {
+    const sheet = [
+      'KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI;PENYESUAIAN_BULAN',
+      'APBD-2026;2026-10;87185700;2026-10-09;SP2D 901/LS/2026;',
+      'APBD-2026;2026-11;87185700;2026-10-09;SP2D 901/LS/2026;2026-10',
+      'APBD-2026;2026-10;1000;2026-10-09;SP2D 903/LS/2026;',
+      'APBD-2026;2026-11;1000;2026-11-09;SP2D 904/LS/2026;2026-10',
+    ].join('\n');
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'ulang.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 4, accepted: 1, rejected: 3, payments: 1, amount: 1000 });
+    const rejects = res.body.issues.filter((i: { severity: string }) => i.severity === 'REJECT').map((i: { row: number; code: string; message: string }) => [i.row, i.code, i.message]);
+    expect(rejects).toEqual([
+      [2, 'PAYMENT_DUPLICATE', `${head} dengan jumlah, tanggal bayar dan Koreksi untuk bulan yang sama; baris ini ditolak dan tidak dicatat lagi.`],
+      [
+        3,
+        'PAYMENT_DUPLICATE',
+        'Referensi "SP2D 901/LS/2026" sudah tercatat untuk APBD-2026 sebagai pembayaran bulan Oktober 2026 (Rp87.185.700, tanggal 9 Oktober 2026). ' +
+          'Baris ini, koreksi untuk bulan Oktober 2026 (dicatat di bulan November 2026) dengan referensi yang sama, adalah pembayaran itu lagi dan ditolak agar tidak terhitung dua kali. ' +
+          'Koreksi adalah transfer baru dengan nomor SP2D sendiri: bila memang ada transfer koreksi, catat dengan referensi SP2D transfer itu.',
+      ],
+      [4, 'MONTH_CLOSED', expect.stringMatching(/^Bulan Oktober 2026 sudah difinalisasi\./)],
+    ]);
+  });
+
+  it('a sheet whose every row is the closed month\'s recorded payment is ALREADY_RECORDED', async () => {
+    const sheet = 'KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI\nAPBD-2026;2026-10;87185700;2026-10-09;SP2D 901/LS/2026';
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'oktober.csv').expect(409);
+    expect(res.body.code).toBe('ALREADY_RECORDED');
   });
 });
 

@@ -209,7 +209,7 @@ describe('payments: a correction is warned about as a payment of the month it co
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'pembayaran-koreksi.csv').expect(201);
     expect(res.body).toMatchObject({ rowsRead: 6, accepted: 5, rejected: 1, warnings: 3, payments: 5, amount: 10800 });
     expect(res.body.issues).toEqual([
-      { row: 4, column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message: 'Pembayaran yang sama (komitmen, bulan, referensi, jumlah dan tanggal bayar) sudah ada di baris 3 berkas ini dan dicatat dari baris itu; baris ini diabaikan.' },
+      { row: 4, column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message: 'Pembayaran yang sama (komitmen, bulan, referensi, jumlah, tanggal bayar dan Koreksi untuk bulan) sudah ada di baris 3 berkas ini dan dicatat dari baris itu; baris ini ditolak agar tidak tercatat dua kali.' },
       { row: 5, column: 'PENYESUAIAN_BULAN', severity: 'WARN', code: 'NO_SHORTFALL', message: covered('Agustus 2026', 'Rp30.000', 'Rp7.800', 'lunas') },
       { row: 6, column: 'BULAN', severity: 'WARN', code: 'NOTHING_DUE', message: EARLY_OCTOBER },
       { row: 7, column: 'PENYESUAIAN_BULAN', severity: 'WARN', code: 'NOTHING_DUE', message: LATE_SEPTEMBER },

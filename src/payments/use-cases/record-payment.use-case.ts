@@ -74,7 +74,8 @@ export async function paymentViews(m: EntityManager, payments: readonly Payment[
 }
 
 /**
- * Records one payment (DOMAIN §8). The pledge must exist and the month must be open (§9): neither finalized
+ * Records one payment (DOMAIN §8), once: a payment recorded already (RECORDED_ALREADY, a correction carrying the SP2D
+ * of the month it corrects too) is DUPLICATE_PAYMENT, told before the month is judged. The pledge must exist and the month must be open (§9): neither finalized
  * nor frozen by a later finalized month of its year (ClosedMonths.closedBy). A correction for a closed month is recorded in an open month with `adjustsMonth` naming the
  * month it corrects; it counts toward the open month it is recorded in, and is warned about as the
  * payment of the month it corrects (payment-warnings.ts).
@@ -152,12 +153,15 @@ export class RecordPayment {
     const problems = await this.termsProblems({ month: command.month, adjustsMonth: command.adjustsMonth ?? null, paidAt }, pledge.fiscal_year, m);
     if (problems.length) throw PaymentException.outsideTerms(problems);
     await lockMonthInput(m, MONTH_INPUT.PAYMENTS, [command.month]); // finalize waits for it, or it for finalize
-    const closed = await this.monthClosed(command.month, m);
-    if (closed) throw closed;
     // the key as it is stored and compared (btrim in SQL would keep tabs, non-breaking and zero-width spaces)
     const reference = paymentReference(command.reference);
-    const [recorded] = [...(await recordedAlready(m, [{ ...command, reference }])).values()];
-    if (recorded) throw PaymentException.duplicate({ pledgeCode: command.pledgeCode, month: command.month, reference, amount: command.amount, paidAt }, recorded);
+    const adjustsMonth = command.adjustsMonth ?? null;
+    const [recorded] = [...(await recordedAlready(m, [{ ...command, reference, adjustsMonth }])).values()];
+    const closed = await this.monthClosed(command.month, m);
+    // a recorded payment sent again is told so before its month is judged: MONTH_CLOSED would advise recording it as a
+    // correction in an open month, and it would count twice (QA)
+    if (recorded) throw PaymentException.duplicate({ pledgeCode: command.pledgeCode, month: command.month, reference, amount: command.amount, paidAt, adjustsMonth }, recorded, closed !== null);
+    if (closed) throw closed;
     // read before it is stored, as a sheet's rows are: a correction's "earlier corrections" are not itself
     const [warnings] = await paymentWarnings(m, [{ ...command, paidAt, adjustsMonth: command.adjustsMonth ?? null }]);
     const saved = await m.save(

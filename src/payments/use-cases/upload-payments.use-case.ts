@@ -40,7 +40,7 @@ interface Tally {
   /** Rows refused only as payments recorded already. */
   recordedRows: number;
   /** Payment key → the row of the file recorded with it, and its figures (a later repeat is compared with them). */
-  firstRowOf: Map<string, { row: number; amount: number; paidAt: string }>;
+  firstRowOf: Map<string, { row: number; amount: number; paidAt: string; adjustsMonth: string | null }>;
   /** The id its `payment_upload` row will have (its payments name it before it is written). */
   uploadId: string;
   /** The first payments recorded, for the audit event (AUDITED_PAYMENTS_MAX, AUDITED_PAYMENTS_CHARS). */
@@ -192,7 +192,16 @@ export class UploadPayments {
    */
   private async recordRows(m: EntityManager, checked: CheckedRow[], tally: Tally, actor: string): Promise<void> {
     const candidates = checked.filter((c) => c.record);
-    const recorded = await recordedAlready(m, candidates.map((c) => c.record!));
+    // a row refused only for its closed month is looked up too: a payment recorded already is told as such, whatever its month
+    const closedRows = checked.filter((c) => c.closedRecord && c.issues.every((i) => i.code === 'MONTH_CLOSED'));
+    const recorded = await recordedAlready(m, [...candidates.map((c) => c.record!), ...closedRows.map((c) => c.closedRecord!)]);
+    closedRows.forEach((c, index) => {
+      const stored = recorded.get(candidates.length + index);
+      if (!stored) return;
+      const record = c.closedRecord!;
+      c.issues.splice(0, c.issues.length, { column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message: repeatOfRecorded(record, stored, 'row', true) });
+      if (stored.month === record.month && sameFigures(record, stored)) tally.recordedRows++;
+    });
     const kept: typeof candidates = []; // the rows to record: a duplicate is no earlier correction of a later row's month
     candidates.forEach((candidate, index) => {
       const { row, issues } = candidate;
@@ -205,11 +214,12 @@ export class UploadPayments {
         earlier ? repeatOfRow(record, earlier.row, earlier)
         : stored ? repeatOfRecorded(record, stored, 'row')
         : null;
-      // a repeat with another amount or date is no payment recorded already: the sheet is not answered "all recorded"
-      if (!earlier && stored && sameFigures(record, stored)) tally.recordedRows++;
+      // a repeat with other figures, or a correction reusing another month's SP2D, is no payment recorded already:
+      // the sheet is not answered "all recorded"
+      if (!earlier && stored && stored.month === record.month && sameFigures(record, stored)) tally.recordedRows++;
       if (message) issues.push({ column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message });
       else {
-        tally.firstRowOf.set(key, { row, amount: record.amount, paidAt: record.paidAt });
+        tally.firstRowOf.set(key, { row, amount: record.amount, paidAt: record.paidAt, adjustsMonth: record.adjustsMonth });
         kept.push(candidate);
       }
     });
