@@ -40,8 +40,9 @@ export interface ClosedMonthCorrections {
   /** The fiscal year's closed (finalized or frozen) allocated months compared. */
   months: string[];
   participantMonths: number;
-  over: { participantMonths: number; amount: number; funded: number };
-  under: { participantMonths: number; amount: number };
+  /** `months`: the closed months they are in, so that the text can name them (QA: "bulan itu" referred to nothing). */
+  over: { participantMonths: number; amount: number; funded: number; months: string[] };
+  under: { participantMonths: number; amount: number; months: string[] };
   /** What each pledge paid of the OVER participant-months, pledge code order. */
   byPledge: { pledgeCode: string; sourceType: string; amount: number }[];
   items: ClosedMonthCorrectionItem[];
@@ -113,11 +114,16 @@ function summarize(months: string[], items: ClosedMonthCorrectionItem[]): Closed
   return {
     months,
     participantMonths: items.length,
-    over: { participantMonths: over.length, amount: sum(over, 'amount'), funded: sum(over, 'funded') },
-    under: { participantMonths: under.length, amount: sum(under, 'amount') },
+    over: { participantMonths: over.length, amount: sum(over, 'amount'), funded: sum(over, 'funded'), months: monthsOf(over) },
+    under: { participantMonths: under.length, amount: sum(under, 'amount'), months: monthsOf(under) },
     byPledge: [...byPledge.values()].sort((a, b) => (a.pledgeCode < b.pledgeCode ? -1 : a.pledgeCode > b.pledgeCode ? 1 : 0)),
     items,
   };
+}
+
+/** The distinct months of the participant-months, in order. */
+function monthsOf(items: readonly ClosedMonthCorrectionItem[]): string[] {
+  return [...new Set(items.map((i) => i.month))].sort();
 }
 
 /** PGlite may answer a text[] as its literal '{a,b}'. */
@@ -134,6 +140,7 @@ export function correctionsDigest(c: Pick<ClosedMonthCorrections, 'items'>): str
 /** The run's API field: the corrections without their rows (kept with the run for the workbook, not sent with every run). */
 export function correctionsView(c: ClosedMonthCorrections | undefined): Omit<ClosedMonthCorrections, 'items'> | undefined {
   if (!c) return undefined;
-  const { items: _items, ...view } = c;
-  return view;
+  const { items, ...view } = c;
+  // runs stored before over/under named their months: the months from the participant-months kept with them
+  return { ...view, over: { ...view.over, months: monthsOf(items.filter((i) => i.kind === 'OVER')) }, under: { ...view.under, months: monthsOf(items.filter((i) => i.kind === 'UNDER')) } };
 }

@@ -184,8 +184,8 @@ describe('corrections of closed months are said in the next open month', () => {
     expect(run.closedMonthCorrections).toEqual({
       months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'],
       participantMonths: 2,
-      over: { participantMonths: 1, amount: 37_800, funded: 37_800 },
-      under: { participantMonths: 1, amount: 37_800 },
+      over: { participantMonths: 1, amount: 37_800, funded: 37_800, months: ['2026-11'] },
+      under: { participantMonths: 1, amount: 37_800, months: ['2026-11'] },
       byPledge: [
         { pledgeCode: 'APBD-2026', sourceType: 'APBD', amount: 22_680 },
         { pledgeCode: 'APBD_PROV-2026', sourceType: 'APBD_PROV', amount: 15_120 },
@@ -215,7 +215,12 @@ describe('corrections of closed months are said in the next open month', () => {
     ]);
     expect(ws.getRow(header + 1).getCell(3).type).toBe(3); // NIK as text (ExcelJS ValueType.String)
     expect(rows[0][13]).toBe(
-      'Tagih kembali ke BPJS Kesehatan Rp37.800 yang dibayar untuk bulan itu; catat koreksi negatif untuk bulan itu per komitmen (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120) pada bulan yang masih terbuka.',
+      'Tagih kembali ke BPJS Kesehatan Rp37.800 yang dibayar untuk November 2026; catat koreksi negatif November 2026 per komitmen (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120) pada bulan yang masih terbuka.',
+    );
+    // the months named, and who decides the shortfall's pledge (QA: "bulan itu" referred to nothing)
+    expect(rows[1][13]).toBe(
+      'Iuran Rp37.800 tidak dialokasikan untuk November 2026: periksa tagihan BPJS November 2026; bila ditagih, bayar dan catat sebagai pembayaran koreksi November 2026 ' +
+        'pada bulan yang masih terbuka, dari komitmen yang ditentukan petugas keuangan (bulan yang sudah ditutup tidak dialokasikan ulang).',
     );
     const total = rowOf(ws, 'JUMLAH');
     expect(total.number).toBe(header + 3);
@@ -226,9 +231,13 @@ describe('corrections of closed months are said in the next open month', () => {
     const ringkasan = wb.getWorksheet('Ringkasan')!;
     expect([2, 3].map((c) => rowOf(ringkasan, 'Kelebihan iuran (peserta-bulan yang tidak tercakup lagi)').getCell(c).value)).toEqual([1, 37_800]);
     const berita = wb.getWorksheet('Berita Acara')!;
-    const over = rowOf(berita, 'Koreksi bulan yang sudah ditutup: kelebihan iuran 1 peserta-bulan, ditagih kembali ke BPJS Kesehatan (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120)');
+    expect(rowOf(ringkasan, 'Kekurangan iuran (peserta-bulan tercakup tanpa iuran)').getCell(4).value).toBe(
+      'November 2026: bayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan; rincian per peserta di lembar Koreksi Bulan Tertutup.',
+    );
+    const over = rowOf(berita, 'Koreksi bulan yang sudah ditutup (November 2026): kelebihan iuran 1 peserta-bulan, ditagih kembali ke BPJS Kesehatan (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120)');
     expect([2, 3].map((c) => over.getCell(c).value)).toEqual([37_800, 'tiga puluh tujuh ribu delapan ratus rupiah']);
-    expect(rowOf(berita, 'Koreksi bulan yang sudah ditutup: kekurangan iuran 1 peserta-bulan').getCell(2).value).toBe(37_800);
+    const under = 'Koreksi bulan yang sudah ditutup (November 2026): kekurangan iuran 1 peserta-bulan, dibayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan (rincian per peserta: lembar Koreksi Bulan Tertutup)';
+    expect(rowOf(berita, under).getCell(2).value).toBe(37_800);
   });
 
   it('a finalized run keeps the corrections it was signed with; a register change since makes a DONE run unsignable until run again', async () => {
@@ -242,7 +251,7 @@ describe('corrections of closed months are said in the next open month', () => {
     expect(refused.body.message).toContain('alokasi bulan Desember 2026 perlu dihitung ulang');
     // run again: two participant-months over (November of participants 1 and 2), finalized
     const again = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-12' }).expect(201)).body.id;
-    const over = { participantMonths: 2, amount: 75_600, funded: 75_600 };
+    const over = { participantMonths: 2, amount: 75_600, funded: 75_600, months: ['2026-11'] };
     expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${again}`).expect(200)).body.closedMonthCorrections).toMatchObject({
       over,
       byPledge: [expect.objectContaining({ amount: 45_360 }), expect.objectContaining({ amount: 30_240 })],

@@ -7,6 +7,7 @@ import { LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE, WARNING_STYLE } from '../../c
 import type { PaymentRow } from '../data/report-queries.js';
 import { monthsSaid } from '../../common/month.js';
 import { monthLabel, rupiah } from '../format/labels.js';
+import { correctionMonths } from './koreksi-bulan-tertutup.sheet.js';
 import { ownFigures } from './pembayaran.sheet.js';
 import { terbilang, terbilangRupiah } from '../terbilang.js';
 import { BPKAD_HEAD, CLOSING_ROWS, DINKES_HEAD, type Signatory, writeClosing } from '../workbook/signature-block.js';
@@ -126,9 +127,14 @@ function writeClosedMonthCorrections(ctx: ReconciliationWorkbookContext, money: 
   if (!c) return;
   if (c.over.participantMonths) {
     const funders = c.byPledge.map((p) => `${p.pledgeCode} ${rupiah(p.amount)}`).join(', ');
-    money(`Koreksi bulan yang sudah ditutup: kelebihan iuran ${c.over.participantMonths} peserta-bulan, ditagih kembali ke BPJS Kesehatan${funders ? ` (${funders})` : ''}`, c.over.amount);
+    money(`Koreksi bulan yang sudah ditutup (${correctionMonths(c, 'OVER')}): kelebihan iuran ${c.over.participantMonths} peserta-bulan, ditagih kembali ke BPJS Kesehatan${funders ? ` (${funders})` : ''}`, c.over.amount);
   }
-  if (c.under.participantMonths) money(`Koreksi bulan yang sudah ditutup: kekurangan iuran ${c.under.participantMonths} peserta-bulan`, c.under.amount);
+  if (c.under.participantMonths) {
+    money(
+      `Koreksi bulan yang sudah ditutup (${correctionMonths(c, 'UNDER')}): kekurangan iuran ${c.under.participantMonths} peserta-bulan, dibayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan (rincian per peserta: lembar Koreksi Bulan Tertutup)`,
+      c.under.amount,
+    );
+  }
 }
 
 /**
