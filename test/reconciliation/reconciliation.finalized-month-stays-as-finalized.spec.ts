@@ -281,4 +281,34 @@ describe('corrections of closed months are said in the next open month', () => {
     expect(labels).not.toContain('Kelebihan pembayaran komitmen');
     expect(rowOf(berita, 'Koreksi bulan sebelumnya (Desember 2026), termasuk dalam jumlah dibayar').getCell(2).value).toBe(122_200);
   });
+
+  it('a month whose only payment is a refund (a negative correction) reads so in Pembayaran, and the Berita Acara says the refund on its own line (QA: "Dibayar sebagian", "minus …")', async () => {
+    const finance = await t.as(Role.KEUANGAN);
+    // November's Rp15.120 paid by the province for participant 1 (dead in October) given back, recorded in January
+    await t.dataSource.query(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('APBD_PROV-2026', '2027-01', -15120, '2027-01-06', 'NK-BPJS/11', '2026-11', 'uji')`,
+    );
+    const january = (await finance.post('/api/v1/reconciliations').send({ month: '2027-01' }).expect(201)).body;
+    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${january.id}/workbook.xlsx`))).body);
+    expect(rowOf(wb.getWorksheet('Pembayaran')!, 'APBD_PROV-2026').getCell(8).value).toBe('Pengembalian kelebihan bayar (koreksi November 2026) Rp15.120; tidak ada iuran bulan ini');
+    const berita = wb.getWorksheet('Berita Acara')!;
+    const words: string[] = [];
+    berita.eachRow((r) => words.push(String(r.getCell(3).value)));
+    expect(words.filter((w) => w.startsWith('minus'))).toEqual([]);
+    expect([2, 3].map((c) => rowOf(berita, 'Jumlah dibayar').getCell(c).value)).toEqual([
+      expect.objectContaining({ result: 122_200 }),
+      'seratus dua puluh dua ribu dua ratus rupiah',
+    ]);
+    const refunds: unknown[][] = [];
+    berita.eachRow((r) => {
+      if (String(r.getCell(1).value).startsWith('Pengembalian')) refunds.push([1, 2, 3].map((c) => r.getCell(c).value));
+    });
+    expect(refunds).toEqual([
+      [expect.stringMatching(/^Pengembalian kelebihan bayar bulan sebelumnya \(koreksi November 2026: .+ Rp15\.120\), tidak termasuk dalam jumlah dibayar$/), 15_120, 'lima belas ribu seratus dua puluh rupiah'],
+    ]);
+    const labels: string[] = [];
+    berita.eachRow((r) => labels.push(String(r.getCell(1).value)));
+    expect(labels.filter((l) => l.startsWith('Dibayar oleh'))).toHaveLength(2); // the province's line reads Rp0, not -Rp15.120
+    expect(rowOf(berita, 'Koreksi bulan sebelumnya (Desember 2026), termasuk dalam jumlah dibayar').getCell(2).value).toBe(122_200);
+  });
 });

@@ -126,6 +126,15 @@ describe('pledge statement: a correction is named on the month it corrects and t
     expect(row.getCell(5).value).toBe(-1000);
     expect(row.getCell(6).value).toBe('Tidak'); // dated the 25th, but money given back is never late
   });
+
+  it('a month whose only payment is a refund reads "Pengembalian kelebihan bayar (koreksi …)", not "Dibayar sebagian" (QA)', async () => {
+    await t.dataSource.query(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('APBD-2026', '2026-11', -500, '2026-11-05', 'NK-BPJS/10', '2026-10', 'uji')`,
+    );
+    const cells = (rowOf(await ringkasan('year=2026'), 'November 2026').values as unknown[]).map(String);
+    expect(cells.filter((c) => c.startsWith('Pengembalian kelebihan bayar (koreksi Oktober 2026) Rp500; '))).toHaveLength(1);
+    expect(cells.filter((c) => c.startsWith('Dibayar sebagian') || c.startsWith('Kurang bayar'))).toEqual([]);
+  });
 });
 
 /**
