@@ -199,6 +199,15 @@ describe('corrections of closed months are said in the next open month', () => {
     ]);
   });
 
+  it("a frozen month's rerun lists only the closed months before it: October run again does not repeat November's, which December's run lists (QA: two Berita Acara said to claim the same premium back)", async () => {
+    const october = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-10' }).expect(201)).body.id;
+    expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${october}`).expect(200)).body.closedMonthCorrections).toMatchObject({
+      months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09'],
+      participantMonths: 0,
+      byPledge: [],
+    });
+  });
+
   it('the workbook lists them one per participant-month in Koreksi Bulan Tertutup, totals as formulas, and names them in Ringkasan and Berita Acara', async () => {
     const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${decemberRunId}/workbook.xlsx`))).body);
     const ws = wb.getWorksheet('Koreksi Bulan Tertutup')!;
