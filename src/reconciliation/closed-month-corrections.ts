@@ -46,11 +46,12 @@ export interface ClosedMonthCorrectionItem {
 
 /** The run's field (GET /reconciliations/:id `closedMonthCorrections`); `items` are kept with the run for its workbook. */
 export interface ClosedMonthCorrections {
-  /** The fiscal year's closed (finalized or frozen) allocated months compared. */
+  /** The fiscal year's closed (finalized or frozen) allocated months before the run's month, compared. */
   months: string[];
   participantMonths: number;
-  over: { participantMonths: number; amount: number; funded: number };
-  under: { participantMonths: number; amount: number };
+  /** `months`: the closed months they are in, so that the text can name them (QA: "bulan itu" referred to nothing). */
+  over: { participantMonths: number; amount: number; funded: number; months: string[] };
+  under: { participantMonths: number; amount: number; months: string[] };
   /** What each pledge paid of the OVER participant-months, pledge code order. */
   byPledge: { pledgeCode: string; sourceType: string; amount: number }[];
   items: ClosedMonthCorrectionItem[];
@@ -73,20 +74,25 @@ interface Row {
 }
 
 /**
- * The corrections of fiscal year `fiscalYear`'s closed months as the register stands now, inside the run's transaction.
+ * The corrections of the closed months before `month` (the run's own) of its fiscal year, as the register stands now,
+ * inside the run's transaction. Only the months BEFORE the run's: a frozen month's rerun (October, run again after
+ * November was finalized) would otherwise list November's corrections too, which December's run lists, so two Berita
+ * Acara would both say to claim the same premium back (QA). The statement (sql/closed-month-corrections.sql.ts) reads
+ * the whole year; the later months are dropped here.
  * JIT is turned off for the rest of it: a full join's row estimate cannot be known (every participant-month, where a
  * handful come out), so PostgreSQL costed it far above jit_optimize_above_cost and spent 1.3 s compiling a 10 s
  * statement (measured with 300,000 participants and 11 closed months); what follows in the run is small.
  */
-export async function readClosedMonthCorrections(m: Queryable, fiscalYear: number): Promise<ClosedMonthCorrections> {
+export async function readClosedMonthCorrections(m: Queryable, month: string): Promise<ClosedMonthCorrections> {
+  const fiscalYear = Number(month.slice(0, 4));
   await m.query(NO_JIT);
   await m.query(ROOM_TO_HASH);
-  const rows: Row[] = await m.query(CLOSED_MONTH_CORRECTIONS, [String(fiscalYear)]);
+  const rows: Row[] = (await m.query(CLOSED_MONTH_CORRECTIONS, [String(fiscalYear)])).filter((r: Row) => r.month < month);
   await m.query(ROOM_GIVEN_BACK);
   const [{ months }] = await m.query(
     `SELECT coalesce(array_agg(a.month ORDER BY a.month), '{}') AS months FROM allocation_month a
-      WHERE a.fiscal_year = $1 AND EXISTS (SELECT 1 FROM closed_month c WHERE c.month >= a.month AND left(c.month, 4) = left(a.month, 4))`,
-    [fiscalYear],
+      WHERE a.fiscal_year = $1 AND a.month < $2 AND EXISTS (SELECT 1 FROM closed_month c WHERE c.month >= a.month AND left(c.month, 4) = left(a.month, 4))`,
+    [fiscalYear, month],
   );
   const items = rows.map(toItem);
   return summarize(typeof months === 'string' ? parseArray(months) : months, items);
@@ -124,11 +130,16 @@ function summarize(months: string[], items: ClosedMonthCorrectionItem[]): Closed
   return {
     months,
     participantMonths: items.length,
-    over: { participantMonths: over.length, amount: sum(over, 'amount'), funded: sum(over, 'funded') },
-    under: { participantMonths: under.length, amount: sum(under, 'amount') },
+    over: { participantMonths: over.length, amount: sum(over, 'amount'), funded: sum(over, 'funded'), months: monthsOf(over) },
+    under: { participantMonths: under.length, amount: sum(under, 'amount'), months: monthsOf(under) },
     byPledge: [...byPledge.values()].sort((a, b) => (a.pledgeCode < b.pledgeCode ? -1 : a.pledgeCode > b.pledgeCode ? 1 : 0)),
     items,
   };
+}
+
+/** The distinct months of the participant-months, in order. */
+function monthsOf(items: readonly ClosedMonthCorrectionItem[]): string[] {
+  return [...new Set(items.map((i) => i.month))].sort();
 }
 
 /** PGlite may answer a text[] as its literal '{a,b}'. */
@@ -145,6 +156,7 @@ export function correctionsDigest(c: Pick<ClosedMonthCorrections, 'items'>): str
 /** The run's API field: the corrections without their rows (kept with the run for the workbook, not sent with every run). */
 export function correctionsView(c: ClosedMonthCorrections | undefined): Omit<ClosedMonthCorrections, 'items'> | undefined {
   if (!c) return undefined;
-  const { items: _items, ...view } = c;
-  return view;
+  const { items, ...view } = c;
+  // runs stored before over/under named their months: the months from the participant-months kept with them
+  return { ...view, over: { ...view.over, months: monthsOf(items.filter((i) => i.kind === 'OVER')) }, under: { ...view.under, months: monthsOf(items.filter((i) => i.kind === 'UNDER')) } };
 }

@@ -184,8 +184,8 @@ describe('corrections of closed months are said in the next open month', () => {
     expect(run.closedMonthCorrections).toEqual({
       months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'],
       participantMonths: 2,
-      over: { participantMonths: 1, amount: 37_800, funded: 37_800 },
-      under: { participantMonths: 1, amount: 37_800 },
+      over: { participantMonths: 1, amount: 37_800, funded: 37_800, months: ['2026-11'] },
+      under: { participantMonths: 1, amount: 37_800, months: ['2026-11'] },
       byPledge: [
         { pledgeCode: 'APBD-2026', sourceType: 'APBD', amount: 22_680 },
         { pledgeCode: 'APBD_PROV-2026', sourceType: 'APBD_PROV', amount: 15_120 },
@@ -197,6 +197,15 @@ describe('corrections of closed months are said in the next open month', () => {
       { pledge_code: 'APBD-2026', amount: 22_680 },
       { pledge_code: 'APBD_PROV-2026', amount: 15_120 },
     ]);
+  });
+
+  it("a frozen month's rerun lists only the closed months before it: October run again does not repeat November's, which December's run lists (QA: two Berita Acara said to claim the same premium back)", async () => {
+    const october = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-10' }).expect(201)).body.id;
+    expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${october}`).expect(200)).body.closedMonthCorrections).toMatchObject({
+      months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09'],
+      participantMonths: 0,
+      byPledge: [],
+    });
   });
 
   it('the workbook lists them one per participant-month in Koreksi Bulan Tertutup, totals as formulas, and names them in Ringkasan and Berita Acara', async () => {
@@ -215,7 +224,12 @@ describe('corrections of closed months are said in the next open month', () => {
     ]);
     expect(ws.getRow(header + 1).getCell(3).type).toBe(3); // NIK as text (ExcelJS ValueType.String)
     expect(rows[0][13]).toBe(
-      'Tagih kembali ke BPJS Kesehatan Rp37.800 yang dibayar untuk bulan itu; catat koreksi negatif untuk bulan itu per komitmen (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120) pada bulan yang masih terbuka.',
+      'Tagih kembali ke BPJS Kesehatan Rp37.800 yang dibayar untuk November 2026; catat koreksi negatif November 2026 per komitmen (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120) pada bulan yang masih terbuka.',
+    );
+    // the months named, and who decides the shortfall's pledge (QA: "bulan itu" referred to nothing)
+    expect(rows[1][13]).toBe(
+      'Iuran Rp37.800 tidak dialokasikan untuk November 2026: periksa tagihan BPJS November 2026; bila ditagih, bayar dan catat sebagai pembayaran koreksi November 2026 ' +
+        'pada bulan yang masih terbuka, dari komitmen yang ditentukan petugas keuangan (bulan yang sudah ditutup tidak dialokasikan ulang).',
     );
     const total = rowOf(ws, 'JUMLAH');
     expect(total.number).toBe(header + 3);
@@ -226,9 +240,13 @@ describe('corrections of closed months are said in the next open month', () => {
     const ringkasan = wb.getWorksheet('Ringkasan')!;
     expect([2, 3].map((c) => rowOf(ringkasan, 'Kelebihan iuran (peserta-bulan yang tidak tercakup lagi)').getCell(c).value)).toEqual([1, 37_800]);
     const berita = wb.getWorksheet('Berita Acara')!;
-    const over = rowOf(berita, 'Koreksi bulan yang sudah ditutup: kelebihan iuran 1 peserta-bulan, ditagih kembali ke BPJS Kesehatan (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120)');
+    expect(rowOf(ringkasan, 'Kekurangan iuran (peserta-bulan tercakup tanpa iuran)').getCell(4).value).toBe(
+      'November 2026: bayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan; rincian per peserta di lembar Koreksi Bulan Tertutup.',
+    );
+    const over = rowOf(berita, 'Koreksi bulan yang sudah ditutup (November 2026): kelebihan iuran 1 peserta-bulan, ditagih kembali ke BPJS Kesehatan (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120)');
     expect([2, 3].map((c) => over.getCell(c).value)).toEqual([37_800, 'tiga puluh tujuh ribu delapan ratus rupiah']);
-    expect(rowOf(berita, 'Koreksi bulan yang sudah ditutup: kekurangan iuran 1 peserta-bulan').getCell(2).value).toBe(37_800);
+    const under = 'Koreksi bulan yang sudah ditutup (November 2026): kekurangan iuran 1 peserta-bulan, dibayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan (rincian per peserta: lembar Koreksi Bulan Tertutup)';
+    expect(rowOf(berita, under).getCell(2).value).toBe(37_800);
   });
 
   it('a finalized run keeps the corrections it was signed with; a register change since makes a DONE run unsignable until run again', async () => {
@@ -242,7 +260,7 @@ describe('corrections of closed months are said in the next open month', () => {
     expect(refused.body.message).toContain('alokasi bulan Desember 2026 perlu dihitung ulang');
     // run again: two participant-months over (November of participants 1 and 2), finalized
     const again = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-12' }).expect(201)).body.id;
-    const over = { participantMonths: 2, amount: 75_600, funded: 75_600 };
+    const over = { participantMonths: 2, amount: 75_600, funded: 75_600, months: ['2026-11'] };
     expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${again}`).expect(200)).body.closedMonthCorrections).toMatchObject({
       over,
       byPledge: [expect.objectContaining({ amount: 45_360 }), expect.objectContaining({ amount: 30_240 })],
@@ -270,6 +288,36 @@ describe('corrections of closed months are said in the next open month', () => {
     const labels: string[] = [];
     berita.eachRow((r) => labels.push(String(r.getCell(1).value)));
     expect(labels).not.toContain('Kelebihan pembayaran komitmen');
+    expect(rowOf(berita, 'Koreksi bulan sebelumnya (Desember 2026), termasuk dalam jumlah dibayar').getCell(2).value).toBe(122_200);
+  });
+
+  it('a month whose only payment is a refund (a negative correction) reads so in Pembayaran, and the Berita Acara says the refund on its own line (QA: "Dibayar sebagian", "minus …")', async () => {
+    const finance = await t.as(Role.KEUANGAN);
+    // November's Rp15.120 paid by the province for participant 1 (dead in October) given back, recorded in January
+    await t.dataSource.query(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('APBD_PROV-2026', '2027-01', -15120, '2027-01-06', 'NK-BPJS/11', '2026-11', 'uji')`,
+    );
+    const january = (await finance.post('/api/v1/reconciliations').send({ month: '2027-01' }).expect(201)).body;
+    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${january.id}/workbook.xlsx`))).body);
+    expect(rowOf(wb.getWorksheet('Pembayaran')!, 'APBD_PROV-2026').getCell(8).value).toBe('Pengembalian kelebihan bayar (koreksi November 2026) Rp15.120; tidak ada iuran bulan ini');
+    const berita = wb.getWorksheet('Berita Acara')!;
+    const words: string[] = [];
+    berita.eachRow((r) => words.push(String(r.getCell(3).value)));
+    expect(words.filter((w) => w.startsWith('minus'))).toEqual([]);
+    expect([2, 3].map((c) => rowOf(berita, 'Jumlah dibayar').getCell(c).value)).toEqual([
+      expect.objectContaining({ result: 122_200 }),
+      'seratus dua puluh dua ribu dua ratus rupiah',
+    ]);
+    const refunds: unknown[][] = [];
+    berita.eachRow((r) => {
+      if (String(r.getCell(1).value).startsWith('Pengembalian')) refunds.push([1, 2, 3].map((c) => r.getCell(c).value));
+    });
+    expect(refunds).toEqual([
+      [expect.stringMatching(/^Pengembalian kelebihan bayar bulan sebelumnya \(koreksi November 2026: .+ Rp15\.120\), tidak termasuk dalam jumlah dibayar$/), 15_120, 'lima belas ribu seratus dua puluh rupiah'],
+    ]);
+    const labels: string[] = [];
+    berita.eachRow((r) => labels.push(String(r.getCell(1).value)));
+    expect(labels.filter((l) => l.startsWith('Dibayar oleh'))).toHaveLength(2); // the province's line reads Rp0, not -Rp15.120
     expect(rowOf(berita, 'Koreksi bulan sebelumnya (Desember 2026), termasuk dalam jumlah dibayar').getCell(2).value).toBe(122_200);
   });
 });

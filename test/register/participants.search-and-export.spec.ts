@@ -140,6 +140,10 @@ describe('GET /api/v1/participants/export.xlsx: the register as a sheet to chang
     ]);
     expect(wb.getWorksheet('Daftar Peserta')!.getColumn(1).numFmt).toBe('@'); // NIKs stay text when edited
     expect(String(wb.getWorksheet('Petunjuk')!.getCell('A2').value)).toBe('Salinan register peserta Jamkesda per 2026-12-06 (WIB): 2 peserta, desa 1703062001.');
+    // the console's menu item is "Unggah Peserta" (QA: the Petunjuk named a menu "Unggah Daftar Peserta" that does not exist)
+    const petunjuk: string[] = [];
+    wb.getWorksheet('Petunjuk')!.eachRow((r) => petunjuk.push(String(r.getCell(1).value)));
+    expect(petunjuk.filter((l) => l.includes('menu Unggah'))).toEqual([expect.stringContaining('di menu Unggah Peserta.')]);
     const [event] = await t.dataSource.query(`SELECT actor, action, summary::jsonb AS summary FROM audit_event WHERE action = 'participant.export'`);
     expect(event).toEqual({ actor: expect.stringMatching(/operator/), action: 'participant.export', summary: { filter: { villageCode: '1703062001' }, rows: 2 } });
   });

@@ -74,6 +74,10 @@ describe('enrollment template', () => {
     expect(kodeDesa[1].formulae[0]).toBe(`'${VILLAGE_SHEET}'!$A$2:$A$219`);
     expect(wb.getWorksheet(VILLAGE_SHEET)!.getCell('A2').value).toMatch(/^17\.03\.\d{2}\.\d{4} - /);
     expect(wb.getWorksheet('Petunjuk')!.getCell('A1').value).toMatch(/Petunjuk/);
+    // the console's menu item is "Unggah Peserta" (QA)
+    const said: string[] = [];
+    wb.getWorksheet('Petunjuk')!.eachRow((r) => r.eachCell((c) => said.push(String(c.value))));
+    expect(said.filter((l) => l.includes('menu Unggah'))).toEqual([expect.stringContaining('pada menu Unggah Peserta.')]);
   });
 
   it('its drop-downs reach row 100,001, one range each (the file stays small), and the Petunjuk sheet says so', async () => {

@@ -74,7 +74,8 @@ describe('a correction recorded in the next year', () => {
  * only by that correction, reads "Ya (hanya koreksi)" as the reconciliation workbook does.
  */
 // The fixture's APBD payment SP2D-0012/BPKAD/2026 of Rp32.680 is recorded in October for September.
-const CORRECTED = 'Dikoreksi dengan pembayaran Rp32.680 (SP2D-0012/BPKAD/2026) yang dicatat pada Oktober 2026';
+// September was paid in full (Rp22.680) on its own: the correction leaves it overpaid, said after it (QA: the balance after corrections)
+const CORRECTED = 'Dikoreksi dengan pembayaran Rp32.680 (SP2D-0012/BPKAD/2026) yang dicatat pada Oktober 2026; Bulan ini tidak kurang bayar; sesudah koreksi lebih bayar Rp32.680';
 const CORRECTING = 'Pembayaran Rp32.680 (SP2D-0012/BPKAD/2026) adalah koreksi untuk September 2026';
 
 describe('pledge statement: a correction is named on the month it corrects and the month it is recorded in', () => {
@@ -119,12 +120,23 @@ describe('pledge statement: a correction is named on the month it corrects and t
     );
     const ws = await ringkasan('year=2026');
     expect(String(rowOf(ws, 'September 2026').getCell(9).value)).toContain('Dikoreksi dengan pengembalian kelebihan bayar Rp1.000 (NK-BPJS/09) yang dicatat pada Oktober 2026');
+    // both corrections together (Rp32.680 − Rp1.000) on a month paid in full: what is left is said once, netted
+    expect(String(rowOf(ws, 'September 2026').getCell(9).value)).toMatch(/; Bulan ini tidak kurang bayar; sesudah koreksi lebih bayar Rp31\.680$/);
     expect(String(rowOf(ws, 'Oktober 2026').getCell(9).value)).toContain('Pengembalian kelebihan bayar Rp1.000 (NK-BPJS/09) adalah koreksi untuk September 2026');
     expect(rowOf(ws, 'Oktober 2026').getCell(4).value).toBe(31680);
     const pembayaran = (await readWorkbook((await download((await t.as(Role.AUDITOR)).get('/api/v1/statements/pledges/APBD-2026.xlsx?year=2026'))).body)).getWorksheet('Pembayaran')!;
     const row = rowWhere(pembayaran, 4, 'NK-BPJS/09');
     expect(row.getCell(5).value).toBe(-1000);
     expect(row.getCell(6).value).toBe('Tidak'); // dated the 25th, but money given back is never late
+  });
+
+  it('a month whose only payment is a refund reads "Pengembalian kelebihan bayar (koreksi …)", not "Dibayar sebagian" (QA)', async () => {
+    await t.dataSource.query(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('APBD-2026', '2026-11', -500, '2026-11-05', 'NK-BPJS/10', '2026-10', 'uji')`,
+    );
+    const cells = (rowOf(await ringkasan('year=2026'), 'November 2026').values as unknown[]).map(String);
+    expect(cells.filter((c) => c.startsWith('Pengembalian kelebihan bayar (koreksi Oktober 2026) Rp500; '))).toHaveLength(1);
+    expect(cells.filter((c) => c.startsWith('Dibayar sebagian') || c.startsWith('Kurang bayar'))).toEqual([]);
   });
 });
 
@@ -191,5 +203,14 @@ describe('pledge statement: a month late only by corrections says so, as the con
     const prov = (await statement('PROV-2026', 'month=2026-10')).getWorksheet('Pembayaran')!;
     expect(cells(prov, 'SP2D PROV')).toEqual(['Ya', null]);
     expect(cells(prov, 'KOREKSI PROV JULI')).toEqual(['Ya', 'Koreksi untuk Juli 2026']);
+  });
+
+  it('a month overpaid Rp10.000 and given back Rp20.000 says it is now Rp10.000 short, as the console does (QA: only "Dikoreksi dengan pengembalian kelebihan bayar Rp20.000")', async () => {
+    await t.dataSource.query(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by)
+       VALUES ('TJSLP-2026', '2026-10', 10000, '2026-10-09', 'TJSLP LEBIH', NULL, 'uji'), ('TJSLP-2026', '2026-11', -20000, '2026-11-05', 'NK TJSLP OKT', '2026-10', 'uji')`,
+    );
+    const october = rowOf((await statement('TJSLP-2026', 'month=2026-10')).getWorksheet('Ringkasan')!, 'Oktober 2026');
+    expect(october.getCell(9).value).toBe('Dikoreksi dengan pengembalian kelebihan bayar Rp20.000 (NK TJSLP OKT) yang dicatat pada November 2026; Masih kurang Rp10.000 sesudah koreksi');
   });
 });

@@ -69,12 +69,16 @@ export class CorrectionOverDto {
   @ApiProperty({ type: 'integer' }) amount: number;
   /** What pledges paid of it (the sum of `byPledge`). */
   @ApiProperty({ type: 'integer' }) funded: number;
+  /** The closed months these participant-months are in. */
+  @ApiProperty({ type: [String], example: ['2026-11'] }) months: string[];
 }
 
 export class CorrectionUnderDto {
   @ApiProperty({ type: 'integer' }) participantMonths: number;
   /** What the months' LOCAL tariff would have owed for them. */
   @ApiProperty({ type: 'integer' }) amount: number;
+  /** The closed months these participant-months are in. */
+  @ApiProperty({ type: [String], example: ['2026-11'] }) months: string[];
 }
 
 /**

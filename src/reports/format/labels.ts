@@ -62,6 +62,7 @@ export const PAYMENT_STATUS_LABELS: Record<string, string> = {
  * `Belum dibayar – lewat jatuh tempo 10 November 2026` (QA: it read as one not yet due). PAID and OVERPAID as they are.
  */
 export function statementStatusLabel(status: string, month: string, today: string, own?: OwnPayments): string {
+  if (own && isRefundOnly(own)) return refundOnlyLabel(month, today, own);
   const text = label(PAYMENT_STATUS_LABELS, status);
   // paid in sum only thanks to corrections of other months recorded in it: said so, and the own premium's due-ness (QA)
   if (own && !isOwed(status) && isOwed(own.ownStatus)) return coveredByCorrectionsLabel(text, month, today, own);
@@ -71,6 +72,26 @@ export function statementStatusLabel(status: string, month: string, today: strin
   if (dueness.overdue) return `${text} – lewat jatuh tempo ${due}`;
   // part paid before the due date is not (yet) an underpayment: "Kurang bayar" read as an arrear (QA, as the Jumlah's words)
   return `${status === 'UNDERPAID' ? NOT_YET_DUE_PART_PAID : text} (jatuh tempo ${due})`;
+}
+
+/**
+ * Whether a pledge-month's only payments are refunds: negative corrections of earlier months (money given back, §9), no
+ * payment of its own. §8's sum makes it UNDERPAID, which read "Dibayar sebagian" on signed documents (QA).
+ */
+export function isRefundOnly(own: OwnPayments): boolean {
+  return own.ownPaid === 0 && own.corrections < 0;
+}
+
+/**
+ * "Pengembalian kelebihan bayar (koreksi Oktober–November 2026) Rp32.680; tidak ada iuran bulan ini", or with a premium
+ * of its own "…; premi Desember 2026 sendiri belum dibayar (jatuh tempo 10 Desember 2026)": a refund-only month (isRefundOnly).
+ */
+export function refundOnlyLabel(month: string, today: string, own: OwnPayments): string {
+  const refund = `Pengembalian kelebihan bayar (koreksi ${monthsSaid(own.correctedMonths)}) ${rupiah(-own.corrections)}`;
+  if (own.due === 0) return `${refund}; tidak ada iuran bulan ini`;
+  const dueness = duenessOf(month, own.ownStatus, today);
+  const due = dayName(dueness.dueDate);
+  return `${refund}; premi ${monthName(month)} sendiri belum dibayar` + (dueness.overdue ? ` – lewat jatuh tempo ${due}` : ` (jatuh tempo ${due})`);
 }
 
 /** An UNDERPAID pledge-month not yet past its due date, in a statement's or workbook's status. */

@@ -7,6 +7,7 @@ import { LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE, WARNING_STYLE } from '../../c
 import type { PaymentRow } from '../data/report-queries.js';
 import { monthsSaid } from '../../common/month.js';
 import { monthLabel, rupiah } from '../format/labels.js';
+import { correctionMonths } from './koreksi-bulan-tertutup.sheet.js';
 import { ownFigures } from './pembayaran.sheet.js';
 import { terbilang, terbilangRupiah } from '../terbilang.js';
 import { BPKAD_HEAD, CLOSING_ROWS, DINKES_HEAD, type Signatory, writeClosing } from '../workbook/signature-block.js';
@@ -82,14 +83,23 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
   t.blankRow();
   t.writeStyledRow(['Pembayaran per pemberi dana'], LABEL_STYLE);
   const first = t.currentRow;
+  // refunds (negative corrections of earlier months, money given back) are not what a funder paid: said on their own
+  // line below, never as a negative "Dibayar oleh …" read "minus …" in words (QA)
+  const refunds = payments.filter(isRefund);
+  const refundOf = (pledgeCode: string) => refunds.filter((r) => r.pledgeCode === pledgeCode).reduce((a, r) => a + r.amount, 0);
   for (const p of summary.payments) {
-    money(`Dibayar oleh ${funderOf(ctx, p.pledgeCode)}${correctionsOf(payments, p.pledgeCode)}`, p.paid);
+    money(`Dibayar oleh ${funderOf(ctx, p.pledgeCode)}${correctionsOf(payments, p.pledgeCode)}`, p.paid - refundOf(p.pledgeCode));
   }
-  const paid = summary.payments.reduce((a, p) => a + p.paid, 0);
+  const paid = summary.payments.reduce((a, p) => a + p.paid - refundOf(p.pledgeCode), 0);
   t.writeStyledRow(
     ['Jumlah dibayar', summary.payments.length ? { formula: `SUM(B${first}:B${t.currentRow - 1})`, result: paid } : 0, terbilangRupiah(paid)],
     TOTAL_STYLE,
   );
+  if (refunds.length) {
+    const refunded = -refunds.reduce((a, r) => a + r.amount, 0);
+    const byPledge = [...new Set(refunds.map((r) => r.pledgeCode))].sort().map((code) => `${funderOf(ctx, code)} ${rupiah(-refundOf(code))}`);
+    money(`Pengembalian kelebihan bayar bulan sebelumnya (koreksi ${monthsSaid(refunds.map((r) => r.adjustsMonth!))}: ${byPledge.join(', ')}), tidak termasuk dalam jumlah dibayar`, refunded);
+  }
   // what the funders owed for the month against what they paid, for the signatories (QA: a funder that paid nothing
   // showed as "Rp0" with no word of what it owed, and no line gave the shortfall). The shortfall and the overpayment
   // are each summed over the pledges, never netted: one funder's surplus does not pay another's arrears (QA: Rp18.445.300
@@ -101,7 +111,8 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
   const { shortfall, overpaid, corrections } = ownFigures(summary.payments, payments);
   if (shortfall > 0) money('Kekurangan pembayaran komitmen', shortfall);
   if (overpaid > 0) money('Kelebihan pembayaran komitmen', overpaid);
-  if (corrections !== 0) money(`Koreksi bulan sebelumnya (${correctedMonths(payments)}), termasuk dalam jumlah dibayar`, corrections);
+  const added = corrections - refunds.reduce((a, r) => a + r.amount, 0); // the refunds are on their own line above
+  if (added !== 0) money(`Koreksi bulan sebelumnya (${correctedMonths(payments)}), termasuk dalam jumlah dibayar`, added);
   writeClosedMonthCorrections(ctx, money);
 
   t.blankRow();
@@ -113,7 +124,12 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
 
 /** The months the month's corrections are for: "Desember 2026". */
 function correctedMonths(payments: readonly PaymentRow[]): string {
-  return monthsSaid(payments.filter((p) => p.adjustsMonth).map((p) => p.adjustsMonth!));
+  return monthsSaid(payments.filter((p) => p.adjustsMonth && !isRefund(p)).map((p) => p.adjustsMonth!));
+}
+
+/** A negative correction of an earlier month: money given back (§9). */
+function isRefund(p: PaymentRow): boolean {
+  return !!p.adjustsMonth && p.amount < 0;
 }
 
 /**
@@ -126,9 +142,14 @@ function writeClosedMonthCorrections(ctx: ReconciliationWorkbookContext, money: 
   if (!c) return;
   if (c.over.participantMonths) {
     const funders = c.byPledge.map((p) => `${p.pledgeCode} ${rupiah(p.amount)}`).join(', ');
-    money(`Koreksi bulan yang sudah ditutup: kelebihan iuran ${c.over.participantMonths} peserta-bulan, ditagih kembali ke BPJS Kesehatan${funders ? ` (${funders})` : ''}`, c.over.amount);
+    money(`Koreksi bulan yang sudah ditutup (${correctionMonths(c, 'OVER')}): kelebihan iuran ${c.over.participantMonths} peserta-bulan, ditagih kembali ke BPJS Kesehatan${funders ? ` (${funders})` : ''}`, c.over.amount);
   }
-  if (c.under.participantMonths) money(`Koreksi bulan yang sudah ditutup: kekurangan iuran ${c.under.participantMonths} peserta-bulan`, c.under.amount);
+  if (c.under.participantMonths) {
+    money(
+      `Koreksi bulan yang sudah ditutup (${correctionMonths(c, 'UNDER')}): kekurangan iuran ${c.under.participantMonths} peserta-bulan, dibayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan (rincian per peserta: lembar Koreksi Bulan Tertutup)`,
+      c.under.amount,
+    );
+  }
 }
 
 /**
@@ -137,7 +158,7 @@ function writeClosedMonthCorrections(ctx: ReconciliationWorkbookContext, money: 
  */
 function correctionsOf(payments: readonly PaymentRow[], pledgeCode: string): string {
   const byMonth = new Map<string, number>();
-  for (const p of payments) if (p.pledgeCode === pledgeCode && p.adjustsMonth) byMonth.set(p.adjustsMonth, (byMonth.get(p.adjustsMonth) ?? 0) + p.amount);
+  for (const p of payments) if (p.pledgeCode === pledgeCode && p.adjustsMonth && !isRefund(p)) byMonth.set(p.adjustsMonth, (byMonth.get(p.adjustsMonth) ?? 0) + p.amount);
   if (byMonth.size === 0) return '';
   const parts = [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, amount]) => `${monthLabel(month)} ${rupiah(amount)}`);
   return `; termasuk koreksi untuk ${parts.join(', ')}`;

@@ -40,26 +40,44 @@ export function correctionReason(i: ClosedMonthCorrectionItem): string {
   }
 }
 
-/** What the finance officer does with it (recorded in an open month, §9). */
+/** What the finance officer does with it (recorded in an open month, §9), the month named (QA: "bulan itu"). */
 export function correctionAction(i: ClosedMonthCorrectionItem): string {
+  const month = monthsSaid([i.month]);
   if (i.kind === 'UNDER') {
-    return `Iuran ${rupiah(i.amount)} tidak dialokasikan untuk bulan itu: periksa tagihan BPJS bulan itu; bila ditagih, bayar dan catat sebagai pembayaran koreksi bulan itu pada bulan yang masih terbuka.`;
+    return (
+      `Iuran ${rupiah(i.amount)} tidak dialokasikan untuk ${month}: periksa tagihan BPJS ${month}; bila ditagih, bayar dan catat sebagai pembayaran koreksi ${month} ` +
+      'pada bulan yang masih terbuka, dari komitmen yang ditentukan petugas keuangan (bulan yang sudah ditutup tidak dialokasikan ulang).'
+    );
   }
   const funders = i.splits.map((s) => `${s.pledgeCode} ${rupiah(s.amount)}`).join(', ');
   return (
-    `Tagih kembali ke BPJS Kesehatan ${rupiah(i.amount)} yang dibayar untuk bulan itu` +
-    (funders ? `; catat koreksi negatif untuk bulan itu per komitmen (${funders}) pada bulan yang masih terbuka.` : '; tidak ada komitmen yang mendanainya.')
+    `Tagih kembali ke BPJS Kesehatan ${rupiah(i.amount)} yang dibayar untuk ${month}` +
+    (funders ? `; catat koreksi negatif ${month} per komitmen (${funders}) pada bulan yang masih terbuka.` : '; tidak ada komitmen yang mendanainya.')
   );
 }
 
-/** "1 peserta-bulan, kelebihan iuran Rp37.800 (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120)": the Ringkasan and Berita Acara line. */
+/** The closed months of the OVER or UNDER participant-months, in words ("September–November 2026"), from the rows kept with the run. */
+export function correctionMonths(c: Pick<ClosedMonthCorrections, 'items'>, kind: ClosedMonthCorrectionItem['kind']): string {
+  return monthsSaid(c.items.filter((i) => i.kind === kind).map((i) => i.month));
+}
+
+/**
+ * "1 peserta-bulan; kelebihan iuran November 2026 Rp37.800 (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120), …": the
+ * sheet's line. Which pledge pays a shortfall is not computed: the closed month is not allocated again, so the
+ * officer decides it (the participant-months are listed on the sheet).
+ */
 export function correctionsSaid(c: ClosedMonthCorrections): string {
   const parts = [`${c.participantMonths} peserta-bulan`];
   if (c.over.participantMonths) {
     const funders = c.byPledge.map((p) => `${p.pledgeCode} ${rupiah(p.amount)}`).join(', ');
-    parts.push(`kelebihan iuran ${rupiah(c.over.amount)}${funders ? ` (${funders})` : ''}, tagih kembali ke BPJS Kesehatan dan catat koreksi negatif per komitmen`);
+    parts.push(`kelebihan iuran ${correctionMonths(c, 'OVER')} ${rupiah(c.over.amount)}${funders ? ` (${funders})` : ''}, tagih kembali ke BPJS Kesehatan dan catat koreksi negatif per komitmen untuk ${correctionMonths(c, 'OVER')}`);
   }
-  if (c.under.participantMonths) parts.push(`kekurangan iuran ${rupiah(c.under.amount)} (${c.under.participantMonths} peserta-bulan tanpa iuran)`);
+  if (c.under.participantMonths) {
+    parts.push(
+      `kekurangan iuran ${correctionMonths(c, 'UNDER')} ${rupiah(c.under.amount)} (${c.under.participantMonths} peserta-bulan tanpa iuran, rinciannya per peserta di bawah), ` +
+        `bayar sebagai pembayaran koreksi ${correctionMonths(c, 'UNDER')} dari komitmen yang ditentukan petugas keuangan`,
+    );
+  }
   return parts.join('; ');
 }
 

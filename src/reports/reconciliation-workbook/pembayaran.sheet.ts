@@ -32,6 +32,8 @@ import {
   rupiah,
   SOURCE_TYPE_LABELS,
   statementStatusLabel,
+  isRefundOnly,
+  refundOnlyLabel,
 } from '../format/labels.js';
 import { dayToDate, TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetTitle } from './titles.js';
@@ -155,6 +157,7 @@ export function ownFigures(statuses: readonly { pledgeCode: string; due: number;
  * so (statementStatusLabel).
  */
 function ownStatusLabel(status: string, month: string, ranOn: string, own: OwnPayments): string {
+  if (isRefundOnly(own)) return refundOnlyLabel(month, ranOn, own);
   if (own.corrections !== 0 && !isOwed(own.ownStatus) && own.ownStatus !== status) {
     if (own.due === 0 && own.ownPaid === 0) return `Tidak ada iuran bulan ini; hanya koreksi ${monthsSaid(own.correctedMonths)} ${rupiah(own.corrections)}`;
     return `${label(PAYMENT_STATUS_LABELS, own.ownStatus)} (ditambah koreksi ${monthsSaid(own.correctedMonths)} ${rupiah(own.corrections)})`;

@@ -6,6 +6,7 @@
 import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { CATEGORY_LABELS, funderLabel, label, rupiah } from '../format/labels.js';
 import { TableSheet } from '../workbook/table-sheet.js';
+import { correctionMonths } from './koreksi-bulan-tertutup.sheet.js';
 import { sheetTitle } from './titles.js';
 import { funderOf, pledgesOfMonth, type ReconciliationWorkbookContext } from './workbook-context.js';
 
@@ -77,8 +78,12 @@ export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
   if (!c) kv('Tidak dihitung untuk rekonsiliasi versi ini', null, null, 'Jalankan ulang rekonsiliasi untuk melihatnya.');
   else if (c.participantMonths === 0) kv('Tidak ada koreksi', 0, 0, 'Daftar peserta sesuai dengan iuran bulan yang sudah ditutup.');
   else {
-    kv('Kelebihan iuran (peserta-bulan yang tidak tercakup lagi)', c.over.participantMonths, c.over.amount, c.byPledge.length ? `Tagih kembali ke BPJS Kesehatan; didanai ${c.byPledge.map((p) => `${p.pledgeCode} ${rupiah(p.amount)}`).join(', ')}.` : null);
-    kv('Kekurangan iuran (peserta-bulan tercakup tanpa iuran)', c.under.participantMonths, c.under.amount);
+    const over = c.over.participantMonths ? `${correctionMonths(c, 'OVER')}: tagih kembali ke BPJS Kesehatan` : null;
+    kv('Kelebihan iuran (peserta-bulan yang tidak tercakup lagi)', c.over.participantMonths, c.over.amount, over && (c.byPledge.length ? `${over}; didanai ${c.byPledge.map((p) => `${p.pledgeCode} ${rupiah(p.amount)}`).join(', ')}.` : `${over}.`));
+    const under = c.under.participantMonths
+      ? `${correctionMonths(c, 'UNDER')}: bayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan; rincian per peserta di lembar Koreksi Bulan Tertutup.`
+      : null;
+    kv('Kekurangan iuran (peserta-bulan tercakup tanpa iuran)', c.under.participantMonths, c.under.amount, under);
   }
 
   const warnings = pledgesOfMonth(ctx).filter((p) => p.warnings.length > 0);

@@ -4,7 +4,7 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { CATEGORY_LABELS, currentMonth, dateLabel, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STATUS_LABELS, TRIGGER_LABELS } from '../format.js';
+import { CATEGORY_LABELS, currentMonth, dateLabel, dateTimeLabel, label, monthLabel, monthsLabel, number, rupiah, RUN_STATUS_LABELS, TRIGGER_LABELS } from '../format.js';
 import { categoryAmounts, categoryCounts, notASumNote, UNLISTED_CATEGORIES } from '../findings.js';
 import { paymentStatusTable, withOwnPayments } from '../payment-status.js';
 import { canFinalize, hashFor } from '../routes.js';
@@ -100,18 +100,32 @@ function closedMonthSection(run) {
 }
 
 /**
- * "Koreksi bulan yang sudah ditutup: 1 peserta-bulan, kelebihan iuran Rp37.800 (APBD-2026 Rp22.680, APBD_PROV-2026
- * Rp15.120); …": the workbook's sheet Koreksi Bulan Tertutup lists them one by one.
+ * "Koreksi bulan yang sudah ditutup: 1 peserta-bulan, kelebihan iuran Rp37.800 untuk 1 peserta-bulan November 2026 …":
+ * the months named (QA: "bulan itu" referred to nothing; `over.months`/`under.months`, absent from older servers). Which
+ * pledge pays a shortfall is the officer's decision (a closed month is not allocated again): said, not computed. The
+ * workbook's sheet Koreksi Bulan Tertutup lists them one by one.
  */
 export function closedMonthCorrectionsText(c) {
   if (!c.participantMonths) return 'Tidak ada koreksi: daftar peserta sesuai dengan iuran bulan yang sudah ditutup (difinalisasi atau dibekukan) tahun ini.';
+  const named = (months) => (months?.length ? monthsLabel(months) : null);
   const parts = [];
   if (c.over.participantMonths) {
     const funders = c.byPledge.map((p) => `${p.pledgeCode} ${rupiah(p.amount)}`).join(', ');
-    parts.push(`kelebihan iuran ${rupiah(c.over.amount)} untuk ${number(c.over.participantMonths)} peserta-bulan yang tidak tercakup lagi${funders ? ` (${funders})` : ''}; tagih kembali ke BPJS Kesehatan dan catat koreksi negatif per komitmen untuk bulan itu`);
+    const months = named(c.over.months);
+    parts.push(
+      `kelebihan iuran ${rupiah(c.over.amount)} untuk ${number(c.over.participantMonths)} peserta-bulan${months ? ` ${months}` : ''} yang tidak tercakup lagi${funders ? ` (${funders})` : ''}; ` +
+        `tagih kembali ke BPJS Kesehatan dan catat koreksi negatif per komitmen untuk ${months ?? 'bulan yang dikoreksi'}`,
+    );
   }
-  if (c.under.participantMonths) parts.push(`kekurangan iuran ${rupiah(c.under.amount)} untuk ${number(c.under.participantMonths)} peserta-bulan yang tercakup tanpa iuran; bayar sebagai pembayaran koreksi bulan itu`);
-  return `Koreksi bulan yang sudah ditutup: ${number(c.participantMonths)} peserta-bulan, ${parts.join('; ')}. Bulan itu tidak dihitung ulang; koreksi dicatat pada bulan yang masih terbuka. Rinciannya di lembar "Koreksi Bulan Tertutup" buku kerja.`;
+  if (c.under.participantMonths) {
+    const months = named(c.under.months);
+    parts.push(
+      `kekurangan iuran ${rupiah(c.under.amount)} untuk ${number(c.under.participantMonths)} peserta-bulan${months ? ` ${months}` : ''} yang tercakup tanpa iuran; ` +
+        `bayar sebagai pembayaran koreksi ${months ?? 'bulan yang dikoreksi'}: kekurangannya dirinci per peserta di lembar "Koreksi Bulan Tertutup", dan komitmen yang menanggungnya ditentukan petugas keuangan`,
+    );
+  }
+  const closed = named([...(c.over.months ?? []), ...(c.under.months ?? [])]) ?? 'Bulan yang sudah ditutup';
+  return `Koreksi bulan yang sudah ditutup: ${number(c.participantMonths)} peserta-bulan, ${parts.join('; ')}. ${closed} tidak dihitung ulang; koreksi dicatat pada bulan yang masih terbuka. Rinciannya di lembar "Koreksi Bulan Tertutup" buku kerja.`;
 }
 
 function back(month) {
