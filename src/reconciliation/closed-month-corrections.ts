@@ -57,21 +57,13 @@ export interface ClosedMonthCorrections {
   items: ClosedMonthCorrectionItem[];
 }
 
-interface Row {
-  month: string;
-  nik: string;
-  name: string | null;
-  villageCode: string;
-  kind: CorrectionKind;
-  reason: CorrectionReason;
-  endReason: string | null;
-  tmt: string | null;
-  tat: string | null;
+/** A row as the statement answers it: bigints as text, the splits as JSON (text on some drivers). */
+type Row = Omit<ClosedMonthCorrectionItem, 'obligation' | 'amount' | 'funded' | 'splits'> & {
   obligation: string;
   amount: string;
   funded: string;
   splits: { pledgeCode: string; sourceType: string; amount: number | string }[] | string;
-}
+};
 
 /**
  * The corrections of the closed months before `month` (the run's own) of its fiscal year, as the register stands now,
