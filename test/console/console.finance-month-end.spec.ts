@@ -38,6 +38,8 @@ describeInBrowser('console: finance is warned before finalizing a month that has
     'Desember 2026 belum berakhir (premi jatuh tempo 10 Desember 2026): setelah difinalisasi, pembayaran Desember hanya dapat dicatat sebagai koreksi di bulan berikutnya (Koreksi untuk bulan Desember 2026), juga yang dibayar tepat waktu.';
   const OWED = '2 komitmen masih terutang untuk Desember 2026 (belum dibayar atau kurang bayar) sebesar Rp63.400: APBD-2026, PROV-2026;';
   const LAST = 'Desember 2026 adalah bulan terakhir tahun anggaran 2026: setelah difinalisasi, tahun 2026 tidak lagi memiliki bulan terbuka untuk mencatat pembayaran atau koreksi.';
+  // this December has no PBI-APBN list: its run says so, and so does the finalize question (QA)
+  const NO_PBI = 'Rekonsiliasi ini dijalankan tanpa daftar PBI APBN Desember 2026: kepesertaan ganda (terdaftar juga sebagai PBI APBN) tidak diperiksa, dan setelah difinalisasi daftarnya tidak dapat diunggah lagi.';
 
   it('the run says when the month is due and whether it has ended, by the server clock (WIB)', async () => {
     const { t } = app;
@@ -61,6 +63,7 @@ describeInBrowser('console: finance is warned before finalizing a month that has
     const text = (await question.textContent()) ?? '';
     expect(text.startsWith(`${NOT_ENDED} ${OWED}`)).toBe(true);
     expect(text).toContain(LAST);
+    expect(text).toContain(NO_PBI);
     expect(text).toContain('Setelah difinalisasi, hasil Desember 2026 dikunci');
     await page.getByRole('button', { name: 'Ya, finalisasi Desember 2026' }).waitFor();
     await context.close();
@@ -70,7 +73,7 @@ describeInBrowser('console: finance is warned before finalizing a month that has
     await login(own.page, base, await userFor(t, Role.KEUANGAN), `#/rekonsiliasi/${runId}`);
     const note = own.page.locator('.notice--warning', { hasText: 'belum berakhir' });
     await note.waitFor();
-    expect(await note.textContent()).toBe(`${NOT_ENDED} ${OWED} setelah difinalisasi, pembayarannya hanya dapat dicatat sebagai koreksi di bulan berikutnya. ${LAST}`);
+    expect(await note.textContent()).toBe(`${NOT_ENDED} ${OWED} setelah difinalisasi, pembayarannya hanya dapat dicatat sebagai koreksi di bulan berikutnya. ${LAST} ${NO_PBI}`);
     expect([...errors, ...own.errors]).toEqual([]);
     await own.context.close();
   }, BROWSER_TIMEOUT);
