@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CommonException } from '../common/errors/common.exception.js';
+import { monthsBetween } from '../common/month.js';
 import { CLOSED_MONTHS_BY, monthFrozen } from './frozen-allocations.sql.js';
 import { openMonthToRecordIn } from './open-month.js';
 
@@ -26,7 +27,6 @@ export class ClosedMonths {
     return (await this.closed([month], manager)).length > 0;
   }
 
-  /** Throws MONTH_CLOSED (409, Indonesian message) naming the first closed month among `months`. */
   /** MONTH_CLOSED naming the first finalized month among `months`; `advice` (CommonException.monthClosed) says what to do instead. */
   async assertOpen(months: string[], manager?: EntityManager, advice?: string): Promise<void> {
     const [first] = await this.closed(months, manager);
@@ -62,6 +62,11 @@ export class ClosedMonths {
     const closed = await this.closedBy(manager);
     const first = [...months].sort().find((month) => closed.has(month));
     if (first) throw CommonException.closedMonth(first, closed.get(first)!);
+  }
+
+  /** The latest finalized month of fiscal year `year`: it and every month of the year before it are closed (§9). */
+  async lastClosedOfYear(year: number | string, manager?: EntityManager): Promise<string | undefined> {
+    return (await this.closed(monthsBetween(`${year}-01`, `${year}-12`), manager)).at(-1);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { monthName, monthsBetween, monthsSaid } from '../../common/month.js';
+import { monthName, monthsSaid } from '../../common/month.js';
 import { rupiah, thousands } from '../../common/money.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import type { PledgeWarning } from '../domain/pledge-rules.js';
@@ -43,7 +43,7 @@ export class RevisionEffects {
   /** The warnings of the change to `code` made since `before` was taken, in `m`. */
   async warnings(m: EntityManager, code: string, fiscalYear: number, before: YearBefore, kind: PledgeChangeKind): Promise<PledgeWarning[]> {
     const after = await this.projections.withDue(m, fiscalYear);
-    const lastClosed = (await this.closedMonths.closed(monthsBetween(`${fiscalYear}-01`, `${fiscalYear}-12`), m)).at(-1);
+    const lastClosed = await this.closedMonths.lastClosedOfYear(fiscalYear, m);
     const open = (month: string) => lastClosed === undefined || month > lastClosed;
     const paid: { pledge_code: string; month: string; paid: string }[] = await m.query(PAID_IN_MONTHS, [after.months.map((r) => r.month).filter(open)]);
     const change = CHANGE_NAMES[kind];

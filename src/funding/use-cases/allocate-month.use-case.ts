@@ -121,12 +121,6 @@ export class AllocateMonth {
     for (const { month } of stale) await this.ensureCurrent(month, actor, manager, { asked, why: staleReadWhy(read) });
   }
 
-  /** The latest closed month of `month`'s fiscal year: it and every month before it are frozen (ALLOCATION_NOT_FROZEN). */
-  private async lastClosedOfYear(month: string, m: EntityManager): Promise<string | undefined> {
-    const year = month.slice(0, 4);
-    return (await this.closedMonths.closed(monthsBetween(`${year}-01`, `${year}-12`), m)).at(-1);
-  }
-
   /**
    * `read`: for a recompute a read caused (refreshStale), the month it asked for and why STALE months
    * were written; otherwise the month asked is `month`.
@@ -134,7 +128,7 @@ export class AllocateMonth {
   private async recompute(m: EntityManager, month: string, actor: string, force: boolean, read?: StaleReadEvent): Promise<void> {
     const year = month.slice(0, 4);
     const months = monthsBetween(`${year}-01`, month);
-    const lastClosed = await this.lastClosedOfYear(month, m);
+    const lastClosed = await this.closedMonths.lastClosedOfYear(year, m);
     const open = (k: string) => lastClosed === undefined || k > lastClosed;
     if (force && !open(month)) throw FundingException.monthFrozen(month, lastClosed!);
     const statuses = new Map<string, string>((await m.query(SQL.MONTH_STATUSES, [Number(year)])).map((r: { month: string; status: string }) => [r.month, r.status]));
