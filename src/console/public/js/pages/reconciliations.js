@@ -8,7 +8,7 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { currentMonth, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STATUS_LABELS } from '../format.js';
 import { form, showErrors, values } from '../forms.js';
-import { isFinalized, monthField, monthFromAddress, previousMonth } from '../month-field.js';
+import { monthClosure, monthField, monthFromAddress, previousMonth } from '../month-field.js';
 import { canWriteFinance, hashFor } from '../routes.js';
 import { announce, badge, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 
@@ -110,12 +110,10 @@ const yearMonths = (year) => Array.from({ length: 12 }, (_, i) => `${year}-${Str
  * Pure, tested. `runsByMonth`: month → its runs; `current`: the current month (WIB).
  */
 export function monthStatuses(year, runsByMonth, current) {
-  const months = yearMonths(year);
-  const final = (m) => isFinalized(runsByMonth.get(m));
-  const lastFinal = months.filter(final).at(-1);
-  return months.map((m) => {
-    if (final(m)) return { month: m, status: 'Final', tone: 'ok' };
-    if (lastFinal && m < lastFinal) return { month: m, status: 'Dibekukan', tone: 'ok' };
+  return yearMonths(year).map((m) => {
+    const { finalized, frozenBy } = monthClosure(m, runsByMonth);
+    if (finalized) return { month: m, status: 'Final', tone: 'ok' };
+    if (frozenBy) return { month: m, status: 'Dibekukan', tone: 'ok' };
     if ((runsByMonth.get(m) ?? []).some((r) => r.status === 'DONE')) return { month: m, status: 'Draf', tone: 'info' };
     if (m > current) return { month: m, status: 'Bulan belum berjalan', tone: 'neutral' };
     return { month: m, status: 'Belum direkonsiliasi', tone: 'warn' };
