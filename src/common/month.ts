@@ -36,6 +36,11 @@ export function dayName(date: string): string {
   return m ? `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}` : date;
 }
 
+/** `2026-10-15` as `15/10/2026`: a day as the enrollment sheet writes it (day first, §12). */
+export function dayFirst(date: string): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}
+
 /** (2026, 7) → '2026-07'. */
 export function monthOf(year: number, monthNumber: number): string {
   return `${year}-${String(monthNumber).padStart(2, '0')}`;

@@ -14,6 +14,7 @@ import type { Writable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service.js';
 import { Clock, dayInWib } from '../../common/clock/clock.js';
+import { dayFirst } from '../../common/month.js';
 import { markAsText } from '../../common/spreadsheet/formula-injection.js';
 import { columnStyle, frozenHeader, HEADER_STYLE, TITLE_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { WorkbookOutput } from '../../reports/workbook/workbook-output.js';
@@ -68,11 +69,6 @@ export class ExportRegister {
 /** A participant as a row of the enrollment sheet, in ENROLLMENT_COLUMNS' order (null: an empty cell). */
 export function sheetRow(p: Participant): (string | null)[] {
   return [p.nik, p.noKk, p.name, dayFirst(p.birthDate), p.sex, p.villageCode, p.noka, dayFirst(p.tmt), p.tat && dayFirst(p.tat), p.endReason];
-}
-
-/** `YYYY-MM-DD` as `DD/MM/YYYY`. */
-function dayFirst(date: string): string {
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
 function shownFilter(filter: RegisterFilterDto): Record<string, string> {

@@ -10,7 +10,7 @@
  * with), not the register's as it is at download. One "Didanai <komitmen>" column per pledge that paid any of them.
  */
 import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
-import { monthsSaid } from '../../common/month.js';
+import { dayFirst, monthsSaid } from '../../common/month.js';
 import type { ClosedMonthCorrectionItem, ClosedMonthCorrections } from '../../reconciliation/closed-month-corrections.js';
 import { monthLabel, rupiah } from '../format/labels.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
@@ -21,8 +21,8 @@ export const KOREKSI_SHEET = 'Koreksi Bulan Tertutup' as const;
 
 const END_REASON_WORDS: Record<string, string> = { MENINGGAL: 'meninggal', PINDAH: 'pindah', PBI_APBN: 'pindah ke PBI APBN', MAMPU: 'mampu', LAINNYA: 'lainnya' };
 
-/** `2026-10-15` as `15/10/2026`, as the enrollment sheet writes dates. */
-const day = (d: string | null) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '');
+/** A TMT or TAT as the enrollment sheet writes it (dayFirst), empty when there is none. */
+const day = (d: string | null) => (d ? dayFirst(d) : '');
 
 /** Why the month and the register disagree, in words. */
 export function correctionReason(i: ClosedMonthCorrectionItem): string {
