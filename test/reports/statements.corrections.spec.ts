@@ -53,7 +53,12 @@ describe('a correction recorded in the next year', () => {
     const village = await sheet('/api/v1/statements/villages/1703062001.xlsx?year=2026');
     expect(texts(village)).toContain(LATER);
     expect(rowOf(village, 'Oktober 2026').getCell(8).value).toBe(50000); // the year's own payment only
-    expect(rowOf(village, 'Oktober 2026').getCell(11).value).toBe('Dikoreksi dengan pembayaran Rp75.600 (SP2D 0007/LS/2027) yang dicatat pada Januari 2027');
+    // and what October is left with after it, as the pledge statement says (its own Rp50.000 of Rp75.600 due, then
+    // Rp75.600 more: over by Rp50.000)
+    expect(rowOf(village, 'Oktober 2026').getCell(7).value).toBe(75600);
+    expect(rowOf(village, 'Oktober 2026').getCell(11).value).toBe(
+      'Dikoreksi dengan pembayaran Rp75.600 (SP2D 0007/LS/2027) yang dicatat pada Januari 2027; Lunas setelah koreksi (lebih Rp50.000)',
+    );
     expect(rowOf(village, 'September 2026').getCell(11).value).toBe(null);
     expect(texts(await sheet('/api/v1/statements/villages/1703062001.xlsx?month=2026-10'))).toContain(LATER);
     expect(texts(await sheet('/api/v1/statements/pledges/DESA-1703062001-2026.xlsx?year=2026'))).toContain(LATER);

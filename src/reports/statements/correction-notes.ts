@@ -13,12 +13,14 @@ import type { StatementPeriod } from './statement-period.js';
  * statement's months, whichever month they were recorded in. Per month, its notes in order. `balanceOf`, when given:
  * a pledge-month's §8 paid less due (above 0 overpaid), so that a corrected month also says what is left after its
  * corrections, as the console's Pembayaran note does (QA: "Dikoreksi dengan pengembalian kelebihan bayar Rp20.000" on
- * a month overpaid Rp10.000, with no word that it is now Rp10.000 short).
+ * a month overpaid Rp10.000, with no word that it is now Rp10.000 short). `namePledges`: a statement of several pledges
+ * (a village's Dana Desa and ADD) names the pledge of each balance ("DESA-…-ADD: Masih kurang Rp2.800 sesudah koreksi").
  */
 export function correctionNotesByMonth(
   recorded: readonly PaymentRow[],
   correcting: readonly PaymentRow[],
   balanceOf?: (pledgeCode: string, month: string) => number | undefined,
+  namePledges = false,
 ): Map<string, string[]> {
   const notes = new Map<string, string[]>();
   const add = (month: string, note: string) => notes.set(month, [...(notes.get(month) ?? []), note]);
@@ -32,7 +34,7 @@ export function correctionNotesByMonth(
   }
   for (const c of balanceOf ? corrected.values() : []) {
     const balance = balanceOf!(c.pledgeCode, c.month);
-    if (balance !== undefined) add(c.month, balanceSaid(balance, c.amount));
+    if (balance !== undefined) add(c.month, `${namePledges ? `${c.pledgeCode}: ` : ''}${balanceSaid(balance, c.amount)}`);
   }
   for (const p of recorded) {
     if (p.adjustsMonth) add(p.month, `${capitalized(paymentSaid(p))} (${p.reference}) adalah koreksi untuk ${monthLabel(p.adjustsMonth)}`);
