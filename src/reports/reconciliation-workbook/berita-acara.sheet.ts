@@ -3,7 +3,7 @@
  * and in Indonesian words, what each funder paid, and the signature blocks.
  */
 import type ExcelJS from 'exceljs';
-import { LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import type { PaymentRow } from '../data/report-queries.js';
 import { monthsSaid } from '../../common/month.js';
 import { monthLabel, rupiah } from '../format/labels.js';
@@ -45,6 +45,7 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
   const { summary } = ctx;
   const t = new TableSheet(ctx.output.workbook, 'Berita Acara', COLUMNS, {
     fixedRowHeights: true,
+    notice: draftNotice(ctx),
     title: [
       'BERITA ACARA REKONSILIASI PENDANAAN IURAN JAMINAN KESEHATAN DAERAH (JAMKESDA)',
       `${REGENCY.toUpperCase()} — BULAN ${monthLabel(ctx.month).toUpperCase()}`,
@@ -52,19 +53,6 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
     ],
   });
   const money = (text: string, amount: number) => t.addRow([text, amount, terbilangRupiah(amount)]);
-
-  if (ctx.changes.length > 0) {
-    t.writeStyledRow(
-      ['DRAF — JANGAN DITANDATANGANI', null, `Rekonsiliasi versi ${ctx.run.version} tidak lagi berlaku: ${ctx.changes.join('; ')}. Tanda tangani hanya berita acara versi terbaru; bila data bulan ini berubah, jalankan ulang rekonsiliasi dulu.`],
-      WARNING_STYLE,
-    );
-  } else if (ctx.run.status !== 'FINAL') {
-    // a draft's Berita Acara looked exactly like one ready to sign (QA)
-    t.writeStyledRow(
-      ['DRAF — JANGAN DITANDATANGANI', null, `Rekonsiliasi versi ${ctx.run.version} belum difinalisasi. Tanda tangani berita acara yang diunduh sesudah rekonsiliasi ini difinalisasi oleh petugas keuangan lain.`],
-      WARNING_STYLE,
-    );
-  }
 
   t.writeStyledRow(['Jumlah peserta', summary.participants, `${terbilang(summary.participants)} orang`], undefined, [undefined, countStyle]);
   money('Iuran yang menjadi kewajiban daerah', summary.obligation);
@@ -120,6 +108,22 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
   // one column each: the Angka column is as wide as the longest title or unit (SIGNATURE_WIDTH)
   writeClosing(t, 'Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.', SIGNATORIES.map((signatory, column) => ({ signatory, column, span: 1 })));
   t.commit();
+}
+
+/**
+ * A run not to be signed opens the sheet, above its title, with DRAF — JANGAN DITANDATANGANI and why: its month changed
+ * since it ran, or it is not final yet (QA: a draft's Berita Acara looked exactly like one ready to sign; then the line
+ * stood under the table's header, read after the title).
+ */
+function draftNotice(ctx: ReconciliationWorkbookContext): Array<Array<string | null>> {
+  const v = ctx.run.version;
+  if (ctx.changes.length > 0) {
+    return [['DRAF — JANGAN DITANDATANGANI', null, `Rekonsiliasi versi ${v} tidak lagi berlaku: ${ctx.changes.join('; ')}. Tanda tangani hanya berita acara versi terbaru; bila data bulan ini berubah, jalankan ulang rekonsiliasi dulu.`]];
+  }
+  if (ctx.run.status !== 'FINAL') {
+    return [['DRAF — JANGAN DITANDATANGANI', null, `Rekonsiliasi versi ${v} belum difinalisasi. Tanda tangani berita acara yang diunduh sesudah rekonsiliasi ini difinalisasi oleh petugas keuangan lain.`]];
+  }
+  return [];
 }
 
 /** The months the month's corrections are for: "Desember 2026". */

@@ -19,6 +19,7 @@ import {
   textValue,
   TITLE_STYLE,
   TOTAL_STYLE,
+  WARNING_STYLE,
   wrappedLines,
 } from '../../common/spreadsheet/workbook-style.js';
 import { cellRef, columnLetter } from './cell-ref.js';
@@ -50,6 +51,11 @@ export interface TableSheetOptions {
    * are signed; a million-row sheet needs none.
    */
   fixedRowHeights?: boolean;
+  /**
+   * Warning rows above the title (WARNING_STYLE), the first thing the sheet shows and prints: a draft's "DRAF — JANGAN
+   * DITANDATANGANI" (QA: under the table's header, a signer read the title and the column heads first).
+   */
+  notice?: Array<Array<string | null>>;
 }
 
 /** Data rows have no style of their own; one shared object lets ExcelJS reuse its style id. */
@@ -95,7 +101,8 @@ export class TableSheet {
     readonly columns: TableColumn[],
     options: TableSheetOptions,
   ) {
-    this.headerRow = options.title.length + 2;
+    const notice = options.notice ?? [];
+    this.headerRow = notice.length + options.title.length + 2;
     this.maxRows = options.maxRows ?? MAX_SHEET_ROWS;
     this.fixedRowHeights = options.fixedRowHeights ?? false;
     this.sheet = workbook.addWorksheet(name, { views: frozenHeader(this.headerRow), pageSetup: printSetup(this.headerRow), headerFooter: printHeaderFooter(options.title.slice(0, 2)) });
@@ -105,6 +112,7 @@ export class TableSheet {
     this.sums = columns.map(() => 0);
     const scale = Math.min(1, PAGE_WIDTH_POINTS / (columns.reduce((sum, c) => sum + c.width, 0) * POINTS_PER_WIDTH));
     this.pagePoints = PAGE_HEIGHT_POINTS / scale;
+    for (const row of notice) this.writeStyledRow(row, WARNING_STYLE);
     options.title.forEach((line, i) => this.writeStyledRow([line], i === 0 ? TITLE_STYLE : SUBTITLE_STYLE));
     this.blankRow();
     this.writeStyledRow(
