@@ -112,6 +112,17 @@ describe('statements', () => {
     } finally {
       await t.dataSource.query(`UPDATE pledge SET from_month = 1 WHERE code = 'TJSLP-ALNO-2026'`);
     }
+    // a month after its pagu was used up says so, not '-' (QA: a village pledge's Rp2.000.000 ran out in September and
+    // October–December read 0 / Rp0 / '-'); September and October used Rp37.800 each
+    await t.dataSource.query(`UPDATE pledge SET budget = 75600 WHERE code = 'TJSLP-ALNO-2026'`);
+    try {
+      const spent = (await readWorkbook((await download((await t.as(Role.AUDITOR)).get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?year=2026'))).body)).getWorksheet('Ringkasan')!;
+      expect(rowOf(spent, 'Agustus 2026').getCell(6).value).toBe('-');
+      expect(rowOf(spent, 'November 2026').getCell(6).value).toBe('Pagu habis (Rp75.600 terpakai sebelum bulan ini)');
+      expect(rowOf(spent, 'Desember 2026').getCell(6).value).toBe('Pagu habis (Rp75.600 terpakai sebelum bulan ini)');
+    } finally {
+      await t.dataSource.query(`UPDATE pledge SET budget = 500000 WHERE code = 'TJSLP-ALNO-2026'`);
+    }
   });
 
   it('pledge, one month: what was used before the month counts against the pledge', async () => {

@@ -19,7 +19,7 @@ import { keysetPages } from '../data/keyset-pages.js';
 import { correctionsIn, pledgeMonthStatus } from '../../payments/payment-status.js';
 import { type PledgeRevisions, type PledgeRow, ReportQueries, type RevisionRange } from '../data/report-queries.js';
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
-import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, ownPaymentsLabelOf, PAID_LATE_HEADER, revisionLabel, SCOPE_LABELS, SOURCE_TYPE_LABELS, statementStatusLabel, wibTimestamp } from '../format/labels.js';
+import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, ownPaymentsLabelOf, PAID_LATE_HEADER, revisionLabel, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS, statementStatusLabel, wibTimestamp } from '../format/labels.js';
 import { mixedRevisions, revisionFacts, revisionNumbers } from '../format/revisions.js';
 import { correctionNotesByMonth, laterCorrectionsLine } from '../statements/correction-notes.js';
 import { balanceByDueness, pledgeMonthFigures } from '../statements/not-yet-due.js';
@@ -77,6 +77,17 @@ const outsideTerms = (p: Pick<PledgeRow, 'fromMonth' | 'toMonth'>, month: string
   return m < p.fromMonth || m > p.toMonth;
 };
 
+/**
+ * The status of a month in which the pledge used and was paid nothing: outside its months, its pagu already used up by
+ * the months before (QA: October–December of a village pledge whose Rp2.000.000 ran out in September read 0 / Rp0 /
+ * "-", as if nobody had been in its scope), or "-" (nobody it funds was covered, or pledges before it paid everything).
+ */
+function idleMonthStatus(p: Pick<PledgeRow, 'fromMonth' | 'toMonth' | 'budget'>, month: string, usedBefore: number): string {
+  if (outsideTerms(p, month)) return OUTSIDE_TERMS;
+  if (p.budget !== null && usedBefore >= p.budget) return `Pagu habis (${rupiah(p.budget)} terpakai sebelum bulan ini)`;
+  return '-';
+}
+
 @Injectable()
 export class WritePledgeStatement {
   constructor(
@@ -121,6 +132,7 @@ export class WritePledgeStatement {
         const output = new WorkbookOutput(destination, generatedAt);
         // signed, so its rows' heights are written (keepTogether)
         const t = new TableSheet(output.workbook, 'Ringkasan', MONTH_COLUMNS, { title: title('Laporan Komitmen Pendanaan Iuran'), fixedRowHeights: true });
+        let usedSoFar = usedBefore; // of the fiscal year, before the month
         for (const month of period.months) {
           const used = due.get(month);
           const paid = payments.filter((p) => p.month === month);
@@ -137,11 +149,12 @@ export class WritePledgeStatement {
             { formula: `D${row}-C${row}`, result: paidAmount - (used?.amount ?? 0) },
             used?.amount || paidAmount
               ? statementStatusLabel(status, month, dayInWib(generatedAt), ownPaymentsLabelOf(used?.amount ?? 0, paid))
-              : outsideTerms(pledge, month) ? OUTSIDE_TERMS : '-',
+              : idleMonthStatus(pledge, month, usedSoFar),
             used?.amount || paidAmount ? monthLateLabel({ late, ...correctionsIn(month, paid), status }) : '-',
             used ? revisionNumbers(used.revisions) : '-',
             corrections.get(month)?.join('; ') ?? null,
           ]);
+          usedSoFar += used?.amount ?? 0;
         }
         t.finishTable();
         const later = laterCorrectionsLine(correcting, period);
