@@ -11,7 +11,7 @@ import { PAYMENT_COLUMNS } from '../../src/payments/payment-row.validator.js';
 import { LIST_COLUMNS, PLEDGE_COLUMNS } from '../../src/funding/pledge-upload/pledge-sheet.js';
 import { columnsNotRead, lookAlikeColumns } from '../../src/common/spreadsheet/unknown-columns.js';
 import { detectFormat, SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
-import { cellDay, decodeXstring, numberCell, parseDateText, yearOnly } from '../../src/common/spreadsheet/cell.js';
+import { cellDay, dateCell, decodeXstring, numberCell, parseDateText, yearOnly } from '../../src/common/spreadsheet/cell.js';
 import { textValue } from '../../src/common/spreadsheet/formula-injection.js';
 import { SpreadsheetException } from '../../src/common/spreadsheet/spreadsheet.exception.js';
 import { Readable } from 'node:stream';
@@ -293,6 +293,11 @@ describe('generic sheet reader', () => {
   it('reads a number cell of a date column as the Excel serial it is, 1900-03-01 … 2100-12-31, in its date system; other numbers are no date', () => {
     expect(cellDay(numberCell(46326))).toBe('2026-10-31');
     expect(cellDay(numberCell(46326.75))).toBe('2026-10-31'); // a time of day is dropped, as for date cells
+    // a time just before midnight keeps its day (QA: 01/12/2026 23:59:51 was read as 2 December); a formula's hair under
+    // midnight is the next day, as Excel shows it
+    expect(cellDay(numberCell(46357.9999))).toBe('2026-12-01');
+    expect(cellDay(dateCell(new Date(Date.UTC(2026, 11, 1, 23, 59, 51))))).toBe('2026-12-01');
+    expect(cellDay(numberCell(46357.99999999999))).toBe('2026-12-02');
     expect(cellDay(numberCell(61))).toBe('1900-03-01');
     expect(cellDay(numberCell(73415))).toBe('2100-12-31');
     expect(cellDay(numberCell(44561, undefined, true))).toBe('2026-01-01');

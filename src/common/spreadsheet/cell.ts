@@ -107,9 +107,13 @@ export function serialDateCell(serial: number, date1904: boolean, formula?: stri
   return { kind: 'date', text: utcDay(new Date(serialMs(serial, date1904))), serial, ...(formula !== undefined && { formula }) };
 }
 
-/** `YYYY-MM-DD` of a Date that ExcelJS built from a serial (UTC based), rounded to the nearest minute. */
+/**
+ * `YYYY-MM-DD` of a Date that ExcelJS built from a serial (UTC based), rounded to the nearest second: a serial a
+ * formula left a hair under midnight (46357.99999999999) is the next day, as Excel shows it, while a time typed into the
+ * cell keeps its day (QA: 01/12/2026 23:59:51, serial 46357.9999, rounded to the minute, was stored as 2026-12-02).
+ */
 export function utcDay(date: Date): string {
-  const day = Math.floor((Math.round(date.getTime() / 60000) * 60000) / DAY_MS);
+  const day = Math.floor((Math.round(date.getTime() / 1000) * 1000) / DAY_MS);
   let text = DAY_TEXT.get(day);
   if (text === undefined) {
     text = new Date(day * DAY_MS).toISOString().slice(0, 10);
