@@ -178,19 +178,26 @@ describe('Excel date serials in date columns', () => {
       ['1703060101700003', KK, 'Angka Kecil', '1970-01-01', 'L', '17.03.06.2001', '', '2026-01-01', 5, 'PINDAH'],
       // a serial of 1900–2100 whose day is outside the column's years
       ['1703060101700005', KK, 'Serial Lama', '1970-01-01', 'L', '17.03.06.2001', '', 3000, '', ''],
+      // a day typed as a number without separators, year first or day first
+      ['1703060101700006', KK, 'Tanpa Pemisah', '1970-01-01', 'L', '17.03.06.2001', '', 20261201, 31122026, 'PINDAH'],
     ]);
     const res = await upload(t, { name: 'serial.xlsx', content });
-    expect(res.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 3 });
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 4 });
     expect(await participant('1703060101700001')).toEqual({ birth_date: '1970-01-01', tmt: '2026-01-01', tat: '2026-10-31', end_reason: 'PINDAH' });
     const found = (await issues(t, res.body.id)).filter((i) => i.severity === 'REJECT');
     expect(found.map((i) => [i.row_number, i.column_name, i.code])).toEqual([
       [3, 'TMT', 'DATE_YEAR_ONLY'],
       [4, 'TAT', 'DATE_INVALID'],
       [5, 'TMT', 'DATE_INVALID'],
+      [6, 'TMT', 'DATE_INVALID'],
+      [6, 'TAT', 'DATE_INVALID'],
     ]);
     expect(found[0].message).toMatch(/^TMT hanya berisi tahun \(2026\), bukan tanggal lengkap\./);
     expect(found[1].message).toMatch(/^TAT 5 berupa angka, bukan tanggal: .*nomor seri tanggal Excel \(46326 = 31\/10\/2026\).* Ketik tanggalnya sebagai YYYY-MM-DD atau DD\/MM\/YYYY/);
     expect(found[2].message).toBe('TMT 3000 (nomor seri tanggal Excel untuk 1908-03-18) di luar tahun 2000–2099: kepesertaan dihitung per bulan dalam tahun-tahun itu saja.');
+    // the day meant, not the serial example (QA: TMT 20261201 was told "46326 = 31/10/2026")
+    expect(found[3].message).toBe('TMT 20261201 berupa angka tanpa pemisah, bukan tanggal. Bila maksudnya 1 Desember 2026, ketik 2026-12-01 atau 01/12/2026 di sel berformat Teks.');
+    expect(found[4].message).toBe('TAT 31122026 berupa angka tanpa pemisah, bukan tanggal. Bila maksudnya 31 Desember 2026, ketik 2026-12-31 atau 31/12/2026 di sel berformat Teks.');
   });
 
   it('refuses a year typed into a date-formatted cell (1985 shown as 1905-06-07) as a year, in every date column and both date systems', async () => {

@@ -277,6 +277,13 @@ export function ambiguousSerial(cell: Cell, column: string, day: string): string
  */
 export function numberNotADate(cell: Cell, column: string): string | null {
   if (cell.kind !== 'number') return null;
+  // eight digits that are a day written without separators (20261201, 01122026): say that day, not the serial example
+  // (QA: TMT 20261201 was told "46326 = 31/10/2026")
+  const digits = /^\d{8}$/.test(cell.text) ? cell.text : null;
+  const meant = digits && (calendarDay(+digits.slice(0, 4), +digits.slice(4, 6), +digits.slice(6)) ?? calendarDay(+digits.slice(4), +digits.slice(2, 4), +digits.slice(0, 2)));
+  if (meant) {
+    return `${column} ${cell.text} berupa angka tanpa pemisah, bukan tanggal. Bila maksudnya ${dayName(meant)}, ketik ${meant} atau ${meant.slice(8)}/${meant.slice(5, 7)}/${meant.slice(0, 4)} di sel berformat Teks.`;
+  }
   return (
     `${column} ${cell.text} berupa angka, bukan tanggal: tanggal yang ditempel sebagai nilai ke sel berformat Teks atau Umum menjadi nomor seri tanggal Excel ` +
     '(46326 = 31/10/2026), tetapi angka ini bukan nomor seri tanggal 1900–2100. Ketik tanggalnya sebagai YYYY-MM-DD atau DD/MM/YYYY, atau format selnya sebagai Tanggal.'
