@@ -76,6 +76,7 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
     money('Iuran yang layak dibayar', summary.bill.payable);
     money('Kelebihan tagihan', summary.bill.overbilled);
     money('Kekurangan tagihan', summary.bill.underbilled);
+    writeRefusedBillRows(ctx, t);
   } else {
     t.writeStyledRow(['Tagihan BPJS Kesehatan', null, 'Belum ada tagihan untuk bulan ini']);
   }
@@ -120,6 +121,27 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
   // one column each: the Angka column is as wide as the longest title or unit (SIGNATURE_WIDTH)
   writeClosing(t, 'Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.', SIGNATORIES.map((signatory, column) => ({ signatory, column, span: 1 })));
   t.commit();
+}
+
+/**
+ * The bill rows refused at upload (the run's BILL_ROWS_REJECTED warning), under the bill's figures they change: no line
+ * was matched for them, so whoever they billed is in "Kekurangan tagihan" (QA: a bill with 8 of 13 rows refused was
+ * signed as if BPJS had not billed those people). The other run warnings are on Ringkasan only: they do not change a
+ * figure signed here.
+ */
+function writeRefusedBillRows(ctx: ReconciliationWorkbookContext, t: TableSheet): void {
+  const refused = (ctx.run.summary?.warnings ?? []).find((w) => w.code === 'BILL_ROWS_REJECTED');
+  if (!refused?.details) return;
+  const { billVersion, rowsRejected } = refused.details;
+  t.writeStyledRow(
+    [
+      `Baris tagihan yang ditolak saat diunggah (tagihan versi ${billVersion})`,
+      rowsRejected,
+      `${terbilang(rowsRejected)} baris, tidak ikut dicocokkan: peserta pada baris itu dihitung tidak ditagih (termasuk dalam kekurangan tagihan) walaupun ditagih BPJS Kesehatan.`,
+    ],
+    WARNING_STYLE,
+    [undefined, countStyle],
+  );
 }
 
 /** The months the month's corrections are for: "Desember 2026". */
