@@ -125,6 +125,15 @@ describe('console form messages', () => {
       ]);
     });
 
+    it('finalizing a run whose bill had rows refused at upload says so among the risks (QA: 8 of 13 rows refused, finalized unwarned)', () => {
+      const run = { month: '2026-10', monthEnded: true, dueDate: '2026-10-10' };
+      const refused = { code: 'BILL_ROWS_REJECTED', message: '…', details: { billVersion: 2, rowsRejected: 1208 } };
+      expect(reconciliation.finalizeRisks({ ...run, warnings: [refused, { code: 'NO_PBI_LIST', message: '…' }] }, [])).toEqual([
+        'Tagihan BPJS versi 2 memuat 1.208 baris yang ditolak saat diunggah: peserta pada baris itu dihitung tidak ditagih (NOT_BILLED) walaupun ditagih BPJS Kesehatan, dan setelah difinalisasi tagihan Oktober 2026 tidak dapat diganti lagi.',
+        'Rekonsiliasi ini dijalankan tanpa daftar PBI APBN Oktober 2026: kepesertaan ganda (terdaftar juga sebagai PBI APBN) tidak diperiksa, dan setelah difinalisasi daftarnya tidak dapat diunggah lagi.',
+      ]);
+    });
+
     it('Peserta tidak terdanai: says the fiscal year has no pledge, not the pledges\' compliance warnings (QA)', () => {
       const message = 'Belum ada komitmen pendanaan tahun anggaran 2027: semua peserta Januari 2027 belum didanai. Catat komitmen tahun 2027 lalu hitung ulang alokasi.';
       expect(unfunded.yearWarnings({ warnings: [{ code: 'DANA_DESA_PBI', message: 'Dana Desa' }, { code: 'NO_PLEDGES_FOR_YEAR', message }] })).toEqual([message]);
