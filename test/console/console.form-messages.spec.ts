@@ -157,6 +157,11 @@ describe('console form messages', () => {
       const message = 'Berkas ini sama persis dengan tagihan Desember 2026 (versi 1) yang sudah tersimpan: periksa bulannya.';
       expect(bpjsInputs.billFileWarnings({ fileWarnings: [{ code: 'SAME_FILE_OTHER_MONTH', message }] })).toEqual([message]);
       expect(bpjsInputs.billFileWarnings({ recognised: true })).toEqual([]);
+      // the version replaced, said plainly when the API has no notice (a corrected bill a few lines shorter; QA: 2823 for 2826)
+      expect(bpjsInputs.replacedText({ month: '2026-10', replaces: { version: 1, count: 2826 } }, 'baris tagihan')).toBe('Versi ini menggantikan versi 1 (2.826 baris tagihan) sebagai tagihan Oktober 2026.');
+      expect(bpjsInputs.replacedText({ month: '2026-10', replaces: { version: 2, count: 40 } }, 'NIK')).toBe('Versi ini menggantikan versi 2 (40 NIK) sebagai daftar PBI APBN Oktober 2026.');
+      expect(bpjsInputs.replacedText({ month: '2026-10', replaces: null }, 'NIK')).toBeNull();
+      expect(bpjsInputs.replacedText({ month: '2026-10', recognised: true, version: 1 }, 'baris tagihan')).toBeNull();
       // kept with the bill, in the month's upload history
       expect(uploadHistory.sameFileNotes({ fileWarnings: [{ code: 'SAME_FILE_OTHER_MONTH', bills: [{ month: '2026-08', version: 1 }, { month: '2026-12', version: 2 }], message }] })).toEqual([
         { text: 'sama dengan tagihan Agustus 2026 v1, Desember 2026 v2', title: message },
