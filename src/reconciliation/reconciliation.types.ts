@@ -56,7 +56,7 @@ export interface RunSummary {
   bill: { invoiceTotal: number; linesTotal: number; payable: number; overbilled: number; underbilled: number } | null;
   findings: Record<Category, number>;
   payments: PledgePaymentStatus[];
-  /** What the officer was told when it ran (run-warnings.ts: NO_BILL, NO_PBI_LIST, NO_PLEDGES_FOR_YEAR, REGISTER_CHANGED_SINCE_FROZEN); absent on runs stored before. */
+  /** What the officer was told when it ran (run-warnings.ts: NO_BILL, BILL_ROWS_REJECTED, NO_PBI_LIST, NO_PLEDGES_FOR_YEAR, REGISTER_CHANGED_SINCE_FROZEN); absent on runs stored before. */
   warnings?: RunWarning[];
   /**
    * The register corrections of the fiscal year's closed months as they stood when the run was computed (§9: recorded

@@ -12,9 +12,12 @@ export interface RunWarning {
    * REGISTER_CHANGED_SINCE_FROZEN: the month is frozen and judged with the obligations it had, which the register no
    * longer agrees with (frozenDriftWarning). NO_PLEDGES_FOR_YEAR: the month's fiscal year has no pledge (noPledgesFor, allocation-summary.ts).
    * NO_PBI_LIST: the month has no PBI-APBN list, so double coverage was not checked (noPbiListWarning).
+   * BILL_ROWS_REJECTED: the bill version used had rows refused at upload, which were not matched (billRowsRejectedWarning).
    */
-  code: 'NO_BILL' | 'REGISTER_CHANGED_SINCE_FROZEN' | 'NO_PLEDGES_FOR_YEAR' | 'NO_PBI_LIST';
+  code: 'NO_BILL' | 'REGISTER_CHANGED_SINCE_FROZEN' | 'NO_PLEDGES_FOR_YEAR' | 'NO_PBI_LIST' | 'BILL_ROWS_REJECTED';
   message: string;
+  /** BILL_ROWS_REJECTED only: the bill version the run used and how many of its rows the upload refused. */
+  details?: { billVersion: number; rowsRejected: number };
 }
 
 /** What FROZEN_MONTH_DRIFT found. */
@@ -57,6 +60,25 @@ export function noPbiListWarning(month: string): RunWarning {
     message:
       `Belum ada daftar PBI APBN untuk ${name}: kepesertaan ganda (terdaftar juga sebagai PBI APBN) tidak diperiksa. ` +
       `Unggah daftar PBI APBN ${name} di halaman Tagihan dan jalankan ulang rekonsiliasi sebelum finalisasi; sesudah finalisasi daftarnya tidak dapat diunggah lagi.`,
+  };
+}
+
+/**
+ * A month reconciled with a bill whose upload refused rows (a NIK typed as a number, an amount that is not whole rupiah,
+ * …): those rows are no bill line, so whoever BPJS billed on them counts as NOT_BILLED (and in "Kekurangan tagihan")
+ * although BPJS billed them (QA: 8 of 13 rows refused, reconciled and finalized unwarned). Finalizing stays allowed, as
+ * with NO_PBI_LIST: BPJS may bill those rows wrongly; the officer decides, told. Null when no row was refused, or for a
+ * bill stored before the counts were kept (`rejected` null).
+ */
+export function billRowsRejectedWarning(month: string, bill: { version: number; rejected: number | null }): RunWarning | null {
+  if (!bill.rejected) return null;
+  return {
+    code: 'BILL_ROWS_REJECTED',
+    message:
+      `Tagihan BPJS Kesehatan ${monthName(month)} versi ${bill.version} memuat ${bill.rejected} baris yang ditolak saat diunggah dan tidak ikut dicocokkan: ` +
+      'peserta pada baris itu dihitung tidak ditagih (NOT_BILLED, termasuk dalam kekurangan tagihan) walaupun ditagih BPJS Kesehatan. ' +
+      'Perbaiki baris itu di berkas tagihan yang lengkap (lihat laporan baris bermasalah di halaman Tagihan), unggah ulang seluruh tagihan dan jalankan ulang rekonsiliasi sebelum finalisasi.',
+    details: { billVersion: bill.version, rowsRejected: bill.rejected },
   };
 }
 

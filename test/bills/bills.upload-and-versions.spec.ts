@@ -108,11 +108,28 @@ describe('bills: upload, row report and versions', () => {
     ]);
     expect(res.body.issues[1].message).toMatch(/bilangan bulat rupiah/);
     expect(res.body.issues[3].message).toBe('NOKA "12345" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai NOKA_MISMATCH; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.');
-    // it replaces version 1 with fewer lines: said, since uploading only fixed rows drops the others (QA)
+    // it replaces version 1 with fewer lines, but more than half of them: not taken for a few fixed rows (replaced-version.ts)
     expect(res.body.replaces).toEqual({ version: 1, count: 4 });
-    expect(res.body.notice).toMatch(/^Versi baru ini memuat 3 baris tagihan, sedangkan versi 1 yang digantikannya memuat 4\. Unggahan menggantikan seluruh daftar bulan ini/);
+    expect(res.body.notice).toBeUndefined();
     const stored = (await (await t.as(Role.AUDITOR)).get(`/api/v1/bills/${res.body.id}`).expect(200)).body;
     expect(stored.issues).toHaveLength(5);
+  });
+
+  it('says a new version holding at most half of the lines it replaces drops the others (QA), not a corrected bill a few lines shorter (QA: 2823 replacing 2826)', async () => {
+    const csv = (from: number, to: number) =>
+      Buffer.from(['NOKA,NIK,NAMA,IURAN', ...Array.from({ length: to - from + 1 }, (_, i) => `000100000000${from + i},170306010180000${from + i},Peserta ${from + i},37800`)].join('\n'));
+    expect((await upload('2026-04', String(6 * 37800), csv(1, 6), 'tagihan.csv', 201)).body).toMatchObject({ version: 1, lines: 6, replaces: null });
+    // BPJS removed two lines: 4 of 6, no notice
+    const corrected = (await upload('2026-04', String(4 * 37800), csv(1, 4), 'tagihan-koreksi.csv', 201)).body;
+    expect(corrected).toMatchObject({ version: 2, lines: 4, replaces: { version: 1, count: 6 } });
+    expect(corrected.notice).toBeUndefined();
+    // only the two rows fixed: half of 4, said
+    const fixed = (await upload('2026-04', String(2 * 37800), csv(1, 2), 'tagihan-perbaikan.csv', 201)).body;
+    expect(fixed).toMatchObject({ version: 3, lines: 2, replaces: { version: 2, count: 4 } });
+    expect(fixed.notice).toBe(
+      'Versi baru ini memuat 2 baris tagihan, sedangkan versi 2 yang digantikannya memuat 4. Unggahan menggantikan seluruh daftar bulan ini, tidak menambahkannya: ' +
+        'jika maksudnya hanya memperbaiki beberapa baris, perbaiki baris itu di berkas lengkap lalu unggah berkas lengkap tersebut.',
+    );
   });
 
   it('refuses a NIK typed into a numeric cell, telling how to fix it', async () => {

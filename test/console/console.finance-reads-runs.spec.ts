@@ -9,9 +9,12 @@ import { billCsv, enrollmentCsv, PEOPLE } from './support/sheets.js';
  * A NOKA_MISMATCH finding on the run page shows both sides, the billed NOKA and the register's (QA: only the billed
  * one, so the officer could not tell what the register held without opening the participant): *NOKA tagihan* and
  * *NOKA register* columns for that category (the API's `registerNoka`); the other categories keep one *NOKA* column.
+ * Every category's list gives the line's *Baris Tagihan* (its row in the bill file, as the workbook; QA: only there),
+ * '–' for a NOT_BILLED participant, who has no line. A bill whose upload refused rows (BILL_ROWS_REJECTED; QA: 8 of
+ * 13 refused, finalized unwarned) is said on the run page, with the way to the bills page, and in the finalize question.
  *
- * Two participants with NOKAs ...001 and ...002; November's bill bills the first with ...999 (NOKA_MISMATCH) and the
- * second as registered (MATCHED).
+ * Three participants with NOKAs ...001 to ...003; November's bill bills the first with ...999 (NOKA_MISMATCH), the
+ * second as registered (MATCHED), not the third (NOT_BILLED), and its upload refused 2 rows.
  */
 describeInBrowser('console: a NOKA_MISMATCH shows the billed and the register NOKA', () => {
   let runId = '';
@@ -19,12 +22,14 @@ describeInBrowser('console: a NOKA_MISMATCH shows the billed and the register NO
     await insertParticipants(t.dataSource, [
       { nik: nik(1), noka: '0000000000001', name: 'Ani' },
       { nik: nik(2), noka: '0000000000002', name: 'Budi' },
+      { nik: nik(3), noka: '0000000000003', name: 'Cici' },
     ]);
     await insertPledge(t.dataSource, 'APBD-2026');
-    await insertBill(t.dataSource, '2026-11', [
+    const billId = await insertBill(t.dataSource, '2026-11', [
       { nik: nik(1), noka: '0000000000999', name: 'ANI' },
       { nik: nik(2), noka: '0000000000002', name: 'BUDI' },
     ]);
+    await t.dataSource.query('UPDATE bill SET rows_read = 4, accepted = 2, rejected = 2, warnings = 0 WHERE id = $1', [billId]);
     runId = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-11' }).expect(201)).body.id;
   });
 
@@ -34,8 +39,29 @@ describeInBrowser('console: a NOKA_MISMATCH shows the billed and the register NO
     await login(page, base, await userFor(t, Role.AUDITOR), `#/rekonsiliasi/${runId}?category=NOKA_MISMATCH`);
     const table = page.getByRole('table', { name: /^NOKA berbeda: 1 temuan/ });
     await table.waitFor();
-    expect(await table.locator('thead th').allTextContents()).toEqual(['NIK', 'NOKA tagihan', 'NOKA register', 'Nama', 'Ditagih', 'Seharusnya', 'Tindak lanjut']);
-    expect((await tableRows(table))[0].slice(0, 4)).toEqual([nik(1), '0000000000999', '0000000000001', 'ANI']);
+    expect(await table.locator('thead th').allTextContents()).toEqual(['Baris Tagihan', 'NIK', 'NOKA tagihan', 'NOKA register', 'Nama', 'Ditagih', 'Seharusnya', 'Tindak lanjut']);
+    expect((await tableRows(table))[0].slice(0, 5)).toEqual(['2', nik(1), '0000000000999', '0000000000001', 'ANI']);
+    // a participant not billed has no line
+    await page.getByRole('button', { name: 'Lihat temuan Tidak ditagih' }).click();
+    const notBilled = page.getByRole('table', { name: /^Tidak ditagih: 1 temuan/ });
+    await notBilled.waitFor();
+    expect(await notBilled.locator('thead th').allTextContents()).toEqual(['Baris Tagihan', 'NIK', 'NOKA', 'Nama', 'Ditagih', 'Seharusnya', 'Tindak lanjut']);
+    expect((await tableRows(notBilled))[0].slice(0, 2)).toEqual(['–', nik(3)]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('the refused bill rows are said on the run page, with the way to the bills page, and asked about before finalizing', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.KEUANGAN, '2'), `#/rekonsiliasi/${runId}`);
+    const warning = page.locator('.notice--warning', { hasText: 'Peringatan saat dijalankan: Tagihan BPJS Kesehatan November 2026 versi 1 memuat 2 baris yang ditolak saat diunggah' });
+    await warning.waitFor();
+    await expect(warning.getByRole('link', { name: 'Ke halaman tagihan' }).getAttribute('href')).resolves.toBe('#/tagihan?month=2026-11');
+    await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).click();
+    await expect(page.locator('.confirm-step .notice--warning').textContent()).resolves.toContain(
+      'Tagihan BPJS versi 1 memuat 2 baris yang ditolak saat diunggah: peserta pada baris itu dihitung tidak ditagih (NOT_BILLED) walaupun ditagih BPJS Kesehatan, dan setelah difinalisasi tagihan November 2026 tidak dapat diganti lagi.',
+    );
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

@@ -79,6 +79,29 @@ describeInBrowser('console: finance sees the upload history of the month on the 
     await context.close();
   }, BROWSER_TIMEOUT);
 
+  it('a corrected bill a few lines shorter says plainly which version it replaced; one with at most half the lines warns (QA: 2823 for 2826 read as "only fixed rows")', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.KEUANGAN), '#/tagihan?month=2026-08');
+    const bills = sectionOf(page, 'Tagihan BPJS');
+    const upload = async (people: typeof PEOPLE, version: number) => {
+      const csv = billCsv(people.map((p) => ({ noka: p.noka!, nik: p.nik, name: p.name, amount: 37800 })));
+      await bills.getByLabel('Total invoice (Rp)').fill(String(people.length * 37800));
+      await bills.locator('input[type="file"]').setInputFiles({ name: `tagihan-v${version}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await bills.getByRole('button', { name: 'Unggah tagihan' }).click();
+      await bills.getByText(`Tagihan Agustus 2026 tersimpan (versi ${version}).`).waitFor();
+    };
+    await upload(PEOPLE.slice(0, 4), 1);
+    await upload(PEOPLE.slice(0, 3), 2); // BPJS removed a line
+    await bills.getByText('Versi ini menggantikan versi 1 (4 baris tagihan) sebagai tagihan Agustus 2026.').waitFor();
+    await expect(bills.locator('.notice--warning', { hasText: 'Versi baru ini memuat' }).count()).resolves.toBe(0);
+    await upload(PEOPLE.slice(0, 1), 3); // only the row fixed
+    await bills.locator('.notice--warning', { hasText: 'Versi baru ini memuat 1 baris tagihan, sedangkan versi 2 yang digantikannya memuat 3.' }).waitFor();
+    await expect(bills.getByText('Versi ini menggantikan versi').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
   it('PBI-APBN list: upload with a rejected NIK, the count of NIKs, and the report from the history', async () => {
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);

@@ -125,6 +125,15 @@ describe('console form messages', () => {
       ]);
     });
 
+    it('finalizing a run whose bill had rows refused at upload says so among the risks (QA: 8 of 13 rows refused, finalized unwarned)', () => {
+      const run = { month: '2026-10', monthEnded: true, dueDate: '2026-10-10' };
+      const refused = { code: 'BILL_ROWS_REJECTED', message: '…', details: { billVersion: 2, rowsRejected: 1208 } };
+      expect(reconciliation.finalizeRisks({ ...run, warnings: [refused, { code: 'NO_PBI_LIST', message: '…' }] }, [])).toEqual([
+        'Tagihan BPJS versi 2 memuat 1.208 baris yang ditolak saat diunggah: peserta pada baris itu dihitung tidak ditagih (NOT_BILLED) walaupun ditagih BPJS Kesehatan, dan setelah difinalisasi tagihan Oktober 2026 tidak dapat diganti lagi.',
+        'Rekonsiliasi ini dijalankan tanpa daftar PBI APBN Oktober 2026: kepesertaan ganda (terdaftar juga sebagai PBI APBN) tidak diperiksa, dan setelah difinalisasi daftarnya tidak dapat diunggah lagi.',
+      ]);
+    });
+
     it('Peserta tidak terdanai: says the fiscal year has no pledge, not the pledges\' compliance warnings (QA)', () => {
       const message = 'Belum ada komitmen pendanaan tahun anggaran 2027: semua peserta Januari 2027 belum didanai. Catat komitmen tahun 2027 lalu hitung ulang alokasi.';
       expect(unfunded.yearWarnings({ warnings: [{ code: 'DANA_DESA_PBI', message: 'Dana Desa' }, { code: 'NO_PLEDGES_FOR_YEAR', message }] })).toEqual([message]);
@@ -148,6 +157,11 @@ describe('console form messages', () => {
       const message = 'Berkas ini sama persis dengan tagihan Desember 2026 (versi 1) yang sudah tersimpan: periksa bulannya.';
       expect(bpjsInputs.billFileWarnings({ fileWarnings: [{ code: 'SAME_FILE_OTHER_MONTH', message }] })).toEqual([message]);
       expect(bpjsInputs.billFileWarnings({ recognised: true })).toEqual([]);
+      // the version replaced, said plainly when the API has no notice (a corrected bill a few lines shorter; QA: 2823 for 2826)
+      expect(bpjsInputs.replacedText({ month: '2026-10', replaces: { version: 1, count: 2826 } }, 'baris tagihan')).toBe('Versi ini menggantikan versi 1 (2.826 baris tagihan) sebagai tagihan Oktober 2026.');
+      expect(bpjsInputs.replacedText({ month: '2026-10', replaces: { version: 2, count: 40 } }, 'NIK')).toBe('Versi ini menggantikan versi 2 (40 NIK) sebagai daftar PBI APBN Oktober 2026.');
+      expect(bpjsInputs.replacedText({ month: '2026-10', replaces: null }, 'NIK')).toBeNull();
+      expect(bpjsInputs.replacedText({ month: '2026-10', recognised: true, version: 1 }, 'baris tagihan')).toBeNull();
       // kept with the bill, in the month's upload history
       expect(uploadHistory.sameFileNotes({ fileWarnings: [{ code: 'SAME_FILE_OTHER_MONTH', bills: [{ month: '2026-08', version: 1 }, { month: '2026-12', version: 2 }], message }] })).toEqual([
         { text: 'sama dengan tagihan Agustus 2026 v1, Desember 2026 v2', title: message },

@@ -143,3 +143,93 @@ describe('reconciliation: starting a month without a BPJS bill is warned about',
     expect(texts).toEqual(expect.arrayContaining(['Peringatan saat rekonsiliasi dijalankan', message]));
   });
 });
+
+/**
+ * A bill whose upload refused rows (QA, a finance officer reconciling: 13 rows, 8 refused — NIK typed as a number,
+ * negative, decimal, zero and "abc" amounts, a 15-digit NIK — accepted 5; reconciled and finalized with no word of
+ * the 8, and the people on them counted NOT_BILLED, "Kekurangan tagihan" in the Berita Acara, though BPJS billed
+ * them). The run warns BILL_ROWS_REJECTED, kept with it, on the workbook's Ringkasan and Berita Acara; finalizing is
+ * allowed all the same (as NO_PBI_LIST). A corrected bill uploaded whole runs without it.
+ *
+ * Participants 1–12 in the register, APBD-2026 covering everyone, October's and November's PBI-APBN lists (no
+ * NO_PBI_LIST); the fixed clock on 15 November 2026.
+ */
+describe('reconciliation: a bill with rows refused at upload is warned about (BILL_ROWS_REJECTED)', () => {
+  let t: TestApp;
+  const noka = (n: number) => `000000000${String(n).padStart(4, '0')}`;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertParticipants(t.dataSource, Array.from({ length: 12 }, (_, i) => ({ nik: nik(i + 1), noka: noka(i + 1) })));
+    await insertPledge(t.dataSource, 'APBD-2026');
+    await insertPbiList(t.dataSource, '2026-10', ['1703069999990001']);
+    await insertPbiList(t.dataSource, '2026-11', ['1703069999990001']);
+  });
+  afterAll(() => t?.close());
+
+  /** Rows 2–6 good (NIKs 1–5); rows 7–14 refused (NIKs 6–12 and a 15-digit NIK); `refused: false` gives all 12 good. */
+  async function billFile({ refused }: { refused: boolean }): Promise<Buffer> {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tagihan');
+    ws.addRow(['NOKA', 'NIK', 'NAMA', 'IURAN']);
+    for (let n = 1; n <= 5; n++) ws.addRow([noka(n), nik(n), `Peserta ${n}`, 37800]);
+    if (!refused) {
+      for (let n = 6; n <= 12; n++) ws.addRow([noka(n), nik(n), `Peserta ${n}`, 37800]);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    }
+    ws.addRow([noka(6), Number(nik(6)), 'Peserta 6', 37800]); // NIK typed as a number
+    ws.addRow([noka(7), nik(7), 'Peserta 7', -37800]);
+    ws.addRow([noka(8), nik(8), 'Peserta 8', 37800.5]);
+    ws.addRow([noka(9), nik(9), 'Peserta 9', 0]);
+    ws.addRow([noka(10), nik(10), 'Peserta 10', 'abc']);
+    ws.addRow([noka(11), Number(nik(11)), 'Peserta 11', 37800]);
+    ws.addRow([noka(12), nik(12), 'Peserta 12', -1]);
+    ws.addRow(['', nik(13).slice(0, 15), 'Lima belas digit', 37800]);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+  const uploadBill = async (month: string, file: Buffer) =>
+    (await (await t.as(Role.KEUANGAN)).post('/api/v1/bills').field('month', month).field('invoiceTotal', '500000').attach('file', file, 'tagihan.xlsx').expect(201)).body;
+
+  const OCTOBER =
+    'Tagihan BPJS Kesehatan Oktober 2026 versi 1 memuat 8 baris yang ditolak saat diunggah dan tidak ikut dicocokkan: ' +
+    'peserta pada baris itu dihitung tidak ditagih (NOT_BILLED, termasuk dalam kekurangan tagihan) walaupun ditagih BPJS Kesehatan. ' +
+    'Perbaiki baris itu di berkas tagihan yang lengkap (lihat laporan baris bermasalah di halaman Tagihan), unggah ulang seluruh tagihan dan jalankan ulang rekonsiliasi sebelum finalisasi.';
+
+  it('warns BILL_ROWS_REJECTED with the bill version and rows refused, kept with the run, in the workbook; finalizing is allowed', async () => {
+    expect(await uploadBill('2026-10', await billFile({ refused: true }))).toMatchObject({ version: 1, rowsRead: 13, accepted: 5, rejected: 8 });
+    const { started, run, findings } = await reconcile(t, '2026-10');
+    const warning = { code: 'BILL_ROWS_REJECTED', message: OCTOBER, details: { billVersion: 1, rowsRejected: 8 } };
+    expect(started.warnings).toEqual([warning]);
+    expect(run.warnings).toEqual([warning]);
+    // why it matters: the 7 registered people on the refused rows count as not billed, their premiums as underbilled
+    expect(findings.filter((f) => f.category === 'NOT_BILLED').map((f) => f.nik)).toEqual([6, 7, 8, 9, 10, 11, 12].map(nik));
+    expect(run.bill).toMatchObject({ linesTotal: 5 * 37800, underbilled: 7 * 37800 });
+
+    const checker = await secondKeuangan(t);
+    expect((await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(201)).body).toMatchObject({ status: 'FINAL' });
+    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`))).body);
+    const ringkasan: string[] = [];
+    wb.getWorksheet('Ringkasan')!.eachRow((r) => ringkasan.push(String(r.getCell(1).value)));
+    expect(ringkasan).toEqual(expect.arrayContaining(['Peringatan saat rekonsiliasi dijalankan', OCTOBER]));
+    // the Berita Acara says it under the bill's figures it changes
+    const ba = wb.getWorksheet('Berita Acara')!;
+    const refused = rowOf(ba, 'Baris tagihan yang ditolak saat diunggah (tagihan versi 1)');
+    expect(rowOf(ba, 'Kekurangan tagihan').number + 1).toBe(refused.number);
+    expect([refused.getCell(2).value, refused.getCell(3).value]).toEqual([
+      8,
+      'delapan baris, tidak ikut dicocokkan: peserta pada baris itu dihitung tidak ditagih (termasuk dalam kekurangan tagihan) walaupun ditagih BPJS Kesehatan.',
+    ]);
+  });
+
+  it('a corrected bill uploaded whole runs without it, and its Berita Acara has no such line', async () => {
+    await uploadBill('2026-11', await billFile({ refused: true }));
+    expect(await uploadBill('2026-11', await billFile({ refused: false }))).toMatchObject({ version: 2, accepted: 12, rejected: 0 });
+    const { started, run } = await reconcile(t, '2026-11');
+    expect(started.warnings).toEqual([]);
+    expect(run.findings.NOT_BILLED).toBe(0);
+    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`))).body);
+    const labels: string[] = [];
+    wb.getWorksheet('Berita Acara')!.eachRow((r) => labels.push(String(r.getCell(1).value)));
+    expect(labels.some((l) => l.startsWith('Baris tagihan yang ditolak'))).toBe(false);
+  });
+});

@@ -22,7 +22,7 @@ class UploadReportDto {
   /** The same file as the month's latest version: that version is answered, none is added (and `replaces` is absent). */
   @ApiPropertyOptional({ enum: [true] }) recognised?: true;
   @ApiPropertyOptional({ type: () => ReplacedVersionDto, nullable: true }) replaces?: ReplacedVersionDto | null;
-  /** Indonesian, when the new version holds fewer lines (or NIKs) than the one it replaces. */
+  /** Indonesian, when the new version holds at most half of the lines (or NIKs) of the one it replaces. */
   @ApiPropertyOptional() notice?: string;
 }
 

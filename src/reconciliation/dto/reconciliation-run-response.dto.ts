@@ -144,14 +144,23 @@ export class ReconciliationRunDetailResponseDto extends ReconciliationRunRespons
   @ApiProperty() monthEnded: boolean;
 }
 
+/** The bill version a run used and how many of its rows the upload refused. */
+export class BillRowsRejectedDetailsDto {
+  @ApiProperty({ type: 'integer' }) billVersion: number;
+  @ApiProperty({ type: 'integer' }) rowsRejected: number;
+}
+
 export class RunWarningDto {
   /**
    * NO_BILL: the month has no bill, so the run has `bill: null` and cannot be finalized. REGISTER_CHANGED_SINCE_FROZEN:
    * a frozen month judged with obligations the register no longer agrees with. NO_PLEDGES_FOR_YEAR: the month's year has no pledge.
-   * NO_PBI_LIST: the month has no PBI-APBN list, so double coverage was not checked.
+   * NO_PBI_LIST: the month has no PBI-APBN list, so double coverage was not checked. BILL_ROWS_REJECTED: the bill version
+   * used had rows refused at upload, not matched (whoever they billed counts as NOT_BILLED).
    */
-  @ApiProperty({ enum: ['NO_BILL', 'REGISTER_CHANGED_SINCE_FROZEN', 'NO_PLEDGES_FOR_YEAR', 'NO_PBI_LIST'] }) code: string;
+  @ApiProperty({ enum: ['NO_BILL', 'REGISTER_CHANGED_SINCE_FROZEN', 'NO_PLEDGES_FOR_YEAR', 'NO_PBI_LIST', 'BILL_ROWS_REJECTED'] }) code: string;
   @ApiProperty() message: string;
+  /** BILL_ROWS_REJECTED only. */
+  @ApiPropertyOptional({ type: () => BillRowsRejectedDetailsDto }) details?: BillRowsRejectedDetailsDto;
 }
 
 /** A run just started (it ran synchronously). */

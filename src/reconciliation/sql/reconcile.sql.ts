@@ -149,7 +149,7 @@ export const PAYMENTS_CHECKSUM = `
 
 /** The month's bill and PBI-APBN list: the highest version of each. $1 = month. */
 export const LATEST_INPUTS = `
-  SELECT (SELECT json_build_object('id', id, 'version', version, 'checksum', checksum, 'invoiceTotal', invoice_total::text)
+  SELECT (SELECT json_build_object('id', id, 'version', version, 'checksum', checksum, 'invoiceTotal', invoice_total::text, 'rejected', rejected)
           FROM bill WHERE month = $1 ORDER BY version DESC LIMIT 1) AS bill,
          (SELECT json_build_object('id', id, 'version', version, 'checksum', checksum)
           FROM pbi_apbn_list WHERE month = $1 ORDER BY version DESC LIMIT 1) AS pbi`;

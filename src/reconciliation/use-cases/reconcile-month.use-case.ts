@@ -13,7 +13,7 @@ import { ReconciliationException } from '../reconciliation.exception.js';
 import { CATEGORIES, type Category, type RunInputs, type RunSummary } from '../reconciliation.types.js';
 import { tryLockReconciliation } from '../run-lock.js';
 import { noPledgesFor } from '../../funding/allocations/allocation-summary.js';
-import { frozenDriftWarning, noBillWarning, noPbiListWarning, type RunWarning } from '../run-warnings.js';
+import { billRowsRejectedWarning, frozenDriftWarning, noBillWarning, noPbiListWarning, type RunWarning } from '../run-warnings.js';
 import { correctionsDigest, readClosedMonthCorrections } from '../closed-month-corrections.js';
 import { digest, monthDigests, readMonthInputs } from '../run-inputs.js';
 import { FROZEN_MONTH_DRIFT, LATEST_INPUTS, RECONCILE_BILL } from '../sql/reconcile.sql.js';
@@ -41,6 +41,8 @@ interface VersionedInput {
   version: number;
   checksum: string;
   invoiceTotal?: string;
+  /** bills: the rows the upload refused (null for bills stored before the counts were kept) */
+  rejected?: number | null;
 }
 
 interface BillRankRow {
@@ -125,14 +127,16 @@ export class ReconcileMonth {
       [month, version, command.trigger ?? 'MANUAL', actor, this.clock.now()],
     );
 
-    const { summary: computed, inputs } = await this.compute(id, month, m);
+    const { summary: computed, inputs, bill } = await this.compute(id, month, m);
     // what the officer should hear is kept with the run, so that whoever finalizes it (and its workbook) hears it too
     // (QA: the frozen month's warning was in the starting answer only; a scheduled run's was heard by nobody)
     // a year without any pledge, as the allocation says it (QA: such a December was finalized unwarned, and then no
     // pledge of that year could ever be recorded)
     const noPledges = (await noPledgesFor(m, month, computed.participants)) as RunWarning | null;
     const noList = inputs.pbiApbnList ? null : noPbiListWarning(month); // double coverage not checked (QA: finalized unwarned)
-    const warnings = [computed.bill ? null : noBillWarning(month), noList, noPledges, await this.frozenDrift(month, m)].filter(
+    // rows the bill's upload refused are no lines: whoever they billed counts as NOT_BILLED (QA: finalized unwarned)
+    const refused = bill ? billRowsRejectedWarning(month, { version: Number(bill.version), rejected: bill.rejected ?? null }) : null;
+    const warnings = [computed.bill ? null : noBillWarning(month), refused, noList, noPledges, await this.frozenDrift(month, m)].filter(
       (w): w is RunWarning => w !== null,
     );
     const summary: RunSummary = { ...computed, warnings };
@@ -182,7 +186,7 @@ export class ReconcileMonth {
     });
   }
 
-  private async compute(runId: string, month: string, m: EntityManager): Promise<{ summary: RunSummary; inputs: RunInputs }> {
+  private async compute(runId: string, month: string, m: EntityManager): Promise<{ summary: RunSummary; inputs: RunInputs; bill: VersionedInput | null }> {
     const [latest] = await m.query(LATEST_INPUTS, [month]);
     const bill = parseJson<VersionedInput>(latest.bill);
     const pbi = parseJson<VersionedInput>(latest.pbi);
@@ -241,7 +245,7 @@ export class ReconcileMonth {
       register: digest(`${lineCount}:${registerHash}`),
       closedMonthCorrections: correctionsDigest(closedMonthCorrections),
     };
-    return { summary, inputs };
+    return { summary, inputs, bill };
   }
 }
 

@@ -15,7 +15,7 @@ export interface ReconciliationSummary {
   findings: Record<string, number>;
   payments: Array<{ pledgeCode: string; due: number; paid: number; status: string; late: boolean }>;
   /** What the officer was told when it ran (run-warnings.ts); absent on runs stored before. */
-  warnings?: Array<{ code: string; message: string }>;
+  warnings?: Array<{ code: string; message: string; details?: { billVersion: number; rowsRejected: number } }>;
   /** The register corrections of the year's closed months the run kept, with their participant-months; absent on runs stored before. */
   closedMonthCorrections?: ClosedMonthCorrections;
 }

@@ -3,7 +3,7 @@
  * and in Indonesian words, what each funder paid, and the signature blocks.
  */
 import type ExcelJS from 'exceljs';
-import { LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import type { PaymentRow } from '../data/report-queries.js';
 import { monthsSaid } from '../../common/month.js';
 import { monthLabel, rupiah } from '../format/labels.js';
@@ -64,6 +64,7 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
     money('Iuran yang layak dibayar', summary.bill.payable);
     money('Kelebihan tagihan', summary.bill.overbilled);
     money('Kekurangan tagihan', summary.bill.underbilled);
+    writeRefusedBillRows(ctx, t);
   } else {
     t.writeStyledRow(['Tagihan BPJS Kesehatan', null, 'Belum ada tagihan untuk bulan ini']);
   }
@@ -124,6 +125,27 @@ function draftNotice(ctx: ReconciliationWorkbookContext): Array<Array<string | n
     return [['DRAF — JANGAN DITANDATANGANI', null, `Rekonsiliasi versi ${v} belum difinalisasi. Tanda tangani berita acara yang diunduh sesudah rekonsiliasi ini difinalisasi oleh petugas keuangan lain.`]];
   }
   return [];
+}
+
+/**
+ * The bill rows refused at upload (the run's BILL_ROWS_REJECTED warning), under the bill's figures they change: no line
+ * was matched for them, so whoever they billed is in "Kekurangan tagihan" (QA: a bill with 8 of 13 rows refused was
+ * signed as if BPJS had not billed those people). The other run warnings are on Ringkasan only: they do not change a
+ * figure signed here.
+ */
+function writeRefusedBillRows(ctx: ReconciliationWorkbookContext, t: TableSheet): void {
+  const refused = (ctx.run.summary?.warnings ?? []).find((w) => w.code === 'BILL_ROWS_REJECTED');
+  if (!refused?.details) return;
+  const { billVersion, rowsRejected } = refused.details;
+  t.writeStyledRow(
+    [
+      `Baris tagihan yang ditolak saat diunggah (tagihan versi ${billVersion})`,
+      rowsRejected,
+      `${terbilang(rowsRejected)} baris, tidak ikut dicocokkan: peserta pada baris itu dihitung tidak ditagih (termasuk dalam kekurangan tagihan) walaupun ditagih BPJS Kesehatan.`,
+    ],
+    WARNING_STYLE,
+    [undefined, countStyle],
+  );
 }
 
 /** The months the month's corrections are for: "Desember 2026". */

@@ -173,7 +173,7 @@ function billForm(ctx, month) {
         bill.rejected !== undefined ? { label: 'Baris ditolak', value: number(bill.rejected), tone: bill.rejected ? 'bad' : null } : null,
         bill.warnings ? { label: 'Peringatan', value: number(bill.warnings), tone: 'warn' } : null,
       ].filter(Boolean)),
-      bill.notice ? notice('warning', bill.notice) : null,
+      bill.notice ? notice('warning', bill.notice) : replacedHint(bill, 'baris tagihan'),
       ...billFileWarnings(bill).map((message) => notice('warning', h('strong', { text: 'Peringatan: ' }), message)),
       ...sheetWarningNotices(bill),
       bill.invoiceTotal !== undefined && bill.invoiceTotal !== bill.linesTotal ? notice('warning', `Total invoice berbeda dengan jumlah baris: akan tercatat sebagai temuan "${CATEGORY_LABELS.TOTAL_MISMATCH}" pada rekonsiliasi.`) : null,
@@ -201,12 +201,27 @@ function pbiForm(ctx, month) {
       list.recognised
         ? notice('info', `Berkas ini sama dengan daftar PBI APBN ${monthLabel(list.month)} versi ${list.version} yang terbaru: tidak ada versi baru (${number(list.niks)} NIK).`)
         : notice('success', `Daftar PBI APBN ${monthLabel(list.month)} tersimpan${list.version ? ` (versi ${list.version})` : ''}: ${number(list.niks)} NIK.`),
-      list.notice ? notice('warning', list.notice) : null,
+      list.notice ? notice('warning', list.notice) : replacedHint(list, 'NIK'),
       ...sheetWarningNotices(list),
       reportLink('/api/v1/pbi-apbn-lists', list, pbiReportName(list)),
       Array.isArray(list.issues) && list.issues.length ? issuesTable(list.issues, issuesCaption(list.issues)) : null,
     ],
   });
+}
+
+/**
+ * The version an upload replaced, said plainly when the answer has no `notice` (the API warns only when the new version
+ * holds at most half of the earlier one: a few fixed rows uploaded alone; QA: a bill corrected by BPJS, 2823 lines for
+ * 2826, read as that mistake). Pure, tested.
+ */
+export function replacedText(res, what) {
+  if (!res?.replaces || res.recognised) return null;
+  return `Versi ini menggantikan versi ${res.replaces.version} (${number(res.replaces.count)} ${what}) sebagai ${what === 'NIK' ? 'daftar PBI APBN' : 'tagihan'} ${monthLabel(res.month)}.`;
+}
+
+function replacedHint(res, what) {
+  const text = replacedText(res, what);
+  return text ? h('p', { class: 'hint', text }) : null;
 }
 
 /** The row report workbook (GET …/:id/report.xlsx: every rejected and warned row as uploaded), when there is one. */

@@ -59,7 +59,7 @@ export async function render(main, ctx) {
     pageHeader(`Rekonsiliasi ${monthLabel(run.month)} · versi ${run.version}`, 'Status: ', badge(label(RUN_STATUS_LABELS, run.status), RUN_TONES[run.status])),
     statusNotice(run),
     // what the officer heard when it ran, for whoever finalizes it (QA: a frozen month's register change was said to the starter only)
-    ...(run.warnings ?? []).filter((w) => w.code !== 'NO_BILL').map((w) => notice('warning', h('strong', { text: 'Peringatan saat dijalankan: ' }), w.message)),
+    ...(run.warnings ?? []).filter((w) => w.code !== 'NO_BILL').map((w) => notice('warning', h('strong', { text: 'Peringatan saat dijalankan: ' }), w.message, billsLink(run, w))),
     draftNotice(run, others),
     h('div', { class: 'actions' }, downloadButton('Unduh buku kerja rekonsiliasi (.xlsx)', `/api/v1/reconciliations/${encodeURIComponent(run.id)}/workbook.xlsx`, { kind: 'primary', fallbackName: `rekonsiliasi-${run.month}-v${run.version}.xlsx` }), h('a', { class: 'btn btn--ghost', href: hashFor('/laporan', { month: run.month }), text: 'Laporan desa & komitmen' })),
     canFinalize(ctx.user.role) && finalizable(run, others) ? (startedByMe(run, ctx.user) ? ownRunNotice(run, statuses ?? run.payments) : finalizeBox(run, earlierOpen, ctx, statuses ?? run.payments)) : null,
@@ -126,6 +126,12 @@ export function closedMonthCorrectionsText(c) {
   }
   const closed = named([...(c.over.months ?? []), ...(c.under.months ?? [])]) ?? 'Bulan yang sudah ditutup';
   return `Koreksi bulan yang sudah ditutup: ${number(c.participantMonths)} peserta-bulan, ${parts.join('; ')}. ${closed} tidak dihitung ulang; koreksi dicatat pada bulan yang masih terbuka. Rinciannya di lembar "Koreksi Bulan Tertutup" buku kerja.`;
+}
+
+/** Beside a warning the bills page answers (the bill's refused rows are in its row report there), the way to it. */
+function billsLink(run, warning) {
+  if (warning.code !== 'BILL_ROWS_REJECTED' || run.status === 'FINAL') return null;
+  return [' ', h('a', { href: hashFor('/tagihan', { month: run.month }), text: 'Ke halaman tagihan' })];
 }
 
 function back(month) {
@@ -238,6 +244,8 @@ async function showFindings(container, run, category, asked, ctx, { focus = true
       dataTable({
         caption: `${label(CATEGORY_LABELS, category)}: ${number(res.total)} temuan`,
         columns: [
+          // the line's row in the bill file, as the workbook's Baris Tagihan (QA: only there); a NOT_BILLED participant has no line
+          { label: 'Baris Tagihan', value: (f) => (f.rowNumber ? number(f.rowNumber) : '–'), numeric: true },
           { label: 'NIK', render: (f) => (f.nik ? h('a', { href: hashFor(`/peserta/${f.nik}`), text: f.nik }) : '–') },
           // a NOKA_MISMATCH shows both sides, the billed NOKA and the register's (QA: only the billed one)
           ...(category === 'NOKA_MISMATCH'
@@ -290,8 +298,10 @@ const owedStatus = (status) => status === 'UNPAID' || status === 'UNDERPAID';
  * MONTH_CLOSED): a month not ended yet (the run's `monthEnded` and `dueDate`, by the server's clock; the browser's month
  * when absent), the funders still owing for it by their own payments (GET /payments/status `ownStatus`, `ownPaid`; a
  * run's `status`, `paid` when that is all there is), the fiscal year's last month leaving the year no open month, and a
- * run made without the month's PBI-APBN list (its NO_PBI_LIST warning: double coverage unchecked, and the list can no
- * longer be uploaded once finalized; QA: said when the run was started, not when it was finalized). The API's rules
+ * run made with a bill whose upload refused rows (BILL_ROWS_REJECTED: whoever they billed counts as NOT_BILLED; QA: a
+ * bill with 8 of 13 rows refused was finalized unwarned) and a run made without the month's PBI-APBN list (its
+ * NO_PBI_LIST warning: double coverage unchecked, and the list can no longer be uploaded once finalized; QA: said when
+ * the run was started, not when it was finalized). The API's rules
  * are unchanged. Pure, tested.
  */
 export function finalizeRisks(run, statuses = []) {
@@ -312,10 +322,21 @@ export function finalizeRisks(run, statuses = []) {
     run.month.endsWith('-12')
       ? `${month} adalah bulan terakhir tahun anggaran ${year}: setelah difinalisasi, tahun ${year} tidak lagi memiliki bulan terbuka untuk mencatat pembayaran atau koreksi.`
       : null,
+    refusedBillRowsRisk(run),
     (run.warnings ?? []).some((w) => w.code === 'NO_PBI_LIST')
       ? `Rekonsiliasi ini dijalankan tanpa daftar PBI APBN ${month}: kepesertaan ganda (terdaftar juga sebagai PBI APBN) tidak diperiksa, dan setelah difinalisasi daftarnya tidak dapat diunggah lagi.`
       : null,
   ].filter(Boolean);
+}
+
+/** The run's BILL_ROWS_REJECTED warning as a finalize risk (the bill can no longer be replaced once final), or null. */
+function refusedBillRowsRisk(run) {
+  const refused = (run.warnings ?? []).find((w) => w.code === 'BILL_ROWS_REJECTED');
+  if (!refused) return null;
+  const { billVersion, rowsRejected } = refused.details ?? {};
+  const bill = billVersion ? `Tagihan BPJS versi ${billVersion}` : 'Tagihan BPJS yang dipakai';
+  const rows = rowsRejected ? `${number(rowsRejected)} baris` : 'baris';
+  return `${bill} memuat ${rows} yang ditolak saat diunggah: peserta pada baris itu dihitung tidak ditagih (NOT_BILLED) walaupun ditagih BPJS Kesehatan, dan setelah difinalisasi tagihan ${monthLabel(run.month)} tidak dapat diganti lagi.`;
 }
 
 /** Whether `user` started `run`: the API refuses them its finalize (SAME_PERSON, maker-checker), so it is not offered. */

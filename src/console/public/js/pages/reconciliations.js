@@ -1,7 +1,8 @@
 /**
  * Reconciliation runs of a month; finance officers start a new run (a new version) from here. A run
  * answered with warnings (NO_BILL: the month has no BPJS bill, so the run has no bill findings and cannot
- * be finalized; NO_PBI_LIST: double coverage was not checked) stays on this page and says so, with links to the run
+ * be finalized; NO_PBI_LIST: double coverage was not checked; BILL_ROWS_REJECTED: the bill's refused rows were not
+ * matched) stays on this page and says so, with links to the run
  * and the bill page (QA: nobody was told).
  */
 import { api } from '../api.js';
@@ -90,7 +91,7 @@ export async function render(main, ctx) {
 /** The warnings of a run just started, with the way to the run and to the month's bills. */
 function startWarnings(run) {
   // the bill and the PBI-APBN list are both uploaded on the Tagihan page
-  const toBills = run.warnings.some((w) => w.code === 'NO_BILL' || w.code === 'NO_PBI_LIST');
+  const toBills = run.warnings.some((w) => w.code === 'NO_BILL' || w.code === 'NO_PBI_LIST' || w.code === 'BILL_ROWS_REJECTED');
   return notice(
     'warning',
     h('strong', { text: `Rekonsiliasi versi ${run.version} tersimpan, dengan peringatan: ` }),
