@@ -102,6 +102,7 @@ describe('console form messages', () => {
     let unfunded: any;
     let uploadHistory: any;
     let reconciliations: any;
+    let runFinalize: any;
     beforeAll(async () => {
       // One at a time: Jest's ESM loader mixes up modules shared by imports running in parallel.
       payments = await consoleModule('pages/payments.js');
@@ -115,12 +116,13 @@ describe('console form messages', () => {
       uploadHistory = await consoleModule('upload-history.js');
       reconciliations = await consoleModule('pages/reconciliations.js');
       unfunded = await consoleModule('pages/unfunded.js');
+      runFinalize = await consoleModule('run-finalize.js');
     });
 
     it('finalizing a run made without the PBI-APBN list says so among the risks (QA: said only when it was started)', () => {
       const run = { month: '2026-10', monthEnded: true, dueDate: '2026-10-10' };
-      expect(reconciliation.finalizeRisks(run, [])).toEqual([]);
-      expect(reconciliation.finalizeRisks({ ...run, warnings: [{ code: 'NO_PBI_LIST', message: '…' }] }, [])).toEqual([
+      expect(runFinalize.finalizeRisks(run, [])).toEqual([]);
+      expect(runFinalize.finalizeRisks({ ...run, warnings: [{ code: 'NO_PBI_LIST', message: '…' }] }, [])).toEqual([
         'Rekonsiliasi ini dijalankan tanpa daftar PBI APBN Oktober 2026: kepesertaan ganda (terdaftar juga sebagai PBI APBN) tidak diperiksa, dan setelah difinalisasi daftarnya tidak dapat diunggah lagi.',
       ]);
     });
@@ -128,7 +130,7 @@ describe('console form messages', () => {
     it('finalizing a run whose bill had rows refused at upload says so among the risks (QA: 8 of 13 rows refused, finalized unwarned)', () => {
       const run = { month: '2026-10', monthEnded: true, dueDate: '2026-10-10' };
       const refused = { code: 'BILL_ROWS_REJECTED', message: '…', details: { billVersion: 2, rowsRejected: 1208 } };
-      expect(reconciliation.finalizeRisks({ ...run, warnings: [refused, { code: 'NO_PBI_LIST', message: '…' }] }, [])).toEqual([
+      expect(runFinalize.finalizeRisks({ ...run, warnings: [refused, { code: 'NO_PBI_LIST', message: '…' }] }, [])).toEqual([
         'Tagihan BPJS versi 2 memuat 1.208 baris yang ditolak saat diunggah: peserta pada baris itu dihitung tidak ditagih (NOT_BILLED) walaupun ditagih BPJS Kesehatan, dan setelah difinalisasi tagihan Oktober 2026 tidak dapat diganti lagi.',
         'Rekonsiliasi ini dijalankan tanpa daftar PBI APBN Oktober 2026: kepesertaan ganda (terdaftar juga sebagai PBI APBN) tidak diperiksa, dan setelah difinalisasi daftarnya tidak dapat diunggah lagi.',
       ]);
@@ -293,12 +295,12 @@ describe('console form messages', () => {
 
     it('finalize: says the month\'s results are fixed, not the register, and that open earlier months are frozen (QA)', () => {
       const run = { month: '2026-10', startedBy: 'sri' };
-      const open = reconciliation.finalizeWarning(run, true);
+      const open = runFinalize.finalizeWarning(run, true);
       expect(open).not.toMatch(/peserta, /);
       expect(open).toContain('Daftar peserta tetap dapat diperbarui, tetapi tidak mengubah hasil Oktober 2026.');
       expect(open).toContain('Bulan-bulan sebelumnya di tahun 2026 yang belum difinalisasi (hingga September 2026) ikut dibekukan');
       expect(open).toMatch(/selain yang memulai rekonsiliasi \(sri\)\.$/);
-      expect(reconciliation.finalizeWarning(run, false)).not.toContain('dibekukan');
+      expect(runFinalize.finalizeWarning(run, false)).not.toContain('dibekukan');
     });
 
     it('run page: the register corrections of closed months in words, for the finance officer (QA: November paid for a man dead in October, unsaid)', () => {

@@ -4,7 +4,7 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { CATEGORY_LABELS, currentMonth, dateLabel, dateTimeLabel, label, monthLabel, monthsLabel, number, rupiah, RUN_STATUS_LABELS, TRIGGER_LABELS } from '../format.js';
+import { CATEGORY_LABELS, currentMonth, dateTimeLabel, label, monthLabel, monthsLabel, number, rupiah, RUN_STATUS_LABELS, TRIGGER_LABELS } from '../format.js';
 import { categoryAmounts, categoryCounts, notASumNote, UNLISTED_CATEGORIES } from '../findings.js';
 import { paymentStatusTable, withOwnPayments } from '../payment-status.js';
 import { canFinalize, hashFor } from '../routes.js';
@@ -12,8 +12,9 @@ import { billStats, fundedTable, fundingChart, fundingWarnings, headlineStats } 
 import { previousMonth } from '../month-field.js';
 import { sleep } from '../upload-box.js';
 import { clampPage, fetchListedPage, pager } from '../pager.js';
-import { announce, badge, confirmStep, dataTable, downloadButton, errorNotice, notice, pageHeader, section } from '../ui.js';
+import { badge, dataTable, downloadButton, errorNotice, notice, pageHeader, section } from '../ui.js';
 import { RUN_TONES } from './reconciliations.js';
+import { finalizeBox, ownRunNotice, startedByMe } from '../run-finalize.js';
 
 export async function render(main, ctx) {
   const id = ctx.params.id;
@@ -268,110 +269,6 @@ async function showFindings(container, run, category, asked, ctx, { focus = true
     if (err?.name === 'AbortError') return;
     replace(container, errorNotice(err));
   }
-}
-
-/**
- * What finalizing fixes, said before it is confirmed: the month's results, not the register (QA: it said
- * "peserta … tidak dapat diubah lagi"); and, when `earlierOpen` (the month before is not final), that the
- * earlier months of the year not yet finalized are frozen with it (§9). Pure, tested.
- */
-export function finalizeWarning(run, earlierOpen, statuses = []) {
-  const month = monthLabel(run.month);
-  const year = run.month.slice(0, 4);
-  return [
-    ...finalizeRisks(run, statuses),
-    `Setelah difinalisasi, hasil ${month} dikunci: alokasi iuran, temuan, tagihan dan pembayaran bulan itu tidak dapat diubah lagi (koreksi dicatat di bulan yang masih terbuka). Daftar peserta tetap dapat diperbarui, tetapi tidak mengubah hasil ${month}.`,
-    earlierOpen
-      ? `Bulan-bulan sebelumnya di tahun ${year} yang belum difinalisasi (hingga ${monthLabel(previousMonth(run.month))}) ikut dibekukan: alokasinya disimpan dan tidak dihitung ulang oleh perubahan sesudahnya (komitmen, tarif, peserta).`
-      : null,
-    `Finalisasi harus dilakukan oleh petugas keuangan selain yang memulai rekonsiliasi (${run.startedBy ?? '–'}).`,
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
-
-const owedStatus = (status) => status === 'UNPAID' || status === 'UNDERPAID';
-
-/**
- * What finalizing the month now costs, said first (QA: December 2026 was finalized on 6 December, the question saying
- * nothing of its 10 December due date; 2026 then had no open month and December's on-time SP2D was refused
- * MONTH_CLOSED): a month not ended yet (the run's `monthEnded` and `dueDate`, by the server's clock; the browser's month
- * when absent), the funders still owing for it by their own payments (GET /payments/status `ownStatus`, `ownPaid`; a
- * run's `status`, `paid` when that is all there is), the fiscal year's last month leaving the year no open month, and a
- * run made with a bill whose upload refused rows (BILL_ROWS_REJECTED: whoever they billed counts as NOT_BILLED; QA: a
- * bill with 8 of 13 rows refused was finalized unwarned) and a run made without the month's PBI-APBN list (its
- * NO_PBI_LIST warning: double coverage unchecked, and the list can no longer be uploaded once finalized; QA: said when
- * the run was started, not when it was finalized). The API's rules
- * are unchanged. Pure, tested.
- */
-export function finalizeRisks(run, statuses = []) {
-  const month = monthLabel(run.month);
-  const name = month.split(' ')[0];
-  const year = run.month.slice(0, 4);
-  const ended = typeof run.monthEnded === 'boolean' ? run.monthEnded : run.month < currentMonth();
-  const owing = (Array.isArray(statuses) ? statuses : []).filter((r) => owedStatus(r.ownStatus ?? r.status));
-  const owed = owing.reduce((sum, r) => sum + Math.max(0, (Number(r.due) || 0) - (Number(r.ownPaid ?? r.paid) || 0)), 0);
-  const codes = owing.map((r) => r.pledgeCode);
-  return [
-    ended
-      ? null
-      : `${month} belum berakhir (premi jatuh tempo ${dateLabel(run.dueDate ?? `${run.month}-10`)}): setelah difinalisasi, pembayaran ${name} hanya dapat dicatat sebagai koreksi di bulan berikutnya (Koreksi untuk bulan ${month}), juga yang dibayar tepat waktu.`,
-    owing.length
-      ? `${owing.length} komitmen masih terutang untuk ${month} (belum dibayar atau kurang bayar) sebesar ${rupiah(owed)}${codes.length <= 5 ? `: ${codes.join(', ')}` : ''}; setelah difinalisasi, pembayarannya hanya dapat dicatat sebagai koreksi di bulan berikutnya.`
-      : null,
-    run.month.endsWith('-12')
-      ? `${month} adalah bulan terakhir tahun anggaran ${year}: setelah difinalisasi, tahun ${year} tidak lagi memiliki bulan terbuka untuk mencatat pembayaran atau koreksi.`
-      : null,
-    refusedBillRowsRisk(run),
-    (run.warnings ?? []).some((w) => w.code === 'NO_PBI_LIST')
-      ? `Rekonsiliasi ini dijalankan tanpa daftar PBI APBN ${month}: kepesertaan ganda (terdaftar juga sebagai PBI APBN) tidak diperiksa, dan setelah difinalisasi daftarnya tidak dapat diunggah lagi.`
-      : null,
-  ].filter(Boolean);
-}
-
-/** The run's BILL_ROWS_REJECTED warning as a finalize risk (the bill can no longer be replaced once final), or null. */
-function refusedBillRowsRisk(run) {
-  const refused = (run.warnings ?? []).find((w) => w.code === 'BILL_ROWS_REJECTED');
-  if (!refused) return null;
-  const { billVersion, rowsRejected } = refused.details ?? {};
-  const bill = billVersion ? `Tagihan BPJS versi ${billVersion}` : 'Tagihan BPJS yang dipakai';
-  const rows = rowsRejected ? `${number(rowsRejected)} baris` : 'baris';
-  return `${bill} memuat ${rows} yang ditolak saat diunggah: peserta pada baris itu dihitung tidak ditagih (NOT_BILLED) walaupun ditagih BPJS Kesehatan, dan setelah difinalisasi tagihan ${monthLabel(run.month)} tidak dapat diganti lagi.`;
-}
-
-/** Whether `user` started `run`: the API refuses them its finalize (SAME_PERSON, maker-checker), so it is not offered. */
-export function startedByMe(run, user) {
-  return Boolean(run.startedBy) && run.startedBy === user?.username;
-}
-
-/**
- * In place of the finalize box, to the officer who started the run (QA: the button and the whole question were offered,
- * then refused "…harus difinalisasi oleh petugas keuangan lain…"): who finalizes it instead. Pure, tested.
- */
-export function ownRunText(run) {
-  return `Anda (${run.startedBy}) yang menjalankan rekonsiliasi ini; finalisasi dilakukan oleh petugas keuangan lain (prinsip empat mata).`;
-}
-
-function ownRunNotice(run, statuses) {
-  // what the finalizer will be asked, said to whoever ran it too (QA: December was run on 6 December unsaid)
-  const risks = finalizeRisks(run, statuses);
-  return section('Finalisasi', notice('info', ownRunText(run)), risks.length ? notice('warning', risks.join(' ')) : null);
-}
-
-function finalizeBox(run, earlierOpen, ctx, statuses) {
-  return section(
-    'Finalisasi',
-    confirmStep({
-      askText: 'Finalisasi rekonsiliasi ini…',
-      yesText: `Ya, finalisasi ${monthLabel(run.month)}`,
-      warning: finalizeWarning(run, earlierOpen, statuses),
-      onConfirm: async () => {
-        await api(`/api/v1/reconciliations/${encodeURIComponent(run.id)}/finalize`, { method: 'POST' });
-        announce(`Rekonsiliasi ${monthLabel(run.month)} difinalisasi.`);
-        ctx.navigate(`/rekonsiliasi/${run.id}`);
-      },
-    }),
-  );
 }
 
 function runFacts(run) {
