@@ -110,6 +110,29 @@ describe('reconciliation: each category on its own', () => {
     expect(findings[0].action).toBe('Tagihan tidak mencantumkan NOKA, padahal register mencatat NOKA peserta ini: minta BPJS melengkapi NOKA pada tagihan; data peserta tidak diubah');
   });
 
+  it('NOKA_MISMATCH of a NOKA restored from a numeric cell: never recorded in the register; a line with the register NOKA elsewhere says that first (QA)', async () => {
+    await insertParticipants(t.dataSource, [
+      { nik: nik(125), noka: '1000000696872', ...only('2023-07') },
+      { nik: nik(126), noka: '1000000000126', ...only('2023-07') },
+    ]);
+    await insertBill(t.dataSource, '2023-07', [
+      { nik: nik(125), noka: '0000000696872', nokaRestored: true },
+      { nik: nik(126), noka: '0000000000126', nokaRestored: true }, // first of its NIK (§7 order)
+      { nik: nik(126), noka: '1000000000126' },
+    ]);
+    const { findings } = await reconcile(t, '2023-07');
+    expect(findings.map((f) => [f.category, f.rowNumber, f.action])).toEqual([
+      ['DUPLICATE_BILLING', 4, expect.stringContaining('baris inilah yang dipertahankan; minta BPJS menghapus baris 3 untuk NIK ini')],
+      [
+        'NOKA_MISMATCH',
+        2,
+        'NOKA pada berkas tagihan tertulis sebagai angka; nol di depannya dipulihkan menjadi 0000000696872, yang berbeda dari NOKA register (1000000696872): ' +
+          'minta BPJS nomor kartu yang benar atau periksa berkas tagihannya; data peserta tidak diubah',
+      ],
+      ['NOKA_MISMATCH', 3, expect.stringMatching(/^NIK ini juga ditagih pada baris 4 dengan NOKA yang terdaftar \(1000000000126\)/)],
+    ]);
+  });
+
   it("a NIK billed again with another NOKA or none: the line with the register's NOKA is kept, the other deleted, nothing recorded (QA)", async () => {
     await insertParticipants(t.dataSource, [
       { nik: nik(120), noka: '1000023733243', ...only('2024-02') },
