@@ -68,9 +68,11 @@ const ACTION_KEY = `CASE WHEN f.line_role = 'KEEP' THEN 'DUPLICATE_BILLING_KEEP'
 /** A rupiah amount as `Rp37.800` (DOMAIN §2). */
 const rupiah = (amount: string) => `'Rp' || replace(to_char(${amount}, 'FM999,999,999,999,990'), ',', '.')`;
 
-/** The placeholders of FINDING_ACTIONS and what each is of the finding `f` (finding-actions.ts says what they mean). */
+/**
+ * The placeholders of FINDING_ACTIONS and what each is of the finding `f` (finding-actions.ts says what they mean), in
+ * the order they are replaced: the billed NOKA, as BPJS wrote it, last, so that nothing in it is taken for a placeholder.
+ */
 const ACTION_PLACEHOLDERS: ReadonlyArray<readonly [string, string]> = [
-  ['noka', `coalesce(f.noka, '')`],
   ['registerNoka', `coalesce(f.register_noka, '')`],
   ['billed', rupiah('coalesce(f.billed, 0)')],
   ['expected', rupiah('coalesce(f.expected, 0)')],
@@ -78,6 +80,7 @@ const ACTION_PLACEHOLDERS: ReadonlyArray<readonly [string, string]> = [
   ['obligation', rupiah('coalesce(f.obligation, 0)')],
   ['registerRow', `coalesce(f.register_row::text, '')`],
   ['otherRows', `coalesce(f.other_rows, '')`],
+  ['noka', `coalesce(f.noka, '')`],
 ];
 
 /** The SQL of `template` (an action text) with every placeholder replaced. */
