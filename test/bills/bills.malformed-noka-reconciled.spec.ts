@@ -2,11 +2,13 @@
  * DOMAIN §7: a bill line whose NOKA is not 13 digits is BPJS's billing all the same (QA: it was
  * refused, so its amount vanished: the person showed as NOT_BILLED and only TOTAL_MISMATCH hinted
  * at it). It is kept as written with a warning and meets the participant's NOKA as NOKA_MISMATCH,
- * whose action does not propose recording that NOKA in the register.
+ * whose action does not propose recording that NOKA in the register; nor does a NOKA typed as a
+ * number whose leading zeros were restored.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
+import { BillLineNokaRestored1768400000000 } from '../../src/database/migrations/1768400000000-bill-line-noka-restored.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertParticipants, nik } from '../reconciliation/support/seed.js';
 import { nonZero, reconcile } from '../reconciliation/support/run.js';
@@ -17,6 +19,9 @@ jest.setTimeout(180_000);
 
 type Issue = { row: number; column: string | null; severity: string; code: string; message: string };
 
+const NUMERIC_CELL_ACTION =
+  'NOKA pada berkas tagihan tertulis sebagai angka; nol di depannya dipulihkan menjadi 0000000696872, yang berbeda dari NOKA register (1000000696872): ' +
+  'minta BPJS nomor kartu yang benar atau periksa berkas tagihannya; data peserta tidak diubah';
 const MALFORMED_ACTION = 'NOKA pada tagihan (12345678901234) bukan 13 digit angka: periksa NOKA peserta ini dengan BPJS dan minta BPJS membetulkannya; data peserta tidak diubah';
 
 describe('bills: a NOKA that is not 13 digits is kept and reconciled', () => {
@@ -29,6 +34,7 @@ describe('bills: a NOKA that is not 13 digits is kept and reconciled', () => {
       { nik: nik(3) }, // no NOKA in the register: any billed NOKA matches (§7)
       { nik: nik(4), noka: '0000000000004' },
       { nik: nik(5), noka: '0000000000005' },
+      { nik: nik(6), noka: '1000000696872', tmt: '2026-07-01', tat: '2026-07-31', endReason: 'PINDAH' },
     ]);
   });
   afterAll(() => t?.close());
@@ -104,6 +110,37 @@ describe('bills: a NOKA that is not 13 digits is kept and reconciled', () => {
     const { run } = await reconcile(t, '2026-09');
     expect(nonZero(run.findings)).toEqual({ NOKA_MISMATCH: 1, MATCHED: 1, NOT_BILLED: 3 });
     expect(run.bill).toEqual({ invoiceTotal: 75600, linesTotal: 75600, payable: 75600, overbilled: 0, underbilled: 3 * 37800 });
+  });
+
+  it('in an .xlsx: a short NOKA typed as a number is restored to 13 digits with a warning, and its NOKA_MISMATCH proposes no register change (QA)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tagihan');
+    ws.addRow(['NOKA', 'NIK', 'NAMA', 'IURAN']);
+    ws.addRow([696872, nik(6), 'NOKA sebagai angka', 37800]);
+    const up = await upload('2026-07', 37800, Buffer.from(await wb.xlsx.writeBuffer()), 'tagihan-angka.xlsx');
+    expect(up.body.issues.map((i: Issue) => [i.row, i.code, i.message])).toEqual([
+      [2, 'NOKA_NUMERIC_CELL', expect.stringContaining('nol di depan dipulihkan menjadi 0000000696872')],
+    ]);
+    const lines = await t.dataSource.query('SELECT noka, noka_restored FROM bill_line WHERE bill_id = $1', [up.body.id]);
+    expect(lines).toEqual([{ noka: '0000000696872', noka_restored: true }]);
+
+    const { run, findings } = await reconcile(t, '2026-07');
+    expect(nonZero(run.findings)).toMatchObject({ NOKA_MISMATCH: 1 });
+    const mismatch = findings.find((f) => f.category === 'NOKA_MISMATCH')!;
+    expect(mismatch).toMatchObject({ nik: nik(6), noka: '0000000696872', registerNoka: '1000000696872', rowNumber: 2, action: NUMERIC_CELL_ACTION });
+    expect(mismatch.action).not.toMatch(/catat/);
+    const res = await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`));
+    expect(rowWhere((await readWorkbook(res.body)).getWorksheet('Temuan')!, 3, 'NOKA_MISMATCH').getCell(12).value).toBe(NUMERIC_CELL_ACTION);
+
+    // a bill stored before the flag was kept gets it from its NOKA_NUMERIC_CELL warning (migration 1768400000000)
+    await t.dataSource.query('ALTER TABLE bill_line DROP COLUMN noka_restored');
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await new BillLineNokaRestored1768400000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await t.dataSource.query('SELECT noka_restored FROM bill_line WHERE bill_id = $1', [up.body.id])).toEqual([{ noka_restored: true }]);
   });
 
   it("a leading apostrophe (typed to keep Excel from making it a number) is not part of the NOKA, as for a NIK: no warning, no NOKA_MISMATCH (QA)", async () => {

@@ -3,6 +3,7 @@ import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, insertPbiList, nik } from './support/seed.js';
 import { type FindingItem, nonZero, reconcile } from './support/run.js';
+import { FINDING_ACTIONS } from '../../src/reconciliation/finding-actions.js';
 
 jest.setTimeout(180_000);
 
@@ -23,6 +24,8 @@ describe('reconciliation: each category on its own', () => {
       { nik: nik(108), noka: '0000000000108', ...only('2025-08') },
       { nik: nik(109), noka: '0000000000109', ...only('2025-09') },
       { nik: nik(110), noka: '0000000000110', ...only('2025-10') },
+      { nik: nik(112), noka: '0000000000112', ...only('2023-06') },
+      { nik: nik(113), noka: '0000000000113', ...only('2023-06') },
     ]);
   });
   afterAll(() => t?.close());
@@ -65,8 +68,25 @@ describe('reconciliation: each category on its own', () => {
     const { run, findings } = await reconcile(t, '2025-05');
     expect(nonZero(run.findings)).toEqual({ AMOUNT_MISMATCH: 1 });
     expect(findings[0]).toMatchObject({ billedAmount: 42000, expectedAmount: 37800 });
-    expect(findings[0].action).toContain('Rp37.800');
+    // over by exactly the CENTRAL component of §3 (Rp4.200 from 2021): named as such (QA: the same text as any other difference)
+    expect(findings[0].action).toBe(
+      'BPJS menagih juga bantuan pusat Rp4.200 yang bukan beban daerah (ditagih Rp42.000, kewajiban daerah Rp37.800): bayar sesuai kewajiban dan minta koreksi tagihan',
+    );
     expect(run.bill).toEqual({ invoiceTotal: 42000, linesTotal: 42000, payable: 37800, overbilled: 4200, underbilled: 0 });
+  });
+
+  it('AMOUNT_MISMATCH other than the central share: the action says over or under, and by how much (QA)', async () => {
+    await insertBill(t.dataSource, '2023-06', [
+      { nik: nik(112), noka: '0000000000112', amount: 35000 },
+      { nik: nik(113), noka: '0000000000113', amount: 40000 },
+    ]);
+    const { run, findings } = await reconcile(t, '2023-06');
+    expect(nonZero(run.findings)).toEqual({ AMOUNT_MISMATCH: 2 });
+    expect(findings.map((f) => [f.rowNumber, f.action])).toEqual([
+      [2, 'Iuran ditagih Rp35.000, kurang Rp2.800 dari kewajiban Rp37.800: bayar sesuai kewajiban dan minta BPJS mengoreksi kekurangan tagihan'],
+      [3, 'Iuran ditagih Rp40.000, lebih Rp2.200 dari kewajiban Rp37.800: bayar sesuai kewajiban dan minta BPJS mengoreksi kelebihan tagihan'],
+    ]);
+    expect(run.bill).toMatchObject({ payable: 2 * 37800, overbilled: 2200, underbilled: 2800 });
   });
 
   it("NOKA_MISMATCH: the action records the billed NOKA; the finding names the register's beside it", async () => {
@@ -88,6 +108,73 @@ describe('reconciliation: each category on its own', () => {
     const { run, findings } = await reconcile(t, '2025-11');
     expect(nonZero(run.findings)).toEqual({ NOKA_MISMATCH: 1 });
     expect(findings[0].action).toBe('Tagihan tidak mencantumkan NOKA, padahal register mencatat NOKA peserta ini: minta BPJS melengkapi NOKA pada tagihan; data peserta tidak diubah');
+  });
+
+  it('NOKA_MISMATCH of a NOKA restored from a numeric cell: never recorded in the register; a line with the register NOKA elsewhere says that first (QA)', async () => {
+    await insertParticipants(t.dataSource, [
+      { nik: nik(125), noka: '1000000696872', ...only('2023-07') },
+      { nik: nik(126), noka: '1000000000126', ...only('2023-07') },
+    ]);
+    await insertBill(t.dataSource, '2023-07', [
+      { nik: nik(125), noka: '0000000696872', nokaRestored: true },
+      { nik: nik(126), noka: '0000000000126', nokaRestored: true }, // first of its NIK (§7 order)
+      { nik: nik(126), noka: '1000000000126' },
+    ]);
+    const { findings } = await reconcile(t, '2023-07');
+    expect(findings.map((f) => [f.category, f.rowNumber, f.action])).toEqual([
+      ['DUPLICATE_BILLING', 4, expect.stringContaining('baris inilah yang dipertahankan; minta BPJS menghapus baris 3 untuk NIK ini')],
+      [
+        'NOKA_MISMATCH',
+        2,
+        'NOKA pada berkas tagihan tertulis sebagai angka; nol di depannya dipulihkan menjadi 0000000696872, yang berbeda dari NOKA register (1000000696872): ' +
+          'minta BPJS nomor kartu yang benar atau periksa berkas tagihannya; data peserta tidak diubah',
+      ],
+      ['NOKA_MISMATCH', 3, expect.stringMatching(/^NIK ini juga ditagih pada baris 4 dengan NOKA yang terdaftar \(1000000000126\)/)],
+    ]);
+  });
+
+  it("a NIK billed again with another NOKA or none: the line with the register's NOKA is kept, the other deleted, nothing recorded (QA)", async () => {
+    await insertParticipants(t.dataSource, [
+      { nik: nik(120), noka: '1000023733243', ...only('2024-02') },
+      { nik: nik(121), noka: '0000000000121', ...only('2024-02') },
+      { nik: nik(122), noka: '0000000000122', ...only('2024-02') },
+      { nik: nik(123), noka: '0000000000123', ...only('2024-02') },
+      { nik: nik(124), noka: '0000000000124', ...only('2024-03') },
+    ]);
+    await insertBill(t.dataSource, '2024-02', [
+      { nik: nik(120), noka: '1000023733243', amount: 42000 }, // row 2: the register's NOKA, sorted after row 3's
+      { nik: nik(120), noka: '0999999999999' }, // row 3: first of the NIK (§7 order): NOKA_MISMATCH
+      { nik: nik(121), noka: '0000000000121' }, // row 4: the register's NOKA
+      { nik: nik(121), noka: '' }, // row 5: no NOKA, first of the NIK
+      { nik: nik(122), noka: '0000000000122' }, // row 6: the register's NOKA
+      { nik: nik(122), noka: '5555555555555' }, // row 7: a third line
+      { nik: nik(122), noka: '' }, // row 8: first of the NIK
+      { nik: nik(123), noka: '0000000000123' }, // row 9: the register's NOKA first: MATCHED
+      { nik: nik(123), noka: '9999999999999' }, // row 10: an ordinary duplicate
+      { nik: nik(124), noka: '' }, // row 11: not covered in the month: nothing to keep
+      { nik: nik(124), noka: '0000000000124' }, // row 12
+    ]);
+    const { run, findings } = await reconcile(t, '2024-02');
+    expect(nonZero(run.findings)).toEqual({ DUPLICATE_BILLING: 6, NOKA_MISMATCH: 3, NOT_COVERED: 1, MATCHED: 1 });
+    const keep = (registerNoka: string, rows: string) =>
+      `Tagihan ganda untuk NIK yang sama, tetapi NOKA baris ini sesuai register (${registerNoka}): baris inilah yang dipertahankan; minta BPJS menghapus baris ${rows} untuk NIK ini. Iuran NIK ini dibayar sekali, sesuai kewajiban Rp37.800`;
+    const again = (row: number, registerNoka: string, other: string) =>
+      `NIK ini juga ditagih pada baris ${row} dengan NOKA yang terdaftar (${registerNoka}); baris ini ganda ${other}: minta BPJS menghapus baris ini; data peserta tidak diubah`;
+    const duplicate = 'Tagihan ganda untuk NIK yang sama: ajukan koreksi ke BPJS agar baris ini dihapus';
+    expect(findings.map((f) => [f.category, f.rowNumber, f.action])).toEqual([
+      ['DUPLICATE_BILLING', 2, keep('1000023733243', '3')],
+      ['DUPLICATE_BILLING', 4, keep('0000000000121', '5')],
+      ['DUPLICATE_BILLING', 6, keep('0000000000122', '7, 8')],
+      ['DUPLICATE_BILLING', 7, duplicate],
+      ['DUPLICATE_BILLING', 10, duplicate],
+      ['DUPLICATE_BILLING', 12, duplicate],
+      ['NOT_COVERED', 11, FINDING_ACTIONS.NOT_COVERED],
+      ['NOKA_MISMATCH', 3, again(2, '1000023733243', 'dengan NOKA lain (0999999999999)')],
+      ['NOKA_MISMATCH', 5, again(4, '0000000000121', 'tanpa NOKA')],
+      ['NOKA_MISMATCH', 8, again(6, '0000000000122', 'tanpa NOKA')],
+    ]);
+    // the categories and amounts are §7's: the NOKA_MISMATCH and MATCHED lines are payable, the duplicates and NOT_COVERED overbilled
+    expect(run.bill).toMatchObject({ payable: 4 * 37800, overbilled: 42000 + 6 * 37800, underbilled: 0 });
   });
 
   it('MATCHED: no finding rows, counted in the summary', async () => {

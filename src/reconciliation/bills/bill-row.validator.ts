@@ -26,6 +26,8 @@ export interface BillLineRecord {
   nik: string;
   name: string;
   amount: number;
+  /** The NOKA was a number in the file, its leading zeros put back (NOKA_NUMERIC_CELL): not a card number to record (finding-actions.ts). */
+  nokaRestored: boolean;
 }
 
 /**
@@ -79,7 +81,7 @@ function checkBillRow({ rowNumber, cells }: SheetRow, n: Readonly<Record<string,
   if (billedNoka === undefined || isError(nik) || name || isError(amount)) return { issues };
   const cut = cutName(cells[2].text);
   if (cut) issues.push({ column: 'NAMA', severity: 'WARN', code: 'NAME_TOO_LONG', message: `${n.NAMA} lebih dari ${NAME_MAX} karakter (${cut.length}); disimpan ${NAME_MAX} karakter pertamanya.` });
-  return { record: { rowNumber, noka: billedNoka, nik: nik.value, name: cut ? cut.kept : cells[2].text, amount: amount.value }, issues };
+  return { record: { rowNumber, noka: billedNoka, nik: nik.value, name: cut ? cut.kept : cells[2].text, amount: amount.value, nokaRestored: !isError(noka) && !!noka.warning }, issues };
 }
 
 /** The longest NAMA a bill line keeps. */

@@ -113,6 +113,7 @@ export class UploadBill {
         records.map((r) => r.nik),
         records.map((r) => r.name),
         records.map((r) => r.amount),
+        records.map((r) => r.nokaRestored),
       ]);
       lines += records.length;
       linesTotal += records.reduce((s, r) => s + r.amount, 0);

@@ -3,11 +3,14 @@
  *
  * RECONCILE_BILL, one statement:
  *   $1 run id, $2 month 'YYYY-MM', $3 bill id (NULL: no bill), $4 PBI-APBN list id (NULL: none),
- *   $5 first day of the month (date), $6 actions (jsonb: category -> Indonesian text with
- *   {noka}/{expected} placeholders), $7 categories (jsonb array, index = rank - 1).
+ *   $5 first day of the month (date), $6 actions (jsonb: FINDING_ACTIONS, action key -> Indonesian
+ *   text with placeholders), $7 categories (jsonb array, index = rank - 1).
  *
  *   billed           the bill's lines, each with its position among the lines of its NIK, lines
- *                    ordered by NOKA as text in plain code-point order (COLLATE "C": '' first), then row
+ *                    ordered by NOKA as text in plain code-point order (COLLATE "C": '' first), then row,
+ *                    and how many lines its NIK has
+ *   billed_again     NIKs on several lines, one of which carries the participant's NOKA: the first such
+ *                    line's row (`register_row`) and all the NIK's rows, for the actions of the pair (below)
  *   classified       ONE full join of the lines with the month's obligations (the covered
  *                    participant-months of §4, computed by the allocation), plus the participant:
  *                    each line, and each obligation on no line, gets its rank 1..8 = category:
@@ -23,16 +26,21 @@
  *                    7 MATCHED
  *                    8 NOT_BILLED         an obligation whose NIK is on no line (only when there is a bill)
  *                    `expected` is what the regency owes: the obligation for ranks 5..8, 0 for 1..4.
+ *                    `line_role`, for a NIK in billed_again that is owed in the month: KEEP for the line with
+ *                    the register's NOKA when it is not the NIK's first line (so it is DUPLICATE_BILLING),
+ *                    AGAIN for that first line (AMOUNT_MISMATCH or NOKA_MISMATCH, with another NOKA or none)
  *   total_mismatch   (rank 9) one row when the invoice total differs from the sum of the lines
  *                    (`bill.lines_total`, summed when the bill was stored; its lines never change)
  *   double_coverage  (rank 10) covered participants (obligation in the month) on the PBI-APBN list,
  *                    with what the bill's lines charge for them (0 when none, or no bill);
  *                    list NIKs not in the register match no obligation and are ignored
+ *   central          the month's CENTRAL tariff components (§3: Rp4.200 from 2021), 0 when none
  *   inserted         every finding except MATCHED lines into `finding`, seq numbered by
  *                    (rank, file row, NIK in code-point order): a stable order for reports;
- *                    a NOKA_MISMATCH's action by its line's NOKA: none (NOKA_MISMATCH_NOT_BILLED),
- *                    not 13 digits (NOKA_MISMATCH_MALFORMED: the bill keeps such a NOKA as written),
- *                    else the billed NOKA to record
+ *                    its action by ACTION_KEY (the category, refined: the KEEP/AGAIN pair, an
+ *                    AMOUNT_MISMATCH over by exactly `central`, over or under, a NOKA_MISMATCH by its
+ *                    line's NOKA: none, restored from a numeric cell, not 13 digits, else the billed
+ *                    NOKA to record), its placeholders filled in (ACTION_PLACEHOLDERS)
  *   final SELECT     per rank: count, payable (obligation of ranks 5..7), overbilled (billed amount
  *                    of ranks 1..4, plus billed - obligation of rank 5 where positive), underbilled
  *                    (obligations of rank 8 plus obligation - billed of rank 5 where positive), the
@@ -40,11 +48,57 @@
  */
 import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
 import { monthFrozen } from '../../periods/frozen-allocations.sql.js';
+
+/**
+ * The key of a finding's action in FINDING_ACTIONS (finding-actions.ts), over the row `f` of all_findings and the
+ * month's CENTRAL components `c`: the category, refined by what the run knows of the line.
+ */
+const ACTION_KEY = `CASE WHEN f.line_role = 'KEEP' THEN 'DUPLICATE_BILLING_KEEP'
+       WHEN f.line_role = 'AGAIN' AND f.noka = '' THEN 'BILLED_AGAIN_NO_NOKA'
+       WHEN f.line_role = 'AGAIN' THEN 'BILLED_AGAIN_OTHER_NOKA'
+       WHEN f.category = 'AMOUNT_MISMATCH' THEN
+         CASE WHEN c.amount > 0 AND f.billed - f.expected = c.amount THEN 'AMOUNT_MISMATCH_CENTRAL'
+              WHEN f.billed > f.expected THEN 'AMOUNT_MISMATCH_OVER' ELSE 'AMOUNT_MISMATCH_UNDER' END
+       WHEN f.category <> 'NOKA_MISMATCH' THEN f.category
+       WHEN coalesce(f.noka, '') = '' THEN 'NOKA_MISMATCH_NOT_BILLED'
+       WHEN f.noka_restored THEN 'NOKA_MISMATCH_NUMERIC_CELL'
+       WHEN f.noka !~ '^[0-9]{13}$' THEN 'NOKA_MISMATCH_MALFORMED'
+       ELSE 'NOKA_MISMATCH' END`;
+
+/** A rupiah amount as `Rp37.800` (DOMAIN §2). */
+const rupiah = (amount: string) => `'Rp' || replace(to_char(${amount}, 'FM999,999,999,999,990'), ',', '.')`;
+
+/**
+ * The placeholders of FINDING_ACTIONS and what each is of the finding `f` (finding-actions.ts says what they mean), in
+ * the order they are replaced: the billed NOKA, as BPJS wrote it, last, so that nothing in it is taken for a placeholder.
+ */
+const ACTION_PLACEHOLDERS: ReadonlyArray<readonly [string, string]> = [
+  ['registerNoka', `coalesce(f.register_noka, '')`],
+  ['billed', rupiah('coalesce(f.billed, 0)')],
+  ['expected', rupiah('coalesce(f.expected, 0)')],
+  ['difference', rupiah('abs(coalesce(f.billed, 0) - coalesce(f.expected, 0))')],
+  ['obligation', rupiah('coalesce(f.obligation, 0)')],
+  ['registerRow', `coalesce(f.register_row::text, '')`],
+  ['otherRows', `coalesce(f.other_rows, '')`],
+  ['noka', `coalesce(f.noka, '')`],
+];
+
+/** The SQL of `template` (an action text) with every placeholder replaced. */
+const filledIn = (template: string) => ACTION_PLACEHOLDERS.reduce((sql, [name, value]) => `replace(${sql}, '{${name}}', ${value})`, template);
+
 export const RECONCILE_BILL = `
-  WITH billed AS (
-    SELECT row_number, nik, noka, name, amount,
-           row_number() OVER (PARTITION BY nik ORDER BY noka COLLATE "C", row_number) AS nth
+  WITH billed AS MATERIALIZED (
+    SELECT row_number, nik, noka, name, amount, noka_restored,
+           row_number() OVER (PARTITION BY nik ORDER BY noka COLLATE "C", row_number) AS nth,
+           count(*) OVER (PARTITION BY nik) AS lines_of_nik
     FROM bill_line WHERE bill_id = $3::uuid
+  ), billed_again AS (
+    SELECT b.nik, min(b.row_number) FILTER (WHERE b.noka = p.noka) AS register_row,
+           array_agg(b.row_number ORDER BY b.row_number) AS rows_of_nik
+    FROM billed b JOIN participant p ON p.nik = b.nik AND p.noka <> ''
+    WHERE b.lines_of_nik > 1
+    GROUP BY b.nik
+    HAVING bool_or(b.noka = p.noka)
   ), classified AS MATERIALIZED (
     SELECT q.*, CASE WHEN q.rank >= 5 THEN q.obligation ELSE 0 END AS expected FROM (
       SELECT b.row_number, coalesce(b.nik, o.nik) AS nik,
@@ -64,10 +118,17 @@ export const RECONCILE_BILL = `
                ELSE 7
              END AS rank,
              CASE WHEN p.nik IS NULL OR b.nik IS NULL THEN 0
-                  ELSE hashtextextended(concat_ws('|', p.nik, p.noka, p.tat, p.end_reason), 0) END AS register_hash
+                  ELSE hashtextextended(concat_ws('|', p.nik, p.noka, p.tat, p.end_reason), 0) END AS register_hash,
+             b.noka_restored,
+             CASE WHEN o.nik IS NULL OR a.nik IS NULL THEN NULL
+                  WHEN b.nth > 1 AND b.row_number = a.register_row THEN 'KEEP'
+                  WHEN b.nth = 1 AND b.row_number <> a.register_row THEN 'AGAIN' END AS line_role,
+             a.register_row,
+             array_to_string(array_remove(a.rows_of_nik, b.row_number), ', ') AS other_rows
       FROM billed b
       FULL JOIN (SELECT nik, amount FROM obligation WHERE month = $2 AND $3::uuid IS NOT NULL) o ON o.nik = b.nik
       LEFT JOIN participant p ON p.nik = coalesce(b.nik, o.nik)
+      LEFT JOIN billed_again a ON a.nik = b.nik
     ) q
   ), total_mismatch AS MATERIALIZED (
     SELECT invoice_total, lines_total FROM bill WHERE id = $3::uuid AND invoice_total <> lines_total
@@ -80,22 +141,21 @@ export const RECONCILE_BILL = `
                WHERE c.rank < 8 AND c.nik IN (SELECT nik FROM pbi_apbn_entry WHERE list_id = $4::uuid)
                GROUP BY c.nik) b ON b.nik = o.nik
     WHERE e.list_id = $4::uuid
+  ), central AS (
+    SELECT coalesce(sum(amount), 0) AS amount FROM tariff
+     WHERE payer = 'CENTRAL' AND valid_from <= $5::date AND (valid_to IS NULL OR valid_to >= $5::date)
   ), all_findings AS (
-    SELECT rank, row_number, nik, noka, register_noka, name, billed, expected FROM classified WHERE rank <> 7
-    UNION ALL SELECT 9, NULL, NULL, NULL, NULL, NULL, invoice_total, lines_total FROM total_mismatch
-    UNION ALL SELECT 10, NULL, nik, noka, noka, name, billed, amount FROM double_coverage
+    SELECT rank, row_number, nik, noka, register_noka, name, billed, expected, obligation, noka_restored, line_role, register_row, other_rows
+      FROM classified WHERE rank <> 7
+    UNION ALL SELECT 9, NULL, NULL, NULL, NULL, NULL, invoice_total, lines_total, NULL, false, NULL, NULL, NULL FROM total_mismatch
+    UNION ALL SELECT 10, NULL, nik, noka, noka, name, billed, amount, amount, false, NULL, NULL, NULL FROM double_coverage
   ), inserted AS (
     INSERT INTO finding (run_id, seq, category, nik, noka, register_noka, name, row_number, billed_amount, expected_amount, action)
     SELECT $1::uuid,
            row_number() OVER (ORDER BY f.rank, f.row_number, f.nik COLLATE "C"),
            f.category, f.nik, f.noka, f.register_noka, f.name, f.row_number, f.billed, f.expected,
-           replace(replace($6::jsonb ->> (CASE WHEN f.category <> 'NOKA_MISMATCH' THEN f.category
-                                               WHEN coalesce(f.noka, '') = '' THEN 'NOKA_MISMATCH_NOT_BILLED'
-                                               WHEN f.noka !~ '^[0-9]{13}$' THEN 'NOKA_MISMATCH_MALFORMED'
-                                               ELSE f.category END),
-                           '{noka}', coalesce(f.noka, '')),
-                   '{expected}', 'Rp' || replace(to_char(coalesce(f.expected, 0), 'FM999,999,999,999,990'), ',', '.'))
-    FROM (SELECT a.*, ($7::jsonb ->> (a.rank - 1)) AS category FROM all_findings a) f
+           ${filledIn(`$6::jsonb ->> (${ACTION_KEY})`)}
+    FROM (SELECT a.*, ($7::jsonb ->> (a.rank - 1)) AS category FROM all_findings a) f CROSS JOIN central c
     RETURNING 1
   )
   SELECT x.rank,

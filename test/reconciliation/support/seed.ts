@@ -34,6 +34,8 @@ export interface SeedLine {
   noka?: string;
   name?: string;
   amount?: number;
+  /** The NOKA was a number in the file, its leading zeros restored (NOKA_NUMERIC_CELL). */
+  nokaRestored?: boolean;
 }
 
 /** Inserts a bill (next version of the month) with its lines in file order (row numbers from 2). */
@@ -45,13 +47,14 @@ export async function insertBill(ds: DataSource, month: string, lines: SeedLine[
     [month, invoiceTotal ?? total, lines.length, total],
   );
   for (const [i, l] of lines.entries()) {
-    await ds.query('INSERT INTO bill_line (bill_id, row_number, noka, nik, name, amount) VALUES ($1, $2, $3, $4, $5, $6)', [
+    await ds.query('INSERT INTO bill_line (bill_id, row_number, noka, nik, name, amount, noka_restored) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
       id,
       i + 2,
       l.noka ?? '',
       l.nik,
       l.name ?? '',
       l.amount ?? 37800,
+      l.nokaRestored ?? false,
     ]);
   }
   return id;
