@@ -15,13 +15,16 @@ import type { Category } from './reconciliation.types.js';
  * - NOKA_MISMATCH: the billed NOKA, to record; a line without one takes NOKA_MISMATCH_NOT_BILLED, one
  *   whose NOKA is not 13 digits NOKA_MISMATCH_MALFORMED, one whose NOKA was a number in the file with
  *   its leading zeros restored (bill_line.noka_restored) NOKA_MISMATCH_NUMERIC_CELL: neither is a card
- *   number to record, the register's stays.
+ *   number to record, the register's stays; one whose NOKA the participant held before a card change the register
+ *   recorded (participant_change) NOKA_MISMATCH_FORMER_CARD: the old card, not one to record back (QA: a bill of a month
+ *   before the change, with the card valid then, was told to write the old card into the register).
  *
  * Placeholders, filled in per finding (ACTION_PLACEHOLDERS in reconcile.sql.ts): {noka} the billed
  * NOKA, {registerNoka} the register's, {billed} the billed amount, {expected} what the regency owes
  * for the line, {difference} the two apart (positive), {obligation} the participant's obligation in
  * the month (also on a DUPLICATE_BILLING line, whose expected is 0), {registerRow} the file row of the
- * NIK's line that carries the register's NOKA, {otherRows} the NIK's other lines; amounts as `Rp37.800`.
+ * NIK's line that carries the register's NOKA, {otherRows} the NIK's other lines, {cardChanged} the day (WIB, `15
+ * November 2026`) the register last replaced the billed NOKA; amounts as `Rp37.800`.
  */
 export type ActionKey =
   | Exclude<Category, 'AMOUNT_MISMATCH'>
@@ -33,7 +36,8 @@ export type ActionKey =
   | 'AMOUNT_MISMATCH_UNDER'
   | 'NOKA_MISMATCH_NOT_BILLED'
   | 'NOKA_MISMATCH_MALFORMED'
-  | 'NOKA_MISMATCH_NUMERIC_CELL';
+  | 'NOKA_MISMATCH_NUMERIC_CELL'
+  | 'NOKA_MISMATCH_FORMER_CARD';
 
 /** Keeps the register untouched: said by every action that records nothing. */
 const REGISTER_UNCHANGED = 'data peserta tidak diubah';
@@ -66,6 +70,10 @@ export const FINDING_ACTIONS: Record<ActionKey, string> = {
   NOKA_MISMATCH_NUMERIC_CELL:
     'NOKA pada berkas tagihan tertulis sebagai angka; nol di depannya dipulihkan menjadi {noka}, yang berbeda dari NOKA register ({registerNoka}): ' +
     `minta BPJS nomor kartu yang benar atau periksa berkas tagihannya; ${REGISTER_UNCHANGED}`,
+  /** The participant's former card, replaced in the register (QA): right for a month before the change, never to record back. */
+  NOKA_MISMATCH_FORMER_CARD:
+    'NOKA pada tagihan ({noka}) adalah kartu lama peserta ini, diganti menjadi {registerNoka} di register pada {cardChanged}: ' +
+    `bila BPJS masih memakai kartu lama, minta BPJS memperbarui NOKA peserta ini; ${REGISTER_UNCHANGED}`,
   MATCHED: 'Sesuai: bayar',
   NOT_BILLED: 'Peserta aktif tidak ada dalam tagihan: konfirmasi ke BPJS agar kepesertaannya tidak nonaktif',
   TOTAL_MISMATCH: 'Total invoice berbeda dari jumlah baris tagihan: minta BPJS menerbitkan invoice yang benar',

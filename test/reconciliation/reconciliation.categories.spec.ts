@@ -203,6 +203,22 @@ describe('reconciliation: each category on its own', () => {
     expect(run.participants).toBe(1);
     expect(run.obligation).toBe(37800);
   });
+  // 2025-12, the latest month of this describe: reconciling it allocates the months before it, so it runs last
+  it("NOKA_MISMATCH of the participant's former card: the action says the register replaced it and when, and records nothing (QA: it proposed writing the old card back)", async () => {
+    await insertParticipants(t.dataSource, [{ nik: nik(115), noka: '0000000000115', ...only('2025-12') }]);
+    // the card was replaced by an upload on 20 January 2026 (WIB), after December's bill was made with the old one
+    await t.dataSource.query(
+      `INSERT INTO participant_change (nik, kind, changes, changed_by, changed_at) VALUES ($1, 'UPDATE', $2::jsonb, 'operator', '2026-01-19T18:00:00Z')`,
+      [nik(115), JSON.stringify({ noka: { old: '0000000000015', new: '0000000000115' } })],
+    );
+    await insertBill(t.dataSource, '2025-12', [{ nik: nik(115), noka: '0000000000015' }]);
+    const { run, findings } = await reconcile(t, '2025-12');
+    expect(nonZero(run.findings)).toEqual({ NOKA_MISMATCH: 1 }); // §7's category stays
+    expect(findings[0].action).toBe(
+      'NOKA pada tagihan (0000000000015) adalah kartu lama peserta ini, diganti menjadi 0000000000115 di register pada 20 Januari 2026: ' +
+        'bila BPJS masih memakai kartu lama, minta BPJS memperbarui NOKA peserta ini; data peserta tidak diubah',
+    );
+  });
 });
 
 /** DOMAIN §7: when several conditions hold, the first in §7 order wins; DOUBLE_COVERAGE is independent of the line. */

@@ -39,8 +39,9 @@
  *                    (rank, file row, NIK in code-point order): a stable order for reports;
  *                    its action by ACTION_KEY (the category, refined: the KEEP/AGAIN pair, an
  *                    AMOUNT_MISMATCH over by exactly `central`, over or under, a NOKA_MISMATCH by its
- *                    line's NOKA: none, restored from a numeric cell, not 13 digits, else the billed
- *                    NOKA to record), its placeholders filled in (ACTION_PLACEHOLDERS)
+ *                    line's NOKA: none, restored from a numeric cell, not 13 digits, the participant's
+ *                    former card (`former`, participant_change), else the billed NOKA to record), its
+ *                    placeholders filled in (ACTION_PLACEHOLDERS)
  *   final SELECT     per rank: count, payable (obligation of ranks 5..7), overbilled (billed amount
  *                    of ranks 1..4, plus billed - obligation of rank 5 where positive), underbilled
  *                    (obligations of rank 8 plus obligation - billed of rank 5 where positive), the
@@ -63,7 +64,13 @@ const ACTION_KEY = `CASE WHEN f.line_role = 'KEEP' THEN 'DUPLICATE_BILLING_KEEP'
        WHEN coalesce(f.noka, '') = '' THEN 'NOKA_MISMATCH_NOT_BILLED'
        WHEN f.noka_restored THEN 'NOKA_MISMATCH_NUMERIC_CELL'
        WHEN f.noka !~ '^[0-9]{13}$' THEN 'NOKA_MISMATCH_MALFORMED'
+       WHEN former.changed_at IS NOT NULL THEN 'NOKA_MISMATCH_FORMER_CARD'
        ELSE 'NOKA_MISMATCH' END`;
+
+/** The WIB day of a timestamptz in Indonesian words: `15 November 2026`. */
+const MONTH_NAMES = `ARRAY['Januari','Februari','Maret','April','Mei','Juni','Juli','Agustus','September','Oktober','November','Desember']`;
+const dayInWords = (at: string) =>
+  `(extract(day FROM ${at} AT TIME ZONE 'Asia/Jakarta')::int || ' ' || (${MONTH_NAMES})[extract(month FROM ${at} AT TIME ZONE 'Asia/Jakarta')::int] || ' ' || extract(year FROM ${at} AT TIME ZONE 'Asia/Jakarta')::int)`;
 
 /** A rupiah amount as `Rp37.800` (DOMAIN §2). */
 const rupiah = (amount: string) => `'Rp' || replace(to_char(${amount}, 'FM999,999,999,999,990'), ',', '.')`;
@@ -80,6 +87,7 @@ const ACTION_PLACEHOLDERS: ReadonlyArray<readonly [string, string]> = [
   ['obligation', rupiah('coalesce(f.obligation, 0)')],
   ['registerRow', `coalesce(f.register_row::text, '')`],
   ['otherRows', `coalesce(f.other_rows, '')`],
+  ['cardChanged', `coalesce(${dayInWords('former.changed_at')}, '')`],
   ['noka', `coalesce(f.noka, '')`],
 ];
 
@@ -156,6 +164,13 @@ export const RECONCILE_BILL = `
            f.category, f.nik, f.noka, f.register_noka, f.name, f.row_number, f.billed, f.expected,
            ${filledIn(`$6::jsonb ->> (${ACTION_KEY})`)}
     FROM (SELECT a.*, ($7::jsonb ->> (a.rank - 1)) AS category FROM all_findings a) f CROSS JOIN central c
+    -- a NOKA_MISMATCH line's NOKA the participant held before a card change (the register's history): looked up for
+    -- those lines only, by IDX_participant_change_nik
+    LEFT JOIN LATERAL (
+      SELECT pc.changed_at FROM participant_change pc
+       WHERE f.rank = 6 AND f.noka <> '' AND pc.nik = f.nik AND pc.changes -> 'noka' ->> 'old' = f.noka
+       ORDER BY pc.id DESC LIMIT 1
+    ) former ON true
     RETURNING 1
   )
   SELECT x.rank,
