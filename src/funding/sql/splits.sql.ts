@@ -112,6 +112,8 @@ export const RANGE_SUMMARY_BY_VILLAGE = byVillage('o.month BETWEEN $1 AND $2');
  * them, \`participant_months\` its splits (one per participant and month), the rupiah, and the revisions
  * its splits were allocated under with their terms (\`terms\`, oldest first: the row says the latest one's
  * source type and the warnings of each). Grouped on the split alone; the terms are looked up per pledge.
+ * Twelve months of 100,000 participants (1.2 million splits): 2.8 s on PostgreSQL (the sort for the distinct
+ * NIKs; a hash of (NIK, pledge) first was no faster), one month by SUMMARY_BY_PLEDGE 0.09 s.
  */
 export const RANGE_SUMMARY_BY_PLEDGE = `
   SELECT g.key, g.participants, g.participant_months, g.amount, t.terms
@@ -129,14 +131,19 @@ export const RANGE_SUMMARY_BY_PLEDGE = `
  * The range's months $1..$2, by source type (of the revision each split was allocated under):
  * \`participants\` distinct participants, as for one month; \`participant_months\` the participant-months
  * it funded (a participant paid by two pledges of the type in a month counts once), \`splits\` and rupiah.
+ * Grouped up in three hash aggregates, (NIK, month, type) → (NIK, type) → type, with no DISTINCT: 2.6 s for
+ * twelve months of 100,000 participants (1.2 million splits) on PostgreSQL, against 6.2 s for count(DISTINCT)
+ * over one sort by (type, NIK, month).
  */
 export const RANGE_SUMMARY_BY_SOURCE_TYPE = `
-  SELECT g.source_type AS key, count(DISTINCT g.nik)::int AS participants, count(*)::int AS participant_months,
+  SELECT g.source_type AS key, count(*)::int AS participants, sum(g.months)::int AS participant_months,
          sum(g.splits)::int AS splits, sum(g.amount)::bigint AS amount
-    FROM (SELECT p.source_type, s.nik, s.month, count(*) AS splits, sum(s.amount) AS amount
-            FROM split s JOIN ${TERMS_OF_SPLIT()}
-           WHERE s.month BETWEEN $1 AND $2
-           GROUP BY p.source_type, s.nik, s.month) g
+    FROM (SELECT m.nik, m.source_type, count(*) AS months, sum(m.splits) AS splits, sum(m.amount) AS amount
+            FROM (SELECT s.nik, s.month, p.source_type, count(*) AS splits, sum(s.amount) AS amount
+                    FROM split s JOIN ${TERMS_OF_SPLIT()}
+                   WHERE s.month BETWEEN $1 AND $2
+                   GROUP BY s.nik, s.month, p.source_type) m
+           GROUP BY m.nik, m.source_type) g
    GROUP BY g.source_type
    ORDER BY g.source_type COLLATE "C"`;
 
