@@ -221,6 +221,15 @@ export class FundingException extends DomainException<FundingErrorCode> {
     );
   }
 
+  /** A range of months (GET /splits?from=&to=) none of whose months is allocated; one with some allocated reads those. */
+  static rangeNotAllocated(from: string, to: string): FundingException {
+    return new FundingException(
+      FundingErrorCode.NOT_ALLOCATED,
+      `${monthName(from)} s.d. ${monthName(to)} belum dialokasikan: belum ada pembagian dana untuk satu bulan pun di rentang itu. ${HOW_ALLOCATED}`,
+      { from, to },
+    );
+  }
+
   /** A fiscal year none of whose months is allocated (a year statement would read "nobody registered"). */
   static yearNotAllocated(year: number): FundingException {
     return new FundingException(

@@ -16,6 +16,7 @@ import { PledgesService } from './pledges/pledges.service.js';
 import { RevisionEffects } from './pledges/revision-effects.js';
 import { SplitsController } from './splits/splits.controller.js';
 import { SplitsService } from './splits/splits.service.js';
+import { SplitSummaries } from './splits/split-summaries.js';
 import { TariffsController } from './tariffs/tariffs.controller.js';
 import { TariffsService } from './tariffs/tariffs.service.js';
 import { AllocateMonth } from './use-cases/allocate-month.use-case.js';
@@ -28,7 +29,7 @@ import { MonthBuildPool } from './use-cases/month-build-pool.js';
     MultipartModule.registerAsync(UPLOAD_OPTIONS),
   ],
   controllers: [AllocationsController, PledgesController, PledgeUploadsController, PledgeTemplateController, SplitsController, TariffsController, ProjectionsController],
-  providers: [AllocateMonth, MonthBuildPool, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, ExportSplits, TariffsService, ImportPledgeSheet, SameFileInTurn, PledgeUploads, ProjectYear, RevisionEffects],
+  providers: [AllocateMonth, MonthBuildPool, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, SplitSummaries, ExportSplits, TariffsService, ImportPledgeSheet, SameFileInTurn, PledgeUploads, ProjectYear, RevisionEffects],
   exports: [AllocateMonth],
 })
 export class FundingModule {}

@@ -262,6 +262,51 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await context.close();
   }, BROWSER_TIMEOUT);
 
+  it('reads a range of months (Rentang bulan, the quarter picks): the list, the totals and the workbook follow it, kept in the address', async () => {
+    const { t, base, browser } = app;
+    const auditor = await t.as(Role.AUDITOR);
+    const summary = (await auditor.get('/api/v1/splits/summary?from=2026-07&to=2026-09&groupBy=pledge').expect(200)).body;
+    const listed = (await auditor.get('/api/v1/splits?from=2026-07&to=2026-09&pageSize=1').expect(200)).body.total;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR), '#/alokasi?month=2026-10');
+    const filters = page.getByRole('form', { name: 'Saring alokasi' });
+    await page.getByRole('table', { name: /Pembagian iuran: \d+ baris/ }).waitFor();
+    await filters.getByLabel('Periode').selectOption('range');
+    await filters.getByLabel('Dari bulan').fill('2026-07');
+    await filters.getByLabel('Sampai bulan').fill('2026-09');
+    await filters.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.getByRole('heading', { name: 'Total Juli – September 2026 menurut komitmen' }).waitFor();
+    await page.getByRole('table', { name: `Pembagian iuran: ${listed} baris` }).waitFor();
+    const hash = new URL(page.url()).hash;
+    expect([hash.includes('from=2026-07'), hash.includes('to=2026-09'), hash.includes('month=')]).toEqual([true, true, false]);
+    // distinct participants and participant-months, as the API's summary of the range
+    const totals = page.getByRole('table', { name: 'Total menurut komitmen' });
+    expect(await totals.locator('thead th').allTextContents()).toEqual(['Komitmen', 'Peserta', 'Peserta-bulan', 'Jumlah']);
+    const apbd = summary.find((r: { key: string }) => r.key === 'APBD-2026');
+    const n = (v: number) => v.toLocaleString('id-ID');
+    expect(await totals.locator('tbody tr', { hasText: 'APBD-2026' }).locator('td').allTextContents()).toEqual(['APBD-2026', n(apbd.participants), n(apbd.participantMonths), `Rp${n(apbd.amount)}`]);
+    // Triwulan IV of the year: October allocated, November and December not, said under the totals
+    await filters.getByRole('button', { name: 'Triwulan IV' }).click();
+    await page.getByRole('heading', { name: 'Total Oktober – Desember 2026 menurut komitmen' }).waitFor();
+    await page.getByText('Belum dialokasikan, tidak termasuk dalam total: November 2026, Desember 2026.').waitFor();
+    await expect(filters.getByLabel('Sampai bulan').inputValue()).resolves.toBe('2026-12');
+    // a reload keeps the range; the workbook is the range's
+    await page.reload();
+    await page.getByRole('heading', { name: 'Total Oktober – Desember 2026 menurut komitmen' }).waitFor();
+    await expect(filters.getByLabel('Periode').inputValue()).resolves.toBe('range');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh Excel (semua hasil)' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^alokasi-2026-10-sd-2026-12-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    // back to one month: the range's fields go, and the month alone is asked
+    await filters.getByLabel('Periode').selectOption('month');
+    await expect(filters.getByLabel('Dari bulan').count()).resolves.toBe(0);
+    await filters.getByLabel('Bulan', { exact: true }).fill('2026-10');
+    await filters.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.getByRole('heading', { name: 'Total Oktober 2026 menurut komitmen' }).waitFor();
+    expect(new URL(page.url()).hash).not.toContain('from=');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
   it("keeps the audit trail's filters and page in the address: Back, Forward, a reload and the pager's jumps", async () => {
     const { t, base, browser } = app;
     // 120 payments recorded by "sri": three pages of 50, newest (P-120) first

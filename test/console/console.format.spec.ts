@@ -87,4 +87,24 @@ describe('console display formats (Indonesian)', () => {
     expect(participant.shownValue('villageCode', '17.03.07.2001', villages)).toBe('Tanjung Raman, Kec. Hulu Palik (17.03.07.2001)');
     expect(participant.shownValue('villageCode', '17.03.99.2001', villages)).toBe('17.03.99.2001'); // not in the list: the code
   });
+
+  it("says Alokasi's range of months, its quick picks and the filters it sends", async () => {
+    const period = await consoleModule('month-period.js');
+    expect(period.QUICK_PICKS.map((p: { label: string }) => [p.label, period.quickRange(p, '2026')])).toEqual([
+      ['Triwulan I', { from: '2026-01', to: '2026-03' }],
+      ['Triwulan II', { from: '2026-04', to: '2026-06' }],
+      ['Triwulan III', { from: '2026-07', to: '2026-09' }],
+      ['Triwulan IV', { from: '2026-10', to: '2026-12' }],
+      ['Setahun', { from: '2026-01', to: '2026-12' }],
+    ]);
+    expect(period.rangeLabel('2026-07', '2026-09')).toBe('Juli – September 2026');
+    expect(period.rangeLabel('2026-07', '2027-06')).toBe('Juli 2026 – Juni 2027');
+    expect(period.rangeLabel('2026-03', '2026-03')).toBe('Maret 2026');
+    expect(period.periodOfAddress({ from: '2026-01', to: '2026-03' })).toBe('range');
+    expect(period.periodOfAddress({ month: '2026-01' })).toBe('month');
+    // one period is sent: the month of a range's hidden month field is not
+    expect(period.periodFilters({ period: 'range', month: '2026-10', from: '2026-01', to: '2026-03' })).toEqual({ month: undefined, from: '2026-01', to: '2026-03' });
+    expect(period.periodFilters({ period: 'month', month: '2026-10' })).toEqual({ month: '2026-10', from: undefined, to: undefined });
+    expect(period.addressPeriodProblems({ from: '2026-13', to: '2026-03' })).toEqual([{ field: 'from', messages: ['Dari bulan "2026-13" tidak valid: gunakan format YYYY-MM, mis. 2026-10.'] }]);
+  });
 });

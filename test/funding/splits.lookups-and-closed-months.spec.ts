@@ -119,5 +119,18 @@ describe('§9: a closed month keeps the pledge terms its splits were allocated u
     expect(march.warnings).toEqual([]);
     expect(march.funded).toEqual([{ pledgeCode: 'APBD-2026', sourceType: 'APBD', participants: 1, amount: 37800 }]);
     expect(march.pledgeRevisions).toMatchObject({ [desa.code]: 3 });
+
+    // a range over the revisions: one row for the pledge, by the terms its splits were allocated under
+    // (January and February, revision 1: Dana Desa, with its warning; March paid by the APBD alone)
+    const range = (await auditor.get('/api/v1/splits/summary?from=2026-01&to=2026-03&groupBy=pledge').expect(200)).body;
+    expect(range.find((r: { key: string }) => r.key === desa.code)).toEqual({
+      key: desa.code,
+      participants: 1,
+      participantMonths: 2,
+      amount: 2 * 18900,
+      sourceType: 'DESA',
+      warnings: [expect.objectContaining({ code: 'DANA_DESA_PBI', pledgeCode: desa.code })],
+    });
+    expect(range.find((r: { key: string }) => r.key === 'APBD-2026')).toMatchObject({ participants: 1, participantMonths: 3, amount: 2 * 18900 + 37800 });
   });
 });

@@ -242,4 +242,133 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     }
     await (await t.as(Role.OPERATOR_DINKES)).get('/api/v1/splits/export.xlsx?month=2026-02').expect(403);
   });
+
+  /**
+   * A range of months (`from`–`to`, a quarter, a semester, a year) instead of `month`: January and February
+   * allocated, March never. By hand (see the register above): January, PROV 3 × 15120, DESA 22680 + 3 × 37800,
+   * APBD 2 × 22680; February the same but APBD 22680 + 7320 and 15360 unfunded (participant 6).
+   */
+  const RANGE = 'from=2026-01&to=2026-03';
+
+  it('a range sums its allocated months: distinct participants, participant-months, the months summed and those not allocated', async () => {
+    const byPledge = (await auditor.get(`/api/v1/splits/summary?${RANGE}&groupBy=pledge`).expect(200)).body;
+    expect(byPledge).toEqual([
+      { key: 'APBD-2026', participants: 2, participantMonths: 4, amount: 2 * 22680 + 22680 + 7320, sourceType: 'APBD', warnings: [] },
+      { key: 'DESA-1703062001-2026', participants: 4, participantMonths: 8, amount: 2 * (22680 + 3 * 37800), sourceType: 'DESA', warnings: [] },
+      { key: 'PROV-2026', participants: 3, participantMonths: 6, amount: 6 * 15120, sourceType: 'APBD_PROV', warnings: [] },
+      { key: 'UNFUNDED', participants: 1, participantMonths: 1, amount: 15360, months: ['2026-01', '2026-02'], monthsNotAllocated: ['2026-03'] },
+    ]);
+    const bySource = (await auditor.get(`/api/v1/splits/summary?${RANGE}&groupBy=sourceType`).expect(200)).body;
+    expect(bySource).toEqual([
+      { key: 'APBD', participants: 2, participantMonths: 4, splits: 4, amount: 75360 },
+      { key: 'APBD_PROV', participants: 3, participantMonths: 6, splits: 6, amount: 90720 },
+      { key: 'DESA', participants: 4, participantMonths: 8, splits: 8, amount: 272160 },
+      { key: 'UNFUNDED', participants: 1, participantMonths: 1, amount: 15360, months: ['2026-01', '2026-02'], monthsNotAllocated: ['2026-03'] },
+    ]);
+    const byVillage = (await auditor.get(`/api/v1/splits/summary?${RANGE}&groupBy=village`).expect(200)).body;
+    expect(byVillage.slice(0, 2)).toEqual([
+      { key: '17.03.06.2001', name: 'Talang Jambu', participants: 8, participantMonths: 8, amount: 8 * 37800, obligations: 8, obligationAmount: 8 * 37800, unfundedParticipants: 0, unfundedAmount: 0 },
+      expect.objectContaining({ key: '17.03.07.2001', participants: 4, participantMonths: 4, amount: 4 * 37800 - 15360, obligations: 4, obligationAmount: 4 * 37800, unfundedParticipants: 1, unfundedAmount: 15360 }),
+    ]);
+    // each month's summary adds up to the range's (a range of one month: the month's figures)
+    const january = (await auditor.get('/api/v1/splits/summary?month=2026-01&groupBy=pledge').expect(200)).body;
+    const february = (await auditor.get('/api/v1/splits/summary?month=2026-02&groupBy=pledge').expect(200)).body;
+    expect(byPledge.map((r: { amount: number }) => r.amount)).toEqual(january.map((r: { amount: number }, k: number) => r.amount + february[k].amount));
+    const one = (await auditor.get('/api/v1/splits/summary?from=2026-02&to=2026-02&groupBy=pledge').expect(200)).body;
+    expect(one.map(({ key, participants, amount }: { key: string; participants: number; amount: number }) => ({ key, participants, amount }))).toEqual(
+      february.map(({ key, participants, amount }: { key: string; participants: number; amount: number }) => ({ key, participants, amount })),
+    );
+  });
+
+  it('lists and exports the splits of a range, month by month, as the list of each month gives them', async () => {
+    const january = (await auditor.get('/api/v1/splits?month=2026-01&pageSize=1000').expect(200)).body;
+    const february = (await auditor.get('/api/v1/splits?month=2026-02&pageSize=1000').expect(200)).body;
+    const range = (await auditor.get(`/api/v1/splits?${RANGE}&pageSize=1000`).expect(200)).body;
+    expect(range).toEqual({ total: 18, items: [...january.items, ...february.items] });
+    expect((await auditor.get(`/api/v1/splits?${RANGE}&pageSize=5&page=2`).expect(200)).body).toEqual({ total: 18, items: range.items.slice(5, 10) });
+    expect((await auditor.get(`/api/v1/splits?${RANGE}&pledgeCode=APBD-2026`).expect(200)).body.items.map((s: { amount: number }) => s.amount)).toEqual([22680, 22680, 22680, 7320]);
+    expect((await auditor.get(`/api/v1/splits?from=2026-02&to=2026-04&nik=${testNik(6)}`).expect(200)).body.items.map((s: { month: string; amount: number }) => `${s.month} ${s.amount}`)).toEqual(['2026-02 7320', '2026-02 15120']);
+    // a range with nothing selected is an empty list, as an allocated month is
+    expect((await auditor.get(`/api/v1/splits?${RANGE}&nik=${testNik(7)}`).expect(200)).body).toEqual({ items: [], total: 0 });
+
+    const res = await auditor.get(`/api/v1/splits/export.xlsx?${RANGE}&sourceType=APBD`).buffer(true).parse(binary).expect(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="alokasi-2026-01-sd-2026-03-APBD-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    const wb = await workbook(res.body);
+    const rows = wb.getWorksheet('Pembagian Iuran')!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    expect(rows.map((r) => `${r[1]} ${r[5]}`)).toEqual(['2026-01 22680', '2026-01 22680', '2026-02 22680', '2026-02 7320']);
+    const notes = wb.getWorksheet('Keterangan')!;
+    expect(notes.getCell('B2').value).toBe('dari bulan 2026-01, sampai bulan 2026-03, sumber dana APBD Kabupaten');
+    expect([notes.getCell('B3').value, notes.getCell('B4').value]).toEqual([4, 75360]);
+    expect([notes.getCell('A6').value, notes.getCell('B6').value]).toEqual(['Belum dialokasikan', 'Maret 2026: tidak ada pembagian iuran untuk bulan itu dalam berkas ini.']);
+    const [event] = await t.dataSource.query(`SELECT summary::jsonb AS summary FROM audit_event WHERE action = 'split.export' ORDER BY id DESC LIMIT 1`);
+    expect(event.summary).toEqual({ filter: { from: '2026-01', to: '2026-03', sourceType: 'APBD' }, rows: 4, amount: 75360 });
+  });
+
+  it('a range none of whose months is allocated is 404 NOT_ALLOCATED, on the list, the workbook and the summary', async () => {
+    for (const url of ['/api/v1/splits?from=2025-10&to=2025-12', '/api/v1/splits/export.xlsx?from=2025-10&to=2025-12', '/api/v1/splits/summary?from=2025-10&to=2025-12&groupBy=village']) {
+      const res = await auditor.get(url).expect(404);
+      expect(res.body).toEqual({
+        statusCode: 404,
+        code: 'NOT_ALLOCATED',
+        message: 'Oktober 2025 s.d. Desember 2025 belum dialokasikan: belum ada pembagian dana untuk satu bulan pun di rentang itu. Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau petugas keuangan dapat menjalankannya.',
+        details: { from: '2025-10', to: '2025-12' },
+      });
+    }
+  });
+
+  it('refuses month with from/to, one end alone, from after to, more than 12 months and a malformed month, naming the field', async () => {
+    const said = async (url: string) => {
+      const res = await auditor.get(url).expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'Data yang dikirim tidak valid.' });
+      return res.body.details;
+    };
+    const both = [{ field: 'month', messages: ['month tidak dapat dipakai bersama from/to: kirim month untuk satu bulan, atau from dan to untuk rentang bulan, tidak keduanya.'] }];
+    for (const route of ['/api/v1/splits', '/api/v1/splits/export.xlsx', '/api/v1/splits/summary']) {
+      expect(await said(`${route}?month=2026-02&from=2026-01&to=2026-03`)).toEqual(both);
+      expect(await said(`${route}?from=2026-01`)).toEqual([{ field: 'to', messages: ['to wajib diisi bersama from: rentang bulan dari from sampai to, mis. from=2026-01&to=2026-03.'] }]);
+      expect(await said(`${route}?to=2026-03`)).toEqual([{ field: 'from', messages: ['from wajib diisi bersama to: rentang bulan dari from sampai to, mis. from=2026-01&to=2026-03.'] }]);
+      expect(await said(`${route}?from=2026-03&to=2026-01`)).toEqual([{ field: 'to', messages: ['to (2026-01) tidak boleh sebelum from (2026-03): rentang bulan dari from sampai to, mis. from=2026-01&to=2026-03.'] }]);
+      expect(await said(`${route}?from=2026-01&to=2027-03`)).toEqual([
+        { field: 'to', messages: ['rentang bulan paling panjang 12 bulan: 2026-01 sampai 2027-03 adalah 15 bulan. Pilih paling lama satu tahun, mis. from=2026-01&to=2026-12.'] },
+      ]);
+      expect(await said(`${route}?from=2026-1&to=2026-13`)).toEqual([
+        { field: 'from', messages: ['from harus berformat YYYY-MM dengan tahun 2000–2099, misalnya 2026-01'] },
+        { field: 'to', messages: ['to harus berformat YYYY-MM dengan tahun 2000–2099, misalnya 2026-03'] },
+      ]);
+      expect(await said(`${route}?from=&to=2026-03`)).toEqual([
+        { field: 'from', messages: ['from tidak boleh kosong: hapus parameter itu bila tidak memakai rentang bulan (from dan to dipakai bersama), atau isi bulan awalnya (YYYY-MM, mis. 2026-01).'] },
+      ]);
+    }
+    // twelve months across a year end are one range
+    expect((await auditor.get('/api/v1/splits?from=2025-07&to=2026-06&pageSize=1').expect(200)).body.total).toBe(18);
+    // the summary without month or range is still told month is required
+    expect(await said('/api/v1/splits/summary?groupBy=pledge')).toEqual([{ field: 'month', messages: ['month wajib diisi (format YYYY-MM, mis. 2026-08).'] }]);
+  });
+
+  it('a STALE month of the range is recomputed before it is read, as a month asked alone is', async () => {
+    const keuangan = await t.as(Role.KEUANGAN);
+    // APBD-P: the pagu up to 4 × 22680, so participant 6 is paid in full in February too
+    await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 90_720, reason: 'uji: APBD-P menambah pagu' }).expect(200);
+    expect(await t.dataSource.query(`SELECT month, status FROM allocation_month ORDER BY month`)).toEqual([
+      { month: '2026-01', status: 'STALE' },
+      { month: '2026-02', status: 'STALE' },
+    ]);
+    const byPledge = (await auditor.get(`/api/v1/splits/summary?${RANGE}&groupBy=pledge`).expect(200)).body;
+    expect(byPledge.map((r: { key: string; participantMonths: number; amount: number }) => [r.key, r.participantMonths, r.amount])).toEqual([
+      ['APBD-2026', 4, 4 * 22680],
+      ['DESA-1703062001-2026', 8, 2 * (22680 + 3 * 37800)],
+      ['PROV-2026', 6, 6 * 15120],
+      ['UNFUNDED', 0, 0],
+    ]);
+    expect(await t.dataSource.query(`SELECT month, status FROM allocation_month ORDER BY month`)).toEqual([
+      { month: '2026-01', status: 'CURRENT' },
+      { month: '2026-02', status: 'CURRENT' },
+    ]);
+    // the recompute says the read it was for: the range
+    const [allocated] = await t.dataSource.query(`SELECT summary::jsonb AS summary FROM audit_event WHERE action = 'allocation.compute' ORDER BY id DESC LIMIT 1`);
+    expect(JSON.stringify(allocated?.summary ?? {})).toContain('Januari 2026 s.d. Maret 2026');
+    // the list of the range, made STALE again, reads the recomputed February as well
+    await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_360, reason: 'uji: pagu semula' }).expect(200);
+    expect((await auditor.get(`/api/v1/splits?${RANGE}&nik=${testNik(6)}&pledgeCode=APBD-2026`).expect(200)).body.items.map((s: { amount: number }) => s.amount)).toEqual([22680, 7320]);
+  });
 });

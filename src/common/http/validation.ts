@@ -16,7 +16,8 @@ export const IsNikField = () => Matches(/^\d{16}$/, { message: 'nik harus 16 dig
 export const QueryInteger = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
 
 /** A required `month` query parameter (`?month=2026-08`), left out or sent empty: said required, not misformatted. */
-export const IsRequiredMonth = () => IsNotEmpty({ message: 'month wajib diisi (format YYYY-MM, mis. 2026-08).' });
+export const MONTH_REQUIRED = 'month wajib diisi (format YYYY-MM, mis. 2026-08).';
+export const IsRequiredMonth = () => IsNotEmpty({ message: MONTH_REQUIRED });
 
 /**
  * What leaving out an optional query parameter means and what to fill in, by its name: the hint of
@@ -46,8 +47,22 @@ const LEFT_OUT: Record<string, string> = {
   dryRun: 'untuk menyimpan, atau isi true atau false',
 };
 
-/** The one refusal of an optional query parameter sent empty or as spaces only (`?pledgeCode=`), which used to be ignored on some routes. */
-export const emptyParameterMessage = (field: string) => `${field} tidak boleh kosong: hapus parameter itu ${LEFT_OUT[field] ?? 'bila tidak dipakai, atau isi nilainya'}.`;
+const LEFT_OUT_OF_DTO = Symbol('what leaving the parameter out means');
+
+/**
+ * On a DTO's query parameter whose name LEFT_OUT says for another route (`from`/`to`: days of the
+ * audit trail, months of GET /splits): what leaving it out means there, said in its refusal when sent empty.
+ */
+export const LeftOutMeans = (hint: string): PropertyDecorator => (target, key) => Reflect.defineMetadata(LEFT_OUT_OF_DTO, hint, target, key);
+
+/**
+ * The one refusal of an optional query parameter sent empty or as spaces only (`?pledgeCode=`), which used to be ignored on some routes.
+ * `metatype`: the DTO, for its own hint (LeftOutMeans).
+ */
+export const emptyParameterMessage = (field: string, metatype?: { prototype: object }) => {
+  const own = metatype ? (Reflect.getMetadata(LEFT_OUT_OF_DTO, metatype.prototype, field) as string | undefined) : undefined;
+  return `${field} tidak boleh kosong: hapus parameter itu ${own ?? LEFT_OUT[field] ?? 'bila tidak dipakai, atau isi nilainya'}.`;
+};
 
 /** The message of a body that is not a JSON object (an array, say): the same on every route. */
 export const OBJECT_EXPECTED = 'isi permintaan harus berupa objek JSON, mis. {"kolom": "nilai"}';
@@ -248,7 +263,7 @@ class AppValidationPipe extends ValidationPipe {
     const problems = fields.flatMap(([field, item]) =>
       INHERITED.has(field) ? [{ field, messages: [`${noun} ${field} tidak dikenal`] }]
       : type === 'query' && Array.isArray(item) ? [{ field, messages: [`${field} dikirim lebih dari sekali: kirim sekali saja`] }]
-      : isEmptyText(item) && optional.get(field) ? [{ field, messages: [emptyParameterMessage(field)] }]
+      : isEmptyText(item) && optional.get(field) ? [{ field, messages: [emptyParameterMessage(field, metatype)] }]
       : []);
     const check = (body: unknown) => (type === 'query' ? this.query.transform(body, metadata) : super.transform(body, metadata));
     // a required parameter sent empty is told it is required (`month wajib diisi`), as when it is left out

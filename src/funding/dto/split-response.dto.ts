@@ -16,7 +16,7 @@ export class SplitResponseDto {
 export class SplitPageDto extends PageOf(SplitResponseDto) {}
 
 /**
- * One group of the month's splits (rupiah); the last row is always `key: UNFUNDED` with the remainder no pledge paid.
+ * One group of the month's (or range's) splits (rupiah); the last row is always `key: UNFUNDED` with the remainder no pledge paid.
  * The optional fields depend on `groupBy`: pledge (`sourceType`, `warnings`), sourceType (`splits`), village (the rest).
  */
 export class SplitSummaryRowDto {
@@ -35,4 +35,13 @@ export class SplitSummaryRowDto {
   @ApiPropertyOptional({ type: 'integer' }) obligationAmount?: number;
   @ApiPropertyOptional({ type: 'integer' }) unfundedParticipants?: number;
   @ApiPropertyOptional({ type: 'integer' }) unfundedAmount?: number;
+  /**
+   * A range's answer (`from`, `to`) only: participant-months, the sum of each month's count (`participants` keeps its
+   * one-month meaning: distinct participants by pledge and source type, participant-months by village and for UNFUNDED).
+   */
+  @ApiPropertyOptional({ type: 'integer' }) participantMonths?: number;
+  /** A range's UNFUNDED row only: the allocated months of the range that were summed. */
+  @ApiPropertyOptional({ type: [String], example: ['2026-01', '2026-02'] }) months?: string[];
+  /** A range's UNFUNDED row only: the months of the range never allocated (not in the sums). */
+  @ApiPropertyOptional({ type: [String], example: ['2026-03'] }) monthsNotAllocated?: string[];
 }

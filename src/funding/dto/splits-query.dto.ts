@@ -1,17 +1,22 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { SOURCE_TYPES } from '../domain/pledge-rules.js';
 import { MONTH_MESSAGE } from './month.dto.js';
 import { MAX_PAGE, PageSizeUpTo1000 } from '../../common/http/paging.js';
-import { IsNikField, IsRequiredMonth, QueryInteger } from '../../common/http/validation.js';
+import { IsNikField, QueryInteger } from '../../common/http/validation.js';
 import { VILLAGE_CODE_MESSAGE, VILLAGE_CODE_PATTERN } from '../../regions/village-code.js';
+import { IsRequiredMonthUnlessRange, MonthRangeDto, NotWithRange } from './month-range.dto.js';
 
-/** Which splits: `GET /splits`' filters, shared with its workbook (`GET /splits/export.xlsx`). */
-export class SplitsFilterDto {
-  @ApiPropertyOptional({ example: '2026-07' })
+/**
+ * Which splits: `GET /splits`' filters, shared with its workbook (`GET /splits/export.xlsx`): one `month`,
+ * a range `from`–`to` (MonthRangeDto), or neither (every allocated month).
+ */
+export class SplitsFilterDto extends MonthRangeDto {
+  @ApiPropertyOptional({ example: '2026-07', description: 'Satu bulan; tidak bersama from/to.' })
   @IsOptional()
   @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
+  @NotWithRange()
   month?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() pledgeCode?: string;
@@ -48,11 +53,12 @@ export class SplitsQueryDto extends SplitsFilterDto {
 export const GROUP_BY = ['pledge', 'village', 'sourceType'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
-export class SplitsSummaryQueryDto {
-  @ApiProperty({ example: '2026-07' })
-  @IsRequiredMonth()
-  @Matches(MONTH_PATTERN, { message: MONTH_MESSAGE })
-  month: string;
+/** The summary's months: `month`, or a range `from`–`to` (MonthRangeDto) instead; one of the two is required. */
+export class SplitsSummaryQueryDto extends MonthRangeDto {
+  @ApiPropertyOptional({ example: '2026-07', description: 'Satu bulan; wajib, kecuali rentang from dan to dikirim (tidak bersama keduanya).' })
+  @IsRequiredMonthUnlessRange()
+  @NotWithRange()
+  month?: string;
 
   @ApiPropertyOptional({ enum: GROUP_BY, default: 'pledge' })
   @IsOptional()

@@ -8,6 +8,7 @@ import { sendWorkbook } from '../../common/spreadsheet/send-workbook.js';
 import { SplitsFilterDto, SplitsQueryDto, SplitsSummaryQueryDto } from '../dto/splits-query.dto.js';
 import { ExportSplits } from '../use-cases/export-splits.use-case.js';
 import { SplitsService } from './splits.service.js';
+import { SplitSummaries } from './split-summaries.js';
 import { ApiErrorResponses } from '../../common/errors/error-response.dto.js';
 import { SplitPageDto, SplitSummaryRowDto } from '../dto/split-response.dto.js';
 
@@ -20,6 +21,7 @@ export class SplitsController {
   constructor(
     private readonly splits: SplitsService,
     private readonly exportSplits: ExportSplits,
+    private readonly summaries: SplitSummaries,
   ) {}
 
   @Get()
@@ -40,9 +42,11 @@ export class SplitsController {
     await sendWorkbook(res, await this.exportSplits.prepare(filter, user.username));
   }
 
+  /** One month (`month`), or the allocated months of a range (`from`, `to`) summed. */
   @Get('summary')
   @ApiOkResponse({ type: [SplitSummaryRowDto] })
   summary(@Query() query: SplitsSummaryQueryDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.splits.summary(query.month, query.groupBy, user.username);
+    if (query.month !== undefined) return this.summaries.month(query.month, query.groupBy, user.username);
+    return this.summaries.range({ from: query.from!, to: query.to! }, query.groupBy, user.username);
   }
 }

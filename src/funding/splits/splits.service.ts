@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../../common/database/prepared-query.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
 import { FundingException } from '../funding.exception.js';
 import { assertPledgeExists } from '../pledges/pledge-code.js';
-import type { GroupBy, SplitsFilterDto, SplitsQueryDto } from '../dto/splits-query.dto.js';
+import { periodOf } from '../dto/month-range.dto.js';
+import type { SplitsFilterDto, SplitsQueryDto } from '../dto/splits-query.dto.js';
 import * as SQL from '../sql/splits.sql.js';
 import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
 import { NikLookupBatch } from './nik-lookup-batch.js';
@@ -18,13 +18,6 @@ export interface SplitItem {
   sourceType: string;
   amount: number;
   pledgeRevision: number;
-}
-
-export interface SummaryRow {
-  key: string;
-  participants: number;
-  amount: number;
-  [extra: string]: unknown;
 }
 
 interface SplitRow {
@@ -57,6 +50,10 @@ export class SplitsService {
     const add = (clause: string, value: unknown) => where.push(clause.replace('?', `$${params.push(value)}`));
     // (an empty filter never comes: the validation pipe refuses it, emptyParameterMessage)
     if (q.month !== undefined) add('s.month = ?', q.month);
+    if (q.from !== undefined && q.to !== undefined) {
+      add('s.month >= ?', q.from);
+      add('s.month <= ?', q.to);
+    }
     if (q.nik !== undefined) add('s.nik = ?', q.nik);
     if (q.pledgeCode !== undefined) add('s.pledge_code = ?', q.pledgeCode);
     if (q.sourceType !== undefined) add('p.source_type = ?', q.sourceType);
@@ -72,12 +69,12 @@ export class SplitsService {
       ? await this.byNik.load(q.nik, q.pageSize, offset)
       : await this.pageUnlessStale(page, params);
     if (rows === 'stale') {
-      await this.allocateMonth.refreshStale(actor, q.month ?? null);
+      await this.allocateMonth.refreshStale(actor, periodOf(q) ?? null);
       rows = (await this.dataSource.query(page, params)) as SplitRow[];
     }
     // A month never allocated has no splits at all: 404 NOT_ALLOCATED, as the summary answers, not an
-    // empty list that reads as "nobody funded" (QA). Asked only when the page is empty.
-    if (q.month && rows.length === 0 && !(await this.allocated(q.month))) throw FundingException.notAllocated(q.month);
+    // empty list that reads as "nobody funded" (QA); nor a range none of whose months is. Asked only when the page is empty.
+    if (rows.length === 0) await this.assertAllocated(q);
     if (rows.length === 0 && offset === 0) await this.assertNamedExist(q);
     const total = rows.length < q.pageSize && (rows.length > 0 || offset === 0)
       ? offset + rows.length
@@ -93,15 +90,16 @@ export class SplitsService {
    */
   async checkedFilter(q: SplitsFilterDto, actor: string): Promise<string | undefined> {
     const village = q.villageCode !== undefined ? await this.regions.village(q.villageCode) : undefined;
-    await this.allocateMonth.refreshStale(actor, q.month ?? null);
-    if (q.month && !(await this.allocated(q.month))) throw FundingException.notAllocated(q.month);
+    await this.allocateMonth.refreshStale(actor, periodOf(q) ?? null);
+    await this.assertAllocated(q);
     await this.assertNamedExist(q);
     return village;
   }
 
-  /** The allocated months the filter selects (its month, or all), in order. */
+  /** The allocated months the filter selects (its month, its range, or all), in order. */
   async months(q: SplitsFilterDto): Promise<string[]> {
-    return ((await this.dataSource.query(SQL.ALLOCATED_MONTHS, [q.month ?? null])) as { month: string }[]).map((r) => r.month);
+    const period = periodOf(q);
+    return ((await this.dataSource.query(SQL.ALLOCATED_MONTHS, [period?.from ?? null, period?.to ?? null])) as { month: string }[]).map((r) => r.month);
   }
 
   /**
@@ -128,9 +126,13 @@ export class SplitsService {
     if (q.nik && !(await this.dataSource.query('SELECT 1 FROM participant WHERE nik = $1', [q.nik])).length) throw FundingException.participantNotFound(q.nik);
   }
 
-  private async allocated(month: string): Promise<boolean> {
-    const rows = await this.dataSource.query('SELECT 1 FROM allocation_month WHERE month = $1', [month]);
-    return rows.length > 0;
+  /** 404 NOT_ALLOCATED for a month never allocated, or a range none of whose months is (one with some allocated reads those). */
+  private async assertAllocated(q: SplitsFilterDto): Promise<void> {
+    const period = periodOf(q);
+    if (!period) return;
+    const rows = await this.dataSource.query('SELECT 1 FROM allocation_month WHERE month BETWEEN $1 AND $2 LIMIT 1', [period.from, period.to]);
+    if (rows.length) return;
+    throw q.month !== undefined ? FundingException.notAllocated(q.month) : FundingException.rangeNotAllocated(period.from, period.to);
   }
 
   /** `page` in one prepared round trip, or `stale` (and no rows) when an open month is STALE. */
@@ -143,53 +145,5 @@ export class SplitsService {
   private async pagesForNiks(niks: string[], limit: number, offset: number): Promise<{ stale: boolean; rows: (SplitRow & { asked: string })[] }> {
     const rows = await preparedQuery<SplitRow & { stale: boolean; asked: string }>(this.dataSource, SQL.PAGES_FOR_NIKS, [niks, limit, offset]);
     return { stale: rows[0]?.stale ?? false, rows: rows.filter((r) => r.nik !== null) };
-  }
-
-  /**
-   * Totals of a month grouped by pledge, village or source type, with a final `UNFUNDED` row
-   * (participant-months with any remainder, partly funded included, and the unfunded rupiah). A
-   * month never allocated is 404 NOT_ALLOCATED, as GET /allocations/:month answers.
-   */
-  async summary(month: string, groupBy: GroupBy, actor: string): Promise<SummaryRow[]> {
-    await this.allocateMonth.refreshStale(actor, month);
-    const [unfunded] = await this.dataSource.query(SQL.UNFUNDED_OF_MONTH, [month]);
-    if (!unfunded.allocated) throw FundingException.notAllocated(month);
-    const rows = await this.grouped(month, groupBy);
-    return [...rows, { key: 'UNFUNDED', participants: Number(unfunded.participants), amount: Number(unfunded.amount) }];
-  }
-
-  private async grouped(month: string, groupBy: GroupBy): Promise<SummaryRow[]> {
-    switch (groupBy) {
-      case 'pledge': {
-        const rows = await this.dataSource.query(SQL.SUMMARY_BY_PLEDGE, [month]);
-        return rows.map((r: { key: string; source_type: string; fund: string | null; fiscal_year: number; participants: number; amount: string }) => {
-          const warnings: PledgeWarning[] = pledgeWarnings({ code: r.key, sourceType: r.source_type, fund: r.fund, fiscalYear: Number(r.fiscal_year) });
-          return { key: r.key, participants: Number(r.participants), amount: Number(r.amount), sourceType: r.source_type, warnings };
-        });
-      }
-      case 'sourceType': {
-        const rows = await this.dataSource.query(SQL.SUMMARY_BY_SOURCE_TYPE, [month]);
-        return rows.map((r: { key: string; participants: number; amount: string; splits: number }) => ({
-          key: r.key,
-          participants: Number(r.participants),
-          amount: Number(r.amount),
-          splits: Number(r.splits),
-        }));
-      }
-      case 'village': {
-        const rows = await this.dataSource.query(SQL.SUMMARY_BY_VILLAGE, [month]);
-        type VillageRow = { key: string; name: string | null; participants: number; amount: string; obligations: number; obligation_amount: string; unfunded_participants: number; unfunded_amount: string };
-        return rows.map((r: VillageRow) => ({
-          key: r.key,
-          name: r.name,
-          participants: Number(r.participants),
-          amount: Number(r.amount),
-          obligations: Number(r.obligations),
-          obligationAmount: Number(r.obligation_amount),
-          unfundedParticipants: Number(r.unfunded_participants),
-          unfundedAmount: Number(r.unfunded_amount),
-        }));
-      }
-    }
   }
 }

@@ -86,7 +86,7 @@ export const SUMMARY_BY_SOURCE_TYPE = `
  * (\`obligations\`, \`obligation_amount\`: the reconciliation workbook's Per Desa "Seluruh
  * Peserta" and "Iuran (Rp)"), and those with any remainder (partly funded included) and the remainder.
  */
-export const SUMMARY_BY_VILLAGE = `
+const byVillage = (months: string) => `
   SELECT o.village_code AS key, r.name,
          count(*) FILTER (WHERE o.unfunded < o.amount)::int AS participants,
          sum(o.amount - o.unfunded)::bigint AS amount,
@@ -95,9 +95,57 @@ export const SUMMARY_BY_VILLAGE = `
          count(*) FILTER (WHERE o.unfunded > 0)::int AS unfunded_participants,
          sum(o.unfunded)::bigint AS unfunded_amount
     FROM obligation o LEFT JOIN region r ON r.code = o.village_code
-   WHERE o.month = $1
+   WHERE ${months}
    GROUP BY o.village_code, r.name
    ORDER BY o.village_code`;
+export const SUMMARY_BY_VILLAGE = byVillage('o.month = $1');
+
+/**
+ * The range's months $1..$2 (inclusive), by village: the same sums over every obligation of those
+ * months (a participant who moved is counted in each village for the months lived there), so every
+ * count is of participant-months, as for one month.
+ */
+export const RANGE_SUMMARY_BY_VILLAGE = byVillage('o.month BETWEEN $1 AND $2');
+
+/**
+ * The range's months $1..$2, by pledge: \`participants\` the distinct participants it funded in any of
+ * them, \`participant_months\` its splits (one per participant and month), the rupiah, and the revisions
+ * its splits were allocated under with their terms (\`terms\`, oldest first: the row says the latest one's
+ * source type and the warnings of each). Grouped on the split alone; the terms are looked up per pledge.
+ * Twelve months of 100,000 participants (1.2 million splits): 2.8 s on PostgreSQL (the sort for the distinct
+ * NIKs; a hash of (NIK, pledge) first was no faster), one month by SUMMARY_BY_PLEDGE 0.09 s.
+ */
+export const RANGE_SUMMARY_BY_PLEDGE = `
+  SELECT g.key, g.participants, g.participant_months, g.amount, t.terms
+    FROM (SELECT s.pledge_code AS key, count(DISTINCT s.nik)::int AS participants, count(*)::int AS participant_months,
+                 sum(s.amount)::bigint AS amount, array_agg(DISTINCT s.pledge_revision) AS revisions
+            FROM split s
+           WHERE s.month BETWEEN $1 AND $2
+           GROUP BY s.pledge_code) g
+   CROSS JOIN LATERAL (SELECT jsonb_agg(jsonb_build_object('sourceType', p.source_type, 'fund', p.fund, 'fiscalYear', p.fiscal_year) ORDER BY p.revision) AS terms
+                         FROM pledge_terms p
+                        WHERE p.code = g.key AND p.revision = ANY (g.revisions)) t
+   ORDER BY g.key COLLATE "C"`;
+
+/**
+ * The range's months $1..$2, by source type (of the revision each split was allocated under):
+ * \`participants\` distinct participants, as for one month; \`participant_months\` the participant-months
+ * it funded (a participant paid by two pledges of the type in a month counts once), \`splits\` and rupiah.
+ * Grouped up in three hash aggregates, (NIK, month, type) → (NIK, type) → type, with no DISTINCT: 2.6 s for
+ * twelve months of 100,000 participants (1.2 million splits) on PostgreSQL, against 6.2 s for count(DISTINCT)
+ * over one sort by (type, NIK, month).
+ */
+export const RANGE_SUMMARY_BY_SOURCE_TYPE = `
+  SELECT g.source_type AS key, count(*)::int AS participants, sum(g.months)::int AS participant_months,
+         sum(g.splits)::int AS splits, sum(g.amount)::bigint AS amount
+    FROM (SELECT m.nik, m.source_type, count(*) AS months, sum(m.splits) AS splits, sum(m.amount) AS amount
+            FROM (SELECT s.nik, s.month, p.source_type, count(*) AS splits, sum(s.amount) AS amount
+                    FROM split s JOIN ${TERMS_OF_SPLIT()}
+                   WHERE s.month BETWEEN $1 AND $2
+                   GROUP BY s.nik, s.month, p.source_type) m
+           GROUP BY m.nik, m.source_type) g
+   GROUP BY g.source_type
+   ORDER BY g.source_type COLLATE "C"`;
 
 /**
  * The UNFUNDED row: participant-months with any remainder (partly funded included) and the rupiah;
@@ -109,8 +157,19 @@ export const UNFUNDED_OF_MONTH = `
          count(*) FILTER (WHERE unfunded > 0)::int AS participants, coalesce(sum(unfunded), 0)::bigint AS amount
     FROM obligation WHERE month = $1`;
 
-/** The allocated months, in order; $1 = one month or NULL for all (GET /splits/export.xlsx reads them one at a time). */
-export const ALLOCATED_MONTHS = `SELECT month FROM allocation_month WHERE $1::text IS NULL OR month = $1 ORDER BY month`;
+/**
+ * The UNFUNDED row of a range $1..$2: participant-months with any remainder and the rupiah, over the
+ * obligations of its months (a month never allocated has none).
+ */
+export const UNFUNDED_OF_RANGE = `
+  SELECT count(*) FILTER (WHERE unfunded > 0)::int AS participants, coalesce(sum(unfunded), 0)::bigint AS amount
+    FROM obligation WHERE month BETWEEN $1 AND $2`;
+
+/**
+ * The allocated months, in order; $1..$2 = a range (one month: both the same), or both NULL for all
+ * (GET /splits/export.xlsx reads them one at a time; a range's summary says which it summed).
+ */
+export const ALLOCATED_MONTHS = `SELECT month FROM allocation_month WHERE $1::text IS NULL OR month BETWEEN $1 AND $2 ORDER BY month`;
 
 /**
  * GET /splits/export.xlsx: the next $4 splits of month $1 after (NIK $2, pledge $3), in GET /splits'

@@ -13,6 +13,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type ExcelJS from 'exceljs';
 import { AuditService } from '../../audit/audit.service.js';
 import { Clock, dayInWib, wibTimestamp } from '../../common/clock/clock.js';
+import { monthName, monthsBetween } from '../../common/month.js';
 import type { StreamableWorkbook } from '../../common/spreadsheet/send-workbook.js';
 import { columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, TITLE_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
@@ -72,7 +73,8 @@ export class ExportSplits {
     let inSheet = 0;
     let rows = 0;
     let amount = 0;
-    for (const month of await this.splits.months(filter)) {
+    const months = await this.splits.months(filter);
+    for (const month of months) {
       for (let after = { nik: '', pledgeCode: '' }; ; ) {
         const page = await this.splits.monthPage(filter, village, month, after, pageSize);
         for (const s of page) {
@@ -94,7 +96,8 @@ export class ExportSplits {
     ws.commit();
     const shown = shownFilter(filter, village);
     const place = village === undefined ? undefined : (await this.regions.villages()).find((v) => v.code === village);
-    notes(output, shown, place, rows, amount, part, now);
+    const notAllocated = filter.from !== undefined && filter.to !== undefined ? monthsBetween(filter.from, filter.to).filter((m) => !months.includes(m)) : [];
+    notes(output, shown, place, rows, amount, part, now, notAllocated);
     // Recorded before the last bytes go out: whoever holds the file was audited (recorded after, a
     // client could read the trail before the row was there).
     await this.audit.record({ actor, action: 'split.export', entity: 'split', entityId: null, summary: { filter: shown, rows, amount } });
@@ -119,18 +122,22 @@ function cells(s: SplitItem): (string | number)[] {
 
 /** The filters asked, as given (the village as stored). */
 function shownFilter(filter: SplitsFilterDto, village: string | undefined): Record<string, string> {
-  const { month, pledgeCode, sourceType, nik } = filter;
-  return Object.fromEntries(Object.entries({ month, pledgeCode, sourceType, villageCode: village, nik }).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
+  const { month, from, to, pledgeCode, sourceType, nik } = filter;
+  return Object.fromEntries(Object.entries({ month, from, to, pledgeCode, sourceType, villageCode: village, nik }).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
 }
 
-/** `alokasi-2026-10-2026-12-06.xlsx`, `alokasi-semua-bulan-APBD-2026-2026-12-06.xlsx`: the filters, then the day (WIB) it was taken. */
+/**
+ * `alokasi-2026-10-2026-12-06.xlsx`, `alokasi-2026-01-sd-2026-03-2026-12-06.xlsx` (a range),
+ * `alokasi-semua-bulan-APBD-2026-2026-12-06.xlsx`: the filters, then the day (WIB) it was taken.
+ */
 export function filenameOf(filter: SplitsFilterDto, village: string | undefined, now: Date): string {
-  const { month, pledgeCode, sourceType, nik } = filter;
-  const parts = [month ?? 'semua-bulan', pledgeCode, sourceType, village, nik].filter((p) => p !== undefined && p !== '');
+  const { month, from, to, pledgeCode, sourceType, nik } = filter;
+  const months = month ?? (from !== undefined && to !== undefined ? `${from}-sd-${to}` : 'semua-bulan');
+  const parts = [months, pledgeCode, sourceType, village, nik].filter((p) => p !== undefined && p !== '');
   return `alokasi-${parts.join('-')}-${dayInWib(now)}.xlsx`;
 }
 
-const FILTER_LABELS: Record<string, string> = { month: 'bulan', pledgeCode: 'komitmen', sourceType: 'sumber dana', villageCode: 'desa', nik: 'NIK' };
+const FILTER_LABELS: Record<string, string> = { month: 'bulan', from: 'dari bulan', to: 'sampai bulan', pledgeCode: 'komitmen', sourceType: 'sumber dana', villageCode: 'desa', nik: 'NIK' };
 
 /** A filter as the notes say it: the source type in the workbooks' words, the village by name (QA: `desa 17.03.10.2009` alone). */
 function shownValue(key: string, value: string, place: VillageView | undefined): string {
@@ -139,8 +146,11 @@ function shownValue(key: string, value: string, place: VillageView | undefined):
   return `${FILTER_LABELS[key]} ${value}`;
 }
 
-/** "Keterangan": what was selected (`place`: the village filtered on), how many rows, their total. */
-function notes(output: WorkbookOutput, shown: Record<string, string>, place: VillageView | undefined, rows: number, amount: number, parts: number, now: Date): void {
+/**
+ * "Keterangan": what was selected (`place`: the village filtered on), how many rows, their total; for a
+ * range, its months never allocated (`notAllocated`: not in the rows).
+ */
+function notes(output: WorkbookOutput, shown: Record<string, string>, place: VillageView | undefined, rows: number, amount: number, parts: number, now: Date, notAllocated: string[]): void {
   const ws = output.workbook.addWorksheet('Keterangan');
   ws.columns = [{ width: 24 }, { width: 90 }];
   const filters = Object.entries(shown).map(([k, v]) => shownValue(k, v, place));
@@ -154,6 +164,7 @@ function notes(output: WorkbookOutput, shown: Record<string, string>, place: Vil
   line('Jumlah baris', rows, 'count');
   line('Total (Rp)', amount, 'rupiah');
   line('Diambil', wibTimestamp(now));
+  if (notAllocated.length) line('Belum dialokasikan', `${notAllocated.map(monthName).join(', ')}: tidak ada pembagian iuran untuk bulan itu dalam berkas ini.`);
   const sheets = parts > 1 ? `sheet "${SPLITS_SHEET}" sampai "${SPLITS_SHEET} (${parts})" (batas baris Excel)` : `sheet "${SPLITS_SHEET}"`;
   line('Catatan', `Satu baris per peserta, bulan dan komitmen, di ${sheets}, urut bulan lalu NIK. NIK dan Bulan (YYYY-MM) ditulis sebagai teks: NIK tetap 16 digit. Jumlah dalam rupiah.`);
   ws.commit();

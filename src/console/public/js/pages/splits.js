@@ -1,12 +1,14 @@
 /**
- * Who paid for whom: funding splits filtered by month, funder (pledge), source type, village and NIK,
- * with totals (splits summary) and an Excel workbook of everything the filter selects (GET /splits/export.xlsx).
+ * Who paid for whom: funding splits filtered by month or a range of months (month-period.js), funder (pledge),
+ * source type, village and NIK, with totals (splits summary) and an Excel workbook of everything the filter
+ * selects (GET /splits/export.xlsx).
  */
 import { api, download } from '../api.js';
 import { barChart } from '../chart.js';
 import { aggregateSplits, fetchAllSplits } from '../splits-data.js';
 import { h, replace } from '../dom.js';
 import { isMonth, label, monthLabel, number, plainNik, rupiah, SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../format.js';
+import { addressPeriodProblems, periodFields, periodFilters, rangeLabel } from '../month-period.js';
 import { field, form, nikField, showErrors, values } from '../forms.js';
 import { hashFor } from '../routes.js';
 import { clampPage, fetchListedPage, pager } from '../pager.js';
@@ -14,14 +16,24 @@ import { announce, busy, dataTable, errorNotice, loading, notice, pageHeader, se
 import { villageOptions } from '../villages.js';
 
 const PAGE_SIZE = 50;
-const FILTERS = ['month', 'pledgeCode', 'sourceType', 'villageCode', 'nik'];
+const FILTERS = ['month', 'from', 'to', 'pledgeCode', 'sourceType', 'villageCode', 'nik'];
+const PERIOD = ['month', 'from', 'to'];
 const GROUP_LABELS = { pledge: 'komitmen', sourceType: 'sumber dana', village: 'desa' };
 /** The API's 404 for a filter naming nothing that exists, and the filter it is about. */
 const FILTER_NOT_FOUND = { PLEDGE_NOT_FOUND: 'pledgeCode', VILLAGE_NOT_FOUND: 'villageCode', PARTICIPANT_NOT_FOUND: 'nik' };
 
-/** The form's filters as the API takes them: a NIK pasted as printed ("1703 0102 …") without its spaces and dots. */
+/**
+ * The form's filters as the API takes them: the period chosen (a month, or from and to), a NIK pasted as
+ * printed ("1703 0102 …") without its spaces and dots.
+ */
 function filtersOf(v) {
-  return Object.fromEntries(FILTERS.map((k) => [k, k === 'nik' ? plainNik(v[k]) : v[k]]));
+  return { ...Object.fromEntries(FILTERS.map((k) => [k, k === 'nik' ? plainNik(v[k]) : v[k]])), ...periodFilters(v) };
+}
+
+/** The month whose fiscal year the pledge picker lists: the month, or a range's first month when it stays in one year (none: every year). */
+function yearMonth(v) {
+  if (v.period !== 'range') return v.month;
+  return isMonth(v.from) && isMonth(v.to) && v.from.slice(0, 4) !== v.to.slice(0, 4) ? undefined : v.from || v.to;
 }
 
 /**
@@ -81,17 +93,17 @@ export function pledgeOptions(pledges, month, kept) {
   ];
 }
 
-/** Rebuilds the pledge picker for the month now in the form, keeping what is chosen (see pledgeOptions). */
+/** Rebuilds the pledge picker for the period now in the form, keeping what is chosen (see pledgeOptions). */
 function followMonth(formEl, pledges) {
-  const monthInput = formEl.querySelector('input[name="month"]');
   const select = formEl.querySelector('select[name="pledgeCode"]');
-  const refresh = () => {
+  const refresh = (e) => {
+    if (!['period', ...PERIOD].includes(e.target?.name)) return;
     const chosen = select.value;
-    const picker = keepingAsked(pledgeOptions(pledges, monthInput.value, chosen), chosen);
+    const picker = keepingAsked(pledgeOptions(pledges, yearMonth(values(formEl)), chosen), chosen);
     select.replaceChildren(...picker.options.map((o) => h('option', { value: o.value }, o.label)));
     select.value = picker.value ?? '';
   };
-  for (const event of ['input', 'change']) monthInput.addEventListener(event, refresh);
+  for (const event of ['input', 'change']) formEl.addEventListener(event, refresh);
 }
 
 export async function render(main, ctx) {
@@ -108,14 +120,14 @@ export async function render(main, ctx) {
   const show = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Tampilkan');
   const exportButton = h('button', { type: 'button', class: 'btn btn--secondary' }, 'Unduh Excel (semua hasil)');
 
-  const pledgePicker = keepingAsked(pledgeOptions(pledges, q.month, q.pledgeCode), q.pledgeCode);
+  const pledgePicker = keepingAsked(pledgeOptions(pledges, yearMonth({ period: q.from || q.to ? 'range' : 'month', ...q }), q.pledgeCode), q.pledgeCode);
   const villagePicker = keepingAsked(await villageOptions(), q.villageCode, { ignoreDots: true });
   const filterForm = form(
     { label: 'Saring alokasi', onsubmit: (_e, el) => busy(show, () => load(el, 1, { chosen: true })) },
     h(
       'div',
       { class: 'filters' },
-      field({ label: 'Bulan', name: 'month', type: 'month', value: q.month, hint: 'YYYY-MM' }),
+      ...periodFields({ query: q, onPick: () => filterForm.requestSubmit() }),
       field({ label: 'Penyandang dana (komitmen)', name: 'pledgeCode', value: pledgePicker.value, options: pledgePicker.options }),
       field({ label: 'Sumber dana', name: 'sourceType', value: q.sourceType, options: [{ value: '', label: 'Semua sumber' }, ...SOURCE_TYPES.map((v) => ({ value: v, label: SOURCE_TYPE_LABELS[v] }))] }),
       field({ label: 'Desa/kelurahan', name: 'villageCode', value: villagePicker.value, options: villagePicker.options }),
@@ -182,8 +194,9 @@ export async function render(main, ctx) {
 
   replace(main, pageHeader('Alokasi Dana', 'Siapa membayar iuran siapa, bulan apa, dari komitmen mana.'), section(null, filterForm), totals, section('Rincian', results));
   // a month the picker cannot show (typed into the address: 2026-13) would otherwise vanish and list every month (QA)
-  if (q.month && !isMonth(q.month)) {
-    showErrors(filterForm, { message: 'Saringan tidak valid.', details: [{ field: 'month', messages: [`Bulan "${q.month}" tidak valid: gunakan format YYYY-MM, mis. 2026-10.`] }] });
+  const periodProblems = addressPeriodProblems(q);
+  if (periodProblems.length) {
+    showErrors(filterForm, { message: 'Saringan tidak valid.', details: periodProblems });
     replace(results, h('p', { class: 'hint', text: 'Perbaiki saringan yang ditandai, lalu tekan Tampilkan.' }));
   } else if (FILTERS.some((k) => q[k])) await load(filterForm, clampPage(q.page));
   else replace(results, h('p', { class: 'hint', text: 'Pilih saringan (mis. bulan atau NIK), lalu tekan Tampilkan.' }));
@@ -192,12 +205,14 @@ export async function render(main, ctx) {
 const FILTERED_TOTAL_MAX = 10_000;
 
 /**
- * Totals of the selection. A month alone: the API's splits summary (any size). Narrower filters: the
+ * Totals of the selection. A month or a range alone: the API's splits summary (any size). Narrower filters: the
  * selected splits are summed here when there are at most 10,000 of them (the summary takes no filters).
  */
 async function showTotals(container, filters, groupBy, ctx) {
-  const narrowed = FILTERS.some((k) => k !== 'month' && filters[k]);
-  if (!filters.month && !narrowed) {
+  const narrowed = FILTERS.some((k) => !PERIOD.includes(k) && filters[k]);
+  const period = filters.month ? { month: filters.month } : filters.from && filters.to ? { from: filters.from, to: filters.to } : null;
+  const periodName = period?.month ? monthLabel(period.month) : period ? rangeLabel(period.from, period.to) : '';
+  if (!period && !narrowed) {
     replace(container, section('Total', h('p', { class: 'hint', text: 'Pilih bulan atau saringan lain untuk melihat total.' })));
     return;
   }
@@ -214,17 +229,20 @@ async function showTotals(container, filters, groupBy, ctx) {
         rows = aggregateSplits(all.rows, by);
         shownBy = by;
         title = `Total hasil saringan menurut ${GROUP_LABELS[by]}`;
-        if (by !== groupBy) note = 'Total per desa hanya tersedia untuk satu bulan penuh; di sini dikelompokkan per komitmen.';
-      } else if (filters.month) {
-        note = `Hasil saringan lebih dari ${number(FILTERED_TOTAL_MAX)} baris: total di bawah untuk seluruh bulan.`;
+        if (by !== groupBy) note = `Total per desa hanya tersedia untuk satu ${filters.month ? 'bulan' : 'periode'} penuh; di sini dikelompokkan per komitmen.`;
+      } else if (period) {
+        note = `Hasil saringan lebih dari ${number(FILTERED_TOTAL_MAX)} baris: total di bawah untuk seluruh ${filters.month ? 'bulan' : 'rentang bulan'}.`;
       } else {
         replace(container, section('Total', notice('info', `Hasil saringan lebih dari ${number(FILTERED_TOTAL_MAX)} baris: pilih bulan untuk melihat total.`)));
         return;
       }
     }
     if (!rows) {
-      rows = await api('/api/v1/splits/summary', { query: { month: filters.month, groupBy }, signal: ctx.signal });
-      title = `Total ${monthLabel(filters.month)} menurut ${GROUP_LABELS[groupBy]}`;
+      rows = await api('/api/v1/splits/summary', { query: { ...period, groupBy }, signal: ctx.signal });
+      title = `Total ${periodName} menurut ${GROUP_LABELS[groupBy]}`;
+      // a range sums its allocated months: those never allocated are said, not read as nothing funded
+      const missing = rows.find((r) => r.key === 'UNFUNDED')?.monthsNotAllocated ?? [];
+      if (missing.length) note = [note, `Belum dialokasikan, tidak termasuk dalam total: ${missing.map(monthLabel).join(', ')}.`].filter(Boolean).join(' ');
     }
     const unfunded = filters.month
       ? { href: hashFor('/tidak-terdanai', { month: filters.month, villageCode: filters.villageCode }), text: `Lihat peserta tidak terdanai ${filters.villageCode ? 'di desa ini' : 'bulan ini'}` }
@@ -248,7 +266,9 @@ function renderTotals(container, rows, title, groupBy, note, unfunded) {
   const noun = GROUP_LABELS[groupBy];
   // by village (the API's summary of a whole month) each village says what it owes and what is unfunded: no UNFUNDED row
   const byVillage = groupBy === 'village' && rows.some((r) => 'obligations' in r);
-  const columns = byVillage ? VILLAGE_COLUMNS : TOTAL_COLUMNS;
+  // a range's summary also counts participant-months (the participants of each month, added up)
+  const ranged = rows.some((r) => 'participantMonths' in r);
+  const columns = byVillage ? VILLAGE_COLUMNS : ranged ? RANGE_COLUMNS : TOTAL_COLUMNS;
   const tableRows = byVillage ? rows.filter((r) => r.key !== 'UNFUNDED') : rows;
   const sums = columns.map((c) => tableRows.reduce((sum, r) => sum + (Number(r[c.key]) || 0), 0));
   replace(
@@ -264,7 +284,7 @@ function renderTotals(container, rows, title, groupBy, note, unfunded) {
         empty: 'Tidak ada alokasi yang cocok.',
         footer: tableRows.length ? h('tr', {}, h('th', { scope: 'row', text: 'Total' }), columns.map((c, i) => h('td', { class: 'num', text: c.sumless ? '' : c.format(sums[i]) }))) : null,
       }),
-      byVillage && tableRows.length ? h('p', { class: 'hint', text: VILLAGE_NOTE }) : null,
+      byVillage && tableRows.length ? h('p', { class: 'hint', text: ranged ? VILLAGE_RANGE_NOTE : VILLAGE_NOTE }) : null,
       unfunded && !tableRows.some((r) => r.key === 'UNFUNDED') ? h('p', {}, h('a', { href: unfunded.href, text: unfunded.text })) : null,
     ),
   );
@@ -273,6 +293,13 @@ function renderTotals(container, rows, title, groupBy, note, unfunded) {
 /** By pledge or source type: participant-months (or participants) with funding, and the rupiah. The count is not summed. */
 const TOTAL_COLUMNS = [
   { label: 'Peserta', key: 'participants', format: number, sumless: true },
+  { label: 'Jumlah', key: 'amount', format: rupiah },
+];
+
+/** A range by pledge or source type: distinct participants, participant-months, the rupiah. */
+const RANGE_COLUMNS = [
+  { label: 'Peserta', key: 'participants', format: number, sumless: true },
+  { label: 'Peserta-bulan', key: 'participantMonths', format: number, sumless: true },
   { label: 'Jumlah', key: 'amount', format: rupiah },
 ];
 
@@ -295,6 +322,11 @@ const VILLAGE_NOTE =
   'Seluruh Peserta: semua peserta desa yang iurannya menjadi kewajiban daerah bulan ini. Peserta Terdanai: yang iurannya didanai, seluruhnya atau sebagian. ' +
   'Peserta Belum Terdanai Penuh: yang iurannya masih bersisa, termasuk yang terdanai sebagian (dihitung di kedua kolom itu).';
 
+/** Under the village table of a range: its counts are participant-months. */
+const VILLAGE_RANGE_NOTE =
+  'Untuk rentang bulan, setiap hitungan peserta per desa adalah peserta-bulan: satu peserta dihitung sekali untuk tiap bulan dalam rentang. ' +
+  'Peserta Terdanai: yang iurannya didanai, seluruhnya atau sebagian. Peserta Belum Terdanai Penuh: yang iurannya masih bersisa.';
+
 /**
  * Downloads the selection as a workbook made by the API (QA: the CSV built here held NIKs as bare numbers,
  * which Excel cut to 15 digits, another person, and an Indonesian-locale Excel read each line as one column).
@@ -303,7 +335,8 @@ async function exportXlsx(el, out) {
   const filters = filtersOf(values(el));
   replace(out, 'Menyiapkan berkas Excel…');
   try {
-    const name = await download('/api/v1/splits/export.xlsx', { query: filters, fallbackName: `alokasi${filters.month ? `-${filters.month}` : ''}.xlsx` });
+    const months = filters.month ?? (filters.from && filters.to ? `${filters.from}-sd-${filters.to}` : '');
+    const name = await download('/api/v1/splits/export.xlsx', { query: filters, fallbackName: `alokasi${months ? `-${months}` : ''}.xlsx` });
     replace(out, `Diunduh: ${name}`);
     announce(`Unduhan selesai: ${name}.`);
   } catch (err) {

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { monthsBetween } from '../../common/month.js';
+import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
+import type { MonthPeriod } from '../dto/month-range.dto.js';
+import type { GroupBy } from '../dto/splits-query.dto.js';
+import { FundingException } from '../funding.exception.js';
+import * as SQL from '../sql/splits.sql.js';
+import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
+
+export interface SummaryRow {
+  key: string;
+  participants: number;
+  amount: number;
+  [extra: string]: unknown;
+}
+
+type VillageRow = { key: string; name: string | null; participants: number; amount: string; obligations: number; obligation_amount: string; unfunded_participants: number; unfunded_amount: string };
+
+const villageRow = (r: VillageRow) => ({
+  key: r.key,
+  name: r.name,
+  participants: Number(r.participants),
+  amount: Number(r.amount),
+  obligations: Number(r.obligations),
+  obligationAmount: Number(r.obligation_amount),
+  unfundedParticipants: Number(r.unfunded_participants),
+  unfundedAmount: Number(r.unfunded_amount),
+});
+
+/** The terms of a pledge's revision as a range's splits used them (RANGE_SUMMARY_BY_PLEDGE). */
+interface Terms {
+  sourceType: string;
+  fund: string | null;
+  fiscalYear: number;
+}
+
+/** Totals of the splits of a month (GET /splits/summary?month=) or of a range of months (?from=&to=). STALE months are recomputed first (§6). */
+@Injectable()
+export class SplitSummaries {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly allocateMonth: AllocateMonth,
+  ) {}
+
+  /**
+   * Totals of a month grouped by pledge, village or source type, with a final `UNFUNDED` row
+   * (participant-months with any remainder, partly funded included, and the unfunded rupiah). A
+   * month never allocated is 404 NOT_ALLOCATED, as GET /allocations/:month answers.
+   */
+  async month(month: string, groupBy: GroupBy, actor: string): Promise<SummaryRow[]> {
+    await this.allocateMonth.refreshStale(actor, month);
+    const [unfunded] = await this.dataSource.query(SQL.UNFUNDED_OF_MONTH, [month]);
+    if (!unfunded.allocated) throw FundingException.notAllocated(month);
+    const rows = await this.grouped(month, groupBy);
+    return [...rows, { key: 'UNFUNDED', participants: Number(unfunded.participants), amount: Number(unfunded.amount) }];
+  }
+
+  /**
+   * The same totals summed over the allocated months of `from`–`to`; a range none of whose months is
+   * allocated is 404 NOT_ALLOCATED (as one month), one with some allocated sums those. Each row adds
+   * `participantMonths` (participant-months, the sum of the months' own counts); `participants` keeps
+   * its one-month meaning: distinct participants by pledge and source type, participant-months by
+   * village and for UNFUNDED (as documented). The UNFUNDED row also says which months were summed
+   * (`months`) and which of the range were not allocated (`monthsNotAllocated`).
+   */
+  async range(period: MonthPeriod, groupBy: GroupBy, actor: string): Promise<SummaryRow[]> {
+    const { from, to } = period;
+    await this.allocateMonth.refreshStale(actor, period);
+    const months = ((await this.dataSource.query(SQL.ALLOCATED_MONTHS, [from, to])) as { month: string }[]).map((r) => r.month);
+    if (!months.length) throw FundingException.rangeNotAllocated(from, to);
+    const rows = await this.rangeGrouped(period, groupBy);
+    const [unfunded] = await this.dataSource.query(SQL.UNFUNDED_OF_RANGE, [from, to]);
+    const participants = Number(unfunded.participants);
+    const monthsNotAllocated = monthsBetween(from, to).filter((m) => !months.includes(m));
+    return [...rows, { key: 'UNFUNDED', participants, amount: Number(unfunded.amount), participantMonths: participants, months, monthsNotAllocated }];
+  }
+
+  private async grouped(month: string, groupBy: GroupBy): Promise<SummaryRow[]> {
+    switch (groupBy) {
+      case 'pledge': {
+        const rows = await this.dataSource.query(SQL.SUMMARY_BY_PLEDGE, [month]);
+        return rows.map((r: { key: string; source_type: string; fund: string | null; fiscal_year: number; participants: number; amount: string }) => {
+          const warnings: PledgeWarning[] = pledgeWarnings({ code: r.key, sourceType: r.source_type, fund: r.fund, fiscalYear: Number(r.fiscal_year) });
+          return { key: r.key, participants: Number(r.participants), amount: Number(r.amount), sourceType: r.source_type, warnings };
+        });
+      }
+      case 'sourceType': {
+        const rows = await this.dataSource.query(SQL.SUMMARY_BY_SOURCE_TYPE, [month]);
+        return rows.map((r: { key: string; participants: number; amount: string; splits: number }) => ({
+          key: r.key,
+          participants: Number(r.participants),
+          amount: Number(r.amount),
+          splits: Number(r.splits),
+        }));
+      }
+      case 'village':
+        return ((await this.dataSource.query(SQL.SUMMARY_BY_VILLAGE, [month])) as VillageRow[]).map(villageRow);
+    }
+  }
+
+  private async rangeGrouped({ from, to }: MonthPeriod, groupBy: GroupBy): Promise<SummaryRow[]> {
+    switch (groupBy) {
+      case 'pledge': {
+        const rows = await this.dataSource.query(SQL.RANGE_SUMMARY_BY_PLEDGE, [from, to]);
+        return rows.map((r: { key: string; participants: number; participant_months: number; amount: string; terms: Terms[] }) => {
+          // the latest revision's source type; the warnings of every revision the range used, each once
+          const warnings = [...new Map(r.terms.flatMap((t) => pledgeWarnings({ code: r.key, ...t })).map((w) => [JSON.stringify(w), w])).values()];
+          const sourceType = r.terms[r.terms.length - 1].sourceType;
+          return { key: r.key, participants: Number(r.participants), amount: Number(r.amount), sourceType, warnings, participantMonths: Number(r.participant_months) };
+        });
+      }
+      case 'sourceType': {
+        const rows = await this.dataSource.query(SQL.RANGE_SUMMARY_BY_SOURCE_TYPE, [from, to]);
+        return rows.map((r: { key: string; participants: number; participant_months: number; amount: string; splits: number }) => ({
+          key: r.key,
+          participants: Number(r.participants),
+          amount: Number(r.amount),
+          splits: Number(r.splits),
+          participantMonths: Number(r.participant_months),
+        }));
+      }
+      case 'village':
+        return ((await this.dataSource.query(SQL.RANGE_SUMMARY_BY_VILLAGE, [from, to])) as VillageRow[]).map((r) => ({ ...villageRow(r), participantMonths: Number(r.participants) }));
+    }
+  }
+}
