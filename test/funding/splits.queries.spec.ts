@@ -199,7 +199,9 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       expect(ws.autoFilter).toBe('A1:F1');
       const total = list.items.reduce((sum: number, s: { amount: number }) => sum + s.amount, 0);
       const notes = wb.getWorksheet('Keterangan')!;
-      expect([notes.getCell('A3').value, notes.getCell('B3').value, notes.getCell('A4').value, notes.getCell('B4').value]).toEqual(['Jumlah baris', list.total, 'Total (Rp)', total]);
+      expect([notes.getCell('A3').value, notes.getCell('B3').value, notes.getCell('A4').value]).toEqual(['Jumlah baris', list.total, 'Total (Rp)']);
+      // the total is a formula over the data sheet's Jumlah column, its value cached (§11; QA: a plain value)
+      expect(notes.getCell('B4').value).toEqual(list.total ? { formula: `SUM('Pembagian Iuran'!F2:F${list.total + 1})`, result: total } : 0);
       const [event] = await t.dataSource.query(`SELECT action, entity, summary::jsonb AS summary FROM audit_event WHERE action = 'split.export' ORDER BY id DESC LIMIT 1`);
       expect(event).toEqual({ action: 'split.export', entity: 'split', summary: { filter: expect.any(Object), rows: list.total, amount: total } });
     }
@@ -226,6 +228,29 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     const rows = parts.flatMap((w) => w.getSheetValues().slice(2).map((r) => (r as unknown[])[1]));
     expect(rows).toEqual(list.items.map((s: { nik: string }) => s.nik));
     expect(parts.map((w) => w.getCell('A1').value)).toEqual(['NIK', 'NIK', 'NIK']);
+    // the total sums every part
+    const total = list.items.reduce((sum: number, s: { amount: number }) => sum + s.amount, 0);
+    const last = list.total - 14 + 1;
+    expect(wb.getWorksheet('Keterangan')!.getCell('B4').value).toEqual({
+      formula: `SUM('Pembagian Iuran'!F2:F8)+SUM('Pembagian Iuran (2)'!F2:F8)+SUM('Pembagian Iuran (3)'!F2:F${last})`,
+      result: total,
+    });
+  });
+
+  it("a Dana Desa pledge's splits carry its §5 warning on Keterangan, above the filters (QA: none in this export)", async () => {
+    await t.dataSource.query(`UPDATE pledge SET fund = 'DANA_DESA' WHERE code = 'DESA-1703062001-2026'`);
+    try {
+      const res = await auditor.get('/api/v1/splits/export.xlsx?month=2026-01&sourceType=DESA').buffer(true).parse(binary).expect(200);
+      const notes = (await workbook(res.body)).getWorksheet('Keterangan')!;
+      expect(notes.getCell('A2').value).toBe('Peringatan');
+      expect(notes.getCell('B2').value).toMatch(/^Komitmen DESA-1703062001-2026 memakai Dana Desa untuk iuran PBI tahun 2026\. Sejak 2024 Dana Desa tidak boleh/);
+      expect(notes.getCell('A3').value).toBe('Saringan');
+      // a file without that pledge's splits says nothing of it
+      const apbd = await auditor.get('/api/v1/splits/export.xlsx?month=2026-01&sourceType=APBD').buffer(true).parse(binary).expect(200);
+      expect((await workbook(apbd.body)).getWorksheet('Keterangan')!.getCell('A2').value).toBe('Saringan');
+    } finally {
+      await t.dataSource.query(`UPDATE pledge SET fund = 'ADD' WHERE code = 'DESA-1703062001-2026'`);
+    }
   });
 
   it('refuses a filter as the list does (the same 400s and 404s), and the operator', async () => {
@@ -298,7 +323,7 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     expect(rows.map((r) => `${r[1]} ${r[5]}`)).toEqual(['2026-01 22680', '2026-01 22680', '2026-02 22680', '2026-02 7320']);
     const notes = wb.getWorksheet('Keterangan')!;
     expect(notes.getCell('B2').value).toBe('dari bulan 2026-01, sampai bulan 2026-03, sumber dana APBD Kabupaten');
-    expect([notes.getCell('B3').value, notes.getCell('B4').value]).toEqual([4, 75360]);
+    expect([notes.getCell('B3').value, notes.getCell('B4').value]).toEqual([4, { formula: "SUM('Pembagian Iuran'!F2:F5)", result: 75360 }]);
     expect([notes.getCell('A6').value, notes.getCell('B6').value]).toEqual(['Belum dialokasikan', 'Maret 2026: tidak ada pembagian iuran untuk bulan itu dalam berkas ini.']);
     const [event] = await t.dataSource.query(`SELECT summary::jsonb AS summary FROM audit_event WHERE action = 'split.export' ORDER BY id DESC LIMIT 1`);
     expect(event.summary).toEqual({ filter: { from: '2026-01', to: '2026-03', sourceType: 'APBD' }, rows: 4, amount: 75360 });

@@ -10,12 +10,15 @@
  */
 import type { Writable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import { Clock, dayInWib, wibTimestamp } from '../../common/clock/clock.js';
 import { monthName, monthsBetween } from '../../common/month.js';
 import type { StreamableWorkbook } from '../../common/spreadsheet/send-workbook.js';
-import { columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, TITLE_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, TITLE_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
 import { SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
 import { WorkbookOutput } from '../../reports/workbook/workbook-output.js';
 import { RegionsService, type VillageView } from '../../regions/regions.service.js';
@@ -50,6 +53,7 @@ export class ExportSplits {
     private readonly audit: AuditService,
     private readonly regions: RegionsService,
     @Inject(Clock) private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /**
@@ -73,6 +77,8 @@ export class ExportSplits {
     let inSheet = 0;
     let rows = 0;
     let amount = 0;
+    const rowsPerPart: number[] = [];
+    const pledges = new Set<string>();
     const months = await this.splits.months(filter);
     for (const month of months) {
       for (let after = { nik: '', pledgeCode: '' }; ; ) {
@@ -80,12 +86,14 @@ export class ExportSplits {
         for (const s of page) {
           if (inSheet === sheetRows) {
             ws.commit();
+            rowsPerPart.push(inSheet);
             ws = dataSheet(output, ++part);
             inSheet = 0;
           }
           ws.addRow(cells(s)).commit();
           inSheet++;
           amount += s.amount;
+          pledges.add(s.pledgeCode);
         }
         rows += page.length;
         await output.breathe();
@@ -94,14 +102,25 @@ export class ExportSplits {
       }
     }
     ws.commit();
+    rowsPerPart.push(inSheet);
     const shown = shownFilter(filter, village);
     const place = village === undefined ? undefined : (await this.regions.villages()).find((v) => v.code === village);
     const notAllocated = filter.from !== undefined && filter.to !== undefined ? monthsBetween(filter.from, filter.to).filter((m) => !months.includes(m)) : [];
-    notes(output, shown, place, rows, amount, part, now, notAllocated);
+    notes(output, { shown, place, rows, amount, rowsPerPart, now, notAllocated, warnings: await this.warningsOf([...pledges]) });
     // Recorded before the last bytes go out: whoever holds the file was audited (recorded after, a
     // client could read the trail before the row was there).
     await this.audit.record({ actor, action: 'split.export', entity: 'split', entityId: null, summary: { filter: shown, rows, amount } });
     await output.finish();
+  }
+
+  /** The §5 compliance warnings (the Dana Desa rule) of the pledges whose splits are in the file, by their terms now. */
+  private async warningsOf(codes: string[]): Promise<PledgeWarning[]> {
+    if (!codes.length) return [];
+    const rows: { code: string; source_type: string; fund: string | null; fiscal_year: number }[] = await this.dataSource.query(
+      'SELECT code, source_type, fund, fiscal_year FROM pledge WHERE code = ANY($1::text[]) ORDER BY code',
+      [codes],
+    );
+    return rows.flatMap((p) => pledgeWarnings({ code: p.code, sourceType: p.source_type, fund: p.fund, fiscalYear: Number(p.fiscal_year) }));
   }
 }
 
@@ -146,26 +165,57 @@ function shownValue(key: string, value: string, place: VillageView | undefined):
   return `${FILTER_LABELS[key]} ${value}`;
 }
 
+interface Notes {
+  shown: Record<string, string>;
+  /** the village filtered on */
+  place: VillageView | undefined;
+  rows: number;
+  amount: number;
+  /** data rows on each "Pembagian Iuran" sheet, in order */
+  rowsPerPart: number[];
+  now: Date;
+  /** for a range, its months never allocated (not in the rows) */
+  notAllocated: string[];
+  warnings: PledgeWarning[];
+}
+
 /**
- * "Keterangan": what was selected (`place`: the village filtered on), how many rows, their total; for a
- * range, its months never allocated (`notAllocated`: not in the rows).
+ * "Keterangan": the compliance warnings of the pledges in the file first (§5: the Dana Desa rule on every output that
+ * uses the pledge; QA: the export of a Dana Desa pledge's splits carried none), what was selected, how many rows and
+ * their total, as a formula over the data sheets with its value cached (§11; QA: a plain value), and for a range its
+ * months never allocated.
  */
-function notes(output: WorkbookOutput, shown: Record<string, string>, place: VillageView | undefined, rows: number, amount: number, parts: number, now: Date, notAllocated: string[]): void {
+function notes(output: WorkbookOutput, n: Notes): void {
   const ws = output.workbook.addWorksheet('Keterangan');
   ws.columns = [{ width: 24 }, { width: 90 }];
-  const filters = Object.entries(shown).map(([k, v]) => shownValue(k, v, place));
+  const filters = Object.entries(n.shown).map(([k, v]) => shownValue(k, v, n.place));
   ws.addRow(['Pembagian iuran Jamkesda']).getCell(1).style = TITLE_STYLE;
-  const line = (name: string, value: string | number, numFmt?: string) => {
+  const line = (name: string, value: ExcelJS.CellValue, numFmt?: string) => {
     const row = ws.addRow([name, value]);
     row.getCell(1).style = LABEL_STYLE;
     row.getCell(2).style = { ...(numFmt ? columnStyle(numFmt === 'rupiah' ? 'rupiah' : 'count') : {}), alignment: { horizontal: 'left', wrapText: true } };
   };
+  for (const w of n.warnings) {
+    const row = ws.addRow(['Peringatan', w.message]);
+    row.eachCell((cell) => (cell.style = WARNING_STYLE));
+  }
   line('Saringan', filters.length ? filters.join(', ') : 'tanpa saringan: semua bulan yang sudah dialokasikan');
-  line('Jumlah baris', rows, 'count');
-  line('Total (Rp)', amount, 'rupiah');
-  line('Diambil', wibTimestamp(now));
-  if (notAllocated.length) line('Belum dialokasikan', `${notAllocated.map(monthName).join(', ')}: tidak ada pembagian iuran untuk bulan itu dalam berkas ini.`);
+  line('Jumlah baris', n.rows, 'count');
+  line('Total (Rp)', n.rows ? { formula: totalFormula(n.rowsPerPart), result: n.amount } : 0, 'rupiah');
+  line('Diambil', wibTimestamp(n.now));
+  if (n.notAllocated.length) line('Belum dialokasikan', `${n.notAllocated.map(monthName).join(', ')}: tidak ada pembagian iuran untuk bulan itu dalam berkas ini.`);
+  const parts = n.rowsPerPart.length;
   const sheets = parts > 1 ? `sheet "${SPLITS_SHEET}" sampai "${SPLITS_SHEET} (${parts})" (batas baris Excel)` : `sheet "${SPLITS_SHEET}"`;
   line('Catatan', `Satu baris per peserta, bulan dan komitmen, di ${sheets}, urut bulan lalu NIK. NIK dan Bulan (YYYY-MM) ditulis sebagai teks: NIK tetap 16 digit. Jumlah dalam rupiah.`);
   ws.commit();
+}
+
+/** SUM of the Jumlah (Rp) column of every data sheet: `SUM('Pembagian Iuran'!F2:F11)+SUM('Pembagian Iuran (2)'!F2:F4)`. */
+function totalFormula(rowsPerPart: number[]): string {
+  const amountColumn = String.fromCharCode(64 + COLUMNS.findIndex((c) => c.header === 'Jumlah (Rp)') + 1);
+  return rowsPerPart
+    .map((rows, i) => ({ rows, name: i === 0 ? SPLITS_SHEET : `${SPLITS_SHEET} (${i + 1})` }))
+    .filter((p) => p.rows > 0)
+    .map((p) => `SUM('${p.name}'!${amountColumn}2:${amountColumn}${p.rows + 1})`)
+    .join('+');
 }
