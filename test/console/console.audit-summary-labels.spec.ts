@@ -144,4 +144,17 @@ describe('console audit trail: every summary key and code in Indonesian', () => 
     );
     expect(audit.summaryText({ body: { component: 'IURAN', payer: 'LOCAL', amount: 37800 } })).toBe('Komponen: IURAN; Pembayar: Dibayar kabupaten; Jumlah: Rp37.800');
   });
+
+  it('says what a change replaced, "old → new", as a pledge revision and a user change keep it (QA: the new budget only)', () => {
+    const revise = { params: { code: 'APBD-2026' }, query: {}, body: { budget: 1_100_000_000, reason: 'APBD-P' }, result: { revision: 2 }, before: { budget: 900_000_000 } };
+    expect(audit.summaryText(revise, Infinity, 'pledge.revise')).toBe('Kode: APBD-2026; Pagu: Rp900.000.000 → Rp1.100.000.000; Alasan: APBD-P; Hasil: (Revisi: 2)');
+    // a value set where there was none; what a scope change dropped without being asked stays under "Sebelumnya"
+    const scoped = { params: { code: 'X' }, body: { scope: 'VILLAGES', villageCodes: ['17.03.06.2001'], quota: 10, reason: 'r' }, before: { scope: 'ALL', priority: 90, quota: null } };
+    expect(audit.summaryText(scoped, Infinity, 'pledge.revise')).toBe(
+      `Kode: X; Cakupan: ${audit.summaryText({ scope: 'ALL' }).slice(9)} → ${audit.summaryText({ scope: 'VILLAGES' }).slice(9)}; Kode desa: 17.03.06.2001; Kuota per bulan: – → 10; Alasan: r; Sebelumnya: (Prioritas: 90)`,
+    );
+    // a user's flag set alone: the role it kept is not told as replaced
+    const user = { params: { id: 'u1' }, body: { active: true }, result: { role: Role.AUDITOR, active: true }, before: { role: Role.AUDITOR, active: false } };
+    expect(audit.summaryText(user, Infinity, 'user.update')).toMatch(/^ID: u1; Aktif: Tidak → Ya; Hasil: \(Peran: [^,]+, Aktif: Ya\)$/);
+  });
 });
