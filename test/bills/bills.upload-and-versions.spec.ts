@@ -304,13 +304,21 @@ describe('bills: every stored line of a version as a workbook', () => {
   });
 
   it('is read a page at a time (a last page exactly full included)', async () => {
-    const wb = await t.app.get(ExportBillLines).prepare(v1.id, { pageSize: 1 });
+    const wb = await t.app.get(ExportBillLines).prepare(v1.id, 'uji-auditor', { pageSize: 1 });
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
     await wb.write(out);
     const { rows } = table((await readWorkbook(Buffer.concat(chunks))).getWorksheet('Baris Tagihan')!);
     expect(rows.map((r) => r[0])).toEqual([2, 3, 5]);
+  });
+
+  it('each download is in the audit trail, under the bill (it holds personal data)', async () => {
+    const events = (await (await t.as(Role.AUDITOR)).get(`/api/v1/audit-events?entity=bill&entityId=${v1.id}`).expect(200)).body.items;
+    const exports = events.filter((e: { action: string }) => e.action === 'bill.export');
+    expect(exports).toHaveLength(4); // three downloads by HTTP, one page by page
+    expect(exports[exports.length - 1]).toMatchObject({ actor: 'uji-auditor' });
+    expect(JSON.parse(exports[0].summary)).toEqual({ month: '2026-10', version: 1, rows: 3 });
   });
 
   it('an unknown bill is 404, an operator is refused', async () => {

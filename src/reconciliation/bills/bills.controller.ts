@@ -78,11 +78,12 @@ export class BillsController {
   /**
    * Every stored line of this bill version (file row, NIK and NOKA as text, name, amount, and the finding of the month's
    * latest run that used this version), with a JUMLAH row: what was reconciled, for the auditor (export-bill-lines.use-case.ts).
+   * In the audit trail (`bill.export`).
    */
   @Get(':id/lines.xlsx')
   @Roles(...READERS)
   @ApiXlsxResponse()
-  async lines(@Param('id', BILL_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
-    await sendWorkbook(res, await this.billLines.prepare(id));
+  async lines(@Param('id', BILL_ID) id: string, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
+    await sendWorkbook(res, await this.billLines.prepare(id, user.username));
   }
 }

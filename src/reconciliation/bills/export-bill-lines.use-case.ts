@@ -4,11 +4,13 @@
  * only). `GET /api/v1/bills/:id/lines.xlsx`: sheet "Baris Tagihan", one row per line in file order: the file's row,
  * NIK and NOKA as text (a 16-digit NIK stays itself), name, amount billed, and, when a reconciliation of the month used
  * this version, what its latest such run found on the line (the category by name: `Sesuai` for a line it found nothing
- * on); a JUMLAH row sums the amounts (a SUM formula, its value cached). Read by keyset pages and streamed.
+ * on); a JUMLAH row sums the amounts (a SUM formula, its value cached). Read by keyset pages and streamed. It holds
+ * personal data: each download is in the audit trail (`bill.export`), as the register's and the splits' are.
  */
 import type { Writable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '../../audit/audit.service.js';
 import { DataSource } from 'typeorm';
 import { Clock, wibTimestamp } from '../../common/clock/clock.js';
 import { rupiah } from '../../common/money.js';
@@ -78,17 +80,18 @@ export class ExportBillLines {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(BpjsInputs) private readonly inputs: BpjsInputs,
     @Inject(Clock) private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /** The bill (its 404 before the first byte) and the workbook to stream. */
-  async prepare(id: string, options: ExportBillLinesOptions = {}): Promise<StreamableWorkbook> {
+  async prepare(id: string, actor: string, options: ExportBillLinesOptions = {}): Promise<StreamableWorkbook> {
     const bill = await this.inputs.findBill(id);
     const [run]: RunOfBill[] = await this.dataSource.query(LATEST_RUN_OF_BILL, [bill.month, bill.id]);
     const now = this.clock.now();
-    return { filename: billLinesFilename(bill), write: (out) => this.write(bill, run ?? null, out, now, options) };
+    return { filename: billLinesFilename(bill), write: (out) => this.write(bill, run ?? null, actor, out, now, options) };
   }
 
-  private async write(bill: Bill, run: RunOfBill | null, out: Writable, now: Date, options: ExportBillLinesOptions): Promise<void> {
+  private async write(bill: Bill, run: RunOfBill | null, actor: string, out: Writable, now: Date, options: ExportBillLinesOptions): Promise<void> {
     const output = new WorkbookOutput(out, now);
     const pages = keysetPages<LineRow, number>(
       (after, limit) => this.dataSource.query(BILL_LINES_PAGE, [bill.id, run?.id ?? null, after, limit]),
@@ -98,14 +101,13 @@ export class ExportBillLines {
     );
     const columns = run ? [...COLUMNS, FINDING_COLUMN] : COLUMNS;
     const finding = (r: LineRow) => CATEGORY_LABELS[r.category ?? 'MATCHED'] ?? r.category;
-    await writePagedTable(output, { name: BILL_LINES_SHEET, columns, options: { title: titleOf(bill, run, now), maxRows: options.sheetRows } }, pages, (r) => [
-      r.row,
-      r.nik,
-      r.noka,
-      r.name,
-      Number(r.amount),
-      ...(run ? [finding(r)] : []),
-    ]);
+    let rows = 0;
+    await writePagedTable(output, { name: BILL_LINES_SHEET, columns, options: { title: titleOf(bill, run, now), maxRows: options.sheetRows } }, pages, (r) => {
+      rows++;
+      return [r.row, r.nik, r.noka, r.name, Number(r.amount), ...(run ? [finding(r)] : [])];
+    });
+    // recorded before the last bytes go out, so whoever holds the file was audited (as split.export)
+    await this.audit.record({ actor, action: 'bill.export', entity: 'bill', entityId: bill.id, summary: { month: bill.month, version: bill.version, rows } });
     await output.finish();
   }
 }
