@@ -37,8 +37,8 @@ import { PledgeWithdrawal1768000000000 } from './migrations/1768000000000-pledge
 import { PaymentUploadIdFindingRegisterNoka1768100000000 } from './migrations/1768100000000-payment-upload-id-finding-register-noka.js';
 import { EnrollmentUploadReinstated1768200000000 } from './migrations/1768200000000-enrollment-upload-reinstated.js';
 import { PaymentNegativeCorrection1768300000000 } from './migrations/1768300000000-payment-negative-correction.js';
-import { AuditEventEntity1768400000000 } from './migrations/1768400000000-audit-event-entity.js';
-import { FindingRunRow1768500000000 } from './migrations/1768500000000-finding-run-row.js';
+import { AuditEventEntity1768500000000 } from './migrations/1768500000000-audit-event-entity.js';
+import { FindingRunRow1768600000000 } from './migrations/1768600000000-finding-run-row.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -79,6 +79,6 @@ export const MIGRATIONS = [
   PaymentUploadIdFindingRegisterNoka1768100000000,
   EnrollmentUploadReinstated1768200000000,
   PaymentNegativeCorrection1768300000000,
-  AuditEventEntity1768400000000,
-  FindingRunRow1768500000000,
+  AuditEventEntity1768500000000,
+  FindingRunRow1768600000000,
 ];

@@ -8,7 +8,7 @@ import { PaymentUploadIdFindingRegisterNoka1768100000000 } from '../../src/datab
 import { insertPledge } from '../reconciliation/support/seed.js';
 import { SplitPledgeBrin1765400000000 } from '../../src/database/migrations/1765400000000-split-pledge-brin.js';
 import { insertParticipants, testNik } from '../funding/support/register.js';
-import { AuditEventEntity1768400000000 } from '../../src/database/migrations/1768400000000-audit-event-entity.js';
+import { AuditEventEntity1768500000000 } from '../../src/database/migrations/1768500000000-audit-event-entity.js';
 import { AllocationFunded1765300000000 } from '../../src/database/migrations/1765300000000-allocation-funded.js';
 import { type FreshDatabase, freshDatabase } from './fresh-database.js';
 
@@ -173,7 +173,7 @@ describe('migrations: the audit trail finds a payment sheet by its payments', ()
     const [event] = await t.dataSource.query(`SELECT id::text FROM audit_event WHERE action = 'payment.upload'`);
     const links = (on: Queryable) => on.query(`SELECT entity_id AS "entityId", entity, event_id::text AS "eventId" FROM audit_event_entity ORDER BY entity_id`);
     const expected = payments.map((p) => ({ entityId: p.id, entity: 'payment', eventId: event.id })).sort((a, b) => a.entityId.localeCompare(b.entityId));
-    const migration = new AuditEventEntity1768400000000();
+    const migration = new AuditEventEntity1768500000000();
     const runner = t.dataSource.createQueryRunner(); // every query on it: PGlite has one connection
     try {
       expect(await links(runner)).toEqual(expected); // written with the event

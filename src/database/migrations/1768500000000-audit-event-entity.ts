@@ -12,8 +12,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The payment sheets uploaded before it get their links from `payment.upload_id` (a payment deleted since is not linked:
  * its own `payment.delete` event names it).
  */
-export class AuditEventEntity1768400000000 implements MigrationInterface {
-  name = 'AuditEventEntity1768400000000';
+export class AuditEventEntity1768500000000 implements MigrationInterface {
+  name = 'AuditEventEntity1768500000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
