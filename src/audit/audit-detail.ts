@@ -5,3 +5,10 @@
  * Keep it small: a summary longer than the audit's limit is stored truncated as a whole.
  */
 export const AUDIT_DETAIL = Symbol('auditDetail');
+
+/**
+ * Other records a change concerns beside its own entity id, set on its answer under this symbol (left out of the response):
+ * the audit interceptor stores them with the event (`audit_event_entity`), so GET /audit-events?entityId= finds the event
+ * by any of them, however many (QA: a payment recorded from a sheet was not found by its id; its event is the upload's).
+ */
+export const AUDIT_CONCERNS = Symbol('auditConcerns');

@@ -2,9 +2,9 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { Reflector } from '@nestjs/core';
 import { from, Observable, switchMap } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/authenticated-user.js';
-import { AuditService } from './audit.service.js';
+import { type AuditConcerns, AuditService } from './audit.service.js';
 import { AUDIT_BEFORE } from './audit-before.js';
-import { AUDIT_DETAIL } from './audit-detail.js';
+import { AUDIT_CONCERNS, AUDIT_DETAIL } from './audit-detail.js';
 import { AUDITED_KEY, type AuditedMeta } from './audited.decorator.js';
 
 const SECRET_FIELDS = /password|token|secret/i;
@@ -43,6 +43,8 @@ export class AuditInterceptor implements NestInterceptor {
                 // what it did beyond its answer (a payment sheet's payments: audit-detail.ts)
                 ...detailOf(result),
               },
+              // other records it concerns, found by their ids (a payment sheet's payments: audit-detail.ts)
+              concerns: concernsOf(result),
             })
             .then(() => result),
         ),
@@ -79,6 +81,10 @@ function beforeOf(result: unknown): { before?: unknown } {
 function detailOf(result: unknown): Record<string, unknown> {
   const detail = result && typeof result === 'object' ? (result as { [AUDIT_DETAIL]?: Record<string, unknown> })[AUDIT_DETAIL] : undefined;
   return detail ?? {};
+}
+
+function concernsOf(result: unknown): AuditConcerns | undefined {
+  return result && typeof result === 'object' ? (result as { [AUDIT_CONCERNS]?: AuditConcerns })[AUDIT_CONCERNS] : undefined;
 }
 
 function fileOf(request: AuthenticatedRequest): unknown {

@@ -12,6 +12,17 @@ export interface AuditRecord {
   entity: string;
   entityId: string | null;
   summary: unknown;
+  /**
+   * Other records the event concerns (a payment sheet's payments), found by GET /audit-events?entityId= as its own
+   * entity id is: kept beside the chain (`audit_event_entity`), not in what the hash covers.
+   */
+  concerns?: AuditConcerns;
+}
+
+/** Records of one kind an event concerns: `entity` as the events name it (`payment`), and their ids. */
+export interface AuditConcerns {
+  entity: string;
+  ids: readonly string[];
 }
 
 export interface AuditQuery {
@@ -51,7 +62,7 @@ export class AuditService {
     if (!events.length) return;
     const append = async (m: EntityManager) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
-      const [head] = await m.query('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
+      const [head] = await m.query('SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1');
       let prevHash: string = head?.hash ?? GENESIS_HASH;
       const at = this.clock.now();
       const rows = events.map((event) => {
@@ -62,6 +73,7 @@ export class AuditService {
       });
       // one INSERT … VALUES takes its ids in row order: the chain's order
       for (let i = 0; i < rows.length; i += APPEND_CHUNK) await m.insert(AuditEvent, rows.slice(i, i + APPEND_CHUNK));
+      if (events.some((e) => e.concerns?.ids.length)) await linkConcerns(m, events, head?.id ?? '0');
     };
     if (manager) await append(manager);
     else await this.dataSource.transaction(append);
@@ -75,8 +87,8 @@ export class AuditService {
     const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
     // usernames are stored in lower case, as login takes them: "Keuangan" is keuangan (QA: an empty list)
     if (query.actor !== undefined) qb.andWhere('lower(e.actor) = lower(:actor)', { actor: query.actor });
-    if (query.entity !== undefined) qb.andWhere('e.entity = :entity', { entity: query.entity });
-    if (query.entityId !== undefined) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
+    if (query.entityId !== undefined) qb.andWhere(byEntityId(query.entity), { entity: query.entity, entityId: query.entityId });
+    else if (query.entity !== undefined) qb.andWhere('e.entity = :entity', { entity: query.entity });
     if (query.from) qb.andWhere('e.at >= :from', { from: query.from });
     if (query.to) qb.andWhere('e.at <= :to', { to: query.to });
     const [items, total] = await qb
@@ -104,6 +116,38 @@ export async function verifyAuditChain(dataSource: DataSource): Promise<ChainVer
     after = page[page.length - 1].id;
   }
   return verifier.verdict();
+}
+
+/**
+ * Events of the record `entityId` (of kind `entity` when given): filed under it, or concerning it (`audit_event_entity`:
+ * a payment recorded from a sheet finds the sheet's `payment.upload` event). Both lookups indexed, by id.
+ */
+function byEntityId(entity: string | undefined): string {
+  const kind = (alias: string) => (entity === undefined ? '' : ` AND ${alias}.entity = :entity`);
+  return `e.id IN (SELECT o.id FROM audit_event o WHERE o.entity_id = :entityId${kind('o')}
+                   UNION SELECT l.event_id FROM audit_event_entity l WHERE l.entity_id = :entityId${kind('l')})`;
+}
+
+/**
+ * Stores what each event just appended concerns. The append lock is held: the events after `headId` are these, in
+ * their order (one INSERT … VALUES takes its ids in row order), so the n-th id is the n-th event's.
+ */
+async function linkConcerns(m: EntityManager, events: readonly AuditRecord[], headId: string): Promise<void> {
+  const ids: string[] = (await m.query('SELECT id FROM audit_event WHERE id > $1 ORDER BY id', [headId])).map((r: { id: string }) => String(r.id));
+  const eventIds: string[] = [];
+  const entities: string[] = [];
+  const entityIds: string[] = [];
+  events.forEach((e, i) => {
+    for (const id of new Set(e.concerns?.ids ?? [])) {
+      eventIds.push(ids[i]);
+      entities.push(e.concerns!.entity);
+      entityIds.push(id);
+    }
+  });
+  await m.query(
+    `INSERT INTO audit_event_entity (event_id, entity, entity_id) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])`,
+    [eventIds, entities, entityIds],
+  );
 }
 
 function truncate(json: string): string {

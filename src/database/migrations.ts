@@ -38,6 +38,8 @@ import { PaymentUploadIdFindingRegisterNoka1768100000000 } from './migrations/17
 import { EnrollmentUploadReinstated1768200000000 } from './migrations/1768200000000-enrollment-upload-reinstated.js';
 import { PaymentNegativeCorrection1768300000000 } from './migrations/1768300000000-payment-negative-correction.js';
 import { BillLineNokaRestored1768400000000 } from './migrations/1768400000000-bill-line-noka-restored.js';
+import { AuditEventEntity1768500000000 } from './migrations/1768500000000-audit-event-entity.js';
+import { FindingRunRow1768600000000 } from './migrations/1768600000000-finding-run-row.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -79,4 +81,6 @@ export const MIGRATIONS = [
   EnrollmentUploadReinstated1768200000000,
   PaymentNegativeCorrection1768300000000,
   BillLineNokaRestored1768400000000,
+  AuditEventEntity1768500000000,
+  FindingRunRow1768600000000,
 ];

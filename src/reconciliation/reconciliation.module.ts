@@ -5,6 +5,7 @@ import { AllocateMonth } from '../funding/use-cases/allocate-month.use-case.js';
 import { PaymentsModule } from '../payments/payments.module.js';
 import { BillsController } from './bills/bills.controller.js';
 import { UploadBill } from './bills/upload-bill.use-case.js';
+import { ExportBillLines } from './bills/export-bill-lines.use-case.js';
 import { BpjsInputs } from './bpjs-inputs.service.js';
 import { MONTH_ALLOCATOR } from './month-allocator.js';
 import { PbiApbnListsController } from './pbi/pbi-apbn-lists.controller.js';
@@ -24,6 +25,7 @@ import { BpjsInputTemplatesController } from './templates/bpjs-input-templates.c
   controllers: [ReconciliationController, BillsController, PbiApbnListsController, BpjsInputTemplatesController],
   providers: [
     UploadBill,
+    ExportBillLines,
     UploadPbiApbnList,
     BpjsInputs,
     ReconcileMonth,

@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { binary } from '../reports/support/xlsx.js';
+import { PassThrough } from 'node:stream';
+import { binary, cachedValueMissing, download, formula, readWorkbook, rowOf } from '../reports/support/xlsx.js';
+import { insertParticipants, nik } from '../reconciliation/support/seed.js';
+import { reconcile } from '../reconciliation/support/run.js';
+import { ExportBillLines } from '../../src/reconciliation/bills/export-bill-lines.use-case.js';
 
 // Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
@@ -245,5 +249,98 @@ describe('bills: upload, row report and versions', () => {
     await upload('2026-10', '1', fixture('ok/tagihan-2026-10.csv'), 't.csv', 403, Role.OPERATOR_DINKES);
     await upload('2026-10', '12.5', fixture('ok/tagihan-2026-10.csv'), 't.csv', 400);
     await (await t.as(Role.KEUANGAN)).post('/api/v1/bills').field('month', '2026-10').field('invoiceTotal', '1').expect(400);
+  });
+});
+
+/**
+ * GET /bills/:id/lines.xlsx (QA: an auditor could not get the bill lines that were reconciled: GET /bills/:id gave
+ * counts and totals, the row report the refused and warned rows, the reconciliation workbook its findings): every stored
+ * line of the version in file order, NIK and NOKA as text, a JUMLAH SUM with its value, and what the month's latest run
+ * that used the version found on each line.
+ */
+describe('bills: every stored line of a version as a workbook', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertParticipants(t.dataSource, [
+      { nik: nik(1), noka: '0000000000001' },
+      { nik: nik(2), noka: '0000000000002' },
+    ]);
+  });
+  afterAll(() => t?.close());
+
+  const CSV = ['NOKA;NIK;NAMA;IURAN', `0000000000001;${nik(1)};Sesuai Tagihan;37800`, '0000000000009;1703069999999999;Tidak Dikenal;37800', 'x;17030601;NIK pendek;37800', `0000000000002;${nik(2)};Ditagih Lebih;42000`].join('\n');
+  const TOTAL = 37800 + 37800 + 42000;
+  let v1: { id: string };
+  const sheetOf = async (id: string, role = Role.AUDITOR) => {
+    const res = await download((await t.as(role)).get(`/api/v1/bills/${id}/lines.xlsx`));
+    return { res, ws: (await readWorkbook(res.body)).getWorksheet('Baris Tagihan')! };
+  };
+  const table = (ws: ExcelJS.Worksheet) => {
+    const header = rowOf(ws, 'Baris Berkas').number;
+    const rows: unknown[][] = [];
+    for (let r = header + 1; ws.getRow(r).getCell(1).value !== 'JUMLAH'; r++) rows.push((ws.getRow(r).values as unknown[]).slice(1));
+    return { header: (ws.getRow(header).values as unknown[]).slice(1), rows, totals: rowOf(ws, 'JUMLAH') };
+  };
+
+  it('before any run: the lines stored, in file order, NIK and NOKA as text, summed; no findings column', async () => {
+    v1 = (await (await t.as(Role.KEUANGAN)).post('/api/v1/bills').field('month', '2026-10').field('invoiceTotal', String(TOTAL)).attach('file', Buffer.from(CSV), 'tagihan.csv').expect(201)).body;
+    const { res, ws } = await sheetOf(v1.id);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="baris-tagihan-2026-10-v1.xlsx"');
+    const { header, rows, totals } = table(ws);
+    expect(header).toEqual(['Baris Berkas', 'NIK', 'NOKA', 'Nama', 'Iuran Ditagih (Rp)']);
+    // the refused row 4 (a short NIK) was never stored
+    expect(rows).toEqual([
+      [2, nik(1), '0000000000001', 'Sesuai Tagihan', 37800],
+      [3, '1703069999999999', '0000000000009', 'Tidak Dikenal', 37800],
+      [5, nik(2), '0000000000002', 'Ditagih Lebih', 42000],
+    ]);
+    expect(ws.getCell(`B${totals.number - 1}`).type).toBe(ExcelJS.ValueType.String);
+    expect(formula(totals.getCell(5))).toEqual({ formula: `SUM(E${totals.number - 3}:E${totals.number - 1})`, result: TOTAL });
+    expect(await cachedValueMissing(res.body)).toEqual([]);
+    expect(ws.getCell('A3').value).toMatch(/^Belum ada rekonsiliasi yang memakai versi tagihan ini/);
+  });
+
+  it("after a run: each line's finding by name, Sesuai where it found nothing; a later version has none of them", async () => {
+    const { run } = await reconcile(t, '2026-10');
+    const { ws } = await sheetOf(v1.id);
+    const { header, rows } = table(ws);
+    expect(header[5]).toBe('Temuan Rekonsiliasi');
+    expect(rows.map((r) => [r[0], r[5]])).toEqual([
+      [2, 'Sesuai'],
+      [3, 'Tidak terdaftar'],
+      [5, 'Selisih nominal iuran'],
+    ]);
+    expect(ws.getCell('A3').value).toMatch(new RegExp(`^Temuan: rekonsiliasi versi ${run.version} \\(Selesai \\(draf\\)`));
+
+    const v2 = (await (await t.as(Role.KEUANGAN)).post('/api/v1/bills').field('month', '2026-10').field('invoiceTotal', '37800').attach('file', Buffer.from(CSV.split('\n').slice(0, 2).join('\n')), 'tagihan-2.csv').expect(201)).body;
+    const later = table((await sheetOf(v2.id)).ws);
+    expect(later.rows).toEqual([[2, nik(1), '0000000000001', 'Sesuai Tagihan', 37800]]);
+    expect(later.header).toHaveLength(5);
+    expect(table((await sheetOf(v1.id, Role.KEUANGAN)).ws).rows).toHaveLength(3); // the earlier version keeps its run's findings
+  });
+
+  it('is read a page at a time (a last page exactly full included)', async () => {
+    const wb = await t.app.get(ExportBillLines).prepare(v1.id, 'uji-auditor', { pageSize: 1 });
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    await wb.write(out);
+    const { rows } = table((await readWorkbook(Buffer.concat(chunks))).getWorksheet('Baris Tagihan')!);
+    expect(rows.map((r) => r[0])).toEqual([2, 3, 5]);
+  });
+
+  it('each download is in the audit trail, under the bill (it holds personal data)', async () => {
+    const events = (await (await t.as(Role.AUDITOR)).get(`/api/v1/audit-events?entity=bill&entityId=${v1.id}`).expect(200)).body.items;
+    const exports = events.filter((e: { action: string }) => e.action === 'bill.export');
+    expect(exports).toHaveLength(4); // three downloads by HTTP, one page by page
+    expect(exports[exports.length - 1]).toMatchObject({ actor: 'uji-auditor' });
+    expect(JSON.parse(exports[0].summary)).toEqual({ month: '2026-10', version: 1, rows: 3 });
+  });
+
+  it('an unknown bill is 404, an operator is refused', async () => {
+    const auditor = await t.as(Role.AUDITOR);
+    expect((await auditor.get('/api/v1/bills/00000000-0000-4000-8000-000000000000/lines.xlsx').expect(404)).body.code).toBe('BILL_NOT_FOUND');
+    await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/bills/${v1.id}/lines.xlsx`).expect(403);
   });
 });

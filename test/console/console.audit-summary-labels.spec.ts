@@ -103,7 +103,7 @@ describe('console audit trail: every summary key and code in Indonesian', () => 
     expect(routes.get('user.update')).toEqual(new Set(['id', 'role', 'active', 'password']));
     const interceptor = ['file', 'name', 'size', 'removed', 'result', 'before', 'revision', 'version', 'status', 'role', 'active', ...Object.keys(toPaymentView({} as never))];
     // a payment sheet's payments (payment.upload's `recorded`, set on its answer under AUDIT_DETAIL)
-    interceptor.push('recorded', 'uploadId', 'payments', 'amount', 'listed', 'more', 'note', 'pledgeCode', 'month', 'reference', 'adjustsMonth', 'row');
+    interceptor.push('recorded', 'uploadId', 'payments', 'amount', 'listed', 'more', 'note', 'pledgeCode', 'month', 'paidAt', 'reference', 'adjustsMonth', 'row');
     // what a reconciliation run records inside it: the bill's figures, and a run's header (in schedule.run)
     // … and a register export's filter (participant.export), a splits workbook's (split.export)
     const nested = ['invoiceTotal', 'linesTotal', 'payable', 'overbilled', 'underbilled', 'id', 'month', 'version', 'status', 'nik', 'villageCode', 'coveredIn', 'name', 'pledgeCode', 'sourceType'];
@@ -138,10 +138,23 @@ describe('console audit trail: every summary key and code in Indonesian', () => 
     expect(audit.summaryText({ params: {}, query: { dryRun: 'true' }, body: {}, file: { name: 'komitmen.xlsx', size: 9000 } }, Infinity, 'pledge.upload')).toBe('Uji coba: Ya; Berkas: (Nama: komitmen.xlsx, Ukuran (bita): 9.000)');
     expect(audit.summaryText({ query: { dryRun: '0' } })).toBe('Uji coba: Tidak');
     // a payment sheet's event names the payments it recorded (QA: only the file's name and size)
-    const recorded = { uploadId: 'u1', payments: 45, amount: 4500, listed: [{ id: 'p1', pledgeCode: 'APBD-2026', month: '2026-10', amount: 100, reference: 'R1', row: 2 }], more: 44, note: '…' };
+    const recorded = { uploadId: 'u1', payments: 45, amount: 4500, listed: [{ id: 'p1', pledgeCode: 'APBD-2026', month: '2026-10', amount: 100, paidAt: '2026-10-06', reference: 'R1', row: 2 }], more: 44, note: '…' };
     expect(audit.summaryText({ recorded }, Infinity, 'payment.upload')).toBe(
-      'Pembayaran dicatat: (ID unggahan: u1, Pembayaran: 45, Jumlah: Rp4.500, Tercantum: (ID: p1, Kode komitmen: APBD-2026, Bulan: Oktober 2026, Jumlah: Rp100, Referensi: R1, Baris: 2), Lainnya: 44, Catatan: …)',
+      'Pembayaran dicatat: (ID unggahan: u1, Pembayaran: 45, Jumlah: Rp4.500, Tercantum: (ID: p1, Kode komitmen: APBD-2026, Bulan: Oktober 2026, Jumlah: Rp100, Tanggal bayar: 6 Oktober 2026, Referensi: R1, Baris: 2), Lainnya: 44, Catatan: …)',
     );
     expect(audit.summaryText({ body: { component: 'IURAN', payer: 'LOCAL', amount: 37800 } })).toBe('Komponen: IURAN; Pembayar: Dibayar kabupaten; Jumlah: Rp37.800');
+  });
+
+  it('says what a change replaced, "old → new", as a pledge revision and a user change keep it (QA: the new budget only)', () => {
+    const revise = { params: { code: 'APBD-2026' }, query: {}, body: { budget: 1_100_000_000, reason: 'APBD-P' }, result: { revision: 2 }, before: { budget: 900_000_000 } };
+    expect(audit.summaryText(revise, Infinity, 'pledge.revise')).toBe('Kode: APBD-2026; Pagu: Rp900.000.000 → Rp1.100.000.000; Alasan: APBD-P; Hasil: (Revisi: 2)');
+    // a value set where there was none; what a scope change dropped without being asked stays under "Sebelumnya"
+    const scoped = { params: { code: 'X' }, body: { scope: 'VILLAGES', villageCodes: ['17.03.06.2001'], quota: 10, reason: 'r' }, before: { scope: 'ALL', priority: 90, quota: null } };
+    expect(audit.summaryText(scoped, Infinity, 'pledge.revise')).toBe(
+      `Kode: X; Cakupan: ${audit.summaryText({ scope: 'ALL' }).slice(9)} → ${audit.summaryText({ scope: 'VILLAGES' }).slice(9)}; Kode desa: 17.03.06.2001; Kuota per bulan: – → 10; Alasan: r; Sebelumnya: (Prioritas: 90)`,
+    );
+    // a user's flag set alone: the role it kept is not told as replaced
+    const user = { params: { id: 'u1' }, body: { active: true }, result: { role: Role.AUDITOR, active: true }, before: { role: Role.AUDITOR, active: false } };
+    expect(audit.summaryText(user, Infinity, 'user.update')).toMatch(/^ID: u1; Aktif: Tidak → Ya; Hasil: \(Peran: [^,]+, Aktif: Ya\)$/);
   });
 });

@@ -38,7 +38,7 @@ describeInBrowser('console: finance sees the upload history of the month on the 
     await bills.getByLabel('Bulan').fill(MONTH);
     const history = bills.getByRole('table', { name: 'Riwayat unggahan tagihan Oktober 2026' });
     await history.waitFor();
-    expect(await tableRows(history)).toEqual([['1 terbaru', UPLOADED_AT, 'uji-keuangan', 'tagihan-awal.csv', '2', 'Rp75.600', 'Rp75.600', '0', '0', '–']]);
+    expect(await tableRows(history)).toEqual([['1 terbaru', UPLOADED_AT, 'uji-keuangan', 'tagihan-awal.csv', '2', 'Rp75.600', 'Rp75.600', '0', '0', '–', 'Unduh baris tagihan (.xlsx)']]);
 
     // A second version with three unreadable rows (a NIK with letters, a formula, a fraction).
     await bills.getByLabel('Total invoice (Rp)').fill('75.600');
@@ -49,13 +49,13 @@ describeInBrowser('console: finance sees the upload history of the month on the 
     // The history is refreshed: the new version on top, by this officer, with its report.
     await history.locator('tbody tr').nth(1).waitFor();
     const rows = await tableRows(history);
-    expect(rows[0]).toEqual(['2 terbaru', UPLOADED_AT, officer.username, 'report-rows.csv', '1', 'Rp75.600', 'Rp37.800', '3', '0', 'Unduh']);
-    expect(rows[1]).toEqual(['1', UPLOADED_AT, 'uji-keuangan', 'tagihan-awal.csv', '2', 'Rp75.600', 'Rp75.600', '0', '0', '–']);
+    expect(rows[0]).toEqual(['2 terbaru', UPLOADED_AT, officer.username, 'report-rows.csv', '1', 'Rp75.600', 'Rp37.800', '3', '0', 'Unduh', 'Unduh baris tagihan (.xlsx)']);
+    expect(rows[1]).toEqual(['1', UPLOADED_AT, 'uji-keuangan', 'tagihan-awal.csv', '2', 'Rp75.600', 'Rp75.600', '0', '0', '–', 'Unduh baris tagihan (.xlsx)']);
     await screenshot(page, 'finance-bpjs-upload-history');
 
     // The row report of version 2, from the history row: its first sheet repeats the rejected rows.
     const v2 = history.locator('tbody tr').first();
-    const { name, workbook } = await downloadWorkbook(() => v2.getByRole('button', { name: 'Unduh' }).click(), page);
+    const { name, workbook } = await downloadWorkbook(() => v2.getByRole('button', { name: 'Unduh', exact: true }).click(), page);
     expect(name).toBe('laporan-tagihan-2026-10-v2.xlsx');
     const fix = sheetRows(workbook.worksheets[0]);
     expect(workbook.worksheets[0].name).toBe('Perbaiki');
@@ -221,7 +221,15 @@ describeInBrowser('console: finance sees the upload history of the month on the 
     const history = bills.getByRole('table', { name: 'Riwayat unggahan tagihan Oktober 2026' });
     await history.waitFor();
     const rows = await tableRows(history);
-    expect(rows.at(-1)!.slice(1)).toEqual([UPLOADED_AT, 'uji-keuangan', 'tagihan-awal.csv', '2', 'Rp75.600', 'Rp75.600', '0', '0', '–']); // version 1
+    expect(rows.at(-1)!.slice(1)).toEqual([UPLOADED_AT, 'uji-keuangan', 'tagihan-awal.csv', '2', 'Rp75.600', 'Rp75.600', '0', '0', '–', 'Unduh baris tagihan (.xlsx)']); // version 1
+    // every line of version 1, as stored (QA: the auditor could not get the lines that were reconciled)
+    const v1 = history.locator('tbody tr').last();
+    const lines = await downloadWorkbook(() => v1.getByRole('button', { name: 'Unduh baris tagihan (.xlsx)' }).click(), page);
+    expect(lines.name).toBe('baris-tagihan-2026-10-v1.xlsx');
+    const stored = sheetRows(lines.workbook.getWorksheet('Baris Tagihan')!);
+    const header = stored.findIndex((r) => r[0] === 'Baris Berkas');
+    expect(stored.slice(header + 1, header + 3).map((r) => [r[1], r[4]])).toEqual(PEOPLE.slice(0, 2).map((p) => [p.nik, 37800]));
+    expect(stored[header + 3][0]).toBe('JUMLAH');
     await expect(bills.getByRole('cell', { name: 'tagihan-awal.csv' }).locator('span').getAttribute('title')).resolves.toMatch(/^SHA-256 [0-9a-f]{64}$/);
     // the list uploaded above (or, run alone, none yet)
     const pbi = sectionOf(page, 'Daftar PBI APBN');

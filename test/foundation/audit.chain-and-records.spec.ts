@@ -116,9 +116,16 @@ describe('a state-changing request writes an audit event', () => {
   it('a pledge revision names the revision it made, beside the request (QA: the body alone)', async () => {
     const finance = await t.as(Role.KEUANGAN);
     await finance.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL', budget: 1_000_000 }).expect(201);
-    await finance.patch('/api/v1/pledges/APBD-2026').send({ budget: 2_000_000, reason: 'APBD-P' }).expect(200);
+    const answer = await finance.patch('/api/v1/pledges/APBD-2026').send({ budget: 2_000_000, reason: 'APBD-P' }).expect(200);
+    expect(Object.keys(answer.body)).not.toContain('before');
     const [event] = await t.dataSource.query(`SELECT summary FROM audit_event WHERE action = 'pledge.revise' ORDER BY id DESC LIMIT 1`);
-    expect(JSON.parse(event.summary)).toMatchObject({ body: { budget: 2_000_000, reason: 'APBD-P' }, result: { revision: 2 } });
+    // and the terms it replaced, those only (QA: the new budget alone, not the 1.000.000 it replaced)
+    expect(JSON.parse(event.summary)).toMatchObject({ body: { budget: 2_000_000, reason: 'APBD-P' }, result: { revision: 2 }, before: { budget: 1_000_000 } });
+    expect(Object.keys(JSON.parse(event.summary).before)).toEqual(['budget']);
+    // a scope change: the scope, and the priority that followed it to the new scope's default
+    await finance.patch('/api/v1/pledges/APBD-2026').send({ scope: 'VILLAGES', villageCodes: ['17.03.06.2001'], reason: 'Satu desa' }).expect(200);
+    const [scoped] = await t.dataSource.query(`SELECT summary FROM audit_event WHERE action = 'pledge.revise' ORDER BY id DESC LIMIT 1`);
+    expect(JSON.parse(scoped.summary).before).toEqual({ scope: 'ALL', villageCodes: [], priority: 90 });
   });
 
   it('records nothing when the request fails', async () => {

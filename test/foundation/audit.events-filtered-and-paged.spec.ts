@@ -123,6 +123,26 @@ describe('GET /api/v1/audit-events filters by actor, entity and time, and pages'
     expect((await list('from=2026-12-01&to=2026-12-01')).status).toBe(200);
   });
 
+  it('by entity id: also the events that concern the record beside their own id, written in a batch too; the chain stays intact', async () => {
+    t.clock.set(new Date('2026-03-10T01:00:00Z'));
+    await t.app.get(AuditService).recordAll([
+      { actor: 'rina', action: 'payment.upload', entity: 'payment', entityId: 'U-1', summary: {}, concerns: { entity: 'payment', ids: ['P-1', 'P-2', 'P-1'] } },
+      { actor: 'rina', action: 'payment.record', entity: 'payment', entityId: 'P-3', summary: {} },
+      { actor: 'rina', action: 'pledge.upload', entity: 'pledge_upload', entityId: 'PU-1', summary: {}, concerns: { entity: 'pledge', ids: ['DD-1'] } },
+    ]);
+    const actions = async (query: string) => (await list(query)).body.items.map((e: { action: string }) => e.action);
+    expect(await actions('entity=payment&entityId=P-2')).toEqual(['payment.upload']);
+    expect(await actions('entityId=P-1')).toEqual(['payment.upload']); // once, named twice
+    expect(await actions('entity=payment&entityId=U-1')).toEqual(['payment.upload']); // its own id, as before
+    expect(await actions('entityId=P-3')).toEqual(['payment.record']);
+    // a pledge's own events and the sheet that concerns it, newest first; of another kind, neither
+    expect(await actions('entity=pledge&entityId=DD-1')).toEqual(['pledge.upload', 'pledge.revise', 'pledge.create']);
+    expect(await actions('entity=pledge_upload&entityId=DD-1')).toEqual([]);
+    expect(await actions('entity=pledge&entityId=P-2')).toEqual([]);
+    expect((await list('actor=rina')).body.total).toBe(3);
+    expect((await (await t.as(Role.AUDITOR)).get('/api/v1/audit-events/verify').expect(200)).body).toMatchObject({ intact: true });
+  });
+
   it('is open to ADMIN and AUDITOR only', async () => {
     expect((await list('actor=sri', Role.ADMIN)).status).toBe(200);
     expect((await list('actor=sri', Role.KEUANGAN)).status).toBe(403);

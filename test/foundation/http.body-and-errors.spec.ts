@@ -195,6 +195,7 @@ const NOT_FOUND_CODE: Record<string, string> = {
   'PATCH /api/v1/users/:id': 'USER_NOT_FOUND',
   'GET /api/v1/bills/:id': 'BILL_NOT_FOUND',
   'GET /api/v1/bills/:id/report.xlsx': 'BILL_NOT_FOUND',
+  'GET /api/v1/bills/:id/lines.xlsx': 'BILL_NOT_FOUND',
   'GET /api/v1/pbi-apbn-lists/:id': 'PBI_LIST_NOT_FOUND',
   'GET /api/v1/pbi-apbn-lists/:id/report.xlsx': 'PBI_LIST_NOT_FOUND',
   'GET /api/v1/reconciliations/:id': 'RUN_NOT_FOUND',

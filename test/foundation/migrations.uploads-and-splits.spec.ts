@@ -8,6 +8,7 @@ import { PaymentUploadIdFindingRegisterNoka1768100000000 } from '../../src/datab
 import { insertPledge } from '../reconciliation/support/seed.js';
 import { SplitPledgeBrin1765400000000 } from '../../src/database/migrations/1765400000000-split-pledge-brin.js';
 import { insertParticipants, testNik } from '../funding/support/register.js';
+import { AuditEventEntity1768500000000 } from '../../src/database/migrations/1768500000000-audit-event-entity.js';
 import { AllocationFunded1765300000000 } from '../../src/database/migrations/1765300000000-allocation-funded.js';
 import { type FreshDatabase, freshDatabase } from './fresh-database.js';
 
@@ -149,6 +150,41 @@ describe('migrations: payment.upload_id and finding.register_noka', () => {
                     VALUES ('APBD-2026', '2026-10', 1000, '2026-10-05', 'X', 'uji', '00000000-0000-4000-8000-000000000000')`;
     await expect(t.dataSource.transaction((m) => m.query(insert))).rejects.toThrow(/FK_payment_upload/);
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM payment`)).toEqual([{ n: 0 }]);
+  });
+});
+
+/**
+ * Migration AuditEventEntity: `audit_event_entity`, the records an event concerns beside its own id (a payment sheet's
+ * payments), keyed by the record's id; append-only as the trail; the sheets uploaded before it linked to their payments
+ * (`payment.upload_id`). Down drops it and the index of the events' own ids.
+ */
+describe('migrations: the audit trail finds a payment sheet by its payments', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertPledge(t.dataSource, 'APBD-2026');
+  });
+  afterAll(() => t?.close());
+
+  it('up links the sheets uploaded before it to their payments, refuses changing a link; down drops the table', async () => {
+    const csv = ['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI', 'APBD-2026;2026-10;1000;2026-10-06;SP2D M1', 'APBD-2026;2026-10;2000;2026-10-07;SP2D M2'].join('\n');
+    const sheet = (await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(csv), 'lama.csv').expect(201)).body;
+    const payments: { id: string }[] = await t.dataSource.query(`SELECT id::text FROM payment WHERE upload_id = $1 ORDER BY reference`, [sheet.id]);
+    const [event] = await t.dataSource.query(`SELECT id::text FROM audit_event WHERE action = 'payment.upload'`);
+    const links = (on: Queryable) => on.query(`SELECT entity_id AS "entityId", entity, event_id::text AS "eventId" FROM audit_event_entity ORDER BY entity_id`);
+    const expected = payments.map((p) => ({ entityId: p.id, entity: 'payment', eventId: event.id })).sort((a, b) => a.entityId.localeCompare(b.entityId));
+    const migration = new AuditEventEntity1768500000000();
+    const runner = t.dataSource.createQueryRunner(); // every query on it: PGlite has one connection
+    try {
+      expect(await links(runner)).toEqual(expected); // written with the event
+      await migration.down(runner);
+      expect(await runner.query(`SELECT to_regclass('audit_event_entity') AS t, to_regclass('"IDX_audit_event_entity_id"') AS i`)).toEqual([{ t: null, i: null }]);
+      await migration.up(runner);
+      expect(await links(runner)).toEqual(expected); // the sheet uploaded before it, from its payments
+      await expect(runner.query(`DELETE FROM audit_event_entity`)).rejects.toThrow(/append-only/);
+    } finally {
+      await runner.release();
+    }
   });
 });
 

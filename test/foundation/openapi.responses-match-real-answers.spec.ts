@@ -160,6 +160,7 @@ describe('OpenAPI: real answers match the documented response schemas', () => {
     check(await keuangan.get('/api/v1/bills?month=2026-10').expect(200), 'get', '/api/v1/bills');
     check(await keuangan.get(`/api/v1/bills/${bill.body.id}`).expect(200), 'get', '/api/v1/bills/{id}');
     check(await keuangan.get(`/api/v1/bills/${bill.body.id}/report.xlsx`).expect(200), 'get', '/api/v1/bills/{id}/report.xlsx');
+    check(await keuangan.get(`/api/v1/bills/${bill.body.id}/lines.xlsx`).expect(200), 'get', '/api/v1/bills/{id}/lines.xlsx');
     const pbi = check(await keuangan.post('/api/v1/pbi-apbn-lists').field('month', '2026-10').attach('file', file('pbi-apbn/ok/pbi-apbn-2026-10.csv'), 'pbi.csv').expect(201), 'post', '/api/v1/pbi-apbn-lists');
     check(await keuangan.get('/api/v1/pbi-apbn-lists?month=2026-10').expect(200), 'get', '/api/v1/pbi-apbn-lists');
     check(await keuangan.get(`/api/v1/pbi-apbn-lists/${pbi.body.id}`).expect(200), 'get', '/api/v1/pbi-apbn-lists/{id}');

@@ -53,13 +53,17 @@ describe('pledge sheet uploads are stored: list, read, row report', () => {
     first = res.body;
   });
 
-  it('each pledge saved from the sheet has its own audit event under its code, naming the upload and row (QA: none)', async () => {
+  it('each pledge saved from the sheet has its own audit event under its code, naming the upload and row (QA: none), and finds the upload event', async () => {
     const auditor = await t.as(Role.AUDITOR);
     const events = (await auditor.get('/api/v1/audit-events?entity=pledge&entityId=APBD-2026').expect(200)).body.items;
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: 'pledge.create', entity: 'pledge', entityId: 'APBD-2026' });
-    const summary = typeof events[0].summary === 'string' ? JSON.parse(events[0].summary) : events[0].summary;
+    // newest first: the sheet's own event, written after the pledges it saved, concerns them (found by their codes)
+    expect(events).toHaveLength(2);
+    expect(events[0]).toMatchObject({ action: 'pledge.upload', entity: 'pledge_upload', entityId: first.id });
+    expect(events[1]).toMatchObject({ action: 'pledge.create', entity: 'pledge', entityId: 'APBD-2026' });
+    const summary = typeof events[1].summary === 'string' ? JSON.parse(events[1].summary) : events[1].summary;
     expect(summary).toEqual({ upload: first.id, file: 'komitmen 2026.xlsx', row: 2 });
+    // a pledge the sheet refused is no concern of it
+    expect((await auditor.get('/api/v1/audit-events?entityId=TJSLP-X-2026').expect(200)).body.total).toBe(0);
     expect((await auditor.get('/api/v1/audit-events/verify').expect(200)).body.intact).toBe(true);
   });
 

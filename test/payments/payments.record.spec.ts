@@ -100,6 +100,7 @@ describe('payments: who recorded each, when, and from which sheet', () => {
   const list = async (query: string) => (await (await t.as(Role.AUDITOR)).get(`/api/v1/payments?${query}`).expect(200)).body;
   const upload = async (name: string, rows: string[]) =>
     (await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from([HEADER, ...rows].join('\n')), name).expect(201)).body;
+  const auditOf = async (query: string) => (await (await t.as(Role.AUDITOR)).get(`/api/v1/audit-events?${query}`).expect(200)).body;
   const lastUploadEvent = async () => {
     const [event] = await t.dataSource.query(`SELECT entity_id AS "entityId", summary FROM audit_event WHERE action = 'payment.upload' ORDER BY id DESC LIMIT 1`);
     return { entityId: event.entityId as string, summary: JSON.parse(event.summary) };
@@ -133,10 +134,17 @@ describe('payments: who recorded each, when, and from which sheet', () => {
       payments: 2,
       amount: 27800,
       listed: [
-        { id: ids['SP2D DUA'], pledgeCode: 'APBD-2026', month: '2026-10', amount: 20000, reference: 'SP2D DUA', row: 2 },
-        { id: ids['SP2D TIGA'], pledgeCode: 'APBD-2026', month: '2026-10', amount: 7800, reference: 'SP2D TIGA', row: 4 },
+        { id: ids['SP2D DUA'], pledgeCode: 'APBD-2026', month: '2026-10', amount: 20000, paidAt: '2026-10-06', reference: 'SP2D DUA', row: 2 },
+        { id: ids['SP2D TIGA'], pledgeCode: 'APBD-2026', month: '2026-10', amount: 7800, paidAt: '2026-10-07', reference: 'SP2D TIGA', row: 4 },
       ],
     });
+    // found by a payment's own id, as a payment recorded on its own is (QA: filed under the upload, total 0)
+    const found = await auditOf(`entity=payment&entityId=${ids['SP2D TIGA']}`);
+    expect(found.total).toBe(1);
+    expect(found.items[0]).toMatchObject({ action: 'payment.upload', entity: 'payment', entityId: answer.id });
+    expect((await auditOf(`entityId=${ids['SP2D DUA']}`)).total).toBe(1); // whatever the kind asked
+    expect((await auditOf(`entity=pledge&entityId=${ids['SP2D DUA']}`)).total).toBe(0); // a payment's, not a pledge's
+    expect((await auditOf(`entity=payment&entityId=${answer.id}`)).total).toBe(1); // and by the upload's, as before
   });
 
   it('a long sheet: the first 20 listed, the rest counted and where to find them; the summary is not truncated', async () => {
@@ -148,6 +156,10 @@ describe('payments: who recorded each, when, and from which sheet', () => {
     expect(summary.recorded.listed.map((p: { reference: string }) => p.reference)).toEqual(Array.from({ length: 20 }, (_, k) => `PANJANG-${String(k + 1).padStart(2, '0')}`));
     expect(summary.recorded).toMatchObject({ uploadId: answer.id, payments: 45, amount: 4500, more: 25, note: `20 pembayaran pertama tercantum; 25 lainnya: GET /api/v1/payments?uploadId=${answer.id}` });
     expect((await list(`uploadId=${answer.id}&pageSize=1`)).total).toBe(45);
+    // a payment the summary does not list is found by its id all the same
+    const last = (await list(`uploadId=${answer.id}&pageSize=100`)).items.find((p: { reference: string }) => p.reference === 'PANJANG-45');
+    const found = await auditOf(`entity=payment&entityId=${last.id}`);
+    expect(found.items.map((e: { action: string; entityId: string }) => [e.action, e.entityId])).toEqual([['payment.upload', answer.id]]);
   });
 
   it('an uploadId that is no UUID is refused, one no sheet has lists nothing', async () => {
@@ -161,6 +173,9 @@ describe('payments: who recorded each, when, and from which sheet', () => {
     await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${payment.id}`).expect(200);
     const [event] = await t.dataSource.query(`SELECT summary FROM audit_event WHERE action = 'payment.delete' ORDER BY id DESC LIMIT 1`);
     expect(JSON.parse(event.summary).removed).toMatchObject({ reference: 'SP2D DUA', uploadFilename: 'pembayaran-oktober.csv', uploadId: payment.uploadId });
+    // its trail by its id: the sheet that recorded it, then its removal
+    const trail = await auditOf(`entity=payment&entityId=${payment.id}`);
+    expect(trail.items.map((e: { action: string }) => e.action)).toEqual(['payment.delete', 'payment.upload']);
   });
 });
 

@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('audit_event')
 @Index('IDX_audit_event_entity_at', ['entity', 'at'])
 @Index('IDX_audit_event_actor_at', ['actor', 'at'])
+@Index('IDX_audit_event_entity_id', ['entityId'], { where: 'entity_id IS NOT NULL' })
 export class AuditEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'PK_audit_event' })
   id: string;

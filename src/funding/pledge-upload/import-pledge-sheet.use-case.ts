@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
+import { AUDIT_CONCERNS } from '../../audit/audit-detail.js';
 import { wibTimestamp } from '../../common/clock/clock.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { oneLine } from '../../common/text.js';
@@ -122,7 +123,8 @@ export class ImportPledgeSheet {
     report.sheetWarnings = [...sheetWarnings, ...lists.sheetWarnings]; // rows Excel hid, read all the same
     if (command.dryRun) return report;
     const stored = { report, checksum, actor: command.actor, labels: names, order, listLabels: lists.names, listOrder: lists.order, ...repeatedRows(report, rows, lists.rows) };
-    return { id: await this.uploads.store(stored), ...report };
+    // the pledge.upload event concerns the pledges it saved: GET /audit-events?entity=pledge&entityId= finds it by their codes
+    return Object.assign({ id: await this.uploads.store(stored), ...report }, { [AUDIT_CONCERNS]: { entity: 'pledge', ids: report.pledges.map((p) => p.code) } });
   }
 
   /** The pledge rows, their sheet, its headers as the file wrote them and its columns in the file's order (the row report's layout). */

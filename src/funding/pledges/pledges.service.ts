@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AUDIT_BEFORE } from '../../audit/audit-before.js';
 import { unknownFieldProblems } from '../../common/http/validation.js';
 import { HAS_VISIBLE_TEXT, lengthMessage, visibleText } from '../../common/text.js';
 import { Clock } from '../../common/clock/clock.js';
@@ -99,7 +100,9 @@ export class PledgesService {
       await markStale(m, after.fiscalYear, Math.min(before.fromMonth, after.fromMonth));
       const view = toPledgeView(await m.findOneByOrFail(Pledge, { code }));
       const effects = await this.effects.warnings(m, code, after.fiscalYear, year, 'revise');
-      return { ...view, warnings: [...(await this.entryWarnings(after, m)), ...effects], closedMonths: closed, frozenMonths: frozen };
+      const answer = { ...view, warnings: [...(await this.entryWarnings(after, m)), ...effects], closedMonths: closed, frozenMonths: frozen };
+      // the terms it replaced, for the audit event to say "from … to …" (QA: the new budget only), left out of the answer
+      return Object.assign(answer, { [AUDIT_BEFORE]: replacedTerms(before, after) });
     });
   }
 
@@ -247,6 +250,11 @@ async function recordRevision(m: EntityManager, data: PledgeData, withdrawn: boo
 
 async function markStale(m: EntityManager, fiscalYear: number, fromMonth: number): Promise<void> {
   await m.query(MARK_STALE_FROM, [monthOf(fiscalYear, fromMonth), fiscalYear]);
+}
+
+/** The terms a revision changed, as they were before it (a scope change's dropped lists among them). */
+function replacedTerms(before: PledgeData, after: PledgeData): Partial<PledgeData> {
+  return Object.fromEntries(Object.entries(before).filter(([k, v]) => !isDeepStrictEqual(v, after[k as keyof PledgeData])));
 }
 
 function toColumns(p: PledgeData) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AUDIT_DETAIL } from '../../audit/audit-detail.js';
+import { AUDIT_CONCERNS, AUDIT_DETAIL } from '../../audit/audit-detail.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, dayInWib, wibTimestamp } from '../../common/clock/clock.js';
@@ -46,6 +46,8 @@ interface Tally {
   /** The first payments recorded, for the audit event (AUDITED_PAYMENTS_MAX, AUDITED_PAYMENTS_CHARS). */
   listed: AuditedPayment[];
   listedChars: number;
+  /** Every payment recorded: the audit event concerns each (found by its id, AUDIT_CONCERNS). */
+  ids: string[];
 }
 
 /** A payment recorded from a sheet, as the `payment.upload` audit event names it. */
@@ -54,6 +56,7 @@ interface AuditedPayment {
   pledgeCode: string;
   month: string;
   amount: number;
+  paidAt: string;
   reference: string;
   adjustsMonth?: string;
   row: number;
@@ -65,7 +68,7 @@ interface AuditedPayment {
  * long; the rest are counted (`more`) and listed by GET /payments?uploadId=.
  */
 const AUDITED_PAYMENTS_MAX = 20;
-const AUDITED_PAYMENTS_CHARS = 3000;
+const AUDITED_PAYMENTS_CHARS = 3300;
 
 /**
  * Where DateOrder sends the rows: into `ready`, a row refused for its paid date read either way with that finding first,
@@ -128,7 +131,7 @@ export class UploadPayments {
     const closed = await this.closedMonths.closedBy(m); // finalized or frozen: a row of such a month is refused
     const collector = new IssueCollector();
     const reader = new SheetReader(command.path, { filename: command.filename, columns: PAYMENT_COLUMNS, maxRows: this.config.uploadMaxRows });
-    const tally: Tally = { collector, months: new Set(), payments: 0, amount: 0, recordedRows: 0, firstRowOf: new Map(), uploadId: randomUUID(), listed: [], listedChars: 0 };
+    const tally: Tally = { collector, months: new Set(), payments: 0, amount: 0, recordedRows: 0, firstRowOf: new Map(), uploadId: randomUUID(), listed: [], listedChars: 0, ids: [] };
     // rows whose paid date reads either way (10/1/2026) wait until the file shows which way it writes dates
     const dateOrder = new DateOrder<CheckedRow>(CANONICAL_NAMES);
     let footer: TotalRow | null = null;
@@ -183,7 +186,7 @@ export class UploadPayments {
       tally.uploadId,
     ]);
     await writeIssues(m, id, collector);
-    return Object.assign({ id, ...collector.report(), payments, amount }, { [AUDIT_DETAIL]: auditedPayments(tally) });
+    return Object.assign({ id, ...collector.report(), payments, amount }, { [AUDIT_DETAIL]: auditedPayments(tally), [AUDIT_CONCERNS]: { entity: 'payment', ids: tally.ids } });
   }
 
   /**
@@ -245,7 +248,8 @@ export class UploadPayments {
       ids,
       tally.uploadId,
     ]);
-    records.forEach((r, i) => listForAudit(tally, { id: ids[i], pledgeCode: r.pledgeCode, month: r.month, amount: r.amount, reference: r.reference, ...(r.adjustsMonth ? { adjustsMonth: r.adjustsMonth } : {}), row: r.rowNumber }));
+    tally.ids.push(...ids);
+    records.forEach((r, i) => listForAudit(tally, { id: ids[i], pledgeCode: r.pledgeCode, month: r.month, amount: r.amount, paidAt: r.paidAt, reference: r.reference, ...(r.adjustsMonth ? { adjustsMonth: r.adjustsMonth } : {}), row: r.rowNumber }));
     for (const r of records) tally.months.add(r.month);
     tally.payments += records.length;
     tally.amount += records.reduce((s, r) => s + r.amount, 0);

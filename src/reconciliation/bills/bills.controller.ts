@@ -16,6 +16,7 @@ import { withUploadedFile } from '../uploads/uploaded-file.js';
 import { billReport, billReportFilename } from '../uploads/upload-reports.js';
 import { uuidParam } from '../../common/http/uuid-param.js';
 import { UploadBill } from './upload-bill.use-case.js';
+import { ExportBillLines } from './export-bill-lines.use-case.js';
 import { BpjsInputException } from '../bpjs-input.exception.js';
 
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
@@ -34,6 +35,7 @@ export class BillsController {
     @Inject(UploadBill) private readonly uploadBill: UploadBill,
     @Inject(BpjsInputs) private readonly inputs: BpjsInputs,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ExportBillLines) private readonly billLines: ExportBillLines,
   ) {}
 
   /** A new version of the month's BPJS bill (the latest version is the month's bill). */
@@ -71,5 +73,17 @@ export class BillsController {
   async report(@Param('id', BILL_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
     const bill = await this.inputs.findBill(id);
     await sendWorkbook(res, { filename: billReportFilename(bill), write: (out) => writeRowReport(this.dataSource, billReport(bill), out) });
+  }
+
+  /**
+   * Every stored line of this bill version (file row, NIK and NOKA as text, name, amount, and the finding of the month's
+   * latest run that used this version), with a JUMLAH row: what was reconciled, for the auditor (export-bill-lines.use-case.ts).
+   * In the audit trail (`bill.export`).
+   */
+  @Get(':id/lines.xlsx')
+  @Roles(...READERS)
+  @ApiXlsxResponse()
+  async lines(@Param('id', BILL_ID) id: string, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
+    await sendWorkbook(res, await this.billLines.prepare(id, user.username));
   }
 }

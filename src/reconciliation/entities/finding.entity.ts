@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** One finding of a run (DOMAIN §7), numbered by `seq` in a stable order (category order, then file row, then NIK). */
 @Entity('finding')
 @Index('IDX_finding_run_category', ['runId', 'category', 'seq'])
+@Index('IDX_finding_run_row', ['runId', 'rowNumber'], { where: 'row_number IS NOT NULL' })
 export class Finding {
   @PrimaryColumn('uuid', { name: 'run_id', primaryKeyConstraintName: 'PK_finding' })
   runId: string;

@@ -13,10 +13,10 @@ import { hasRowReport, reportPath } from './row-report.js';
 import { badge, dataTable, downloadButton, errorNotice, loading, notice } from './ui.js';
 
 /**
- * uploadHistory({ base, what, count: { label, value(upload) }, extra: [more columns], reportName(upload), signal })
+ * uploadHistory({ base, what, count: { label, value(upload) }, extra: [more columns], after: [columns after the report], reportName(upload), signal })
  * → { element, load(month) }. `what` names the input in Indonesian ("tagihan", "daftar PBI APBN").
  */
-export function uploadHistory({ base, what, count, extra = [], reportName, signal }) {
+export function uploadHistory({ base, what, count, extra = [], after = [], reportName, signal }) {
   const element = h('div', { class: 'upload-history' });
   let latestRequest = 0;
 
@@ -44,6 +44,7 @@ export function uploadHistory({ base, what, count, extra = [], reportName, signa
               label: 'Laporan',
               render: (u) => (hasRowReport(u) ? downloadButton('Unduh', reportPath(base, u.id), { kind: 'ghost', fallbackName: reportName(u) }) : '–'),
             },
+            ...after,
           ],
           rows: items,
           empty: `Belum ada ${what} yang diunggah untuk ${monthLabel(month)}.`,

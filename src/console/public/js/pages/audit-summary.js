@@ -153,9 +153,33 @@ export function summaryText(summary, max = 200, action = undefined) {
     const { params, query, body, ...rest } = data;
     data = { ...params, ...query, ...(isObject(body) ? body : body === undefined ? {} : { body }), ...rest };
   }
+  if (isObject(data) && isObject(data.before)) data = withChanges(data);
   const text = isObject(data) ? fields(data, '; ', { ...CODE_LABELS, ...ACTION_CODE_LABELS[action] }) : String(data);
   if (!text || text === '{}') return '–';
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A value the change replaced and the one it set: "Pagu: Rp900.000.000 → Rp1.100.000.000". */
+class Change {
+  constructor(from, to) {
+    this.from = from;
+    this.to = to;
+  }
+}
+
+/**
+ * The summary with each field the change set that `before` names as "old → new" (a pledge revision's terms, a user's
+ * role and active flag), in the request's place; what `before` names beside those stays under "Sebelumnya" (a list a
+ * scope change dropped), unless the result shows it unchanged (a user's role when only the flag was set).
+ */
+function withChanges(data) {
+  const { before, ...rest } = data;
+  const left = {};
+  for (const [key, old] of Object.entries(before)) {
+    if (key in rest && key !== 'result') rest[key] = new Change(old, rest[key]);
+    else if (!(isObject(rest.result) && key in rest.result && JSON.stringify(rest.result[key]) === JSON.stringify(old))) left[key] = old;
+  }
+  return Object.keys(left).length ? { ...rest, before: left } : rest;
 }
 
 function fields(object, separator, codes = CODE_LABELS) {
@@ -173,6 +197,7 @@ function findingsText(findings) {
 }
 
 function valueText(key, value, codes = CODE_LABELS) {
+  if (value instanceof Change) return [value.from, value.to].map((v) => (v === null || v === undefined || v === '' ? '–' : valueText(key, v, codes))).join(' → ');
   if (Array.isArray(value)) {
     const shown = value.slice(0, LIST_ITEMS).map((v) => valueText(key, v, codes));
     return value.length > LIST_ITEMS ? `${shown.join(', ')} … (+${value.length - LIST_ITEMS})` : shown.join(', ') || '–';

@@ -156,6 +156,7 @@ export const ACTION_LABELS = {
   'allocation.run': 'Alokasi dijalankan',
   'allocation.compute': 'Alokasi bulan dihitung (ditulis ulang)',
   'bill.upload': 'Tagihan BPJS diunggah',
+  'bill.export': 'Baris tagihan BPJS diunduh (Excel)',
   'pbi-apbn-list.upload': 'Daftar PBI APBN diunggah',
   'payment.record': 'Pembayaran dicatat',
   'payment.upload': 'Lembar pembayaran diunggah',

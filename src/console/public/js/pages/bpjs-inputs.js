@@ -21,6 +21,17 @@ const BILL_TOTALS = [
   { label: 'Jumlah baris', value: (b) => rupiah(b.linesTotal), numeric: true },
 ];
 
+/**
+ * Every stored line of a bill version, with what the month's latest run that used it found on each (GET /bills/:id/lines.xlsx;
+ * QA: the auditor could not get the lines that were reconciled), a column of the bill history after its row report.
+ */
+const BILL_LINES = [
+  {
+    label: 'Baris tagihan',
+    render: (b) => downloadButton('Unduh baris tagihan (.xlsx)', `/api/v1/bills/${encodeURIComponent(b.id)}/lines.xlsx`, { kind: 'ghost', fallbackName: `baris-tagihan-${b.month}-v${b.version}.xlsx` }),
+  },
+];
+
 export async function render(main, ctx) {
   // the month in the address (the run page's "Ke halaman tagihan" names it): both forms open on it, so
   // a bill is not uploaded for the default month by mistake (QA); one that is not a month is said
@@ -42,7 +53,7 @@ export async function render(main, ctx) {
  * lists as uploaded, with their files, totals, uploaders and row reports; no upload form.
  */
 async function renderReadOnly(main, ctx, month, problem) {
-  const bills = uploadHistory({ base: '/api/v1/bills', signal: ctx.signal, what: 'tagihan', count: { label: 'Baris', value: (b) => b.lines }, extra: BILL_TOTALS, reportName: billReportName });
+  const bills = uploadHistory({ base: '/api/v1/bills', signal: ctx.signal, what: 'tagihan', count: { label: 'Baris', value: (b) => b.lines }, extra: BILL_TOTALS, after: BILL_LINES, reportName: billReportName });
   const pbi = uploadHistory({ base: '/api/v1/pbi-apbn-lists', signal: ctx.signal, what: 'daftar PBI APBN', count: { label: 'NIK', value: (l) => l.niks }, reportName: pbiReportName });
   const picker = form(
     { label: 'Pilih bulan', onsubmit: (_e, el) => ctx.navigate('/tagihan', { month: values(el).month.trim() }) },
@@ -150,7 +161,7 @@ function billForm(ctx, month) {
     path: '/api/v1/bills',
     template: { path: '/api/v1/templates/bill.xlsx', name: 'templat-tagihan-bpjs.xlsx' },
     closedText: billClosedText,
-    history: { what: 'tagihan', count: { label: 'Baris', value: (b) => b.lines }, extra: BILL_TOTALS, reportName: billReportName },
+    history: { what: 'tagihan', count: { label: 'Baris', value: (b) => b.lines }, extra: BILL_TOTALS, after: BILL_LINES, reportName: billReportName },
     extraFields: [
       monthField({ value: month }),
       field({ label: 'Total invoice (Rp)', name: 'invoiceTotal', required: true, hint: 'Sesuai invoice BPJS, mis. 37.800.000', attrs: { inputmode: 'numeric', autocomplete: 'off' } }),
