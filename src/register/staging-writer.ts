@@ -35,7 +35,7 @@ export interface IssueRow extends RowIssue {
 
 /** A row's findings as staged issue rows: the row as uploaded goes with the first. */
 export function issueRowsOf(row: SheetRow, issues: readonly RowIssue[]): IssueRow[] {
-  return issues.map((issue, i) => ({ ...issue, rowNumber: row.rowNumber, raw: i === 0 ? rawCells(ENROLLMENT_COLUMNS, row.cells, issues) : null }));
+  return issues.map((issue, i) => ({ ...issue, rowNumber: row.rowNumber, raw: i === 0 ? rawCells(ENROLLMENT_COLUMNS, row.cells) : null }));
 }
 
 type CopyClient = { query(stream: unknown): NodeJS.WritableStream };

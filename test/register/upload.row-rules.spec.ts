@@ -257,10 +257,22 @@ describe('row rules of the enrollment sheet', () => {
     expect(messages[0]).toBe('ALASAN_BERAKHIR "Pindah Kota" harus salah satu dari MENINGGAL, PINDAH, PBI_APBN, MAMPU, LAINNYA (juga "Meninggal Dunia" dan "Pindah Domisili").');
   });
 
-  it('a duplicate NIK in the file: the later row is rejected citing the first', async () => {
-    const { found, messages } = await findings('not-ok/duplicate-nik-in-file.csv');
+  it('a duplicate NIK in the file with other values: the later row is refused, saying the first row is stored and which columns differ', async () => {
+    const { body, found, messages } = await findings('not-ok/duplicate-nik-in-file.csv');
+    expect(body).toMatchObject({ rowsRead: 4, accepted: 3, rejected: 1, warnings: 0 });
     expect(found).toEqual([[5, 'REJECT', 'NIK', 'NIK_DUPLICATE_IN_FILE']]);
-    expect(messages[0]).toMatch(/sudah ada di baris 3 berkas ini/);
+    expect(messages[0]).toBe(
+      'NIK 1703060101700001 sudah ada di baris 3 berkas ini dengan data lain (berbeda: NAMA); nilai baris 3 yang disimpan, baris ini ditolak. ' +
+        'Bila nilai baris ini yang benar, unggah ulang baris ini dari laporan (nilainya menggantikan nilai baris 3); bila tidak, hapus baris ini dari laporan.',
+    );
+  });
+
+  it('an exact copy of an earlier row (equal once read: spaces, date forms, case, dots) is read once, warned, not refused (QA: "diabaikan" yet DITOLAK)', async () => {
+    const { body, found, messages } = await findings('ok/duplicate-row-copy.csv');
+    expect(body).toMatchObject({ rowsRead: 3, accepted: 3, rejected: 0, warnings: 1, created: 2, unchanged: 1 });
+    expect(found).toEqual([[4, 'WARN', 'NIK', 'NIK_DUPLICATE_ROW']]);
+    expect(messages[0]).toBe('NIK 1703060101709201: baris ini sama persis dengan baris 2 berkas ini, jadi dibaca sekali saja (dari baris 2).');
+    expect(await t.dataSource.query(`SELECT name, noka FROM participant WHERE nik = '1703060101709201'`)).toEqual([{ name: 'Salinan Sama', noka: '0001000009101' }]);
   });
 
   it('NOKA must be 13 digits and not repeated in the file', async () => {

@@ -402,13 +402,14 @@ export const INSERT_NEW = `
 
 /**
  * 6. Rows counted per outcome: a row with any REJECT is rejected, one with only warnings is warned;
- * accepted = rows still staged + $2 (rows promoted early, no longer staged). $1 upload id.
+ * accepted = rows still staged + $2 (rows promoted early, no longer staged) + exact copies of an earlier
+ * row of the file (NIK_DUPLICATE_ROW: read once, from that row; not staged). $1 upload id.
  */
 export const COUNT_OUTCOMES = `
-  SELECT (SELECT count(*) FROM enrollment_staging WHERE upload_id = $1)::int + $2::int AS accepted,
+  SELECT (SELECT count(*) FROM enrollment_staging WHERE upload_id = $1)::int + $2::int + count(*) FILTER (WHERE copies > 0 AND rejects = 0)::int AS accepted,
          count(*) FILTER (WHERE rejects > 0)::int AS rejected,
          count(*) FILTER (WHERE rejects = 0)::int AS warned
-  FROM (SELECT row_number, count(*) FILTER (WHERE severity = 'REJECT') AS rejects
+  FROM (SELECT row_number, count(*) FILTER (WHERE severity = 'REJECT') AS rejects, count(*) FILTER (WHERE code = 'NIK_DUPLICATE_ROW') AS copies
         FROM upload_issue WHERE upload_id = $1 GROUP BY row_number) per_row`;
 
 /** Serialises promotions (validation and staging of several uploads still run side by side). */
