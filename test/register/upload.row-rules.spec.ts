@@ -275,6 +275,22 @@ describe('row rules of the enrollment sheet', () => {
     expect(await t.dataSource.query(`SELECT name, noka FROM participant WHERE nik = '1703060101709201'`)).toEqual([{ name: 'Salinan Sama', noka: '0001000009101' }]);
   });
 
+  it('a dash (-, –, —) alone in an optional cell (NOKA, TAT, ALASAN_BERAKHIR) reads as empty; in a required one it is refused saying the column is required (QA: three errors)', async () => {
+    const { body, found, messages } = await findings('not-ok/dash-for-none.csv');
+    expect(body).toMatchObject({ rowsRead: 4, accepted: 2, rejected: 2, warnings: 0 });
+    expect(found).toEqual([
+      [4, 'REJECT', 'NO_KK', 'REQUIRED'],
+      [5, 'REJECT', 'TAT', 'DATE_INVALID'],
+    ]);
+    expect(messages[0]).toBe('NO_KK wajib diisi: NO_KK adalah kolom wajib, jadi tanda "-" (tidak ada) tidak dapat dipakai. Isi NO_KK peserta ini.');
+    expect(messages[1]).toMatch(/^TAT "x" bukan tanggal yang valid.* Bila tidak ada TAT, kosongkan selnya\.$/);
+    const stored = await t.dataSource.query(`SELECT noka, tat, end_reason FROM participant WHERE nik IN ('1703060101709301', '1703060101709302') ORDER BY nik`);
+    expect(stored).toEqual([
+      { noka: null, tat: null, end_reason: null },
+      { noka: null, tat: null, end_reason: null },
+    ]);
+  });
+
   it('NOKA must be 13 digits and not repeated in the file', async () => {
     const { found, messages } = await findings('not-ok/noka-invalid-or-duplicate.csv');
     expect(found).toEqual([

@@ -105,6 +105,8 @@ export class EnrollmentRowValidator {
   /** The regency's villages by code, and by name as compared (villageKey), for the names a KODE_DESA cell holds. */
   private readonly villageByCode = new Map<string, VillageName>();
   private readonly villagesByName = new Map<string, VillageName[]>();
+  /** The required columns of the row being checked that held only a dash (withoutDashes), for their REQUIRED message. */
+  private readonly dashed = new Set<EnrollmentColumnName>();
   /** The forms of the row being checked's text dates (date-order.ts). */
   private dateForms: RowDateForms<EnrollmentColumnName> = noDateForms();
 
@@ -151,7 +153,8 @@ export class EnrollmentRowValidator {
       return { issues: [reject(null, C.NOT_PARTICIPANT_ROW, NOT_PARTICIPANT_ROW)] };
     }
     const issues: RowIssue[] = [];
-    const cells = withoutFormulaFailures(read, issues, this.labels);
+    this.dashed.clear();
+    const cells = withoutDashes(withoutFormulaFailures(read, issues, this.labels), this.dashed);
     const L = this.labels;
     const checked = this.nik(cells[COL.NIK], issues);
     const nik = checked?.nik ?? null;
@@ -323,13 +326,17 @@ export class EnrollmentRowValidator {
     if (cell.kind === 'text') noteDateForm(column, cell.text, this.dateForms);
     if (day) return day;
     const why = cell.kind === 'text' ? dateTextProblem(cell.text) : null;
-    const message = numberNotADate(cell, label) ?? `${label} "${cell.text}" bukan tanggal yang valid${why ? `: ${why}` : ''}. Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.`;
+    const empty = mandatory ? '' : ` Bila tidak ada ${label}, kosongkan selnya.`;
+    const message = (numberNotADate(cell, label) ?? `${label} "${cell.text}" bukan tanggal yang valid${why ? `: ${why}` : ''}. Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.`) + empty;
     issues.push(reject(column, C.DATE_INVALID, message));
     return null;
   }
 
   private required(column: EnrollmentColumnName): RowIssue {
-    return reject(column, C.REQUIRED, `${this.labels[column]} wajib diisi.`);
+    const label = this.labels[column];
+    // a dash means "none", which a required column cannot be (QA: a dash was refused without saying the column is required)
+    if (this.dashed.has(column)) return reject(column, C.REQUIRED, `${label} wajib diisi: ${label} adalah kolom wajib, jadi tanda "-" (tidak ada) tidak dapat dipakai. Isi ${label} peserta ini.`);
+    return reject(column, C.REQUIRED, `${label} wajib diisi.`);
   }
 
   private sex(cell: Cell, issues: RowIssue[]): 'L' | 'P' | null {
@@ -457,6 +464,25 @@ function withoutFormulaFailures(cells: readonly Cell[], issues: RowIssue[], labe
     issues.push(reject(column, C[failure.code], failure.message));
     (out ??= [...cells])[i] = EMPTY_CELL;
   });
+  return out ?? cells;
+}
+
+/** A cell holding only a dash (`-`, `–` or `—`, spaces around it allowed): how many write "none". */
+const DASH_ONLY = /^\s*[-\u2013\u2014]\s*$/;
+
+/**
+ * Cells holding only a dash read as empty: in an optional column (NOKA, TAT, ALASAN_BERAKHIR) a dash means none (QA:
+ * refused with three errors); in a required one it is refused as empty, its column noted in `dashed` so the message
+ * says the column is required. Returns `cells` itself when there is none (almost every row).
+ */
+function withoutDashes(cells: readonly Cell[], dashed: Set<EnrollmentColumnName>): readonly Cell[] {
+  let out: Cell[] | undefined;
+  for (let i = 0; i < ENROLLMENT_COLUMNS.length && i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell.kind !== 'text' || cell.text.length > 3 || !DASH_ONLY.test(cell.text)) continue;
+    if (ENROLLMENT_COLUMNS[i].required) dashed.add(ENROLLMENT_COLUMNS[i].name);
+    (out ??= [...cells])[i] = EMPTY_CELL;
+  }
   return out ?? cells;
 }
 
