@@ -21,6 +21,7 @@ import {
   MARK_OPEN_ALLOCATIONS_STALE,
   PROMOTE_NEW_BATCH,
   RECORD_HISTORY,
+  REFUSE_COPIES_OF_REFUSED,
   REGISTER_PROMOTION_LOCK,
   REJECT_OTHER_PERSON,
   REJECT_TAKEN_NOKA,
@@ -120,6 +121,7 @@ export class EnrollmentPromoter {
     const created: number = history.created + earlyCreated;
     const updated: number = history.updated;
     if (created + updated > 0) await m.query(MARK_OPEN_ALLOCATIONS_STALE);
+    await m.query(REFUSE_COPIES_OF_REFUSED, [uploadId, file.labels.NIK]);
     const [{ accepted, rejected, warned }] = await m.query(COUNT_OUTCOMES, [uploadId, earlyCreated]);
     await m.query(CLEAR_STAGING, [uploadId]);
     const counts: PromotionCounts = {

@@ -275,6 +275,21 @@ describe('row rules of the enrollment sheet', () => {
     expect(await t.dataSource.query(`SELECT name, noka FROM participant WHERE nik = '1703060101709201'`)).toEqual([{ name: 'Salinan Sama', noka: '0001000009101' }]);
   });
 
+  it('an exact copy of a row refused once the file is read (its NOKA held by another participant) is refused with it', async () => {
+    const header = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR';
+    const line = (nik: string) => `${nik},1703060101200001,Pemegang ${nik.slice(-2)},1970-01-01,L,17.03.06.2001,0001000009401,2025-01-01,,`;
+    const file = (...rows: string[]) => ({ name: 'salinan.csv', content: Buffer.from([header, ...rows].join('\n') + '\n') });
+    await upload(t, file(line('1703060101709401')));
+    const res = await upload(t, file(line('1703060101709402'), line('1703060101709402')));
+    expect(res.body).toMatchObject({ rowsRead: 2, accepted: 0, rejected: 2, warnings: 0 });
+    const list = await issues(t, res.body.id);
+    expect(list.map((i) => [i.row_number, i.severity, i.code])).toEqual([
+      [2, 'REJECT', 'NOKA_TAKEN'],
+      [3, 'REJECT', 'NIK_DUPLICATE_IN_FILE'],
+    ]);
+    expect(list[1].message).toBe('NIK 1703060101709402: baris ini sama persis dengan baris 2 berkas ini, yang ditolak; baris ini ikut ditolak. Perbaiki baris 2 lalu unggah ulang; baris ini boleh dihapus.');
+  });
+
   it('a dash (-, –, —) alone in an optional cell (NOKA, TAT, ALASAN_BERAKHIR) reads as empty; in a required one it is refused saying the column is required (QA: three errors)', async () => {
     const { body, found, messages } = await findings('not-ok/dash-for-none.csv');
     expect(body).toMatchObject({ rowsRead: 4, accepted: 2, rejected: 2, warnings: 0 });

@@ -401,6 +401,19 @@ export const INSERT_NEW = `
   WHERE s.upload_id = $1 AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.nik = s.nik)`;
 
 /**
+ * 5b. An exact copy of an earlier row of the file (NIK_DUPLICATE_ROW, read once from that row) whose earlier row was
+ * refused once the file was read (NIK_OTHER_PERSON, NOKA_TAKEN, NOKA_DUPLICATE_IN_FILE) is refused with it: nothing
+ * of it was stored. The earlier row's number is in the copy's raw (SAME_AS_ROW, '#sameAsRow').
+ * $1 upload id, $2 the NIK column as the file names it.
+ */
+export const REFUSE_COPIES_OF_REFUSED = `
+  UPDATE upload_issue d SET severity = 'REJECT', code = 'NIK_DUPLICATE_IN_FILE',
+         message = format('%s %s: baris ini sama persis dengan baris %s berkas ini, yang ditolak; baris ini ikut ditolak. Perbaiki baris %s lalu unggah ulang; baris ini boleh dihapus.',
+                          $2::text, d.raw->>'NIK', d.raw->>'#sameAsRow', d.raw->>'#sameAsRow')
+  WHERE d.upload_id = $1 AND d.code = 'NIK_DUPLICATE_ROW'
+    AND EXISTS (SELECT 1 FROM upload_issue f WHERE f.upload_id = $1 AND f.row_number = (d.raw->>'#sameAsRow')::int AND f.severity = 'REJECT')`;
+
+/**
  * 6. Rows counted per outcome: a row with any REJECT is rejected, one with only warnings is warned;
  * accepted = rows still staged + $2 (rows promoted early, no longer staged) + exact copies of an earlier
  * row of the file (NIK_DUPLICATE_ROW: read once, from that row; not staged). $1 upload id.

@@ -194,7 +194,8 @@ export class EnrollmentRowValidator {
     const first = nik === null ? undefined : this.firstRowOfNik.get(nik);
     if (first !== undefined) {
       if (!refused && !first.refused && !this.firstRowOfNik.differing(first.ordinal, values, () => true).length) {
-        return { issues: [warn('NIK', C.NIK_DUPLICATE_ROW, `${L.NIK} ${nik}: baris ini sama persis dengan baris ${first.row} berkas ini, jadi dibaca sekali saja (dari baris ${first.row}).`)] };
+        const copy = warn('NIK', C.NIK_DUPLICATE_ROW, `${L.NIK} ${nik}: baris ini sama persis dengan baris ${first.row} berkas ini, jadi dibaca sekali saja (dari baris ${first.row}).`);
+        return { issues: [{ ...copy, sameAsRow: first.row }] };
       }
       const unread = new Set(issues.filter((i) => i.severity === 'REJECT').map((i) => i.column));
       const differing = first.refused ? [] : this.firstRowOfNik.differing(first.ordinal, values, (column) => !unread.has(column));
