@@ -86,7 +86,7 @@ export const ENROLLMENT_COLUMNS = [
   },
   {
     name: 'TMT',
-    aliases: ['TGL TMT', 'TANGGAL TMT', 'TANGGAL MULAI', 'TMT KEPESERTAAN', 'TMT PESERTA', 'TANGGAL MULAI BERLAKU'],
+    aliases: ['TGL TMT', 'TANGGAL TMT', 'TANGGAL MULAI', 'TGL MULAI', 'TMT KEPESERTAAN', 'TMT PESERTA', 'TANGGAL MULAI BERLAKU'],
     required: true,
     kind: 'date',
     width: 14,
@@ -95,7 +95,7 @@ export const ENROLLMENT_COLUMNS = [
   },
   {
     name: 'TAT',
-    aliases: ['TGL TAT', 'TANGGAL TAT', 'TANGGAL AKHIR', 'TANGGAL BERAKHIR', 'TGL BERAKHIR'],
+    aliases: ['TGL TAT', 'TANGGAL TAT', 'TANGGAL AKHIR', 'TANGGAL BERAKHIR', 'TGL BERAKHIR', 'TANGGAL SELESAI', 'TGL SELESAI'],
     required: false,
     kind: 'date',
     width: 14,

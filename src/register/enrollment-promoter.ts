@@ -14,23 +14,24 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { Clock } from '../common/clock/clock.js';
+import { Clock, monthInWib } from '../common/clock/clock.js';
 import {
   COUNT_OUTCOMES,
   INSERT_NEW,
   MARK_OPEN_ALLOCATIONS_STALE,
   PROMOTE_NEW_BATCH,
   RECORD_HISTORY,
+  REFUSE_COPIES_OF_REFUSED,
   REGISTER_PROMOTION_LOCK,
   REJECT_OTHER_PERSON,
   REJECT_TAKEN_NOKA,
   KEEP_UNSTATED,
-  WARN_REINSTATED,
   WARN_CLOSED_MONTH,
   WARN_CLOSED_MONTH_VILLAGE,
   RELEASE_MOVED_NOKAS,
   UPDATE_CHANGED,
 } from './sql/promote.sql.js';
+import { WARN_COVERAGE_CHANGED, WARN_REINSTATED } from './sql/coverage-warnings.sql.js';
 import { CLEAR_STAGING } from './sql/staging.sql.js';
 import { type ColumnLabels, columnLabels } from './enrollment-columns.js';
 
@@ -106,9 +107,10 @@ export class EnrollmentPromoter {
     await m.query(REJECT_OTHER_PERSON, [uploadId, file.labels.NIK]);
     await m.query(REJECT_TAKEN_NOKA, [uploadId, file.labels.NOKA]);
     // rows still staged: a rejected one brings nobody back
-    const [back] = await m.query(WARN_REINSTATED, [uploadId, file.labels.TAT, file.labels.ALASAN_BERAKHIR]);
+    const [back] = await m.query(WARN_REINSTATED, [uploadId, file.labels.TAT, file.labels.ALASAN_BERAKHIR, monthInWib(now), file.labels.TMT]);
     await m.query(WARN_CLOSED_MONTH, [uploadId, file.labels.TAT, file.labels.TMT]);
     await m.query(WARN_CLOSED_MONTH_VILLAGE, [uploadId, file.labels.KODE_DESA]);
+    await m.query(WARN_COVERAGE_CHANGED, [uploadId, file.labels.TAT, file.labels.TMT, file.labels.ALASAN_BERAKHIR]);
     const [history] = await m.query(RECORD_HISTORY, [uploadId, actor, now]);
     if (history.updated > 0) {
       await m.query(RELEASE_MOVED_NOKAS, [uploadId, now]);
@@ -119,6 +121,7 @@ export class EnrollmentPromoter {
     const created: number = history.created + earlyCreated;
     const updated: number = history.updated;
     if (created + updated > 0) await m.query(MARK_OPEN_ALLOCATIONS_STALE);
+    await m.query(REFUSE_COPIES_OF_REFUSED, [uploadId, file.labels.NIK]);
     const [{ accepted, rejected, warned }] = await m.query(COUNT_OUTCOMES, [uploadId, earlyCreated]);
     await m.query(CLEAR_STAGING, [uploadId]);
     const counts: PromotionCounts = {

@@ -25,7 +25,7 @@ import { type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS } from './enrollmen
 import { COPY_NEW_PARTICIPANTS, READ_LAST_CLOSED_DAY } from './sql/promote.sql.js';
 import { COPY_STAGING, INSERT_STAGING } from './sql/staging.sql.js';
 import type { EnrollmentRecord } from './validation/enrollment-row.validator.js';
-import type { RowIssue } from './validation/row-issue.js';
+import { type RowIssue, SAME_AS_ROW } from './validation/row-issue.js';
 
 export interface IssueRow extends RowIssue {
   rowNumber: number;
@@ -35,7 +35,11 @@ export interface IssueRow extends RowIssue {
 
 /** A row's findings as staged issue rows: the row as uploaded goes with the first. */
 export function issueRowsOf(row: SheetRow, issues: readonly RowIssue[]): IssueRow[] {
-  return issues.map((issue, i) => ({ ...issue, rowNumber: row.rowNumber, raw: i === 0 ? rawCells(ENROLLMENT_COLUMNS, row.cells, issues) : null }));
+  return issues.map((issue, i) => {
+    if (i > 0) return { ...issue, rowNumber: row.rowNumber, raw: null };
+    const raw = rawCells(ENROLLMENT_COLUMNS, row.cells);
+    return { ...issue, rowNumber: row.rowNumber, raw: issue.sameAsRow === undefined ? raw : { ...raw, [SAME_AS_ROW]: issue.sameAsRow } };
+  });
 }
 
 type CopyClient = { query(stream: unknown): NodeJS.WritableStream };

@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { issues, upload } from './support.js';
 import { closeMonth } from '../funding/support/register.js';
 import { monthsSaid, sqlMonthsSaid } from '../../src/common/month.js';
+import { returnAfterGap } from '../../src/register/sql/coverage-warnings.sql.js';
 
 describe('a register change marks open allocated months stale, closed months stay as they are', () => {
   let t: TestApp;
@@ -112,5 +113,81 @@ describe('enrollment: a change in closed months names all of them', () => {
       expect(said).toBe(monthsSaid(months));
     }
     expect(monthsSaid(lists[3])).toBe('Desember 2026–Februari 2027');
+  });
+});
+
+/**
+ * A participant coming back after a gap (the register keeps one TMT/TAT per participant): recorded with a new TMT,
+ * open allocated months of the old period lose coverage; recorded with the old TMT and no TAT, the gap becomes owed.
+ * Either way the row is warned COVERAGE_CHANGED naming the months lost and gained, and REINSTATED names the months
+ * owed again (QA: the money changed with only the closed-months warning, or an unspecific REINSTATED).
+ */
+describe('enrollment: a change of coverage in allocated open months is named', () => {
+  let t: TestApp;
+  const header = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT,TAT,ALASAN_BERAKHIR';
+  const person = '1703202512590002,1703060101200001,Rahmat Kembali,1959-12-25,L,17.03.06.2001';
+  const csv = (...rows: string[]) => ({ name: 'kembali.csv', content: Buffer.from([header, ...rows].join('\n') + '\n') });
+  const ended = 'ok/return-after-gap-ended.csv'; // golden files: ok/return-after-gap-*.csv
+  const stored = async () => (await t.dataSource.query(`SELECT tmt::text, tat::text, end_reason FROM participant WHERE nik = '1703202512590002'`))[0];
+
+  beforeAll(async () => {
+    t = await createTestApp(); // today 15 November 2026
+    await upload(t, ended);
+    await closeMonth(t.dataSource, '2026-07'); // January–July 2026 closed
+    const months = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
+    await t.dataSource.query(`INSERT INTO allocation_month (month, fiscal_year, status) SELECT m, 2026, 'CURRENT' FROM unnest($1::text[]) m`, [months]);
+  });
+  afterAll(() => t.close());
+
+  it('a new TMT after the gap: August–September lose coverage, named beside the closed months', async () => {
+    const res = await upload(t, 'ok/return-after-gap-new-tmt.csv');
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 0, warnings: 1, updated: 1, reinstated: 1 });
+    const found = await issues(t, res.body.id);
+    expect(found.map((i) => [i.code, i.column_name])).toEqual([
+      ['CLOSED_MONTH_UNCHANGED', 'TMT'],
+      ['COVERAGE_CHANGED', 'TMT'],
+      ['REINSTATED', 'TAT'],
+    ]);
+    const changed = found.find((i) => i.code === 'COVERAGE_CHANGED')!;
+    expect(changed.message).toBe(
+      'Perubahan TMT dan TAT ini mengubah cakupan bulan yang sudah dialokasikan dan belum difinalisasi: Agustus–September 2026 tidak lagi ditanggung; November 2026 menjadi ditanggung. ' +
+        'Alokasi bulan itu dihitung ulang: pada bulan yang tidak lagi ditanggung baris tagihan BPJS peserta ini menjadi tidak ditanggung, pada bulan yang menjadi ditanggung iurannya terutang dan didanai. ' +
+        returnAfterGap('TMT', 'TAT', 'ALASAN_BERAKHIR'),
+    );
+    expect(found.find((i) => i.code === 'REINSTATED')!.message).toBe(
+      'Peserta ini tercatat berakhir 30 September 2026 (PINDAH); baris ini tanpa TAT sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi, ' +
+        'termasuk bulan sesudah berakhirnya: Oktober–November 2026 kembali terutang. Jika bukan itu maksudnya, isi TAT dan ALASAN_BERAKHIR lalu unggah ulang. ' +
+        returnAfterGap('TMT', 'TAT', 'ALASAN_BERAKHIR'),
+    );
+    expect(await stored()).toEqual({ tmt: '2026-11-01', tat: null, end_reason: null });
+    // the old period back: the same months gained again, named so
+    t.clock.set(new Date('2026-11-16T03:00:00Z'));
+    const back = await upload(t, ended);
+    const [again] = (await issues(t, back.body.id)).filter((i) => i.code === 'COVERAGE_CHANGED');
+    expect(again.message).toMatch(/^Perubahan TMT dan TAT ini mengubah cakupan bulan yang sudah dialokasikan dan belum difinalisasi: November 2026 tidak lagi ditanggung; Agustus–September 2026 menjadi ditanggung\. /);
+  });
+
+  it('the old TMT with TAT emptied: October–November become owed, named by both warnings', async () => {
+    t.clock.set(new Date('2026-11-17T03:00:00Z'));
+    const res = await upload(t, 'ok/return-after-gap-old-tmt.csv');
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 1, warnings: 1, updated: 1, reinstated: 1 });
+    const found = await issues(t, res.body.id);
+    expect(found.map((i) => [i.code, i.column_name])).toEqual([
+      ['COVERAGE_CHANGED', 'TAT'],
+      ['REINSTATED', 'TAT'],
+    ]);
+    expect(found[0].message).toMatch(/^Perubahan TAT ini mengubah cakupan bulan yang sudah dialokasikan dan belum difinalisasi: Oktober–November 2026 menjadi ditanggung\. /);
+    expect(found[1].message).toMatch(/termasuk bulan sesudah berakhirnya: Oktober–November 2026 kembali terutang\./);
+  });
+
+  it('a change touching no allocated open month is not warned; an end after this month names the month owed from', async () => {
+    t.clock.set(new Date('2026-11-18T03:00:00Z'));
+    const later = await upload(t, csv(`${person},01/07/2024,05/12/2026,PINDAH`)); // December is not allocated
+    expect(await issues(t, later.body.id)).toEqual([]);
+    t.clock.set(new Date('2026-11-19T03:00:00Z'));
+    const back = await upload(t, csv(`${person},01/07/2024,,`));
+    const found = await issues(t, back.body.id);
+    expect(found.map((i) => i.code)).toEqual(['REINSTATED']);
+    expect(found[0].message).toMatch(/^Peserta ini tercatat berakhir 5 Desember 2026 \(PINDAH\); baris ini tanpa TAT sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi mulai Januari 2027\. /);
   });
 });

@@ -86,8 +86,8 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
       code: 'REINSTATED',
       message:
         // a death undone says so plainly (QA: an older master sheet brought the dead back)
-        'Peserta ini tercatat meninggal pada 17 Agustus 2026; baris ini tanpa TAT sehingga catatan kematian itu dibatalkan: kepesertaannya aktif kembali dan iurannya dihitung lagi. ' +
-        'Jika peserta ini memang meninggal, isi TAT 17/08/2026 dan ALASAN_BERAKHIR MENINGGAL lalu unggah ulang.',
+        'Peserta ini tercatat meninggal pada 17 Agustus 2026; baris ini tanpa TAT sehingga catatan kematian itu dibatalkan: kepesertaannya aktif kembali dan iurannya dihitung lagi, ' +
+        'termasuk bulan sesudah berakhirnya: September–November 2026 kembali terutang. Jika peserta ini memang meninggal, isi TAT 17/08/2026 dan ALASAN_BERAKHIR MENINGGAL lalu unggah ulang.',
       nik: '1703064101600001',
       // the row as the file had it: NOKA empty (no key, as an empty cell), not the card the register kept (QA)
       has_noka: false,

@@ -257,10 +257,53 @@ describe('row rules of the enrollment sheet', () => {
     expect(messages[0]).toBe('ALASAN_BERAKHIR "Pindah Kota" harus salah satu dari MENINGGAL, PINDAH, PBI_APBN, MAMPU, LAINNYA (juga "Meninggal Dunia" dan "Pindah Domisili").');
   });
 
-  it('a duplicate NIK in the file: the later row is rejected citing the first', async () => {
-    const { found, messages } = await findings('not-ok/duplicate-nik-in-file.csv');
+  it('a duplicate NIK in the file with other values: the later row is refused, saying the first row is stored and which columns differ', async () => {
+    const { body, found, messages } = await findings('not-ok/duplicate-nik-in-file.csv');
+    expect(body).toMatchObject({ rowsRead: 4, accepted: 3, rejected: 1, warnings: 0 });
     expect(found).toEqual([[5, 'REJECT', 'NIK', 'NIK_DUPLICATE_IN_FILE']]);
-    expect(messages[0]).toMatch(/sudah ada di baris 3 berkas ini/);
+    expect(messages[0]).toBe(
+      'NIK 1703060101700001 sudah ada di baris 3 berkas ini dengan data lain (berbeda: NAMA); nilai baris 3 yang disimpan, baris ini ditolak. ' +
+        'Bila nilai baris ini yang benar, unggah ulang baris ini dari laporan (nilainya menggantikan nilai baris 3); bila tidak, hapus baris ini dari laporan.',
+    );
+  });
+
+  it('an exact copy of an earlier row (equal once read: spaces, date forms, case, dots) is read once, warned, not refused (QA: "diabaikan" yet DITOLAK)', async () => {
+    const { body, found, messages } = await findings('ok/duplicate-row-copy.csv');
+    expect(body).toMatchObject({ rowsRead: 3, accepted: 3, rejected: 0, warnings: 1, created: 2, unchanged: 1 });
+    expect(found).toEqual([[4, 'WARN', 'NIK', 'NIK_DUPLICATE_ROW']]);
+    expect(messages[0]).toBe('NIK 1703060101709201: baris ini sama persis dengan baris 2 berkas ini, jadi dibaca sekali saja (dari baris 2).');
+    expect(await t.dataSource.query(`SELECT name, noka FROM participant WHERE nik = '1703060101709201'`)).toEqual([{ name: 'Salinan Sama', noka: '0001000009101' }]);
+  });
+
+  it('an exact copy of a row refused once the file is read (its NOKA held by another participant) is refused with it', async () => {
+    const header = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR';
+    const line = (nik: string) => `${nik},1703060101200001,Pemegang ${nik.slice(-2)},1970-01-01,L,17.03.06.2001,0001000009401,2025-01-01,,`;
+    const file = (...rows: string[]) => ({ name: 'salinan.csv', content: Buffer.from([header, ...rows].join('\n') + '\n') });
+    await upload(t, file(line('1703060101709401')));
+    const res = await upload(t, file(line('1703060101709402'), line('1703060101709402')));
+    expect(res.body).toMatchObject({ rowsRead: 2, accepted: 0, rejected: 2, warnings: 0 });
+    const list = await issues(t, res.body.id);
+    expect(list.map((i) => [i.row_number, i.severity, i.code])).toEqual([
+      [2, 'REJECT', 'NOKA_TAKEN'],
+      [3, 'REJECT', 'NIK_DUPLICATE_IN_FILE'],
+    ]);
+    expect(list[1].message).toBe('NIK 1703060101709402: baris ini sama persis dengan baris 2 berkas ini, yang ditolak; baris ini ikut ditolak. Perbaiki baris 2 lalu unggah ulang; baris ini boleh dihapus.');
+  });
+
+  it('a dash (-, –, —) alone in an optional cell (NOKA, TAT, ALASAN_BERAKHIR) reads as empty; in a required one it is refused saying the column is required (QA: three errors)', async () => {
+    const { body, found, messages } = await findings('not-ok/dash-for-none.csv');
+    expect(body).toMatchObject({ rowsRead: 4, accepted: 2, rejected: 2, warnings: 0 });
+    expect(found).toEqual([
+      [4, 'REJECT', 'NO_KK', 'REQUIRED'],
+      [5, 'REJECT', 'TAT', 'DATE_INVALID'],
+    ]);
+    expect(messages[0]).toBe('NO_KK wajib diisi: NO_KK adalah kolom wajib, jadi tanda "-" (tidak ada) tidak dapat dipakai. Isi NO_KK peserta ini.');
+    expect(messages[1]).toMatch(/^TAT "x" bukan tanggal yang valid.* Bila tidak ada TAT, kosongkan selnya\.$/);
+    const stored = await t.dataSource.query(`SELECT noka, tat, end_reason FROM participant WHERE nik IN ('1703060101709301', '1703060101709302') ORDER BY nik`);
+    expect(stored).toEqual([
+      { noka: null, tat: null, end_reason: null },
+      { noka: null, tat: null, end_reason: null },
+    ]);
   });
 
   it('NOKA must be 13 digits and not repeated in the file', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { count, issues, upload } from './support.js';
+import { returnAfterGap } from '../../src/register/sql/coverage-warnings.sql.js';
 
 describe('good enrollment files land in the register', () => {
   let t: TestApp;
@@ -78,12 +79,14 @@ describe('re-uploading an older master sheet: the reinstated counted', () => {
     const found = await issues(t, again.body.id);
     expect(found.map((i) => [i.row_number, i.column_name, i.code])).toEqual([2, 3, 4, 5].map((row) => [row, 'TAT', 'REINSTATED']));
     expect(found[0].message).toBe(
-      'Peserta ini tercatat meninggal pada 12 Oktober 2026; baris ini tanpa TAT sehingga catatan kematian itu dibatalkan: kepesertaannya aktif kembali dan iurannya dihitung lagi. ' +
-        'Jika peserta ini memang meninggal, isi TAT 12/10/2026 dan ALASAN_BERAKHIR MENINGGAL lalu unggah ulang.',
+      'Peserta ini tercatat meninggal pada 12 Oktober 2026; baris ini tanpa TAT sehingga catatan kematian itu dibatalkan: kepesertaannya aktif kembali dan iurannya dihitung lagi, ' +
+        'termasuk bulan sesudah berakhirnya: November 2026 kembali terutang. Jika peserta ini memang meninggal, isi TAT 12/10/2026 dan ALASAN_BERAKHIR MENINGGAL lalu unggah ulang.',
     );
     expect(found[2].message).toBe(
-      'Peserta ini tercatat berakhir 30 September 2026 (PINDAH); baris ini tanpa TAT sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. ' +
-        'Jika bukan itu maksudnya, isi TAT dan ALASAN_BERAKHIR lalu unggah ulang.',
+      'Peserta ini tercatat berakhir 30 September 2026 (PINDAH); baris ini tanpa TAT sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi, ' +
+        'termasuk bulan sesudah berakhirnya: Oktober–November 2026 kembali terutang. ' +
+        'Jika bukan itu maksudnya, isi TAT dan ALASAN_BERAKHIR lalu unggah ulang. ' +
+        returnAfterGap('TMT', 'TAT', 'ALASAN_BERAKHIR'),
     );
 
     // read back, alone and in the list, with the same counts

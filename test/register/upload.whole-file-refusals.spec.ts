@@ -162,6 +162,20 @@ describe('files that are refused as a whole', () => {
     expect(res.body.message).toMatch(/Kolom wajib tidak ditemukan: KODE_DESA, TMT/);
   });
 
+  it('names the header that most likely meant each missing column, and an absent optional one\'s look-alike too (QA: `NIK KTP`, `MULAI` got no hint)', async () => {
+    const res = await upload(t, 'not-ok/near-miss-headers.csv', 400);
+    expect(res.body).toMatchObject({
+      code: 'MISSING_COLUMNS',
+      details: { missing: ['NIK', 'TMT'], columns: [{ header: 'NIK KTP', meant: ['NIK'] }, { header: 'MULAI', meant: ['TMT'] }, { header: 'SELESAI', meant: ['TAT'] }] },
+    });
+    expect(res.body.message).toMatch(
+      /^Kolom wajib tidak ditemukan: NIK, TMT\. Kolom "NIK KTP" tidak dikenal\. Mungkin maksudnya NIK\? Ganti judul kolomnya menjadi NIK\. Kolom "MULAI" tidak dikenal\. Mungkin maksudnya TMT\? Ganti judul kolomnya menjadi TMT\. Kolom "SELESAI" tidak dikenal\. Mungkin maksudnya TAT\? Ganti judul kolomnya menjadi TAT\. Judul kolom yang terbaca: NIK KTP, /,
+    );
+    // an unrelated header is no hint
+    const plain = await upload(t, 'not-ok/missing-required-column.xlsx', 400);
+    expect(plain.body.details.columns).toBeUndefined();
+  });
+
   it('a list of deaths (NIK, NAMA, TAT, ALASAN_BERAKHIR) is told to fill the export of Cari Peserta instead; other missing columns are not (QA)', async () => {
     const deaths = await upload(t, { name: 'meninggal.csv', content: Buffer.from('NIK;NAMA;TAT;ALASAN_BERAKHIR\n1703060101700001;Siti Aminah;2026-11-02;MENINGGAL\n') }, 400);
     expect(deaths.body).toMatchObject({ code: 'MISSING_COLUMNS', details: { missing: ['NO_KK', 'TANGGAL_LAHIR', 'JENIS_KELAMIN', 'KODE_DESA', 'TMT'] } });

@@ -69,7 +69,7 @@ import { isNumberedEmptyRow, NUMBERED_ROWS, type NumberedRowsWarning, numberedRo
 import { HiddenColumns } from './hidden-columns.js';
 import { sheetsNotReadWarning } from './other-sheets.js';
 import { isColumnNumbering } from './column-numbers.js';
-import { columnsNotRead, lookAlikeColumns } from './unknown-columns.js';
+import { columnsNotRead, lookAlikeColumns, requiredLookAlikes } from './unknown-columns.js';
 import { InflateLimitError } from './zip-entry.js';
 
 export interface SheetReaderOptions {
@@ -405,7 +405,11 @@ export class SheetReader {
     if (visibleRows === 0) throw SpreadsheetException.empty(this.options.filename, false);
     const required = columns.filter((c) => c.required).map((c) => c.name);
     const hint = best && best.matched > 0 ? this.options.missingColumnsHint?.(best) : undefined;
-    throw SpreadsheetException.missingColumns(best && best.matched > 0 ? [...best.missing] : required, best ? [...best.found] : [], headerSearchRows, hint);
+    // the headers that most likely meant the missing columns, then those like an absent optional one (said now, not on the next try)
+    const requiredMeant = best && best.matched > 0 ? requiredLookAlikes(columns, best.indexes, best.extra) : [];
+    const optional = best && best.matched > 0 ? lookAlikeColumns(columns, best.indexes, best.extra) : [];
+    const meant = [...requiredMeant, ...optional.filter((o) => !requiredMeant.some((r) => r.header === o.header))];
+    throw SpreadsheetException.missingColumns(best && best.matched > 0 ? [...best.missing] : required, best ? [...best.found] : [], headerSearchRows, hint, meant);
   }
 
   private async rows(): Promise<AsyncGenerator<RawRow[]>> {

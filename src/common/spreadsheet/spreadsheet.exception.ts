@@ -234,17 +234,20 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
    * the error stored with the upload and listed with it stays small. `hint`: advice for what the file looks like
    * (SheetReaderOptions.missingColumnsHint), said last.
    */
-  static missingColumns(missing: string[], found: string[], searchedRows?: number, hint?: string): SpreadsheetException {
+  static missingColumns(missing: string[], found: string[], searchedRows?: number, hint?: string, lookAlikes: readonly { header: string; columns: readonly string[] }[] = []): SpreadsheetException {
     const list = missing.join(', ');
     const shown = found.slice(0, MAX_HEADERS_SHOWN).map((h) => clip(h, MAX_HEADER_CHARS));
     const more = found.length > shown.length ? ` … dan ${(found.length - shown.length).toLocaleString('id-ID')} kolom lainnya` : '';
     const seen = shown.length ? shown.join(', ') + more : '(tidak ada)';
     // the header is looked for near the top only: a header row further down reads as missing (QA)
     const searched = searchedRows === undefined ? '' : ` Judul kolom hanya dicari pada ${searchedRows.toLocaleString('id-ID')} baris pertama setiap sheet; pindahkan baris judul ke atas bila letaknya lebih bawah.`;
+    // a header that most likely meant a missing column, as UNKNOWN_COLUMN says an optional one's (QA: `NIK KTP` got no hint)
+    const meant = lookAlikes.map(({ header, columns }) => ` Kolom "${clip(header, MAX_HEADER_CHARS)}" tidak dikenal. Mungkin maksudnya ${columns.join(' dan ')}? Ganti judul kolomnya menjadi ${columns.join(' atau ')}.`).join('');
+    const details = searchedRows === undefined ? { missing, found: shown, foundCount: found.length } : { missing, found: shown, foundCount: found.length, searchedRows };
     return new SpreadsheetException(
       SpreadsheetErrorCode.MISSING_COLUMNS,
-      `Kolom wajib tidak ditemukan: ${list}. Judul kolom yang terbaca: ${seen}.${searched} Gunakan templat atau perbaiki judul kolom.${hint ? ` ${hint}` : ''}`,
-      searchedRows === undefined ? { missing, found: shown, foundCount: found.length } : { missing, found: shown, foundCount: found.length, searchedRows },
+      `Kolom wajib tidak ditemukan: ${list}.${meant} Judul kolom yang terbaca: ${seen}.${searched} Gunakan templat atau perbaiki judul kolom.${hint ? ` ${hint}` : ''}`,
+      lookAlikes.length ? { ...details, columns: lookAlikes.map(({ header, columns }) => ({ header: clip(header, MAX_HEADER_CHARS), meant: [...columns] })) } : details,
     );
   }
 

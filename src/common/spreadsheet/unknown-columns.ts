@@ -74,6 +74,24 @@ export interface LookAlike {
 }
 
 /**
+ * The columns of the format absent from the header (`indexes` -1) that are optional (or, `required`, required), each
+ * with its significant words (its name and aliases): a word that is by itself the name or an alias of another column
+ * does not count. And `known`: whether a header names a column of the format (then it is no look-alike).
+ */
+function absentColumns(columns: readonly ColumnSpec[], indexes: readonly number[], required: boolean) {
+  const wholeHeaders = columns.map((c) => new Set([c.name, ...(c.aliases ?? [])].map(normalizeHeader)));
+  const known = (header: string) => wholeHeaders.some((names) => names.has(normalizeHeader(header)) || names.has(normalizeHeader(withoutHeaderHint(header) ?? header)));
+  const absent = columns
+    .map((c, i) => ({ c, i }))
+    .filter(({ c, i }) => !!c.required === required && indexes[i] === -1)
+    .map(({ c, i }) => {
+      const others = (w: string) => wholeHeaders.some((names, j) => j !== i && names.has(w));
+      return { name: c.name, words: new Set([c.name, ...(c.aliases ?? [])].flatMap(words).filter((w) => !others(w))) };
+    });
+  return { absent, known };
+}
+
+/**
  * The headers among `extra` that share a significant word with an optional column the file does not
  * have (its name or an alias): `PERSEN POTONGAN` for PERSEN, `BULAN KOREKSI` for PENYESUAIAN_BULAN. A
  * word that is by itself the name or an alias of another column of the format does not count (in a
@@ -81,15 +99,7 @@ export interface LookAlike {
  * does a header that names a column the file has twice (the first is read; COLUMNS_NOT_READ names it).
  */
 export function lookAlikeColumns(columns: readonly ColumnSpec[], indexes: readonly number[], extra: readonly string[]): LookAlike[] {
-  const wholeHeaders = columns.map((c) => new Set([c.name, ...(c.aliases ?? [])].map(normalizeHeader)));
-  const known = (header: string) => wholeHeaders.some((names) => names.has(normalizeHeader(header)) || names.has(normalizeHeader(withoutHeaderHint(header) ?? header)));
-  const absent = columns
-    .map((c, i) => ({ c, i }))
-    .filter(({ c, i }) => !c.required && indexes[i] === -1)
-    .map(({ c, i }) => {
-      const others = (w: string) => wholeHeaders.some((names, j) => j !== i && names.has(w));
-      return { name: c.name, words: new Set([c.name, ...(c.aliases ?? [])].flatMap(words).filter((w) => !others(w))) };
-    });
+  const { absent, known } = absentColumns(columns, indexes, false);
   if (!absent.length) return [];
   return extra.flatMap((header) => {
     if (known(header)) return [];
@@ -97,4 +107,25 @@ export function lookAlikeColumns(columns: readonly ColumnSpec[], indexes: readon
     const meant = absent.filter((a) => own.some((w) => a.words.has(w))).map((a) => a.name);
     return meant.length ? [{ header, columns: meant }] : [];
   });
+}
+
+/**
+ * For each required column the header row lacks, the header among `extra` that most likely meant it, by the rule of
+ * lookAlikeColumns (a significant word shared with the column's name or aliases), the one sharing the most words
+ * (the first of equals): `NIK KTP` for NIK, `MULAI` for TMT. Said by MISSING_COLUMNS (QA: no hint, where an optional
+ * column's look-alike got one). Columns meant by one header are listed together, in the format's order.
+ */
+export function requiredLookAlikes(columns: readonly ColumnSpec[], indexes: readonly number[], extra: readonly string[]): LookAlike[] {
+  const { absent, known } = absentColumns(columns, indexes, true);
+  const candidates = extra.filter((h) => !known(h)).map((header) => ({ header, own: words(header) }));
+  const byHeader = new Map<string, string[]>();
+  for (const a of absent) {
+    let best: { header: string; shared: number } | undefined;
+    for (const { header, own } of candidates) {
+      const shared = own.filter((w) => a.words.has(w)).length;
+      if (shared > (best?.shared ?? 0)) best = { header, shared };
+    }
+    if (best) byHeader.set(best.header, [...(byHeader.get(best.header) ?? []), a.name]);
+  }
+  return [...byHeader].map(([header, meant]) => ({ header, columns: meant }));
 }

@@ -8,8 +8,8 @@ import { RECORD_COLUMNS } from './staging.sql.js';
 import { ALLOCATION_NOT_FROZEN, FROZEN_MONTHS } from '../../periods/frozen-allocations.sql.js';
 
 /** First and last day of a month column ('YYYY-MM'), as dates. */
-const monthStart = (month: string) => `(${month} || '-01')::date`;
-const monthEnd = (month: string) => `(${monthStart(month)} + interval '1 month' - interval '1 day')::date`;
+export const monthStart = (month: string) => `(${month} || '-01')::date`;
+export const monthEnd = (month: string) => `(${monthStart(month)} + interval '1 month' - interval '1 day')::date`;
 
 /**
  * The last day of the latest finalized month (§9), null when none is. A new participant whose TMT is
@@ -58,7 +58,7 @@ const STAGED_RAW = (t: string) => `jsonb_strip_nulls(jsonb_build_object('NIK', $
                               'TAT', ${t}.tat::text, 'ALASAN_BERAKHIR', ${t}.end_reason))`;
 
 /** The row's raw for a finding of promotion: only when the row has no finding yet (the row as uploaded is stored once, with its first). */
-const RAW_ONCE = (t: string) => `CASE WHEN EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = ${t}.row_number) THEN NULL
+export const RAW_ONCE = (t: string) => `CASE WHEN EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = ${t}.row_number) THEN NULL
               ELSE ${STAGED_RAW(t)} END`;
 
 /**
@@ -155,36 +155,6 @@ export const REJECT_DISPLACED_NOKA = `
   )
   DELETE FROM enrollment_staging s USING displaced d
   WHERE s.upload_id = $1 AND s.row_number = d.row_number`;
-
-/**
- * 1b. A row with an empty TAT for a participant whose coverage had ended brings the coverage back,
- * and the regency owes the premium again: accepted (an upsert says so), with a warning that names
- * the end it removes; for a death (MENINGGAL) it says plainly that the recorded death is undone
- * (QA: an older master sheet uploaded again brought back the dead). The row as uploaded goes with
- * it unless the row already has a finding. Returns how many were brought back (`reinstated`, the
- * upload's count) and how many of them had died (`deaths`).
- * $1 upload id, $2 and $3 the TAT and ALASAN_BERAKHIR columns as the file names them.
- */
-export const WARN_REINSTATED = `
-  WITH back AS (
-    SELECT s.row_number, p.tat, p.end_reason, ${RAW_ONCE('s')} AS raw
-    FROM enrollment_staging s
-    JOIN participant p ON p.nik = s.nik
-    WHERE s.upload_id = $1 AND s.tat IS NULL AND p.tat IS NOT NULL
-  ), findings AS (
-    INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
-    SELECT $1, row_number, 'WARN', $2::text, 'REINSTATED',
-           CASE WHEN end_reason = 'MENINGGAL' THEN
-             format('Peserta ini tercatat meninggal pada %s; baris ini tanpa %s sehingga catatan kematian itu dibatalkan: kepesertaannya aktif kembali dan iurannya dihitung lagi. '
-                    'Jika peserta ini memang meninggal, isi %s %s dan %s MENINGGAL lalu unggah ulang.', ${sqlDayName('tat')}, $2::text, $2::text, to_char(tat, 'DD/MM/YYYY'), $3::text)
-           ELSE
-             format('Peserta ini tercatat berakhir %s (%s); baris ini tanpa %s sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi. '
-                    'Jika bukan itu maksudnya, isi %s dan %s lalu unggah ulang.', ${sqlDayName('tat')}, end_reason, $2::text, $2::text, $3::text)
-           END,
-           raw
-    FROM back
-  )
-  SELECT count(*)::int AS reinstated, count(*) FILTER (WHERE end_reason = 'MENINGGAL')::int AS deaths FROM back`;
 
 /**
  * `CROSS JOIN LATERAL … hit`: the frozen months (FROZEN_MONTHS, alias `c`) meeting `condition`, as
@@ -431,14 +401,28 @@ export const INSERT_NEW = `
   WHERE s.upload_id = $1 AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.nik = s.nik)`;
 
 /**
+ * 5b. An exact copy of an earlier row of the file (NIK_DUPLICATE_ROW, read once from that row) whose earlier row was
+ * refused once the file was read (NIK_OTHER_PERSON, NOKA_TAKEN, NOKA_DUPLICATE_IN_FILE) is refused with it: nothing
+ * of it was stored. The earlier row's number is in the copy's raw (SAME_AS_ROW, '#sameAsRow').
+ * $1 upload id, $2 the NIK column as the file names it.
+ */
+export const REFUSE_COPIES_OF_REFUSED = `
+  UPDATE upload_issue d SET severity = 'REJECT', code = 'NIK_DUPLICATE_IN_FILE',
+         message = format('%s %s: baris ini sama persis dengan baris %s berkas ini, yang ditolak; baris ini ikut ditolak. Perbaiki baris %s lalu unggah ulang; baris ini boleh dihapus.',
+                          $2::text, d.raw->>'NIK', d.raw->>'#sameAsRow', d.raw->>'#sameAsRow')
+  WHERE d.upload_id = $1 AND d.code = 'NIK_DUPLICATE_ROW'
+    AND EXISTS (SELECT 1 FROM upload_issue f WHERE f.upload_id = $1 AND f.row_number = (d.raw->>'#sameAsRow')::int AND f.severity = 'REJECT')`;
+
+/**
  * 6. Rows counted per outcome: a row with any REJECT is rejected, one with only warnings is warned;
- * accepted = rows still staged + $2 (rows promoted early, no longer staged). $1 upload id.
+ * accepted = rows still staged + $2 (rows promoted early, no longer staged) + exact copies of an earlier
+ * row of the file (NIK_DUPLICATE_ROW: read once, from that row; not staged). $1 upload id.
  */
 export const COUNT_OUTCOMES = `
-  SELECT (SELECT count(*) FROM enrollment_staging WHERE upload_id = $1)::int + $2::int AS accepted,
+  SELECT (SELECT count(*) FROM enrollment_staging WHERE upload_id = $1)::int + $2::int + count(*) FILTER (WHERE copies > 0 AND rejects = 0)::int AS accepted,
          count(*) FILTER (WHERE rejects > 0)::int AS rejected,
          count(*) FILTER (WHERE rejects = 0)::int AS warned
-  FROM (SELECT row_number, count(*) FILTER (WHERE severity = 'REJECT') AS rejects
+  FROM (SELECT row_number, count(*) FILTER (WHERE severity = 'REJECT') AS rejects, count(*) FILTER (WHERE code = 'NIK_DUPLICATE_ROW') AS copies
         FROM upload_issue WHERE upload_id = $1 GROUP BY row_number) per_row`;
 
 /** Serialises promotions (validation and staging of several uploads still run side by side). */

@@ -25,6 +25,7 @@ import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
 import { COL, type ColumnLabels, columnLabels, END_REASON_PHRASINGS, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { DigitKeyMap } from './digit-key-map.js';
+import { type ComparedColumn, FirstRowsOfNik } from './first-rows-of-nik.js';
 import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
 import { collapsedText, lengthMessage, strayCharacterSaid, visibleText } from '../../common/text.js';
 import { dateFormsOf, noDateForms, noteDateForm, type RowDateForms } from '../../common/spreadsheet/date-order.js';
@@ -83,9 +84,8 @@ const endReasonColumnMissing = (tat: string) =>
   `atau hapus kolom ${tat} bila akhir kepesertaan tidak berubah (berkas tanpa kolom TAT tidak mengubah TAT yang tersimpan).`;
 
 export class EnrollmentRowValidator {
-  private readonly firstRowOfNik = new DigitKeyMap(16);
-  /** The rows of firstRowOfNik that were refused (a later row of their NIK is told so). */
-  private readonly refusedFirstRows = new Set<number>();
+  /** Each NIK's first row, refused or not, and its values, for a later row of that NIK. */
+  private readonly firstRowOfNik = new FirstRowsOfNik();
   private readonly firstRowOfNoka = new DigitKeyMap(13);
   /** Codes as typed (dotted or not) → dotted code, for the villages seen so far. */
   private readonly codes = new Map<string, string>();
@@ -105,6 +105,8 @@ export class EnrollmentRowValidator {
   /** The regency's villages by code, and by name as compared (villageKey), for the names a KODE_DESA cell holds. */
   private readonly villageByCode = new Map<string, VillageName>();
   private readonly villagesByName = new Map<string, VillageName[]>();
+  /** The required columns of the row being checked that held only a dash (withoutDashes), for their REQUIRED message. */
+  private readonly dashed = new Set<EnrollmentColumnName>();
   /** The forms of the row being checked's text dates (date-order.ts). */
   private dateForms: RowDateForms<EnrollmentColumnName> = noDateForms();
 
@@ -151,7 +153,8 @@ export class EnrollmentRowValidator {
       return { issues: [reject(null, C.NOT_PARTICIPANT_ROW, NOT_PARTICIPANT_ROW)] };
     }
     const issues: RowIssue[] = [];
-    const cells = withoutFormulaFailures(read, issues, this.labels);
+    this.dashed.clear();
+    const cells = withoutDashes(withoutFormulaFailures(read, issues, this.labels), this.dashed);
     const L = this.labels;
     const checked = this.nik(cells[COL.NIK], issues);
     const nik = checked?.nik ?? null;
@@ -185,14 +188,19 @@ export class EnrollmentRowValidator {
     const refused = issues.some((i) => i.severity === 'REJECT');
     // A NIK's first row counts whether it was kept or refused: a later row of that NIK is refused either way, naming it.
     // Else (QA) a later row was kept behind a refused first one, and the first, fixed in the report and uploaded again,
-    // overwrote it; the operator decides which row is right. A refused row of a NIK kept earlier is refused as a
-    // repeat too, so its report row (NIK left empty: NOT_REPEATED) cannot overwrite the kept one once its other faults are fixed.
+    // overwrote it; the operator decides which row is right. A later row that is an exact copy of a kept first row
+    // (every value equal once read) is read once: a warning, no refusal (QA: "diabaikan", yet counted DITOLAK).
+    const values = [noKk, name, birthDate, sex, villageCode, noka, tmt, tat, endReason];
     const first = nik === null ? undefined : this.firstRowOfNik.get(nik);
-    if (first !== undefined) issues.push(reject('NIK', C.NIK_DUPLICATE_IN_FILE, this.repeatedNik(nik!, first)));
-    else if (nik !== null) {
-      this.firstRowOfNik.set(nik, rowNumber);
-      if (refused) this.refusedFirstRows.add(rowNumber);
-    }
+    if (first !== undefined) {
+      if (!refused && !first.refused && !this.firstRowOfNik.differing(first.ordinal, values, () => true).length) {
+        const copy = warn('NIK', C.NIK_DUPLICATE_ROW, `${L.NIK} ${nik}: baris ini sama persis dengan baris ${first.row} berkas ini, jadi dibaca sekali saja (dari baris ${first.row}).`);
+        return { issues: [{ ...copy, sameAsRow: first.row }] };
+      }
+      const unread = new Set(issues.filter((i) => i.severity === 'REJECT').map((i) => i.column));
+      const differing = first.refused ? [] : this.firstRowOfNik.differing(first.ordinal, values, (column) => !unread.has(column));
+      issues.push(reject('NIK', C.NIK_DUPLICATE_IN_FILE, this.repeatedNik(nik!, first, differing)));
+    } else if (nik !== null) this.firstRowOfNik.add(nik, rowNumber, refused, values);
     if (refused || first !== undefined) return { issues: cells === read ? issues : withoutRequiredRepeats(issues) };
     const record: EnrollmentRecord = { rowNumber, nik: nik!, noKk: noKk!, name: name!, birthDate: birthDate!, sex: sex!, villageCode: villageCode!, noka, tmt: tmt!, tat, endReason };
     if (noka && tat === null) {
@@ -203,13 +211,23 @@ export class EnrollmentRowValidator {
     return { record, issues };
   }
 
-  /** NIK_DUPLICATE_IN_FILE: the NIK's first row, and what to do when that row was refused (both rows are then in the report). */
-  private repeatedNik(nik: string, first: number): string {
+  /**
+   * NIK_DUPLICATE_IN_FILE: the NIK's first row; when it was kept, that its values are the ones stored and which
+   * columns of this row differ (`differing`, of those this row could be read in); when it was refused, what to do
+   * (both rows are then in the report). The report repeats the NIK, so the operator sees whose rows they are.
+   */
+  private repeatedNik(nik: string, first: { row: number; refused: boolean }, differing: readonly ComparedColumn[]): string {
     const L = this.labels;
-    if (!this.refusedFirstRows.has(first)) return `${L.NIK} ${nik} sudah ada di baris ${first} berkas ini; baris ini diabaikan.`;
+    if (!first.refused) {
+      const which = differing.length ? ` dengan data lain (berbeda: ${differing.map((c) => L[c]).join(', ')})` : '';
+      return (
+        `${L.NIK} ${nik} sudah ada di baris ${first.row} berkas ini${which}; nilai baris ${first.row} yang disimpan, baris ini ditolak. ` +
+        `Bila nilai baris ini yang benar, unggah ulang baris ini dari laporan (nilainya menggantikan nilai baris ${first.row}); bila tidak, hapus baris ini dari laporan.`
+      );
+    }
     return (
-      `${L.NIK} ${nik} sudah ada di baris ${first} berkas ini, yang ditolak; baris ini ikut ditolak agar tidak ada yang tersimpan sebelum jelas baris mana yang benar. ` +
-      `Perbaiki baris yang benar, hapus yang lain, lalu unggah ulang (di laporan, ${L.NIK} baris ini dikosongkan: isi kembali bila baris inilah yang benar).`
+      `${L.NIK} ${nik} sudah ada di baris ${first.row} berkas ini, yang ditolak; baris ini ikut ditolak agar tidak ada yang tersimpan sebelum jelas baris mana yang benar. ` +
+      'Perbaiki baris yang benar, hapus yang lain, lalu unggah ulang.'
     );
   }
 
@@ -309,13 +327,17 @@ export class EnrollmentRowValidator {
     if (cell.kind === 'text') noteDateForm(column, cell.text, this.dateForms);
     if (day) return day;
     const why = cell.kind === 'text' ? dateTextProblem(cell.text) : null;
-    const message = numberNotADate(cell, label) ?? `${label} "${cell.text}" bukan tanggal yang valid${why ? `: ${why}` : ''}. Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.`;
+    const empty = mandatory ? '' : ` Bila tidak ada ${label}, kosongkan selnya.`;
+    const message = (numberNotADate(cell, label) ?? `${label} "${cell.text}" bukan tanggal yang valid${why ? `: ${why}` : ''}. Gunakan sel tanggal, YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.`) + empty;
     issues.push(reject(column, C.DATE_INVALID, message));
     return null;
   }
 
   private required(column: EnrollmentColumnName): RowIssue {
-    return reject(column, C.REQUIRED, `${this.labels[column]} wajib diisi.`);
+    const label = this.labels[column];
+    // a dash means "none", which a required column cannot be (QA: a dash was refused without saying the column is required)
+    if (this.dashed.has(column)) return reject(column, C.REQUIRED, `${label} wajib diisi: ${label} adalah kolom wajib, jadi tanda "-" (tidak ada) tidak dapat dipakai. Isi ${label} peserta ini.`);
+    return reject(column, C.REQUIRED, `${label} wajib diisi.`);
   }
 
   private sex(cell: Cell, issues: RowIssue[]): 'L' | 'P' | null {
@@ -443,6 +465,25 @@ function withoutFormulaFailures(cells: readonly Cell[], issues: RowIssue[], labe
     issues.push(reject(column, C[failure.code], failure.message));
     (out ??= [...cells])[i] = EMPTY_CELL;
   });
+  return out ?? cells;
+}
+
+/** A cell holding only a dash (`-`, `–` or `—`, spaces around it allowed): how many write "none". */
+const DASH_ONLY = /^\s*[-\u2013\u2014]\s*$/;
+
+/**
+ * Cells holding only a dash read as empty: in an optional column (NOKA, TAT, ALASAN_BERAKHIR) a dash means none (QA:
+ * refused with three errors); in a required one it is refused as empty, its column noted in `dashed` so the message
+ * says the column is required. Returns `cells` itself when there is none (almost every row).
+ */
+function withoutDashes(cells: readonly Cell[], dashed: Set<EnrollmentColumnName>): readonly Cell[] {
+  let out: Cell[] | undefined;
+  for (let i = 0; i < ENROLLMENT_COLUMNS.length && i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell.kind !== 'text' || cell.text.length > 3 || !DASH_ONLY.test(cell.text)) continue;
+    if (ENROLLMENT_COLUMNS[i].required) dashed.add(ENROLLMENT_COLUMNS[i].name);
+    (out ??= [...cells])[i] = EMPTY_CELL;
+  }
   return out ?? cells;
 }
 

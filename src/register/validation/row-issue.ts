@@ -13,6 +13,7 @@ export enum RowIssueCode {
   NIK_BIRTH_DATE_IMPOSSIBLE = 'NIK_BIRTH_DATE_IMPOSSIBLE',
   NIK_SERIAL_ZERO = 'NIK_SERIAL_ZERO',
   NIK_DUPLICATE_IN_FILE = 'NIK_DUPLICATE_IN_FILE',
+  NIK_DUPLICATE_ROW = 'NIK_DUPLICATE_ROW',
   NIK_REGION_OUTSIDE = 'NIK_REGION_OUTSIDE',
   NIK_BIRTH_DATE_MISMATCH = 'NIK_BIRTH_DATE_MISMATCH',
   NIK_SEX_MISMATCH = 'NIK_SEX_MISMATCH',
@@ -57,7 +58,15 @@ export interface RowIssue {
   readonly code: RowIssueCode;
   readonly severity: Severity;
   readonly message: string;
+  /** NIK_DUPLICATE_ROW: the earlier row this one copies, kept in the row's raw (SAME_AS_ROW) for promotion. */
+  readonly sameAsRow?: number;
 }
+
+/**
+ * The RawCells key of an exact copy's earlier row (no column is so named): when that row is refused at promotion
+ * (NIK_OTHER_PERSON, NOKA_TAKEN, a NOKA another row holds), the copy is refused with it (REFUSE_COPIES_OF_REFUSED).
+ */
+export const SAME_AS_ROW = '#sameAsRow';
 
 export const reject = (column: EnrollmentColumnName | null, code: RowIssueCode, message: string): RowIssue => ({ column, code, severity: 'REJECT', message });
 export const warn = (column: EnrollmentColumnName | null, code: RowIssueCode, message: string): RowIssue => ({ column, code, severity: 'WARN', message });
