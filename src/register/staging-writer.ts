@@ -37,7 +37,7 @@ export interface IssueRow extends RowIssue {
 export function issueRowsOf(row: SheetRow, issues: readonly RowIssue[]): IssueRow[] {
   return issues.map((issue, i) => {
     if (i > 0) return { ...issue, rowNumber: row.rowNumber, raw: null };
-    const raw = rawCells(ENROLLMENT_COLUMNS, row.cells);
+    const raw = rawCells(ENROLLMENT_COLUMNS, row.cells, issues);
     return { ...issue, rowNumber: row.rowNumber, raw: issue.sameAsRow === undefined ? raw : { ...raw, [SAME_AS_ROW]: issue.sameAsRow } };
   });
 }

@@ -150,7 +150,7 @@ describe('the Perbaiki sheet uploaded back', () => {
     return { content: res.body, rows: wb.getWorksheet('Perbaiki')!.getSheetValues().slice(2) as unknown[][] };
   }
 
-  it('reads dates pasted as numbers and numeric NIKs as the first upload did, every value repeated', async () => {
+  it('reads dates pasted as numbers and numeric NIKs as the first upload did, every value but a repeated NIK repeated', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Daftar Peserta');
     HEADERS.forEach((_, i) => (ws.getColumn(i + 1).numFmt = '@')); // the template: every column Text
@@ -166,23 +166,21 @@ describe('the Perbaiki sheet uploaded back', () => {
     expect(person).toEqual({ birth_date: '1985-05-13', tmt: '2026-01-01' });
 
     const { content, rows } = await report(first.body.id);
-    // every refused row carries its values as uploaded: the numbers as numbers, the numeric NIK of row 4 too, row 5's repeated NIK
-    // too; row 2, accepted with a warning, is not repeated (it is on Peringatan)
+    // every refused row carries its values as uploaded: the numbers as numbers, the numeric NIK of row 4 too; row 5's repeated NIK
+    // is left out; row 2, accepted with a warning, is not repeated (it is on Peringatan)
     expect(rows.map((r) => [r[11], r[1], r[4], r[8], r[9]])).toEqual([
       [3, '1703061305850002', 31180, 46023, 46326],
       [4, 1703061305850003, 31180, 46023, undefined],
-      [5, '1801061305850001', 31180, 46023, undefined],
+      [5, undefined, 31180, 46023, undefined],
     ]);
 
     const again = await upload(t, { name: 'laporan-diperbaiki.xlsx', content });
-    // the repeated NIK's row, left in, is taken as the one chosen (its message said: upload it back if its values are right,
-    // else delete it from the report); another person's row would be refused NIK_OTHER_PERSON (other name and birth date)
-    expect(again.body).toMatchObject({ status: 'DONE', rowsRead: 3, accepted: 1, rejected: 2, warnings: 1 });
+    expect(again.body).toMatchObject({ status: 'DONE', rowsRead: 3, accepted: 0, rejected: 3, warnings: 0 });
     const found = (await issues(t, again.body.id)).map((i) => [i.row_number, i.column_name, i.code]);
     expect(found).toEqual([
       [2, 'KODE_DESA', 'VILLAGE_UNKNOWN'],
       [3, 'NIK', 'NIK_NUMERIC_CELL'],
-      [4, 'NIK', 'NIK_REGION_OUTSIDE'],
+      [4, 'NIK', 'REQUIRED'], // left out: someone types the NIK back (this row is the right one) or drops the row
     ]);
   });
 });
@@ -204,10 +202,10 @@ describe('the upload report workbook', () => {
     const ws = wb.getWorksheet('Perbaiki')!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['NIK', 'NO_KK', 'NAMA', 'TANGGAL_LAHIR', 'JENIS_KELAMIN', 'KODE_DESA', 'NOKA', 'TMT', 'TAT', 'ALASAN_BERAKHIR', 'BARIS', 'STATUS', 'KETERANGAN']);
     expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual([
-      // the NIK repeated, so the operator sees whose rows they are (QA: left blank)
-      '1703060101700001', '1703060101200001', 'Ganda', '1970-01-01', 'L', '17.03.06.2001', undefined, '2025-01-01', undefined, undefined, 5, 'DITOLAK',
+      // the NIK left out, named by the message, so the row uploaded back unchanged cannot overwrite row 3's
+      undefined, '1703060101200001', 'Ganda', '1970-01-01', 'L', '17.03.06.2001', undefined, '2025-01-01', undefined, undefined, 5, 'DITOLAK',
       'NIK 1703060101700001 sudah ada di baris 3 berkas ini dengan data lain (berbeda: NAMA); nilai baris 3 yang disimpan, baris ini ditolak. ' +
-        'Bila nilai baris ini yang benar, unggah ulang baris ini dari laporan (nilainya menggantikan nilai baris 3); bila tidak, hapus baris ini dari laporan.',
+        'Di laporan, NIK baris ini dikosongkan agar tidak menimpa baris 3 tanpa sengaja: bila nilai baris ini yang benar, isi kembali NIK-nya lalu unggah ulang (nilainya menggantikan nilai baris 3); bila tidak, hapus baris ini dari laporan.',
     ]);
     expect(ws.getColumn(1).numFmt).toBe('@');
     expect(wb.getWorksheet('Ringkasan')!.getCell('B8').value).toBe(1);
@@ -261,21 +259,21 @@ describe('the upload report workbook', () => {
     expect(byRow.get(5)![3]).toBe('TMT Belum Dihitung'); // the row's other cells as uploaded
   });
 
-  it('repeats the NIK of a duplicate row (QA: left blank, the operator could not see whose rows they were); its message says which values are stored and what an upload back does', async () => {
+  it('leaves out the NIK of a duplicate row, its message naming it, the values stored and the columns that differ: uploaded back unchanged it cannot overwrite the row that registered it', async () => {
     const first = await upload(t, { name: 'ganda-2.csv', content: Buffer.from(
       'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT\n' +
       '1703060202700001,1703060101200001,Yang Benar,1970-02-02,L,17.03.06.2001,2025-01-01\n' +
       '1703060202700001,1703060101200001,Salah Ketik,1970-02-02,L,17.03.06.2001,2025-01-01\n') });
     const { content, rows } = await reportOf(first.body.id);
-    expect(rows.map((r) => [r[11], r[1], r[3], r[12]])).toEqual([[3, '1703060202700001', 'Salah Ketik', 'DITOLAK']]);
+    expect(rows.map((r) => [r[11], r[1], r[3], r[12]])).toEqual([[3, undefined, 'Salah Ketik', 'DITOLAK']]);
     expect(String(rows[0][13])).toContain('NIK 1703060202700001 sudah ada di baris 2 berkas ini dengan data lain (berbeda: NAMA); nilai baris 2 yang disimpan');
     const [person] = await t.dataSource.query(`SELECT name FROM participant WHERE nik = '1703060202700001'`);
     expect(person.name).toBe('Yang Benar');
-    // uploaded back, the row is the one chosen, as its message says: its values replace row 2's
+    // uploaded back unchanged, it is refused (no NIK) and row 2's values stay
     const again = await upload(t, { name: 'laporan-ganda.xlsx', content });
-    expect(again.body).toMatchObject({ accepted: 1, rejected: 0, updated: 1 });
-    const [chosen] = await t.dataSource.query(`SELECT name FROM participant WHERE nik = '1703060202700001'`);
-    expect(chosen.name).toBe('Salah Ketik');
+    expect(again.body).toMatchObject({ accepted: 0, rejected: 1 });
+    const [kept] = await t.dataSource.query(`SELECT name FROM participant WHERE nik = '1703060202700001'`);
+    expect(kept.name).toBe('Yang Benar');
   });
 
   /** The report workbook of an upload, loaded. */
@@ -349,8 +347,8 @@ describe('the upload report workbook', () => {
 
     const { wb } = await workbookOf(first.body.id);
     const perbaiki = wb.getWorksheet('Perbaiki')!;
-    expect((perbaiki.getSheetValues().slice(2) as unknown[][]).map((r) => [r[11], r[1]])).toEqual([[2, nik], [3, nik], [5, '1703060101850042']]);
-    perbaiki.getRow(2).getCell(4).value = '1985-02-28'; // row 2 is the right one; the repeats, left in, are refused again
+    expect((perbaiki.getSheetValues().slice(2) as unknown[][]).map((r) => [r[11], r[1]])).toEqual([[2, nik], [3, undefined], [5, undefined]]);
+    perbaiki.getRow(2).getCell(4).value = '1985-02-28'; // row 2 is the right one; the repeats stay without a NIK
     const again = await upload(t, { name: 'laporan-ganda.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
     expect(again.body).toMatchObject({ status: 'DONE', rowsRead: 3, accepted: 1, rejected: 2 });
     const [person] = await t.dataSource.query('SELECT name, birth_date FROM participant WHERE nik = $1', [nik]);

@@ -263,7 +263,7 @@ describe('row rules of the enrollment sheet', () => {
     expect(found).toEqual([[5, 'REJECT', 'NIK', 'NIK_DUPLICATE_IN_FILE']]);
     expect(messages[0]).toBe(
       'NIK 1703060101700001 sudah ada di baris 3 berkas ini dengan data lain (berbeda: NAMA); nilai baris 3 yang disimpan, baris ini ditolak. ' +
-        'Bila nilai baris ini yang benar, unggah ulang baris ini dari laporan (nilainya menggantikan nilai baris 3); bila tidak, hapus baris ini dari laporan.',
+        'Di laporan, NIK baris ini dikosongkan agar tidak menimpa baris 3 tanpa sengaja: bila nilai baris ini yang benar, isi kembali NIK-nya lalu unggah ulang (nilainya menggantikan nilai baris 3); bila tidak, hapus baris ini dari laporan.',
     );
   });
 

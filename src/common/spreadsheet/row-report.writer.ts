@@ -199,15 +199,26 @@ export type RawCells = Record<string, string | number>;
 export const DATE_1904 = '#date1904';
 
 /**
- * The row's RawCells, stored with its first issue: every cell, the NIK of a row repeating an earlier row's NIK
- * included (until 2026-12-06 it was left out, and the operator could not see whose rows they were; the message
- * now says which row's values are stored).
+ * Rejections whose cell is not repeated in the report: a NIK repeated from an earlier row of the file
+ * would, uploaded again without that row, overwrite the participant the earlier row registered with
+ * this row's values (another person's, often: a NIK typed twice). The report leaves the cell empty
+ * (its message names the NIK, the earlier row and the columns that differ), so uploading the row unchanged is refused
+ * as "wajib diisi" until someone types the NIK back, deciding this row is the right one, or drops the row. Every
+ * other cell is repeated.
  */
-export function rawCells(columns: readonly ColumnSpec[], cells: readonly Cell[]): RawCells {
+const NOT_REPEATED = new Set(['NIK_DUPLICATE_IN_FILE']);
+
+/** The row's RawCells, stored with its first issue; `issues` are the row's, to leave out the cells above. */
+export function rawCells(
+  columns: readonly ColumnSpec[],
+  cells: readonly Cell[],
+  issues: readonly { column: string | null; code: string; severity: string }[] = [],
+): RawCells {
+  const leftOut = new Set(issues.filter((i) => i.severity === 'REJECT' && NOT_REPEATED.has(i.code)).map((i) => i.column));
   const raw: RawCells = {};
   columns.forEach((c, i) => {
     const cell = cells[i];
-    if (!cell) return;
+    if (!cell || leftOut.has(c.name)) return;
     // a year typed into a date-formatted cell is repeated as typed (1985), not as the day of 1905 it shows: uploaded back untouched, it is refused again
     if (cell.kind === 'date' && bareYear(cell) !== undefined) raw[c.name] = String(cell.serial);
     else if (cell.kind === 'number' && Number.isFinite(cell.number)) {

@@ -214,7 +214,7 @@ export class EnrollmentRowValidator {
   /**
    * NIK_DUPLICATE_IN_FILE: the NIK's first row; when it was kept, that its values are the ones stored and which
    * columns of this row differ (`differing`, of those this row could be read in); when it was refused, what to do
-   * (both rows are then in the report). The report repeats the NIK, so the operator sees whose rows they are.
+   * (both rows are then in the report). The report leaves this row's NIK empty (NOT_REPEATED), the message naming it.
    */
   private repeatedNik(nik: string, first: { row: number; refused: boolean }, differing: readonly ComparedColumn[]): string {
     const L = this.labels;
@@ -222,12 +222,12 @@ export class EnrollmentRowValidator {
       const which = differing.length ? ` dengan data lain (berbeda: ${differing.map((c) => L[c]).join(', ')})` : '';
       return (
         `${L.NIK} ${nik} sudah ada di baris ${first.row} berkas ini${which}; nilai baris ${first.row} yang disimpan, baris ini ditolak. ` +
-        `Bila nilai baris ini yang benar, unggah ulang baris ini dari laporan (nilainya menggantikan nilai baris ${first.row}); bila tidak, hapus baris ini dari laporan.`
+        `Di laporan, ${L.NIK} baris ini dikosongkan agar tidak menimpa baris ${first.row} tanpa sengaja: bila nilai baris ini yang benar, isi kembali ${L.NIK}-nya lalu unggah ulang (nilainya menggantikan nilai baris ${first.row}); bila tidak, hapus baris ini dari laporan.`
       );
     }
     return (
       `${L.NIK} ${nik} sudah ada di baris ${first.row} berkas ini, yang ditolak; baris ini ikut ditolak agar tidak ada yang tersimpan sebelum jelas baris mana yang benar. ` +
-      'Perbaiki baris yang benar, hapus yang lain, lalu unggah ulang.'
+      `Perbaiki baris yang benar, hapus yang lain, lalu unggah ulang (di laporan, ${L.NIK} baris ini dikosongkan: isi kembali bila baris inilah yang benar).`
     );
   }
 
