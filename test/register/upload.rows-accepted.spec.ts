@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { count, issues, upload } from './support.js';
@@ -92,6 +93,20 @@ describe('re-uploading an older master sheet: the reinstated counted', () => {
     // read back, alone and in the list, with the same counts
     const auditor = await t.as(Role.AUDITOR);
     expect((await auditor.get(`/api/v1/enrollment-uploads/${again.body.id}`).expect(200)).body).toMatchObject({ reinstated: 4, reinstatedDeaths: 2 });
+    // and the report's Ringkasan says it as the console does (QA: only the console did)
+    const report = await (await t.as(Role.OPERATOR_DINKES))
+      .get(`/api/v1/enrollment-uploads/${again.body.id}/report.xlsx`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.body as unknown as ArrayBuffer);
+    const lines = (wb.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => [r[1], r[2]]);
+    expect(lines).toContainEqual(['Diaktifkan kembali', '4 peserta yang sudah berakhir (2 di antaranya tercatat meninggal)']);
     const listed = (await auditor.get('/api/v1/enrollment-uploads').expect(200)).body.items as { id: string; reinstated: number; reinstatedDeaths: number }[];
     expect(Object.fromEntries(listed.map((u) => [u.id, [u.reinstated, u.reinstatedDeaths]]))).toEqual({
       [again.body.id]: [4, 2],

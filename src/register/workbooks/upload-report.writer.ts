@@ -34,6 +34,8 @@ export function writeUploadReport(dataSource: DataSource, upload: EnrollmentUplo
         ['Peserta baru', upload.created],
         ['Peserta diperbarui', upload.updated],
         ['Tidak berubah', upload.unchanged],
+        // ended participants an empty TAT brought back, as the console's result says it (QA: only in the console)
+        ...(upload.reinstated ? [['Diaktifkan kembali', reinstatedSaid(upload.reinstated, upload.reinstatedDeaths ?? 0)] as const] : []),
         ...sheetWarningLines(upload.sheetWarnings),
         // why a FAILED upload failed; nothing to say for the others (QA: an empty line on every report)
         ...(upload.error ? [['Keterangan', upload.error] as const] : []),
@@ -41,4 +43,9 @@ export function writeUploadReport(dataSource: DataSource, upload: EnrollmentUplo
     },
     out,
   );
+}
+
+/** "4 peserta yang sudah berakhir (2 di antaranya tercatat meninggal)". */
+function reinstatedSaid(reinstated: number, deaths: number): string {
+  return `${reinstated} peserta yang sudah berakhir${deaths ? ` (${deaths} di antaranya tercatat meninggal)` : ''}`;
 }
