@@ -278,6 +278,10 @@ describe('console form messages', () => {
         ['Rp17.800', 'Rp0', 'Lunas setelah koreksi'],
         ['Lebih bayar Rp10.000', 'Rp0', 'Lunas setelah pengembalian kelebihan bayar'],
       ]);
+      // a month whose paid holds a correction of another month recorded in it is weighed by its own payments (ownPaid):
+      // November owes Rp869.400, paid nothing of its own and Rp30.000 for July; Rp800.000 corrects it (QA: "Sisa Rp39.400")
+      const november = note.correctionBalances([{ pledgeCode: 'F', due: 869400, paid: 30000, ownPaid: 0 }], [{ pledgeCode: 'F', amount: 800000 }]);
+      expect(november.map((b: any) => [note.ownBalanceText(b), note.leftText(b), note.balanceText(b)])).toEqual([['Rp869.400', 'Rp69.400', 'Masih kurang Rp69.400']]);
     });
 
     it('pledge saved: names the months it does not reach (QA: only "Revisi 3 tersimpan.")', () => {

@@ -143,6 +143,14 @@ describe('pledge statement: a correction is named on the month it corrects and t
     expect(cells.filter((c) => c.startsWith('Pengembalian kelebihan bayar (koreksi Oktober 2026) Rp500; '))).toHaveLength(1);
     expect(cells.filter((c) => c.startsWith('Dibayar sebagian') || c.startsWith('Kurang bayar'))).toEqual([]);
   });
+
+  it("a corrected month's balance counts its own payments, not the corrections of other months recorded in it (QA: counted twice)", async () => {
+    // October's paid holds September's corrections (Rp32.680 − Rp1.000), none of its own; November's Rp500 refund corrects October
+    const october = rowOf(await ringkasan('year=2026'), 'Oktober 2026');
+    const due = Number(october.getCell(3).value);
+    expect(october.getCell(4).value).toBe(31680);
+    expect(String(october.getCell(9).value)).toMatch(new RegExp(`; Masih kurang Rp${(due + 500).toLocaleString('id-ID')} sesudah koreksi;`));
+  });
 });
 
 /**

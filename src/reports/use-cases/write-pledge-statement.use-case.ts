@@ -116,9 +116,10 @@ export class WritePledgeStatement {
       .reduce((a, [, d]) => a + d.amount, 0);
     const payments = await this.reports.payments(period.from, period.to, [pledge.code]);
     const correcting = await this.reports.correctionsOf(period.from, period.to, [pledge.code]);
-    // a corrected month says what is left after its corrections (§8 paid − due of the month, as the console's note)
+    // a corrected month says what is left after its corrections: its own payments (not the corrections of other months
+    // recorded in it, which pay those: QA, counted twice) less its due, then its corrections, as the console's note
     const balanceOf = (_code: string, month: string) =>
-      payments.filter((p) => p.month === month).reduce((a, p) => a + p.amount, 0) - (due.get(month)?.amount ?? 0);
+      payments.filter((p) => p.month === month && !p.adjustsMonth).reduce((a, p) => a + p.amount, 0) - (due.get(month)?.amount ?? 0);
     const corrections = correctionNotesByMonth(payments, correcting, balanceOf);
     const revisions = await this.reports.pledgeRevisions([pledge.code]);
     const villageList = await this.regions.villages();

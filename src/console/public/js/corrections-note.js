@@ -19,8 +19,8 @@ export async function correctionsOf(month, signal) {
 }
 
 /**
- * Per pledge with corrections: what the month itself left short (due less paid, never below 0) or overpaid
- * (`overpaid`, paid less due, never below 0), the corrections' total (a negative correction gives money back, so
+ * Per pledge with corrections: what the month itself left short (due less its own payments, `ownPaid`, never below 0)
+ * or overpaid (`overpaid`, own payments less due, never below 0), the corrections' total (a negative correction gives money back, so
  * it lowers it), and what is still short after them (`left`) or how much they leave paid above the due (`over`).
  * Pure, tested. `statuses`: GET /payments/status; `corrections`: GET /payments?adjustsMonth=.
  */
@@ -30,7 +30,9 @@ export function correctionBalances(statuses, corrections) {
   const status = new Map((Array.isArray(statuses) ? statuses : []).map((s) => [s.pledgeCode, s]));
   return [...byPledge.keys()].sort().map((pledgeCode) => {
     const s = status.get(pledgeCode);
-    const balance = (Number(s?.paid) || 0) - (Number(s?.due) || 0); // above 0: overpaid; below: short
+    // the month's own payments: a correction of another month recorded in it pays that month, not this one (QA: counted
+    // twice, November read "Sisa Rp39.400" when Rp69.400 was still owed)
+    const balance = (Number(s?.ownPaid ?? s?.paid) || 0) - (Number(s?.due) || 0); // above 0: overpaid; below: short
     const corrected = byPledge.get(pledgeCode);
     const after = balance + corrected;
     return { pledgeCode, short: Math.max(0, -balance), overpaid: Math.max(0, balance), corrected, left: Math.max(0, -after), over: Math.max(0, after) };
