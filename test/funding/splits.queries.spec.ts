@@ -237,8 +237,10 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     });
   });
 
-  it("a Dana Desa pledge's splits carry its §5 warning on Keterangan, above the filters (QA: none in this export)", async () => {
-    await t.dataSource.query(`UPDATE pledge SET fund = 'DANA_DESA' WHERE code = 'DESA-1703062001-2026'`);
+  it("a Dana Desa pledge's splits carry its §5 warning on Keterangan, above the filters, by the revision they used (QA: none in this export)", async () => {
+    // the terms the splits were allocated under say Dana Desa (the pledge as it is now does not: the revision's terms count)
+    const revision = `jsonb_set(data, '{fund}', to_jsonb($1::text))`;
+    await t.dataSource.query(`UPDATE pledge_revision SET data = ${revision} WHERE code = 'DESA-1703062001-2026'`, ['DANA_DESA']);
     try {
       const res = await auditor.get('/api/v1/splits/export.xlsx?month=2026-01&sourceType=DESA').buffer(true).parse(binary).expect(200);
       const notes = (await workbook(res.body)).getWorksheet('Keterangan')!;
@@ -249,7 +251,7 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       const apbd = await auditor.get('/api/v1/splits/export.xlsx?month=2026-01&sourceType=APBD').buffer(true).parse(binary).expect(200);
       expect((await workbook(apbd.body)).getWorksheet('Keterangan')!.getCell('A2').value).toBe('Saringan');
     } finally {
-      await t.dataSource.query(`UPDATE pledge SET fund = 'ADD' WHERE code = 'DESA-1703062001-2026'`);
+      await t.dataSource.query(`UPDATE pledge_revision SET data = ${revision} WHERE code = 'DESA-1703062001-2026'`, ['ADD']);
     }
   });
 

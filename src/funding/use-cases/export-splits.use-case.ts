@@ -78,7 +78,7 @@ export class ExportSplits {
     let rows = 0;
     let amount = 0;
     const rowsPerPart: number[] = [];
-    const pledges = new Set<string>();
+    const revisionsUsed = new Map<string, { code: string; revision: number }>();
     const months = await this.splits.months(filter);
     for (const month of months) {
       for (let after = { nik: '', pledgeCode: '' }; ; ) {
@@ -93,7 +93,7 @@ export class ExportSplits {
           ws.addRow(cells(s)).commit();
           inSheet++;
           amount += s.amount;
-          pledges.add(s.pledgeCode);
+          revisionsUsed.set(`${s.pledgeCode}|${s.pledgeRevision}`, { code: s.pledgeCode, revision: s.pledgeRevision });
         }
         rows += page.length;
         await output.breathe();
@@ -106,21 +106,28 @@ export class ExportSplits {
     const shown = shownFilter(filter, village);
     const place = village === undefined ? undefined : (await this.regions.villages()).find((v) => v.code === village);
     const notAllocated = filter.from !== undefined && filter.to !== undefined ? monthsBetween(filter.from, filter.to).filter((m) => !months.includes(m)) : [];
-    notes(output, { shown, place, rows, amount, rowsPerPart, now, notAllocated, warnings: await this.warningsOf([...pledges]) });
+    notes(output, { shown, place, rows, amount, rowsPerPart, now, notAllocated, warnings: await this.warningsOf([...revisionsUsed.values()]) });
     // Recorded before the last bytes go out: whoever holds the file was audited (recorded after, a
     // client could read the trail before the row was there).
     await this.audit.record({ actor, action: 'split.export', entity: 'split', entityId: null, summary: { filter: shown, rows, amount } });
     await output.finish();
   }
 
-  /** The §5 compliance warnings (the Dana Desa rule) of the pledges whose splits are in the file, by their terms now. */
-  private async warningsOf(codes: string[]): Promise<PledgeWarning[]> {
-    if (!codes.length) return [];
+  /**
+   * The §5 compliance warnings (the Dana Desa rule) of the pledges whose splits are in the file, by the terms of each
+   * revision the splits were allocated under (pledge_terms), each once, as the split summary gives them (QA: by the
+   * terms now, a July paid from Dana Desa then revised to ADD was not warned here, and was in the summary).
+   */
+  private async warningsOf(used: { code: string; revision: number }[]): Promise<PledgeWarning[]> {
+    if (!used.length) return [];
     const rows: { code: string; source_type: string; fund: string | null; fiscal_year: number }[] = await this.dataSource.query(
-      'SELECT code, source_type, fund, fiscal_year FROM pledge WHERE code = ANY($1::text[]) ORDER BY code',
-      [codes],
+      `SELECT t.code, t.source_type, t.fund, t.fiscal_year
+         FROM pledge_terms t JOIN unnest($1::text[], $2::int[]) AS u(code, revision) ON u.code = t.code AND u.revision = t.revision
+        ORDER BY t.code, t.revision`,
+      [used.map((u) => u.code), used.map((u) => u.revision)],
     );
-    return rows.flatMap((p) => pledgeWarnings({ code: p.code, sourceType: p.source_type, fund: p.fund, fiscalYear: Number(p.fiscal_year) }));
+    const warnings = rows.flatMap((p) => pledgeWarnings({ code: p.code, sourceType: p.source_type, fund: p.fund, fiscalYear: Number(p.fiscal_year) }));
+    return [...new Map(warnings.map((w) => [JSON.stringify(w), w])).values()];
   }
 }
 
@@ -180,8 +187,8 @@ interface Notes {
 }
 
 /**
- * "Keterangan": the compliance warnings of the pledges in the file first (§5: the Dana Desa rule on every output that
- * uses the pledge; QA: the export of a Dana Desa pledge's splits carried none), what was selected, how many rows and
+ * "Keterangan": the compliance warnings of the pledges in the file first, by the revisions its splits used (§5: the Dana
+ * Desa rule on every output that uses the pledge; QA: the export of a Dana Desa pledge's splits carried none), what was selected, how many rows and
  * their total, as a formula over the data sheets with its value cached (§11; QA: a plain value), and for a range its
  * months never allocated.
  */
