@@ -180,9 +180,11 @@ describe('Excel date serials in date columns', () => {
       ['1703060101700005', KK, 'Serial Lama', '1970-01-01', 'L', '17.03.06.2001', '', 3000, '', ''],
       // a day typed as a number without separators, year first or day first
       ['1703060101700006', KK, 'Tanpa Pemisah', '1970-01-01', 'L', '17.03.06.2001', '', 20261201, 31122026, 'PINDAH'],
+      // 03122026 typed into a General cell: the number 3122026, its day's leading zero lost
+      ['1703060101700007', KK, 'Nol Hilang', '1970-01-01', 'L', '17.03.06.2001', '', 3122026, '', ''],
     ]);
     const res = await upload(t, { name: 'serial.xlsx', content });
-    expect(res.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 4 });
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 5 });
     expect(await participant('1703060101700001')).toEqual({ birth_date: '1970-01-01', tmt: '2026-01-01', tat: '2026-10-31', end_reason: 'PINDAH' });
     const found = (await issues(t, res.body.id)).filter((i) => i.severity === 'REJECT');
     expect(found.map((i) => [i.row_number, i.column_name, i.code])).toEqual([
@@ -191,13 +193,15 @@ describe('Excel date serials in date columns', () => {
       [5, 'TMT', 'DATE_INVALID'],
       [6, 'TMT', 'DATE_INVALID'],
       [6, 'TAT', 'DATE_INVALID'],
+      [7, 'TMT', 'DATE_INVALID'],
     ]);
     expect(found[0].message).toMatch(/^TMT hanya berisi tahun \(2026\), bukan tanggal lengkap\./);
     expect(found[1].message).toMatch(/^TAT 5 berupa angka, bukan tanggal: .*nomor seri tanggal Excel \(46326 = 31\/10\/2026\).* Ketik tanggalnya sebagai YYYY-MM-DD atau DD\/MM\/YYYY/);
     expect(found[2].message).toBe('TMT 3000 (nomor seri tanggal Excel untuk 1908-03-18) di luar tahun 2000–2099: kepesertaan dihitung per bulan dalam tahun-tahun itu saja.');
     // the day meant, not the serial example (QA: TMT 20261201 was told "46326 = 31/10/2026")
     expect(found[3].message).toBe('TMT 20261201 berupa angka tanpa pemisah, bukan tanggal. Bila maksudnya 1 Desember 2026, ketik 2026-12-01 atau 01/12/2026 di sel berformat Teks.');
-    expect(found[4].message).toBe('TAT 31122026 berupa angka tanpa pemisah, bukan tanggal. Bila maksudnya 31 Desember 2026, ketik 2026-12-31 atau 31/12/2026 di sel berformat Teks.');
+    expect(found[4].message).toBe('TAT 31122026 berupa angka tanpa pemisah, bukan tanggal. Bila maksudnya 31 Desember 2026, ketik 2026-12-31 atau 31/12/2026 di sel berformat Teks. Bila tidak ada TAT, kosongkan selnya.');
+    expect(found[5].message).toBe('TMT 3122026 berupa angka tanpa pemisah, bukan tanggal. Bila maksudnya 3 Desember 2026, ketik 2026-12-03 atau 03/12/2026 di sel berformat Teks.');
   });
 
   it('refuses a year typed into a date-formatted cell (1985 shown as 1905-06-07) as a year, in every date column and both date systems', async () => {

@@ -277,9 +277,9 @@ export function ambiguousSerial(cell: Cell, column: string, day: string): string
  */
 export function numberNotADate(cell: Cell, column: string): string | null {
   if (cell.kind !== 'number') return null;
-  // eight digits that are a day written without separators (20261201, 01122026): say that day, not the serial example
-  // (QA: TMT 20261201 was told "46326 = 31/10/2026")
-  const digits = /^\d{8}$/.test(cell.text) ? cell.text : null;
+  // eight digits that are a day written without separators (20261201, 01122026), or seven that lost a day's leading zero
+  // in a number cell (03122026 → 3122026): say that day, not the serial example (QA: TMT 20261201 was told "46326 = 31/10/2026")
+  const digits = /^\d{8}$/.test(cell.text) ? cell.text : /^\d{7}$/.test(cell.text) ? `0${cell.text}` : null;
   const meant = digits && (calendarDay(+digits.slice(0, 4), +digits.slice(4, 6), +digits.slice(6)) ?? calendarDay(+digits.slice(4), +digits.slice(2, 4), +digits.slice(0, 2)));
   if (meant) {
     return `${column} ${cell.text} berupa angka tanpa pemisah, bukan tanggal. Bila maksudnya ${dayName(meant)}, ketik ${meant} atau ${meant.slice(8)}/${meant.slice(5, 7)}/${meant.slice(0, 4)} di sel berformat Teks.`;
