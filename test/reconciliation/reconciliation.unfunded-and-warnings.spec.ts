@@ -5,6 +5,7 @@ import { insertBill, insertParticipants, insertPbiList, insertPledge, nik } from
 import { reconcile } from './support/run.js';
 import { MonthlySchedule } from '../../src/reconciliation/schedule/monthly-schedule.js';
 import { secondKeuangan } from './support/users.js';
+import { FINAL_RUN_WARNINGS_HEADING } from '../../src/reports/reconciliation-workbook/ringkasan.sheet.js';
 import { download, readWorkbook, rowOf } from '../reports/support/xlsx.js';
 
 jest.setTimeout(180_000);
@@ -210,7 +211,9 @@ describe('reconciliation: a bill with rows refused at upload is warned about (BI
     const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`))).body);
     const ringkasan: string[] = [];
     wb.getWorksheet('Ringkasan')!.eachRow((r) => ringkasan.push(String(r.getCell(1).value)));
-    expect(ringkasan).toEqual(expect.arrayContaining(['Peringatan saat rekonsiliasi dijalankan', OCTOBER]));
+    // finalized: heard before it was finalized, its advice past (QA: "jalankan ulang … sebelum finalisasi" on a FINAL run)
+    expect(ringkasan).toEqual(expect.arrayContaining([FINAL_RUN_WARNINGS_HEADING, OCTOBER]));
+    expect(ringkasan).not.toContain('Peringatan saat rekonsiliasi dijalankan');
     // the Berita Acara says it under the bill's figures it changes
     const ba = wb.getWorksheet('Berita Acara')!;
     const refused = rowOf(ba, 'Baris tagihan yang ditolak saat diunggah (tagihan versi 1)');

@@ -8,6 +8,9 @@ import { CATEGORY_LABELS, funderLabel, label, rupiah } from '../format/labels.js
 import { TableSheet } from '../workbook/table-sheet.js';
 import { correctionMonths } from './koreksi-bulan-tertutup.sheet.js';
 import { sheetTitle } from './titles.js';
+
+/** The heading of a FINAL run's warnings: said when it ran, before it was finalized; what they advised is past. */
+export const FINAL_RUN_WARNINGS_HEADING = 'Peringatan saat rekonsiliasi dijalankan, sebelum difinalisasi (sarannya tidak berlaku lagi: koreksi dicatat di bulan yang masih terbuka)';
 import { funderOf, pledgesOfMonth, type ReconciliationWorkbookContext } from './workbook-context.js';
 
 /** Said under the list of what changed after the run (ctx.changes); Berita Acara says it is a draft. */
@@ -94,7 +97,8 @@ export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
   // a run without a bill says so in its figures
   const heard = (ctx.run.summary?.warnings ?? []).filter((w) => w.code !== 'NO_BILL');
   if (heard.length > 0) {
-    heading('Peringatan saat rekonsiliasi dijalankan');
+    // a FINAL run's warnings were heard before it was finalized: their advice to run it again no longer applies (QA)
+    heading(ctx.run.status === 'FINAL' ? FINAL_RUN_WARNINGS_HEADING : 'Peringatan saat rekonsiliasi dijalankan');
     for (const w of heard) t.writeStyledRow([w.message], WARNING_STYLE);
   }
   const obligationMoved = ctx.current.amount !== summary.obligation || ctx.current.participants !== summary.participants;
