@@ -24,7 +24,8 @@ import type { Category } from './reconciliation.types.js';
  * for the line, {difference} the two apart (positive), {obligation} the participant's obligation in
  * the month (also on a DUPLICATE_BILLING line, whose expected is 0), {registerRow} the file row of the
  * NIK's line that carries the register's NOKA, {otherRows} the NIK's other lines, {cardChanged} the day (WIB, `15
- * November 2026`) the register last replaced the billed NOKA; amounts as `Rp37.800`.
+ * November 2026`) the register last replaced the billed NOKA, {refusedRow} the file row of the bill that named a
+ * NOT_BILLED participant and was refused at upload; amounts as `Rp37.800`.
  */
 export type ActionKey =
   | Exclude<Category, 'AMOUNT_MISMATCH'>
@@ -37,7 +38,8 @@ export type ActionKey =
   | 'NOKA_MISMATCH_NOT_BILLED'
   | 'NOKA_MISMATCH_MALFORMED'
   | 'NOKA_MISMATCH_NUMERIC_CELL'
-  | 'NOKA_MISMATCH_FORMER_CARD';
+  | 'NOKA_MISMATCH_FORMER_CARD'
+  | 'NOT_BILLED_ROW_REFUSED';
 
 /** Keeps the register untouched: said by every action that records nothing. */
 const REGISTER_UNCHANGED = 'data peserta tidak diubah';
@@ -76,6 +78,10 @@ export const FINDING_ACTIONS: Record<ActionKey, string> = {
     `bila BPJS masih memakai kartu lama, minta BPJS memperbarui NOKA peserta ini; ${REGISTER_UNCHANGED}`,
   MATCHED: 'Sesuai: bayar',
   NOT_BILLED: 'Peserta aktif tidak ada dalam tagihan: konfirmasi ke BPJS agar kepesertaannya tidak nonaktif',
+  /** A participant named on a row of the bill refused at upload (BILL_ROWS_REJECTED): billed, but the row not matched (QA). */
+  NOT_BILLED_ROW_REFUSED:
+    'Peserta ini ada pada baris {refusedRow} tagihan yang ditolak saat diunggah, jadi tidak ikut dicocokkan walaupun ditagih BPJS: ' +
+    'perbaiki baris itu (lihat laporan baris bermasalah di halaman Tagihan), unggah ulang seluruh tagihan lalu jalankan ulang rekonsiliasi',
   TOTAL_MISMATCH: 'Total invoice berbeda dari jumlah baris tagihan: minta BPJS menerbitkan invoice yang benar',
   DOUBLE_COVERAGE: 'Peserta juga terdaftar PBI APBN: akhiri kepesertaan Jamkesda (masih ditanggung sampai operator mengakhirinya)',
 };

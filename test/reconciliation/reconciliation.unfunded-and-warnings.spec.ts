@@ -204,6 +204,15 @@ describe('reconciliation: a bill with rows refused at upload is warned about (BI
     expect(run.warnings).toEqual([warning]);
     // why it matters: the 7 registered people on the refused rows count as not billed, their premiums as underbilled
     expect(findings.filter((f) => f.category === 'NOT_BILLED').map((f) => f.nik)).toEqual([6, 7, 8, 9, 10, 11, 12].map(nik));
+    // each says the row that billed it was refused, naming it (QA: told to confirm with BPJS it was still active); the
+    // NIKs typed as numbers (rows 7 and 12) are matched by their exact value here, as no digit was lost
+    expect(findings.filter((f) => f.category === 'NOT_BILLED').map((f) => f.action)).toEqual(
+      [7, 8, 9, 10, 11, 12, 13].map(
+        (row) =>
+          `Peserta ini ada pada baris ${row} tagihan yang ditolak saat diunggah, jadi tidak ikut dicocokkan walaupun ditagih BPJS: ` +
+          'perbaiki baris itu (lihat laporan baris bermasalah di halaman Tagihan), unggah ulang seluruh tagihan lalu jalankan ulang rekonsiliasi',
+      ),
+    );
     expect(run.bill).toMatchObject({ linesTotal: 5 * 37800, underbilled: 7 * 37800 });
 
     const checker = await secondKeuangan(t);

@@ -67,6 +67,9 @@ const ACTION_KEY = `CASE WHEN f.line_role = 'KEEP' THEN 'DUPLICATE_BILLING_KEEP'
        WHEN former.changed_at IS NOT NULL THEN 'NOKA_MISMATCH_FORMER_CARD'
        ELSE 'NOKA_MISMATCH' END`;
 
+/** NOT_BILLED refined: a participant on a row of the bill refused at upload was billed, that row not matched. */
+const ACTION_KEY_OF = `CASE WHEN f.rank = 8 AND rr.row_number IS NOT NULL THEN 'NOT_BILLED_ROW_REFUSED' ELSE ${ACTION_KEY} END`;
+
 /** The WIB day of a timestamptz in Indonesian words: `15 November 2026`. */
 const MONTH_NAMES = `ARRAY['Januari','Februari','Maret','April','Mei','Juni','Juli','Agustus','September','Oktober','November','Desember']`;
 const dayInWords = (at: string) =>
@@ -88,6 +91,7 @@ const ACTION_PLACEHOLDERS: ReadonlyArray<readonly [string, string]> = [
   ['registerRow', `coalesce(f.register_row::text, '')`],
   ['otherRows', `coalesce(f.other_rows, '')`],
   ['cardChanged', `coalesce(${dayInWords('former.changed_at')}, '')`],
+  ['refusedRow', `coalesce(rr.row_number::text, '')`],
   ['noka', `coalesce(f.noka, '')`],
 ];
 
@@ -149,6 +153,15 @@ export const RECONCILE_BILL = `
                WHERE c.rank < 8 AND c.nik IN (SELECT nik FROM pbi_apbn_entry WHERE list_id = $4::uuid)
                GROUP BY c.nik) b ON b.nik = o.nik
     WHERE e.list_id = $4::uuid
+  ), refused_rows AS (
+    -- the bill's rows refused at upload (upload_issue, keyed by the bill's id; the row's values on its first issue), by
+    -- the NIK they name: a NOT_BILLED participant among them was billed on a row not matched (QA: told to confirm
+    -- with BPJS that they were still active)
+    SELECT i.raw ->> 'NIK' AS nik, min(i.row_number) AS row_number
+      FROM upload_issue i
+     WHERE i.upload_id = $3::uuid AND i.raw ? 'NIK'
+       AND EXISTS (SELECT 1 FROM upload_issue r WHERE r.upload_id = i.upload_id AND r.row_number = i.row_number AND r.severity = 'REJECT')
+     GROUP BY 1
   ), central AS (
     SELECT coalesce(sum(amount), 0) AS amount FROM tariff
      WHERE payer = 'CENTRAL' AND valid_from <= $5::date AND (valid_to IS NULL OR valid_to >= $5::date)
@@ -162,7 +175,7 @@ export const RECONCILE_BILL = `
     SELECT $1::uuid,
            row_number() OVER (ORDER BY f.rank, f.row_number, f.nik COLLATE "C"),
            f.category, f.nik, f.noka, f.register_noka, f.name, f.row_number, f.billed, f.expected,
-           ${filledIn(`$6::jsonb ->> (${ACTION_KEY})`)}
+           ${filledIn(`$6::jsonb ->> (${ACTION_KEY_OF})`)}
     FROM (SELECT a.*, ($7::jsonb ->> (a.rank - 1)) AS category FROM all_findings a) f CROSS JOIN central c
     -- a NOKA_MISMATCH line's NOKA the participant held before a card change (the register's history): looked up for
     -- those lines only, by IDX_participant_change_nik
@@ -171,6 +184,7 @@ export const RECONCILE_BILL = `
        WHERE f.rank = 6 AND f.noka <> '' AND pc.nik = f.nik AND pc.changes -> 'noka' ->> 'old' = f.noka
        ORDER BY pc.id DESC LIMIT 1
     ) former ON true
+    LEFT JOIN refused_rows rr ON f.rank = 8 AND rr.nik = f.nik
     RETURNING 1
   )
   SELECT x.rank,
