@@ -352,11 +352,11 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     const both = [{ field: 'month', messages: ['month tidak dapat dipakai bersama from/to: kirim month untuk satu bulan, atau from dan to untuk rentang bulan, tidak keduanya.'] }];
     for (const route of ['/api/v1/splits', '/api/v1/splits/export.xlsx', '/api/v1/splits/summary']) {
       expect(await said(`${route}?month=2026-02&from=2026-01&to=2026-03`)).toEqual(both);
-      expect(await said(`${route}?from=2026-01`)).toEqual([{ field: 'to', messages: ['to wajib diisi bersama from: rentang bulan dari from sampai to, mis. from=2026-01&to=2026-03.'] }]);
-      expect(await said(`${route}?to=2026-03`)).toEqual([{ field: 'from', messages: ['from wajib diisi bersama to: rentang bulan dari from sampai to, mis. from=2026-01&to=2026-03.'] }]);
-      expect(await said(`${route}?from=2026-03&to=2026-01`)).toEqual([{ field: 'to', messages: ['to (2026-01) tidak boleh sebelum from (2026-03): rentang bulan dari from sampai to, mis. from=2026-01&to=2026-03.'] }]);
+      expect(await said(`${route}?from=2026-01`)).toEqual([{ field: 'to', messages: ['to wajib diisi bersama from: rentang bulan perlu bulan awal dan bulan akhir (misalnya 2026-01 sampai 2026-03).'] }]);
+      expect(await said(`${route}?to=2026-03`)).toEqual([{ field: 'from', messages: ['from wajib diisi bersama to: rentang bulan perlu bulan awal dan bulan akhir (misalnya 2026-01 sampai 2026-03).'] }]);
+      expect(await said(`${route}?from=2026-03&to=2026-01`)).toEqual([{ field: 'to', messages: ['to (2026-01) tidak boleh sebelum bulan awal rentang (2026-03): pilih bulan akhir yang sama dengan bulan awal atau sesudahnya.'] }]);
       expect(await said(`${route}?from=2026-01&to=2027-03`)).toEqual([
-        { field: 'to', messages: ['rentang bulan paling panjang 12 bulan: 2026-01 sampai 2027-03 adalah 15 bulan. Pilih paling lama satu tahun, mis. from=2026-01&to=2026-12.'] },
+        { field: 'to', messages: ['rentang bulan paling panjang 12 bulan: 2026-01 sampai 2027-03 adalah 15 bulan. Pilih paling lama satu tahun, misalnya Januari sampai Desember.'] },
       ]);
       expect(await said(`${route}?from=2026-1&to=2026-13`)).toEqual([
         { field: 'from', messages: ['from harus berformat YYYY-MM dengan tahun 2000–2099, misalnya 2026-01'] },

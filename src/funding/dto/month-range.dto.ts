@@ -58,7 +58,7 @@ const RangeInOrder = () =>
         const { from } = objectOf(args);
         return typeof from !== 'string' || typeof to !== 'string' || !isMonth(from) || !isMonth(to) || from <= to;
       },
-      defaultMessage: (args?: ValidationArguments) => `to (${String(args?.value)}) tidak boleh sebelum from (${String(objectOf(args).from)}): rentang bulan dari from sampai to, mis. from=2026-01&to=2026-03.`,
+      defaultMessage: (args?: ValidationArguments) => `to (${String(args?.value)}) tidak boleh sebelum bulan awal rentang (${String(objectOf(args).from)}): pilih bulan akhir yang sama dengan bulan awal atau sesudahnya.`,
     },
   });
 
@@ -73,7 +73,7 @@ const RangeAtMostAYear = () =>
       defaultMessage: (args?: ValidationArguments) => {
         const from = String(objectOf(args).from);
         const to = String(args?.value);
-        return `rentang bulan paling panjang ${MAX_RANGE_MONTHS} bulan: ${from} sampai ${to} adalah ${monthsBetween(from, to).length} bulan. Pilih paling lama satu tahun, mis. from=2026-01&to=2026-12.`;
+        return `rentang bulan paling panjang ${MAX_RANGE_MONTHS} bulan: ${from} sampai ${to} adalah ${monthsBetween(from, to).length} bulan. Pilih paling lama satu tahun, misalnya Januari sampai Desember.`;
       },
     },
   });
@@ -84,14 +84,14 @@ const LEFT_OUT = 'bila tidak memakai rentang bulan (from dan to dipakai bersama)
 export class MonthRangeDto {
   @ApiPropertyOptional({ example: '2026-01', description: 'Awal rentang bulan (termasuk), YYYY-MM; bersama `to`, pengganti `month`.' })
   @ValidateIf(rangeAsked)
-  @IsNotEmpty({ message: 'from wajib diisi bersama to: rentang bulan dari from sampai to, mis. from=2026-01&to=2026-03.' })
+  @IsNotEmpty({ message: 'from wajib diisi bersama to: rentang bulan perlu bulan awal dan bulan akhir (misalnya 2026-01 sampai 2026-03).' })
   @Matches(MONTH_PATTERN, { message: 'from harus berformat YYYY-MM dengan tahun 2000–2099, misalnya 2026-01' })
   @LeftOutMeans(`${LEFT_OUT}, atau isi bulan awalnya (YYYY-MM, mis. 2026-01)`)
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-03', description: `Akhir rentang bulan (termasuk), YYYY-MM; bersama \`from\`, paling lama ${MAX_RANGE_MONTHS} bulan.` })
   @ValidateIf(rangeAsked)
-  @IsNotEmpty({ message: 'to wajib diisi bersama from: rentang bulan dari from sampai to, mis. from=2026-01&to=2026-03.' })
+  @IsNotEmpty({ message: 'to wajib diisi bersama from: rentang bulan perlu bulan awal dan bulan akhir (misalnya 2026-01 sampai 2026-03).' })
   @Matches(MONTH_PATTERN, { message: 'to harus berformat YYYY-MM dengan tahun 2000–2099, misalnya 2026-03' })
   @RangeInOrder()
   @RangeAtMostAYear()
