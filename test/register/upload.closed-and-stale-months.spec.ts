@@ -190,4 +190,17 @@ describe('enrollment: a change of coverage in allocated open months is named', (
     expect(found.map((i) => i.code)).toEqual(['REINSTATED']);
     expect(found[0].message).toMatch(/^Peserta ini tercatat berakhir 5 Desember 2026 \(PINDAH\); baris ini tanpa TAT sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi mulai Januari 2027\. /);
   });
+
+  it('an end recorded (a death in September) names the months lost, without the advice for a return after a gap', async () => {
+    t.clock.set(new Date('2026-11-20T03:00:00Z'));
+    const death = await upload(t, csv(`${person},01/07/2024,15/09/2026,MENINGGAL`));
+    expect((await issues(t, death.body.id)).map((i) => [i.code, i.column_name, i.message])).toEqual([
+      [
+        'COVERAGE_CHANGED',
+        'TAT',
+        'Perubahan TAT ini mengubah cakupan bulan yang sudah dialokasikan dan belum difinalisasi: Oktober–November 2026 tidak lagi ditanggung. ' +
+          'Alokasi bulan itu dihitung ulang: pada bulan yang tidak lagi ditanggung baris tagihan BPJS peserta ini menjadi tidak ditanggung, pada bulan yang menjadi ditanggung iurannya terutang dan didanai.',
+      ],
+    ]);
+  });
 });

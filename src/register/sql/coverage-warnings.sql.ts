@@ -77,7 +77,8 @@ const covers = (t: string, month: string) => `(${t}.tmt <= ${monthEnd(month)} AN
  * month gained is owed and funded (QA: a participant coming back after a gap, recorded with a new TMT,
  * silently lost August–September; recorded with the old TMT and no TAT, silently made the gap owed).
  * The register keeps one coverage period per participant, so the message says what to do for a return
- * after a gap (returnAfterGap). Closed months are warned by WARN_CLOSED_MONTH. On the TMT column when
+ * after a gap (returnAfterGap) when the change may be one (a TMT moved, months gained); an end recorded (TAT set or
+ * earlier: months lost only) is told its months alone. Closed months are warned by WARN_CLOSED_MONTH. On the TMT column when
  * the TMT moves, else on TAT. $1 upload id, $2, $3 and $4 the TAT, TMT and ALASAN_BERAKHIR columns as the file names them.
  */
 export const WARN_COVERAGE_CHANGED = `
@@ -97,9 +98,11 @@ export const WARN_COVERAGE_CHANGED = `
   SELECT $1, row_number, 'WARN', CASE WHEN tmt_moved THEN $3::text ELSE $2::text END, 'COVERAGE_CHANGED',
          format('Perubahan %s ini mengubah cakupan bulan yang sudah dialokasikan dan belum difinalisasi: %s. '
                 'Alokasi bulan itu dihitung ulang: pada bulan yang tidak lagi ditanggung baris tagihan BPJS peserta ini menjadi tidak ditanggung, '
-                'pada bulan yang menjadi ditanggung iurannya terutang dan didanai. %s',
+                'pada bulan yang menjadi ditanggung iurannya terutang dan didanai.%s',
                 CASE WHEN tmt_moved AND tat_moved THEN $3::text || ' dan ' || $2::text WHEN tmt_moved THEN $3::text ELSE $2::text END,
                 concat_ws('; ', ${sqlMonthsSaid('lost')} || ' tidak lagi ditanggung', ${sqlMonthsSaid('gained')} || ' menjadi ditanggung'),
-                ${sqlReturnAfterGap('$3::text', '$2::text', '$4::text')}),
+                -- the advice for a return after a gap where the change may be one (a TMT moved, months gained), not for an
+                -- end recorded (a death, a move: months lost only)
+                CASE WHEN tmt_moved OR gained IS NOT NULL THEN ' ' || ${sqlReturnAfterGap('$3::text', '$2::text', '$4::text')} ELSE '' END),
          raw
   FROM moved`;
