@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ImportEnrollmentSheet } from '../../src/register/use-cases/import-enrollment-sheet.use-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../src/users/role.js';
+
+const NOT_DATA =
+  'Baris ini tidak berisi data peserta (NIK kosong atau berisi tulisan tanpa angka seperti JUMLAH, paling banyak satu kolom lain terisi, seperti tanda tangan atau jumlah): hapus baris ini dari berkas.';
 import { fixture, issues, upload } from './support.js';
 
 type Finding = [row: number, severity: string, column: string | null, code: string];
@@ -168,7 +171,7 @@ describe('row rules of the enrollment sheet', () => {
   it('a signature block under the data is one message per row, still rejected (QA: six "wajib diisi" each)', async () => {
     const { body, found, messages } = await findings('not-ok/signature-block.csv');
     expect(body).toMatchObject({ accepted: 1, rejected: 3 });
-    const notData = 'Baris ini tidak berisi data peserta (NIK kosong, paling banyak satu kolom lain terisi, seperti tanda tangan atau jumlah): hapus baris ini dari berkas.';
+    const notData = NOT_DATA;
     expect(found.slice(0, 2)).toEqual([
       [4, 'REJECT', null, 'NOT_PARTICIPANT_ROW'],
       [5, 'REJECT', null, 'NOT_PARTICIPANT_ROW'],
@@ -176,6 +179,18 @@ describe('row rules of the enrollment sheet', () => {
     expect(messages.slice(0, 2)).toEqual([notData, notData]);
     // two cells filled: judged as a row, each empty required column named
     expect(found.slice(2).map((f) => f[3])).toEqual(['REQUIRED', 'REQUIRED', 'REQUIRED', 'REQUIRED', 'REQUIRED']);
+  });
+
+  it('a total row under the data ("JUMLAH" or "TOTAL PESERTA" where the NIK goes, and its count) is one message, still rejected (QA: seven)', async () => {
+    const { body, found, messages } = await findings('not-ok/total-row.csv');
+    expect(body).toMatchObject({ accepted: 1, rejected: 3 });
+    expect(found.slice(0, 2)).toEqual([
+      [3, 'REJECT', null, 'NOT_PARTICIPANT_ROW'],
+      [4, 'REJECT', null, 'NOT_PARTICIPANT_ROW'],
+    ]);
+    expect(messages.slice(0, 2)).toEqual([NOT_DATA, NOT_DATA]);
+    // a label with three cells filled is judged as a row: its NIK refused for what it is
+    expect(found.slice(2).map((f) => [f[0], f[2], f[3]])).toContainEqual([5, 'NIK', expect.stringMatching(/^NIK_/)]);
   });
 
   it('TAT before TMT', async () => {

@@ -60,6 +60,15 @@ export function isNoteRow(cells: readonly Cell[], key: number): boolean {
   return !holdsValue(cells[key]) && cells.filter(holdsValue).length <= 1;
 }
 
+/**
+ * A total row under the data: its key cell holds a label without a digit ("JUMLAH", "TOTAL PESERTA") and at most one
+ * other cell a value (the count). Refused as a note row is, with one message (QA: seven for a "JUMLAH | 3" row).
+ */
+export function isLabelRow(cells: readonly Cell[], key: number): boolean {
+  const label = cells[key];
+  return label?.kind === 'text' && label.formula === undefined && !/\d/.test(label.text) && cells.filter(holdsValue).length <= 2;
+}
+
 /** A control character (text.ts CONTROL_CHARACTER) or U+FFFD, whichever comes first. */
 const BAD_CHARACTER = new RegExp(`${CONTROL_CHARACTER.source}|\uFFFD`);
 const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');

@@ -13,6 +13,7 @@ import {
   dateTextProblem,
   EMPTY_CELL,
   formulaFailure,
+  isLabelRow,
   isNoteRow,
   isScientificText,
   numberNotADate,
@@ -77,7 +78,8 @@ const CODE_THEN_NAME = /^(\d{2}\.?\d{2}\.?\d{2}\.?\d{4})\.?(?!\d)(.*)$/s;
 const SEX: Record<string, 'L' | 'P'> = { L: 'L', P: 'P', LK: 'L', PR: 'P', 'LAKI-LAKI': 'L', 'LAKI LAKI': 'L', LAKI: 'L', PRIA: 'L', PEREMPUAN: 'P', WANITA: 'P' };
 const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
 
-const NOT_PARTICIPANT_ROW = 'Baris ini tidak berisi data peserta (NIK kosong, paling banyak satu kolom lain terisi, seperti tanda tangan atau jumlah): hapus baris ini dari berkas.';
+const NOT_PARTICIPANT_ROW =
+  'Baris ini tidak berisi data peserta (NIK kosong atau berisi tulisan tanpa angka seperti JUMLAH, paling banyak satu kolom lain terisi, seperti tanda tangan atau jumlah): hapus baris ini dari berkas.';
 
 const endReasonColumnMissing = (tat: string) =>
   `Berkas ini tidak memiliki kolom ALASAN_BERAKHIR, padahal ${tat} diisi: tambahkan kolom ALASAN_BERAKHIR (${END_REASONS.join(', ')}), ` +
@@ -149,7 +151,8 @@ export class EnrollmentRowValidator {
 
   private checkFields({ rowNumber, cells: read }: SheetRow): RowResult {
     // a signature block under the data ("Mengetahui,", "Kepala Puskesmas"): one message, not one per empty column (QA: six)
-    if (isNoteRow(read.slice(0, ENROLLMENT_COLUMNS.length), COL.NIK)) {
+    const own = read.slice(0, ENROLLMENT_COLUMNS.length);
+    if (isNoteRow(own, COL.NIK) || isLabelRow(own, COL.NIK)) {
       return { issues: [reject(null, C.NOT_PARTICIPANT_ROW, NOT_PARTICIPANT_ROW)] };
     }
     const issues: RowIssue[] = [];
