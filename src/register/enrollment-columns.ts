@@ -124,12 +124,16 @@ export const columnLabels = (labels?: readonly string[]): ColumnLabels => labels
 export const COL = Object.fromEntries(ENROLLMENT_COLUMNS.map((c, i) => [c.name, i])) as Record<EnrollmentColumnName, number>;
 
 /**
- * MISSING_COLUMNS advice for a header that has TAT or ALASAN_BERAKHIR but not the other required columns, such as
+ * MISSING_COLUMNS advice for a header that has TAT or ALASAN_BERAKHIR but lacks two or more required columns, such as
  * `NIK;NAMA;TAT;ALASAN_BERAKHIR`, as operators report deaths (QA: refused with the list of missing columns only):
  * the register's own export, changed where it changes, is the file to upload (unchanged rows change nothing).
  */
 export function enrollmentMissingColumnsHint(best: HeaderMatch): string | undefined {
   if (best.indexes[COL.TAT] < 0 && best.indexes[COL.ALASAN_BERAKHIR] < 0) return undefined;
+  // a list of ends lacks most of the participant's columns; a full sheet that lacks one (TMT) is not one (QA: told how
+  // to record deaths when only TMT was missing)
+  const missing = ENROLLMENT_COLUMNS.filter((c, i) => c.required && best.indexes[i] < 0).length;
+  if (missing < 2) return undefined;
   return (
     'Untuk mencatat peserta yang meninggal atau berakhir, tidak perlu membuat berkas baru: cari pesertanya di Cari Peserta, ' +
     'unduh hasilnya (.xlsx), isi TAT dan ALASAN_BERAKHIR pada baris mereka, lalu unggah berkas itu di Unggah Peserta. ' +

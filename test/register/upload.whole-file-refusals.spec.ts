@@ -188,6 +188,10 @@ describe('files that are refused as a whole', () => {
     expect(error).toBe(deaths.body.message);
     const other = await upload(t, 'not-ok/missing-required-column.xlsx', 400);
     expect(other.body.message).not.toMatch(/Cari Peserta/);
+    // a full sheet lacking only TMT is not a list of deaths (QA: told how to record them)
+    const noTmt = await upload(t, { name: 'tanpa-tmt.csv', content: Buffer.from('NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TAT,ALASAN_BERAKHIR\n') }, 400);
+    expect(noTmt.body).toMatchObject({ code: 'MISSING_COLUMNS', details: { missing: ['TMT'] } });
+    expect(noTmt.body.message).not.toMatch(/Cari Peserta/);
   });
 
   it('asks for a file when none is attached', async () => {
