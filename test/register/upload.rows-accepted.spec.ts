@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { count, issues, upload } from './support.js';
 import { returnAfterGap } from '../../src/register/sql/coverage-warnings.sql.js';
+import { download, readWorkbook } from '../reports/support/xlsx.js';
 
 describe('good enrollment files land in the register', () => {
   let t: TestApp;
@@ -94,17 +94,8 @@ describe('re-uploading an older master sheet: the reinstated counted', () => {
     const auditor = await t.as(Role.AUDITOR);
     expect((await auditor.get(`/api/v1/enrollment-uploads/${again.body.id}`).expect(200)).body).toMatchObject({ reinstated: 4, reinstatedDeaths: 2 });
     // and the report's Ringkasan says it as the console does (QA: only the console did)
-    const report = await (await t.as(Role.OPERATOR_DINKES))
-      .get(`/api/v1/enrollment-uploads/${again.body.id}/report.xlsx`)
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(report.body as unknown as ArrayBuffer);
+    const report = await download((await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${again.body.id}/report.xlsx`));
+    const wb = await readWorkbook(report.body);
     const lines = (wb.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => [r[1], r[2]]);
     expect(lines).toContainEqual(['Diaktifkan kembali', '4 peserta yang sudah berakhir (2 di antaranya tercatat meninggal)']);
     const listed = (await auditor.get('/api/v1/enrollment-uploads').expect(200)).body.items as { id: string; reinstated: number; reinstatedDeaths: number }[];
