@@ -49,6 +49,7 @@
  */
 import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
 import { monthFrozen } from '../../periods/frozen-allocations.sql.js';
+import { sqlDayName } from '../../common/month.js';
 
 /**
  * The key of a finding's action in FINDING_ACTIONS (finding-actions.ts), over the row `f` of all_findings and the
@@ -70,11 +71,6 @@ const ACTION_KEY = `CASE WHEN f.line_role = 'KEEP' THEN 'DUPLICATE_BILLING_KEEP'
 /** NOT_BILLED refined: a participant on a row of the bill refused at upload was billed, that row not matched. */
 const ACTION_KEY_OF = `CASE WHEN f.rank = 8 AND rr.row_number IS NOT NULL THEN 'NOT_BILLED_ROW_REFUSED' ELSE ${ACTION_KEY} END`;
 
-/** The WIB day of a timestamptz in Indonesian words: `15 November 2026`. */
-const MONTH_NAMES = `ARRAY['Januari','Februari','Maret','April','Mei','Juni','Juli','Agustus','September','Oktober','November','Desember']`;
-const dayInWords = (at: string) =>
-  `(extract(day FROM ${at} AT TIME ZONE 'Asia/Jakarta')::int || ' ' || (${MONTH_NAMES})[extract(month FROM ${at} AT TIME ZONE 'Asia/Jakarta')::int] || ' ' || extract(year FROM ${at} AT TIME ZONE 'Asia/Jakarta')::int)`;
-
 /** A rupiah amount as `Rp37.800` (DOMAIN §2). */
 const rupiah = (amount: string) => `'Rp' || replace(to_char(${amount}, 'FM999,999,999,999,990'), ',', '.')`;
 
@@ -90,7 +86,7 @@ const ACTION_PLACEHOLDERS: ReadonlyArray<readonly [string, string]> = [
   ['obligation', rupiah('coalesce(f.obligation, 0)')],
   ['registerRow', `coalesce(f.register_row::text, '')`],
   ['otherRows', `coalesce(f.other_rows, '')`],
-  ['cardChanged', `coalesce(${dayInWords('former.changed_at')}, '')`],
+  ['cardChanged', `coalesce(${sqlDayName(`(former.changed_at AT TIME ZONE 'Asia/Jakarta')::date`)}, '')`],
   ['refusedRow', `coalesce(rr.row_number::text, '')`],
   ['noka', `coalesce(f.noka, '')`],
 ];
