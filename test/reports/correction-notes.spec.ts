@@ -17,12 +17,12 @@ const payment = (pledgeCode: string, month: string, amount: number, reference: s
 
 describe('correctionNotesByMonth', () => {
   const recorded = [payment('DESA-DD', '2026-11', 10000, 'SP2D 1', '2026-10'), payment('DESA-ADD', '2026-11', 5000, 'SP2D 2', '2026-10')];
-  // October: DD paid nothing of Rp37.800 due; ADD paid Rp2.800 of Rp7.800
-  const balances: Record<string, number> = { 'DESA-DD': -37800, 'DESA-ADD': -5000 };
-  const balanceOf = (code: string) => balances[code];
+  // October: nothing of its own paid (the payments above were recorded in November); DD owes Rp37.800, ADD Rp5.000
+  const dues: Record<string, number> = { 'DESA-DD': 37800, 'DESA-ADD': 5000 };
+  const dueOf = (code: string) => dues[code];
 
   it('names the pledge of each balance when asked (a village of several pledges)', () => {
-    expect(correctionNotesByMonth(recorded, recorded, balanceOf, true).get('2026-10')).toEqual([
+    expect(correctionNotesByMonth(recorded, recorded, dueOf, true).get('2026-10')).toEqual([
       'Dikoreksi dengan pembayaran Rp10.000 (SP2D 1) yang dicatat pada November 2026',
       'Dikoreksi dengan pembayaran Rp5.000 (SP2D 2) yang dicatat pada November 2026',
       'DESA-DD: Masih kurang Rp27.800 sesudah koreksi',
@@ -32,7 +32,7 @@ describe('correctionNotesByMonth', () => {
 
   it('says the balance alone for one pledge, and nothing of it without balances', () => {
     const one = recorded.slice(0, 1);
-    expect(correctionNotesByMonth(one, one, balanceOf).get('2026-10')).toEqual([
+    expect(correctionNotesByMonth(one, one, dueOf).get('2026-10')).toEqual([
       'Dikoreksi dengan pembayaran Rp10.000 (SP2D 1) yang dicatat pada November 2026',
       'Masih kurang Rp27.800 sesudah koreksi',
     ]);

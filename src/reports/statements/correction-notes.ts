@@ -6,20 +6,22 @@
  */
 import type { PaymentRow } from '../data/report-queries.js';
 import { monthLabel, rupiah } from '../format/labels.js';
+import { ownPaymentsOf } from '../../payments/payment-status.js';
 import type { StatementPeriod } from './statement-period.js';
 
 /**
  * `recorded`: the payments recorded in the statement's months; `correcting`: the corrections of the
- * statement's months, whichever month they were recorded in. Per month, its notes in order. `balanceOf`, when given:
- * a pledge-month's §8 paid less due (above 0 overpaid), so that a corrected month also says what is left after its
- * corrections, as the console's Pembayaran note does (QA: "Dikoreksi dengan pengembalian kelebihan bayar Rp20.000" on
- * a month overpaid Rp10.000, with no word that it is now Rp10.000 short). `namePledges`: a statement of several pledges
- * (a village's Dana Desa and ADD) names the pledge of each balance ("DESA-…-ADD: Masih kurang Rp2.800 sesudah koreksi").
+ * statement's months, whichever month they were recorded in. Per month, its notes in order. `dueOf`, when given: a
+ * pledge-month's due, so that a corrected month also says what is left after its corrections, from its own payments
+ * (ownPaymentsOf: a correction of another month recorded in it pays that month; QA, counted twice) less that due, as
+ * the console's Pembayaran note does (QA: "Dikoreksi dengan pengembalian kelebihan bayar Rp20.000" on a month overpaid
+ * Rp10.000, with no word that it is now Rp10.000 short). `namePledges`: a statement of several pledges (a village's
+ * Dana Desa and ADD) names the pledge of each balance ("DESA-…-ADD: Masih kurang Rp2.800 sesudah koreksi").
  */
 export function correctionNotesByMonth(
   recorded: readonly PaymentRow[],
   correcting: readonly PaymentRow[],
-  balanceOf?: (pledgeCode: string, month: string) => number | undefined,
+  dueOf?: (pledgeCode: string, month: string) => number,
   namePledges = false,
 ): Map<string, string[]> {
   const notes = new Map<string, string[]>();
@@ -32,9 +34,10 @@ export function correctionNotesByMonth(
     const c = corrected.get(key) ?? { pledgeCode: p.pledgeCode, month: p.adjustsMonth, amount: 0 };
     corrected.set(key, { ...c, amount: c.amount + p.amount });
   }
-  for (const c of balanceOf ? corrected.values() : []) {
-    const balance = balanceOf!(c.pledgeCode, c.month);
-    if (balance !== undefined) add(c.month, `${namePledges ? `${c.pledgeCode}: ` : ''}${balanceSaid(balance, c.amount)}`);
+  for (const c of dueOf ? corrected.values() : []) {
+    const due = dueOf!(c.pledgeCode, c.month);
+    const { ownPaid } = ownPaymentsOf(due, recorded.filter((p) => p.pledgeCode === c.pledgeCode && p.month === c.month));
+    add(c.month, `${namePledges ? `${c.pledgeCode}: ` : ''}${balanceSaid(ownPaid - due, c.amount)}`);
   }
   for (const p of recorded) {
     if (p.adjustsMonth) add(p.month, `${capitalized(paymentSaid(p))} (${p.reference}) adalah koreksi untuk ${monthLabel(p.adjustsMonth)}`);

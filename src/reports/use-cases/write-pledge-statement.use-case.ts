@@ -116,11 +116,8 @@ export class WritePledgeStatement {
       .reduce((a, [, d]) => a + d.amount, 0);
     const payments = await this.reports.payments(period.from, period.to, [pledge.code]);
     const correcting = await this.reports.correctionsOf(period.from, period.to, [pledge.code]);
-    // a corrected month says what is left after its corrections: its own payments (not the corrections of other months
-    // recorded in it, which pay those: QA, counted twice) less its due, then its corrections, as the console's note
-    const balanceOf = (_code: string, month: string) =>
-      payments.filter((p) => p.month === month && !p.adjustsMonth).reduce((a, p) => a + p.amount, 0) - (due.get(month)?.amount ?? 0);
-    const corrections = correctionNotesByMonth(payments, correcting, balanceOf);
+    // a corrected month says what is left after its corrections, as the console's note
+    const corrections = correctionNotesByMonth(payments, correcting, (_code, month) => due.get(month)?.amount ?? 0);
     const revisions = await this.reports.pledgeRevisions([pledge.code]);
     const villageList = await this.regions.villages();
     const villages = new Map(villageList.map((v) => [v.code, v.name]));

@@ -98,12 +98,9 @@ export class WriteVillageStatement {
     const later = laterCorrectionsLine(correcting, period);
     // a month paid by a correction, or corrected later, says so, as the pledge statement does (QA: January's payment
     // for December's shortfall read as January's surplus), and what each corrected pledge-month is left with after its
-    // corrections (its own payments, not the corrections of other months recorded in it, less its due; the pledge named
-    // when the village has more than one)
-    const balanceOf = (pledgeCode: string, month: string) =>
-      payments.filter((p) => p.pledgeCode === pledgeCode && p.month === month && !p.adjustsMonth).reduce((a, p) => a + p.amount, 0) -
-      (duePerPledge.get(pledgeCode)?.get(month)?.amount ?? 0);
-    const corrections = correctionNotesByMonth(payments, correcting, balanceOf, own.length > 1);
+    // corrections (the pledge named when the village has more than one)
+    const dueOf = (pledgeCode: string, month: string) => duePerPledge.get(pledgeCode)?.get(month)?.amount ?? 0;
+    const corrections = correctionNotesByMonth(payments, correcting, dueOf, own.length > 1);
     const generatedAt = this.clock.now();
     // what the statement calls the place: a kelurahan has no APBDes, and its statement says kelurahan throughout
     const kind: PlaceKind = village.level === 'kelurahan' ? 'Kelurahan' : 'Desa';
