@@ -92,6 +92,11 @@ export function pledgeWarnings(p: { code: string; sourceType: string; fund: stri
   return [];
 }
 
+/** The §5 warnings of a pledge's terms at several revisions (a range of months, a file of splits), each once. */
+export function revisionsWarnings(code: string, terms: readonly { sourceType: string; fund: string | null; fiscalYear: number }[]): PledgeWarning[] {
+  return [...new Map(terms.flatMap((t) => pledgeWarnings({ code, ...t })).map((w) => [JSON.stringify(w), w])).values()];
+}
+
 /**
  * A pledge code naming a year (2000–2099) other than its fiscal year: `APBD_PROV-2027` saved for 2026 funds
  * 2026 and keeps its code for good (QA: accepted silently). Told, not refused: a code is the funder's own.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { monthsBetween } from '../../common/month.js';
-import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
+import { pledgeWarnings, type PledgeWarning, revisionsWarnings } from '../domain/pledge-rules.js';
 import type { MonthPeriod } from '../dto/month-range.dto.js';
 import type { GroupBy } from '../dto/splits-query.dto.js';
 import { FundingException } from '../funding.exception.js';
@@ -106,7 +106,7 @@ export class SplitSummaries {
         const rows = await this.dataSource.query(SQL.RANGE_SUMMARY_BY_PLEDGE, [from, to]);
         return rows.map((r: { key: string; participants: number; participant_months: number; amount: string; terms: Terms[] }) => {
           // the latest revision's source type; the warnings of every revision the range used, each once
-          const warnings = [...new Map(r.terms.flatMap((t) => pledgeWarnings({ code: r.key, ...t })).map((w) => [JSON.stringify(w), w])).values()];
+          const warnings = revisionsWarnings(r.key, r.terms);
           const sourceType = r.terms[r.terms.length - 1].sourceType;
           return { key: r.key, participants: Number(r.participants), amount: Number(r.amount), sourceType, warnings, participantMonths: Number(r.participant_months) };
         });
