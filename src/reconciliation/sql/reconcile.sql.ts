@@ -40,7 +40,8 @@
  *                    its action by ACTION_KEY (the category, refined: the KEEP/AGAIN pair, an
  *                    AMOUNT_MISMATCH over by exactly `central`, over or under, a NOKA_MISMATCH by its
  *                    line's NOKA: none, restored from a numeric cell, not 13 digits, the participant's
- *                    former card (`former`, participant_change), else the billed NOKA to record), its
+ *                    former card (`former`, participant_change), else the billed NOKA to record; a
+ *                    NOT_BILLED participant on a row of the bill refused at upload, `refused_rows`), its
  *                    placeholders filled in (ACTION_PLACEHOLDERS)
  *   final SELECT     per rank: count, payable (obligation of ranks 5..7), overbilled (billed amount
  *                    of ranks 1..4, plus billed - obligation of rank 5 where positive), underbilled
@@ -52,10 +53,12 @@ import { monthFrozen } from '../../periods/frozen-allocations.sql.js';
 import { sqlDayName } from '../../common/month.js';
 
 /**
- * The key of a finding's action in FINDING_ACTIONS (finding-actions.ts), over the row `f` of all_findings and the
- * month's CENTRAL components `c`: the category, refined by what the run knows of the line.
+ * The key of a finding's action in FINDING_ACTIONS (finding-actions.ts), over the row `f` of all_findings, the
+ * month's CENTRAL components `c`, the participant's former card `former` and the bill's refused row `rr` naming the
+ * NIK: the category, refined by what the run knows of the line.
  */
-const ACTION_KEY = `CASE WHEN f.line_role = 'KEEP' THEN 'DUPLICATE_BILLING_KEEP'
+const ACTION_KEY = `CASE WHEN f.rank = 8 AND rr.row_number IS NOT NULL THEN 'NOT_BILLED_ROW_REFUSED'
+       WHEN f.line_role = 'KEEP' THEN 'DUPLICATE_BILLING_KEEP'
        WHEN f.line_role = 'AGAIN' AND f.noka = '' THEN 'BILLED_AGAIN_NO_NOKA'
        WHEN f.line_role = 'AGAIN' THEN 'BILLED_AGAIN_OTHER_NOKA'
        WHEN f.category = 'AMOUNT_MISMATCH' THEN
@@ -67,9 +70,6 @@ const ACTION_KEY = `CASE WHEN f.line_role = 'KEEP' THEN 'DUPLICATE_BILLING_KEEP'
        WHEN f.noka !~ '^[0-9]{13}$' THEN 'NOKA_MISMATCH_MALFORMED'
        WHEN former.changed_at IS NOT NULL THEN 'NOKA_MISMATCH_FORMER_CARD'
        ELSE 'NOKA_MISMATCH' END`;
-
-/** NOT_BILLED refined: a participant on a row of the bill refused at upload was billed, that row not matched. */
-const ACTION_KEY_OF = `CASE WHEN f.rank = 8 AND rr.row_number IS NOT NULL THEN 'NOT_BILLED_ROW_REFUSED' ELSE ${ACTION_KEY} END`;
 
 /** A rupiah amount as `Rp37.800` (DOMAIN §2). */
 const rupiah = (amount: string) => `'Rp' || replace(to_char(${amount}, 'FM999,999,999,999,990'), ',', '.')`;
@@ -171,7 +171,7 @@ export const RECONCILE_BILL = `
     SELECT $1::uuid,
            row_number() OVER (ORDER BY f.rank, f.row_number, f.nik COLLATE "C"),
            f.category, f.nik, f.noka, f.register_noka, f.name, f.row_number, f.billed, f.expected,
-           ${filledIn(`$6::jsonb ->> (${ACTION_KEY_OF})`)}
+           ${filledIn(`$6::jsonb ->> (${ACTION_KEY})`)}
     FROM (SELECT a.*, ($7::jsonb ->> (a.rank - 1)) AS category FROM all_findings a) f CROSS JOIN central c
     -- a NOKA_MISMATCH line's NOKA the participant held before a card change (the register's history): looked up for
     -- those lines only, by IDX_participant_change_nik
