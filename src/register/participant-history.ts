@@ -18,13 +18,15 @@ export type RegisterField = (typeof REGISTER_FIELDS)[number];
 export interface HistoryEntry {
   /** The participant_change id; null for the CREATE, which is not a stored row. */
   id: number | null;
-  kind: 'CREATE' | 'UPDATE';
+  kind: 'CREATE' | 'UPDATE' | 'VOID';
   uploadId: string | null;
   /** The upload's file name as the operator uploaded it (filled by ParticipantsService; null without an upload). */
   uploadFilename: string | null;
   changedBy: string;
   changedAt: Date;
   changes: FieldChanges;
+  /** Why a VOID was made; null for the others. */
+  reason: string | null;
 }
 
 /** The values the participant was registered with, from its current values and its UPDATEs (any order). */
@@ -42,11 +44,16 @@ export function initialValues(participant: Pick<Participant, RegisterField>, upd
 /**
  * CREATE first (when the participant was registered by an upload: rows written by hand have no
  * creation record, and had no CREATE row before either), then the UPDATEs in the order they happened.
+ * A NIK registered again after an earlier registration was voided (VOID) shows that VOID first, with what the voided
+ * registration held; the CREATE is rebuilt from the UPDATEs after the last VOID only, those of the current registration.
  */
-export function participantHistory(participant: Participant, updates: readonly ParticipantChange[]): HistoryEntry[] {
-  const inOrder = [...updates].sort((a, b) => Number(a.id) - Number(b.id));
-  const entries: HistoryEntry[] = inOrder.map((u) => ({ id: Number(u.id), kind: u.kind, uploadId: u.uploadId, uploadFilename: null, changedBy: u.changedBy, changedAt: u.changedAt, changes: u.changes }));
-  if (participant.createdBy === null) return entries;
+export function participantHistory(participant: Participant, changes: readonly ParticipantChange[]): HistoryEntry[] {
+  const inOrder = [...changes].sort((a, b) => Number(a.id) - Number(b.id));
+  const lastVoid = inOrder.findLastIndex((c) => c.kind === 'VOID');
+  const voids = inOrder.slice(0, lastVoid + 1).filter((c) => c.kind === 'VOID').map(entryOf);
+  const updates = inOrder.slice(lastVoid + 1);
+  const entries = updates.map(entryOf);
+  if (participant.createdBy === null) return [...voids, ...entries];
   const creation: HistoryEntry = {
     id: null,
     kind: 'CREATE',
@@ -54,10 +61,22 @@ export function participantHistory(participant: Participant, updates: readonly P
     uploadFilename: null,
     changedBy: participant.createdBy,
     changedAt: participant.createdAt,
-    changes: asCreation(initialValues(participant, inOrder)),
+    changes: asCreation(initialValues(participant, updates)),
+    reason: null,
   };
-  return [creation, ...entries];
+  return [...voids, creation, ...entries];
 }
+
+const entryOf = (c: ParticipantChange): HistoryEntry => ({
+  id: Number(c.id),
+  kind: c.kind,
+  uploadId: c.uploadId,
+  uploadFilename: null,
+  changedBy: c.changedBy,
+  changedAt: c.changedAt,
+  changes: c.changes,
+  reason: c.reason ?? null,
+});
 
 /**
  * `{ field: { old: null, new } }` for every field with a value. Keys in the order PostgreSQL's jsonb

@@ -1,17 +1,19 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audited.decorator.js';
 import { Roles } from '../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.js';
-import { ALL_ROLES } from '../users/role.js';
-import { ParticipantNikParamDto, ParticipantQueryDto, RegisterFilterDto } from './dto/register-query.dto.js';
+import { ALL_ROLES, Role } from '../users/role.js';
+import { ParticipantNikParamDto, ParticipantQueryDto, RegisterFilterDto, VoidRegistrationDto } from './dto/register-query.dto.js';
+import { VoidRegistration } from './use-cases/void-registration.use-case.js';
 import { ExportRegister } from './use-cases/export-register.use-case.js';
 import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
 import { ApiXlsxResponse } from '../common/http/file-response.js';
 import { ParticipantsService } from './participants.service.js';
 import { NoQueryDto } from '../common/http/validation.js';
 import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
-import { ParticipantDetailResponseDto, ParticipantPageDto } from './dto/participant-response.dto.js';
+import { ParticipantDetailResponseDto, ParticipantPageDto, VoidedRegistrationResponseDto } from './dto/participant-response.dto.js';
 
 @ApiTags('register')
 @ApiBearerAuth()
@@ -22,6 +24,7 @@ export class ParticipantsController {
   constructor(
     private readonly participants: ParticipantsService,
     private readonly exportRegister: ExportRegister,
+    private readonly voidRegistration: VoidRegistration,
   ) {}
 
   /** Search by NIK (or prefix), village, month covered (DOMAIN §4) and name prefix. */
@@ -53,5 +56,20 @@ export class ParticipantsController {
   })
   get(@Param() { nik }: ParticipantNikParamDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.participants.get(nik, user);
+  }
+
+  /**
+   * Voids a registration entered in error (a mistyped NIK, one person under two NIKs): the participant leaves the
+   * register, the open months are allocated again without them, and the NIK's history keeps what it held, who voided
+   * it and why (use-cases/void-registration.use-case.ts). Refused (409 VOID_IN_CLOSED_MONTH) once a closed month counted it.
+   */
+  @Post(':nik/void')
+  @Roles(Role.OPERATOR_DINKES, Role.ADMIN)
+  @Audited('participant.void', 'participant')
+  @ApiCreatedResponse({ type: VoidedRegistrationResponseDto })
+  @ApiErrorResponses(403, 409)
+  @ApiOperation({ summary: 'Batalkan pendaftaran peserta yang salah input (NIK salah ketik, terdaftar ganda)' })
+  void(@Param() { nik }: ParticipantNikParamDto, @Body() body: VoidRegistrationDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
+    return this.voidRegistration.void(nik, body.reason, user.username);
   }
 }

@@ -18,7 +18,7 @@ import { ParticipantChange } from './entities/participant-change.entity.js';
 import { Participant } from './entities/participant.entity.js';
 import { type Coverage, type FundingMonthView, type FundingView, fundingByMonth, type MonthTariffRow, type ObligationRow, withTariffs } from './participant-funding.js';
 import { type HistoryEntry, participantHistory } from './participant-history.js';
-import { RegisterException } from './register.exception.js';
+import { notRegistered } from './use-cases/void-registration.use-case.js';
 import { CLOSED_MONTHS, MONTH_TARIFFS, PARTICIPANT_OBLIGATIONS, PARTICIPANT_SPLITS } from './sql/participant-funding.sql.js';
 
 export interface ParticipantView {
@@ -92,7 +92,7 @@ export class ParticipantsService {
     const readsFunding = (READERS as readonly Role[]).includes(reader.role);
     if (readsFunding) await this.allocateMonth.refreshStale(reader.username, null);
     const participant = await this.dataSource.getRepository(Participant).findOneBy({ nik });
-    if (!participant) throw RegisterException.participantNotFound(nik);
+    if (!participant) throw await notRegistered(this.dataSource.manager, nik);
     const [region] = await this.dataSource.query('SELECT name FROM region WHERE code = $1', [participant.villageCode]);
     const updates = await this.dataSource.getRepository(ParticipantChange).find({ where: { nik }, order: { id: 'ASC' } });
     const history = participantHistory(participant, updates);

@@ -11,6 +11,7 @@ import { UploadLease } from './upload-lease.js';
 import { UploadStore } from './upload-store.js';
 import { ExportRegister } from './use-cases/export-register.use-case.js';
 import { ImportEnrollmentSheet } from './use-cases/import-enrollment-sheet.use-case.js';
+import { VoidRegistration } from './use-cases/void-registration.use-case.js';
 
 /** The enrollment register (DOMAIN §2, §4, §12): uploads, participants, template. */
 @Module({
@@ -19,7 +20,7 @@ import { ImportEnrollmentSheet } from './use-cases/import-enrollment-sheet.use-c
     FundingModule, // AllocateMonth: STALE months are recomputed before a participant's funding is read
   ],
   controllers: [EnrollmentUploadsController, ParticipantsController, TemplatesController],
-  providers: [ImportEnrollmentSheet, EnrollmentPromoter, UploadStore, UploadLease, ParticipantsService, ExportRegister],
+  providers: [ImportEnrollmentSheet, EnrollmentPromoter, UploadStore, UploadLease, ParticipantsService, ExportRegister, VoidRegistration],
   exports: [ImportEnrollmentSheet, ParticipantsService],
 })
 export class RegisterModule {}

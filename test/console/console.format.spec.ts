@@ -88,6 +88,14 @@ describe('console display formats (Indonesian)', () => {
     expect(participant.shownValue('villageCode', '17.03.99.2001', villages)).toBe('17.03.99.2001'); // not in the list: the code
   });
 
+  it("says a voided registration in the history by its reason and what it held", async () => {
+    const participant = await consoleModule('pages/participant.js');
+    const villages = new Map([['17.03.07.2001', 'Tanjung Raman, Kec. Hulu Palik (17.03.07.2001)']]);
+    const change = { kind: 'VOID', reason: 'NIK salah ketik', changes: { name: { old: 'Salah Ketik', new: null }, tmt: { old: '2026-02-01', new: null }, villageCode: { old: '17.03.07.2001', new: null } } };
+    expect(participant.voidText(change, villages)).toBe('Alasan: NIK salah ketik. Data yang dibatalkan: Nama Salah Ketik; TMT 1 Februari 2026; Kode desa Tanjung Raman, Kec. Hulu Palik (17.03.07.2001).');
+    expect(participant.voidText({ kind: 'VOID', reason: 'ganda', changes: {} })).toBe('Alasan: ganda.');
+  });
+
   it("says Alokasi's range of months, its quick picks and the filters it sends", async () => {
     const period = await consoleModule('month-period.js');
     expect(period.QUICK_PICKS.map((p: { label: string }) => [p.label, period.quickRange(p, '2026')])).toEqual([

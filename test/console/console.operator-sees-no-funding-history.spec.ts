@@ -50,6 +50,27 @@ describeInBrowser('console: the operator’s participant pages: no funding histo
     await context.close();
   }, BROWSER_TIMEOUT);
 
+  // a registration entered in error (a mistyped NIK) is voided with a reason, asked twice; the NIK's page then says so
+  it('voids a registration entered in error, asked twice; the NIK\'s page then says who voided it and why', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.OPERATOR_DINKES), '#/peserta/1703015401501303');
+    const voiding = page.locator('section', { has: page.getByRole('heading', { name: 'Batalkan pendaftaran' }) });
+    await voiding.getByText('Hanya untuk pendaftaran yang salah input').waitFor();
+    await voiding.getByRole('button', { name: 'Batalkan pendaftaran…' }).click();
+    await voiding.getByRole('button', { name: 'Ya, batalkan NIK 1703015401501303' }).click();
+    await voiding.getByText('Alasan pembatalan wajib diisi').waitFor(); // no reason: refused, nothing voided
+    await voiding.getByLabel('Alasan pembatalan').fill('NIK salah ketik');
+    await voiding.getByRole('button', { name: 'Batalkan pendaftaran…' }).click();
+    await voiding.getByRole('button', { name: 'Ya, batalkan NIK 1703015401501303' }).click();
+    await page.locator('.notice--success', { hasText: 'Pendaftaran Sari Rahmawati (NIK 1703015401501303) dibatalkan.' }).waitFor(); // announced too: not getByText
+    expect(await t.dataSource.query(`SELECT nik FROM participant WHERE nik = '1703015401501303'`)).toEqual([]);
+    await page.goto(`${base}/#/peserta/1703015401501303`);
+    await page.getByText(/^Pendaftaran peserta dengan NIK 1703015401501303 dibatalkan oleh .+: NIK salah ketik\./).waitFor();
+    expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
   // Cari Peserta offers the results as an enrollment sheet (QA: a death must repeat the participant's whole row, and
   // the operator had no copy of the register to start from)
   it('downloads the search results in the template columns, to change and upload back', async () => {

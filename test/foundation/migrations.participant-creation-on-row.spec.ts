@@ -97,6 +97,8 @@ describe('migration ParticipantCreationOnRow', () => {
   it('the detail shows the same history as before: CREATE with the registered values, then the updates', async () => {
     // the history alone is compared here (no month is allocated in this database: nothing to recompute)
     const service = new ParticipantsService(ds, { refreshStale: async () => undefined } as unknown as AllocateMonth, {} as RegionsService);
+    // today's service reads today's participant_change, with the `reason` of a VOID (migration 1768900000000)
+    await ds.query('ALTER TABLE participant_change ADD COLUMN reason text');
     // an operator's read: the history without the funding, whose query reads today's schema (pledge_terms), not this migration's
     const reader = { id: '00000000-0000-4000-8000-000000000001', username: 'uji', role: Role.OPERATOR_DINKES };
     const changed = await service.get('1703060101700031', reader);
@@ -117,6 +119,7 @@ describe('migration ParticipantCreationOnRow', () => {
           villageCode: { old: null, new: '17.03.06.2001' },
           tmt: { old: null, new: '2025-01-01' },
         },
+        reason: null,
       },
       {
         id: before[1].id,
@@ -130,6 +133,7 @@ describe('migration ParticipantCreationOnRow', () => {
           noka: { old: '0001000000311', new: '0001000000399' },
           villageCode: { old: '17.03.06.2001', new: '17.03.06.2003' },
         },
+        reason: null,
       },
       {
         id: before[2].id,
@@ -139,6 +143,7 @@ describe('migration ParticipantCreationOnRow', () => {
         changedBy: 'operator',
         changedAt: T3,
         changes: { name: { old: 'Tiga Satu Baru', new: 'Tiga Satu Akhir' }, tat: { old: null, new: '2026-03-10' }, endReason: { old: null, new: 'MENINGGAL' } },
+        reason: null,
       },
     ]);
     expect((await service.get('1703064101700032', reader)).history.map((h) => h.kind)).toEqual(['CREATE']);

@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { ParticipantNikCCollation1765500000000 } from '../../src/database/migrations/1765500000000-participant-nik-c-collation.js';
 import { ParticipantVillageCheck1765100000000 } from '../../src/database/migrations/1765100000000-participant-village-check.js';
 import { DropParticipantNameIndex1765600000000 } from '../../src/database/migrations/1765600000000-drop-participant-name-index.js';
+import { ParticipantChangeVoid1768900000000 } from '../../src/database/migrations/1768900000000-participant-change-void.js';
 import { Role } from '../../src/users/role.js';
 
 /**
@@ -187,5 +188,38 @@ describe('the participant name index is gone; searching by name still works', ()
     const res = await (await t.as(Role.AUDITOR)).get('/api/v1/participants?name=DEW').expect(200);
     expect(res.body.items.map((p: { name: string }) => p.name).sort()).toEqual(['DEWANTO', 'Dewi Lestari']);
     expect(res.body.total).toBe(2);
+  });
+});
+
+/** Migration ParticipantChangeVoid: a VOID history row with its reason (and only a VOID has one); down removes both. */
+describe('the history holds voided registrations (ParticipantChangeVoid)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const insert = (on: { query(sql: string): Promise<unknown> }, kind: string, reason: string | null) =>
+    on.query(`INSERT INTO participant_change (nik, kind, changes, changed_by, reason) VALUES ('${testNik(903)}', '${kind}', '{}', 'uji', ${reason === null ? 'NULL' : `'${reason}'`})`);
+
+  it('up takes a VOID with a reason and refuses one without, or an UPDATE with one; down drops the VOIDs and the column', async () => {
+    await insert(t.dataSource, 'VOID', 'NIK salah ketik');
+    await expect(insert(t.dataSource, 'VOID', null)).rejects.toThrow(/CHK_participant_change_void_reason/);
+    await expect(insert(t.dataSource, 'UPDATE', 'alasan')).rejects.toThrow(/CHK_participant_change_void_reason/);
+    await insert(t.dataSource, 'UPDATE', null);
+    const migration = new ParticipantChangeVoid1768900000000();
+    const runner = t.dataSource.createQueryRunner(); // every query on it: PGlite has one connection
+    try {
+      await migration.down(runner);
+      expect(await runner.query(`SELECT kind FROM participant_change WHERE nik = '${testNik(903)}'`)).toEqual([{ kind: 'UPDATE' }]);
+      await expect(runner.query(`INSERT INTO participant_change (nik, kind, changes, changed_by) VALUES ('${testNik(903)}', 'VOID', '{}', 'uji')`)).rejects.toThrow(/CHK_participant_change_kind/);
+      expect(await runner.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'participant_change' AND column_name = 'reason'`)).toEqual([]);
+    } finally {
+      await migration.up(runner);
+      await runner.release();
+    }
+    await insert(t.dataSource, 'VOID', 'lagi');
   });
 });

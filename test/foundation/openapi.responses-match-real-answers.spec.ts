@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import { Role } from '../../src/users/role.js';
 import { pledgeWorkbook } from '../funding/support/pledge-workbook.js';
+import { insertParticipants } from '../funding/support/register.js';
 import { secondKeuangan } from '../reconciliation/support/users.js';
 import { fixture } from '../register/support.js';
 import { openApiDocument, ResponseValidator } from '../support/openapi.js';
@@ -75,6 +76,10 @@ describe('OpenAPI: real answers match the documented response schemas', () => {
     const changed = check(await operator.get('/api/v1/participants/1703064512900002').expect(200), 'get', '/api/v1/participants/{nik}'); // changed by basic-changed.xlsx
     expect(changed.body.history.map((e: { kind: string }) => e.kind)).toEqual(['CREATE', 'UPDATE']);
     check(await keuangan.get('/api/v1/participants/1703069999999999').expect(404), 'get', '/api/v1/participants/{nik}');
+    await insertParticipants(t.dataSource, [{ nik: '1703069999990001', tmt: '2026-11-01' }]);
+    check(await operator.post('/api/v1/participants/1703069999990001/void').send({ reason: 'NIK salah ketik' }).expect(201), 'post', '/api/v1/participants/{nik}/void');
+    check(await operator.post('/api/v1/participants/1703069999990001/void').send({ reason: 'NIK salah ketik' }).expect(404), 'post', '/api/v1/participants/{nik}/void');
+    check(await keuangan.get('/api/v1/participants/1703069999990001').expect(404), 'get', '/api/v1/participants/{nik}');
   });
 
   it('funding: pledges, pledge sheets, tariffs, the allocation and its splits', async () => {

@@ -30,6 +30,7 @@ const update = (id: string, changes: ParticipantChange['changes']): ParticipantC
   uploadId: `u${id}`,
   kind: 'UPDATE',
   changes,
+  reason: null,
   changedBy: 'operator',
   changedAt: new Date(`2026-0${id}-01T00:00:00Z`),
 });

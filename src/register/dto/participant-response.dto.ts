@@ -28,7 +28,8 @@ export class ParticipantPageDto extends PageOf(ParticipantResponseDto) {}
 export class ParticipantHistoryEntryDto {
   /** The stored change's id; null for the CREATE, rebuilt from the participant. */
   @ApiProperty({ type: 'integer', nullable: true }) id: number | null;
-  @ApiProperty({ enum: ['CREATE', 'UPDATE'] }) kind: 'CREATE' | 'UPDATE';
+  /** VOID: the registration before was cancelled as entered in error (`changes` holds what it held, `reason` why). */
+  @ApiProperty({ enum: ['CREATE', 'UPDATE', 'VOID'] }) kind: 'CREATE' | 'UPDATE' | 'VOID';
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) uploadId: string | null;
   @ApiProperty({ type: String, nullable: true }) uploadFilename: string | null;
   @ApiProperty() changedBy: string;
@@ -39,6 +40,8 @@ export class ParticipantHistoryEntryDto {
     additionalProperties: { type: 'object', required: ['old', 'new'], properties: { old: { type: 'string', nullable: true }, new: { type: 'string', nullable: true } } },
   })
   changes: Record<string, { old: string | null; new: string | null }>;
+  /** Why a VOID was made; null for CREATE and UPDATE. */
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
 }
 
 /** A split of the participant's obligation: which pledge paid how much (rupiah) of a month. */
@@ -94,4 +97,13 @@ export class ParticipantDetailResponseDto extends ParticipantResponseDto {
   @ApiProperty({ type: () => [ParticipantHistoryEntryDto] }) history: ParticipantHistoryEntryDto[];
   @ApiPropertyOptional({ type: () => [ParticipantFundingDto] }) funding?: ParticipantFundingDto[];
   @ApiPropertyOptional({ type: () => [ParticipantFundingMonthDto] }) fundingByMonth?: ParticipantFundingMonthDto[];
+}
+
+/** A registration voided (POST /participants/:nik/void). */
+export class VoidedRegistrationResponseDto {
+  @ApiProperty() nik: string;
+  @ApiProperty() name: string;
+  @ApiProperty() voidedBy: string;
+  @ApiProperty({ type: String, format: 'date-time' }) voidedAt: Date;
+  @ApiProperty() reason: string;
 }

@@ -4,8 +4,10 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 export type FieldChanges = Record<string, { old: unknown; new: unknown }>;
 
 /**
- * One change of a participant: who, when, from which upload, old and new values. Only updates are
- * stored: the creation is recorded on the participant (created_upload_id, created_by, created_at).
+ * One change of a participant: who, when, from which upload, old and new values. Only updates and voids are
+ * stored: the creation is recorded on the participant (created_upload_id, created_by, created_at). A VOID is a
+ * registration cancelled as entered in error (use-cases/void-registration.use-case.ts): the participant row is gone,
+ * `changes` holds what it held (each field's old value, new null) and `reason` why.
  */
 @Entity('participant_change')
 export class ParticipantChange {
@@ -19,11 +21,15 @@ export class ParticipantChange {
   uploadId: string | null;
 
   @Column('text')
-  kind: 'UPDATE';
+  kind: 'UPDATE' | 'VOID';
 
   /** Old and new of every field that differed; promotion is the only writer, so the rows replay exactly. */
   @Column('jsonb')
   changes: FieldChanges;
+
+  /** Why a VOID was made (required for it, null for an UPDATE). */
+  @Column('text', { nullable: true })
+  reason: string | null;
 
   @Column('text', { name: 'changed_by' })
   changedBy: string;

@@ -5,8 +5,9 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateLabel, dateTimeLabel, END_REASON_LABELS, label, monthLabel, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
-import { canSee, hashFor } from '../routes.js';
-import { badge, dataTable, errorNotice, notice, pageHeader, section } from '../ui.js';
+import { field, form, showErrors, values } from '../forms.js';
+import { canSee, hashFor, ROLE } from '../routes.js';
+import { announce, badge, confirmStep, dataTable, errorNotice, notice, pageHeader, section } from '../ui.js';
 import { villageName } from '../villages.js';
 
 /** Said where the funding history would be when the API gives none (the operator: it reads no funding). */
@@ -69,7 +70,36 @@ export async function render(main, ctx) {
       months && canSee(ctx.user.role, '/alokasi') ? h('p', {}, h('a', { href: hashFor('/alokasi', { nik: person.nik ?? nik }), text: 'Lihat di halaman Alokasi Dana' })) : null,
     ),
     section('Riwayat perubahan data', changesTable(changes, villages)),
+    [ROLE.OPERATOR, ROLE.ADMIN].includes(ctx.user.role) ? section('Batalkan pendaftaran', h('p', { class: 'hint', text: VOID_HINT }), voidForm(person, main)) : null,
   );
+}
+
+/** When a registration is voided rather than ended (POST /participants/:nik/void; the API refuses it once a closed month counted it). */
+export const VOID_HINT =
+  'Hanya untuk pendaftaran yang salah input, mis. NIK salah ketik atau orang yang sama terdaftar dengan dua NIK. Peserta dikeluarkan dari register ' +
+  'dan bulan yang belum difinalisasi dihitung ulang tanpanya; data dan alasannya tetap tercatat di riwayat NIK ini dan jejak audit. Peserta yang ' +
+  'meninggal, pindah atau berhenti diakhiri dengan TAT dan ALASAN_BERAKHIR, bukan dibatalkan.';
+
+/** The reason and a two-step confirmation; on success the page says so, with the way back to the search. */
+function voidForm(person, main) {
+  const el = form(
+    { label: 'Batalkan pendaftaran', onsubmit: () => undefined },
+    field({ label: 'Alasan pembatalan', name: 'reason', required: true, multiline: true, hint: 'Mis. NIK salah ketik; yang benar 1703064101900002 sudah diunggah' }),
+    confirmStep({
+      askText: 'Batalkan pendaftaran…',
+      yesText: `Ya, batalkan NIK ${person.nik}`,
+      warning: `Batalkan pendaftaran ${person.name} (NIK ${person.nik})? Peserta dikeluarkan dari register; bulan yang belum difinalisasi dihitung ulang tanpanya.`,
+      onConfirm: async () => {
+        await api(`/api/v1/participants/${encodeURIComponent(person.nik)}/void`, { method: 'POST', json: { reason: values(el).reason ?? '' } });
+        const said = `Pendaftaran ${person.name} (NIK ${person.nik}) dibatalkan.`;
+        replace(main, pageHeader(`Peserta ${person.nik}`), notice('success', said), h('p', {}, h('a', { href: '#/peserta', text: '‹ Kembali ke pencarian' })));
+        announce(said);
+        main.querySelector('h1')?.focus();
+      },
+      onError: (err) => showErrors(el, err),
+    }),
+  );
+  return el;
 }
 
 function fact(term, value) {
@@ -231,13 +261,24 @@ function uploadCell(change) {
   return [change.uploadFilename ?? 'Unggahan', h('br'), h('span', { class: 'mono hint upload-id', text: change.uploadId })];
 }
 
+const KIND_LABELS = { CREATE: 'Didaftarkan', UPDATE: 'Diubah', VOID: 'Pendaftaran dibatalkan' };
+
+/**
+ * A VOID (an earlier registration of this NIK cancelled as entered in error): its reason, then what that registration
+ * held ("Alasan: NIK salah ketik. Data yang dibatalkan: Nama Salah Ketik; TMT 1 Februari 2026; …"). Pure, tested.
+ */
+export function voidText(change, villages) {
+  const held = Object.entries(change.changes ?? {}).map(([k, v]) => `${FIELD_LABELS[k] ?? k} ${shownValue(k, v?.old, villages)}`);
+  return `Alasan: ${change.reason ?? '–'}.${held.length ? ` Data yang dibatalkan: ${held.join('; ')}.` : ''}`;
+}
+
 function changesTable(rows, villages) {
   return dataTable({
     caption: 'Perubahan data peserta (terbaru di atas)',
     columns: [
       { label: 'Waktu', value: (c) => dateTimeLabel(c.changedAt ?? c.at) },
-      { label: 'Jenis', value: (c) => (c.kind === 'CREATE' ? 'Didaftarkan' : c.kind === 'UPDATE' ? 'Diubah' : (c.kind ?? '–')) },
-      { label: 'Perubahan', value: (c) => (c.kind === 'CREATE' ? 'Data awal peserta' : describeChanges(c.changes, villages)), wrap: true },
+      { label: 'Jenis', value: (c) => KIND_LABELS[c.kind] ?? c.kind ?? '–' },
+      { label: 'Perubahan', value: (c) => (c.kind === 'CREATE' ? 'Data awal peserta' : c.kind === 'VOID' ? voidText(c, villages) : describeChanges(c.changes, villages)), wrap: true },
       { label: 'Oleh', value: (c) => c.changedBy ?? '–' },
       { label: 'Unggahan', render: (c) => uploadCell(c) },
     ],
