@@ -6,7 +6,7 @@ import { READERS, Roles } from '../auth/access.decorators.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Audited } from '../audit/audited.decorator.js';
 import { Role } from '../users/role.js';
-import { PaymentQueryDto, PaymentStatusQueryDto, RecordPaymentDto } from './dto/payment.dto.js';
+import { DeletePaymentDto, PaymentQueryDto, PaymentStatusQueryDto, RecordPaymentDto } from './dto/payment.dto.js';
 import { Payment } from './entities/payment.entity.js';
 import { readPaymentBody } from './payment-body.js';
 import { assertPledgeExists } from '../funding/pledges/pledge-code.js';
@@ -46,12 +46,12 @@ export class PaymentsController {
     return this.recordPayment.execute({ ...body, actor: user.username });
   }
 
-  /** A payment entered by mistake, in an open month; answers the payment removed. */
+  /** A payment entered by mistake, in an open month, with why (`reason`, in the audit event); answers the payment removed. */
   @Delete(':id')
   @Roles(Role.KEUANGAN, Role.ADMIN)
   @Audited('payment.delete', 'payment')
   @ApiOkResponse({ type: PaymentResponseDto, description: 'The payment removed.' })
-  remove(@Param('id', PAYMENT_ID) id: string, @Query() _query: NoQueryDto) {
+  remove(@Param('id', PAYMENT_ID) id: string, @Body() _body: DeletePaymentDto, @Query() _query: NoQueryDto) {
     return this.deletePayment.execute(id);
   }
 

@@ -71,6 +71,7 @@ describeInBrowser('console: Pembayaran pages a month of many payments and shows 
     const payments = page.getByRole('table', { name: 'Pembayaran tercatat untuk Oktober 2026' });
     const last = payments.locator('tbody tr', { hasText: 'P-120' });
     await last.getByRole('button', { name: 'Hapus…' }).click();
+    await last.getByLabel('Alasan penghapusan').fill('Tercatat dua kali');
     await last.getByRole('button', { name: 'Ya, hapus' }).click();
     expect(await shown(page, '3 dari 3 (119 baris)')).toEqual(references(101, 119));
     expect((await tableRows(payments)).every((r) => r.at(-1)!.startsWith('Hapus…'))).toBe(true);

@@ -228,7 +228,7 @@ describe('every :id route answers a malformed id as an unknown one: 404 with the
     // 36 dashes passed the old check of enrollment uploads and reached the database (a 500)
     for (const id of ['00000000-0000-4000-8000-000000000000', 'bukan-uuid', '-'.repeat(36), '12345']) {
       const call = agent[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](path.replace(':id', id));
-      const res = method === 'PATCH' ? await call.send({ active: false }) : await call;
+      const res = method === 'PATCH' ? await call.send({ active: false }) : method === 'DELETE' ? await call.send({ reason: 'Tercatat keliru' }) : await call;
       expect({ id, status: res.status, code: res.body.code, message: res.body.message }).toEqual({ id, status: 404, code, message: expect.stringContaining(`"${id}" tidak ditemukan`) });
     }
   });

@@ -144,7 +144,7 @@ describe('OpenAPI: real answers match the documented response schemas', () => {
     const keuangan = await t.as(Role.KEUANGAN);
     check(await keuangan.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-10', amount: 30000, paidAt: '2026-10-12', reference: 'SP2D-1' }).expect(201), 'post', '/api/v1/payments');
     const mistake = check(await keuangan.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-10', amount: 1000, paidAt: '2026-10-05', reference: 'SP2D-2' }).expect(201), 'post', '/api/v1/payments');
-    check(await keuangan.delete(`/api/v1/payments/${mistake.body.id}`).expect(200), 'delete', '/api/v1/payments/{id}');
+    check(await keuangan.delete(`/api/v1/payments/${mistake.body.id}`).send({ reason: 'Tercatat keliru' }).expect(200), 'delete', '/api/v1/payments/{id}');
     check(await keuangan.get('/api/v1/payments?month=2026-10').expect(200), 'get', '/api/v1/payments');
     // due-ness on the test clock's 15 November 2026: October ended underpaid (MONTH_ENDED), the enum and date as documented
     const status = check(await keuangan.get('/api/v1/payments/status?month=2026-10').expect(200), 'get', '/api/v1/payments/status');

@@ -143,7 +143,7 @@ describe('payments: sheet REFERENSI length and a sheet sent again', () => {
     expect(alone.body.code).toBe('NO_ACCEPTED_ROWS');
     expect(alone.body.details.issues[0].message).toMatch(/sudah tercatat dengan jumlah Rp999\.999 .*baris ini menulis Rp258\.000/);
     // as told: the stored one removed, the row is recorded
-    await keuangan.delete(`/api/v1/payments/${stored['SP2D 01009/LS/2026']}`).expect(200);
+    await keuangan.delete(`/api/v1/payments/${stored['SP2D 01009/LS/2026']}`).send({ reason: 'Tercatat keliru' }).expect(200);
     const fixed = await keuangan.post('/api/v1/payment-uploads').attach('file', sheet('APBD-2026;2026-10;258000;2026-11-10;SP2D 01009/LS/2026'), 'satu.csv').expect(201);
     expect(fixed.body).toMatchObject({ accepted: 1, payments: 1, amount: 258000 });
   });

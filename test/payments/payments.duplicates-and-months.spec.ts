@@ -122,18 +122,24 @@ describe('payments: duplicates refused, mistakes removed', () => {
     expect(await paid()).toEqual({ n: 4, total: 3 * 258_000 + 1000 });
   });
 
-  it('DELETE removes a payment of an open month (audited), answers 404 for an unknown one, 403 for an auditor', async () => {
+  it('DELETE removes a payment of an open month with a reason (audited), answers 404 for an unknown one, 403 for an auditor', async () => {
     const api = await t.as(Role.KEUANGAN);
     const [row] = await t.dataSource.query(`SELECT id FROM payment WHERE reference = 'SP2D 2000'`);
-    await (await t.as(Role.AUDITOR)).delete(`/api/v1/payments/${row.id}`).expect(403);
-    const removed = await api.delete(`/api/v1/payments/${row.id}`).expect(200);
+    await (await t.as(Role.AUDITOR)).delete(`/api/v1/payments/${row.id}`).send({ reason: 'Tercatat keliru' }).expect(403);
+    // without a reason, or a blank one, nothing is removed (QA: a payment could be deleted without a word of why)
+    for (const body of [{}, { reason: ' ' }]) {
+      const refused = await api.delete(`/api/v1/payments/${row.id}`).send(body).expect(400);
+      expect(JSON.stringify(refused.body)).toContain('reason (alasan penghapusan) wajib diisi');
+    }
+    const removed = await api.delete(`/api/v1/payments/${row.id}`).send({ reason: 'Tercatat keliru' }).expect(200);
     expect(removed.body).toMatchObject({ id: row.id, amount: 1000, reference: 'SP2D 2000' });
-    await api.delete(`/api/v1/payments/${row.id}`).expect(404);
+    await api.delete(`/api/v1/payments/${row.id}`).send({ reason: 'Tercatat keliru' }).expect(404);
     const [event] = await t.dataSource.query(`SELECT action, entity_id, summary FROM audit_event WHERE action = 'payment.delete'`);
     expect(event).toMatchObject({ action: 'payment.delete', entity_id: row.id });
     // the payment came from a sheet, so no earlier event names it: the delete keeps what it removed (QA)
     const summary = typeof event.summary === 'string' ? JSON.parse(event.summary) : event.summary;
     expect(summary.removed).toMatchObject({ id: row.id, pledgeCode: 'APBD-2026', amount: 1000, reference: 'SP2D 2000' });
+    expect(summary.body).toEqual({ reason: 'Tercatat keliru' });
     expect(await paid()).toEqual({ n: 3, total: 3 * 258_000 });
   });
 
@@ -141,7 +147,7 @@ describe('payments: duplicates refused, mistakes removed', () => {
     const [row] = await t.dataSource.query(`SELECT id FROM payment WHERE month = '2026-09'`);
     await t.dataSource.query(`INSERT INTO reconciliation_run (id, month, version, status, started_by) VALUES ('00000000-0000-4000-8000-000000000009', '2026-09', 1, 'FINAL', 'uji')`);
     await t.dataSource.query(`INSERT INTO closed_month (month, run_id, closed_by, closed_at) VALUES ('2026-09', '00000000-0000-4000-8000-000000000009', 'uji', now())`);
-    const res = await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${row.id}`).expect(409);
+    const res = await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${row.id}`).send({ reason: 'Tercatat keliru' }).expect(409);
     expect(res.body.code).toBe('MONTH_CLOSED');
   });
 
@@ -195,7 +201,7 @@ describe('payments: duplicates refused, mistakes removed', () => {
     const november = async () => t.dataSource.query(`SELECT amount::int AS amount, paid_at::text AS "paidAt" FROM payment WHERE month = '2026-11'`);
     expect(await november()).toEqual([{ amount: 1_000_000, paidAt: '2026-11-05' }]);
     // as told: the recorded one removed, the payment is recorded as sent
-    await api.delete(`/api/v1/payments/${id}`).expect(200);
+    await api.delete(`/api/v1/payments/${id}`).send({ reason: 'Tercatat keliru' }).expect(200);
     await api.post('/api/v1/payments').send({ ...nov, amount: 1_200_000, paidAt: '2026-11-06' }).expect(201);
     expect(await november()).toEqual([{ amount: 1_200_000, paidAt: '2026-11-06' }]);
   });
@@ -322,7 +328,7 @@ describe('payments: a frozen month is closed for payments', () => {
   });
 
   it('DELETE /payments/:id of a frozen month is refused as a finalized month\'s', async () => {
-    const res = await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${juneId}`).expect(409);
+    const res = await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${juneId}`).send({ reason: 'Tercatat keliru' }).expect(409);
     expect(res.body).toMatchObject({ code: 'MONTH_CLOSED', details: { month: '2026-06', closedMonth: '2026-10' } });
     expect(res.body.message).toMatch(/^Bulan Juni 2026 sudah dibekukan karena bulan Oktober 2026 sudah difinalisasi .* Koreksi yang menyangkut bulan itu dicatat/);
     expect((await t.dataSource.query('SELECT 1 FROM payment WHERE id = $1', [juneId])).length).toBe(1);

@@ -170,7 +170,7 @@ describe('payments: who recorded each, when, and from which sheet', () => {
 
   it("a sheet's payment removed: the audit's `removed` still names the sheet", async () => {
     const [payment] = (await list('month=2026-10&pageSize=1000')).items.filter((p: { reference: string }) => p.reference === 'SP2D DUA');
-    await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${payment.id}`).expect(200);
+    await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${payment.id}`).send({ reason: 'Tercatat keliru' }).expect(200);
     const [event] = await t.dataSource.query(`SELECT summary FROM audit_event WHERE action = 'payment.delete' ORDER BY id DESC LIMIT 1`);
     expect(JSON.parse(event.summary).removed).toMatchObject({ reference: 'SP2D DUA', uploadFilename: 'pembayaran-oktober.csv', uploadId: payment.uploadId });
     // its trail by its id: the sheet that recorded it, then its removal

@@ -64,7 +64,7 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     expect(res.body.details).toMatchObject({ changes: ['tagihan BPJS', 'pembayaran'], changed: 'tagihan BPJS; pembayaran' });
     expect(res.body.message).toContain('(tagihan BPJS; pembayaran)');
     expect((await checker.get(`/api/v1/reconciliations/${run.id}`).expect(200)).body.changes).toEqual(['tagihan BPJS', 'pembayaran']);
-    await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${recorded.id}`).expect(200);
+    await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${recorded.id}`).send({ reason: 'Tercatat keliru' }).expect(200);
   });
 
   it('refuses when a payment of the month was recorded after the run: the signed figures would not show it', async () => {
@@ -73,7 +73,7 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     const recorded = (await (await t.as(Role.KEUANGAN)).post('/api/v1/payments').send(payment).expect(201)).body;
     const res = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(409);
     expect(res.body).toMatchObject({ code: 'INPUTS_CHANGED', details: { changed: 'pembayaran' } });
-    await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${recorded.id}`).expect(200);
+    await (await t.as(Role.KEUANGAN)).delete(`/api/v1/payments/${recorded.id}`).send({ reason: 'Tercatat keliru' }).expect(200);
   });
 
   it('refuses when a pledge changed after the run: the month waits to be re-allocated', async () => {

@@ -70,7 +70,7 @@ describe('reconciliation workbook of a DONE run whose month changed', () => {
         `DRAF: status di atas dihitung saat rekonsiliasi versi ${run.version} dijalankan, sedangkan rincian ini memuat pembayaran yang tercatat saat diunduh (dibayar Rp0 saat itu, Rp1.000 saat diunduh). Jalankan ulang rekonsiliasi agar keduanya sama sebelum ditandatangani.`,
       ]);
     } finally {
-      await (await keuangan()).delete(`/api/v1/payments/${recorded.id}`).expect(200);
+      await (await keuangan()).delete(`/api/v1/payments/${recorded.id}`).send({ reason: 'Tercatat keliru' }).expect(200);
     }
   });
 
@@ -79,7 +79,7 @@ describe('reconciliation workbook of a DONE run whose month changed', () => {
     const payment = { pledgeCode: 'APBD-2026', month: MONTH, amount: 1000, paidAt: '2026-09-08' };
     const first = (await finance.post('/api/v1/payments').send({ ...payment, reference: 'SP2D 601' }).expect(201)).body;
     const run = await start();
-    await finance.delete(`/api/v1/payments/${first.id}`).expect(200);
+    await finance.delete(`/api/v1/payments/${first.id}`).send({ reason: 'Tercatat keliru' }).expect(200);
     const second = (await finance.post('/api/v1/payments').send({ ...payment, reference: 'SP2D 602' }).expect(201)).body;
     try {
       const note = labels((await workbook(run.id)).getWorksheet('Pembayaran')!).filter((l) => l.startsWith('DRAF: '));
@@ -87,7 +87,7 @@ describe('reconciliation workbook of a DONE run whose month changed', () => {
         `DRAF: status di atas dihitung saat rekonsiliasi versi ${run.version} dijalankan, sedangkan rincian ini memuat pembayaran yang tercatat saat diunduh; jumlahnya tetap Rp1.000, tetapi ada pembayaran yang dihapus atau dicatat sesudah rekonsiliasi. Jalankan ulang rekonsiliasi agar keduanya sama sebelum ditandatangani.`,
       ]);
     } finally {
-      await finance.delete(`/api/v1/payments/${second.id}`).expect(200);
+      await finance.delete(`/api/v1/payments/${second.id}`).send({ reason: 'Tercatat keliru' }).expect(200);
     }
   });
 

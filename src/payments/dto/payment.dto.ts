@@ -8,6 +8,7 @@ import { paymentReference, REFERENCE_MAX } from '../duplicate-payments.js';
 import { PAID_AT_FORM, PAID_YEARS, paidDayInWib } from '../paid-at.js';
 import { IsRequiredMonth, QueryInteger } from '../../common/http/validation.js';
 import { UploadsPageDto } from '../../common/http/uploads-page.dto.js';
+import { ReasonField } from '../../common/http/reason-field.js';
 
 const PAID_AT_MISSING = 'paidAt (tanggal bayar) wajib diisi';
 
@@ -131,4 +132,10 @@ export class PaymentStatusQueryDto {
 export class PaymentUploadDto {
   @ApiProperty({ type: 'string', format: 'binary', description: 'xlsx or csv: KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI (optional PENYESUAIAN_BULAN)' })
   file?: unknown;
+}
+
+/** Why a payment is deleted (kept in the audit trail with the payment removed). */
+export class DeletePaymentDto {
+  @ReasonField('penghapusan', 'Tercatat dua kali: SP2D yang sama sudah dicatat')
+  reason!: string;
 }

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
-import { collapsedText, HAS_VISIBLE_TEXT } from '../../common/text.js';
+import { collapsedText } from '../../common/text.js';
+import { ReasonField } from '../../common/http/reason-field.js';
 import { MAX_PAGE } from '../../common/http/paging.js';
 import { IsNikField, QueryInteger } from '../../common/http/validation.js';
 import { VILLAGE_CODE_MESSAGE, VILLAGE_CODE_PATTERN } from '../../regions/village-code.js';
@@ -52,9 +53,6 @@ export class ParticipantNikParamDto {
 
 /** Why a registration is voided (kept in the NIK's history and the audit trail). */
 export class VoidRegistrationDto {
-  @ApiProperty({ example: 'NIK salah ketik; yang benar 1703064101900002 (diunggah 05/12/2026)', maxLength: 500 })
-  @IsString({ message: 'reason (alasan pembatalan) wajib diisi sebagai teks' })
-  @Matches(HAS_VISIBLE_TEXT, { message: 'reason (alasan pembatalan) wajib diisi' })
-  @MaxLength(500, { message: 'reason (alasan pembatalan) paling banyak 500 karakter' })
+  @ReasonField('pembatalan', 'NIK salah ketik; yang benar 1703064101900002 (diunggah 05/12/2026)')
   reason!: string;
 }

@@ -36,14 +36,16 @@ export function errorNotice(err) {
 /**
  * An action asked twice: `askText` shows a warning with a danger button and Batal (Escape too),
  * then `onConfirm` runs; its error is shown below (or given to `onError`, e.g. to mark a form's fields)
- * and the question goes back.
+ * and the question goes back. With `reason` (`{ label, hint }`), the question asks why in a text box and
+ * `onConfirm` gets it; a blank one is said beside the box and nothing is sent (the API refuses it too).
  */
-export function confirmStep({ askText, yesText, warning, onConfirm, onError, askKind = 'secondary' }) {
+export function confirmStep({ askText, yesText, warning, onConfirm, onError, askKind = 'secondary', reason }) {
   const out = h('div', { 'aria-live': 'polite' });
   const ask = h('button', { type: 'button', class: `btn btn--${askKind}` }, askText);
   const yes = h('button', { type: 'button', class: 'btn btn--danger' }, yesText);
   const no = h('button', { type: 'button', class: 'btn btn--ghost' }, 'Batal');
-  const question = h('div', { class: 'actions', hidden: true }, h('p', { class: 'notice notice--warning', text: warning }), yes, no);
+  const why = reason ? reasonBox(reason) : null;
+  const question = h('div', { class: 'actions', hidden: true }, h('p', { class: 'notice notice--warning', text: warning }), why?.box, yes, no);
   const close = () => {
     question.hidden = true;
     ask.hidden = false;
@@ -53,14 +55,15 @@ export function confirmStep({ askText, yesText, warning, onConfirm, onError, ask
     replace(out);
     question.hidden = false;
     ask.hidden = true;
-    yes.focus();
+    (why?.input ?? yes).focus();
   });
   no.addEventListener('click', close);
   question.addEventListener('keydown', (event) => event.key === 'Escape' && close());
   yes.addEventListener('click', () =>
     busy(yes, async () => {
       try {
-        await onConfirm();
+        if (why && !why.read()) return;
+        await onConfirm(why?.value());
       } catch (err) {
         if (onError) onError(err);
         else replace(out, errorNotice(err));
@@ -69,6 +72,24 @@ export function confirmStep({ askText, yesText, warning, onConfirm, onError, ask
     }),
   );
   return h('div', { class: 'confirm-step' }, h('div', { class: 'actions' }, ask), question, out);
+}
+
+/** confirmStep's text box for why: `read()` says a blank one beside it and is false then. */
+function reasonBox({ label, hint }) {
+  const id = `alasan-${Math.random().toString(36).slice(2, 8)}`;
+  const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
+  const input = h('textarea', { id, name: 'reason', rows: 2, required: true, 'aria-describedby': `${id}-hint ${id}-error` });
+  const box = h('div', { class: 'field' }, h('label', { for: id }, label, h('span', { class: 'req', 'aria-hidden': 'true', text: ' *' })), input, h('p', { class: 'hint', id: `${id}-hint`, text: hint }), error);
+  const value = () => input.value.trim();
+  const read = () => {
+    const blank = value() === '';
+    error.hidden = !blank;
+    error.textContent = blank ? `${label} wajib diisi.` : '';
+    input.setAttribute('aria-invalid', String(blank));
+    if (blank) input.focus();
+    return !blank;
+  };
+  return { box, input, value, read };
 }
 
 export function pageHeader(title, ...lead) {

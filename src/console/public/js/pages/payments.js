@@ -182,17 +182,18 @@ function sheetForm(ctx, refresh, history) {
 }
 
 /**
- * Removes a payment recorded by mistake (DELETE /payments/:id; the audit trail keeps what was
- * removed). Asked twice; offered only in an open month (the API refuses a finalized month's).
+ * Removes a payment recorded by mistake (DELETE /payments/:id with why; the audit trail keeps what was
+ * removed and the reason). Asked twice, with the reason; offered only in an open month (the API refuses a finalized month's).
  */
 function removeStep(payment, refresh) {
   return confirmStep({
     askText: 'Hapus…',
     askKind: 'ghost',
     yesText: 'Ya, hapus',
-    warning: `Hapus pembayaran ${payment.reference} (${rupiah(payment.amount)}, ${payment.pledgeCode})? Penghapusan tercatat di jejak audit.`,
-    onConfirm: async () => {
-      await api(`/api/v1/payments/${encodeURIComponent(payment.id)}`, { method: 'DELETE' });
+    warning: `Hapus pembayaran ${payment.reference} (${rupiah(payment.amount)}, ${payment.pledgeCode})? Penghapusan dan alasannya tercatat di jejak audit.`,
+    reason: { label: 'Alasan penghapusan', hint: 'Mis. Tercatat dua kali; jumlah salah, dicatat ulang dengan SP2D yang sama' },
+    onConfirm: async (reason) => {
+      await api(`/api/v1/payments/${encodeURIComponent(payment.id)}`, { method: 'DELETE', json: { reason } });
       announce(`Pembayaran ${payment.reference} dihapus.`);
       await refresh();
       // the row and its button are gone: keyboard focus goes to the list it was in, not to the top of the page (QA)
