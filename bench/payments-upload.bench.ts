@@ -5,7 +5,7 @@
  * A payment sheet's cost should not grow with the payments already stored in its pledge-month (QA on PGlite:
  * 20,000 rows in one pledge-month took 572 s, then 2,000 more 148 s, 500 more 39 s, while 500 in another
  * pledge-month took 1.2 s). Uploads, in turn, through UploadPayments: BENCH_ROWS (default 20,000) rows of one
- * pledge-month, 2,000 more, 500 more, the same 500 again (all recorded: recognised), and 500 of another pledge-month; prints
+ * pledge-month in sheets of PAYMENT_SHEET_MAX_ROWS (5,000, the limit of a sheet), 2,000 more, 500 more, the same 500 again (all recorded: recognised), and 500 of another pledge-month; prints
  * each one's time. Something is due in both months (allocation_funded), so every row is judged for EXCEEDS_DUE.
  */
 import 'reflect-metadata';
@@ -17,7 +17,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/common/config/app-config.js';
-import { UploadPayments } from '../src/payments/use-cases/upload-payments.use-case.js';
+import { PAYMENT_SHEET_MAX_ROWS, UploadPayments } from '../src/payments/use-cases/upload-payments.use-case.js';
 import { admin, seconds, timed, urlFor } from './bench-support.js';
 import { RECORD_CURRENT_REVISIONS } from '../src/funding/sql/pledges.sql.js';
 
@@ -64,8 +64,13 @@ async function main(): Promise<void> {
   try {
     await seed(app.get(DataSource), ['2026-10', '2026-11']);
     const upload = app.get(UploadPayments);
+    // a sheet holds at most PAYMENT_SHEET_MAX_ROWS rows: BENCH_ROWS come as that many sheets, one after the other
+    const first = Array.from({ length: Math.ceil(ROWS / PAYMENT_SHEET_MAX_ROWS) }, (_, i): [string, string, string, number] => {
+      const rows = Math.min(PAYMENT_SHEET_MAX_ROWS, ROWS - i * PAYMENT_SHEET_MAX_ROWS);
+      return [`${rows.toLocaleString('en-US')} rows, 2026-10 holding ${(i * PAYMENT_SHEET_MAX_ROWS).toLocaleString('en-US')}`, '2026-10', `A${i}`, rows];
+    });
     const steps: [string, string, string, number][] = [
-      [`${ROWS.toLocaleString('en-US')} rows, 2026-10 empty`, '2026-10', 'A', ROWS],
+      ...first,
       ['2,000 more rows, 2026-10', '2026-10', 'B', 2000],
       ['500 more rows, 2026-10', '2026-10', 'C', 500],
       ['the same 500 again (all recorded)', '2026-10', 'C', 500],

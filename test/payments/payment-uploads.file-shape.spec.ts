@@ -96,6 +96,14 @@ describe('payments sheet: issues name the columns as the file wrote them', () =>
     return (res.status === 201 ? res.body.issues : res.body.details.issues) as Issue[];
   };
 
+  it('a sheet of more than 5,000 rows is refused whole (413 TOO_MANY_ROWS), nothing recorded', async () => {
+    const rows = Array.from({ length: 5001 }, (_, i) => `APBD-2026;2026-10;1;2026-10-05;SP2D BESAR/${i};`);
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(['Kode;Periode;Nilai;Tgl. Bayar;No SP2D;Koreksi Bulan', ...rows].join('\n')), 'besar.csv').expect(413);
+    expect(res.body).toMatchObject({ code: 'TOO_MANY_ROWS', details: { limit: 5000 } });
+    expect(res.body.message).toContain('lebih dari 5.000 baris data');
+    expect(await t.dataSource.query(`SELECT id FROM payment WHERE reference LIKE 'SP2D BESAR/%'`)).toEqual([]);
+  });
+
   it('in a .csv: column and message say Kode, Periode, Nilai, Tgl. Bayar, No SP2D, Koreksi Bulan', async () => {
     const csv = [
       'Kode;Periode;Nilai;Tgl. Bayar;No SP2D;Koreksi Bulan',

@@ -110,6 +110,13 @@ export interface PaymentUploadResult extends UploadReport {
  * (date-order.ts): its row waits until the file shows the order, then is recorded (day first) or refused
  * (DATE_ORDER_AMBIGUOUS); a file that never shows it, or shows both, is read day first (§12).
  */
+/**
+ * Rows a payment sheet may hold, as a pledge sheet (413 TOO_MANY_ROWS beyond): a month's payments are a row per pledge
+ * (hundreds at most, 300 pledges for a province-sized register), and each row is checked against the payments stored for
+ * its pledge and month, so a 150,000-row sheet kept the service busy for over a minute (QA: /health unanswered for 60 s).
+ */
+export const PAYMENT_SHEET_MAX_ROWS = 5000;
+
 @Injectable()
 export class UploadPayments {
   constructor(
@@ -130,7 +137,7 @@ export class UploadPayments {
     const today = dayInWib(this.clock.now());
     const closed = await this.closedMonths.closedBy(m); // finalized or frozen: a row of such a month is refused
     const collector = new IssueCollector();
-    const reader = new SheetReader(command.path, { filename: command.filename, columns: PAYMENT_COLUMNS, maxRows: this.config.uploadMaxRows });
+    const reader = new SheetReader(command.path, { filename: command.filename, columns: PAYMENT_COLUMNS, maxRows: Math.min(this.config.uploadMaxRows, PAYMENT_SHEET_MAX_ROWS) });
     const tally: Tally = { collector, months: new Set(), payments: 0, amount: 0, recordedRows: 0, firstRowOf: new Map(), uploadId: randomUUID(), listed: [], listedChars: 0, ids: [] };
     // rows whose paid date reads either way (10/1/2026) wait until the file shows which way it writes dates
     const dateOrder = new DateOrder<CheckedRow>(CANONICAL_NAMES);
