@@ -59,14 +59,15 @@ export class ParticipantsService {
 
   /** The participants `q` selects after NIK `after` (all from the start when null), at most `limit`, in NIK order (the export's pages). */
   async page(q: RegisterFilterDto, after: string | null, limit: number): Promise<Participant[]> {
-    const qb = await this.filtered(q);
+    const qb = await this.filtered(q, false); // the sheet has the village code only: no join to its name
     if (after !== null) qb.andWhere('p.nik > :after', { after });
     return qb.orderBy('p.nik', 'ASC').limit(limit).getMany();
   }
 
-  /** The search's filters (shared with the export): NIK or its prefix, village, month covered (§4), name prefix. */
-  private async filtered(q: RegisterFilterDto) {
-    const qb = this.dataSource.getRepository(Participant).createQueryBuilder('p').leftJoin('region', 'r', 'r.code = p.village_code').addSelect('r.name', 'village_name');
+  /** The search's filters (shared with the export): NIK or its prefix, village, month covered (§4), name prefix; with the village's name as `village_name`. */
+  private async filtered(q: RegisterFilterDto, villageName = true) {
+    const qb = this.dataSource.getRepository(Participant).createQueryBuilder('p');
+    if (villageName) qb.leftJoin('region', 'r', 'r.code = p.village_code').addSelect('r.name', 'village_name');
     if (q.nik) {
       if (q.nik.length === 16) qb.andWhere('p.nik = :nik', { nik: q.nik });
       else qb.andWhere('p.nik LIKE :nikPrefix', { nikPrefix: `${q.nik}%` });

@@ -94,6 +94,7 @@ export class ExportSplits {
           inSheet++;
           amount += s.amount;
           revisionsUsed.set(`${s.pledgeCode}|${s.pledgeRevision}`, { code: s.pledgeCode, revision: s.pledgeRevision });
+          await output.rowWritten();
         }
         rows += page.length;
         await output.breathe();

@@ -52,6 +52,7 @@ export class ExportRegister {
         const row = ws.addRow(sheetRow(p));
         row.eachCell((cell) => markAsText(cell));
         row.commit();
+        await output.rowWritten();
       }
       rows += page.length;
       if (page.length < PAGE) break;

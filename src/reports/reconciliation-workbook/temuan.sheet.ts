@@ -46,6 +46,7 @@ export async function writeTemuan(ctx: ReconciliationWorkbookContext): Promise<v
       r.billed += f.billedAmount ?? 0;
       r.expected += f.expectedAmount ?? 0;
       r.difference += difference ?? 0;
+      await ctx.output.rowWritten();
     }
     await ctx.output.breathe();
   }

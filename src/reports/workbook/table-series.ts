@@ -83,7 +83,10 @@ export async function writePagedTable<Row>(
 ): Promise<void> {
   const t = new TableSeries(output.workbook, table.name, table.columns, table.options);
   for await (const page of pages) {
-    for (const row of page) t.addRow(cells(row));
+    for (const row of page) {
+      t.addRow(cells(row));
+      await output.rowWritten();
+    }
     await output.breathe();
   }
   t.finish();
