@@ -317,6 +317,23 @@ describe('the upload report workbook', () => {
     ]);
   });
 
+  it('opens on Ringkasan when Perbaiki has no row to fix, on Perbaiki when it has (QA: an empty Perbaiki was shown first)', async () => {
+    const activeSheet = (wb: ExcelJS.Workbook) => wb.worksheets[wb.views?.[0]?.activeTab ?? 0].name;
+    const clean = await upload(t, csv('bersih.csv', [`1703060101850051,${KK},Semua Baik,1985-01-01,L,17.03.06.2001,,2025-01-01,,`]));
+    expect(clean.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 0, warnings: 0 });
+    const { wb: nothing } = await workbookOf(clean.body.id);
+    expect(nothing.worksheets.map((w) => w.name)).toEqual(['Perbaiki', 'Ringkasan']); // Perbaiki stays first: the sheet an upload reads
+    expect(activeSheet(nothing)).toBe('Ringkasan');
+    const warnedOnly = await upload(t, csv('peringatan-saja.csv', [`1703060101850052,${KK},Laki Tertulis P,1985-01-01,P,17.03.06.2001,,2025-01-01,,`]));
+    expect(warnedOnly.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 0, warnings: 1 });
+    const { wb: warned } = await workbookOf(warnedOnly.body.id);
+    expect(warned.worksheets.map((w) => w.name)).toEqual(['Perbaiki', 'Peringatan', 'Ringkasan']);
+    expect(activeSheet(warned)).toBe('Ringkasan');
+    const refused = await upload(t, csv('ditolak.csv', [`1703060101850053,${KK},Tanpa Desa,1985-01-01,L,,,2025-01-01,,`]));
+    const { wb: toFix } = await workbookOf(refused.body.id);
+    expect(activeSheet(toFix)).toBe('Perbaiki');
+  });
+
   it('BARIS is a plain number, Perbaiki has a filter on its header, and Ringkasan no empty Keterangan line', async () => {
     const first = await upload(t, csv('format.csv', [`1703060101850031,${KK},Tanpa Desa,1985-01-01,L,,,2025-01-01,,`]));
     const { wb } = await workbookOf(first.body.id);
