@@ -288,9 +288,11 @@ export class EnrollmentRowValidator {
       issues.push(reject('NO_KK', C.NO_KK_NUMERIC_CELL, `${L.NO_KK}: terbaca sebagai angka (${cell.text}), bukan teks; digit terakhir sudah berubah di Excel. ${TEXT_FORMAT_HINT}`));
       return null;
     }
+    // spaces between the digit groups are tolerated, as in a NIK; dots and dashes are refused, as in a NIK, saying to remove them
     const noKk = withoutSpaces(cell.text);
     if (/^\d{16}$/.test(noKk)) return noKk;
-    issues.push(reject('NO_KK', C.NO_KK_INVALID, `${L.NO_KK} "${cell.text}" harus tepat 16 digit angka.${strayHint(cell.text)}`));
+    const separated = separatorsSaid(L.NO_KK, noKk);
+    issues.push(reject('NO_KK', C.NO_KK_INVALID, `${L.NO_KK} "${cell.text}" ${separated ?? `harus tepat 16 digit angka.${strayHint(cell.text)}`}`));
     return null;
   }
 
@@ -438,6 +440,23 @@ export interface VillageName {
 function strayHint(text: string): string {
   const said = strayCharacterSaid(text);
   return said ? ` Sel ini ${said}: hapus karakter itu.` : '';
+}
+
+/** Digit groups joined by dots or dashes (`1703.0123.4567.8901`), spaces already removed. */
+const SEPARATED_DIGITS = /^\d+(?:[.-]\d+)+$/;
+
+/**
+ * For a NO_KK written with dots or dashes between its digit groups (QA: refused as "harus tepat 16 digit angka" alone):
+ * that it holds them and to remove them, with the digits it then is, or how many they are when not 16; else null.
+ */
+function separatorsSaid(label: string, text: string): string | null {
+  if (!SEPARATED_DIGITS.test(text)) return null;
+  const dots = text.includes('.');
+  const dashes = text.includes('-');
+  const which = dots && dashes ? 'titik dan tanda hubung' : dots ? 'titik' : 'tanda hubung';
+  const digits = text.replace(/[.-]/g, '');
+  const then = digits.length === 16 ? ` (${digits}); spasi di antara kelompok angka boleh, seperti pada NIK.` : `; tanpa ${which} nilainya ${digits.length} digit (${digits}), jadi periksa juga angkanya.`;
+  return `memuat ${which} di antara angkanya. Hapus ${which}nya: ${label} ditulis 16 digit angka saja${then}`;
 }
 
 /** A village name as names are compared: case and runs of whitespace ignored. */
