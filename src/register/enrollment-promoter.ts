@@ -32,6 +32,7 @@ import {
   UPDATE_CHANGED,
 } from './sql/promote.sql.js';
 import { WARN_COVERAGE_CHANGED, WARN_REINSTATED } from './sql/coverage-warnings.sql.js';
+import { WARN_NOKA_OF_ENDED } from './sql/noka-warnings.sql.js';
 import { CLEAR_STAGING } from './sql/staging.sql.js';
 import { type ColumnLabels, columnLabels } from './enrollment-columns.js';
 
@@ -111,6 +112,7 @@ export class EnrollmentPromoter {
     await m.query(WARN_CLOSED_MONTH, [uploadId, file.labels.TAT, file.labels.TMT]);
     await m.query(WARN_CLOSED_MONTH_VILLAGE, [uploadId, file.labels.KODE_DESA]);
     await m.query(WARN_COVERAGE_CHANGED, [uploadId, file.labels.TAT, file.labels.TMT, file.labels.ALASAN_BERAKHIR]);
+    await m.query(WARN_NOKA_OF_ENDED, [uploadId, file.labels.NOKA]);
     const [history] = await m.query(RECORD_HISTORY, [uploadId, actor, now]);
     if (history.updated > 0) {
       await m.query(RELEASE_MOVED_NOKAS, [uploadId, now]);
