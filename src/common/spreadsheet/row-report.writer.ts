@@ -27,6 +27,7 @@ import { bareYear, type Cell } from './cell.js';
 import type { ColumnSpec } from './column-spec.js';
 import { thousands } from '../money.js';
 import { writeIn1904System } from './date-1904-writer.js';
+import { reportDate, REPORT_SHOWS_MONTH_FIRST } from './report-dates.js';
 import { columnOrderParams, issueColumnOrder } from './upload-issue.sql.js';
 import {
   columnStyle,
@@ -137,6 +138,11 @@ interface ReportColumns {
    * (an upload stored before its order was kept): `columns`' order.
    */
   readonly order?: readonly string[] | null;
+  /**
+   * The date columns (own names): their values written day first, `DD/MM/YYYY` text, as the enrollment template and the
+   * register's export write dates (reportDate; QA: date cells, serials and `YYYY-MM-DD` side by side). Default none.
+   */
+  readonly dateColumns?: readonly string[];
 }
 
 /**
@@ -276,7 +282,10 @@ export async function writeRowReport(dataSource: DataSource, given: RowReport, o
   const order = columnOrderParams(report.columns, report.headers);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const mainRows = (after: number): Promise<ReportRow[]> => dataSource.query(REPORT_ROWS, [report.uploadId, after, ...order]);
-  const main = await writeRowsSheet(wb, 'Perbaiki', report, mainRows);
+  // a month-first file's report keeps its dates as uploaded (REPORT_SHOWS_MONTH_FIRST)
+  const monthFirst = async (names: readonly string[]): Promise<boolean> => (await dataSource.query(REPORT_SHOWS_MONTH_FIRST, [report.uploadId, names]))[0].month_first;
+  const dateColumns = report.dateColumns?.length && !(await monthFirst(report.dateColumns)) ? report.dateColumns : undefined;
+  const main = await writeRowsSheet(wb, 'Perbaiki', { ...report, dateColumns }, mainRows);
   let { date1904 } = main;
   let toFix = main.rows > 0;
   let sheets = 1;
@@ -336,7 +345,7 @@ export const REPORT_COLUMNS = ['BARIS', 'STATUS', 'KETERANGAN'] as const;
 async function writeRowsSheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
-  { columns, headers }: ReportColumns,
+  { columns, headers, dateColumns }: ReportColumns,
   page: (after: number) => Promise<ReportRow[]>,
 ): Promise<{ date1904: boolean; rows: number }> {
   const ws = wb.addWorksheet(name, { views: frozenHeader(1), pageSetup: printSetup(1) });
@@ -360,6 +369,10 @@ async function writeRowsSheet(
       // a value longer than a cell holds is cut to fit, and KETERANGAN says so (QA: a 20 MB NAMA was copied whole, and the
       // report, uploaded back, was refused as too large)
       const raw: Record<string, string | number> = { ...r.raw };
+      for (const name of dateColumns ?? []) {
+        const value = reportDate(raw[name], r.raw?.[DATE_1904] === 1);
+        if (value !== undefined) raw[name] = value;
+      }
       const said: string[] = r.messages ? [r.messages] : [];
       for (const c of columns) {
         const value = raw[c.name];
