@@ -151,7 +151,8 @@ async function stage(ds: DataSource, csv: string, villages: ReadonlySet<string>)
 }
 
 async function explain(ds: DataSource, id: string): Promise<void> {
-  const { INSERT_NEW, RECORD_HISTORY, REJECT_TAKEN_NOKA, RELEASE_MOVED_NOKAS, UPDATE_CHANGED } = await import('../src/register/sql/promote.sql.js');
+  const { INSERT_NEW, RECORD_HISTORY, RELEASE_MOVED_NOKAS, UPDATE_CHANGED } = await import('../src/register/sql/promote.sql.js');
+  const { REJECT_TAKEN_NOKA } = await import('../src/register/sql/promotion-refusals.sql.js');
   const runner = ds.createQueryRunner();
   await runner.connect();
   await runner.startTransaction();

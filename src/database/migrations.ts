@@ -40,6 +40,7 @@ import { PaymentNegativeCorrection1768300000000 } from './migrations/17683000000
 import { BillLineNokaRestored1768400000000 } from './migrations/1768400000000-bill-line-noka-restored.js';
 import { AuditEventEntity1768500000000 } from './migrations/1768500000000-audit-event-entity.js';
 import { FindingRunRow1768600000000 } from './migrations/1768600000000-finding-run-row.js';
+import { ParticipantEndedNoka1768700000000 } from './migrations/1768700000000-participant-ended-noka.js';
 import { ParticipantChangeVoid1768900000000 } from './migrations/1768900000000-participant-change-void.js';
 
 export const MIGRATIONS = [
@@ -84,5 +85,6 @@ export const MIGRATIONS = [
   BillLineNokaRestored1768400000000,
   AuditEventEntity1768500000000,
   FindingRunRow1768600000000,
+  ParticipantEndedNoka1768700000000,
   ParticipantChangeVoid1768900000000,
 ];

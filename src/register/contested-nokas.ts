@@ -10,7 +10,7 @@
 import type { EntityManager } from 'typeorm';
 import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
 import { type ColumnLabels, columnLabels, type EnrollmentColumnName } from './enrollment-columns.js';
-import { REJECT_DISPLACED_NOKA } from './sql/promote.sql.js';
+import { REJECT_DISPLACED_NOKA } from './sql/promotion-refusals.sql.js';
 import { type IssueRow, issueRowsOf, type StagingWriter } from './staging-writer.js';
 import { reject, type RowIssue, RowIssueCode } from './validation/row-issue.js';
 import type { EnrollmentRecord } from './validation/enrollment-row.validator.js';

@@ -18,20 +18,19 @@ import { Clock, monthInWib } from '../common/clock/clock.js';
 import {
   COUNT_OUTCOMES,
   INSERT_NEW,
+  KEEP_UNSTATED,
   MARK_OPEN_ALLOCATIONS_STALE,
   PROMOTE_NEW_BATCH,
   RECORD_HISTORY,
   REFUSE_COPIES_OF_REFUSED,
   REGISTER_PROMOTION_LOCK,
-  REJECT_OTHER_PERSON,
-  REJECT_TAKEN_NOKA,
-  KEEP_UNSTATED,
-  WARN_CLOSED_MONTH,
-  WARN_CLOSED_MONTH_VILLAGE,
   RELEASE_MOVED_NOKAS,
   UPDATE_CHANGED,
 } from './sql/promote.sql.js';
+import { REJECT_OTHER_PERSON, REJECT_TAKEN_NOKA } from './sql/promotion-refusals.sql.js';
+import { WARN_CLOSED_MONTH, WARN_CLOSED_MONTH_VILLAGE } from './sql/closed-month-warnings.sql.js';
 import { WARN_COVERAGE_CHANGED, WARN_REINSTATED } from './sql/coverage-warnings.sql.js';
+import { WARN_NOKA_OF_ENDED } from './sql/noka-warnings.sql.js';
 import { CLEAR_STAGING } from './sql/staging.sql.js';
 import { type ColumnLabels, columnLabels } from './enrollment-columns.js';
 
@@ -111,6 +110,7 @@ export class EnrollmentPromoter {
     await m.query(WARN_CLOSED_MONTH, [uploadId, file.labels.TAT, file.labels.TMT]);
     await m.query(WARN_CLOSED_MONTH_VILLAGE, [uploadId, file.labels.KODE_DESA]);
     await m.query(WARN_COVERAGE_CHANGED, [uploadId, file.labels.TAT, file.labels.TMT, file.labels.ALASAN_BERAKHIR]);
+    await m.query(WARN_NOKA_OF_ENDED, [uploadId, file.labels.NOKA]);
     const [history] = await m.query(RECORD_HISTORY, [uploadId, actor, now]);
     if (history.updated > 0) {
       await m.query(RELEASE_MOVED_NOKAS, [uploadId, now]);

@@ -10,7 +10,8 @@
  * is copied straight into `participant` inside a savepoint (COPY_NEW_PARTICIPANTS); once a batch
  * meets a registered NIK or a held NOKA, that batch and the rest are staged and `afterStaged` runs
  * after each. A row whose TMT is not after the last day of the latest finalized month is staged,
- * not copied: it may reach a finalized month, which promotion warns about (WARN_CLOSED_MONTH).
+ * not copied: it may reach a finalized month, which promotion warns about (WARN_CLOSED_MONTH); so is one
+ * whose NOKA an ended participant holds (WARN_NOKA_OF_ENDED).
  * The caller then finishes and commits on `transaction`, or `close()` rolls it back.
  */
 import { Readable } from 'node:stream';
@@ -24,6 +25,7 @@ import { INSERT_UPLOAD_ISSUES } from '../common/spreadsheet/upload-issue.sql.js'
 import { type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS } from './enrollment-columns.js';
 import { COPY_NEW_PARTICIPANTS, READ_LAST_CLOSED_DAY } from './sql/promote.sql.js';
 import { COPY_STAGING, INSERT_STAGING } from './sql/staging.sql.js';
+import { ENDED_HOLDERS_NOKAS } from './sql/noka-warnings.sql.js';
 import type { EnrollmentRecord } from './validation/enrollment-row.validator.js';
 import { type RowIssue, SAME_AS_ROW } from './validation/row-issue.js';
 
@@ -143,10 +145,13 @@ export class StagingWriter {
     }
     if (this.early && this.copyIntoRegister) {
       const day = this.lastClosedDay;
-      const backDated = day === null ? [] : records.filter((r) => r.tmt <= day);
-      const copied = backDated.length ? records.filter((r) => r.tmt > day!) : records;
+      // staged, not copied: a TMT that may reach a finalized month (WARN_CLOSED_MONTH), an ended participant's card (WARN_NOKA_OF_ENDED)
+      const ended = await this.endedHoldersNokas(records);
+      const held = (r: EnrollmentRecord) => (day !== null && r.tmt <= day) || (r.noka !== null && ended.has(r.noka));
+      const staged = records.filter(held);
+      const copied = staged.length ? records.filter((r) => !held(r)) : records;
       if (await this.copyNewParticipants(copied, this.early)) {
-        if (backDated.length) await this.copyRows(COPY_STAGING, backDated, (r) => this.stagingLine(r)); // promoted once the file is read
+        if (staged.length) await this.copyRows(COPY_STAGING, staged, (r) => this.stagingLine(r)); // promoted once the file is read
         return;
       }
       this.copyIntoRegister = false; // this file updates registered people: stage the rest
@@ -157,6 +162,14 @@ export class StagingWriter {
     let [from, to] = [records[0].rowNumber, records[0].rowNumber];
     for (const r of records) [from, to] = [Math.min(from, r.rowNumber), Math.max(to, r.rowNumber)];
     await this.early.afterStaged(this.runner!.manager, from, to);
+  }
+
+  /** The batch's NOKAs that an ended participant holds (ENDED_HOLDERS_NOKAS, one query). */
+  private async endedHoldersNokas(records: EnrollmentRecord[]): Promise<Set<string>> {
+    const nokas = records.flatMap((r) => (r.noka === null ? [] : [r.noka]));
+    if (!nokas.length) return new Set();
+    const rows: { noka: string }[] = await this.runner!.query(ENDED_HOLDERS_NOKAS, [nokas]);
+    return new Set(rows.map((r) => r.noka));
   }
 
   /** A record as a line of COPY_STAGING. */

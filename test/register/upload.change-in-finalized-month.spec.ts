@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { closeMonth } from '../funding/support/register.js';
 import { upload } from './support.js';
 import { FROZEN_MONTHS } from '../../src/periods/frozen-allocations.sql.js';
-import { WARN_CLOSED_MONTH } from '../../src/register/sql/promote.sql.js';
+import { WARN_CLOSED_MONTH } from '../../src/register/sql/closed-month-warnings.sql.js';
 
 /**
  * §4/§9: a register change that moves the coverage of a finalized month is taken, with a warning

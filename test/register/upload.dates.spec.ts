@@ -103,23 +103,26 @@ describe('an enrollment sheet of the 1904 date system, and its Perbaiki uploaded
     const { content, wb, sheet } = await report(first.body.id);
     expect(wb.properties.date1904).toBe(true); // a 1904-system workbook, as the upload
 
-    // every number as the number uploaded; the typed date cells as the days they showed
+    // every number as the number uploaded, but the dates: serials and date cells as the days this workbook shows, day first
+    // as the template's (DD/MM/YYYY text); a year alone as the year
     const rows = (sheet.getSheetValues().slice(2) as unknown[][]).map((r) => [r[11], r[1], r[4], r[5], r[8], r[9]]);
     expect(rows).toEqual([
-      [3, '1703061305850002', 29718, 'L', 44561, 44864],
-      [4, 1703061305850003, 29718, 'L', 44561, undefined],
-      [5, '1703061305850004', '1985-05-13', 'X', '2026-01-01', '2026-10-31'],
+      [3, '1703061305850002', '13/05/1985', 'L', '01/01/2026', '31/10/2026'],
+      [4, 1703061305850003, '13/05/1985', 'L', '01/01/2026', undefined],
+      [5, '1703061305850004', '13/05/1985', 'X', '01/01/2026', '31/10/2026'],
       // row 6, accepted with a warning, is not repeated (it is on Peringatan): uploaded again it would overwrite later changes
-      [7, '1703061305850006', 29718, 'L', 3000, undefined],
-      [8, '1703061305850007', 1985, 'L', 44561, undefined],
+      [7, '1703061305850006', '13/05/1985', 'L', '19/03/1912', undefined],
+      [8, '1703061305850007', 1985, 'L', '01/01/2026', undefined],
     ]);
 
-    // uploaded back untouched: the same refusals with the same messages (each row at its place in the report), the same register
+    // uploaded back untouched: the same refusals (each row at its place in the report), with the same messages but the
+    // TMT of 1912, now the day rather than its serial; the same register
     const again = await upload(t, { name: 'laporan-1904.xlsx', content });
     expect(again.body).toMatchObject({ status: 'DONE', rowsRead: 5, accepted: 0, rejected: 5, warnings: 0 });
     const back = await issues(t, again.body.id);
     const refused = found.filter((i) => i.severity === 'REJECT');
-    expect(back.map((i) => [i.row_number, i.code, i.message])).toEqual(refused.map((i, at) => [at + 2, i.code, i.message]));
+    expect(back.map((i) => [i.row_number, i.code, i.code === 'DATE_INVALID' ? '' : i.message])).toEqual(refused.map((i, at) => [at + 2, i.code, i.code === 'DATE_INVALID' ? '' : i.message]));
+    expect(back.find((i) => i.code === 'DATE_INVALID')!.message).toMatch(/^TMT 1912-03-19 di luar tahun 2000–2099/);
 
     // fixed (the village, the sex, the TMT typed over), the rows go in on the days the first upload read
     sheet.getCell('F2').value = '17.03.06.2001';

@@ -118,7 +118,7 @@ describe('the enrollment upload report keeps the file\'s column order', () => {
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
       'Nama Peserta', 'No KTP', 'JK', 'Tgl Lahir', 'NO_KK', 'KODE_DESA', 'TMT', 'No Kartu', 'TAT', 'ALASAN_BERAKHIR', 'BARIS', 'STATUS', 'KETERANGAN',
     ]);
-    expect((ws.getRow(2).values as unknown[]).slice(1, 9)).toEqual(['Uji', '1703060101700002', 'L', '31-02-1970', '1703060101200001', '17.03.06.2001', '2025-01-01', '12345']);
+    expect((ws.getRow(2).values as unknown[]).slice(1, 9)).toEqual(['Uji', '1703060101700002', 'L', '31-02-1970', '1703060101200001', '17.03.06.2001', '01/01/2025', '12345']);
     // Tgl Lahir's message before No Kartu's, as in the file
     expect(String(ws.getRow(2).getCell(13).value).split('\n').map((m) => m.split(' ')[0])).toEqual(['Tgl', 'No']);
 
@@ -166,12 +166,13 @@ describe('the Perbaiki sheet uploaded back', () => {
     expect(person).toEqual({ birth_date: '1985-05-13', tmt: '2026-01-01' });
 
     const { content, rows } = await report(first.body.id);
-    // every refused row carries its values as uploaded: the numbers as numbers, the numeric NIK of row 4 too; row 5's repeated NIK
-    // is left out; row 2, accepted with a warning, is not repeated (it is on Peringatan)
+    // every refused row carries its values as uploaded: the numbers as numbers, the numeric NIK of row 4 too, but the dates,
+    // written day first as the template's (DD/MM/YYYY text); row 5's repeated NIK is left out; row 2, accepted with a
+    // warning, is not repeated (it is on Peringatan)
     expect(rows.map((r) => [r[11], r[1], r[4], r[8], r[9]])).toEqual([
-      [3, '1703061305850002', 31180, 46023, 46326],
-      [4, 1703061305850003, 31180, 46023, undefined],
-      [5, undefined, 31180, 46023, undefined],
+      [3, '1703061305850002', '13/05/1985', '01/01/2026', '31/10/2026'],
+      [4, 1703061305850003, '13/05/1985', '01/01/2026', undefined],
+      [5, undefined, '13/05/1985', '01/01/2026', undefined],
     ]);
 
     const again = await upload(t, { name: 'laporan-diperbaiki.xlsx', content });
@@ -203,7 +204,7 @@ describe('the upload report workbook', () => {
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['NIK', 'NO_KK', 'NAMA', 'TANGGAL_LAHIR', 'JENIS_KELAMIN', 'KODE_DESA', 'NOKA', 'TMT', 'TAT', 'ALASAN_BERAKHIR', 'BARIS', 'STATUS', 'KETERANGAN']);
     expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual([
       // the NIK left out, named by the message, so the row uploaded back unchanged cannot overwrite row 3's
-      undefined, '1703060101200001', 'Ganda', '1970-01-01', 'L', '17.03.06.2001', undefined, '2025-01-01', undefined, undefined, 5, 'DITOLAK',
+      undefined, '1703060101200001', 'Ganda', '01/01/1970', 'L', '17.03.06.2001', undefined, '01/01/2025', undefined, undefined, 5, 'DITOLAK',
       'NIK 1703060101700001 sudah ada di baris 3 berkas ini dengan data lain (berbeda: NAMA); nilai baris 3 yang disimpan, baris ini ditolak. ' +
         'Di laporan, NIK baris ini dikosongkan agar tidak menimpa baris 3 tanpa sengaja: bila nilai baris ini yang benar, isi kembali NIK-nya lalu unggah ulang (nilainya menggantikan nilai baris 3); bila tidak, hapus baris ini dari laporan.',
     ]);
@@ -315,6 +316,73 @@ describe('the upload report workbook', () => {
       { nik: male, birth_date: '1985-01-01', tat: '2026-10-01', end_reason: 'MENINGGAL' }, // the death stands (QA: it was undone)
       { nik: '1703062802850022', birth_date: '1985-02-28', tat: null, end_reason: null },
     ]);
+  });
+
+  it('opens on Ringkasan when Perbaiki has no row to fix, on Perbaiki when it has (QA: an empty Perbaiki was shown first)', async () => {
+    const activeSheet = (wb: ExcelJS.Workbook) => wb.worksheets[wb.views?.[0]?.activeTab ?? 0].name;
+    const clean = await upload(t, csv('bersih.csv', [`1703060101850051,${KK},Semua Baik,1985-01-01,L,17.03.06.2001,,2025-01-01,,`]));
+    expect(clean.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 0, warnings: 0 });
+    const { wb: nothing } = await workbookOf(clean.body.id);
+    expect(nothing.worksheets.map((w) => w.name)).toEqual(['Perbaiki', 'Ringkasan']); // Perbaiki stays first: the sheet an upload reads
+    expect(activeSheet(nothing)).toBe('Ringkasan');
+    const warnedOnly = await upload(t, csv('peringatan-saja.csv', [`1703060101850052,${KK},Laki Tertulis P,1985-01-01,P,17.03.06.2001,,2025-01-01,,`]));
+    expect(warnedOnly.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 0, warnings: 1 });
+    const { wb: warned } = await workbookOf(warnedOnly.body.id);
+    expect(warned.worksheets.map((w) => w.name)).toEqual(['Perbaiki', 'Peringatan', 'Ringkasan']);
+    expect(activeSheet(warned)).toBe('Ringkasan');
+    const refused = await upload(t, csv('ditolak.csv', [`1703060101850053,${KK},Tanpa Desa,1985-01-01,L,,,2025-01-01,,`]));
+    const { wb: toFix } = await workbookOf(refused.body.id);
+    expect(activeSheet(toFix)).toBe('Perbaiki');
+  });
+
+  it('writes every date of Perbaiki day first as text, DD/MM/YYYY like the template and the export, whatever its form in the file; uploaded back fixed, the same days (QA: date cells, serials and 2026-01-01 side by side)', async () => {
+    await upload(t, csv('pemegang-kartu.csv', [`1703060101850061,${KK},Pemegang,1985-01-01,L,17.03.06.2001,0001000000961,2025-01-01,,`]));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Daftar Peserta');
+    ws.addRow(HEADERS);
+    ws.addRow(['1703061705800062', KK, 'Kartu Terpakai', new Date(Date.UTC(1980, 4, 17)), 'L', '17.03.06.2001', '0001000000961', '2026-01-01', null, null]); // NOKA_TAKEN: staged dates
+    ws.addRow(['1703061806810063', KK, 'Desa Salah', new Date(Date.UTC(1981, 5, 18)), 'L', '99.99.99.9999', null, 46023, null, null]); // a date cell, a serial (2026-01-01)
+    ws.addRow(['1703060708820064', KK, 'Kelamin Salah', '7/8/1982', 'X', '17.03.06.2001', null, '02-01-2026', '2026-10-31', 'PINDAH']); // text, a dash date
+    ws.addRow(['1703060101850065', KK, 'Tahun Saja', 1985, 'L', '17.03.06.2001', null, '2026-01-01', null, null]); // a year alone stays as uploaded
+    const first = await upload(t, { name: 'tanggal-campur.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
+    expect(first.body).toMatchObject({ status: 'DONE', rowsRead: 4, accepted: 0, rejected: 4 });
+    expect((await issues(t, first.body.id)).filter((i) => i.code === 'NOKA_TAKEN').map((i) => i.row_number)).toEqual([2]);
+    const { wb: report } = await workbookOf(first.body.id);
+    const perbaiki = report.getWorksheet('Perbaiki')!;
+    const dates = (perbaiki.getSheetValues().slice(2) as unknown[][]).map((r) => [r[11], r[4], r[8], r[9]]);
+    expect(dates).toEqual([
+      [2, '17/05/1980', '01/01/2026', undefined],
+      [3, '18/06/1981', '01/01/2026', undefined],
+      [4, '07/08/1982', '02/01/2026', '31/10/2026'],
+      [5, 1985, '01/01/2026', undefined],
+    ]);
+    for (const column of [4, 8, 9]) expect(perbaiki.getColumn(column).numFmt).toBe('@'); // Text, as the template's date columns
+
+    // fixed and uploaded back: the days are the ones of the file
+    perbaiki.getRow(2).getCell(7).value = null; // no card
+    perbaiki.getRow(3).getCell(6).value = '17.03.06.2001';
+    perbaiki.getRow(4).getCell(5).value = 'L';
+    perbaiki.getRow(5).getCell(4).value = '01/01/1985';
+    const again = await upload(t, { name: 'laporan-tanggal.xlsx', content: Buffer.from(await report.xlsx.writeBuffer()) });
+    expect(again.body).toMatchObject({ status: 'DONE', rowsRead: 4, accepted: 4, rejected: 0 });
+    const stored = await t.dataSource.query(`SELECT nik, birth_date, tmt, tat FROM participant WHERE nik IN ('1703061705800062', '1703061806810063', '1703060708820064', '1703060101850065') ORDER BY nik`);
+    expect(stored).toEqual([
+      { nik: '1703060101850065', birth_date: '1985-01-01', tmt: '2026-01-01', tat: null },
+      { nik: '1703060708820064', birth_date: '1982-08-07', tmt: '2026-01-02', tat: '2026-10-31' },
+      { nik: '1703061705800062', birth_date: '1980-05-17', tmt: '2026-01-01', tat: null },
+      { nik: '1703061806810063', birth_date: '1981-06-18', tmt: '2026-01-01', tat: null },
+    ]);
+  });
+
+  it('a report whose rows write a date month first (12/25/2026) keeps every date as uploaded: day-first dates beside it would make its 3/1/2026 read day first once uploaded back', async () => {
+    const first = await upload(t, csv('bulan-dulu.csv', [
+      `1703060101850071,${KK},Bulan Dulu,1985-01-01,L,17.03.06.2001,,12/25/2026,,`, // refused: no month 25
+      `1703060101850072,${KK},Tanpa Desa,1985-01-01,L,,,2026-01-01,,`,
+    ]));
+    expect(first.body).toMatchObject({ status: 'DONE', rejected: 2 });
+    const { wb } = await workbookOf(first.body.id);
+    const rows = wb.getWorksheet('Perbaiki')!.getSheetValues().slice(2) as unknown[][];
+    expect(rows.map((r) => [r[11], r[4], r[8]])).toEqual([[2, '1985-01-01', '12/25/2026'], [3, '1985-01-01', '2026-01-01']]);
   });
 
   it('BARIS is a plain number, Perbaiki has a filter on its header, and Ringkasan no empty Keterangan line', async () => {

@@ -121,6 +121,33 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
     expect(codes).toEqual([{ code: 'NOKA_TAKEN' }]);
   });
 
+  it('an ended participant\'s card given to another NIK is taken with a warning naming the former holder and the end (QA: without a word)', async () => {
+    const csv = (name: string, ...rows: string[]) => ({ name, content: Buffer.from(['NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR', ...rows].join('\n') + '\n') });
+    const dead = '1703064101600071,1703060101200001,Almarhumah,1960-01-01,P,17.03.06.2001,0001000000766,2025-01-01';
+    const leaving = '1703064101600074,1703060101200001,Akan Pindah,1960-01-01,P,17.03.06.2001,0001000000767,2025-01-01';
+    await upload(t, csv('pemegang.csv', `${dead},2026-10-12,MENINGGAL`, `${leaving},,`));
+    const heir = '1703064101600072,1703060101200001,Penerima,1960-01-01,P,17.03.06.2001,0001000000766,2026-11-01,,';
+    const given = await upload(t, csv('kartu-almarhumah.csv', heir, '1703064101600073,1703060101200001,Lain,1960-01-01,P,17.03.06.2001,0001000000768,2026-11-01,,'));
+    expect(given.body).toMatchObject({ status: 'DONE', accepted: 2, created: 2, rejected: 0, warnings: 1 });
+    const warned = await t.dataSource.query(`SELECT row_number, severity, column_name, code, message, raw->>'NIK' AS nik FROM upload_issue WHERE upload_id = $1`, [given.body.id]);
+    expect(warned).toEqual([{
+      row_number: 2, severity: 'WARN', column_name: 'NOKA', code: 'NOKA_OF_ENDED_PARTICIPANT', nik: '1703064101600072',
+      message: 'NOKA 0001000000766 sebelumnya milik peserta lain, NIK 1703064101600071, yang kepesertaannya berakhir 12 Oktober 2026 (MENINGGAL). ' +
+        'Kartu BPJS bersifat pribadi dan tidak berpindah ke orang lain: periksa nomor kartu peserta baris ini. Baris tetap diterima.',
+    }]);
+    const [stored] = await t.dataSource.query(`SELECT noka, tat FROM participant WHERE nik = '1703064101600072'`);
+    expect(stored).toEqual({ noka: '0001000000766', tat: null }); // taken as before
+    // the same file again, the card now its own: no warning
+    const same = await upload(t, csv('kartu-almarhumah-lagi.csv', heir.replace('2026-11-01', '2026-11-02')));
+    expect(same.body).toMatchObject({ status: 'DONE', accepted: 1, updated: 1, warnings: 0 });
+    // a holder ended in the same upload that gives the card away: warned with that end
+    const moved = await upload(t, csv('pindah.csv', `${leaving},2026-10-31,PINDAH`, '1703064101600075,1703060101200001,Penerus,1960-01-01,P,17.03.06.2001,0001000000767,2026-11-01,,'));
+    expect(moved.body).toMatchObject({ status: 'DONE', accepted: 2, rejected: 0, warnings: 1 });
+    const [said] = await issues(t, moved.body.id);
+    expect(said).toMatchObject({ row_number: 3, code: 'NOKA_OF_ENDED_PARTICIPANT' });
+    expect(said.message).toMatch(/^NOKA 0001000000767 sebelumnya milik peserta lain, NIK 1703064101600074, yang kepesertaannya berakhir 31 Oktober 2026 \(PINDAH\)\. /);
+  });
+
   it('a file refused for a taken card is applied when sent again after the holder was ended, as the refusal advised (QA)', async () => {
     const csv = (name: string, ...rows: string[]) => ({ name, content: Buffer.from(['NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR', ...rows].join('\n') + '\n') });
     const holder = '1703064101600021,1703060101200001,Pemegang,1960-01-01,P,17.03.06.2001,0001000000555,2025-01-01';

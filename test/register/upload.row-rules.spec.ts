@@ -66,6 +66,29 @@ describe('row rules of the enrollment sheet', () => {
     expect(body).toMatchObject({ accepted: 2, rejected: 1 }); // spaces between digit groups are tolerated
   });
 
+  it('a NO_KK with spaces between its digit groups is taken, as a NIK is; one with dots or dashes is refused saying to remove them (QA: "harus tepat 16 digit angka" alone)', async () => {
+    const { body, found, messages } = await findings('not-ok/no-kk-separators.csv');
+    expect(found).toEqual([
+      [3, 'REJECT', 'NO_KK', 'NO_KK_INVALID'],
+      [5, 'REJECT', 'NO_KK', 'NO_KK_INVALID'],
+      [6, 'REJECT', 'NO_KK', 'NO_KK_INVALID'],
+      [7, 'REJECT', 'NO_KK', 'NO_KK_INVALID'],
+    ]);
+    expect(body).toMatchObject({ accepted: 2, rejected: 4 });
+    expect(messages).toEqual([
+      'NO_KK "1703.0123.4567.8901" memuat titik di antara angkanya. Hapus titiknya: NO_KK ditulis 16 digit angka saja (1703012345678901); spasi di antara kelompok angka boleh, seperti pada NIK.',
+      'NO_KK "17.03.01.23.4567.8901" memuat titik di antara angkanya. Hapus titiknya: NO_KK ditulis 16 digit angka saja (1703012345678901); spasi di antara kelompok angka boleh, seperti pada NIK.',
+      'NO_KK "1703-0123-4567-8901" memuat tanda hubung di antara angkanya. Hapus tanda hubungnya: NO_KK ditulis 16 digit angka saja (1703012345678901); spasi di antara kelompok angka boleh, seperti pada NIK.',
+      // not 16 digits either: said too
+      'NO_KK "1703.0123.4567.890" memuat titik di antara angkanya. Hapus titiknya: NO_KK ditulis 16 digit angka saja; tanpa titik nilainya 15 digit (170301234567890), jadi periksa juga angkanya.',
+    ]);
+    const stored = await t.dataSource.query(`SELECT nik, no_kk FROM participant WHERE nik IN ('1703060101709001', '1703060101709003') ORDER BY nik`);
+    expect(stored).toEqual([
+      { nik: '1703060101709001', no_kk: '1703012345678901' },
+      { nik: '1703060101709003', no_kk: '1703012345678901' },
+    ]);
+  });
+
   it('a NIK of the wrong length', async () => {
     const { found } = await findings('not-ok/nik-wrong-length.csv');
     expect(found).toEqual([

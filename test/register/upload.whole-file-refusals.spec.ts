@@ -9,6 +9,7 @@ import { compoundFileNames } from '../../src/common/spreadsheet/compound-file.js
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { compoundFile } from '../support/compound-file.js';
 import { zip } from '../support/zip.js';
+import { binary } from '../reports/support/xlsx.js';
 import { count, fixture, upload } from './support.js';
 
 const HEADER = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR';
@@ -49,9 +50,9 @@ describe('files that are refused as a whole', () => {
     ['not-ok/csv-saved-as-ansi.csv', 'CSV_NOT_UTF8', /tidak tersimpan sebagai UTF-8 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['not-ok/csv-utf16-without-bom.csv', 'CSV_NOT_UTF8', /"csv-utf16-without-bom\.csv" berupa teks UTF-16 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['not-ok/corrupt-zip.xlsx', 'CORRUPT_FILE', /rusak atau tidak lengkap/],
-    ['not-ok/no-data-rows.xlsx', 'NO_DATA_ROWS', /tidak berisi baris data/],
+    ['not-ok/no-data-rows.xlsx', 'NO_DATA_ROWS', /^Berkas "no-data-rows\.xlsx", sheet "[^"]+", tidak berisi baris peserta/],
     // "Daftar Peserta" with its header only gives way to another visible sheet with data; with none (rows on a hidden sheet are not read), NO_DATA_ROWS
-    ['not-ok/no-data-rows-on-any-sheet.xlsx', 'NO_DATA_ROWS', /tidak berisi baris data di bawah judul kolom \(baris 1\)/],
+    ['not-ok/no-data-rows-on-any-sheet.xlsx', 'NO_DATA_ROWS', /tidak berisi baris peserta di bawah judul kolom \(baris 1\): tidak ada baris peserta mulai baris 2\./],
     ['not-ok/data-only-on-hidden-sheet.xlsx', 'HIDDEN_SHEET', /ada di sheet tersembunyi "Daftar Peserta", dan sheet tersembunyi tidak dibaca/],
     // a header the format does not know, looking like TAT (QA: a pledge's PERSEN (%) ignored unsaid, saved at 100 %)
     ['not-ok/tanggal-akhir-tak-dikenal.csv', 'UNKNOWN_COLUMN', /^Kolom "TGL AKHIR KEPESERTAAN" tidak dikenal\. Mungkin maksudnya TAT atau ALASAN_BERAKHIR\? Ganti judul kolomnya menjadi TAT atau ALASAN_BERAKHIR \(atau hapus kolom itu\), lalu unggah ulang\.$/],
@@ -145,6 +146,21 @@ describe('files that are refused as a whole', () => {
       message: 'Berkas "tanpa-baris.xlsx" tidak berisi baris apa pun pada sheet yang terlihat. Unggah berkas .xlsx atau .csv yang berisi data.',
       details: { filename: 'tanpa-baris.xlsx' },
     });
+  });
+
+  it('the enrollment template uploaded without a row names the file, the sheet and that no participant row starts on row 2 (QA: neither was said)', async () => {
+    const template = await (await t.as(Role.OPERATOR_DINKES)).get('/api/v1/templates/enrollment.xlsx').buffer(true).parse(binary).expect(200);
+    const res = await upload(t, { name: 'templat-peserta.xlsx', content: template.body as Buffer }, 400);
+    expect(res.body).toMatchObject({
+      code: 'NO_DATA_ROWS',
+      message:
+        'Berkas "templat-peserta.xlsx", sheet "Daftar Peserta", tidak berisi baris peserta di bawah judul kolom (baris 1): tidak ada baris peserta mulai baris 2. ' +
+        'Isi satu baris per peserta mulai baris 2, lalu unggah kembali.',
+      details: { headerRow: 1, filename: 'templat-peserta.xlsx', sheet: 'Daftar Peserta' },
+    });
+    // a .csv has no sheet to name
+    const csv = await upload(t, { name: 'kosong.csv', content: Buffer.from(`${HEADER}\n`) }, 400);
+    expect(csv.body.message).toBe('Berkas "kosong.csv" tidak berisi baris peserta di bawah judul kolom (baris 1): tidak ada baris peserta mulai baris 2. Isi satu baris per peserta mulai baris 2, lalu unggah kembali.');
   });
 
   it('an upload that does not exist is 404 UPLOAD_NOT_FOUND with details.id (QA: none)', async () => {

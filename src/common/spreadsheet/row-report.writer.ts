@@ -10,7 +10,8 @@
  * Its warnings go on sheet "Peringatan" instead, a line each: BARIS, the columns naming the row (`warnedKeys`),
  * KOLOM and PESAN, under a line saying the rows are saved; too few columns to be read as an upload's rows
  * (the upload reads the first visible sheet with its header: Perbaiki, which is always written, first).
- * Sheet "Ringkasan" gives the title and the summary lines. Streaming writer, rows read from `upload_issue` a page at a time.
+ * Sheet "Ringkasan" gives the title and the summary lines; the workbook opens on it when no row is to be fixed (Perbaiki,
+ * and the extra sheet if any, without a row), else on Perbaiki. Streaming writer, rows read from `upload_issue` a page at a time.
  * An upload read from two sheets may add a second one (`RowReport.extraSheet`, a pledge sheet's `Daftar`):
  * written the same way after Perbaiki, from rows its caller reads (before Peringatan).
  *
@@ -26,6 +27,7 @@ import { bareYear, type Cell } from './cell.js';
 import type { ColumnSpec } from './column-spec.js';
 import { thousands } from '../money.js';
 import { writeIn1904System } from './date-1904-writer.js';
+import { reportDate, REPORT_SHOWS_MONTH_FIRST } from './report-dates.js';
 import { columnOrderParams, issueColumnOrder } from './upload-issue.sql.js';
 import {
   columnStyle,
@@ -136,6 +138,11 @@ interface ReportColumns {
    * (an upload stored before its order was kept): `columns`' order.
    */
   readonly order?: readonly string[] | null;
+  /**
+   * The date columns (own names): their values written day first, `DD/MM/YYYY` text, as the enrollment template and the
+   * register's export write dates (reportDate; QA: date cells, serials and `YYYY-MM-DD` side by side). Default none.
+   */
+  readonly dateColumns?: readonly string[];
 }
 
 /**
@@ -275,18 +282,34 @@ export async function writeRowReport(dataSource: DataSource, given: RowReport, o
   const order = columnOrderParams(report.columns, report.headers);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const mainRows = (after: number): Promise<ReportRow[]> => dataSource.query(REPORT_ROWS, [report.uploadId, after, ...order]);
-  let date1904 = await writeRowsSheet(wb, 'Perbaiki', report, mainRows);
+  // a month-first file's report keeps its dates as uploaded (REPORT_SHOWS_MONTH_FIRST)
+  const monthFirst = async (names: readonly string[]): Promise<boolean> => (await dataSource.query(REPORT_SHOWS_MONTH_FIRST, [report.uploadId, names]))[0].month_first;
+  const dateColumns = report.dateColumns?.length && !(await monthFirst(report.dateColumns)) ? report.dateColumns : undefined;
+  const main = await writeRowsSheet(wb, 'Perbaiki', { ...report, dateColumns }, mainRows);
+  let { date1904 } = main;
+  let toFix = main.rows > 0;
+  let sheets = 1;
   const extra = report.extraSheet && { ...report.extraSheet, columns: inFileOrder(report.extraSheet.columns, report.extraSheet.order) };
   if (extra) {
     // its messages in its columns' order too, as the main sheet's
     const extraRows = (after: number) => extra.rows(after, PAGE, columnOrderParams(extra.columns, extra.headers));
     const first = await extraRows(0);
-    if (first.length) date1904 = (await writeRowsSheet(wb, extra.name, extra, (after) => (after ? extraRows(after) : Promise.resolve(first)))) || date1904;
+    if (first.length) {
+      date1904 = (await writeRowsSheet(wb, extra.name, extra, (after) => (after ? extraRows(after) : Promise.resolve(first)))).date1904 || date1904;
+      toFix = true;
+      sheets++;
+    }
   }
   const warned = (after: number): Promise<WarnedRow[]> => dataSource.query(WARNED_ROWS, [report.uploadId, after, ...order]);
   const firstWarned = await warned(0);
-  if (firstWarned.length) date1904 = (await writeWarnedSheet(wb, report, (after) => (after ? warned(after) : Promise.resolve(firstWarned)))) || date1904;
+  if (firstWarned.length) {
+    date1904 = (await writeWarnedSheet(wb, report, (after) => (after ? warned(after) : Promise.resolve(firstWarned)))) || date1904;
+    sheets++;
+  }
 
+  // Nothing to fix: the workbook opens on Ringkasan, Perbaiki (its header only) staying first, the sheet an upload reads
+  // (QA: the empty Perbaiki was what the operator saw first)
+  if (!toFix) wb.views = [{ activeTab: sheets, firstSheet: 0, visibility: 'visible' } as ExcelJS.WorkbookView];
   const summary = wb.addWorksheet('Ringkasan', { pageSetup: printSetup() });
   summary.columns = [{ width: 28 }, { width: SUMMARY_WIDTH }];
   summary.addRow([report.title]).getCell(1).style = TITLE_STYLE;
@@ -319,7 +342,12 @@ export async function writeRowReport(dataSource: DataSource, given: RowReport, o
  */
 export const REPORT_COLUMNS = ['BARIS', 'STATUS', 'KETERANGAN'] as const;
 
-async function writeRowsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, { columns, headers }: ReportColumns, page: (after: number) => Promise<ReportRow[]>): Promise<boolean> {
+async function writeRowsSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  { columns, headers, dateColumns }: ReportColumns,
+  page: (after: number) => Promise<ReportRow[]>,
+): Promise<{ date1904: boolean; rows: number }> {
   const ws = wb.addWorksheet(name, { views: frozenHeader(1), pageSetup: printSetup(1) });
   ws.columns = [
     ...columns.map((c) => ({ header: headers?.[c.name] ?? c.name, key: c.name, width: c.width ?? DEFAULT_WIDTH, style: columnStyle('text') })),
@@ -332,13 +360,19 @@ async function writeRowsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: stri
   // a filter on the header, to find a column's refusals among many rows
   ws.autoFilter = { from: 'A1', to: { row: 1, column: columns.length + 3 } };
   let date1904 = false;
+  let written = 0;
   for await (const rows of byRowNumber(page)) {
+    written += rows.length;
     for (const r of rows) {
       if (r.raw?.[DATE_1904] === 1) date1904 = true;
       const status = r.rejected === null ? null : r.rejected ? 'DITOLAK' : 'PERINGATAN';
       // a value longer than a cell holds is cut to fit, and KETERANGAN says so (QA: a 20 MB NAMA was copied whole, and the
       // report, uploaded back, was refused as too large)
       const raw: Record<string, string | number> = { ...r.raw };
+      for (const name of dateColumns ?? []) {
+        const value = reportDate(raw[name], r.raw?.[DATE_1904] === 1);
+        if (value !== undefined) raw[name] = value;
+      }
       const said: string[] = r.messages ? [r.messages] : [];
       for (const c of columns) {
         const value = raw[c.name];
@@ -365,7 +399,7 @@ async function writeRowsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: stri
     }
   }
   ws.commit();
-  return date1904;
+  return { date1904, rows: written };
 }
 
 /** An accepted row with warnings (WARNED_ROWS). */

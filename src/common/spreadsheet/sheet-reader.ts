@@ -83,6 +83,8 @@ export interface SheetReaderOptions {
   headerSearchRows?: number;
   /** Hand over the row's other cells holding a value (`SheetRow.others`). */
   otherCells?: boolean;
+  /** What one data row is, as NO_DATA_ROWS says it (`peserta`); default `data`. */
+  rowsAre?: string;
   /** Advice added to MISSING_COLUMNS for what the header row nearest to the columns (`best`) looks like, if any. */
   missingColumnsHint?: (best: HeaderMatch) => string | undefined;
 }
@@ -349,7 +351,10 @@ export class SheetReader {
       }
     }
     if (batch.length) yield batch;
-    if (this.dataRowCount === 0) throw SpreadsheetException.noDataRows(this.header!.rowNumber);
+    if (this.dataRowCount === 0) {
+      const { filename, rowsAre } = this.options;
+      throw SpreadsheetException.noDataRows(this.header!.rowNumber, filename, this.layout.names.get(this.header!.sheet), rowsAre);
+    }
   }
 
   /** Raw rows below the header of the data sheet, in chunks; sets `this.header` first. */

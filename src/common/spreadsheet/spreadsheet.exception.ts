@@ -266,11 +266,18 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     });
   }
 
-  static noDataRows(headerRow: number): SpreadsheetException {
+  /**
+   * A header and no data row under it, naming the file, its sheet (an .xlsx's; none for a .csv) and the row the data
+   * should start on (QA: the enrollment template uploaded empty was told neither which file nor from which row).
+   * `rows`: what a data row is, as a message says it (`peserta` for an enrollment sheet; default `data`).
+   */
+  static noDataRows(headerRow: number, filename: string, sheet?: string, rows = 'data'): SpreadsheetException {
+    const where = sheet ? `Berkas "${filename}", sheet "${sheet}",` : `Berkas "${filename}"`;
     return new SpreadsheetException(
       SpreadsheetErrorCode.NO_DATA_ROWS,
-      `Berkas tidak berisi baris data di bawah judul kolom (baris ${headerRow}).`,
-      { headerRow },
+      `${where} tidak berisi baris ${rows} di bawah judul kolom (baris ${headerRow}): tidak ada baris ${rows} mulai baris ${headerRow + 1}. ` +
+        `Isi ${rows === 'data' ? 'data' : `satu baris per ${rows}`} mulai baris ${headerRow + 1}, lalu unggah kembali.`,
+      { headerRow, filename, ...(sheet !== undefined && { sheet }) },
     );
   }
 

@@ -1,11 +1,12 @@
 /**
  * Promotion of an upload's staged rows into the register, set-based, inside ONE transaction
  * (DOMAIN §4: a failure half-way leaves the register as it was). Run in this order (0 while the
- * file is read, on PostgreSQL; 0b–6 once it is read).
+ * file is read, on PostgreSQL; 0b–6 once it is read). The rows refused at promotion (0a, 0c, 1) are in
+ * promotion-refusals.sql.ts, its warnings in closed-month-warnings.sql.ts (1c, 1d), coverage-warnings.sql.ts
+ * (1b, 1e) and noka-warnings.sql.ts (1f); the steps that write the register are here.
  */
-import { sqlDayName, sqlMonthName, sqlMonthsSaid } from '../../common/month.js';
 import { RECORD_COLUMNS } from './staging.sql.js';
-import { ALLOCATION_NOT_FROZEN, FROZEN_MONTHS } from '../../periods/frozen-allocations.sql.js';
+import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
 
 /** First and last day of a month column ('YYYY-MM'), as dates. */
 export const monthStart = (month: string) => `(${month} || '-01')::date`;
@@ -16,7 +17,7 @@ export const monthEnd = (month: string) => `(${monthStart(month)} + interval '1 
  * later cannot be covered (§4) in a finalized month; one whose TMT is not later may be, and is
  * registered once the file is read, when WARN_CLOSED_MONTH asks (PROMOTE_NEW_BATCH, StagingWriter).
  */
-const LAST_CLOSED_DAY = `(SELECT ${monthEnd('max(c.month)')} FROM closed_month c)`;
+export const LAST_CLOSED_DAY = `(SELECT ${monthEnd('max(c.month)')} FROM closed_month c)`;
 
 /** LAST_CLOSED_DAY as 'YYYY-MM-DD' (or null), read once by an upload promoting early. */
 export const READ_LAST_CLOSED_DAY = `SELECT to_char(${LAST_CLOSED_DAY}, 'YYYY-MM-DD') AS day`;
@@ -52,7 +53,7 @@ export const KEEP_UNSTATED = `
  * A NOKA the register supplied (noka_kept) was empty in the file, and is shown so; jsonb_strip_nulls
  * leaves empty cells out, as rawCells does.
  */
-const STAGED_RAW = (t: string) => `jsonb_strip_nulls(jsonb_build_object('NIK', ${t}.nik, 'NO_KK', ${t}.no_kk, 'NAMA', ${t}.name, 'TANGGAL_LAHIR', ${t}.birth_date::text,
+export const STAGED_RAW = (t: string) => `jsonb_strip_nulls(jsonb_build_object('NIK', ${t}.nik, 'NO_KK', ${t}.no_kk, 'NAMA', ${t}.name, 'TANGGAL_LAHIR', ${t}.birth_date::text,
                               'JENIS_KELAMIN', ${t}.sex, 'KODE_DESA', ${t}.village_code,
                               'NOKA', CASE WHEN ${t}.noka_kept THEN NULL ELSE ${t}.noka END, 'TMT', ${t}.tmt::text,
                               'TAT', ${t}.tat::text, 'ALASAN_BERAKHIR', ${t}.end_reason))`;
@@ -60,224 +61,6 @@ const STAGED_RAW = (t: string) => `jsonb_strip_nulls(jsonb_build_object('NIK', $
 /** The row's raw for a finding of promotion: only when the row has no finding yet (the row as uploaded is stored once, with its first). */
 export const RAW_ONCE = (t: string) => `CASE WHEN EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = ${t}.row_number) THEN NULL
               ELSE ${STAGED_RAW(t)} END`;
-
-/**
- * A name as compared by REJECT_OTHER_PERSON: lower case, every run of spaces and punctuation (ASCII, the curly
- * apostrophes, a no-break space) as one space, trimmed: `M. Rahmat  RANGKUTI` → `m rahmat rangkuti`.
- */
-const NAME_WORDS = (name: string) => `trim(regexp_replace(lower(${name}), '[[:space:][:punct:]\u2018\u2019\u00a0]+', ' ', 'g'))`;
-
-/**
- * Two names (NAME_WORDS, `a` and `b`) of one person: equal, equal without the spaces (`Nur Aini`, `Nuraini`), or
- * one is the other with words added around it, whole words (`Rahmat Rangkuti`, `Muhammad Rahmat Rangkuti`; but
- * `Ani` is not in `Daniel`). Any other change, a letter fixed included (`Rachmat`), is another name.
- */
-const SAME_NAME = (a: string, b: string) => `(${a} = ${b} OR replace(${a}, ' ', '') = replace(${b}, ' ', '')
-      OR position(' ' || ${a} || ' ' IN ' ' || ${b} || ' ') > 0 OR position(' ' || ${b} || ' ' IN ' ' || ${a} || ' ') > 0)`;
-
-/**
- * 0c. A row whose NIK is registered for a person of another name AND another birth date is refused: most
- * often the NIK was mistyped and is someone else's (QA: such a row overwrote Rahmat Rangkuti, born 2009, with
- * Siti Nurhaliza, born 1995, who kept his NOKA, under "Semua baris diterima."). One of the two changed is a
- * correction and is taken; both at once are taken only in two uploads, which the message says. Runs before
- * every other step of promotion, so that none counts on a row that will not be applied (REJECT_TAKEN_NOKA
- * lets a holder's card go when the holder's own row moves it). $1 upload id, $2 the NIK column as the file names it.
- */
-export const REJECT_OTHER_PERSON = `
-  WITH other AS (
-    SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason,
-           p.name AS registered_name, p.birth_date AS registered_birth
-    FROM enrollment_staging s
-    JOIN participant p ON p.nik = s.nik AND p.birth_date <> s.birth_date
-    CROSS JOIN LATERAL (SELECT ${NAME_WORDS('s.name')} AS staged, ${NAME_WORDS('p.name')} AS registered) n
-    WHERE s.upload_id = $1 AND NOT ${SAME_NAME('n.staged', 'n.registered')}
-  ), findings AS (
-    INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
-    SELECT $1, row_number, 'REJECT', $2::text, 'NIK_OTHER_PERSON',
-           format('%s ini terdaftar atas nama %s (lahir %s); baris ini menulis nama dan tanggal lahir lain. Periksa %s-nya. '
-                  'Bila memang data orang yang sama perlu dikoreksi, perbaiki nama dan tanggal lahir dalam dua unggahan terpisah.',
-                  $2::text, registered_name, ${sqlDayName('registered_birth')}, $2::text),
-           ${RAW_ONCE('other')}
-    FROM other
-  )
-  DELETE FROM enrollment_staging s USING other o
-  WHERE s.upload_id = $1 AND s.row_number = o.row_number`;
-
-/**
- * 1. NOKA held by another participant who stays active after this upload (DOMAIN §2: unique among
- * active participants). The holder keeps the card unless this upload ends its coverage or gives it
- * another NOKA. Such rows become REJECT findings (raw rebuilt from the staged values) and leave
- * staging. $1 upload id, $2 the NOKA column as the file names it (its alias header, or NOKA).
- */
-export const REJECT_TAKEN_NOKA = `
-  WITH taken AS (
-    SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason,
-           min(p.nik) AS holder
-    FROM enrollment_staging s
-    JOIN participant p ON p.noka = s.noka AND p.nik <> s.nik AND p.tat IS NULL
-    WHERE s.upload_id = $1 AND s.noka IS NOT NULL AND s.tat IS NULL
-      AND NOT EXISTS (
-        SELECT 1 FROM enrollment_staging h
-        WHERE h.upload_id = $1 AND h.nik = p.nik AND (h.tat IS NOT NULL OR h.noka IS DISTINCT FROM p.noka))
-    GROUP BY s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason
-  ), findings AS (
-    INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
-    SELECT $1, row_number, 'REJECT', $2::text, 'NOKA_TAKEN',
-           format('%s %s sudah dipakai peserta aktif lain (NIK %s). Periksa nomor kartu, atau akhiri dulu kepesertaan pemegang kartu.', $2::text, noka, holder),
-           ${RAW_ONCE('taken')}
-    FROM taken
-  )
-  DELETE FROM enrollment_staging s USING taken t
-  WHERE s.upload_id = $1 AND s.row_number = t.row_number`;
-
-/**
- * 0a. A row of the file that holds its NOKA in the register wins it over an earlier row of the file
- * that claimed it (ContestedNokas; QA: the claimant's row made the holder's own correction a
- * duplicate, and both were lost). The earlier active rows with that NOKA leave staging as REJECT
- * findings naming the holder. Run once the file is read, before promotion's steps.
- * $1 upload id, $2 the holders' row numbers, $3 their NIKs, $4 their NOKAs, $5 the NOKA column as the file names it.
- */
-export const REJECT_DISPLACED_NOKA = `
-  WITH holder AS (
-    SELECT * FROM unnest($2::int[], $3::text[], $4::text[]) AS h(row_number, nik, noka)
-  ), displaced AS (
-    SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason,
-           h.nik AS holder, h.row_number AS holder_row
-    FROM enrollment_staging s
-    JOIN holder h ON h.noka = s.noka AND h.row_number <> s.row_number
-    WHERE s.upload_id = $1 AND s.tat IS NULL
-  ), findings AS (
-    INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
-    SELECT $1, row_number, 'REJECT', $5::text, 'NOKA_DUPLICATE_IN_FILE',
-           format('%s %s milik peserta NIK %s (baris %s berkas ini), bukan NIK baris ini. Periksa nomor kartu baris ini.', $5::text, noka, holder, holder_row),
-           ${RAW_ONCE('displaced')}
-    FROM displaced
-  )
-  DELETE FROM enrollment_staging s USING displaced d
-  WHERE s.upload_id = $1 AND s.row_number = d.row_number`;
-
-/**
- * `CROSS JOIN LATERAL … hit`: the frozen months (FROZEN_MONTHS, alias `c`) meeting `condition`, as
- * `hit.months` (sorted; null when none), `hit.closing` (the finalized months that freeze them), and
- * whether any of them is finalized itself (`finalized`) or frozen by a later one (`frozen`).
- */
-const closedMonthsHit = (condition: string) => `CROSS JOIN LATERAL (
-      SELECT array_agg(c.month ORDER BY c.month) AS months, array_agg(DISTINCT c.closed) AS closing,
-             bool_or(c.month = c.closed) AS finalized, bool_or(c.month <> c.closed) AS frozen
-      FROM ${FROZEN_MONTHS} c
-      WHERE ${condition}
-    ) hit`;
-
-/**
- * The months of closedMonthsHit (columns of alias `x`) as a message says them: one month alone
- * 'bulan Agustus 2026 yang sudah dibekukan (Oktober 2026 sudah difinalisasi)', several with how many
- * '3 bulan yang sudah ditutup, Maret–Mei 2025 (Mei 2025 sudah difinalisasi, bulan sebelumnya pada tahun itu ikut dibekukan)'.
- */
-const closedMonthsSaid = (x: string) => `CASE WHEN cardinality(${x}.months) = 1 THEN
-             'bulan ' || ${sqlMonthName(`${x}.months[1]`)} || CASE WHEN ${x}.finalized THEN ' yang sudah difinalisasi'
-                                                     ELSE ' yang sudah dibekukan (' || ${sqlMonthName(`${x}.closing[1]`)} || ' sudah difinalisasi)' END
-           ELSE
-             cardinality(${x}.months) || ' bulan yang sudah ditutup, ' || ${sqlMonthsSaid(`${x}.months`)} || ' (' || ${sqlMonthsSaid(`${x}.closing`)} || ' sudah difinalisasi'
-             || CASE WHEN NOT ${x}.frozen THEN '' WHEN ${x}.finalized THEN ', bulan sebelumnya pada tahun itu ikut dibekukan' ELSE ', sehingga bulan-bulan itu dibekukan' END || ')'
-           END`;
-
-/**
- * 1c. A row that changes the coverage (§4) of a month already finalized, or frozen (an earlier month
- * of the year of a finalized one, FROZEN_MONTHS), is accepted, with a warning: that month is not
- * recomputed (§9), so what it over- or under-paid is an adjustment in an open month (QA: a death
- * reported after its month was signed went in without a word; a TMT in October, with November
- * finalized, went in without a word although October is never recomputed either). A TAT moved from
- * A to B changes the months whose 1st lies after the earlier and not after the later (empty: never);
- * a TMT moved, the months whose last day lies on or after the earlier and before the later. A new
- * registration (a NIK not in the register) whose coverage reaches a finalized month is registered as
- * the file says and counted from the open months on, so it is told that it was not counted there
- * (on its TMT column). Named: every such month (sqlMonthsSaid, 'Maret–Mei 2025') and how many, and the
- * finalized month(s) that froze them (QA: only the first was named, and a death with March–May frozen
- * was corrected for March alone). Each column whose change touches closed months is warned on its own,
- * naming the months its change touches: a row moving both TMT and TAT may have a warning on each (QA: a
- * TMT moved later with a TAT moved within open months was warned on TAT, for the TMT's months). New rows
- * promoted while the file is read are never back-dated ones (LAST_CLOSED_DAY), so they are all still staged here.
- * $1 upload id, $2 and $3 the TAT and TMT columns as the file names them.
- */
-export const WARN_CLOSED_MONTH = `
-  WITH changed AS (
-    SELECT s.row_number, s.tmt, 'NEW' AS kind, hit.months, hit.closing, hit.finalized, hit.frozen, ${STAGED_RAW('s')} AS raw
-    FROM enrollment_staging s
-    ${closedMonthsHit(`s.tmt <= ${monthEnd('c.month')} AND (s.tat IS NULL OR s.tat >= ${monthStart('c.month')})`)}
-    WHERE s.upload_id = $1 AND hit.months IS NOT NULL AND s.tmt <= ${LAST_CLOSED_DAY}
-      AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.nik = s.nik)
-    UNION ALL
-    SELECT s.row_number, s.tmt, 'TMT', hit.months, hit.closing, hit.finalized, hit.frozen, ${STAGED_RAW('s')}
-    FROM enrollment_staging s
-    JOIN participant p ON p.nik = s.nik
-    ${closedMonthsHit(`${monthEnd('c.month')} >= LEAST(s.tmt, p.tmt) AND ${monthEnd('c.month')} < GREATEST(s.tmt, p.tmt)`)}
-    WHERE s.upload_id = $1 AND hit.months IS NOT NULL AND s.tmt <> p.tmt
-    UNION ALL
-    SELECT s.row_number, s.tmt, 'TAT', hit.months, hit.closing, hit.finalized, hit.frozen, ${STAGED_RAW('s')}
-    FROM enrollment_staging s
-    JOIN participant p ON p.nik = s.nik
-    ${closedMonthsHit(`${monthStart('c.month')} > LEAST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity'))
-              AND ${monthStart('c.month')} <= GREATEST(coalesce(s.tat, 'infinity'), coalesce(p.tat, 'infinity'))`)}
-    WHERE s.upload_id = $1 AND hit.months IS NOT NULL AND s.tat IS DISTINCT FROM p.tat
-  ), named AS (
-    -- the row as uploaded goes with its first finding only (a row whose TMT and TAT changes both touch closed months has two)
-    SELECT x.row_number, x.tmt, x.kind, CASE WHEN x.kind = 'TAT' THEN $2::text ELSE $3::text END AS label,
-           CASE WHEN row_number() OVER (PARTITION BY x.row_number ORDER BY x.kind = 'TAT') = 1
-                 AND NOT EXISTS (SELECT 1 FROM upload_issue i WHERE i.upload_id = $1 AND i.row_number = x.row_number) THEN x.raw END AS raw,
-           cardinality(x.months) > 1 AS plural,
-           ${closedMonthsSaid('x')} AS months_said
-    FROM changed x
-  )
-  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
-  SELECT $1, row_number, 'WARN', label, 'CLOSED_MONTH_UNCHANGED',
-         CASE WHEN kind = 'NEW' AND NOT plural THEN
-           format('%s %s pada pendaftaran baru ini menyangkut %s: peserta ini tidak dihitung pada bulan itu, '
-                  'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai pembayaran penyesuaian ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
-                  label, ${sqlDayName('tmt')}, months_said)
-         WHEN kind = 'NEW' THEN
-           format('%s %s pada pendaftaran baru ini menyangkut %s: peserta ini tidak dihitung pada bulan-bulan itu, '
-                  'dan iuran bulan-bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan-bulan itu harus dibayar, catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
-                  label, ${sqlDayName('tmt')}, months_said)
-         WHEN NOT plural THEN
-           format('Perubahan %s ini menyangkut %s: iuran bulan itu tidak dihitung ulang. '
-                  'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
-                  label, months_said)
-         ELSE
-           format('Perubahan %s ini menyangkut %s: iuran bulan-bulan itu tidak dihitung ulang. '
-                  'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
-                  label, months_said)
-         END,
-         raw
-  FROM named`;
-
-/**
- * 1d. A row that moves a registered participant to another village (KODE_DESA) while months of their
- * coverage (§4, as registered) are finalized or frozen is accepted, with a warning naming those
- * months: they are not recomputed (§9), so there the participant stays counted in the old village,
- * its funding (VILLAGES pledges) and counts, and in the new one from the open months on (QA: a TMT or
- * TAT change was warned, a village move was not). $1 upload id, $2 the KODE_DESA column as the file names it.
- */
-export const WARN_CLOSED_MONTH_VILLAGE = `
-  WITH moved AS (
-    SELECT s.row_number, p.village_code AS old_code, s.village_code AS new_code, hit.months, hit.closing, hit.finalized, hit.frozen,
-           ${RAW_ONCE('s')} AS raw
-    FROM enrollment_staging s
-    JOIN participant p ON p.nik = s.nik AND p.village_code <> s.village_code
-    ${closedMonthsHit(`p.tmt <= ${monthEnd('c.month')} AND (p.tat IS NULL OR p.tat >= ${monthStart('c.month')})`)}
-    WHERE s.upload_id = $1 AND hit.months IS NOT NULL
-  )
-  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
-  SELECT $1, x.row_number, 'WARN', $2::text, 'CLOSED_MONTH_OLD_VILLAGE',
-         format('Perubahan %s ini (%s %s menjadi %s %s) tidak berlaku pada %s: pada %s peserta ini tetap dihitung di desa lama (%s), '
-                'dalam pendanaan dan jumlah peserta desa itu, karena iurannya tidak dihitung ulang; di desa baru ia dihitung mulai bulan yang masih terbuka. '
-                'Bila karenanya pendanaan desa harus dibetulkan, catat sebagai pembayaran penyesuaian%s ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
-                $2::text, x.old_code, coalesce(o.name, ''), x.new_code, coalesce(n.name, ''), ${closedMonthsSaid('x')},
-                CASE WHEN cardinality(x.months) > 1 THEN 'bulan-bulan itu' ELSE 'bulan itu' END, coalesce(o.name, x.old_code),
-                CASE WHEN cardinality(x.months) > 1 THEN ' untuk setiap bulan itu' ELSE '' END),
-         x.raw
-  FROM moved x
-  LEFT JOIN region o ON o.code = x.old_code
-  LEFT JOIN region n ON n.code = x.new_code`;
 
 /** The register columns a staged row (alias `s`) may change, and the participant's (alias `p`). */
 const STAGED = `(s.no_kk, s.noka, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason)`;
@@ -311,7 +94,7 @@ export const COPY_NEW_PARTICIPANTS = `
  * cannot collide with a later row of the file: the validator rejects a second NIK and a second
  * active NOKA within one file. Everything else (updates, NOKAs that are taken now and may be
  * released later in the file, new rows whose TMT is not after LAST_CLOSED_DAY, which WARN_CLOSED_MONTH
- * may have to warn) stays staged for the steps below.
+ * may have to warn, NOKAs an ended participant holds, which WARN_NOKA_OF_ENDED warns) stays staged for the steps below.
  * Returns the number created. $1 upload id, $2/$3 first and last row number of the batch, $4 user, $5 time.
  */
 export const PROMOTE_NEW_BATCH = `
@@ -324,6 +107,9 @@ export const PROMOTE_NEW_BATCH = `
       AND (SELECT p.nik FROM participant p WHERE p.nik = s.nik LIMIT 1) IS NULL
       AND (s.noka IS NULL OR s.tat IS NOT NULL
            OR (SELECT p.nik FROM participant p WHERE p.noka = s.noka AND p.noka IS NOT NULL AND p.tat IS NULL LIMIT 1) IS NULL)
+      -- an ended participant's card stays staged, for WARN_NOKA_OF_ENDED (IDX_participant_ended_noka)
+      AND (s.noka IS NULL
+           OR (SELECT p.nik FROM participant p WHERE p.noka = s.noka AND p.noka IS NOT NULL AND p.tat IS NOT NULL LIMIT 1) IS NULL)
       AND s.tmt > coalesce(${LAST_CLOSED_DAY}, '-infinity')
     RETURNING ${RECORD_COLUMNS}
   ), created AS (

@@ -142,7 +142,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
       // Small reader batches, validated at once (sheet cells die young), staged STAGE_ROWS at a time.
       const reader = new SheetReader(command.path, {
         filename: command.filename, sheet: ENROLLMENT_SHEET, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: READ_ROWS,
-        missingColumnsHint: enrollmentMissingColumnsHint,
+        missingColumnsHint: enrollmentMissingColumnsHint, rowsAre: 'peserta',
       });
       let lastProgress = Date.now();
       let pending: Validated = { records: [], issues: [], contested: new ContestedNokas(), dateOrder: enrollmentDateOrder() };

@@ -4,34 +4,22 @@
  * the later of two active rows (no TAT) with the same NOKA (unique among active participants) is
  * `contested`, for ContestedNokas to settle against the register once the file is read. Pure logic,
  * no database: NOKAs held by other participants are checked set-based when the upload is promoted.
+ * The identity numbers are read by identity-cells.ts, KODE_DESA by village-cells.ts, and the cells made
+ * readable first by row-cells.ts; the row as a whole, names, dates, sex and end reason are judged here.
  */
-import {
-  ambiguousSerial,
-  type Cell,
-  cellDay,
-  characterFailure,
-  dateTextProblem,
-  EMPTY_CELL,
-  formulaFailure,
-  isLabelRow,
-  isNoteRow,
-  isScientificText,
-  numberNotADate,
-  serialDayIn1900,
-  shownDay,
-  yearOnly,
-} from '../../common/spreadsheet/cell.js';
+import { type Cell, cellDay, dateTextProblem, isLabelRow, isNoteRow, numberNotADate, shownDay, yearOnly } from '../../common/spreadsheet/cell.js';
 import { type MergedCell, mergedCellMessage, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
-import { normalizeVillageCode } from '../../regions/village-code.js';
 import { COL, type ColumnLabels, columnLabels, END_REASON_PHRASINGS, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { DigitKeyMap } from './digit-key-map.js';
 import { type ComparedColumn, FirstRowsOfNik } from './first-rows-of-nik.js';
-import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
-import { collapsedText, lengthMessage, strayCharacterSaid, visibleText } from '../../common/text.js';
+import { lengthMessage, visibleText } from '../../common/text.js';
 import { dateFormsOf, noDateForms, noteDateForm, type RowDateForms } from '../../common/spreadsheet/date-order.js';
-import { addMonthsToDay, dayName, MONTH_NAMES } from '../../common/month.js';
+import { addMonthsToDay, dayName } from '../../common/month.js';
 import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
+import { UNCOLLAPSED_SPACE, withoutDashes, withoutFormulaFailures, withoutRequiredRepeats } from './row-cells.js';
+import { crossCheckNik, nikOf, noKkOf, nokaOf } from './identity-cells.js';
+import { type VillageName, VillageCells } from './village-cells.js';
 
 /** The years coverage (TMT, TAT) may fall in: those of the API's months, which allocations and bills are for. */
 const COVERAGE_YEARS = [2000, 2099] as const;
@@ -67,16 +55,12 @@ export interface RowResult {
   dates?: RowDateForms<EnrollmentColumnName>;
 }
 
-const HOME_REGENCY = '1703';
 const MAX_NAME = 200;
 /** A name has at least one letter, of any script. */
 const HAS_LETTER = /\p{L}/u;
-/** A cell that starts with a village code (dots optional, a trailing dot allowed), and what follows it. */
-const CODE_THEN_NAME = /^(\d{2}\.?\d{2}\.?\d{2}\.?\d{4})\.?(?!\d)(.*)$/s;
 
 /** L/P and how people write them (LK and PR as many puskesmas systems export them; QA: refused). */
 const SEX: Record<string, 'L' | 'P'> = { L: 'L', P: 'P', LK: 'L', PR: 'P', 'LAKI-LAKI': 'L', 'LAKI LAKI': 'L', LAKI: 'L', PRIA: 'L', PEREMPUAN: 'P', WANITA: 'P' };
-const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
 
 const NOT_PARTICIPANT_ROW =
   'Baris ini tidak berisi data peserta (NIK kosong atau berisi tulisan tanpa angka seperti JUMLAH, paling banyak satu kolom lain terisi, seperti tanda tangan atau jumlah): hapus baris ini dari berkas.';
@@ -89,8 +73,6 @@ export class EnrollmentRowValidator {
   /** Each NIK's first row, refused or not, and its values, for a later row of that NIK. */
   private readonly firstRowOfNik = new FirstRowsOfNik();
   private readonly firstRowOfNoka = new DigitKeyMap(13);
-  /** Codes as typed (dotted or not) → dotted code, for the villages seen so far. */
-  private readonly codes = new Map<string, string>();
 
   /**
    * False when the file has no ALASAN_BERAKHIR column (set once its header is read): a TAT without a
@@ -104,9 +86,8 @@ export class EnrollmentRowValidator {
   /** The last day a TMT or TAT is taken without a warning: a month after today (a later one is likely a typo of the year). */
   private readonly farAhead: string;
 
-  /** The regency's villages by code, and by name as compared (villageKey), for the names a KODE_DESA cell holds. */
-  private readonly villageByCode = new Map<string, VillageName>();
-  private readonly villagesByName = new Map<string, VillageName[]>();
+  /** The regency's villages, for the KODE_DESA cells. */
+  private readonly villages: VillageCells;
   /** The required columns of the row being checked that held only a dash (withoutDashes), for their REQUIRED message. */
   private readonly dashed = new Set<EnrollmentColumnName>();
   /** The forms of the row being checked's text dates (date-order.ts). */
@@ -117,16 +98,12 @@ export class EnrollmentRowValidator {
    * their names (RegionsService.villages), to check the name beside a code and suggest a code for a name.
    */
   constructor(
-    private readonly villageCodes: ReadonlySet<string>,
+    villageCodes: ReadonlySet<string>,
     private readonly today: string,
     villages: readonly VillageName[] = [],
   ) {
     this.farAhead = addMonthsToDay(today, 1);
-    for (const v of villages) {
-      this.villageByCode.set(v.code, v);
-      const key = villageKey(v.name);
-      this.villagesByName.set(key, [...(this.villagesByName.get(key) ?? []), v]);
-    }
+    this.villages = new VillageCells(villageCodes, villages);
   }
 
   validate(row: SheetRow): RowResult {
@@ -159,14 +136,15 @@ export class EnrollmentRowValidator {
     this.dashed.clear();
     const cells = withoutDashes(withoutFormulaFailures(read, issues, this.labels), this.dashed);
     const L = this.labels;
-    const checked = this.nik(cells[COL.NIK], issues);
+    const required = (column: EnrollmentColumnName) => this.required(column);
+    const checked = nikOf(cells[COL.NIK], L, issues, required);
     const nik = checked?.nik ?? null;
-    const noKk = this.noKk(cells[COL.NO_KK], issues);
+    const noKk = noKkOf(cells[COL.NO_KK], L, issues, required);
     const name = this.name(cells[COL.NAMA], issues);
     const birthDate = this.date(cells[COL.TANGGAL_LAHIR], 'TANGGAL_LAHIR', true, issues, BIRTH_YEARS);
     const sex = this.sex(cells[COL.JENIS_KELAMIN], issues);
-    const villageCode = this.village(cells[COL.KODE_DESA], issues);
-    const noka = this.noka(cells[COL.NOKA], issues);
+    const villageCode = this.villages.check(cells[COL.KODE_DESA], L, issues, required);
+    const noka = nokaOf(cells[COL.NOKA], L, issues);
     const tmt = this.date(cells[COL.TMT], 'TMT', true, issues, COVERAGE_YEARS);
     const tat = this.date(cells[COL.TAT], 'TAT', false, issues, COVERAGE_YEARS);
     const endReason = this.endReason(cells[COL.ALASAN_BERAKHIR], tat, issues);
@@ -186,7 +164,7 @@ export class EnrollmentRowValidator {
         issues.push(warn(column, C.DATE_FAR_AHEAD, `${L[column]} ${dayName(day)} lebih dari sebulan sesudah hari ini (${dayName(this.today)}): periksa tahunnya, mungkin salah ketik. Baris tetap diterima.`));
       }
     }
-    if (checked && birthDate && sex) this.crossCheckNik(checked.nik, checked.facts, { day: birthDate, cell: cells[COL.TANGGAL_LAHIR] }, sex, issues);
+    if (checked && birthDate && sex) crossCheckNik(checked.nik, checked.facts, { day: birthDate, cell: cells[COL.TANGGAL_LAHIR] }, sex, L, issues);
     // Every field check ran; only warnings may have been added to a row that is still acceptable.
     const refused = issues.some((i) => i.severity === 'REJECT');
     // A NIK's first row counts whether it was kept or refused: a later row of that NIK is refused either way, naming it.
@@ -232,66 +210,6 @@ export class EnrollmentRowValidator {
       `${L.NIK} ${nik} sudah ada di baris ${first.row} berkas ini, yang ditolak; baris ini ikut ditolak agar tidak ada yang tersimpan sebelum jelas baris mana yang benar. ` +
       `Perbaiki baris yang benar, hapus yang lain, lalu unggah ulang (di laporan, ${L.NIK} baris ini dikosongkan: isi kembali bila baris inilah yang benar).`
     );
-  }
-
-  /** The NIK and what its digits say (region, birth date, sex), or null with the issue recorded. */
-  private nik(cell: Cell, issues: RowIssue[]): { nik: string; facts: NikFacts } | null {
-    const L = this.labels;
-    if (cell.kind === 'empty') return void issues.push(this.required('NIK')), null;
-    if (cell.kind === 'number' || isScientificText(cell)) {
-      issues.push(reject('NIK', C.NIK_NUMERIC_CELL, `${L.NIK}: terbaca sebagai angka (${cell.text}), bukan teks. Excel hanya menyimpan 15 digit angka, sehingga digit terakhir NIK sudah berubah. ${TEXT_FORMAT_HINT}`));
-      return null;
-    }
-    const nik = withoutSpaces(cell.text);
-    const check = checkNik(nik);
-    if (check.ok) return { nik, facts: check.facts };
-    switch (check.problem) {
-      case 'NOT_DIGITS':
-        issues.push(reject('NIK', C.NIK_NOT_DIGITS, `${L.NIK} "${cell.text}" mengandung karakter selain angka; NIK harus 16 digit angka.${strayHint(cell.text)}`));
-        break;
-      case 'LENGTH':
-        issues.push(reject('NIK', C.NIK_LENGTH, `${L.NIK} "${nik}" terdiri dari ${nik.length} digit; NIK harus tepat 16 digit.`));
-        break;
-      case 'BIRTH_DATE':
-        issues.push(reject('NIK', C.NIK_BIRTH_DATE_IMPOSSIBLE, `${L.NIK} ${nik}: digit 7-12 (${nik.slice(6, 12)}) bukan tanggal lahir yang mungkin (DDMMYY, tanggal +40 untuk perempuan).`));
-        break;
-      case 'SERIAL_ZERO':
-        issues.push(reject('NIK', C.NIK_SERIAL_ZERO, `${L.NIK} ${nik}: nomor urut (4 digit terakhir) tidak boleh 0000.`));
-        break;
-    }
-    return null;
-  }
-
-  /** `birth`: the day read and its cell (a 1904-system serial whose 1900 reading is the NIK's day is said to be ambiguous). */
-  private crossCheckNik(nik: string, facts: NikFacts, birth: { day: string; cell: Cell }, sex: 'L' | 'P', issues: RowIssue[]): void {
-    const birthDate = birth.day;
-    const L = this.labels;
-    if (facts.regency !== HOME_REGENCY) {
-      issues.push(warn('NIK', C.NIK_REGION_OUTSIDE, `${L.NIK} ${nik} diterbitkan di luar Kabupaten Bengkulu Utara (kode ${nik.slice(0, 4)}); pastikan peserta berdomisili di desa yang dicantumkan.`));
-    }
-    if (!birthDateAgrees(facts, birthDate)) {
-      const other = serialDayIn1900(birth.cell);
-      const ambiguous = other && birthDateAgrees(facts, other) ? ` ${ambiguousSerial(birth.cell, L.TANGGAL_LAHIR, birthDate)} Tanggal ${dayName(other)} sesuai dengan NIK.` : '';
-      // the NIK holds day, month and the year's last two digits (QA: the digits alone, and the date in ISO, were hard to compare)
-      const inNik = `${facts.day} ${MONTH_NAMES[facts.month - 1]}, tahun berakhiran ${String(facts.yy).padStart(2, '0')}`;
-      issues.push(warn('TANGGAL_LAHIR', C.NIK_BIRTH_DATE_MISMATCH, `${L.TANGGAL_LAHIR} ${dayName(birthDate)} tidak sesuai dengan tanggal lahir di NIK (${nik.slice(6, 12)}: ${inNik}).${ambiguous}`));
-    }
-    if ((sex === 'P') !== facts.female) {
-      issues.push(warn('JENIS_KELAMIN', C.NIK_SEX_MISMATCH, `${L.JENIS_KELAMIN} ${sex} tidak sesuai dengan NIK (tanggal di NIK ${facts.female ? 'ditambah 40: perempuan' : 'tanpa tambahan 40: laki-laki'}).`));
-    }
-  }
-
-  private noKk(cell: Cell, issues: RowIssue[]): string | null {
-    const L = this.labels;
-    if (cell.kind === 'empty') return void issues.push(this.required('NO_KK')), null;
-    if (cell.kind === 'number' || isScientificText(cell)) {
-      issues.push(reject('NO_KK', C.NO_KK_NUMERIC_CELL, `${L.NO_KK}: terbaca sebagai angka (${cell.text}), bukan teks; digit terakhir sudah berubah di Excel. ${TEXT_FORMAT_HINT}`));
-      return null;
-    }
-    const noKk = withoutSpaces(cell.text);
-    if (/^\d{16}$/.test(noKk)) return noKk;
-    issues.push(reject('NO_KK', C.NO_KK_INVALID, `${L.NO_KK} "${cell.text}" harus tepat 16 digit angka.${strayHint(cell.text)}`));
-    return null;
   }
 
   private name(cell: Cell, issues: RowIssue[]): string | null {
@@ -351,62 +269,6 @@ export class EnrollmentRowValidator {
     return null;
   }
 
-  private village(cell: Cell, issues: RowIssue[]): string | null {
-    const L = this.labels;
-    if (cell.kind === 'empty') return void issues.push(this.required('KODE_DESA')), null;
-    // The template's drop-down offers "17.03.06.2001 - Nama Desa": the code is what the cell starts with, whatever
-    // follows it ("-", "–", ":", ",", "(…)" or a space: QA found each typed), and what follows is the village's name.
-    const lead = CODE_THEN_NAME.exec(cell.text);
-    const text = lead ? lead[1] : cell.text;
-    const code = this.codes.get(text) ?? normalizeVillageCode(text);
-    if (!code) {
-      issues.push(reject('KODE_DESA', C.VILLAGE_CODE_INVALID, `${L.KODE_DESA} "${cell.text}" bukan kode desa Kemendagri (contoh 17.03.06.2001 atau 1703062001).${strayHint(cell.text) || this.codesOfName(cell.text)}`));
-      return null;
-    }
-    if (this.villageCodes.has(code)) {
-      this.codes.set(text, code);
-      if (lead) this.nameBesideCode(cell.text, lead[2], code, issues);
-      return code;
-    }
-    issues.push(reject('KODE_DESA', C.VILLAGE_UNKNOWN, `${L.KODE_DESA} ${code} tidak ada dalam daftar desa/kelurahan Kabupaten Bengkulu Utara.`));
-    return null;
-  }
-
-  /**
-   * " Banjar Sari = 17.03.01.2001." when `text` is a village name of the regency (villageKey), each of
-   * several villages of that name with its kecamatan; else '' (QA: a name was refused with no code offered).
-   */
-  private codesOfName(text: string): string {
-    const named = this.villagesByName.get(villageKey(text));
-    if (!named) return '';
-    if (named.length === 1) return ` Isi kodenya: ${named[0].name} = ${named[0].code}.`;
-    return ` Ada ${named.length} desa bernama ${named[0].name}; isi kode yang dimaksud: ${named.map((v) => `${v.code} (Kecamatan ${v.kecamatanName})`).join(', ')}.`;
-  }
-
-  /**
-   * A drop-down value "17.03.01.2001 - Meok" whose name is not the code's village: the code wins, the
-   * row is kept, and a warning names both (QA: taken silently; then taken silently with "–", ":", "(…)" or a space).
-   */
-  private nameBesideCode(text: string, after: string, code: string, issues: RowIssue[]): void {
-    const village = this.villageByCode.get(code);
-    const said = collapsedText(after.replace(/^[\s\-–—:,;(]+/, '').replace(/[\s)]+$/, ''));
-    if (!village || !/\p{L}/u.test(said) || villageKey(said) === villageKey(village.name)) return;
-    const other = this.villagesByName.get(villageKey(said));
-    const fix = other?.length === 1 ? ` Bila yang dimaksud ${other[0].name}, ganti kodenya menjadi ${other[0].code}.` : ' Periksa kode dan nama desanya.';
-    issues.push(
-      warn('KODE_DESA', C.VILLAGE_NAME_MISMATCH, `${this.labels.KODE_DESA} "${text}": kode ${code} adalah desa ${village.name}, tetapi sel menyebut "${said}". Kode yang dipakai (${village.name}).${fix} Baris tetap diterima.`),
-    );
-  }
-
-  private noka(cell: Cell, issues: RowIssue[]): string | null {
-    if (cell.kind === 'empty') return null;
-    const noka = withoutSpaces(cell.text);
-    if (/^\d{13}$/.test(noka)) return noka;
-    const hint = cell.kind === 'number' || isScientificText(cell) ? ` Nilai terbaca sebagai angka sehingga angka 0 di depan hilang. ${TEXT_FORMAT_HINT}` : strayHint(cell.text);
-    issues.push(reject('NOKA', C.NOKA_INVALID, `${this.labels.NOKA} "${cell.text}" harus tepat 13 digit angka atau dikosongkan.${hint}`));
-    return null;
-  }
-
   private endReason(cell: Cell, tat: string | null, issues: RowIssue[]): EndReason | null {
     const L = this.labels;
     const written = cell.text.trim().toUpperCase().replace(/[\s-]+/g, '_');
@@ -427,71 +289,4 @@ export class EnrollmentRowValidator {
   }
 }
 
-/** A village as a KODE_DESA cell names it (RegionsService.VillageView). */
-export interface VillageName {
-  code: string;
-  name: string;
-  kecamatanName: string;
-}
-
-/** " Sel ini diawali tanda petik ('): hapus karakter itu." for a character a person cannot see among the digits (strayCharacterSaid), or ''. */
-function strayHint(text: string): string {
-  const said = strayCharacterSaid(text);
-  return said ? ` Sel ini ${said}: hapus karakter itu.` : '';
-}
-
-/** A village name as names are compared: case and runs of whitespace ignored. */
-const villageKey = (name: string) => collapsedText(name).toLowerCase();
-
-const SPACE = /\s/;
-/** Whitespace that `replace(/\s+/g, ' ')` would change: a run of two, or one that is not a space. */
-const UNCOLLAPSED_SPACE = /\s\s|[^\S ]/;
-
-/** The text with every whitespace removed (the same string when it has none: the common case). */
-function withoutSpaces(text: string): string {
-  return SPACE.test(text) ? text.replace(/\s+/g, '') : text;
-}
-
-/**
- * Cells holding an error value (#N/A, #DIV/0!) or a formula that gave no value we can read
- * (formulaFailure), or a character that cannot be taken (characterFailure: NUL and other control
- * characters, U+FFFD): one finding naming the column, and the cell read as empty for the checks
- * after. Returns `cells` itself when there is none (almost every row).
- */
-function withoutFormulaFailures(cells: readonly Cell[], issues: RowIssue[], labels: ColumnLabels): readonly Cell[] {
-  let out: Cell[] | undefined;
-  cells.forEach((cell, i) => {
-    if (i >= ENROLLMENT_COLUMNS.length) return;
-    const column = ENROLLMENT_COLUMNS[i].name;
-    const failure = formulaFailure(cell, labels[column]) ?? characterFailure(cell, labels[column]);
-    if (!failure) return;
-    issues.push(reject(column, C[failure.code], failure.message));
-    (out ??= [...cells])[i] = EMPTY_CELL;
-  });
-  return out ?? cells;
-}
-
-/** A cell holding only a dash (`-`, `–` or `—`, spaces around it allowed): how many write "none". */
-const DASH_ONLY = /^\s*[-\u2013\u2014]\s*$/;
-
-/**
- * Cells holding only a dash read as empty: in an optional column (NOKA, TAT, ALASAN_BERAKHIR) a dash means none (QA:
- * refused with three errors); in a required one it is refused as empty, its column noted in `dashed` so the message
- * says the column is required. Returns `cells` itself when there is none (almost every row).
- */
-function withoutDashes(cells: readonly Cell[], dashed: Set<EnrollmentColumnName>): readonly Cell[] {
-  let out: Cell[] | undefined;
-  for (let i = 0; i < ENROLLMENT_COLUMNS.length && i < cells.length; i++) {
-    const cell = cells[i];
-    if (cell.kind !== 'text' || cell.text.length > 3 || !DASH_ONLY.test(cell.text)) continue;
-    if (ENROLLMENT_COLUMNS[i].required) dashed.add(ENROLLMENT_COLUMNS[i].name);
-    (out ??= [...cells])[i] = EMPTY_CELL;
-  }
-  return out ?? cells;
-}
-
-/** A column with a formula or character finding is not also reported as empty. */
-function withoutRequiredRepeats(issues: RowIssue[]): RowIssue[] {
-  const formula = new Set(issues.filter((i) => i.code === C.FORMULA_ERROR || i.code === C.FORMULA_WITHOUT_VALUE || i.code === C.INVALID_CHARACTER).map((i) => i.column));
-  return issues.filter((i) => i.code !== C.REQUIRED || !formula.has(i.column));
-}
+export type { VillageName } from './village-cells.js';

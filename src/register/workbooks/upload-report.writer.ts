@@ -24,6 +24,7 @@ export function writeUploadReport(dataSource: DataSource, upload: EnrollmentUplo
       headers: upload.columnLabels, // as the file was headed (No Kartu), like the findings in KETERANGAN
       order: upload.columnOrder, // and laid out
       warnedKeys: ['NIK', 'NAMA'], // a warned row on Peringatan, named by them
+      dateColumns: ENROLLMENT_COLUMNS.filter((c) => c.kind === 'date').map((c) => c.name), // day first, as the template's (DD/MM/YYYY text)
       title: 'Laporan unggahan daftar peserta',
       summary: [
         ['Berkas', textValue(upload.filename)],
