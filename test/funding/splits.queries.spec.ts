@@ -292,10 +292,32 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       { key: 'DESA', participants: 4, participantMonths: 8, splits: 8, amount: 272160 },
       { key: 'UNFUNDED', participants: 1, participantMonths: 1, amount: 15360, months: ['2026-01', '2026-02'], monthsNotAllocated: ['2026-03'] },
     ]);
+    // by village too, people and participant-months (QA: only participant-months, under `participants`)
     const byVillage = (await auditor.get(`/api/v1/splits/summary?${RANGE}&groupBy=village`).expect(200)).body;
     expect(byVillage.slice(0, 2)).toEqual([
-      { key: '17.03.06.2001', name: 'Talang Jambu', participants: 8, participantMonths: 8, amount: 8 * 37800, obligations: 8, obligationAmount: 8 * 37800, unfundedParticipants: 0, unfundedAmount: 0 },
-      expect.objectContaining({ key: '17.03.07.2001', participants: 4, participantMonths: 4, amount: 4 * 37800 - 15360, obligations: 4, obligationAmount: 4 * 37800, unfundedParticipants: 1, unfundedAmount: 15360 }),
+      {
+        key: '17.03.06.2001',
+        name: 'Talang Jambu',
+        participants: 4,
+        participantMonths: 8,
+        amount: 8 * 37800,
+        obligations: 8,
+        obligationAmount: 8 * 37800,
+        unfundedParticipants: 0,
+        unfundedParticipantMonths: 0,
+        unfundedAmount: 0,
+      },
+      expect.objectContaining({
+        key: '17.03.07.2001',
+        participants: 2,
+        participantMonths: 4,
+        amount: 4 * 37800 - 15360,
+        obligations: 4,
+        obligationAmount: 4 * 37800,
+        unfundedParticipants: 1,
+        unfundedParticipantMonths: 1,
+        unfundedAmount: 15360,
+      }),
     ]);
     // each month's summary adds up to the range's (a range of one month: the month's figures)
     const january = (await auditor.get('/api/v1/splits/summary?month=2026-01&groupBy=pledge').expect(200)).body;
@@ -397,5 +419,38 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     // the list of the range, made STALE again, reads the recomputed February as well
     await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_360, reason: 'uji: pagu semula' }).expect(200);
     expect((await auditor.get(`/api/v1/splits?${RANGE}&nik=${testNik(6)}&pledgeCode=APBD-2026`).expect(200)).body.items.map((s: { amount: number }) => s.amount)).toEqual([22680, 7320]);
+  });
+
+  it('a range counts people once and participant-months apart, by village and on the UNFUNDED row too (QA: participant-months only)', async () => {
+    const keuangan = await t.as(Role.KEUANGAN);
+    // a pagu of 30000: January pays 5 in full and 6 with 7320; February pays neither (5 and 6 owed 22680 each)
+    await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 30_000, reason: 'uji: pagu dipotong' }).expect(200);
+    try {
+      const unfunded = 15360 + 2 * 22680;
+      const byVillage = (await auditor.get(`/api/v1/splits/summary?${RANGE}&groupBy=village`).expect(200)).body;
+      expect(byVillage.find((r: { key: string }) => r.key === '17.03.07.2001')).toEqual({
+        key: '17.03.07.2001',
+        name: expect.any(String),
+        participants: 2,
+        participantMonths: 4,
+        amount: 4 * 37800 - unfunded,
+        obligations: 4,
+        obligationAmount: 4 * 37800,
+        unfundedParticipants: 2,
+        unfundedParticipantMonths: 3,
+        unfundedAmount: unfunded,
+      });
+      const UNFUNDED = { key: 'UNFUNDED', participants: 2, participantMonths: 3, amount: unfunded, months: ['2026-01', '2026-02'], monthsNotAllocated: ['2026-03'] };
+      for (const groupBy of ['village', 'pledge', 'sourceType']) {
+        const rows = (await auditor.get(`/api/v1/splits/summary?${RANGE}&groupBy=${groupBy}`).expect(200)).body;
+        expect(rows[rows.length - 1]).toEqual(UNFUNDED);
+      }
+      // one month's rows are unchanged: participants only (one month, each person once)
+      const february = (await auditor.get('/api/v1/splits/summary?month=2026-02&groupBy=village').expect(200)).body;
+      expect(february[february.length - 1]).toEqual({ key: 'UNFUNDED', participants: 2, amount: 2 * 22680 });
+      expect(february.find((r: { key: string }) => r.key === '17.03.07.2001')).not.toHaveProperty('unfundedParticipantMonths');
+    } finally {
+      await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_360, reason: 'uji: pagu semula' }).expect(200);
+    }
   });
 });
