@@ -208,7 +208,8 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     const month = await auditor.get('/api/v1/splits/export.xlsx?month=2026-01&villageCode=1703062001&sourceType=DESA').buffer(true).parse(binary).expect(200);
     expect(month.headers['content-disposition']).toMatch(/^attachment; filename="alokasi-2026-01-DESA-17\.03\.06\.2001-\d{4}-\d{2}-\d{2}\.xlsx"$/);
     const notes = (await workbook(month.body)).getWorksheet('Keterangan')!;
-    expect(notes.getCell('B2').value).toBe('bulan 2026-01, sumber dana APBDes, desa Talang Jambu, Kec. Kerkap (17.03.06.2001)');
+    // months by name, as users read them (QA: bulan 2026-01)
+    expect(notes.getCell('B2').value).toBe('bulan Januari 2026, sumber dana APBDes, desa Talang Jambu, Kec. Kerkap (17.03.06.2001)');
     const [event] = await t.dataSource.query(`SELECT summary::jsonb AS summary FROM audit_event WHERE action = 'split.export' ORDER BY id DESC LIMIT 1`);
     expect(event.summary).toEqual({ filter: { month: '2026-01', sourceType: 'DESA', villageCode: '17.03.06.2001' }, rows: 4, amount: 4 * 37800 - 15120 });
   });
@@ -346,11 +347,14 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     const rows = wb.getWorksheet('Pembagian Iuran')!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
     expect(rows.map((r) => `${r[1]} ${r[5]}`)).toEqual(['2026-01 22680', '2026-01 22680', '2026-02 22680', '2026-02 7320']);
     const notes = wb.getWorksheet('Keterangan')!;
-    expect(notes.getCell('B2').value).toBe('dari bulan 2026-01, sampai bulan 2026-03, sumber dana APBD Kabupaten');
+    expect(notes.getCell('B2').value).toBe('bulan Januari 2026 s.d. Maret 2026, sumber dana APBD Kabupaten');
     expect([notes.getCell('B3').value, notes.getCell('B4').value]).toEqual([4, { formula: "SUM('Pembagian Iuran'!F2:F5)", result: 75360 }]);
     expect([notes.getCell('A6').value, notes.getCell('B6').value]).toEqual(['Belum dialokasikan', 'Maret 2026: tidak ada pembagian iuran untuk bulan itu dalam berkas ini.']);
     const [event] = await t.dataSource.query(`SELECT summary::jsonb AS summary FROM audit_event WHERE action = 'split.export' ORDER BY id DESC LIMIT 1`);
     expect(event.summary).toEqual({ filter: { from: '2026-01', to: '2026-03', sourceType: 'APBD' }, rows: 4, amount: 75360 });
+    // a range of one month is said as that month
+    const oneMonth = await auditor.get('/api/v1/splits/export.xlsx?from=2026-02&to=2026-02').buffer(true).parse(binary).expect(200);
+    expect((await workbook(oneMonth.body)).getWorksheet('Keterangan')!.getCell('B2').value).toBe('bulan Februari 2026');
   });
 
   it('a range none of whose months is allocated is 404 NOT_ALLOCATED, on the list, the workbook and the summary', async () => {
