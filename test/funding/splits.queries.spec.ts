@@ -421,12 +421,17 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       { month: '2026-01', status: 'CURRENT' },
       { month: '2026-02', status: 'CURRENT' },
     ]);
-    // the recompute says the read it was for: the range
-    const [allocated] = await t.dataSource.query(`SELECT summary::jsonb AS summary FROM audit_event WHERE action = 'allocation.compute' ORDER BY id DESC LIMIT 1`);
-    expect(JSON.stringify(allocated?.summary ?? {})).toContain('Januari 2026 s.d. Maret 2026');
-    // the list of the range, made STALE again, reads the recomputed February as well
+    // the recompute says the read it was for: the range, in `asked` too (QA: null, as for a read of every month)
+    const recomputed = async () =>
+      ((await auditor.get('/api/v1/audit-events?entity=allocation&pageSize=2').expect(200)).body.items as { entityId: string; summary: string }[])
+        .map((e) => ({ entityId: e.entityId, summary: JSON.parse(e.summary) }))
+        .reverse();
+    const why = 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum pembacaan Januari 2026 s.d. Maret 2026';
+    expect(await recomputed()).toEqual(['2026-01', '2026-02'].map((month) => ({ entityId: month, summary: { month, asked: '2026-01..2026-03', why } })));
+    // the list of the range, made STALE again, reads the recomputed February as well, and says so alike
     await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_360, reason: 'uji: pagu semula' }).expect(200);
     expect((await auditor.get(`/api/v1/splits?${RANGE}&nik=${testNik(6)}&pledgeCode=APBD-2026`).expect(200)).body.items.map((s: { amount: number }) => s.amount)).toEqual([22680, 7320]);
+    expect(await recomputed()).toEqual(['2026-01', '2026-02'].map((month) => ({ entityId: month, summary: { month, asked: '2026-01..2026-03', why } })));
   });
 
   it('a range counts people once and participant-months apart, by village and on the UNFUNDED row too (QA: participant-months only)', async () => {
