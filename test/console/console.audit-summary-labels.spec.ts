@@ -123,6 +123,11 @@ describe('console audit trail: every summary key and code in Indonesian', () => 
   it('reads the QA walkthrough\'s events in Indonesian', () => {
     const why = 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum dibaca atau direkonsiliasi';
     expect(audit.summaryText({ month: '2026-12', asked: '2027-01', why }, Infinity, 'allocation.compute')).toBe(`Bulan: Desember 2026; Diminta untuk bulan: Januari 2027; Sebab: ${why}`);
+    // a read of a period (a range summary, a quarter's statement) asked for its months, said by name (QA: asked was null)
+    const period = 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum pembacaan Januari 2026 s.d. Maret 2026';
+    expect(audit.summaryText({ month: '2026-02', asked: '2026-01..2026-03', why: period }, Infinity, 'allocation.compute')).toBe(
+      `Bulan: Februari 2026; Diminta untuk bulan: Januari 2026 s.d. Maret 2026; Sebab: ${period}`,
+    );
     // a failed login's reason, which only the audit trail holds
     expect(audit.summaryText({ clientAddress: '10.0.0.5', reason: 'DEACTIVATED' }, Infinity, 'auth.login_failed')).toBe('Alamat klien: 10.0.0.5; Alasan: Akun dinonaktifkan (kata sandi benar)');
     for (const reason of ['UNKNOWN_USER', 'WRONG_PASSWORD', 'DEACTIVATED', 'DEACTIVATED_WRONG_PASSWORD']) {

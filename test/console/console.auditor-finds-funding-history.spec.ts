@@ -285,6 +285,37 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     const apbd = summary.find((r: { key: string }) => r.key === 'APBD-2026');
     const n = (v: number) => v.toLocaleString('id-ID');
     expect(await totals.locator('tbody tr', { hasText: 'APBD-2026' }).locator('td').allTextContents()).toEqual(['APBD-2026', n(apbd.participants), n(apbd.participantMonths), `Rp${n(apbd.amount)}`]);
+    // by village too, the people (each once) where the other groupings show them, beside their participant-months (QA: participant-months only)
+    const villages = (await auditor.get('/api/v1/splits/summary?from=2026-07&to=2026-09&groupBy=village').expect(200)).body;
+    const village = villages.find((r: { key: string }) => r.key === VILLAGE);
+    await page.getByLabel('Total menurut', { exact: true }).selectOption('village');
+    await filters.getByRole('button', { name: 'Tampilkan' }).click();
+    const byVillage = page.getByRole('table', { name: 'Total menurut desa' });
+    await byVillage.waitFor();
+    expect(await byVillage.locator('thead th').allTextContents()).toEqual([
+      'Desa',
+      'Seluruh Peserta-bulan',
+      'Iuran',
+      'Peserta Terdanai',
+      'Peserta-bulan Terdanai',
+      'Terdanai',
+      'Peserta Belum Terdanai Penuh',
+      'Peserta-bulan Belum Terdanai Penuh',
+      'Tidak Terdanai',
+    ]);
+    expect((await byVillage.locator('tbody tr', { hasText: VILLAGE }).locator('td').allTextContents()).slice(1)).toEqual([
+      n(village.obligations),
+      `Rp${n(village.obligationAmount)}`,
+      n(village.participants),
+      n(village.participantMonths),
+      `Rp${n(village.amount)}`,
+      n(village.unfundedParticipants),
+      n(village.unfundedParticipantMonths),
+      `Rp${n(village.unfundedAmount)}`,
+    ]);
+    expect(village.participants).toBeLessThan(village.participantMonths);
+    await page.getByText('Kolom Peserta menghitung setiap orang sekali dalam rentang').waitFor();
+    await page.getByLabel('Total menurut', { exact: true }).selectOption('pledge');
     // Triwulan IV of the year: October allocated, November and December not, said under the totals
     await filters.getByRole('button', { name: 'Triwulan IV' }).click();
     await page.getByRole('heading', { name: 'Total Oktober – Desember 2026 menurut komitmen' }).waitFor();

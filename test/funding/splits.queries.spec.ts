@@ -208,7 +208,8 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     const month = await auditor.get('/api/v1/splits/export.xlsx?month=2026-01&villageCode=1703062001&sourceType=DESA').buffer(true).parse(binary).expect(200);
     expect(month.headers['content-disposition']).toMatch(/^attachment; filename="alokasi-2026-01-DESA-17\.03\.06\.2001-\d{4}-\d{2}-\d{2}\.xlsx"$/);
     const notes = (await workbook(month.body)).getWorksheet('Keterangan')!;
-    expect(notes.getCell('B2').value).toBe('bulan 2026-01, sumber dana APBDes, desa Talang Jambu, Kec. Kerkap (17.03.06.2001)');
+    // months by name, as users read them (QA: bulan 2026-01)
+    expect(notes.getCell('B2').value).toBe('bulan Januari 2026, sumber dana APBDes, desa Talang Jambu, Kec. Kerkap (17.03.06.2001)');
     const [event] = await t.dataSource.query(`SELECT summary::jsonb AS summary FROM audit_event WHERE action = 'split.export' ORDER BY id DESC LIMIT 1`);
     expect(event.summary).toEqual({ filter: { month: '2026-01', sourceType: 'DESA', villageCode: '17.03.06.2001' }, rows: 4, amount: 4 * 37800 - 15120 });
   });
@@ -292,10 +293,32 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       { key: 'DESA', participants: 4, participantMonths: 8, splits: 8, amount: 272160 },
       { key: 'UNFUNDED', participants: 1, participantMonths: 1, amount: 15360, months: ['2026-01', '2026-02'], monthsNotAllocated: ['2026-03'] },
     ]);
+    // by village too, people and participant-months (QA: only participant-months, under `participants`)
     const byVillage = (await auditor.get(`/api/v1/splits/summary?${RANGE}&groupBy=village`).expect(200)).body;
     expect(byVillage.slice(0, 2)).toEqual([
-      { key: '17.03.06.2001', name: 'Talang Jambu', participants: 8, participantMonths: 8, amount: 8 * 37800, obligations: 8, obligationAmount: 8 * 37800, unfundedParticipants: 0, unfundedAmount: 0 },
-      expect.objectContaining({ key: '17.03.07.2001', participants: 4, participantMonths: 4, amount: 4 * 37800 - 15360, obligations: 4, obligationAmount: 4 * 37800, unfundedParticipants: 1, unfundedAmount: 15360 }),
+      {
+        key: '17.03.06.2001',
+        name: 'Talang Jambu',
+        participants: 4,
+        participantMonths: 8,
+        amount: 8 * 37800,
+        obligations: 8,
+        obligationAmount: 8 * 37800,
+        unfundedParticipants: 0,
+        unfundedParticipantMonths: 0,
+        unfundedAmount: 0,
+      },
+      expect.objectContaining({
+        key: '17.03.07.2001',
+        participants: 2,
+        participantMonths: 4,
+        amount: 4 * 37800 - 15360,
+        obligations: 4,
+        obligationAmount: 4 * 37800,
+        unfundedParticipants: 1,
+        unfundedParticipantMonths: 1,
+        unfundedAmount: 15360,
+      }),
     ]);
     // each month's summary adds up to the range's (a range of one month: the month's figures)
     const january = (await auditor.get('/api/v1/splits/summary?month=2026-01&groupBy=pledge').expect(200)).body;
@@ -324,11 +347,14 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     const rows = wb.getWorksheet('Pembagian Iuran')!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
     expect(rows.map((r) => `${r[1]} ${r[5]}`)).toEqual(['2026-01 22680', '2026-01 22680', '2026-02 22680', '2026-02 7320']);
     const notes = wb.getWorksheet('Keterangan')!;
-    expect(notes.getCell('B2').value).toBe('dari bulan 2026-01, sampai bulan 2026-03, sumber dana APBD Kabupaten');
+    expect(notes.getCell('B2').value).toBe('bulan Januari 2026 s.d. Maret 2026, sumber dana APBD Kabupaten');
     expect([notes.getCell('B3').value, notes.getCell('B4').value]).toEqual([4, { formula: "SUM('Pembagian Iuran'!F2:F5)", result: 75360 }]);
     expect([notes.getCell('A6').value, notes.getCell('B6').value]).toEqual(['Belum dialokasikan', 'Maret 2026: tidak ada pembagian iuran untuk bulan itu dalam berkas ini.']);
     const [event] = await t.dataSource.query(`SELECT summary::jsonb AS summary FROM audit_event WHERE action = 'split.export' ORDER BY id DESC LIMIT 1`);
     expect(event.summary).toEqual({ filter: { from: '2026-01', to: '2026-03', sourceType: 'APBD' }, rows: 4, amount: 75360 });
+    // a range of one month is said as that month
+    const oneMonth = await auditor.get('/api/v1/splits/export.xlsx?from=2026-02&to=2026-02').buffer(true).parse(binary).expect(200);
+    expect((await workbook(oneMonth.body)).getWorksheet('Keterangan')!.getCell('B2').value).toBe('bulan Februari 2026');
   });
 
   it('a range none of whose months is allocated is 404 NOT_ALLOCATED, on the list, the workbook and the summary', async () => {
@@ -365,6 +391,10 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       expect(await said(`${route}?from=&to=2026-03`)).toEqual([
         { field: 'from', messages: ['from tidak boleh kosong: hapus parameter itu bila tidak memakai rentang bulan (from dan to dipakai bersama), atau isi bulan awalnya (YYYY-MM, mis. 2026-01).'] },
       ]);
+      // an empty month beside a range is refused as every empty parameter is, the same on the three routes (QA: the summary read it as left out)
+      for (const empty of ['', '%20']) {
+        expect([route, await said(`${route}?month=${empty}&from=2026-01&to=2026-03`)]).toEqual([route, [{ field: 'month', messages: ['month tidak boleh kosong: hapus parameter itu atau isi bulannya (YYYY-MM, mis. 2026-08).'] }]]);
+      }
     }
     // twelve months across a year end are one range
     expect((await auditor.get('/api/v1/splits?from=2025-07&to=2026-06&pageSize=1').expect(200)).body.total).toBe(18);
@@ -391,11 +421,49 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       { month: '2026-01', status: 'CURRENT' },
       { month: '2026-02', status: 'CURRENT' },
     ]);
-    // the recompute says the read it was for: the range
-    const [allocated] = await t.dataSource.query(`SELECT summary::jsonb AS summary FROM audit_event WHERE action = 'allocation.compute' ORDER BY id DESC LIMIT 1`);
-    expect(JSON.stringify(allocated?.summary ?? {})).toContain('Januari 2026 s.d. Maret 2026');
-    // the list of the range, made STALE again, reads the recomputed February as well
+    // the recompute says the read it was for: the range, in `asked` too (QA: null, as for a read of every month)
+    const recomputed = async () =>
+      ((await auditor.get('/api/v1/audit-events?entity=allocation&pageSize=2').expect(200)).body.items as { entityId: string; summary: string }[])
+        .map((e) => ({ entityId: e.entityId, summary: JSON.parse(e.summary) }))
+        .reverse();
+    const why = 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum pembacaan Januari 2026 s.d. Maret 2026';
+    expect(await recomputed()).toEqual(['2026-01', '2026-02'].map((month) => ({ entityId: month, summary: { month, asked: '2026-01..2026-03', why } })));
+    // the list of the range, made STALE again, reads the recomputed February as well, and says so alike
     await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_360, reason: 'uji: pagu semula' }).expect(200);
     expect((await auditor.get(`/api/v1/splits?${RANGE}&nik=${testNik(6)}&pledgeCode=APBD-2026`).expect(200)).body.items.map((s: { amount: number }) => s.amount)).toEqual([22680, 7320]);
+    expect(await recomputed()).toEqual(['2026-01', '2026-02'].map((month) => ({ entityId: month, summary: { month, asked: '2026-01..2026-03', why } })));
+  });
+
+  it('a range counts people once and participant-months apart, by village and on the UNFUNDED row too (QA: participant-months only)', async () => {
+    const keuangan = await t.as(Role.KEUANGAN);
+    // a pagu of 30000: January pays 5 in full and 6 with 7320; February pays neither (5 and 6 owed 22680 each)
+    await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 30_000, reason: 'uji: pagu dipotong' }).expect(200);
+    try {
+      const unfunded = 15360 + 2 * 22680;
+      const byVillage = (await auditor.get(`/api/v1/splits/summary?${RANGE}&groupBy=village`).expect(200)).body;
+      expect(byVillage.find((r: { key: string }) => r.key === '17.03.07.2001')).toEqual({
+        key: '17.03.07.2001',
+        name: expect.any(String),
+        participants: 2,
+        participantMonths: 4,
+        amount: 4 * 37800 - unfunded,
+        obligations: 4,
+        obligationAmount: 4 * 37800,
+        unfundedParticipants: 2,
+        unfundedParticipantMonths: 3,
+        unfundedAmount: unfunded,
+      });
+      const UNFUNDED = { key: 'UNFUNDED', participants: 2, participantMonths: 3, amount: unfunded, months: ['2026-01', '2026-02'], monthsNotAllocated: ['2026-03'] };
+      for (const groupBy of ['village', 'pledge', 'sourceType']) {
+        const rows = (await auditor.get(`/api/v1/splits/summary?${RANGE}&groupBy=${groupBy}`).expect(200)).body;
+        expect(rows[rows.length - 1]).toEqual(UNFUNDED);
+      }
+      // one month's rows are unchanged: participants only (one month, each person once)
+      const february = (await auditor.get('/api/v1/splits/summary?month=2026-02&groupBy=village').expect(200)).body;
+      expect(february[february.length - 1]).toEqual({ key: 'UNFUNDED', participants: 2, amount: 2 * 22680 });
+      expect(february.find((r: { key: string }) => r.key === '17.03.07.2001')).not.toHaveProperty('unfundedParticipantMonths');
+    } finally {
+      await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_360, reason: 'uji: pagu semula' }).expect(200);
+    }
   });
 });

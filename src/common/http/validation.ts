@@ -55,6 +55,16 @@ const LEFT_OUT_OF_DTO = Symbol('what leaving the parameter out means');
  */
 export const LeftOutMeans = (hint: string): PropertyDecorator => (target, key) => Reflect.defineMetadata(LEFT_OUT_OF_DTO, hint, target, key);
 
+const OPTIONAL_WHEN = Symbol('optional when the other parameters say so');
+
+/**
+ * On a required query parameter that another stands in for (the split summary's `month`, with the range `from`/`to`):
+ * given `query` (as sent), whether it is optional there. Then, sent empty, it is refused as an optional one is
+ * (emptyParameterMessage), not read as left out (QA: `month=&from=…&to=…` answered on the summary, refused on the list).
+ */
+export const OptionalWhen = (optional: (query: Record<string, unknown>) => boolean): PropertyDecorator => (target, key) => Reflect.defineMetadata(OPTIONAL_WHEN, optional, target, key);
+
+
 /**
  * The one refusal of an optional query parameter sent empty or as spaces only (`?pledgeCode=`), which used to be ignored on some routes.
  * `metatype`: the DTO, for its own hint (LeftOutMeans).
@@ -259,7 +269,7 @@ class AppValidationPipe extends ValidationPipe {
     if (Reflect.getMetadata(IGNORES_UNKNOWN_FIELDS, metatype)) return this.lenient.transform(Object.fromEntries(known), metadata);
     if (Reflect.getMetadata(UNKNOWN_FIELDS_LATER, metatype)) return this.withUnknownFields(Object.fromEntries(known), fields, metadata);
     const noun = type === 'query' ? 'parameter' : 'kolom';
-    const optional = type === 'query' ? optionalFields(metatype) : new Map<string, boolean>();
+    const optional = type === 'query' ? optionalIn(metatype, known) : new Map<string, boolean>();
     const problems = fields.flatMap(([field, item]) =>
       INHERITED.has(field) ? [{ field, messages: [`${noun} ${field} tidak dikenal`] }]
       : type === 'query' && Array.isArray(item) ? [{ field, messages: [`${field} dikirim lebih dari sekali: kirim sekali saja`] }]
@@ -300,6 +310,28 @@ function optionalFields(metatype: NonNullable<ArgumentMetadata['metatype']>): Ma
   }
   OPTIONAL_FIELDS.set(metatype, fields);
   return fields;
+}
+
+type OptionalWhenRule = [field: string, optional: (query: Record<string, unknown>) => boolean];
+
+const OPTIONAL_WHEN_RULES = new WeakMap<object, OptionalWhenRule[]>();
+
+/** The fields of a query DTO, each true when it is optional for this query (`fields`, as sent): declared optional, or OptionalWhen says so. */
+function optionalIn(metatype: NonNullable<ArgumentMetadata['metatype']>, fields: [string, unknown][]): Map<string, boolean> {
+  const declared = optionalFields(metatype);
+  let rules = OPTIONAL_WHEN_RULES.get(metatype);
+  if (!rules) {
+    rules = [...declared.keys()].flatMap((field): OptionalWhenRule[] => {
+      const rule = Reflect.getMetadata(OPTIONAL_WHEN, metatype.prototype as object, field) as OptionalWhenRule[1] | undefined;
+      return rule ? [[field, rule]] : [];
+    });
+    OPTIONAL_WHEN_RULES.set(metatype, rules);
+  }
+  if (!rules.length) return declared;
+  const query = Object.fromEntries(fields);
+  const optional = new Map(declared);
+  for (const [field, rule] of rules) if (rule(query)) optional.set(field, true);
+  return optional;
 }
 
 /** The details of the validation error `check` throws, none when it passes. */

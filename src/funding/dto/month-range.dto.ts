@@ -7,7 +7,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, Matches, ValidateBy, ValidateIf, type ValidationArguments } from 'class-validator';
 import { isMonth, MONTH_PATTERN, monthsBetween } from '../../common/month.js';
-import { LeftOutMeans, MONTH_REQUIRED } from '../../common/http/validation.js';
+import { LeftOutMeans, MONTH_REQUIRED, OptionalWhen } from '../../common/http/validation.js';
 import { MONTH_MESSAGE } from './month.dto.js';
 
 export const MAX_RANGE_MONTHS = 12;
@@ -33,9 +33,12 @@ export const NotWithRange = () =>
 /**
  * The summary's `month`: required unless a range is asked. Its checks are named as those it stands for
  * (IsNotEmpty, Matches), so a month left out, sent empty or misformatted is said as before the range
- * existed (`month wajib diisi (…)`, its format), and the parameter stays required to the validation pipe.
+ * existed (`month wajib diisi (…)`, its format), and the parameter stays required to the validation pipe;
+ * beside a range it is optional (OptionalWhen): sent empty there it is refused as on GET /splits and its
+ * workbook (`month tidak boleh kosong: hapus parameter itu …`), not read as left out.
  */
 export const IsRequiredMonthUnlessRange = (): PropertyDecorator => (target, key) => {
+  OptionalWhen(rangeAsked)(target, key);
   ValidateBy({
     name: 'isNotEmpty',
     validator: { validate: (value: unknown, args?: ValidationArguments) => rangeAsked(objectOf(args)) || (value !== undefined && value !== null && value !== ''), defaultMessage: () => MONTH_REQUIRED },

@@ -36,10 +36,12 @@ export class SplitSummaryRowDto {
   @ApiPropertyOptional({ type: 'integer' }) unfundedParticipants?: number;
   @ApiPropertyOptional({ type: 'integer' }) unfundedAmount?: number;
   /**
-   * A range's answer (`from`, `to`) only: participant-months, the sum of each month's count (`participants` keeps its
-   * one-month meaning: distinct participants by pledge and source type, participant-months by village and for UNFUNDED).
+   * A range's answer (`from`, `to`) only: participant-months, the sum of each month's count. In a range, `participants`
+   * counts each person once (distinct participants), on every row: by pledge, source type, village and UNFUNDED.
    */
   @ApiPropertyOptional({ type: 'integer' }) participantMonths?: number;
+  /** A range's village rows only: the participant-months with any remainder (`unfundedParticipants`: those people, each once). */
+  @ApiPropertyOptional({ type: 'integer' }) unfundedParticipantMonths?: number;
   /** A range's UNFUNDED row only: the allocated months of the range that were summed. */
   @ApiPropertyOptional({ type: [String], example: ['2026-01', '2026-02'] }) months?: string[];
   /** A range's UNFUNDED row only: the months of the range never allocated (not in the sums). */

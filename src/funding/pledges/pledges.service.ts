@@ -4,22 +4,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AUDIT_BEFORE } from '../../audit/audit-before.js';
 import { unknownFieldProblems } from '../../common/http/validation.js';
-import { HAS_VISIBLE_TEXT, lengthMessage, visibleText } from '../../common/text.js';
+import { visibleText } from '../../common/text.js';
 import { Clock } from '../../common/clock/clock.js';
-import { rupiah } from '../../common/money.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { codeYearWarnings, DEFAULT_PRIORITY, type PledgeData, type PledgeInput, type PledgeWarning, pledgeWarnings, isSameFunding, priorityShadowWarnings, type RankedPledge, sameFundingWarnings, takesWholePremium, unregisteredNiksWarnings, validatePledge } from '../domain/pledge-rules.js';
+import { type PledgeData, type PledgeInput, type PledgeWarning, validatePledge } from '../domain/pledge-rules.js';
 import { Pledge } from '../entities/pledge.entity.js';
 import { PledgeRevision } from '../entities/pledge-revision.entity.js';
-import { type FieldProblem, FundingException } from '../funding.exception.js';
-import { MARK_STALE_FROM, TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
-import { PLEDGES_THAT_MAY_SHADOW, SAME_FUNDING, USED_IN_FROZEN_MONTHS } from '../sql/pledges.sql.js';
+import { FundingException } from '../funding.exception.js';
+import { TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
+import { entryWarnings } from './pledge-entry-warnings.js';
+import { fromEntity, merge, monthsOf, type PledgeChangeView, reasonProblems, replacedTerms, revisionProblems, toColumns } from './pledge-terms.js';
 import { type PledgeView, toPledgeView } from './pledge-view.js';
+import { assertBudgetCoversFrozenMonths, markStale, recordRevision } from './pledge-writes.js';
 import { RevisionEffects } from './revision-effects.js';
 import { storedPledgeCode } from './pledge-code.js';
-import { monthName, monthOf } from '../../common/month.js';
-import { butCame } from '../../common/value-kind.js';
 
 /**
  * Pledges of DOMAIN §5: created once, then only revised, withdrawn (dicabut) or reinstated (every revision kept with
@@ -149,27 +148,11 @@ export class PledgesService {
   }
 
   /**
-   * The warnings a saved or checked pledge is told: the §5 compliance rule (on every output), a code naming another
-   * year than its fiscal year, another pledge of the same funding in the same months (stored, or `checkedBefore`), a pledge
-   * that pays nothing behind an earlier one taking every premium whole, or that `p` leaves so (SHADOWED_BY_PRIORITY), and
-   * the listed NIKs no participant holds yet.
+   * The warnings a saved or checked pledge is told (entryWarnings in pledge-entry-warnings.ts); `checkedBefore`: the
+   * earlier rows of a sheet only checked, not stored.
    */
-  async entryWarnings(p: PledgeData, manager?: EntityManager, checkedBefore: readonly PledgeData[] = []): Promise<PledgeWarning[]> {
-    const m = manager ?? this.dataSource.manager;
-    const rows: { nik: string }[] = p.niks.length
-      ? await m.query('SELECT k AS nik FROM unnest($1::text[]) AS k WHERE NOT EXISTS (SELECT 1 FROM participant r WHERE r.nik = k) ORDER BY k COLLATE "C"', [p.niks])
-      : [];
-    const stored: { code: string; from_month: number; to_month: number }[] = ['APBD', 'APBD_PROV', 'DESA'].includes(p.sourceType)
-      ? await m.query(SAME_FUNDING, [p.fiscalYear, p.sourceType, p.code, p.fromMonth, p.toMonth, p.fund, p.villageCodes])
-      : [];
-    // `checkedBefore`: the earlier rows of a sheet only checked, which are not stored
-    const same = [...stored, ...checkedBefore.filter((q) => isSameFunding(p, q)).map((q) => ({ code: q.code, from_month: q.fromMonth, to_month: q.toMonth }))];
-    const ranked: RankedPledge[] = (await m.query(PLEDGES_THAT_MAY_SHADOW, [p.fiscalYear, p.code, p.fromMonth, p.toMonth, takesWholePremium(p)])).map((r: RankedPledge & { budget: string | null }) => ({
-      ...r,
-      budget: r.budget === null ? null : Number(r.budget),
-    }));
-    const shadows = priorityShadowWarnings(p, [...ranked, ...checkedBefore]);
-    return [...pledgeWarnings(p), ...codeYearWarnings(p), ...sameFundingWarnings(p, same), ...shadows, ...unregisteredNiksWarnings(p.code, rows.map((r) => r.nik))];
+  entryWarnings(p: PledgeData, manager?: EntityManager, checkedBefore: readonly PledgeData[] = []): Promise<PledgeWarning[]> {
+    return entryWarnings(manager ?? this.dataSource.manager, p, checkedBefore);
   }
 
   async exists(code: string): Promise<boolean> {
@@ -209,110 +192,4 @@ export class PledgesService {
     // the snapshot's `withdrawn` (absent before withdrawals existed: standing) is said beside the terms, not among them
     return rows.map(({ data: { withdrawn, ...terms }, ...r }) => ({ revision: r.revision, reason: r.reason, changedBy: r.changedBy, changedAt: r.changedAt, withdrawn: withdrawn === true, pledge: terms }));
   }
-}
-
-/**
- * A created or revised pledge, with its months left as stored: closed (finalized) ones and frozen
- * ones (before a finalized month of the year).
- */
-export type PledgeChangeView = PledgeView & { closedMonths: string[]; frozenMonths: string[] };
-
-/** `YYYY-MM` months a pledge pays in. */
-export function monthsOf(p: Pick<PledgeData, 'fiscalYear' | 'fromMonth' | 'toMonth'>): string[] {
-  const out: string[] = [];
-  for (let k = p.fromMonth; k <= p.toMonth; k++) out.push(monthOf(p.fiscalYear, k));
-  return out;
-}
-
-/**
- * A budget may not drop below what the pledge already used in finalized months and the months
- * before them in the year (frozen): those splits stay (DOMAIN §9), so the year's total would exceed
- * the budget (§6) with no month left to correct it.
- */
-async function assertBudgetCoversFrozenMonths(m: EntityManager, code: string, budget: number): Promise<void> {
-  const [{ used, months }] = await m.query(USED_IN_FROZEN_MONTHS, [code]);
-  if (budget >= Number(used)) return;
-  throw FundingException.pledgeInvalid([
-    {
-      field: 'budget',
-      messages: [`budget (pagu setahun) ${rupiah(budget)} lebih kecil dari ${rupiah(Number(used))} yang sudah terpakai (dialokasikan) dari komitmen ini pada bulan yang sudah difinalisasi atau dibekukan karena bulan sesudahnya sudah difinalisasi (${(months as string).split(', ').map(monthName).join(', ')}).`],
-    },
-  ]);
-}
-
-/** The revision's snapshot: the terms, and whether the pledge stands withdrawn after it (read by `revisions`). */
-async function recordRevision(m: EntityManager, data: PledgeData, withdrawn: boolean, revision: number, reason: string, actor: string, at: Date): Promise<void> {
-  await m.query(
-    'INSERT INTO pledge_revision (code, revision, data, reason, changed_by, changed_at) VALUES ($1, $2, $3::jsonb, $4, $5, $6)',
-    [data.code, revision, JSON.stringify({ ...data, withdrawn }), reason, actor, at],
-  );
-}
-
-async function markStale(m: EntityManager, fiscalYear: number, fromMonth: number): Promise<void> {
-  await m.query(MARK_STALE_FROM, [monthOf(fiscalYear, fromMonth), fiscalYear]);
-}
-
-/** The terms a revision changed, as they were before it (a scope change's dropped lists among them). */
-function replacedTerms(before: PledgeData, after: PledgeData): Partial<PledgeData> {
-  return Object.fromEntries(Object.entries(before).filter(([k, v]) => !isDeepStrictEqual(v, after[k as keyof PledgeData])));
-}
-
-function toColumns(p: PledgeData) {
-  return { ...p, budget: p.budget === null ? null : String(p.budget) };
-}
-
-function fromEntity(p: Pledge): PledgeData {
-  return {
-    code: p.code,
-    sourceType: p.sourceType as PledgeData['sourceType'],
-    fund: p.fund as PledgeData['fund'],
-    funder: p.funder,
-    fiscalYear: p.fiscalYear,
-    fromMonth: p.fromMonth,
-    toMonth: p.toMonth,
-    scope: p.scope as PledgeData['scope'],
-    villageCodes: p.villageCodes,
-    niks: p.niks,
-    sharePercent: p.sharePercent,
-    quota: p.quota,
-    budget: p.budget === null ? null : Number(p.budget),
-    priority: p.priority,
-    legalBasis: p.legalBasis,
-  };
-}
-
-/**
- * The revised pledge: given fields replace the current ones (null clears an optional one). When the
- * scope or source type changes, lists and fund that no longer apply are dropped, and a priority
- * that was the old scope's default follows the new scope's default.
- */
-function merge(before: PledgeData, change: PledgeInput): PledgeInput {
-  const given = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) as PledgeInput;
-  const merged: PledgeInput = { ...before, ...given, code: before.code, fiscalYear: before.fiscalYear };
-  if (given.scope !== undefined && given.scope !== before.scope) {
-    if (given.scope !== 'VILLAGES' && given.villageCodes === undefined) merged.villageCodes = [];
-    if (given.scope !== 'RESIDENTS' && given.niks === undefined) merged.niks = [];
-    if (given.priority === undefined && before.priority === DEFAULT_PRIORITY[before.scope]) merged.priority = undefined;
-  }
-  if (given.sourceType !== undefined && given.sourceType !== 'DESA' && given.fund === undefined) merged.fund = null;
-  return merged;
-}
-
-/** A revision's, a withdrawal's or a reinstatement's reason: something visible, at most 500 characters. */
-function reasonProblems(reason: unknown): FieldProblem[] {
-  if (reason !== undefined && typeof reason !== 'string') return [{ field: 'reason', messages: [butCame('reason (alasan perubahan) harus berupa teks', reason, 'text')] }];
-  if (!reason || !HAS_VISIBLE_TEXT.test(reason)) return [{ field: 'reason', messages: ['reason (alasan perubahan) wajib diisi'] }];
-  if (reason.length > 500) return [{ field: 'reason', messages: [lengthMessage('reason', reason.length, 500)] }];
-  return [];
-}
-
-/**
- * What a revision itself must hold: a reason (something visible, at most 500 characters), and neither
- * the code nor the fiscal year, which a revision cannot change (said so, not "kolom tidak dikenal").
- */
-function revisionProblems(change: { reason?: unknown; code?: unknown; fiscalYear?: unknown }): FieldProblem[] {
-  const problems = reasonProblems(change.reason);
-  if (change.code !== undefined) problems.push({ field: 'code', messages: ['code tidak dapat diubah: kode komitmen tetap selama komitmen ada.'] });
-  if (change.fiscalYear !== undefined) problems.push({ field: 'fiscalYear', messages: ['fiscalYear tidak dapat diubah: buat komitmen baru untuk tahun anggaran lain.'] });
-  return problems;
 }

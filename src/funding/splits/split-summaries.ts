@@ -18,6 +18,9 @@ export interface SummaryRow {
 
 type VillageRow = { key: string; name: string | null; participants: number; amount: string; obligations: number; obligation_amount: string; unfunded_participants: number; unfunded_amount: string };
 
+/** A range's village row (RANGE_SUMMARY_BY_VILLAGE): people once each, and participant-months. */
+type RangeVillageRow = VillageRow & { participant_months: number; unfunded_participant_months: number };
+
 const villageRow = (r: VillageRow) => ({
   key: r.key,
   name: r.name,
@@ -59,11 +62,11 @@ export class SplitSummaries {
 
   /**
    * The same totals summed over the allocated months of `from`–`to`; a range none of whose months is
-   * allocated is 404 NOT_ALLOCATED (as one month), one with some allocated sums those. Each row adds
-   * `participantMonths` (participant-months, the sum of the months' own counts); `participants` keeps
-   * its one-month meaning: distinct participants by pledge and source type, participant-months by
-   * village and for UNFUNDED (as documented). The UNFUNDED row also says which months were summed
-   * (`months`) and which of the range were not allocated (`monthsNotAllocated`).
+   * allocated is 404 NOT_ALLOCATED (as one month), one with some allocated sums those. On every row
+   * `participants` counts people, each once (distinct participants), and `participantMonths` the
+   * participant-months (the sum of the months' own counts); by village `unfundedParticipants` and
+   * `unfundedParticipantMonths` the same of those with any remainder. The UNFUNDED row also says which
+   * months were summed (`months`) and which of the range were not allocated (`monthsNotAllocated`).
    */
   async range(period: MonthPeriod, groupBy: GroupBy, actor: string): Promise<SummaryRow[]> {
     const { from, to } = period;
@@ -72,9 +75,9 @@ export class SplitSummaries {
     if (!months.length) throw FundingException.rangeNotAllocated(from, to);
     const rows = await this.rangeGrouped(period, groupBy);
     const [unfunded] = await this.dataSource.query(SQL.UNFUNDED_OF_RANGE, [from, to]);
-    const participants = Number(unfunded.participants);
     const monthsNotAllocated = monthsBetween(from, to).filter((m) => !months.includes(m));
-    return [...rows, { key: 'UNFUNDED', participants, amount: Number(unfunded.amount), participantMonths: participants, months, monthsNotAllocated }];
+    const participants = Number(unfunded.participants);
+    return [...rows, { key: 'UNFUNDED', participants, amount: Number(unfunded.amount), participantMonths: Number(unfunded.participant_months), months, monthsNotAllocated }];
   }
 
   private async grouped(month: string, groupBy: GroupBy): Promise<SummaryRow[]> {
@@ -122,7 +125,11 @@ export class SplitSummaries {
         }));
       }
       case 'village':
-        return ((await this.dataSource.query(SQL.RANGE_SUMMARY_BY_VILLAGE, [from, to])) as VillageRow[]).map((r) => ({ ...villageRow(r), participantMonths: Number(r.participants) }));
+        return ((await this.dataSource.query(SQL.RANGE_SUMMARY_BY_VILLAGE, [from, to])) as RangeVillageRow[]).map((r) => {
+          const { unfundedAmount, ...row } = villageRow(r);
+          // the key order of the one-month row, each count beside its participant-months
+          return { ...row, participantMonths: Number(r.participant_months), unfundedParticipantMonths: Number(r.unfunded_participant_months), unfundedAmount };
+        });
     }
   }
 }

@@ -102,10 +102,32 @@ export const SUMMARY_BY_VILLAGE = byVillage('o.month = $1');
 
 /**
  * The range's months $1..$2 (inclusive), by village: the same sums over every obligation of those
- * months (a participant who moved is counted in each village for the months lived there), so every
- * count is of participant-months, as for one month.
+ * months (a participant who moved is counted in each village for the months lived there), the
+ * participants with any funding and those with any remainder counted once each (\`participants\`,
+ * \`unfunded_participants\`, as a pledge's distinct participants) and as participant-months
+ * (\`participant_months\`, \`unfunded_participant_months\`); \`obligations\` stays participant-months.
+ * Grouped up in two hash aggregates, (village, NIK) → village, with no DISTINCT (as by source type).
  */
-export const RANGE_SUMMARY_BY_VILLAGE = byVillage('o.month BETWEEN $1 AND $2');
+export const RANGE_SUMMARY_BY_VILLAGE = `
+  SELECT g.village_code AS key, r.name,
+         count(*) FILTER (WHERE g.funded > 0)::int AS participants,
+         sum(g.funded)::int AS participant_months,
+         sum(g.amount)::bigint AS amount,
+         sum(g.obligations)::int AS obligations,
+         sum(g.obligation_amount)::bigint AS obligation_amount,
+         count(*) FILTER (WHERE g.unfunded > 0)::int AS unfunded_participants,
+         sum(g.unfunded)::int AS unfunded_participant_months,
+         sum(g.unfunded_amount)::bigint AS unfunded_amount
+    FROM (SELECT o.village_code, o.nik,
+                 count(*) FILTER (WHERE o.unfunded < o.amount) AS funded, sum(o.amount - o.unfunded) AS amount,
+                 count(*) AS obligations, sum(o.amount) AS obligation_amount,
+                 count(*) FILTER (WHERE o.unfunded > 0) AS unfunded, sum(o.unfunded) AS unfunded_amount
+            FROM obligation o
+           WHERE o.month BETWEEN $1 AND $2
+           GROUP BY o.village_code, o.nik) g
+    LEFT JOIN region r ON r.code = g.village_code
+   GROUP BY g.village_code, r.name
+   ORDER BY g.village_code`;
 
 /**
  * The range's months $1..$2, by pledge: \`participants\` the distinct participants it funded in any of
@@ -158,11 +180,13 @@ export const UNFUNDED_OF_MONTH = `
     FROM obligation WHERE month = $1`;
 
 /**
- * The UNFUNDED row of a range $1..$2: participant-months with any remainder and the rupiah, over the
- * obligations of its months (a month never allocated has none).
+ * The UNFUNDED row of a range $1..$2: the participants with any remainder in any of its months
+ * (\`participants\`, each once), the participant-months with any remainder (\`participant_months\`) and the
+ * rupiah, over the obligations of its months (a month never allocated has none).
  */
 export const UNFUNDED_OF_RANGE = `
-  SELECT count(*) FILTER (WHERE unfunded > 0)::int AS participants, coalesce(sum(unfunded), 0)::bigint AS amount
+  SELECT count(DISTINCT nik) FILTER (WHERE unfunded > 0)::int AS participants,
+         count(*) FILTER (WHERE unfunded > 0)::int AS participant_months, coalesce(sum(unfunded), 0)::bigint AS amount
     FROM obligation WHERE month BETWEEN $1 AND $2`;
 
 /**

@@ -25,7 +25,7 @@ export type { AllocationSummary } from '../allocations/allocation-summary.js';
  */
 export type StaleRead = string | { from: string; to: string } | null;
 
-/** What the events of a read's recompute say: the month it asked for (null: every month) and why STALE months were written. */
+/** What the events of a read's recompute say: the month or period it asked for (null: every month) and why STALE months were written. */
 interface StaleReadEvent {
   asked: string | null;
   why: string;
@@ -117,8 +117,7 @@ export class AllocateMonth {
   private async refreshStaleNow(actor: string, read: StaleRead, manager?: EntityManager): Promise<void> {
     const m = manager ?? this.dataSource.manager;
     const stale: { month: string }[] = await m.query(SQL.LATEST_STALE_PER_YEAR);
-    const asked = typeof read === 'string' ? read : read && read.from === read.to ? read.from : null;
-    for (const { month } of stale) await this.ensureCurrent(month, actor, manager, { asked, why: staleReadWhy(read) });
+    for (const { month } of stale) await this.ensureCurrent(month, actor, manager, { asked: staleReadAsked(read), why: staleReadWhy(read) });
   }
 
   /**
@@ -148,7 +147,8 @@ export class AllocateMonth {
    * the schedule, a reconciliation, or a read that found it STALE (QA: an auditor's read rewrote August to
    * December, and only the manual runs were recorded, without their month). One event per month
    * written, under that month, in the same transaction, saying why and which request it came with
-   * (`asked`: null for a read of every month). `requested`: this month is the one a run asked for.
+   * (`asked`: a month, a read's period as `2026-01..2026-03`, null for a read of every month).
+   * `requested`: this month is the one a run asked for.
    */
   private recordWritten(m: EntityManager, written: string, asked: string | null, actor: string, requested: boolean, was: string | undefined, staleWhy?: string): Promise<void> {
     const why =
@@ -268,6 +268,15 @@ function stopwatch() {
  */
 export function recomputedOnRead(reader: string): string {
   return `sistem (dihitung ulang saat dibaca oleh ${reader})`;
+}
+
+/**
+ * What a read that recomputed STALE months asked for, as its events' `asked`: the month, a period of several as
+ * `2026-01..2026-03` (QA: null, as for a read of every month, so the trail did not say which quarter was read), or null.
+ */
+function staleReadAsked(read: StaleRead): string | null {
+  if (read === null || typeof read === 'string') return read;
+  return read.from === read.to ? read.from : `${read.from}..${read.to}`;
 }
 
 /** Why a read recomputed a STALE month, naming what it read (a month, a period, every month). */

@@ -5,7 +5,7 @@
  * `GET /api/v1/splits/export.xlsx` writes the splits `GET /splits`' filters select, in its order, on
  * "Pembagian Iuran": NIK and month in Text cells, the source type in the workbooks' words (SOURCE_TYPE_LABELS), amounts as numbers in the rupiah format. A month can
  * hold 1.2 million splits, more than a sheet's 1,048,576 rows: the rest goes on "Pembagian Iuran (2)".
- * "Keterangan" then says the filters, the rows and their total. Read a month at a time by keyset and
+ * "Keterangan" then says the filters (months by name), the rows and their total. Read a month at a time by keyset and
  * streamed (never all rows in memory); every export is in the audit trail (`split.export`).
  */
 import type { Writable } from 'node:stream';
@@ -168,8 +168,22 @@ export function filenameOf(filter: SplitsFilterDto, village: string | undefined,
 
 const FILTER_LABELS: Record<string, string> = { month: 'bulan', from: 'dari bulan', to: 'sampai bulan', pledgeCode: 'komitmen', sourceType: 'sumber dana', villageCode: 'desa', nik: 'NIK' };
 
-/** A filter as the notes say it: the source type in the workbooks' words, the village by name (QA: `desa 17.03.10.2009` alone). */
+/**
+ * The filters as the notes say them, in their order: months by name (`bulan Juli 2026`; a range as one,
+ * `bulan Januari 2026 s.d. Maret 2026`; QA: `bulan 2026-07`, read in Indonesian), the source type in the
+ * workbooks' words, the village by name (QA: `desa 17.03.10.2009` alone).
+ */
+function shownFilters(shown: Record<string, string>, place: VillageView | undefined): string[] {
+  const { from, to } = shown;
+  return Object.entries(shown).flatMap(([key, value]) => {
+    if (key === 'to' && from !== undefined) return [];
+    if (key === 'from' && to !== undefined) return [`bulan ${from === to ? monthName(from) : `${monthName(from)} s.d. ${monthName(to)}`}`];
+    return [shownValue(key, value, place)];
+  });
+}
+
 function shownValue(key: string, value: string, place: VillageView | undefined): string {
+  if (key === 'month' || key === 'from' || key === 'to') return `${FILTER_LABELS[key]} ${monthName(value)}`;
   if (key === 'sourceType') return `${FILTER_LABELS[key]} ${SOURCE_TYPE_LABELS[value] ?? value}`;
   if (key === 'villageCode' && place) return `${place.level} ${place.name}, Kec. ${place.kecamatanName} (${value})`;
   return `${FILTER_LABELS[key]} ${value}`;
@@ -198,7 +212,7 @@ interface Notes {
 function notes(output: WorkbookOutput, n: Notes): void {
   const ws = output.workbook.addWorksheet('Keterangan');
   ws.columns = [{ width: 24 }, { width: 90 }];
-  const filters = Object.entries(n.shown).map(([k, v]) => shownValue(k, v, n.place));
+  const filters = shownFilters(n.shown, n.place);
   ws.addRow(['Pembagian iuran Jamkesda']).getCell(1).style = TITLE_STYLE;
   const line = (name: string, value: ExcelJS.CellValue, numFmt?: string) => {
     const row = ws.addRow([name, value]);

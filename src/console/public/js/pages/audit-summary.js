@@ -196,6 +196,12 @@ function findingsText(findings) {
     .join(', ');
 }
 
+/** A month by name, or a period the server writes `2026-01..2026-03` (a read's `asked`) as *Januari 2026 s.d. Maret 2026*. */
+function monthsLabel(value) {
+  const period = /^(\d{4}-\d{2})\.\.(\d{4}-\d{2})$/.exec(value);
+  return period ? `${monthLabel(period[1])} s.d. ${monthLabel(period[2])}` : monthLabel(value);
+}
+
 function valueText(key, value, codes = CODE_LABELS) {
   if (value instanceof Change) return [value.from, value.to].map((v) => (v === null || v === undefined || v === '' ? '–' : valueText(key, v, codes))).join(' → ');
   if (Array.isArray(value)) {
@@ -206,7 +212,7 @@ function valueText(key, value, codes = CODE_LABELS) {
   if (typeof value === 'boolean') return value ? 'Ya' : 'Tidak';
   if (BOOLEANS.has(key) && (YES.has(String(value)) || NO.has(String(value)))) return YES.has(String(value)) ? 'Ya' : 'Tidak';
   if (MONEY.has(key) && /^-?\d+$/.test(String(value))) return rupiah(value);
-  if (MONTHS.has(key)) return monthLabel(String(value));
+  if (MONTHS.has(key)) return monthsLabel(String(value));
   // a pledge's months of its fiscal year (1–12) by name (QA: "Dari bulan: 1")
   if ((key === 'fromMonth' || key === 'toMonth') && MONTH_NAMES[Number(value) - 1]) return MONTH_NAMES[Number(value) - 1];
   if (DATES.has(key)) return dateLabel(String(value));

@@ -268,7 +268,7 @@ function renderTotals(container, rows, title, groupBy, note, unfunded) {
   const byVillage = groupBy === 'village' && rows.some((r) => 'obligations' in r);
   // a range's summary also counts participant-months (the participants of each month, added up)
   const ranged = rows.some((r) => 'participantMonths' in r);
-  const columns = byVillage ? VILLAGE_COLUMNS : ranged ? RANGE_COLUMNS : TOTAL_COLUMNS;
+  const columns = byVillage ? (ranged ? VILLAGE_RANGE_COLUMNS : VILLAGE_COLUMNS) : ranged ? RANGE_COLUMNS : TOTAL_COLUMNS;
   const tableRows = byVillage ? rows.filter((r) => r.key !== 'UNFUNDED') : rows;
   const sums = columns.map((c) => tableRows.reduce((sum, r) => sum + (Number(r[c.key]) || 0), 0));
   replace(
@@ -317,15 +317,32 @@ export const VILLAGE_COLUMNS = [
   { label: 'Tidak Terdanai', key: 'unfundedAmount', format: rupiah },
 ];
 
+/**
+ * By village over a range: each count of people (`participants`, `unfundedParticipants`: each person once, as
+ * *Peserta* by pledge) beside its participant-months (`participantMonths`, `unfundedParticipantMonths`). The people
+ * are not totalled: one who moved within the range is in each village lived in.
+ */
+export const VILLAGE_RANGE_COLUMNS = [
+  { label: 'Seluruh Peserta-bulan', key: 'obligations', format: number },
+  { label: 'Iuran', key: 'obligationAmount', format: rupiah },
+  { label: 'Peserta Terdanai', key: 'participants', format: number, sumless: true },
+  { label: 'Peserta-bulan Terdanai', key: 'participantMonths', format: number },
+  { label: 'Terdanai', key: 'amount', format: rupiah },
+  { label: 'Peserta Belum Terdanai Penuh', key: 'unfundedParticipants', format: number, sumless: true },
+  { label: 'Peserta-bulan Belum Terdanai Penuh', key: 'unfundedParticipantMonths', format: number },
+  { label: 'Tidak Terdanai', key: 'unfundedAmount', format: rupiah },
+];
+
 /** Under the village table, as under the workbook's: which participants each count counts. */
 const VILLAGE_NOTE =
   'Seluruh Peserta: semua peserta desa yang iurannya menjadi kewajiban daerah bulan ini. Peserta Terdanai: yang iurannya didanai, seluruhnya atau sebagian. ' +
   'Peserta Belum Terdanai Penuh: yang iurannya masih bersisa, termasuk yang terdanai sebagian (dihitung di kedua kolom itu).';
 
-/** Under the village table of a range: its counts are participant-months. */
+/** Under the village table of a range: people once each, beside participant-months. */
 const VILLAGE_RANGE_NOTE =
-  'Untuk rentang bulan, setiap hitungan peserta per desa adalah peserta-bulan: satu peserta dihitung sekali untuk tiap bulan dalam rentang. ' +
-  'Peserta Terdanai: yang iurannya didanai, seluruhnya atau sebagian. Peserta Belum Terdanai Penuh: yang iurannya masih bersisa.';
+  'Kolom Peserta menghitung setiap orang sekali dalam rentang; kolom Peserta-bulan menghitung satu peserta sekali untuk tiap bulan dalam rentang. ' +
+  'Peserta Terdanai: yang iurannya didanai, seluruhnya atau sebagian, pada bulan mana pun. Peserta Belum Terdanai Penuh: yang iurannya masih bersisa pada bulan mana pun. ' +
+  'Peserta yang pindah desa dalam rentang dihitung di tiap desanya, sehingga kolom Peserta tidak dijumlahkan.';
 
 /**
  * Downloads the selection as a workbook made by the API (QA: the CSV built here held NIKs as bare numbers,
