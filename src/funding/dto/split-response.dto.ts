@@ -13,7 +13,13 @@ export class SplitResponseDto {
   @ApiProperty({ type: 'integer' }) pledgeRevision: number;
 }
 
-export class SplitPageDto extends PageOf(SplitResponseDto) {}
+export class SplitPageDto extends PageOf(SplitResponseDto) {
+  /**
+   * The §5 compliance warnings (the Dana Desa rule, `DANA_DESA_PBI`) of the pledges the page's items use, once each,
+   * by the revisions they were allocated under; `[]` when none.
+   */
+  @ApiProperty({ type: () => [PledgeWarningDto] }) warnings: PledgeWarningDto[];
+}
 
 /**
  * One group of the month's (or range's) splits (rupiah); the last row is always `key: UNFUNDED` with the remainder no pledge paid.
