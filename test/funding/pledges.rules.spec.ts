@@ -55,6 +55,18 @@ describe('§5: a DESA pledge paid from Dana Desa from 2024 on is accepted with a
     expect((await keuangan.get(`/api/v1/splits?nik=${testNik(1)}`).expect(200)).body).toEqual({ items: [split], total: 1, warnings: warning });
     expect((await keuangan.get(`/api/v1/splits?nik=${testNik(2)}`).expect(200)).body).toEqual({ items: [], total: 0, warnings: [] });
   });
+
+  it('GET /splits/summary carries it on every grouping, a month or a range: the DESA row, the village paid (QA: none by source type)', async () => {
+    const warning = (await keuangan.get(`/api/v1/pledges/${danaDesa.code}`).expect(200)).body.warnings;
+    type Row = { key: string; warnings?: unknown[] };
+    for (const period of ['month=2026-01', 'from=2026-01&to=2026-03']) {
+      const summary = async (groupBy: string): Promise<Row[]> => (await keuangan.get(`/api/v1/splits/summary?${period}&groupBy=${groupBy}`).expect(200)).body;
+      const warningsOf = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.key, r.warnings]));
+      expect(warningsOf(await summary('pledge'))).toEqual({ [danaDesa.code]: warning, UNFUNDED: undefined });
+      expect(warningsOf(await summary('sourceType'))).toEqual({ DESA: warning, UNFUNDED: undefined });
+      expect(warningsOf(await summary('village'))).toEqual({ '17.03.06.2001': warning, '17.03.07.2001': [], UNFUNDED: undefined });
+    }
+  });
 });
 
 /**

@@ -287,14 +287,14 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     ]);
     const bySource = (await auditor.get(`/api/v1/splits/summary?${RANGE}&groupBy=sourceType`).expect(200)).body;
     expect(bySource).toEqual([
-      { key: 'APBD', participants: 2, participantMonths: 4, splits: 4, amount: 75360 },
-      { key: 'APBD_PROV', participants: 3, participantMonths: 6, splits: 6, amount: 90720 },
-      { key: 'DESA', participants: 4, participantMonths: 8, splits: 8, amount: 272160 },
+      { key: 'APBD', participants: 2, participantMonths: 4, splits: 4, amount: 75360, warnings: [] },
+      { key: 'APBD_PROV', participants: 3, participantMonths: 6, splits: 6, amount: 90720, warnings: [] },
+      { key: 'DESA', participants: 4, participantMonths: 8, splits: 8, amount: 272160, warnings: [] },
       { key: 'UNFUNDED', participants: 1, participantMonths: 1, amount: 15360, months: ['2026-01', '2026-02'], monthsNotAllocated: ['2026-03'] },
     ]);
     const byVillage = (await auditor.get(`/api/v1/splits/summary?${RANGE}&groupBy=village`).expect(200)).body;
     expect(byVillage.slice(0, 2)).toEqual([
-      { key: '17.03.06.2001', name: 'Talang Jambu', participants: 8, participantMonths: 8, amount: 8 * 37800, obligations: 8, obligationAmount: 8 * 37800, unfundedParticipants: 0, unfundedAmount: 0 },
+      { key: '17.03.06.2001', name: 'Talang Jambu', participants: 8, participantMonths: 8, amount: 8 * 37800, obligations: 8, obligationAmount: 8 * 37800, unfundedParticipants: 0, unfundedAmount: 0, warnings: [] },
       expect.objectContaining({ key: '17.03.07.2001', participants: 4, participantMonths: 4, amount: 4 * 37800 - 15360, obligations: 4, obligationAmount: 4 * 37800, unfundedParticipants: 1, unfundedAmount: 15360 }),
     ]);
     // each month's summary adds up to the range's (a range of one month: the month's figures)
