@@ -65,7 +65,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
       [
         'Oktober 2026',
         `Rp37.800${TARIFF_2026}`,
-        'APBD-2026 rev. 1 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 rev. 1 · APBDes · Desa Talang Jambu: Rp15.120',
+        `APBD-2026 rev. 1 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 rev. 1 · APBDes · Desa Talang Jambu: Rp15.120${DANA_DESA_MARK}`,
         'Rp37.800',
         'Terdanai penuh',
       ],
@@ -484,7 +484,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
       [
         'Oktober 2026',
         `Rp37.800${TARIFF_2026}`,
-        'APBD-2026 rev. 2 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 rev. 1 · APBDes · Desa Talang Jambu: Rp15.120',
+        `APBD-2026 rev. 2 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 rev. 1 · APBDes · Desa Talang Jambu: Rp15.120${DANA_DESA_MARK}`,
         'Rp37.800',
         'Terdanai penuh',
       ],
@@ -492,7 +492,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     expect((await cells('September 2026'))[0].slice(0, 3)).toEqual([
       'September 2026 Difinalisasi',
       `Rp37.800${TARIFF_2026}`,
-      'APBD-2026 rev. 1 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 rev. 1 · APBDes · Desa Talang Jambu: Rp15.120',
+      `APBD-2026 rev. 1 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 rev. 1 · APBDes · Desa Talang Jambu: Rp15.120${DANA_DESA_MARK}`,
     ]);
     // visible, not only in the text: September finalized, the eight months it froze Dibekukan (QA: all nine read
     // "Difinalisasi", and an auditor looked for final runs of months that had none), nothing on October

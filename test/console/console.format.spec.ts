@@ -123,6 +123,18 @@ describe('console display formats (Indonesian)', () => {
     expect(splits.totalsWarnings([{ key: 'APBD', warnings: [] }, { key: 'UNFUNDED' }])).toEqual([]);
   });
 
+  it("marks a participant's split by a pledge paid from Dana Desa, and no other", async () => {
+    const participant = await consoleModule('pages/participant.js');
+    const desa = DD('DESA-1703112010-2026');
+    const months = [
+      { month: '2026-07', splits: [{ pledgeCode: 'DESA-1703112010-2026' }, { pledgeCode: 'APBD_PROV-2026' }] },
+      { month: '2026-06', splits: [] },
+    ];
+    const pledges = [{ code: 'DESA-1703112010-2026', warnings: [desa] }, { code: 'DESA-X-2026', warnings: [DD('DESA-X-2026')] }, { code: 'APBD_PROV-2026', warnings: [] }];
+    expect(participant.splitsCompliance(months, pledges)).toEqual(new Map([['DESA-1703112010-2026', [desa.message]]]));
+    expect(participant.splitsCompliance([{ month: '2026-06', splits: [] }], pledges)).toEqual(new Map());
+  });
+
   it("says Alokasi's range of months, its quick picks and the filters it sends", async () => {
     const period = await consoleModule('month-period.js');
     expect(period.QUICK_PICKS.map((p: { label: string }) => [p.label, period.quickRange(p, '2026')])).toEqual([
