@@ -524,4 +524,21 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);
+  it('Alokasi says the Dana Desa warning above the totals whatever the grouping, a month or a range (QA: none for any range or grouping)', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    const message = DANA_DESA_MARK.slice('Peringatan Dana Desa'.length);
+    await login(page, base, await userFor(t, Role.AUDITOR), '#/alokasi?month=2026-10&groupBy=sourceType');
+    for (const address of ['#/alokasi?month=2026-10&groupBy=sourceType', '#/alokasi?from=2026-10&to=2026-12&groupBy=village', '#/alokasi?month=2026-10&groupBy=pledge']) {
+      await page.goto(`${base}/console/${address}`);
+      const box = page.locator('.notice--warning', { hasText: 'Peringatan kepatuhan:' });
+      await box.waitFor();
+      expect([address, await box.textContent()]).toEqual([address, `Peringatan kepatuhan: DESA-1703062001-2026: ${message}`]);
+      // above the totals' table
+      const totals = page.locator('table', { has: page.locator('caption', { hasText: 'Total menurut' }) });
+      expect(await box.evaluate((el: any, table: any) => Boolean(el.compareDocumentPosition(table) & 4), await totals.elementHandle())).toBe(true);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
 });
