@@ -7,6 +7,7 @@ import { ReconciliationRun } from './entities/reconciliation-run.entity.js';
 import { ReconciliationException } from './reconciliation.exception.js';
 import { correctionsView } from './closed-month-corrections.js';
 import { changedSince, newerRun } from './run-inputs.js';
+import { runComplianceWarnings } from './run-compliance.js';
 import type { Category, RunInputs } from './reconciliation.types.js';
 
 /** Reads of runs and their findings for the routes (and the reports module). */
@@ -18,7 +19,14 @@ export class ReconciliationRuns {
   ) {}
 
   async get(id: string) {
-    return toView(await this.runOf(id));
+    return this.view(await this.runOf(id));
+  }
+
+  /** The run as the routes answer it: its `warnings` with the Dana Desa rule's of the pledges it used (run-compliance.ts). */
+  private async view(run: ReconciliationRun) {
+    const view = toView(run);
+    const compliance = run.summary ? await runComplianceWarnings(this.dataSource, run) : [];
+    return compliance.length ? { ...view, warnings: [...(run.summary?.warnings ?? []), ...compliance] } : view;
   }
 
   /**
@@ -30,9 +38,10 @@ export class ReconciliationRuns {
     const run = await this.runOf(id);
     const month = this.monthFacts(run.month);
     // a DONE run has its inputs (RUNNING and FAILED ones hold {})
-    if (run.status !== 'DONE') return { ...toView(run), ...month, changes: null };
+    const view = await this.view(run);
+    if (run.status !== 'DONE') return { ...view, ...month, changes: null };
     const newer = await newerRun(this.dataSource, run.month, run.version);
-    return { ...toView(run), ...month, changes: [...(newer ? [newer] : []), ...(await changedSince(this.dataSource, run.month, run.inputs as RunInputs))] };
+    return { ...view, ...month, changes: [...(newer ? [newer] : []), ...(await changedSince(this.dataSource, run.month, run.inputs as RunInputs))] };
   }
 
   /**
@@ -53,11 +62,11 @@ export class ReconciliationRuns {
   /** Runs of a month, newest version first. */
   async list(month: string) {
     const runs = await this.dataSource.getRepository(ReconciliationRun).find({ where: { month }, order: { version: 'DESC' } });
-    return runs.map(toView);
+    return Promise.all(runs.map((run) => this.view(run)));
   }
 
   async findings(id: string, query: { category?: Category; page: number; pageSize: number }) {
-    await this.get(id);
+    await this.runOf(id);
     const params: unknown[] = [id];
     let where = 'run_id = $1';
     if (query.category) {

@@ -7,6 +7,7 @@ import { expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Locator } from 'playwright-core';
 import { AuditService } from '../../src/audit/audit.service.js';
+import { pledgeWarnings } from '../../src/funding/domain/pledge-rules.js';
 import { Role } from '../../src/users/role.js';
 import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
 import { closeMonth } from '../funding/support/register.js';
@@ -14,6 +15,9 @@ import { enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
 
 /** The seeded LOCAL tariff rows of 2026 under a month's Iuran (DOMAIN §3: Rp35.000 + Rp2.800 = Rp37.800). */
 const TARIFF_2026 = 'Tarif: IURAN Rp35.000 (Perpres 64/2020) + BANTUAN_DAERAH Rp2.800 (PMK 78/2020 jo. PMK 51/2024)';
+
+/** The §5 warning of the Dana Desa pledge below, as the console marks its rows: *Peringatan Dana Desa* and the API's words. */
+const DANA_DESA_MARK = `Peringatan Dana Desa${pledgeWarnings({ code: 'DESA-1703062001-2026', sourceType: 'DESA', fund: 'DANA_DESA', fiscalYear: 2026 })[0].message}`;
 
 /** A form showing no error: its summary box and every field's error slot hidden, no field marked invalid. */
 async function expectNoFormErrors(form: Locator): Promise<void> {
@@ -61,7 +65,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
       [
         'Oktober 2026',
         `Rp37.800${TARIFF_2026}`,
-        'APBD-2026 rev. 1 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 rev. 1 · APBDes · Desa Talang Jambu: Rp15.120',
+        `APBD-2026 rev. 1 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 rev. 1 · APBDes · Desa Talang Jambu: Rp15.120${DANA_DESA_MARK}`,
         'Rp37.800',
         'Terdanai penuh',
       ],
@@ -511,7 +515,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
       [
         'Oktober 2026',
         `Rp37.800${TARIFF_2026}`,
-        'APBD-2026 rev. 2 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 rev. 1 · APBDes · Desa Talang Jambu: Rp15.120',
+        `APBD-2026 rev. 2 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 rev. 1 · APBDes · Desa Talang Jambu: Rp15.120${DANA_DESA_MARK}`,
         'Rp37.800',
         'Terdanai penuh',
       ],
@@ -519,7 +523,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     expect((await cells('September 2026'))[0].slice(0, 3)).toEqual([
       'September 2026 Difinalisasi',
       `Rp37.800${TARIFF_2026}`,
-      'APBD-2026 rev. 1 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 rev. 1 · APBDes · Desa Talang Jambu: Rp15.120',
+      `APBD-2026 rev. 1 · APBD Kabupaten · Pemerintah Kabupaten Bengkulu Utara: Rp22.680DESA-1703062001-2026 rev. 1 · APBDes · Desa Talang Jambu: Rp15.120${DANA_DESA_MARK}`,
     ]);
     // visible, not only in the text: September finalized, the eight months it froze Dibekukan (QA: all nine read
     // "Difinalisasi", and an auditor looked for final runs of months that had none), nothing on October
@@ -535,6 +539,36 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     // at 390 px the table scrolls in its own box: the page is no wider than the phone
     expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBe(390);
     await screenshot(page, 'auditor-participant-why-390');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('Pembayaran marks the pledge paid from Dana Desa beside its status row, and no other (QA: no word of it there)', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR), '#/pembayaran?month=2026-10');
+    const statuses = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    const desa = statuses.locator('tbody tr', { hasText: 'DESA-1703062001-2026' });
+    await desa.locator('.compliance-mark').waitFor();
+    await expect(desa.locator('.compliance-mark').textContent()).resolves.toBe(DANA_DESA_MARK);
+    await expect(statuses.locator('tbody tr', { hasText: 'APBD-2026' }).locator('.compliance-mark').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+  it('Alokasi says the Dana Desa warning above the totals whatever the grouping, a month or a range (QA: none for any range or grouping)', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    const message = DANA_DESA_MARK.slice('Peringatan Dana Desa'.length);
+    await login(page, base, await userFor(t, Role.AUDITOR), '#/alokasi?month=2026-10&groupBy=sourceType');
+    for (const address of ['#/alokasi?month=2026-10&groupBy=sourceType', '#/alokasi?from=2026-10&to=2026-12&groupBy=village', '#/alokasi?month=2026-10&groupBy=pledge']) {
+      await page.goto(`${base}/console/${address}`);
+      const box = page.locator('.notice--warning', { hasText: 'Peringatan kepatuhan:' });
+      await box.waitFor();
+      expect([address, await box.textContent()]).toEqual([address, `Peringatan kepatuhan: DESA-1703062001-2026: ${message}`]);
+      // above the totals' table
+      const totals = page.locator('table', { has: page.locator('caption', { hasText: 'Total menurut' }) });
+      expect(await box.evaluate((el: any, table: any) => Boolean(el.compareDocumentPosition(table) & 4), await totals.elementHandle())).toBe(true);
+    }
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

@@ -96,6 +96,45 @@ describe('console display formats (Indonesian)', () => {
     expect(participant.voidText({ kind: 'VOID', reason: 'ganda', changes: {} })).toBe('Alasan: ganda.');
   });
 
+  /** The Dana Desa rule (§5) as the console says it beside figures and rows (QA: missing on Alokasi, Pembayaran and a participant's funding). */
+  const DD = (code: string, year = 2026) => ({ code: 'DANA_DESA_PBI', pledgeCode: code, message: `Komitmen ${code} memakai Dana Desa untuk iuran PBI tahun ${year}. Sejak 2024 …` });
+
+  it('says each pledge paid from Dana Desa once, in the words of the Dasbor and a run: "kode: pesan"', async () => {
+    const c = await consoleModule('compliance.js');
+    const desa = DD('DESA-1703112010-2026');
+    const other = { code: 'SAME_FUNDING_TWICE', pledgeCode: 'APBD-2026', message: 'Sudah ada …' };
+    expect(c.complianceWarnings([desa, other, { ...desa }, undefined])).toEqual([desa]);
+    expect(c.complianceLines([desa, desa])).toEqual([`DESA-1703112010-2026: ${desa.message}`]);
+    expect(c.complianceByPledge([desa, DD('DESA-1703112010-2026', 2027), DD('DESA-X-2026')])).toEqual(
+      new Map([['DESA-1703112010-2026', [desa.message, DD('DESA-1703112010-2026', 2027).message]], ['DESA-X-2026', [DD('DESA-X-2026').message]]]),
+    );
+    expect(c.complianceByPledge(undefined)).toEqual(new Map()); // an allocation not read: no marker, the statuses stand
+    const pledges = [{ code: 'DESA-1703112010-2026', warnings: [desa] }, { code: 'DESA-X-2026', warnings: [DD('DESA-X-2026')] }, { code: 'APBD-2026', warnings: [] }];
+    expect(c.pledgesCompliance(pledges, new Set(['DESA-1703112010-2026', 'APBD-2026']))).toEqual([desa]);
+  });
+
+  it("Alokasi says the summary's warnings above its totals, whatever the grouping (QA: none by source type or village)", async () => {
+    const splits = await consoleModule('pages/splits.js');
+    const desa = DD('DESA-1703112010-2026');
+    const bySource = [{ key: 'APBD', amount: 1, warnings: [] }, { key: 'DESA', amount: 2, warnings: [desa] }, { key: 'UNFUNDED', amount: 3 }];
+    expect(splits.totalsWarnings(bySource)).toEqual([desa]);
+    const byVillage = [{ key: '17.03.11.2010', warnings: [desa] }, { key: '17.03.11.2011', warnings: [desa] }, { key: 'UNFUNDED' }];
+    expect(splits.totalsWarnings(byVillage)).toEqual([desa]);
+    expect(splits.totalsWarnings([{ key: 'APBD', warnings: [] }, { key: 'UNFUNDED' }])).toEqual([]);
+  });
+
+  it("marks a participant's split by a pledge paid from Dana Desa, and no other", async () => {
+    const participant = await consoleModule('pages/participant.js');
+    const desa = DD('DESA-1703112010-2026');
+    const months = [
+      { month: '2026-07', splits: [{ pledgeCode: 'DESA-1703112010-2026' }, { pledgeCode: 'APBD_PROV-2026' }] },
+      { month: '2026-06', splits: [] },
+    ];
+    const pledges = [{ code: 'DESA-1703112010-2026', warnings: [desa] }, { code: 'DESA-X-2026', warnings: [DD('DESA-X-2026')] }, { code: 'APBD_PROV-2026', warnings: [] }];
+    expect(participant.splitsCompliance(months, pledges)).toEqual(new Map([['DESA-1703112010-2026', [desa.message]]]));
+    expect(participant.splitsCompliance([{ month: '2026-06', splits: [] }], pledges)).toEqual(new Map());
+  });
+
   it("says Alokasi's range of months, its quick picks and the filters it sends", async () => {
     const period = await consoleModule('month-period.js');
     expect(period.QUICK_PICKS.map((p: { label: string }) => [p.label, period.quickRange(p, '2026')])).toEqual([

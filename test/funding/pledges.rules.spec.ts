@@ -46,6 +46,27 @@ describe('§5: a DESA pledge paid from Dana Desa from 2024 on is accepted with a
       { key: 'UNFUNDED', participants: 1, amount: 37800 },
     ]);
   });
+
+  it('GET /splits names the warning once, beside items and total, for the pledges its page uses (QA: no warning on the splits)', async () => {
+    const warning = (await keuangan.get(`/api/v1/pledges/${danaDesa.code}`).expect(200)).body.warnings;
+    const split = { nik: testNik(1), month: '2026-01', pledgeCode: danaDesa.code, sourceType: 'DESA', amount: 37800, pledgeRevision: 1 };
+    expect((await keuangan.get(`/api/v1/splits?pledgeCode=${danaDesa.code}`).expect(200)).body).toEqual({ items: [split], total: 1, warnings: warning });
+    // the NIK lookup (batched) says the same; a page without that pledge's splits says nothing
+    expect((await keuangan.get(`/api/v1/splits?nik=${testNik(1)}`).expect(200)).body).toEqual({ items: [split], total: 1, warnings: warning });
+    expect((await keuangan.get(`/api/v1/splits?nik=${testNik(2)}`).expect(200)).body).toEqual({ items: [], total: 0, warnings: [] });
+  });
+
+  it('GET /splits/summary carries it on every grouping, a month or a range: the DESA row, the village paid (QA: none by source type)', async () => {
+    const warning = (await keuangan.get(`/api/v1/pledges/${danaDesa.code}`).expect(200)).body.warnings;
+    type Row = { key: string; warnings?: unknown[] };
+    for (const period of ['month=2026-01', 'from=2026-01&to=2026-03']) {
+      const summary = async (groupBy: string): Promise<Row[]> => (await keuangan.get(`/api/v1/splits/summary?${period}&groupBy=${groupBy}`).expect(200)).body;
+      const warningsOf = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.key, r.warnings]));
+      expect(warningsOf(await summary('pledge'))).toEqual({ [danaDesa.code]: warning, UNFUNDED: undefined });
+      expect(warningsOf(await summary('sourceType'))).toEqual({ DESA: warning, UNFUNDED: undefined });
+      expect(warningsOf(await summary('village'))).toEqual({ '17.03.06.2001': warning, '17.03.07.2001': [], UNFUNDED: undefined });
+    }
+  });
 });
 
 /**

@@ -69,9 +69,9 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       '2026-02 PROV-2026 15120',
     ]);
     expect(p6.items.filter((s: { month: string }) => s.month === '2026-02').map((s: { amount: number }) => s.amount)).toEqual([7320, 15120]);
-    expect(unknown).toEqual({ items: [], total: 0 });
-    expect(p1Page2).toEqual({ total: 4, items: [p1.items[3]] });
-    expect(p1First).toEqual({ total: 4, items: [p1.items[0]] });
+    expect(unknown).toEqual({ items: [], total: 0, warnings: [] });
+    expect(p1Page2).toEqual({ total: 4, items: [p1.items[3]], warnings: [] });
+    expect(p1First).toEqual({ total: 4, items: [p1.items[0]], warnings: [] });
   });
 
   it('filters by month, pledge, source type and village (dots optional), and pages', async () => {
@@ -115,7 +115,7 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       expect(res.body.message).not.toMatch(/\/api\//);
     }
     // an allocated month with nothing selected, or past its last page, is still an empty list
-    expect((await auditor.get(`/api/v1/splits?month=2026-02&nik=${testNik(7)}`).expect(200)).body).toEqual({ items: [], total: 0 });
+    expect((await auditor.get(`/api/v1/splits?month=2026-02&nik=${testNik(7)}`).expect(200)).body).toEqual({ items: [], total: 0, warnings: [] });
     expect((await auditor.get('/api/v1/splits?month=2026-02&page=99').expect(200)).body).toMatchObject({ items: [], total: 9 });
   });
 
@@ -133,7 +133,7 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     expect(village.body).toMatchObject({ code: 'VILLAGE_NOT_FOUND', details: { code: '1703999999' } });
     expect(village.body.message).toMatch(/^Desa\/kelurahan dengan kode "1703999999" tidak ada di Kabupaten Bengkulu Utara\./);
     // a known pledge with nothing in the month stays an empty list
-    expect((await auditor.get('/api/v1/splits?pledgeCode=APBD-2026&month=2026-02&villageCode=17.03.06.2001').expect(200)).body).toEqual({ items: [], total: 0 });
+    expect((await auditor.get('/api/v1/splits?pledgeCode=APBD-2026&month=2026-02&villageCode=17.03.06.2001').expect(200)).body).toEqual({ items: [], total: 0, warnings: [] });
   });
 
   it('sums by pledge with an UNFUNDED row (partly funded participant-months included)', async () => {
@@ -288,9 +288,9 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     ]);
     const bySource = (await auditor.get(`/api/v1/splits/summary?${RANGE}&groupBy=sourceType`).expect(200)).body;
     expect(bySource).toEqual([
-      { key: 'APBD', participants: 2, participantMonths: 4, splits: 4, amount: 75360 },
-      { key: 'APBD_PROV', participants: 3, participantMonths: 6, splits: 6, amount: 90720 },
-      { key: 'DESA', participants: 4, participantMonths: 8, splits: 8, amount: 272160 },
+      { key: 'APBD', participants: 2, participantMonths: 4, splits: 4, amount: 75360, warnings: [] },
+      { key: 'APBD_PROV', participants: 3, participantMonths: 6, splits: 6, amount: 90720, warnings: [] },
+      { key: 'DESA', participants: 4, participantMonths: 8, splits: 8, amount: 272160, warnings: [] },
       { key: 'UNFUNDED', participants: 1, participantMonths: 1, amount: 15360, months: ['2026-01', '2026-02'], monthsNotAllocated: ['2026-03'] },
     ]);
     // by village too, people and participant-months (QA: only participant-months, under `participants`)
@@ -307,6 +307,7 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
         unfundedParticipants: 0,
         unfundedParticipantMonths: 0,
         unfundedAmount: 0,
+        warnings: [],
       },
       expect.objectContaining({
         key: '17.03.07.2001',
@@ -334,12 +335,12 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     const january = (await auditor.get('/api/v1/splits?month=2026-01&pageSize=1000').expect(200)).body;
     const february = (await auditor.get('/api/v1/splits?month=2026-02&pageSize=1000').expect(200)).body;
     const range = (await auditor.get(`/api/v1/splits?${RANGE}&pageSize=1000`).expect(200)).body;
-    expect(range).toEqual({ total: 18, items: [...january.items, ...february.items] });
-    expect((await auditor.get(`/api/v1/splits?${RANGE}&pageSize=5&page=2`).expect(200)).body).toEqual({ total: 18, items: range.items.slice(5, 10) });
+    expect(range).toEqual({ total: 18, items: [...january.items, ...february.items], warnings: [] });
+    expect((await auditor.get(`/api/v1/splits?${RANGE}&pageSize=5&page=2`).expect(200)).body).toEqual({ total: 18, items: range.items.slice(5, 10), warnings: [] });
     expect((await auditor.get(`/api/v1/splits?${RANGE}&pledgeCode=APBD-2026`).expect(200)).body.items.map((s: { amount: number }) => s.amount)).toEqual([22680, 22680, 22680, 7320]);
     expect((await auditor.get(`/api/v1/splits?from=2026-02&to=2026-04&nik=${testNik(6)}`).expect(200)).body.items.map((s: { month: string; amount: number }) => `${s.month} ${s.amount}`)).toEqual(['2026-02 7320', '2026-02 15120']);
     // a range with nothing selected is an empty list, as an allocated month is
-    expect((await auditor.get(`/api/v1/splits?${RANGE}&nik=${testNik(7)}`).expect(200)).body).toEqual({ items: [], total: 0 });
+    expect((await auditor.get(`/api/v1/splits?${RANGE}&nik=${testNik(7)}`).expect(200)).body).toEqual({ items: [], total: 0, warnings: [] });
 
     const res = await auditor.get(`/api/v1/splits/export.xlsx?${RANGE}&sourceType=APBD`).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="alokasi-2026-01-sd-2026-03-APBD-\d{4}-\d{2}-\d{2}\.xlsx"$/);

@@ -65,6 +65,25 @@ describe('reconciliation: funded, unfunded and payments in the summary', () => {
       })),
     );
   });
+
+  it("GET /reconciliations/:id and the list carry the Dana Desa warning of a pledge whose splits the run used, as the workbook's Ringkasan (QA: warnings [])", async () => {
+    const auditor = await t.as(Role.AUDITOR);
+    type Warning = { code: string; pledgeCode?: string; message: string };
+    const { run } = await reconcile(t, '2026-10');
+    const stored: Warning[] = run.warnings;
+    expect(stored.map((w) => w.code)).not.toContain('DANA_DESA_PBI'); // ADD: nothing to say
+    // the terms the run's splits were allocated under say Dana Desa (the revision's terms count, not the pledge as it is now)
+    await t.dataSource.query(`UPDATE pledge_revision SET data = jsonb_set(data, '{fund}', '"DANA_DESA"') WHERE code = 'DESA-1703062001-2026'`);
+    const read = (await auditor.get(`/api/v1/reconciliations/${run.id}`).expect(200)).body;
+    const danaDesa = [{ code: 'DANA_DESA_PBI', pledgeCode: 'DESA-1703062001-2026', message: expect.stringMatching(/^Komitmen DESA-1703062001-2026 memakai Dana Desa untuk iuran PBI tahun 2026\. Sejak 2024/) }];
+    expect(read.warnings).toEqual([...stored, ...danaDesa]);
+    expect((await auditor.get('/api/v1/reconciliations?month=2026-10').expect(200)).body[0].warnings).toEqual(read.warnings);
+    // the same words as the workbook's Ringkasan, under its compliance heading; not among what was heard when it ran
+    const ringkasan = (await readWorkbook((await download(auditor.get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`))).body)).getWorksheet('Ringkasan')!;
+    const said: string[] = [];
+    ringkasan.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && cell.value.startsWith('Komitmen DESA-1703062001-2026 memakai Dana Desa') && said.push(cell.value))));
+    expect([...new Set(said)]).toEqual([read.warnings.at(-1).message]); // beside its funded row and under Peringatan kepatuhan
+  });
 });
 
 /**

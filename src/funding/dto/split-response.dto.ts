@@ -13,11 +13,18 @@ export class SplitResponseDto {
   @ApiProperty({ type: 'integer' }) pledgeRevision: number;
 }
 
-export class SplitPageDto extends PageOf(SplitResponseDto) {}
+export class SplitPageDto extends PageOf(SplitResponseDto) {
+  /**
+   * The §5 compliance warnings (the Dana Desa rule, `DANA_DESA_PBI`) of the pledges the page's items use, once each,
+   * by the revisions they were allocated under; `[]` when none.
+   */
+  @ApiProperty({ type: () => [PledgeWarningDto] }) warnings: PledgeWarningDto[];
+}
 
 /**
  * One group of the month's (or range's) splits (rupiah); the last row is always `key: UNFUNDED` with the remainder no pledge paid.
- * The optional fields depend on `groupBy`: pledge (`sourceType`, `warnings`), sourceType (`splits`), village (the rest).
+ * The optional fields depend on `groupBy`: pledge (`sourceType`), sourceType (`splits`), village (the rest); every row but
+ * UNFUNDED has `warnings`, the Dana Desa rule of the pledges whose splits it sums (by source type and village *added 2026-12-06*).
  */
 export class SplitSummaryRowDto {
   /** The pledge code, source type or village code; `UNFUNDED` for the last row. */
@@ -25,6 +32,7 @@ export class SplitSummaryRowDto {
   @ApiProperty({ type: 'integer' }) participants: number;
   @ApiProperty({ type: 'integer' }) amount: number;
   @ApiPropertyOptional() sourceType?: string;
+  /** The §5 warnings (DANA_DESA_PBI) of the pledges whose splits the row sums, once each; absent on UNFUNDED. */
   @ApiPropertyOptional({ type: () => [PledgeWarningDto] }) warnings?: PledgeWarningDto[];
   /** Splits counted. */
   @ApiPropertyOptional({ type: 'integer' }) splits?: number;

@@ -7,6 +7,7 @@ import type { MonthPeriod } from '../dto/month-range.dto.js';
 import type { GroupBy } from '../dto/splits-query.dto.js';
 import { FundingException } from '../funding.exception.js';
 import * as SQL from '../sql/splits.sql.js';
+import { groupWarnings } from './split-warnings.js';
 import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
 
 export interface SummaryRow {
@@ -91,15 +92,19 @@ export class SplitSummaries {
       }
       case 'sourceType': {
         const rows = await this.dataSource.query(SQL.SUMMARY_BY_SOURCE_TYPE, [month]);
+        const warnings = await groupWarnings(this.dataSource, month, month, 'sourceType');
         return rows.map((r: { key: string; participants: number; amount: string; splits: number }) => ({
           key: r.key,
           participants: Number(r.participants),
           amount: Number(r.amount),
           splits: Number(r.splits),
+          warnings: warnings.get(r.key) ?? [],
         }));
       }
-      case 'village':
-        return ((await this.dataSource.query(SQL.SUMMARY_BY_VILLAGE, [month])) as VillageRow[]).map(villageRow);
+      case 'village': {
+        const warnings = await groupWarnings(this.dataSource, month, month, 'village');
+        return ((await this.dataSource.query(SQL.SUMMARY_BY_VILLAGE, [month])) as VillageRow[]).map((r) => ({ ...villageRow(r), warnings: warnings.get(r.key) ?? [] }));
+      }
     }
   }
 
@@ -116,20 +121,24 @@ export class SplitSummaries {
       }
       case 'sourceType': {
         const rows = await this.dataSource.query(SQL.RANGE_SUMMARY_BY_SOURCE_TYPE, [from, to]);
+        const warnings = await groupWarnings(this.dataSource, from, to, 'sourceType');
         return rows.map((r: { key: string; participants: number; participant_months: number; amount: string; splits: number }) => ({
           key: r.key,
           participants: Number(r.participants),
           amount: Number(r.amount),
           splits: Number(r.splits),
+          warnings: warnings.get(r.key) ?? [],
           participantMonths: Number(r.participant_months),
         }));
       }
-      case 'village':
+      case 'village': {
+        const warnings = await groupWarnings(this.dataSource, from, to, 'village');
         return ((await this.dataSource.query(SQL.RANGE_SUMMARY_BY_VILLAGE, [from, to])) as RangeVillageRow[]).map((r) => {
           const { unfundedAmount, ...row } = villageRow(r);
           // the key order of the one-month row, each count beside its participant-months
-          return { ...row, participantMonths: Number(r.participant_months), unfundedParticipantMonths: Number(r.unfunded_participant_months), unfundedAmount };
+          return { ...row, warnings: warnings.get(r.key) ?? [], participantMonths: Number(r.participant_months), unfundedParticipantMonths: Number(r.unfunded_participant_months), unfundedAmount };
         });
+      }
     }
   }
 }

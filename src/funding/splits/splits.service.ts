@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../../common/database/prepared-query.js';
 import { RegionsService } from '../../regions/regions.service.js';
+import { type PledgeWarning, revisionsWarnings } from '../domain/pledge-rules.js';
 import { FundingException } from '../funding.exception.js';
 import { assertPledgeExists } from '../pledges/pledge-code.js';
 import { periodOf } from '../dto/month-range.dto.js';
@@ -27,6 +28,19 @@ interface SplitRow {
   source_type: string;
   amount: string;
   pledge_revision: number;
+  /** The revision's terms the §5 rule reads (pageWarnings). */
+  fund: string | null;
+  fiscal_year: number;
+}
+
+/**
+ * The §5 compliance warnings (the Dana Desa rule) of the pledges a page of splits uses, once each, by the terms of the
+ * revisions its splits were allocated under (as the export's Keterangan and the summary say them; QA: a Dana Desa
+ * pledge's splits were listed unwarned). In pledge code order.
+ */
+export function pageWarnings(rows: readonly SplitRow[]): PledgeWarning[] {
+  const codes = [...new Set(rows.map((r) => r.pledge_code))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return codes.flatMap((code) => revisionsWarnings(code, rows.filter((r) => r.pledge_code === code).map((r) => ({ sourceType: r.source_type, fund: r.fund, fiscalYear: Number(r.fiscal_year) }))));
 }
 
 function splitItem(r: SplitRow): SplitItem {
@@ -44,7 +58,7 @@ export class SplitsService {
 
   private readonly byNik = new NikLookupBatch<SplitRow>((niks, limit, offset) => this.pagesForNiks(niks, limit, offset));
 
-  async list(q: SplitsQueryDto, actor: string): Promise<{ items: SplitItem[]; total: number }> {
+  async list(q: SplitsQueryDto, actor: string): Promise<{ items: SplitItem[]; total: number; warnings: PledgeWarning[] }> {
     const params: unknown[] = [];
     const where: string[] = [];
     const add = (clause: string, value: unknown) => where.push(clause.replace('?', `$${params.push(value)}`));
@@ -79,7 +93,7 @@ export class SplitsService {
     const total = rows.length < q.pageSize && (rows.length > 0 || offset === 0)
       ? offset + rows.length
       : Number((await this.dataSource.query(`SELECT count(*) AS n ${from}`, params.slice(0, -2)))[0].n);
-    return { items: rows.map(splitItem), total };
+    return { items: rows.map(splitItem), total, warnings: pageWarnings(rows) };
   }
 
   /**

@@ -14,7 +14,8 @@ export const SPLITS_FROM = `
 export const SPLITS_VILLAGE_JOIN = `
   JOIN obligation o ON o.month = s.month AND o.nik = s.nik`;
 
-export const SPLITS_SELECT = `SELECT s.nik, s.month, s.pledge_code, p.source_type, s.amount, s.pledge_revision`;
+/** With the revision's fund and fiscal year: the §5 warnings of the pledges a page uses (SplitsService, no other round trip). */
+export const SPLITS_SELECT = `SELECT s.nik, s.month, s.pledge_code, p.source_type, s.amount, s.pledge_revision, p.fund, p.fiscal_year`;
 
 /** One row, `stale`: whether any month that may still be recomputed is STALE (the reads below answer nothing then). */
 const ANY_OPEN_MONTH_STALE = `(SELECT EXISTS (SELECT 1 FROM allocation_month a
@@ -52,10 +53,10 @@ export const SPLITS_ORDER_FOR_NIK = `ORDER BY s.nik, s.month, s.pledge_code`;
  * of them to cut a page costs nothing that matters.
  */
 export const PAGES_FOR_NIKS = `
-  SELECT f.stale, q.nik AS asked, s.nik, s.month, s.pledge_code, s.source_type, s.amount, s.pledge_revision
+  SELECT f.stale, q.nik AS asked, s.nik, s.month, s.pledge_code, s.source_type, s.amount, s.pledge_revision, s.fund, s.fiscal_year
     FROM ${ANY_OPEN_MONTH_STALE} f
    CROSS JOIN unnest($1::text[]) AS q(nik)
-    LEFT JOIN (SELECT s.nik, s.month, s.pledge_code, p.source_type, s.amount, s.pledge_revision,
+    LEFT JOIN (SELECT s.nik, s.month, s.pledge_code, p.source_type, s.amount, s.pledge_revision, p.fund, p.fiscal_year,
                       row_number() OVER (PARTITION BY s.nik ORDER BY s.month, s.pledge_code) AS k
                  FROM split s
                  JOIN ${TERMS_OF_SPLIT()}

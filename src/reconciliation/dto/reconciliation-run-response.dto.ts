@@ -155,10 +155,13 @@ export class RunWarningDto {
    * NO_BILL: the month has no bill, so the run has `bill: null` and cannot be finalized. REGISTER_CHANGED_SINCE_FROZEN:
    * a frozen month judged with obligations the register no longer agrees with. NO_PLEDGES_FOR_YEAR: the month's year has no pledge.
    * NO_PBI_LIST: the month has no PBI-APBN list, so double coverage was not checked. BILL_ROWS_REJECTED: the bill version
-   * used had rows refused at upload, not matched (whoever they billed counts as NOT_BILLED).
+   * used had rows refused at upload, not matched (whoever they billed counts as NOT_BILLED). DANA_DESA_PBI (read runs only,
+   * not the answer of POST): a pledge whose splits the run used is paid from Dana Desa (§5), as the workbook's Ringkasan says.
    */
-  @ApiProperty({ enum: ['NO_BILL', 'REGISTER_CHANGED_SINCE_FROZEN', 'NO_PLEDGES_FOR_YEAR', 'NO_PBI_LIST', 'BILL_ROWS_REJECTED'] }) code: string;
+  @ApiProperty({ enum: ['NO_BILL', 'REGISTER_CHANGED_SINCE_FROZEN', 'NO_PLEDGES_FOR_YEAR', 'NO_PBI_LIST', 'BILL_ROWS_REJECTED', 'DANA_DESA_PBI'] }) code: string;
   @ApiProperty() message: string;
+  /** DANA_DESA_PBI only: the pledge. */
+  @ApiPropertyOptional() pledgeCode?: string;
   /** BILL_ROWS_REJECTED only. */
   @ApiPropertyOptional({ type: () => BillRowsRejectedDetailsDto }) details?: BillRowsRejectedDetailsDto;
 }

@@ -1,4 +1,5 @@
 /** The table of payments per funder (DOMAIN §8): due, paid, status, lateness and due-ness. Shared by pages. */
+import { complianceMark } from './compliance.js';
 import { correctionBalances } from './corrections-note.js';
 import { h } from './dom.js';
 import { dateLabel, label, monthLabel, monthsLabel, PAYMENT_STATUS_LABELS, rupiah } from './format.js';
@@ -158,14 +159,15 @@ export function withOwnPayments(month, rows, current) {
   });
 }
 
-export function paymentStatusTable(answer, caption = 'Status pembayaran per penyandang dana') {
+export function paymentStatusTable(answer, caption = 'Status pembayaran per penyandang dana', { compliance = new Map() } = {}) {
   // GET /payments/status answers a list; a paged `{ items }` or nothing reads the same
   const rows = Array.isArray(answer) ? answer : (answer?.items ?? []);
   const total = (key) => rows.reduce((s, r) => s + (Number(r[key]) || 0), 0);
   return dataTable({
     caption,
     columns: [
-      { label: 'Komitmen', render: (r) => h('a', { href: hashFor(`/komitmen/${encodeURIComponent(r.pledgeCode)}`), text: r.pledgeCode }) },
+      // `compliance` (complianceByPledge): a pledge paid from Dana Desa says so under its code (QA: not on Pembayaran)
+      { label: 'Komitmen', render: (r) => [h('a', { href: hashFor(`/komitmen/${encodeURIComponent(r.pledgeCode)}`), text: r.pledgeCode }), complianceMark(compliance.get(r.pledgeCode))], wrap: compliance.size > 0 },
       { label: 'Terutang', value: (r) => rupiah(r.due), numeric: true },
       { label: 'Dibayar', render: paidCell, numeric: true },
       { label: 'Selisih', value: (r) => rupiah((Number(r.paid) || 0) - (Number(r.due) || 0)), numeric: true },

@@ -4,7 +4,8 @@ import { barChart } from './chart.js';
 import { h, replace } from './dom.js';
 import { label, number, rupiah, SOURCE_TYPE_LABELS, SOURCE_TYPES } from './format.js';
 import { hashFor } from './routes.js';
-import { dataTable, notice, stats } from './ui.js';
+import { complianceNotice, pledgesCompliance } from './compliance.js';
+import { dataTable, stats } from './ui.js';
 
 const TONES = { APBD: 'default', APBD_PROV: 'prov', DESA: 'desa', TJSLP: 'tjslp' };
 
@@ -82,8 +83,8 @@ export function fundingWarnings(month, funded, signal) {
   if (!codes.size) return box;
   api('/api/v1/pledges', { query: { fiscalYear: Number(month.slice(0, 4)) }, signal })
     .then((pledges) => {
-      const warnings = pledges.filter((p) => codes.has(p.code)).flatMap((p) => (p.warnings ?? []).map((w) => `${p.code}: ${w.message}`));
-      if (warnings.length) replace(box, notice('warning', h('strong', { text: 'Peringatan kepatuhan: ' }), h('ul', {}, warnings.map((w) => h('li', { text: w })))));
+      const shown = complianceNotice(pledgesCompliance(pledges, codes));
+      if (shown) replace(box, shown);
     })
     .catch(() => undefined); // the figures stand without it
   return box;

@@ -9,13 +9,15 @@ export const SPLITS_PAGE = 1000;
  */
 export async function fetchAllSplits(filters, { max, signal } = {}) {
   const rows = [];
+  const warnings = []; // each page's (the Dana Desa rule of the pledges it uses): the same pledge's repeat, told once where shown (compliance.js)
   let total = 0;
   for (let page = 1; ; page += 1) {
     const res = await api('/api/v1/splits', { query: { ...filters, page, pageSize: SPLITS_PAGE }, signal });
     total = res.total;
     rows.push(...res.items);
-    if (res.items.length < SPLITS_PAGE || rows.length >= total) return { rows, total, truncated: false };
-    if (max && rows.length >= max) return { rows, total, truncated: true };
+    warnings.push(...(res.warnings ?? []));
+    if (res.items.length < SPLITS_PAGE || rows.length >= total) return { rows, total, truncated: false, warnings };
+    if (max && rows.length >= max) return { rows, total, truncated: true, warnings };
   }
 }
 

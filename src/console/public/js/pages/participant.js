@@ -2,6 +2,7 @@
  * One participant: identity, coverage, change history and, for the roles that read funding, funding
  * history (each month's premium, who paid which rupiah, what nobody funded).
  */
+import { complianceByPledge, complianceMark, pledgesCompliance } from '../compliance.js';
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateLabel, dateTimeLabel, END_REASON_LABELS, label, monthLabel, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
@@ -39,7 +40,7 @@ export async function render(main, ctx) {
   // absent for the operator, who reads no funding: a note, not an empty table read as "nothing funded" (QA)
   const months = Array.isArray(p.fundingByMonth) ? p.fundingByMonth : null;
   // the operator may not read pledges (GET /pledges is 403 for that role): not asked, no funder named (QA)
-  const funders = await funderNames(Boolean(months?.some((m) => m.splits.length > 0)) && canSee(ctx.user.role, '/komitmen'), ctx);
+  const { funders, compliance } = await funderNames(Boolean(months?.some((m) => m.splits.length > 0)) && canSee(ctx.user.role, '/komitmen'), months, ctx);
   const changes = pick(p, ['changes', 'history', 'changeHistory']);
   const villages = await villagesNamed(changes);
 
@@ -65,7 +66,7 @@ export async function render(main, ctx) {
     ),
     section(
       'Riwayat pendanaan',
-      months ? fundingTable(months, funders, canSee(ctx.user.role, '/komitmen/x')) : notice('info', FUNDING_FOR_READERS_ONLY),
+      months ? fundingTable(months, funders, canSee(ctx.user.role, '/komitmen/x'), compliance) : notice('info', FUNDING_FOR_READERS_ONLY),
       months ? allocationHint(canSee(ctx.user.role, '/pembayaran')) : null,
       months && canSee(ctx.user.role, '/alokasi') ? h('p', {}, h('a', { href: hashFor('/alokasi', { nik: person.nik ?? nik }), text: 'Lihat di halaman Alokasi Dana' })) : null,
     ),
@@ -106,16 +107,28 @@ function fact(term, value) {
   return [h('dt', { text: term }), h('dd', { text: value ?? '–' })];
 }
 
-/** Pledge code → funder name, for the roles that may read pledges (others simply see no funder column). */
-async function funderNames(needed, ctx) {
-  if (!needed) return null;
+/**
+ * Pledge code → funder name, and → the Dana Desa warning of the pledges the participant's splits use (splitsCompliance),
+ * for the roles that may read pledges (others simply see no funder column and no marker).
+ */
+async function funderNames(needed, months, ctx) {
+  if (!needed) return { funders: null, compliance: new Map() };
   try {
     const pledges = await api('/api/v1/pledges', { signal: ctx.signal });
-    return new Map(pledges.map((x) => [x.code, x.funder]));
+    return { funders: new Map(pledges.map((x) => [x.code, x.funder])), compliance: splitsCompliance(months, pledges) };
   } catch (err) {
     if (err?.name === 'AbortError') throw err;
-    return null;
+    return { funders: null, compliance: new Map() };
   }
+}
+
+/**
+ * pledgeCode → the §5 warning messages (the Dana Desa rule) of the pledges `months`' splits use, from the pledges as
+ * GET /api/v1/pledges gives them (as the Dasbor's and a run's compliance box read them); the rest are left out. Pure, tested.
+ */
+export function splitsCompliance(months, pledges) {
+  const used = new Set((months ?? []).flatMap((m) => (m.splits ?? []).map((s) => s.pledgeCode)));
+  return complianceByPledge(pledgesCompliance(pledges, used));
 }
 
 /**
@@ -157,7 +170,7 @@ function allocationHint(linkPayments) {
  * that made it (issue 4: an auditor sees why): the tariff rows under the obligation, each pledge's revision, and a
  * closed month marked "Difinalisasi" or "Dibekukan".
  */
-function fundingTable(months, funders, linkPledges) {
+function fundingTable(months, funders, linkPledges, compliance = new Map()) {
   const sorted = [...months].sort((a, b) => String(b.month).localeCompare(String(a.month)));
   const sum = (key) => months.reduce((total, m) => total + (Number(m[key]) || 0), 0);
   const pledge = (code) => (linkPledges ? h('a', { href: hashFor(`/komitmen/${encodeURIComponent(code)}`), text: code }) : code);
@@ -165,7 +178,7 @@ function fundingTable(months, funders, linkPledges) {
   const revision = (s) => (s.pledgeRevision == null ? null : h('span', { class: 'nowrap', text: ` rev. ${s.pledgeRevision}` }));
   const payers = (m) =>
     m.splits.length
-      ? h('ul', { class: 'split-list' }, m.splits.map((s) => h('li', {}, pledge(s.pledgeCode), revision(s), ` · ${payer(s)}: `, h('span', { class: 'nowrap', text: rupiah(s.amount) }))))
+      ? h('ul', { class: 'split-list' }, m.splits.map((s) => h('li', {}, pledge(s.pledgeCode), revision(s), ` · ${payer(s)}: `, h('span', { class: 'nowrap', text: rupiah(s.amount) }), complianceMark(compliance.get(s.pledgeCode)))))
       : h('span', { class: 'hint', text: 'Tidak ada komitmen yang menanggung' });
   // the allocation's remainder (§6 unfunded): funded in full by the allocation, which is not paid (ALLOCATION_HINT)
   const remainder = (unfunded) => (unfunded > 0 ? badge(`Tidak terdanai ${rupiah(unfunded)}`, 'bad') : badge('Terdanai penuh', 'ok'));

@@ -11,6 +11,7 @@ import { closureOf, monthField, monthFromAddress } from '../month-field.js';
 import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
 import { frozenNotice, overdueWarning, paymentStatusTable } from '../payment-status.js';
 import { canWriteFinance } from '../routes.js';
+import { complianceByPledge } from '../compliance.js';
 import { correctionsNote, correctionsOf } from '../corrections-note.js';
 import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
 import { PAYMENT_REPORT_FALLBACK, paymentUploadHistory } from '../payment-uploads.js';
@@ -230,7 +231,7 @@ async function showMonth(container, month, ctx, page, { chosen = false } = {}) {
   replace(container, section(`Pembayaran ${monthLabel(month)}`, picker, body));
   replace(body, loading());
   try {
-    const [statuses, runs, corrections] = await Promise.all([
+    const [statuses, runs, corrections, allocation] = await Promise.all([
       // a month never allocated has nothing due yet: the API says so (NOT_ALLOCATED), and that is shown in place of the table
       api('/api/v1/payments/status', { query: { month }, signal: ctx.signal }).catch((err) => {
         if (err?.code === 'NOT_ALLOCATED') return err;
@@ -238,6 +239,11 @@ async function showMonth(container, month, ctx, page, { chosen = false } = {}) {
       }),
       api('/api/v1/reconciliations', { query: { month }, signal: ctx.signal }),
       correctionsOf(month, ctx.signal),
+      // the month's pledges at the revisions its allocation used: their Dana Desa warning beside their status row; the statuses stand without it
+      api(`/api/v1/allocations/${month}`, { signal: ctx.signal }).catch((err) => {
+        if (err?.name === 'AbortError') throw err;
+        return null;
+      }),
     ]);
     // a finalized month is closed (§9), and so is one frozen by a later finalized month of its year: its payments
     // stay, corrections go to an open month (QA: Hapus… led to a refusal, in a frozen October too)
@@ -248,7 +254,7 @@ async function showMonth(container, month, ctx, page, { chosen = false } = {}) {
     replace(
       body,
       // a month past its due date still owed says the suspension risk once, naming the pledges (§8)
-      statuses instanceof Error ? notice('info', statuses.message) : [frozenNotice(month, closure.frozenBy), overdueWarning(month, statuses, corrections, closure), paymentStatusTable(statuses)],
+      statuses instanceof Error ? notice('info', statuses.message) : [frozenNotice(month, closure.frozenBy), overdueWarning(month, statuses, corrections, closure), paymentStatusTable(statuses, undefined, { compliance: complianceByPledge(allocation?.warnings) })],
       // the corrections of this month recorded in later months, with what is still short after them (QA: July read as unpaid)
       correctionsNote(month, statuses, corrections),
       h('h3', { id: 'rincian-pembayaran', tabindex: '-1', text: 'Rincian pembayaran' }),

@@ -61,7 +61,7 @@ export async function render(main, ctx) {
     statusNotice(run),
     // what the officer heard when it ran, for whoever finalizes it (QA: a frozen month's register change was said to the starter only)
     // a FINAL run's warnings were heard before it was finalized: what they advise is past (QA: "jalankan ulang … sebelum finalisasi")
-    ...(run.warnings ?? []).filter((w) => w.code !== 'NO_BILL').map((w) => notice('warning', h('strong', { text: run.status === 'FINAL' ? 'Peringatan saat dijalankan, sebelum difinalisasi (sarannya tidak berlaku lagi): ' : 'Peringatan saat dijalankan: ' }), w.message, billsLink(run, w))),
+    ...(run.warnings ?? []).filter((w) => w.code !== 'NO_BILL' && w.code !== 'DANA_DESA_PBI').map((w) => notice('warning', h('strong', { text: run.status === 'FINAL' ? 'Peringatan saat dijalankan, sebelum difinalisasi (sarannya tidak berlaku lagi): ' : 'Peringatan saat dijalankan: ' }), w.message, billsLink(run, w))),
     draftNotice(run, others),
     h('div', { class: 'actions' }, downloadButton('Unduh buku kerja rekonsiliasi (.xlsx)', `/api/v1/reconciliations/${encodeURIComponent(run.id)}/workbook.xlsx`, { kind: 'primary', fallbackName: `rekonsiliasi-${run.month}-v${run.version}.xlsx` }), h('a', { class: 'btn btn--ghost', href: hashFor('/laporan', { month: run.month }), text: 'Laporan desa & komitmen' })),
     canFinalize(ctx.user.role) && finalizable(run, others) ? (startedByMe(run, ctx.user) ? ownRunNotice(run, statuses ?? run.payments) : finalizeBox(run, earlierOpen, ctx, statuses ?? run.payments)) : null,

@@ -6,6 +6,7 @@
 import { api, download } from '../api.js';
 import { barChart } from '../chart.js';
 import { aggregateSplits, fetchAllSplits } from '../splits-data.js';
+import { complianceNotice, complianceWarnings } from '../compliance.js';
 import { h, replace } from '../dom.js';
 import { isMonth, label, monthLabel, number, plainNik, rupiah, SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../format.js';
 import { addressPeriodProblems, periodFields, periodFilters, rangeLabel } from '../month-period.js';
@@ -205,6 +206,12 @@ export async function render(main, ctx) {
 const FILTERED_TOTAL_MAX = 10_000;
 
 /**
+ * The §5 warnings (the Dana Desa rule) said above a summary's totals: every row but UNFUNDED carries those of the pledges
+ * it sums, whatever the grouping (by pledge, source type or village), each pledge's once. Pure, tested.
+ */
+export const totalsWarnings = (rows = []) => complianceWarnings(rows.flatMap((r) => r.warnings ?? []));
+
+/**
  * Totals of the selection. A month or a range alone: the API's splits summary (any size). Narrower filters: the
  * selected splits are summed here when there are at most 10,000 of them (the summary takes no filters).
  */
@@ -220,6 +227,7 @@ async function showTotals(container, filters, groupBy, ctx) {
   let rows;
   let title;
   let note = null;
+  let warnings = [];
   let shownBy = groupBy;
   try {
     const by = narrowed && groupBy === 'village' ? 'pledge' : groupBy;
@@ -227,6 +235,7 @@ async function showTotals(container, filters, groupBy, ctx) {
       const all = await fetchAllSplits(filters, { max: FILTERED_TOTAL_MAX, signal: ctx.signal });
       if (!all.truncated) {
         rows = aggregateSplits(all.rows, by);
+        warnings = all.warnings;
         shownBy = by;
         title = `Total hasil saringan menurut ${GROUP_LABELS[by]}`;
         if (by !== groupBy) note = `Total per desa hanya tersedia untuk satu ${filters.month ? 'bulan' : 'periode'} penuh; di sini dikelompokkan per komitmen.`;
@@ -240,6 +249,7 @@ async function showTotals(container, filters, groupBy, ctx) {
     if (!rows) {
       rows = await api('/api/v1/splits/summary', { query: { ...period, groupBy }, signal: ctx.signal });
       title = `Total ${periodName} menurut ${GROUP_LABELS[groupBy]}`;
+      warnings = totalsWarnings(rows);
       // a range sums its allocated months: those never allocated are said, not read as nothing funded
       const missing = rows.find((r) => r.key === 'UNFUNDED')?.monthsNotAllocated ?? [];
       if (missing.length) note = [note, `Belum dialokasikan, tidak termasuk dalam total: ${missing.map(monthLabel).join(', ')}.`].filter(Boolean).join(' ');
@@ -247,7 +257,7 @@ async function showTotals(container, filters, groupBy, ctx) {
     const unfunded = filters.month
       ? { href: hashFor('/tidak-terdanai', { month: filters.month, villageCode: filters.villageCode }), text: `Lihat peserta tidak terdanai ${filters.villageCode ? 'di desa ini' : 'bulan ini'}` }
       : null;
-    renderTotals(container, rows, title, shownBy, note, unfunded);
+    renderTotals(container, rows, title, shownBy, note, unfunded, warnings);
   } catch (err) {
     if (err?.name === 'AbortError') return;
     // a refused filter is said beside it, once (load() shows it): no total then
@@ -260,7 +270,7 @@ async function showTotals(container, filters, groupBy, ctx) {
  * the *Belum didanai* row, or below the table when it has none (totals of a filter, or by village:
  * QA found no way there from a village's totals).
  */
-function renderTotals(container, rows, title, groupBy, note, unfunded) {
+function renderTotals(container, rows, title, groupBy, note, unfunded, warnings = []) {
   const keyLabel = (r) => (r.key === 'UNFUNDED' ? 'Belum didanai' : groupBy === 'sourceType' ? label(SOURCE_TYPE_LABELS, r.key) : r.name ? `${r.name} (${r.key})` : r.key);
   const top = [...rows].sort((a, b) => b.amount - a.amount).slice(0, 12);
   const noun = GROUP_LABELS[groupBy];
@@ -275,6 +285,8 @@ function renderTotals(container, rows, title, groupBy, note, unfunded) {
     container,
     section(
       title,
+      // above the totals, as on the Dasbor and a run's page (QA: no word of a Dana Desa pledge here, whatever the grouping)
+      complianceNotice(warnings),
       note ? notice('info', note) : null,
       rows.length ? barChart({ title: `Iuran menurut ${noun}${rows.length > top.length ? ' (12 terbesar)' : ''}`, items: top.map((r) => ({ label: keyLabel(r), value: r.amount, tone: r.key === 'UNFUNDED' ? 'unfunded' : undefined })), format: rupiah }) : null,
       dataTable({
