@@ -43,7 +43,10 @@ export async function render(main, ctx) {
     main,
     pageHeader('Tagihan BPJS & Daftar PBI APBN', 'Unggah tagihan bulanan BPJS Kesehatan (kolom NOKA, NIK, NAMA, IURAN) dan daftar PBI APBN (kolom NIK) untuk pemeriksaan kepesertaan ganda.'),
     problem,
-    h('div', { class: 'grid-2' }, section('Tagihan BPJS', bill.element), section('Daftar PBI APBN', pbi.element)),
+    // one above the other, each the page's width: the bill history's eleven columns did not fit a half-width card at
+    // 1366 px (QA: Ditolak to Baris tagihan, and its download, reachable only by scrolling sideways)
+    section('Tagihan BPJS', bill.element),
+    section('Daftar PBI APBN', pbi.element),
   );
   await Promise.all([bill.showHistory(), pbi.showHistory()]);
 }
@@ -64,7 +67,8 @@ async function renderReadOnly(main, ctx, month, problem) {
     pageHeader('Tagihan BPJS & Daftar PBI APBN', 'Tagihan bulanan BPJS Kesehatan dan daftar PBI APBN yang diunggah petugas keuangan, tiap versi dengan berkas, total dan laporan barisnya.'),
     problem,
     section(null, picker),
-    h('div', { class: 'grid-2' }, section('Tagihan BPJS', bills.element), section('Daftar PBI APBN', pbi.element)),
+    section('Tagihan BPJS', bills.element),
+    section('Daftar PBI APBN', pbi.element),
   );
   await Promise.all([bills.load(month), pbi.load(month)]);
 }
