@@ -124,9 +124,19 @@ function uploadWith({ path, buildBody, describe, label, ctx, extraFields, histor
   );
   const monthInput = uploadForm.querySelector('[name="month"]');
   // a finalized month's input cannot be replaced: said above the form before the upload (QA: only the refusal said so)
+  // and the form takes nothing for it: its file, other fields and Unggah button are disabled, the month stays to pick
+  // another (QA: "Unggah tagihan" stayed enabled under the notice, only to be refused)
+  const setClosed = (closed) => {
+    for (const control of uploadForm.querySelectorAll('input, button[type="submit"]')) if (control !== monthInput) control.disabled = closed;
+    box.element.classList.toggle('is-disabled', closed);
+  };
   const showClosed = async (month) => {
     replace(closedNote);
-    if (isMonth(month) && (await monthFinalized(month, ctx.signal)) && monthInput.value.trim() === month) replace(closedNote, notice('warning', closedText(month)));
+    setClosed(false);
+    if (isMonth(month) && (await monthFinalized(month, ctx.signal)) && monthInput.value.trim() === month) {
+      replace(closedNote, notice('warning', closedText(month)));
+      setClosed(true);
+    }
   };
   const showHistory = () => Promise.all([earlier.load(monthInput.value.trim()), showClosed(monthInput.value.trim())]);
   monthInput.addEventListener('change', () => {
