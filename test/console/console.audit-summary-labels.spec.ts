@@ -134,6 +134,9 @@ describe('console audit trail: every summary key and code in Indonesian', () => 
       'Bulan: Desember 2026; Status: Selesai; Alokasi dihitung: Ya; Rekonsiliasi: (ID: r1, Bulan: November 2026, Versi: 2, Status: Selesai (draf))',
     );
     expect(audit.summaryText({ month: '2026-11', status: 'DONE' }, Infinity, 'reconciliation.run')).toBe('Bulan: November 2026; Status: Selesai (draf)');
+    // a finalize names its run by id; the month its answer gave comes first (QA: "Hasil: (Versi: 1, Status: Final)" without it)
+    const finalize = { params: { id: 'd674afd8' }, query: {}, body: {}, result: { month: '2026-10', version: 1, status: 'FINAL' } };
+    expect(audit.summaryText(finalize, Infinity, 'reconciliation.finalize')).toBe('Bulan: Oktober 2026; ID: d674afd8; Hasil: (Versi: 1, Status: Final)');
     // a query string's boolean (?dryRun=true) reads as one
     expect(audit.summaryText({ params: {}, query: { dryRun: 'true' }, body: {}, file: { name: 'komitmen.xlsx', size: 9000 } }, Infinity, 'pledge.upload')).toBe('Uji coba: Ya; Berkas: (Nama: komitmen.xlsx, Ukuran (bita): 9.000)');
     expect(audit.summaryText({ query: { dryRun: '0' } })).toBe('Uji coba: Tidak');

@@ -154,9 +154,21 @@ export function summaryText(summary, max = 200, action = undefined) {
     data = { ...params, ...query, ...(isObject(body) ? body : body === undefined ? {} : { body }), ...rest };
   }
   if (isObject(data) && isObject(data.before)) data = withChanges(data);
+  if (isObject(data)) data = monthFirst(data);
   const text = isObject(data) ? fields(data, '; ', { ...CODE_LABELS, ...ACTION_CODE_LABELS[action] }) : String(data);
   if (!text || text === '{}') return '–';
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * The month an answer named (the interceptor's `result.month`, kept when the request named none: a run's finalize, by
+ * its id alone) said first, as a request's month is: "Bulan: Oktober 2026; ID: …; Hasil: (Versi: 1, Status: Final)"
+ * (QA: the finalization read without its month).
+ */
+function monthFirst(data) {
+  if (!isObject(data.result) || data.result.month === undefined || data.month !== undefined) return data;
+  const { month, ...result } = data.result;
+  return { month, ...data, result };
 }
 
 /** A value the change replaced and the one it set: "Pagu: Rp900.000.000 → Rp1.100.000.000". */
