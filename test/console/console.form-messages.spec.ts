@@ -150,6 +150,14 @@ describe('console form messages', () => {
       expect(runFinalize.finalizeWarning(run, true, owing, '2026-11')).not.toContain('ikut dibekukan');
     });
 
+    it('audit chain: an intact verdict names the newest event to be noted, none for an empty chain (QA: the count alone)', () => {
+      expect(audit.intactText({ intact: true, checked: 145, lastId: '145', lastHash: 'ab12' })).toEqual({
+        head: 'Rantai jejak audit utuh (145 peristiwa diperiksa).',
+        note: 'Catat nomor dan hash peristiwa terakhir ini (mis. di berita acara finalisasi): bila pada pemeriksaan berikutnya peristiwa #145 tidak ada lagi dengan hash yang sama, ada peristiwa yang dihapus dari ujung rantai.',
+      });
+      expect(audit.intactText({ intact: true, checked: 0 })).toEqual({ head: 'Rantai jejak audit utuh (0 peristiwa diperiksa).', note: null });
+    });
+
     it('Peserta tidak terdanai: says the fiscal year has no pledge, not the pledges\' compliance warnings (QA)', () => {
       const message = 'Belum ada komitmen pendanaan tahun anggaran 2027: semua peserta Januari 2027 belum didanai. Catat komitmen tahun 2027 lalu hitung ulang alokasi.';
       expect(unfunded.yearWarnings({ warnings: [{ code: 'DANA_DESA_PBI', message: 'Dana Desa' }, { code: 'NO_PLEDGES_FOR_YEAR', message }] })).toEqual([message]);
