@@ -33,6 +33,8 @@ export const FIELD_LABELS = {
   filter: 'Saringan',
   findings: 'Temuan',
   fiscalYear: 'Tahun anggaran',
+  // a splits workbook's range of months (split.export's `filter`: QA, "Saringan: (from: 2026-07, to: 2026-09)")
+  from: 'Dari bulan',
   fromMonth: 'Dari bulan',
   fund: 'Dana',
   funder: 'Pemberi dana',
@@ -76,6 +78,7 @@ export const FIELD_LABELS = {
   size: 'Ukuran (bita)',
   sourceType: 'Jenis sumber',
   status: 'Status',
+  to: 'Sampai bulan',
   toMonth: 'Sampai bulan',
   trigger: 'Pemicu',
   unchanged: 'Tidak berubah',
@@ -218,7 +221,7 @@ function valueText(key, value, codes = CODE_LABELS) {
   if (typeof value === 'boolean') return value ? 'Ya' : 'Tidak';
   if (BOOLEANS.has(key) && (YES.has(String(value)) || NO.has(String(value)))) return YES.has(String(value)) ? 'Ya' : 'Tidak';
   if (MONEY.has(key) && /^-?\d+$/.test(String(value))) return rupiah(value);
-  if (MONTHS.has(key)) return monthLabel(String(value));
+  if (MONTHS.has(key) || ((key === 'from' || key === 'to') && /^\d{4}-\d{2}$/.test(String(value)))) return monthLabel(String(value));
   // a pledge's months of its fiscal year (1–12) by name (QA: "Dari bulan: 1")
   if ((key === 'fromMonth' || key === 'toMonth') && MONTH_NAMES[Number(value) - 1]) return MONTH_NAMES[Number(value) - 1];
   if (DATES.has(key)) return dateLabel(String(value));
