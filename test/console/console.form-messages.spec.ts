@@ -158,6 +158,11 @@ describe('console form messages', () => {
       expect(audit.intactText({ intact: true, checked: 0 })).toEqual({ head: 'Rantai jejak audit utuh (0 peristiwa diperiksa).', note: null });
     });
 
+    it('Peserta tidak terdanai: Terpakai is said to be the allocated rupiah, not what was paid (QA: "rupiah yang dibayarkan")', () => {
+      expect(unfunded.LIMITS_NOTE).toMatch(/^Terpakai s\.d\. bulan ini: rupiah iuran yang dialokasikan kepada komitmen .* bukan yang sudah dibayarkan; pembayarannya tercatat di halaman Pembayaran\./);
+      expect(unfunded.LIMITS_NOTE).not.toContain('rupiah yang dibayarkan');
+    });
+
     it('Peserta tidak terdanai: says the fiscal year has no pledge, not the pledges\' compliance warnings (QA)', () => {
       const message = 'Belum ada komitmen pendanaan tahun anggaran 2027: semua peserta Januari 2027 belum didanai. Catat komitmen tahun 2027 lalu hitung ulang alokasi.';
       expect(unfunded.yearWarnings({ warnings: [{ code: 'DANA_DESA_PBI', message: 'Dana Desa' }, { code: 'NO_PLEDGES_FOR_YEAR', message }] })).toEqual([message]);
