@@ -38,7 +38,7 @@ export class AuditInterceptor implements NestInterceptor {
                 ...(request.method === 'DELETE' ? { removed: redact(result) } : {}),
                 // the state the change left (a pledge's new revision, a run's version and status, a user's role),
                 // and the one it replaced where the handler kept it (a user's role and active flag)
-                ...outcomeOf(result),
+                ...outcomeOf(result, request),
                 ...beforeOf(result),
                 // what it did beyond its answer (a payment sheet's payments: audit-detail.ts)
                 ...detailOf(result),
@@ -64,12 +64,17 @@ function entityIdOf(request: AuthenticatedRequest, result: unknown): string | nu
  * Fields of the answer that say what the change left, beside the request that asked for it (QA: a
  * pledge.revise event held only the body, not the revision it made; a user.update not the role it set).
  */
-const OUTCOME_FIELDS = ['revision', 'version', 'status', 'role', 'active'] as const;
+const OUTCOME_FIELDS = ['month', 'revision', 'version', 'status', 'role', 'active'] as const;
 
-function outcomeOf(result: unknown): { result?: Record<string, unknown> } {
+/**
+ * The answer's OUTCOME_FIELDS; its `month` only when the request did not name one (a run's finalize names the run by
+ * its id alone: QA, "Rekonsiliasi difinalisasi … Hasil: (Versi: 1, Status: Final)" said no month).
+ */
+function outcomeOf(result: unknown, request: AuthenticatedRequest): { result?: Record<string, unknown> } {
   if (!result || typeof result !== 'object' || Array.isArray(result)) return {};
   const r = result as Record<string, unknown>;
-  const picked = Object.fromEntries(OUTCOME_FIELDS.filter((k) => ['string', 'number', 'boolean'].includes(typeof r[k])).map((k) => [k, r[k]]));
+  const asked = [request.params, request.query, request.body].some((part) => part && typeof part === 'object' && 'month' in part);
+  const picked = Object.fromEntries(OUTCOME_FIELDS.filter((k) => ['string', 'number', 'boolean'].includes(typeof r[k]) && !(k === 'month' && asked)).map((k) => [k, r[k]]));
   return Object.keys(picked).length ? { result: picked } : {};
 }
 

@@ -106,7 +106,7 @@ describe('console audit trail: every summary key and code in Indonesian', () => 
     interceptor.push('recorded', 'uploadId', 'payments', 'amount', 'listed', 'more', 'note', 'pledgeCode', 'month', 'paidAt', 'reference', 'adjustsMonth', 'row');
     // what a reconciliation run records inside it: the bill's figures, and a run's header (in schedule.run)
     // … and a register export's filter (participant.export), a splits workbook's (split.export)
-    const nested = ['invoiceTotal', 'linesTotal', 'payable', 'overbilled', 'underbilled', 'id', 'month', 'version', 'status', 'nik', 'villageCode', 'coveredIn', 'name', 'pledgeCode', 'sourceType'];
+    const nested = ['invoiceTotal', 'linesTotal', 'payable', 'overbilled', 'underbilled', 'id', 'month', 'version', 'status', 'nik', 'villageCode', 'coveredIn', 'name', 'pledgeCode', 'sourceType', 'from', 'to'];
     const unlabelled: string[] = [];
     for (const [action, keys] of [...routes, ...recorded]) for (const key of keys) if (!audit.FIELD_LABELS[key]) unlabelled.push(`${action}: ${key}`);
     for (const key of [...interceptor, ...nested]) if (!audit.FIELD_LABELS[key]) unlabelled.push(`(nested) ${key}`);
@@ -139,6 +139,13 @@ describe('console audit trail: every summary key and code in Indonesian', () => 
       'Bulan: Desember 2026; Status: Selesai; Alokasi dihitung: Ya; Rekonsiliasi: (ID: r1, Bulan: November 2026, Versi: 2, Status: Selesai (draf))',
     );
     expect(audit.summaryText({ month: '2026-11', status: 'DONE' }, Infinity, 'reconciliation.run')).toBe('Bulan: November 2026; Status: Selesai (draf)');
+    // a splits workbook's range, its months by name (QA: "Saringan: (from: 2026-07, to: 2026-09)")
+    expect(audit.summaryText({ filter: { from: '2026-07', to: '2026-09', sourceType: 'APBD' }, rows: 12, amount: '453600' }, Infinity, 'split.export')).toBe(
+      'Saringan: (Dari bulan: Juli 2026, Sampai bulan: September 2026, Jenis sumber: APBD Kabupaten); Jumlah baris: 12; Jumlah: Rp453.600',
+    );
+    // a finalize names its run by id; the month its answer gave comes first (QA: "Hasil: (Versi: 1, Status: Final)" without it)
+    const finalize = { params: { id: 'd674afd8' }, query: {}, body: {}, result: { month: '2026-10', version: 1, status: 'FINAL' } };
+    expect(audit.summaryText(finalize, Infinity, 'reconciliation.finalize')).toBe('Bulan: Oktober 2026; ID: d674afd8; Hasil: (Versi: 1, Status: Final)');
     // a query string's boolean (?dryRun=true) reads as one
     expect(audit.summaryText({ params: {}, query: { dryRun: 'true' }, body: {}, file: { name: 'komitmen.xlsx', size: 9000 } }, Infinity, 'pledge.upload')).toBe('Uji coba: Ya; Berkas: (Nama: komitmen.xlsx, Ukuran (bita): 9.000)');
     expect(audit.summaryText({ query: { dryRun: '0' } })).toBe('Uji coba: Tidak');

@@ -201,8 +201,14 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     expect(await created.locator('td:nth-child(5)').innerText()).toContain('Jenis sumber: APBD Kabupaten');
     await created.getByText(/Selengkapnya|Data asli/).click();
     expect(await created.locator('pre').innerText()).toContain('"sourceType": "APBD"');
+    const chain = (await (await t.as(Role.AUDITOR)).get('/api/v1/audit-events/verify').expect(200)).body;
     await page.getByRole('button', { name: 'Periksa keutuhan rantai' }).click();
     await page.getByText(/Rantai jejak audit utuh/).waitFor();
+    // the newest event checked, its id and its hash to be noted (QA: only the count was shown)
+    await expect(page.locator('.audit-last dd').first().textContent()).resolves.toBe(`#${chain.lastId}`);
+    await expect(page.locator('code.audit-hash').textContent()).resolves.toBe(chain.lastHash);
+    await page.getByRole('button', { name: 'Salin hash' }).waitFor();
+    await page.getByText(/^Catat nomor dan hash peristiwa terakhir ini \(mis\. di berita acara finalisasi\)/).waitFor();
     await screenshot(page, 'auditor-audit-trail');
     // a range that ends before it starts, said without the API's names, then corrected: the old errors go
     const auditFilters = page.getByRole('form', { name: 'Saring jejak audit' });

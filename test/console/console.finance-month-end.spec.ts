@@ -227,10 +227,17 @@ describeInBrowser('console: the Tagihan page says a month is finalized, and that
     await closed.waitFor();
     await expect(closed.textContent()).resolves.toContain('("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran)');
     await sectionOf(page, 'Daftar PBI APBN').getByText('September 2026 sudah difinalisasi: daftar PBI APBN-nya tidak dapat diganti.').waitFor();
+    // and the forms take nothing for it: Unggah, the file and the total disabled, the month left to pick another (QA)
+    await expect(bills.getByRole('button', { name: 'Unggah tagihan' }).isDisabled()).resolves.toBe(true);
+    await expect(bills.getByLabel('Total invoice (Rp)').isDisabled()).resolves.toBe(true);
+    await expect(bills.locator('input[type="file"]').isDisabled()).resolves.toBe(true);
+    await expect(bills.getByLabel('Bulan').isDisabled()).resolves.toBe(false);
+    await expect(sectionOf(page, 'Daftar PBI APBN').getByRole('button', { name: 'Unggah daftar PBI APBN' }).isDisabled()).resolves.toBe(true);
 
     await bills.getByLabel('Bulan').fill('2026-10');
     await bills.getByText('Belum ada tagihan yang diunggah untuk Oktober 2026.').waitFor();
     await expect(closed.count()).resolves.toBe(0);
+    await expect(bills.getByRole('button', { name: 'Unggah tagihan' }).isEnabled()).resolves.toBe(true);
 
     await bills.getByLabel('Total invoice (Rp)').fill('75.600');
     await bills.locator('input[type="file"]').setInputFiles({ name: 'tagihan-oktober.csv', mimeType: 'text/csv', buffer: Buffer.from(BILL) });

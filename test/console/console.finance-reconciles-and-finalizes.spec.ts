@@ -232,6 +232,17 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await later.getByRole('button', { name: 'Simpan revisi' }).click();
     await page.getByText('Revisi 3 tersimpan. Berlaku mulai November 2026; Januari–September 2026 tidak dihitung ulang karena sudah dibekukan, Oktober 2026 sudah difinalisasi.').waitFor();
 
+    // September, frozen by October, may still be run (and finalized), and says it is frozen: on Rekonsiliasi and on its run
+    // page, as Pembayaran does (QA: a frozen month read as open there)
+    await page.goto(`${base}/console/#/rekonsiliasi?month=2026-09`);
+    const frozen = page.getByRole('note', { name: 'September 2026 dibekukan' });
+    await frozen.waitFor();
+    await expect(frozen.textContent()).resolves.toMatch(/^Dibekukan September 2026 dibekukan karena Oktober 2026 sudah difinalisasi .* Rekonsiliasinya masih dapat dijalankan ulang dan difinalisasi;/);
+    await page.getByRole('button', { name: 'Mulai rekonsiliasi September 2026' }).click();
+    await page.getByRole('link', { name: 'Buka versi 1' }).click();
+    await page.getByRole('heading', { name: /^Rekonsiliasi September 2026 · versi 1/ }).waitFor();
+    await page.getByRole('note', { name: 'September 2026 dibekukan' }).waitFor();
+
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

@@ -51,6 +51,10 @@ describeInBrowser('console: finance sees the upload history of the month on the 
     const rows = await tableRows(history);
     expect(rows[0]).toEqual(['2 terbaru', UPLOADED_AT, officer.username, 'report-rows.csv', '1', 'Rp75.600', 'Rp37.800', '3', '0', 'Unduh', 'Unduh baris tagihan (.xlsx)']);
     expect(rows[1]).toEqual(['1', UPLOADED_AT, 'uji-keuangan', 'tagihan-awal.csv', '2', 'Rp75.600', 'Rp75.600', '0', '0', '–', 'Unduh baris tagihan (.xlsx)']);
+    // at 1366 px the eleven columns fit their box: no sideways scroll to reach Baris tagihan's download (QA)
+    expect(await history.evaluate((t) => t.scrollWidth <= t.closest('.table-wrap')!.clientWidth)).toBe(true);
+    const lines = await history.getByRole('button', { name: 'Unduh baris tagihan (.xlsx)' }).first().boundingBox();
+    expect(lines!.x + lines!.width).toBeLessThanOrEqual(1366);
     await screenshot(page, 'finance-bpjs-upload-history');
 
     // The row report of version 2, from the history row: its first sheet repeats the rejected rows.

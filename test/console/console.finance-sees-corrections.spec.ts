@@ -107,12 +107,12 @@ describeInBrowser('console: a month paid only by a correction of another month s
     await dashboard.getByText('premi Desember 2026 sendiri belum dibayar').waitFor();
     expect(await tableRows(dashboard)).toEqual([row]);
 
-    // the run page says the same of the run's row (QA: plain Lunas there); a run's rows have no due-ness
+    // the run page says the same of the run's row (QA: plain Lunas there), with today's due-ness as Pembayaran's (QA: none)
     const { body: run } = await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-12' }).expect(201);
     await page.goto(`${base}/#/rekonsiliasi/${run.id}`);
     const runPayments = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
     await runPayments.getByText('premi Desember 2026 sendiri belum dibayar').waitFor();
-    expect(await tableRows(runPayments)).toEqual([[...row.slice(0, 4), 'Lunas menurut jumlah premi Desember 2026 sendiri belum dibayar']]);
+    expect(await tableRows(runPayments)).toEqual([row]);
 
     expect(errors).toEqual([]);
     await context.close();
@@ -215,6 +215,16 @@ describeInBrowser('console: Pembayaran names the corrections of the month record
     await page.getByRole('heading', { name: 'Dasbor September 2026' }).waitFor();
     await page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }).waitFor();
     expect(await page.getByRole('note').count()).toBe(0);
+    // October finalized: the final run's rows keep Pembayaran's due-ness, on the Dasbor and the run page (QA: "Kurang bayar" alone)
+    await t.dataSource.query(`UPDATE reconciliation_run SET status = 'FINAL', finalized_by = 'uji', finalized_at = now() WHERE id = $1`, [run.id]);
+    await t.dataSource.query(`INSERT INTO closed_month (month, run_id, closed_by) VALUES ('2026-10', $1, 'uji')`, [run.id]);
+    await page.goto(`${base}/console/#/dasbor?month=2026-10`);
+    await page.getByText(`Sumber angka: rekonsiliasi versi ${run.version}`, { exact: false }).waitFor();
+    expect((await tableRows(page.getByRole('table', { name: /^Status pembayaran per penyandang dana/ })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo']);
+    await page.goto(`${base}/console/#/rekonsiliasi/${run.id}`);
+    const runStatus = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    await runStatus.waitFor();
+    expect((await tableRows(runStatus))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo']);
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

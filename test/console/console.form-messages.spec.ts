@@ -136,6 +136,33 @@ describe('console form messages', () => {
       ]);
     });
 
+    it('finalizing a month frozen by a later finalized one says its payments are refused now, not "after finalizing" (QA)', () => {
+      const run = { month: '2026-10', monthEnded: true, dueDate: '2026-10-10', startedBy: 'sri' };
+      const owing = [{ pledgeCode: 'APBD-2026', due: 37800, paid: 10000, status: 'UNDERPAID', ownStatus: 'UNDERPAID', ownPaid: 10000 }];
+      expect(runFinalize.finalizeRisks(run, owing)).toEqual([
+        '1 komitmen masih terutang untuk Oktober 2026 (belum dibayar atau kurang bayar) sebesar Rp27.800: APBD-2026; setelah difinalisasi, pembayarannya hanya dapat dicatat sebagai koreksi di bulan berikutnya.',
+      ]);
+      expect(runFinalize.finalizeRisks(run, owing, '2026-11')).toEqual([
+        '1 komitmen masih terutang untuk Oktober 2026 (belum dibayar atau kurang bayar) sebesar Rp27.800: APBD-2026; Oktober 2026 sudah dibekukan (November 2026 difinalisasi), ' +
+          'jadi pembayarannya kini hanya dapat dicatat sebagai koreksi di bulan yang masih terbuka (Koreksi untuk bulan: Oktober 2026), sebelum maupun sesudah difinalisasi.',
+      ]);
+      // the earlier months are frozen already: not said to be frozen with it
+      expect(runFinalize.finalizeWarning(run, true, owing, '2026-11')).not.toContain('ikut dibekukan');
+    });
+
+    it('audit chain: an intact verdict names the newest event to be noted, none for an empty chain (QA: the count alone)', () => {
+      expect(audit.intactText({ intact: true, checked: 145, lastId: '145', lastHash: 'ab12' })).toEqual({
+        head: 'Rantai jejak audit utuh (145 peristiwa diperiksa).',
+        note: 'Catat nomor dan hash peristiwa terakhir ini (mis. di berita acara finalisasi): bila pada pemeriksaan berikutnya peristiwa #145 tidak ada lagi dengan hash yang sama, ada peristiwa yang dihapus dari ujung rantai.',
+      });
+      expect(audit.intactText({ intact: true, checked: 0 })).toEqual({ head: 'Rantai jejak audit utuh (0 peristiwa diperiksa).', note: null });
+    });
+
+    it('Peserta tidak terdanai: Terpakai is said to be the allocated rupiah, not what was paid (QA: "rupiah yang dibayarkan")', () => {
+      expect(unfunded.LIMITS_NOTE).toMatch(/^Terpakai s\.d\. bulan ini: rupiah iuran yang dialokasikan kepada komitmen .* bukan yang sudah dibayarkan; pembayarannya tercatat di halaman Pembayaran\./);
+      expect(unfunded.LIMITS_NOTE).not.toContain('rupiah yang dibayarkan');
+    });
+
     it('Peserta tidak terdanai: says the fiscal year has no pledge, not the pledges\' compliance warnings (QA)', () => {
       const message = 'Belum ada komitmen pendanaan tahun anggaran 2027: semua peserta Januari 2027 belum didanai. Catat komitmen tahun 2027 lalu hitung ulang alokasi.';
       expect(unfunded.yearWarnings({ warnings: [{ code: 'DANA_DESA_PBI', message: 'Dana Desa' }, { code: 'NO_PLEDGES_FOR_YEAR', message }] })).toEqual([message]);

@@ -16,6 +16,11 @@ describe('console display formats (Indonesian)', () => {
     expect(f.number(1000000)).toBe('1.000.000');
   });
 
+  it('orders pledge codes as the status tables and Alokasi do, APBD-2026 before APBD_PROV-2026 (QA: the pickers differed)', () => {
+    const codes = ['APBD_PROV-2026', 'TJSLP-KOPI-2026', 'APBD-2026', 'DESA-2026'];
+    expect([...codes].sort(f.compareCodes)).toEqual(['APBD-2026', 'APBD_PROV-2026', 'DESA-2026', 'TJSLP-KOPI-2026']);
+  });
+
   it('reads rupiah typed with dots, spaces or a prefix', () => {
     expect(f.parseRupiah('Rp 10.000.000')).toBe(10000000);
     expect(f.parseRupiah('Rp10.000.000')).toBe(10000000);

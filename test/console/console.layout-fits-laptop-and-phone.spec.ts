@@ -58,6 +58,15 @@ describeInBrowser('console: layout at 1366 px and 390 px', () => {
       expect(menu.right).toBeLessThanOrEqual(menu.userLeft);
       expect(Math.abs(menu.userTop - menu.brandTop)).toBeLessThan(20);
       expect(menu.bar).toBeLessThan(70);
+      // the user's name and role each in full, the role on its own line (QA: "keuangan (Keuang…"); only the long name is cut
+      const who = await page.evaluate(() => {
+        const g = globalThis as any;
+        const cut = (el: any) => el.scrollWidth > el.clientWidth;
+        const login = g.document.querySelector('#user .user-login');
+        const roleEl = g.document.querySelector('#user .role');
+        return { login: login.textContent, loginCut: cut(login), role: roleEl.textContent, roleCut: cut(roleEl), below: roleEl.getBoundingClientRect().top >= login.getBoundingClientRect().bottom - 1 };
+      });
+      expect({ role: who.role, roleCut: who.roleCut, below: who.below, loginCut: who.loginCut }).toEqual({ role: { KEUANGAN: 'Keuangan', AUDITOR: 'Auditor', ADMIN: 'Admin' }[role as string], roleCut: false, below: true, loginCut: Boolean(suffix) });
       await screenshot(page, `layout/menu-1366-${role.toLowerCase()}${suffix ? '-long-name' : ''}`);
       await context.close();
     }

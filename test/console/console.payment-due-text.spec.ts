@@ -58,6 +58,19 @@ describe('console: due-ness of a pledge-month', () => {
     expect(status.frozenNotice('2026-10', null)).toBeNull();
   });
 
+  it("a run's rows take today's due-ness where paid is unchanged: a finalized month's shortfall reads Lewat jatuh tempo as on Pembayaran (QA)", () => {
+    const run = [
+      { pledgeCode: 'APBD-2026', due: 37800, paid: 10000, status: 'UNDERPAID', late: false },
+      { pledgeCode: 'PROV-2026', due: 15120, paid: 0, status: 'UNPAID', late: false },
+    ];
+    const today = [{ ...row('APBD-2026', 'UNDERPAID', '2026-10', true, 'MONTH_ENDED'), ownStatus: 'UNDERPAID', ownPaid: 10000 }, row('PROV-2026', 'UNPAID', '2026-10', true, 'MONTH_ENDED')];
+    today[1].paid = 5000; // paid changed since the run: its row is left as the run had it
+    const merged = status.withOwnPayments('2026-10', run, today);
+    expect(merged.map(status.dueText)).toEqual(['Lewat jatuh tempo', null]);
+    expect(merged[0]).toMatchObject({ dueDate: '2026-10-10', overdue: true, suspensionRisk: 'MONTH_ENDED', ownStatus: 'UNDERPAID' });
+    expect(merged[1]).toBe(run[1]);
+  });
+
   it('no line for a month not yet due, a run without due-ness, or a shortfall covered by corrections recorded later', () => {
     expect(status.overdueWarningText('2026-12', [row('A', 'UNPAID', '2026-12')])).toBeNull();
     expect(status.overdueWarningText('2027-01', [row('A', 'UNPAID', '2027-01')])).toBeNull();

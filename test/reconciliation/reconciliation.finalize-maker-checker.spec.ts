@@ -139,6 +139,12 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     const stored = (await checker.get(`/api/v1/reconciliations/${run.id}`).expect(200)).body;
     expect(stored).toMatchObject({ status: 'FINAL', finalizedBy: checker.username, bill: expect.any(Object) });
     expect(await t.dataSource.query('SELECT month, run_id FROM closed_month')).toEqual([{ month: '2026-09', run_id: run.id }]);
+    // the audit trail names the month finalized, the request naming the run by its id alone (QA: "Hasil: (Versi: 1, Status: Final)")
+    const [event] = await t.dataSource.query(`SELECT summary FROM audit_event WHERE action = 'reconciliation.finalize' AND entity_id = $1`, [run.id]);
+    expect(JSON.parse(event.summary).result).toEqual({ month: '2026-09', version: run.version, status: 'FINAL' });
+    // a request that names its month is not told it twice
+    const [started] = await t.dataSource.query(`SELECT summary FROM audit_event WHERE action = 'reconciliation.start' AND entity_id = $1`, [run.id]);
+    expect(JSON.parse(started.summary).result).not.toHaveProperty('month');
   });
 
   it('refuses a second finalize and a new run of the closed month', async () => {

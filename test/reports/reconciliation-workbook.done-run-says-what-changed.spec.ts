@@ -11,6 +11,7 @@ import { insertBill, insertParticipants, insertPledge, nik } from '../reconcilia
 import { secondKeuangan } from '../reconciliation/support/users.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { download, readWorkbook } from './support/xlsx.js';
+import { staleRunText } from '../../src/reports/reconciliation-workbook/berita-acara.sheet.js';
 
 jest.setTimeout(180_000);
 
@@ -57,7 +58,7 @@ describe('reconciliation workbook of a DONE run whose month changed', () => {
       expect(ringkasan.filter((l) => l.startsWith('Berubah: '))).toEqual(['Berubah: pembayaran']);
       const beritaAcara = wb.getWorksheet('Berita Acara')!;
       const draft = beritaAcara.getRow(labels(beritaAcara).indexOf(DRAFT) + 1);
-      expect(String(draft.getCell(3).value)).toMatch(new RegExp(`^Rekonsiliasi versi ${run.version} tidak lagi berlaku: pembayaran\\. Tanda tangani hanya berita acara versi terbaru`));
+      expect(String(draft.getCell(3).value)).toMatch(new RegExp(`^Rekonsiliasi versi ${run.version} tidak lagi berlaku karena data bulan ini berubah sejak dijalankan: pembayaran\\. Tanda tangani hanya berita acara versi terbaru`));
       // the draft line opens the sheet, above its title and the figures to be signed (QA: it stood under the header)
       expect(labels(beritaAcara).indexOf(DRAFT)).toBe(0);
       expect(labels(beritaAcara)[1]).toMatch(/^BERITA ACARA REKONSILIASI/);
@@ -145,5 +146,13 @@ describe('reconciliation workbook of a DONE run whose month changed', () => {
     expect(String(draft.getCell(3).value)).toBe(
       `Rekonsiliasi versi ${older.version} tidak lagi berlaku: rekonsiliasi versi ${run.version} sudah difinalisasi. Tanda tangani hanya berita acara versi terbaru; bila data bulan ini berubah, jalankan ulang rekonsiliasi dulu.`,
     );
+  });
+
+  it('labels the data changed after a newer version was finalized (QA: "…versi 2 sudah difinalisasi; daftar PBI APBN.")', () => {
+    expect(staleRunText(1, ['rekonsiliasi versi 2 sudah difinalisasi', 'daftar PBI APBN'])).toBe(
+      'Rekonsiliasi versi 1 tidak lagi berlaku: rekonsiliasi versi 2 sudah difinalisasi; data yang berubah sejak versi 1 dijalankan: daftar PBI APBN.',
+    );
+    expect(staleRunText(1, ['rekonsiliasi versi 2 sudah dijalankan'])).toBe('Rekonsiliasi versi 1 tidak lagi berlaku: rekonsiliasi versi 2 sudah dijalankan.');
+    expect(staleRunText(3, ['tagihan BPJS', 'pembayaran'])).toBe('Rekonsiliasi versi 3 tidak lagi berlaku karena data bulan ini berubah sejak dijalankan: tagihan BPJS; pembayaran.');
   });
 });

@@ -119,12 +119,24 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
 function draftNotice(ctx: ReconciliationWorkbookContext): Array<Array<string | null>> {
   const v = ctx.run.version;
   if (ctx.changes.length > 0) {
-    return [['DRAF — JANGAN DITANDATANGANI', null, `Rekonsiliasi versi ${v} tidak lagi berlaku: ${ctx.changes.join('; ')}. Tanda tangani hanya berita acara versi terbaru; bila data bulan ini berubah, jalankan ulang rekonsiliasi dulu.`]];
+    return [['DRAF — JANGAN DITANDATANGANI', null, `${staleRunText(v, ctx.changes)} Tanda tangani hanya berita acara versi terbaru; bila data bulan ini berubah, jalankan ulang rekonsiliasi dulu.`]];
   }
   if (ctx.run.status !== 'FINAL') {
     return [['DRAF — JANGAN DITANDATANGANI', null, `Rekonsiliasi versi ${v} belum difinalisasi. Tanda tangani berita acara yang diunduh sesudah rekonsiliasi ini difinalisasi oleh petugas keuangan lain.`]];
   }
   return [];
+}
+
+/**
+ * Why version `v` no longer holds, from the run's `changes` (changedSince, after newerRun's "rekonsiliasi versi 2 sudah
+ * difinalisasi" when there is one): the newer version, then the data changed since it ran under a label (QA: "…versi 2
+ * sudah difinalisasi; daftar PBI APBN." left the list unlabelled). Exported for tests.
+ */
+export function staleRunText(v: number, changes: string[]): string {
+  const newer = changes.find((c) => c.startsWith('rekonsiliasi versi '));
+  const data = changes.filter((c) => c !== newer);
+  if (!newer) return `Rekonsiliasi versi ${v} tidak lagi berlaku karena data bulan ini berubah sejak dijalankan: ${data.join('; ')}.`;
+  return `Rekonsiliasi versi ${v} tidak lagi berlaku: ${newer}${data.length ? `; data yang berubah sejak versi ${v} dijalankan: ${data.join('; ')}` : ''}.`;
 }
 
 /**

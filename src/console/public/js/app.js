@@ -69,7 +69,16 @@ function renderShell() {
   replace(nav, h('ul', {}, links));
   replace(
     userBox,
-    h('span', { class: 'user-name', title: `${user.username} (${label(ROLE_LABELS, user.role)})` }, h('span', { class: 'visually-hidden', text: 'Masuk sebagai ' }), user.username, ' ', h('span', { class: 'role', text: `(${label(ROLE_LABELS, user.role)})` })),
+    // the name on one line, the role under it, each whole (QA: "keuangan (Keuang…" at 1366 px); only a name longer than
+    // its box is cut, in full on hover
+    h(
+      'span',
+      { class: 'user-name', title: `${user.username} (${label(ROLE_LABELS, user.role)})` },
+      h('span', { class: 'visually-hidden', text: 'Masuk sebagai ' }),
+      h('span', { class: 'user-login', text: user.username }),
+      h('span', { class: 'visually-hidden', text: ', peran ' }),
+      h('span', { class: 'role', text: label(ROLE_LABELS, user.role) }),
+    ),
     h('button', { type: 'button', class: 'btn btn--ghost btn--small', onclick: logout }, 'Keluar'),
   );
 }

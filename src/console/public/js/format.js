@@ -140,6 +140,17 @@ export const ROLE_LABELS = {
   AUDITOR: 'Auditor',
 };
 
+/**
+ * Pledge codes in the order the API lists them in the payment status tables and Alokasi (ORDER BY code COLLATE "C":
+ * by character code, so APBD-2026 before APBD_PROV-2026, "-" coming before "_"): every pledge picker sorts by it (QA:
+ * localeCompare, which passes over punctuation, put APBD_PROV-2026 first in Pembayaran and Laporan). Pure, tested.
+ */
+export function compareCodes(a, b) {
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** The source types of a pledge in the order of DOMAIN §5 (APBD first): every list and dropdown of them follows it. */
 export const SOURCE_TYPES = ['APBD', 'APBD_PROV', 'DESA', 'TJSLP'];
 

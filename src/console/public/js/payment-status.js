@@ -149,13 +149,18 @@ export function overdueWarning(month, statuses, corrections = [], options = {}) 
 /**
  * A run's payment rows with `ownPaid`, `ownStatus` and the corrections counted in them from today's status (GET
  * /payments/status), for a pledge whose paid has not changed since: the status column then says a month PAID only by
- * corrections of other months so (statusBadges below): the Dasbor's final run and the run page (QA: the run page read plain Lunas). Pure.
+ * corrections of other months so (statusBadges below): the Dasbor's final run and the run page (QA: the run page read plain Lunas).
+ * With them the month's due-ness (`dueDate`, `overdue`, `suspensionRisk`), so a pledge still owing reads *Lewat jatuh
+ * tempo* there as on Pembayaran (QA: a finalized month's *Kurang bayar* had no such badge on the Dasbor and the run page). Pure.
  */
 export function withOwnPayments(month, rows, current) {
   const now = new Map((Array.isArray(current) ? current : []).map((r) => [r.pledgeCode, r]));
   return (rows ?? []).map((r) => {
     const c = now.get(r.pledgeCode);
-    return c && Number(c.paid) === Number(r.paid) && c.ownStatus ? { ...r, month, ownPaid: c.ownPaid, ownStatus: c.ownStatus, corrections: c.corrections, correctedMonths: c.correctedMonths } : r;
+    if (!c || Number(c.paid) !== Number(r.paid)) return r;
+    const due = c.dueDate ? { dueDate: c.dueDate, overdue: c.overdue, suspensionRisk: c.suspensionRisk } : {};
+    const own = c.ownStatus ? { ownPaid: c.ownPaid, ownStatus: c.ownStatus, corrections: c.corrections, correctedMonths: c.correctedMonths } : {};
+    return { ...r, month, ...due, ...own };
   });
 }
 

@@ -13,13 +13,13 @@ import { announce, confirmStep, notice, section } from './ui.js';
  * "peserta … tidak dapat diubah lagi"); and, when `earlierOpen` (the month before is not final), that the
  * earlier months of the year not yet finalized are frozen with it (§9). Pure, tested.
  */
-export function finalizeWarning(run, earlierOpen, statuses = []) {
+export function finalizeWarning(run, earlierOpen, statuses = [], frozenBy = null) {
   const month = monthLabel(run.month);
   const year = run.month.slice(0, 4);
   return [
-    ...finalizeRisks(run, statuses),
+    ...finalizeRisks(run, statuses, frozenBy),
     `Setelah difinalisasi, hasil ${month} dikunci: alokasi iuran, temuan, tagihan dan pembayaran bulan itu tidak dapat diubah lagi (koreksi dicatat di bulan yang masih terbuka). Daftar peserta tetap dapat diperbarui, tetapi tidak mengubah hasil ${month}.`,
-    earlierOpen
+    earlierOpen && !frozenBy
       ? `Bulan-bulan sebelumnya di tahun ${year} yang belum difinalisasi (hingga ${monthLabel(previousMonth(run.month))}) ikut dibekukan: alokasinya disimpan dan tidak dihitung ulang oleh perubahan sesudahnya (komitmen, tarif, peserta).`
       : null,
     `Finalisasi harus dilakukan oleh petugas keuangan selain yang memulai rekonsiliasi (${run.startedBy ?? '–'}).`,
@@ -39,10 +39,11 @@ const owedStatus = (status) => status === 'UNPAID' || status === 'UNDERPAID';
  * run made with a bill whose upload refused rows (BILL_ROWS_REJECTED: whoever they billed counts as NOT_BILLED; QA: a
  * bill with 8 of 13 rows refused was finalized unwarned) and a run made without the month's PBI-APBN list (its
  * NO_PBI_LIST warning: double coverage unchecked, and the list can no longer be uploaded once finalized; QA: said when
- * the run was started, not when it was finalized). The API's rules
- * are unchanged. Pure, tested.
+ * the run was started, not when it was finalized). A month frozen by a later finalized month of its year (`frozenBy`,
+ * month-field.js closureOf) already takes no payment of its own (MONTH_CLOSED): what it owes is said payable only as a
+ * correction now, not "after finalizing" (QA: a frozen October was told so). The API's rules are unchanged. Pure, tested.
  */
-export function finalizeRisks(run, statuses = []) {
+export function finalizeRisks(run, statuses = [], frozenBy = null) {
   const month = monthLabel(run.month);
   const name = month.split(' ')[0];
   const year = run.month.slice(0, 4);
@@ -51,11 +52,15 @@ export function finalizeRisks(run, statuses = []) {
   const owed = owing.reduce((sum, r) => sum + Math.max(0, (Number(r.due) || 0) - (Number(r.ownPaid ?? r.paid) || 0)), 0);
   const codes = owing.map((r) => r.pledgeCode);
   return [
-    ended
+    ended || frozenBy
       ? null
       : `${month} belum berakhir (premi jatuh tempo ${dateLabel(run.dueDate ?? `${run.month}-10`)}): setelah difinalisasi, pembayaran ${name} hanya dapat dicatat sebagai koreksi di bulan berikutnya (Koreksi untuk bulan ${month}), juga yang dibayar tepat waktu.`,
     owing.length
-      ? `${owing.length} komitmen masih terutang untuk ${month} (belum dibayar atau kurang bayar) sebesar ${rupiah(owed)}${codes.length <= 5 ? `: ${codes.join(', ')}` : ''}; setelah difinalisasi, pembayarannya hanya dapat dicatat sebagai koreksi di bulan berikutnya.`
+      ? `${owing.length} komitmen masih terutang untuk ${month} (belum dibayar atau kurang bayar) sebesar ${rupiah(owed)}${codes.length <= 5 ? `: ${codes.join(', ')}` : ''}; ${
+          frozenBy
+            ? `${month} sudah dibekukan (${monthLabel(frozenBy)} difinalisasi), jadi pembayarannya kini hanya dapat dicatat sebagai koreksi di bulan yang masih terbuka (Koreksi untuk bulan: ${month}), sebelum maupun sesudah difinalisasi.`
+            : 'setelah difinalisasi, pembayarannya hanya dapat dicatat sebagai koreksi di bulan berikutnya.'
+        }`
       : null,
     run.month.endsWith('-12')
       ? `${month} adalah bulan terakhir tahun anggaran ${year}: setelah difinalisasi, tahun ${year} tidak lagi memiliki bulan terbuka untuk mencatat pembayaran atau koreksi.`
@@ -90,19 +95,19 @@ export function ownRunText(run) {
   return `Anda (${run.startedBy}) yang menjalankan rekonsiliasi ini; finalisasi dilakukan oleh petugas keuangan lain (prinsip empat mata).`;
 }
 
-export function ownRunNotice(run, statuses) {
+export function ownRunNotice(run, statuses, frozenBy = null) {
   // what the finalizer will be asked, said to whoever ran it too (QA: December was run on 6 December unsaid)
-  const risks = finalizeRisks(run, statuses);
+  const risks = finalizeRisks(run, statuses, frozenBy);
   return section('Finalisasi', notice('info', ownRunText(run)), risks.length ? notice('warning', risks.join(' ')) : null);
 }
 
-export function finalizeBox(run, earlierOpen, ctx, statuses) {
+export function finalizeBox(run, earlierOpen, ctx, statuses, frozenBy = null) {
   return section(
     'Finalisasi',
     confirmStep({
       askText: 'Finalisasi rekonsiliasi ini…',
       yesText: `Ya, finalisasi ${monthLabel(run.month)}`,
-      warning: finalizeWarning(run, earlierOpen, statuses),
+      warning: finalizeWarning(run, earlierOpen, statuses, frozenBy),
       onConfirm: async () => {
         await api(`/api/v1/reconciliations/${encodeURIComponent(run.id)}/finalize`, { method: 'POST' });
         announce(`Rekonsiliasi ${monthLabel(run.month)} difinalisasi.`);

@@ -35,7 +35,7 @@ export function uploadHistory({ base, what, count, extra = [], after = [], repor
             { label: 'Versi', render: (u) => h('span', {}, String(u.version), u.latest ? [' ', badge('terbaru', 'ok')] : null) },
             { label: 'Diunggah', value: (u) => dateTimeLabel(u.uploadedAt) },
             { label: 'Oleh', value: (u) => u.uploadedBy ?? '–' },
-            { label: 'Berkas', render: (u) => h('span', { title: `SHA-256 ${u.checksum}` }, u.filename ?? '–') },
+            { label: 'Berkas', className: 'file-name', render: (u) => h('span', { title: `SHA-256 ${u.checksum}` }, u.filename ?? '–') },
             { label: count.label, value: (u) => number(count.value(u)), numeric: true },
             ...extra,
             { label: 'Ditolak', value: (u) => number(u.rejected), numeric: true },
@@ -91,7 +91,7 @@ export function latestUploads({ base, what, columns, fallbackName, signal, shown
           columns: [
             { label: 'Diunggah', value: (u) => dateTimeLabel(u.uploadedAt) },
             { label: 'Oleh', value: (u) => u.uploadedBy },
-            { label: 'Berkas', value: (u) => u.filename },
+            { label: 'Berkas', className: 'file-name', value: (u) => u.filename },
             ...columns,
             { label: 'Laporan', render: (u) => (hasRowReport(u) ? downloadButton('Unduh', reportPath(base, u.id), { kind: 'ghost', fallbackName }) : '–') },
           ],

@@ -33,6 +33,8 @@ export const FIELD_LABELS = {
   filter: 'Saringan',
   findings: 'Temuan',
   fiscalYear: 'Tahun anggaran',
+  // a splits workbook's range of months (split.export's `filter`: QA, "Saringan: (from: 2026-07, to: 2026-09)")
+  from: 'Dari bulan',
   fromMonth: 'Dari bulan',
   fund: 'Dana',
   funder: 'Pemberi dana',
@@ -76,6 +78,7 @@ export const FIELD_LABELS = {
   size: 'Ukuran (bita)',
   sourceType: 'Jenis sumber',
   status: 'Status',
+  to: 'Sampai bulan',
   toMonth: 'Sampai bulan',
   trigger: 'Pemicu',
   unchanged: 'Tidak berubah',
@@ -154,9 +157,21 @@ export function summaryText(summary, max = 200, action = undefined) {
     data = { ...params, ...query, ...(isObject(body) ? body : body === undefined ? {} : { body }), ...rest };
   }
   if (isObject(data) && isObject(data.before)) data = withChanges(data);
+  if (isObject(data)) data = monthFirst(data);
   const text = isObject(data) ? fields(data, '; ', { ...CODE_LABELS, ...ACTION_CODE_LABELS[action] }) : String(data);
   if (!text || text === '{}') return '–';
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * The month an answer named (the interceptor's `result.month`, kept when the request named none: a run's finalize, by
+ * its id alone) said first, as a request's month is: "Bulan: Oktober 2026; ID: …; Hasil: (Versi: 1, Status: Final)"
+ * (QA: the finalization read without its month).
+ */
+function monthFirst(data) {
+  if (!isObject(data.result) || data.result.month === undefined || data.month !== undefined) return data;
+  const { month, ...result } = data.result;
+  return { month, ...data, result };
 }
 
 /** A value the change replaced and the one it set: "Pagu: Rp900.000.000 → Rp1.100.000.000". */
@@ -213,6 +228,7 @@ function valueText(key, value, codes = CODE_LABELS) {
   if (BOOLEANS.has(key) && (YES.has(String(value)) || NO.has(String(value)))) return YES.has(String(value)) ? 'Ya' : 'Tidak';
   if (MONEY.has(key) && /^-?\d+$/.test(String(value))) return rupiah(value);
   if (MONTHS.has(key)) return monthsLabel(String(value));
+  if ((key === 'from' || key === 'to') && /^\d{4}-\d{2}$/.test(String(value))) return monthLabel(String(value));
   // a pledge's months of its fiscal year (1–12) by name (QA: "Dari bulan: 1")
   if ((key === 'fromMonth' || key === 'toMonth') && MONTH_NAMES[Number(value) - 1]) return MONTH_NAMES[Number(value) - 1];
   if (DATES.has(key)) return dateLabel(String(value));

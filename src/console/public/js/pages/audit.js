@@ -30,7 +30,7 @@ export async function render(main, ctx) {
         replace(
           verifyOut,
           verdict.intact
-            ? notice('success', `Rantai jejak audit utuh (${number(verdict.checked)} peristiwa diperiksa).`)
+            ? intactNotice(verdict)
             : notice('error', `Rantai jejak audit rusak mulai peristiwa #${verdict.firstBrokenId}: ${verdict.reason ?? 'hash tidak cocok'}.`),
         );
       } catch (err) {
@@ -105,6 +105,49 @@ export function addressDateProblems(query) {
   return ['from', 'to']
     .filter((name) => query[name] && !isDay(query[name]))
     .map((name) => ({ field: name, messages: [`Tanggal "${query[name]}" di alamat tidak valid: gunakan tanggal yang ada, format YYYY-MM-DD, mis. 2026-10-08.`] }));
+}
+
+/**
+ * An intact chain's verdict in words, with the newest event checked (`lastId`, `lastHash`) to be noted, e.g. in the
+ * finalization minutes: the chain cannot show events cut off its end, a later check can (QA: only the count was shown).
+ * → { head, note } (note null for an empty chain). Pure, tested.
+ */
+export function intactText(verdict) {
+  const head = `Rantai jejak audit utuh (${number(verdict.checked)} peristiwa diperiksa).`;
+  if (!verdict.lastId || !verdict.lastHash) return { head, note: null };
+  return {
+    head,
+    note:
+      `Catat nomor dan hash peristiwa terakhir ini (mis. di berita acara finalisasi): bila pada pemeriksaan berikutnya peristiwa #${verdict.lastId} ` +
+      'tidak ada lagi dengan hash yang sama, ada peristiwa yang dihapus dari ujung rantai.',
+  };
+}
+
+function intactNotice(verdict) {
+  const { head, note } = intactText(verdict);
+  if (!note) return notice('success', head);
+  const hash = h('code', { class: 'mono audit-hash', text: verdict.lastHash });
+  const copied = h('span', { class: 'inline-status', 'aria-live': 'polite' });
+  const copy = h('button', {
+    type: 'button',
+    class: 'btn btn--ghost btn--small',
+    onclick: async () => {
+      try {
+        await navigator.clipboard.writeText(verdict.lastHash);
+        replace(copied, 'Hash disalin.');
+      } catch {
+        // no clipboard (an address without HTTPS): the hash selected, for Ctrl+C
+        getSelection()?.selectAllChildren(hash);
+        replace(copied, 'Hash dipilih: salin dengan Ctrl+C.');
+      }
+    },
+  }, 'Salin hash');
+  return notice(
+    'success',
+    head,
+    h('dl', { class: 'facts audit-last' }, h('dt', { text: 'Peristiwa terakhir' }), h('dd', { text: `#${verdict.lastId}` }), h('dt', { text: 'Hash peristiwa terakhir' }), h('dd', {}, hash, ' ', copy, ' ', copied)),
+    h('p', { class: 'hint', text: note }),
+  );
 }
 
 /** Every kind of record, by its Indonesian name; the API's `entity` filter takes the code. */

@@ -43,7 +43,10 @@ export async function render(main, ctx) {
     main,
     pageHeader('Tagihan BPJS & Daftar PBI APBN', 'Unggah tagihan bulanan BPJS Kesehatan (kolom NOKA, NIK, NAMA, IURAN) dan daftar PBI APBN (kolom NIK) untuk pemeriksaan kepesertaan ganda.'),
     problem,
-    h('div', { class: 'grid-2' }, section('Tagihan BPJS', bill.element), section('Daftar PBI APBN', pbi.element)),
+    // one above the other, each the page's width: the bill history's eleven columns did not fit a half-width card at
+    // 1366 px (QA: Ditolak to Baris tagihan, and its download, reachable only by scrolling sideways)
+    section('Tagihan BPJS', bill.element),
+    section('Daftar PBI APBN', pbi.element),
   );
   await Promise.all([bill.showHistory(), pbi.showHistory()]);
 }
@@ -64,7 +67,8 @@ async function renderReadOnly(main, ctx, month, problem) {
     pageHeader('Tagihan BPJS & Daftar PBI APBN', 'Tagihan bulanan BPJS Kesehatan dan daftar PBI APBN yang diunggah petugas keuangan, tiap versi dengan berkas, total dan laporan barisnya.'),
     problem,
     section(null, picker),
-    h('div', { class: 'grid-2' }, section('Tagihan BPJS', bills.element), section('Daftar PBI APBN', pbi.element)),
+    section('Tagihan BPJS', bills.element),
+    section('Daftar PBI APBN', pbi.element),
   );
   await Promise.all([bills.load(month), pbi.load(month)]);
 }
@@ -120,9 +124,19 @@ function uploadWith({ path, buildBody, describe, label, ctx, extraFields, histor
   );
   const monthInput = uploadForm.querySelector('[name="month"]');
   // a finalized month's input cannot be replaced: said above the form before the upload (QA: only the refusal said so)
+  // and the form takes nothing for it: its file, other fields and Unggah button are disabled, the month stays to pick
+  // another (QA: "Unggah tagihan" stayed enabled under the notice, only to be refused)
+  const setClosed = (closed) => {
+    for (const control of uploadForm.querySelectorAll('input, button[type="submit"]')) if (control !== monthInput) control.disabled = closed;
+    box.element.classList.toggle('is-disabled', closed);
+  };
   const showClosed = async (month) => {
     replace(closedNote);
-    if (isMonth(month) && (await monthFinalized(month, ctx.signal)) && monthInput.value.trim() === month) replace(closedNote, notice('warning', closedText(month)));
+    setClosed(false);
+    if (isMonth(month) && (await monthFinalized(month, ctx.signal)) && monthInput.value.trim() === month) {
+      replace(closedNote, notice('warning', closedText(month)));
+      setClosed(true);
+    }
   };
   const showHistory = () => Promise.all([earlier.load(monthInput.value.trim()), showClosed(monthInput.value.trim())]);
   monthInput.addEventListener('change', () => {

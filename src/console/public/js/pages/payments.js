@@ -5,7 +5,7 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { currentMonth, dateLabel, dateTimeLabel, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
+import { compareCodes, currentMonth, dateLabel, dateTimeLabel, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
 import { field, form, showErrors, values, withFormProblems } from '../forms.js';
 import { closureOf, monthField, monthFromAddress } from '../month-field.js';
 import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
@@ -57,7 +57,7 @@ async function renderReadOnly(main, ctx, { month, problem, overview }) {
 function paymentForm(pledges, month, refresh) {
   const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Simpan pembayaran');
   const out = h('div', { 'aria-live': 'polite' });
-  const sorted = [...pledges].sort((a, b) => b.fiscalYear - a.fiscalYear || a.code.localeCompare(b.code));
+  const sorted = [...pledges].sort((a, b) => b.fiscalYear - a.fiscalYear || compareCodes(a.code, b.code));
   return form(
     {
       label: 'Catat pembayaran',

@@ -6,10 +6,10 @@ import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { CATEGORY_LABELS, currentMonth, dateTimeLabel, label, monthLabel, monthsLabel, number, rupiah, RUN_STATUS_LABELS, TRIGGER_LABELS } from '../format.js';
 import { categoryAmounts, categoryCounts, notASumNote, UNLISTED_CATEGORIES } from '../findings.js';
-import { paymentStatusTable, withOwnPayments } from '../payment-status.js';
+import { frozenNotice, paymentStatusTable, withOwnPayments } from '../payment-status.js';
 import { canFinalize, hashFor } from '../routes.js';
 import { billStats, fundedTable, fundingChart, fundingWarnings, headlineStats } from '../run-summary.js';
-import { previousMonth } from '../month-field.js';
+import { closureOf, previousMonth } from '../month-field.js';
 import { sleep } from '../upload-box.js';
 import { clampPage, fetchListedPage, pager } from '../pager.js';
 import { badge, dataTable, downloadButton, errorNotice, notice, pageHeader, section } from '../ui.js';
@@ -24,6 +24,7 @@ export async function render(main, ctx) {
   let others = [];
   let earlierOpen = false;
   let statuses = null;
+  let frozenBy = null;
   try {
     run = await api(`/api/v1/reconciliations/${encodeURIComponent(id)}`, { signal: ctx.signal });
     while (run.status === 'RUNNING') {
@@ -31,11 +32,16 @@ export async function render(main, ctx) {
       await sleep(2000, ctx.signal);
       run = await api(`/api/v1/reconciliations/${encodeURIComponent(id)}`, { signal: ctx.signal });
     }
-    if (run.status === 'DONE') others = await api('/api/v1/reconciliations', { query: { month: run.month }, signal: ctx.signal });
+    if (run.status === 'DONE') {
+      others = await api('/api/v1/reconciliations', { query: { month: run.month }, signal: ctx.signal });
+      // a draft of a month frozen by a later finalized month of its year (§9): said, as Pembayaran says it, and its payments
+      // already refused (QA: October after November's finalization read as open, "setelah difinalisasi, pembayarannya …")
+      frozenBy = (await closureOf(run.month, others, ctx.signal)).frozenBy;
+    }
     // finalizing freezes the earlier months of the year not yet finalized (§9); none are left to freeze when the month before is final
     if (canFinalize(ctx.user.role) && finalizable(run, others) && !startedByMe(run, ctx.user) && !run.month.endsWith('-01')) {
       const before = await api('/api/v1/reconciliations', { query: { month: previousMonth(run.month) }, signal: ctx.signal });
-      earlierOpen = !before.some((r) => r.status === 'FINAL');
+      earlierOpen = !frozenBy && !before.some((r) => r.status === 'FINAL');
     }
     // what the funders still owe for the month by their own payments (a run's rows have no ownStatus): for the finalize
     // question, and for the payments table, which says a month PAID only by corrections of other months so, as the
@@ -59,12 +65,13 @@ export async function render(main, ctx) {
     back(run.month),
     pageHeader(`Rekonsiliasi ${monthLabel(run.month)} · versi ${run.version}`, 'Status: ', badge(label(RUN_STATUS_LABELS, run.status), RUN_TONES[run.status])),
     statusNotice(run),
+    frozenNotice(run.month, frozenBy),
     // what the officer heard when it ran, for whoever finalizes it (QA: a frozen month's register change was said to the starter only)
     // a FINAL run's warnings were heard before it was finalized: what they advise is past (QA: "jalankan ulang … sebelum finalisasi")
     ...(run.warnings ?? []).filter((w) => w.code !== 'NO_BILL' && w.code !== 'DANA_DESA_PBI').map((w) => notice('warning', h('strong', { text: run.status === 'FINAL' ? 'Peringatan saat dijalankan, sebelum difinalisasi (sarannya tidak berlaku lagi): ' : 'Peringatan saat dijalankan: ' }), w.message, billsLink(run, w))),
     draftNotice(run, others),
     h('div', { class: 'actions' }, downloadButton('Unduh buku kerja rekonsiliasi (.xlsx)', `/api/v1/reconciliations/${encodeURIComponent(run.id)}/workbook.xlsx`, { kind: 'primary', fallbackName: `rekonsiliasi-${run.month}-v${run.version}.xlsx` }), h('a', { class: 'btn btn--ghost', href: hashFor('/laporan', { month: run.month }), text: 'Laporan desa & komitmen' })),
-    canFinalize(ctx.user.role) && finalizable(run, others) ? (startedByMe(run, ctx.user) ? ownRunNotice(run, statuses ?? run.payments) : finalizeBox(run, earlierOpen, ctx, statuses ?? run.payments)) : null,
+    canFinalize(ctx.user.role) && finalizable(run, others) ? (startedByMe(run, ctx.user) ? ownRunNotice(run, statuses ?? run.payments, frozenBy) : finalizeBox(run, earlierOpen, ctx, statuses ?? run.payments, frozenBy)) : null,
     section('Ringkasan', headlineStats(run), h('div', { class: 'grid-2' }, h('div', {}, h('h3', { text: 'Iuran menurut sumber dana' }), fundingChart(run)), h('div', {}, h('h3', { text: 'Tagihan BPJS' }), billStats(run.bill)))),
     section('Temuan per kategori', categoryTable, amountsNote, findingsList),
     section('Pembayaran per penyandang dana', paymentStatusTable(withOwnPayments(run.month, run.payments, statuses))),

@@ -11,6 +11,7 @@ import { currentMonth, dateTimeLabel, label, monthLabel, number, rupiah, RUN_STA
 import { form, showErrors, values } from '../forms.js';
 import { monthClosure, monthField, monthFromAddress, previousMonth } from '../month-field.js';
 import { canWriteFinance, hashFor } from '../routes.js';
+import { frozenNotice } from '../payment-status.js';
 import { announce, badge, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 
 export const RUN_TONES = { DONE: 'info', FINAL: 'ok', FAILED: 'bad', RUNNING: 'warn' };
@@ -20,6 +21,7 @@ export async function render(main, ctx) {
   const list = h('div');
   const start = h('button', { type: 'button', class: 'btn btn--primary' }, `Mulai rekonsiliasi ${monthLabel(month)}`);
   const startOut = h('div');
+  const frozenBox = h('div');
   start.addEventListener('click', () =>
     busy(start, async () => {
       replace(startOut);
@@ -29,7 +31,7 @@ export async function render(main, ctx) {
         replace(startOut, startWarnings(run));
         announce(`Rekonsiliasi ${monthLabel(month)} versi ${run.version} selesai, dengan peringatan.`);
         // the year's table too: the month is a Draf now (QA: it read Belum dimulai until the page was reloaded)
-        await Promise.all([loadRuns(), loadYear(yearBox, month, ctx)]);
+        await Promise.all([loadRuns(), loadYear(yearBox, month, ctx, frozenBox)]);
       } catch (err) {
         replace(startOut, errorNotice(err));
       }
@@ -51,11 +53,11 @@ export async function render(main, ctx) {
     main,
     pageHeader('Rekonsiliasi', 'Cocokkan tagihan BPJS dan pembayaran dengan daftar peserta dan alokasi dana. Setiap proses menghasilkan versi baru; versi yang disetujui difinalisasi oleh petugas keuangan kedua.'),
     problem,
-    section(null, picker, canWriteFinance(ctx.user.role) ? h('div', { class: 'actions' }, start) : null, startOut),
+    section(null, picker, frozenBox, canWriteFinance(ctx.user.role) ? h('div', { class: 'actions' }, start) : null, startOut),
     section(`Proses rekonsiliasi ${monthLabel(month)}`, list),
     section(`Status bulan tahun ${month.slice(0, 4)}`, yearBox),
   );
-  await Promise.all([loadRuns(), loadYear(yearBox, month, ctx)]);
+  await Promise.all([loadRuns(), loadYear(yearBox, month, ctx, frozenBox)]);
 
   async function loadRuns() {
     replace(list, loading());
@@ -101,6 +103,17 @@ function startWarnings(run) {
   );
 }
 
+/**
+ * The *Dibekukan* notice of a month frozen by `frozenBy` (payment-status.js frozenNotice), with what a run of it still
+ * does: it may be run again and finalized, its allocation kept as frozen; null for a month not frozen.
+ */
+export function frozenReconciliationNotice(month, frozenBy) {
+  const frozen = frozenNotice(month, frozenBy);
+  if (!frozen) return null;
+  frozen.append(` Rekonsiliasinya masih dapat dijalankan ulang dan difinalisasi; alokasi ${monthLabel(month)} yang dibekukan tidak dihitung ulang, dan pembayarannya hanya dapat dicatat sebagai koreksi di bulan yang masih terbuka.`);
+  return frozen;
+}
+
 /** '2026' → ['2026-01', …, '2026-12']. */
 const yearMonths = (year) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 
@@ -123,15 +136,19 @@ export function monthStatuses(year, runsByMonth, current) {
 
 /**
  * The year's months with their status, each a link to its runs, so that the months still open are seen at once (QA:
- * learning that August to October were still drafts took picking each month). Twelve small reads, at once.
+ * learning that August to October were still drafts took picking each month). Twelve small reads, at once. A month
+ * frozen by a later finalized one gets Pembayaran's *Dibekukan* notice in `frozenBox`, above the button that still
+ * runs it again (QA: a frozen October read as open).
  */
-async function loadYear(box, month, ctx) {
+async function loadYear(box, month, ctx, frozenBox) {
   replace(box, loading());
   try {
     const year = month.slice(0, 4);
     const months = yearMonths(year);
     const runs = await Promise.all(months.map((m) => api('/api/v1/reconciliations', { query: { month: m }, signal: ctx.signal })));
-    const statuses = monthStatuses(year, new Map(months.map((m, i) => [m, runs[i]])), currentMonth());
+    const byMonth = new Map(months.map((m, i) => [m, runs[i]]));
+    const statuses = monthStatuses(year, byMonth, currentMonth());
+    replace(frozenBox, frozenReconciliationNotice(month, monthClosure(month, byMonth).frozenBy));
     replace(
       box,
       dataTable({

@@ -128,15 +128,19 @@ function limitsTable(detail) {
       empty: `Tidak ada komitmen dengan pagu atau kuota pada ${monthLabel(detail.month)}.`,
     }),
     limits.length
-      ? h('p', {
-          class: 'hint',
-          text:
-            'Terpakai s.d. bulan ini: rupiah yang dibayarkan komitmen sejak awal tahun anggaran sampai bulan ini (pagu berlaku setahun). ' +
-            'Pagu habis: sisa pagu Rp0. Kuota penuh: peserta yang didanai bulan ini mencapai kuota.',
-        })
+      ? h('p', { class: 'hint', text: LIMITS_NOTE })
       : null,
   ];
 }
+
+/**
+ * Under the pagu table: *Terpakai* is the rupiah the allocation gave each pledge (its `budgetUsed`), not what it paid,
+ * recorded on Pembayaran (QA: "rupiah yang dibayarkan komitmen"). Exported for tests.
+ */
+export const LIMITS_NOTE =
+  'Terpakai s.d. bulan ini: rupiah iuran yang dialokasikan kepada komitmen (yang ditanggungnya menurut alokasi) sejak awal tahun anggaran sampai bulan ini, ' +
+  'bukan yang sudah dibayarkan; pembayarannya tercatat di halaman Pembayaran. Pagu berlaku setahun. ' +
+  'Pagu habis: sisa pagu Rp0. Kuota penuh: peserta yang didanai bulan ini mencapai kuota.';
 
 /**
  * "12 peserta, Rp453.600 tidak terdanai pada November 2026.": the rupiah of the whole month from the allocation's
