@@ -453,6 +453,7 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
         unfundedParticipants: 2,
         unfundedParticipantMonths: 3,
         unfundedAmount: unfunded,
+        warnings: [],
       });
       const UNFUNDED = { key: 'UNFUNDED', participants: 2, participantMonths: 3, amount: unfunded, months: ['2026-01', '2026-02'], monthsNotAllocated: ['2026-03'] };
       for (const groupBy of ['village', 'pledge', 'sourceType']) {
