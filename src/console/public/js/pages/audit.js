@@ -187,6 +187,7 @@ export const ACTION_LABELS = {
   'enrollment.promote': 'Daftar peserta diterapkan',
   'enrollment.fail': 'Unggahan daftar peserta gagal',
   'participant.export': 'Salinan register peserta diunduh',
+  'participant.void': 'Pendaftaran peserta dibatalkan',
   'split.export': 'Pembagian iuran diunduh (Excel)',
   'tariff.add': 'Tarif ditambahkan',
   'tariff.close': 'Tarif ditutup oleh tarif baru',
