@@ -36,7 +36,7 @@ import {
   refundOnlyLabel,
 } from '../format/labels.js';
 import { dayToDate, TableSheet, type TableColumn } from '../workbook/table-sheet.js';
-import { sheetTitle } from './titles.js';
+import { sheetHeading } from './titles.js';
 import { funderInYear, type ReconciliationWorkbookContext } from './workbook-context.js';
 
 const COLUMNS: TableColumn[] = [
@@ -53,7 +53,7 @@ const COLUMNS: TableColumn[] = [
 
 /** Writes the sheet; answers the month's payments it lists (the Berita Acara names their corrections). */
 export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promise<PaymentRow[]> {
-  const t = new TableSheet(ctx.output.workbook, 'Pembayaran', COLUMNS, { title: sheetTitle(ctx, 'Status Pembayaran Iuran per Komitmen') });
+  const t = new TableSheet(ctx.output.workbook, 'Pembayaran', COLUMNS, sheetHeading(ctx, 'Status Pembayaran Iuran per Komitmen'));
   const payments = await ctx.queries.payments(ctx.month, ctx.month, null);
   const lateOnlyByCorrections = (code: string) => correctionsIn(ctx.month, payments.filter((p) => p.pledgeCode === code)).lateOnlyByCorrections;
   const ranOn = dayInWib(ctx.run.finished_at ?? ctx.generatedAt);

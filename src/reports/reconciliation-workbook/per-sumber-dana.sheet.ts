@@ -8,7 +8,7 @@ import type { RevisionRange } from '../data/report-queries.js';
 import { FUND_LABELS, label, SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../format/labels.js';
 import { monthRevisionText } from '../format/revisions.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
-import { sheetTitle } from './titles.js';
+import { sheetHeading } from './titles.js';
 import { funderOf, type ReconciliationWorkbookContext } from './workbook-context.js';
 
 const COLUMNS: TableColumn[] = [
@@ -28,7 +28,7 @@ const COLUMNS: TableColumn[] = [
 ];
 
 export function writePerSumberDana(ctx: ReconciliationWorkbookContext, monthRevisions: ReadonlyMap<string, RevisionRange>): void {
-  const t = new TableSheet(ctx.output.workbook, 'Per Sumber Dana', COLUMNS, { title: sheetTitle(ctx, 'Pendanaan Iuran per Sumber Dana') });
+  const t = new TableSheet(ctx.output.workbook, 'Per Sumber Dana', COLUMNS, sheetHeading(ctx, 'Pendanaan Iuran per Sumber Dana'));
   const allocated = new Map(ctx.allocatedPledges.map((p) => [p.code, p]));
   const order = new Map(ctx.allocatedPledges.map((p, i) => [p.code, i]));
   const funded = [...ctx.summary.funded].sort((a, b) => (order.get(a.pledgeCode) ?? 1e9) - (order.get(b.pledgeCode) ?? 1e9));

@@ -56,6 +56,11 @@ export interface TableSheetOptions {
    * DITANDATANGANI" (QA: under the table's header, a signer read the title and the column heads first).
    */
   notice?: Array<Array<string | null>>;
+  /**
+   * The printed page's header lines and a note for its footer (printHeaderFooter); by default the first two title
+   * lines and none. The reconciliation workbook's title is too long for the 255 characters of a header (sheetHeading).
+   */
+  print?: { header: string[]; footer?: string };
 }
 
 /** Data rows have no style of their own; one shared object lets ExcelJS reuse its style id. */
@@ -105,7 +110,7 @@ export class TableSheet {
     this.headerRow = notice.length + options.title.length + 2;
     this.maxRows = options.maxRows ?? MAX_SHEET_ROWS;
     this.fixedRowHeights = options.fixedRowHeights ?? false;
-    this.sheet = workbook.addWorksheet(name, { views: frozenHeader(this.headerRow), pageSetup: printSetup(this.headerRow), headerFooter: printHeaderFooter(options.title.slice(0, 2)) });
+    this.sheet = workbook.addWorksheet(name, { views: frozenHeader(this.headerRow), pageSetup: printSetup(this.headerRow), headerFooter: printHeaderFooter(options.print?.header ?? options.title.slice(0, 2), options.print?.footer) });
     this.styles = columns.map((c) => columnStyle(c.kind));
     this.wrapStyles = this.styles.map((style) => ({ ...style, alignment: { ...style.alignment, ...WRAP } }));
     this.sheet.columns = columns.map((c, i) => ({ width: c.width, style: this.styles[i] }));
