@@ -108,7 +108,7 @@ describe("reconciliation workbook: a finalized run's page headers are whole", ()
  */
 const widthOf = (ws: ExcelJS.Worksheet) => ws.columns.reduce((sum, c) => sum + (c.width ?? 0), 0);
 
-describe('reconciliation workbook: Pagu & Realisasi prints one A4 page wide', () => {
+describe('reconciliation workbook: Pagu & Realisasi and Per Sumber Dana print one A4 page wide', () => {
   let t: TestApp;
   let wb: ExcelJS.Workbook;
 
@@ -146,6 +146,30 @@ describe('reconciliation workbook: Pagu & Realisasi prints one A4 page wide', ()
       }
     });
     expect(wrapped).toBeGreaterThan(0);
+  });
+
+  /**
+   * Per Sumber Dana was 320 characters wide (printed at about 40%), its Dana Desa warning in a column of 60 that made the
+   * row six lines tall, mostly empty (QA): now about as wide as Pagu & Realisasi, the warnings under the table.
+   */
+  it('Per Sumber Dana is as narrow as Pagu & Realisasi, its warnings a note under the table, its rows not made tall by them', () => {
+    const ws = wb.getWorksheet('Per Sumber Dana')!;
+    expect(widthOf(ws)).toBeLessThanOrEqual(229);
+    const header = rowOf(ws, 'Kode Komitmen');
+    const heads: unknown[] = [];
+    header.eachCell((cell, col) => {
+      heads.push(cell.value);
+      if (String(cell.value).endsWith('(Rp)')) expect(ws.getColumn(col).width).toBeGreaterThanOrEqual(18);
+    });
+    expect(heads).not.toContain('Peringatan');
+    const desa = rowOf(ws, 'DESA-1703062001-2026');
+    expect(desa.height ?? 15).toBeLessThanOrEqual(30); // the funder or revision wrapped, at most
+    const note = rowOf(ws, 'Peringatan');
+    expect(note.number).toBeGreaterThan(rowOf(ws, 'JUMLAH IURAN').number);
+    const warning = String(ws.getRow(note.number + 1).getCell(1).value);
+    expect(warning).toMatch(/^DESA-1703062001-2026: .*Dana Desa/);
+    expect(ws.getRow(note.number + 1).getCell(1).isMerged).toBe(true); // over the sheet's width
+    expect(ws.getRow(note.number + 1).height ?? 15).toBeLessThanOrEqual(30);
   });
 });
 
