@@ -277,7 +277,9 @@ export class TableSheet {
       if (last > i) this.sheet.mergeCells(rowNumber, i + 1, rowNumber, last + 1);
       if (long) {
         cellStyle = { ...(cellStyle ?? columnStyle(this.columns[i].kind)) };
-        cellStyle.alignment = { ...cellStyle.alignment, ...WRAP };
+        // wrapped, at the style's own height in the row: a header's centred like its neighbours (QA: Temuan's
+        // "Seharusnya (Rp)", one character too long for its column, stood at the top beside the others centred)
+        cellStyle.alignment = { ...WRAP, ...cellStyle.alignment, wrapText: true };
         const spanned = this.columns.slice(i, last + 1).reduce((sum, c) => sum + c.width, 0);
         lines = Math.max(lines, wrappedLines(value, spanned, fontScale(cellStyle)));
       }
