@@ -67,6 +67,40 @@ describe('reconciliation workbook: a pledge of the year before, paid in this yea
 });
 
 /**
+ * Every printed page's header and footer fit the 255 characters Excel keeps of each (QA: a finalized run's header was
+ * cut mid-word on five of eight sheets, "… diunduh 06/" on Koreksi Bulan Tertutup, "… 21:44 W" on Per Desa): the header
+ * says the month, version and status, who finalized it and when the copy was downloaded, whole, and the footer who ran
+ * it. Here with the longest usernames there are (40 characters).
+ */
+describe("reconciliation workbook: a finalized run's page headers are whole", () => {
+  const starter = 's'.repeat(36) + '.run';
+  const finalizer = 'f'.repeat(35) + '.final';
+  let t: TestApp;
+  let wb: ExcelJS.Workbook;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const runId = await insertReportFixture(t.dataSource);
+    await t.dataSource.query(`UPDATE reconciliation_run SET version = 12, started_by = $2, finalized_by = $3, finalized_at = now() WHERE id = $1`, [runId, starter, finalizer]);
+    wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${runId}/workbook.xlsx`))).body);
+  });
+  afterAll(() => t?.close());
+
+  it('every sheet: header and footer at most 255 characters, the facts whole, ending with WIB', () => {
+    expect(wb.worksheets).toHaveLength(9);
+    for (const ws of wb.worksheets) {
+      const { oddHeader, oddFooter } = ws.headerFooter;
+      expect(oddHeader!.length).toBeLessThanOrEqual(255);
+      expect(oddFooter!.length).toBeLessThanOrEqual(255);
+      expect(oddFooter).toMatch(/Halaman &P dari &N$/);
+      if (ws.name === 'Berita Acara') continue; // its own title, short
+      expect(oddHeader).toMatch(new RegExp(`\\nBulan Oktober 2026 · versi 12, Final · difinalisasi oleh ${finalizer} \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d WIB · diunduh 15/11/2026 10:00 WIB$`));
+      expect(oddHeader!.startsWith(`&L&8${String(ws.getCell('A1').value)}`)).toBe(true); // the title, whole here
+      expect(oddFooter).toMatch(new RegExp(`^&L&8&A · dijalankan oleh ${starter} \\S+ \\S+ WIB&R`));
+    }
+  });
+});
+
+/**
  * Pagu & Realisasi printed (QA: "prints small"): one A4 page wide, as many pages high as it takes, landscape, its header
  * row on each printed page and the pages numbered (TableSheet's printSetup and PRINT_FOOTER, as every sheet of the
  * workbook). Fit to width, its column widths set the print size: they add up to no more than Rincian Peserta's, so it
@@ -74,7 +108,7 @@ describe('reconciliation workbook: a pledge of the year before, paid in this yea
  */
 const widthOf = (ws: ExcelJS.Worksheet) => ws.columns.reduce((sum, c) => sum + (c.width ?? 0), 0);
 
-describe('reconciliation workbook: Pagu & Realisasi prints one A4 page wide', () => {
+describe('reconciliation workbook: Pagu & Realisasi and Per Sumber Dana print one A4 page wide', () => {
   let t: TestApp;
   let wb: ExcelJS.Workbook;
 
@@ -91,7 +125,7 @@ describe('reconciliation workbook: Pagu & Realisasi prints one A4 page wide', ()
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
     expect((ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit).toBe(headerRow);
-    expect(ws.headerFooter.oddFooter).toBe('&L&8&A&R&8Halaman &P dari &N');
+    expect(ws.headerFooter.oddFooter).toMatch(/^&L&8&A · dijalankan oleh uji .* WIB&R&8Halaman &P dari &N$/);
   });
 
   it('is no wider than Rincian Peserta, so it prints as large; a funder longer than its column wraps', () => {
@@ -112,6 +146,30 @@ describe('reconciliation workbook: Pagu & Realisasi prints one A4 page wide', ()
       }
     });
     expect(wrapped).toBeGreaterThan(0);
+  });
+
+  /**
+   * Per Sumber Dana was 320 characters wide (printed at about 40%), its Dana Desa warning in a column of 60 that made the
+   * row six lines tall, mostly empty (QA): now about as wide as Pagu & Realisasi, the warnings under the table.
+   */
+  it('Per Sumber Dana is as narrow as Pagu & Realisasi, its warnings a note under the table, its rows not made tall by them', () => {
+    const ws = wb.getWorksheet('Per Sumber Dana')!;
+    expect(widthOf(ws)).toBeLessThanOrEqual(229);
+    const header = rowOf(ws, 'Kode Komitmen');
+    const heads: unknown[] = [];
+    header.eachCell((cell, col) => {
+      heads.push(cell.value);
+      if (String(cell.value).endsWith('(Rp)')) expect(ws.getColumn(col).width).toBeGreaterThanOrEqual(18);
+    });
+    expect(heads).not.toContain('Peringatan');
+    const desa = rowOf(ws, 'DESA-1703062001-2026');
+    expect(desa.height ?? 15).toBeLessThanOrEqual(30); // the funder or revision wrapped, at most
+    const note = rowOf(ws, 'Peringatan');
+    expect(note.number).toBeGreaterThan(rowOf(ws, 'JUMLAH IURAN').number);
+    const warning = String(ws.getRow(note.number + 1).getCell(1).value);
+    expect(warning).toMatch(/^DESA-1703062001-2026: .*Dana Desa/);
+    expect(ws.getRow(note.number + 1).getCell(1).isMerged).toBe(true); // over the sheet's width
+    expect(ws.getRow(note.number + 1).height ?? 15).toBeLessThanOrEqual(30);
   });
 });
 

@@ -63,7 +63,8 @@ describe('reconciliation workbook: totals match the run summary', () => {
       expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
       expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
       // the sheet and "Halaman 3 dari 58" at the foot of each printed page (QA: a 58-page printout had no page numbers)
-      expect(ws.headerFooter.oddFooter).toBe('&L&8&A&R&8Halaman &P dari &N');
+      // and after the sheet's name who ran the run (moved from the header, which Excel cuts at 255 characters)
+      expect(ws.headerFooter.oddFooter).toMatch(ws.name === 'Berita Acara' ? /^&L&8&A&R&8Halaman &P dari &N$/ : /^&L&8&A · dijalankan oleh uji \S+ \S+ WIB&R&8Halaman &P dari &N$/);
       if (ws.name !== 'Berita Acara') expect(String(ws.autoFilter)).toMatch(new RegExp(`^A${headerRow}:[A-Z]+\\d+$`));
       for (const col of ws.columns) expect(col.width).toBeGreaterThanOrEqual(7);
     }
@@ -196,6 +197,9 @@ describe('reconciliation workbook: totals match the run summary', () => {
     const counted = sum(Object.entries(summary.findings).filter(([c]) => c !== 'MATCHED').map(([, n]) => n));
     const total = rowOf(ws, 'JUMLAH TEMUAN');
     expect(total.number - header - 1).toBe(counted);
+    // every header cell centred, the wrapped ones too (QA: "Seharusnya (Rp)" stood at the top)
+    ws.getRow(header).eachCell((cell) => expect([cell.value, cell.alignment?.vertical, cell.alignment?.horizontal]).toEqual([cell.value, 'middle', 'center']));
+    expect(ws.getRow(header).getCell(10).alignment?.wrapText).toBe(true);
     const range = (column: string) => `'Temuan'!${column}${header + 1}:${column}${header + counted}`;
     // Kategori in Indonesian (the console's words), the §7 code in Kode beside it; the formulas count by the code
     expect([2, 3].map((c) => ws.getRow(header).getCell(c).value)).toEqual(['Kategori', 'Kode']);
@@ -270,6 +274,13 @@ describe('reconciliation workbook: totals match the run summary', () => {
       if (row.number > total.number && row.getCell(1).value === 'JUMLAH') detailTotal = row;
     });
     expect(formula(detailTotal!.getCell(5)).result).toBe(sum(PAYMENTS.filter((p) => p[1] === '2026-10').map((p) => p[2])));
+    // the list's header: Terlambat beside Jumlah, no empty dark cells between them or after (QA: three stood between)
+    const listHeader = rowWhere(ws, 2, 'Tanggal Bayar', total.number);
+    expect([1, 2, 3, 4, 5, 6].map((c) => listHeader.getCell(c).value)).toEqual(['Kode Komitmen', 'Tanggal Bayar', 'Referensi', 'Keterangan', 'Jumlah (Rp)', 'Terlambat']);
+    for (const c of [7, 8, 9]) expect((listHeader.getCell(c).fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').toBe('none');
+    const late = ws.getRow(listHeader.number + 1).getCell(6);
+    expect(typeof late.value).toBe('string');
+    expect(late.numFmt).toBe(NUMBER_FORMATS.text);
     // a correction says which month it corrects; the month's own payments say nothing there
     const notes: Record<string, unknown> = {};
     ws.eachRow((row) => {

@@ -240,6 +240,18 @@ describe('statements', () => {
     await keptTogether(body, summary, ids.number);
   });
 
+  it.each(['pledges/TJSLP-ALNO-2026', 'pledges/APBD-2026', 'villages/17.03.06.2001'])(
+    "statement %s: every sheet's printed header and footer within the 255 characters Excel keeps, the header ending whole with WIB",
+    async (path) => {
+      const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/${path}.xlsx?month=2026-10`))).body);
+      for (const ws of wb.worksheets) {
+        expect(ws.headerFooter.oddHeader!.length).toBeLessThanOrEqual(255);
+        expect(ws.headerFooter.oddHeader).toMatch(/\nBulan Oktober 2026 · .*dibuat 15\/11\/2026 10:00 WIB$/);
+        expect(ws.headerFooter.oddFooter).toBe('&L&8&A&R&8Halaman &P dari &N');
+      }
+    },
+  );
+
   it.each([
     ['APBD-2026', ['Kepala BPKAD', 'Kabupaten Bengkulu Utara', 'NIP. ..............................']],
     ['PROV-2026', ['Pejabat Pengelola Keuangan Daerah', 'Provinsi Bengkulu', 'NIP. ..............................']],

@@ -12,7 +12,7 @@ import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import unzipper from 'unzipper';
 import { WARNING_STYLE, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
-import { type TableColumn, TableSheet } from '../../src/reports/workbook/table-sheet.js';
+import { fitScale, type TableColumn, TableSheet } from '../../src/reports/workbook/table-sheet.js';
 
 const COLUMNS: TableColumn[] = [
   { header: 'Uraian', kind: 'text', width: 30 },
@@ -25,12 +25,12 @@ const WARNING =
 
 let lastFile: Buffer;
 
-async function written(write: (t: TableSheet) => void, fixedRowHeights = false): Promise<ExcelJS.Worksheet> {
+async function written(write: (t: TableSheet) => void, fixedRowHeights = false, columns = COLUMNS): Promise<ExcelJS.Worksheet> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const t = new TableSheet(workbook, 'Lembar', COLUMNS, { title: ['Judul'], fixedRowHeights });
+  const t = new TableSheet(workbook, 'Lembar', columns, { title: ['Judul'], fixedRowHeights });
   write(t);
   t.commit();
   await workbook.commit();
@@ -102,5 +102,28 @@ describe('workbooks: long text is printed whole', () => {
       t.writeStyledRow(['Demikian berita acara ini dibuat.']);
     }, true);
     expect(await pageBreaks()).toEqual([28]);
+  });
+
+  /**
+   * A table as wide as a pledge statement's Ringkasan (178 characters) prints at 81%, so its page holds 628 points of
+   * rows, 41 lines (QA: the estimate held 39, and the statement's Jumlah and signatures went to page 2 with room for
+   * them on page 1).
+   */
+  it('keepTogether counts the page at the scale fit to width prints it', async () => {
+    const wide: TableColumn[] = [{ ...COLUMNS[0] }, { ...COLUMNS[1] }, { ...COLUMNS[2], width: 132 }];
+    expect(fitScale(wide.map((c) => c.width))).toBe(0.81);
+    expect(fitScale(COLUMNS.map((c) => c.width))).toBe(1); // narrower than the page: printed at 100%, not enlarged
+    // the title (14 points: 19), a blank line and the header, then 27 rows and 11 kept together: 619 points, on one page
+    await written((t) => {
+      for (let i = 0; i < 27; i++) t.addRow([`Baris ${i}`, i, null]);
+      t.keepTogether(11);
+    }, true, wide);
+    expect(await pageBreaks()).toEqual([]);
+    // 29 rows and 11 come to 649: the 11 start page 2, after row 3 + 29
+    await written((t) => {
+      for (let i = 0; i < 29; i++) t.addRow([`Baris ${i}`, i, null]);
+      t.keepTogether(11);
+    }, true, wide);
+    expect(await pageBreaks()).toEqual([32]);
   });
 });

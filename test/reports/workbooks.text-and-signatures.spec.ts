@@ -76,13 +76,23 @@ function textCells(wb: ExcelJS.Workbook): Map<string, ExcelJS.Cell> {
 }
 
 describe('printed page header', () => {
-  it('one header line per title line, & doubled, at most the 255 characters Excel keeps, never half of a doubled &', () => {
+  it('one header line per title line, & doubled, at most the 255 characters Excel keeps, cut only between words', () => {
     expect(printHeaderFooter(['Berita Acara — A & B', 'Bulan Oktober 2026']).oddHeader).toBe('&L&8Berita Acara — A && B\nBulan Oktober 2026');
-    // 251 characters are left after `&L&8`: 250 x and a doubled & would take 252, so the & goes whole, and no room is left for the next line
-    expect(printHeaderFooter(['x'.repeat(250) + '&', 'next']).oddHeader).toBe(`&L&8${'x'.repeat(250)}`);
-    expect(printHeaderFooter(['x'.repeat(249) + '&', 'next']).oddHeader).toBe(`&L&8${'x'.repeat(249)}&&`);
-    expect(printHeaderFooter(['y'.repeat(300), 'z']).oddHeader!.length).toBe(255);
     expect(printHeaderFooter(['a', 'b', 'c']).oddHeader).toBe('&L&8a\nb\nc');
+    // the last line (the facts) is kept whole; the title above it is shortened at a word, with "…" (QA: "… diunduh 06/")
+    const facts = 'Bulan Oktober 2026 · dibuat 15/11/2026 10:00 WIB';
+    const title = `Laporan Komitmen: ${'PT Sawit & Karet Sejahtera '.repeat(10)}— TJSLP (CSR), TJSLP-X-2026`;
+    const header = printHeaderFooter([title, facts]).oddHeader!;
+    expect(header.length).toBeLessThanOrEqual(255);
+    expect(header).toMatch(/^&L&8Laporan Komitmen: PT Sawit && Karet .*[a-z]…\nBulan Oktober 2026 · dibuat 15\/11\/2026 10:00 WIB$/);
+    // a last line too long alone is itself shortened at a word, and no room is left for the title
+    expect(printHeaderFooter(['title', 'word '.repeat(60)]).oddHeader).toBe(`&L&8${'word '.repeat(50).trim()}…`);
+    expect(printHeaderFooter(['y'.repeat(300), 'z']).oddHeader).toBe('&L&8z');
+    // a footer note follows the sheet's name, shortened the same way
+    expect(printHeaderFooter(['t'], 'dijalankan oleh a & b').oddFooter).toBe('&L&8&A · dijalankan oleh a && b&R&8Halaman &P dari &N');
+    const footer = printHeaderFooter(['t'], 'kata '.repeat(100)).oddFooter!;
+    expect(footer.length).toBeLessThanOrEqual(255);
+    expect(footer).toMatch(/^&L&8&A · (kata )+kata…&R&8Halaman &P dari &N$/);
   });
 });
 

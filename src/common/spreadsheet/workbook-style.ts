@@ -129,29 +129,53 @@ export function printSetup(headerRow?: number): Partial<ExcelJS.PageSetup> {
  */
 export const PRINT_FOOTER: Partial<ExcelJS.HeaderFooter> = { oddFooter: '&L&8&A&R&8Halaman &P dari &N' };
 
-/** Excel keeps at most 255 characters of a header (its codes included). */
-const HEADER_MAX = 255;
+/** Excel keeps at most 255 characters of a header or a footer (its codes included). */
+export const HEADER_MAX = 255;
 
 /**
  * PRINT_FOOTER with the document's title as every printed page's header, small at the left, one line of the title a
  * line of the header: a page that starts below the table (a statement's signatures, moved whole to the next page)
  * still says what it belongs to (QA: page 2 held the Jumlah and the signatures under a bare column header, no title,
- * code or period). On one line a reconciliation sheet's two title lines ran past the page's width and were cut
- * (QA: "… diunduh 06/12/2026 16:"). `&` is the header language's escape, so the title's own is doubled, and a line
- * cut to fit never ends in half of a doubled one.
+ * code or period). `footerNote` follows the sheet's name in the footer (the reconciliation workbook's who ran it).
+ *
+ * Both stay within the 255 characters Excel keeps, and nothing is cut mid-word (QA: a finalized run's header ended
+ * "… diunduh 06/"): the last header line (the facts: month, version, status, download time) is kept whole and the
+ * lines above it are shortened at a word, with "…", to make room; only a last line alone too long is itself
+ * shortened so. `&` is the header language's escape, so the text's own is doubled.
  */
-export function printHeaderFooter(lines: readonly string[]): Partial<ExcelJS.HeaderFooter> {
+export function printHeaderFooter(lines: readonly string[], footerNote?: string): Partial<ExcelJS.HeaderFooter> {
   const prefix = '&L&8';
-  let room = HEADER_MAX - prefix.length;
-  const escaped: string[] = [];
-  for (const line of lines) {
-    if (room <= 0) break;
-    let text = line.replace(/&/g, '&&').slice(0, room);
-    if (/(?:^|[^&])(?:&&)*&$/.test(text)) text = text.slice(0, -1);
-    escaped.push(text);
-    room -= text.length + 1; // and the line break before the next
+  const escaped = lines.map((line) => line.replace(/&/g, '&&'));
+  let room = HEADER_MAX - prefix.length - Math.max(0, escaped.length - 1); // the line breaks
+  const last = escaped.length ? shortenAtWord(escaped[escaped.length - 1], room) : '';
+  room -= last.length;
+  const above: string[] = [];
+  for (const line of escaped.slice(0, -1)) {
+    const text = shortenAtWord(line, room);
+    if (!text) break;
+    above.push(text);
+    room -= text.length;
   }
-  return { ...PRINT_FOOTER, oddHeader: prefix + escaped.join('\n') };
+  const header = prefix + [...above, last].filter((l) => l).join('\n');
+  if (!footerNote) return { ...PRINT_FOOTER, oddHeader: header };
+  const [left, right] = PRINT_FOOTER.oddFooter!.split('&R');
+  const note = shortenAtWord(` · ${footerNote.replace(/&/g, '&&')}`, HEADER_MAX - PRINT_FOOTER.oddFooter!.length);
+  return { oddHeader: header, oddFooter: `${left}${note}&R${right}` };
+}
+
+/**
+ * `text` (its `&` already doubled) in at most `max` characters: whole, or up to the last whole word that fits, "…"
+ * after it (empty when not one does).
+ */
+export function shortenAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max < 2) return '';
+  let cut = text.slice(0, max); // the space ending the last whole word may be its last character
+  const space = cut.lastIndexOf(' ');
+  cut = space > 0 ? cut.slice(0, space) : '';
+  // cut at a space, so never in half of a doubled &; nor after a separator or a lone && ("… — Kabupaten…", not "… —…")
+  cut = cut.replace(/[\s·—,;:&]+$/, '');
+  return cut ? `${cut}…` : '';
 }
 
 /** The `views` that freeze everything above and including `headerRow`. */

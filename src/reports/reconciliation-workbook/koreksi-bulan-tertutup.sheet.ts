@@ -14,7 +14,7 @@ import { dayFirst, monthsSaid } from '../../common/month.js';
 import type { ClosedMonthCorrectionItem, ClosedMonthCorrections } from '../../reconciliation/closed-month-corrections.js';
 import { monthLabel, rupiah } from '../format/labels.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
-import { sheetTitle } from './titles.js';
+import { sheetHeading } from './titles.js';
 import { villageNames, type ReconciliationWorkbookContext } from './workbook-context.js';
 
 export const KOREKSI_SHEET = 'Koreksi Bulan Tertutup' as const;
@@ -99,7 +99,7 @@ export function writeKoreksiBulanTertutup(ctx: ReconciliationWorkbookContext): v
     { header: 'Kekurangan Iuran (Rp)', kind: 'rupiah', width: 16, total: true },
     { header: 'Usulan Tindakan', kind: 'text', width: 70 },
   ];
-  const t = new TableSheet(ctx.output.workbook, KOREKSI_SHEET, columns, { title: sheetTitle(ctx, 'Koreksi Iuran Bulan yang Sudah Ditutup (Finalisasi/Dibekukan)') });
+  const t = new TableSheet(ctx.output.workbook, KOREKSI_SHEET, columns, sheetHeading(ctx, 'Koreksi Iuran Bulan yang Sudah Ditutup (Finalisasi/Dibekukan)'));
   let no = 0;
   for (const i of corrections?.items ?? []) {
     const paid = new Map(i.splits.map((s) => [s.pledgeCode, s.amount]));

@@ -12,7 +12,7 @@ import type { RevisionRange } from '../data/report-queries.js';
 import { label, SOURCE_TYPE_LABELS } from '../format/labels.js';
 import { monthRevisionText } from '../format/revisions.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
-import { sheetTitle } from './titles.js';
+import { sheetHeading } from './titles.js';
 import { funderInYear, type ReconciliationWorkbookContext } from './workbook-context.js';
 
 /**
@@ -91,7 +91,7 @@ export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Pr
   }
 
   const t = new TableSheet(ctx.output.workbook, 'Pagu & Realisasi', COLUMNS, {
-    title: sheetTitle(ctx, `Pagu dan Realisasi Tahun Anggaran ${ctx.fiscalYear} s.d. Bulan Ini`),
+    ...sheetHeading(ctx, `Pagu dan Realisasi Tahun Anggaran ${ctx.fiscalYear} s.d. Bulan Ini`),
   });
   const ofYear = new Set(ctx.pledges.map((p) => p.code));
   const codes = [...ofYear, ...[...sums.keys()].filter((c) => !ofYear.has(c)).sort()];

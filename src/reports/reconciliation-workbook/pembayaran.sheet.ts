@@ -16,7 +16,7 @@
  */
 import { dayInWib } from '../../common/clock/clock.js';
 import { dayName, monthsSaid } from '../../common/month.js';
-import { HEADER_STYLE, LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { columnStyle, HEADER_STYLE, LABEL_STYLE, NUMBER_FORMATS, TOTAL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { correctionsIn, isOwed } from '../../payments/payment-status.js';
 import { PAYMENTS_CHANGED } from '../../reconciliation/run-inputs.js';
 import type { PaymentRow } from '../data/report-queries.js';
@@ -36,7 +36,7 @@ import {
   refundOnlyLabel,
 } from '../format/labels.js';
 import { dayToDate, TableSheet, type TableColumn } from '../workbook/table-sheet.js';
-import { sheetTitle } from './titles.js';
+import { sheetHeading } from './titles.js';
 import { funderInYear, type ReconciliationWorkbookContext } from './workbook-context.js';
 
 const COLUMNS: TableColumn[] = [
@@ -51,9 +51,12 @@ const COLUMNS: TableColumn[] = [
   { header: PAID_LATE_HEADER, kind: 'text', width: 18 },
 ];
 
+/** Terlambat in the list of payments, in a column that is Koreksi's (rupiah) above: text. */
+const LATE_STYLE = columnStyle('text');
+
 /** Writes the sheet; answers the month's payments it lists (the Berita Acara names their corrections). */
 export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promise<PaymentRow[]> {
-  const t = new TableSheet(ctx.output.workbook, 'Pembayaran', COLUMNS, { title: sheetTitle(ctx, 'Status Pembayaran Iuran per Komitmen') });
+  const t = new TableSheet(ctx.output.workbook, 'Pembayaran', COLUMNS, sheetHeading(ctx, 'Status Pembayaran Iuran per Komitmen'));
   const payments = await ctx.queries.payments(ctx.month, ctx.month, null);
   const lateOnlyByCorrections = (code: string) => correctionsIn(ctx.month, payments.filter((p) => p.pledgeCode === code)).lateOnlyByCorrections;
   const ranOn = dayInWib(ctx.run.finished_at ?? ctx.generatedAt);
@@ -82,11 +85,12 @@ export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promi
 
   t.blankRow();
   t.writeStyledRow(['Rincian pembayaran (SP2D/transfer) untuk bulan ini'], LABEL_STYLE);
-  t.writeStyledRow(['Kode Komitmen', 'Tanggal Bayar', 'Referensi', 'Keterangan', 'Jumlah (Rp)', null, null, null, 'Terlambat'], HEADER_STYLE);
+  // Terlambat beside Jumlah, the header no wider than the list (QA: three empty dark cells stood between them)
+  t.writeStyledRow(['Kode Komitmen', 'Tanggal Bayar', 'Referensi', 'Keterangan', 'Jumlah (Rp)', 'Terlambat'], HEADER_STYLE);
   const dateStyle = { numFmt: NUMBER_FORMATS.date };
   const first = t.currentRow;
   for (const p of payments) {
-    t.writeStyledRow([p.pledgeCode, dayToDate(p.paidAt), p.reference, correctionNote(p), p.amount, null, null, null, paymentLateLabel(p)], undefined, [undefined, dateStyle]);
+    t.writeStyledRow([p.pledgeCode, dayToDate(p.paidAt), p.reference, correctionNote(p), p.amount, paymentLateLabel(p)], undefined, [undefined, dateStyle, undefined, undefined, undefined, LATE_STYLE]);
   }
   const total = payments.reduce((a, p) => a + p.amount, 0);
   t.writeStyledRow(['JUMLAH', null, null, null, payments.length ? { formula: `SUM(E${first}:E${t.currentRow - 1})`, result: total } : 0], LABEL_STYLE);

@@ -7,7 +7,7 @@ import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-st
 import { CATEGORY_LABELS, funderLabel, label, rupiah } from '../format/labels.js';
 import { TableSheet } from '../workbook/table-sheet.js';
 import { correctionMonths } from './koreksi-bulan-tertutup.sheet.js';
-import { sheetTitle } from './titles.js';
+import { sheetHeading } from './titles.js';
 
 /** The heading of a FINAL run's warnings: said when it ran, before it was finalized; what they advised is past. */
 export const FINAL_RUN_WARNINGS_HEADING = 'Peringatan saat rekonsiliasi dijalankan, sebelum difinalisasi (sarannya tidak berlaku lagi: koreksi dicatat di bulan yang masih terbuka)';
@@ -26,7 +26,7 @@ export const RINGKASAN_COLUMNS = [
 
 export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
   const { summary } = ctx;
-  const t = new TableSheet(ctx.output.workbook, 'Ringkasan', [...RINGKASAN_COLUMNS], { title: sheetTitle(ctx, 'Ringkasan Rekonsiliasi Pendanaan Iuran Jamkesda') });
+  const t = new TableSheet(ctx.output.workbook, 'Ringkasan', [...RINGKASAN_COLUMNS], sheetHeading(ctx, 'Ringkasan Rekonsiliasi Pendanaan Iuran Jamkesda'));
 
   for (const f of summary.funded) {
     const pledge = ctx.pledgeByCode.get(f.pledgeCode);

@@ -13,7 +13,7 @@ import { TableSeries } from '../workbook/table-series.js';
 import type { TableColumn, TableSheet } from '../workbook/table-sheet.js';
 import type ExcelJS from 'exceljs';
 import { columnStyle, LABEL_STYLE, TOTAL_STYLE } from '../../common/spreadsheet/workbook-style.js';
-import { sheetTitle } from './titles.js';
+import { sheetHeading } from './titles.js';
 import type { ReconciliationWorkbookContext } from './workbook-context.js';
 
 const COLUMNS: TableColumn[] = [
@@ -33,7 +33,7 @@ const COLUMNS: TableColumn[] = [
 ];
 
 export async function writeTemuan(ctx: ReconciliationWorkbookContext): Promise<void> {
-  const t = new TableSeries(ctx.output.workbook, 'Temuan', COLUMNS, { title: sheetTitle(ctx, 'Temuan Rekonsiliasi Tagihan BPJS Kesehatan') });
+  const t = new TableSeries(ctx.output.workbook, 'Temuan', COLUMNS, sheetHeading(ctx, 'Temuan Rekonsiliasi Tagihan BPJS Kesehatan'));
   let no = 0;
   const recap = new Map<string, CategoryRecap>();
   const pages = keysetPages<FindingRow, number>((after, limit) => ctx.queries.findingsPage(ctx.run.id, after, limit), (r) => r.seq, 0, ctx.pageSize);

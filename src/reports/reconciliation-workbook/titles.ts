@@ -1,5 +1,6 @@
 /** Title lines shared by the sheets of a reconciliation workbook. */
 import { monthLabel, RUN_STATUS_LABELS, label, wibTimestamp } from '../format/labels.js';
+import type { TableSheetOptions } from '../workbook/table-sheet.js';
 import type { ReconciliationWorkbookContext } from './workbook-context.js';
 
 export const REGENCY = 'Kabupaten Bengkulu Utara';
@@ -11,11 +12,35 @@ export const REGENCY = 'Kabupaten Bengkulu Utara';
  * after a comma: its label has brackets of its own (QA: "versi 1 (Selesai (draf))").
  */
 export function sheetTitle(ctx: ReconciliationWorkbookContext, title: string): string[] {
-  const { run } = ctx;
-  const ran = `dijalankan oleh ${run.started_by}${run.finished_at ? ` ${wibTimestamp(run.finished_at)}` : ''}`;
-  const finalized = run.finalized_by ? ` · difinalisasi oleh ${run.finalized_by}${run.finalized_at ? ` ${wibTimestamp(run.finalized_at)}` : ''}` : '';
+  const { ran, finalized, downloaded } = runFacts(ctx);
   return [
     `${title} — ${REGENCY}`,
-    `Bulan ${monthLabel(ctx.month)} · rekonsiliasi versi ${run.version}, ${label(RUN_STATUS_LABELS, run.status)} · ${ran}${finalized} · diunduh ${wibTimestamp(ctx.generatedAt)}`,
+    `Bulan ${monthLabel(ctx.month)} · rekonsiliasi versi ${ctx.run.version}, ${label(RUN_STATUS_LABELS, ctx.run.status)} · ${ran}${finalized} · ${downloaded}`,
   ];
+}
+
+/**
+ * A sheet's title (sheetTitle) and its printed page's header and footer. The title's two lines exceed the 255
+ * characters Excel keeps of a header once the run is finalized (QA: cut at "… diunduh 06/" and "… 21:44 W"), so the
+ * header says the month, the version and status, who finalized it and when the copy was downloaded ("versi", not
+ * "rekonsiliasi versi"), and who ran it moves to the footer, after the sheet's name.
+ */
+export function sheetHeading(ctx: ReconciliationWorkbookContext, title: string): Pick<TableSheetOptions, 'title' | 'print'> {
+  const { ran, finalized, downloaded } = runFacts(ctx);
+  return {
+    title: sheetTitle(ctx, title),
+    print: {
+      header: [`${title} — ${REGENCY}`, `Bulan ${monthLabel(ctx.month)} · versi ${ctx.run.version}, ${label(RUN_STATUS_LABELS, ctx.run.status)}${finalized} · ${downloaded}`],
+      footer: ran,
+    },
+  };
+}
+
+function runFacts(ctx: ReconciliationWorkbookContext): { ran: string; finalized: string; downloaded: string } {
+  const { run } = ctx;
+  return {
+    ran: `dijalankan oleh ${run.started_by}${run.finished_at ? ` ${wibTimestamp(run.finished_at)}` : ''}`,
+    finalized: run.finalized_by ? ` · difinalisasi oleh ${run.finalized_by}${run.finalized_at ? ` ${wibTimestamp(run.finalized_at)}` : ''}` : '',
+    downloaded: `diunduh ${wibTimestamp(ctx.generatedAt)}`,
+  };
 }

@@ -4,7 +4,7 @@
  * one printed page. A statement not fit to sign says so above them, as Berita Acara does.
  */
 import type ExcelJS from 'exceljs';
-import { columnStyle, LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { columnStyle, fontScale, LABEL_STYLE, WARNING_STYLE, wrappedLines } from '../../common/spreadsheet/workbook-style.js';
 import { monthsSaid } from '../../common/month.js';
 import type { VillageView } from '../../regions/regions.service.js';
 import type { PledgeRow } from '../data/report-queries.js';
@@ -44,8 +44,11 @@ const WORDS_STYLE = columnStyle('text');
  */
 export function writeStatementClosing(t: TableSheet, amounts: readonly StatementAmount[], draft: string | null, signatories: readonly [Signatory, Signatory]): void {
   t.blankRow();
-  // the figures signed for on the same page as the signatures; a DRAF line takes two or three lines
-  t.keepTogether((draft ? 3 : 0) + 1 + amounts.length + 1 + CLOSING_ROWS);
+  // the figures signed for on the same page as the signatures; a DRAF line takes as many lines as its reason wrapped
+  // over the columns from the fifth (writeStyledRow), not a guess of three (QA: with room for them on page 1, the Jumlah
+  // and the signatures started page 2)
+  const draftLines = draft ? wrappedLines(draft, t.columns.slice(4).reduce((sum, c) => sum + c.width, 0), fontScale(WARNING_STYLE)) : 0;
+  t.keepTogether(draftLines + 1 + amounts.length + 1 + CLOSING_ROWS);
   if (draft) t.writeStyledRow(['DRAF — JANGAN DITANDATANGANI', null, null, null, draft], WARNING_STYLE);
   t.writeStyledRow(['Jumlah'], LABEL_STYLE);
   const styles: Array<Partial<ExcelJS.Style> | undefined> = [undefined, undefined, undefined, undefined, WORDS_STYLE];

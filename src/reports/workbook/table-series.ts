@@ -33,8 +33,10 @@ export class TableSeries {
     if (this.current.full) {
       this.close();
       this.part += 1;
-      const title = [`${this.options.title[0]} (lanjutan ${this.part})`, ...this.options.title.slice(1)];
-      this.current = new TableSheet(this.workbook, `${this.name} (${this.part})`, this.columns, { ...this.options, title });
+      const continued = (lines: string[]) => [`${lines[0]} (lanjutan ${this.part})`, ...lines.slice(1)];
+      const { print } = this.options;
+      const options = { ...this.options, title: continued(this.options.title), print: print && { ...print, header: continued(print.header) } };
+      this.current = new TableSheet(this.workbook, `${this.name} (${this.part})`, this.columns, options);
     }
     this.current.addRow(values);
   }

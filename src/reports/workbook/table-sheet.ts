@@ -56,6 +56,11 @@ export interface TableSheetOptions {
    * DITANDATANGANI" (QA: under the table's header, a signer read the title and the column heads first).
    */
   notice?: Array<Array<string | null>>;
+  /**
+   * The printed page's header lines and a note for its footer (printHeaderFooter); by default the first two title
+   * lines and none. The reconciliation workbook's title is too long for the 255 characters of a header (sheetHeading).
+   */
+  print?: { header: string[]; footer?: string };
 }
 
 /** Data rows have no style of their own; one shared object lets ExcelJS reuse its style id. */
@@ -69,13 +74,25 @@ export const MAX_SHEET_ROWS = 1_048_576;
 const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
 
 /**
- * The printed page of printSetup() (A4 landscape, margins 0.5" and 0.6"), in points, and what a
- * column width unit takes on it (a digit of 11-point Calibri and the cell's padding): enough to
- * tell where a sheet printed one page wide breaks, give or take a row, for keepTogether().
+ * The printed page of printSetup() (A4 landscape, margins 0.5" and 0.6"), in points: the header and footer (two lines
+ * of 8 points) stand in the top and bottom margins, below and above their own 0.3", and take none of it. Fit to one
+ * page wide, a sheet prints at the scale Excel gives it (fitScale): enough to tell where a sheet breaks, give or take
+ * a row, for keepTogether().
  */
 const PAGE_WIDTH_POINTS = (11.69 - 1.0) * 72;
-const PAGE_HEIGHT_POINTS = (8.27 - 1.2) * 72 - 2 * LINE_POINTS; // less the header and footer's room
-const POINTS_PER_WIDTH = 5.3;
+const PAGE_HEIGHT_POINTS = (8.27 - 1.2) * 72;
+
+/**
+ * The scale a sheet of these column widths prints at, fit to the page's width: a column `w` wide is 7w + 5 pixels on
+ * screen (a digit of 11-point Calibri and the cell's padding), 0.75 point each, and Excel takes the whole percent
+ * below. QA: the estimate took 5.3 points a width unit and no padding, and the page 30 points short for the header,
+ * which stands in the margin: a pledge statement's Jumlah and signatures went to page 2 with room for them on page 1.
+ * LibreOffice prints a little smaller still, so what fits Excel's page fits its too.
+ */
+export function fitScale(widths: readonly number[]): number {
+  const points = widths.reduce((sum, w) => sum + 0.75 * (7 * w + 5), 0);
+  return Math.min(1, Math.floor((100 * PAGE_WIDTH_POINTS) / points) / 100);
+}
 
 export class TableSheet {
   readonly sheet: ExcelJS.Worksheet;
@@ -105,13 +122,12 @@ export class TableSheet {
     this.headerRow = notice.length + options.title.length + 2;
     this.maxRows = options.maxRows ?? MAX_SHEET_ROWS;
     this.fixedRowHeights = options.fixedRowHeights ?? false;
-    this.sheet = workbook.addWorksheet(name, { views: frozenHeader(this.headerRow), pageSetup: printSetup(this.headerRow), headerFooter: printHeaderFooter(options.title.slice(0, 2)) });
+    this.sheet = workbook.addWorksheet(name, { views: frozenHeader(this.headerRow), pageSetup: printSetup(this.headerRow), headerFooter: printHeaderFooter(options.print?.header ?? options.title.slice(0, 2), options.print?.footer) });
     this.styles = columns.map((c) => columnStyle(c.kind));
     this.wrapStyles = this.styles.map((style) => ({ ...style, alignment: { ...style.alignment, ...WRAP } }));
     this.sheet.columns = columns.map((c, i) => ({ width: c.width, style: this.styles[i] }));
     this.sums = columns.map(() => 0);
-    const scale = Math.min(1, PAGE_WIDTH_POINTS / (columns.reduce((sum, c) => sum + c.width, 0) * POINTS_PER_WIDTH));
-    this.pagePoints = PAGE_HEIGHT_POINTS / scale;
+    this.pagePoints = PAGE_HEIGHT_POINTS / fitScale(columns.map((c) => c.width));
     for (const row of notice) this.writeStyledRow(row, WARNING_STYLE);
     options.title.forEach((line, i) => this.writeStyledRow([line], i === 0 ? TITLE_STYLE : SUBTITLE_STYLE));
     this.blankRow();
@@ -261,7 +277,9 @@ export class TableSheet {
       if (last > i) this.sheet.mergeCells(rowNumber, i + 1, rowNumber, last + 1);
       if (long) {
         cellStyle = { ...(cellStyle ?? columnStyle(this.columns[i].kind)) };
-        cellStyle.alignment = { ...cellStyle.alignment, ...WRAP };
+        // wrapped, at the style's own height in the row: a header's centred like its neighbours (QA: Temuan's
+        // "Seharusnya (Rp)", one character too long for its column, stood at the top beside the others centred)
+        cellStyle.alignment = { ...WRAP, ...cellStyle.alignment, wrapText: true };
         const spanned = this.columns.slice(i, last + 1).reduce((sum, c) => sum + c.width, 0);
         lines = Math.max(lines, wrappedLines(value, spanned, fontScale(cellStyle)));
       }
