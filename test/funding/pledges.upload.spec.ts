@@ -241,6 +241,18 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     await keuangan.get('/api/v1/pledges/TJSLP-H-2026').expect(404);
   });
 
+  it('a Komitmen sheet with its header only and the pledges on a hidden sheet refuses the upload naming that sheet (QA: NO_DATA_ROWS)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Komitmen').addRow(HEADER);
+    wb.addWorksheet('Daftar').addRow(['KODE', 'NILAI']);
+    const old = wb.addWorksheet('Komitmen Lama', { state: 'hidden' });
+    [HEADER, ['TJSLP-L-2026', 'TJSLP', null, 'PT L', 2026, 'RESIDENTS', null, null, 100, null]].forEach((r) => old.addRow(r));
+    const res = await upload(Buffer.from(await wb.xlsx.writeBuffer())).expect(400);
+    expect(res.body).toMatchObject({ code: 'HIDDEN_SHEET', details: { sheet: 'Komitmen Lama' } });
+    expect(res.body.message).toMatch(/^Data berkas "komitmen\.xlsx" ada di sheet tersembunyi "Komitmen Lama"/);
+    await keuangan.get('/api/v1/pledges/TJSLP-L-2026').expect(404);
+  });
+
   it('a dry run shows the Dana Desa warning the saved pledge would carry (QA)', async () => {
     const file = await workbook([['DESA-W-2026', 'DESA', 'DANA_DESA', 'Desa W', 2026, 'VILLAGES', '1703062003', null, 100, null]]);
     const dry = await upload(file, '?dryRun=true').expect(201);
