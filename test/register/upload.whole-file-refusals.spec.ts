@@ -211,6 +211,15 @@ describe('files that are refused as a whole', () => {
     expect(noTmt.body.message).not.toMatch(/Cari Peserta/);
   });
 
+  it('a file name holding a bidi control is refused naming "nama berkas", not multer\'s `originalname` (QA)', async () => {
+    const res = await upload(t, { name: 'daftar\u202excod.csv', content: Buffer.from(`${HEADER}\n${ROW}\n`) }, 400);
+    expect(res.body).toMatchObject({ statusCode: 400, message: 'Data yang dikirim tidak valid.', details: [{ field: 'nama berkas' }] });
+    expect(res.body.details).toHaveLength(1);
+    expect(res.body.details[0].messages[0]).toMatch(/^nama berkas memuat karakter pengatur arah teks U\+202E /);
+    expect(JSON.stringify(res.body)).not.toMatch(/originalname/);
+    expect(await count(t, 'participant')).toBe(0);
+  });
+
   it('asks for a file when none is attached', async () => {
     const agent = await t.as((await import('../../src/users/role.js')).Role.OPERATOR_DINKES);
     const res = await agent.post('/api/v1/enrollment-uploads').field('x', '1').expect(400);
