@@ -106,7 +106,7 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     const said = res.body.issues.map((i: { column: string; message: string }) => [i.column, i.message]);
     expect(said).toEqual(expect.arrayContaining([
       ['JENIS_DANA', 'JENIS_DANA wajib diisi bila SUMBER APBDes (DESA): Dana Desa (DANA_DESA), Alokasi Dana Desa (ADD) atau Pendapatan Asli Desa (PADES).'],
-      ['PERSEN', 'PERSEN harus bilangan bulat 1 sampai 100.'],
+      ['PERSEN', 'PERSEN "150" harus bilangan bulat 1 sampai 100.'],
       ['PAGU', expect.stringMatching(/^PAGU \(pagu setahun\) harus rupiah bulat/)],
       ['NIK', 'NIK wajib diisi bila CAKUPAN Peserta tertentu (RESIDENTS): isi minimal satu NIK penerima.'],
       ['JENIS_DANA', 'JENIS_DANA hanya diisi bila SUMBER APBDes (DESA); kosongkan untuk TJSLP (CSR).'],
