@@ -160,6 +160,20 @@ describe('bills: hidden sheets are not read', () => {
     expect(res.body).toMatchObject({ code: 'HIDDEN_SHEET', details: { sheet: 'Tagihan Okt' } });
     expect(res.body.message).toMatch(/^Data berkas "tagihan\.xlsx" ada di sheet tersembunyi "Tagihan Okt"/);
   });
+
+  it('refuses a bill whose visible sheet has the header only and whose lines are on a hidden sheet, naming it (QA: NO_DATA_ROWS)', async () => {
+    const file = await workbook([
+      ['Tagihan', 'visible', [HEADER]],
+      ['Catatan', 'hidden', [['Catatan saja']]],
+      ['Tagihan Okt', 'hidden', [['Tagihan Oktober 2026'], HEADER, ['0001000000002', '1703061203700002', 'Baris', 37800]]],
+    ]);
+    const res = await upload(file, 400);
+    expect(res.body).toMatchObject({ code: 'HIDDEN_SHEET', details: { sheet: 'Tagihan Okt' } });
+    expect(res.body.message).toMatch(/^Data berkas "tagihan\.xlsx" ada di sheet tersembunyi "Tagihan Okt"/);
+    // a hidden sheet with the header only is no data: the visible sheet's NO_DATA_ROWS stands
+    const empty = await workbook([['Tagihan', 'visible', [HEADER]], ['Lama', 'hidden', [HEADER]]]);
+    expect((await upload(empty, 400)).body).toMatchObject({ code: 'NO_DATA_ROWS', details: { sheet: 'Tagihan' } });
+  });
 });
 
 /**

@@ -36,7 +36,7 @@ describe('POST /api/v1/pledge-uploads: issues name the columns as the file wrote
       ['Komitmen', 6, 'DAFTAR NIK'],
       ['Daftar', 2, 'value'],
     ]);
-    expect(issues[0].message).toBe('PERSEN BAGIAN harus bilangan bulat 1 sampai 100.');
+    expect(issues[0].message).toBe('PERSEN BAGIAN "150" harus bilangan bulat 1 sampai 100.');
     expect(issues[1].message).toMatch(/Format kolom DAFTAR NIK sebagai Teks/);
     expect(issues[2].message).toMatch(/^ANGGARAN: /);
     expect(issues[3].message).toMatch(/^DANA wajib diisi bila SUMBER DANA APBDes \(DESA\): /); // the file heads SUMBER "SUMBER DANA"
@@ -177,7 +177,7 @@ describe('pledge sheet: PERSEN as the cell shows it', () => {
     expect(res.body).toMatchObject({ accepted: 2, rejected: 2 });
     expect(res.body.issues.map((i: { rowNumber: number; column: string; message: string }) => [i.rowNumber, i.column, i.message])).toEqual([
       [4, 'PERSEN', 'PERSEN "40.5" bukan bilangan bulat: tulis bilangan bulat, misalnya 50.'],
-      [5, 'PERSEN', expect.stringMatching(/^PERSEN harus bilangan bulat 1 sampai 100\./)],
+      [5, 'PERSEN', 'PERSEN "0,4" harus bilangan bulat 1 sampai 100 (0,4 = 40%? tulis 40).'],
     ]);
     const stored = await t.dataSource.query(`SELECT code, share_percent AS share FROM pledge ORDER BY code`);
     expect(stored).toEqual([{ code: 'QA-A-2027', share: 40 }, { code: 'QA-B-2027', share: 25 }]);

@@ -43,7 +43,7 @@ describe('pledge sheet: a refused row names all of its failures at once', () => 
       ['Komitmen', 3, 'PERSEN', 'PERSEN "12,5" bukan bilangan bulat: tulis bilangan bulat, misalnya 50.'],
       // TAHUN was not read: not also told it "harus antara 2018 dan 2099"
       ['Komitmen', 4, 'TAHUN', 'TAHUN "dua ribu" bukan angka: tulis bilangan bulat, misalnya 2026.'],
-      ['Komitmen', 4, 'PERSEN', 'PERSEN harus bilangan bulat 1 sampai 100.'],
+      ['Komitmen', 4, 'PERSEN', 'PERSEN "150" harus bilangan bulat 1 sampai 100.'],
     ]);
     // the stored upload reads back the same messages and counts
     const read = await keuangan.get(`/api/v1/pledge-uploads/${res.body.id}`).expect(200);
@@ -109,7 +109,7 @@ describe('pledge sheet: a refused row names all of its failures at once', () => 
       expect(res.body).toMatchObject({ rowsRead: 3, accepted: 0, rejected: 3, listRowsRejected: 3 });
       expect(said(res.body.issues)).toEqual([
         ['Komitmen', 2, 'KODE_DESA', 'Daftar baris 2 ditolak (kode desa tidak dikenal: 1703999999); komitmen ini tidak disimpan sampai daftarnya benar.'],
-        ['Komitmen', 2, 'PERSEN', 'PERSEN harus bilangan bulat 1 sampai 100.'],
+        ['Komitmen', 2, 'PERSEN', 'PERSEN "150" harus bilangan bulat 1 sampai 100.'],
         ['Komitmen', 3, 'BULAN_SAMPAI', expect.stringMatching(/^BULAN_SAMPAI \(bulan akhir\) Maret lebih awal dari bulan awal September/)],
         ['Komitmen', 3, 'NIK', expect.stringMatching(/^Daftar baris 4 ditolak \(NIK ditulis sebagai angka/)],
         ['Komitmen', 4, 'KODE_DESA', expect.stringMatching(/^Daftar baris 6 ditolak \(kode desa tidak dikenal: 1703777777\)/)],

@@ -106,7 +106,7 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     const said = res.body.issues.map((i: { column: string; message: string }) => [i.column, i.message]);
     expect(said).toEqual(expect.arrayContaining([
       ['JENIS_DANA', 'JENIS_DANA wajib diisi bila SUMBER APBDes (DESA): Dana Desa (DANA_DESA), Alokasi Dana Desa (ADD) atau Pendapatan Asli Desa (PADES).'],
-      ['PERSEN', 'PERSEN harus bilangan bulat 1 sampai 100.'],
+      ['PERSEN', 'PERSEN "150" harus bilangan bulat 1 sampai 100.'],
       ['PAGU', expect.stringMatching(/^PAGU \(pagu setahun\) harus rupiah bulat/)],
       ['NIK', 'NIK wajib diisi bila CAKUPAN Peserta tertentu (RESIDENTS): isi minimal satu NIK penerima.'],
       ['JENIS_DANA', 'JENIS_DANA hanya diisi bila SUMBER APBDes (DESA); kosongkan untuk TJSLP (CSR).'],
@@ -239,6 +239,18 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     const res = await upload(file).expect(400);
     expect(res.body).toMatchObject({ code: 'HIDDEN_SHEET', details: { sheet: 'Daftar' } });
     await keuangan.get('/api/v1/pledges/TJSLP-H-2026').expect(404);
+  });
+
+  it('a Komitmen sheet with its header only and the pledges on a hidden sheet refuses the upload naming that sheet (QA: NO_DATA_ROWS)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Komitmen').addRow(HEADER);
+    wb.addWorksheet('Daftar').addRow(['KODE', 'NILAI']);
+    const old = wb.addWorksheet('Komitmen Lama', { state: 'hidden' });
+    [HEADER, ['TJSLP-L-2026', 'TJSLP', null, 'PT L', 2026, 'RESIDENTS', null, null, 100, null]].forEach((r) => old.addRow(r));
+    const res = await upload(Buffer.from(await wb.xlsx.writeBuffer())).expect(400);
+    expect(res.body).toMatchObject({ code: 'HIDDEN_SHEET', details: { sheet: 'Komitmen Lama' } });
+    expect(res.body.message).toMatch(/^Data berkas "komitmen\.xlsx" ada di sheet tersembunyi "Komitmen Lama"/);
+    await keuangan.get('/api/v1/pledges/TJSLP-L-2026').expect(404);
   });
 
   it('a dry run shows the Dana Desa warning the saved pledge would carry (QA)', async () => {

@@ -96,6 +96,18 @@ describe('payments sheet: issues name the columns as the file wrote them', () =>
     return (res.status === 201 ? res.body.issues : res.body.details.issues) as Issue[];
   };
 
+  it('a visible sheet with the header only and the payments on a hidden sheet: 400 HIDDEN_SHEET naming it (QA: NO_DATA_ROWS)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const header = ['Kode', 'Periode', 'Nilai', 'Tgl. Bayar', 'No SP2D', 'Koreksi Bulan'];
+    wb.addWorksheet('Pembayaran').addRow(header);
+    const hidden = wb.addWorksheet('Data', { state: 'hidden' });
+    [header, ['APBD-2026', '2026-10', 1000, '2026-10-05', 'SP2D TERSEMBUNYI/1', null]].forEach((r) => hidden.addRow(r));
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'bayar.xlsx').expect(400);
+    expect(res.body).toMatchObject({ code: 'HIDDEN_SHEET', details: { sheet: 'Data' } });
+    expect(res.body.message).toMatch(/^Data berkas "bayar\.xlsx" ada di sheet tersembunyi "Data"/);
+    expect(await t.dataSource.query(`SELECT id FROM payment WHERE reference LIKE 'SP2D TERSEMBUNYI/%'`)).toEqual([]);
+  });
+
   it('a sheet of more than 5,000 rows is refused whole (413 TOO_MANY_ROWS), nothing recorded', async () => {
     const rows = Array.from({ length: 5001 }, (_, i) => `APBD-2026;2026-10;1;2026-10-05;SP2D BESAR/${i};`);
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(['Kode;Periode;Nilai;Tgl. Bayar;No SP2D;Koreksi Bulan', ...rows].join('\n')), 'besar.csv').expect(413);

@@ -51,8 +51,9 @@ describe('files that are refused as a whole', () => {
     ['not-ok/csv-utf16-without-bom.csv', 'CSV_NOT_UTF8', /"csv-utf16-without-bom\.csv" berupa teks UTF-16 .*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
     ['not-ok/corrupt-zip.xlsx', 'CORRUPT_FILE', /rusak atau tidak lengkap/],
     ['not-ok/no-data-rows.xlsx', 'NO_DATA_ROWS', /^Berkas "no-data-rows\.xlsx", sheet "[^"]+", tidak berisi baris peserta/],
-    // "Daftar Peserta" with its header only gives way to another visible sheet with data; with none (rows on a hidden sheet are not read), NO_DATA_ROWS
-    ['not-ok/no-data-rows-on-any-sheet.xlsx', 'NO_DATA_ROWS', /tidak berisi baris peserta di bawah judul kolom \(baris 1\): tidak ada baris peserta mulai baris 2\./],
+    // "Daftar Peserta" with its header only gives way to another visible sheet with data; with none, rows under the same
+    // headers on a hidden sheet ("Lama", never read) are named (QA: NO_DATA_ROWS, the hidden sheet unsaid)
+    ['not-ok/no-data-rows-on-any-sheet.xlsx', 'HIDDEN_SHEET', /^Data berkas "no-data-rows-on-any-sheet\.xlsx" ada di sheet tersembunyi "Lama", dan sheet tersembunyi tidak dibaca/],
     ['not-ok/data-only-on-hidden-sheet.xlsx', 'HIDDEN_SHEET', /ada di sheet tersembunyi "Daftar Peserta", dan sheet tersembunyi tidak dibaca/],
     // a header the format does not know, looking like TAT (QA: a pledge's PERSEN (%) ignored unsaid, saved at 100 %)
     ['not-ok/tanggal-akhir-tak-dikenal.csv', 'UNKNOWN_COLUMN', /^Kolom "TGL AKHIR KEPESERTAAN" tidak dikenal\. Mungkin maksudnya TAT atau ALASAN_BERAKHIR\? Ganti judul kolomnya menjadi TAT atau ALASAN_BERAKHIR \(atau hapus kolom itu\), lalu unggah ulang\.$/],
@@ -208,6 +209,15 @@ describe('files that are refused as a whole', () => {
     const noTmt = await upload(t, { name: 'tanpa-tmt.csv', content: Buffer.from('NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TAT,ALASAN_BERAKHIR\n') }, 400);
     expect(noTmt.body).toMatchObject({ code: 'MISSING_COLUMNS', details: { missing: ['TMT'] } });
     expect(noTmt.body.message).not.toMatch(/Cari Peserta/);
+  });
+
+  it('a file name holding a bidi control is refused naming "nama berkas", not multer\'s `originalname` (QA)', async () => {
+    const res = await upload(t, { name: 'daftar\u202excod.csv', content: Buffer.from(`${HEADER}\n${ROW}\n`) }, 400);
+    expect(res.body).toMatchObject({ statusCode: 400, message: 'Data yang dikirim tidak valid.', details: [{ field: 'nama berkas' }] });
+    expect(res.body.details).toHaveLength(1);
+    expect(res.body.details[0].messages[0]).toMatch(/^nama berkas memuat karakter pengatur arah teks U\+202E /);
+    expect(JSON.stringify(res.body)).not.toMatch(/originalname/);
+    expect(await count(t, 'participant')).toBe(0);
   });
 
   it('asks for a file when none is attached', async () => {

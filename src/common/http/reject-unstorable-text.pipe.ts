@@ -41,11 +41,22 @@ export class RejectUnstorableTextPipe implements PipeTransform {
     const found: { field: string; reason: string }[] = [];
     collectUnstorable(value, metadata.data ?? '', 0, found);
     if (found.length) {
-      const details = found.map(({ field, reason }) => ({ field: field || metadata.type, messages: [`${field || metadata.type} ${reason}`] }));
+      const named = (field: string) => (isUploadedFile(value) ? (FILE_FIELDS[field] ?? field) : field) || metadata.type;
+      const details = found.map(({ field, reason }) => ({ field: named(field), messages: [`${named(field)} ${reason}`] }));
       throw new BadRequestException({ message: 'Data yang dikirim tidak valid.', details });
     }
     return value;
   }
+}
+
+/**
+ * An uploaded file (`@UploadedFile()`) is checked like a body, its fields named as the user knows them: the file name
+ * the user gave is `nama berkas` (QA: refused as `originalname`, multer's internal name).
+ */
+const FILE_FIELDS: Record<string, string> = { originalname: 'nama berkas' };
+
+function isUploadedFile(value: unknown): value is { originalname: string } {
+  return value !== null && typeof value === 'object' && typeof (value as { originalname?: unknown }).originalname === 'string';
 }
 
 /** At most this many fields are named in one answer: a body of thousands of bad strings is told its first ones. */

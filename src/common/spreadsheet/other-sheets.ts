@@ -1,3 +1,8 @@
+import { type ColumnSpec, matchHeader } from './column-spec.js';
+import { isColumnNumbering } from './column-numbers.js';
+import { isNumberedEmptyRow, rowNumberColumn } from './numbered-rows.js';
+import type { RawRow } from './raw-row.js';
+
 /**
  * Other visible sheets that hold the format's header row and data rows below it. One upload reads
  * one sheet (the one its format names, or the first visible one with the header), so rows on another
@@ -26,4 +31,38 @@ export function sheetsNotReadWarning(sheets: readonly string[], read: string): S
     `Sheet ${list} juga berisi judul kolom dan baris data, tetapi tidak dibaca: satu unggahan hanya membaca satu sheet, di sini sheet "${read}". ` +
     `Jika baris itu termasuk unggahan ini, pindahkan ke sheet "${read}" lalu unggah kembali.`;
   return { code: SHEETS_NOT_READ, message, sheets: [...sheets], read };
+}
+
+/** What a sheet past the data's has shown so far: this format's header row, a row below it. */
+export interface SheetProbe {
+  sheet: number;
+  searched: number;
+  header: boolean;
+  below: boolean;
+  found: boolean;
+  numberColumn: number;
+}
+
+export const newProbe = (sheet = -1): SheetProbe => ({ sheet, searched: 0, header: false, below: false, found: false, numberColumn: -1 });
+
+/**
+ * Feeds `raw`, a row of a sheet past the data's, to `p` (reset when the sheet changes): true once the sheet shows
+ * this format's header row (within `headerSearchRows` rows) and a data row below it; a column-numbering row right
+ * under the header, or a template's numbered empty row, is no data row.
+ */
+export function probeRow(p: SheetProbe, raw: RawRow, columns: readonly ColumnSpec[], headerSearchRows: number): boolean {
+  if (raw.sheet !== p.sheet) Object.assign(p, newProbe(raw.sheet));
+  if (p.found) return false;
+  if (p.header && !p.below) {
+    p.below = true;
+    if (isColumnNumbering(raw.cells)) return false;
+  }
+  if (p.header && isNumberedEmptyRow(raw.cells, p.numberColumn)) return false;
+  if (p.header) return (p.found = true); // xlsxRows hands over no empty row: any row below the header holds something
+  if (++p.searched <= headerSearchRows) {
+    const match = matchHeader(columns, raw.cells.map((c) => c.text));
+    p.header = match.matched > 0 && match.missing.length === 0;
+    if (p.header) p.numberColumn = rowNumberColumn(raw.cells, match.indexes);
+  }
+  return false;
 }

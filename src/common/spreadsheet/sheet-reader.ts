@@ -16,7 +16,8 @@
  *   has it visible and it holds any row; otherwise the first visible sheet that has a header row. A
  *   named sheet with a header row and no data row below it gives way to the first other visible sheet
  *   with the header and data rows (hidden ones are not searched); with none, NO_DATA_ROWS names its header. A hidden or very hidden
- *   sheet is never read; a file whose data is only there is refused naming the sheet (HIDDEN_SHEET).
+ *   sheet is never read; a file whose data is only there is refused naming the sheet (HIDDEN_SHEET), also when the
+ *   visible sheet has the header only and a hidden one the header and data rows (rather than NO_DATA_ROWS).
  *   The other visible sheets are then parsed only to name those with the header and data rows
  *   (SHEETS_NOT_READ in `sheetWarnings`, other-sheets.ts).
  * - The header row is the first row (within `headerSearchRows` rows of the sheet) holding every
@@ -67,7 +68,7 @@ import { HiddenCells, type MergedCell, type MergedRange } from './merged-cells.j
 import { HiddenRows, RowRanges, type SheetWarning } from './hidden-rows.js';
 import { isNumberedEmptyRow, NUMBERED_ROWS, type NumberedRowsWarning, numberedRowsMessage, rowNumberColumn } from './numbered-rows.js';
 import { HiddenColumns } from './hidden-columns.js';
-import { sheetsNotReadWarning } from './other-sheets.js';
+import { newProbe, probeRow, sheetsNotReadWarning } from './other-sheets.js';
 import { isColumnNumbering } from './column-numbers.js';
 import { columnsNotRead, lookAlikeColumns, requiredLookAlikes } from './unknown-columns.js';
 import { InflateLimitError } from './zip-entry.js';
@@ -249,7 +250,10 @@ export class SheetReader {
   private readonly counter: ByteCounter = { bytesRead: 0 };
   private readonly layout: SheetLayout = { merged: new Map<number, MergedRange[]>(), hiddenColumns: new Map(), names: new Map() };
   /** Past the data's sheet: the sheet being looked at for the header and a data row (SHEETS_NOT_READ), and those found. */
-  private probe = { sheet: -1, searched: 0, header: false, below: false, found: false, numberColumn: -1 };
+  private readonly probe = newProbe();
+  /** The header's sheet holding no data row: the rest of the workbook is only looked at for a hidden sheet with the data (HIDDEN_SHEET). */
+  private seekHidden = false;
+  private readonly hiddenProbe = newProbe();
   private readonly unread: number[] = [];
   private size = 0;
   /** The .csv's delimiter (none for an .xlsx): a .csv row may not have more fields than its header. */
@@ -366,6 +370,10 @@ export class SheetReader {
     let visibleRows = 0;
     for await (const chunk of await this.rows()) {
       let from = 0;
+      if (this.seekHidden) {
+        this.probeHidden(chunk, 0, headerSearchRows);
+        continue;
+      }
       if (this.header && chunk[0].sheet !== this.header.sheet) {
         // Past the header's sheet the data has ended, unless its named sheet (or the last sheet tried) had none:
         // the other sheets are only looked at for rows of this format (SHEETS_NOT_READ).
@@ -373,7 +381,10 @@ export class SheetReader {
           if (this.probeRows(chunk, 0, headerSearchRows)) return;
           continue;
         }
-        if (!this.namedHeader) return;
+        if (!this.namedHeader) {
+          this.probeHidden(chunk, 0, headerSearchRows);
+          continue;
+        }
         this.header = undefined;
       }
       if (!this.header) {
@@ -381,7 +392,11 @@ export class SheetReader {
           const raw = chunk[from];
           const hidden = raw.hiddenSheet;
           // A hidden sheet is not searched for the data of a named sheet with a header only.
-          if (hidden !== undefined && this.namedHeader) return void (this.header = this.namedHeader);
+          if (hidden !== undefined && this.namedHeader) {
+            this.header = this.namedHeader;
+            this.probeHidden(chunk, from, headerSearchRows);
+            break;
+          }
           // Hidden sheets come last: reached with nothing visible, or holding the header, they hold the data.
           if (hidden !== undefined && visibleRows === 0) throw SpreadsheetException.hiddenSheet(this.options.filename, hidden);
           if (hidden === undefined) visibleRows++;
@@ -396,14 +411,15 @@ export class SheetReader {
             best = match;
           }
         }
-        if (!this.header) continue;
+        if (!this.header || this.seekHidden) continue;
       }
       // Rows of the header's sheet only (the data ends with it).
       const sheet = this.header.sheet;
       let to = from;
       while (to < chunk.length && chunk[to].sheet === sheet) to++;
       if (to > from) yield from === 0 && to === chunk.length ? chunk : chunk.slice(from, to);
-      if (to < chunk.length && (this.dataRowCount === 0 || this.probeRows(chunk, to, headerSearchRows))) return;
+      if (to < chunk.length && this.dataRowCount === 0) this.probeHidden(chunk, to, headerSearchRows);
+      else if (to < chunk.length && this.probeRows(chunk, to, headerSearchRows)) return;
     }
     if (this.header) return;
     if (this.namedHeader) return void (this.header = this.namedHeader); // no other sheet has data: NO_DATA_ROWS
@@ -444,24 +460,23 @@ export class SheetReader {
     for (let i = from; i < chunk.length; i++) {
       const raw = chunk[i];
       if (raw.hiddenSheet !== undefined) return true;
-      if (raw.sheet !== this.probe.sheet) this.probe = { sheet: raw.sheet, searched: 0, header: false, below: false, found: false, numberColumn: -1 };
-      const p = this.probe;
-      if (p.found) continue;
-      if (p.header && !p.below) {
-        p.below = true;
-        if (isColumnNumbering(raw.cells)) continue; // a numbering row is no data row
-      }
-      if (p.header && isNumberedEmptyRow(raw.cells, p.numberColumn)) continue; // a template's numbered empty row
-      if (p.header) {
-        p.found = true; // xlsxRows hands over no empty row: any row below the header holds something
-        this.unread.push(raw.sheet);
-      } else if (++p.searched <= headerSearchRows) {
-        const match = matchHeader(this.options.columns, raw.cells.map((c) => c.text));
-        p.header = match.matched > 0 && match.missing.length === 0;
-        if (p.header) p.numberColumn = rowNumberColumn(raw.cells, match.indexes);
-      }
+      if (probeRow(this.probe, raw, this.options.columns, headerSearchRows)) this.unread.push(raw.sheet);
     }
     return false;
+  }
+
+  /**
+   * The header's sheet has no data row (NO_DATA_ROWS once the rows end): the rest of the workbook, from `chunk[from]`,
+   * is looked at for a hidden sheet with this format's header and a data row, refused naming it (QA: a visible sheet
+   * with the header only and the data on a hidden one was told it held no data, the hidden sheet unsaid).
+   */
+  private probeHidden(chunk: RawRow[], from: number, headerSearchRows: number): void {
+    this.seekHidden = true;
+    for (let i = from; i < chunk.length; i++) {
+      const raw = chunk[i];
+      if (raw.hiddenSheet === undefined) continue;
+      if (probeRow(this.hiddenProbe, raw, this.options.columns, headerSearchRows)) throw SpreadsheetException.hiddenSheet(this.options.filename, raw.hiddenSheet);
+    }
   }
 
   /**

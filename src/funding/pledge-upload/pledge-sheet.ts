@@ -144,6 +144,7 @@ export function rowToInput(cells: readonly Cell[], names: ColumnNames = labelsBy
       const value = name === 'PERSEN' ? percentValue(cell) : cell.kind === 'number' ? cell.number : name === 'PAGU' ? (rupiahText(cell.text) ?? wholeNumber(cell.text)) : wholeNumber(cell.text);
       // text the sheet cannot read as a whole number: said so here (the rules would say "bukan teks", yet `Rp 1.500.000` is read)
       if (typeof value === 'string') problems.push({ column: name, message: notWhole(names[name] ?? name, name, value) });
+      else if (name === 'PERSEN' && typeof value === 'number' && !(Number.isInteger(value) && value >= 1 && value <= 100)) problems.push({ column: name, message: percentOutOfRange(names[name] ?? name, value, cell) });
       else input[field] = value;
     }
     else if (ENUMS.has(name)) input[field] = enumValue(name, cell.text);
@@ -187,6 +188,18 @@ export function percentValue(cell: Cell): number | string {
   if (cell.kind === 'number') return cell.number!;
   const typed = /^\s*(\d+)\s*%\s*$/.exec(cell.text);
   return typed ? Number(typed[1]) : wholeNumber(cell.text);
+}
+
+/**
+ * A PERSEN read as a number that is no whole percent 1 to 100, quoting the value read (QA: a plain 0.4 was told
+ * "PERSEN harus bilangan bulat 1 sampai 100." alone); a fraction in a cell not formatted as a percentage is asked
+ * whether it meant one (`0,4 = 40%? tulis 40`).
+ */
+export function percentOutOfRange(label: string, value: number, cell: Cell): string {
+  const shown = (n: number) => String(n).replace('.', ',');
+  const percent = Math.round(value * 100 * 1e6) / 1e6;
+  const meant = !cell.percent && value > 0 && value < 1 ? ` (${shown(value)} = ${shown(percent)}%?${Number.isInteger(percent) ? ` tulis ${percent}` : ''})` : '';
+  return `${label} "${shown(value)}${cell.percent ? '%' : ''}" harus bilangan bulat 1 sampai 100${meant}.`;
 }
 
 /** `1.500.000`, `1 500 000`, `Rp 1500000`, `1.500.000,00` → 1500000; any other text as it is (the rules refuse it). */
