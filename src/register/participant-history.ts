@@ -25,8 +25,8 @@ export interface HistoryEntry {
   changedBy: string;
   changedAt: Date;
   changes: FieldChanges;
-  /** Why a VOID was made; null for the others. */
-  reason: string | null;
+  /** Why a VOID was made (a VOID only). */
+  reason?: string;
 }
 
 /** The values the participant was registered with, from its current values and its UPDATEs (any order). */
@@ -62,7 +62,6 @@ export function participantHistory(participant: Participant, changes: readonly P
     changedBy: participant.createdBy,
     changedAt: participant.createdAt,
     changes: asCreation(initialValues(participant, updates)),
-    reason: null,
   };
   return [...voids, creation, ...entries];
 }
@@ -75,7 +74,7 @@ const entryOf = (c: ParticipantChange): HistoryEntry => ({
   changedBy: c.changedBy,
   changedAt: c.changedAt,
   changes: c.changes,
-  reason: c.reason ?? null,
+  ...(c.kind === 'VOID' && { reason: c.reason ?? '' }),
 });
 
 /**

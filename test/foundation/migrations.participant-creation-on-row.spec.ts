@@ -119,7 +119,6 @@ describe('migration ParticipantCreationOnRow', () => {
           villageCode: { old: null, new: '17.03.06.2001' },
           tmt: { old: null, new: '2025-01-01' },
         },
-        reason: null,
       },
       {
         id: before[1].id,
@@ -133,7 +132,6 @@ describe('migration ParticipantCreationOnRow', () => {
           noka: { old: '0001000000311', new: '0001000000399' },
           villageCode: { old: '17.03.06.2001', new: '17.03.06.2003' },
         },
-        reason: null,
       },
       {
         id: before[2].id,
@@ -143,7 +141,6 @@ describe('migration ParticipantCreationOnRow', () => {
         changedBy: 'operator',
         changedAt: T3,
         changes: { name: { old: 'Tiga Satu Baru', new: 'Tiga Satu Akhir' }, tat: { old: null, new: '2026-03-10' }, endReason: { old: null, new: 'MENINGGAL' } },
-        reason: null,
       },
     ]);
     expect((await service.get('1703064101700032', reader)).history.map((h) => h.kind)).toEqual(['CREATE']);

@@ -26,4 +26,5 @@ export const VALID: Record<string, object> = {
   'PATCH /api/v1/pledges/:code': { reason: 'Uji jenis nilai', funder: 'Desa Uji' },
   'POST /api/v1/pledges/:code/withdraw': { reason: 'Uji jenis nilai' },
   'POST /api/v1/pledges/:code/reinstate': { reason: 'Uji jenis nilai' },
+  'POST /api/v1/participants/:nik/void': { reason: 'Uji jenis nilai' },
 };

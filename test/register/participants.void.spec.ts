@@ -89,7 +89,7 @@ describe('POST /api/v1/participants/:nik/void', () => {
     expect(res.body).toMatchObject({ accepted: 1, created: 1 });
     const detail = await operator.get(`/api/v1/participants/${typo}`).expect(200);
     expect(detail.body.name).toBe('Benar Terdaftar');
-    expect(detail.body.history.map((h: { kind: string; reason: string | null }) => [h.kind, h.reason])).toEqual([
+    expect(detail.body.history.map((h: { kind: string; reason?: string }) => [h.kind, h.reason ?? null])).toEqual([
       ['VOID', 'NIK salah ketik; yang benar diunggah ulang'],
       ['CREATE', null],
     ]);

@@ -10,7 +10,7 @@ import { HAS_VISIBLE_TEXT } from '../text.js';
 export const ReasonField = (what: string, example: string) =>
   applyDecorators(
     ApiProperty({ example, maxLength: 500 }),
-    IsString({ message: `reason (alasan ${what}) wajib diisi sebagai teks` }),
+    IsString({ message: `reason (alasan ${what}) harus berupa teks` }),
     Matches(HAS_VISIBLE_TEXT, { message: `reason (alasan ${what}) wajib diisi` }),
     MaxLength(500, { message: `reason (alasan ${what}) paling banyak 500 karakter` }),
   );

@@ -40,8 +40,8 @@ export class ParticipantHistoryEntryDto {
     additionalProperties: { type: 'object', required: ['old', 'new'], properties: { old: { type: 'string', nullable: true }, new: { type: 'string', nullable: true } } },
   })
   changes: Record<string, { old: string | null; new: string | null }>;
-  /** Why a VOID was made; null for CREATE and UPDATE. */
-  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  /** Why a VOID was made (a VOID only). */
+  @ApiPropertyOptional() reason?: string;
 }
 
 /** A split of the participant's obligation: which pledge paid how much (rupiah) of a month. */
