@@ -47,7 +47,7 @@ describe('pledge sheet uploads are stored: list, read, row report', () => {
     expect(res.body.pledges.map((p: { code: string }) => p.code)).toEqual(['APBD-2026']);
     expect(res.body.issues).toEqual([
       { sheet: 'Komitmen', rowNumber: 3, column: 'KODE_DESA', message: expect.stringContaining('Kode desa tidak dikenal') },
-      { sheet: 'Komitmen', rowNumber: 4, column: 'PERSEN BAGIAN', message: expect.stringContaining('PERSEN BAGIAN harus bilangan bulat') },
+      { sheet: 'Komitmen', rowNumber: 4, column: 'PERSEN BAGIAN', message: expect.stringContaining('PERSEN BAGIAN "150" harus bilangan bulat') },
       { sheet: 'Daftar', rowNumber: 3, column: 'NILAI', message: expect.stringContaining('"NOPE" tidak ada') },
     ]);
     first = res.body;
