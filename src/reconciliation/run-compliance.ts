@@ -7,7 +7,7 @@
  * pledges it funded by their current terms. Not stored: the workbook's Ringkasan lists them apart from what was heard.
  */
 import type { DataSource } from 'typeorm';
-import { type PledgeWarning, revisionsWarnings } from '../funding/domain/pledge-rules.js';
+import { type PledgeWarning, warningsOfTerms } from '../funding/domain/pledge-rules.js';
 import type { RunInputs, RunSummary } from './reconciliation.types.js';
 
 type TermsRow = { code: string; source_type: string; fund: string | null; fiscal_year: number };
@@ -35,5 +35,5 @@ export async function runComplianceWarnings(dataSource: DataSource, run: { input
     rows = await dataSource.query(CURRENT_TERMS, [codes]);
   }
   const codes = [...new Set(rows.map((r) => r.code))];
-  return codes.flatMap((code) => revisionsWarnings(code, rows.filter((r) => r.code === code).map((r) => ({ sourceType: r.source_type, fund: r.fund, fiscalYear: Number(r.fiscal_year) }))));
+  return warningsOfTerms(codes, rows, (r) => r.code);
 }

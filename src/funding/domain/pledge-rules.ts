@@ -97,6 +97,24 @@ export function revisionsWarnings(code: string, terms: readonly { sourceType: st
   return [...new Map(terms.flatMap((t) => pledgeWarnings({ code, ...t })).map((w) => [JSON.stringify(w), w])).values()];
 }
 
+/** A pledge revision's terms as SQL reads them (`pledge_terms`, a split joined to its revision). */
+export interface TermsRow {
+  source_type: string;
+  fund: string | null;
+  fiscal_year: number | string;
+}
+
+/** The terms the §5 rules read, from such a row. */
+export const termsOf = (r: TermsRow) => ({ sourceType: r.source_type, fund: r.fund, fiscalYear: Number(r.fiscal_year) });
+
+/**
+ * The §5 warnings of the pledges `codes`, in that order, each by the terms of its rows among `rows` (a revision, or a
+ * split at its revision, a row; `codeOf` names the pledge), each warning once (revisionsWarnings).
+ */
+export function warningsOfTerms<R extends TermsRow>(codes: readonly string[], rows: readonly R[], codeOf: (r: R) => string): PledgeWarning[] {
+  return codes.flatMap((code) => revisionsWarnings(code, rows.filter((r) => codeOf(r) === code).map(termsOf)));
+}
+
 /**
  * A pledge code naming a year (2000–2099) other than its fiscal year: `APBD_PROV-2027` saved for 2026 funds
  * 2026 and keeps its code for good (QA: accepted silently). Told, not refused: a code is the funder's own.

@@ -9,7 +9,7 @@
  * only for those, their splits' revisions and villages (IDX_split_pledge_month).
  */
 import type { DataSource } from 'typeorm';
-import { pledgeWarnings, type PledgeWarning, revisionsWarnings } from '../domain/pledge-rules.js';
+import { pledgeWarnings, type PledgeWarning, termsOf, warningsOfTerms } from '../domain/pledge-rules.js';
 import { TERMS_OF_SPLIT } from '../sql/pledges.sql.js';
 
 type Terms = { code: string; source_type: string; fund: string | null; fiscal_year: number };
@@ -28,12 +28,11 @@ const GROUPS_OF_PLEDGES = `
     JOIN obligation o ON o.month = s.month AND o.nik = s.nik
    WHERE s.month BETWEEN $1 AND $2 AND s.pledge_code = ANY($3::text[])`;
 
-const terms = (r: Terms) => ({ sourceType: r.source_type, fund: r.fund, fiscalYear: Number(r.fiscal_year) });
 
 /** Row key (a source type, or a village code as stored) → its warnings, for the months `from`..`to` (one month: both the same). */
 export async function groupWarnings(dataSource: DataSource, from: string, to: string, groupBy: 'sourceType' | 'village'): Promise<Map<string, PledgeWarning[]>> {
   const funded: Terms[] = await dataSource.query(TERMS_OF_FUNDED, [from, to]);
-  const warned = [...new Set(funded.filter((r) => pledgeWarnings({ code: r.code, ...terms(r) }).length > 0).map((r) => r.code))];
+  const warned = [...new Set(funded.filter((r) => pledgeWarnings({ code: r.code, ...termsOf(r) }).length > 0).map((r) => r.code))];
   const byKey = new Map<string, PledgeWarning[]>();
   if (!warned.length) return byKey;
   const rows: (Terms & { village_code: string })[] = await dataSource.query(GROUPS_OF_PLEDGES, [from, to, warned]);
@@ -41,7 +40,7 @@ export async function groupWarnings(dataSource: DataSource, from: string, to: st
   for (const key of new Set(rows.map(keyOf))) {
     const inRow = rows.filter((r) => keyOf(r) === key);
     const codes = [...new Set(inRow.map((r) => r.code))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const warnings = codes.flatMap((code) => revisionsWarnings(code, inRow.filter((r) => r.code === code).map(terms)));
+    const warnings = warningsOfTerms(codes, inRow, (r) => r.code);
     if (warnings.length) byKey.set(key, warnings);
   }
   return byKey;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../../common/database/prepared-query.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { type PledgeWarning, revisionsWarnings } from '../domain/pledge-rules.js';
+import { type PledgeWarning, warningsOfTerms } from '../domain/pledge-rules.js';
 import { FundingException } from '../funding.exception.js';
 import { assertPledgeExists } from '../pledges/pledge-code.js';
 import { periodOf } from '../dto/month-range.dto.js';
@@ -40,7 +40,7 @@ interface SplitRow {
  */
 export function pageWarnings(rows: readonly SplitRow[]): PledgeWarning[] {
   const codes = [...new Set(rows.map((r) => r.pledge_code))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return codes.flatMap((code) => revisionsWarnings(code, rows.filter((r) => r.pledge_code === code).map((r) => ({ sourceType: r.source_type, fund: r.fund, fiscalYear: Number(r.fiscal_year) }))));
+  return warningsOfTerms(codes, rows, (r) => r.pledge_code);
 }
 
 function splitItem(r: SplitRow): SplitItem {

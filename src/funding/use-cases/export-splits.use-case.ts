@@ -18,7 +18,7 @@ import { Clock, dayInWib, wibTimestamp } from '../../common/clock/clock.js';
 import { monthName, monthsBetween } from '../../common/month.js';
 import type { StreamableWorkbook } from '../../common/spreadsheet/send-workbook.js';
 import { columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, TITLE_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
-import { type PledgeWarning, revisionsWarnings } from '../domain/pledge-rules.js';
+import { type PledgeWarning, warningsOfTerms } from '../domain/pledge-rules.js';
 import { SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
 import { WorkbookOutput } from '../../reports/workbook/workbook-output.js';
 import { RegionsService, type VillageView } from '../../regions/regions.service.js';
@@ -128,9 +128,7 @@ export class ExportSplits {
       [used.map((u) => u.code), used.map((u) => u.revision)],
     );
     const codes = [...new Set(rows.map((p) => p.code))];
-    return codes.flatMap((code) =>
-      revisionsWarnings(code, rows.filter((p) => p.code === code).map((p) => ({ sourceType: p.source_type, fund: p.fund, fiscalYear: Number(p.fiscal_year) }))),
-    );
+    return warningsOfTerms(codes, rows, (p) => p.code);
   }
 }
 
