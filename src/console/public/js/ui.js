@@ -1,6 +1,7 @@
 /** Small building blocks shared by the pages: notices, tables, stat tiles, buttons (the pager: pager.js). */
 import { download } from './api.js';
 import { h, replace } from './dom.js';
+import { field } from './forms.js';
 
 /** Says something to screen readers through the page's polite live region. */
 export function announce(text) {
@@ -74,12 +75,11 @@ export function confirmStep({ askText, yesText, warning, onConfirm, onError, ask
   return h('div', { class: 'confirm-step' }, h('div', { class: 'actions' }, ask), question, out);
 }
 
-/** confirmStep's text box for why: `read()` says a blank one beside it and is false then. */
+/** confirmStep's text box for why (forms.js field()): `read()` says a blank one beside it and is false then. */
 function reasonBox({ label, hint }) {
-  const id = `alasan-${Math.random().toString(36).slice(2, 8)}`;
-  const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
-  const input = h('textarea', { id, name: 'reason', rows: 2, required: true, 'aria-describedby': `${id}-hint ${id}-error` });
-  const box = h('div', { class: 'field' }, h('label', { for: id }, label, h('span', { class: 'req', 'aria-hidden': 'true', text: ' *' })), input, h('p', { class: 'hint', id: `${id}-hint`, text: hint }), error);
+  const box = field({ label, name: 'reason', required: true, multiline: true, hint, attrs: { rows: 2 } });
+  const input = box.querySelector('textarea');
+  const error = box.querySelector('.field-error');
   const value = () => input.value.trim();
   const read = () => {
     const blank = value() === '';
