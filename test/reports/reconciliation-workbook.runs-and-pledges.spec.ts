@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FIT_TO_HEIGHT_PAGES } from '../../src/common/spreadsheet/workbook-style.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertReportFixture, MONTH } from './support/report-fixture.js';
@@ -119,10 +120,10 @@ describe('reconciliation workbook: Pagu & Realisasi and Per Sumber Dana print on
   });
   afterAll(() => t?.close());
 
-  it('fits to one page wide, unlimited pages high, landscape A4, the header row repeated and the pages numbered', () => {
+  it('fits to one page wide, as many pages high as it takes (FIT_TO_HEIGHT_PAGES), landscape A4, the header row repeated and the pages numbered', () => {
     const ws = wb.getWorksheet('Pagu & Realisasi')!;
     const headerRow = rowOf(ws, 'Kode Komitmen').number;
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: FIT_TO_HEIGHT_PAGES });
     expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
     expect((ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit).toBe(headerRow);
     expect(ws.headerFooter.oddFooter).toMatch(/^&L&8&A · dijalankan oleh uji .* WIB&R&8Halaman &P dari &N$/);

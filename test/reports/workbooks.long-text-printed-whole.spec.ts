@@ -11,7 +11,7 @@ import { text } from 'node:stream/consumers';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import unzipper from 'unzipper';
-import { WARNING_STYLE, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
+import { FIT_TO_HEIGHT_PAGES, WARNING_STYLE, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
 import { fitScale, type TableColumn, TableSheet } from '../../src/reports/workbook/table-sheet.js';
 
 const COLUMNS: TableColumn[] = [
@@ -125,5 +125,19 @@ describe('workbooks: long text is printed whole', () => {
       t.keepTogether(11);
     }, true, wide);
     expect(await pageBreaks()).toEqual([32]);
+  });
+
+  /**
+   * Fit to FIT_TO_HEIGHT_PAGES tall rather than "automatic" (LibreOffice's blank pages, see there), but a sheet of more
+   * pages than that, by the estimate, stays "automatic": LibreOffice reads no more than 1000 and would print it smaller.
+   */
+  it('fits a sheet to FIT_TO_HEIGHT_PAGES tall, and one of more pages to width alone', async () => {
+    const tall = 'Keterangan panjang '.repeat(60); // 30 lines, 450 points: a row a page
+    expect(wrappedLines(tall.trim(), COLUMNS[2].width)).toBe(30);
+    expect((await written((t) => t.addRow(['Baris', 1, tall.trim()]))).pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: FIT_TO_HEIGHT_PAGES });
+    const many = await written((t) => {
+      for (let i = 0; i < FIT_TO_HEIGHT_PAGES; i++) t.addRow([`Baris ${i}`, i, tall.trim()]);
+    });
+    expect(many.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   });
 });

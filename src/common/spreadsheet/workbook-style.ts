@@ -110,6 +110,16 @@ export function fontScale(style: Partial<ExcelJS.Style> | undefined): number {
   return (size / 11) * (style?.font?.bold ? 1.1 : 1);
 }
 
+/**
+ * How many pages tall a sheet with a printed header and footer is fit to (TableSheet.commit): as many as it needs, in
+ * effect, rather than printSetup()'s 0 ("automatic", what Excel writes for a blank "tall"). Given 0, LibreOffice
+ * prints a long sheet 2% smaller when that saves a page (tdf#103516), and its PDF export of a sheet with a header
+ * and footer does so when it draws the pages but not when it counts them: blank pages after the sheet, counted
+ * in "Halaman N dari M" (QA: 2 after a Rincian Peserta of 3,000 rows, 3 after 6,000). 1000 is the most LibreOffice
+ * reads: a sheet of more pages keeps 0 rather than print smaller.
+ */
+export const FIT_TO_HEIGHT_PAGES = 1000;
+
 /** A4, landscape, fit to one page wide, header rows repeated on each printed page. */
 export function printSetup(headerRow?: number): Partial<ExcelJS.PageSetup> {
   return {

@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs';
 import {
   type ColumnKind,
   columnStyle,
+  FIT_TO_HEIGHT_PAGES,
   fontScale,
   frozenHeader,
   HEADER_STYLE,
@@ -109,6 +110,8 @@ export class TableSheet {
   /** Height of a printed page at the scale that fits the columns to its width, and how much of the current one is used. */
   private readonly pagePoints: number;
   private usedPoints = 0;
+  /** Printed pages so far, as Excel would print them (the estimate keepTogether() goes by). */
+  private pages = 1;
   private headerPoints = LINE_POINTS;
   private lastPoints = LINE_POINTS;
 
@@ -149,7 +152,10 @@ export class TableSheet {
   private printed(points: number): void {
     this.lastPoints = points;
     this.usedPoints += points;
-    if (this.usedPoints > this.pagePoints) this.usedPoints = this.headerPoints + points;
+    if (this.usedPoints > this.pagePoints) {
+      this.usedPoints = this.headerPoints + points;
+      this.pages++;
+    }
   }
 
   /**
@@ -160,6 +166,7 @@ export class TableSheet {
     if (this.usedPoints + rows * LINE_POINTS <= this.pagePoints) return;
     (this.sheet as unknown as { rowBreaks: { id: number; max: number; man: number }[] }).rowBreaks.push({ id: this.nextRow - 1, max: 16383, man: 1 });
     this.usedPoints = this.headerPoints;
+    this.pages++;
   }
 
   get firstDataRow(): number {
@@ -309,7 +316,9 @@ export class TableSheet {
     return this.nextRow;
   }
 
+  /** Writes the sheet out, fit to FIT_TO_HEIGHT_PAGES tall unless it has more pages (a twentieth to spare for the estimate). */
   commit(): void {
+    this.sheet.pageSetup.fitToHeight = this.pages > FIT_TO_HEIGHT_PAGES * 0.95 ? 0 : FIT_TO_HEIGHT_PAGES;
     this.sheet.commit();
   }
 }
