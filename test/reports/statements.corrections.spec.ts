@@ -302,6 +302,8 @@ describe('year-end recap (Rekap Tahunan): every funder over the year, each month
     const warnings: string[] = [];
     ws.eachRow((r) => r.getCell(1).value === 'Peringatan' && warnings.push(String(r.getCell(2).value)));
     expect(warnings).toContainEqual(expect.stringMatching(/^Belum pernah direkonsiliasi: September 2026\./));
+    // the Dana Desa pledge's §5 warning, named as the pledge rows name it
+    expect(warnings).toContainEqual(expect.stringMatching(/^Desa Talang Jambu — APBDes, DESA-1703062001-2026: .*Dana Desa/));
     const [event] = await t.dataSource.query(`SELECT actor, entity_id, summary FROM audit_event WHERE action = 'report.export'`);
     expect(event.entity_id).toBe('rekap-tahunan-2026');
     expect(JSON.parse(typeof event.summary === 'string' ? event.summary : JSON.stringify(event.summary))).toEqual({ year: 2026, pledges: 4, funded: 327520, paid: 220960 });
