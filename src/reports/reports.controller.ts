@@ -7,6 +7,7 @@ import { StatementQueryDto } from './dto/statement-query.dto.js';
 import { WritePledgeStatement } from './use-cases/write-pledge-statement.use-case.js';
 import { WriteReconciliationWorkbook } from './use-cases/write-reconciliation-workbook.use-case.js';
 import { WriteVillageStatement } from './use-cases/write-village-statement.use-case.js';
+import { WriteYearRecap } from './use-cases/write-year-recap.use-case.js';
 import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
 import { uuidParam } from '../common/http/uuid-param.js';
 import { ReportsException } from './reports.exception.js';
@@ -19,7 +20,7 @@ import { ApiXlsxResponse } from '../common/http/file-response.js';
 
 const STREAMED = 'Buku kerja Excel (.xlsx), dikirim bertahap (streaming).';
 
-/** Downloads: the reconciliation workbook (DOMAIN §11) and the village and pledge statements. */
+/** Downloads: the reconciliation workbook (DOMAIN §11), the village and pledge statements and the year-end recap. */
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('api/v1')
@@ -29,6 +30,7 @@ export class ReportsController {
     private readonly reconciliationWorkbook: WriteReconciliationWorkbook,
     private readonly villageStatement: WriteVillageStatement,
     private readonly pledgeStatement: WritePledgeStatement,
+    private readonly yearRecap: WriteYearRecap,
   ) {}
 
   @Get('reconciliations/:id/workbook.xlsx')
@@ -61,5 +63,14 @@ export class ReportsController {
   @ApiXlsxResponse(STREAMED)
   async pledge(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply): Promise<void> {
     await sendWorkbook(res, await this.pledgeStatement.prepare({ pledgeCode: code, month: query.month, year: query.year, quarter: query.quarter, actor: user.username }));
+  }
+
+  @Get('reports/year/:year.xlsx')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Rekap tahunan semua pemberi dana: Per Pemberi Dana, Per Bulan (tagihan BPJS, rekonsiliasi, status bulan), Keterangan' })
+  @ApiParam({ name: 'year', description: 'Tahun anggaran YYYY', example: '2026' })
+  @ApiXlsxResponse(STREAMED)
+  async year(@Param('year') year: string, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
+    await sendWorkbook(res, await this.yearRecap.prepare({ year, actor: user.username }));
   }
 }

@@ -47,6 +47,14 @@ export class ReportsException extends DomainException<ReportsErrorCode> {
     );
   }
 
+  /** The recap's year in the path is not a fiscal year 2000–2099 (`GET /reports/year/:year.xlsx`). */
+  static invalidYear(value: string): ReportsException {
+    return new ReportsException(ReportsErrorCode.INVALID_PERIOD, `Tahun "${clip(value)}" tidak dapat diproses: isi tahun anggaran empat angka, 2000–2099, misalnya 2026.`, {
+      field: 'year',
+      value: clip(value),
+    });
+  }
+
   /** A pledge statement for a period of another year: every figure would be 0 and its remaining budget the whole budget. */
   static outsideFiscalYear(code: string, fiscalYear: number, period: string): ReportsException {
     return new ReportsException(

@@ -6,6 +6,7 @@ import { ReportsController } from './reports.controller.js';
 import { WritePledgeStatement } from './use-cases/write-pledge-statement.use-case.js';
 import { WriteReconciliationWorkbook } from './use-cases/write-reconciliation-workbook.use-case.js';
 import { WriteVillageStatement } from './use-cases/write-village-statement.use-case.js';
+import { WriteYearRecap } from './use-cases/write-year-recap.use-case.js';
 
 /**
  * Workbooks and statements (DOMAIN §11): read-only over the funding, billing and reconciliation
@@ -15,7 +16,7 @@ import { WriteVillageStatement } from './use-cases/write-village-statement.use-c
 @Module({
   imports: [FundingModule],
   controllers: [ReportsController],
-  providers: [ReportQueries, StatementQueries, WriteReconciliationWorkbook, WriteVillageStatement, WritePledgeStatement],
+  providers: [ReportQueries, StatementQueries, WriteReconciliationWorkbook, WriteVillageStatement, WritePledgeStatement, WriteYearRecap],
   exports: [WriteReconciliationWorkbook, WriteVillageStatement, WritePledgeStatement],
 })
 export class ReportsModule {}

@@ -168,6 +168,14 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     expect(String(quarterRows[1][0])).toMatch(/^Triwulan IV 2026 \(Oktober–Desember\)/);
     expect(quarterRows.find((r) => r[0] === 'Oktober 2026')).toEqual(october);
 
+    // The year-end recap across all funders: October's obligations as the village statement has them
+    const recap = page.getByRole('form', { name: 'Rekap tahunan' });
+    await recap.getByLabel('Tahun').fill('2026');
+    const year = await downloadWorkbook(() => recap.getByRole('button', { name: 'Unduh rekap (.xlsx)' }).click(), page);
+    expect(year.name).toBe('rekap-tahunan-jamkesda-2026.xlsx');
+    expect(year.workbook.worksheets.map((ws) => ws.name)).toEqual(['Per Pemberi Dana', 'Per Bulan', 'Keterangan']);
+    expect(sheetRows(year.workbook.getWorksheet('Per Bulan')!).find((r) => r[0] === 'Oktober 2026')?.slice(0, 3)).toEqual(['Oktober 2026', 5, 189000]);
+
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

@@ -183,6 +183,7 @@ describe('OpenAPI: real answers match the documented response schemas', () => {
     check(await keuangan.get(`/api/v1/reconciliations/${run.body.id}/workbook.xlsx`).expect(200), 'get', '/api/v1/reconciliations/{id}/workbook.xlsx');
     check(await keuangan.get(`/api/v1/statements/villages/${VILLAGE}.xlsx?month=2026-10`).expect(200), 'get', '/api/v1/statements/villages/{code}.xlsx');
     check(await keuangan.get('/api/v1/statements/pledges/APBD-2026.xlsx?year=2026').expect(200), 'get', '/api/v1/statements/pledges/{code}.xlsx');
+    check(await keuangan.get('/api/v1/reports/year/2026.xlsx').expect(200), 'get', '/api/v1/reports/year/{year}.xlsx');
   });
 
   it('users, audit and auth', async () => {

@@ -227,3 +227,92 @@ describe('pledge statement: a month late only by corrections says so, as the con
     expect(october.getCell(9).value).toBe('Dikoreksi dengan pengembalian kelebihan bayar Rp20.000 (NK TJSLP OKT) yang dicatat pada November 2026; Masih kurang Rp10.000 sesudah koreksi');
   });
 });
+
+/**
+ * The year-end recap across all funders (GET /reports/year/:year.xlsx): the fixture's four pledges over September and
+ * October 2026, October's BPJS bill and finalized run, and a correction of October's Dana Desa shortfall recorded in
+ * January 2027. QA: the year's totals per funder, what is still unpaid and by whom, and what BPJS billed against what
+ * was owed per month needed one statement per pledge or village.
+ */
+describe('year-end recap (Rekap Tahunan): every funder over the year, each month', () => {
+  let t: TestApp;
+  let wb: ExcelJS.Workbook;
+  /** The first row whose column A contains `text` (a funder's label ends with its pledge code). */
+  const rowHaving = (ws: ExcelJS.Worksheet, text: string) => {
+    for (let r = 1; r <= ws.rowCount; r++) if (String(ws.getRow(r).getCell(1).value ?? '').includes(text)) return ws.getRow(r);
+    throw new Error(`No row with "${text}" in ${ws.name}`);
+  };
+  const values = (row: ExcelJS.Row, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => row.getCell(from + i).value);
+  const result = (v: ExcelJS.CellValue) => (v && typeof v === 'object' && 'formula' in v ? (v.result ?? 0) : v);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const runId = await insertReportFixture(t.dataSource);
+    await t.dataSource.query(`INSERT INTO closed_month (month, run_id, closed_by) VALUES ('2026-10', $1, 'uji')`, [runId]);
+    await t.dataSource.query(`INSERT INTO bill (month, version, invoice_total, lines, lines_total, checksum, filename, uploaded_by) VALUES ('2026-10', 1, 235200, 6, 231000, 'x', 'tagihan-oktober.xlsx', 'uji')`);
+    await t.dataSource.query(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('DESA-1703062001-2026', '2027-01', 75600, '2027-01-09', 'SP2D 0007/LS/2027', '2026-10', 'uji')`,
+    );
+    const res = await download((await t.as(Role.AUDITOR)).get('/api/v1/reports/year/2026.xlsx'));
+    expect(res.headers['content-disposition']).toContain('rekap-tahunan-jamkesda-2026.xlsx');
+    wb = await readWorkbook(res.body);
+  });
+  afterAll(() => t.close());
+
+  it('Per Pemberi Dana: each pledge funded, paid (a correction recorded in January 2027 included), balance and the months owed or late', async () => {
+    const ws = wb.getWorksheet('Per Pemberi Dana')!;
+    expect(String(ws.getRow(1).getCell(1).value)).toBe('Rekap Tahunan Jamkesda 2026: Per Pemberi Dana — Kabupaten Bengkulu Utara');
+    // [pagu, kuota, participant-months, funded, paid, balance, owed, late]
+    const of = (code: string) => values(rowHaving(ws, code), 3, 10).map(result);
+    expect(of('TJSLP-ALNO-2026')).toEqual([500000, 'tanpa kuota', 2, 75600, 40000, -35600, 'September 2026: belum dibayar Rp37.800', '-']);
+    expect(of('DESA-1703062001-2026')).toEqual([
+      'tanpa pagu',
+      'tanpa kuota',
+      4,
+      151200,
+      125600, // Rp50.000 in October + Rp75.600 recorded in January 2027 for October
+      -25600,
+      'September 2026: belum dibayar Rp75.600; Oktober 2026: kurang Rp25.600; dikoreksi Rp75.600, dicatat pada Januari 2027',
+      '-',
+    ]);
+    expect(of('PROV-2026')).toEqual(['tanpa pagu', 2, 3, 45360, 0, -45360, 'September 2026: belum dibayar Rp15.120; Oktober 2026: belum dibayar Rp30.240', '-']);
+    // October's only payment corrects September, dated the 12th: §8 counts it in October, paid in full, late by it
+    expect(of('APBD-2026')).toEqual([2000000, 'tanpa kuota', 3, 55360, 55360, 0, '-', 'Oktober 2026 (hanya koreksi)']);
+    expect(values(rowOf(ws, 'JUMLAH (semua komitmen)'), 5, 8).map(result)).toEqual([12, 327520, 220960, -106560]);
+    expect(result(rowHaving(ws, 'Tidak Terdanai (UNFUNDED)').getCell(6).value)).toBe(12680);
+    expect(result(rowHaving(ws, 'Kewajiban iuran tahun ini').getCell(6).value)).toBe(340200); // 151.200 + 189.000
+    expect(String(rowHaving(ws, 'DRAF').getCell(1).value)).toContain('belum dialokasikan');
+    expect(rowHaving(ws, 'Kepala Dinas Kesehatan')).toBeDefined();
+  });
+
+  it('Per Bulan: obligations, funded, unfunded, the bill, the run, the month status and paid, each month', async () => {
+    const ws = wb.getWorksheet('Per Bulan')!;
+    const month = (name: string) => values(rowOf(ws, name), 2, 12).map(result);
+    expect(month('September 2026')).toEqual([4, 151200, 151200, 0, 'belum ada tagihan', 'belum direkonsiliasi', null, null, null, 'Dibekukan', 55360]);
+    expect(month('Oktober 2026')).toEqual([5, 189000, 176320, 12680, 235200, 'Versi 1, Final', 151200, 79800, 37800, 'Final', 165600]);
+    expect(month('November 2026')).toEqual(['belum dialokasikan', 0, 0, 0, 'belum ada tagihan', 'belum direkonsiliasi', null, null, null, 'Terbuka', 0]);
+    // paid per month counts a correction in the month it corrects: the year's total is Per Pemberi Dana's
+    expect(values(rowOf(ws, 'JUMLAH'), 2, 12).map(result)).toEqual([9, 340200, 327520, 12680, 235200, null, 151200, 79800, 37800, null, 220960]);
+  });
+
+  it('Keterangan says the year, who made it, and warns of a month never reconciled; the download is audited', async () => {
+    const ws = wb.getWorksheet('Keterangan')!;
+    expect(rowOf(ws, 'Tahun anggaran').getCell(2).value).toBe('2026');
+    expect(rowOf(ws, 'Dibuat').getCell(2).value).toBe('15/11/2026 10:00 WIB oleh uji-auditor');
+    const warnings: string[] = [];
+    ws.eachRow((r) => r.getCell(1).value === 'Peringatan' && warnings.push(String(r.getCell(2).value)));
+    expect(warnings).toContainEqual(expect.stringMatching(/^Belum pernah direkonsiliasi: September 2026\./));
+    // the Dana Desa pledge's §5 warning, named as the pledge rows name it
+    expect(warnings).toContainEqual(expect.stringMatching(/^Desa Talang Jambu — APBDes, DESA-1703062001-2026: .*Dana Desa/));
+    const [event] = await t.dataSource.query(`SELECT actor, entity_id, summary FROM audit_event WHERE action = 'report.export'`);
+    expect(event.entity_id).toBe('rekap-tahunan-2026');
+    expect(JSON.parse(typeof event.summary === 'string' ? event.summary : JSON.stringify(event.summary))).toEqual({ year: 2026, pledges: 4, funded: 327520, paid: 220960 });
+  });
+
+  it('refuses operators, a malformed year and a year never allocated', async () => {
+    await (await t.as(Role.OPERATOR_DINKES)).get('/api/v1/reports/year/2026.xlsx').expect(403);
+    const auditor = await t.as(Role.AUDITOR);
+    expect((await auditor.get('/api/v1/reports/year/26.xlsx').expect(400)).body.details).toEqual({ field: 'year', value: '26' });
+    expect((await auditor.get('/api/v1/reports/year/2025.xlsx').expect(404)).body.code).toBe('NOT_ALLOCATED');
+  });
+});

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { addMonths } from '../../common/month.js';
 import * as SQL from '../sql/statement.sql.js';
+import { YEAR_MONTHS } from '../sql/year.sql.js';
 import { type PledgeRow, type RevisionRange, toPledge } from './report-queries.js';
 
 export interface VillageMonth {
@@ -36,6 +37,22 @@ export interface PledgeSplitRow {
   amount: number;
 }
 
+/** One month of a fiscal year for the year-end recap (YEAR_MONTHS); bill and run figures null when there are none. */
+export interface YearMonthRow {
+  month: string;
+  allocated: boolean;
+  participants: number;
+  obligation: number;
+  unfunded: number;
+  funded: number;
+  bill: { version: number; invoiceTotal: number } | null;
+  run: { version: number; status: string; payable: number | null; overbilled: number | null; underbilled: number | null } | null;
+  finalized: boolean;
+  /** Finalized, or frozen by a later finalized month of the year. */
+  closed: boolean;
+  paid: number;
+}
+
 export interface MonthKey {
   month: string;
   nik: string;
@@ -43,6 +60,7 @@ export interface MonthKey {
 
 type Raw = Record<string, any>;
 const num = (v: unknown): number => Number(v ?? 0);
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 @Injectable()
 export class StatementQueries {
@@ -114,5 +132,25 @@ export class StatementQueries {
   async dueByMonth(codes: string[], from: string, to: string): Promise<Map<string, { participants: number; amount: number; revisions: RevisionRange }>> {
     const rows = await this.query(SQL.PLEDGES_DUE_BY_MONTH, [codes, from, to]);
     return new Map(rows.map((r) => [r.month, { participants: num(r.participants), amount: num(r.amount), revisions: { min: num(r.min_revision), max: num(r.max_revision) } }]));
+  }
+
+  /** The twelve months of fiscal year `year`, each in one row (YEAR_MONTHS). */
+  async yearMonths(year: number): Promise<YearMonthRow[]> {
+    return (await this.query(YEAR_MONTHS, [year, `${year}-01`, `${year}-12`])).map((r) => ({
+      month: r.month,
+      allocated: r.allocated === true,
+      participants: num(r.participants),
+      obligation: num(r.obligation),
+      unfunded: num(r.unfunded),
+      funded: num(r.funded),
+      bill: r.bill_version === null ? null : { version: num(r.bill_version), invoiceTotal: num(r.invoice_total) },
+      run:
+        r.run_version === null
+          ? null
+          : { version: num(r.run_version), status: r.run_status, payable: numOrNull(r.payable), overbilled: numOrNull(r.overbilled), underbilled: numOrNull(r.underbilled) },
+      finalized: r.finalized === true,
+      closed: r.closed === true,
+      paid: num(r.paid),
+    }));
   }
 }

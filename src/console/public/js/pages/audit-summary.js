@@ -37,6 +37,7 @@ export const FIELD_LABELS = {
   from: 'Dari bulan',
   fromMonth: 'Dari bulan',
   fund: 'Dana',
+  funded: 'Terdanai',
   funder: 'Pemberi dana',
   id: 'ID',
   invoiceTotal: 'Total invoice',
@@ -50,12 +51,14 @@ export const FIELD_LABELS = {
   niks: 'NIK',
   note: 'Catatan',
   overbilled: 'Lebih tagih',
+  paid: 'Dibayar',
   paidAt: 'Tanggal bayar',
   password: 'Kata sandi',
   payable: 'Harus dibayar',
   payer: 'Pembayar',
   payments: 'Pembayaran',
   pledgeCode: 'Kode komitmen',
+  pledges: 'Komitmen',
   priority: 'Prioritas',
   quota: 'Kuota per bulan',
   reason: 'Alasan',
@@ -98,7 +101,7 @@ export const FIELD_LABELS = {
   year: 'Tahun',
 };
 
-const MONEY = new Set(['amount', 'budget', 'invoiceTotal', 'linesTotal', 'payable', 'overbilled', 'underbilled']);
+const MONEY = new Set(['amount', 'funded', 'paid', 'budget', 'invoiceTotal', 'linesTotal', 'payable', 'overbilled', 'underbilled']);
 const MONTHS = new Set(['month', 'adjustsMonth', 'asked', 'coveredIn']);
 /** Yes/no fields, also as the query string writes them (`?dryRun=true`: QA, "Uji coba: true"). */
 const BOOLEANS = new Set(['active', 'allocated', 'dryRun']);
@@ -251,6 +254,7 @@ export const ENTITY_LABELS = {
   pledge: 'Komitmen',
   pledge_upload: 'Unggahan lembar komitmen',
   reconciliation_run: 'Rekonsiliasi',
+  report: 'Laporan',
   scheduled_month: 'Jadwal bulanan',
   split: 'Pembagian iuran',
   tariff: 'Tarif',

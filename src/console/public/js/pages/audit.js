@@ -189,6 +189,7 @@ export const ACTION_LABELS = {
   'participant.export': 'Salinan register peserta diunduh',
   'participant.void': 'Pendaftaran peserta dibatalkan',
   'split.export': 'Pembagian iuran diunduh (Excel)',
+  'report.export': 'Rekap tahunan diunduh (Excel)',
   'tariff.add': 'Tarif ditambahkan',
   'tariff.close': 'Tarif ditutup oleh tarif baru',
   'tariff.resume': 'Tarif lama berlaku lagi',

@@ -1,4 +1,4 @@
-/** Downloads: statements per village (for the kepala desa) and per pledge (TJSLP), and the workbooks. */
+/** Downloads: statements per village (for the kepala desa) and per pledge (TJSLP), the year-end recap, and the workbooks. */
 import { api, download } from '../api.js';
 import { h, replace } from '../dom.js';
 import { compareCodes, currentMonth, monthLabel } from '../format.js';
@@ -25,7 +25,7 @@ export async function render(main, ctx) {
   });
   replace(
     main,
-    pageHeader('Laporan', 'Buku kerja untuk ditandatangani dan diperiksa: laporan per desa, laporan per komitmen (mis. TJSLP perusahaan), dan buku kerja rekonsiliasi bulanan.'),
+    pageHeader('Laporan', 'Buku kerja untuk ditandatangani dan diperiksa: laporan per desa, laporan per komitmen (mis. TJSLP perusahaan), rekap tahunan, dan buku kerja rekonsiliasi bulanan.'),
     problem,
     h(
       'div',
@@ -33,7 +33,38 @@ export async function render(main, ctx) {
       section('Laporan desa', h('p', { class: 'hint', text: 'Untuk kepala desa: peserta, iuran, bagian yang dibayar komitmen desa, pembayaran dan saldo.' }), statementForm('desa', villageSelect, month, (code) => `/api/v1/statements/villages/${encodeURIComponent(code)}.xlsx`)),
       section('Laporan komitmen', h('p', { class: 'hint', text: 'Komitmen dibanding terpakai dan dibayar.' }), statementForm('komitmen', pledgeSelect, month, (code) => `/api/v1/statements/pledges/${encodeURIComponent(code)}.xlsx`)),
     ),
+    section(
+      'Rekap tahunan',
+      h('p', { class: 'hint', text: 'Semua pemberi dana dalam satu tahun anggaran: terdanai, dibayar dan selisih per komitmen, bulan yang belum dibayar, dan per bulan tagihan BPJS, hasil rekonsiliasi serta status bulan.' }),
+      yearRecapForm(month.slice(0, 4)),
+    ),
     section('Buku kerja rekonsiliasi', h('p', {}, 'Buku kerja rekonsiliasi (Ringkasan, Pagu & Realisasi, Temuan, Berita Acara, …) diunduh dari halaman hasil rekonsiliasi. ', h('a', { href: hashFor('/rekonsiliasi', { month }), text: `Rekonsiliasi ${monthLabel(month)} ›` }))),
+  );
+}
+
+/** Rekap tahunan: one fiscal year, every funder (GET /api/v1/reports/year/:year.xlsx). */
+function yearRecapForm(year) {
+  const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Unduh rekap (.xlsx)');
+  const out = h('p', { class: 'inline-status', role: 'status' });
+  return form(
+    {
+      label: 'Rekap tahunan',
+      onsubmit: (_e, el) =>
+        busy(submit, async () => {
+          clearErrors(el);
+          replace(out);
+          const v = values(el);
+          if (!/^\d{4}$/.test(v.year)) return showErrors(el, { message: 'Lengkapi isian yang ditandai.', details: [{ field: 'year', messages: ['Isi tahun, mis. 2026.'] }] });
+          try {
+            const name = await download(`/api/v1/reports/year/${v.year}.xlsx`, { fallbackName: `rekap-tahunan-jamkesda-${v.year}.xlsx` });
+            replace(out, h('span', { class: 'ok', text: `Diunduh: ${name}` }));
+          } catch (err) {
+            showErrors(el, err);
+          }
+        }),
+    },
+    h('div', { class: 'form-grid' }, field({ label: 'Tahun', name: 'year', type: 'number', value: year, hint: 'Tahun anggaran', attrs: { min: '2018', max: '2099' } })),
+    h('div', { class: 'actions' }, submit, out),
   );
 }
 
