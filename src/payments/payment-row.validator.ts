@@ -8,7 +8,7 @@ import { type ColumnSpec, labelsByName } from '../common/spreadsheet/column-spec
 import { dateFormsOf, noDateForms, noteDateForm, type RowDateForms } from '../common/spreadsheet/date-order.js';
 import { fieldCountIssue } from '../common/spreadsheet/field-count.js';
 import { mergedCellIssue, mergedLabelRange, withMergedCells } from '../common/spreadsheet/merged-cells.js';
-import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
+import type { SheetRow } from '../common/spreadsheet/sheet-row.js';
 import { pledgeNotFoundMessage } from '../funding/funding.exception.js';
 import { dayName, isMonth, monthName } from '../common/month.js';
 import { maxLength } from 'class-validator';

@@ -19,7 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import pgCopy from 'pg-copy-streams';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { type RawCells, rawCells } from '../common/spreadsheet/row-report.writer.js';
-import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
+import type { SheetRow } from '../common/spreadsheet/sheet-row.js';
 import { oneLine } from '../common/text.js';
 import { INSERT_UPLOAD_ISSUES } from '../common/spreadsheet/upload-issue.sql.js';
 import { type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS } from './enrollment-columns.js';

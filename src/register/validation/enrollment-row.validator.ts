@@ -9,7 +9,7 @@
  */
 import { type Cell, cellDay, dateTextProblem, isLabelRow, isNoteRow, numberNotADate, shownDay, yearOnly } from '../../common/spreadsheet/cell.js';
 import { type MergedCell, mergedCellMessage, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
-import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
+import type { SheetRow } from '../../common/spreadsheet/sheet-row.js';
 import { COL, type ColumnLabels, columnLabels, END_REASON_PHRASINGS, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { DigitKeyMap } from './digit-key-map.js';
 import { type ComparedColumn, FirstRowsOfNik } from './first-rows-of-nik.js';
