@@ -18,7 +18,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pgCopy from 'pg-copy-streams';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { type RawCells, rawCells } from '../common/spreadsheet/row-report.writer.js';
+import { type RawCells, rawCells } from '../common/spreadsheet/raw-cells.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-row.js';
 import { oneLine } from '../common/text.js';
 import { INSERT_UPLOAD_ISSUES } from '../common/spreadsheet/upload-issue.sql.js';

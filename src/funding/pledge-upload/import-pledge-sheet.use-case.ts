@@ -14,7 +14,7 @@ import type { PledgeData, PledgeInput, PledgeWarning } from '../domain/pledge-ru
 import { PledgesService } from '../pledges/pledges.service.js';
 import { type FieldProblem, FundingException } from '../funding.exception.js';
 import { fileChecksum } from '../../common/file-checksum.js';
-import { type RawCells, rawCells } from '../../common/spreadsheet/row-report.writer.js';
+import { type RawCells, rawCells } from '../../common/spreadsheet/raw-cells.js';
 import { PledgeUploads } from './pledge-uploads.service.js';
 import { SameFileInTurn } from './same-file-in-turn.js';
 import { type Cell, characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
