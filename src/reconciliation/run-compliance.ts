@@ -7,7 +7,7 @@
  * pledges it funded by their current terms. Not stored: the workbook's Ringkasan lists them apart from what was heard.
  */
 import type { DataSource } from 'typeorm';
-import { type PledgeWarning, warningsOfTerms } from '../funding/domain/pledge-rules.js';
+import { type PledgeWarning, warningsOfTerms } from '../funding/domain/pledge-warnings.js';
 import type { RunInputs, RunSummary } from './reconciliation.types.js';
 
 type TermsRow = { code: string; source_type: string; fund: string | null; fiscal_year: number };
