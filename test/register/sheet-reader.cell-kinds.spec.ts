@@ -13,7 +13,8 @@ import { columnsNotRead, lookAlikeColumns } from '../../src/common/spreadsheet/u
 import { detectFormat } from '../../src/common/spreadsheet/file-format.js';
 import { SheetReader } from '../../src/common/spreadsheet/sheet-reader.js';
 import type { SheetRow } from '../../src/common/spreadsheet/sheet-row.js';
-import { cellDay, dateCell, decodeXstring, numberCell, parseDateText, yearOnly } from '../../src/common/spreadsheet/cell.js';
+import { cellDay, parseDateText, yearOnly } from '../../src/common/spreadsheet/cell-dates.js';
+import { dateCell, decodeXstring, numberCell } from '../../src/common/spreadsheet/cell.js';
 import { textValue } from '../../src/common/spreadsheet/formula-injection.js';
 import { SpreadsheetException } from '../../src/common/spreadsheet/spreadsheet.exception.js';
 import { Readable } from 'node:stream';

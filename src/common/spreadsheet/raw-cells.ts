@@ -4,7 +4,8 @@
  * a rejection must not repeat, NOT_REPEATED). Stored with a row's first issue by every upload, written back
  * by the report sheets (report-sheets.ts).
  */
-import { bareYear, type Cell } from './cell.js';
+import type { Cell } from './cell.js';
+import { bareYear } from './cell-dates.js';
 import type { ColumnSpec } from './column-spec.js';
 
 /**
