@@ -22,7 +22,7 @@ import {
   PLEDGE_UPLOAD_OF_FILE,
   PLEDGE_UPLOADS,
 } from '../sql/pledge-uploads.sql.js';
-import type { PledgeUploadIssue, PledgeUploadReport } from './import-pledge-sheet.use-case.js';
+import type { PledgeUploadIssue, PledgeUploadReport } from './pledge-upload-answer.js';
 import { type PledgeUploadReportRow, type PledgeUploadRow, pledgeUploadReport } from './pledge-upload-report.js';
 import { type ColumnNames, PLEDGE_COLUMNS } from './pledge-sheet.js';
 
