@@ -2,7 +2,7 @@
  * NIK rules (DOMAIN §2): 16 digits; 1–6 the region where it was first issued; 7–12 the birth date
  * DDMMYY with 40 added to DD for women; 13–16 a serial that is never 0000.
  */
-import { calendarDay } from './spreadsheet/cell.js';
+import { calendarDay } from './spreadsheet/cell-dates.js';
 
 export interface NikFacts {
   /** Digits 1–4: province and regency (1703 = Bengkulu Utara). */

@@ -3,12 +3,14 @@
  * reference, and optionally the earlier month a correction adjusts. Pure logic: the caller passes
  * the known pledges (KnownPledges), the closed months and today's date (WIB).
  */
-import { bareYear, calendarDay, type Cell, cellDay, holdsValue, isNoteRow, characterFailure, dateTextProblem, formulaFailure, numberNotADate, serialDay, shownDay, typedIntoDateCell, yearOnly } from '../common/spreadsheet/cell.js';
+import { bareYear, calendarDay, cellDay, dateTextProblem, numberNotADate, serialDay, shownDay, typedIntoDateCell, yearOnly } from '../common/spreadsheet/cell-dates.js';
+import { characterFailure, formulaFailure } from '../common/spreadsheet/cell-checks.js';
+import { type Cell, holdsValue, isNoteRow } from '../common/spreadsheet/cell.js';
 import { type ColumnSpec, labelsByName } from '../common/spreadsheet/column-spec.js';
 import { dateFormsOf, noDateForms, noteDateForm, type RowDateForms } from '../common/spreadsheet/date-order.js';
 import { fieldCountIssue } from '../common/spreadsheet/field-count.js';
 import { mergedCellIssue, mergedLabelRange, withMergedCells } from '../common/spreadsheet/merged-cells.js';
-import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
+import type { SheetRow } from '../common/spreadsheet/sheet-row.js';
 import { pledgeNotFoundMessage } from '../funding/funding.exception.js';
 import { dayName, isMonth, monthName } from '../common/month.js';
 import { maxLength } from 'class-validator';

@@ -5,7 +5,8 @@
  */
 import { wibTimestamp } from '../common/clock/clock.js';
 import type { SheetWarning } from '../common/spreadsheet/hidden-rows.js';
-import { type RowReport, rowCountLines, sheetWarningLines } from '../common/spreadsheet/row-report.writer.js';
+import { rowCountLines, sheetWarningLines } from '../common/spreadsheet/report-summary.js';
+import type { RowReport } from '../common/spreadsheet/row-report.writer.js';
 import { textValue } from '../common/spreadsheet/workbook-style.js';
 import { uploadReportFilename } from '../common/spreadsheet/report-filename.js';
 import { PAYMENT_COLUMNS } from './payment-row.validator.js';

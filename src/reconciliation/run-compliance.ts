@@ -2,12 +2,12 @@
  * The §5 compliance warnings (the Dana Desa rule) of the pledges whose splits a run used, read with the run
  * (GET /reconciliations, /reconciliations/:id) beside what it was told when it ran (QA: the run's `warnings` were
  * empty for months a Dana Desa pledge paid, while its workbook's Ringkasan carried the warning). The same rule as
- * every other output (pledge-rules.ts pledgeWarnings), by the terms of each revision the run's splits were allocated
+ * every other output (pledge-warnings.ts pledgeWarnings), by the terms of each revision the run's splits were allocated
  * under (`inputs.pledges`, revisionFrom–revisionTo), each warning once; a run stored before those were kept reads the
  * pledges it funded by their current terms. Not stored: the workbook's Ringkasan lists them apart from what was heard.
  */
 import type { DataSource } from 'typeorm';
-import { type PledgeWarning, warningsOfTerms } from '../funding/domain/pledge-rules.js';
+import { type PledgeWarning, warningsOfTerms } from '../funding/domain/pledge-warnings.js';
 import type { RunInputs, RunSummary } from './reconciliation.types.js';
 
 type TermsRow = { code: string; source_type: string; fund: string | null; fiscal_year: number };

@@ -8,7 +8,7 @@
  * writes them (date-order.ts): in a month-first file, a holder's date either way round refuses it.
  */
 import type { EntityManager } from 'typeorm';
-import type { SheetRow } from '../common/spreadsheet/sheet-reader.js';
+import type { SheetRow } from '../common/spreadsheet/sheet-row.js';
 import { type ColumnLabels, columnLabels, type EnrollmentColumnName } from './enrollment-columns.js';
 import { REJECT_DISPLACED_NOKA } from './sql/promotion-refusals.sql.js';
 import { type IssueRow, issueRowsOf, type StagingWriter } from './staging-writer.js';

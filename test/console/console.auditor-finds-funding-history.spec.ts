@@ -7,7 +7,7 @@ import { expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Locator } from 'playwright-core';
 import { AuditService } from '../../src/audit/audit.service.js';
-import { pledgeWarnings } from '../../src/funding/domain/pledge-rules.js';
+import { pledgeWarnings } from '../../src/funding/domain/pledge-warnings.js';
 import { Role } from '../../src/users/role.js';
 import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
 import { closeMonth } from '../funding/support/register.js';

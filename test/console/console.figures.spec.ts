@@ -213,7 +213,7 @@ describe('console filters and revisions read in the browser', () => {
   let format: any;
   beforeAll(async () => {
     pledge = await consoleModule('pages/pledge.js');
-    splitsPage = await consoleModule('pages/splits.js');
+    splitsPage = await consoleModule('split-filters.js');
     format = await consoleModule('format.js');
   });
 

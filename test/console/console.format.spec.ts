@@ -119,7 +119,7 @@ describe('console display formats (Indonesian)', () => {
   });
 
   it("Alokasi says the summary's warnings above its totals, whatever the grouping (QA: none by source type or village)", async () => {
-    const splits = await consoleModule('pages/splits.js');
+    const splits = await consoleModule('split-totals.js');
     const desa = DD('DESA-1703112010-2026');
     const bySource = [{ key: 'APBD', amount: 1, warnings: [] }, { key: 'DESA', amount: 2, warnings: [desa] }, { key: 'UNFUNDED', amount: 3 }];
     expect(splits.totalsWarnings(bySource)).toEqual([desa]);

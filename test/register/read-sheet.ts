@@ -5,7 +5,8 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SheetReader, type SheetReaderOptions, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
+import { SheetReader } from '../../src/common/spreadsheet/sheet-reader.js';
+import type { SheetReaderOptions, SheetRow } from '../../src/common/spreadsheet/sheet-row.js';
 
 export async function readSheet(content: Buffer | string, options: SheetReaderOptions): Promise<{ rows: SheetRow[]; reader: SheetReader }> {
   const path = join(await mkdtemp(join(tmpdir(), 'sheet-reader-')), options.filename);

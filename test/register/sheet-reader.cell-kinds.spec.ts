@@ -10,8 +10,11 @@ import { PBI_COLUMNS } from '../../src/reconciliation/pbi/upload-pbi-apbn-list.u
 import { PAYMENT_COLUMNS } from '../../src/payments/payment-row.validator.js';
 import { LIST_COLUMNS, PLEDGE_COLUMNS } from '../../src/funding/pledge-upload/pledge-sheet.js';
 import { columnsNotRead, lookAlikeColumns } from '../../src/common/spreadsheet/unknown-columns.js';
-import { detectFormat, SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
-import { cellDay, dateCell, decodeXstring, numberCell, parseDateText, yearOnly } from '../../src/common/spreadsheet/cell.js';
+import { detectFormat } from '../../src/common/spreadsheet/file-format.js';
+import { SheetReader } from '../../src/common/spreadsheet/sheet-reader.js';
+import type { SheetRow } from '../../src/common/spreadsheet/sheet-row.js';
+import { cellDay, parseDateText, yearOnly } from '../../src/common/spreadsheet/cell-dates.js';
+import { dateCell, decodeXstring, numberCell } from '../../src/common/spreadsheet/cell.js';
 import { textValue } from '../../src/common/spreadsheet/formula-injection.js';
 import { SpreadsheetException } from '../../src/common/spreadsheet/spreadsheet.exception.js';
 import { Readable } from 'node:stream';

@@ -14,9 +14,10 @@ import { finished } from 'node:stream/promises';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import unzipper from 'unzipper';
-import { ambiguousSerial, type Cell, cellDay, dateCell, numberCell, serialDayIn1900, shownDay, textCell } from '../../src/common/spreadsheet/cell.js';
+import { ambiguousSerial, cellDay, serialDayIn1900, shownDay } from '../../src/common/spreadsheet/cell-dates.js';
+import { type Cell, dateCell, numberCell, textCell } from '../../src/common/spreadsheet/cell.js';
 import { writeIn1904System } from '../../src/common/spreadsheet/date-1904-writer.js';
-import { DATE_1904, rawCells } from '../../src/common/spreadsheet/row-report.writer.js';
+import { DATE_1904, rawCells } from '../../src/common/spreadsheet/raw-cells.js';
 import { SheetReader } from '../../src/common/spreadsheet/sheet-reader.js';
 import { zip } from '../support/zip.js';
 

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { readSheet } from './read-sheet.js';
-import { SheetReader, type SheetRow } from '../../src/common/spreadsheet/sheet-reader.js';
+import { SheetReader } from '../../src/common/spreadsheet/sheet-reader.js';
+import type { SheetRow } from '../../src/common/spreadsheet/sheet-row.js';
 
 const COLUMNS = [
   { name: 'NIK', required: true },

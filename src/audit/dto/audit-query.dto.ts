@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDate, IsInt, IsOptional, IsString, Max, MaxDate, Min, MinDate } from 'class-validator';
 import { MAX_PAGE } from '../../common/http/paging.js';
-import { calendarDay } from '../../common/spreadsheet/cell.js';
+import { calendarDay } from '../../common/spreadsheet/cell-dates.js';
 import { QueryInteger } from '../../common/http/validation.js';
 
 /**

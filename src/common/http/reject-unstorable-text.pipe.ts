@@ -18,7 +18,7 @@ function unstorable(text: string): string | undefined {
   }
   const control = CONTROL_CHARACTER.exec(text)?.[0];
   if (control === undefined) return undefined;
-  // as a sheet's cell is refused (cell.ts characterFailure): the code, and the text with the character marked
+  // as a sheet's cell is refused (cell-checks.ts characterFailure): the code, and the text with the character marked
   const shown = clip(text.replace(CONTROLS, '\uFFFD'));
   return `memuat ${controlCharacterSaid(control.charCodeAt(0))} (di sini ditandai \uFFFD: "${shown}"). Hapus karakter itu atau ketik ulang isiannya, lalu kirim ulang.`;
 }

@@ -18,7 +18,7 @@
  * its order and the TMT was registered as 12 January, not 1 December).
  * Used by the register (enrollment sheets) and the payments sheet: each says what a row is and where it goes (DateOrderSink).
  */
-import { calendarDay } from './cell.js';
+import { calendarDay } from './cell-dates.js';
 import { dayName } from '../month.js';
 
 // slashes only: a dash date is day first whatever the file (§12 `DD-MM-YYYY`), never a sign of the order nor read by it

@@ -5,7 +5,7 @@
  * for a template filled down to row 20).
  */
 import { type Cell, holdsValue } from './cell.js';
-import { rowList } from './hidden-rows.js';
+import { type RowRanges, rowList } from './hidden-rows.js';
 
 export const NUMBERED_ROWS = 'NUMBERED_ROWS';
 
@@ -42,4 +42,10 @@ export interface NumberedRowsWarning {
 /** `Baris 21–500 (480 baris) hanya berisi nomor urut di kolom No …`. */
 export function numberedRowsMessage(ranges: readonly (readonly [number, number])[], count: number, header: string): string {
   return `Baris ${rowList(ranges, count)} hanya berisi nomor urut di kolom ${header}, tanpa data lain, dan dilewati sebagai baris kosong.`;
+}
+
+/** The NUMBERED_ROWS warning of the rows `rows` skipped, their numbers under `header`. */
+export function numberedRowsWarning(rows: RowRanges, header: string): NumberedRowsWarning {
+  const ranges = rows.list();
+  return { code: NUMBERED_ROWS, message: numberedRowsMessage(ranges, rows.size, header), rows: rows.size, ranges };
 }

@@ -6,7 +6,8 @@
  * three forms (QA). Each value that reads as one day whatever the file's order is rewritten; any other value (no date,
  * a year alone, a slashed date only month/day can be) stays as uploaded, for its refusal to be seen and fixed.
  */
-import { bareYear, numberCell, parseDateText, serialDay } from './cell.js';
+import { bareYear, parseDateText, serialDay } from './cell-dates.js';
+import { numberCell } from './cell.js';
 import { dayFirst } from '../month.js';
 
 /**

@@ -23,49 +23,16 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
-import { bareYear, type Cell } from './cell.js';
-import type { ColumnSpec } from './column-spec.js';
-import { thousands } from '../money.js';
 import { writeIn1904System } from './date-1904-writer.js';
-import { reportDate, REPORT_SHOWS_MONTH_FIRST } from './report-dates.js';
+import { REPORT_SHOWS_MONTH_FIRST } from './report-dates.js';
+import { PAGE, type ReportColumns, type ReportRow, type WarnedRow, writeRowsSheet, writeWarnedSheet } from './report-sheets.js';
+import type { SummaryLine } from './report-summary.js';
 import { columnOrderParams, issueColumnOrder } from './upload-issue.sql.js';
-import {
-  columnStyle,
-  frozenHeader,
-  HEADER_STYLE,
-  LABEL_STYLE,
-  LINE_POINTS,
-  markAsText,
-  NUMBER_FORMATS,
-  printSetup,
-  textValue,
-  TITLE_STYLE,
-  wrappedLines,
-} from './workbook-style.js';
+import { LABEL_STYLE, LINE_POINTS, markAsText, NUMBER_FORMATS, printSetup, TITLE_STYLE, wrappedLines } from './workbook-style.js';
 
-const PAGE = 5000;
-
-/** The pages `page` reads, each after the last row number of the one before, until a short page. */
-async function* byRowNumber<T extends { row_number: number }>(page: (after: number) => Promise<T[]>): AsyncGenerator<T[]> {
-  for (let after = 0; ; ) {
-    const rows = await page(after);
-    yield rows;
-    if (rows.length < PAGE) return;
-    after = rows[rows.length - 1].row_number;
-  }
-}
-const DEFAULT_WIDTH = 20;
-/** The KETERANGAN column of Perbaiki and the value column of Ringkasan, in characters. */
-const MESSAGE_WIDTH = 90;
 const SUMMARY_WIDTH = 60;
-/** The tallest row Excel allows, in points: a cut 32,767-character value would want thousands of lines. */
-const MAX_ROW_POINTS = 409;
 /** A Ringkasan label at the top of its row, beside a value of several lines. */
 const LABEL_TOP = { ...LABEL_STYLE, alignment: { vertical: 'top' } } as const;
-/** BARIS: a plain whole number (row 1009, not "1,009": the row the operator looks for in the file). */
-const ROW_NUMBER_STYLE = { ...columnStyle('count'), numFmt: '0' } as const;
-/** An uploaded value too long for its column: text, wrapped (one object, so one style id). */
-const WRAPPED_TEXT = { ...columnStyle('text'), alignment: { wrapText: true, vertical: 'top' } } as const;
 
 /**
  * One refused row of the upload's main sheet (issues of another sheet, a pledge sheet's `Daftar`, are not its rows): its raw
@@ -98,65 +65,6 @@ const WARNED_ROWS = `
   ORDER BY row_number
   LIMIT ${PAGE}`;
 
-/** The Peringatan sheet's first line: its rows were saved, so uploading them again is not needed (nor read: Perbaiki comes first). */
-export const WARNED_SHEET_NOTE = 'Baris ini sudah tersimpan; tidak perlu diunggah ulang. Peringatan hanya untuk diperiksa.';
-
-/** A moment is given as text (`wibTimestamp`): a Date would be written as a 1900 serial, four years off in a 1904-system report. */
-export type SummaryValue = string | number | null;
-
-/** A line of the "Ringkasan" sheet: label, value, and optionally `rupiah` for an amount. */
-export type SummaryLine = readonly [label: string, value: SummaryValue, format?: 'rupiah'];
-
-/** The row counts every upload's summary gives, in this order and with these labels. */
-export function rowCountLines(c: { rowsRead: SummaryValue; accepted: SummaryValue; rejected: SummaryValue; warnings: SummaryValue }): SummaryLine[] {
-  return [
-    ['Baris dibaca', c.rowsRead],
-    ['Diterima', c.accepted],
-    ['Ditolak', c.rejected],
-    ['Dengan peringatan', c.warnings],
-  ];
-}
-
-/** The upload's warnings about its file as a whole (hidden rows: hidden-rows.ts), a Ringkasan line each, after the counts. */
-export function sheetWarningLines(warnings: readonly { message: string }[] | null | undefined): SummaryLine[] {
-  return (warnings ?? []).map((w) => ['Peringatan berkas', w.message] as const);
-}
-
-/** The columns of a sheet of the report, headed as the upload headed them. */
-interface ReportColumns {
-  /** The upload's canonical columns, in sheet order (`width` defaults to 20). */
-  readonly columns: readonly ColumnSpec[];
-  /**
-   * The sheet's header for each column (by its name): the header as the uploaded file wrote
-   * it (labelsByName of HeaderMatch.labels, kept in the upload's `column_labels`), as the findings in
-   * KETERANGAN name it. Absent or null (an upload stored before its labels were kept): the own names.
-   */
-  readonly headers?: Readonly<Record<string, string>> | null;
-  /**
-   * The columns the uploaded file had, by name, in its order (columnsInFileOrder, kept in the upload's
-   * `column_order`): the sheet lays them out so, the columns the file lacked after them. Absent or null
-   * (an upload stored before its order was kept): `columns`' order.
-   */
-  readonly order?: readonly string[] | null;
-  /**
-   * The date columns (own names): their values written day first, `DD/MM/YYYY` text, as the enrollment template and the
-   * register's export write dates (reportDate; QA: date cells, serials and `YYYY-MM-DD` side by side). Default none.
-   */
-  readonly dateColumns?: readonly string[];
-}
-
-/**
- * A row of a report sheet: its number in the file, its cells as uploaded (null when not kept),
- * whether an issue of its own rejects it (null: it has none, and is repeated for another row's sake:
- * no STATUS) and its messages, one a line.
- */
-export interface ReportRow {
-  row_number: number;
-  raw: RawCells | null;
-  rejected: boolean | null;
-  messages: string | null;
-}
-
 /**
  * A second sheet of the report, for an upload read from two sheets (a pledge sheet's `Daftar`):
  * written like Perbaiki (its columns, BARIS, STATUS, KETERANGAN) right after it, so that a fixed
@@ -185,88 +93,6 @@ export interface RowReport extends ReportColumns {
    * file headed them. Never a whole row: the sheet must not be readable as the upload's rows. Default none.
    */
   readonly warnedKeys?: readonly string[];
-}
-
-/**
- * A reported row as uploaded (`upload_issue.raw`): canonical column name → cell value, non-empty
- * cells only. Text as text; a number cell as its number (written back as a number cell, so the fixed
- * sheet reads as the upload did: a date pasted as a value into a Text cell, 31180, is the same day
- * again, and a NIK that arrived as a number is refused again for it); a date cell as `YYYY-MM-DD`. A
- * formula saved without a result is repeated as its formula (`=…`, written back as text), so the row
- * shows what was uploaded rather than blanks; a year typed into a date cell, as the year.
- * A row of a 1904-date-system workbook holding a number also carries `DATE_1904` (1): the report is
- * then written in the 1904 system, so its numbers are the ones uploaded and read again as the same days.
- */
-export type RawCells = Record<string, string | number>;
-
-/**
- * The RawCells key saying that the row's numbers count from 1904-01-01 as date serials (no column is so
- * named: columns are keyed by their canonical names). Uploads of one workbook share its date system.
- */
-export const DATE_1904 = '#date1904';
-
-/**
- * Rejections whose cell is not repeated in the report: a NIK repeated from an earlier row of the file
- * would, uploaded again without that row, overwrite the participant the earlier row registered with
- * this row's values (another person's, often: a NIK typed twice). The report leaves the cell empty
- * (its message names the NIK, the earlier row and the columns that differ), so uploading the row unchanged is refused
- * as "wajib diisi" until someone types the NIK back, deciding this row is the right one, or drops the row. Every
- * other cell is repeated.
- */
-const NOT_REPEATED = new Set(['NIK_DUPLICATE_IN_FILE']);
-
-/** The row's RawCells, stored with its first issue; `issues` are the row's, to leave out the cells above. */
-export function rawCells(
-  columns: readonly ColumnSpec[],
-  cells: readonly Cell[],
-  issues: readonly { column: string | null; code: string; severity: string }[] = [],
-): RawCells {
-  const leftOut = new Set(issues.filter((i) => i.severity === 'REJECT' && NOT_REPEATED.has(i.code)).map((i) => i.column));
-  const raw: RawCells = {};
-  columns.forEach((c, i) => {
-    const cell = cells[i];
-    if (!cell || leftOut.has(c.name)) return;
-    // a year typed into a date-formatted cell is repeated as typed (1985), not as the day of 1905 it shows: uploaded back untouched, it is refused again
-    if (cell.kind === 'date' && bareYear(cell) !== undefined) raw[c.name] = String(cell.serial);
-    else if (cell.kind === 'number' && Number.isFinite(cell.number)) {
-      raw[c.name] = cell.number!;
-      // its serial counts from 1904-01-01 if a date column reads it: the report is written in that system too
-      if (cell.date1904) raw[DATE_1904] = 1;
-    } else if (cell.kind !== 'empty') raw[c.name] = cell.text;
-    else if (cell.formula !== undefined) raw[c.name] = `=${cell.formula}`;
-  });
-  return raw;
-}
-
-/** A raw cell for the sheet: a number stays a number cell, anything else is user text (`textValue`). */
-function cellValue(value: string | number | undefined): string | number | null {
-  return typeof value === 'number' ? value : textValue(value);
-}
-
-/** The most characters Excel keeps in one cell; a longer one is cut by Excel, and the report is refused on upload (QA: 413). */
-export const EXCEL_CELL_LIMIT = 32_767;
-
-/** Ends a value cut to fit one cell, saying how long it was. */
-const cutMarker = (length: number): string => ` … [DIPOTONG: aslinya ${thousands(length)} karakter]`;
-
-/**
- * A text for one cell, cut to EXCEL_CELL_LIMIT characters with `cutMarker` at its end when longer (never inside
- * a surrogate pair); undefined when it fits as it is.
- */
-export function cutToCell(text: string): string | undefined {
-  if (text.length <= EXCEL_CELL_LIMIT) return undefined;
-  const marker = cutMarker(text.length);
-  let keep = EXCEL_CELL_LIMIT - marker.length;
-  if (/[\uD800-\uDBFF]/.test(text[keep - 1])) keep--;
-  return text.slice(0, keep) + marker;
-}
-
-/** The line KETERANGAN adds for an uploaded value cut to fit its cell (`header`: the column as the file headed it). */
-function cutMessage(header: string, length: number): string {
-  return (
-    `${header} terlalu panjang untuk satu sel Excel (${thousands(length)} karakter; paling banyak ${thousands(EXCEL_CELL_LIMIT)}): ` +
-    `laporan ini hanya memuat awalnya, diakhiri "[DIPOTONG …]". Isi sel itu dengan nilai yang benar sebelum mengunggah kembali.`
-  );
 }
 
 /** The sheet's columns in the uploaded file's order (ReportColumns.order), those it lacked after them in `columns`' order. */
@@ -330,127 +156,4 @@ export async function writeRowReport(dataSource: DataSource, given: RowReport, o
   // the workbook part is written last: a 1904-system upload's numbers are repeated in its own system
   if (date1904) writeIn1904System(wb);
   await wb.commit();
-}
-
-/**
- * One sheet of rows as uploaded (a page of PAGE rows at a time from `page`, given the last row of the
- * page before) with BARIS, STATUS and KETERANGAN; says whether a row counts its numbers from 1904.
- */
-/**
- * The columns a row report adds after the upload's own, as written: how an upload tells a report sent back (its
- * COLUMNS_NOT_READ leaves them unnamed, unknown-columns.ts; a bill or PBI list refuses it, row-report-upload.ts).
- */
-export const REPORT_COLUMNS = ['BARIS', 'STATUS', 'KETERANGAN'] as const;
-
-async function writeRowsSheet(
-  wb: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  { columns, headers, dateColumns }: ReportColumns,
-  page: (after: number) => Promise<ReportRow[]>,
-): Promise<{ date1904: boolean; rows: number }> {
-  const ws = wb.addWorksheet(name, { views: frozenHeader(1), pageSetup: printSetup(1) });
-  ws.columns = [
-    ...columns.map((c) => ({ header: headers?.[c.name] ?? c.name, key: c.name, width: c.width ?? DEFAULT_WIDTH, style: columnStyle('text') })),
-    { header: REPORT_COLUMNS[0], key: 'BARIS', width: 8, style: ROW_NUMBER_STYLE },
-    { header: REPORT_COLUMNS[1], key: 'STATUS', width: 12, style: columnStyle('text') },
-    { header: REPORT_COLUMNS[2], key: 'KETERANGAN', width: MESSAGE_WIDTH, style: { ...columnStyle('general'), alignment: { wrapText: true, vertical: 'top' } } },
-  ];
-  ws.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
-  ws.getRow(1).commit();
-  // a filter on the header, to find a column's refusals among many rows
-  ws.autoFilter = { from: 'A1', to: { row: 1, column: columns.length + 3 } };
-  let date1904 = false;
-  let written = 0;
-  for await (const rows of byRowNumber(page)) {
-    written += rows.length;
-    for (const r of rows) {
-      if (r.raw?.[DATE_1904] === 1) date1904 = true;
-      const status = r.rejected === null ? null : r.rejected ? 'DITOLAK' : 'PERINGATAN';
-      // a value longer than a cell holds is cut to fit, and KETERANGAN says so (QA: a 20 MB NAMA was copied whole, and the
-      // report, uploaded back, was refused as too large)
-      const raw: Record<string, string | number> = { ...r.raw };
-      for (const name of dateColumns ?? []) {
-        const value = reportDate(raw[name], r.raw?.[DATE_1904] === 1);
-        if (value !== undefined) raw[name] = value;
-      }
-      const said: string[] = r.messages ? [r.messages] : [];
-      for (const c of columns) {
-        const value = raw[c.name];
-        const cut = typeof value === 'string' ? cutToCell(value) : undefined;
-        if (cut === undefined) continue;
-        said.push(cutMessage(headers?.[c.name] ?? c.name, (value as string).length));
-        raw[c.name] = cut;
-      }
-      const messages = said.length ? said.join('\n') : null;
-      const row = ws.addRow([...columns.map((c) => cellValue(raw[c.name])), r.row_number, status, messages && (cutToCell(messages) ?? messages)]);
-      row.eachCell((cell) => markAsText(cell));
-      // the messages wrap, and so does an uploaded value longer than its column (a long name, words in IURAN);
-      // rows do not grow by themselves
-      let lines = messages ? wrappedLines(messages, MESSAGE_WIDTH) : 1;
-      columns.forEach((c, i) => {
-        const value = textValue(raw[c.name]);
-        const width = c.width ?? DEFAULT_WIDTH;
-        if (!value || value.length <= width - 1) return;
-        row.getCell(i + 1).style = WRAPPED_TEXT;
-        lines = Math.max(lines, wrappedLines(value, width));
-      });
-      if (lines > 1) row.height = Math.min(lines * LINE_POINTS, MAX_ROW_POINTS);
-      row.commit();
-    }
-  }
-  ws.commit();
-  return { date1904, rows: written };
-}
-
-/** An accepted row with warnings (WARNED_ROWS). */
-interface WarnedRow {
-  row_number: number;
-  raw: RawCells | null;
-  issues: { column: string | null; message: string }[];
-}
-
-/**
- * Sheet "Peringatan": the warnings of accepted rows, a line each (BARIS, the row's `warnedKeys` cells as uploaded,
- * KOLOM as the file headed it, PESAN), under WARNED_SHEET_NOTE; header on line 2, frozen and filtered. Says whether a row counts its numbers from 1904.
- */
-async function writeWarnedSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: RowReport, page: (after: number) => Promise<WarnedRow[]>): Promise<boolean> {
-  const { columns, headers } = report;
-  const keys = columns.filter((c) => report.warnedKeys?.includes(c.name));
-  const label = (name: string) => headers?.[name] ?? name;
-  const ws = wb.addWorksheet('Peringatan', { views: frozenHeader(2), pageSetup: printSetup(2) });
-  ws.columns = [
-    { key: 'BARIS', width: 8, style: ROW_NUMBER_STYLE },
-    ...keys.map((c) => ({ key: c.name, width: c.width ?? DEFAULT_WIDTH, style: columnStyle('text') })),
-    { key: 'KOLOM', width: 16, style: columnStyle('text') },
-    { key: 'PESAN', width: MESSAGE_WIDTH, style: { ...columnStyle('general'), alignment: { wrapText: true, vertical: 'top' } } },
-  ];
-  const note = ws.addRow([WARNED_SHEET_NOTE]);
-  note.getCell(1).style = TITLE_STYLE;
-  note.commit();
-  const header = ws.addRow(['BARIS', ...keys.map((c) => label(c.name)), 'KOLOM', 'PESAN']);
-  header.eachCell((cell) => (cell.style = HEADER_STYLE));
-  header.commit();
-  ws.autoFilter = { from: 'A2', to: { row: 2, column: keys.length + 3 } };
-  // a column is stored by its own name or as the file headed it (issueColumnOrder): shown as the file headed it
-  const own = new Set(columns.map((c) => c.name));
-  let date1904 = false;
-  for await (const rows of byRowNumber(page)) {
-    for (const r of rows) {
-      if (r.raw?.[DATE_1904] === 1) date1904 = true;
-      const cells = keys.map((c) => {
-        const value = r.raw?.[c.name];
-        return cellValue(typeof value === 'string' ? (cutToCell(value) ?? value) : value);
-      });
-      for (const issue of r.issues) {
-        const column = issue.column === null ? null : own.has(issue.column) ? label(issue.column) : issue.column;
-        const row = ws.addRow([r.row_number, ...cells, column, cutToCell(issue.message) ?? issue.message]);
-        row.eachCell((cell) => markAsText(cell));
-        const lines = wrappedLines(issue.message, MESSAGE_WIDTH);
-        if (lines > 1) row.height = Math.min(lines * LINE_POINTS, MAX_ROW_POINTS);
-        row.commit();
-      }
-    }
-  }
-  ws.commit();
-  return date1904;
 }

@@ -9,7 +9,7 @@
  *   what was ignored (a `NO`, a `KETERANGAN`, a village name beside its code).
  */
 import { type ColumnSpec, normalizeHeader, withoutHeaderHint } from './column-spec.js';
-import { REPORT_COLUMNS } from './row-report.writer.js';
+import { REPORT_COLUMNS } from './report-sheets.js';
 
 export const COLUMNS_NOT_READ = 'COLUMNS_NOT_READ';
 

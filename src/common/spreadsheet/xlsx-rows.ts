@@ -23,9 +23,9 @@
  * Dates: a workbook in the 1904 date system (`<workbookPr date1904="1">`, old Excel for Mac) counts
  * serials from 1904-01-01. ExcelJS converts plain date cells itself (and reads only "1", not the
  * equally valid "true"); the reader converts formula results, with the same system, and marks the
- * number cells of such a workbook (`date1904`), so a serial in a date column counts from 1904 too (cell.ts cellDay).
+ * number cells of such a workbook (`date1904`), so a serial in a date column counts from 1904 too (cell-dates.ts cellDay).
  * A date cell keeps the serial it holds (`serial`): a year typed into a date-formatted cell (1985,
- * shown as 1905-06-07) is told from a real day by it (cell.ts yearOnly).
+ * shown as 1905-06-07) is told from a real day by it (cell-dates.ts yearOnly).
  */
 import { stat } from 'node:fs/promises';
 import { pipeline, Readable } from 'node:stream';

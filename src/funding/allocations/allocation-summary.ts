@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
+import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-warnings.js';
 import { compareCodePoints } from '../domain/code-order.js';
 import { monthName } from '../../common/month.js';
 import { ALLOCATION_MONTH_ROW, FUNDED_BY_PLEDGE, PLEDGES_AT_REVISIONS } from '../sql/summary.sql.js';

@@ -1,17 +1,16 @@
 /**
- * Pledge rules of DOMAIN §5 as pure functions: defaults, validation (Indonesian messages, one
- * entry per field) and the compliance warnings. The HTTP routes and the sheet upload share them.
+ * Pledge rules of DOMAIN §5 as pure functions: the codes and defaults, the PledgeInput/PledgeData shapes, and
+ * validation (Indonesian messages, one entry per field). The HTTP routes and the sheet upload share them.
+ * The warnings (told, not refused) are pledge-warnings.ts; the reading of listed villages and NIKs pledge-lists.ts.
  */
-import { normalizeVillageCode } from '../../regions/village-code.js';
 import type { FieldProblem } from '../funding.exception.js';
 import type { PledgeScope } from './allocate.js';
 import { MAX_RUPIAH, rupiah } from '../../common/money.js';
-import { checkNik } from '../../common/nik.js';
 import { clip } from '../../common/errors/domain.exception.js';
 import { monthNumberName } from '../../common/month.js';
 import { butCame } from '../../common/value-kind.js';
 import { lengthMessage } from '../../common/text.js';
-import { compareCodePoints } from './code-order.js';
+import { invalidNiks, knownVillage, shownNik, unknownVillages, validNik } from './pledge-lists.js';
 import { SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
 
 export const SOURCE_TYPES = ['APBD', 'APBD_PROV', 'DESA', 'TJSLP'] as const;
@@ -60,181 +59,12 @@ export interface PledgeData {
   legalBasis: string | null;
 }
 
-export interface PledgeWarning {
-  /** DANA_DESA_PBI: the §5 compliance rule, on every output; the others are told when the pledge is saved or checked (entryWarnings). */
-  code: 'DANA_DESA_PBI' | 'CODE_YEAR_MISMATCH' | 'NIKS_NOT_REGISTERED' | 'SAME_FUNDING_TWICE' | 'SHADOWED_BY_PRIORITY' | 'UNFUNDED_AFTER_REVISION' | 'PAYMENTS_EXCEED_DUE_AFTER_REVISION';
-  pledgeCode: string;
-  message: string;
-}
-
 export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 
 /** Why `code` (of at most 80 characters) is not a pledge code (CODE_PATTERN), in the words of the rule it breaks (QA: "-1-1" was told it held a character it may not). */
 function codeMessage(code: string): string {
   if (/^[A-Za-z0-9._-]+$/.test(code)) return `code "${clip(code)}" harus diawali huruf atau angka (bukan titik, garis bawah atau tanda hubung).`;
   return `code "${clip(code)}" hanya boleh berisi huruf, angka, titik, garis bawah atau tanda hubung, diawali huruf atau angka.`;
-}
-
-/** §5 regulatory check: since 2024 Dana Desa may not pay PBI premiums (accepted, but flagged). */
-export function pledgeWarnings(p: { code: string; sourceType: string; fund: string | null; fiscalYear: number }): PledgeWarning[] {
-  if (p.sourceType === 'DESA' && p.fund === 'DANA_DESA' && p.fiscalYear >= 2024) {
-    return [
-      {
-        code: 'DANA_DESA_PBI',
-        pledgeCode: p.code,
-        message:
-          `Komitmen ${p.code} memakai Dana Desa untuk iuran PBI tahun ${p.fiscalYear}. Sejak 2024 Dana Desa tidak boleh ` +
-          'dipakai membayar iuran PBI (Surat Edaran Kemendesa PDTT Nomor 4/PRI.00/I/2024). Komitmen tetap dicatat dan ' +
-          'dialokasikan, tetapi sumber dananya perlu ditinjau (misalnya ADD atau PADes).',
-      },
-    ];
-  }
-  return [];
-}
-
-/** The §5 warnings of a pledge's terms at several revisions (a range of months, a file of splits), each once. */
-export function revisionsWarnings(code: string, terms: readonly { sourceType: string; fund: string | null; fiscalYear: number }[]): PledgeWarning[] {
-  return [...new Map(terms.flatMap((t) => pledgeWarnings({ code, ...t })).map((w) => [JSON.stringify(w), w])).values()];
-}
-
-/** A pledge revision's terms as SQL reads them (`pledge_terms`, a split joined to its revision). */
-export interface TermsRow {
-  source_type: string;
-  fund: string | null;
-  fiscal_year: number | string;
-}
-
-/** The terms the §5 rules read, from such a row. */
-export const termsOf = (r: TermsRow) => ({ sourceType: r.source_type, fund: r.fund, fiscalYear: Number(r.fiscal_year) });
-
-/**
- * The §5 warnings of the pledges `codes`, in that order, each by the terms of its rows among `rows` (a revision, or a
- * split at its revision, a row; `codeOf` names the pledge), each warning once (revisionsWarnings).
- */
-export function warningsOfTerms<R extends TermsRow>(codes: readonly string[], rows: readonly R[], codeOf: (r: R) => string): PledgeWarning[] {
-  return codes.flatMap((code) => revisionsWarnings(code, rows.filter((r) => codeOf(r) === code).map(termsOf)));
-}
-
-/**
- * A pledge code naming a year (2000–2099) other than its fiscal year: `APBD_PROV-2027` saved for 2026 funds
- * 2026 and keeps its code for good (QA: accepted silently). Told, not refused: a code is the funder's own.
- */
-export function codeYearWarnings(p: { code: string; fiscalYear: number }): PledgeWarning[] {
-  const years = [...new Set([...p.code.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].map((m) => Number(m[1])))];
-  if (!years.length || years.includes(p.fiscalYear)) return [];
-  const named = years.join(' dan ');
-  return [
-    {
-      code: 'CODE_YEAR_MISMATCH',
-      pledgeCode: p.code,
-      message:
-        `Kode komitmen ${p.code} memuat tahun ${named}, tetapi tahun anggarannya ${p.fiscalYear}: komitmen ini membiayai bulan-bulan ${p.fiscalYear}, ` +
-        `dan kode maupun tahun anggarannya tidak dapat diubah. Periksa tahunnya; komitmen tahun ${named} dicatat dengan kode lain.`,
-    },
-  ];
-}
-
-/**
- * Whether pledge `q` is of the same funding as `p` in some of the same months, as SAME_FUNDING in pledges.sql.ts asks it
- * of the stored pledges: for the rows of a sheet only checked (dry run), which are not stored (QA: a check of a sheet
- * holding a row twice under two codes said nothing, and saving it then warned).
- */
-export function isSameFunding(p: PledgeData, q: PledgeData): boolean {
-  if (q.code === p.code || q.fiscalYear !== p.fiscalYear || q.sourceType !== p.sourceType || q.fromMonth > p.toMonth || q.toMonth < p.fromMonth) return false;
-  if (p.sourceType === 'APBD' || p.sourceType === 'APBD_PROV') return true;
-  return p.sourceType === 'DESA' && q.fund === p.fund && q.villageCodes.some((v) => p.villageCodes.includes(v));
-}
-
-const FUNDING_NAMES: Record<string, string> = { APBD: 'APBD kabupaten', APBD_PROV: 'APBD provinsi' };
-const FUND_NAMES: Record<string, string> = { DANA_DESA: 'Dana Desa', ADD: 'Alokasi Dana Desa (ADD)', PADES: 'Pendapatan Asli Desa (PADes)' };
-
-/**
- * Another pledge of the same funding (SAME_FUNDING in pledges.sql.ts, isSameFunding: the regency's or the province's
- * budget, or a village's fund over one of its villages) in the same months of the year. Told, not refused: they are
- * allocated one after the other, which a split budget may mean; most often it is the first entered again. A pledge
- * cannot be deleted, so the advice is to check a sheet before saving it.
- */
-export function sameFundingWarnings(
-  p: { code: string; sourceType: string; fund: string | null; fiscalYear: number },
-  others: readonly { code: string; from_month: number; to_month: number }[],
-): PledgeWarning[] {
-  if (!others.length) return [];
-  const what = FUNDING_NAMES[p.sourceType] ?? `anggaran desa dari ${FUND_NAMES[p.fund ?? ''] ?? p.fund} untuk desa yang sama`;
-  const listed = others.map((o) => `${o.code} (${monthNumberName(o.from_month)}–${monthNumberName(o.to_month)})`).join(', ');
-  return [
-    {
-      code: 'SAME_FUNDING_TWICE',
-      pledgeCode: p.code,
-      message:
-        `Sudah ada komitmen ${what} tahun ${p.fiscalYear} pada bulan yang sama: ${listed}. ${others.length > 1 ? 'Semuanya' : 'Keduanya'} ikut dialokasikan dan ikut dihitung dalam proyeksi. ` +
-        `Periksa apakah ${p.code} hanya salinan: bila ya, cabut salah satunya (menu Komitmen, bagian "Cabut komitmen"): komitmen yang dicabut tidak ikut dialokasikan lagi. Periksa lembar komitmen dengan "Periksa saja, jangan simpan" sebelum menyimpannya.`,
-    },
-  ];
-}
-
-/** What priorityShadowWarnings compares of a pledge of the year (PLEDGES_THAT_MAY_SHADOW, or a sheet's rows only checked). */
-export type RankedPledge = Pick<PledgeData, 'code' | 'fiscalYear' | 'scope' | 'fromMonth' | 'toMonth' | 'sharePercent' | 'quota' | 'budget' | 'priority'>;
-
-/** §6 order: lower priority first, ties by code in code-point order. */
-const allocatedBefore = (a: RankedPledge, b: RankedPledge) => a.priority < b.priority || (a.priority === b.priority && compareCodePoints(a.code, b.code) < 0);
-
-/** A pledge that leaves nothing for the pledges after it (§6): every participant, the whole premium, no quota. */
-export const takesWholePremium = (q: Pick<RankedPledge, 'scope' | 'sharePercent' | 'quota'>) => q.scope === 'ALL' && q.sharePercent === 100 && q.quota === null;
-
-/**
- * A pledge allocated after one that takes the whole premium of every participant in the same months (scope ALL, 100 %,
- * no quota) pays nothing in those months while that one's pagu lasts (without a pagu: ever), whatever its own terms
- * (QA: APBD_PROV-2027's 40 %, left at the default priority 90, tied with APBD-2027 and came after it by code: it paid
- * nothing, and only the projection said so later). Told, not refused: a province meant as a reserve is allowed. Either
- * side may be the one saved: `p` told it is shadowed by an earlier one of `others`, and of each of `others` it shadows.
- */
-export function priorityShadowWarnings(p: RankedPledge, others: readonly RankedPledge[]): PledgeWarning[] {
-  const overlap = (a: RankedPledge, b: RankedPledge) => a.code !== b.code && a.fiscalYear === b.fiscalYear && a.fromMonth <= b.toMonth && b.fromMonth <= a.toMonth;
-  const sorted = [...others].sort((a, b) => (allocatedBefore(a, b) ? -1 : allocatedBefore(b, a) ? 1 : 0));
-  const first = sorted.find((q) => overlap(p, q) && takesWholePremium(q) && allocatedBefore(q, p));
-  const shadowed = takesWholePremium(p) ? sorted.filter((q) => overlap(p, q) && allocatedBefore(p, q)) : [];
-  return [...(first ? [shadowWarning(first, p)] : []), ...shadowed.map((q) => shadowWarning(p, q))];
-}
-
-/** `shadowed` pays nothing while `by`'s pagu lasts, in the months they share: said with the fix, a smaller priority. */
-function shadowWarning(by: RankedPledge, shadowed: RankedPledge): PledgeWarning {
-  const from = Math.max(by.fromMonth, shadowed.fromMonth);
-  const to = Math.min(by.toMonth, shadowed.toMonth);
-  const months = from === shadowed.fromMonth && to === shadowed.toMonth ? '' : ` pada ${monthNumberName(from)}${from === to ? '' : `–${monthNumberName(to)}`} ${shadowed.fiscalYear}`;
-  const rank =
-    by.priority === shadowed.priority
-      ? `berprioritas ${shadowed.priority}, sama dengan ${by.code} (cakupan semua peserta, 100 %) yang didahulukan karena urutan kode`
-      : `berprioritas ${shadowed.priority}, sedangkan ${by.code} (cakupan semua peserta, 100 %) berprioritas ${by.priority} sehingga didahulukan`;
-  const effect =
-    by.budget === null
-      ? `${by.code} tanpa pagu menanggung seluruh iuran semua peserta, jadi komitmen ini tidak menanggung apa pun${months}`
-      : `selama pagu ${by.code} (${rupiah(by.budget)}) belum habis, komitmen ini tidak menanggung apa pun${months}`;
-  // 30 as the template's hint says: after the default 10 (named residents) and 20 (villages), before an ALL pledge's 90
-  const example = by.priority > 30 ? 30 : by.priority - 1;
-  return {
-    code: 'SHADOWED_BY_PRIORITY',
-    pledgeCode: shadowed.code,
-    message:
-      `Komitmen ${shadowed.code} ${rank}; ${effect}. ` +
-      `Beri ${shadowed.code} prioritas lebih kecil dari ${by.priority} (mis. ${example}; makin kecil makin dahulu membayar) bila ${shadowed.code} dimaksudkan membayar bagiannya lebih dulu dan ${by.code} menanggung sisanya.`,
-  };
-}
-
-/**
- * The listed NIKs of a RESIDENTS pledge that no participant holds (yet): they are funded once registered, but a mistyped
- * NIK funds nobody (QA: accepted silently). `unregistered` is sorted; the first ten are named.
- */
-export function unregisteredNiksWarnings(code: string, unregistered: readonly string[]): PledgeWarning[] {
-  if (!unregistered.length) return [];
-  return [
-    {
-      code: 'NIKS_NOT_REGISTERED',
-      pledgeCode: code,
-      message:
-        `${unregistered.length} NIK pada komitmen ${code} belum terdaftar sebagai peserta: ${shownList(unregistered)}. ` +
-        'Peserta itu didanai begitu terdaftar, tetapi NIK yang salah ketik tidak mendanai siapa pun: periksa NIK-nya.',
-    },
-  ];
 }
 
 const isBlank = (v: unknown) => v === undefined || v === null || v === '';
@@ -379,37 +209,6 @@ function checkVillages(value: unknown, scope: PledgeScope, known: ReadonlySet<st
   if (unknown.length) fail('villageCodes', unknownVillages(unknown));
   return [...out].sort();
 }
-
-/** A listed village code (`1703062001` or dotted) as stored, dotted; null when the regency has no such village. */
-export function knownVillage(raw: unknown, known: ReadonlySet<string>): string | null {
-  const code = typeof raw === 'string' || typeof raw === 'number' ? normalizeVillageCode(String(raw)) : null;
-  return code && known.has(code) ? code : null;
-}
-
-/** Why listed village codes are refused, naming them (the first ten). */
-export function unknownVillages(codes: readonly string[]): string {
-  // the console's list, not an API route: people read it (the pledge form's "Desa yang ditanggung" shows each village's code)
-  return `Kode desa tidak dikenal di Kabupaten Bengkulu Utara: ${shownList(codes)}. Kode desa yang dikenal ada di pilihan "Desa yang ditanggung" pada formulir komitmen (menu Komitmen).`;
-}
-
-/** A listed NIK as stored (`1703 0601 0190 0901`, the KTP's digit groups, joined); null when it is no valid NIK (DOMAIN §2). */
-export function validNik(raw: unknown): string | null {
-  const nik = listedNik(raw);
-  return checkNik(nik).ok ? nik : null;
-}
-
-/** Why listed NIKs are refused, naming them (the first ten). */
-export function invalidNiks(niks: readonly string[]): string {
-  return `NIK tidak valid: harus 16 digit angka (format kolom sebagai Teks di Excel), digit 7–12 tanggal lahir yang mungkin (DDMMYY, +40 untuk perempuan), nomor urut bukan 0000: ${shownList(niks)}.`;
-}
-
-// a NIK in the digit groups of the KTP (1703 0601 0190 0901) is that NIK, as in the register's sheets (QA)
-const listedNik = (raw: unknown) => (typeof raw === 'string' ? raw.trim().replace(/(?<=\d)\s+(?=\d)/g, '') : (JSON.stringify(raw) ?? String(raw)));
-
-/** A refused NIK as a message names it. */
-export const shownNik = (raw: unknown) => listedNik(raw).slice(0, 40) || '(kosong)';
-
-const shownList = (items: readonly string[]) => items.slice(0, 10).join(', ') + (items.length > 10 ? `, dan ${items.length - 10} lainnya` : '');
 
 function checkNiks(value: unknown, scope: PledgeScope, fail: (f: string, m: string) => void): string[] {
   const list = asList(value);

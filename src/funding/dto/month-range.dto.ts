@@ -7,7 +7,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, Matches, ValidateBy, ValidateIf, type ValidationArguments } from 'class-validator';
 import { isMonth, MONTH_PATTERN, monthsBetween } from '../../common/month.js';
-import { LeftOutMeans, MONTH_REQUIRED, OptionalWhen } from '../../common/http/validation.js';
+import { LeftOutMeans, OptionalWhen } from '../../common/http/optional-parameters.js';
+import { MONTH_REQUIRED } from '../../common/http/validation.js';
 import { MONTH_MESSAGE } from './month.dto.js';
 
 export const MAX_RANGE_MONTHS = 12;

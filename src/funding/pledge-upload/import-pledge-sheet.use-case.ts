@@ -1,7 +1,11 @@
+/**
+ * The pledge sheet upload (POST /pledge-uploads): ImportPledgeSheet reads a pledge sheet (`Komitmen`, and its `Daftar` lists) and saves or checks its pledges.
+ * The command and report it answers with are pledge-upload-answer.ts; the rows it carries pledge-rows.ts; the
+ * rule failures in the sheet's words rule-failures.ts.
+ */
 import { rm } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { AUDIT_CONCERNS } from '../../audit/audit-detail.js';
-import { wibTimestamp } from '../../common/clock/clock.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { oneLine } from '../../common/text.js';
 import { columnsInFileOrder, labelsByName } from '../../common/spreadsheet/column-spec.js';
@@ -9,85 +13,25 @@ import { type MergedCell, mergedCellIssue, withMergedCells } from '../../common/
 import { onSheet, type SheetWarning } from '../../common/spreadsheet/hidden-rows.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { SpreadsheetErrorCode, SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
-import { SCOPE_LABELS, SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
-import type { PledgeData, PledgeInput, PledgeWarning } from '../domain/pledge-rules.js';
+import { SCOPE_LABELS } from '../../reports/format/labels.js';
+import type { PledgeData } from '../domain/pledge-rules.js';
 import { PledgesService } from '../pledges/pledges.service.js';
-import { type FieldProblem, FundingException } from '../funding.exception.js';
 import { fileChecksum } from '../../common/file-checksum.js';
-import { type RawCells, rawCells } from '../../common/spreadsheet/row-report.writer.js';
+import { rawCells } from '../../common/spreadsheet/raw-cells.js';
 import { PledgeUploads } from './pledge-uploads.service.js';
 import { SameFileInTurn } from './same-file-in-turn.js';
-import { type Cell, characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
-import { invalidNiks, knownVillage, named, shownNik, unknownVillages, validNik } from '../domain/pledge-rules.js';
+import { characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell-checks.js';
+import { invalidNiks, knownVillage, shownNik, unknownVillages, validNik } from '../domain/pledge-lists.js';
+import { named } from '../domain/pledge-rules.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { clip } from '../../common/errors/domain.exception.js';
 import { type ColumnNames, LIST_COLUMNS, LIST_SHEET_NAME, nikAsNumber, notPledgeRow, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME, type RowProblem, rowToInput, villageList } from './pledge-sheet.js';
 import { nikList } from './nik-list.js';
-
-export interface ImportPledgeSheetCommand {
-  path: string;
-  filename: string;
-  actor: string;
-  /** Check every row and report, save nothing. */
-  dryRun: boolean;
-}
-
-export interface PledgeUploadIssue {
-  sheet: 'Komitmen' | 'Daftar';
-  rowNumber: number;
-  column: string | null;
-  message: string;
-}
-
-export interface PledgeUploadReport {
-  /** The stored upload (GET /pledge-uploads/:id, its row report); none for a dry run, which is not stored. */
-  id?: string;
-  filename: string;
-  dryRun: boolean;
-  rowsRead: number;
-  accepted: number;
-  /** Pledge rows (`Komitmen`) refused. */
-  rejected: number;
-  /** `Daftar` rows refused (a code no pledge row has, a bad NIK or village code, …): not counted in `rejected`. */
-  listRowsRejected: number;
-  pledges: { rowNumber: number; code: string; warnings: PledgeWarning[] }[];
-  issues: PledgeUploadIssue[];
-  /** Warnings about the file as a whole: the rows Excel hid on `Komitmen` or `Daftar`, read all the same (HIDDEN_ROWS, hidden-rows.ts). */
-  sheetWarnings: SheetWarning[];
-  /**
-   * The same file as an earlier upload whose pledges all still stand as it saved them: the answer is that upload
-   * (`id`, its counts, pledges and refused rows), nothing is stored, and `message` says so, naming it.
-   */
-  recognised?: true;
-  message?: string;
-}
+import { type ImportPledgeSheetCommand, type PledgeUploadIssue, type PledgeUploadReport, recognised } from './pledge-upload-answer.js';
+import { asList, type ListRow, type PledgeRow, repeatedRows, type RuleRefusal, type SheetNames } from './pledge-rows.js';
+import { byColumn, COLUMN_OF, judged, taken, twiceInFile } from './rule-failures.js';
 
 const MAX_ROWS = 5000;
-
-/** Each sheet's columns named as the file's headers do (own names for a sheet the file lacks). */
-type SheetNames = Record<PledgeUploadIssue['sheet'], ColumnNames>;
-
-interface PledgeRow {
-  rowNumber: number;
-  /** As read, for the row report of a refused row. */
-  cells: readonly Cell[];
-  input: PledgeInput;
-  /** Its cells that could not be read (a formula without a result, text that is no number, a merged cell, …). */
-  problems: RowProblem[];
-  /** Its `Daftar` rows refused, each named on its list column (KODE_DESA or NIK). */
-  listRefusals: RowProblem[];
-  /** A .csv row with more fields than its header: refused with this message alone (field-count.ts). */
-  overflow?: string;
-  /** A row that holds no pledge (a signature, a total: notPledgeRow): refused with this message alone. */
-  notPledge?: string;
-}
-
-/** A `Daftar` row as uploaded and the pledge row it belongs to, if any: the row report repeats those of refused pledges. */
-interface ListRow {
-  rowNumber: number;
-  raw: RawCells;
-  target: PledgeRow | undefined;
-}
 
 /**
  * A pledge sheet into pledges, row by row: a bad row is reported (row, column, Indonesian message)
@@ -304,88 +248,4 @@ export class ImportPledgeSheet {
     }
     return failures;
   }
-}
-
-/**
- * The same file as an earlier upload whose pledges all stand as it saved them: that upload's answer (its id, counts,
- * pledges and refused rows), `recognised`, and a message naming it; nothing is stored (a check says so too).
- */
-function recognised(earlier: NonNullable<Awaited<ReturnType<PledgeUploads['ofFile']>>>, dryRun: boolean): PledgeUploadReport {
-  const { id, filename, uploadedBy, uploadedAt, rowsRead, accepted, rejected, listRowsRejected, pledges, issues, sheetWarnings } = earlier;
-  const then = `unggahan ${filename} oleh ${uploadedBy} pada ${wibTimestamp(uploadedAt)}`;
-  const message = dryRun
-    ? `Berkas ini sama dengan ${then}, yang komitmennya masih tersimpan seperti diunggah; mengunggahnya tidak akan menyimpan apa pun.`
-    : `Berkas ini sama dengan ${then}, yang komitmennya masih tersimpan seperti diunggah; tidak ada yang disimpan.`;
-  return { id, filename, dryRun, rowsRead, accepted, rejected, listRowsRejected, pledges, issues, sheetWarnings, recognised: true, message };
-}
-
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-
-/** A row the rules refused, with its failures and its code when that is valid (null when KODE is among them). */
-interface RuleRefusal {
-  row: PledgeRow;
-  problems: RowProblem[];
-  code: string | null;
-}
-
-/** A code another row of this sheet holds, naming that row (the one that took it, or would). */
-const twiceInFile = (code: string, holder: number) => `Kode ${code} muncul lebih dari sekali di berkas ini: sudah dipakai di baris ${holder}.`;
-
-/** A code a saved pledge holds, as a check and as a save tell it (the save's is the API's PLEDGE_EXISTS message). */
-const taken = (code: string, dryRun: boolean) => (dryRun ? `Kode komitmen "${code}" sudah dipakai.` : FundingException.pledgeExists(code).message);
-
-/**
- * The rows the row report repeats, as uploaded: each refused `Komitmen` row (`raws`), and the `Daftar` rows
- * of those pledges with the refused `Daftar` rows (`listRows`), so the fixed report uploaded alone saves
- * each pledge with its whole list.
- */
-function repeatedRows(report: PledgeUploadReport, rows: PledgeRow[], list: ListRow[]): { raws: Map<number, RawCells>; listRows: { rowNumber: number; raw: RawCells }[] } {
-  const refused = { Komitmen: new Set<number>(), Daftar: new Set<number>() };
-  for (const i of report.issues) refused[i.sheet].add(i.rowNumber);
-  return {
-    raws: new Map(rows.filter((r) => refused.Komitmen.has(r.rowNumber)).map((r) => [r.rowNumber, rawCells(PLEDGE_COLUMNS, r.cells)])),
-    listRows: list.filter((r) => refused.Daftar.has(r.rowNumber) || (r.target && refused.Komitmen.has(r.target.rowNumber))).map(({ rowNumber, raw }) => ({ rowNumber, raw })),
-  };
-}
-
-/**
- * The pledge rules' failures of a row (in the sheet's words, `names`) that can still be judged: none about a
- * column whose cell could not be read, which its own message names (a TAHUN of `dua ribu` is not also told
- * to lie between 2018 and 2099), nor about a list its refused `Daftar` rows left empty (it was listed: not
- * "wajib diisi"). The other columns are judged as the API judges them, a list by the values that were read.
- */
-function judged(row: PledgeRow, problems: readonly FieldProblem[], names: ColumnNames): RowProblem[] {
-  const unread = new Set(row.problems.map((p) => p.column));
-  for (const { column } of row.listRefusals) if (!asList(column === 'KODE_DESA' ? row.input.villageCodes : row.input.niks).length) unread.add(column);
-  return problems
-    .flatMap((p) => p.messages.map((message) => ({ column: COLUMN_OF[p.field] ?? p.field, message: inSheetWords(message, names) + (ALSO_NAMED[p.field] && message.includes('salah satu dari') ? ALSO_NAMED[p.field] : '') })))
-    .filter((p) => !unread.has(p.column));
-}
-
-/** A row's messages in the order of the sheet's columns (the order its stored issues are read back in), each column's as found. */
-const COLUMN_INDEX = new Map<string, number>(PLEDGE_COLUMNS.map(({ name }, i) => [name, i]));
-const byColumn = (a: RowProblem, b: RowProblem) => (COLUMN_INDEX.get(a.column) ?? PLEDGE_COLUMNS.length) - (COLUMN_INDEX.get(b.column) ?? PLEDGE_COLUMNS.length);
-
-/** The names a code column also takes (NAMED in pledge-sheet.ts), said after a refusal that lists the codes (QA). */
-const ALSO_NAMED: Record<string, string> = {
-  sourceType: ` Boleh juga ditulis dengan namanya: ${Object.values(SOURCE_TYPE_LABELS).join(', ')}.`, // as the workbooks name them
-  fund: ' Boleh juga ditulis dengan namanya: Dana Desa, Alokasi Dana Desa (ADD), Pendapatan Asli Desa (PADes).',
-  scope: ' Boleh juga ditulis dengan namanya: Semua peserta, Desa tertentu, Peserta tertentu (NIK).',
-};
-
-/** Field of PledgeInput → the sheet column it came from. */
-const COLUMN_OF: Record<string, string> = {
-  code: 'KODE', sourceType: 'SUMBER', fund: 'JENIS_DANA', funder: 'PEMBERI_DANA', fiscalYear: 'TAHUN', fromMonth: 'BULAN_DARI',
-  toMonth: 'BULAN_SAMPAI', scope: 'CAKUPAN', villageCodes: 'KODE_DESA', niks: 'NIK', sharePercent: 'PERSEN', quota: 'KUOTA',
-  budget: 'PAGU', priority: 'PRIORITAS', legalBasis: 'DASAR_HUKUM',
-};
-
-const FIELD_NAMES = new RegExp(`\\b(${Object.keys(COLUMN_OF).join('|')})\\b`, 'g');
-
-/**
- * A pledge rule's message (written for the API's fields) in the sheet's words: `fromMonth` →
- * `BULAN_DARI`, or the header the file gave that column (`names`: `DARI BULAN`).
- */
-export function inSheetWords(message: string, names: ColumnNames = {}): string {
-  return message.replace(FIELD_NAMES, (field) => names[COLUMN_OF[field]] ?? COLUMN_OF[field]);
 }

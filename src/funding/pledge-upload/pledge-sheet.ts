@@ -4,7 +4,8 @@
  * may be written in groups of digits, nik-list.ts) or in a second sheet `Daftar` with columns KODE
  * (the pledge code) and NILAI (a village code or a NIK).
  */
-import { type Cell, characterFailure, EMPTY_CELL, formulaFailure, holdsValue, isScientificText } from '../../common/spreadsheet/cell.js';
+import { characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell-checks.js';
+import { type Cell, EMPTY_CELL, holdsValue } from '../../common/spreadsheet/cell.js';
 import { type ColumnSpec, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import type { PledgeInput } from '../domain/pledge-rules.js';
 import { nikList } from './nik-list.js';

@@ -8,7 +8,8 @@
  */
 import { wibTimestamp } from '../../common/clock/clock.js';
 import type { SheetWarning } from '../../common/spreadsheet/hidden-rows.js';
-import { type ReportSheet, type RowReport, sheetWarningLines, type SummaryLine } from '../../common/spreadsheet/row-report.writer.js';
+import { sheetWarningLines, type SummaryLine } from '../../common/spreadsheet/report-summary.js';
+import type { ReportSheet, RowReport } from '../../common/spreadsheet/row-report.writer.js';
 import { textValue } from '../../common/spreadsheet/workbook-style.js';
 import { uploadReportFilename } from '../../common/spreadsheet/report-filename.js';
 import { LIST_COLUMNS, LIST_SHEET_NAME, PLEDGE_COLUMNS } from './pledge-sheet.js';

@@ -4,7 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
-import { type RawCells, type ReportRow, writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
+import type { RawCells } from '../../common/spreadsheet/raw-cells.js';
+import type { ReportRow } from '../../common/spreadsheet/report-sheets.js';
+import { writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
 import { columnOrderParams } from '../../common/spreadsheet/upload-issue.sql.js';
 import { MAX_ISSUES_IN_RESPONSE, type RowIssue } from '../../reconciliation/uploads/row-issue.js';
 import { writeIssues } from '../../reconciliation/uploads/upload-writer.js';
@@ -20,7 +22,7 @@ import {
   PLEDGE_UPLOAD_OF_FILE,
   PLEDGE_UPLOADS,
 } from '../sql/pledge-uploads.sql.js';
-import type { PledgeUploadIssue, PledgeUploadReport } from './import-pledge-sheet.use-case.js';
+import type { PledgeUploadIssue, PledgeUploadReport } from './pledge-upload-answer.js';
 import { type PledgeUploadReportRow, type PledgeUploadRow, pledgeUploadReport } from './pledge-upload-report.js';
 import { type ColumnNames, PLEDGE_COLUMNS } from './pledge-sheet.js';
 

@@ -5,7 +5,8 @@
  * the listed NIKs no participant holds yet. Read on `m` (a pledge's own transaction, or none).
  */
 import type { EntityManager } from 'typeorm';
-import { codeYearWarnings, isSameFunding, type PledgeData, type PledgeWarning, pledgeWarnings, priorityShadowWarnings, type RankedPledge, sameFundingWarnings, takesWholePremium, unregisteredNiksWarnings } from '../domain/pledge-rules.js';
+import type { PledgeData } from '../domain/pledge-rules.js';
+import { codeYearWarnings, isSameFunding, type PledgeWarning, pledgeWarnings, priorityShadowWarnings, type RankedPledge, sameFundingWarnings, takesWholePremium, unregisteredNiksWarnings } from '../domain/pledge-warnings.js';
 import { PLEDGES_THAT_MAY_SHADOW, SAME_FUNDING } from '../sql/pledges.sql.js';
 
 export async function entryWarnings(m: EntityManager, p: PledgeData, checkedBefore: readonly PledgeData[] = []): Promise<PledgeWarning[]> {

@@ -1,4 +1,4 @@
-import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-rules.js';
+import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-warnings.js';
 import type { Pledge } from '../entities/pledge.entity.js';
 
 /** A pledge as the API returns it: money as integers, with its compliance warnings. */

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { monthName, monthsSaid } from '../../common/month.js';
 import { rupiah, thousands } from '../../common/money.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
-import type { PledgeWarning } from '../domain/pledge-rules.js';
+import type { PledgeWarning } from '../domain/pledge-warnings.js';
 import { type DueByMonth, ProjectYear } from '../projections/project-year.use-case.js';
 import type { ProjectedMonth } from '../projections/projection-summary.js';
 import { PAID_IN_MONTHS } from '../sql/pledges.sql.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { monthsBetween } from '../../common/month.js';
-import { pledgeWarnings, type PledgeWarning, revisionsWarnings } from '../domain/pledge-rules.js';
+import { pledgeWarnings, type PledgeWarning, revisionsWarnings } from '../domain/pledge-warnings.js';
 import type { MonthPeriod } from '../dto/month-range.dto.js';
 import type { GroupBy } from '../dto/splits-query.dto.js';
 import { FundingException } from '../funding.exception.js';

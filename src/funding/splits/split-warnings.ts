@@ -9,7 +9,7 @@
  * only for those, their splits' revisions and villages (IDX_split_pledge_month).
  */
 import type { DataSource } from 'typeorm';
-import { pledgeWarnings, type PledgeWarning, termsOf, warningsOfTerms } from '../domain/pledge-rules.js';
+import { pledgeWarnings, type PledgeWarning, termsOf, warningsOfTerms } from '../domain/pledge-warnings.js';
 import { TERMS_OF_SPLIT } from '../sql/pledges.sql.js';
 
 type Terms = { code: string; source_type: string; fund: string | null; fiscal_year: number };

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../../common/database/prepared-query.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { type PledgeWarning, warningsOfTerms } from '../domain/pledge-rules.js';
+import { type PledgeWarning, warningsOfTerms } from '../domain/pledge-warnings.js';
 import { FundingException } from '../funding.exception.js';
 import { assertPledgeExists } from '../pledges/pledge-code.js';
 import { periodOf } from '../dto/month-range.dto.js';

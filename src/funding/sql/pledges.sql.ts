@@ -52,7 +52,7 @@ export const SAME_FUNDING = `
 
 /**
  * The standing pledges of fiscal year $1 other than $2 paying in some of the months $3..$4 that may shadow it or be
- * shadowed by it (priorityShadowWarnings in pledge-rules.ts): those taking the whole premium of everyone (scope ALL,
+ * shadowed by it (priorityShadowWarnings in pledge-warnings.ts): those taking the whole premium of everyone (scope ALL,
  * 100 %, no quota), or any when $5 (the pledge itself takes the whole premium). In allocation order (§6).
  */
 export const PLEDGES_THAT_MAY_SHADOW = `

@@ -6,7 +6,8 @@
  */
 import type pg from 'pg';
 import type { EntityManager } from 'typeorm';
-import { coded, type CodedColumn } from '../domain/allocate.js';
+import type { CodedColumn } from '../domain/allocate.js';
+import { coded } from '../domain/candidate-index.js';
 import { firstDay, isMonth, lastDay } from '../../common/month.js';
 import { COVERED_PARTICIPANTS, SORT_MEMORY } from '../sql/allocate.sql.js';
 import { COPY_SIGNATURE } from './copy-binary.js';

@@ -18,7 +18,7 @@ import { Clock, dayInWib, wibTimestamp } from '../../common/clock/clock.js';
 import { monthName, monthsBetween } from '../../common/month.js';
 import type { StreamableWorkbook } from '../../common/spreadsheet/send-workbook.js';
 import { columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, TITLE_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
-import { type PledgeWarning, warningsOfTerms } from '../domain/pledge-rules.js';
+import { type PledgeWarning, warningsOfTerms } from '../domain/pledge-warnings.js';
 import { SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
 import { WorkbookOutput } from '../../reports/workbook/workbook-output.js';
 import { RegionsService, type VillageView } from '../../regions/regions.service.js';

@@ -23,7 +23,7 @@ import { INSERT_PAYMENT_UPLOAD, PAYMENT_UPLOAD_OF_FILE } from '../sql/payment-up
 import { fileChecksum } from '../../common/file-checksum.js';
 import type { PaymentUploadRow } from '../payment-upload-report.js';
 import { PaymentException } from '../payments.exception.js';
-import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
+import { rawCells } from '../../common/spreadsheet/raw-cells.js';
 import { storedReport, writeIssues } from '../../reconciliation/uploads/upload-writer.js';
 import { paymentWarnings, warningIssue } from '../payment-warnings.js';
 

@@ -8,7 +8,7 @@
 import { type ColumnSpec, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { fieldCountIssue } from '../../common/spreadsheet/field-count.js';
 import { mergedCellIssue, mergedLabelRange, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
-import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
+import type { SheetRow } from '../../common/spreadsheet/sheet-row.js';
 import { type Cell, holdsValue, isNoteRow } from '../../common/spreadsheet/cell.js';
 import { isError, nikFrom, nokaFrom, rupiahFrom, textRefusal } from '../uploads/cell-values.js';
 import type { RowIssue } from '../uploads/row-issue.js';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
-import { type RawCells, rawCells } from '../../common/spreadsheet/row-report.writer.js';
+import { type RawCells, rawCells } from '../../common/spreadsheet/raw-cells.js';
 import { columnsInFileOrder, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';

@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { type ColumnSpec, columnsInFileOrder, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import { fieldCountIssue } from '../../common/spreadsheet/field-count.js';
 import { mergedCellIssue, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
-import { rawCells } from '../../common/spreadsheet/row-report.writer.js';
+import { rawCells } from '../../common/spreadsheet/raw-cells.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import type { Cell } from '../../common/spreadsheet/cell.js';
 import { clip } from '../../common/errors/domain.exception.js';

@@ -4,7 +4,8 @@
  * in a numeric cell has already lost its last digit in Excel).
  */
 import { MAX_RUPIAH, rupiah, rupiahText } from '../../common/money.js';
-import { type Cell, characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell.js';
+import type { Cell } from '../../common/spreadsheet/cell.js';
+import { characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell-checks.js';
 
 export type Parsed<T> = { value: T } | { error: string; code: string };
 

@@ -1,4 +1,4 @@
-import type { RawCells } from '../../common/spreadsheet/row-report.writer.js';
+import type { RawCells } from '../../common/spreadsheet/raw-cells.js';
 import type { SheetWarning } from '../../common/spreadsheet/hidden-rows.js';
 import { oneLine } from '../../common/text.js';
 

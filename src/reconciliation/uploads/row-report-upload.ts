@@ -14,7 +14,7 @@
 import { buffer } from 'node:stream/consumers';
 import unzipper from 'unzipper';
 import { normalizeHeader } from '../../common/spreadsheet/column-spec.js';
-import { REPORT_COLUMNS } from '../../common/spreadsheet/row-report.writer.js';
+import { REPORT_COLUMNS } from '../../common/spreadsheet/report-sheets.js';
 import type { SheetLayout } from '../../common/spreadsheet/xlsx-rows.js';
 import { xlsxRows } from '../../common/spreadsheet/xlsx-rows.js';
 import { openEntry } from '../../common/spreadsheet/zip-entry.js';

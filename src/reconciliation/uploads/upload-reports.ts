@@ -3,7 +3,8 @@
  * row report (common/spreadsheet/row-report.writer.ts) with the upload's columns, headed as the uploaded
  * file headed them (`column_labels`; own names for uploads stored before), and its counts.
  */
-import { type RowReport, rowCountLines, sheetWarningLines, type SummaryLine } from '../../common/spreadsheet/row-report.writer.js';
+import { rowCountLines, sheetWarningLines, type SummaryLine } from '../../common/spreadsheet/report-summary.js';
+import type { RowReport } from '../../common/spreadsheet/row-report.writer.js';
 import { wibTimestamp } from '../../common/clock/clock.js';
 import { monthName } from '../../common/month.js';
 import { textValue } from '../../common/spreadsheet/workbook-style.js';

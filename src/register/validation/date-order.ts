@@ -4,7 +4,7 @@
  * or refused as DATE_ORDER_AMBIGUOUS, naming both readings and the row that showed the order; a date only month/day can
  * be (`1/20/1980`, DATE_INVALID) waits too, and in a file that also shows day first is refused naming that row.
  */
-import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
+import type { SheetRow } from '../../common/spreadsheet/sheet-row.js';
 import { DateOrder, type DateOrderRefusal, type DateOrderSink, reworded } from '../../common/spreadsheet/date-order.js';
 import { columnLabels, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { type IssueRow, issueRowsOf } from '../staging-writer.js';

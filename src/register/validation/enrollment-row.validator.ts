@@ -7,9 +7,10 @@
  * The identity numbers are read by identity-cells.ts, KODE_DESA by village-cells.ts, and the cells made
  * readable first by row-cells.ts; the row as a whole, names, dates, sex and end reason are judged here.
  */
-import { type Cell, cellDay, dateTextProblem, isLabelRow, isNoteRow, numberNotADate, shownDay, yearOnly } from '../../common/spreadsheet/cell.js';
+import { cellDay, dateTextProblem, numberNotADate, shownDay, yearOnly } from '../../common/spreadsheet/cell-dates.js';
+import { type Cell, isLabelRow, isNoteRow } from '../../common/spreadsheet/cell.js';
 import { type MergedCell, mergedCellMessage, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
-import type { SheetRow } from '../../common/spreadsheet/sheet-reader.js';
+import type { SheetRow } from '../../common/spreadsheet/sheet-row.js';
 import { COL, type ColumnLabels, columnLabels, END_REASON_PHRASINGS, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { DigitKeyMap } from './digit-key-map.js';
 import { type ComparedColumn, FirstRowsOfNik } from './first-rows-of-nik.js';

@@ -3,7 +3,9 @@
  * what to do, and what the NIK's digits say (region, birth date, sex) checked against the row. Used by
  * EnrollmentRowValidator; `L` names the columns as the file does, `required` is its REQUIRED finding of a column.
  */
-import { ambiguousSerial, type Cell, isScientificText, serialDayIn1900 } from '../../common/spreadsheet/cell.js';
+import type { Cell } from '../../common/spreadsheet/cell.js';
+import { ambiguousSerial, serialDayIn1900 } from '../../common/spreadsheet/cell-dates.js';
+import { isScientificText } from '../../common/spreadsheet/cell-checks.js';
 import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
 import { dayName, MONTH_NAMES } from '../../common/month.js';
 import type { ColumnLabels, EnrollmentColumnName } from '../enrollment-columns.js';

@@ -3,7 +3,8 @@
  * that cannot be read (formula failures, control characters) or hold a dash for "none" read as empty, whitespace
  * removed or collapsed, and the hints the messages add. Pure functions.
  */
-import { type Cell, characterFailure, EMPTY_CELL, formulaFailure } from '../../common/spreadsheet/cell.js';
+import { characterFailure, formulaFailure } from '../../common/spreadsheet/cell-checks.js';
+import { type Cell, EMPTY_CELL } from '../../common/spreadsheet/cell.js';
 import { strayCharacterSaid } from '../../common/text.js';
 import { type ColumnLabels, ENROLLMENT_COLUMNS, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { reject, type RowIssue, RowIssueCode as C } from './row-issue.js';

@@ -6,7 +6,8 @@
  */
 import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { rowCountLines, sheetWarningLines, writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
+import { rowCountLines, sheetWarningLines } from '../../common/spreadsheet/report-summary.js';
+import { writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
 import { wibTimestamp } from '../../common/clock/clock.js';
 import { textValue } from '../../common/spreadsheet/workbook-style.js';
 import type { EnrollmentUpload } from '../entities/enrollment-upload.entity.js';

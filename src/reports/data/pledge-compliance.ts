@@ -3,7 +3,7 @@
  * Desa may not pay PBI premiums since 2024), computed from the pledge row, so every workbook that
  * uses such a pledge carries the same message as the API.
  */
-import { pledgeWarnings } from '../../funding/domain/pledge-rules.js';
+import { pledgeWarnings } from '../../funding/domain/pledge-warnings.js';
 
 export interface PledgeFundFacts {
   code: string;

@@ -12,7 +12,7 @@ import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
 import { hashFor } from '../routes.js';
 import { badge, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
 import { villageName, villageOptions } from '../villages.js';
-import { filterRefusal, forgetUnlisted, keepingAsked } from './splits.js';
+import { filterRefusal, forgetUnlisted, keepingAsked } from '../split-filters.js';
 
 const PAGE_SIZE = 50;
 
