@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { visibleText } from '../common/text.js';
+import { collapsedText } from '../common/text.js';
 import { LOCK_PLEDGES_FOR_PAYMENT, RECORDED_ALREADY } from './sql/duplicate-payments.sql.js';
 
 export interface PaymentKey {
@@ -10,9 +10,12 @@ export interface PaymentKey {
 
 /**
  * A reference as stored and compared: as it shows (visibleText), each run of spaces inside it one
- * space ("SP2D  1001/LS/2026", two spaces or a tab, is the SP2D of "SP2D 1001/LS/2026"; QA).
+ * space ("SP2D  1001/LS/2026", two spaces or a tab, is the SP2D of "SP2D 1001/LS/2026"; QA), a
+ * non-breaking space (U+00A0, pasted from a web page or a PDF) and NEL among them (collapsedText). A payment
+ * sheet's row report repeats REFERENSI so too (upload-payments.use-case.ts; until 2026-12 it kept the NBSP
+ * inside the reference that the stored one had not).
  */
-export const paymentReference = (text: string) => visibleText(text).replace(/\s+/gu, ' ');
+export const paymentReference = (text: string) => collapsedText(text);
 
 /** The longest reference POST /payments takes (@MaxLength of its DTO), and a payment sheet's REFERENSI. */
 export const REFERENCE_MAX = 200;
@@ -24,7 +27,7 @@ export const REFERENCE_MAX = 200;
  */
 export const paymentKey = (p: PaymentKey) => `${p.pledgeCode}\u0000${p.month}\u0000${referenceKey(p.reference)}`;
 
-export const referenceKey = (reference: string) => paymentReference(reference).replace(/\s/gu, '').toLowerCase();
+export const referenceKey = (reference: string) => paymentReference(reference).replace(/ /g, '').toLowerCase();
 
 /**
  * A payment recorded already, as a repeat of it is compared with it: its id, amount (rupiah), paid day (`YYYY-MM-DD`),

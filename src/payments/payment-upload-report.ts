@@ -5,11 +5,14 @@
  */
 import { wibTimestamp } from '../common/clock/clock.js';
 import type { SheetWarning } from '../common/spreadsheet/hidden-rows.js';
+import type { Cell } from '../common/spreadsheet/cell.js';
+import { type RawCells, rawCells } from '../common/spreadsheet/raw-cells.js';
 import { rowCountLines, sheetWarningLines } from '../common/spreadsheet/report-summary.js';
 import type { RowReport } from '../common/spreadsheet/row-report.writer.js';
 import { textValue } from '../common/spreadsheet/workbook-style.js';
 import { uploadReportFilename } from '../common/spreadsheet/report-filename.js';
 import { PAYMENT_COLUMNS } from './payment-row.validator.js';
+import { paymentReference } from './duplicate-payments.js';
 
 export interface PaymentUploadRow {
   id: string;
@@ -50,6 +53,20 @@ export function paymentUploadReport(u: PaymentUploadReportRow): RowReport {
       ...sheetWarningLines(u.sheetWarnings),
     ],
   };
+}
+
+const REFERENCE = PAYMENT_COLUMNS.findIndex((c) => c.name === 'REFERENSI');
+
+/**
+ * A payment row as its report repeats it (upload_issue.raw): as uploaded, but REFERENSI as it is stored and compared
+ * (paymentReference), so the report shows the reference the duplicate check read (until 2026-12 a reference with
+ * non-breaking spaces, U+00A0, was stored with one space each and repeated with them).
+ */
+export function paymentReportCells(cells: readonly Cell[]): RawCells {
+  const raw = rawCells(PAYMENT_COLUMNS, cells);
+  const reference = raw.REFERENSI;
+  if (typeof reference === 'string' && cells[REFERENCE]?.kind === 'text') raw.REFERENSI = paymentReference(reference) || reference;
+  return raw;
 }
 
 export const paymentUploadReportFilename = (u: PaymentUploadRow) => uploadReportFilename('pembayaran', u);

@@ -11,7 +11,7 @@
  * meets a registered NIK or a held NOKA, that batch and the rest are staged and `afterStaged` runs
  * after each. A row whose TMT is not after the last day of the latest finalized month is staged,
  * not copied: it may reach a finalized month, which promotion warns about (WARN_CLOSED_MONTH); so is one
- * whose NOKA an ended participant holds (WARN_NOKA_OF_ENDED).
+ * whose NOKA an ended participant holds, or a row of the file with a TAT in this batch or above (WARN_NOKA_OF_ENDED).
  * The caller then finishes and commits on `transaction`, or `close()` rolls it back.
  */
 import { Readable } from 'node:stream';
@@ -69,6 +69,11 @@ export class StagingWriter {
   private copyIntoRegister = true;
   /** The last day of the latest finalized month ('YYYY-MM-DD'), read when the transaction opens; rows with a TMT up to it are staged. */
   private lastClosedDay: string | null = null;
+  /**
+   * The NOKAs of the rows with a TAT read so far while copying early: a later row (or one of the same batch) with such a
+   * card is staged, not copied, for WARN_NOKA_OF_ENDED. Ended rows are few in a file; the set is dropped once copying stops.
+   */
+  private endedInFile = new Set<string>();
   /** How findings name their column (`upload_issue.column_name`): the file's alias header as written, else the column's name. */
   labels: ColumnLabels = columnLabels();
 
@@ -147,7 +152,9 @@ export class StagingWriter {
       const day = this.lastClosedDay;
       // staged, not copied: a TMT that may reach a finalized month (WARN_CLOSED_MONTH), an ended participant's card (WARN_NOKA_OF_ENDED)
       const ended = await this.endedHoldersNokas(records);
-      const held = (r: EnrollmentRecord) => (day !== null && r.tmt <= day) || (r.noka !== null && ended.has(r.noka));
+      // and a card this file ended a holder of, in this batch or above it (its holder may not be copied: staged then)
+      for (const r of records) if (r.noka !== null && r.tat !== null) this.endedInFile.add(r.noka);
+      const held = (r: EnrollmentRecord) => (day !== null && r.tmt <= day) || (r.noka !== null && (ended.has(r.noka) || this.endedInFile.has(r.noka)));
       const staged = records.filter(held);
       const copied = staged.length ? records.filter((r) => !held(r)) : records;
       if (await this.copyNewParticipants(copied, this.early)) {
@@ -155,6 +162,7 @@ export class StagingWriter {
         return;
       }
       this.copyIntoRegister = false; // this file updates registered people: stage the rest
+      this.endedInFile = new Set(); // PROMOTE_NEW_BATCH keeps such cards staged from here on
     }
     await this.copyRows(COPY_STAGING, records, (r) => this.stagingLine(r));
     if (!this.early) return;

@@ -54,7 +54,19 @@ describe('bills: upload, row report and versions', () => {
       [5, 'NOKA', 'NOKA_FORMAT'],
     ]);
     expect(res.body.issues[0].message).toMatch(/^NAMA memuat karakter kendali NUL \(U\+0000\) .*"Ada�Nul"/);
+    expect(res.body.issues[1].message).toMatch(/^NIK "1\.70306E\+15" ditulis dalam notasi ilmiah .* digit NIK sudah hilang .* Ketik ulang ke-16 digit NIK sebagai teks\./);
     expect(res.body.issues[2].message).toMatch(/^NOKA terbaca sebagai angka \(1\.23457E\+12\) sehingga digitnya sudah berubah di Excel\. Format kolom sebagai Teks/);
+  });
+
+  it('a NIK written as Excel formula text ="…" is read as its 16 digits, warned naming the NIK read; other text so written is refused saying so', async () => {
+    const res = await upload('2026-07', '37800', fixture('not-ok/nik-rumus-teks.csv'), 'tagihan-rumus.csv', 201);
+    expect(res.body).toMatchObject({ lines: 1, rowsRead: 2, accepted: 1, rejected: 1, warnings: 1 });
+    expect(res.body.issues.map((i: { row: number; column: string; severity: string; code: string; message: string }) => [i.row, i.column, i.severity, i.code, i.message])).toEqual([
+      [2, 'NIK', 'WARN', 'NIK_FORMULA_TEXT', 'NIK ditulis sebagai rumus teks ="…" (cara Excel menjaga angka panjang tetap teks di berkas CSV) dan dibaca sebagai NIK 1703060101800011. Baris diterima; sebaiknya tulis 16 digit NIK saja, tanpa = dan tanda petik.'],
+      [3, 'NIK', 'REJECT', 'NIK_FORMULA_TEXT', 'NIK ditulis sebagai rumus teks ="1703-0601" dan di antara tanda petiknya bukan 16 digit angka. Tulis 16 digit NIK saja, tanpa = dan tanda petik.'],
+    ]);
+    const lines = await t.dataSource.query(`SELECT l.nik FROM bill_line l JOIN bill b ON b.id = l.bill_id WHERE b.month = '2026-07'`);
+    expect(lines).toEqual([{ nik: '1703060101800011' }]);
   });
 
   it('an IURAN merged over several lines is refused on the lines it hides, naming the range (the first line keeps its amount)', async () => {

@@ -24,7 +24,7 @@ describe('PBI-APBN lists: issues name the NIK column as the file wrote it', () =
     const issues = await upload('2026-08', Buffer.from(csv), 'pbi.csv');
     expect(issues.map((i) => [i.row, i.column, i.code, i.message])).toEqual([
       [3, 'No KTP', 'NIK_FORMAT', 'No KTP "17030601018" harus 16 digit angka.'],
-      [4, 'No KTP', 'NIK_NUMERIC_CELL', expect.stringMatching(/^No KTP terbaca sebagai angka \(1\.70306E\+15\)/)],
+      [4, 'No KTP', 'NIK_NUMERIC_CELL', expect.stringMatching(/^No KTP "1\.70306E\+15" ditulis dalam notasi ilmiah /)],
     ]);
     const stored = await t.dataSource.query(`SELECT column_name FROM upload_issue WHERE upload_id = (SELECT id FROM pbi_apbn_list WHERE month = '2026-08') ORDER BY row_number`);
     expect(stored.map((r: { column_name: string }) => r.column_name)).toEqual(['No KTP', 'No KTP']);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
@@ -43,6 +44,22 @@ describe('POST /api/v1/pledge-uploads: issues name the columns as the file wrote
     expect(issues[4].message).toMatch(/^Daftar baris 2 ditolak \(NIK ditulis sebagai angka .*Format kolom value sebagai Teks/);
     expect(issues[5].message).toMatch(/Format kolom value sebagai Teks/);
     expect(issues.map((i) => i.message).join(' ')).not.toMatch(/\b(PAGU|JENIS_DANA|NILAI)\b|PERSEN harus/);
+  });
+
+  it('a NIK a .csv holds in scientific notation is said to be so, its digits lost (golden file not-ok/nik-notasi-ilmiah.csv)', async () => {
+    const file = readFileSync('test/fixtures/pledges/not-ok/nik-notasi-ilmiah.csv');
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/pledge-uploads?dryRun=true').attach('file', file, 'komitmen.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 1, accepted: 0, rejected: 1 });
+    const issues: Issue[] = res.body.issues;
+    expect(issues.map((i) => [i.sheet, i.rowNumber, i.column, i.message])).toEqual([
+      [
+        'Komitmen',
+        2,
+        'NIK',
+        'NIK "1.70306E+15" ditulis dalam notasi ilmiah (angka berpangkat E+, cara Excel menampilkan angka yang panjang), sehingga digit NIK sudah hilang dan tidak dapat dipulihkan dari berkas ini. ' +
+          'Ketik ulang ke-16 digit NIK sebagai teks. Format kolom NIK sebagai Teks lalu ketik ulang.',
+      ],
+    ]);
   });
 });
 

@@ -190,6 +190,43 @@ describe('payments: sheet REFERENSI length and a sheet sent again', () => {
   });
 
   /**
+   * A REFERENSI padded or spaced with non-breaking spaces (U+00A0, pasted from a web page or a PDF) is one reference
+   * with the one written with plain spaces: stored, compared within the sheet and with what is recorded, quoted in the
+   * messages and repeated in the row report alike, one plain space each (until 2026-12 the report repeated the NBSP
+   * inside). Golden file test/fixtures/payments/not-ok/referensi-spasi-nbsp.csv.
+   */
+  it('a REFERENSI with non-breaking spaces is stored, compared and reported as the same reference with plain spaces', async () => {
+    const keuangan = await t.as(Role.KEUANGAN);
+    await keuangan.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-10', amount: 700, paidAt: '2026-11-05', reference: 'SP2D 03009/LS/2026' }).expect(201);
+    const file = readFileSync('test/fixtures/payments/not-ok/referensi-spasi-nbsp.csv');
+    expect(file.toString('utf8')).toContain('\u00a0SP2D\u00a003001/LS/2026\u00a0');
+    const res = await keuangan.post('/api/v1/payment-uploads').attach('file', file, 'referensi-spasi-nbsp.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 4, accepted: 1, rejected: 3, payments: 1, amount: 1000 });
+    const rejects = res.body.issues.filter((i: { severity: string }) => i.severity === 'REJECT'); // row 2 may exceed October's due (EXCEEDS_DUE)
+    expect(rejects.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([
+      [3, 'REFERENSI', 'PAYMENT_DUPLICATE'],
+      [4, 'REFERENSI', 'PAYMENT_DUPLICATE'],
+      [5, 'REFERENSI', 'PAYMENT_DUPLICATE'],
+    ]);
+    expect(rejects[0].message).toMatch(/^Pembayaran dengan komitmen, bulan dan referensi yang sama sudah ada di baris 2 berkas ini /);
+    expect(rejects[2].message).toMatch(/^Pembayaran APBD-2026 bulan Oktober 2026 dengan referensi "SP2D 03009\/LS\/2026" sudah tercatat/);
+    expect(await references('SP2D 0300%')).toEqual(['SP2D 03001/LS/2026', 'SP2D 03009/LS/2026']);
+    // the row report repeats each refused row's REFERENSI as stored and compared
+    const report = await (await t.as(Role.AUDITOR)).get(`/api/v1/payment-uploads/${res.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.body as never);
+    const sheet = wb.getWorksheet('Perbaiki')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const [rowColumn, referenceColumn] = [header.indexOf('BARIS'), header.indexOf('REFERENSI')];
+    const rows = (sheet.getSheetValues().slice(2) as unknown[][]).map((r) => r.slice(1)).map((r) => [r[rowColumn], r[referenceColumn]]);
+    expect(rows).toEqual([
+      [3, 'SP2D 03001/LS/2026'],
+      [4, 'SP2D 03001/LS/2026'],
+      [5, 'SP2D 03009/LS/2026'],
+    ]);
+  });
+
+  /**
    * PENYESUAIAN_BULAN is compared as JUMLAH and TANGGAL_BAYAR are (QA: a row without it repeating a recorded correction
    * was called the same payment): the row says the recorded one is a correction and this row has none, and is no
    * "recorded already" (NO_ACCEPTED_ROWS, not ALREADY_RECORDED).

@@ -148,6 +148,33 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
     expect(said.message).toMatch(/^NOKA 0001000000767 sebelumnya milik peserta lain, NIK 1703064101600074, yang kepesertaannya berakhir 31 Oktober 2026 \(PINDAH\)\. /);
   });
 
+  it('a card given to a new NIK by the file that registers its holder ended is warned too, whichever row comes first', async () => {
+    const csv = (name: string, ...rows: string[]) => ({ name, content: Buffer.from(['NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR', ...rows].join('\n') + '\n') });
+    const person = (serial: string, noka: string, end = ',') => `17030641016000${serial},1703060101200001,Orang ${serial},1960-01-01,P,17.03.06.2001,${noka},2025-01-01,${end}`;
+    const warned = async (id: string) => (await issues(t, id)).map((i) => [i.row_number, i.column_name, i.code, i.message]);
+    const said = (noka: string, nik: string, ended: string) =>
+      `NOKA ${noka} sebelumnya milik peserta lain, NIK ${nik}, yang kepesertaannya berakhir ${ended}. ` +
+      'Kartu BPJS bersifat pribadi dan tidak berpindah ke orang lain: periksa nomor kartu peserta baris ini. Baris tetap diterima.';
+    // the holder's row first, then the new NIK with the card (until 2026-12 taken without a word, neither being registered)
+    const first = await upload(t, 'not-ok/noka-of-ended-in-same-file.csv');
+    expect(first.body).toMatchObject({ status: 'DONE', accepted: 2, created: 2, rejected: 0, warnings: 1 });
+    expect(await warned(first.body.id)).toEqual([[3, 'NOKA', 'NOKA_OF_ENDED_PARTICIPANT', said('0001000000801', '1703064101600081', '12 Oktober 2026 (MENINGGAL)')]]);
+    // the new NIK's row first
+    const second = await upload(t, csv('penerima-dulu.csv', person('84', '0001000000802'), person('83', '0001000000802', '2026-09-30,PINDAH')));
+    expect(second.body).toMatchObject({ status: 'DONE', accepted: 2, created: 2, rejected: 0, warnings: 1 });
+    expect(await warned(second.body.id)).toEqual([[2, 'NOKA', 'NOKA_OF_ENDED_PARTICIPANT', said('0001000000802', '1703064101600083', '30 September 2026 (PINDAH)')]]);
+    const stored = await t.dataSource.query(`SELECT nik, noka, tat::text FROM participant WHERE noka IN ('0001000000801', '0001000000802') ORDER BY nik`);
+    expect(stored).toEqual([
+      { nik: '1703064101600081', noka: '0001000000801', tat: '2026-10-12' },
+      { nik: '1703064101600082', noka: '0001000000801', tat: null },
+      { nik: '1703064101600083', noka: '0001000000802', tat: '2026-09-30' },
+      { nik: '1703064101600084', noka: '0001000000802', tat: null },
+    ]);
+    // two ended rows sharing a card: the one that ends later is told, not both
+    const both = await upload(t, csv('dua-berakhir.csv', person('86', '0001000000803', '2026-11-30,PINDAH'), person('85', '0001000000803', '2026-08-31,MENINGGAL')));
+    expect(await warned(both.body.id)).toEqual([[2, 'NOKA', 'NOKA_OF_ENDED_PARTICIPANT', said('0001000000803', '1703064101600085', '31 Agustus 2026 (MENINGGAL)')]]);
+  });
+
   it('a file refused for a taken card is applied when sent again after the holder was ended, as the refusal advised (QA)', async () => {
     const csv = (name: string, ...rows: string[]) => ({ name, content: Buffer.from(['NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR', ...rows].join('\n') + '\n') });
     const holder = '1703064101600021,1703060101200001,Pemegang,1960-01-01,P,17.03.06.2001,0001000000555,2025-01-01';

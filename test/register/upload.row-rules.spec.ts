@@ -468,7 +468,7 @@ describe('row rules of the enrollment sheet', () => {
     expect(await t.dataSource.query(`SELECT nik FROM participant WHERE nik = '1703060707770007'`)).toEqual([]);
   });
 
-  it('a NIK, NO_KK or NOKA that Excel wrote into a CSV in scientific notation gets the numeric-cell message, as in an .xlsx', async () => {
+  it('a NIK that Excel wrote into a CSV in scientific notation is said to be so, its digits lost; NO_KK and NOKA get the numeric-cell message', async () => {
     const { body, found, messages } = await findings('not-ok/nik-scientific-notation.csv');
     expect(body).toMatchObject({ rowsRead: 4, accepted: 1, rejected: 3 });
     expect(found).toEqual([
@@ -476,9 +476,39 @@ describe('row rules of the enrollment sheet', () => {
       [4, 'REJECT', 'NO_KK', 'NO_KK_NUMERIC_CELL'],
       [5, 'REJECT', 'NOKA', 'NOKA_INVALID'],
     ]);
-    expect(messages[0]).toBe('NIK: terbaca sebagai angka (1.70306E+15), bukan teks. Excel hanya menyimpan 15 digit angka, sehingga digit terakhir NIK sudah berubah. Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.');
+    // a text cell, not a number: not "terbaca sebagai angka" (until 2026-12), but how it is written and that its digits are gone
+    expect(messages[0]).toBe(
+      'NIK "1.70306E+15" ditulis dalam notasi ilmiah (angka berpangkat E+, cara Excel menampilkan angka yang panjang), sehingga digit NIK sudah hilang dan tidak dapat dipulihkan dari berkas ini. ' +
+        'Ketik ulang ke-16 digit NIK sebagai teks. Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.',
+    );
     expect(messages[1]).toMatch(/^NO_KK: terbaca sebagai angka \(1\.70306E\+15\), bukan teks; digit terakhir sudah berubah di Excel\. Format kolom sebagai Teks/);
     expect(messages[2]).toMatch(/^NOKA "1\.00010E\+12" .* Nilai terbaca sebagai angka .* Format kolom sebagai Teks/);
+  });
+
+  /**
+   * `="1703060101700031"`: what an export writes into a .csv so that Excel opens the NIK as text, and what Excel shows as
+   * its 16 digits. Read as those digits, warned with the NIK read (the row report lists it); anything else between the
+   * quotes is refused saying how the cell is written (until 2026-12: "mengandung karakter selain angka", naming neither).
+   */
+  it('a NIK written as Excel formula text ="…" is read as its 16 digits with a warning naming the NIK read; other text so written is refused', async () => {
+    const { body, found, messages } = await findings('not-ok/nik-formula-text.csv');
+    expect(body).toMatchObject({ rowsRead: 3, accepted: 2, rejected: 1, warnings: 2 });
+    expect(found).toEqual([
+      [2, 'WARN', 'NIK', 'NIK_FORMULA_TEXT'],
+      [3, 'WARN', 'NIK', 'NIK_FORMULA_TEXT'],
+      [4, 'REJECT', 'NIK', 'NIK_FORMULA_TEXT'],
+    ]);
+    expect(messages[0]).toBe(
+      'NIK ditulis sebagai rumus teks ="…" (cara Excel menjaga angka panjang tetap teks di berkas CSV) dan dibaca sebagai NIK 1703060101700031. ' +
+        'Baris diterima; sebaiknya tulis 16 digit NIK saja, tanpa = dan tanda petik.',
+    );
+    expect(messages[1]).toMatch(/dibaca sebagai NIK 1703060101700032\./);
+    expect(messages[2]).toBe('NIK ditulis sebagai rumus teks ="17030601017" dan di antara tanda petiknya bukan 16 digit angka. Tulis 16 digit NIK saja, tanpa = dan tanda petik.');
+    const stored = await t.dataSource.query(`SELECT nik, name FROM participant WHERE nik IN ('1703060101700031', '1703060101700032') ORDER BY nik`);
+    expect(stored).toEqual([
+      { nik: '1703060101700031', name: 'Rumus Teks' },
+      { nik: '1703060101700032', name: 'Rumus Teks Berkutip' },
+    ]);
   });
 
   it('a year typed alone in a date column is refused as a year, not read as the Excel serial of 1905 (QA: 1985 became 1905-06-07)', async () => {

@@ -213,11 +213,24 @@ describe('files that are refused as a whole', () => {
 
   it('a file name holding a bidi control is refused naming "nama berkas", not multer\'s `originalname` (QA)', async () => {
     const res = await upload(t, { name: 'daftar\u202excod.csv', content: Buffer.from(`${HEADER}\n${ROW}\n`) }, 400);
-    expect(res.body).toMatchObject({ statusCode: 400, message: 'Data yang dikirim tidak valid.', details: [{ field: 'nama berkas' }] });
-    expect(res.body.details).toHaveLength(1);
-    expect(res.body.details[0].messages[0]).toMatch(/^nama berkas memuat karakter pengatur arah teks U\+202E /);
+    const why =
+      'memuat karakter pengatur arah teks U+202E yang tidak terlihat dan membuat teks tampil berbeda dari isinya, sehingga tidak diterima (di sini ditandai \uFFFD: "daftar\uFFFDxcod.csv"). ' +
+      'Ganti nama berkas itu (hapus karakter tersebut, misalnya dengan Rename atau Simpan Sebagai), lalu unggah kembali.';
+    // the answer itself says the file name is at fault and why (until 2026-12: "Data yang dikirim tidak valid." with the reason in details only)
+    expect(res.body).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: `Nama berkas tidak valid: nama itu ${why}`, details: [{ field: 'nama berkas', messages: [`nama berkas ${why}`] }] });
     expect(JSON.stringify(res.body)).not.toMatch(/originalname/);
     expect(await count(t, 'participant')).toBe(0);
+  });
+
+  it('a file name holding a control character is refused saying the file name is invalid, which character and to rename the file', async () => {
+    const before = await count(t, 'enrollment_upload');
+    const res = await upload(t, { name: 'peserta\u0007.csv', content: Buffer.from(`${HEADER}\n${ROW}\n`) }, 400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'nama berkas' }] });
+    expect(res.body.message).toBe(
+      'Nama berkas tidak valid: nama itu memuat karakter kendali U+0007 yang tidak terlihat dan tidak dapat disimpan (di sini ditandai \uFFFD: "peserta\uFFFD.csv"). ' +
+        'Ganti nama berkas itu (hapus karakter tersebut, misalnya dengan Rename atau Simpan Sebagai), lalu unggah kembali.',
+    );
+    expect(await count(t, 'enrollment_upload')).toBe(before);
   });
 
   it('asks for a file when none is attached', async () => {

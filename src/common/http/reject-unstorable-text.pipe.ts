@@ -8,19 +8,25 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 const CONTROLS = new RegExp(CONTROL_CHARACTER.source, 'g');
 
-/** Why a string cannot be stored, as the end of a message that starts with the field's name; undefined when it can. */
-function unstorable(text: string): string | undefined {
-  if (text.includes('\u0000')) return 'memuat karakter NUL (\\u0000), yang tidak dapat disimpan. Hapus karakter itu lalu kirim ulang.';
+/** What to do about a file name that cannot be stored (`unstorable` with `fileName`): a name is changed, not typed into a form. */
+const RENAME = 'Ganti nama berkas itu (hapus karakter tersebut, misalnya dengan Rename atau Simpan Sebagai), lalu unggah kembali.';
+
+/**
+ * Why a string cannot be stored, as the end of a message that starts with the field's name; undefined when it can.
+ * `fileName`: the string is an uploaded file's name, and the advice says to rename the file.
+ */
+function unstorable(text: string, fileName = false): string | undefined {
+  if (text.includes('\u0000')) return `memuat karakter NUL (\\u0000), yang tidak dapat disimpan. ${fileName ? RENAME : 'Hapus karakter itu lalu kirim ulang.'}`;
   const half = LONE_SURROGATE.exec(text)?.[0];
   if (half !== undefined) {
     const code = `\\u${half.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    return `memuat karakter rusak (${code}, separuh pasangan surrogate UTF-16 tanpa pasangannya), yang tidak dapat disimpan. Ketik ulang isian itu lalu kirim ulang.`;
+    return `memuat karakter rusak (${code}, separuh pasangan surrogate UTF-16 tanpa pasangannya), yang tidak dapat disimpan. ${fileName ? RENAME : 'Ketik ulang isian itu lalu kirim ulang.'}`;
   }
   const control = CONTROL_CHARACTER.exec(text)?.[0];
   if (control === undefined) return undefined;
   // as a sheet's cell is refused (cell-checks.ts characterFailure): the code, and the text with the character marked
   const shown = clip(text.replace(CONTROLS, '\uFFFD'));
-  return `memuat ${controlCharacterSaid(control.charCodeAt(0))} (di sini ditandai \uFFFD: "${shown}"). Hapus karakter itu atau ketik ulang isiannya, lalu kirim ulang.`;
+  return `memuat ${controlCharacterSaid(control.charCodeAt(0))} (di sini ditandai \uFFFD: "${shown}"). ${fileName ? RENAME : 'Hapus karakter itu atau ketik ulang isiannya, lalu kirim ulang.'}`;
 }
 
 /**
@@ -39,11 +45,19 @@ function unstorable(text: string): string | undefined {
 export class RejectUnstorableTextPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     const found: { field: string; reason: string }[] = [];
-    collectUnstorable(value, metadata.data ?? '', 0, found);
+    const file = isUploadedFile(value);
+    if (file) {
+      // the name the user gave the file, first and with the advice to rename it; the rest of multer's fields as any body's
+      const reason = unstorable(value.originalname, true);
+      if (reason !== undefined) found.push({ field: 'originalname', reason });
+      collectUnstorable({ ...value, originalname: '' }, metadata.data ?? '', 0, found);
+    } else collectUnstorable(value, metadata.data ?? '', 0, found);
     if (found.length) {
-      const named = (field: string) => (isUploadedFile(value) ? (FILE_FIELDS[field] ?? field) : field) || metadata.type;
+      const named = (field: string) => (file ? (FILE_FIELDS[field] ?? field) : field) || metadata.type;
       const details = found.map(({ field, reason }) => ({ field: named(field), messages: [`${named(field)} ${reason}`] }));
-      throw new BadRequestException({ message: 'Data yang dikirim tidak valid.', details });
+      // a bad file name is what the user must act on: the answer says so, not only its details (until 2026-12 the message read only "Data yang dikirim tidak valid.")
+      const message = file && found[0].field === 'originalname' ? `Nama berkas tidak valid: nama itu ${found[0].reason}` : 'Data yang dikirim tidak valid.';
+      throw new BadRequestException({ message, details });
     }
     return value;
   }

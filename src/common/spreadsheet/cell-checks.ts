@@ -18,6 +18,26 @@ export function isScientificText(cell: Cell): boolean {
   return cell.kind === 'text' && SCIENTIFIC.test(cell.text);
 }
 
+const FORMULA_TEXT = /^=\s*"([^"]*)"$/;
+
+/**
+ * The text between the quotes of a cell written as Excel's formula text, `="1703012345678901"`, or undefined: what an
+ * export writes into a .csv so that Excel opens a long number (a NIK) as text, keeping its digits and leading zeros;
+ * Excel shows the text between the quotes. A .csv's every cell is text, so it reaches a row as written.
+ */
+export function formulaTextOf(cell: Cell): string | undefined {
+  if (cell.kind !== 'text' || cell.formula !== undefined) return undefined;
+  return FORMULA_TEXT.exec(cell.text)?.[1];
+}
+
+/**
+ * The one wording of a NIK (`column` as the file heads it) written as Excel writes a long number into a .csv,
+ * `1.70306E+15` (isScientificText): its digits are lost, so it cannot be read back, only typed again.
+ */
+export function scientificNikSaid(cell: Cell, column: string): string {
+  return `${column} "${cell.text}" ditulis dalam notasi ilmiah (angka berpangkat E+, cara Excel menampilkan angka yang panjang), sehingga digit NIK sudah hilang dan tidak dapat dipulihkan dari berkas ini. Ketik ulang ke-16 digit NIK sebagai teks.`;
+}
+
 /** The row-issue code of characterFailure. */
 export const INVALID_CHARACTER = 'INVALID_CHARACTER';
 

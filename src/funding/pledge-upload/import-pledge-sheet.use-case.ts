@@ -146,7 +146,7 @@ export class ImportPledgeSheet {
             const [listed] = villageList(value.text);
             if (listed && knownVillage(listed, known)) target.input.villageCodes = [...asList(target.input.villageCodes), listed];
             else refuseTarget(unknownVillages([value.text || '(kosong)']), 'NILAI', `kode desa tidak dikenal: ${clip(value.text || '(kosong)')}`);
-          } else if (value.kind === 'number' || isScientificText(value)) refuseTarget(nikAsNumber(names.NILAI));
+          } else if (value.kind === 'number' || isScientificText(value)) refuseTarget(nikAsNumber(names.NILAI, value));
           else {
             const niks = nikList(value.text);
             const bad = niks.filter((nik) => !validNik(nik)).map(shownNik);

@@ -4,7 +4,7 @@
  * may be written in groups of digits, nik-list.ts) or in a second sheet `Daftar` with columns KODE
  * (the pledge code) and NILAI (a village code or a NIK).
  */
-import { characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell-checks.js';
+import { characterFailure, formulaFailure, isScientificText, scientificNikSaid } from '../../common/spreadsheet/cell-checks.js';
 import { type Cell, EMPTY_CELL, holdsValue } from '../../common/spreadsheet/cell.js';
 import { type ColumnSpec, labelsByName } from '../../common/spreadsheet/column-spec.js';
 import type { PledgeInput } from '../domain/pledge-rules.js';
@@ -110,8 +110,14 @@ export interface RowProblem {
 /** A sheet's columns named as the file's header does (`DARI BULAN` for BULAN_DARI): labelsByName of HeaderMatch.labels. */
 export type ColumnNames = Readonly<Record<string, string>>;
 
-/** NIKs written in a number cell, in the column the file heads `column`. */
-export const nikAsNumber = (column: string) => `NIK ditulis sebagai angka sehingga digit terakhirnya hilang di Excel. Format kolom ${column} sebagai Teks lalu ketik ulang.`;
+/**
+ * NIKs written in a number cell, in the column the file heads `column`; `cell` given, a .csv's text in scientific notation
+ * (`1.70306E+15`, isScientificText) is said as such, its digits lost (scientificNikSaid, as the other uploads say it).
+ */
+export const nikAsNumber = (column: string, cell?: Cell) =>
+  cell && isScientificText(cell)
+    ? `${scientificNikSaid(cell, column)} Format kolom ${column} sebagai Teks lalu ketik ulang.`
+    : `NIK ditulis sebagai angka sehingga digit terakhirnya hilang di Excel. Format kolom ${column} sebagai Teks lalu ketik ulang.`;
 
 /**
  * A sheet row as a PledgeInput. Refused here: NIKs from numeric cells (Excel has cut their
@@ -135,7 +141,7 @@ export function rowToInput(cells: readonly Cell[], names: ColumnNames = labelsBy
     if (cell.kind === 'empty') return;
     const field = FIELD[name];
     if (name === 'NIK' && (cell.kind === 'number' || isScientificText(cell))) {
-      problems.push({ column: name, message: nikAsNumber(names.NIK) });
+      problems.push({ column: name, message: nikAsNumber(names.NIK, cell) });
       return;
     }
     if (name === 'KODE_DESA') input[field] = villageList(cell.text);

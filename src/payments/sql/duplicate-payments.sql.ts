@@ -6,8 +6,13 @@
 /** Serialises payments of the same pledges ($1 text[] of codes) until the transaction ends. */
 export const LOCK_PLEDGES_FOR_PAYMENT = `SELECT code FROM pledge WHERE code = ANY($1::text[]) ORDER BY code COLLATE "C" FOR UPDATE`;
 
-/** A reference as compared: without case or any space (referenceKey in duplicate-payments.ts; stored references are visibleText already). */
-const key = (column: string) => `lower(regexp_replace(${column}, '[[:space:]]+', '', 'g'))`;
+/**
+ * A reference as compared: without case or any space (referenceKey in duplicate-payments.ts). Stored references and
+ * candidates are paymentReference already, their spaces one U+0020 each; the class holds the spaces JavaScript's `\s`
+ * and NEL are too (U+00A0 among them, which `[[:space:]]` is not in every locale), so a value stored otherwise compares alike.
+ */
+const SPACES = String.raw`[[:space:]\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+`;
+const key = (column: string) => `lower(regexp_replace(${column}, '${SPACES}', '', 'g'))`;
 
 /**
  * Of the candidate payments ($1 pledge codes, $2 months, $3 references, $4 the months they correct or null, in

@@ -21,9 +21,8 @@ import { columnsInFileOrder, labelsByName } from '../../common/spreadsheet/colum
 import { INSERT_PAYMENTS } from '../sql/payment-status.sql.js';
 import { INSERT_PAYMENT_UPLOAD, PAYMENT_UPLOAD_OF_FILE } from '../sql/payment-uploads.sql.js';
 import { fileChecksum } from '../../common/file-checksum.js';
-import type { PaymentUploadRow } from '../payment-upload-report.js';
+import { paymentReportCells, type PaymentUploadRow } from '../payment-upload-report.js';
 import { PaymentException } from '../payments.exception.js';
-import { rawCells } from '../../common/spreadsheet/raw-cells.js';
 import { storedReport, writeIssues } from '../../reconciliation/uploads/upload-writer.js';
 import { paymentWarnings, warningIssue } from '../payment-warnings.js';
 
@@ -239,7 +238,7 @@ export class UploadPayments {
     const records: PaymentRecord[] = [];
     for (const { row, cells, record, issues } of checked) {
       // the collector names each issue's column as the file wrote it (NO SP2D, not REFERENSI), as its message does
-      if (tally.collector.row(row, issues, () => rawCells(PAYMENT_COLUMNS, cells)) && record) records.push(record);
+      if (tally.collector.row(row, issues, () => paymentReportCells(cells)) && record) records.push(record);
     }
     if (!records.length) return;
     const ids = records.map(() => randomUUID());

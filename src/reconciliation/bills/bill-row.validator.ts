@@ -75,6 +75,7 @@ function checkBillRow({ rowNumber, cells }: SheetRow, n: Readonly<Record<string,
     issues.push(kept ? { column: 'NOKA', severity: 'WARN', code: noka.code, message: kept.warning } : { column: 'NOKA', severity: 'REJECT', code: noka.code, message: noka.error });
   } else if (noka.warning) issues.push({ column: 'NOKA', severity: 'WARN', code: 'NOKA_NUMERIC_CELL', message: noka.warning });
   if (isError(nik)) issues.push({ column: 'NIK', severity: 'REJECT', code: nik.code, message: nik.error });
+  else if (nik.warning) issues.push({ column: 'NIK', severity: 'WARN', code: 'NIK_FORMULA_TEXT', message: nik.warning });
   if (name) issues.push({ column: 'NAMA', severity: 'REJECT', code: name.code, message: name.error });
   if (isError(amount)) issues.push({ column: 'IURAN', severity: 'REJECT', code: amount.code, message: amount.error });
   const billedNoka = isError(noka) ? kept?.value : noka.value;

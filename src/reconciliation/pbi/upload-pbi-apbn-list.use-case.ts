@@ -89,7 +89,9 @@ export class UploadPbiApbnList {
       const niks: string[] = [];
       for (const row of batch) {
         const nik = nikFrom(row.cells[0], names.NIK);
-        const found = isError(nik) ? [notListRow(row.cells[0], row.others ?? [], names.NIK) ?? { column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }] : [];
+        const found: Omit<RowIssue, 'row'>[] = isError(nik)
+          ? [notListRow(row.cells[0], row.others ?? [], names.NIK) ?? { column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }]
+          : nik.warning ? [{ column: 'NIK', severity: 'WARN', code: 'NIK_FORMULA_TEXT', message: nik.warning }] : [];
         // a .csv row with more fields than its header (`NIK1,NIK2` under NIK kept only the first): refused whole, alone
         const issues = row.overflow ? [fieldCountIssue(row.overflow)] : withMergedCells<Omit<RowIssue, 'row'>>(found, row.merged, (cell) => mergedCellIssue(cell, names));
         if (collector.row(row.rowNumber, issues, () => rawCells(PBI_COLUMNS, row.cells)) && !row.merged && !row.overflow && !isError(nik)) niks.push(nik.value);

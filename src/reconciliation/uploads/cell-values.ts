@@ -5,7 +5,7 @@
  */
 import { MAX_RUPIAH, rupiah, rupiahText } from '../../common/money.js';
 import type { Cell } from '../../common/spreadsheet/cell.js';
-import { characterFailure, formulaFailure, isScientificText } from '../../common/spreadsheet/cell-checks.js';
+import { characterFailure, formulaFailure, formulaTextOf, isScientificText, scientificNikSaid } from '../../common/spreadsheet/cell-checks.js';
 
 export type Parsed<T> = { value: T } | { error: string; code: string };
 
@@ -27,15 +27,26 @@ export function textRefusal(cell: Cell, column: string): { code: string; error: 
   return bad && { code: bad.code, error: bad.message };
 }
 
-/** A NIK; messages name the cell's column `column` (the header as the file wrote it: `No KTP`). */
-export function nikFrom(cell: Cell, column = 'NIK'): Parsed<string> {
+/**
+ * A NIK; messages name the cell's column `column` (the header as the file wrote it: `No KTP`). One written as Excel's
+ * formula text, `="1703012345678901"` (formulaTextOf), is the 16 digits between the quotes, with a `warning` naming
+ * the NIK read (NIK_FORMULA_TEXT), as the enrollment sheet reads it.
+ */
+export function nikFrom(cell: Cell, column = 'NIK'): Parsed<string> & { warning?: string } {
   const formula = formulaRefusal(cell, column, 'NIK_FORMULA');
   if (formula) return formula;
   if (cell.kind === 'empty') return { code: 'NIK_REQUIRED', error: `${column} wajib diisi.` };
-  if (cell.kind === 'number' || isScientificText(cell)) {
+  if (isScientificText(cell)) return { code: 'NIK_NUMERIC_CELL', error: `${scientificNikSaid(cell, column)} ${TEXT_FORMAT_HINT}` };
+  if (cell.kind === 'number') {
     return { code: 'NIK_NUMERIC_CELL', error: `${column} terbaca sebagai angka (${cell.text}) sehingga digit terakhirnya bisa sudah berubah. ${TEXT_FORMAT_HINT}` };
   }
-  const text = cell.text.replace(/[\s'’]/g, '');
+  const quoted = formulaTextOf(cell);
+  const text = (quoted ?? cell.text).replace(/[\s'’]/g, '');
+  if (quoted !== undefined) {
+    return /^\d{16}$/.test(text)
+      ? { value: text, warning: `${column} ditulis sebagai rumus teks ="…" (cara Excel menjaga angka panjang tetap teks di berkas CSV) dan dibaca sebagai NIK ${text}. Baris diterima; sebaiknya tulis 16 digit NIK saja, tanpa = dan tanda petik.` }
+      : { code: 'NIK_FORMULA_TEXT', error: `${column} ditulis sebagai rumus teks ${cell.text.slice(0, 40)} dan di antara tanda petiknya bukan 16 digit angka. Tulis 16 digit NIK saja, tanpa = dan tanda petik.` };
+  }
   if (!/^\d{16}$/.test(text)) return { code: 'NIK_FORMAT', error: `${column} "${cell.text}" harus 16 digit angka.` };
   return { value: text };
 }

@@ -12,16 +12,19 @@ import { RAW_ONCE } from './promote.sql.js';
  * 1f. A staged row whose NOKA (not its participant's own already) is the card of another participant whose coverage
  * has ended, or ends in this upload (a TAT recorded: the card is free under UQ_participant_active_noka): a WARN naming
  * the former holder's NIK and end, the latest when several held it, on the NOKA column. Rows refused before
- * (REJECT_OTHER_PERSON, REJECT_TAKEN_NOKA) have left staging. A card an ended participant registered by this same file
- * held is not warned: on PostgreSQL both may already be in the register, promoted early (StagingWriter).
+ * (REJECT_OTHER_PERSON, REJECT_TAKEN_NOKA) have left staging. The former holder may be registered by this same file,
+ * ended (its row has a TAT): it is in staging then, or in the register already when promoted early (until 2026-12 such a
+ * card was not warned). The early paths on PostgreSQL keep the new holder's row staged when the file ended the card's
+ * holder in the same batch or above it (StagingWriter, PROMOTE_NEW_BATCH); a row that gave the card in an earlier batch
+ * than the holder's end is in the register already and is not warned. Of two ended rows of the file sharing a card,
+ * the one that ends later is warned (the card passed to it), not both.
  * $1 upload id, $2 the NOKA column as the file names it.
  */
 export const WARN_NOKA_OF_ENDED = `
-  WITH passed AS (
-    SELECT DISTINCT ON (s.row_number) s.row_number, s.noka, p.nik AS former,
+  WITH former AS (
+    SELECT s.row_number, p.nik AS former,
            CASE WHEN h.nik IS NULL THEN p.tat ELSE h.tat END AS ended,
-           CASE WHEN h.nik IS NULL THEN p.end_reason ELSE h.end_reason END AS reason,
-           ${RAW_ONCE('s')} AS raw
+           CASE WHEN h.nik IS NULL THEN p.end_reason ELSE h.end_reason END AS reason
     FROM enrollment_staging s
     JOIN participant p ON p.noka = s.noka AND p.nik <> s.nik
     -- the former holder as this upload leaves them: its own staged row, if any, says whether they end and keep the card
@@ -29,7 +32,19 @@ export const WARN_NOKA_OF_ENDED = `
     WHERE s.upload_id = $1 AND s.noka IS NOT NULL
       AND CASE WHEN h.nik IS NULL THEN p.tat IS NOT NULL ELSE h.tat IS NOT NULL AND h.noka = s.noka END
       AND NOT EXISTS (SELECT 1 FROM participant q WHERE q.nik = s.nik AND q.noka = s.noka)
-    ORDER BY s.row_number, CASE WHEN h.nik IS NULL THEN p.tat ELSE h.tat END DESC, p.nik
+    UNION ALL
+    -- a former holder this file registers, ended (not in the register yet: still staged)
+    SELECT s.row_number, h.nik, h.tat, h.end_reason
+    FROM enrollment_staging s
+    JOIN enrollment_staging h ON h.upload_id = $1 AND h.noka = s.noka AND h.nik <> s.nik AND h.tat IS NOT NULL
+    WHERE s.upload_id = $1 AND s.noka IS NOT NULL AND (s.tat IS NULL OR s.tat > h.tat)
+      AND NOT EXISTS (SELECT 1 FROM participant r WHERE r.nik = h.nik)
+      AND NOT EXISTS (SELECT 1 FROM participant q WHERE q.nik = s.nik AND q.noka = s.noka)
+  ), passed AS (
+    SELECT DISTINCT ON (f.row_number) f.row_number, s.noka, f.former, f.ended, f.reason, ${RAW_ONCE('s')} AS raw
+    FROM former f
+    JOIN enrollment_staging s ON s.upload_id = $1 AND s.row_number = f.row_number
+    ORDER BY f.row_number, f.ended DESC, f.former
   )
   INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
   SELECT $1, row_number, 'WARN', $2::text, 'NOKA_OF_ENDED_PARTICIPANT',

@@ -94,7 +94,7 @@ export const COPY_NEW_PARTICIPANTS = `
  * cannot collide with a later row of the file: the validator rejects a second NIK and a second
  * active NOKA within one file. Everything else (updates, NOKAs that are taken now and may be
  * released later in the file, new rows whose TMT is not after LAST_CLOSED_DAY, which WARN_CLOSED_MONTH
- * may have to warn, NOKAs an ended participant holds, which WARN_NOKA_OF_ENDED warns) stays staged for the steps below.
+ * may have to warn, NOKAs an ended participant holds or another row of the batch ends, which WARN_NOKA_OF_ENDED warns) stays staged for the steps below.
  * Returns the number created. $1 upload id, $2/$3 first and last row number of the batch, $4 user, $5 time.
  */
 export const PROMOTE_NEW_BATCH = `
@@ -110,6 +110,9 @@ export const PROMOTE_NEW_BATCH = `
       -- an ended participant's card stays staged, for WARN_NOKA_OF_ENDED (IDX_participant_ended_noka)
       AND (s.noka IS NULL
            OR (SELECT p.nik FROM participant p WHERE p.noka = s.noka AND p.noka IS NOT NULL AND p.tat IS NOT NULL LIMIT 1) IS NULL)
+      -- so does a card another row of the batch ends (its holder is promoted beside it, by this same statement)
+      AND NOT EXISTS (SELECT 1 FROM enrollment_staging e
+                      WHERE e.upload_id = $1 AND e.row_number BETWEEN $2 AND $3 AND e.noka = s.noka AND e.nik <> s.nik AND e.tat IS NOT NULL)
       AND s.tmt > coalesce(${LAST_CLOSED_DAY}, '-infinity')
     RETURNING ${RECORD_COLUMNS}
   ), created AS (

@@ -5,7 +5,7 @@
  */
 import type { Cell } from '../../common/spreadsheet/cell.js';
 import { ambiguousSerial, serialDayIn1900 } from '../../common/spreadsheet/cell-dates.js';
-import { isScientificText } from '../../common/spreadsheet/cell-checks.js';
+import { formulaTextOf, isScientificText, scientificNikSaid } from '../../common/spreadsheet/cell-checks.js';
 import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
 import { dayName, MONTH_NAMES } from '../../common/month.js';
 import type { ColumnLabels, EnrollmentColumnName } from '../enrollment-columns.js';
@@ -17,16 +17,30 @@ const HOME_REGENCY = '1703';
 /** The REQUIRED finding of an empty column (EnrollmentRowValidator.required). */
 export type Required = (column: EnrollmentColumnName) => RowIssue;
 
-/** The NIK and what its digits say (region, birth date, sex), or null with the issue recorded. */
+/**
+ * The NIK and what its digits say (region, birth date, sex), or null with the issue recorded. A NIK written as Excel's
+ * formula text, `="1703012345678901"` (formulaTextOf: how exports keep 16 digits as text in a .csv, and what Excel shows
+ * as those digits), is read as the digits between the quotes, with a warning naming the NIK read; anything else between
+ * them is refused, saying how the cell is written.
+ */
 export function nikOf(cell: Cell, L: ColumnLabels, issues: RowIssue[], required: Required): { nik: string; facts: NikFacts } | null {
   if (cell.kind === 'empty') return void issues.push(required('NIK')), null;
-  if (cell.kind === 'number' || isScientificText(cell)) {
+  if (isScientificText(cell)) return void issues.push(reject('NIK', C.NIK_NUMERIC_CELL, `${scientificNikSaid(cell, L.NIK)} ${TEXT_FORMAT_HINT}`)), null;
+  if (cell.kind === 'number') {
     issues.push(reject('NIK', C.NIK_NUMERIC_CELL, `${L.NIK}: terbaca sebagai angka (${cell.text}), bukan teks. Excel hanya menyimpan 15 digit angka, sehingga digit terakhir NIK sudah berubah. ${TEXT_FORMAT_HINT}`));
     return null;
   }
-  const nik = withoutSpaces(cell.text);
+  const quoted = formulaTextOf(cell);
+  const nik = withoutSpaces(quoted ?? cell.text);
+  if (quoted !== undefined && !/^\d{16}$/.test(nik)) {
+    issues.push(reject('NIK', C.NIK_FORMULA_TEXT, `${L.NIK} ditulis sebagai rumus teks ${cell.text.slice(0, 40)} dan di antara tanda petiknya bukan 16 digit angka. Tulis 16 digit NIK saja, tanpa = dan tanda petik.`));
+    return null;
+  }
   const check = checkNik(nik);
-  if (check.ok) return { nik, facts: check.facts };
+  if (check.ok) {
+    if (quoted !== undefined) issues.push(warn('NIK', C.NIK_FORMULA_TEXT, `${L.NIK} ditulis sebagai rumus teks ="…" (cara Excel menjaga angka panjang tetap teks di berkas CSV) dan dibaca sebagai NIK ${nik}. Baris diterima; sebaiknya tulis 16 digit NIK saja, tanpa = dan tanda petik.`));
+    return { nik, facts: check.facts };
+  }
   switch (check.problem) {
     case 'NOT_DIGITS':
       issues.push(reject('NIK', C.NIK_NOT_DIGITS, `${L.NIK} "${cell.text}" mengandung karakter selain angka; NIK harus 16 digit angka.${strayHint(cell.text)}`));

@@ -8,6 +8,7 @@ import type { EnrollmentColumnName } from '../enrollment-columns.js';
 export enum RowIssueCode {
   REQUIRED = 'REQUIRED',
   NIK_NUMERIC_CELL = 'NIK_NUMERIC_CELL',
+  NIK_FORMULA_TEXT = 'NIK_FORMULA_TEXT',
   NIK_LENGTH = 'NIK_LENGTH',
   NIK_NOT_DIGITS = 'NIK_NOT_DIGITS',
   NIK_BIRTH_DATE_IMPOSSIBLE = 'NIK_BIRTH_DATE_IMPOSSIBLE',
