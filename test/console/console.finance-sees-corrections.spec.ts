@@ -40,8 +40,17 @@ describeInBrowser('console: Pembayaran status names the corrections counted in t
     const status = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
     await status.getByText('termasuk koreksi Juli 2026 Rp37.800').waitFor();
     expect(await tableRows(status)).toEqual([
-      ['APBD-2026', 'Rp37.800', 'Rp75.600 termasuk koreksi Juli 2026 Rp37.800', 'Rp37.800', 'Lebih bayar Terlambat (hanya koreksi)'],
-      ['PROV-2026', 'Rp37.800', 'Rp38.800 termasuk koreksi Juli 2026 Rp1.000', 'Rp1.000', 'Lebih bayar Terlambat'],
+      // §8's Lebih bayar stays; under it, in the workbook's words, that it is the correction (QA, year end)
+      ['APBD-2026', 'Rp37.800', 'Rp75.600 termasuk koreksi Juli 2026 Rp37.800', 'Rp37.800', 'Lebih bayar Terlambat (hanya koreksi) Lunas (ditambah koreksi Juli 2026 Rp37.800)'],
+      ['PROV-2026', 'Rp37.800', 'Rp38.800 termasuk koreksi Juli 2026 Rp1.000', 'Rp1.000', 'Lebih bayar Terlambat Lunas (ditambah koreksi Juli 2026 Rp1.000)'],
+    ]);
+    // the totals: October's own payments apart from the corrections of closed July, as the workbook's Pembayaran (QA:
+    // January 2027, paid only by corrections of 2026 months, read as if 70 % paid)
+    const footer = await status.locator('tfoot tr').evaluateAll((trs: any[]) => trs.map((tr) => Array.from(tr.children, (td: any) => String(td.textContent).trim())));
+    expect(footer).toEqual([
+      ['Total bulan ini', 'Rp75.600', 'Rp75.600', 'Rp0', 'pembayaran bulan ini sendiri, tanpa koreksi'],
+      ['Koreksi Juli 2026', '', 'Rp38.800', '', 'koreksi bulan yang sudah ditutup, dicatat bulan ini: bukan kelebihan atau kekurangan bulan ini'],
+      ['Jumlah dicatat', '', 'Rp114.400', '', 'termasuk koreksi (§8)'],
     ]);
 
     // July, the month corrected: its own figures, nothing under them

@@ -93,4 +93,30 @@ describe('console: due-ness of a pledge-month', () => {
     expect(status.correctionsText({ corrections: 0, correctedMonths: [] })).toBeNull();
     expect(status.correctionsText({ paid: 37800 })).toBeNull(); // a run's row
   });
+
+  /**
+   * QA (year end): January 2027, where the only payments were corrections of 2026 months, read "Dibayar Rp77.565.600,
+   * Selisih −Rp37.151.100" in the table's Total, as if the month were 70 % paid. Its own payments and the corrections
+   * of closed months are totalled apart, as the workbook's Pembayaran does, and a pledge paid only by a correction
+   * keeps its §8 Lebih bayar with the workbook's words under it.
+   */
+  it("totals the month's own payments apart from corrections of closed months, and says a correction-only row so", () => {
+    const arrear = { pledgeCode: 'APBD-2026', due: 0, paid: 76696200, status: 'OVERPAID', ownPaid: 0, ownStatus: 'PAID', corrections: 76696200, correctedMonths: ['2026-06'] };
+    const desa = { pledgeCode: 'DESA-2026', due: 0, paid: 869400, status: 'OVERPAID', ownPaid: 0, ownStatus: 'PAID', corrections: 869400, correctedMonths: ['2026-12'] };
+    const apbd = { pledgeCode: 'APBD-2027', due: 114716700, paid: 0, status: 'UNPAID', ownPaid: 0, ownStatus: 'UNPAID', corrections: 0, correctedMonths: [] };
+    expect(status.paymentTotals([arrear, desa, apbd])).toEqual({
+      due: 114716700,
+      paid: 77565600,
+      own: 0,
+      corrections: 77565600,
+      balance: -114716700,
+      correctedMonths: ['2026-06', '2026-12'],
+    });
+    expect(status.correctionOnlyText(arrear)).toBe('Tidak ada iuran bulan ini; hanya koreksi Juni 2026 Rp76.696.200');
+    expect(status.correctionOnlyText({ ...arrear, due: 37800, paid: 160000, ownPaid: 37800, corrections: 122200 })).toBe('Lunas (ditambah koreksi Juni 2026 Rp122.200)');
+    expect(status.correctionOnlyText(apbd)).toBeNull();
+    expect(status.correctionOnlyText({ pledgeCode: 'A', due: 37800, paid: 40000, status: 'OVERPAID' })).toBeNull(); // a run's row
+    // a run's rows without corrections: the month's own, as before
+    expect(status.paymentTotals([{ due: 37800, paid: 40000 }])).toMatchObject({ own: 40000, corrections: 0, balance: 2200 });
+  });
 });

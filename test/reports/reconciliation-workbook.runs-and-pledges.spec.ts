@@ -1,10 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { FIT_TO_HEIGHT_PAGES } from '../../src/common/spreadsheet/workbook-style.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { insertReportFixture, MONTH } from './support/report-fixture.js';
+import { RECORD_CURRENT_REVISIONS } from '../../src/funding/sql/pledges.sql.js';
+import { insertReportFixture, MONTH, P } from './support/report-fixture.js';
 import { download, readWorkbook, rowOf } from './support/xlsx.js';
 import type ExcelJS from 'exceljs';
+
+jest.setTimeout(180_000);
 
 /** The workbook exists only for a finished run (DONE or FINAL); other runs and ids are ordinary JSON errors. */
 describe('reconciliation workbook: which runs', () => {
@@ -64,6 +67,91 @@ describe('reconciliation workbook: a pledge of the year before, paid in this yea
     // Pembayaran says so too: due nothing this year, the payment a correction (QA: it read like an overpayment)
     const paid = rowOf(wb.getWorksheet('Pembayaran')!, 'DESA-1703062001-2025');
     expect(paid.getCell(3).value).toBe('Desa Talang Jambu — APBDes, DESA-1703062001-2025 (tahun anggaran 2025: pembayaran koreksi yang dicatat tahun ini)');
+  });
+});
+
+/**
+ * The year end (QA, finance): once December 2026 is finalized, the arrears of June 2026 paid by an SP2D of 4 December
+ * 2026 are recorded in January 2027 as a correction of June for APBD-2026. In January 2027's workbook: that money is
+ * split into the APBD accounts with June 2026's tariff (2.800/37.800, not 2027's 2.800/39.300), kept out of 2027's
+ * account totals as "Koreksi tahun anggaran 2026", and APBD-2026 is listed apart with its real 2026 realisation (it
+ * read Realisasi Rp0 and its whole pagu left).
+ */
+describe('reconciliation workbook: a 2026 arrear recorded in January 2027', () => {
+  let t: TestApp;
+  let ws: ExcelJS.Worksheet;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertReportFixture(t.dataSource, 'FINAL');
+    const q = (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
+    // 2026: APBD-2026's pagu Rp1.100.000.000, Rp898.019.320 used over the year (the fixture's Rp55.360 and June's)
+    await q(`UPDATE pledge SET budget = 1100000000 WHERE code = 'APBD-2026'`);
+    await q(`INSERT INTO allocation_month (month, fiscal_year, status) VALUES ('2026-06', 2026, 'CURRENT'), ('2027-01', 2027, 'CURRENT')`);
+    await q(`INSERT INTO split (month, nik, pledge_code, pledge_revision, amount) VALUES ('2026-06', $1, 'APBD-2026', 1, 897963960)`, [P.p1.nik]);
+    // 2027: the tariff's LOCAL part is Rp39.300 (Rp1.500 more), APBD-2027 funds one participant in January
+    await q(`INSERT INTO tariff (component, payer, amount, valid_from, valid_to, legal_basis) VALUES ('TAMBAHAN', 'LOCAL', 1500, '2027-01-01', NULL, 'uji')`);
+    await q(
+      `INSERT INTO pledge (code, source_type, fund, funder, fiscal_year, scope, village_codes, niks, share_percent, budget, priority, legal_basis, created_by)
+       VALUES ('APBD-2027', 'APBD', NULL, 'Pemerintah Kabupaten Bengkulu Utara', 2027, 'ALL', '{}', '{}', 100, 1200000000, 90, 'Perda APBD 2027', 'uji')`,
+    );
+    await q(RECORD_CURRENT_REVISIONS);
+    await q(`INSERT INTO obligation (month, nik, amount, unfunded, tmt, village_code) VALUES ('2027-01', $1, 39300, 0, $2, $3)`, [P.p3.nik, P.p3.tmt, P.p3.village]);
+    await q(`INSERT INTO split (month, nik, pledge_code, pledge_revision, amount) VALUES ('2027-01', $1, 'APBD-2027', 1, 39300)`, [P.p3.nik]);
+    await q(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('APBD-2026', '2027-01', 76696200, '2026-12-04', 'SP2D-1204/BPKAD/2026', '2026-06', 'uji')`,
+    );
+    const summary = {
+      month: '2027-01',
+      version: 1,
+      status: 'DONE',
+      participants: 1,
+      obligation: 39300,
+      funded: [{ pledgeCode: 'APBD-2027', sourceType: 'APBD', participants: 1, amount: 39300 }],
+      unfunded: { participants: 0, amount: 0 },
+      bill: { invoiceTotal: 0, linesTotal: 0, payable: 0, overbilled: 0, underbilled: 0 },
+      findings: {},
+      payments: [
+        { pledgeCode: 'APBD-2027', due: 39300, paid: 0, status: 'UNPAID', late: false },
+        { pledgeCode: 'APBD-2026', due: 0, paid: 76696200, status: 'OVERPAID', late: false },
+      ],
+    };
+    const [run] = await q(`INSERT INTO reconciliation_run (month, version, status, started_by, finished_at) VALUES ('2027-01', 1, 'DONE', 'uji', now()) RETURNING id`);
+    await q(`UPDATE reconciliation_run SET summary = $2 WHERE id = $1`, [run.id, JSON.stringify({ id: run.id, ...summary })]);
+    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`))).body);
+    ws = wb.getWorksheet('Pagu & Realisasi')!;
+  });
+  afterAll(() => t?.close());
+
+  const values = (row: ExcelJS.Row, cols: number[]) => cols.map((c) => {
+    const v = row.getCell(c).value as unknown;
+    return v && typeof v === 'object' && 'formula' in v ? ((v as { result?: unknown }).result ?? 0) : v; // a result 0 is not kept
+  });
+  const rowsOf = (text: string) => {
+    const out: ExcelJS.Row[] = [];
+    ws.eachRow((row) => {
+      if (String(row.getCell(1).value ?? '').startsWith(text)) out.push(row);
+    });
+    return out;
+  };
+
+  it("lists APBD-2026 apart, with its 2026 realisation and sisa pagu, and this year's JUMLAH without it", () => {
+    const [jumlah] = rowsOf('JUMLAH');
+    expect(values(jumlah, [5, 6, 9])).toEqual([39300, 39300, 0]); // 2027's only
+    const heading = rowsOf('Komitmen tahun anggaran lain')[0];
+    const row = rowOf(ws, 'APBD-2026');
+    expect(row.number).toBeGreaterThan(heading.number);
+    expect(values(row, [4, 5, 6, 7, 9])).toEqual([1100000000, null, 898019320, 201980680, 76696200]);
+  });
+
+  it("splits the correction with June 2026's tariff, apart from 2027's accounts as Koreksi tahun anggaran 2026", () => {
+    const [iuran, bantuan] = rowsOf('5.1.02.02.02.000');
+    expect(values(iuran, [5, 6, 9])).toEqual([36500, 36500, 0]);
+    expect(values(bantuan, [5, 6, 9])).toEqual([2800, 2800, 0]);
+    expect(rowsOf('Koreksi tahun anggaran 2026: dibayar dan dicatat pada tahun 2027')).toHaveLength(1);
+    const [, , iuran2026, bantuan2026] = rowsOf('5.1.02.02.02.000');
+    expect(values(iuran2026, [9])).toEqual([71015000]);
+    expect(values(bantuan2026, [9])).toEqual([5681200]); // 76.696.200 × 2.800 / 37.800, not / 39.300 (Rp5.464.365)
+    expect(values(rowsOf('JUMLAH KOREKSI TAHUN ANGGARAN 2026')[0], [9])).toEqual([76696200]);
   });
 });
 

@@ -15,7 +15,13 @@ jest.setTimeout(180_000);
  * next year's only the next year's pledges. Now the next year's village statement takes the old-year pledge that
  * has a payment recorded in its months, and the old year's statements say, under the table, what came in later.
  */
-const LATER = 'Koreksi yang dicatat setelah periode ini untuk bulan-bulannya: Rp75.600 (Rp75.600 untuk Oktober 2026 (SP2D 0007/LS/2027), dicatat pada Januari 2027). Dihitung pada bulan pencatatannya, tidak termasuk jumlah di atas.';
+const LATER = 'Koreksi dicatat sesudah tahun anggaran';
+const LATER_NOTE = 'Pembayaran Rp75.600 (SP2D 0007/LS/2027) untuk Oktober 2026, dicatat pada Januari 2027';
+/** A formula cell's cached result (ExcelJS drops a result of 0). */
+const result = (row: ExcelJS.Row, column: number) => {
+  const v = row.getCell(column).value as unknown;
+  return v && typeof v === 'object' && 'formula' in v ? ((v as { result?: number }).result ?? 0) : v;
+};
 
 const texts = (ws: ExcelJS.Worksheet) => {
   const out: string[] = [];
@@ -49,10 +55,20 @@ describe('a correction recorded in the next year', () => {
     expect(january).toEqual(expect.arrayContaining(['DESA-1703062001-2026', 75600, 'SP2D 0007/LS/2027']));
   });
 
-  it("the old year's village and pledge statements say what came in after them, outside their totals", async () => {
+  /**
+   * QA (year end): a 2026 statement left what was paid for its months after the year (recorded in 2027's months, as
+   * corrections) out of its Dibayar and Selisih, as a note; for an auditor it is 2026 spending of the pledge. The
+   * months keep their §8 figures; under the JUMLAH, "Koreksi dicatat sesudah tahun anggaran" and the totals after it.
+   */
+  it("the old year's village and pledge statements count what came in after the year in their totals", async () => {
     const village = await sheet('/api/v1/statements/villages/1703062001.xlsx?year=2026');
     expect(texts(village)).toContain(LATER);
-    expect(rowOf(village, 'Oktober 2026').getCell(8).value).toBe(50000); // the year's own payment only
+    expect([8, 9, 11].map((c) => result(rowOf(village, LATER), c))).toEqual([75600, 75600, LATER_NOTE]);
+    // Kewajiban Rp151.200 (September and October), Dibayar Rp50.000 + Rp75.600, Saldo −Rp101.200 + Rp75.600
+    expect([7, 8, 9].map((c) => result(rowOf(village, 'JUMLAH SETELAH KOREKSI'), c))).toEqual([151200, 125600, -25600]);
+    expect(rowOf(village, 'Dibayar desa (termasuk koreksi yang dicatat sesudah tahun anggaran)').getCell(4).value).toBe(125600);
+    expect(texts(village).some((x) => x.startsWith('Koreksi yang dicatat setelah periode ini'))).toBe(false);
+    expect(rowOf(village, 'Oktober 2026').getCell(8).value).toBe(50000); // the month's own §8 figures stay
     // and what October is left with after it, as the pledge statement says (its own Rp50.000 of Rp75.600 due, then
     // Rp75.600 more: over by Rp50.000)
     expect(rowOf(village, 'Oktober 2026').getCell(7).value).toBe(75600);
@@ -61,12 +77,16 @@ describe('a correction recorded in the next year', () => {
     );
     expect(rowOf(village, 'September 2026').getCell(11).value).toBe(null);
     expect(texts(await sheet('/api/v1/statements/villages/1703062001.xlsx?month=2026-10'))).toContain(LATER);
-    expect(texts(await sheet('/api/v1/statements/pledges/DESA-1703062001-2026.xlsx?year=2026'))).toContain(LATER);
+    const pledge = await sheet('/api/v1/statements/pledges/DESA-1703062001-2026.xlsx?year=2026');
+    expect([4, 5, 9].map((c) => result(rowOf(pledge, LATER), c))).toEqual([75600, 75600, LATER_NOTE]);
+    expect([3, 4, 5].map((c) => result(rowOf(pledge, 'JUMLAH SETELAH KOREKSI'), c))).toEqual([151200, 125600, -25600]);
+    expect(rowOf(pledge, 'Dibayar (termasuk koreksi yang dicatat sesudah tahun anggaran)').getCell(4).value).toBe(125600);
+    expect(rowOf(pledge, 'Oktober 2026').getCell(4).value).toBe(50000);
     // the pledge's villages by name beside their codes (QA: codes only)
     const cakupan = rowOf(await sheet('/api/v1/statements/pledges/DESA-1703062001-2026.xlsx?year=2026'), 'Cakupan');
     expect(cakupan.getCell(3).value).toBe('Desa tertentu: Talang Jambu (17.03.06.2001)');
     // nothing of the kind where no correction came later
-    expect(texts(await sheet('/api/v1/statements/pledges/APBD-2026.xlsx?year=2026')).some((x) => x.startsWith('Koreksi yang dicatat setelah'))).toBe(false);
+    expect(texts(await sheet('/api/v1/statements/pledges/APBD-2026.xlsx?year=2026')).some((x) => x.startsWith('Koreksi'))).toBe(false);
   });
 });
 

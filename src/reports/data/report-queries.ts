@@ -52,6 +52,11 @@ export interface PledgeMonthAmount {
   amount: number;
 }
 
+/** Paid per pledge and month recorded in, apart by the month corrected (null: the month's own payments). */
+export interface PaidPledgeMonth extends PledgeMonthAmount {
+  adjustsMonth: string | null;
+}
+
 export interface PledgeMonthSplits extends PledgeMonthAmount {
   revisions: RevisionRange;
 }
@@ -217,9 +222,19 @@ export class ReportQueries {
     return (await this.query(SQL.CORRECTIONS_OF_MONTHS, [from, to, pledgeCodes])).map(toPayment);
   }
 
-  /** Payments recorded by `asOf` (a finalized run's finalized_at), or all. */
-  async paymentsByPledgeMonth(from: string, to: string, asOf: Date | null = null): Promise<PledgeMonthAmount[]> {
-    return (await this.query(SQL.PAYMENTS_BY_PLEDGE_MONTH, [from, to, asOf])).map((r) => ({ pledgeCode: r.pledge_code, month: r.month, participants: num(r.payments), amount: num(r.amount) }));
+  /**
+   * Payments recorded by `asOf` (a finalized run's finalized_at), or all, per pledge, month recorded in and month
+   * corrected (`adjustsMonth`, null for the month's own payments): a correction's APBD account split is its
+   * corrected month's tariff.
+   */
+  async paymentsByPledgeMonth(from: string, to: string, asOf: Date | null = null): Promise<PaidPledgeMonth[]> {
+    return (await this.query(SQL.PAYMENTS_BY_PLEDGE_MONTH, [from, to, asOf])).map((r) => ({
+      pledgeCode: r.pledge_code,
+      month: r.month,
+      adjustsMonth: r.adjusts_month ?? null,
+      participants: num(r.payments),
+      amount: num(r.amount),
+    }));
   }
 
   async payments(from: string, to: string, pledgeCodes: string[] | null): Promise<PaymentRow[]> {

@@ -2,16 +2,21 @@
  * Pagu & Realisasi: budget vs actual per pledge, year to date (January to the run's month), and
  * the APBD part attributed to its two budget accounts (DOMAIN §3). "Realisasi" is what the
  * allocation charged to the pledge (its splits); "Dibayar" is what was paid for those months.
- * The account split is done per pledge and month with that month's tariff (a note under the recap
- * says so, as its year-to-date figures are sums of monthly roundings). The last column names
- * the pledge revision the month was allocated under (who changed the pagu, when and why).
+ * The account split is done per pledge and month with that month's tariff, a correction's with the tariff of the
+ * month it corrects (a note under the recap says so, as its year-to-date figures are sums of monthly roundings). The
+ * last column names the pledge revision the month was allocated under (who changed the pagu, when and why).
+ *
+ * A pledge of another fiscal year paid in this year's months (a correction of its closed months, DOMAIN §9: an arrear
+ * of December's SP2D recorded in January) is not this year's budget: it is listed apart under the table, with its
+ * realisation and sisa pagu over its own fiscal year (QA: APBD-2026 read Realisasi Rp0 and its whole pagu left), and
+ * its APBD money is recapped apart as "Koreksi tahun anggaran 2026", outside this year's account totals.
  */
 import { LABEL_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { APBD_ACCOUNTS, splitApbdAmount } from '../data/apbd-accounts.js';
 import type { RevisionRange } from '../data/report-queries.js';
 import { label, SOURCE_TYPE_LABELS } from '../format/labels.js';
 import { monthRevisionText } from '../format/revisions.js';
-import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
+import { type CellInput, TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetHeading } from './titles.js';
 import { funderInYear, type ReconciliationWorkbookContext } from './workbook-context.js';
 
@@ -44,7 +49,13 @@ const COLUMNS: TableColumn[] = [
  */
 export const MONTHLY_SPLIT_NOTE =
   'Pembagian ke rekening dihitung per bulan: Bantuan Daerah dibulatkan ke bawah setiap bulan, Iuran sisanya. ' +
-  'Angka s.d. bulan ini adalah jumlah pembagian bulan-bulannya, sehingga dapat berbeda beberapa rupiah dari pembagian atas total s.d. bulan ini.';
+  'Angka s.d. bulan ini adalah jumlah pembagian bulan-bulannya, sehingga dapat berbeda beberapa rupiah dari pembagian atas total s.d. bulan ini. ' +
+  'Pembayaran koreksi dibagi dengan tarif bulan yang dikoreksinya.';
+
+/** The heading of the pledges of other fiscal years under the table. */
+export const OTHER_YEARS_HEADING =
+  'Komitmen tahun anggaran lain: pembayaran koreksi bulan yang sudah ditutup, dicatat tahun ini (tidak termasuk JUMLAH di atas). ' +
+  'Realisasi dan sisa pagu: seluruh tahun anggaran komitmen itu; Dibayar: koreksi yang dicatat tahun ini.';
 
 interface Sums {
   month: number;
@@ -66,6 +77,7 @@ export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Pr
     return s;
   };
   const isApbd = (code: string) => ctx.pledgeByCode.get(code)?.sourceType === 'APBD';
+  const yearOf = (code: string) => ctx.pledgeByCode.get(code)?.fiscalYear ?? ctx.fiscalYear;
   const attribute = (code: string, month: string, amount: number, key: 'month' | 'ytd' | 'paidYtd') => {
     const tariff = ctx.tariffs.get(month);
     if (!isApbd(code) || !tariff) return;
@@ -87,7 +99,7 @@ export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Pr
   }
   for (const r of payments) {
     sumsOf(r.pledgeCode).paidYtd += r.amount;
-    attribute(r.pledgeCode, r.month, r.amount, 'paidYtd');
+    attribute(r.pledgeCode, r.adjustsMonth ?? r.month, r.amount, 'paidYtd');
   }
 
   const t = new TableSheet(ctx.output.workbook, 'Pagu & Realisasi', COLUMNS, {
@@ -95,33 +107,40 @@ export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Pr
   });
   const ofYear = new Set(ctx.pledges.map((p) => p.code));
   const codes = [...ofYear, ...[...sums.keys()].filter((c) => !ofYear.has(c)).sort()];
-  for (const code of codes) {
+  const otherYears = codes.filter((c) => yearOf(c) !== ctx.fiscalYear);
+  const cells = (code: string, row: number, used: { month: number | null; ytd: number }): CellInput[] => {
     const p = ctx.pledgeByCode.get(code);
     const s = sumsOf(code);
-    const row = t.currentRow;
     const budget = p?.budget ?? null;
-    t.addRow([
+    return [
       code,
       label(SOURCE_TYPE_LABELS, p?.sourceType),
       funderInYear(ctx, code),
       budget,
-      s.month,
-      s.ytd,
-      budget === null ? null : { formula: `D${row}-F${row}`, result: budget - s.ytd },
-      budget === null ? null : { formula: `IF(D${row}=0,0,F${row}/D${row})`, result: budget === 0 ? 0 : s.ytd / budget },
+      used.month,
+      used.ytd,
+      budget === null ? null : { formula: `D${row}-F${row}`, result: budget - used.ytd },
+      budget === null ? null : { formula: `IF(D${row}=0,0,F${row}/D${row})`, result: budget === 0 ? 0 : used.ytd / budget },
       s.paidYtd,
-      p?.sourceType === 'APBD' ? s.iuran.ytd : null,
-      p?.sourceType === 'APBD' ? s.bantuanDaerah.ytd : null,
+      // the accounts of this year's realisation; a pledge of another year's are its year's, recapped apart below
+      p?.sourceType === 'APBD' && used.month !== null ? s.iuran.ytd : null,
+      p?.sourceType === 'APBD' && used.month !== null ? s.bantuanDaerah.ytd : null,
       monthRevisionText(ctx.revisions, code, monthRevisions.get(code), p?.revision),
-    ]);
-  }
+    ];
+  };
+  for (const code of codes.filter((c) => !otherYears.includes(c))) t.addRow(cells(code, t.currentRow, sumsOf(code)));
   t.finishTable();
   t.writeStyledRow(['Pagu dan sisa pagu tidak dijumlahkan: komitmen dengan persentase atau kuota saja tidak mempunyai pagu.']);
+  if (otherYears.length) {
+    t.blankRow();
+    t.writeStyledRow([OTHER_YEARS_HEADING], LABEL_STYLE);
+    for (const code of otherYears) t.writeStyledRow(cells(code, t.currentRow, { month: null, ytd: ctx.otherYearsUsed.get(code) ?? 0 }), {});
+  }
 
   // The APBD accounts: what the regency budget carried this month and this year, by account.
   t.blankRow();
   t.writeStyledRow(['Rekapitulasi per rekening belanja APBD Kabupaten'], LABEL_STYLE);
-  const apbd = [...sums.entries()].filter(([code]) => isApbd(code)).map(([, s]) => s);
+  const apbd = [...sums.entries()].filter(([code]) => isApbd(code) && yearOf(code) === ctx.fiscalYear).map(([, s]) => s);
   const total = (pick: (s: Sums) => number) => apbd.reduce((a, s) => a + pick(s), 0);
   const first = t.currentRow;
   t.writeStyledRow([APBD_ACCOUNTS.iuran.code, APBD_ACCOUNTS.iuran.name, null, null, total((s) => s.iuran.month), total((s) => s.iuran.ytd), null, null, total((s) => s.iuran.paidYtd)]);
@@ -131,7 +150,24 @@ export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Pr
     ['JUMLAH APBD KABUPATEN', null, null, null, sum('E', (s) => s.month), sum('F', (s) => s.ytd), null, null, sum('I', (s) => s.paidYtd)],
     LABEL_STYLE,
   );
+  writeOtherYearsRecap(t, ctx.fiscalYear, [...sums.entries()].filter(([code]) => isApbd(code) && yearOf(code) !== ctx.fiscalYear).map(([code, s]) => [yearOf(code), s]));
   t.writeStyledRow([MONTHLY_SPLIT_NOTE]);
   t.commit();
   return monthRevisions;
+}
+
+/**
+ * The APBD money of pledges of other fiscal years paid in this year's months (corrections of their closed months), by
+ * year and account, apart from this year's: "Koreksi tahun anggaran 2026", charged to that year's budget.
+ */
+function writeOtherYearsRecap(t: TableSheet, fiscalYear: number, sums: Array<[number, Sums]>): void {
+  for (const year of [...new Set(sums.map(([y]) => y))].sort()) {
+    const of = sums.filter(([y]) => y === year).map(([, s]) => s);
+    const total = (pick: (s: Sums) => number) => of.reduce((a, s) => a + pick(s), 0);
+    t.writeStyledRow([`Koreksi tahun anggaran ${year}: dibayar dan dicatat pada tahun ${fiscalYear} untuk bulan tahun ${year} yang sudah ditutup, dibebankan pada tahun anggaran ${year} (tidak termasuk jumlah di atas)`], LABEL_STYLE);
+    const first = t.currentRow;
+    t.writeStyledRow([APBD_ACCOUNTS.iuran.code, APBD_ACCOUNTS.iuran.name, null, null, null, null, null, null, total((s) => s.iuran.paidYtd)], {});
+    t.writeStyledRow([APBD_ACCOUNTS.bantuanDaerah.code, APBD_ACCOUNTS.bantuanDaerah.name, null, null, null, null, null, null, total((s) => s.bantuanDaerah.paidYtd)], {});
+    t.writeStyledRow([`JUMLAH KOREKSI TAHUN ANGGARAN ${year}`, null, null, null, null, null, null, null, { formula: `SUM(I${first}:I${first + 1})`, result: total((s) => s.paidYtd) }], LABEL_STYLE);
+  }
 }

@@ -2,7 +2,7 @@
 import type { VillageView } from '../../regions/regions.service.js';
 import type { MonthTariff } from '../data/apbd-accounts.js';
 import { funderLabel } from '../format/labels.js';
-import type { PledgeMonthAmount, PledgeRevisions, ReportQueries, PledgeRow, RevisionRange } from '../data/report-queries.js';
+import type { PaidPledgeMonth, PledgeRevisions, ReportQueries, PledgeRow, RevisionRange } from '../data/report-queries.js';
 import type { ReconciliationSummary, RunRow } from '../data/reconciliation-summary.js';
 import type { WorkbookOutput } from '../workbook/workbook-output.js';
 
@@ -18,8 +18,13 @@ export interface ReconciliationWorkbookContext {
   /** Pledges of the fiscal year, in allocation order. */
   pledges: PledgeRow[];
   pledgeByCode: Map<string, PledgeRow>;
-  /** Payments per pledge and month from January to the run's month (as of `asOf`), read once. */
-  paidThisYear: PledgeMonthAmount[];
+  /** Payments per pledge, month and corrected month from January to the run's month (as of `asOf`), read once. */
+  paidThisYear: PaidPledgeMonth[];
+  /**
+   * For a pledge of another fiscal year paid in this year's months (a correction of its closed months): what the
+   * allocation charged it over its own fiscal year, its true realisation (Pagu & Realisasi lists it apart).
+   */
+  otherYearsUsed: Map<string, number>;
   /**
    * The year's pledges in allocation order, each at the revision the run's figures were allocated
    * under (its inputs' `pledges`; for a run stored without them, the month's allocation): the terms
@@ -33,7 +38,7 @@ export interface ReconciliationWorkbookContext {
   runRevisions: ReadonlyMap<string, RevisionRange>;
   /** The recorded revisions (who/when/why) of those pledges, cited beside the revision each month was allocated under. */
   revisions: PledgeRevisions;
-  /** Tariff of each month from January to the run's month. */
+  /** Tariff of each month from January to the run's month, and of each month a payment of those months corrects. */
   tariffs: Map<string, MonthTariff>;
   villages: Map<string, VillageView>;
   generatedAt: Date;

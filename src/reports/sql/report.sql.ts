@@ -114,9 +114,9 @@ export const SPLITS_BY_PLEDGE_MONTH = `
 
 /** Payments per pledge and month over a range of months. $1 from month, $2 to month, $3 recorded by then (timestamptz) or null for all. */
 export const PAYMENTS_BY_PLEDGE_MONTH = `
-  SELECT pledge_code, month, sum(amount)::bigint AS amount, count(*)::int AS payments
+  SELECT pledge_code, month, adjusts_month, sum(amount)::bigint AS amount, count(*)::int AS payments
   FROM payment WHERE month BETWEEN $1 AND $2 AND ($3::timestamptz IS NULL OR created_at <= $3)
-  GROUP BY pledge_code, month`;
+  GROUP BY pledge_code, month, adjusts_month`;
 
 /**
  * Corrections recorded in any month for some months (adjusts_month in the range) of some pledges:

@@ -21,7 +21,7 @@ import { type PledgeRevisions, type PledgeRow, ReportQueries, type RevisionRange
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
 import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, ownPaymentsLabelOf, PAID_LATE_HEADER, revisionLabel, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS, statementStatusLabel, wibTimestamp } from '../format/labels.js';
 import { mixedRevisions, revisionFacts, revisionNumbers } from '../format/revisions.js';
-import { correctionNotesByMonth, laterCorrectionsLine } from '../statements/correction-notes.js';
+import { afterYearCorrections, correctionNotesByMonth, laterCorrectionsLine, writeAfterYearCorrections } from '../statements/correction-notes.js';
 import { balanceByDueness, pledgeMonthFigures } from '../statements/not-yet-due.js';
 import { ReportsException } from '../reports.exception.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
@@ -154,19 +154,23 @@ export class WritePledgeStatement {
           ]);
           usedSoFar += used?.amount ?? 0;
         }
-        t.finishTable();
+        const totalRow = t.finishTable();
+        // corrections of the period's months recorded after its fiscal year are in its totals (that year's spending)
+        const afterYear = afterYearCorrections(correcting, period);
+        const corrected = writeAfterYearCorrections(t, afterYear, totalRow, { due: 2, paid: 3, balance: 4, note: 8 });
         const later = laterCorrectionsLine(correcting, period);
         if (later) t.writeStyledRow([later]);
         writePledgeFacts(t, pledge, usedBefore, revisions, villages);
         const mixed = writeRevisionsUsed(t, pledge.code, period, due, revisions);
         // what the funder signs for: the JUMLAH row's own figures (t.sum). What the pledge funded is what it owed:
         // §8's due is its splits, which Terpakai sums and the Peserta sheet's Didanai Komitmen Ini lists.
-        const figures = pledgeMonthFigures([pledge.code], period.months, (_, m) => due.get(m)?.amount ?? 0, payments);
+        const figures = pledgeMonthFigures([pledge.code], period.months, (_, m) => due.get(m)?.amount ?? 0, [...payments, ...afterYear]);
+        const withCorrections = corrected ? ' (termasuk koreksi yang dicatat sesudah tahun anggaran)' : '';
         const amounts = [
           { label: 'Didanai komitmen ini (terpakai, terutang)', amount: t.sum(2) },
-          { label: 'Dibayar', amount: t.sum(3) },
+          { label: `Dibayar${withCorrections}`, amount: t.sum(3) + corrected },
           // what is short for months not yet due on the day it is taken is said so, not "kurang bayar" (QA)
-          ...balanceByDueness({ label: 'Selisih dibayar − terpakai', amount: t.sum(4) }, figures, dayInWib(generatedAt)),
+          ...balanceByDueness({ label: `Selisih dibayar − terpakai${withCorrections}`, amount: t.sum(4) + corrected }, figures, dayInWib(generatedAt)),
         ];
         // a month allocated under two revisions (its warning above) is not to be signed either
         const remix = mixed.length ? [`Alokasi ${mixed.join(', ')} memakai lebih dari satu revisi komitmen. Tanda tangani laporan yang diunduh sesudah dialokasikan ulang.`] : [];

@@ -68,7 +68,10 @@ export class WriteReconciliationWorkbook {
     const paidThisYear = await this.queries.paymentsByPledgeMonth(`${fiscalYear}-01`, month, asOf);
     const otherYears = await this.otherYearPledges([...summary.payments, ...paidThisYear].map((p) => p.pledgeCode), pledges);
     const revisions = await this.queries.pledgeRevisions([...new Set([...pledges.map((p) => p.code), ...summary.funded.map((f) => f.pledgeCode)])]);
-    const tariffs = await this.queries.tariffByMonth(monthsBetween(`${fiscalYear}-01`, month));
+    // a correction is split into the APBD accounts with the tariff of the month it corrects (QA: a 2026 arrear with 2027's)
+    const corrected = paidThisYear.flatMap((p) => (p.adjustsMonth ? [p.adjustsMonth] : []));
+    const tariffs = await this.queries.tariffByMonth([...new Set([...monthsBetween(`${fiscalYear}-01`, month), ...corrected])].sort());
+    const otherYearsUsed = await this.usedInOwnYear(otherYears.filter((p) => p.fiscalYear !== fiscalYear));
     const { current, changes } = await this.queries.monthSinceRun(run);
     const villages = new Map((await this.regions.villages()).map((v) => [v.code, v]));
     const base = {
@@ -81,6 +84,7 @@ export class WriteReconciliationWorkbook {
       pledges,
       pledgeByCode: new Map([...pledges, ...otherYears].map((p) => [p.code, p])),
       paidThisYear,
+      otherYearsUsed,
       allocatedPledges: runPledges,
       runRevisions,
       revisions,
@@ -118,6 +122,18 @@ export class WriteReconciliationWorkbook {
   async execute(command: WriteReconciliationWorkbookCommand & { destination: Writable }): Promise<void> {
     const prepared = await this.prepare(command);
     await prepared.write(command.destination);
+  }
+
+  /** Per pledge of another fiscal year, what the allocation charged it over that year (its splits, January to December). */
+  private async usedInOwnYear(pledges: PledgeRow[]): Promise<Map<string, number>> {
+    const used = new Map<string, number>();
+    for (const year of new Set(pledges.map((p) => p.fiscalYear))) {
+      const codes = new Set(pledges.filter((p) => p.fiscalYear === year).map((p) => p.code));
+      for (const r of await this.queries.splitsByPledgeMonth(`${year}-01`, `${year}-12`)) {
+        if (codes.has(r.pledgeCode)) used.set(r.pledgeCode, (used.get(r.pledgeCode) ?? 0) + r.amount);
+      }
+    }
+    return used;
   }
 
   /** The pledges of `codes` that `pledges` (the fiscal year's) lacks: of another year, as they stand. */

@@ -19,7 +19,7 @@ import { FUND_LABELS, funderLabel, label, monthLabel, ownPaymentsLabelOf, rupiah
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
 import { draftReason, villageHead, writeStatementClosing } from '../statements/statement-closing.js';
 import { DINKES_HEAD } from '../workbook/signature-block.js';
-import { correctionNotesByMonth, laterCorrectionsLine } from '../statements/correction-notes.js';
+import { afterYearCorrections, correctionNotesByMonth, laterCorrectionsLine, writeAfterYearCorrections } from '../statements/correction-notes.js';
 import { balanceByDueness, pledgeMonthFigures } from '../statements/not-yet-due.js';
 import { assertAllocated, NOT_ALLOCATED_NOTE, resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
 import { writePagedTable } from '../workbook/table-series.js';
@@ -131,19 +131,23 @@ export class WriteVillageStatement {
           if (!allocated.has(month)) t.addRow([monthLabel(month), { note: NOT_ALLOCATED_NOTE }, null, null, null, null, null, paid, balance, status(month), note]);
           else t.addRow([monthLabel(month), m?.participants ?? 0, m?.obligation ?? 0, m?.own ?? 0, m?.other ?? 0, m?.unfunded ?? 0, owed, paid, balance, status(month), note]);
         }
-        t.finishTable();
+        const totalRow = t.finishTable();
+        // corrections of the period's months recorded after its fiscal year are in its totals (that year's spending)
+        const afterYear = afterYearCorrections(correcting, period);
+        const corrected = writeAfterYearCorrections(t, afterYear, totalRow, { due: 6, paid: 7, balance: 8, note: 10 });
         if (later) t.writeStyledRow([later]);
         writePledgeNotes(t, pledges, period, kind === 'Kelurahan');
         // what the kepala desa signs for: the JUMLAH row's own figures (t.sum), in words too. A village without pledges
         // of its own (a kelurahan has no APBDes) signs for its residents' premiums and who bore them, not for three
         // Rp0 lines of a budget it does not have (QA).
-        const ownFigures = pledgeMonthFigures(own, period.months, (c, m) => duePerPledge.get(c)?.get(m)?.amount ?? 0, payments);
+        const ownFigures = pledgeMonthFigures(own, period.months, (c, m) => duePerPledge.get(c)?.get(m)?.amount ?? 0, [...payments, ...afterYear]);
+        const withCorrections = corrected ? ' (termasuk koreksi yang dicatat sesudah tahun anggaran)' : '';
         const amounts = own.length
           ? [
               { label: `Kewajiban komitmen ${place}`, amount: t.sum(6) },
-              { label: `Dibayar ${place}`, amount: t.sum(7) },
+              { label: `Dibayar ${place}${withCorrections}`, amount: t.sum(7) + corrected },
               // what is short for months not yet due on the day it is taken is said so, not "kurang bayar" (QA)
-              ...balanceByDueness({ label: 'Saldo dibayar − kewajiban', amount: t.sum(8) }, ownFigures, dayInWib(generatedAt)),
+              ...balanceByDueness({ label: `Saldo dibayar − kewajiban${withCorrections}`, amount: t.sum(8) + corrected }, ownFigures, dayInWib(generatedAt)),
             ]
           : [
               { label: 'Iuran peserta', amount: t.sum(2) },

@@ -67,8 +67,54 @@ export function dueText(r) {
   return r.overdue ? 'Lewat jatuh tempo' : `Belum jatuh tempo (${dateLabel(r.dueDate)})`;
 }
 
+/**
+ * A month PAID or OVERPAID by §8's sum only because of corrections of closed months recorded in it, its own payments
+ * not owing, in the reconciliation workbook's words (Pembayaran's status): "Tidak ada iuran bulan ini; hanya koreksi
+ * Juni 2026 Rp76.696.200" where nothing was due or paid of its own (a 2026 arrear recorded in January 2027), else
+ * "Lunas (ditambah koreksi Juni 2026 Rp122.200)". The §8 badge stays; this is said under it. Null otherwise. Pure.
+ */
+export function correctionOnlyText(r) {
+  const corrections = Number(r.corrections) || 0;
+  if (!corrections || !r.ownStatus || isOwed(r.ownStatus) || r.ownStatus === r.status) return null;
+  const months = Array.isArray(r.correctedMonths) && r.correctedMonths.length ? monthsLabel(r.correctedMonths) : 'bulan sebelumnya';
+  if (!Number(r.due) && !Number(r.ownPaid)) return `Tidak ada iuran bulan ini; hanya koreksi ${months} ${rupiah(corrections)}`;
+  return `${label(PAYMENT_STATUS_LABELS, r.ownStatus)} (ditambah koreksi ${months} ${rupiah(corrections)})`;
+}
+
+/**
+ * The month's totals with its own payments apart from the corrections of closed months recorded in it (GET
+ * /payments/status `corrections`; a run's row without it counts as the month's own), as the workbook's Pembayaran says
+ * them: `own` paid and `balance` (own − due) are the month's, `corrections` the closed months', `paid` the §8 sum (QA:
+ * January 2027, paid only by corrections of 2026 months, read "Dibayar Rp77.565.600, Selisih −Rp37.151.100" as if it
+ * were 70 % paid). Pure.
+ */
+export function paymentTotals(rows) {
+  const sum = (key) => rows.reduce((s, r) => s + (Number(r[key]) || 0), 0);
+  const due = sum('due');
+  const paid = sum('paid');
+  const corrections = sum('corrections');
+  const months = [...new Set(rows.flatMap((r) => (Number(r.corrections) && Array.isArray(r.correctedMonths) ? r.correctedMonths : [])))];
+  return { due, paid, own: paid - corrections, corrections, balance: paid - corrections - due, correctedMonths: months };
+}
+
+/** The table's footer: one Total row, or with corrections the month's own total, the corrections and the §8 sum apart. */
+function totalsFooter(rows) {
+  const t = paymentTotals(rows);
+  const num = (amount) => h('td', { class: 'num', text: amount === null ? '' : rupiah(amount) });
+  const line = (name, due, paid, balance, hint) => h('tr', {}, h('th', { scope: 'row', text: name }), num(due), num(paid), num(balance), h('td', hint ? { class: 'hint', text: hint } : {}));
+  if (!t.corrections) return line('Total', t.due, t.paid, t.paid - t.due);
+  const months = t.correctedMonths.length ? monthsLabel(t.correctedMonths) : 'bulan sebelumnya';
+  return [
+    line('Total bulan ini', t.due, t.own, t.balance, t.due || t.own ? 'pembayaran bulan ini sendiri, tanpa koreksi' : 'Tidak ada iuran bulan ini; hanya koreksi'),
+    line(`Koreksi ${months}`, null, t.corrections, null, 'koreksi bulan yang sudah ditutup, dicatat bulan ini: bukan kelebihan atau kekurangan bulan ini'),
+    line('Jumlah dicatat', null, t.paid, null, 'termasuk koreksi (§8)'),
+  ];
+}
+
 function statusBadges(r) {
   const due = dueText(r);
+  const correctionOnly = correctionOnlyText(r);
+  if (correctionOnly) return [badge(label(PAYMENT_STATUS_LABELS, r.status), TONES[r.status] ?? 'neutral'), lateBadge(r), ' ', h('span', { class: 'hint hint--block', text: correctionOnly })];
   const covered = coveredByCorrections(r);
   if (covered) {
     // paid in sum by corrections of other months only (the paid cell names them): not the plain green Lunas
@@ -167,7 +213,6 @@ export function withOwnPayments(month, rows, current) {
 export function paymentStatusTable(answer, caption = 'Status pembayaran per penyandang dana', { compliance = new Map() } = {}) {
   // GET /payments/status answers a list; a paged `{ items }` or nothing reads the same
   const rows = Array.isArray(answer) ? answer : (answer?.items ?? []);
-  const total = (key) => rows.reduce((s, r) => s + (Number(r[key]) || 0), 0);
   return dataTable({
     caption,
     columns: [
@@ -180,8 +225,6 @@ export function paymentStatusTable(answer, caption = 'Status pembayaran per peny
     ],
     rows,
     empty: 'Tidak ada kewajiban atau pembayaran pada bulan ini.',
-    footer: rows.length
-      ? h('tr', {}, h('th', { scope: 'row', text: 'Total' }), h('td', { class: 'num', text: rupiah(total('due')) }), h('td', { class: 'num', text: rupiah(total('paid')) }), h('td', { class: 'num', text: rupiah(total('paid') - total('due')) }), h('td'))
-      : null,
+    footer: rows.length ? totalsFooter(rows) : null,
   });
 }
