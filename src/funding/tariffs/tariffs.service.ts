@@ -68,7 +68,9 @@ const ACTED_ON_MONTHS = `
  * The tariff table of DOMAIN §3. History is never edited: a change is a new row. When the new row
  * starts after the open row (valid_to empty) of the same component, that open row is closed on the
  * day before — the only change ever made to an existing row — and when the new row has an end, the
- * open row's tariff is added again from the day after it. Overlapping validity is refused, and so is
+ * open row's tariff is added again from the day after it. A row from the same day as the component's
+ * last row replaces it while no month it prices is closed (tariff-supersede.ts): the replaced row is
+ * kept, pointing at its replacement, and prices no day. Overlapping validity is refused, and so is
  * a row that would leave IURAN without a row for some month (tariff-gaps.ts).
  */
 @Injectable()
