@@ -59,11 +59,15 @@ describe('§3 tariff rows: their audit trail, unchanged and blank rows, and the 
     expect(res.body.code).toBe('TARIFF_UNCHANGED');
   });
 
-  it('names the row an overlap is with, in the words users write dates in', async () => {
+  it('names the row an overlap is with, in the words users write dates in; a row from the open row’s own day replaces it, with a reason', async () => {
+    const earlier = (await tariffs()).find((r) => r.component === 'IURAN' && r.amount === 42000)!;
+    const res = await admin.post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2020-06-01', validTo: '2020-12-31', legalBasis: 'uji' }).expect(400);
+    expect(res.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'validFrom', tariffId: earlier.id } });
+    expect(res.body.message).toBe(`Tarif tidak valid: Masa berlaku bertumpang tindih dengan tarif IURAN #${earlier.id} (1 Agustus 2019 s.d. 31 Desember 2020).`);
+    // until 2026-12-06 this was an overlap too ("bertumpang tindih dengan tarif IURAN #6"), and a mistaken row could not be corrected
     const open = await openRow('IURAN');
-    const res = await admin.post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2027-01-01', validTo: '2027-03-31', legalBasis: 'uji' }).expect(400);
-    expect(res.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'validFrom', tariffId: open.id } });
-    expect(res.body.message).toBe(`Tarif tidak valid: Masa berlaku bertumpang tindih dengan tarif IURAN #${open.id} (sejak 1 Januari 2027, tanpa batas akhir).`);
+    const sameDay = await admin.post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2027-01-01', validTo: '2027-03-31', legalBasis: 'uji' }).expect(400);
+    expect(sameDay.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'reason', tariffId: open.id } });
   });
 
   it('an interlude from the 15th: says its first month and the months reconciled and paid it re-prices; the closed and resumed rows have their events', async () => {
