@@ -42,6 +42,7 @@ import { AuditEventEntity1768500000000 } from './migrations/1768500000000-audit-
 import { FindingRunRow1768600000000 } from './migrations/1768600000000-finding-run-row.js';
 import { ParticipantEndedNoka1768700000000 } from './migrations/1768700000000-participant-ended-noka.js';
 import { ParticipantChangeVoid1768900000000 } from './migrations/1768900000000-participant-change-void.js';
+import { TariffSuperseded1769700000000 } from './migrations/1769700000000-tariff-superseded.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -87,4 +88,5 @@ export const MIGRATIONS = [
   FindingRunRow1768600000000,
   ParticipantEndedNoka1768700000000,
   ParticipantChangeVoid1768900000000,
+  TariffSuperseded1769700000000,
 ];

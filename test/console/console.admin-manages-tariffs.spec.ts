@@ -79,6 +79,24 @@ describeInBrowser('console: admin manages tariffs; auditor reads them', () => {
       ['1 Januari 2021', '30 Juni 2027', 'Rp2.800', 'Daerah (LOCAL)', 'PMK 78/2020 jo. PMK 51/2024', expect.any(String)],
       ['1 Juli 2027', 'seterusnya', 'Rp0', 'Daerah (LOCAL)', 'Perbup 9/2027', admin.username],
     ]);
+
+    // that row was a mistake: a row from the same day, with a reason, replaces it; the replaced row stays, struck through
+    await expect(add.getByText('isi Berlaku mulai dengan tanggal yang sama', { exact: false }).count()).resolves.toBe(1);
+    await add.getByLabel('Besaran per peserta per bulan (Rp)').fill('2.800');
+    await add.getByLabel('Berlaku mulai').fill('2027-07-01');
+    await add.getByLabel('Dasar hukum').fill('PMK 51/2024');
+    await add.getByLabel('Alasan penggantian').fill('Salah input: belum dihapus');
+    await add.getByRole('button', { name: 'Simpan tarif' }).click();
+    await add.getByText('Baris ini menggantikan tarif #', { exact: false }).waitFor();
+    await page.getByRole('table', { name: 'Tarif BANTUAN_DAERAH' }).locator('tbody tr', { hasText: 'PMK 51/2024' }).nth(1).waitFor();
+    expect(await rowsOf(page, 'BANTUAN_DAERAH')).toEqual([
+      ['1 Januari 2021', '30 Juni 2027', 'Rp2.800', 'Daerah (LOCAL)', 'PMK 78/2020 jo. PMK 51/2024', expect.any(String)],
+      ['1 Juli 2027', 'tidak pernah berlaku', 'Rp0', 'Daerah (LOCAL)', 'Perbup 9/2027', admin.username],
+      ['1 Juli 2027', 'seterusnya', 'Rp2.800', 'Daerah (LOCAL)', 'PMK 51/2024', admin.username],
+    ]);
+    const replaced = (await tableRows(page.getByRole('table', { name: 'Tarif BANTUAN_DAERAH' })))[1][7];
+    expect(replaced).toMatch(new RegExp(`^Diganti oleh #\\d+ \\(alasan: Salah input: belum dihapus\\), ${admin.username}, `));
+    await expect(page.getByRole('table', { name: 'Tarif BANTUAN_DAERAH' }).locator('tbody tr').nth(1).locator('s').textContent()).resolves.toBe('Rp0');
     await screenshot(page, 'admin-tariffs');
     expect(errors).toEqual([]);
     await context.close();

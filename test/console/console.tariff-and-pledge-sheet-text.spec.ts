@@ -38,6 +38,19 @@ describe('console Tarif and pledge sheet texts', () => {
     expect(tariffs.closedText({ validTo: null, closedBy: null, closedAt: null })).toBe('–');
   });
 
+  it('sends a reason when given, and says a replaced row is replaced, by which row and why (QA: a typo could not be corrected)', () => {
+    const v = { component: 'IURAN', payer: 'LOCAL', amount: '36.000', validFrom: '2027-01-01', validTo: '', legalBasis: 'Perpres 1/2027' };
+    expect(tariffs.tariffRequest({ ...v, reason: '  Salah ketik  ' }).body.reason).toBe('Salah ketik');
+    expect(tariffs.tariffRequest({ ...v, reason: ' ' }).body).not.toHaveProperty('reason');
+    const replaced = { id: 6, amount: 37000, validFrom: '2027-01-01', validTo: '2026-12-31', supersededBy: 7, supersededReason: 'Salah ketik', closedBy: 'admin1', closedAt: '2027-01-10T03:00:00.000Z' };
+    expect(tariffs.closedText(replaced)).toBe('Diganti oleh #7 (alasan: Salah ketik), admin1, 10 Januari 2027 10.00 WIB');
+    expect(tariffs.validityText(replaced)).toBe('mulai 1 Januari 2027, diganti sebelum berlaku');
+    expect(tariffs.savedText({ component: 'IURAN', amount: 36000, validFrom: '2027-01-01', validTo: null, resumed: null, supersedes: replaced })).toBe(
+      'Tarif IURAN Rp36.000 (mulai 1 Januari 2027, seterusnya) ditambahkan. Baris ini menggantikan tarif #6 (Rp37.000), yang kini tercatat sebagai diganti dan tidak pernah berlaku.',
+    );
+    expect(tariffs.SUPERSEDE_HINT).toContain('tanggal yang sama');
+  });
+
   it('groups the rows per component, IURAN first, each in the order it applied', () => {
     const rows = [
       { id: 5, component: 'BANTUAN_DAERAH', validFrom: '2021-01-01' },

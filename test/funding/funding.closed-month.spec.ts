@@ -72,7 +72,12 @@ describe('§9: a closed month is never allocated again; pledges touching it appl
   it('refuses a tariff row that prices a closed month, saying to start it in the first open month (QA: told to record a payment adjustment)', async () => {
     const admin = await t.as(Role.ADMIN);
     const res = await admin.post('/api/v1/tariffs').send({ component: 'BANTUAN_PUSAT', payer: 'CENTRAL', amount: 4500, validFrom: '2026-01-01', legalBasis: 'uji' }).expect(409);
-    expect(res.body.message).toBe('Bulan Januari 2026 sudah difinalisasi dan tidak dapat diubah. Tarif bulan yang sudah difinalisasi tidak berubah lagi: mulailah baris tarif ini pada bulan pertama yang masih terbuka.');
+    expect(res.body).toMatchObject({
+      code: 'MONTH_CLOSED',
+      message:
+        'Bulan Januari 2026 sudah difinalisasi dan tidak dapat diubah. Tarif bulan yang sudah ditutup tidak berubah lagi: mulailah baris tarif ini pada bulan pertama yang masih terbuka, Februari 2026 (berlaku mulai 1 Februari 2026).',
+      details: { month: '2026-01', closedMonth: '2026-01', firstOpenMonth: '2026-02', field: 'validFrom' },
+    });
   });
 });
 
@@ -115,7 +120,11 @@ describe('§6, §9: a budget may not drop below what the months frozen by a late
     const admin = await t.as(Role.ADMIN);
     const row = { component: 'UJI_BEKU', payer: 'LOCAL', amount: 100, legalBasis: 'uji' };
     const frozen = await admin.post('/api/v1/tariffs').send({ ...row, validFrom: '2026-01-01', validTo: '2026-01-31' }).expect(409);
-    expect(frozen.body).toMatchObject({ code: 'MONTH_CLOSED', message: expect.stringContaining('Bulan Januari 2026 tidak dialokasikan lagi karena bulan Februari 2026 sudah difinalisasi') });
+    expect(frozen.body).toMatchObject({
+      code: 'MONTH_CLOSED',
+      message: expect.stringMatching(/^Bulan Januari 2026 sudah dibekukan \(Februari 2026 difinalisasi\) .* bulan pertama yang masih terbuka, Maret 2026 \(berlaku mulai 1 Maret 2026\)\.$/),
+      details: { month: '2026-01', closedMonth: '2026-02', firstOpenMonth: '2026-03' },
+    });
     const noFirst = await admin.post('/api/v1/tariffs').send({ ...row, validFrom: '2026-03-15', validTo: '2026-03-31' }).expect(400);
     expect(noFirst.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'validTo' }, message: expect.stringContaining('tidak mencakup tanggal 1 bulan mana pun') });
     const afterLast = await admin.post('/api/v1/tariffs').send({ ...row, validFrom: '2099-12-02' }).expect(400);

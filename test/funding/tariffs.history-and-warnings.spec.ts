@@ -7,7 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { insertParticipants, testNik } from './support/register.js';
+import { closeMonth, insertParticipants, testNik } from './support/register.js';
+import { LOCAL_TARIFF_OF_MONTH } from '../../src/funding/sql/allocate.sql.js';
+import { TARIFF_BY_MONTH } from '../../src/reports/sql/report.sql.js';
 
 type Tariff = { id: number; component: string; payer: string; amount: number; validFrom: string; validTo: string | null; legalBasis: string };
 
@@ -57,11 +59,15 @@ describe('§3 tariff rows: their audit trail, unchanged and blank rows, and the 
     expect(res.body.code).toBe('TARIFF_UNCHANGED');
   });
 
-  it('names the row an overlap is with, in the words users write dates in', async () => {
+  it('names the row an overlap is with, in the words users write dates in; a row from the open row’s own day replaces it, with a reason', async () => {
+    const earlier = (await tariffs()).find((r) => r.component === 'IURAN' && r.amount === 42000)!;
+    const res = await admin.post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2020-06-01', validTo: '2020-12-31', legalBasis: 'uji' }).expect(400);
+    expect(res.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'validFrom', tariffId: earlier.id } });
+    expect(res.body.message).toBe(`Tarif tidak valid: Masa berlaku bertumpang tindih dengan tarif IURAN #${earlier.id} (1 Agustus 2019 s.d. 31 Desember 2020).`);
+    // until 2026-12-06 this was an overlap too ("bertumpang tindih dengan tarif IURAN #6"), and a mistaken row could not be corrected
     const open = await openRow('IURAN');
-    const res = await admin.post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2027-01-01', validTo: '2027-03-31', legalBasis: 'uji' }).expect(400);
-    expect(res.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'validFrom', tariffId: open.id } });
-    expect(res.body.message).toBe(`Tarif tidak valid: Masa berlaku bertumpang tindih dengan tarif IURAN #${open.id} (sejak 1 Januari 2027, tanpa batas akhir).`);
+    const sameDay = await admin.post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2027-01-01', validTo: '2027-03-31', legalBasis: 'uji' }).expect(400);
+    expect(sameDay.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'reason', tariffId: open.id } });
   });
 
   it('an interlude from the 15th: says its first month and the months reconciled and paid it re-prices; the closed and resumed rows have their events', async () => {
@@ -160,5 +166,94 @@ describe('§3 a tariff row from a month already allocated names the open months 
   it('a row from a month not yet allocated warns of nothing allocated', async () => {
     const res = await (await t.as(Role.ADMIN)).post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36500, validFrom: '2027-01-01', legalBasis: 'Perpres Y' }).expect(201);
     expect(res.body.warnings).toEqual([]);
+  });
+});
+
+/**
+ * QA (MONEY-WRONG): IURAN Rp37.000 from 2027-01-01 was a typo for Rp36.000, and no row could correct January: the same
+ * day overlapped row #6, a row from 2 January priced February on. A row from the same day as the component's last row
+ * replaces it while no month it prices is closed; the replaced row is kept and prices no day. And a back-dated row was
+ * told July was finalized, when its March was frozen by July, without the first open month.
+ */
+describe('§3 a tariff row replaced from the same day while its months are open; a back-dated row into frozen months', () => {
+  let t: TestApp;
+  let admin: Awaited<ReturnType<TestApp['as']>>;
+  const iuran = { component: 'IURAN', payer: 'LOCAL', legalBasis: 'Perpres 2027 (uji)' };
+  const allocation = async (month: string) => (await admin.get(`/api/v1/allocations/${month}`).expect(200)).body;
+  let typo: number;
+  beforeAll(async () => {
+    t = await createTestApp({}, new Date('2027-01-10T03:00:00Z'));
+    admin = await t.as(Role.ADMIN);
+    await insertParticipants(t.dataSource, [1, 2].map((i) => ({ nik: testNik(i), tmt: '2026-01-01' })));
+    await closeMonth(t.dataSource, '2026-07'); // March–June 2026 frozen by it
+  }, 180_000);
+  afterAll(() => t?.close());
+
+  it('a back-dated row into a frozen month says it is frozen, by which finalization, and the first open month', async () => {
+    const res = await admin.post('/api/v1/tariffs').send({ ...iuran, amount: 36000, validFrom: '2026-03-01' }).expect(409);
+    expect(res.body).toMatchObject({
+      code: 'MONTH_CLOSED',
+      message:
+        'Bulan Maret 2026 sudah dibekukan (Juli 2026 difinalisasi) dan tidak dapat diubah. Tarif bulan yang sudah ditutup tidak berubah lagi: mulailah baris tarif ini pada bulan pertama yang masih terbuka, Agustus 2026 (berlaku mulai 1 Agustus 2026).',
+      details: { month: '2026-03', closedMonth: '2026-07', firstOpenMonth: '2026-08', field: 'validFrom' },
+    });
+  });
+
+  it('replaces the last row from the same day with a reason: the allocated month is re-priced, the replaced row kept and never used', async () => {
+    typo = (await admin.post('/api/v1/tariffs').send({ ...iuran, amount: 37000, validFrom: '2027-01-01' }).expect(201)).body.id;
+    expect((await admin.post('/api/v1/allocations').send({ month: '2027-01' }).expect(201)).body).toMatchObject({ obligation: 2 * (37000 + 2800), tariffIds: [4, typo] });
+
+    const fix = { ...iuran, amount: 36000, validFrom: '2027-01-01' };
+    const noReason = await admin.post('/api/v1/tariffs').send(fix).expect(400);
+    expect(noReason.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'reason', tariffId: typo } });
+    expect(noReason.body.message).toBe(
+      `Tarif tidak valid: reason (alasan) wajib diisi: baris ini berlaku mulai tanggal yang sama dengan tarif IURAN #${typo} (Rp37.000, mulai 1 Januari 2027) dan menggantikannya; sebutkan mengapa baris itu diganti.`,
+    );
+    const same = await admin.post('/api/v1/tariffs').send({ ...fix, amount: 37000, reason: 'uji' }).expect(400);
+    expect(same.body).toMatchObject({ code: 'TARIFF_UNCHANGED', details: { tariffId: typo } });
+
+    const res = await admin.post('/api/v1/tariffs').send({ ...fix, reason: 'Salah ketik: seharusnya Rp36.000' }).expect(201);
+    const id = res.body.id;
+    expect(res.body).toMatchObject({ amount: 36000, validFrom: '2027-01-01', validTo: null, supersededBy: null, resumed: null });
+    expect(res.body.supersedes).toMatchObject({ id: typo, amount: 37000, validFrom: '2027-01-01', validTo: '2026-12-31', supersededBy: id, supersededReason: 'Salah ketik: seharusnya Rp36.000', closedBy: 'uji-admin' });
+    expect(res.body.warnings).toEqual([
+      { code: 'ALLOCATED_MONTHS_REPRICED', message: 'Tarif IURAN ini mengubah iuran bulan Januari 2027 yang sudah dialokasikan; alokasi bulan itu dihitung ulang dengan iuran yang baru.' },
+    ]);
+    // January, allocated at Rp39.800 a participant, is recomputed at Rp38.800
+    expect(await allocation('2027-01')).toMatchObject({ obligation: 2 * (36000 + 2800), tariffIds: [4, id] });
+    const obligations = await t.dataSource.query(`SELECT amount::int FROM obligation WHERE month = '2027-01'`);
+    expect(obligations.map((o: { amount: number }) => o.amount)).toEqual([38800, 38800]);
+
+    // every query of the rows valid on a day passes the replaced row over
+    const [local] = await t.dataSource.query(LOCAL_TARIFF_OF_MONTH, ['2027-01']);
+    expect(local.ids.map(Number)).toEqual([4, id]);
+    const [report] = await t.dataSource.query(TARIFF_BY_MONTH, [['2027-01']]);
+    expect(Number(report.local)).toBe(38800);
+    const iuranRows = (await admin.get('/api/v1/tariffs').expect(200)).body.filter((r: Tariff) => r.component === 'IURAN');
+    expect(iuranRows.map((r: Tariff & { supersededBy: number | null }) => `${r.amount} ${r.validFrom}..${r.validTo ?? ''} ${r.supersededBy ?? ''}`).slice(-3)).toEqual([
+      '35000 2021-01-01..2026-12-31 ',
+      `37000 2027-01-01..2026-12-31 ${id}`,
+      '36000 2027-01-01.. ',
+    ]);
+
+    const events = (await (await t.as(Role.AUDITOR)).get(`/api/v1/audit-events?entity=tariff&entityId=${typo}`).expect(200)).body.items;
+    const supersede = events.find((e: { action: string }) => e.action === 'tariff.supersede');
+    const summary = typeof supersede.summary === 'string' ? JSON.parse(supersede.summary) : supersede.summary;
+    expect(summary).toEqual({ supersededBy: id, reason: 'Salah ketik: seharusnya Rp36.000', was: { amount: 37000, validFrom: '2027-01-01', validTo: null, legalBasis: 'Perpres 2027 (uji)' }, validTo: '2026-12-31' });
+  });
+
+  it('refuses to replace a row once a month it prices is closed, naming the first open month; the row stays', async () => {
+    await closeMonth(t.dataSource, '2027-01');
+    const before = (await admin.get('/api/v1/tariffs').expect(200)).body;
+    const last = before.at(-1) as Tariff;
+    const res = await admin.post('/api/v1/tariffs').send({ ...iuran, amount: 36500, validFrom: '2027-01-01', reason: 'uji' }).expect(409);
+    expect(res.body).toMatchObject({
+      code: 'MONTH_CLOSED',
+      message: `Tarif IURAN #${last.id} (Rp36.000, mulai 1 Januari 2027) tidak dapat diganti: iuran bulan Januari 2027 dihitung dengannya, dan bulan Januari 2027 sudah difinalisasi. Tambahkan baris tarif baru mulai bulan pertama yang masih terbuka, Februari 2027 (berlaku mulai 1 Februari 2027).`,
+      details: { month: '2027-01', closedMonth: '2027-01', firstOpenMonth: '2027-02', tariffId: last.id },
+    });
+    expect((await admin.get('/api/v1/tariffs').expect(200)).body).toEqual(before);
+    // a row from the day of a replaced row (never in effect) is no replacement of it either
+    expect(await t.dataSource.query(`SELECT id FROM tariff WHERE superseded_by IS NOT NULL`)).toEqual([{ id: typo }]);
   });
 });

@@ -31,7 +31,7 @@ export interface StoredTariff extends TariffSpan {
  */
 export interface TariffProblem {
   message: string;
-  field?: 'amount' | 'validFrom' | 'validTo' | 'payer';
+  field?: 'amount' | 'validFrom' | 'validTo' | 'payer' | 'reason';
   tariffId?: number;
 }
 

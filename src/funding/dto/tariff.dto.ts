@@ -36,4 +36,14 @@ export class CreateTariffDto {
   @Matches(/\S/, { message: 'legalBasis (dasar hukum) wajib diisi' }) // spaces alone are no legal basis (QA: stored empty)
   @MaxLength(500)
   legalBasis: string;
+
+  /**
+   * Why the row replaces the component's last row, which starts on the same day (a mistake in it corrected while the
+   * months it prices are open): required then, and kept with the replaced row and in its `tariff.supersede` event.
+   */
+  @ApiPropertyOptional({ example: 'Salah ketik: seharusnya Rp36.000', type: String })
+  @IsOptional()
+  @IsString({ message: 'reason (alasan) harus berupa teks' })
+  @MaxLength(500, { message: 'reason (alasan) paling panjang 500 karakter' })
+  reason?: string;
 }

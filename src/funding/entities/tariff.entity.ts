@@ -25,6 +25,17 @@ export class Tariff {
   @Column('text', { name: 'legal_basis', nullable: true })
   legalBasis: string | null;
 
+  /**
+   * The row that replaced this one from the same day (a mistake corrected while its months were open): this row then
+   * prices no day (validTo the day before validFrom) and is kept as history. Null: not replaced.
+   */
+  @Column('integer', { name: 'superseded_by', nullable: true })
+  supersededBy: number | null;
+
+  /** Why it was replaced, as the admin said; set with supersededBy. */
+  @Column('text', { name: 'superseded_reason', nullable: true })
+  supersededReason: string | null;
+
   @Column('text', { name: 'created_by', default: 'system' })
   createdBy: string;
 

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { addDays } from '../../common/month.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
+import { CommonErrorCode, CommonException } from '../../common/errors/common.exception.js';
 import type { CreateTariffDto } from '../dto/tariff.dto.js';
 import { Tariff } from '../entities/tariff.entity.js';
 import { type TariffGap, tariffGaps } from '../domain/tariff-gaps.js';
@@ -11,11 +12,9 @@ import {
   allocatedRepricedWarnings,
   clashProblem,
   interludeResumesOn,
-  monthsApplied,
   type NewTariff,
   newTariffProblem,
   premiumGapProblem,
-  pricesMonth,
   repricedWarnings,
   resumedWarning,
   rowClosedBy,
@@ -29,40 +28,19 @@ import { AuditService } from '../../audit/audit.service.js';
 import { FundingException } from '../funding.exception.js';
 import { TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
 import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
+import {
+  type ClosedPricedMonth,
+  closedMonthPriced,
+  rowSupersededBy,
+  supersedeClosedMessage,
+  supersededValidTo,
+  supersedeReasonProblem,
+  supersedeUnchangedProblem,
+  tariffMonthClosedMessage,
+} from '../domain/tariff-supersede.js';
+import { type TariffView, closings, view, viewOf } from './tariff-view.js';
 
-export interface TariffView {
-  id: number;
-  component: string;
-  payer: string;
-  amount: number;
-  validFrom: string;
-  validTo: string | null;
-  legalBasis: string | null;
-  createdBy: string;
-  createdAt: Date;
-  /** Who closed the row (set its validTo) by adding the row after it, and when: its `tariff.close` event; null for a row entered with its end, or open. */
-  closedBy: string | null;
-  closedAt: Date | null;
-}
-
-type Closing = { actor: string; at: Date };
-
-const view = (t: Tariff, closing?: Closing): TariffView => ({ ...t, amount: Number(t.amount), closedBy: closing?.actor ?? null, closedAt: closing?.at ?? null });
-
-/**
- * Each closed row's `tariff.close` event (the only change ever made to a row: its validTo), by row id.
- * The audit trail is where who closed a row is kept (QA: the Tarif page showed a row's end beside
- * "Dicatat oleh system", the seed, as if the system had ended it); no column repeats it.
- */
-const CLOSINGS = `
-  SELECT DISTINCT ON (entity_id) entity_id, actor, at FROM audit_event
-   WHERE action = 'tariff.close' AND entity = 'tariff' AND ($1::text[] IS NULL OR entity_id = ANY($1))
-   ORDER BY entity_id, id DESC`;
-
-async function closings(m: EntityManager, ids?: number[]): Promise<Map<number, Closing>> {
-  const rows: { entity_id: string; actor: string; at: Date }[] = await m.query(CLOSINGS, [ids ? ids.map(String) : null]);
-  return new Map(rows.map((r) => [Number(r.entity_id), { actor: r.actor, at: new Date(r.at) }]));
-}
+export type { TariffView } from './tariff-view.js';
 
 /** The row as sent, validTo null when open-ended. */
 type NewRow = CreateTariffDto & NewTariff;
@@ -72,9 +50,6 @@ const MARK_STALE_FROM_DAY = `
   UPDATE allocation_month a SET status = 'STALE'
    WHERE (a.month || '-01')::date >= $1::date AND a.status = 'CURRENT'
      AND ${ALLOCATION_NOT_FROZEN}`;
-
-/** What a tariff row refused for a finalized month is told to do (QA: it was told to record a payment adjustment). */
-const TARIFF_OF_OPEN_MONTHS = 'Tarif bulan yang sudah difinalisasi tidak berubah lagi: mulailah baris tarif ini pada bulan pertama yang masih terbuka.';
 
 /**
  * Months from $1 (through $2 when not null) that are allocated and not frozen (recomputed at the new
@@ -93,7 +68,9 @@ const ACTED_ON_MONTHS = `
  * The tariff table of DOMAIN §3. History is never edited: a change is a new row. When the new row
  * starts after the open row (valid_to empty) of the same component, that open row is closed on the
  * day before — the only change ever made to an existing row — and when the new row has an end, the
- * open row's tariff is added again from the day after it. Overlapping validity is refused, and so is
+ * open row's tariff is added again from the day after it. A row from the same day as the component's
+ * last row replaces it while no month it prices is closed (tariff-supersede.ts): the replaced row is
+ * kept, pointing at its replacement, and prices no day. Overlapping validity is refused, and so is
  * a row that would leave IURAN without a row for some month (tariff-gaps.ts).
  */
 @Injectable()
@@ -113,41 +90,54 @@ export class TariffsService {
 
   /**
    * The row added; `resumed`, the row by which the open row's tariff applies again after a row with an
-   * end; `warnings`: the first month a row from after the 1st prices, that a component at Rp0 is no
+   * end; `supersedes`, the component's last row it replaced (same first day, months all open); `warnings`:
+   * the first month a row from after the 1st prices, that a component at Rp0 is no
    * longer charged (how a component other than IURAN is abolished; IURAN at Rp0 is refused), the
    * months a LOCAL component other than IURAN is left without a row (tariff-gaps.ts), and the months
-   * already reconciled or paid that a LOCAL row re-prices. Each step's rule is in tariff-rules.ts.
+   * already reconciled or paid that a LOCAL row re-prices. Each step's rule is in tariff-rules.ts and tariff-supersede.ts.
    *
    * The route's audit event records the request; the rows it changes besides the new one are
-   * recorded here, each under its own id, so that a row's history answers who closed it and who
+   * recorded here, each under its own id, so that a row's history answers who closed or replaced it, why, and who
    * added the row that resumes it (QA: a closed row had no event).
    */
-  async add(input: CreateTariffDto, actor: string): Promise<TariffView & { resumed: TariffView | null; warnings: TariffWarning[] }> {
+  async add(input: CreateTariffDto, actor: string): Promise<TariffView & { resumed: TariffView | null; supersedes: TariffView | null; warnings: TariffWarning[] }> {
     const row: NewRow = { ...input, validTo: input.validTo ?? null };
     refuse(newTariffProblem(row));
     return this.dataSource.transaction(async (m) => {
       await m.query(TAKE_ALLOCATION_LOCK);
-      await this.assertChangesOpenMonths(m, row);
-      const stored = await m.find(Tariff, { where: { component: row.component } });
+      const stored = await m.find(Tariff, { where: { component: row.component, supersededBy: IsNull() } });
+      const superseded = rowSupersededBy(stored, row);
+      await this.assertChangesOpenMonths(m, row, superseded);
       const charged = stored.some((t) => Number(t.amount) > 0 && t.validFrom < row.validFrom); // the component was charged before: "tidak lagi"
-      const closed = await this.closeOpenRow(m, row, stored);
+      const closed = superseded ? assertSupersedes(stored, superseded, row) : await this.closeOpenRow(m, row, stored);
       const { id, resumed } = await this.insertRows(m, row, closed, actor);
+      if (superseded) await m.update(Tariff, { id: superseded.id }, { validTo: supersededValidTo(superseded.validFrom), supersededBy: id, supersededReason: row.reason!.trim() });
       const gaps = await this.gapsLeft(m, row);
       await m.query(MARK_STALE_FROM_DAY, [row.validFrom]);
-      await this.recordChangedRows(m, actor, row, id, closed, resumed);
+      await this.recordChangedRows(m, actor, row, id, closed, resumed, superseded);
       return {
         ...(await viewOf(m, id)),
         resumed: resumed === null ? null : await viewOf(m, resumed),
-        warnings: [...tariffWarnings(row, gaps, charged), ...resumedWarnings(row, closed), ...(await this.repriced(m, row, closed))],
+        supersedes: superseded ? await viewOf(m, superseded.id) : null,
+        warnings: [...tariffWarnings(row, gaps, charged), ...resumedWarnings(row, closed), ...(await this.repriced(m, row, closed ?? superseded, superseded))],
       };
     });
   }
 
-  /** No month the row prices is finalized, and (like a pledge, §9) it prices some open month: else it would be stored and never used. */
-  private async assertChangesOpenMonths(m: EntityManager, row: NewRow): Promise<void> {
-    await this.closedMonths.assertOpen((await this.closedMonths.closed(undefined, m)).filter((month) => pricesMonth(row, month)), m, TARIFF_OF_OPEN_MONTHS);
-    const months = monthsApplied(row.validFrom, row.validTo);
-    if (months) await this.closedMonths.assertSomeOpen(months, m, TARIFF_OF_OPEN_MONTHS);
+  /**
+   * No month the row prices is closed, finalized or frozen by a later finalized month of its year (§9), and no month
+   * the row it replaces prices: MONTH_CLOSED naming the month, what closed it and the first open month after it (QA:
+   * a row from March, frozen by July's finalization, was told "Juli 2026 sudah difinalisasi" and not where to start).
+   */
+  private async assertChangesOpenMonths(m: EntityManager, row: NewRow, superseded: Tariff | undefined): Promise<void> {
+    const closedBy = await this.closedMonths.closedBy(m);
+    const replaced = superseded && closedMonthPriced(superseded, closedBy);
+    if (superseded && replaced) {
+      const message = supersedeClosedMessage({ ...superseded, amount: Number(superseded.amount) }, replaced);
+      throw monthClosed(message, replaced, { tariffId: superseded.id });
+    }
+    const closed = closedMonthPriced(row, closedBy);
+    if (closed) throw monthClosed(tariffMonthClosedMessage(closed), closed);
   }
 
   /**
@@ -165,15 +155,23 @@ export class TariffsService {
 
   /** Stores the row, and after an interlude the closed row's tariff again: their ids. */
   private async insertRows(m: EntityManager, row: NewRow, closed: Tariff | undefined, actor: string): Promise<{ id: number; resumed: number | null }> {
-    const common = { component: row.component, payer: row.payer, createdBy: actor, createdAt: this.clock.now() };
+    const common = { component: row.component, payer: row.payer, createdBy: actor, createdAt: this.clock.now(), supersededBy: null, supersededReason: null };
     const id = await insertRow(m, { ...common, amount: String(row.amount), validFrom: row.validFrom, validTo: row.validTo, legalBasis: row.legalBasis.trim() });
     const resumesOn = interludeResumesOn(closed, row);
     const resumed = closed && resumesOn ? await insertRow(m, { ...common, amount: closed.amount, validFrom: resumesOn, validTo: null, legalBasis: closed.legalBasis }) : null;
     return { id, resumed };
   }
 
-  /** `tariff.close` under the row closed and `tariff.resume` under the row that resumes it, beside the route's `tariff.add`. */
-  private async recordChangedRows(m: EntityManager, actor: string, row: NewRow, id: number, closed: Tariff | undefined, resumed: number | null): Promise<void> {
+  /**
+   * `tariff.close` under the row closed, `tariff.resume` under the row that resumes it and `tariff.supersede` under the
+   * row replaced (by which row, why, and what it was), beside the route's `tariff.add`.
+   */
+  private async recordChangedRows(m: EntityManager, actor: string, row: NewRow, id: number, closed: Tariff | undefined, resumed: number | null, superseded?: Tariff): Promise<void> {
+    if (superseded) {
+      const was = { amount: Number(superseded.amount), validFrom: superseded.validFrom, validTo: superseded.validTo, legalBasis: superseded.legalBasis };
+      const summary = { supersededBy: id, reason: row.reason!.trim(), was, validTo: supersededValidTo(superseded.validFrom) };
+      await this.audit.recordAll([{ actor, action: 'tariff.supersede', entity: 'tariff', entityId: String(superseded.id), summary }], m);
+    }
     if (!closed) return;
     await this.audit.recordAll(
       [
@@ -190,16 +188,18 @@ export class TariffsService {
    * December's payments were now compared with a new premium that was the same), nor for a new
    * component at Rp0 (it changes no obligation).
    */
-  private async repriced(m: EntityManager, row: NewRow, closed: Tariff | undefined): Promise<TariffWarning[]> {
-    // the days a row without a closed row prices had no row of its component (overlaps are refused): Rp0
-    if (row.payer !== 'LOCAL' || (closed ? Number(closed.amount) : 0) === row.amount) return [];
-    const [acted]: { allocated: string[]; reconciled: string[]; paid: string[] }[] = await m.query(ACTED_ON_MONTHS, [firstPricedMonth(row.validFrom), row.validTo?.slice(0, 7) ?? null]);
+  private async repriced(m: EntityManager, row: NewRow, before: Tariff | undefined, superseded?: Tariff): Promise<TariffWarning[]> {
+    // the days a row without a closed or replaced row prices had no row of its component (overlaps are refused): Rp0
+    if (row.payer !== 'LOCAL' || (before ? Number(before.amount) : 0) === row.amount) return [];
+    // a replacement re-prices the months of the row it replaces too, when that row ran longer
+    const to = !superseded ? row.validTo : superseded.validTo === null || row.validTo === null ? null : [row.validTo, superseded.validTo].sort()[1];
+    const [acted]: { allocated: string[]; reconciled: string[]; paid: string[] }[] = await m.query(ACTED_ON_MONTHS, [firstPricedMonth(row.validFrom), to?.slice(0, 7) ?? null]);
     return [...allocatedRepricedWarnings(row.component, acted.allocated), ...repricedWarnings(row.component, acted.reconciled, acted.paid)];
   }
 
   /** The months the component (of this payer) is now left without a row; a gap in LOCAL IURAN is refused. */
   private async gapsLeft(m: EntityManager, row: NewRow): Promise<TariffGap[]> {
-    const gaps = tariffGaps(await m.find(Tariff, { where: { component: row.component, payer: row.payer } }));
+    const gaps = tariffGaps(await m.find(Tariff, { where: { component: row.component, payer: row.payer, supersededBy: IsNull() } }));
     refuse(premiumGapProblem(row, gaps));
     return gaps;
   }
@@ -211,12 +211,27 @@ function resumedWarnings(row: NewRow, closed: Tariff | undefined): TariffWarning
   return message ? [{ code: 'RESUMED_FROM_MONTH', message }] : [];
 }
 
+/**
+ * Refuses a replacement of `superseded` (the component's last row, from the same day) without a reason, with another
+ * payer or overlapping another row, or changing nothing of it; it closes no row (the row before ends the day before).
+ */
+function assertSupersedes(stored: Tariff[], superseded: Tariff, row: NewRow): undefined {
+  const was = { ...superseded, amount: Number(superseded.amount) };
+  refuse(supersedeReasonProblem(was, row, row.reason));
+  refuse(clashProblem(stored, superseded, row));
+  const unchanged = supersedeUnchangedProblem(was, row);
+  if (unchanged) throw FundingException.tariffUnchanged(unchanged);
+  return undefined;
+}
+
+/** MONTH_CLOSED of a tariff row (tariff-supersede.ts): the month, what closed it, the first open month after it. */
+function monthClosed(message: string, closed: ClosedPricedMonth, extra: Record<string, unknown> = {}): CommonException {
+  const details = { month: closed.month, closedMonth: closed.by, firstOpenMonth: closed.firstOpen, field: 'validFrom', ...extra };
+  return new CommonException(CommonErrorCode.MONTH_CLOSED, message, details);
+}
+
 /** The day the open row a new row follows is closed on: the day before the new row starts. */
 const closedOn = (row: NewRow) => addDays(row.validFrom, -1);
-
-async function viewOf(m: EntityManager, id: number): Promise<TariffView> {
-  return view(await m.findOneByOrFail(Tariff, { id }), (await closings(m, [id])).get(id));
-}
 
 async function insertRow(m: EntityManager, row: Omit<Tariff, 'id'>): Promise<number> {
   const { identifiers } = await m.insert(Tariff, row);

@@ -193,6 +193,7 @@ export const ACTION_LABELS = {
   'tariff.add': 'Tarif ditambahkan',
   'tariff.close': 'Tarif ditutup oleh tarif baru',
   'tariff.resume': 'Tarif lama berlaku lagi',
+  'tariff.supersede': 'Tarif diganti (tanggal mulai sama)',
   'pledge.create': 'Komitmen dibuat',
   'pledge.revise': 'Komitmen direvisi',
   'pledge.withdraw': 'Komitmen dicabut',

@@ -2,7 +2,9 @@
  * Tarif (DOMAIN §3): the tariff rows per component, in the order they applied. Rows are effective-dated
  * and never edited: a change is a row added (POST /api/v1/tariffs, ADMIN), which closes the open row of
  * its component the day before; a row with an end inside the open row's time is an interlude, after
- * which the open tariff resumes (the answer's `resumed`). Keuangan and Auditor read the table only.
+ * which the open tariff resumes (the answer's `resumed`). A row from the same day as the component's last
+ * row replaces it (with a reason) while the months it prices are open: the replaced row stays, struck
+ * through, "Diganti oleh #N". Keuangan and Auditor read the table only.
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
@@ -41,7 +43,7 @@ function addForm(refresh) {
             const saved = await api('/api/v1/tariffs', { method: 'POST', json: body });
             replace(out, ...savedNotices(saved));
             announce('Tarif tersimpan.');
-            for (const name of ['amount', 'validFrom', 'validTo', 'legalBasis']) {
+            for (const name of ['amount', 'validFrom', 'validTo', 'legalBasis', 'reason']) {
               const control = el.querySelector(`[name="${name}"]`);
               control.value = '';
               control.dispatchEvent(new Event('input')); // its "Dipilih: …" line goes with it
@@ -61,11 +63,18 @@ function addForm(refresh) {
       field({ label: 'Berlaku mulai', name: 'validFrom', type: 'date', required: true }),
       field({ label: 'Berlaku sampai', name: 'validTo', type: 'date', hint: 'Kosongkan bila berlaku seterusnya' }),
       field({ label: 'Dasar hukum', name: 'legalBasis', required: true, hint: 'mis. Perpres 59/2024', attrs: { autocomplete: 'off' } }),
+      field({ label: 'Alasan penggantian', name: 'reason', hint: 'Wajib bila Berlaku mulai sama dengan baris terakhir komponen ini, mis. "Salah ketik: seharusnya Rp36.000"', attrs: { autocomplete: 'off' } }),
     ),
+    h('p', { class: 'hint', text: SUPERSEDE_HINT }),
     h('div', { class: 'actions' }, submit),
     out,
   );
 }
+
+/** What the form says of a row from the same day as the component's last row. */
+export const SUPERSEDE_HINT =
+  'Untuk memperbaiki baris terakhir suatu komponen (mis. salah ketik besaran), isi Berlaku mulai dengan tanggal yang sama dan tulis alasannya: ' +
+  'baris baru menggantikannya selama bulan-bulan yang dihitung dengannya belum difinalisasi atau dibekukan. Baris yang diganti tetap tercatat, dicoret, dan tidak pernah dipakai.';
 
 /**
  * The form's values as the API's body, and what the form itself cannot read (the amount: empty, or not
@@ -77,12 +86,17 @@ export function tariffRequest(v) {
   const body = { component: (v.component ?? '').toUpperCase(), payer: v.payer, validFrom: v.validFrom, legalBasis: v.legalBasis };
   if (amount !== null) body.amount = amount;
   body.validTo = v.validTo ? v.validTo : null;
+  if (v.reason?.trim()) body.reason = v.reason.trim();
   return { body, problems };
 }
 
-/** "Tarif IURAN Rp36.500 (1 Maret 2027 s.d. 31 Mei 2027) ditambahkan." and when the open tariff resumes after it. Pure, tested. */
+/**
+ * "Tarif IURAN Rp36.500 (1 Maret 2027 s.d. 31 Mei 2027) ditambahkan.", the row it replaced, and when the open tariff
+ * resumes after it. Pure, tested.
+ */
 export function savedText(saved) {
-  const text = `Tarif ${saved.component} ${rupiah(saved.amount)} (${validityText(saved)}) ditambahkan.`;
+  const replaced = saved.supersedes ? ` Baris ini menggantikan tarif #${saved.supersedes.id} (${rupiah(saved.supersedes.amount)}), yang kini tercatat sebagai diganti dan tidak pernah berlaku.` : '';
+  const text = `Tarif ${saved.component} ${rupiah(saved.amount)} (${validityText(saved)}) ditambahkan.${replaced}`;
   const resumed = saved.resumed
     ? ` Tarif ${saved.resumed.component} yang berlaku sebelumnya (${rupiah(saved.resumed.amount)}, ${saved.resumed.legalBasis ?? 'dasar hukum sama'}) berlaku lagi mulai ${dateLabel(saved.resumed.validFrom)}: baris itu ditambahkan otomatis.`
     : '';
@@ -99,6 +113,7 @@ function savedNotices(saved) {
 
 /** "1 Maret 2027 s.d. 31 Mei 2027"; an open row "mulai 1 Januari 2021, seterusnya". */
 export function validityText(t) {
+  if (t.supersededBy) return `mulai ${dateLabel(t.validFrom)}, diganti sebelum berlaku`;
   return t.validTo ? `${dateLabel(t.validFrom)} s.d. ${dateLabel(t.validTo)}` : `mulai ${dateLabel(t.validFrom)}, seterusnya`;
 }
 
@@ -113,6 +128,7 @@ export function recorderText(createdBy) {
  * as if the seed had ended it. Pure, tested.
  */
 export function closedText(t) {
+  if (t.supersededBy) return `Diganti oleh #${t.supersededBy} (alasan: ${t.supersededReason ?? '–'})${t.closedBy ? `, ${recorderText(t.closedBy)}, ${dateTimeLabel(t.closedAt)}` : ''}`;
   if (t.closedBy) return `${recorderText(t.closedBy)}, ${dateTimeLabel(t.closedAt)} (baris berikutnya ditambahkan)`;
   return t.validTo ? 'tanggal akhir diisi saat dicatat' : '–';
 }
@@ -140,8 +156,8 @@ async function loadList(container, ctx) {
               caption: `Tarif ${component}`,
               columns: [
                 { label: 'Berlaku mulai', value: (t) => dateLabel(t.validFrom) },
-                { label: 'Berlaku sampai', value: (t) => (t.validTo ? dateLabel(t.validTo) : 'seterusnya') },
-                { label: 'Besaran', value: (t) => rupiah(t.amount), numeric: true },
+                { label: 'Berlaku sampai', value: (t) => (t.supersededBy ? 'tidak pernah berlaku' : t.validTo ? dateLabel(t.validTo) : 'seterusnya') },
+                { label: 'Besaran', value: (t) => (t.supersededBy ? h('s', { text: rupiah(t.amount), title: `Diganti oleh #${t.supersededBy}` }) : rupiah(t.amount)), numeric: true },
                 { label: 'Dibayar oleh', value: (t) => label(PAYER_LABELS, t.payer) },
                 { label: 'Dasar hukum', value: (t) => t.legalBasis ?? '–', wrap: true },
                 { label: 'Dicatat oleh', value: (t) => recorderText(t.createdBy) },
