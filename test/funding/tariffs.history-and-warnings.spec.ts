@@ -61,7 +61,7 @@ describe('§3 tariff rows: their audit trail, unchanged and blank rows, and the 
     const open = await openRow('IURAN');
     const res = await admin.post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2027-01-01', validTo: '2027-03-31', legalBasis: 'uji' }).expect(400);
     expect(res.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'validFrom', tariffId: open.id } });
-    expect(res.body.message).toBe(`Tarif tidak valid: Masa berlaku bertumpang tindih dengan tarif IURAN #${open.id} (sejak 1 Januari 2027, tanpa batas akhir).`);
+    expect(res.body.message).toBe(`Tarif tidak valid: masa berlaku bertumpang tindih dengan tarif IURAN #${open.id} (sejak 1 Januari 2027, tanpa batas akhir).`);
   });
 
   it('an interlude from the 15th: says its first month and the months reconciled and paid it re-prices; the closed and resumed rows have their events', async () => {
