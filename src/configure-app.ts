@@ -7,6 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module.js';
+import { AuditService } from './audit/audit.service.js';
 import { useLoginRateLimit } from './auth/login-rate-limit.js';
 import { APP_CONFIG, type AppConfig } from './common/config/app-config.js';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter.js';
@@ -99,7 +100,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   // was refused for the wrong reason; as a form it was read like JSON and created users and runs (QA).
   fastify.removeContentTypeParser('text/plain');
   app.useBodyParser('application/x-www-form-urlencoded', {}, (_req, _body, done) => done(new UnsupportedMediaTypeException(), undefined));
-  await useLoginRateLimit(fastify, config);
+  await useLoginRateLimit(fastify, config, app.get(AuditService));
   app.useGlobalPipes(new RejectUnstorableTextPipe(), createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();

@@ -1,6 +1,8 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { AuditService } from '../audit/audit.service.js';
+import { AUDITED_KEY, type AuditedMeta } from '../audit/audited.decorator.js';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config.js';
 import { Role } from '../users/role.js';
 import { UsersService } from '../users/users.service.js';
@@ -25,6 +27,8 @@ export function refusalOf(role: Role, method: string, routeReason?: string): str
  * Global guard, deny by default: a route passes only if it is `@Public()` or the bearer token's
  * role is one of its `@Roles(...)`. A route that declares neither is refused for everyone.
  * The token only names the user: role and active flag are read from the database on each request.
+ * A write refused for the caller's role is an audit event (`access.denied`: method, path, role, never
+ * the body; QA: an auditor's 13 refused writes left no trace); a refused read or a 401 is not.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -34,6 +38,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly users: UsersService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.tokens = new VerifiedTokens((token) => this.jwt.verifyAsync<TokenPayload>(token).catch(() => undefined), config.jwtTtlSeconds);
@@ -48,8 +53,25 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const user = await this.authenticate(request);
     request.user = user;
-    if (!roles.includes(user.role)) throw new ForbiddenException(refusalOf(user.role, request.method, this.reflector.getAllAndOverride<string | undefined>(REFUSAL_KEY, targets)));
+    if (!roles.includes(user.role)) {
+      if (!READ_METHODS.has(request.method.toUpperCase())) await this.recordDenied(request, user, this.reflector.get<AuditedMeta | undefined>(AUDITED_KEY, context.getHandler()));
+      throw new ForbiddenException(refusalOf(user.role, request.method, this.reflector.getAllAndOverride<string | undefined>(REFUSAL_KEY, targets)));
+    }
     return true;
+  }
+
+  /** The refused write as the trail keeps it: the route's entity, the id its path names, and no body. */
+  private recordDenied(request: AuthenticatedRequest, user: AuthenticatedUser, meta: AuditedMeta | undefined): Promise<void> {
+    const params = (request.params ?? {}) as Record<string, string | undefined>;
+    const entityId = params.id ?? params.code ?? params.nik ?? null;
+    const path = request.url.split('?')[0];
+    return this.audit.record({
+      actor: user.username,
+      action: 'access.denied',
+      entity: meta?.entity ?? 'route',
+      entityId,
+      summary: { method: request.method.toUpperCase(), path, role: user.role, attempted: meta?.action ?? null },
+    });
   }
 
   private async authenticate(request: AuthenticatedRequest): Promise<AuthenticatedUser> {

@@ -50,7 +50,7 @@ export class AuthService {
 /**
  * Why a login failed, as `auth.login_failed` records it (QA: the event held the address alone, and an
  * auditor could not tell a guessed username from a typo or a deactivated officer still trying).
- * An attempt refused by the rate limit (429) never reaches the check and writes no event.
+ * An attempt refused by the rate limit (429) never reaches the check: login-rate-limit.ts records it as `auth.login.throttled`.
  */
 export type LoginFailure = 'UNKNOWN_USER' | 'WRONG_PASSWORD' | 'DEACTIVATED' | 'DEACTIVATED_WRONG_PASSWORD';
 

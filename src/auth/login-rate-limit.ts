@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AuditService } from '../audit/audit.service.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { LOGIN_ROUTE } from './auth-routes.js';
 
@@ -15,9 +16,10 @@ import { LOGIN_ROUTE } from './auth-routes.js';
  * the body is parsed (the username is part of the key), an attempt is refused when the failures counted
  * plus the attempts still being answered reach the limit, so simultaneous guesses cannot pass it either;
  * a failure is counted before its answer is sent. The refusal goes through the one error filter like
- * any other.
+ * any other, and is an audit event, `auth.login.throttled`: the username as typed and the client address,
+ * never the password (QA: refused logins left no trace).
  */
-export async function useLoginRateLimit(fastify: FastifyInstance, config: AppConfig): Promise<void> {
+export async function useLoginRateLimit(fastify: FastifyInstance, config: AppConfig, audit: AuditService): Promise<void> {
   await fastify.register(rateLimit, { global: false, enableDraftSpec: true });
   const { limit, ttlMs } = config.loginRateLimit;
   const failures = fastify.createRateLimit({ max: limit, timeWindow: ttlMs, keyGenerator: keyOf });
@@ -35,6 +37,8 @@ export async function useLoginRateLimit(fastify: FastifyInstance, config: AppCon
       // the wait said in words, as Retry-After says it to programs (QA: "beberapa saat lagi" named no time)
       const wait = Math.max(seen.ttl, 1000);
       rateHeaders(reply, limit, 0, wait).header('retry-after', Math.ceil(wait / 1000));
+      const username = String((req.body as { username?: unknown } | undefined)?.username ?? '');
+      await audit.record({ actor: username.slice(0, 100), action: 'auth.login.throttled', entity: 'user', entityId: null, summary: { clientAddress: req.ip } });
       throw new HttpException(`Terlalu banyak percobaan masuk. Coba lagi dalam ${waitInWords(wait)}.`, HttpStatus.TOO_MANY_REQUESTS);
     }
     pending.set(key, inFlight + 1);

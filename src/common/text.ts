@@ -84,3 +84,12 @@ export function collapsedText(text: string): string {
 
 /** The one wording of a text over its limit (`legalBasis terlalu panjang (5000 karakter, paling banyak 500)`), as a sheet's NAMA is told. */
 export const lengthMessage = (field: string, length: number, max: number) => `${field} terlalu panjang (${length} karakter, paling banyak ${max})`;
+
+/**
+ * A sentence joined after a prefix and a colon (`Tarif tidak valid: masa berlaku …`): its first word in lower case
+ * when it is an ordinary capitalised word, left as it is when it is a code or name in capitals (`IURAN`) or a field
+ * name (`validFrom`). QA: "Tarif tidak valid: Masa berlaku …".
+ */
+export function afterColon(sentence: string): string {
+  return /^\p{Lu}\p{Ll}+\b/u.test(sentence) && !/^\p{Lu}\p{Ll}*\p{Lu}/u.test(sentence) ? sentence[0].toLowerCase() + sentence.slice(1) : sentence;
+}

@@ -3,6 +3,7 @@ import { monthInFuture, wibTimestamp } from '../common/clock/clock.js';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 import { ADJUSTMENT_ENTRY, CLOSED_MONTH_CORRECTION, CommonErrorCode, CommonException } from '../common/errors/common.exception.js';
 import { monthName } from '../common/month.js';
+import { afterColon } from '../common/text.js';
 import { missingPremiumMessage, PREMIUM_COMPONENT } from './domain/tariff-gaps.js';
 import type { TariffProblem } from './domain/tariff-rules.js';
 
@@ -84,7 +85,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
    * is one, `details.tariffId` the stored row it clashes with.
    */
   static tariffInvalid(problem: TariffProblem): FundingException {
-    return new FundingException(FundingErrorCode.TARIFF_INVALID, `Tarif tidak valid: ${problem.message}`, tariffDetails(problem));
+    return new FundingException(FundingErrorCode.TARIFF_INVALID, `Tarif tidak valid: ${afterColon(problem.message)}`, tariffDetails(problem));
   }
 
   /** A tariff row that would change nothing: the open row it follows says the same (unchangedProblem). */

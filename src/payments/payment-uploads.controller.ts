@@ -37,7 +37,7 @@ export class PaymentUploadsController {
 
   /** Payments from a sheet: KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI (+ optional PENYESUAIAN_BULAN). */
   @Post()
-  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Roles(Role.KEUANGAN)
   @Audited('payment.upload', 'payment')
   @ApiCreatedResponse({ type: PaymentUploadResultDto })
   @ApiConsumes('multipart/form-data')

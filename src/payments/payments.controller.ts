@@ -37,7 +37,7 @@ export class PaymentsController {
 
   /** The body is checked here (readPaymentBody), not by the global pipe, so a refusal also tells the terms the sound fields break. */
   @Post()
-  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Roles(Role.KEUANGAN)
   @Audited('payment.record', 'payment')
   @ApiBody({ type: RecordPaymentDto })
   @ApiCreatedResponse({ type: RecordedPaymentResponseDto })
@@ -48,7 +48,7 @@ export class PaymentsController {
 
   /** A payment entered by mistake, in an open month, with why (`reason`, in the audit event); answers the payment removed. */
   @Delete(':id')
-  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Roles(Role.KEUANGAN)
   @Audited('payment.delete', 'payment')
   @ApiOkResponse({ type: PaymentResponseDto, description: 'The payment removed.' })
   remove(@Param('id', PAYMENT_ID) id: string, @Body() _body: DeletePaymentDto, @Query() _query: NoQueryDto) {

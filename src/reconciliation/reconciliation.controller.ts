@@ -35,7 +35,7 @@ export class ReconciliationController {
 
   /** Runs the month now (synchronously) as a new version. */
   @Post()
-  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Roles(Role.KEUANGAN)
   @Audited('reconciliation.start', 'reconciliation_run')
   @ApiCreatedResponse({ type: StartedRunResponseDto })
   start(@Body() body: StartReconciliationDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {

@@ -40,7 +40,7 @@ export class EnrollmentUploadsController {
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: EnrollmentUploadResponseDto })
-  @Roles(Role.OPERATOR_DINKES, Role.ADMIN)
+  @Roles(Role.OPERATOR_DINKES)
   @Audited('enrollment.upload', 'enrollment_upload')
   @UploadFile()
   @ApiConsumes('multipart/form-data')

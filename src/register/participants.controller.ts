@@ -64,7 +64,7 @@ export class ParticipantsController {
    * it and why (use-cases/void-registration.use-case.ts). Refused (409 VOID_IN_CLOSED_MONTH) once a closed month counted it.
    */
   @Post(':nik/void')
-  @Roles(Role.OPERATOR_DINKES, Role.ADMIN)
+  @Roles(Role.OPERATOR_DINKES)
   @Audited('participant.void', 'participant')
   @ApiCreatedResponse({ type: VoidedRegistrationResponseDto })
   @ApiErrorResponses(403, 409)

@@ -9,7 +9,7 @@
 import { expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/users/role.js';
-import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, userFor } from './support/browser.js';
+import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, settled, userFor } from './support/browser.js';
 
 const ENDED = 'Sesi Anda berakhir. Silakan masuk lagi.';
 const TOKEN_KEY = 'jamkesda.accessToken';
@@ -132,6 +132,43 @@ describeInBrowser('console: admin manages users; a session no longer valid is sa
     await page.locator('#main').getByText(ENDED).waitFor();
     expect(new URL(page.url()).hash).toBe('#/masuk?lanjut=%2Funggah-peserta');
     await screenshot(page, 'login-after-deactivation');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('a session ended in another tab: Komitmen, with its requests at once, says so on the login page too (QA: bare login page)', async () => {
+    const { t, base, browser } = app;
+    const finance = await userFor(t, Role.KEUANGAN, 'tab');
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, finance, '#/tarif');
+    await page.getByRole('heading', { name: /^Tarif/ }).first().waitFor();
+    // the other tab's Keluar: every session of the user ends on the server
+    const token = await page.evaluate(([key]) => (globalThis as any).sessionStorage.getItem(key), [TOKEN_KEY]);
+    await t.http.post('/api/v1/auth/logout').set('Authorization', `Bearer ${token}`).expect(204);
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Komitmen' }).click();
+    await page.getByRole('heading', { name: 'Masuk ke Konsol Jamkesda' }).waitFor();
+    await page.locator('#main').getByText(ENDED).waitFor();
+    await settled(page);
+    await expect(page.locator('#main').getByText(ENDED).count()).resolves.toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it('a role changed while signed in: the next refusal redraws the menu and the page for the new role, saying so (QA)', async () => {
+    const { t, base, browser } = app;
+    const finance = await userFor(t, Role.KEUANGAN, 'peran');
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, finance, '#/tarif');
+    await page.getByRole('heading', { name: /^Tarif/ }).first().waitFor();
+    const menu = page.getByRole('navigation', { name: 'Menu utama' });
+    const [row] = await t.dataSource.query('SELECT id FROM app_user WHERE username = $1', [finance.username]);
+    await (await t.as(Role.ADMIN)).patch(`/api/v1/users/${row.id}`).send({ role: Role.OPERATOR_DINKES }).expect(200);
+    // the old menu still offers Pembayaran: opening it is refused (403), the user is read again
+    await menu.getByRole('link', { name: 'Pembayaran' }).click();
+    await page.locator('#main').getByText('Peran Anda berubah menjadi Operator Dinkes.', { exact: false }).waitFor();
+    await page.locator('#main').getByText('Halaman ini tidak tersedia untuk peran Operator Dinkes.', { exact: false }).waitFor();
+    await expect(menu.getByRole('link', { name: 'Pembayaran' }).count()).resolves.toBe(0);
+    await menu.getByRole('link', { name: 'Unggah Peserta' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

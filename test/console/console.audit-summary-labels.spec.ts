@@ -130,6 +130,12 @@ describe('console audit trail: every summary key and code in Indonesian', () => 
     );
     // a failed login's reason, which only the audit trail holds
     expect(audit.summaryText({ clientAddress: '10.0.0.5', reason: 'DEACTIVATED' }, Infinity, 'auth.login_failed')).toBe('Alamat klien: 10.0.0.5; Alasan: Akun dinonaktifkan (kata sandi benar)');
+    // a write refused for the role, and a login refused by the rate limit (QA: neither left a trace)
+    expect(audit.ACTION_LABELS['access.denied']).toBe('Tindakan ditolak: peran tidak diizinkan');
+    expect(audit.ACTION_LABELS['auth.login.throttled']).toBe('Masuk ditolak: terlalu banyak percobaan gagal');
+    expect(audit.summaryText({ method: 'POST', path: '/api/v1/payments', role: 'AUDITOR', attempted: 'payment.record' }, Infinity, 'access.denied')).toBe(
+      'Metode HTTP: POST; Alamat (rute): /api/v1/payments; Peran: Auditor; Tindakan yang dicoba: payment.record',
+    );
     for (const reason of ['UNKNOWN_USER', 'WRONG_PASSWORD', 'DEACTIVATED', 'DEACTIVATED_WRONG_PASSWORD']) {
       expect(audit.summaryText({ reason }, Infinity, 'auth.login_failed')).not.toContain(reason);
     }

@@ -30,7 +30,7 @@ describeInBrowser('console: every page renders for each role that may see it', (
     [Role.OPERATOR_DINKES]: ['/unggah-peserta', `/peserta?name=a`, `/peserta/${PEOPLE[0].nik}`],
     [Role.KEUANGAN]: ['/dasbor', `/dasbor?month=${MONTH}`, '/komitmen?tahun=2026', '/komitmen/baru', '/komitmen/DESA-1703062001-2026', '/tarif', '/tagihan', `/pembayaran?month=${MONTH}`, `/rekonsiliasi?month=${MONTH}`, 'RUN', `/alokasi?month=${MONTH}&groupBy=sourceType`, `/tidak-terdanai?month=${MONTH}`, `/laporan?month=${MONTH}`],
     [Role.AUDITOR]: [`/dasbor?month=${MONTH}`, '/komitmen/APBD-2026', '/tarif', `/tagihan?month=${MONTH}`, `/pembayaran?month=${MONTH}`, 'RUN', `/alokasi?month=${MONTH}&villageCode=${VILLAGE}`, `/tidak-terdanai?month=${MONTH}&villageCode=${VILLAGE}`, '/jejak-audit', `/peserta/${PEOPLE[1].nik}`],
-    [Role.ADMIN]: ['/pengguna', '/tarif', '/jejak-audit', `/dasbor?month=${MONTH}`, `/tidak-terdanai?month=${MONTH}`, '/unggah-peserta', '/komitmen/baru', `/tagihan?month=${MONTH}`, `/pembayaran?month=${MONTH}`, 'RUN'],
+    [Role.ADMIN]: ['/pengguna', '/tarif', '/jejak-audit', `/dasbor?month=${MONTH}`, `/tidak-terdanai?month=${MONTH}`, `/tagihan?month=${MONTH}`, `/pembayaran?month=${MONTH}`, 'RUN'],
   };
 
   it.each(Object.keys(pages))('as %s', async (role) => {
@@ -154,18 +154,25 @@ describeInBrowser('console: every page renders for each role that may see it', (
     await auditor.context.close();
   }, BROWSER_TIMEOUT);
 
-  it('the admin has the data-entry pages and forms the API lets it use, but no finalize (README: Admin does the operators\' and finance officers\' data entry)', async () => {
+  it('the admin reads the finance pages without their data-entry forms, and has no enrollment upload nor finalize (README: separation of duties)', async () => {
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.ADMIN));
     const menu = page.getByRole('navigation', { name: 'Menu utama' });
-    for (const name of ['Unggah Peserta', 'Tagihan BPJS', 'Pembayaran']) await menu.getByRole('link', { name }).waitFor();
+    for (const name of ['Tagihan BPJS', 'Pembayaran', 'Pengguna', 'Tarif']) await menu.getByRole('link', { name }).waitFor();
+    expect(await menu.getByRole('link', { name: 'Unggah Peserta' }).count()).toBe(0);
     await page.goto(`${base}/console/#/pembayaran?month=${MONTH}`);
-    await page.getByRole('button', { name: 'Simpan pembayaran' }).waitFor();
+    await page.getByRole('heading', { name: 'Rincian pembayaran' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Simpan pembayaran' }).count()).toBe(0);
+    expect(await page.getByText('Segera bayar atau catat pembayarannya').count()).toBe(0);
     await page.goto(`${base}/console/#/tagihan?month=${MONTH}`);
-    await page.getByRole('button', { name: 'Unggah tagihan', exact: true }).waitFor();
+    await page.locator('main h1').first().waitFor();
+    await settled(page);
+    expect(await page.getByRole('button', { name: 'Unggah tagihan', exact: true }).count()).toBe(0);
     await page.goto(`${base}/console/#/rekonsiliasi?month=${MONTH}`);
-    await page.getByRole('button', { name: /^Mulai rekonsiliasi/ }).waitFor();
+    await page.locator('main h1').first().waitFor();
+    await settled(page);
+    expect(await page.getByRole('button', { name: /^Mulai rekonsiliasi/ }).count()).toBe(0);
     await page.goto(`${base}/console/#/rekonsiliasi/${runId}`);
     await page.locator('main h1').first().waitFor();
     await settled(page);

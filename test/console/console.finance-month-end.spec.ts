@@ -109,6 +109,7 @@ describeInBrowser('console: a month past its due date is told from one not yet d
   };
   const badgeClasses = (page: Page, text: string) => statusTable(page).locator('.badge', { hasText: text }).evaluateAll((els) => els.map((e) => e.className));
 
+  // the auditor reads the facts, with no instruction to pay or record (QA: "Segera bayar atau catat pembayarannya")
   it('November after the 10th, December not yet due; then, on 6 December, November ended unpaid and January not begun', async () => {
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
@@ -121,7 +122,7 @@ describeInBrowser('console: a month past its due date is told from one not yet d
     expect(await badgeClasses(page, 'Lewat jatuh tempo')).toEqual(['badge badge--bad', 'badge badge--bad']);
     expect(await page.getByRole('status', { name: 'Lewat jatuh tempo November 2026' }).textContent()).toBe(
       'Iuran November 2026 untuk komitmen APBD-2026 dan TJSLP-KOPI-2026 belum lunas dan sudah lewat jatuh tempo 10 November 2026: bila belum lunas pada akhir bulan, ' +
-        'BPJS Kesehatan dapat menonaktifkan kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). Segera bayar atau catat pembayarannya.',
+        'BPJS Kesehatan dapat menonaktifkan kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018).',
     );
 
     // December, not yet due: grey, no warning
@@ -136,7 +137,7 @@ describeInBrowser('console: a month past its due date is told from one not yet d
     await show(page, base, '/pembayaran?month=2026-11', 'Pembayaran November 2026');
     expect(await page.getByRole('status', { name: 'Lewat jatuh tempo November 2026' }).textContent()).toBe(
       'Iuran November 2026 untuk komitmen APBD-2026 dan TJSLP-KOPI-2026 belum lunas sampai akhir bulan (jatuh tempo 10 November 2026): BPJS Kesehatan mungkin sudah ' +
-        'menonaktifkan kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). Segera bayar atau catat pembayarannya, lalu pastikan status kepesertaan mereka ke BPJS Kesehatan.',
+        'menonaktifkan kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018).',
     );
     await show(page, base, '/dasbor?month=2027-01', 'Dasbor Januari 2027');
     expect(await tableRows(statusTable(page))).toEqual([['APBD-2027', 'Rp75.600', 'Rp0', '-Rp75.600', 'Belum dibayar Belum jatuh tempo (10 Januari 2027)']]);

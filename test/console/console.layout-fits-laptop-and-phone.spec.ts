@@ -35,7 +35,7 @@ describeInBrowser('console: layout at 1366 px and 390 px', () => {
 
   it('at 1366 px the menu of every role fits on one line, beside a long user name too', async () => {
     const { t, base, browser } = app;
-    // the menus with most items (the operator's has two); the admin's, the longest (it has the data-entry pages too),
+    // the menus with most items (the operator's has two); the admin's (the readers' pages, Jejak Audit and Pengguna),
     // beside a long name cut with an ellipsis (CI time: a login each)
     const users = [
       ...[Role.KEUANGAN, Role.AUDITOR].map((role) => ({ role, suffix: undefined })),

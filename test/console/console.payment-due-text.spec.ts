@@ -58,6 +58,20 @@ describe('console: due-ness of a pledge-month', () => {
     expect(status.frozenNotice('2026-10', null)).toBeNull();
   });
 
+  it('a role that records no payment (auditor, admin) is told the facts, not to pay or record (QA)', () => {
+    const within = [row('APBD-2026', 'UNPAID', '2026-11', true, 'BY_MONTH_END')];
+    const read = status.overdueWarningText('2026-11', within, [], { writes: false });
+    expect(read).toBe(
+      'Iuran November 2026 untuk komitmen APBD-2026 belum lunas dan sudah lewat jatuh tempo 10 November 2026: bila belum lunas pada akhir bulan, ' +
+        'BPJS Kesehatan dapat menonaktifkan kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018).',
+    );
+    const ended = [row('A', 'UNPAID', '2026-11', true, 'MONTH_ENDED')];
+    expect(status.overdueWarningText('2026-11', ended, [], { writes: false })).not.toMatch(/bayar|catat|pastikan/i);
+    expect(status.overdueWarningText('2026-11', ended, [], { writes: false, closed: true })).toMatch(
+      /\(Perpres 82\/2018\)\. November 2026 sudah difinalisasi: kekurangannya dicatat sebagai koreksi di bulan yang masih terbuka\.$/,
+    );
+  });
+
   it("a run's rows take today's due-ness where paid is unchanged: a finalized month's shortfall reads Lewat jatuh tempo as on Pembayaran (QA)", () => {
     const run = [
       { pledgeCode: 'APBD-2026', due: 37800, paid: 10000, status: 'UNDERPAID', late: false },

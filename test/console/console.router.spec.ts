@@ -22,7 +22,7 @@ describe('console router and role pages', () => {
     expect(r.matchRoute('/tidak-ada')).toBeNull();
   });
 
-  it('gives every page to known roles only, finance writes to KEUANGAN and ADMIN, finalizing to KEUANGAN only', () => {
+  it('gives every page to known roles only, finance writes to KEUANGAN alone, finalizing to KEUANGAN only', () => {
     for (const route of r.ROUTES) {
       expect(route.roles.length).toBeGreaterThan(0);
       for (const role of route.roles) expect(Object.values(Role)).toContain(role);
@@ -31,17 +31,18 @@ describe('console router and role pages', () => {
     expect(pagesOf(Role.OPERATOR_DINKES)).toEqual(['/unggah-peserta', '/peserta']);
     expect(pagesOf(Role.AUDITOR)).toContain('/tagihan'); // read-only: the bill versions and PBI-APBN lists uploaded (QA)
     expect(pagesOf(Role.AUDITOR)).toContain('/pembayaran'); // read-only: status, payments, corrections, sheets uploaded
-    // the admin may do the operators' and finance officers' data entry (POST /enrollment-uploads, /bills, /payments, …)
-    for (const path of ['/unggah-peserta', '/tagihan', '/pembayaran']) expect(pagesOf(Role.ADMIN)).toContain(path);
-    expect(r.canSee(Role.ADMIN, '/komitmen/baru')).toBe(true);
+    // the admin enters no data of the operators and finance officers (separation of duties): reads the finance pages only
+    expect(pagesOf(Role.ADMIN)).not.toContain('/unggah-peserta');
+    for (const path of ['/tagihan', '/pembayaran']) expect(pagesOf(Role.ADMIN)).toContain(path);
+    expect(r.canSee(Role.ADMIN, '/komitmen/baru')).toBe(false);
     expect(pagesOf(Role.ADMIN)).toContain('/pengguna');
     expect(pagesOf(Role.KEUANGAN)).not.toContain('/pengguna');
     expect(pagesOf(Role.AUDITOR)).toContain('/pengguna'); // read-only list (GET /users)
     for (const role of [Role.ADMIN, Role.KEUANGAN, Role.AUDITOR]) expect(pagesOf(role)).toContain('/tidak-terdanai'); // GET /allocations/:month(/unfunded): READERS
     expect(pagesOf(Role.OPERATOR_DINKES)).not.toContain('/tidak-terdanai');
     for (const role of [Role.ADMIN, Role.KEUANGAN, Role.AUDITOR]) expect(pagesOf(role)).toContain('/tarif'); // written by ADMIN only
-    expect([Role.KEUANGAN, Role.ADMIN].every((role) => r.canWriteFinance(role))).toBe(true);
-    expect([Role.AUDITOR, Role.OPERATOR_DINKES].some((role) => r.canWriteFinance(role))).toBe(false);
+    expect(r.canWriteFinance(Role.KEUANGAN)).toBe(true);
+    expect([Role.ADMIN, Role.AUDITOR, Role.OPERATOR_DINKES].some((role) => r.canWriteFinance(role))).toBe(false);
     // POST /reconciliations/:id/finalize is KEUANGAN's alone (maker-checker)
     expect(r.canFinalize(Role.KEUANGAN)).toBe(true);
     expect([Role.ADMIN, Role.AUDITOR, Role.OPERATOR_DINKES].some((role) => r.canFinalize(role))).toBe(false);

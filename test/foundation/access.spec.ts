@@ -5,6 +5,7 @@ import { createTestApp, servedRoutes, type TestApp } from '../support/test-app.j
 import { describeRoute, discoverRoutes, fillParams, type RouteInfo } from './route-inventory.js';
 import { READERS } from '../../src/auth/access.decorators.js';
 import type request from 'supertest';
+import { AuditService } from '../../src/audit/audit.service.js';
 
 jest.setTimeout(300_000);
 
@@ -55,6 +56,52 @@ describe('a refused request: what the 403 says', () => {
     const finance = await (await t.as(Role.KEUANGAN)).post('/api/v1/users').send({});
     expect(finance.body).toEqual({ statusCode: 403, message: REFUSED, code: 'FORBIDDEN' });
     await (await t.as(Role.AUDITOR)).get('/api/v1/payments').expect(200);
+  });
+
+  it('a write refused for the role is an audit event (access.denied: method, path, role, never the body); a refused read is not', async () => {
+    const auditor = await t.as(Role.AUDITOR);
+    await auditor.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', amount: 1000, reference: 'rahasia-bukan' }).expect(403);
+    await auditor.post('/api/v1/pledges/APBD-2026/withdraw').send({ reason: 'x' }).expect(403);
+    await (await t.as(Role.OPERATOR_DINKES)).get('/api/v1/payments').expect(403);
+    await t.http.post('/api/v1/payments').send({}).expect(401);
+    const rows: { actor: string; entity: string; entityId: string | null; summary: string }[] = await t.dataSource.query(
+      `SELECT actor, entity, entity_id AS "entityId", summary FROM audit_event WHERE action = 'access.denied' ORDER BY id`,
+    );
+    const mine = rows.filter((r) => r.actor === 'uji-auditor' || r.actor === 'uji-operator-dinkes').slice(-2);
+    expect(mine.map((r) => ({ ...r, summary: JSON.parse(r.summary) }))).toEqual([
+      { actor: 'uji-auditor', entity: 'payment', entityId: null, summary: { method: 'POST', path: '/api/v1/payments', role: Role.AUDITOR, attempted: 'payment.record' } },
+      { actor: 'uji-auditor', entity: 'pledge', entityId: 'APBD-2026', summary: { method: 'POST', path: '/api/v1/pledges/APBD-2026/withdraw', role: Role.AUDITOR, attempted: 'pledge.withdraw' } },
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('rahasia-bukan');
+    expect((await t.app.get(AuditService).verify()).intact).toBe(true);
+  });
+
+  // DOMAIN §1: the admin manages users and master data; the money and the register stay with their roles (separation of duties)
+  it.each([
+    ['POST', '/api/v1/payments'],
+    ['DELETE', '/api/v1/payments/00000000-0000-4000-8000-000000000000'],
+    ['POST', '/api/v1/payment-uploads'],
+    ['POST', '/api/v1/pledges'],
+    ['PATCH', '/api/v1/pledges/APBD-2026'],
+    ['POST', '/api/v1/pledges/APBD-2026/withdraw'],
+    ['POST', '/api/v1/pledges/APBD-2026/reinstate'],
+    ['POST', '/api/v1/pledge-uploads'],
+    ['POST', '/api/v1/bills'],
+    ['POST', '/api/v1/pbi-apbn-lists'],
+    ['POST', '/api/v1/reconciliations'],
+    ['POST', '/api/v1/allocations'],
+    ['POST', '/api/v1/enrollment-uploads'],
+    ['POST', '/api/v1/participants/1705010101010001/void'],
+  ])('ADMIN is refused the data entry of other roles: %s %s is 403', async (method, path) => {
+    const admin = await t.as(Role.ADMIN);
+    const res = await admin[method.toLowerCase() as 'post' | 'patch' | 'delete'](path).send({});
+    expect(res.body).toEqual({ statusCode: 403, message: REFUSED, code: 'FORBIDDEN' });
+  });
+
+  it('ADMIN keeps users and tariff rows', async () => {
+    const admin = await t.as(Role.ADMIN);
+    expect((await admin.post('/api/v1/users').send({})).status).toBe(400);
+    expect((await admin.post('/api/v1/tariffs').send({})).status).toBe(400);
   });
 
   it('a read refused to the auditor would keep the plain refusal: it is not a write', () => {
@@ -116,7 +163,7 @@ describe('every route declares who may call it and is audited when it changes st
     expect(bad.map(describeRoute)).toEqual([]);
   });
 
-  it('payment and pledge sheets are read by every reader role, auditors included, and uploaded by finance officers and admins only', () => {
+  it('payment and pledge sheets are read by every reader role, auditors included, and uploaded by finance officers only', () => {
     const roles = (method: string, path: RegExp) => routes.filter((r) => r.method === method && path.test(r.path)).map((r) => [`${r.method} ${r.path}`, [...(r.roles ?? [])].sort()]);
     const sheets = /^\/api\/v1\/(payment|pledge)-uploads(\/|$)/;
     const reads = roles('GET', sheets);
@@ -125,8 +172,8 @@ describe('every route declares who may call it and is audited when it changes st
     );
     expect(reads).toEqual(reads.map(([route]) => [route, [...READERS].sort()]));
     expect(roles('POST', sheets)).toEqual([
-      ['POST /api/v1/payment-uploads', [Role.ADMIN, Role.KEUANGAN]],
-      ['POST /api/v1/pledge-uploads', [Role.ADMIN, Role.KEUANGAN]],
+      ['POST /api/v1/payment-uploads', [Role.KEUANGAN]],
+      ['POST /api/v1/pledge-uploads', [Role.KEUANGAN]],
     ].sort());
   });
 

@@ -114,6 +114,13 @@ describe('failed login attempts are rate-limited per username and client address
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  it('records a refused attempt as auth.login.throttled: the username as typed and the address, never the password', async () => {
+    await attempt('Citra.Keuangan', 'kata-sandi-citra-1').expect(429);
+    const [last] = await t.dataSource.query(`SELECT actor, entity, summary FROM audit_event WHERE action = 'auth.login.throttled' ORDER BY id DESC LIMIT 1`);
+    expect({ ...last, summary: JSON.parse(last.summary) }).toEqual({ actor: 'Citra.Keuangan', entity: 'user', summary: { clientAddress: expect.any(String) } });
+    expect(last.summary).not.toContain('kata-sandi');
+  });
+
   it('says a wait under a minute in seconds, and a longer one in whole minutes', () => {
     expect([waitInWords(400), waitInWords(53_000), waitInWords(59_999), waitInWords(60_000), waitInWords(61_000)]).toEqual(['1 detik', '53 detik', '1 menit', '1 menit', '2 menit']);
   });

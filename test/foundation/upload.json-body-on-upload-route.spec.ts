@@ -22,8 +22,9 @@ describe('an upload route sent JSON', () => {
   afterAll(() => t.close());
 
   it.each(ROUTES)('%s answers 415 saying it takes multipart/form-data with a "file" field', async (route, table) => {
-    const admin = await t.as(Role.ADMIN);
-    const res = await admin.post(route).send({ month: '2026-09', invoiceTotal: 'seratus', file: 'data.csv' });
+    // the role that uploads there: the admin enters no data (README, roles)
+    const uploader = await t.as(route === '/api/v1/enrollment-uploads' ? Role.OPERATOR_DINKES : Role.KEUANGAN);
+    const res = await uploader.post(route).send({ month: '2026-09', invoiceTotal: 'seratus', file: 'data.csv' });
     expect(res.status).toBe(415);
     expect(res.body).toEqual({
       statusCode: 415,
@@ -36,7 +37,7 @@ describe('an upload route sent JSON', () => {
   });
 
   it('a request without a body is still told the file is required', async () => {
-    const res = await (await t.as(Role.ADMIN)).post('/api/v1/enrollment-uploads');
+    const res = await (await t.as(Role.OPERATOR_DINKES)).post('/api/v1/enrollment-uploads');
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'FILE_REQUIRED' });
   });
 

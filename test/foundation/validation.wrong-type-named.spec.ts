@@ -145,12 +145,13 @@ describe('a body field of the wrong kind is told what it takes and what came, ne
     const { legalBasis: _l, ...noBasis } = VALID['POST /api/v1/tariffs'] as Record<string, unknown>;
     expect((await admin.post('/api/v1/tariffs').send(noBasis).expect(400)).body.details).toEqual([{ field: 'legalBasis', messages: ['legalBasis (dasar hukum) wajib diisi'] }]);
     const { paidAt: _p, pledgeCode: _c, ...noDay } = VALID['POST /api/v1/payments'] as Record<string, unknown>;
-    const payment = await admin.post('/api/v1/payments').send(noDay).expect(400);
+    const finance = await t.as(Role.KEUANGAN);
+    const payment = await finance.post('/api/v1/payments').send(noDay).expect(400);
     expect(payment.body.details).toEqual([
       { field: 'pledgeCode', messages: ['pledgeCode wajib diisi'] },
       { field: 'paidAt', messages: ['paidAt (tanggal bayar) wajib diisi'] },
     ]);
-    const pledge = await admin.post('/api/v1/pledges').send({ ...VALID['POST /api/v1/pledges'], code: ' ', funder: undefined }).expect(400);
+    const pledge = await finance.post('/api/v1/pledges').send({ ...VALID['POST /api/v1/pledges'], code: ' ', funder: undefined }).expect(400);
     expect(pledge.body.details).toEqual([
       { field: 'code', messages: ['code (kode komitmen) wajib diisi.'] },
       { field: 'funder', messages: ['funder (nama pemberi dana) wajib diisi.'] },

@@ -7,11 +7,13 @@ import { tariffGaps, type TariffSpan } from '../../src/funding/domain/tariff-gap
 describe('§3: a tariff change is a new row; obligations of months from its first day use it', () => {
   let t: TestApp;
   let admin: Awaited<ReturnType<TestApp['as']>>;
+  let finance: Awaited<ReturnType<TestApp['as']>>;
   beforeAll(async () => {
     t = await createTestApp();
     admin = await t.as(Role.ADMIN);
+    finance = await t.as(Role.KEUANGAN);
     await insertParticipants(t.dataSource, [{ nik: testNik(1), tmt: '2026-01-01' }]);
-    await admin.post('/api/v1/allocations').send({ month: '2026-05' }).expect(201);
+    await finance.post('/api/v1/allocations').send({ month: '2026-05' }).expect(201);
   });
   afterAll(() => t.close());
 
@@ -65,11 +67,13 @@ describe('§3: a tariff change is a new row; obligations of months from its firs
 describe('§3: a tariff of Rp0', () => {
   let t: TestApp;
   let admin: Awaited<ReturnType<TestApp['as']>>;
+  let finance: Awaited<ReturnType<TestApp['as']>>;
   const row = { payer: 'LOCAL', amount: 0, validFrom: '2026-12-01', legalBasis: 'Perpres (uji)' };
-  const obligation = async (month: string) => (await admin.post('/api/v1/allocations').send({ month }).expect(201)).body.obligation;
+  const obligation = async (month: string) => (await finance.post('/api/v1/allocations').send({ month }).expect(201)).body.obligation;
   beforeAll(async () => {
     t = await createTestApp(); // 15 November 2026
     admin = await t.as(Role.ADMIN);
+    finance = await t.as(Role.KEUANGAN);
     await insertParticipants(t.dataSource, [{ nik: testNik(1), tmt: '2026-01-01' }]);
   });
   afterAll(() => t.close());
@@ -123,6 +127,7 @@ describe('§3 tariff gaps: the months a component is left without a row', () => 
 describe('§3 tariff rows with an end, through the API (QA: a bounded IURAN row left June at Rp2.800 a participant)', () => {
   let t: TestApp;
   let admin: Awaited<ReturnType<TestApp['as']>>;
+  let finance: Awaited<ReturnType<TestApp['as']>>;
   const row = { component: 'IURAN', payer: 'LOCAL', legalBasis: 'Perpres (uji)' };
   const spans = async (component: string) =>
     (await admin.get('/api/v1/tariffs').expect(200)).body
@@ -131,6 +136,7 @@ describe('§3 tariff rows with an end, through the API (QA: a bounded IURAN row 
   beforeAll(async () => {
     t = await createTestApp();
     admin = await t.as(Role.ADMIN);
+    finance = await t.as(Role.KEUANGAN);
     await insertParticipants(t.dataSource, [{ nik: testNik(1), tmt: '2026-01-01' }]);
   });
   afterAll(() => t.close());
@@ -142,8 +148,8 @@ describe('§3 tariff rows with an end, through the API (QA: a bounded IURAN row 
     expect(interlude.body.resumed).toMatchObject({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2027-06-01', validTo: null, legalBasis: 'Perpres 2027', createdBy: 'uji-admin' });
     expect(await spans('IURAN')).toEqual(['23000 2018-01-01..2019-07-31', '42000 2019-08-01..2020-12-31', '35000 2021-01-01..2026-12-31', '36000 2027-01-01..2027-02-28', '36500 2027-03-01..2027-05-31', '36000 2027-06-01..']);
     t.clock.set(new Date('2027-05-15T03:00:00Z')); // May and June 2027 may be allocated (MONTH_IN_FUTURE)
-    expect((await admin.post('/api/v1/allocations').send({ month: '2027-05' }).expect(201)).body.obligation).toBe(36500 + 2800);
-    expect((await admin.post('/api/v1/allocations').send({ month: '2027-06' }).expect(201)).body.obligation).toBe(36000 + 2800);
+    expect((await finance.post('/api/v1/allocations').send({ month: '2027-05' }).expect(201)).body.obligation).toBe(36500 + 2800);
+    expect((await finance.post('/api/v1/allocations').send({ month: '2027-06' }).expect(201)).body.obligation).toBe(36000 + 2800);
   });
 
   it('refuses a row that would leave IURAN without a row for some month, and adds nothing', async () => {
@@ -158,7 +164,7 @@ describe('§3 tariff rows with an end, through the API (QA: a bounded IURAN row 
   });
 
   it('a month before IURAN begins is not allocated at part of the premium', async () => {
-    const res = await admin.post('/api/v1/allocations').send({ month: '2017-01' }).expect(409);
+    const res = await finance.post('/api/v1/allocations').send({ month: '2017-01' }).expect(409);
     expect(res.body).toMatchObject({
       code: 'TARIFF_MISSING',
       message: 'Tidak ada tarif IURAN yang berlaku pada 1 Januari 2017: iuran bulan ini tidak dapat dihitung. Admin perlu menambahkan baris tarif yang mencakup tanggal itu.',
@@ -168,7 +174,7 @@ describe('§3 tariff rows with an end, through the API (QA: a bounded IURAN row 
   });
 
   it('a later month of such a year names the month asked for beside the month without IURAN (QA: "bulan ini" read as June)', async () => {
-    const res = await admin.post('/api/v1/allocations').send({ month: '2017-06' }).expect(409);
+    const res = await finance.post('/api/v1/allocations').send({ month: '2017-06' }).expect(409);
     expect(res.body).toMatchObject({
       code: 'TARIFF_MISSING',
       message:

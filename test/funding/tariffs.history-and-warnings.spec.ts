@@ -63,7 +63,7 @@ describe('§3 tariff rows: their audit trail, unchanged and blank rows, and the 
     const earlier = (await tariffs()).find((r) => r.component === 'IURAN' && r.amount === 42000)!;
     const res = await admin.post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2020-06-01', validTo: '2020-12-31', legalBasis: 'uji' }).expect(400);
     expect(res.body).toMatchObject({ code: 'TARIFF_INVALID', details: { field: 'validFrom', tariffId: earlier.id } });
-    expect(res.body.message).toBe(`Tarif tidak valid: Masa berlaku bertumpang tindih dengan tarif IURAN #${earlier.id} (1 Agustus 2019 s.d. 31 Desember 2020).`);
+    expect(res.body.message).toBe(`Tarif tidak valid: masa berlaku bertumpang tindih dengan tarif IURAN #${earlier.id} (1 Agustus 2019 s.d. 31 Desember 2020).`);
     // until 2026-12-06 this was an overlap too ("bertumpang tindih dengan tarif IURAN #6"), and a mistaken row could not be corrected
     const open = await openRow('IURAN');
     const sameDay = await admin.post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36000, validFrom: '2027-01-01', validTo: '2027-03-31', legalBasis: 'uji' }).expect(400);
@@ -178,12 +178,14 @@ describe('§3 a tariff row from a month already allocated names the open months 
 describe('§3 a tariff row replaced from the same day while its months are open; a back-dated row into frozen months', () => {
   let t: TestApp;
   let admin: Awaited<ReturnType<TestApp['as']>>;
+  let finance: Awaited<ReturnType<TestApp['as']>>;
   const iuran = { component: 'IURAN', payer: 'LOCAL', legalBasis: 'Perpres 2027 (uji)' };
   const allocation = async (month: string) => (await admin.get(`/api/v1/allocations/${month}`).expect(200)).body;
   let typo: number;
   beforeAll(async () => {
     t = await createTestApp({}, new Date('2027-01-10T03:00:00Z'));
     admin = await t.as(Role.ADMIN);
+    finance = await t.as(Role.KEUANGAN);
     await insertParticipants(t.dataSource, [1, 2].map((i) => ({ nik: testNik(i), tmt: '2026-01-01' })));
     await closeMonth(t.dataSource, '2026-07'); // March–June 2026 frozen by it
   }, 180_000);
@@ -201,7 +203,7 @@ describe('§3 a tariff row replaced from the same day while its months are open;
 
   it('replaces the last row from the same day with a reason: the allocated month is re-priced, the replaced row kept and never used', async () => {
     typo = (await admin.post('/api/v1/tariffs').send({ ...iuran, amount: 37000, validFrom: '2027-01-01' }).expect(201)).body.id;
-    expect((await admin.post('/api/v1/allocations').send({ month: '2027-01' }).expect(201)).body).toMatchObject({ obligation: 2 * (37000 + 2800), tariffIds: [4, typo] });
+    expect((await finance.post('/api/v1/allocations').send({ month: '2027-01' }).expect(201)).body).toMatchObject({ obligation: 2 * (37000 + 2800), tariffIds: [4, typo] });
 
     const fix = { ...iuran, amount: 36000, validFrom: '2027-01-01' };
     const noReason = await admin.post('/api/v1/tariffs').send(fix).expect(400);

@@ -64,7 +64,7 @@ describe('payments: record and list', () => {
   });
 
   it('lists payments by month and pledge', async () => {
-    await (await t.as(Role.ADMIN)).post('/api/v1/payments').send({ ...base, month: '2026-11', paidAt: '2026-11-03' }).expect(201);
+    await (await t.as(Role.KEUANGAN)).post('/api/v1/payments').send({ ...base, month: '2026-11', paidAt: '2026-11-03' }).expect(201);
     const res = await (await t.as(Role.AUDITOR)).get('/api/v1/payments?month=2026-10&pledgeCode=APBD-2026').expect(200);
     expect(res.body.total).toBe(1);
     expect(res.body.items[0]).toMatchObject({ month: '2026-10', amount: 37800 });

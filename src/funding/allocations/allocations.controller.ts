@@ -24,7 +24,7 @@ export class AllocationsController {
 
   /** Runs the allocation of a month by hand (earlier months of the year first when needed). */
   @Post()
-  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Roles(Role.KEUANGAN)
   @Audited('allocation.run', 'allocation')
   @ApiCreatedResponse({ type: AllocationResponseDto })
   run(@Body() body: AllocateMonthDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {

@@ -23,7 +23,7 @@ import { PledgeUploadDetailResponseDto, PledgeUploadPageDto, PledgeUploadResultD
 const UPLOAD_ID = uuidParam(FundingException.pledgeUploadNotFound);
 
 /** Who uploads pledge sheets: finance officers and admins. Who sees them again: every reader (READERS), auditors too, as payment sheets. */
-const UPLOADERS = [Role.KEUANGAN, Role.ADMIN] as const;
+const UPLOADERS = [Role.KEUANGAN] as const;
 
 @ApiTags('funding')
 @ApiBearerAuth()

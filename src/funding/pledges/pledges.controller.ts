@@ -18,7 +18,7 @@ export class PledgesController {
   constructor(private readonly pledges: PledgesService) {}
 
   @Post()
-  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Roles(Role.KEUANGAN)
   @Audited('pledge.create', 'pledge')
   @ApiCreatedResponse({ type: PledgeChangeResponseDto })
   create(@Body() body: CreatePledgeDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
@@ -48,7 +48,7 @@ export class PledgesController {
 
   /** A revision (e.g. the APBD-P budget change): `reason` is required and kept with who and when. */
   @Patch(':code')
-  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Roles(Role.KEUANGAN)
   @Audited('pledge.revise', 'pledge')
   @ApiOkResponse({ type: PledgeChangeResponseDto })
   revise(@Param('code') code: string, @Body() body: RevisePledgeDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
@@ -60,7 +60,7 @@ export class PledgesController {
    * allocation of months computed since. Finalized months keep what it paid. 201: a revision recorded, as a new pledge is.
    */
   @Post(':code/withdraw')
-  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Roles(Role.KEUANGAN)
   @Audited('pledge.withdraw', 'pledge')
   @ApiCreatedResponse({ type: PledgeChangeResponseDto })
   withdraw(@Param('code') code: string, @Body() body: PledgeWithdrawalDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
@@ -69,7 +69,7 @@ export class PledgesController {
 
   /** Reinstates (pulihkan) a withdrawn pledge: a new revision with `reason`; it takes part again from its open months. */
   @Post(':code/reinstate')
-  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Roles(Role.KEUANGAN)
   @Audited('pledge.reinstate', 'pledge')
   @ApiCreatedResponse({ type: PledgeChangeResponseDto })
   reinstate(@Param('code') code: string, @Body() body: PledgeWithdrawalDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {

@@ -40,7 +40,7 @@ export class BillsController {
 
   /** A new version of the month's BPJS bill (the latest version is the month's bill). */
   @Post()
-  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Roles(Role.KEUANGAN)
   @Audited('bill.upload', 'bill')
   @ApiCreatedResponse({ type: BillUploadResultDto })
   @ApiConsumes('multipart/form-data')

@@ -38,7 +38,7 @@ export class PbiApbnListsController {
 
   /** A new version of the month's central PBI-APBN NIK list (for DOUBLE_COVERAGE). */
   @Post()
-  @Roles(Role.KEUANGAN, Role.ADMIN)
+  @Roles(Role.KEUANGAN)
   @Audited('pbi-apbn-list.upload', 'pbi_apbn_list')
   @ApiCreatedResponse({ type: PbiListUploadResultDto })
   @ApiConsumes('multipart/form-data')

@@ -7,6 +7,7 @@ const TOKEN_KEY = 'jamkesda.accessToken';
 const NOT_FOUND_ROUTE_MESSAGE = 'Alamat tidak ditemukan.';
 
 let onUnauthorized = () => {};
+let onForbidden = () => {};
 
 export const session = {
   get token() {
@@ -21,6 +22,10 @@ export const session = {
   /** Called when the server says the token is no longer valid (expired, user deactivated). */
   onUnauthorized(handler) {
     onUnauthorized = handler;
+  },
+  /** Called on a 403: the user's role may have changed since the page was drawn (app.js reads /auth/me again). */
+  onForbidden(handler) {
+    onForbidden = handler;
   },
 };
 
@@ -91,9 +96,13 @@ async function readBody(res) {
 
 function fail(status, body, method, path) {
   if (status === 401 && !path.startsWith('/api/v1/auth/login')) {
+    // once per session: a page's other requests answered 401 too would draw the login page again, without its
+    // message (QA: Komitmen, with three requests at once, showed the bare login page; Pengguna, with one, did not)
+    const ended = Boolean(session.token);
     session.clear();
-    onUnauthorized();
+    if (ended) onUnauthorized();
   }
+  if (status === 403 && session.token) onForbidden();
   return new ApiError(status, body, method, path);
 }
 

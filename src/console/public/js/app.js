@@ -13,6 +13,11 @@ const menuButton = document.getElementById('menu-button');
 
 let user = null;
 let current = null; // { controller: AbortController }
+/** "Peran Anda berubah menjadi …", said above the page drawn again for the new role (set by onForbidden). */
+let roleChange = null;
+let checkingRole = null;
+/** The message the login page shown now says, for the same page drawn again (two 401s at once: QA). */
+let loginFlash = null;
 
 session.onUnauthorized(() => {
   user = null;
@@ -22,6 +27,25 @@ session.onUnauthorized(() => {
   current?.controller.abort();
   if (!location.hash.startsWith('#/masuk')) location.hash = hashFor('/masuk', { lanjut: location.hash.slice(1) });
   else render();
+});
+
+/**
+ * A 403 may mean the role was changed since the menu and the page were drawn (QA: a finance officer made auditor kept
+ * the forms, and Pembayaran's pledge list read "Peran Anda tidak diizinkan …"): the user is read again and, when the
+ * role differs, the menu and the page are drawn again for it, with a notice. One check at a time.
+ */
+session.onForbidden(() => {
+  if (!user || checkingRole) return;
+  const was = user.role;
+  checkingRole = api('/api/v1/auth/me')
+    .then((fresh) => {
+      if (!user || fresh.role === was) return;
+      user = fresh;
+      roleChange = `Peran Anda berubah menjadi ${label(ROLE_LABELS, fresh.role)}. Menu dan halaman ini disesuaikan dengan peran tersebut.`;
+      render();
+    })
+    .catch(() => undefined)
+    .finally(() => (checkingRole = null));
 });
 
 export function navigate(path, query) {
@@ -126,8 +150,11 @@ async function render() {
     if (me && path === '/masuk') return navigate(homeFor(me.role));
     renderShell();
     document.title = 'Masuk · Konsol Jamkesda';
-    const flash = sessionStorage.getItem('jamkesda.notice');
+    const stored = sessionStorage.getItem('jamkesda.notice');
     sessionStorage.removeItem('jamkesda.notice');
+    const flash = stored ?? (main.dataset.page === 'masuk' ? loginFlash : null);
+    loginFlash = flash;
+    main.dataset.page = 'masuk';
     renderLogin(main, {
       flash,
       onLoggedIn: async () => {
@@ -143,8 +170,12 @@ async function render() {
     return;
   }
 
+  main.dataset.page = '';
   renderShell();
   if (path === '/') return navigate(homeFor(me.role));
+  const changed = roleChange;
+  roleChange = null;
+  const sayChange = () => changed && main.prepend(notice('info', changed));
   const match = matchRoute(path);
   if (!match) {
     replace(main, pageHeader('Halaman tidak ditemukan'), notice('warning', 'Alamat ini tidak dikenal. ', h('a', { href: `#${homeFor(me.role)}`, text: 'Kembali ke halaman utama' })));
@@ -154,6 +185,7 @@ async function render() {
   document.title = `${route.title} · Konsol Jamkesda`;
   if (!route.roles.includes(me.role)) {
     replace(main, pageHeader(route.title), notice('warning', `Halaman ini tidak tersedia untuk peran ${label(ROLE_LABELS, me.role)}. `, h('a', { href: `#${homeFor(me.role)}`, text: 'Kembali ke halaman utama' })));
+    sayChange();
     return focusHeading();
   }
   replace(main, loading());
@@ -178,11 +210,15 @@ async function render() {
       setQuery: whileShown(setQuery),
       pushQuery: whileShown(pushQuery),
     });
-    if (!controller.signal.aborted) focusHeading();
+    if (!controller.signal.aborted) {
+      sayChange();
+      focusHeading();
+    }
   } catch (err) {
     if (err?.name === 'AbortError' || controller.signal.aborted) return;
     console.error(err);
     replace(main, pageHeader(route.title), errorNotice(err));
+    sayChange();
     focusHeading();
   }
 }

@@ -143,9 +143,11 @@ function listed(names) {
  * `closed`: the month is finalized, so what is owed is paid as a correction recorded in an open month, not into it
  * (QA: a finalized November said "Segera bayar atau catat pembayarannya", and its payment was then refused);
  * `frozenBy`: the later finalized month that froze it (month-field.js monthClosure), closed the same (QA: a frozen
- * October was told to pay). Pure.
+ * October was told to pay). `writes`: false for a role that records no payment (the auditor, the admin), told the
+ * facts without an instruction to pay or record (QA: the read-only auditor read "Segera bayar atau catat
+ * pembayarannya"). Pure.
  */
-export function overdueWarningText(month, statuses, corrections = [], { closed = false, frozenBy = null } = {}) {
+export function overdueWarningText(month, statuses, corrections = [], { closed = false, frozenBy = null, writes = true } = {}) {
   const rows = Array.isArray(statuses) ? statuses : [];
   const covered = new Set(correctionBalances(rows, corrections).filter((b) => b.short > 0 && b.left === 0).map((b) => b.pledgeCode));
   const overdue = rows.filter((r) => r.overdue && !covered.has(r.pledgeCode));
@@ -154,19 +156,20 @@ export function overdueWarningText(month, statuses, corrections = [], { closed =
   const due = dateLabel(overdue[0].dueDate);
   const pledges = `komitmen ${listed(overdue.map((r) => r.pledgeCode))}`;
   const state = frozenBy ? `dibekukan (${monthLabel(frozenBy)} difinalisasi)` : 'difinalisasi';
-  const pay = closed || frozenBy
+  const closedNow = closed || frozenBy;
+  const pay = closedNow
     ? `${name} sudah ${state}: bayarkan kekurangannya dan catat sebagai koreksi di bulan yang masih terbuka (Koreksi untuk bulan: ${name})`
     : 'Segera bayar atau catat pembayarannya';
+  // for a reader, the fact alone: a closed month's shortfall is said to go in as a correction, nothing is asked of them
+  const fact = closedNow ? ` ${name} sudah ${state}: kekurangannya dicatat sebagai koreksi di bulan yang masih terbuka.` : '';
   if (overdue.some((r) => r.suspensionRisk === 'MONTH_ENDED')) {
-    return (
-      `Iuran ${name} untuk ${pledges} belum lunas sampai akhir bulan (jatuh tempo ${due}): BPJS Kesehatan mungkin sudah menonaktifkan ` +
-      `kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). ${pay}, lalu pastikan status kepesertaan mereka ke BPJS Kesehatan.`
-    );
+    const said = `Iuran ${name} untuk ${pledges} belum lunas sampai akhir bulan (jatuh tempo ${due}): BPJS Kesehatan mungkin sudah menonaktifkan kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018).`;
+    return writes ? `${said} ${pay}, lalu pastikan status kepesertaan mereka ke BPJS Kesehatan.` : `${said}${fact}`;
   }
-  return (
+  const said =
     `Iuran ${name} untuk ${pledges} belum lunas dan sudah lewat jatuh tempo ${due}: bila belum lunas pada akhir bulan, BPJS Kesehatan dapat ` +
-    `menonaktifkan kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018). ${pay}.`
-  );
+    'menonaktifkan kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018).';
+  return writes ? `${said} ${pay}.` : `${said}${fact}`;
 }
 
 /**

@@ -1,17 +1,17 @@
 /**
  * The console's pages and who may see them. The roles mirror the API's own guards (the controllers under src/):
  * showing a page to a role the API refuses would only produce errors, and hiding one the API allows leaves a role
- * to curl. Admins read everything and may do the operators' and finance officers' data entry (README's role table),
- * but not finalize a month (maker-checker, `canFinalize`).
+ * to curl. Admins manage users and tariffs and read everything, but do none of the operators' and finance officers'
+ * data entry (separation of duties, README's role table), nor finalize a month (maker-checker, `canFinalize`).
  */
 export const ROLE = { ADMIN: 'ADMIN', OPERATOR: 'OPERATOR_DINKES', KEUANGAN: 'KEUANGAN', AUDITOR: 'AUDITOR' };
 const ALL = Object.values(ROLE);
 const READERS = [ROLE.ADMIN, ROLE.KEUANGAN, ROLE.AUDITOR];
-const FINANCE_WRITERS = [ROLE.KEUANGAN, ROLE.ADMIN];
+const FINANCE_WRITERS = [ROLE.KEUANGAN];
 
 export const ROUTES = [
   { path: '/dasbor', title: 'Dasbor', nav: true, roles: READERS, load: () => import('./pages/dashboard.js') },
-  { path: '/unggah-peserta', title: 'Unggah Peserta', nav: true, roles: [ROLE.OPERATOR, ROLE.ADMIN], load: () => import('./pages/enrollment.js') },
+  { path: '/unggah-peserta', title: 'Unggah Peserta', nav: true, roles: [ROLE.OPERATOR], load: () => import('./pages/enrollment.js') },
   { path: '/peserta', title: 'Cari Peserta', nav: true, roles: ALL, load: () => import('./pages/participants.js') },
   { path: '/peserta/:nik', title: 'Riwayat Peserta', roles: ALL, load: () => import('./pages/participant.js') },
   { path: '/komitmen', title: 'Komitmen Dana', navTitle: 'Komitmen', nav: true, roles: READERS, load: () => import('./pages/pledges.js') },

@@ -180,7 +180,9 @@ function summaryCell(summary, action) {
 export const ACTION_LABELS = {
   'auth.login': 'Masuk',
   'auth.login_failed': 'Gagal masuk',
+  'auth.login.throttled': 'Masuk ditolak: terlalu banyak percobaan gagal',
   'auth.logout': 'Keluar (semua sesi diakhiri)',
+  'access.denied': 'Tindakan ditolak: peran tidak diizinkan',
   'user.create': 'Pengguna dibuat',
   'user.update': 'Pengguna diubah',
   'enrollment.upload': 'Daftar peserta diunggah',

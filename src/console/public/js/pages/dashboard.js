@@ -132,7 +132,7 @@ async function fromRun(run, ctx, closure) {
     section(
       draft ? 'Status pembayaran per penyandang dana (saat ini)' : 'Status pembayaran per penyandang dana',
       frozenNotice(run.month, closure.frozenBy),
-      overdueWarning(run.month, current, corrections, closure),
+      overdueWarning(run.month, current, corrections, { ...closure, writes: canWriteFinance(ctx.user.role) }),
       paymentStatusTable(payments),
       correctionsNote(run.month, payments, corrections),
     ),
@@ -166,7 +166,7 @@ async function fromAllocation(month, ctx, reload, closure) {
     none ? null : section('Pendanaan menurut sumber dana', fundingWarnings(month, summary.funded, ctx.signal), fundingChart(summary)),
     // a frozen month without a status to show (never allocated) still says it is frozen
     payments
-      ? section('Status pembayaran per penyandang dana', frozenNotice(month, closure.frozenBy), overdueWarning(month, payments, corrections ?? [], closure), paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? []))
+      ? section('Status pembayaran per penyandang dana', frozenNotice(month, closure.frozenBy), overdueWarning(month, payments, corrections ?? [], { ...closure, writes: canWriteFinance(ctx.user.role) }), paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? []))
       : frozenNotice(month, closure.frozenBy),
   ];
 }

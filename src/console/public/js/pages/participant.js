@@ -71,7 +71,7 @@ export async function render(main, ctx) {
       months && canSee(ctx.user.role, '/alokasi') ? h('p', {}, h('a', { href: hashFor('/alokasi', { nik: person.nik ?? nik }), text: 'Lihat di halaman Alokasi Dana' })) : null,
     ),
     section('Riwayat perubahan data', changesTable(changes, villages)),
-    [ROLE.OPERATOR, ROLE.ADMIN].includes(ctx.user.role) ? section('Batalkan pendaftaran', h('p', { class: 'hint', text: VOID_HINT }), voidForm(person, main)) : null,
+    ctx.user.role === ROLE.OPERATOR ? section('Batalkan pendaftaran', h('p', { class: 'hint', text: VOID_HINT }), voidForm(person, main)) : null,
   );
 }
 

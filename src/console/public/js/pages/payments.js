@@ -254,7 +254,7 @@ async function showMonth(container, month, ctx, page, { chosen = false } = {}) {
     replace(
       body,
       // a month past its due date still owed says the suspension risk once, naming the pledges (§8)
-      statuses instanceof Error ? notice('info', statuses.message) : [frozenNotice(month, closure.frozenBy), overdueWarning(month, statuses, corrections, closure), paymentStatusTable(statuses, undefined, { compliance: complianceByPledge(allocation?.warnings) })],
+      statuses instanceof Error ? notice('info', statuses.message) : [frozenNotice(month, closure.frozenBy), overdueWarning(month, statuses, corrections, { ...closure, writes }), paymentStatusTable(statuses, undefined, { compliance: complianceByPledge(allocation?.warnings) })],
       // the corrections of this month recorded in later months, with what is still short after them (QA: July read as unpaid)
       correctionsNote(month, statuses, corrections),
       h('h3', { id: 'rincian-pembayaran', tabindex: '-1', text: 'Rincian pembayaran' }),
