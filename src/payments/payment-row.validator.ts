@@ -155,13 +155,13 @@ export function adjustsOpenMonth(adjustsMonth: string): string {
 
 /**
  * A row of a closed month, finalized or frozen by the finalized month `by` (ClosedMonths.closedBy): recorded in an
- * open month (`open`, openMonthToRecordIn, when known) with PENYESUAIAN_BULAN naming the closed one, both columns said
- * (QA: BULAN was left as it was).
+ * open month (`open`, openMonthToRecordIn) with PENYESUAIAN_BULAN naming the closed one, both columns said (QA: BULAN was
+ * left as it was), or keeping `adjustsMonth`, the earlier month the row corrects already.
  */
-export function closedMonthRow(month: string, by: string, open: string | null, n: Readonly<Record<string, string>> = CANONICAL_NAMES): string {
-  const where = open ? `di bulan yang masih terbuka (mis. ${monthName(open)}): ${n.BULAN} = ${open}` : `di bulan yang masih terbuka: ${n.BULAN} = bulan yang belum difinalisasi`;
+export function closedMonthRow(month: string, by: string, open: string, n: Readonly<Record<string, string>> = CANONICAL_NAMES, adjustsMonth?: string | null): string {
   const closed = by === month ? 'sudah difinalisasi' : `sudah dibekukan karena bulan ${monthName(by)} sudah difinalisasi`;
-  return `Bulan ${monthName(month)} ${closed}. Catat pembayaran ini ${where} dan ${n.PENYESUAIAN_BULAN} = ${month}.`;
+  const corrects = adjustsMonth ? `${n.PENYESUAIAN_BULAN} tetap ${adjustsMonth}` : `${n.PENYESUAIAN_BULAN} = ${month}`;
+  return `Bulan ${monthName(month)} ${closed}. Catat pembayaran ini di bulan yang masih terbuka (mis. ${monthName(open)}): ${n.BULAN} = ${open} dan ${corrects}.`;
 }
 
 /**
@@ -258,7 +258,10 @@ function checkPaymentRow(
   if (!holdsValue(cells[1])) check('BULAN', 'MONTH_REQUIRED', `${n.BULAN} wajib diisi.`); // as JUMLAH's, not `BULAN "" bukan bulan` (QA)
   else if (!month) check('BULAN', 'MONTH_FORMAT', notAMonth(cells[1], n.BULAN, '2026-10 atau 10/2026'));
   else if (closedMonths.has(month)) {
-    check('BULAN', 'MONTH_CLOSED', closedMonthRow(month, closedMonths.get(month)!, openMonthToRecordIn(month, today.slice(0, 7), closedMonths), n));
+    // a row correcting an earlier month keeps PENYESUAIAN_BULAN (QA: told to correct the closed BULAN instead)
+    const adjusts = cells[5].kind === 'empty' ? null : monthOf(cells[5]);
+    const open = openMonthToRecordIn(month, today.slice(0, 7), closedMonths);
+    check('BULAN', 'MONTH_CLOSED', closedMonthRow(month, closedMonths.get(month)!, open, n, adjusts && adjusts < month ? adjusts : null));
   }
 
   // negative only for a correction giving back what a closed month was overpaid (its PENYESUAIAN_BULAN), checked below

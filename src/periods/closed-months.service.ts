@@ -49,7 +49,7 @@ export class ClosedMonths {
    * MONTH_CLOSED for the payments of `month` when it is closed (finalized or frozen, closedBy), else null: `advice`
    * says what to do instead (for a payment, the open month to record it in as a correction, openMonthToRecordIn).
    */
-  async paymentMonthClosed(month: string, manager?: EntityManager, advice?: (open: string | null) => string, currentMonth?: string, field?: string): Promise<CommonException | null> {
+  async paymentMonthClosed(month: string, manager?: EntityManager, advice?: (open: string) => string, currentMonth?: string, field?: string): Promise<CommonException | null> {
     const closed = await this.closedBy(manager);
     const by = closed.get(month);
     if (!by) return null;

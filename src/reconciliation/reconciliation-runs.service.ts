@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, monthInWib } from '../common/clock/clock.js';
+import { Clock, dayInWib, monthInWib } from '../common/clock/clock.js';
+import { frozenUnreconciled } from '../periods/frozen-unreconciled.sql.js';
 import { dueDate } from '../payments/payment-status.js';
 import { ReconciliationRun } from './entities/reconciliation-run.entity.js';
 import { ReconciliationException } from './reconciliation.exception.js';
@@ -36,7 +37,8 @@ export class ReconciliationRuns {
    */
   async getWithChanges(id: string) {
     const run = await this.runOf(id);
-    const month = this.monthFacts(run.month);
+    // the Dasbor reads it here: the frozen months never reconciled (QA, year end: said nowhere)
+    const month = { ...this.monthFacts(run.month), frozenUnreconciled: await frozenUnreconciled(this.dataSource.manager) };
     // a DONE run has its inputs (RUNNING and FAILED ones hold {})
     const view = await this.view(run);
     if (run.status !== 'DONE') return { ...view, ...month, changes: null };
@@ -49,8 +51,9 @@ export class ReconciliationRuns {
    * Clock): a month may be finalized before either (QA: December finalized on 6 December, its on-time SP2D then refused
    * MONTH_CLOSED), so the console warns before it is confirmed.
    */
-  private monthFacts(month: string): { dueDate: string; monthEnded: boolean } {
-    return { dueDate: dueDate(month), monthEnded: monthInWib(this.clock.now()) > month };
+  private monthFacts(month: string): { dueDate: string; dueDatePassed: boolean; monthEnded: boolean } {
+    const now = this.clock.now();
+    return { dueDate: dueDate(month), dueDatePassed: dayInWib(now) > dueDate(month), monthEnded: monthInWib(now) > month };
   }
 
   private async runOf(id: string): Promise<ReconciliationRun> {

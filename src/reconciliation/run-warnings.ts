@@ -11,13 +11,16 @@ export interface RunWarning {
    * NO_BILL: the month has no BPJS bill recorded, so the run has `bill: null` and finalizing it is refused (BILL_MISSING).
    * REGISTER_CHANGED_SINCE_FROZEN: the month is frozen and judged with the obligations it had, which the register no
    * longer agrees with (frozenDriftWarning). NO_PLEDGES_FOR_YEAR: the month's fiscal year has no pledge (noPledgesFor, allocation-summary.ts).
+   * PLEDGES_NOT_RENEWED: funders of the year before have no pledge this year (pledgesNotRenewed).
    * NO_PBI_LIST: the month has no PBI-APBN list, so double coverage was not checked (noPbiListWarning).
    * BILL_ROWS_REJECTED: the bill version used had rows refused at upload, which were not matched (billRowsRejectedWarning).
    */
-  code: 'NO_BILL' | 'REGISTER_CHANGED_SINCE_FROZEN' | 'NO_PLEDGES_FOR_YEAR' | 'NO_PBI_LIST' | 'BILL_ROWS_REJECTED';
+  code: 'NO_BILL' | 'REGISTER_CHANGED_SINCE_FROZEN' | 'NO_PLEDGES_FOR_YEAR' | 'PLEDGES_NOT_RENEWED' | 'NO_PBI_LIST' | 'BILL_ROWS_REJECTED';
   message: string;
   /** BILL_ROWS_REJECTED only: the bill version the run used and how many of its rows the upload refused. */
   details?: { billVersion: number; rowsRejected: number };
+  /** PLEDGES_NOT_RENEWED only: the previous year's pledges whose funder has none this year (pledges-not-renewed.ts). */
+  pledgeCodes?: string[];
 }
 
 /** What FROZEN_MONTH_DRIFT found. */

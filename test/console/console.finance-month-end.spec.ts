@@ -12,8 +12,8 @@ import { closeMonth } from '../funding/support/register.js';
  * confirmed (QA: on 6 December keuangan ran December 2026 and keuangan2 finalized it, the question saying nothing of
  * December not having ended nor of its 10 December due date; 2026 then had no open month and December's on-time SP2D
  * was refused MONTH_CLOSED). GET /reconciliations/:id says `dueDate` and `monthEnded` (the server's clock, WIB); the
- * finalize question says the month has not ended, how many funders still owe and how much, and that December leaves
- * the year without an open month; the officer who ran it hears the same beside "finalisasi dilakukan oleh petugas
+ * finalize question says the month has not ended, that its due date has not passed while funders still owe (how many,
+ * how much), and that December's later payments and corrections go to January 2027; the officer who ran it hears the same beside "finalisasi dilakukan oleh petugas
  * keuangan lain".
  *
  * Three participants, Rp37.800 a month each: APBD-2026 (quota 2) and PROV-2026 (quota 1) fund December, Rp75.600 and
@@ -35,16 +35,20 @@ describeInBrowser('console: finance is warned before finalizing a month that has
   });
 
   const NOT_ENDED =
-    'Desember 2026 belum berakhir (premi jatuh tempo 10 Desember 2026): setelah difinalisasi, pembayaran Desember hanya dapat dicatat sebagai koreksi di bulan berikutnya (Koreksi untuk bulan Desember 2026), juga yang dibayar tepat waktu.';
-  const OWED = '2 komitmen masih terutang untuk Desember 2026 (belum dibayar atau kurang bayar) sebesar Rp63.400: APBD-2026, PROV-2026;';
-  const LAST = 'Desember 2026 adalah bulan terakhir tahun anggaran 2026: setelah difinalisasi, tahun 2026 tidak lagi memiliki bulan terbuka untuk mencatat pembayaran atau koreksi.';
+    'Desember 2026 belum berakhir (premi jatuh tempo 10 Desember 2026): setelah difinalisasi, pembayaran Desember 2026 hanya dapat dicatat sebagai koreksi di bulan berikutnya (Januari 2027, Koreksi untuk bulan Desember 2026), juga yang dibayar tepat waktu.';
+  // before the due date: said with the owing funders (QA)
+  const OWED = 'Jatuh tempo 10 Desember 2026 belum lewat, tetapi 2 komitmen masih terutang untuk Desember 2026 (belum dibayar atau kurang bayar) sebesar Rp63.400: APBD-2026, PROV-2026;';
+  // January 2027 takes 2026's later payments and corrections (QA: "tidak lagi memiliki bulan terbuka" was said)
+  const LAST =
+    'Desember 2026 adalah bulan terakhir tahun anggaran 2026: setelah difinalisasi, semua bulan tahun 2026 ditutup. Pembayaran dan koreksi tahun 2026 yang datang kemudian dicatat di Januari 2027 ' +
+    'sebagai koreksi (Bulan iuran Januari 2027, Koreksi untuk bulan = bulan 2026 yang dikoreksi, komitmen tahun 2026).';
   // this December has no PBI-APBN list: its run says so, and so does the finalize question (QA)
   const NO_PBI = 'Rekonsiliasi ini dijalankan tanpa daftar PBI APBN Desember 2026: kepesertaan ganda (terdaftar juga sebagai PBI APBN) tidak diperiksa, dan setelah difinalisasi daftarnya tidak dapat diunggah lagi.';
 
   it('the run says when the month is due and whether it has ended, by the server clock (WIB)', async () => {
     const { t } = app;
     const detail = async () => (await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${runId}`).expect(200)).body;
-    expect(await detail()).toMatchObject({ month: '2026-12', dueDate: '2026-12-10', monthEnded: false });
+    expect(await detail()).toMatchObject({ month: '2026-12', dueDate: '2026-12-10', dueDatePassed: false, monthEnded: false });
     t.clock.set(new Date('2026-12-31T16:59:00Z')); // 31 December 23:59 WIB
     expect((await detail()).monthEnded).toBe(false);
     t.clock.set(new Date('2026-12-31T17:00:00Z')); // 1 January 2027 00:00 WIB
@@ -73,7 +77,7 @@ describeInBrowser('console: finance is warned before finalizing a month that has
     await login(own.page, base, await userFor(t, Role.KEUANGAN), `#/rekonsiliasi/${runId}`);
     const note = own.page.locator('.notice--warning', { hasText: 'belum berakhir' });
     await note.waitFor();
-    expect(await note.textContent()).toBe(`${NOT_ENDED} ${OWED} setelah difinalisasi, pembayarannya hanya dapat dicatat sebagai koreksi di bulan berikutnya. ${LAST} ${NO_PBI}`);
+    expect(await note.textContent()).toBe(`${NOT_ENDED} ${OWED} setelah difinalisasi, pembayarannya hanya dapat dicatat sebagai koreksi di bulan berikutnya (Januari 2027). ${LAST} ${NO_PBI}`);
     expect([...errors, ...own.errors]).toEqual([]);
     await own.context.close();
   }, BROWSER_TIMEOUT);

@@ -103,6 +103,7 @@ describe('console form messages', () => {
     let uploadHistory: any;
     let reconciliations: any;
     let runFinalize: any;
+    let dashboard: any;
     beforeAll(async () => {
       // One at a time: Jest's ESM loader mixes up modules shared by imports running in parallel.
       payments = await consoleModule('pages/payments.js');
@@ -117,6 +118,7 @@ describe('console form messages', () => {
       reconciliations = await consoleModule('pages/reconciliations.js');
       unfunded = await consoleModule('pages/unfunded.js');
       runFinalize = await consoleModule('run-finalize.js');
+      dashboard = await consoleModule('pages/dashboard.js');
     });
 
     it('finalizing a run made without the PBI-APBN list says so among the risks (QA: said only when it was started)', () => {
@@ -140,7 +142,7 @@ describe('console form messages', () => {
       const run = { month: '2026-10', monthEnded: true, dueDate: '2026-10-10', startedBy: 'sri' };
       const owing = [{ pledgeCode: 'APBD-2026', due: 37800, paid: 10000, status: 'UNDERPAID', ownStatus: 'UNDERPAID', ownPaid: 10000 }];
       expect(runFinalize.finalizeRisks(run, owing)).toEqual([
-        '1 komitmen masih terutang untuk Oktober 2026 (belum dibayar atau kurang bayar) sebesar Rp27.800: APBD-2026; setelah difinalisasi, pembayarannya hanya dapat dicatat sebagai koreksi di bulan berikutnya.',
+        '1 komitmen masih terutang untuk Oktober 2026 (belum dibayar atau kurang bayar) sebesar Rp27.800: APBD-2026; setelah difinalisasi, pembayarannya hanya dapat dicatat sebagai koreksi di bulan berikutnya (November 2026).',
       ]);
       expect(runFinalize.finalizeRisks(run, owing, '2026-11')).toEqual([
         '1 komitmen masih terutang untuk Oktober 2026 (belum dibayar atau kurang bayar) sebesar Rp27.800: APBD-2026; Oktober 2026 sudah dibekukan (November 2026 difinalisasi), ' +
@@ -148,6 +150,31 @@ describe('console form messages', () => {
       ]);
       // the earlier months are frozen already: not said to be frozen with it
       expect(runFinalize.finalizeWarning(run, true, owing, '2026-11')).not.toContain('ikut dibekukan');
+    });
+
+    it('December finalized before its due date: the owing funders are said with it, and January 2027 where 2026\'s later payments go (QA)', () => {
+      const run = { month: '2026-12', monthEnded: false, dueDate: '2026-12-10', dueDatePassed: false };
+      const owing = [{ pledgeCode: 'APBD-2026', due: 75600, ownStatus: 'UNDERPAID', ownPaid: 50000 }, { pledgeCode: 'PROV-2026', due: 37800, ownStatus: 'UNPAID', ownPaid: 0 }];
+      expect(runFinalize.finalizeRisks(run, owing)).toEqual([
+        'Desember 2026 belum berakhir (premi jatuh tempo 10 Desember 2026): setelah difinalisasi, pembayaran Desember 2026 hanya dapat dicatat sebagai koreksi di bulan berikutnya (Januari 2027, Koreksi untuk bulan Desember 2026), juga yang dibayar tepat waktu.',
+        'Jatuh tempo 10 Desember 2026 belum lewat, tetapi 2 komitmen masih terutang untuk Desember 2026 (belum dibayar atau kurang bayar) sebesar Rp63.400: APBD-2026, PROV-2026; ' +
+          'setelah difinalisasi, pembayarannya hanya dapat dicatat sebagai koreksi di bulan berikutnya (Januari 2027).',
+        'Desember 2026 adalah bulan terakhir tahun anggaran 2026: setelah difinalisasi, semua bulan tahun 2026 ditutup. Pembayaran dan koreksi tahun 2026 yang datang kemudian dicatat di Januari 2027 ' +
+          'sebagai koreksi (Bulan iuran Januari 2027, Koreksi untuk bulan = bulan 2026 yang dikoreksi, komitmen tahun 2026).',
+      ]);
+      // past the due date (11 December), the month not ended: the owing funders without the due date
+      expect(runFinalize.finalizeRisks({ ...run, dueDatePassed: true }, owing)[1]).toMatch(/^2 komitmen masih terutang/);
+    });
+
+    it('the Dasbor names the months frozen without a reconciliation, and what to do (QA, year end: said nowhere)', () => {
+      const frozen = ['2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((month) => ({ month, frozenBy: '2026-12' }));
+      expect(dashboard.frozenUnreconciledText(frozen)).toBe(
+        'Bulan dibekukan tanpa rekonsiliasi: Februari–Juni 2026. Bulan ini dibekukan oleh finalisasi Desember 2026 tanpa pernah direkonsiliasi, jadi belum ada berita acaranya. ' +
+          'Bulan yang dibekukan masih dapat direkonsiliasi: unggah tagihan BPJS-nya di halaman Tagihan, jalankan rekonsiliasinya, lalu minta petugas keuangan lain memfinalisasinya. ' +
+          'Alokasinya tetap seperti saat dibekukan; pembayarannya hanya dapat dicatat sebagai koreksi di bulan yang masih terbuka.',
+      );
+      expect(dashboard.frozenUnreconciledText([])).toBeNull();
+      expect(dashboard.frozenUnreconciledText(undefined)).toBeNull(); // a server without the field
     });
 
     it('audit chain: an intact verdict names the newest event to be noted, none for an empty chain (QA: the count alone)', () => {

@@ -30,6 +30,21 @@ describe('console Tarif and pledge sheet texts', () => {
     expect(tariffs.validityText({ validFrom: '2021-01-01', validTo: null })).toBe('mulai 1 Januari 2021, seterusnya');
   });
 
+  it('says under a component that its last, open row carries on into next year until a new row is added (QA, year end)', () => {
+    const rows = [
+      { component: 'IURAN', amount: 42000, validFrom: '2018-01-01', validTo: '2020-12-31' },
+      { component: 'IURAN', amount: 37800, validFrom: '2021-01-01', validTo: null },
+    ];
+    expect(tariffs.carriedForwardText('IURAN', rows, '2026-12')).toBe(
+      'Baris terakhir IURAN (Rp37.800, mulai 1 Januari 2021) berlaku seterusnya: iuran bulan-bulan sesudahnya, termasuk tahun 2027, dihitung dengan besaran itu sampai ada baris tarif IURAN baru.',
+    );
+    const from2027 = [...rows.slice(0, 1), { ...rows[1], validTo: '2026-12-31' }, { component: 'IURAN', amount: 36500, validFrom: '2027-01-01', validTo: null }];
+    expect(tariffs.carriedForwardText('IURAN', from2027, '2026-12')).toBe(
+      'Baris terakhir IURAN (Rp36.500, mulai 1 Januari 2027) berlaku seterusnya: iuran bulan-bulan sesudahnya dihitung dengan besaran itu sampai ada baris tarif IURAN baru.',
+    );
+    expect(tariffs.carriedForwardText('IURAN', rows.slice(0, 1), '2026-12')).toBeNull(); // the last row has an end
+  });
+
   it('says who recorded a row in Indonesian, and who ended it and when (QA: "Dicatat oleh system" beside an end an admin set)', () => {
     expect(tariffs.recorderText('system')).toBe('sistem');
     expect(tariffs.recorderText('admin1')).toBe('admin1');

@@ -148,3 +148,55 @@ describe('allocation: no pledge for the fiscal year is said', () => {
     expect(withdrawn.body).toMatchObject({ unfunded: { participants: 2, amount: 2 * 37800 }, warnings: [WARNING] });
   });
 });
+
+/**
+ * A new fiscal year with pledges, but not from every funder of the year before (QA: January 2027 silently moved the
+ * province's quota and the villages' and TJSLP shares onto APBD-2027, the only 2027 pledges being APBD-2027 and one
+ * TJSLP): PLEDGES_NOT_RENEWED names them, on the allocation, its reads and a run of the month. A funder is the same
+ * source type; for DESA the same village; for TJSLP the same company (case and spaces aside) or code stem.
+ */
+describe('allocation: funders of the year before without a pledge this year are said', () => {
+  let t: TestApp;
+  let keuangan: Awaited<ReturnType<TestApp['as']>>;
+  const pledge = (code: string, sourceType: string, funder: string, fiscalYear: number, more: object = {}) =>
+    keuangan.post('/api/v1/pledges').send({ code, sourceType, funder, fiscalYear, scope: 'ALL', priority: 10, ...more }).expect(201);
+  beforeAll(async () => {
+    t = await createTestApp({}, new Date('2027-01-20T03:00:00Z'));
+    keuangan = await t.as(Role.KEUANGAN);
+    await insertParticipants(t.dataSource, [{ nik: testNik(1) }, { nik: testNik(2) }]);
+    const desa = (villageCodes: string[]) => ({ fund: 'ADD', scope: 'VILLAGES', villageCodes });
+    await pledge('APBD-2026', 'APBD', 'Pemkab', 2026);
+    await pledge('PROV-2026', 'APBD_PROV', 'Pemprov', 2026, { sharePercent: 40, priority: 5 });
+    await pledge('DESA-A-2026', 'DESA', 'Desa A', 2026, desa(['1703062001']));
+    await pledge('DESA-B-2026', 'DESA', 'Desa B', 2026, desa(['1703062002']));
+    await pledge('TJSLP-KOPI-2026', 'TJSLP', 'PT Kopi Bengkulu', 2026, { quota: 1 });
+    await pledge('TJSLP-TEH-2026', 'TJSLP', 'PT Teh', 2026, { quota: 1 });
+    await pledge('APBD-2027', 'APBD', 'Pemkab', 2027);
+    await pledge('DESA-A-2027', 'DESA', 'Desa A', 2027, desa(['1703062001']));
+    await pledge('CSR-KOPI-2027', 'TJSLP', 'pt  kopi BENGKULU', 2027, { quota: 1 }); // the same company, another code
+  });
+  afterAll(() => t.close());
+
+  const WARNING = {
+    code: 'PLEDGES_NOT_RENEWED',
+    message:
+      'Belum ada komitmen 2027 untuk: Pemprov (APBD_PROV, PROV-2026); Desa B (DESA, DESA-B-2026, desa 17.03.06.2002); PT Teh (TJSLP, TJSLP-TEH-2026). ' +
+      'Penyandang dana itu berkomitmen pada tahun 2026; tanpa komitmen 2027, bagiannya ditanggung komitmen 2027 lain atau tidak terdanai. ' +
+      'Catat komitmen 2027 mereka lalu hitung ulang alokasi, atau abaikan bila memang tidak berlanjut.',
+    pledgeCodes: ['PROV-2026', 'DESA-B-2026', 'TJSLP-TEH-2026'],
+  };
+
+  it('warns on January 2027, its read, its run and the projection; not on 2026, nor once each has a 2027 pledge (the code stem is enough for TJSLP)', async () => {
+    expect((await keuangan.post('/api/v1/allocations').send({ month: '2027-01' }).expect(201)).body.warnings).toEqual([WARNING]);
+    expect((await keuangan.get('/api/v1/allocations/2027-01').expect(200)).body.warnings).toEqual([WARNING]);
+    const run = (await keuangan.post('/api/v1/reconciliations').send({ month: '2027-01' }).expect(201)).body;
+    expect(run.warnings.filter((w: { code: string }) => w.code === 'PLEDGES_NOT_RENEWED')).toEqual([WARNING]);
+    expect((await keuangan.post('/api/v1/allocations').send({ month: '2026-12' }).expect(201)).body.warnings.map((w: { code: string }) => w.code)).not.toContain('PLEDGES_NOT_RENEWED');
+    // and the year's projection, as it says NO_PLEDGES_FOR_YEAR
+    expect((await keuangan.get('/api/v1/projections?fiscalYear=2027').expect(200)).body.warnings).toEqual(expect.arrayContaining([WARNING]));
+    await pledge('PROV-2027', 'APBD_PROV', 'Pemprov', 2027, { sharePercent: 40, priority: 5 });
+    await pledge('DESA-B-2027', 'DESA', 'Desa B', 2027, { fund: 'ADD', scope: 'VILLAGES', villageCodes: ['1703062002'] });
+    await pledge('TJSLP-TEH-2027', 'TJSLP', 'PT Teh Nusantara', 2027, { quota: 1 });
+    expect((await keuangan.post('/api/v1/allocations').send({ month: '2027-01' }).expect(201)).body.warnings.map((w: { code: string }) => w.code)).not.toContain('PLEDGES_NOT_RENEWED');
+  });
+});

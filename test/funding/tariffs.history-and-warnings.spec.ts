@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { closeMonth, insertParticipants, testNik } from './support/register.js';
+import { insertPledge } from '../reconciliation/support/seed.js';
 import { LOCAL_TARIFF_OF_MONTH } from '../../src/funding/sql/allocate.sql.js';
 import { TARIFF_BY_MONTH } from '../../src/reports/sql/report.sql.js';
 
@@ -166,6 +167,24 @@ describe('§3 a tariff row from a month already allocated names the open months 
   it('a row from a month not yet allocated warns of nothing allocated', async () => {
     const res = await (await t.as(Role.ADMIN)).post('/api/v1/tariffs').send({ component: 'IURAN', payer: 'LOCAL', amount: 36500, validFrom: '2027-01-01', legalBasis: 'Perpres Y' }).expect(201);
     expect(res.body.warnings).toEqual([]);
+  });
+
+  it("a month whose only payments are corrections of earlier months is not paid for PAID_MONTHS_REPRICED (QA: January 2027's corrections of 2026)", async () => {
+    await insertPledge(t.dataSource, 'APBD-2026');
+    const pay = (month: string, adjustsMonth: string | null, reference: string) =>
+      t.dataSource.query(`INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('APBD-2026', $1, 37800, '2026-12-05', $3, $2, 'uji')`, [month, adjustsMonth, reference]);
+    await pay('2027-01', '2026-11', 'SP2D KOREKSI NOV');
+    await pay('2027-01', '2026-12', 'SP2D KOREKSI DES');
+    const admin = await t.as(Role.ADMIN);
+    const row = { component: 'BANTUAN_DAERAH', payer: 'LOCAL', legalBasis: 'Perbup 2027' };
+    const res = await admin.post('/api/v1/tariffs').send({ ...row, amount: 3100, validFrom: '2027-01-01' }).expect(201);
+    expect(res.body.warnings).toEqual([]);
+    // a month's own payment still counts
+    await pay('2027-02', null, 'SP2D FEB');
+    const again = await admin.post('/api/v1/tariffs').send({ ...row, amount: 3200, validFrom: '2027-02-01', legalBasis: 'Perbup 2027 perubahan' }).expect(201);
+    expect(again.body.warnings.map((w: { code: string; message: string }) => [w.code, w.message])).toEqual([
+      ['PAID_MONTHS_REPRICED', 'Pembayaran yang sudah dicatat untuk Februari 2027 kini dibandingkan dengan iuran yang baru: periksa kembali status pembayaran bulan itu.'],
+    ]);
   });
 });
 

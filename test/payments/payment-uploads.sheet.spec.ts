@@ -141,7 +141,7 @@ describe('payments: sheet upload', () => {
     expect(res.body.issues.map((i: { row: number; column: string; code: string; message: string }) => [i.row, i.column, i.code, i.message])).toEqual([
       [2, 'BULAN', 'OUTSIDE_FISCAL_YEAR', 'Bulan Januari 2027 di luar tahun anggaran komitmen (2026). Pembayaran untuk bulan itu dicatat pada komitmen tahun 2027.'],
       // November is frozen by December's finalization: it takes no payment of its own (§9)
-      [3, 'BULAN', 'MONTH_CLOSED', 'Bulan November 2026 sudah dibekukan karena bulan Desember 2026 sudah difinalisasi. Catat pembayaran ini di bulan yang masih terbuka: BULAN = bulan yang belum difinalisasi dan PENYESUAIAN_BULAN = 2026-11.'],
+      [3, 'BULAN', 'MONTH_CLOSED', 'Bulan November 2026 sudah dibekukan karena bulan Desember 2026 sudah difinalisasi. Catat pembayaran ini di bulan yang masih terbuka (mis. Januari 2027): BULAN = 2027-01 dan PENYESUAIAN_BULAN = 2026-11.'],
       [3, 'TANGGAL_BAYAR', 'PAID_IN_FUTURE', 'Tanggal bayar 1 Desember 2026 belum terjadi (hari ini 15 November 2026 WIB).'],
       // the correction (row 4) is taken: it pays December 2026, which owed something and is unpaid; it is no longer told
       // that the 2026 pledge has nothing due in January 2027, where it is recorded, only that it is dated before December

@@ -219,11 +219,13 @@ describe('openMonthToRecordIn', () => {
   const closed = (...lasts: string[]) => new Set(lasts.flatMap((last) => [...upTo(last)]));
   it('is the current month when it is open, else the latest open month after the closed one, never a frozen one', () => {
     expect(openMonthToRecordIn('2026-10', '2026-12', closed('2026-10'))).toBe('2026-12');
-    expect(openMonthToRecordIn('2026-10', '2026-12', closed('2026-12'))).toBeNull(); // November frozen by December
-    expect(openMonthToRecordIn('2026-12', '2027-02', closed('2026-12', '2027-02'))).toBeNull(); // January 2027 frozen by February
-    expect(openMonthToRecordIn('2026-11', '2027-01', closed('2026-12', '2027-01'))).toBeNull();
+    // none open up to the current month: the first open month after it, crossing the year (QA: December 2026 finalized)
+    expect(openMonthToRecordIn('2026-10', '2026-12', closed('2026-12'))).toBe('2027-01'); // November frozen by December
+    expect(openMonthToRecordIn('2026-12', '2026-12', closed('2026-12'))).toBe('2027-01');
+    expect(openMonthToRecordIn('2026-12', '2027-02', closed('2026-12', '2027-02'))).toBe('2027-03'); // January 2027 frozen by February
+    expect(openMonthToRecordIn('2026-11', '2027-01', closed('2026-12', '2027-01'))).toBe('2027-02');
     expect(openMonthToRecordIn('2026-11', '2027-01', closed('2026-11', '2027-01'))).toBe('2026-12'); // December 2026: another year than January's
-    expect(openMonthToRecordIn('2026-11', '2026-11', closed('2026-11'))).toBeNull(); // no month after it has begun
+    expect(openMonthToRecordIn('2026-11', '2026-11', closed('2026-11'))).toBe('2026-12'); // no month after it has begun: the next one
     expect(openMonthToRecordIn('2026-06', '2026-12', closed('2026-11'))).toBe('2026-12'); // June frozen by November
   });
 });
@@ -253,11 +255,11 @@ describe('payments: the refusal of a finalized month names the open month to rec
     await api.post('/api/v1/payments').send({ ...payment, month: '2026-11', adjustsMonth: '2026-10' }).expect(201);
   });
 
-  it('no open month to name once November is finalized: the refusal still says to change Bulan iuran', async () => {
+  it('no open month up to today once November is finalized: the refusal names December, the first open month after it', async () => {
     await closeMonth(t.dataSource, '2026-11');
     const refused = await (await t.as(Role.KEUANGAN)).post('/api/v1/payments').send({ ...payment, reference: 'SP2D 78/LS/2026' }).expect(409);
     expect(refused.body.message).toBe(
-      'Bulan Oktober 2026 sudah difinalisasi dan tidak dapat diubah. Catat pembayaran ini di bulan yang masih terbuka dengan Koreksi untuk bulan = Oktober 2026: ubah Bulan iuran menjadi bulan yang belum difinalisasi.',
+      'Bulan Oktober 2026 sudah difinalisasi dan tidak dapat diubah. Catat pembayaran ini di bulan yang masih terbuka (mis. Desember 2026) dengan Koreksi untuk bulan = Oktober 2026: ubah Bulan iuran menjadi Desember 2026.',
     );
     await t.dataSource.query(`DELETE FROM closed_month WHERE month = '2026-11'`);
   });
@@ -271,6 +273,49 @@ describe('payments: the refusal of a finalized month names the open month to rec
         code: 'MONTH_CLOSED',
         message: 'Bulan September 2026 sudah difinalisasi. Catat pembayaran ini di bulan yang masih terbuka (mis. November 2026): BULAN IURAN = 2026-11 dan PENYESUAIAN_BULAN = 2026-09.',
       }),
+    ]);
+  });
+});
+
+/**
+ * Year end (QA, 6 December 2026, December finalized): a payment for December correcting November was told to set
+ * Koreksi untuk bulan = Desember 2026, and the open month was left unnamed. The month it corrects stays November, and the
+ * first open month after it, January 2027, is named; for a frozen June alike, on the form's route and in the sheet.
+ */
+describe('payments: with December finalized the refusal names January of the next year and keeps the corrected month', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({}, new Date('2026-12-06T03:00:00Z'));
+    await insertPledge(t.dataSource, 'APBD-2026');
+    await allocateThrough(t, '2026-12');
+    await closeMonth(t.dataSource, '2026-12');
+  });
+  afterAll(() => t?.close());
+
+  const december = { pledgeCode: 'APBD-2026', month: '2026-12', amount: 37_800, paidAt: '2026-12-04', reference: 'SP2D 120/LS/2026', adjustsMonth: '2026-11' };
+
+  it('POST /payments: a correction of November sent for December keeps Koreksi untuk bulan November, recorded in January 2027', async () => {
+    const api = await t.as(Role.KEUANGAN);
+    const refused = await api.post('/api/v1/payments').send(december).expect(409);
+    expect(refused.body.message).toBe(
+      'Bulan Desember 2026 sudah difinalisasi dan tidak dapat diubah. Catat pembayaran ini di bulan yang masih terbuka (mis. Januari 2027) dengan Koreksi untuk bulan tetap November 2026: ' +
+        'ubah Bulan iuran menjadi Januari 2027.',
+    );
+    const june = await api.post('/api/v1/payments').send({ ...december, month: '2026-06', adjustsMonth: undefined }).expect(409);
+    expect(june.body.message).toBe(
+      'Bulan Juni 2026 sudah dibekukan karena bulan Desember 2026 sudah difinalisasi (bulan sebelumnya pada tahun itu ikut dibekukan) dan tidak dapat diubah. ' +
+        'Catat pembayaran ini di bulan yang masih terbuka (mis. Januari 2027) dengan Koreksi untuk bulan = Juni 2026: ubah Bulan iuran menjadi Januari 2027.',
+    );
+    // as told, it is taken
+    await api.post('/api/v1/payments').send({ ...december, month: '2027-01' }).expect(201);
+  });
+
+  it('the payment sheet says it alike, PENYESUAIAN_BULAN kept when the row has one', async () => {
+    const sheet = ['KODE_KOMITMEN,BULAN,JUMLAH,TANGGAL_BAYAR,REFERENSI,PENYESUAIAN_BULAN', 'APBD-2026,2026-12,37800,2026-12-04,SP2D 121/LS/2026,2026-11', 'APBD-2026,2026-06,37800,2026-12-04,SP2D 122/LS/2026,'].join('\n');
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'akhir-tahun.csv').expect(400);
+    expect(res.body.details.issues.map((i: { row: number; message: string }) => [i.row, i.message])).toEqual([
+      [2, 'Bulan Desember 2026 sudah difinalisasi. Catat pembayaran ini di bulan yang masih terbuka (mis. Januari 2027): BULAN = 2027-01 dan PENYESUAIAN_BULAN tetap 2026-11.'],
+      [3, 'Bulan Juni 2026 sudah dibekukan karena bulan Desember 2026 sudah difinalisasi. Catat pembayaran ini di bulan yang masih terbuka (mis. Januari 2027): BULAN = 2027-01 dan PENYESUAIAN_BULAN = 2026-06.'],
     ]);
   });
 });

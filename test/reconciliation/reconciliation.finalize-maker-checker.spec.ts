@@ -201,3 +201,52 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
     expect(allocation.body.code).toBe('MONTH_CLOSED');
   });
 });
+
+/**
+ * Finalizing a month on or before its due date (§8: the 10th) while funders still owe for it is allowed, and the answer
+ * says so (DUE_DATE_NOT_PASSED, as a run says NO_PBI_LIST): the due date, what is unpaid and by how many funders (QA:
+ * December 2026 finalized on 6 December, its two owing funders unsaid). Three participants at Rp37.800: PROV-2026 funds
+ * one, APBD-2026 two; APBD-2026 paid Rp50.000 of December. A month finalized after its due date hears nothing.
+ */
+describe('reconciliation: finalize before the due date warns of what is unpaid', () => {
+  let t: TestApp;
+  let checker: Awaited<ReturnType<typeof secondKeuangan>>;
+  const people = [1, 2, 3].map((n) => ({ nik: nik(n), noka: `000000000000${n}` }));
+  beforeAll(async () => {
+    t = await createTestApp({}, new Date('2026-12-06T03:00:00Z'));
+    checker = await secondKeuangan(t);
+    await insertParticipants(t.dataSource, people);
+    await insertPledge(t.dataSource, 'PROV-2026', { sourceType: 'APBD_PROV', priority: 10, quota: 1 });
+    await insertPledge(t.dataSource, 'APBD-2026', { priority: 20 });
+    const finance = await t.as(Role.KEUANGAN);
+    await finance.post('/api/v1/allocations').send({ month: '2026-12' }).expect(201);
+    await finance.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-12', amount: 50000, paidAt: '2026-12-05', reference: 'SP2D 1' }).expect(201);
+    await insertBill(t.dataSource, '2026-11', people);
+    await insertBill(t.dataSource, '2026-12', people);
+  });
+  afterAll(() => t?.close());
+
+  const runOf = async (month: string) => (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month }).expect(201)).body;
+
+  it('November, past its due date and unpaid, is finalized with no warning', async () => {
+    const run = await runOf('2026-11');
+    expect((await checker.get(`/api/v1/reconciliations/${run.id}`).expect(200)).body).toMatchObject({ dueDate: '2026-11-10', dueDatePassed: true });
+    expect((await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(201)).body.warnings).toEqual([]);
+  });
+
+  it('December on 6 December: DUE_DATE_NOT_PASSED naming the due date, Rp63.400 unpaid by 2 funders, and January 2027 for their payments', async () => {
+    const run = await runOf('2026-12');
+    expect((await checker.get(`/api/v1/reconciliations/${run.id}`).expect(200)).body).toMatchObject({ dueDate: '2026-12-10', dueDatePassed: false, monthEnded: false });
+    const res = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(201);
+    expect(res.body).toMatchObject({ month: '2026-12', status: 'FINAL' });
+    expect(res.body.warnings).toEqual([
+      {
+        code: 'DUE_DATE_NOT_PASSED',
+        message:
+          'Desember 2026 difinalisasi sebelum jatuh tempo pembayarannya (10 Desember 2026; hari ini 6 Desember 2026): 2 penyandang dana masih belum membayar atau kurang bayar sebesar Rp63.400 ' +
+          '(APBD-2026, PROV-2026). Pembayarannya, juga yang tepat waktu, kini dicatat sebagai koreksi di bulan yang masih terbuka (mis. Januari 2027) dengan Koreksi untuk bulan = Desember 2026.',
+        details: { dueDate: '2026-12-10', unpaid: 63_400, funders: 2, pledgeCodes: ['APBD-2026', 'PROV-2026'] },
+      },
+    ]);
+  });
+});

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
-import { enrollmentCsv } from '../console/support/sheets.js';
+import { billCsv, enrollmentCsv } from '../console/support/sheets.js';
 import { download, formula, readWorkbook, rowOf } from '../reports/support/xlsx.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, nik } from './support/seed.js';
@@ -46,6 +46,20 @@ describe('a finalized month stays as it was finalized', () => {
     const rows = (ws.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
     return rows.filter((r) => !JSON.stringify(r).includes('diunduh')); // the title line carries the download time
   }
+
+  // QA, year end: the months a finalization froze without ever being reconciled were said nowhere; the Dasbor reads them here
+  const frozenUnreconciled = async () => {
+    const auditor = await t.as(Role.AUDITOR);
+    const fromRun = (await auditor.get(`/api/v1/reconciliations/${runId}`).expect(200)).body.frozenUnreconciled;
+    expect((await auditor.get('/api/v1/allocations/2026-07').expect(200)).body.frozenUnreconciled).toEqual(fromRun);
+    return fromRun.map((f: { month: string; frozenBy: string }) => `${f.month}<${f.frozenBy}`);
+  };
+
+  it('lists the months July froze without a run (GET /reconciliations/:id, GET /allocations/:month); a frozen month still takes its bill', async () => {
+    expect(await frozenUnreconciled()).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((m) => `${m}<2026-07`));
+    const bill = billCsv(PEOPLE.map((p, i) => ({ noka: p.noka, nik: p.nik, name: `Peserta ${i + 1}`, amount: 37800 })));
+    await (await t.as(Role.KEUANGAN)).post('/api/v1/bills').field('month', '2026-05').field('invoiceTotal', String(3 * 37800)).attach('file', Buffer.from(bill), 'tagihan-mei.csv').expect(201);
+  });
 
   it('refuses to re-allocate a month before it (409 MONTH_FROZEN), and leaves its splits', async () => {
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/allocations').send({ month: '2026-06' }).expect(409);
@@ -142,6 +156,14 @@ describe('a finalized month stays as it was finalized', () => {
     // every sheet's second title line says who ran and who finalized the run, and when this copy was downloaded (QA)
     const subtitle = String(wb.getWorksheet('Ringkasan')!.getCell('A2').value);
     expect(subtitle).toMatch(/^Bulan Juni 2026 · rekonsiliasi versi 1, Final · dijalankan oleh uji-keuangan \d.* · difinalisasi oleh uji-keuangan-2 \d.* · diunduh \d/);
+  });
+
+  it('a frozen month reconciled leaves the list: June (run, finalized, now freezing them) and May, billed while frozen, run and finalized now', async () => {
+    expect(await frozenUnreconciled()).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05'].map((m) => `${m}<2026-06`));
+    const may = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-05' }).expect(201)).body;
+    expect(may.status).toBe('DONE');
+    await checker.post(`/api/v1/reconciliations/${may.id}/finalize`).expect(201);
+    expect(await frozenUnreconciled()).toEqual(['2026-01', '2026-02', '2026-03', '2026-04'].map((m) => `${m}<2026-05`));
   });
 });
 

@@ -20,13 +20,14 @@ export const CLOSED_MONTH_CORRECTION = `Koreksi yang menyangkut bulan itu dicata
 
 /**
  * What a payment for the finalized month `month` does instead, in the words of the console's payment form:
- * Bulan iuran becomes an open month (`openMonth`, openMonthToRecordIn, when one is known) and Koreksi
- * untuk bulan the finalized one (QA: only the latter was said, and the form kept the closed month).
+ * Bulan iuran becomes the open month `openMonth` (openMonthToRecordIn) and Koreksi untuk bulan the finalized one, or
+ * stays `adjustsMonth` when the payment corrects an earlier month already (QA: only the latter was said, and the form
+ * kept the closed month; a correction of November sent for a finalized December was told to correct December).
  */
-export function closedMonthPaymentAdvice(month: string, openMonth: string | null): string {
-  return openMonth
-    ? `Catat pembayaran ini di bulan yang masih terbuka (mis. ${monthName(openMonth)}) dengan Koreksi untuk bulan = ${monthName(month)}: ubah Bulan iuran menjadi ${monthName(openMonth)}.`
-    : `Catat pembayaran ini di bulan yang masih terbuka dengan Koreksi untuk bulan = ${monthName(month)}: ubah Bulan iuran menjadi bulan yang belum difinalisasi.`;
+export function closedMonthPaymentAdvice(month: string, openMonth: string, adjustsMonth?: string | null): string {
+  const open = monthName(openMonth);
+  const corrects = adjustsMonth ? `Koreksi untuk bulan tetap ${monthName(adjustsMonth)}` : `Koreksi untuk bulan = ${monthName(month)}`;
+  return `Catat pembayaran ini di bulan yang masih terbuka (mis. ${open}) dengan ${corrects}: ubah Bulan iuran menjadi ${open}.`;
 }
 
 export class CommonException extends DomainException<CommonErrorCode> {

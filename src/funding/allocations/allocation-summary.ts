@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-warnings.js';
 import { compareCodePoints } from '../domain/code-order.js';
 import { monthName } from '../../common/month.js';
+import { pledgesNotRenewed, type PledgesNotRenewedWarning } from './pledges-not-renewed.js';
 import { ALLOCATION_MONTH_ROW, FUNDED_BY_PLEDGE, PLEDGES_AT_REVISIONS } from '../sql/summary.sql.js';
 
 /** One month's allocation as the API and the reconciliation show it (numbers are rupiah). */
@@ -16,7 +17,7 @@ export interface AllocationSummary {
 }
 
 /** A pledge's compliance warning, or NO_PLEDGES_FOR_YEAR: the month's fiscal year has no pledge at all, so everyone is unfunded. */
-export type AllocationWarning = PledgeWarning | { code: 'NO_PLEDGES_FOR_YEAR'; message: string };
+export type AllocationWarning = PledgeWarning | { code: 'NO_PLEDGES_FOR_YEAR'; message: string } | PledgesNotRenewedWarning;
 
 /**
  * NO_PLEDGES_FOR_YEAR of a month with participants when its fiscal year has no pledge (QA: every participant unfunded,
@@ -71,7 +72,7 @@ export class AllocationSummaries {
     const revisions: Record<string, number> = row?.pledge_revisions ?? {};
     const pledges: PledgeTermsRow[] = Object.keys(revisions).length ? await m.query(PLEDGES_AT_REVISIONS, [JSON.stringify(revisions), month]) : [];
     const participants = new Map(funded.map((f) => [f.pledge_code, Number(f.participants)]));
-    const noPledges = await noPledgesFor(m, month, Number(row?.participants ?? 0));
+    const noPledges = (await noPledgesFor(m, month, Number(row?.participants ?? 0))) ?? (await pledgesNotRenewed(m, month, Number(row?.participants ?? 0)));
     return {
       month,
       participants: Number(row?.participants ?? 0),

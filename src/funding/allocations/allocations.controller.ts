@@ -10,7 +10,7 @@ import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
 import { AllocationQueries } from './allocation-queries.service.js';
 import { NoQueryDto } from '../../common/http/validation.js';
 import { ApiErrorResponses } from '../../common/errors/error-response.dto.js';
-import { AllocationResponseDto, UnfundedParticipantPageDto } from '../dto/allocation-response.dto.js';
+import { AllocationDetailResponseDto, AllocationResponseDto, UnfundedParticipantPageDto } from '../dto/allocation-response.dto.js';
 
 @ApiTags('funding')
 @ApiBearerAuth()
@@ -32,7 +32,7 @@ export class AllocationsController {
   }
 
   @Get(':month')
-  @ApiOkResponse({ type: AllocationResponseDto })
+  @ApiOkResponse({ type: AllocationDetailResponseDto })
   @Roles(...READERS)
   get(@Param('month') month: string, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.queries.detail(month, user.username);

@@ -1,6 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../common/http/page-response.dto.js';
-import { PledgeWarningDto } from './pledge-response.dto.js';
 
 /** Participant-months and rupiah. */
 export class ParticipantsAmountDto {
@@ -27,6 +26,17 @@ export class PledgeLimitDto {
   @ApiProperty({ enum: ['BUDGET', 'QUOTA'], isArray: true }) reached: ('BUDGET' | 'QUOTA')[];
 }
 
+/**
+ * A warning of the allocation: DANA_DESA_PBI of a pledge (`pledgeCode`); NO_PLEDGES_FOR_YEAR, the month's fiscal year has
+ * no pledge; PLEDGES_NOT_RENEWED, funders of the year before have no pledge in it (`pledgeCodes`, their previous pledges).
+ */
+export class AllocationWarningDto {
+  @ApiProperty({ enum: ['DANA_DESA_PBI', 'NO_PLEDGES_FOR_YEAR', 'PLEDGES_NOT_RENEWED'] }) code: string;
+  @ApiPropertyOptional() pledgeCode?: string;
+  @ApiPropertyOptional({ type: [String] }) pledgeCodes?: string[];
+  @ApiProperty() message: string;
+}
+
 /** A month's allocation (DOMAIN §6), rupiah, with its status and the rule inputs it used. */
 export class AllocationResponseDto {
   @ApiProperty({ example: '2026-10' }) month: string;
@@ -34,7 +44,7 @@ export class AllocationResponseDto {
   @ApiProperty({ type: 'integer' }) obligation: number;
   @ApiProperty({ type: () => ParticipantsAmountDto }) unfunded: ParticipantsAmountDto;
   @ApiProperty({ type: () => [FundedByPledgeDto] }) funded: FundedByPledgeDto[];
-  @ApiProperty({ type: () => [PledgeWarningDto] }) warnings: PledgeWarningDto[];
+  @ApiProperty({ type: () => [AllocationWarningDto] }) warnings: AllocationWarningDto[];
   /** STALE: the register, a tariff or a pledge changed since (recomputed on the next read). */
   @ApiProperty({ enum: ['CURRENT', 'STALE'], nullable: true }) status: 'CURRENT' | 'STALE' | null;
   @ApiProperty({ type: 'integer', isArray: true }) tariffIds: number[];
@@ -43,6 +53,21 @@ export class AllocationResponseDto {
   @ApiProperty({ type: () => [PledgeLimitDto] }) limits: PledgeLimitDto[];
   @ApiProperty({ type: String, nullable: true }) allocatedBy: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) allocatedAt: Date | null;
+}
+
+/**
+ * A month frozen by a later finalized month of its year (§9) that was never reconciled: no DONE or FINAL run, so no Berita
+ * Acara. It can still take its BPJS bill, be reconciled and be finalized; only its payments are closed.
+ */
+export class FrozenUnreconciledDto {
+  @ApiProperty({ example: '2026-02' }) month: string;
+  /** The finalized month whose finalization froze it. */
+  @ApiProperty({ example: '2026-12' }) frozenBy: string;
+}
+
+/** GET /allocations/:month: the allocation, and the frozen months never reconciled (any year), as the Dasbor shows them. */
+export class AllocationDetailResponseDto extends AllocationResponseDto {
+  @ApiProperty({ type: () => [FrozenUnreconciledDto] }) frozenUnreconciled: FrozenUnreconciledDto[];
 }
 
 /** A participant-month with an unfunded remainder (rupiah). */

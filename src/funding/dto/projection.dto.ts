@@ -43,10 +43,12 @@ export class ProjectedPledgeDto {
 }
 
 export class ProjectionWarningDto {
-  @ApiProperty({ enum: ['NO_PLEDGES_FOR_YEAR', 'PROJECTED_SHORTFALL', 'PLEDGE_PAID_NOTHING', 'BUDGET_USED_UP', 'NO_TARIFF'] }) code: string;
+  @ApiProperty({ enum: ['NO_PLEDGES_FOR_YEAR', 'PROJECTED_SHORTFALL', 'PLEDGE_PAID_NOTHING', 'BUDGET_USED_UP', 'NO_TARIFF', 'PLEDGES_NOT_RENEWED'] }) code: string;
   @ApiProperty() message: string;
   @ApiProperty({ required: false, example: '2027-06' }) month?: string;
   @ApiProperty({ required: false }) pledgeCode?: string;
+  /** PLEDGES_NOT_RENEWED only: the previous fiscal year's pledges whose funder has none in this one. */
+  @ApiProperty({ required: false, type: [String] }) pledgeCodes?: string[];
 }
 
 export class ProjectionUnfundedTotalDto {

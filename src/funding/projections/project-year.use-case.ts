@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { pledgesNotRenewed } from '../allocations/pledges-not-renewed.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, monthInWib } from '../../common/clock/clock.js';
@@ -95,7 +96,10 @@ export class ProjectYear {
       const register = await RegisterOfMonths.read(m, projected[0], projected.at(-1)!, this.builds.get() !== null);
       for (const month of projected) rows.push(await this.projectMonth(m, month, ledger, register, due));
     }
-    return summarise(year, now, monthInWib(now), rows, ledger);
+    const projection = summarise(year, now, monthInWib(now), rows, ledger);
+    // funders of the year before without a pledge this year, as the allocation says it (QA: January 2027)
+    const notRenewed = await pledgesNotRenewed(m, `${year}-01`, projection.total.obligation > 0 ? 1 : 0);
+    return notRenewed ? { ...projection, warnings: [...projection.warnings, notRenewed] } : projection;
   }
 
   /** `month` allocated in memory (§6) from today's register and pledges and the pagu `ledger` has left; the ledger takes what it funds. */

@@ -33,13 +33,15 @@ export interface ProjectedPledge {
   budgetUsedUpIn: string | null;
 }
 
-export type ProjectionWarningCode = 'NO_PLEDGES_FOR_YEAR' | 'PROJECTED_SHORTFALL' | 'PLEDGE_PAID_NOTHING' | 'BUDGET_USED_UP' | 'NO_TARIFF';
+export type ProjectionWarningCode = 'NO_PLEDGES_FOR_YEAR' | 'PROJECTED_SHORTFALL' | 'PLEDGE_PAID_NOTHING' | 'BUDGET_USED_UP' | 'NO_TARIFF' | 'PLEDGES_NOT_RENEWED';
 
 export interface ProjectionWarning {
   code: ProjectionWarningCode;
   message: string;
   month?: string;
   pledgeCode?: string;
+  /** PLEDGES_NOT_RENEWED only (pledges-not-renewed.ts). */
+  pledgeCodes?: string[];
 }
 
 export interface YearProjection {

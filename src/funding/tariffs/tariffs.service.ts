@@ -54,7 +54,9 @@ const MARK_STALE_FROM_DAY = `
 /**
  * Months from $1 (through $2 when not null) that are allocated and not frozen (recomputed at the new
  * amount), were reconciled (a run not finalized; finalized months are refused before) or have payments
- * recorded: what a LOCAL row re-prices after the fact.
+ * of their own recorded: what a LOCAL row re-prices after the fact. A correction recorded in a month pays the month it
+ * corrects, not that month's premiums (QA: a 2027 row warned PAID_MONTHS_REPRICED for January 2027, whose only payments
+ * were corrections of 2026 months).
  */
 const ACTED_ON_MONTHS = `
   SELECT coalesce((SELECT array_agg(a.month ORDER BY a.month) FROM allocation_month a
@@ -62,7 +64,7 @@ const ACTED_ON_MONTHS = `
          coalesce((SELECT array_agg(DISTINCT month ORDER BY month) FROM reconciliation_run
                     WHERE status = 'DONE' AND month >= $1 AND ($2::text IS NULL OR month <= $2)), '{}') AS reconciled,
          coalesce((SELECT array_agg(DISTINCT month ORDER BY month) FROM payment
-                    WHERE month >= $1 AND ($2::text IS NULL OR month <= $2)), '{}') AS paid`;
+                    WHERE adjusts_month IS NULL AND month >= $1 AND ($2::text IS NULL OR month <= $2)), '{}') AS paid`;
 
 /**
  * The tariff table of DOMAIN §3. History is never edited: a change is a new row. When the new row

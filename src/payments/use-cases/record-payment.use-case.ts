@@ -115,7 +115,7 @@ export class RecordPayment {
       if (pledge) fiscalYear = pledge.fiscal_year;
       else problems.push({ field: 'pledgeCode', message: PaymentException.pledgeNotFound(sound.pledgeCode, await storedPledgeCode(m, sound.pledgeCode)).message });
     }
-    const closed = sound.month ? await this.monthClosed(sound.month, m) : null;
+    const closed = sound.month ? await this.monthClosed(sound.month, m, sound.adjustsMonth) : null;
     if (closed) problems.push({ field: 'month', message: closed.message });
     if (sound.month && sound.adjustsMonth && sound.adjustsMonth >= sound.month) {
       problems.push({ field: 'adjustsMonth', message: PaymentException.invalidAdjustment(sound.month, sound.adjustsMonth).message });
@@ -131,8 +131,9 @@ export class RecordPayment {
    * correction, with `details.field` `month`: the console shows it beside Bulan iuran, the field to change (QA). Null
    * for an open month.
    */
-  private monthClosed(month: string, m: EntityManager): Promise<CommonException | null> {
-    return this.closedMonths.paymentMonthClosed(month, m, (open) => closedMonthPaymentAdvice(month, open), dayInWib(this.clock.now()).slice(0, 7), 'month');
+  private monthClosed(month: string, m: EntityManager, adjustsMonth?: string | null): Promise<CommonException | null> {
+    const corrects = adjustsMonth && adjustsMonth < month ? adjustsMonth : null; // kept: the month it corrects stays (QA)
+    return this.closedMonths.paymentMonthClosed(month, m, (open) => closedMonthPaymentAdvice(month, open, corrects), dayInWib(this.clock.now()).slice(0, 7), 'month');
   }
 
   /** The terms of §8 the known fields break (paymentTermsProblems), and a correction of a month still open. */
@@ -157,7 +158,7 @@ export class RecordPayment {
     const reference = paymentReference(command.reference);
     const adjustsMonth = command.adjustsMonth ?? null;
     const [recorded] = [...(await recordedAlready(m, [{ ...command, reference, adjustsMonth }])).values()];
-    const closed = await this.monthClosed(command.month, m);
+    const closed = await this.monthClosed(command.month, m, adjustsMonth);
     // a recorded payment sent again is told so before its month is judged: MONTH_CLOSED would advise recording it as a
     // correction in an open month, and it would count twice (QA)
     if (recorded) throw PaymentException.duplicate({ pledgeCode: command.pledgeCode, month: command.month, reference, amount: command.amount, paidAt, adjustsMonth }, recorded, closed !== null);

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FrozenUnreconciledDto } from '../../funding/dto/allocation-response.dto.js';
 import { FundedByPledgeDto, ParticipantsAmountDto } from '../../funding/dto/allocation-response.dto.js';
 import { PledgePaymentStatusDto } from '../../payments/dto/payment-status-response.dto.js';
 import { CATEGORIES } from '../reconciliation.types.js';
@@ -138,10 +139,17 @@ export class ReconciliationRunDetailResponseDto extends ReconciliationRunRespons
   /** The month's premiums are due by this day, `YYYY-MM-10` (§8). */
   @ApiProperty({ example: '2026-12-10' }) dueDate: string;
   /**
+   * Whether `dueDate` has passed today (WIB, the service's clock; the 10th itself is on time). Finalizing before it while
+   * funders still owe is allowed, warned (DUE_DATE_NOT_PASSED in the answer of finalize, and in the console's question).
+   */
+  @ApiProperty() dueDatePassed: boolean;
+  /**
    * Whether the month has ended today (WIB, the service's clock). Finalizing a month not ended is allowed, but its own
    * payments can then only be recorded as corrections in a later month; the console warns before it is confirmed.
    */
   @ApiProperty() monthEnded: boolean;
+  /** The months frozen by a later finalization and never reconciled (any year), as the Dasbor shows them. */
+  @ApiProperty({ type: () => [FrozenUnreconciledDto] }) frozenUnreconciled: FrozenUnreconciledDto[];
 }
 
 /** The bill version a run used and how many of its rows the upload refused. */
@@ -154,14 +162,17 @@ export class RunWarningDto {
   /**
    * NO_BILL: the month has no bill, so the run has `bill: null` and cannot be finalized. REGISTER_CHANGED_SINCE_FROZEN:
    * a frozen month judged with obligations the register no longer agrees with. NO_PLEDGES_FOR_YEAR: the month's year has no pledge.
+   * PLEDGES_NOT_RENEWED: funders of the year before have no pledge in the month's year (`pledgeCodes`: their previous pledges).
    * NO_PBI_LIST: the month has no PBI-APBN list, so double coverage was not checked. BILL_ROWS_REJECTED: the bill version
    * used had rows refused at upload, not matched (whoever they billed counts as NOT_BILLED). DANA_DESA_PBI (read runs only,
    * not the answer of POST): a pledge whose splits the run used is paid from Dana Desa (§5), as the workbook's Ringkasan says.
    */
-  @ApiProperty({ enum: ['NO_BILL', 'REGISTER_CHANGED_SINCE_FROZEN', 'NO_PLEDGES_FOR_YEAR', 'NO_PBI_LIST', 'BILL_ROWS_REJECTED', 'DANA_DESA_PBI'] }) code: string;
+  @ApiProperty({ enum: ['NO_BILL', 'REGISTER_CHANGED_SINCE_FROZEN', 'NO_PLEDGES_FOR_YEAR', 'PLEDGES_NOT_RENEWED', 'NO_PBI_LIST', 'BILL_ROWS_REJECTED', 'DANA_DESA_PBI'] }) code: string;
   @ApiProperty() message: string;
   /** DANA_DESA_PBI only: the pledge. */
   @ApiPropertyOptional() pledgeCode?: string;
+  /** PLEDGES_NOT_RENEWED only: the previous fiscal year's pledges whose funder has no pledge in this one. */
+  @ApiPropertyOptional({ type: [String] }) pledgeCodes?: string[];
   /** BILL_ROWS_REJECTED only. */
   @ApiPropertyOptional({ type: () => BillRowsRejectedDetailsDto }) details?: BillRowsRejectedDetailsDto;
 }
@@ -176,10 +187,29 @@ export class StartedRunResponseDto {
 }
 
 /** A run just finalized: its month is closed. */
+export class FinalizeWarningDetailsDto {
+  /** The month's due date, `YYYY-MM-10` (§8). */
+  @ApiProperty({ example: '2026-12-10' }) dueDate: string;
+  /** What the funders still owing have not paid of the month by their own payments (rupiah). */
+  @ApiProperty({ type: 'integer' }) unpaid: number;
+  /** How many pledges (funders) are UNPAID or UNDERPAID for the month. */
+  @ApiProperty({ type: 'integer' }) funders: number;
+  @ApiProperty({ type: [String] }) pledgeCodes: string[];
+}
+
+export class FinalizeWarningDto {
+  /** DUE_DATE_NOT_PASSED: finalized on or before the month's due date (the 10th) while funders still owe for it. */
+  @ApiProperty({ enum: ['DUE_DATE_NOT_PASSED'] }) code: string;
+  @ApiProperty() message: string;
+  @ApiProperty({ type: () => FinalizeWarningDetailsDto }) details: FinalizeWarningDetailsDto;
+}
+
 export class FinalizedRunResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '2026-10' }) month: string;
   @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty({ enum: ['FINAL'] }) status: 'FINAL';
   @ApiProperty() finalizedBy: string;
+  /** DUE_DATE_NOT_PASSED when finalized on or before the month's due date with funders still owing (finalize-warnings.ts); empty otherwise. */
+  @ApiProperty({ type: () => [FinalizeWarningDto] }) warnings: FinalizeWarningDto[];
 }

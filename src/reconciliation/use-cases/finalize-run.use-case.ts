@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '../../common/clock/clock.js';
+import { Clock, dayInWib } from '../../common/clock/clock.js';
+import { dueDate } from '../../payments/payment-status.js';
+import { PaymentStatuses } from '../../payments/payment-statuses.service.js';
+import { CLOSED_MONTHS_BY } from '../../periods/frozen-allocations.sql.js';
+import { openMonthToRecordIn } from '../../periods/open-month.js';
+import { dueDateNotPassedWarning } from '../finalize-warnings.js';
 import { ReconciliationException } from '../reconciliation.exception.js';
 import type { RunInputs } from '../reconciliation.types.js';
 import { lockAllMonthInputs } from '../../periods/month-input-locks.js';
@@ -33,6 +38,7 @@ export class FinalizeRun {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(PaymentStatuses) private readonly paymentStatuses: PaymentStatuses,
   ) {}
 
   execute(command: FinalizeRunCommand) {
@@ -58,7 +64,18 @@ export class FinalizeRun {
     const now = this.clock.now();
     await m.query(`UPDATE reconciliation_run SET status = 'FINAL', finalized_by = $2, finalized_at = $3 WHERE id = $1`, [runId, actor, now]);
     await m.query('INSERT INTO closed_month (month, run_id, closed_by, closed_at) VALUES ($1, $2, $3, $4)', [run.month, runId, actor, now]);
-    return { id: runId, month: run.month as string, version: Number(run.version), status: 'FINAL' as const, finalizedBy: actor };
+    const warnings = await this.warnings(run.month, dayInWib(now), m);
+    return { id: runId, month: run.month as string, version: Number(run.version), status: 'FINAL' as const, finalizedBy: actor, warnings };
+  }
+
+  /** DUE_DATE_NOT_PASSED (finalize-warnings.ts), read only on or before the month's due date: the statuses cost a query. */
+  private async warnings(month: string, today: string, m: EntityManager) {
+    if (today > dueDate(month)) return [];
+    const statuses = await this.paymentStatuses.forMonth(month, m);
+    const closed: { month: string }[] = await m.query(CLOSED_MONTHS_BY);
+    const open = openMonthToRecordIn(month, today.slice(0, 7), new Set(closed.map((c) => c.month)));
+    const warning = dueDateNotPassedWarning(month, dueDate(month), today, statuses, open);
+    return warning ? [warning] : [];
   }
 
   private async readRun(runId: string, m: EntityManager): Promise<RunRow> {

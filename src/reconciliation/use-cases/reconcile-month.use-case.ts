@@ -13,6 +13,7 @@ import { ReconciliationException } from '../reconciliation.exception.js';
 import { CATEGORIES, type Category, type RunInputs, type RunSummary } from '../reconciliation.types.js';
 import { tryLockReconciliation } from '../run-lock.js';
 import { noPledgesFor } from '../../funding/allocations/allocation-summary.js';
+import { pledgesNotRenewed } from '../../funding/allocations/pledges-not-renewed.js';
 import { billRowsRejectedWarning, frozenDriftWarning, noBillWarning, noPbiListWarning, type RunWarning } from '../run-warnings.js';
 import { correctionsDigest, readClosedMonthCorrections } from '../closed-month-corrections.js';
 import { digest, monthDigests, readMonthInputs } from '../run-inputs.js';
@@ -132,7 +133,8 @@ export class ReconcileMonth {
     // (QA: the frozen month's warning was in the starting answer only; a scheduled run's was heard by nobody)
     // a year without any pledge, as the allocation says it (QA: such a December was finalized unwarned, and then no
     // pledge of that year could ever be recorded)
-    const noPledges = (await noPledgesFor(m, month, computed.participants)) as RunWarning | null;
+    // and the funders of the year before with no pledge this year, as the allocation says it (QA: January 2027)
+    const noPledges = ((await noPledgesFor(m, month, computed.participants)) ?? (await pledgesNotRenewed(m, month, computed.participants))) as RunWarning | null;
     const noList = inputs.pbiApbnList ? null : noPbiListWarning(month); // double coverage not checked (QA: finalized unwarned)
     // rows the bill's upload refused are no lines: whoever they billed counts as NOT_BILLED (QA: finalized unwarned)
     const refused = bill ? billRowsRejectedWarning(month, { version: Number(bill.version), rejected: bill.rejected ?? null }) : null;

@@ -5,7 +5,7 @@
  */
 import { api } from './api.js';
 import { currentMonth, dateLabel, monthLabel, number, rupiah } from './format.js';
-import { previousMonth } from './month-field.js';
+import { nextMonth, previousMonth } from './month-field.js';
 import { announce, confirmStep, notice, section } from './ui.js';
 
 /**
@@ -35,35 +35,40 @@ const owedStatus = (status) => status === 'UNPAID' || status === 'UNDERPAID';
  * nothing of its 10 December due date; 2026 then had no open month and December's on-time SP2D was refused
  * MONTH_CLOSED): a month not ended yet (the run's `monthEnded` and `dueDate`, by the server's clock; the browser's month
  * when absent), the funders still owing for it by their own payments (GET /payments/status `ownStatus`, `ownPaid`; a
- * run's `status`, `paid` when that is all there is), the fiscal year's last month leaving the year no open month, and a
+ * run's `status`, `paid` when that is all there is), the fiscal year's last month closing the year (later payments and corrections of it go to January, as corrections), and a
  * run made with a bill whose upload refused rows (BILL_ROWS_REJECTED: whoever they billed counts as NOT_BILLED; QA: a
  * bill with 8 of 13 rows refused was finalized unwarned) and a run made without the month's PBI-APBN list (its
  * NO_PBI_LIST warning: double coverage unchecked, and the list can no longer be uploaded once finalized; QA: said when
- * the run was started, not when it was finalized). A month frozen by a later finalized month of its year (`frozenBy`,
+ * the run was started, not when it was finalized). Before the due date (the run's `dueDatePassed`, server clock) the
+ * owing funders are said with it (QA: December finalized on 6 December); the next month, January of the next year for
+ * December, is named as where later payments and corrections go (QA: "tidak lagi memiliki bulan terbuka"). A month frozen by a later finalized month of its year (`frozenBy`,
  * month-field.js closureOf) already takes no payment of its own (MONTH_CLOSED): what it owes is said payable only as a
  * correction now, not "after finalizing" (QA: a frozen October was told so). The API's rules are unchanged. Pure, tested.
  */
 export function finalizeRisks(run, statuses = [], frozenBy = null) {
   const month = monthLabel(run.month);
-  const name = month.split(' ')[0];
   const year = run.month.slice(0, 4);
+  const next = monthLabel(nextMonth(run.month));
+  const due = dateLabel(run.dueDate ?? `${run.month}-10`);
   const ended = typeof run.monthEnded === 'boolean' ? run.monthEnded : run.month < currentMonth();
+  const duePassed = typeof run.dueDatePassed === 'boolean' ? run.dueDatePassed : ended;
   const owing = (Array.isArray(statuses) ? statuses : []).filter((r) => owedStatus(r.ownStatus ?? r.status));
   const owed = owing.reduce((sum, r) => sum + Math.max(0, (Number(r.due) || 0) - (Number(r.ownPaid ?? r.paid) || 0)), 0);
   const codes = owing.map((r) => r.pledgeCode);
+  const owingText = `${owing.length} komitmen masih terutang untuk ${month} (belum dibayar atau kurang bayar) sebesar ${rupiah(owed)}${codes.length <= 5 ? `: ${codes.join(', ')}` : ''}`;
   return [
     ended || frozenBy
       ? null
-      : `${month} belum berakhir (premi jatuh tempo ${dateLabel(run.dueDate ?? `${run.month}-10`)}): setelah difinalisasi, pembayaran ${name} hanya dapat dicatat sebagai koreksi di bulan berikutnya (Koreksi untuk bulan ${month}), juga yang dibayar tepat waktu.`,
+      : `${month} belum berakhir (premi jatuh tempo ${due}): setelah difinalisasi, pembayaran ${month} hanya dapat dicatat sebagai koreksi di bulan berikutnya (${next}, Koreksi untuk bulan ${month}), juga yang dibayar tepat waktu.`,
     owing.length
-      ? `${owing.length} komitmen masih terutang untuk ${month} (belum dibayar atau kurang bayar) sebesar ${rupiah(owed)}${codes.length <= 5 ? `: ${codes.join(', ')}` : ''}; ${
+      ? `${duePassed || frozenBy ? '' : `Jatuh tempo ${due} belum lewat, tetapi `}${owingText}; ${
           frozenBy
             ? `${month} sudah dibekukan (${monthLabel(frozenBy)} difinalisasi), jadi pembayarannya kini hanya dapat dicatat sebagai koreksi di bulan yang masih terbuka (Koreksi untuk bulan: ${month}), sebelum maupun sesudah difinalisasi.`
-            : 'setelah difinalisasi, pembayarannya hanya dapat dicatat sebagai koreksi di bulan berikutnya.'
+            : `setelah difinalisasi, pembayarannya hanya dapat dicatat sebagai koreksi di bulan berikutnya (${next}).`
         }`
       : null,
     run.month.endsWith('-12')
-      ? `${month} adalah bulan terakhir tahun anggaran ${year}: setelah difinalisasi, tahun ${year} tidak lagi memiliki bulan terbuka untuk mencatat pembayaran atau koreksi.`
+      ? `${month} adalah bulan terakhir tahun anggaran ${year}: setelah difinalisasi, semua bulan tahun ${year} ditutup. Pembayaran dan koreksi tahun ${year} yang datang kemudian dicatat di ${next} sebagai koreksi (Bulan iuran ${next}, Koreksi untuk bulan = bulan ${year} yang dikoreksi, komitmen tahun ${year}).`
       : null,
     refusedBillRowsRisk(run),
     (run.warnings ?? []).some((w) => w.code === 'NO_PBI_LIST')
@@ -109,8 +114,8 @@ export function finalizeBox(run, earlierOpen, ctx, statuses, frozenBy = null) {
       yesText: `Ya, finalisasi ${monthLabel(run.month)}`,
       warning: finalizeWarning(run, earlierOpen, statuses, frozenBy),
       onConfirm: async () => {
-        await api(`/api/v1/reconciliations/${encodeURIComponent(run.id)}/finalize`, { method: 'POST' });
-        announce(`Rekonsiliasi ${monthLabel(run.month)} difinalisasi.`);
+        const done = await api(`/api/v1/reconciliations/${encodeURIComponent(run.id)}/finalize`, { method: 'POST' });
+        announce([`Rekonsiliasi ${monthLabel(run.month)} difinalisasi.`, ...(done?.warnings ?? []).map((w) => w.message)].join(' '));
         ctx.navigate(`/rekonsiliasi/${run.id}`);
       },
     }),

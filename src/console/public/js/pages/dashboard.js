@@ -5,7 +5,7 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { currentMonth, label, monthLabel, RUN_STATUS_LABELS } from '../format.js';
+import { currentMonth, label, monthLabel, monthsLabel, RUN_STATUS_LABELS } from '../format.js';
 import { form, values } from '../forms.js';
 import { closureOf, monthField, monthFromAddress, nextMonth } from '../month-field.js';
 import { correctionsNote, correctionsOf } from '../corrections-note.js';
@@ -122,6 +122,8 @@ async function fromRun(run, ctx, closure) {
       ' ',
       h('a', { href: hashFor(`/rekonsiliasi/${run.id}`), text: 'Buka rincian rekonsiliasi' }),
     ),
+    frozenUnreconciledNotice(run.frozenUnreconciled, ctx),
+    yearPledgesNotice(run.warnings),
     draft && (run.changes ?? []).length ? changesNotice(run) : null,
     // what the register now says of the year's closed months, as the run kept it (QA: November's Rp37.800 for a man
     // dead in October was said nowhere a finance officer looks)
@@ -153,6 +155,8 @@ async function fromAllocation(month, ctx, reload, closure) {
   ]);
   const none = !summary || (!summary.participants && !(summary.funded ?? []).some((f) => f.amount > 0));
   return [
+    frozenUnreconciledNotice(summary?.frozenUnreconciled, ctx),
+    yearPledgesNotice(summary?.warnings),
     // said only above figures, and the reconciliation page offered only for a month it can run (QA: February 2027 read
     // "angka di bawah berasal dari alokasi saat ini" above "Belum ada alokasi", with a link to reconcile it)
     none
@@ -169,6 +173,35 @@ async function fromAllocation(month, ctx, reload, closure) {
       ? section('Status pembayaran per penyandang dana', frozenNotice(month, closure.frozenBy), overdueWarning(month, payments, corrections ?? [], { ...closure, writes: canWriteFinance(ctx.user.role) }), paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? []))
       : frozenNotice(month, closure.frozenBy),
   ];
+}
+
+/**
+ * The months frozen by a later finalization and never reconciled (the API's `frozenUnreconciled`, any year), and what
+ * to do: a frozen month still takes its bill, is reconciled and finalized (QA, year end: December 2026 finalized froze
+ * February–June, never reconciled, and nothing said so). Pure, tested.
+ */
+export function frozenUnreconciledText(list) {
+  const months = (Array.isArray(list) ? list : []).map((f) => f.month);
+  if (!months.length) return null;
+  const by = monthsLabel([...new Set(list.map((f) => f.frozenBy))]);
+  return (
+    `Bulan dibekukan tanpa rekonsiliasi: ${monthsLabel(months)}. Bulan ${months.length > 1 ? 'ini' : 'itu'} dibekukan oleh finalisasi ${by} tanpa pernah direkonsiliasi, jadi belum ada berita acaranya. ` +
+    'Bulan yang dibekukan masih dapat direkonsiliasi: unggah tagihan BPJS-nya di halaman Tagihan, jalankan rekonsiliasinya, lalu minta petugas keuangan lain memfinalisasinya. ' +
+    'Alokasinya tetap seperti saat dibekukan; pembayarannya hanya dapat dicatat sebagai koreksi di bulan yang masih terbuka.'
+  );
+}
+
+function frozenUnreconciledNotice(list, ctx) {
+  const text = frozenUnreconciledText(list);
+  if (!text) return null;
+  const first = list[0].month;
+  return notice('warning', text, ' ', canSee(ctx.user.role, '/rekonsiliasi') ? h('a', { href: hashFor('/rekonsiliasi', { month: first }), text: `Ke rekonsiliasi ${monthLabel(first)}` }) : null);
+}
+
+/** The warnings about the fiscal year's pledges as a whole (no pledge at all; funders of the year before without one, QA: January 2027). */
+function yearPledgesNotice(warnings) {
+  const said = (warnings ?? []).filter((w) => w.code === 'NO_PLEDGES_FOR_YEAR' || w.code === 'PLEDGES_NOT_RENEWED').map((w) => w.message);
+  return said.length ? notice('warning', said.join(' ')) : null;
 }
 
 /** `request`'s answer, or what `fallback` makes of its failure (null by default); a cancelled page stays cancelled. */

@@ -8,7 +8,7 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { dateLabel, dateTimeLabel, label, parseRupiah, PAYER_LABELS, rupiah, RUPIAH_HINT } from '../format.js';
+import { currentMonth, dateLabel, dateTimeLabel, label, parseRupiah, PAYER_LABELS, rupiah, RUPIAH_HINT } from '../format.js';
 import { field, form, showErrors, values, withFormProblems } from '../forms.js';
 import { ROLE } from '../routes.js';
 import { announce, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
@@ -133,6 +133,19 @@ export function closedText(t) {
   return t.validTo ? 'tanggal akhir diisi saat dicatat' : '–';
 }
 
+/**
+ * Under a component's rows: its last row, open ("seterusnya"), carries on into the months after its start, next year's
+ * too, until a new row is added (QA, year end: nothing said that 2027 uses the amounts carried forward). Null when the
+ * last row has an end. `month` is the current month (YYYY-MM). Pure, tested.
+ */
+export function carriedForwardText(component, items, month = currentMonth()) {
+  const last = items.at(-1);
+  if (!last || last.validTo) return null;
+  const nextYear = Number(month.slice(0, 4)) + 1;
+  const next = last.validFrom < `${nextYear}-01-01` ? `, termasuk tahun ${nextYear},` : '';
+  return `Baris terakhir ${component} (${rupiah(last.amount)}, mulai ${dateLabel(last.validFrom)}) berlaku seterusnya: iuran bulan-bulan sesudahnya${next} dihitung dengan besaran itu sampai ada baris tarif ${component} baru.`;
+}
+
 /** The rows grouped by component (IURAN first, then by name), each group in the order it applied. */
 export function byComponent(rows) {
   const groups = new Map();
@@ -151,7 +164,7 @@ async function loadList(container, ctx) {
     replace(
       container,
       groups.length
-        ? groups.map(([component, items]) =>
+        ? groups.flatMap(([component, items]) => [
             dataTable({
               caption: `Tarif ${component}`,
               columns: [
@@ -166,7 +179,8 @@ async function loadList(container, ctx) {
               ],
               rows: items,
             }),
-          )
+            carriedForwardText(component, items) ? h('p', { class: 'hint', text: carriedForwardText(component, items) }) : null,
+          ])
         : h('p', { class: 'empty', text: 'Belum ada tarif.' }),
     );
   } catch (err) {
