@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { FIT_TO_HEIGHT_PAGES } from '../../src/common/spreadsheet/workbook-style.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { RECORD_CURRENT_REVISIONS } from '../../src/funding/sql/pledges.sql.js';
@@ -208,10 +207,10 @@ describe('reconciliation workbook: Pagu & Realisasi and Per Sumber Dana print on
   });
   afterAll(() => t?.close());
 
-  it('fits to one page wide, as many pages high as it takes (FIT_TO_HEIGHT_PAGES), landscape A4, the header row repeated and the pages numbered', () => {
+  it('fits to one page wide, as many pages high as it takes (a short sheet: fitToHeight 0), landscape A4, the header row repeated and the pages numbered', () => {
     const ws = wb.getWorksheet('Pagu & Realisasi')!;
     const headerRow = rowOf(ws, 'Kode Komitmen').number;
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: FIT_TO_HEIGHT_PAGES });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
     expect((ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit).toBe(headerRow);
     expect(ws.headerFooter.oddFooter).toMatch(/^&L&8&A · dijalankan oleh uji .* WIB&R&8Halaman &P dari &N$/);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { FIT_TO_HEIGHT_PAGES, NUMBER_FORMATS, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
+import { NUMBER_FORMATS, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
 import { CATEGORY_LABELS } from '../../src/reports/format/labels.js';
 import { MONTHLY_SPLIT_NOTE } from '../../src/reports/reconciliation-workbook/pagu-realisasi.sheet.js';
 import { RINGKASAN_COLUMNS } from '../../src/reports/reconciliation-workbook/ringkasan.sheet.js';
@@ -61,7 +61,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
       const headerRow = view.ySplit!;
       expect(headerRow).toBeGreaterThan(1);
       expect(ws.getRow(headerRow).getCell(1).font?.bold).toBe(true);
-      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: FIT_TO_HEIGHT_PAGES });
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
       expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
       // the sheet and "Halaman 3 dari 58" at the foot of each printed page (QA: a 58-page printout had no page numbers)
       // and after the sheet's name who ran the run (moved from the header, which Excel cuts at 255 characters)
@@ -75,14 +75,15 @@ describe('reconciliation workbook: totals match the run summary', () => {
    * QA: converted to PDF by LibreOffice, a long workbook had blank pages between Rincian Peserta and Temuan, counted in
    * "Halaman N dari M". With fitToHeight="0" ("automatic" tall) LibreOffice shrinks a long sheet 2% more when that saves
    * a page, and its PDF export does so drawing the pages but not counting them; fit to FIT_TO_HEIGHT_PAGES tall it does not.
+   * A sheet of a few pages keeps "0" (fitToHeightOf; the long sheet's 1000 is checked in workbooks.long-text-printed-whole).
    */
-  it('every sheet is written fit 1 page wide by FIT_TO_HEIGHT_PAGES tall, never fitToHeight="0"', async () => {
+  it('every sheet is written fit 1 page wide, and these short sheets "automatic" tall (fitToHeight="0")', async () => {
     const zip = await JSZip.loadAsync(body);
     const sheets = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
     expect(sheets).toHaveLength(RECONCILIATION_SHEETS.length);
     for (const name of sheets) {
       const xml = await zip.file(name)!.async('string');
-      expect({ name, fitToPage: xml.includes('<pageSetUpPr fitToPage="1"/>'), pageSetup: /<pageSetup [^>]*fitToWidth="1" fitToHeight="(\d+)"/.exec(xml)?.[1] }).toEqual({ name, fitToPage: true, pageSetup: String(FIT_TO_HEIGHT_PAGES) });
+      expect({ name, fitToPage: xml.includes('<pageSetUpPr fitToPage="1"/>'), pageSetup: /<pageSetup [^>]*fitToWidth="1" fitToHeight="(\d+)"/.exec(xml)?.[1] }).toEqual({ name, fitToPage: true, pageSetup: '0' });
     }
   });
 

@@ -11,7 +11,7 @@ import { text } from 'node:stream/consumers';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import unzipper from 'unzipper';
-import { FIT_TO_HEIGHT_PAGES, WARNING_STYLE, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
+import { FIT_TO_HEIGHT_FROM_PAGES, FIT_TO_HEIGHT_PAGES, WARNING_STYLE, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
 import { fitScale, type TableColumn, TableSheet } from '../../src/reports/workbook/table-sheet.js';
 
 const COLUMNS: TableColumn[] = [
@@ -128,16 +128,18 @@ describe('workbooks: long text is printed whole', () => {
   });
 
   /**
-   * Fit to FIT_TO_HEIGHT_PAGES tall rather than "automatic" (LibreOffice's blank pages, see there), but a sheet of more
-   * pages than that, by the estimate, stays "automatic": LibreOffice reads no more than 1000 and would print it smaller.
+   * A long sheet is fit to FIT_TO_HEIGHT_PAGES tall rather than "automatic" (LibreOffice's blank pages, see there); a sheet
+   * of a few pages keeps "automatic" (a statement's blocks stay on their page), and so does one of more pages than
+   * LibreOffice reads, by the estimate, rather than print smaller.
    */
-  it('fits a sheet to FIT_TO_HEIGHT_PAGES tall, and one of more pages to width alone', async () => {
+  it('fits a long sheet to FIT_TO_HEIGHT_PAGES tall, a short one and one of more pages to width alone', async () => {
     const tall = 'Keterangan panjang '.repeat(60); // 30 lines, 450 points: a row a page
     expect(wrappedLines(tall.trim(), COLUMNS[2].width)).toBe(30);
-    expect((await written((t) => t.addRow(['Baris', 1, tall.trim()]))).pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: FIT_TO_HEIGHT_PAGES });
-    const many = await written((t) => {
-      for (let i = 0; i < FIT_TO_HEIGHT_PAGES; i++) t.addRow([`Baris ${i}`, i, tall.trim()]);
+    const rows = (n: number) => written((t) => {
+      for (let i = 0; i < n; i++) t.addRow([`Baris ${i}`, i, tall.trim()]);
     });
-    expect(many.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect((await rows(1)).pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect((await rows(FIT_TO_HEIGHT_FROM_PAGES + 5)).pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: FIT_TO_HEIGHT_PAGES });
+    expect((await rows(FIT_TO_HEIGHT_PAGES)).pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   });
 });

@@ -120,6 +120,19 @@ export function fontScale(style: Partial<ExcelJS.Style> | undefined): number {
  */
 export const FIT_TO_HEIGHT_PAGES = 1000;
 
+/**
+ * From how many estimated pages a sheet is fit to FIT_TO_HEIGHT_PAGES tall; a shorter one keeps 0. The blank pages came
+ * only after sheets of dozens of pages (none after 1,500 rows, 2 after 3,000), while on a sheet of a page or two the same
+ * 2% shrink is what keeps a statement's totals, closing and signature blocks together on their page in LibreOffice (the
+ * statement check of workbooks.text-and-signatures failed without it).
+ */
+export const FIT_TO_HEIGHT_FROM_PAGES = 20;
+
+/** fitToHeight of a sheet estimated at `pages` printed pages: FIT_TO_HEIGHT_PAGES for a long one, else 0 (see above). */
+export function fitToHeightOf(pages: number): number {
+  return pages >= FIT_TO_HEIGHT_FROM_PAGES && pages <= FIT_TO_HEIGHT_PAGES * 0.95 ? FIT_TO_HEIGHT_PAGES : 0;
+}
+
 /** A4, landscape, fit to one page wide, header rows repeated on each printed page. */
 export function printSetup(headerRow?: number): Partial<ExcelJS.PageSetup> {
   return {

@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import {
   type ColumnKind,
   columnStyle,
-  FIT_TO_HEIGHT_PAGES,
+  fitToHeightOf,
   fontScale,
   frozenHeader,
   HEADER_STYLE,
@@ -316,9 +316,9 @@ export class TableSheet {
     return this.nextRow;
   }
 
-  /** Writes the sheet out, fit to FIT_TO_HEIGHT_PAGES tall unless it has more pages (a twentieth to spare for the estimate). */
+  /** Writes the sheet out, a long one fit to FIT_TO_HEIGHT_PAGES tall (fitToHeightOf, by the page estimate). */
   commit(): void {
-    this.sheet.pageSetup.fitToHeight = this.pages > FIT_TO_HEIGHT_PAGES * 0.95 ? 0 : FIT_TO_HEIGHT_PAGES;
+    this.sheet.pageSetup.fitToHeight = fitToHeightOf(this.pages);
     this.sheet.commit();
   }
 }
