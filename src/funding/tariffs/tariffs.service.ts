@@ -171,8 +171,8 @@ export class TariffsService {
   private async recordChangedRows(m: EntityManager, actor: string, row: NewRow, id: number, closed: Tariff | undefined, resumed: number | null, superseded?: Tariff): Promise<void> {
     if (superseded) {
       const was = { amount: Number(superseded.amount), validFrom: superseded.validFrom, validTo: superseded.validTo, legalBasis: superseded.legalBasis };
-      const summary = { supersededBy: id, reason: row.reason!.trim(), was, validTo: supersededValidTo(superseded.validFrom) };
-      await this.audit.recordAll([{ actor, action: 'tariff.supersede', entity: 'tariff', entityId: String(superseded.id), summary }], m);
+      const replaced = { supersededBy: id, reason: row.reason!.trim(), was, validTo: supersededValidTo(superseded.validFrom) };
+      await this.audit.recordAll([{ actor, action: 'tariff.supersede', entity: 'tariff', entityId: String(superseded.id), summary: replaced }], m);
     }
     if (!closed) return;
     await this.audit.recordAll(
