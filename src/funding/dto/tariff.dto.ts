@@ -40,10 +40,11 @@ export class CreateTariffDto {
   /**
    * Why the row replaces the component's last row, which starts on the same day (a mistake in it corrected while the
    * months it prices are open): required then, and kept with the replaced row and in its `tariff.supersede` event.
+   * Null is no reason, as left out.
    */
-  @ApiPropertyOptional({ example: 'Salah ketik: seharusnya Rp36.000', type: String })
+  @ApiPropertyOptional({ example: 'Salah ketik: seharusnya Rp36.000', type: String, nullable: true })
   @IsOptional()
   @IsString({ message: 'reason (alasan) harus berupa teks' })
   @MaxLength(500, { message: 'reason (alasan) paling panjang 500 karakter' })
-  reason?: string;
+  reason?: string | null;
 }

@@ -219,7 +219,7 @@ function resumedWarnings(row: NewRow, closed: Tariff | undefined): TariffWarning
  */
 function assertSupersedes(stored: Tariff[], superseded: Tariff, row: NewRow): undefined {
   const was = { ...superseded, amount: Number(superseded.amount) };
-  refuse(supersedeReasonProblem(was, row, row.reason));
+  refuse(supersedeReasonProblem(was, row, row.reason ?? undefined));
   refuse(clashProblem(stored, superseded, row));
   const unchanged = supersedeUnchangedProblem(was, row);
   if (unchanged) throw FundingException.tariffUnchanged(unchanged);
