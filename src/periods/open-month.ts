@@ -13,7 +13,12 @@ export function openMonthToRecordIn(closedMonth: string, currentMonth: string, c
   for (let month = currentMonth; month > closedMonth; month = addMonths(month, -1)) {
     if (!closed.has(month)) return month;
   }
-  let month = addMonths(currentMonth > closedMonth ? currentMonth : closedMonth, 1);
-  while (closed.has(month)) month = addMonths(month, 1);
-  return month;
+  return firstOpenMonthAfter(currentMonth > closedMonth ? currentMonth : closedMonth, closed);
+}
+
+/** The first month after `month` not in `closed` (the closed months, as above), crossing the year. */
+export function firstOpenMonthAfter(month: string, closed: { has(month: string): boolean }): string {
+  let next = addMonths(month, 1);
+  while (closed.has(next)) next = addMonths(next, 1);
+  return next;
 }

@@ -7,7 +7,8 @@
  * last row is replaced (superseded) by a row starting on the same day while no month it prices is
  * closed: it is kept, marked as replaced and why, and prices no day (validTo the day before validFrom).
  */
-import { addDays, addMonths, dayName, monthName } from '../../common/month.js';
+import { addDays, dayName, monthName } from '../../common/month.js';
+import { firstOpenMonthAfter } from '../../periods/open-month.js';
 import { rupiah } from '../../common/money.js';
 import type { NewTariff, StoredTariff, TariffProblem } from './tariff-rules.js';
 import { pricesMonth } from './tariff-rules.js';
@@ -66,11 +67,6 @@ export function closedMonthPriced(row: Pick<NewTariff, 'validFrom' | 'validTo'>,
   return { month: priced[0], by: closed.get(priced[0])!, firstOpen: firstOpenMonthAfter(priced.at(-1)!, closed) };
 }
 
-/** The first month after `month` not in `closed` (null past December 2099). */
-export function firstOpenMonthAfter(month: string, closed: ReadonlyMap<string, string>): string | null {
-  for (let m = addMonths(month, 1); m <= '2099-12'; m = addMonths(m, 1)) if (!closed.has(m)) return m;
-  return null;
-}
 
 /** "Januari 2026 sudah difinalisasi" or "Maret 2026 sudah dibekukan (Juli 2026 difinalisasi)". */
 export function closedSaid({ month, by }: ClosedPricedMonth): string {
