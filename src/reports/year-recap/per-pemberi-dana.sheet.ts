@@ -17,7 +17,7 @@ export const PLEDGE_COLUMNS: TableColumn[] = [
   { header: 'Pemberi Dana', kind: 'text', width: 40 },
   { header: 'Sumber Dana', kind: 'text', width: 16 },
   { header: 'Pagu (Rp)', kind: 'rupiah', width: 16 },
-  { header: 'Kuota (peserta/bulan)', kind: 'count', width: 12 },
+  { header: 'Kuota (peserta per bulan)', kind: 'count', width: 12 },
   { header: 'Peserta-Bulan Terdanai', kind: 'count', width: 12, total: true },
   { header: 'Total Terdanai (Rp)', kind: 'rupiah', width: 17, total: true },
   { header: 'Dibayar (Rp)', kind: 'rupiah', width: 17, total: true },
