@@ -1,5 +1,6 @@
 import { pledgeWarnings, type PledgeWarning } from '../domain/pledge-warnings.js';
 import type { Pledge } from '../entities/pledge.entity.js';
+import { fromEntity } from './pledge-terms.js';
 
 /** A pledge as the API returns it: money as integers, with its compliance warnings. */
 export interface PledgeView {
@@ -29,24 +30,13 @@ export interface PledgeView {
   withdrawnBy: string | null;
 }
 
+/** The stored terms (fromEntity, money as integers) in their order after code and revision, then warnings and bookkeeping. */
 export function toPledgeView(p: Pledge): PledgeView {
+  const { code, ...terms } = fromEntity(p);
   return {
-    code: p.code,
+    code,
     revision: p.revision,
-    sourceType: p.sourceType,
-    fund: p.fund,
-    funder: p.funder,
-    fiscalYear: p.fiscalYear,
-    fromMonth: p.fromMonth,
-    toMonth: p.toMonth,
-    scope: p.scope,
-    villageCodes: p.villageCodes,
-    niks: p.niks,
-    sharePercent: p.sharePercent,
-    quota: p.quota,
-    budget: p.budget === null ? null : Number(p.budget),
-    priority: p.priority,
-    legalBasis: p.legalBasis,
+    ...terms,
     warnings: pledgeWarnings(p),
     createdBy: p.createdBy,
     createdAt: p.createdAt,
