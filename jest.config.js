@@ -1,4 +1,10 @@
 /** Jest in native ESM mode (see STACK.md): swc transforms TypeScript, `.js` import suffixes are mapped away. */
+
+// The specs' expectations are written in WIB (Asia/Jakarta, UTC+7, no daylight saving). The zone is pinned here, not
+// only in `npm test`, so `npx jest <file>` and IDE runners get it too: this file is read by Jest's main process before
+// any worker is started, workers inherit its environment, and Node applies a changed TZ at once (a run in band too).
+process.env.TZ = 'Asia/Jakarta';
+
 export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/src'],

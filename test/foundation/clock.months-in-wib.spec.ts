@@ -14,4 +14,10 @@ describe('months in WIB', () => {
     expect(nextMonthInWib(new Date('2026-11-30T17:00:00Z'))).toBe('2027-01');
     expect(nextMonthInWib(new Date('2026-12-31T17:00:00Z'))).toBe('2027-02');
   });
+
+  it("the suite runs in WIB whatever the caller's TZ (jest.config.js pins it, so `npx jest` and IDE runners match `npm test`)", () => {
+    expect(process.env.TZ).toBe('Asia/Jakarta');
+    expect(new Date(2026, 0, 1).getTimezoneOffset()).toBe(-420);
+    expect(new Date(2026, 0, 1).toISOString()).toBe('2025-12-31T17:00:00.000Z');
+  });
 });
