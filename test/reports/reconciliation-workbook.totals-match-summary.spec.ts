@@ -51,7 +51,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
 
   it('has the §11 sheets in order, with Indonesian names', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([...RECONCILIATION_SHEETS]);
-    expect(RECONCILIATION_SHEETS).toEqual(['Ringkasan', 'Pagu & Realisasi', 'Per Sumber Dana', 'Per Desa', 'Rincian Peserta', 'Temuan', 'Koreksi Bulan Tertutup', 'Pembayaran', 'Berita Acara']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Pagu & Realisasi', 'Per Sumber Dana', 'Per Desa', 'Rincian Peserta', 'Temuan', 'Koreksi Bulan Tertutup', 'Pembayaran', 'Berita Acara']);
   });
 
   it('freezes the header row, filters tables and prints landscape A4 fit to width with repeated headers and numbered pages', () => {
@@ -266,7 +266,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
       const ws = (await readWorkbook((await download(auditor.get(`/api/v1/reconciliations/${runId}/workbook.xlsx`))).body)).getWorksheet('Temuan')!;
       const recapTotal = rowOf(ws, 'Jumlah temuan');
       expect(ws.getRow(recapTotal.number + 1).getCell(1).value).toBe(DOUBLE_COVERAGE_NOTE);
-      expect(DOUBLE_COVERAGE_NOTE).toMatch(/^Temuan DOUBLE_COVERAGE juga dihitung pada kategori lainnya .*bukan jumlah tagihan\.$/);
+      expect(ws.getRow(recapTotal.number + 1).getCell(1).value).toMatch(/^Temuan DOUBLE_COVERAGE juga dihitung pada kategori lainnya .*bukan jumlah tagihan\.$/);
     } finally {
       await t.dataSource.query(`DELETE FROM finding WHERE run_id = $1 AND category = 'DOUBLE_COVERAGE'`, [runId]);
       await t.dataSource.query(`UPDATE reconciliation_run SET summary = summary #- '{findings,DOUBLE_COVERAGE}' WHERE id = $1`, [runId]);
