@@ -295,6 +295,21 @@ describe('row rules of the enrollment sheet', () => {
     expect(messages[0]).toBe('ALASAN_BERAKHIR "Pindah Kota" harus salah satu dari MENINGGAL, PINDAH, PBI_APBN, MAMPU, LAINNYA (juga "Meninggal Dunia" dan "Pindah Domisili").');
   });
 
+  // One golden file per rule (named after its code): a good first row, the rule's bad rows, and a row at the rule's edge
+  // that is taken; nothing else in the file fails, so the rule's findings are all there is.
+  it.each([
+    ['text-too-long.csv', { accepted: 2, rejected: 1, warnings: 0 }, [[3, 'REJECT', 'NAMA', 'TEXT_TOO_LONG']], 'NAMA terlalu panjang (201 karakter, paling banyak 200).'],
+    ['death-date-in-future.csv', { accepted: 2, rejected: 1, warnings: 0 }, [[3, 'REJECT', 'TAT', 'DEATH_DATE_IN_FUTURE']], 'TAT 16 November 2026 sesudah hari ini (15 November 2026): dengan ALASAN_BERAKHIR MENINGGAL, TAT adalah tanggal meninggal, yang tidak mungkin di masa depan. Periksa tanggalnya, terutama tahunnya.'],
+    ['end-reason-without-tat.csv', { accepted: 2, rejected: 1, warnings: 0 }, [[3, 'REJECT', 'TAT', 'END_REASON_WITHOUT_TAT']], 'ALASAN_BERAKHIR PINDAH diisi tetapi TAT kosong: isi TAT (untuk peserta meninggal: tanggal meninggal).'],
+    ['nik-sex-mismatch.csv', { accepted: 4, rejected: 0, warnings: 2 }, [[3, 'WARN', 'JENIS_KELAMIN', 'NIK_SEX_MISMATCH'], [4, 'WARN', 'JENIS_KELAMIN', 'NIK_SEX_MISMATCH']], 'JENIS_KELAMIN L tidak sesuai dengan NIK (tanggal di NIK ditambah 40: perempuan).'],
+    ['no-kk-invalid.csv', { accepted: 1, rejected: 3, warnings: 0 }, [3, 4, 5].map((row) => [row, 'REJECT', 'NO_KK', 'NO_KK_INVALID']), 'NO_KK "170306010120000" harus tepat 16 digit angka.'],
+  ] as [string, object, Finding[], string][])('not-ok/%s fails its rule only, on its rows and column', async (file, counts, expected, message) => {
+    const { body, found, messages } = await findings(`not-ok/${file}`);
+    expect(body).toMatchObject({ status: 'DONE', ...counts });
+    expect(found).toEqual(expected);
+    expect(messages[0]).toBe(message);
+  });
+
   it('a duplicate NIK in the file with other values: the later row is refused, saying the first row is stored and which columns differ', async () => {
     const { body, found, messages } = await findings('not-ok/duplicate-nik-in-file.csv');
     expect(body).toMatchObject({ rowsRead: 4, accepted: 3, rejected: 1, warnings: 0 });
