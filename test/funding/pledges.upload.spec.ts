@@ -234,6 +234,30 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     await keuangan.get('/api/v1/pledges/TJSLP-POTONGAN-2026').expect(404); // nothing stored
   });
 
+  // One golden file per pledge rule (test/fixtures/pledges/not-ok, named after the rule in the sheet's words): a good
+  // first row, saved, and rows that break that rule alone, each refused naming its row, column and why.
+  it.each([
+    ['kode-tidak-valid.csv', [[3, 'KODE', 'KODE "-1-1" harus diawali huruf atau angka (bukan titik, garis bawah atau tanda hubung).']]],
+    ['sumber-tidak-dikenal.csv', [[3, 'SUMBER', 'SUMBER harus salah satu dari: APBD, APBD_PROV, DESA, TJSLP. Boleh juga ditulis dengan namanya: APBD Kabupaten, APBD Provinsi, APBDes, TJSLP (CSR).']]],
+    ['jenis-dana-tidak-sesuai-sumber.csv', [[3, 'JENIS_DANA', 'JENIS_DANA hanya diisi bila SUMBER APBDes (DESA); kosongkan untuk APBD Kabupaten (APBD).'], [4, 'JENIS_DANA', 'JENIS_DANA wajib diisi bila SUMBER APBDes (DESA): Dana Desa (DANA_DESA), Alokasi Dana Desa (ADD) atau Pendapatan Asli Desa (PADES).']]],
+    ['pemberi-dana-kosong.csv', [[3, 'PEMBERI_DANA', 'PEMBERI_DANA (nama pemberi dana) wajib diisi.']]],
+    ['tahun-di-luar-rentang.csv', [[3, 'TAHUN', 'TAHUN (tahun anggaran) harus antara 2018 dan 2099.'], [4, 'TAHUN', 'TAHUN (tahun anggaran) harus antara 2018 dan 2099.']]],
+    ['bulan-sampai-sebelum-bulan-dari.csv', [[3, 'BULAN_SAMPAI', 'BULAN_SAMPAI (bulan akhir) Maret lebih awal dari bulan awal September: bulan akhir harus sama dengan atau sesudah bulan awal.']]],
+    ['cakupan-tidak-dikenal.csv', [[3, 'CAKUPAN', 'CAKUPAN harus salah satu dari: ALL, VILLAGES, RESIDENTS. Boleh juga ditulis dengan namanya: Semua peserta, Desa tertentu, Peserta tertentu (NIK).']]],
+    ['kode-desa-tidak-dikenal.csv', [[3, 'KODE_DESA', 'Kode desa tidak dikenal di Kabupaten Bengkulu Utara: 1703999999. Kode desa yang dikenal ada di pilihan "Desa yang ditanggung" pada formulir komitmen (menu Komitmen).']]],
+    ['nik-tidak-valid.csv', [[3, 'NIK', 'NIK tidak valid: harus 16 digit angka (format kolom sebagai Teks di Excel), digit 7–12 tanggal lahir yang mungkin (DDMMYY, +40 untuk perempuan), nomor urut bukan 0000: 1703063201900001.']]],
+    ['persen-di-luar-rentang.csv', [[3, 'PERSEN', 'PERSEN "0" harus bilangan bulat 1 sampai 100.'], [4, 'PERSEN', 'PERSEN "101" harus bilangan bulat 1 sampai 100.']]],
+    ['kuota-bukan-positif.csv', [[3, 'KUOTA', 'KUOTA (jumlah peserta per bulan) harus bilangan bulat lebih dari 0 dan paling besar 2.000.000.000.']]],
+    ['pagu-bukan-positif.csv', [[3, 'PAGU', 'PAGU (pagu setahun) harus rupiah bulat lebih dari 0 dan paling besar Rp10.000.000.000.000.']]],
+    ['prioritas-di-luar-rentang.csv', [[3, 'PRIORITAS', 'PRIORITAS harus bilangan bulat (-1000000 sampai 1000000); makin kecil makin dahulu membayar.']]],
+    ['dasar-hukum-terlalu-panjang.csv', [[3, 'DASAR_HUKUM', 'DASAR_HUKUM terlalu panjang (501 karakter, paling banyak 500).']]],
+  ] as [string, [number, string, string][]][])('not-ok/%s: the good row is saved, the others refused by that rule only', async (name, refused) => {
+    const res = await keuangan.post('/api/v1/pledge-uploads').attach('file', readFileSync(`test/fixtures/pledges/not-ok/${name}`), name).expect(201);
+    expect(res.body).toMatchObject({ accepted: 1, rejected: refused.length, listRowsRejected: 0 });
+    expect(res.body.pledges.map((p: { code: string }) => p.code)).toEqual([expect.stringMatching(/^GOLDEN-[A-Z]+-OK-2027$/)]);
+    expect(res.body.issues.map((i: { sheet: string; rowNumber: number; column: string; message: string }) => [i.sheet, i.rowNumber, i.column, i.message])).toEqual(refused.map((r) => ['Komitmen', ...r]));
+  });
+
   it('a Daftar list on a hidden sheet refuses the upload, naming the sheet, rather than saving the pledge without it', async () => {
     const file = await workbook([['TJSLP-H-2026', 'TJSLP', null, 'PT H', 2026, 'RESIDENTS', null, null, 100, null]], [['TJSLP-H-2026', '1703064101900001']], 'hidden');
     const res = await upload(file).expect(400);
