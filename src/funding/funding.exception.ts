@@ -99,9 +99,10 @@ export class FundingException extends DomainException<FundingErrorCode> {
     return new FundingException(FundingErrorCode.TARIFF_MISSING, missingPremiumMessage(month, asked), details);
   }
 
+  /** The first problem after the colon as the tariff's (`… tidak valid: kode desa tidak dikenal …`, not `: Kode desa …`). */
   static pledgeInvalid(problems: FieldProblem[]): FundingException {
     const first = problems[0]?.messages[0] ?? '';
-    return new FundingException(FundingErrorCode.PLEDGE_INVALID, `Komitmen pendanaan tidak valid: ${first}`, problems);
+    return new FundingException(FundingErrorCode.PLEDGE_INVALID, `Komitmen pendanaan tidak valid: ${afterColon(first)}`, problems);
   }
 
   /** In the console's words (menu Komitmen, section "Ubah komitmen (revisi)"), no API route: people read it; programs read `code`. */

@@ -76,6 +76,11 @@ describe('console form messages', () => {
     // a domain error that says more than its field's message keeps its own words above the form
     const more = { code: 'OUTSIDE_TERMS', message: 'Komitmen ini tidak berlaku untuk bulan itu.', details: [{ field: 'month', messages: ['Bulan di luar masa komitmen.'] }] };
     expect(forms.summaryHeadline(more, true)).toBe('Komitmen ini tidak berlaku untuk bulan itu.');
+    // a refusal quoting its field's message after a colon, its first letter in lower case (afterColon): still pointed to
+    const village = 'Kode desa tidak dikenal di Kabupaten Bengkulu Utara: 1703999999.';
+    const pledge = { code: 'PLEDGE_INVALID', message: `Komitmen pendanaan tidak valid: k${village.slice(1)}`, details: [{ field: 'villageCodes', messages: [village] }] };
+    expect(forms.summaryHeadline(pledge, true)).toBe('Periksa isian yang ditandai di bawah.');
+    expect(forms.summaryHeadline(pledge, false)).toBe(pledge.message);
   });
 
   it('shows the form\'s own problems with the API\'s for the other fields, all at once (QA: the first problem hid the rest)', () => {

@@ -54,12 +54,17 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
   it('names unknown village codes, dotted or not', async () => {
     const res = await post({ ...base, code: 'DESA-X', sourceType: 'DESA', fund: 'ADD', scope: 'VILLAGES', villageCodes: ['17.03.06.2001', '1703999999', 'abc'] }).expect(400);
     expect(problems(res).villageCodes).toBe('Kode desa tidak dikenal di Kabupaten Bengkulu Utara: 1703999999, abc. Kode desa yang dikenal ada di pilihan "Desa yang ditanggung" pada formulir komitmen (menu Komitmen).');
+    // the sentence after the colon reads on in lower case, as a tariff's (afterColon); the field's own message keeps its capital
+    expect(res.body.message).toBe('Komitmen pendanaan tidak valid: kode desa tidak dikenal di Kabupaten Bengkulu Utara: 1703999999, abc. Kode desa yang dikenal ada di pilihan "Desa yang ditanggung" pada formulir komitmen (menu Komitmen).');
     expect(JSON.stringify(res.body)).not.toMatch(/\/api\//);
   });
 
   it('refuses a fiscal year whose months the API does not take (before 2018, after 2099)', async () => {
     for (const fiscalYear of [2017, 2100]) {
-      expect(problems(await post({ ...base, code: `Y${fiscalYear}`, fiscalYear }).expect(400)).fiscalYear).toBe('fiscalYear (tahun anggaran) harus antara 2018 dan 2099.');
+      const res = await post({ ...base, code: `Y${fiscalYear}`, fiscalYear }).expect(400);
+      expect(problems(res).fiscalYear).toBe('fiscalYear (tahun anggaran) harus antara 2018 dan 2099.');
+      // a field name after the colon stays as written
+      expect(res.body.message).toBe('Komitmen pendanaan tidak valid: fiscalYear (tahun anggaran) harus antara 2018 dan 2099.');
     }
   });
 

@@ -150,9 +150,15 @@ const FIELDS_MARKED = 'Periksa isian yang ditandai di bawah.';
  */
 export function summaryHeadline(err, allBesideFields) {
   if (!allBesideFields) return err?.message;
-  const quoted = (err?.details ?? []).some((d) => (d.messages ?? [d.message]).some((m) => m && String(err.message).includes(m)));
+  const quoted = (err?.details ?? []).some((d) => (d.messages ?? [d.message]).some((m) => m && quotes(String(err.message), String(m))));
   return err?.code === 'VALIDATION_FAILED' || quoted ? FIELDS_MARKED : err.message;
 }
+
+/**
+ * Whether `message` quotes `m`: as it stands, or after a colon with its first letter in lower case, as the server joins
+ * a sentence after "… tidak valid: " (afterColon in src/common/text.ts: "Komitmen pendanaan tidak valid: kode desa …").
+ */
+const quotes = (message, m) => message.includes(m) || message.includes(`: ${m[0].toLowerCase()}${m.slice(1)}`);
 
 /**
  * The API's refusal with the form's own `problems` ([{ field, messages }]: what the form could not read,
