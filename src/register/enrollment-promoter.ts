@@ -30,7 +30,7 @@ import {
 import { REJECT_OTHER_PERSON, REJECT_TAKEN_NOKA } from './sql/promotion-refusals.sql.js';
 import { WARN_CLOSED_MONTH, WARN_CLOSED_MONTH_VILLAGE } from './sql/closed-month-warnings.sql.js';
 import { WARN_COVERAGE_CHANGED, WARN_REINSTATED } from './sql/coverage-warnings.sql.js';
-import { WARN_NOKA_OF_ENDED } from './sql/noka-warnings.sql.js';
+import { EARLY_HOLDERS_OF_ENDED_CARDS, RESTAGE_EARLY_ROWS, WARN_NOKA_OF_ENDED } from './sql/noka-warnings.sql.js';
 import { CLEAR_STAGING } from './sql/staging.sql.js';
 import { type ColumnLabels, columnLabels } from './enrollment-columns.js';
 
@@ -63,6 +63,8 @@ export interface EarlyPromotion {
   /** Time stamped on every change of the upload. */
   now: Date;
   created: number;
+  /** The row of the file's first active row with a NOKA (EnrollmentRowValidator.firstActiveRowOfNoka), for `restageCardsPassedOn`. */
+  activeRowOfNoka?: (noka: string) => number | undefined;
 }
 
 @Injectable()
@@ -79,8 +81,27 @@ export class EnrollmentPromoter {
   }
 
   /** Finishes a promotion begun with `tryLock`/`promoteNewBatch` in `m`'s open transaction (the caller commits). */
-  finish(m: EntityManager, uploadId: string, actor: string, rowsRead: number, early: EarlyPromotion, file: FileColumns = ALL_COLUMNS): Promise<PromotionCounts> {
+  async finish(m: EntityManager, uploadId: string, actor: string, rowsRead: number, early: EarlyPromotion, file: FileColumns = ALL_COLUMNS): Promise<PromotionCounts> {
+    await this.restageCardsPassedOn(m, uploadId, early);
     return this.promoteIn(m, uploadId, actor, rowsRead, file, early);
+  }
+
+  /**
+   * A new participant registered early whose card a later batch of the file ends for another new NIK
+   * (EARLY_HOLDERS_OF_ENDED_CARDS) goes back into staging under its row's number, so that WARN_NOKA_OF_ENDED warns its
+   * row as it would on PGlite, wherever in the file the two rows stand. Two queries, whatever the number of such rows.
+   */
+  private async restageCardsPassedOn(m: EntityManager, uploadId: string, early: EarlyPromotion): Promise<void> {
+    const rowOf = early.activeRowOfNoka;
+    if (!rowOf) return;
+    const found: { nik: string; noka: string }[] = await m.query(EARLY_HOLDERS_OF_ENDED_CARDS, [uploadId]);
+    const rows = found.flatMap(({ nik, noka }) => {
+      const row = rowOf(noka);
+      return row === undefined ? [] : [{ nik, row }];
+    });
+    if (!rows.length) return;
+    const [{ restaged }] = await m.query(RESTAGE_EARLY_ROWS, [uploadId, rows.map((r) => r.nik), rows.map((r) => r.row)]);
+    early.created -= restaged;
   }
 
   /**

@@ -11,7 +11,8 @@
  * meets a registered NIK or a held NOKA, that batch and the rest are staged and `afterStaged` runs
  * after each. A row whose TMT is not after the last day of the latest finalized month is staged,
  * not copied: it may reach a finalized month, which promotion warns about (WARN_CLOSED_MONTH); so is one
- * whose NOKA an ended participant holds, or a row of the file with a TAT in this batch or above (WARN_NOKA_OF_ENDED).
+ * whose NOKA an ended participant holds, or a row of the file with a TAT in this batch or above (WARN_NOKA_OF_ENDED);
+ * one copied before the row that ends its card's holder is staged again once the file is read (EnrollmentPromoter.finish).
  * The caller then finishes and commits on `transaction`, or `close()` rolls it back.
  */
 import { Readable } from 'node:stream';
@@ -162,7 +163,7 @@ export class StagingWriter {
         return;
       }
       this.copyIntoRegister = false; // this file updates registered people: stage the rest
-      this.endedInFile = new Set(); // PROMOTE_NEW_BATCH keeps such cards staged from here on
+      this.endedInFile = new Set(); // PROMOTE_NEW_BATCH keeps such cards staged from here on (in their batch; the rest: RESTAGE_EARLY_ROWS)
     }
     await this.copyRows(COPY_STAGING, records, (r) => this.stagingLine(r));
     if (!this.early) return;

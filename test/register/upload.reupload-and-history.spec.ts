@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import ExcelJS from 'exceljs';
 import { binary } from '../reports/support/xlsx.js';
 import { count, issues, upload } from './support.js';
+import { ImportEnrollmentSheet } from '../../src/register/use-cases/import-enrollment-sheet.use-case.js';
 
 describe('re-uploads: the same file changes nothing, a changed row is recorded in history', () => {
   let t: TestApp;
@@ -173,6 +174,63 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
     // two ended rows sharing a card: the one that ends later is told, not both
     const both = await upload(t, csv('dua-berakhir.csv', person('86', '0001000000803', '2026-11-30,PINDAH'), person('85', '0001000000803', '2026-08-31,MENINGGAL')));
     expect(await warned(both.body.id)).toEqual([[2, 'NOKA', 'NOKA_OF_ENDED_PARTICIPANT', said('0001000000803', '1703064101600085', '31 Agustus 2026 (MENINGGAL)')]]);
+  });
+
+  it('a card given and its holder ended in different staged batches is warned too, whichever row comes first (PostgreSQL registers new rows batch by batch)', async () => {
+    // batches of 2 rows instead of 5,000: row 9 is 4 batches below row 2 (until 2026-12 PostgreSQL had registered the
+    // new holder's row with its batch, and the holder's end in a later batch went without a word)
+    const importer = t.app.get(ImportEnrollmentSheet);
+    const batchRows = importer.batchRows;
+    importer.batchRows = { read: 2, stage: 2 };
+    try {
+      const csv = (name: string, ...rows: string[]) => ({ name, content: Buffer.from(['NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR', ...rows].join('\n') + '\n') });
+      const nik = (serial: number) => `170306410160${String(serial).padStart(4, '0')}`;
+      const person = (serial: number, noka = '', end = ',') => `${nik(serial)},1703060101200001,Orang ${serial},1960-01-01,P,17.03.06.2001,${noka},2025-01-01,${end}`;
+      const others = (from: number, n: number) => Array.from({ length: n }, (_, i) => person(from + i));
+      const said = (noka: string, former: number, ended: string) =>
+        `NOKA ${noka} sebelumnya milik peserta lain, NIK ${nik(former)}, yang kepesertaannya berakhir ${ended}. ` +
+        'Kartu BPJS bersifat pribadi dan tidak berpindah ke orang lain: periksa nomor kartu peserta baris ini. Baris tetap diterima.';
+      const outcome = async (file: { name: string; content: Buffer }) => {
+        const { body } = await upload(t, file);
+        const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM participant WHERE created_upload_id = $1', [body.id]);
+        return { body, registered: n, warned: (await issues(t, body.id)).map((i) => [i.row_number, i.column_name, i.code, i.message]) };
+      };
+      // a registered person's row: on PostgreSQL its batch and every later one are staged, then promoted batch by batch
+      const registered = person(290, '0001000000990');
+      await upload(t, csv('terdaftar.csv', registered));
+
+      // the new holder first (row 2, copied with its batch), its card's holder ended 4 batches below (row 9)
+      const copied = await outcome(csv('kartu-jauh-di-atas.csv', person(200, '0001000000901'), ...others(201, 6), person(207, '0001000000901', '2026-10-12,MENINGGAL')));
+      expect(copied.body).toMatchObject({ status: 'DONE', rowsRead: 8, accepted: 8, created: 8, rejected: 0, warnings: 1 });
+      expect(copied.warned).toEqual([[2, 'NOKA', 'NOKA_OF_ENDED_PARTICIPANT', said('0001000000901', 207, '12 Oktober 2026 (MENINGGAL)')]]);
+      expect(copied.registered).toBe(8);
+      // the same after a registered person's row (row 2): row 3 promoted from staging with its batch, row 9 ends the holder
+      const staged = await outcome(csv('kartu-jauh-di-atas-2.csv', registered, person(210, '0001000000902'), ...others(211, 5), person(216, '0001000000902', '2026-09-30,PINDAH')));
+      expect(staged.body).toMatchObject({ status: 'DONE', rowsRead: 8, accepted: 8, created: 7, unchanged: 1, rejected: 0, warnings: 1 });
+      expect(staged.warned).toEqual([[3, 'NOKA', 'NOKA_OF_ENDED_PARTICIPANT', said('0001000000902', 216, '30 September 2026 (PINDAH)')]]);
+      expect(staged.registered).toBe(7);
+      // the holder's end first (row 2), the new holder 4 batches below (row 9), a registered person's row between them
+      const after = await outcome(csv('kartu-jauh-di-bawah.csv', person(220, '0001000000903', '2026-10-12,MENINGGAL'), person(221), registered, ...others(222, 4), person(226, '0001000000903')));
+      expect(after.body).toMatchObject({ status: 'DONE', rowsRead: 8, accepted: 8, created: 7, rejected: 0, warnings: 1 });
+      expect(after.warned).toEqual([[9, 'NOKA', 'NOKA_OF_ENDED_PARTICIPANT', said('0001000000903', 220, '12 Oktober 2026 (MENINGGAL)')]]);
+      // two ended rows sharing a card, far apart: the one that ends later is told (row 3), not the other
+      const twoEnded = await outcome(csv('dua-berakhir-jauh.csv', registered, person(230, '0001000000904', '2026-11-30,PINDAH'), ...others(231, 5), person(236, '0001000000904', '2026-08-31,MENINGGAL')));
+      expect(twoEnded.warned).toEqual([[3, 'NOKA', 'NOKA_OF_ENDED_PARTICIPANT', said('0001000000904', 236, '31 Agustus 2026 (MENINGGAL)')]]);
+
+      const stored = await t.dataSource.query(`SELECT nik, noka, tat::text FROM participant WHERE noka IN ('0001000000901', '0001000000902', '0001000000903', '0001000000904') ORDER BY noka, nik`);
+      expect(stored).toEqual([
+        { nik: nik(200), noka: '0001000000901', tat: null },
+        { nik: nik(207), noka: '0001000000901', tat: '2026-10-12' },
+        { nik: nik(210), noka: '0001000000902', tat: null },
+        { nik: nik(216), noka: '0001000000902', tat: '2026-09-30' },
+        { nik: nik(220), noka: '0001000000903', tat: '2026-10-12' },
+        { nik: nik(226), noka: '0001000000903', tat: null },
+        { nik: nik(230), noka: '0001000000904', tat: '2026-11-30' },
+        { nik: nik(236), noka: '0001000000904', tat: '2026-08-31' },
+      ]);
+    } finally {
+      importer.batchRows = batchRows;
+    }
   });
 
   it('a file refused for a taken card is applied when sent again after the holder was ended, as the refusal advised (QA)', async () => {

@@ -7,6 +7,7 @@
  */
 import { sqlDayName } from '../../common/month.js';
 import { RAW_ONCE } from './promote.sql.js';
+import { RECORD_COLUMNS } from './staging.sql.js';
 
 /**
  * 1f. A staged row whose NOKA (not its participant's own already) is the card of another participant whose coverage
@@ -15,9 +16,10 @@ import { RAW_ONCE } from './promote.sql.js';
  * (REJECT_OTHER_PERSON, REJECT_TAKEN_NOKA) have left staging. The former holder may be registered by this same file,
  * ended (its row has a TAT): it is in staging then, or in the register already when promoted early (until 2026-12 such a
  * card was not warned). The early paths on PostgreSQL keep the new holder's row staged when the file ended the card's
- * holder in the same batch or above it (StagingWriter, PROMOTE_NEW_BATCH); a row that gave the card in an earlier batch
- * than the holder's end is in the register already and is not warned. Of two ended rows of the file sharing a card,
- * the one that ends later is warned (the card passed to it), not both.
+ * holder in the same batch or above it (StagingWriter, PROMOTE_NEW_BATCH), and every row with a card and a TAT; a row
+ * that gave the card in an earlier batch than the holder's end, registered already, is staged again first
+ * (EARLY_HOLDERS_OF_ENDED_CARDS, RESTAGE_EARLY_ROWS), so the order and distance of the two rows do not matter. Of two
+ * ended rows of the file sharing a card, the one that ends later is warned (the card passed to it), not both.
  * $1 upload id, $2 the NOKA column as the file names it.
  */
 export const WARN_NOKA_OF_ENDED = `
@@ -61,3 +63,37 @@ export const WARN_NOKA_OF_ENDED = `
 export const ENDED_HOLDERS_NOKAS = `
   SELECT DISTINCT p.noka FROM participant p
   WHERE p.noka = ANY($1::text[]) AND p.noka IS NOT NULL AND p.tat IS NOT NULL`;
+
+/**
+ * The new participants this upload registered while the file was read (PostgreSQL: COPY_NEW_PARTICIPANTS,
+ * PROMOTE_NEW_BATCH), active, whose card a staged row of the same file ends for another new NIK: a row that gave the
+ * card in an earlier batch than the one that ends its holder (until 2026-12 such a row, 5,000 rows above, went in without
+ * a word). They
+ * are staged again (RESTAGE_EARLY_ROWS) so that WARN_NOKA_OF_ENDED sees both rows, as it does on PGlite. Ended rows
+ * with a card are always staged on the early paths, so each card is looked up once (UQ_participant_active_noka).
+ * $1 upload id.
+ */
+export const EARLY_HOLDERS_OF_ENDED_CARDS = `
+  SELECT DISTINCT p.nik, p.noka
+  FROM enrollment_staging h
+  JOIN participant p ON p.noka = h.noka AND p.tat IS NULL AND p.nik <> h.nik AND p.created_upload_id = $1
+  WHERE h.upload_id = $1 AND h.noka IS NOT NULL AND h.tat IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM participant r WHERE r.nik = h.nik)`;
+
+/**
+ * Participants registered early by this upload back into staging under their rows' numbers (the file's values, which
+ * they were copied from): deleted from the register, in the upload's transaction, and inserted with the other new
+ * participants at the end (INSERT_NEW). Returns how many. $1 upload id, $2 NIKs (text[]), $3 their row numbers (int[]).
+ */
+export const RESTAGE_EARLY_ROWS = `
+  WITH back AS (
+    DELETE FROM participant p
+    USING unnest($2::text[], $3::int[]) AS r(nik, row_number)
+    WHERE p.nik = r.nik AND p.created_upload_id = $1
+    RETURNING r.row_number, ${RECORD_COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')}
+  ), staged AS (
+    INSERT INTO enrollment_staging (upload_id, row_number, ${RECORD_COLUMNS})
+    SELECT $1, row_number, ${RECORD_COLUMNS} FROM back
+    RETURNING 1
+  )
+  SELECT count(*)::int AS restaged FROM staged`;

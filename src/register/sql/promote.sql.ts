@@ -94,7 +94,9 @@ export const COPY_NEW_PARTICIPANTS = `
  * cannot collide with a later row of the file: the validator rejects a second NIK and a second
  * active NOKA within one file. Everything else (updates, NOKAs that are taken now and may be
  * released later in the file, new rows whose TMT is not after LAST_CLOSED_DAY, which WARN_CLOSED_MONTH
- * may have to warn, NOKAs an ended participant holds or another row of the batch ends, which WARN_NOKA_OF_ENDED warns) stays staged for the steps below.
+ * may have to warn, NOKAs an ended participant holds or another row of the batch ends, and rows with a NOKA and a TAT, which
+ * WARN_NOKA_OF_ENDED warns) stays staged for the steps below. A row promoted here whose card a later batch ends is staged
+ * again once the file is read (RESTAGE_EARLY_ROWS).
  * Returns the number created. $1 upload id, $2/$3 first and last row number of the batch, $4 user, $5 time.
  */
 export const PROMOTE_NEW_BATCH = `
@@ -105,8 +107,9 @@ export const PROMOTE_NEW_BATCH = `
       -- subquery with LIMIT is not turned into a join, which the planner would hash over the whole
       -- register for every batch (the batch is small, the register large).
       AND (SELECT p.nik FROM participant p WHERE p.nik = s.nik LIMIT 1) IS NULL
-      AND (s.noka IS NULL OR s.tat IS NOT NULL
-           OR (SELECT p.nik FROM participant p WHERE p.noka = s.noka AND p.noka IS NOT NULL AND p.tat IS NULL LIMIT 1) IS NULL)
+      -- a card with a TAT stays staged (ended rows are few in a file): WARN_NOKA_OF_ENDED judges it with every row of the file
+      AND (s.noka IS NULL
+           OR (s.tat IS NULL AND (SELECT p.nik FROM participant p WHERE p.noka = s.noka AND p.noka IS NOT NULL AND p.tat IS NULL LIMIT 1) IS NULL))
       -- an ended participant's card stays staged, for WARN_NOKA_OF_ENDED (IDX_participant_ended_noka)
       AND (s.noka IS NULL
            OR (SELECT p.nik FROM participant p WHERE p.noka = s.noka AND p.noka IS NOT NULL AND p.tat IS NOT NULL LIMIT 1) IS NULL)

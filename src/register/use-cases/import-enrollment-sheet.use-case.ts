@@ -71,6 +71,8 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
   private readonly running = new Set<Promise<unknown>>();
   /** COPY into staging on PostgreSQL; tests switch it off to cover the unnest path on PostgreSQL too. */
   copyStaging = true;
+  /** Rows per reader batch and per staged batch; tests make them small to cross a batch boundary with a few rows. */
+  batchRows = { read: READ_ROWS, stage: STAGE_ROWS };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -140,9 +142,11 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
         afterStaged: (m, fromRow, toRow) => this.promoter.promoteNewBatch(m, uploadId, command.actor, fromRow, toRow, early),
       });
       const validator = new EnrollmentRowValidator(await this.regions.villageCodes(), dayInWib(early.now), await this.regions.villages());
-      // Small reader batches, validated at once (sheet cells die young), staged STAGE_ROWS at a time.
+      early.activeRowOfNoka = (noka) => validator.firstActiveRowOfNoka(noka);
+      const { read: readRows, stage: stageRows } = this.batchRows;
+      // Small reader batches, validated at once (sheet cells die young), staged STAGE_ROWS (stageRows) at a time.
       const reader = new SheetReader(command.path, {
-        filename: command.filename, sheet: ENROLLMENT_SHEET, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: READ_ROWS,
+        filename: command.filename, sheet: ENROLLMENT_SHEET, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: readRows,
         missingColumnsHint: enrollmentMissingColumnsHint, rowsAre: 'peserta',
       });
       let lastProgress = Date.now();
@@ -158,7 +162,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
         }
         rowsRead += batch.length;
         validateBatch(validator, batch, pending);
-        if (pending.records.length + pending.issues.length < STAGE_ROWS) continue;
+        if (pending.records.length + pending.issues.length < stageRows) continue;
         await writer.write(pending.records, pending.issues);
         pending = { records: [], issues: [], contested: pending.contested, dateOrder: pending.dateOrder };
         if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {

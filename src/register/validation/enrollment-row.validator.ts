@@ -76,6 +76,15 @@ export class EnrollmentRowValidator {
   private readonly firstRowOfNoka = new DigitKeyMap(13);
 
   /**
+   * The row of the file's first accepted active row (no TAT) with `noka`: the one row that can have registered a new
+   * participant with that card while the file was read (a later active row with it is `contested`). For the rows
+   * promoted early on PostgreSQL, which keep no row number (EnrollmentPromoter.restageCardsPassedOn).
+   */
+  firstActiveRowOfNoka(noka: string): number | undefined {
+    return this.firstRowOfNoka.get(noka);
+  }
+
+  /**
    * False when the file has no ALASAN_BERAKHIR column (set once its header is read): a TAT without a
    * reason then says so, and how to keep the stored end instead (a file without TAT keeps it).
    */
