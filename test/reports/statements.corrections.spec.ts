@@ -4,6 +4,7 @@ import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertReportFixture } from './support/report-fixture.js';
 import { download, readWorkbook, rowOf, rowWhere } from './support/xlsx.js';
+import { LINE_POINTS, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
 import { octoberWithCorrections } from '../payments/support/october-with-corrections.js';
 
 jest.setTimeout(180_000);
@@ -327,6 +328,41 @@ describe('year-end recap (Rekap Tahunan): every funder over the year, each month
     const [event] = await t.dataSource.query(`SELECT actor, entity_id, summary FROM audit_event WHERE action = 'report.export'`);
     expect(event.entity_id).toBe('rekap-tahunan-2026');
     expect(JSON.parse(typeof event.summary === 'string' ? event.summary : JSON.stringify(event.summary))).toEqual({ year: 2026, pledges: 4, funded: 327520, paid: 220960 });
+  });
+
+  it("rows are as high as their wrapped text by the workbooks' one estimate (wrappedLines), one-line rows keep the default height", async () => {
+    /** The height a data row's text columns (`text`, 1-based) ask of the shared estimator (TableSheet.addRow): lines × LINE_POINTS. */
+    const estimated = (ws: ExcelJS.Worksheet, row: ExcelJS.Row, text: readonly number[]) => {
+      let lines = 1;
+      for (const c of text) {
+        const [value, width] = [row.getCell(c).value, ws.getColumn(c).width!];
+        if (typeof value === 'string' && value.length > width - 1) lines = Math.max(lines, wrappedLines(value, width));
+      }
+      return lines * LINE_POINTS;
+    };
+    const keterangan = wb.getWorksheet('Keterangan')!;
+    // a known long text: 263 characters in the 110-wide Keterangan column, 3 lines by the estimate, 45 points
+    const dibayar = rowOf(keterangan, 'Dibayar');
+    const long = String(dibayar.getCell(2).value);
+    expect(long).toMatch(/^Pembayaran yang dicatat untuk bulan-bulan tahun ini/);
+    expect(dibayar.height).toBe(wrappedLines(long, 110) * LINE_POINTS);
+    expect(dibayar.height).toBe(3 * LINE_POINTS);
+    // a short text keeps the default height (none written)
+    expect(rowOf(keterangan, 'Tahun anggaran').height).toBeUndefined();
+    // every data row of the three sheets: a row of one line keeps the default (Per Pemberi Dana, signed, writes 15)
+    const sheets = [
+      ['Keterangan', [1, 2], false, 'Peringatan'],
+      ['Per Bulan', [1, 7, 11], false, 'JUMLAH'],
+      ['Per Pemberi Dana', [1, 2, 9, 10], true, 'JUMLAH (semua komitmen)'],
+    ] as const;
+    for (const [name, text, fixed, end] of sheets) {
+      const ws = wb.getWorksheet(name)!;
+      const last = rowOf(ws, end).number;
+      for (let r = 5; r < last; r++) { // under the title, subtitle, a blank line and the header
+        const want = estimated(ws, ws.getRow(r), text);
+        expect([name, r, ws.getRow(r).height]).toEqual([name, r, want === LINE_POINTS && !fixed ? undefined : want]);
+      }
+    }
   });
 
   it('refuses operators, a malformed year and a year never allocated', async () => {
