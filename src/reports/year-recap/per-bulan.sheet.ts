@@ -41,12 +41,15 @@ export function writePerBulan(output: WorkbookOutput, title: string[], months: r
     const run = m.run;
     // a run whose summary has no bill figures (no bill then) says so in its own column, its figures left empty
     const figure = (v: number | null | undefined): CellInput => (run ? (v ?? null) : null);
+    // a month not allocated has no obligation figures: its note reads on across their empty cells
+    // (QA: "belum dialokasikan" printed cut off as "belum dialok" beside Rp0)
+    const allocated = m.allocated || m.participants > 0;
     t.addRow([
       monthLabel(m.month),
-      m.allocated || m.participants ? m.participants : { note: NOT_ALLOCATED_NOTE },
-      m.obligation,
-      m.funded,
-      m.unfunded,
+      allocated ? m.participants : { note: NOT_ALLOCATED_NOTE },
+      allocated ? m.obligation : null,
+      allocated ? m.funded : null,
+      allocated ? m.unfunded : null,
       m.bill ? m.bill.invoiceTotal : { note: NO_BILL },
       run ? `Versi ${run.version}, ${label(RUN_STATUS_LABELS, run.status)}${run.payable === null ? ' (tanpa tagihan)' : ''}` : NOT_RECONCILED,
       figure(run?.payable),
