@@ -146,6 +146,15 @@ export type EndReason = (typeof END_REASONS)[number];
 
 /**
  * Common phrasings of a reason, as ALASAN_BERAKHIR is read (upper case, spaces and hyphens as one `_`): taken as that
- * reason (QA: "Meninggal Dunia" and "Pindah Domisili", as puskesmas write them, were refused). Anything else is refused.
+ * reason (QA: "Meninggal Dunia" and "Pindah Domisili", as puskesmas write them, were refused; later "Wafat" and
+ * "Pindah Keluar Daerah"). Anything else is refused.
  */
-export const END_REASON_PHRASINGS: Readonly<Record<string, EndReason>> = { MENINGGAL_DUNIA: 'MENINGGAL', PINDAH_DOMISILI: 'PINDAH' };
+export const END_REASON_PHRASINGS: Readonly<Record<string, EndReason>> = {
+  MENINGGAL_DUNIA: 'MENINGGAL',
+  WAFAT: 'MENINGGAL',
+  PINDAH_DOMISILI: 'PINDAH',
+  PINDAH_KELUAR_DAERAH: 'PINDAH',
+};
+
+/** The phrasings as a message lists them: "Meninggal Dunia", "Wafat", "Pindah Domisili" dan "Pindah Keluar Daerah". */
+export const END_REASON_PHRASINGS_SAID = '"Meninggal Dunia", "Wafat", "Pindah Domisili" dan "Pindah Keluar Daerah"';

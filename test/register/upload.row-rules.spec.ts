@@ -277,12 +277,12 @@ describe('row rules of the enrollment sheet', () => {
     expect(body.accepted).toBe(2); // "pbi apbn" is read as PBI_APBN
   });
 
-  it('ALASAN_BERAKHIR as puskesmas write it: "Meninggal Dunia" is MENINGGAL and "Pindah Domisili" PINDAH, in any case and spacing (QA: refused)', async () => {
+  it('ALASAN_BERAKHIR as puskesmas write it: "Meninggal Dunia" and "Wafat" are MENINGGAL, "Pindah Domisili" and "Pindah Keluar Daerah" PINDAH, in any case and spacing (QA: refused)', async () => {
     const { body, found } = await findings('ok/end-reason-phrasings.csv');
-    expect(body).toMatchObject({ rowsRead: 4, accepted: 4, rejected: 0 });
+    expect(body).toMatchObject({ rowsRead: 6, accepted: 6, rejected: 0 });
     expect(found).toEqual([]);
     const stored = await t.dataSource.query(`SELECT nik, end_reason FROM participant WHERE nik LIKE '17030601017091%' ORDER BY nik`);
-    expect(stored.map((p: { end_reason: string }) => p.end_reason)).toEqual(['MENINGGAL', 'PINDAH', 'PINDAH', 'MENINGGAL']);
+    expect(stored.map((p: { end_reason: string }) => p.end_reason)).toEqual(['MENINGGAL', 'PINDAH', 'PINDAH', 'MENINGGAL', 'MENINGGAL', 'PINDAH']);
   });
 
   it('ALASAN_BERAKHIR in any other words is still refused, naming the reasons and the phrasings taken', async () => {
@@ -292,7 +292,7 @@ describe('row rules of the enrollment sheet', () => {
       [3, 'REJECT', 'ALASAN_BERAKHIR', 'END_REASON_INVALID'],
       [4, 'REJECT', 'ALASAN_BERAKHIR', 'END_REASON_INVALID'],
     ]);
-    expect(messages[0]).toBe('ALASAN_BERAKHIR "Pindah Kota" harus salah satu dari MENINGGAL, PINDAH, PBI_APBN, MAMPU, LAINNYA (juga "Meninggal Dunia" dan "Pindah Domisili").');
+    expect(messages[0]).toBe('ALASAN_BERAKHIR "Pindah Kota" harus salah satu dari MENINGGAL, PINDAH, PBI_APBN, MAMPU, LAINNYA (juga "Meninggal Dunia", "Wafat", "Pindah Domisili" dan "Pindah Keluar Daerah").');
   });
 
   // One golden file per rule (named after its code): a good first row, the rule's bad rows, and a row at the rule's edge

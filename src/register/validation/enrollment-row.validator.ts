@@ -11,7 +11,7 @@ import { cellDay, dateTextProblem, numberNotADate, shownDay, yearOnly } from '..
 import { type Cell, isLabelRow, isNoteRow } from '../../common/spreadsheet/cell.js';
 import { type MergedCell, mergedCellMessage, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-row.js';
-import { COL, type ColumnLabels, columnLabels, END_REASON_PHRASINGS, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
+import { COL, type ColumnLabels, columnLabels, END_REASON_PHRASINGS, END_REASON_PHRASINGS_SAID, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { DigitKeyMap } from './digit-key-map.js';
 import { type ComparedColumn, FirstRowsOfNik } from './first-rows-of-nik.js';
 import { lengthMessage, visibleText } from '../../common/text.js';
@@ -289,7 +289,7 @@ export class EnrollmentRowValidator {
       return null;
     }
     if (!(END_REASONS as readonly string[]).includes(text)) {
-      issues.push(reject('ALASAN_BERAKHIR', C.END_REASON_INVALID, `${L.ALASAN_BERAKHIR} "${cell.text.trim()}" harus salah satu dari ${END_REASONS.join(', ')} (juga "Meninggal Dunia" dan "Pindah Domisili").`));
+      issues.push(reject('ALASAN_BERAKHIR', C.END_REASON_INVALID, `${L.ALASAN_BERAKHIR} "${cell.text.trim()}" harus salah satu dari ${END_REASONS.join(', ')} (juga ${END_REASON_PHRASINGS_SAID}).`));
       return null;
     }
     if (!tatGiven && !issues.some((i) => i.column === 'TAT')) {
