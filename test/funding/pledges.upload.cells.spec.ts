@@ -149,9 +149,9 @@ describe('pledge sheet: codes written by their Indonesian names', () => {
     const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/pledge-uploads').attach('file', file, 'nama.xlsx').expect(201);
     expect(res.body).toMatchObject({ accepted: 6, rejected: 2 });
     expect(res.body.issues.map((i: { rowNumber: number; column: string; message: string }) => [i.rowNumber, i.column, i.message])).toEqual([
-      [6, 'CAKUPAN', expect.stringMatching(/^CAKUPAN harus salah satu dari: ALL, VILLAGES, RESIDENTS\..* Boleh juga ditulis dengan namanya: Semua peserta, Desa tertentu, Peserta tertentu \(NIK\)\.$/)],
+      [6, 'CAKUPAN', expect.stringMatching(/^CAKUPAN "Sebagian peserta" harus salah satu dari: ALL, VILLAGES, RESIDENTS\..* Boleh juga ditulis dengan namanya: Semua peserta, Desa tertentu, Peserta tertentu \(NIK\)\.$/)],
       // the names offered are the ones the workbooks, the splits export and the console show
-      [9, 'SUMBER', expect.stringMatching(/^SUMBER harus salah satu dari: APBD, APBD_PROV, DESA, TJSLP\..* Boleh juga ditulis dengan namanya: APBD Kabupaten, APBD Provinsi, APBDes, TJSLP \(CSR\)\.$/)],
+      [9, 'SUMBER', expect.stringMatching(/^SUMBER "Dana Hibah" harus salah satu dari: APBD, APBD_PROV, DESA, TJSLP\..* Boleh juga ditulis dengan namanya: APBD Kabupaten, APBD Provinsi, APBDes, TJSLP \(CSR\)\.$/)],
     ]);
     const stored = await t.dataSource.query(`SELECT code, source_type, fund, scope FROM pledge ORDER BY code`);
     expect(stored).toEqual([

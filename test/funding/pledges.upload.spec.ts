@@ -238,12 +238,12 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
   // first row, saved, and rows that break that rule alone, each refused naming its row, column and why.
   it.each([
     ['kode-tidak-valid.csv', [[3, 'KODE', 'KODE "-1-1" harus diawali huruf atau angka (bukan titik, garis bawah atau tanda hubung).']]],
-    ['sumber-tidak-dikenal.csv', [[3, 'SUMBER', 'SUMBER harus salah satu dari: APBD, APBD_PROV, DESA, TJSLP. Boleh juga ditulis dengan namanya: APBD Kabupaten, APBD Provinsi, APBDes, TJSLP (CSR).']]],
+    ['sumber-tidak-dikenal.csv', [[3, 'SUMBER', 'SUMBER "APBN" harus salah satu dari: APBD, APBD_PROV, DESA, TJSLP. Boleh juga ditulis dengan namanya: APBD Kabupaten, APBD Provinsi, APBDes, TJSLP (CSR).']]],
     ['jenis-dana-tidak-sesuai-sumber.csv', [[3, 'JENIS_DANA', 'JENIS_DANA hanya diisi bila SUMBER APBDes (DESA); kosongkan untuk APBD Kabupaten (APBD).'], [4, 'JENIS_DANA', 'JENIS_DANA wajib diisi bila SUMBER APBDes (DESA): Dana Desa (DANA_DESA), Alokasi Dana Desa (ADD) atau Pendapatan Asli Desa (PADES).']]],
     ['pemberi-dana-kosong.csv', [[3, 'PEMBERI_DANA', 'PEMBERI_DANA (nama pemberi dana) wajib diisi.']]],
-    ['tahun-di-luar-rentang.csv', [[3, 'TAHUN', 'TAHUN (tahun anggaran) harus antara 2018 dan 2099.'], [4, 'TAHUN', 'TAHUN (tahun anggaran) harus antara 2018 dan 2099.']]],
+    ['tahun-di-luar-rentang.csv', [[3, 'TAHUN', 'TAHUN (tahun anggaran) 2100 harus antara 2018 dan 2099.'], [4, 'TAHUN', 'TAHUN (tahun anggaran) 2017 harus antara 2018 dan 2099.']]],
     ['bulan-sampai-sebelum-bulan-dari.csv', [[3, 'BULAN_SAMPAI', 'BULAN_SAMPAI (bulan akhir) Maret lebih awal dari bulan awal September: bulan akhir harus sama dengan atau sesudah bulan awal.']]],
-    ['cakupan-tidak-dikenal.csv', [[3, 'CAKUPAN', 'CAKUPAN harus salah satu dari: ALL, VILLAGES, RESIDENTS. Boleh juga ditulis dengan namanya: Semua peserta, Desa tertentu, Peserta tertentu (NIK).']]],
+    ['cakupan-tidak-dikenal.csv', [[3, 'CAKUPAN', 'CAKUPAN "SEBAGIAN" harus salah satu dari: ALL, VILLAGES, RESIDENTS. Boleh juga ditulis dengan namanya: Semua peserta, Desa tertentu, Peserta tertentu (NIK).']]],
     ['kode-desa-tidak-dikenal.csv', [[3, 'KODE_DESA', 'Kode desa tidak dikenal di Kabupaten Bengkulu Utara: 1703999999. Kode desa yang dikenal ada di pilihan "Desa yang ditanggung" pada formulir komitmen (menu Komitmen).']]],
     ['nik-tidak-valid.csv', [[3, 'NIK', 'NIK tidak valid: harus 16 digit angka (format kolom sebagai Teks di Excel), digit 7–12 tanggal lahir yang mungkin (DDMMYY, +40 untuk perempuan), nomor urut bukan 0000: 1703063201900001.']]],
     ['persen-di-luar-rentang.csv', [[3, 'PERSEN', 'PERSEN "0" harus bilangan bulat 1 sampai 100.'], [4, 'PERSEN', 'PERSEN "101" harus bilangan bulat 1 sampai 100.']]],

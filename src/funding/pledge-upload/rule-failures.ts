@@ -24,8 +24,30 @@ export function judged(row: PledgeRow, problems: readonly FieldProblem[], names:
   const unread = new Set(row.problems.map((p) => p.column));
   for (const { column } of row.listRefusals) if (!asList(column === 'KODE_DESA' ? row.input.villageCodes : row.input.niks).length) unread.add(column);
   return problems
-    .flatMap((p) => p.messages.map((message) => ({ column: COLUMN_OF[p.field] ?? p.field, message: inSheetWords(message, names) + (ALSO_NAMED[p.field] && message.includes('salah satu dari') ? ALSO_NAMED[p.field] : '') })))
+    .flatMap((p) =>
+      p.messages.map((message) => ({
+        column: COLUMN_OF[p.field] ?? p.field,
+        message: withValue(inSheetWords(message, names), p.field, row) + (ALSO_NAMED[p.field] && message.includes('salah satu dari') ? ALSO_NAMED[p.field] : ''),
+      })),
+    )
     .filter((p) => !unread.has(p.column));
+}
+
+/** Fields whose refusal quotes what the cell held (QA: "SUMBER harus salah satu dari …" did not say it read "APBN"). */
+const QUOTED = new Set(['sourceType', 'fund', 'scope', 'fiscalYear']);
+
+/**
+ * `SUMBER harus …` → `SUMBER "APBN" harus …`, `TAHUN (tahun anggaran) harus …` → `TAHUN (tahun anggaran) 2100 harus …`:
+ * the cell as written is put after the column's name, as the enrollment sheet's refusals do. A message of another
+ * shape is kept.
+ */
+function withValue(message: string, field: string, row: PledgeRow): string {
+  const cell = QUOTED.has(field) ? row.cells[COLUMN_INDEX.get(COLUMN_OF[field]) ?? -1] : undefined;
+  if (!cell || cell.text === '') return message;
+  // a value of another kind is already told by the message (", bukan angka 5")
+  const said = field === 'fiscalYear' ? (typeof row.input.fiscalYear === 'number' ? cell.text : null) : cell.kind === 'number' ? null : `"${cell.text}"`;
+  if (said === null) return message;
+  return message.replace(/^(\S+(?: \([^)]*\))?) harus /, `$1 ${said} harus `);
 }
 
 /** A row's messages in the order of the sheet's columns (the order its stored issues are read back in), each column's as found. */
