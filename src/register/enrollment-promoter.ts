@@ -1,6 +1,6 @@
 /**
  * Moves an upload's staged rows into the register in ONE transaction: rows whose NIK is another
- * registered person's (other name and birth date) and NOKA conflicts rejected,
+ * registered person's (other name and birth date, or other name and two of sex, NO_KK, village) and NOKA conflicts rejected,
  * history of the updates written, NOKAs that move released, participants updated and inserted
  * (new ones with their creation recorded on the row), the upload marked DONE with its counts, an
  * audit event appended. Any error rolls all of it back (the caller then marks the upload FAILED).
@@ -31,6 +31,8 @@ import { REJECT_OTHER_PERSON, REJECT_TAKEN_NOKA } from './sql/promotion-refusals
 import { WARN_CLOSED_MONTH, WARN_CLOSED_MONTH_VILLAGE } from './sql/closed-month-warnings.sql.js';
 import { WARN_COVERAGE_CHANGED, WARN_REINSTATED } from './sql/coverage-warnings.sql.js';
 import { EARLY_HOLDERS_OF_ENDED_CARDS, RESTAGE_EARLY_ROWS, WARN_NOKA_OF_ENDED } from './sql/noka-warnings.sql.js';
+import { REJECT_OTHER_PERSON_FIELDS, WARN_IDENTITY_CHANGED } from './sql/identity-change.sql.js';
+import { WARN_NOKA_OF_ACTIVE, WARN_PERSON_REGISTERED, WARN_VOIDED_BEFORE } from './sql/new-registration-warnings.sql.js';
 import { CLEAR_STAGING } from './sql/staging.sql.js';
 import { type ColumnLabels, columnLabels } from './enrollment-columns.js';
 
@@ -125,6 +127,8 @@ export class EnrollmentPromoter {
     await m.query('SELECT pg_advisory_xact_lock($1)', [REGISTER_PROMOTION_LOCK]);
     await m.query(KEEP_UNSTATED, [uploadId, !file.tat]);
     await m.query(REJECT_OTHER_PERSON, [uploadId, file.labels.NIK]);
+    const identity = [uploadId, file.labels.NIK, file.labels.NAMA, file.labels.JENIS_KELAMIN, file.labels.NO_KK, file.labels.KODE_DESA];
+    await m.query(REJECT_OTHER_PERSON_FIELDS, identity);
     await m.query(REJECT_TAKEN_NOKA, [uploadId, file.labels.NOKA]);
     // rows still staged: a rejected one brings nobody back
     const [back] = await m.query(WARN_REINSTATED, [uploadId, file.labels.TAT, file.labels.ALASAN_BERAKHIR, monthInWib(now), file.labels.TMT]);
@@ -132,6 +136,10 @@ export class EnrollmentPromoter {
     await m.query(WARN_CLOSED_MONTH_VILLAGE, [uploadId, file.labels.KODE_DESA]);
     await m.query(WARN_COVERAGE_CHANGED, [uploadId, file.labels.TAT, file.labels.TMT, file.labels.ALASAN_BERAKHIR]);
     await m.query(WARN_NOKA_OF_ENDED, [uploadId, file.labels.NOKA]);
+    await m.query(WARN_IDENTITY_CHANGED, identity);
+    await m.query(WARN_NOKA_OF_ACTIVE, [uploadId, file.labels.NIK, file.labels.NOKA]);
+    await m.query(WARN_PERSON_REGISTERED, [uploadId, file.labels.NIK]);
+    await m.query(WARN_VOIDED_BEFORE, [uploadId, file.labels.NIK]);
     const [history] = await m.query(RECORD_HISTORY, [uploadId, actor, now]);
     if (history.updated > 0) {
       await m.query(RELEASE_MOVED_NOKAS, [uploadId, now]);

@@ -3,7 +3,7 @@ import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import ExcelJS from 'exceljs';
 import { binary } from '../reports/support/xlsx.js';
-import { count, issues, upload } from './support.js';
+import { count, fixture, issues, upload } from './support.js';
 import { ImportEnrollmentSheet } from '../../src/register/use-cases/import-enrollment-sheet.use-case.js';
 
 describe('re-uploads: the same file changes nothing, a changed row is recorded in history', () => {
@@ -352,5 +352,100 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
     // both at once are refused
     const both = await upload(t, file('koreksi-sekaligus.csv', rahmat.replace('Rahmat Rangkuti', 'Rahmad Rangkuti').replace('2009-07-02', '2009-07-04')));
     expect(both.body).toMatchObject({ status: 'DONE', rejected: 1, updated: 0 });
+  });
+});
+
+/**
+ * A mistyped NIK lands on someone else (QA): a registered NIK's row with another name and two of sex, NO_KK, village
+ * changed is refused, one changed is warned; a new NIK that is a registered person (their card, or their name and birth
+ * date) or a registration voided before is taken, warned. Golden files ok/identity-master.csv and
+ * not-ok/nik-other-person-same-birth.csv, not-ok/new-nik-of-registered-person.csv, not-ok/voided-nik-again.csv.
+ */
+describe('a NIK typed wrong: another person, a person registered twice, a voided NIK again', () => {
+  let t: TestApp;
+  const person = async (nik: string) =>
+    (await t.dataSource.query('SELECT nik, name, sex, no_kk, village_code, noka, tmt::text, tat::text, end_reason FROM participant WHERE nik = $1', [nik]))[0];
+  beforeAll(async () => {
+    t = await createTestApp({}, new Date('2026-12-06T03:00:00Z'));
+    const master = await upload(t, 'ok/identity-master.csv');
+    expect(master.body).toMatchObject({ status: 'DONE', created: 6, warnings: 0 });
+  });
+  afterAll(() => t.close());
+
+  it('another name with two or three of sex, NO_KK, village changed is refused naming who and what; one changed is taken, warned (QA: Hendra became Putri)', async () => {
+    const hendra = await person('1703061111800001');
+    const rahmat = await person('1703060207090002');
+    const res = await upload(t, 'not-ok/nik-other-person-same-birth.csv');
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 3, accepted: 1, rejected: 2, updated: 1, warnings: 1 });
+    expect((await issues(t, res.body.id)).filter((i) => i.code !== 'NIK_SEX_MISMATCH')).toEqual([
+      {
+        row_number: 2, severity: 'REJECT', column_name: 'NIK', code: 'NIK_OTHER_PERSON',
+        message: 'NIK ini terdaftar atas nama Hendra Saputra (lahir 11 November 1980); baris ini menulis NAMA lain (Putri Ayu Lestari) dan juga NO_KK, KODE_DESA lain ' +
+          '(NO_KK 1703060101100001 → 1703060202200002; KODE_DESA 17.03.06.2001 → 17.03.06.2002): kemungkinan NIK-nya salah ketik dan milik orang lain. Periksa NIK-nya. ' +
+          'Bila memang data orang yang sama perlu dikoreksi, perbaiki NAMA dalam satu unggahan, lalu NO_KK, KODE_DESA dalam unggahan terpisah.',
+      },
+      {
+        row_number: 3, severity: 'REJECT', column_name: 'NIK', code: 'NIK_OTHER_PERSON',
+        message: expect.stringMatching(/^NIK ini terdaftar atas nama Rahmat Rangkuti \(lahir 2 Juli 2009\); baris ini menulis NAMA lain \(Sulastri\) dan juga JENIS_KELAMIN, NO_KK, KODE_DESA lain \(JENIS_KELAMIN L → P; NO_KK 1703060101100002 → 1703060303300003; KODE_DESA 17\.03\.06\.2001 → 17\.03\.06\.2003\)/),
+      },
+      {
+        row_number: 4, severity: 'WARN', column_name: 'NIK', code: 'NIK_IDENTITY_CHANGED',
+        message: 'NIK ini terdaftar atas nama Dewi Lestari (lahir 15 Maret 1985); baris ini mengubah NAMA menjadi Dewi Anggraini dan juga KODE_DESA 17.03.06.2001 → 17.03.06.2002. ' +
+          'Baris diterima sebagai koreksi data orang yang sama. Bila ini orang lain (NIK salah ketik), data Dewi Lestari kini tertimpa: ' +
+          'unggah ulang baris Dewi Lestari dengan data semula, lalu unggah orang ini dengan NIK-nya sendiri.',
+      },
+    ]);
+    // the refused rows left the register as it was; the warned one is applied
+    expect(await person('1703061111800001')).toEqual(hendra);
+    expect(await person('1703060207090002')).toEqual(rahmat);
+    expect(await person('1703065503850003')).toMatchObject({ name: 'Dewi Anggraini', village_code: '17.03.06.2002', noka: '0007700000033' });
+    // the correction the message describes, in two uploads: the name alone, then the other fields, is taken
+    const head = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT';
+    const name = await upload(t, { name: 'koreksi-nama.csv', content: Buffer.from(`${head}\n1703061111800001,1703060101100001,Hendro Saputro,11/11/1980,L,17.03.06.2001,01/01/2025\n`) });
+    expect(name.body).toMatchObject({ status: 'DONE', rejected: 0, updated: 1, warnings: 0 });
+    const rest = await upload(t, { name: 'koreksi-kk.csv', content: Buffer.from(`${head}\n1703061111800001,1703060202200002,Hendro Saputro,11/11/1980,L,17.03.06.2002,01/01/2025\n`) });
+    expect(rest.body).toMatchObject({ status: 'DONE', rejected: 0, updated: 1, warnings: 0 });
+    expect(await person('1703061111800001')).toMatchObject({ name: 'Hendro Saputro', no_kk: '1703060202200002', village_code: '17.03.06.2002', noka: '0007700000031' });
+  });
+
+  it('a new NIK with an active participant\'s card, or with the name and birth date of one, is taken, warned naming them (QA: a dead duplicate of Sri Aminah)', async () => {
+    const res = await upload(t, 'not-ok/new-nik-of-registered-person.csv');
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 2, accepted: 2, rejected: 0, created: 2, warnings: 2 });
+    expect(await issues(t, res.body.id)).toEqual([
+      {
+        row_number: 2, severity: 'WARN', column_name: 'NIK', code: 'NOKA_OF_ACTIVE_PARTICIPANT',
+        message: 'NOKA 0007700000037 adalah kartu peserta aktif Sri Aminah (NIK 1703066004500004), tetapi baris ini mendaftarkan NIK baru 1703066004500040 dengan kartu itu. ' +
+          'Kartu BPJS bersifat pribadi: kemungkinan NIK baris ini salah ketik. Periksa NIK-nya; bila ini Sri Aminah, ' +
+          'unggah barisnya dengan NIK 1703066004500004, lalu batalkan pendaftaran NIK 1703066004500040 (Batalkan pendaftaran). Baris tetap diterima.',
+      },
+      {
+        row_number: 3, severity: 'WARN', column_name: 'NIK', code: 'PERSON_REGISTERED_OTHER_NIK',
+        message: 'NIK ini belum terdaftar, tetapi peserta aktif Budi Santoso (NIK 1703060101750005) bernama sama dan lahir pada tanggal yang sama (1 Januari 1975): ' +
+          'kemungkinan orang yang sama, terdaftar dua kali, atau NIK baris ini salah ketik. Periksa NIK-nya; bila orang yang sama, ' +
+          'unggah barisnya dengan NIK yang terdaftar, lalu batalkan pendaftaran baru ini (Batalkan pendaftaran). Baris tetap diterima.',
+      },
+    ]);
+    // the register holds what the file says (DOMAIN §2 allows an ended participant a card an active one holds), warned
+    expect(await person('1703066004500040')).toMatchObject({ name: 'Sri Aminah', noka: '0007700000037', tmt: '2026-11-01', tat: '2026-12-05', end_reason: 'MENINGGAL' });
+    expect(await person('1703066004500004')).toMatchObject({ name: 'Sri Aminah', noka: '0007700000037', tat: null });
+    expect(await person('1703060101750055')).toMatchObject({ name: 'BUDI SANTOSO', tat: null });
+    // uploaded again (a change), the rows are registered: no longer new, not warned again
+    const again = await upload(t, { name: 'lagi.csv', content: Buffer.from(fixture('not-ok/new-nik-of-registered-person.csv').toString().replace('01/11/2026,,', '02/11/2026,,')) });
+    expect(again.body).toMatchObject({ status: 'DONE', accepted: 2, updated: 1, warnings: 0 });
+  });
+
+  it('a NIK voided before and uploaded again is registered, warned naming the void: when, by whom, why (QA: it came back silently)', async () => {
+    const operator = await t.as(Role.OPERATOR_DINKES);
+    await operator.post('/api/v1/participants/1703060505900006/void').send({ reason: 'Terdaftar ganda di puskesmas lain' }).expect(201);
+    expect(await person('1703060505900006')).toBeUndefined();
+    // after a registered person's row (on PostgreSQL the batch is then staged and promoted early, PROMOTE_NEW_BATCH)
+    const res = await upload(t, 'not-ok/voided-nik-again.csv');
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 2, created: 1, updated: 1, rejected: 0, warnings: 1 });
+    expect(await issues(t, res.body.id)).toEqual([{
+      row_number: 3, severity: 'WARN', column_name: 'NIK', code: 'NIK_VOIDED_BEFORE',
+      message: 'Pendaftaran NIK 1703060505900006 pernah dibatalkan pada 6 Desember 2026 pukul 10.00 WIB oleh uji-operator-dinkes, dengan alasan: Terdaftar ganda di puskesmas lain. ' +
+        'Baris ini mendaftarkannya lagi. Bila pembatalan itu masih berlaku, batalkan lagi pendaftaran ini (Batalkan pendaftaran) dan hapus barisnya dari berkas puskesmas. Baris tetap diterima.',
+    }]);
+    expect(await person('1703060505900006')).toMatchObject({ name: 'Agus Salim', tat: null });
   });
 });

@@ -2,7 +2,7 @@
  * One fixture per row rule (DOMAIN §2, §12): each file has a good first row (accepted whatever
  * follows) and bad rows; every finding carries a code, the column and an Indonesian message.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { ImportEnrollmentSheet } from '../../src/register/use-cases/import-enrollment-sheet.use-case.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../src/users/role.js';
@@ -20,6 +20,9 @@ describe('row rules of the enrollment sheet', () => {
     // The other specs stage through COPY on PostgreSQL; these keep the unnest path tested there too.
     t.app.get(ImportEnrollmentSheet).copyStaging = false;
   });
+  // Each rule on an empty register: the fixtures share NIKs and names (Baris Baik, Uji) that, registered by an earlier
+  // test, would make a row another person's (NIK_IDENTITY_CHANGED) or a person registered twice (PERSON_REGISTERED_OTHER_NIK).
+  beforeEach(() => t.dataSource.query('DELETE FROM participant'));
   afterAll(() => t.close());
 
   async function waitDone(id: string): Promise<any> {
@@ -121,6 +124,21 @@ describe('row rules of the enrollment sheet', () => {
     const { body, found } = await findings('not-ok/nik-region-outside.csv');
     expect(body).toMatchObject({ accepted: 2, warnings: 1 });
     expect(found).toEqual([[3, 'WARN', 'NIK', 'NIK_REGION_OUTSIDE']]);
+  });
+
+  it('a NIK equal to its own NO_KK (a family-card number typed as NIK, common for a newborn) is taken, warned; the same NO_KK beside another NIK is not', async () => {
+    const { body, found, messages } = await findings('not-ok/nik-is-no-kk.csv');
+    expect(body).toMatchObject({ rowsRead: 2, accepted: 2, rejected: 0, warnings: 1, created: 2 });
+    expect(found).toEqual([[2, 'WARN', 'NIK', 'NIK_IS_NO_KK']]);
+    expect(messages).toEqual([
+      'NIK 1703061510200001 sama dengan NO_KK baris ini: nomor Kartu Keluarga tampaknya diketik sebagai NIK (sering pada bayi yang belum ber-NIK). ' +
+        'Periksa NIK pada KK atau akta kelahirannya; bila salah, unggah barisnya dengan NIK yang benar, lalu batalkan pendaftaran NIK ini (Batalkan pendaftaran). Baris tetap diterima.',
+    ]);
+    const stored = await t.dataSource.query(`SELECT nik, no_kk FROM participant WHERE no_kk = '1703061510200001' ORDER BY nik`);
+    expect(stored).toEqual([
+      { nik: '1703061510200001', no_kk: '1703061510200001' },
+      { nik: '1703061510200002', no_kk: '1703061510200001' },
+    ]);
   });
 
   it('unknown or malformed village codes', async () => {

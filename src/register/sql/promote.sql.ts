@@ -3,10 +3,12 @@
  * (DOMAIN §4: a failure half-way leaves the register as it was). Run in this order (0 while the
  * file is read, on PostgreSQL; 0b–6 once it is read). The rows refused at promotion (0a, 0c, 1) are in
  * promotion-refusals.sql.ts, its warnings in closed-month-warnings.sql.ts (1c, 1d), coverage-warnings.sql.ts
- * (1b, 1e) and noka-warnings.sql.ts (1f); the steps that write the register are here.
+ * (1b, 1e) and noka-warnings.sql.ts (1f), identity-change.sql.ts (0d, 1g) and new-registration-warnings.sql.ts (1h–1j);
+ * the steps that write the register are here.
  */
 import { RECORD_COLUMNS } from './staging.sql.js';
 import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
+import { HELD_FOR_IDENTITY } from './identity-held.sql.js';
 
 /** First and last day of a month column ('YYYY-MM'), as dates. */
 export const monthStart = (month: string) => `(${month} || '-01')::date`;
@@ -117,6 +119,8 @@ export const PROMOTE_NEW_BATCH = `
       AND NOT EXISTS (SELECT 1 FROM enrollment_staging e
                       WHERE e.upload_id = $1 AND e.row_number BETWEEN $2 AND $3 AND e.noka = s.noka AND e.nik <> s.nik AND e.tat IS NOT NULL)
       AND s.tmt > coalesce(${LAST_CLOSED_DAY}, '-infinity')
+      -- a NIK voided before, another's card or name and birth date stays staged, for new-registration-warnings.sql.ts
+      AND NOT ${HELD_FOR_IDENTITY('s', '$1')}
     RETURNING ${RECORD_COLUMNS}
   ), created AS (
     INSERT INTO participant (${NEW_PARTICIPANT_COLUMNS})

@@ -5,20 +5,7 @@
  */
 import { sqlDayName } from '../../common/month.js';
 import { RAW_ONCE } from './promote.sql.js';
-
-/**
- * A name as compared by REJECT_OTHER_PERSON: lower case, every run of spaces and punctuation (ASCII, the curly
- * apostrophes, a no-break space) as one space, trimmed: `M. Rahmat  RANGKUTI` → `m rahmat rangkuti`.
- */
-const NAME_WORDS = (name: string) => `trim(regexp_replace(lower(${name}), '[[:space:][:punct:]\u2018\u2019\u00a0]+', ' ', 'g'))`;
-
-/**
- * Two names (NAME_WORDS, `a` and `b`) of one person: equal, equal without the spaces (`Nur Aini`, `Nuraini`), or
- * one is the other with words added around it, whole words (`Rahmat Rangkuti`, `Muhammad Rahmat Rangkuti`; but
- * `Ani` is not in `Daniel`). Any other change, a letter fixed included (`Rachmat`), is another name.
- */
-const SAME_NAME = (a: string, b: string) => `(${a} = ${b} OR replace(${a}, ' ', '') = replace(${b}, ' ', '')
-      OR position(' ' || ${a} || ' ' IN ' ' || ${b} || ' ') > 0 OR position(' ' || ${b} || ' ' IN ' ' || ${a} || ' ') > 0)`;
+import { NAME_WORDS, SAME_NAME } from './names.sql.js';
 
 /**
  * 0c. A row whose NIK is registered for a person of another name AND another birth date is refused: most

@@ -174,6 +174,12 @@ export class EnrollmentRowValidator {
         issues.push(warn(column, C.DATE_FAR_AHEAD, `${L[column]} ${dayName(day)} lebih dari sebulan sesudah hari ini (${dayName(this.today)}): periksa tahunnya, mungkin salah ketik. Baris tetap diterima.`));
       }
     }
+    if (nik !== null && nik === noKk) {
+      // a family-card number typed as NIK, common for a newborn not given a NIK yet (QA)
+      issues.push(warn('NIK', C.NIK_IS_NO_KK,
+        `${L.NIK} ${nik} sama dengan ${L.NO_KK} baris ini: nomor Kartu Keluarga tampaknya diketik sebagai ${L.NIK} (sering pada bayi yang belum ber-NIK). ` +
+        `Periksa ${L.NIK} pada KK atau akta kelahirannya; bila salah, unggah barisnya dengan ${L.NIK} yang benar, lalu batalkan pendaftaran ${L.NIK} ini (Batalkan pendaftaran). Baris tetap diterima.`));
+    }
     if (checked && birthDate && sex) crossCheckNik(checked.nik, checked.facts, { day: birthDate, cell: cells[COL.TANGGAL_LAHIR] }, sex, L, issues);
     // Every field check ran; only warnings may have been added to a row that is still acceptable.
     const refused = issues.some((i) => i.severity === 'REJECT');

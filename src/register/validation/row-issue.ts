@@ -18,8 +18,21 @@ export enum RowIssueCode {
   NIK_REGION_OUTSIDE = 'NIK_REGION_OUTSIDE',
   NIK_BIRTH_DATE_MISMATCH = 'NIK_BIRTH_DATE_MISMATCH',
   NIK_SEX_MISMATCH = 'NIK_SEX_MISMATCH',
-  /** The NIK is registered for someone of another name and birth date (checked at promotion, REJECT_OTHER_PERSON). */
+  /**
+   * The NIK is registered for someone of another name and birth date (REJECT_OTHER_PERSON), or of another name and two
+   * of sex, NO_KK, village (REJECT_OTHER_PERSON_FIELDS); checked at promotion.
+   */
   NIK_OTHER_PERSON = 'NIK_OTHER_PERSON',
+  /** Another name and one of sex, NO_KK, village: taken as a correction, warned (WARN_IDENTITY_CHANGED, at promotion). */
+  NIK_IDENTITY_CHANGED = 'NIK_IDENTITY_CHANGED',
+  /** A new registration whose NOKA an active participant holds (WARN_NOKA_OF_ACTIVE, at promotion). */
+  NOKA_OF_ACTIVE_PARTICIPANT = 'NOKA_OF_ACTIVE_PARTICIPANT',
+  /** A new registration of the name and birth date of an active participant (WARN_PERSON_REGISTERED, at promotion). */
+  PERSON_REGISTERED_OTHER_NIK = 'PERSON_REGISTERED_OTHER_NIK',
+  /** A new registration of a NIK voided before (WARN_VOIDED_BEFORE, at promotion). */
+  NIK_VOIDED_BEFORE = 'NIK_VOIDED_BEFORE',
+  /** NIK equal to the row's NO_KK: a family-card number typed as NIK (the validator). */
+  NIK_IS_NO_KK = 'NIK_IS_NO_KK',
   NO_KK_NUMERIC_CELL = 'NO_KK_NUMERIC_CELL',
   NO_KK_INVALID = 'NO_KK_INVALID',
   NOKA_INVALID = 'NOKA_INVALID',
