@@ -53,7 +53,7 @@ describe('Berita Acara and statements: signature blocks', () => {
     const printed = libreOfficePrintedText(statement);
     if (printed === null) return; // no pdftotext
     const page = printed.split('\f').find((p) => p.includes('Kepala Dinas Kesehatan'))!;
-    expect(page).toContain('Didanai komitmen ini (terpakai, terutang)');
+    expect(page).toContain('Terutang (didanai komitmen ini)');
     expect(page).toContain('Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.');
     expect(page).toMatch(/Pimpinan\s+Kepala Dinas Kesehatan/);
     expect(page).toMatch(/=1\+2 PT Alno Agro Utama\s+Kabupaten Bengkulu Utara/);
