@@ -219,7 +219,7 @@ describe('the upload report workbook', () => {
     expect(wb2.getWorksheet('Perbaiki')!.rowCount).toBe(1); // its header only: no row was refused
     const peringatan = wb2.getWorksheet('Peringatan')!.getSheetValues().slice(1) as unknown[][];
     expect(peringatan[0][1]).toMatch(/^Baris ini sudah tersimpan; tidak perlu diunggah ulang\./);
-    expect(peringatan[1].slice(1)).toEqual(['BARIS', 'NIK', 'NAMA', 'KOLOM', 'PESAN']);
+    expect(peringatan[1].slice(1)).toEqual(['BARIS', 'NIK', 'NAMA', 'KOLOM', 'KETERANGAN']);
     expect([...new Set(peringatan.slice(2).map((r) => r[1]))]).toEqual([4, 5, 6]);
 
     // Nothing to fix: uploaded back, the report is refused, its Peringatan rows never read as enrollment rows.
