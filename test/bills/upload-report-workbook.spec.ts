@@ -86,7 +86,7 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
       Bulan: 'September 2026',
       Versi: 1,
       'Diunggah oleh': expect.any(String),
-      'Waktu unggah': '15/11/2026 10:00 WIB', // the test clock's 03:00 UTC
+      'Waktu unggah': '15 November 2026 10.00 WIB', // the test clock's 03:00 UTC
       'Baris dibaca': 4,
       Diterima: 1,
       Ditolak: 3,

@@ -241,7 +241,7 @@ describe('corrections of closed months are said in the next open month', () => {
     expect(ws.autoFilter).toBeTruthy();
     // plain Indonesian, no spec section, in a signed attachment (proofreader: "(Finalisasi/Dibekukan)", "(DOMAIN §9)")
     const column1 = Array.from(ws.getColumn(1).values as unknown[], (v) => String(v ?? ''));
-    expect(column1.some((v) => v.includes('Koreksi Iuran Bulan yang Sudah Ditutup (Difinalisasi/Dibekukan)'))).toBe(true);
+    expect(column1.some((v) => v.includes('Koreksi Iuran Bulan Tertutup (Difinalisasi/Dibekukan)'))).toBe(true);
     expect(column1.find((v) => v.startsWith('Bulan yang sudah ditutup tidak dihitung ulang'))).toMatch(/^Bulan yang sudah ditutup tidak dihitung ulang: .*Koreksi dicatat pada bulan yang masih terbuka\.$/);
     expect(column1.filter((v) => v.includes('§') || v.includes('DOMAIN'))).toEqual([]);
     const rows = [header + 1, header + 2].map((r) => (ws.getRow(r).values as unknown[]).slice(1));

@@ -210,7 +210,7 @@ describe('the upload report workbook', () => {
     ]);
     expect(ws.getColumn(1).numFmt).toBe('@');
     expect(wb.getWorksheet('Ringkasan')!.getCell('B8').value).toBe(1);
-    expect(wb.getWorksheet('Ringkasan')!.getCell('B4').value).toBe('15/11/2026 10:00 WIB'); // uploaded at the test clock's 03:00 UTC
+    expect(wb.getWorksheet('Ringkasan')!.getCell('B4').value).toBe('15 November 2026 10.00 WIB'); // uploaded at the test clock's 03:00 UTC
 
     const warned = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${res.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
     const wb2 = new ExcelJS.Workbook();

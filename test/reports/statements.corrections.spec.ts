@@ -323,7 +323,7 @@ describe('year-end recap (Rekap Tahunan): every funder over the year, each month
   it('Keterangan says the year, who made it, and warns of a month never reconciled; the download is audited', async () => {
     const ws = wb.getWorksheet('Keterangan')!;
     expect(rowOf(ws, 'Tahun anggaran').getCell(2).value).toBe('2026');
-    expect(rowOf(ws, 'Dibuat').getCell(2).value).toBe('15/11/2026 10:00 WIB oleh uji-auditor');
+    expect(rowOf(ws, 'Dibuat').getCell(2).value).toBe('15 November 2026 10.00 WIB oleh uji-auditor');
     // how each column is computed, in plain Indonesian: no DOMAIN §, API route or enum code in a signed recap (proofreader)
     const said: string[] = [];
     ws.eachRow((r) => said.push(`${r.getCell(1).value} ${r.getCell(2).value}`));

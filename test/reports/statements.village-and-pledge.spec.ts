@@ -246,7 +246,7 @@ describe('statements', () => {
       const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/${path}.xlsx?month=2026-10`))).body);
       for (const ws of wb.worksheets) {
         expect(ws.headerFooter.oddHeader!.length).toBeLessThanOrEqual(255);
-        expect(ws.headerFooter.oddHeader).toMatch(/\nBulan Oktober 2026 · .*dibuat 15\/11\/2026 10:00 WIB$/);
+        expect(ws.headerFooter.oddHeader).toMatch(/\nBulan Oktober 2026 · .*dibuat 15 November 2026 10\.00 WIB$/);
         expect(ws.headerFooter.oddFooter).toBe('&L&8&A&R&8Halaman &P dari &N');
       }
     },
