@@ -81,7 +81,7 @@ describe('bills: a NOKA that is not 13 digits is kept and reconciled', () => {
     const res = await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`));
     const temuan = (await readWorkbook(res.body)).getWorksheet('Temuan')!;
     const row = rowWhere(temuan, 3, 'NOKA_MISMATCH'); // column 3: Kode (Kategori says it in Indonesian)
-    // the billed NOKA, then the register's (NOKA Register), the amounts, the action
+    // the billed NOKA, then the register's (NOKA di Daftar Peserta), the amounts, the action
     expect([4, 5, 6, 7, 9, 10, 12].map((c) => row.getCell(c).value)).toEqual([2, nik(1), '12345678901234', '0000000000001', 37800, 37800, MALFORMED_ACTION]);
     expect(row.getCell(6).type).toBe(ExcelJS.ValueType.String);
     expect(() => rowWhere(temuan, 3, 'TOTAL_MISMATCH')).toThrow();

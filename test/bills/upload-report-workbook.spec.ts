@@ -86,7 +86,7 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
       Bulan: 'September 2026',
       Versi: 1,
       'Diunggah oleh': expect.any(String),
-      'Waktu unggah': '15/11/2026 10:00 WIB', // the test clock's 03:00 UTC
+      'Waktu unggah': '15 November 2026 10.00 WIB', // the test clock's 03:00 UTC
       'Baris dibaca': 4,
       Diterima: 1,
       Ditolak: 3,
@@ -122,7 +122,7 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     ]);
     expect(report.rows[0][6]).toMatch(/^NIK terbaca sebagai angka \(1703060101800002\)/);
     // the warned row was kept: only on Peringatan, named by NOKA (the number uploaded), NIK and NAMA
-    expect(report.warnedHeader).toEqual(['BARIS', 'NOKA', 'NIK', 'NAMA', 'KOLOM', 'PESAN']);
+    expect(report.warnedHeader).toEqual(['BARIS', 'NOKA', 'NIK', 'NAMA', 'KOLOM', 'KETERANGAN']);
     expect(report.warned.map((r) => r.slice(0, 5))).toEqual([[2, 1234567890, '1703060101800001', 'NOKA angka', 'NOKA']]);
     expect(report.warned[0][5]).toMatch(/^NOKA terbaca sebagai angka; nol di depan dipulihkan menjadi 0001234567890\./);
     expect(report.summary.get('Dengan peringatan')).toBe(1);
@@ -178,7 +178,7 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     const report = await readReport(res.body);
     expect(report.header).toEqual(['No Kartu', 'NIK Peserta', 'NAMA', 'Tagihan', 'BARIS', 'STATUS', 'KETERANGAN']);
     expect(report.rows.map((r) => r.slice(0, 6))).toEqual([['0001234567891', '17030601018', 'NIK pendek', '37800', 4, 'DITOLAK']]); // the refused line only
-    expect(report.warnedHeader).toEqual(['BARIS', 'No Kartu', 'NIK Peserta', 'NAMA', 'KOLOM', 'PESAN']);
+    expect(report.warnedHeader).toEqual(['BARIS', 'No Kartu', 'NIK Peserta', 'NAMA', 'KOLOM', 'KETERANGAN']);
     expect(report.warned).toEqual([
       [3, '12345', '1703060101800002', 'Kartu pendek', 'No Kartu', 'No Kartu "12345" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai NOKA_MISMATCH; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.'],
     ]);

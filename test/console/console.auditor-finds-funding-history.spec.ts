@@ -116,7 +116,10 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     expect(sheet.getRow(1).values).toEqual([undefined, 'NIK', 'Bulan', 'Kode Komitmen', 'Sumber Dana', 'Revisi Komitmen', 'Jumlah (Rp)']);
     expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getCell('A2').value).toBe(person.nik);
-    expect(sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1).join('|')).sort()).toEqual([
+    // Bulan: October's 1st as a date, shown "Oktober 2026"
+    expect(sheet.getCell('B2').value).toEqual(new Date('2026-10-01T00:00:00Z'));
+    const said = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 7) : v);
+    expect(sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1).map(said).join('|')).sort()).toEqual([
       `${person.nik}|2026-10|APBD-2026|APBD Kabupaten|1|22680`,
       `${person.nik}|2026-10|DESA-1703062001-2026|APBDes|1|15120`,
     ]);

@@ -30,7 +30,7 @@ describe('console: a pledge sheet answer counts rows, Daftar rows too', () => {
   });
 
   it('says the same file as an earlier upload in the server\'s words, for a check too', () => {
-    const message = 'Berkas ini sama dengan unggahan a.xlsx oleh keuangan1 pada 15/11/2026 10:00 WIB, yang komitmennya masih tersimpan seperti diunggah; tidak ada yang disimpan.';
+    const message = 'Berkas ini sama dengan unggahan a.xlsx oleh keuangan1 pada 15 November 2026 10.00 WIB, yang komitmennya masih tersimpan seperti diunggah; tidak ada yang disimpan.';
     expect(sheet.resultText({ dryRun: false, recognised: true, message, accepted: 2, rejected: 0 })).toBe(`${message} Angka di bawah dari unggahan itu.`);
     expect(sheet.resultText({ dryRun: true, recognised: true, message: 'Berkas ini sama …', accepted: 2, rejected: 1 })).toBe('Berkas ini sama … Angka di bawah dari unggahan itu.');
   });

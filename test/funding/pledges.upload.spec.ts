@@ -301,6 +301,11 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Komitmen', 'Daftar', 'Petunjuk', 'Contoh']);
     const contoh = wb.getWorksheet('Contoh')!;
     expect(contoh.getRow(3).values).toEqual([undefined, 'KODE', 'APBD-2026', 'APBD_PROV-2026', 'DESA-1703062001-2026', 'TJSLP-CONTOH-2026']);
+    // the priority note in plain words, with the defaults the pledge rules apply (DEFAULT_PRIORITY) (proofreader)
+    const help = Array.from(wb.getWorksheet('Petunjuk')!.getColumn(1).values, (v) => String(v ?? ''));
+    expect(help.find((line) => line.startsWith('PRIORITAS:'))).toBe(
+      'PRIORITAS: angka lebih kecil dipakai lebih dahulu (bila kosong: RESIDENTS 10, VILLAGES 20, ALL 90; prioritas yang sama diurutkan menurut KODE). Porsi provinsi (mis. 40%) dengan prioritas kosong (90) dipakai sesudah APBD kabupaten yang kodenya lebih awal: beri prioritas lebih kecil (mis. 30) agar porsinya dipakai sejak awal.',
+    );
     wb.getWorksheet('Komitmen')!.addRow(['TPL-2026', 'TJSLP', null, 'PT Templat', 2026, 1, 12, 'ALL']);
     const filled = await keuangan.post('/api/v1/pledge-uploads?dryRun=true').attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'pledges.xlsx').expect(201);
     expect(filled.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0 });

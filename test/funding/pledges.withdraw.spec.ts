@@ -139,7 +139,7 @@ describe('withdrawing (cabut) and reinstating (pulihkan) a pledge', () => {
   it('refuses to withdraw it twice, and to revise it before it is reinstated (409)', async () => {
     const twice = await finance.post('/api/v1/pledges/APBD-2026-B/withdraw').send({ reason: 'lagi' }).expect(409);
     expect(twice.body).toMatchObject({ code: 'PLEDGE_ALREADY_WITHDRAWN', details: { code: 'APBD-2026-B', withdrawnBy: 'uji-keuangan' } });
-    expect(twice.body.message).toBe('Komitmen "APBD-2026-B" sudah dicabut (15/11/2026 10:00 WIB oleh uji-keuangan), jadi tidak dicabut lagi. Untuk mengikutkannya kembali dalam alokasi, pulihkan komitmen itu.');
+    expect(twice.body.message).toBe('Komitmen "APBD-2026-B" sudah dicabut (15 November 2026 10.00 WIB oleh uji-keuangan), jadi tidak dicabut lagi. Untuk mengikutkannya kembali dalam alokasi, pulihkan komitmen itu.');
     const patch = await finance.patch('/api/v1/pledges/APBD-2026-B').send({ sharePercent: 40, reason: 'APBD-P' }).expect(409);
     expect(patch.body).toMatchObject({ code: 'PLEDGE_WITHDRAWN', message: expect.stringContaining('pulihkan dulu komitmen itu') });
     expect((await finance.get('/api/v1/pledges/APBD-2026-B').expect(200)).body.revision).toBe(2);

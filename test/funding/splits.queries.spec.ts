@@ -187,11 +187,13 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       const ws = wb.getWorksheet('Pembagian Iuran')!;
       const rows = ws.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
       expect(rows[0]).toEqual(['NIK', 'Bulan', 'Kode Komitmen', 'Sumber Dana', 'Revisi Komitmen', 'Jumlah (Rp)']);
-      expect(rows.slice(1)).toEqual(list.items.map((s: any) => [s.nik, s.month, s.pledgeCode, SOURCE[s.sourceType], s.pledgeRevision, s.amount]));
+      // Bulan: the month's 1st as a date, shown by its Indonesian name whatever the reader's locale (QA: "2026-11" here only)
+      expect(rows.slice(1)).toEqual(list.items.map((s: any) => [s.nik, new Date(`${s.month}-01T00:00:00Z`), s.pledgeCode, SOURCE[s.sourceType], s.pledgeRevision, s.amount]));
       for (let r = 2; r <= ws.rowCount; r++) {
         expect(ws.getCell(r, 1).type).toBe(ExcelJS.ValueType.String);
         expect(ws.getCell(r, 1).value).toMatch(/^\d{16}$/);
         expect(ws.getCell(r, 6).type).toBe(ExcelJS.ValueType.Number);
+        expect([ws.getCell(r, 2).type, ws.getCell(r, 2).numFmt]).toEqual([ExcelJS.ValueType.Date, '[$-421]mmmm yyyy']);
       }
       expect(ws.getColumn(1).numFmt).toBe('@');
       expect(ws.getCell('F2').numFmt).toBe('"Rp"#,##0;[Red]-"Rp"#,##0;"Rp"0');
@@ -346,7 +348,7 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="alokasi-2026-01-sd-2026-03-APBD-\d{4}-\d{2}-\d{2}\.xlsx"$/);
     const wb = await workbook(res.body);
     const rows = wb.getWorksheet('Pembagian Iuran')!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
-    expect(rows.map((r) => `${r[1]} ${r[5]}`)).toEqual(['2026-01 22680', '2026-01 22680', '2026-02 22680', '2026-02 7320']);
+    expect(rows.map((r) => `${(r[1] as Date).toISOString().slice(0, 7)} ${r[5]}`)).toEqual(['2026-01 22680', '2026-01 22680', '2026-02 22680', '2026-02 7320']);
     const notes = wb.getWorksheet('Keterangan')!;
     expect(notes.getCell('B2').value).toBe('bulan Januari 2026 s.d. Maret 2026, sumber dana APBD Kabupaten');
     expect([notes.getCell('B3').value, notes.getCell('B4').value]).toEqual([4, { formula: "SUM('Pembagian Iuran'!F2:F5)", result: 75360 }]);

@@ -54,7 +54,7 @@ describe('payments: sheet REFERENSI length and a sheet sent again', () => {
     const again = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', file, 'salinan.csv').expect(201);
     t.clock.set(before);
     expect(again.body).toMatchObject({ id: first.body.id, recognised: true, accepted: 2, rejected: 0, payments: 2, amount: 3000 });
-    expect(again.body.message).toBe('Semua pembayaran di berkas ini sudah tercatat (unggahan pembayaran-november.csv oleh uji-keuangan pada 15/11/2026 10:00 WIB); tidak ada yang disimpan.');
+    expect(again.body.message).toBe('Semua pembayaran di berkas ini sudah tercatat (unggahan pembayaran-november.csv oleh uji-keuangan pada 15 November 2026 10.00 WIB); tidak ada yang disimpan.');
     expect(await references('SP2D ULANG%')).toEqual(['SP2D ULANG 1', 'SP2D ULANG 2']);
     const list = (await (await t.as(Role.AUDITOR)).get('/api/v1/payment-uploads?pageSize=100').expect(200)).body;
     expect(list.items.filter((u: { filename: string }) => u.filename === 'salinan.csv')).toEqual([]);
@@ -86,7 +86,7 @@ describe('payments: sheet REFERENSI length and a sheet sent again', () => {
     expect(again.body).toMatchObject({ id: first.body.id, recognised: true, rowsRead: 4, accepted: 2, rejected: 2, payments: 2, amount: 3000 });
     expect(again.body.issues).toEqual(first.body.issues); // the earlier upload's findings, not "already recorded" for its rows
     expect(again.body.message).toBe(
-      'Berkas ini sudah diunggah (unggahan sebagian.csv oleh uji-keuangan pada 15/11/2026 10:00 WIB): 2 pembayarannya sudah tercatat dan 2 baris ditolak; ' +
+      'Berkas ini sudah diunggah (unggahan sebagian.csv oleh uji-keuangan pada 15 November 2026 10.00 WIB): 2 pembayarannya sudah tercatat dan 2 baris ditolak; ' +
         'tidak ada yang disimpan. Perbaiki baris yang ditolak (lihat laporan unggahan itu) lalu unggah ulang: pembayaran yang sudah tercatat tidak dicatat dua kali.',
     );
     expect(await references('SP2D SEBAGIAN%')).toEqual(['SP2D SEBAGIAN 1', 'SP2D SEBAGIAN 3']);

@@ -74,7 +74,7 @@ describe('payments: the Perbaiki sheet keeps the uploaded file\'s column order',
     expect(row(sheet, 2).slice(0, 8)).toEqual(['APBD-2026', '2026-11', '1000', undefined, '2026-11-05', undefined, 3, 'DITOLAK']); // PENYESUAIAN_BULAN, lacked, last
     const peringatan = report.getWorksheet('Peringatan')!;
     expect(String(peringatan.getCell('A1').value)).toMatch(/^Baris ini sudah tersimpan; tidak perlu diunggah ulang\./);
-    expect(row(peringatan, 2)).toEqual(['BARIS', 'KODE_KOMITMEN', 'BULAN', 'NO SP2D', 'KOLOM', 'PESAN']);
+    expect(row(peringatan, 2)).toEqual(['BARIS', 'KODE_KOMITMEN', 'BULAN', 'NO SP2D', 'KOLOM', 'KETERANGAN']);
     expect(row(peringatan, 3).slice(0, 5)).toEqual([2, 'APBD-2026', '2026-11', 'SP2D LEBIH 1', 'JUMLAH']);
     expect(report.worksheets.map((w) => w.name)).toEqual(['Perbaiki', 'Peringatan', 'Ringkasan']);
 

@@ -189,7 +189,7 @@ describe('payments: the status says what of paid is corrections of earlier month
  * December PAID, not overdue, "Lunas" everywhere, and December's own exact payment then warned EXCEEDS_DUE). So GET
  * /payments/status reports apart `ownPaid` (the month's own payments) and `ownStatus` beside `corrections`;
  * `overdue` and `suspensionRisk` judge the own payments; EXCEEDS_DUE compares the due with the own payments only; the
- * statements say "Lunas menurut jumlah (termasuk koreksi …); premi Desember 2026 sendiri belum dibayar".
+ * statements say "Lunas menurut jumlah (termasuk koreksi …); iuran Desember 2026 sendiri belum dibayar".
  *
  * Three participants, Rp37.800 a month each, all funded by TJSLP-KOPI-2026: due Rp113.400 a month (3 × 37.800).
  * November allocated, paid nothing, closed; December allocated. On 4 December 2026 a correction of November,
@@ -225,7 +225,7 @@ describe('payments: a correction of another month does not pay the month it is r
     const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/pledges/${CODE}.xlsx?year=2026`))).body);
     return rowOf(wb.getWorksheet('Ringkasan')!, 'Desember 2026').getCell(STATUS).value;
   };
-  /** The year statement's balance lines under Jumlah (after Didanai and Dibayar): label, figure, words. */
+  /** The year statement's balance lines under Jumlah (after Terutang and Dibayar): label, figure, words. */
   const balanceLines = async () => {
     const ws = (await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/pledges/${CODE}.xlsx?year=2026`))).body)).getWorksheet('Ringkasan')!;
     const lines: unknown[][] = [];
@@ -249,11 +249,11 @@ describe('payments: a correction of another month does not pay the month it is r
       overdue: false,
       suspensionRisk: 'NONE',
     });
-    expect(await statusCell()).toBe('Lunas menurut jumlah (termasuk koreksi November 2026 Rp113.400); premi Desember 2026 sendiri belum dibayar (jatuh tempo 10 Desember 2026)');
+    expect(await statusCell()).toBe('Lunas menurut jumlah (termasuk koreksi November 2026 Rp113.400); iuran Desember 2026 sendiri belum dibayar (jatuh tempo 10 Desember 2026)');
     // the statement's Jumlah: "kurang bayar" is January–October's (nothing paid), not November's (corrected in December)
     // nor December's own premium, not yet due (QA: all of it read as arrears)
     expect(await balanceLines()).toEqual([
-      ['Selisih dibayar − terpakai di luar iuran yang belum jatuh tempo', -10 * 113400, 'kurang bayar satu juta seratus tiga puluh empat ribu rupiah'],
+      ['Selisih dibayar − terutang di luar iuran yang belum jatuh tempo', -10 * 113400, 'kurang bayar satu juta seratus tiga puluh empat ribu rupiah'],
       ['Belum jatuh tempo (iuran bulan Desember 2026, jatuh tempo 10 Desember 2026)', -113400, 'belum dibayar, belum jatuh tempo: seratus tiga belas ribu empat ratus rupiah'],
     ]);
   });
@@ -261,8 +261,8 @@ describe('payments: a correction of another month does not pay the month it is r
   it('11 December (WIB): overdue and at risk by month end, though PAID by the sum', async () => {
     t.clock.set(new Date('2026-12-10T17:00:00Z')); // 11 December 00:00 WIB
     expect(await december()).toMatchObject({ paid: 113400, status: 'PAID', ownPaid: 0, ownStatus: 'UNPAID', overdue: true, suspensionRisk: 'BY_MONTH_END' });
-    expect(await statusCell()).toBe('Lunas menurut jumlah (termasuk koreksi November 2026 Rp113.400); premi Desember 2026 sendiri belum dibayar – lewat jatuh tempo 10 Desember 2026');
-    expect(await balanceLines()).toEqual([['Selisih dibayar − terpakai', -11 * 113400, 'kurang bayar satu juta dua ratus empat puluh tujuh ribu empat ratus rupiah']]);
+    expect(await statusCell()).toBe('Lunas menurut jumlah (termasuk koreksi November 2026 Rp113.400); iuran Desember 2026 sendiri belum dibayar – lewat jatuh tempo 10 Desember 2026');
+    expect(await balanceLines()).toEqual([['Selisih dibayar − terutang', -11 * 113400, 'kurang bayar satu juta dua ratus empat puluh tujuh ribu empat ratus rupiah']]);
   });
 
   it("December's own exact payment warns nothing; it makes the own payments PAID and the sum OVERPAID", async () => {

@@ -152,7 +152,7 @@ describe('a finalized month stays as it was finalized', () => {
     expect(apbd[4]).toBe(before.priority); // Prioritas of revision 1, which allocated June
     expect(apbd[11] ?? null).toBe(before.legalBasis ?? null); // not 'Perbup sesudah revisi'
     expect(String(apbd[10])).toMatch(/^Revisi 1\b/);
-    expect(String(apbd[10])).not.toContain('pagu di lembar ini');
+    expect(String(apbd[10])).not.toContain('pagu di sheet ini');
     // every sheet's second title line says who ran and who finalized the run, and when this copy was downloaded (QA)
     const subtitle = String(wb.getWorksheet('Ringkasan')!.getCell('A2').value);
     expect(subtitle).toMatch(/^Bulan Juni 2026 · rekonsiliasi versi 1, Final · dijalankan oleh uji-keuangan \d.* · difinalisasi oleh uji-keuangan-2 \d.* · diunduh \d/);
@@ -239,6 +239,11 @@ describe('corrections of closed months are said in the next open month', () => {
       'Didanai APBD-2026 (Rp)', 'Didanai APBD_PROV-2026 (Rp)', 'Kelebihan Iuran (Rp)', 'Kekurangan Iuran (Rp)', 'Usulan Tindakan',
     ]);
     expect(ws.autoFilter).toBeTruthy();
+    // plain Indonesian, no spec section, in a signed attachment (proofreader: "(Finalisasi/Dibekukan)", "(DOMAIN §9)")
+    const column1 = Array.from(ws.getColumn(1).values as unknown[], (v) => String(v ?? ''));
+    expect(column1.some((v) => v.includes('Koreksi Iuran Bulan Tertutup (Difinalisasi/Dibekukan)'))).toBe(true);
+    expect(column1.find((v) => v.startsWith('Bulan yang sudah ditutup tidak dihitung ulang'))).toMatch(/^Bulan yang sudah ditutup tidak dihitung ulang: .*Koreksi dicatat pada bulan yang masih terbuka\.$/);
+    expect(column1.filter((v) => v.includes('§') || v.includes('DOMAIN'))).toEqual([]);
     const rows = [header + 1, header + 2].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
     expect(rows.map((r) => [r[0], r[1], r[2], r[3], r[6], r[7], r[8], r[9] ?? null, r[10] ?? null, r[11] ?? null, r[12] ?? null])).toEqual([
       [1, 'November 2026', nik(1), 'Peserta 0001', 'Kelebihan iuran', 'TAT 15/10/2026 (meninggal) sebelum bulan itu, dicatat sesudah bulan itu ditutup', 37_800, 22_680, 15_120, 37_800, null],
@@ -263,11 +268,11 @@ describe('corrections of closed months are said in the next open month', () => {
     expect([2, 3].map((c) => rowOf(ringkasan, 'Kelebihan iuran (peserta-bulan yang tidak tercakup lagi)').getCell(c).value)).toEqual([1, 37_800]);
     const berita = wb.getWorksheet('Berita Acara')!;
     expect(rowOf(ringkasan, 'Kekurangan iuran (peserta-bulan tercakup tanpa iuran)').getCell(4).value).toBe(
-      'November 2026: bayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan; rincian per peserta di lembar Koreksi Bulan Tertutup.',
+      'November 2026: bayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan; rincian per peserta di sheet Koreksi Bulan Tertutup.',
     );
     const over = rowOf(berita, 'Koreksi bulan yang sudah ditutup (November 2026): kelebihan iuran 1 peserta-bulan, ditagih kembali ke BPJS Kesehatan (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120)');
     expect([2, 3].map((c) => over.getCell(c).value)).toEqual([37_800, 'tiga puluh tujuh ribu delapan ratus rupiah']);
-    const under = 'Koreksi bulan yang sudah ditutup (November 2026): kekurangan iuran 1 peserta-bulan, dibayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan (rincian per peserta: lembar Koreksi Bulan Tertutup)';
+    const under = 'Koreksi bulan yang sudah ditutup (November 2026): kekurangan iuran 1 peserta-bulan, dibayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan (rincian per peserta: sheet Koreksi Bulan Tertutup)';
     expect(rowOf(berita, under).getCell(2).value).toBe(37_800);
   });
 

@@ -167,7 +167,7 @@ describe('reconciliation: starting a month without a BPJS bill is warned about',
 /**
  * A bill whose upload refused rows (QA, a finance officer reconciling: 13 rows, 8 refused — NIK typed as a number,
  * negative, decimal, zero and "abc" amounts, a 15-digit NIK — accepted 5; reconciled and finalized with no word of
- * the 8, and the people on them counted NOT_BILLED, "Kekurangan tagihan" in the Berita Acara, though BPJS billed
+ * the 8, and the people on them counted NOT_BILLED, "Kurang tagih" in the Berita Acara, though BPJS billed
  * them). The run warns BILL_ROWS_REJECTED, kept with it, on the workbook's Ringkasan and Berita Acara; finalizing is
  * allowed all the same (as NO_PBI_LIST). A corrected bill uploaded whole runs without it.
  *
@@ -245,7 +245,7 @@ describe('reconciliation: a bill with rows refused at upload is warned about (BI
     // the Berita Acara says it under the bill's figures it changes
     const ba = wb.getWorksheet('Berita Acara')!;
     const refused = rowOf(ba, 'Baris tagihan yang ditolak saat diunggah (tagihan versi 1)');
-    expect(rowOf(ba, 'Kekurangan tagihan').number + 1).toBe(refused.number);
+    expect(rowOf(ba, 'Kurang tagih').number + 1).toBe(refused.number);
     expect([refused.getCell(2).value, refused.getCell(3).value]).toEqual([
       8,
       'delapan baris, tidak ikut dicocokkan: peserta pada baris itu dihitung tidak ditagih (termasuk dalam kekurangan tagihan) walaupun ditagih BPJS Kesehatan.',

@@ -139,7 +139,7 @@ describe('GET /api/v1/participants/export.xlsx: the register as a sheet to chang
       ['1703064512900001', '1703060101200001', 'Siti Aminah', '05/12/1990', 'P', '17.03.06.2001', '0001234567890', '01/01/2025', '', ''],
     ]);
     expect(wb.getWorksheet('Daftar Peserta')!.getColumn(1).numFmt).toBe('@'); // NIKs stay text when edited
-    expect(String(wb.getWorksheet('Petunjuk')!.getCell('A2').value)).toBe('Salinan register peserta Jamkesda per 2026-12-06 (WIB): 2 peserta, desa 1703062001.');
+    expect(String(wb.getWorksheet('Petunjuk')!.getCell('A2').value)).toBe('Salinan daftar peserta Jamkesda per 2026-12-06 (WIB): 2 peserta, desa 1703062001.');
     // the console's menu item is "Unggah Peserta" (QA: the Petunjuk named a menu "Unggah Daftar Peserta" that does not exist)
     const petunjuk: string[] = [];
     wb.getWorksheet('Petunjuk')!.eachRow((r) => petunjuk.push(String(r.getCell(1).value)));

@@ -67,7 +67,7 @@ describe('POST /api/v1/participants/:nik/void', () => {
 
     const gone = await keuangan.get(`/api/v1/participants/${typo}`).expect(404);
     expect(gone.body).toMatchObject({ code: 'PARTICIPANT_VOIDED', details: { nik: typo, voidedBy: 'uji-operator-dinkes', reason: 'NIK salah ketik; yang benar diunggah ulang' } });
-    expect(gone.body.message).toMatch(/^Pendaftaran peserta dengan NIK 1703060101900001 dibatalkan oleh uji-operator-dinkes pada \d\d\/\d\d\/\d{4} \d\d:\d\d WIB: NIK salah ketik/);
+    expect(gone.body.message).toMatch(/^Pendaftaran peserta dengan NIK 1703060101900001 dibatalkan oleh uji-operator-dinkes pada \d{1,2} \w+ \d{4} \d\d\.\d\d WIB: NIK salah ketik/);
     const search = await keuangan.get(`/api/v1/participants?nik=${typo}`).expect(200);
     expect(search.body.total).toBe(0);
 

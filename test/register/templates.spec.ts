@@ -101,8 +101,11 @@ describe('enrollment template', () => {
     const lines = wb.getWorksheet('Petunjuk')!.getColumn(3).values.map(String);
     expect(lines.join('\n')).not.toContain('Unggahan ulang berkas yang sama tidak mengubah apa pun.');
     expect(lines).toContain(
-      'Berkas yang sama diunggah ulang tanpa unggahan berkas lain di antaranya dikenali dan tidak mengubah apa pun; bila sudah ada berkas lain yang diunggah sesudahnya, berkas itu diproses lagi sebagai unggahan baru. Baris dengan NIK yang sudah terdaftar memperbarui data peserta; perubahan dicatat dalam riwayat.',
+      'Berkas yang sama yang diunggah ulang akan dikenali dan tidak mengubah apa pun, kecuali ada unggahan lain di antaranya: bila sudah ada berkas lain yang diunggah sesudahnya, berkas itu diproses lagi sebagai unggahan baru. Baris dengan NIK yang sudah terdaftar memperbarui data peserta; perubahan dicatat dalam riwayat.',
     );
+    // worksheets are "sheet" throughout the instructions, as the console and the other templates say it (proofreader)
+    expect(lines.join('\n')).not.toContain('lembar');
+    expect(lines).toContainEqual(expect.stringMatching(/^Isi satu baris per peserta pada sheet "Daftar Peserta"\./));
   });
 
   it('is read back by the parser as an upload with no data rows', async () => {

@@ -88,7 +88,7 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     expect(dead.tat).toBe('2026-09-20');
     // the rows were taken: the report lists their warnings on Peringatan, not on Perbaiki, so uploaded back it cannot re-apply them
     expect(await reportRows(res.body.id)).toEqual([]);
-    expect((await reportRows(res.body.id, 'Peringatan')).map(columns('BARIS', 'NIK', 'KOLOM', 'PESAN'))).toEqual([
+    expect((await reportRows(res.body.id, 'Peringatan')).map(columns('BARIS', 'NIK', 'KOLOM', 'KETERANGAN'))).toEqual([
       [2, '1703064101600001', 'TAT', found[0].message],
       [4, '1703064101600003', 'TMT', found[1].message],
     ]);
@@ -145,7 +145,7 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
       { nik: '1703064101600014', tmt: '2026-10-01' },
     ]);
     // the row report lists the warnings on Peringatan with the message, like a change's warning
-    expect((await reportRows(res.body.id, 'Peringatan')).map(columns('BARIS', 'NIK', 'KOLOM', 'PESAN'))).toEqual([
+    expect((await reportRows(res.body.id, 'Peringatan')).map(columns('BARIS', 'NIK', 'KOLOM', 'KETERANGAN'))).toEqual([
       [2, '1703064101600011', 'TMT', found[0].message],
       [4, '1703064101600013', 'TMT', found[1].message],
       [5, '1703064101600014', 'TMT', found[2].message],
@@ -207,8 +207,8 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
       [3, '1703064101600032', 'TMT'],
       [3, '1703064101600032', 'TAT'],
     ]);
-    expect(String(rows[1].PESAN)).toContain('Perubahan TMT ini menyangkut 7 bulan');
-    expect(String(rows[2].PESAN)).toContain('Perubahan TAT ini menyangkut bulan Oktober 2026');
+    expect(String(rows[1].KETERANGAN)).toContain('Perubahan TMT ini menyangkut 7 bulan');
+    expect(String(rows[2].KETERANGAN)).toContain('Perubahan TAT ini menyangkut bulan Oktober 2026');
   });
 
   it('the frozen months are costed as the few rows they are, closed_month analyzed or not (QA: a 2 s JIT compile of the warning)', async () => {

@@ -210,7 +210,7 @@ describe('the upload report workbook', () => {
     ]);
     expect(ws.getColumn(1).numFmt).toBe('@');
     expect(wb.getWorksheet('Ringkasan')!.getCell('B8').value).toBe(1);
-    expect(wb.getWorksheet('Ringkasan')!.getCell('B4').value).toBe('15/11/2026 10:00 WIB'); // uploaded at the test clock's 03:00 UTC
+    expect(wb.getWorksheet('Ringkasan')!.getCell('B4').value).toBe('15 November 2026 10.00 WIB'); // uploaded at the test clock's 03:00 UTC
 
     const warned = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${res.body.id}/report.xlsx`).buffer(true).parse(binary).expect(200);
     const wb2 = new ExcelJS.Workbook();
@@ -219,7 +219,7 @@ describe('the upload report workbook', () => {
     expect(wb2.getWorksheet('Perbaiki')!.rowCount).toBe(1); // its header only: no row was refused
     const peringatan = wb2.getWorksheet('Peringatan')!.getSheetValues().slice(1) as unknown[][];
     expect(peringatan[0][1]).toMatch(/^Baris ini sudah tersimpan; tidak perlu diunggah ulang\./);
-    expect(peringatan[1].slice(1)).toEqual(['BARIS', 'NIK', 'NAMA', 'KOLOM', 'PESAN']);
+    expect(peringatan[1].slice(1)).toEqual(['BARIS', 'NIK', 'NAMA', 'KOLOM', 'KETERANGAN']);
     expect([...new Set(peringatan.slice(2).map((r) => r[1]))]).toEqual([4, 5, 6]);
 
     // Nothing to fix: uploaded back, the report is refused, its Peringatan rows never read as enrollment rows.

@@ -248,7 +248,7 @@ describe('row rules of the enrollment sheet', () => {
   });
 
   it('a birth date after today (WIB, the clock) is refused; born today is fine', async () => {
-    // the test clock: 15/11/2026 10:00 WIB
+    // the test clock: 15 November 2026 10.00 WIB
     const { body, found, messages } = await findings('not-ok/birth-date-in-future.csv');
     expect(body).toMatchObject({ accepted: 2, rejected: 2 });
     expect(found).toEqual([

@@ -125,7 +125,7 @@ describe('reconciliation workbook of a DONE run whose month changed', () => {
     const row = (ws.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1)).find((r) => r[0] === 'APBD-2026')!;
     expect(row[6]).toBe(100); // Bagian (%) of the revision the run's figures came from, not 50
     expect(String(row[10])).toMatch(new RegExp(`^Revisi ${ran.revisionTo}\\b`));
-    expect(String(row[10])).not.toContain('pagu di lembar ini');
+    expect(String(row[10])).not.toContain('pagu di sheet ini');
   });
 
   it('a FINAL run says nothing: its month is closed; an earlier version of the same data is a draft naming the final one (QA)', async () => {

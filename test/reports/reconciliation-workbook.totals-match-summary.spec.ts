@@ -106,9 +106,9 @@ describe('reconciliation workbook: totals match the run summary', () => {
     for (const [text, key] of [
       ['Total invoice', 'invoiceTotal'],
       ['Jumlah baris tagihan', 'linesTotal'],
-      ['Iuran yang layak dibayar', 'payable'],
-      ['Kelebihan tagihan', 'overbilled'],
-      ['Kekurangan tagihan', 'underbilled'],
+      ['Dapat dibayar', 'payable'],
+      ['Lebih tagih', 'overbilled'],
+      ['Kurang tagih', 'underbilled'],
     ] as const) {
       expect(rowOf(ws, text).getCell(3).value).toBe(summary.bill![key]);
       expect(rowOf(ws, text).getCell(3).numFmt).toBe(NUMBER_FORMATS.rupiah);
@@ -178,6 +178,8 @@ describe('reconciliation workbook: totals match the run summary', () => {
     const ws = wb.getWorksheet('Per Desa')!;
     const header = ws.getRow((ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!);
     expect([4, 5, 6, 11, 12].map((c) => header.getCell(c).value)).toEqual(['Seluruh Peserta', 'Iuran (Rp)', 'Peserta Terdanai', 'Peserta Belum Terdanai Penuh', 'Tidak Terdanai (Rp)']);
+    // the source types as SOURCE_TYPE_LABELS says them everywhere (proofreader: "TJSLP (Rp)" here only)
+    expect([7, 8, 9, 10].map((c) => header.getCell(c).value)).toEqual(['APBD Kabupaten (Rp)', 'APBD Provinsi (Rp)', 'APBDes (Rp)', 'TJSLP (CSR) (Rp)']);
     const total = rowOf(ws, 'JUMLAH');
     const results = [4, 5, 6, 7, 8, 9, 10, 11, 12].map((c) => formula(total.getCell(c)).result);
     // every participant has some funding: all five are funded, and the partly funded one is also not fully funded
@@ -226,7 +228,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
     // the invoice total of TOTAL_MISMATCH is not added to participants' premiums
     expect([9, 10, 11].map((c) => total.getCell(c).value)).toEqual([null, null, null]);
     // the billed NOKA and, beside it, the register's (QA: a NOKA_MISMATCH showed the billed one only)
-    expect([6, 7].map((c) => ws.getRow(header).getCell(c).value)).toEqual(['NOKA', 'NOKA Register']);
+    expect([6, 7].map((c) => ws.getRow(header).getCell(c).value)).toEqual(['NOKA', 'NOKA di Daftar Peserta']);
     const recapHeader = rowOf(ws, 'Rekap per kategori');
     const recapTotal = rowOf(ws, 'Jumlah temuan');
     const recap: Record<string, unknown[]> = {};
@@ -266,7 +268,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
       const ws = (await readWorkbook((await download(auditor.get(`/api/v1/reconciliations/${runId}/workbook.xlsx`))).body)).getWorksheet('Temuan')!;
       const recapTotal = rowOf(ws, 'Jumlah temuan');
       expect(ws.getRow(recapTotal.number + 1).getCell(1).value).toBe(DOUBLE_COVERAGE_NOTE);
-      expect(ws.getRow(recapTotal.number + 1).getCell(1).value).toMatch(/^Temuan DOUBLE_COVERAGE juga dihitung pada kategori lainnya .*bukan jumlah tagihan\.$/);
+      expect(ws.getRow(recapTotal.number + 1).getCell(1).value).toMatch(/^Temuan "Terdaftar ganda, PBI APBN" juga dihitung pada kategori lainnya \(kategori baris tagihannya, atau "Tidak ditagih"\).*bukan jumlah tagihan\.$/);
     } finally {
       await t.dataSource.query(`DELETE FROM finding WHERE run_id = $1 AND category = 'DOUBLE_COVERAGE'`, [runId]);
       await t.dataSource.query(`UPDATE reconciliation_run SET summary = summary #- '{findings,DOUBLE_COVERAGE}' WHERE id = $1`, [runId]);
@@ -280,7 +282,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(formula(total.getCell(5)).result).toBe(sum(summary.payments.map((p) => p.paid)));
     // its only October payment corrects September: in its own column, not October's own payment (QA: read as Lunas/Lebih bayar)
     expect([6, 7].map((c) => rowOf(ws, 'APBD-2026').getCell(c).value)).toEqual([32680, -32680]);
-    expect(rowOf(ws, 'APBD-2026').getCell(8).value).toBe('Lunas menurut jumlah (termasuk koreksi September 2026 Rp32.680); premi Oktober 2026 sendiri belum dibayar – lewat jatuh tempo 10 Oktober 2026');
+    expect(rowOf(ws, 'APBD-2026').getCell(8).value).toBe('Lunas menurut jumlah (termasuk koreksi September 2026 Rp32.680); iuran Oktober 2026 sendiri belum dibayar – lewat jatuh tempo 10 Oktober 2026');
     // late only by its correction of September, paid on the 12th (the console's status table says it so too)
     expect(rowOf(ws, 'APBD-2026').getCell(9).value).toBe('Ya (hanya koreksi)');
     // past its due date on the day the run finished (the fixture's run finished after October)
@@ -293,7 +295,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(formula(detailTotal!.getCell(5)).result).toBe(sum(PAYMENTS.filter((p) => p[1] === '2026-10').map((p) => p[2])));
     // the list's header: Terlambat beside Jumlah, no empty dark cells between them or after (QA: three stood between)
     const listHeader = rowWhere(ws, 2, 'Tanggal Bayar', total.number);
-    expect([1, 2, 3, 4, 5, 6].map((c) => listHeader.getCell(c).value)).toEqual(['Kode Komitmen', 'Tanggal Bayar', 'Referensi', 'Keterangan', 'Jumlah (Rp)', 'Terlambat']);
+    expect([1, 2, 3, 4, 5, 6].map((c) => listHeader.getCell(c).value)).toEqual(['Kode Komitmen', 'Tanggal Bayar', 'Referensi', 'Keterangan', 'Jumlah (Rp)', 'Dibayar terlambat']);
     for (const c of [7, 8, 9]) expect((listHeader.getCell(c).fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').toBe('none');
     const late = ws.getRow(listHeader.number + 1).getCell(6);
     expect(typeof late.value).toBe('string');
@@ -313,9 +315,9 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(obligation.getCell(2).value).toBe(summary.obligation);
     expect(obligation.getCell(3).value).toBe('seratus delapan puluh sembilan ribu rupiah');
     expect(rowOf(ws, 'Jumlah peserta').getCell(3).value).toBe('lima orang');
-    expect(rowOf(ws, 'Iuran yang layak dibayar').getCell(2).value).toBe(summary.bill!.payable);
-    expect(rowOf(ws, 'Kelebihan tagihan').getCell(3).value).toBe('tujuh puluh sembilan ribu delapan ratus rupiah');
-    expect(rowOf(ws, 'Kekurangan tagihan').getCell(3).value).toBe('tiga puluh tujuh ribu delapan ratus rupiah');
+    expect(rowOf(ws, 'Dapat dibayar').getCell(2).value).toBe(summary.bill!.payable);
+    expect(rowOf(ws, 'Lebih tagih').getCell(3).value).toBe('tujuh puluh sembilan ribu delapan ratus rupiah');
+    expect(rowOf(ws, 'Kurang tagih').getCell(3).value).toBe('tiga puluh tujuh ribu delapan ratus rupiah');
     // a correction of an earlier month, recorded in this one, is named in its funder's line (QA); the lines still sum to the total
     expect(rowOf(ws, 'Dibayar oleh Pemerintah Kabupaten Bengkulu Utara — APBD Kabupaten, APBD-2026; termasuk koreksi untuk September 2026 Rp32.680').getCell(2).value).toBe(32680);
     const paid = rowOf(ws, 'Jumlah dibayar');
@@ -323,7 +325,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(paid.getCell(3).value).toBe('seratus dua puluh dua ribu enam ratus delapan puluh rupiah');
     // what the funders owed, and the shortfall and the surplus of what they paid, each summed apart (QA: netted)
     const due = sum(summary.payments.map((p) => p.due));
-    expect(rowOf(ws, 'Jumlah terutang menurut komitmen').getCell(2).value).toBe(due);
+    expect(rowOf(ws, 'Jumlah terutang').getCell(2).value).toBe(due);
     // each pledge's own payments of October against what it owed; APBD-2026's correction of September is on its own line (QA)
     const corrections = (code: string) => sum(PAYMENTS.filter((p) => p[1] === '2026-10' && p[0] === code && p[5]).map((p) => p[2]));
     const own = summary.payments.map((p) => ({ due: p.due, paid: p.paid - corrections(p.pledgeCode) }));

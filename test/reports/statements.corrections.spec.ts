@@ -65,7 +65,7 @@ describe('a correction recorded in the next year', () => {
     const village = await sheet('/api/v1/statements/villages/1703062001.xlsx?year=2026');
     expect(texts(village)).toContain(LATER);
     expect([8, 9, 11].map((c) => result(rowOf(village, LATER), c))).toEqual([75600, 75600, LATER_NOTE]);
-    // Kewajiban Rp151.200 (September and October), Dibayar Rp50.000 + Rp75.600, Saldo −Rp101.200 + Rp75.600
+    // Terutang Rp151.200 (September and October), Dibayar Rp50.000 + Rp75.600, Selisih −Rp101.200 + Rp75.600
     expect([7, 8, 9].map((c) => result(rowOf(village, 'JUMLAH SETELAH KOREKSI'), c))).toEqual([151200, 125600, -25600]);
     expect(rowOf(village, 'Dibayar desa (termasuk koreksi yang dicatat sesudah tahun anggaran)').getCell(4).value).toBe(125600);
     expect(texts(village).some((x) => x.startsWith('Koreksi yang dicatat setelah periode ini'))).toBe(false);
@@ -175,7 +175,7 @@ describe('pledge statement: a correction is named on the month it corrects and t
 });
 
 /**
- * The pledge statement's "Dibayar Terlambat (setelah tgl 10)" of a month says what the console's status table and the
+ * The pledge statement's "Dibayar Terlambat (setelah tanggal 10)" of a month says what the console's status table and the
  * reconciliation workbook say (DOMAIN §8, one rule: a payment dated after the 10th of the month it is
  * recorded for): "Ya (hanya koreksi)" when the month's only late payments are corrections of earlier months
  * (`lateOnlyByCorrections` of GET /payments/status), "Ya" when an ordinary payment was late, "Tidak"
@@ -187,8 +187,8 @@ describe('pledge statement: a correction is named on the month it corrects and t
  * October: APBD-2026 paid on time and corrected July and August late; PROV-2026 paid late and corrected July;
  * TJSLP-2026 paid on time. The clock is pinned to 15 November 2026 (WIB).
  */
-const LATE = 7; // Ringkasan: Dibayar Terlambat (setelah tgl 10)
-const PAYMENT_LATE = 6; // Pembayaran: Dibayar Terlambat (setelah tgl 10), then Keterangan
+const LATE = 7; // Ringkasan: Dibayar Terlambat (setelah tanggal 10)
+const PAYMENT_LATE = 6; // Pembayaran: Dibayar Terlambat (setelah tanggal 10), then Keterangan
 const REFERENCE = 4;
 
 describe('pledge statement: a month late only by corrections says so, as the console and the workbook do', () => {
@@ -283,7 +283,12 @@ describe('year-end recap (Rekap Tahunan): every funder over the year, each month
   it('Per Pemberi Dana: each pledge funded, paid (a correction recorded in January 2027 included), balance and the months owed or late', async () => {
     const ws = wb.getWorksheet('Per Pemberi Dana')!;
     expect(String(ws.getRow(1).getCell(1).value)).toBe('Rekap Tahunan Jamkesda 2026: Per Pemberi Dana — Kabupaten Bengkulu Utara');
-    // [pagu, kuota, participant-months, funded, paid, balance, owed, late]
+    // what a pledge owes is Terutang, as in the statements and the Pembayaran sheet; no spec section or enum code (proofreader)
+    const header = ws.getRow((ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!);
+    expect(values(header, 6, 10)).toEqual(['Terutang (Rp)', 'Dibayar (Rp)', 'Selisih Dibayar − Terutang (Rp)', 'Bulan Belum/Kurang Dibayar', 'Bulan Dibayar Terlambat (setelah tanggal 10)']);
+    expect(rowHaving(ws, 'Tidak Terdanai').getCell(1).value).toBe('Tidak Terdanai: sisa iuran yang tidak didanai komitmen mana pun');
+    expect(rowHaving(ws, 'Kewajiban iuran tahun ini').getCell(1).value).toBe('Kewajiban iuran tahun ini (terutang komitmen + tidak terdanai)');
+    // [pagu, kuota, participant-months, owed (terutang), paid, balance, months owed, late]
     const of = (code: string) => values(rowHaving(ws, code), 3, 10).map(result);
     expect(of('TJSLP-ALNO-2026')).toEqual([500000, 'tanpa kuota', 2, 75600, 40000, -35600, 'September 2026: belum dibayar Rp37.800', '-']);
     expect(of('DESA-1703062001-2026')).toEqual([
@@ -300,7 +305,7 @@ describe('year-end recap (Rekap Tahunan): every funder over the year, each month
     // October's only payment corrects September, dated the 12th: §8 counts it in October, paid in full, late by it
     expect(of('APBD-2026')).toEqual([2000000, 'tanpa kuota', 3, 55360, 55360, 0, '-', 'Oktober 2026 (hanya koreksi)']);
     expect(values(rowOf(ws, 'JUMLAH (semua komitmen)'), 5, 8).map(result)).toEqual([12, 327520, 220960, -106560]);
-    expect(result(rowHaving(ws, 'Tidak Terdanai (UNFUNDED)').getCell(6).value)).toBe(12680);
+    expect(result(rowHaving(ws, 'Tidak Terdanai: sisa iuran').getCell(6).value)).toBe(12680);
     expect(result(rowHaving(ws, 'Kewajiban iuran tahun ini').getCell(6).value)).toBe(340200); // 151.200 + 189.000
     expect(String(rowHaving(ws, 'DRAF').getCell(1).value)).toContain('belum dialokasikan');
     expect(rowHaving(ws, 'Kepala Dinas Kesehatan')).toBeDefined();
@@ -319,7 +324,13 @@ describe('year-end recap (Rekap Tahunan): every funder over the year, each month
   it('Keterangan says the year, who made it, and warns of a month never reconciled; the download is audited', async () => {
     const ws = wb.getWorksheet('Keterangan')!;
     expect(rowOf(ws, 'Tahun anggaran').getCell(2).value).toBe('2026');
-    expect(rowOf(ws, 'Dibuat').getCell(2).value).toBe('15/11/2026 10:00 WIB oleh uji-auditor');
+    expect(rowOf(ws, 'Dibuat').getCell(2).value).toBe('15 November 2026 10.00 WIB oleh uji-auditor');
+    // how each column is computed, in plain Indonesian: no DOMAIN §, API route or enum code in a signed recap (proofreader)
+    const said: string[] = [];
+    ws.eachRow((r) => said.push(`${r.getCell(1).value} ${r.getCell(2).value}`));
+    expect(said.filter((s) => /§|GET \/|UNFUNDED|\(split\)/.test(s))).toEqual([]);
+    expect(rowOf(ws, 'Terutang').getCell(2).value).toBe('Jumlah bagian iuran yang dialokasikan kepada komitmen itu pada bulan-bulan tahun ini: yang menjadi utangnya.');
+    expect(String(rowOf(ws, 'Bulan belum/kurang dibayar').getCell(2).value)).toMatch(/^Status per bulan: dibayar = semua pembayaran yang dicatat untuk bulan itu /);
     const warnings: string[] = [];
     ws.eachRow((r) => r.getCell(1).value === 'Peringatan' && warnings.push(String(r.getCell(2).value)));
     expect(warnings).toContainEqual(expect.stringMatching(/^Belum pernah direkonsiliasi: September 2026\./));

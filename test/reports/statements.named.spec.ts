@@ -114,7 +114,7 @@ describe('statements: a withdrawn pledge is named "(dicabut)"', () => {
     const ws = wb.getWorksheet('Ringkasan')!;
     expect(rowOf(ws, 'Pemberi dana').getCell(3).value).toBe('Pemkab Bengkulu Utara — APBD Kabupaten, APBD-2026-B (dicabut)');
     expect(rowOf(ws, 'Status').getCell(3).value).toBe(
-      'Dicabut pada 15/11/2026 10:00 WIB oleh uji-keuangan: tidak ikut dialokasikan pada bulan yang belum difinalisasi; bulan yang sudah difinalisasi tetap mencatat yang didanainya.',
+      'Dicabut pada 15 November 2026 10.00 WIB oleh uji-keuangan: tidak ikut dialokasikan pada bulan yang belum difinalisasi; bulan yang sudah difinalisasi tetap mencatat yang didanainya.',
     );
     // month, participants funded, due, paid, (paid − due), status
     const cells = (label: string) => (rowOf(ws, label).values as unknown[]).slice(1, 7);

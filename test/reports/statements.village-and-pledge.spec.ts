@@ -155,8 +155,8 @@ describe('statements', () => {
     const { body } = await download((await t.as(Role.AUDITOR)).get('/api/v1/statements/villages/17.03.06.2001.xlsx?month=2026-10'));
     const summary = (await readWorkbook(body)).getWorksheet('Ringkasan')!;
     const amounts = jumlah(summary);
-    expect(amounts.map((a) => a.label)).toEqual(['Kewajiban komitmen desa', 'Dibayar desa', 'Saldo dibayar − kewajiban']);
-    // the figures are the table's Kewajiban Komitmen Desa, Dibayar Desa and Saldo totals, as numbers in the rupiah format
+    expect(amounts.map((a) => a.label)).toEqual(['Terutang desa', 'Dibayar desa', 'Selisih dibayar − terutang']);
+    // the figures are the table's Terutang Desa, Dibayar Desa and Selisih totals, as numbers in the rupiah format
     expect(amounts.map((a) => a.figure)).toEqual(totals(summary, [7, 8, 9]));
     expect(amounts.map((a) => a.figure)).toEqual([75600, 50000, -25600]);
     expect(amounts.map((a) => a.numFmt)).toEqual([NUMBER_FORMATS.rupiah, NUMBER_FORMATS.rupiah, NUMBER_FORMATS.rupiah]);
@@ -213,8 +213,8 @@ describe('statements', () => {
     const wb = await readWorkbook(body);
     const summary = wb.getWorksheet('Ringkasan')!;
     const amounts = jumlah(summary);
-    expect(amounts.map((a) => a.label)).toEqual(['Didanai komitmen ini (terpakai, terutang)', 'Dibayar', 'Selisih dibayar − terpakai']);
-    // Terpakai, Dibayar and Selisih of the JUMLAH row; what it funded is also the Peserta sheet's Didanai Komitmen Ini
+    expect(amounts.map((a) => a.label)).toEqual(['Terutang (didanai komitmen ini)', 'Dibayar', 'Selisih dibayar − terutang']);
+    // Terutang, Dibayar and Selisih of the JUMLAH row; what it funded is also the Peserta sheet's Didanai Komitmen Ini
     expect(amounts.map((a) => a.figure)).toEqual(totals(summary, [3, 4, 5]));
     expect(amounts[0].figure).toBe(totals(wb.getWorksheet('Peserta')!, [8])[0]);
     expect(amounts.map((a) => [a.figure, a.words])).toEqual([
@@ -246,7 +246,7 @@ describe('statements', () => {
       const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/${path}.xlsx?month=2026-10`))).body);
       for (const ws of wb.worksheets) {
         expect(ws.headerFooter.oddHeader!.length).toBeLessThanOrEqual(255);
-        expect(ws.headerFooter.oddHeader).toMatch(/\nBulan Oktober 2026 · .*dibuat 15\/11\/2026 10:00 WIB$/);
+        expect(ws.headerFooter.oddHeader).toMatch(/\nBulan Oktober 2026 · .*dibuat 15 November 2026 10\.00 WIB$/);
         expect(ws.headerFooter.oddFooter).toBe('&L&8&A&R&8Halaman &P dari &N');
       }
     },
@@ -287,9 +287,9 @@ describe('statements', () => {
     const early = await takenOn('villages/17.03.06.2001.xlsx?month=2026-10', '2026-10-05T03:00:00Z'); // 5 October 10:00 WIB
     const amounts = jumlah(early.summary);
     expect(amounts.map((a) => [a.label, a.figure, a.words])).toEqual([
-      ['Kewajiban komitmen desa', 75600, 'tujuh puluh lima ribu enam ratus rupiah'],
+      ['Terutang desa', 75600, 'tujuh puluh lima ribu enam ratus rupiah'],
       ['Dibayar desa', 50000, 'lima puluh ribu rupiah'],
-      ['Saldo dibayar − kewajiban di luar iuran yang belum jatuh tempo', 0, 'nol rupiah'],
+      ['Selisih dibayar − terutang di luar iuran yang belum jatuh tempo', 0, 'nol rupiah'],
       ['Belum jatuh tempo (iuran bulan Oktober 2026, jatuh tempo 10 Oktober 2026)', -25600, 'belum dibayar, belum jatuh tempo: dua puluh lima ribu enam ratus rupiah'],
     ]);
     expect(amounts.map((a) => a.numFmt)).toEqual(Array(4).fill(NUMBER_FORMATS.rupiah));
@@ -305,9 +305,9 @@ describe('statements', () => {
     // from the 11th (00:00 WIB) it is past due: one balance line, "kurang bayar", as before
     const late = (await takenOn('villages/17.03.06.2001.xlsx?month=2026-10', '2026-10-10T17:00:00Z')).summary;
     expect(jumlah(late).map((a) => [a.label, a.figure, a.words])).toEqual([
-      ['Kewajiban komitmen desa', 75600, 'tujuh puluh lima ribu enam ratus rupiah'],
+      ['Terutang desa', 75600, 'tujuh puluh lima ribu enam ratus rupiah'],
       ['Dibayar desa', 50000, 'lima puluh ribu rupiah'],
-      ['Saldo dibayar − kewajiban', -25600, 'kurang bayar dua puluh lima ribu enam ratus rupiah'],
+      ['Selisih dibayar − terutang', -25600, 'kurang bayar dua puluh lima ribu enam ratus rupiah'],
     ]);
     expect(rowOf(late, 'Oktober 2026').getCell(10).value).toBe('Kurang bayar – lewat jatuh tempo 10 Oktober 2026');
   });
@@ -317,7 +317,7 @@ describe('statements', () => {
     const village = (await takenOn('villages/17.03.06.2001.xlsx?year=2026', '2026-10-05T03:00:00Z')).summary;
     const balance = jumlah(village).slice(2);
     expect(balance.map((a) => [a.label, a.figure, a.words])).toEqual([
-      ['Saldo dibayar − kewajiban di luar iuran yang belum jatuh tempo', -75600, 'kurang bayar tujuh puluh lima ribu enam ratus rupiah'],
+      ['Selisih dibayar − terutang di luar iuran yang belum jatuh tempo', -75600, 'kurang bayar tujuh puluh lima ribu enam ratus rupiah'],
       ['Belum jatuh tempo (iuran bulan Oktober 2026, jatuh tempo 10 Oktober 2026)', -25600, 'belum dibayar, belum jatuh tempo: dua puluh lima ribu enam ratus rupiah'],
     ]);
     expect(balance.reduce((a, b) => a + (b.figure as number), 0)).toBe(totals(village, [9])[0]);
@@ -325,9 +325,9 @@ describe('statements', () => {
     const pledge = (await takenOn('pledges/PROV-2026.xlsx?year=2026', '2026-10-05T03:00:00Z')).summary;
     const amounts = jumlah(pledge);
     expect(amounts.map((a) => [a.label, a.figure, a.words])).toEqual([
-      ['Didanai komitmen ini (terpakai, terutang)', 45360, 'empat puluh lima ribu tiga ratus enam puluh rupiah'],
+      ['Terutang (didanai komitmen ini)', 45360, 'empat puluh lima ribu tiga ratus enam puluh rupiah'],
       ['Dibayar', 0, 'nol rupiah'],
-      ['Selisih dibayar − terpakai di luar iuran yang belum jatuh tempo', -15120, 'kurang bayar lima belas ribu seratus dua puluh rupiah'],
+      ['Selisih dibayar − terutang di luar iuran yang belum jatuh tempo', -15120, 'kurang bayar lima belas ribu seratus dua puluh rupiah'],
       ['Belum jatuh tempo (iuran bulan Oktober 2026, jatuh tempo 10 Oktober 2026)', -30240, 'belum dibayar, belum jatuh tempo: tiga puluh ribu dua ratus empat puluh rupiah'],
     ]);
     expect((amounts[2].figure as number) + (amounts[3].figure as number)).toBe(totals(pledge, [5])[0]);
@@ -337,7 +337,7 @@ describe('statements', () => {
     ]);
     // taken on the test clock's 15 November: all past due, one line
     const now = jumlah((await takenOn('pledges/PROV-2026.xlsx?year=2026', t.clock.now().toISOString())).summary);
-    expect(now.slice(2).map((a) => [a.label, a.figure, a.words])).toEqual([['Selisih dibayar − terpakai', -45360, 'kurang bayar empat puluh lima ribu tiga ratus enam puluh rupiah']]);
+    expect(now.slice(2).map((a) => [a.label, a.figure, a.words])).toEqual([['Selisih dibayar − terutang', -45360, 'kurang bayar empat puluh lima ribu tiga ratus enam puluh rupiah']]);
   });
 
   it("a kelurahan's statement says Kelurahan in its headers and sheet titles, a desa's Desa; fund names stay (QA: 'Status Pembayaran Desa')", async () => {
@@ -347,7 +347,7 @@ describe('statements', () => {
     const kelurahan = await of('17.03.06.1009');
     expect(headers(kelurahan.getWorksheet('Ringkasan')!)).toEqual([
       'Bulan', 'Peserta', 'Iuran (Rp)', 'Ditanggung Kelurahan (Rp)', 'Ditanggung Pihak Lain (Rp)', 'Tidak Terdanai (Rp)',
-      'Kewajiban Komitmen Kelurahan (Rp)', 'Dibayar Kelurahan (Rp)', 'Saldo Dibayar − Kewajiban (Rp)', 'Status Pembayaran Kelurahan', 'Koreksi',
+      'Terutang Kelurahan (Rp)', 'Dibayar Kelurahan (Rp)', 'Selisih Dibayar − Terutang (Rp)', 'Status Pembayaran Kelurahan', 'Koreksi',
     ]);
     expect(headers(kelurahan.getWorksheet('Peserta')!)[5]).toBe('Ditanggung Kelurahan (Rp)');
     expect(kelurahan.getWorksheet('Pembayaran')!.getRow(1).getCell(1).value).toBe('Pembayaran Komitmen Kelurahan — Kelurahan Lubuk Durian, Kecamatan Kerkap');
@@ -356,7 +356,7 @@ describe('statements', () => {
     }
     const desa = await of('17.03.06.2001');
     expect(headers(desa.getWorksheet('Ringkasan')!).filter((x) => /Desa|Kelurahan/.test(String(x)))).toEqual([
-      'Ditanggung Desa (Rp)', 'Kewajiban Komitmen Desa (Rp)', 'Dibayar Desa (Rp)', 'Status Pembayaran Desa',
+      'Ditanggung Desa (Rp)', 'Terutang Desa (Rp)', 'Dibayar Desa (Rp)', 'Status Pembayaran Desa',
     ]);
     expect(desa.getWorksheet('Pembayaran')!.getRow(1).getCell(1).value).toBe('Pembayaran Komitmen Desa — Desa Talang Jambu, Kecamatan Kerkap');
     // the names of funds are names: a desa's Dana Desa warning is still said so

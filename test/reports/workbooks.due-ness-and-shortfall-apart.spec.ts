@@ -41,7 +41,7 @@ describe('workbooks: shortfall and overpayment apart; due-ness of what is still 
 
   it('Berita Acara: Kekurangan and Kelebihan pembayaran komitmen each summed over the pledges, in figures and words', async () => {
     const ws = (await workbook(`/api/v1/reconciliations/${runId}/workbook.xlsx`)).getWorksheet('Berita Acara')!;
-    expect(rowOf(ws, 'Jumlah terutang menurut komitmen').getCell(2).value).toBe(37800 + 75600 + 30240 + 32680);
+    expect(rowOf(ws, 'Jumlah terutang').getCell(2).value).toBe(37800 + 75600 + 30240 + 32680);
     expect([2, 3].map((c) => rowOf(ws, 'Kekurangan pembayaran komitmen').getCell(c).value)).toEqual([SHORTFALL, 'delapan puluh delapan ribu lima ratus dua puluh rupiah']);
     expect([2, 3].map((c) => rowOf(ws, 'Kelebihan pembayaran komitmen').getCell(c).value)).toEqual([OVERPAID, 'dua ribu dua ratus rupiah']);
     expect(rowOf(ws, 'Koreksi bulan sebelumnya (September 2026), termasuk dalam jumlah dibayar').getCell(2).value).toBe(CORRECTIONS);
@@ -75,7 +75,7 @@ describe('workbooks: shortfall and overpayment apart; due-ness of what is still 
         'Lebih bayar',
         'Dibayar sebagian (jatuh tempo 10 Oktober 2026)',
         'Belum dibayar (jatuh tempo 10 Oktober 2026)',
-        'Lunas menurut jumlah (termasuk koreksi September 2026 Rp32.680); premi Oktober 2026 sendiri belum dibayar (jatuh tempo 10 Oktober 2026)',
+        'Lunas menurut jumlah (termasuk koreksi September 2026 Rp32.680); iuran Oktober 2026 sendiri belum dibayar (jatuh tempo 10 Oktober 2026)',
       ],
       note: 'Jatuh tempo dinilai pada 8 Oktober 2026, saat rekonsiliasi versi 1 dijalankan. Iuran jatuh tempo tanggal 10; BPJS Kesehatan dapat menonaktifkan kepesertaan bila iurannya belum lunas pada akhir bulan.',
     });
@@ -87,7 +87,7 @@ describe('workbooks: shortfall and overpayment apart; due-ness of what is still 
         'Lebih bayar',
         'Kurang bayar – lewat jatuh tempo 10 Oktober 2026',
         'Belum dibayar – lewat jatuh tempo 10 Oktober 2026',
-        'Lunas menurut jumlah (termasuk koreksi September 2026 Rp32.680); premi Oktober 2026 sendiri belum dibayar – lewat jatuh tempo 10 Oktober 2026',
+        'Lunas menurut jumlah (termasuk koreksi September 2026 Rp32.680); iuran Oktober 2026 sendiri belum dibayar – lewat jatuh tempo 10 Oktober 2026',
       ]);
     } finally {
       t.clock.set(was);

@@ -53,7 +53,7 @@ describe('Berita Acara and statements: signature blocks', () => {
     const printed = libreOfficePrintedText(statement);
     if (printed === null) return; // no pdftotext
     const page = printed.split('\f').find((p) => p.includes('Kepala Dinas Kesehatan'))!;
-    expect(page).toContain('Didanai komitmen ini (terpakai, terutang)');
+    expect(page).toContain('Terutang (didanai komitmen ini)');
     expect(page).toContain('Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.');
     expect(page).toMatch(/Pimpinan\s+Kepala Dinas Kesehatan/);
     expect(page).toMatch(/=1\+2 PT Alno Agro Utama\s+Kabupaten Bengkulu Utara/);
@@ -80,11 +80,11 @@ describe('printed page header', () => {
     expect(printHeaderFooter(['Berita Acara — A & B', 'Bulan Oktober 2026']).oddHeader).toBe('&L&8Berita Acara — A && B\nBulan Oktober 2026');
     expect(printHeaderFooter(['a', 'b', 'c']).oddHeader).toBe('&L&8a\nb\nc');
     // the last line (the facts) is kept whole; the title above it is shortened at a word, with "…" (QA: "… diunduh 06/")
-    const facts = 'Bulan Oktober 2026 · dibuat 15/11/2026 10:00 WIB';
+    const facts = 'Bulan Oktober 2026 · dibuat 15 November 2026 10.00 WIB';
     const title = `Laporan Komitmen: ${'PT Sawit & Karet Sejahtera '.repeat(10)}— TJSLP (CSR), TJSLP-X-2026`;
     const header = printHeaderFooter([title, facts]).oddHeader!;
     expect(header.length).toBeLessThanOrEqual(255);
-    expect(header).toMatch(/^&L&8Laporan Komitmen: PT Sawit && Karet .*[a-z]…\nBulan Oktober 2026 · dibuat 15\/11\/2026 10:00 WIB$/);
+    expect(header).toMatch(/^&L&8Laporan Komitmen: PT Sawit && Karet .*[a-z]…\nBulan Oktober 2026 · dibuat 15 November 2026 10\.00 WIB$/);
     // a last line too long alone is itself shortened at a word, and no room is left for the title
     expect(printHeaderFooter(['title', 'word '.repeat(60)]).oddHeader).toBe(`&L&8${'word '.repeat(50).trim()}…`);
     expect(printHeaderFooter(['y'.repeat(300), 'z']).oddHeader).toBe('&L&8z');

@@ -2,7 +2,7 @@
  * Time is an input: everything date-based asks the injected Clock, so tests can pin it.
  * Months are computed in Asia/Jakarta (WIB, UTC+7, no daylight saving) explicitly.
  */
-import { addMonths, monthName } from '../month.js';
+import { addMonths, dayName, monthName } from '../month.js';
 
 export abstract class Clock {
   abstract now(): Date;
@@ -57,8 +57,11 @@ export function dayInWib(date: Date): string {
   return new Date(date.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-/** A timestamp as users read it: '15/11/2026 10:00 WIB'. */
+/**
+ * A timestamp as users read it, in workbooks and messages as the console says it: '15 November 2026 10.00 WIB' (the
+ * Indonesian time separator; until 2026-12 '15/11/2026 10:00 WIB' here while the console said the month's name).
+ */
 export function wibTimestamp(date: Date): string {
   const d = new Date(date.getTime() + WIB_OFFSET_MS).toISOString();
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)} WIB`;
+  return `${dayName(d.slice(0, 10))} ${d.slice(11, 13)}.${d.slice(14, 16)} WIB`;
 }

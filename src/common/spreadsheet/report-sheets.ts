@@ -155,7 +155,7 @@ export interface WarnedRow {
 
 /**
  * Sheet "Peringatan": the warnings of accepted rows, a line each (BARIS, the row's `warnedKeys` cells as uploaded,
- * KOLOM as the file headed it, PESAN), under WARNED_SHEET_NOTE; header on line 2, frozen and filtered. Says whether a row counts its numbers from 1904.
+ * KOLOM as the file headed it, KETERANGAN as Perbaiki heads its message), under WARNED_SHEET_NOTE; header on line 2, frozen and filtered. Says whether a row counts its numbers from 1904.
  */
 export async function writeWarnedSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, report: RowReport, page: (after: number) => Promise<WarnedRow[]>): Promise<boolean> {
   const { columns, headers } = report;
@@ -166,12 +166,12 @@ export async function writeWarnedSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, r
     { key: 'BARIS', width: 8, style: ROW_NUMBER_STYLE },
     ...keys.map((c) => ({ key: c.name, width: c.width ?? DEFAULT_WIDTH, style: columnStyle('text') })),
     { key: 'KOLOM', width: 16, style: columnStyle('text') },
-    { key: 'PESAN', width: MESSAGE_WIDTH, style: { ...columnStyle('general'), alignment: { wrapText: true, vertical: 'top' } } },
+    { key: 'KETERANGAN', width: MESSAGE_WIDTH, style: { ...columnStyle('general'), alignment: { wrapText: true, vertical: 'top' } } },
   ];
   const note = ws.addRow([WARNED_SHEET_NOTE]);
   note.getCell(1).style = TITLE_STYLE;
   note.commit();
-  const header = ws.addRow(['BARIS', ...keys.map((c) => label(c.name)), 'KOLOM', 'PESAN']);
+  const header = ws.addRow(['BARIS', ...keys.map((c) => label(c.name)), 'KOLOM', 'KETERANGAN']);
   header.eachCell((cell) => (cell.style = HEADER_STYLE));
   header.commit();
   ws.autoFilter = { from: 'A2', to: { row: 2, column: keys.length + 3 } };

@@ -8,7 +8,7 @@
  * A row only WARNED was accepted: it is not on Perbaiki, since uploading it again would re-apply its old
  * values over whatever changed since (QA: a death recorded after the upload was undone by the fixed report).
  * Its warnings go on sheet "Peringatan" instead, a line each: BARIS, the columns naming the row (`warnedKeys`),
- * KOLOM and PESAN, under a line saying the rows are saved; too few columns to be read as an upload's rows
+ * KOLOM and KETERANGAN, under a line saying the rows are saved; too few columns to be read as an upload's rows
  * (the upload reads the first visible sheet with its header: Perbaiki, which is always written, first).
  * Sheet "Ringkasan" gives the title and the summary lines; the workbook opens on it when no row is to be fixed (Perbaiki,
  * and the extra sheet if any, without a row), else on Perbaiki. Streaming writer, rows read from `upload_issue` a page at a time.

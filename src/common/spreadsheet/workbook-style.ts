@@ -18,6 +18,8 @@ export const NUMBER_FORMATS = {
   count: '#,##0',
   percent: '0.00%',
   date: 'dd/mm/yyyy',
+  /** A month as a date (its 1st) shown by its Indonesian name, "November 2026", whatever the reader's locale ([$-421]: id-ID). */
+  month: '[$-421]mmmm yyyy',
   text: TEXT_FORMAT,
 } as const;
 

@@ -27,7 +27,7 @@ const HELP = [
   'KODE_DESA dan NIK boleh berisi beberapa nilai dipisah koma, titik koma atau spasi, atau ditulis satu per baris di sheet Daftar (KODE, NILAI). NIK boleh ditulis berkelompok dengan spasi, mis. 1703 0102 0709 2185.',
   'Format kolom NIK sebagai Teks: NIK yang diketik sebagai angka kehilangan digit terakhirnya dan ditolak.',
   'BULAN_DARI/BULAN_SAMPAI: 1-12 (bawaan 1 dan 12). PERSEN: 1-100 (bawaan 100). KUOTA: peserta per bulan. PAGU: rupiah setahun.',
-  'PRIORITAS: makin kecil makin dahulu membayar (bawaan RESIDENTS 10, VILLAGES 20, ALL 90). Porsi provinsi (mis. 40%) yang dibiarkan 90 membayar sesudah APBD kabupaten dengan kode lebih awal: beri prioritas lebih kecil (mis. 30) agar porsinya dipakai sejak awal.',
+  'PRIORITAS: angka lebih kecil dipakai lebih dahulu (bila kosong: RESIDENTS 10, VILLAGES 20, ALL 90; prioritas yang sama diurutkan menurut KODE). Porsi provinsi (mis. 40%) dengan prioritas kosong (90) dipakai sesudah APBD kabupaten yang kodenya lebih awal: beri prioritas lebih kecil (mis. 30) agar porsinya dipakai sejak awal.',
 ];
 
 export async function writePledgeTemplate(path: string): Promise<void> {

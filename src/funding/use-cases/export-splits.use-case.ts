@@ -3,7 +3,7 @@
  * bare numbers: opened in Excel or LibreOffice, 1703106806501083 became 1703106806501080, another
  * person (DOMAIN §2), and an Indonesian-locale Excel read each comma-separated line as one column).
  * `GET /api/v1/splits/export.xlsx` writes the splits `GET /splits`' filters select, in its order, on
- * "Pembagian Iuran": NIK and month in Text cells, the source type in the workbooks' words (SOURCE_TYPE_LABELS), amounts as numbers in the rupiah format. A month can
+ * "Pembagian Iuran": NIK in a Text cell, the month as a date shown by name ("November 2026"), the source type in the workbooks' words (SOURCE_TYPE_LABELS), amounts as numbers in the rupiah format. A month can
  * hold 1.2 million splits, more than a sheet's 1,048,576 rows: the rest goes on "Pembagian Iuran (2)".
  * "Keterangan" then says the filters (months by name), the rows and their total. Read a month at a time by keyset and
  * streamed (never all rows in memory); every export is in the audit trail (`split.export`).
@@ -17,9 +17,10 @@ import { AuditService } from '../../audit/audit.service.js';
 import { Clock, dayInWib, wibTimestamp } from '../../common/clock/clock.js';
 import { monthName, monthsBetween } from '../../common/month.js';
 import type { StreamableWorkbook } from '../../common/spreadsheet/send-workbook.js';
-import { columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, TITLE_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, NUMBER_FORMATS, TITLE_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { type PledgeWarning, warningsOfTerms } from '../domain/pledge-warnings.js';
 import { SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
+import { dayToDate } from '../../reports/workbook/table-sheet.js';
 import { WorkbookOutput } from '../../reports/workbook/workbook-output.js';
 import { RegionsService, type VillageView } from '../../regions/regions.service.js';
 import type { SplitsFilterDto } from '../dto/splits-query.dto.js';
@@ -31,9 +32,9 @@ export const SPLITS_SHEET = 'Pembagian Iuran';
 const SHEET_ROWS = 1_048_575;
 const PAGE = 5_000;
 
-const COLUMNS: { header: string; width: number; kind: 'text' | 'count' | 'rupiah' }[] = [
+const COLUMNS: { header: string; width: number; kind: 'text' | 'count' | 'rupiah' | 'month' }[] = [
   { header: 'NIK', width: 20, kind: 'text' },
-  { header: 'Bulan', width: 10, kind: 'text' },
+  { header: 'Bulan', width: 16, kind: 'month' },
   { header: 'Kode Komitmen', width: 28, kind: 'text' },
   { header: 'Sumber Dana', width: 24, kind: 'text' },
   { header: 'Revisi Komitmen', width: 10, kind: 'count' },
@@ -135,16 +136,22 @@ export class ExportSplits {
 /** "Pembagian Iuran", then "Pembagian Iuran (2)", ...: header frozen, with an autofilter. */
 function dataSheet(output: WorkbookOutput, part: number): ExcelJS.Worksheet {
   const ws = output.workbook.addWorksheet(part === 1 ? SPLITS_SHEET : `${SPLITS_SHEET} (${part})`, { views: frozenHeader(1) });
-  ws.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width, style: columnStyle(c.kind) }));
+  ws.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width, style: c.kind === 'month' ? MONTH_STYLE : columnStyle(c.kind) }));
   ws.autoFilter = { from: 'A1', to: { row: 1, column: COLUMNS.length } };
   ws.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
   ws.getRow(1).commit();
   return ws;
 }
 
-/** NIK and month as strings in Text cells (the column's style), never numbers; revision and rupiah as numbers. */
-function cells(s: SplitItem): (string | number)[] {
-  return [s.nik, s.month, s.pledgeCode, SOURCE_TYPE_LABELS[s.sourceType] ?? s.sourceType, s.pledgeRevision, s.amount];
+/**
+ * Bulan: the month's 1st as a date shown by its Indonesian name ("November 2026", as every other workbook says it; QA: it
+ * read "2026-11" here only), so that it still sorts and filters by month, which a name as text would not.
+ */
+const MONTH_STYLE: Partial<ExcelJS.Style> = { ...columnStyle('date'), numFmt: NUMBER_FORMATS.month, alignment: { vertical: 'top' } };
+
+/** NIK as a string in a Text cell (the column's style), never a number; the month as a date (MONTH_STYLE); revision and rupiah as numbers. */
+function cells(s: SplitItem): (string | number | Date)[] {
+  return [s.nik, dayToDate(`${s.month}-01`), s.pledgeCode, SOURCE_TYPE_LABELS[s.sourceType] ?? s.sourceType, s.pledgeRevision, s.amount];
 }
 
 /** The filters asked, as given (the village as stored). */

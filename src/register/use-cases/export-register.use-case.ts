@@ -82,7 +82,7 @@ function instructions(output: WorkbookOutput, filter: RegisterFilterDto, rows: n
   ws.columns = [{ width: 110 }];
   const filters = Object.entries(shownFilter(filter)).map(([k, v]) => `${FILTER_LABELS[k]} ${v}`);
   const lines = [
-    `Salinan register peserta Jamkesda per ${dayInWib(now)} (WIB): ${rows.toLocaleString('id-ID')} peserta${filters.length ? `, ${filters.join(', ')}` : ', seluruh register'}.`,
+    `Salinan daftar peserta Jamkesda per ${dayInWib(now)} (WIB): ${rows.toLocaleString('id-ID')} peserta${filters.length ? `, ${filters.join(', ')}` : ', seluruh daftar'}.`,
     `Ubah hanya baris yang berubah di sheet "${ENROLLMENT_SHEET}", misalnya isi TAT dan ALASAN_BERAKHIR untuk peserta yang meninggal atau pindah, lalu unggah berkas ini di menu Unggah Peserta.`,
     'Baris yang tidak diubah tidak mengubah apa pun (dihitung "tidak berubah"); baris yang tidak perlu boleh dihapus.',
     'Tanggal ditulis hari dulu (DD/MM/YYYY). Jangan mengubah NIK: NIK lain dibaca sebagai peserta baru.',

@@ -73,9 +73,9 @@ function instructionsSheet(wb: ExcelJS.Workbook): void {
   ws.addRow(['Petunjuk pengisian Daftar Peserta Jamkesda Kabupaten Bengkulu Utara']).getCell(1).style = TITLE_STYLE;
   ws.addRow([]);
   const lines = [
-    `Isi satu baris per peserta pada lembar "${DATA_SHEET}". Baris pertama (judul kolom) jangan diubah; kolom tambahan diabaikan.`,
+    `Isi satu baris per peserta pada sheet "${DATA_SHEET}". Baris pertama (judul kolom) jangan diubah; kolom tambahan diabaikan.`,
     'Unggah berkas ini (.xlsx) atau simpanan CSV-nya (pemisah koma atau titik koma, UTF-8) pada menu Unggah Peserta.',
-    'Berkas yang sama diunggah ulang tanpa unggahan berkas lain di antaranya dikenali dan tidak mengubah apa pun; bila sudah ada berkas lain yang diunggah sesudahnya, berkas itu diproses lagi sebagai unggahan baru. Baris dengan NIK yang sudah terdaftar memperbarui data peserta; perubahan dicatat dalam riwayat.',
+    'Berkas yang sama yang diunggah ulang akan dikenali dan tidak mengubah apa pun, kecuali ada unggahan lain di antaranya: bila sudah ada berkas lain yang diunggah sesudahnya, berkas itu diproses lagi sebagai unggahan baru. Baris dengan NIK yang sudah terdaftar memperbarui data peserta; perubahan dicatat dalam riwayat.',
     'Peserta meninggal, pindah atau keluar: isi TAT (untuk meninggal: tanggal meninggal) dan ALASAN_BERAKHIR.',
     'Baris yang salah ditolak tanpa membatalkan baris lain. Unduh laporan unggahan, perbaiki baris di sheet Perbaiki (hanya baris yang ditolak), lalu unggah ulang laporan itu. ' +
       'Baris di sheet Peringatan sudah tersimpan: cukup diperiksa, jangan disalin ke Perbaiki (mengunggahnya lagi menimpa perubahan sesudahnya, misalnya kematian yang sudah dicatat).',

@@ -2,7 +2,7 @@
  * The enrollment upload report (DOMAIN §12): the generic row report (common/spreadsheet/
  * row-report.writer.ts) with the enrollment columns headed as the uploaded file headed them, so the
  * "Perbaiki" sheet (refused rows only) can be fixed and uploaded again in the same layout; the warnings of accepted
- * rows on "Peringatan" (NIK, NAMA, KOLOM, PESAN: not an enrollment sheet, so it is never read as one); the upload's counts on "Ringkasan".
+ * rows on "Peringatan" (NIK, NAMA, KOLOM, KETERANGAN: not an enrollment sheet, so it is never read as one); the upload's counts on "Ringkasan".
  */
 import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';

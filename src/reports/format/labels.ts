@@ -84,14 +84,14 @@ export function isRefundOnly(own: OwnPayments): boolean {
 
 /**
  * "Pengembalian kelebihan bayar (koreksi Oktober–November 2026) Rp32.680; tidak ada iuran bulan ini", or with a premium
- * of its own "…; premi Desember 2026 sendiri belum dibayar (jatuh tempo 10 Desember 2026)": a refund-only month (isRefundOnly).
+ * of its own "…; iuran Desember 2026 sendiri belum dibayar (jatuh tempo 10 Desember 2026)": a refund-only month (isRefundOnly).
  */
 export function refundOnlyLabel(month: string, today: string, own: OwnPayments): string {
   const refund = `Pengembalian kelebihan bayar (koreksi ${monthsSaid(own.correctedMonths)}) ${rupiah(-own.corrections)}`;
   if (own.due === 0) return `${refund}; tidak ada iuran bulan ini`;
   const dueness = duenessOf(month, own.ownStatus, today);
   const due = dayName(dueness.dueDate);
-  return `${refund}; premi ${monthName(month)} sendiri belum dibayar` + (dueness.overdue ? ` – lewat jatuh tempo ${due}` : ` (jatuh tempo ${due})`);
+  return `${refund}; iuran ${monthName(month)} sendiri belum dibayar` + (dueness.overdue ? ` – lewat jatuh tempo ${due}` : ` (jatuh tempo ${due})`);
 }
 
 /** An UNDERPAID pledge-month not yet past its due date, in a statement's or workbook's status. */
@@ -112,7 +112,7 @@ export function ownPaymentsLabelOf(due: number, payments: readonly PaymentFact[]
 }
 
 /**
- * "Lunas menurut jumlah (termasuk koreksi November 2026 Rp283.500); premi Desember 2026 sendiri belum dibayar – lewat
+ * "Lunas menurut jumlah (termasuk koreksi November 2026 Rp283.500); iuran Desember 2026 sendiri belum dibayar – lewat
  * jatuh tempo 10 Desember 2026": a month PAID or OVERPAID by §8's sum whose own payments are not (QA: December read
  * Lunas when only a correction of November was paid in it). The console's status badge says the same (payment-status.js).
  */
@@ -123,7 +123,7 @@ function coveredByCorrectionsLabel(text: string, month: string, today: string, o
   const ownText =
     paymentStatusOf(own.due, own.ownPaid) === 'UNPAID' ? 'belum dibayar' : `baru dibayar ${rupiah(own.ownPaid)} dari ${rupiah(own.due)}`;
   return (
-    `${text} menurut jumlah (termasuk koreksi ${months} ${rupiah(own.corrections)}); premi ${monthName(month)} sendiri ${ownText}` +
+    `${text} menurut jumlah (termasuk koreksi ${months} ${rupiah(own.corrections)}); iuran ${monthName(month)} sendiri ${ownText}` +
     (dueness.overdue ? ` – lewat jatuh tempo ${due}` : ` (jatuh tempo ${due})`)
   );
 }
@@ -134,7 +134,7 @@ function coveredByCorrectionsLabel(text: string, month: string, today: string, o
  * lewat jatuh tempo …*, a column "Terlambat" reading *Tidak* read as a contradiction (QA); an unpaid month is overdue,
  * not paid late.
  */
-export const PAID_LATE_HEADER = 'Dibayar Terlambat (setelah tgl 10)';
+export const PAID_LATE_HEADER = 'Dibayar Terlambat (setelah tanggal 10)';
 
 /**
  * The PAID_LATE_HEADER cell of a pledge-month (§8), as the console's badge says it: "Ya (hanya koreksi)" when its only

@@ -35,5 +35,5 @@ export function usedRevisionText(revisions: PledgeRevisions, code: string, range
 export function monthRevisionText(revisions: PledgeRevisions, code: string, used: RevisionRange | undefined, shown: number | undefined): string | null {
   if (!used) return shown === undefined ? null : `Tidak ada alokasi bulan ini; pagu dari ${revisionLabel(revisionFacts(revisions, code, shown))}`;
   const text = usedRevisionText(revisions, code, used);
-  return shown === undefined || mixedRevisions(used) || shown === used.max ? text : `${text} (pagu di lembar ini dari Revisi ${shown})`;
+  return shown === undefined || mixedRevisions(used) || shown === used.max ? text : `${text} (pagu di sheet ini dari Revisi ${shown})`;
 }

@@ -61,9 +61,9 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
   if (summary.bill) {
     money('Total tagihan BPJS Kesehatan (invoice)', summary.bill.invoiceTotal);
     money('Jumlah baris tagihan BPJS Kesehatan', summary.bill.linesTotal);
-    money('Iuran yang layak dibayar', summary.bill.payable);
-    money('Kelebihan tagihan', summary.bill.overbilled);
-    money('Kekurangan tagihan', summary.bill.underbilled);
+    money('Dapat dibayar', summary.bill.payable);
+    money('Lebih tagih', summary.bill.overbilled);
+    money('Kurang tagih', summary.bill.underbilled);
     writeRefusedBillRows(ctx, t);
   } else {
     t.writeStyledRow(['Tagihan BPJS Kesehatan', null, 'Belum ada tagihan untuk bulan ini']);
@@ -94,7 +94,7 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
   // are each summed over the pledges, never netted: one funder's surplus does not pay another's arrears (QA: Rp18.445.300
   // short for Rp18.465.300, two overpayments of Rp10.000 subtracted).
   const due = summary.payments.reduce((a, p) => a + p.due, 0);
-  money('Jumlah terutang menurut komitmen', due);
+  money('Jumlah terutang', due);
   // corrections of earlier months recorded in this one are neither its shortfall nor its surplus (QA: a correction of
   // December recorded in January read "Kelebihan pembayaran komitmen Rp122.200"): said on their own line
   const { shortfall, overpaid, corrections } = ownFigures(summary.payments, payments);
@@ -141,7 +141,7 @@ export function staleRunText(v: number, changes: string[]): string {
 
 /**
  * The bill rows refused at upload (the run's BILL_ROWS_REJECTED warning), under the bill's figures they change: no line
- * was matched for them, so whoever they billed is in "Kekurangan tagihan" (QA: a bill with 8 of 13 rows refused was
+ * was matched for them, so whoever they billed is in "Kurang tagih" (QA: a bill with 8 of 13 rows refused was
  * signed as if BPJS had not billed those people). The other run warnings are on Ringkasan only: they do not change a
  * figure signed here.
  */
@@ -184,7 +184,7 @@ function writeClosedMonthCorrections(ctx: ReconciliationWorkbookContext, money: 
   }
   if (c.under.participantMonths) {
     money(
-      `Koreksi bulan yang sudah ditutup (${correctionMonths(c, 'UNDER')}): kekurangan iuran ${c.under.participantMonths} peserta-bulan, dibayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan (rincian per peserta: lembar Koreksi Bulan Tertutup)`,
+      `Koreksi bulan yang sudah ditutup (${correctionMonths(c, 'UNDER')}): kekurangan iuran ${c.under.participantMonths} peserta-bulan, dibayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan (rincian per peserta: sheet Koreksi Bulan Tertutup)`,
       c.under.amount,
     );
   }

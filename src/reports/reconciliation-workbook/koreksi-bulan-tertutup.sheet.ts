@@ -99,7 +99,9 @@ export function writeKoreksiBulanTertutup(ctx: ReconciliationWorkbookContext): v
     { header: 'Kekurangan Iuran (Rp)', kind: 'rupiah', width: 16, total: true },
     { header: 'Usulan Tindakan', kind: 'text', width: 70 },
   ];
-  const t = new TableSheet(ctx.output.workbook, KOREKSI_SHEET, columns, sheetHeading(ctx, 'Koreksi Iuran Bulan yang Sudah Ditutup (Finalisasi/Dibekukan)'));
+  // "Bulan Tertutup" as the sheet's name: with a finalized run's facts and the longest usernames, the printed header keeps the
+  // title whole within Excel's 255 characters ("Bulan yang Sudah Ditutup" did not, once timestamps named the month)
+  const t = new TableSheet(ctx.output.workbook, KOREKSI_SHEET, columns, sheetHeading(ctx, 'Koreksi Iuran Bulan Tertutup (Difinalisasi/Dibekukan)'));
   let no = 0;
   for (const i of corrections?.items ?? []) {
     const paid = new Map(i.splits.map((s) => [s.pledgeCode, s.amount]));
@@ -128,7 +130,7 @@ export function writeKoreksiBulanTertutup(ctx: ReconciliationWorkbookContext): v
     const months = corrections.months.length ? `bulan ${monthsSaid(corrections.months)}` : `tahun ${ctx.fiscalYear}`;
     t.writeStyledRow([`Tidak ada koreksi: daftar peserta saat rekonsiliasi dijalankan sesuai dengan iuran ${months} yang sudah ditutup.`], LABEL_STYLE);
   } else {
-    t.writeStyledRow([`Bulan yang sudah ditutup tidak dihitung ulang (DOMAIN §9): ${correctionsSaid(corrections)}. Koreksi dicatat pada bulan yang masih terbuka.`], LABEL_STYLE);
+    t.writeStyledRow([`Bulan yang sudah ditutup tidak dihitung ulang: ${correctionsSaid(corrections)}. Koreksi dicatat pada bulan yang masih terbuka.`], LABEL_STYLE);
   }
   t.commit();
 }

@@ -51,7 +51,7 @@ const COLUMNS: TableColumn[] = [
   { header: PAID_LATE_HEADER, kind: 'text', width: 18 },
 ];
 
-/** Terlambat in the list of payments, in a column that is Koreksi's (rupiah) above: text. */
+/** Dibayar terlambat in the list of payments, in a column that is Koreksi's (rupiah) above: text. */
 const LATE_STYLE = columnStyle('text');
 
 /** Writes the sheet; answers the month's payments it lists (the Berita Acara names their corrections). */
@@ -85,8 +85,8 @@ export async function writePembayaran(ctx: ReconciliationWorkbookContext): Promi
 
   t.blankRow();
   t.writeStyledRow(['Rincian pembayaran (SP2D/transfer) untuk bulan ini'], LABEL_STYLE);
-  // Terlambat beside Jumlah, the header no wider than the list (QA: three empty dark cells stood between them)
-  t.writeStyledRow(['Kode Komitmen', 'Tanggal Bayar', 'Referensi', 'Keterangan', 'Jumlah (Rp)', 'Terlambat'], HEADER_STYLE);
+  // Dibayar terlambat beside Jumlah, the header no wider than the list (QA: three empty dark cells stood between them)
+  t.writeStyledRow(['Kode Komitmen', 'Tanggal Bayar', 'Referensi', 'Keterangan', 'Jumlah (Rp)', 'Dibayar terlambat'], HEADER_STYLE);
   const dateStyle = { numFmt: NUMBER_FORMATS.date };
   const first = t.currentRow;
   for (const p of payments) {

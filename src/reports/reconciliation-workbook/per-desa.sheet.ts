@@ -15,7 +15,7 @@ export const SOURCE_COLUMNS: TableColumn[] = [
   { header: 'APBD Kabupaten (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'APBD Provinsi (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'APBDes (Rp)', kind: 'rupiah', width: 18, total: true },
-  { header: 'TJSLP (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'TJSLP (CSR) (Rp)', kind: 'rupiah', width: 18, total: true },
 ];
 
 const COLUMNS: TableColumn[] = [

@@ -53,11 +53,11 @@ export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
   if (summary.bill) {
     kv('Total invoice', null, summary.bill.invoiceTotal);
     kv('Jumlah baris tagihan', null, summary.bill.linesTotal);
-    kv('Iuran yang layak dibayar', null, summary.bill.payable);
-    kv('Kelebihan tagihan', null, summary.bill.overbilled);
-    kv('Kekurangan tagihan', null, summary.bill.underbilled);
+    kv('Dapat dibayar', null, summary.bill.payable);
+    kv('Lebih tagih', null, summary.bill.overbilled);
+    kv('Kurang tagih', null, summary.bill.underbilled);
   } else {
-    kv('Belum ada tagihan BPJS untuk bulan ini', null, null, 'Tanpa tagihan tidak ada temuan tagihan (DOMAIN §7).');
+    kv('Belum ada tagihan BPJS untuk bulan ini', null, null, 'Tanpa tagihan tidak ada temuan tagihan.');
   }
 
   // Findings per category in Indonesian, each with its §7 code in Keterangan (as Temuan's Kode column), for auditors.
@@ -84,7 +84,7 @@ export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
     const over = c.over.participantMonths ? `${correctionMonths(c, 'OVER')}: tagih kembali ke BPJS Kesehatan` : null;
     kv('Kelebihan iuran (peserta-bulan yang tidak tercakup lagi)', c.over.participantMonths, c.over.amount, over && (c.byPledge.length ? `${over}; didanai ${c.byPledge.map((p) => `${p.pledgeCode} ${rupiah(p.amount)}`).join(', ')}.` : `${over}.`));
     const under = c.under.participantMonths
-      ? `${correctionMonths(c, 'UNDER')}: bayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan; rincian per peserta di lembar Koreksi Bulan Tertutup.`
+      ? `${correctionMonths(c, 'UNDER')}: bayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan; rincian per peserta di sheet Koreksi Bulan Tertutup.`
       : null;
     kv('Kekurangan iuran (peserta-bulan tercakup tanpa iuran)', c.under.participantMonths, c.under.amount, under);
   }

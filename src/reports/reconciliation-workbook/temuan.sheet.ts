@@ -24,7 +24,7 @@ const COLUMNS: TableColumn[] = [
   { header: 'NIK', kind: 'text', width: 19 },
   { header: 'NOKA', kind: 'text', width: 16 },
   // the register's, beside the billed one: a NOKA_MISMATCH's two sides (QA: only the billed NOKA was shown)
-  { header: 'NOKA Register', kind: 'text', width: 16 },
+  { header: 'NOKA di Daftar Peserta', kind: 'text', width: 16 },
   { header: 'Nama', kind: 'text', width: 26 },
   { header: 'Ditagih (Rp)', kind: 'rupiah', width: 15 },
   { header: 'Seharusnya (Rp)', kind: 'rupiah', width: 15 },
@@ -125,4 +125,4 @@ function writeRecap(last: TableSheet, t: TableSeries, recap: Map<string, Categor
  * up to more than the bill, and nothing said so).
  */
 export const DOUBLE_COVERAGE_NOTE =
-  'Temuan DOUBLE_COVERAGE juga dihitung pada kategori lainnya (kategori baris tagihannya, atau NOT_BILLED): Jumlah temuan dapat memuat peserta yang sama dua kali, dan Ditagih (Rp) per kategori bukan jumlah tagihan.';
+  'Temuan "Terdaftar ganda, PBI APBN" juga dihitung pada kategori lainnya (kategori baris tagihannya, atau "Tidak ditagih"): Jumlah temuan dapat memuat peserta yang sama dua kali, dan Ditagih (Rp) per kategori bukan jumlah tagihan.';

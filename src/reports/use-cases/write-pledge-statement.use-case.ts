@@ -50,9 +50,9 @@ export interface WritePledgeStatementCommand {
 const MONTH_COLUMNS: TableColumn[] = [
   { header: 'Bulan', kind: 'text', width: 16 },
   { header: 'Peserta', kind: 'count', width: 10 },
-  { header: 'Terpakai (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Terutang (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Dibayar (Rp)', kind: 'rupiah', width: 18, total: true },
-  { header: 'Selisih Dibayar − Terpakai (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Selisih Dibayar − Terutang (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Status', kind: 'text', width: 26 },
   { header: PAID_LATE_HEADER, kind: 'text', width: 14 },
   { header: 'Revisi Komitmen', kind: 'text', width: 14 },
@@ -163,14 +163,14 @@ export class WritePledgeStatement {
         writePledgeFacts(t, pledge, usedBefore, revisions, villages);
         const mixed = writeRevisionsUsed(t, pledge.code, period, due, revisions);
         // what the funder signs for: the JUMLAH row's own figures (t.sum). What the pledge funded is what it owed:
-        // §8's due is its splits, which Terpakai sums and the Peserta sheet's Didanai Komitmen Ini lists.
+        // §8's due is its splits, which Terutang sums and the Peserta sheet's Didanai Komitmen Ini lists.
         const figures = pledgeMonthFigures([pledge.code], period.months, (_, m) => due.get(m)?.amount ?? 0, [...payments, ...afterYear]);
         const withCorrections = corrected ? ' (termasuk koreksi yang dicatat sesudah tahun anggaran)' : '';
         const amounts = [
-          { label: 'Didanai komitmen ini (terpakai, terutang)', amount: t.sum(2) },
+          { label: 'Terutang (didanai komitmen ini)', amount: t.sum(2) },
           { label: `Dibayar${withCorrections}`, amount: t.sum(3) + corrected },
           // what is short for months not yet due on the day it is taken is said so, not "kurang bayar" (QA)
-          ...balanceByDueness({ label: `Selisih dibayar − terpakai${withCorrections}`, amount: t.sum(4) + corrected }, figures, dayInWib(generatedAt)),
+          ...balanceByDueness({ label: `Selisih dibayar − terutang${withCorrections}`, amount: t.sum(4) + corrected }, figures, dayInWib(generatedAt)),
         ];
         // a month allocated under two revisions (its warning above) is not to be signed either
         const remix = mixed.length ? [`Alokasi ${mixed.join(', ')} memakai lebih dari satu revisi komitmen. Tanda tangani laporan yang diunduh sesudah dialokasikan ulang.`] : [];

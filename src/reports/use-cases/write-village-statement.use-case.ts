@@ -50,9 +50,9 @@ const monthColumns = (kind: PlaceKind): TableColumn[] => [
   { header: `Ditanggung ${kind} (Rp)`, kind: 'rupiah', width: 18, total: true },
   { header: 'Ditanggung Pihak Lain (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: 'Tidak Terdanai (Rp)', kind: 'rupiah', width: 16, total: true },
-  { header: `Kewajiban Komitmen ${kind} (Rp)`, kind: 'rupiah', width: 18, total: true },
+  { header: `Terutang ${kind} (Rp)`, kind: 'rupiah', width: 18, total: true },
   { header: `Dibayar ${kind} (Rp)`, kind: 'rupiah', width: 18, total: true },
-  { header: 'Saldo Dibayar − Kewajiban (Rp)', kind: 'rupiah', width: 18, total: true },
+  { header: 'Selisih Dibayar − Terutang (Rp)', kind: 'rupiah', width: 18, total: true },
   { header: `Status Pembayaran ${kind}`, kind: 'text', width: 30 },
   { header: 'Koreksi', kind: 'text', width: 44 },
 ];
@@ -144,10 +144,10 @@ export class WriteVillageStatement {
         const withCorrections = corrected ? ' (termasuk koreksi yang dicatat sesudah tahun anggaran)' : '';
         const amounts = own.length
           ? [
-              { label: `Kewajiban komitmen ${place}`, amount: t.sum(6) },
+              { label: `Terutang ${place}`, amount: t.sum(6) },
               { label: `Dibayar ${place}${withCorrections}`, amount: t.sum(7) + corrected },
               // what is short for months not yet due on the day it is taken is said so, not "kurang bayar" (QA)
-              ...balanceByDueness({ label: `Saldo dibayar − kewajiban${withCorrections}`, amount: t.sum(8) + corrected }, ownFigures, dayInWib(generatedAt)),
+              ...balanceByDueness({ label: `Selisih dibayar − terutang${withCorrections}`, amount: t.sum(8) + corrected }, ownFigures, dayInWib(generatedAt)),
             ]
           : [
               { label: 'Iuran peserta', amount: t.sum(2) },

@@ -24,19 +24,19 @@ export interface RecapFacts {
 
 const HOW: Array<[string, string]> = [
   [`${PER_PEMBERI_DANA}: baris`, 'Satu baris per komitmen pendanaan tahun anggaran ini (ketentuan yang berlaku sekarang; komitmen yang dicabut ditandai "(dicabut)"), urut prioritas lalu kode.'],
-  ['Total Terdanai', 'Jumlah pembagian iuran (split) komitmen itu pada bulan-bulan tahun ini: yang menjadi utangnya (§6, §8).'],
+  ['Terutang', 'Jumlah bagian iuran yang dialokasikan kepada komitmen itu pada bulan-bulan tahun ini: yang menjadi utangnya.'],
   [
     'Dibayar',
     'Pembayaran yang dicatat untuk bulan-bulan tahun ini, ditambah koreksi (pembayaran dengan "Koreksi untuk bulan") atas bulan-bulan tahun ini yang dicatat sesudah tahun ini berakhir. Koreksi yang dicatat dalam tahun ini sudah termasuk pembayaran bulan pencatatannya.',
   ],
-  ['Selisih', 'Dibayar − Total Terdanai: negatif berarti kurang bayar, positif lebih bayar.'],
+  ['Selisih', 'Dibayar − Terutang: negatif berarti kurang bayar, positif lebih bayar.'],
   [
-    'Bulan belum/kurang dibayar (§8)',
-    'Status per bulan seperti GET /payments/status: dibayar = semua pembayaran yang dicatat untuk bulan itu (koreksi dihitung pada bulan pencatatannya). Disebut juga bila belum jatuh tempo (tanggal 10) dan koreksi atas bulan itu yang dicatat kemudian.',
+    'Bulan belum/kurang dibayar',
+    'Status per bulan: dibayar = semua pembayaran yang dicatat untuk bulan itu (koreksi dihitung pada bulan pencatatannya). Disebut juga bila belum jatuh tempo (tanggal 10) dan koreksi atas bulan itu yang dicatat kemudian.',
   ],
-  ['Bulan dibayar terlambat', 'Ada pembayaran bertanggal sesudah tanggal 10 bulan itu (§8); "(hanya koreksi)" bila yang terlambat hanya koreksi bulan lain.'],
-  ['Tidak Terdanai', 'Sisa iuran peserta yang tidak didanai komitmen mana pun (UNFUNDED), dijumlah atas tahun ini; Kewajiban = Terdanai + Tidak Terdanai.'],
-  [`${PER_BULAN}: Peserta, Kewajiban`, 'Peserta yang wajib dibayarkan iurannya pada bulan itu dan iurannya (§4); JUMLAH peserta adalah peserta-bulan.'],
+  ['Bulan dibayar terlambat', 'Ada pembayaran bertanggal sesudah tanggal 10 bulan itu; "(hanya koreksi)" bila yang terlambat hanya koreksi bulan lain.'],
+  ['Tidak Terdanai', 'Sisa iuran peserta yang tidak didanai komitmen mana pun, dijumlah atas tahun ini; Kewajiban iuran tahun ini = Terutang (semua komitmen) + Tidak Terdanai.'],
+  [`${PER_BULAN}: Peserta, Kewajiban`, 'Peserta yang wajib dibayarkan iurannya pada bulan itu dan iurannya; JUMLAH peserta adalah peserta-bulan.'],
   ['Terdanai, Tidak Terdanai', 'Pembagian iuran ke komitmen pada bulan itu, dan sisanya yang tidak terdanai.'],
   ['Tagihan BPJS', `Total invoice versi tagihan BPJS terakhir bulan itu; "${NO_BILL}" bila belum diunggah.`],
   [

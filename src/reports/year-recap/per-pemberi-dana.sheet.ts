@@ -1,7 +1,7 @@
 /**
  * Rekap Tahunan, sheet "Per Pemberi Dana": one row per pledge of the fiscal year (pagu, kuota, what it funded, what
  * was paid for it, the balance, the months §8 calls unpaid, underpaid or late), the JUMLAH row, then the unfunded
- * rest (Tidak Terdanai) on its own row and the year's obligation (terdanai + tidak terdanai); signed by the health
+ * rest (Tidak Terdanai) on its own row and the year's obligation (terutang komitmen + tidak terdanai); signed by the health
  * office and the regency's finance office (BPKAD), a DRAF line above the blocks while months are open.
  */
 import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
@@ -19,11 +19,11 @@ export const PLEDGE_COLUMNS: TableColumn[] = [
   { header: 'Pagu (Rp)', kind: 'rupiah', width: 16 },
   { header: 'Kuota (peserta per bulan)', kind: 'count', width: 12 },
   { header: 'Peserta-Bulan Terdanai', kind: 'count', width: 12, total: true },
-  { header: 'Total Terdanai (Rp)', kind: 'rupiah', width: 17, total: true },
+  { header: 'Terutang (Rp)', kind: 'rupiah', width: 17, total: true },
   { header: 'Dibayar (Rp)', kind: 'rupiah', width: 17, total: true },
-  { header: 'Selisih Dibayar − Terdanai (Rp)', kind: 'rupiah', width: 17, total: true },
-  { header: 'Bulan Belum/Kurang Dibayar (§8)', kind: 'text', width: 44 },
-  { header: 'Bulan Dibayar Terlambat (setelah tgl 10)', kind: 'text', width: 26 },
+  { header: 'Selisih Dibayar − Terutang (Rp)', kind: 'rupiah', width: 17, total: true },
+  { header: 'Bulan Belum/Kurang Dibayar', kind: 'text', width: 44 },
+  { header: 'Bulan Dibayar Terlambat (setelah tanggal 10)', kind: 'text', width: 26 },
 ];
 
 export function writePerPemberiDana(output: WorkbookOutput, title: string[], rows: readonly PledgeYear[], unfunded: number, draft: string | null): void {
@@ -46,10 +46,10 @@ export function writePerPemberiDana(output: WorkbookOutput, title: string[], row
   }
   const totals = t.finishTable('JUMLAH (semua komitmen)');
   const rupiahRow = (values: Array<string | number | { formula: string; result: number } | null>, style = {}) => t.writeStyledRow(values, style);
-  const unfundedRow = rupiahRow(['Tidak Terdanai (UNFUNDED): sisa iuran yang tidak didanai komitmen mana pun', null, null, null, null, unfunded]);
+  const unfundedRow = rupiahRow(['Tidak Terdanai: sisa iuran yang tidak didanai komitmen mana pun', null, null, null, null, unfunded]);
   rupiahRow(
     [
-      'Kewajiban iuran tahun ini (terdanai + tidak terdanai)',
+      'Kewajiban iuran tahun ini (terutang komitmen + tidak terdanai)',
       null,
       null,
       null,
