@@ -43,7 +43,6 @@ import { FindingRunRow1768600000000 } from './migrations/1768600000000-finding-r
 import { ParticipantEndedNoka1768700000000 } from './migrations/1768700000000-participant-ended-noka.js';
 import { ParticipantChangeVoid1768900000000 } from './migrations/1768900000000-participant-change-void.js';
 import { TariffSuperseded1769700000000 } from './migrations/1769700000000-tariff-superseded.js';
-import { ParticipantActiveBirthDate1770000000000 } from './migrations/1770000000000-participant-active-birth-date.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -90,5 +89,4 @@ export const MIGRATIONS = [
   ParticipantEndedNoka1768700000000,
   ParticipantChangeVoid1768900000000,
   TariffSuperseded1769700000000,
-  ParticipantActiveBirthDate1770000000000,
 ];

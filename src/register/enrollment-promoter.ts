@@ -33,6 +33,7 @@ import { WARN_COVERAGE_CHANGED, WARN_REINSTATED } from './sql/coverage-warnings.
 import { EARLY_HOLDERS_OF_ENDED_CARDS, RESTAGE_EARLY_ROWS, WARN_NOKA_OF_ENDED } from './sql/noka-warnings.sql.js';
 import { REJECT_OTHER_PERSON_FIELDS, WARN_IDENTITY_CHANGED } from './sql/identity-change.sql.js';
 import { WARN_NOKA_OF_ACTIVE, WARN_PERSON_REGISTERED, WARN_VOIDED_BEFORE } from './sql/new-registration-warnings.sql.js';
+import { EARLY_HELD_FOR_IDENTITY } from './sql/identity-held.sql.js';
 import { CLEAR_STAGING } from './sql/staging.sql.js';
 import { type ColumnLabels, columnLabels } from './enrollment-columns.js';
 
@@ -67,6 +68,8 @@ export interface EarlyPromotion {
   created: number;
   /** The row of the file's first active row with a NOKA (EnrollmentRowValidator.firstActiveRowOfNoka), for `restageCardsPassedOn`. */
   activeRowOfNoka?: (noka: string) => number | undefined;
+  /** The row of the file's first row of a NIK (EnrollmentRowValidator.firstRowOfNikNumber), for `restageHeldForIdentity`. */
+  rowOfNik?: (nik: string) => number | undefined;
 }
 
 @Injectable()
@@ -85,6 +88,7 @@ export class EnrollmentPromoter {
   /** Finishes a promotion begun with `tryLock`/`promoteNewBatch` in `m`'s open transaction (the caller commits). */
   async finish(m: EntityManager, uploadId: string, actor: string, rowsRead: number, early: EarlyPromotion, file: FileColumns = ALL_COLUMNS): Promise<PromotionCounts> {
     await this.restageCardsPassedOn(m, uploadId, early);
+    await this.restageHeldForIdentity(m, uploadId, early);
     return this.promoteIn(m, uploadId, actor, rowsRead, file, early);
   }
 
@@ -99,6 +103,24 @@ export class EnrollmentPromoter {
     const found: { nik: string; noka: string }[] = await m.query(EARLY_HOLDERS_OF_ENDED_CARDS, [uploadId]);
     const rows = found.flatMap(({ nik, noka }) => {
       const row = rowOf(noka);
+      return row === undefined ? [] : [{ nik, row }];
+    });
+    if (!rows.length) return;
+    const [{ restaged }] = await m.query(RESTAGE_EARLY_ROWS, [uploadId, rows.map((r) => r.nik), rows.map((r) => r.row)]);
+    early.created -= restaged;
+  }
+
+  /**
+   * A new participant registered early that new-registration-warnings.sql.ts warns (a NIK voided before, a person
+   * registered under another NIK: EARLY_HELD_FOR_IDENTITY) goes back into staging under its row's number, so that its
+   * row is warned as on PGlite. Found once the file is read, in one query.
+   */
+  private async restageHeldForIdentity(m: EntityManager, uploadId: string, early: EarlyPromotion): Promise<void> {
+    const rowOf = early.rowOfNik;
+    if (!rowOf || early.created === 0) return;
+    const found: { nik: string }[] = await m.query(EARLY_HELD_FOR_IDENTITY, [uploadId]);
+    const rows = found.flatMap(({ nik }) => {
+      const row = rowOf(nik);
       return row === undefined ? [] : [{ nik, row }];
     });
     if (!rows.length) return;

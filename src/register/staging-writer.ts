@@ -11,9 +11,9 @@
  * meets a registered NIK or a held NOKA, that batch and the rest are staged and `afterStaged` runs
  * after each. A row whose TMT is not after the last day of the latest finalized month is staged,
  * not copied: it may reach a finalized month, which promotion warns about (WARN_CLOSED_MONTH); so is one
- * whose NOKA an ended participant holds, or a row of the file with a TAT in this batch or above (WARN_NOKA_OF_ENDED), and
- * a new registration that new-registration-warnings.sql.ts warns (HELD_FOR_IDENTITY); one copied before the row that
- * ends its card's holder is staged again once the file is read (EnrollmentPromoter.finish).
+ * whose NOKA an ended participant holds, or a row of the file with a TAT in this batch or above (WARN_NOKA_OF_ENDED);
+ * one copied before the row that ends its card's holder, or that new-registration-warnings.sql.ts warns (a NIK voided
+ * before, a person registered under another NIK), is staged again once the file is read (EnrollmentPromoter.finish).
  * The caller then finishes and commits on `transaction`, or `close()` rolls it back.
  */
 import { Readable } from 'node:stream';
@@ -28,7 +28,6 @@ import { type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS } from './enrollmen
 import { COPY_NEW_PARTICIPANTS, READ_LAST_CLOSED_DAY } from './sql/promote.sql.js';
 import { COPY_STAGING, INSERT_STAGING } from './sql/staging.sql.js';
 import { ENDED_HOLDERS_NOKAS } from './sql/noka-warnings.sql.js';
-import { HELD_FOR_IDENTITY_NIKS } from './sql/identity-held.sql.js';
 import type { EnrollmentRecord } from './validation/enrollment-row.validator.js';
 import { type RowIssue, SAME_AS_ROW } from './validation/row-issue.js';
 
@@ -157,10 +156,7 @@ export class StagingWriter {
       const ended = await this.endedHoldersNokas(records);
       // and a card this file ended a holder of, in this batch or above it (its holder may not be copied: staged then)
       for (const r of records) if (r.noka !== null && r.tat !== null) this.endedInFile.add(r.noka);
-      // and a new registration promotion warns for its NIK voided before, another's card, name and birth date (HELD_FOR_IDENTITY)
-      const identity = await this.heldForIdentity(records);
-      const held = (r: EnrollmentRecord) =>
-        (day !== null && r.tmt <= day) || (r.noka !== null && (ended.has(r.noka) || this.endedInFile.has(r.noka))) || identity.has(r.nik);
+      const held = (r: EnrollmentRecord) => (day !== null && r.tmt <= day) || (r.noka !== null && (ended.has(r.noka) || this.endedInFile.has(r.noka)));
       const staged = records.filter(held);
       const copied = staged.length ? records.filter((r) => !held(r)) : records;
       if (await this.copyNewParticipants(copied, this.early)) {
@@ -184,14 +180,6 @@ export class StagingWriter {
     if (!nokas.length) return new Set();
     const rows: { noka: string }[] = await this.runner!.query(ENDED_HOLDERS_NOKAS, [nokas]);
     return new Set(rows.map((r) => r.noka));
-  }
-
-  /** The batch's NIKs HELD_FOR_IDENTITY (one query, on the upload's transaction). */
-  private async heldForIdentity(records: EnrollmentRecord[]): Promise<Set<string>> {
-    const rows: { nik: string }[] = await this.runner!.query(HELD_FOR_IDENTITY_NIKS, [
-      this.uploadId, records.map((r) => r.nik), records.map((r) => r.name), records.map((r) => r.birthDate), records.map((r) => r.noka),
-    ]);
-    return new Set(rows.map((r) => r.nik));
   }
 
   /** A record as a line of COPY_STAGING. */

@@ -1,24 +1,27 @@
 /**
- * The new registrations kept out of early promotion (PROMOTE_NEW_BATCH, StagingWriter's COPY) so that promotion can warn
- * them (new-registration-warnings.sql.ts). Imports nothing of promote.sql.ts, which uses it.
+ * New registrations that the register took early on PostgreSQL (StagingWriter's COPY, PROMOTE_NEW_BATCH) and that
+ * new-registration-warnings.sql.ts has to warn: once the file is read, EnrollmentPromoter puts them back into staging
+ * under their rows' numbers (RESTAGE_EARLY_ROWS), so that they are warned as every row is on PGlite. Found once per
+ * upload, set-based, not per batch: a check per batch row (an index probe each, and an index on the name) cost the
+ * early path most of its speed (issue 3's figure), for rows that are almost never warned.
  */
 import { NAME_KEY } from './names.sql.js';
 
 /**
- * A new registration `r` (columns nik, name, birth_date, noka) that new-registration-warnings.sql.ts may warn: its NIK voided
- * before, its NOKA an active participant's, or an active participant of its name and birth date; `upload` the upload id.
- * An index probe each (IDX_participant_change_nik, UQ_participant_active_noka, IDX_participant_active_birth_date).
+ * The NIKs this upload registered early (`created_upload_id`, not staged) that are a NIK voided before
+ * (NIK_VOIDED_BEFORE) or have the name and birth date of an active participant registered before this upload
+ * (PERSON_REGISTERED_OTHER_NIK). An early row is always active with a card no one else holds (the COPY's unique index),
+ * so NOKA_OF_ACTIVE_PARTICIPANT never concerns one. Names are keyed (NAME_KEY) only for the active participants born on
+ * an early row's birth date. $1 upload id.
  */
-export const HELD_FOR_IDENTITY = (r: string, upload: string) => `(
-      EXISTS (SELECT 1 FROM participant_change c WHERE c.nik = ${r}.nik AND c.kind = 'VOID')
-      OR (${r}.noka IS NOT NULL AND EXISTS (SELECT 1 FROM participant p WHERE p.noka = ${r}.noka AND p.noka IS NOT NULL AND p.tat IS NULL AND p.nik <> ${r}.nik))
-      OR EXISTS (SELECT 1 FROM participant p WHERE p.birth_date = ${r}.birth_date AND p.tat IS NULL AND p.nik <> ${r}.nik
-                 AND p.created_upload_id IS DISTINCT FROM ${upload} AND ${NAME_KEY('p.name')} = ${NAME_KEY(`${r}.name`)}))`;
-
-/**
- * The NIKs of a batch (arrays $2 NIK, $3 name, $4 birth date, $5 NOKA) that are HELD_FOR_IDENTITY: StagingWriter stages
- * them instead of copying them into the register early. $1 upload id.
- */
-export const HELD_FOR_IDENTITY_NIKS = `
-  SELECT r.nik FROM unnest($2::text[], $3::text[], $4::date[], $5::text[]) AS r(nik, name, birth_date, noka)
-  WHERE ${HELD_FOR_IDENTITY('r', '$1::uuid')}`;
+export const EARLY_HELD_FOR_IDENTITY = `
+  WITH early AS (
+    SELECT p.nik, p.name, p.birth_date FROM participant p
+    WHERE p.created_upload_id = $1 AND NOT EXISTS (SELECT 1 FROM enrollment_staging s WHERE s.upload_id = $1 AND s.nik = p.nik)
+  ), born_alike AS (
+    SELECT o.birth_date, ${NAME_KEY('o.name')} AS name_key FROM participant o
+    WHERE o.tat IS NULL AND o.created_upload_id IS DISTINCT FROM $1 AND o.birth_date IN (SELECT birth_date FROM early)
+  )
+  SELECT e.nik FROM early e WHERE EXISTS (SELECT 1 FROM participant_change c WHERE c.nik = e.nik AND c.kind = 'VOID')
+  UNION
+  SELECT e.nik FROM early e JOIN born_alike b ON b.birth_date = e.birth_date AND b.name_key = ${NAME_KEY('e.name')}`;

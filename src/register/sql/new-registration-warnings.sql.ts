@@ -3,8 +3,9 @@
  * mistyped NIK, or a registration voided before: accepted, as DOMAIN allows (a NOKA is unique among ACTIVE participants
  * only, §2), but said, so that the operator can void it deliberately (QA: a death reported under a mistyped NIK created
  * a dead duplicate sharing Sri Aminah's card while she stayed covered, 0 warnings; a voided NIK came back with the same
- * puskesmas sheet without a word). Run by EnrollmentPromoter with the other warnings, on the rows still staged; the
- * early paths (PROMOTE_NEW_BATCH, StagingWriter's COPY) keep the rows HELD_FOR_IDENTITY (identity-held.sql.ts) staged so that they are warned.
+ * puskesmas sheet without a word). Run by EnrollmentPromoter with the other warnings, on the rows still staged; rows
+ * the early paths (PROMOTE_NEW_BATCH, StagingWriter's COPY) registered are staged again first when these would warn
+ * them (EARLY_HELD_FOR_IDENTITY, identity-held.sql.ts; NOKA_OF_ACTIVE_PARTICIPANT concerns ended rows, never early).
  * Participants this upload registers are not compared with (on PGlite none is registered before the file is read).
  * Parameters: $1 upload id, $2 the NIK column as the file names it, $3 (WARN_NOKA_OF_ACTIVE) the NOKA column.
  */

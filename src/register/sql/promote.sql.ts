@@ -8,7 +8,6 @@
  */
 import { RECORD_COLUMNS } from './staging.sql.js';
 import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
-import { HELD_FOR_IDENTITY } from './identity-held.sql.js';
 
 /** First and last day of a month column ('YYYY-MM'), as dates. */
 export const monthStart = (month: string) => `(${month} || '-01')::date`;
@@ -119,8 +118,6 @@ export const PROMOTE_NEW_BATCH = `
       AND NOT EXISTS (SELECT 1 FROM enrollment_staging e
                       WHERE e.upload_id = $1 AND e.row_number BETWEEN $2 AND $3 AND e.noka = s.noka AND e.nik <> s.nik AND e.tat IS NOT NULL)
       AND s.tmt > coalesce(${LAST_CLOSED_DAY}, '-infinity')
-      -- a NIK voided before, another's card or name and birth date stays staged, for new-registration-warnings.sql.ts
-      AND NOT ${HELD_FOR_IDENTITY('s', '$1')}
     RETURNING ${RECORD_COLUMNS}
   ), created AS (
     INSERT INTO participant (${NEW_PARTICIPANT_COLUMNS})

@@ -84,6 +84,11 @@ export class EnrollmentRowValidator {
     return this.firstRowOfNoka.get(noka);
   }
 
+  /** The row of the file's first row of `nik`: the row that registered it, if it was registered early (EnrollmentPromoter.restageHeldForIdentity). */
+  firstRowOfNikNumber(nik: string): number | undefined {
+    return this.firstRowOfNik.get(nik)?.row;
+  }
+
   /**
    * False when the file has no ALASAN_BERAKHIR column (set once its header is read): a TAT without a
    * reason then says so, and how to keep the stored end instead (a file without TAT keeps it).
