@@ -5,7 +5,7 @@
  * - PGlite (no DATABASE_URL): a dumped data directory, loaded into a fresh in-memory instance.
  *
  * On PostgreSQL a test file's databases are NOT dropped when its app closes: every DROP DATABASE makes the server
- * run a checkpoint and waits for it (1–4.5 s each on the busy 2-core machine, ~240 of them a run, the checkpoints
+ * run a checkpoint and waits for it (1–4.5 s each on the busy 2-core machine, ~280 of them a run, the checkpoints
  * queued one after another and flushing the other worker's writes too). They are named after the run
  * (`jamkesda_test_<run>_…`) and dropped together by the global teardown, or by a later run's global setup when
  * this run was killed. Their sessions do not wait for the WAL flush at commit (`synchronous_commit = off`): nothing
