@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../../src/common/config/app-config.js';
-import { adminQuery, baseUrl, urlFor } from '../support/test-database.js';
+import { adminQuery, baseUrl, fastCommits, runDatabaseName, urlFor } from '../support/test-database.js';
 
 export interface FreshDatabase extends DatabaseConfig {
   /** Overrides for `createTestApp` that point the app at this database instead of the template copy. */
@@ -20,16 +20,14 @@ export async function freshDatabase(): Promise<FreshDatabase> {
   if (!baseUrl()) {
     return { databaseUrl: undefined, dataDir, appOverrides: { dataDir, pgliteLoadDataDir: undefined }, drop: removeDir };
   }
-  const name = `jamkesda_fresh_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
+  const name = runDatabaseName('fresh');
+  await adminQuery(`CREATE DATABASE ${name}`, fastCommits(name));
   const databaseUrl = urlFor(name);
   return {
     databaseUrl,
     dataDir,
     appOverrides: { databaseUrl, dataDir, pgliteLoadDataDir: undefined },
-    drop: async () => {
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await removeDir();
-    },
+    // the database is dropped with the run's others (test/support/test-database.ts)
+    drop: removeDir,
   };
 }

@@ -2,9 +2,11 @@
 // this run. The first test file that needs a database builds the migrated template for the run
 // (test/support/test-database.ts); the others wait for it and copy it.
 // Several runs may share the working tree at once, so only files of runs older than a day are
-// removed here, never the folder (that would pull the template from under a running suite).
+// removed here, never the folder (that would pull the template from under a running suite). Likewise on PostgreSQL
+// the databases of runs older than a day, left by a run that was killed before its global teardown.
 const { mkdirSync, readdirSync, rmSync, statSync } = require('node:fs');
 const { join } = require('node:path');
+const { dropDatabases, runOf } = require('./drop-run-databases.cjs');
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -18,6 +20,9 @@ module.exports = async function globalSetup() {
     } catch {
       // Removed by another run meanwhile.
     }
+  }
+  if (process.env.DATABASE_URL) {
+    await dropDatabases(process.env.DATABASE_URL, (name) => runOf(name) !== null && Date.now() - runOf(name) > DAY_MS);
   }
   process.env.JAMKESDA_TEST_RUN = String(Date.now());
 };

@@ -1,8 +1,8 @@
-// Removes this run's template: the PGlite dump and markers in test/.tmp, and the PostgreSQL
-// template database (test/support/test-database.ts made them). Other runs' files stay.
+// Removes this run's template: the PGlite dump and markers in test/.tmp, and on PostgreSQL the template database and
+// every test file's database (test/support/test-database.ts made them). Other runs' files and databases stay.
 const { readdirSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
-const { Client } = require('pg');
+const { dropDatabases, runOf } = require('./drop-run-databases.cjs');
 
 module.exports = async function globalTeardown() {
   const run = process.env.JAMKESDA_TEST_RUN;
@@ -13,11 +13,5 @@ module.exports = async function globalTeardown() {
   }
   const url = process.env.DATABASE_URL;
   if (!url) return;
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS jamkesda_tpl_${run} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  await dropDatabases(url, (name) => runOf(name) === Number(run));
 };

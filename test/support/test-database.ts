@@ -3,6 +3,13 @@
  * (the others wait for it), then copied per test file so files can run in parallel:
  * - PostgreSQL (DATABASE_URL set): a template database, copied with `CREATE DATABASE ... TEMPLATE`.
  * - PGlite (no DATABASE_URL): a dumped data directory, loaded into a fresh in-memory instance.
+ *
+ * On PostgreSQL a test file's databases are NOT dropped when its app closes: every DROP DATABASE makes the server
+ * run a checkpoint and waits for it (1–4.5 s each on the busy 2-core machine, ~280 of them a run, the checkpoints
+ * queued one after another and flushing the other worker's writes too). They are named after the run
+ * (`jamkesda_test_<run>_…`) and dropped together by the global teardown, or by a later run's global setup when
+ * this run was killed. Their sessions do not wait for the WAL flush at commit (`synchronous_commit = off`): nothing
+ * a test reads changes (a commit is visible to every session at once), only a crash of the server could lose them.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -31,11 +38,12 @@ export function urlFor(database: string): string {
   return url.toString();
 }
 
-export async function adminQuery(sql: string): Promise<void> {
+/** Runs statements one by one (not in one transaction: CREATE DATABASE refuses one) on the server's database. */
+export async function adminQuery(...statements: string[]): Promise<void> {
   const client = new pg.Client({ connectionString: baseUrl() });
   await client.connect();
   try {
-    await client.query(sql);
+    for (const sql of statements) await client.query(sql);
   } finally {
     await client.end();
   }
@@ -76,6 +84,19 @@ async function ensureTemplate(): Promise<void> {
   await writeFile(READY, '');
 }
 
+/**
+ * A name for a PostgreSQL database of this run (`kind`: test, fresh), unique across workers; the global teardown drops
+ * every database of the run by this prefix (test/support/global-teardown.cjs).
+ */
+export function runDatabaseName(kind: string): string {
+  return `jamkesda_test_${RUN}_${kind}_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
+}
+
+/** Statements that make a new database of this run: its sessions commit without waiting for the WAL flush. */
+export function fastCommits(name: string): string {
+  return `ALTER DATABASE ${name} SET synchronous_commit TO off`;
+}
+
 export interface TestDatabase {
   databaseUrl?: string;
   pgliteLoadDataDir?: Blob;
@@ -88,7 +109,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!baseUrl()) {
     return { pgliteLoadDataDir: new Blob([await readFile(PGLITE_DUMP)]), drop: async () => undefined };
   }
-  const name = `jamkesda_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
-  return { databaseUrl: urlFor(name), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  const name = runDatabaseName('app');
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`, fastCommits(name));
+  // dropped with the run's other databases (see the top of this file)
+  return { databaseUrl: urlFor(name), drop: async () => undefined };
 }

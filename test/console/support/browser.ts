@@ -20,9 +20,26 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(process.cwd(), 'test', 'screenshots');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** `describe` when Chromium is installed, otherwise `describe.skip` with a clear message. */
+/** The spec file's Chromium: launched by its first `browserApp`, shared by the others, closed after the file's last test. */
+let fileBrowser: Promise<Browser> | undefined;
+let fileBrowserCloses = false;
+
+/**
+ * `describe` when Chromium is installed, otherwise `describe.skip` with a clear message. Called at a spec file's top
+ * level: the first call also registers the file's `afterAll` that closes the shared browser.
+ */
 export function describeInBrowser(name: string, body: () => void): void {
-  if (existsSync(CHROMIUM_PATH)) return describe(name, body);
+  if (existsSync(CHROMIUM_PATH)) {
+    if (!fileBrowserCloses) {
+      fileBrowserCloses = true;
+      afterAll(async () => {
+        const launched = fileBrowser;
+        fileBrowser = undefined;
+        await (await launched?.catch(() => undefined))?.close();
+      });
+    }
+    return describe(name, body);
+  }
   console.warn(`[console e2e] ${CHROMIUM_PATH} not found: skipping "${name}". Install it with: apt-get install -y chromium`);
   describe.skip(name, body);
 }
@@ -36,19 +53,20 @@ export interface BrowserApp {
 
 /**
  * Before a browser spec's tests: a fresh test app (with `config` overrides) served on a free port,
- * Chromium, then `setup(t)` to fill the database through the API; after them, both closed. The
- * returned object is filled in by the time the first test runs.
+ * Chromium, then `setup(t)` to fill the database through the API; after them, the app closed. The
+ * returned object is filled in by the time the first test runs. The describes of a file share one
+ * Chromium (each launch cost 1–3 s on the busy 2-core machine): every test opens its own browser
+ * context (`openPage`), so no cookie, storage or page of one describe reaches another.
  */
 export function browserApp(setup: (t: TestApp) => Promise<void> = async () => undefined, config: Partial<AppConfig> = {}): BrowserApp {
   const app = {} as BrowserApp;
   beforeAll(async () => {
     app.t = await createTestApp(config);
     app.base = await listen(app.t);
-    app.browser = await launchBrowser();
+    app.browser = await (fileBrowser ??= launchBrowser());
     await setup(app.t);
   }, BOOT_TIMEOUT);
   afterAll(async () => {
-    await app.browser?.close();
     await app.t?.close();
   });
   return app;
