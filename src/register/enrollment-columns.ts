@@ -149,3 +149,15 @@ export type EndReason = (typeof END_REASONS)[number];
  * reason (QA: "Meninggal Dunia" and "Pindah Domisili", as puskesmas write them, were refused). Anything else is refused.
  */
 export const END_REASON_PHRASINGS: Readonly<Record<string, EndReason>> = { MENINGGAL_DUNIA: 'MENINGGAL', PINDAH_DOMISILI: 'PINDAH' };
+
+/**
+ * The NOKA cell that takes a participant's card away: an empty cell (or `-`) keeps the card (what a file does not state
+ * keeps the register's value), so removing a wrong card needs a word of its own (QA: a card typed for the wrong person
+ * could not be removed, and its owner's row was refused NOKA_TAKEN). In any case, spaces around it allowed.
+ */
+export const NOKA_CLEAR = 'HAPUS';
+
+/** Whether a NOKA cell says NOKA_CLEAR. */
+export function clearsNoka(cell: { kind: string; text: string }): boolean {
+  return cell.kind === 'text' && cell.text.trim().toUpperCase() === NOKA_CLEAR;
+}

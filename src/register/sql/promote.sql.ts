@@ -5,6 +5,7 @@
  * promotion-refusals.sql.ts, its warnings in closed-month-warnings.sql.ts (1c, 1d), coverage-warnings.sql.ts
  * (1b, 1e) and noka-warnings.sql.ts (1f); the steps that write the register are here.
  */
+import { NOKA_CLEAR } from '../enrollment-columns.js';
 import { RECORD_COLUMNS } from './staging.sql.js';
 import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
 
@@ -30,13 +31,14 @@ export const READ_LAST_CLOSED_DAY = `SELECT to_char(${LAST_CLOSED_DAY}, 'YYYY-MM
  *   number, never by nothing; unless another active participant holds it now (an ended participant's
  *   card passed on: brought back, they come back without it);
  * - without a TAT column ($2), TAT and the end reason stay as they are.
- * A kept card is marked (noka_kept), so a finding's copy of the row shows NOKA as the file had it.
+ * A kept card is marked (noka_kept), so a finding's copy of the row shows NOKA as the file had it. A NOKA of HAPUS
+ * (noka_cleared, NOKA_CLEAR) is stated: the card is taken away, with or without a TAT column (steps 2–4 record and apply it).
  * $1 upload id, $2 true when the file has no TAT column.
  */
 export const KEEP_UNSTATED = `
   UPDATE enrollment_staging s SET
-    noka = coalesce(s.noka, card.keepable),
-    noka_kept = s.noka IS NULL AND card.keepable IS NOT NULL,
+    noka = CASE WHEN s.noka_cleared THEN NULL ELSE coalesce(s.noka, card.keepable) END,
+    noka_kept = s.noka IS NULL AND NOT s.noka_cleared AND card.keepable IS NOT NULL,
     tat = CASE WHEN $2 THEN p.tat ELSE s.tat END,
     end_reason = CASE WHEN $2 THEN p.end_reason ELSE s.end_reason END
   FROM participant p
@@ -50,12 +52,12 @@ export const KEEP_UNSTATED = `
  * A staged row as read, for `upload_issue.raw` (the row report repeats it) of the findings made at
  * promotion, every column of it (QA: a TAT moved in a finalized month came back without its TAT, which
  * uploaded again would reinstate the participant); `t` names the table or CTE holding its columns.
- * A NOKA the register supplied (noka_kept) was empty in the file, and is shown so; jsonb_strip_nulls
+ * A NOKA the register supplied (noka_kept) was empty in the file, and is shown so, one the file cleared as HAPUS; jsonb_strip_nulls
  * leaves empty cells out, as rawCells does.
  */
 export const STAGED_RAW = (t: string) => `jsonb_strip_nulls(jsonb_build_object('NIK', ${t}.nik, 'NO_KK', ${t}.no_kk, 'NAMA', ${t}.name, 'TANGGAL_LAHIR', ${t}.birth_date::text,
                               'JENIS_KELAMIN', ${t}.sex, 'KODE_DESA', ${t}.village_code,
-                              'NOKA', CASE WHEN ${t}.noka_kept THEN NULL ELSE ${t}.noka END, 'TMT', ${t}.tmt::text,
+                              'NOKA', CASE WHEN ${t}.noka_kept THEN NULL WHEN ${t}.noka_cleared THEN '${NOKA_CLEAR}' ELSE ${t}.noka END, 'TMT', ${t}.tmt::text,
                               'TAT', ${t}.tat::text, 'ALASAN_BERAKHIR', ${t}.end_reason))`;
 
 /** The row's raw for a finding of promotion: only when the row has no finding yet (the row as uploaded is stored once, with its first). */
