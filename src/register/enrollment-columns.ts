@@ -81,7 +81,7 @@ export const ENROLLMENT_COLUMNS = [
     required: false,
     kind: 'text',
     width: 18,
-    help: '13 digit nomor kartu BPJS Kesehatan (format Teks). Boleh kosong bila belum ada kartu.',
+    help: '13 digit nomor kartu BPJS Kesehatan (format Teks). Boleh kosong bila belum ada kartu; sel kosong pada peserta yang sudah terdaftar mempertahankan kartunya. Isi HAPUS untuk menghapus kartu yang salah tercatat pada peserta ini.',
     example: '0001234567890',
   },
   {
