@@ -67,7 +67,10 @@ export class StagingWriter {
   private early?: EarlyBatches;
   /** Batches are copied straight into the register until one meets registered people. */
   private copyIntoRegister = true;
-  /** The last day of the latest finalized month ('YYYY-MM-DD'), read when the transaction opens; rows with a TMT up to it are staged. */
+  /**
+   * The last day of the latest finalized month, or of the latest allocated open month when later (LAST_HELD_DAY, 'YYYY-MM-DD'),
+   * read when the transaction opens; rows with a TMT up to it are staged (WARN_CLOSED_MONTH, WARN_COVERAGE_OF_NEW).
+   */
   private lastClosedDay: string | null = null;
   /**
    * The NOKAs of the rows with a TAT read so far while copying early: a later row (or one of the same batch) with such a

@@ -99,7 +99,7 @@ export class UploadStore {
       const [upload]: { uploaded_by: string }[] = await m.query(`SELECT uploaded_by FROM enrollment_upload WHERE id = $1 AND status = 'PROCESSING' FOR UPDATE`, [id]);
       if (!upload) return;
       await m.query(
-        `UPDATE enrollment_upload SET status = 'FAILED', error = $2, error_code = $5, error_details = $6, rows_read = COALESCE($3, rows_read), accepted = 0, created = 0, updated = 0, unchanged = 0, reinstated = 0, reinstated_deaths = 0, finished_at = $4
+        `UPDATE enrollment_upload SET status = 'FAILED', error = $2, error_code = $5, error_details = $6, rows_read = COALESCE($3, rows_read), accepted = 0, created = 0, updated = 0, unchanged = 0, reinstated = 0, reinstated_deaths = 0, owed_changed = 0, finished_at = $4
          WHERE id = $1`,
         [id, reason, rowsRead, this.clock.now(), failure.code, failure.details && JSON.stringify(failure.details)],
       );

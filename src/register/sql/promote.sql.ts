@@ -20,8 +20,20 @@ export const monthEnd = (month: string) => `(${monthStart(month)} + interval '1 
  */
 export const LAST_CLOSED_DAY = `(SELECT ${monthEnd('max(c.month)')} FROM closed_month c)`;
 
-/** LAST_CLOSED_DAY as 'YYYY-MM-DD' (or null), read once by an upload promoting early. */
-export const READ_LAST_CLOSED_DAY = `SELECT to_char(${LAST_CLOSED_DAY}, 'YYYY-MM-DD') AS day`;
+/**
+ * The last day of the latest allocated month that is not frozen (null when none): a new participant whose TMT is not
+ * later may be covered in an allocated open month, which WARN_COVERAGE_OF_NEW (coverage-warnings.sql.ts) warns.
+ */
+export const LAST_ALLOCATED_OPEN_DAY = `(SELECT ${monthEnd('max(a.month)')} FROM allocation_month a WHERE ${ALLOCATION_NOT_FROZEN})`;
+
+/**
+ * The day up to which a new participant's TMT keeps its row staged while the file is read, for the warnings asked of
+ * staged rows once it is read: WARN_CLOSED_MONTH (LAST_CLOSED_DAY) and WARN_COVERAGE_OF_NEW (LAST_ALLOCATED_OPEN_DAY).
+ */
+export const LAST_HELD_DAY = `greatest(${LAST_CLOSED_DAY}, ${LAST_ALLOCATED_OPEN_DAY})`;
+
+/** LAST_HELD_DAY as 'YYYY-MM-DD' (or null), read once by an upload promoting early. */
+export const READ_LAST_CLOSED_DAY = `SELECT to_char(${LAST_HELD_DAY}, 'YYYY-MM-DD') AS day`;
 
 /**
  * 0b. What the file does not state keeps the register's value (DOMAIN §12 makes a re-upload an upsert
@@ -95,8 +107,8 @@ export const COPY_NEW_PARTICIPANTS = `
  * initial values are the participant's values until an UPDATE row says otherwise). Such a row
  * cannot collide with a later row of the file: the validator rejects a second NIK and a second
  * active NOKA within one file. Everything else (updates, NOKAs that are taken now and may be
- * released later in the file, new rows whose TMT is not after LAST_CLOSED_DAY, which WARN_CLOSED_MONTH
- * may have to warn, NOKAs an ended participant holds or another row of the batch ends, which WARN_NOKA_OF_ENDED warns) stays staged for the steps below.
+ * released later in the file, new rows whose TMT is not after LAST_HELD_DAY, which WARN_CLOSED_MONTH or
+ * WARN_COVERAGE_OF_NEW may have to warn, NOKAs an ended participant holds or another row of the batch ends, which WARN_NOKA_OF_ENDED warns) stays staged for the steps below.
  * Returns the number created. $1 upload id, $2/$3 first and last row number of the batch, $4 user, $5 time.
  */
 export const PROMOTE_NEW_BATCH = `
@@ -115,7 +127,7 @@ export const PROMOTE_NEW_BATCH = `
       -- so does a card another row of the batch ends (its holder is promoted beside it, by this same statement)
       AND NOT EXISTS (SELECT 1 FROM enrollment_staging e
                       WHERE e.upload_id = $1 AND e.row_number BETWEEN $2 AND $3 AND e.noka = s.noka AND e.nik <> s.nik AND e.tat IS NOT NULL)
-      AND s.tmt > coalesce(${LAST_CLOSED_DAY}, '-infinity')
+      AND s.tmt > coalesce(${LAST_HELD_DAY}, '-infinity')
     RETURNING ${RECORD_COLUMNS}
   ), created AS (
     INSERT INTO participant (${NEW_PARTICIPANT_COLUMNS})
