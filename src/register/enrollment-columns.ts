@@ -141,6 +141,17 @@ export function enrollmentMissingColumnsHint(best: HeaderMatch): string | undefi
   );
 }
 
+/**
+ * What a sheet beside the one read, headed by NIK and some of the columns but not all (a list of deaths `NIK, NAMA, TAT,
+ * ALASAN_BERAKHIR`), is told to do with its rows (PARTIAL_SHEETS_NOT_READ; QA: such a sheet was ignored unsaid).
+ */
+export const ENROLLMENT_PARTIAL_SHEETS = {
+  column: 'NIK',
+  advice: (read: string) =>
+    `Untuk mencatat peserta yang meninggal atau berakhir, isi TAT dan ALASAN_BERAKHIR pada baris lengkap peserta itu di sheet "${read}" ` +
+    '(cari pesertanya di Cari Peserta dan unduh hasilnya untuk mendapat barisnya), lalu unggah kembali; peserta lain juga dengan semua kolom wajib.',
+};
+
 export const END_REASONS = ['MENINGGAL', 'PINDAH', 'PBI_APBN', 'MAMPU', 'LAINNYA'] as const;
 export type EndReason = (typeof END_REASONS)[number];
 

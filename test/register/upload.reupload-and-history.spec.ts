@@ -66,16 +66,16 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
     const csv = (header: string, ...rows: string[]) => ({ name: 'ringkas.csv', content: Buffer.from([header, ...rows].join('\n') + '\n') });
     const full = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR';
     const row = '1703064101600001,1703060101200001,Marlina,1960-01-01,P,17.03.06.2001';
-    await upload(t, csv(full, `${row},0001000000777,2025-01-01,2026-08-17,MENINGGAL`));
+    await upload(t, csv(full, `${row},0001000004177,2025-01-01,2026-08-17,MENINGGAL`));
     // the required columns only: nothing about NOKA or the end
     const short = await upload(t, csv('NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT', `${row},2025-01-01`));
     expect(short.body).toMatchObject({ status: 'DONE', accepted: 1, updated: 0, unchanged: 1, warnings: 0 });
     const stored = () => t.dataSource.query(`SELECT noka, tat::text, end_reason FROM participant WHERE nik = '1703064101600001'`).then((r) => r[0]);
-    expect(await stored()).toEqual({ noka: '0001000000777', tat: '2026-08-17', end_reason: 'MENINGGAL' });
+    expect(await stored()).toEqual({ noka: '0001000004177', tat: '2026-08-17', end_reason: 'MENINGGAL' });
     // the TAT column there but empty: the coverage comes back, accepted with a warning naming the end it removes
     const back = await upload(t, csv(full, `${row},,2025-01-01,,`));
     expect(back.body).toMatchObject({ status: 'DONE', accepted: 1, updated: 1, warnings: 1 });
-    expect(await stored()).toEqual({ noka: '0001000000777', tat: null, end_reason: null });
+    expect(await stored()).toEqual({ noka: '0001000004177', tat: null, end_reason: null });
     const [warning] = await t.dataSource.query(
       `SELECT severity, column_name, code, message, raw->>'NIK' AS nik, raw ? 'NOKA' AS has_noka, raw->>'NOKA' AS noka FROM upload_issue WHERE upload_id = $1`,
       [back.body.id],
@@ -94,10 +94,10 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
       noka: null,
     });
     // ended again (another day: the first file's content would be recognised), then the card typed: the row as uploaded shows it
-    await upload(t, csv(full, `${row},0001000000777,2025-01-01,2026-08-18,MENINGGAL`));
-    const typed = await upload(t, csv(full, `${row},0001000000777,2025-01-01,,`));
+    await upload(t, csv(full, `${row},0001000004177,2025-01-01,2026-08-18,MENINGGAL`));
+    const typed = await upload(t, csv(full, `${row},0001000004177,2025-01-01,,`));
     const [again] = await t.dataSource.query(`SELECT code, raw->>'NOKA' AS noka FROM upload_issue WHERE upload_id = $1`, [typed.body.id]);
-    expect(again).toEqual({ code: 'REINSTATED', noka: '0001000000777' });
+    expect(again).toEqual({ code: 'REINSTATED', noka: '0001000004177' });
   });
 
   it('an ended participant whose card has passed to someone else comes back without it; a row refused for another reason brings nobody back (QA)', async () => {
@@ -238,17 +238,17 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
 
   it('NOKA HAPUS takes a wrong card away, and in the same upload its owner\'s row takes it; NOKA_TAKEN says so (QA: no route cleared a card)', async () => {
     const csv = (name: string, ...rows: string[]) => ({ name, content: Buffer.from(['NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR', ...rows].join('\n') + '\n') });
-    const a = (noka: string) => `1703064101600041,1703060101200001,Salah Pegang,1960-01-01,P,17.03.06.2001,${noka},2025-01-01,,`;
-    const b = '1703060101600042,1703060101200001,Pemilik Kartu,1960-01-01,L,17.03.06.2001,0001000000777,2025-01-01,,';
-    await upload(t, csv('salah-kartu.csv', a('0001000000777')));
+    const a = (noka: string) => `1703064101600941,1703060101200001,Salah Pegang,1960-01-01,P,17.03.06.2001,${noka},2025-01-01,,`;
+    const b = '1703060101600942,1703060101200001,Pemilik Kartu,1960-01-01,L,17.03.06.2001,0001000004177,2025-01-01,,';
+    await upload(t, csv('salah-kartu.csv', a('0001000004177')));
     // B's own card, alone: refused, and the message says how to take it from A
     const refused = await upload(t, csv('pemilik.csv', b));
     expect(refused.body).toMatchObject({ accepted: 0, rejected: 1 });
     expect((await issues(t, refused.body.id))[0]).toMatchObject({
       code: 'NOKA_TAKEN',
-      message: 'NOKA 0001000000777 sudah dipakai peserta aktif lain (NIK 1703064101600041). Periksa nomor kartu. Bila kartu itu memang milik peserta baris ini ' +
-        '(tercatat pada NIK 1703064101600041 karena salah ketik), hapus kartu dari NIK 1703064101600041 dalam unggahan yang sama: tambahkan baris NIK ' +
-        '1703064101600041 (dari Cari Peserta, unduh hasilnya) dengan NOKA diisi HAPUS, atau dengan nomor kartunya sendiri, lalu unggah bersama baris ini.',
+      message: 'NOKA 0001000004177 sudah dipakai peserta aktif lain (NIK 1703064101600941). Periksa nomor kartu. Bila kartu itu memang milik peserta baris ini ' +
+        '(tercatat pada NIK 1703064101600941 karena salah ketik), hapus kartu dari NIK 1703064101600941 dalam unggahan yang sama: tambahkan baris NIK ' +
+        '1703064101600941 (dari Cari Peserta, unduh hasilnya) dengan NOKA diisi HAPUS, atau dengan nomor kartunya sendiri, lalu unggah bersama baris ini.',
     });
     // an empty NOKA (or -) keeps A's card: B is refused again
     expect((await upload(t, csv('kosong.csv', b, a('-')))).body).toMatchObject({ accepted: 1, unchanged: 1, rejected: 1 });
@@ -257,16 +257,16 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
     t.clock.set(t0);
     const res = await upload(t, csv('hapus-kartu.csv', b, a(' hapus ')));
     expect(res.body).toMatchObject({ status: 'DONE', accepted: 2, rejected: 0, created: 1, updated: 1, warnings: 0 });
-    expect(await t.dataSource.query(`SELECT nik, noka FROM participant WHERE nik IN ('1703064101600041', '1703060101600042') ORDER BY nik`)).toEqual([
-      { nik: '1703060101600042', noka: '0001000000777' },
-      { nik: '1703064101600041', noka: null },
+    expect(await t.dataSource.query(`SELECT nik, noka FROM participant WHERE nik IN ('1703064101600941', '1703060101600942') ORDER BY nik`)).toEqual([
+      { nik: '1703060101600942', noka: '0001000004177' },
+      { nik: '1703064101600941', noka: null },
     ]);
-    const detail = await (await t.as(Role.AUDITOR)).get('/api/v1/participants/1703064101600041').expect(200);
-    expect(detail.body.history.at(-1)).toMatchObject({ kind: 'UPDATE', uploadId: res.body.id, changedAt: t0.toISOString(), changes: { noka: { old: '0001000000777', new: null } } });
+    const detail = await (await t.as(Role.AUDITOR)).get('/api/v1/participants/1703064101600941').expect(200);
+    expect(detail.body.history.at(-1)).toMatchObject({ kind: 'UPDATE', uploadId: res.body.id, changedAt: t0.toISOString(), changes: { noka: { old: '0001000004177', new: null } } });
     // HAPUS again, or for a new participant: nothing to take, nothing changes; a finding's copy of the row repeats HAPUS
-    const again = await upload(t, csv('hapus-lagi.csv', a('HAPUS'), '1703064101600043,1703060101200001,Baru Tanpa Kartu,1960-01-01,P,17.03.06.2001,HAPUS,2025-01-01,,'));
+    const again = await upload(t, csv('hapus-lagi.csv', a('HAPUS'), '1703064101600943,1703060101200001,Baru Tanpa Kartu,1960-01-01,P,17.03.06.2001,HAPUS,2025-01-01,,'));
     expect(again.body).toMatchObject({ accepted: 2, created: 1, unchanged: 1, rejected: 0 });
-    expect(await t.dataSource.query(`SELECT noka FROM participant WHERE nik = '1703064101600043'`)).toEqual([{ noka: null }]);
+    expect(await t.dataSource.query(`SELECT noka FROM participant WHERE nik = '1703064101600943'`)).toEqual([{ noka: null }]);
     await upload(t, csv('akhiri-a.csv', a('').replace(/,,$/, ',2026-10-31,PINDAH')));
     const back = await upload(t, csv('kembali-a.csv', a('HAPUS')));
     const [raw] = await t.dataSource.query(`SELECT code, raw->>'NOKA' AS noka FROM upload_issue WHERE upload_id = $1`, [back.body.id]);

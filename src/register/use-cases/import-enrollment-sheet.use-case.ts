@@ -32,7 +32,7 @@ import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-row.js';
 import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { COL, type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS, ENROLLMENT_SHEET, enrollmentMissingColumnsHint } from '../enrollment-columns.js';
+import { COL, type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS, ENROLLMENT_PARTIAL_SHEETS, ENROLLMENT_SHEET, enrollmentMissingColumnsHint } from '../enrollment-columns.js';
 import { type EarlyPromotion, EnrollmentPromoter, type FileColumns } from '../enrollment-promoter.js';
 import { type IssueRow, StagingWriter } from '../staging-writer.js';
 import { ContestedNokas } from '../contested-nokas.js';
@@ -143,7 +143,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
       // Small reader batches, validated at once (sheet cells die young), staged STAGE_ROWS at a time.
       const reader = new SheetReader(command.path, {
         filename: command.filename, sheet: ENROLLMENT_SHEET, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: READ_ROWS,
-        missingColumnsHint: enrollmentMissingColumnsHint, rowsAre: 'peserta',
+        missingColumnsHint: enrollmentMissingColumnsHint, rowsAre: 'peserta', partialSheets: ENROLLMENT_PARTIAL_SHEETS,
       });
       let lastProgress = Date.now();
       let pending: Validated = { records: [], issues: [], contested: new ContestedNokas(), dateOrder: enrollmentDateOrder() };
