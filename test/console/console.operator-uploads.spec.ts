@@ -100,6 +100,9 @@ describe('console: the result headline with participants reinstated', () => {
     expect(enrollment.resultHeadline({ ...done, reinstated: 1, owedChanged: 16 }).headline).toMatch(/^Semua baris diterima, tetapi 1 peserta .* unggah ulang TAT dan alasannya\. 16 baris mengubah cakupan/);
     expect(enrollment.resultHeadline({ ...done, warnings: 3, owedChanged: 0 })).toEqual({ tone: 'success', headline: 'Semua baris diterima.' });
     expect(enrollment.OWED_CHANGING_CODES).toEqual(['COVERAGE_CHANGED', 'CLOSED_MONTH_UNCHANGED']);
+    // while the server reads a file before any row (a sheet formatted down to its last row): the file being read, not "0 baris"
+    expect(enrollment.processingText({ status: 'PROCESSING', progress: 0.27, rowsRead: 0 })).toBe('Memproses di server: membaca berkas… 27%');
+    expect(enrollment.processingText({ status: 'PROCESSING', progress: 0.5, rowsRead: 5000 })).toBe('Memproses di server: 50% (5.000 baris dibaca)');
   });
 });
 

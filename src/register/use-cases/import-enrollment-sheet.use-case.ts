@@ -55,6 +55,8 @@ export interface ImportEnrollmentSheetCommand {
 }
 
 const PROGRESS_EVERY_MS = 500;
+/** How often the share of the file read is written while reading, rows or not (readingProgress). */
+const READING_PROGRESS_EVERY_MS = 2000;
 /** Rows per reader batch, and rows (plus findings) per staged batch. */
 const READ_ROWS = 1000;
 const STAGE_ROWS = 5000;
@@ -131,6 +133,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
     const writer = new StagingWriter(this.dataSource, uploadId, this.copyStaging && !isEmbedded(this.config));
     const early: EarlyPromotion = { now: this.clock.now(), created: 0 };
     let rowsRead = 0;
+    let reading: ReturnType<typeof setInterval> | undefined;
     this.lease.hold(uploadId);
     try {
       await writer.begin((m) => this.promoter.tryLock(m), {
@@ -146,6 +149,8 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
         missingColumnsHint: enrollmentMissingColumnsHint, rowsAre: 'peserta', partialSheets: ENROLLMENT_PARTIAL_SHEETS,
       });
       let lastProgress = Date.now();
+      // the share of the file read, also while no row comes (a sheet formatted down to its last row: QA, "0%" for ~35 s)
+      reading = setInterval(() => void this.uploads.readingProgress(uploadId, reader.progress * 0.9).catch(() => undefined), READING_PROGRESS_EVERY_MS);
       let pending: Validated = { records: [], issues: [], contested: new ContestedNokas(), dateOrder: enrollmentDateOrder() };
       let labels: ColumnLabels | undefined; // findings name the columns as the file's header does (an alias as written)
       for await (const batch of reader.batches()) {
@@ -166,6 +171,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
           await this.uploads.progress(uploadId, reader.progress * 0.9, rowsRead);
         }
       }
+      clearInterval(reading);
       pending.dateOrder.settle(stagedInto(pending)); // rows whose dates read either way, when the file never showed its order
       if (pending.records.length + pending.issues.length) await writer.write(pending.records, pending.issues);
       await writer.settle();
@@ -190,6 +196,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
         throw new SpreadsheetException(err.code, err.message, { ...(err.details as object), uploadId });
       }
     } finally {
+      clearInterval(reading);
       this.lease.release(uploadId);
       await unlink(command.path).catch(() => undefined);
     }

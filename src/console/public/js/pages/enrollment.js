@@ -51,7 +51,7 @@ export async function render(main, ctx) {
             });
             while (status.status === 'PROCESSING' || status.status === 'QUEUED') {
               progress.value = 0.5 + 0.5 * (Number(status.progress) || 0);
-              replace(phase, `Memproses di server: ${percent(status.progress ?? 0)} (${number(status.rowsRead)} baris dibaca)`);
+              replace(phase, processingText(status));
               await sleep(POLL_MS, ctx.signal);
               status = await api(`${BASE}/${encodeURIComponent(status.id)}`, { signal: ctx.signal });
             }
@@ -159,6 +159,16 @@ function owedSaid(n) {
     `${number(n)} baris mengubah cakupan, sehingga iuran terutang berubah, pada bulan yang sudah dialokasikan atau ditutup. ` +
     'Centang "Hanya baris yang mengubah iuran" di daftar di bawah (juga di sheet Peringatan laporan) dan periksa bulan yang disebut: bila tidak dimaksud, perbaiki TMT/TAT baris itu lalu unggah ulang.'
   );
+}
+
+/**
+ * The phase while the server processes a background upload: rows read, or, before any row came, that the file is being
+ * read with the share read (QA: a sheet formatted down to row 1,048,576 showed "0% (0 baris dibaca)" for ~35 s). Pure, tested.
+ */
+export function processingText(status) {
+  const share = percent(status.progress ?? 0);
+  if (!(status.rowsRead > 0)) return `Memproses di server: membaca berkas… ${share}`;
+  return `Memproses di server: ${share} (${number(status.rowsRead)} baris dibaca)`;
 }
 
 /** What a FAILED upload stored: nothing (its promotion, one transaction with DONE, never committed; staging is cleared). */
