@@ -147,6 +147,7 @@ export function enrollmentMissingColumnsHint(best: HeaderMatch): string | undefi
  */
 export const ENROLLMENT_PARTIAL_SHEETS = {
   column: 'NIK',
+  names: ['NAMA'],
   advice: (read: string) =>
     `Untuk mencatat peserta yang meninggal atau berakhir, isi TAT dan ALASAN_BERAKHIR pada baris lengkap peserta itu di sheet "${read}" ` +
     '(cari pesertanya di Cari Peserta dan unduh hasilnya untuk mendapat barisnya), lalu unggah kembali; peserta lain juga dengan semua kolom wajib.',

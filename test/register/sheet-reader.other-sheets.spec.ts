@@ -75,7 +75,8 @@ describe('other sheets with rows of the format', () => {
     add(wb, 'Peserta Baru', [['NIK', 'NAMA', 'TMT', 'TAT'], [nik(2), 'B', '2026-12-01', '']]);
     add(wb, 'Pindah', [['Daftar pindah'], ['nik', 'tat'], [nik(3), '2026-11-30']]);
     add(wb, 'Kosong', [['NIK', 'TAT']]); // header only
-    const partialSheets = { column: 'NIK', advice: (sheet: string) => `Catat di sheet "${sheet}".` };
+    add(wb, 'Peringatan', [['BARIS', 'NIK', 'NAMA', 'KOLOM', 'PESAN'], ['3', nik(4), 'D', 'TMT', 'Perubahan TMT ini …']]); // a row report's: names rows only
+    const partialSheets = { column: 'NIK', names: ['NAMA'], advice: (sheet: string) => `Catat di sheet "${sheet}".` };
     const { rows, reader } = await readSheet(Buffer.from(await wb.xlsx.writeBuffer()), { filename: 'a.xlsx', columns, partialSheets, batchSize: 2 });
     expect(rows.map((r) => r.cells[0].text)).toEqual([nik(2)]);
     expect(reader.sheetWarnings).toEqual([

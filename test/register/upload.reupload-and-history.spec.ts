@@ -66,16 +66,16 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
     const csv = (header: string, ...rows: string[]) => ({ name: 'ringkas.csv', content: Buffer.from([header, ...rows].join('\n') + '\n') });
     const full = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR';
     const row = '1703064101600001,1703060101200001,Marlina,1960-01-01,P,17.03.06.2001';
-    await upload(t, csv(full, `${row},0001000004177,2025-01-01,2026-08-17,MENINGGAL`));
+    await upload(t, csv(full, `${row},0001000000777,2025-01-01,2026-08-17,MENINGGAL`));
     // the required columns only: nothing about NOKA or the end
     const short = await upload(t, csv('NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT', `${row},2025-01-01`));
     expect(short.body).toMatchObject({ status: 'DONE', accepted: 1, updated: 0, unchanged: 1, warnings: 0 });
     const stored = () => t.dataSource.query(`SELECT noka, tat::text, end_reason FROM participant WHERE nik = '1703064101600001'`).then((r) => r[0]);
-    expect(await stored()).toEqual({ noka: '0001000004177', tat: '2026-08-17', end_reason: 'MENINGGAL' });
+    expect(await stored()).toEqual({ noka: '0001000000777', tat: '2026-08-17', end_reason: 'MENINGGAL' });
     // the TAT column there but empty: the coverage comes back, accepted with a warning naming the end it removes
     const back = await upload(t, csv(full, `${row},,2025-01-01,,`));
     expect(back.body).toMatchObject({ status: 'DONE', accepted: 1, updated: 1, warnings: 1 });
-    expect(await stored()).toEqual({ noka: '0001000004177', tat: null, end_reason: null });
+    expect(await stored()).toEqual({ noka: '0001000000777', tat: null, end_reason: null });
     const [warning] = await t.dataSource.query(
       `SELECT severity, column_name, code, message, raw->>'NIK' AS nik, raw ? 'NOKA' AS has_noka, raw->>'NOKA' AS noka FROM upload_issue WHERE upload_id = $1`,
       [back.body.id],
@@ -94,10 +94,10 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
       noka: null,
     });
     // ended again (another day: the first file's content would be recognised), then the card typed: the row as uploaded shows it
-    await upload(t, csv(full, `${row},0001000004177,2025-01-01,2026-08-18,MENINGGAL`));
-    const typed = await upload(t, csv(full, `${row},0001000004177,2025-01-01,,`));
+    await upload(t, csv(full, `${row},0001000000777,2025-01-01,2026-08-18,MENINGGAL`));
+    const typed = await upload(t, csv(full, `${row},0001000000777,2025-01-01,,`));
     const [again] = await t.dataSource.query(`SELECT code, raw->>'NOKA' AS noka FROM upload_issue WHERE upload_id = $1`, [typed.body.id]);
-    expect(again).toEqual({ code: 'REINSTATED', noka: '0001000004177' });
+    expect(again).toEqual({ code: 'REINSTATED', noka: '0001000000777' });
   });
 
   it('an ended participant whose card has passed to someone else comes back without it; a row refused for another reason brings nobody back (QA)', async () => {

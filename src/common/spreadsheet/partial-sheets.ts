@@ -3,7 +3,7 @@ import type { RawRow } from './raw-row.js';
 
 /**
  * Other visible sheets whose header row names the format's key column (an enrollment sheet's NIK) and another of its
- * columns, but not every required one, with a row below it: a partial header, such as a list of deaths
+ * columns that says something of the row (not NAMA alone), but not every required one, with a row below it: a partial header, such as a list of deaths
  * `NIK, NAMA, TAT, ALASAN_BERAKHIR` beside the sheet read. Its rows are not read, and until 2026-12-06 nothing said so
  * (QA: a workbook of "Meninggal" then "Peserta Baru" stored the new participants and dropped the deaths unsaid;
  * SHEETS_NOT_READ names sheets with the full header only). The upload names them (PARTIAL_SHEETS_NOT_READ).
@@ -20,9 +20,14 @@ export interface PartialSheetsWarning {
   readonly read: string;
 }
 
-/** The options of a format whose partial sheets are said: its key column, and what to do with such rows (`read`: the sheet read). */
+/**
+ * The options of a format whose partial sheets are said: its key column; the columns that, beside it, name a row without
+ * changing it (`names`: an enrollment's NAMA; the row report's *Peringatan* sheet, `BARIS, NIK, NAMA, KOLOM, PESAN`, is
+ * no partial sheet); and what to do with such rows (`read`: the sheet read).
+ */
 export interface PartialSheetsOption {
   column: string;
+  names?: readonly string[];
   advice: (read: string) => string;
 }
 
@@ -38,6 +43,8 @@ export class PartialSheets {
   private readonly found = new Map<number, readonly string[]>();
   private seen: Seen = { sheet: -1, searched: 0, missing: null };
   private readonly key: number;
+  /** The columns that make a header with the key column a partial one (not the key, not `names`). */
+  private readonly telling: readonly number[];
 
   constructor(
     private readonly columns: readonly ColumnSpec[],
@@ -45,6 +52,7 @@ export class PartialSheets {
     private readonly searchRows: number,
   ) {
     this.key = columns.findIndex((c) => c.name === option.column);
+    this.telling = columns.flatMap((c, i) => (c.name === option.column || option.names?.includes(c.name) ? [] : [i]));
   }
 
   /** A visible row of a sheet that may not be the one read. */
@@ -58,7 +66,7 @@ export class PartialSheets {
     }
     if (++s.searched > this.searchRows) return;
     const match = matchHeader(this.columns, raw.cells.map((c) => c.text));
-    if (match.indexes[this.key] >= 0 && match.matched >= 2 && match.missing.length > 0) s.missing = match.missing;
+    if (match.indexes[this.key] >= 0 && this.telling.some((i) => match.indexes[i] >= 0) && match.missing.length > 0) s.missing = match.missing;
   }
 
   /** The warning, for the sheets found but `read` (the sheet read) and `skip` (named otherwise); null when none. */
