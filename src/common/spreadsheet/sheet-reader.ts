@@ -72,6 +72,7 @@ import { isNumberedEmptyRow, numberedRowsWarning, rowNumberColumn } from './numb
 import { HiddenColumns } from './hidden-columns.js';
 import { newProbe, probeRow, sheetsNotReadWarning } from './other-sheets.js';
 import { PartialSheets } from './partial-sheets.js';
+import { twoRowHeaderSaid } from './two-row-header.js';
 import { isColumnNumbering } from './column-numbers.js';
 import { columnsNotRead, lookAlikeColumns, requiredLookAlikes } from './unknown-columns.js';
 import { InflateLimitError } from './zip-entry.js';
@@ -203,6 +204,9 @@ export class SheetReader {
     const { columns, partialSheets } = this.options;
     const partial = partialSheets ? (this.partial = new PartialSheets(columns, partialSheets, headerSearchRows)) : undefined;
     let best: HeaderMatch | undefined;
+    // where `best` is, and the row right below it: a header on two rows (two-row-header.ts)
+    let bestAt: { sheet: number; row: number } | undefined;
+    let belowBest: HeaderMatch | undefined;
     let searched = 0;
     let searchSheet = -1;
     let visibleRows = 0;
@@ -244,12 +248,14 @@ export class SheetReader {
           if (raw.sheet !== searchSheet) [searchSheet, searched] = [raw.sheet, 0];
           if (++searched > headerSearchRows) continue;
           const match = matchHeader(columns, raw.cells.map((c) => c.text));
+          if (bestAt && raw.sheet === bestAt.sheet && raw.rowNumber === bestAt.row + 1) belowBest = match;
           if (match.matched > 0 && match.missing.length === 0) {
             if (hidden !== undefined) throw SpreadsheetException.hiddenSheet(this.options.filename, hidden);
             const numberColumn = rowNumberColumn(raw.cells, match.indexes);
             this.header = { ...match, sheet: raw.sheet, rowNumber: raw.rowNumber, fields: raw.cells.length, numberColumn, numberHeader: raw.cells[numberColumn]?.text ?? '' };
           } else if (hidden === undefined && (!best || match.matched > best.matched)) {
             best = match;
+            [bestAt, belowBest] = [{ sheet: raw.sheet, row: raw.rowNumber }, undefined];
           }
         }
         if (!this.header || this.seekHidden) continue;
@@ -266,7 +272,8 @@ export class SheetReader {
     if (this.namedHeader) return void (this.header = this.namedHeader); // no other sheet has data: NO_DATA_ROWS
     if (visibleRows === 0) throw SpreadsheetException.empty(this.options.filename, false);
     const required = columns.filter((c) => c.required).map((c) => c.name);
-    const hint = best && best.matched > 0 ? this.options.missingColumnsHint?.(best) : undefined;
+    const twoRows = best && bestAt && best.matched > 0 ? twoRowHeaderSaid(best, bestAt.row, belowBest, this.layout.names.get(bestAt.sheet)) : null;
+    const hint = twoRows ?? (best && best.matched > 0 ? this.options.missingColumnsHint?.(best) : undefined);
     // the headers that most likely meant the missing columns, then those like an absent optional one (said now, not on the next try)
     const requiredMeant = best && best.matched > 0 ? requiredLookAlikes(columns, best.indexes, best.extra) : [];
     const optional = best && best.matched > 0 ? lookAlikeColumns(columns, best.indexes, best.extra) : [];
