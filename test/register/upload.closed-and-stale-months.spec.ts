@@ -3,6 +3,7 @@ import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { issues, upload } from './support.js';
 import { closeMonth } from '../funding/support/register.js';
+import { download, readWorkbook } from '../reports/support/xlsx.js';
 import { monthsSaid, sqlMonthsSaid } from '../../src/common/month.js';
 import { returnAfterGap } from '../../src/register/sql/coverage-warnings.sql.js';
 
@@ -214,6 +215,10 @@ describe('enrollment: a change of coverage in allocated open months is named', (
     expect(listed.body).toMatchObject({ total: 1, rows: 1, items: [{ rowNumber: 2, code: 'COVERAGE_CHANGED' }] });
     expect((await agent.get(`/api/v1/enrollment-uploads/${res.body.id}/issues`).query({ code: 'REINSTATED' }).expect(200)).body).toMatchObject({ total: 0, items: [] });
     await agent.get(`/api/v1/enrollment-uploads/${res.body.id}/issues`).query({ code: 'x;drop' }).expect(400);
+    // and the report's Ringkasan says it
+    const wb = await readWorkbook((await download(agent.get(`/api/v1/enrollment-uploads/${res.body.id}/report.xlsx`))).body);
+    const lines = (wb.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => [r[1], r[2]]);
+    expect(lines).toContainEqual(['Mengubah iuran', '1 baris mengubah cakupan pada bulan yang sudah dialokasikan atau ditutup (lihat sheet Peringatan)']);
   });
 
   it('an end recorded (a death in September) names the months lost, without the advice for a return after a gap', async () => {
