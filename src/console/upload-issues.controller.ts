@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Roles } from '../auth/access.decorators.js';
 import { MAX_PAGE } from '../common/http/paging.js';
@@ -24,6 +24,12 @@ export class UploadIssueQueryDto {
   @IsIn(['REJECT', 'WARN'], { message: 'severity harus REJECT atau WARN' })
   severity?: 'REJECT' | 'WARN';
 
+  /** Only these finding codes, comma-separated (`COVERAGE_CHANGED,CLOSED_MONTH_UNCHANGED`: the rows whose warnings change what is owed). */
+  @ApiPropertyOptional({ example: 'COVERAGE_CHANGED,CLOSED_MONTH_UNCHANGED' })
+  @IsOptional()
+  @Matches(/^[A-Z_]{1,40}(,[A-Z_]{1,40}){0,19}$/, { message: 'code harus berupa kode temuan, dipisah koma (misalnya COVERAGE_CHANGED,CLOSED_MONTH_UNCHANGED)' })
+  code?: string;
+
   @ApiPropertyOptional({ default: 1, type: 'integer', minimum: 1, maximum: MAX_PAGE }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
   @ApiPropertyOptional({ default: 100, type: 'integer', minimum: 1, maximum: 1000 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(1000) pageSize: number = 100;
 }
@@ -45,7 +51,8 @@ export class UploadIssuesController {
   @ApiOperation({ summary: 'Baris ditolak dan peringatan satu unggahan: nomor baris, kolom, kode dan pesan (urut baris)' })
   async list(@Param('id', UPLOAD_ID) id: string, @Query() query: UploadIssueQueryDto) {
     const severity = query.severity ?? null;
-    const [found]: { known: boolean; labels: Record<string, string> | null; total: number; rows: number }[] = await this.dataSource.query(UPLOAD_ISSUES_TOTAL, [id, severity]);
+    const codes = query.code ? query.code.split(',') : null;
+    const [found]: { known: boolean; labels: Record<string, string> | null; total: number; rows: number }[] = await this.dataSource.query(UPLOAD_ISSUES_TOTAL, [id, severity, codes]);
     if (!found.known) throw RegisterException.uploadNotFound(id);
     const items: { rowNumber: number; severity: string; column: string | null; code: string; message: string }[] = await this.dataSource.query(UPLOAD_ISSUES_PAGE, [
       id,
@@ -53,6 +60,7 @@ export class UploadIssuesController {
       query.pageSize,
       (query.page - 1) * query.pageSize,
       ...columnOrderParams(ENROLLMENT_COLUMNS, found.labels),
+      codes,
     ]);
     // total counts messages (the pages), rows the rows they are on (a row may have several)
     return { items, total: Number(found.total), rows: Number(found.rows) };

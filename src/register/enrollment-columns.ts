@@ -81,7 +81,7 @@ export const ENROLLMENT_COLUMNS = [
     required: false,
     kind: 'text',
     width: 18,
-    help: '13 digit nomor kartu BPJS Kesehatan (format Teks). Boleh kosong bila belum ada kartu.',
+    help: '13 digit nomor kartu BPJS Kesehatan (format Teks). Boleh kosong bila belum ada kartu; sel kosong pada peserta yang sudah terdaftar mempertahankan kartunya. Isi HAPUS untuk menghapus kartu yang salah tercatat pada peserta ini.',
     example: '0001234567890',
   },
   {
@@ -141,6 +141,18 @@ export function enrollmentMissingColumnsHint(best: HeaderMatch): string | undefi
   );
 }
 
+/**
+ * What a sheet beside the one read, headed by NIK and some of the columns but not all (a list of deaths `NIK, NAMA, TAT,
+ * ALASAN_BERAKHIR`), is told to do with its rows (PARTIAL_SHEETS_NOT_READ; QA: such a sheet was ignored unsaid).
+ */
+export const ENROLLMENT_PARTIAL_SHEETS = {
+  column: 'NIK',
+  names: ['NAMA'],
+  advice: (read: string) =>
+    `Untuk mencatat peserta yang meninggal atau berakhir, isi TAT dan ALASAN_BERAKHIR pada baris lengkap peserta itu di sheet "${read}" ` +
+    '(cari pesertanya di Cari Peserta dan unduh hasilnya untuk mendapat barisnya), lalu unggah kembali; peserta lain juga dengan semua kolom wajib.',
+};
+
 export const END_REASONS = ['MENINGGAL', 'PINDAH', 'PBI_APBN', 'MAMPU', 'LAINNYA'] as const;
 export type EndReason = (typeof END_REASONS)[number];
 
@@ -158,3 +170,15 @@ export const END_REASON_PHRASINGS: Readonly<Record<string, EndReason>> = {
 
 /** The phrasings as a message lists them: "Meninggal Dunia", "Wafat", "Pindah Domisili" dan "Pindah Keluar Daerah". */
 export const END_REASON_PHRASINGS_SAID = '"Meninggal Dunia", "Wafat", "Pindah Domisili" dan "Pindah Keluar Daerah"';
+
+/**
+ * The NOKA cell that takes a participant's card away: an empty cell (or `-`) keeps the card (what a file does not state
+ * keeps the register's value), so removing a wrong card needs a word of its own (QA: a card typed for the wrong person
+ * could not be removed, and its owner's row was refused NOKA_TAKEN). In any case, spaces around it allowed.
+ */
+export const NOKA_CLEAR = 'HAPUS';
+
+/** Whether a NOKA cell says NOKA_CLEAR. */
+export function clearsNoka(cell: { kind: string; text: string }): boolean {
+  return cell.kind === 'text' && cell.text.trim().toUpperCase() === NOKA_CLEAR;
+}

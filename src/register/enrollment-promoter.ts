@@ -29,7 +29,7 @@ import {
 } from './sql/promote.sql.js';
 import { REJECT_OTHER_PERSON, REJECT_TAKEN_NOKA } from './sql/promotion-refusals.sql.js';
 import { WARN_CLOSED_MONTH, WARN_CLOSED_MONTH_VILLAGE } from './sql/closed-month-warnings.sql.js';
-import { WARN_COVERAGE_CHANGED, WARN_REINSTATED } from './sql/coverage-warnings.sql.js';
+import { COUNT_OWED_CHANGED, OWED_CHANGING_WARNINGS, WARN_COVERAGE_CHANGED, WARN_COVERAGE_OF_NEW, WARN_REINSTATED } from './sql/coverage-warnings.sql.js';
 import { EARLY_HOLDERS_OF_ENDED_CARDS, RESTAGE_EARLY_ROWS, WARN_NOKA_OF_ENDED } from './sql/noka-warnings.sql.js';
 import { REJECT_OTHER_PERSON_FIELDS, WARN_IDENTITY_CHANGED } from './sql/identity-change.sql.js';
 import { WARN_NOKA_OF_ACTIVE, WARN_PERSON_REGISTERED, WARN_VOIDED_BEFORE } from './sql/new-registration-warnings.sql.js';
@@ -48,6 +48,8 @@ export interface PromotionCounts {
   /** Of the updated: participants whose ended coverage an empty TAT brought back (REINSTATED), and of them those recorded dead. */
   reinstated: number;
   reinstatedDeaths: number;
+  /** Accepted rows warned with a change of what is owed in allocated or closed months (OWED_CHANGING_WARNINGS). */
+  owedChanged: number;
 }
 
 /**
@@ -157,6 +159,7 @@ export class EnrollmentPromoter {
     await m.query(WARN_CLOSED_MONTH, [uploadId, file.labels.TAT, file.labels.TMT]);
     await m.query(WARN_CLOSED_MONTH_VILLAGE, [uploadId, file.labels.KODE_DESA]);
     await m.query(WARN_COVERAGE_CHANGED, [uploadId, file.labels.TAT, file.labels.TMT, file.labels.ALASAN_BERAKHIR]);
+    await m.query(WARN_COVERAGE_OF_NEW, [uploadId, file.labels.TMT]);
     await m.query(WARN_NOKA_OF_ENDED, [uploadId, file.labels.NOKA]);
     await m.query(WARN_IDENTITY_CHANGED, identity);
     await m.query(WARN_NOKA_OF_ACTIVE, [uploadId, file.labels.NIK, file.labels.NOKA]);
@@ -174,16 +177,17 @@ export class EnrollmentPromoter {
     if (created + updated > 0) await m.query(MARK_OPEN_ALLOCATIONS_STALE);
     await m.query(REFUSE_COPIES_OF_REFUSED, [uploadId, file.labels.NIK]);
     const [{ accepted, rejected, warned }] = await m.query(COUNT_OUTCOMES, [uploadId, earlyCreated]);
+    const [{ n: owedChanged }] = await m.query(COUNT_OWED_CHANGED, [uploadId, OWED_CHANGING_WARNINGS]);
     await m.query(CLEAR_STAGING, [uploadId]);
     const counts: PromotionCounts = {
       rowsRead, accepted, rejected, warnings: warned, created, updated, unchanged: accepted - created - updated,
-      reinstated: back.reinstated, reinstatedDeaths: back.deaths,
+      reinstated: back.reinstated, reinstatedDeaths: back.deaths, owedChanged,
     };
     await m.query(
       `UPDATE enrollment_upload SET status = 'DONE', progress = 1, rows_read = $2, accepted = $3, rejected = $4, warnings = $5,
-              created = $6, updated = $7, unchanged = $8, reinstated = $10, reinstated_deaths = $11, finished_at = $9
+              created = $6, updated = $7, unchanged = $8, reinstated = $10, reinstated_deaths = $11, owed_changed = $12, finished_at = $9
        WHERE id = $1`,
-      [uploadId, rowsRead, accepted, rejected, warned, created, updated, counts.unchanged, this.clock.now(), counts.reinstated, counts.reinstatedDeaths],
+      [uploadId, rowsRead, accepted, rejected, warned, created, updated, counts.unchanged, this.clock.now(), counts.reinstated, counts.reinstatedDeaths, owedChanged],
     );
     await this.audit.record({ actor, action: 'enrollment.promote', entity: 'enrollment_upload', entityId: uploadId, summary: counts }, m);
     return counts;

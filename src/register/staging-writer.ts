@@ -69,7 +69,10 @@ export class StagingWriter {
   private early?: EarlyBatches;
   /** Batches are copied straight into the register until one meets registered people. */
   private copyIntoRegister = true;
-  /** The last day of the latest finalized month ('YYYY-MM-DD'), read when the transaction opens; rows with a TMT up to it are staged. */
+  /**
+   * The last day of the latest finalized month, or of the latest allocated open month when later (LAST_HELD_DAY, 'YYYY-MM-DD'),
+   * read when the transaction opens; rows with a TMT up to it are staged (WARN_CLOSED_MONTH, WARN_COVERAGE_OF_NEW).
+   */
   private lastClosedDay: string | null = null;
   /**
    * The NOKAs of the rows with a TAT read so far while copying early: a later row (or one of the same batch) with such a
@@ -184,7 +187,7 @@ export class StagingWriter {
 
   /** A record as a line of COPY_STAGING. */
   private stagingLine(r: EnrollmentRecord): string {
-    return `${this.uploadId}\t${r.rowNumber}\t${recordFields(r)}\n`;
+    return `${this.uploadId}\t${r.rowNumber}\t${recordFields(r)}\t${r.nokaCleared ? 't' : 'f'}\n`;
   }
 
   /** COPY_NEW_PARTICIPANTS of the batch in a savepoint; false (rolled back) when a unique index refuses it. */
@@ -245,10 +248,10 @@ function copyText(value: string): string {
   return /[\\\t\n\r]/.test(value) ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : value;
 }
 
-/** Column arrays in INSERT_STAGING order (row number, then RECORD_COLUMNS). */
+/** Column arrays in INSERT_STAGING order (row number, then RECORD_COLUMNS, then noka_cleared). */
 function stagingColumns(records: EnrollmentRecord[]): unknown[][] {
   const n = records.length;
-  const cols: unknown[][] = Array.from({ length: 11 }, () => new Array(n));
+  const cols: unknown[][] = Array.from({ length: 12 }, () => new Array(n));
   for (let i = 0; i < n; i++) {
     const r = records[i];
     cols[0][i] = r.rowNumber;
@@ -262,6 +265,7 @@ function stagingColumns(records: EnrollmentRecord[]): unknown[][] {
     cols[8][i] = r.tmt;
     cols[9][i] = r.tat;
     cols[10][i] = r.endReason;
+    cols[11][i] = r.nokaCleared === true;
   }
   return cols;
 }

@@ -19,6 +19,8 @@ export interface UploadView {
   /** Participants whose ended coverage was brought back by an empty TAT (REINSTATED), and of them those recorded dead (MENINGGAL). */
   reinstated: number;
   reinstatedDeaths: number;
+  /** Accepted rows warned with a change of what is owed in allocated or closed months (COVERAGE_CHANGED, CLOSED_MONTH_UNCHANGED). */
+  owedChanged: number;
   filename: string;
   checksum: string;
   sizeBytes: number;
@@ -48,6 +50,7 @@ export function toUploadView(u: EnrollmentUpload, recognised = false): UploadVie
     unchanged: u.unchanged,
     reinstated: u.reinstated,
     reinstatedDeaths: u.reinstatedDeaths,
+    owedChanged: u.owedChanged,
     filename: u.filename,
     checksum: u.checksum,
     sizeBytes: Number(u.sizeBytes),

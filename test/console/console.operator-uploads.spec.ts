@@ -91,6 +91,18 @@ describe('console: the result headline with participants reinstated', () => {
     );
     expect(enrollment.resultHeadline({ ...done, reinstated: 2 }, 1).headline).toMatch(/^Semua baris yang dibaca diterima, tetapi ada 1 peringatan tentang berkas ini .* Selain itu, 2 peserta yang sudah berakhir diaktifkan kembali\. /);
     expect(enrollment.resultCounts({ ...done, reinstated: 4, reinstatedDeaths: 2 }).at(-1)).toEqual({ label: 'Diaktifkan kembali', value: '4', tone: 'warn', hint: '2 di antaranya tercatat meninggal' });
+    // rows whose warnings change what is owed (COVERAGE_CHANGED, CLOSED_MONTH_UNCHANGED): amber, counted, pointed to (QA: green over 16 moved)
+    const owed =
+      '16 baris mengubah cakupan, sehingga iuran terutang berubah, pada bulan yang sudah dialokasikan atau ditutup. ' +
+      'Centang "Hanya baris yang mengubah iuran" di daftar di bawah (juga di sheet Peringatan laporan) dan periksa bulan yang disebut: bila tidak dimaksud, perbaiki TMT/TAT baris itu lalu unggah ulang.';
+    expect(enrollment.resultHeadline({ ...done, warnings: 16, owedChanged: 16 })).toEqual({ tone: 'warning', headline: `Semua baris diterima, tetapi perhatikan: ${owed}` });
+    expect(enrollment.resultHeadline({ ...done, rejected: 1, owedChanged: 16 }).headline).toBe(`1 baris ditolak. Unduh laporan, perbaiki baris di sheet Perbaiki, lalu unggah ulang laporan itu. ${owed}`);
+    expect(enrollment.resultHeadline({ ...done, reinstated: 1, owedChanged: 16 }).headline).toMatch(/^Semua baris diterima, tetapi 1 peserta .* unggah ulang TAT dan alasannya\. 16 baris mengubah cakupan/);
+    expect(enrollment.resultHeadline({ ...done, warnings: 3, owedChanged: 0 })).toEqual({ tone: 'success', headline: 'Semua baris diterima.' });
+    expect(enrollment.OWED_CHANGING_CODES).toEqual(['COVERAGE_CHANGED', 'CLOSED_MONTH_UNCHANGED']);
+    // while the server reads a file before any row (a sheet formatted down to its last row): the file being read, not "0 baris"
+    expect(enrollment.processingText({ status: 'PROCESSING', progress: 0.27, rowsRead: 0 })).toBe('Memproses di server: membaca berkas… 27%');
+    expect(enrollment.processingText({ status: 'PROCESSING', progress: 0.5, rowsRead: 5000 })).toBe('Memproses di server: 50% (5.000 baris dibaca)');
   });
 });
 

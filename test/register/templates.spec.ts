@@ -108,6 +108,16 @@ describe('enrollment template', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^Isi satu baris per peserta pada sheet "Daftar Peserta"\./));
   });
 
+  it('says how to take a wrong card away: NOKA HAPUS, an empty cell keeps the card (QA)', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildEnrollmentTemplate()) as any);
+    const said = wb.getWorksheet('Petunjuk')!.getColumn(3).values.map(String);
+    expect(said).toContain(
+      'NOKA kosong (atau "-") tidak mengubah kartu peserta yang sudah terdaftar. Untuk menghapus kartu yang salah tercatat, isi NOKA dengan HAPUS; pemilik kartu itu boleh didaftarkan dengan nomor kartunya dalam unggahan yang sama.',
+    );
+    expect(said.filter((l) => l.startsWith('13 digit nomor kartu'))).toEqual([expect.stringContaining('Isi HAPUS untuk menghapus kartu yang salah tercatat')]);
+  });
+
   it('is read back by the parser as an upload with no data rows', async () => {
     const path = join(await mkdtemp(join(tmpdir(), 'tpl-')), 'enrollment.xlsx');
     await writeFile(path, await buildEnrollmentTemplate());

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { issues, upload } from './support.js';
 import { closeMonth } from '../funding/support/register.js';
+import { download, readWorkbook } from '../reports/support/xlsx.js';
 import { monthsSaid, sqlMonthsSaid } from '../../src/common/month.js';
 import { returnAfterGap } from '../../src/register/sql/coverage-warnings.sql.js';
 
@@ -141,7 +143,9 @@ describe('enrollment: a change of coverage in allocated open months is named', (
 
   it('a new TMT after the gap: August–September lose coverage, named beside the closed months', async () => {
     const res = await upload(t, 'ok/return-after-gap-new-tmt.csv');
-    expect(res.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 0, warnings: 1, updated: 1, reinstated: 1 });
+    // owedChanged: the rows whose warnings change what is owed (COVERAGE_CHANGED, CLOSED_MONTH_UNCHANGED), said at the top (QA)
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 1, rejected: 0, warnings: 1, updated: 1, reinstated: 1, owedChanged: 1 });
+    expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/enrollment-uploads/${res.body.id}`).expect(200)).body.owedChanged).toBe(1);
     const found = await issues(t, res.body.id);
     expect(found.map((i) => [i.code, i.column_name])).toEqual([
       ['CLOSED_MONTH_UNCHANGED', 'TMT'],
@@ -189,6 +193,32 @@ describe('enrollment: a change of coverage in allocated open months is named', (
     const found = await issues(t, back.body.id);
     expect(found.map((i) => i.code)).toEqual(['REINSTATED']);
     expect(found[0].message).toMatch(/^Peserta ini tercatat berakhir 5 Desember 2026 \(PINDAH\); baris ini tanpa TAT sehingga kepesertaannya aktif kembali dan iurannya dihitung lagi mulai Januari 2027\. /);
+  });
+
+  it('a new registration whose TMT reaches allocated open months is warned COVERAGE_CHANGED naming them (QA: only closed months were told)', async () => {
+    t.clock.set(new Date('2026-11-19T05:00:00Z'));
+    const fresh = '1703200101800003,1703060101200001,Baru Mundur,1980-01-01,L,17.03.06.2001';
+    const res = await upload(t, csv(`${fresh},01/09/2026,,`, '1703200101800004,1703060101200001,Baru Desember,1980-01-01,L,17.03.06.2001,01/12/2026,,'));
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 2, created: 2, warnings: 1, owedChanged: 1 });
+    expect((await issues(t, res.body.id)).map((i) => [i.row_number, i.code, i.column_name, i.message])).toEqual([
+      [
+        2,
+        'COVERAGE_CHANGED',
+        'TMT',
+        'TMT 1 September 2026 pada pendaftaran baru ini membuat bulan yang sudah dialokasikan dan belum difinalisasi menjadi ditanggung: September–November 2026. ' +
+          'Alokasi bulan itu dihitung ulang: iuran peserta ini terutang dan didanai pada bulan-bulan itu. Bila TMT itu bukan tanggal mulai kepesertaan yang sebenarnya, perbaiki TMT lalu unggah ulang.',
+      ],
+    ]);
+    // the console lists them apart: GET …/issues?code=
+    const agent = await t.as(Role.OPERATOR_DINKES);
+    const listed = await agent.get(`/api/v1/enrollment-uploads/${res.body.id}/issues`).query({ code: 'COVERAGE_CHANGED,CLOSED_MONTH_UNCHANGED' }).expect(200);
+    expect(listed.body).toMatchObject({ total: 1, rows: 1, items: [{ rowNumber: 2, code: 'COVERAGE_CHANGED' }] });
+    expect((await agent.get(`/api/v1/enrollment-uploads/${res.body.id}/issues`).query({ code: 'REINSTATED' }).expect(200)).body).toMatchObject({ total: 0, items: [] });
+    await agent.get(`/api/v1/enrollment-uploads/${res.body.id}/issues`).query({ code: 'x;drop' }).expect(400);
+    // and the report's Ringkasan says it
+    const wb = await readWorkbook((await download(agent.get(`/api/v1/enrollment-uploads/${res.body.id}/report.xlsx`))).body);
+    const lines = (wb.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => [r[1], r[2]]);
+    expect(lines).toContainEqual(['Mengubah iuran', '1 baris mengubah cakupan pada bulan yang sudah dialokasikan atau ditutup (lihat sheet Peringatan)']);
   });
 
   it('an end recorded (a death in September) names the months lost, without the advice for a return after a gap', async () => {

@@ -219,3 +219,40 @@ describe('findings name an alias header as the file wrote it', () => {
     ]);
   });
 });
+
+/**
+ * A workbook of a deaths sheet (`NIK, NAMA, TAT, ALASAN_BERAKHIR`) then a full sheet of new participants: the full sheet
+ * is read, and the deaths sheet is named, saying its rows were not read and how to record deaths (QA: `sheetWarnings: []`,
+ * the deaths dropped unsaid).
+ */
+describe('enrollment: a sheet with a partial header beside the sheet read', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  it('is named in sheetWarnings (PARTIAL_SHEETS_NOT_READ) with the advice for deaths; the headline counts it', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const deaths = wb.addWorksheet('Meninggal');
+    deaths.addRow(['NIK', 'NAMA', 'TAT', 'ALASAN_BERAKHIR']);
+    deaths.addRow(['1703064101609951', 'Almarhumah', '10/10/2026', 'MENINGGAL']);
+    const fresh = wb.addWorksheet('Peserta Baru');
+    fresh.addRow(['NIK', 'NO_KK', 'NAMA', 'TANGGAL_LAHIR', 'JENIS_KELAMIN', 'KODE_DESA', 'NOKA', 'TMT', 'TAT', 'ALASAN_BERAKHIR']);
+    fresh.addRow(['1703060101609952', '1703060101200001', 'Peserta Baru', '1960-01-01', 'L', '17.03.06.2001', '', '2026-12-01', '', '']);
+    const res = await upload(t, { name: 'meninggal-dan-baru.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) });
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 1, accepted: 1, created: 1 });
+    expect(res.body.sheetWarnings).toEqual([
+      {
+        code: 'PARTIAL_SHEETS_NOT_READ',
+        sheets: ['Meninggal'],
+        read: 'Peserta Baru',
+        message:
+          'Sheet "Meninggal" berisi kolom NIK tetapi tanpa kolom NO_KK, TANGGAL_LAHIR, JENIS_KELAMIN, KODE_DESA, TMT, sehingga barisnya tidak dibaca. ' +
+          'Satu unggahan hanya membaca satu sheet dengan kolom lengkap, di sini sheet "Peserta Baru". Untuk mencatat peserta yang meninggal atau berakhir, ' +
+          'isi TAT dan ALASAN_BERAKHIR pada baris lengkap peserta itu di sheet "Peserta Baru" (cari pesertanya di Cari Peserta dan unduh hasilnya untuk ' +
+          'mendapat barisnya), lalu unggah kembali; peserta lain juga dengan semua kolom wajib.',
+      },
+    ]);
+    expect(await issues(t, res.body.id)).toEqual([]);
+  });
+});

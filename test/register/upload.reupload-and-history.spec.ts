@@ -294,6 +294,43 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
     expect(refused).toEqual({ row_number: 3, code: 'NOKA_DUPLICATE_IN_FILE', message: 'NOKA 0001000000667 sudah dipakai di baris 2 berkas ini untuk NIK lain.' });
   });
 
+  it('NOKA HAPUS takes a wrong card away, and in the same upload its owner\'s row takes it; NOKA_TAKEN says so (QA: no route cleared a card)', async () => {
+    const csv = (name: string, ...rows: string[]) => ({ name, content: Buffer.from(['NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR', ...rows].join('\n') + '\n') });
+    const a = (noka: string) => `1703064101600941,1703060101200001,Salah Pegang,1960-01-01,P,17.03.06.2001,${noka},2025-01-01,,`;
+    const b = '1703060101600942,1703060101200001,Pemilik Kartu,1960-01-01,L,17.03.06.2001,0001000004177,2025-01-01,,';
+    await upload(t, csv('salah-kartu.csv', a('0001000004177')));
+    // B's own card, alone: refused, and the message says how to take it from A
+    const refused = await upload(t, csv('pemilik.csv', b));
+    expect(refused.body).toMatchObject({ accepted: 0, rejected: 1 });
+    expect((await issues(t, refused.body.id))[0]).toMatchObject({
+      code: 'NOKA_TAKEN',
+      message: 'NOKA 0001000004177 sudah dipakai peserta aktif lain (NIK 1703064101600941). Periksa nomor kartu. Bila kartu itu memang milik peserta baris ini ' +
+        '(tercatat pada NIK 1703064101600941 karena salah ketik), hapus kartu dari NIK 1703064101600941 dalam unggahan yang sama: tambahkan baris NIK ' +
+        '1703064101600941 (dari Cari Peserta, unduh hasilnya) dengan NOKA diisi HAPUS, atau dengan nomor kartunya sendiri, lalu unggah bersama baris ini.',
+    });
+    // an empty NOKA (or -) keeps A's card: B is refused again
+    expect((await upload(t, csv('kosong.csv', b, a('-')))).body).toMatchObject({ accepted: 1, unchanged: 1, rejected: 1 });
+    // HAPUS (any case, spaces around it) after B's row: A's card goes, B takes it, in one upload
+    const t0 = new Date('2026-11-20T03:00:00Z');
+    t.clock.set(t0);
+    const res = await upload(t, csv('hapus-kartu.csv', b, a(' hapus ')));
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 2, rejected: 0, created: 1, updated: 1, warnings: 0 });
+    expect(await t.dataSource.query(`SELECT nik, noka FROM participant WHERE nik IN ('1703064101600941', '1703060101600942') ORDER BY nik`)).toEqual([
+      { nik: '1703060101600942', noka: '0001000004177' },
+      { nik: '1703064101600941', noka: null },
+    ]);
+    const detail = await (await t.as(Role.AUDITOR)).get('/api/v1/participants/1703064101600941').expect(200);
+    expect(detail.body.history.at(-1)).toMatchObject({ kind: 'UPDATE', uploadId: res.body.id, changedAt: t0.toISOString(), changes: { noka: { old: '0001000004177', new: null } } });
+    // HAPUS again, or for a new participant: nothing to take, nothing changes; a finding's copy of the row repeats HAPUS
+    const again = await upload(t, csv('hapus-lagi.csv', a('HAPUS'), '1703064101600943,1703060101200001,Baru Tanpa Kartu,1960-01-01,P,17.03.06.2001,HAPUS,2025-01-01,,'));
+    expect(again.body).toMatchObject({ accepted: 2, created: 1, unchanged: 1, rejected: 0 });
+    expect(await t.dataSource.query(`SELECT noka FROM participant WHERE nik = '1703064101600943'`)).toEqual([{ noka: null }]);
+    await upload(t, csv('akhiri-a.csv', a('').replace(/,,$/, ',2026-10-31,PINDAH')));
+    const back = await upload(t, csv('kembali-a.csv', a('HAPUS')));
+    const [raw] = await t.dataSource.query(`SELECT code, raw->>'NOKA' AS noka FROM upload_issue WHERE upload_id = $1`, [back.body.id]);
+    expect(raw).toEqual({ code: 'REINSTATED', noka: 'HAPUS' });
+  });
+
   it('a TAT in a file without an ALASAN_BERAKHIR column says the column is missing and how to keep the stored end (QA)', async () => {
     const content = Buffer.from('NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT,TAT\n1703064101600011,1703060101200001,Lama,1960-01-01,P,17.03.06.2001,2025-01-01,2026-05-31\n');
     const res = await upload(t, { name: 'tanpa-alasan.csv', content });

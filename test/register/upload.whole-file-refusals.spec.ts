@@ -211,6 +211,22 @@ describe('files that are refused as a whole', () => {
     expect(noTmt.body.message).not.toMatch(/Cari Peserta/);
   });
 
+  it('a header on two rows (TANGGAL merged over LAHIR, TMT, TAT) is told so, without the hint for deaths (QA)', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(['NIK', 'NO_KK', 'NAMA', 'TANGGAL', null, null, 'JENIS_KELAMIN', 'KODE_DESA', 'NOKA', 'ALASAN_BERAKHIR']);
+    ws.addRow([null, null, null, 'LAHIR', 'TMT', 'TAT']);
+    ws.addRow(['1703060101709901', '1703060101200001', 'Dua Baris', '01/01/1970', '01/01/2026', null, 'L', '17.03.06.2001', null, null]);
+    ws.mergeCells('D1:F1');
+    const res = await upload(t, { name: 'judul-dua-baris.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) }, 400);
+    expect(res.body).toMatchObject({ code: 'MISSING_COLUMNS', details: { missing: ['TANGGAL_LAHIR', 'TMT'] } });
+    expect(res.body.message).toMatch(
+      / Gunakan templat atau perbaiki judul kolom\. Judul kolom tampaknya ditulis dalam dua baris: baris 2 sheet "Data" berisi judul "LAHIR", "TMT", "TAT" di bawah baris judul 1, mungkin karena sel gabungan \(merge\) seperti "TANGGAL" di atas beberapa kolom\. Judul hanya dibaca dari satu baris: pisahkan sel gabungannya, tulis setiap judul kolom lengkap dalam satu baris \(misalnya TANGGAL_LAHIR, TMT, TAT\), hapus baris judul yang lain, lalu unggah kembali\.$/,
+    );
+    expect(res.body.message).not.toMatch(/Cari Peserta/);
+  });
+
   it('a file name holding a bidi control is refused naming "nama berkas", not multer\'s `originalname` (QA)', async () => {
     const res = await upload(t, { name: 'daftar\u202excod.csv', content: Buffer.from(`${HEADER}\n${ROW}\n`) }, 400);
     const why =

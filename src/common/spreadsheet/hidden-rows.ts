@@ -13,11 +13,12 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { HiddenColumnsWarning } from './hidden-columns.js';
 import type { SheetsNotReadWarning } from './other-sheets.js';
+import type { PartialSheetsWarning } from './partial-sheets.js';
 import type { NumberedRowsWarning } from './numbered-rows.js';
 import type { ColumnsNotReadWarning } from './unknown-columns.js';
 
 /** A warning about the uploaded file as a whole (not one row), as the upload's answer and row report give it. */
-export type SheetWarning = HiddenRowsWarning | HiddenColumnsWarning | SheetsNotReadWarning | NumberedRowsWarning | ColumnsNotReadWarning;
+export type SheetWarning = HiddenRowsWarning | HiddenColumnsWarning | SheetsNotReadWarning | PartialSheetsWarning | NumberedRowsWarning | ColumnsNotReadWarning;
 
 export interface HiddenRowsWarning {
   readonly code: typeof HIDDEN_ROWS;

@@ -24,12 +24,25 @@ export interface SheetsNotReadWarning {
   readonly sheet?: string;
 }
 
-export function sheetsNotReadWarning(sheets: readonly string[], read: string): SheetsNotReadWarning {
+/**
+ * The warning; `named`: the sheet the format names (`Daftar Peserta`), if any. Rows of a split list belong on the sheet
+ * read; but the sheet not read may be the one meant, a workbook of monthly sheets (`NOVEMBER`, `DESEMBER`) whose first
+ * was read: then the old sheet goes, or the one meant comes first or takes the format's name (QA: told to paste December
+ * into November's sheet).
+ */
+export function sheetsNotReadWarning(sheets: readonly string[], read: string, named?: string): SheetsNotReadWarning {
   const quoted = sheets.map((s) => `"${s}"`);
   const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} dan ${quoted.at(-1)}` : quoted[0];
+  const readIsNamed = named !== undefined && read.trim().toLowerCase() === named.trim().toLowerCase();
+  const fix = readIsNamed
+    ? `hapus sheet "${read}" (atau ganti namanya) dan beri nama "${named}" pada sheet yang dimaksud`
+    : named !== undefined
+      ? `hapus sheet "${read}", pindahkan sheet yang dimaksud ke urutan paling depan, atau beri nama "${named}" pada sheet yang dimaksud`
+      : `hapus sheet "${read}" atau pindahkan sheet yang dimaksud ke urutan paling depan`;
   const message =
     `Sheet ${list} juga berisi judul kolom dan baris data, tetapi tidak dibaca: satu unggahan hanya membaca satu sheet, di sini sheet "${read}". ` +
-    `Jika baris itu termasuk unggahan ini, pindahkan ke sheet "${read}" lalu unggah kembali.`;
+    `Jika baris itu termasuk unggahan ini (satu daftar yang terbagi), salin ke sheet "${read}" lalu unggah kembali. ` +
+    `Jika justru sheet itu yang dimaksud (misalnya daftar bulan terbaru) dan sheet "${read}" sudah lama, ${fix}, lalu unggah kembali.`;
   return { code: SHEETS_NOT_READ, message, sheets: [...sheets], read };
 }
 

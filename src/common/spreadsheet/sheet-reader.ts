@@ -71,6 +71,8 @@ import { HiddenRows, RowRanges, type SheetWarning } from './hidden-rows.js';
 import { isNumberedEmptyRow, numberedRowsWarning, rowNumberColumn } from './numbered-rows.js';
 import { HiddenColumns } from './hidden-columns.js';
 import { newProbe, probeRow, sheetsNotReadWarning } from './other-sheets.js';
+import { PartialSheets } from './partial-sheets.js';
+import { twoRowHeaderSaid } from './two-row-header.js';
 import { isColumnNumbering } from './column-numbers.js';
 import { columnsNotRead, lookAlikeColumns, requiredLookAlikes } from './unknown-columns.js';
 import { InflateLimitError } from './zip-entry.js';
@@ -88,6 +90,8 @@ export class SheetReader {
   private seekHidden = false;
   private readonly hiddenProbe = newProbe();
   private readonly unread: number[] = [];
+  /** With `partialSheets`: the other visible sheets with a partial header and rows (PARTIAL_SHEETS_NOT_READ). */
+  private partial?: PartialSheets;
   private size = 0;
   /** The .csv's delimiter (none for an .xlsx): a .csv row may not have more fields than its header. */
   private delimiter?: string;
@@ -113,9 +117,10 @@ export class SheetReader {
   get sheetWarnings(): SheetWarning[] {
     const names = this.layout.names;
     const notRead = this.header ? columnsNotRead(this.header.extra) : [];
-    const unread = this.unread.length && this.header ? [sheetsNotReadWarning(this.unread.map((s) => names.get(s) ?? `${s + 1}`), names.get(this.header.sheet) ?? '')] : [];
+    const unread = this.unread.length && this.header ? [sheetsNotReadWarning(this.unread.map((s) => names.get(s) ?? `${s + 1}`), names.get(this.header.sheet) ?? '', this.options.sheet)] : [];
     const numbered = this.numberedRows.size && this.header ? [numberedRowsWarning(this.numberedRows, this.header.numberHeader)] : [];
-    return [...this.hiddenRows.warnings(), ...(this.hiddenColumns?.warnings() ?? []), ...unread, ...numbered, ...notRead];
+    const partial = this.header ? (this.partial?.warning(names, this.header.sheet, this.unread) ?? null) : null;
+    return [...this.hiddenRows.warnings(), ...(this.hiddenColumns?.warnings() ?? []), ...unread, ...(partial ? [partial] : []), ...numbered, ...notRead];
   }
 
   /** Share of the file's bytes read so far, 0..1. */
@@ -196,8 +201,12 @@ export class SheetReader {
 
   /** Raw rows below the header of the data sheet, in chunks; sets `this.header` first. */
   private async *dataRows(headerSearchRows: number): AsyncGenerator<RawRow[]> {
-    const { columns } = this.options;
+    const { columns, partialSheets } = this.options;
+    const partial = partialSheets ? (this.partial = new PartialSheets(columns, partialSheets, headerSearchRows)) : undefined;
     let best: HeaderMatch | undefined;
+    // where `best` is, and the row right below it: a header on two rows (two-row-header.ts)
+    let bestAt: { sheet: number; row: number } | undefined;
+    let belowBest: HeaderMatch | undefined;
     let searched = 0;
     let searchSheet = -1;
     let visibleRows = 0;
@@ -232,16 +241,21 @@ export class SheetReader {
           }
           // Hidden sheets come last: reached with nothing visible, or holding the header, they hold the data.
           if (hidden !== undefined && visibleRows === 0) throw SpreadsheetException.hiddenSheet(this.options.filename, hidden);
-          if (hidden === undefined) visibleRows++;
+          if (hidden === undefined) {
+            visibleRows++;
+            partial?.feed(raw); // the header's own sheet is left out when the warning is made
+          }
           if (raw.sheet !== searchSheet) [searchSheet, searched] = [raw.sheet, 0];
           if (++searched > headerSearchRows) continue;
           const match = matchHeader(columns, raw.cells.map((c) => c.text));
+          if (bestAt && raw.sheet === bestAt.sheet && raw.rowNumber === bestAt.row + 1) belowBest = match;
           if (match.matched > 0 && match.missing.length === 0) {
             if (hidden !== undefined) throw SpreadsheetException.hiddenSheet(this.options.filename, hidden);
             const numberColumn = rowNumberColumn(raw.cells, match.indexes);
             this.header = { ...match, sheet: raw.sheet, rowNumber: raw.rowNumber, fields: raw.cells.length, numberColumn, numberHeader: raw.cells[numberColumn]?.text ?? '' };
           } else if (hidden === undefined && (!best || match.matched > best.matched)) {
             best = match;
+            [bestAt, belowBest] = [{ sheet: raw.sheet, row: raw.rowNumber }, undefined];
           }
         }
         if (!this.header || this.seekHidden) continue;
@@ -258,7 +272,8 @@ export class SheetReader {
     if (this.namedHeader) return void (this.header = this.namedHeader); // no other sheet has data: NO_DATA_ROWS
     if (visibleRows === 0) throw SpreadsheetException.empty(this.options.filename, false);
     const required = columns.filter((c) => c.required).map((c) => c.name);
-    const hint = best && best.matched > 0 ? this.options.missingColumnsHint?.(best) : undefined;
+    const twoRows = best && bestAt && best.matched > 0 ? twoRowHeaderSaid(best, bestAt.row, belowBest, this.layout.names.get(bestAt.sheet)) : null;
+    const hint = twoRows ?? (best && best.matched > 0 ? this.options.missingColumnsHint?.(best) : undefined);
     // the headers that most likely meant the missing columns, then those like an absent optional one (said now, not on the next try)
     const requiredMeant = best && best.matched > 0 ? requiredLookAlikes(columns, best.indexes, best.extra) : [];
     const optional = best && best.matched > 0 ? lookAlikeColumns(columns, best.indexes, best.extra) : [];
@@ -293,6 +308,7 @@ export class SheetReader {
     for (let i = from; i < chunk.length; i++) {
       const raw = chunk[i];
       if (raw.hiddenSheet !== undefined) return true;
+      this.partial?.feed(raw);
       if (probeRow(this.probe, raw, this.options.columns, headerSearchRows)) this.unread.push(raw.sheet);
     }
     return false;

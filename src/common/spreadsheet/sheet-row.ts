@@ -8,6 +8,7 @@ import type { Cell } from './cell.js';
 import type { ColumnSpec, HeaderMatch } from './column-spec.js';
 import type { FieldOverflow } from './field-count.js';
 import type { MergedCell } from './merged-cells.js';
+import type { PartialSheetsOption } from './partial-sheets.js';
 
 export interface SheetReaderOptions {
   columns: readonly ColumnSpec[];
@@ -24,6 +25,8 @@ export interface SheetReaderOptions {
   rowsAre?: string;
   /** Advice added to MISSING_COLUMNS for what the header row nearest to the columns (`best`) looks like, if any. */
   missingColumnsHint?: (best: HeaderMatch) => string | undefined;
+  /** Other visible sheets with a partial header naming this column are said, with this advice (PARTIAL_SHEETS_NOT_READ, partial-sheets.ts). */
+  partialSheets?: PartialSheetsOption;
 }
 
 export interface SheetRow {

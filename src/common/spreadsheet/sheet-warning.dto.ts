@@ -11,7 +11,7 @@ class HiddenColumnDto {
 
 /** A warning about an uploaded file as a whole, not one row (hidden-rows.ts); the fields after `message` depend on `code`. */
 export class SheetWarningDto {
-  @ApiProperty({ enum: ['HIDDEN_ROWS', 'HIDDEN_COLUMNS', 'SHEETS_NOT_READ', 'NUMBERED_ROWS', 'COLUMNS_NOT_READ'] })
+  @ApiProperty({ enum: ['HIDDEN_ROWS', 'HIDDEN_COLUMNS', 'SHEETS_NOT_READ', 'PARTIAL_SHEETS_NOT_READ', 'NUMBERED_ROWS', 'COLUMNS_NOT_READ'] })
   code: string;
 
   @ApiProperty()
@@ -33,11 +33,11 @@ export class SheetWarningDto {
   @ApiPropertyOptional({ type: () => [HiddenColumnDto] })
   columns?: HiddenColumnDto[];
 
-  /** SHEETS_NOT_READ: the tabs not read, in tab order. */
+  /** SHEETS_NOT_READ, PARTIAL_SHEETS_NOT_READ: the tabs not read, in tab order. */
   @ApiPropertyOptional({ type: [String] })
   sheets?: string[];
 
-  /** SHEETS_NOT_READ: the tab read. */
+  /** SHEETS_NOT_READ, PARTIAL_SHEETS_NOT_READ: the tab read. */
   @ApiPropertyOptional()
   read?: string;
 

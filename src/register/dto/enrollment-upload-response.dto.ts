@@ -24,6 +24,11 @@ export class EnrollmentUploadResponseDto {
    */
   @ApiProperty({ type: 'integer' }) reinstated: number;
   @ApiProperty({ type: 'integer' }) reinstatedDeaths: number;
+  /**
+   * Accepted rows warned with a change of what is owed for months already allocated or closed (COVERAGE_CHANGED,
+   * CLOSED_MONTH_UNCHANGED); 0 for a FAILED upload.
+   */
+  @ApiProperty({ type: 'integer' }) owedChanged: number;
   @ApiProperty() filename: string;
   /** SHA-256 of the file. */
   @ApiProperty() checksum: string;

@@ -53,6 +53,10 @@ export class EnrollmentUpload {
   @Column('integer', { name: 'reinstated_deaths' })
   reinstatedDeaths: number;
 
+  /** Accepted rows warned with a change of what is owed in allocated or closed months (COVERAGE_CHANGED, CLOSED_MONTH_UNCHANGED). */
+  @Column('integer', { name: 'owed_changed' })
+  owedChanged: number;
+
   @Column('text', { nullable: true })
   error: string | null;
 

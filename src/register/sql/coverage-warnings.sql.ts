@@ -5,7 +5,7 @@
  */
 import { sqlDayName, sqlMonthName, sqlMonthsSaid } from '../../common/month.js';
 import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
-import { monthEnd, monthStart, RAW_ONCE } from './promote.sql.js';
+import { LAST_ALLOCATED_OPEN_DAY, monthEnd, monthStart, RAW_ONCE } from './promote.sql.js';
 
 /**
  * What an operator should do for a participant who comes back after a gap, given that the register keeps
@@ -106,3 +106,50 @@ export const WARN_COVERAGE_CHANGED = `
                 CASE WHEN tmt_moved OR gained IS NOT NULL THEN ' ' || ${sqlReturnAfterGap('$3::text', '$2::text', '$4::text')} ELSE '' END),
          raw
   FROM moved`;
+
+/**
+ * 1g. A new registration (a NIK not in the register) whose coverage (§4) reaches months already allocated and still open
+ * makes them owed: accepted, warned COVERAGE_CHANGED on its TMT column as a changed TMT of a registered participant is,
+ * naming the months (QA: a back-dated registration added owed months to allocated open months without a word, only the
+ * closed ones were told, by WARN_CLOSED_MONTH). Rows promoted while the file is read start after LAST_ALLOCATED_OPEN_DAY,
+ * so every such row is still staged here. $1 upload id, $2 the TMT column as the file names it.
+ */
+export const WARN_COVERAGE_OF_NEW = `
+  WITH gained AS (
+    SELECT s.row_number, s.tmt, m.gained, ${RAW_ONCE('s')} AS raw
+    FROM enrollment_staging s
+    CROSS JOIN LATERAL (
+      SELECT array_agg(a.month ORDER BY a.month) AS gained
+      FROM allocation_month a
+      WHERE ${ALLOCATION_NOT_FROZEN} AND ${covers('s', 'a.month')}
+    ) m
+    WHERE s.upload_id = $1 AND m.gained IS NOT NULL AND s.tmt <= ${LAST_ALLOCATED_OPEN_DAY}
+      AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.nik = s.nik)
+  )
+  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
+  SELECT $1, row_number, 'WARN', $2::text, 'COVERAGE_CHANGED',
+         format('%s %s pada pendaftaran baru ini membuat bulan yang sudah dialokasikan dan belum difinalisasi menjadi ditanggung: %s. '
+                'Alokasi bulan itu dihitung ulang: iuran peserta ini terutang dan didanai pada bulan-bulan itu. '
+                'Bila %s itu bukan tanggal mulai kepesertaan yang sebenarnya, perbaiki %s lalu unggah ulang.',
+                $2::text, ${sqlDayName('tmt')}, ${sqlMonthsSaid('gained')}, $2::text, $2::text),
+         raw
+  FROM gained`;
+
+/**
+ * The warnings of an accepted row that change what is owed for months already allocated or closed: coverage moved in
+ * allocated open months (COVERAGE_CHANGED, recomputed) and in closed ones (CLOSED_MONTH_UNCHANGED, not recomputed: an
+ * adjustment is owed). REINSTATED is counted apart (`reinstated`); a village move (CLOSED_MONTH_OLD_VILLAGE) changes who
+ * funds a month, not what is owed.
+ */
+export const OWED_CHANGING_WARNINGS = ['COVERAGE_CHANGED', 'CLOSED_MONTH_UNCHANGED'] as const;
+
+/**
+ * How many accepted rows carry a warning of OWED_CHANGING_WARNINGS (`enrollment_upload.owed_changed`), so that the answer
+ * says so at the top (QA: 16 participants lost August–November under a green "Semua baris diterima.").
+ * $1 upload id, $2 OWED_CHANGING_WARNINGS.
+ */
+export const COUNT_OWED_CHANGED = `
+  SELECT count(DISTINCT w.row_number)::int AS n
+  FROM upload_issue w
+  WHERE w.upload_id = $1 AND w.code = ANY($2::text[])
+    AND NOT EXISTS (SELECT 1 FROM upload_issue r WHERE r.upload_id = $1 AND r.row_number = w.row_number AND r.severity = 'REJECT')`;

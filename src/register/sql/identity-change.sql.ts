@@ -15,7 +15,7 @@ import { NAME_WORDS, SAME_NAME } from './names.sql.js';
 
 /** The staged rows of registered NIKs with another name and a field changed among sex, NO_KK, village; each with those fields. */
 const OTHER_NAME = `
-  SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason,
+  SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.noka_cleared, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason,
          p.name AS registered_name, p.birth_date AS registered_birth,
          (s.sex IS DISTINCT FROM p.sex)::int + (s.no_kk IS DISTINCT FROM p.no_kk)::int + (s.village_code IS DISTINCT FROM p.village_code)::int AS changes,
          concat_ws('; ',

@@ -6,6 +6,7 @@
  * (1b, 1e) and noka-warnings.sql.ts (1f), identity-change.sql.ts (0d, 1g) and new-registration-warnings.sql.ts (1h–1j);
  * the steps that write the register are here.
  */
+import { NOKA_CLEAR } from '../enrollment-columns.js';
 import { RECORD_COLUMNS } from './staging.sql.js';
 import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
 
@@ -20,8 +21,20 @@ export const monthEnd = (month: string) => `(${monthStart(month)} + interval '1 
  */
 export const LAST_CLOSED_DAY = `(SELECT ${monthEnd('max(c.month)')} FROM closed_month c)`;
 
-/** LAST_CLOSED_DAY as 'YYYY-MM-DD' (or null), read once by an upload promoting early. */
-export const READ_LAST_CLOSED_DAY = `SELECT to_char(${LAST_CLOSED_DAY}, 'YYYY-MM-DD') AS day`;
+/**
+ * The last day of the latest allocated month that is not frozen (null when none): a new participant whose TMT is not
+ * later may be covered in an allocated open month, which WARN_COVERAGE_OF_NEW (coverage-warnings.sql.ts) warns.
+ */
+export const LAST_ALLOCATED_OPEN_DAY = `(SELECT ${monthEnd('max(a.month)')} FROM allocation_month a WHERE ${ALLOCATION_NOT_FROZEN})`;
+
+/**
+ * The day up to which a new participant's TMT keeps its row staged while the file is read, for the warnings asked of
+ * staged rows once it is read: WARN_CLOSED_MONTH (LAST_CLOSED_DAY) and WARN_COVERAGE_OF_NEW (LAST_ALLOCATED_OPEN_DAY).
+ */
+export const LAST_HELD_DAY = `greatest(${LAST_CLOSED_DAY}, ${LAST_ALLOCATED_OPEN_DAY})`;
+
+/** LAST_HELD_DAY as 'YYYY-MM-DD' (or null), read once by an upload promoting early. */
+export const READ_LAST_CLOSED_DAY = `SELECT to_char(${LAST_HELD_DAY}, 'YYYY-MM-DD') AS day`;
 
 /**
  * 0b. What the file does not state keeps the register's value (DOMAIN §12 makes a re-upload an upsert
@@ -31,13 +44,14 @@ export const READ_LAST_CLOSED_DAY = `SELECT to_char(${LAST_CLOSED_DAY}, 'YYYY-MM
  *   number, never by nothing; unless another active participant holds it now (an ended participant's
  *   card passed on: brought back, they come back without it);
  * - without a TAT column ($2), TAT and the end reason stay as they are.
- * A kept card is marked (noka_kept), so a finding's copy of the row shows NOKA as the file had it.
+ * A kept card is marked (noka_kept), so a finding's copy of the row shows NOKA as the file had it. A NOKA of HAPUS
+ * (noka_cleared, NOKA_CLEAR) is stated: the card is taken away, with or without a TAT column (steps 2–4 record and apply it).
  * $1 upload id, $2 true when the file has no TAT column.
  */
 export const KEEP_UNSTATED = `
   UPDATE enrollment_staging s SET
-    noka = coalesce(s.noka, card.keepable),
-    noka_kept = s.noka IS NULL AND card.keepable IS NOT NULL,
+    noka = CASE WHEN s.noka_cleared THEN NULL ELSE coalesce(s.noka, card.keepable) END,
+    noka_kept = s.noka IS NULL AND NOT s.noka_cleared AND card.keepable IS NOT NULL,
     tat = CASE WHEN $2 THEN p.tat ELSE s.tat END,
     end_reason = CASE WHEN $2 THEN p.end_reason ELSE s.end_reason END
   FROM participant p
@@ -51,12 +65,12 @@ export const KEEP_UNSTATED = `
  * A staged row as read, for `upload_issue.raw` (the row report repeats it) of the findings made at
  * promotion, every column of it (QA: a TAT moved in a finalized month came back without its TAT, which
  * uploaded again would reinstate the participant); `t` names the table or CTE holding its columns.
- * A NOKA the register supplied (noka_kept) was empty in the file, and is shown so; jsonb_strip_nulls
+ * A NOKA the register supplied (noka_kept) was empty in the file, and is shown so, one the file cleared as HAPUS; jsonb_strip_nulls
  * leaves empty cells out, as rawCells does.
  */
 export const STAGED_RAW = (t: string) => `jsonb_strip_nulls(jsonb_build_object('NIK', ${t}.nik, 'NO_KK', ${t}.no_kk, 'NAMA', ${t}.name, 'TANGGAL_LAHIR', ${t}.birth_date::text,
                               'JENIS_KELAMIN', ${t}.sex, 'KODE_DESA', ${t}.village_code,
-                              'NOKA', CASE WHEN ${t}.noka_kept THEN NULL ELSE ${t}.noka END, 'TMT', ${t}.tmt::text,
+                              'NOKA', CASE WHEN ${t}.noka_kept THEN NULL WHEN ${t}.noka_cleared THEN '${NOKA_CLEAR}' ELSE ${t}.noka END, 'TMT', ${t}.tmt::text,
                               'TAT', ${t}.tat::text, 'ALASAN_BERAKHIR', ${t}.end_reason))`;
 
 /** The row's raw for a finding of promotion: only when the row has no finding yet (the row as uploaded is stored once, with its first). */
@@ -94,10 +108,10 @@ export const COPY_NEW_PARTICIPANTS = `
  * initial values are the participant's values until an UPDATE row says otherwise). Such a row
  * cannot collide with a later row of the file: the validator rejects a second NIK and a second
  * active NOKA within one file. Everything else (updates, NOKAs that are taken now and may be
- * released later in the file, new rows whose TMT is not after LAST_CLOSED_DAY, which WARN_CLOSED_MONTH
- * may have to warn, NOKAs an ended participant holds or another row of the batch ends, and rows with a NOKA and a TAT, which
- * WARN_NOKA_OF_ENDED warns) stays staged for the steps below. A row promoted here whose card a later batch ends is staged
- * again once the file is read (RESTAGE_EARLY_ROWS).
+ * released later in the file, new rows whose TMT is not after LAST_HELD_DAY, which WARN_CLOSED_MONTH or
+ * WARN_COVERAGE_OF_NEW may have to warn, NOKAs an ended participant holds or another row of the batch ends, and rows with a
+ * NOKA and a TAT, which WARN_NOKA_OF_ENDED warns) stays staged for the steps below. A row promoted here whose card a later
+ * batch ends, or that new-registration-warnings.sql.ts warns, is staged again once the file is read (RESTAGE_EARLY_ROWS).
  * Returns the number created. $1 upload id, $2/$3 first and last row number of the batch, $4 user, $5 time.
  */
 export const PROMOTE_NEW_BATCH = `
@@ -117,7 +131,7 @@ export const PROMOTE_NEW_BATCH = `
       -- so does a card another row of the batch ends (its holder is promoted beside it, by this same statement)
       AND NOT EXISTS (SELECT 1 FROM enrollment_staging e
                       WHERE e.upload_id = $1 AND e.row_number BETWEEN $2 AND $3 AND e.noka = s.noka AND e.nik <> s.nik AND e.tat IS NOT NULL)
-      AND s.tmt > coalesce(${LAST_CLOSED_DAY}, '-infinity')
+      AND s.tmt > coalesce(${LAST_HELD_DAY}, '-infinity')
     RETURNING ${RECORD_COLUMNS}
   ), created AS (
     INSERT INTO participant (${NEW_PARTICIPANT_COLUMNS})

@@ -4,6 +4,7 @@
  * wins over an earlier claimant (0a). Each refused row leaves staging as a REJECT finding with the row as read.
  */
 import { sqlDayName } from '../../common/month.js';
+import { NOKA_CLEAR } from '../enrollment-columns.js';
 import { RAW_ONCE } from './promote.sql.js';
 import { NAME_WORDS, SAME_NAME } from './names.sql.js';
 
@@ -17,7 +18,7 @@ import { NAME_WORDS, SAME_NAME } from './names.sql.js';
  */
 export const REJECT_OTHER_PERSON = `
   WITH other AS (
-    SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason,
+    SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.noka_cleared, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason,
            p.name AS registered_name, p.birth_date AS registered_birth
     FROM enrollment_staging s
     JOIN participant p ON p.nik = s.nik AND p.birth_date <> s.birth_date
@@ -43,7 +44,7 @@ export const REJECT_OTHER_PERSON = `
  */
 export const REJECT_TAKEN_NOKA = `
   WITH taken AS (
-    SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason,
+    SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.noka_cleared, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason,
            min(p.nik) AS holder
     FROM enrollment_staging s
     JOIN participant p ON p.noka = s.noka AND p.nik <> s.nik AND p.tat IS NULL
@@ -51,11 +52,14 @@ export const REJECT_TAKEN_NOKA = `
       AND NOT EXISTS (
         SELECT 1 FROM enrollment_staging h
         WHERE h.upload_id = $1 AND h.nik = p.nik AND (h.tat IS NOT NULL OR h.noka IS DISTINCT FROM p.noka))
-    GROUP BY s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason
+    GROUP BY s.row_number, s.nik, s.noka, s.noka_kept, s.noka_cleared, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason
   ), findings AS (
     INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
     SELECT $1, row_number, 'REJECT', $2::text, 'NOKA_TAKEN',
-           format('%s %s sudah dipakai peserta aktif lain (NIK %s). Periksa nomor kartu, atau akhiri dulu kepesertaan pemegang kartu.', $2::text, noka, holder),
+           format('%s %s sudah dipakai peserta aktif lain (NIK %s). Periksa nomor kartu. Bila kartu itu memang milik peserta baris ini (tercatat '
+                  'pada NIK %s karena salah ketik), hapus kartu dari NIK %s dalam unggahan yang sama: tambahkan baris NIK %s (dari Cari Peserta, '
+                  'unduh hasilnya) dengan %s diisi ${NOKA_CLEAR}, atau dengan nomor kartunya sendiri, lalu unggah bersama baris ini.',
+                  $2::text, noka, holder, holder, holder, holder, $2::text),
            ${RAW_ONCE('taken')}
     FROM taken
   )
@@ -73,7 +77,7 @@ export const REJECT_DISPLACED_NOKA = `
   WITH holder AS (
     SELECT * FROM unnest($2::int[], $3::text[], $4::text[]) AS h(row_number, nik, noka)
   ), displaced AS (
-    SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason,
+    SELECT s.row_number, s.nik, s.noka, s.noka_kept, s.noka_cleared, s.no_kk, s.name, s.birth_date, s.sex, s.village_code, s.tmt, s.tat, s.end_reason,
            h.nik AS holder, h.row_number AS holder_row
     FROM enrollment_staging s
     JOIN holder h ON h.noka = s.noka AND h.row_number <> s.row_number

@@ -9,18 +9,21 @@
  */
 export const RECORD_COLUMNS = 'nik, no_kk, name, birth_date, sex, village_code, noka, tmt, tat, end_reason';
 
-/** Accepted rows into the staging table. $1 upload id, $2.. one array per column. */
+/**
+ * Accepted rows into the staging table. $1 upload id, $2.. one array per column, the last whether the row's NOKA
+ * said HAPUS (noka_cleared: the card is taken away, not kept).
+ */
 export const INSERT_STAGING = `
   INSERT INTO enrollment_staging
-    (upload_id, row_number, ${RECORD_COLUMNS})
+    (upload_id, row_number, ${RECORD_COLUMNS}, noka_cleared)
   SELECT $1::uuid, r.*
   FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[],
-              $9::text[], $10::date[], $11::date[], $12::text[]) AS r`;
+              $9::text[], $10::date[], $11::date[], $12::text[], $13::boolean[]) AS r`;
 
 /** Drops what an upload left in staging (after promotion, or after a failure). */
 export const CLEAR_STAGING = `DELETE FROM enrollment_staging WHERE upload_id = $1`;
 
 /** PostgreSQL fast path for INSERT_STAGING: text COPY, same columns, `\N` for NULL. */
 export const COPY_STAGING = `
-  COPY enrollment_staging (upload_id, row_number, ${RECORD_COLUMNS})
+  COPY enrollment_staging (upload_id, row_number, ${RECORD_COLUMNS}, noka_cleared)
   FROM STDIN`;

@@ -32,7 +32,7 @@ import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-row.js';
 import { SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import { RegionsService } from '../../regions/regions.service.js';
-import { COL, type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS, ENROLLMENT_SHEET, enrollmentMissingColumnsHint } from '../enrollment-columns.js';
+import { COL, type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS, ENROLLMENT_PARTIAL_SHEETS, ENROLLMENT_SHEET, enrollmentMissingColumnsHint } from '../enrollment-columns.js';
 import { type EarlyPromotion, EnrollmentPromoter, type FileColumns } from '../enrollment-promoter.js';
 import { type IssueRow, StagingWriter } from '../staging-writer.js';
 import { ContestedNokas } from '../contested-nokas.js';
@@ -55,6 +55,8 @@ export interface ImportEnrollmentSheetCommand {
 }
 
 const PROGRESS_EVERY_MS = 500;
+/** How often the share of the file read is written while reading, rows or not (readingProgress). */
+const READING_PROGRESS_EVERY_MS = 2000;
 /** Rows per reader batch, and rows (plus findings) per staged batch. */
 const READ_ROWS = 1000;
 const STAGE_ROWS = 5000;
@@ -133,6 +135,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
     const writer = new StagingWriter(this.dataSource, uploadId, this.copyStaging && !isEmbedded(this.config));
     const early: EarlyPromotion = { now: this.clock.now(), created: 0 };
     let rowsRead = 0;
+    let reading: ReturnType<typeof setInterval> | undefined;
     this.lease.hold(uploadId);
     try {
       await writer.begin((m) => this.promoter.tryLock(m), {
@@ -148,9 +151,11 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
       // Small reader batches, validated at once (sheet cells die young), staged STAGE_ROWS (stageRows) at a time.
       const reader = new SheetReader(command.path, {
         filename: command.filename, sheet: ENROLLMENT_SHEET, columns: ENROLLMENT_COLUMNS, maxRows: this.config.uploadMaxRows, batchSize: readRows,
-        missingColumnsHint: enrollmentMissingColumnsHint, rowsAre: 'peserta',
+        missingColumnsHint: enrollmentMissingColumnsHint, rowsAre: 'peserta', partialSheets: ENROLLMENT_PARTIAL_SHEETS,
       });
       let lastProgress = Date.now();
+      // the share of the file read, also while no row comes (a sheet formatted down to its last row: QA, "0%" for ~35 s)
+      reading = setInterval(() => void this.uploads.readingProgress(uploadId, reader.progress * 0.9).catch(() => undefined), READING_PROGRESS_EVERY_MS);
       let pending: Validated = { records: [], issues: [], contested: new ContestedNokas(), dateOrder: enrollmentDateOrder() };
       let labels: ColumnLabels | undefined; // findings name the columns as the file's header does (an alias as written)
       for await (const batch of reader.batches()) {
@@ -171,6 +176,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
           await this.uploads.progress(uploadId, reader.progress * 0.9, rowsRead);
         }
       }
+      clearInterval(reading);
       pending.dateOrder.settle(stagedInto(pending)); // rows whose dates read either way, when the file never showed its order
       if (pending.records.length + pending.issues.length) await writer.write(pending.records, pending.issues);
       await writer.settle();
@@ -195,6 +201,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
         throw new SpreadsheetException(err.code, err.message, { ...(err.details as object), uploadId });
       }
     } finally {
+      clearInterval(reading);
       this.lease.release(uploadId);
       await unlink(command.path).catch(() => undefined);
     }

@@ -11,7 +11,7 @@ import { cellDay, dateTextProblem, numberNotADate, shownDay, yearOnly } from '..
 import { type Cell, isLabelRow, isNoteRow } from '../../common/spreadsheet/cell.js';
 import { type MergedCell, mergedCellMessage, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-row.js';
-import { COL, type ColumnLabels, columnLabels, END_REASON_PHRASINGS, END_REASON_PHRASINGS_SAID, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName } from '../enrollment-columns.js';
+import { clearsNoka, COL, type ColumnLabels, columnLabels, END_REASON_PHRASINGS, END_REASON_PHRASINGS_SAID, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName, NOKA_CLEAR } from '../enrollment-columns.js';
 import { DigitKeyMap } from './digit-key-map.js';
 import { type ComparedColumn, FirstRowsOfNik } from './first-rows-of-nik.js';
 import { lengthMessage, visibleText } from '../../common/text.js';
@@ -37,6 +37,8 @@ export interface EnrollmentRecord {
   sex: 'L' | 'P';
   villageCode: string;
   noka: string | null;
+  /** The NOKA cell said HAPUS (NOKA_CLEAR): the participant's card is taken away (an empty cell keeps it). */
+  nokaCleared?: boolean;
   tmt: string;
   tat: string | null;
   endReason: EndReason | null;
@@ -159,7 +161,9 @@ export class EnrollmentRowValidator {
     const birthDate = this.date(cells[COL.TANGGAL_LAHIR], 'TANGGAL_LAHIR', true, issues, BIRTH_YEARS);
     const sex = this.sex(cells[COL.JENIS_KELAMIN], issues);
     const villageCode = this.villages.check(cells[COL.KODE_DESA], L, issues, required);
-    const noka = nokaOf(cells[COL.NOKA], L, issues);
+    // HAPUS takes the card away, an empty cell keeps it (QA: a wrong card could not be removed)
+    const nokaCleared = clearsNoka(cells[COL.NOKA]);
+    const noka = nokaCleared ? null : nokaOf(cells[COL.NOKA], L, issues);
     const tmt = this.date(cells[COL.TMT], 'TMT', true, issues, COVERAGE_YEARS);
     const tat = this.date(cells[COL.TAT], 'TAT', false, issues, COVERAGE_YEARS);
     const endReason = this.endReason(cells[COL.ALASAN_BERAKHIR], tat, issues);
@@ -192,7 +196,7 @@ export class EnrollmentRowValidator {
     // Else (QA) a later row was kept behind a refused first one, and the first, fixed in the report and uploaded again,
     // overwrote it; the operator decides which row is right. A later row that is an exact copy of a kept first row
     // (every value equal once read) is read once: a warning, no refusal (QA: "diabaikan", yet counted DITOLAK).
-    const values = [noKk, name, birthDate, sex, villageCode, noka, tmt, tat, endReason];
+    const values = [noKk, name, birthDate, sex, villageCode, nokaCleared ? NOKA_CLEAR : noka, tmt, tat, endReason];
     const first = nik === null ? undefined : this.firstRowOfNik.get(nik);
     if (first !== undefined) {
       if (!refused && !first.refused && !this.firstRowOfNik.differing(first.ordinal, values, () => true).length) {
@@ -204,7 +208,7 @@ export class EnrollmentRowValidator {
       issues.push(reject('NIK', C.NIK_DUPLICATE_IN_FILE, this.repeatedNik(nik!, first, differing)));
     } else if (nik !== null) this.firstRowOfNik.add(nik, rowNumber, refused, values);
     if (refused || first !== undefined) return { issues: cells === read ? issues : withoutRequiredRepeats(issues) };
-    const record: EnrollmentRecord = { rowNumber, nik: nik!, noKk: noKk!, name: name!, birthDate: birthDate!, sex: sex!, villageCode: villageCode!, noka, tmt: tmt!, tat, endReason };
+    const record: EnrollmentRecord = { rowNumber, nik: nik!, noKk: noKk!, name: name!, birthDate: birthDate!, sex: sex!, villageCode: villageCode!, noka, tmt: tmt!, tat, endReason, ...(nokaCleared && { nokaCleared }) };
     if (noka && tat === null) {
       const firstRow = this.firstRowOfNoka.get(noka);
       if (firstRow !== undefined) return { contested: { record, firstRow }, issues };

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { thousands } from '../../common/money.js';
 import { WILAYAH_1703 } from '../../regions/data/wilayah-1703.js';
 import { BASE_FONT, columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, TITLE_STYLE } from '../../common/spreadsheet/workbook-style.js';
-import { END_REASONS, ENROLLMENT_COLUMNS, ENROLLMENT_SHEET, COL } from '../enrollment-columns.js';
+import { END_REASONS, ENROLLMENT_COLUMNS, ENROLLMENT_SHEET, COL, NOKA_CLEAR } from '../enrollment-columns.js';
 
 /**
  * Data rows of "Daftar Peserta" that carry the drop-downs (rows 2..100001): a regency's register, with room.
@@ -77,6 +77,7 @@ function instructionsSheet(wb: ExcelJS.Workbook): void {
     'Unggah berkas ini (.xlsx) atau simpanan CSV-nya (pemisah koma atau titik koma, UTF-8) pada menu Unggah Peserta.',
     'Berkas yang sama yang diunggah ulang akan dikenali dan tidak mengubah apa pun, kecuali ada unggahan lain di antaranya: bila sudah ada berkas lain yang diunggah sesudahnya, berkas itu diproses lagi sebagai unggahan baru. Baris dengan NIK yang sudah terdaftar memperbarui data peserta; perubahan dicatat dalam riwayat.',
     'Peserta meninggal, pindah atau keluar: isi TAT (untuk meninggal: tanggal meninggal) dan ALASAN_BERAKHIR.',
+    `NOKA kosong (atau "-") tidak mengubah kartu peserta yang sudah terdaftar. Untuk menghapus kartu yang salah tercatat, isi NOKA dengan ${NOKA_CLEAR}; pemilik kartu itu boleh didaftarkan dengan nomor kartunya dalam unggahan yang sama.`,
     'Baris yang salah ditolak tanpa membatalkan baris lain. Unduh laporan unggahan, perbaiki baris di sheet Perbaiki (hanya baris yang ditolak), lalu unggah ulang laporan itu. ' +
       'Baris di sheet Peringatan sudah tersimpan: cukup diperiksa, jangan disalin ke Perbaiki (mengunggahnya lagi menimpa perubahan sesudahnya, misalnya kematian yang sudah dicatat).',
     'NIK, NO_KK dan NOKA harus berformat Teks: Excel hanya menyimpan 15 digit angka, sehingga NIK 16 digit di sel angka rusak dan ditolak.',

@@ -38,6 +38,8 @@ export function writeUploadReport(dataSource: DataSource, upload: EnrollmentUplo
         ['Tidak berubah', upload.unchanged],
         // ended participants an empty TAT brought back, as the console's result says it (QA: only in the console)
         ...(upload.reinstated ? [['Diaktifkan kembali', reinstatedSaid(upload.reinstated, upload.reinstatedDeaths ?? 0)] as const] : []),
+        // rows whose coverage change moves what is owed in allocated or closed months, as the console's headline says it
+        ...(upload.owedChanged ? [['Mengubah iuran', `${upload.owedChanged} baris mengubah cakupan pada bulan yang sudah dialokasikan atau ditutup (lihat sheet Peringatan)`] as const] : []),
         ...sheetWarningLines(upload.sheetWarnings),
         // why a FAILED upload failed; nothing to say for the others (QA: an empty line on every report)
         ...(upload.error ? [['Keterangan', upload.error] as const] : []),
