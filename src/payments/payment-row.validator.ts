@@ -19,8 +19,8 @@ import { rupiah } from '../common/money.js';
 import { paymentReference, REFERENCE_MAX } from './duplicate-payments.js';
 import { PAID_AT_FORM, PAID_YEARS } from './paid-at.js';
 import { openMonthToRecordIn } from '../periods/open-month.js';
-import { isError, rupiahFrom } from '../reconciliation/uploads/cell-values.js';
-import type { RowIssue } from '../reconciliation/uploads/row-issue.js';
+import { isError, rupiahFrom } from '../common/uploads/cell-values.js';
+import type { RowIssue } from '../common/uploads/row-issue.js';
 
 export const PAYMENT_COLUMNS: readonly ColumnSpec[] = [
   { name: 'KODE_KOMITMEN', aliases: ['KOMITMEN', 'KODE', 'PLEDGE', 'PLEDGE CODE', 'KODE PLEDGE'], required: true },

@@ -10,7 +10,7 @@ import { type StoredUpload, UploadFile } from '../common/http/upload-options.js'
 import { uuidParam } from '../common/http/uuid-param.js';
 import { writeRowReport } from '../common/spreadsheet/row-report.writer.js';
 import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
-import { withUploadedFile } from '../reconciliation/uploads/uploaded-file.js';
+import { withUploadedFile } from '../common/uploads/uploaded-file.js';
 import { Role } from '../users/role.js';
 import { type PaymentUploadReportRow, type PaymentUploadRow, paymentUploadReport, paymentUploadReportFilename } from './payment-upload-report.js';
 import { PaymentException } from './payments.exception.js';
@@ -44,7 +44,7 @@ export class PaymentUploadsController {
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UploadFile()
   upload(@UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
-    return withUploadedFile(file, (f) => this.uploadPayments.execute({ path: f.path, filename: f.originalname, actor: user.username }));
+    return withUploadedFile(file, (f) => this.uploadPayments.execute({ path: f.path, filename: f.originalname, actor: user.username }), PaymentException.fileRequired);
   }
 
   /** Payment sheets that recorded payments, newest first: `{ items, total }` (amount in rupiah), each with its row report. */
