@@ -24,7 +24,7 @@ export enum FundingErrorCode {
   PROJECTION_TOO_FAR = 'PROJECTION_TOO_FAR',
   NOT_ALLOCATED = 'NOT_ALLOCATED',
   PARTICIPANT_NOT_FOUND = 'PARTICIPANT_NOT_FOUND',
-  UPLOAD_INVALID = 'UPLOAD_INVALID',
+  FILE_REQUIRED = 'FILE_REQUIRED',
   UPLOAD_NOT_FOUND = 'UPLOAD_NOT_FOUND',
 }
 
@@ -61,7 +61,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
       case FundingErrorCode.MONTH_INVALID:
       case FundingErrorCode.MONTH_IN_FUTURE:
       case FundingErrorCode.PROJECTION_TOO_FAR:
-      case FundingErrorCode.UPLOAD_INVALID:
+      case FundingErrorCode.FILE_REQUIRED:
         return HttpStatus.BAD_REQUEST;
       case FundingErrorCode.PLEDGE_EXISTS:
       case FundingErrorCode.PLEDGE_WITHDRAWN:
@@ -175,6 +175,11 @@ export class FundingException extends DomainException<FundingErrorCode> {
   /** A NIK filter naming no participant of the register (as GET /participants/:nik answers it). */
   static participantNotFound(nik: string): FundingException {
     return new FundingException(FundingErrorCode.PARTICIPANT_NOT_FOUND, `Peserta dengan NIK ${nik} tidak terdaftar.`, { nik });
+  }
+
+  /** A pledge sheet upload without a file: FILE_REQUIRED, as every upload route answers it. */
+  static fileRequired(): FundingException {
+    return new FundingException(FundingErrorCode.FILE_REQUIRED, 'Lampirkan berkas komitmen (.xlsx atau .csv) pada kolom "file".');
   }
 
   /** No stored pledge sheet has this id (a dry run is never stored). */

@@ -3,7 +3,6 @@
  * The command and report it answers with are pledge-upload-answer.ts; the rows it carries pledge-rows.ts; the
  * rule failures in the sheet's words rule-failures.ts.
  */
-import { rm } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { AUDIT_CONCERNS } from '../../audit/audit-detail.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
@@ -49,13 +48,10 @@ export class ImportPledgeSheet {
     private readonly inTurn: SameFileInTurn,
   ) {}
 
+  /** The caller deletes the file afterwards (withUploadedFile). */
   async execute(command: ImportPledgeSheetCommand): Promise<PledgeUploadReport> {
-    try {
-      const checksum = await fileChecksum(command.path);
-      return await this.inTurn.run(checksum, () => this.import(command, checksum));
-    } finally {
-      await rm(command.path, { force: true });
-    }
+    const checksum = await fileChecksum(command.path);
+    return this.inTurn.run(checksum, () => this.import(command, checksum));
   }
 
   private async import(command: ImportPledgeSheetCommand, checksum: string): Promise<PledgeUploadReport> {
