@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { monthInFuture, wibTimestamp } from '../common/clock/clock.js';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
+import type { FieldProblem } from '../common/errors/field-problem.js';
 import { ADJUSTMENT_ENTRY, CLOSED_MONTH_CORRECTION, CommonErrorCode, CommonException } from '../common/errors/common.exception.js';
 import { monthName } from '../common/month.js';
 import { afterColon } from '../common/text.js';
@@ -30,11 +31,6 @@ export enum FundingErrorCode {
 
 /** Who allocates a month and when, said with every NOT_ALLOCATED. */
 const HOW_ALLOCATED = 'Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau petugas keuangan dapat menjalankannya.';
-
-export interface FieldProblem {
-  field: string;
-  messages: string[];
-}
 
 /**
  * No pledge has `code`, naming `similar`, the stored code that differs from it only in upper/lower

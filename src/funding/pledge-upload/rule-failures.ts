@@ -4,7 +4,8 @@
  * and the messages for a code used twice in the file or already taken (twiceInFile, taken).
  */
 import { SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
-import { type FieldProblem, FundingException } from '../funding.exception.js';
+import type { FieldProblem } from '../../common/errors/field-problem.js';
+import { FundingException } from '../funding.exception.js';
 import { asList, type PledgeRow } from './pledge-rows.js';
 import { type ColumnNames, PLEDGE_COLUMNS, type RowProblem } from './pledge-sheet.js';
 

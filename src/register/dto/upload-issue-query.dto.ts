@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { MAX_PAGE } from '../../common/http/paging.js';
+import { PageNumber } from '../../common/http/paging.js';
 import { QueryInteger } from '../../common/http/validation.js';
 
 /** GET /enrollment-uploads/:id/issues: one severity or both, a page at a time. */
@@ -10,6 +10,6 @@ export class UploadIssueQueryDto {
   @IsIn(['REJECT', 'WARN'], { message: 'severity harus REJECT atau WARN' })
   severity?: 'REJECT' | 'WARN';
 
-  @ApiPropertyOptional({ default: 1, type: 'integer', minimum: 1, maximum: MAX_PAGE }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
+  @PageNumber() page: number = 1;
   @ApiPropertyOptional({ default: 100, type: 'integer', minimum: 1, maximum: 1000 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(1000) pageSize: number = 100;
 }
