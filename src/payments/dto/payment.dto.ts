@@ -129,11 +129,6 @@ export class PaymentStatusQueryDto {
   month: string;
 }
 
-export class PaymentUploadDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'xlsx or csv: KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI (optional PENYESUAIAN_BULAN)' })
-  file?: unknown;
-}
-
 /** Why a payment is deleted (kept in the audit trail with the payment removed). */
 export class DeletePaymentDto {
   @ReasonField('penghapusan', 'Tercatat dua kali: SP2D yang sama sudah dicatat')
