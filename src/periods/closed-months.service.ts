@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CommonException } from '../common/errors/common.exception.js';
 import { monthsBetween } from '../common/month.js';
-import { CLOSED_MONTHS_BY, monthFrozen } from './frozen-allocations.sql.js';
+import { CLOSED_MONTHS_BY, monthFrozen } from './sql/frozen-allocations.sql.js';
 import { openMonthToRecordIn } from './open-month.js';
 
 /**

@@ -21,7 +21,7 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { type RawCells, rawCells } from '../common/spreadsheet/raw-cells.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-row.js';
 import { oneLine } from '../common/text.js';
-import { INSERT_UPLOAD_ISSUES } from '../common/spreadsheet/upload-issue.sql.js';
+import { INSERT_UPLOAD_ISSUES } from '../common/uploads/sql/upload-issue.sql.js';
 import { type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS } from './enrollment-columns.js';
 import { COPY_NEW_PARTICIPANTS, READ_LAST_CLOSED_DAY } from './sql/promote.sql.js';
 import { COPY_STAGING, INSERT_STAGING } from './sql/staging.sql.js';

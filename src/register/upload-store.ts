@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock/clock.js';
 import { isUuid } from '../common/http/uuid-param.js';
 import type { SheetWarning } from '../common/spreadsheet/hidden-rows.js';
-import { columnOrderParams } from '../common/spreadsheet/upload-issue.sql.js';
+import { columnOrderParams } from '../common/uploads/sql/upload-issue.sql.js';
 import type { UploadIssueQueryDto } from './dto/upload-issue-query.dto.js';
 import { ENROLLMENT_COLUMNS } from './enrollment-columns.js';
 import { EnrollmentUpload } from './entities/enrollment-upload.entity.js';

@@ -1,7 +1,7 @@
 /** The row issues of a bill, PBI-APBN list, payment or pledge sheet upload in `upload_issue`: written once, read back for the answer of a stored upload. */
 import type { EntityManager } from 'typeorm';
 import type { SheetWarning } from '../spreadsheet/hidden-rows.js';
-import { INSERT_UPLOAD_ISSUES, STORED_ISSUES } from '../spreadsheet/upload-issue.sql.js';
+import { INSERT_UPLOAD_ISSUES, STORED_ISSUES } from './sql/upload-issue.sql.js';
 import { type IssueCollector, MAX_ISSUES_IN_RESPONSE, type RowIssue, type UploadReport } from './row-issue.js';
 
 /** An upload's stored row counts (reconciliation's UploadCounts, embedded in `bill` and `pbi_apbn_list`): NULL where unknown. */

@@ -1,5 +1,5 @@
 /** Hand-written queries of pledge revisions. */
-import { monthFrozen } from '../../periods/frozen-allocations.sql.js';
+import { monthFrozen } from '../../periods/sql/frozen-allocations.sql.js';
 
 /**
  * What a pledge funded in months that are never allocated again ($1 pledge code): finalized months

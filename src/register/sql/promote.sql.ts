@@ -6,7 +6,7 @@
  * (1b, 1e) and noka-warnings.sql.ts (1f); the steps that write the register are here.
  */
 import { RECORD_COLUMNS } from './staging.sql.js';
-import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
+import { ALLOCATION_NOT_FROZEN } from '../../periods/sql/frozen-allocations.sql.js';
 
 /** First and last day of a month column ('YYYY-MM'), as dates. */
 export const monthStart = (month: string) => `(${month} || '-01')::date`;
