@@ -29,7 +29,7 @@ import { BENCH_PLEDGES, BENCH_REGISTER } from './allocate.bench.sql.js';
 import { admin, sampleNiks, seconds, timed, urlFor } from './bench-support.js';
 import { cpuReading, cpuSince, describeCpu, type CpuReading } from './cpu-time.js';
 import { loadInChild, loadLine, measured } from './load-in-child.js';
-import { RECORD_CURRENT_REVISIONS } from '../src/funding/sql/pledges.sql.js';
+import { RECORD_CURRENT_REVISIONS } from '../test/support/pledge-revisions.sql.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000);
 /** BENCH_DB=<name> reuses a database a BENCH_KEEP=1 run left behind and measures the split queries only. */

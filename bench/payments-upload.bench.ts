@@ -19,7 +19,7 @@ import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/common/config/app-config.js';
 import { PAYMENT_SHEET_MAX_ROWS, UploadPayments } from '../src/payments/use-cases/upload-payments.use-case.js';
 import { admin, seconds, timed, urlFor } from './bench-support.js';
-import { RECORD_CURRENT_REVISIONS } from '../src/funding/sql/pledges.sql.js';
+import { RECORD_CURRENT_REVISIONS } from '../test/support/pledge-revisions.sql.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
 const ON_POSTGRES = Boolean(process.env.DATABASE_URL);

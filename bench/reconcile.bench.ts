@@ -25,7 +25,7 @@ import { ReconcileMonth } from '../src/reconciliation/use-cases/reconcile-month.
 import { BENCH_PLEDGES } from './allocate.bench.sql.js';
 import { BENCH_RECON_BILL_LINES, BENCH_RECON_PBI, BENCH_RECON_REGISTER } from './reconcile.bench.sql.js';
 import { admin, seconds, timed, urlFor } from './bench-support.js';
-import { RECORD_CURRENT_REVISIONS } from '../src/funding/sql/pledges.sql.js';
+import { RECORD_CURRENT_REVISIONS } from '../test/support/pledge-revisions.sql.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000);
 const LINES = PARTICIPANTS;

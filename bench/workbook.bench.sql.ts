@@ -4,7 +4,7 @@
  * their village (DESA pledge), everyone else by the APBD; every 50th APBD participant is only
  * partly funded. A run with the matching summary and 10,000 findings.
  */
-import { RECORD_CURRENT_REVISIONS } from '../src/funding/sql/pledges.sql.js';
+import { RECORD_CURRENT_REVISIONS } from '../test/support/pledge-revisions.sql.js';
 
 export const BENCH_SETUP = [
   `CREATE TEMP TABLE bench_village AS

@@ -4,14 +4,13 @@ import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import { consolePublicDir } from './console-assets.js';
 import { ConsoleController } from './console.controller.js';
-import { UploadIssuesController } from './upload-issues.controller.js';
 
 /**
  * The web console (Indonesian): static HTML, CSS and JavaScript modules under `/console/`, talking to
  * `/api/v1` with a bearer token kept in sessionStorage. Static files need no login; every API call does.
  * helmet's content security policy (configure-app.ts) covers these responses too: no inline code.
  */
-@Module({ controllers: [ConsoleController, UploadIssuesController] })
+@Module({ controllers: [ConsoleController] })
 export class ConsoleModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 

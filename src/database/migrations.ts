@@ -43,6 +43,7 @@ import { FindingRunRow1768600000000 } from './migrations/1768600000000-finding-r
 import { ParticipantEndedNoka1768700000000 } from './migrations/1768700000000-participant-ended-noka.js';
 import { ParticipantChangeVoid1768900000000 } from './migrations/1768900000000-participant-change-void.js';
 import { TariffSuperseded1769700000000 } from './migrations/1769700000000-tariff-superseded.js';
+import { TariffSupersededFkName1769900000000 } from './migrations/1769900000000-tariff-superseded-fk-name.js';
 import { NokaClearedOwedChanged1770100000000 } from './migrations/1770100000000-noka-cleared-owed-changed.js';
 
 export const MIGRATIONS = [
@@ -90,5 +91,6 @@ export const MIGRATIONS = [
   ParticipantEndedNoka1768700000000,
   ParticipantChangeVoid1768900000000,
   TariffSuperseded1769700000000,
+  TariffSupersededFkName1769900000000,
   NokaClearedOwedChanged1770100000000,
 ];

@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { monthInFuture, wibTimestamp } from '../common/clock/clock.js';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
+import type { FieldProblem } from '../common/errors/field-problem.js';
 import { ADJUSTMENT_ENTRY, CLOSED_MONTH_CORRECTION, CommonErrorCode, CommonException } from '../common/errors/common.exception.js';
 import { monthName } from '../common/month.js';
 import { afterColon } from '../common/text.js';
@@ -24,17 +25,12 @@ export enum FundingErrorCode {
   PROJECTION_TOO_FAR = 'PROJECTION_TOO_FAR',
   NOT_ALLOCATED = 'NOT_ALLOCATED',
   PARTICIPANT_NOT_FOUND = 'PARTICIPANT_NOT_FOUND',
-  UPLOAD_INVALID = 'UPLOAD_INVALID',
+  FILE_REQUIRED = 'FILE_REQUIRED',
   UPLOAD_NOT_FOUND = 'UPLOAD_NOT_FOUND',
 }
 
 /** Who allocates a month and when, said with every NOT_ALLOCATED. */
 const HOW_ALLOCATED = 'Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau petugas keuangan dapat menjalankannya.';
-
-export interface FieldProblem {
-  field: string;
-  messages: string[];
-}
 
 /**
  * No pledge has `code`, naming `similar`, the stored code that differs from it only in upper/lower
@@ -61,7 +57,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
       case FundingErrorCode.MONTH_INVALID:
       case FundingErrorCode.MONTH_IN_FUTURE:
       case FundingErrorCode.PROJECTION_TOO_FAR:
-      case FundingErrorCode.UPLOAD_INVALID:
+      case FundingErrorCode.FILE_REQUIRED:
         return HttpStatus.BAD_REQUEST;
       case FundingErrorCode.PLEDGE_EXISTS:
       case FundingErrorCode.PLEDGE_WITHDRAWN:
@@ -176,6 +172,11 @@ export class FundingException extends DomainException<FundingErrorCode> {
   /** A NIK filter naming no participant of the register (as GET /participants/:nik answers it). */
   static participantNotFound(nik: string): FundingException {
     return new FundingException(FundingErrorCode.PARTICIPANT_NOT_FOUND, `Peserta dengan NIK ${nik} tidak terdaftar.`, { nik });
+  }
+
+  /** A pledge sheet upload without a file: FILE_REQUIRED, as every upload route answers it. */
+  static fileRequired(): FundingException {
+    return new FundingException(FundingErrorCode.FILE_REQUIRED, 'Lampirkan berkas komitmen (.xlsx atau .csv) pada kolom "file".');
   }
 
   /** No stored pledge sheet has this id (a dry run is never stored). */

@@ -1,13 +1,8 @@
 import { BadRequestException } from '@nestjs/common';
+import type { FieldProblem } from '../common/errors/field-problem.js';
 import { createValidationPipe } from '../common/http/validation.js';
 import { RecordPaymentDto } from './dto/payment.dto.js';
 import { paidDayInWib } from './paid-at.js';
-
-/** A problem as the form shows it, beside its field. */
-export interface FieldProblem {
-  field: string;
-  messages: string[];
-}
 
 /**
  * The fields of a payment whose DTO checks passed, each left out when it failed; `adjustsMonth` is

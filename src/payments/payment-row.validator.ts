@@ -19,8 +19,8 @@ import { rupiah } from '../common/money.js';
 import { paymentReference, REFERENCE_MAX } from './duplicate-payments.js';
 import { PAID_AT_FORM, PAID_YEARS } from './paid-at.js';
 import { openMonthToRecordIn } from '../periods/open-month.js';
-import { isError, rupiahFrom } from '../reconciliation/uploads/cell-values.js';
-import type { RowIssue } from '../reconciliation/uploads/row-issue.js';
+import { isError, rupiahFrom } from '../common/uploads/cell-values.js';
+import type { RowIssue } from '../common/uploads/row-issue.js';
 
 export const PAYMENT_COLUMNS: readonly ColumnSpec[] = [
   { name: 'KODE_KOMITMEN', aliases: ['KOMITMEN', 'KODE', 'PLEDGE', 'PLEDGE CODE', 'KODE PLEDGE'], required: true },
@@ -70,7 +70,7 @@ export interface KnownPledges {
  * cell holding an Excel date serial (a date pasted as a value into a General cell: 46082 is
  * 1 March 2026), counted in the workbook's date system (serialDay); a month of 2000–2099 only.
  */
-function monthOf(cell: Cell): string | null {
+function monthFromCell(cell: Cell): string | null {
   if (cell.kind === 'date') return bareYear(cell) === undefined ? cell.text.slice(0, 7) : null; // 2026 typed into a date cell is no month of 1905
   if (cell.kind === 'number') {
     const month = serialDay(cell)?.slice(0, 7);
@@ -254,12 +254,12 @@ function checkPaymentRow(
   // as the API says it: naming the pledge that differs only in case (QA: "apbd-2026" for APBD-2026)
   else if (!pledges.fiscalYears.has(pledgeCode)) check('KODE_KOMITMEN', 'PLEDGE_NOT_FOUND', pledgeNotFoundMessage(pledgeCode, pledges.stored(pledgeCode)));
 
-  const month = monthOf(cells[1]);
+  const month = monthFromCell(cells[1]);
   if (!holdsValue(cells[1])) check('BULAN', 'MONTH_REQUIRED', `${n.BULAN} wajib diisi.`); // as JUMLAH's, not `BULAN "" bukan bulan` (QA)
   else if (!month) check('BULAN', 'MONTH_FORMAT', notAMonth(cells[1], n.BULAN, '2026-10 atau 10/2026'));
   else if (closedMonths.has(month)) {
     // a row correcting an earlier month keeps PENYESUAIAN_BULAN (QA: told to correct the closed BULAN instead)
-    const adjusts = cells[5].kind === 'empty' ? null : monthOf(cells[5]);
+    const adjusts = cells[5].kind === 'empty' ? null : monthFromCell(cells[5]);
     const open = openMonthToRecordIn(month, today.slice(0, 7), closedMonths);
     check('BULAN', 'MONTH_CLOSED', closedMonthRow(month, closedMonths.get(month)!, open, n, adjusts && adjusts < month ? adjusts : null));
   }
@@ -290,7 +290,7 @@ function checkPaymentRow(
 
   let adjustsMonth: string | null = null;
   if (cells[5].kind !== 'empty') {
-    adjustsMonth = monthOf(cells[5]);
+    adjustsMonth = monthFromCell(cells[5]);
     if (!adjustsMonth) check('PENYESUAIAN_BULAN', 'MONTH_FORMAT', notAMonth(cells[5], n.PENYESUAIAN_BULAN, '2026-09 atau 09/2026'));
     else if (month && adjustsMonth >= month) {
       check('PENYESUAIAN_BULAN', 'INVALID_ADJUSTMENT', `${n.PENYESUAIAN_BULAN} (${monthName(adjustsMonth)}) harus lebih awal dari ${n.BULAN} (${monthName(month)}).`);

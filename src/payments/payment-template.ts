@@ -41,10 +41,6 @@ const HELP = [
   'Unggah berkas ini (.xlsx) atau simpanan CSV-nya pada menu Pembayaran, Unggah lembar pembayaran. Baris yang salah ditolak tanpa membatalkan baris lain; unduh laporan baris bermasalah, perbaiki, lalu unggah ulang.',
 ];
 
-export async function writePaymentTemplate(path: string): Promise<void> {
-  await (await paymentWorkbook()).xlsx.writeFile(path);
-}
-
 /** The template as bytes (scripts/write-templates.ts, GET /api/v1/templates/payments.xlsx). */
 export async function buildPaymentTemplate(): Promise<Buffer> {
   return Buffer.from(await (await paymentWorkbook()).xlsx.writeBuffer());

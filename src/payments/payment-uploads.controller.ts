@@ -1,21 +1,18 @@
 import { Controller, Get, Inject, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
 import { READERS, Roles } from '../auth/access.decorators.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Audited } from '../audit/audited.decorator.js';
 import { type StoredUpload, UploadFile } from '../common/http/upload-options.js';
 import { uuidParam } from '../common/http/uuid-param.js';
-import { writeRowReport } from '../common/spreadsheet/row-report.writer.js';
 import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
-import { withUploadedFile } from '../reconciliation/uploads/uploaded-file.js';
+import { withUploadedFile } from '../common/uploads/uploaded-file.js';
 import { Role } from '../users/role.js';
-import { type PaymentUploadReportRow, type PaymentUploadRow, paymentUploadReport, paymentUploadReportFilename } from './payment-upload-report.js';
+import { paymentUploadReportFilename } from './payment-upload-report.js';
+import { PaymentUploads } from './payment-uploads.service.js';
 import { PaymentException } from './payments.exception.js';
 import { PaymentUploadQueryDto } from './dto/payment.dto.js';
-import { COUNT_PAYMENT_UPLOADS, PAYMENT_UPLOAD, PAYMENT_UPLOADS } from './sql/payment-uploads.sql.js';
 import { UploadPayments } from './use-cases/upload-payments.use-case.js';
 import { NoQueryDto } from '../common/http/validation.js';
 import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
@@ -32,7 +29,7 @@ const UPLOAD_ID = uuidParam(PaymentException.uploadNotFound);
 export class PaymentUploadsController {
   constructor(
     @Inject(UploadPayments) private readonly uploadPayments: UploadPayments,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PaymentUploads) private readonly uploads: PaymentUploads,
   ) {}
 
   /** Payments from a sheet: KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI (+ optional PENYESUAIAN_BULAN). */
@@ -44,17 +41,15 @@ export class PaymentUploadsController {
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @UploadFile()
   upload(@UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
-    return withUploadedFile(file, (f) => this.uploadPayments.execute({ path: f.path, filename: f.originalname, actor: user.username }));
+    return withUploadedFile(file, (f) => this.uploadPayments.execute({ path: f.path, filename: f.originalname, actor: user.username }), PaymentException.fileRequired);
   }
 
   /** Payment sheets that recorded payments, newest first: `{ items, total }` (amount in rupiah), each with its row report. */
   @Get()
   @ApiOkResponse({ type: PaymentUploadPageDto })
   @Roles(...READERS)
-  async list(@Query() query: PaymentUploadQueryDto) {
-    const rows: PaymentUploadRow[] = await this.dataSource.query(PAYMENT_UPLOADS, [query.pageSize, (query.page - 1) * query.pageSize]);
-    const [{ total }] = await this.dataSource.query(COUNT_PAYMENT_UPLOADS);
-    return { items: rows.map((u) => ({ ...u, amount: Number(u.amount) })), total };
+  list(@Query() query: PaymentUploadQueryDto) {
+    return this.uploads.list(query.page, query.pageSize);
   }
 
   /** Rejected and warned rows of a payment sheet as uploaded, with their messages (fix and upload again), and its counts. */
@@ -62,8 +57,7 @@ export class PaymentUploadsController {
   @Roles(...READERS)
   @ApiXlsxResponse()
   async report(@Param('id', UPLOAD_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
-    const [upload]: PaymentUploadReportRow[] = await this.dataSource.query(PAYMENT_UPLOAD, [id]);
-    if (!upload) throw PaymentException.uploadNotFound(id);
-    await sendWorkbook(res, { filename: paymentUploadReportFilename(upload), write: (out) => writeRowReport(this.dataSource, paymentUploadReport(upload), out) });
+    const { upload, write } = await this.uploads.report(id);
+    await sendWorkbook(res, { filename: paymentUploadReportFilename(upload), write });
   }
 }

@@ -14,7 +14,7 @@
  * (sql/payment-warnings.sql.ts). The console shows both answers as they come.
  */
 import type { EntityManager } from 'typeorm';
-import type { RowIssue } from '../reconciliation/uploads/row-issue.js';
+import type { RowIssue } from '../common/uploads/row-issue.js';
 import { dayName, firstDay, monthName } from '../common/month.js';
 import { paymentStatusOf } from './payment-status.js';
 import {

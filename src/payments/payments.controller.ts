@@ -1,18 +1,15 @@
 import { Body, Controller, Delete, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { READERS, Roles } from '../auth/access.decorators.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/authenticated-user.js';
 import { Audited } from '../audit/audited.decorator.js';
 import { Role } from '../users/role.js';
 import { DeletePaymentDto, PaymentQueryDto, PaymentStatusQueryDto, RecordPaymentDto } from './dto/payment.dto.js';
-import { Payment } from './entities/payment.entity.js';
 import { readPaymentBody } from './payment-body.js';
-import { assertPledgeExists } from '../funding/pledges/pledge-code.js';
 import { PaymentStatuses } from './payment-statuses.service.js';
 import { DeletePayment } from './use-cases/delete-payment.use-case.js';
-import { paymentViews, RecordPayment } from './use-cases/record-payment.use-case.js';
+import { RecordPayment } from './use-cases/record-payment.use-case.js';
+import { PaymentQueries } from './payment-queries.service.js';
 import { uuidParam } from '../common/http/uuid-param.js';
 import { PaymentException } from './payments.exception.js';
 
@@ -32,7 +29,7 @@ export class PaymentsController {
     @Inject(RecordPayment) private readonly recordPayment: RecordPayment,
     @Inject(DeletePayment) private readonly deletePayment: DeletePayment,
     @Inject(PaymentStatuses) private readonly statuses: PaymentStatuses,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PaymentQueries) private readonly queries: PaymentQueries,
   ) {}
 
   /** The body is checked here (readPaymentBody), not by the global pipe, so a refusal also tells the terms the sound fields break. */
@@ -58,20 +55,8 @@ export class PaymentsController {
   @Get()
   @ApiOkResponse({ type: PaymentPageDto })
   @Roles(...READERS)
-  async list(@Query() query: PaymentQueryDto) {
-    // an unknown (or wrong-case) pledge is 404, not an empty list that reads as "nothing paid" (QA)
-    if (query.pledgeCode) await assertPledgeExists(this.dataSource, query.pledgeCode);
-    // adjustsMonth: the corrections of that month, recorded in later (open) months; its Pembayaran page names them (QA)
-    // uploadId: the payments recorded from one payment sheet, as its payment.upload audit event names it (QA: untraceable)
-    const { month, pledgeCode, adjustsMonth, uploadId } = query;
-    const where = { ...(month ? { month } : {}), ...(pledgeCode ? { pledgeCode } : {}), ...(adjustsMonth ? { adjustsMonth } : {}), ...(uploadId ? { uploadId } : {}) };
-    const [rows, total] = await this.dataSource.getRepository(Payment).findAndCount({
-      where,
-      order: { month: 'ASC', pledgeCode: 'ASC', paidAt: 'ASC', createdAt: 'ASC', id: 'ASC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    });
-    return { items: await paymentViews(this.dataSource.manager, rows), total };
+  list(@Query() query: PaymentQueryDto) {
+    return this.queries.page(query);
   }
 
   /** Per pledge: due, paid, PAID/UNPAID/UNDERPAID/OVERPAID and late (DOMAIN §8), from the current allocation (STALE months recomputed first). */

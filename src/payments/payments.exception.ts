@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 import { monthName } from '../common/month.js';
 import { pledgeNotFoundMessage } from '../funding/funding.exception.js';
-import type { UploadReport } from '../reconciliation/uploads/row-issue.js';
+import type { UploadReport } from '../common/uploads/row-issue.js';
 import type { PaymentKey, RecordedPayment } from './duplicate-payments.js';
 import { figureDifferences, type PaymentFigures, repeatOfRecorded } from './repeat-messages.js';
 
@@ -16,6 +16,7 @@ export enum PaymentErrorCode {
   NOT_ALLOCATED = 'NOT_ALLOCATED',
   UPLOAD_NOT_FOUND = 'UPLOAD_NOT_FOUND',
   ALREADY_RECORDED = 'ALREADY_RECORDED',
+  FILE_REQUIRED = 'FILE_REQUIRED',
 }
 
 export class PaymentException extends DomainException<PaymentErrorCode> {
@@ -32,10 +33,16 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
       case PaymentErrorCode.INVALID_ADJUSTMENT:
       case PaymentErrorCode.INVALID_PAID_AT:
       case PaymentErrorCode.OUTSIDE_TERMS:
+      case PaymentErrorCode.FILE_REQUIRED:
         return HttpStatus.BAD_REQUEST;
       default:
         return assertNever(this.code);
     }
+  }
+
+  /** A payment sheet upload without a file (the BPJS uploads' words). */
+  static fileRequired(): PaymentException {
+    return new PaymentException(PaymentErrorCode.FILE_REQUIRED, 'Berkas wajib diunggah pada kolom "file" (.xlsx atau .csv).');
   }
 
   static uploadNotFound(id: string): PaymentException {

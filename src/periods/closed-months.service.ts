@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CommonException } from '../common/errors/common.exception.js';
 import { monthsBetween } from '../common/month.js';
-import { CLOSED_MONTHS_BY, monthFrozen } from './frozen-allocations.sql.js';
+import { CLOSED_MONTHS_BY, monthFrozen } from './sql/frozen-allocations.sql.js';
 import { openMonthToRecordIn } from './open-month.js';
 
 /**
@@ -36,7 +36,7 @@ export class ClosedMonths {
   /**
    * Every closed month → the finalized month that closed it (itself when finalized; else the later finalized month of
    * its year that froze it, §9): FROZEN_MONTHS, the months the allocation no longer recomputes and the statements
-   * print as final. Payments read closed so (closedMonthOf): such a month takes no payment of its own, only
+   * print as final. Payments read closed so (paymentMonthClosed, assertPaymentMonthsOpen): such a month takes no payment of its own, only
    * corrections recorded in an open month, and its payments are not deleted, or a signed workbook or statement of
    * that year would change under its signature (QA: June paid directly after December 2026 was finalized).
    */

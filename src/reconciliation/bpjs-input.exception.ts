@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { monthInFuture } from '../common/clock/clock.js';
 import { monthName } from '../common/month.js';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
-import type { UploadReport } from './uploads/row-issue.js';
+import type { UploadReport } from '../common/uploads/row-issue.js';
 
 export enum BpjsInputErrorCode {
   FILE_REQUIRED = 'FILE_REQUIRED',

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { BpjsInputException } from './bpjs-input.exception.js';
 import { Bill } from './entities/bill.entity.js';
 import { PbiApbnList } from './entities/pbi-apbn-list.entity.js';
-import { readIssues } from './uploads/upload-writer.js';
+import { readIssues } from '../common/uploads/upload-writer.js';
 
 /** Reads of stored bills and PBI-APBN lists (every version; `latest` marks the month's current one). */
 @Injectable()

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, dayInWib, monthInWib } from '../common/clock/clock.js';
-import { frozenUnreconciled } from '../periods/frozen-unreconciled.sql.js';
+import { frozenUnreconciled } from '../periods/sql/frozen-unreconciled.sql.js';
 import { dueDate } from '../payments/payment-status.js';
 import { ReconciliationRun } from './entities/reconciliation-run.entity.js';
 import { ReconciliationException } from './reconciliation.exception.js';

@@ -65,10 +65,3 @@ export interface RunSummary {
    */
   closedMonthCorrections?: ClosedMonthCorrections;
 }
-
-export interface RunView extends RunSummary {
-  id: string;
-  month: string;
-  version: number;
-  status: string;
-}

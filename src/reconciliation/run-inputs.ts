@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { monthName } from '../common/month.js';
-import { ALLOCATION_NOT_FROZEN } from '../periods/frozen-allocations.sql.js';
+import { ALLOCATION_NOT_FROZEN } from '../periods/sql/frozen-allocations.sql.js';
 import type { RunInputs } from './reconciliation.types.js';
 import { FUNDED_BY_PLEDGE, LATEST_INPUTS, OBLIGATION_TOTALS, PAYMENTS_CHECKSUM } from './sql/reconcile.sql.js';
 

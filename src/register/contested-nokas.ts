@@ -12,7 +12,7 @@ import type { SheetRow } from '../common/spreadsheet/sheet-row.js';
 import { type ColumnLabels, columnLabels, type EnrollmentColumnName } from './enrollment-columns.js';
 import { REJECT_DISPLACED_NOKA } from './sql/promotion-refusals.sql.js';
 import { type IssueRow, issueRowsOf, type StagingWriter } from './staging-writer.js';
-import { reject, type RowIssue, RowIssueCode } from './validation/row-issue.js';
+import { reject, type EnrollmentRowIssue, RowIssueCode } from './validation/row-issue.js';
 import type { EnrollmentRecord } from './validation/enrollment-row.validator.js';
 import type { RowDateForms } from '../common/spreadsheet/date-order.js';
 
@@ -20,7 +20,7 @@ interface Contested {
   record: EnrollmentRecord & { noka: string };
   firstRow: number;
   /** The row's warnings, and the row as uploaded (for the finding if it is refused). */
-  warnings: RowIssue[];
+  warnings: EnrollmentRowIssue[];
   row: SheetRow;
   /** What its text dates say of the file's order (date-order.ts). */
   dates?: RowDateForms<EnrollmentColumnName>;
@@ -42,7 +42,7 @@ export class ContestedNokas {
    * Holds a contested row until the file is read; when MAX_HELD are held, returns its findings
    * (the duplicate refusal and its warnings) to be written now instead.
    */
-  add(contested: { record: EnrollmentRecord; firstRow: number }, warnings: RowIssue[], row: SheetRow, dates?: RowDateForms<EnrollmentColumnName>): IssueRow[] {
+  add(contested: { record: EnrollmentRecord; firstRow: number }, warnings: EnrollmentRowIssue[], row: SheetRow, dates?: RowDateForms<EnrollmentColumnName>): IssueRow[] {
     const held: Contested = { record: contested.record as Contested['record'], firstRow: contested.firstRow, warnings, row, dates };
     if (this.rows.length >= MAX_HELD) return issueRowsOf(held.row, [duplicate(held, this.labels.NOKA), ...warnings]);
     this.rows.push(held);
@@ -55,7 +55,7 @@ export class ContestedNokas {
    * upload's transaction, or the database when staging has none). After the last write, before promotion.
    * `dateRefusals`: a held row's refusals for its dates, once the file's date order is known.
    */
-  async settle(m: EntityManager, writer: StagingWriter, dateRefusals: (dates: Contested['dates']) => RowIssue[]): Promise<void> {
+  async settle(m: EntityManager, writer: StagingWriter, dateRefusals: (dates: Contested['dates']) => EnrollmentRowIssue[]): Promise<void> {
     if (!this.rows.length) return;
     const nokas = [...new Set(this.rows.map((c) => c.record.noka))];
     const held: { nik: string; noka: string }[] = await m.query('SELECT nik, noka FROM participant WHERE tat IS NULL AND noka = ANY($1::text[])', [nokas]);
@@ -83,7 +83,7 @@ export class ContestedNokas {
 }
 
 /** The refusal of a later row: the card is the holder's when a row of the file holds it, else the first row's. */
-function duplicate({ record, firstRow }: Contested, noka: string, holder?: EnrollmentRecord): RowIssue {
+function duplicate({ record, firstRow }: Contested, noka: string, holder?: EnrollmentRecord): EnrollmentRowIssue {
   const message = holder
     ? `${noka} ${record.noka} milik peserta NIK ${holder.nik} (baris ${holder.rowNumber} berkas ini), bukan NIK baris ini. Periksa nomor kartu baris ini.`
     : `${noka} ${record.noka} sudah dipakai di baris ${firstRow} berkas ini untuk NIK lain.`;

@@ -3,6 +3,7 @@ import { MultipartModule } from '@nestjs/platform-fastify/multipart';
 import { UPLOAD_OPTIONS } from '../common/http/upload-options.js';
 import { FundingModule } from '../funding/funding.module.js';
 import { EnrollmentPromoter } from './enrollment-promoter.js';
+import { EnrollmentUploadIssuesController } from './enrollment-upload-issues.controller.js';
 import { EnrollmentUploadsController } from './enrollment-uploads.controller.js';
 import { ParticipantsController } from './participants.controller.js';
 import { ParticipantsService } from './participants.service.js';
@@ -19,7 +20,7 @@ import { VoidRegistration } from './use-cases/void-registration.use-case.js';
     MultipartModule.registerAsync(UPLOAD_OPTIONS),
     FundingModule, // AllocateMonth: STALE months are recomputed before a participant's funding is read
   ],
-  controllers: [EnrollmentUploadsController, ParticipantsController, TemplatesController],
+  controllers: [EnrollmentUploadsController, EnrollmentUploadIssuesController, ParticipantsController, TemplatesController],
   providers: [ImportEnrollmentSheet, EnrollmentPromoter, UploadStore, UploadLease, ParticipantsService, ExportRegister, VoidRegistration],
   exports: [ImportEnrollmentSheet, ParticipantsService],
 })

@@ -23,22 +23,22 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { type RawCells, rawCells } from '../common/spreadsheet/raw-cells.js';
 import type { SheetRow } from '../common/spreadsheet/sheet-row.js';
 import { oneLine } from '../common/text.js';
-import { INSERT_UPLOAD_ISSUES } from '../common/spreadsheet/upload-issue.sql.js';
+import { INSERT_UPLOAD_ISSUES } from '../common/uploads/sql/upload-issue.sql.js';
 import { type ColumnLabels, columnLabels, ENROLLMENT_COLUMNS } from './enrollment-columns.js';
 import { COPY_NEW_PARTICIPANTS, READ_LAST_CLOSED_DAY } from './sql/promote.sql.js';
 import { COPY_STAGING, INSERT_STAGING } from './sql/staging.sql.js';
 import { ENDED_HOLDERS_NOKAS } from './sql/noka-warnings.sql.js';
 import type { EnrollmentRecord } from './validation/enrollment-row.validator.js';
-import { type RowIssue, SAME_AS_ROW } from './validation/row-issue.js';
+import { type EnrollmentRowIssue, SAME_AS_ROW } from './validation/row-issue.js';
 
-export interface IssueRow extends RowIssue {
+export interface IssueRow extends EnrollmentRowIssue {
   rowNumber: number;
   /** The row as uploaded (first issue of a row only). */
   raw: RawCells | null;
 }
 
 /** A row's findings as staged issue rows: the row as uploaded goes with the first. */
-export function issueRowsOf(row: SheetRow, issues: readonly RowIssue[]): IssueRow[] {
+export function issueRowsOf(row: SheetRow, issues: readonly EnrollmentRowIssue[]): IssueRow[] {
   return issues.map((issue, i) => {
     if (i > 0) return { ...issue, rowNumber: row.rowNumber, raw: null };
     const raw = rawCells(ENROLLMENT_COLUMNS, row.cells, issues);

@@ -9,10 +9,23 @@ import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock/clock.js';
 import { isUuid } from '../common/http/uuid-param.js';
 import type { SheetWarning } from '../common/spreadsheet/hidden-rows.js';
+import { columnOrderParams } from '../common/uploads/sql/upload-issue.sql.js';
+import type { UploadIssueQueryDto } from './dto/upload-issue-query.dto.js';
+import { ENROLLMENT_COLUMNS } from './enrollment-columns.js';
 import { EnrollmentUpload } from './entities/enrollment-upload.entity.js';
 import { RegisterException } from './register.exception.js';
 import { CLEAR_STAGING } from './sql/staging.sql.js';
+import { UPLOAD_ISSUES_PAGE, UPLOAD_ISSUES_TOTAL } from './sql/upload-issues.sql.js';
 import { INTERRUPTED, type UploadFailure } from './upload-failure.js';
+
+/** One issue of an enrollment upload as GET /enrollment-uploads/:id/issues lists it. */
+export interface UploadIssueItem {
+  rowNumber: number;
+  severity: string;
+  column: string | null;
+  code: string;
+  message: string;
+}
 
 export interface NewUpload {
   filename: string;
@@ -70,6 +83,26 @@ export class UploadStore {
 
   list(page: number, pageSize: number): Promise<[EnrollmentUpload[], number]> {
     return this.repo().findAndCount({ order: { uploadedAt: 'DESC', id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+  }
+
+  /**
+   * One page of the upload's rejected and warned rows (GET /enrollment-uploads/:id/issues), a row's in
+   * its columns' order; `total` counts messages (the pages), `rows` the rows they are on (a row may have several).
+   */
+  async issues(id: string, query: UploadIssueQueryDto): Promise<{ items: UploadIssueItem[]; total: number; rows: number }> {
+    const severity = query.severity ?? null;
+    const codes = query.code ? query.code.split(',') : null;
+    const [found]: { known: boolean; labels: Record<string, string> | null; total: number; rows: number }[] = await this.dataSource.query(UPLOAD_ISSUES_TOTAL, [id, severity, codes]);
+    if (!found.known) throw RegisterException.uploadNotFound(id);
+    const items: UploadIssueItem[] = await this.dataSource.query(UPLOAD_ISSUES_PAGE, [
+      id,
+      severity,
+      query.pageSize,
+      (query.page - 1) * query.pageSize,
+      ...columnOrderParams(ENROLLMENT_COLUMNS, found.labels),
+      codes,
+    ]);
+    return { items, total: Number(found.total), rows: Number(found.rows) };
   }
 
   /** Keeps the file's column names (ColumnLabels) and their order (columnsInFileOrder) for the row report's headers and layout. */

@@ -1,7 +1,7 @@
 /** Amount cells of bill and payment sheets (rupiahFrom): the ways officers write whole rupiah. */
 import { describe, expect, it } from '@jest/globals';
 import { type Cell, numberCell, textCell } from '../../src/common/spreadsheet/cell.js';
-import { rupiahFrom } from '../../src/reconciliation/uploads/cell-values.js';
+import { rupiahFrom } from '../../src/common/uploads/cell-values.js';
 
 const read = (cell: Cell) => rupiahFrom(cell, 'IURAN');
 

@@ -182,6 +182,20 @@ describe('health and villages', () => {
     expect(res.headers['x-request-id']).toBeDefined();
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
+
+  it('answers 503 SERVICE_UNAVAILABLE (not HTTP_503) when the database does not answer', async () => {
+    const query = t.dataSource.query.bind(t.dataSource);
+    const down = jest.spyOn(t.dataSource, 'query').mockImplementation((sql: string, ...rest: unknown[]) =>
+      sql === 'SELECT 1' ? Promise.reject(new Error('connection refused')) : (query as (...a: unknown[]) => Promise<unknown>)(sql, ...rest),
+    );
+    try {
+      const res = await t.http.get('/health').expect(503);
+      expect(res.body).toEqual({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: 'Basis data tidak dapat dihubungi.' });
+    } finally {
+      down.mockRestore();
+    }
+    await t.http.get('/health').expect(200);
+  });
 });
 
 /**

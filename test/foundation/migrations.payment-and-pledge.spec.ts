@@ -9,6 +9,7 @@ import { RECORDED_ALREADY } from '../../src/payments/sql/duplicate-payments.sql.
 import { PledgeTermsView1767700000000 } from '../../src/database/migrations/1767700000000-pledge-terms-view.js';
 import { PledgeUploadPledges1767550000000 } from '../../src/database/migrations/1767550000000-pledge-upload-pledges.js';
 import { PledgeWithdrawal1768000000000 } from '../../src/database/migrations/1768000000000-pledge-withdrawal.js';
+import { TariffSupersededFkName1769900000000 } from '../../src/database/migrations/1769900000000-tariff-superseded-fk-name.js';
 
 /**
  * Migration PaymentAdjustsMonthIndex: IDX_payment_adjusts_month holds the corrections only (adjusts_month, then
@@ -216,5 +217,41 @@ describe('migration: pledge withdrawal', () => {
       await runner.query(`DELETE FROM pledge WHERE code = 'MIG-W'`);
       await runner.release();
     }
+  });
+});
+
+/**
+ * Migration TariffSupersededFkName: the foreign key of `tariff.superseded_by`, left unnamed by TariffSuperseded
+ * (`tariff_superseded_by_fkey`), is `FK_tariff_superseded_by` as every other; down names it back.
+ */
+describe('migration: tariff.superseded_by has a named foreign key', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('up renames tariff_superseded_by_fkey to FK_tariff_superseded_by, which refuses an unknown row; down renames it back', async () => {
+    const migration = new TariffSupersededFkName1769900000000();
+    const runner = t.dataSource.createQueryRunner(); // every query on it: PGlite has one connection
+    const keys = async () =>
+      (await runner.query(`SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'tariff'::regclass AND contype = 'f' ORDER BY conname`)) as {
+        conname: string;
+        def: string;
+      }[];
+    try {
+      expect(await keys()).toEqual([{ conname: 'FK_tariff_superseded_by', def: 'FOREIGN KEY (superseded_by) REFERENCES tariff(id)' }]);
+      await expect(runner.query(`UPDATE tariff SET superseded_by = -1, superseded_reason = 'uji', valid_to = valid_from - 1 WHERE id = (SELECT min(id) FROM tariff)`)).rejects.toThrow(
+        /FK_tariff_superseded_by/,
+      );
+      await migration.down(runner);
+      expect(await keys()).toEqual([{ conname: 'tariff_superseded_by_fkey', def: 'FOREIGN KEY (superseded_by) REFERENCES tariff(id)' }]);
+    } finally {
+      await migration.up(runner).catch(() => undefined);
+      await runner.release();
+    }
+    expect((await t.dataSource.query(`SELECT conname FROM pg_constraint WHERE conrelid = 'tariff'::regclass AND contype = 'f'`)).map((r: { conname: string }) => r.conname)).toEqual([
+      'FK_tariff_superseded_by',
+    ]);
   });
 });

@@ -2,7 +2,7 @@
  * QA: POST /bills with a JSON body was told about invoiceTotal ("bukan angka"), not that the route
  * reads a form. Every upload route now answers a body that is not multipart/form-data with 415
  * saying how to send the file, and stores nothing; a request without a body is still told the file
- * is required. A JSON body over 1 MB is 413 naming the limit, as a file over its limit is.
+ * is required (FILE_REQUIRED on every upload route). A JSON body over 1 MB is 413 naming the limit, as a file over its limit is.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
@@ -36,9 +36,17 @@ describe('an upload route sent JSON', () => {
     expect(n).toBe(0);
   });
 
-  it('a request without a body is still told the file is required', async () => {
-    const res = await (await t.as(Role.OPERATOR_DINKES)).post('/api/v1/enrollment-uploads');
+  // each module refuses in its own words, all with the one code (pledge-uploads answered UPLOAD_INVALID);
+  // a bill or PBI-APBN list sends its form fields, checked before the file
+  const FIELDS: Record<string, Record<string, string>> = { '/api/v1/bills': { month: '2026-09', invoiceTotal: '1000' }, '/api/v1/pbi-apbn-lists': { month: '2026-09' } };
+  it.each(ROUTES)('%s without a file is still told the file is required (FILE_REQUIRED), storing nothing', async (route, table) => {
+    const uploader = await t.as(route === '/api/v1/enrollment-uploads' ? Role.OPERATOR_DINKES : Role.KEUANGAN);
+    const fields = Object.entries(FIELDS[route] ?? {});
+    const res = await fields.reduce((req, [name, value]) => req.field(name, value), uploader.post(route));
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'FILE_REQUIRED' });
+    expect(res.body.message).toMatch(/kolom "file"/);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
+    expect(n).toBe(0);
   });
 
   it('a JSON body over 1 MB is 413 naming the limit', async () => {

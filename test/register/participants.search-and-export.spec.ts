@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { upload } from './support.js';
-import { RECORD_CURRENT_REVISIONS } from '../../src/funding/sql/pledges.sql.js';
+import { RECORD_CURRENT_REVISIONS } from '../support/pledge-revisions.sql.js';
 import ExcelJS from 'exceljs';
 import { insertParticipants, testNik } from '../funding/support/register.js';
 

@@ -4,7 +4,7 @@ import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { closeMonth } from '../funding/support/register.js';
 import { upload } from './support.js';
-import { FROZEN_MONTHS } from '../../src/periods/frozen-allocations.sql.js';
+import { FROZEN_MONTHS } from '../../src/periods/sql/frozen-allocations.sql.js';
 import { WARN_CLOSED_MONTH } from '../../src/register/sql/closed-month-warnings.sql.js';
 
 /**

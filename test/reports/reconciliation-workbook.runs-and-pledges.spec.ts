@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { RECORD_CURRENT_REVISIONS } from '../../src/funding/sql/pledges.sql.js';
+import { RECORD_CURRENT_REVISIONS } from '../support/pledge-revisions.sql.js';
 import { insertReportFixture, MONTH, P } from './support/report-fixture.js';
 import { download, readWorkbook, rowOf } from './support/xlsx.js';
 import type ExcelJS from 'exceljs';

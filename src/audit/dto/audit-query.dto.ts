@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDate, IsInt, IsOptional, IsString, Max, MaxDate, Min, MinDate } from 'class-validator';
-import { MAX_PAGE } from '../../common/http/paging.js';
+import { PageNumber } from '../../common/http/paging.js';
 import { calendarDay } from '../../common/spreadsheet/cell-dates.js';
 import { QueryInteger } from '../../common/http/validation.js';
 
@@ -52,6 +52,6 @@ export class AuditQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() entityId?: string;
   @ApiPropertyOptional({ description: 'ISO timestamp (without a zone: WIB), or a day (YYYY-MM-DD: from its start in WIB)' }) @IsOptional() @Transform(moment('first')) @IsDate() @MinDate(EARLIEST, RANGE('from')) @MaxDate(LATEST, RANGE('from')) from?: Date;
   @ApiPropertyOptional({ description: 'ISO timestamp (without a zone: WIB), or a day (YYYY-MM-DD: to its end in WIB)' }) @IsOptional() @Transform(moment('last')) @IsDate() @MinDate(EARLIEST, RANGE('to')) @MaxDate(LATEST, RANGE('to')) to?: Date;
-  @ApiPropertyOptional({ default: 1, type: 'integer', minimum: 1, maximum: MAX_PAGE }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
+  @PageNumber() page: number = 1;
   @ApiPropertyOptional({ default: 50, type: 'integer', minimum: 1, maximum: 500 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(500) pageSize: number = 50;
 }

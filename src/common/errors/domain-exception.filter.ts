@@ -49,6 +49,7 @@ export const HTTP_CODES: Record<number, string> = {
   429: 'TOO_MANY_REQUESTS',
   431: 'HEADERS_TOO_LARGE',
   500: 'INTERNAL_ERROR',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 /** A refusal that is not a domain error: its status's code unless a more precise one is given. */

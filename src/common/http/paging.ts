@@ -10,6 +10,13 @@ import { QueryInteger } from './validation.js';
  */
 export const MAX_PAGE = 100_000;
 
+/**
+ * A list's `page` query parameter: 1 to MAX_PAGE, 1 when left out (the property's own initializer
+ * holds the same default). Decorators apply in the order listed, as written bottom-up above a property.
+ */
+export const PageNumber = () =>
+  applyDecorators(Max(MAX_PAGE), Min(1), IsInt(), QueryInteger(), IsOptional(), ApiPropertyOptional({ default: 1, type: 'integer', minimum: 1, maximum: MAX_PAGE }));
+
 const PAGE_SIZE_RULE = 'pageSize harus bilangan bulat 1 sampai 1000';
 
 /**

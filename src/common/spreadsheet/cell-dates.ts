@@ -4,7 +4,7 @@
  * Indonesian messages for what is no date: a text in another form (dateTextProblem), a number that is no serial,
  * a year alone (yearOnly, bareYear), a 1904-system serial that is ambiguous. The Cell itself is cell.ts.
  */
-import { dayName } from '../month.js';
+import { dayName, MONTH_NAMES } from '../month.js';
 import { type Cell, numberCell, serialMs, utcDay } from './cell.js';
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -26,8 +26,6 @@ export function parseDateText(raw: string): string | null {
   return null;
 }
 
-const MONTH_NAMES_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
 /**
  * Why a text that is no date in a §12 form is not, in Indonesian (to follow "… bukan tanggal yang valid: "), or null
  * when nothing more precise can be said. QA: `31/02/1985`, `15/05/85`, `15.05.1985`, `1985/05/15`, `15 Mei 1985` and
@@ -45,14 +43,14 @@ export function dateTextProblem(raw: string): string | null {
     const monthFirst = month > 12 && m[2] === '-' ? calendarDay(Number(year), day, month) : null;
     if (monthFirst) return `bulan ${month} tidak ada (dengan tanda hubung tanggal ditulis dulu: DD-MM-YYYY); bila maksudnya ${dayName(monthFirst)}, tulis sebagai YYYY-MM-DD`;
     if (month > 12) return `bulan ${month} tidak ada${day <= 12 ? `; bila ditulis bulan/tanggal, tulis tanggal dulu: ${m[3]}/${m[1]}/${year}` : ''}`;
-    if (month >= 1 && day > daysInMonth(Number(year), month)) return `tanggal ${day} tidak ada di bulan ${MONTH_NAMES_ID[month - 1]} ${year} (hanya ${daysInMonth(Number(year), month)} hari)`;
+    if (month >= 1 && day > daysInMonth(Number(year), month)) return `tanggal ${day} tidak ada di bulan ${MONTH_NAMES[month - 1]} ${year} (hanya ${daysInMonth(Number(year), month)} hari)`;
     return null;
   }
   m = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(text);
   if (m) return `urutan tahun-bulan-tanggal ditulis dengan tanda hubung: ${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) > daysInMonth(Number(m[1]), Number(m[2]))) {
-    return `tanggal ${Number(m[3])} tidak ada di bulan ${MONTH_NAMES_ID[Number(m[2]) - 1]} ${m[1]} (hanya ${daysInMonth(Number(m[1]), Number(m[2]))} hari)`;
+    return `tanggal ${Number(m[3])} tidak ada di bulan ${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]} (hanya ${daysInMonth(Number(m[1]), Number(m[2]))} hari)`;
   }
   if (/^\d{1,2}[\s-]+\p{L}+\.?[\s-]+\d{4}$/u.test(text)) return 'nama bulan tidak dibaca; tulis bulannya sebagai angka, misalnya 15/05/1985';
   if (/^\d{5}(\.0+)?$/.test(text)) {

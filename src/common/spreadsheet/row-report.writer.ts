@@ -27,7 +27,7 @@ import { writeIn1904System } from './date-1904-writer.js';
 import { REPORT_SHOWS_MONTH_FIRST } from './report-dates.js';
 import { PAGE, type ReportColumns, type ReportRow, type WarnedRow, writeRowsSheet, writeWarnedSheet } from './report-sheets.js';
 import type { SummaryLine } from './report-summary.js';
-import { columnOrderParams, issueColumnOrder } from './upload-issue.sql.js';
+import { columnOrderParams, issueColumnOrder } from '../uploads/sql/upload-issue.sql.js';
 import { LABEL_STYLE, LINE_POINTS, markAsText, NUMBER_FORMATS, printSetup, TITLE_STYLE, wrappedLines } from './workbook-style.js';
 
 const SUMMARY_WIDTH = 60;

@@ -1,7 +1,7 @@
 /**
  * Generic streaming reader for the input sheets of DOMAIN §12 (.xlsx and .csv), driven by a
- * column spec. Used by the register (enrollment sheet) and meant for every other upload:
- * pledge sheets, the BPJS bill (NOKA, NIK, NAMA, IURAN), the PBI-APBN list (NIK), payments.
+ * column spec. Every upload reads through it: the enrollment sheet, pledge sheets, the BPJS bill
+ * (NOKA, NIK, NAMA, IURAN), the PBI-APBN list (NIK) and payment sheets.
  *
  *   const reader = new SheetReader(path, { filename, columns: [{ name: 'NIK', aliases: ['NO KTP'], required: true }], maxRows });
  *   for await (const batch of reader.batches()) {          // SheetRow[] of up to `batchSize` rows
@@ -30,7 +30,7 @@
  *   (`PERSEN POTONGAN` for PERSEN) refuses the file (UNKNOWN_COLUMN, unknown-columns.ts) before any row is handed over.
  * - Cells keep their kind, so callers can refuse a NIK typed into a numeric cell. Formulas give their
  *   cached result (with `formula` set), rich text is flattened (`richText` set), dates are `YYYY-MM-DD`
- *   (helpers in cell.ts parse `YYYY-MM-DD`, `DD/MM/YYYY`, `DD-MM-YYYY` text).
+ *   (helpers in cell-dates.ts parse `YYYY-MM-DD`, `DD/MM/YYYY`, `DD-MM-YYYY` text).
  * - A .csv row with more fields than the header row, the extra ones not all empty, is handed over with
  *   `overflow` set and every cell empty (field-count.ts): callers refuse it with that message alone.
  *   Fewer fields than the header: the missing cells are empty.

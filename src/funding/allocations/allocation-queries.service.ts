@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { frozenUnreconciled, type FrozenUnreconciled } from '../../periods/frozen-unreconciled.sql.js';
+import { frozenUnreconciled, type FrozenUnreconciled } from '../../periods/sql/frozen-unreconciled.sql.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isMonth } from '../../common/month.js';

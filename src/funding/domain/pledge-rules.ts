@@ -3,7 +3,7 @@
  * validation (Indonesian messages, one entry per field). The HTTP routes and the sheet upload share them.
  * The warnings (told, not refused) are pledge-warnings.ts; the reading of listed villages and NIKs pledge-lists.ts.
  */
-import type { FieldProblem } from '../funding.exception.js';
+import type { FieldProblem } from '../../common/errors/field-problem.js';
 import type { PledgeScope } from './allocate.js';
 import { MAX_RUPIAH, rupiah } from '../../common/money.js';
 import { clip } from '../../common/errors/domain.exception.js';

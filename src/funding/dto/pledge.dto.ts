@@ -64,4 +64,12 @@ export class PledgeListQueryDto {
   @IsOptional()
   @IsIn(WITHDRAWN_VALUES, { message: 'withdrawn harus true atau false' })
   withdrawn?: string;
+
+  /**
+   * `withdrawn` as the filter: true, false, or undefined for all. Read here rather than by a @Transform to a boolean:
+   * the check then sees a boolean field, and a refused `ya` was told `…, bukan "ya"` (as PledgeUploadQueryDto.isDryRun).
+   */
+  get withdrawnFilter(): boolean | undefined {
+    return this.withdrawn === undefined ? undefined : this.withdrawn === 'true';
+  }
 }

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { SOURCE_TYPES } from '../domain/pledge-rules.js';
 import { MONTH_MESSAGE } from './month.dto.js';
-import { MAX_PAGE, PageSizeUpTo1000 } from '../../common/http/paging.js';
-import { IsNikField, QueryInteger } from '../../common/http/validation.js';
+import { PageNumber, PageSizeUpTo1000 } from '../../common/http/paging.js';
+import { IsNikField } from '../../common/http/validation.js';
 import { VILLAGE_CODE_MESSAGE, VILLAGE_CODE_PATTERN } from '../../regions/village-code.js';
 import { IsRequiredMonthUnlessRange, MonthRangeDto, NotWithRange } from './month-range.dto.js';
 
@@ -38,12 +38,7 @@ export class SplitsFilterDto extends MonthRangeDto {
 }
 
 export class SplitsQueryDto extends SplitsFilterDto {
-  @ApiPropertyOptional({ default: 1, type: 'integer', minimum: 1, maximum: MAX_PAGE })
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
+  @PageNumber()
   page: number = 1;
 
   @PageSizeUpTo1000(50)

@@ -3,7 +3,6 @@
  * The command and report it answers with are pledge-upload-answer.ts; the rows it carries pledge-rows.ts; the
  * rule failures in the sheet's words rule-failures.ts.
  */
-import { rm } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { AUDIT_CONCERNS } from '../../audit/audit-detail.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
@@ -28,7 +27,7 @@ import { clip } from '../../common/errors/domain.exception.js';
 import { type ColumnNames, LIST_COLUMNS, LIST_SHEET_NAME, nikAsNumber, notPledgeRow, PLEDGE_COLUMNS, PLEDGE_SHEET_NAME, type RowProblem, rowToInput, villageList } from './pledge-sheet.js';
 import { nikList } from './nik-list.js';
 import { type ImportPledgeSheetCommand, type PledgeUploadIssue, type PledgeUploadReport, recognised } from './pledge-upload-answer.js';
-import { asList, type ListRow, type PledgeRow, repeatedRows, type RuleRefusal, type SheetNames } from './pledge-rows.js';
+import { asList, type ListRow, type PledgeSheetRow, repeatedRows, type RuleRefusal, type SheetNames } from './pledge-rows.js';
 import { byColumn, COLUMN_OF, judged, taken, twiceInFile } from './rule-failures.js';
 
 const MAX_ROWS = 5000;
@@ -49,13 +48,10 @@ export class ImportPledgeSheet {
     private readonly inTurn: SameFileInTurn,
   ) {}
 
+  /** The caller deletes the file afterwards (withUploadedFile). */
   async execute(command: ImportPledgeSheetCommand): Promise<PledgeUploadReport> {
-    try {
-      const checksum = await fileChecksum(command.path);
-      return await this.inTurn.run(checksum, () => this.import(command, checksum));
-    } finally {
-      await rm(command.path, { force: true });
-    }
+    const checksum = await fileChecksum(command.path);
+    return this.inTurn.run(checksum, () => this.import(command, checksum));
   }
 
   private async import(command: ImportPledgeSheetCommand, checksum: string): Promise<PledgeUploadReport> {
@@ -72,9 +68,9 @@ export class ImportPledgeSheet {
   }
 
   /** The pledge rows, their sheet, its headers as the file wrote them and its columns in the file's order (the row report's layout). */
-  private async readPledges({ path, filename }: ImportPledgeSheetCommand): Promise<{ rows: PledgeRow[]; sheet: number | undefined; names: ColumnNames; order: string[]; sheetWarnings: SheetWarning[] }> {
+  private async readPledges({ path, filename }: ImportPledgeSheetCommand): Promise<{ rows: PledgeSheetRow[]; sheet: number | undefined; names: ColumnNames; order: string[]; sheetWarnings: SheetWarning[] }> {
     const reader = new SheetReader(path, { filename, sheet: PLEDGE_SHEET_NAME, columns: PLEDGE_COLUMNS, maxRows: MAX_ROWS });
-    const rows: PledgeRow[] = [];
+    const rows: PledgeSheetRow[] = [];
     let names: ColumnNames = labelsByName(PLEDGE_COLUMNS);
     for await (const batch of reader.batches()) {
       names = labelsByName(PLEDGE_COLUMNS, reader.header!.labels);
@@ -100,7 +96,7 @@ export class ImportPledgeSheet {
    */
   private async mergeLists(
     { path, filename, dryRun }: ImportPledgeSheetCommand,
-    rows: PledgeRow[],
+    rows: PledgeSheetRow[],
     pledgeSheet: number | undefined,
   ): Promise<{ issues: PledgeUploadIssue[]; names: ColumnNames; order: string[] | null; rows: ListRow[]; sheetWarnings: SheetWarning[] }> {
     const issues: PledgeUploadIssue[] = [];
@@ -162,9 +158,9 @@ export class ImportPledgeSheet {
     return { issues, names, order, rows: listRows, sheetWarnings: onSheet(reader.sheetWarnings, LIST_SHEET_NAME) };
   }
 
-  private async apply(command: ImportPledgeSheetCommand, rows: PledgeRow[], issues: PledgeUploadIssue[], names: SheetNames): Promise<PledgeUploadReport> {
+  private async apply(command: ImportPledgeSheetCommand, rows: PledgeSheetRow[], issues: PledgeUploadIssue[], names: SheetNames): Promise<PledgeUploadReport> {
     const report: PledgeUploadReport = { filename: command.filename, dryRun: command.dryRun, rowsRead: rows.length, accepted: 0, rejected: 0, listRowsRejected: 0, pledges: [], issues, sheetWarnings: [] };
-    const reject = (row: PledgeRow, problems: { column: string | null; message: string }[]) => {
+    const reject = (row: PledgeSheetRow, problems: { column: string | null; message: string }[]) => {
       report.rejected += 1;
       for (const p of problems) issues.push({ sheet: 'Komitmen', rowNumber: row.rowNumber, ...p });
     };
@@ -230,8 +226,8 @@ export class ImportPledgeSheet {
    * row the rules passed (as a passed row is told), else the row saved with it, else a saved pledge, else the sheet's
    * first refused row with it (fixed together, the first would be saved); that first row itself is told nothing.
    */
-  private async codeFailures(refused: RuleRefusal[], passed: Map<string, number>, saved: Set<string>, dryRun: boolean): Promise<Map<PledgeRow, RowProblem[]>> {
-    const failures = new Map<PledgeRow, RowProblem[]>();
+  private async codeFailures(refused: RuleRefusal[], passed: Map<string, number>, saved: Set<string>, dryRun: boolean): Promise<Map<PledgeSheetRow, RowProblem[]>> {
+    const failures = new Map<PledgeSheetRow, RowProblem[]>();
     const first = new Map<string, number>();
     for (const { row, code } of refused) if (code !== null && !first.has(code)) first.set(code, row.rowNumber);
     const inSheet = (code: string, rowNumber: number): number | undefined => {

@@ -1,6 +1,6 @@
 /**
  * The rows of a pledge sheet as ImportPledgeSheet (import-pledge-sheet.use-case.ts) carries them between reading and
- * saving: a `Komitmen` row (PledgeRow: its cells, the input read from them, what could not be read), a `Daftar` row
+ * saving: a `Komitmen` row (PledgeSheetRow: its cells, the input read from them, what could not be read), a `Daftar` row
  * and the pledge it belongs to (ListRow), a row the rules refused (RuleRefusal), and the rows the stored upload's
  * row report repeats (repeatedRows).
  */
@@ -13,7 +13,7 @@ import { type ColumnNames, PLEDGE_COLUMNS, type RowProblem } from './pledge-shee
 /** Each sheet's columns named as the file's headers do (own names for a sheet the file lacks). */
 export type SheetNames = Record<PledgeUploadIssue['sheet'], ColumnNames>;
 
-export interface PledgeRow {
+export interface PledgeSheetRow {
   rowNumber: number;
   /** As read, for the row report of a refused row. */
   cells: readonly Cell[];
@@ -32,14 +32,14 @@ export interface PledgeRow {
 export interface ListRow {
   rowNumber: number;
   raw: RawCells;
-  target: PledgeRow | undefined;
+  target: PledgeSheetRow | undefined;
 }
 
 export const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** A row the rules refused, with its failures and its code when that is valid (null when KODE is among them). */
 export interface RuleRefusal {
-  row: PledgeRow;
+  row: PledgeSheetRow;
   problems: RowProblem[];
   code: string | null;
 }
@@ -49,7 +49,7 @@ export interface RuleRefusal {
  * of those pledges with the refused `Daftar` rows (`listRows`), so the fixed report uploaded alone saves
  * each pledge with its whole list.
  */
-export function repeatedRows(report: PledgeUploadReport, rows: PledgeRow[], list: ListRow[]): { raws: Map<number, RawCells>; listRows: { rowNumber: number; raw: RawCells }[] } {
+export function repeatedRows(report: PledgeUploadReport, rows: PledgeSheetRow[], list: ListRow[]): { raws: Map<number, RawCells>; listRows: { rowNumber: number; raw: RawCells }[] } {
   const refused = { Komitmen: new Set<number>(), Daftar: new Set<number>() };
   for (const i of report.issues) refused[i.sheet].add(i.rowNumber);
   return {

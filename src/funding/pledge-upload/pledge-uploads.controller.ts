@@ -9,9 +9,10 @@ import { UploadsPageDto } from '../../common/http/uploads-page.dto.js';
 import { uuidParam } from '../../common/http/uuid-param.js';
 import { NoQueryDto } from '../../common/http/validation.js';
 import { sendWorkbook } from '../../common/spreadsheet/send-workbook.js';
+import { withUploadedFile } from '../../common/uploads/uploaded-file.js';
 import { Role } from '../../users/role.js';
 import { PledgeUploadQueryDto } from '../dto/pledge-upload-query.dto.js';
-import { FundingErrorCode, FundingException } from '../funding.exception.js';
+import { FundingException } from '../funding.exception.js';
 import { ImportPledgeSheet } from './import-pledge-sheet.use-case.js';
 import { pledgeUploadReportFilename } from './pledge-upload-report.js';
 import { PledgeUploads } from './pledge-uploads.service.js';
@@ -45,8 +46,11 @@ export class PledgeUploadsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   upload(@UploadedFile() file: StoredUpload | undefined, @Query() query: PledgeUploadQueryDto, @CurrentUser() user: AuthenticatedUser) {
-    if (!file) throw new FundingException(FundingErrorCode.UPLOAD_INVALID, 'Lampirkan berkas komitmen (.xlsx atau .csv) pada kolom "file".');
-    return this.importSheet.execute({ path: file.path, filename: file.originalname, actor: user.username, dryRun: query.isDryRun });
+    return withUploadedFile(
+      file,
+      (f) => this.importSheet.execute({ path: f.path, filename: f.originalname, actor: user.username, dryRun: query.isDryRun }),
+      FundingException.fileRequired,
+    );
   }
 
   /** Pledge sheets saved (dry runs are not), newest first: `{ items, total }`. */

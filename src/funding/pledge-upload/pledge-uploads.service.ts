@@ -7,9 +7,9 @@ import { Clock } from '../../common/clock/clock.js';
 import type { RawCells } from '../../common/spreadsheet/raw-cells.js';
 import type { ReportRow } from '../../common/spreadsheet/report-sheets.js';
 import { writeRowReport } from '../../common/spreadsheet/row-report.writer.js';
-import { columnOrderParams } from '../../common/spreadsheet/upload-issue.sql.js';
-import { MAX_ISSUES_IN_RESPONSE, type RowIssue } from '../../reconciliation/uploads/row-issue.js';
-import { writeIssues } from '../../reconciliation/uploads/upload-writer.js';
+import { columnOrderParams } from '../../common/uploads/sql/upload-issue.sql.js';
+import { MAX_ISSUES_IN_RESPONSE, type RowIssue } from '../../common/uploads/row-issue.js';
+import { writeIssues } from '../../common/uploads/upload-writer.js';
 import { FundingException } from '../funding.exception.js';
 import {
   COUNT_PLEDGE_UPLOADS,

@@ -4,8 +4,9 @@
  * and the messages for a code used twice in the file or already taken (twiceInFile, taken).
  */
 import { SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
-import { type FieldProblem, FundingException } from '../funding.exception.js';
-import { asList, type PledgeRow } from './pledge-rows.js';
+import type { FieldProblem } from '../../common/errors/field-problem.js';
+import { FundingException } from '../funding.exception.js';
+import { asList, type PledgeSheetRow } from './pledge-rows.js';
 import { type ColumnNames, PLEDGE_COLUMNS, type RowProblem } from './pledge-sheet.js';
 
 /** A code another row of this sheet holds, naming that row (the one that took it, or would). */
@@ -20,7 +21,7 @@ export const taken = (code: string, dryRun: boolean) => (dryRun ? `Kode komitmen
  * to lie between 2018 and 2099), nor about a list its refused `Daftar` rows left empty (it was listed: not
  * "wajib diisi"). The other columns are judged as the API judges them, a list by the values that were read.
  */
-export function judged(row: PledgeRow, problems: readonly FieldProblem[], names: ColumnNames): RowProblem[] {
+export function judged(row: PledgeSheetRow, problems: readonly FieldProblem[], names: ColumnNames): RowProblem[] {
   const unread = new Set(row.problems.map((p) => p.column));
   for (const { column } of row.listRefusals) if (!asList(column === 'KODE_DESA' ? row.input.villageCodes : row.input.niks).length) unread.add(column);
   return problems
@@ -41,7 +42,7 @@ const QUOTED = new Set(['sourceType', 'fund', 'scope', 'fiscalYear']);
  * the cell as written is put after the column's name, as the enrollment sheet's refusals do. A message of another
  * shape is kept.
  */
-function withValue(message: string, field: string, row: PledgeRow): string {
+function withValue(message: string, field: string, row: PledgeSheetRow): string {
   const cell = QUOTED.has(field) ? row.cells[COLUMN_INDEX.get(COLUMN_OF[field]) ?? -1] : undefined;
   if (!cell || cell.text === '') return message;
   // a value of another kind is already told by the message (", bukan angka 5")

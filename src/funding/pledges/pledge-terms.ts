@@ -9,7 +9,7 @@ import { HAS_VISIBLE_TEXT, lengthMessage } from '../../common/text.js';
 import { butCame } from '../../common/value-kind.js';
 import { DEFAULT_PRIORITY, type PledgeData, type PledgeInput } from '../domain/pledge-rules.js';
 import type { Pledge } from '../entities/pledge.entity.js';
-import type { FieldProblem } from '../funding.exception.js';
+import type { FieldProblem } from '../../common/errors/field-problem.js';
 import type { PledgeView } from './pledge-view.js';
 
 /**

@@ -29,7 +29,7 @@ export class PledgesController {
   @ApiOkResponse({ type: [PledgeResponseDto] })
   @Roles(...READERS)
   list(@Query() query: PledgeListQueryDto) {
-    return this.pledges.list(query.fiscalYear, query.withdrawn === undefined ? undefined : query.withdrawn === 'true');
+    return this.pledges.list(query.fiscalYear, query.withdrawnFilter);
   }
 
   @Get(':code')

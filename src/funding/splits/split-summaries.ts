@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { monthsBetween } from '../../common/month.js';
 import { pledgeWarnings, type PledgeWarning, revisionsWarnings } from '../domain/pledge-warnings.js';
 import type { MonthPeriod } from '../dto/month-range.dto.js';
-import type { GroupBy } from '../dto/splits-query.dto.js';
+import type { GroupBy, SplitsSummaryQueryDto } from '../dto/splits-query.dto.js';
 import { FundingException } from '../funding.exception.js';
 import * as SQL from '../sql/splits.sql.js';
 import { groupWarnings } from './split-warnings.js';
@@ -47,6 +47,12 @@ export class SplitSummaries {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly allocateMonth: AllocateMonth,
   ) {}
+
+  /** GET /splits/summary: one month (`month`), or the allocated months of a range (`from`, `to`) summed. */
+  of(query: SplitsSummaryQueryDto, actor: string): Promise<SummaryRow[]> {
+    if (query.month !== undefined) return this.month(query.month, query.groupBy, actor);
+    return this.range({ from: query.from!, to: query.to! }, query.groupBy, actor);
+  }
 
   /**
    * Totals of a month grouped by pledge, village or source type, with a final `UNFUNDED` row

@@ -46,7 +46,6 @@ export class SplitsController {
   @Get('summary')
   @ApiOkResponse({ type: [SplitSummaryRowDto] })
   summary(@Query() query: SplitsSummaryQueryDto, @CurrentUser() user: AuthenticatedUser) {
-    if (query.month !== undefined) return this.summaries.month(query.month, query.groupBy, user.username);
-    return this.summaries.range({ from: query.from!, to: query.to! }, query.groupBy, user.username);
+    return this.summaries.of(query, user.username);
   }
 }

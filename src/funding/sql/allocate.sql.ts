@@ -2,7 +2,7 @@
  * The set-based SQL of one month's allocation (DOMAIN §4, §6), in the order AllocateMonth runs it.
  * $1 is always the month 'YYYY-MM'.
  */
-import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
+import { ALLOCATION_NOT_FROZEN } from '../../periods/sql/frozen-allocations.sql.js';
 
 /** Serialises everything that computes or invalidates allocations (pledge changes, tariffs, runs). */
 export const ALLOCATION_LOCK_KEY = 1703_0004;

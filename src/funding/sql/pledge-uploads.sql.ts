@@ -1,4 +1,4 @@
-import { issueColumnOrder } from '../../common/spreadsheet/upload-issue.sql.js';
+import { issueColumnOrder } from '../../common/uploads/sql/upload-issue.sql.js';
 
 /** `pledge_upload` (migration 1766760000000): a pledge sheet saved (not a dry run), its counts; its refused rows in `upload_issue`. */
 

@@ -1,5 +1,5 @@
 /** Hand-written queries of pledge revisions. */
-import { monthFrozen } from '../../periods/frozen-allocations.sql.js';
+import { monthFrozen } from '../../periods/sql/frozen-allocations.sql.js';
 
 /**
  * What a pledge funded in months that are never allocated again ($1 pledge code): finalized months
@@ -18,24 +18,6 @@ export const USED_IN_FROZEN_MONTHS = `
  */
 export const TERMS_OF_SPLIT = (split = 's', terms = 'p') =>
   `pledge_terms ${terms} ON ${terms}.code = ${split}.pledge_code AND ${terms}.revision = ${split}.pledge_revision`;
-
-/**
- * Records every pledge whose current revision has no terms recorded, as it stands, as PledgesService
- * records each create and revise: for pledges written by SQL (benches, test fixtures), whose splits
- * would otherwise have no terms to be read by (TERMS_OF_SPLIT). No parameters.
- */
-export const RECORD_CURRENT_REVISIONS = `
-  INSERT INTO pledge_revision (code, revision, data, reason, changed_by, changed_at)
-  SELECT p.code, p.revision,
-         jsonb_build_object(
-           'code', p.code, 'sourceType', p.source_type, 'fund', p.fund, 'funder', p.funder, 'fiscalYear', p.fiscal_year,
-           'fromMonth', p.from_month, 'toMonth', p.to_month, 'scope', p.scope, 'villageCodes', to_jsonb(p.village_codes),
-           'niks', to_jsonb(p.niks), 'sharePercent', p.share_percent, 'quota', p.quota, 'budget', p.budget,
-           'priority', p.priority, 'legalBasis', p.legal_basis, 'withdrawn', p.withdrawn_at IS NOT NULL),
-         'Komitmen dibuat', p.created_by, p.updated_at
-    FROM pledge p
-   WHERE NOT EXISTS (SELECT 1 FROM pledge_revision r WHERE r.code = p.code AND r.revision = p.revision AND r.data ? 'sourceType')
-  ON CONFLICT ON CONSTRAINT "PK_pledge_revision" DO UPDATE SET data = EXCLUDED.data`;
 
 /**
  * Other pledges ($3: the pledge's own code, left out) of fiscal year $1 and source type $2 paying in some of the months

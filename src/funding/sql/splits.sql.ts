@@ -1,5 +1,5 @@
 /** Read-side SQL of the split queries (GET /splits, /splits/summary). $1 = month unless noted. */
-import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
+import { ALLOCATION_NOT_FROZEN } from '../../periods/sql/frozen-allocations.sql.js';
 import { TERMS_OF_SPLIT } from './pledges.sql.js';
 
 /**

@@ -27,7 +27,7 @@ import { firstPricedMonth } from '../domain/tariff-gaps.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { FundingException } from '../funding.exception.js';
 import { TAKE_ALLOCATION_LOCK } from '../sql/allocate.sql.js';
-import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
+import { ALLOCATION_NOT_FROZEN } from '../../periods/sql/frozen-allocations.sql.js';
 import {
   type ClosedPricedMonth,
   closedMonthPriced,

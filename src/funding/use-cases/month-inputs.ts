@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import type { AllocationPledge, PledgeScope } from '../domain/allocate.js';
 import { LOCAL_TARIFF_OF_MONTH, PLEDGES_OF_MONTH } from '../sql/allocate.sql.js';
 
-export interface MonthTariff {
+export interface LocalTariffOfMonth {
   /** the tariff rows summed */
   ids: number[];
   /** rupiah of one participant-month */
@@ -21,7 +21,7 @@ export interface MonthPledge extends AllocationPledge {
   revision: number;
 }
 
-export async function tariffOfMonth(m: EntityManager, month: string): Promise<MonthTariff> {
+export async function tariffOfMonth(m: EntityManager, month: string): Promise<LocalTariffOfMonth> {
   const [row]: { ids: number[]; amount: string; premium: boolean }[] = await m.query(LOCAL_TARIFF_OF_MONTH, [month]);
   return { ids: row.ids.map(Number), amount: Number(row.amount), premium: row.premium };
 }

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { MAX_RUPIAH, rupiah } from '../../common/money.js';
 import { MONTH_PATTERN } from '../../common/month.js';
-import { MAX_PAGE } from '../../common/http/paging.js';
+import { PageNumber } from '../../common/http/paging.js';
 import { paymentReference, REFERENCE_MAX } from '../duplicate-payments.js';
 import { PAID_AT_FORM, PAID_YEARS, paidDayInWib } from '../paid-at.js';
 import { IsRequiredMonth, QueryInteger } from '../../common/http/validation.js';
@@ -115,7 +115,7 @@ export class PaymentQueryDto {
   @IsUUID('all', { message: 'uploadId: id unggahan lembar pembayaran (UUID) tidak valid' })
   uploadId?: string;
 
-  @ApiPropertyOptional({ default: 1, type: 'integer', minimum: 1, maximum: MAX_PAGE }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
+  @PageNumber() page: number = 1;
   @ApiPropertyOptional({ default: 100, type: 'integer', minimum: 1, maximum: 1000 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(1000) pageSize: number = 100;
 }
 
@@ -127,11 +127,6 @@ export class PaymentStatusQueryDto {
   @IsRequiredMonth()
   @Matches(MONTH_PATTERN, { message: `month: ${MONTH_MESSAGE}` })
   month: string;
-}
-
-export class PaymentUploadDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'xlsx or csv: KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI (optional PENYESUAIAN_BULAN)' })
-  file?: unknown;
 }
 
 /** Why a payment is deleted (kept in the audit trail with the payment removed). */

@@ -2,7 +2,7 @@
  * What the warnings of a recorded payment read (payment-warnings.ts), for every payment of a request
  * or a sheet's batch at once: each distinct pair once, never a query per row.
  */
-import { monthFrozen } from '../../periods/frozen-allocations.sql.js';
+import { monthFrozen } from '../../periods/sql/frozen-allocations.sql.js';
 
 /**
  * The pledge-months ($1 codes, $2 months, pairs) where the pledge has no split, i.e. nothing due

@@ -10,7 +10,8 @@ import { paidDayInWib } from '../paid-at.js';
 import { adjustsOpenMonth, paymentTermsProblems } from '../payment-row.validator.js';
 import { PaymentException } from '../payments.exception.js';
 import { storedPledgeCode } from '../../funding/pledges/pledge-code.js';
-import type { FieldProblem, SoundPaymentFields } from '../payment-body.js';
+import type { FieldProblem } from '../../common/errors/field-problem.js';
+import type { SoundPaymentFields } from '../payment-body.js';
 import { closedMonthPaymentAdvice, type CommonException } from '../../common/errors/common.exception.js';
 import { type PaymentWarning, paymentWarnings } from '../payment-warnings.js';
 

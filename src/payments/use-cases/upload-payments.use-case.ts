@@ -9,8 +9,8 @@ import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { lockMonthInput, MONTH_INPUT } from '../../periods/month-input-locks.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { BpjsInputException } from '../../reconciliation/bpjs-input.exception.js';
-import { IssueCollector, type UploadReport } from '../../reconciliation/uploads/row-issue.js';
-import { type TotalRow, totalRow, totalRowMismatch } from '../../reconciliation/uploads/total-row.js';
+import { IssueCollector, type UploadReport } from '../../common/uploads/row-issue.js';
+import { type TotalRow, totalRow, totalRowMismatch } from '../../common/uploads/total-row.js';
 import { paymentKey, recordedAlready } from '../duplicate-payments.js';
 import { repeatOfRecorded, repeatOfRow, sameFigures } from '../repeat-messages.js';
 import { CANONICAL_NAMES, type CheckedPaymentRow, type KnownPledges, PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
@@ -23,7 +23,7 @@ import { INSERT_PAYMENT_UPLOAD, PAYMENT_UPLOAD_OF_FILE } from '../sql/payment-up
 import { fileChecksum } from '../../common/file-checksum.js';
 import { paymentReportCells, type PaymentUploadRow } from '../payment-upload-report.js';
 import { PaymentException } from '../payments.exception.js';
-import { storedReport, writeIssues } from '../../reconciliation/uploads/upload-writer.js';
+import { storedReport, writeIssues } from '../../common/uploads/upload-writer.js';
 import { paymentWarnings, warningIssue } from '../payment-warnings.js';
 
 /** A row of the sheet as validated, with its cells for the row report. */

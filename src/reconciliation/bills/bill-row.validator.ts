@@ -10,8 +10,8 @@ import { fieldCountIssue } from '../../common/spreadsheet/field-count.js';
 import { mergedCellIssue, mergedLabelRange, withMergedCells } from '../../common/spreadsheet/merged-cells.js';
 import type { SheetRow } from '../../common/spreadsheet/sheet-row.js';
 import { type Cell, holdsValue, isNoteRow } from '../../common/spreadsheet/cell.js';
-import { isError, nikFrom, nokaFrom, rupiahFrom, textRefusal } from '../uploads/cell-values.js';
-import type { RowIssue } from '../uploads/row-issue.js';
+import { isError, nikFrom, nokaFrom, rupiahFrom, textRefusal } from '../../common/uploads/cell-values.js';
+import type { RowIssue } from '../../common/uploads/row-issue.js';
 
 export const BILL_COLUMNS: readonly ColumnSpec[] = [
   { name: 'NOKA', aliases: ['NO KARTU', 'NOMOR KARTU', 'NO KARTU BPJS', 'NOMOR KARTU BPJS', 'NO JKN'], required: true, width: 16 },

@@ -12,7 +12,7 @@ import { Role } from '../../users/role.js';
 import { BpjsInputs } from '../bpjs-inputs.service.js';
 import { BillQueryDto, UploadBillDto } from '../dto/bpjs-input.dto.js';
 import { type StoredUpload, UploadFile } from '../../common/http/upload-options.js';
-import { withUploadedFile } from '../uploads/uploaded-file.js';
+import { withUploadedFile } from '../../common/uploads/uploaded-file.js';
 import { billReport, billReportFilename } from '../uploads/upload-reports.js';
 import { uuidParam } from '../../common/http/uuid-param.js';
 import { UploadBill } from './upload-bill.use-case.js';
@@ -49,6 +49,7 @@ export class BillsController {
   upload(@Body() body: UploadBillDto, @UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return withUploadedFile(file, (f) =>
       this.uploadBill.execute({ month: body.month, invoiceTotal: Number(body.invoiceTotal), path: f.path, filename: f.originalname, actor: user.username }),
+      BpjsInputException.fileRequired,
     );
   }
 

@@ -13,12 +13,12 @@ import { INSERT_BILL_LINES } from '../sql/uploads.sql.js';
 import { Bill } from '../entities/bill.entity.js';
 import { fileChecksum } from '../../common/file-checksum.js';
 import { ADJUSTMENT_ENTRY } from '../../common/errors/common.exception.js';
-import { IssueCollector, type UploadReport } from '../uploads/row-issue.js';
-import { storedReport, writeIssues } from '../uploads/upload-writer.js';
-import { type TotalRow, totalRow, totalRowMismatch } from '../uploads/total-row.js';
+import { IssueCollector, type UploadReport } from '../../common/uploads/row-issue.js';
+import { storedReport, writeIssues } from '../../common/uploads/upload-writer.js';
+import { type TotalRow, totalRow, totalRowMismatch } from '../../common/uploads/total-row.js';
 import { replacedVersion, type ReplacedVersion } from '../uploads/replaced-version.js';
 import { isRowReport } from '../uploads/row-report-upload.js';
-import { isError, nikFrom } from '../uploads/cell-values.js';
+import { isError, nikFrom } from '../../common/uploads/cell-values.js';
 import { type BillLineRecord, BILL_COLUMNS, validateBillRow } from './bill-row.validator.js';
 import { type BillFileWarning, sameFileOtherMonths } from './same-file-other-month.js';
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
 import { CATEGORIES, type Category } from '../reconciliation.types.js';
-import { MAX_PAGE } from '../../common/http/paging.js';
+import { PageNumber } from '../../common/http/paging.js';
 import { IsRequiredMonth, QueryInteger } from '../../common/http/validation.js';
 
 const MONTH_MESSAGE = 'month harus berformat YYYY-MM dengan tahun 2000–2099';
@@ -37,6 +37,6 @@ export class FindingQueryDto {
   @IsIn(LISTED, { message: ({ value }) => (value === 'MATCHED' ? MATCHED_NOT_LISTED : CATEGORY_MESSAGE) })
   category?: Exclude<Category, 'MATCHED'>;
 
-  @ApiPropertyOptional({ default: 1, type: 'integer', minimum: 1, maximum: MAX_PAGE }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
+  @PageNumber() page: number = 1;
   @ApiPropertyOptional({ default: 100, type: 'integer', minimum: 1, maximum: 1000 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(1000) pageSize: number = 100;
 }

@@ -12,7 +12,7 @@ import { Role } from '../../users/role.js';
 import { BpjsInputs } from '../bpjs-inputs.service.js';
 import { BillQueryDto, UploadPbiListDto } from '../dto/bpjs-input.dto.js';
 import { type StoredUpload, UploadFile } from '../../common/http/upload-options.js';
-import { withUploadedFile } from '../uploads/uploaded-file.js';
+import { withUploadedFile } from '../../common/uploads/uploaded-file.js';
 import { pbiListReport, pbiListReportFilename } from '../uploads/upload-reports.js';
 import { uuidParam } from '../../common/http/uuid-param.js';
 import { UploadPbiApbnList } from './upload-pbi-apbn-list.use-case.js';
@@ -45,7 +45,7 @@ export class PbiApbnListsController {
   @ApiBody({ type: UploadPbiListDto })
   @UploadFile()
   upload(@Body() body: UploadPbiListDto, @UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
-    return withUploadedFile(file, (f) => this.uploadList.execute({ month: body.month, path: f.path, filename: f.originalname, actor: user.username }));
+    return withUploadedFile(file, (f) => this.uploadList.execute({ month: body.month, path: f.path, filename: f.originalname, actor: user.username }), BpjsInputException.fileRequired);
   }
 
   @Get()

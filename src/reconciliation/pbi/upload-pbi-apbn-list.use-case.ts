@@ -15,12 +15,12 @@ import { BpjsInputException } from '../bpjs-input.exception.js';
 import { lockMonthInput, MONTH_INPUT } from '../../periods/month-input-locks.js';
 import { PbiApbnList } from '../entities/pbi-apbn-list.entity.js';
 import { INSERT_PBI_ENTRIES } from '../sql/uploads.sql.js';
-import { isError, nikFrom } from '../uploads/cell-values.js';
+import { isError, nikFrom } from '../../common/uploads/cell-values.js';
 import { fileChecksum } from '../../common/file-checksum.js';
-import { IssueCollector, type RowIssue, type UploadReport } from '../uploads/row-issue.js';
+import { IssueCollector, type RowIssue, type UploadReport } from '../../common/uploads/row-issue.js';
 import { replacedVersion, type ReplacedVersion } from '../uploads/replaced-version.js';
 import { isRowReport } from '../uploads/row-report-upload.js';
-import { storedReport, writeIssues } from '../uploads/upload-writer.js';
+import { storedReport, writeIssues } from '../../common/uploads/upload-writer.js';
 
 /** DOMAIN §12: the PBI-APBN list needs NIK; every other column is ignored. */
 export const PBI_COLUMNS: readonly ColumnSpec[] = [{ name: 'NIK', aliases: ['NO KTP', 'NOMOR INDUK KEPENDUDUKAN', 'NIK PESERTA'], required: true, width: 20 }];

@@ -24,7 +24,7 @@
  */
 import { coveredBetween } from '../../funding/sql/allocate.sql.js';
 import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
-import { FROZEN_MONTHS } from '../../periods/frozen-allocations.sql.js';
+import { FROZEN_MONTHS } from '../../periods/sql/frozen-allocations.sql.js';
 
 const COVERED_IN_CLOSED = coveredBetween('c.first_day', 'c.last_day', 'p.');
 

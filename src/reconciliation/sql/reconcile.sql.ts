@@ -49,7 +49,7 @@
  *                    billed sum, and a hash-sum of the register fields the ranks read (checksum).
  */
 import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
-import { monthFrozen } from '../../periods/frozen-allocations.sql.js';
+import { monthFrozen } from '../../periods/sql/frozen-allocations.sql.js';
 import { sqlDayName } from '../../common/month.js';
 
 /**

@@ -12,7 +12,3 @@ export const INSERT_PBI_ENTRIES = `
   SELECT $1::uuid, n FROM unnest($2::text[]) AS t(n)
   ON CONFLICT DO NOTHING`;
 
-/** The row issues of a stored upload as its answer lists them (the first $2). $1 upload id. */
-export const STORED_ISSUES = `
-  SELECT row_number AS row, column_name AS column, severity, code, message FROM upload_issue
-   WHERE upload_id = $1 ORDER BY row_number, severity LIMIT $2`;

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock, dayInWib } from '../../common/clock/clock.js';
 import { dueDate } from '../../payments/payment-status.js';
 import { PaymentStatuses } from '../../payments/payment-statuses.service.js';
-import { CLOSED_MONTHS_BY } from '../../periods/frozen-allocations.sql.js';
+import { CLOSED_MONTHS_BY } from '../../periods/sql/frozen-allocations.sql.js';
 import { openMonthToRecordIn } from '../../periods/open-month.js';
 import { dueDateNotPassedWarning } from '../finalize-warnings.js';
 import { ReconciliationException } from '../reconciliation.exception.js';

@@ -4,12 +4,12 @@ import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class
 import { MONTH_PATTERN } from '../../common/month.js';
 import { collapsedText } from '../../common/text.js';
 import { ReasonField } from '../../common/http/reason-field.js';
-import { MAX_PAGE } from '../../common/http/paging.js';
+import { PageNumber } from '../../common/http/paging.js';
 import { IsNikField, QueryInteger } from '../../common/http/validation.js';
 import { VILLAGE_CODE_MESSAGE, VILLAGE_CODE_PATTERN } from '../../regions/village-code.js';
 
 export class UploadListQueryDto {
-  @ApiPropertyOptional({ default: 1, type: 'integer', minimum: 1, maximum: MAX_PAGE }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
+  @PageNumber() page: number = 1;
   @ApiPropertyOptional({ default: 50, type: 'integer', minimum: 1, maximum: 500 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(500) pageSize: number = 50;
 }
 
@@ -40,7 +40,7 @@ export class RegisterFilterDto {
 }
 
 export class ParticipantQueryDto extends RegisterFilterDto {
-  @ApiPropertyOptional({ default: 1, type: 'integer', minimum: 1, maximum: MAX_PAGE }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(MAX_PAGE) page: number = 1;
+  @PageNumber() page: number = 1;
   @ApiPropertyOptional({ default: 50, type: 'integer', minimum: 1, maximum: 500 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(500) pageSize: number = 50;
 }
 

@@ -4,7 +4,7 @@
  * covered (1d). Those months are not recomputed (DOMAIN §9): the messages say what to record instead.
  */
 import { sqlDayName, sqlMonthName, sqlMonthsSaid } from '../../common/month.js';
-import { FROZEN_MONTHS } from '../../periods/frozen-allocations.sql.js';
+import { FROZEN_MONTHS } from '../../periods/sql/frozen-allocations.sql.js';
 import { LAST_CLOSED_DAY, monthEnd, monthStart, RAW_ONCE, STAGED_RAW } from './promote.sql.js';
 
 /**

@@ -4,7 +4,7 @@
  * EnrollmentPromoter in its transaction, with the steps of promote.sql.ts.
  */
 import { sqlDayName, sqlMonthName, sqlMonthsSaid } from '../../common/month.js';
-import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
+import { ALLOCATION_NOT_FROZEN } from '../../periods/sql/frozen-allocations.sql.js';
 import { LAST_ALLOCATED_OPEN_DAY, monthEnd, monthStart, RAW_ONCE } from './promote.sql.js';
 
 /**

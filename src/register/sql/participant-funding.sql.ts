@@ -3,7 +3,7 @@
  * by NIK over the month partitions, each through its partitions' primary keys.
  */
 import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
-import { FROZEN_MONTHS } from '../../periods/frozen-allocations.sql.js';
+import { FROZEN_MONTHS } from '../../periods/sql/frozen-allocations.sql.js';
 
 /**
  * Every split of the participant, month then pledge: PK_split (nik, month, pledge_code) in each

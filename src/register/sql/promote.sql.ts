@@ -8,7 +8,7 @@
  */
 import { NOKA_CLEAR } from '../enrollment-columns.js';
 import { RECORD_COLUMNS } from './staging.sql.js';
-import { ALLOCATION_NOT_FROZEN } from '../../periods/frozen-allocations.sql.js';
+import { ALLOCATION_NOT_FROZEN } from '../../periods/sql/frozen-allocations.sql.js';
 
 /** First and last day of a month column ('YYYY-MM'), as dates. */
 export const monthStart = (month: string) => `(${month} || '-01')::date`;

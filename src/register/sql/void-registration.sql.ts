@@ -1,4 +1,4 @@
-import { FROZEN_MONTHS } from '../../periods/frozen-allocations.sql.js';
+import { FROZEN_MONTHS } from '../../periods/sql/frozen-allocations.sql.js';
 
 /**
  * The closed months (finalized, or frozen by a later finalized month of their year: FROZEN_MONTHS) in which `$1` owed a

@@ -9,13 +9,13 @@ import { DateOrder, type DateOrderRefusal, type DateOrderSink, reworded } from '
 import { columnLabels, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { type IssueRow, issueRowsOf } from '../staging-writer.js';
 import type { EnrollmentRecord } from './enrollment-row.validator.js';
-import { reject, type RowIssue, RowIssueCode } from './row-issue.js';
+import { reject, type EnrollmentRowIssue, RowIssueCode } from './row-issue.js';
 
 /** A validated row as DateOrder holds it: its accepted record (if any) with its warnings. */
 export interface ValidatedRow {
   row: SheetRow;
   record?: EnrollmentRecord;
-  issues: RowIssue[];
+  issues: EnrollmentRowIssue[];
 }
 
 /** What to stage now: accepted records, and findings. */
@@ -46,5 +46,5 @@ export const stagedInto = (into: Staged): DateOrderSink<ValidatedRow, Enrollment
 });
 
 /** DateOrder's refusals as the register's findings. */
-export const dateOrderIssues = (refusals: DateOrderRefusal<EnrollmentColumnName>[]): RowIssue[] =>
+export const dateOrderIssues = (refusals: DateOrderRefusal<EnrollmentColumnName>[]): EnrollmentRowIssue[] =>
   refusals.map((r) => reject(r.column, RowIssueCode.DATE_ORDER_AMBIGUOUS, r.message));

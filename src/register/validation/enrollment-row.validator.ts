@@ -17,7 +17,7 @@ import { type ComparedColumn, FirstRowsOfNik } from './first-rows-of-nik.js';
 import { lengthMessage, visibleText } from '../../common/text.js';
 import { dateFormsOf, noDateForms, noteDateForm, type RowDateForms } from '../../common/spreadsheet/date-order.js';
 import { addMonthsToDay, dayName } from '../../common/month.js';
-import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
+import { reject, type EnrollmentRowIssue, RowIssueCode as C, warn } from './row-issue.js';
 import { UNCOLLAPSED_SPACE, withoutDashes, withoutFormulaFailures, withoutRequiredRepeats } from './row-cells.js';
 import { crossCheckNik, nikOf, noKkOf, nokaOf } from './identity-cells.js';
 import { type VillageName, VillageCells } from './village-cells.js';
@@ -53,7 +53,7 @@ export interface RowResult {
    * then holds the row's warnings only.
    */
   contested?: { record: EnrollmentRecord; firstRow: number };
-  issues: RowIssue[];
+  issues: EnrollmentRowIssue[];
   /** What the row's text dates say of the file's date order (date-order.ts); absent when it has none in slashes. */
   dates?: RowDateForms<EnrollmentColumnName>;
 }
@@ -149,7 +149,7 @@ export class EnrollmentRowValidator {
     if (isNoteRow(own, COL.NIK) || isLabelRow(own, COL.NIK)) {
       return { issues: [reject(null, C.NOT_PARTICIPANT_ROW, NOT_PARTICIPANT_ROW)] };
     }
-    const issues: RowIssue[] = [];
+    const issues: EnrollmentRowIssue[] = [];
     this.dashed.clear();
     const cells = withoutDashes(withoutFormulaFailures(read, issues, this.labels), this.dashed);
     const L = this.labels;
@@ -237,7 +237,7 @@ export class EnrollmentRowValidator {
     );
   }
 
-  private name(cell: Cell, issues: RowIssue[]): string | null {
+  private name(cell: Cell, issues: EnrollmentRowIssue[]): string | null {
     const L = this.labels;
     if (cell.kind === 'empty') return void issues.push(this.required('NAMA')), null;
     const name = UNCOLLAPSED_SPACE.test(cell.text) ? cell.text.replace(/\s+/g, ' ') : cell.text;
@@ -256,7 +256,7 @@ export class EnrollmentRowValidator {
     return null;
   }
 
-  private date(cell: Cell, column: EnrollmentColumnName, mandatory: boolean, issues: RowIssue[], years?: readonly [number, number]): string | null {
+  private date(cell: Cell, column: EnrollmentColumnName, mandatory: boolean, issues: EnrollmentRowIssue[], years?: readonly [number, number]): string | null {
     if (cell.kind === 'empty') {
       if (mandatory) issues.push(this.required(column));
       return null;
@@ -279,14 +279,14 @@ export class EnrollmentRowValidator {
     return null;
   }
 
-  private required(column: EnrollmentColumnName): RowIssue {
+  private required(column: EnrollmentColumnName): EnrollmentRowIssue {
     const label = this.labels[column];
     // a dash means "none", which a required column cannot be (QA: a dash was refused without saying the column is required)
     if (this.dashed.has(column)) return reject(column, C.REQUIRED, `${label} wajib diisi: ${label} adalah kolom wajib, jadi tanda "-" (tidak ada) tidak dapat dipakai. Isi ${label} peserta ini.`);
     return reject(column, C.REQUIRED, `${label} wajib diisi.`);
   }
 
-  private sex(cell: Cell, issues: RowIssue[]): 'L' | 'P' | null {
+  private sex(cell: Cell, issues: EnrollmentRowIssue[]): 'L' | 'P' | null {
     if (cell.kind === 'empty') return void issues.push(this.required('JENIS_KELAMIN')), null;
     const sex = SEX[cell.text.toUpperCase()];
     if (sex) return sex;
@@ -294,7 +294,7 @@ export class EnrollmentRowValidator {
     return null;
   }
 
-  private endReason(cell: Cell, tat: string | null, issues: RowIssue[]): EndReason | null {
+  private endReason(cell: Cell, tat: string | null, issues: EnrollmentRowIssue[]): EndReason | null {
     const L = this.labels;
     const written = cell.text.trim().toUpperCase().replace(/[\s-]+/g, '_');
     const text = END_REASON_PHRASINGS[written] ?? written;

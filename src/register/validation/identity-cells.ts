@@ -9,13 +9,13 @@ import { formulaTextOf, isScientificText, scientificNikSaid } from '../../common
 import { birthDateAgrees, checkNik, type NikFacts } from '../../common/nik.js';
 import { dayName, MONTH_NAMES } from '../../common/month.js';
 import type { ColumnLabels, EnrollmentColumnName } from '../enrollment-columns.js';
-import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
+import { reject, type EnrollmentRowIssue, RowIssueCode as C, warn } from './row-issue.js';
 import { strayHint, TEXT_FORMAT_HINT, withoutSpaces } from './row-cells.js';
 
 const HOME_REGENCY = '1703';
 
 /** The REQUIRED finding of an empty column (EnrollmentRowValidator.required). */
-export type Required = (column: EnrollmentColumnName) => RowIssue;
+export type Required = (column: EnrollmentColumnName) => EnrollmentRowIssue;
 
 /**
  * The NIK and what its digits say (region, birth date, sex), or null with the issue recorded. A NIK written as Excel's
@@ -23,7 +23,7 @@ export type Required = (column: EnrollmentColumnName) => RowIssue;
  * as those digits), is read as the digits between the quotes, with a warning naming the NIK read; anything else between
  * them is refused, saying how the cell is written.
  */
-export function nikOf(cell: Cell, L: ColumnLabels, issues: RowIssue[], required: Required): { nik: string; facts: NikFacts } | null {
+export function nikOf(cell: Cell, L: ColumnLabels, issues: EnrollmentRowIssue[], required: Required): { nik: string; facts: NikFacts } | null {
   if (cell.kind === 'empty') return void issues.push(required('NIK')), null;
   if (isScientificText(cell)) return void issues.push(reject('NIK', C.NIK_NUMERIC_CELL, `${scientificNikSaid(cell, L.NIK)} ${TEXT_FORMAT_HINT}`)), null;
   if (cell.kind === 'number') {
@@ -59,7 +59,7 @@ export function nikOf(cell: Cell, L: ColumnLabels, issues: RowIssue[], required:
 }
 
 /** `birth`: the day read and its cell (a 1904-system serial whose 1900 reading is the NIK's day is said to be ambiguous). */
-export function crossCheckNik(nik: string, facts: NikFacts, birth: { day: string; cell: Cell }, sex: 'L' | 'P', L: ColumnLabels, issues: RowIssue[]): void {
+export function crossCheckNik(nik: string, facts: NikFacts, birth: { day: string; cell: Cell }, sex: 'L' | 'P', L: ColumnLabels, issues: EnrollmentRowIssue[]): void {
   const birthDate = birth.day;
   if (facts.regency !== HOME_REGENCY) {
     issues.push(warn('NIK', C.NIK_REGION_OUTSIDE, `${L.NIK} ${nik} diterbitkan di luar Kabupaten Bengkulu Utara (kode ${nik.slice(0, 4)}); pastikan peserta berdomisili di desa yang dicantumkan.`));
@@ -76,7 +76,7 @@ export function crossCheckNik(nik: string, facts: NikFacts, birth: { day: string
   }
 }
 
-export function noKkOf(cell: Cell, L: ColumnLabels, issues: RowIssue[], required: Required): string | null {
+export function noKkOf(cell: Cell, L: ColumnLabels, issues: EnrollmentRowIssue[], required: Required): string | null {
   if (cell.kind === 'empty') return void issues.push(required('NO_KK')), null;
   if (cell.kind === 'number' || isScientificText(cell)) {
     issues.push(reject('NO_KK', C.NO_KK_NUMERIC_CELL, `${L.NO_KK}: terbaca sebagai angka (${cell.text}), bukan teks; digit terakhir sudah berubah di Excel. ${TEXT_FORMAT_HINT}`));
@@ -90,7 +90,7 @@ export function noKkOf(cell: Cell, L: ColumnLabels, issues: RowIssue[], required
   return null;
 }
 
-export function nokaOf(cell: Cell, L: ColumnLabels, issues: RowIssue[]): string | null {
+export function nokaOf(cell: Cell, L: ColumnLabels, issues: EnrollmentRowIssue[]): string | null {
   if (cell.kind === 'empty') return null;
   const noka = withoutSpaces(cell.text);
   if (/^\d{13}$/.test(noka)) return noka;

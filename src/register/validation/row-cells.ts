@@ -7,7 +7,7 @@ import { characterFailure, formulaFailure } from '../../common/spreadsheet/cell-
 import { type Cell, EMPTY_CELL } from '../../common/spreadsheet/cell.js';
 import { strayCharacterSaid } from '../../common/text.js';
 import { type ColumnLabels, ENROLLMENT_COLUMNS, type EnrollmentColumnName } from '../enrollment-columns.js';
-import { reject, type RowIssue, RowIssueCode as C } from './row-issue.js';
+import { reject, type EnrollmentRowIssue, RowIssueCode as C } from './row-issue.js';
 
 export const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
 
@@ -32,7 +32,7 @@ export function withoutSpaces(text: string): string {
  * characters, U+FFFD): one finding naming the column, and the cell read as empty for the checks
  * after. Returns `cells` itself when there is none (almost every row).
  */
-export function withoutFormulaFailures(cells: readonly Cell[], issues: RowIssue[], labels: ColumnLabels): readonly Cell[] {
+export function withoutFormulaFailures(cells: readonly Cell[], issues: EnrollmentRowIssue[], labels: ColumnLabels): readonly Cell[] {
   let out: Cell[] | undefined;
   cells.forEach((cell, i) => {
     if (i >= ENROLLMENT_COLUMNS.length) return;
@@ -65,7 +65,7 @@ export function withoutDashes(cells: readonly Cell[], dashed: Set<EnrollmentColu
 }
 
 /** A column with a formula or character finding is not also reported as empty. */
-export function withoutRequiredRepeats(issues: RowIssue[]): RowIssue[] {
+export function withoutRequiredRepeats(issues: EnrollmentRowIssue[]): EnrollmentRowIssue[] {
   const formula = new Set(issues.filter((i) => i.code === C.FORMULA_ERROR || i.code === C.FORMULA_WITHOUT_VALUE || i.code === C.INVALID_CHARACTER).map((i) => i.column));
   return issues.filter((i) => i.code !== C.REQUIRED || !formula.has(i.column));
 }

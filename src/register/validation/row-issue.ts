@@ -67,7 +67,7 @@ export enum RowIssueCode {
 
 export type Severity = 'REJECT' | 'WARN';
 
-export interface RowIssue {
+export interface EnrollmentRowIssue {
   readonly column: EnrollmentColumnName | null;
   readonly code: RowIssueCode;
   readonly severity: Severity;
@@ -82,5 +82,5 @@ export interface RowIssue {
  */
 export const SAME_AS_ROW = '#sameAsRow';
 
-export const reject = (column: EnrollmentColumnName | null, code: RowIssueCode, message: string): RowIssue => ({ column, code, severity: 'REJECT', message });
-export const warn = (column: EnrollmentColumnName | null, code: RowIssueCode, message: string): RowIssue => ({ column, code, severity: 'WARN', message });
+export const reject = (column: EnrollmentColumnName | null, code: RowIssueCode, message: string): EnrollmentRowIssue => ({ column, code, severity: 'REJECT', message });
+export const warn = (column: EnrollmentColumnName | null, code: RowIssueCode, message: string): EnrollmentRowIssue => ({ column, code, severity: 'WARN', message });

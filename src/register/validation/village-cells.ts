@@ -7,7 +7,7 @@ import type { Cell } from '../../common/spreadsheet/cell.js';
 import { collapsedText } from '../../common/text.js';
 import { normalizeVillageCode } from '../../regions/village-code.js';
 import type { ColumnLabels } from '../enrollment-columns.js';
-import { reject, type RowIssue, RowIssueCode as C, warn } from './row-issue.js';
+import { reject, type EnrollmentRowIssue, RowIssueCode as C, warn } from './row-issue.js';
 import { strayHint } from './row-cells.js';
 import type { Required } from './identity-cells.js';
 
@@ -43,7 +43,7 @@ export class VillageCells {
   }
 
   /** The dotted code of the cell's village, or null with the issue recorded. */
-  check(cell: Cell, L: ColumnLabels, issues: RowIssue[], required: Required): string | null {
+  check(cell: Cell, L: ColumnLabels, issues: EnrollmentRowIssue[], required: Required): string | null {
     if (cell.kind === 'empty') return void issues.push(required('KODE_DESA')), null;
     // The template's drop-down offers "17.03.06.2001 - Nama Desa": the code is what the cell starts with, whatever
     // follows it ("-", "–", ":", ",", "(…)" or a space: QA found each typed), and what follows is the village's name.
@@ -78,7 +78,7 @@ export class VillageCells {
    * A drop-down value "17.03.01.2001 - Meok" whose name is not the code's village: the code wins, the
    * row is kept, and a warning names both (QA: taken silently; then taken silently with "–", ":", "(…)" or a space).
    */
-  private nameBesideCode(text: string, after: string, code: string, L: ColumnLabels, issues: RowIssue[]): void {
+  private nameBesideCode(text: string, after: string, code: string, L: ColumnLabels, issues: EnrollmentRowIssue[]): void {
     const village = this.villageByCode.get(code);
     const said = collapsedText(after.replace(/^[\s\-–—:,;(]+/, '').replace(/[\s)]+$/, ''));
     if (!village || !/\p{L}/u.test(said) || villageKey(said) === villageKey(village.name)) return;

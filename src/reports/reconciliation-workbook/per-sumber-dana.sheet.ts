@@ -14,7 +14,7 @@ import { funderOf, type ReconciliationWorkbookContext } from './workbook-context
 /**
  * 209 characters wide, about Pagu & Realisasi's 229 (QA: 320, printed at about 40%): the long texts (funder, revision,
  * legal basis) wrap in their cells. A pledge's §5 warnings are not a column (QA: the Dana Desa warning, 60 characters
- * wide, made its row six lines tall and mostly empty) but a note under the table, the sheet's whole width (writeWarnings).
+ * wide, made its row six lines tall and mostly empty) but a note under the table, the sheet's whole width (the Peringatan rows after JUMLAH IURAN).
  */
 const COLUMNS: TableColumn[] = [
   { header: 'Kode Komitmen', kind: 'text', width: 22 },

@@ -1,6 +1,6 @@
 /** The SQL of the village and pledge statements: one village or one pledge over a range of months. */
 import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
-import { FROZEN_MONTHS } from '../../periods/frozen-allocations.sql.js';
+import { FROZEN_MONTHS } from '../../periods/sql/frozen-allocations.sql.js';
 import { PLEDGES_THAT_PAID } from './report.sql.js';
 
 /**

@@ -1,5 +1,5 @@
 /** The SQL of the year-end recap (Rekap Tahunan): the twelve months of one fiscal year in one read. */
-import { FROZEN_MONTHS } from '../../periods/frozen-allocations.sql.js';
+import { FROZEN_MONTHS } from '../../periods/sql/frozen-allocations.sql.js';
 
 /**
  * One row per month of fiscal year $1 (January–December, months with nothing too): whether it was allocated, its

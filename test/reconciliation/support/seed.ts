@@ -1,6 +1,6 @@
 /** SQL seeding for reconciliation tests: participants, bills, PBI-APBN lists, pledges, payments. */
 import type { DataSource } from 'typeorm';
-import { RECORD_CURRENT_REVISIONS } from '../../../src/funding/sql/pledges.sql.js';
+import { RECORD_CURRENT_REVISIONS } from '../../support/pledge-revisions.sql.js';
 
 export const VILLAGE = '17.03.06.2001';
 

@@ -6,7 +6,7 @@
  * text starts with =, +, - or @ (formula injection).
  */
 import type { DataSource } from 'typeorm';
-import { RECORD_CURRENT_REVISIONS } from '../../../src/funding/sql/pledges.sql.js';
+import { RECORD_CURRENT_REVISIONS } from '../../support/pledge-revisions.sql.js';
 
 export const MONTH = '2026-10';
 export const PREV = '2026-09';

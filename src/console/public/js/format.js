@@ -1,4 +1,4 @@
-/** Indonesian display formats. Pure functions (unit-tested in test/console/format.spec.ts). */
+/** Indonesian display formats. Pure functions (unit-tested in test/console/console.format.spec.ts). */
 
 /** 37800 → "Rp37.800"; -1500 → "-Rp1.500"; null → "–". Money is whole rupiah. */
 export function rupiah(value) {

@@ -1,4 +1,4 @@
-import { issueColumnOrder } from '../../common/spreadsheet/upload-issue.sql.js';
+import { issueColumnOrder } from '../../common/uploads/sql/upload-issue.sql.js';
 
 /**
  * Whether the enrollment upload exists (its headers as written, for the column order), how many

@@ -1,10 +1,11 @@
 /** The row issues of a bill, PBI-APBN list, payment or pledge sheet upload in `upload_issue`: written once, read back for the answer of a stored upload. */
 import type { EntityManager } from 'typeorm';
-import type { SheetWarning } from '../../common/spreadsheet/hidden-rows.js';
-import { INSERT_UPLOAD_ISSUES } from '../../common/spreadsheet/upload-issue.sql.js';
-import type { UploadCounts } from '../entities/upload-counts.js';
-import { STORED_ISSUES } from '../sql/uploads.sql.js';
+import type { SheetWarning } from '../spreadsheet/hidden-rows.js';
+import { INSERT_UPLOAD_ISSUES, STORED_ISSUES } from './sql/upload-issue.sql.js';
 import { type IssueCollector, MAX_ISSUES_IN_RESPONSE, type RowIssue, type UploadReport } from './row-issue.js';
+
+/** An upload's stored row counts (reconciliation's UploadCounts, embedded in `bill` and `pbi_apbn_list`): NULL where unknown. */
+type StoredCounts = Record<'rowsRead' | 'accepted' | 'rejected' | 'warnings', number | null>;
 
 const CHUNK = 5000;
 
@@ -36,7 +37,7 @@ export function readIssues(m: EntityManager, uploadId: string): Promise<RowIssue
 }
 
 /** The report a stored bill or PBI-APBN list gave: its counts (0 where it kept none, before they were stored) and issues. */
-export async function storedReport(m: EntityManager, upload: { id: string; counts: UploadCounts; sheetWarnings: SheetWarning[] }): Promise<UploadReport> {
+export async function storedReport(m: EntityManager, upload: { id: string; counts: StoredCounts; sheetWarnings: SheetWarning[] }): Promise<UploadReport> {
   const c = upload.counts;
   const issues = await readIssues(m, upload.id);
   return { rowsRead: c.rowsRead ?? 0, accepted: c.accepted ?? 0, rejected: c.rejected ?? 0, warnings: c.warnings ?? 0, issues, sheetWarnings: upload.sheetWarnings ?? [] };

@@ -5,8 +5,8 @@
  * and compare its amount with the total of the lines they accepted (`TOTAL_ROW_MISMATCH`).
  * `SUB TOTAL` rows are left out without a check (they sum a part of the sheet).
  */
-import type { Cell } from '../../common/spreadsheet/cell.js';
-import { rupiah } from '../../common/money.js';
+import type { Cell } from '../spreadsheet/cell.js';
+import { rupiah } from '../money.js';
 import { isError, rupiahFrom } from './cell-values.js';
 import type { RowIssue } from './row-issue.js';
 

@@ -15,6 +15,11 @@ export const INSERT_UPLOAD_ISSUES = `
   SELECT $1::uuid, r.*
   FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[]) AS r`;
 
+/** The row issues of a stored upload as its answer lists them (the first $2). $1 upload id. */
+export const STORED_ISSUES = `
+  SELECT row_number AS row, column_name AS column, severity, code, message FROM upload_issue
+   WHERE upload_id = $1 ORDER BY row_number, severity LIMIT $2`;
+
 /**
  * The position of an issue's column among the upload's columns, for listing a row's messages in the
  * sheet's column order (QA: KETERANGAN and the console listed them by code): `column_name` is a

@@ -3,9 +3,9 @@
  * the value or an Indonesian message. NIKs must come from text cells (DOMAIN §2: a 16-digit number
  * in a numeric cell has already lost its last digit in Excel).
  */
-import { MAX_RUPIAH, rupiah, rupiahText } from '../../common/money.js';
-import type { Cell } from '../../common/spreadsheet/cell.js';
-import { characterFailure, formulaFailure, formulaTextOf, isScientificText, scientificNikSaid } from '../../common/spreadsheet/cell-checks.js';
+import { MAX_RUPIAH, rupiah, rupiahText } from '../money.js';
+import type { Cell } from '../spreadsheet/cell.js';
+import { characterFailure, formulaFailure, formulaTextOf, isScientificText, scientificNikSaid } from '../spreadsheet/cell-checks.js';
 
 export type Parsed<T> = { value: T } | { error: string; code: string };
 

@@ -1,6 +1,6 @@
-import type { RawCells } from '../../common/spreadsheet/raw-cells.js';
-import type { SheetWarning } from '../../common/spreadsheet/hidden-rows.js';
-import { oneLine } from '../../common/text.js';
+import type { RawCells } from '../spreadsheet/raw-cells.js';
+import type { SheetWarning } from '../spreadsheet/hidden-rows.js';
+import { oneLine } from '../text.js';
 
 /** One problem with one row of an uploaded sheet, as reported to the user (Indonesian message). */
 export interface RowIssue {
