@@ -139,13 +139,13 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await page.goto(`${base}/console/#/alokasi?month=2026-10&pledgeCode=apbd-2026`);
     const pledgeError = filters.locator('[data-field="pledgeCode"] .field-error');
     await pledgeError.getByText('Komitmen pendanaan "apbd-2026" tidak ditemukan. Maksudnya "APBD-2026"?').waitFor();
-    await expect(filters.getByLabel('Penyandang dana (komitmen)').inputValue()).resolves.toBe('apbd-2026');
+    await expect(filters.getByLabel('Pemberi dana (komitmen)').inputValue()).resolves.toBe('apbd-2026');
     await expect(page.getByRole('table', { name: /Pembagian iuran/ }).count()).resolves.toBe(0);
     expect(page.url()).toContain('pledgeCode=apbd-2026');
     await screenshot(page, 'auditor-splits-unknown-pledge');
     await page.getByRole('link', { name: 'Tampilkan komitmen APBD-2026' }).click();
     await page.getByRole('table', { name: /Pembagian iuran: 5 baris/ }).waitFor();
-    await expect(filters.getByLabel('Penyandang dana (komitmen)').inputValue()).resolves.toBe('APBD-2026');
+    await expect(filters.getByLabel('Pemberi dana (komitmen)').inputValue()).resolves.toBe('APBD-2026');
 
     // A village outside the regency: the same, and the export exports nothing instead of every split
     await page.goto(`${base}/console/#/alokasi?month=2026-10&villageCode=17.03.99.2001`);
@@ -553,7 +553,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.AUDITOR), '#/pembayaran?month=2026-10');
-    const statuses = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    const statuses = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
     const desa = statuses.locator('tbody tr', { hasText: 'DESA-1703062001-2026' });
     await desa.locator('.compliance-mark').waitFor();
     await expect(desa.locator('.compliance-mark').textContent()).resolves.toBe(DANA_DESA_MARK);

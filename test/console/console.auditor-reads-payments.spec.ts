@@ -73,7 +73,7 @@ describeInBrowser('console: an auditor reads Pembayaran, and can change nothing 
     const picker = page.getByRole('form', { name: 'Pilih bulan' });
     await picker.getByLabel('Bulan iuran').fill('2026-07');
     await picker.getByRole('button', { name: 'Tampilkan' }).click();
-    const status = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    const status = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
     await page.getByRole('heading', { name: 'Pembayaran Juli 2026' }).waitFor();
     await status.waitFor();
     expect((await tableRows(status))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo']);

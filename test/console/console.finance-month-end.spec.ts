@@ -105,7 +105,7 @@ describeInBrowser('console: a month past its due date is told from one not yet d
     await finance.post('/api/v1/allocations').send({ month: '2026-12' }).expect(201);
   });
 
-  const statusTable = (page: Page) => page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+  const statusTable = (page: Page) => page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
   const show = async (page: Page, base: string, path: string, heading: string) => {
     await page.goto(`${base}/console/#${path}`);
     await page.getByRole('heading', { name: heading }).waitFor();

@@ -102,7 +102,7 @@ describeInBrowser('console: finance sees a draft that is out of date and removes
     // The dashboard counts the payment recorded now, and says the draft is out of date.
     await page.goto(`${base}/console/#/dasbor?month=${MONTH}`);
     await page.getByText(/berubah sejak rekonsiliasi ini dijalankan/).waitFor();
-    const status = page.locator('section', { has: page.getByRole('heading', { name: 'Status pembayaran per penyandang dana (saat ini)' }) });
+    const status = page.locator('section', { has: page.getByRole('heading', { name: 'Status pembayaran per pemberi dana (saat ini)' }) });
     await expect(status.textContent()).resolves.toContain('Rp1.000');
     await screenshot(page, 'finance-draft-out-of-date');
 

@@ -49,15 +49,15 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     const funderError = page.locator('[data-field="funder"] .field-error');
     await funderError.waitFor();
     // the API's "funder (nama pemberi dana) wajib diisi.", said with the field's label
-    await expect(funderError.textContent()).resolves.toBe('Penyandang dana wajib diisi.');
-    await expect(page.getByLabel('Penyandang dana').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(funderError.textContent()).resolves.toBe('Pemberi dana wajib diisi.');
+    await expect(page.getByLabel('Pemberi dana').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.locator('[data-field="budget"] .field-error:visible').textContent()).resolves.toMatch(/^Tulis jumlah dalam rupiah penuh/);
     await expect(page.locator('[data-field="sharePercent"] .field-error:visible').textContent()).resolves.toBe('Porsi (%) harus bilangan bulat 1 sampai 100.');
     await expect(page.locator('[data-field="quota"] .field-error:visible').textContent()).resolves.toMatch(/^Kuota peserta per bulan harus bilangan bulat lebih dari 0/);
     await page.getByLabel('Pagu setahun (Rp)').fill('Rp 10.000.000');
     await page.getByLabel('Porsi (%)').fill('100');
     await page.getByLabel('Kuota peserta per bulan').fill('');
-    await page.getByLabel('Penyandang dana').fill('Pemerintah Kabupaten Bengkulu Utara');
+    await page.getByLabel('Pemberi dana').fill('Pemerintah Kabupaten Bengkulu Utara');
     await page.getByRole('button', { name: 'Simpan komitmen' }).click();
     await page.getByRole('heading', { name: 'Komitmen APBD-2026' }).waitFor();
     await expect(page.locator('main').textContent()).resolves.toContain('Rp10.000.000');
@@ -148,7 +148,7 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await expect(page.getByRole('table', { name: /Tidak terdaftar: 1 temuan/ }).textContent()).resolves.toContain('1703061205800099');
 
     // Payments per funder: the pledge owed the month's obligation and paid it on time.
-    expect(await cells(page, 'Status pembayaran per penyandang dana', 'APBD-2026')).toEqual(['APBD-2026', 'Rp189.000', 'Rp189.000', 'Rp0', 'Lunas']);
+    expect(await cells(page, 'Status pembayaran per pemberi dana', 'APBD-2026')).toEqual(['APBD-2026', 'Rp189.000', 'Rp189.000', 'Rp0', 'Lunas']);
     await screenshot(page, 'finance-reconciliation-draft');
 
     // The officer who started the run may not finalize it: no button to be refused by, a line saying who finalizes (QA).

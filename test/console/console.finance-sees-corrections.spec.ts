@@ -37,7 +37,7 @@ describeInBrowser('console: Pembayaran status names the corrections counted in t
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.KEUANGAN), '#/pembayaran?month=2026-10');
-    const status = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    const status = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
     await status.getByText('termasuk koreksi Juli 2026 Rp37.800').waitFor();
     expect(await tableRows(status)).toEqual([
       // §8's Lebih bayar stays; under it, in the workbook's words, that it is the correction (QA, year end)
@@ -58,7 +58,7 @@ describeInBrowser('console: Pembayaran status names the corrections counted in t
     await picker.getByLabel('Bulan iuran').fill('2026-07');
     await picker.getByRole('button', { name: 'Tampilkan' }).click();
     await page.getByRole('heading', { name: 'Pembayaran Juli 2026' }).waitFor();
-    const july = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    const july = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
     await july.getByText('Belum dibayar').first().waitFor();
     expect(await tableRows(july)).toEqual([
       ['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo'],
@@ -105,21 +105,21 @@ describeInBrowser('console: a month paid only by a correction of another month s
     const { context, page, errors } = await openPage(browser);
     await page.clock.setFixedTime(t.clock.now());
     await login(page, base, await userFor(t, Role.KEUANGAN), '#/pembayaran?month=2026-12');
-    const status = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    const status = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
     await status.getByText('premi Desember 2026 sendiri belum dibayar').waitFor();
     expect(await tableRows(status)).toEqual([row]);
     expect(await status.getByTitle('Lunas menurut jumlah (termasuk koreksi November 2026 Rp113.400); premi Desember 2026 sendiri belum dibayar').count()).toBe(1);
     expect(await page.getByRole('status', { name: 'Lewat jatuh tempo Desember 2026' }).textContent()).toContain(`komitmen ${CODE}`);
 
     await page.goto(`${base}/#/dasbor?month=2026-12`);
-    const dashboard = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    const dashboard = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
     await dashboard.getByText('premi Desember 2026 sendiri belum dibayar').waitFor();
     expect(await tableRows(dashboard)).toEqual([row]);
 
     // the run page says the same of the run's row (QA: plain Lunas there), with today's due-ness as Pembayaran's (QA: none)
     const { body: run } = await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-12' }).expect(201);
     await page.goto(`${base}/#/rekonsiliasi/${run.id}`);
-    const runPayments = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    const runPayments = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
     await runPayments.getByText('premi Desember 2026 sendiri belum dibayar').waitFor();
     expect(await tableRows(runPayments)).toEqual([row]);
 
@@ -160,7 +160,7 @@ describeInBrowser('console: Pembayaran names the corrections of the month record
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.KEUANGAN), '#/pembayaran?month=2026-07');
-    const status = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    const status = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
     await status.waitFor();
     expect((await tableRows(status))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo']);
     // past due by its own payments, but the corrections cover it: no warning to pay it again
@@ -189,12 +189,12 @@ describeInBrowser('console: Pembayaran names the corrections of the month record
     expect(await tableRows(october.getByRole('table', { name: 'Koreksi untuk Oktober 2026' }))).toEqual([
       ['APBD-2026', 'November 2026', '3 November 2026', 'KOREKSI OKTOBER', 'Rp5.000'],
     ]);
-    expect((await tableRows(page.getByRole('table', { name: 'Status pembayaran per penyandang dana' })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo']);
+    expect((await tableRows(page.getByRole('table', { name: 'Status pembayaran per pemberi dana' })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo']);
 
     // a month no correction names has no note
     await picker.getByLabel('Bulan iuran').fill('2026-09');
     await picker.getByRole('button', { name: 'Tampilkan' }).click();
-    await page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }).getByText('Belum dibayar').waitFor();
+    await page.getByRole('table', { name: 'Status pembayaran per pemberi dana' }).getByText('Belum dibayar').waitFor();
     await page.getByRole('heading', { name: 'Pembayaran September 2026' }).waitFor();
     expect(await page.getByRole('note').count()).toBe(0);
 
@@ -208,7 +208,7 @@ describeInBrowser('console: Pembayaran names the corrections of the month record
     const expectNote = async () => {
       const note = page.getByRole('note', { name: 'Koreksi untuk Oktober 2026' });
       expect(await tableRows(note.getByRole('table', { name: 'Kekurangan Oktober 2026 setelah koreksi' }))).toEqual([['APBD-2026', 'Rp7.800', 'Rp5.000', 'Rp2.800', 'Masih kurang Rp2.800']]);
-      expect((await tableRows(page.getByRole('table', { name: /^Status pembayaran per penyandang dana/ })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo']);
+      expect((await tableRows(page.getByRole('table', { name: /^Status pembayaran per pemberi dana/ })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo']);
     };
     // October not reconciled: the allocation's figures
     await login(page, base, await userFor(t, Role.AUDITOR), '#/dasbor?month=2026-10');
@@ -222,16 +222,16 @@ describeInBrowser('console: Pembayaran names the corrections of the month record
     // September: no correction, no note
     await page.goto(`${base}/console/#/dasbor?month=2026-09`);
     await page.getByRole('heading', { name: 'Dasbor September 2026' }).waitFor();
-    await page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }).waitFor();
+    await page.getByRole('table', { name: 'Status pembayaran per pemberi dana' }).waitFor();
     expect(await page.getByRole('note').count()).toBe(0);
     // October finalized: the final run's rows keep Pembayaran's due-ness, on the Dasbor and the run page (QA: "Kurang bayar" alone)
     await t.dataSource.query(`UPDATE reconciliation_run SET status = 'FINAL', finalized_by = 'uji', finalized_at = now() WHERE id = $1`, [run.id]);
     await t.dataSource.query(`INSERT INTO closed_month (month, run_id, closed_by) VALUES ('2026-10', $1, 'uji')`, [run.id]);
     await page.goto(`${base}/console/#/dasbor?month=2026-10`);
     await page.getByText(`Sumber angka: rekonsiliasi versi ${run.version}`, { exact: false }).waitFor();
-    expect((await tableRows(page.getByRole('table', { name: /^Status pembayaran per penyandang dana/ })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo']);
+    expect((await tableRows(page.getByRole('table', { name: /^Status pembayaran per pemberi dana/ })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo']);
     await page.goto(`${base}/console/#/rekonsiliasi/${run.id}`);
-    const runStatus = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    const runStatus = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
     await runStatus.waitFor();
     expect((await tableRows(runStatus))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo']);
     expect(errors).toEqual([]);

@@ -37,7 +37,7 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
 
   // a row by its pledge code; the Dana Desa pledge's first cell also carries its §5 warning (checked once below)
   const statusOf = async (page: Page, pledge: string) => {
-    const row = (await tableRows(page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }))).find((r) => r[0].startsWith(pledge));
+    const row = (await tableRows(page.getByRole('table', { name: 'Status pembayaran per pemberi dana' }))).find((r) => r[0].startsWith(pledge));
     return row && [pledge, ...row.slice(1)];
   };
 
@@ -47,11 +47,11 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     const { context, page, errors } = await openPage(browser);
     await login(page, base, officer, `#/pembayaran?month=${MONTH}`);
     await page.getByRole('heading', { name: 'Pembayaran Oktober 2026' }).waitFor();
-    await page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }).waitFor();
+    await page.getByRole('table', { name: 'Status pembayaran per pemberi dana' }).waitFor();
     // Before: both pledges owe October and nothing is paid (5 × Rp37.800 = Rp189.000, 40% by the village).
     // On the test clock's 15 November 2026 October has ended unpaid: past due, and one line says the suspension risk (§8).
     expect(await statusOf(page, DESA)).toEqual([DESA, 'Rp75.600', 'Rp0', '-Rp75.600', 'Belum dibayar Lewat jatuh tempo']);
-    const desaCell = (await tableRows(page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }))).find((r) => r[0].startsWith(DESA))![0];
+    const desaCell = (await tableRows(page.getByRole('table', { name: 'Status pembayaran per pemberi dana' }))).find((r) => r[0].startsWith(DESA))![0];
     expect(desaCell).toContain('Peringatan Dana Desa');
     expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp0', '-Rp113.400', 'Belum dibayar Lewat jatuh tempo']);
     const overdue = page.getByRole('status', { name: 'Lewat jatuh tempo Oktober 2026' });

@@ -9,7 +9,7 @@ describe('console form messages', () => {
   it('says the label where the API says its field name', () => {
     expect(forms.inLabelTerms('invoiceTotal harus bilangan bulat', 'invoiceTotal', 'Total invoice (Rp)')).toBe('Total invoice (Rp) harus bilangan bulat');
     expect(forms.inLabelTerms('villageCodes.2 harus berupa teks', 'villageCodes.2', 'Desa')).toBe('Desa harus berupa teks');
-    expect(forms.inLabelTerms('funder (nama pemberi dana) wajib diisi.', 'funder', 'Penyandang dana')).toBe('Penyandang dana wajib diisi.');
+    expect(forms.inLabelTerms('funder (nama pemberi dana) wajib diisi.', 'funder', 'Pemberi dana')).toBe('Pemberi dana wajib diisi.');
     expect(forms.inLabelTerms('quota tidak boleh kurang dari 1', 'body.quota', 'Kuota peserta')).toBe('Kuota peserta tidak boleh kurang dari 1');
     // "field: rule" as the users' messages put it (QA: the Pengguna form said "username: 3-40 karakter …")
     expect(forms.inLabelTerms('username: 3-40 karakter huruf kecil', 'username', 'Nama pengguna')).toBe('Nama pengguna: 3-40 karakter huruf kecil');

@@ -181,7 +181,7 @@ describe('allocation: funders of the year before without a pledge this year are 
     code: 'PLEDGES_NOT_RENEWED',
     message:
       'Belum ada komitmen 2027 untuk: Pemprov (APBD_PROV, PROV-2026); Desa B (DESA, DESA-B-2026, desa 17.03.06.2002); PT Teh (TJSLP, TJSLP-TEH-2026). ' +
-      'Penyandang dana itu berkomitmen pada tahun 2026; tanpa komitmen 2027, bagiannya ditanggung komitmen 2027 lain atau tidak terdanai. ' +
+      'Pemberi dana itu berkomitmen pada tahun 2026; tanpa komitmen 2027, bagiannya ditanggung komitmen 2027 lain atau tidak terdanai. ' +
       'Catat komitmen 2027 mereka lalu hitung ulang alokasi, atau abaikan bila memang tidak berlanjut.',
     pledgeCodes: ['PROV-2026', 'DESA-B-2026', 'TJSLP-TEH-2026'],
   };

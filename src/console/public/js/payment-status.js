@@ -213,7 +213,7 @@ export function withOwnPayments(month, rows, current) {
   });
 }
 
-export function paymentStatusTable(answer, caption = 'Status pembayaran per penyandang dana', { compliance = new Map() } = {}) {
+export function paymentStatusTable(answer, caption = 'Status pembayaran per pemberi dana', { compliance = new Map() } = {}) {
   // GET /payments/status answers a list; a paged `{ items }` or nothing reads the same
   const rows = Array.isArray(answer) ? answer : (answer?.items ?? []);
   return dataTable({

@@ -132,7 +132,7 @@ async function fromRun(run, ctx, closure) {
     h('div', { class: 'grid-2' }, section('Pendanaan menurut sumber dana', fundingChart(run)), section('Tagihan BPJS', billStats(run.bill))),
     // a shortfall corrected in a later month, as the Pembayaran page says it (QA: November still read "Belum dibayar")
     section(
-      draft ? 'Status pembayaran per penyandang dana (saat ini)' : 'Status pembayaran per penyandang dana',
+      draft ? 'Status pembayaran per pemberi dana (saat ini)' : 'Status pembayaran per pemberi dana',
       frozenNotice(run.month, closure.frozenBy),
       overdueWarning(run.month, current, corrections, { ...closure, writes: canWriteFinance(ctx.user.role) }),
       paymentStatusTable(payments),
@@ -170,7 +170,7 @@ async function fromAllocation(month, ctx, reload, closure) {
     none ? null : section('Pendanaan menurut sumber dana', fundingWarnings(month, summary.funded, ctx.signal), fundingChart(summary)),
     // a frozen month without a status to show (never allocated) still says it is frozen
     payments
-      ? section('Status pembayaran per penyandang dana', frozenNotice(month, closure.frozenBy), overdueWarning(month, payments, corrections ?? [], { ...closure, writes: canWriteFinance(ctx.user.role) }), paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? []))
+      ? section('Status pembayaran per pemberi dana', frozenNotice(month, closure.frozenBy), overdueWarning(month, payments, corrections ?? [], { ...closure, writes: canWriteFinance(ctx.user.role) }), paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? []))
       : frozenNotice(month, closure.frozenBy),
   ];
 }

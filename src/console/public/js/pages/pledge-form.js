@@ -48,7 +48,7 @@ export async function pledgeFields(pledge = {}, mode = 'create') {
     mode === 'create' ? field({ label: 'Tahun anggaran', name: 'fiscalYear', type: 'number', required: true, value: pledge.fiscalYear ?? year, hint: FISCAL_YEAR_HINT, attrs: { min: '2018', max: '2100' } }) : null,
     source,
     fund,
-    field({ label: 'Penyandang dana', name: 'funder', required: true, value: pledge.funder, hint: 'Nama pemda, desa atau perusahaan' }),
+    field({ label: 'Pemberi dana', name: 'funder', required: true, value: pledge.funder, hint: 'Nama pemda, desa atau perusahaan' }),
     field({ label: 'Dari bulan', name: 'fromMonth', value: pledge.fromMonth ?? 1, options: MONTH_OPTIONS }),
     field({ label: 'Sampai bulan', name: 'toMonth', value: pledge.toMonth ?? 12, options: MONTH_OPTIONS }),
     scope,

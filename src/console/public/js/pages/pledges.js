@@ -62,7 +62,7 @@ async function loadList(list, year, status, ctx) {
         columns: [
           // a withdrawn pledge stays listed (its finalized months and payments keep it), marked
           { label: 'Kode', render: (p) => h('span', {}, h('a', { href: hashFor(`/komitmen/${encodeURIComponent(p.code)}`), text: p.code }), p.withdrawn ? [' ', badge('Dicabut', 'bad')] : null) },
-          { label: 'Penyandang dana', key: 'funder' },
+          { label: 'Pemberi dana', key: 'funder' },
           { label: 'Sumber', value: (p) => `${label(SOURCE_TYPE_LABELS, p.sourceType)}${p.fund ? ` – ${label(FUND_LABELS, p.fund)}` : ''}` },
           { label: 'Cakupan', value: scopeText },
           { label: 'Bulan', value: (p) => `${MONTH_NAMES[p.fromMonth - 1]?.slice(0, 3)}–${MONTH_NAMES[p.toMonth - 1]?.slice(0, 3)}` },

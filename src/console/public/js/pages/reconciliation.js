@@ -74,7 +74,7 @@ export async function render(main, ctx) {
     canFinalize(ctx.user.role) && finalizable(run, others) ? (startedByMe(run, ctx.user) ? ownRunNotice(run, statuses ?? run.payments, frozenBy) : finalizeBox(run, earlierOpen, ctx, statuses ?? run.payments, frozenBy)) : null,
     section('Ringkasan', headlineStats(run), h('div', { class: 'grid-2' }, h('div', {}, h('h3', { text: 'Iuran menurut sumber dana' }), fundingChart(run)), h('div', {}, h('h3', { text: 'Tagihan BPJS' }), billStats(run.bill)))),
     section('Temuan per kategori', categoryTable, amountsNote, findingsList),
-    section('Pembayaran per penyandang dana', paymentStatusTable(withOwnPayments(run.month, run.payments, statuses))),
+    section('Pembayaran per pemberi dana', paymentStatusTable(withOwnPayments(run.month, run.payments, statuses))),
     closedMonthSection(run),
     section('Pendanaan per komitmen', fundingWarnings(run.month, run.funded, ctx.signal), fundedTable(run)),
     section('Jejak proses', runFacts(run)),
