@@ -256,8 +256,8 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
       String(village.unfundedParticipants),
       rupiah(village.unfundedAmount),
     ]);
-    // each village carries its unfunded part: no separate "Belum didanai" row; the footer totals every column
-    await expect(totals.locator('tbody tr', { hasText: 'Belum didanai' }).count()).resolves.toBe(0);
+    // each village carries its unfunded part: no separate "Tidak terdanai" row; the footer totals every column
+    await expect(totals.locator('tbody tr', { hasText: 'Tidak terdanai' }).count()).resolves.toBe(0);
     const sum = (key: string) => summary.filter((r: { key: string }) => r.key !== 'UNFUNDED').reduce((s: number, r: Record<string, number>) => s + r[key], 0);
     expect((await totals.locator('tfoot td').allTextContents())[5]).toBe(rupiah(sum('unfundedAmount')));
     expect(sum('unfundedAmount')).toBe(summary.find((r: { key: string }) => r.key === 'UNFUNDED').amount);

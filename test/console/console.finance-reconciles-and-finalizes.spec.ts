@@ -323,7 +323,7 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     // each source type in the workbooks' words, on one line (QA: "TJSLP (CSR per…"; a two-line label reads and copies
     // whole on the Alokasi page, console.auditor-views)
     const labels = await summary.locator('svg.chart .bar-label').allTextContents();
-    expect(labels).toEqual(expect.arrayContaining(['APBD Kabupaten', 'TJSLP (CSR)', 'Belum didanai']));
+    expect(labels).toEqual(expect.arrayContaining(['APBD Kabupaten', 'TJSLP (CSR)', 'Tidak terdanai']));
     await expect(summary.locator('svg.chart .bar-label tspan').count()).resolves.toBe(0);
     await screenshot(page, 'finance-reconciliation-summary-1440');
     await page.setViewportSize({ width: 1366, height: 768 });

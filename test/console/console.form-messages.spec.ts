@@ -191,7 +191,7 @@ describe('console form messages', () => {
     });
 
     it('Peserta tidak terdanai: says the fiscal year has no pledge, not the pledges\' compliance warnings (QA)', () => {
-      const message = 'Belum ada komitmen pendanaan tahun anggaran 2027: semua peserta Januari 2027 belum didanai. Catat komitmen tahun 2027 lalu hitung ulang alokasi.';
+      const message = 'Belum ada komitmen pendanaan tahun anggaran 2027: semua peserta Januari 2027 tidak terdanai. Catat komitmen tahun 2027 lalu hitung ulang alokasi.';
       expect(unfunded.yearWarnings({ warnings: [{ code: 'DANA_DESA_PBI', message: 'Dana Desa' }, { code: 'NO_PLEDGES_FOR_YEAR', message }] })).toEqual([message]);
       expect(unfunded.yearWarnings({})).toEqual([]);
     });

@@ -78,7 +78,7 @@ describe('console display formats (Indonesian)', () => {
     const shown = Object.fromEntries(f.SOURCE_TYPES.map((type: string) => [type, f.SOURCE_TYPE_LABELS[type]]));
     expect(shown).toEqual(WORKBOOK_SOURCE_TYPE_LABELS);
     expect(shown).toEqual({ APBD: 'APBD Kabupaten', APBD_PROV: 'APBD Provinsi', DESA: 'APBDes', TJSLP: 'TJSLP (CSR)' });
-    expect(f.SOURCE_TYPE_LABELS.UNFUNDED).toBe('Belum didanai'); // the console's own: no source type, a chart's and a filter's row
+    expect(f.SOURCE_TYPE_LABELS.UNFUNDED).toBe('Tidak terdanai'); // the console's own: no source type, a chart's and a filter's row
   });
 
   it("writes a participant's changed values as the page does elsewhere (QA: '– → MENINGGAL', '2026-12-15')", async () => {

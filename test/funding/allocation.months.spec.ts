@@ -111,7 +111,7 @@ describe('allocating a month past next month is refused (MONTH_IN_FUTURE)', () =
  */
 const WARNING = {
   code: 'NO_PLEDGES_FOR_YEAR',
-  message: 'Belum ada komitmen pendanaan tahun anggaran 2027: semua peserta Januari 2027 belum didanai. Catat komitmen tahun 2027 lalu hitung ulang alokasi.',
+  message: 'Belum ada komitmen pendanaan tahun anggaran 2027: semua peserta Januari 2027 tidak terdanai. Catat komitmen tahun 2027 lalu hitung ulang alokasi.',
 };
 
 describe('allocation: no pledge for the fiscal year is said', () => {

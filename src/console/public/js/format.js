@@ -160,7 +160,7 @@ export const SOURCE_TYPE_LABELS = {
   APBD_PROV: 'APBD Provinsi',
   DESA: 'APBDes',
   TJSLP: 'TJSLP (CSR)',
-  UNFUNDED: 'Belum didanai',
+  UNFUNDED: 'Tidak terdanai',
 };
 
 export const FUND_LABELS = { DANA_DESA: 'Dana Desa', ADD: 'Alokasi Dana Desa (ADD)', PADES: 'Pendapatan Asli Desa (PADes)' };

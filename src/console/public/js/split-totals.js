@@ -79,11 +79,11 @@ export async function showTotals(container, filters, groupBy, ctx) {
 
 /**
  * `unfunded`: the list of the month's unfunded participants (of the village filtered on), linked from
- * the *Belum didanai* row, or below the table when it has none (totals of a filter, or by village:
+ * the *Tidak terdanai* row, or below the table when it has none (totals of a filter, or by village:
  * QA found no way there from a village's totals).
  */
 function renderTotals(container, rows, title, groupBy, note, unfunded, warnings = []) {
-  const keyLabel = (r) => (r.key === 'UNFUNDED' ? 'Belum didanai' : groupBy === 'sourceType' ? label(SOURCE_TYPE_LABELS, r.key) : r.name ? `${r.name} (${r.key})` : r.key);
+  const keyLabel = (r) => (r.key === 'UNFUNDED' ? 'Tidak terdanai' : groupBy === 'sourceType' ? label(SOURCE_TYPE_LABELS, r.key) : r.name ? `${r.name} (${r.key})` : r.key);
   const top = [...rows].sort((a, b) => b.amount - a.amount).slice(0, 12);
   const noun = GROUP_LABELS[groupBy];
   // by village (the API's summary of a whole month) each village says what it owes and what is unfunded: no UNFUNDED row
