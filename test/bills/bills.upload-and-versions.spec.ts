@@ -123,7 +123,7 @@ describe('bills: upload, row report and versions', () => {
       [7, 'IURAN', 'REJECT'],
     ]);
     expect(res.body.issues[1].message).toMatch(/bilangan bulat rupiah/);
-    expect(res.body.issues[3].message).toBe('NOKA "12345" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai NOKA_MISMATCH; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.');
+    expect(res.body.issues[3].message).toBe('NOKA "12345" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai temuan NOKA berbeda; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.');
     // it replaces version 1 with fewer lines, but more than half of them: not taken for a few fixed rows (replaced-version.ts)
     expect(res.body.replaces).toEqual({ version: 1, count: 4 });
     expect(res.body.notice).toBeUndefined();

@@ -60,7 +60,7 @@ describeInBrowser('console: a NOKA_MISMATCH shows the billed and the register NO
     await expect(warning.getByRole('link', { name: 'Ke halaman tagihan' }).getAttribute('href')).resolves.toBe('#/tagihan?month=2026-11');
     await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).click();
     await expect(page.locator('.confirm-step .notice--warning').textContent()).resolves.toContain(
-      'Tagihan BPJS versi 1 memuat 2 baris yang ditolak saat diunggah: peserta pada baris itu dihitung tidak ditagih (NOT_BILLED) walaupun ditagih BPJS Kesehatan, dan setelah difinalisasi tagihan November 2026 tidak dapat diganti lagi.',
+      'Tagihan BPJS versi 1 memuat 2 baris yang ditolak saat diunggah: peserta pada baris itu dihitung Tidak ditagih walaupun ditagih BPJS Kesehatan, dan setelah difinalisasi tagihan November 2026 tidak dapat diganti lagi.',
     );
     expect(errors).toEqual([]);
     await context.close();

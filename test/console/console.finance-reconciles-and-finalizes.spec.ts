@@ -143,7 +143,7 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     // matched lines are counted, not stored as findings: no Lihat that would list nothing, a hint instead (QA)
     expect(await cells(page, findings, '(MATCHED)')).toEqual(['Sesuai (MATCHED)', '4', 'Rp151.200', 'Rp151.200', '']);
     await expect(row(page, findings, '(MATCHED)').getByRole('button').count()).resolves.toBe(0);
-    await page.getByText('Baris tagihan yang sesuai (MATCHED) hanya dihitung, tidak dicantumkan satu per satu.').waitFor();
+    await page.getByText('Baris tagihan berkategori Sesuai hanya dihitung, tidak dicantumkan satu per satu.').waitFor();
     await row(page, findings, 'NOT_REGISTERED').getByRole('button').click();
     await expect(page.getByRole('table', { name: /Tidak terdaftar: 1 temuan/ }).textContent()).resolves.toContain('1703061205800099');
 

@@ -133,7 +133,7 @@ describe('console form messages', () => {
       const run = { month: '2026-10', monthEnded: true, dueDate: '2026-10-10' };
       const refused = { code: 'BILL_ROWS_REJECTED', message: '…', details: { billVersion: 2, rowsRejected: 1208 } };
       expect(runFinalize.finalizeRisks({ ...run, warnings: [refused, { code: 'NO_PBI_LIST', message: '…' }] }, [])).toEqual([
-        'Tagihan BPJS versi 2 memuat 1.208 baris yang ditolak saat diunggah: peserta pada baris itu dihitung tidak ditagih (NOT_BILLED) walaupun ditagih BPJS Kesehatan, dan setelah difinalisasi tagihan Oktober 2026 tidak dapat diganti lagi.',
+        'Tagihan BPJS versi 2 memuat 1.208 baris yang ditolak saat diunggah: peserta pada baris itu dihitung Tidak ditagih walaupun ditagih BPJS Kesehatan, dan setelah difinalisasi tagihan Oktober 2026 tidak dapat diganti lagi.',
         'Rekonsiliasi ini dijalankan tanpa daftar PBI APBN Oktober 2026: kepesertaan ganda (terdaftar juga sebagai PBI APBN) tidak diperiksa, dan setelah difinalisasi daftarnya tidak dapat diunggah lagi.',
       ]);
     });

@@ -99,7 +99,7 @@ export function nokaFrom(cell: Cell, column = 'NOKA'): Parsed<string> & { warnin
 }
 
 function malformedNoka(value: string, cell: Cell, column: string): MalformedNoka {
-  return { value, warning: `${column} "${cell.text}" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai NOKA_MISMATCH; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.` };
+  return { value, warning: `${column} "${cell.text}" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai temuan NOKA berbeda; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.` };
 }
 
 /**

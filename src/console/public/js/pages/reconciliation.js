@@ -220,7 +220,7 @@ function findingCategoryTable(run, onShow) {
     'div',
     {},
     table,
-    unlisted ? h('p', { class: 'hint', text: 'Baris tagihan yang sesuai (MATCHED) hanya dihitung, tidak dicantumkan satu per satu.' }) : null,
+    unlisted ? h('p', { class: 'hint', text: 'Baris tagihan berkategori Sesuai hanya dihitung, tidak dicantumkan satu per satu.' }) : null,
     notASum ? h('p', { class: 'hint not-a-sum', text: notASum }) : null,
   );
 }
