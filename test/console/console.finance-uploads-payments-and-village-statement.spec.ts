@@ -50,10 +50,10 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     await page.getByRole('table', { name: 'Status pembayaran per pemberi dana' }).waitFor();
     // Before: both pledges owe October and nothing is paid (5 × Rp37.800 = Rp189.000, 40% by the village).
     // On the test clock's 15 November 2026 October has ended unpaid: past due, and one line says the suspension risk (§8).
-    expect(await statusOf(page, DESA)).toEqual([DESA, 'Rp75.600', 'Rp0', '-Rp75.600', 'Belum dibayar Lewat jatuh tempo']);
+    expect(await statusOf(page, DESA)).toEqual([DESA, 'Rp75.600', 'Rp0', '-Rp75.600', 'Belum dibayar Lewat jatuh tempo 10 Oktober 2026']);
     const desaCell = (await tableRows(page.getByRole('table', { name: 'Status pembayaran per pemberi dana' }))).find((r) => r[0].startsWith(DESA))![0];
     expect(desaCell).toContain('Peringatan Dana Desa');
-    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp0', '-Rp113.400', 'Belum dibayar Lewat jatuh tempo']);
+    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp0', '-Rp113.400', 'Belum dibayar Lewat jatuh tempo 10 Oktober 2026']);
     const overdue = page.getByRole('status', { name: 'Lewat jatuh tempo Oktober 2026' });
     expect(await overdue.textContent()).toBe(
       `Iuran Oktober 2026 untuk komitmen APBD-2026 dan ${DESA} belum lunas sampai akhir bulan (jatuh tempo 10 Oktober 2026): BPJS Kesehatan mungkin sudah ` +
@@ -97,7 +97,7 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     );
     expect(await tableRows(payments)).toHaveLength(2);
     expect(await statusOf(page, DESA)).toEqual([DESA, 'Rp75.600', 'Rp75.600', 'Rp0', 'Lunas']);
-    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp100.000', '-Rp13.400', 'Kurang bayar Lewat jatuh tempo Terlambat']);
+    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp100.000', '-Rp13.400', 'Kurang bayar Lewat jatuh tempo 10 Oktober 2026 Dibayar terlambat']);
     expect(await overdue.textContent()).toMatch(/^Iuran Oktober 2026 untuk komitmen APBD-2026 belum lunas sampai akhir bulan/);
     await screenshot(page, 'finance-payment-sheet');
 
@@ -114,7 +114,7 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await single.getByText('Pembayaran Rp13.400 untuk APBD-2026 (Oktober 2026) tersimpan.').waitFor();
     await page.getByRole('table', { name: 'Pembayaran tercatat untuk Oktober 2026' }).locator('tbody tr', { hasText: 'SP2D 0102/LS/2026' }).waitFor();
-    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp113.400', 'Rp0', 'Lunas Terlambat']);
+    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp113.400', 'Rp0', 'Lunas Dibayar terlambat']);
     expect(await page.getByRole('status', { name: 'Lewat jatuh tempo Oktober 2026' }).count()).toBe(0); // paid in full: no warning
     // The same SP2D sent again with another amount: refused beside Referensi, saying what is recorded and what was sent (QA: only "sudah tercatat")
     await single.getByLabel('Referensi (No. SP2D)').fill('SP2D 0102/LS/2026');
@@ -126,7 +126,7 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     );
     expect(await single.getByLabel('Referensi (No. SP2D)').getAttribute('aria-invalid')).toBe('true');
     expect(await single.locator('.form-summary').textContent()).toBe('Periksa isian yang ditandai di bawah.');
-    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp113.400', 'Rp0', 'Lunas Terlambat']);
+    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp113.400', 'Rp0', 'Lunas Dibayar terlambat']);
 
     // The village statement of October, for the kepala desa: first without a village (the field says so).
     await page.getByRole('link', { name: 'Laporan', exact: true }).click();

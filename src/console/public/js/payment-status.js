@@ -57,7 +57,8 @@ export function coveredByCorrections(r) {
   const own = r.ownStatus === 'UNPAID' ? 'belum dibayar' : `baru dibayar ${rupiah(r.ownPaid)} dari ${rupiah(r.due)}`;
   const head = `${label(PAYMENT_STATUS_LABELS, r.status)} menurut jumlah`;
   const due = dueText(r);
-  const tail = `iuran ${month} sendiri ${own}` + (due ? (r.overdue ? ` – ${due.toLowerCase()}` : ` (${due.toLowerCase()})`) : '');
+  const dueSaid = due ? due[0].toLowerCase() + due.slice(1) : null;
+  const tail = `iuran ${month} sendiri ${own}` + (dueSaid ? (r.overdue ? ` – ${dueSaid}` : ` (${dueSaid})`) : '');
   return { head, tail, text: `${head} (${correctionsText(r) ?? 'termasuk koreksi bulan lain'}); ${tail}` };
 }
 
