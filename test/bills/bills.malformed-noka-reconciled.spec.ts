@@ -20,7 +20,7 @@ jest.setTimeout(180_000);
 type Issue = { row: number; column: string | null; severity: string; code: string; message: string };
 
 const NUMERIC_CELL_ACTION =
-  'NOKA pada berkas tagihan tertulis sebagai angka; nol di depannya dipulihkan menjadi 0000000696872, yang berbeda dari NOKA register (1000000696872): ' +
+  'NOKA pada berkas tagihan tertulis sebagai angka; nol di depannya dipulihkan menjadi 0000000696872, yang berbeda dari NOKA di daftar peserta (1000000696872): ' +
   'minta BPJS nomor kartu yang benar atau periksa berkas tagihannya; data peserta tidak diubah';
 const MALFORMED_ACTION = 'NOKA pada tagihan (12345678901234) bukan 13 digit angka: periksa NOKA peserta ini dengan BPJS dan minta BPJS membetulkannya; data peserta tidak diubah';
 

@@ -89,7 +89,7 @@ describeInBrowser('console: the participant page shows what nobody funded', () =
  */
 const DEAD = '1703015401501302';
 const LATE = '1703015401501303';
-const GONE = 'Sudah difinalisasi; menurut register saat ini tidak lagi ditanggung — koreksi dicatat sebagai penyesuaian di bulan terbuka';
+const GONE = 'Sudah difinalisasi; menurut daftar peserta saat ini tidak lagi ditanggung — koreksi dicatat sebagai penyesuaian di bulan terbuka';
 
 describeInBrowser('console: finalized months that no longer match the register', () => {
   const app = browserApp(async (t) => {

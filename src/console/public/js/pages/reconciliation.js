@@ -260,7 +260,7 @@ async function showFindings(container, run, category, asked, ctx, { focus = true
           ...(category === 'NOKA_MISMATCH'
             ? [
                 { label: 'NOKA tagihan', value: (f) => f.noka || '–' },
-                { label: 'NOKA register', value: (f) => f.registerNoka || '–' },
+                { label: 'NOKA di daftar peserta', value: (f) => f.registerNoka || '–' },
               ]
             : [{ label: 'NOKA', value: (f) => f.noka || '–' }]),
           { label: 'Nama', value: (f) => f.name || '–' },
