@@ -139,7 +139,7 @@ export function paymentTermsProblems(
       message: `Tanggal bayar ${dayName(p.paidAt)} sebelum tahun anggaran komitmen (${fiscalYear}) dimulai: dana tahun ${fiscalYear} dibayarkan mulai ${dayName(yearStart)}. Periksa tahun pada tanggal bayar.`,
     });
   }
-  if (p.paidAt > today) problems.push({ code: 'PAID_IN_FUTURE', column: 'TANGGAL_BAYAR', message: `Tanggal bayar ${dayName(p.paidAt)} belum terjadi (hari ini ${dayName(today)} WIB).` });
+  if (p.paidAt > today) problems.push({ code: 'PAID_IN_FUTURE', column: 'TANGGAL_BAYAR', message: `Tanggal bayar ${dayName(p.paidAt)} sesudah hari ini (${dayName(today)}): periksa tanggal SP2D, terutama tahunnya.` });
   return problems;
 }
 
