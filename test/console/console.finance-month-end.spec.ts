@@ -35,7 +35,7 @@ describeInBrowser('console: finance is warned before finalizing a month that has
   });
 
   const NOT_ENDED =
-    'Desember 2026 belum berakhir (premi jatuh tempo 10 Desember 2026): setelah difinalisasi, pembayaran Desember 2026 hanya dapat dicatat sebagai koreksi di bulan berikutnya (Januari 2027, Koreksi untuk bulan Desember 2026), juga yang dibayar tepat waktu.';
+    'Desember 2026 belum berakhir (iuran jatuh tempo 10 Desember 2026): setelah difinalisasi, pembayaran Desember 2026 hanya dapat dicatat sebagai koreksi di bulan berikutnya (Januari 2027, Koreksi untuk bulan Desember 2026), juga yang dibayar tepat waktu.';
   // before the due date: said with the owing funders (QA)
   const OWED = 'Jatuh tempo 10 Desember 2026 belum lewat, tetapi 2 komitmen masih terutang untuk Desember 2026 (belum dibayar atau kurang bayar) sebesar Rp63.400: APBD-2026, PROV-2026;';
   // January 2027 takes 2026's later payments and corrections (QA: "tidak lagi memiliki bulan terbuka" was said)

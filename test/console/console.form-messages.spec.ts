@@ -156,7 +156,7 @@ describe('console form messages', () => {
       const run = { month: '2026-12', monthEnded: false, dueDate: '2026-12-10', dueDatePassed: false };
       const owing = [{ pledgeCode: 'APBD-2026', due: 75600, ownStatus: 'UNDERPAID', ownPaid: 50000 }, { pledgeCode: 'PROV-2026', due: 37800, ownStatus: 'UNPAID', ownPaid: 0 }];
       expect(runFinalize.finalizeRisks(run, owing)).toEqual([
-        'Desember 2026 belum berakhir (premi jatuh tempo 10 Desember 2026): setelah difinalisasi, pembayaran Desember 2026 hanya dapat dicatat sebagai koreksi di bulan berikutnya (Januari 2027, Koreksi untuk bulan Desember 2026), juga yang dibayar tepat waktu.',
+        'Desember 2026 belum berakhir (iuran jatuh tempo 10 Desember 2026): setelah difinalisasi, pembayaran Desember 2026 hanya dapat dicatat sebagai koreksi di bulan berikutnya (Januari 2027, Koreksi untuk bulan Desember 2026), juga yang dibayar tepat waktu.',
         'Jatuh tempo 10 Desember 2026 belum lewat, tetapi 2 komitmen masih terutang untuk Desember 2026 (belum dibayar atau kurang bayar) sebesar Rp63.400: APBD-2026, PROV-2026; ' +
           'setelah difinalisasi, pembayarannya hanya dapat dicatat sebagai koreksi di bulan berikutnya (Januari 2027).',
         'Desember 2026 adalah bulan terakhir tahun anggaran 2026: setelah difinalisasi, semua bulan tahun 2026 ditutup. Pembayaran dan koreksi tahun 2026 yang datang kemudian dicatat di Januari 2027 ' +

@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { CATEGORY_LABELS as WORKBOOK_CATEGORY_LABELS, SOURCE_TYPE_LABELS as WORKBOOK_SOURCE_TYPE_LABELS } from '../../src/reports/format/labels.js';
+import {
+  CATEGORY_LABELS as WORKBOOK_CATEGORY_LABELS,
+  FUND_LABELS as WORKBOOK_FUND_LABELS,
+  RUN_STATUS_LABELS as WORKBOOK_RUN_STATUS_LABELS,
+  SCOPE_LABELS as WORKBOOK_SCOPE_LABELS,
+  SOURCE_TYPE_LABELS as WORKBOOK_SOURCE_TYPE_LABELS,
+} from '../../src/reports/format/labels.js';
+import { ROLE_LABELS as SERVER_ROLE_LABELS } from '../../src/users/role.js';
 import { consoleModule } from './support/console-module.js';
 
 describe('console display formats (Indonesian)', () => {
@@ -71,6 +78,13 @@ describe('console display formats (Indonesian)', () => {
 
   it('names finding categories with the workbooks\' words (QA: the console said "Selisih nominal", Temuan "Selisih nominal iuran")', () => {
     expect(f.CATEGORY_LABELS).toEqual(WORKBOOK_CATEGORY_LABELS);
+  });
+
+  it("names funds, scopes, run statuses and roles as the workbooks and the API's messages do (proofreading: 'Alokasi Dana Desa (ADD)', 'Sedang berjalan')", () => {
+    expect(f.FUND_LABELS).toEqual(WORKBOOK_FUND_LABELS);
+    expect(f.SCOPE_LABELS).toEqual(WORKBOOK_SCOPE_LABELS);
+    expect(f.RUN_STATUS_LABELS).toEqual(WORKBOOK_RUN_STATUS_LABELS);
+    expect(f.ROLE_LABELS).toEqual(SERVER_ROLE_LABELS);
   });
 
   it('names the four source types as the workbooks and the splits export do (QA: Alokasi said "Anggaran Desa", a signed workbook "APBDes")', () => {

@@ -59,7 +59,7 @@ export function finalizeRisks(run, statuses = [], frozenBy = null) {
   return [
     ended || frozenBy
       ? null
-      : `${month} belum berakhir (premi jatuh tempo ${due}): setelah difinalisasi, pembayaran ${month} hanya dapat dicatat sebagai koreksi di bulan berikutnya (${next}, Koreksi untuk bulan ${month}), juga yang dibayar tepat waktu.`,
+      : `${month} belum berakhir (iuran jatuh tempo ${due}): setelah difinalisasi, pembayaran ${month} hanya dapat dicatat sebagai koreksi di bulan berikutnya (${next}, Koreksi untuk bulan ${month}), juga yang dibayar tepat waktu.`,
     owing.length
       ? `${duePassed || frozenBy ? '' : `Jatuh tempo ${due} belum lewat, tetapi `}${owingText}; ${
           frozenBy

@@ -39,7 +39,7 @@ export async function render(main, ctx) {
   const history = pledgeUploadHistory({ signal: ctx.signal });
   replace(
     main,
-    pageHeader('Komitmen Dana', 'Siapa membayar iuran siapa: APBD kabupaten, APBD provinsi, anggaran desa dan TJSLP perusahaan (Perbup Jamkesda).'),
+    pageHeader('Komitmen Dana', 'Siapa membayar iuran siapa, menurut Perbup Jamkesda: APBD Kabupaten, APBD Provinsi, APBDes dan TJSLP (CSR).'),
     section(null, filter, writes ? h('div', { class: 'actions' }, h('a', { class: 'btn btn--primary', href: '#/komitmen/baru' }, '+ Komitmen baru')) : null),
     writes ? section('Unggah lembar komitmen', pledgeSheetForm({ signal: ctx.signal, onSaved: refresh, history }), history.element) : null,
     list,
