@@ -73,7 +73,7 @@ describe('files that are refused as a whole', () => {
   });
 
   const formats: [string, Buffer, string, RegExp][] = [
-    ['peserta.ods', ods(), 'OPENDOCUMENT_FORMAT', /berformat OpenDocument Spreadsheet \(\.ods.* File > Save As, pilih "Excel 2007-365 \(\.xlsx\)"\) atau sebagai CSV UTF-8/],
+    ['peserta.ods', ods(), 'OPENDOCUMENT_FORMAT', /berformat OpenDocument Spreadsheet \(\.ods.* File > Save As \(Berkas > Simpan Sebagai\), pilih "Excel 2007-365 \(\.xlsx\)"\) atau sebagai CSV UTF-8/],
     // by content, not by the name: an .ods renamed .xlsx, and one whose mimetype entry is missing
     ['peserta.xlsx', ods(), 'OPENDOCUMENT_FORMAT', /"peserta\.xlsx" berformat OpenDocument Spreadsheet/],
     ['tanpa-mimetype.ods', ods(false), 'OPENDOCUMENT_FORMAT', /berformat OpenDocument Spreadsheet/],

@@ -159,7 +159,7 @@ function shadowWarning(by: RankedPledge, shadowed: RankedPledge): PledgeWarning 
     pledgeCode: shadowed.code,
     message:
       `Komitmen ${shadowed.code} ${rank}; ${effect}. ` +
-      `Beri ${shadowed.code} prioritas lebih kecil dari ${by.priority} (mis. ${example}; makin kecil makin dahulu membayar) bila ${shadowed.code} dimaksudkan membayar bagiannya lebih dulu dan ${by.code} menanggung sisanya.`,
+      `Beri ${shadowed.code} prioritas lebih kecil dari ${by.priority} (mis. ${example}; angka lebih kecil dipakai lebih dahulu) bila ${shadowed.code} dimaksudkan membayar bagiannya lebih dulu dan ${by.code} menanggung sisanya.`,
   };
 }
 

@@ -9,7 +9,7 @@ import { characterFailure, formulaFailure, formulaTextOf, isScientificText, scie
 
 export type Parsed<T> = { value: T } | { error: string; code: string };
 
-export const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
+export const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text (Format Sel > Teks)), ketik ulang nilainya, lalu unggah kembali.';
 
 /**
  * A formula cell with nothing readable (formulaFailure) as a refusal with `code`, or a cell with a

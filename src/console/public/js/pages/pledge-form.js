@@ -55,7 +55,7 @@ export async function pledgeFields(pledge = {}, mode = 'create') {
     field({ label: 'Porsi (%)', name: 'sharePercent', type: 'number', value: pledge.sharePercent ?? 100, hint: '1–100 dari tiap iuran', attrs: { min: '1', max: '100' } }),
     field({ label: 'Kuota peserta per bulan', name: 'quota', type: 'number', value: pledge.quota ?? '', hint: 'Kosongkan bila tanpa kuota', attrs: { min: '1' } }),
     field({ label: 'Pagu setahun (Rp)', name: 'budget', value: pledge.budget === null || pledge.budget === undefined ? '' : number(pledge.budget), hint: 'Kosongkan bila tanpa pagu', attrs: { inputmode: 'numeric' } }),
-    field({ label: 'Prioritas', name: 'priority', type: 'number', value: pledge.priority ?? '', hint: 'Kecil dibayar lebih dulu. Kosong: bawaan (NIK 10, desa 20, semua 90)' }),
+    field({ label: 'Prioritas', name: 'priority', type: 'number', value: pledge.priority ?? '', hint: 'Angka lebih kecil dipakai lebih dahulu. Kosong: bawaan (NIK 10, desa 20, semua 90)' }),
     wide(villageSelect),
     wide(niks),
     wide(field({ label: 'Dasar hukum', name: 'legalBasis', value: pledge.legalBasis ?? '', hint: 'Nomor dan tanggal PKS / SK' })),
