@@ -245,7 +245,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     const totals = page.getByRole('table', { name: 'Total menurut desa' });
     await totals.waitFor();
     // QA: one "Peserta" column, the API's `participants` (those with any funding), read as everyone owed
-    expect(await totals.locator('thead th').allTextContents()).toEqual(['Desa', 'Seluruh Peserta', 'Iuran', 'Peserta Terdanai', 'Terdanai', 'Peserta Belum Terdanai Penuh', 'Tidak Terdanai']);
+    expect(await totals.locator('thead th').allTextContents()).toEqual(['Desa', 'Seluruh peserta', 'Iuran', 'Peserta terdanai', 'Terdanai', 'Peserta belum terdanai penuh', 'Tidak terdanai']);
     const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
     const cells = await totals.locator('tbody tr', { hasText: VILLAGE }).locator('td').allTextContents();
     expect(cells.slice(1)).toEqual([
@@ -261,7 +261,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     const sum = (key: string) => summary.filter((r: { key: string }) => r.key !== 'UNFUNDED').reduce((s: number, r: Record<string, number>) => s + r[key], 0);
     expect((await totals.locator('tfoot td').allTextContents())[5]).toBe(rupiah(sum('unfundedAmount')));
     expect(sum('unfundedAmount')).toBe(summary.find((r: { key: string }) => r.key === 'UNFUNDED').amount);
-    await page.getByText('Peserta Belum Terdanai Penuh: yang iurannya masih bersisa').waitFor();
+    await page.getByText('Peserta belum terdanai penuh: yang iurannya masih bersisa').waitFor();
     // by pledge the columns stay as they were
     await page.getByLabel('Total menurut', { exact: true }).selectOption('pledge');
     await page.getByRole('button', { name: 'Tampilkan' }).click();
@@ -304,14 +304,14 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await byVillage.waitFor();
     expect(await byVillage.locator('thead th').allTextContents()).toEqual([
       'Desa',
-      'Seluruh Peserta-bulan',
+      'Seluruh peserta-bulan',
       'Iuran',
-      'Peserta Terdanai',
-      'Peserta-bulan Terdanai',
+      'Peserta terdanai',
+      'Peserta-bulan terdanai',
       'Terdanai',
-      'Peserta Belum Terdanai Penuh',
-      'Peserta-bulan Belum Terdanai Penuh',
-      'Tidak Terdanai',
+      'Peserta belum terdanai penuh',
+      'Peserta-bulan belum terdanai penuh',
+      'Tidak terdanai',
     ]);
     expect((await byVillage.locator('tbody tr', { hasText: VILLAGE }).locator('td').allTextContents()).slice(1)).toEqual([
       n(village.obligations),

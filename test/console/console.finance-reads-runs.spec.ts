@@ -9,7 +9,7 @@ import { billCsv, enrollmentCsv, PEOPLE } from './support/sheets.js';
  * A NOKA_MISMATCH finding on the run page shows both sides, the billed NOKA and the register's (QA: only the billed
  * one, so the officer could not tell what the register held without opening the participant): *NOKA tagihan* and
  * *NOKA di daftar peserta* columns for that category (the API's `registerNoka`); the other categories keep one *NOKA* column.
- * Every category's list gives the line's *Baris Tagihan* (its row in the bill file, as the workbook; QA: only there),
+ * Every category's list gives the line's *Baris tagihan* (its row in the bill file, as the workbook; QA: only there),
  * '–' for a NOT_BILLED participant, who has no line. A bill whose upload refused rows (BILL_ROWS_REJECTED; QA: 8 of
  * 13 refused, finalized unwarned) is said on the run page, with the way to the bills page, and in the finalize question.
  *
@@ -39,13 +39,13 @@ describeInBrowser('console: a NOKA_MISMATCH shows the billed and the register NO
     await login(page, base, await userFor(t, Role.AUDITOR), `#/rekonsiliasi/${runId}?category=NOKA_MISMATCH`);
     const table = page.getByRole('table', { name: /^NOKA berbeda: 1 temuan/ });
     await table.waitFor();
-    expect(await table.locator('thead th').allTextContents()).toEqual(['Baris Tagihan', 'NIK', 'NOKA tagihan', 'NOKA di daftar peserta', 'Nama', 'Ditagih', 'Seharusnya', 'Tindak lanjut']);
+    expect(await table.locator('thead th').allTextContents()).toEqual(['Baris tagihan', 'NIK', 'NOKA tagihan', 'NOKA di daftar peserta', 'Nama', 'Ditagih', 'Seharusnya', 'Tindak lanjut']);
     expect((await tableRows(table))[0].slice(0, 5)).toEqual(['2', nik(1), '0000000000999', '0000000000001', 'ANI']);
     // a participant not billed has no line
     await page.getByRole('button', { name: 'Lihat temuan Tidak ditagih' }).click();
     const notBilled = page.getByRole('table', { name: /^Tidak ditagih: 1 temuan/ });
     await notBilled.waitFor();
-    expect(await notBilled.locator('thead th').allTextContents()).toEqual(['Baris Tagihan', 'NIK', 'NOKA', 'Nama', 'Ditagih', 'Seharusnya', 'Tindak lanjut']);
+    expect(await notBilled.locator('thead th').allTextContents()).toEqual(['Baris tagihan', 'NIK', 'NOKA', 'Nama', 'Ditagih', 'Seharusnya', 'Tindak lanjut']);
     expect((await tableRows(notBilled))[0].slice(0, 2)).toEqual(['–', nik(3)]);
     expect(errors).toEqual([]);
     await context.close();

@@ -85,14 +85,14 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
       pledgeCode: 'Komitmen wajib diisi',
       amount: 'Jumlah wajib diisi.',
       paidAt: 'Tanggal bayar wajib diisi',
-      reference: 'Referensi (No. SP2D) wajib diisi',
+      reference: 'Referensi (No. SP2D/bukti transfer) wajib diisi',
     });
     await pay.getByLabel('Komitmen').selectOption('APBD-2026');
     await pay.getByLabel('Bulan iuran').fill(MONTH);
     await pay.getByLabel('Jumlah (Rp)').fill('189.000');
     await pay.getByLabel('Tanggal bayar').fill('2026-10-08');
     await pay.getByText('Dipilih: Kamis, 8 Oktober 2026').waitFor(); // the date in words, whatever the picker's locale
-    await pay.getByLabel('Referensi (No. SP2D)').fill('SP2D 0001/LS/2026');
+    await pay.getByLabel('Referensi (No. SP2D/bukti transfer)').fill('SP2D 0001/LS/2026');
     await pay.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await pay.getByText('Pembayaran Rp189.000 untuk APBD-2026 (Oktober 2026) tersimpan.').waitFor();
     await expect(page.getByRole('table', { name: 'Pembayaran tercatat untuk Oktober 2026' }).textContent()).resolves.toContain('SP2D 0001/LS/2026');
@@ -196,7 +196,7 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await correction.getByLabel('Komitmen').selectOption('APBD-2026');
     await correction.getByLabel('Jumlah (Rp)').fill('1.000');
     await correction.getByLabel('Tanggal bayar').fill('2026-11-10');
-    await correction.getByLabel('Referensi (No. SP2D)').fill('SP2D 0002/LS/2026');
+    await correction.getByLabel('Referensi (No. SP2D/bukti transfer)').fill('SP2D 0002/LS/2026');
     // first as a payment of October itself: refused beside Bulan iuran, saying to make it an open month and October the
     // correction (QA: only "Koreksi untuk bulan" was named, and the officer kept October)
     await correction.getByLabel('Bulan iuran').fill(MONTH);
@@ -222,7 +222,7 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await correction.getByText('Pembayaran Rp1.000 untuk APBD-2026 (November 2026) tersimpan sebagai koreksi untuk Oktober 2026.').waitFor();
     // October was paid in full: taken, and the officer is told there was no shortfall (QA: accepted without a word)
     await correction.locator('.notice--warning', { hasText: 'Peringatan: Oktober 2026 tidak kurang bayar untuk komitmen APBD-2026 (iuran Rp189.000, dibayar Rp189.000: lunas)' }).waitFor();
-    expect(await Promise.all(['Jumlah (Rp)', 'Referensi (No. SP2D)', 'Koreksi untuk bulan'].map((l) => correction.getByLabel(l).inputValue()))).toEqual(['', '', '']);
+    expect(await Promise.all(['Jumlah (Rp)', 'Referensi (No. SP2D/bukti transfer)', 'Koreksi untuk bulan'].map((l) => correction.getByLabel(l).inputValue()))).toEqual(['', '', '']);
 
     // A revision after October was finalized names the months it leaves as they were (QA: only "Revisi 3 tersimpan.").
     await page.goto(`${base}/console/#/komitmen/APBD-2026`);

@@ -106,7 +106,7 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     const single = page.getByRole('form', { name: 'Catat pembayaran' });
     await single.getByLabel('Komitmen').selectOption('APBD-2026');
     await single.getByLabel('Tanggal bayar').fill('2026-10-20');
-    await single.getByLabel('Referensi (No. SP2D)').fill('SP2D 0102/LS/2026');
+    await single.getByLabel('Referensi (No. SP2D/bukti transfer)').fill('SP2D 0102/LS/2026');
     await single.getByLabel('Jumlah (Rp)').fill('5 juta');
     await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await expect(single.locator('[data-field="amount"] .field-error:visible').textContent()).resolves.toMatch(/^Tulis jumlah dalam rupiah penuh dengan angka/);
@@ -117,14 +117,14 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp113.400', 'Rp0', 'Lunas Dibayar terlambat']);
     expect(await page.getByRole('status', { name: 'Lewat jatuh tempo Oktober 2026' }).count()).toBe(0); // paid in full: no warning
     // The same SP2D sent again with another amount: refused beside Referensi, saying what is recorded and what was sent (QA: only "sudah tercatat")
-    await single.getByLabel('Referensi (No. SP2D)').fill('SP2D 0102/LS/2026');
+    await single.getByLabel('Referensi (No. SP2D/bukti transfer)').fill('SP2D 0102/LS/2026');
     await single.getByLabel('Jumlah (Rp)').fill('15.000');
     await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await expect(single.locator('[data-field="reference"] .field-error:visible').textContent()).resolves.toBe(
       'Pembayaran APBD-2026 bulan Oktober 2026 dengan referensi "SP2D 0102/LS/2026" sudah tercatat dengan jumlah Rp13.400 (tanggal 20 Oktober 2026); yang dikirim Rp15.000 dan tidak dicatat. ' +
         'Bila yang tercatat salah, hapus pembayaran itu di halaman Pembayaran (bulan Oktober 2026, tombol Hapus…), lalu catat ulang pembayaran ini.',
     );
-    expect(await single.getByLabel('Referensi (No. SP2D)').getAttribute('aria-invalid')).toBe('true');
+    expect(await single.getByLabel('Referensi (No. SP2D/bukti transfer)').getAttribute('aria-invalid')).toBe('true');
     expect(await single.locator('.form-summary').textContent()).toBe('Periksa isian yang ditandai di bawah.');
     expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp113.400', 'Rp0', 'Lunas Dibayar terlambat']);
 

@@ -96,7 +96,7 @@ function paymentForm(pledges, month, refresh) {
       // not inputmode numeric: a phone's number pad has no minus, and a correction may give money back
       field({ label: 'Jumlah (Rp)', name: 'amount', required: true, hint: NEGATIVE_HINT, attrs: { autocomplete: 'off' } }),
       field({ label: 'Tanggal bayar', name: 'paidAt', type: 'date', required: true }),
-      field({ label: 'Referensi (No. SP2D)', name: 'reference', required: true, attrs: { autocomplete: 'off' } }),
+      field({ label: 'Referensi (No. SP2D/bukti transfer)', name: 'reference', required: true, attrs: { autocomplete: 'off' } }),
       field({ label: 'Koreksi untuk bulan', name: 'adjustsMonth', type: 'month', hint: 'Hanya untuk koreksi bulan yang sudah difinalisasi atau dibekukan; jumlahnya boleh negatif untuk mengembalikan kelebihan bayar bulan itu' }),
     ),
     h('div', { class: 'actions' }, submit),

@@ -254,7 +254,7 @@ async function showFindings(container, run, category, asked, ctx, { focus = true
         caption: `${label(CATEGORY_LABELS, category)}: ${number(res.total)} temuan`,
         columns: [
           // the line's row in the bill file, as the workbook's Baris Tagihan (QA: only there); a NOT_BILLED participant has no line
-          { label: 'Baris Tagihan', value: (f) => (f.rowNumber ? number(f.rowNumber) : '–'), numeric: true },
+          { label: 'Baris tagihan', value: (f) => (f.rowNumber ? number(f.rowNumber) : '–'), numeric: true },
           { label: 'NIK', render: (f) => (f.nik ? h('a', { href: hashFor(`/peserta/${f.nik}`), text: f.nik }) : '–') },
           // a NOKA_MISMATCH shows both sides, the billed NOKA and the register's (QA: only the billed one)
           ...(category === 'NOKA_MISMATCH'
