@@ -88,7 +88,7 @@ describe('files that are refused as a whole', () => {
     ['tanpa-bom-be.csv', utf16(`${HEADER}\r\n${ROW}\r\n`, true, false), 'CSV_NOT_UTF8', /berupa teks UTF-16/],
     // a password-protected .xlsx is a compound file, as an .xls is: told by its directory's EncryptionInfo/EncryptedPackage (QA: "Excel lama (.xls)")
     ['terkunci.xlsx', compoundFile(['\u0006DataSpaces', 'EncryptionInfo', 'EncryptedPackage']), 'PASSWORD_PROTECTED',
-      /^Berkas "terkunci\.xlsx" dilindungi kata sandi .*Buka di Excel, hapus kata sandinya \(File > Info > Lindungi Buku Kerja.*simpan, lalu unggah ulang\.$/],
+      /^Berkas "terkunci\.xlsx" dilindungi kata sandi .*Buka di Excel, hapus kata sandinya \(File > Info > Protect Workbook > Encrypt with Password \(File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi\), kosongkan kata sandinya\), simpan, lalu unggah ulang\.$/],
     ['lama.xls', compoundFile(['Workbook', 'SummaryInformation']), 'OLD_EXCEL_FORMAT', /"lama\.xls" berformat Excel lama \(\.xls\)/],
     ['acak.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(4000, 7)]), 'OLD_EXCEL_FORMAT', /berformat Excel lama/],
   ];
