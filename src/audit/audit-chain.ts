@@ -46,8 +46,8 @@ export class ChainVerifier {
     for (const e of events) {
       if (this.broken) return;
       this.count++;
-      if (e.prevHash !== this.prev) this.broken = { id: e.id, reason: 'link to the previous event does not match' };
-      else if (eventHash(e.prevHash, e) !== e.hash) this.broken = { id: e.id, reason: 'content does not match its hash' };
+      if (e.prevHash !== this.prev) this.broken = { id: e.id, reason: 'tautan ke peristiwa sebelumnya tidak cocok' };
+      else if (eventHash(e.prevHash, e) !== e.hash) this.broken = { id: e.id, reason: 'isi peristiwa tidak cocok dengan hash-nya' };
       this.prev = e.hash;
       this.lastId = e.id;
     }

@@ -139,7 +139,7 @@ export function paymentTermsProblems(
       message: `Tanggal bayar ${dayName(p.paidAt)} sebelum tahun anggaran komitmen (${fiscalYear}) dimulai: dana tahun ${fiscalYear} dibayarkan mulai ${dayName(yearStart)}. Periksa tahun pada tanggal bayar.`,
     });
   }
-  if (p.paidAt > today) problems.push({ code: 'PAID_IN_FUTURE', column: 'TANGGAL_BAYAR', message: `Tanggal bayar ${dayName(p.paidAt)} belum terjadi (hari ini ${dayName(today)} WIB).` });
+  if (p.paidAt > today) problems.push({ code: 'PAID_IN_FUTURE', column: 'TANGGAL_BAYAR', message: `Tanggal bayar ${dayName(p.paidAt)} sesudah hari ini (${dayName(today)}): periksa tanggal SP2D, terutama tahunnya.` });
   return problems;
 }
 
@@ -205,7 +205,7 @@ export function validatePaymentRow(
 }
 
 /** What a note row under the payments (isNoteRow: KODE_KOMITMEN empty, at most one other cell filled) is told, as the register's NOT_PARTICIPANT_ROW. */
-export const NOT_PAYMENT_ROW = 'Baris ini tidak berisi data pembayaran (kode komitmen kosong, paling banyak satu kolom lain terisi, seperti tanda tangan atau jumlah): hapus baris ini dari berkas.';
+export const NOT_PAYMENT_ROW = 'Baris ini bukan data (KODE_KOMITMEN kosong; mis. baris tanda tangan atau jumlah): hapus baris ini.';
 
 /**
  * A row of a signature block typed in KODE_KOMITMEN ("Bendahara,", "ttd", a name): text there that is no pledge code

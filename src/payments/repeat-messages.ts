@@ -70,7 +70,7 @@ function replaceAdvice(month: string, which: string, again: string, closed: bool
   if (closed) {
     return (
       `Bulan ${monthName(month)} sudah ditutup, jadi ${which} tidak dapat dihapus: bila ada selisih, catat koreksinya di bulan yang masih terbuka ` +
-      `dengan Koreksi untuk bulan = ${monthName(month)} dan referensi SP2D transfer koreksi itu sendiri.`
+      `dengan Koreksi untuk bulan = ${monthName(month)} dan nomor SP2D/bukti transfer koreksi itu.`
     );
   }
   return `Bila yang tercatat salah, hapus ${which} di halaman Pembayaran (bulan ${monthName(month)}, tombol Hapus…), lalu ${again}.`;

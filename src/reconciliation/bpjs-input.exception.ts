@@ -46,7 +46,7 @@ export class BpjsInputException extends DomainException<BpjsInputErrorCode> {
   static noAcceptedRows(report: UploadReport): BpjsInputException {
     return new BpjsInputException(
       BpjsInputErrorCode.NO_ACCEPTED_ROWS,
-      `Tidak ada baris yang dapat diterima (${report.rejected} baris ditolak), sehingga tidak ada yang disimpan. Perbaiki baris yang ditolak lalu unggah ulang.`,
+      `Tidak ada baris yang dapat diterima (${report.rejected} baris ditolak), sehingga tidak ada yang disimpan. Perbaiki baris yang ditolak (alasannya di laporan baris bermasalah) lalu unggah ulang.`,
       report,
     );
   }

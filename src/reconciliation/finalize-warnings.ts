@@ -35,7 +35,7 @@ export function dueDateNotPassedWarning(
   return {
     code: 'DUE_DATE_NOT_PASSED',
     message:
-      `${name} difinalisasi sebelum jatuh tempo pembayarannya (${dayName(dueDate)}; hari ini ${dayName(today)}): ${owing.length} penyandang dana masih belum membayar atau kurang bayar ` +
+      `${name} difinalisasi sebelum jatuh tempo pembayarannya (${dayName(dueDate)}; hari ini ${dayName(today)}): ${owing.length} pemberi dana masih belum membayar atau kurang bayar ` +
       `sebesar ${rupiah(unpaid)}${codes.length <= 5 ? ` (${codes.join(', ')})` : ''}. Pembayarannya, juga yang tepat waktu, kini dicatat sebagai koreksi di bulan yang masih terbuka ` +
       `(mis. ${monthName(openMonth)}) dengan Koreksi untuk bulan = ${name}.`,
     details: { dueDate, unpaid, funders: owing.length, pledgeCodes: codes },

@@ -47,7 +47,7 @@ const REGISTER_UNCHANGED = 'data peserta tidak diubah';
 export const FINDING_ACTIONS: Record<ActionKey, string> = {
   DUPLICATE_BILLING: 'Tagihan ganda untuk NIK yang sama: ajukan koreksi ke BPJS agar baris ini dihapus',
   DUPLICATE_BILLING_KEEP:
-    'Tagihan ganda untuk NIK yang sama, tetapi NOKA baris ini sesuai register ({registerNoka}): baris inilah yang dipertahankan; ' +
+    'Tagihan ganda untuk NIK yang sama, tetapi NOKA baris ini sesuai daftar peserta ({registerNoka}): baris inilah yang dipertahankan; ' +
     'minta BPJS menghapus baris {otherRows} untuk NIK ini. Iuran NIK ini dibayar sekali, sesuai kewajiban {obligation}',
   BILLED_AGAIN_OTHER_NOKA:
     'NIK ini juga ditagih pada baris {registerRow} dengan NOKA yang terdaftar ({registerNoka}); baris ini ganda dengan NOKA lain ({noka}): ' +
@@ -63,18 +63,18 @@ export const FINDING_ACTIONS: Record<ActionKey, string> = {
     'bayar sesuai kewajiban dan minta koreksi tagihan',
   AMOUNT_MISMATCH_OVER: 'Iuran ditagih {billed}, lebih {difference} dari kewajiban {expected}: bayar sesuai kewajiban dan minta BPJS mengoreksi kelebihan tagihan',
   AMOUNT_MISMATCH_UNDER: 'Iuran ditagih {billed}, kurang {difference} dari kewajiban {expected}: bayar sesuai kewajiban dan minta BPJS mengoreksi kekurangan tagihan',
-  NOKA_MISMATCH: 'NOKA pada tagihan ({noka}) berbeda dari register: catat NOKA dari tagihan pada data peserta setelah diverifikasi',
+  NOKA_MISMATCH: 'NOKA pada tagihan ({noka}) berbeda dari daftar peserta: catat NOKA dari tagihan pada data peserta setelah diverifikasi',
   /** A line without a NOKA: there is nothing to record; the register's stays (QA). */
-  NOKA_MISMATCH_NOT_BILLED: `Tagihan tidak mencantumkan NOKA, padahal register mencatat NOKA peserta ini: minta BPJS melengkapi NOKA pada tagihan; ${REGISTER_UNCHANGED}`,
+  NOKA_MISMATCH_NOT_BILLED: `Tagihan tidak mencantumkan NOKA, padahal daftar peserta mencatat NOKA peserta ini: minta BPJS melengkapi NOKA pada tagihan; ${REGISTER_UNCHANGED}`,
   /** A NOKA not of 13 digits (kept as billed, QA): not a NOKA to record in the register. */
   NOKA_MISMATCH_MALFORMED: `NOKA pada tagihan ({noka}) bukan 13 digit angka: periksa NOKA peserta ini dengan BPJS dan minta BPJS membetulkannya; ${REGISTER_UNCHANGED}`,
   /** A NOKA that was a number in the file, its leading zeros restored (NOKA_NUMERIC_CELL): the file's damage, not a card number (QA). */
   NOKA_MISMATCH_NUMERIC_CELL:
-    'NOKA pada berkas tagihan tertulis sebagai angka; nol di depannya dipulihkan menjadi {noka}, yang berbeda dari NOKA register ({registerNoka}): ' +
+    'NOKA pada berkas tagihan tertulis sebagai angka; nol di depannya dipulihkan menjadi {noka}, yang berbeda dari NOKA di daftar peserta ({registerNoka}): ' +
     `minta BPJS nomor kartu yang benar atau periksa berkas tagihannya; ${REGISTER_UNCHANGED}`,
   /** The participant's former card, replaced in the register (QA): right for a month before the change, never to record back. */
   NOKA_MISMATCH_FORMER_CARD:
-    'NOKA pada tagihan ({noka}) adalah kartu lama peserta ini, diganti menjadi {registerNoka} di register pada {cardChanged}: ' +
+    'NOKA pada tagihan ({noka}) adalah kartu lama peserta ini, diganti menjadi {registerNoka} di daftar peserta pada {cardChanged}: ' +
     `bila BPJS masih memakai kartu lama, minta BPJS memperbarui NOKA peserta ini; ${REGISTER_UNCHANGED}`,
   MATCHED: 'Sesuai: bayar',
   NOT_BILLED: 'Peserta aktif tidak ada dalam tagihan: konfirmasi ke BPJS agar kepesertaannya tidak nonaktif',

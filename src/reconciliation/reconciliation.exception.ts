@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { monthInFuture, monthInWib } from '../common/clock/clock.js';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 import { dayName, firstDay, monthName } from '../common/month.js';
+import { label, RUN_STATUS_LABELS } from '../reports/format/labels.js';
 
 export enum ReconciliationErrorCode {
   RUN_NOT_FOUND = 'RUN_NOT_FOUND',
@@ -108,7 +109,7 @@ export class ReconciliationException extends DomainException<ReconciliationError
   static notFinalizable(status: string): ReconciliationException {
     return new ReconciliationException(
       ReconciliationErrorCode.NOT_FINALIZABLE,
-      `Hanya rekonsiliasi berstatus DONE yang dapat difinalisasi (status saat ini: ${status}).`,
+      `Hanya rekonsiliasi berstatus Selesai (draf) yang dapat difinalisasi (status saat ini: ${label(RUN_STATUS_LABELS, status)}).`,
       { status },
     );
   }

@@ -79,7 +79,7 @@ export function billRowsRejectedWarning(month: string, bill: { version: number; 
     code: 'BILL_ROWS_REJECTED',
     message:
       `Tagihan BPJS Kesehatan ${monthName(month)} versi ${bill.version} memuat ${bill.rejected} baris yang ditolak saat diunggah dan tidak ikut dicocokkan: ` +
-      'peserta pada baris itu dihitung tidak ditagih (NOT_BILLED, termasuk dalam kekurangan tagihan) walaupun ditagih BPJS Kesehatan. ' +
+      'peserta pada baris itu dihitung Tidak ditagih (termasuk dalam kekurangan tagihan) walaupun ditagih BPJS Kesehatan. ' +
       'Perbaiki baris itu di berkas tagihan yang lengkap (lihat laporan baris bermasalah di halaman Tagihan), unggah ulang seluruh tagihan dan jalankan ulang rekonsiliasi sebelum finalisasi.',
     details: { billVersion: bill.version, rowsRejected: bill.rejected },
   };

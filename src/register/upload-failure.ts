@@ -5,6 +5,7 @@
  * 413 INFLATES_TOO_LARGE with `details.part` (QA): programs read the code, not the Indonesian text.
  */
 import { DomainException } from '../common/errors/domain.exception.js';
+import { systemFailureMessage } from '../common/errors/system-failure.js';
 
 export interface UploadFailure {
   message: string;
@@ -29,21 +30,25 @@ export const INTERRUPTED: UploadFailure = {
   details: null,
 };
 
-export function uploadFailure(err: unknown): UploadFailure {
+/**
+ * `now`: when it failed, said in an unexpected error's message for the admin to find it in the server log, where the
+ * caller logs the error itself (its text, usually the database's English, is not shown).
+ */
+export function uploadFailure(err: unknown, now: Date): UploadFailure {
   if (err instanceof DomainException) {
     const details = err.details && typeof err.details === 'object' && !Array.isArray(err.details) ? (err.details as Record<string, unknown>) : null;
     return { message: err.message, code: err.code, details };
   }
-  const e = err as { constraint?: string; message?: string };
+  const e = err as { constraint?: string };
   if (e.constraint === 'UQ_participant_active_noka') {
     return {
-      message: 'Penyimpanan dibatalkan: dua peserta aktif akan memiliki NOKA yang sama. Periksa kolom NOKA lalu unggah ulang. Register tidak berubah.',
+      message: 'Penyimpanan dibatalkan: dua peserta aktif akan memiliki NOKA yang sama. Periksa kolom NOKA lalu unggah ulang. Daftar peserta tidak berubah.',
       code: UPLOAD_FAILURE_CODES.noka,
       details: null,
     };
   }
   return {
-    message: `Penyimpanan ke register gagal dan dibatalkan seluruhnya; register tidak berubah. Penyebab: ${e.message ?? String(err)}`,
+    message: systemFailureMessage('Penyimpanan', 'data peserta tidak berubah', 'Unggah ulang', now),
     code: UPLOAD_FAILURE_CODES.write,
     details: null,
   };

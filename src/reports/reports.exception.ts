@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
+import { label, RUN_STATUS_LABELS } from './format/labels.js';
 
 export enum ReportsErrorCode {
   RUN_NOT_FOUND = 'RUN_NOT_FOUND',
@@ -35,7 +36,7 @@ export class ReportsException extends DomainException<ReportsErrorCode> {
   static runNotReady(id: string, status: string): ReportsException {
     return new ReportsException(
       ReportsErrorCode.RUN_NOT_READY,
-      `Rekonsiliasi berstatus ${status}: buku kerja hanya tersedia untuk rekonsiliasi yang selesai (DONE) atau final (FINAL).`,
+      `Rekonsiliasi berstatus ${label(RUN_STATUS_LABELS, status)}: buku kerja hanya tersedia untuk rekonsiliasi berstatus Selesai (draf) atau Final.`,
       { id, status },
     );
   }

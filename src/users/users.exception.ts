@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
+import { roleLabel } from './role.js';
 
 export enum UsersErrorCode {
   USERNAME_TAKEN = 'USERNAME_TAKEN',
@@ -42,7 +43,7 @@ export class UsersException extends DomainException<UsersErrorCode> {
   static unchanged(user: { id: string; username: string; role: string; active: boolean }): UsersException {
     return new UsersException(
       UsersErrorCode.USER_UNCHANGED,
-      `Perubahan tidak mengubah pengguna "${user.username}" (peran ${user.role}, ${user.active ? 'aktif' : 'nonaktif'}), jadi tidak dicatat.`,
+      `Perubahan tidak mengubah pengguna "${user.username}" (peran ${roleLabel(user.role)}, ${user.active ? 'aktif' : 'nonaktif'}), jadi tidak dicatat.`,
       { id: user.id, username: user.username, role: user.role, active: user.active },
     );
   }
@@ -50,7 +51,7 @@ export class UsersException extends DomainException<UsersErrorCode> {
   static lastActiveAdmin(username: string): UsersException {
     return new UsersException(
       UsersErrorCode.LAST_ACTIVE_ADMIN,
-      `"${username}" adalah satu-satunya ADMIN aktif: jadikan pengguna lain ADMIN terlebih dahulu, baru ubah peran atau nonaktifkan pengguna ini.`,
+      `"${username}" adalah satu-satunya Admin aktif: jadikan pengguna lain Admin terlebih dahulu, baru ubah peran atau nonaktifkan pengguna ini.`,
       { username },
     );
   }

@@ -42,7 +42,7 @@ describe('bills: issues name the columns as the file wrote them', () => {
       [8, 'Tagihan', 'TOTAL_ROW_MISMATCH'],
     ]);
     // a NOKA that is not 13 digits is BPJS's: the line is kept, warned (DOMAIN §7)
-    expect(issues[0]).toMatchObject({ severity: 'WARN', message: 'No Kartu "12345" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai NOKA_MISMATCH; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.' });
+    expect(issues[0]).toMatchObject({ severity: 'WARN', message: 'No Kartu "12345" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai temuan NOKA berbeda; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.' });
     expect(issues[1].message).toBe('NIK Peserta "17030601018" harus 16 digit angka.');
     expect(issues[2].message).toMatch(/^Tagihan harus bilangan bulat rupiah/);
     expect(issues[3].message).toMatch(/^NAMA memuat karakter kendali/);

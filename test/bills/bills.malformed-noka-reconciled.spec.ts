@@ -20,7 +20,7 @@ jest.setTimeout(180_000);
 type Issue = { row: number; column: string | null; severity: string; code: string; message: string };
 
 const NUMERIC_CELL_ACTION =
-  'NOKA pada berkas tagihan tertulis sebagai angka; nol di depannya dipulihkan menjadi 0000000696872, yang berbeda dari NOKA register (1000000696872): ' +
+  'NOKA pada berkas tagihan tertulis sebagai angka; nol di depannya dipulihkan menjadi 0000000696872, yang berbeda dari NOKA di daftar peserta (1000000696872): ' +
   'minta BPJS nomor kartu yang benar atau periksa berkas tagihannya; data peserta tidak diubah';
 const MALFORMED_ACTION = 'NOKA pada tagihan (12345678901234) bukan 13 digit angka: periksa NOKA peserta ini dengan BPJS dan minta BPJS membetulkannya; data peserta tidak diubah';
 
@@ -62,7 +62,7 @@ describe('bills: a NOKA that is not 13 digits is kept and reconciled', () => {
       [6, 'No Kartu', 'REJECT', 'NOKA_FORMAT'],
       [6, 'NIK', 'REJECT', 'NIK_FORMAT'],
     ]);
-    expect(up.body.issues[0].message).toBe('No Kartu "12345678901234" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai NOKA_MISMATCH; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.');
+    expect(up.body.issues[0].message).toBe('No Kartu "12345678901234" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai temuan NOKA berbeda; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.');
     expect(up.body.issues[3].message).toBe('No Kartu "99999" harus 13 digit angka (atau kosong).');
     // stored as written (spaces removed, as for a 13-digit NOKA)
     const lines = await t.dataSource.query('SELECT row_number, noka FROM bill_line WHERE bill_id = $1 ORDER BY row_number', [up.body.id]);
@@ -96,7 +96,7 @@ describe('bills: a NOKA that is not 13 digits is kept and reconciled', () => {
     const up = await upload('2026-09', 75600, Buffer.from(await wb.xlsx.writeBuffer()), 'tagihan.xlsx');
     expect(up.body).toMatchObject({ lines: 2, linesTotal: 75600, accepted: 2, rejected: 0, warnings: 1 });
     expect(up.body.issues).toEqual([
-      { row: 2, column: 'NOKA', severity: 'WARN', code: 'NOKA_FORMAT', message: 'NOKA "12345678901234" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai NOKA_MISMATCH; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.' },
+      { row: 2, column: 'NOKA', severity: 'WARN', code: 'NOKA_FORMAT', message: 'NOKA "12345678901234" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai temuan NOKA berbeda; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.' },
     ]);
     const [line] = await t.dataSource.query('SELECT noka FROM bill_line WHERE bill_id = $1 AND row_number = 2', [up.body.id]);
     expect(line.noka).toBe('12345678901234');

@@ -54,7 +54,7 @@ describe('bills: upload, row report and versions', () => {
       [5, 'NOKA', 'NOKA_FORMAT'],
     ]);
     expect(res.body.issues[0].message).toMatch(/^NAMA memuat karakter kendali NUL \(U\+0000\) .*"Ada�Nul"/);
-    expect(res.body.issues[1].message).toMatch(/^NIK "1\.70306E\+15" ditulis dalam notasi ilmiah .* digit NIK sudah hilang .* Ketik ulang ke-16 digit NIK sebagai teks\./);
+    expect(res.body.issues[1].message).toMatch(/^NIK "1\.70306E\+15" ditulis dalam notasi ilmiah .* digit NIK sudah hilang .* Ketik ulang keenam belas digit NIK sebagai teks\./);
     expect(res.body.issues[2].message).toMatch(/^NOKA terbaca sebagai angka \(1\.23457E\+12\) sehingga digitnya sudah berubah di Excel\. Format kolom sebagai Teks/);
   });
 
@@ -123,7 +123,7 @@ describe('bills: upload, row report and versions', () => {
       [7, 'IURAN', 'REJECT'],
     ]);
     expect(res.body.issues[1].message).toMatch(/bilangan bulat rupiah/);
-    expect(res.body.issues[3].message).toBe('NOKA "12345" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai NOKA_MISMATCH; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.');
+    expect(res.body.issues[3].message).toBe('NOKA "12345" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai temuan NOKA berbeda; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.');
     // it replaces version 1 with fewer lines, but more than half of them: not taken for a few fixed rows (replaced-version.ts)
     expect(res.body.replaces).toEqual({ version: 1, count: 4 });
     expect(res.body.notice).toBeUndefined();
@@ -204,6 +204,7 @@ describe('bills: upload, row report and versions', () => {
     expect(missing.body.message).toMatch(/IURAN/);
     const none = await upload('2026-12', '37800', Buffer.from('NOKA,NIK,NAMA,IURAN\n1,2,Rusak,4\n'), 'rusak.csv', 400);
     expect(none.body.code).toBe('NO_ACCEPTED_ROWS');
+    expect(none.body.message).toMatch(/Perbaiki baris yang ditolak \(alasannya di laporan baris bermasalah\) lalu unggah ulang\.$/);
     // `1,2,3,4` right under the header is the sheet's column-numbering row, skipped: no data row at all
     const numbers = await upload('2026-12', '37800', Buffer.from('NOKA,NIK,NAMA,IURAN\n1,2,3,4\n'), 'nomor.csv', 400);
     expect(numbers.body.code).toBe('NO_DATA_ROWS');

@@ -62,7 +62,7 @@ describe('PBI-APBN lists: upload', () => {
       [3, 'NIK', 'INVALID_CHARACTER'],
       [4, 'NIK', 'NIK_NUMERIC_CELL'],
     ]);
-    expect(res.body.issues[1].message).toMatch(/^NIK "1\.70306E\+15" ditulis dalam notasi ilmiah .* digit NIK sudah hilang .* Ketik ulang ke-16 digit NIK sebagai teks\. Format kolom sebagai Teks/);
+    expect(res.body.issues[1].message).toMatch(/^NIK "1\.70306E\+15" ditulis dalam notasi ilmiah .* digit NIK sudah hilang .* Ketik ulang keenam belas digit NIK sebagai teks\. Format kolom sebagai Teks/);
     const [{ raw }] = await t.dataSource.query(`SELECT raw::text AS raw FROM upload_issue WHERE upload_id = $1 AND row_number = 3`, [res.body.id]);
     expect(raw).toContain('17030601�8000002');
   });

@@ -180,7 +180,7 @@ describe('row report workbook of bill and PBI-APBN list uploads', () => {
     expect(report.rows.map((r) => r.slice(0, 6))).toEqual([['0001234567891', '17030601018', 'NIK pendek', '37800', 4, 'DITOLAK']]); // the refused line only
     expect(report.warnedHeader).toEqual(['BARIS', 'No Kartu', 'NIK Peserta', 'NAMA', 'KOLOM', 'KETERANGAN']);
     expect(report.warned).toEqual([
-      [3, '12345', '1703060101800002', 'Kartu pendek', 'No Kartu', 'No Kartu "12345" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai NOKA_MISMATCH; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.'],
+      [3, '12345', '1703060101800002', 'Kartu pendek', 'No Kartu', 'No Kartu "12345" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai temuan NOKA berbeda; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.'],
     ]);
 
     // fixed under its headers, it is still the report, no whole bill: refused, nothing stored (ROW_REPORT_UPLOADED)

@@ -96,10 +96,10 @@ describeInBrowser('console: admin manages users; a session no longer valid is sa
     await editor.getByRole('button', { name: `Nonaktifkan ${admin.username}…` }).click();
     await editor.getByText('Anda menonaktifkan akun Anda sendiri', { exact: false }).waitFor();
     await editor.getByRole('button', { name: `Ya, nonaktifkan ${admin.username}` }).click();
-    await editor.locator('.notice--error').getByText(`"${admin.username}" adalah satu-satunya ADMIN aktif`, { exact: false }).waitFor();
+    await editor.locator('.notice--error').getByText(`"${admin.username}" adalah satu-satunya Admin aktif`, { exact: false }).waitFor();
     await editor.getByRole('form', { name: `Peran ${admin.username}` }).getByLabel('Peran').selectOption('AUDITOR');
     await editor.getByRole('button', { name: 'Simpan peran' }).click();
-    await editor.locator('.form-summary').getByText(`"${admin.username}" adalah satu-satunya ADMIN aktif`, { exact: false }).waitFor();
+    await editor.locator('.form-summary').getByText(`"${admin.username}" adalah satu-satunya Admin aktif`, { exact: false }).waitFor();
     await expect(statusOf(page, admin.username)).resolves.toBe('Aktif');
     expect(errors).toEqual([]);
     await other.context.close();

@@ -142,13 +142,13 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await page.goto(`${base}/console/#/alokasi?month=2026-10&pledgeCode=apbd-2026`);
     const pledgeError = filters.locator('[data-field="pledgeCode"] .field-error');
     await pledgeError.getByText('Komitmen pendanaan "apbd-2026" tidak ditemukan. Maksudnya "APBD-2026"?').waitFor();
-    await expect(filters.getByLabel('Penyandang dana (komitmen)').inputValue()).resolves.toBe('apbd-2026');
+    await expect(filters.getByLabel('Pemberi dana (komitmen)').inputValue()).resolves.toBe('apbd-2026');
     await expect(page.getByRole('table', { name: /Pembagian iuran/ }).count()).resolves.toBe(0);
     expect(page.url()).toContain('pledgeCode=apbd-2026');
     await screenshot(page, 'auditor-splits-unknown-pledge');
     await page.getByRole('link', { name: 'Tampilkan komitmen APBD-2026' }).click();
     await page.getByRole('table', { name: /Pembagian iuran: 5 baris/ }).waitFor();
-    await expect(filters.getByLabel('Penyandang dana (komitmen)').inputValue()).resolves.toBe('APBD-2026');
+    await expect(filters.getByLabel('Pemberi dana (komitmen)').inputValue()).resolves.toBe('APBD-2026');
 
     // A village outside the regency: the same, and the export exports nothing instead of every split
     await page.goto(`${base}/console/#/alokasi?month=2026-10&villageCode=17.03.99.2001`);
@@ -248,7 +248,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     const totals = page.getByRole('table', { name: 'Total menurut desa' });
     await totals.waitFor();
     // QA: one "Peserta" column, the API's `participants` (those with any funding), read as everyone owed
-    expect(await totals.locator('thead th').allTextContents()).toEqual(['Desa', 'Seluruh Peserta', 'Iuran', 'Peserta Terdanai', 'Terdanai', 'Peserta Belum Terdanai Penuh', 'Tidak Terdanai']);
+    expect(await totals.locator('thead th').allTextContents()).toEqual(['Desa', 'Seluruh peserta', 'Iuran', 'Peserta terdanai', 'Terdanai', 'Peserta belum terdanai penuh', 'Tidak terdanai']);
     const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
     const cells = await totals.locator('tbody tr', { hasText: VILLAGE }).locator('td').allTextContents();
     expect(cells.slice(1)).toEqual([
@@ -259,12 +259,12 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
       String(village.unfundedParticipants),
       rupiah(village.unfundedAmount),
     ]);
-    // each village carries its unfunded part: no separate "Belum didanai" row; the footer totals every column
-    await expect(totals.locator('tbody tr', { hasText: 'Belum didanai' }).count()).resolves.toBe(0);
+    // each village carries its unfunded part: no separate "Tidak terdanai" row; the footer totals every column
+    await expect(totals.locator('tbody tr', { hasText: 'Tidak terdanai' }).count()).resolves.toBe(0);
     const sum = (key: string) => summary.filter((r: { key: string }) => r.key !== 'UNFUNDED').reduce((s: number, r: Record<string, number>) => s + r[key], 0);
     expect((await totals.locator('tfoot td').allTextContents())[5]).toBe(rupiah(sum('unfundedAmount')));
     expect(sum('unfundedAmount')).toBe(summary.find((r: { key: string }) => r.key === 'UNFUNDED').amount);
-    await page.getByText('Peserta Belum Terdanai Penuh: yang iurannya masih bersisa').waitFor();
+    await page.getByText('Peserta belum terdanai penuh: yang iurannya masih bersisa').waitFor();
     // by pledge the columns stay as they were
     await page.getByLabel('Total menurut', { exact: true }).selectOption('pledge');
     await page.getByRole('button', { name: 'Tampilkan' }).click();
@@ -307,14 +307,14 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await byVillage.waitFor();
     expect(await byVillage.locator('thead th').allTextContents()).toEqual([
       'Desa',
-      'Seluruh Peserta-bulan',
+      'Seluruh peserta-bulan',
       'Iuran',
-      'Peserta Terdanai',
-      'Peserta-bulan Terdanai',
+      'Peserta terdanai',
+      'Peserta-bulan terdanai',
       'Terdanai',
-      'Peserta Belum Terdanai Penuh',
-      'Peserta-bulan Belum Terdanai Penuh',
-      'Tidak Terdanai',
+      'Peserta belum terdanai penuh',
+      'Peserta-bulan belum terdanai penuh',
+      'Tidak terdanai',
     ]);
     expect((await byVillage.locator('tbody tr', { hasText: VILLAGE }).locator('td').allTextContents()).slice(1)).toEqual([
       n(village.obligations),
@@ -556,7 +556,7 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.AUDITOR), '#/pembayaran?month=2026-10');
-    const statuses = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    const statuses = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
     const desa = statuses.locator('tbody tr', { hasText: 'DESA-1703062001-2026' });
     await desa.locator('.compliance-mark').waitFor();
     await expect(desa.locator('.compliance-mark').textContent()).resolves.toBe(DANA_DESA_MARK);

@@ -2,7 +2,7 @@
  * Peserta Tidak Terdanai: an auditor opens a month with unfunded participants and reads, under the pledges' pagu and
  * quota as the allocation met them (`limits`), who went unfunded, by village then NIK, with the village filter; a
  * month with none says so, a month never allocated says the API's NOT_ALLOCATED, and the Dasbor's unfunded figure and
- * Alokasi's *Belum didanai* row open the list (QA: an auditor could count the unfunded participants but not list them).
+ * Alokasi's *Tidak terdanai* row open the list (QA: an auditor could count the unfunded participants but not list them).
  */
 import { expect, it } from '@jest/globals';
 import type { Locator } from 'playwright-core';
@@ -97,7 +97,7 @@ describeInBrowser('console: the auditor lists the month\'s unfunded participants
     await context.close();
   }, BROWSER_TIMEOUT);
 
-  it('opens from the Dasbor\'s unfunded figure, from Alokasi\'s "Belum didanai" row, and from a village\'s totals', async () => {
+  it('opens from the Dasbor\'s unfunded figure, from Alokasi\'s "Tidak terdanai" row, and from a village\'s totals', async () => {
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.KEUANGAN), `#/dasbor?month=${MONTH}`);
@@ -105,10 +105,10 @@ describeInBrowser('console: the auditor lists the month\'s unfunded participants
     await page.getByRole('table', { name: 'Peserta tidak terdanai November 2026: 5 peserta' }).waitFor();
 
     await page.goto(`${base}/console/#/alokasi?month=${MONTH}`);
-    await page.getByRole('table', { name: /^Total menurut/ }).getByRole('link', { name: 'Belum didanai' }).click();
+    await page.getByRole('table', { name: /^Total menurut/ }).getByRole('link', { name: 'Tidak terdanai' }).click();
     await page.getByRole('table', { name: 'Peserta tidak terdanai November 2026: 5 peserta' }).waitFor();
 
-    // a village's totals have no Belum didanai row: a link below them opens that village's list (QA)
+    // a village's totals have no Tidak terdanai row: a link below them opens that village's list (QA)
     await page.goto(`${base}/console/#/alokasi?month=${MONTH}&villageCode=${KERKAP}`);
     await page.getByRole('link', { name: 'Lihat peserta tidak terdanai di desa ini' }).click();
     await page.waitForURL(/#\/tidak-terdanai\?month=2026-11&villageCode=/);

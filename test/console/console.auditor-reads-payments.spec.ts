@@ -73,10 +73,10 @@ describeInBrowser('console: an auditor reads Pembayaran, and can change nothing 
     const picker = page.getByRole('form', { name: 'Pilih bulan' });
     await picker.getByLabel('Bulan iuran').fill('2026-07');
     await picker.getByRole('button', { name: 'Tampilkan' }).click();
-    const status = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    const status = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
     await page.getByRole('heading', { name: 'Pembayaran Juli 2026' }).waitFor();
     await status.waitFor();
-    expect((await tableRows(status))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo']);
+    expect((await tableRows(status))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo 10 Juli 2026']);
     const note = page.getByRole('note', { name: 'Koreksi untuk Juli 2026' });
     expect(await tableRows(note.getByRole('table', { name: 'Kekurangan Juli 2026 setelah koreksi' }))).toEqual([
       ['APBD-2026', 'Rp37.800', 'Rp37.800', 'Rp0', 'Lunas setelah koreksi'],
@@ -114,7 +114,7 @@ describeInBrowser('console: an auditor reads Pembayaran, and can change nothing 
     await pager.getByText('Halaman 2 dari 2 (60 baris)').waitFor();
     expect((await tableRows(october)).map((r) => r[2])).toEqual(Array.from({ length: 10 }, (_, k) => reference(k + 51)));
     expect(new URL(page.url()).hash).toBe('#/pembayaran?month=2026-10&page=2');
-    expect((await tableRows(status))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp60.000', 'Rp22.200', 'Lebih bayar Terlambat']); // paid up to 29 November
+    expect((await tableRows(status))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp60.000', 'Rp22.200', 'Lebih bayar Dibayar terlambat']); // paid up to 29 November
 
     // the payment sheets uploaded, with the row report of the refused row
     const history = page.getByRole('table', { name: 'Riwayat unggahan lembar pembayaran' });

@@ -89,7 +89,7 @@ describeInBrowser('console: the participant page shows what nobody funded', () =
  */
 const DEAD = '1703015401501302';
 const LATE = '1703015401501303';
-const GONE = 'Sudah difinalisasi; menurut register saat ini tidak lagi ditanggung — koreksi dicatat sebagai penyesuaian di bulan terbuka';
+const GONE = 'Sudah difinalisasi; menurut daftar peserta saat ini tidak lagi ditanggung — koreksi dicatat sebagai penyesuaian di bulan terbuka';
 
 describeInBrowser('console: finalized months that no longer match the register', () => {
   const app = browserApp(async (t) => {
@@ -180,11 +180,11 @@ describeInBrowser('console: Alokasi opened on a filter its pickers lack', () => 
     await login(page, base, await userFor(t, Role.AUDITOR), '#/alokasi?pledgeCode=apbd-2026');
     const filters = filtersOf(page);
     await filters.locator('[data-field="pledgeCode"] .field-error').getByText('Komitmen pendanaan "apbd-2026" tidak ditemukan.', { exact: false }).waitFor();
-    const pledge = filters.getByLabel('Penyandang dana (komitmen)');
-    await expect(unlistedOptions(page, 'Penyandang dana (komitmen)').count()).resolves.toBe(1);
+    const pledge = filters.getByLabel('Pemberi dana (komitmen)');
+    await expect(unlistedOptions(page, 'Pemberi dana (komitmen)').count()).resolves.toBe(1);
     // QA: after picking the pledge meant, "apbd-2026 (tidak ada di daftar)" could still be picked again
     await pledge.selectOption('APBD-2026');
-    await expect(unlistedOptions(page, 'Penyandang dana (komitmen)').count()).resolves.toBe(0);
+    await expect(unlistedOptions(page, 'Pemberi dana (komitmen)').count()).resolves.toBe(0);
     await expect(pledge.inputValue()).resolves.toBe('APBD-2026');
 
     // the village picker the same way, "Semua desa" picked; a village it lists stays chosen as it was
@@ -207,7 +207,7 @@ describeInBrowser('console: Alokasi opened on a filter its pickers lack', () => 
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.AUDITOR), '#/alokasi?month=2027-01');
     const filters = filtersOf(page);
-    const pledge = filters.getByLabel('Penyandang dana (komitmen)');
+    const pledge = filters.getByLabel('Pemberi dana (komitmen)');
     await pledge.waitFor();
     const options = () => pledge.locator('option').allTextContents();
     await expect(options()).resolves.toEqual(['Semua komitmen', 'APBD-2027 – Pemerintah Kabupaten Bengkulu Utara']);

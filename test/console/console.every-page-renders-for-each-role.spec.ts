@@ -209,7 +209,7 @@ describeInBrowser('console: every page renders for each role that may see it', (
     await row.waitFor();
     expect(await row.locator('td').first().textContent()).toBe('1');
     await expect(page.locator('.not-a-sum').textContent()).resolves.toBe(
-      'Kolom Nilai ditagih bukan jumlah tagihan: peserta Terdaftar ganda, PBI APBN (DOUBLE_COVERAGE) juga dihitung pada kategori lainnya (kategori baris tagihannya, atau Tidak ditagih).',
+      'Kolom Nilai ditagih bukan jumlah tagihan: peserta Terdaftar ganda, PBI APBN juga dihitung pada kategori lainnya (kategori baris tagihannya, atau Tidak ditagih).',
     );
     expect(errors).toEqual([]);
     await context.close();

@@ -109,9 +109,9 @@ describe('console figures computed in the browser', () => {
   it('says under the findings table that Nilai ditagih is not a sum of the bill when DOUBLE_COVERAGE or TOTAL_MISMATCH has findings (QA: it added up to more, unsaid)', () => {
     const counts = (f: Record<string, number>) => findings.categoryCounts(f);
     expect(findings.notASumNote(counts({ MATCHED: 4, DOUBLE_COVERAGE: 1 }))).toBe(
-      'Kolom Nilai ditagih bukan jumlah tagihan: peserta Terdaftar ganda, PBI APBN (DOUBLE_COVERAGE) juga dihitung pada kategori lainnya (kategori baris tagihannya, atau Tidak ditagih).',
+      'Kolom Nilai ditagih bukan jumlah tagihan: peserta Terdaftar ganda, PBI APBN juga dihitung pada kategori lainnya (kategori baris tagihannya, atau Tidak ditagih).',
     );
-    expect(findings.notASumNote(counts({ MATCHED: 4, TOTAL_MISMATCH: 1, DOUBLE_COVERAGE: 1 }))).toMatch(/ atau Tidak ditagih\); baris TOTAL_MISMATCH memuat total invoice, bukan baris tagihan\.$/);
+    expect(findings.notASumNote(counts({ MATCHED: 4, TOTAL_MISMATCH: 1, DOUBLE_COVERAGE: 1 }))).toMatch(/ atau Tidak ditagih\); baris Total invoice tidak sama dengan jumlah baris memuat total invoice, bukan baris tagihan\.$/);
     // nothing double counted: no note (a list checked with nobody on it, or none uploaded)
     expect(findings.notASumNote(counts({ MATCHED: 4, DOUBLE_COVERAGE: 0, TOTAL_MISMATCH: 0 }))).toBeNull();
   });

@@ -35,7 +35,7 @@ describeInBrowser('console: finance is warned before finalizing a month that has
   });
 
   const NOT_ENDED =
-    'Desember 2026 belum berakhir (premi jatuh tempo 10 Desember 2026): setelah difinalisasi, pembayaran Desember 2026 hanya dapat dicatat sebagai koreksi di bulan berikutnya (Januari 2027, Koreksi untuk bulan Desember 2026), juga yang dibayar tepat waktu.';
+    'Desember 2026 belum berakhir (iuran jatuh tempo 10 Desember 2026): setelah difinalisasi, pembayaran Desember 2026 hanya dapat dicatat sebagai koreksi di bulan berikutnya (Januari 2027, Koreksi untuk bulan Desember 2026), juga yang dibayar tepat waktu.';
   // before the due date: said with the owing funders (QA)
   const OWED = 'Jatuh tempo 10 Desember 2026 belum lewat, tetapi 2 komitmen masih terutang untuk Desember 2026 (belum dibayar atau kurang bayar) sebesar Rp63.400: APBD-2026, PROV-2026;';
   // January 2027 takes 2026's later payments and corrections (QA: "tidak lagi memiliki bulan terbuka" was said)
@@ -105,7 +105,7 @@ describeInBrowser('console: a month past its due date is told from one not yet d
     await finance.post('/api/v1/allocations').send({ month: '2026-12' }).expect(201);
   });
 
-  const statusTable = (page: Page) => page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+  const statusTable = (page: Page) => page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
   const show = async (page: Page, base: string, path: string, heading: string) => {
     await page.goto(`${base}/console/#${path}`);
     await page.getByRole('heading', { name: heading }).waitFor();
@@ -120,8 +120,8 @@ describeInBrowser('console: a month past its due date is told from one not yet d
     await login(page, base, await userFor(t, Role.AUDITOR), '#/dasbor?month=2026-11');
     await statusTable(page).waitFor();
     expect(await tableRows(statusTable(page))).toEqual([
-      ['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo'],
-      ['TJSLP-KOPI-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo'],
+      ['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo 10 November 2026'],
+      ['TJSLP-KOPI-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo 10 November 2026'],
     ]);
     expect(await badgeClasses(page, 'Lewat jatuh tempo')).toEqual(['badge badge--bad', 'badge badge--bad']);
     expect(await page.getByRole('status', { name: 'Lewat jatuh tempo November 2026' }).textContent()).toBe(
@@ -131,8 +131,9 @@ describeInBrowser('console: a month past its due date is told from one not yet d
 
     // December, not yet due: grey, no warning
     await show(page, base, '/dasbor?month=2026-12', 'Dasbor Desember 2026');
-    expect((await tableRows(statusTable(page))).map((r) => r[4])).toEqual(['Belum dibayar Belum jatuh tempo (10 Desember 2026)', 'Belum dibayar Belum jatuh tempo (10 Desember 2026)']);
-    expect(await badgeClasses(page, 'Belum')).toEqual(['badge badge--neutral', 'badge badge--neutral', 'badge badge--neutral', 'badge badge--neutral']);
+    expect((await tableRows(statusTable(page))).map((r) => r[4])).toEqual(['Belum dibayar Jatuh tempo 10 Desember 2026', 'Belum dibayar Jatuh tempo 10 Desember 2026']);
+    expect(await badgeClasses(page, 'Belum')).toEqual(['badge badge--neutral', 'badge badge--neutral']);
+    expect(await badgeClasses(page, 'Jatuh tempo')).toEqual(['badge badge--neutral', 'badge badge--neutral']);
     expect(await page.getByRole('status', { name: /^Lewat jatuh tempo/ }).count()).toBe(0);
 
     // 6 December: November's month has ended unpaid (Pembayaran says it too); January 2027 is not begun
@@ -144,7 +145,7 @@ describeInBrowser('console: a month past its due date is told from one not yet d
         'menonaktifkan kepesertaan peserta yang didanai komitmen tersebut (Perpres 82/2018).',
     );
     await show(page, base, '/dasbor?month=2027-01', 'Dasbor Januari 2027');
-    expect(await tableRows(statusTable(page))).toEqual([['APBD-2027', 'Rp75.600', 'Rp0', '-Rp75.600', 'Belum dibayar Belum jatuh tempo (10 Januari 2027)']]);
+    expect(await tableRows(statusTable(page))).toEqual([['APBD-2027', 'Rp75.600', 'Rp0', '-Rp75.600', 'Belum dibayar Jatuh tempo 10 Januari 2027']]);
     expect(await page.getByRole('status', { name: /^Lewat jatuh tempo/ }).count()).toBe(0);
 
     expect(errors).toEqual([]);

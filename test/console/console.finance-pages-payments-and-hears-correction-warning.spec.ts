@@ -120,7 +120,7 @@ describeInBrowser('console: Pembayaran pages a month of many payments and shows 
     await single.getByLabel('Komitmen').selectOption('APBD-2026');
     await single.getByLabel('Jumlah (Rp)').fill('Rp 40.000');
     await single.getByLabel('Tanggal bayar').fill('2026-11-02');
-    await single.getByLabel('Referensi (No. SP2D)').fill('SP2D KOREKSI SEPTEMBER');
+    await single.getByLabel('Referensi (No. SP2D/bukti transfer)').fill('SP2D KOREKSI SEPTEMBER');
     await single.getByLabel('Koreksi untuk bulan').fill('2026-09');
     await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await single.getByText('Pembayaran Rp40.000 untuk APBD-2026 (Oktober 2026) tersimpan sebagai koreksi untuk September 2026.').waitFor();
@@ -148,7 +148,7 @@ describeInBrowser('console: Pembayaran pages a month of many payments and shows 
     await single.getByLabel('Komitmen').selectOption('QA-A2-2026');
     await single.getByLabel('Jumlah (Rp)').fill('258000');
     await single.getByLabel('Tanggal bayar').fill('2026-11-03');
-    await single.getByLabel('Referensi (No. SP2D)').fill('SP2D DICABUT');
+    await single.getByLabel('Referensi (No. SP2D/bukti transfer)').fill('SP2D DICABUT');
     await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await single.getByText('Pembayaran Rp258.000 untuk QA-A2-2026 (Oktober 2026) tersimpan.').waitFor();
     expect(await single.locator('.notice--warning').textContent()).toBe(

@@ -66,7 +66,7 @@ describeInBrowser('console: withdrawing and reinstating a pledge', () => {
     await page.getByRole('button', { name: 'Pulihkan komitmen…' }).click();
     await page.getByRole('button', { name: 'Ya, pulihkan APBD-2026-B' }).click();
     await page.getByText('Komitmen dipulihkan (revisi 3).').waitFor();
-    await page.getByText(/^Periksa: Sudah ada komitmen APBD kabupaten tahun 2026/).waitFor(); // SAME_FUNDING_TWICE again
+    await page.getByText(/^Periksa: Sudah ada komitmen APBD Kabupaten tahun 2026/).waitFor(); // SAME_FUNDING_TWICE again
     await page.getByRole('heading', { name: 'Cabut komitmen' }).waitFor();
     expect(await page.locator('.notice--error').count()).toBe(0);
 

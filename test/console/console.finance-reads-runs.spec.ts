@@ -8,8 +8,8 @@ import { billCsv, enrollmentCsv, PEOPLE } from './support/sheets.js';
 /**
  * A NOKA_MISMATCH finding on the run page shows both sides, the billed NOKA and the register's (QA: only the billed
  * one, so the officer could not tell what the register held without opening the participant): *NOKA tagihan* and
- * *NOKA register* columns for that category (the API's `registerNoka`); the other categories keep one *NOKA* column.
- * Every category's list gives the line's *Baris Tagihan* (its row in the bill file, as the workbook; QA: only there),
+ * *NOKA di daftar peserta* columns for that category (the API's `registerNoka`); the other categories keep one *NOKA* column.
+ * Every category's list gives the line's *Baris tagihan* (its row in the bill file, as the workbook; QA: only there),
  * '–' for a NOT_BILLED participant, who has no line. A bill whose upload refused rows (BILL_ROWS_REJECTED; QA: 8 of
  * 13 refused, finalized unwarned) is said on the run page, with the way to the bills page, and in the finalize question.
  *
@@ -39,13 +39,13 @@ describeInBrowser('console: a NOKA_MISMATCH shows the billed and the register NO
     await login(page, base, await userFor(t, Role.AUDITOR), `#/rekonsiliasi/${runId}?category=NOKA_MISMATCH`);
     const table = page.getByRole('table', { name: /^NOKA berbeda: 1 temuan/ });
     await table.waitFor();
-    expect(await table.locator('thead th').allTextContents()).toEqual(['Baris Tagihan', 'NIK', 'NOKA tagihan', 'NOKA register', 'Nama', 'Ditagih', 'Seharusnya', 'Tindak lanjut']);
+    expect(await table.locator('thead th').allTextContents()).toEqual(['Baris tagihan', 'NIK', 'NOKA tagihan', 'NOKA di daftar peserta', 'Nama', 'Ditagih', 'Seharusnya', 'Tindak lanjut']);
     expect((await tableRows(table))[0].slice(0, 5)).toEqual(['2', nik(1), '0000000000999', '0000000000001', 'ANI']);
     // a participant not billed has no line
     await page.getByRole('button', { name: 'Lihat temuan Tidak ditagih' }).click();
     const notBilled = page.getByRole('table', { name: /^Tidak ditagih: 1 temuan/ });
     await notBilled.waitFor();
-    expect(await notBilled.locator('thead th').allTextContents()).toEqual(['Baris Tagihan', 'NIK', 'NOKA', 'Nama', 'Ditagih', 'Seharusnya', 'Tindak lanjut']);
+    expect(await notBilled.locator('thead th').allTextContents()).toEqual(['Baris tagihan', 'NIK', 'NOKA', 'Nama', 'Ditagih', 'Seharusnya', 'Tindak lanjut']);
     expect((await tableRows(notBilled))[0].slice(0, 2)).toEqual(['–', nik(3)]);
     expect(errors).toEqual([]);
     await context.close();
@@ -60,7 +60,7 @@ describeInBrowser('console: a NOKA_MISMATCH shows the billed and the register NO
     await expect(warning.getByRole('link', { name: 'Ke halaman tagihan' }).getAttribute('href')).resolves.toBe('#/tagihan?month=2026-11');
     await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).click();
     await expect(page.locator('.confirm-step .notice--warning').textContent()).resolves.toContain(
-      'Tagihan BPJS versi 1 memuat 2 baris yang ditolak saat diunggah: peserta pada baris itu dihitung tidak ditagih (NOT_BILLED) walaupun ditagih BPJS Kesehatan, dan setelah difinalisasi tagihan November 2026 tidak dapat diganti lagi.',
+      'Tagihan BPJS versi 1 memuat 2 baris yang ditolak saat diunggah: peserta pada baris itu dihitung Tidak ditagih walaupun ditagih BPJS Kesehatan, dan setelah difinalisasi tagihan November 2026 tidak dapat diganti lagi.',
     );
     expect(errors).toEqual([]);
     await context.close();
@@ -102,7 +102,7 @@ describeInBrowser('console: finance sees a draft that is out of date and removes
     // The dashboard counts the payment recorded now, and says the draft is out of date.
     await page.goto(`${base}/console/#/dasbor?month=${MONTH}`);
     await page.getByText(/berubah sejak rekonsiliasi ini dijalankan/).waitFor();
-    const status = page.locator('section', { has: page.getByRole('heading', { name: 'Status pembayaran per penyandang dana (saat ini)' }) });
+    const status = page.locator('section', { has: page.getByRole('heading', { name: 'Status pembayaran per pemberi dana (saat ini)' }) });
     await expect(status.textContent()).resolves.toContain('Rp1.000');
     await screenshot(page, 'finance-draft-out-of-date');
 

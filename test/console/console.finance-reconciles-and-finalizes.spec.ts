@@ -49,15 +49,15 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     const funderError = page.locator('[data-field="funder"] .field-error');
     await funderError.waitFor();
     // the API's "funder (nama pemberi dana) wajib diisi.", said with the field's label
-    await expect(funderError.textContent()).resolves.toBe('Penyandang dana wajib diisi.');
-    await expect(page.getByLabel('Penyandang dana').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(funderError.textContent()).resolves.toBe('Pemberi dana wajib diisi.');
+    await expect(page.getByLabel('Pemberi dana').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.locator('[data-field="budget"] .field-error:visible').textContent()).resolves.toMatch(/^Tulis jumlah dalam rupiah penuh/);
     await expect(page.locator('[data-field="sharePercent"] .field-error:visible').textContent()).resolves.toBe('Porsi (%) harus bilangan bulat 1 sampai 100.');
     await expect(page.locator('[data-field="quota"] .field-error:visible').textContent()).resolves.toMatch(/^Kuota peserta per bulan harus bilangan bulat lebih dari 0/);
     await page.getByLabel('Pagu setahun (Rp)').fill('Rp 10.000.000');
     await page.getByLabel('Porsi (%)').fill('100');
     await page.getByLabel('Kuota peserta per bulan').fill('');
-    await page.getByLabel('Penyandang dana').fill('Pemerintah Kabupaten Bengkulu Utara');
+    await page.getByLabel('Pemberi dana').fill('Pemerintah Kabupaten Bengkulu Utara');
     await page.getByRole('button', { name: 'Simpan komitmen' }).click();
     await page.getByRole('heading', { name: 'Komitmen APBD-2026' }).waitFor();
     await expect(page.locator('main').textContent()).resolves.toContain('Rp10.000.000');
@@ -85,14 +85,14 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
       pledgeCode: 'Komitmen wajib diisi',
       amount: 'Jumlah wajib diisi.',
       paidAt: 'Tanggal bayar wajib diisi',
-      reference: 'Referensi (No. SP2D) wajib diisi',
+      reference: 'Referensi (No. SP2D/bukti transfer) wajib diisi',
     });
     await pay.getByLabel('Komitmen').selectOption('APBD-2026');
     await pay.getByLabel('Bulan iuran').fill(MONTH);
     await pay.getByLabel('Jumlah (Rp)').fill('189.000');
     await pay.getByLabel('Tanggal bayar').fill('2026-10-08');
     await pay.getByText('Dipilih: Kamis, 8 Oktober 2026').waitFor(); // the date in words, whatever the picker's locale
-    await pay.getByLabel('Referensi (No. SP2D)').fill('SP2D 0001/LS/2026');
+    await pay.getByLabel('Referensi (No. SP2D/bukti transfer)').fill('SP2D 0001/LS/2026');
     await pay.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await pay.getByText('Pembayaran Rp189.000 untuk APBD-2026 (Oktober 2026) tersimpan.').waitFor();
     await expect(page.getByRole('table', { name: 'Pembayaran tercatat untuk Oktober 2026' }).textContent()).resolves.toContain('SP2D 0001/LS/2026');
@@ -143,12 +143,12 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     // matched lines are counted, not stored as findings: no Lihat that would list nothing, a hint instead (QA)
     expect(await cells(page, findings, '(MATCHED)')).toEqual(['Sesuai (MATCHED)', '4', 'Rp151.200', 'Rp151.200', '']);
     await expect(row(page, findings, '(MATCHED)').getByRole('button').count()).resolves.toBe(0);
-    await page.getByText('Baris tagihan yang sesuai (MATCHED) hanya dihitung, tidak dicantumkan satu per satu.').waitFor();
+    await page.getByText('Baris tagihan berkategori Sesuai hanya dihitung, tidak dicantumkan satu per satu.').waitFor();
     await row(page, findings, 'NOT_REGISTERED').getByRole('button').click();
     await expect(page.getByRole('table', { name: /Tidak terdaftar: 1 temuan/ }).textContent()).resolves.toContain('1703061205800099');
 
     // Payments per funder: the pledge owed the month's obligation and paid it on time.
-    expect(await cells(page, 'Status pembayaran per penyandang dana', 'APBD-2026')).toEqual(['APBD-2026', 'Rp189.000', 'Rp189.000', 'Rp0', 'Lunas']);
+    expect(await cells(page, 'Status pembayaran per pemberi dana', 'APBD-2026')).toEqual(['APBD-2026', 'Rp189.000', 'Rp189.000', 'Rp0', 'Lunas']);
     await screenshot(page, 'finance-reconciliation-draft');
 
     // The officer who started the run may not finalize it: no button to be refused by, a line saying who finalizes (QA).
@@ -196,7 +196,7 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await correction.getByLabel('Komitmen').selectOption('APBD-2026');
     await correction.getByLabel('Jumlah (Rp)').fill('1.000');
     await correction.getByLabel('Tanggal bayar').fill('2026-11-10');
-    await correction.getByLabel('Referensi (No. SP2D)').fill('SP2D 0002/LS/2026');
+    await correction.getByLabel('Referensi (No. SP2D/bukti transfer)').fill('SP2D 0002/LS/2026');
     // first as a payment of October itself: refused beside Bulan iuran, saying to make it an open month and October the
     // correction (QA: only "Koreksi untuk bulan" was named, and the officer kept October)
     await correction.getByLabel('Bulan iuran').fill(MONTH);
@@ -222,7 +222,7 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await correction.getByText('Pembayaran Rp1.000 untuk APBD-2026 (November 2026) tersimpan sebagai koreksi untuk Oktober 2026.').waitFor();
     // October was paid in full: taken, and the officer is told there was no shortfall (QA: accepted without a word)
     await correction.locator('.notice--warning', { hasText: 'Peringatan: Oktober 2026 tidak kurang bayar untuk komitmen APBD-2026 (iuran Rp189.000, dibayar Rp189.000: lunas)' }).waitFor();
-    expect(await Promise.all(['Jumlah (Rp)', 'Referensi (No. SP2D)', 'Koreksi untuk bulan'].map((l) => correction.getByLabel(l).inputValue()))).toEqual(['', '', '']);
+    expect(await Promise.all(['Jumlah (Rp)', 'Referensi (No. SP2D/bukti transfer)', 'Koreksi untuk bulan'].map((l) => correction.getByLabel(l).inputValue()))).toEqual(['', '', '']);
 
     // A revision after October was finalized names the months it leaves as they were (QA: only "Revisi 3 tersimpan.").
     await page.goto(`${base}/console/#/komitmen/APBD-2026`);
@@ -323,7 +323,7 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     // each source type in the workbooks' words, on one line (QA: "TJSLP (CSR per…"; a two-line label reads and copies
     // whole on the Alokasi page, console.auditor-views)
     const labels = await summary.locator('svg.chart .bar-label').allTextContents();
-    expect(labels).toEqual(expect.arrayContaining(['APBD Kabupaten', 'TJSLP (CSR)', 'Belum didanai']));
+    expect(labels).toEqual(expect.arrayContaining(['APBD Kabupaten', 'TJSLP (CSR)', 'Tidak terdanai']));
     await expect(summary.locator('svg.chart .bar-label tspan').count()).resolves.toBe(0);
     await screenshot(page, 'finance-reconciliation-summary-1440');
     await page.setViewportSize({ width: 1366, height: 768 });

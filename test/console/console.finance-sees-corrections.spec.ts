@@ -10,7 +10,7 @@ import { tableRows } from './support/downloads.js';
  * (GET /payments/status `corrections`, `correctedMonths`, `lateOnlyByCorrections`): they count toward the
  * month (§8) and can make it OVERPAID and late, which read as the month's own (QA). Under the paid amount,
  * "termasuk koreksi Juli 2026 Rp37.800"; a month late only because its corrections were paid after the 10th
- * reads "Terlambat (hanya koreksi)", one with an ordinary late payment plainly "Terlambat".
+ * reads "Dibayar terlambat (hanya koreksi)", one with an ordinary late payment plainly "Dibayar terlambat".
  *
  * Two participants, Rp37.800 a month each to PROV-2026 (quota 1) and APBD-2026; 2026-10 allocated (with
  * every month before it), July finalized and paid nothing. In October APBD-2026 paid on time and corrected
@@ -37,12 +37,12 @@ describeInBrowser('console: Pembayaran status names the corrections counted in t
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.KEUANGAN), '#/pembayaran?month=2026-10');
-    const status = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    const status = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
     await status.getByText('termasuk koreksi Juli 2026 Rp37.800').waitFor();
     expect(await tableRows(status)).toEqual([
       // §8's Lebih bayar stays; under it, in the workbook's words, that it is the correction (QA, year end)
-      ['APBD-2026', 'Rp37.800', 'Rp75.600 termasuk koreksi Juli 2026 Rp37.800', 'Rp37.800', 'Lebih bayar Terlambat (hanya koreksi) Lunas (ditambah koreksi Juli 2026 Rp37.800)'],
-      ['PROV-2026', 'Rp37.800', 'Rp38.800 termasuk koreksi Juli 2026 Rp1.000', 'Rp1.000', 'Lebih bayar Terlambat Lunas (ditambah koreksi Juli 2026 Rp1.000)'],
+      ['APBD-2026', 'Rp37.800', 'Rp75.600 termasuk koreksi Juli 2026 Rp37.800', 'Rp37.800', 'Lebih bayar Dibayar terlambat (hanya koreksi) Lunas (ditambah koreksi Juli 2026 Rp37.800)'],
+      ['PROV-2026', 'Rp37.800', 'Rp38.800 termasuk koreksi Juli 2026 Rp1.000', 'Rp1.000', 'Lebih bayar Dibayar terlambat Lunas (ditambah koreksi Juli 2026 Rp1.000)'],
     ]);
     // the totals: October's own payments apart from the corrections of closed July, as the workbook's Pembayaran (QA:
     // January 2027, paid only by corrections of 2026 months, read as if 70 % paid)
@@ -50,7 +50,7 @@ describeInBrowser('console: Pembayaran status names the corrections counted in t
     expect(footer).toEqual([
       ['Total bulan ini', 'Rp75.600', 'Rp75.600', 'Rp0', 'pembayaran bulan ini sendiri, tanpa koreksi'],
       ['Koreksi Juli 2026', '', 'Rp38.800', '', 'koreksi bulan yang sudah ditutup, dicatat bulan ini: bukan kelebihan atau kekurangan bulan ini'],
-      ['Jumlah dicatat', '', 'Rp114.400', '', 'termasuk koreksi (§8)'],
+      ['Jumlah dicatat', '', 'Rp114.400', '', 'termasuk koreksi'],
     ]);
 
     // July, the month corrected: its own figures, nothing under them
@@ -58,11 +58,11 @@ describeInBrowser('console: Pembayaran status names the corrections counted in t
     await picker.getByLabel('Bulan iuran').fill('2026-07');
     await picker.getByRole('button', { name: 'Tampilkan' }).click();
     await page.getByRole('heading', { name: 'Pembayaran Juli 2026' }).waitFor();
-    const july = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    const july = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
     await july.getByText('Belum dibayar').first().waitFor();
     expect(await tableRows(july)).toEqual([
-      ['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo'],
-      ['PROV-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo'],
+      ['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo 10 Juli 2026'],
+      ['PROV-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo 10 Juli 2026'],
     ]);
 
     expect(errors).toEqual([]);
@@ -74,7 +74,7 @@ describeInBrowser('console: Pembayaran status names the corrections counted in t
  * A month made PAID by §8's sum only by a correction of another month recorded in it does not read as a plain
  * "Lunas" (QA: TJSLP-KOPI-2026 left November unpaid; its correction, recorded in December, made December Lunas on
  * Pembayaran and the Dasbor while December's own premium was unpaid). Its status says "Lunas menurut jumlah", the
- * due-ness of its own premium ("Lewat jatuh tempo" after the 10th) and "premi Desember 2026 sendiri belum dibayar",
+ * due-ness of its own premium ("Lewat jatuh tempo" after the 10th) and "iuran Desember 2026 sendiri belum dibayar",
  * with the correction named under the paid amount; the overdue warning names the pledge.
  *
  * Three participants, Rp37.800 a month each, all funded by TJSLP-KOPI-2026 (Rp113.400 a month); November allocated,
@@ -98,29 +98,29 @@ describeInBrowser('console: a month paid only by a correction of another month s
       .expect(201);
   });
 
-  const row = [CODE, 'Rp113.400', 'Rp113.400 termasuk koreksi November 2026 Rp113.400', 'Rp0', 'Lunas menurut jumlah Lewat jatuh tempo premi Desember 2026 sendiri belum dibayar'];
+  const row = [CODE, 'Rp113.400', 'Rp113.400 termasuk koreksi November 2026 Rp113.400', 'Rp0', 'Lunas menurut jumlah iuran Desember 2026 sendiri belum dibayar – lewat jatuh tempo 10 Desember 2026'];
 
   it('Pembayaran, the Dasbor and the run page: "Lunas menurut jumlah", overdue, the own premium unpaid', async () => {
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
     await page.clock.setFixedTime(t.clock.now());
     await login(page, base, await userFor(t, Role.KEUANGAN), '#/pembayaran?month=2026-12');
-    const status = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
-    await status.getByText('premi Desember 2026 sendiri belum dibayar').waitFor();
+    const status = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
+    await status.getByText('iuran Desember 2026 sendiri belum dibayar').waitFor();
     expect(await tableRows(status)).toEqual([row]);
-    expect(await status.getByTitle('Lunas menurut jumlah (termasuk koreksi November 2026 Rp113.400); premi Desember 2026 sendiri belum dibayar').count()).toBe(1);
+    expect(await status.getByTitle('Lunas menurut jumlah (termasuk koreksi November 2026 Rp113.400); iuran Desember 2026 sendiri belum dibayar – lewat jatuh tempo 10 Desember 2026').count()).toBe(1);
     expect(await page.getByRole('status', { name: 'Lewat jatuh tempo Desember 2026' }).textContent()).toContain(`komitmen ${CODE}`);
 
     await page.goto(`${base}/#/dasbor?month=2026-12`);
-    const dashboard = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
-    await dashboard.getByText('premi Desember 2026 sendiri belum dibayar').waitFor();
+    const dashboard = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
+    await dashboard.getByText('iuran Desember 2026 sendiri belum dibayar').waitFor();
     expect(await tableRows(dashboard)).toEqual([row]);
 
     // the run page says the same of the run's row (QA: plain Lunas there), with today's due-ness as Pembayaran's (QA: none)
     const { body: run } = await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-12' }).expect(201);
     await page.goto(`${base}/#/rekonsiliasi/${run.id}`);
-    const runPayments = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
-    await runPayments.getByText('premi Desember 2026 sendiri belum dibayar').waitFor();
+    const runPayments = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
+    await runPayments.getByText('iuran Desember 2026 sendiri belum dibayar').waitFor();
     expect(await tableRows(runPayments)).toEqual([row]);
 
     expect(errors).toEqual([]);
@@ -160,9 +160,9 @@ describeInBrowser('console: Pembayaran names the corrections of the month record
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.KEUANGAN), '#/pembayaran?month=2026-07');
-    const status = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    const status = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
     await status.waitFor();
-    expect((await tableRows(status))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo']);
+    expect((await tableRows(status))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp0', '-Rp37.800', 'Belum dibayar Lewat jatuh tempo 10 Juli 2026']);
     // past due by its own payments, but the corrections cover it: no warning to pay it again
     expect(await page.getByRole('status', { name: 'Lewat jatuh tempo Juli 2026' }).count()).toBe(0);
     const note = page.getByRole('note', { name: 'Koreksi untuk Juli 2026' });
@@ -189,12 +189,12 @@ describeInBrowser('console: Pembayaran names the corrections of the month record
     expect(await tableRows(october.getByRole('table', { name: 'Koreksi untuk Oktober 2026' }))).toEqual([
       ['APBD-2026', 'November 2026', '3 November 2026', 'KOREKSI OKTOBER', 'Rp5.000'],
     ]);
-    expect((await tableRows(page.getByRole('table', { name: 'Status pembayaran per penyandang dana' })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo']);
+    expect((await tableRows(page.getByRole('table', { name: 'Status pembayaran per pemberi dana' })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo 10 Oktober 2026']);
 
     // a month no correction names has no note
     await picker.getByLabel('Bulan iuran').fill('2026-09');
     await picker.getByRole('button', { name: 'Tampilkan' }).click();
-    await page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }).getByText('Belum dibayar').waitFor();
+    await page.getByRole('table', { name: 'Status pembayaran per pemberi dana' }).getByText('Belum dibayar').waitFor();
     await page.getByRole('heading', { name: 'Pembayaran September 2026' }).waitFor();
     expect(await page.getByRole('note').count()).toBe(0);
 
@@ -208,7 +208,7 @@ describeInBrowser('console: Pembayaran names the corrections of the month record
     const expectNote = async () => {
       const note = page.getByRole('note', { name: 'Koreksi untuk Oktober 2026' });
       expect(await tableRows(note.getByRole('table', { name: 'Kekurangan Oktober 2026 setelah koreksi' }))).toEqual([['APBD-2026', 'Rp7.800', 'Rp5.000', 'Rp2.800', 'Masih kurang Rp2.800']]);
-      expect((await tableRows(page.getByRole('table', { name: /^Status pembayaran per penyandang dana/ })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo']);
+      expect((await tableRows(page.getByRole('table', { name: /^Status pembayaran per pemberi dana/ })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo 10 Oktober 2026']);
     };
     // October not reconciled: the allocation's figures
     await login(page, base, await userFor(t, Role.AUDITOR), '#/dasbor?month=2026-10');
@@ -222,18 +222,18 @@ describeInBrowser('console: Pembayaran names the corrections of the month record
     // September: no correction, no note
     await page.goto(`${base}/console/#/dasbor?month=2026-09`);
     await page.getByRole('heading', { name: 'Dasbor September 2026' }).waitFor();
-    await page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }).waitFor();
+    await page.getByRole('table', { name: 'Status pembayaran per pemberi dana' }).waitFor();
     expect(await page.getByRole('note').count()).toBe(0);
     // October finalized: the final run's rows keep Pembayaran's due-ness, on the Dasbor and the run page (QA: "Kurang bayar" alone)
     await t.dataSource.query(`UPDATE reconciliation_run SET status = 'FINAL', finalized_by = 'uji', finalized_at = now() WHERE id = $1`, [run.id]);
     await t.dataSource.query(`INSERT INTO closed_month (month, run_id, closed_by) VALUES ('2026-10', $1, 'uji')`, [run.id]);
     await page.goto(`${base}/console/#/dasbor?month=2026-10`);
     await page.getByText(`Sumber angka: rekonsiliasi versi ${run.version}`, { exact: false }).waitFor();
-    expect((await tableRows(page.getByRole('table', { name: /^Status pembayaran per penyandang dana/ })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo']);
+    expect((await tableRows(page.getByRole('table', { name: /^Status pembayaran per pemberi dana/ })))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo 10 Oktober 2026']);
     await page.goto(`${base}/console/#/rekonsiliasi/${run.id}`);
-    const runStatus = page.getByRole('table', { name: 'Status pembayaran per penyandang dana' });
+    const runStatus = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
     await runStatus.waitFor();
-    expect((await tableRows(runStatus))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo']);
+    expect((await tableRows(runStatus))[0]).toEqual(['APBD-2026', 'Rp37.800', 'Rp30.000', '-Rp7.800', 'Kurang bayar Lewat jatuh tempo 10 Oktober 2026']);
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

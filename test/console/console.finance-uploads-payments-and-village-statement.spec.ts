@@ -37,7 +37,7 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
 
   // a row by its pledge code; the Dana Desa pledge's first cell also carries its §5 warning (checked once below)
   const statusOf = async (page: Page, pledge: string) => {
-    const row = (await tableRows(page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }))).find((r) => r[0].startsWith(pledge));
+    const row = (await tableRows(page.getByRole('table', { name: 'Status pembayaran per pemberi dana' }))).find((r) => r[0].startsWith(pledge));
     return row && [pledge, ...row.slice(1)];
   };
 
@@ -47,13 +47,13 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     const { context, page, errors } = await openPage(browser);
     await login(page, base, officer, `#/pembayaran?month=${MONTH}`);
     await page.getByRole('heading', { name: 'Pembayaran Oktober 2026' }).waitFor();
-    await page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }).waitFor();
+    await page.getByRole('table', { name: 'Status pembayaran per pemberi dana' }).waitFor();
     // Before: both pledges owe October and nothing is paid (5 × Rp37.800 = Rp189.000, 40% by the village).
     // On the test clock's 15 November 2026 October has ended unpaid: past due, and one line says the suspension risk (§8).
-    expect(await statusOf(page, DESA)).toEqual([DESA, 'Rp75.600', 'Rp0', '-Rp75.600', 'Belum dibayar Lewat jatuh tempo']);
-    const desaCell = (await tableRows(page.getByRole('table', { name: 'Status pembayaran per penyandang dana' }))).find((r) => r[0].startsWith(DESA))![0];
+    expect(await statusOf(page, DESA)).toEqual([DESA, 'Rp75.600', 'Rp0', '-Rp75.600', 'Belum dibayar Lewat jatuh tempo 10 Oktober 2026']);
+    const desaCell = (await tableRows(page.getByRole('table', { name: 'Status pembayaran per pemberi dana' }))).find((r) => r[0].startsWith(DESA))![0];
     expect(desaCell).toContain('Peringatan Dana Desa');
-    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp0', '-Rp113.400', 'Belum dibayar Lewat jatuh tempo']);
+    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp0', '-Rp113.400', 'Belum dibayar Lewat jatuh tempo 10 Oktober 2026']);
     const overdue = page.getByRole('status', { name: 'Lewat jatuh tempo Oktober 2026' });
     expect(await overdue.textContent()).toBe(
       `Iuran Oktober 2026 untuk komitmen APBD-2026 dan ${DESA} belum lunas sampai akhir bulan (jatuh tempo 10 Oktober 2026): BPJS Kesehatan mungkin sudah ` +
@@ -97,7 +97,7 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     );
     expect(await tableRows(payments)).toHaveLength(2);
     expect(await statusOf(page, DESA)).toEqual([DESA, 'Rp75.600', 'Rp75.600', 'Rp0', 'Lunas']);
-    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp100.000', '-Rp13.400', 'Kurang bayar Lewat jatuh tempo Terlambat']);
+    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp100.000', '-Rp13.400', 'Kurang bayar Lewat jatuh tempo 10 Oktober 2026 Dibayar terlambat']);
     expect(await overdue.textContent()).toMatch(/^Iuran Oktober 2026 untuk komitmen APBD-2026 belum lunas sampai akhir bulan/);
     await screenshot(page, 'finance-payment-sheet');
 
@@ -106,7 +106,7 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     const single = page.getByRole('form', { name: 'Catat pembayaran' });
     await single.getByLabel('Komitmen').selectOption('APBD-2026');
     await single.getByLabel('Tanggal bayar').fill('2026-10-20');
-    await single.getByLabel('Referensi (No. SP2D)').fill('SP2D 0102/LS/2026');
+    await single.getByLabel('Referensi (No. SP2D/bukti transfer)').fill('SP2D 0102/LS/2026');
     await single.getByLabel('Jumlah (Rp)').fill('5 juta');
     await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await expect(single.locator('[data-field="amount"] .field-error:visible').textContent()).resolves.toMatch(/^Tulis jumlah dalam rupiah penuh dengan angka/);
@@ -114,19 +114,19 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await single.getByText('Pembayaran Rp13.400 untuk APBD-2026 (Oktober 2026) tersimpan.').waitFor();
     await page.getByRole('table', { name: 'Pembayaran tercatat untuk Oktober 2026' }).locator('tbody tr', { hasText: 'SP2D 0102/LS/2026' }).waitFor();
-    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp113.400', 'Rp0', 'Lunas Terlambat']);
+    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp113.400', 'Rp0', 'Lunas Dibayar terlambat']);
     expect(await page.getByRole('status', { name: 'Lewat jatuh tempo Oktober 2026' }).count()).toBe(0); // paid in full: no warning
     // The same SP2D sent again with another amount: refused beside Referensi, saying what is recorded and what was sent (QA: only "sudah tercatat")
-    await single.getByLabel('Referensi (No. SP2D)').fill('SP2D 0102/LS/2026');
+    await single.getByLabel('Referensi (No. SP2D/bukti transfer)').fill('SP2D 0102/LS/2026');
     await single.getByLabel('Jumlah (Rp)').fill('15.000');
     await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await expect(single.locator('[data-field="reference"] .field-error:visible').textContent()).resolves.toBe(
       'Pembayaran APBD-2026 bulan Oktober 2026 dengan referensi "SP2D 0102/LS/2026" sudah tercatat dengan jumlah Rp13.400 (tanggal 20 Oktober 2026); yang dikirim Rp15.000 dan tidak dicatat. ' +
         'Bila yang tercatat salah, hapus pembayaran itu di halaman Pembayaran (bulan Oktober 2026, tombol Hapus…), lalu catat ulang pembayaran ini.',
     );
-    expect(await single.getByLabel('Referensi (No. SP2D)').getAttribute('aria-invalid')).toBe('true');
+    expect(await single.getByLabel('Referensi (No. SP2D/bukti transfer)').getAttribute('aria-invalid')).toBe('true');
     expect(await single.locator('.form-summary').textContent()).toBe('Periksa isian yang ditandai di bawah.');
-    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp113.400', 'Rp0', 'Lunas Terlambat']);
+    expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp113.400', 'Rp0', 'Lunas Dibayar terlambat']);
 
     // The village statement of October, for the kepala desa: first without a village (the field says so).
     await page.getByRole('link', { name: 'Laporan', exact: true }).click();

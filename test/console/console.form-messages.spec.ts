@@ -9,7 +9,7 @@ describe('console form messages', () => {
   it('says the label where the API says its field name', () => {
     expect(forms.inLabelTerms('invoiceTotal harus bilangan bulat', 'invoiceTotal', 'Total invoice (Rp)')).toBe('Total invoice (Rp) harus bilangan bulat');
     expect(forms.inLabelTerms('villageCodes.2 harus berupa teks', 'villageCodes.2', 'Desa')).toBe('Desa harus berupa teks');
-    expect(forms.inLabelTerms('funder (nama pemberi dana) wajib diisi.', 'funder', 'Penyandang dana')).toBe('Penyandang dana wajib diisi.');
+    expect(forms.inLabelTerms('funder (nama pemberi dana) wajib diisi.', 'funder', 'Pemberi dana')).toBe('Pemberi dana wajib diisi.');
     expect(forms.inLabelTerms('quota tidak boleh kurang dari 1', 'body.quota', 'Kuota peserta')).toBe('Kuota peserta tidak boleh kurang dari 1');
     // "field: rule" as the users' messages put it (QA: the Pengguna form said "username: 3-40 karakter …")
     expect(forms.inLabelTerms('username: 3-40 karakter huruf kecil', 'username', 'Nama pengguna')).toBe('Nama pengguna: 3-40 karakter huruf kecil');
@@ -138,7 +138,7 @@ describe('console form messages', () => {
       const run = { month: '2026-10', monthEnded: true, dueDate: '2026-10-10' };
       const refused = { code: 'BILL_ROWS_REJECTED', message: '…', details: { billVersion: 2, rowsRejected: 1208 } };
       expect(runFinalize.finalizeRisks({ ...run, warnings: [refused, { code: 'NO_PBI_LIST', message: '…' }] }, [])).toEqual([
-        'Tagihan BPJS versi 2 memuat 1.208 baris yang ditolak saat diunggah: peserta pada baris itu dihitung tidak ditagih (NOT_BILLED) walaupun ditagih BPJS Kesehatan, dan setelah difinalisasi tagihan Oktober 2026 tidak dapat diganti lagi.',
+        'Tagihan BPJS versi 2 memuat 1.208 baris yang ditolak saat diunggah: peserta pada baris itu dihitung Tidak ditagih walaupun ditagih BPJS Kesehatan, dan setelah difinalisasi tagihan Oktober 2026 tidak dapat diganti lagi.',
         'Rekonsiliasi ini dijalankan tanpa daftar PBI APBN Oktober 2026: kepesertaan ganda (terdaftar juga sebagai PBI APBN) tidak diperiksa, dan setelah difinalisasi daftarnya tidak dapat diunggah lagi.',
       ]);
     });
@@ -161,7 +161,7 @@ describe('console form messages', () => {
       const run = { month: '2026-12', monthEnded: false, dueDate: '2026-12-10', dueDatePassed: false };
       const owing = [{ pledgeCode: 'APBD-2026', due: 75600, ownStatus: 'UNDERPAID', ownPaid: 50000 }, { pledgeCode: 'PROV-2026', due: 37800, ownStatus: 'UNPAID', ownPaid: 0 }];
       expect(runFinalize.finalizeRisks(run, owing)).toEqual([
-        'Desember 2026 belum berakhir (premi jatuh tempo 10 Desember 2026): setelah difinalisasi, pembayaran Desember 2026 hanya dapat dicatat sebagai koreksi di bulan berikutnya (Januari 2027, Koreksi untuk bulan Desember 2026), juga yang dibayar tepat waktu.',
+        'Desember 2026 belum berakhir (iuran jatuh tempo 10 Desember 2026): setelah difinalisasi, pembayaran Desember 2026 hanya dapat dicatat sebagai koreksi di bulan berikutnya (Januari 2027, Koreksi untuk bulan Desember 2026), juga yang dibayar tepat waktu.',
         'Jatuh tempo 10 Desember 2026 belum lewat, tetapi 2 komitmen masih terutang untuk Desember 2026 (belum dibayar atau kurang bayar) sebesar Rp63.400: APBD-2026, PROV-2026; ' +
           'setelah difinalisasi, pembayarannya hanya dapat dicatat sebagai koreksi di bulan berikutnya (Januari 2027).',
         'Desember 2026 adalah bulan terakhir tahun anggaran 2026: setelah difinalisasi, semua bulan tahun 2026 ditutup. Pembayaran dan koreksi tahun 2026 yang datang kemudian dicatat di Januari 2027 ' +
@@ -196,7 +196,7 @@ describe('console form messages', () => {
     });
 
     it('Peserta tidak terdanai: says the fiscal year has no pledge, not the pledges\' compliance warnings (QA)', () => {
-      const message = 'Belum ada komitmen pendanaan tahun anggaran 2027: semua peserta Januari 2027 belum didanai. Catat komitmen tahun 2027 lalu hitung ulang alokasi.';
+      const message = 'Belum ada komitmen pendanaan tahun anggaran 2027: semua peserta Januari 2027 tidak terdanai. Catat komitmen tahun 2027 lalu hitung ulang alokasi.';
       expect(unfunded.yearWarnings({ warnings: [{ code: 'DANA_DESA_PBI', message: 'Dana Desa' }, { code: 'NO_PLEDGES_FOR_YEAR', message }] })).toEqual([message]);
       expect(unfunded.yearWarnings({})).toEqual([]);
     });

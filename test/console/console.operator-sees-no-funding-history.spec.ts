@@ -56,7 +56,7 @@ describeInBrowser('console: the operator’s participant pages: no funding histo
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.OPERATOR_DINKES), '#/peserta/1703015401501303');
     const voiding = page.locator('section', { has: page.getByRole('heading', { name: 'Batalkan pendaftaran' }) });
-    await voiding.getByText('Hanya untuk pendaftaran yang salah input').waitFor();
+    await voiding.getByText('Hanya untuk pendaftaran yang salah catat').waitFor();
     await voiding.getByRole('button', { name: 'Batalkan pendaftaran…' }).click();
     await voiding.getByRole('button', { name: 'Ya, batalkan NIK 1703015401501303' }).click();
     await voiding.getByText('Alasan pembatalan wajib diisi').waitFor(); // no reason: refused, nothing voided

@@ -1,6 +1,6 @@
 /**
  * The console's words for a month's due-ness (payment-status.js, pure): from GET /payments/status `dueDate`,
- * `overdue` and `suspensionRisk`, "Belum jatuh tempo (10 Desember 2026)" or "Lewat jatuh tempo" beside a status
+ * `overdue` and `suspensionRisk`, "Jatuh tempo 10 Desember 2026" or "Lewat jatuh tempo 10 November 2026" beside a status
  * still owed, and one warning line naming the overdue pledges with the suspension risk (§8; QA: November, December
  * and January 2027 all read the same red "Belum dibayar" on 6 December 2026).
  */
@@ -25,12 +25,19 @@ describe('console: due-ness of a pledge-month', () => {
   });
 
   it('says a month still owed is not yet due (with its date) or past due; paid, overpaid and a run row say nothing', () => {
-    expect(status.dueText(row('A', 'UNPAID', '2026-12'))).toBe('Belum jatuh tempo (10 Desember 2026)');
-    expect(status.dueText(row('A', 'UNPAID', '2027-01'))).toBe('Belum jatuh tempo (10 Januari 2027)');
-    expect(status.dueText(row('A', 'UNDERPAID', '2026-11', true, 'MONTH_ENDED'))).toBe('Lewat jatuh tempo');
+    expect(status.dueText(row('A', 'UNPAID', '2026-12'))).toBe('Jatuh tempo 10 Desember 2026');
+    expect(status.dueText(row('A', 'UNPAID', '2027-01'))).toBe('Jatuh tempo 10 Januari 2027');
+    expect(status.dueText(row('A', 'UNDERPAID', '2026-11', true, 'MONTH_ENDED'))).toBe('Lewat jatuh tempo 10 November 2026');
     expect(status.dueText(row('A', 'PAID', '2026-11'))).toBeNull();
     expect(status.dueText(row('A', 'OVERPAID', '2026-11'))).toBeNull();
     expect(status.dueText({ pledgeCode: 'A', due: 1, paid: 0, status: 'UNPAID', late: false })).toBeNull();
+  });
+
+  it('a month paid in part before its due date reads "Dibayar sebagian", after it "Kurang bayar", as the statements say', () => {
+    expect(status.statusWord(row('A', 'UNDERPAID', '2026-12'))).toBe('Dibayar sebagian');
+    expect(status.statusWord(row('A', 'UNDERPAID', '2026-11', true))).toBe('Kurang bayar');
+    expect(status.statusWord(row('A', 'UNPAID', '2026-12'))).toBe('Belum dibayar');
+    expect(status.statusWord({ pledgeCode: 'A', due: 1, paid: 0, status: 'UNDERPAID', late: false })).toBe('Kurang bayar');
   });
 
   it('one warning line naming the overdue pledges: at risk by month end, then possibly suspended already', () => {
@@ -80,7 +87,7 @@ describe('console: due-ness of a pledge-month', () => {
     const today = [{ ...row('APBD-2026', 'UNDERPAID', '2026-10', true, 'MONTH_ENDED'), ownStatus: 'UNDERPAID', ownPaid: 10000 }, row('PROV-2026', 'UNPAID', '2026-10', true, 'MONTH_ENDED')];
     today[1].paid = 5000; // paid changed since the run: its row is left as the run had it
     const merged = status.withOwnPayments('2026-10', run, today);
-    expect(merged.map(status.dueText)).toEqual(['Lewat jatuh tempo', null]);
+    expect(merged.map(status.dueText)).toEqual(['Lewat jatuh tempo 10 Oktober 2026', null]);
     expect(merged[0]).toMatchObject({ dueDate: '2026-10-10', overdue: true, suspensionRisk: 'MONTH_ENDED', ownStatus: 'UNDERPAID' });
     expect(merged[1]).toBe(run[1]);
   });

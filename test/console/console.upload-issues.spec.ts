@@ -147,7 +147,7 @@ describe('a FAILED background upload stored nothing, and the console says so', (
     expect([await count(t, 'participant'), await count(t, 'participant_change'), await count(t, 'enrollment_staging')]).toEqual([0, 0, 0]);
 
     expect(enrollment.resultCounts(failed)).toEqual([
-      { label: 'Hasil', value: 'Gagal — tidak ada baris yang disimpan', tone: 'bad', hint: '200 baris sempat dibaca sebelum gagal; tidak satu pun masuk register.' },
+      { label: 'Hasil', value: 'Gagal — tidak ada baris yang disimpan', tone: 'bad', hint: '200 baris sempat dibaca sebelum gagal; tidak satu pun masuk daftar peserta.' },
     ]);
     const [listed] = (await operator.get('/api/v1/enrollment-uploads').expect(200)).body.items;
     expect(enrollment.historyCounts(listed)).toEqual({ read: 'Gagal — tidak ada baris yang disimpan', accepted: '–', rejected: '–' });

@@ -46,7 +46,7 @@ describe('the audit hash chain detects tampering', () => {
     const target = ids[2];
     const [original] = await t.dataSource.query('SELECT summary FROM audit_event WHERE id = $1', [target]);
     await asAttacker('UPDATE audit_event SET summary = $2 WHERE id = $1', [target, '{"quota":999}']);
-    expect(await verify()).toEqual({ intact: false, checked: expect.any(Number), firstBrokenId: target, reason: 'content does not match its hash' });
+    expect(await verify()).toEqual({ intact: false, checked: expect.any(Number), firstBrokenId: target, reason: 'isi peristiwa tidak cocok dengan hash-nya' });
 
     // Putting the exact original text back makes it whole again: the hash covers the stored text.
     await asAttacker('UPDATE audit_event SET summary = $2 WHERE id = $1', [target, original.summary]);
@@ -59,14 +59,14 @@ describe('the audit hash chain detects tampering', () => {
     const row = (await repo.findOneBy({ id: target }))!;
     const forged = { ...row, summary: '{"quota":999}' };
     await asAttacker('UPDATE audit_event SET summary = $2, hash = $3 WHERE id = $1', [target, forged.summary, eventHash(row.prevHash, forged)]);
-    expect(await verify()).toMatchObject({ intact: false, firstBrokenId: ids[3], reason: 'link to the previous event does not match' });
+    expect(await verify()).toMatchObject({ intact: false, firstBrokenId: ids[3], reason: 'tautan ke peristiwa sebelumnya tidak cocok' });
     await asAttacker('UPDATE audit_event SET summary = $2, hash = $3 WHERE id = $1', [target, row.summary, row.hash]);
     expect((await verify()).intact).toBe(true);
   });
 
   it('a deleted row in the middle is detected at the row after it', async () => {
     await asAttacker('DELETE FROM audit_event WHERE id = $1', [ids[3]]);
-    expect(await verify()).toMatchObject({ intact: false, firstBrokenId: ids[4], reason: 'link to the previous event does not match' });
+    expect(await verify()).toMatchObject({ intact: false, firstBrokenId: ids[4], reason: 'tautan ke peristiwa sebelumnya tidak cocok' });
   });
 });
 

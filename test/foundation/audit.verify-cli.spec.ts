@@ -47,7 +47,7 @@ describe('npm run audit:verify', () => {
 
     const { exitCode, lines } = await run();
     expect(exitCode).toBe(1);
-    expect(lines[1]).toBe(`BROKEN at event id ${id}: content does not match its hash (2 event(s) checked).`);
+    expect(lines[1]).toBe(`BROKEN at event id ${id}: isi peristiwa tidak cocok dengan hash-nya (2 event(s) checked).`);
   });
 
   it('refuses a folder with no embedded database, naming DATA_DIR, and creates none (QA: it made an empty one, then failed in SQL)', async () => {

@@ -153,7 +153,7 @@ describe('user routes answer domain codes, and a change that changes nothing is 
         body: {
           statusCode: 400,
           code: 'USER_UNCHANGED',
-          message: 'Perubahan tidak mengubah pengguna "lina.audit" (peran AUDITOR, aktif), jadi tidak dicatat.',
+          message: 'Perubahan tidak mengubah pengguna "lina.audit" (peran Auditor, aktif), jadi tidak dicatat.',
           details: { id: userId, username: 'lina.audit', role: Role.AUDITOR, active: true },
         },
       });
@@ -161,7 +161,7 @@ describe('user routes answer domain codes, and a change that changes nothing is 
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'user.update'`)).toEqual(before);
     // a real change still goes through; a password is always one (it ends the account's sessions)
     await patch(userId, { active: false }).then((r) => expect(r.status).toBe(200));
-    expect((await patch(userId, { active: false })).body.message).toBe('Perubahan tidak mengubah pengguna "lina.audit" (peran AUDITOR, nonaktif), jadi tidak dicatat.');
+    expect((await patch(userId, { active: false })).body.message).toBe('Perubahan tidak mengubah pengguna "lina.audit" (peran Auditor, nonaktif), jadi tidak dicatat.');
     await patch(userId, { active: false, password: 'kata-sandi-lina-1' }).then((r) => expect(r.status).toBe(200));
   });
 
@@ -203,7 +203,7 @@ describe('PATCH /api/v1/users/:id refuses what cannot be right', () => {
       const res = await patch(adminId, change);
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('LAST_ACTIVE_ADMIN');
-      expect(res.body.message).toMatch(/satu-satunya ADMIN aktif/);
+      expect(res.body.message).toMatch(/satu-satunya Admin aktif/);
     }
     const [row] = await t.dataSource.query('SELECT role, active FROM app_user WHERE id = $1', [adminId]);
     expect(row).toEqual({ role: 'ADMIN', active: true });

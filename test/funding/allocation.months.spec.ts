@@ -111,7 +111,7 @@ describe('allocating a month past next month is refused (MONTH_IN_FUTURE)', () =
  */
 const WARNING = {
   code: 'NO_PLEDGES_FOR_YEAR',
-  message: 'Belum ada komitmen pendanaan tahun anggaran 2027: semua peserta Januari 2027 belum didanai. Catat komitmen tahun 2027 lalu hitung ulang alokasi.',
+  message: 'Belum ada komitmen pendanaan tahun anggaran 2027: semua peserta Januari 2027 tidak terdanai. Catat komitmen tahun 2027 lalu hitung ulang alokasi.',
 };
 
 describe('allocation: no pledge for the fiscal year is said', () => {
@@ -181,7 +181,7 @@ describe('allocation: funders of the year before without a pledge this year are 
     code: 'PLEDGES_NOT_RENEWED',
     message:
       'Belum ada komitmen 2027 untuk: Pemprov (APBD_PROV, PROV-2026); Desa B (DESA, DESA-B-2026, desa 17.03.06.2002); PT Teh (TJSLP, TJSLP-TEH-2026). ' +
-      'Penyandang dana itu berkomitmen pada tahun 2026; tanpa komitmen 2027, bagiannya ditanggung komitmen 2027 lain atau tidak terdanai. ' +
+      'Pemberi dana itu berkomitmen pada tahun 2026; tanpa komitmen 2027, bagiannya ditanggung komitmen 2027 lain atau tidak terdanai. ' +
       'Catat komitmen 2027 mereka lalu hitung ulang alokasi, atau abaikan bila memang tidak berlanjut.',
     pledgeCodes: ['PROV-2026', 'DESA-B-2026', 'TJSLP-TEH-2026'],
   };

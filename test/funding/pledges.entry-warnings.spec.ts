@@ -85,7 +85,7 @@ describe('pledge warnings on create, revise and the sheet upload: the code\'s ye
     const shadowMessage =
       'Komitmen APBD_PROV-2025 berprioritas 90, sama dengan APBD-2025 (cakupan semua peserta, 100 %) yang didahulukan karena urutan kode; ' +
       'selama pagu APBD-2025 (Rp850.000.000) belum habis, komitmen ini tidak menanggung apa pun. ' +
-      'Beri APBD_PROV-2025 prioritas lebih kecil dari 90 (mis. 30; makin kecil makin dahulu membayar) bila APBD_PROV-2025 dimaksudkan membayar bagiannya lebih dulu dan APBD-2025 menanggung sisanya.';
+      'Beri APBD_PROV-2025 prioritas lebih kecil dari 90 (mis. 30; angka lebih kecil dipakai lebih dahulu) bila APBD_PROV-2025 dimaksudkan membayar bagiannya lebih dulu dan APBD-2025 menanggung sisanya.';
     const funded = async (month: string) =>
       (await keuangan.get(`/api/v1/allocations/${month}`).expect(200)).body.funded.map((f: { pledgeCode: string; amount: number }) => [f.pledgeCode, f.amount]);
 
@@ -116,7 +116,7 @@ describe('pledge warnings on create, revise and the sheet upload: the code\'s ye
           message:
             'Komitmen TJSLP-CADANGAN-2025 berprioritas 40, sedangkan TJSLP-DULU-2025 (cakupan semua peserta, 100 %) berprioritas 35 sehingga didahulukan; ' +
             'TJSLP-DULU-2025 tanpa pagu menanggung seluruh iuran semua peserta, jadi komitmen ini tidak menanggung apa pun pada Juli–Desember 2025. ' +
-            'Beri TJSLP-CADANGAN-2025 prioritas lebih kecil dari 35 (mis. 30; makin kecil makin dahulu membayar) bila TJSLP-CADANGAN-2025 dimaksudkan membayar bagiannya lebih dulu dan TJSLP-DULU-2025 menanggung sisanya.',
+            'Beri TJSLP-CADANGAN-2025 prioritas lebih kecil dari 35 (mis. 30; angka lebih kecil dipakai lebih dahulu) bila TJSLP-CADANGAN-2025 dimaksudkan membayar bagiannya lebih dulu dan TJSLP-DULU-2025 menanggung sisanya.',
         },
         // APBD-2025 (90) too; APBD_PROV-2025, now 30, comes before it
         { code: 'SHADOWED_BY_PRIORITY', pledgeCode: 'APBD-2025', message: expect.stringMatching(/^Komitmen APBD-2025 berprioritas 90, sedangkan TJSLP-DULU-2025 .* pada Juli–Desember 2025\./) },

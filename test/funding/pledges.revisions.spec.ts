@@ -115,7 +115,7 @@ describe('PATCH /api/v1/pledges/:code tells what a revision leaves short or over
         pledgeCode: 'APBD-2026',
         message:
           'Sesudah revisi ini, pembayaran APBD-2026 yang sudah dicatat melebihi kewajibannya: November 2026 dibayar Rp113.400, kewajibannya kini Rp66.000 (sebelumnya Rp113.400), lebih bayar Rp47.400. ' +
-          'Status pembayarannya kini lebih bayar (OVERPAID). Bila tidak dimaksudkan, ubah lagi komitmennya; bila dimaksudkan, selesaikan kelebihan bayar itu dengan pemberi dana.',
+          'Status pembayarannya kini Lebih bayar. Bila tidak dimaksudkan, ubah lagi komitmennya; bila dimaksudkan, selesaikan kelebihan bayar itu dengan pemberi dana.',
       },
     ]);
     // what it told is what the allocation then does

@@ -173,7 +173,7 @@ describe('pledge warning SAME_FUNDING_TWICE', () => {
         code: 'SAME_FUNDING_TWICE',
         pledgeCode: 'APBD_PROV-2027b',
         message:
-          'Sudah ada komitmen APBD provinsi tahun 2027 pada bulan yang sama: APBD_PROV-2027 (Januari–Desember). Keduanya ikut dialokasikan dan ikut dihitung dalam proyeksi. ' +
+          'Sudah ada komitmen APBD Provinsi tahun 2027 pada bulan yang sama: APBD_PROV-2027 (Januari–Desember). Keduanya ikut dialokasikan dan ikut dihitung dalam proyeksi. ' +
           'Periksa apakah APBD_PROV-2027b hanya salinan: bila ya, cabut salah satunya (menu Komitmen, bagian "Cabut komitmen"): komitmen yang dicabut tidak ikut dialokasikan lagi. Periksa lembar komitmen dengan "Periksa saja, jangan simpan" sebelum menyimpannya.',
       },
     ]);
@@ -193,7 +193,7 @@ describe('pledge warning SAME_FUNDING_TWICE', () => {
     const dry = await finance.post('/api/v1/pledge-uploads?dryRun=true').attach('file', Buffer.from(csv), 'desa.csv').expect(201);
     expect(dry.body.pledges.map((p: { code: string; warnings: { code: string; message: string }[] }) => [p.code, p.warnings.map((w) => w.message)])).toEqual([
       ['DESA-C-2028', []],
-      ['DESA-C-2028b', [expect.stringMatching(/^Sudah ada komitmen anggaran desa dari Pendapatan Asli Desa \(PADes\) untuk desa yang sama tahun 2028 pada bulan yang sama: DESA-C-2028 \(Januari–Desember\)\. Keduanya/)]],
+      ['DESA-C-2028b', [expect.stringMatching(/^Sudah ada komitmen APBDes dari Pendapatan Asli Desa untuk desa yang sama tahun 2028 pada bulan yang sama: DESA-C-2028 \(Januari–Desember\)\. Keduanya/)]],
     ]);
   });
 

@@ -57,7 +57,7 @@ describe('POST /api/v1/pledge-uploads: issues name the columns as the file wrote
         2,
         'NIK',
         'NIK "1.70306E+15" ditulis dalam notasi ilmiah (angka berpangkat E+, cara Excel menampilkan angka yang panjang), sehingga digit NIK sudah hilang dan tidak dapat dipulihkan dari berkas ini. ' +
-          'Ketik ulang ke-16 digit NIK sebagai teks. Format kolom NIK sebagai Teks lalu ketik ulang.',
+          'Ketik ulang keenam belas digit NIK sebagai teks. Format kolom NIK sebagai Teks lalu ketik ulang.',
       ],
     ]);
   });

@@ -87,7 +87,7 @@ describe('withdrawing (cabut) and reinstating (pulihkan) a pledge', () => {
         pledgeCode: 'APBD-2026-B',
         message:
           'Sesudah pencabutan ini, pembayaran APBD-2026-B yang sudah dicatat melebihi kewajibannya: Maret 2026 dibayar Rp37.800, kewajibannya kini Rp0 (sebelumnya Rp37.800), lebih bayar Rp37.800. ' +
-          'Status pembayarannya kini lebih bayar (OVERPAID). Bila tidak dimaksudkan, ubah lagi komitmennya; bila dimaksudkan, selesaikan kelebihan bayar itu dengan pemberi dana.',
+          'Status pembayarannya kini Lebih bayar. Bila tidak dimaksudkan, ubah lagi komitmennya; bila dimaksudkan, selesaikan kelebihan bayar itu dengan pemberi dana.',
       },
     ]);
     // told, not recomputed: the open months stay STALE until read

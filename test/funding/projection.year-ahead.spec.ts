@@ -92,7 +92,7 @@ describe('GET /api/v1/projections: the year ahead, month by month', () => {
     expect(res.warnings).toEqual([
       {
         code: 'NO_PLEDGES_FOR_YEAR',
-        message: 'Belum ada komitmen pendanaan tahun anggaran 2026: kewajiban iuran tahun itu (Rp1.360.800 menurut peserta terdaftar saat ini) belum ada penyandang dananya.',
+        message: 'Belum ada komitmen pendanaan tahun anggaran 2026: kewajiban iuran tahun itu (Rp1.360.800 menurut peserta terdaftar saat ini) belum ada pemberi dananya.',
       },
     ]);
   });

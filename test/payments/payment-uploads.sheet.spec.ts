@@ -142,7 +142,7 @@ describe('payments: sheet upload', () => {
       [2, 'BULAN', 'OUTSIDE_FISCAL_YEAR', 'Bulan Januari 2027 di luar tahun anggaran komitmen (2026). Pembayaran untuk bulan itu dicatat pada komitmen tahun 2027.'],
       // November is frozen by December's finalization: it takes no payment of its own (§9)
       [3, 'BULAN', 'MONTH_CLOSED', 'Bulan November 2026 sudah dibekukan karena bulan Desember 2026 sudah difinalisasi. Catat pembayaran ini di bulan yang masih terbuka (mis. Januari 2027): BULAN = 2027-01 dan PENYESUAIAN_BULAN = 2026-11.'],
-      [3, 'TANGGAL_BAYAR', 'PAID_IN_FUTURE', 'Tanggal bayar 1 Desember 2026 belum terjadi (hari ini 15 November 2026 WIB).'],
+      [3, 'TANGGAL_BAYAR', 'PAID_IN_FUTURE', 'Tanggal bayar 1 Desember 2026 sesudah hari ini (15 November 2026): periksa tanggal SP2D, terutama tahunnya.'],
       // the correction (row 4) is taken: it pays December 2026, which owed something and is unpaid; it is no longer told
       // that the 2026 pledge has nothing due in January 2027, where it is recorded, only that it is dated before December
       [4, 'TANGGAL_BAYAR', 'PAID_BEFORE_MONTH', 'Tanggal bayar 10 November 2026 sebelum bulan yang dibayar (Desember 2026): periksa tanggal dan tahunnya; bila memang dibayar di muka, abaikan peringatan ini.'],
@@ -243,7 +243,7 @@ describe('payments: sheet upload', () => {
     const outside = await api.post('/api/v1/payments').send({ ...base, month: '2027-02', paidAt: '2026-11-10' }).expect(400);
     expect(outside.body).toMatchObject({ code: 'OUTSIDE_TERMS', details: { field: 'month' } });
     const future = await api.post('/api/v1/payments').send({ ...base, month: '2026-11', paidAt: '2099-12-31' }).expect(400);
-    expect(future.body).toMatchObject({ code: 'OUTSIDE_TERMS', details: { field: 'paidAt' }, message: 'Tanggal bayar 31 Desember 2099 belum terjadi (hari ini 15 November 2026 WIB).' });
+    expect(future.body).toMatchObject({ code: 'OUTSIDE_TERMS', details: { field: 'paidAt' }, message: 'Tanggal bayar 31 Desember 2099 sesudah hari ini (15 November 2026): periksa tanggal SP2D, terutama tahunnya.' });
     await api.post('/api/v1/payments').send({ ...base, month: '2027-01', adjustsMonth: '2026-12', paidAt: '2026-11-15' }).expect(201);
     // a correction of a month outside the pledge's year: the field at fault is adjustsMonth (QA)
     const adjusts = await api.post('/api/v1/payments').send({ ...base, month: '2026-11', adjustsMonth: '2025-12', paidAt: '2026-11-10' }).expect(400);
@@ -261,8 +261,8 @@ describe('payments: sheet upload', () => {
     expect(all.body.code).toBe('OUTSIDE_TERMS');
     expect(all.body.details.field).toBe('adjustsMonth');
     expect(all.body.details.problems.map((p: { field: string }) => p.field)).toEqual(['adjustsMonth', 'paidAt', 'adjustsMonth']);
-    expect(all.body.details.problems[1].messages).toEqual(['Tanggal bayar 31 Desember 2099 belum terjadi (hari ini 15 November 2026 WIB).']);
-    expect(all.body.message).toMatch(/^Bulan Desember 2025 di luar tahun anggaran komitmen \(2026\).* Tanggal bayar 31 Desember 2099 belum terjadi .* Bulan Desember 2025 belum difinalisasi/);
+    expect(all.body.details.problems[1].messages).toEqual(['Tanggal bayar 31 Desember 2099 sesudah hari ini (15 November 2026): periksa tanggal SP2D, terutama tahunnya.']);
+    expect(all.body.message).toMatch(/^Bulan Desember 2025 di luar tahun anggaran komitmen \(2026\).* Tanggal bayar 31 Desember 2099 sesudah hari ini .* Bulan Desember 2025 belum difinalisasi/);
     expect((await api.get('/api/v1/payments?month=2026-11').expect(200)).body.items.map((p: { reference: string }) => p.reference)).not.toContain('SP2D 50');
 
     const sheet = ['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;NO SP2D;PENYESUAIAN_BULAN', 'APBD-2026;2026-11;1000;2099-12-31;SP2D 51;2026-10', 'APBD-2026;2027-02;;2099-12-31;SP2D 52;'].join('\n');

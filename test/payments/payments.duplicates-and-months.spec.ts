@@ -428,7 +428,7 @@ describe('payments: a recorded payment of a closed month sent again, or as its c
     expect(other.body.message).toBe(
       `${head} dengan jumlah Rp87.185.700 (tanggal 9 Oktober 2026); yang dikirim Rp87.000.000 dan tidak dicatat. ` +
         'Bulan Oktober 2026 sudah ditutup, jadi pembayaran itu tidak dapat dihapus: bila ada selisih, catat koreksinya di bulan yang masih terbuka ' +
-        'dengan Koreksi untuk bulan = Oktober 2026 dan referensi SP2D transfer koreksi itu sendiri.',
+        'dengan Koreksi untuk bulan = Oktober 2026 dan nomor SP2D/bukti transfer koreksi itu.',
     );
     // a payment of October the recorded one is not: MONTH_CLOSED, as before
     expect((await api.post('/api/v1/payments').send({ ...october, reference: 'SP2D 902/LS/2026' }).expect(409)).body.code).toBe('MONTH_CLOSED');

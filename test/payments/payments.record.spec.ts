@@ -201,7 +201,7 @@ describe('payments: every problem of a submit in one answer', () => {
     expect(body.details).toEqual([
       { field: 'amount', messages: ['amount harus bilangan bulat rupiah, bukan teks'] }, // '1.000,5': text, said so
       { field: 'month', messages: ['Bulan Oktober 2025 di luar tahun anggaran komitmen (2026). Pembayaran untuk bulan itu dicatat pada komitmen tahun 2025.'] },
-      { field: 'paidAt', messages: ['Tanggal bayar 31 Desember 2099 belum terjadi (hari ini 15 November 2026 WIB).'] },
+      { field: 'paidAt', messages: ['Tanggal bayar 31 Desember 2099 sesudah hari ini (15 November 2026): periksa tanggal SP2D, terutama tahunnya.'] },
     ]);
   });
 

@@ -107,7 +107,7 @@ describe('reconciliation: each category on its own', () => {
     await insertBill(t.dataSource, '2025-11', [{ nik: nik(111), noka: '' }]);
     const { run, findings } = await reconcile(t, '2025-11');
     expect(nonZero(run.findings)).toEqual({ NOKA_MISMATCH: 1 });
-    expect(findings[0].action).toBe('Tagihan tidak mencantumkan NOKA, padahal register mencatat NOKA peserta ini: minta BPJS melengkapi NOKA pada tagihan; data peserta tidak diubah');
+    expect(findings[0].action).toBe('Tagihan tidak mencantumkan NOKA, padahal daftar peserta mencatat NOKA peserta ini: minta BPJS melengkapi NOKA pada tagihan; data peserta tidak diubah');
   });
 
   it('NOKA_MISMATCH of a NOKA restored from a numeric cell: never recorded in the register; a line with the register NOKA elsewhere says that first (QA)', async () => {
@@ -126,7 +126,7 @@ describe('reconciliation: each category on its own', () => {
       [
         'NOKA_MISMATCH',
         2,
-        'NOKA pada berkas tagihan tertulis sebagai angka; nol di depannya dipulihkan menjadi 0000000696872, yang berbeda dari NOKA register (1000000696872): ' +
+        'NOKA pada berkas tagihan tertulis sebagai angka; nol di depannya dipulihkan menjadi 0000000696872, yang berbeda dari NOKA di daftar peserta (1000000696872): ' +
           'minta BPJS nomor kartu yang benar atau periksa berkas tagihannya; data peserta tidak diubah',
       ],
       ['NOKA_MISMATCH', 3, expect.stringMatching(/^NIK ini juga ditagih pada baris 4 dengan NOKA yang terdaftar \(1000000000126\)/)],
@@ -157,7 +157,7 @@ describe('reconciliation: each category on its own', () => {
     const { run, findings } = await reconcile(t, '2024-02');
     expect(nonZero(run.findings)).toEqual({ DUPLICATE_BILLING: 6, NOKA_MISMATCH: 3, NOT_COVERED: 1, MATCHED: 1 });
     const keep = (registerNoka: string, rows: string) =>
-      `Tagihan ganda untuk NIK yang sama, tetapi NOKA baris ini sesuai register (${registerNoka}): baris inilah yang dipertahankan; minta BPJS menghapus baris ${rows} untuk NIK ini. Iuran NIK ini dibayar sekali, sesuai kewajiban Rp37.800`;
+      `Tagihan ganda untuk NIK yang sama, tetapi NOKA baris ini sesuai daftar peserta (${registerNoka}): baris inilah yang dipertahankan; minta BPJS menghapus baris ${rows} untuk NIK ini. Iuran NIK ini dibayar sekali, sesuai kewajiban Rp37.800`;
     const again = (row: number, registerNoka: string, other: string) =>
       `NIK ini juga ditagih pada baris ${row} dengan NOKA yang terdaftar (${registerNoka}); baris ini ganda ${other}: minta BPJS menghapus baris ini; data peserta tidak diubah`;
     const duplicate = 'Tagihan ganda untuk NIK yang sama: ajukan koreksi ke BPJS agar baris ini dihapus';
@@ -215,7 +215,7 @@ describe('reconciliation: each category on its own', () => {
     const { run, findings } = await reconcile(t, '2025-12');
     expect(nonZero(run.findings)).toEqual({ NOKA_MISMATCH: 1 }); // §7's category stays
     expect(findings[0].action).toBe(
-      'NOKA pada tagihan (0000000000015) adalah kartu lama peserta ini, diganti menjadi 0000000000115 di register pada 20 Januari 2026: ' +
+      'NOKA pada tagihan (0000000000015) adalah kartu lama peserta ini, diganti menjadi 0000000000115 di daftar peserta pada 20 Januari 2026: ' +
         'bila BPJS masih memakai kartu lama, minta BPJS memperbarui NOKA peserta ini; data peserta tidak diubah',
     );
   });

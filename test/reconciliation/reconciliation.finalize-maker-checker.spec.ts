@@ -243,7 +243,7 @@ describe('reconciliation: finalize before the due date warns of what is unpaid',
       {
         code: 'DUE_DATE_NOT_PASSED',
         message:
-          'Desember 2026 difinalisasi sebelum jatuh tempo pembayarannya (10 Desember 2026; hari ini 6 Desember 2026): 2 penyandang dana masih belum membayar atau kurang bayar sebesar Rp63.400 ' +
+          'Desember 2026 difinalisasi sebelum jatuh tempo pembayarannya (10 Desember 2026; hari ini 6 Desember 2026): 2 pemberi dana masih belum membayar atau kurang bayar sebesar Rp63.400 ' +
           '(APBD-2026, PROV-2026). Pembayarannya, juga yang tepat waktu, kini dicatat sebagai koreksi di bulan yang masih terbuka (mis. Januari 2027) dengan Koreksi untuk bulan = Desember 2026.',
         details: { dueDate: '2026-12-10', unpaid: 63_400, funders: 2, pledgeCodes: ['APBD-2026', 'PROV-2026'] },
       },

@@ -36,9 +36,14 @@ describe('reconciliation: failure mid-run', () => {
 
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM finding')).toEqual([{ n: 0 }]);
     const runs = await t.dataSource.query('SELECT version, status, summary, error FROM reconciliation_run WHERE month = $1', ['2026-10']);
-    expect(runs).toEqual([{ version: 1, status: 'FAILED', summary: null, error: expect.stringMatching(/division by zero/) }]);
-    const events = await t.dataSource.query(`SELECT action FROM audit_event WHERE entity = 'reconciliation_run' ORDER BY id`);
+    // what users read: a system error, nothing changed, what to do and the time for the admin; the database's text in the log only
+    const said = /^Rekonsiliasi gagal karena kesalahan sistem; hasil rekonsiliasi sebelumnya tidak berubah\. Jalankan ulang rekonsiliasi; bila tetap gagal, hubungi admin \(waktu: \d{1,2} [A-Z][a-z]+ \d{4} \d{2}\.\d{2} WIB\)\.$/;
+    expect(runs).toEqual([{ version: 1, status: 'FAILED', summary: null, error: expect.stringMatching(said) }]);
+    expect(runs[0].error).not.toMatch(/division by zero/);
+    const events = await t.dataSource.query(`SELECT action, summary FROM audit_event WHERE entity = 'reconciliation_run' ORDER BY id`);
     expect(events.map((e: { action: string }) => e.action)).toEqual(['reconciliation.fail']);
+    const summary = typeof events[0].summary === 'string' ? JSON.parse(events[0].summary) : events[0].summary;
+    expect(summary.error).toMatch(said);
   });
 
   it('the next attempt succeeds as the next version', async () => {

@@ -212,7 +212,7 @@ describe('reconciliation: a bill with rows refused at upload is warned about (BI
 
   const OCTOBER =
     'Tagihan BPJS Kesehatan Oktober 2026 versi 1 memuat 8 baris yang ditolak saat diunggah dan tidak ikut dicocokkan: ' +
-    'peserta pada baris itu dihitung tidak ditagih (NOT_BILLED, termasuk dalam kekurangan tagihan) walaupun ditagih BPJS Kesehatan. ' +
+    'peserta pada baris itu dihitung Tidak ditagih (termasuk dalam kekurangan tagihan) walaupun ditagih BPJS Kesehatan. ' +
     'Perbaiki baris itu di berkas tagihan yang lengkap (lihat laporan baris bermasalah di halaman Tagihan), unggah ulang seluruh tagihan dan jalankan ulang rekonsiliasi sebelum finalisasi.';
 
   it('warns BILL_ROWS_REJECTED with the bill version and rows refused, kept with the run, in the workbook; finalizing is allowed', async () => {

@@ -169,12 +169,12 @@ describe('participant funding history per month: obligation, splits and unfunded
     const page = await consoleModule('pages/participant.js');
     expect(dead.map((m: FundingMonth) => page.monthNote(m))).toEqual([
       null,
-      'Sudah difinalisasi; menurut register saat ini tidak lagi ditanggung — koreksi dicatat sebagai penyesuaian di bulan terbuka',
+      'Sudah difinalisasi; menurut daftar peserta saat ini tidak lagi ditanggung — koreksi dicatat sebagai penyesuaian di bulan terbuka',
     ]);
     // January is frozen by February, not finalized itself: said as its badge says (QA)
-    expect(page.monthNote(late[0])).toMatch(/^Sudah dialokasikan dan dibekukan tanpa iuran peserta ini .*menurut register saat ini ditanggung/);
-    expect(page.monthNote(late[1])).toMatch(/^Sudah dialokasikan dan difinalisasi tanpa iuran peserta ini .*menurut register saat ini ditanggung/);
-    expect(page.monthNote({ ...dead[0], coveredNow: false })).toMatch(/^Sudah dibekukan; menurut register saat ini tidak lagi ditanggung/);
+    expect(page.monthNote(late[0])).toMatch(/^Sudah dialokasikan dan dibekukan tanpa iuran peserta ini .*menurut daftar peserta saat ini ditanggung/);
+    expect(page.monthNote(late[1])).toMatch(/^Sudah dialokasikan dan difinalisasi tanpa iuran peserta ini .*menurut daftar peserta saat ini ditanggung/);
+    expect(page.monthNote({ ...dead[0], coveredNow: false })).toMatch(/^Sudah dibekukan; menurut daftar peserta saat ini tidak lagi ditanggung/);
     expect(page.monthNote({ ...late[0], closed: false })).toBeNull();
   });
 

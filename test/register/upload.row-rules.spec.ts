@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { Role } from '../../src/users/role.js';
 
 const NOT_DATA =
-  'Baris ini tidak berisi data peserta (NIK kosong atau berisi tulisan tanpa angka seperti JUMLAH, paling banyak satu kolom lain terisi, seperti tanda tangan atau jumlah): hapus baris ini dari berkas.';
+  'Baris ini bukan data (NIK kosong atau tanpa angka; mis. baris tanda tangan atau jumlah): hapus baris ini.';
 import { fixture, issues, upload } from './support.js';
 
 type Finding = [row: number, severity: string, column: string | null, code: string];
@@ -101,8 +101,10 @@ describe('row rules of the enrollment sheet', () => {
   });
 
   it('impossible birth dates in the NIK (day 32, month 13, 30 February, day 00, female day 72)', async () => {
-    const { found } = await findings('not-ok/nik-impossible-birth-date.csv');
+    const { found, messages } = await findings('not-ok/nik-impossible-birth-date.csv');
     expect(found).toEqual([3, 4, 5, 6, 7].map((row) => [row, 'REJECT', 'NIK', 'NIK_BIRTH_DATE_IMPOSSIBLE']));
+    // what to do next said (proofreading)
+    for (const message of messages) expect(message).toMatch(/\(DDMMYY, tanggal \+40 untuk perempuan\)\. Periksa NIK pada KTP\/KK\.$/);
   });
 
   it('serial 0000', async () => {
@@ -142,7 +144,8 @@ describe('row rules of the enrollment sheet', () => {
   });
 
   it('unknown or malformed village codes', async () => {
-    const { found } = await findings('not-ok/unknown-village-code.csv');
+    const { found, messages } = await findings('not-ok/unknown-village-code.csv');
+    expect(messages[0]).toMatch(/ tidak ada dalam daftar desa\/kelurahan Kabupaten Bengkulu Utara\. Pilih kode dari sheet Daftar Desa pada templat\.$/);
     expect(found).toEqual([
       [3, 'REJECT', 'KODE_DESA', 'VILLAGE_UNKNOWN'],
       [4, 'REJECT', 'KODE_DESA', 'VILLAGE_UNKNOWN'],
@@ -493,7 +496,7 @@ describe('row rules of the enrollment sheet', () => {
     ]);
     expect(messages[0]).toBe(
       'KODE_DESA ada di dalam sel gabungan F3:F5 (merge): Excel menyimpan isi sel gabungan hanya di sel pertamanya (F3), sehingga KODE_DESA baris ini terbaca kosong. ' +
-        'Pisahkan gabungan sel (Merge & Center > Unmerge Cells), isi KODE_DESA di setiap baris, lalu unggah kembali.',
+        'Pisahkan gabungan sel (Merge & Center > Unmerge Cells (Gabungkan & Tengahkan > Pisahkan Sel)), isi KODE_DESA di setiap baris, lalu unggah kembali.',
     );
     expect(messages).toContainEqual(expect.stringMatching(/^TAT ada di dalam sel gabungan I6:I7 \(merge\)/));
     const [ended] = await t.dataSource.query(`SELECT tat::text, end_reason FROM participant WHERE nik = '1703060606760006'`);
@@ -512,7 +515,7 @@ describe('row rules of the enrollment sheet', () => {
     // a text cell, not a number: not "terbaca sebagai angka" (until 2026-12), but how it is written and that its digits are gone
     expect(messages[0]).toBe(
       'NIK "1.70306E+15" ditulis dalam notasi ilmiah (angka berpangkat E+, cara Excel menampilkan angka yang panjang), sehingga digit NIK sudah hilang dan tidak dapat dipulihkan dari berkas ini. ' +
-        'Ketik ulang ke-16 digit NIK sebagai teks. Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.',
+        'Ketik ulang keenam belas digit NIK sebagai teks. Format kolom sebagai Teks (klik kanan > Format Cells > Text (Format Sel > Teks)), ketik ulang nilainya, lalu unggah kembali.',
     );
     expect(messages[1]).toMatch(/^NO_KK: terbaca sebagai angka \(1\.70306E\+15\), bukan teks; digit terakhir sudah berubah di Excel\. Format kolom sebagai Teks/);
     expect(messages[2]).toMatch(/^NOKA "1\.00010E\+12" .* Nilai terbaca sebagai angka .* Format kolom sebagai Teks/);

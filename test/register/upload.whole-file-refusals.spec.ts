@@ -73,7 +73,7 @@ describe('files that are refused as a whole', () => {
   });
 
   const formats: [string, Buffer, string, RegExp][] = [
-    ['peserta.ods', ods(), 'OPENDOCUMENT_FORMAT', /berformat OpenDocument Spreadsheet \(\.ods.* File > Save As, pilih "Excel 2007-365 \(\.xlsx\)"\) atau sebagai CSV UTF-8/],
+    ['peserta.ods', ods(), 'OPENDOCUMENT_FORMAT', /berformat OpenDocument Spreadsheet \(\.ods.* File > Save As \(Berkas > Simpan Sebagai\), pilih "Excel 2007-365 \(\.xlsx\)"\) atau sebagai CSV UTF-8/],
     // by content, not by the name: an .ods renamed .xlsx, and one whose mimetype entry is missing
     ['peserta.xlsx', ods(), 'OPENDOCUMENT_FORMAT', /"peserta\.xlsx" berformat OpenDocument Spreadsheet/],
     ['tanpa-mimetype.ods', ods(false), 'OPENDOCUMENT_FORMAT', /berformat OpenDocument Spreadsheet/],
@@ -88,7 +88,7 @@ describe('files that are refused as a whole', () => {
     ['tanpa-bom-be.csv', utf16(`${HEADER}\r\n${ROW}\r\n`, true, false), 'CSV_NOT_UTF8', /berupa teks UTF-16/],
     // a password-protected .xlsx is a compound file, as an .xls is: told by its directory's EncryptionInfo/EncryptedPackage (QA: "Excel lama (.xls)")
     ['terkunci.xlsx', compoundFile(['\u0006DataSpaces', 'EncryptionInfo', 'EncryptedPackage']), 'PASSWORD_PROTECTED',
-      /^Berkas "terkunci\.xlsx" dilindungi kata sandi .*Buka di Excel, hapus kata sandinya \(File > Info > Lindungi Buku Kerja.*simpan, lalu unggah ulang\.$/],
+      /^Berkas "terkunci\.xlsx" dilindungi kata sandi .*Buka di Excel, hapus kata sandinya \(File > Info > Protect Workbook > Encrypt with Password \(File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi\), kosongkan kata sandinya\), simpan, lalu unggah ulang\.$/],
     ['lama.xls', compoundFile(['Workbook', 'SummaryInformation']), 'OLD_EXCEL_FORMAT', /"lama\.xls" berformat Excel lama \(\.xls\)/],
     ['acak.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(4000, 7)]), 'OLD_EXCEL_FORMAT', /berformat Excel lama/],
   ];

@@ -28,7 +28,7 @@ export const HTTP_MESSAGES: Record<number, string> = {
   414: 'Alamat terlalu panjang.',
   415: 'Jenis isi permintaan tidak didukung: kirim JSON dalam UTF-8 (Content-Type: application/json), atau berkas sebagai multipart/form-data.',
   416: 'Rentang berkas yang diminta tidak tersedia.',
-  429: 'Terlalu banyak percobaan. Coba lagi beberapa saat lagi.',
+  429: 'Terlalu banyak percobaan. Tunggu beberapa saat, lalu coba lagi.',
   // Node counts the request line with the headers (16 KB together): a long address is refused so too
   431: 'Alamat (URL) atau header permintaan terlalu panjang: keduanya bersama paling banyak 16 KB. Persingkat alamatnya (nilai parameter yang panjang) atau headernya.',
 };

@@ -35,7 +35,7 @@ export function formulaTextOf(cell: Cell): string | undefined {
  * `1.70306E+15` (isScientificText): its digits are lost, so it cannot be read back, only typed again.
  */
 export function scientificNikSaid(cell: Cell, column: string): string {
-  return `${column} "${cell.text}" ditulis dalam notasi ilmiah (angka berpangkat E+, cara Excel menampilkan angka yang panjang), sehingga digit NIK sudah hilang dan tidak dapat dipulihkan dari berkas ini. Ketik ulang ke-16 digit NIK sebagai teks.`;
+  return `${column} "${cell.text}" ditulis dalam notasi ilmiah (angka berpangkat E+, cara Excel menampilkan angka yang panjang), sehingga digit NIK sudah hilang dan tidak dapat dipulihkan dari berkas ini. Ketik ulang keenam belas digit NIK sebagai teks.`;
 }
 
 /** The row-issue code of characterFailure. */

@@ -143,7 +143,7 @@ export function mergedCellMessage({ column, range }: MergedCell): string {
   const first = range.split(':')[0];
   return (
     `${column} ada di dalam sel gabungan ${range} (merge): Excel menyimpan isi sel gabungan hanya di sel pertamanya (${first}), ` +
-    `sehingga ${column} baris ini terbaca kosong. Pisahkan gabungan sel (Merge & Center > Unmerge Cells), isi ${column} di setiap baris, lalu unggah kembali.`
+    `sehingga ${column} baris ini terbaca kosong. Pisahkan gabungan sel (Merge & Center > Unmerge Cells (Gabungkan & Tengahkan > Pisahkan Sel)), isi ${column} di setiap baris, lalu unggah kembali.`
   );
 }
 

@@ -184,7 +184,7 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     return new SpreadsheetException(
       SpreadsheetErrorCode.PASSWORD_PROTECTED,
       `Berkas "${filename}" dilindungi kata sandi sehingga isinya tidak dapat dibaca. ` +
-        'Buka di Excel, hapus kata sandinya (File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi, kosongkan kata sandinya), simpan, lalu unggah ulang.',
+        'Buka di Excel, hapus kata sandinya (File > Info > Protect Workbook > Encrypt with Password (File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi), kosongkan kata sandinya), simpan, lalu unggah ulang.',
       { filename },
     );
   }
@@ -194,7 +194,7 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     return new SpreadsheetException(
       SpreadsheetErrorCode.OPENDOCUMENT_FORMAT,
       `Berkas "${filename}" berformat OpenDocument Spreadsheet (.ods, misalnya dari LibreOffice Calc), yang tidak didukung. ` +
-        'Buka berkas itu lalu simpan sebagai Excel .xlsx (LibreOffice: File > Save As, pilih "Excel 2007-365 (.xlsx)") atau sebagai CSV UTF-8, lalu unggah ulang.',
+        'Buka berkas itu lalu simpan sebagai Excel .xlsx (LibreOffice: File > Save As (Berkas > Simpan Sebagai), pilih "Excel 2007-365 (.xlsx)") atau sebagai CSV UTF-8, lalu unggah ulang.',
       { filename },
     );
   }

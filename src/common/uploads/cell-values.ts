@@ -9,7 +9,7 @@ import { characterFailure, formulaFailure, formulaTextOf, isScientificText, scie
 
 export type Parsed<T> = { value: T } | { error: string; code: string };
 
-export const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
+export const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text (Format Sel > Teks)), ketik ulang nilainya, lalu unggah kembali.';
 
 /**
  * A formula cell with nothing readable (formulaFailure) as a refusal with `code`, or a cell with a
@@ -99,7 +99,7 @@ export function nokaFrom(cell: Cell, column = 'NOKA'): Parsed<string> & { warnin
 }
 
 function malformedNoka(value: string, cell: Cell, column: string): MalformedNoka {
-  return { value, warning: `${column} "${cell.text}" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai NOKA_MISMATCH; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.` };
+  return { value, warning: `${column} "${cell.text}" bukan 13 digit angka; baris tetap dihitung dan dicocokkan lewat NIK. Jika peserta sudah punya NOKA lain, dilaporkan sebagai temuan NOKA berbeda; jika belum punya NOKA, NOKA ini tidak dilaporkan lagi.` };
 }
 
 /**

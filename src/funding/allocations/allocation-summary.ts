@@ -31,7 +31,7 @@ export async function noPledgesFor(m: EntityManager, month: string, participants
   const year = month.slice(0, 4);
   return {
     code: 'NO_PLEDGES_FOR_YEAR',
-    message: `Belum ada komitmen pendanaan tahun anggaran ${year}: semua peserta ${monthName(month)} belum didanai. Catat komitmen tahun ${year} lalu hitung ulang alokasi.`,
+    message: `Belum ada komitmen pendanaan tahun anggaran ${year}: semua peserta ${monthName(month)} tidak terdanai. Catat komitmen tahun ${year} lalu hitung ulang alokasi.`,
   };
 }
 

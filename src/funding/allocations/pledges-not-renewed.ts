@@ -26,7 +26,7 @@ export async function pledgesNotRenewed(m: EntityManager, month: string, partici
   return {
     code: 'PLEDGES_NOT_RENEWED',
     message:
-      `Belum ada komitmen ${year} untuk: ${said.join('; ')}. Penyandang dana itu berkomitmen pada tahun ${year - 1}; tanpa komitmen ${year}, bagiannya ditanggung komitmen ${year} lain ` +
+      `Belum ada komitmen ${year} untuk: ${said.join('; ')}. Pemberi dana itu berkomitmen pada tahun ${year - 1}; tanpa komitmen ${year}, bagiannya ditanggung komitmen ${year} lain ` +
       `atau tidak terdanai. Catat komitmen ${year} mereka lalu hitung ulang alokasi, atau abaikan bila memang tidak berlanjut.`,
     pledgeCodes: rows.map((r) => r.pledgeCode),
   };

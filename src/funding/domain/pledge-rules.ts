@@ -145,7 +145,7 @@ export function validatePledge(
   }
 
   const priority = isBlank(input.priority) ? DEFAULT_PRIORITY[scope] : input.priority;
-  if (SCOPES.includes(scope) && (!isInt(priority) || Math.abs(priority) > 1_000_000)) fail('priority', `${butCame('priority harus bilangan bulat (-1000000 sampai 1000000)', priority, 'number')}; makin kecil makin dahulu membayar.`);
+  if (SCOPES.includes(scope) && (!isInt(priority) || Math.abs(priority) > 1_000_000)) fail('priority', `${butCame('priority harus bilangan bulat (-1000000 sampai 1000000)', priority, 'number')}; angka lebih kecil dipakai lebih dahulu.`);
 
   const legalBasis = isBlank(input.legalBasis) ? null : input.legalBasis;
   if (legalBasis !== null && typeof legalBasis !== 'string') fail('legalBasis', butCame('legalBasis harus berupa teks.', legalBasis, 'text'));

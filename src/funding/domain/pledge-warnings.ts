@@ -6,6 +6,7 @@
  */
 import { rupiah } from '../../common/money.js';
 import { monthNumberName } from '../../common/month.js';
+import { FUND_LABELS, SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
 import { compareCodePoints } from './code-order.js';
 import { shownList } from './pledge-lists.js';
 import type { PledgeData } from './pledge-rules.js';
@@ -87,8 +88,8 @@ export function isSameFunding(p: PledgeData, q: PledgeData): boolean {
   return p.sourceType === 'DESA' && q.fund === p.fund && q.villageCodes.some((v) => p.villageCodes.includes(v));
 }
 
-const FUNDING_NAMES: Record<string, string> = { APBD: 'APBD kabupaten', APBD_PROV: 'APBD provinsi' };
-const FUND_NAMES: Record<string, string> = { DANA_DESA: 'Dana Desa', ADD: 'Alokasi Dana Desa (ADD)', PADES: 'Pendapatan Asli Desa (PADes)' };
+/** The budgets said by their labels, as the console and the workbooks name them (SOURCE_TYPE_LABELS, FUND_LABELS). */
+const FUNDING_NAMES: Record<string, string> = { APBD: SOURCE_TYPE_LABELS.APBD, APBD_PROV: SOURCE_TYPE_LABELS.APBD_PROV };
 
 /**
  * Another pledge of the same funding (SAME_FUNDING in pledges.sql.ts, isSameFunding: the regency's or the province's
@@ -101,7 +102,7 @@ export function sameFundingWarnings(
   others: readonly { code: string; from_month: number; to_month: number }[],
 ): PledgeWarning[] {
   if (!others.length) return [];
-  const what = FUNDING_NAMES[p.sourceType] ?? `anggaran desa dari ${FUND_NAMES[p.fund ?? ''] ?? p.fund} untuk desa yang sama`;
+  const what = FUNDING_NAMES[p.sourceType] ?? `${SOURCE_TYPE_LABELS.DESA} dari ${FUND_LABELS[p.fund ?? ''] ?? p.fund} untuk desa yang sama`;
   const listed = others.map((o) => `${o.code} (${monthNumberName(o.from_month)}–${monthNumberName(o.to_month)})`).join(', ');
   return [
     {
@@ -158,7 +159,7 @@ function shadowWarning(by: RankedPledge, shadowed: RankedPledge): PledgeWarning 
     pledgeCode: shadowed.code,
     message:
       `Komitmen ${shadowed.code} ${rank}; ${effect}. ` +
-      `Beri ${shadowed.code} prioritas lebih kecil dari ${by.priority} (mis. ${example}; makin kecil makin dahulu membayar) bila ${shadowed.code} dimaksudkan membayar bagiannya lebih dulu dan ${by.code} menanggung sisanya.`,
+      `Beri ${shadowed.code} prioritas lebih kecil dari ${by.priority} (mis. ${example}; angka lebih kecil dipakai lebih dahulu) bila ${shadowed.code} dimaksudkan membayar bagiannya lebih dulu dan ${by.code} menanggung sisanya.`,
   };
 }
 

@@ -100,6 +100,6 @@ function overpaidWarnings(change: string, before: DueByMonth, after: DueByMonth,
     pledgeCode,
     message:
       `Sesudah ${change} ini, pembayaran ${pledgeCode} yang sudah dicatat melebihi kewajibannya: ${months.join('; ')}. ` +
-      'Status pembayarannya kini lebih bayar (OVERPAID). Bila tidak dimaksudkan, ubah lagi komitmennya; bila dimaksudkan, selesaikan kelebihan bayar itu dengan pemberi dana.',
+      'Status pembayarannya kini Lebih bayar. Bila tidak dimaksudkan, ubah lagi komitmennya; bila dimaksudkan, selesaikan kelebihan bayar itu dengan pemberi dana.',
   }));
 }

@@ -135,7 +135,7 @@ export function summarise(year: number, computedAt: Date, currentMonth: string, 
   if (!pledges.length && total.obligation > 0) {
     warnings.push({
       code: 'NO_PLEDGES_FOR_YEAR',
-      message: `Belum ada komitmen pendanaan tahun anggaran ${year}: kewajiban iuran tahun itu (${rupiah(total.obligation)} menurut peserta terdaftar saat ini) belum ada penyandang dananya.`,
+      message: `Belum ada komitmen pendanaan tahun anggaran ${year}: kewajiban iuran tahun itu (${rupiah(total.obligation)} menurut peserta terdaftar saat ini) belum ada pemberi dananya.`,
     });
   } else if (firstShortMonth) {
     const when = firstShortMonth > currentMonth ? 'sebelum bulan itu' : 'segera: bulan itu sudah berjalan';

@@ -50,7 +50,7 @@ export function validateBillRow(row: SheetRow, names: Readonly<Record<string, st
 }
 
 /** What a note row under the lines (isNoteRow: NIK empty, at most one other cell filled) is told, as the register's NOT_PARTICIPANT_ROW. */
-export const NOT_BILL_ROW = 'Baris ini tidak berisi data tagihan (NIK kosong, paling banyak satu kolom lain terisi, seperti tanda tangan atau jumlah): hapus baris ini dari berkas.';
+export const NOT_BILL_ROW = 'Baris ini bukan data (NIK kosong; mis. baris tanda tangan atau jumlah): hapus baris ini.';
 
 /** What a row with a label merged across columns (mergedLabelRange) and no NIK or NOKA is told: NOT_BILL_ROW, naming the range. */
 export function notBillRowMerged(range: string): string {

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import { Clock } from '../../common/clock/clock.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
+import { systemFailureMessage } from '../../common/errors/system-failure.js';
 import { firstDay, lastDay } from '../../common/month.js';
 import { PaymentStatuses } from '../../payments/payment-statuses.service.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
@@ -169,16 +170,24 @@ export class ReconcileMonth {
     return frozenDriftWarning(month, { ended: Number(row.ended), endedAmount: Number(row.ended_amount), endedNiks: row.ended_niks, added: Number(row.added), addedNiks: row.added_niks });
   }
 
-  /** Records a FAILED run (its own version) with the error, in a transaction of its own. Returns its id. */
+  /**
+   * Records a FAILED run (its own version), in a transaction of its own. Returns its id. The error (unexpected: a
+   * domain error fails no run) goes to the server log only; the run and its audit event keep what users read: a system
+   * error, nothing changed, run again, the time to quote to the admin (QA: the database's English text on the run page).
+   */
   async recordFailure(command: ReconcileMonthCommand, err: unknown): Promise<string> {
-    const message = err instanceof Error ? err.message : String(err);
-    this.logger.error(`Reconciliation of ${command.month} failed: ${message}`);
+    const now = this.clock.now();
+    this.logger.error(`Reconciliation of ${command.month} failed`, err instanceof Error ? err.stack : String(err));
+    const message =
+      err instanceof DomainException
+        ? err.message
+        : systemFailureMessage('Rekonsiliasi', 'hasil rekonsiliasi sebelumnya tidak berubah', 'Jalankan ulang rekonsiliasi', now);
     return this.dataSource.transaction(async (m) => {
       const [{ id, version }] = await m.query(
         `INSERT INTO reconciliation_run (month, version, status, trigger, started_by, started_at, finished_at, error)
          SELECT $1, coalesce(max(version), 0) + 1, 'FAILED', $2, $3, $4, $4, $5 FROM reconciliation_run WHERE month = $1
          RETURNING id, version`,
-        [command.month, command.trigger ?? 'MANUAL', command.actor, this.clock.now(), message.slice(0, 2000)],
+        [command.month, command.trigger ?? 'MANUAL', command.actor, now, message.slice(0, 2000)],
       );
       await this.audit.record(
         { actor: command.actor, action: 'reconciliation.fail', entity: 'reconciliation_run', entityId: id, summary: { month: command.month, version, error: message.slice(0, 500) } },

@@ -14,7 +14,7 @@ import { LAST_ALLOCATED_OPEN_DAY, monthEnd, monthStart, RAW_ONCE } from './promo
  * silently). No apostrophe: the SQL form (sqlReturnAfterGap) stands in a SQL string literal.
  */
 export const returnAfterGap = (tmt: string, tat: string, reason: string) =>
-  `Bila peserta kembali setelah jeda: register hanya mencatat satu masa kepesertaan (satu ${tmt} dan satu ${tat}). ` +
+  `Bila peserta kembali setelah jeda: daftar peserta hanya mencatat satu masa kepesertaan (satu ${tmt} dan satu ${tat}). ` +
   `Jangan mengosongkan ${tat} dengan ${tmt} lama (bulan-bulan jeda ikut terutang), dan jangan memajukan ${tmt} selagi bulan masa lama belum difinalisasi (bulan-bulan itu kehilangan cakupan). ` +
   `Biarkan ${tmt} dan ${tat} lama sampai bulan terakhir masa lama difinalisasi, lalu unggah ${tmt} tanggal kembali dengan ${tat} dan ${reason} kosong: ` +
   'bulan yang sudah difinalisasi tidak dihitung ulang, jadi masa lama tetap tercatat di sana. ' +

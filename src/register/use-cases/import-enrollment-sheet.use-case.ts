@@ -195,7 +195,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
       }
     } catch (err) {
       await writer.close().catch(() => undefined);
-      await this.uploads.fail(uploadId, uploadFailure(err), rowsRead);
+      await this.uploads.fail(uploadId, uploadFailure(err, this.clock.now()), rowsRead);
       if (!(err instanceof DomainException)) this.logger.error(`Unggahan ${uploadId} gagal`, err as Error);
       if (err instanceof SpreadsheetException) {
         throw new SpreadsheetException(err.code, err.message, { ...(err.details as object), uploadId });

@@ -66,7 +66,7 @@ const HAS_LETTER = /\p{L}/u;
 const SEX: Record<string, 'L' | 'P'> = { L: 'L', P: 'P', LK: 'L', PR: 'P', 'LAKI-LAKI': 'L', 'LAKI LAKI': 'L', LAKI: 'L', PRIA: 'L', PEREMPUAN: 'P', WANITA: 'P' };
 
 const NOT_PARTICIPANT_ROW =
-  'Baris ini tidak berisi data peserta (NIK kosong atau berisi tulisan tanpa angka seperti JUMLAH, paling banyak satu kolom lain terisi, seperti tanda tangan atau jumlah): hapus baris ini dari berkas.';
+  'Baris ini bukan data (NIK kosong atau tanpa angka; mis. baris tanda tangan atau jumlah): hapus baris ini.';
 
 const endReasonColumnMissing = (tat: string) =>
   `Berkas ini tidak memiliki kolom ALASAN_BERAKHIR, padahal ${tat} diisi: tambahkan kolom ALASAN_BERAKHIR (${END_REASONS.join(', ')}), ` +

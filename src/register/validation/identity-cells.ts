@@ -49,7 +49,7 @@ export function nikOf(cell: Cell, L: ColumnLabels, issues: EnrollmentRowIssue[],
       issues.push(reject('NIK', C.NIK_LENGTH, `${L.NIK} "${nik}" terdiri dari ${nik.length} digit; NIK harus tepat 16 digit.`));
       break;
     case 'BIRTH_DATE':
-      issues.push(reject('NIK', C.NIK_BIRTH_DATE_IMPOSSIBLE, `${L.NIK} ${nik}: digit 7-12 (${nik.slice(6, 12)}) bukan tanggal lahir yang mungkin (DDMMYY, tanggal +40 untuk perempuan).`));
+      issues.push(reject('NIK', C.NIK_BIRTH_DATE_IMPOSSIBLE, `${L.NIK} ${nik}: digit 7-12 (${nik.slice(6, 12)}) bukan tanggal lahir yang mungkin (DDMMYY, tanggal +40 untuk perempuan). Periksa NIK pada KTP/KK.`));
       break;
     case 'SERIAL_ZERO':
       issues.push(reject('NIK', C.NIK_SERIAL_ZERO, `${L.NIK} ${nik}: nomor urut (4 digit terakhir) tidak boleh 0000.`));

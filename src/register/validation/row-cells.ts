@@ -9,7 +9,7 @@ import { strayCharacterSaid } from '../../common/text.js';
 import { type ColumnLabels, ENROLLMENT_COLUMNS, type EnrollmentColumnName } from '../enrollment-columns.js';
 import { reject, type EnrollmentRowIssue, RowIssueCode as C } from './row-issue.js';
 
-export const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text), ketik ulang nilainya, lalu unggah kembali.';
+export const TEXT_FORMAT_HINT = 'Format kolom sebagai Teks (klik kanan > Format Cells > Text (Format Sel > Teks)), ketik ulang nilainya, lalu unggah kembali.';
 
 /** " Sel ini diawali tanda petik ('): hapus karakter itu." for a character a person cannot see among the digits (strayCharacterSaid), or ''. */
 export function strayHint(text: string): string {

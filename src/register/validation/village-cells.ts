@@ -59,7 +59,7 @@ export class VillageCells {
       if (lead) this.nameBesideCode(cell.text, lead[2], code, L, issues);
       return code;
     }
-    issues.push(reject('KODE_DESA', C.VILLAGE_UNKNOWN, `${L.KODE_DESA} ${code} tidak ada dalam daftar desa/kelurahan Kabupaten Bengkulu Utara.`));
+    issues.push(reject('KODE_DESA', C.VILLAGE_UNKNOWN, `${L.KODE_DESA} ${code} tidak ada dalam daftar desa/kelurahan Kabupaten Bengkulu Utara. Pilih kode dari sheet Daftar Desa pada templat.`));
     return null;
   }
 

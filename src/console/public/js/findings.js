@@ -37,8 +37,8 @@ export function categoryCounts(findings = {}) {
 export function notASumNote(counts) {
   const has = (category) => counts.some((r) => r.category === category && r.count > 0);
   const why = [
-    has('DOUBLE_COVERAGE') ? `peserta ${CATEGORY_LABELS.DOUBLE_COVERAGE} (DOUBLE_COVERAGE) juga dihitung pada kategori lainnya (kategori baris tagihannya, atau ${CATEGORY_LABELS.NOT_BILLED})` : null,
-    has('TOTAL_MISMATCH') ? 'baris TOTAL_MISMATCH memuat total invoice, bukan baris tagihan' : null,
+    has('DOUBLE_COVERAGE') ? `peserta ${CATEGORY_LABELS.DOUBLE_COVERAGE} juga dihitung pada kategori lainnya (kategori baris tagihannya, atau ${CATEGORY_LABELS.NOT_BILLED})` : null,
+    has('TOTAL_MISMATCH') ? `baris ${CATEGORY_LABELS.TOTAL_MISMATCH} memuat total invoice, bukan baris tagihan` : null,
   ].filter(Boolean);
   return why.length ? `Kolom Nilai ditagih bukan jumlah tagihan: ${why.join('; ')}.` : null;
 }

@@ -160,15 +160,15 @@ export const SOURCE_TYPE_LABELS = {
   APBD_PROV: 'APBD Provinsi',
   DESA: 'APBDes',
   TJSLP: 'TJSLP (CSR)',
-  UNFUNDED: 'Belum didanai',
+  UNFUNDED: 'Tidak terdanai',
 };
 
-export const FUND_LABELS = { DANA_DESA: 'Dana Desa', ADD: 'Alokasi Dana Desa (ADD)', PADES: 'Pendapatan Asli Desa (PADes)' };
+export const FUND_LABELS = { DANA_DESA: 'Dana Desa', ADD: 'Alokasi Dana Desa', PADES: 'Pendapatan Asli Desa' };
 
 /** Who pays a tariff component (`payer`). */
 export const PAYER_LABELS = { LOCAL: 'Daerah (LOCAL)', CENTRAL: 'Pemerintah pusat (CENTRAL)' };
 
-export const SCOPE_LABELS = { ALL: 'Semua peserta', VILLAGES: 'Desa tertentu', RESIDENTS: 'Peserta tertentu (NIK)' };
+export const SCOPE_LABELS = { ALL: 'Semua peserta', VILLAGES: 'Desa tertentu', RESIDENTS: 'Peserta tertentu' };
 
 /** The workbooks' words too (src/reports/format/labels.ts; console.format.spec keeps the two equal). */
 export const CATEGORY_LABELS = {
@@ -189,7 +189,7 @@ export const PAYMENT_STATUS_LABELS = { PAID: 'Lunas', UNPAID: 'Belum dibayar', U
 /** Who started a reconciliation run (`trigger`). */
 export const TRIGGER_LABELS = { MANUAL: 'Manual (petugas)', SCHEDULE: 'Jadwal bulanan' };
 
-export const RUN_STATUS_LABELS = { RUNNING: 'Sedang berjalan', DONE: 'Selesai (draf)', FAILED: 'Gagal', FINAL: 'Final' };
+export const RUN_STATUS_LABELS = { RUNNING: 'Berjalan', DONE: 'Selesai (draf)', FAILED: 'Gagal', FINAL: 'Final' };
 
 export const UPLOAD_STATUS_LABELS = { PROCESSING: 'Sedang diproses', DONE: 'Selesai', FAILED: 'Gagal', QUEUED: 'Menunggu' };
 

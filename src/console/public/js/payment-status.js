@@ -32,10 +32,13 @@ function paidCell(r) {
   return [rupiah(r.paid), corrections ? [' ', h('span', { class: 'hint hint--block', text: corrections })] : null];
 }
 
-/** The late badge: "terlambat (hanya koreksi)" when only corrections were paid after the 10th. */
+/**
+ * The late badge, as the workbooks' *Dibayar Terlambat* column: "Dibayar terlambat (hanya koreksi)" when only corrections
+ * were paid after the 10th.
+ */
 function lateBadge(r) {
   if (!r.late) return null;
-  return [' ', r.lateOnlyByCorrections ? badge('Terlambat (hanya koreksi)', 'warn') : badge('Terlambat', 'bad')];
+  return [' ', r.lateOnlyByCorrections ? badge('Dibayar terlambat (hanya koreksi)', 'warn') : badge('Dibayar terlambat', 'bad')];
 }
 
 const isOwed = (status) => status === 'UNPAID' || status === 'UNDERPAID';
@@ -44,8 +47,8 @@ const owed = (r) => isOwed(r.ownStatus ?? r.status);
 
 /**
  * A month PAID (or OVERPAID) by §8's sum only thanks to corrections of other months recorded in it, its own premium
- * not (fully) paid (`ownStatus`): "Lunas menurut jumlah (termasuk koreksi November 2026 Rp283.500); premi Desember
- * 2026 sendiri belum dibayar" (QA: December read Lunas). The statements say the same (labels.ts). `head` and `tail`
+ * not (fully) paid (`ownStatus`): "Lunas menurut jumlah (termasuk koreksi November 2026 Rp283.500); iuran Desember
+ * 2026 sendiri belum dibayar – lewat jatuh tempo 10 Desember 2026" (QA: December read Lunas). The statements say the same (labels.ts). `head` and `tail`
  * are the badge's and the hint's parts; null otherwise. Pure.
  */
 export function coveredByCorrections(r) {
@@ -53,18 +56,30 @@ export function coveredByCorrections(r) {
   const month = r.dueDate ? monthLabel(r.dueDate.slice(0, 7)) : r.month ? monthLabel(r.month) : 'bulan ini';
   const own = r.ownStatus === 'UNPAID' ? 'belum dibayar' : `baru dibayar ${rupiah(r.ownPaid)} dari ${rupiah(r.due)}`;
   const head = `${label(PAYMENT_STATUS_LABELS, r.status)} menurut jumlah`;
-  const tail = `premi ${month} sendiri ${own}`;
+  const due = dueText(r);
+  const dueSaid = due ? due[0].toLowerCase() + due.slice(1) : null;
+  const tail = `iuran ${month} sendiri ${own}` + (dueSaid ? (r.overdue ? ` – ${dueSaid}` : ` (${dueSaid})`) : '');
   return { head, tail, text: `${head} (${correctionsText(r) ?? 'termasuk koreksi bulan lain'}); ${tail}` };
 }
 
 /**
  * Whether a month still owed is past its due date (GET /payments/status `dueDate`, `overdue`, judged by the server's
- * clock in WIB; a run's rows have neither and read as before): "Lewat jatuh tempo", or "Belum jatuh tempo (10 Desember
- * 2026)" for one not yet due, a month not begun included (QA: all read the same red "Belum dibayar"). Pure.
+ * clock in WIB; a run's rows have neither and read as before), in the statements' and workbooks' words (labels.ts
+ * statementStatusLabel): "Lewat jatuh tempo 10 November 2026", or "Jatuh tempo 10 Desember 2026" for one not yet due, a
+ * month not begun included (QA: all read the same red "Belum dibayar"). Pure.
  */
 export function dueText(r) {
   if (!r.dueDate || !owed(r)) return null;
-  return r.overdue ? 'Lewat jatuh tempo' : `Belum jatuh tempo (${dateLabel(r.dueDate)})`;
+  return `${r.overdue ? 'Lewat jatuh tempo' : 'Jatuh tempo'} ${dateLabel(r.dueDate)}`;
+}
+
+/**
+ * The status badge's word: a month paid in part before its due date is "Dibayar sebagian", not (yet) "Kurang bayar"
+ * (QA: read as an arrear; the statements say the same). Pure.
+ */
+export function statusWord(r) {
+  if (r.status === 'UNDERPAID' && r.dueDate && !r.overdue) return 'Dibayar sebagian';
+  return label(PAYMENT_STATUS_LABELS, r.status);
 }
 
 /**
@@ -107,7 +122,7 @@ function totalsFooter(rows) {
   return [
     line('Total bulan ini', t.due, t.own, t.balance, t.due || t.own ? 'pembayaran bulan ini sendiri, tanpa koreksi' : 'Tidak ada iuran bulan ini; hanya koreksi'),
     line(`Koreksi ${months}`, null, t.corrections, null, 'koreksi bulan yang sudah ditutup, dicatat bulan ini: bukan kelebihan atau kekurangan bulan ini'),
-    line('Jumlah dicatat', null, t.paid, null, 'termasuk koreksi (§8)'),
+    line('Jumlah dicatat', null, t.paid, null, 'termasuk koreksi'),
   ];
 }
 
@@ -119,8 +134,7 @@ function statusBadges(r) {
   if (covered) {
     // paid in sum by corrections of other months only (the paid cell names them): not the plain green Lunas
     return [
-      h('span', { title: covered.text }, badge(covered.head, 'warn')),
-      due ? [' ', badge(due, r.overdue ? 'bad' : 'neutral')] : null,
+      h('span', { title: covered.text }, badge(covered.head, r.overdue ? 'bad' : 'warn')),
       lateBadge(r),
       ' ',
       h('span', { class: 'hint hint--block', text: covered.tail }),
@@ -128,7 +142,7 @@ function statusBadges(r) {
   }
   // a month not yet due is owed but not in arrears: grey, not red
   const tone = due && !r.overdue ? 'neutral' : (TONES[r.status] ?? 'neutral');
-  return [badge(label(PAYMENT_STATUS_LABELS, r.status), tone), due ? [' ', badge(due, r.overdue ? 'bad' : 'neutral')] : null, lateBadge(r)];
+  return [badge(statusWord(r), tone), due ? [' ', badge(due, r.overdue ? 'bad' : 'neutral')] : null, lateBadge(r)];
 }
 
 /** 'A', 'A dan B', 'A, B dan C'. */
@@ -213,7 +227,7 @@ export function withOwnPayments(month, rows, current) {
   });
 }
 
-export function paymentStatusTable(answer, caption = 'Status pembayaran per penyandang dana', { compliance = new Map() } = {}) {
+export function paymentStatusTable(answer, caption = 'Status pembayaran per pemberi dana', { compliance = new Map() } = {}) {
   // GET /payments/status answers a list; a paged `{ items }` or nothing reads the same
   const rows = Array.isArray(answer) ? answer : (answer?.items ?? []);
   return dataTable({

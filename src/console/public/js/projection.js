@@ -67,8 +67,8 @@ export function projectionView(p) {
         { label: 'Peserta', value: (m) => number(m.participants), numeric: true },
         { label: 'Kewajiban', value: (m) => money(m.obligation), numeric: true },
         { label: 'Terdanai', value: (m) => money(m.funded), numeric: true },
-        { label: 'Belum terdanai', value: (m) => money(m.unfunded?.amount), numeric: true },
-        { label: 'Peserta belum terdanai', value: (m) => (m.unfunded ? number(m.unfunded.participants) : '–'), numeric: true },
+        { label: 'Tidak terdanai', value: (m) => money(m.unfunded?.amount), numeric: true },
+        { label: 'Peserta tidak terdanai', value: (m) => (m.unfunded ? number(m.unfunded.participants) : '–'), numeric: true },
       ],
       rows: p.months,
       footer: h(

@@ -59,7 +59,7 @@ export function finalizeRisks(run, statuses = [], frozenBy = null) {
   return [
     ended || frozenBy
       ? null
-      : `${month} belum berakhir (premi jatuh tempo ${due}): setelah difinalisasi, pembayaran ${month} hanya dapat dicatat sebagai koreksi di bulan berikutnya (${next}, Koreksi untuk bulan ${month}), juga yang dibayar tepat waktu.`,
+      : `${month} belum berakhir (iuran jatuh tempo ${due}): setelah difinalisasi, pembayaran ${month} hanya dapat dicatat sebagai koreksi di bulan berikutnya (${next}, Koreksi untuk bulan ${month}), juga yang dibayar tepat waktu.`,
     owing.length
       ? `${duePassed || frozenBy ? '' : `Jatuh tempo ${due} belum lewat, tetapi `}${owingText}; ${
           frozenBy
@@ -84,7 +84,7 @@ function refusedBillRowsRisk(run) {
   const { billVersion, rowsRejected } = refused.details ?? {};
   const bill = billVersion ? `Tagihan BPJS versi ${billVersion}` : 'Tagihan BPJS yang dipakai';
   const rows = rowsRejected ? `${number(rowsRejected)} baris` : 'baris';
-  return `${bill} memuat ${rows} yang ditolak saat diunggah: peserta pada baris itu dihitung tidak ditagih (NOT_BILLED) walaupun ditagih BPJS Kesehatan, dan setelah difinalisasi tagihan ${monthLabel(run.month)} tidak dapat diganti lagi.`;
+  return `${bill} memuat ${rows} yang ditolak saat diunggah: peserta pada baris itu dihitung Tidak ditagih walaupun ditagih BPJS Kesehatan, dan setelah difinalisasi tagihan ${monthLabel(run.month)} tidak dapat diganti lagi.`;
 }
 
 /** Whether `user` started `run`: the API refuses them its finalize (SAME_PERSON, maker-checker), so it is not offered. */

@@ -22,14 +22,14 @@ export function bySourceType(funded = []) {
   return [...map.values()].sort((a, b) => rank(a.sourceType) - rank(b.sourceType) || a.sourceType.localeCompare(b.sourceType));
 }
 
-/** The month's tiles; `unfundedHref`: where *Belum didanai* links to (the list of the month's unfunded participants), if anywhere. */
+/** The month's tiles; `unfundedHref`: where *Tidak terdanai* links to (the list of the month's unfunded participants), if anywhere. */
 export function headlineStats(s, { unfundedHref } = {}) {
   const funded = (s.funded ?? []).reduce((sum, f) => sum + (Number(f.amount) || 0), 0);
   return stats([
     { label: 'Peserta', value: number(s.participants) },
     { label: 'Kewajiban iuran', value: rupiah(s.obligation) },
     { label: 'Didanai', value: rupiah(funded), tone: 'ok' },
-    { label: 'Belum didanai', value: rupiah(s.unfunded?.amount), hint: `${number(s.unfunded?.participants)} peserta`, tone: s.unfunded?.amount > 0 ? 'bad' : null, link: unfundedHref && s.unfunded?.participants > 0 ? { href: unfundedHref, text: 'Lihat peserta tidak terdanai' } : null },
+    { label: 'Tidak terdanai', value: rupiah(s.unfunded?.amount), hint: `${number(s.unfunded?.participants)} peserta`, tone: s.unfunded?.amount > 0 ? 'bad' : null, link: unfundedHref && s.unfunded?.participants > 0 ? { href: unfundedHref, text: 'Lihat peserta tidak terdanai' } : null },
   ]);
 }
 
@@ -50,7 +50,7 @@ export function billStats(bill) {
 
 export function fundingChart(s) {
   const items = bySourceType(s.funded).map((t) => ({ label: label(SOURCE_TYPE_LABELS, t.sourceType), value: t.amount, tone: TONES[t.sourceType] ?? 'muted' }));
-  items.push({ label: 'Belum didanai', value: s.unfunded?.amount ?? 0, tone: 'unfunded' });
+  items.push({ label: 'Tidak terdanai', value: s.unfunded?.amount ?? 0, tone: 'unfunded' });
   // Shown in half-width cards: the compact layout keeps its text readable.
   return barChart({ title: 'Iuran menurut sumber dana', items, format: rupiah, compact: true });
 }

@@ -79,11 +79,11 @@ export async function showTotals(container, filters, groupBy, ctx) {
 
 /**
  * `unfunded`: the list of the month's unfunded participants (of the village filtered on), linked from
- * the *Belum didanai* row, or below the table when it has none (totals of a filter, or by village:
+ * the *Tidak terdanai* row, or below the table when it has none (totals of a filter, or by village:
  * QA found no way there from a village's totals).
  */
 function renderTotals(container, rows, title, groupBy, note, unfunded, warnings = []) {
-  const keyLabel = (r) => (r.key === 'UNFUNDED' ? 'Belum didanai' : groupBy === 'sourceType' ? label(SOURCE_TYPE_LABELS, r.key) : r.name ? `${r.name} (${r.key})` : r.key);
+  const keyLabel = (r) => (r.key === 'UNFUNDED' ? 'Tidak terdanai' : groupBy === 'sourceType' ? label(SOURCE_TYPE_LABELS, r.key) : r.name ? `${r.name} (${r.key})` : r.key);
   const top = [...rows].sort((a, b) => b.amount - a.amount).slice(0, 12);
   const noun = GROUP_LABELS[groupBy];
   // by village (the API's summary of a whole month) each village says what it owes and what is unfunded: no UNFUNDED row
@@ -133,12 +133,12 @@ const RANGE_COLUMNS = [
  * Peserta Terdanai `participants`, Peserta Belum Terdanai Penuh `unfundedParticipants`, each with its rupiah.
  */
 export const VILLAGE_COLUMNS = [
-  { label: 'Seluruh Peserta', key: 'obligations', format: number },
+  { label: 'Seluruh peserta', key: 'obligations', format: number },
   { label: 'Iuran', key: 'obligationAmount', format: rupiah },
-  { label: 'Peserta Terdanai', key: 'participants', format: number },
+  { label: 'Peserta terdanai', key: 'participants', format: number },
   { label: 'Terdanai', key: 'amount', format: rupiah },
-  { label: 'Peserta Belum Terdanai Penuh', key: 'unfundedParticipants', format: number },
-  { label: 'Tidak Terdanai', key: 'unfundedAmount', format: rupiah },
+  { label: 'Peserta belum terdanai penuh', key: 'unfundedParticipants', format: number },
+  { label: 'Tidak terdanai', key: 'unfundedAmount', format: rupiah },
 ];
 
 /**
@@ -147,23 +147,23 @@ export const VILLAGE_COLUMNS = [
  * are not totalled: one who moved within the range is in each village lived in.
  */
 export const VILLAGE_RANGE_COLUMNS = [
-  { label: 'Seluruh Peserta-bulan', key: 'obligations', format: number },
+  { label: 'Seluruh peserta-bulan', key: 'obligations', format: number },
   { label: 'Iuran', key: 'obligationAmount', format: rupiah },
-  { label: 'Peserta Terdanai', key: 'participants', format: number, sumless: true },
-  { label: 'Peserta-bulan Terdanai', key: 'participantMonths', format: number },
+  { label: 'Peserta terdanai', key: 'participants', format: number, sumless: true },
+  { label: 'Peserta-bulan terdanai', key: 'participantMonths', format: number },
   { label: 'Terdanai', key: 'amount', format: rupiah },
-  { label: 'Peserta Belum Terdanai Penuh', key: 'unfundedParticipants', format: number, sumless: true },
-  { label: 'Peserta-bulan Belum Terdanai Penuh', key: 'unfundedParticipantMonths', format: number },
-  { label: 'Tidak Terdanai', key: 'unfundedAmount', format: rupiah },
+  { label: 'Peserta belum terdanai penuh', key: 'unfundedParticipants', format: number, sumless: true },
+  { label: 'Peserta-bulan belum terdanai penuh', key: 'unfundedParticipantMonths', format: number },
+  { label: 'Tidak terdanai', key: 'unfundedAmount', format: rupiah },
 ];
 
 /** Under the village table, as under the workbook's: which participants each count counts. */
 const VILLAGE_NOTE =
-  'Seluruh Peserta: semua peserta desa yang iurannya menjadi kewajiban daerah bulan ini. Peserta Terdanai: yang iurannya didanai, seluruhnya atau sebagian. ' +
-  'Peserta Belum Terdanai Penuh: yang iurannya masih bersisa, termasuk yang terdanai sebagian (dihitung di kedua kolom itu).';
+  'Seluruh peserta: semua peserta desa yang iurannya menjadi kewajiban daerah bulan ini. Peserta terdanai: yang iurannya didanai, seluruhnya atau sebagian. ' +
+  'Peserta belum terdanai penuh: yang iurannya masih bersisa, termasuk yang terdanai sebagian (dihitung di kedua kolom itu).';
 
 /** Under the village table of a range: people once each, beside participant-months. */
 const VILLAGE_RANGE_NOTE =
   'Kolom Peserta menghitung setiap orang sekali dalam rentang; kolom Peserta-bulan menghitung satu peserta sekali untuk tiap bulan dalam rentang. ' +
-  'Peserta Terdanai: yang iurannya didanai, seluruhnya atau sebagian, pada bulan mana pun. Peserta Belum Terdanai Penuh: yang iurannya masih bersisa pada bulan mana pun. ' +
+  'Peserta terdanai: yang iurannya didanai, seluruhnya atau sebagian, pada bulan mana pun. Peserta belum terdanai penuh: yang iurannya masih bersisa pada bulan mana pun. ' +
   'Peserta yang pindah desa dalam rentang dihitung di tiap desanya, sehingga kolom Peserta tidak dijumlahkan.';

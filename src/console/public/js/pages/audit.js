@@ -188,7 +188,7 @@ export const ACTION_LABELS = {
   'enrollment.upload': 'Daftar peserta diunggah',
   'enrollment.promote': 'Daftar peserta diterapkan',
   'enrollment.fail': 'Unggahan daftar peserta gagal',
-  'participant.export': 'Salinan register peserta diunduh',
+  'participant.export': 'Salinan daftar peserta diunduh',
   'participant.void': 'Pendaftaran peserta dibatalkan',
   'split.export': 'Pembagian iuran diunduh (Excel)',
   'report.export': 'Rekap tahunan diunduh (Excel)',

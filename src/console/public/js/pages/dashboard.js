@@ -129,10 +129,10 @@ async function fromRun(run, ctx, closure) {
     // dead in October was said nowhere a finance officer looks)
     run.closedMonthCorrections?.participantMonths ? notice('warning', closedMonthCorrectionsText(run.closedMonthCorrections)) : null,
     headlineStats(run, { unfundedHref: unfundedHref(run.month, ctx) }),
-    h('div', { class: 'grid-2' }, section('Pendanaan menurut sumber dana', fundingChart(run)), section('Tagihan BPJS', billStats(run.bill))),
+    h('div', { class: 'grid-2' }, section('Iuran menurut sumber dana', fundingChart(run)), section('Tagihan BPJS', billStats(run.bill))),
     // a shortfall corrected in a later month, as the Pembayaran page says it (QA: November still read "Belum dibayar")
     section(
-      draft ? 'Status pembayaran per penyandang dana (saat ini)' : 'Status pembayaran per penyandang dana',
+      draft ? 'Status pembayaran per pemberi dana (saat ini)' : 'Status pembayaran per pemberi dana',
       frozenNotice(run.month, closure.frozenBy),
       overdueWarning(run.month, current, corrections, { ...closure, writes: canWriteFinance(ctx.user.role) }),
       paymentStatusTable(payments),
@@ -167,10 +167,10 @@ async function fromAllocation(month, ctx, reload, closure) {
           month <= nextMonth(currentMonth()) ? h('a', { href: hashFor('/rekonsiliasi', { month }), text: 'Ke halaman rekonsiliasi' }) : null,
         ),
     none ? notAllocated(month, ctx, reload) : headlineStats(summary, { unfundedHref: unfundedHref(month, ctx) }),
-    none ? null : section('Pendanaan menurut sumber dana', fundingWarnings(month, summary.funded, ctx.signal), fundingChart(summary)),
+    none ? null : section('Iuran menurut sumber dana', fundingWarnings(month, summary.funded, ctx.signal), fundingChart(summary)),
     // a frozen month without a status to show (never allocated) still says it is frozen
     payments
-      ? section('Status pembayaran per penyandang dana', frozenNotice(month, closure.frozenBy), overdueWarning(month, payments, corrections ?? [], { ...closure, writes: canWriteFinance(ctx.user.role) }), paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? []))
+      ? section('Status pembayaran per pemberi dana', frozenNotice(month, closure.frozenBy), overdueWarning(month, payments, corrections ?? [], { ...closure, writes: canWriteFinance(ctx.user.role) }), paymentStatusTable(payments), correctionsNote(month, payments, corrections ?? []))
       : frozenNotice(month, closure.frozenBy),
   ];
 }

@@ -180,7 +180,7 @@ export const NOTHING_STORED = 'tidak ada baris yang disimpan';
  */
 export function resultCounts(status) {
   if (status.status === 'FAILED') {
-    const hint = status.rowsRead > 0 ? `${number(status.rowsRead)} baris sempat dibaca sebelum gagal; tidak satu pun masuk register.` : null;
+    const hint = status.rowsRead > 0 ? `${number(status.rowsRead)} baris sempat dibaca sebelum gagal; tidak satu pun masuk daftar peserta.` : null;
     return [{ label: 'Hasil', value: `Gagal — ${NOTHING_STORED}`, tone: 'bad', hint }];
   }
   const counts = [

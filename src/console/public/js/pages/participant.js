@@ -77,7 +77,7 @@ export async function render(main, ctx) {
 
 /** When a registration is voided rather than ended (POST /participants/:nik/void; the API refuses it once a closed month counted it). */
 export const VOID_HINT =
-  'Hanya untuk pendaftaran yang salah input, mis. NIK salah ketik atau orang yang sama terdaftar dengan dua NIK. Peserta dikeluarkan dari register ' +
+  'Hanya untuk pendaftaran yang salah catat, mis. NIK salah ketik atau orang yang sama terdaftar dengan dua NIK. Peserta dikeluarkan dari daftar peserta ' +
   'dan bulan yang belum difinalisasi dihitung ulang tanpanya; data dan alasannya tetap tercatat di riwayat NIK ini dan jejak audit. Peserta yang ' +
   'meninggal, pindah atau berhenti diakhiri dengan TAT dan ALASAN_BERAKHIR, bukan dibatalkan.';
 
@@ -89,7 +89,7 @@ function voidForm(person, main) {
     confirmStep({
       askText: 'Batalkan pendaftaran…',
       yesText: `Ya, batalkan NIK ${person.nik}`,
-      warning: `Batalkan pendaftaran ${person.name} (NIK ${person.nik})? Peserta dikeluarkan dari register; bulan yang belum difinalisasi dihitung ulang tanpanya.`,
+      warning: `Batalkan pendaftaran ${person.name} (NIK ${person.nik})? Peserta dikeluarkan dari daftar peserta; bulan yang belum difinalisasi dihitung ulang tanpanya.`,
       onConfirm: async () => {
         await api(`/api/v1/participants/${encodeURIComponent(person.nik)}/void`, { method: 'POST', json: { reason: values(el).reason ?? '' } });
         const said = `Pendaftaran ${person.name} (NIK ${person.nik}) dibatalkan.`;
@@ -141,9 +141,9 @@ export function monthNote(m) {
   // "difinalisasi" only for a month finalized itself (`finalized`); one frozen by a later finalized month is "dibekukan",
   // as its badge says (QA: "difinalisasi" beside a *Dibekukan* badge)
   const state = m.finalized ? 'difinalisasi' : 'dibekukan';
-  if (!m.coveredNow) return `Sudah ${state}; menurut register saat ini tidak lagi ditanggung — koreksi dicatat sebagai penyesuaian di bulan terbuka`;
+  if (!m.coveredNow) return `Sudah ${state}; menurut daftar peserta saat ini tidak lagi ditanggung — koreksi dicatat sebagai penyesuaian di bulan terbuka`;
   if (m.obligation === 0) {
-    return `Sudah dialokasikan dan ${state} tanpa iuran peserta ini (terdaftar atau diubah sesudahnya); menurut register saat ini ditanggung — bila iurannya harus dibayar, catat sebagai penyesuaian di bulan terbuka`;
+    return `Sudah dialokasikan dan ${state} tanpa iuran peserta ini (terdaftar atau diubah sesudahnya); menurut daftar peserta saat ini ditanggung — bila iurannya harus dibayar, catat sebagai penyesuaian di bulan terbuka`;
   }
   return null;
 }

@@ -92,8 +92,8 @@ export async function render(main, ctx) {
       h('p', {
         class: 'hint',
         text: uploads
-          ? 'Lembar Daftar Peserta berisi data register saat ini. Ubah hanya baris yang berubah (mis. isi TAT dan ALASAN_BERAKHIR untuk peserta yang meninggal atau pindah), lalu unggah berkas itu di Unggah Peserta: baris yang tidak diubah tidak mengubah apa pun.'
-          : 'Lembar Daftar Peserta berisi data register saat ini, dalam kolom templat unggah peserta.',
+          ? 'Lembar Daftar Peserta berisi data peserta saat ini. Ubah hanya baris yang berubah (mis. isi TAT dan ALASAN_BERAKHIR untuk peserta yang meninggal atau pindah), lalu unggah berkas itu di Unggah Peserta: baris yang tidak diubah tidak mengubah apa pun.'
+          : 'Lembar Daftar Peserta berisi data peserta saat ini, dalam kolom templat unggah peserta.',
       }),
     );
   }

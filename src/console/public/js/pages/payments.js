@@ -33,7 +33,7 @@ export async function render(main, ctx) {
   const history = paymentUploadHistory({ signal: ctx.signal });
   replace(
     main,
-    pageHeader('Pembayaran', 'Catat pembayaran iuran dari tiap penyandang dana (nomor SP2D atau bukti transfer). Iuran jatuh tempo tanggal 10.'),
+    pageHeader('Pembayaran', 'Catat pembayaran iuran dari tiap pemberi dana (nomor SP2D atau bukti transfer). Iuran jatuh tempo tanggal 10.'),
     problem,
     h('div', { class: 'grid-2' }, section('Catat pembayaran', paymentForm(pledges, month, refresh)), section('Unggah lembar pembayaran', sheetForm(ctx, refresh, history), history.element)),
     overview,
@@ -46,7 +46,7 @@ async function renderReadOnly(main, ctx, { month, problem, overview }) {
   const history = paymentUploadHistory({ signal: ctx.signal });
   replace(
     main,
-    pageHeader('Pembayaran', 'Pembayaran iuran dari tiap penyandang dana per bulan: status, rincian (nomor SP2D atau bukti transfer) dan koreksinya. Hanya baca. Iuran jatuh tempo tanggal 10.'),
+    pageHeader('Pembayaran', 'Pembayaran iuran dari tiap pemberi dana per bulan: status, rincian (nomor SP2D atau bukti transfer) dan koreksinya. Hanya baca. Iuran jatuh tempo tanggal 10.'),
     problem,
     overview,
     section('Lembar pembayaran yang diunggah', history.element),
@@ -96,7 +96,7 @@ function paymentForm(pledges, month, refresh) {
       // not inputmode numeric: a phone's number pad has no minus, and a correction may give money back
       field({ label: 'Jumlah (Rp)', name: 'amount', required: true, hint: NEGATIVE_HINT, attrs: { autocomplete: 'off' } }),
       field({ label: 'Tanggal bayar', name: 'paidAt', type: 'date', required: true }),
-      field({ label: 'Referensi (No. SP2D)', name: 'reference', required: true, attrs: { autocomplete: 'off' } }),
+      field({ label: 'Referensi (No. SP2D/bukti transfer)', name: 'reference', required: true, attrs: { autocomplete: 'off' } }),
       field({ label: 'Koreksi untuk bulan', name: 'adjustsMonth', type: 'month', hint: 'Hanya untuk koreksi bulan yang sudah difinalisasi atau dibekukan; jumlahnya boleh negatif untuk mengembalikan kelebihan bayar bulan itu' }),
     ),
     h('div', { class: 'actions' }, submit),

@@ -77,7 +77,7 @@ export async function render(main, ctx) {
  * what a revision changed is said in these words.
  */
 export const TERM_LABELS = {
-  funder: 'Penyandang dana',
+  funder: 'Pemberi dana',
   sourceType: 'Sumber dana',
   fund: 'Jenis dana desa',
   fromMonth: 'Dari bulan',

@@ -39,7 +39,7 @@ export async function render(main, ctx) {
   const history = pledgeUploadHistory({ signal: ctx.signal });
   replace(
     main,
-    pageHeader('Komitmen Dana', 'Siapa membayar iuran siapa: APBD kabupaten, APBD provinsi, anggaran desa dan TJSLP perusahaan (Perbup Jamkesda).'),
+    pageHeader('Komitmen Dana', 'Siapa membayar iuran siapa, menurut Perbup Jamkesda: APBD Kabupaten, APBD Provinsi, APBDes dan TJSLP (CSR).'),
     section(null, filter, writes ? h('div', { class: 'actions' }, h('a', { class: 'btn btn--primary', href: '#/komitmen/baru' }, '+ Komitmen baru')) : null),
     writes ? section('Unggah lembar komitmen', pledgeSheetForm({ signal: ctx.signal, onSaved: refresh, history }), history.element) : null,
     list,
@@ -62,7 +62,7 @@ async function loadList(list, year, status, ctx) {
         columns: [
           // a withdrawn pledge stays listed (its finalized months and payments keep it), marked
           { label: 'Kode', render: (p) => h('span', {}, h('a', { href: hashFor(`/komitmen/${encodeURIComponent(p.code)}`), text: p.code }), p.withdrawn ? [' ', badge('Dicabut', 'bad')] : null) },
-          { label: 'Penyandang dana', key: 'funder' },
+          { label: 'Pemberi dana', key: 'funder' },
           { label: 'Sumber', value: (p) => `${label(SOURCE_TYPE_LABELS, p.sourceType)}${p.fund ? ` – ${label(FUND_LABELS, p.fund)}` : ''}` },
           { label: 'Cakupan', value: scopeText },
           { label: 'Bulan', value: (p) => `${MONTH_NAMES[p.fromMonth - 1]?.slice(0, 3)}–${MONTH_NAMES[p.toMonth - 1]?.slice(0, 3)}` },

@@ -74,7 +74,7 @@ export async function render(main, ctx) {
     canFinalize(ctx.user.role) && finalizable(run, others) ? (startedByMe(run, ctx.user) ? ownRunNotice(run, statuses ?? run.payments, frozenBy) : finalizeBox(run, earlierOpen, ctx, statuses ?? run.payments, frozenBy)) : null,
     section('Ringkasan', headlineStats(run), h('div', { class: 'grid-2' }, h('div', {}, h('h3', { text: 'Iuran menurut sumber dana' }), fundingChart(run)), h('div', {}, h('h3', { text: 'Tagihan BPJS' }), billStats(run.bill)))),
     section('Temuan per kategori', categoryTable, amountsNote, findingsList),
-    section('Pembayaran per penyandang dana', paymentStatusTable(withOwnPayments(run.month, run.payments, statuses))),
+    section('Pembayaran per pemberi dana', paymentStatusTable(withOwnPayments(run.month, run.payments, statuses))),
     closedMonthSection(run),
     section('Pendanaan per komitmen', fundingWarnings(run.month, run.funded, ctx.signal), fundedTable(run)),
     section('Jejak proses', runFacts(run)),
@@ -220,7 +220,7 @@ function findingCategoryTable(run, onShow) {
     'div',
     {},
     table,
-    unlisted ? h('p', { class: 'hint', text: 'Baris tagihan yang sesuai (MATCHED) hanya dihitung, tidak dicantumkan satu per satu.' }) : null,
+    unlisted ? h('p', { class: 'hint', text: 'Baris tagihan berkategori Sesuai hanya dihitung, tidak dicantumkan satu per satu.' }) : null,
     notASum ? h('p', { class: 'hint not-a-sum', text: notASum }) : null,
   );
 }
@@ -254,13 +254,13 @@ async function showFindings(container, run, category, asked, ctx, { focus = true
         caption: `${label(CATEGORY_LABELS, category)}: ${number(res.total)} temuan`,
         columns: [
           // the line's row in the bill file, as the workbook's Baris Tagihan (QA: only there); a NOT_BILLED participant has no line
-          { label: 'Baris Tagihan', value: (f) => (f.rowNumber ? number(f.rowNumber) : '–'), numeric: true },
+          { label: 'Baris tagihan', value: (f) => (f.rowNumber ? number(f.rowNumber) : '–'), numeric: true },
           { label: 'NIK', render: (f) => (f.nik ? h('a', { href: hashFor(`/peserta/${f.nik}`), text: f.nik }) : '–') },
           // a NOKA_MISMATCH shows both sides, the billed NOKA and the register's (QA: only the billed one)
           ...(category === 'NOKA_MISMATCH'
             ? [
                 { label: 'NOKA tagihan', value: (f) => f.noka || '–' },
-                { label: 'NOKA register', value: (f) => f.registerNoka || '–' },
+                { label: 'NOKA di daftar peserta', value: (f) => f.registerNoka || '–' },
               ]
             : [{ label: 'NOKA', value: (f) => f.noka || '–' }]),
           { label: 'Nama', value: (f) => f.name || '–' },

@@ -39,7 +39,7 @@ export async function render(main, ctx) {
       'div',
       { class: 'filters' },
       ...periodFields({ query: q, onPick: () => filterForm.requestSubmit() }),
-      field({ label: 'Penyandang dana (komitmen)', name: 'pledgeCode', value: pledgePicker.value, options: pledgePicker.options }),
+      field({ label: 'Pemberi dana (komitmen)', name: 'pledgeCode', value: pledgePicker.value, options: pledgePicker.options }),
       field({ label: 'Sumber dana', name: 'sourceType', value: q.sourceType, options: [{ value: '', label: 'Semua sumber' }, ...SOURCE_TYPES.map((v) => ({ value: v, label: SOURCE_TYPE_LABELS[v] }))] }),
       field({ label: 'Desa/kelurahan', name: 'villageCode', value: villagePicker.value, options: villagePicker.options }),
       nikField({ value: q.nik }),
