@@ -125,7 +125,11 @@ describe('uploads: pre-numbered empty rows are skipped, said once', () => {
     const res = (await enroll(t, { name: 'peserta.csv', content: file })).body;
     expect(res).toMatchObject({ rowsRead: 2, accepted: 1, rejected: 1, sheetWarnings: [warning(4, 41), notRead()] });
     const issues = (await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${res.id}/issues`).expect(200)).body.items;
-    expect(issues.map((i: { rowNumber: number; column: string; code: string }) => [i.rowNumber, i.column, i.code])).toEqual([[3, 'NIK', 'REQUIRED']]);
+    expect(issues.map((i: { rowNumber: number; column: string; code: string }) => [i.rowNumber, i.column, i.code])).toEqual([
+      // a new registration whose TMT reaches this app's allocated months is said so (COVERAGE_CHANGED)
+      [2, 'TMT', 'COVERAGE_CHANGED'],
+      [3, 'NIK', 'REQUIRED'],
+    ]);
   });
 
   it('bill and PBI-APBN list', async () => {

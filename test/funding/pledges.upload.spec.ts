@@ -249,7 +249,7 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     ['persen-di-luar-rentang.csv', [[3, 'PERSEN', 'PERSEN "0" harus bilangan bulat 1 sampai 100.'], [4, 'PERSEN', 'PERSEN "101" harus bilangan bulat 1 sampai 100.']]],
     ['kuota-bukan-positif.csv', [[3, 'KUOTA', 'KUOTA (jumlah peserta per bulan) harus bilangan bulat lebih dari 0 dan paling besar 2.000.000.000.']]],
     ['pagu-bukan-positif.csv', [[3, 'PAGU', 'PAGU (pagu setahun) harus rupiah bulat lebih dari 0 dan paling besar Rp10.000.000.000.000.']]],
-    ['prioritas-di-luar-rentang.csv', [[3, 'PRIORITAS', 'PRIORITAS harus bilangan bulat (-1000000 sampai 1000000); makin kecil makin dahulu membayar.']]],
+    ['prioritas-di-luar-rentang.csv', [[3, 'PRIORITAS', 'PRIORITAS harus bilangan bulat (-1000000 sampai 1000000); angka lebih kecil dipakai lebih dahulu.']]],
     ['dasar-hukum-terlalu-panjang.csv', [[3, 'DASAR_HUKUM', 'DASAR_HUKUM terlalu panjang (501 karakter, paling banyak 500).']]],
   ] as [string, [number, string, string][]][])('not-ok/%s: the good row is saved, the others refused by that rule only', async (name, refused) => {
     const res = await keuangan.post('/api/v1/pledge-uploads').attach('file', readFileSync(`test/fixtures/pledges/not-ok/${name}`), name).expect(201);

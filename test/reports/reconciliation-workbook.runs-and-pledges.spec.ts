@@ -22,7 +22,7 @@ describe('reconciliation workbook: which runs', () => {
     const agent = await t.as(Role.KEUANGAN);
     const running = await agent.get(`/api/v1/reconciliations/${runId}/workbook.xlsx`).expect(409);
     expect(running.body).toMatchObject({ code: 'RUN_NOT_READY' });
-    expect(running.body.message).toContain('RUNNING');
+    expect(running.body.message).toContain('berstatus Berjalan');
     const missing = await agent.get('/api/v1/reconciliations/00000000-0000-4000-8000-000000000000/workbook.xlsx').expect(404);
     expect(missing.body.code).toBe('RUN_NOT_FOUND');
     expect((await agent.get('/api/v1/reconciliations/bukan-uuid/workbook.xlsx').expect(404)).body).toMatchObject({ code: 'RUN_NOT_FOUND', message: 'Rekonsiliasi "bukan-uuid" tidak ditemukan.' });

@@ -65,7 +65,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
       expect(ws.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
       // the sheet and "Halaman 3 dari 58" at the foot of each printed page (QA: a 58-page printout had no page numbers)
       // and after the sheet's name who ran the run (moved from the header, which Excel cuts at 255 characters)
-      expect(ws.headerFooter.oddFooter).toMatch(ws.name === 'Berita Acara' ? /^&L&8&A&R&8Halaman &P dari &N$/ : /^&L&8&A · dijalankan oleh uji \S+ \S+ WIB&R&8Halaman &P dari &N$/);
+      expect(ws.headerFooter.oddFooter).toMatch(ws.name === 'Berita Acara' ? /^&L&8&A&R&8Halaman &P dari &N$/ : /^&L&8&A · dijalankan oleh uji \d{1,2} [A-Z][a-z]+ \d{4} \d{2}\.\d{2} WIB&R&8Halaman &P dari &N$/);
       if (ws.name !== 'Berita Acara') expect(String(ws.autoFilter)).toMatch(new RegExp(`^A${headerRow}:[A-Z]+\\d+$`));
       for (const col of ws.columns) expect(col.width).toBeGreaterThanOrEqual(7);
     }

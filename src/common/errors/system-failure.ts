@@ -3,14 +3,10 @@
  * changed, what to do, and the time to quote to the admin, who finds the error itself in the server log (logger.error).
  * The raw error (usually the database's English text) is never shown (QA: "Penyebab: division by zero" on the page).
  */
-import { dayInWib, wibTimestamp } from '../clock/clock.js';
-import { dayName } from '../month.js';
+import { wibTimestamp } from '../clock/clock.js';
 
-/** '6 Desember 2026 20.46 WIB': the time a user quotes to the admin. */
-export function failureTime(now: Date): string {
-  const time = wibTimestamp(now).slice(11, 16).replace(':', '.'); // '15/11/2026 10:00 WIB' → '10.00'
-  return `${dayName(dayInWib(now))} ${time} WIB`;
-}
+/** '6 Desember 2026 20.46 WIB': the time a user quotes to the admin, as every timestamp users read. */
+export const failureTime = (now: Date): string => wibTimestamp(now);
 
 /** `what` failed (e.g. "Penyimpanan"), `unchanged` says what stayed as it was, `retry` what to do again. */
 export function systemFailureMessage(what: string, unchanged: string, retry: string, now: Date): string {

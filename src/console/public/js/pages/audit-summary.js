@@ -70,6 +70,7 @@ export const FIELD_LABELS = {
   reference: 'Referensi',
   reinstated: 'Diaktifkan kembali',
   reinstatedDeaths: 'Diaktifkan kembali (tercatat meninggal)',
+  owedChanged: 'Baris yang mengubah iuran',
   rejected: 'Ditolak',
   removed: 'Dihapus',
   result: 'Hasil',
@@ -138,7 +139,7 @@ const ACTION_CODE_LABELS = {
   'schedule.fail': { status: SCHEDULE_STATUS_LABELS },
   'auth.login_failed': { reason: LOGIN_FAILURE_LABELS },
 };
-const COUNTS = new Set(['accepted', 'rejected', 'rowsRead', 'created', 'updated', 'unchanged', 'reinstated', 'reinstatedDeaths', 'warnings', 'quota', 'size', 'payments', 'more', 'rows']);
+const COUNTS = new Set(['accepted', 'rejected', 'rowsRead', 'created', 'updated', 'unchanged', 'reinstated', 'reinstatedDeaths', 'owedChanged', 'warnings', 'quota', 'size', 'payments', 'more', 'rows']);
 /** Lists longer than this show their first items and how many more. */
 const LIST_ITEMS = 5;
 
