@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import { Clock, monthInWib } from '../../common/clock/clock.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
-import { addMonths, monthsBetween } from '../../common/month.js';
+import { systemFailureMessage } from '../../common/errors/system-failure.js';
+import { addMonths, monthName, monthsBetween } from '../../common/month.js';
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { MONTH_ALLOCATOR, type MonthAllocator } from '../month-allocator.js';
 import { tryLockSchedule } from '../run-lock.js';
@@ -90,8 +91,13 @@ export class MonthlySchedule {
         return outcome;
       });
     } catch (err) {
-      const error = err instanceof Error ? err.message : String(err);
-      this.logger.error(`Scheduled run of ${month} failed: ${error}`);
+      this.logger.error(`Scheduled run of ${month} failed: ${err instanceof Error ? err.message : String(err)}`);
+      // what users read (the audit trail, the answer): a domain error's own message; any other, that the system failed
+      // and when, the raw error (the database's English) being in the log only (as a failed upload or run)
+      const error =
+        err instanceof DomainException
+          ? err.message
+          : systemFailureMessage(`Proses terjadwal bulan ${monthName(month)}`, 'alokasi dan rekonsiliasi bulan itu tidak berubah', 'Proses ini diulang otomatis pada jadwal berikutnya', this.clock.now());
       if (reconciling && !(err instanceof DomainException)) {
         await this.reconcileMonth.recordFailure({ month: previous, actor: SCHEDULER_ACTOR, trigger: 'SCHEDULE' }, err);
       }
