@@ -298,6 +298,34 @@ describe('row rules of the enrollment sheet', () => {
     expect(body.accepted).toBe(2); // "pbi apbn" is read as PBI_APBN
   });
 
+  it('a NIK with dots or dashes between its digit groups is refused saying to remove them, with the digits it makes (QA operator: "karakter selain angka" alone)', async () => {
+    const { body, found, messages } = await findings('not-ok/nik-separators.csv');
+    expect(body).toMatchObject({ rowsRead: 4, accepted: 1, rejected: 3 });
+    expect(found).toEqual([
+      [3, 'REJECT', 'NIK', 'NIK_NOT_DIGITS'],
+      [4, 'REJECT', 'NIK', 'NIK_NOT_DIGITS'],
+      [5, 'REJECT', 'NIK', 'NIK_NOT_DIGITS'],
+    ]);
+    expect(messages).toEqual([
+      'NIK "170306.010170.9022" memuat titik di antara angkanya. Hapus titiknya: NIK ditulis 16 digit angka saja (1703060101709022); spasi di antara kelompok angka boleh.',
+      'NIK "1703-0601-0170-9023" memuat tanda hubung di antara angkanya. Hapus tanda hubungnya: NIK ditulis 16 digit angka saja (1703060101709023); spasi di antara kelompok angka boleh.',
+      'NIK "170306.010170.902" memuat titik di antara angkanya. Hapus titiknya: NIK ditulis 16 digit angka saja; tanpa titik nilainya 15 digit (170306010170902), jadi periksa juga angkanya.',
+    ]);
+  });
+
+  it('a NOKA written as text with its leading zeros lost says so, with the 13 digits it would be (QA operator: "harus tepat 13 digit" alone)', async () => {
+    const { body, found, messages } = await findings('not-ok/noka-zeros-lost.csv');
+    expect(body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2 });
+    expect(found).toEqual([
+      [3, 'REJECT', 'NOKA', 'NOKA_INVALID'],
+      [4, 'REJECT', 'NOKA', 'NOKA_INVALID'],
+    ]);
+    expect(messages).toEqual([
+      'NOKA "7700000205" harus tepat 13 digit angka atau dikosongkan. Nilai ini 10 digit: bila angka 0 di depan hilang, tulis lengkap 13 digit (0007700000205) dan format kolom sebagai Teks.',
+      'NOKA "12345" harus tepat 13 digit angka atau dikosongkan.',
+    ]);
+  });
+
   it('ALASAN_BERAKHIR as puskesmas write it: "Meninggal Dunia" and "Wafat" are MENINGGAL, "Pindah Domisili" and "Pindah Keluar Daerah" PINDAH, in any case and spacing (QA: refused)', async () => {
     const { body, found } = await findings('ok/end-reason-phrasings.csv');
     expect(body).toMatchObject({ rowsRead: 6, accepted: 6, rejected: 0 });

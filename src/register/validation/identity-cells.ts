@@ -42,9 +42,12 @@ export function nikOf(cell: Cell, L: ColumnLabels, issues: EnrollmentRowIssue[],
     return { nik, facts: check.facts };
   }
   switch (check.problem) {
-    case 'NOT_DIGITS':
-      issues.push(reject('NIK', C.NIK_NOT_DIGITS, `${L.NIK} "${cell.text}" mengandung karakter selain angka; NIK harus 16 digit angka.${strayHint(cell.text)}`));
+    case 'NOT_DIGITS': {
+      // digit groups joined by dots or dashes are said so, with the digits they make (QA operator: "karakter selain angka" alone)
+      const separated = separatorsSaid(L.NIK, withoutSpaces(cell.text), false);
+      issues.push(reject('NIK', C.NIK_NOT_DIGITS, `${L.NIK} "${cell.text}" ${separated ?? `mengandung karakter selain angka; NIK harus 16 digit angka.${strayHint(cell.text)}`}`));
       break;
+    }
     case 'LENGTH':
       issues.push(reject('NIK', C.NIK_LENGTH, `${L.NIK} "${nik}" terdiri dari ${nik.length} digit; NIK harus tepat 16 digit.`));
       break;
@@ -94,7 +97,11 @@ export function nokaOf(cell: Cell, L: ColumnLabels, issues: EnrollmentRowIssue[]
   if (cell.kind === 'empty') return null;
   const noka = withoutSpaces(cell.text);
   if (/^\d{13}$/.test(noka)) return noka;
-  const hint = cell.kind === 'number' || isScientificText(cell) ? ` Nilai terbaca sebagai angka sehingga angka 0 di depan hilang. ${TEXT_FORMAT_HINT}` : strayHint(cell.text);
+  const hint =
+    cell.kind === 'number' || isScientificText(cell) ? ` Nilai terbaca sebagai angka sehingga angka 0 di depan hilang. ${TEXT_FORMAT_HINT}`
+    // fewer digits as text: most often the zeros lost when the file went through a number column and back (QA operator)
+    : /^\d{8,12}$/.test(noka) ? ` Nilai ini ${noka.length} digit: bila angka 0 di depan hilang, tulis lengkap 13 digit (${noka.padStart(13, '0')}) dan format kolom sebagai Teks.`
+    : strayHint(cell.text);
   issues.push(reject('NOKA', C.NOKA_INVALID, `${L.NOKA} "${cell.text}" harus tepat 13 digit angka atau dikosongkan.${hint}`));
   return null;
 }
@@ -103,15 +110,16 @@ export function nokaOf(cell: Cell, L: ColumnLabels, issues: EnrollmentRowIssue[]
 const SEPARATED_DIGITS = /^\d+(?:[.-]\d+)+$/;
 
 /**
- * For a NO_KK written with dots or dashes between its digit groups (QA: refused as "harus tepat 16 digit angka" alone):
+ * For a NO_KK or a NIK written with dots or dashes between its digit groups (QA: refused as "harus tepat 16 digit angka"
+ * or "mengandung karakter selain angka" alone; `likeNik`: the NO_KK's message compares it with the NIK's rule):
  * that it holds them and to remove them, with the digits it then is, or how many they are when not 16; else null.
  */
-function separatorsSaid(label: string, text: string): string | null {
+function separatorsSaid(label: string, text: string, likeNik = true): string | null {
   if (!SEPARATED_DIGITS.test(text)) return null;
   const dots = text.includes('.');
   const dashes = text.includes('-');
   const which = dots && dashes ? 'titik dan tanda hubung' : dots ? 'titik' : 'tanda hubung';
   const digits = text.replace(/[.-]/g, '');
-  const then = digits.length === 16 ? ` (${digits}); spasi di antara kelompok angka boleh, seperti pada NIK.` : `; tanpa ${which} nilainya ${digits.length} digit (${digits}), jadi periksa juga angkanya.`;
+  const then = digits.length === 16 ? ` (${digits}); spasi di antara kelompok angka boleh${likeNik ? ', seperti pada NIK' : ''}.` : `; tanpa ${which} nilainya ${digits.length} digit (${digits}), jadi periksa juga angkanya.`;
   return `memuat ${which} di antara angkanya. Hapus ${which}nya: ${label} ditulis 16 digit angka saja${then}`;
 }
