@@ -76,7 +76,12 @@ export class ParticipantsService {
     if (q.coveredIn) {
       qb.andWhere('p.tmt <= :last AND (p.tat IS NULL OR p.tat >= :first)', { first: firstDay(q.coveredIn), last: lastDay(q.coveredIn) });
     }
-    if (q.name !== undefined) qb.andWhere('lower(p.name) LIKE :name', { name: `${q.name.toLowerCase().replace(/[%_\\]/g, '\\$&')}%` });
+    if (q.name !== undefined) {
+      // apostrophes compared as one (QA operator: `ma'ruf` did not find `Ma’ruf`, the curly one Word and phones type)
+      qb.andWhere(`translate(lower(p.name), '${CURLY_APOSTROPHES}', '${STRAIGHT.repeat(CURLY_APOSTROPHES.length)}') LIKE :name`, {
+        name: `${straightApostrophes(q.name.toLowerCase()).replace(/[%_\\]/g, '\\$&')}%`,
+      });
+    }
     return qb;
   }
 
@@ -143,4 +148,14 @@ function view(p: Participant, villageName: string | null): ParticipantView {
     lastUploadId: p.lastUploadId,
     updatedAt: p.updatedAt,
   };
+}
+
+/** Apostrophes a name may be typed with (right and left single quotation marks, modifier letter apostrophe, grave). */
+const CURLY_APOSTROPHES = '\u2019\u2018\u02bc`';
+/** The straight apostrophe, doubled for the SQL literal it goes in. */
+const STRAIGHT = "''";
+
+/** `text` with every apostrophe of CURLY_APOSTROPHES straight. */
+function straightApostrophes(text: string): string {
+  return text.replace(/[\u2019\u2018\u02bc`]/g, "'");
 }

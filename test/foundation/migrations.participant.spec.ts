@@ -161,6 +161,8 @@ describe('the participant name index is gone; searching by name still works', ()
       { nik: testNik(911), tmt: '2025-06-01', name: 'Dewi Lestari' },
       { nik: testNik(912), tmt: '2025-06-01', name: 'DEWANTO' },
       { nik: testNik(913), tmt: '2025-06-01', name: 'Andi Dewi' },
+      { nik: testNik(914), tmt: '2025-06-01', name: 'Ma\u2019ruf Amin' },
+      { nik: testNik(915), tmt: '2025-06-01', name: "Ma'arif" },
     ]);
   });
   afterAll(async () => {
@@ -188,6 +190,14 @@ describe('the participant name index is gone; searching by name still works', ()
     const res = await (await t.as(Role.AUDITOR)).get('/api/v1/participants?name=DEW').expect(200);
     expect(res.body.items.map((p: { name: string }) => p.name).sort()).toEqual(['DEWANTO', 'Dewi Lestari']);
     expect(res.body.total).toBe(2);
+  });
+
+  it("GET /participants?name= takes a straight or a curly apostrophe for either (QA operator: ma'ruf did not find Ma’ruf)", async () => {
+    const auditor = await t.as(Role.AUDITOR);
+    const names = async (q: string) => (await auditor.get(`/api/v1/participants?name=${encodeURIComponent(q)}`).expect(200)).body.items.map((p: { name: string }) => p.name);
+    expect(await names("ma'ruf")).toEqual(['Ma\u2019ruf Amin']);
+    expect(await names('MA\u2019A')).toEqual(["Ma'arif"]);
+    expect((await names("ma'")).sort()).toEqual(["Ma'arif", 'Ma\u2019ruf Amin'].sort());
   });
 });
 

@@ -30,7 +30,7 @@ export class RegisterFilterDto {
   @Matches(MONTH_PATTERN, { message: 'coveredIn harus bulan YYYY-MM dengan tahun 2000–2099' })
   coveredIn?: string;
 
-  @ApiPropertyOptional({ description: 'Awalan nama (tidak membedakan huruf besar/kecil; spasi di tepi dibuang, spasi berturut-turut dibaca satu, seperti nama disimpan)' })
+  @ApiPropertyOptional({ description: 'Awalan nama (tidak membedakan huruf besar/kecil; spasi di tepi dibuang, spasi berturut-turut dibaca satu, seperti nama disimpan; tanda petik lurus atau lengkung sama)' })
   @IsOptional()
   // compared as names are stored (enrollment-row.validator.ts: whitespace collapsed, trimmed)
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? collapsedText(value) : value))
