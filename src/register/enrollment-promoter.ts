@@ -68,9 +68,10 @@ export interface EarlyPromotion {
   /** Time stamped on every change of the upload. */
   now: Date;
   created: number;
-  /** The row of the file's first active row with a NOKA (EnrollmentRowValidator.firstActiveRowOfNoka), for `restageCardsPassedOn`. */
-  activeRowOfNoka?: (noka: string) => number | undefined;
-  /** The row of the file's first row of a NIK (EnrollmentRowValidator.firstRowOfNikNumber), for `restageHeldForIdentity`. */
+  /**
+   * The row of the file's first row of a NIK (EnrollmentRowValidator.firstRowOfNikNumber): for a participant registered
+   * early, the row that registered it (a later row of its NIK is a copy or refused), for `restageEarlyRows`.
+   */
   rowOfNik?: (nik: string) => number | undefined;
 }
 
@@ -89,45 +90,30 @@ export class EnrollmentPromoter {
 
   /** Finishes a promotion begun with `tryLock`/`promoteNewBatch` in `m`'s open transaction (the caller commits). */
   async finish(m: EntityManager, uploadId: string, actor: string, rowsRead: number, early: EarlyPromotion, file: FileColumns = ALL_COLUMNS): Promise<PromotionCounts> {
-    await this.restageCardsPassedOn(m, uploadId, early);
-    await this.restageHeldForIdentity(m, uploadId, early);
+    await this.restageEarlyRows(m, uploadId, early);
     return this.promoteIn(m, uploadId, actor, rowsRead, file, early);
   }
 
   /**
-   * A new participant registered early whose card a later batch of the file ends for another new NIK
-   * (EARLY_HOLDERS_OF_ENDED_CARDS) goes back into staging under its row's number, so that WARN_NOKA_OF_ENDED warns its
-   * row as it would on PGlite, wherever in the file the two rows stand. Two queries, whatever the number of such rows.
+   * New participants registered early that promotion has to warn go back into staging under their rows' numbers, so
+   * that their rows are warned as on PGlite, wherever in the file they stand: one whose card a later batch of the file
+   * ends for another new NIK (EARLY_HOLDERS_OF_ENDED_CARDS, for WARN_NOKA_OF_ENDED), and one that is a NIK voided before
+   * or a person registered under another NIK (EARLY_HELD_FOR_IDENTITY, for new-registration-warnings.sql.ts). One
+   * query each to find them, one to move them, whatever their number.
    */
-  private async restageCardsPassedOn(m: EntityManager, uploadId: string, early: EarlyPromotion): Promise<void> {
-    const rowOf = early.activeRowOfNoka;
-    if (!rowOf) return;
-    const found: { nik: string; noka: string }[] = await m.query(EARLY_HOLDERS_OF_ENDED_CARDS, [uploadId]);
-    const rows = found.flatMap(({ nik, noka }) => {
-      const row = rowOf(noka);
-      return row === undefined ? [] : [{ nik, row }];
-    });
-    if (!rows.length) return;
-    const [{ restaged }] = await m.query(RESTAGE_EARLY_ROWS, [uploadId, rows.map((r) => r.nik), rows.map((r) => r.row)]);
-    early.created -= restaged;
-  }
-
-  /**
-   * A new participant registered early that new-registration-warnings.sql.ts warns (a NIK voided before, a person
-   * registered under another NIK: EARLY_HELD_FOR_IDENTITY) goes back into staging under its row's number, so that its
-   * row is warned as on PGlite. Found once the file is read, in one query.
-   */
-  private async restageHeldForIdentity(m: EntityManager, uploadId: string, early: EarlyPromotion): Promise<void> {
+  private async restageEarlyRows(m: EntityManager, uploadId: string, early: EarlyPromotion): Promise<void> {
     const rowOf = early.rowOfNik;
     if (!rowOf || early.created === 0) return;
-    const found: { nik: string }[] = await m.query(EARLY_HELD_FOR_IDENTITY, [uploadId]);
-    const rows = found.flatMap(({ nik }) => {
-      const row = rowOf(nik);
-      return row === undefined ? [] : [{ nik, row }];
-    });
-    if (!rows.length) return;
-    const [{ restaged }] = await m.query(RESTAGE_EARLY_ROWS, [uploadId, rows.map((r) => r.nik), rows.map((r) => r.row)]);
-    early.created -= restaged;
+    for (const sql of [EARLY_HOLDERS_OF_ENDED_CARDS, EARLY_HELD_FOR_IDENTITY]) {
+      const found: { nik: string }[] = await m.query(sql, [uploadId]);
+      const rows = found.flatMap(({ nik }) => {
+        const row = rowOf(nik);
+        return row === undefined ? [] : [{ nik, row }];
+      });
+      if (!rows.length) continue;
+      const [{ restaged }] = await m.query(RESTAGE_EARLY_ROWS, [uploadId, rows.map((r) => r.nik), rows.map((r) => r.row)]);
+      early.created -= restaged;
+    }
   }
 
   /**

@@ -145,7 +145,6 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
         afterStaged: (m, fromRow, toRow) => this.promoter.promoteNewBatch(m, uploadId, command.actor, fromRow, toRow, early),
       });
       const validator = new EnrollmentRowValidator(await this.regions.villageCodes(), dayInWib(early.now), await this.regions.villages());
-      early.activeRowOfNoka = (noka) => validator.firstActiveRowOfNoka(noka);
       early.rowOfNik = (nik) => validator.firstRowOfNikNumber(nik);
       const { read: readRows, stage: stageRows } = this.batchRows;
       // Small reader batches, validated at once (sheet cells die young), staged STAGE_ROWS (stageRows) at a time.

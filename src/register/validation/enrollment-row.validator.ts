@@ -77,16 +77,7 @@ export class EnrollmentRowValidator {
   private readonly firstRowOfNik = new FirstRowsOfNik();
   private readonly firstRowOfNoka = new DigitKeyMap(13);
 
-  /**
-   * The row of the file's first accepted active row (no TAT) with `noka`: the one row that can have registered a new
-   * participant with that card while the file was read (a later active row with it is `contested`). For the rows
-   * promoted early on PostgreSQL, which keep no row number (EnrollmentPromoter.restageCardsPassedOn).
-   */
-  firstActiveRowOfNoka(noka: string): number | undefined {
-    return this.firstRowOfNoka.get(noka);
-  }
-
-  /** The row of the file's first row of `nik`: the row that registered it, if it was registered early (EnrollmentPromoter.restageHeldForIdentity). */
+  /** The row of the file's first row of `nik`: the row that registered it, if it was registered early (EnrollmentPromoter.restageEarlyRows). */
   firstRowOfNikNumber(nik: string): number | undefined {
     return this.firstRowOfNik.get(nik)?.row;
   }
