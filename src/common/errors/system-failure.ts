@@ -5,10 +5,7 @@
  */
 import { wibTimestamp } from '../clock/clock.js';
 
-/** '6 Desember 2026 20.46 WIB': the time a user quotes to the admin, as every timestamp users read. */
-export const failureTime = (now: Date): string => wibTimestamp(now);
-
 /** `what` failed (e.g. "Penyimpanan"), `unchanged` says what stayed as it was, `retry` what to do again. */
 export function systemFailureMessage(what: string, unchanged: string, retry: string, now: Date): string {
-  return `${what} gagal karena kesalahan sistem; ${unchanged}. ${retry}; bila tetap gagal, hubungi admin (waktu: ${failureTime(now)}).`;
+  return `${what} gagal karena kesalahan sistem; ${unchanged}. ${retry}; bila tetap gagal, hubungi admin (waktu: ${wibTimestamp(now)}).`;
 }
