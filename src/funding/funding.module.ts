@@ -21,6 +21,7 @@ import { TariffsController } from './tariffs/tariffs.controller.js';
 import { TariffsService } from './tariffs/tariffs.service.js';
 import { AllocateMonth } from './use-cases/allocate-month.use-case.js';
 import { ExportSplits } from './use-cases/export-splits.use-case.js';
+import { EmptiedMonthsWatch } from './use-cases/emptied-months-watch.js';
 import { MonthBuildPool } from './use-cases/month-build-pool.js';
 
 /** Tariffs, pledges, monthly obligations and the allocation of DOMAIN §3–§6, with split queries. */
@@ -29,7 +30,7 @@ import { MonthBuildPool } from './use-cases/month-build-pool.js';
     MultipartModule.registerAsync(UPLOAD_OPTIONS),
   ],
   controllers: [AllocationsController, PledgesController, PledgeUploadsController, PledgeTemplateController, SplitsController, TariffsController, ProjectionsController],
-  providers: [AllocateMonth, MonthBuildPool, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, SplitSummaries, ExportSplits, TariffsService, ImportPledgeSheet, SameFileInTurn, PledgeUploads, ProjectYear, RevisionEffects],
+  providers: [AllocateMonth, MonthBuildPool, EmptiedMonthsWatch, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, SplitSummaries, ExportSplits, TariffsService, ImportPledgeSheet, SameFileInTurn, PledgeUploads, ProjectYear, RevisionEffects],
   exports: [AllocateMonth],
 })
 export class FundingModule {}

@@ -174,4 +174,43 @@ describe('§6 storage: a month is written as its own split and obligation partit
     expect(await splitsOf('2026-03')).toEqual([1, 2, 3, 4].map((i) => `${testNik(i)}:APBD-2026=37800`));
     expect(await q(`SELECT tablename FROM pg_tables WHERE schemaname = 'month_build'`)).toEqual([]);
   });
+
+  it('an open month is UNLOGGED on PostgreSQL (derived data, recomputed after a crash; closing makes it durable), logged on PGlite', async () => {
+    const persistence = await q(`SELECT relname, relpersistence FROM pg_class WHERE relname IN ('split_2026_03', 'obligation_2026_03') ORDER BY 1`);
+    const open = onPostgres ? 'u' : 'p';
+    expect(persistence).toEqual([
+      { relname: 'obligation_2026_03', relpersistence: open },
+      { relname: 'split_2026_03', relpersistence: open },
+    ]);
+  });
+
+  (onPostgres ? it : it.skip)('a month a database crash emptied is marked STALE by the next connection and recomputed, the same, before it is read', async () => {
+    const auditor = await t.as(Role.AUDITOR);
+    const lookup = async () => (await auditor.get(`/api/v1/splits?nik=${testNik(1)}`).expect(200)).body.items;
+    const before = { march: await splitsOf('2026-03'), lookup: await lookup() };
+    expect(before.march.length).toBeGreaterThan(0);
+    // what PostgreSQL's crash recovery does to UNLOGGED tables, and to every connection
+    await q(`TRUNCATE split_2026_03, obligation_2026_03, split_2026_02, obligation_2026_02`);
+    const pool = (t.dataSource.driver as unknown as { master: pg.Pool }).master;
+    const [{ db }] = await q(`SELECT current_database() AS db`);
+    const admin = new (await import('pg')).default.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [db]);
+    } finally {
+      await admin.end();
+    }
+    for (let waited = 0; pool.totalCount > 0 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(pool.totalCount).toBe(0);
+
+    const statuses = await q(`SELECT month, status FROM allocation_month WHERE month IN ('2026-01', '2026-02', '2026-03') ORDER BY month`);
+    expect(statuses).toEqual([
+      { month: '2026-01', status: 'CURRENT' },
+      { month: '2026-02', status: 'STALE' },
+      { month: '2026-03', status: 'STALE' },
+    ]);
+    expect(await lookup()).toEqual(before.lookup);
+    expect(await splitsOf('2026-03')).toEqual(before.march);
+    expect((await q(`SELECT count(*)::int AS n FROM allocation_month WHERE status = 'STALE'`))[0].n).toBe(0);
+  }, 30_000);
 });

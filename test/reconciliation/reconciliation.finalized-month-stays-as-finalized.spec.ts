@@ -86,6 +86,17 @@ describe('a finalized month stays as it was finalized', () => {
     expect(JSON.stringify(paguBefore)).not.toContain('APBD-BARU');
   });
 
+  it('on PostgreSQL the months July closed are durable (logged) and an open month stays UNLOGGED, recomputed after a crash', async () => {
+    const persistence: { relname: string; relpersistence: string }[] = await t.dataSource.query(`
+      SELECT c.relname, c.relpersistence FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+       WHERE i.inhparent IN ('split'::regclass, 'obligation'::regclass) AND c.relname ~ '_2026_0[678]$' ORDER BY 1`);
+    const open = process.env.DATABASE_URL ? 'u' : 'p'; // PGlite logs every table
+    expect(persistence.map((p) => `${p.relname}:${p.relpersistence}`)).toEqual([
+      'obligation_2026_06:p', 'obligation_2026_07:p', `obligation_2026_08:${open}`,
+      'split_2026_06:p', 'split_2026_07:p', `split_2026_08:${open}`,
+    ]);
+  });
+
   it('reads and split queries do not report the frozen months as stale', async () => {
     const res = await (await t.as(Role.AUDITOR)).get(`/api/v1/splits?nik=${nik(1)}`).expect(200);
     expect(res.body.items.filter((s: { month: string }) => s.month <= '2026-07')).toHaveLength(7);

@@ -15,6 +15,9 @@
  * If the allocation's transaction rolls back, what was built stays in `month_build`, unattached
  * and unread, until the next build of the month drops it. A month is built at most once in a
  * transaction (a second build fails after BUILD_SETTINGS' lock timeout rather than wait for ever).
+ *
+ * The tables are UNLOGGED while their month is open (BUILD_TABLE): a crash empties them and
+ * markEmptiedMonthsStale has them recomputed; makeMonthsDurable logs them when the month closes.
  */
 import type pg from 'pg';
 import type { EntityManager } from 'typeorm';
@@ -31,8 +34,11 @@ import {
   DROP_MONTH,
   fill,
   indexBuildSettings,
+  MARK_EMPTIED_MONTHS_STALE,
   MOVE_BUILD,
   partitionOf,
+  SET_LOGGED,
+  UNLOGGED_MONTHS,
   type MonthTable,
 } from '../sql/month-partitions.sql.js';
 import { copyRows, insertRows, type BulkRows } from './bulk-io.js';
@@ -129,4 +135,25 @@ async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Pro
 async function settled(work: Promise<void>[]): Promise<void> {
   const failed = (await Promise.allSettled(work)).find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
+}
+
+/**
+ * Makes the UNLOGGED partitions of `closed` and the earlier months of its year durable (SET_LOGGED),
+ * in the finalization's transaction: those months are never recomputed again, so a crash must not
+ * empty them. The partitions each name are returned. On PGlite every table is logged: nothing to do.
+ */
+export async function makeMonthsDurable(m: EntityManager, closed: string): Promise<string[]> {
+  if (!isMonth(closed)) throw new Error(`not a month: ${closed}`);
+  const unlogged: { part: string }[] = await m.query(UNLOGGED_MONTHS, [`${closed.slice(0, 4)}-01`, closed]);
+  for (const { part } of unlogged) await m.query(fill(SET_LOGGED, { part }));
+  return unlogged.map((u) => u.part);
+}
+
+/**
+ * Marks STALE the allocated months whose UNLOGGED partitions a server crash emptied
+ * (MARK_EMPTIED_MONTHS_STALE), returning them; the next read or run recomputes them.
+ */
+export async function markEmptiedMonthsStale(client: pg.ClientBase): Promise<string[]> {
+  const { rows } = await client.query<{ month: string }>(MARK_EMPTIED_MONTHS_STALE);
+  return rows.map((r) => r.month).sort();
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, dayInWib } from '../../common/clock/clock.js';
+import { makeMonthsDurable } from '../../funding/use-cases/month-partitions.js';
 import { dueDate } from '../../payments/payment-status.js';
 import { PaymentStatuses } from '../../payments/payment-statuses.service.js';
 import { CLOSED_MONTHS_BY } from '../../periods/sql/frozen-allocations.sql.js';
@@ -31,7 +32,9 @@ export interface FinalizeRunCommand {
  * Finalizes a run (DOMAIN §9), maker-checker: the finance officer who finalizes is not the one
  * who started the run. Only a DONE run that is the latest version of its month, that took a BPJS
  * bill, and whose inputs are still what the month holds (assertInputsUnchanged), can be finalized. The run becomes FINAL and the
- * month is closed (`closed_month`): from then on nothing touching it may change.
+ * month is closed (`closed_month`): from then on nothing touching it may change. Its allocation, and
+ * that of the earlier months of its year it freezes, is made durable (makeMonthsDurable: an open
+ * month's is recomputed after a database crash, a closed month's never is).
  */
 @Injectable()
 export class FinalizeRun {
@@ -64,6 +67,7 @@ export class FinalizeRun {
     const now = this.clock.now();
     await m.query(`UPDATE reconciliation_run SET status = 'FINAL', finalized_by = $2, finalized_at = $3 WHERE id = $1`, [runId, actor, now]);
     await m.query('INSERT INTO closed_month (month, run_id, closed_by, closed_at) VALUES ($1, $2, $3, $4)', [run.month, runId, actor, now]);
+    await makeMonthsDurable(m, run.month);
     const warnings = await this.warnings(run.month, dayInWib(now), m);
     return { id: runId, month: run.month as string, version: Number(run.version), status: 'FINAL' as const, finalizedBy: actor, warnings };
   }
