@@ -8,7 +8,8 @@ import { WritePledgeStatement } from './use-cases/write-pledge-statement.use-cas
 import { WriteReconciliationWorkbook } from './use-cases/write-reconciliation-workbook.use-case.js';
 import { WriteVillageStatement } from './use-cases/write-village-statement.use-case.js';
 import { WriteYearRecap } from './use-cases/write-year-recap.use-case.js';
-import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
+import { AuditService, type AuditRecord } from '../audit/audit.service.js';
+import { sendWorkbook, type StreamableWorkbook } from '../common/spreadsheet/send-workbook.js';
 import { uuidParam } from '../common/http/uuid-param.js';
 import { ReportsException } from './reports.exception.js';
 
@@ -31,14 +32,26 @@ export class ReportsController {
     private readonly villageStatement: WriteVillageStatement,
     private readonly pledgeStatement: WritePledgeStatement,
     private readonly yearRecap: WriteYearRecap,
+    private readonly audit: AuditService,
   ) {}
+
+  /**
+   * Sends a signed document once it is prepared, in the audit trail first (QA: an auditor's downloads of run workbooks
+   * and statements left no trace, while the splits, bill lines and the year recap were recorded): a refused request
+   * (404, 409) records nothing, as it sends nothing.
+   */
+  private async sendAudited(res: FastifyReply, prepared: StreamableWorkbook, event: AuditRecord & { summary: Record<string, unknown> }): Promise<void> {
+    await this.audit.record({ ...event, summary: { ...event.summary, file: prepared.filename } });
+    await sendWorkbook(res, prepared);
+  }
 
   @Get('reconciliations/:id/workbook.xlsx')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Buku kerja rekonsiliasi: Ringkasan, Pagu & Realisasi, Per Sumber Dana, Per Desa, Rincian Peserta, Temuan, Pembayaran, Berita Acara' })
   @ApiXlsxResponse(STREAMED)
-  async workbook(@Param('id', RUN_ID) id: string, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
-    await sendWorkbook(res, await this.reconciliationWorkbook.prepare({ runId: id }));
+  async workbook(@Param('id', RUN_ID) id: string, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
+    const prepared = await this.reconciliationWorkbook.prepare({ runId: id });
+    await this.sendAudited(res, prepared, { actor: user.username, action: 'reconciliation.export', entity: 'reconciliation_run', entityId: id, summary: {} });
   }
 
   @Get('statements/villages/:code.xlsx')
@@ -50,7 +63,9 @@ export class ReportsController {
   @ApiQuery({ name: 'quarter', required: false, description: 'Triwulan 1–4 dari year (bersama year saja)' })
   @ApiXlsxResponse(STREAMED)
   async village(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply): Promise<void> {
-    await sendWorkbook(res, await this.villageStatement.prepare({ villageCode: code, month: query.month, year: query.year, quarter: query.quarter, actor: user.username }));
+    const prepared = await this.villageStatement.prepare({ villageCode: code, month: query.month, year: query.year, quarter: query.quarter, actor: user.username });
+    const { month, year, quarter } = query;
+    await this.sendAudited(res, prepared, { actor: user.username, action: 'statement.export', entity: 'report', entityId: `desa-${code}`, summary: { villageCode: code, month, year, quarter } });
   }
 
   @Get('statements/pledges/:code.xlsx')
@@ -62,7 +77,9 @@ export class ReportsController {
   @ApiQuery({ name: 'quarter', required: false, description: 'Triwulan 1–4 dari year (bersama year saja)' })
   @ApiXlsxResponse(STREAMED)
   async pledge(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply): Promise<void> {
-    await sendWorkbook(res, await this.pledgeStatement.prepare({ pledgeCode: code, month: query.month, year: query.year, quarter: query.quarter, actor: user.username }));
+    const prepared = await this.pledgeStatement.prepare({ pledgeCode: code, month: query.month, year: query.year, quarter: query.quarter, actor: user.username });
+    const { month, year, quarter } = query;
+    await this.sendAudited(res, prepared, { actor: user.username, action: 'statement.export', entity: 'report', entityId: `komitmen-${code}`, summary: { pledgeCode: code, month, year, quarter } });
   }
 
   @Get('reports/year/:year.xlsx')

@@ -121,10 +121,10 @@ describe('console audit trail: every summary key and code in Indonesian', () => 
   });
 
   it('reads the QA walkthrough\'s events in Indonesian', () => {
-    const why = 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum dibaca atau direkonsiliasi';
+    const why = 'alokasi sudah tidak berlaku (data berubah sesudah dihitung): dihitung ulang sebelum rekonsiliasi atau alokasi terjadwal bulan Desember 2026';
     expect(audit.summaryText({ month: '2026-12', asked: '2027-01', why }, Infinity, 'allocation.compute')).toBe(`Bulan: Desember 2026; Diminta untuk bulan: Januari 2027; Sebab: ${why}`);
     // a read of a period (a range summary, a quarter's statement) asked for its months, said by name (QA: asked was null)
-    const period = 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum pembacaan Januari 2026 s.d. Maret 2026';
+    const period = 'alokasi sudah tidak berlaku (data berubah sesudah dihitung): dihitung ulang sebelum pembacaan Januari 2026 s.d. Maret 2026';
     expect(audit.summaryText({ month: '2026-02', asked: '2026-01..2026-03', why: period }, Infinity, 'allocation.compute')).toBe(
       `Bulan: Februari 2026; Diminta untuk bulan: Januari 2026 s.d. Maret 2026; Sebab: ${period}`,
     );

@@ -85,8 +85,8 @@ describe('§6: re-allocating a month marks the later months STALE; they are reco
     const onRead = computed.filter((e) => e.actor.startsWith('sistem (dihitung ulang saat dibaca oleh') && e.summary.asked === '2026-02');
     expect(onRead.map((e) => [e.entityId, e.summary.why])).toEqual(
       expect.arrayContaining([
-        ['2026-01', expect.stringMatching(/^alokasi sudah tidak berlaku \(STALE\)/)],
-        ['2026-02', expect.stringMatching(/^alokasi sudah tidak berlaku \(STALE\)/)],
+        ['2026-01', expect.stringMatching(/^alokasi sudah tidak berlaku \(data berubah sesudah dihitung\)/)],
+        ['2026-02', expect.stringMatching(/^alokasi sudah tidak berlaku \(data berubah sesudah dihitung\)/)],
       ]),
     );
     // the first manual run, of April, wrote January to April, none of them allocated before
@@ -107,7 +107,7 @@ describe('§6: re-allocating a month marks the later months STALE; they are reco
         .reverse();
     await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 9 * 37800, reason: 'Uji QA' }).expect(200);
     await auditor.get('/api/v1/splits/summary?month=2026-02&groupBy=sourceType').expect(200);
-    const why = 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum pembacaan bulan Februari 2026';
+    const why = 'alokasi sudah tidak berlaku (data berubah sesudah dihitung): dihitung ulang sebelum pembacaan bulan Februari 2026';
     expect(await latest(4)).toEqual(
       ['2026-01', '2026-02', '2026-03', '2026-04'].map((month) => ({
         actor: expect.stringMatching(/^sistem \(dihitung ulang saat dibaca oleh .+\)$/),
@@ -119,7 +119,13 @@ describe('§6: re-allocating a month marks the later months STALE; they are reco
     await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 10 * 37800, reason: 'Uji QA 2' }).expect(200);
     await auditor.get(`/api/v1/splits?nik=${testNik(1)}`).expect(200);
     expect((await latest(4)).map((e) => [e.entityId, e.summary.asked, e.summary.why])).toEqual(
-      ['2026-01', '2026-02', '2026-03', '2026-04'].map((month) => [month, null, 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum pembacaan semua bulan (pembacaan tanpa bulan, mis. riwayat pendanaan satu NIK)']),
+      ['2026-01', '2026-02', '2026-03', '2026-04'].map((month) => [month, null, 'alokasi sudah tidak berlaku (data berubah sesudah dihitung): dihitung ulang sebelum pembacaan semua bulan (pembacaan tanpa bulan, mis. riwayat pendanaan satu NIK)']),
+    );
+    // the month's allocation read (Dasbor) names its month too (QA: "sebelum dibaca atau direkonsiliasi", no month)
+    await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 11 * 37800, reason: 'Uji QA 3' }).expect(200);
+    await auditor.get('/api/v1/allocations/2026-03').expect(200);
+    expect((await latest(3)).map((e) => [e.entityId, e.summary.asked, e.summary.why])).toEqual(
+      ['2026-01', '2026-02', '2026-03'].map((month) => [month, '2026-03', 'alokasi sudah tidak berlaku (data berubah sesudah dihitung): dihitung ulang sebelum pembacaan bulan Maret 2026']),
     );
   });
 });

@@ -231,6 +231,14 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     const rows = parts.flatMap((w) => w.getSheetValues().slice(2).map((r) => (r as unknown[])[1]));
     expect(rows).toEqual(list.items.map((s: { nik: string }) => s.nik));
     expect(parts.map((w) => w.getCell('A1').value)).toEqual(['NIK', 'NIK', 'NIK']);
+    // printed one page wide, the header on every page, numbered (QA: 550 pages, Revisi and Jumlah on pages of their own)
+    for (const w of parts) {
+      expect(w.pageSetup).toMatchObject({ printTitlesRow: '1:1', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
+      expect(w.headerFooter.oddFooter).toContain('Halaman &P dari &N');
+    }
+    // the note says what the cells are (QA: "Bulan (YYYY-MM) ditulis sebagai teks", where Bulan is a date cell)
+    const catatan = wb.getWorksheet('Keterangan')!.getColumn(1).values.indexOf('Catatan');
+    expect(wb.getWorksheet('Keterangan')!.getCell(catatan, 2).value).toMatch(/NIK ditulis sebagai teks, agar tetap 16 digit; Bulan sebagai tanggal yang ditampilkan dengan nama bulan/);
     // the total sums every part
     const total = list.items.reduce((sum: number, s: { amount: number }) => sum + s.amount, 0);
     const last = list.total - 14 + 1;
@@ -429,7 +437,7 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       ((await auditor.get('/api/v1/audit-events?entity=allocation&pageSize=2').expect(200)).body.items as { entityId: string; summary: string }[])
         .map((e) => ({ entityId: e.entityId, summary: JSON.parse(e.summary) }))
         .reverse();
-    const why = 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum pembacaan Januari 2026 s.d. Maret 2026';
+    const why = 'alokasi sudah tidak berlaku (data berubah sesudah dihitung): dihitung ulang sebelum pembacaan Januari 2026 s.d. Maret 2026';
     expect(await recomputed()).toEqual(['2026-01', '2026-02'].map((month) => ({ entityId: month, summary: { month, asked: '2026-01..2026-03', why } })));
     // the list of the range, made STALE again, reads the recomputed February as well, and says so alike
     await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_360, reason: 'uji: pagu semula' }).expect(200);

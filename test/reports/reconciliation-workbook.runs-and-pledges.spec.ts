@@ -27,6 +27,8 @@ describe('reconciliation workbook: which runs', () => {
     expect(missing.body.code).toBe('RUN_NOT_FOUND');
     expect((await agent.get('/api/v1/reconciliations/bukan-uuid/workbook.xlsx').expect(404)).body).toMatchObject({ code: 'RUN_NOT_FOUND', message: 'Rekonsiliasi "bukan-uuid" tidak ditemukan.' });
     await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/reconciliations/${runId}/workbook.xlsx`).expect(403);
+    // refused downloads send nothing and record nothing
+    expect(await t.dataSource.query(`SELECT 1 FROM audit_event WHERE action = 'reconciliation.export'`)).toEqual([]);
   });
 });
 
@@ -66,6 +68,11 @@ describe('reconciliation workbook: a pledge of the year before, paid in this yea
     // Pembayaran says so too: due nothing this year, the payment a correction (QA: it read like an overpayment)
     const paid = rowOf(wb.getWorksheet('Pembayaran')!, 'DESA-1703062001-2025');
     expect(paid.getCell(3).value).toBe('Desa Talang Jambu — APBDes, DESA-1703062001-2025 (tahun anggaran 2025: pembayaran koreksi yang dicatat tahun ini)');
+  });
+
+  it('the download is in the audit trail under the run, by whom, with the file (QA: signed workbooks taken left no trace)', async () => {
+    const events = await t.dataSource.query(`SELECT actor, entity, entity_id, summary::jsonb AS summary FROM audit_event WHERE action = 'reconciliation.export'`);
+    expect(events).toEqual([{ actor: expect.stringMatching(/auditor/), entity: 'reconciliation_run', entity_id: runId, summary: { file: expect.stringMatching(/\.xlsx$/) } }]);
   });
 });
 

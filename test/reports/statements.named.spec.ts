@@ -67,6 +67,22 @@ describe('statements: months never allocated, unknown villages and pledges', () 
     expect(formula(rowOf(pledge, 'JUMLAH').getCell(3)).result).toBe(75600);
   });
 
+  it('a statement downloaded is in the audit trail, by whom and which; a refused one (404) records nothing (QA: no trace)', async () => {
+    const events = () => t.dataSource.query(`SELECT actor, entity, entity_id, summary::jsonb AS summary FROM audit_event WHERE action = 'statement.export' ORDER BY id`);
+    const before = (await events()).length;
+    const agent = await t.as(Role.AUDITOR);
+    await agent.get('/api/v1/statements/villages/17.03.06.2001.xlsx?month=2026-11').expect(404);
+    expect(await events()).toHaveLength(before);
+    await download(agent.get('/api/v1/statements/villages/17.03.06.2001.xlsx?year=2026'));
+    const [event] = (await events()).slice(before);
+    expect(event).toEqual({
+      actor: expect.stringMatching(/auditor/),
+      entity: 'report',
+      entity_id: 'desa-17.03.06.2001',
+      summary: { villageCode: '17.03.06.2001', year: 2026, file: expect.stringMatching(/\.xlsx$/) },
+    });
+  });
+
   it('an unknown village says so as every route that filters by village does', async () => {
     const res = await (await t.as(Role.AUDITOR)).get('/api/v1/statements/villages/17.03.99.2001.xlsx?year=2026').expect(404);
     expect(res.body).toMatchObject({ code: 'VILLAGE_NOT_FOUND', message: RegionsException.villageNotFound('17.03.99.2001').message });

@@ -7,7 +7,7 @@ import { RegionsService } from '../../regions/regions.service.js';
 import type { UnfundedQueryDto } from '../dto/unfunded-query.dto.js';
 import { UNFUNDED_PAGE } from '../sql/summary.sql.js';
 import { FundingException } from '../funding.exception.js';
-import { AllocateMonth, recomputedOnRead } from '../use-cases/allocate-month.use-case.js';
+import { AllocateMonth, recomputedOnRead, staleReadEvent } from '../use-cases/allocate-month.use-case.js';
 import type { AllocationDetail } from './allocation-summary.js';
 
 /** A participant-month with an unfunded remainder (§6 UNFUNDED); rupiah. */
@@ -34,7 +34,7 @@ export class AllocationQueries {
     if (!isMonth(month)) throw FundingException.monthInvalid(month);
     const [row] = await this.dataSource.query('SELECT status FROM allocation_month WHERE month = $1', [month]);
     if (!row) throw FundingException.notAllocated(month);
-    const detail = await this.allocateMonth.ensureCurrent(month, recomputedOnRead(reader));
+    const detail = await this.allocateMonth.ensureCurrent(month, recomputedOnRead(reader), undefined, staleReadEvent(month)); // QA: its events named no month
     // the Dasbor of a month not reconciled reads it here (QA, year end: the frozen months never reconciled were said nowhere)
     return { ...detail, frozenUnreconciled: await frozenUnreconciled(this.dataSource.manager) };
   }

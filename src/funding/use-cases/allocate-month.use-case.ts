@@ -26,7 +26,7 @@ export type { AllocationSummary } from '../allocations/allocation-summary.js';
 export type StaleRead = string | { from: string; to: string } | null;
 
 /** What the events of a read's recompute say: the month or period it asked for (null: every month) and why STALE months were written. */
-interface StaleReadEvent {
+export interface StaleReadEvent {
   asked: string | null;
   why: string;
 }
@@ -117,7 +117,7 @@ export class AllocateMonth {
   private async refreshStaleNow(actor: string, read: StaleRead, manager?: EntityManager): Promise<void> {
     const m = manager ?? this.dataSource.manager;
     const stale: { month: string }[] = await m.query(SQL.LATEST_STALE_PER_YEAR);
-    for (const { month } of stale) await this.ensureCurrent(month, actor, manager, { asked: staleReadAsked(read), why: staleReadWhy(read) });
+    for (const { month } of stale) await this.ensureCurrent(month, actor, manager, staleReadEvent(read));
   }
 
   /**
@@ -151,11 +151,12 @@ export class AllocateMonth {
    * `requested`: this month is the one a run asked for.
    */
   private recordWritten(m: EntityManager, written: string, asked: string | null, actor: string, requested: boolean, was: string | undefined, staleWhy?: string): Promise<void> {
+    // without staleWhy the month was recomputed by a run (reconciliation, schedule) of `asked`, a month
     const why =
       requested ? 'diminta'
       : was === undefined ? 'belum pernah dialokasikan'
       : was === 'CURRENT' ? 'ikut dihitung ulang: bulan sebelumnya dihitung ulang, dan sisa anggaran terbawa ke bulan berikutnya'
-      : (staleWhy ?? 'alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum dibaca atau direkonsiliasi');
+      : (staleWhy ?? `${OUTDATED}: dihitung ulang sebelum rekonsiliasi atau alokasi terjadwal bulan ${monthName(asked ?? written)}`);
     return this.audit.record({ actor, action: 'allocation.compute', entity: 'allocation', entityId: written, summary: { month: written, asked, why } }, m);
   }
 
@@ -279,6 +280,14 @@ function staleReadAsked(read: StaleRead): string | null {
   return read.from === read.to ? read.from : `${read.from}..${read.to}`;
 }
 
+/** What the audit trail says of a STALE month, in the users' words (QA: "(STALE)" read as English). */
+const OUTDATED = 'alokasi sudah tidak berlaku (data berubah sesudah dihitung)';
+
+/** The recompute event of a read of `read`: what it asked for and why (staleReadWhy). */
+export function staleReadEvent(read: StaleRead): StaleReadEvent {
+  return { asked: staleReadAsked(read), why: staleReadWhy(read) };
+}
+
 /** Why a read recomputed a STALE month, naming what it read (a month, a period, every month). */
 function staleReadWhy(read: StaleRead): string {
   const what =
@@ -286,7 +295,7 @@ function staleReadWhy(read: StaleRead): string {
     : typeof read === 'string' ? `bulan ${monthName(read)}`
     : read.from === read.to ? `bulan ${monthName(read.from)}`
     : `${monthName(read.from)} s.d. ${monthName(read.to)}`;
-  return `alokasi sudah tidak berlaku (STALE): dihitung ulang sebelum pembacaan ${what}`;
+  return `${OUTDATED}: dihitung ulang sebelum pembacaan ${what}`;
 }
 
 function assertMonth(month: string): void {

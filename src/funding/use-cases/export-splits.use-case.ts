@@ -17,7 +17,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { Clock, dayInWib, wibTimestamp } from '../../common/clock/clock.js';
 import { monthName, monthsBetween } from '../../common/month.js';
 import type { StreamableWorkbook } from '../../common/spreadsheet/send-workbook.js';
-import { columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, NUMBER_FORMATS, TITLE_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, NUMBER_FORMATS, PRINT_FOOTER, printSetup, TITLE_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { type PledgeWarning, warningsOfTerms } from '../domain/pledge-warnings.js';
 import { SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
 import { dayToDate } from '../../reports/workbook/table-sheet.js';
@@ -37,7 +37,7 @@ const COLUMNS: { header: string; width: number; kind: 'text' | 'count' | 'rupiah
   { header: 'Bulan', width: 16, kind: 'month' },
   { header: 'Kode Komitmen', width: 28, kind: 'text' },
   { header: 'Sumber Dana', width: 24, kind: 'text' },
-  { header: 'Revisi Komitmen', width: 10, kind: 'count' },
+  { header: 'Revisi Komitmen', width: 18, kind: 'count' },
   { header: 'Jumlah (Rp)', width: 16, kind: 'rupiah' },
 ];
 
@@ -133,9 +133,14 @@ export class ExportSplits {
   }
 }
 
-/** "Pembagian Iuran", then "Pembagian Iuran (2)", ...: header frozen, with an autofilter. */
+/**
+ * "Pembagian Iuran", then "Pembagian Iuran (2)", ...: header frozen, with an autofilter; printed one page wide with the
+ * header on every page and page numbers (QA: July–September printed as 550 pages, Revisi and Jumlah on pages of their own,
+ * without a header).
+ */
 function dataSheet(output: WorkbookOutput, part: number): ExcelJS.Worksheet {
-  const ws = output.workbook.addWorksheet(part === 1 ? SPLITS_SHEET : `${SPLITS_SHEET} (${part})`, { views: frozenHeader(1) });
+  const name = part === 1 ? SPLITS_SHEET : `${SPLITS_SHEET} (${part})`;
+  const ws = output.workbook.addWorksheet(name, { views: frozenHeader(1), pageSetup: printSetup(1), headerFooter: PRINT_FOOTER });
   ws.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width, style: c.kind === 'month' ? MONTH_STYLE : columnStyle(c.kind) }));
   ws.autoFilter = { from: 'A1', to: { row: 1, column: COLUMNS.length } };
   ws.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
@@ -215,7 +220,7 @@ interface Notes {
  * months never allocated.
  */
 function notes(output: WorkbookOutput, n: Notes): void {
-  const ws = output.workbook.addWorksheet('Keterangan');
+  const ws = output.workbook.addWorksheet('Keterangan', { pageSetup: printSetup(), headerFooter: PRINT_FOOTER });
   ws.columns = [{ width: 24 }, { width: 90 }];
   const filters = shownFilters(n.shown, n.place);
   ws.addRow(['Pembagian iuran Jamkesda']).getCell(1).style = TITLE_STYLE;
@@ -235,7 +240,7 @@ function notes(output: WorkbookOutput, n: Notes): void {
   if (n.notAllocated.length) line('Belum dialokasikan', `${n.notAllocated.map(monthName).join(', ')}: tidak ada pembagian iuran untuk bulan itu dalam berkas ini.`);
   const parts = n.rowsPerPart.length;
   const sheets = parts > 1 ? `sheet "${SPLITS_SHEET}" sampai "${SPLITS_SHEET} (${parts})" (batas baris Excel)` : `sheet "${SPLITS_SHEET}"`;
-  line('Catatan', `Satu baris per peserta, bulan dan komitmen, di ${sheets}, urut bulan lalu NIK. NIK dan Bulan (YYYY-MM) ditulis sebagai teks: NIK tetap 16 digit. Jumlah dalam rupiah.`);
+  line('Catatan', `Satu baris per peserta, bulan dan komitmen, di ${sheets}, urut bulan lalu NIK. NIK ditulis sebagai teks, agar tetap 16 digit; Bulan sebagai tanggal yang ditampilkan dengan nama bulan, agar dapat diurutkan dan disaring. Jumlah dalam rupiah.`);
   ws.commit();
 }
 

@@ -63,6 +63,7 @@ export const FIELD_LABELS = {
   pledgeCode: 'Kode komitmen',
   pledges: 'Komitmen',
   priority: 'Prioritas',
+  quarter: 'Triwulan',
   quota: 'Kuota per bulan',
   reason: 'Alasan',
   reconciliation: 'Rekonsiliasi',

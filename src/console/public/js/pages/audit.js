@@ -192,6 +192,7 @@ export const ACTION_LABELS = {
   'participant.void': 'Pendaftaran peserta dibatalkan',
   'split.export': 'Pembagian iuran diunduh (Excel)',
   'report.export': 'Rekap tahunan diunduh (Excel)',
+  'statement.export': 'Laporan desa atau komitmen diunduh (Excel)',
   'tariff.add': 'Tarif ditambahkan',
   'tariff.close': 'Tarif ditutup oleh tarif baru',
   'tariff.resume': 'Tarif lama berlaku lagi',
@@ -213,6 +214,7 @@ export const ACTION_LABELS = {
   'reconciliation.run': 'Rekonsiliasi selesai',
   'reconciliation.fail': 'Rekonsiliasi gagal',
   'reconciliation.finalize': 'Rekonsiliasi difinalisasi',
+  'reconciliation.export': 'Buku kerja rekonsiliasi diunduh (Excel)',
   'schedule.run': 'Jadwal bulanan berjalan',
   'schedule.fail': 'Jadwal bulanan gagal',
 };
