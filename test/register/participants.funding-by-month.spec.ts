@@ -200,9 +200,11 @@ describe('participant funding history per month: obligation, splits and unfunded
     // the console's lines under March's Iuran; none under a month owed nothing (Rp0 is not made of the rows)
     const page = await consoleModule('pages/participant.js');
     expect(page.tariffLines(months[2])).toEqual([
-      { row: 'Tarif: IURAN Rp40.000', basis: '(Perpres 59/2024)' },
-      { row: '+ BANTUAN_DAERAH Rp2.800', basis: '(PMK 78/2020 jo. PMK 51/2024)' },
+      { row: 'Tarif: Iuran Rp40.000', basis: '(Perpres 59/2024)' },
+      { row: '+ Bantuan iuran daerah Rp2.800', basis: '(PMK 78/2020 jo. PMK 51/2024)' },
     ]);
+    // a component an admin added under its own code is shown by it
+    expect(page.tariffLines({ ...months[2], tariffs: [{ component: 'IURAN_TAMBAHAN', amount: 1000, legalBasis: null }] })).toEqual([{ row: 'Tarif: IURAN_TAMBAHAN Rp1.000', basis: null }]);
     expect(page.tariffLines({ ...months[2], obligation: 0 })).toBeNull();
   });
 });

@@ -215,15 +215,19 @@ function fundingTable(months, funders, linkPledges, compliance = new Map()) {
 const FINALIZED_TITLE = 'Rekonsiliasi bulan ini sudah difinalisasi: alokasinya tidak dihitung ulang.';
 const FROZEN_TITLE = 'Dibekukan oleh bulan sesudahnya yang difinalisasi (anggaran bulan ini dipakai bulan itu): alokasinya tidak dihitung ulang.';
 
+/** The tariff components of DOMAIN §3 in the workbooks' words (QA: the page showed the codes); another code an admin added is shown as it is. */
+const COMPONENT_LABELS = { IURAN: 'Iuran', BANTUAN_DAERAH: 'Bantuan iuran daerah', BANTUAN_PUSAT: 'Bantuan iuran Pemerintah Pusat' };
+
 /**
  * The tariff rows a month's obligation was allocated with (API `tariffs`: the LOCAL components valid on its 1st, §3),
- * summed as the obligation is, one line a row: "Tarif: IURAN Rp35.000 (Perpres 64/2020)", "+ BANTUAN_DAERAH Rp2.800
- * (PMK 78/2020 jo. PMK 51/2024)". The CENTRAL share (BANTUAN_PUSAT) is no part of it. Each line as `{ row, basis }`; null
+ * summed as the obligation is, one line a row: "Tarif: Iuran Rp35.000 (Perpres 64/2020)", "+ Bantuan iuran daerah
+ * Rp2.800 (PMK 78/2020 jo. PMK 51/2024)". The CENTRAL share (BANTUAN_PUSAT) is no part of it. Each line as `{ row, basis }`; null
  * without rows, or for a month owed nothing (its Rp0 is not made of them; its note says why). Pure, tested.
  */
 export function tariffLines(m) {
   if (!Array.isArray(m.tariffs) || m.tariffs.length === 0 || !(Number(m.obligation) > 0)) return null;
-  return m.tariffs.map((t, i) => ({ row: `${i === 0 ? 'Tarif:' : '+'} ${t.component} ${rupiah(t.amount)}`, basis: t.legalBasis ? `(${t.legalBasis})` : null }));
+  const label = (component) => COMPONENT_LABELS[component] ?? component;
+  return m.tariffs.map((t, i) => ({ row: `${i === 0 ? 'Tarif:' : '+'} ${label(t.component)} ${rupiah(t.amount)}`, basis: t.legalBasis ? `(${t.legalBasis})` : null }));
 }
 
 /** The lines of tariffLines under the month's Iuran, each broken only between its amount and its legal basis. */
