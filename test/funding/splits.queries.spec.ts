@@ -345,12 +345,15 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     const january = (await auditor.get('/api/v1/splits?month=2026-01&pageSize=1000').expect(200)).body;
     const february = (await auditor.get('/api/v1/splits?month=2026-02&pageSize=1000').expect(200)).body;
     const range = (await auditor.get(`/api/v1/splits?${RANGE}&pageSize=1000`).expect(200)).body;
-    expect(range).toEqual({ total: 18, items: [...january.items, ...february.items], warnings: [] });
-    expect((await auditor.get(`/api/v1/splits?${RANGE}&pageSize=5&page=2`).expect(200)).body).toEqual({ total: 18, items: range.items.slice(5, 10), warnings: [] });
+    // March was never allocated: the answer says so (QA: silent), as the summary's monthsNotAllocated does
+    expect(range).toEqual({ total: 18, items: [...january.items, ...february.items], warnings: [], monthsNotAllocated: ['2026-03'] });
+    expect((await auditor.get(`/api/v1/splits?${RANGE}&pageSize=5&page=2`).expect(200)).body).toEqual({ total: 18, items: range.items.slice(5, 10), warnings: [], monthsNotAllocated: ['2026-03'] });
+    expect((await auditor.get('/api/v1/splits?from=2026-01&to=2026-02').expect(200)).body.monthsNotAllocated).toEqual([]);
+    expect((await auditor.get('/api/v1/splits?month=2026-01').expect(200)).body).not.toHaveProperty('monthsNotAllocated');
     expect((await auditor.get(`/api/v1/splits?${RANGE}&pledgeCode=APBD-2026`).expect(200)).body.items.map((s: { amount: number }) => s.amount)).toEqual([22680, 22680, 22680, 7320]);
     expect((await auditor.get(`/api/v1/splits?from=2026-02&to=2026-04&nik=${testNik(6)}`).expect(200)).body.items.map((s: { month: string; amount: number }) => `${s.month} ${s.amount}`)).toEqual(['2026-02 7320', '2026-02 15120']);
     // a range with nothing selected is an empty list, as an allocated month is
-    expect((await auditor.get(`/api/v1/splits?${RANGE}&nik=${testNik(7)}`).expect(200)).body).toEqual({ items: [], total: 0, warnings: [] });
+    expect((await auditor.get(`/api/v1/splits?${RANGE}&nik=${testNik(7)}`).expect(200)).body).toEqual({ items: [], total: 0, warnings: [], monthsNotAllocated: ['2026-03'] });
 
     const res = await auditor.get(`/api/v1/splits/export.xlsx?${RANGE}&sourceType=APBD`).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="alokasi-2026-01-sd-2026-03-APBD-\d{4}-\d{2}-\d{2}\.xlsx"$/);

@@ -19,6 +19,8 @@ export class SplitPageDto extends PageOf(SplitResponseDto) {
    * by the revisions they were allocated under; `[]` when none.
    */
   @ApiProperty({ type: () => [PledgeWarningDto] }) warnings: PledgeWarningDto[];
+  /** For a range (`from`, `to`): its months never allocated, which hold no splits (*added 2026-12-07*). */
+  @ApiPropertyOptional({ type: [String], example: ['2027-01'] }) monthsNotAllocated?: string[];
 }
 
 /**
