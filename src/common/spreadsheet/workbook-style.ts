@@ -12,9 +12,12 @@ export { looksLikeFormula, markAsText, textValue, TEXT_FORMAT } from './formula-
 export const FONT_NAME = 'Calibri';
 export const FONT_SIZE = 11;
 
-/** Number formats. Money is whole rupiah, shown `Rp37.800` in an Indonesian locale. */
+/** Number formats. Money is whole rupiah, shown with dots between thousands in an Indonesian locale. */
 export const NUMBER_FORMATS = {
+  /** A rupiah figure standing alone, a label beside it (a total said in words, a Berita Acara line): `Rp37.800`. */
   rupiah: '"Rp"#,##0;[Red]-"Rp"#,##0;"Rp"0',
+  /** A rupiah figure under a header that says "(Rp)" already (`Terutang (Rp)`): `37.800`, negative red `-37.800`. */
+  rupiahUnderHeader: '#,##0;[Red]-#,##0;0',
   count: '#,##0',
   percent: '0.00%',
   date: 'dd/mm/yyyy',
@@ -59,13 +62,21 @@ export const TOTAL_STYLE: Partial<ExcelJS.Style> = {
 
 export type ColumnKind = 'text' | 'rupiah' | 'count' | 'percent' | 'date' | 'general';
 
-/** The style of a whole column of one kind. Text columns use the Text format (NIK stays 16 digits). */
-export function columnStyle(kind: ColumnKind): Partial<ExcelJS.Style> {
+/** A column header that names its unit, rupiah: `Terutang (Rp)`, `TJSLP (CSR) (Rp)`. */
+export function saysRupiah(header: string): boolean {
+  return header.includes('(Rp)');
+}
+
+/**
+ * The style of a whole column of one kind. Text columns use the Text format (NIK stays 16 digits). A rupiah column
+ * whose `header` says "(Rp)" shows its figures without "Rp" (QA: "Terutang (Rp)" over cells reading "Rp37.800").
+ */
+export function columnStyle(kind: ColumnKind, header?: string): Partial<ExcelJS.Style> {
   switch (kind) {
     case 'text':
       return { font: BASE_FONT, numFmt: NUMBER_FORMATS.text, alignment: { vertical: 'top' } };
     case 'rupiah':
-      return { font: BASE_FONT, numFmt: NUMBER_FORMATS.rupiah, alignment: { vertical: 'top' } };
+      return { font: BASE_FONT, numFmt: header !== undefined && saysRupiah(header) ? NUMBER_FORMATS.rupiahUnderHeader : NUMBER_FORMATS.rupiah, alignment: { vertical: 'top' } };
     case 'count':
       return { font: BASE_FONT, numFmt: NUMBER_FORMATS.count, alignment: { vertical: 'top' } };
     case 'percent':
