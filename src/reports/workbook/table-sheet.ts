@@ -9,6 +9,7 @@ import {
   type ColumnKind,
   columnStyle,
   fitToHeightOf,
+  fitsOneLine,
   fontScale,
   frozenHeader,
   HEADER_STYLE,
@@ -204,7 +205,7 @@ export class TableSheet {
         case 'text':
           cell.value = textValue(value);
           markAsText(cell);
-          if (typeof value === 'string' && value.length > column.width - 1) {
+          if (typeof value === 'string' && !fitsOneLine(value, column.width)) {
             cell.style = this.wrapStyles[i];
             lines = Math.max(lines, wrappedLines(value, column.width));
           }
@@ -277,7 +278,7 @@ export class TableSheet {
       let cellStyle = style || own ? { ...this.styles[i], ...style, ...own } : undefined;
       const width = this.columns[i]?.width;
       const span = value === null || value === undefined ? undefined : spans?.[i];
-      const long = typeof value === 'string' && width !== undefined && value.length > width - 1;
+      const long = typeof value === 'string' && width !== undefined && !fitsOneLine(value, width, fontScale(cellStyle));
       let last = i; // the last column this value takes: its span, or (a long text) up to the next value
       if (span !== undefined) last = i + span - 1;
       else if (long) while (last + 1 < this.columns.length && (values[last + 1] === null || values[last + 1] === undefined)) last++;
