@@ -111,7 +111,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
       ['Kurang tagih', 'underbilled'],
     ] as const) {
       expect(rowOf(ws, text).getCell(3).value).toBe(summary.bill![key]);
-      expect(rowOf(ws, text).getCell(3).numFmt).toBe(NUMBER_FORMATS.rupiah);
+      expect(rowOf(ws, text).getCell(3).numFmt).toBe(NUMBER_FORMATS.rupiahUnderHeader); // under Jumlah (Rp): 235.200, not Rp235.200
     }
     // findings per category in Indonesian, the §7 code beside them in its own column (QA: "Kategori" read NOT_BILLED)
     const findingsHeader = rowOf(ws, 'Temuan');
@@ -204,7 +204,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect(first.getCell(2).value).toMatch(/^\d{16}$/);
     expect(first.getCell(2).numFmt).toBe('@');
     expect(first.getCell(8).value).toBeInstanceOf(Date);
-    expect(first.getCell(9).numFmt).toBe(NUMBER_FORMATS.rupiah);
+    expect(first.getCell(9).numFmt).toBe(NUMBER_FORMATS.rupiahUnderHeader);
     const p5 = rowWhere(ws, 2, '1703010404000005');
     expect(p5.getCell(15).value).toBe('PROV-2026 Rp15.120, APBD-2026 Rp10.000'); // each with its rupiah: 25.120 funded, 12.680 not
     expect(p5.getCell(14).value).toBe(12680);

@@ -4,7 +4,7 @@ import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertReportFixture } from './support/report-fixture.js';
 import { download, readWorkbook, rowOf, rowWhere } from './support/xlsx.js';
-import { LINE_POINTS, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
+import { fitsOneLine, LINE_POINTS, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
 import { octoberWithCorrections } from '../payments/support/october-with-corrections.js';
 
 jest.setTimeout(180_000);
@@ -347,7 +347,7 @@ describe('year-end recap (Rekap Tahunan): every funder over the year, each month
       let lines = 1;
       for (const c of text) {
         const [value, width] = [row.getCell(c).value, ws.getColumn(c).width!];
-        if (typeof value === 'string' && value.length > width - 1) lines = Math.max(lines, wrappedLines(value, width));
+        if (typeof value === 'string' && !fitsOneLine(value, width)) lines = Math.max(lines, wrappedLines(value, width));
       }
       return lines * LINE_POINTS;
     };

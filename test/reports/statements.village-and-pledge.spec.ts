@@ -50,7 +50,7 @@ describe('statements', () => {
     const oct = rowOf(summary, 'Oktober 2026');
     expect([2, 3, 4, 5, 6, 7, 8].map((c) => oct.getCell(c).value)).toEqual([2, 75600, 75600, 0, 0, 75600, 50000]);
     expect(formula(oct.getCell(9)).result).toBe(-25600);
-    expect(oct.getCell(9).numFmt).toBe(NUMBER_FORMATS.rupiah);
+    expect(oct.getCell(9).numFmt).toBe(NUMBER_FORMATS.rupiahUnderHeader); // under Selisih Dibayar − Terutang (Rp)
     // The Dana Desa rule is stated on the statement.
     const texts: string[] = [];
     summary.eachRow((r) => texts.push(String(r.getCell(1).value)));

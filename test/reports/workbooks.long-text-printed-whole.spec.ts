@@ -11,7 +11,7 @@ import { text } from 'node:stream/consumers';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import unzipper from 'unzipper';
-import { FIT_TO_HEIGHT_FROM_PAGES, FIT_TO_HEIGHT_PAGES, WARNING_STYLE, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
+import { FIT_TO_HEIGHT_FROM_PAGES, FIT_TO_HEIGHT_PAGES, textWidth, WARNING_STYLE, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
 import { fitScale, type TableColumn, TableSheet } from '../../src/reports/workbook/table-sheet.js';
 
 const COLUMNS: TableColumn[] = [
@@ -52,11 +52,43 @@ async function pageBreaks(): Promise<number[]> {
 describe('workbooks: long text is printed whole', () => {
   it('counts wrapped lines by words, breaking a word longer than a line', () => {
     expect(wrappedLines('pendek', 30)).toBe(1);
-    expect(wrappedLines('satu dua tiga', 9)).toBe(2); // 8 characters a line: "satu dua" | "tiga"
-    expect(wrappedLines('a'.repeat(20), 6)).toBe(4); // 5 a line: 5+5+5+5
+    expect(wrappedLines('satu dua tiga', 9)).toBe(2); // "satu dua" | "tiga"
+    expect(wrappedLines('0'.repeat(20), 6)).toBe(5); // 4 digits a line, 6% to spare: 4+4+4+4+4
     expect(wrappedLines('baris satu\nbaris dua', 40)).toBe(2);
     expect(wrappedLines(WARNING, 40)).toBeGreaterThan(wrappedLines(WARNING, 80));
     expect(wrappedLines(WARNING, 40, 1.1)).toBeGreaterThanOrEqual(wrappedLines(WARNING, 40)); // bold runs wider
+  });
+
+  /**
+   * Each character counts its own width in Calibri 11 (QA: counted a digit each, prose in a wide column got a line or
+   * two too many), never fewer lines than LibreOffice prints: the most of each character it printed on one line in
+   * columns 10, 20, 40 and 80 wide (rendered to PDF), one more wraps in the estimate too.
+   */
+  it('counts narrow letters narrow and wide ones wide, never fewer lines than LibreOffice prints', () => {
+    expect(textWidth('il. ')).toBeLessThan(textWidth('0000') * 0.55);
+    expect(textWidth('MW')).toBeGreaterThan(textWidth('00') * 1.7);
+    expect(wrappedLines('l'.repeat(100), 60)).toBe(1); // 2 at a digit each
+    expect(wrappedLines(WARNING, 40)).toBe(5); // 6 at a digit each
+    const status = 'Lunas menurut jumlah (termasuk koreksi September 2026 Rp32.680); iuran Oktober 2026 sendiri belum dibayar – lewat jatuh tempo 10 Oktober 2026';
+    expect(wrappedLines(status, 26)).toBe(6); // 7 at a digit each; LibreOffice prints 5
+    // a word longer than a line still breaks anywhere, and is never given fewer lines than it takes
+    expect(wrappedLines('M'.repeat(30), 10)).toBeGreaterThanOrEqual(6); // LibreOffice: 5 a line
+    expect(wrappedLines('i'.repeat(60), 10)).toBe(4); // LibreOffice: 21 a line, 3 lines
+    const printedOnOneLine: Array<[width: number, most: Record<string, number>]> = [
+      [10, { '0': 9, a: 10, i: 21, M: 5 }],
+      [20, { '0': 19, a: 20, i: 43, M: 11 }],
+      [40, { '0': 39, a: 41, i: 87, M: 23 }],
+      [80, { '0': 78, a: 83, i: 176, M: 47 }],
+    ];
+    for (const [width, most] of printedOnOneLine) {
+      for (const [c, n] of Object.entries(most)) expect(wrappedLines(c.repeat(n + 1), width)).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('a text of few characters but wide ones wraps too', async () => {
+    const ws = await written((t) => t.addRow(['W'.repeat(25), 1, null])); // 25 characters in a column of 30, 45 digits wide
+    expect(ws.getRow(4).getCell(1).alignment?.wrapText).toBe(true);
+    expect(ws.getRow(4).height).toBe(2 * 15);
   });
 
   it('a data row: the long cell wraps and the row grows; short rows keep the default height', async () => {

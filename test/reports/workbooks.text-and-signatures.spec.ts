@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { looksLikeFormula, printHeaderFooter, textValue, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
+import { looksLikeFormula, NUMBER_FORMATS, printHeaderFooter, textValue, wrappedLines } from '../../src/common/spreadsheet/workbook-style.js';
 import { SIGNATORIES } from '../../src/reports/reconciliation-workbook/berita-acara.sheet.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -38,6 +38,37 @@ describe('Berita Acara and statements: signature blocks', () => {
       expect(cells.map((c) => wrappedLines(c.text, c.width))).toEqual([1, 1, 1]);
       expect(row.height).toBe(15);
     }
+  });
+
+  /**
+   * A rupiah figure under a header that says "(Rp)" shows without "Rp" (QA: "Terutang (Rp)" over "Rp37.800"), in the
+   * table and its JUMLAH row; one standing beside its label and words (Berita Acara, a statement's closing figures and
+   * its pledge's pagu) keeps "Rp". Negative figures stay red with a minus.
+   */
+  it('rupiah: plain under a "(Rp)" header, with "Rp" where the figure stands alone', async () => {
+    const plain = '#,##0;[Red]-#,##0;0';
+    expect(NUMBER_FORMATS.rupiahUnderHeader).toBe(plain);
+    const pembayaran = (await readWorkbook(body)).getWorksheet('Pembayaran')!;
+    const header = rowOf(pembayaran, 'Kode Komitmen');
+    const due = (header.values as unknown[]).indexOf('Terutang (Rp)');
+    expect(due).toBeGreaterThan(0);
+    expect(pembayaran.getRow(header.number + 1).getCell(due).value).toBe(37_800);
+    expect(pembayaran.getRow(header.number + 1).getCell(due).numFmt).toBe(plain);
+    expect(rowOf(pembayaran, 'JUMLAH').getCell(due).numFmt).toBe(plain);
+
+    const figure = rowOf(ws, 'Iuran yang menjadi kewajiban daerah').getCell(2);
+    expect(rowOf(ws, 'Uraian').getCell(2).value).toBe('Angka'); // no "(Rp)" over Berita Acara's figures
+    expect(figure.numFmt).toBe('"Rp"#,##0;[Red]-"Rp"#,##0;"Rp"0');
+    expect(rowOf(ws, 'Jumlah dibayar').getCell(2).numFmt).toBe(NUMBER_FORMATS.rupiah);
+
+    const statement = (await readWorkbook((await download((await t.as(Role.AUDITOR)).get('/api/v1/statements/pledges/TJSLP-ALNO-2026.xlsx?month=2026-10'))).body)).worksheets[0];
+    const month = rowOf(statement, 'Oktober 2026');
+    expect(rowOf(statement, 'Bulan').getCell(3).value).toBe('Terutang (Rp)');
+    expect(month.getCell(3).numFmt).toBe(plain);
+    expect(rowOf(statement, 'Terutang (didanai komitmen ini)').getCell(4).numFmt).toBe(NUMBER_FORMATS.rupiah);
+    expect(rowOf(statement, 'Nilai komitmen (pagu)').getCell(3).numFmt).toBe(NUMBER_FORMATS.rupiah);
+    expect(rowOf(statement, 'Sisa komitmen').getCell(3).numFmt).toBe(NUMBER_FORMATS.rupiah);
+    expect(rowOf(statement, 'Sisa komitmen').getCell(3).font?.bold).toBe(true);
   });
 
   itWithLibreOffice('LibreOffice prints the three units side by side on one line', () => {

@@ -10,7 +10,7 @@ import { DATE_1904, type RawCells } from './raw-cells.js';
 import { reportDate } from './report-dates.js';
 import type { ColumnSpec } from './column-spec.js';
 import type { RowReport } from './row-report.writer.js';
-import { columnStyle, frozenHeader, HEADER_STYLE, LINE_POINTS, markAsText, printSetup, textValue, TITLE_STYLE, wrappedLines } from './workbook-style.js';
+import { columnStyle, fitsOneLine, frozenHeader, HEADER_STYLE, LINE_POINTS, markAsText, printSetup, textValue, TITLE_STYLE, wrappedLines } from './workbook-style.js';
 
 export const PAGE = 5000;
 
@@ -134,7 +134,7 @@ export async function writeRowsSheet(
       columns.forEach((c, i) => {
         const value = textValue(raw[c.name]);
         const width = c.width ?? DEFAULT_WIDTH;
-        if (!value || value.length <= width - 1) return;
+        if (!value || fitsOneLine(value, width)) return;
         row.getCell(i + 1).style = WRAPPED_TEXT;
         lines = Math.max(lines, wrappedLines(value, width));
       });

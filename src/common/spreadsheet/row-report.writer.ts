@@ -28,7 +28,7 @@ import { REPORT_SHOWS_MONTH_FIRST } from './report-dates.js';
 import { PAGE, type ReportColumns, type ReportRow, type WarnedRow, writeRowsSheet, writeWarnedSheet } from './report-sheets.js';
 import type { SummaryLine } from './report-summary.js';
 import { columnOrderParams, issueColumnOrder } from '../uploads/sql/upload-issue.sql.js';
-import { LABEL_STYLE, LINE_POINTS, markAsText, NUMBER_FORMATS, printSetup, TITLE_STYLE, wrappedLines } from './workbook-style.js';
+import { fitsOneLine, LABEL_STYLE, LINE_POINTS, markAsText, NUMBER_FORMATS, printSetup, TITLE_STYLE, wrappedLines } from './workbook-style.js';
 
 const SUMMARY_WIDTH = 60;
 /** A Ringkasan label at the top of its row, beside a value of several lines. */
@@ -146,7 +146,7 @@ export async function writeRowReport(dataSource: DataSource, given: RowReport, o
     // A new style object: cells may share theirs.
     if (format === 'rupiah') cell.style = { ...cell.style, numFmt: NUMBER_FORMATS.rupiah };
     markAsText(cell);
-    if (typeof value === 'string' && value.length > SUMMARY_WIDTH - 1) {
+    if (typeof value === 'string' && !fitsOneLine(value, SUMMARY_WIDTH)) {
       cell.style = { ...cell.style, alignment: { wrapText: true, vertical: 'top' } };
       row.height = wrappedLines(value, SUMMARY_WIDTH) * LINE_POINTS;
     }

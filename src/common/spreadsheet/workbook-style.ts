@@ -12,9 +12,12 @@ export { looksLikeFormula, markAsText, textValue, TEXT_FORMAT } from './formula-
 export const FONT_NAME = 'Calibri';
 export const FONT_SIZE = 11;
 
-/** Number formats. Money is whole rupiah, shown `Rp37.800` in an Indonesian locale. */
+/** Number formats. Money is whole rupiah, shown with dots between thousands in an Indonesian locale. */
 export const NUMBER_FORMATS = {
+  /** A rupiah figure standing alone, a label beside it (a total said in words, a Berita Acara line): `Rp37.800`. */
   rupiah: '"Rp"#,##0;[Red]-"Rp"#,##0;"Rp"0',
+  /** A rupiah figure under a header that says "(Rp)" already (`Terutang (Rp)`): `37.800`, negative red `-37.800`. */
+  rupiahUnderHeader: '#,##0;[Red]-#,##0;0',
   count: '#,##0',
   percent: '0.00%',
   date: 'dd/mm/yyyy',
@@ -59,13 +62,21 @@ export const TOTAL_STYLE: Partial<ExcelJS.Style> = {
 
 export type ColumnKind = 'text' | 'rupiah' | 'count' | 'percent' | 'date' | 'general';
 
-/** The style of a whole column of one kind. Text columns use the Text format (NIK stays 16 digits). */
-export function columnStyle(kind: ColumnKind): Partial<ExcelJS.Style> {
+/** A column header that names its unit, rupiah: `Terutang (Rp)`, `TJSLP (CSR) (Rp)`. */
+export function saysRupiah(header: string): boolean {
+  return header.includes('(Rp)');
+}
+
+/**
+ * The style of a whole column of one kind. Text columns use the Text format (NIK stays 16 digits). A rupiah column
+ * whose `header` says "(Rp)" shows its figures without "Rp" (QA: "Terutang (Rp)" over cells reading "Rp37.800").
+ */
+export function columnStyle(kind: ColumnKind, header?: string): Partial<ExcelJS.Style> {
   switch (kind) {
     case 'text':
       return { font: BASE_FONT, numFmt: NUMBER_FORMATS.text, alignment: { vertical: 'top' } };
     case 'rupiah':
-      return { font: BASE_FONT, numFmt: NUMBER_FORMATS.rupiah, alignment: { vertical: 'top' } };
+      return { font: BASE_FONT, numFmt: header !== undefined && saysRupiah(header) ? NUMBER_FORMATS.rupiahUnderHeader : NUMBER_FORMATS.rupiah, alignment: { vertical: 'top' } };
     case 'count':
       return { font: BASE_FONT, numFmt: NUMBER_FORMATS.count, alignment: { vertical: 'top' } };
     case 'percent':
@@ -81,29 +92,95 @@ export function columnStyle(kind: ColumnKind): Partial<ExcelJS.Style> {
 export const LINE_POINTS = 15;
 
 /**
- * How many lines `text` takes wrapped in a column `width` characters wide (Excel's unit: the width
- * of a digit), words kept whole where they fit. Neither Excel nor LibreOffice grows a row for wrapped
- * text that a streaming writer wrote (QA: the Dana Desa warning printed as its last two lines), so
- * rows with long text get their height from this (TableSheet, the upload row reports). Errs on more
- * lines: a digit is wider than most letters, and bold or larger text (`scale` > 1) is wider still.
+ * Advance widths of 11-point Calibri in digit widths (Excel's unit of column width), each rounded up to a twentieth:
+ * from the metrics of Carlito, Calibri's metric-compatible twin that LibreOffice prints with (a digit is 1038 of the
+ * em's 2048 units, an "i" 470, an "M" 1751). Characters not listed take OTHER_WIDTH.
+ */
+const CHAR_WIDTHS: ReadonlyArray<readonly [chars: string, width: number]> = [
+  [" '", 0.45],
+  [',.Iijl·‘’', 0.5],
+  [':;', 0.55],
+  ['()`', 0.6],
+  ['!-J[]f{}', 0.65],
+  ['rt', 0.7],
+  ['"/\\sz', 0.8],
+  ['Lc“”', 0.85],
+  ['kvxy', 0.9],
+  ['?FSZag|', 0.95],
+  ['#$*+0123456789<=>ETY^_e~–−', 1],
+  ['KPXbdhnopqu', 1.05],
+  ['BCR', 1.1],
+  ['AV', 1.15],
+  ['DGH', 1.25],
+  ['NU', 1.3],
+  ['&OQ', 1.35],
+  ['…', 1.4],
+  ['%w', 1.45],
+  ['m', 1.6],
+  ['M', 1.7],
+  ['@W—', 1.8],
+];
+const WIDTH_OF = new Map(CHAR_WIDTHS.flatMap(([chars, width]) => [...chars].map((c) => [c, width] as const)));
+/** A character of another script or an unlisted symbol: as wide as a wide capital, to be safe. */
+const OTHER_WIDTH = 1.4;
+const SPACE_WIDTH = WIDTH_OF.get(' ')!;
+
+/**
+ * What every width is taken larger by. LibreOffice gives a column `w` wide room for `w` - 1 digits (measured: 9 digits,
+ * 21 "i" or 5 "M" in a column of 10; 78 digits, 176 "i" or 47 "M" in one of 80), while Excel draws it 7 pixels a unit
+ * and prints a digit 7.4 pixels wide: about 6% less room.
+ */
+const WIDTH_MARGIN = 1.06;
+
+/** How wide `text` prints in 11-point Calibri, in digit widths (CHAR_WIDTHS). */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const c of text) width += WIDTH_OF.get(c) ?? OTHER_WIDTH;
+  return width;
+}
+
+/**
+ * How many lines `text` takes wrapped in a column `width` characters wide (Excel's unit: the width of a digit), words
+ * kept whole where they fit. Neither Excel nor LibreOffice grows a row for wrapped text that a streaming writer wrote
+ * (QA: the Dana Desa warning printed as its last two lines), so rows with long text get their height from this
+ * (TableSheet, the upload row reports). Each character counts its own width (textWidth: an "i" half a digit, an "M"
+ * 1.7: QA, counted a digit each, prose in a wide column got a line or two too many), taken WIDTH_MARGIN larger, and
+ * bold or larger text (`scale` > 1) wider still: a row too tall for its text, never one too short, which hides it.
  */
 export function wrappedLines(text: string, width: number, scale = 1): number {
-  const perLine = Math.max(1, Math.floor((width - 1) / scale));
+  const room = (width - 1) / (scale * WIDTH_MARGIN);
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     lines++;
-    let used = -1;
+    let used = -1; // the width of the line so far; -1 before its first word
     for (const word of paragraph.split(' ')) {
-      if (used >= 0 && used + 1 + word.length <= perLine) {
-        used += 1 + word.length;
+      const wide = textWidth(word);
+      if (used >= 0 && used + SPACE_WIDTH + wide <= room) {
+        used += SPACE_WIDTH + wide;
         continue;
       }
       if (used >= 0) lines++;
-      lines += Math.max(0, Math.ceil(word.length / perLine) - 1); // a word longer than a line breaks anywhere
-      used = word.length % perLine || Math.min(word.length, perLine);
+      if (wide <= room) {
+        used = wide;
+        continue;
+      }
+      used = 0; // a word longer than a line breaks anywhere, at least a character a line
+      for (const c of word) {
+        const w = WIDTH_OF.get(c) ?? OTHER_WIDTH;
+        if (used > 0 && used + w > room) {
+          lines++;
+          used = 0;
+        }
+        used += w;
+      }
     }
   }
   return lines;
+}
+
+/** Whether `text` prints on one line in a column `width` wide (wrappedLines), without wrapping or running over. */
+export function fitsOneLine(text: string, width: number, scale = 1): boolean {
+  return !text.includes('\n') && textWidth(text) * scale * WIDTH_MARGIN <= width - 1;
 }
 
 /** How much wider than plain 11-point text a style's font runs (bold, larger). */

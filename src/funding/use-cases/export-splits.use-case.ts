@@ -141,7 +141,7 @@ export class ExportSplits {
 function dataSheet(output: WorkbookOutput, part: number): ExcelJS.Worksheet {
   const name = part === 1 ? SPLITS_SHEET : `${SPLITS_SHEET} (${part})`;
   const ws = output.workbook.addWorksheet(name, { views: frozenHeader(1), pageSetup: printSetup(1), headerFooter: PRINT_FOOTER });
-  ws.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width, style: c.kind === 'month' ? MONTH_STYLE : columnStyle(c.kind) }));
+  ws.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width, style: c.kind === 'month' ? MONTH_STYLE : columnStyle(c.kind, c.header) }));
   ws.autoFilter = { from: 'A1', to: { row: 1, column: COLUMNS.length } };
   ws.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
   ws.getRow(1).commit();
@@ -227,7 +227,7 @@ function notes(output: WorkbookOutput, n: Notes): void {
   const line = (name: string, value: ExcelJS.CellValue, numFmt?: string) => {
     const row = ws.addRow([name, value]);
     row.getCell(1).style = LABEL_STYLE;
-    row.getCell(2).style = { ...(numFmt ? columnStyle(numFmt === 'rupiah' ? 'rupiah' : 'count') : {}), alignment: { horizontal: 'left', wrapText: true } };
+    row.getCell(2).style = { ...(numFmt ? columnStyle(numFmt === 'rupiah' ? 'rupiah' : 'count', name) : {}), alignment: { horizontal: 'left', wrapText: true } };
   };
   for (const w of n.warnings) {
     const row = ws.addRow(['Peringatan', w.message]);

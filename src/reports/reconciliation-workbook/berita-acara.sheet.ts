@@ -26,8 +26,8 @@ export const BPJS_BRANCH = 'Kantor Cabang Bengkulu';
 export const SIGNATORIES: readonly Signatory[] = [DINKES_HEAD, BPKAD_HEAD, ['Kepala BPJS Kesehatan', BPJS_BRANCH, 'NPP.']];
 
 /**
- * Wide enough for every signatory's title and unit on one line (wrappedLines: one character a
- * digit wide, less one for the cell's padding). The middle column, Angka, holds the BPKAD block:
+ * Wide enough for every signatory's title and unit on one line (wrappedLines: their characters
+ * take less than a digit's width on average, plus one for the cell's padding). The middle column, Angka, holds the BPKAD block:
  * at 22 "Kabupaten Bengkulu Utara" wrapped to two lines there only, so the three blocks did not line
  * up (QA, rendered with LibreOffice).
  */

@@ -4,7 +4,7 @@
  * one printed page. A statement not fit to sign says so above them, as Berita Acara does.
  */
 import type ExcelJS from 'exceljs';
-import { columnStyle, fontScale, LABEL_STYLE, WARNING_STYLE, wrappedLines } from '../../common/spreadsheet/workbook-style.js';
+import { columnStyle, fontScale, LABEL_STYLE, NUMBER_FORMATS, WARNING_STYLE, wrappedLines } from '../../common/spreadsheet/workbook-style.js';
 import { monthsSaid } from '../../common/month.js';
 import type { VillageView } from '../../regions/regions.service.js';
 import type { PledgeRow } from '../data/report-queries.js';
@@ -37,6 +37,8 @@ export const PROVINCE_FINANCE_HEAD: Signatory = ['Pejabat Pengelola Keuangan Dae
 
 /** Words in a rupiah column of the table: text, not a number format. */
 const WORDS_STYLE = columnStyle('text');
+/** The figure signed for stands beside its label and its words, not under the column's "(Rp)": `Rp37.800`. */
+const AMOUNT_STYLE: Partial<ExcelJS.Style> = { numFmt: NUMBER_FORMATS.rupiah };
 
 /**
  * Label over the first three columns, the figure in the fourth (a rupiah column in both statements),
@@ -51,7 +53,7 @@ export function writeStatementClosing(t: TableSheet, amounts: readonly Statement
   t.keepTogether(draftLines + 1 + amounts.length + 1 + CLOSING_ROWS);
   if (draft) t.writeStyledRow(['DRAF — JANGAN DITANDATANGANI', null, null, null, draft], WARNING_STYLE);
   t.writeStyledRow(['Jumlah'], LABEL_STYLE);
-  const styles: Array<Partial<ExcelJS.Style> | undefined> = [undefined, undefined, undefined, undefined, WORDS_STYLE];
+  const styles: Array<Partial<ExcelJS.Style> | undefined> = [undefined, undefined, undefined, AMOUNT_STYLE, WORDS_STYLE];
   for (const a of amounts) t.writeStyledRow([a.label, null, null, a.amount, (a.words ? SAID_AS[a.words] : terbilangRupiah)(a.amount)], undefined, styles);
   t.blankRow();
   writeClosing(t, 'Demikian laporan ini dibuat untuk dipergunakan sebagaimana mestinya.', twoBlocks(t.columns, ...signatories));

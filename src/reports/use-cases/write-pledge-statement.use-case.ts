@@ -13,7 +13,7 @@ import { Clock, dayInWib } from '../../common/clock/clock.js';
 import { FundingException } from '../../funding/funding.exception.js';
 import { storedPledgeCode } from '../../funding/pledges/pledge-code.js';
 import { AllocateMonth } from '../../funding/use-cases/allocate-month.use-case.js';
-import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { LABEL_STYLE, NUMBER_FORMATS, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { keysetPages } from '../data/keyset-pages.js';
 import { correctionsIn, pledgeMonthStatus } from '../../payments/payment-status.js';
@@ -204,6 +204,9 @@ export class WritePledgeStatement {
   }
 }
 
+/** A figure of the pledge's facts, in the third column: rupiah shown as `Rp500.000`. */
+const FACT_AMOUNT = [undefined, undefined, { numFmt: NUMBER_FORMATS.rupiah }];
+
 /** The pledge itself below the monthly table: its terms, and the budget against what was used. */
 function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number, revisions: PledgeRevisions, villages: ReadonlyMap<string, string>): void {
   const usedInPeriod = t.sum(2);
@@ -225,10 +228,11 @@ function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number, revis
   fact('Revisi (ketentuan di atas)', revisionLabel(revisionFacts(revisions, p.code, p.revision)));
   if (p.budget !== null) {
     const left = p.budget - usedBefore - usedInPeriod;
-    const budgetRow = t.writeStyledRow(['Nilai komitmen (pagu)', null, p.budget]);
-    t.writeStyledRow(['Terpakai sebelum periode ini (tahun yang sama)', null, usedBefore]);
-    t.writeStyledRow(['Terpakai dalam periode ini', null, usedInPeriod]);
-    t.writeStyledRow(['Sisa komitmen', null, { formula: `C${budgetRow}-C${budgetRow + 1}-C${budgetRow + 2}`, result: left }], LABEL_STYLE);
+    // figures beside their labels, not under the Terutang (Rp) column they stand in: `Rp500.000`
+    const budgetRow = t.writeStyledRow(['Nilai komitmen (pagu)', null, p.budget], undefined, FACT_AMOUNT);
+    t.writeStyledRow(['Terpakai sebelum periode ini (tahun yang sama)', null, usedBefore], undefined, FACT_AMOUNT);
+    t.writeStyledRow(['Terpakai dalam periode ini', null, usedInPeriod], undefined, FACT_AMOUNT);
+    t.writeStyledRow(['Sisa komitmen', null, { formula: `C${budgetRow}-C${budgetRow + 1}-C${budgetRow + 2}`, result: left }], LABEL_STYLE, FACT_AMOUNT);
   } else {
     fact('Nilai komitmen (pagu)', 'tanpa pagu');
   }

@@ -9,6 +9,7 @@ import {
   type ColumnKind,
   columnStyle,
   fitToHeightOf,
+  fitsOneLine,
   fontScale,
   frozenHeader,
   HEADER_STYLE,
@@ -126,7 +127,7 @@ export class TableSheet {
     this.maxRows = options.maxRows ?? MAX_SHEET_ROWS;
     this.fixedRowHeights = options.fixedRowHeights ?? false;
     this.sheet = workbook.addWorksheet(name, { views: frozenHeader(this.headerRow), pageSetup: printSetup(this.headerRow), headerFooter: printHeaderFooter(options.print?.header ?? options.title.slice(0, 2), options.print?.footer) });
-    this.styles = columns.map((c) => columnStyle(c.kind));
+    this.styles = columns.map((c) => columnStyle(c.kind, c.header));
     this.wrapStyles = this.styles.map((style) => ({ ...style, alignment: { ...style.alignment, ...WRAP } }));
     this.sheet.columns = columns.map((c, i) => ({ width: c.width, style: this.styles[i] }));
     this.sums = columns.map(() => 0);
@@ -204,7 +205,7 @@ export class TableSheet {
         case 'text':
           cell.value = textValue(value);
           markAsText(cell);
-          if (typeof value === 'string' && value.length > column.width - 1) {
+          if (typeof value === 'string' && !fitsOneLine(value, column.width)) {
             cell.style = this.wrapStyles[i];
             lines = Math.max(lines, wrappedLines(value, column.width));
           }
@@ -248,7 +249,7 @@ export class TableSheet {
     row.getCell(1).style = { ...columnStyle('text'), ...TOTAL_STYLE };
     this.columns.forEach((column, i) => {
       const cell = row.getCell(i + 1);
-      if (i > 0) cell.style = { ...columnStyle(column.kind), ...TOTAL_STYLE };
+      if (i > 0) cell.style = { ...this.styles[i], ...TOTAL_STYLE };
       if (!column.total) return;
       const letter = columnLetter(i + 1);
       // With no data rows there is nothing to sum: a plain 0 (a SUM over an empty range would point at the header).
@@ -274,16 +275,16 @@ export class TableSheet {
     values.forEach((value, i) => {
       const cell = row.getCell(i + 1);
       const own = styles?.[i];
-      let cellStyle = style || own ? { ...(this.columns[i] ? columnStyle(this.columns[i].kind) : {}), ...style, ...own } : undefined;
+      let cellStyle = style || own ? { ...this.styles[i], ...style, ...own } : undefined;
       const width = this.columns[i]?.width;
       const span = value === null || value === undefined ? undefined : spans?.[i];
-      const long = typeof value === 'string' && width !== undefined && value.length > width - 1;
+      const long = typeof value === 'string' && width !== undefined && !fitsOneLine(value, width, fontScale(cellStyle));
       let last = i; // the last column this value takes: its span, or (a long text) up to the next value
       if (span !== undefined) last = i + span - 1;
       else if (long) while (last + 1 < this.columns.length && (values[last + 1] === null || values[last + 1] === undefined)) last++;
       if (last > i) this.sheet.mergeCells(rowNumber, i + 1, rowNumber, last + 1);
       if (long) {
-        cellStyle = { ...(cellStyle ?? columnStyle(this.columns[i].kind)) };
+        cellStyle = { ...(cellStyle ?? this.styles[i]) };
         // wrapped, at the style's own height in the row: a header's centred like its neighbours (QA: Temuan's
         // "Seharusnya (Rp)", one character too long for its column, stood at the top beside the others centred)
         cellStyle.alignment = { ...WRAP, ...cellStyle.alignment, wrapText: true };
