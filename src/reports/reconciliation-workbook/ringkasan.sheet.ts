@@ -1,7 +1,8 @@
 /**
  * Ringkasan: the run's summary (the API's GET /reconciliations/:id) — funding by pledge with its
  * total, the BPJS bill, findings, payments, the CENTRAL component for information, and the
- * compliance warnings (Dana Desa rule) of the pledges the month uses.
+ * compliance warnings (Dana Desa rule) of the pledges the run funded, by the revisions its figures were allocated
+ * under (fundedPledgesAsRun), as Per Sumber Dana and GET /reconciliations/:id say them.
  */
 import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { CATEGORY_LABELS, funderLabel, label, rupiah } from '../format/labels.js';
