@@ -10,6 +10,8 @@ import { DataSource } from 'typeorm';
 import { READERS } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { firstDay, lastDay } from '../common/month.js';
+import { compareCodePoints } from '../funding/domain/code-order.js';
+import { type PledgeWarning, type TermsRow, warningsOfTerms } from '../funding/domain/pledge-warnings.js';
 import { AllocateMonth } from '../funding/use-cases/allocate-month.use-case.js';
 import { RegionsService } from '../regions/regions.service.js';
 import type { Role } from '../users/role.js';
@@ -113,7 +115,7 @@ export class ParticipantsService {
   }
 
   private async fundingHistory(nik: string, coverage: Coverage): Promise<FundingHistory> {
-    const splits: { month: string; pledge_code: string; source_type: string; amount: string; pledge_revision: number }[] = await this.dataSource.query(PARTICIPANT_SPLITS, [nik]);
+    const splits: (SplitRow & { amount: string; pledge_revision: number })[] = await this.dataSource.query(PARTICIPANT_SPLITS, [nik]);
     const obligations: ObligationRow[] = await this.dataSource.query(PARTICIPANT_OBLIGATIONS, [nik]);
     const funding = splits.map((f) => ({ month: f.month, pledgeCode: f.pledge_code, sourceType: f.source_type, amount: Number(f.amount), pledgeRevision: f.pledge_revision }));
     const closed: { month: string; allocated: boolean; finalized: boolean }[] = await this.dataSource.query(CLOSED_MONTHS);
@@ -122,14 +124,21 @@ export class ParticipantsService {
     // the tariff rows each month was allocated with (issue 4: why its obligation is what it is), one query for all months
     const tariffs: MonthTariffRow[] = months.length ? await this.dataSource.query(MONTH_TARIFFS, [months.map((m) => m.month)]) : [];
     const finalized = new Set(closed.filter((c) => c.finalized).map((c) => c.month));
-    return { funding, fundingByMonth: withTariffs(months, tariffs).map((m) => ({ ...m, finalized: finalized.has(m.month) })) };
+    // the Dana Desa rule of the pledges that paid, by the revisions their splits carry, as GET /splits?nik= says it (QA: absent here)
+    const codes = [...new Set(splits.map((s) => s.pledge_code))].sort(compareCodePoints);
+    const warnings = warningsOfTerms(codes, splits, (s) => s.pledge_code);
+    return { funding, fundingByMonth: withTariffs(months, tariffs).map((m) => ({ ...m, finalized: finalized.has(m.month) })), warnings };
   }
 }
 
 interface FundingHistory {
   funding: FundingView[];
   fundingByMonth: FundingMonthView[];
+  warnings: PledgeWarning[];
 }
+
+/** A split as PARTICIPANT_SPLITS reads it, with the terms (of its revision) the §5 rule reads. */
+type SplitRow = TermsRow & { month: string; pledge_code: string };
 
 function view(p: Participant, villageName: string | null): ParticipantView {
   return {

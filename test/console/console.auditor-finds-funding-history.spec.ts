@@ -520,6 +520,10 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     const row = (month: string) => history.locator('tbody tr', { hasText: month });
     const cells = async (month: string) => row(month).evaluateAll((trs: any[]) => trs.map((tr) => Array.from(tr.children, (td: any) => td.textContent)));
     await row('Oktober 2026').waitFor();
+    // the Dana Desa rule above the months, as the Alokasi page says it (the participant's own warnings, by revision)
+    const box = page.locator('.notice--warning', { hasText: 'Peringatan kepatuhan:' });
+    await expect(box.textContent()).resolves.toBe(`Peringatan kepatuhan: DESA-1703062001-2026: ${DANA_DESA_MARK.slice('Peringatan Dana Desa'.length)}`);
+    expect(await box.evaluate((el: any, table: any) => Boolean(el.compareDocumentPosition(table) & 4), await history.elementHandle())).toBe(true);
     expect(await cells('Oktober 2026')).toEqual([
       [
         'Oktober 2026',

@@ -226,6 +226,13 @@ describe('console filters and revisions read in the browser', () => {
     expect(pledge.changedTermLabels(before, { ...before, newTerm: 1 })).toEqual(['newTerm']);
   });
 
+  it('says the source and the village fund a revision changed with their old and new values (QA: "Jenis dana desa" alone)', () => {
+    const desa = { code: 'DESA-1703062001-2026', fiscalYear: 2026, sourceType: 'DESA', fund: 'DANA_DESA', budget: 1000000 };
+    expect(pledge.changedTermTexts(desa, { ...desa, fund: 'ADD' })).toEqual(['Jenis dana desa: Dana Desa → Alokasi Dana Desa']);
+    expect(pledge.changedTermTexts(desa, { ...desa, sourceType: 'TJSLP', fund: null, budget: 900000 })).toEqual(['Sumber dana: APBDes → TJSLP (CSR)', 'Jenis dana desa: Dana Desa → –', 'Pagu']);
+    expect(pledge.changedTermTexts(desa, { ...desa })).toEqual([]);
+  });
+
   it('says a pledge, village or NIK the API does not know beside its filter', () => {
     const notFound = { code: 'PLEDGE_NOT_FOUND', message: 'Komitmen pendanaan "apbd-2026" tidak ditemukan.', details: [], body: { details: { code: 'apbd-2026', similar: 'APBD-2026' } } };
     expect(splitsPage.filterRefusal(notFound)).toEqual({ message: notFound.message, details: [{ field: 'pledgeCode', messages: [notFound.message] }] });

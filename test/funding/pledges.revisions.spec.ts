@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { insertParticipants, testNik } from './support/register.js';
+import { closeMonth, insertParticipants, testNik } from './support/register.js';
 
 describe('PATCH /api/v1/pledges/:code: a revision keeps who, when and why (APBD-P)', () => {
   let t: TestApp;
@@ -134,5 +134,51 @@ describe('PATCH /api/v1/pledges/:code tells what a revision leaves short or over
     expect((await keuangan.patch('/api/v1/pledges/APBD-2026').send({ legalBasis: 'Perda 7/2026', reason: 'dasar hukum' }).expect(200)).body.warnings).toEqual([]);
     // raised back: less unfunded, no warning
     expect((await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 1_360_800, reason: 'APBD-P batal' }).expect(200)).body.warnings).toEqual([]);
+  });
+});
+
+describe('GET /api/v1/pledges/:code after a Dana Desa fund is corrected names the months paid from Dana Desa (QA: warnings [])', () => {
+  let t: TestApp;
+  let keuangan: Awaited<ReturnType<TestApp['as']>>;
+  const code = 'DESA-1703062001-2026';
+  beforeAll(async () => {
+    t = await createTestApp();
+    keuangan = await t.as(Role.KEUANGAN);
+    await insertParticipants(t.dataSource, [1, 2].map((i) => ({ nik: testNik(i), tmt: '2025-01-01' })));
+    const pledge = { code, sourceType: 'DESA', fund: 'DANA_DESA', funder: 'Desa Talang Jambu', fiscalYear: 2026, scope: 'VILLAGES', villageCodes: ['17.03.06.2001'], sharePercent: 50 };
+    await keuangan.post('/api/v1/pledges').send(pledge).expect(201);
+    await keuangan.post('/api/v1/allocations').send({ month: '2026-03' }).expect(201); // January to March, under revision 1
+    await closeMonth(t.dataSource, '2026-03'); // finalized: January to March keep their splits of revision 1
+  });
+  afterAll(() => t?.close());
+
+  const warnings = async () => (await keuangan.get(`/api/v1/pledges/${code}`).expect(200)).body.warnings as { code: string; pledgeCode: string; message: string }[];
+
+  it('while the fund is Dana Desa: the one §5 warning of the whole pledge', async () => {
+    expect((await warnings()).map((w) => [w.code, w.message.split('. ')[0]])).toEqual([['DANA_DESA_PBI', `Komitmen ${code} memakai Dana Desa untuk iuran PBI tahun 2026`]]);
+  });
+
+  it('once corrected to ADD: a warning naming the months and the revision that used Dana Desa', async () => {
+    await keuangan.patch(`/api/v1/pledges/${code}`).send({ fund: 'ADD', reason: 'Salah jenis dana' }).expect(200);
+    expect(await warnings()).toEqual([
+      {
+        code: 'DANA_DESA_PBI',
+        pledgeCode: code,
+        message:
+          `Komitmen ${code} memakai Dana Desa untuk iuran PBI Januari–Maret 2026 (revisi 1), sebelum sumber dananya diubah menjadi APBDes (Alokasi Dana Desa). ` +
+          'Sejak 2024 Dana Desa tidak boleh dipakai membayar iuran PBI (Surat Edaran Kemendesa PDTT Nomor 4/PRI.00/I/2024): iuran bulan itu tetap tercatat dibayar dari Dana Desa dan perlu ditinjau.',
+      },
+    ]);
+    // the revisions keep each fund, old and new, for the page's "Yang berubah"
+    const revisions = (await keuangan.get(`/api/v1/pledges/${code}/revisions`).expect(200)).body;
+    expect(revisions.map((r: { revision: number; pledge: { fund: string } }) => [r.revision, r.pledge.fund])).toEqual([
+      [1, 'DANA_DESA'],
+      [2, 'ADD'],
+    ]);
+  });
+
+  it('a pledge that never used Dana Desa is told nothing', async () => {
+    await keuangan.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL', fromMonth: 4 }).expect(201);
+    expect((await keuangan.get('/api/v1/pledges/APBD-2026').expect(200)).body.warnings).toEqual([]);
   });
 });

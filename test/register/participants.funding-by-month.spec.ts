@@ -85,6 +85,24 @@ describe('participant funding history per month: obligation, splits and unfunded
     ]);
   });
 
+  it('warns of the Dana Desa rule by the revision its splits were allocated under, as GET /splits?nik= does; the operator gets no warnings (QA: absent here)', async () => {
+    expect((await detail(FULL)).warnings).toEqual([]); // ADD: nothing to say
+    // the revision its splits carry said Dana Desa (the revision's terms count, not the pledge as it is now)
+    const setFund = (fund: string) => t.dataSource.query(`UPDATE pledge_revision SET data = jsonb_set(data, '{fund}', to_jsonb($1::text)) WHERE code = 'DESA-1703062001-2026'`, [fund]);
+    await setFund('DANA_DESA');
+    try {
+      const body = await detail(FULL);
+      expect(body.warnings).toEqual([{ code: 'DANA_DESA_PBI', pledgeCode: 'DESA-1703062001-2026', message: expect.stringMatching(/^Komitmen DESA-1703062001-2026 memakai Dana Desa untuk iuran PBI tahun 2026\. /) }]);
+      const splits = (await (await t.as(Role.AUDITOR)).get(`/api/v1/splits?nik=${FULL}`).expect(200)).body;
+      expect(body.warnings).toEqual(splits.warnings);
+      expect((await detail(PART)).warnings).toEqual([]);
+      const operator = (await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/participants/${FULL}`).expect(200)).body;
+      expect(operator).not.toHaveProperty('warnings');
+    } finally {
+      await setFund('ADD');
+    }
+  });
+
   it('a partly funded participant: the remainder nobody funded is given with the splits', async () => {
     const body = await detail(PART);
     const split = { pledgeCode: 'PROV-2026', sourceType: 'APBD_PROV', amount: 15120, pledgeRevision: 1 };

@@ -12,6 +12,7 @@ import { secondKeuangan } from '../reconciliation/support/users.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { download, readWorkbook } from './support/xlsx.js';
 import { staleRunText } from '../../src/reports/reconciliation-workbook/berita-acara.sheet.js';
+import { currentDataNote } from '../../src/reports/reconciliation-workbook/titles.js';
 
 jest.setTimeout(180_000);
 
@@ -126,6 +127,37 @@ describe('reconciliation workbook of a DONE run whose month changed', () => {
     expect(row[6]).toBe(100); // Bagian (%) of the revision the run's figures came from, not 50
     expect(String(row[10])).toMatch(new RegExp(`^Revisi ${ran.revisionTo}\\b`));
     expect(String(row[10])).not.toContain('pagu di sheet ini');
+  });
+
+  it("a draft's Ringkasan warns by the terms the run's figures were allocated under, as Per Sumber Dana, whether or not the month was re-allocated since; the sheets read from the month now say so (QA)", async () => {
+    const desa = 'DESA-1703062001-2026';
+    await insertPledge(t.dataSource, desa, { sourceType: 'DESA', fund: 'DANA_DESA', scope: 'RESIDENTS', niks: [nik(1)], priority: 1, sharePercent: 40 });
+    await (await keuangan()).post('/api/v1/allocations').send({ month: MONTH }).expect(201);
+    const run = await start();
+    await (await keuangan()).patch(`/api/v1/pledges/${desa}`).send({ fund: 'ADD', reason: 'Salah jenis dana' }).expect(200);
+    const warned = (wb: ExcelJS.Workbook, sheet: string) => {
+      const said: string[] = [];
+      wb.getWorksheet(sheet)!.eachRow((row) => row.eachCell((cell) => void (String(cell.value).includes(`Komitmen ${desa} memakai Dana Desa`) && said.push(String(cell.value)))));
+      return said.length > 0;
+    };
+    const api = (await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}`).expect(200)).body;
+    expect(api.warnings.map((w: { code: string }) => w.code)).toContain('DANA_DESA_PBI');
+    const before = await workbook(run.id);
+    await (await t.as(Role.AUDITOR)).get(`/api/v1/allocations/${MONTH}`).expect(200); // allocated again, under ADD, by reading it
+    const after = await workbook(run.id);
+    for (const wb of [before, after]) {
+      expect([warned(wb, 'Ringkasan'), warned(wb, 'Per Sumber Dana')]).toEqual([true, true]);
+      expect(labels(wb.getWorksheet('Ringkasan')!)).toContain('Data bulan ini berubah setelah rekonsiliasi');
+      for (const sheet of ['Pagu & Realisasi', 'Per Desa', 'Rincian Peserta']) {
+        const ws = wb.getWorksheet(sheet)!;
+        expect([sheet, labels(ws)[0]]).toEqual([sheet, currentDataNote(run.version)]);
+        // the table's heads stay the frozen row under the notice and the title
+        expect(ws.getRow((ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!).getCell(1).value).not.toBeNull();
+      }
+    }
+    const fresh = await workbook((await start()).id); // run again: its sheets agree, nothing to warn of (ADD)
+    expect([warned(fresh, 'Ringkasan'), warned(fresh, 'Per Sumber Dana')]).toEqual([false, false]);
+    expect(labels(fresh.getWorksheet('Per Desa')!)[0]).not.toBe(currentDataNote(run.version + 1));
   });
 
   it('a FINAL run says nothing: its month is closed; an earlier version of the same data is a draft naming the final one (QA)', async () => {

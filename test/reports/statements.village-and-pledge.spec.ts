@@ -396,4 +396,32 @@ describe('statements', () => {
       expect(columnA(summary)).not.toContain('DRAF — JANGAN DITANDATANGANI');
     }
   });
+
+  // after October is closed: September and October keep the splits of revision 1, allocated from Dana Desa
+  it('a fund corrected after months were allocated: the pledge statement and the year recap say each month by the fund and §5 warning of its revision (QA: ADD and no warning for months of Dana Desa)', async () => {
+    const code = 'DESA-1703062001-2026';
+    await (await t.as(Role.KEUANGAN)).patch(`/api/v1/pledges/${code}`).send({ fund: 'ADD', reason: 'Salah jenis dana: ADD' }).expect(200);
+    const agent = await t.as(Role.AUDITOR);
+    const earlier = `Komitmen ${code} memakai Dana Desa untuk iuran PBI September–Oktober 2026 (revisi 1), sebelum sumber dananya diubah menjadi APBDes (Alokasi Dana Desa).`;
+    for (const [period, months] of [
+      ['month=2026-10', 'Oktober 2026'],
+      ['year=2026', 'September–Oktober 2026'],
+    ]) {
+      const ws = (await readWorkbook((await download(agent.get(`/api/v1/statements/pledges/${code}.xlsx?${period}`))).body)).getWorksheet('Ringkasan')!;
+      expect(rowOf(ws, 'Oktober 2026').getCell(8).value).toBe('Revisi 1');
+      expect(rowOf(ws, 'Sumber dana').getCell(3).value).toBe('APBDes (Alokasi Dana Desa)');
+      expect(rowOf(ws, 'Sumber dana saat dialokasikan').getCell(3).value).toBe(`${months} (revisi 1): APBDes (Dana Desa)`);
+      const warnings = columnA(ws).filter((x) => String(x).startsWith('Peringatan: '));
+      expect(warnings).toHaveLength(1);
+      expect(String(warnings[0])).toContain(`Komitmen ${code} memakai Dana Desa untuk iuran PBI ${months} (revisi 1), sebelum sumber dananya diubah menjadi APBDes (Alokasi Dana Desa).`);
+    }
+    const recap = (await readWorkbook((await download(agent.get('/api/v1/reports/year/2026.xlsx'))).body)).getWorksheet('Keterangan')!;
+    const said: string[] = [];
+    recap.eachRow((r) => said.push(String(r.getCell(2).value)));
+    expect(said.filter((x) => x.includes(earlier))).toEqual([expect.stringMatching(/^Desa Talang Jambu — APBDes, DESA-1703062001-2026: /)]);
+    // a pledge that never used Dana Desa is told nothing
+    const other = (await readWorkbook((await download(agent.get('/api/v1/statements/pledges/APBD-2026.xlsx?year=2026'))).body)).getWorksheet('Ringkasan')!;
+    expect(columnA(other).filter((x) => String(x).startsWith('Peringatan: '))).toEqual([]);
+    expect(columnA(other)).not.toContain('Sumber dana saat dialokasikan');
+  });
 });

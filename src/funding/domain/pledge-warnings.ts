@@ -5,7 +5,7 @@
  * twice, a pledge shadowed by an earlier one taking the whole premium, NIKs not registered.
  */
 import { rupiah } from '../../common/money.js';
-import { monthNumberName } from '../../common/month.js';
+import { monthNumberName, monthsSaid } from '../../common/month.js';
 import { FUND_LABELS, SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
 import { compareCodePoints } from './code-order.js';
 import { shownList } from './pledge-lists.js';
@@ -38,6 +38,41 @@ export function pledgeWarnings(p: { code: string; sourceType: string; fund: stri
 /** The §5 warnings of a pledge's terms at several revisions (a range of months, a file of splits), each once. */
 export function revisionsWarnings(code: string, terms: readonly { sourceType: string; fund: string | null; fiscalYear: number }[]): PledgeWarning[] {
   return [...new Map(terms.flatMap((t) => pledgeWarnings({ code, ...t })).map((w) => [JSON.stringify(w), w])).values()];
+}
+
+/** A month a pledge funded, with the revision its splits were allocated under and that revision's terms. */
+export interface RevisionUse {
+  month: string;
+  revision: number;
+  terms: { sourceType: string; fund: string | null; fiscalYear: number };
+}
+
+/** "APBDes (Alokasi Dana Desa)": a pledge's source, with its village fund for a DESA pledge. */
+export const fundingName = (p: { sourceType: string; fund: string | null }) =>
+  `${SOURCE_TYPE_LABELS[p.sourceType] ?? p.sourceType}${p.fund ? ` (${FUND_LABELS[p.fund] ?? p.fund})` : ''}`;
+
+/**
+ * §5 for the months a pledge funded under an earlier revision that broke the Dana Desa rule, when its terms as they
+ * stand (`p`) no longer do: those months, with their revision, are named (QA: once DANA_DESA was corrected to ADD, the
+ * pledge, its statement and the year recap said nothing of the months already paid from Dana Desa). Nothing when `p`
+ * itself is warned (pledgeWarnings says it of the whole pledge) or no such month is in `used`.
+ */
+export function earlierRevisionsWarnings(p: { code: string; sourceType: string; fund: string | null; fiscalYear: number }, used: readonly RevisionUse[]): PledgeWarning[] {
+  if (pledgeWarnings(p).length) return [];
+  const months = new Map<number, string[]>();
+  for (const u of used) if (pledgeWarnings({ code: p.code, ...u.terms }).length) months.set(u.revision, [...(months.get(u.revision) ?? []), u.month]);
+  if (!months.size) return [];
+  const said = [...months].sort(([a], [b]) => a - b).map(([revision, of]) => `${monthsSaid(of)} (revisi ${revision})`);
+  return [
+    {
+      code: 'DANA_DESA_PBI',
+      pledgeCode: p.code,
+      message:
+        `Komitmen ${p.code} memakai Dana Desa untuk iuran PBI ${said.join(', ')}, sebelum sumber dananya diubah menjadi ${fundingName(p)}. ` +
+        'Sejak 2024 Dana Desa tidak boleh dipakai membayar iuran PBI (Surat Edaran Kemendesa PDTT Nomor 4/PRI.00/I/2024): ' +
+        'iuran bulan itu tetap tercatat dibayar dari Dana Desa dan perlu ditinjau.',
+    },
+  ];
 }
 
 /** A pledge revision's terms as SQL reads them (`pledge_terms`, a split joined to its revision). */

@@ -20,6 +20,7 @@ import { type PledgeView, toPledgeView } from './pledge-view.js';
 import { assertBudgetCoversFrozenMonths, markStale, recordRevision } from './pledge-writes.js';
 import { RevisionEffects } from './revision-effects.js';
 import { storedPledgeCode } from './pledge-code.js';
+import { earlierRevisionWarnings } from './earlier-revision-warnings.js';
 
 /**
  * Pledges of DOMAIN §5: created once, then only revised, withdrawn (dicabut) or reinstated (every revision kept with
@@ -184,7 +185,9 @@ export class PledgesService {
   async get(code: string): Promise<PledgeView> {
     const pledge = await this.dataSource.getRepository(Pledge).findOneBy({ code });
     if (!pledge) throw FundingException.pledgeNotFound(code, await storedPledgeCode(this.dataSource, code));
-    return toPledgeView(pledge);
+    const view = toPledgeView(pledge);
+    // the months funded from Dana Desa under an earlier revision, once its fund was corrected
+    return { ...view, warnings: [...view.warnings, ...(await earlierRevisionWarnings(this.dataSource.manager, view))] };
   }
 
   async revisions(code: string) {

@@ -52,3 +52,12 @@ export const PAID_IN_MONTHS = `
    WHERE month = ANY($1::text[])
    GROUP BY pledge_code, month
    ORDER BY pledge_code COLLATE "C", month`;
+
+/** Every revision's terms of pledge $1 (view pledge_terms), for §5 by revision (earlier-revision-warnings.ts). */
+export const TERMS_OF_REVISIONS = `SELECT revision, source_type, fund, fiscal_year FROM pledge_terms WHERE code = $1 ORDER BY revision`;
+
+/** The months pledge $1 funded under one of the revisions $2 (int[]), each month and revision once. */
+export const MONTHS_OF_REVISIONS = `
+  SELECT DISTINCT month, pledge_revision AS revision
+    FROM split WHERE pledge_code = $1 AND pledge_revision = ANY($2::int[])
+   ORDER BY month, revision`;

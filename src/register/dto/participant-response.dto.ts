@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../common/http/page-response.dto.js';
+import { PledgeWarningDto } from '../../funding/dto/pledge-response.dto.js';
 
 /** A registered resident as the register holds them now. Dates are `YYYY-MM-DD`. */
 export class ParticipantResponseDto {
@@ -92,11 +93,16 @@ export class ParticipantFundingMonthDto {
   @ApiProperty({ type: () => [ParticipantMonthTariffDto] }) tariffs: ParticipantMonthTariffDto[];
 }
 
-/** One participant with its history; `funding` and `fundingByMonth` for ADMIN, KEUANGAN and AUDITOR only. */
+/** One participant with its history; `funding`, `fundingByMonth` and `warnings` for ADMIN, KEUANGAN and AUDITOR only. */
 export class ParticipantDetailResponseDto extends ParticipantResponseDto {
   @ApiProperty({ type: () => [ParticipantHistoryEntryDto] }) history: ParticipantHistoryEntryDto[];
   @ApiPropertyOptional({ type: () => [ParticipantFundingDto] }) funding?: ParticipantFundingDto[];
   @ApiPropertyOptional({ type: () => [ParticipantFundingMonthDto] }) fundingByMonth?: ParticipantFundingMonthDto[];
+  /**
+   * The §5 compliance warnings (the Dana Desa rule, `DANA_DESA_PBI`) of the pledges in `funding`, once each, by the
+   * revisions its splits were allocated under, as `GET /splits?nik=` gives them; `[]` when none.
+   */
+  @ApiPropertyOptional({ type: () => [PledgeWarningDto] }) warnings?: PledgeWarningDto[];
 }
 
 /** A registration voided (POST /participants/:nik/void). */

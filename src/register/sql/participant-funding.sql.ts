@@ -10,7 +10,7 @@ import { FROZEN_MONTHS } from '../../periods/sql/frozen-allocations.sql.js';
  * month partition, NIK first.
  */
 export const PARTICIPANT_SPLITS = `
-  SELECT s.month, s.pledge_code, p.source_type, s.amount, s.pledge_revision
+  SELECT s.month, s.pledge_code, p.source_type, p.fund, p.fiscal_year, s.amount, s.pledge_revision
     FROM split s JOIN ${TERMS_OF_SPLIT()}
    WHERE s.nik = $1
    ORDER BY s.month, s.pledge_code`;

@@ -8,6 +8,7 @@ import { changedSince, newerRun, readMonthInputs } from '../../reconciliation/ru
 import * as SQL from '../sql/report.sql.js';
 import type { RevisionFacts } from '../format/labels.js';
 import type { MonthTariff } from './apbd-accounts.js';
+import type { RevisionUse } from '../../funding/domain/pledge-warnings.js';
 import { pledgeComplianceWarnings } from './pledge-compliance.js';
 import type { RunRow } from './reconciliation-summary.js';
 
@@ -44,6 +45,9 @@ export interface RevisionRange {
 
 /** Per pledge code, its recorded revisions by number. */
 export type PledgeRevisions = Map<string, Map<number, RevisionFacts>>;
+
+/** Per pledge code, the terms §5 reads (source type, fund, fiscal year) of each of its revisions by number. */
+export type RevisionTerms = Map<string, Map<number, RevisionUse['terms']>>;
 
 export interface PledgeMonthAmount {
   pledgeCode: string;
@@ -213,6 +217,17 @@ export class ReportQueries {
       let of = out.get(r.code);
       if (!of) out.set(r.code, (of = new Map()));
       of.set(num(r.revision), { revision: num(r.revision), reason: r.reason, changedAt: r.changed_at ? new Date(r.changed_at) : null });
+    }
+    return out;
+  }
+
+  /** The terms of every revision of some pledges, for §5 by the revision each month was allocated under. */
+  async revisionTerms(codes: string[]): Promise<RevisionTerms> {
+    const out: RevisionTerms = new Map();
+    for (const r of await this.query(SQL.REVISION_TERMS, [codes])) {
+      let of = out.get(r.code);
+      if (!of) out.set(r.code, (of = new Map()));
+      of.set(num(r.revision), { sourceType: r.source_type, fund: r.fund, fiscalYear: num(r.fiscal_year) });
     }
     return out;
   }

@@ -17,7 +17,7 @@ import type { RevisionRange } from '../data/report-queries.js';
 import { label, SOURCE_TYPE_LABELS } from '../format/labels.js';
 import { monthRevisionText } from '../format/revisions.js';
 import { type CellInput, TableSheet, type TableColumn } from '../workbook/table-sheet.js';
-import { sheetHeading } from './titles.js';
+import { currentDataHeading } from './titles.js';
 import { funderInYear, type ReconciliationWorkbookContext } from './workbook-context.js';
 
 /**
@@ -103,7 +103,7 @@ export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Pr
   }
 
   const t = new TableSheet(ctx.output.workbook, 'Pagu & Realisasi', COLUMNS, {
-    ...sheetHeading(ctx, `Pagu dan Realisasi Tahun Anggaran ${ctx.fiscalYear} s.d. Bulan Ini`),
+    ...currentDataHeading(ctx, `Pagu dan Realisasi Tahun Anggaran ${ctx.fiscalYear} s.d. Bulan Ini`),
   });
   const ofYear = new Set(ctx.pledges.map((p) => p.code));
   const codes = [...ofYear, ...[...sums.keys()].filter((c) => !ofYear.has(c)).sort()];

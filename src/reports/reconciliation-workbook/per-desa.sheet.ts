@@ -8,7 +8,7 @@
  */
 import type { VillageTotals } from '../data/report-queries.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
-import { sheetHeading } from './titles.js';
+import { currentDataHeading } from './titles.js';
 import { type ReconciliationWorkbookContext, villageNames } from './workbook-context.js';
 
 export const SOURCE_COLUMNS: TableColumn[] = [
@@ -37,7 +37,7 @@ export const PER_DESA_NOTE =
 
 export async function writePerDesa(ctx: ReconciliationWorkbookContext, villageTotals: Promise<VillageTotals[]>): Promise<void> {
   const rows = await villageTotals;
-  const t = new TableSheet(ctx.output.workbook, 'Per Desa', COLUMNS, sheetHeading(ctx, 'Peserta dan Pendanaan Iuran per Desa/Kelurahan'));
+  const t = new TableSheet(ctx.output.workbook, 'Per Desa', COLUMNS, currentDataHeading(ctx, 'Peserta dan Pendanaan Iuran per Desa/Kelurahan'));
   for (const r of rows) {
     const names = villageNames(ctx, r.villageCode);
     t.addRow([r.villageCode, names.village, names.kecamatan, r.participants, r.obligation, r.fundedParticipants, r.apbd, r.apbdProv, r.desa, r.tjslp, r.unfundedParticipants, r.unfunded]);

@@ -9,7 +9,7 @@ import type { ParticipantMonthRow } from '../data/report-queries.js';
 import { writePagedTable } from '../workbook/table-series.js';
 import type { TableColumn } from '../workbook/table-sheet.js';
 import { SOURCE_COLUMNS } from './per-desa.sheet.js';
-import { sheetHeading } from './titles.js';
+import { currentDataHeading } from './titles.js';
 import { type ReconciliationWorkbookContext, villageNames } from './workbook-context.js';
 
 export const RINCIAN_COLUMNS: TableColumn[] = [
@@ -37,7 +37,7 @@ export function participantMonthPages(ctx: Pick<ReconciliationWorkbookContext, '
 }
 
 export function writeRincianPeserta(ctx: ReconciliationWorkbookContext, pages: AsyncGenerator<ParticipantMonthRow[]>): Promise<void> {
-  const table = { name: 'Rincian Peserta', columns: RINCIAN_COLUMNS, options: sheetHeading(ctx, 'Rincian Iuran dan Pendanaan per Peserta') };
+  const table = { name: 'Rincian Peserta', columns: RINCIAN_COLUMNS, options: currentDataHeading(ctx, 'Rincian Iuran dan Pendanaan per Peserta') };
   let no = 0;
   return writePagedTable(ctx.output, table, pages, (r) => {
     const names = villageNames(ctx, r.villageCode);

@@ -1,7 +1,8 @@
 /**
  * Ringkasan: the run's summary (the API's GET /reconciliations/:id) — funding by pledge with its
  * total, the BPJS bill, findings, payments, the CENTRAL component for information, and the
- * compliance warnings (Dana Desa rule) of the pledges the month uses.
+ * compliance warnings (Dana Desa rule) of the pledges the run funded, by the revisions its figures were allocated
+ * under (fundedPledgesAsRun), as Per Sumber Dana and GET /reconciliations/:id say them.
  */
 import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { CATEGORY_LABELS, funderLabel, label, rupiah } from '../format/labels.js';
@@ -11,7 +12,7 @@ import { sheetHeading } from './titles.js';
 
 /** The heading of a FINAL run's warnings: said when it ran, before it was finalized; what they advised is past. */
 export const FINAL_RUN_WARNINGS_HEADING = 'Peringatan saat rekonsiliasi dijalankan, sebelum difinalisasi (sarannya tidak berlaku lagi: koreksi dicatat di bulan yang masih terbuka)';
-import { funderOf, pledgesOfMonth, type ReconciliationWorkbookContext } from './workbook-context.js';
+import { funderOf, fundedPledgesAsRun, monthChangedSinceRun, type ReconciliationWorkbookContext } from './workbook-context.js';
 
 /** Said under the list of what changed after the run (ctx.changes); Berita Acara says it is a draft. */
 const STALE_RUN_ADVICE =
@@ -26,10 +27,12 @@ export const RINGKASAN_COLUMNS = [
 
 export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
   const { summary } = ctx;
+  // the §5 warnings of the terms the run's figures were allocated under, as Per Sumber Dana and the run API say them
+  const asRun = new Map(ctx.allocatedPledges.map((p) => [p.code, p]));
   const t = new TableSheet(ctx.output.workbook, 'Ringkasan', [...RINGKASAN_COLUMNS], sheetHeading(ctx, 'Ringkasan Rekonsiliasi Pendanaan Iuran Jamkesda'));
 
   for (const f of summary.funded) {
-    const pledge = ctx.pledgeByCode.get(f.pledgeCode);
+    const pledge = asRun.get(f.pledgeCode);
     t.addRow([`Didanai ${funderOf(ctx, f.pledgeCode, f.sourceType)}`, f.participants, f.amount, pledge?.warnings.join(' ') || null]);
   }
   t.addRow(['Tidak terdanai', summary.unfunded.participants, summary.unfunded.amount, summary.unfunded.amount > 0 ? 'Belum ada komitmen pendanaan untuk sisa iuran ini.' : null]);
@@ -89,7 +92,7 @@ export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
     kv('Kekurangan iuran (peserta-bulan tercakup tanpa iuran)', c.under.participantMonths, c.under.amount, under);
   }
 
-  const warnings = pledgesOfMonth(ctx).filter((p) => p.warnings.length > 0);
+  const warnings = fundedPledgesAsRun(ctx).filter((p) => p.warnings.length > 0);
   heading('Peringatan kepatuhan');
   if (warnings.length === 0) kv('Tidak ada peringatan kepatuhan', null, null);
   for (const p of warnings) t.writeStyledRow([funderLabel(p), null, null, p.warnings.join(' ')], undefined, [WARNING_STYLE, undefined, undefined, WARNING_STYLE]);
@@ -102,7 +105,7 @@ export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
     for (const w of heard) t.writeStyledRow([w.message], WARNING_STYLE);
   }
   const obligationMoved = ctx.current.amount !== summary.obligation || ctx.current.participants !== summary.participants;
-  if (ctx.changes.length > 0 || obligationMoved) {
+  if (monthChangedSinceRun(ctx)) {
     heading('Data bulan ini berubah setelah rekonsiliasi');
     for (const what of ctx.changes) t.writeStyledRow([`Berubah: ${what}`], WARNING_STYLE);
     if (obligationMoved) kv('Kewajiban saat ini', ctx.current.participants, ctx.current.amount, 'Berbeda dari hasil rekonsiliasi di atas.');

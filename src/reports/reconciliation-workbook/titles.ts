@@ -1,7 +1,7 @@
 /** Title lines shared by the sheets of a reconciliation workbook. */
 import { monthLabel, RUN_STATUS_LABELS, label, wibTimestamp } from '../format/labels.js';
 import type { TableSheetOptions } from '../workbook/table-sheet.js';
-import type { ReconciliationWorkbookContext } from './workbook-context.js';
+import { monthChangedSinceRun, type ReconciliationWorkbookContext } from './workbook-context.js';
 
 export const REGENCY = 'Kabupaten Bengkulu Utara';
 
@@ -35,6 +35,22 @@ export function sheetHeading(ctx: ReconciliationWorkbookContext, title: string):
     },
   };
 }
+
+/**
+ * sheetHeading of a sheet read from the month as it is now, not from the run (Pagu & Realisasi, Per Desa, Rincian
+ * Peserta): once the month changed since a DONE run ran, a notice above its title says so, as Ringkasan's advice does
+ * (QA: their totals per funder disagreed with Ringkasan's, and nothing on them said why). The run keeps only its totals,
+ * not each participant's split, so these sheets cannot be read as the run saw them: the run is to be run again.
+ */
+export function currentDataHeading(ctx: ReconciliationWorkbookContext, title: string): Pick<TableSheetOptions, 'title' | 'print' | 'notice'> {
+  if (!monthChangedSinceRun(ctx)) return sheetHeading(ctx, title);
+  return { ...sheetHeading(ctx, title), notice: [[currentDataNote(ctx.run.version)]] };
+}
+
+/** The notice of currentDataHeading. */
+export const currentDataNote = (version: number) =>
+  `DRAF: lembar ini memakai data bulan ini saat diunduh, bukan data saat rekonsiliasi versi ${version} dijalankan. Data bulan ini berubah sesudahnya ` +
+  '(lihat Ringkasan), sehingga angkanya dapat berbeda dari Ringkasan, Per Sumber Dana dan Berita Acara. Jalankan ulang rekonsiliasi sebelum ditandatangani.';
 
 function runFacts(ctx: ReconciliationWorkbookContext): { ran: string; finalized: string; downloaded: string } {
   const { run } = ctx;

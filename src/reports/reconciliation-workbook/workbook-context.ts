@@ -53,11 +53,23 @@ export interface ReconciliationWorkbookContext {
   pageSize: number;
 }
 
-/** Pledges to mention for the month: those funded or paid in it, then the rest active in it. */
-export function pledgesOfMonth(ctx: ReconciliationWorkbookContext): PledgeRow[] {
-  const m = Number(ctx.month.slice(5, 7));
-  const used = new Set([...ctx.summary.funded.map((f) => f.pledgeCode), ...ctx.summary.payments.map((p) => p.pledgeCode)]);
-  return ctx.pledges.filter((p) => used.has(p.code) || (p.fromMonth <= m && p.toMonth >= m));
+/**
+ * The pledges the run funded something from, in allocation order, each at the revision the run's figures were allocated
+ * under (`allocatedPledges`, as Per Sumber Dana and GET /reconciliations/:id read them): whose §5 warnings Ringkasan says.
+ * Not the month's allocation as it is now (QA: a draft's warnings came and went as the month was re-allocated after a
+ * pledge's fund was corrected, and contradicted Per Sumber Dana in the same file).
+ */
+export function fundedPledgesAsRun(ctx: Pick<ReconciliationWorkbookContext, 'allocatedPledges' | 'summary'>): PledgeRow[] {
+  const funded = new Set(ctx.summary.funded.filter((f) => f.amount > 0).map((f) => f.pledgeCode));
+  return ctx.allocatedPledges.filter((p) => funded.has(p.code));
+}
+
+/**
+ * Whether a DONE run's month changed since it ran (ctx.changes) or holds another obligation now: the sheets read from
+ * the month as it is now (Pagu & Realisasi, Per Desa, Rincian Peserta) then disagree with those read from the run.
+ */
+export function monthChangedSinceRun(ctx: Pick<ReconciliationWorkbookContext, 'changes' | 'current' | 'summary'>): boolean {
+  return ctx.changes.length > 0 || ctx.current.amount !== ctx.summary.obligation || ctx.current.participants !== ctx.summary.participants;
 }
 
 /**

@@ -17,6 +17,8 @@ import { LABEL_STYLE, NUMBER_FORMATS, WARNING_STYLE } from '../../common/spreads
 import { RegionsService } from '../../regions/regions.service.js';
 import { keysetPages } from '../data/keyset-pages.js';
 import { correctionsIn, pledgeMonthStatus } from '../../payments/payment-status.js';
+import type { RevisionUse } from '../../funding/domain/pledge-warnings.js';
+import { fundsAsAllocated, revisionUses, warningsAsAllocated } from '../data/pledge-compliance.js';
 import { type PledgeRevisions, type PledgeRow, ReportQueries, type RevisionRange } from '../data/report-queries.js';
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
 import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, ownPaymentsLabelOf, PAID_LATE_HEADER, revisionLabel, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS, statementStatusLabel, wibTimestamp } from '../format/labels.js';
@@ -119,6 +121,9 @@ export class WritePledgeStatement {
     // a corrected month says what is left after its corrections, as the console's note
     const corrections = correctionNotesByMonth(payments, correcting, (_code, month) => due.get(month)?.amount ?? 0);
     const revisions = await this.reports.pledgeRevisions([pledge.code]);
+    // the period's months at the terms of the revision each was allocated under: its fund and §5 warnings (QA: a month of
+    // Revisi 1 under Dana Desa read the fund corrected since, ADD, and no warning)
+    const uses = revisionUses(pledge.code, [...due].map(([month, d]) => [month, d.revisions] as const), await this.reports.revisionTerms([pledge.code]));
     const villageList = await this.regions.villages();
     const villages = new Map(villageList.map((v) => [v.code, v.name]));
     const generatedAt = this.clock.now();
@@ -160,7 +165,7 @@ export class WritePledgeStatement {
         const corrected = writeAfterYearCorrections(t, afterYear, totalRow, { due: 2, paid: 3, balance: 4, note: 8 });
         const later = laterCorrectionsLine(correcting, period);
         if (later) t.writeStyledRow([later]);
-        writePledgeFacts(t, pledge, usedBefore, revisions, villages);
+        writePledgeFacts(t, pledge, usedBefore, revisions, villages, uses);
         const mixed = writeRevisionsUsed(t, pledge.code, period, due, revisions);
         // what the funder signs for: the JUMLAH row's own figures (t.sum). What the pledge funded is what it owed:
         // §8's due is its splits, which Terutang sums and the Peserta sheet's Didanai Komitmen Ini lists.
@@ -207,8 +212,11 @@ export class WritePledgeStatement {
 /** A figure of the pledge's facts, in the third column: rupiah shown as `Rp500.000`. */
 const FACT_AMOUNT = [undefined, undefined, { numFmt: NUMBER_FORMATS.rupiah }];
 
-/** The pledge itself below the monthly table: its terms, and the budget against what was used. */
-function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number, revisions: PledgeRevisions, villages: ReadonlyMap<string, string>): void {
+/**
+ * The pledge itself below the monthly table: its terms, and the budget against what was used; the source of the months
+ * allocated under a revision whose source was another, and the §5 warnings of the months' revisions (`uses`).
+ */
+function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number, revisions: PledgeRevisions, villages: ReadonlyMap<string, string>, uses: readonly RevisionUse[]): void {
   const usedInPeriod = t.sum(2);
   t.blankRow();
   t.writeStyledRow(['Komitmen'], LABEL_STYLE);
@@ -219,6 +227,8 @@ function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number, revis
     t.writeStyledRow(['Status', null, `Dicabut${when}: tidak ikut dialokasikan pada bulan yang belum difinalisasi; bulan yang sudah difinalisasi tetap mencatat yang didanainya.`], WARNING_STYLE);
   }
   fact('Sumber dana', `${label(SOURCE_TYPE_LABELS, p.sourceType)}${p.fund ? ` (${label(FUND_LABELS, p.fund)})` : ''}`);
+  const asAllocated = fundsAsAllocated(p, uses);
+  if (asAllocated) fact('Sumber dana saat dialokasikan', asAllocated);
   fact('Tahun anggaran, bulan', `${p.fiscalYear}, ${monthLabel(monthOf(p.fiscalYear, p.fromMonth))} s.d. ${monthLabel(monthOf(p.fiscalYear, p.toMonth))}`);
   // each village by name beside its code, as the console shows them (QA: codes only)
   const named = p.villageCodes.map((code) => (villages.has(code) ? `${villages.get(code)} (${code})` : code));
@@ -236,7 +246,7 @@ function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number, revis
   } else {
     fact('Nilai komitmen (pagu)', 'tanpa pagu');
   }
-  for (const w of p.warnings) t.writeStyledRow([`Peringatan: ${w}`], WARNING_STYLE);
+  for (const w of warningsAsAllocated(p, uses)) t.writeStyledRow([`Peringatan: ${w}`], WARNING_STYLE);
 }
 
 /**

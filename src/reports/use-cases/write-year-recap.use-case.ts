@@ -12,7 +12,8 @@ import { AuditService } from '../../audit/audit.service.js';
 import { Clock, dayInWib } from '../../common/clock/clock.js';
 import { monthsSaid } from '../../common/month.js';
 import { AllocateMonth } from '../../funding/use-cases/allocate-month.use-case.js';
-import { ReportQueries } from '../data/report-queries.js';
+import { revisionUses, warningsAsAllocated } from '../data/pledge-compliance.js';
+import { ReportQueries, type RevisionRange } from '../data/report-queries.js';
 import { StatementQueries, type YearMonthRow } from '../data/statement-queries.js';
 import { funderLabel, wibTimestamp } from '../format/labels.js';
 import { REGENCY } from '../reconciliation-workbook/titles.js';
@@ -60,8 +61,14 @@ export class WriteYearRecap {
     const today = dayInWib(now);
     const rows = pledgeYears(pledges, period.months, splits, payments, corrections, today);
     const draft = draftReason(period, allocated, closed);
+    // each pledge's §5 warnings by the revision each of its months was allocated under (QA: a fund corrected from Dana
+    // Desa to ADD left no word of the months paid from Dana Desa)
+    const terms = await this.reports.revisionTerms(codes);
+    const monthsOf = new Map<string, Array<readonly [string, RevisionRange]>>();
+    for (const s of splits) monthsOf.set(s.pledgeCode, [...(monthsOf.get(s.pledgeCode) ?? []), [s.month, s.revisions]]);
+    const usesOf = (code: string) => revisionUses(code, monthsOf.get(code) ?? [], terms);
     const warnings = [
-      ...pledges.flatMap((p) => p.warnings.map((w) => `${funderLabel(p)}: ${w}`)),
+      ...pledges.flatMap((p) => warningsAsAllocated(p, usesOf(p.code)).map((w) => `${funderLabel(p)}: ${w}`)),
       ...monthWarnings(months, today),
       ...(draft ? [`Rekap ini masih DRAF: ${draft}`] : []),
     ];

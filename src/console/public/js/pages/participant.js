@@ -2,7 +2,7 @@
  * One participant: identity, coverage, change history and, for the roles that read funding, funding
  * history (each month's premium, who paid which rupiah, what nobody funded).
  */
-import { complianceByPledge, complianceMark, pledgesCompliance } from '../compliance.js';
+import { complianceByPledge, complianceMark, complianceNotice, pledgesCompliance } from '../compliance.js';
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateLabel, dateTimeLabel, END_REASON_LABELS, label, monthLabel, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
@@ -40,7 +40,12 @@ export async function render(main, ctx) {
   // absent for the operator, who reads no funding: a note, not an empty table read as "nothing funded" (QA)
   const months = Array.isArray(p.fundingByMonth) ? p.fundingByMonth : null;
   // the operator may not read pledges (GET /pledges is 403 for that role): not asked, no funder named (QA)
-  const { funders, compliance } = await funderNames(Boolean(months?.some((m) => m.splits.length > 0)) && canSee(ctx.user.role, '/komitmen'), months, ctx);
+  const named = await funderNames(Boolean(months?.some((m) => m.splits.length > 0)) && canSee(ctx.user.role, '/komitmen'), months, ctx);
+  const funders = named.funders;
+  // the Dana Desa rule by the revisions the splits were allocated under, as the API gives it with the participant (and
+  // GET /splits?nik= on the Alokasi page); the pledges as they stand only from an API without it
+  const warnings = Array.isArray(p.warnings) ? p.warnings : null;
+  const compliance = warnings ? complianceByPledge(warnings) : named.compliance;
   const changes = pick(p, ['changes', 'history', 'changeHistory']);
   const villages = await villagesNamed(changes);
 
@@ -66,6 +71,7 @@ export async function render(main, ctx) {
     ),
     section(
       'Riwayat pendanaan',
+      months && warnings ? complianceNotice(warnings) : null,
       months ? fundingTable(months, funders, canSee(ctx.user.role, '/komitmen/x'), compliance) : notice('info', FUNDING_FOR_READERS_ONLY),
       months ? allocationHint(canSee(ctx.user.role, '/pembayaran')) : null,
       months && canSee(ctx.user.role, '/alokasi') ? h('p', {}, h('a', { href: hashFor('/alokasi', { nik: person.nik ?? nik }), text: 'Lihat di halaman Alokasi Dana' })) : null,

@@ -97,9 +97,26 @@ export const TERM_LABELS = {
  * "Dasar hukum, Dari bulan". A term the page does not know is said by its API name. Pure, tested.
  */
 export function changedTermLabels(before, after) {
+  return changedTermKeys(before, after).map((k) => TERM_LABELS[k] ?? k);
+}
+
+/** The terms (API names) in which `after` differs from `before`, in TERM_LABELS' order. */
+function changedTermKeys(before, after) {
   const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   const keys = [...new Set([...Object.keys(TERM_LABELS), ...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((k) => k !== 'code' && k !== 'fiscalYear');
-  return keys.filter((k) => !same(before?.[k], after?.[k])).map((k) => TERM_LABELS[k] ?? k);
+  return keys.filter((k) => !same(before?.[k], after?.[k]));
+}
+
+/** The terms whose old and new values the revision table says beside the label: the source and the village fund. */
+const VALUE_LABELS = { sourceType: SOURCE_TYPE_LABELS, fund: FUND_LABELS };
+
+/**
+ * changedTermLabels, the source and the village fund with their old and new values: "Jenis dana desa: Dana Desa →
+ * Alokasi Dana Desa" (QA: "Jenis dana desa" alone did not say the months before were paid from Dana Desa). Pure, tested.
+ */
+export function changedTermTexts(before, after) {
+  const value = (k, v) => (v === null || v === undefined ? '–' : label(VALUE_LABELS[k], v));
+  return changedTermKeys(before, after).map((k) => (k in VALUE_LABELS ? `${TERM_LABELS[k]}: ${value(k, before?.[k])} → ${value(k, after?.[k])}` : (TERM_LABELS[k] ?? k)));
 }
 
 /**
@@ -112,7 +129,7 @@ function withChanges(rows) {
   return ordered.map((r, i) => {
     if (i === 0 || !r.pledge || !ordered[i - 1].pledge) return { ...r, changed: r.withdrawn ? 'Dicabut' : '–' };
     if (Boolean(r.withdrawn) !== Boolean(ordered[i - 1].withdrawn)) return { ...r, changed: r.withdrawn ? 'Dicabut' : 'Dipulihkan' };
-    const labels = changedTermLabels(ordered[i - 1].pledge, r.pledge);
+    const labels = changedTermTexts(ordered[i - 1].pledge, r.pledge);
     return { ...r, changed: labels.length ? labels.join(', ') : 'Tidak ada' };
   });
 }
