@@ -45,6 +45,7 @@ import { ParticipantChangeVoid1768900000000 } from './migrations/1768900000000-p
 import { TariffSuperseded1769700000000 } from './migrations/1769700000000-tariff-superseded.js';
 import { TariffSupersededFkName1769900000000 } from './migrations/1769900000000-tariff-superseded-fk-name.js';
 import { NokaClearedOwedChanged1770100000000 } from './migrations/1770100000000-noka-cleared-owed-changed.js';
+import { ParticipantChangeConsoleReason1770200000000 } from './migrations/1770200000000-participant-change-console-reason.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -93,4 +94,5 @@ export const MIGRATIONS = [
   TariffSuperseded1769700000000,
   TariffSupersededFkName1769900000000,
   NokaClearedOwedChanged1770100000000,
+  ParticipantChangeConsoleReason1770200000000,
 ];

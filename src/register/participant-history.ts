@@ -5,8 +5,8 @@
  * Only the UPDATEs are stored (participant_change); the creation is recorded on the participant row.
  * The initial values are rebuilt by a reverse replay: start from the current values and walk the
  * UPDATEs newest to oldest, setting each changed field back to its `old` value. Each UPDATE holds old
- * and new of every field that differed, and promotion is the only writer of `participant`, so the
- * replay is exact.
+ * and new of every field that differed, and every writer of `participant` (promotion, and the console taking a
+ * card away: use-cases/clear-noka.use-case.ts) records one, so the replay is exact.
  */
 import type { FieldChanges, ParticipantChange } from './entities/participant-change.entity.js';
 import type { Participant } from './entities/participant.entity.js';
@@ -25,7 +25,7 @@ export interface HistoryEntry {
   changedBy: string;
   changedAt: Date;
   changes: FieldChanges;
-  /** Why a VOID was made (a VOID only). */
+  /** Why a VOID, or an UPDATE made in the console (a card taken away), was made; absent for an upload's UPDATE. */
   reason?: string;
 }
 
@@ -74,7 +74,7 @@ const entryOf = (c: ParticipantChange): HistoryEntry => ({
   changedBy: c.changedBy,
   changedAt: c.changedAt,
   changes: c.changes,
-  ...(c.kind === 'VOID' && { reason: c.reason ?? '' }),
+  ...(c.kind === 'VOID' ? { reason: c.reason ?? '' } : c.reason ? { reason: c.reason } : {}),
 });
 
 /**

@@ -1,19 +1,20 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audited.decorator.js';
 import { Roles } from '../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user.js';
 import { ALL_ROLES, Role } from '../users/role.js';
-import { ParticipantNikParamDto, ParticipantQueryDto, RegisterFilterDto, VoidRegistrationDto } from './dto/register-query.dto.js';
+import { ClearNokaDto, ParticipantNikParamDto, ParticipantQueryDto, RegisterFilterDto, VoidRegistrationDto } from './dto/register-query.dto.js';
 import { VoidRegistration } from './use-cases/void-registration.use-case.js';
+import { ClearNoka } from './use-cases/clear-noka.use-case.js';
 import { ExportRegister } from './use-cases/export-register.use-case.js';
 import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
 import { ApiXlsxResponse } from '../common/http/file-response.js';
 import { ParticipantsService } from './participants.service.js';
 import { NoQueryDto } from '../common/http/validation.js';
 import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
-import { ParticipantDetailResponseDto, ParticipantPageDto, VoidedRegistrationResponseDto } from './dto/participant-response.dto.js';
+import { ClearedNokaResponseDto, ParticipantDetailResponseDto, ParticipantPageDto, VoidedRegistrationResponseDto } from './dto/participant-response.dto.js';
 
 @ApiTags('register')
 @ApiBearerAuth()
@@ -25,6 +26,7 @@ export class ParticipantsController {
     private readonly participants: ParticipantsService,
     private readonly exportRegister: ExportRegister,
     private readonly voidRegistration: VoidRegistration,
+    private readonly clearNoka: ClearNoka,
   ) {}
 
   /** Search by NIK (or prefix), village, month covered (DOMAIN §4) and name prefix. */
@@ -71,5 +73,21 @@ export class ParticipantsController {
   @ApiOperation({ summary: 'Batalkan pendaftaran peserta yang salah input (NIK salah ketik, terdaftar ganda)' })
   void(@Param() { nik }: ParticipantNikParamDto, @Body() body: VoidRegistrationDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return this.voidRegistration.void(nik, body.reason, user.username);
+  }
+
+  /**
+   * Takes a wrong card away from the participant, with why, as an uploaded row whose NOKA says HAPUS does
+   * (use-cases/clear-noka.use-case.ts): its history gets an UPDATE of NOKA with the reason. Refused (409 NOKA_NOT_HELD)
+   * for a participant without a card. The operator's, as every register write (the admin enters no register data:
+   * separation of duties, README *Roles*).
+   */
+  @Delete(':nik/noka')
+  @Roles(Role.OPERATOR_DINKES)
+  @Audited('participant.noka.clear', 'participant')
+  @ApiOkResponse({ type: ClearedNokaResponseDto })
+  @ApiErrorResponses(403, 409)
+  @ApiOperation({ summary: 'Hapus NOKA (kartu BPJS) yang salah tercatat pada peserta' })
+  removeNoka(@Param() { nik }: ParticipantNikParamDto, @Body() body: ClearNokaDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
+    return this.clearNoka.clear(nik, body.reason, user.username);
   }
 }

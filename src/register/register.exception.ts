@@ -10,6 +10,7 @@ export enum RegisterErrorCode {
   REPORT_NOT_READY = 'REPORT_NOT_READY',
   PARTICIPANT_VOIDED = 'PARTICIPANT_VOIDED',
   VOID_IN_CLOSED_MONTH = 'VOID_IN_CLOSED_MONTH',
+  NOKA_NOT_HELD = 'NOKA_NOT_HELD',
 }
 
 export class RegisterException extends DomainException<RegisterErrorCode> {
@@ -23,6 +24,7 @@ export class RegisterException extends DomainException<RegisterErrorCode> {
         return HttpStatus.BAD_REQUEST;
       case RegisterErrorCode.REPORT_NOT_READY:
       case RegisterErrorCode.VOID_IN_CLOSED_MONTH:
+      case RegisterErrorCode.NOKA_NOT_HELD:
         return HttpStatus.CONFLICT;
       default:
         return assertNever(this.code);
@@ -58,6 +60,11 @@ export class RegisterException extends DomainException<RegisterErrorCode> {
         'muncul sebagai koreksi pada rekonsiliasi berikutnya (lembar Koreksi Bulan Tertutup).',
       { nik, months },
     );
+  }
+
+  /** A card taken away (use-cases/clear-noka.use-case.ts) from a participant who has none recorded. */
+  static nokaNotHeld(nik: string): RegisterException {
+    return new RegisterException(RegisterErrorCode.NOKA_NOT_HELD, `Peserta dengan NIK ${nik} tidak mempunyai NOKA tercatat: tidak ada kartu yang dapat dihapus.`, { nik });
   }
 
   static fileRequired(): RegisterException {

@@ -13,6 +13,7 @@ import { UploadStore } from './upload-store.js';
 import { ExportRegister } from './use-cases/export-register.use-case.js';
 import { ImportEnrollmentSheet } from './use-cases/import-enrollment-sheet.use-case.js';
 import { VoidRegistration } from './use-cases/void-registration.use-case.js';
+import { ClearNoka } from './use-cases/clear-noka.use-case.js';
 
 /** The enrollment register (DOMAIN §2, §4, §12): uploads, participants, template. */
 @Module({
@@ -21,7 +22,7 @@ import { VoidRegistration } from './use-cases/void-registration.use-case.js';
     FundingModule, // AllocateMonth: STALE months are recomputed before a participant's funding is read
   ],
   controllers: [EnrollmentUploadsController, EnrollmentUploadIssuesController, ParticipantsController, TemplatesController],
-  providers: [ImportEnrollmentSheet, EnrollmentPromoter, UploadStore, UploadLease, ParticipantsService, ExportRegister, VoidRegistration],
+  providers: [ImportEnrollmentSheet, EnrollmentPromoter, UploadStore, UploadLease, ParticipantsService, ExportRegister, VoidRegistration, ClearNoka],
   exports: [ImportEnrollmentSheet, ParticipantsService],
 })
 export class RegisterModule {}

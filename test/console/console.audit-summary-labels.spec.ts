@@ -105,8 +105,8 @@ describe('console audit trail: every summary key and code in Indonesian', () => 
     // a payment sheet's payments (payment.upload's `recorded`, set on its answer under AUDIT_DETAIL)
     interceptor.push('recorded', 'uploadId', 'payments', 'amount', 'listed', 'more', 'note', 'pledgeCode', 'month', 'paidAt', 'reference', 'adjustsMonth', 'row');
     // what a reconciliation run records inside it: the bill's figures, and a run's header (in schedule.run)
-    // … and a register export's filter (participant.export), a splits workbook's (split.export)
-    const nested = ['invoiceTotal', 'linesTotal', 'payable', 'overbilled', 'underbilled', 'id', 'month', 'version', 'status', 'nik', 'villageCode', 'coveredIn', 'name', 'pledgeCode', 'sourceType', 'from', 'to'];
+    // … and a register export's filter (participant.export), a splits workbook's (split.export), a card taken away (participant.noka.clear)
+    const nested = ['removedNoka', 'noka', 'clearedBy', 'clearedAt', 'invoiceTotal', 'linesTotal', 'payable', 'overbilled', 'underbilled', 'id', 'month', 'version', 'status', 'nik', 'villageCode', 'coveredIn', 'name', 'pledgeCode', 'sourceType', 'from', 'to'];
     const unlabelled: string[] = [];
     for (const [action, keys] of [...routes, ...recorded]) for (const key of keys) if (!audit.FIELD_LABELS[key]) unlabelled.push(`${action}: ${key}`);
     for (const key of [...interceptor, ...nested]) if (!audit.FIELD_LABELS[key]) unlabelled.push(`(nested) ${key}`);

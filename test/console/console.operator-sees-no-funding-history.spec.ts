@@ -11,6 +11,7 @@ import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screen
 
 const NIK = '1703015401501302';
 const NOTE = 'Riwayat pendanaan hanya dapat dilihat oleh Keuangan, Auditor dan Admin.';
+const CARDED = '1703015401501304';
 
 describeInBrowser('console: the operator’s participant pages: no funding history; the search as a sheet', () => {
   const app = browserApp(async (t) => {
@@ -18,7 +19,9 @@ describeInBrowser('console: the operator’s participant pages: no funding histo
     await insertParticipants(t.dataSource, [
       { nik: NIK, name: 'Sari Wulandari', village: '17.03.07.2001', tmt: '2026-11-01' },
       { nik: '1703015401501303', name: 'Sari Rahmawati', village: '17.03.06.2001', tmt: '2026-10-01' },
+      { nik: CARDED, name: 'Rina Salah Kartu', village: '17.03.06.2001', tmt: '2026-10-01' },
     ]);
+    await t.dataSource.query(`UPDATE participant SET noka = '0001000000777' WHERE nik = $1`, [CARDED]);
     const finance = await t.as(Role.KEUANGAN);
     await finance
       .post('/api/v1/pledges')
@@ -68,6 +71,50 @@ describeInBrowser('console: the operator’s participant pages: no funding histo
     await page.goto(`${base}/#/peserta/1703015401501303`);
     await page.getByText(/^Pendaftaran peserta dengan NIK 1703015401501303 dibatalkan oleh .+: NIK salah ketik\./).waitFor();
     expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  // a wrong card is taken away with a reason, asked twice; the page then shows the participant without it and the change
+  // with who and why in its history; the roles that may not do it are not offered it
+  it('takes a wrong card away (Hapus NOKA), asked with a reason; the page shows the new state; offered to the operator only', async () => {
+    const { t, base, browser } = app;
+    for (const role of [Role.KEUANGAN, Role.ADMIN, Role.AUDITOR]) {
+      const other = await openPage(browser);
+      await login(other.page, base, await userFor(t, role), `#/peserta/${CARDED}`);
+      await other.page.getByRole('heading', { name: 'Riwayat perubahan data' }).waitFor();
+      await settled(other.page);
+      await other.page.getByText('0001000000777', { exact: true }).waitFor();
+      await expect(other.page.getByRole('button', { name: /Hapus NOKA/ }).count()).resolves.toBe(0);
+      await expect(other.page.getByRole('heading', { name: 'Hapus NOKA' }).count()).resolves.toBe(0);
+      expect(other.errors).toEqual([]);
+      await other.context.close();
+    }
+
+    const { context, page, errors } = await openPage(browser);
+    const operator = await userFor(t, Role.OPERATOR_DINKES);
+    await login(page, base, operator, `#/peserta/${CARDED}`);
+    const facts = page.locator('dl.facts');
+    await facts.getByText('0001000000777', { exact: true }).waitFor();
+    const clearing = page.locator('section', { has: page.getByRole('heading', { name: 'Hapus NOKA' }) });
+    await clearing.getByText('Untuk kartu BPJS yang salah tercatat pada peserta ini').waitFor();
+    await clearing.getByRole('button', { name: 'Hapus NOKA…' }).click();
+    await clearing.getByText('Hapus NOKA 0001000000777 dari Rina Salah Kartu (NIK 1703015401501304)? Peserta ini menjadi tanpa kartu.').waitFor();
+    await clearing.getByRole('button', { name: 'Ya, hapus NOKA 0001000000777' }).click();
+    await clearing.getByText('Alasan penghapusan NOKA wajib diisi.').waitFor(); // no reason: nothing sent
+    expect(await t.dataSource.query('SELECT noka FROM participant WHERE nik = $1', [CARDED])).toEqual([{ noka: '0001000000777' }]);
+    await clearing.getByLabel('Alasan penghapusan NOKA').fill('Kartu milik NIK lain, salah ketik');
+    await clearing.getByRole('button', { name: 'Ya, hapus NOKA 0001000000777' }).click();
+    await page.locator('.notice--success', { hasText: 'NOKA 0001000000777 dihapus dari Rina Salah Kartu (NIK 1703015401501304).' }).waitFor(); // announced too: not getByText
+    expect(await t.dataSource.query('SELECT noka FROM participant WHERE nik = $1', [CARDED])).toEqual([{ noka: null }]);
+    // the new state: no card, the change in the history with who and why, nothing left to take away
+    await facts.getByText('Belum ada kartu', { exact: true }).waitFor();
+    const history = page.getByRole('table', { name: /Perubahan data peserta/ });
+    const row = history.locator('tbody tr', { hasText: 'NOKA: 0001000000777 → –. Alasan: Kartu milik NIK lain, salah ketik.' });
+    await row.waitFor();
+    await expect(row.locator('td').allTextContents()).resolves.toEqual([expect.any(String), 'Diubah', 'NOKA: 0001000000777 → –. Alasan: Kartu milik NIK lain, salah ketik.', operator.username, '–']);
+    await expect(page.getByRole('heading', { name: 'Hapus NOKA' }).count()).resolves.toBe(0);
+    await screenshot(page, 'operator-participant-noka-cleared');
+    expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);
 

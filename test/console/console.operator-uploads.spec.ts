@@ -69,6 +69,61 @@ describeInBrowser('console: an upload that reinstates ended participants', () =>
   }, BROWSER_TIMEOUT);
 });
 
+/**
+ * An upload whose rows change what is owed in months already allocated (COVERAGE_CHANGED: a TMT moved later, a death
+ * reported back) is not a plain success: the headline is amber and counts them (owedChanged), and the box *Hanya baris
+ * yang mengubah iuran* lists those rows alone (GET …/issues?code=), not the upload's other warnings (QA: 16 participants
+ * lost four months of coverage under a green "Semua baris diterima.").
+ */
+describeInBrowser('console: an upload that changes what is owed in allocated months', () => {
+  const app = browserApp(async (t) => {
+    await upload(t, { name: 'awal.csv', content: Buffer.from(enrollmentCsv(PEOPLE.slice(0, 3))) }); // covered from January 2026
+    await t.dataSource.query(`INSERT INTO allocation_month (month, fiscal_year, status) VALUES ('2026-01', 2026, 'CURRENT'), ('2026-02', 2026, 'CURRENT'), ('2026-03', 2026, 'CURRENT')`);
+  });
+
+  it('heads the result in amber with the rows counted, and the box lists only those rows', async () => {
+    const { t, base, browser } = app;
+    const sheet = enrollmentCsv([
+      { ...PEOPLE[0], tmt: '2026-03-01' }, // row 2: January–February no longer covered
+      PEOPLE[1], // row 3: unchanged
+      { ...PEOPLE[2], tat: '2026-01-31', endReason: 'MENINGGAL' }, // row 4: February–March no longer owed
+      { nik: '1701061205800009', name: 'Fajar Dari Kaur', noka: '', tmt: '2026-06-01' }, // row 5: issued elsewhere, a warning that changes nothing owed
+    ]);
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.OPERATOR_DINKES));
+    await page.getByRole('heading', { name: 'Unggah Daftar Peserta' }).waitFor();
+    await page.locator('input[type="file"]').setInputFiles({ name: 'mutasi.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+    await page.getByRole('button', { name: 'Unggah', exact: true }).click();
+    const result = page.locator('section', { has: page.getByRole('heading', { name: 'Hasil unggahan' }) });
+    const headline = result.getByText(
+      'Semua baris diterima, tetapi perhatikan: 2 baris mengubah cakupan, sehingga iuran terutang berubah, pada bulan yang sudah dialokasikan atau ditutup. ' +
+        'Centang "Hanya baris yang mengubah iuran" di daftar di bawah (juga di sheet Peringatan laporan) dan periksa bulan yang disebut: bila tidak dimaksud, perbaiki TMT/TAT baris itu lalu unggah ulang.',
+      { exact: true },
+    );
+    await headline.waitFor();
+    expect(await headline.getAttribute('class')).toBe('notice notice--warning');
+    await expect(result.locator('.notice--success').count()).resolves.toBe(0);
+
+    // every warned row first; the box: the two that change what is owed, the region warning gone; unticked, all again
+    const rowsOf = (table: ReturnType<typeof page.getByRole>) => table.locator('tbody tr td:first-child').allTextContents();
+    const all = result.getByRole('table', { name: 'Baris ditolak dan peringatan (3 baris)' });
+    await all.waitFor();
+    await expect(rowsOf(all)).resolves.toEqual(['2', '4', '5']);
+    const box = result.getByLabel('Hanya baris yang mengubah iuran');
+    await box.check();
+    const owed = result.getByRole('table', { name: 'Baris yang mengubah iuran (2 baris)' });
+    await owed.waitFor();
+    await expect(rowsOf(owed)).resolves.toEqual(['2', '4']);
+    await expect(owed.getByText(/diterbitkan di luar Kabupaten Bengkulu Utara/).count()).resolves.toBe(0);
+    await expect(owed.getByText(/mengubah cakupan bulan yang sudah dialokasikan/).count()).resolves.toBe(2);
+    await box.uncheck();
+    await all.waitFor();
+    await expect(rowsOf(all)).resolves.toEqual(['2', '4', '5']);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+});
+
 describe('console: the result headline with participants reinstated', () => {
   it('is amber beside rejected rows or file warnings too, and says nothing of deaths when none', async () => {
     const enrollment = await consoleModule('pages/enrollment.js');

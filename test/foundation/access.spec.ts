@@ -92,6 +92,7 @@ describe('a refused request: what the 403 says', () => {
     ['POST', '/api/v1/allocations'],
     ['POST', '/api/v1/enrollment-uploads'],
     ['POST', '/api/v1/participants/1705010101010001/void'],
+    ['DELETE', '/api/v1/participants/1705010101010001/noka'],
   ])('ADMIN is refused the data entry of other roles: %s %s is 403', async (method, path) => {
     const admin = await t.as(Role.ADMIN);
     const res = await admin[method.toLowerCase() as 'post' | 'patch' | 'delete'](path).send({});

@@ -7,6 +7,7 @@ import { ParticipantNikCCollation1765500000000 } from '../../src/database/migrat
 import { ParticipantVillageCheck1765100000000 } from '../../src/database/migrations/1765100000000-participant-village-check.js';
 import { DropParticipantNameIndex1765600000000 } from '../../src/database/migrations/1765600000000-drop-participant-name-index.js';
 import { ParticipantChangeVoid1768900000000 } from '../../src/database/migrations/1768900000000-participant-change-void.js';
+import { ParticipantChangeConsoleReason1770200000000 } from '../../src/database/migrations/1770200000000-participant-change-console-reason.js';
 import { Role } from '../../src/users/role.js';
 
 /**
@@ -215,21 +216,63 @@ describe('the history holds voided registrations (ParticipantChangeVoid)', () =>
     on.query(`INSERT INTO participant_change (nik, kind, changes, changed_by, reason) VALUES ('${testNik(903)}', '${kind}', '{}', 'uji', ${reason === null ? 'NULL' : `'${reason}'`})`);
 
   it('up takes a VOID with a reason and refuses one without, or an UPDATE with one; down drops the VOIDs and the column', async () => {
-    await insert(t.dataSource, 'VOID', 'NIK salah ketik');
-    await expect(insert(t.dataSource, 'VOID', null)).rejects.toThrow(/CHK_participant_change_void_reason/);
-    await expect(insert(t.dataSource, 'UPDATE', 'alasan')).rejects.toThrow(/CHK_participant_change_void_reason/);
-    await insert(t.dataSource, 'UPDATE', null);
+    const later = new ParticipantChangeConsoleReason1770200000000(); // allows a reason on an UPDATE without an upload: undone first
     const migration = new ParticipantChangeVoid1768900000000();
     const runner = t.dataSource.createQueryRunner(); // every query on it: PGlite has one connection
     try {
+      await later.down(runner);
+      await insert(runner, 'VOID', 'NIK salah ketik');
+      await expect(insert(runner, 'VOID', null)).rejects.toThrow(/CHK_participant_change_void_reason/);
+      await expect(insert(runner, 'UPDATE', 'alasan')).rejects.toThrow(/CHK_participant_change_void_reason/);
+      await insert(runner, 'UPDATE', null);
       await migration.down(runner);
       expect(await runner.query(`SELECT kind FROM participant_change WHERE nik = '${testNik(903)}'`)).toEqual([{ kind: 'UPDATE' }]);
       await expect(runner.query(`INSERT INTO participant_change (nik, kind, changes, changed_by) VALUES ('${testNik(903)}', 'VOID', '{}', 'uji')`)).rejects.toThrow(/CHK_participant_change_kind/);
       expect(await runner.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'participant_change' AND column_name = 'reason'`)).toEqual([]);
     } finally {
       await migration.up(runner);
+      await later.up(runner);
       await runner.release();
     }
     await insert(t.dataSource, 'VOID', 'lagi');
+  });
+});
+
+/**
+ * Migration ParticipantChangeConsoleReason: an UPDATE made in the console, without an upload (a card taken away), keeps
+ * its reason; an upload's UPDATE has none, a VOID still needs one. Down leaves the console UPDATEs without their reason.
+ */
+describe('the history keeps why a change made in the console was made (ParticipantChangeConsoleReason)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const insert = (on: { query(sql: string): Promise<unknown> }, upload: string | null, reason: string | null) =>
+    on.query(`INSERT INTO participant_change (nik, upload_id, kind, changes, changed_by, reason) VALUES ('${testNik(904)}', ${upload === null ? 'NULL' : `'${upload}'`}, 'UPDATE', '{}', 'uji', ${reason === null ? 'NULL' : `'${reason}'`})`);
+  const upload = '00000000-0000-4000-8000-000000000001';
+
+  it('up takes an UPDATE without an upload with a reason, refuses an upload\'s UPDATE with one; down drops those reasons', async () => {
+    await insert(t.dataSource, null, 'kartu milik orang lain');
+    await insert(t.dataSource, upload, null);
+    await expect(insert(t.dataSource, upload, 'alasan')).rejects.toThrow(/CHK_participant_change_void_reason/);
+    await expect(t.dataSource.query(`INSERT INTO participant_change (nik, kind, changes, changed_by) VALUES ('${testNik(904)}', 'VOID', '{}', 'uji')`)).rejects.toThrow(/CHK_participant_change_void_reason/);
+    const migration = new ParticipantChangeConsoleReason1770200000000();
+    const runner = t.dataSource.createQueryRunner(); // every query on it: PGlite has one connection
+    try {
+      await migration.down(runner);
+      expect(await runner.query(`SELECT upload_id, reason FROM participant_change WHERE nik = '${testNik(904)}' ORDER BY id`)).toEqual([
+        { upload_id: null, reason: null },
+        { upload_id: upload, reason: null },
+      ]);
+      await expect(insert(runner, null, 'alasan')).rejects.toThrow(/CHK_participant_change_void_reason/);
+    } finally {
+      await migration.up(runner);
+      await runner.release();
+    }
+    await insert(t.dataSource, null, 'lagi');
   });
 });

@@ -77,6 +77,9 @@ describe('OpenAPI: real answers match the documented response schemas', () => {
     expect(changed.body.history.map((e: { kind: string }) => e.kind)).toEqual(['CREATE', 'UPDATE']);
     check(await keuangan.get('/api/v1/participants/1703069999999999').expect(404), 'get', '/api/v1/participants/{nik}');
     await insertParticipants(t.dataSource, [{ nik: '1703069999990001', tmt: '2026-11-01' }]);
+    await t.dataSource.query(`UPDATE participant SET noka = '0001000099901' WHERE nik = '1703069999990001'`);
+    check(await operator.delete('/api/v1/participants/1703069999990001/noka').send({ reason: 'Kartu milik orang lain' }).expect(200), 'delete', '/api/v1/participants/{nik}/noka');
+    check(await operator.delete('/api/v1/participants/1703069999990001/noka').send({ reason: 'Kartu milik orang lain' }).expect(409), 'delete', '/api/v1/participants/{nik}/noka');
     check(await operator.post('/api/v1/participants/1703069999990001/void').send({ reason: 'NIK salah ketik' }).expect(201), 'post', '/api/v1/participants/{nik}/void');
     check(await operator.post('/api/v1/participants/1703069999990001/void').send({ reason: 'NIK salah ketik' }).expect(404), 'post', '/api/v1/participants/{nik}/void');
     check(await keuangan.get('/api/v1/participants/1703069999990001').expect(404), 'get', '/api/v1/participants/{nik}');

@@ -41,7 +41,7 @@ export class ParticipantHistoryEntryDto {
     additionalProperties: { type: 'object', required: ['old', 'new'], properties: { old: { type: 'string', nullable: true }, new: { type: 'string', nullable: true } } },
   })
   changes: Record<string, { old: string | null; new: string | null }>;
-  /** Why a VOID was made (a VOID only). */
+  /** Why a VOID, or an UPDATE made in the console without an upload (a card taken away: DELETE /participants/:nik/noka), was made. */
   @ApiPropertyOptional() reason?: string;
 }
 
@@ -111,5 +111,17 @@ export class VoidedRegistrationResponseDto {
   @ApiProperty() name: string;
   @ApiProperty() voidedBy: string;
   @ApiProperty({ type: String, format: 'date-time' }) voidedAt: Date;
+  @ApiProperty() reason: string;
+}
+
+/** A wrong card taken away from a participant (DELETE /participants/:nik/noka). */
+export class ClearedNokaResponseDto {
+  @ApiProperty() nik: string;
+  @ApiProperty() name: string;
+  /** The card taken away; the participant now has none (`noka` null). */
+  @ApiProperty() removedNoka: string;
+  @ApiProperty({ type: String, nullable: true }) noka: null;
+  @ApiProperty() clearedBy: string;
+  @ApiProperty({ type: String, format: 'date-time' }) clearedAt: Date;
   @ApiProperty() reason: string;
 }

@@ -56,3 +56,9 @@ export class VoidRegistrationDto {
   @ReasonField('pembatalan', 'NIK salah ketik; yang benar 1703064101900002 (diunggah 05/12/2026)')
   reason!: string;
 }
+
+/** Why a participant's card is taken away (kept in its history and the audit trail). */
+export class ClearNokaDto {
+  @ReasonField('penghapusan NOKA', 'Kartu milik NIK 1703060101600042, salah ketik saat pendaftaran')
+  reason!: string;
+}

@@ -190,6 +190,7 @@ export const ACTION_LABELS = {
   'enrollment.fail': 'Unggahan daftar peserta gagal',
   'participant.export': 'Salinan daftar peserta diunduh',
   'participant.void': 'Pendaftaran peserta dibatalkan',
+  'participant.noka.clear': 'NOKA peserta dihapus',
   'split.export': 'Pembagian iuran diunduh (Excel)',
   'report.export': 'Rekap tahunan diunduh (Excel)',
   'statement.export': 'Laporan desa atau komitmen diunduh (Excel)',

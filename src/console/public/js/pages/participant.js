@@ -25,7 +25,8 @@ function pick(obj, names) {
   return [];
 }
 
-export async function render(main, ctx) {
+/** `said`: what the page's own action just did (a card taken away), shown above the page it leaves. */
+export async function render(main, ctx, said = null) {
   const nik = ctx.params.nik;
   let p;
   try {
@@ -53,6 +54,7 @@ export async function render(main, ctx) {
     main,
     h('p', { class: 'back' }, h('a', { href: '#/peserta', text: '‹ Kembali ke pencarian' })),
     pageHeader(person.name ?? nik, `NIK ${person.nik ?? nik}`),
+    said ? notice('success', said) : null,
     section(
       'Data dan masa kepesertaan',
       h(
@@ -77,8 +79,32 @@ export async function render(main, ctx) {
       months && canSee(ctx.user.role, '/alokasi') ? h('p', {}, h('a', { href: hashFor('/alokasi', { nik: person.nik ?? nik }), text: 'Lihat di halaman Alokasi Dana' })) : null,
     ),
     section('Riwayat perubahan data', changesTable(changes, villages)),
+    ctx.user.role === ROLE.OPERATOR && person.noka ? section('Hapus NOKA', h('p', { class: 'hint', text: CLEAR_NOKA_HINT }), clearNokaStep(person, main, ctx)) : null,
     ctx.user.role === ROLE.OPERATOR ? section('Batalkan pendaftaran', h('p', { class: 'hint', text: VOID_HINT }), voidForm(person, main)) : null,
   );
+}
+
+/** When a card is taken away (DELETE /participants/:nik/noka, as an uploaded row whose NOKA says HAPUS). */
+export const CLEAR_NOKA_HINT =
+  'Untuk kartu BPJS yang salah tercatat pada peserta ini, mis. kartu milik orang lain karena salah ketik. Peserta menjadi tanpa kartu; ' +
+  'kartu itu kemudian dapat dicatat pada pemiliknya lewat Unggah Peserta. Penghapusan, oleh siapa dan alasannya tercatat di riwayat perubahan ' +
+  'dan jejak audit. Kartu yang diganti nomor baru cukup diunggah dengan nomor barunya.';
+
+/** Asked twice, with the reason; done, the page again (the participant without a card, the change in its history) with what was done. */
+function clearNokaStep(person, main, ctx) {
+  return confirmStep({
+    askText: 'Hapus NOKA…',
+    yesText: `Ya, hapus NOKA ${person.noka}`,
+    warning: `Hapus NOKA ${person.noka} dari ${person.name} (NIK ${person.nik})? Peserta ini menjadi tanpa kartu.`,
+    reason: { label: 'Alasan penghapusan NOKA', hint: 'Mis. Kartu milik NIK 1703060101600042, salah ketik saat pendaftaran' },
+    onConfirm: async (reason) => {
+      const cleared = await api(`/api/v1/participants/${encodeURIComponent(person.nik)}/noka`, { method: 'DELETE', json: { reason } });
+      const said = `NOKA ${cleared.removedNoka} dihapus dari ${person.name} (NIK ${person.nik}).`;
+      await render(main, ctx, said);
+      announce(said);
+      main.querySelector('h1')?.focus();
+    },
+  });
 }
 
 /** When a registration is voided rather than ended (POST /participants/:nik/void; the API refuses it once a closed month counted it). */
@@ -295,13 +321,19 @@ export function voidText(change, villages) {
   return `Alasan: ${change.reason ?? '–'}.${held.length ? ` Data yang dibatalkan: ${held.join('; ')}.` : ''}`;
 }
 
+/** An UPDATE: what it changed, and why when it says (one made in the console, not by an upload: a card taken away). */
+function updateText(change, villages) {
+  const changed = describeChanges(change.changes, villages);
+  return change.reason ? `${changed}. Alasan: ${change.reason}.` : changed;
+}
+
 function changesTable(rows, villages) {
   return dataTable({
     caption: 'Perubahan data peserta (terbaru di atas)',
     columns: [
       { label: 'Waktu', value: (c) => dateTimeLabel(c.changedAt ?? c.at) },
       { label: 'Jenis', value: (c) => KIND_LABELS[c.kind] ?? c.kind ?? '–' },
-      { label: 'Perubahan', value: (c) => (c.kind === 'CREATE' ? 'Data awal peserta' : c.kind === 'VOID' ? voidText(c, villages) : describeChanges(c.changes, villages)), wrap: true },
+      { label: 'Perubahan', value: (c) => (c.kind === 'CREATE' ? 'Data awal peserta' : c.kind === 'VOID' ? voidText(c, villages) : updateText(c, villages)), wrap: true },
       { label: 'Oleh', value: (c) => c.changedBy ?? '–' },
       { label: 'Unggahan', render: (c) => uploadCell(c) },
     ],
