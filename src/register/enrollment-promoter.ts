@@ -32,7 +32,7 @@ import { WARN_CLOSED_MONTH, WARN_CLOSED_MONTH_VILLAGE } from './sql/closed-month
 import { COUNT_OWED_CHANGED, OWED_CHANGING_WARNINGS, WARN_COVERAGE_CHANGED, WARN_COVERAGE_OF_NEW, WARN_REINSTATED } from './sql/coverage-warnings.sql.js';
 import { EARLY_HOLDERS_OF_ENDED_CARDS, RESTAGE_EARLY_ROWS, WARN_NOKA_OF_ENDED } from './sql/noka-warnings.sql.js';
 import { REJECT_OTHER_PERSON_FIELDS, WARN_IDENTITY_CHANGED } from './sql/identity-change.sql.js';
-import { WARN_NOKA_OF_ACTIVE, WARN_PERSON_REGISTERED, WARN_VOIDED_BEFORE } from './sql/new-registration-warnings.sql.js';
+import { WARN_NOKA_OF_ACTIVE, WARN_PERSON_IN_FILE, WARN_PERSON_REGISTERED, WARN_VOIDED_BEFORE } from './sql/new-registration-warnings.sql.js';
 import { EARLY_HELD_FOR_IDENTITY } from './sql/identity-held.sql.js';
 import { CLEAR_STAGING } from './sql/staging.sql.js';
 import { type ColumnLabels, columnLabels } from './enrollment-columns.js';
@@ -97,8 +97,9 @@ export class EnrollmentPromoter {
   /**
    * New participants registered early that promotion has to warn go back into staging under their rows' numbers, so
    * that their rows are warned as on PGlite, wherever in the file they stand: one whose card a later batch of the file
-   * ends for another new NIK (EARLY_HOLDERS_OF_ENDED_CARDS, for WARN_NOKA_OF_ENDED), and one that is a NIK voided before
-   * or a person registered under another NIK (EARLY_HELD_FOR_IDENTITY, for new-registration-warnings.sql.ts). One
+   * ends for another new NIK (EARLY_HOLDERS_OF_ENDED_CARDS, for WARN_NOKA_OF_ENDED), and one that is a NIK voided before,
+   * a person registered under another NIK, or one of two new rows of the file with one name and birth date
+   * (EARLY_HELD_FOR_IDENTITY, for new-registration-warnings.sql.ts). One
    * query each to find them, one to move them, whatever their number.
    */
   private async restageEarlyRows(m: EntityManager, uploadId: string, early: EarlyPromotion): Promise<void> {
@@ -150,6 +151,7 @@ export class EnrollmentPromoter {
     await m.query(WARN_IDENTITY_CHANGED, identity);
     await m.query(WARN_NOKA_OF_ACTIVE, [uploadId, file.labels.NIK, file.labels.NOKA]);
     await m.query(WARN_PERSON_REGISTERED, [uploadId, file.labels.NIK]);
+    await m.query(WARN_PERSON_IN_FILE, [uploadId, file.labels.NIK]);
     await m.query(WARN_VOIDED_BEFORE, [uploadId, file.labels.NIK]);
     const [history] = await m.query(RECORD_HISTORY, [uploadId, actor, now]);
     if (history.updated > 0) {
