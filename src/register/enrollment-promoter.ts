@@ -73,6 +73,11 @@ export interface EarlyPromotion {
    * early, the row that registered it (a later row of its NIK is a copy or refused), for `restageEarlyRows`.
    */
   rowOfNik?: (nik: string) => number | undefined;
+  /**
+   * The NIKs of the file's rows that share a name and birth date with another row, roughly (EnrollmentRowValidator.namesakeNiks):
+   * the only participants registered early that PERSON_IN_FILE_OTHER_NIK may concern, for `restageEarlyRows`.
+   */
+  namesakes?: () => readonly string[];
 }
 
 @Injectable()
@@ -98,15 +103,16 @@ export class EnrollmentPromoter {
    * New participants registered early that promotion has to warn go back into staging under their rows' numbers, so
    * that their rows are warned as on PGlite, wherever in the file they stand: one whose card a later batch of the file
    * ends for another new NIK (EARLY_HOLDERS_OF_ENDED_CARDS, for WARN_NOKA_OF_ENDED), and one that is a NIK voided before,
-   * a person registered under another NIK, or one of two new rows of the file with one name and birth date
-   * (EARLY_HELD_FOR_IDENTITY, for new-registration-warnings.sql.ts). One
+   * a person registered under another NIK, or one of two new rows of the file with one name and birth date (the
+   * validator's `namesakes`; EARLY_HELD_FOR_IDENTITY, for new-registration-warnings.sql.ts). One
    * query each to find them, one to move them, whatever their number.
    */
   private async restageEarlyRows(m: EntityManager, uploadId: string, early: EarlyPromotion): Promise<void> {
     const rowOf = early.rowOfNik;
     if (!rowOf || early.created === 0) return;
-    for (const sql of [EARLY_HOLDERS_OF_ENDED_CARDS, EARLY_HELD_FOR_IDENTITY]) {
-      const found: { nik: string }[] = await m.query(sql, [uploadId]);
+    const namesakes = early.namesakes?.() ?? [];
+    for (const [sql, params] of [[EARLY_HOLDERS_OF_ENDED_CARDS, [uploadId]], [EARLY_HELD_FOR_IDENTITY, [uploadId, namesakes]]] as const) {
+      const found: { nik: string }[] = await m.query(sql, [...params]);
       const rows = found.flatMap(({ nik }) => {
         const row = rowOf(nik);
         return row === undefined ? [] : [{ nik, row }];

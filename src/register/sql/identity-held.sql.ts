@@ -9,14 +9,15 @@ import { NAME_KEY } from './names.sql.js';
 
 /**
  * The NIKs this upload registered early that are a NIK voided before (NIK_VOIDED_BEFORE), have the name and birth date
- * of an active participant registered before this upload (PERSON_REGISTERED_OTHER_NIK), or share them with another new
- * registration of this upload, registered early too or still staged (PERSON_IN_FILE_OTHER_NIK: all the rows of such a
- * group are staged again, so that the warning names the first row's number). Run before the staged rows are
+ * of an active participant registered before this upload (PERSON_REGISTERED_OTHER_NIK), or are among $2, the NIKs of
+ * the file's rows that share a name and birth date with another row (PERSON_IN_FILE_OTHER_NIK; the validator's
+ * NamesakesInFile, a superset: WARN_PERSON_IN_FILE compares them exactly once staged, the first row of each included so
+ * that the warning names its row). Run before the staged rows are
  * promoted, when the participants of `created_upload_id` $1 are exactly those registered early. An early row is always
  * active with a card no one else holds (the COPY's unique index), so NOKA_OF_ACTIVE_PARTICIPANT never concerns one.
- * Driven from the few voided NIKs, and names keyed (NAME_KEY) only for the participants registered before: a first
- * read with a probe of the change history and of staging per early row took 0.16 s for a 100,000-row upload. The
- * upload's new rows are keyed once each (`mine`), for both comparisons, and grouped by one hash aggregate. $1 upload id.
+ * Driven from the few voided NIKs and the few namesakes, and names keyed (NAME_KEY) only for the participants registered
+ * before: a first read with a probe of the change history and of staging per early row took 0.16 s for a 100,000-row
+ * upload. $1 upload id, $2 text[] NIKs.
  */
 export const EARLY_HELD_FOR_IDENTITY = `
   WITH voided AS (
@@ -24,18 +25,10 @@ export const EARLY_HELD_FOR_IDENTITY = `
   ), others AS (
     SELECT o.birth_date, ${NAME_KEY('o.name')} AS name_key FROM participant o
     WHERE o.tat IS NULL AND o.created_upload_id IS DISTINCT FROM $1
-  ), mine AS MATERIALIZED (
-    SELECT p.nik, true AS early, p.birth_date, ${NAME_KEY('p.name')} AS name_key FROM participant p WHERE p.created_upload_id = $1
-    UNION ALL
-    SELECT s.nik, false, s.birth_date, ${NAME_KEY('s.name')} FROM enrollment_staging s
-    WHERE s.upload_id = $1 AND NOT EXISTS (SELECT 1 FROM participant q WHERE q.nik = s.nik)
-  ), twice AS (
-    SELECT birth_date, name_key FROM mine GROUP BY birth_date, name_key HAVING count(*) > 1
   )
   SELECT p.nik FROM voided v JOIN participant p ON p.nik = v.nik WHERE p.created_upload_id = $1
   UNION
-  SELECT m.nik FROM mine m JOIN others o ON o.birth_date = m.birth_date AND o.name_key = m.name_key
-  WHERE m.early
+  SELECT p.nik FROM participant p JOIN others o ON o.birth_date = p.birth_date AND o.name_key = ${NAME_KEY('p.name')}
+  WHERE p.created_upload_id = $1
   UNION
-  SELECT m.nik FROM mine m JOIN twice t ON t.birth_date = m.birth_date AND t.name_key = m.name_key
-  WHERE m.early`;
+  SELECT p.nik FROM participant p WHERE p.nik = ANY($2::text[]) AND p.created_upload_id = $1`;

@@ -146,6 +146,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
       });
       const validator = new EnrollmentRowValidator(await this.regions.villageCodes(), dayInWib(early.now), await this.regions.villages());
       early.rowOfNik = (nik) => validator.firstRowOfNikNumber(nik);
+      early.namesakes = () => validator.namesakeNiks();
       const { read: readRows, stage: stageRows } = this.batchRows;
       // Small reader batches, validated at once (sheet cells die young), staged STAGE_ROWS (stageRows) at a time.
       const reader = new SheetReader(command.path, {
