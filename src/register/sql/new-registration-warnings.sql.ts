@@ -8,7 +8,8 @@
  * them (EARLY_HELD_FOR_IDENTITY, identity-held.sql.ts; NOKA_OF_ACTIVE_PARTICIPANT concerns ended rows, never early).
  * Participants this upload registers are not compared with (on PGlite none is registered before the file is read): the
  * rows of the file are compared with each other by WARN_PERSON_IN_FILE.
- * Parameters: $1 upload id, $2 the NIK column as the file names it, $3 (WARN_NOKA_OF_ACTIVE) the NOKA column.
+ * Parameters: $1 upload id, $2 the NIK column as the file names it, $3 (WARN_NOKA_OF_ACTIVE) the NOKA column,
+ * (WARN_PERSON_IN_FILE) the NIKs of the file's namesakes.
  */
 import { sqlDayName } from '../../common/month.js';
 import { RAW_ONCE } from './promote.sql.js';
@@ -72,13 +73,15 @@ export const WARN_PERSON_REGISTERED = `
  * typo, rarely twins of one name. Each but the first (the lowest row number) is warned, on the NIK column, naming the
  * first row's number, name and NIK. Compares the rows still staged; on PostgreSQL those the early paths registered
  * with such a namesake are staged again first (EARLY_HELD_FOR_IDENTITY), so the rows may stand any distance apart.
- * One hash aggregate over the upload's new rows; the few rows of a group are joined back.
+ * Only the rows among $3 (text[], FileColumns.namesakes: those the validator found sharing a birth date and a name,
+ * roughly, a superset) are keyed and grouped: keying every staged name (a regular expression per row) cost 0.35–0.5 s
+ * of database CPU for 100,000 new people; NULL compares every staged row.
  */
 export const WARN_PERSON_IN_FILE = `
   WITH fresh AS MATERIALIZED (
     SELECT s.row_number, s.nik, s.name, s.birth_date, ${NAME_KEY('s.name')} AS name_key
     FROM enrollment_staging s
-    WHERE s.upload_id = $1 AND ${NEW_NIK('s')}
+    WHERE s.upload_id = $1 AND ($3::text[] IS NULL OR s.nik = ANY($3::text[])) AND ${NEW_NIK('s')}
   ), twice AS (
     SELECT birth_date, name_key, min(row_number) AS first_row FROM fresh GROUP BY birth_date, name_key HAVING count(*) > 1
   ), later AS (

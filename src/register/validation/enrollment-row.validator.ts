@@ -88,7 +88,7 @@ export class EnrollmentRowValidator {
 
   /**
    * The NIKs of accepted rows whose name and birth date another accepted row of the file has, roughly (NamesakesInFile):
-   * of the participants registered early, only these may be warned PERSON_IN_FILE_OTHER_NIK (EnrollmentPromoter.restageEarlyRows).
+   * only these may be warned PERSON_IN_FILE_OTHER_NIK (FileColumns.namesakes, for EnrollmentPromoter).
    */
   namesakeNiks(): readonly string[] {
     return this.namesakes.niks;

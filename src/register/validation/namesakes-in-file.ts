@@ -1,10 +1,9 @@
 /**
  * The NIKs of the file's rows that share a birth date and a name with another row (PERSON_IN_FILE_OTHER_NIK), noted
- * while the file is read, for the early path on PostgreSQL: of the participants it registered early, only these can be
- * such a row, and only these are looked up and staged again (EARLY_HELD_FOR_IDENTITY), so that WARN_PERSON_IN_FILE
- * compares them in staging. Keying every name in the database instead (NAME_KEY, a regular expression per row, and an
- * aggregate of 100,000 groups) took 0.35–0.5 s of database CPU for a 100,000-row upload of new people, against 0.03 s
- * for the query without it.
+ * while the file is read: only these rows are compared at promotion (WARN_PERSON_IN_FILE), and of the participants
+ * registered early on PostgreSQL only these are looked up and staged again (EARLY_HELD_FOR_IDENTITY). Keying every name
+ * in the database instead (NAME_KEY, a regular expression per row, and an aggregate of 100,000 groups) took 0.35–0.5 s
+ * of database CPU for a 100,000-row upload of new people, against 0.03 s for the early query without it.
  *
  * A row is keyed by a 32-bit hash of its birth date and of its name reduced to its letters and digits, lower case:
  * coarser than NAME_KEY (which leaves out spaces and punctuation only), so two rows NAME_KEY finds alike are always
