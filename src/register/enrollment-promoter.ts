@@ -32,7 +32,7 @@ import { WARN_CLOSED_MONTH, WARN_CLOSED_MONTH_VILLAGE } from './sql/closed-month
 import { COUNT_OWED_CHANGED, OWED_CHANGING_WARNINGS, WARN_COVERAGE_CHANGED, WARN_COVERAGE_OF_NEW, WARN_REINSTATED } from './sql/coverage-warnings.sql.js';
 import { EARLY_HOLDERS_OF_ENDED_CARDS, RESTAGE_EARLY_ROWS, WARN_NOKA_OF_ENDED } from './sql/noka-warnings.sql.js';
 import { REJECT_OTHER_PERSON_FIELDS, WARN_IDENTITY_CHANGED } from './sql/identity-change.sql.js';
-import { WARN_NOKA_OF_ACTIVE, WARN_PERSON_REGISTERED, WARN_VOIDED_BEFORE } from './sql/new-registration-warnings.sql.js';
+import { WARN_NOKA_OF_ACTIVE, WARN_PERSON_IN_FILE, WARN_PERSON_REGISTERED, WARN_VOIDED_BEFORE } from './sql/new-registration-warnings.sql.js';
 import { EARLY_HELD_FOR_IDENTITY } from './sql/identity-held.sql.js';
 import { CLEAR_STAGING } from './sql/staging.sql.js';
 import { type ColumnLabels, columnLabels } from './enrollment-columns.js';
@@ -59,6 +59,12 @@ export interface PromotionCounts {
 export interface FileColumns {
   tat: boolean;
   labels: ColumnLabels;
+  /**
+   * The NIKs of the file's rows that share a name and birth date with another row, roughly (EnrollmentRowValidator.namesakeNiks):
+   * the only rows PERSON_IN_FILE_OTHER_NIK may concern (WARN_PERSON_IN_FILE, and `restageEarlyRows` of those registered
+   * early). Absent: every staged row is compared.
+   */
+  namesakes?: readonly string[];
 }
 
 const ALL_COLUMNS: FileColumns = { tat: true, labels: columnLabels() };
@@ -90,22 +96,23 @@ export class EnrollmentPromoter {
 
   /** Finishes a promotion begun with `tryLock`/`promoteNewBatch` in `m`'s open transaction (the caller commits). */
   async finish(m: EntityManager, uploadId: string, actor: string, rowsRead: number, early: EarlyPromotion, file: FileColumns = ALL_COLUMNS): Promise<PromotionCounts> {
-    await this.restageEarlyRows(m, uploadId, early);
+    await this.restageEarlyRows(m, uploadId, early, file.namesakes);
     return this.promoteIn(m, uploadId, actor, rowsRead, file, early);
   }
 
   /**
    * New participants registered early that promotion has to warn go back into staging under their rows' numbers, so
    * that their rows are warned as on PGlite, wherever in the file they stand: one whose card a later batch of the file
-   * ends for another new NIK (EARLY_HOLDERS_OF_ENDED_CARDS, for WARN_NOKA_OF_ENDED), and one that is a NIK voided before
-   * or a person registered under another NIK (EARLY_HELD_FOR_IDENTITY, for new-registration-warnings.sql.ts). One
+   * ends for another new NIK (EARLY_HOLDERS_OF_ENDED_CARDS, for WARN_NOKA_OF_ENDED), and one that is a NIK voided before,
+   * a person registered under another NIK, or one of two new rows of the file with one name and birth date (among
+   * `namesakes`, FileColumns.namesakes; EARLY_HELD_FOR_IDENTITY, for new-registration-warnings.sql.ts). One
    * query each to find them, one to move them, whatever their number.
    */
-  private async restageEarlyRows(m: EntityManager, uploadId: string, early: EarlyPromotion): Promise<void> {
+  private async restageEarlyRows(m: EntityManager, uploadId: string, early: EarlyPromotion, namesakes: readonly string[] = []): Promise<void> {
     const rowOf = early.rowOfNik;
     if (!rowOf || early.created === 0) return;
-    for (const sql of [EARLY_HOLDERS_OF_ENDED_CARDS, EARLY_HELD_FOR_IDENTITY]) {
-      const found: { nik: string }[] = await m.query(sql, [uploadId]);
+    for (const [sql, params] of [[EARLY_HOLDERS_OF_ENDED_CARDS, [uploadId]], [EARLY_HELD_FOR_IDENTITY, [uploadId, namesakes]]] as const) {
+      const found: { nik: string }[] = await m.query(sql, [...params]);
       const rows = found.flatMap(({ nik }) => {
         const row = rowOf(nik);
         return row === undefined ? [] : [{ nik, row }];
@@ -150,6 +157,7 @@ export class EnrollmentPromoter {
     await m.query(WARN_IDENTITY_CHANGED, identity);
     await m.query(WARN_NOKA_OF_ACTIVE, [uploadId, file.labels.NIK, file.labels.NOKA]);
     await m.query(WARN_PERSON_REGISTERED, [uploadId, file.labels.NIK]);
+    await m.query(WARN_PERSON_IN_FILE, [uploadId, file.labels.NIK, file.namesakes ?? null]);
     await m.query(WARN_VOIDED_BEFORE, [uploadId, file.labels.NIK]);
     const [history] = await m.query(RECORD_HISTORY, [uploadId, actor, now]);
     if (history.updated > 0) {

@@ -395,8 +395,9 @@ describe('re-uploads: the same file changes nothing, a changed row is recorded i
 /**
  * A mistyped NIK lands on someone else (QA): a registered NIK's row with another name and two of sex, NO_KK, village
  * changed is refused, one changed is warned; a new NIK that is a registered person (their card, or their name and birth
- * date) or a registration voided before is taken, warned. Golden files ok/identity-master.csv and
- * not-ok/nik-other-person-same-birth.csv, not-ok/new-nik-of-registered-person.csv, not-ok/voided-nik-again.csv.
+ * date) or a registration voided before is taken, warned; so is a new person typed twice in one file under other NIKs.
+ * Golden files ok/identity-master.csv and not-ok/nik-other-person-same-birth.csv, not-ok/new-nik-of-registered-person.csv,
+ * not-ok/voided-nik-again.csv, not-ok/person-twice-in-file.csv and ok/namesakes-in-file.csv.
  */
 describe('a NIK typed wrong: another person, a person registered twice, a voided NIK again', () => {
   let t: TestApp;
@@ -469,6 +470,74 @@ describe('a NIK typed wrong: another person, a person registered twice, a voided
     // uploaded again (a change), the rows are registered: no longer new, not warned again
     const again = await upload(t, { name: 'lagi.csv', content: Buffer.from(fixture('not-ok/new-nik-of-registered-person.csv').toString().replace('01/11/2026,,', '02/11/2026,,')) });
     expect(again.body).toMatchObject({ status: 'DONE', accepted: 2, updated: 1, warnings: 0 });
+  });
+
+  it('a new person typed twice in one file under other NIKs: the later rows are taken, warned naming the first row and its NIK; namesakes are not', async () => {
+    const res = await upload(t, 'not-ok/person-twice-in-file.csv');
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 4, accepted: 4, rejected: 0, created: 4, warnings: 2 });
+    const said =
+      `Baris 2 berkas ini juga mendaftarkan Joko Susilo, lahir pada tanggal yang sama (21 Juni 1961), dengan NIK lain (1703062106610101): ` +
+      'kemungkinan orang yang sama ditulis dua kali dan NIK salah satu baris salah ketik. Periksa NIK kedua baris pada KTP atau KK; ' +
+      'bila orang yang sama, hapus baris yang salah dari berkas puskesmas dan batalkan pendaftaran NIK yang salah (Batalkan pendaftaran). ' +
+      'Bila memang dua orang (misalnya kembar bernama sama), biarkan. Baris tetap diterima.';
+    // rows 4 and 5 both name row 2, the first; row 3 (another name) is not told
+    expect(await issues(t, res.body.id)).toEqual([
+      { row_number: 4, severity: 'WARN', column_name: 'NIK', code: 'PERSON_IN_FILE_OTHER_NIK', message: said },
+      { row_number: 5, severity: 'WARN', column_name: 'NIK', code: 'PERSON_IN_FILE_OTHER_NIK', message: said },
+    ]);
+    // a warning, not a refusal (twins of one name are rare but real): every row is registered
+    for (const nik of ['1703062106610101', '1703062106610110', '1703062106610111']) expect(await person(nik)).toMatchObject({ tat: null });
+    // the row's own values, as uploaded, stay with its finding (the report repeats the row)
+    const [{ raw }] = await t.dataSource.query(`SELECT raw FROM upload_issue WHERE upload_id = $1 AND row_number = 4`, [res.body.id]);
+    expect(raw).toMatchObject({ NIK: '1703062106610110', NAMA: 'JOKO SUSILO' });
+    // uploaded again (a change): registered now, compared with no one, not warned again
+    const again = await upload(t, { name: 'lagi.csv', content: Buffer.from(fixture('not-ok/person-twice-in-file.csv').toString().replaceAll('01/11/2026', '02/11/2026')) });
+    expect(again.body).toMatchObject({ status: 'DONE', accepted: 4, updated: 4, warnings: 0 });
+    // the same name born another day, another name born the same day: other people, taken without a word
+    const namesakes = await upload(t, 'ok/namesakes-in-file.csv');
+    expect(namesakes.body).toMatchObject({ status: 'DONE', accepted: 4, created: 4, rejected: 0, warnings: 0 });
+  });
+
+  it('a person typed twice is warned across staged batches too, early or staged, whichever the distance (PostgreSQL registers new rows batch by batch)', async () => {
+    // batches of 2 rows instead of 5,000, as for NOKA_OF_ENDED_PARTICIPANT: the two rows are registered early in
+    // different batches on PostgreSQL, and staged again once the file is read (EARLY_HELD_FOR_IDENTITY)
+    const importer = t.app.get(ImportEnrollmentSheet);
+    const batchRows = importer.batchRows;
+    importer.batchRows = { read: 2, stage: 2 };
+    try {
+      const csv = (name: string, ...rows: string[]) => ({ name, content: Buffer.from(['NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR', ...rows].join('\n') + '\n') });
+      const nik = (serial: number) => `170306410160${String(serial).padStart(4, '0')}`;
+      const person = (serial: number, name = `Orang ${serial}`, rest = ',2026-11-01,,') => `${nik(serial)},1703060101200001,${name},1960-01-01,P,17.03.06.2001,${rest}`;
+      const others = (from: number, n: number) => Array.from({ length: n }, (_, i) => person(from + i));
+      const said = (first: number, name: string, firstNik: string) =>
+        `Baris ${first} berkas ini juga mendaftarkan ${name}, lahir pada tanggal yang sama (1 Januari 1960), dengan NIK lain (${firstNik}): ` +
+        'kemungkinan orang yang sama ditulis dua kali dan NIK salah satu baris salah ketik. Periksa NIK kedua baris pada KTP atau KK; ' +
+        'bila orang yang sama, hapus baris yang salah dari berkas puskesmas dan batalkan pendaftaran NIK yang salah (Batalkan pendaftaran). ' +
+        'Bila memang dua orang (misalnya kembar bernama sama), biarkan. Baris tetap diterima.';
+      const outcome = async (file: { name: string; content: Buffer }) => {
+        const { body } = await upload(t, file);
+        const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM participant WHERE created_upload_id = $1', [body.id]);
+        return { body, registered: n, warned: (await issues(t, body.id)).map((i) => [i.row_number, i.column_name, i.code, i.message]) };
+      };
+      // all new: rows 2 and 9 are copied into the register with their batches, 4 batches apart
+      const copied = await outcome(csv('ganda-jauh.csv', person(501, 'Wati Susanti'), ...others(502, 6), person(508, 'WATI SUSANTI')));
+      expect(copied.body).toMatchObject({ status: 'DONE', rowsRead: 8, accepted: 8, created: 8, rejected: 0, warnings: 1 });
+      expect(copied.warned).toEqual([[9, 'NIK', 'PERSON_IN_FILE_OTHER_NIK', said(2, 'Wati Susanti', nik(501))]]);
+      expect(copied.registered).toBe(8);
+      // after a registered person's row (row 2): rows 3 and 10 are promoted from staging batch by batch (PROMOTE_NEW_BATCH)
+      const registered = person(501, 'Wati Susanti', ',2026-11-02,,');
+      const staged = await outcome(csv('ganda-jauh-2.csv', registered, person(511, 'Rina Marlina'), ...others(512, 6), person(518, 'Rina  Marlina')));
+      expect(staged.body).toMatchObject({ status: 'DONE', rowsRead: 9, accepted: 9, created: 8, updated: 1, rejected: 0, warnings: 1 });
+      expect(staged.warned).toEqual([[10, 'NIK', 'PERSON_IN_FILE_OTHER_NIK', said(3, 'Rina Marlina', nik(511))]]);
+      // the first registered early (row 2), the later kept staged to the end (a card and a TAT: NOKA_OF_ENDED_PARTICIPANT
+      // is judged with the whole file): found by comparing the register's early rows with the staged ones
+      const mixed = await outcome(csv('ganda-campur.csv', person(521, 'Yuni Astuti'), ...others(522, 4), person(526, 'yuni astuti', '0001000000951,2026-11-01,2026-11-30,PINDAH'), ...others(527, 2)));
+      expect(mixed.body).toMatchObject({ status: 'DONE', rowsRead: 8, accepted: 8, created: 8, rejected: 0, warnings: 1 });
+      expect(mixed.warned).toEqual([[7, 'NIK', 'PERSON_IN_FILE_OTHER_NIK', said(2, 'Yuni Astuti', nik(521))]]);
+      expect(mixed.registered).toBe(8);
+    } finally {
+      importer.batchRows = batchRows;
+    }
   });
 
   it('a NIK voided before and uploaded again is registered, warned naming the void: when, by whom, why (QA: it came back silently)', async () => {

@@ -6,8 +6,10 @@
  * puskesmas sheet without a word). Run by EnrollmentPromoter with the other warnings, on the rows still staged; rows
  * the early paths (PROMOTE_NEW_BATCH, StagingWriter's COPY) registered are staged again first when these would warn
  * them (EARLY_HELD_FOR_IDENTITY, identity-held.sql.ts; NOKA_OF_ACTIVE_PARTICIPANT concerns ended rows, never early).
- * Participants this upload registers are not compared with (on PGlite none is registered before the file is read).
- * Parameters: $1 upload id, $2 the NIK column as the file names it, $3 (WARN_NOKA_OF_ACTIVE) the NOKA column.
+ * Participants this upload registers are not compared with (on PGlite none is registered before the file is read): the
+ * rows of the file are compared with each other by WARN_PERSON_IN_FILE.
+ * Parameters: $1 upload id, $2 the NIK column as the file names it, $3 (WARN_NOKA_OF_ACTIVE) the NOKA column,
+ * (WARN_PERSON_IN_FILE) the NIKs of the file's namesakes.
  */
 import { sqlDayName } from '../../common/month.js';
 import { RAW_ONCE } from './promote.sql.js';
@@ -62,6 +64,42 @@ export const WARN_PERSON_REGISTERED = `
                 'kemungkinan orang yang sama, terdaftar dua kali, atau %1$s baris ini salah ketik. Periksa %1$s-nya; bila orang yang sama, '
                 'unggah barisnya dengan %1$s yang terdaftar, lalu batalkan pendaftaran baru ini (Batalkan pendaftaran). Baris tetap diterima.',
                 $2::text, registered, ${sqlDayName('birth_date')}),
+         raw
+  FROM told`;
+
+/**
+ * 1k. PERSON_IN_FILE_OTHER_NIK: two or more new registrations of this file with the same name (NAME_KEY) and birth date
+ * and other NIKs (a NIK is one row of a file, the validator sees to it): most often one person typed twice with a NIK
+ * typo, rarely twins of one name. Each but the first (the lowest row number) is warned, on the NIK column, naming the
+ * first row's number, name and NIK. Compares the rows still staged; on PostgreSQL those the early paths registered
+ * with such a namesake are staged again first (EARLY_HELD_FOR_IDENTITY), so the rows may stand any distance apart.
+ * Only the rows among $3 (text[], FileColumns.namesakes: those the validator found sharing a birth date and a name,
+ * roughly, a superset) are keyed and grouped: keying every staged name (a regular expression per row) cost 0.35–0.5 s
+ * of database CPU for 100,000 new people; NULL compares every staged row.
+ */
+export const WARN_PERSON_IN_FILE = `
+  WITH fresh AS MATERIALIZED (
+    SELECT s.row_number, s.nik, s.name, s.birth_date, ${NAME_KEY('s.name')} AS name_key
+    FROM enrollment_staging s
+    WHERE s.upload_id = $1 AND ($3::text[] IS NULL OR s.nik = ANY($3::text[])) AND ${NEW_NIK('s')}
+  ), twice AS (
+    SELECT birth_date, name_key, min(row_number) AS first_row FROM fresh GROUP BY birth_date, name_key HAVING count(*) > 1
+  ), later AS (
+    SELECT f.row_number, f.birth_date, t.first_row, o.name AS first_name, o.nik AS first_nik
+    FROM twice t
+    JOIN fresh f ON f.birth_date = t.birth_date AND f.name_key = t.name_key AND f.row_number > t.first_row
+    JOIN fresh o ON o.row_number = t.first_row
+  ), told AS (
+    SELECT l.row_number, l.birth_date, l.first_row, l.first_name, l.first_nik, ${RAW_ONCE('s')} AS raw
+    FROM later l JOIN enrollment_staging s ON s.upload_id = $1 AND s.row_number = l.row_number
+  )
+  INSERT INTO upload_issue (upload_id, row_number, severity, column_name, code, message, raw)
+  SELECT $1, row_number, 'WARN', $2::text, 'PERSON_IN_FILE_OTHER_NIK',
+         format('Baris %2$s berkas ini juga mendaftarkan %3$s, lahir pada tanggal yang sama (%5$s), dengan %1$s lain (%4$s): '
+                'kemungkinan orang yang sama ditulis dua kali dan %1$s salah satu baris salah ketik. Periksa %1$s kedua baris pada KTP atau KK; '
+                'bila orang yang sama, hapus baris yang salah dari berkas puskesmas dan batalkan pendaftaran %1$s yang salah (Batalkan pendaftaran). '
+                'Bila memang dua orang (misalnya kembar bernama sama), biarkan. Baris tetap diterima.',
+                $2::text, first_row, first_name, first_nik, ${sqlDayName('birth_date')}),
          raw
   FROM told`;
 

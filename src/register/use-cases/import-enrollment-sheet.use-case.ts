@@ -183,7 +183,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
       await this.uploads.sheetWarnings(uploadId, reader.sheetWarnings); // rows Excel hid, read all the same
       await this.uploads.progress(uploadId, 0.9, rowsRead);
       const transaction = writer.transaction;
-      const file: FileColumns = { tat: reader.header!.indexes[COL.TAT] >= 0, labels: labels ?? columnLabels() };
+      const file: FileColumns = { tat: reader.header!.indexes[COL.TAT] >= 0, labels: labels ?? columnLabels(), namesakes: validator.namesakeNiks() };
       if (transaction) {
         await this.promoter.finish(transaction, uploadId, command.actor, rowsRead, early, file);
         await writer.commit();

@@ -14,6 +14,7 @@ import type { SheetRow } from '../../common/spreadsheet/sheet-row.js';
 import { clearsNoka, COL, type ColumnLabels, columnLabels, END_REASON_PHRASINGS, END_REASON_PHRASINGS_SAID, END_REASONS, ENROLLMENT_COLUMNS, type EndReason, type EnrollmentColumnName, NOKA_CLEAR } from '../enrollment-columns.js';
 import { DigitKeyMap } from './digit-key-map.js';
 import { type ComparedColumn, FirstRowsOfNik } from './first-rows-of-nik.js';
+import { NamesakesInFile } from './namesakes-in-file.js';
 import { lengthMessage, visibleText } from '../../common/text.js';
 import { dateFormsOf, noDateForms, noteDateForm, type RowDateForms } from '../../common/spreadsheet/date-order.js';
 import { addMonthsToDay, dayName } from '../../common/month.js';
@@ -80,6 +81,17 @@ export class EnrollmentRowValidator {
   /** The row of the file's first row of `nik`: the row that registered it, if it was registered early (EnrollmentPromoter.restageEarlyRows). */
   firstRowOfNikNumber(nik: string): number | undefined {
     return this.firstRowOfNik.get(nik)?.row;
+  }
+
+  /** The accepted rows' birth dates and names, for the NIKs of rows that share them with another (namesakeNiks). */
+  private readonly namesakes = new NamesakesInFile();
+
+  /**
+   * The NIKs of accepted rows whose name and birth date another accepted row of the file has, roughly (NamesakesInFile):
+   * only these may be warned PERSON_IN_FILE_OTHER_NIK (FileColumns.namesakes, for EnrollmentPromoter).
+   */
+  namesakeNiks(): readonly string[] {
+    return this.namesakes.niks;
   }
 
   /**
@@ -200,6 +212,7 @@ export class EnrollmentRowValidator {
     } else if (nik !== null) this.firstRowOfNik.add(nik, rowNumber, refused, values);
     if (refused || first !== undefined) return { issues: cells === read ? issues : withoutRequiredRepeats(issues) };
     const record: EnrollmentRecord = { rowNumber, nik: nik!, noKk: noKk!, name: name!, birthDate: birthDate!, sex: sex!, villageCode: villageCode!, noka, tmt: tmt!, tat, endReason, ...(nokaCleared && { nokaCleared }) };
+    this.namesakes.add(record.nik, record.birthDate, record.name);
     if (noka && tat === null) {
       const firstRow = this.firstRowOfNoka.get(noka);
       if (firstRow !== undefined) return { contested: { record, firstRow }, issues };

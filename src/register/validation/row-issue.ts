@@ -29,6 +29,8 @@ export enum RowIssueCode {
   NOKA_OF_ACTIVE_PARTICIPANT = 'NOKA_OF_ACTIVE_PARTICIPANT',
   /** A new registration of the name and birth date of an active participant (WARN_PERSON_REGISTERED, at promotion). */
   PERSON_REGISTERED_OTHER_NIK = 'PERSON_REGISTERED_OTHER_NIK',
+  /** A new registration of the name and birth date of an earlier new row of the file, another NIK (WARN_PERSON_IN_FILE, at promotion). */
+  PERSON_IN_FILE_OTHER_NIK = 'PERSON_IN_FILE_OTHER_NIK',
   /** A new registration of a NIK voided before (WARN_VOIDED_BEFORE, at promotion). */
   NIK_VOIDED_BEFORE = 'NIK_VOIDED_BEFORE',
   /** NIK equal to the row's NO_KK: a family-card number typed as NIK (the validator). */
