@@ -16,7 +16,7 @@ const RUN_ID = uuidParam(ReconciliationException.runNotFound);
 import { NoQueryDto } from '../common/http/validation.js';
 import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
 import { FindingPageDto } from './dto/finding-response.dto.js';
-import { FinalizedRunResponseDto, ReconciliationRunDetailResponseDto, ReconciliationRunResponseDto, StartedRunResponseDto } from './dto/reconciliation-run-response.dto.js';
+import { FinalizedRunResponseDto, FinalizePreviewResponseDto, ReconciliationRunDetailResponseDto, ReconciliationRunResponseDto, StartedRunResponseDto } from './dto/reconciliation-run-response.dto.js';
 
 /** Why another role than KEUANGAN is refused finalizing (QA: the admin read only that the role was not allowed). */
 export const FINALIZED_BY_FINANCE =
@@ -61,6 +61,17 @@ export class ReconciliationController {
   @Roles(...READERS)
   findings(@Param('id', RUN_ID) id: string, @Query() query: FindingQueryDto) {
     return this.runs.findings(id, query);
+  }
+
+  /**
+   * What finalizing the run now would warn of (FREEZES_OPEN_MONTHS, DUE_DATE_NOT_PASSED), asked before it is confirmed;
+   * checks and changes nothing.
+   */
+  @Get(':id/finalize-preview')
+  @ApiOkResponse({ type: FinalizePreviewResponseDto })
+  @Roles(...READERS)
+  finalizePreview(@Param('id', RUN_ID) id: string, @Query() _query: NoQueryDto) {
+    return this.finalizeRun.preview(id);
   }
 
   /**

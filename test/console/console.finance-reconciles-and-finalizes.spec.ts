@@ -162,10 +162,12 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await login(page, base, checker);
     await page.goto(runUrl);
     await page.getByRole('button', { name: 'Finalisasi rekonsiliasi ini…' }).click();
-    // what finalizing fixes: the month's results, not the register; January to September, not finalized, are frozen with it (QA)
+    // what finalizing fixes: the month's results, not the register; January to September, not finalized, are closed with it,
+    // named with what they still owe and that their payments are then corrections (the API's finalize-preview; QA: unsaid)
     const question = await page.locator('.confirm-step .notice--warning').textContent();
     expect(question).toContain('Daftar peserta tetap dapat diperbarui, tetapi tidak mengubah hasil Oktober 2026.');
-    expect(question).toContain('Bulan-bulan sebelumnya di tahun 2026 yang belum difinalisasi (hingga September 2026) ikut dibekukan');
+    expect(question).toContain('Finalisasi Oktober 2026 juga menutup 9 bulan sebelumnya yang belum difinalisasi, Januari–September 2026 (belum pernah direkonsiliasi: Januari–September 2026).');
+    expect(question).toContain('pembayarannya hanya dapat dicatat sebagai koreksi di bulan yang masih terbuka');
     expect(question).not.toContain('(peserta,');
     await page.getByRole('button', { name: 'Ya, finalisasi Oktober 2026' }).click();
     await page.getByText(`Difinalisasi oleh ${checker.username}`).waitFor();

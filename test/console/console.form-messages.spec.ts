@@ -171,12 +171,24 @@ describe('console form messages', () => {
       expect(runFinalize.finalizeRisks({ ...run, dueDatePassed: true }, owing)[1]).toMatch(/^2 komitmen masih terutang/);
     });
 
-    it('the Dasbor names the months frozen without a reconciliation, and what to do (QA, year end: said nowhere)', () => {
-      const frozen = ['2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((month) => ({ month, frozenBy: '2026-12' }));
+    it('the Dasbor names the months frozen without a finalized reconciliation, never reconciled apart from draft only, and what to do (QA: drafts were left out)', () => {
+      const frozen = ['2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((month) => ({ month, frozenBy: '2026-12', draftVersion: null }));
       expect(dashboard.frozenUnreconciledText(frozen)).toBe(
-        'Bulan dibekukan tanpa rekonsiliasi: Februari–Juni 2026. Bulan ini dibekukan oleh finalisasi Desember 2026 tanpa pernah direkonsiliasi, jadi belum ada berita acaranya. ' +
-          'Bulan yang dibekukan masih dapat direkonsiliasi: unggah tagihan BPJS-nya di halaman Tagihan, jalankan rekonsiliasinya, lalu minta petugas keuangan lain memfinalisasinya. ' +
-          'Alokasinya tetap seperti saat dibekukan; pembayarannya hanya dapat dicatat sebagai koreksi di bulan yang masih terbuka.',
+        'Bulan dibekukan tanpa rekonsiliasi final: Februari–Juni 2026, dibekukan oleh finalisasi Desember 2026; belum ada berita acara yang ditandatangani untuk bulan-bulan itu. ' +
+          'Belum pernah direkonsiliasi: Februari–Juni 2026; unggah tagihan BPJS-nya di halaman Tagihan dan jalankan rekonsiliasinya. ' +
+          'Bulan yang dibekukan masih dapat direkonsiliasi dan difinalisasi oleh petugas keuangan lain. Alokasinya tetap seperti saat dibekukan; pembayarannya hanya dapat dicatat sebagai koreksi di bulan yang masih terbuka.',
+      );
+      // November 2026 froze August–October: August and October reconciled as drafts only, September never
+      const drafts = [
+        { month: '2026-08', frozenBy: '2026-11', draftVersion: 2 },
+        { month: '2026-09', frozenBy: '2026-11', draftVersion: null },
+        { month: '2026-10', frozenBy: '2026-11', draftVersion: 1 },
+      ];
+      expect(dashboard.frozenUnreconciledText(drafts)).toBe(
+        'Bulan dibekukan tanpa rekonsiliasi final: Agustus–Oktober 2026, dibekukan oleh finalisasi November 2026; belum ada berita acara yang ditandatangani untuk bulan-bulan itu. ' +
+          'Belum pernah direkonsiliasi: September 2026; unggah tagihan BPJS-nya di halaman Tagihan dan jalankan rekonsiliasinya. ' +
+          'Hanya draf (belum difinalisasi): Agustus 2026 (versi 2), Oktober 2026 (versi 1); bila datanya berubah sejak dijalankan, jalankan ulang rekonsiliasinya. ' +
+          'Bulan yang dibekukan masih dapat direkonsiliasi dan difinalisasi oleh petugas keuangan lain. Alokasinya tetap seperti saat dibekukan; pembayarannya hanya dapat dicatat sebagai koreksi di bulan yang masih terbuka.',
       );
       expect(dashboard.frozenUnreconciledText([])).toBeNull();
       expect(dashboard.frozenUnreconciledText(undefined)).toBeNull(); // a server without the field
@@ -364,6 +376,15 @@ describe('console form messages', () => {
       expect(open).toContain('Bulan-bulan sebelumnya di tahun 2026 yang belum difinalisasi (hingga September 2026) ikut dibekukan');
       expect(open).toMatch(/selain yang memulai rekonsiliasi \(sri\)\.$/);
       expect(runFinalize.finalizeWarning(run, false)).not.toContain('dibekukan');
+      // the API's preview names the months it closes, their drafts and what they owe: said instead of the general sentence
+      const message = 'Finalisasi Oktober 2026 juga menutup 1 bulan sebelumnya yang belum difinalisasi (September 2026): September 2026 (hanya draf: …).';
+      const preview = { warnings: [{ code: 'DUE_DATE_NOT_PASSED', message: 'jatuh tempo', details: {} }, { code: 'FREEZES_OPEN_MONTHS', message, details: {} }] };
+      const said = runFinalize.finalizeWarning(run, true, [], null, preview);
+      expect(said).toContain(message);
+      expect(said).not.toContain('ikut dibekukan');
+      expect(said).not.toContain('jatuh tempo'); // said by finalizeRisks from the statuses, not twice
+      // a month already frozen freezes nothing more
+      expect(runFinalize.finalizeWarning(run, true, [], '2026-11', preview)).not.toContain(message);
     });
 
     it('run page: the register corrections of closed months in words, for the finance officer (QA: November paid for a man dead in October, unsaid)', () => {

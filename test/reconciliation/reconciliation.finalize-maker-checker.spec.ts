@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, insertPledge, nik } from './support/seed.js';
 import { secondKeuangan } from './support/users.js';
 import { FINALIZED_BY_FINANCE } from '../../src/reconciliation/reconciliation.controller.js';
+import { download, readWorkbook } from '../reports/support/xlsx.js';
 
 // Booting the app on a fresh database copy can take long on a busy machine (PGlite).
 jest.setTimeout(180_000);
@@ -228,10 +229,15 @@ describe('reconciliation: finalize before the due date warns of what is unpaid',
 
   const runOf = async (month: string) => (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month }).expect(201)).body;
 
-  it('November, past its due date and unpaid, is finalized with no warning', async () => {
+  it('November, past its due date and unpaid, is finalized with no DUE_DATE_NOT_PASSED (only the earlier months it freezes)', async () => {
     const run = await runOf('2026-11');
     expect((await checker.get(`/api/v1/reconciliations/${run.id}`).expect(200)).body).toMatchObject({ dueDate: '2026-11-10', dueDatePassed: true });
-    expect((await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(201)).body.warnings).toEqual([]);
+    const warnings = (await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(201)).body.warnings;
+    // allocating December allocated January–November: November freezes January–October, never reconciled
+    expect(warnings.map((w: { code: string }) => w.code)).toEqual(['FREEZES_OPEN_MONTHS']);
+    expect(warnings[0].details.months.map((k: { month: string; draftVersion: number | null }) => `${k.month}${k.draftVersion ?? ''}`)).toEqual(
+      ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'].map((m) => `2026-${m}`),
+    );
   });
 
   it('December on 6 December: DUE_DATE_NOT_PASSED naming the due date, Rp63.400 unpaid by 2 funders, and January 2027 for their payments', async () => {
@@ -248,5 +254,111 @@ describe('reconciliation: finalize before the due date warns of what is unpaid',
         details: { dueDate: '2026-12-10', unpaid: 63_400, funders: 2, pledgeCodes: ['APBD-2026', 'PROV-2026'] },
       },
     ]);
+  });
+});
+
+/**
+ * Finalizing a month freezes the earlier months of its year not finalized (§9), allowed, and said (FREEZES_OPEN_MONTHS):
+ * before, by GET /reconciliations/:id/finalize-preview, and in the answer; afterwards, the frozen months without a
+ * finalized reconciliation are listed, drafts among them (QA: November finalized closed August–October, reconciled as
+ * drafts only, October still owing, with `"warnings":[]`, and the Dasbor left them out). Two participants at Rp37.800:
+ * PROV-2026 funds one, APBD-2026 the other. July: finalized (January–June frozen by it, never reconciled). August: run (draft), paid in full. September: allocated, never run, unpaid.
+ * October: run (draft), APBD-2026 paid Rp20.000. November: run and finalized on 15 December, after its due date.
+ */
+describe('reconciliation: finalize says which earlier open months it freezes and what they owe', () => {
+  let t: TestApp;
+  let checker: Awaited<ReturnType<typeof secondKeuangan>>;
+  let novemberId: string;
+  const people = [1, 2].map((n) => ({ nik: nik(n), noka: `000000000000${n}` }));
+  const funder = 'Penyandang dana uji';
+  beforeAll(async () => {
+    t = await createTestApp({}, new Date('2026-12-15T03:00:00Z'));
+    checker = await secondKeuangan(t);
+    await insertParticipants(t.dataSource, people);
+    await insertPledge(t.dataSource, 'PROV-2026', { sourceType: 'APBD_PROV', priority: 10, quota: 1 });
+    await insertPledge(t.dataSource, 'APBD-2026', { priority: 20 });
+    const finance = await t.as(Role.KEUANGAN);
+    for (const month of ['2026-07', '2026-08', '2026-10', '2026-11']) await insertBill(t.dataSource, month, people);
+    // July finalized first: January–June frozen by it, not by November
+    const july = (await finance.post('/api/v1/reconciliations').send({ month: '2026-07' }).expect(201)).body;
+    await checker.post(`/api/v1/reconciliations/${july.id}/finalize`).expect(201);
+    const pay = (pledgeCode: string, month: string, amount: number, reference: string) =>
+      finance.post('/api/v1/payments').send({ pledgeCode, month, amount, paidAt: `${month}-05`, reference }).expect(201);
+    await finance.post('/api/v1/reconciliations').send({ month: '2026-08' }).expect(201);
+    await pay('APBD-2026', '2026-08', 37800, 'SP2D 8A');
+    await pay('PROV-2026', '2026-08', 37800, 'SP2D 8P');
+    await finance.post('/api/v1/allocations').send({ month: '2026-09' }).expect(201);
+    await pay('APBD-2026', '2026-10', 20000, 'SP2D 10A');
+    await finance.post('/api/v1/reconciliations').send({ month: '2026-10' }).expect(201);
+    novemberId = (await finance.post('/api/v1/reconciliations').send({ month: '2026-11' }).expect(201)).body.id;
+  });
+  afterAll(() => t?.close());
+
+  const MONTHS = [
+    { month: '2026-08', draftVersion: 1, owed: 0, funders: [] },
+    {
+      month: '2026-09',
+      draftVersion: null,
+      owed: 75_600,
+      funders: [
+        { pledgeCode: 'APBD-2026', funder, owed: 37_800 },
+        { pledgeCode: 'PROV-2026', funder, owed: 37_800 },
+      ],
+    },
+    {
+      month: '2026-10',
+      draftVersion: 1,
+      owed: 55_600,
+      funders: [
+        { pledgeCode: 'APBD-2026', funder, owed: 17_800 },
+        { pledgeCode: 'PROV-2026', funder, owed: 37_800 },
+      ],
+    },
+  ];
+  const WARNING = {
+    code: 'FREEZES_OPEN_MONTHS',
+    message:
+      'Finalisasi November 2026 juga menutup 3 bulan sebelumnya yang belum difinalisasi, Agustus–Oktober 2026 (belum pernah direkonsiliasi: September 2026; ' +
+      'hanya draf, rekonsiliasinya belum difinalisasi: Agustus 2026 versi 1, Oktober 2026 versi 1). ' +
+      'Masih terutang Rp131.200: September 2026 Rp75.600 (APBD-2026 Rp37.800, PROV-2026 Rp37.800); Oktober 2026 Rp55.600 (APBD-2026 Rp17.800, PROV-2026 Rp37.800). ' +
+      'Alokasi bulan-bulan itu dibekukan dan pembayarannya hanya dapat dicatat sebagai koreksi di bulan yang masih terbuka (mis. Desember 2026) ' +
+      'dengan Koreksi untuk bulan = bulan yang dibayar. Belum ada berita acara yang ditandatangani untuk bulan-bulan itu; bulan-bulan itu masih dapat direkonsiliasi lalu difinalisasi.',
+    details: { months: MONTHS, openMonth: '2026-12' },
+  };
+
+  it('GET /reconciliations/:id/finalize-preview says it before: August and October drafts, September never run, what each funder owes; nothing is closed', async () => {
+    const res = await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${novemberId}/finalize-preview`).expect(200);
+    expect(res.body).toEqual({ id: novemberId, month: '2026-11', warnings: [WARNING] });
+    expect(await t.dataSource.query('SELECT month FROM closed_month')).toEqual([{ month: '2026-07' }]);
+    await (await t.as(Role.AUDITOR)).get('/api/v1/reconciliations/00000000-0000-4000-8000-000000000000/finalize-preview').expect(404);
+  });
+
+  it('finalize is allowed (§9 refuses nothing) and answers the same warning; the preview then has none', async () => {
+    const res = await checker.post(`/api/v1/reconciliations/${novemberId}/finalize`).expect(201);
+    expect(res.body).toMatchObject({ month: '2026-11', status: 'FINAL' });
+    expect(res.body.warnings).toEqual([WARNING]); // past November's due date: no DUE_DATE_NOT_PASSED
+    expect((await checker.get(`/api/v1/reconciliations/${novemberId}/finalize-preview`).expect(200)).body.warnings).toEqual([]);
+    // October's payments are then corrections only, as the warning said
+    const refused = await checker.post('/api/v1/payments').send({ pledgeCode: 'PROV-2026', month: '2026-10', amount: 37800, paidAt: '2026-12-15', reference: 'SP2D 10P' }).expect(409);
+    expect(refused.body).toMatchObject({ code: 'MONTH_CLOSED', details: { month: '2026-10', closedMonth: '2026-11' } });
+  });
+
+  it('afterwards the frozen months without a finalized reconciliation are listed, the drafts told apart, and the year recap is a DRAF naming them', async () => {
+    const frozen = (await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${novemberId}`).expect(200)).body.frozenUnreconciled;
+    expect(frozen).toEqual([
+      ...['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((month) => ({ month, frozenBy: '2026-07', draftVersion: null })),
+      { month: '2026-08', frozenBy: '2026-11', draftVersion: 1 },
+      { month: '2026-09', frozenBy: '2026-11', draftVersion: null },
+      { month: '2026-10', frozenBy: '2026-11', draftVersion: 1 },
+    ]);
+    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get('/api/v1/reports/year/2026.xlsx'))).body);
+    const draft: string[] = [];
+    wb.getWorksheet('Per Pemberi Dana')!.eachRow((r) => String(r.getCell(1).value).startsWith('DRAF') && draft.push(String(r.getCell(1).value)));
+    expect(draft).toHaveLength(1);
+    expect(draft[0]).toContain(
+      'Januari–Juni 2026, Agustus–Oktober 2026 dibekukan tanpa rekonsiliasi final (belum pernah direkonsiliasi: Januari–Juni 2026, September 2026; hanya draf, belum difinalisasi: Agustus 2026, Oktober 2026): ' +
+        'belum ada berita acara yang ditandatangani untuk bulan-bulan itu.',
+    );
+    expect(draft[0]).toMatch(/^DRAF — JANGAN DITANDATANGANI: Desember 2026 belum dialokasikan/); // as before, the frozen months after it
   });
 });

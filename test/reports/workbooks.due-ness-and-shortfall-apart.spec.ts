@@ -12,12 +12,15 @@
  * recorded as a correction of September: October's own premium unpaid, the correction on a line of its own (QA: a
  * correction of December recorded in January read as January's "Kelebihan pembayaran komitmen").
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type ExcelJS from 'exceljs';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertReportFixture } from './support/report-fixture.js';
 import { download, formula, readWorkbook, rowOf } from './support/xlsx.js';
+
+// booting the app and the report fixture can pass a minute on a busy machine (PGlite), as in the other workbook specs
+jest.setTimeout(180_000);
 
 const SHORTFALL = 75600 - 50000 + 30240 + 32680; // DESA, PROV and APBD (its only October payment corrects September)
 const CORRECTIONS = 32680; // APBD-2026's payment of September recorded in October: neither a shortfall nor a surplus of October
@@ -45,6 +48,21 @@ describe('workbooks: shortfall and overpayment apart; due-ness of what is still 
     expect([2, 3].map((c) => rowOf(ws, 'Kekurangan pembayaran komitmen').getCell(c).value)).toEqual([SHORTFALL, 'delapan puluh delapan ribu lima ratus dua puluh rupiah']);
     expect([2, 3].map((c) => rowOf(ws, 'Kelebihan pembayaran komitmen').getCell(c).value)).toEqual([OVERPAID, 'dua ribu dua ratus rupiah']);
     expect(rowOf(ws, 'Koreksi bulan sebelumnya (September 2026), termasuk dalam jumlah dibayar').getCell(2).value).toBe(CORRECTIONS);
+  });
+
+  it('Berita Acara: under each total, the funders making it up by name and pledge code, with their amounts in figures and words (QA: named nobody)', async () => {
+    const ws = (await workbook(`/api/v1/reconciliations/${runId}/workbook.xlsx`)).getWorksheet('Berita Acara')!;
+    const short = rowOf(ws, 'Kekurangan pembayaran komitmen').number;
+    const over = rowOf(ws, 'Kelebihan pembayaran komitmen').number;
+    const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ws.getRow(from + i).values as unknown[]).map((v) => v.slice(1, 4));
+    expect(lines(short + 1, over)).toEqual([
+      ['– kurang dibayar oleh Desa Talang Jambu — APBDes, DESA-1703062001-2026', 25600, 'dua puluh lima ribu enam ratus rupiah'],
+      ['– kurang dibayar oleh Pemerintah Provinsi Bengkulu — APBD Provinsi, PROV-2026', 30240, 'tiga puluh ribu dua ratus empat puluh rupiah'],
+      ['– kurang dibayar oleh Pemerintah Kabupaten Bengkulu Utara — APBD Kabupaten, APBD-2026', 32680, 'tiga puluh dua ribu enam ratus delapan puluh rupiah'],
+    ]);
+    expect(lines(over + 1, over + 2)).toEqual([[expect.stringMatching(/^– lebih dibayar oleh .+, TJSLP-ALNO-2026$/), OVERPAID, 'dua ribu dua ratus rupiah']]);
+    // the lines add up to the totals above them
+    expect(lines(short + 1, over).reduce((a, l) => a + Number(l[1]), 0)).toBe(SHORTFALL);
   });
 
   it('Pembayaran: the net Selisih total, then the shortfall and the overpayment as SUMIF formulas with their values', async () => {

@@ -56,16 +56,19 @@ export class AllocationResponseDto {
 }
 
 /**
- * A month frozen by a later finalized month of its year (§9) that was never reconciled: no DONE or FINAL run, so no Berita
- * Acara. It can still take its BPJS bill, be reconciled and be finalized; only its payments are closed.
+ * A month frozen by a later finalized month of its year (§9) without a finalized reconciliation: no FINAL run, so no signed
+ * Berita Acara; never reconciled (`draftVersion` null) or reconciled as a draft only. It can still take its BPJS bill,
+ * be reconciled and be finalized; only its payments are closed.
  */
 export class FrozenUnreconciledDto {
   @ApiProperty({ example: '2026-02' }) month: string;
   /** The finalized month whose finalization froze it. */
   @ApiProperty({ example: '2026-12' }) frozenBy: string;
+  /** The latest DONE (draft, not finalized) reconciliation version of the month; null when it was never reconciled. */
+  @ApiProperty({ type: 'integer', nullable: true, example: null }) draftVersion: number | null;
 }
 
-/** GET /allocations/:month: the allocation, and the frozen months never reconciled (any year), as the Dasbor shows them. */
+/** GET /allocations/:month: the allocation, and the frozen months without a finalized reconciliation (any year), as the Dasbor shows them. */
 export class AllocationDetailResponseDto extends AllocationResponseDto {
   @ApiProperty({ type: () => [FrozenUnreconciledDto] }) frozenUnreconciled: FrozenUnreconciledDto[];
 }

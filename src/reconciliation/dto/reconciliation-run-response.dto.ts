@@ -148,7 +148,7 @@ export class ReconciliationRunDetailResponseDto extends ReconciliationRunRespons
    * payments can then only be recorded as corrections in a later month; the console warns before it is confirmed.
    */
   @ApiProperty() monthEnded: boolean;
-  /** The months frozen by a later finalization and never reconciled (any year), as the Dasbor shows them. */
+  /** The months frozen by a later finalization without a finalized reconciliation (any year; never reconciled or draft only), as the Dasbor shows them. */
   @ApiProperty({ type: () => [FrozenUnreconciledDto] }) frozenUnreconciled: FrozenUnreconciledDto[];
 }
 
@@ -186,30 +186,66 @@ export class StartedRunResponseDto {
   @ApiProperty({ type: () => [RunWarningDto] }) warnings: RunWarningDto[];
 }
 
-/** A run just finalized: its month is closed. */
+/** What a funder still owes of a month finalizing freezes, by its own payments (rupiah). */
+export class OwedByFunderDto {
+  @ApiProperty({ example: 'APBD-2026' }) pledgeCode: string;
+  @ApiProperty({ example: 'Pemerintah Kabupaten Bengkulu Utara' }) funder: string;
+  @ApiProperty({ type: 'integer' }) owed: number;
+}
+
+/** An earlier month of the year, not finalized, that finalizing freezes (§9). */
+export class MonthToFreezeDto {
+  @ApiProperty({ example: '2026-10' }) month: string;
+  /** The latest DONE (draft) reconciliation version of the month; null when it was never reconciled. */
+  @ApiProperty({ type: 'integer', nullable: true }) draftVersion: number | null;
+  /** What its funders still owe, the sum of `funders`. */
+  @ApiProperty({ type: 'integer' }) owed: number;
+  /** The funders still owing (the pledges paid in full are left out), by pledge code. */
+  @ApiProperty({ type: () => [OwedByFunderDto] }) funders: OwedByFunderDto[];
+}
+
+/** One warning's details: DUE_DATE_NOT_PASSED has the first four, FREEZES_OPEN_MONTHS `months` and `openMonth`. */
 export class FinalizeWarningDetailsDto {
   /** The month's due date, `YYYY-MM-10` (§8). */
-  @ApiProperty({ example: '2026-12-10' }) dueDate: string;
+  @ApiPropertyOptional({ example: '2026-12-10' }) dueDate?: string;
   /** What the funders still owing have not paid of the month by their own payments (rupiah). */
-  @ApiProperty({ type: 'integer' }) unpaid: number;
+  @ApiPropertyOptional({ type: 'integer' }) unpaid?: number;
   /** How many pledges (funders) are UNPAID or UNDERPAID for the month. */
-  @ApiProperty({ type: 'integer' }) funders: number;
-  @ApiProperty({ type: [String] }) pledgeCodes: string[];
+  @ApiPropertyOptional({ type: 'integer' }) funders?: number;
+  @ApiPropertyOptional({ type: [String] }) pledgeCodes?: string[];
+  /** The earlier months of the year it freezes, in order. */
+  @ApiPropertyOptional({ type: () => [MonthToFreezeDto] }) months?: MonthToFreezeDto[];
+  /** The open month their payments are then recorded in, as corrections. */
+  @ApiPropertyOptional({ example: '2026-12' }) openMonth?: string;
 }
 
 export class FinalizeWarningDto {
-  /** DUE_DATE_NOT_PASSED: finalized on or before the month's due date (the 10th) while funders still owe for it. */
-  @ApiProperty({ enum: ['DUE_DATE_NOT_PASSED'] }) code: string;
+  /**
+   * DUE_DATE_NOT_PASSED: finalized on or before the month's due date (the 10th) while funders still owe for it.
+   * FREEZES_OPEN_MONTHS: it freezes earlier months of its year not finalized (§9); their payments are then corrections.
+   */
+  @ApiProperty({ enum: ['DUE_DATE_NOT_PASSED', 'FREEZES_OPEN_MONTHS'] }) code: string;
   @ApiProperty() message: string;
   @ApiProperty({ type: () => FinalizeWarningDetailsDto }) details: FinalizeWarningDetailsDto;
 }
 
+/** GET /reconciliations/:id/finalize-preview: the warnings finalizing the run now would answer (none for a run not DONE). */
+export class FinalizePreviewResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '2026-11' }) month: string;
+  @ApiProperty({ type: () => [FinalizeWarningDto] }) warnings: FinalizeWarningDto[];
+}
+
+/** A run just finalized: its month is closed. */
 export class FinalizedRunResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '2026-10' }) month: string;
   @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty({ enum: ['FINAL'] }) status: 'FINAL';
   @ApiProperty() finalizedBy: string;
-  /** DUE_DATE_NOT_PASSED when finalized on or before the month's due date with funders still owing (finalize-warnings.ts); empty otherwise. */
+  /**
+   * DUE_DATE_NOT_PASSED when finalized on or before the month's due date with funders still owing, FREEZES_OPEN_MONTHS when it
+   * froze earlier months of its year not finalized (finalize-warnings.ts); empty otherwise.
+   */
   @ApiProperty({ type: () => [FinalizeWarningDto] }) warnings: FinalizeWarningDto[];
 }

@@ -7,7 +7,9 @@ import { dueDate } from '../../payments/payment-status.js';
 import { PaymentStatuses } from '../../payments/payment-statuses.service.js';
 import { CLOSED_MONTHS_BY } from '../../periods/sql/frozen-allocations.sql.js';
 import { openMonthToRecordIn } from '../../periods/open-month.js';
-import { dueDateNotPassedWarning } from '../finalize-warnings.js';
+import { monthsFrozenByFinalize, type MonthToFreeze } from '../../periods/sql/months-frozen-by-finalize.sql.js';
+import { monthsBetween } from '../../common/month.js';
+import { dueDateNotPassedWarning, freezesOpenMonthsWarning, type FinalizeWarning } from '../finalize-warnings.js';
 import { ReconciliationException } from '../reconciliation.exception.js';
 import type { RunInputs } from '../reconciliation.types.js';
 import { lockAllMonthInputs } from '../../periods/month-input-locks.js';
@@ -64,22 +66,49 @@ export class FinalizeRun {
     await lockAllMonthInputs(m, run.month);
     await this.assertInputsUnchanged(run.month, run.inputs as RunInputs, m);
 
+    // read before the month closes: afterwards they are frozen with it
+    const toFreeze = await monthsFrozenByFinalize(m, run.month);
     const now = this.clock.now();
     await m.query(`UPDATE reconciliation_run SET status = 'FINAL', finalized_by = $2, finalized_at = $3 WHERE id = $1`, [runId, actor, now]);
     await m.query('INSERT INTO closed_month (month, run_id, closed_by, closed_at) VALUES ($1, $2, $3, $4)', [run.month, runId, actor, now]);
     await makeMonthsDurable(m, run.month);
-    const warnings = await this.warnings(run.month, dayInWib(now), m);
+    const closed: { month: string }[] = await m.query(CLOSED_MONTHS_BY);
+    const warnings = await this.warnings(run.month, dayInWib(now), toFreeze, new Set(closed.map((c) => c.month)), m);
     return { id: runId, month: run.month as string, version: Number(run.version), status: 'FINAL' as const, finalizedBy: actor, warnings };
   }
 
-  /** DUE_DATE_NOT_PASSED (finalize-warnings.ts), read only on or before the month's due date: the statuses cost a query. */
-  private async warnings(month: string, today: string, m: EntityManager) {
-    if (today > dueDate(month)) return [];
-    const statuses = await this.paymentStatuses.forMonth(month, m);
-    const closed: { month: string }[] = await m.query(CLOSED_MONTHS_BY);
-    const open = openMonthToRecordIn(month, today.slice(0, 7), new Set(closed.map((c) => c.month)));
-    const warning = dueDateNotPassedWarning(month, dueDate(month), today, statuses, open);
-    return warning ? [warning] : [];
+  /**
+   * GET /reconciliations/:id/finalize-preview: the warnings finalizing the run now would answer, for the console's
+   * question before it is confirmed (QA: it said only that the earlier months' allocation is frozen). Nothing is
+   * checked or locked: finalize still refuses what it refuses. A run that is not DONE, or whose month is closed, has none.
+   */
+  async preview(runId: string): Promise<{ id: string; month: string; warnings: FinalizeWarning[] }> {
+    const m = this.dataSource.manager;
+    const run = await this.readRun(runId, m);
+    const closedBy: { month: string }[] = await m.query(CLOSED_MONTHS_BY);
+    const closed = new Set(closedBy.map((c) => c.month));
+    if (run.status !== 'DONE' || closed.has(run.month)) return { id: run.id, month: run.month, warnings: [] };
+    const toFreeze = await monthsFrozenByFinalize(m, run.month);
+    // as they would be once it is finalized: the month and every earlier month of its year
+    for (const month of monthsBetween(`${run.month.slice(0, 4)}-01`, run.month)) closed.add(month);
+    return { id: run.id, month: run.month, warnings: await this.warnings(run.month, dayInWib(this.clock.now()), toFreeze, closed, m) };
+  }
+
+  /**
+   * FREEZES_OPEN_MONTHS for the months `toFreeze` the finalization freezes, and DUE_DATE_NOT_PASSED, read only on or
+   * before the month's due date (the statuses cost a query) (finalize-warnings.ts); `closed`: the closed months once
+   * finalized, for the open month their payments go to.
+   */
+  private async warnings(month: string, today: string, toFreeze: readonly MonthToFreeze[], closed: ReadonlySet<string>, m: EntityManager): Promise<FinalizeWarning[]> {
+    const warnings: FinalizeWarning[] = [];
+    if (today <= dueDate(month)) {
+      const statuses = await this.paymentStatuses.forMonth(month, m);
+      const due = dueDateNotPassedWarning(month, dueDate(month), today, statuses, openMonthToRecordIn(month, today.slice(0, 7), closed));
+      if (due) warnings.push(due);
+    }
+    const frozen = toFreeze.length ? freezesOpenMonthsWarning(month, toFreeze, openMonthToRecordIn(toFreeze.at(-1)!.month, today.slice(0, 7), closed)) : null;
+    if (frozen) warnings.push(frozen);
+    return warnings;
   }
 
   private async readRun(runId: string, m: EntityManager): Promise<RunRow> {

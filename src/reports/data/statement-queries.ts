@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { addMonths } from '../../common/month.js';
+import { frozenUnreconciled, type FrozenUnreconciled } from '../../periods/sql/frozen-unreconciled.sql.js';
 import * as SQL from '../sql/statement.sql.js';
 import { YEAR_MONTHS } from '../sql/year.sql.js';
 import { type PledgeRow, type RevisionRange, toPledge } from './report-queries.js';
@@ -78,6 +79,11 @@ export class StatementQueries {
   /** The months of the range that are closed (finalized, or frozen by a later finalized month): their figures are final. */
   async closedMonths(from: string, to: string): Promise<Set<string>> {
     return new Set((await this.query(SQL.CLOSED_MONTHS, [from, to])).map((r) => r.month as string));
+  }
+
+  /** The months of `from`..`to` frozen by a later finalization without a finalized reconciliation (FROZEN_UNRECONCILED). */
+  async frozenUnreconciled(from: string, to: string): Promise<FrozenUnreconciled[]> {
+    return (await frozenUnreconciled(this.dataSource.manager)).filter((f) => f.month >= from && f.month <= to);
   }
 
   /** The village's DESA pledges at the revisions months `from`..`to` were allocated under (VILLAGE_PLEDGES). */

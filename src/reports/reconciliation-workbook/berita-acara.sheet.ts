@@ -97,9 +97,12 @@ export function writeBeritaAcara(ctx: ReconciliationWorkbookContext, payments: r
   money('Jumlah terutang', due);
   // corrections of earlier months recorded in this one are neither its shortfall nor its surplus (QA: a correction of
   // December recorded in January read "Kelebihan pembayaran komitmen Rp122.200"): said on their own line
-  const { shortfall, overpaid, corrections } = ownFigures(summary.payments, payments);
+  // each followed by the funders making it up (QA: "Kekurangan pembayaran komitmen Rp513.480" named nobody)
+  const { shortfall, overpaid, corrections, short, over } = ownFigures(summary.payments, payments);
   if (shortfall > 0) money('Kekurangan pembayaran komitmen', shortfall);
+  for (const p of short) money(`– kurang dibayar oleh ${funderOf(ctx, p.pledgeCode)}`, p.amount);
   if (overpaid > 0) money('Kelebihan pembayaran komitmen', overpaid);
+  for (const p of over) money(`– lebih dibayar oleh ${funderOf(ctx, p.pledgeCode)}`, p.amount);
   const added = corrections - refunds.reduce((a, r) => a + r.amount, 0); // the refunds are on their own line above
   if (added !== 0) money(`Koreksi bulan sebelumnya (${correctedMonths(payments)}), termasuk dalam jumlah dibayar`, added);
   writeClosedMonthCorrections(ctx, money);

@@ -140,18 +140,28 @@ function ownPaymentsOfPledge(p: { pledgeCode: string; due: number }, payments: r
 
 /**
  * The month's own shortfall and overpayment, each summed over the pledges (never netted), and the corrections of
- * earlier months recorded in it: what the Pembayaran sheet's rows under JUMLAH and the Berita Acara say.
+ * earlier months recorded in it: what the Pembayaran sheet's rows under JUMLAH and the Berita Acara say; `short` and
+ * `over`, the pledges making them up (in the statuses' order), which the Berita Acara names under them.
  */
 export function ownFigures(statuses: readonly { pledgeCode: string; due: number; paid: number }[], payments: readonly PaymentRow[]) {
   let shortfall = 0, overpaid = 0, corrections = 0;
+  const short: PledgeAmount[] = [];
+  const over: PledgeAmount[] = [];
   for (const p of statuses) {
     const own = ownPaymentsOfPledge(p, payments);
     const ownPaid = p.paid - own.corrections;
+    if (p.due > ownPaid) short.push({ pledgeCode: p.pledgeCode, amount: p.due - ownPaid });
+    if (ownPaid > p.due) over.push({ pledgeCode: p.pledgeCode, amount: ownPaid - p.due });
     shortfall += Math.max(p.due - ownPaid, 0);
     overpaid += Math.max(ownPaid - p.due, 0);
     corrections += own.corrections;
   }
-  return { shortfall, overpaid, corrections };
+  return { shortfall, overpaid, corrections, short, over };
+}
+
+export interface PledgeAmount {
+  pledgeCode: string;
+  amount: number;
 }
 
 /**

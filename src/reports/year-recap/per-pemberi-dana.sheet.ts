@@ -4,7 +4,7 @@
  * rest (Tidak Terdanai) on its own row and the year's obligation (terutang komitmen + tidak terdanai); signed by the health
  * office and the regency's finance office (BPKAD), a DRAF line above the blocks while months are open.
  */
-import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { fontScale, LABEL_STYLE, WARNING_STYLE, wrappedLines } from '../../common/spreadsheet/workbook-style.js';
 import { funderLabel, label, SOURCE_TYPE_LABELS } from '../format/labels.js';
 import { BPKAD_HEAD, CLOSING_ROWS, DINKES_HEAD, twoBlocks, writeClosing } from '../workbook/signature-block.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
@@ -59,8 +59,12 @@ export function writePerPemberiDana(output: WorkbookOutput, title: string[], row
     LABEL_STYLE,
   );
   t.blankRow();
-  t.keepTogether((draft ? 3 : 0) + CLOSING_ROWS);
-  if (draft) t.writeStyledRow([`DRAF — JANGAN DITANDATANGANI: ${draft}`], WARNING_STYLE);
+  // the DRAF line as many lines as it wraps to over the sheet's width (it now also names the months frozen without a
+  // finalized reconciliation, longer than the three lines it was given), on the page of the signatures
+  const draftText = draft ? `DRAF — JANGAN DITANDATANGANI: ${draft}` : null;
+  const draftLines = draftText ? Math.max(3, wrappedLines(draftText, t.columns.reduce((sum, c) => sum + c.width, 0), fontScale(WARNING_STYLE))) : 0;
+  t.keepTogether(draftLines + CLOSING_ROWS);
+  if (draftText) t.writeStyledRow([draftText], WARNING_STYLE);
   writeClosing(t, 'Demikian rekapitulasi ini dibuat untuk dipergunakan sebagaimana mestinya.', twoBlocks(t.columns, DINKES_HEAD, BPKAD_HEAD));
   t.commit();
 }

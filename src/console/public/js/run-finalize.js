@@ -10,16 +10,22 @@ import { announce, confirmStep, notice, section } from './ui.js';
 
 /**
  * What finalizing fixes, said before it is confirmed: the month's results, not the register (QA: it said
- * "peserta … tidak dapat diubah lagi"); and, when `earlierOpen` (the month before is not final), that the
- * earlier months of the year not yet finalized are frozen with it (§9). Pure, tested.
+ * "peserta … tidak dapat diubah lagi"); and the earlier months of the year not yet finalized that are frozen with it
+ * (§9): in the API's words when `preview` (GET /reconciliations/:id/finalize-preview) has its FREEZES_OPEN_MONTHS
+ * warning, each month with whether it has a draft run and what its funders still owe, and that their payments are
+ * then corrections only (QA: November closed August–October, drafts only, October Rp18.445.300 unpaid, unsaid); else,
+ * when `earlierOpen` (the month before is not final), in general. Pure, tested.
  */
-export function finalizeWarning(run, earlierOpen, statuses = [], frozenBy = null) {
+export function finalizeWarning(run, earlierOpen, statuses = [], frozenBy = null, preview = null) {
+  const freezing = frozenBy ? null : (preview?.warnings ?? []).find((w) => w.code === 'FREEZES_OPEN_MONTHS');
   const month = monthLabel(run.month);
   const year = run.month.slice(0, 4);
   return [
     ...finalizeRisks(run, statuses, frozenBy),
     `Setelah difinalisasi, hasil ${month} dikunci: alokasi iuran, temuan, tagihan dan pembayaran bulan itu tidak dapat diubah lagi (koreksi dicatat di bulan yang masih terbuka). Daftar peserta tetap dapat diperbarui, tetapi tidak mengubah hasil ${month}.`,
-    earlierOpen && !frozenBy
+    freezing
+      ? freezing.message
+      : earlierOpen && !frozenBy
       ? `Bulan-bulan sebelumnya di tahun ${year} yang belum difinalisasi (hingga ${monthLabel(previousMonth(run.month))}) ikut dibekukan: alokasinya disimpan dan tidak dihitung ulang oleh perubahan sesudahnya (komitmen, tarif, peserta).`
       : null,
     `Finalisasi harus dilakukan oleh petugas keuangan selain yang memulai rekonsiliasi (${run.startedBy ?? '–'}).`,
@@ -106,13 +112,13 @@ export function ownRunNotice(run, statuses, frozenBy = null) {
   return section('Finalisasi', notice('info', ownRunText(run)), risks.length ? notice('warning', risks.join(' ')) : null);
 }
 
-export function finalizeBox(run, earlierOpen, ctx, statuses, frozenBy = null) {
+export function finalizeBox(run, earlierOpen, ctx, statuses, frozenBy = null, preview = null) {
   return section(
     'Finalisasi',
     confirmStep({
       askText: 'Finalisasi rekonsiliasi ini…',
       yesText: `Ya, finalisasi ${monthLabel(run.month)}`,
-      warning: finalizeWarning(run, earlierOpen, statuses, frozenBy),
+      warning: finalizeWarning(run, earlierOpen, statuses, frozenBy, preview),
       onConfirm: async () => {
         const done = await api(`/api/v1/reconciliations/${encodeURIComponent(run.id)}/finalize`, { method: 'POST' });
         announce([`Rekonsiliasi ${monthLabel(run.month)} difinalisasi.`, ...(done?.warnings ?? []).map((w) => w.message)].join(' '));

@@ -176,19 +176,27 @@ async function fromAllocation(month, ctx, reload, closure) {
 }
 
 /**
- * The months frozen by a later finalization and never reconciled (the API's `frozenUnreconciled`, any year), and what
- * to do: a frozen month still takes its bill, is reconciled and finalized (QA, year end: December 2026 finalized froze
- * February–June, never reconciled, and nothing said so). Pure, tested.
+ * The months frozen by a later finalization without a finalized reconciliation (the API's `frozenUnreconciled`, any
+ * year): none has a signed Berita Acara, those never reconciled told apart from those reconciled as a draft only
+ * (`draftVersion`), and what to do: a frozen month still takes its bill, is reconciled and finalized (QA, year end:
+ * December 2026 finalized froze February–June, never reconciled, and nothing said so; then November froze
+ * August–October, drafts only, and they were left out). Pure, tested.
  */
 export function frozenUnreconciledText(list) {
-  const months = (Array.isArray(list) ? list : []).map((f) => f.month);
-  if (!months.length) return null;
-  const by = monthsLabel([...new Set(list.map((f) => f.frozenBy))]);
-  return (
-    `Bulan dibekukan tanpa rekonsiliasi: ${monthsLabel(months)}. Bulan ${months.length > 1 ? 'ini' : 'itu'} dibekukan oleh finalisasi ${by} tanpa pernah direkonsiliasi, jadi belum ada berita acaranya. ` +
-    'Bulan yang dibekukan masih dapat direkonsiliasi: unggah tagihan BPJS-nya di halaman Tagihan, jalankan rekonsiliasinya, lalu minta petugas keuangan lain memfinalisasinya. ' +
-    'Alokasinya tetap seperti saat dibekukan; pembayarannya hanya dapat dicatat sebagai koreksi di bulan yang masih terbuka.'
-  );
+  const rows = Array.isArray(list) ? list : [];
+  if (!rows.length) return null;
+  const by = monthsLabel([...new Set(rows.map((f) => f.frozenBy))]);
+  const never = rows.filter((f) => f.draftVersion == null).map((f) => f.month);
+  const drafts = rows.filter((f) => f.draftVersion != null).map((f) => `${monthLabel(f.month)} (versi ${f.draftVersion})`);
+  const them = rows.length > 1 ? 'bulan-bulan itu' : 'bulan itu';
+  return [
+    `Bulan dibekukan tanpa rekonsiliasi final: ${monthsLabel(rows.map((f) => f.month))}, dibekukan oleh finalisasi ${by}; belum ada berita acara yang ditandatangani untuk ${them}.`,
+    never.length ? `Belum pernah direkonsiliasi: ${monthsLabel(never)}; unggah tagihan BPJS-nya di halaman Tagihan dan jalankan rekonsiliasinya.` : null,
+    drafts.length ? `Hanya draf (belum difinalisasi): ${drafts.join(', ')}; bila datanya berubah sejak dijalankan, jalankan ulang rekonsiliasinya.` : null,
+    'Bulan yang dibekukan masih dapat direkonsiliasi dan difinalisasi oleh petugas keuangan lain. Alokasinya tetap seperti saat dibekukan; pembayarannya hanya dapat dicatat sebagai koreksi di bulan yang masih terbuka.',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function frozenUnreconciledNotice(list, ctx) {

@@ -25,6 +25,7 @@ export async function render(main, ctx) {
   let earlierOpen = false;
   let statuses = null;
   let frozenBy = null;
+  let preview = null;
   try {
     run = await api(`/api/v1/reconciliations/${encodeURIComponent(id)}`, { signal: ctx.signal });
     while (run.status === 'RUNNING') {
@@ -42,6 +43,12 @@ export async function render(main, ctx) {
     if (canFinalize(ctx.user.role) && finalizable(run, others) && !startedByMe(run, ctx.user) && !run.month.endsWith('-01')) {
       const before = await api('/api/v1/reconciliations', { query: { month: previousMonth(run.month) }, signal: ctx.signal });
       earlierOpen = !frozenBy && !before.some((r) => r.status === 'FINAL');
+      // which earlier months it closes, their drafts and what they still owe, in the answer finalize would give (FREEZES_OPEN_MONTHS);
+      // without it the question says it in general
+      preview = await api(`/api/v1/reconciliations/${encodeURIComponent(run.id)}/finalize-preview`, { signal: ctx.signal }).catch((err) => {
+        if (err?.name === 'AbortError') throw err;
+        return null;
+      });
     }
     // what the funders still owe for the month by their own payments (a run's rows have no ownStatus): for the finalize
     // question, and for the payments table, which says a month PAID only by corrections of other months so, as the
@@ -71,7 +78,7 @@ export async function render(main, ctx) {
     ...(run.warnings ?? []).filter((w) => w.code !== 'NO_BILL' && w.code !== 'DANA_DESA_PBI').map((w) => notice('warning', h('strong', { text: run.status === 'FINAL' ? 'Peringatan saat dijalankan, sebelum difinalisasi (sarannya tidak berlaku lagi): ' : 'Peringatan saat dijalankan: ' }), w.message, billsLink(run, w))),
     draftNotice(run, others),
     h('div', { class: 'actions' }, downloadButton('Unduh buku kerja rekonsiliasi (.xlsx)', `/api/v1/reconciliations/${encodeURIComponent(run.id)}/workbook.xlsx`, { kind: 'primary', fallbackName: `rekonsiliasi-${run.month}-v${run.version}.xlsx` }), h('a', { class: 'btn btn--ghost', href: hashFor('/laporan', { month: run.month }), text: 'Laporan desa & komitmen' })),
-    canFinalize(ctx.user.role) && finalizable(run, others) ? (startedByMe(run, ctx.user) ? ownRunNotice(run, statuses ?? run.payments, frozenBy) : finalizeBox(run, earlierOpen, ctx, statuses ?? run.payments, frozenBy)) : null,
+    canFinalize(ctx.user.role) && finalizable(run, others) ? (startedByMe(run, ctx.user) ? ownRunNotice(run, statuses ?? run.payments, frozenBy) : finalizeBox(run, earlierOpen, ctx, statuses ?? run.payments, frozenBy, preview)) : null,
     section('Ringkasan', headlineStats(run), h('div', { class: 'grid-2' }, h('div', {}, h('h3', { text: 'Iuran menurut sumber dana' }), fundingChart(run)), h('div', {}, h('h3', { text: 'Tagihan BPJS' }), billStats(run.bill)))),
     section('Temuan per kategori', categoryTable, amountsNote, findingsList),
     section('Pembayaran per pemberi dana', paymentStatusTable(withOwnPayments(run.month, run.payments, statuses))),
