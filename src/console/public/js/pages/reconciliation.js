@@ -262,7 +262,10 @@ async function showFindings(container, run, category, asked, ctx, { focus = true
                 { label: 'NOKA tagihan', value: (f) => f.noka || '–' },
                 { label: 'NOKA di daftar peserta', value: (f) => f.registerNoka || '–' },
               ]
-            : [{ label: 'NOKA', value: (f) => f.noka || '–' }]),
+            : category === 'NOT_BILLED'
+              ? // on no line of the bill: no billed NOKA, the register's only (QA: it stood as the billed one)
+                [{ label: 'NOKA di daftar peserta', value: (f) => f.registerNoka || '–' }]
+              : [{ label: 'NOKA', value: (f) => f.noka || '–' }]),
           { label: 'Nama', value: (f) => f.name || '–' },
           { label: 'Ditagih', value: (f) => rupiah(f.billedAmount), numeric: true },
           { label: 'Seharusnya', value: (f) => rupiah(f.expectedAmount), numeric: true },
