@@ -98,7 +98,7 @@ function toView(run: ReconciliationRun) {
     version: run.version,
     status: run.status,
     ...(run.summary ?? {}),
-    // the figures; the participant-months are the workbook's (Koreksi Bulan Tertutup)
+    // the figures; the participant-months are the workbook's (Koreksi Peserta Bulan Tertutup)
     ...(run.summary?.closedMonthCorrections ? { closedMonthCorrections: correctionsView(run.summary.closedMonthCorrections) } : {}),
     trigger: run.trigger,
     inputs: run.inputs,

@@ -57,7 +57,7 @@ export class RegisterException extends DomainException<RegisterErrorCode> {
       RegisterErrorCode.VOID_IN_CLOSED_MONTH,
       `Pendaftaran NIK ${nik} tidak dapat dibatalkan: iurannya sudah dihitung pada bulan yang ditutup (${monthsSaid(months)}). ` +
         'Akhiri kepesertaannya: unggah barisnya dengan TAT sama dengan TMT dan ALASAN_BERAKHIR LAINNYA; bulan tertutup sesudah bulan TMT ' +
-        'muncul sebagai koreksi pada rekonsiliasi berikutnya (lembar Koreksi Bulan Tertutup).',
+        'muncul sebagai koreksi pada rekonsiliasi berikutnya (lembar Koreksi Peserta Bulan Tertutup).',
       { nik, months },
     );
   }

@@ -45,8 +45,9 @@ describeInBrowser('console: a NOKA_MISMATCH shows the billed and the register NO
     await page.getByRole('button', { name: 'Lihat temuan Tidak ditagih' }).click();
     const notBilled = page.getByRole('table', { name: /^Tidak ditagih: 1 temuan/ });
     await notBilled.waitFor();
-    expect(await notBilled.locator('thead th').allTextContents()).toEqual(['Baris tagihan', 'NIK', 'NOKA', 'Nama', 'Ditagih', 'Seharusnya', 'Tindak lanjut']);
-    expect((await tableRows(notBilled))[0].slice(0, 2)).toEqual(['–', nik(3)]);
+    // nor a billed NOKA: the register's, under its own header (QA: the register's stood as the billed one)
+    expect(await notBilled.locator('thead th').allTextContents()).toEqual(['Baris tagihan', 'NIK', 'NOKA di daftar peserta', 'Nama', 'Ditagih', 'Seharusnya', 'Tindak lanjut']);
+    expect((await tableRows(notBilled))[0].slice(0, 3)).toEqual(['–', nik(3), '0000000000003']);
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);
@@ -169,9 +170,9 @@ describeInBrowser('console: finance sees a draft that is out of date and removes
     const death = enrollmentCsv([{ ...PEOPLE[0], tat: '2026-09-20', endReason: 'MENINGGAL' }]);
     await (await t.as(Role.OPERATOR_DINKES)).post('/api/v1/enrollment-uploads').attach('file', Buffer.from(death), 'kematian.csv').expect(201);
     const november = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-11' }).expect(201)).body.id;
-    const said = /^Koreksi bulan yang sudah ditutup: 1 peserta-bulan, kelebihan iuran Rp37\.800 untuk 1 peserta-bulan Oktober 2026 yang tidak tercakup lagi \(APBD-2026 Rp37\.800\); tagih kembali ke BPJS Kesehatan/;
+    const said = /^Koreksi daftar peserta bulan tertutup: 1 peserta-bulan, kelebihan iuran Rp37\.800 untuk 1 peserta-bulan Oktober 2026 yang tidak tercakup lagi \(APBD-2026 Rp37\.800\); tagih kembali ke BPJS Kesehatan/;
     await page.goto(`${base}/console/#/rekonsiliasi/${november}`);
-    await page.locator('section', { has: page.getByRole('heading', { name: 'Koreksi bulan yang sudah ditutup' }) }).getByText(said).waitFor();
+    await page.locator('section', { has: page.getByRole('heading', { name: 'Koreksi daftar peserta bulan tertutup' }) }).getByText(said).waitFor();
     await page.goto(`${base}/console/#/dasbor?month=2026-11`);
     await page.getByText(said).waitFor();
 

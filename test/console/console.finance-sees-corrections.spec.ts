@@ -40,9 +40,10 @@ describeInBrowser('console: Pembayaran status names the corrections counted in t
     const status = page.getByRole('table', { name: 'Status pembayaran per pemberi dana' });
     await status.getByText('termasuk koreksi Juli 2026 Rp37.800').waitFor();
     expect(await tableRows(status)).toEqual([
-      // §8's Lebih bayar stays; under it, in the workbook's words, that it is the correction (QA, year end)
-      ['APBD-2026', 'Rp37.800', 'Rp75.600 termasuk koreksi Juli 2026 Rp37.800', 'Rp37.800', 'Lebih bayar Dibayar terlambat (hanya koreksi) Lunas (ditambah koreksi Juli 2026 Rp37.800)'],
-      ['PROV-2026', 'Rp37.800', 'Rp38.800 termasuk koreksi Juli 2026 Rp1.000', 'Rp1.000', 'Lebih bayar Dibayar terlambat Lunas (ditambah koreksi Juli 2026 Rp1.000)'],
+      // the month's own status and Selisih, as the workbook's Pembayaran, the correction said under them (QA: the row read
+      // both "Lebih bayar" and "Lunas (ditambah koreksi …)", and its Selisih Rp37.800 against the total's Rp0)
+      ['APBD-2026', 'Rp37.800', 'Rp75.600 termasuk koreksi Juli 2026 Rp37.800', 'Rp0 tanpa koreksi bulan lain', 'Lunas Dibayar terlambat (hanya koreksi) ditambah koreksi Juli 2026 Rp37.800'],
+      ['PROV-2026', 'Rp37.800', 'Rp38.800 termasuk koreksi Juli 2026 Rp1.000', 'Rp0 tanpa koreksi bulan lain', 'Lunas Dibayar terlambat ditambah koreksi Juli 2026 Rp1.000'],
     ]);
     // the totals: October's own payments apart from the corrections of closed July, as the workbook's Pembayaran (QA:
     // January 2027, paid only by corrections of 2026 months, read as if 70 % paid)
@@ -98,7 +99,7 @@ describeInBrowser('console: a month paid only by a correction of another month s
       .expect(201);
   });
 
-  const row = [CODE, 'Rp113.400', 'Rp113.400 termasuk koreksi November 2026 Rp113.400', 'Rp0', 'Lunas menurut jumlah iuran Desember 2026 sendiri belum dibayar – lewat jatuh tempo 10 Desember 2026'];
+  const row = [CODE, 'Rp113.400', 'Rp113.400 termasuk koreksi November 2026 Rp113.400', '-Rp113.400 tanpa koreksi bulan lain', 'Lunas menurut jumlah iuran Desember 2026 sendiri belum dibayar – lewat jatuh tempo 10 Desember 2026'];
 
   it('Pembayaran, the Dasbor and the run page: "Lunas menurut jumlah", overdue, the own premium unpaid', async () => {
     const { t, base, browser } = app;

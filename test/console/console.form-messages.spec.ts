@@ -398,11 +398,11 @@ describe('console form messages', () => {
         ],
       };
       expect(reconciliation.closedMonthCorrectionsText(c)).toBe(
-        'Koreksi bulan yang sudah ditutup: 5 peserta-bulan, kelebihan iuran Rp75.600 untuk 2 peserta-bulan September–November 2026 yang tidak tercakup lagi (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120); ' +
+        'Koreksi daftar peserta bulan tertutup: 5 peserta-bulan, kelebihan iuran Rp75.600 untuk 2 peserta-bulan September–November 2026 yang tidak tercakup lagi (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120); ' +
           'tagih kembali ke BPJS Kesehatan dan catat koreksi negatif per komitmen untuk September–November 2026; ' +
-          'kekurangan iuran Rp113.400 untuk 3 peserta-bulan November 2026 yang tercakup tanpa iuran; bayar sebagai pembayaran koreksi November 2026: kekurangannya dirinci per peserta di lembar "Koreksi Bulan Tertutup", ' +
+          'kekurangan iuran Rp113.400 untuk 3 peserta-bulan November 2026 yang tercakup tanpa iuran; bayar sebagai pembayaran koreksi November 2026: kekurangannya dirinci per peserta di lembar "Koreksi Peserta Bulan Tertutup", ' +
           'dan komitmen yang menanggungnya ditentukan petugas keuangan. September–November 2026 tidak dihitung ulang; koreksi dicatat pada bulan yang masih terbuka. ' +
-          'Rinciannya di lembar "Koreksi Bulan Tertutup" buku kerja.',
+          'Rinciannya di lembar "Koreksi Peserta Bulan Tertutup" buku kerja.',
       );
       // a server before over/under named their months: no month named rather than a wrong one
       const { months: _o, ...overOld } = c.over;

@@ -140,4 +140,27 @@ describe('console: due-ness of a pledge-month', () => {
     // a run's rows without corrections: the month's own, as before
     expect(status.paymentTotals([{ due: 37800, paid: 40000 }])).toMatchObject({ own: 40000, corrections: 0, balance: 2200 });
   });
+
+  /**
+   * QA (November 2026): a village paid November in full (Rp869.400) and, in November, a correction for July (Rp37.800).
+   * Pembayaran's row read both "Lebih bayar" (its badge) and "Lunas (ditambah koreksi …)" (under it), and the rows'
+   * Selisih did not add up to "Total bulan ini" (−Rp437.680 against −Rp475.480): the badge says the own status, the
+   * hint the correction, and a row's Selisih leaves the corrections out as the total does.
+   */
+  it("a month paid in full with a correction for July: the badge says Lunas, the Selisih rows add up to the month's total", () => {
+    const desa = { pledgeCode: 'DESA-1703112009-2026', due: 869400, paid: 907200, status: 'OVERPAID', ownPaid: 869400, ownStatus: 'PAID', corrections: 37800, correctedMonths: ['2026-07'] };
+    const apbd = { pledgeCode: 'APBD-2026', due: 1000000, paid: 562320, status: 'UNDERPAID', ownPaid: 562320, ownStatus: 'UNDERPAID', corrections: 0, correctedMonths: [] };
+    expect(status.correctionOnlyParts(desa)).toEqual({ head: 'Lunas', tail: 'ditambah koreksi Juli 2026 Rp37.800', nothingDue: false, tone: 'ok' });
+    expect(status.correctionOnlyText(desa)).toBe('Lunas (ditambah koreksi Juli 2026 Rp37.800)');
+    expect([desa, apbd].map(status.ownBalance)).toEqual([0, -437680]);
+    expect(status.paymentTotals([desa, apbd]).balance).toBe(status.ownBalance(desa) + status.ownBalance(apbd));
+    expect(status.ownBalance({ due: 37800, paid: 40000 })).toBe(2200); // a run's row: the month's own
+  });
+
+  it("a final run's row takes today's lateOnlyByCorrections where paid and late are unchanged, as Pembayaran says it (QA: the Dasbor's plain \"Dibayar terlambat\")", () => {
+    const run = [{ pledgeCode: 'DESA-2026', due: 869400, paid: 907200, status: 'OVERPAID', late: true }];
+    const today = [{ ...run[0], lateOnlyByCorrections: true, ownPaid: 869400, ownStatus: 'PAID', corrections: 37800, correctedMonths: ['2026-07'] }];
+    expect(status.withOwnPayments('2026-11', run, today)[0]).toMatchObject({ late: true, lateOnlyByCorrections: true, ownStatus: 'PAID' });
+    expect(status.withOwnPayments('2026-11', run, [{ ...today[0], paid: 869400 }])[0]).toBe(run[0]); // paid changed since the run
+  });
 });

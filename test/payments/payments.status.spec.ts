@@ -189,7 +189,8 @@ describe('payments: the status says what of paid is corrections of earlier month
  * December PAID, not overdue, "Lunas" everywhere, and December's own exact payment then warned EXCEEDS_DUE). So GET
  * /payments/status reports apart `ownPaid` (the month's own payments) and `ownStatus` beside `corrections`;
  * `overdue` and `suspensionRisk` judge the own payments; EXCEEDS_DUE compares the due with the own payments only; the
- * statements say "Lunas menurut jumlah (termasuk koreksi …); iuran Desember 2026 sendiri belum dibayar".
+ * statements count the correction under November, the month it pays, and December by its own payments (QA: December's
+ * own exact payment read "Lebih bayar" there).
  *
  * Three participants, Rp37.800 a month each, all funded by TJSLP-KOPI-2026: due Rp113.400 a month (3 × 37.800).
  * November allocated, paid nothing, closed; December allocated. On 4 December 2026 a correction of November,
@@ -221,9 +222,9 @@ describe('payments: a correction of another month does not pay the month it is r
     expect(rows.map((r) => r.pledgeCode)).toEqual([CODE]);
     return rows[0];
   };
-  const statusCell = async () => {
+  const statusCell = async (month = 'Desember 2026') => {
     const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/pledges/${CODE}.xlsx?year=2026`))).body);
-    return rowOf(wb.getWorksheet('Ringkasan')!, 'Desember 2026').getCell(STATUS).value;
+    return rowOf(wb.getWorksheet('Ringkasan')!, month).getCell(STATUS).value;
   };
   /** The year statement's balance lines under Jumlah (after Terutang and Dibayar): label, figure, words. */
   const balanceLines = async () => {
@@ -249,7 +250,8 @@ describe('payments: a correction of another month does not pay the month it is r
       overdue: false,
       suspensionRisk: 'NONE',
     });
-    expect(await statusCell()).toBe('Lunas menurut jumlah (termasuk koreksi November 2026 Rp113.400); iuran Desember 2026 sendiri belum dibayar (jatuh tempo 10 Desember 2026)');
+    expect(await statusCell()).toBe('Belum dibayar (jatuh tempo 10 Desember 2026)');
+    expect(await statusCell('November 2026')).toBe('Lunas (termasuk koreksi Rp113.400 yang dicatat pada Desember 2026)');
     // the statement's Jumlah: "kurang bayar" is January–October's (nothing paid), not November's (corrected in December)
     // nor December's own premium, not yet due (QA: all of it read as arrears)
     expect(await balanceLines()).toEqual([
@@ -261,7 +263,7 @@ describe('payments: a correction of another month does not pay the month it is r
   it('11 December (WIB): overdue and at risk by month end, though PAID by the sum', async () => {
     t.clock.set(new Date('2026-12-10T17:00:00Z')); // 11 December 00:00 WIB
     expect(await december()).toMatchObject({ paid: 113400, status: 'PAID', ownPaid: 0, ownStatus: 'UNPAID', overdue: true, suspensionRisk: 'BY_MONTH_END' });
-    expect(await statusCell()).toBe('Lunas menurut jumlah (termasuk koreksi November 2026 Rp113.400); iuran Desember 2026 sendiri belum dibayar – lewat jatuh tempo 10 Desember 2026');
+    expect(await statusCell()).toBe('Belum dibayar – lewat jatuh tempo 10 Desember 2026');
     expect(await balanceLines()).toEqual([['Selisih dibayar − terutang', -11 * 113400, 'kurang bayar satu juta dua ratus empat puluh tujuh ribu empat ratus rupiah']]);
   });
 
@@ -270,7 +272,7 @@ describe('payments: a correction of another month does not pay the month it is r
     const own = await finance.post('/api/v1/payments').send({ pledgeCode: CODE, month: '2026-12', amount: 113400, paidAt: '2026-12-11', reference: 'TRF KOPI DES' }).expect(201);
     expect(own.body.warnings).toEqual([]);
     expect(await december()).toMatchObject({ paid: 226800, status: 'OVERPAID', late: true, corrections: 113400, ownPaid: 113400, ownStatus: 'PAID', overdue: false, suspensionRisk: 'NONE' });
-    expect(await statusCell()).toBe('Lebih bayar');
+    expect(await statusCell()).toBe('Lunas');
   });
 
   it('a further Rp1.000 exceeds what December owed by its own payments: by Rp1.000, not Rp114.400', async () => {

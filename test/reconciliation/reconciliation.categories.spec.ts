@@ -4,6 +4,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, insertPbiList, nik } from './support/seed.js';
 import { type FindingItem, nonZero, reconcile } from './support/run.js';
 import { FINDING_ACTIONS } from '../../src/reconciliation/finding-actions.js';
+import type ExcelJS from 'exceljs';
+import { download, readWorkbook, rowWhere } from '../reports/support/xlsx.js';
 
 jest.setTimeout(180_000);
 
@@ -189,8 +191,14 @@ describe('reconciliation: each category on its own', () => {
     await insertBill(t.dataSource, '2025-09', []);
     const { run, findings } = await reconcile(t, '2025-09');
     expect(nonZero(run.findings)).toEqual({ NOT_BILLED: 1 });
-    expect(findings[0]).toMatchObject({ category: 'NOT_BILLED', nik: nik(109), noka: '0000000000109', expectedAmount: 37800 });
+    // no bill line had it: no billed NOKA, the register's apart (QA: the register's stood in the billed NOKA column)
+    expect(findings[0]).toMatchObject({ category: 'NOT_BILLED', nik: nik(109), noka: null, registerNoka: '0000000000109', expectedAmount: 37800 });
     expect(run.bill).toMatchObject({ payable: 0, overbilled: 0, underbilled: 37800 });
+    // the workbook's Temuan the same: NOKA empty, the number under NOKA di Daftar Peserta
+    const temuan = (await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`))).body)).getWorksheet('Temuan')!;
+    const header = temuan.getRow((temuan.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!);
+    expect([5, 6, 7].map((c) => header.getCell(c).value)).toEqual(['NIK', 'NOKA', 'NOKA di Daftar Peserta']);
+    expect([6, 7].map((c) => rowWhere(temuan, 5, nik(109)).getCell(c).value)).toEqual([null, '0000000000109']);
   });
 
   it('DOUBLE_COVERAGE: covered participants on the PBI-APBN list; unknown NIKs ignored; no bill, no bill findings', async () => {

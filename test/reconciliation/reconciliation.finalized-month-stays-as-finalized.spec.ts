@@ -243,9 +243,9 @@ describe('corrections of closed months are said in the next open month', () => {
     });
   });
 
-  it('the workbook lists them one per participant-month in Koreksi Bulan Tertutup, totals as formulas, and names them in Ringkasan and Berita Acara', async () => {
+  it('the workbook lists them one per participant-month in Koreksi Peserta Bulan Tertutup, totals as formulas, and names them in Ringkasan and Berita Acara', async () => {
     const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${decemberRunId}/workbook.xlsx`))).body);
-    const ws = wb.getWorksheet('Koreksi Bulan Tertutup')!;
+    const ws = wb.getWorksheet('Koreksi Peserta Bulan Tertutup')!;
     const header = (ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!;
     expect((ws.getRow(header).values as unknown[]).slice(1)).toEqual([
       'No', 'Bulan', 'NIK', 'Nama', 'Desa', 'Kecamatan', 'Jenis', 'Alasan', 'Iuran Tersimpan (Rp)',
@@ -281,11 +281,11 @@ describe('corrections of closed months are said in the next open month', () => {
     expect([2, 3].map((c) => rowOf(ringkasan, 'Kelebihan iuran (peserta-bulan yang tidak tercakup lagi)').getCell(c).value)).toEqual([1, 37_800]);
     const berita = wb.getWorksheet('Berita Acara')!;
     expect(rowOf(ringkasan, 'Kekurangan iuran (peserta-bulan tercakup tanpa iuran)').getCell(4).value).toBe(
-      'November 2026: bayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan; rincian per peserta di sheet Koreksi Bulan Tertutup.',
+      'November 2026: bayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan; rincian per peserta di sheet Koreksi Peserta Bulan Tertutup.',
     );
-    const over = rowOf(berita, 'Koreksi bulan yang sudah ditutup (November 2026): kelebihan iuran 1 peserta-bulan, ditagih kembali ke BPJS Kesehatan (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120)');
+    const over = rowOf(berita, 'Koreksi daftar peserta bulan tertutup (November 2026): kelebihan iuran 1 peserta-bulan, ditagih kembali ke BPJS Kesehatan (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120)');
     expect([2, 3].map((c) => over.getCell(c).value)).toEqual([37_800, 'tiga puluh tujuh ribu delapan ratus rupiah']);
-    const under = 'Koreksi bulan yang sudah ditutup (November 2026): kekurangan iuran 1 peserta-bulan, dibayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan (rincian per peserta: sheet Koreksi Bulan Tertutup)';
+    const under = 'Koreksi daftar peserta bulan tertutup (November 2026): kekurangan iuran 1 peserta-bulan, dibayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan (rincian per peserta: sheet Koreksi Peserta Bulan Tertutup)';
     expect(rowOf(berita, under).getCell(2).value).toBe(37_800);
   });
 
@@ -309,7 +309,7 @@ describe('corrections of closed months are said in the next open month', () => {
     // after the finalization the register moves again (participant 3 dead on 25 October): the signed run and workbook do not
     await operator.post('/api/v1/enrollment-uploads').attach('file', Buffer.from(died(3, '2026-10-25')), 'kematian-3.csv').expect(201);
     const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${again}/workbook.xlsx`))).body);
-    expect(formula(rowOf(wb.getWorksheet('Koreksi Bulan Tertutup')!, 'JUMLAH').getCell(12)).result).toBe(75_600);
+    expect(formula(rowOf(wb.getWorksheet('Koreksi Peserta Bulan Tertutup')!, 'JUMLAH').getCell(12)).result).toBe(75_600);
     expect((await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${again}`).expect(200)).body.closedMonthCorrections.over).toEqual(over);
   });
 

@@ -37,6 +37,6 @@ describe('correctionNotesByMonth', () => {
       'Masih kurang Rp27.800 sesudah koreksi',
     ]);
     expect(correctionNotesByMonth(one, one).get('2026-10')).toEqual(['Dikoreksi dengan pembayaran Rp10.000 (SP2D 1) yang dicatat pada November 2026']);
-    expect(correctionNotesByMonth(one, one).get('2026-11')).toEqual(['Pembayaran Rp10.000 (SP2D 1) adalah koreksi untuk Oktober 2026']);
+    expect(correctionNotesByMonth(one, one).get('2026-11')).toEqual(['Pembayaran Rp10.000 (SP2D 1) adalah koreksi untuk Oktober 2026, dihitung pada bulan itu']);
   });
 });

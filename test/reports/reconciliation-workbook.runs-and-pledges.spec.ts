@@ -163,7 +163,7 @@ describe('reconciliation workbook: a 2026 arrear recorded in January 2027', () =
 
 /**
  * Every printed page's header and footer fit the 255 characters Excel keeps of each (QA: a finalized run's header was
- * cut mid-word on five of eight sheets, "… diunduh 06/" on Koreksi Bulan Tertutup, "… 21:44 W" on Per Desa): the header
+ * cut mid-word on five of eight sheets, "… diunduh 06/" on Koreksi Peserta Bulan Tertutup, "… 21:44 W" on Per Desa): the header
  * says the month, version and status, who finalized it and when the copy was downloaded, whole, and the footer who ran
  * it. Here with the longest usernames there are (40 characters).
  */

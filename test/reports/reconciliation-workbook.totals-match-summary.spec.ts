@@ -51,7 +51,7 @@ describe('reconciliation workbook: totals match the run summary', () => {
 
   it('has the §11 sheets in order, with Indonesian names', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([...RECONCILIATION_SHEETS]);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Pagu & Realisasi', 'Per Sumber Dana', 'Per Desa', 'Rincian Peserta', 'Temuan', 'Koreksi Bulan Tertutup', 'Pembayaran', 'Berita Acara']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Pagu & Realisasi', 'Per Sumber Dana', 'Per Desa', 'Rincian Peserta', 'Temuan', 'Koreksi Peserta Bulan Tertutup', 'Pembayaran', 'Berita Acara']);
   });
 
   it('freezes the header row, filters tables and prints landscape A4 fit to width with repeated headers and numbered pages', () => {
@@ -120,6 +120,15 @@ describe('reconciliation workbook: totals match the run summary', () => {
     expect([2, 4].map((c) => rowOf(ws, 'Tagihan ganda').getCell(c).value)).toEqual([1, 'DUPLICATE_BILLING']);
     expect([2, 4].map((c) => rowOf(ws, 'Sesuai').getCell(c).value)).toEqual([3, 'MATCHED']);
     expect(rowOf(ws, 'Jumlah dibayar').getCell(3).value).toBe(sum(summary.payments.map((p) => p.paid)));
+    // October's paid holds APBD's Rp32.680 correction for September: said on its line and the one under it (QA: unsaid,
+    // while the section of the register's corrections below read "Tidak ada koreksi … 0" as if it were about it)
+    expect(rowOf(ws, 'Jumlah dibayar').getCell(4).value).toBe('Termasuk koreksi bulan sebelumnya Rp32.680 (baris di bawah).');
+    expect([3, 4].map((c) => rowOf(ws, 'Di antaranya koreksi September 2026 (dicatat bulan ini)').getCell(c).value)).toEqual([
+      32680,
+      'Membayar kekurangan (atau mengembalikan kelebihan) September 2026, bukan iuran bulan ini; rinciannya di sheet Pembayaran.',
+    ]);
+    const register = rowOf(ws, 'Koreksi daftar peserta bulan tertutup (perubahan daftar peserta sesudah bulan ditutup)');
+    expect(ws.getRow(register.number + 1).getCell(1).value).toMatch(/^(Tidak ada koreksi daftar peserta|Tidak dihitung untuk rekonsiliasi versi ini)$/);
     expect(rowOf(ws, 'Jumlah terutang').getCell(3).value).toBe(sum(summary.payments.map((p) => p.due)));
     // CENTRAL component for information: Rp4.200 per participant.
     expect(rowOf(ws, 'Bantuan iuran Pemerintah Pusat — informasi').getCell(3).value).toBe(4200 * summary.participants);

@@ -10,14 +10,13 @@ import { octoberWithCorrections } from '../payments/support/october-with-correct
 jest.setTimeout(180_000);
 
 /**
- * A shortfall of the year's last months paid in the next year, recorded there as a correction (DOMAIN §8/§9: it
- * counts toward the month it is recorded in). QA: December's Dana Desa shortfall, paid and recorded in January
- * as a correction for December, was in no statement's total: the year's statements read the year's months, the
- * next year's only the next year's pledges. Now the next year's village statement takes the old-year pledge that
- * has a payment recorded in its months, and the old year's statements say, under the table, what came in later.
+ * A shortfall of the year's last months paid in the next year, recorded there as a correction (DOMAIN §8/§9). QA:
+ * December's Dana Desa shortfall, paid and recorded in January as a correction for December, was in no statement's
+ * total. A statement counts a correction under the month it corrects, whenever recorded (statementMonth): the old
+ * year's statements count it in October, the next year's village statement names the old-year pledge that has a
+ * payment recorded in its months and says, under the table, that it counts in October, outside its totals.
  */
-const LATER = 'Koreksi dicatat sesudah tahun anggaran';
-const LATER_NOTE = 'Pembayaran Rp75.600 (SP2D 0007/LS/2027) untuk Oktober 2026, dicatat pada Januari 2027';
+const EARLIER = 'Koreksi untuk bulan sebelum periode ini yang dicatat dalam periode ini: Rp75.600 (Rp75.600 untuk Oktober 2026 (SP2D 0007/LS/2027), dicatat pada Januari 2027). Dihitung pada bulan yang dikoreksi, tidak termasuk jumlah di atas.';
 /** A formula cell's cached result (ExcelJS drops a result of 0). */
 const result = (row: ExcelJS.Row, column: number) => {
   const v = row.getCell(column).value as unknown;
@@ -45,11 +44,12 @@ describe('a correction recorded in the next year', () => {
   });
   afterAll(() => t.close());
 
-  it("counts in the next year's village statement, in January, under the old year's pledge named with its year", async () => {
+  it("is named in the next year's village statement, in January, under the old year's pledge named with its year, outside its totals", async () => {
     const ws = await sheet('/api/v1/statements/villages/1703062001.xlsx?month=2027-01');
-    expect(rowOf(ws, 'Januari 2027').getCell(8).value).toBe(75600); // Dibayar Desa
+    expect(rowOf(ws, 'Januari 2027').getCell(8).value).toBe(0); // Dibayar Desa: the correction is October's
     // the row says what the payment was for (QA: it read as January's surplus)
-    expect(rowOf(ws, 'Januari 2027').getCell(11).value).toBe('Pembayaran Rp75.600 (SP2D 0007/LS/2027) adalah koreksi untuk Oktober 2026');
+    expect(rowOf(ws, 'Januari 2027').getCell(11).value).toBe('Pembayaran Rp75.600 (SP2D 0007/LS/2027) adalah koreksi untuk Oktober 2026, dihitung pada bulan itu');
+    expect(texts(ws)).toContain(EARLIER);
     expect(texts(ws)).toContain('Desa Talang Jambu — APBDes, DESA-1703062001-2026 (tahun anggaran 2026; pembayarannya dicatat pada periode ini): Dana Desa, tanpa pagu, PKS DESA-1703062001-2026');
     const payments = await sheet('/api/v1/statements/villages/1703062001.xlsx?month=2027-01', 'Pembayaran');
     const january = rowOf(payments, 'Januari 2027').values as unknown[];
@@ -58,18 +58,17 @@ describe('a correction recorded in the next year', () => {
 
   /**
    * QA (year end): a 2026 statement left what was paid for its months after the year (recorded in 2027's months, as
-   * corrections) out of its Dibayar and Selisih, as a note; for an auditor it is 2026 spending of the pledge. The
-   * months keep their §8 figures; under the JUMLAH, "Koreksi dicatat sesudah tahun anggaran" and the totals after it.
+   * corrections) out of its Dibayar and Selisih; for an auditor it is 2026 spending of the pledge. It counts in
+   * October, the month it corrects, so the JUMLAH and the Jumlah under it hold it.
    */
-  it("the old year's village and pledge statements count what came in after the year in their totals", async () => {
+  it("the old year's village and pledge statements count what came in after the year under the month it corrects", async () => {
     const village = await sheet('/api/v1/statements/villages/1703062001.xlsx?year=2026');
-    expect(texts(village)).toContain(LATER);
-    expect([8, 9, 11].map((c) => result(rowOf(village, LATER), c))).toEqual([75600, 75600, LATER_NOTE]);
     // Terutang Rp151.200 (September and October), Dibayar Rp50.000 + Rp75.600, Selisih −Rp101.200 + Rp75.600
-    expect([7, 8, 9].map((c) => result(rowOf(village, 'JUMLAH SETELAH KOREKSI'), c))).toEqual([151200, 125600, -25600]);
-    expect(rowOf(village, 'Dibayar desa (termasuk koreksi yang dicatat sesudah tahun anggaran)').getCell(4).value).toBe(125600);
-    expect(texts(village).some((x) => x.startsWith('Koreksi yang dicatat setelah periode ini'))).toBe(false);
-    expect(rowOf(village, 'Oktober 2026').getCell(8).value).toBe(50000); // the month's own §8 figures stay
+    expect([7, 8, 9].map((c) => result(rowOf(village, 'JUMLAH'), c))).toEqual([151200, 125600, -25600]);
+    expect(rowOf(village, 'Dibayar desa').getCell(4).value).toBe(125600);
+    expect(texts(village).some((x) => x.startsWith('Koreksi '))).toBe(false);
+    expect([8, 9].map((c) => result(rowOf(village, 'Oktober 2026'), c))).toEqual([125600, 50000]);
+    expect(rowOf(village, 'Oktober 2026').getCell(10).value).toBe('Lebih bayar (termasuk koreksi Rp75.600 yang dicatat pada Januari 2027)');
     // and what October is left with after it, as the pledge statement says (its own Rp50.000 of Rp75.600 due, then
     // Rp75.600 more: over by Rp50.000)
     expect(rowOf(village, 'Oktober 2026').getCell(7).value).toBe(75600);
@@ -77,12 +76,11 @@ describe('a correction recorded in the next year', () => {
       'Dikoreksi dengan pembayaran Rp75.600 (SP2D 0007/LS/2027) yang dicatat pada Januari 2027; Lunas setelah koreksi (lebih Rp50.000)',
     );
     expect(rowOf(village, 'September 2026').getCell(11).value).toBe(null);
-    expect(texts(await sheet('/api/v1/statements/villages/1703062001.xlsx?month=2026-10'))).toContain(LATER);
+    expect(rowOf(await sheet('/api/v1/statements/villages/1703062001.xlsx?month=2026-10'), 'Oktober 2026').getCell(8).value).toBe(125600);
     const pledge = await sheet('/api/v1/statements/pledges/DESA-1703062001-2026.xlsx?year=2026');
-    expect([4, 5, 9].map((c) => result(rowOf(pledge, LATER), c))).toEqual([75600, 75600, LATER_NOTE]);
-    expect([3, 4, 5].map((c) => result(rowOf(pledge, 'JUMLAH SETELAH KOREKSI'), c))).toEqual([151200, 125600, -25600]);
-    expect(rowOf(pledge, 'Dibayar (termasuk koreksi yang dicatat sesudah tahun anggaran)').getCell(4).value).toBe(125600);
-    expect(rowOf(pledge, 'Oktober 2026').getCell(4).value).toBe(50000);
+    expect([3, 4, 5].map((c) => result(rowOf(pledge, 'JUMLAH'), c))).toEqual([151200, 125600, -25600]);
+    expect(rowOf(pledge, 'Dibayar').getCell(4).value).toBe(125600);
+    expect(rowOf(pledge, 'Oktober 2026').getCell(4).value).toBe(125600);
     // the pledge's villages by name beside their codes (QA: codes only)
     const cakupan = rowOf(await sheet('/api/v1/statements/pledges/DESA-1703062001-2026.xlsx?year=2026'), 'Cakupan');
     expect(cakupan.getCell(3).value).toBe('Desa tertentu: Talang Jambu (17.03.06.2001)');
@@ -92,17 +90,75 @@ describe('a correction recorded in the next year', () => {
 });
 
 /**
- * A correction (payment with adjustsMonth) counts toward the month it is recorded in (DOMAIN §8/§9),
- * so on the pledge statement the corrected month reads "Belum dibayar"-like and the recording month
- * "Lebih bayar". The Ringkasan's Koreksi column links them (QA): the corrected month names the
- * payment and the month it was recorded in, the recording month which month its payment corrects;
- * a statement of the corrected month alone still names the correction recorded after it. October, late
- * only by that correction, reads "Ya (hanya koreksi)" as the reconciliation workbook does.
+ * QA (November 2026, end to end): a village paid its own month in full and, in the same month, a correction for an
+ * earlier month. The statements read the month "Lebih bayar", Selisih + the correction, the Jumlah's words "lebih
+ * bayar …", and the year statement the corrected month "Kurang bayar – lewat jatuh tempo" as well: one settled arrear
+ * as two discrepancies. A month counts its own payments and the corrections recorded for it, in month, quarter and year
+ * statements alike. Here the fixture's Dana Desa pledge of Talang Jambu: October's Rp75.600 paid in full (Rp50.000 +
+ * Rp25.600) and September's Rp75.600, never paid, paid by a correction recorded in October.
+ */
+describe('village and pledge statements: a month with its own payment and a correction for an earlier month', () => {
+  let t: TestApp;
+  const ringkasan = async (path: string) => (await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/${path}`))).body)).getWorksheet('Ringkasan')!;
+  /** The Jumlah block's line `label`: its figure and its words. */
+  const jumlah = (ws: ExcelJS.Worksheet, label: string) => [4, 5].map((c) => rowOf(ws, label).getCell(c).value);
+  const NOTE = 'Pembayaran Rp75.600 (KOREKSI SEP DESA) adalah koreksi untuk September 2026, dihitung pada bulan itu';
+  const SEPTEMBER = 'Lunas (termasuk koreksi Rp75.600 yang dicatat pada Oktober 2026)';
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertReportFixture(t.dataSource);
+    await t.dataSource.query(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by)
+       VALUES ('DESA-1703062001-2026', '2026-10', 25600, '2026-10-06', 'SP2D DESA OKT 2', NULL, 'uji'),
+              ('DESA-1703062001-2026', '2026-10', 75600, '2026-10-07', 'KOREKSI SEP DESA', '2026-09', 'uji')`,
+    );
+  });
+  afterAll(() => t?.close());
+
+  it('the month and the quarter: October paid in full, Selisih 0, the correction named and left to September', async () => {
+    for (const query of ['month=2026-10', 'year=2026&quarter=4']) {
+      const ws = await ringkasan(`villages/1703062001.xlsx?${query}`);
+      const october = rowOf(ws, 'Oktober 2026');
+      // Terutang, Dibayar, Selisih, Status, Koreksi
+      expect([query, ...[7, 8, 9, 10, 11].map((c) => result(october, c))]).toEqual([query, 75600, 75600, 0, 'Lunas', NOTE]);
+      expect(texts(ws)).toContain(
+        'Koreksi untuk bulan sebelum periode ini yang dicatat dalam periode ini: Rp75.600 (Rp75.600 untuk September 2026 (KOREKSI SEP DESA), dicatat pada Oktober 2026). Dihitung pada bulan yang dikoreksi, tidak termasuk jumlah di atas.',
+      );
+      expect(jumlah(ws, 'Dibayar desa')).toEqual([75600, 'tujuh puluh lima ribu enam ratus rupiah']);
+      expect(jumlah(ws, 'Selisih dibayar − terutang')).toEqual([0, 'nol rupiah']);
+    }
+    const pledge = await ringkasan('pledges/DESA-1703062001-2026.xlsx?month=2026-10');
+    // Terutang, Dibayar, Selisih, Status, Dibayar Terlambat
+    expect([3, 4, 5, 6, 7].map((c) => result(rowOf(pledge, 'Oktober 2026'), c))).toEqual([75600, 75600, 0, 'Lunas', 'Tidak']);
+    expect(jumlah(pledge, 'Selisih dibayar − terutang')).toEqual([0, 'nol rupiah']);
+  });
+
+  it('the year: September paid by the correction recorded in October, October paid in full; no discrepancy anywhere', async () => {
+    const village = await ringkasan('villages/1703062001.xlsx?year=2026');
+    expect([7, 8, 9, 10].map((c) => result(rowOf(village, 'September 2026'), c))).toEqual([75600, 75600, 0, SEPTEMBER]);
+    expect(String(rowOf(village, 'September 2026').getCell(11).value)).toMatch(/^Dikoreksi dengan pembayaran Rp75\.600 \(KOREKSI SEP DESA\) yang dicatat pada Oktober 2026; /);
+    expect([7, 8, 9, 10].map((c) => result(rowOf(village, 'Oktober 2026'), c))).toEqual([75600, 75600, 0, 'Lunas']);
+    expect(jumlah(village, 'Dibayar desa')).toEqual([151200, 'seratus lima puluh satu ribu dua ratus rupiah']);
+    expect(jumlah(village, 'Selisih dibayar − terutang')).toEqual([0, 'nol rupiah']);
+    const pledge = await ringkasan('pledges/DESA-1703062001-2026.xlsx?year=2026');
+    expect([4, 5, 6, 7].map((c) => result(rowOf(pledge, 'September 2026'), c))).toEqual([75600, 0, SEPTEMBER, 'Ya (hanya koreksi)']); // paid on 7 October
+    expect([4, 5, 6].map((c) => result(rowOf(pledge, 'Oktober 2026'), c))).toEqual([75600, 0, 'Lunas']);
+    expect(jumlah(pledge, 'Selisih dibayar − terutang')).toEqual([0, 'nol rupiah']);
+  });
+});
+
+/**
+ * A statement counts a correction (payment with adjustsMonth) under the month it corrects (statementMonth), not the
+ * one it is recorded in. The Ringkasan's Koreksi column links them (QA): the corrected month names the payment and the
+ * month it was recorded in, the recording month which month its payment corrects; a statement of the corrected month
+ * alone still names the correction recorded after it. September, late only by that correction, reads "Ya (hanya
+ * koreksi)".
  */
 // The fixture's APBD payment SP2D-0012/BPKAD/2026 of Rp32.680 is recorded in October for September.
 // September was paid in full (Rp22.680) on its own: the correction leaves it overpaid, said after it (QA: the balance after corrections)
 const CORRECTED = 'Dikoreksi dengan pembayaran Rp32.680 (SP2D-0012/BPKAD/2026) yang dicatat pada Oktober 2026; Bulan ini tidak kurang bayar; sesudah koreksi lebih bayar Rp32.680';
-const CORRECTING = 'Pembayaran Rp32.680 (SP2D-0012/BPKAD/2026) adalah koreksi untuk September 2026';
+const CORRECTING = 'Pembayaran Rp32.680 (SP2D-0012/BPKAD/2026) adalah koreksi untuk September 2026, dihitung pada bulan itu';
 
 describe('pledge statement: a correction is named on the month it corrects and the month it is recorded in', () => {
   let t: TestApp;
@@ -122,8 +178,9 @@ describe('pledge statement: a correction is named on the month it corrects and t
     expect(rowOf(ws, 'September 2026').getCell(9).value).toBe(CORRECTED);
     expect(rowOf(ws, 'Oktober 2026').getCell(9).value).toBe(CORRECTING);
     expect(rowOf(ws, 'Agustus 2026').getCell(9).value).toBeNull();
-    // the rule stays: the correction is paid in October
-    expect(rowOf(ws, 'Oktober 2026').getCell(4).value).toBe(32680);
+    // the correction is paid for September (Rp22.680 of its own, Rp32.680 more), not October (nothing of its own)
+    expect([4, 6].map((c) => rowOf(ws, 'September 2026').getCell(c).value)).toEqual([55360, 'Lebih bayar (termasuk koreksi Rp32.680 yang dicatat pada Oktober 2026)']);
+    expect(rowOf(ws, 'Oktober 2026').getCell(4).value).toBe(0);
   });
 
   it('one month: September alone still names the correction recorded in October; October alone names what it corrects', async () => {
@@ -131,16 +188,17 @@ describe('pledge statement: a correction is named on the month it corrects and t
     expect(rowOf(await ringkasan('month=2026-10'), 'Oktober 2026').getCell(9).value).toBe(CORRECTING);
   });
 
-  it("October, late only by the correction paid on the 12th: 'Ya (hanya koreksi)', as the reconciliation workbook's Pembayaran says", async () => {
+  it("September, paid late only by the correction paid on October 12th: 'Ya (hanya koreksi)'; October, nothing of its own paid: '-'", async () => {
     const [run] = await t.dataSource.query(`SELECT id FROM reconciliation_run WHERE month = '2026-10'`);
     const workbook = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`))).body);
     const saidByWorkbook = rowOf(workbook.getWorksheet('Pembayaran')!, 'APBD-2026').getCell(9).value;
     expect(saidByWorkbook).toBe('Ya (hanya koreksi)');
-    expect(rowOf(await ringkasan('month=2026-10'), 'Oktober 2026').getCell(7).value).toBe(saidByWorkbook);
-    expect(rowOf(await ringkasan('year=2026'), 'September 2026').getCell(7).value).toBe('Tidak');
+    expect(rowOf(await ringkasan('month=2026-09'), 'September 2026').getCell(7).value).toBe(saidByWorkbook);
+    expect(rowOf(await ringkasan('year=2026'), 'September 2026').getCell(7).value).toBe(saidByWorkbook);
+    expect(rowOf(await ringkasan('month=2026-10'), 'Oktober 2026').getCell(7).value).toBe('-');
   });
 
-  it('a negative correction (money given back for September) is named as such on both months, lowers October\'s paid, and is not late', async () => {
+  it('a negative correction (money given back for September) is named as such on both months, lowers September\'s paid, and is not late', async () => {
     await t.dataSource.query(
       `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('APBD-2026', '2026-10', -1000, '2026-10-25', 'NK-BPJS/09', '2026-09', 'uji')`,
     );
@@ -149,38 +207,42 @@ describe('pledge statement: a correction is named on the month it corrects and t
     // both corrections together (Rp32.680 − Rp1.000) on a month paid in full: what is left is said once, netted
     expect(String(rowOf(ws, 'September 2026').getCell(9).value)).toMatch(/; Bulan ini tidak kurang bayar; sesudah koreksi lebih bayar Rp31\.680$/);
     expect(String(rowOf(ws, 'Oktober 2026').getCell(9).value)).toContain('Pengembalian kelebihan bayar Rp1.000 (NK-BPJS/09) adalah koreksi untuk September 2026');
-    expect(rowOf(ws, 'Oktober 2026').getCell(4).value).toBe(31680);
+    expect(rowOf(ws, 'September 2026').getCell(4).value).toBe(54360);
+    expect(rowOf(ws, 'Oktober 2026').getCell(4).value).toBe(0);
     const pembayaran = (await readWorkbook((await download((await t.as(Role.AUDITOR)).get('/api/v1/statements/pledges/APBD-2026.xlsx?year=2026'))).body)).getWorksheet('Pembayaran')!;
     const row = rowWhere(pembayaran, 4, 'NK-BPJS/09');
     expect(row.getCell(5).value).toBe(-1000);
     expect(row.getCell(6).value).toBe('Tidak'); // dated the 25th, but money given back is never late
   });
 
-  it('a month whose only payment is a refund reads "Pengembalian kelebihan bayar (koreksi …)", not "Dibayar sebagian" (QA)', async () => {
+  it('a month whose only payment is a refund for an earlier month reads no status of its own; the refund counts under the month it is for', async () => {
     await t.dataSource.query(
       `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('APBD-2026', '2026-11', -500, '2026-11-05', 'NK-BPJS/10', '2026-10', 'uji')`,
     );
-    const cells = (rowOf(await ringkasan('year=2026'), 'November 2026').values as unknown[]).map(String);
-    expect(cells.filter((c) => c.startsWith('Pengembalian kelebihan bayar (koreksi Oktober 2026) Rp500; '))).toHaveLength(1);
-    expect(cells.filter((c) => c.startsWith('Dibayar sebagian') || c.startsWith('Kurang bayar'))).toEqual([]);
+    const ws = await ringkasan('year=2026');
+    const cells = (rowOf(ws, 'November 2026').values as unknown[]).map(String);
+    expect(cells.filter((c) => c.startsWith('Pengembalian kelebihan bayar (koreksi') || c.startsWith('Dibayar sebagian') || c.startsWith('Kurang bayar'))).toEqual([]);
+    expect(cells).toContain('Pengembalian kelebihan bayar Rp500 (NK-BPJS/10) adalah koreksi untuk Oktober 2026, dihitung pada bulan itu');
+    expect(rowOf(ws, 'November 2026').getCell(4).value).toBe(0);
+    expect(rowOf(ws, 'Oktober 2026').getCell(4).value).toBe(-500);
   });
 
   it("a corrected month's balance counts its own payments, not the corrections of other months recorded in it (QA: counted twice)", async () => {
-    // October's paid holds September's corrections (Rp32.680 − Rp1.000), none of its own; November's Rp500 refund corrects October
+    // October recorded September's corrections (Rp32.680 − Rp1.000), none of its own; November's Rp500 refund corrects October
     const october = rowOf(await ringkasan('year=2026'), 'Oktober 2026');
     const due = Number(october.getCell(3).value);
-    expect(october.getCell(4).value).toBe(31680);
+    expect(october.getCell(4).value).toBe(-500);
     expect(String(october.getCell(9).value)).toMatch(new RegExp(`; Masih kurang Rp${(due + 500).toLocaleString('id-ID')} sesudah koreksi;`));
   });
 });
 
 /**
- * The pledge statement's "Dibayar Terlambat (setelah tanggal 10)" of a month says what the console's status table and the
- * reconciliation workbook say (DOMAIN §8, one rule: a payment dated after the 10th of the month it is
- * recorded for): "Ya (hanya koreksi)" when the month's only late payments are corrections of earlier months
- * (`lateOnlyByCorrections` of GET /payments/status), "Ya" when an ordinary payment was late, "Tidak"
- * otherwise (QA: the statement said only "Ya", the console "Terlambat (hanya koreksi)"). Its Pembayaran sheet
- * marks each late payment and names the month a correction is for.
+ * The pledge statement's "Dibayar Terlambat (setelah tanggal 10)" of a month judges what it counts for the month (DOMAIN
+ * §8's rule, a payment dated after the 10th of the month): its own payments and the corrections recorded for it. "Ya
+ * (hanya koreksi)" when only corrections for it were late, "Ya" when an ordinary payment was late, "Tidak" otherwise; a
+ * month whose own payments were on time is not late because corrections of other months recorded in it were (GET
+ * /payments/status says those `lateOnlyByCorrections`). Its Pembayaran sheet marks each late payment and names the
+ * month a correction is for.
  *
  * As in payments.status-names-corrections: three participants, Rp37.800 a month each to PROV-2026 (quota 1),
  * TJSLP-2026 (quota 1) and APBD-2026; October allocated, July and August finalized and paid nothing. In
@@ -203,26 +265,26 @@ describe('pledge statement: a month late only by corrections says so, as the con
     readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/pledges/${code}.xlsx?${query}`))).body);
   const octoberLate = async (code: string) => rowOf((await statement(code, 'month=2026-10')).getWorksheet('Ringkasan')!, 'Oktober 2026').getCell(LATE).value;
 
-  it('October: only corrections late "Ya (hanya koreksi)", an ordinary payment late "Ya", nothing late "Tidak"', async () => {
-    expect(await octoberLate('APBD-2026')).toBe('Ya (hanya koreksi)');
+  it('October: own payment on time, corrections of other months late "Tidak", an ordinary payment late "Ya", nothing late "Tidak"', async () => {
+    expect(await octoberLate('APBD-2026')).toBe('Tidak');
     expect(await octoberLate('PROV-2026')).toBe('Ya');
     expect(await octoberLate('TJSLP-2026')).toBe('Tidak');
   });
 
-  it("each pledge's October reads as GET /payments/status (the console's badge) has it", async () => {
+  it("each pledge's October is late as GET /payments/status says its own payments were (late, not only by corrections)", async () => {
     const status = (await (await t.as(Role.AUDITOR)).get('/api/v1/payments/status?month=2026-10').expect(200)).body as Array<{ pledgeCode: string; late: boolean; lateOnlyByCorrections: boolean }>;
     expect(status.map((s) => s.pledgeCode)).toEqual(['APBD-2026', 'PROV-2026', 'TJSLP-2026']);
     for (const s of status) {
-      const said = s.late ? (s.lateOnlyByCorrections ? 'Ya (hanya koreksi)' : 'Ya') : 'Tidak';
+      const said = s.late && !s.lateOnlyByCorrections ? 'Ya' : 'Tidak';
       expect([s.pledgeCode, await octoberLate(s.pledgeCode)]).toEqual([s.pledgeCode, said]);
     }
   });
 
-  it('the year: July and August, the corrected months, were paid nothing of their own: not paid late, "-" (their status says overdue)', async () => {
+  it('the year: July and August, paid only by corrections recorded in October, were paid late "Ya (hanya koreksi)"', async () => {
     const ws = (await statement('APBD-2026', 'year=2026')).getWorksheet('Ringkasan')!;
-    expect(rowOf(ws, 'Juli 2026').getCell(LATE).value).toBe('-');
-    expect(rowOf(ws, 'Agustus 2026').getCell(LATE).value).toBe('-');
-    expect(rowOf(ws, 'Oktober 2026').getCell(LATE).value).toBe('Ya (hanya koreksi)');
+    expect(rowOf(ws, 'Juli 2026').getCell(LATE).value).toBe('Ya (hanya koreksi)');
+    expect(rowOf(ws, 'Agustus 2026').getCell(LATE).value).toBe('Ya (hanya koreksi)');
+    expect([4, LATE].map((c) => rowOf(ws, 'Oktober 2026').getCell(c).value)).toEqual([37800, 'Tidak']);
   });
 
   it('Pembayaran: every payment after the 10th is late by the same rule; a correction names the month it corrects', async () => {

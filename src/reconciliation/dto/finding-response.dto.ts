@@ -7,7 +7,7 @@ export class FindingResponseDto {
   @ApiProperty({ type: 'integer' }) seq: number;
   @ApiProperty({ enum: [...CATEGORIES] }) category: string;
   @ApiProperty({ type: String, nullable: true }) nik: string | null;
-  /** The billed NOKA (for NOT_BILLED and DOUBLE_COVERAGE, the register's). */
+  /** The NOKA on the bill line; null for NOT_BILLED (no line: the register's is registerNoka); for DOUBLE_COVERAGE, the register's. */
   @ApiProperty({ type: String, nullable: true }) noka: string | null;
   /**
    * The participant's NOKA in the register when the run classified the line (a NOKA_MISMATCH's other side); null

@@ -110,7 +110,9 @@ export const RECONCILE_BILL = `
   ), classified AS MATERIALIZED (
     SELECT q.*, CASE WHEN q.rank >= 5 THEN q.obligation ELSE 0 END AS expected FROM (
       SELECT b.row_number, coalesce(b.nik, o.nik) AS nik,
-             CASE WHEN b.nik IS NULL THEN p.noka ELSE b.noka END AS noka,
+             -- the billed NOKA: none for a participant on no line (NOT_BILLED), whose card is register_noka's alone (QA:
+             -- Temuan's billed NOKA column held the register's number)
+             b.noka AS noka,
              CASE WHEN b.nik IS NULL THEN p.name ELSE b.name END AS name,
              p.noka AS register_noka,
              coalesce(b.amount, 0) AS billed,

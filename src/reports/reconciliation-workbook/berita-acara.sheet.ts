@@ -174,7 +174,7 @@ function isRefund(p: PaymentRow): boolean {
 }
 
 /**
- * What the register now says of the year's closed months, as the run kept it (Koreksi Bulan Tertutup): the overpaid
+ * What the register now says of the year's closed months, as the run kept it (Koreksi Peserta Bulan Tertutup): the overpaid
  * premiums to claim back and the unpaid ones, for the signatories (QA: nothing in December's statement told anyone of
  * November's Rp37.800 paid for a man who had died in October).
  */
@@ -183,11 +183,11 @@ function writeClosedMonthCorrections(ctx: ReconciliationWorkbookContext, money: 
   if (!c) return;
   if (c.over.participantMonths) {
     const funders = c.byPledge.map((p) => `${p.pledgeCode} ${rupiah(p.amount)}`).join(', ');
-    money(`Koreksi bulan yang sudah ditutup (${correctionMonths(c, 'OVER')}): kelebihan iuran ${c.over.participantMonths} peserta-bulan, ditagih kembali ke BPJS Kesehatan${funders ? ` (${funders})` : ''}`, c.over.amount);
+    money(`Koreksi daftar peserta bulan tertutup (${correctionMonths(c, 'OVER')}): kelebihan iuran ${c.over.participantMonths} peserta-bulan, ditagih kembali ke BPJS Kesehatan${funders ? ` (${funders})` : ''}`, c.over.amount);
   }
   if (c.under.participantMonths) {
     money(
-      `Koreksi bulan yang sudah ditutup (${correctionMonths(c, 'UNDER')}): kekurangan iuran ${c.under.participantMonths} peserta-bulan, dibayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan (rincian per peserta: sheet Koreksi Bulan Tertutup)`,
+      `Koreksi daftar peserta bulan tertutup (${correctionMonths(c, 'UNDER')}): kekurangan iuran ${c.under.participantMonths} peserta-bulan, dibayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan (rincian per peserta: sheet Koreksi Peserta Bulan Tertutup)`,
       c.under.amount,
     );
   }

@@ -1,5 +1,5 @@
 /**
- * Koreksi Bulan Tertutup: the register corrections of the fiscal year's closed months the run kept
+ * Koreksi Peserta Bulan Tertutup: the register corrections of the fiscal year's closed months the run kept
  * (reconciliation/closed-month-corrections.ts, DOMAIN §9), one row per participant-month: a month finalized or
  * frozen paid for a participant the register no longer covers there (a death reported after it was closed:
  * "kelebihan iuran", to claim back from BPJS and record as a negative correction per funder), or covers someone
@@ -17,7 +17,7 @@ import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { sheetHeading } from './titles.js';
 import { villageNames, type ReconciliationWorkbookContext } from './workbook-context.js';
 
-export const KOREKSI_SHEET = 'Koreksi Bulan Tertutup' as const;
+export const KOREKSI_SHEET = 'Koreksi Peserta Bulan Tertutup' as const;
 
 const END_REASON_WORDS: Record<string, string> = { MENINGGAL: 'meninggal', PINDAH: 'pindah', PBI_APBN: 'pindah ke PBI APBN', MAMPU: 'mampu', LAINNYA: 'lainnya' };
 

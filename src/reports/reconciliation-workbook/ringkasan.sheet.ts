@@ -5,6 +5,7 @@
  * under (fundedPledgesAsRun), as Per Sumber Dana and GET /reconciliations/:id say them.
  */
 import { LABEL_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
+import { monthsSaid } from '../../common/month.js';
 import { CATEGORY_LABELS, funderLabel, label, rupiah } from '../format/labels.js';
 import { TableSheet } from '../workbook/table-sheet.js';
 import { correctionMonths } from './koreksi-bulan-tertutup.sheet.js';
@@ -76,18 +77,26 @@ export function writeRingkasan(ctx: ReconciliationWorkbookContext): void {
 
   heading('Pembayaran');
   kv('Jumlah terutang', null, summary.payments.reduce((a, p) => a + p.due, 0));
-  kv('Jumlah dibayar', null, summary.payments.reduce((a, p) => a + p.paid, 0));
+  // corrections of earlier months recorded in this one are in its paid (§8) but pay those months: said how much (QA: nothing did)
+  const corrections = ctx.paidThisYear.filter((p) => p.month === ctx.month && p.adjustsMonth);
+  const corrected = corrections.reduce((a, p) => a + p.amount, 0);
+  kv('Jumlah dibayar', null, summary.payments.reduce((a, p) => a + p.paid, 0), corrections.length ? `Termasuk koreksi bulan sebelumnya ${rupiah(corrected)} (baris di bawah).` : null);
+  if (corrections.length) {
+    const months = monthsSaid(corrections.map((p) => p.adjustsMonth!));
+    kv(`Di antaranya koreksi ${months} (dicatat bulan ini)`, null, corrected, `Membayar kekurangan (atau mengembalikan kelebihan) ${months}, bukan iuran bulan ini; rinciannya di sheet Pembayaran.`);
+  }
 
-  // the register's corrections of the year's closed months, as the run kept them (sheet Koreksi Bulan Tertutup)
-  heading('Koreksi bulan yang sudah ditutup (dicatat pada bulan terbuka)');
+  // the register's corrections of the year's closed months, as the run kept them (sheet Koreksi Peserta Bulan Tertutup);
+  // not the payments' corrections above (QA: read as those)
+  heading('Koreksi daftar peserta bulan tertutup (perubahan daftar peserta sesudah bulan ditutup)');
   const c = summary.closedMonthCorrections;
   if (!c) kv('Tidak dihitung untuk rekonsiliasi versi ini', null, null, 'Jalankan ulang rekonsiliasi untuk melihatnya.');
-  else if (c.participantMonths === 0) kv('Tidak ada koreksi', 0, 0, 'Daftar peserta sesuai dengan iuran bulan yang sudah ditutup.');
+  else if (c.participantMonths === 0) kv('Tidak ada koreksi daftar peserta', 0, 0, 'Daftar peserta sesuai dengan iuran bulan yang sudah ditutup.');
   else {
     const over = c.over.participantMonths ? `${correctionMonths(c, 'OVER')}: tagih kembali ke BPJS Kesehatan` : null;
     kv('Kelebihan iuran (peserta-bulan yang tidak tercakup lagi)', c.over.participantMonths, c.over.amount, over && (c.byPledge.length ? `${over}; didanai ${c.byPledge.map((p) => `${p.pledgeCode} ${rupiah(p.amount)}`).join(', ')}.` : `${over}.`));
     const under = c.under.participantMonths
-      ? `${correctionMonths(c, 'UNDER')}: bayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan; rincian per peserta di sheet Koreksi Bulan Tertutup.`
+      ? `${correctionMonths(c, 'UNDER')}: bayar sebagai koreksi dari komitmen yang ditentukan petugas keuangan; rincian per peserta di sheet Koreksi Peserta Bulan Tertutup.`
       : null;
     kv('Kekurangan iuran (peserta-bulan tercakup tanpa iuran)', c.under.participantMonths, c.under.amount, under);
   }

@@ -25,7 +25,7 @@ export const VILLAGE_PLEDGES = `
         OR (t.revision = p.revision AND NOT EXISTS (SELECT 1 FROM used u WHERE u.code = p.code)))
   WHERE t.source_type = 'DESA'
     -- a pledge of another year with a payment recorded in the period (a correction of its last months, paid in the
-    -- new year) is the village's too: that payment counts in the month it was recorded in (QA: it was in no statement)
+    -- new year) is the village's too: that payment counts in the month it corrects, and is named under the table here
     AND (t.fiscal_year BETWEEN $2 AND $3 OR EXISTS (SELECT 1 FROM payment pay WHERE pay.pledge_code = p.code AND pay.month BETWEEN $4 AND $5))
     AND EXISTS (SELECT 1 FROM unnest(t.village_codes) AS v(code) WHERE replace(v.code, '.', '') = $1)
   ORDER BY t.fiscal_year, t.priority, t.code COLLATE "C", t.revision`;

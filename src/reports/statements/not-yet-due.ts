@@ -17,11 +17,12 @@ export interface PledgeMonthFigures {
 }
 
 /**
- * Each pledge's due and paid in each month of the period. A correction of a month of the period counts here for the
- * month it corrects, not the one it is recorded in (§8 counts it there): a December statement taken on 4 December,
+ * Each pledge's due and paid in each month of the period, as the statement's rows count them (statementMonth): the
+ * month's own payments and the corrections recorded for it, whenever recorded. A December statement taken on 4 December,
  * with November's shortfall corrected by a payment recorded in December, has nothing past due and December's own
- * premium not yet due (QA: December read as paid, and November's corrected shortfall "kurang bayar"). A correction of a
- * month before the period stays where it is recorded, as the table counts it.
+ * premium not yet due (QA: December read as paid, and November's corrected shortfall "kurang bayar"). `payments`: the
+ * period's own payments and the corrections of its months; a correction of a month outside the period counts there, not
+ * here.
  */
 export function pledgeMonthFigures(
   codes: readonly string[],
@@ -31,7 +32,8 @@ export function pledgeMonthFigures(
 ): PledgeMonthFigures[] {
   const paid = new Map<string, number>();
   for (const p of payments) {
-    const month = p.adjustsMonth && months.includes(p.adjustsMonth) ? p.adjustsMonth : p.month;
+    const month = p.adjustsMonth ?? p.month;
+    if (!months.includes(month)) continue;
     paid.set(`${p.pledgeCode} ${month}`, (paid.get(`${p.pledgeCode} ${month}`) ?? 0) + p.amount);
   }
   return codes.flatMap((code) => months.map((month) => ({ month, due: dueOf(code, month), paid: paid.get(`${code} ${month}`) ?? 0 })));

@@ -1,8 +1,8 @@
 /**
  * WritePledgeStatement: the statement of one pledge (for a company's TJSLP, but any pledge) for a
  * month or a fiscal year — the pledge against what the allocation used and what was paid, month
- * by month with the §8 status and lateness ("Ya (hanya koreksi)" when only corrections of earlier
- * months were paid after the 10th, as the console and the reconciliation workbook say), the pledge
+ * by month with its status and lateness counting its own payments and the corrections recorded for it
+ * (statementMonth: "Ya (hanya koreksi)" when only those corrections were paid after the 10th), the pledge
  * revision each month was allocated under and the corrections that link months, the participants it
  * funded, and its payments. Sheets: Ringkasan, Peserta, Pembayaran.
  */
@@ -16,14 +16,14 @@ import { AllocateMonth } from '../../funding/use-cases/allocate-month.use-case.j
 import { LABEL_STYLE, NUMBER_FORMATS, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { keysetPages } from '../data/keyset-pages.js';
-import { correctionsIn, pledgeMonthStatus } from '../../payments/payment-status.js';
 import type { RevisionUse } from '../../funding/domain/pledge-warnings.js';
 import { fundsAsAllocated, revisionUses, warningsAsAllocated } from '../data/pledge-compliance.js';
 import { type PledgeRevisions, type PledgeRow, ReportQueries, type RevisionRange } from '../data/report-queries.js';
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
-import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, ownPaymentsLabelOf, PAID_LATE_HEADER, revisionLabel, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS, statementStatusLabel, wibTimestamp } from '../format/labels.js';
+import { FUND_LABELS, funderLabel, label, monthLabel, PAID_LATE_HEADER, revisionLabel, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
 import { mixedRevisions, revisionFacts, revisionNumbers } from '../format/revisions.js';
-import { afterYearCorrections, correctionNotesByMonth, laterCorrectionsLine, writeAfterYearCorrections } from '../statements/correction-notes.js';
+import { correctionNotesByMonth } from '../statements/correction-notes.js';
+import { earlierCorrectionsLine, statementMonth, statementMonthLabel, statementMonthLateLabel } from '../statements/statement-month.js';
 import { balanceByDueness, pledgeMonthFigures } from '../statements/not-yet-due.js';
 import { ReportsException } from '../reports.exception.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
@@ -138,9 +138,9 @@ export class WritePledgeStatement {
         let usedSoFar = usedBefore; // of the fiscal year, before the month
         for (const month of period.months) {
           const used = due.get(month);
-          const paid = payments.filter((p) => p.month === month);
-          // §8 as GET /payments/status and the reconciliation workbook judge it; a month with nothing due or paid has no status.
-          const { paid: paidAmount, status, late } = pledgeMonthStatus(month, used?.amount ?? 0, paid);
+          // its own payments and the corrections recorded for it (statementMonth); a month with nothing due or paid has no status
+          const m = statementMonth(pledge.code, month, used?.amount ?? 0, payments, correcting);
+          const paidAmount = m.paid;
           const row = t.currentRow;
           // A month of the year not allocated (yet): nothing used, not "0 peserta"; what was paid for it still shows.
           const isAllocated = allocated.has(month);
@@ -150,32 +150,27 @@ export class WritePledgeStatement {
             isAllocated ? (used?.amount ?? 0) : null,
             paidAmount,
             { formula: `D${row}-C${row}`, result: paidAmount - (used?.amount ?? 0) },
-            used?.amount || paidAmount
-              ? statementStatusLabel(status, month, dayInWib(generatedAt), ownPaymentsLabelOf(used?.amount ?? 0, paid))
-              : idleMonthStatus(pledge, month, usedSoFar),
-            used?.amount || paidAmount ? monthLateLabel({ late, ...correctionsIn(month, paid), status }) : '-',
+            used?.amount || paidAmount || m.corrections.length ? statementMonthLabel(m, month, dayInWib(generatedAt)) : idleMonthStatus(pledge, month, usedSoFar),
+            used?.amount || paidAmount || m.corrections.length ? statementMonthLateLabel(m) : '-',
             used ? revisionNumbers(used.revisions) : '-',
             corrections.get(month)?.join('; ') ?? null,
           ]);
           usedSoFar += used?.amount ?? 0;
         }
-        const totalRow = t.finishTable();
-        // corrections of the period's months recorded after its fiscal year are in its totals (that year's spending)
-        const afterYear = afterYearCorrections(correcting, period);
-        const corrected = writeAfterYearCorrections(t, afterYear, totalRow, { due: 2, paid: 3, balance: 4, note: 8 });
-        const later = laterCorrectionsLine(correcting, period);
-        if (later) t.writeStyledRow([later]);
+        t.finishTable();
+        // what was recorded in the period for months before it counts there, outside these totals
+        const earlier = earlierCorrectionsLine(payments, period.from);
+        if (earlier) t.writeStyledRow([earlier]);
         writePledgeFacts(t, pledge, usedBefore, revisions, villages, uses);
         const mixed = writeRevisionsUsed(t, pledge.code, period, due, revisions);
         // what the funder signs for: the JUMLAH row's own figures (t.sum). What the pledge funded is what it owed:
         // §8's due is its splits, which Terutang sums and the Peserta sheet's Didanai Komitmen Ini lists.
-        const figures = pledgeMonthFigures([pledge.code], period.months, (_, m) => due.get(m)?.amount ?? 0, [...payments, ...afterYear]);
-        const withCorrections = corrected ? ' (termasuk koreksi yang dicatat sesudah tahun anggaran)' : '';
+        const figures = pledgeMonthFigures([pledge.code], period.months, (_, m) => due.get(m)?.amount ?? 0, [...payments.filter((p) => !p.adjustsMonth), ...correcting]);
         const amounts = [
           { label: 'Terutang (didanai komitmen ini)', amount: t.sum(2) },
-          { label: `Dibayar${withCorrections}`, amount: t.sum(3) + corrected },
+          { label: 'Dibayar', amount: t.sum(3) },
           // what is short for months not yet due on the day it is taken is said so, not "kurang bayar" (QA)
-          ...balanceByDueness({ label: `Selisih dibayar − terutang${withCorrections}`, amount: t.sum(4) + corrected }, figures, dayInWib(generatedAt)),
+          ...balanceByDueness({ label: 'Selisih dibayar − terutang', amount: t.sum(4) }, figures, dayInWib(generatedAt)),
         ];
         // a month allocated under two revisions (its warning above) is not to be signed either
         const remix = mixed.length ? [`Alokasi ${mixed.join(', ')} memakai lebih dari satu revisi komitmen. Tanda tangani laporan yang diunduh sesudah dialokasikan ulang.`] : [];

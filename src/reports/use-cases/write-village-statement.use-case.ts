@@ -13,13 +13,12 @@ import { RegionsService } from '../../regions/regions.service.js';
 import { keysetPages } from '../data/keyset-pages.js';
 import { ReportQueries } from '../data/report-queries.js';
 import { type MonthKey, StatementQueries, type VillageResidentRow } from '../data/statement-queries.js';
-import { paymentStatusOf } from '../../payments/payment-status.js';
-import type { PaymentRow } from '../data/report-queries.js';
-import { FUND_LABELS, funderLabel, label, monthLabel, ownPaymentsLabelOf, rupiah, statementStatusLabel, wibTimestamp } from '../format/labels.js';
+import { FUND_LABELS, funderLabel, label, monthLabel, rupiah, wibTimestamp } from '../format/labels.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
 import { draftReason, villageHead, writeStatementClosing } from '../statements/statement-closing.js';
 import { DINKES_HEAD } from '../workbook/signature-block.js';
-import { afterYearCorrections, correctionNotesByMonth, laterCorrectionsLine, writeAfterYearCorrections } from '../statements/correction-notes.js';
+import { correctionNotesByMonth } from '../statements/correction-notes.js';
+import { earlierCorrectionsLine, type StatementMonth, statementMonth, statementMonthLabel } from '../statements/statement-month.js';
 import { balanceByDueness, pledgeMonthFigures } from '../statements/not-yet-due.js';
 import { assertAllocated, NOT_ALLOCATED_NOTE, resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
 import { writePagedTable } from '../workbook/table-series.js';
@@ -95,7 +94,7 @@ export class WriteVillageStatement {
     const duePerPledge = new Map(await Promise.all(own.map(async (c) => [c, await this.statements.dueByMonth([c], period.from, period.to)] as const)));
     const payments = await this.reports.payments(period.from, period.to, own);
     const correcting = await this.reports.correctionsOf(period.from, period.to, own);
-    const later = laterCorrectionsLine(correcting, period);
+    const earlier = earlierCorrectionsLine(payments, period.from);
     // a month paid by a correction, or corrected later, says so, as the pledge statement does (QA: January's payment
     // for December's shortfall read as January's surplus), and what each corrected pledge-month is left with after its
     // corrections (the pledge named when the village has more than one)
@@ -117,13 +116,13 @@ export class WriteVillageStatement {
         const place = kind.toLowerCase();
         const t = new TableSheet(output.workbook, 'Ringkasan', monthColumns(kind), { title: title(`Laporan Iuran Jamkesda ${kind}`), fixedRowHeights: true });
         const byMonth = new Map(months.map((m) => [m.month, m]));
-        const paidByMonth = new Map<string, number>();
-        for (const p of payments) paidByMonth.set(p.month, (paidByMonth.get(p.month) ?? 0) + p.amount);
-        const status = (month: string) => villageStatus(month, own, duePerPledge, payments, dayInWib(generatedAt));
+        // each own pledge-month as the statements count it: its own payments and the corrections recorded for it
+        const ofMonth = (month: string) => own.map((c) => ({ code: c, ...statementMonth(c, month, dueOf(c, month), payments, correcting) }));
+        const status = (month: string) => villageStatus(month, ofMonth(month), dayInWib(generatedAt));
         for (const month of period.months) {
           const m = byMonth.get(month);
           const owed = due.get(month)?.amount ?? 0;
-          const paid = paidByMonth.get(month) ?? 0;
+          const paid = ofMonth(month).reduce((a, p) => a + p.paid, 0);
           const row = t.currentRow;
           const balance = { formula: `H${row}-G${row}`, result: paid - owed };
           const note = corrections.get(month)?.join('; ') ?? null;
@@ -131,23 +130,20 @@ export class WriteVillageStatement {
           if (!allocated.has(month)) t.addRow([monthLabel(month), { note: NOT_ALLOCATED_NOTE }, null, null, null, null, null, paid, balance, status(month), note]);
           else t.addRow([monthLabel(month), m?.participants ?? 0, m?.obligation ?? 0, m?.own ?? 0, m?.other ?? 0, m?.unfunded ?? 0, owed, paid, balance, status(month), note]);
         }
-        const totalRow = t.finishTable();
-        // corrections of the period's months recorded after its fiscal year are in its totals (that year's spending)
-        const afterYear = afterYearCorrections(correcting, period);
-        const corrected = writeAfterYearCorrections(t, afterYear, totalRow, { due: 6, paid: 7, balance: 8, note: 10 });
-        if (later) t.writeStyledRow([later]);
+        t.finishTable();
+        // what was recorded in the period for months before it counts there, outside these totals
+        if (earlier) t.writeStyledRow([earlier]);
         writePledgeNotes(t, pledges, period, kind === 'Kelurahan');
         // what the kepala desa signs for: the JUMLAH row's own figures (t.sum), in words too. A village without pledges
         // of its own (a kelurahan has no APBDes) signs for its residents' premiums and who bore them, not for three
         // Rp0 lines of a budget it does not have (QA).
-        const ownFigures = pledgeMonthFigures(own, period.months, (c, m) => duePerPledge.get(c)?.get(m)?.amount ?? 0, [...payments, ...afterYear]);
-        const withCorrections = corrected ? ' (termasuk koreksi yang dicatat sesudah tahun anggaran)' : '';
+        const ownFigures = pledgeMonthFigures(own, period.months, dueOf, [...payments.filter((p) => !p.adjustsMonth), ...correcting]);
         const amounts = own.length
           ? [
               { label: `Terutang ${place}`, amount: t.sum(6) },
-              { label: `Dibayar ${place}${withCorrections}`, amount: t.sum(7) + corrected },
+              { label: `Dibayar ${place}`, amount: t.sum(7) },
               // what is short for months not yet due on the day it is taken is said so, not "kurang bayar" (QA)
-              ...balanceByDueness({ label: `Selisih dibayar − terutang${withCorrections}`, amount: t.sum(8) + corrected }, ownFigures, dayInWib(generatedAt)),
+              ...balanceByDueness({ label: 'Selisih dibayar − terutang', amount: t.sum(8) }, ownFigures, dayInWib(generatedAt)),
             ]
           : [
               { label: 'Iuran peserta', amount: t.sum(2) },
@@ -186,17 +182,13 @@ export class WriteVillageStatement {
 }
 
 /**
- * The §8 status of the village's own pledges in a month, with its due-ness on `today` as the pledge statement says it
- * ("Belum dibayar – lewat jatuh tempo 10 November 2026", "Belum dibayar (jatuh tempo 10 Desember 2026)"); each pledge
- * named when more than one had something due or paid; '-' when none had.
+ * The status of the village's own pledges in a month (statementMonth: its own payments and the corrections recorded for
+ * it), with its due-ness on `today` as the pledge statement says it ("Belum dibayar – lewat jatuh tempo 10 November
+ * 2026", "Belum dibayar (jatuh tempo 10 Desember 2026)"); each pledge named when more than one had something due or
+ * paid; '-' when none had.
  */
-function villageStatus(month: string, own: readonly string[], due: ReadonlyMap<string, ReadonlyMap<string, { amount: number }>>, payments: readonly PaymentRow[], today: string): string {
-  const parts = own.flatMap((code) => {
-    const owed = due.get(code)?.get(month)?.amount ?? 0;
-    const ofMonth = payments.filter((p) => p.pledgeCode === code && p.month === month);
-    const paid = ofMonth.reduce((a, p) => a + p.amount, 0);
-    return owed || paid ? [{ code, text: statementStatusLabel(paymentStatusOf(owed, paid), month, today, ownPaymentsLabelOf(owed, ofMonth)) }] : [];
-  });
+function villageStatus(month: string, pledgeMonths: ReadonlyArray<StatementMonth & { code: string }>, today: string): string {
+  const parts = pledgeMonths.flatMap((m) => (m.due || m.paid || m.corrections.length ? [{ code: m.code, text: statementMonthLabel(m, month, today) }] : []));
   if (parts.length === 0) return '-';
   return parts.length === 1 ? parts[0].text : parts.map((p) => `${p.code}: ${p.text}`).join('; ');
 }

@@ -27,6 +27,11 @@ export function correctionsText(r) {
   return `termasuk koreksi ${months} yang jumlah bersihnya ${rupiah(0)}`;
 }
 
+/** The Selisih cell (ownBalance), saying it leaves the corrections out where the row has some. */
+function selisihCell(r) {
+  return [rupiah(ownBalance(r)), Number(r.corrections) ? [' ', h('span', { class: 'hint hint--block', text: 'tanpa koreksi bulan lain' })] : null];
+}
+
 function paidCell(r) {
   const corrections = correctionsText(r);
   return [rupiah(r.paid), corrections ? [' ', h('span', { class: 'hint hint--block', text: corrections })] : null];
@@ -89,11 +94,31 @@ export function statusWord(r) {
  * "Lunas (ditambah koreksi Juni 2026 Rp122.200)". The §8 badge stays; this is said under it. Null otherwise. Pure.
  */
 export function correctionOnlyText(r) {
+  const parts = correctionOnlyParts(r);
+  if (!parts) return null;
+  return parts.nothingDue ? `${parts.head}; ${parts.tail}` : `${parts.head} (${parts.tail})`;
+}
+
+/**
+ * correctionOnlyText in the badge's and the hint's parts: `head` the month's own status ("Lunas", or "Tidak ada iuran
+ * bulan ini"), `tail` the corrections ("ditambah koreksi Juli 2026 Rp37.800"). The badge says the own status alone (QA:
+ * one row read both "Lebih bayar" and "Lunas (ditambah koreksi …)"). Null as correctionOnlyText. Pure.
+ */
+export function correctionOnlyParts(r) {
   const corrections = Number(r.corrections) || 0;
   if (!corrections || !r.ownStatus || isOwed(r.ownStatus) || r.ownStatus === r.status) return null;
   const months = Array.isArray(r.correctedMonths) && r.correctedMonths.length ? monthsLabel(r.correctedMonths) : 'bulan sebelumnya';
-  if (!Number(r.due) && !Number(r.ownPaid)) return `Tidak ada iuran bulan ini; hanya koreksi ${months} ${rupiah(corrections)}`;
-  return `${label(PAYMENT_STATUS_LABELS, r.ownStatus)} (ditambah koreksi ${months} ${rupiah(corrections)})`;
+  if (!Number(r.due) && !Number(r.ownPaid)) return { head: 'Tidak ada iuran bulan ini', tail: `hanya koreksi ${months} ${rupiah(corrections)}`, nothingDue: true, tone: 'neutral' };
+  return { head: label(PAYMENT_STATUS_LABELS, r.ownStatus), tail: `ditambah koreksi ${months} ${rupiah(corrections)}`, nothingDue: false, tone: TONES[r.ownStatus] ?? 'neutral' };
+}
+
+/**
+ * A row's Selisih: its own payments less its due, without the corrections of other months recorded in it (GET
+ * /payments/status `corrections`; a run's row without it counts as the month's own), so the rows add up to the "Total
+ * bulan ini" row under them (QA: −Rp437.680 in the rows against −Rp475.480 in the total). Pure.
+ */
+export function ownBalance(r) {
+  return (Number(r.paid) || 0) - (Number(r.corrections) || 0) - (Number(r.due) || 0);
 }
 
 /**
@@ -128,8 +153,8 @@ function totalsFooter(rows) {
 
 function statusBadges(r) {
   const due = dueText(r);
-  const correctionOnly = correctionOnlyText(r);
-  if (correctionOnly) return [badge(label(PAYMENT_STATUS_LABELS, r.status), TONES[r.status] ?? 'neutral'), lateBadge(r), ' ', h('span', { class: 'hint hint--block', text: correctionOnly })];
+  const correctionOnly = correctionOnlyParts(r);
+  if (correctionOnly) return [badge(correctionOnly.head, correctionOnly.tone), lateBadge(r), ' ', h('span', { class: 'hint hint--block', text: correctionOnly.tail })];
   const covered = coveredByCorrections(r);
   if (covered) {
     // paid in sum by corrections of other months only (the paid cell names them): not the plain green Lunas
@@ -214,7 +239,8 @@ export function overdueWarning(month, statuses, corrections = [], options = {}) 
  * /payments/status), for a pledge whose paid has not changed since: the status column then says a month PAID only by
  * corrections of other months so (statusBadges below): the Dasbor's final run and the run page (QA: the run page read plain Lunas).
  * With them the month's due-ness (`dueDate`, `overdue`, `suspensionRisk`), so a pledge still owing reads *Lewat jatuh
- * tempo* there as on Pembayaran (QA: a finalized month's *Kurang bayar* had no such badge on the Dasbor and the run page). Pure.
+ * tempo* there as on Pembayaran (QA: a finalized month's *Kurang bayar* had no such badge on the Dasbor and the run page),
+ * and `lateOnlyByCorrections`, so its late badge reads as Pembayaran's. Pure.
  */
 export function withOwnPayments(month, rows, current) {
   const now = new Map((Array.isArray(current) ? current : []).map((r) => [r.pledgeCode, r]));
@@ -223,7 +249,9 @@ export function withOwnPayments(month, rows, current) {
     if (!c || Number(c.paid) !== Number(r.paid)) return r;
     const due = c.dueDate ? { dueDate: c.dueDate, overdue: c.overdue, suspensionRisk: c.suspensionRisk } : {};
     const own = c.ownStatus ? { ownPaid: c.ownPaid, ownStatus: c.ownStatus, corrections: c.corrections, correctedMonths: c.correctedMonths } : {};
-    return { ...r, month, ...due, ...own };
+    // whether its late payments were only corrections (QA: the Dasbor's "Dibayar terlambat" where Pembayaran said "(hanya koreksi)")
+    const late = c.late === r.late && typeof c.lateOnlyByCorrections === 'boolean' ? { lateOnlyByCorrections: c.lateOnlyByCorrections } : {};
+    return { ...r, month, ...due, ...own, ...late };
   });
 }
 
@@ -237,7 +265,7 @@ export function paymentStatusTable(answer, caption = 'Status pembayaran per pemb
       { label: 'Komitmen', render: (r) => [h('a', { href: hashFor(`/komitmen/${encodeURIComponent(r.pledgeCode)}`), text: r.pledgeCode }), complianceMark(compliance.get(r.pledgeCode))], wrap: compliance.size > 0 },
       { label: 'Terutang', value: (r) => rupiah(r.due), numeric: true },
       { label: 'Dibayar', render: paidCell, numeric: true },
-      { label: 'Selisih', value: (r) => rupiah((Number(r.paid) || 0) - (Number(r.due) || 0)), numeric: true },
+      { label: 'Selisih', render: selisihCell, numeric: true },
       { label: 'Status', render: statusBadges, stack: true },
     ],
     rows,

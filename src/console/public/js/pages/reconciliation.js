@@ -112,14 +112,14 @@ function closedMonthSection(run) {
   const c = run.closedMonthCorrections;
   if (!c) return null;
   const text = closedMonthCorrectionsText(c);
-  return section('Koreksi bulan yang sudah ditutup', c.participantMonths ? notice('warning', text) : h('p', { class: 'hint', text }));
+  return section('Koreksi daftar peserta bulan tertutup', c.participantMonths ? notice('warning', text) : h('p', { class: 'hint', text }));
 }
 
 /**
- * "Koreksi bulan yang sudah ditutup: 1 peserta-bulan, kelebihan iuran Rp37.800 untuk 1 peserta-bulan November 2026 …":
+ * "Koreksi daftar peserta bulan tertutup: 1 peserta-bulan, kelebihan iuran Rp37.800 untuk 1 peserta-bulan November 2026 …":
  * the months named (QA: "bulan itu" referred to nothing; `over.months`/`under.months`, absent from older servers). Which
  * pledge pays a shortfall is the officer's decision (a closed month is not allocated again): said, not computed. The
- * workbook's sheet Koreksi Bulan Tertutup lists them one by one.
+ * workbook's sheet Koreksi Peserta Bulan Tertutup lists them one by one.
  */
 export function closedMonthCorrectionsText(c) {
   if (!c.participantMonths) return 'Tidak ada koreksi: daftar peserta sesuai dengan iuran bulan yang sudah ditutup (difinalisasi atau dibekukan) tahun ini.';
@@ -137,11 +137,11 @@ export function closedMonthCorrectionsText(c) {
     const months = named(c.under.months);
     parts.push(
       `kekurangan iuran ${rupiah(c.under.amount)} untuk ${number(c.under.participantMonths)} peserta-bulan${months ? ` ${months}` : ''} yang tercakup tanpa iuran; ` +
-        `bayar sebagai pembayaran koreksi ${months ?? 'bulan yang dikoreksi'}: kekurangannya dirinci per peserta di lembar "Koreksi Bulan Tertutup", dan komitmen yang menanggungnya ditentukan petugas keuangan`,
+        `bayar sebagai pembayaran koreksi ${months ?? 'bulan yang dikoreksi'}: kekurangannya dirinci per peserta di lembar "Koreksi Peserta Bulan Tertutup", dan komitmen yang menanggungnya ditentukan petugas keuangan`,
     );
   }
   const closed = named([...(c.over.months ?? []), ...(c.under.months ?? [])]) ?? 'Bulan yang sudah ditutup';
-  return `Koreksi bulan yang sudah ditutup: ${number(c.participantMonths)} peserta-bulan, ${parts.join('; ')}. ${closed} tidak dihitung ulang; koreksi dicatat pada bulan yang masih terbuka. Rinciannya di lembar "Koreksi Bulan Tertutup" buku kerja.`;
+  return `Koreksi daftar peserta bulan tertutup: ${number(c.participantMonths)} peserta-bulan, ${parts.join('; ')}. ${closed} tidak dihitung ulang; koreksi dicatat pada bulan yang masih terbuka. Rinciannya di lembar "Koreksi Peserta Bulan Tertutup" buku kerja.`;
 }
 
 /** Beside a warning the bills page answers (the bill's refused rows are in its row report there), the way to it. */
@@ -269,7 +269,10 @@ async function showFindings(container, run, category, asked, ctx, { focus = true
                 { label: 'NOKA tagihan', value: (f) => f.noka || '–' },
                 { label: 'NOKA di daftar peserta', value: (f) => f.registerNoka || '–' },
               ]
-            : [{ label: 'NOKA', value: (f) => f.noka || '–' }]),
+            : category === 'NOT_BILLED'
+              ? // on no line of the bill: no billed NOKA, the register's only (QA: it stood as the billed one)
+                [{ label: 'NOKA di daftar peserta', value: (f) => f.registerNoka || '–' }]
+              : [{ label: 'NOKA', value: (f) => f.noka || '–' }]),
           { label: 'Nama', value: (f) => f.name || '–' },
           { label: 'Ditagih', value: (f) => rupiah(f.billedAmount), numeric: true },
           { label: 'Seharusnya', value: (f) => rupiah(f.expectedAmount), numeric: true },

@@ -1,0 +1,68 @@
+/**
+ * What a statement counts as paid for one pledge-month: its own payments (recorded for it, not corrections) and the
+ * corrections recorded for it in later months. A correction recorded in a month for another month counts under the
+ * month it corrects, not the one it is recorded in (QA: November's exact payment plus a correction for July read
+ * "Lebih bayar" +Rp37.800 and July "Kurang bayar", one settled arrear as two discrepancies), as the reconciliation
+ * workbook's Pembayaran (ownStatus) and the year recap count it. The month, quarter and year statements, their Jumlah
+ * and its words all read these figures.
+ */
+import { monthsSaid } from '../../common/month.js';
+import { isLatePayment, isOwed, paymentStatusOf, type PaymentStatus } from '../../payments/payment-status.js';
+import type { PaymentRow } from '../data/report-queries.js';
+import { label, monthLabel, monthLateLabel, PAYMENT_STATUS_LABELS, rupiah, statementStatusLabel } from '../format/labels.js';
+
+export interface StatementMonth {
+  due: number;
+  paid: number;
+  status: PaymentStatus;
+  /** A payment of its own, or a correction for it, dated after the month's 10th (a refund never is, isLatePayment). */
+  late: boolean;
+  lateOnlyByCorrections: boolean;
+  /** The corrections recorded for the month in later months, counted in `paid`. */
+  corrections: PaymentRow[];
+}
+
+/**
+ * The pledge-month `month` of `pledgeCode` owing `due`, from the statement's `payments` (recorded in its months) and
+ * `correcting` (the corrections of its months, whenever recorded: ReportQueries.correctionsOf).
+ */
+export function statementMonth(pledgeCode: string, month: string, due: number, payments: readonly PaymentRow[], correcting: readonly PaymentRow[]): StatementMonth {
+  const own = payments.filter((p) => p.pledgeCode === pledgeCode && p.month === month && !p.adjustsMonth);
+  const corrections = correcting.filter((p) => p.pledgeCode === pledgeCode && p.adjustsMonth === month);
+  const paid = [...own, ...corrections].reduce((sum, p) => sum + p.amount, 0);
+  const lateOwn = own.some((p) => isLatePayment(month, p.paidAt, p.amount));
+  const lateCorrection = corrections.some((p) => isLatePayment(month, p.paidAt, p.amount));
+  return { due, paid, status: paymentStatusOf(due, paid), late: lateOwn || lateCorrection, lateOnlyByCorrections: lateCorrection && !lateOwn, corrections };
+}
+
+/**
+ * The status cell: as statementStatusLabel, and a month its corrections made paid says by which: "Lunas (termasuk
+ * koreksi Rp37.800 yang dicatat pada November 2026)", "Lunas (setelah pengembalian kelebihan bayar Rp1.000 yang dicatat
+ * pada Oktober 2026)". A month still owed after them keeps its due-ness ("Kurang bayar – lewat jatuh tempo …"); its
+ * Koreksi note names the corrections.
+ */
+export function statementMonthLabel(m: StatementMonth, month: string, today: string): string {
+  const text = statementStatusLabel(m.status, month, today);
+  if (!m.corrections.length || isOwed(m.status)) return text;
+  const amount = m.corrections.reduce((sum, p) => sum + p.amount, 0);
+  const when = `yang dicatat pada ${monthsSaid([...new Set(m.corrections.map((p) => p.month))].sort())}`;
+  const said = amount < 0 ? `setelah pengembalian kelebihan bayar ${rupiah(-amount)} ${when}` : `termasuk koreksi ${rupiah(amount)} ${when}`;
+  return `${label(PAYMENT_STATUS_LABELS, m.status)} (${said})`;
+}
+
+/** The "Dibayar Terlambat" cell (monthLateLabel): "Ya (hanya koreksi)" when only corrections for the month were late. */
+export function statementMonthLateLabel(m: StatementMonth): string {
+  return monthLateLabel(m);
+}
+
+/**
+ * The payments recorded in the period that correct months before it: they count under those months, outside this
+ * statement's totals, so a line under the table says how much and where (null without any).
+ */
+export function earlierCorrectionsLine(payments: readonly PaymentRow[], from: string): string | null {
+  const earlier = payments.filter((p) => p.adjustsMonth && p.adjustsMonth < from);
+  if (!earlier.length) return null;
+  const total = earlier.reduce((a, p) => a + p.amount, 0);
+  const each = earlier.map((p) => `${p.amount < 0 ? `pengembalian ${rupiah(-p.amount)}` : rupiah(p.amount)} untuk ${monthLabel(p.adjustsMonth!)} (${p.reference}), dicatat pada ${monthLabel(p.month)}`);
+  return `Koreksi untuk bulan sebelum periode ini yang dicatat dalam periode ini: ${rupiah(total)} (${each.join('; ')}). Dihitung pada bulan yang dikoreksi, tidak termasuk jumlah di atas.`;
+}
