@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { type ColumnSpec, matchHeader, normalizeHeader } from '../../src/common/spreadsheet/column-spec.js';
+import { type ColumnSpec, matchHeader, normalizeHeader, withoutHeaderHint } from '../../src/common/spreadsheet/column-spec.js';
 import { ENROLLMENT_COLUMNS } from '../../src/register/enrollment-columns.js';
 import { BILL_COLUMNS } from '../../src/reconciliation/bills/bill-row.validator.js';
 import { PBI_COLUMNS } from '../../src/reconciliation/pbi/upload-pbi-apbn-list.use-case.js';
@@ -103,6 +103,38 @@ describe('generic sheet reader', () => {
     }
     // other words in parentheses are still no hint
     expect(matchHeader(ENROLLMENT_COLUMNS, ['JENIS KELAMIN (ibu)']).indexes[4]).toBe(-1);
+  });
+
+  it('headers with a hint operators type after the name: (16 digit), [Rp], (tgl/bln/thn), a required-column asterisk; meaningful words stay (QA: refused as unknown columns)', () => {
+    const enrollment = ['NIK (16 digit)', 'NO KK (16 digit)', 'NAMA LENGKAP *', 'TANGGAL LAHIR', 'JK (L/P) *', 'KODE DESA', 'NOKA (13 digit)', 'TMT (tgl/bln/thn)', 'TAT [dd/mm/yyyy]'];
+    const match = matchHeader(ENROLLMENT_COLUMNS, enrollment);
+    expect(match).toMatchObject({ indexes: [0, 1, 2, 3, 4, 5, 6, 7, 8, -1], missing: [], extra: [], hintClashes: [] });
+    // findings name a hinted header as written; TANGGAL LAHIR and KODE DESA are the columns' own names in other spelling
+    expect(match.labels).toEqual([...enrollment.slice(0, 3), 'TANGGAL_LAHIR', 'JK (L/P) *', 'KODE_DESA', ...enrollment.slice(6), 'ALASAN_BERAKHIR']);
+    expect(withoutHeaderHint('TANGGAL LAHIR')).toBeUndefined();
+    expect(withoutHeaderHint('NIK (16 digit) *')).toBe('NIK');
+    expect(withoutHeaderHint('Jumlah [Rp]')).toBe('Jumlah');
+    expect(withoutHeaderHint('NIK (Ibu)')).toBeUndefined(); // other words in brackets name another column
+    expect(withoutHeaderHint('NIK [Ibu]')).toBeUndefined();
+    expect(withoutHeaderHint('(16 digit)')).toBeUndefined(); // a hint alone is no header
+    expect(matchHeader(ENROLLMENT_COLUMNS, ['NIK (16 digit) (Ibu)']).indexes[0]).toBe(-1);
+    // every other upload: pledge, payment, bill, PBI-APBN
+    expect(matchHeader(PLEDGE_COLUMNS, ['KODE *', 'SUMBER (wajib)', 'TAHUN', 'PAGU [Rp]', 'NIK (16 digit)']).indexes).toEqual([0, 1, -1, -1, 2, -1, -1, -1, -1, 4, -1, -1, 3, -1, -1]);
+    expect(matchHeader(PAYMENT_COLUMNS, ['KODE_KOMITMEN *', 'BULAN', 'JUMLAH (Rp)', 'TANGGAL_BAYAR (dd/mm/yyyy)', 'REFERENSI', 'Koreksi untuk bulan (opsional)']).indexes).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(matchHeader(BILL_COLUMNS, ['NOKA (13 digit)', 'NIK (16 digit)', 'NAMA', 'Jumlah [Rp]']).indexes).toEqual([0, 1, 2, 3]);
+    expect(matchHeader(PBI_COLUMNS, ['NO', 'NIK (16 digit)']).indexes).toEqual([1]);
+  });
+
+  it('two headers naming one column where a hint was set aside from one are a clash, named with both headers; without a hint a second copy is only not read', () => {
+    expect(matchHeader(ENROLLMENT_COLUMNS, ['NIK', 'NIK (16 digit)', 'NAMA']).hintClashes).toEqual([{ column: 'NIK', headers: ['NIK', 'NIK (16 digit)'] }]);
+    expect(matchHeader(BILL_COLUMNS, ['NOKA', 'NIK', 'Jumlah (Rp)', 'JUMLAH [Rp]']).hintClashes).toEqual([{ column: 'IURAN', headers: ['Jumlah (Rp)', 'JUMLAH [Rp]'] }]);
+    expect(matchHeader(BILL_COLUMNS, ['NOKA', 'NIK', 'IURAN', 'TAGIHAN (Rp)']).hintClashes).toEqual([{ column: 'IURAN', headers: ['IURAN', 'TAGIHAN (Rp)'] }]);
+    expect(matchHeader(ENROLLMENT_COLUMNS, ['NIK', 'NO KTP', 'NIK']).hintClashes).toEqual([]);
+    const refused = SpreadsheetException.duplicateColumns(matchHeader(PAYMENT_COLUMNS, ['KODE_KOMITMEN', 'JUMLAH', 'Jumlah (Rp)']).hintClashes);
+    expect(refused).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'JUMLAH', headers: ['JUMLAH', 'Jumlah (Rp)'] }] } });
+    expect(refused.message).toBe(
+      'Kolom "JUMLAH" dan "Jumlah (Rp)" sama-sama dibaca sebagai JUMLAH, sehingga tidak jelas kolom mana yang dipakai. Hapus salah satunya atau ganti judulnya, lalu unggah ulang. Tidak ada baris yang disimpan dari berkas ini.',
+    );
   });
 
   it('headers finance writes for pledge and payment columns: PERSEN (%), PROSENTASE, BULAN MULAI, PAGU ANGGARAN, KUOTA PESERTA, Koreksi untuk bulan (QA: ignored unsaid)', () => {
