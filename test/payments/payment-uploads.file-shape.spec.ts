@@ -77,6 +77,17 @@ describe('payment sheet: a unit hint in a header', () => {
     expect(res.body).toMatchObject({ rowsRead: 2, accepted: 2, rejected: 0, payments: 2, amount: 76600 });
     expect(res.body.issues.filter((i: { severity: string }) => i.severity === 'REJECT')).toEqual([]);
   });
+
+  it('reads KODE_KOMITMEN *, Jumlah [Rp] and TANGGAL_BAYAR (dd/mm/yyyy) as their columns; refuses JUMLAH beside Jumlah (Rp), naming both, recording nothing', async () => {
+    const sheet = (header: string, reference: string) => Buffer.from([header, `APBD-2026;2026-10;1000;15/10/2026;${reference}`].join('\n'));
+    const keuangan = await t.as(Role.KEUANGAN);
+    const res = await keuangan.post('/api/v1/payment-uploads').attach('file', sheet('KODE_KOMITMEN *;BULAN;Jumlah [Rp];TANGGAL_BAYAR (dd/mm/yyyy);NO SP2D *', 'SP2D PETUNJUK/1'), 'bayar.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0, payments: 1, amount: 1000, sheetWarnings: [] });
+    const refused = await keuangan.post('/api/v1/payment-uploads').attach('file', sheet('KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI;Jumlah (Rp)', 'SP2D PETUNJUK/2'), 'ganda.csv').expect(400);
+    expect(refused.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'JUMLAH', headers: ['JUMLAH', 'Jumlah (Rp)'] }] } });
+    expect(refused.body.message).toMatch(/^Kolom "JUMLAH" dan "Jumlah \(Rp\)" sama-sama dibaca sebagai JUMLAH, /);
+    expect(await t.dataSource.query(`SELECT reference FROM payment WHERE reference LIKE 'SP2D PETUNJUK/%'`)).toEqual([{ reference: 'SP2D PETUNJUK/1' }]);
+  });
 });
 
 /** A payment sheet headed with accepted aliases (NO SP2D, TGL BAYAR, …) hears its issues in those headers, not the canonical ones (QA). */
