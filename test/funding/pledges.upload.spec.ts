@@ -249,6 +249,14 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     expect(refused.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'PERSEN', headers: ['PERSEN', 'PERSEN (%)'] }] } });
     expect(refused.body.message).toMatch(/^Kolom "PERSEN" dan "PERSEN \(%\)" sama-sama dibaca sebagai PERSEN, /);
     await keuangan.get('/api/v1/pledges/TJSLP-GANDA-2026').expect(404);
+    // the Daftar sheet alike: its rows are not left out unsaid
+    const withList = await pledgeWorkbook(HEADER, [['TJSLP-DAFTAR-2026', 'TJSLP', null, 'PT Uji Daftar', 2026, 'RESIDENTS', null, null, 100, null]], {
+      header: ['KODE', 'KODE *', 'NILAI'],
+      rows: [['TJSLP-DAFTAR-2026', 'TJSLP-DAFTAR-2026', '1703064101900001']],
+    });
+    const daftar = await upload(withList).expect(400);
+    expect(daftar.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'KODE', headers: ['KODE', 'KODE *'] }] } });
+    await keuangan.get('/api/v1/pledges/TJSLP-DAFTAR-2026').expect(404);
   });
 
   // One golden file per pledge rule (test/fixtures/pledges/not-ok, named after the rule in the sheet's words): a good
