@@ -107,15 +107,15 @@ describe('payments: sheet upload', () => {
    * row recorded as an ordinary payment). Golden files: test/fixtures/payments/ok/koreksi-untuk-bulan.csv,
    * not-ok/koreksi-bulan-iuran.csv.
    */
-  it('reads "Koreksi untuk bulan" as PENYESUAIAN_BULAN and names the columns not read; refuses a header looking like it, recording nothing', async () => {
+  it('reads "Koreksi untuk bulan" as KOREKSI_UNTUK_BULAN (stored as PENYESUAIAN_BULAN) and names the columns not read; refuses a header looking like it, recording nothing', async () => {
     const keuangan = await t.as(Role.KEUANGAN);
     const ok = await keuangan.post('/api/v1/payment-uploads').attach('file', readFileSync('test/fixtures/payments/ok/koreksi-untuk-bulan.csv'), 'pembayaran.csv').expect(201);
     expect(ok.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0, payments: 1 });
     expect(ok.body.sheetWarnings).toEqual([{ code: 'COLUMNS_NOT_READ', headers: ['NO', 'KETERANGAN'], message: 'Kolom berikut tidak dibaca: NO, KETERANGAN.' }]);
     const refused = await keuangan.post('/api/v1/payment-uploads').attach('file', readFileSync('test/fixtures/payments/not-ok/koreksi-bulan-iuran.csv'), 'pembayaran.csv').expect(400);
-    expect(refused.body).toMatchObject({ code: 'UNKNOWN_COLUMN', details: { columns: [{ header: 'KOREKSI BULAN IURAN', meant: ['PENYESUAIAN_BULAN'] }] } });
+    expect(refused.body).toMatchObject({ code: 'UNKNOWN_COLUMN', details: { columns: [{ header: 'KOREKSI BULAN IURAN', meant: ['KOREKSI_UNTUK_BULAN'] }] } });
     expect(refused.body.message).toBe(
-      'Kolom "KOREKSI BULAN IURAN" tidak dikenal. Mungkin maksudnya PENYESUAIAN_BULAN? Ganti judul kolomnya menjadi PENYESUAIAN_BULAN (atau hapus kolom itu), lalu unggah ulang.',
+      'Kolom "KOREKSI BULAN IURAN" tidak dikenal. Mungkin maksudnya KOREKSI_UNTUK_BULAN? Ganti judul kolomnya menjadi KOREKSI_UNTUK_BULAN (atau hapus kolom itu), lalu unggah ulang.',
     );
     const list = (await (await t.as(Role.AUDITOR)).get('/api/v1/payments?month=2026-10&pageSize=1000').expect(200)).body;
     const corrections = list.items.filter((p: { reference: string }) => p.reference.startsWith('SP2D KOREKSI'));

@@ -146,7 +146,11 @@ describe('generic sheet reader', () => {
     for (const [header, column] of cases) expect([header, pledge(header)]).toEqual([header, column]);
     expect(matchHeader(PLEDGE_COLUMNS, ['KODE', 'SUMBER', 'TAHUN', 'PERSEN (%)']).labels[10]).toBe('PERSEN (%)'); // findings name it as written
     // the console's payment form calls the field "Koreksi untuk bulan"
-    for (const header of ['Koreksi untuk bulan', 'KOREKSI UNTUK BULAN', 'Bulan Koreksi']) expect(matchHeader(PAYMENT_COLUMNS, [header]).indexes[5]).toBe(0);
+    for (const header of ['Koreksi untuk bulan', 'KOREKSI UNTUK BULAN', 'Bulan Koreksi', 'PENYESUAIAN_BULAN']) expect(matchHeader(PAYMENT_COLUMNS, [header]).indexes[5]).toBe(0);
+    // headed as the template heads it, KOREKSI_UNTUK_BULAN; the former header PENYESUAIAN_BULAN, still read, is named as written
+    expect(matchHeader(PAYMENT_COLUMNS, ['KOREKSI_UNTUK_BULAN']).labels[5]).toBe('KOREKSI_UNTUK_BULAN');
+    expect(matchHeader(PAYMENT_COLUMNS, ['PENYESUAIAN_BULAN']).labels[5]).toBe('PENYESUAIAN_BULAN');
+    expect(matchHeader(PAYMENT_COLUMNS, ['KODE_KOMITMEN']).labels[5]).toBe('KOREKSI_UNTUK_BULAN');
   });
 
   it('a header not known that shares a word with an optional column the file lacks looks like it; harmless extras and a column\'s second copy do not', () => {
@@ -170,7 +174,7 @@ describe('generic sheet reader', () => {
     // a payment sheet's BULAN is a column of its own: `BULAN BAYAR` is no correction month; `KOREKSI BULAN IURAN` is
     const payment = ['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI'];
     expect(lookAlikes(PAYMENT_COLUMNS, [...payment, 'BULAN BAYAR', 'TANGGAL SPM', ...harmless])).toEqual([]);
-    expect(lookAlikes(PAYMENT_COLUMNS, [...payment, 'KOREKSI BULAN IURAN'])).toEqual([{ header: 'KOREKSI BULAN IURAN', columns: ['PENYESUAIAN_BULAN'] }]);
+    expect(lookAlikes(PAYMENT_COLUMNS, [...payment, 'KOREKSI BULAN IURAN'])).toEqual([{ header: 'KOREKSI BULAN IURAN', columns: ['KOREKSI_UNTUK_BULAN'] }]);
     // the others are named; a row report's own BARIS, STATUS, KETERANGAN, uploaded back fixed, are not
     expect(columnsNotRead(['NO', 'KETERANGAN'])).toEqual([{ code: 'COLUMNS_NOT_READ', headers: ['NO', 'KETERANGAN'], message: 'Kolom berikut tidak dibaca: NO, KETERANGAN.' }]);
     expect(columnsNotRead(['BARIS', 'STATUS', 'KETERANGAN'])).toEqual([]);

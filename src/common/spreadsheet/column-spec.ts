@@ -3,14 +3,23 @@
  * and underscores (DOMAIN §12), against the canonical name and its aliases.
  */
 export interface ColumnSpec {
-  /** Canonical header, as written in templates and reports (e.g. `TANGGAL_LAHIR`). */
+  /** Canonical header, as written in templates and reports (e.g. `TANGGAL_LAHIR`), and the column's key in stored rows. */
   readonly name: string;
+  /**
+   * The header templates write and findings say, when the column was renamed for its users after rows were stored
+   * under `name` (a payment's PENYESUAIAN_BULAN is headed KOREKSI_UNTUK_BULAN, as the console's "Koreksi untuk
+   * bulan"): `name` stays the key, and a header written as `name` is still read, as an alias.
+   */
+  readonly header?: string;
   /** Other headers meaning the same column (e.g. `TGL LAHIR`). */
   readonly aliases?: readonly string[];
   readonly required?: boolean;
   /** Width (characters) of the column in templates and row reports. */
   readonly width?: number;
 }
+
+/** The header templates write and findings say for a column: its `header`, else its name. */
+export const headerOf = (c: { name: string; header?: string }): string => c.header ?? c.name;
 
 /** `Tgl. Lahir` → `tgllahir`. */
 export function normalizeHeader(raw: string): string {
@@ -83,7 +92,7 @@ export interface HeaderMatch {
 }
 
 export interface HintClash {
-  /** The spec column's own name. */
+  /** The spec column's own header (headerOf). */
   readonly column: string;
   /** The headers naming it, as written, in the file's order. */
   readonly headers: readonly string[];
@@ -100,7 +109,7 @@ export interface HintClash {
 export function matchHeader(columns: readonly ColumnSpec[], headers: readonly string[]): HeaderMatch {
   const lookup = new Map<string, number>();
   columns.forEach((c, i) => {
-    for (const name of [c.name, ...(c.aliases ?? [])]) {
+    for (const name of [headerOf(c), c.name, ...(c.aliases ?? [])]) {
       const key = normalizeHeader(name);
       if (!lookup.has(key)) lookup.set(key, i);
     }
@@ -124,7 +133,7 @@ export function matchHeader(columns: readonly ColumnSpec[], headers: readonly st
     }
     if (spec === undefined) return void extra.push(text);
     naming[spec].push({ header: text, hint });
-    const ownName = normalizeHeader(columns[spec].name) === key;
+    const ownName = normalizeHeader(headerOf(columns[spec])) === key;
     if (indexes[spec] !== -1 && (byName.has(spec) || !ownName)) return void extra.push(text);
     if (indexes[spec] !== -1) extra.push(headers[indexes[spec]].trim()); // an alias displaced by the column's own name
     indexes[spec] = fileIndex;
@@ -132,9 +141,9 @@ export function matchHeader(columns: readonly ColumnSpec[], headers: readonly st
     if (hint) hinted.add(spec);
     else hinted.delete(spec);
   });
-  const missing = columns.filter((c, i) => c.required && indexes[i] === -1).map((c) => c.name);
-  const labels = columns.map((c, i) => (indexes[i] >= 0 && (!byName.has(i) || hinted.has(i)) ? headers[indexes[i]].trim() : c.name));
-  const hintClashes = columns.flatMap((c, i) => (naming[i].length > 1 && naming[i].some((n) => n.hint) ? [{ column: c.name, headers: naming[i].map((n) => n.header) }] : []));
+  const missing = columns.filter((c, i) => c.required && indexes[i] === -1).map(headerOf);
+  const labels = columns.map((c, i) => (indexes[i] >= 0 && (!byName.has(i) || hinted.has(i)) ? headers[indexes[i]].trim() : headerOf(c)));
+  const hintClashes = columns.flatMap((c, i) => (naming[i].length > 1 && naming[i].some((n) => n.hint) ? [{ column: headerOf(c), headers: naming[i].map((n) => n.header) }] : []));
   return { indexes, matched: indexes.filter((i) => i >= 0).length, missing, found, extra, labels, hintClashes };
 }
 
@@ -150,7 +159,7 @@ export function columnsInFileOrder(columns: readonly { name: string }[], indexes
     .map((c) => c.name);
 }
 
-/** HeaderMatch.labels keyed by column name (`{ REFERENSI: 'NO SP2D', … }`); every column's own name before a header is read. */
-export function labelsByName<Name extends string>(columns: readonly { name: Name }[], labels?: readonly string[]): Readonly<Record<Name, string>> {
-  return Object.fromEntries(columns.map((c, i) => [c.name, labels?.[i] ?? c.name])) as Record<Name, string>;
+/** HeaderMatch.labels keyed by column name (`{ REFERENSI: 'NO SP2D', … }`); every column's own header (headerOf) before a header is read. */
+export function labelsByName<Name extends string>(columns: readonly { name: Name; header?: string }[], labels?: readonly string[]): Readonly<Record<Name, string>> {
+  return Object.fromEntries(columns.map((c, i) => [c.name, labels?.[i] ?? headerOf(c)])) as Record<Name, string>;
 }
