@@ -57,7 +57,7 @@ describe('payments: sheet upload', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as never);
     const rows = (wb.getWorksheet('Perbaiki')!.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
-    expect(rows[0]).toEqual(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI', 'PENYESUAIAN_BULAN', 'BARIS', 'STATUS', 'KETERANGAN']);
+    expect(rows[0]).toEqual(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI', 'KOREKSI_UNTUK_BULAN', 'BARIS', 'STATUS', 'KETERANGAN']);
     expect(rows.slice(1).map((r) => [r[6], r[7], r[8]])).toEqual(issues.map((i) => [i.row, 'DITOLAK', i.message]));
     expect(rows.slice(1).map((r) => r.slice(0, 5))).toEqual([
       ['TIDAK-ADA', '2026-10', '1000', '2026-10-20', 'SP2D LAPORAN 2'],
@@ -93,7 +93,7 @@ describe('payments: sheet upload', () => {
     await wb.xlsx.load(res.body as never);
     const ws = wb.getWorksheet('Perbaiki')!;
     const rows = (ws.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
-    expect(rows[0]).toEqual(['KODE_KOMITMEN', 'BULAN IURAN', 'JUMLAH', 'TGL BAYAR', 'NO SP2D', 'PENYESUAIAN_BULAN', 'BARIS', 'STATUS', 'KETERANGAN']);
+    expect(rows[0]).toEqual(['KODE_KOMITMEN', 'BULAN IURAN', 'JUMLAH', 'TGL BAYAR', 'NO SP2D', 'KOREKSI_UNTUK_BULAN', 'BARIS', 'STATUS', 'KETERANGAN']);
     expect(rows.slice(1)).toEqual([['APBD-2O26', '2026-10', '1000', '2026-10-21', 'SP2D LABEL 2', undefined, 3, 'DITOLAK', 'Komitmen pendanaan "APBD-2O26" tidak ditemukan.']]);
 
     // fixed under its headers (BARIS, STATUS, KETERANGAN are ignored): recorded as any sheet
