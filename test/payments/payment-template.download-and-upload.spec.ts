@@ -79,8 +79,8 @@ describe('payments: the sheet template', () => {
     const correction = await keuangan
       .post('/api/v1/payment-uploads')
       .attach('file', Buffer.from(['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI;KOREKSI_UNTUK_BULAN', 'APBD-2026;2026-11;1000;2026-11-10;SP2D KOREKSI/1;2026-12'].join('\n')), 'koreksi.csv')
-      .expect(201);
-    expect(correction.body.issues.map((i: { column: string; code: string; message: string }) => [i.column, i.code, i.message])).toEqual([
+      .expect(400); // its one row refused
+    expect(correction.body.details.issues.map((i: { column: string; code: string; message: string }) => [i.column, i.code, i.message])).toEqual([
       ['KOREKSI_UNTUK_BULAN', 'INVALID_ADJUSTMENT', 'KOREKSI_UNTUK_BULAN (Desember 2026) harus lebih awal dari BULAN (November 2026).'],
     ]);
   });
