@@ -28,8 +28,10 @@ export const PAYMENT_COLUMNS: readonly ColumnSpec[] = [
   { name: 'JUMLAH', aliases: ['NILAI', 'JUMLAH BAYAR', 'NOMINAL', 'AMOUNT'], required: true },
   { name: 'TANGGAL_BAYAR', aliases: ['TANGGAL', 'TGL BAYAR', 'TANGGAL SP2D', 'PAID AT'], required: true },
   { name: 'REFERENSI', aliases: ['NO SP2D', 'NOMOR SP2D', 'SP2D', 'REFERENCE'], required: true },
-  // `Koreksi untuk bulan`: the console's payment form names the field so
-  { name: 'PENYESUAIAN_BULAN', aliases: ['KOREKSI BULAN', 'KOREKSI UNTUK BULAN', 'BULAN KOREKSI', 'ADJUSTS MONTH'] },
+  // headed as the console's payment form names the field, "Koreksi untuk bulan" (QA: the template said PENYESUAIAN_BULAN,
+  // the form Koreksi untuk bulan); PENYESUAIAN_BULAN stays the key of stored rows (upload_issue.raw, column_order) and is
+  // still read as a header
+  { name: 'PENYESUAIAN_BULAN', header: 'KOREKSI_UNTUK_BULAN', aliases: ['KOREKSI BULAN', 'BULAN KOREKSI', 'ADJUSTS MONTH'] },
 ];
 
 export interface PaymentRecord {

@@ -1,8 +1,8 @@
 /**
  * templates/payments.xlsx: the payment sheet (`Pembayaran`) with the columns the reader takes
- * (PAYMENT_COLUMNS, in its order), headers only; KODE_KOMITMEN, BULAN, REFERENSI and
- * PENYESUAIAN_BULAN formatted as Text (a month typed as 2026-11 stays a month, an SP2D number keeps
- * its zeros), JUMLAH as rupiah and TANGGAL_BAYAR as a date; a sheet of instructions in Indonesian
+ * (PAYMENT_COLUMNS, in its order, headed as headerOf says: the correction's column KOREKSI_UNTUK_BULAN, as the
+ * console's form names it), headers only; KODE_KOMITMEN, BULAN, REFERENSI and KOREKSI_UNTUK_BULAN formatted as Text
+ * (a month typed as 2026-11 stays a month, an SP2D number keeps its zeros), JUMLAH as rupiah and TANGGAL_BAYAR as a date; a sheet of instructions in Indonesian
  * and one of examples.
  *
  * As in the pledge template (pledge-template.ts), the examples are on a sheet `Contoh` only, one
@@ -10,6 +10,7 @@
  * a real code such as APBD-2026 would be recorded as a payment by anyone uploading the template as it came.
  */
 import ExcelJS from 'exceljs';
+import { headerOf } from '../common/spreadsheet/column-spec.js';
 import { PAYMENT_COLUMNS } from './payment-row.validator.js';
 import { columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, TITLE_STYLE } from '../common/spreadsheet/workbook-style.js';
 
@@ -33,11 +34,11 @@ const HELP = [
   'Satu baris = satu pembayaran (SP2D atau bukti transfer) satu komitmen untuk satu bulan. Kolom wajib: KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI.',
   'KODE_KOMITMEN: kode komitmen yang sudah tercatat di menu Komitmen (mis. APBD-2026).',
   'BULAN: bulan iuran yang dibayar, ditulis YYYY-MM (mis. 2026-11) atau MM/YYYY (mis. 11/2026). Bulan itu harus masih terbuka: belum difinalisasi, dan tidak dibekukan oleh finalisasi bulan sesudahnya pada tahun yang sama.',
-  'JUMLAH: rupiah penuh tanpa desimal (mis. 37800000), bukan 0. Jumlah negatif (mis. -22680) hanya untuk koreksi yang mengembalikan kelebihan bayar bulan yang sudah ditutup, dengan PENYESUAIAN_BULAN diisi.',
+  'JUMLAH: rupiah penuh tanpa desimal (mis. 37800000), bukan 0. Jumlah negatif (mis. -22680) hanya untuk koreksi yang mengembalikan kelebihan bayar bulan yang sudah ditutup, dengan KOREKSI_UNTUK_BULAN diisi.',
   'TANGGAL_BAYAR: tanggal SP2D atau transfer, sebagai tanggal (DD/MM/YYYY) atau teks YYYY-MM-DD; tidak boleh sesudah hari ini dan tidak sebelum tahun anggaran komitmen.',
   'REFERENSI: nomor SP2D atau bukti transfer. Pembayaran dengan komitmen, bulan dan referensi yang sama dengan yang sudah tercatat ditolak sebagai duplikat.',
-  'PENYESUAIAN_BULAN (boleh kosong): hanya untuk koreksi bulan yang sudah difinalisasi atau dibekukan. Isi BULAN dengan bulan yang masih terbuka (mis. bulan berjalan) dan PENYESUAIAN_BULAN dengan bulan yang dikoreksi, yang harus lebih awal dari BULAN.',
-  'Format kolom KODE_KOMITMEN, BULAN, REFERENSI dan PENYESUAIAN_BULAN sebagai Teks, agar Excel tidak mengubah 2026-11 menjadi tanggal atau membuang angka nol di depan nomor SP2D.',
+  'KOREKSI_UNTUK_BULAN (boleh kosong; di formulir Pembayaran: Koreksi untuk bulan): hanya untuk koreksi bulan yang sudah difinalisasi atau dibekukan. Isi BULAN dengan bulan yang masih terbuka (mis. bulan berjalan) dan KOREKSI_UNTUK_BULAN dengan bulan yang dikoreksi, yang harus lebih awal dari BULAN.',
+  'Format kolom KODE_KOMITMEN, BULAN, REFERENSI dan KOREKSI_UNTUK_BULAN sebagai Teks, agar Excel tidak mengubah 2026-11 menjadi tanggal atau membuang angka nol di depan nomor SP2D.',
   'Unggah berkas ini (.xlsx) atau simpanan CSV-nya pada menu Pembayaran, Unggah lembar pembayaran. Baris yang salah ditolak tanpa membatalkan baris lain; unduh laporan baris bermasalah, perbaiki, lalu unggah ulang.',
 ];
 
@@ -53,7 +54,7 @@ async function paymentWorkbook(): Promise<ExcelJS.Workbook> {
   workbook.modified = TEMPLATE_DATE;
 
   const sheet = workbook.addWorksheet(PAYMENT_SHEET, { views: frozenHeader(1) });
-  sheet.columns = PAYMENT_COLUMNS.map((c) => ({ header: c.name, key: c.name, width: WIDTHS[c.name] ?? c.name.length + 6, style: columnStyle(KINDS[c.name] ?? 'text') }));
+  sheet.columns = PAYMENT_COLUMNS.map((c) => ({ header: headerOf(c), key: c.name, width: WIDTHS[c.name] ?? c.name.length + 6, style: columnStyle(KINDS[c.name] ?? 'text') }));
   sheet.getRow(1).eachCell((cell) => (cell.style = HEADER_STYLE));
 
   const help = workbook.addWorksheet('Petunjuk');
@@ -68,7 +69,7 @@ async function paymentWorkbook(): Promise<ExcelJS.Workbook> {
   examples.addRow(['Contoh pengisian: satu kolom = satu pembayaran. Salin nilainya ke sheet Pembayaran (satu baris per pembayaran) dengan kode komitmen dan bulan Anda sendiri; sheet ini tidak dibaca.']).getCell(1).style = LABEL_STYLE;
   examples.addRow(['Kolom', 'Contoh 1: pembayaran bulan berjalan', 'Contoh 2: koreksi bulan yang sudah difinalisasi']).eachCell((cell) => (cell.style = HEADER_STYLE));
   PAYMENT_COLUMNS.forEach((c, i) => {
-    const row = examples.addRow([c.name, ...PAYMENT_EXAMPLES.map((e) => e[i])]);
+    const row = examples.addRow([headerOf(c), ...PAYMENT_EXAMPLES.map((e) => e[i])]);
     row.getCell(1).style = LABEL_STYLE;
     for (let col = 2; col <= PAYMENT_EXAMPLES.length + 1; col++) row.getCell(col).style = columnStyle(KINDS[c.name] ?? 'text');
   });

@@ -32,7 +32,7 @@ export class PaymentUploadsController {
     @Inject(PaymentUploads) private readonly uploads: PaymentUploads,
   ) {}
 
-  /** Payments from a sheet: KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI (+ optional PENYESUAIAN_BULAN). */
+  /** Payments from a sheet: KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI (+ optional KOREKSI_UNTUK_BULAN, stored as PENYESUAIAN_BULAN). */
   @Post()
   @Roles(Role.KEUANGAN)
   @Audited('payment.upload', 'payment')

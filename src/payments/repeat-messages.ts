@@ -37,7 +37,7 @@ export function figureDifferences(sent: PaymentFigures & { month?: string }, rec
   return differences;
 }
 
-/** "Koreksi untuk bulan Oktober 2026", or "tanpa Koreksi untuk bulan" (the console's field, PENYESUAIAN_BULAN of a sheet). */
+/** "Koreksi untuk bulan Oktober 2026", or "tanpa Koreksi untuk bulan" (the console's field, KOREKSI_UNTUK_BULAN of a sheet). */
 const correctionOf = (adjustsMonth: string | null) => (adjustsMonth ? `Koreksi untuk bulan ${monthName(adjustsMonth)}` : 'tanpa Koreksi untuk bulan');
 
 /** The kept payment's figures: "jumlah Rp1.000.000 (tanggal 5 November 2026)", with its Koreksi untuk bulan when it has one or the repeat's differs. */

@@ -57,6 +57,20 @@ describe('BPJS bill: header hints and the column-numbering row', () => {
     expect(res.body).toMatchObject({ rowsRead: 2, accepted: 2, rejected: 0, lines: 2, linesTotal: 75600, issues: [] });
   });
 
+  it('reads NOKA (13 digit), NIK (16 digit) and Jumlah [Rp] as NOKA, NIK and IURAN; refuses IURAN beside TAGIHAN (Rp), naming both (DUPLICATE_COLUMN)', async () => {
+    const rows = ['0001234567890;1703060101800001;Ahmad Saputra;37800', '0001234567891;1703060101800002;Siti Lubis;37800'];
+    const bill = async (month: string, header: string) =>
+      (await t.as(Role.KEUANGAN)).post('/api/v1/bills').field('month', month).field('invoiceTotal', '75600').attach('file', Buffer.from([header, ...rows].join('\n')), 'tagihan.csv');
+    const res = await bill('2026-10', 'NOKA (13 digit);NIK (16 digit);NAMA *;Jumlah [Rp]');
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ rowsRead: 2, accepted: 2, rejected: 0, lines: 2, linesTotal: 75600, issues: [], sheetWarnings: [] });
+    const refused = await bill('2026-11', 'NOKA;NIK;IURAN;TAGIHAN (Rp)');
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'IURAN', headers: ['IURAN', 'TAGIHAN (Rp)'] }] } });
+    expect(refused.body.message).toMatch(/^Kolom "IURAN" dan "TAGIHAN \(Rp\)" sama-sama dibaca sebagai IURAN, /);
+    expect(await t.dataSource.query("SELECT id FROM bill WHERE month = '2026-11'")).toEqual([]);
+  });
+
   it('skips the numbering row and reads Iuran (Rp)', async () => {
     const res = await upload('2026-09', 'tagihan-nomor-kolom.csv');
     expect(res.body).toMatchObject({ rowsRead: 2, accepted: 2, rejected: 0, lines: 2, linesTotal: 75600, issues: [] });

@@ -231,7 +231,7 @@ describeInBrowser('console: the Tagihan page says a month is finalized, and that
     const bills = sectionOf(page, 'Tagihan BPJS');
     const closed = bills.getByText(/^September 2026 sudah difinalisasi: tagihannya tidak dapat diganti\./);
     await closed.waitFor();
-    await expect(closed.textContent()).resolves.toContain('("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran)');
+    await expect(closed.textContent()).resolves.toContain('("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran)');
     await sectionOf(page, 'Daftar PBI APBN').getByText('September 2026 sudah difinalisasi: daftar PBI APBN-nya tidak dapat diganti.').waitFor();
     // and the forms take nothing for it: Unggah, the file and the total disabled, the month left to pick another (QA)
     await expect(bills.getByRole('button', { name: 'Unggah tagihan' }).isDisabled()).resolves.toBe(true);

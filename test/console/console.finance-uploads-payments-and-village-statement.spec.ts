@@ -17,7 +17,7 @@ const DESA = 'DESA-1703062001-2026';
 /** The payments of October as a finance officer types them into the template (its sheet Pembayaran): the paid date as a date cell. */
 async function paymentSheet(wb: ExcelJS.Workbook): Promise<Buffer> {
   const ws = wb.getWorksheet('Pembayaran')!;
-  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI', 'PENYESUAIAN_BULAN']);
+  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI', 'KOREKSI_UNTUK_BULAN']);
   ws.addRow([DESA, MONTH, 75600, new Date(Date.UTC(2026, 9, 8)), 'SP2D 0007/DD/2026']);
   ws.addRow(['APBD-2026', MONTH, 100000, new Date(Date.UTC(2026, 9, 14)), 'SP2D 0101/LS/2026']);
   ws.addRow(['TIDAK-ADA-2026', MONTH, 5000, new Date(Date.UTC(2026, 9, 14)), 'SP2D 0102/LS/2026']);

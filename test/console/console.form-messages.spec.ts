@@ -224,7 +224,7 @@ describe('console form messages', () => {
       expect(monthFieldModule.monthClosure('2026-10', new Map([['2027-01', [{ status: 'FINAL' }]]]))).toEqual({ finalized: false, frozenBy: null, closed: false });
       expect(bpjsInputs.billClosedText('2026-09')).toBe(
         'September 2026 sudah difinalisasi: tagihannya tidak dapat diganti. Bila BPJS mengoreksi tagihan bulan itu, selisih uangnya dicatat sebagai pembayaran penyesuaian ' +
-          'pada bulan yang masih terbuka ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran).',
+          'pada bulan yang masih terbuka ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran).',
       );
       expect(bpjsInputs.pbiClosedText('2026-09')).toBe('September 2026 sudah difinalisasi: daftar PBI APBN-nya tidak dapat diganti.');
       const message = 'Berkas ini sama persis dengan tagihan Desember 2026 (versi 1) yang sudah tersimpan: periksa bulannya.';

@@ -113,7 +113,7 @@ describe('a text over its limit is told how long it is and the limit', () => {
  * difinalisasi", impossible for a 2026 pledge in 2027).
  */
 const apbd = { code: 'APBD-2025', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2025, scope: 'ALL', toMonth: 6 };
-const CORRECTION = 'Koreksi uang untuk tahun itu dicatat sebagai pembayaran penyesuaian pada bulan yang masih terbuka ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran).';
+const CORRECTION = 'Koreksi uang untuk tahun itu dicatat sebagai pembayaran penyesuaian pada bulan yang masih terbuka ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran).';
 
 describe('pledges of a fiscal year whose every month is finalized', () => {
   let t: TestApp;

@@ -234,6 +234,31 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     await keuangan.get('/api/v1/pledges/TJSLP-POTONGAN-2026').expect(404); // nothing stored
   });
 
+  it('reads KODE *, SUMBER (wajib) and PAGU [Rp] as their columns; refuses PERSEN beside PERSEN (%), naming both, saving nothing', async () => {
+    const sheet = (header: string, row: string) => Buffer.from(`${header}\n${row}\n`);
+    const hinted = await keuangan
+      .post('/api/v1/pledge-uploads')
+      .attach('file', sheet('KODE *;SUMBER (wajib);PEMBERI_DANA;TAHUN *;CAKUPAN;PAGU [Rp]', 'TJSLP-PETUNJUK-2026;TJSLP;PT Uji Petunjuk;2026;ALL;250000000'), 'petunjuk.csv')
+      .expect(201);
+    expect(hinted.body).toMatchObject({ accepted: 1, rejected: 0, issues: [], sheetWarnings: [] });
+    expect((await keuangan.get('/api/v1/pledges/TJSLP-PETUNJUK-2026').expect(200)).body).toMatchObject({ sourceType: 'TJSLP', budget: 250_000_000 });
+    const refused = await keuangan
+      .post('/api/v1/pledge-uploads')
+      .attach('file', sheet('KODE;SUMBER;PEMBERI_DANA;TAHUN;CAKUPAN;PERSEN;PERSEN (%)', 'TJSLP-GANDA-2026;TJSLP;PT Uji Ganda;2026;ALL;100;50'), 'ganda.csv')
+      .expect(400);
+    expect(refused.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'PERSEN', headers: ['PERSEN', 'PERSEN (%)'] }] } });
+    expect(refused.body.message).toMatch(/^Kolom "PERSEN" dan "PERSEN \(%\)" sama-sama dibaca sebagai PERSEN, /);
+    await keuangan.get('/api/v1/pledges/TJSLP-GANDA-2026').expect(404);
+    // the Daftar sheet alike: its rows are not left out unsaid
+    const withList = await pledgeWorkbook(HEADER, [['TJSLP-DAFTAR-2026', 'TJSLP', null, 'PT Uji Daftar', 2026, 'RESIDENTS', null, null, 100, null]], {
+      header: ['KODE', 'KODE *', 'NILAI'],
+      rows: [['TJSLP-DAFTAR-2026', 'TJSLP-DAFTAR-2026', '1703064101900001']],
+    });
+    const daftar = await upload(withList).expect(400);
+    expect(daftar.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'KODE', headers: ['KODE', 'KODE *'] }] } });
+    await keuangan.get('/api/v1/pledges/TJSLP-DAFTAR-2026').expect(404);
+  });
+
   // One golden file per pledge rule (test/fixtures/pledges/not-ok, named after the rule in the sheet's words): a good
   // first row, saved, and rows that break that rule alone, each refused naming its row, column and why.
   it.each([

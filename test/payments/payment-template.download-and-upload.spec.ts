@@ -33,20 +33,23 @@ describe('payments: the sheet template', () => {
     await wb.xlsx.load(res.body as unknown as ArrayBuffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Pembayaran', 'Petunjuk', 'Contoh']);
     const sheet = wb.getWorksheet('Pembayaran')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, ...PAYMENT_COLUMNS.map((c) => c.name)]);
-    expect(PAYMENT_COLUMNS.map((c) => c.name)).toEqual(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI', 'PENYESUAIAN_BULAN']);
+    // the correction's column is headed as the console's form names the field, Koreksi untuk bulan (QA: PENYESUAIAN_BULAN here)
+    const headers = ['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI', 'KOREKSI_UNTUK_BULAN'];
+    expect(sheet.getRow(1).values).toEqual([undefined, ...headers]);
+    expect(PAYMENT_COLUMNS.map((c) => c.name)).toEqual(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI', 'PENYESUAIAN_BULAN']); // keys of stored rows
     expect(sheet.rowCount).toBe(1); // no data row: uploaded as it comes, nothing is recorded
     const format = (name: string) => sheet.getColumn(PAYMENT_COLUMNS.findIndex((c) => c.name === name) + 1).numFmt;
     for (const name of ['KODE_KOMITMEN', 'BULAN', 'REFERENSI', 'PENYESUAIAN_BULAN']) expect(format(name)).toBe('@');
     expect(format('TANGGAL_BAYAR')).toBe('dd/mm/yyyy');
     const help = wb.getWorksheet('Petunjuk')!.getColumn(2).values.join('\n');
-    expect(help).toContain('PENYESUAIAN_BULAN (boleh kosong): hanya untuk koreksi bulan yang sudah difinalisasi atau dibekukan.');
+    expect(help).toContain('KOREKSI_UNTUK_BULAN (boleh kosong; di formulir Pembayaran: Koreksi untuk bulan): hanya untuk koreksi bulan yang sudah difinalisasi atau dibekukan.');
+    expect(help).not.toContain('PENYESUAIAN');
     // a frozen month takes no payment of its own, and a correction may give money back (negative JUMLAH)
     expect(help).toContain('Bulan itu harus masih terbuka: belum difinalisasi, dan tidak dibekukan oleh finalisasi bulan sesudahnya pada tahun yang sama.');
-    expect(help).toContain('Jumlah negatif (mis. -22680) hanya untuk koreksi yang mengembalikan kelebihan bayar bulan yang sudah ditutup, dengan PENYESUAIAN_BULAN diisi.');
-    expect(help).toContain('Format kolom KODE_KOMITMEN, BULAN, REFERENSI dan PENYESUAIAN_BULAN sebagai Teks');
+    expect(help).toContain('Jumlah negatif (mis. -22680) hanya untuk koreksi yang mengembalikan kelebihan bayar bulan yang sudah ditutup, dengan KOREKSI_UNTUK_BULAN diisi.');
+    expect(help).toContain('Format kolom KODE_KOMITMEN, BULAN, REFERENSI dan KOREKSI_UNTUK_BULAN sebagai Teks');
     const contoh = wb.getWorksheet('Contoh')!;
-    expect(contoh.getColumn(1).values.slice(3)).toEqual(PAYMENT_COLUMNS.map((c) => c.name));
+    expect(contoh.getColumn(1).values.slice(3)).toEqual(headers);
   });
 
   it('as it comes it records nothing; its example row filled in with a real pledge code and month uploads cleanly', async () => {
@@ -61,7 +64,7 @@ describe('payments: the sheet template', () => {
     // the first example (a column of Contoh, a row per field) copied into Pembayaran, as the sheet tells the user
     const example = (wb.getWorksheet('Contoh')!.getColumn(2).values as ExcelJS.CellValue[]).slice(3);
     expect(example[3]).toBeInstanceOf(Date); // TANGGAL_BAYAR a date cell
-    expect(example[5]).toBeFalsy(); // a payment of its own month: no PENYESUAIAN_BULAN
+    expect(example[5]).toBeFalsy(); // a payment of its own month: no KOREKSI_UNTUK_BULAN
     const row = [...example];
     row[0] = 'APBD-2026';
     row[1] = '2026-11';
@@ -72,5 +75,13 @@ describe('payments: the sheet template', () => {
     expect(filled.body.sheetWarnings ?? []).toEqual([]);
     const list = (await keuangan.get('/api/v1/payments?month=2026-11').expect(200)).body;
     expect(list.items).toEqual([expect.objectContaining({ pledgeCode: 'APBD-2026', month: '2026-11', amount: 756_000, paidAt: '2026-11-10', reference: example[4], adjustsMonth: null })]);
+    // a finding on the correction's column names it as the template heads it
+    const correction = await keuangan
+      .post('/api/v1/payment-uploads')
+      .attach('file', Buffer.from(['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI;KOREKSI_UNTUK_BULAN', 'APBD-2026;2026-11;1000;2026-11-10;SP2D KOREKSI/1;2026-12'].join('\n')), 'koreksi.csv')
+      .expect(400); // its one row refused
+    expect(correction.body.details.issues.map((i: { column: string; code: string; message: string }) => [i.column, i.code, i.message])).toEqual([
+      ['KOREKSI_UNTUK_BULAN', 'INVALID_ADJUSTMENT', 'KOREKSI_UNTUK_BULAN (Desember 2026) harus lebih awal dari BULAN (November 2026).'],
+    ]);
   });
 });

@@ -77,6 +77,17 @@ describe('payment sheet: a unit hint in a header', () => {
     expect(res.body).toMatchObject({ rowsRead: 2, accepted: 2, rejected: 0, payments: 2, amount: 76600 });
     expect(res.body.issues.filter((i: { severity: string }) => i.severity === 'REJECT')).toEqual([]);
   });
+
+  it('reads KODE_KOMITMEN *, Jumlah [Rp] and TANGGAL_BAYAR (dd/mm/yyyy) as their columns; refuses JUMLAH beside Jumlah (Rp), naming both, recording nothing', async () => {
+    const sheet = (header: string, reference: string) => Buffer.from([header, `APBD-2026;2026-10;1000;15/10/2026;${reference}`].join('\n'));
+    const keuangan = await t.as(Role.KEUANGAN);
+    const res = await keuangan.post('/api/v1/payment-uploads').attach('file', sheet('KODE_KOMITMEN *;BULAN;Jumlah [Rp];TANGGAL_BAYAR (dd/mm/yyyy);NO SP2D *', 'SP2D PETUNJUK/1'), 'bayar.csv').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0, payments: 1, amount: 1000, sheetWarnings: [] });
+    const refused = await keuangan.post('/api/v1/payment-uploads').attach('file', sheet('KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI;Jumlah (Rp)', 'SP2D PETUNJUK/2'), 'ganda.csv').expect(400);
+    expect(refused.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'JUMLAH', headers: ['JUMLAH', 'Jumlah (Rp)'] }] } });
+    expect(refused.body.message).toMatch(/^Kolom "JUMLAH" dan "Jumlah \(Rp\)" sama-sama dibaca sebagai JUMLAH, /);
+    expect(await t.dataSource.query(`SELECT reference FROM payment WHERE reference LIKE 'SP2D PETUNJUK/%'`)).toEqual([{ reference: 'SP2D PETUNJUK/1' }]);
+  });
 });
 
 /** A payment sheet headed with accepted aliases (NO SP2D, TGL BAYAR, …) hears its issues in those headers, not the canonical ones (QA). */
@@ -152,7 +163,7 @@ describe('payments sheet: issues name the columns as the file wrote them', () =>
     expect(messages.join(' ')).not.toMatch(/KODE_KOMITMEN|BULAN|JUMLAH|TANGGAL_BAYAR|REFERENSI|PENYESUAIAN_BULAN/);
   });
 
-  it('in an .xlsx: a formula and a merged cell are named by their header too; an absent optional column keeps its name', async () => {
+  it('in an .xlsx: a formula and a merged cell are named by their header too; an absent optional column is named as the template heads it', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Pembayaran');
     ws.addRow(['KOMITMEN', 'BULAN IURAN', 'JUMLAH BAYAR', 'TANGGAL SP2D', 'NOMOR SP2D']);
@@ -171,7 +182,7 @@ describe('payments sheet: issues name the columns as the file wrote them', () =>
     ]);
     expect(issues[0].message).toMatch(/^JUMLAH BAYAR/);
     expect(issues[1].message).toMatch(/^NOMOR SP2D: rumus =HYPERLINK/);
-    expect(issues[2].message).toMatch(/: BULAN IURAN = 2026-11 dan PENYESUAIAN_BULAN = 2026-09\.$/);
+    expect(issues[2].message).toMatch(/: BULAN IURAN = 2026-11 dan KOREKSI_UNTUK_BULAN = 2026-09\.$/);
     expect(issues[3].message).toMatch(/^BULAN IURAN ada di dalam sel gabungan B5:B6 /);
   });
 });

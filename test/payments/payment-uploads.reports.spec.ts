@@ -71,7 +71,7 @@ describe('payments: the Perbaiki sheet keeps the uploaded file\'s column order',
 
     const { report, sheet } = await perbaiki(up.body.id);
     expect(sheet.rowCount).toBe(2);
-    expect(row(sheet, 2).slice(0, 8)).toEqual(['APBD-2026', '2026-11', '1000', undefined, '2026-11-05', undefined, 3, 'DITOLAK']); // PENYESUAIAN_BULAN, lacked, last
+    expect(row(sheet, 2).slice(0, 8)).toEqual(['APBD-2026', '2026-11', '1000', undefined, '2026-11-05', undefined, 3, 'DITOLAK']); // KOREKSI_UNTUK_BULAN, lacked, last
     const peringatan = report.getWorksheet('Peringatan')!;
     expect(String(peringatan.getCell('A1').value)).toMatch(/^Baris ini sudah tersimpan; tidak perlu diunggah ulang\./);
     expect(row(peringatan, 2)).toEqual(['BARIS', 'KODE_KOMITMEN', 'BULAN', 'NO SP2D', 'KOLOM', 'KETERANGAN']);
@@ -89,12 +89,12 @@ describe('payments: the Perbaiki sheet keeps the uploaded file\'s column order',
     const csv = ['Tgl Bayar;REFERENSI;KODE_KOMITMEN;JUMLAH;BULAN', '2026-11-05;SP2D ACAK 0;APBD-2026;1000;2026-11', '2026-11-05;SP2D ACAK 1;APBD-2O26;1000;2026-11'].join('\n');
     const up = await (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', Buffer.from(csv), 'pembayaran-acak.csv').expect(201);
     const { sheet } = await perbaiki(up.body.id);
-    expect(row(sheet, 1)).toEqual(['Tgl Bayar', 'REFERENSI', 'KODE_KOMITMEN', 'JUMLAH', 'BULAN', 'PENYESUAIAN_BULAN', 'BARIS', 'STATUS', 'KETERANGAN']);
+    expect(row(sheet, 1)).toEqual(['Tgl Bayar', 'REFERENSI', 'KODE_KOMITMEN', 'JUMLAH', 'BULAN', 'KOREKSI_UNTUK_BULAN', 'BARIS', 'STATUS', 'KETERANGAN']);
     expect(row(sheet, 2).slice(0, 5)).toEqual(['2026-11-05', 'SP2D ACAK 1', 'APBD-2O26', '1000', '2026-11']);
 
     await t.dataSource.query('UPDATE payment_upload SET column_order = NULL WHERE id = $1', [up.body.id]);
     const before = await perbaiki(up.body.id);
-    expect(row(before.sheet, 1).slice(0, 6)).toEqual(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'Tgl Bayar', 'REFERENSI', 'PENYESUAIAN_BULAN']);
+    expect(row(before.sheet, 1).slice(0, 6)).toEqual(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'Tgl Bayar', 'REFERENSI', 'KOREKSI_UNTUK_BULAN']);
     expect(row(before.sheet, 2).slice(0, 5)).toEqual(['APBD-2O26', '2026-11', '1000', '2026-11-05', 'SP2D ACAK 1']);
   });
 });

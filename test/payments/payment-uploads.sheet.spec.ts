@@ -57,7 +57,7 @@ describe('payments: sheet upload', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as never);
     const rows = (wb.getWorksheet('Perbaiki')!.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
-    expect(rows[0]).toEqual(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI', 'PENYESUAIAN_BULAN', 'BARIS', 'STATUS', 'KETERANGAN']);
+    expect(rows[0]).toEqual(['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI', 'KOREKSI_UNTUK_BULAN', 'BARIS', 'STATUS', 'KETERANGAN']);
     expect(rows.slice(1).map((r) => [r[6], r[7], r[8]])).toEqual(issues.map((i) => [i.row, 'DITOLAK', i.message]));
     expect(rows.slice(1).map((r) => r.slice(0, 5))).toEqual([
       ['TIDAK-ADA', '2026-10', '1000', '2026-10-20', 'SP2D LAPORAN 2'],
@@ -93,7 +93,7 @@ describe('payments: sheet upload', () => {
     await wb.xlsx.load(res.body as never);
     const ws = wb.getWorksheet('Perbaiki')!;
     const rows = (ws.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
-    expect(rows[0]).toEqual(['KODE_KOMITMEN', 'BULAN IURAN', 'JUMLAH', 'TGL BAYAR', 'NO SP2D', 'PENYESUAIAN_BULAN', 'BARIS', 'STATUS', 'KETERANGAN']);
+    expect(rows[0]).toEqual(['KODE_KOMITMEN', 'BULAN IURAN', 'JUMLAH', 'TGL BAYAR', 'NO SP2D', 'KOREKSI_UNTUK_BULAN', 'BARIS', 'STATUS', 'KETERANGAN']);
     expect(rows.slice(1)).toEqual([['APBD-2O26', '2026-10', '1000', '2026-10-21', 'SP2D LABEL 2', undefined, 3, 'DITOLAK', 'Komitmen pendanaan "APBD-2O26" tidak ditemukan.']]);
 
     // fixed under its headers (BARIS, STATUS, KETERANGAN are ignored): recorded as any sheet
@@ -107,15 +107,15 @@ describe('payments: sheet upload', () => {
    * row recorded as an ordinary payment). Golden files: test/fixtures/payments/ok/koreksi-untuk-bulan.csv,
    * not-ok/koreksi-bulan-iuran.csv.
    */
-  it('reads "Koreksi untuk bulan" as PENYESUAIAN_BULAN and names the columns not read; refuses a header looking like it, recording nothing', async () => {
+  it('reads "Koreksi untuk bulan" as KOREKSI_UNTUK_BULAN (stored as PENYESUAIAN_BULAN) and names the columns not read; refuses a header looking like it, recording nothing', async () => {
     const keuangan = await t.as(Role.KEUANGAN);
     const ok = await keuangan.post('/api/v1/payment-uploads').attach('file', readFileSync('test/fixtures/payments/ok/koreksi-untuk-bulan.csv'), 'pembayaran.csv').expect(201);
     expect(ok.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0, payments: 1 });
     expect(ok.body.sheetWarnings).toEqual([{ code: 'COLUMNS_NOT_READ', headers: ['NO', 'KETERANGAN'], message: 'Kolom berikut tidak dibaca: NO, KETERANGAN.' }]);
     const refused = await keuangan.post('/api/v1/payment-uploads').attach('file', readFileSync('test/fixtures/payments/not-ok/koreksi-bulan-iuran.csv'), 'pembayaran.csv').expect(400);
-    expect(refused.body).toMatchObject({ code: 'UNKNOWN_COLUMN', details: { columns: [{ header: 'KOREKSI BULAN IURAN', meant: ['PENYESUAIAN_BULAN'] }] } });
+    expect(refused.body).toMatchObject({ code: 'UNKNOWN_COLUMN', details: { columns: [{ header: 'KOREKSI BULAN IURAN', meant: ['KOREKSI_UNTUK_BULAN'] }] } });
     expect(refused.body.message).toBe(
-      'Kolom "KOREKSI BULAN IURAN" tidak dikenal. Mungkin maksudnya PENYESUAIAN_BULAN? Ganti judul kolomnya menjadi PENYESUAIAN_BULAN (atau hapus kolom itu), lalu unggah ulang.',
+      'Kolom "KOREKSI BULAN IURAN" tidak dikenal. Mungkin maksudnya KOREKSI_UNTUK_BULAN? Ganti judul kolomnya menjadi KOREKSI_UNTUK_BULAN (atau hapus kolom itu), lalu unggah ulang.',
     );
     const list = (await (await t.as(Role.AUDITOR)).get('/api/v1/payments?month=2026-10&pageSize=1000').expect(200)).body;
     const corrections = list.items.filter((p: { reference: string }) => p.reference.startsWith('SP2D KOREKSI'));

@@ -271,7 +271,7 @@ describe('payments: the refusal of a finalized month names the open month to rec
       expect.objectContaining({
         column: 'BULAN IURAN',
         code: 'MONTH_CLOSED',
-        message: 'Bulan September 2026 sudah difinalisasi. Catat pembayaran ini di bulan yang masih terbuka (mis. November 2026): BULAN IURAN = 2026-11 dan PENYESUAIAN_BULAN = 2026-09.',
+        message: 'Bulan September 2026 sudah difinalisasi. Catat pembayaran ini di bulan yang masih terbuka (mis. November 2026): BULAN IURAN = 2026-11 dan KOREKSI_UNTUK_BULAN = 2026-09.',
       }),
     ]);
   });

@@ -177,7 +177,7 @@ describe('reconciliation: finalize (maker-checker) and closed months', () => {
       code: 'MONTH_CLOSED',
       message:
         'Bulan September 2026 sudah difinalisasi dan tidak dapat diubah. Tagihan bulan yang sudah difinalisasi tidak dapat diganti. Bila BPJS mengoreksi tagihan bulan itu, ' +
-        'selisih uangnya dicatat sebagai pembayaran penyesuaian pada bulan yang masih terbuka ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran).',
+        'selisih uangnya dicatat sebagai pembayaran penyesuaian pada bulan yang masih terbuka ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran).',
     });
     const pbi = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-09').attach('file', Buffer.from(`NIK\n${nik(1)}\n`), 'pbi.csv').expect(409);
     expect(pbi.body).toMatchObject({

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import { type ColumnSpec, matchHeader, normalizeHeader } from '../../src/common/spreadsheet/column-spec.js';
+import { type ColumnSpec, matchHeader, normalizeHeader, withoutHeaderHint } from '../../src/common/spreadsheet/column-spec.js';
 import { ENROLLMENT_COLUMNS } from '../../src/register/enrollment-columns.js';
 import { BILL_COLUMNS } from '../../src/reconciliation/bills/bill-row.validator.js';
 import { PBI_COLUMNS } from '../../src/reconciliation/pbi/upload-pbi-apbn-list.use-case.js';
@@ -105,6 +105,38 @@ describe('generic sheet reader', () => {
     expect(matchHeader(ENROLLMENT_COLUMNS, ['JENIS KELAMIN (ibu)']).indexes[4]).toBe(-1);
   });
 
+  it('headers with a hint operators type after the name: (16 digit), [Rp], (tgl/bln/thn), a required-column asterisk; meaningful words stay (QA: refused as unknown columns)', () => {
+    const enrollment = ['NIK (16 digit)', 'NO KK (16 digit)', 'NAMA LENGKAP *', 'TANGGAL LAHIR', 'JK (L/P) *', 'KODE DESA', 'NOKA (13 digit)', 'TMT (tgl/bln/thn)', 'TAT [dd/mm/yyyy]'];
+    const match = matchHeader(ENROLLMENT_COLUMNS, enrollment);
+    expect(match).toMatchObject({ indexes: [0, 1, 2, 3, 4, 5, 6, 7, 8, -1], missing: [], extra: [], hintClashes: [] });
+    // findings name a hinted header as written; TANGGAL LAHIR and KODE DESA are the columns' own names in other spelling
+    expect(match.labels).toEqual([...enrollment.slice(0, 3), 'TANGGAL_LAHIR', 'JK (L/P) *', 'KODE_DESA', ...enrollment.slice(6), 'ALASAN_BERAKHIR']);
+    expect(withoutHeaderHint('TANGGAL LAHIR')).toBeUndefined();
+    expect(withoutHeaderHint('NIK (16 digit) *')).toBe('NIK');
+    expect(withoutHeaderHint('Jumlah [Rp]')).toBe('Jumlah');
+    expect(withoutHeaderHint('NIK (Ibu)')).toBeUndefined(); // other words in brackets name another column
+    expect(withoutHeaderHint('NIK [Ibu]')).toBeUndefined();
+    expect(withoutHeaderHint('(16 digit)')).toBeUndefined(); // a hint alone is no header
+    expect(matchHeader(ENROLLMENT_COLUMNS, ['NIK (16 digit) (Ibu)']).indexes[0]).toBe(-1);
+    // every other upload: pledge, payment, bill, PBI-APBN
+    expect(matchHeader(PLEDGE_COLUMNS, ['KODE *', 'SUMBER (wajib)', 'TAHUN', 'PAGU [Rp]', 'NIK (16 digit)']).indexes).toEqual([0, 1, -1, -1, 2, -1, -1, -1, -1, 4, -1, -1, 3, -1, -1]);
+    expect(matchHeader(PAYMENT_COLUMNS, ['KODE_KOMITMEN *', 'BULAN', 'JUMLAH (Rp)', 'TANGGAL_BAYAR (dd/mm/yyyy)', 'REFERENSI', 'Koreksi untuk bulan (opsional)']).indexes).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(matchHeader(BILL_COLUMNS, ['NOKA (13 digit)', 'NIK (16 digit)', 'NAMA', 'Jumlah [Rp]']).indexes).toEqual([0, 1, 2, 3]);
+    expect(matchHeader(PBI_COLUMNS, ['NO', 'NIK (16 digit)']).indexes).toEqual([1]);
+  });
+
+  it('two headers naming one column where a hint was set aside from one are a clash, named with both headers; without a hint a second copy is only not read', () => {
+    expect(matchHeader(ENROLLMENT_COLUMNS, ['NIK', 'NIK (16 digit)', 'NAMA']).hintClashes).toEqual([{ column: 'NIK', headers: ['NIK', 'NIK (16 digit)'] }]);
+    expect(matchHeader(BILL_COLUMNS, ['NOKA', 'NIK', 'Jumlah (Rp)', 'JUMLAH [Rp]']).hintClashes).toEqual([{ column: 'IURAN', headers: ['Jumlah (Rp)', 'JUMLAH [Rp]'] }]);
+    expect(matchHeader(BILL_COLUMNS, ['NOKA', 'NIK', 'IURAN', 'TAGIHAN (Rp)']).hintClashes).toEqual([{ column: 'IURAN', headers: ['IURAN', 'TAGIHAN (Rp)'] }]);
+    expect(matchHeader(ENROLLMENT_COLUMNS, ['NIK', 'NO KTP', 'NIK']).hintClashes).toEqual([]);
+    const refused = SpreadsheetException.duplicateColumns(matchHeader(PAYMENT_COLUMNS, ['KODE_KOMITMEN', 'JUMLAH', 'Jumlah (Rp)']).hintClashes);
+    expect(refused).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'JUMLAH', headers: ['JUMLAH', 'Jumlah (Rp)'] }] } });
+    expect(refused.message).toBe(
+      'Kolom "JUMLAH" dan "Jumlah (Rp)" sama-sama dibaca sebagai JUMLAH, sehingga tidak jelas kolom mana yang dipakai. Hapus salah satunya atau ganti judulnya, lalu unggah ulang. Tidak ada baris yang disimpan dari berkas ini.',
+    );
+  });
+
   it('headers finance writes for pledge and payment columns: PERSEN (%), PROSENTASE, BULAN MULAI, PAGU ANGGARAN, KUOTA PESERTA, Koreksi untuk bulan (QA: ignored unsaid)', () => {
     const pledge = (header: string) => PLEDGE_COLUMNS[matchHeader(PLEDGE_COLUMNS, ['KODE', 'SUMBER', 'TAHUN', header]).indexes.indexOf(3)]?.name;
     const cases = [
@@ -114,7 +146,11 @@ describe('generic sheet reader', () => {
     for (const [header, column] of cases) expect([header, pledge(header)]).toEqual([header, column]);
     expect(matchHeader(PLEDGE_COLUMNS, ['KODE', 'SUMBER', 'TAHUN', 'PERSEN (%)']).labels[10]).toBe('PERSEN (%)'); // findings name it as written
     // the console's payment form calls the field "Koreksi untuk bulan"
-    for (const header of ['Koreksi untuk bulan', 'KOREKSI UNTUK BULAN', 'Bulan Koreksi']) expect(matchHeader(PAYMENT_COLUMNS, [header]).indexes[5]).toBe(0);
+    for (const header of ['Koreksi untuk bulan', 'KOREKSI UNTUK BULAN', 'Bulan Koreksi', 'PENYESUAIAN_BULAN']) expect(matchHeader(PAYMENT_COLUMNS, [header]).indexes[5]).toBe(0);
+    // headed as the template heads it, KOREKSI_UNTUK_BULAN; the former header PENYESUAIAN_BULAN, still read, is named as written
+    expect(matchHeader(PAYMENT_COLUMNS, ['KOREKSI_UNTUK_BULAN']).labels[5]).toBe('KOREKSI_UNTUK_BULAN');
+    expect(matchHeader(PAYMENT_COLUMNS, ['PENYESUAIAN_BULAN']).labels[5]).toBe('PENYESUAIAN_BULAN');
+    expect(matchHeader(PAYMENT_COLUMNS, ['KODE_KOMITMEN']).labels[5]).toBe('KOREKSI_UNTUK_BULAN');
   });
 
   it('a header not known that shares a word with an optional column the file lacks looks like it; harmless extras and a column\'s second copy do not', () => {
@@ -138,7 +174,7 @@ describe('generic sheet reader', () => {
     // a payment sheet's BULAN is a column of its own: `BULAN BAYAR` is no correction month; `KOREKSI BULAN IURAN` is
     const payment = ['KODE_KOMITMEN', 'BULAN', 'JUMLAH', 'TANGGAL_BAYAR', 'REFERENSI'];
     expect(lookAlikes(PAYMENT_COLUMNS, [...payment, 'BULAN BAYAR', 'TANGGAL SPM', ...harmless])).toEqual([]);
-    expect(lookAlikes(PAYMENT_COLUMNS, [...payment, 'KOREKSI BULAN IURAN'])).toEqual([{ header: 'KOREKSI BULAN IURAN', columns: ['PENYESUAIAN_BULAN'] }]);
+    expect(lookAlikes(PAYMENT_COLUMNS, [...payment, 'KOREKSI BULAN IURAN'])).toEqual([{ header: 'KOREKSI BULAN IURAN', columns: ['KOREKSI_UNTUK_BULAN'] }]);
     // the others are named; a row report's own BARIS, STATUS, KETERANGAN, uploaded back fixed, are not
     expect(columnsNotRead(['NO', 'KETERANGAN'])).toEqual([{ code: 'COLUMNS_NOT_READ', headers: ['NO', 'KETERANGAN'], message: 'Kolom berikut tidak dibaca: NO, KETERANGAN.' }]);
     expect(columnsNotRead(['BARIS', 'STATUS', 'KETERANGAN'])).toEqual([]);

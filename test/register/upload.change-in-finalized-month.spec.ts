@@ -24,10 +24,10 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
   const newRegistration = (tmtLabel: string, tmt = '1 September 2026', months = SEPTEMBER_OCTOBER) =>
     `${tmtLabel} ${tmt} pada pendaftaran baru ini menyangkut ${months}: peserta ini tidak dihitung pada bulan-bulan itu, ` +
     'dan iuran bulan-bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan-bulan itu harus dibayar, ' +
-    'catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.';
+    'catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.';
   const newRegistrationOneMonth = (tmtLabel: string, tmt: string, month: string) =>
     `${tmtLabel} ${tmt} pada pendaftaran baru ini menyangkut bulan ${month}: peserta ini tidak dihitung pada bulan itu, ` +
-    'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai pembayaran penyesuaian ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.';
+    'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai pembayaran penyesuaian ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.';
   /** A sheet of the upload's report, its rows by header (Peringatan's header is on its second line, under its note). */
   const reportRows = async (uploadId: string, sheet: 'Perbaiki' | 'Peringatan' = 'Perbaiki') => {
     const res = await (await t.as(Role.OPERATOR_DINKES))
@@ -82,7 +82,7 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     ]);
     expect(found[0].message).toBe(
       'Perubahan TAT ini menyangkut bulan Oktober 2026 yang sudah difinalisasi: iuran bulan itu tidak dihitung ulang. ' +
-        'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
+        'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
     );
     const [dead] = await t.dataSource.query(`SELECT tat::text FROM participant WHERE nik = '1703064101600001'`);
     expect(dead.tat).toBe('2026-09-20');
@@ -101,7 +101,7 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     expect(found.message).toBe(
       'Perubahan TMT ini menyangkut 3 bulan yang sudah ditutup, Agustus–Oktober 2026 (Oktober 2026 sudah difinalisasi, bulan sebelumnya pada tahun itu ikut dibekukan): ' +
         'iuran bulan-bulan itu tidak dihitung ulang. Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, ' +
-        'catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
+        'catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
     );
   });
 
@@ -189,7 +189,7 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
     const sevenMonths =
       'Perubahan TMT ini menyangkut 7 bulan yang sudah ditutup, Januari–Juli 2026 (Oktober 2026 sudah difinalisasi, sehingga bulan-bulan itu dibekukan): ' +
       'iuran bulan-bulan itu tidak dihitung ulang. Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, ' +
-      'catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.';
+      'catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.';
     expect(found.map((f) => [f.row_number, f.column_name, f.message])).toEqual([
       [2, 'TMT', sevenMonths],
       [3, 'TMT', sevenMonths],
@@ -197,7 +197,7 @@ describe('enrollment: a change of coverage in a finalized month is accepted with
         3,
         'TAT',
         'Perubahan TAT ini menyangkut bulan Oktober 2026 yang sudah difinalisasi: iuran bulan itu tidak dihitung ulang. ' +
-          'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
+          'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
       ],
     ]);
     // the row report's Peringatan has a line per warning, a row's in its columns' order (TMT before TAT)

@@ -47,7 +47,7 @@ describe('enrollment: a change in closed months names all of them', () => {
   const header = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT,TAT,ALASAN_BERAKHIR';
   const person = (i: number) => `17030641016000${String(i).padStart(2, '0')},1703060101200001,Peserta ${i},1960-01-01,P,17.03.06.2001`;
   const csv = (...rows: string[]) => ({ name: 'mutasi.csv', content: Buffer.from([header, ...rows].join('\n') + '\n') });
-  const adjust = 'catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.';
+  const adjust = 'catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.';
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -102,7 +102,8 @@ describe('the sheet an enrollment upload reads', () => {
  * columns, and findings name them as written; other words in parentheses do not (QA: the whole file was refused,
  * "Kolom wajib tidak ditemukan"). The column-numbering row of government sheets right under the header, `(1) (2) …`
  * or `1 2 …` as numbers, is skipped, not judged (QA: 10 rejections such as "NIK: terbaca sebagai angka (2)").
- * Golden files: test/fixtures/enrollment/ok/header-unit-hints.csv, column-numbers-row.csv, column-numbers-row.xlsx.
+ * So do a digit count (`NIK (16 digit)`), a hint in square brackets and a required-column asterisk (`NAMA LENGKAP *`).
+ * Golden files: test/fixtures/enrollment/ok/header-unit-hints.csv, header-digit-hints.csv, column-numbers-row.csv, column-numbers-row.xlsx.
  */
 describe('enrollment upload: header hints and the column-numbering row', () => {
   let t: TestApp;
@@ -116,6 +117,25 @@ describe('enrollment upload: header hints and the column-numbering row', () => {
     expect(rows).toEqual([
       { nik: '1703060101709001', birth: '1970-01-01', tmt: '2025-01-01', tat: null },
       { nik: '1703060101709002', birth: '1970-01-01', tmt: '2025-02-01', tat: '2025-03-31' },
+    ]);
+  });
+
+  it('reads headers closing with a digit count, [dd/mm/yyyy], (tgl/bln/thn) or a required-column asterisk as their columns; findings name them as written (QA: refused as unknown columns)', async () => {
+    // golden file: test/fixtures/enrollment/ok/header-digit-hints.csv
+    const res = await upload(t, 'ok/header-digit-hints.csv');
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 2, accepted: 2, rejected: 0, sheetWarnings: [] });
+    const rows = await t.dataSource.query(`SELECT nik, name, noka, tmt::text AS tmt, tat::text AS tat FROM participant WHERE name LIKE 'Petunjuk%' ORDER BY nik`);
+    expect(rows).toEqual([
+      { nik: '1703060101709071', name: 'Petunjuk Satu', noka: '0001000009071', tmt: '2025-01-01', tat: null },
+      { nik: '1703060101709072', name: 'Petunjuk Dua', noka: null, tmt: '2025-02-01', tat: '2025-03-31' },
+    ]);
+    const head = 'NIK (16 digit),NO KK (16 digit),NAMA LENGKAP *,TANGGAL LAHIR,JK (L/P),KODE DESA,NOKA (13 digit),TMT (tgl/bln/thn)';
+    const bad = await upload(t, { name: 'petunjuk.csv', content: Buffer.from(`${head}
+1703060101709073,1703060101200001,Petunjuk Tiga,01/01/1970,L,17.03.06.2001,12345,01/01/2025
+`) });
+    expect(bad.body).toMatchObject({ status: 'DONE', rejected: 1 });
+    expect((await issues(t, bad.body.id)).map((i) => [i.column_name, i.code, i.message])).toEqual([
+      ['NOKA (13 digit)', 'NOKA_INVALID', expect.stringMatching(/^NOKA \(13 digit\) "12345" /)],
     ]);
   });
 

@@ -193,6 +193,18 @@ describe('files that are refused as a whole', () => {
     expect(plain.body.details.columns).toBeUndefined();
   });
 
+  it('refuses two headers read as one column because of a hint (NIK (16 digit) and NIK), naming both; nothing is stored', async () => {
+    // golden file: test/fixtures/enrollment/not-ok/hint-duplicate-column.csv
+    const res = await upload(t, 'not-ok/hint-duplicate-column.csv', 400);
+    expect(res.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'NIK', headers: ['NIK (16 digit)', 'NIK'] }] } });
+    expect(res.body.message).toBe(
+      'Kolom "NIK (16 digit)" dan "NIK" sama-sama dibaca sebagai NIK, sehingga tidak jelas kolom mana yang dipakai. Hapus salah satunya atau ganti judulnya, lalu unggah ulang. Tidak ada baris yang disimpan dari berkas ini.',
+    );
+    const [{ status, error }] = await t.dataSource.query("SELECT status, error FROM enrollment_upload WHERE filename = 'hint-duplicate-column.csv'");
+    expect([status, error]).toEqual(['FAILED', res.body.message]);
+    expect(await t.dataSource.query("SELECT nik FROM participant WHERE name = 'Petunjuk Ganda'")).toEqual([]);
+  });
+
   it('a list of deaths (NIK, NAMA, TAT, ALASAN_BERAKHIR) is told to fill the export of Cari Peserta instead; other missing columns are not (QA)', async () => {
     const deaths = await upload(t, { name: 'meninggal.csv', content: Buffer.from('NIK;NAMA;TAT;ALASAN_BERAKHIR\n1703060101700001;Siti Aminah;2026-11-02;MENINGGAL\n') }, 400);
     expect(deaths.body).toMatchObject({ code: 'MISSING_COLUMNS', details: { missing: ['NO_KK', 'TANGGAL_LAHIR', 'JENIS_KELAMIN', 'KODE_DESA', 'TMT'] } });

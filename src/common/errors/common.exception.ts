@@ -13,7 +13,7 @@ export enum CommonErrorCode {
 }
 
 /** Where a payment adjustment is entered, in the words of the console's form and the payment sheet (no API field: console users read it). */
-export const ADJUSTMENT_ENTRY = '("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran)';
+export const ADJUSTMENT_ENTRY = '("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran)';
 
 /** How a correction of a finalized month is recorded: a payment of an open month that adjusts it (§9). */
 export const CLOSED_MONTH_CORRECTION = `Koreksi yang menyangkut bulan itu dicatat sebagai pembayaran penyesuaian pada bulan yang masih terbuka ${ADJUSTMENT_ENTRY}.`;

@@ -3,14 +3,23 @@
  * and underscores (DOMAIN §12), against the canonical name and its aliases.
  */
 export interface ColumnSpec {
-  /** Canonical header, as written in templates and reports (e.g. `TANGGAL_LAHIR`). */
+  /** Canonical header, as written in templates and reports (e.g. `TANGGAL_LAHIR`), and the column's key in stored rows. */
   readonly name: string;
+  /**
+   * The header templates write and findings say, when the column was renamed for its users after rows were stored
+   * under `name` (a payment's PENYESUAIAN_BULAN is headed KOREKSI_UNTUK_BULAN, as the console's "Koreksi untuk
+   * bulan"): `name` stays the key, and a header written as `name` is still read, as an alias.
+   */
+  readonly header?: string;
   /** Other headers meaning the same column (e.g. `TGL LAHIR`). */
   readonly aliases?: readonly string[];
   readonly required?: boolean;
   /** Width (characters) of the column in templates and row reports. */
   readonly width?: number;
 }
+
+/** The header templates write and findings say for a column: its `header`, else its name. */
+export const headerOf = (c: { name: string; header?: string }): string => c.header ?? c.name;
 
 /** `Tgl. Lahir` → `tgllahir`. */
 export function normalizeHeader(raw: string): string {
@@ -23,19 +32,38 @@ const DATE_PART = '(?:d{1,2}|m{1,4}|y{2,4}|h{1,2}|b{1,2}|t{2,4}|tgl|bln|thn)';
 /** The values a sex column takes, as sheets hint them: `(L/P)`, `(P/L)`, `(L / P)`. */
 const SEX_VALUES = 'l\\s*/\\s*p|p\\s*/\\s*l';
 
-/**
- * A unit, format or value hint in parentheses closing a header: a currency (`(Rp)`, `(Rp.)`, `(Rupiah)`, `(IDR)`), a
- * date format of three parts with one separator (`(dd/mm/yyyy)`, `(DD-MM-YYYY)`, `(YYYY-MM-DD)`, `(hh/bb/tttt)`), or
- * the values of a sex column (`JENIS KELAMIN (L/P)`; QA: refused whole), or a percentage (`PERSEN (%)`; QA: ignored, and
- * the pledge saved at 100 %), in any case. Nothing else in parentheses is a hint: `NIK (Ibu)` or `Nama (Kepala
- * Keluarga)` name another column.
- */
-const HEADER_HINT = new RegExp(`\\s*\\(\\s*(?:rp\\.?|rupiah|idr|%|${SEX_VALUES}|${DATE_PART}([/.\\- ])${DATE_PART}\\1${DATE_PART})\\s*\\)$`, 'i');
+/** A digit count, as identifier columns are hinted: `(16 digit)`, `(13 angka)`, `(16 karakter)`. */
+const DIGIT_COUNT = '\\d{1,2}\\s*(?:digit|angka|karakter)';
 
-/** The header without a closing unit or format hint (`Iuran (Rp)` → `Iuran`), or undefined when it has none. */
+/** Whether the column must be filled, as templates mark it: `(wajib)`, `(wajib diisi)`, `(opsional)`, `(boleh kosong)`. */
+const FILL_MARK = 'wajib(?:\\s+diisi)?|opsional|boleh\\s+kosong';
+
+/** What a hint may say: its date-format alternative holds the one back-reference (`\\1`, the separator). */
+const HINT = `(?:rp\\.?|rupiah|idr|%|${SEX_VALUES}|${DIGIT_COUNT}|${FILL_MARK}|${DATE_PART}([/.\\- ])${DATE_PART}\\1${DATE_PART})`;
+
+/**
+ * A unit, format or value hint in parentheses or square brackets closing a header: a currency (`(Rp)`, `[Rp]`,
+ * `(Rp.)`, `(Rupiah)`, `(IDR)`), a date format of three parts with one separator (`(dd/mm/yyyy)`, `(DD-MM-YYYY)`,
+ * `(YYYY-MM-DD)`, `(hh/bb/tttt)`, `(tgl/bln/thn)`), the values of a sex column (`JENIS KELAMIN (L/P)`; QA: refused
+ * whole), a percentage (`PERSEN (%)`; QA: ignored, and the pledge saved at 100 %), a digit count (`NIK (16 digit)`,
+ * `NOKA (13 digit)`) or whether it must be filled (`(wajib)`, `(opsional)`), in any case; and the asterisk templates
+ * mark a required column with (`NAMA LENGKAP *`; QA: these were refused as unknown columns). Nothing else in brackets is
+ * a hint: `NIK (Ibu)` or `Nama (Kepala Keluarga)` name another column; nor is a word outside them (`TANGGAL LAHIR`).
+ */
+const HEADER_HINTS = [new RegExp(`\\s*\\(\\s*${HINT}\\s*\\)$`, 'i'), new RegExp(`\\s*\\[\\s*${HINT}\\s*\\]$`, 'i'), /\s*\*+$/];
+
+/** Hints one header may close with (`NIK (16 digit) *`). */
+const MAX_HINTS = 3;
+
+/** The header without the unit, format or required hints closing it (`Iuran (Rp)` → `Iuran`), or undefined when it has none. */
 export function withoutHeaderHint(header: string): string | undefined {
-  const stripped = header.replace(HEADER_HINT, '');
-  return stripped !== header && stripped.trim() ? stripped : undefined;
+  let stripped = header.trim();
+  for (let i = 0; i < MAX_HINTS; i++) {
+    const next = HEADER_HINTS.reduce((text, hint) => text.replace(hint, ''), stripped);
+    if (next === stripped) break;
+    stripped = next;
+  }
+  return stripped !== header.trim() && stripped.trim() ? stripped : undefined;
 }
 
 export interface HeaderMatch {
@@ -55,6 +83,19 @@ export interface HeaderMatch {
    * finds the column; else the column's own name.
    */
   readonly labels: readonly string[];
+  /**
+   * Spec columns two or more headers name where a hint made one of them so (`NIK` and `NIK (16 digit)`,
+   * `Jumlah (Rp)` and `JUMLAH [Rp]`), each with those headers as written, in the file's order: which one is meant
+   * cannot be told, so the file is refused (SpreadsheetException.duplicateColumns).
+   */
+  readonly hintClashes: readonly HintClash[];
+}
+
+export interface HintClash {
+  /** The spec column's own header (headerOf). */
+  readonly column: string;
+  /** The headers naming it, as written, in the file's order. */
+  readonly headers: readonly string[];
 }
 
 /**
@@ -62,12 +103,13 @@ export interface HeaderMatch {
  * `NOKA, NIK, NAMA, JUMLAH, IURAN` the IURAN column is IURAN, not JUMLAH, an alias of it); among
  * equals the first occurrence wins. Headers not used are `extra` (ignored). A header that matches
  * nothing as written is matched once more without a closing unit or format hint (`Iuran (Rp)`,
- * `Tgl Lahir (dd/mm/yyyy)`: withoutHeaderHint); findings then name it as written.
+ * `Tgl Lahir (dd/mm/yyyy)`: withoutHeaderHint); findings then name it as written. A column so matched that another
+ * header names too is a hint clash (`hintClashes`).
  */
 export function matchHeader(columns: readonly ColumnSpec[], headers: readonly string[]): HeaderMatch {
   const lookup = new Map<string, number>();
   columns.forEach((c, i) => {
-    for (const name of [c.name, ...(c.aliases ?? [])]) {
+    for (const name of [headerOf(c), c.name, ...(c.aliases ?? [])]) {
       const key = normalizeHeader(name);
       if (!lookup.has(key)) lookup.set(key, i);
     }
@@ -77,6 +119,7 @@ export function matchHeader(columns: readonly ColumnSpec[], headers: readonly st
   const extra: string[] = [];
   const byName = new Set<number>(); // spec columns matched by their own name
   const hinted = new Set<number>(); // spec columns matched once a unit or format hint was set aside
+  const naming = columns.map(() => [] as { header: string; hint: boolean }[]); // every header naming each spec column
   headers.forEach((header, fileIndex) => {
     const text = header.trim();
     if (!text) return;
@@ -89,7 +132,8 @@ export function matchHeader(columns: readonly ColumnSpec[], headers: readonly st
       if (bare !== undefined) [key, spec, hint] = [normalizeHeader(bare), lookup.get(normalizeHeader(bare)), true];
     }
     if (spec === undefined) return void extra.push(text);
-    const ownName = normalizeHeader(columns[spec].name) === key;
+    naming[spec].push({ header: text, hint });
+    const ownName = normalizeHeader(headerOf(columns[spec])) === key;
     if (indexes[spec] !== -1 && (byName.has(spec) || !ownName)) return void extra.push(text);
     if (indexes[spec] !== -1) extra.push(headers[indexes[spec]].trim()); // an alias displaced by the column's own name
     indexes[spec] = fileIndex;
@@ -97,9 +141,10 @@ export function matchHeader(columns: readonly ColumnSpec[], headers: readonly st
     if (hint) hinted.add(spec);
     else hinted.delete(spec);
   });
-  const missing = columns.filter((c, i) => c.required && indexes[i] === -1).map((c) => c.name);
-  const labels = columns.map((c, i) => (indexes[i] >= 0 && (!byName.has(i) || hinted.has(i)) ? headers[indexes[i]].trim() : c.name));
-  return { indexes, matched: indexes.filter((i) => i >= 0).length, missing, found, extra, labels };
+  const missing = columns.filter((c, i) => c.required && indexes[i] === -1).map(headerOf);
+  const labels = columns.map((c, i) => (indexes[i] >= 0 && (!byName.has(i) || hinted.has(i)) ? headers[indexes[i]].trim() : headerOf(c)));
+  const hintClashes = columns.flatMap((c, i) => (naming[i].length > 1 && naming[i].some((n) => n.hint) ? [{ column: headerOf(c), headers: naming[i].map((n) => n.header) }] : []));
+  return { indexes, matched: indexes.filter((i) => i >= 0).length, missing, found, extra, labels, hintClashes };
 }
 
 /**
@@ -114,7 +159,7 @@ export function columnsInFileOrder(columns: readonly { name: string }[], indexes
     .map((c) => c.name);
 }
 
-/** HeaderMatch.labels keyed by column name (`{ REFERENSI: 'NO SP2D', … }`); every column's own name before a header is read. */
-export function labelsByName<Name extends string>(columns: readonly { name: Name }[], labels?: readonly string[]): Readonly<Record<Name, string>> {
-  return Object.fromEntries(columns.map((c, i) => [c.name, labels?.[i] ?? c.name])) as Record<Name, string>;
+/** HeaderMatch.labels keyed by column name (`{ REFERENSI: 'NO SP2D', … }`); every column's own header (headerOf) before a header is read. */
+export function labelsByName<Name extends string>(columns: readonly { name: Name; header?: string }[], labels?: readonly string[]): Readonly<Record<Name, string>> {
+  return Object.fromEntries(columns.map((c, i) => [c.name, labels?.[i] ?? headerOf(c)])) as Record<Name, string>;
 }

@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import { cutMessage, cutToCell } from './cell-limit.js';
 import { DATE_1904, type RawCells } from './raw-cells.js';
 import { reportDate } from './report-dates.js';
-import type { ColumnSpec } from './column-spec.js';
+import { type ColumnSpec, headerOf } from './column-spec.js';
 import type { RowReport } from './row-report.writer.js';
 import { columnStyle, fitsOneLine, frozenHeader, HEADER_STYLE, LINE_POINTS, markAsText, printSetup, textValue, TITLE_STYLE, wrappedLines } from './workbook-style.js';
 
@@ -94,7 +94,7 @@ export async function writeRowsSheet(
 ): Promise<{ date1904: boolean; rows: number }> {
   const ws = wb.addWorksheet(name, { views: frozenHeader(1), pageSetup: printSetup(1) });
   ws.columns = [
-    ...columns.map((c) => ({ header: headers?.[c.name] ?? c.name, key: c.name, width: c.width ?? DEFAULT_WIDTH, style: columnStyle('text') })),
+    ...columns.map((c) => ({ header: headers?.[c.name] ?? headerOf(c), key: c.name, width: c.width ?? DEFAULT_WIDTH, style: columnStyle('text') })),
     { header: REPORT_COLUMNS[0], key: 'BARIS', width: 8, style: ROW_NUMBER_STYLE },
     { header: REPORT_COLUMNS[1], key: 'STATUS', width: 12, style: columnStyle('text') },
     { header: REPORT_COLUMNS[2], key: 'KETERANGAN', width: MESSAGE_WIDTH, style: { ...columnStyle('general'), alignment: { wrapText: true, vertical: 'top' } } },
@@ -122,7 +122,7 @@ export async function writeRowsSheet(
         const value = raw[c.name];
         const cut = typeof value === 'string' ? cutToCell(value) : undefined;
         if (cut === undefined) continue;
-        said.push(cutMessage(headers?.[c.name] ?? c.name, (value as string).length));
+        said.push(cutMessage(headers?.[c.name] ?? headerOf(c), (value as string).length));
         raw[c.name] = cut;
       }
       const messages = said.length ? said.join('\n') : null;

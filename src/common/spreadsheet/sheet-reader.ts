@@ -27,7 +27,8 @@
  *   required column; title rows above it are skipped. Headers match
  *   case-insensitively ignoring spaces, dots and underscores, with aliases. Other columns are not read, and
  *   `sheetWarnings` names them (COLUMNS_NOT_READ); but one that looks like an optional column the file lacks
- *   (`PERSEN POTONGAN` for PERSEN) refuses the file (UNKNOWN_COLUMN, unknown-columns.ts) before any row is handed over.
+ *   (`PERSEN POTONGAN` for PERSEN) refuses the file (UNKNOWN_COLUMN, unknown-columns.ts) before any row is handed over,
+ *   as do two headers naming one column where a hint was set aside from one (`NIK`, `NIK (16 digit)`: DUPLICATE_COLUMN).
  * - Cells keep their kind, so callers can refuse a NIK typed into a numeric cell. Formulas give their
  *   cached result (with `formula` set), rich text is flattened (`richText` set), dates are `YYYY-MM-DD`
  *   (helpers in cell-dates.ts parse `YYYY-MM-DD`, `DD/MM/YYYY`, `DD-MM-YYYY` text).
@@ -139,6 +140,8 @@ export class SheetReader {
       const indexes = this.header!.indexes;
       if (hiddenFor !== this.header) {
         hiddenFor = this.header!;
+        // two headers read as one column, a hint set aside from one (`NIK`, `NIK (16 digit)`): which is meant is not guessed
+        if (hiddenFor.hintClashes.length) throw SpreadsheetException.duplicateColumns(hiddenFor.hintClashes);
         // a header looking like an optional column the file lacks: that column would be stored as its default (QA)
         const lookAlikes = lookAlikeColumns(this.options.columns, indexes, hiddenFor.extra);
         if (lookAlikes.length) throw SpreadsheetException.unknownColumns(lookAlikes);

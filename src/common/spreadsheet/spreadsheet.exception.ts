@@ -17,6 +17,7 @@ export enum SpreadsheetErrorCode {
   CSV_QUOTES = 'CSV_QUOTES',
   MISSING_COLUMNS = 'MISSING_COLUMNS',
   UNKNOWN_COLUMN = 'UNKNOWN_COLUMN',
+  DUPLICATE_COLUMN = 'DUPLICATE_COLUMN',
   NO_DATA_ROWS = 'NO_DATA_ROWS',
   TOO_MANY_ROWS = 'TOO_MANY_ROWS',
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
@@ -37,6 +38,7 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
       case SpreadsheetErrorCode.CSV_QUOTES:
       case SpreadsheetErrorCode.MISSING_COLUMNS:
       case SpreadsheetErrorCode.UNKNOWN_COLUMN:
+      case SpreadsheetErrorCode.DUPLICATE_COLUMN:
       case SpreadsheetErrorCode.NO_DATA_ROWS:
         return HttpStatus.BAD_REQUEST;
       case SpreadsheetErrorCode.TOO_MANY_ROWS:
@@ -264,6 +266,23 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
     return new SpreadsheetException(SpreadsheetErrorCode.UNKNOWN_COLUMN, sentences.join(' '), {
       columns: lookAlikes.map(({ header, columns }) => ({ header: clip(header, MAX_HEADER_CHARS), meant: [...columns] })),
     });
+  }
+
+  /**
+   * Two or more headers read as one column because a hint was set aside from one of them (HeaderMatch.hintClashes:
+   * `NIK` and `NIK (16 digit)`): which one holds the column cannot be told, so none is guessed.
+   */
+  static duplicateColumns(clashes: readonly { column: string; headers: readonly string[] }[]): SpreadsheetException {
+    const quoted = (headers: readonly string[]) => {
+      const shown = headers.map((h) => `"${clip(h, MAX_HEADER_CHARS)}"`);
+      return `${shown.slice(0, -1).join(', ')} dan ${shown.at(-1)}`;
+    };
+    const sentences = clashes.map(({ column, headers }) => `Kolom ${quoted(headers)} sama-sama dibaca sebagai ${column}, sehingga tidak jelas kolom mana yang dipakai.`);
+    return new SpreadsheetException(
+      SpreadsheetErrorCode.DUPLICATE_COLUMN,
+      `${sentences.join(' ')} Hapus salah satunya atau ganti judulnya, lalu unggah ulang. Tidak ada baris yang disimpan dari berkas ini.`,
+      { columns: clashes.map(({ column, headers }) => ({ column, headers: headers.map((h) => clip(h, MAX_HEADER_CHARS)) })) },
+    );
   }
 
   /**

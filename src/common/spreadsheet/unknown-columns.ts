@@ -8,7 +8,7 @@
  * - every other header not read is named in `sheetWarnings` (COLUMNS_NOT_READ), so the user sees
  *   what was ignored (a `NO`, a `KETERANGAN`, a village name beside its code).
  */
-import { type ColumnSpec, normalizeHeader, withoutHeaderHint } from './column-spec.js';
+import { type ColumnSpec, headerOf, normalizeHeader, withoutHeaderHint } from './column-spec.js';
 import { REPORT_COLUMNS } from './report-sheets.js';
 
 export const COLUMNS_NOT_READ = 'COLUMNS_NOT_READ';
@@ -69,7 +69,7 @@ function words(header: string): string[] {
 export interface LookAlike {
   /** The header as the file wrote it. */
   readonly header: string;
-  /** The optional columns it may mean, by their own names. */
+  /** The optional columns it may mean, by their own headers (headerOf). */
   readonly columns: readonly string[];
 }
 
@@ -79,21 +79,21 @@ export interface LookAlike {
  * does not count. And `known`: whether a header names a column of the format (then it is no look-alike).
  */
 function absentColumns(columns: readonly ColumnSpec[], indexes: readonly number[], required: boolean) {
-  const wholeHeaders = columns.map((c) => new Set([c.name, ...(c.aliases ?? [])].map(normalizeHeader)));
+  const wholeHeaders = columns.map((c) => new Set([headerOf(c), c.name, ...(c.aliases ?? [])].map(normalizeHeader)));
   const known = (header: string) => wholeHeaders.some((names) => names.has(normalizeHeader(header)) || names.has(normalizeHeader(withoutHeaderHint(header) ?? header)));
   const absent = columns
     .map((c, i) => ({ c, i }))
     .filter(({ c, i }) => !!c.required === required && indexes[i] === -1)
     .map(({ c, i }) => {
       const others = (w: string) => wholeHeaders.some((names, j) => j !== i && names.has(w));
-      return { name: c.name, words: new Set([c.name, ...(c.aliases ?? [])].flatMap(words).filter((w) => !others(w))) };
+      return { name: headerOf(c), words: new Set([headerOf(c), c.name, ...(c.aliases ?? [])].flatMap(words).filter((w) => !others(w))) };
     });
   return { absent, known };
 }
 
 /**
  * The headers among `extra` that share a significant word with an optional column the file does not
- * have (its name or an alias): `PERSEN POTONGAN` for PERSEN, `BULAN KOREKSI` for PENYESUAIAN_BULAN. A
+ * have (its name or an alias): `PERSEN POTONGAN` for PERSEN, `KOREKSI BULAN IURAN` for KOREKSI_UNTUK_BULAN. A
  * word that is by itself the name or an alias of another column of the format does not count (in a
  * payment sheet `BULAN BAYAR` is not the correction month because BULAN is a column of its own), nor
  * does a header that names a column the file has twice (the first is read; COLUMNS_NOT_READ names it).

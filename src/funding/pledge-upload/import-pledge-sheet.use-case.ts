@@ -152,8 +152,9 @@ export class ImportPledgeSheet {
         }
       }
     } catch (err) {
-      // No `Daftar` sheet (or no rows in it); a list on a hidden sheet is refused, not left out unsaid.
-      if (!(err instanceof SpreadsheetException) || err.code === SpreadsheetErrorCode.HIDDEN_SHEET) throw err;
+      // No `Daftar` sheet (or no rows in it); a list on a hidden sheet, or headed by two headers read as one column
+      // (`KODE` and `KODE *`), is refused, not left out unsaid.
+      if (!(err instanceof SpreadsheetException) || err.code === SpreadsheetErrorCode.HIDDEN_SHEET || err.code === SpreadsheetErrorCode.DUPLICATE_COLUMN) throw err;
     }
     return { issues, names, order, rows: listRows, sheetWarnings: onSheet(reader.sheetWarnings, LIST_SHEET_NAME) };
   }

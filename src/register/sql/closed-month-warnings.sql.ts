@@ -83,19 +83,19 @@ export const WARN_CLOSED_MONTH = `
   SELECT $1, row_number, 'WARN', label, 'CLOSED_MONTH_UNCHANGED',
          CASE WHEN kind = 'NEW' AND NOT plural THEN
            format('%s %s pada pendaftaran baru ini menyangkut %s: peserta ini tidak dihitung pada bulan itu, '
-                  'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai pembayaran penyesuaian ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
+                  'dan iuran bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan itu harus dibayar, catat sebagai pembayaran penyesuaian ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
                   label, ${sqlDayName('tmt')}, months_said)
          WHEN kind = 'NEW' THEN
            format('%s %s pada pendaftaran baru ini menyangkut %s: peserta ini tidak dihitung pada bulan-bulan itu, '
-                  'dan iuran bulan-bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan-bulan itu harus dibayar, catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
+                  'dan iuran bulan-bulan itu tidak dihitung ulang. Bila iuran peserta ini untuk bulan-bulan itu harus dibayar, catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
                   label, ${sqlDayName('tmt')}, months_said)
          WHEN NOT plural THEN
            format('Perubahan %s ini menyangkut %s: iuran bulan itu tidak dihitung ulang. '
-                  'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
+                  'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
                   label, months_said)
          ELSE
            format('Perubahan %s ini menyangkut %s: iuran bulan-bulan itu tidak dihitung ulang. '
-                  'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
+                  'Bila karenanya ada iuran yang kelebihan atau kekurangan bayar, catat sebagai pembayaran penyesuaian untuk setiap bulan itu ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
                   label, months_said)
          END,
          raw
@@ -121,7 +121,7 @@ export const WARN_CLOSED_MONTH_VILLAGE = `
   SELECT $1, x.row_number, 'WARN', $2::text, 'CLOSED_MONTH_OLD_VILLAGE',
          format('Perubahan %s ini (%s %s menjadi %s %s) tidak berlaku pada %s: pada %s peserta ini tetap dihitung di desa lama (%s), '
                 'dalam pendanaan dan jumlah peserta desa itu, karena iurannya tidak dihitung ulang; di desa baru ia dihitung mulai bulan yang masih terbuka. '
-                'Bila karenanya pendanaan desa harus dibetulkan, catat sebagai pembayaran penyesuaian%s ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom PENYESUAIAN_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
+                'Bila karenanya pendanaan desa harus dibetulkan, catat sebagai pembayaran penyesuaian%s ("Koreksi untuk bulan" pada formulir Pembayaran, atau kolom KOREKSI_UNTUK_BULAN pada lembar pembayaran) pada bulan yang masih terbuka.',
                 $2::text, x.old_code, coalesce(o.name, ''), x.new_code, coalesce(n.name, ''), ${closedMonthsSaid('x')},
                 CASE WHEN cardinality(x.months) > 1 THEN 'bulan-bulan itu' ELSE 'bulan itu' END, coalesce(o.name, x.old_code),
                 CASE WHEN cardinality(x.months) > 1 THEN ' untuk setiap bulan itu' ELSE '' END),

@@ -151,7 +151,7 @@ export function paymentSavedText(saved, body) {
 function sheetForm(ctx, refresh, history) {
   return sheetUploadForm({
     label: 'Unggah lembar pembayaran',
-    box: { name: 'file', label: 'Lembar pembayaran', hint: 'Kolom seperti templat: KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI, dan PENYESUAIAN_BULAN untuk koreksi (.xlsx atau .csv).' },
+    box: { name: 'file', label: 'Lembar pembayaran', hint: 'Kolom seperti templat: KODE_KOMITMEN, BULAN, JUMLAH, TANGGAL_BAYAR, REFERENSI, dan KOREKSI_UNTUK_BULAN untuk koreksi (.xlsx atau .csv).' },
     submitText: 'Unggah pembayaran',
     path: '/api/v1/payment-uploads',
     signal: ctx.signal,
