@@ -79,6 +79,23 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     await keuangan.get('/api/v1/pledges/TJSLP-B-2026').expect(200);
   });
 
+  it('dryRun is read from the form as from the query; both may say it, not differently (QA: the form\'s dryRun=true saved the pledge)', async () => {
+    const file = await workbook([['FORM-DRY-2026', 'TJSLP', null, 'PT F', 2026, 'ALL', null, null, 100, null]]);
+    const send = (query: string, dryRun: string) => upload(file, query).field('dryRun', dryRun);
+    expect((await send('', 'true').expect(201)).body).toMatchObject({ dryRun: true, accepted: 1 });
+    expect((await send('?dryRun=1', 'true').expect(201)).body).toMatchObject({ dryRun: true, accepted: 1 });
+    await keuangan.get('/api/v1/pledges/FORM-DRY-2026').expect(404);
+    const conflicting = await send('?dryRun=false', 'true').expect(400);
+    expect(conflicting.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(conflicting.body.details).toEqual([
+      { field: 'dryRun', messages: ['dryRun dikirim dua kali dengan nilai berbeda (false pada alamat, true pada formulir): kirim sekali saja'] },
+    ]);
+    expect((await send('', 'ya').expect(400)).body.details).toEqual([{ field: 'dryRun', messages: ['dryRun harus true, false, 1 atau 0'] }]);
+    await keuangan.get('/api/v1/pledges/FORM-DRY-2026').expect(404);
+    expect((await send('', '0').expect(201)).body).toMatchObject({ dryRun: false, accepted: 1 });
+    await keuangan.get('/api/v1/pledges/FORM-DRY-2026').expect(200);
+  });
+
   it('tells each finding on one line, though the value it quotes held a line break (QA)', async () => {
     const file = await workbook(
       [['TJSLP-L-2026', 'TJSLP', null, 'PT L', 2026, 'VILLAGES', '1703999999\r\n17.03.06.2001', null, 100, null]],
