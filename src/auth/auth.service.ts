@@ -23,7 +23,8 @@ export class AuthService {
 
   /** `clientAddress`: the caller's address, kept with the event (QA: a failed login named an attacker-chosen username and nothing else). */
   async login(username: string, password: string, clientAddress: string): Promise<{ accessToken: string }> {
-    const user = await this.users.findWithHash(username.toLowerCase());
+    // spaces around it are a typing slip (QA: " admin " failed while "ADMIN" worked); a username holds none
+    const user = await this.users.findWithHash(username.trim().toLowerCase());
     // Hash even when there is no such user, so the answer time does not reveal which usernames exist.
     const ok = await this.passwords.verify(user?.passwordHash ?? (await this.dummyHash()), password);
     if (!user?.active || !ok) {

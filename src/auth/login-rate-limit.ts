@@ -57,9 +57,9 @@ export async function useLoginRateLimit(fastify: FastifyInstance, config: AppCon
   });
 }
 
-/** The client address (an IPv6 /56 as one) and the username as typed, in lower case. */
+/** The client address (an IPv6 /56 as one) and the username as read at login: without spaces around it, in lower case. */
 function keyOf(req: FastifyRequest): string {
-  return `${normalizeIP(req.ip, 56)}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`;
+  return `${normalizeIP(req.ip, 56)}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase()}`;
 }
 
 /** The draft-spec headers: the limit, the failures still allowed, and the seconds until the window ends (when one runs). */

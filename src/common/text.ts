@@ -72,6 +72,20 @@ export function trimSpace(text: string): string {
   return trimmed.includes('\u0085') ? trimmed.replace(SPACE_AROUND, '') : trimmed;
 }
 
+/** Characters that show nothing inside a name: zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen. */
+const HIDDEN_IN_NAME = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
+
+/**
+ * A person's name as it is stored and searched: composed (NFC: `Nguyễn` typed on a Mac arrives as `e` and two
+ * combining marks) and without the characters that show nothing in it (HIDDEN_IN_NAME), which a search typed by
+ * hand never holds (QA: names with U+200B or decomposed accents were not found). `removed`: those taken out.
+ */
+export function nameAsStored(text: string): { name: string; removed: string[] } {
+  const composed = text.normalize('NFC');
+  const removed = composed.match(HIDDEN_IN_NAME) ?? [];
+  return { name: removed.length ? composed.replace(HIDDEN_IN_NAME, '') : composed, removed };
+}
+
 /** `text` without format characters and without the spaces around it. */
 export function visibleText(text: string): string {
   return text.replace(FORMAT_CHARACTERS, '').replace(SPACE_AROUND, '');

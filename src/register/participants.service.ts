@@ -79,9 +79,11 @@ export class ParticipantsService {
       qb.andWhere('p.tmt <= :last AND (p.tat IS NULL OR p.tat >= :first)', { first: firstDay(q.coveredIn), last: lastDay(q.coveredIn) });
     }
     if (q.name !== undefined) {
-      // apostrophes compared as one (QA operator: `ma'ruf` did not find `Ma’ruf`, the curly one Word and phones type)
-      qb.andWhere(`translate(lower(p.name), '${CURLY_APOSTROPHES}', '${STRAIGHT.repeat(CURLY_APOSTROPHES.length)}') LIKE :name`, {
-        name: `${straightApostrophes(q.name.toLowerCase()).replace(/[%_\\]/g, '\\$&')}%`,
+      // apostrophes compared as one (QA operator: `ma'ruf` did not find `Ma’ruf`, the curly one Word and phones type);
+      // accents composed (NFC) as uploads store names, and the characters that show nothing left out of both (a name
+      // stored with them before uploads removed them is found too; the query lost them with collapsedText)
+      qb.andWhere(`translate(lower(p.name), '${CURLY_APOSTROPHES}${HIDDEN_IN_NAMES}', '${STRAIGHT.repeat(CURLY_APOSTROPHES.length)}') LIKE :name`, {
+        name: `${straightApostrophes(q.name.normalize('NFC').toLowerCase()).replace(/[%_\\]/g, '\\$&')}%`,
       });
     }
     return qb;
@@ -161,6 +163,8 @@ function view(p: Participant, villageName: string | null): ParticipantView {
 
 /** Apostrophes a name may be typed with (right and left single quotation marks, modifier letter apostrophe, grave). */
 const CURLY_APOSTROPHES = '\u2019\u2018\u02bc`';
+/** Characters that show nothing in a name (nameAsStored): translate() drops them, having no counterpart. */
+const HIDDEN_IN_NAMES = '\u200b\u200c\u200d\u2060\ufeff\u00ad';
 /** The straight apostrophe, doubled for the SQL literal it goes in. */
 const STRAIGHT = "''";
 

@@ -71,8 +71,10 @@ describe('PBI-APBN list: a .csv row with more fields than its header', () => {
 /**
  * A PBI-APBN list's total row is said to be no participant's row, to delete (NOT_LIST_ROW), not *harus 16 digit angka*
  * (QA). The rule: the NIK column holds a count (at most 9 digits, `1.234`, `1234`, a number cell) and the row holds
- * nothing else but a `Jumlah`/`Total` label; or the NIK column holds such a label with a number. A NIK typed wrong
- * (15 or 17 digits, a letter) and a short number beside a name still hear the 16-digit message.
+ * nothing else but a `Jumlah`/`Total` label, or nothing at all when the count is the number of rows above it; or the NIK
+ * column holds such a label with a number. A NIK typed wrong (15 or 17 digits, a letter), a short number beside a name
+ * and a short number alone that counts nothing still hear the 16-digit message (QA: a 5-digit NIK after 7 rows was
+ * told it was a total).
  */
 const TOTAL = (value: string) => `No KTP "${value}" bukan NIK melainkan jumlah: baris jumlah (total) bukan baris peserta, hapus baris ini dari berkas.`;
 
@@ -84,7 +86,7 @@ describe('PBI-APBN lists: the total row', () => {
   const upload = async (month: string, file: Buffer, name: string) =>
     (await (await t.as(Role.KEUANGAN)).post('/api/v1/pbi-apbn-lists').field('month', month).attach('file', file, name).expect(201)).body;
 
-  it('a count alone or beside Jumlah/Total is NOT_LIST_ROW; a NIK typed wrong keeps the 16-digit message', async () => {
+  it('a count beside Jumlah/Total is NOT_LIST_ROW; a NIK typed wrong or a count of nothing alone keeps the 16-digit message', async () => {
     const body = await upload('2026-06', readFileSync('test/fixtures/pbi-apbn/not-ok/total-row.csv'), 'pbi.csv');
     expect(body).toMatchObject({ niks: 1, rowsRead: 9, accepted: 1, rejected: 8 });
     expect(body.issues.map((i: Issue) => [i.row, i.code, i.message])).toEqual([
@@ -92,10 +94,19 @@ describe('PBI-APBN lists: the total row', () => {
       [4, 'NIK_FORMAT', 'No KTP "17030601018000012" harus 16 digit angka.'],
       [5, 'NIK_FORMAT', 'No KTP "170306010180000A" harus 16 digit angka.'],
       [6, 'NIK_FORMAT', 'No KTP "1234" harus 16 digit angka.'], // beside a name: a participant's NIK typed short
-      [7, 'NOT_LIST_ROW', TOTAL('1.234')],
-      [8, 'NOT_LIST_ROW', TOTAL('1234')],
+      [7, 'NIK_FORMAT', 'No KTP "1.234" harus 16 digit angka.'], // alone, but 5 rows above it, not 1,234
+      [8, 'NIK_FORMAT', 'No KTP "1234" harus 16 digit angka.'],
       [9, 'NOT_LIST_ROW', TOTAL('4')],
       [10, 'NOT_LIST_ROW', TOTAL('Total: 4')],
+    ]);
+  });
+
+  it('a number alone is a total only when it counts the rows above it (QA: a 5-digit NIK after 7 rows was called a total)', async () => {
+    const niks = Array.from({ length: 7 }, (_, i) => `170306010180000${i + 1}`);
+    const body = await upload('2026-07', Buffer.from(['NIK', ...niks, '17030', '8'].join('\n') + '\n'), 'pbi.csv');
+    expect(body.issues.map((i: Issue) => [i.row, i.code, i.message])).toEqual([
+      [9, 'NIK_FORMAT', 'NIK "17030" harus 16 digit angka.'],
+      [10, 'NOT_LIST_ROW', 'NIK "8" bukan NIK melainkan jumlah: baris jumlah (total) bukan baris peserta, hapus baris ini dari berkas.'],
     ]);
   });
 

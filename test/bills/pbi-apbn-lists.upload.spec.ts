@@ -111,16 +111,21 @@ describe('PBI-APBN lists: upload', () => {
     ]);
   });
 
-  it('ignores form fields it does not read, as every upload route does; a bad month is still refused', async () => {
+  it('refuses a form field it does not read, as every upload route does (QA: `mont=2026-12` was ignored), with a bad month in the same answer', async () => {
     const file = readFileSync('test/fixtures/pbi-apbn/ok/pbi-apbn-2026-10.csv');
     const api = await t.as(Role.KEUANGAN);
-    const res = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-11').field('catatan', 'halo').attach('file', file, 'pbi.csv').expect(201);
-    expect(res.body).toMatchObject({ month: '2026-11', version: 1, niks: 2 });
+    const res = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-11').field('mont', '2026-12').attach('file', file, 'pbi.csv').expect(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'mont', messages: ['kolom mont tidak dikenal'] }] });
     const bad = await api.post('/api/v1/pbi-apbn-lists').field('month', '2026-13').field('catatan', 'halo').attach('file', file, 'pbi.csv').expect(400);
-    expect(bad.body.details).toEqual([{ field: 'month', messages: [expect.stringContaining('YYYY-MM')] }]);
+    expect(bad.body.details).toEqual([
+      { field: 'catatan', messages: ['kolom catatan tidak dikenal'] },
+      { field: 'month', messages: [expect.stringContaining('YYYY-MM')] },
+    ]);
     const bill = await api.post('/api/v1/bills').field('month', '2026-11').field('invoiceTotal', '37800').field('catatan', 'halo')
-      .attach('file', Buffer.from('NOKA,NIK,NAMA,IURAN\n0001234567890,1703060101800001,Ahmad,37800\n'), 'tagihan.csv').expect(201);
-    expect(bill.body).toMatchObject({ month: '2026-11', lines: 1 });
+      .attach('file', Buffer.from('NOKA,NIK,NAMA,IURAN\n0001234567890,1703060101800001,Ahmad,37800\n'), 'tagihan.csv').expect(400);
+    expect(bill.body.details).toEqual([{ field: 'catatan', messages: ['kolom catatan tidak dikenal'] }]);
+    expect((await api.get('/api/v1/pbi-apbn-lists?month=2026-11').expect(200)).body).toEqual([]);
+    expect((await api.get('/api/v1/bills?month=2026-11').expect(200)).body).toEqual([]);
   });
 
   it('says a field left out is required, and only that (QA: a bill without invoiceTotal was told to write digits only)', async () => {

@@ -39,6 +39,13 @@ describe('login', () => {
     await t.http.post('/api/v1/auth/login').send({ username: 'Ani.Keuangan', password: 'kata-sandi-ani-123' }).expect(200);
   });
 
+  it('ignores spaces around the username (QA: " admin " failed while "ADMIN" worked), not around the password', async () => {
+    const res = await t.http.post('/api/v1/auth/login').send({ username: ' ani.keuangan\t', password: 'kata-sandi-ani-123' }).expect(200);
+    const me = await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
+    expect(me.body.username).toBe('ani.keuangan');
+    await t.http.post('/api/v1/auth/login').send({ username: 'ani.keuangan', password: ' kata-sandi-ani-123 ' }).expect(401);
+  });
+
   it.each([
     ['a wrong password', { username: 'ani.keuangan', password: 'salah-sekali-123' }],
     ['an unknown user', { username: 'tidak.ada', password: 'kata-sandi-ani-123' }],
@@ -125,8 +132,9 @@ describe('failed login attempts are rate-limited per username and client address
     expect([waitInWords(400), waitInWords(53_000), waitInWords(59_999), waitInWords(60_000), waitInWords(61_000)]).toEqual(['1 detik', '53 detik', '1 menit', '1 menit', '2 menit']);
   });
 
-  it('counts the username case-insensitively', async () => {
+  it('counts the username case-insensitively, and without spaces around it', async () => {
     await attempt('CITRA.KEUANGAN', 'kata-sandi-citra-1').expect(429);
+    await attempt(' citra.keuangan ', 'kata-sandi-citra-1').expect(429);
   });
 
   it('does not lock other users out', async () => {

@@ -38,7 +38,8 @@ describe('HTTP: deep, non-object, compressed bodies and odd field names are refu
   it('a body that is not an object is told so on every route, POST and PATCH alike', async () => {
     const finance = await t.as(Role.KEUANGAN);
     const expected = { statusCode: 400, message: 'Data yang dikirim tidak valid.', code: 'VALIDATION_FAILED', details: [{ field: 'body', messages: ['isi permintaan harus berupa objek JSON, mis. {"kolom": "nilai"}'] }] };
-    for (const body of ['[1]', '[]', '[{"reference":"x"}]']) {
+    // null or "x" is valid JSON too (QA: told "bukan JSON yang valid")
+    for (const body of ['[1]', '[]', '[{"reference":"x"}]', 'null', '"x"', '42']) {
       expect((await finance.post('/api/v1/payments').set('Content-Type', 'application/json').send(body)).body).toEqual(expected);
       expect((await finance.patch('/api/v1/pledges/APBD-2026').set('Content-Type', 'application/json').send(body)).body).toEqual(expected);
       expect((await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send(body)).body).toEqual(expected);

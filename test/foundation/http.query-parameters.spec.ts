@@ -152,6 +152,17 @@ describe('an unknown query parameter is refused on every route', () => {
     await admin.get('/api/v1/audit-events?page=1').expect(200);
     await t.http.get('/health').expect(200);
   });
+
+  it("an upload's form field sent in the query string is told it goes in the form (QA: POST /bills?month=…&invoiceTotal=… said only \"tidak dikenal\")", async () => {
+    const res = await (await t.as(Role.KEUANGAN))
+      .post('/api/v1/bills?month=2027-01&invoiceTotal=1&tidakDikenal=1')
+      .attach('file', Buffer.from('NOKA,NIK,NAMA,IURAN\n'), 'tagihan.csv')
+      .expect(400);
+    const formField = (field: string) => ({ field, messages: [`parameter ${field} tidak dikenal: ${field} dikirim sebagai kolom formulir bersama berkasnya, bukan pada alamat`] });
+    expect(res.body.details).toEqual([formField('month'), formField('invoiceTotal'), { field: 'tidakDikenal', messages: ['parameter tidakDikenal tidak dikenal'] }]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await readdir(join(t.config.dataDir, 'uploads'))).toEqual([]);
+  });
 });
 
 /** A page number past a bigint offset used to reach PostgreSQL and come back as a 500. */

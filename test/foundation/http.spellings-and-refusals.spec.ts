@@ -62,8 +62,12 @@ describe('HTTP edges: every spelling of a path keeps no-store, refusals answer i
     expect(JSON.stringify(res.body.details)).toContain('username');
   });
 
-  it('a JSON body that is not an object or array is not valid JSON for the API', async () => {
-    for (const body of ['123', '"teks"', 'true']) {
+  it('valid JSON that is not an object or array is told it must be an object; text that is not JSON is not valid JSON', async () => {
+    for (const body of ['123', '"teks"', 'true', 'null']) {
+      const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send(body).expect(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'body', messages: ['isi permintaan harus berupa objek JSON, mis. {"kolom": "nilai"}'] }] });
+    }
+    for (const body of ['teks', "'teks'", 'nul']) {
       const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send(body).expect(400);
       expect(res.body).toEqual({ statusCode: 400, message: 'Isi permintaan bukan JSON yang valid.', code: 'INVALID_JSON' });
     }

@@ -4,6 +4,8 @@
  * saying how to send the file, and stores nothing; a request without a body is still told the file
  * is required (FILE_REQUIRED on every upload route). A JSON body over 1 MB is 413 naming the limit, as a file over its limit is.
  */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -58,5 +60,47 @@ describe('an upload route sent JSON', () => {
       code: 'PAYLOAD_TOO_LARGE',
       message: 'Data yang dikirim terlalu besar: isi permintaan (JSON) paling besar 1 MB. Berkas diunggah lewat rute unggahan sebagai multipart/form-data.',
     });
+  });
+});
+
+/**
+ * QA: a form field an upload route does not read was ignored: `dryRun=true` in the form of POST
+ * /pledge-uploads (read from the query only) saved the pledge, and `extra` on /bills, `mont` on
+ * /pbi-apbn-lists, `dryRun` on /enrollment-uploads and `bogus` on /payment-uploads were taken as
+ * if not sent. Every upload route now refuses one naming it, as a JSON body's unknown field is,
+ * storing nothing and keeping no file.
+ */
+describe('an upload route sent a form field it does not read', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  const FIELDS: Record<string, Record<string, string>> = { '/api/v1/bills': { month: '2026-09', invoiceTotal: '1000' }, '/api/v1/pbi-apbn-lists': { month: '2026-09' } };
+  const UNKNOWN: Record<string, string> = { '/api/v1/bills': 'extra', '/api/v1/pbi-apbn-lists': 'mont', '/api/v1/enrollment-uploads': 'dryRun', '/api/v1/payment-uploads': 'bogus', '/api/v1/pledge-uploads': 'bogus' };
+
+  it.each(ROUTES)('%s answers 400 VALIDATION_FAILED naming it, storing nothing', async (route, table) => {
+    const uploader = await t.as(route === '/api/v1/enrollment-uploads' ? Role.OPERATOR_DINKES : Role.KEUANGAN);
+    const fields = Object.entries({ ...FIELDS[route], [UNKNOWN[route]]: route === '/api/v1/pbi-apbn-lists' ? '2026-12' : 'true' });
+    const req = fields.reduce((r, [name, value]) => r.field(name, value), uploader.post(route));
+    const res = await req.attach('file', Buffer.from('NIK\n1703064101900001\n'), 'uji.csv');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: UNKNOWN[route], messages: [`kolom ${UNKNOWN[route]} tidak dikenal`] }] });
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
+    expect(n).toBe(0);
+    expect(await readdir(join(t.config.dataDir, 'uploads'))).toEqual([]);
+  });
+
+  it("a bill's other field problems come in the same answer", async () => {
+    const res = await (await t.as(Role.KEUANGAN))
+      .post('/api/v1/bills')
+      .field('month', '2026-9')
+      .field('invoiceTotal', '1000')
+      .field('extra', '1')
+      .attach('file', Buffer.from('NOKA,NIK,NAMA,IURAN\n'), 'tagihan.csv')
+      .expect(400);
+    expect(res.body.details).toEqual([
+      { field: 'extra', messages: ['kolom extra tidak dikenal'] },
+      { field: 'month', messages: ['month harus berformat YYYY-MM dengan tahun 2000–2099'] },
+    ]);
   });
 });

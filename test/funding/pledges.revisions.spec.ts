@@ -27,6 +27,18 @@ describe('PATCH /api/v1/pledges/:code: a revision keeps who, when and why (APBD-
     expect(long.body.details).toEqual([{ field: 'reason', messages: ['reason terlalu panjang (501 karakter, paling banyak 500)'] }]);
   });
 
+  it('an empty revision is told it changes nothing as well as that the reason is required (QA: only the reason was said)', async () => {
+    const nothing = 'tidak ada isian komitmen yang dikirim, jadi revisi ini tidak mengubah apa pun: kirim isian yang diubah (mis. budget) beserta reason';
+    const empty = await keuangan.patch('/api/v1/pledges/APBD-2026').send({}).expect(400);
+    expect(empty.body).toMatchObject({ code: 'PLEDGE_INVALID' });
+    expect(empty.body.details).toEqual([
+      { field: 'reason', messages: ['reason (alasan perubahan) wajib diisi'] },
+      { field: 'body', messages: [nothing] },
+    ]);
+    const reasonOnly = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ reason: 'APBD-P' }).expect(400);
+    expect(reasonOnly.body.details).toEqual([{ field: 'body', messages: [nothing] }]);
+  });
+
   it('refuses a reason of only spaces', async () => {
     for (const reason of ['   \t ', '\u200b', '\u3000\u2060 ']) {
       const res = await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 2_000_000, reason }).expect(400);

@@ -79,6 +79,23 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     await keuangan.get('/api/v1/pledges/TJSLP-B-2026').expect(200);
   });
 
+  it('dryRun is read from the form as from the query; both may say it, not differently (QA: the form\'s dryRun=true saved the pledge)', async () => {
+    const file = await workbook([['FORM-DRY-2026', 'TJSLP', null, 'PT F', 2026, 'ALL', null, null, 100, null]]);
+    const send = (query: string, dryRun: string) => upload(file, query).field('dryRun', dryRun);
+    expect((await send('', 'true').expect(201)).body).toMatchObject({ dryRun: true, accepted: 1 });
+    expect((await send('?dryRun=1', 'true').expect(201)).body).toMatchObject({ dryRun: true, accepted: 1 });
+    await keuangan.get('/api/v1/pledges/FORM-DRY-2026').expect(404);
+    const conflicting = await send('?dryRun=false', 'true').expect(400);
+    expect(conflicting.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(conflicting.body.details).toEqual([
+      { field: 'dryRun', messages: ['dryRun dikirim dua kali dengan nilai berbeda (false pada alamat, true pada formulir): kirim sekali saja'] },
+    ]);
+    expect((await send('', 'ya').expect(400)).body.details).toEqual([{ field: 'dryRun', messages: ['dryRun harus true, false, 1 atau 0'] }]);
+    await keuangan.get('/api/v1/pledges/FORM-DRY-2026').expect(404);
+    expect((await send('', '0').expect(201)).body).toMatchObject({ dryRun: false, accepted: 1 });
+    await keuangan.get('/api/v1/pledges/FORM-DRY-2026').expect(200);
+  });
+
   it('tells each finding on one line, though the value it quotes held a line break (QA)', async () => {
     const file = await workbook(
       [['TJSLP-L-2026', 'TJSLP', null, 'PT L', 2026, 'VILLAGES', '1703999999\r\n17.03.06.2001', null, 100, null]],
@@ -125,7 +142,7 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     sheet.addRow(['N-PAGU-DEC', 'TJSLP', 'PT', 2026, 1, 'ALL', 100, null, '37800.5']);
     sheet.addRow(['N-PAGU-DOTS', 'TJSLP', 'PT', 2026, 1, 'ALL', 100, null, '12.34.56']);
     sheet.addRow(['N-PERSEN', 'TJSLP', 'PT', 2026, 1, 'ALL', '1.5', null, null]);
-    sheet.addRow(['N-KUOTA', 'TJSLP', 'PT', 2026, 1, 'ALL', 100, '5.0', null]);
+    sheet.addRow(['N-KUOTA', 'TJSLP', 'PT', 2026, 1, 'ALL', 100, '5.5', null]);
     sheet.addRow(['N-BULAN', 'TJSLP', 'PT', 2026, '1.2', 'ALL', 100, null, null]);
     sheet.addRow(['N-PAGU-ERR', 'TJSLP', 'PT', 2026, 1, 'ALL', 40, null, { formula: '1/0', result: { error: '#DIV/0!' } }]);
     sheet.addRow(['N-OK', 'TJSLP', 'PT', 2026, 1, 'ALL', 100, '1.000', 'Rp 1.500.000']);
@@ -138,6 +155,23 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     await upload(Buffer.from(await wb.xlsx.writeBuffer())).expect(201);
     expect((await keuangan.get('/api/v1/pledges/N-OK').expect(200)).body).toMatchObject({ quota: 1000, budget: 1_500_000 });
     await keuangan.get('/api/v1/pledges/N-PAGU-ERR').expect(404);
+  });
+
+  it('a fraction in a number cell is told not whole; zero decimals written out and a leading apostrophe are read (QA)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Komitmen');
+    sheet.addRow(['KODE', 'SUMBER', 'PEMBERI_DANA', 'TAHUN', 'CAKUPAN', 'PERSEN', 'KUOTA']);
+    sheet.addRow(['F-TAHUN', 'TJSLP', 'PT', 2026.5, 'ALL', 100, null]);
+    sheet.addRow(['F-KUOTA', 'TJSLP', 'PT', 2026, 'ALL', 100, 12.25]);
+    sheet.addRow(['F-PERSEN', 'TJSLP', 'PT', "'2026", 'ALL', '50,0', '1.000,00']);
+    const res = await upload(Buffer.from(await wb.xlsx.writeBuffer()), '?dryRun=true').expect(201);
+    expect(res.body).toMatchObject({ rowsRead: 3, accepted: 1, rejected: 2 });
+    expect(res.body.issues.map((i: { rowNumber: number; column: string; message: string }) => [i.rowNumber, i.column, i.message])).toEqual([
+      [2, 'TAHUN', 'TAHUN "2026,5" bukan bilangan bulat: tulis bilangan bulat, misalnya 2026.'],
+      [3, 'KUOTA', 'KUOTA "12,25" bukan bilangan bulat: tulis bilangan bulat, misalnya 100 atau 1.000.'],
+    ]);
+    await upload(Buffer.from(await wb.xlsx.writeBuffer())).expect(201);
+    expect((await keuangan.get('/api/v1/pledges/F-PERSEN').expect(200)).body).toMatchObject({ fiscalYear: 2026, sharePercent: 50, quota: 1000 });
   });
 
   it('a pledge whose Daftar list has a refused value is not saved with the rest of its list (QA)', async () => {

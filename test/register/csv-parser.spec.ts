@@ -45,6 +45,23 @@ describe('CSV rows', () => {
     ]);
   });
 
+  it("reads Excel's sep= first line as the delimiter, not a row, and numbers rows as Excel shows them (QA: one too high)", async () => {
+    // Excel hides the sep= line: the header is its row 1
+    expect(await ours('sep=;\r\nNIK;NAMA\r\n1703;Siti, Aminah\r\n\r\n1704;Budi')).toEqual([
+      [1, 'NIK', 'NAMA'],
+      [2, '1703', 'Siti, Aminah'],
+      [4, '1704', 'Budi'],
+    ]);
+    expect(await ours('\uFEFFSEP=,\nNIK,NAMA\n1703,Siti')).toEqual([
+      [1, 'NIK', 'NAMA'],
+      [2, '1703', 'Siti'],
+    ]);
+    // a refusal names the row as Excel shows it too
+    const refused = await ours('sep=;\nNIK;NAMA\n1703;"Siti\n').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SpreadsheetException);
+    expect((refused as SpreadsheetException).message).toMatch(/^Baris 2:/);
+  });
+
   it('drops a UTF-8 BOM and reads files whose lines end in \\r only', async () => {
     expect(await ours('\ufeffNIK,NAMA\r1,Ani\r2,Budi')).toEqual([
       [1, 'NIK', 'NAMA'],

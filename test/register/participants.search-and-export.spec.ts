@@ -139,7 +139,8 @@ describe('GET /api/v1/participants/export.xlsx: the register as a sheet to chang
       ['1703064512900001', '1703060101200001', 'Siti Aminah', '05/12/1990', 'P', '17.03.06.2001', '0001234567890', '01/01/2025', '', ''],
     ]);
     expect(wb.getWorksheet('Daftar Peserta')!.getColumn(1).numFmt).toBe('@'); // NIKs stay text when edited
-    expect(String(wb.getWorksheet('Petunjuk')!.getCell('A2').value)).toBe('Salinan daftar peserta Jamkesda per 2026-12-06 (WIB): 2 peserta, desa 1703062001.');
+    // the day in words (QA: "per 2026-12-06 (WIB)")
+    expect(String(wb.getWorksheet('Petunjuk')!.getCell('A2').value)).toBe('Salinan daftar peserta Jamkesda per 6 Desember 2026: 2 peserta, desa 1703062001.');
     // the console's menu item is "Unggah Peserta" (QA: the Petunjuk named a menu "Unggah Daftar Peserta" that does not exist)
     const petunjuk: string[] = [];
     wb.getWorksheet('Petunjuk')!.eachRow((r) => petunjuk.push(String(r.getCell(1).value)));
@@ -167,6 +168,12 @@ describe('GET /api/v1/participants/export.xlsx: the register as a sheet to chang
     const { wb } = await exported('?coveredIn=2026-11', Role.AUDITOR);
     const niks = wb.getWorksheet('Daftar Peserta')!.getColumn(1).values.slice(2);
     expect(niks).toEqual(['1703064512900001', '1703110101800003']); // Budi left in October; Siti, dead on 15 November since the test before, still counts in November
+    expect(String(wb.getWorksheet('Petunjuk')!.getCell('A2').value)).toBe('Salinan daftar peserta Jamkesda per 6 Desember 2026: 2 peserta, tertanggung pada November 2026.');
+    // a NIK of fewer than 16 digits is a prefix, said so (QA: "NIK 1703" read as a whole NIK)
+    const prefixed = await exported('?nik=17030645');
+    expect(String(prefixed.wb.getWorksheet('Petunjuk')!.getCell('A2').value)).toBe('Salinan daftar peserta Jamkesda per 6 Desember 2026: 1 peserta, NIK berawalan 17030645.');
+    const whole = await exported('?nik=1703064512900001');
+    expect(String(whole.wb.getWorksheet('Petunjuk')!.getCell('A2').value)).toMatch(/: 1 peserta, NIK 1703064512900001\.$/);
     const bad = await (await t.as(Role.OPERATOR_DINKES)).get('/api/v1/participants/export.xlsx?villageCode=17.03').expect(400);
     expect(bad.body.details[0].field).toBe('villageCode');
   });

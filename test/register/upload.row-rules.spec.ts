@@ -436,6 +436,32 @@ describe('row rules of the enrollment sheet', () => {
     expect(messages[0]).toBe('NAMA "12345" tidak memuat huruf, jadi bukan nama. Periksa apakah kolom tergeser, lalu ketik nama peserta.');
   });
 
+  it('NAMA is stored composed (NFC) and without characters that show nothing, warned naming the row; the search finds it (QA)', async () => {
+    const csv = [
+      'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR',
+      '1703060101700021,1703060101200001,Bu\u200bdi Har\u00adto\ufeffno,1970-01-01,L,17.03.06.2001,,2025-01-01,,',
+      '1703060101700022,1703060101200001,Nguye\u0302\u0303n Van An,1970-01-01,L,17.03.06.2001,,2025-01-01,,',
+    ].join('\n');
+    const res = await upload(t, { name: 'nama-tersembunyi.csv', content: Buffer.from(csv + '\n') });
+    const { found, messages } = await findings2(res.body.id);
+    expect(found).toEqual([[2, 'WARN', 'NAMA', 'NAME_HIDDEN_CHARACTERS']]);
+    expect(messages[0]).toBe('NAMA memuat karakter tak terlihat (U+200B, U+00AD, U+FEFF) yang dihapus agar nama dapat dicari; disimpan sebagai "Budi Hartono". Baris tetap diterima.');
+    const names = await t.dataSource.query(`SELECT nik, name FROM participant WHERE nik IN ('1703060101700021', '1703060101700022') ORDER BY nik`);
+    expect(names).toEqual([{ nik: '1703060101700021', name: 'Budi Hartono' }, { nik: '1703060101700022', name: 'Nguy\u1ec5n Van An' }]);
+    const search = async (name: string) => (await (await t.as(Role.AUDITOR)).get('/api/v1/participants').query({ name }).expect(200)).body.items.map((p: { nik: string }) => p.nik);
+    expect(await search('budi har')).toEqual(['1703060101700021']);
+    expect(await search('nguye\u0302\u0303n')).toEqual(['1703060101700022']); // typed decomposed, found composed
+    expect(await search('bu\u200bdi')).toEqual(['1703060101700021']);
+    // a name stored with them before uploads removed them is found too
+    await t.dataSource.query(`UPDATE participant SET name = 'Bu\u200bdi Hartono' WHERE nik = '1703060101700021'`);
+    expect(await search('budi')).toEqual(['1703060101700021']);
+  });
+
+  async function findings2(id: string): Promise<{ found: Finding[]; messages: string[] }> {
+    const list = await issues(t, id);
+    return { found: list.map((i) => [i.row_number, i.severity, i.column_name, i.code]), messages: list.map((i) => i.message) };
+  }
+
   it('JENIS_KELAMIN is L or P', async () => {
     const { body, found } = await findings('not-ok/sex-invalid.csv');
     expect(found).toEqual([

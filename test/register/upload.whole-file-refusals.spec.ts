@@ -263,8 +263,11 @@ describe('files that are refused as a whole', () => {
 
   it('asks for a file when none is attached', async () => {
     const agent = await t.as((await import('../../src/users/role.js')).Role.OPERATOR_DINKES);
-    const res = await agent.post('/api/v1/enrollment-uploads').field('x', '1').expect(400);
+    const res = await agent.post('/api/v1/enrollment-uploads').field('file', '').expect(400);
     expect(res.body.code).toBe('FILE_REQUIRED');
+    // a form field the route does not read is refused naming it (QA: `dryRun=true` was ignored and the rows stored)
+    const unknown = await agent.post('/api/v1/enrollment-uploads').field('dryRun', 'true').attach('file', fixture('ok/semicolon-bom.csv'), 'a.csv').expect(400);
+    expect(unknown.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'dryRun', messages: ['kolom dryRun tidak dikenal'] }] });
   });
 
   it('names the field when the file is sent under another name, in Indonesian', async () => {

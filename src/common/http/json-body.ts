@@ -1,6 +1,8 @@
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { errorCodes, type FastifyBodyParser, type FastifyInstance } from 'fastify';
 import { CommonErrorCode, CommonException } from '../errors/common.exception.js';
+import { OBJECT_EXPECTED } from './validation-messages.js';
+import { refused } from './validation.js';
 
 /** JSON bodies (and form fields) up to 1 MB; uploads have their own limit (UPLOAD_MAX_MB). */
 export const BODY_LIMIT = 1024 * 1024;
@@ -42,8 +44,8 @@ export function nestedDeeperThan(text: string, max: number): boolean {
  * The parser of JSON bodies (`app.useBodyParser('application/json', …)`), reading them as the API
  * always has (Express's body-parser, strict): JSON in another charset than UTF-8 is refused (415),
  * an empty body with `Content-Type: application/json` is `{}` (clients that send the header on
- * every POST, finalize included), and a body that is not an object or an array (`123`, `"teks"`,
- * `true`) is not valid JSON for the API. A body nested deeper than MAX_JSON_DEPTH is 400
+ * every POST, finalize included), and valid JSON that is not an object or an array (`123`, `"teks"`,
+ * `true`, `null`) is told it must be an object, as an array is (QA: it was "bukan JSON yang valid"). A body nested deeper than MAX_JSON_DEPTH is 400
  * JSON_TOO_DEEP. Anything else goes to Fastify's own parser, with its refusal of `__proto__` and
  * `constructor.prototype` keys, answered as an unknown field (VALIDATION_FAILED).
  */
@@ -53,7 +55,9 @@ export function jsonBodyParser(fastify: FastifyInstance): FastifyBodyParser<Buff
     if (notUtf8(req.headers['content-type'])) return done(new UnsupportedMediaTypeException(), undefined);
     const text = body.toString('utf8');
     if (text.trim() === '') return done(null, {});
-    if (!/^\s*[[{]/.test(text)) return done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY(), undefined);
+    if (!/^\s*[[{]/.test(text)) {
+      return done(isValidJson(text) ? refused([{ field: 'body', messages: [OBJECT_EXPECTED] }]) : new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY(), undefined);
+    }
     if (nestedDeeperThan(text, MAX_JSON_DEPTH)) {
       return done(new CommonException(CommonErrorCode.JSON_TOO_DEEP, `Isi permintaan bersarang terlalu dalam: paling banyak ${MAX_JSON_DEPTH} tingkat objek atau daftar di dalam satu sama lain.`), undefined);
     }

@@ -4,6 +4,7 @@ import { applyDecorators, type CallHandler, type ExecutionContext, type NestInte
 import type { FastifyRequest } from 'fastify';
 import { diskStorage, FileInterceptor, type MultipartModuleAsyncOptions } from '@nestjs/platform-fastify/multipart';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DeclaredFormFields, type UploadForm } from './upload-form.js';
 import { UploadTooLargeFilter } from './upload-too-large.filter.js';
 
 /** An uploaded file as the routes see it: stored on disk at `path` (the disk storage below always sets it). */
@@ -46,8 +47,10 @@ class MultipartOnly implements NestInterceptor {
 }
 
 /**
- * An upload route's file, on its `file` field (read it with `@UploadedFile()`): every upload route
- * uses this, so a file over UPLOAD_MAX_MB is refused the same way everywhere (413 FILE_TOO_LARGE),
- * and so is a body that is not a form (415, MultipartOnly).
+ * An upload route's file, on its `file` field (read it with `@UploadedFile()`), and the text fields
+ * its form declares (`fields`, its `@Body()` DTO; none by default): every upload route uses this, so a
+ * file over UPLOAD_MAX_MB is refused the same way everywhere (413 FILE_TOO_LARGE), a body that is not
+ * a form too (415, MultipartOnly), and a form field the route does not declare (400, DeclaredFormFields).
  */
-export const UploadFile = () => applyDecorators(UseFilters(UploadTooLargeFilter), UseInterceptors(MultipartOnly, FileInterceptor('file')));
+export const UploadFile = (form: UploadForm = {}) =>
+  applyDecorators(UseFilters(UploadTooLargeFilter), UseInterceptors(MultipartOnly, FileInterceptor('file'), new DeclaredFormFields(form)));

@@ -1,6 +1,6 @@
 /**
  * The app's validation pipe (createValidationPipe) and the decorators DTOs declare their rules with: IsNikField,
- * QueryInteger, IsRequiredMonth, NoQueryDto, IgnoresUnknownFields, ReportsUnknownFieldsWithItsRules. Optional query
+ * QueryInteger, IsRequiredMonth, NoQueryDto, ReportsUnknownFieldsWithItsRules. Optional query
  * parameters (sent empty vs left out) are optional-parameters.ts; the wording of refusals validation-messages.ts.
  */
 import { type ArgumentMetadata, BadRequestException, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
@@ -32,16 +32,6 @@ export const IsRequiredMonth = () => IsNotEmpty({ message: MONTH_REQUIRED });
  */
 export class NoQueryDto {}
 
-const IGNORES_UNKNOWN_FIELDS = Symbol('ignores unknown fields');
-
-/**
- * On the DTO of an upload's text fields: fields it does not declare are dropped, not refused as
- * elsewhere (a form sends what it holds; the file upload routes without a DTO ignore them too).
- */
-export function IgnoresUnknownFields(): ClassDecorator {
-  return (target) => Reflect.defineMetadata(IGNORES_UNKNOWN_FIELDS, true, target);
-}
-
 const UNKNOWN_FIELDS_LATER = Symbol('unknown fields reported with the rules the service checks');
 const UNKNOWN_FIELDS = Symbol('unknown fields');
 
@@ -71,7 +61,8 @@ const options = (forbidNonWhitelisted: boolean, noun = 'kolom'): ValidationPipeO
   exceptionFactory: (errors) => refused(flattenValidationErrors(errors, '', noun === 'parameter').map(({ field, messages }) => ({ field, messages: messages.map((m) => m.replace(/^kolom /, `${noun} `)) }))),
 });
 
-const refused = (details: { field: string; messages: string[] }[]) => new BadRequestException({ message: 'Data yang dikirim tidak valid.', details });
+/** The app's 400 VALIDATION_FAILED refusal with its details (`[{ field, messages }]`). */
+export const refused = (details: { field: string; messages: string[] }[]) => new BadRequestException({ message: 'Data yang dikirim tidak valid.', details });
 
 /**
  * Names every JS object has (`toString`, `valueOf`, `constructor`, `__proto__`…). class-validator's
@@ -84,8 +75,7 @@ const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 const PLAIN_TYPES: unknown[] = [String, Boolean, Number, Array, Object, Buffer, Date];
 
 /**
- * The app's validation: unknown fields are refused, except on IgnoresUnknownFields DTOs, where they
- * are dropped. Before the DTO's rules: a body that is not an object is refused as such, a query
+ * The app's validation: unknown fields are refused (an upload's form fields too: upload-form.ts). Before the DTO's rules: a body that is not an object is refused as such, a query
  * parameter sent twice (`?page=1&page=2`, read as a list) is told so, an optional query parameter sent
  * empty or as spaces is refused (emptyParameterMessage: never read as "no filter"), and a field named like a
  * property of every object is unknown like any other.
@@ -100,7 +90,6 @@ class AppValidationPipe extends ValidationPipe {
     if (type === 'body' && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) throw refused([{ field: 'body', messages: [OBJECT_EXPECTED] }]);
     const fields = Object.entries(value ?? {});
     const known = fields.filter(([key]) => !INHERITED.has(key));
-    if (Reflect.getMetadata(IGNORES_UNKNOWN_FIELDS, metatype)) return this.lenient.transform(Object.fromEntries(known), metadata);
     if (Reflect.getMetadata(UNKNOWN_FIELDS_LATER, metatype)) return this.withUnknownFields(Object.fromEntries(known), fields, metadata);
     const noun = type === 'query' ? 'parameter' : 'kolom';
     const optional = type === 'query' ? optionalIn(metatype, known) : new Map<string, boolean>();
@@ -121,7 +110,7 @@ class AppValidationPipe extends ValidationPipe {
 
   /** A ReportsUnknownFieldsWithItsRules body: its declared fields checked, the others dropped and kept on it for its service. */
   private async withUnknownFields(known: Record<string, unknown>, fields: [string, unknown][], metadata: ArgumentMetadata): Promise<unknown> {
-    const declared = new Set(getMetadataStorage().getTargetValidationMetadatas(metadata.metatype!, '', true, false).map((m) => m.propertyName));
+    const declared = declaredFields(metadata.metatype!);
     const unknown = fields.map(([field]) => field).filter((field) => !declared.has(field));
     const dto = (await this.lenient.transform(known, metadata)) as object;
     Object.defineProperty(dto, UNKNOWN_FIELDS, { value: unknown, enumerable: false });
@@ -129,8 +118,13 @@ class AppValidationPipe extends ValidationPipe {
   }
 }
 
+/** The fields a DTO declares a rule for (its parents' too). */
+export function declaredFields(metatype: NonNullable<ArgumentMetadata['metatype']>): Set<string> {
+  return new Set(getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false).map((m) => m.propertyName));
+}
+
 /** The details of the validation error `check` throws, none when it passes. */
-async function detailsOf(check: () => Promise<unknown>): Promise<{ field: string; messages: string[] }[]> {
+export async function detailsOf(check: () => Promise<unknown>): Promise<{ field: string; messages: string[] }[]> {
   try {
     await check();
     return [];

@@ -9,6 +9,8 @@
  * character. A quoted field that is never closed, or closed and followed by more text (`"ab"c`),
  * makes the rest of the file ambiguous: the file is refused (CSV_QUOTES) naming the row.
  * Row numbers count records, empty lines included (a quoted line break does not start a new row).
+ * A first line `sep=;` (Excel's own hint, which it reads and hides) names the delimiter and is not a
+ * record: rows are numbered from the line after it, as Excel shows them (QA: one too high).
  * Each record keeps all its fields, trailing empty ones included: SheetReader compares their count
  * with the header's (field-count.ts).
  *
@@ -27,16 +29,18 @@ import { SpreadsheetException } from './spreadsheet.exception.js';
 const CHUNK_BYTES = 64 * 1024;
 
 /** The file's non-empty records, one chunk of the file at a time. */
-export async function* csvRows(path: string, head: Buffer, counter: ByteCounter, filename: string, delimiter = guessDelimiter(head.toString('utf8'))): AsyncGenerator<RawRow[]> {
+export async function* csvRows(path: string, head: Buffer, counter: ByteCounter, filename: string, delimiter?: string): AsyncGenerator<RawRow[]> {
+  const sep = SEP_LINE.exec(head.toString('utf8'));
+  const separator = delimiter ?? csvDelimiter(head);
   const input = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   input.on('data', (bytes) => (counter.bytesRead += bytes.length));
   const text = new Utf8Text();
   input.on('error', (err) => text.destroy(err));
   input.pipe(text);
   const chunks = new ChunkQueue();
-  let rowNumber = 0;
+  let rowNumber = sep ? -1 : 0; // the sep= line is record 0, skipped
   Papa.parse<string[]>(text as unknown as File, {
-    delimiter,
+    delimiter: separator,
     skipEmptyLines: false,
     chunk(results, parser) {
       const quotes = results.errors.find((e) => e.type === 'Quotes');
@@ -55,6 +59,7 @@ export async function* csvRows(path: string, head: Buffer, counter: ByteCounter,
       const rows: RawRow[] = [];
       for (const fields of results.data) {
         rowNumber += 1;
+        if (rowNumber === 0) continue;
         const cells = textCells(fields);
         if (cells) rows.push({ sheet: 0, rowNumber, cells });
       }
@@ -167,6 +172,15 @@ function textCells(fields: string[]): Cell[] | null {
     cells[i] = cell;
   }
   return any ? cells : null;
+}
+
+/** Excel's `sep=;` first line (after a BOM, if any): the delimiter it names. */
+const SEP_LINE = /^\uFEFF?sep=([,;\t|])[ \t]*(?:\r\n|\r|\n)/i;
+
+/** The file's delimiter: the one its `sep=` line names, else guessed (guessDelimiter). */
+export function csvDelimiter(head: Buffer): string {
+  const sample = head.toString('utf8');
+  return SEP_LINE.exec(sample)?.[1] ?? guessDelimiter(sample);
 }
 
 /** The candidate delimiter seen most often outside quotes in the first lines. */

@@ -61,7 +61,7 @@ import { Logger } from '@nestjs/common';
 import { type Cell, EMPTY_CELL, holdsValue } from './cell.js';
 import { type HeaderMatch, matchHeader } from './column-spec.js';
 import { isEncryptedPackage } from './compound-file.js';
-import { csvRows, guessDelimiter } from './csv-rows.js';
+import { csvDelimiter, csvRows } from './csv-rows.js';
 import { fieldOverflow } from './field-count.js';
 import { detectFormat, OLE_MAGIC } from './file-format.js';
 import type { ByteCounter, RawRow } from './raw-row.js';
@@ -298,7 +298,7 @@ export class SheetReader {
     if (head.subarray(0, 4).equals(OLE_MAGIC) && (await isEncryptedPackage(this.path))) throw SpreadsheetException.passwordProtected(filename);
     const format = detectFormat(filename, head);
     if (format === 'xlsx') return this.guardedXlsx(filename);
-    this.delimiter = guessDelimiter(head.toString('utf8'));
+    this.delimiter = csvDelimiter(head);
     return csvRows(this.path, head, this.counter, filename, this.delimiter);
   }
 

@@ -148,10 +148,12 @@ export function rowToInput(cells: readonly Cell[], names: ColumnNames = labelsBy
     else if (name === 'NIK') input[field] = nikList(cell.text);
     else if (NUMERIC.has(name)) {
       // PAGU's text as the other uploads read rupiah (QA: `1,500,000` and `1500000.00` were refused here only)
-      const value = name === 'PERSEN' ? percentValue(cell) : cell.kind === 'number' ? cell.number : name === 'PAGU' ? (rupiahText(cell.text) ?? wholeNumber(cell.text)) : wholeNumber(cell.text);
+      const value = name === 'PERSEN' ? percentValue(cell) : cell.kind === 'number' ? cell.number : name === 'PAGU' ? (rupiahText(cell.text.trim().replace(LEADING_APOSTROPHE, '')) ?? wholeNumber(cell.text)) : wholeNumber(cell.text);
       // text the sheet cannot read as a whole number: said so here (the rules would say "bukan teks", yet `Rp 1.500.000` is read)
       if (typeof value === 'string') problems.push({ column: name, message: notWhole(names[name] ?? name, name, value) });
       else if (name === 'PERSEN' && typeof value === 'number' && !(Number.isInteger(value) && value >= 1 && value <= 100)) problems.push({ column: name, message: percentOutOfRange(names[name] ?? name, value, cell) });
+      // a number cell with a fraction (TAHUN 2027.5) is told it is not whole, not that it is out of range (QA)
+      else if (typeof value === 'number' && !Number.isInteger(value)) problems.push({ column: name, message: notWhole(names[name] ?? name, name, String(value).replace('.', ',')) });
       else input[field] = value;
     }
     else if (ENUMS.has(name)) input[field] = enumValue(name, cell.text);
@@ -209,14 +211,25 @@ export function percentOutOfRange(label: string, value: number, cell: Cell): str
   return `${label} "${shown(value)}${cell.percent ? '%' : ''}" harus bilangan bulat 1 sampai 100${meant}.`;
 }
 
-/** `1.500.000`, `1 500 000`, `Rp 1500000`, `1.500.000,00` → 1500000; any other text as it is (the rules refuse it). */
+/**
+ * `1.500.000`, `1 500 000`, `Rp 1500000`, `1.500.000,00`, `50,0`, `2027.00` → the whole number; after a leading
+ * apostrophe too (`'2027`, as exports force text, and as NIK and NOKA are read; QA: "bukan angka"); any other text as
+ * it is (the rules refuse it). Zero decimals are taken when written consistently: one or two after a comma, following digits or
+ * dotted thousands (`37.800,00`, QA: PERSEN `50,0` was refused while bills read `37.800,00`); after a point, one or two
+ * zeros following plain digits (`50.0`; `1.000` is a thousand).
+ */
 export function wholeNumber(text: string): number | string {
   const digits = text
     .trim()
+    .replace(LEADING_APOSTROPHE, '')
     .replace(/^(rp\.?|idr)\s*/i, '')
-    .replace(/(,00|,-)$/, '');
+    .replace(/(,0{1,2}|,-)$/, '') // not `,000`: a thousand written with a comma group
+    .replace(/^(-?\d+)\.0{1,2}$/, '$1');
   return /^-?(\d+|\d{1,3}(\.\d{3})+|\d{1,3}( \d{3})+)$/.test(digits) ? Number(digits.replace(/[. ]/g, '')) : text;
 }
+
+/** The apostrophe an export or a person types before a number to keep it text in Excel. */
+const LEADING_APOSTROPHE = /^['‘’`]/u;
 
 /** How each number column is written, as a refusal shows it. */
 const EXAMPLE: Partial<Record<Column, string>> = {

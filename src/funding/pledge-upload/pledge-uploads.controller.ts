@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { READERS, Roles } from '../../auth/access.decorators.js';
@@ -11,7 +11,7 @@ import { NoQueryDto } from '../../common/http/validation.js';
 import { sendWorkbook } from '../../common/spreadsheet/send-workbook.js';
 import { withUploadedFile } from '../../common/uploads/uploaded-file.js';
 import { Role } from '../../users/role.js';
-import { PledgeUploadQueryDto } from '../dto/pledge-upload-query.dto.js';
+import { isDryRun, PledgeUploadFormDto, PledgeUploadQueryDto } from '../dto/pledge-upload-query.dto.js';
 import { FundingException } from '../funding.exception.js';
 import { ImportPledgeSheet } from './import-pledge-sheet.use-case.js';
 import { pledgeUploadReportFilename } from './pledge-upload-report.js';
@@ -36,19 +36,25 @@ export class PledgeUploadsController {
     private readonly uploads: PledgeUploads,
   ) {}
 
-  /** A pledge sheet (templates/pledges.xlsx, or .csv): one row per pledge; `?dryRun=true` only checks. Stored (`id`) unless a dry run. */
+  /** A pledge sheet (templates/pledges.xlsx, or .csv): one row per pledge; `dryRun=true` (query or form field) only checks. Stored (`id`) unless a dry run. */
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: PledgeUploadResultDto })
   @Roles(...UPLOADERS)
   @Audited('pledge.upload', 'pledge_upload')
-  @UploadFile()
+  @UploadFile({ fields: PledgeUploadFormDto, alsoInQuery: ['dryRun'] })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  upload(@UploadedFile() file: StoredUpload | undefined, @Query() query: PledgeUploadQueryDto, @CurrentUser() user: AuthenticatedUser) {
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' }, dryRun: { type: 'string', enum: ['true', 'false', '1', '0'], description: 'as ?dryRun=' } },
+    },
+  })
+  upload(@UploadedFile() file: StoredUpload | undefined, @Body() form: PledgeUploadFormDto, @Query() query: PledgeUploadQueryDto, @CurrentUser() user: AuthenticatedUser) {
     return withUploadedFile(
       file,
-      (f) => this.importSheet.execute({ path: f.path, filename: f.originalname, actor: user.username, dryRun: query.isDryRun }),
+      (f) => this.importSheet.execute({ path: f.path, filename: f.originalname, actor: user.username, dryRun: isDryRun(query, form) }),
       FundingException.fileRequired,
     );
   }

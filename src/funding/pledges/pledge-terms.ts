@@ -79,12 +79,18 @@ export function reasonProblems(reason: unknown): FieldProblem[] {
   return [];
 }
 
+/** A revision sending no term at all (`{}`, or a reason only): told it changes nothing (QA: `{}` was told only that reason is required). */
+export const NO_TERMS_SENT = 'tidak ada isian komitmen yang dikirim, jadi revisi ini tidak mengubah apa pun: kirim isian yang diubah (mis. budget) beserta reason';
+
 /**
- * What a revision itself must hold: a reason (something visible, at most 500 characters), and neither
- * the code nor the fiscal year, which a revision cannot change (said so, not "kolom tidak dikenal").
+ * What a revision itself must hold: a reason (something visible, at most 500 characters), a term to
+ * change, and neither the code nor the fiscal year, which a revision cannot change (said so, not
+ * "kolom tidak dikenal").
  */
 export function revisionProblems(change: { reason?: unknown; code?: unknown; fiscalYear?: unknown }): FieldProblem[] {
+  const { reason: _reason, ...terms } = change;
   const problems = reasonProblems(change.reason);
+  if (Object.values(terms).every((value) => value === undefined)) problems.push({ field: 'body', messages: [NO_TERMS_SENT] });
   if (change.code !== undefined) problems.push({ field: 'code', messages: ['code tidak dapat diubah: kode komitmen tetap selama komitmen ada.'] });
   if (change.fiscalYear !== undefined) problems.push({ field: 'fiscalYear', messages: ['fiscalYear tidak dapat diubah: buat komitmen baru untuk tahun anggaran lain.'] });
   return problems;

@@ -45,7 +45,7 @@ export class BillsController {
   @ApiCreatedResponse({ type: BillUploadResultDto })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadBillDto })
-  @UploadFile()
+  @UploadFile({ fields: UploadBillDto })
   upload(@Body() body: UploadBillDto, @UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return withUploadedFile(file, (f) =>
       this.uploadBill.execute({ month: body.month, invoiceTotal: Number(body.invoiceTotal), path: f.path, filename: f.originalname, actor: user.username }),

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, ValidateBy } from 'class-validator';
 import { MONTH_PATTERN } from '../../common/month.js';
-import { IgnoresUnknownFields } from '../../common/http/validation.js';
 
 const MONTH_MESSAGE = 'month harus berformat YYYY-MM dengan tahun 2000–2099';
 
@@ -25,8 +24,7 @@ const InvoiceTotalInRange = () =>
     },
   });
 
-/** Multipart fields of a bill upload (the sheet goes in `file`); other fields are ignored. */
-@IgnoresUnknownFields()
+/** Multipart fields of a bill upload (the sheet goes in `file`); any other field is refused (`@UploadFile`). */
 export class UploadBillDto {
   @ApiProperty({ example: '2026-10' })
   @Matches(MONTH_PATTERN, { message: orRequired('month', MONTH_MESSAGE) })
@@ -42,8 +40,7 @@ export class UploadBillDto {
   file?: unknown;
 }
 
-/** Multipart fields of a PBI-APBN list upload (the sheet goes in `file`); other fields are ignored. */
-@IgnoresUnknownFields()
+/** Multipart fields of a PBI-APBN list upload (the sheet goes in `file`); any other field is refused (`@UploadFile`). */
 export class UploadPbiListDto {
   @ApiProperty({ example: '2026-10' })
   @Matches(MONTH_PATTERN, { message: orRequired('month', MONTH_MESSAGE) })

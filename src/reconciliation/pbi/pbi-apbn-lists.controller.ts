@@ -43,7 +43,7 @@ export class PbiApbnListsController {
   @ApiCreatedResponse({ type: PbiListUploadResultDto })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadPbiListDto })
-  @UploadFile()
+  @UploadFile({ fields: UploadPbiListDto })
   upload(@Body() body: UploadPbiListDto, @UploadedFile() file: StoredUpload | undefined, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
     return withUploadedFile(file, (f) => this.uploadList.execute({ month: body.month, path: f.path, filename: f.originalname, actor: user.username }), BpjsInputException.fileRequired);
   }

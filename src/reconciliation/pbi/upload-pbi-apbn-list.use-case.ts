@@ -83,6 +83,7 @@ export class UploadPbiApbnList {
     const collector = new IssueCollector();
     // the row's other cells tell a total row (`Jumlah`, 1.234) from a participant's NIK typed short
     const reader = new SheetReader(command.path, { filename: command.filename, columns: PBI_COLUMNS, maxRows: this.config.uploadMaxRows, otherCells: true });
+    let rowsAbove = 0; // the list's rows before the one read: what a total row without a label counts
     for await (const batch of reader.batches()) {
       // findings name the column as the file's header does (No KTP, not NIK)
       const names = (collector.names = labelsByName(PBI_COLUMNS, reader.header!.labels));
@@ -90,11 +91,12 @@ export class UploadPbiApbnList {
       for (const row of batch) {
         const nik = nikFrom(row.cells[0], names.NIK);
         const found: Omit<RowIssue, 'row'>[] = isError(nik)
-          ? [notListRow(row.cells[0], row.others ?? [], names.NIK) ?? { column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }]
+          ? [notListRow(row.cells[0], row.others ?? [], names.NIK, rowsAbove) ?? { column: 'NIK', severity: 'REJECT' as const, code: nik.code, message: nik.error }]
           : nik.warning ? [{ column: 'NIK', severity: 'WARN', code: 'NIK_FORMULA_TEXT', message: nik.warning }] : [];
         // a .csv row with more fields than its header (`NIK1,NIK2` under NIK kept only the first): refused whole, alone
         const issues = row.overflow ? [fieldCountIssue(row.overflow)] : withMergedCells<Omit<RowIssue, 'row'>>(found, row.merged, (cell) => mergedCellIssue(cell, names));
         if (collector.row(row.rowNumber, issues, () => rawCells(PBI_COLUMNS, row.cells)) && !row.merged && !row.overflow && !isError(nik)) niks.push(nik.value);
+        rowsAbove += 1;
       }
       if (niks.length) await m.query(INSERT_PBI_ENTRIES, [list.id, niks]);
     }
@@ -126,11 +128,11 @@ export class UploadPbiApbnList {
 /**
  * A row of the list that is no participant's, said as such (NOT_LIST_ROW) instead of *harus 16 digit angka*; null for
  * anything else, a NIK typed wrong among them. Either words without a single digit where the NIK belongs: a signature or
- * a note under the list ("Mengetahui,", "Kepala Dinas Sosial"); or the list's total row (isTotalRow).
+ * a note under the list ("Mengetahui,", "Kepala Dinas Sosial"); or the list's total row (isTotalRow), `rowsAbove` rows under its header.
  */
-export function notListRow(cell: Cell, others: readonly Cell[], column: string): Omit<RowIssue, 'row'> | null {
+export function notListRow(cell: Cell, others: readonly Cell[], column: string, rowsAbove: number): Omit<RowIssue, 'row'> | null {
   const shown = `${column} "${clip(cell.text)}" bukan NIK`;
-  if (isTotalRow(cell, others)) return notListRowIssue(`${shown} melainkan jumlah: baris jumlah (total) bukan baris peserta, hapus baris ini dari berkas.`);
+  if (isTotalRow(cell, others, rowsAbove)) return notListRowIssue(`${shown} melainkan jumlah: baris jumlah (total) bukan baris peserta, hapus baris ini dari berkas.`);
   if (cell.kind !== 'text' || /\d/.test(cell.text) || !/\p{L}/u.test(cell.text)) return null;
   return notListRowIssue(`${shown}: bila baris ini tanda tangan atau keterangan di bawah daftar, hapus baris ini dari berkas.`);
 }
@@ -146,11 +148,15 @@ const TOTAL_LABEL = /^(?:grand\s*|sub\s*)?(?:jumlah|total)\b/i;
 
 /**
  * The list's total row: the NIK column holds a count (at most 9 digits, where a NIK has 16) and the row holds nothing
- * else but perhaps a `Jumlah`/`Total` label (no name, no number of its own: such a row is a participant's, its NIK typed
- * short); or the NIK column itself holds such a label with a number (`Jumlah: 1.234`).
+ * else but a `Jumlah`/`Total` label (no name, no number of its own: such a row is a participant's, its NIK typed
+ * short), or nothing else at all when the count is the number of rows above it; or the NIK column itself holds such a
+ * label with a number (`Jumlah: 1.234`). A short number alone that counts nothing is a NIK typed short (QA: a 5-digit
+ * NIK after 7 rows was told it was a total).
  */
-function isTotalRow(cell: Cell, others: readonly Cell[]): boolean {
+function isTotalRow(cell: Cell, others: readonly Cell[], rowsAbove: number): boolean {
   if (cell.kind === 'text' && TOTAL_LABEL.test(cell.text)) return /\d/.test(cell.text);
-  const count = cell.kind === 'number' ? Number.isInteger(cell.number) && cell.number! >= 0 && cell.number! < 1e9 : cell.kind === 'text' && COUNT.test(cell.text);
-  return count && others.every((other) => other.kind === 'text' && TOTAL_LABEL.test(other.text));
+  const count = cell.kind === 'number' ? (Number.isInteger(cell.number) && cell.number! >= 0 && cell.number! < 1e9 ? cell.number! : null)
+    : cell.kind === 'text' && COUNT.test(cell.text) ? Number(cell.text.replace(/[.,\s]/g, '')) : null;
+  if (count === null || !others.every((other) => other.kind === 'text' && TOTAL_LABEL.test(other.text))) return false;
+  return others.length > 0 || count === rowsAbove;
 }

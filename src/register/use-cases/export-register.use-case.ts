@@ -14,7 +14,7 @@ import type { Writable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service.js';
 import { Clock, dayInWib } from '../../common/clock/clock.js';
-import { dayFirst } from '../../common/month.js';
+import { dayFirst, dayName, monthName } from '../../common/month.js';
 import { markAsText } from '../../common/spreadsheet/formula-injection.js';
 import { columnStyle, frozenHeader, HEADER_STYLE, TITLE_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { WorkbookOutput } from '../../reports/workbook/workbook-output.js';
@@ -80,9 +80,9 @@ function shownFilter(filter: RegisterFilterDto): Record<string, string> {
 function instructions(output: WorkbookOutput, filter: RegisterFilterDto, rows: number, now: Date): void {
   const ws = output.workbook.addWorksheet('Petunjuk');
   ws.columns = [{ width: 110 }];
-  const filters = Object.entries(shownFilter(filter)).map(([k, v]) => `${FILTER_LABELS[k]} ${v}`);
+  const filters = Object.entries(shownFilter(filter)).map(([k, v]) => filterInWords(k, v));
   const lines = [
-    `Salinan daftar peserta Jamkesda per ${dayInWib(now)} (WIB): ${rows.toLocaleString('id-ID')} peserta${filters.length ? `, ${filters.join(', ')}` : ', seluruh daftar'}.`,
+    `Salinan daftar peserta Jamkesda per ${dayName(dayInWib(now))}: ${rows.toLocaleString('id-ID')} peserta${filters.length ? `, ${filters.join(', ')}` : ', seluruh daftar'}.`,
     `Ubah hanya baris yang berubah di sheet "${ENROLLMENT_SHEET}", misalnya isi TAT dan ALASAN_BERAKHIR untuk peserta yang meninggal atau pindah, lalu unggah berkas ini di menu Unggah Peserta.`,
     'Baris yang tidak diubah tidak mengubah apa pun (dihitung "tidak berubah"); baris yang tidak perlu boleh dihapus.',
     'Tanggal ditulis hari dulu (DD/MM/YYYY). Jangan mengubah NIK: NIK lain dibaca sebagai peserta baru.',
@@ -92,4 +92,13 @@ function instructions(output: WorkbookOutput, filter: RegisterFilterDto, rows: n
   ws.commit();
 }
 
-const FILTER_LABELS: Record<string, string> = { nik: 'NIK', villageCode: 'desa', coveredIn: 'tertanggung pada bulan', name: 'nama berawalan' };
+const FILTER_LABELS: Record<string, string> = { nik: 'NIK', villageCode: 'desa', coveredIn: 'tertanggung pada', name: 'nama berawalan' };
+
+/**
+ * A filter as the Petunjuk says it: a NIK of fewer than 16 digits is a prefix (`NIK berawalan 1703`; QA: it read as a
+ * whole NIK), a month by its name (`tertanggung pada Oktober 2026`).
+ */
+function filterInWords(key: string, value: string): string {
+  if (key === 'nik' && value.length < 16) return `NIK berawalan ${value}`;
+  return `${FILTER_LABELS[key]} ${key === 'coveredIn' ? monthName(value) : value}`;
+}

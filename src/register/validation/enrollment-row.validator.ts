@@ -15,7 +15,7 @@ import { clearsNoka, COL, type ColumnLabels, columnLabels, END_REASON_PHRASINGS,
 import { DigitKeyMap } from './digit-key-map.js';
 import { type ComparedColumn, FirstRowsOfNik } from './first-rows-of-nik.js';
 import { NamesakesInFile } from './namesakes-in-file.js';
-import { lengthMessage, visibleText } from '../../common/text.js';
+import { codePointName, lengthMessage, nameAsStored, visibleText } from '../../common/text.js';
 import { dateFormsOf, noDateForms, noteDateForm, type RowDateForms } from '../../common/spreadsheet/date-order.js';
 import { addMonthsToDay, dayName } from '../../common/month.js';
 import { reject, type EnrollmentRowIssue, RowIssueCode as C, warn } from './row-issue.js';
@@ -244,7 +244,12 @@ export class EnrollmentRowValidator {
   private name(cell: Cell, issues: EnrollmentRowIssue[]): string | null {
     const L = this.labels;
     if (cell.kind === 'empty') return void issues.push(this.required('NAMA')), null;
-    const name = UNCOLLAPSED_SPACE.test(cell.text) ? cell.text.replace(/\s+/g, ' ') : cell.text;
+    const stored = nameAsStored(cell.text);
+    const name = UNCOLLAPSED_SPACE.test(stored.name) ? stored.name.replace(/\s+/g, ' ') : stored.name;
+    if (stored.removed.length && HAS_LETTER.test(name)) {
+      const said = [...new Set(stored.removed.map((c) => codePointName(c.codePointAt(0)!)))].join(', ');
+      issues.push(warn('NAMA', C.NAME_HIDDEN_CHARACTERS, `${L.NAMA} memuat karakter tak terlihat (${said}) yang dihapus agar nama dapat dicari; disimpan sebagai "${name.slice(0, 60)}". Baris tetap diterima.`));
+    }
     if (visibleText(name).startsWith('=')) {
       // the row report repeats a formula without a value as its text (=1/0): uploaded again untouched, it is not a name (QA)
       issues.push(reject('NAMA', C.NAME_FORMULA_TEXT, `${L.NAMA} "${name.slice(0, 60)}" adalah teks rumus, bukan nama. Ketik nama peserta.`));
