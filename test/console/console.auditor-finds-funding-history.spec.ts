@@ -14,7 +14,7 @@ import { closeMonth } from '../funding/support/register.js';
 import { enrollmentCsv, PEOPLE, VILLAGE } from './support/sheets.js';
 
 /** The seeded LOCAL tariff rows of 2026 under a month's Iuran (DOMAIN §3: Rp35.000 + Rp2.800 = Rp37.800). */
-const TARIFF_2026 = 'Tarif: IURAN Rp35.000 (Perpres 64/2020) + BANTUAN_DAERAH Rp2.800 (PMK 78/2020 jo. PMK 51/2024)';
+const TARIFF_2026 = 'Tarif: Iuran Rp35.000 (Perpres 64/2020) + Bantuan iuran daerah Rp2.800 (PMK 78/2020 jo. PMK 51/2024)';
 
 /** The §5 warning of the Dana Desa pledge below, as the console marks its rows: *Peringatan Dana Desa* and the API's words. */
 const DANA_DESA_MARK = `Peringatan Dana Desa${pledgeWarnings({ code: 'DESA-1703062001-2026', sourceType: 'DESA', fund: 'DANA_DESA', fiscalYear: 2026 })[0].message}`;

@@ -13,7 +13,7 @@ import { VILLAGE } from './support/sheets.js';
  */
 const NIK = '1703015401501302';
 /** The seeded LOCAL tariff rows of 2026 under a month's Iuran (DOMAIN §3: Rp35.000 + Rp2.800 = Rp37.800). */
-const TARIFF_2026 = 'Tarif: IURAN Rp35.000 (Perpres 64/2020) + BANTUAN_DAERAH Rp2.800 (PMK 78/2020 jo. PMK 51/2024)';
+const TARIFF_2026 = 'Tarif: Iuran Rp35.000 (Perpres 64/2020) + Bantuan iuran daerah Rp2.800 (PMK 78/2020 jo. PMK 51/2024)';
 
 describeInBrowser('console: the participant page shows what nobody funded', () => {
   const app = browserApp(async (t) => {

@@ -214,6 +214,7 @@ const NOT_FOUND_CODE: Record<string, string> = {
   'GET /api/v1/pbi-apbn-lists/:id': 'PBI_LIST_NOT_FOUND',
   'GET /api/v1/pbi-apbn-lists/:id/report.xlsx': 'PBI_LIST_NOT_FOUND',
   'GET /api/v1/reconciliations/:id': 'RUN_NOT_FOUND',
+  'GET /api/v1/reconciliations/:id/finalize-preview': 'RUN_NOT_FOUND',
   'GET /api/v1/reconciliations/:id/findings': 'RUN_NOT_FOUND',
   'POST /api/v1/reconciliations/:id/finalize': 'RUN_NOT_FOUND',
   'GET /api/v1/reconciliations/:id/workbook.xlsx': 'RUN_NOT_FOUND',

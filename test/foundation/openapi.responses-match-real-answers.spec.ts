@@ -179,6 +179,7 @@ describe('OpenAPI: real answers match the documented response schemas', () => {
     check(await keuangan.get('/api/v1/reconciliations?month=2026-10').expect(200), 'get', '/api/v1/reconciliations');
     check(await keuangan.get(`/api/v1/reconciliations/${run.body.id}`).expect(200), 'get', '/api/v1/reconciliations/{id}');
     check(await keuangan.get(`/api/v1/reconciliations/${run.body.id}/findings`).expect(200), 'get', '/api/v1/reconciliations/{id}/findings');
+    check(await keuangan.get(`/api/v1/reconciliations/${run.body.id}/finalize-preview`).expect(200), 'get', '/api/v1/reconciliations/{id}/finalize-preview');
     check(await keuangan.post(`/api/v1/reconciliations/${run.body.id}/finalize`).expect(403), 'post', '/api/v1/reconciliations/{id}/finalize'); // maker-checker
     check(await (await secondKeuangan(t)).post(`/api/v1/reconciliations/${run.body.id}/finalize`).expect(201), 'post', '/api/v1/reconciliations/{id}/finalize');
     check(await keuangan.get(`/api/v1/reconciliations/${run.body.id}`).expect(200), 'get', '/api/v1/reconciliations/{id}');

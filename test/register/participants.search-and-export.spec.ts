@@ -220,7 +220,7 @@ describe('a participant’s funding history is read by the readers only', () => 
 
   it.each([Role.ADMIN, Role.KEUANGAN, Role.AUDITOR])('%s gets the funding history as before', async (role) => {
     const body = await detail(role);
-    expect(Object.keys(body).sort()).toEqual([...IDENTITY, 'funding', 'fundingByMonth'].sort());
+    expect(Object.keys(body).sort()).toEqual([...IDENTITY, 'funding', 'fundingByMonth', 'warnings'].sort());
     expect(body.funding).toEqual([{ month: '2026-01', ...SPLIT }]);
     const tariffs = [expect.objectContaining({ component: 'IURAN', amount: 35000 }), expect.objectContaining({ component: 'BANTUAN_DAERAH', amount: 2800 })];
     expect(body.fundingByMonth).toEqual([{ month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [SPLIT], closed: false, finalized: false, coveredNow: true, tariffs }]);
