@@ -9,7 +9,7 @@
 import { monthsSaid } from '../../common/month.js';
 import { isLatePayment, isOwed, paymentStatusOf, type PaymentStatus } from '../../payments/payment-status.js';
 import type { PaymentRow } from '../data/report-queries.js';
-import { label, monthLabel, monthLateLabel, PAYMENT_STATUS_LABELS, rupiah, statementStatusLabel } from '../format/labels.js';
+import { label, monthLabel, PAYMENT_STATUS_LABELS, rupiah, statementStatusLabel } from '../format/labels.js';
 
 export interface StatementMonth {
   due: number;
@@ -48,11 +48,6 @@ export function statementMonthLabel(m: StatementMonth, month: string, today: str
   const when = `yang dicatat pada ${monthsSaid([...new Set(m.corrections.map((p) => p.month))].sort())}`;
   const said = amount < 0 ? `setelah pengembalian kelebihan bayar ${rupiah(-amount)} ${when}` : `termasuk koreksi ${rupiah(amount)} ${when}`;
   return `${label(PAYMENT_STATUS_LABELS, m.status)} (${said})`;
-}
-
-/** The "Dibayar Terlambat" cell (monthLateLabel): "Ya (hanya koreksi)" when only corrections for the month were late. */
-export function statementMonthLateLabel(m: StatementMonth): string {
-  return monthLateLabel(m);
 }
 
 /**

@@ -20,10 +20,10 @@ import type { RevisionUse } from '../../funding/domain/pledge-warnings.js';
 import { fundsAsAllocated, revisionUses, warningsAsAllocated } from '../data/pledge-compliance.js';
 import { type PledgeRevisions, type PledgeRow, ReportQueries, type RevisionRange } from '../data/report-queries.js';
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
-import { FUND_LABELS, funderLabel, label, monthLabel, PAID_LATE_HEADER, revisionLabel, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
+import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, PAID_LATE_HEADER, revisionLabel, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
 import { mixedRevisions, revisionFacts, revisionNumbers } from '../format/revisions.js';
 import { correctionNotesByMonth } from '../statements/correction-notes.js';
-import { earlierCorrectionsLine, statementMonth, statementMonthLabel, statementMonthLateLabel } from '../statements/statement-month.js';
+import { earlierCorrectionsLine, statementMonth, statementMonthLabel } from '../statements/statement-month.js';
 import { balanceByDueness, pledgeMonthFigures } from '../statements/not-yet-due.js';
 import { ReportsException } from '../reports.exception.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
@@ -151,7 +151,7 @@ export class WritePledgeStatement {
             paidAmount,
             { formula: `D${row}-C${row}`, result: paidAmount - (used?.amount ?? 0) },
             used?.amount || paidAmount || m.corrections.length ? statementMonthLabel(m, month, dayInWib(generatedAt)) : idleMonthStatus(pledge, month, usedSoFar),
-            used?.amount || paidAmount || m.corrections.length ? statementMonthLateLabel(m) : '-',
+            used?.amount || paidAmount || m.corrections.length ? monthLateLabel(m) : '-',
             used ? revisionNumbers(used.revisions) : '-',
             corrections.get(month)?.join('; ') ?? null,
           ]);
