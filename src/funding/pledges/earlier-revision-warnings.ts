@@ -10,7 +10,7 @@ import { MONTHS_OF_REVISIONS, TERMS_OF_REVISIONS } from '../sql/pledges.sql.js';
 
 export async function earlierRevisionWarnings(m: EntityManager, p: { code: string; sourceType: string; fund: string | null; fiscalYear: number }): Promise<PledgeWarning[]> {
   if (pledgeWarnings(p).length) return [];
-  const revisions: (TermsRow & { revision: number })[] = await m.query(TERMS_OF_REVISIONS, [p.code]);
+  const revisions: (TermsRow & { revision: number })[] = await m.query(TERMS_OF_REVISIONS, [[p.code]]);
   const warned = new Map(revisions.filter((r) => pledgeWarnings({ code: p.code, ...termsOf(r) }).length).map((r) => [Number(r.revision), termsOf(r)]));
   if (!warned.size) return [];
   const months: { month: string; revision: number }[] = await m.query(MONTHS_OF_REVISIONS, [p.code, [...warned.keys()]]);

@@ -53,8 +53,13 @@ export const PAID_IN_MONTHS = `
    GROUP BY pledge_code, month
    ORDER BY pledge_code COLLATE "C", month`;
 
-/** Every revision's terms of pledge $1 (view pledge_terms), for §5 by revision (earlier-revision-warnings.ts). */
-export const TERMS_OF_REVISIONS = `SELECT revision, source_type, fund, fiscal_year FROM pledge_terms WHERE code = $1 ORDER BY revision`;
+/**
+ * The source type, fund and fiscal year of every revision of the pledges $1 (text[] codes; view pledge_terms), for §5 by
+ * revision: earlier-revision-warnings.ts, and the statements and year recap (ReportQueries.revisionTerms).
+ */
+export const TERMS_OF_REVISIONS = `
+  SELECT code, revision, source_type, fund, fiscal_year FROM pledge_terms
+  WHERE code = ANY($1::text[]) ORDER BY code COLLATE "C", revision`;
 
 /** The months pledge $1 funded under one of the revisions $2 (int[]), each month and revision once. */
 export const MONTHS_OF_REVISIONS = `

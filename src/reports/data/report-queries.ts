@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { changedSince, newerRun, readMonthInputs } from '../../reconciliation/run-inputs.js';
 import * as SQL from '../sql/report.sql.js';
+import { TERMS_OF_REVISIONS } from '../../funding/sql/pledges.sql.js';
 import type { RevisionFacts } from '../format/labels.js';
 import type { MonthTariff } from './apbd-accounts.js';
 import type { RevisionUse } from '../../funding/domain/pledge-warnings.js';
@@ -224,7 +225,7 @@ export class ReportQueries {
   /** The terms of every revision of some pledges, for §5 by the revision each month was allocated under. */
   async revisionTerms(codes: string[]): Promise<RevisionTerms> {
     const out: RevisionTerms = new Map();
-    for (const r of await this.query(SQL.REVISION_TERMS, [codes])) {
+    for (const r of await this.query(TERMS_OF_REVISIONS, [codes])) {
       let of = out.get(r.code);
       if (!of) out.set(r.code, (of = new Map()));
       of.set(num(r.revision), { sourceType: r.source_type, fund: r.fund, fiscalYear: num(r.fiscal_year) });

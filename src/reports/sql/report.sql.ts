@@ -86,11 +86,6 @@ export const PLEDGE_REVISIONS = `
   SELECT code, revision, reason, changed_at FROM pledge_revision
   WHERE code = ANY($1::text[]) ORDER BY code COLLATE "C", revision`;
 
-/** The source type, fund and fiscal year of every revision of some pledges (view pledge_terms), for §5 by revision. $1 text[] codes. */
-export const REVISION_TERMS = `
-  SELECT code, revision, source_type, fund, fiscal_year FROM pledge_terms
-  WHERE code = ANY($1::text[]) ORDER BY code COLLATE "C", revision`;
-
 /**
  * The tariff in force in each month (§3: rows valid on the first day of the month): the LOCAL
  * total (the obligation), its BANTUAN_DAERAH part and the CENTRAL part. $1 text[] of months.
