@@ -73,7 +73,8 @@ export function trimSpace(text: string): string {
 }
 
 /** Characters that show nothing inside a name: zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen. */
-const HIDDEN_IN_NAME = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
+export const HIDDEN_IN_NAME_CHARACTERS = '\u200b\u200c\u200d\u2060\ufeff\u00ad';
+const HIDDEN_IN_NAME = new RegExp(`[${HIDDEN_IN_NAME_CHARACTERS}]`, 'gu');
 
 /**
  * A person's name as it is stored and searched: composed (NFC: `Nguyễn` typed on a Mac arrives as `e` and two

@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { READERS } from '../auth/access.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { firstDay, lastDay } from '../common/month.js';
+import { HIDDEN_IN_NAME_CHARACTERS } from '../common/text.js';
 import { compareCodePoints } from '../funding/domain/code-order.js';
 import { type PledgeWarning, type TermsRow, warningsOfTerms } from '../funding/domain/pledge-warnings.js';
 import { AllocateMonth } from '../funding/use-cases/allocate-month.use-case.js';
@@ -82,7 +83,7 @@ export class ParticipantsService {
       // apostrophes compared as one (QA operator: `ma'ruf` did not find `Ma’ruf`, the curly one Word and phones type);
       // accents composed (NFC) as uploads store names, and the characters that show nothing left out of both (a name
       // stored with them before uploads removed them is found too; the query lost them with collapsedText)
-      qb.andWhere(`translate(lower(p.name), '${CURLY_APOSTROPHES}${HIDDEN_IN_NAMES}', '${STRAIGHT.repeat(CURLY_APOSTROPHES.length)}') LIKE :name`, {
+      qb.andWhere(`translate(lower(p.name), '${CURLY_APOSTROPHES}${HIDDEN_IN_NAME_CHARACTERS}', '${STRAIGHT.repeat(CURLY_APOSTROPHES.length)}') LIKE :name`, {
         name: `${straightApostrophes(q.name.normalize('NFC').toLowerCase()).replace(/[%_\\]/g, '\\$&')}%`,
       });
     }
@@ -163,12 +164,12 @@ function view(p: Participant, villageName: string | null): ParticipantView {
 
 /** Apostrophes a name may be typed with (right and left single quotation marks, modifier letter apostrophe, grave). */
 const CURLY_APOSTROPHES = '\u2019\u2018\u02bc`';
-/** Characters that show nothing in a name (nameAsStored): translate() drops them, having no counterpart. */
-const HIDDEN_IN_NAMES = '\u200b\u200c\u200d\u2060\ufeff\u00ad';
 /** The straight apostrophe, doubled for the SQL literal it goes in. */
 const STRAIGHT = "''";
 
+const CURLY_APOSTROPHE = new RegExp(`[${CURLY_APOSTROPHES}]`, 'g');
+
 /** `text` with every apostrophe of CURLY_APOSTROPHES straight. */
 function straightApostrophes(text: string): string {
-  return text.replace(/[\u2019\u2018\u02bc`]/g, "'");
+  return text.replace(CURLY_APOSTROPHE, "'");
 }
