@@ -54,10 +54,18 @@ export class BpjsInputException extends DomainException<BpjsInputErrorCode> {
   /**
    * The upload is the service's row report (row-report-upload.ts), not the month's whole bill or list: refused, nothing stored.
    * `replaces`: the month's latest version it would have replaced and its lines (NIKs), null when none; `count`: what the
-   * report would have left in the month's place.
+   * report would have left in the month's place; `empty`: the report has no row (its upload refused and warned nothing).
    */
-  static rowReportUploaded(kind: 'bill' | 'pbi', month: string, replaces: { version: number; count: number } | null, count: number): BpjsInputException {
+  static rowReportUploaded(kind: 'bill' | 'pbi', month: string, replaces: { version: number; count: number } | null, count: number, empty = false): BpjsInputException {
     const [list, unit, original] = kind === 'bill' ? ['tagihan', 'baris', 'berkas tagihan asli'] : ['daftar PBI APBN', 'NIK', 'berkas daftar PBI APBN asli'];
+    if (empty) {
+      const kept = replaces ? `${list} ${monthName(month)} (versi ${replaces.version}, ${replaces.count} ${unit}) tetap berlaku` : `tidak ada ${list} yang diganti`;
+      return new BpjsInputException(
+        BpjsInputErrorCode.ROW_REPORT_UPLOADED,
+        `Berkas ini adalah laporan unggahan tanpa baris (unggahannya tidak menolak apa pun), bukan ${list} lengkap: ${kept}. Bila ada yang perlu diubah, ubah di ${original}, lalu unggah seluruh berkas itu. Tidak ada yang disimpan.`,
+        { month, replaces, count },
+      );
+    }
     const instead = count > 0 ? `dengan ${count} ${unit} saja` : 'dengan isi laporan ini';
     const effect = replaces
       ? `mengunggahnya akan mengganti ${list} ${monthName(month)} (versi ${replaces.version}, ${replaces.count} ${unit}) ${instead}`

@@ -242,6 +242,14 @@ describe('bills: upload, row report and versions', () => {
     expect((await upload('2026-05', '37800', Buffer.from(await report.xlsx.writeBuffer()), 'diperbaiki.xlsx', 400)).body).toMatchObject({ code: 'ROW_REPORT_UPLOADED', message });
     const versions = (await api.get('/api/v1/bills?month=2026-05').expect(200)).body;
     expect(versions.map((b: { version: number; lines: number }) => [b.version, b.lines])).toEqual([[2, 6], [1, 4]]);
+    // the report of version 1, which refused nothing, has a header and no row: a report all the same, not NO_DATA_ROWS (QA)
+    const v1 = versions.find((b: { version: number }) => b.version === 1);
+    const empty = (await api.get(`/api/v1/bills/${v1.id}/report.xlsx`).buffer(true).parse(binary).expect(200)).body as Buffer;
+    expect((await upload('2026-05', '37800', empty, 'laporan-tagihan-2026-05-v1.xlsx', 400)).body).toMatchObject({
+      code: 'ROW_REPORT_UPLOADED',
+      message: expect.stringMatching(/^Berkas ini adalah laporan unggahan tanpa baris \(unggahannya tidak menolak apa pun\), bukan tagihan lengkap: tagihan Mei 2026 \(versi 2, 6 baris\) tetap berlaku\. /),
+      details: { month: '2026-05', replaces: { version: 2, count: 6 }, count: 0 },
+    });
 
     // a bill with STATUS and KETERANGAN columns of its own, or a summary sheet named Ringkasan, is no report
     const own = 'NOKA;NIK;NAMA;IURAN;STATUS;KETERANGAN\n0001234567801;1703060101800011;Ahmad;37800;AKTIF;-\n';

@@ -52,6 +52,21 @@ describe('PBI-APBN lists: upload', () => {
     });
     const lists = (await api.get('/api/v1/pbi-apbn-lists?month=2026-06').expect(200)).body;
     expect(lists.map((l: { version: number; niks: number }) => [l.version, l.niks])).toEqual([[1, 6]]);
+
+    // the report of a list that refused nothing has a header and no row: a report all the same, not NO_DATA_ROWS (QA)
+    expect(await up(Buffer.from('NIK\n1703060101800001\n1703060101800002\n'), 'pbi-juni-v2.csv', 201)).toMatchObject({ version: 2, niks: 2, rejected: 0 });
+    const [latest] = (await api.get('/api/v1/pbi-apbn-lists?month=2026-06').expect(200)).body;
+    const empty = (await api.get(`/api/v1/pbi-apbn-lists/${latest.id}/report.xlsx`).buffer(true).parse(binary).expect(200)).body as Buffer;
+    expect(await up(empty, 'laporan-pbi-apbn-2026-06-v2.xlsx', 400)).toEqual({
+      statusCode: 400,
+      code: 'ROW_REPORT_UPLOADED',
+      message:
+        'Berkas ini adalah laporan unggahan tanpa baris (unggahannya tidak menolak apa pun), bukan daftar PBI APBN lengkap: daftar PBI APBN Juni 2026 (versi 2, 2 NIK) tetap berlaku. ' +
+        'Bila ada yang perlu diubah, ubah di berkas daftar PBI APBN asli, lalu unggah seluruh berkas itu. Tidak ada yang disimpan.',
+      details: { month: '2026-06', replaces: { version: 2, count: 2 }, count: 0 },
+    });
+    // a file of a header alone that is no report is still told it has no data
+    expect(await up(Buffer.from('NIK\n'), 'kosong.csv', 400)).toMatchObject({ code: 'NO_DATA_ROWS' });
   });
 
   it('a NIK with a control character or in scientific notation rejects its row only, named (QA: a NUL broke storing the report: 500)', async () => {

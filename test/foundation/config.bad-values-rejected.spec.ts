@@ -28,6 +28,7 @@ describe('configuration: each bad or missing value is rejected with a message na
     ['ADMIN_USERNAME without ADMIN_PASSWORD', { JWT_SECRET: SECRET, ADMIN_USERNAME: 'admin' }, /^ADMIN_USERNAME and ADMIN_PASSWORD must be set together/],
     ['ADMIN_PASSWORD without ADMIN_USERNAME', { JWT_SECRET: SECRET, ADMIN_PASSWORD: 'panjang-sekali-123' }, /^ADMIN_USERNAME and ADMIN_PASSWORD must be set together/],
     ['ADMIN_PASSWORD too short', { JWT_SECRET: SECRET, ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'pendek' }, /^ADMIN_PASSWORD must be at least 12 characters/],
+    ['ADMIN_PASSWORD of spaces alone', { JWT_SECRET: SECRET, ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: ' '.repeat(12) }, /^ADMIN_PASSWORD must not be spaces alone/],
     ['ADMIN_USERNAME with bad characters', { JWT_SECRET: SECRET, ADMIN_USERNAME: 'Admin Utama', ADMIN_PASSWORD: 'panjang-sekali-123' }, /^ADMIN_USERNAME must be 3-40 characters/],
     ['LOG_LEVEL unknown', { JWT_SECRET: SECRET, LOG_LEVEL: 'verbose' }, /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent \(got "verbose"\)/],
     ['SCHEDULER_ENABLED not a boolean', { JWT_SECRET: SECRET, SCHEDULER_ENABLED: 'maybe' }, /^SCHEDULER_ENABLED must be true\/false, 1\/0 or yes\/no \(got "maybe"\)$/],

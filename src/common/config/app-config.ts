@@ -3,6 +3,7 @@
  * Every bad or missing value is reported with the variable's name and what it should be.
  */
 import { resolve } from 'node:path';
+import { HAS_VISIBLE_TEXT } from '../text.js';
 
 export interface AppConfig {
   port: number;
@@ -93,6 +94,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (password && password.length < 12) {
     problems.push('ADMIN_PASSWORD must be at least 12 characters');
+  } else if (password && !HAS_VISIBLE_TEXT.test(password)) {
+    problems.push('ADMIN_PASSWORD must not be spaces alone (the users API refuses such a password too)');
   }
   if (username && !/^[a-z0-9._-]{3,40}$/.test(username)) {
     problems.push('ADMIN_USERNAME must be 3-40 characters of a-z, 0-9, ".", "_" or "-"');

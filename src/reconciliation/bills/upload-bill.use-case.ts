@@ -17,7 +17,7 @@ import { IssueCollector, type UploadReport } from '../../common/uploads/row-issu
 import { storedReport, writeIssues } from '../../common/uploads/upload-writer.js';
 import { type TotalRow, totalRow, totalRowMismatch } from '../../common/uploads/total-row.js';
 import { replacedVersion, type ReplacedVersion } from '../uploads/replaced-version.js';
-import { isRowReport } from '../uploads/row-report-upload.js';
+import { isRowReport, rowsUnlessReport } from '../uploads/row-report-upload.js';
 import { isError, nikFrom } from '../../common/uploads/cell-values.js';
 import { type BillLineRecord, BILL_COLUMNS, validateBillRow } from './bill-row.validator.js';
 import { type BillFileWarning, sameFileOtherMonths } from './same-file-other-month.js';
@@ -92,7 +92,8 @@ export class UploadBill {
     let lines = 0;
     let linesTotal = 0;
     let footer: (TotalRow & { raw: RawCells }) | null = null;
-    for await (const batch of reader.batches()) {
+    const emptyReport = () => BpjsInputException.rowReportUploaded('bill', month, latest && { version: latest.version, count: latest.lines }, 0, true);
+    for await (const batch of rowsUnlessReport(reader.batches(), command.path, () => reader.header?.found ?? [], emptyReport)) {
       // findings name each column as the file's header does (No Kartu, not NOKA)
       const names = (collector.names = labelsByName(BILL_COLUMNS, reader.header!.labels));
       const records: BillLineRecord[] = [];

@@ -19,7 +19,7 @@ import { isError, nikFrom } from '../../common/uploads/cell-values.js';
 import { fileChecksum } from '../../common/file-checksum.js';
 import { IssueCollector, type RowIssue, type UploadReport } from '../../common/uploads/row-issue.js';
 import { replacedVersion, type ReplacedVersion } from '../uploads/replaced-version.js';
-import { isRowReport } from '../uploads/row-report-upload.js';
+import { isRowReport, rowsUnlessReport } from '../uploads/row-report-upload.js';
 import { storedReport, writeIssues } from '../../common/uploads/upload-writer.js';
 
 /** DOMAIN §12: the PBI-APBN list needs NIK; every other column is ignored. */
@@ -84,7 +84,8 @@ export class UploadPbiApbnList {
     // the row's other cells tell a total row (`Jumlah`, 1.234) from a participant's NIK typed short
     const reader = new SheetReader(command.path, { filename: command.filename, columns: PBI_COLUMNS, maxRows: this.config.uploadMaxRows, otherCells: true });
     let rowsAbove = 0; // the list's rows before the one read: what a total row without a label counts
-    for await (const batch of reader.batches()) {
+    const emptyReport = () => BpjsInputException.rowReportUploaded('pbi', month, latest && { version: latest.version, count: latest.niks }, 0, true);
+    for await (const batch of rowsUnlessReport(reader.batches(), command.path, () => reader.header?.found ?? [], emptyReport)) {
       // findings name the column as the file's header does (No KTP, not NIK)
       const names = (collector.names = labelsByName(PBI_COLUMNS, reader.header!.labels));
       const niks: string[] = [];

@@ -10,11 +10,14 @@
  *   `Perbaiki` is saved as a .csv or copied into another workbook);
  * - the workbook has a sheet `Ringkasan` whose first text is a report's title (`Laporan unggahan tagihan BPJS`; kept when
  *   the added columns were deleted).
+ * A report of an upload that refused nothing has a header and no row: it is refused as a report too, not as a file
+ * without data (QA: `NO_DATA_ROWS` told the officer to type rows into it), see rowsUnlessReport.
  */
 import { buffer } from 'node:stream/consumers';
 import unzipper from 'unzipper';
 import { normalizeHeader } from '../../common/spreadsheet/column-spec.js';
 import { REPORT_COLUMNS } from '../../common/spreadsheet/report-sheets.js';
+import { SpreadsheetErrorCode, SpreadsheetException } from '../../common/spreadsheet/spreadsheet.exception.js';
 import type { SheetLayout } from '../../common/spreadsheet/xlsx-rows.js';
 import { xlsxRows } from '../../common/spreadsheet/xlsx-rows.js';
 import { openEntry } from '../../common/spreadsheet/zip-entry.js';
@@ -31,6 +34,19 @@ const SUMMARY_LISTED = /<(?:\w+:)?sheet\b[^>]*\sname\s*=\s*["']\s*ringkasan\s*["
 export async function isRowReport(path: string, headers: readonly string[]): Promise<boolean> {
   const found = new Set(headers.map(normalizeHeader));
   return ADDED_COLUMNS.every((c) => found.has(c)) || (await hasReportSummary(path));
+}
+
+/**
+ * The upload's `batches`; when the file has a header and no data row (`NO_DATA_ROWS`) and is a row report (an empty
+ * one: the upload refused and warned nothing), `refuse()` is thrown instead. `headers`: the header row found, read then.
+ */
+export async function* rowsUnlessReport<T>(batches: AsyncIterable<T>, path: string, headers: () => readonly string[], refuse: () => Error): AsyncGenerator<T> {
+  try {
+    yield* batches;
+  } catch (err) {
+    if (err instanceof SpreadsheetException && err.code === SpreadsheetErrorCode.NO_DATA_ROWS && (await isRowReport(path, headers()))) throw refuse();
+    throw err;
+  }
 }
 
 /** An .xlsx with a visible sheet `Ringkasan` whose first text cell is a report's title; false for anything else (a .csv). */
