@@ -63,6 +63,8 @@ export interface CheckedPaymentRow {
 export interface KnownPledges {
   /** Code → fiscal year. */
   readonly fiscalYears: ReadonlyMap<string, number>;
+  /** The codes of the pledges that may be paid before their fiscal year (paidBeforeYearAllowed: a company's CSR). */
+  readonly paidInAdvance: ReadonlySet<string>;
   /** The stored code a typed one stands for, exactly or ignoring case (storedPledgeCodeIn), to name in PLEDGE_NOT_FOUND. */
   readonly stored: (code: string) => string | undefined;
 }
@@ -111,17 +113,27 @@ export interface PaymentTermsProblem {
 }
 
 /**
+ * Whether a pledge of `sourceType` may be paid before its fiscal year begins: a company's CSR (TJSLP) may, a transfer in
+ * December for January being its own decision (QA: TJSLP-ALNO-2027 paid on 6 December 2026 was refused); budget money
+ * (APBD, APBD_PROV, DESA) may not, a year's budget not being spent before it. Told as PAID_BEFORE_MONTH instead.
+ */
+export function paidBeforeYearAllowed(sourceType: string | null | undefined): boolean {
+  return sourceType === 'TJSLP';
+}
+
+/**
  * Why a payment cannot be what it says, every reason at once (empty when none): the month it pays
  * for (`adjustsMonth` for a correction, else `month`) must fall in the pledge's fiscal year, and it
  * cannot have been paid before that year began (a year typed wrong, 2016 for 2026, would otherwise
- * count as on time) or after today (WIB). Shared by the API route and the sheet. A field left out
- * (the API's request had it malformed) and a year unknown (`null`: no such pledge) skip the terms
- * that read them, so the others are still told beside the malformed fields.
+ * count as on time; budget sources only, `inAdvance` false: paidBeforeYearAllowed) or after today (WIB). Shared by
+ * the API route and the sheet. A field left out (the API's request had it malformed) and a year unknown (`null`: no
+ * such pledge) skip the terms that read them, so the others are still told beside the malformed fields.
  */
 export function paymentTermsProblems(
   p: { month?: string; adjustsMonth?: string | null; paidAt?: string },
   fiscalYear: number | null,
   today: string,
+  inAdvance = false,
 ): PaymentTermsProblem[] {
   const problems: PaymentTermsProblem[] = [];
   const paysFor = p.adjustsMonth === undefined ? undefined : (p.adjustsMonth ?? p.month);
@@ -134,7 +146,7 @@ export function paymentTermsProblems(
   }
   if (p.paidAt === undefined) return problems;
   const yearStart = `${fiscalYear}-01-01`;
-  if (fiscalYear !== null && p.paidAt < yearStart) {
+  if (fiscalYear !== null && p.paidAt < yearStart && !inAdvance) {
     problems.push({
       code: 'PAID_BEFORE_YEAR',
       column: 'TANGGAL_BAYAR',
@@ -304,7 +316,7 @@ function checkPaymentRow(
   // the terms are judged whenever the cells they read are sound, so a row hears every reason at once
   const fiscalYear = pledges.fiscalYears.get(pledgeCode);
   if (fiscalYear !== undefined && month && paidAt && PAID_AT_FORM.test(paidAt) && (cells[5].kind === 'empty' || adjustsMonth)) {
-    for (const term of paymentTermsProblems({ month, adjustsMonth, paidAt }, fiscalYear, today)) {
+    for (const term of paymentTermsProblems({ month, adjustsMonth, paidAt }, fiscalYear, today, pledges.paidInAdvance.has(pledgeCode))) {
       check(term.column, term.code, term.message);
     }
   }

@@ -40,11 +40,20 @@ interface Payment {
 
 const OVERPAID_TAIL = 'pembayaran ini akan tercatat sebagai kelebihan bayar.';
 
-/** A correction still counts where it is recorded: nothing of the corrected month changes. A negative one lowers that month's paid. */
-const correctionTail = (p: Payment & { amount?: number }) =>
-  p.amount !== undefined && p.amount < 0
-    ? `Koreksi ini tetap dihitung (mengurangi yang dibayar) pada bulan iurannya sendiri, ${monthName(p.month)}, dan tidak mengubah angka ${monthName(p.adjustsMonth!)}.`
-    : `Pembayaran ini tetap dihitung pada bulan iurannya sendiri, ${monthName(p.month)}, dan tidak mengubah angka ${monthName(p.adjustsMonth!)}.`;
+/**
+ * Where a correction's money is counted, output by output (QA: "tidak mengubah angka Desember 2026" while the pledge
+ * statement and the year recap said December "Lebih bayar, termasuk koreksi …"): the payment status (§8, GET
+ * /payments/status, the Pembayaran page and the run of that month) counts it in the month it is recorded in; the
+ * statements (pledge, village, year recap: statement-month.ts) count it in the month it corrects. A negative one lowers
+ * the paid there. `result`: what the corrected month then reads in the statements, when the warning knows it.
+ */
+const correctionTail = (p: Payment & { amount?: number }, result?: string) => {
+  const recorded = monthName(p.month);
+  const corrected = `${monthName(p.adjustsMonth!)}${result ? `, yang ${result}` : ''}`;
+  return p.amount !== undefined && p.amount < 0
+    ? `Koreksi ini mengurangi yang dibayar: di status pembayaran dan rekonsiliasi pada ${recorded}, bulan pencatatannya; di laporan komitmen, laporan desa dan rekap tahunan pada ${corrected}.`
+    : `Pembayaran ini dihitung di status pembayaran dan rekonsiliasi pada ${recorded}, bulan pencatatannya; di laporan komitmen, laporan desa dan rekap tahunan pada ${corrected}.`;
+};
 
 /** NOTHING_DUE of `p` on r.month (the month it pays for: the corrected one for a correction). */
 export function nothingDueMessage(r: NothingDue, p: Payment): string {
@@ -101,7 +110,7 @@ export function noShortfallMessage(p: Payment, f: ShortfallFigures, status: Paym
   const corrected = f.corrected ? `, koreksi sebelumnya ${rupiah(f.corrected)}` : '';
   return (
     `${adjusted} tidak kurang bayar untuk komitmen ${p.pledgeCode} (iuran ${rupiah(f.due)}, dibayar ${rupiah(f.paid)}${corrected}: ${STATUS_WORDS[status]}), ` +
-    `jadi tidak ada kekurangan yang dikoreksi. ${correctionTail(p)}`
+    `jadi tidak ada kekurangan yang dikoreksi. ${correctionTail(p, 'menjadi lebih bayar')}`
   );
 }
 

@@ -91,11 +91,19 @@ export async function paymentWarnings(m: EntityManager, payments: readonly Warne
 /**
  * A payment dated before the first day of the month it pays for (`adjustsMonth` for a correction): told, not refused,
  * since advances exist, but a correction of November 2026 paid on 9 January 2026 has its year typed wrong (QA: silent).
+ * One dated before the fiscal year itself reaches here only from a pledge that may be paid so (paidBeforeYearAllowed: a
+ * company's CSR; budget sources are refused, PAID_BEFORE_YEAR): the advance is named as such, with its year.
  */
 export function paidBeforeMonth(p: Pick<WarnedPayment, 'month' | 'adjustsMonth' | 'paidAt'>): PaymentWarning[] {
   const month = judgedMonth(p);
   if (!p.paidAt || p.paidAt.slice(0, 10) >= firstDay(month)) return [];
-  return [{ code: 'PAID_BEFORE_MONTH', field: 'paidAt', message: `Tanggal bayar ${dayName(p.paidAt.slice(0, 10))} sebelum bulan yang dibayar (${monthName(month)}): periksa tanggal dan tahunnya; bila memang dibayar di muka, abaikan peringatan ini.` }];
+  const day = dayName(p.paidAt.slice(0, 10));
+  const year = month.slice(0, 4);
+  const message =
+    p.paidAt.slice(0, 4) < year
+      ? `Tanggal bayar ${day} sebelum tahun anggaran ${year}: dicatat sebagai pembayaran di muka untuk ${monthName(month)}. Bila bukan pembayaran di muka, periksa tahun pada tanggal bayar.`
+      : `Tanggal bayar ${day} sebelum bulan yang dibayar (${monthName(month)}): periksa tanggal dan tahunnya; bila memang dibayar di muka, abaikan peringatan ini.`;
+  return [{ code: 'PAID_BEFORE_MONTH', field: 'paidAt', message }];
 }
 
 /** The warnings of a payment for a month with something due, from that month's figures so far. */

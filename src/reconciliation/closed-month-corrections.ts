@@ -1,5 +1,6 @@
 /**
- * The register corrections of the closed months of a run's fiscal year (sql/closed-month-corrections.sql.ts): what
+ * The register corrections of the closed months of a run's fiscal year and of the year before
+ * (sql/closed-month-corrections.sql.ts): what
  * a finance officer must claim back from BPJS (OVER: paid for a participant-month the register no longer covers) or
  * still owes (UNDER), recorded in an open month (§9). A run keeps them with its summary when it is computed, so that a
  * finalized run's workbook shows them as they stood when it was signed.
@@ -46,7 +47,7 @@ export interface ClosedMonthCorrectionItem {
 
 /** The run's field (GET /reconciliations/:id `closedMonthCorrections`); `items` are kept with the run for its workbook. */
 export interface ClosedMonthCorrections {
-  /** The fiscal year's closed (finalized or frozen) allocated months before the run's month, compared. */
+  /** The closed (finalized or frozen) allocated months before the run's month, of its fiscal year and the year before, compared. */
   months: string[];
   participantMonths: number;
   /** `months`: the closed months they are in, so that the text can name them (QA: "bulan itu" referred to nothing). */
@@ -66,28 +67,37 @@ type Row = Omit<ClosedMonthCorrectionItem, 'obligation' | 'amount' | 'funded' | 
 };
 
 /**
- * The corrections of the closed months before `month` (the run's own) of its fiscal year, as the register stands now,
- * inside the run's transaction. Only the months BEFORE the run's: a frozen month's rerun (October, run again after
- * November was finalized) would otherwise list November's corrections too, which December's run lists, so two Berita
- * Acara would both say to claim the same premium back (QA). The statement (sql/closed-month-corrections.sql.ts) reads
- * the whole year; the later months are dropped here.
+ * The corrections of the closed months before `month` (the run's own) of its fiscal year and of the fiscal year before
+ * it, as the register stands now, inside the run's transaction. The year before: once December is finalized every month
+ * of its year is closed, so its corrections (a death in November reported in January) can only be recorded in the next
+ * year's open months, and only that year's runs can say them (QA, MAJOR: January 2027's run listed none of December
+ * 2026's). Not every earlier year: the statement reads each closed month's obligations in full, so the cost grows with
+ * the months compared (11 for December before, 23 now); years further back would make every run slower each year, for
+ * corrections the officer has had a whole year of runs to see. Only the months BEFORE the run's: a frozen month's rerun
+ * (October, run again after November was finalized) would otherwise list November's corrections too, which December's
+ * run lists, so two Berita Acara would both say to claim the same premium back (QA).
  * JIT is turned off for the rest of it: a full join's row estimate cannot be known (every participant-month, where a
  * handful come out), so PostgreSQL costed it far above jit_optimize_above_cost and spent 1.3 s compiling a 10 s
  * statement (measured with 300,000 participants and 11 closed months); what follows in the run is small.
  */
 export async function readClosedMonthCorrections(m: Queryable, month: string): Promise<ClosedMonthCorrections> {
-  const fiscalYear = Number(month.slice(0, 4));
+  const from = `${firstYearCompared(month)}-01`;
   await m.query(NO_JIT);
   await m.query(ROOM_TO_HASH);
-  const rows: Row[] = (await m.query(CLOSED_MONTH_CORRECTIONS, [String(fiscalYear)])).filter((r: Row) => r.month < month);
+  const rows: Row[] = await m.query(CLOSED_MONTH_CORRECTIONS, [from, month]);
   await m.query(ROOM_GIVEN_BACK);
   const [{ months }] = await m.query(
     `SELECT coalesce(array_agg(a.month ORDER BY a.month), '{}') AS months FROM allocation_month a
-      WHERE a.fiscal_year = $1 AND a.month < $2 AND EXISTS (SELECT 1 FROM closed_month c WHERE c.month >= a.month AND left(c.month, 4) = left(a.month, 4))`,
-    [fiscalYear, month],
+      WHERE a.month >= $1 AND a.month < $2 AND EXISTS (SELECT 1 FROM closed_month c WHERE c.month >= a.month AND left(c.month, 4) = left(a.month, 4))`,
+    [from, month],
   );
   const items = rows.map(toItem);
   return summarize(typeof months === 'string' ? parseArray(months) : months, items);
+}
+
+/** The earliest fiscal year a run of `month` compares: the year before its own (readClosedMonthCorrections). */
+function firstYearCompared(month: string): number {
+  return Number(month.slice(0, 4)) - 1;
 }
 
 function toItem(r: Row): ClosedMonthCorrectionItem {

@@ -128,7 +128,7 @@ describeInBrowser('console: Pembayaran pages a month of many payments and shows 
     await warning.waitFor();
     expect(await warning.textContent()).toBe(
       'Peringatan: Koreksi Rp40.000 untuk komitmen APBD-2026 melebihi kekurangan September 2026: kekurangannya Rp17.800 (iuran Rp37.800, dibayar Rp20.000), jadi koreksi ini lebih Rp22.200 dari kekurangan itu. ' +
-        'Pembayaran ini tetap dihitung pada bulan iurannya sendiri, Oktober 2026, dan tidak mengubah angka September 2026.',
+        'Pembayaran ini dihitung di status pembayaran dan rekonsiliasi pada Oktober 2026, bulan pencatatannya; di laporan komitmen, laporan desa dan rekap tahunan pada September 2026.',
     );
     // recorded all the same: the page shown stays, and the correction (paid last) ends it
     expect((await shown(page, '3 dari 3 (120 baris)')).at(-1)).toBe('SP2D KOREKSI SEPTEMBER');

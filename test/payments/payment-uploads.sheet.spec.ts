@@ -294,6 +294,25 @@ describe('payments: sheet upload', () => {
     expect(res.body.details.issues[1].message).toBe('BULAN "11-2026x" bukan bulan: tulis YYYY-MM atau MM/YYYY (mis. 2026-10 atau 10/2026), atau isi dengan sel tanggal.');
   });
 
+  it("takes a company's (TJSLP) transfer made before its fiscal year, warned as an advance, on the form route and the sheet; budget money stays refused (QA: TJSLP-ALNO-2027 paid in December for January refused)", async () => {
+    const api = await t.as(Role.KEUANGAN);
+    await api.post('/api/v1/pledges').send({ code: 'TJSLP-ALNO-2027', sourceType: 'TJSLP', funder: 'PT Alno', fiscalYear: 2027, scope: 'ALL' }).expect(201);
+    const advance = 'Tanggal bayar 6 November 2026 sebelum tahun anggaran 2027: dicatat sebagai pembayaran di muka untuk Januari 2027. Bila bukan pembayaran di muka, periksa tahun pada tanggal bayar.';
+    const paid = await api.post('/api/v1/payments').send({ pledgeCode: 'TJSLP-ALNO-2027', month: '2027-01', amount: 1_512_000, paidAt: '2026-11-06', reference: 'TRF ALNO 1' }).expect(201);
+    expect(paid.body.warnings).toContainEqual({ code: 'PAID_BEFORE_MONTH', field: 'paidAt', message: advance });
+    const sheet = ['KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;NO SP2D', 'TJSLP-ALNO-2027;2027-02;1512000;06/11/2026;TRF ALNO 2', 'APBD-2026;2026-11;1000;05/11/2025;SP2D 64'].join('\n');
+    const res = await api.post('/api/v1/payment-uploads').attach('file', Buffer.from(sheet), 'di-muka.csv').expect(201);
+    expect(res.body).toMatchObject({ accepted: 1, rejected: 1, payments: 1, amount: 1_512_000 });
+    expect(res.body.issues.map((i: { row: number; column: string; code: string; severity: string }) => [i.row, i.column, i.severity, i.code])).toEqual(
+      expect.arrayContaining([
+        [2, 'TANGGAL_BAYAR', 'WARN', 'PAID_BEFORE_MONTH'],
+        [3, 'TANGGAL_BAYAR', 'REJECT', 'PAID_BEFORE_YEAR'],
+      ]),
+    );
+    expect(res.body.issues.find((i: { code: string }) => i.code === 'PAID_BEFORE_MONTH').message).toBe(advance.replace('Januari 2027', 'Februari 2027'));
+    expect(res.body.issues.some((i: { row: number; severity: string }) => i.row === 2 && i.severity === 'REJECT')).toBe(false);
+  });
+
   it('refuses a correction of a month still open: the payment belongs to that month itself (QA)', async () => {
     const api = await t.as(Role.KEUANGAN);
     const open = await api.post('/api/v1/payments').send({ pledgeCode: 'APBD-2026', month: '2026-11', adjustsMonth: '2026-10', amount: 1000, paidAt: '2026-11-10', reference: 'SP2D 40' }).expect(400);

@@ -31,10 +31,10 @@ const NOT_ALLOCATED =
   'pembayaran ini akan tercatat sebagai kelebihan bayar. Alokasi dihitung otomatis tanggal 1 pukul 02.00 WIB, atau jalankan alokasi bulan itu.';
 const PAID_SEPTEMBER =
   'September 2026 tidak kurang bayar untuk komitmen PROV-2026 (iuran Rp37.800, dibayar Rp37.800: lunas), jadi tidak ada kekurangan yang dikoreksi. ' +
-  'Pembayaran ini tetap dihitung pada bulan iurannya sendiri, Oktober 2026, dan tidak mengubah angka September 2026.';
+  'Pembayaran ini dihitung di status pembayaran dan rekonsiliasi pada Oktober 2026, bulan pencatatannya; di laporan komitmen, laporan desa dan rekap tahunan pada September 2026, yang menjadi lebih bayar.';
 const OVERPAID_AUGUST =
   'Agustus 2026 tidak kurang bayar untuk komitmen PROV-2026 (iuran Rp37.800, dibayar Rp50.000: kelebihan bayar), jadi tidak ada kekurangan yang dikoreksi. ' +
-  'Pembayaran ini tetap dihitung pada bulan iurannya sendiri, Oktober 2026, dan tidak mengubah angka Agustus 2026.';
+  'Pembayaran ini dihitung di status pembayaran dan rekonsiliasi pada Oktober 2026, bulan pencatatannya; di laporan komitmen, laporan desa dan rekap tahunan pada Agustus 2026, yang menjadi lebih bayar.';
 // the sheet after the API's corrections API 6 and API 7 (Rp1.000 each)
 const CORRECTED_SEPTEMBER = PAID_SEPTEMBER.replace('dibayar Rp37.800: lunas', 'dibayar Rp37.800, koreksi sebelumnya Rp1.000: kelebihan bayar');
 const CORRECTED_AUGUST = OVERPAID_AUGUST.replace('dibayar Rp50.000:', 'dibayar Rp50.000, koreksi sebelumnya Rp1.000:');
@@ -141,11 +141,11 @@ describe('payments: warned when nothing is due or a correction has no shortfall,
  * August and September are finalized; EARLY-2026 paid August Rp30.000 and September Rp20.000.
  */
 // Booting the app and allocating ten months can take long on a busy machine (PGlite).
-const TAIL = (month: string) => `Pembayaran ini tetap dihitung pada bulan iurannya sendiri, Oktober 2026, dan tidak mengubah angka ${month}.`;
+const TAIL = (month: string, result = '') => `Pembayaran ini dihitung di status pembayaran dan rekonsiliasi pada Oktober 2026, bulan pencatatannya; di laporan komitmen, laporan desa dan rekap tahunan pada ${month}${result}.`;
 const EARLY_OCTOBER = 'Komitmen EARLY-2026 tidak menanggung iuran apa pun pada Oktober 2026 (di luar bulan komitmen: Januari–September 2026); pembayaran ini akan tercatat sebagai kelebihan bayar.';
 const LATE_SEPTEMBER = `Komitmen LATE-2026 tidak menanggung iuran apa pun pada September 2026 (di luar bulan komitmen: Oktober–Desember 2026), jadi tidak ada kekurangan yang dikoreksi. ${TAIL('September 2026')}`;
 const covered = (month: string, paid: string, corrected: string, status: string) =>
-  `${month} tidak kurang bayar untuk komitmen EARLY-2026 (iuran Rp37.800, dibayar ${paid}, koreksi sebelumnya ${corrected}: ${status}), jadi tidak ada kekurangan yang dikoreksi. ${TAIL(month)}`;
+  `${month} tidak kurang bayar untuk komitmen EARLY-2026 (iuran Rp37.800, dibayar ${paid}, koreksi sebelumnya ${corrected}: ${status}), jadi tidak ada kekurangan yang dikoreksi. ${TAIL(month, ', yang menjadi lebih bayar')}`;
 
 describe('payments: a correction is warned about as a payment of the month it corrects', () => {
   let t: TestApp;

@@ -154,7 +154,7 @@ describe('payments: paid before the month it pays for is warned about, naming th
  */
 // Booting the app and allocating ten months can take long on a busy machine (PGlite).
 const CLOSED = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09'];
-const TAIL = (month: string) => `Pembayaran ini tetap dihitung pada bulan iurannya sendiri, Oktober 2026, dan tidak mengubah angka ${month}.`;
+const TAIL = (month: string) => `Pembayaran ini dihitung di status pembayaran dan rekonsiliasi pada Oktober 2026, bulan pencatatannya; di laporan komitmen, laporan desa dan rekap tahunan pada ${month}.`;
 // the shortfall and the excess each named (QA: "melebihi kekurangan November 2026 sebesar Rp488.000" read as the shortfall)
 const exceeds = (amount: string, month: string, over: string, figures: string) => {
   const [paid, short] = figures.split(': kurang ');
@@ -238,7 +238,7 @@ describe('payments: a correction larger than the shortfall still left is warned 
  */
 describe('payments: a negative correction gives back what a closed month was overpaid', () => {
   let t: TestApp;
-  const TAIL_BACK = (month: string) => `Koreksi ini tetap dihitung (mengurangi yang dibayar) pada bulan iurannya sendiri, Oktober 2026, dan tidak mengubah angka ${month}.`;
+  const TAIL_BACK = (month: string) => `Koreksi ini mengurangi yang dibayar: di status pembayaran dan rekonsiliasi pada Oktober 2026, bulan pencatatannya; di laporan komitmen, laporan desa dan rekap tahunan pada ${month}.`;
   beforeAll(async () => {
     t = await createTestApp();
     await insertParticipants(t.dataSource, [{ nik: nik(1) }]);

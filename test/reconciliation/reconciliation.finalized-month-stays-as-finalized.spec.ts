@@ -360,4 +360,46 @@ describe('corrections of closed months are said in the next open month', () => {
     expect(labels.filter((l) => l.startsWith('Dibayar oleh'))).toHaveLength(2); // the province's line reads Rp0, not -Rp15.120
     expect(rowOf(berita, 'Koreksi bulan sebelumnya (Desember 2026), termasuk dalam jumlah dibayar').getCell(2).value).toBe(122_200);
   });
+
+  /*
+   * QA, MAJOR, at the year turn: December 2026 finalized, then in January a death on 20 November 2026 is recorded for
+   * participant 9 (covered from November, paid for in December); January 2027's run said nothing of December, since only
+   * its own year was compared. Its run now compares 2026's closed months too. Hand-computed, November and December
+   * finalized (December's run was signed before participant 3's death on 25 October was recorded): OVER November
+   * participants 1, 2 and 3, December participants 3 and 9 (TAT 20/11 leaves November covered): 5 × Rp37.800 = Rp189.000,
+   * APBD 5 × Rp22.680 = Rp113.400, province 5 × Rp15.120 = Rp75.600; UNDER November participant 9 (registered late), Rp37.800.
+   */
+  it("January's run lists the corrections of the year before's closed months: December 2026's death recorded in January 2027, named with its year", async () => {
+    const death = enrollmentCsv([{ nik: nik(9), name: 'Peserta 0009', birthDate: '1980-01-01', tmt: '2026-11-01', tat: '2026-11-20', endReason: 'MENINGGAL' }]);
+    const upload = (await (await t.as(Role.OPERATOR_DINKES)).post('/api/v1/enrollment-uploads').attach('file', Buffer.from(death), 'kematian-9.csv').expect(201)).body;
+    expect(upload).toMatchObject({ status: 'DONE', updated: 1 });
+    const [warned] = await t.dataSource.query(`SELECT code, message FROM upload_issue WHERE upload_id = $1 AND code = 'CLOSED_MONTH_UNCHANGED'`, [upload.id]);
+    expect(warned.message).toContain('Desember 2026');
+    const january = (await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2027-01' }).expect(201)).body.id;
+    const run = (await (await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${january}`).expect(200)).body;
+    expect(run.closedMonthCorrections).toEqual({
+      months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12'],
+      participantMonths: 6,
+      over: { participantMonths: 5, amount: 189_000, funded: 189_000, months: ['2026-11', '2026-12'] },
+      under: { participantMonths: 1, amount: 37_800, months: ['2026-11'] },
+      byPledge: [
+        { pledgeCode: 'APBD-2026', sourceType: 'APBD', amount: 113_400 },
+        { pledgeCode: 'APBD_PROV-2026', sourceType: 'APBD_PROV', amount: 75_600 },
+      ],
+    });
+    const wb = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${january}/workbook.xlsx`))).body);
+    const ws = wb.getWorksheet('Koreksi Peserta Bulan Tertutup')!;
+    const header = (ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!;
+    const december: unknown[][] = [];
+    ws.eachRow((r, n) => {
+      if (n > header && r.getCell(2).value === 'Desember 2026') december.push([r.getCell(3).value, r.getCell(14).value]);
+    });
+    const action = 'Tagih kembali ke BPJS Kesehatan Rp37.800 yang dibayar untuk Desember 2026; catat koreksi negatif Desember 2026 per komitmen (APBD-2026 Rp22.680, APBD_PROV-2026 Rp15.120) pada bulan yang masih terbuka.';
+    expect(december).toEqual([[nik(3), action], [nik(9), action]]);
+    expect(rowOf(wb.getWorksheet('Ringkasan')!, 'Kelebihan iuran (peserta-bulan yang tidak tercakup lagi)').getCell(4).value).toBe(
+      'November–Desember 2026: tagih kembali ke BPJS Kesehatan; didanai APBD-2026 Rp113.400, APBD_PROV-2026 Rp75.600.',
+    );
+    const over = rowOf(wb.getWorksheet('Berita Acara')!, 'Koreksi daftar peserta bulan tertutup (November–Desember 2026): kelebihan iuran 5 peserta-bulan, ditagih kembali ke BPJS Kesehatan (APBD-2026 Rp113.400, APBD_PROV-2026 Rp75.600)');
+    expect(over.getCell(2).value).toBe(189_000);
+  });
 });

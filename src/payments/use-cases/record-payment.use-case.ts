@@ -7,7 +7,7 @@ import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { paymentReference, recordedAlready } from '../duplicate-payments.js';
 import { Payment } from '../entities/payment.entity.js';
 import { paidDayInWib } from '../paid-at.js';
-import { adjustsOpenMonth, paymentTermsProblems } from '../payment-row.validator.js';
+import { adjustsOpenMonth, paidBeforeYearAllowed, paymentTermsProblems } from '../payment-row.validator.js';
 import { PaymentException } from '../payments.exception.js';
 import { storedPledgeCode } from '../../funding/pledges/pledge-code.js';
 import type { FieldProblem } from '../../common/errors/field-problem.js';
@@ -111,9 +111,10 @@ export class RecordPayment {
     const m = this.dataSource.manager;
     const problems: { field: string; message: string }[] = [];
     let fiscalYear: number | null = null;
+    let sourceType: string | null = null;
     if (sound.pledgeCode !== undefined) {
-      const [pledge] = await m.query('SELECT fiscal_year FROM pledge WHERE code = $1', [sound.pledgeCode]);
-      if (pledge) fiscalYear = pledge.fiscal_year;
+      const [pledge] = await m.query('SELECT fiscal_year, source_type FROM pledge WHERE code = $1', [sound.pledgeCode]);
+      if (pledge) [fiscalYear, sourceType] = [pledge.fiscal_year, pledge.source_type];
       else problems.push({ field: 'pledgeCode', message: PaymentException.pledgeNotFound(sound.pledgeCode, await storedPledgeCode(m, sound.pledgeCode)).message });
     }
     const closed = sound.month ? await this.monthClosed(sound.month, m, sound.adjustsMonth) : null;
@@ -121,7 +122,7 @@ export class RecordPayment {
     if (sound.month && sound.adjustsMonth && sound.adjustsMonth >= sound.month) {
       problems.push({ field: 'adjustsMonth', message: PaymentException.invalidAdjustment(sound.month, sound.adjustsMonth).message });
     }
-    problems.push(...(await this.termsProblems(sound, fiscalYear, m)));
+    problems.push(...(await this.termsProblems(sound, fiscalYear, sourceType, m)));
     const fields = [...new Set(problems.map((p) => p.field))];
     return fields.map((field) => ({ field, messages: problems.filter((p) => p.field === field).map((p) => p.message) }));
   }
@@ -138,8 +139,8 @@ export class RecordPayment {
   }
 
   /** The terms of §8 the known fields break (paymentTermsProblems), and a correction of a month still open. */
-  private async termsProblems(p: SoundPaymentFields, fiscalYear: number | null, m: EntityManager) {
-    const problems = paymentTermsProblems(p, fiscalYear, dayInWib(this.clock.now())).map((term) => ({ field: API_FIELD[term.column], message: term.message }));
+  private async termsProblems(p: SoundPaymentFields, fiscalYear: number | null, sourceType: string | null, m: EntityManager) {
+    const problems = paymentTermsProblems(p, fiscalYear, dayInWib(this.clock.now()), paidBeforeYearAllowed(sourceType)).map((term) => ({ field: API_FIELD[term.column], message: term.message }));
     if (p.adjustsMonth && !(await this.closedMonths.closedBy(m)).has(p.adjustsMonth)) {
       problems.push({ field: 'adjustsMonth', message: adjustsOpenMonth(p.adjustsMonth) });
     }
@@ -148,11 +149,11 @@ export class RecordPayment {
 
   private async record(command: RecordPaymentCommand, m: EntityManager): Promise<RecordedPaymentView> {
     const paidAt = RecordPayment.validate(command);
-    const [pledge] = await m.query('SELECT code, fiscal_year FROM pledge WHERE code = $1', [command.pledgeCode]);
+    const [pledge] = await m.query('SELECT code, fiscal_year, source_type FROM pledge WHERE code = $1', [command.pledgeCode]);
     if (!pledge) throw PaymentException.pledgeNotFound(command.pledgeCode, await storedPledgeCode(m, command.pledgeCode));
     const now = this.clock.now();
     // every broken term at once, so the form shows each next to its field in one answer (QA)
-    const problems = await this.termsProblems({ month: command.month, adjustsMonth: command.adjustsMonth ?? null, paidAt }, pledge.fiscal_year, m);
+    const problems = await this.termsProblems({ month: command.month, adjustsMonth: command.adjustsMonth ?? null, paidAt }, pledge.fiscal_year, pledge.source_type, m);
     if (problems.length) throw PaymentException.outsideTerms(problems);
     await lockMonthInput(m, MONTH_INPUT.PAYMENTS, [command.month]); // finalize waits for it, or it for finalize
     // the key as it is stored and compared (btrim in SQL would keep tabs, non-breaking and zero-width spaces)

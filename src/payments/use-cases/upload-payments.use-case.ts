@@ -13,7 +13,7 @@ import { IssueCollector, type UploadReport } from '../../common/uploads/row-issu
 import { type TotalRow, totalRow, totalRowMismatch } from '../../common/uploads/total-row.js';
 import { paymentKey, recordedAlready } from '../duplicate-payments.js';
 import { repeatOfRecorded, repeatOfRow, sameFigures } from '../repeat-messages.js';
-import { CANONICAL_NAMES, type CheckedPaymentRow, type KnownPledges, PAYMENT_COLUMNS, type PaymentRecord, validatePaymentRow } from '../payment-row.validator.js';
+import { CANONICAL_NAMES, type CheckedPaymentRow, type KnownPledges, PAYMENT_COLUMNS, type PaymentRecord, paidBeforeYearAllowed, validatePaymentRow } from '../payment-row.validator.js';
 import type { Cell } from '../../common/spreadsheet/cell.js';
 import { DATE_ORDER_AMBIGUOUS, DateOrder, type DateOrderSink, reworded } from '../../common/spreadsheet/date-order.js';
 import { storedPledgeCodeIn } from '../../funding/pledges/pledge-code.js';
@@ -131,8 +131,10 @@ export class UploadPayments {
   }
 
   private async record(command: UploadPaymentsCommand, checksum: string, m: EntityManager): Promise<PaymentUploadResult> {
-    const fiscalYears = new Map<string, number>((await m.query('SELECT code, fiscal_year FROM pledge')).map((r: { code: string; fiscal_year: number }) => [r.code, r.fiscal_year]));
-    const pledges: KnownPledges = { fiscalYears, stored: storedPledgeCodeIn(fiscalYears.keys()) };
+    const known: { code: string; fiscal_year: number; source_type: string }[] = await m.query('SELECT code, fiscal_year, source_type FROM pledge');
+    const fiscalYears = new Map<string, number>(known.map((r) => [r.code, r.fiscal_year]));
+    const paidInAdvance = new Set(known.filter((r) => paidBeforeYearAllowed(r.source_type)).map((r) => r.code));
+    const pledges: KnownPledges = { fiscalYears, paidInAdvance, stored: storedPledgeCodeIn(fiscalYears.keys()) };
     const today = dayInWib(this.clock.now());
     const closed = await this.closedMonths.closedBy(m); // finalized or frozen: a row of such a month is refused
     const collector = new IssueCollector();

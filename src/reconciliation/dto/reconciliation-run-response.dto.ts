@@ -83,11 +83,11 @@ export class CorrectionUnderDto {
 }
 
 /**
- * The register corrections of the run's fiscal year's closed (finalized or frozen) months (DOMAIN §9): `over`, obligations
+ * The register corrections of the closed (finalized or frozen) months of the run's fiscal year and the year before (DOMAIN §9): `over`, obligations
  * stored for participant-months the register no longer covers; `under`, participant-months it covers without one.
  */
 export class ClosedMonthCorrectionsDto {
-  /** The closed, allocated months compared. */
+  /** The closed, allocated months compared: those before the run's month, of its fiscal year and the year before. */
   @ApiProperty({ type: [String], example: ['2026-10', '2026-11'] }) months: string[];
   @ApiProperty({ type: 'integer' }) participantMonths: number;
   @ApiProperty({ type: () => CorrectionOverDto }) over: CorrectionOverDto;
@@ -120,7 +120,7 @@ export class ReconciliationRunResponseDto {
   @ApiPropertyOptional({ type: () => [PledgePaymentStatusDto] }) payments?: PledgePaymentStatusDto[];
   /** What the officer was told when it ran, kept with the run (absent on runs stored before 2026-12-05). */
   @ApiPropertyOptional({ type: () => [RunWarningDto] }) warnings?: RunWarningDto[];
-  /** The register corrections of the fiscal year's closed months when the run was computed (absent on runs stored before 2026-12-06). */
+  /** The register corrections of the closed months of the run's fiscal year and the year before when the run was computed (absent on runs stored before 2026-12-06; runs stored before 2026-12-07 compared their own year only). */
   @ApiPropertyOptional({ type: () => ClosedMonthCorrectionsDto }) closedMonthCorrections?: ClosedMonthCorrectionsDto;
   @ApiProperty({ enum: ['MANUAL', 'SCHEDULE'] }) trigger: string;
   @ApiProperty({ type: () => RunInputsDto }) inputs: RunInputsDto;

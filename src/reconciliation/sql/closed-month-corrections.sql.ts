@@ -1,5 +1,5 @@
 /**
- * The register corrections of a fiscal year's closed months (DOMAIN §9), as of now. A closed month (finalized, or frozen
+ * The register corrections of the closed months in a range (DOMAIN §9), as of now. A closed month (finalized, or frozen
  * by a later finalized month of its year: FROZEN_MONTHS) keeps the obligations and splits it had, whatever the register
  * says of it later; what the register says now is compared with them here, one participant-month a row:
  *
@@ -20,7 +20,9 @@
  * once, spilling to disk, 22 s; month by month the hash holds one month and each obligation is read once, about half).
  * The run computes it once and keeps it (closed-month-corrections.ts); nothing else recomputes it on a read.
  *
- * $1 = fiscal year as text ('2026'). Rows in month, then NIK (code points) order.
+ * $1, $2 = the first month compared and the month after the last (`YYYY-MM`, end excluded): a run of month M passes
+ * January of the year before M's and M itself (closed-month-corrections.ts), so only the closed months in between are
+ * read. Rows in month, then NIK (code points) order.
  */
 import { coveredBetween } from '../../funding/sql/allocate.sql.js';
 import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
@@ -36,7 +38,7 @@ export const CLOSED_MONTH_CORRECTIONS = `
            (SELECT coalesce(sum(t.amount), 0) FROM tariff t WHERE t.id = ANY (a.tariff_ids) AND t.payer = 'LOCAL')::bigint AS tariff
       FROM ${FROZEN_MONTHS} f
       JOIN allocation_month a ON a.month = f.month
-     WHERE left(f.month, 4) = $1::text
+     WHERE f.month >= $1::text AND f.month < $2::text
   ), corrections AS (
     SELECT c.month, x.*
       FROM closed c

@@ -228,7 +228,7 @@ export class ReconcileMonth {
       registerHash += BigInt(row.register_hash);
     }
 
-    // what the register now says of the year's closed months before this one, kept with the run (§9: corrected in an open month; QA: a
+    // what the register now says of the closed months before this one (its year's and the year before's), kept with the run (§9: corrected in an open month; QA: a
     // death recorded after November was finalized, November's Rp37.800 paid for him, and December said nothing of it)
     const closedMonthCorrections = await readClosedMonthCorrections(m, month);
     const summary: RunSummary = {

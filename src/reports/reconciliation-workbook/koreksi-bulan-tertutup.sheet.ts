@@ -1,5 +1,6 @@
 /**
- * Koreksi Peserta Bulan Tertutup: the register corrections of the fiscal year's closed months the run kept
+ * Koreksi Peserta Bulan Tertutup: the register corrections of the closed months of the run's fiscal year and the year
+ * before (December's, found in January) the run kept
  * (reconciliation/closed-month-corrections.ts, DOMAIN §9), one row per participant-month: a month finalized or
  * frozen paid for a participant the register no longer covers there (a death reported after it was closed:
  * "kelebihan iuran", to claim back from BPJS and record as a negative correction per funder), or covers someone
@@ -127,7 +128,8 @@ export function writeKoreksiBulanTertutup(ctx: ReconciliationWorkbookContext): v
   if (!corrections) {
     t.writeStyledRow([`Rekonsiliasi versi ${ctx.run.version} dijalankan sebelum koreksi bulan tertutup dihitung; jalankan ulang rekonsiliasi untuk melihatnya.`], WARNING_STYLE);
   } else if (corrections.participantMonths === 0) {
-    const months = corrections.months.length ? `bulan ${monthsSaid(corrections.months)}` : `tahun ${ctx.fiscalYear}`;
+    // the run compares its fiscal year's closed months and the year before's (closed-month-corrections.ts)
+    const months = corrections.months.length ? `bulan ${monthsSaid(corrections.months)}` : `tahun ${ctx.fiscalYear - 1} dan ${ctx.fiscalYear}`;
     t.writeStyledRow([`Tidak ada koreksi: daftar peserta saat rekonsiliasi dijalankan sesuai dengan iuran ${months} yang sudah ditutup.`], LABEL_STYLE);
   } else {
     t.writeStyledRow([`Bulan yang sudah ditutup tidak dihitung ulang: ${correctionsSaid(corrections)}. Koreksi dicatat pada bulan yang masih terbuka.`], LABEL_STYLE);

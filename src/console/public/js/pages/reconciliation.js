@@ -104,7 +104,7 @@ export async function render(main, ctx) {
 }
 
 /**
- * The register's corrections of the year's closed months the run kept (API `closedMonthCorrections`): what a finance
+ * The register's corrections of the closed months of the run's year and the year before the run kept (API `closedMonthCorrections`): what a finance
  * officer claims back or still pays, recorded in an open month (QA: November's Rp37.800 for a man who had died in
  * October was said to nobody). None for a run stored before they were kept.
  */
@@ -122,7 +122,7 @@ function closedMonthSection(run) {
  * workbook's sheet Koreksi Peserta Bulan Tertutup lists them one by one.
  */
 export function closedMonthCorrectionsText(c) {
-  if (!c.participantMonths) return 'Tidak ada koreksi: daftar peserta sesuai dengan iuran bulan yang sudah ditutup (difinalisasi atau dibekukan) tahun ini.';
+  if (!c.participantMonths) return 'Tidak ada koreksi: daftar peserta sesuai dengan iuran bulan yang sudah ditutup (difinalisasi atau dibekukan) tahun ini dan tahun sebelumnya.';
   const named = (months) => (months?.length ? monthsLabel(months) : null);
   const parts = [];
   if (c.over.participantMonths) {
