@@ -264,6 +264,15 @@ describe('console filters and revisions read in the browser', () => {
       { value: 'APBD-2026', label: 'APBD-2026 – Kabupaten (tahun anggaran 2026)' },
     ]);
     expect(splitsPage.pledgeOptions(pledges, '2027-01')).toHaveLength(2);
+    // a withdrawn pledge stays choosable, marked as Pembayaran marks it (pledgeOptionLabel; QA: Alokasi did not)
+    const withdrawn = [...pledges, { code: 'QA-A2-2027', sourceType: 'TJSLP', funder: 'PT Satu', fiscalYear: 2027, withdrawn: true }];
+    expect(splitsPage.pledgeOptions(withdrawn, '2027-01', 'APBD-2026').map((o: any) => o.label)).toEqual([
+      'Semua komitmen',
+      'APBD-2027 – Kabupaten',
+      'QA-A2-2027 – PT Satu (dicabut)',
+      'APBD-2026 – Kabupaten (tahun anggaran 2026)',
+    ]);
+    expect(format.pledgeOptionLabel({ code: 'APBD-2026', funder: 'Kabupaten', withdrawn: false })).toBe('APBD-2026 – Kabupaten');
   });
 
   it('reads a NIK as printed on the card', () => {

@@ -8,7 +8,8 @@
  * One participant, Rp37.800 a month, APBD-2026 pays for him; 2026-10 allocated. October has 120
  * payments from a sheet (P-001 … P-120, paid on 120 successive days, so listed in that order: three
  * pages of 50); September was paid Rp20.000 (Rp17.800 short) and is finalized, which freezes August (paid in full). QA-A2-2026, added after October was
- * allocated, is withdrawn: the form's Komitmen marks it "(dicabut)" and a payment to it says so in its warning (QA).
+ * allocated, is withdrawn: the form's Komitmen marks it "(dicabut)" and a payment to it says so in its warning (QA); Alokasi's
+ * and Laporan's pledge pickers mark it too.
  */
 import { expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
@@ -155,6 +156,17 @@ describeInBrowser('console: Pembayaran pages a month of many payments and shows 
       'Peringatan: Komitmen QA-A2-2026 sudah dicabut pada 15 November 2026 oleh uji-keuangan; komitmen ini tidak menanggung iuran apa pun pada Oktober 2026; ' +
         'pembayaran ini akan tercatat sebagai kelebihan bayar.',
     );
+
+    // Alokasi's Pemberi dana and Laporan's Komitmen mark it the same way (QA: Alokasi listed it unmarked)
+    const marked = ['APBD-2026 – Penyandang dana uji', 'QA-A2-2026 – Penyandang dana uji (dicabut)'];
+    await page.goto(`${base}/#/alokasi?month=2026-10`);
+    const picker = page.getByRole('form', { name: 'Saring alokasi' }).getByLabel('Pemberi dana (komitmen)').locator('option');
+    await picker.nth(2).waitFor({ state: 'attached' });
+    expect(await picker.allTextContents()).toEqual(['Semua komitmen', ...marked]);
+    await page.goto(`${base}/#/laporan?month=2026-10`);
+    const statement = page.getByRole('form', { name: 'Laporan komitmen' }).getByLabel('Komitmen').locator('option');
+    await statement.nth(2).waitFor({ state: 'attached' });
+    expect(await statement.allTextContents()).toEqual(['(pilih komitmen)', ...marked]);
 
     expect(errors).toEqual([]);
     await context.close();

@@ -123,6 +123,50 @@ describe('POST /api/v1/pledge-uploads: a sheet of the 1904 date system', () => {
 });
 
 /**
+ * QA: BULAN_DARI `2026-11` and BULAN_SAMPAI `2026-12` under TAHUN 2027 were told "bukan angka: tulis bilangan bulat,
+ * misalnya 1.". A month written with its year (text `2027-03`, `11/2027`, or a date cell, as Excel keeps a typed
+ * `2027-05`) is read as its number when its year is TAHUN's; a month of another year is refused saying it lies outside
+ * the fiscal year, a pledge paying months of its own year only (DOMAIN §5).
+ */
+describe('pledge sheet: a month written with its year', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t?.close());
+
+  it('reads a month of TAHUN as its number, and refuses one of another year saying why', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Komitmen');
+    sheet.addRow(['KODE', 'SUMBER', 'PEMBERI_DANA', 'TAHUN', 'DARI BULAN', 'BULAN_SAMPAI', 'CAKUPAN']);
+    sheet.addRow(['QA-M1-2027', 'TJSLP', 'PT Satu', 2027, '2027-03', "'2027-12", 'ALL']);
+    sheet.addRow(['QA-M2-2027', 'TJSLP', 'PT Dua', 2027, new Date(Date.UTC(2027, 4, 1)), '11/2027', 'ALL']);
+    sheet.getCell('E3').numFmt = 'mmm-yy';
+    sheet.addRow(['QA-M3-2027', 'TJSLP', 'PT Tiga', 2027, '2026-11', '2026-12', 'ALL']);
+    sheet.addRow(['QA-M4-2027', 'TJSLP', 'PT Empat', 2027, new Date(Date.UTC(2026, 10, 1)), 12, 'ALL']);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const keuangan = await t.as(Role.KEUANGAN);
+    const res = await keuangan.post('/api/v1/pledge-uploads').attach('file', file, 'bulan.xlsx').expect(201);
+    expect(res.body).toMatchObject({ accepted: 2, rejected: 2 });
+    const outside = (label: string, written: string, name: string) =>
+      `${label} "${written}" adalah ${name} 2026, di luar tahun anggaran 2027: komitmen hanya membayar bulan dalam tahun anggarannya sendiri, ` +
+      `Januari–Desember 2027; ${name} 2026 dicatat pada komitmen tahun anggaran 2026. Untuk bulan tahun 2027 tulis nomor bulannya saja, 1 sampai 12.`;
+    expect(res.body.issues.map((i: Issue) => [i.rowNumber, i.column, i.message])).toEqual([
+      [4, 'DARI BULAN', outside('DARI BULAN', '2026-11', 'November')],
+      [4, 'BULAN_SAMPAI', outside('BULAN_SAMPAI', '2026-12', 'Desember')],
+      [5, 'DARI BULAN', outside('DARI BULAN', '2026-11', 'November')],
+    ]);
+    const months = await t.dataSource.query(`SELECT code, from_month AS "from", to_month AS "to" FROM pledge ORDER BY code`);
+    expect(months).toEqual([
+      { code: 'QA-M1-2027', from: 3, to: 12 },
+      { code: 'QA-M2-2027', from: 5, to: 11 },
+    ]);
+    // QA's row as a .csv: the same refusal, TAHUN and the months as text
+    const csv = Buffer.from('KODE;SUMBER;PEMBERI_DANA;TAHUN;BULAN_DARI;BULAN_SAMPAI;CAKUPAN\nQA-M5-2027;TJSLP;PT Lima;2027;2026-11;2026-12;ALL\n');
+    const checked = await keuangan.post('/api/v1/pledge-uploads?dryRun=true').attach('file', csv, 'bulan.csv').expect(201);
+    expect(checked.body.issues.map((i: Issue) => i.message)).toEqual([outside('BULAN_DARI', '2026-11', 'November'), outside('BULAN_SAMPAI', '2026-12', 'Desember')]);
+  });
+});
+
+/**
  * QA: the pledge sheet refused `Peserta tertentu`, the name the form shows, with "CAKUPAN harus salah satu dari: ALL,
  * VILLAGES, RESIDENTS.". SUMBER, JENIS_DANA and CAKUPAN now take the Indonesian names the console and the workbooks
  * show as well as the codes; anything else is still refused naming the codes.

@@ -84,6 +84,18 @@ describe('POST /api/v1/pledges: validation with Indonesian messages (§5)', () =
     expect(problems(await post({ ...base, code: 'M2', fromMonth: 9, toMonth: 3 }).expect(400)).toMonth).toContain('toMonth (bulan akhir) Maret lebih awal dari bulan awal September: bulan akhir harus sama dengan atau sesudah bulan awal.');
   });
 
+  it('a month sent as "YYYY-MM" is still refused (the contract is the number), saying the number to send or that the month is outside the fiscal year (QA: "bukan teks")', async () => {
+    const said = problems(await post({ ...base, code: 'M3-2027', fiscalYear: 2027, fromMonth: '2027-03', toMonth: '2026-12' }).expect(400));
+    expect(said).toEqual({
+      fromMonth: 'fromMonth harus bulan 1 sampai 12 dari tahun anggaran, bukan "2027-03": kirim nomor bulannya sebagai angka, 3 untuk Maret.',
+      toMonth:
+        'toMonth harus bulan 1 sampai 12 dari tahun anggaran, bukan "2026-12". Desember 2026 di luar tahun anggaran 2027: komitmen hanya membayar bulan dalam tahun anggarannya sendiri, ' +
+        'Januari–Desember 2027; Desember 2026 dicatat pada komitmen tahun anggaran 2026.',
+    });
+    // other text as before
+    expect(problems(await post({ ...base, code: 'M4', fromMonth: 'Maret' }).expect(400)).fromMonth).toBe('fromMonth harus bulan 1 sampai 12 dari tahun anggaran, bukan teks.');
+  });
+
   it('refuses a quota or budget that is not positive and a share out of 1..100', async () => {
     const res = await post({ ...base, code: 'Q', quota: 0, budget: -5, sharePercent: 101 }).expect(400);
     expect(problems(res)).toMatchObject({

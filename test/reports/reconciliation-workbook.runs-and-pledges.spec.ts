@@ -106,6 +106,11 @@ describe('reconciliation workbook: a 2026 arrear recorded in January 2027', () =
     await q(
       `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('APBD-2026', '2027-01', 76696200, '2026-12-04', 'SP2D-1204/BPKAD/2026', '2026-06', 'uji')`,
     );
+    // a 2026 pledge without a pagu, its October correction recorded in January too (QA: its funder covered Pagu and Realisasi Bulan Ini)
+    await q(`UPDATE pledge SET budget = NULL WHERE code = 'TJSLP-ALNO-2026'`);
+    await q(
+      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, adjusts_month, created_by) VALUES ('TJSLP-ALNO-2026', '2027-01', 37800, '2026-12-10', 'TRF-ALNO-1210', '2026-10', 'uji')`,
+    );
     const summary = {
       month: '2027-01',
       version: 1,
@@ -147,6 +152,18 @@ describe('reconciliation workbook: a 2026 arrear recorded in January 2027', () =
     const row = rowOf(ws, 'APBD-2026');
     expect(row.number).toBeGreaterThan(heading.number);
     expect(values(row, [4, 5, 6, 7, 9])).toEqual([1100000000, null, 898019320, 201980680, 76696200]);
+  });
+
+  it('a pledge of that block without a pagu keeps its columns: the funder in Pemberi Dana alone, Pagu and Realisasi Bulan Ini empty, its realisation under Realisasi s.d. Bulan Ini (QA: the funder was merged across C:E)', () => {
+    const row = rowOf(ws, 'TJSLP-ALNO-2026');
+    expect(row.number).toBeGreaterThan(rowsOf('Komitmen tahun anggaran lain')[0].number);
+    // merged cells read back as the master's value in each: none of this row's cells is merged
+    expect(Array.from({ length: 12 }, (_, i) => row.getCell(i + 1).isMerged)).toEqual(Array(12).fill(false));
+    expect(String(row.getCell(3).value)).toContain('PT Alno Agro Utama');
+    expect(String(row.getCell(3).value)).toContain('(tahun anggaran 2026: pembayaran koreksi yang dicatat tahun ini)');
+    expect(values(row, [4, 5, 6, 7, 8, 9])).toEqual([null, null, expect.any(Number), null, null, 37800]);
+    // as APBD-2026's row above it: the same columns hold the same kind of figure
+    expect(values(rowOf(ws, 'APBD-2026'), [6, 9]).every((v) => typeof v === 'number')).toBe(true);
   });
 
   it("splits the correction with June 2026's tariff, apart from 2027's accounts as Koreksi tahun anggaran 2026", () => {

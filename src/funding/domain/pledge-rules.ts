@@ -8,6 +8,7 @@ import type { PledgeScope } from './allocate.js';
 import { MAX_RUPIAH, rupiah } from '../../common/money.js';
 import { clip } from '../../common/errors/domain.exception.js';
 import { monthNumberName } from '../../common/month.js';
+import { apiMonthText } from './pledge-months.js';
 import { butCame } from '../../common/value-kind.js';
 import { lengthMessage } from '../../common/text.js';
 import { invalidNiks, knownVillage, shownNik, unknownVillages, validNik } from './pledge-lists.js';
@@ -119,8 +120,13 @@ export function validatePledge(
   const fromMonth = isBlank(input.fromMonth) ? 1 : input.fromMonth;
   const toMonth = isBlank(input.toMonth) ? 12 : input.toMonth;
   const monthOk = (v: unknown): v is number => isInt(v) && v >= 1 && v <= 12;
-  if (!monthOk(fromMonth)) fail('fromMonth', butCame('fromMonth harus bulan 1 sampai 12 dari tahun anggaran.', fromMonth, 'number'));
-  if (!monthOk(toMonth)) fail('toMonth', butCame('toMonth harus bulan 1 sampai 12 dari tahun anggaran.', toMonth, 'number'));
+  // a month written with its year ("2026-11") is told the number to send, or that it is outside the fiscal year (QA)
+  const monthRefusal = (field: string, v: unknown) => {
+    const message = `${field} harus bulan 1 sampai 12 dari tahun anggaran.`;
+    return apiMonthText(message, v, isInt(fiscalYear) ? fiscalYear : undefined) ?? butCame(message, v, 'number');
+  };
+  if (!monthOk(fromMonth)) fail('fromMonth', monthRefusal('fromMonth', fromMonth));
+  if (!monthOk(toMonth)) fail('toMonth', monthRefusal('toMonth', toMonth));
   if (monthOk(fromMonth) && monthOk(toMonth) && fromMonth > toMonth) {
     fail('toMonth', `toMonth (bulan akhir) ${monthNumberName(toMonth)} lebih awal dari bulan awal ${monthNumberName(fromMonth)}: bulan akhir harus sama dengan atau sesudah bulan awal.`);
   }

@@ -11,6 +11,7 @@ import type { PledgeInput } from '../domain/pledge-rules.js';
 import { nikList } from './nik-list.js';
 import { rupiahText } from '../../common/money.js';
 import { clip } from '../../common/errors/domain.exception.js';
+import { sheetMonthOutsideYear, writtenYearMonth, type YearMonth } from '../domain/pledge-months.js';
 
 /**
  * Headers the format does not know are not read (COLUMNS_NOT_READ); one looking like an optional column
@@ -62,6 +63,23 @@ const FIELD: Record<Column, keyof PledgeInput> = {
   DASAR_HUKUM: 'legalBasis',
 };
 const NUMERIC = new Set<Column>(['TAHUN', 'BULAN_DARI', 'BULAN_SAMPAI', 'PERSEN', 'KUOTA', 'PAGU', 'PRIORITAS']);
+const MONTHS = new Set<Column>(['BULAN_DARI', 'BULAN_SAMPAI']);
+
+/**
+ * A month cell that writes its year too: text `2026-11` (pledge-months.ts writtenYearMonth, after an export's apostrophe),
+ * or a date cell (Excel turns a typed `2026-11` into 1 November 2026), `shown` as the refusal quotes it. Null otherwise:
+ * a number is read as every number column reads it. A date of 1900 is a small number in a date-formatted cell, not a month.
+ */
+function yearMonthCell(cell: Cell): (YearMonth & { shown: string }) | null {
+  if (cell.kind === 'date') {
+    const [year, month] = cell.text.split('-').map(Number);
+    return year > 1900 ? { year, month, shown: cell.text.slice(0, 7) } : null;
+  }
+  if (cell.kind !== 'text') return null;
+  const shown = cell.text.trim().replace(LEADING_APOSTROPHE, '');
+  const written = writtenYearMonth(shown);
+  return written && { ...written, shown };
+}
 const ENUMS = new Set<Column>(['SUMBER', 'JENIS_DANA', 'CAKUPAN']);
 
 /**
@@ -144,7 +162,13 @@ export function rowToInput(cells: readonly Cell[], names: ColumnNames = labelsBy
       problems.push({ column: name, message: nikAsNumber(names.NIK, cell) });
       return;
     }
-    if (name === 'KODE_DESA') input[field] = villageList(cell.text);
+    const written = MONTHS.has(name) ? yearMonthCell(cell) : null;
+    if (written) {
+      // a month written with its year (`2026-11`, a date cell): its number when of TAHUN's year (or TAHUN is unread) (QA)
+      const year = input.fiscalYear;
+      if (typeof year === 'number' && written.year !== year) problems.push({ column: name, message: sheetMonthOutsideYear(names[name] ?? name, written.shown, written, year) });
+      else input[field] = written.month;
+    } else if (name === 'KODE_DESA') input[field] = villageList(cell.text);
     else if (name === 'NIK') input[field] = nikList(cell.text);
     else if (NUMERIC.has(name)) {
       // PAGU's text as the other uploads read rupiah (QA: `1,500,000` and `1500000.00` were refused here only)

@@ -134,7 +134,10 @@ export async function writePaguRealisasi(ctx: ReconciliationWorkbookContext): Pr
   if (otherYears.length) {
     t.blankRow();
     t.writeStyledRow([OTHER_YEARS_HEADING], LABEL_STYLE);
-    for (const code of otherYears) t.writeStyledRow(cells(code, t.currentRow, { month: null, ytd: ctx.otherYearsUsed.get(code) ?? 0 }), {});
+    // each value in its own column, as the table's rows: a long funder wraps in Pemberi Dana, never merged over the empty
+    // Pagu and Realisasi Bulan Ini of a pledge without a pagu (QA: TJSLP-ALNO-2026's covered C:E beside figures above)
+    const ownColumns = COLUMNS.map(() => 1);
+    for (const code of otherYears) t.writeStyledRow(cells(code, t.currentRow, { month: null, ytd: ctx.otherYearsUsed.get(code) ?? 0 }), {}, undefined, ownColumns);
   }
 
   // The APBD accounts: what the regency budget carried this month and this year, by account.

@@ -151,6 +151,15 @@ export function compareCodes(a, b) {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/**
+ * "QA-A2-2026 – PT Satu (dicabut)": a pledge as the pledge pickers list it (Pembayaran's Komitmen, Alokasi's Pemberi
+ * dana, Laporan's Komitmen). A withdrawn pledge stays choosable, since money it received and the months it paid are
+ * still recorded, but marked (QA: it was not, first in Pembayaran, then in Alokasi). Pure, tested.
+ */
+export function pledgeOptionLabel(pledge) {
+  return `${pledge.code} – ${pledge.funder}${pledge.withdrawn ? ' (dicabut)' : ''}`;
+}
+
 /** The source types of a pledge in the order of DOMAIN §5 (APBD first): every list and dropdown of them follows it. */
 export const SOURCE_TYPES = ['APBD', 'APBD_PROV', 'DESA', 'TJSLP'];
 

@@ -6,7 +6,7 @@
  * (pages/unfunded.js) shares the pickers and the refusal.
  */
 import { h } from './dom.js';
-import { isMonth, plainNik, SOURCE_TYPES } from './format.js';
+import { isMonth, plainNik, pledgeOptionLabel, SOURCE_TYPES } from './format.js';
 import { periodFilters } from './month-period.js';
 import { values } from './forms.js';
 
@@ -73,7 +73,8 @@ export function forgetUnlisted(formEl, name, unlisted) {
  * The pledge picker's options for a month: the pledges of its fiscal year (every year's when no month is chosen,
  * newest year first; QA: January 2027 listed the 2026 pledges), each year in DOMAIN §5's order of source types
  * (`SOURCE_TYPES`: APBD before APBD_PROV; QA: "APBD_PROV-2026" sorted before "APBD-2026"), then by code. The
- * pledge `kept` (the one chosen) stays listed when it is of another year, saying its year. Pure.
+ * pledge `kept` (the one chosen) stays listed when it is of another year, saying its year. Each is labelled as Pembayaran
+ * labels it (pledgeOptionLabel: a withdrawn one marked "(dicabut)"; QA: Alokasi did not mark it). Pure.
  */
 export function pledgeOptions(pledges, month, kept) {
   const year = isMonth(month) ? Number(month.slice(0, 4)) : null;
@@ -83,7 +84,7 @@ export function pledgeOptions(pledges, month, kept) {
     .sort((a, b) => b.fiscalYear - a.fiscalYear || rank(a.sourceType) - rank(b.sourceType) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return [
     { value: '', label: 'Semua komitmen' },
-    ...shown.map((p) => ({ value: p.code, label: `${p.code} – ${p.funder}${year !== null && p.fiscalYear !== year ? ` (tahun anggaran ${p.fiscalYear})` : ''}` })),
+    ...shown.map((p) => ({ value: p.code, label: `${pledgeOptionLabel(p)}${year !== null && p.fiscalYear !== year ? ` (tahun anggaran ${p.fiscalYear})` : ''}` })),
   ];
 }
 

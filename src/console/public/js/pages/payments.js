@@ -5,7 +5,7 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { compareCodes, currentMonth, dateLabel, dateTimeLabel, monthLabel, number, parseRupiah, rupiah, RUPIAH_HINT } from '../format.js';
+import { compareCodes, currentMonth, dateLabel, dateTimeLabel, monthLabel, number, parseRupiah, pledgeOptionLabel, rupiah, RUPIAH_HINT } from '../format.js';
 import { field, form, showErrors, values, withFormProblems } from '../forms.js';
 import { closureOf, monthField, monthFromAddress } from '../month-field.js';
 import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
@@ -102,14 +102,6 @@ function paymentForm(pledges, month, refresh) {
     h('div', { class: 'actions' }, submit),
     out,
   );
-}
-
-/**
- * "QA-A2-2026 – PT Satu (dicabut)": a withdrawn pledge stays choosable, since money it received is still recorded
- * (OVERPAID, with the answer's warning saying when and by whom it was withdrawn), but marked (QA: it was not). Pure, tested.
- */
-export function pledgeOptionLabel(pledge) {
-  return `${pledge.code} – ${pledge.funder}${pledge.withdrawn ? ' (dicabut)' : ''}`;
 }
 
 /**

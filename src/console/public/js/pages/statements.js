@@ -1,7 +1,7 @@
 /** Downloads: statements per village (for the kepala desa) and per pledge (TJSLP), the year-end recap, and the workbooks. */
 import { api, download } from '../api.js';
 import { h, replace } from '../dom.js';
-import { compareCodes, currentMonth, monthLabel } from '../format.js';
+import { compareCodes, currentMonth, monthLabel, pledgeOptionLabel } from '../format.js';
 import { clearErrors, field, form, showErrors, values } from '../forms.js';
 import { monthFromAddress, previousMonth } from '../month-field.js';
 import { hashFor } from '../routes.js';
@@ -21,7 +21,7 @@ export async function render(main, ctx) {
     label: 'Komitmen',
     name: 'code',
     required: true,
-    options: [{ value: '', label: '(pilih komitmen)' }, ...[...pledges].sort((a, b) => compareCodes(a.code, b.code)).map((p) => ({ value: p.code, label: `${p.code} – ${p.funder}` }))],
+    options: [{ value: '', label: '(pilih komitmen)' }, ...[...pledges].sort((a, b) => compareCodes(a.code, b.code)).map((p) => ({ value: p.code, label: pledgeOptionLabel(p) }))],
   });
   replace(
     main,
