@@ -23,6 +23,20 @@ const result = (row: ExcelJS.Row, column: number) => {
   return v && typeof v === 'object' && 'formula' in v ? ((v as { result?: number }).result ?? 0) : v;
 };
 
+/**
+ * A statement's Pembayaran sheet: its JUMLAH (column E), each row's [Bulan, Jumlah, Dibayar Terlambat, Keterangan] by
+ * reference (column D), and whether the row stands above the JUMLAH (counted) or under it (listed only).
+ */
+const pembayaran = (ws: ExcelJS.Worksheet) => {
+  const total = rowOf(ws, 'JUMLAH');
+  const row = (reference: string) => {
+    const r = rowWhere(ws, 4, reference);
+    return [r.getCell(1).value, r.getCell(5).value, r.getCell(6).value, r.getCell(7).value, r.number < total.number ? 'dihitung' : 'di luar jumlah'];
+  };
+  return { total: result(total, 5), row };
+};
+const PAID_LATE = 'Dibayar Terlambat (setelah tanggal 10)';
+
 const texts = (ws: ExcelJS.Worksheet) => {
   const out: string[] = [];
   ws.eachRow((r) => out.push(String(r.getCell(1).value)));
@@ -54,6 +68,11 @@ describe('a correction recorded in the next year', () => {
     const payments = await sheet('/api/v1/statements/villages/1703062001.xlsx?month=2027-01', 'Pembayaran');
     const january = rowOf(payments, 'Januari 2027').values as unknown[];
     expect(january).toEqual(expect.arrayContaining(['DESA-1703062001-2026', 75600, 'SP2D 0007/LS/2027']));
+    // listed as the month rows treat it: under the JUMLAH, outside it, as October's (QA: counted in the sheet's total,
+    // Rp75.600 against the Ringkasan's Dibayar Rp0)
+    expect(pembayaran(payments).row('SP2D 0007/LS/2027')).toEqual(['Januari 2027', 75600, 'Tidak', 'Koreksi untuk Oktober 2026 (sebelum periode ini)', 'di luar jumlah']);
+    expect(pembayaran(payments).total).toBe(0);
+    expect(texts(payments)).toContain('Koreksi untuk bulan sebelum periode ini yang dicatat dalam periode ini (dihitung pada bulan yang dikoreksi, tidak termasuk JUMLAH di atas)');
   });
 
   /**
@@ -86,6 +105,18 @@ describe('a correction recorded in the next year', () => {
     expect(cakupan.getCell(3).value).toBe('Desa tertentu: Talang Jambu (17.03.06.2001)');
     // nothing of the kind where no correction came later
     expect(texts(await sheet('/api/v1/statements/pledges/APBD-2026.xlsx?year=2026')).some((x) => x.startsWith('Koreksi'))).toBe(false);
+  });
+
+  it("the old year's Pembayaran lists the correction recorded after the year, marked so, and adds up to the Ringkasan's Dibayar (QA: left out)", async () => {
+    for (const path of ['villages/1703062001.xlsx?year=2026', 'villages/1703062001.xlsx?month=2026-10', 'pledges/DESA-1703062001-2026.xlsx?year=2026']) {
+      const sheets = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/${path}`))).body);
+      const paid = pembayaran(sheets.getWorksheet('Pembayaran')!);
+      expect([path, ...paid.row('SP2D 0007/LS/2027')]).toEqual([path, 'Januari 2027', 75600, 'Tidak', 'Koreksi untuk Oktober 2026, dicatat pada Januari 2027 (sesudah periode ini)', 'dihitung']);
+      // Rp50.000 of October's own + Rp75.600: the Ringkasan's JUMLAH Dibayar (village: column H, pledge: column D)
+      const ringkasan = sheets.getWorksheet('Ringkasan')!;
+      expect([path, paid.total]).toEqual([path, result(rowOf(ringkasan, 'JUMLAH'), path.startsWith('villages') ? 8 : 4)]);
+      expect(paid.total).toBe(125600);
+    }
   });
 });
 
@@ -142,9 +173,23 @@ describe('village and pledge statements: a month with its own payment and a corr
     expect(jumlah(village, 'Dibayar desa')).toEqual([151200, 'seratus lima puluh satu ribu dua ratus rupiah']);
     expect(jumlah(village, 'Selisih dibayar − terutang')).toEqual([0, 'nol rupiah']);
     const pledge = await ringkasan('pledges/DESA-1703062001-2026.xlsx?year=2026');
-    expect([4, 5, 6, 7].map((c) => result(rowOf(pledge, 'September 2026'), c))).toEqual([75600, 0, SEPTEMBER, 'Ya (hanya koreksi)']); // paid on 7 October
-    expect([4, 5, 6].map((c) => result(rowOf(pledge, 'Oktober 2026'), c))).toEqual([75600, 0, 'Lunas']);
+    // lateness as GET /payments/status judges each month (§8: the payments recorded for it): nothing was recorded for
+    // September; October's own payments and the correction recorded in it were all paid by the 10th
+    expect([4, 5, 6, 7].map((c) => result(rowOf(pledge, 'September 2026'), c))).toEqual([75600, 0, SEPTEMBER, '-']);
+    expect([4, 5, 6, 7].map((c) => result(rowOf(pledge, 'Oktober 2026'), c))).toEqual([75600, 0, 'Lunas', 'Tidak']);
     expect(jumlah(pledge, 'Selisih dibayar − terutang')).toEqual([0, 'nol rupiah']);
+  });
+
+  it('Pembayaran adds up to the Dibayar of the months it covers: the correction of September counted in the year, listed outside the total of October', async () => {
+    const sheetOf = async (path: string) => (await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/${path}`))).body)).getWorksheet('Pembayaran')!;
+    const year = pembayaran(await sheetOf('villages/1703062001.xlsx?year=2026'));
+    expect(year.row('KOREKSI SEP DESA')).toEqual(['Oktober 2026', 75600, 'Tidak', 'Koreksi untuk September 2026', 'dihitung']);
+    expect(year.total).toBe(151200);
+    for (const path of ['villages/1703062001.xlsx?month=2026-10', 'pledges/DESA-1703062001-2026.xlsx?month=2026-10']) {
+      const october = pembayaran(await sheetOf(path));
+      expect([path, ...october.row('KOREKSI SEP DESA')]).toEqual([path, 'Oktober 2026', 75600, 'Tidak', 'Koreksi untuk September 2026 (sebelum periode ini)', 'di luar jumlah']);
+      expect([path, october.total]).toEqual([path, 75600]);
+    }
   });
 });
 
@@ -188,14 +233,26 @@ describe('pledge statement: a correction is named on the month it corrects and t
     expect(rowOf(await ringkasan('month=2026-10'), 'Oktober 2026').getCell(9).value).toBe(CORRECTING);
   });
 
-  it("September, paid late only by the correction paid on October 12th: 'Ya (hanya koreksi)'; October, nothing of its own paid: '-'", async () => {
+  /**
+   * QA: the statement called September "Ya (hanya koreksi)" (the correction for it paid on 12 October, judged against
+   * 10 September) while GET /payments/status said September was not late and October was, by that correction. §8
+   * judges a pledge-month by the payments recorded for it: the statement now says what the route and October's
+   * reconciliation workbook say, for each month.
+   */
+  it("October, whose only payment, the correction of September, was paid on the 12th: 'Ya (hanya koreksi)', as the route and the workbook; September, paid on the 8th: 'Tidak'", async () => {
     const [run] = await t.dataSource.query(`SELECT id FROM reconciliation_run WHERE month = '2026-10'`);
     const workbook = await readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/reconciliations/${run.id}/workbook.xlsx`))).body);
     const saidByWorkbook = rowOf(workbook.getWorksheet('Pembayaran')!, 'APBD-2026').getCell(9).value;
     expect(saidByWorkbook).toBe('Ya (hanya koreksi)');
-    expect(rowOf(await ringkasan('month=2026-09'), 'September 2026').getCell(7).value).toBe(saidByWorkbook);
-    expect(rowOf(await ringkasan('year=2026'), 'September 2026').getCell(7).value).toBe(saidByWorkbook);
-    expect(rowOf(await ringkasan('month=2026-10'), 'Oktober 2026').getCell(7).value).toBe('-');
+    const route = async (month: string) => {
+      const rows = (await (await t.as(Role.AUDITOR)).get(`/api/v1/payments/status?month=${month}`).expect(200)).body as Array<{ pledgeCode: string; late: boolean; lateOnlyByCorrections: boolean }>;
+      const apbd = rows.find((r) => r.pledgeCode === 'APBD-2026')!;
+      return [apbd.late, apbd.lateOnlyByCorrections];
+    };
+    expect(await route('2026-10')).toEqual([true, true]);
+    expect(await route('2026-09')).toEqual([false, false]);
+    for (const query of ['month=2026-10', 'year=2026']) expect([query, rowOf(await ringkasan(query), 'Oktober 2026').getCell(7).value]).toEqual([query, saidByWorkbook]);
+    for (const query of ['month=2026-09', 'year=2026']) expect([query, rowOf(await ringkasan(query), 'September 2026').getCell(7).value]).toEqual([query, 'Tidak']);
   });
 
   it('a negative correction (money given back for September) is named as such on both months, lowers September\'s paid, and is not late', async () => {
@@ -237,12 +294,12 @@ describe('pledge statement: a correction is named on the month it corrects and t
 });
 
 /**
- * The pledge statement's "Dibayar Terlambat (setelah tanggal 10)" of a month judges what it counts for the month (DOMAIN
- * §8's rule, a payment dated after the 10th of the month): its own payments and the corrections recorded for it. "Ya
- * (hanya koreksi)" when only corrections for it were late, "Ya" when an ordinary payment was late, "Tidak" otherwise; a
- * month whose own payments were on time is not late because corrections of other months recorded in it were (GET
- * /payments/status says those `lateOnlyByCorrections`). Its Pembayaran sheet marks each late payment and names the
- * month a correction is for.
+ * The pledge statement's "Dibayar Terlambat (setelah tanggal 10)" of a month is GET /payments/status's `late` of it
+ * (DOMAIN §8: a payment recorded for the month, corrections of other months included, dated after its 10th): "Ya
+ * (hanya koreksi)" when only corrections of other months recorded in it were late (`lateOnlyByCorrections`), "Ya" when
+ * an ordinary payment was late, "Tidak" otherwise, "-" when nothing was recorded for it (a month paid only by
+ * corrections recorded later: each is judged in the month it is recorded in). Its Pembayaran sheet marks each late
+ * payment and names the month a correction is for.
  *
  * As in payments.status-names-corrections: three participants, Rp37.800 a month each to PROV-2026 (quota 1),
  * TJSLP-2026 (quota 1) and APBD-2026; October allocated, July and August finalized and paid nothing. In
@@ -265,26 +322,31 @@ describe('pledge statement: a month late only by corrections says so, as the con
     readWorkbook((await download((await t.as(Role.AUDITOR)).get(`/api/v1/statements/pledges/${code}.xlsx?${query}`))).body);
   const octoberLate = async (code: string) => rowOf((await statement(code, 'month=2026-10')).getWorksheet('Ringkasan')!, 'Oktober 2026').getCell(LATE).value;
 
-  it('October: own payment on time, corrections of other months late "Tidak", an ordinary payment late "Ya", nothing late "Tidak"', async () => {
-    expect(await octoberLate('APBD-2026')).toBe('Tidak');
+  it('October: own payment on time, corrections of other months late "Ya (hanya koreksi)", an ordinary payment late "Ya", nothing late "Tidak"', async () => {
+    expect(await octoberLate('APBD-2026')).toBe('Ya (hanya koreksi)');
     expect(await octoberLate('PROV-2026')).toBe('Ya');
     expect(await octoberLate('TJSLP-2026')).toBe('Tidak');
   });
 
-  it("each pledge's October is late as GET /payments/status says its own payments were (late, not only by corrections)", async () => {
+  it("each pledge's October is late as GET /payments/status says (late, lateOnlyByCorrections), in the month and the year statement", async () => {
     const status = (await (await t.as(Role.AUDITOR)).get('/api/v1/payments/status?month=2026-10').expect(200)).body as Array<{ pledgeCode: string; late: boolean; lateOnlyByCorrections: boolean }>;
     expect(status.map((s) => s.pledgeCode)).toEqual(['APBD-2026', 'PROV-2026', 'TJSLP-2026']);
     for (const s of status) {
-      const said = s.late && !s.lateOnlyByCorrections ? 'Ya' : 'Tidak';
+      const said = s.late ? (s.lateOnlyByCorrections ? 'Ya (hanya koreksi)' : 'Ya') : 'Tidak';
       expect([s.pledgeCode, await octoberLate(s.pledgeCode)]).toEqual([s.pledgeCode, said]);
+      const year = rowOf((await statement(s.pledgeCode, 'year=2026')).getWorksheet('Ringkasan')!, 'Oktober 2026').getCell(LATE).value;
+      expect([s.pledgeCode, year]).toEqual([s.pledgeCode, said]);
     }
   });
 
-  it('the year: July and August, paid only by corrections recorded in October, were paid late "Ya (hanya koreksi)"', async () => {
+  it('the year: July and August, paid only by corrections recorded in October, have no payment of their own to be late: "-" (each correction is judged in October)', async () => {
     const ws = (await statement('APBD-2026', 'year=2026')).getWorksheet('Ringkasan')!;
-    expect(rowOf(ws, 'Juli 2026').getCell(LATE).value).toBe('Ya (hanya koreksi)');
-    expect(rowOf(ws, 'Agustus 2026').getCell(LATE).value).toBe('Ya (hanya koreksi)');
-    expect([4, LATE].map((c) => rowOf(ws, 'Oktober 2026').getCell(c).value)).toEqual([37800, 'Tidak']);
+    const header = ws.getRow((ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit!);
+    expect(header.getCell(LATE).value).toBe(PAID_LATE);
+    // July: Rp20.000 of its Rp37.800 corrected in October, still owed; nothing recorded for July itself
+    expect([4, 6, LATE].map((c) => rowOf(ws, 'Juli 2026').getCell(c).value)).toEqual([20000, 'Kurang bayar – lewat jatuh tempo 10 Juli 2026', '-']);
+    expect(rowOf(ws, 'Agustus 2026').getCell(LATE).value).toBe('-');
+    expect([4, LATE].map((c) => rowOf(ws, 'Oktober 2026').getCell(c).value)).toEqual([37800, 'Ya (hanya koreksi)']);
   });
 
   it('Pembayaran: every payment after the 10th is late by the same rule; a correction names the month it corrects', async () => {
@@ -294,11 +356,18 @@ describe('pledge statement: a month late only by corrections says so, as the con
       return [row.getCell(PAYMENT_LATE).value, row.getCell(PAYMENT_LATE + 1).value];
     };
     expect(cells(apbd, 'SP2D APBD')).toEqual(['Tidak', null]);
-    expect(cells(apbd, 'KOREKSI APBD JULI')).toEqual(['Ya', 'Koreksi untuk Juli 2026']);
-    expect(cells(apbd, 'KOREKSI APBD AGUSTUS')).toEqual(['Ya', 'Koreksi untuk Agustus 2026']);
+    // October's statement: corrections of months before it, under its JUMLAH (they count in July and August)
+    expect(cells(apbd, 'KOREKSI APBD JULI')).toEqual(['Ya', 'Koreksi untuk Juli 2026 (sebelum periode ini)']);
+    expect(cells(apbd, 'KOREKSI APBD AGUSTUS')).toEqual(['Ya', 'Koreksi untuk Agustus 2026 (sebelum periode ini)']);
+    expect(pembayaran(apbd).total).toBe(37800);
     const prov = (await statement('PROV-2026', 'month=2026-10')).getWorksheet('Pembayaran')!;
     expect(cells(prov, 'SP2D PROV')).toEqual(['Ya', null]);
-    expect(cells(prov, 'KOREKSI PROV JULI')).toEqual(['Ya', 'Koreksi untuk Juli 2026']);
+    expect(cells(prov, 'KOREKSI PROV JULI')).toEqual(['Ya', 'Koreksi untuk Juli 2026 (sebelum periode ini)']);
+    // the year's: all counted, the total the Ringkasan's Dibayar (Rp37.800 + Rp20.000 + Rp17.800)
+    const year = await statement('APBD-2026', 'year=2026');
+    expect(cells(year.getWorksheet('Pembayaran')!, 'KOREKSI APBD JULI')).toEqual(['Ya', 'Koreksi untuk Juli 2026']);
+    expect(pembayaran(year.getWorksheet('Pembayaran')!).total).toBe(75600);
+    expect(result(rowOf(year.getWorksheet('Ringkasan')!, 'JUMLAH'), 4)).toBe(75600);
   });
 
   it('a month overpaid Rp10.000 and given back Rp20.000 says it is now Rp10.000 short, as the console does (QA: only "Dikoreksi dengan pengembalian kelebihan bayar Rp20.000")', async () => {

@@ -397,6 +397,37 @@ describe('statements', () => {
     }
   });
 
+  /**
+   * QA: closing October froze September, which has no finalized reconciliation (no signed Berita Acara); the year recap
+   * said so in its DRAF line, but September's village and pledge statements read as fit to sign. They now say it in
+   * the recap's words (frozenUnsigned), never reconciled told apart from draft only.
+   */
+  it('a month frozen by a later finalization without a finalized reconciliation of its own: its statements are a DRAF naming it, as the year recap', async () => {
+    await t.dataSource.query(`UPDATE allocation_month SET participants = 4 WHERE month = '2026-09'`); // something owed in it
+    const agent = await t.as(Role.AUDITOR);
+    const draftOf = async (path: string) => {
+      const summary = (await readWorkbook((await download(agent.get(`/api/v1/statements/${path}`))).body)).getWorksheet('Ringkasan')!;
+      return rowOf(summary, 'DRAF — JANGAN DITANDATANGANI').getCell(5).value;
+    };
+    const said = (kind: string) =>
+      `September 2026 dibekukan tanpa rekonsiliasi final (${kind}: September 2026): belum ada berita acara yang ditandatangani untuk bulan itu. ` +
+      'Tanda tangani laporan yang diunduh sesudah rekonsiliasi bulan itu difinalisasi.';
+    const paths = ['villages/17.03.06.2001.xlsx?month=2026-09', 'pledges/TJSLP-ALNO-2026.xlsx?month=2026-09'];
+    for (const path of paths) expect([path, await draftOf(path)]).toEqual([path, said('belum pernah direkonsiliasi')]);
+    // a draft run of September (version 1, not finalized)
+    await t.dataSource.query(`INSERT INTO reconciliation_run (month, version, status, started_by, finished_at) VALUES ('2026-09', 1, 'DONE', 'uji', now())`);
+    for (const path of paths) expect([path, await draftOf(path)]).toEqual([path, said('hanya draf, belum difinalisasi')]);
+    // a quarter with it names it after its months not allocated; October, finalized, is no part of it
+    const quarter = String(await draftOf('villages/17.03.06.2001.xlsx?year=2026&quarter=3'));
+    expect(quarter).toMatch(/^Juli–Agustus 2026 belum dialokasikan: .* September 2026 dibekukan tanpa rekonsiliasi final \(hanya draf, belum difinalisasi: September 2026\)/);
+    // the year recap says the same of it
+    const recap = (await readWorkbook((await download(agent.get('/api/v1/reports/year/2026.xlsx'))).body)).getWorksheet('Per Pemberi Dana')!;
+    const recapDraft: string[] = [];
+    recap.eachRow((r) => String(r.getCell(1).value).startsWith('DRAF') && recapDraft.push(String(r.getCell(1).value)));
+    expect(recapDraft[0]).toContain('September 2026 dibekukan tanpa rekonsiliasi final (hanya draf, belum difinalisasi: September 2026)');
+    await t.dataSource.query(`DELETE FROM reconciliation_run WHERE month = '2026-09'`);
+  });
+
   // after October is closed: September and October keep the splits of revision 1, allocated from Dana Desa
   it('a fund corrected after months were allocated: the pledge statement and the year recap say each month by the fund and §5 warning of its revision (QA: ADD and no warning for months of Dana Desa)', async () => {
     const code = 'DESA-1703062001-2026';

@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { columnStyle, fontScale, LABEL_STYLE, NUMBER_FORMATS, WARNING_STYLE, wrappedLines } from '../../common/spreadsheet/workbook-style.js';
 import { monthsSaid } from '../../common/month.js';
+import type { FrozenUnreconciled } from '../../periods/sql/frozen-unreconciled.sql.js';
 import type { VillageView } from '../../regions/regions.service.js';
 import type { PledgeRow } from '../data/report-queries.js';
 import { funderName } from '../format/labels.js';
@@ -75,6 +76,25 @@ export function draftReason(period: StatementPeriod, allocated: ReadonlySet<stri
   if (open.length) reasons.push(`${monthsSaid(open)} belum difinalisasi: angka ${them(open)} masih dapat berubah. Tanda tangani laporan yang diunduh sesudah rekonsiliasi ${them(open)} difinalisasi.`);
   reasons.push(...more);
   return reasons.length ? reasons.join(' ') : null;
+}
+
+/**
+ * The DRAF reason for the months frozen by a later finalization without a finalized reconciliation (FROZEN_UNRECONCILED):
+ * closed, so draftReason counts them final, yet none has a signed Berita Acara (QA: November finalized froze
+ * August–October, drafts only, and the recap's DRAF line named December alone; then the village and pledge statements
+ * of those months had no DRAF line at all). Never reconciled told apart from draft only. `document`: what is to be
+ * signed later, the year recap or a statement.
+ */
+export function frozenUnsigned(frozen: readonly FrozenUnreconciled[], document: 'rekap' | 'laporan'): string[] {
+  if (!frozen.length) return [];
+  const never = frozen.filter((f) => f.draftVersion === null).map((f) => f.month);
+  const drafts = frozen.filter((f) => f.draftVersion !== null).map((f) => f.month);
+  const kinds = [never.length ? `belum pernah direkonsiliasi: ${monthsSaid(never)}` : null, drafts.length ? `hanya draf, belum difinalisasi: ${monthsSaid(drafts)}` : null].filter(Boolean);
+  const them = frozen.length === 1 ? 'bulan itu' : 'bulan-bulan itu';
+  return [
+    `${monthsSaid(frozen.map((f) => f.month))} dibekukan tanpa rekonsiliasi final (${kinds.join('; ')}): belum ada berita acara yang ditandatangani untuk ${them}. ` +
+      `Tanda tangani ${document} yang diunduh sesudah rekonsiliasi ${them} difinalisasi.`,
+  ];
 }
 
 /** "Kepala Desa Talang Jambu" / "Kecamatan Kerkap" (no NIP: a kepala desa is elected); a kelurahan's lurah is a civil servant. */

@@ -5,21 +5,31 @@
  * "Lebih bayar" +Rp37.800 and July "Kurang bayar", one settled arrear as two discrepancies), as the reconciliation
  * workbook's Pembayaran (ownStatus) and the year recap count it. The month, quarter and year statements, their Jumlah
  * and its words all read these figures.
+ *
+ * Lateness is not moved with the money: DOMAIN §8 calls a pledge-month late when any of *its* payments (those recorded
+ * for it, corrections of other months included) is dated after its 10th, and a correction is a payment of the month
+ * it is recorded in (§9). So a statement's Dibayar Terlambat is GET /payments/status's `late` of the month, by the
+ * same functions (pledgeMonthStatus, correctionsIn) over the same payments; a correction recorded later for the month
+ * is judged in the month it is recorded in, where its Pembayaran row says whether it was late (QA: the statement
+ * called July late by a correction paid in October, on time for October, while the route said July was not).
  */
 import { monthsSaid } from '../../common/month.js';
-import { isLatePayment, isOwed, paymentStatusOf, type PaymentStatus } from '../../payments/payment-status.js';
+import { correctionsIn, isOwed, paymentStatusOf, pledgeMonthStatus, type PaymentStatus } from '../../payments/payment-status.js';
 import type { PaymentRow } from '../data/report-queries.js';
-import { label, monthLabel, PAYMENT_STATUS_LABELS, rupiah, statementStatusLabel } from '../format/labels.js';
+import { label, monthLabel, monthLateLabel, PAYMENT_STATUS_LABELS, rupiah, statementStatusLabel } from '../format/labels.js';
 
 export interface StatementMonth {
   due: number;
   paid: number;
   status: PaymentStatus;
-  /** A payment of its own, or a correction for it, dated after the month's 10th (a refund never is, isLatePayment). */
-  late: boolean;
-  lateOnlyByCorrections: boolean;
   /** The corrections recorded for the month in later months, counted in `paid`. */
   corrections: PaymentRow[];
+  /**
+   * §8 of the payments recorded for the month (its own and the corrections of other months recorded in it), as GET
+   * /payments/status gives them: `status` (its `status`, paid = those payments), `late` and `lateOnlyByCorrections`;
+   * `payments` how many there are.
+   */
+  recorded: { status: PaymentStatus; late: boolean; lateOnlyByCorrections: boolean; payments: number };
 }
 
 /**
@@ -30,9 +40,20 @@ export function statementMonth(pledgeCode: string, month: string, due: number, p
   const own = payments.filter((p) => p.pledgeCode === pledgeCode && p.month === month && !p.adjustsMonth);
   const corrections = correcting.filter((p) => p.pledgeCode === pledgeCode && p.adjustsMonth === month);
   const paid = [...own, ...corrections].reduce((sum, p) => sum + p.amount, 0);
-  const lateOwn = own.some((p) => isLatePayment(month, p.paidAt, p.amount));
-  const lateCorrection = corrections.some((p) => isLatePayment(month, p.paidAt, p.amount));
-  return { due, paid, status: paymentStatusOf(due, paid), late: lateOwn || lateCorrection, lateOnlyByCorrections: lateCorrection && !lateOwn, corrections };
+  const inMonth = payments.filter((p) => p.pledgeCode === pledgeCode && p.month === month);
+  const { status, late } = pledgeMonthStatus(month, due, inMonth);
+  const recorded = { status, late, lateOnlyByCorrections: correctionsIn(month, inMonth).lateOnlyByCorrections, payments: inMonth.length };
+  return { due, paid, status: paymentStatusOf(due, paid), corrections, recorded };
+}
+
+/**
+ * The Dibayar Terlambat cell of a statement's month: GET /payments/status's `late` of the pledge-month in monthLateLabel's
+ * words ("Ya", "Ya (hanya koreksi)" when only corrections of other months recorded in it were paid after its 10th,
+ * "Tidak"), "-" when no payment was recorded for it (never late by §8: nothing paid in it, or paid only by corrections
+ * recorded in later months, which its status names).
+ */
+export function statementMonthLate(m: StatementMonth): string {
+  return m.recorded.payments ? monthLateLabel(m.recorded) : '-';
 }
 
 /**

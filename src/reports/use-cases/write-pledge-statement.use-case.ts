@@ -1,8 +1,8 @@
 /**
  * WritePledgeStatement: the statement of one pledge (for a company's TJSLP, but any pledge) for a
  * month or a fiscal year — the pledge against what the allocation used and what was paid, month
- * by month with its status and lateness counting its own payments and the corrections recorded for it
- * (statementMonth: "Ya (hanya koreksi)" when only those corrections were paid after the 10th), the pledge
+ * by month with its status counting its own payments and the corrections recorded for it (statementMonth) and its
+ * lateness as GET /payments/status says it (§8: the payments recorded for the month, statementMonthLate), the pledge
  * revision each month was allocated under and the corrections that link months, the participants it
  * funded, and its payments. Sheets: Ringkasan, Peserta, Pembayaran.
  */
@@ -13,28 +13,26 @@ import { Clock, dayInWib } from '../../common/clock/clock.js';
 import { FundingException } from '../../funding/funding.exception.js';
 import { storedPledgeCode } from '../../funding/pledges/pledge-code.js';
 import { AllocateMonth } from '../../funding/use-cases/allocate-month.use-case.js';
-import { LABEL_STYLE, NUMBER_FORMATS, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { RegionsService } from '../../regions/regions.service.js';
 import { keysetPages } from '../data/keyset-pages.js';
-import type { RevisionUse } from '../../funding/domain/pledge-warnings.js';
-import { fundsAsAllocated, revisionUses, warningsAsAllocated } from '../data/pledge-compliance.js';
-import { type PledgeRevisions, type PledgeRow, ReportQueries, type RevisionRange } from '../data/report-queries.js';
+import { revisionUses } from '../data/pledge-compliance.js';
+import { type PledgeRow, ReportQueries } from '../data/report-queries.js';
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
-import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, PAID_LATE_HEADER, revisionLabel, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
-import { mixedRevisions, revisionFacts, revisionNumbers } from '../format/revisions.js';
+import { funderLabel, monthLabel, PAID_LATE_HEADER, rupiah, wibTimestamp } from '../format/labels.js';
+import { revisionNumbers } from '../format/revisions.js';
 import { correctionNotesByMonth } from '../statements/correction-notes.js';
-import { earlierCorrectionsLine, statementMonth, statementMonthLabel } from '../statements/statement-month.js';
+import { earlierCorrectionsLine, statementMonth, statementMonthLabel, statementMonthLate } from '../statements/statement-month.js';
+import { writePledgeFacts, writeRevisionsUsed } from '../statements/pledge-facts.js';
 import { balanceByDueness, pledgeMonthFigures } from '../statements/not-yet-due.js';
 import { ReportsException } from '../reports.exception.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
-import { draftReason, funderSignatory, writeStatementClosing } from '../statements/statement-closing.js';
+import { draftReason, frozenUnsigned, funderSignatory, writeStatementClosing } from '../statements/statement-closing.js';
 import { DINKES_HEAD } from '../workbook/signature-block.js';
 import { assertAllocated, NOT_ALLOCATED_NOTE, resolvePeriod, type StatementPeriod } from '../statements/statement-period.js';
 import { writePagedTable } from '../workbook/table-series.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { WorkbookOutput } from '../workbook/workbook-output.js';
 import type { PreparedWorkbook } from './write-reconciliation-workbook.use-case.js';
-import { addMonths, monthOf } from '../../common/month.js';
 
 export interface WritePledgeStatementCommand {
   pledgeCode: string;
@@ -109,6 +107,8 @@ export class WritePledgeStatement {
     if (period.from.slice(0, 4) !== String(pledge.fiscalYear)) throw ReportsException.outsideFiscalYear(pledge.code, pledge.fiscalYear, period.label);
     const allocated = await this.statements.allocatedMonths(period.from, period.to);
     const closed = await this.statements.closedMonths(period.from, period.to);
+    // closed months frozen by a later finalization without a finalized reconciliation: no signed Berita Acara yet (as the year recap)
+    const frozen = frozenUnsigned(await this.statements.frozenUnreconciled(period.from, period.to), 'laporan');
     assertAllocated(period, allocated);
     await this.allocateMonth.refreshStale(command.actor, period);
     const yearStart = `${period.from.slice(0, 4)}-01`;
@@ -151,7 +151,7 @@ export class WritePledgeStatement {
             paidAmount,
             { formula: `D${row}-C${row}`, result: paidAmount - (used?.amount ?? 0) },
             used?.amount || paidAmount || m.corrections.length ? statementMonthLabel(m, month, dayInWib(generatedAt)) : idleMonthStatus(pledge, month, usedSoFar),
-            used?.amount || paidAmount || m.corrections.length ? monthLateLabel(m) : '-',
+            statementMonthLate(m), // GET /payments/status's `late` of the month (§8), '-' when nothing was recorded for it
             used ? revisionNumbers(used.revisions) : '-',
             corrections.get(month)?.join('; ') ?? null,
           ]);
@@ -174,10 +174,10 @@ export class WritePledgeStatement {
         ];
         // a month allocated under two revisions (its warning above) is not to be signed either
         const remix = mixed.length ? [`Alokasi ${mixed.join(', ')} memakai lebih dari satu revisi komitmen. Tanda tangani laporan yang diunduh sesudah dialokasikan ulang.`] : [];
-        writeStatementClosing(t, amounts, draftReason(period, allocated, closed, remix), [funderSignatory(pledge, villageList), DINKES_HEAD]);
+        writeStatementClosing(t, amounts, draftReason(period, allocated, closed, [...frozen, ...remix]), [funderSignatory(pledge, villageList), DINKES_HEAD]);
         t.commit();
         await this.writeSplits(output, title('Peserta yang Didanai'), pledge.code, period, villages, command);
-        writePaymentsSheet(output, title('Pembayaran'), payments);
+        writePaymentsSheet(output, title('Pembayaran'), period, payments, correcting);
         await output.finish();
       },
     };
@@ -202,86 +202,4 @@ export class WritePledgeStatement {
       r.amount,
     ]);
   }
-}
-
-/** A figure of the pledge's facts, in the third column: rupiah shown as `Rp500.000`. */
-const FACT_AMOUNT = [undefined, undefined, { numFmt: NUMBER_FORMATS.rupiah }];
-
-/**
- * The pledge itself below the monthly table: its terms, and the budget against what was used; the source of the months
- * allocated under a revision whose source was another, and the §5 warnings of the months' revisions (`uses`).
- */
-function writePledgeFacts(t: TableSheet, p: PledgeRow, usedBefore: number, revisions: PledgeRevisions, villages: ReadonlyMap<string, string>, uses: readonly RevisionUse[]): void {
-  const usedInPeriod = t.sum(2);
-  t.blankRow();
-  t.writeStyledRow(['Komitmen'], LABEL_STYLE);
-  const fact = (name: string, value: string) => t.writeStyledRow([name, null, value]);
-  fact('Pemberi dana', funderLabel(p));
-  if (p.withdrawn) {
-    const when = p.withdrawnAt ? ` pada ${wibTimestamp(p.withdrawnAt)}${p.withdrawnBy ? ` oleh ${p.withdrawnBy}` : ''}` : '';
-    t.writeStyledRow(['Status', null, `Dicabut${when}: tidak ikut dialokasikan pada bulan yang belum difinalisasi; bulan yang sudah difinalisasi tetap mencatat yang didanainya.`], WARNING_STYLE);
-  }
-  fact('Sumber dana', `${label(SOURCE_TYPE_LABELS, p.sourceType)}${p.fund ? ` (${label(FUND_LABELS, p.fund)})` : ''}`);
-  const asAllocated = fundsAsAllocated(p, uses);
-  if (asAllocated) fact('Sumber dana saat dialokasikan', asAllocated);
-  fact('Tahun anggaran, bulan', `${p.fiscalYear}, ${monthLabel(monthOf(p.fiscalYear, p.fromMonth))} s.d. ${monthLabel(monthOf(p.fiscalYear, p.toMonth))}`);
-  // each village by name beside its code, as the console shows them (QA: codes only)
-  const named = p.villageCodes.map((code) => (villages.has(code) ? `${villages.get(code)} (${code})` : code));
-  fact('Cakupan', `${label(SCOPE_LABELS, p.scope)}${p.scope === 'VILLAGES' ? `: ${named.join(', ')}` : ''}`);
-  fact('Bagian, kuota, prioritas', `${p.sharePercent}%, ${p.quota === null ? 'tanpa kuota' : `kuota ${p.quota} peserta/bulan`}, prioritas ${p.priority}`);
-  fact('Dasar hukum', p.legalBasis ?? '-');
-  fact('Revisi (ketentuan di atas)', revisionLabel(revisionFacts(revisions, p.code, p.revision)));
-  if (p.budget !== null) {
-    const left = p.budget - usedBefore - usedInPeriod;
-    // figures beside their labels, not under the Terutang (Rp) column they stand in: `Rp500.000`
-    const budgetRow = t.writeStyledRow(['Nilai komitmen (pagu)', null, p.budget], undefined, FACT_AMOUNT);
-    t.writeStyledRow(['Terpakai sebelum periode ini (tahun yang sama)', null, usedBefore], undefined, FACT_AMOUNT);
-    t.writeStyledRow(['Terpakai dalam periode ini', null, usedInPeriod], undefined, FACT_AMOUNT);
-    t.writeStyledRow(['Sisa komitmen', null, { formula: `C${budgetRow}-C${budgetRow + 1}-C${budgetRow + 2}`, result: left }], LABEL_STYLE, FACT_AMOUNT);
-  } else {
-    fact('Nilai komitmen (pagu)', 'tanpa pagu');
-  }
-  for (const w of warningsAsAllocated(p, uses)) t.writeStyledRow([`Peringatan: ${w}`], WARNING_STYLE);
-}
-
-/**
- * Under the pledge's terms: each revision the period's months were allocated under (when and why)
- * and the months it was used in, so a pagu that changed mid-year (APBD-P) is explained; then any
- * month whose splits carry more than one revision, which an allocation never writes: those months
- * are returned ("Oktober 2026 (Revisi 2 s.d. 3)"), for the closing's DRAF line.
- */
-function writeRevisionsUsed(
-  t: TableSheet,
-  code: string,
-  period: StatementPeriod,
-  due: Map<string, { revisions: RevisionRange }>,
-  revisions: PledgeRevisions,
-): string[] {
-  t.blankRow();
-  t.writeStyledRow(['Revisi komitmen yang dipakai alokasi (bulan — revisi)'], LABEL_STYLE);
-  const monthsOf = new Map<number, string[]>();
-  const mixed: string[] = [];
-  for (const month of period.months) {
-    const range = due.get(month)?.revisions;
-    if (!range) continue;
-    if (mixedRevisions(range)) mixed.push(`${monthLabel(month)} (${revisionNumbers(range)})`);
-    for (const revision of new Set([range.min, range.max])) monthsOf.set(revision, [...(monthsOf.get(revision) ?? []), month]);
-  }
-  if (monthsOf.size === 0) t.writeStyledRow(['Tidak ada alokasi dari komitmen ini dalam periode ini.']);
-  for (const [revision, months] of [...monthsOf].sort(([a], [b]) => a - b)) {
-    t.writeStyledRow([monthRanges(months), null, revisionLabel(revisionFacts(revisions, code, revision))]);
-  }
-  for (const m of mixed) t.writeStyledRow([`Peringatan: alokasi ${m} memakai lebih dari satu revisi komitmen; seharusnya satu. Alokasikan ulang bulan itu.`], WARNING_STYLE);
-  return mixed;
-}
-
-/** ['2026-01', '2026-02', '2026-03', '2026-08'] → 'Januari 2026 s.d. Maret 2026, Agustus 2026'. */
-function monthRanges(months: string[]): string {
-  const ranges: Array<[string, string]> = [];
-  for (const m of months) {
-    const last = ranges[ranges.length - 1];
-    if (last && addMonths(last[1], 1) === m) last[1] = m;
-    else ranges.push([m, m]);
-  }
-  return ranges.map(([a, b]) => (a === b ? monthLabel(a) : `${monthLabel(a)} s.d. ${monthLabel(b)}`)).join(', ');
 }

@@ -15,7 +15,7 @@ import { ReportQueries } from '../data/report-queries.js';
 import { type MonthKey, StatementQueries, type VillageResidentRow } from '../data/statement-queries.js';
 import { FUND_LABELS, funderLabel, label, monthLabel, rupiah, wibTimestamp } from '../format/labels.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
-import { draftReason, villageHead, writeStatementClosing } from '../statements/statement-closing.js';
+import { draftReason, frozenUnsigned, villageHead, writeStatementClosing } from '../statements/statement-closing.js';
 import { DINKES_HEAD } from '../workbook/signature-block.js';
 import { correctionNotesByMonth } from '../statements/correction-notes.js';
 import { earlierCorrectionsLine, type StatementMonth, statementMonth, statementMonthLabel } from '../statements/statement-month.js';
@@ -84,6 +84,8 @@ export class WriteVillageStatement {
     const period = resolvePeriod(command);
     const allocated = await this.statements.allocatedMonths(period.from, period.to);
     const closed = await this.statements.closedMonths(period.from, period.to);
+    // closed months frozen by a later finalization without a finalized reconciliation: no signed Berita Acara yet (as the year recap)
+    const frozen = frozenUnsigned(await this.statements.frozenUnreconciled(period.from, period.to), 'laporan');
     assertAllocated(period, allocated);
     await this.allocateMonth.refreshStale(command.actor, period);
     const pledges = await this.statements.villagePledges(code, period.from, period.to);
@@ -150,10 +152,10 @@ export class WriteVillageStatement {
               { label: 'Ditanggung pihak lain', amount: t.sum(4) },
               { label: 'Tidak terdanai', amount: t.sum(5) },
             ];
-        writeStatementClosing(t, amounts, draftReason(period, allocated, closed), [villageHead(village), DINKES_HEAD]);
+        writeStatementClosing(t, amounts, draftReason(period, allocated, closed, frozen), [villageHead(village), DINKES_HEAD]);
         t.commit();
         await this.writeResidents(output, title('Peserta dan Iuran'), kind, period, code, own, command);
-        writePaymentsSheet(output, title(`Pembayaran Komitmen ${kind}`), payments);
+        writePaymentsSheet(output, title(`Pembayaran Komitmen ${kind}`), period, payments, correcting);
         await output.finish();
       },
     };

@@ -12,14 +12,13 @@ import { AuditService } from '../../audit/audit.service.js';
 import { Clock, dayInWib } from '../../common/clock/clock.js';
 import { monthsSaid } from '../../common/month.js';
 import { AllocateMonth } from '../../funding/use-cases/allocate-month.use-case.js';
-import type { FrozenUnreconciled } from '../../periods/sql/frozen-unreconciled.sql.js';
 import { revisionUses, warningsAsAllocated } from '../data/pledge-compliance.js';
 import { ReportQueries, type RevisionRange } from '../data/report-queries.js';
 import { StatementQueries, type YearMonthRow } from '../data/statement-queries.js';
 import { funderLabel, wibTimestamp } from '../format/labels.js';
 import { REGENCY } from '../reconciliation-workbook/titles.js';
 import { ReportsException } from '../reports.exception.js';
-import { draftReason } from '../statements/statement-closing.js';
+import { draftReason, frozenUnsigned } from '../statements/statement-closing.js';
 import { assertAllocated, resolvePeriod } from '../statements/statement-period.js';
 import { WorkbookOutput } from '../workbook/workbook-output.js';
 import { writeKeterangan } from '../year-recap/keterangan.sheet.js';
@@ -61,7 +60,7 @@ export class WriteYearRecap {
     const now = this.clock.now();
     const today = dayInWib(now);
     const rows = pledgeYears(pledges, period.months, splits, payments, corrections, today);
-    const draft = draftReason(period, allocated, closed, frozenUnsigned(await this.statements.frozenUnreconciled(period.from, period.to)));
+    const draft = draftReason(period, allocated, closed, frozenUnsigned(await this.statements.frozenUnreconciled(period.from, period.to), 'rekap'));
     // each pledge's §5 warnings by the revision each of its months was allocated under (QA: a fund corrected from Dana
     // Desa to ADD left no word of the months paid from Dana Desa)
     const terms = await this.reports.revisionTerms(codes);
@@ -95,23 +94,6 @@ export class WriteYearRecap {
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, x) => a + x, 0);
-
-/**
- * The DRAF reason for the months frozen by a later finalization without a finalized reconciliation (FROZEN_UNRECONCILED):
- * closed, so draftReason counts them final, yet none has a signed Berita Acara (QA: November finalized froze
- * August–October, drafts only, and the recap's DRAF line named December alone). Never reconciled told apart from draft only.
- */
-export function frozenUnsigned(frozen: readonly FrozenUnreconciled[]): string[] {
-  if (!frozen.length) return [];
-  const never = frozen.filter((f) => f.draftVersion === null).map((f) => f.month);
-  const drafts = frozen.filter((f) => f.draftVersion !== null).map((f) => f.month);
-  const kinds = [never.length ? `belum pernah direkonsiliasi: ${monthsSaid(never)}` : null, drafts.length ? `hanya draf, belum difinalisasi: ${monthsSaid(drafts)}` : null].filter(Boolean);
-  const them = frozen.length === 1 ? 'bulan itu' : 'bulan-bulan itu';
-  return [
-    `${monthsSaid(frozen.map((f) => f.month))} dibekukan tanpa rekonsiliasi final (${kinds.join('; ')}): belum ada berita acara yang ditandatangani untuk ${them}. ` +
-      `Tanda tangani rekap yang diunduh sesudah rekonsiliasi ${them} difinalisasi.`,
-  ];
-}
 
 /** Months of the year up to the current one with obligations (or an allocation) but no reconciliation run with a summary. */
 function monthWarnings(months: readonly YearMonthRow[], today: string): string[] {
