@@ -2,7 +2,7 @@ import { expect, it } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { BROWSER_TIMEOUT, browserApp, describeInBrowser, login, openPage, screenshot, settled, userFor } from './support/browser.js';
 import { type Locator } from 'playwright-core';
-import { insertParticipants } from '../funding/support/register.js';
+import { closeMonth, insertParticipants } from '../funding/support/register.js';
 import { downloadWorkbook, sheetRows, tableRows } from './support/downloads.js';
 
 /**
@@ -70,6 +70,43 @@ describeInBrowser('console: withdrawing and reinstating a pledge', () => {
     await page.getByRole('heading', { name: 'Cabut komitmen' }).waitFor();
     expect(await page.locator('.notice--error').count()).toBe(0);
 
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+});
+
+/**
+ * A village pledge paid January–March from Dana Desa, its fund corrected to ADD after March was finalized: the Komitmen
+ * list names those months as the pledge page does (QA: GET /api/v1/pledges carried no warning, and the list said nothing).
+ */
+describeInBrowser('console: the Komitmen list names the months paid from Dana Desa before the fund was corrected', () => {
+  const code = 'DESA-1703062001-2026';
+  const app = browserApp(async (t) => {
+    await insertParticipants(t.dataSource, [{ nik: '1703064101900001' }]);
+    const finance = await t.as(Role.KEUANGAN);
+    await finance
+      .post('/api/v1/pledges')
+      .send({ code, sourceType: 'DESA', fund: 'DANA_DESA', funder: 'Desa Talang Jambu', fiscalYear: 2026, scope: 'VILLAGES', villageCodes: ['17.03.06.2001'], sharePercent: 50 })
+      .expect(201);
+    await finance.post('/api/v1/allocations').send({ month: '2026-03' }).expect(201);
+    await closeMonth(t.dataSource, '2026-03');
+    await finance.patch(`/api/v1/pledges/${code}`).send({ fund: 'ADD', reason: 'Salah jenis dana' }).expect(200);
+  });
+
+  it("shows the pledge page's Peringatan kepatuhan above the list and marks the pledge's row", async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR), `#/komitmen/${code}`);
+    const said = `Komitmen ${code} memakai Dana Desa untuk iuran PBI Januari–Maret 2026 (revisi 1), sebelum sumber dananya diubah menjadi APBDes (Alokasi Dana Desa).`;
+    const onPledgePage = page.locator('.notice--warning', { hasText: said });
+    await onPledgePage.waitFor();
+    const message = (await onPledgePage.textContent())!.replace(/^Peringatan kepatuhan: /, '');
+
+    await page.goto(`${base}/console/#/komitmen?tahun=2026`);
+    const list = page.getByRole('table', { name: 'Komitmen tahun 2026' });
+    await list.waitFor();
+    expect(await page.locator('.notice--warning').allTextContents()).toEqual([`Peringatan kepatuhan: ${message}`]);
+    expect(await list.getByRole('row', { name: new RegExp(code) }).locator('.badge').allTextContents()).toEqual(['Dana Desa']);
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { MONTHS_OF_OTHER_FUNDING_REVISIONS } from '../../src/funding/sql/pledges.sql.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { closeMonth, insertParticipants, testNik } from './support/register.js';
@@ -170,17 +171,20 @@ describe('GET /api/v1/pledges/:code after a Dana Desa fund is corrected names th
     expect((await warnings()).map((w) => [w.code, w.message.split('. ')[0]])).toEqual([['DANA_DESA_PBI', `Komitmen ${code} memakai Dana Desa untuk iuran PBI tahun 2026`]]);
   });
 
-  it('once corrected to ADD: a warning naming the months and the revision that used Dana Desa', async () => {
-    await keuangan.patch(`/api/v1/pledges/${code}`).send({ fund: 'ADD', reason: 'Salah jenis dana' }).expect(200);
-    expect(await warnings()).toEqual([
-      {
-        code: 'DANA_DESA_PBI',
-        pledgeCode: code,
-        message:
-          `Komitmen ${code} memakai Dana Desa untuk iuran PBI Januari–Maret 2026 (revisi 1), sebelum sumber dananya diubah menjadi APBDes (Alokasi Dana Desa). ` +
-          'Sejak 2024 Dana Desa tidak boleh dipakai membayar iuran PBI (Surat Edaran Kemendesa PDTT Nomor 4/PRI.00/I/2024): iuran bulan itu tetap tercatat dibayar dari Dana Desa dan perlu ditinjau.',
-      },
-    ]);
+  /** The warning of `of`'s months `months` paid from Dana Desa under revision 1, its fund now ADD. */
+  const paidFromDanaDesa = (of: string, months: string) => ({
+    code: 'DANA_DESA_PBI',
+    pledgeCode: of,
+    message:
+      `Komitmen ${of} memakai Dana Desa untuk iuran PBI ${months} (revisi 1), sebelum sumber dananya diubah menjadi APBDes (Alokasi Dana Desa). ` +
+      'Sejak 2024 Dana Desa tidak boleh dipakai membayar iuran PBI (Surat Edaran Kemendesa PDTT Nomor 4/PRI.00/I/2024): iuran bulan itu tetap tercatat dibayar dari Dana Desa dan perlu ditinjau.',
+  });
+
+  it('once corrected to ADD: a warning naming the months and the revision that used Dana Desa, in the revision\'s answer too', async () => {
+    const revised = await keuangan.patch(`/api/v1/pledges/${code}`).send({ fund: 'ADD', reason: 'Salah jenis dana' }).expect(200);
+    // the PATCH answer says it as GET /pledges/:code does (it said `warnings: []`, only the page read afterwards told it)
+    expect(revised.body.warnings).toEqual([paidFromDanaDesa(code, 'Januari–Maret 2026')]);
+    expect(await warnings()).toEqual([paidFromDanaDesa(code, 'Januari–Maret 2026')]);
     // the revisions keep each fund, old and new, for the page's "Yang berubah"
     const revisions = (await keuangan.get(`/api/v1/pledges/${code}/revisions`).expect(200)).body;
     expect(revisions.map((r: { revision: number; pledge: { fund: string } }) => [r.revision, r.pledge.fund])).toEqual([
@@ -192,5 +196,41 @@ describe('GET /api/v1/pledges/:code after a Dana Desa fund is corrected names th
   it('a pledge that never used Dana Desa is told nothing', async () => {
     await keuangan.post('/api/v1/pledges').send({ code: 'APBD-2026', sourceType: 'APBD', funder: 'Pemkab', fiscalYear: 2026, scope: 'ALL', fromMonth: 4 }).expect(201);
     expect((await keuangan.get('/api/v1/pledges/APBD-2026').expect(200)).body.warnings).toEqual([]);
+  });
+
+  it('GET /api/v1/pledges carries each pledge\'s warning as GET /pledges/:code does, read in one query for the whole list', async () => {
+    // a second pledge paid from Dana Desa in April, corrected to ADD after April is finalized
+    const second = 'DESA-1703062001-2026B';
+    const pledge = { code: second, sourceType: 'DESA', fund: 'DANA_DESA', funder: 'Desa Talang Jambu', fiscalYear: 2026, fromMonth: 4, scope: 'VILLAGES', villageCodes: ['17.03.06.2001'], sharePercent: 10, priority: 15 };
+    await keuangan.post('/api/v1/pledges').send(pledge).expect(201);
+    await keuangan.post('/api/v1/allocations').send({ month: '2026-04' }).expect(201);
+    await closeMonth(t.dataSource, '2026-04');
+    const revised = await keuangan.patch(`/api/v1/pledges/${second}`).send({ fund: 'ADD', reason: 'Salah jenis dana' }).expect(200);
+    expect(revised.body.warnings.filter((w: { code: string }) => w.code === 'DANA_DESA_PBI')).toEqual([paidFromDanaDesa(second, 'April 2026')]);
+
+    const auditor = await t.as(Role.AUDITOR);
+    const reads = jest.spyOn(t.dataSource.manager, 'query');
+    try {
+      const list = (await auditor.get('/api/v1/pledges').query({ fiscalYear: 2026 }).expect(200)).body as { code: string; warnings: unknown[] }[];
+      expect(list.map((p) => [p.code, p.warnings])).toEqual([
+        [second, [paidFromDanaDesa(second, 'April 2026')]],
+        [code, [paidFromDanaDesa(code, 'Januari–Maret 2026')]],
+        ['APBD-2026', []],
+      ]);
+      // one set-based read of the earlier revisions' months for the three pledges, not one per pledge
+      expect(reads.mock.calls.map(([sql]) => sql).filter((sql) => /pledge_terms|pledge_revision|\bsplit\b/.test(sql))).toEqual([MONTHS_OF_OTHER_FUNDING_REVISIONS]);
+    } finally {
+      reads.mockRestore();
+    }
+    // each pledge the same on its own page
+    expect(await warnings()).toEqual([paidFromDanaDesa(code, 'Januari–Maret 2026')]);
+    expect((await keuangan.get(`/api/v1/pledges/${second}`).expect(200)).body.warnings).toEqual([paidFromDanaDesa(second, 'April 2026')]);
+  });
+
+  it('a pledge warned again as it stands is listed with the one warning of the whole pledge, not its months again', async () => {
+    // back to Dana Desa: the rule of the whole pledge, not the months again
+    await keuangan.patch(`/api/v1/pledges/${code}`).send({ fund: 'DANA_DESA', reason: 'Kembali ke Dana Desa' }).expect(200);
+    const list = (await keuangan.get('/api/v1/pledges').query({ fiscalYear: 2026 }).expect(200)).body as { code: string; warnings: { message: string }[] }[];
+    expect(list.find((p) => p.code === code)!.warnings.map((w) => w.message.split('. ')[0])).toEqual([`Komitmen ${code} memakai Dana Desa untuk iuran PBI tahun 2026`]);
   });
 });

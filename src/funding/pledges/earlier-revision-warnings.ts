@@ -1,18 +1,36 @@
 /**
  * The §5 warning of the months a pledge funded under an earlier revision that broke the Dana Desa rule, once its terms
  * as they stand no longer do (QA: after DANA_DESA was corrected to ADD, GET /pledges/:code said `warnings: []` and the
- * Komitmen page nothing of the months already paid from Dana Desa). Read in two steps, so that the usual pledge costs
- * one small read: its revisions' terms; only when one of them is warned, the months its splits carry those revisions.
+ * Komitmen page nothing of the months already paid from Dana Desa), added to each pledge's own warnings. One query for
+ * any number of pledges (GET /pledges's list, a pledge, a revision's answer), reading splits only of the revisions whose
+ * funding differs from the pledge's as it stands (MONTHS_OF_OTHER_FUNDING_REVISIONS).
  */
 import type { EntityManager } from 'typeorm';
-import { earlierRevisionsWarnings, pledgeWarnings, type PledgeWarning, termsOf, type TermsRow } from '../domain/pledge-warnings.js';
-import { MONTHS_OF_REVISIONS, TERMS_OF_REVISIONS } from '../sql/pledges.sql.js';
+import { earlierRevisionsWarnings, pledgeWarnings, type PledgeWarning, type RevisionUse, termsOf, type TermsRow } from '../domain/pledge-warnings.js';
+import { MONTHS_OF_OTHER_FUNDING_REVISIONS } from '../sql/pledges.sql.js';
 
-export async function earlierRevisionWarnings(m: EntityManager, p: { code: string; sourceType: string; fund: string | null; fiscalYear: number }): Promise<PledgeWarning[]> {
-  if (pledgeWarnings(p).length) return [];
-  const revisions: (TermsRow & { revision: number })[] = await m.query(TERMS_OF_REVISIONS, [[p.code]]);
-  const warned = new Map(revisions.filter((r) => pledgeWarnings({ code: p.code, ...termsOf(r) }).length).map((r) => [Number(r.revision), termsOf(r)]));
-  if (!warned.size) return [];
-  const months: { month: string; revision: number }[] = await m.query(MONTHS_OF_REVISIONS, [p.code, [...warned.keys()]]);
-  return earlierRevisionsWarnings(p, months.map((r) => ({ month: r.month, revision: Number(r.revision), terms: warned.get(Number(r.revision))! })));
+interface PledgeWithWarnings {
+  code: string;
+  sourceType: string;
+  fund: string | null;
+  fiscalYear: number;
+  warnings: PledgeWarning[];
+}
+
+/** `pledges` (stored, read on `m`), each with the earlier revisions' warning after its own warnings, in their order. */
+export async function withEarlierRevisionWarnings<P extends PledgeWithWarnings>(m: EntityManager, pledges: readonly P[]): Promise<P[]> {
+  // a pledge warned as it stands is told the rule of the whole pledge (earlierRevisionsWarnings says nothing more)
+  const codes = pledges.filter((p) => !pledgeWarnings(p).length).map((p) => p.code);
+  if (!codes.length) return [...pledges];
+  const rows: (TermsRow & { code: string; month: string; revision: number | string })[] = await m.query(MONTHS_OF_OTHER_FUNDING_REVISIONS, [codes]);
+  const uses = new Map<string, RevisionUse[]>();
+  for (const r of rows) {
+    let of = uses.get(r.code);
+    if (!of) uses.set(r.code, (of = []));
+    of.push({ month: r.month, revision: Number(r.revision), terms: termsOf(r) });
+  }
+  return pledges.map((p) => {
+    const earlier = earlierRevisionsWarnings(p, uses.get(p.code) ?? []);
+    return earlier.length ? { ...p, warnings: [...p.warnings, ...earlier] } : p;
+  });
 }

@@ -20,7 +20,7 @@ import { type PledgeView, toPledgeView } from './pledge-view.js';
 import { assertBudgetCoversFrozenMonths, markStale, recordRevision } from './pledge-writes.js';
 import { RevisionEffects } from './revision-effects.js';
 import { storedPledgeCode } from './pledge-code.js';
-import { earlierRevisionWarnings } from './earlier-revision-warnings.js';
+import { withEarlierRevisionWarnings } from './earlier-revision-warnings.js';
 
 /**
  * Pledges of DOMAIN §5: created once, then only revised, withdrawn (dicabut) or reinstated (every revision kept with
@@ -99,9 +99,10 @@ export class PledgesService {
       await m.update(Pledge, { code }, { ...toColumns(after), revision, updatedAt: now });
       await recordRevision(m, after, false, revision, visibleText(reason as string), actor, now);
       await markStale(m, after.fiscalYear, Math.min(before.fromMonth, after.fromMonth));
-      const view = toPledgeView(await m.findOneByOrFail(Pledge, { code }));
+      // told as GET /pledges/:code tells it: a fund corrected by this revision names the months paid from Dana Desa before
+      const [view] = await withEarlierRevisionWarnings(m, [{ ...toPledgeView(await m.findOneByOrFail(Pledge, { code })), warnings: await this.entryWarnings(after, m) }]);
       const effects = await this.effects.warnings(m, code, after.fiscalYear, year, 'revise');
-      const answer = { ...view, warnings: [...(await this.entryWarnings(after, m)), ...effects], closedMonths: closed, frozenMonths: frozen };
+      const answer = { ...view, warnings: [...view.warnings, ...effects], closedMonths: closed, frozenMonths: frozen };
       // the terms it replaced, for the audit event to say "from … to …" (QA: the new budget only), left out of the answer
       return Object.assign(answer, { [AUDIT_BEFORE]: replacedTerms(before, after) });
     });
@@ -179,15 +180,16 @@ export class PledgesService {
       .addOrderBy('p.priority', 'ASC')
       .addOrderBy('p.code COLLATE "C"', 'ASC')
       .getMany();
-    return pledges.map(toPledgeView);
+    // the months funded from Dana Desa under an earlier revision, as on GET /pledges/:code: one query for the whole list
+    return withEarlierRevisionWarnings(this.dataSource.manager, pledges.map(toPledgeView));
   }
 
   async get(code: string): Promise<PledgeView> {
     const pledge = await this.dataSource.getRepository(Pledge).findOneBy({ code });
     if (!pledge) throw FundingException.pledgeNotFound(code, await storedPledgeCode(this.dataSource, code));
-    const view = toPledgeView(pledge);
     // the months funded from Dana Desa under an earlier revision, once its fund was corrected
-    return { ...view, warnings: [...view.warnings, ...(await earlierRevisionWarnings(this.dataSource.manager, view))] };
+    const [view] = await withEarlierRevisionWarnings(this.dataSource.manager, [toPledgeView(pledge)]);
+    return view;
   }
 
   async revisions(code: string) {

@@ -61,8 +61,17 @@ export const TERMS_OF_REVISIONS = `
   SELECT code, revision, source_type, fund, fiscal_year FROM pledge_terms
   WHERE code = ANY($1::text[]) ORDER BY code COLLATE "C", revision`;
 
-/** The months pledge $1 funded under one of the revisions $2 (int[]), each month and revision once. */
-export const MONTHS_OF_REVISIONS = `
-  SELECT DISTINCT month, pledge_revision AS revision
-    FROM split WHERE pledge_code = $1 AND pledge_revision = ANY($2::int[])
-   ORDER BY month, revision`;
+/**
+ * The months the pledges $1 (text[] codes) funded under a revision whose source type, fund or fiscal year is not the
+ * pledge's as it stands, each month and revision once, with that revision's terms: §5 of the months paid under an
+ * earlier revision (earlier-revision-warnings.ts), for a whole list of pledges in one query. Only such revisions' splits
+ * are read (IDX_split_pledge_month), and most pledges have none: a revision the Dana Desa rule warns, of a pledge it no
+ * longer warns, always is one.
+ */
+export const MONTHS_OF_OTHER_FUNDING_REVISIONS = `
+  SELECT t.code, s.month, t.revision, t.source_type, t.fund, t.fiscal_year
+    FROM pledge p
+    JOIN pledge_terms t ON t.code = p.code AND (t.source_type, t.fund, t.fiscal_year) IS DISTINCT FROM (p.source_type, p.fund, p.fiscal_year)
+    JOIN LATERAL (SELECT DISTINCT month FROM split WHERE pledge_code = t.code AND pledge_revision = t.revision) s ON true
+   WHERE p.code = ANY($1::text[])
+   ORDER BY t.code COLLATE "C", s.month, t.revision`;
