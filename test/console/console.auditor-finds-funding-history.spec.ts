@@ -568,6 +568,16 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);
+  it('the Dasbor says the Dana Desa warning of the revisions the month was allocated under (QA: read from the pledges as they stand)', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await login(page, base, await userFor(t, Role.AUDITOR), '#/dasbor?month=2026-10');
+    const box = page.locator('.notice--warning', { hasText: 'Peringatan kepatuhan:' });
+    await box.waitFor();
+    expect(await box.allTextContents()).toEqual([`Peringatan kepatuhan: DESA-1703062001-2026: ${DANA_DESA_MARK.slice('Peringatan Dana Desa'.length)}`]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
   it('Alokasi says the Dana Desa warning above the totals whatever the grouping, a month or a range (QA: none for any range or grouping)', async () => {
     const { t, base, browser } = app;
     const { context, page, errors } = await openPage(browser);

@@ -4,7 +4,7 @@ import { barChart } from './chart.js';
 import { h, replace } from './dom.js';
 import { label, number, rupiah, SOURCE_TYPE_LABELS, SOURCE_TYPES } from './format.js';
 import { hashFor } from './routes.js';
-import { complianceNotice, pledgesCompliance } from './compliance.js';
+import { complianceNotice } from './compliance.js';
 import { dataTable, stats } from './ui.js';
 
 const TONES = { APBD: 'default', APBD_PROV: 'prov', DESA: 'desa', TJSLP: 'tjslp' };
@@ -74,16 +74,18 @@ export function fundedTable(s) {
 
 /**
  * The compliance warnings (the Dana Desa rule, §5) of the pledges that fund the month, in a box that fills itself once
- * the year's pledges are read (GET /api/v1/pledges, READERS); empty when there are none. QA: the warning was on
- * Komitmen, the pledge page and the workbook, but not where the month is looked at.
+ * the month's allocation is read (GET /api/v1/allocations/:month, READERS: its `warnings` are those of the revisions
+ * the month was allocated under, as Pembayaran and Alokasi show them); empty when there are none. QA: the warning was on
+ * Komitmen, the pledge page and the workbook, but not where the month is looked at; and read from the pledges as they
+ * stand, it named a fund corrected since (or, once GET /pledges listed earlier revisions' warnings, other months).
  */
 export function fundingWarnings(month, funded, signal) {
   const box = h('div', { 'aria-live': 'polite' });
   const codes = new Set((funded ?? []).filter((f) => Number(f.amount) > 0).map((f) => f.pledgeCode));
   if (!codes.size) return box;
-  api('/api/v1/pledges', { query: { fiscalYear: Number(month.slice(0, 4)) }, signal })
-    .then((pledges) => {
-      const shown = complianceNotice(pledgesCompliance(pledges, codes));
+  api(`/api/v1/allocations/${month}`, { signal })
+    .then((allocation) => {
+      const shown = complianceNotice((allocation.warnings ?? []).filter((w) => codes.has(w.pledgeCode)));
       if (shown) replace(box, shown);
     })
     .catch(() => undefined); // the figures stand without it
