@@ -8,6 +8,7 @@ import { ParticipantVillageCheck1765100000000 } from '../../src/database/migrati
 import { DropParticipantNameIndex1765600000000 } from '../../src/database/migrations/1765600000000-drop-participant-name-index.js';
 import { ParticipantChangeVoid1768900000000 } from '../../src/database/migrations/1768900000000-participant-change-void.js';
 import { ParticipantChangeConsoleReason1770200000000 } from '../../src/database/migrations/1770200000000-participant-change-console-reason.js';
+import { NamesComposed1770300000000 } from '../../src/database/migrations/1770300000000-names-composed.js';
 import { Role } from '../../src/users/role.js';
 
 /**
@@ -274,5 +275,64 @@ describe('the history keeps why a change made in the console was made (Participa
       await runner.release();
     }
     await insert(t.dataSource, null, 'lagi');
+  });
+});
+
+/**
+ * Migration NamesComposed: names stored before uploads composed them (NFD) or took out the zero-width characters are
+ * made as uploads store them, in the register and in the history's copies, so a composed search finds them; down does nothing.
+ */
+describe('names stored decomposed or with hidden characters are stored as uploads store them (NamesComposed)', () => {
+  let t: TestApp;
+  const decomposed = 'Jose\u0301 Nguye\u0302\u0303n\u200b Ha\u00ad\u2060di';
+  const composed = 'José Nguyễn Hadi';
+  beforeAll(async () => {
+    t = await createTestApp();
+    await insertParticipants(t.dataSource, [
+      { nik: testNik(921), tmt: '2025-06-01', name: decomposed },
+      { nik: testNik(922), tmt: '2025-06-01', name: 'Siti Aisyah' },
+    ]);
+    const change = (changes: object) =>
+      t.dataSource.query(`INSERT INTO participant_change (nik, kind, changes, changed_by) VALUES ($1, 'UPDATE', $2::jsonb, 'uji')`, [testNik(921), JSON.stringify(changes)]);
+    await change({ name: { old: 'Jose\u0301 Hadi', new: decomposed } });
+    await change({ name: { old: 'Jose\u0301 Nguye\u0302\u0303n Hadi', new: decomposed }, noka: { old: null, new: '0001234567890' } });
+    await t.dataSource.query(`INSERT INTO participant_change (nik, kind, changes, changed_by, reason) VALUES ($1, 'VOID', $2::jsonb, 'uji', 'salah ketik')`, [
+      testNik(923),
+      JSON.stringify({ name: { old: 'Re\u0301ni\u200b', new: null }, sex: { old: 'P', new: null } }),
+    ]);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const names = async (q: string) =>
+    (await (await t.as(Role.AUDITOR)).get(`/api/v1/participants?name=${encodeURIComponent(q)}`).expect(200)).body.items.map((p: { name: string }) => p.name);
+  const history = async () =>
+    (await t.dataSource.query(`SELECT changes FROM participant_change WHERE nik IN ($1, $2) ORDER BY id`, [testNik(921), testNik(923)])).map((r: { changes: unknown }) => r.changes);
+
+  it('up composes the names (NFC) and takes out U+200B, U+00AD, U+2060, in the register and its history; the composed search then finds them; down changes nothing', async () => {
+    expect(await names('José Nguyễn')).toEqual([]); // stored decomposed: a name typed by hand is not found
+    const migration = new NamesComposed1770300000000();
+    const runner = t.dataSource.createQueryRunner(); // every query on it: PGlite has one connection
+    try {
+      await migration.up(runner);
+      await migration.down(); // a no-op: the decomposed forms are not kept
+    } finally {
+      await runner.release();
+    }
+    const [{ name, nfc }] = await t.dataSource.query(`SELECT name, name IS NFC NORMALIZED AS nfc FROM participant WHERE nik = $1`, [testNik(921)]);
+    expect([name, nfc]).toEqual([composed, true]);
+    expect(name).toBe(composed.normalize('NFC'));
+    expect(await names('José Nguyễn')).toEqual([composed]);
+    expect(await names('jose\u0301')).toEqual([composed]); // the query is composed too
+    expect(await names('Siti')).toEqual(['Siti Aisyah']); // a name already as stored is left alone
+    expect(await history()).toEqual([
+      { name: { old: 'José Hadi', new: composed } },
+      { noka: { old: null, new: '0001234567890' } }, // the name differed only by its composition: no name change left
+      { name: { old: 'Réni', new: null }, sex: { old: 'P', new: null } },
+    ]);
+    // the participant page replays the history to the register's row
+    const page = await (await t.as(Role.AUDITOR)).get(`/api/v1/participants/${testNik(921)}`).expect(200);
+    expect(page.body.name).toBe(composed);
   });
 });
