@@ -46,6 +46,7 @@ import { TariffSuperseded1769700000000 } from './migrations/1769700000000-tariff
 import { TariffSupersededFkName1769900000000 } from './migrations/1769900000000-tariff-superseded-fk-name.js';
 import { NokaClearedOwedChanged1770100000000 } from './migrations/1770100000000-noka-cleared-owed-changed.js';
 import { ParticipantChangeConsoleReason1770200000000 } from './migrations/1770200000000-participant-change-console-reason.js';
+import { NamesComposed1770300000000 } from './migrations/1770300000000-names-composed.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -95,4 +96,5 @@ export const MIGRATIONS = [
   TariffSupersededFkName1769900000000,
   NokaClearedOwedChanged1770100000000,
   ParticipantChangeConsoleReason1770200000000,
+  NamesComposed1770300000000,
 ];

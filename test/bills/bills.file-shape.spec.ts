@@ -63,18 +63,50 @@ describe('BPJS bill: header hints and the column-numbering row', () => {
       (await t.as(Role.KEUANGAN)).post('/api/v1/bills').field('month', month).field('invoiceTotal', '75600').attach('file', Buffer.from([header, ...rows].join('\n')), 'tagihan.csv');
     const res = await bill('2026-10', 'NOKA (13 digit);NIK (16 digit);NAMA *;Jumlah [Rp]');
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ rowsRead: 2, accepted: 2, rejected: 0, lines: 2, linesTotal: 75600, issues: [], sheetWarnings: [] });
+    expect(res.body).toMatchObject({ rowsRead: 2, accepted: 2, rejected: 0, lines: 2, linesTotal: 75600, issues: [] });
+    // said which header was read as which column, with its letter; kept with the bill
+    expect(res.body.sheetWarnings).toEqual([
+      {
+        code: 'HEADERS_READ_AS',
+        message: 'Kolom "NOKA (13 digit)" (kolom A) dibaca sebagai NOKA, "NIK (16 digit)" (kolom B) sebagai NIK, "NAMA *" (kolom C) sebagai NAMA, "Jumlah [Rp]" (kolom D) sebagai IURAN.',
+        headersReadAs: [
+          { header: 'NOKA (13 digit)', column: 'NOKA', columnLetter: 'A' },
+          { header: 'NIK (16 digit)', column: 'NIK', columnLetter: 'B' },
+          { header: 'NAMA *', column: 'NAMA', columnLetter: 'C' },
+          { header: 'Jumlah [Rp]', column: 'IURAN', columnLetter: 'D' },
+        ],
+      },
+    ]);
+    expect((await (await t.as(Role.KEUANGAN)).get(`/api/v1/bills/${res.body.id}`).expect(200)).body.sheetWarnings).toEqual(res.body.sheetWarnings);
     const refused = await bill('2026-11', 'NOKA;NIK;IURAN;TAGIHAN (Rp)');
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'IURAN', headers: ['IURAN', 'TAGIHAN (Rp)'] }] } });
-    expect(refused.body.message).toMatch(/^Kolom "IURAN" dan "TAGIHAN \(Rp\)" sama-sama dibaca sebagai IURAN, /);
+    expect(refused.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'IURAN', headers: ['IURAN', 'TAGIHAN (Rp)'], letters: ['C', 'D'] }] } });
+    expect(refused.body.message).toMatch(/^Kolom "IURAN" \(kolom C\) dan "TAGIHAN \(Rp\)" \(kolom D\) sama-sama dibaca sebagai IURAN, /);
     expect(await t.dataSource.query("SELECT id FROM bill WHERE month = '2026-11'")).toEqual([]);
+  });
+
+  it('refuses a header repeated (NIK in columns B and E: the second was dropped unsaid), naming both letters, storing nothing (DUPLICATE_COLUMN)', async () => {
+    // golden file: test/fixtures/bills/not-ok/nik-dua-kolom.csv
+    const refused = await (await t.as(Role.KEUANGAN))
+      .post('/api/v1/bills')
+      .field('month', '2026-12')
+      .field('invoiceTotal', '75600')
+      .attach('file', readFileSync('test/fixtures/bills/not-ok/nik-dua-kolom.csv'), 'nik-dua-kolom.csv')
+      .expect(400);
+    expect(refused.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'NIK', headers: ['NIK', 'NIK'], letters: ['B', 'E'] }] } });
+    expect(refused.body.message).toBe(
+      'Kolom "NIK" (kolom B) dan "NIK" (kolom E) sama-sama dibaca sebagai NIK, sehingga tidak jelas kolom mana yang dipakai. Hapus salah satunya atau ganti judulnya, lalu unggah ulang. Tidak ada baris yang disimpan dari berkas ini.',
+    );
+    expect(await t.dataSource.query("SELECT id FROM bill WHERE month = '2026-12'")).toEqual([]);
   });
 
   it('skips the numbering row and reads Iuran (Rp)', async () => {
     const res = await upload('2026-09', 'tagihan-nomor-kolom.csv');
     expect(res.body).toMatchObject({ rowsRead: 2, accepted: 2, rejected: 0, lines: 2, linesTotal: 75600, issues: [] });
-    expect(res.body.sheetWarnings).toEqual([{ code: 'COLUMNS_NOT_READ', headers: ['NO'], message: 'Kolom berikut tidak dibaca: NO.' }]);
+    expect(res.body.sheetWarnings).toEqual([
+      { code: 'COLUMNS_NOT_READ', headers: ['NO'], message: 'Kolom berikut tidak dibaca: NO.' },
+      { code: 'HEADERS_READ_AS', headersReadAs: [{ header: 'Iuran (Rp)', column: 'IURAN', columnLetter: 'E' }], message: 'Kolom "Iuran (Rp)" (kolom E) dibaca sebagai IURAN.' },
+    ]);
     const lines = await t.dataSource.query('SELECT row_number, noka FROM bill_line WHERE bill_id = $1 ORDER BY row_number', [res.body.id]);
     expect(lines).toEqual([
       { row_number: 3, noka: '0001234567890' },

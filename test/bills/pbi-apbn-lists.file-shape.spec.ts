@@ -41,6 +41,23 @@ describe('PBI-APBN lists: issues name the NIK column as the file wrote it', () =
     expect(issues.map((i) => [i.row, i.column, i.code])).toEqual([[3, 'NIK PESERTA', 'MERGED_CELL']]);
     expect(issues[0].message).toMatch(/^NIK PESERTA ada di dalam sel gabungan A2:A3 /);
   });
+
+  it('says the header read as NIK (NIK (16 digit) in column B, HEADERS_READ_AS); refuses NIK repeated, naming both letters (DUPLICATE_COLUMN)', async () => {
+    const keuangan = await t.as(Role.KEUANGAN);
+    const csv = ['NO,NIK (16 digit),NAMA', '1,1703060101800001,Satu'].join('\n');
+    const res = await keuangan.post('/api/v1/pbi-apbn-lists').field('month', '2026-06').attach('file', Buffer.from(csv), 'pbi.csv').expect(201);
+    expect(res.body.sheetWarnings).toEqual([
+      { code: 'COLUMNS_NOT_READ', headers: ['NO', 'NAMA'], message: 'Kolom berikut tidak dibaca: NO, NAMA.' },
+      { code: 'HEADERS_READ_AS', headersReadAs: [{ header: 'NIK (16 digit)', column: 'NIK', columnLetter: 'B' }], message: 'Kolom "NIK (16 digit)" (kolom B) dibaca sebagai NIK.' },
+    ]);
+    expect((await keuangan.get(`/api/v1/pbi-apbn-lists/${res.body.id}`).expect(200)).body.sheetWarnings).toEqual(res.body.sheetWarnings);
+    // golden file: test/fixtures/pbi-apbn/not-ok/nik-dua-kolom.csv (the second NIK was dropped unsaid)
+    const file = readFileSync('test/fixtures/pbi-apbn/not-ok/nik-dua-kolom.csv');
+    const refused = await keuangan.post('/api/v1/pbi-apbn-lists').field('month', '2026-05').attach('file', file, 'nik-dua-kolom.csv').expect(400);
+    expect(refused.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'NIK', headers: ['NIK', 'NIK'], letters: ['B', 'D'] }] } });
+    expect(refused.body.message).toMatch(/^Kolom "NIK" \(kolom B\) dan "NIK" \(kolom D\) sama-sama dibaca sebagai NIK, /);
+    expect(await t.dataSource.query("SELECT id FROM pbi_apbn_list WHERE month = '2026-05'")).toEqual([]);
+  });
 });
 
 /**

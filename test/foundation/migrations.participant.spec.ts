@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ParticipantKeyCoversCoverage1765700000000 } from '../../src/database/migrations/1765700000000-participant-key-covers-coverage.js';
 import { COVERED_PARTICIPANTS } from '../../src/funding/sql/allocate.sql.js';
 import { insertParticipants, testNik } from '../funding/support/register.js';
@@ -8,7 +8,12 @@ import { ParticipantVillageCheck1765100000000 } from '../../src/database/migrati
 import { DropParticipantNameIndex1765600000000 } from '../../src/database/migrations/1765600000000-drop-participant-name-index.js';
 import { ParticipantChangeVoid1768900000000 } from '../../src/database/migrations/1768900000000-participant-change-void.js';
 import { ParticipantChangeConsoleReason1770200000000 } from '../../src/database/migrations/1770200000000-participant-change-console-reason.js';
+import { NamesComposed1770300000000 } from '../../src/database/migrations/1770300000000-names-composed.js';
 import { Role } from '../../src/users/role.js';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import { MIGRATIONS } from '../../src/database/migrations.js';
+import { freshDatabase, type FreshDatabase } from './fresh-database.js';
 
 /**
  * Migration ParticipantKeyCoversCoverage: PK_participant carries the columns the allocation reads
@@ -274,5 +279,74 @@ describe('the history keeps why a change made in the console was made (Participa
       await runner.release();
     }
     await insert(t.dataSource, null, 'lagi');
+  });
+});
+
+/**
+ * Migration NamesComposed on a register written before uploads composed names (NFD) or took the zero-width characters
+ * out: a database migrated up to the migration before it gets such rows, then the service starts (and migrates it): the
+ * names are stored as uploads store them, in the register and in the history's copies, and a composed search finds
+ * them; down does nothing.
+ */
+// Starts a database from scratch (every migration) for the last describe: slow on a busy machine.
+jest.setTimeout(240_000);
+
+describe('names stored decomposed or with hidden characters are stored as uploads store them (NamesComposed)', () => {
+  let db: FreshDatabase;
+  let t: TestApp;
+  const decomposed = 'Jose\u0301 Nguye\u0302\u0303n\u200b Ha\u00ad\u2060di';
+  const composed = 'Jos\u00e9 Nguy\u1ec5n Hadi';
+  let before: { name: string; nfc: boolean }[];
+  beforeAll(async () => {
+    db = await freshDatabase();
+    const old = await new DataSource({ ...dataSourceOptions(db), migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(NamesComposed1770300000000)) }).initialize();
+    await old.runMigrations({ transaction: 'each' });
+    await insertParticipants(old, [
+      { nik: testNik(921), tmt: '2025-06-01', name: decomposed },
+      { nik: testNik(922), tmt: '2025-06-01', name: 'Siti Aisyah' },
+    ]);
+    const change = (nik: string, kind: string, changes: object, reason: string | null = null) =>
+      old.query(`INSERT INTO participant_change (nik, kind, changes, changed_by, reason) VALUES ($1, $2, $3::jsonb, 'uji', $4)`, [nik, kind, JSON.stringify(changes), reason]);
+    await change(testNik(921), 'UPDATE', { name: { old: 'Jose\u0301 Hadi', new: decomposed } });
+    await change(testNik(921), 'UPDATE', { name: { old: 'Jose\u0301 Nguye\u0302\u0303n Hadi', new: decomposed }, noka: { old: null, new: '0001234567890' } }, 'kartu');
+    await change(testNik(923), 'VOID', { name: { old: 'Re\u0301ni\u200b', new: null }, sex: { old: 'P', new: null } }, 'salah ketik');
+    before = await old.query(`SELECT name, name IS NFC NORMALIZED AS nfc FROM participant WHERE nik = $1`, [testNik(921)]);
+    await old.destroy();
+    t = await createTestApp(db.appOverrides); // the service migrates the database when it starts: NamesComposed runs
+  });
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  const names = async (q: string) =>
+    (await (await t.as(Role.AUDITOR)).get(`/api/v1/participants?name=${encodeURIComponent(q)}`).expect(200)).body.items.map((p: { name: string }) => p.name);
+
+  it('composes the names (NFC) and takes out U+200B, U+00AD, U+2060; the composed search then finds them', async () => {
+    expect(before).toEqual([{ name: decomposed, nfc: false }]);
+    const [{ name, nfc }] = await t.dataSource.query(`SELECT name, name IS NFC NORMALIZED AS nfc FROM participant WHERE nik = $1`, [testNik(921)]);
+    expect([name, nfc]).toEqual([composed, true]);
+    expect(await names('Jos\u00e9 Nguy\u1ec5n')).toEqual([composed]);
+    expect(await names('jose\u0301')).toEqual([composed]); // the query is composed too
+    expect(await names('Siti')).toEqual(['Siti Aisyah']); // a name already as stored is left alone
+  });
+
+  it("the history's names alike, so it replays to the register's row; down changes nothing", async () => {
+    const history = async () =>
+      (await t.dataSource.query(`SELECT changes FROM participant_change WHERE nik IN ($1, $2) ORDER BY id`, [testNik(921), testNik(923)])).map((r: { changes: unknown }) => r.changes);
+    const expected = [
+      { name: { old: 'Jos\u00e9 Hadi', new: composed } },
+      { noka: { old: null, new: '0001234567890' } }, // the name differed only by its composition: no name change left
+      { name: { old: 'R\u00e9ni', new: null }, sex: { old: 'P', new: null } },
+    ];
+    expect(await history()).toEqual(expected);
+    const page = await (await t.as(Role.AUDITOR)).get(`/api/v1/participants/${testNik(921)}`).expect(200);
+    expect(page.body.name).toBe(composed);
+    expect(page.body.history.map((h: { kind: string; changes: { name?: unknown } }) => [h.kind, h.changes.name ?? null])).toEqual([
+      ['UPDATE', { old: 'Jos\u00e9 Hadi', new: composed }],
+      ['UPDATE', null],
+    ]);
+    await new NamesComposed1770300000000().down(); // a no-op: the decomposed forms are not kept
+    expect(await history()).toEqual(expected);
   });
 });

@@ -251,12 +251,29 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     expect(half.body).toMatchObject({ accepted: 1, rejected: 0, issues: [] });
     expect(half.body.sheetWarnings).toEqual([
       { code: 'COLUMNS_NOT_READ', sheet: 'Komitmen', headers: ['NO', 'KETERANGAN'], message: 'Sheet Komitmen: kolom berikut tidak dibaca: NO, KETERANGAN.' },
+      {
+        code: 'HEADERS_READ_AS',
+        sheet: 'Komitmen',
+        headersReadAs: [{ header: 'PERSEN (%)', column: 'PERSEN', columnLetter: 'G' }],
+        message: 'Sheet Komitmen: kolom "PERSEN (%)" (kolom G) dibaca sebagai PERSEN.',
+      },
     ]);
     expect((await keuangan.get('/api/v1/pledges/TJSLP-SEPARUH-2026').expect(200)).body.sharePercent).toBe(50);
 
     const phrased = await fixture('ok/judul-kolom-lain.csv').expect(201);
     expect(phrased.body).toMatchObject({ accepted: 1, rejected: 0, issues: [] });
-    expect(phrased.body.sheetWarnings.map((w: { headers: string[] }) => w.headers)).toEqual([['NAMA DESA', 'KECAMATAN']]);
+    expect(phrased.body.sheetWarnings.map((w: { code: string; headers?: string[] }) => [w.code, w.headers])).toEqual([
+      ['COLUMNS_NOT_READ', ['NAMA DESA', 'KECAMATAN']],
+      ['HEADERS_READ_AS', undefined],
+    ]);
+    // the phrasings read as columns are said, each with its letter
+    expect(phrased.body.sheetWarnings[1].headersReadAs.map((r: { header: string; column: string; columnLetter: string }) => `${r.columnLetter} ${r.header} → ${r.column}`)).toEqual([
+      'F PROSENTASE → PERSEN',
+      'G BULAN MULAI → BULAN_DARI',
+      'H BULAN SELESAI → BULAN_SAMPAI',
+      'I PAGU ANGGARAN → PAGU',
+      'J KUOTA PESERTA → KUOTA',
+    ]);
     expect((await keuangan.get('/api/v1/pledges/TJSLP-JUDUL-2026').expect(200)).body).toMatchObject({ sharePercent: 40, fromMonth: 3, toMonth: 11, budget: 500_000_000, quota: 200 });
 
     const refused = await fixture('not-ok/persen-potongan.csv').expect(400);
@@ -270,18 +287,32 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
 
   it('reads KODE *, SUMBER (wajib) and PAGU [Rp] as their columns; refuses PERSEN beside PERSEN (%), naming both, saving nothing', async () => {
     const sheet = (header: string, row: string) => Buffer.from(`${header}\n${row}\n`);
-    const hinted = await keuangan
-      .post('/api/v1/pledge-uploads')
-      .attach('file', sheet('KODE *;SUMBER (wajib);PEMBERI_DANA;TAHUN *;CAKUPAN;PAGU [Rp]', 'TJSLP-PETUNJUK-2026;TJSLP;PT Uji Petunjuk;2026;ALL;250000000'), 'petunjuk.csv')
-      .expect(201);
-    expect(hinted.body).toMatchObject({ accepted: 1, rejected: 0, issues: [], sheetWarnings: [] });
+    const hintedSheet = sheet('KODE *;SUMBER (wajib);PEMBERI_DANA;TAHUN *;CAKUPAN;PAGU [Rp]', 'TJSLP-PETUNJUK-2026;TJSLP;PT Uji Petunjuk;2026;ALL;250000000');
+    const readAs = [
+      {
+        code: 'HEADERS_READ_AS',
+        sheet: 'Komitmen',
+        headersReadAs: [
+          { header: 'KODE *', column: 'KODE', columnLetter: 'A' },
+          { header: 'SUMBER (wajib)', column: 'SUMBER', columnLetter: 'B' },
+          { header: 'TAHUN *', column: 'TAHUN', columnLetter: 'D' },
+          { header: 'PAGU [Rp]', column: 'PAGU', columnLetter: 'F' },
+        ],
+        message: 'Sheet Komitmen: kolom "KODE *" (kolom A) dibaca sebagai KODE, "SUMBER (wajib)" (kolom B) sebagai SUMBER, "TAHUN *" (kolom D) sebagai TAHUN, "PAGU [Rp]" (kolom F) sebagai PAGU.',
+      },
+    ];
+    // the dry run says it as the upload does
+    const dry = await keuangan.post('/api/v1/pledge-uploads?dryRun=true').attach('file', hintedSheet, 'petunjuk.csv').expect(201);
+    expect(dry.body).toMatchObject({ dryRun: true, accepted: 1, rejected: 0, issues: [], sheetWarnings: readAs });
+    const hinted = await keuangan.post('/api/v1/pledge-uploads').attach('file', hintedSheet, 'petunjuk.csv').expect(201);
+    expect(hinted.body).toMatchObject({ accepted: 1, rejected: 0, issues: [], sheetWarnings: readAs });
     expect((await keuangan.get('/api/v1/pledges/TJSLP-PETUNJUK-2026').expect(200)).body).toMatchObject({ sourceType: 'TJSLP', budget: 250_000_000 });
     const refused = await keuangan
       .post('/api/v1/pledge-uploads')
       .attach('file', sheet('KODE;SUMBER;PEMBERI_DANA;TAHUN;CAKUPAN;PERSEN;PERSEN (%)', 'TJSLP-GANDA-2026;TJSLP;PT Uji Ganda;2026;ALL;100;50'), 'ganda.csv')
       .expect(400);
-    expect(refused.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'PERSEN', headers: ['PERSEN', 'PERSEN (%)'] }] } });
-    expect(refused.body.message).toMatch(/^Kolom "PERSEN" dan "PERSEN \(%\)" sama-sama dibaca sebagai PERSEN, /);
+    expect(refused.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'PERSEN', headers: ['PERSEN', 'PERSEN (%)'], letters: ['F', 'G'] }] } });
+    expect(refused.body.message).toMatch(/^Kolom "PERSEN" \(kolom F\) dan "PERSEN \(%\)" \(kolom G\) sama-sama dibaca sebagai PERSEN, /);
     await keuangan.get('/api/v1/pledges/TJSLP-GANDA-2026').expect(404);
     // the Daftar sheet alike: its rows are not left out unsaid
     const withList = await pledgeWorkbook(HEADER, [['TJSLP-DAFTAR-2026', 'TJSLP', null, 'PT Uji Daftar', 2026, 'RESIDENTS', null, null, 100, null]], {
@@ -291,6 +322,14 @@ describe('POST /api/v1/pledge-uploads: one row per pledge, lists in a cell or in
     const daftar = await upload(withList).expect(400);
     expect(daftar.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'KODE', headers: ['KODE', 'KODE *'] }] } });
     await keuangan.get('/api/v1/pledges/TJSLP-DAFTAR-2026').expect(404);
+    // a header repeated (KODE in columns A and G: the second was dropped unsaid), dry run or not; golden file:
+    // test/fixtures/pledges/not-ok/kode-dua-kolom.csv
+    for (const path of ['/api/v1/pledge-uploads?dryRun=true', '/api/v1/pledge-uploads']) {
+      const repeated = await keuangan.post(path).attach('file', readFileSync('test/fixtures/pledges/not-ok/kode-dua-kolom.csv'), 'kode-dua-kolom.csv').expect(400);
+      expect(repeated.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'KODE', headers: ['KODE', 'KODE'], letters: ['A', 'G'] }] } });
+      expect(repeated.body.message).toMatch(/^Kolom "KODE" \(kolom A\) dan "KODE" \(kolom G\) sama-sama dibaca sebagai KODE, /);
+    }
+    await keuangan.get('/api/v1/pledges/GOLDEN-ULANG-2027').expect(404);
   });
 
   // One golden file per pledge rule (test/fixtures/pledges/not-ok, named after the rule in the sheet's words): a good

@@ -87,7 +87,15 @@ describe('pledge sheet uploads are stored: list, read, row report', () => {
       accepted: 1,
       rejected: 2,
       listRowsRejected: 1,
-      sheetWarnings: [],
+      // the alias read as PERSEN is said, and kept with the upload as its answer said it
+      sheetWarnings: [
+        {
+          code: 'HEADERS_READ_AS',
+          sheet: 'Komitmen',
+          headersReadAs: [{ header: 'PERSEN BAGIAN', column: 'PERSEN', columnLetter: 'H' }],
+          message: 'Sheet Komitmen: kolom "PERSEN BAGIAN" (kolom H) dibaca sebagai PERSEN.',
+        },
+      ],
       issues: first.issues,
     });
   });

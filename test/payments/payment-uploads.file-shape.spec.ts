@@ -82,11 +82,32 @@ describe('payment sheet: a unit hint in a header', () => {
     const sheet = (header: string, reference: string) => Buffer.from([header, `APBD-2026;2026-10;1000;15/10/2026;${reference}`].join('\n'));
     const keuangan = await t.as(Role.KEUANGAN);
     const res = await keuangan.post('/api/v1/payment-uploads').attach('file', sheet('KODE_KOMITMEN *;BULAN;Jumlah [Rp];TANGGAL_BAYAR (dd/mm/yyyy);NO SP2D *', 'SP2D PETUNJUK/1'), 'bayar.csv').expect(201);
-    expect(res.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0, payments: 1, amount: 1000, sheetWarnings: [] });
+    expect(res.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0, payments: 1, amount: 1000 });
+    // said which header was read as which column, with its letter; kept with the upload
+    expect(res.body.sheetWarnings).toEqual([
+      {
+        code: 'HEADERS_READ_AS',
+        headersReadAs: [
+          { header: 'KODE_KOMITMEN *', column: 'KODE_KOMITMEN', columnLetter: 'A' },
+          { header: 'Jumlah [Rp]', column: 'JUMLAH', columnLetter: 'C' },
+          { header: 'TANGGAL_BAYAR (dd/mm/yyyy)', column: 'TANGGAL_BAYAR', columnLetter: 'D' },
+          { header: 'NO SP2D *', column: 'REFERENSI', columnLetter: 'E' },
+        ],
+        message:
+          'Kolom "KODE_KOMITMEN *" (kolom A) dibaca sebagai KODE_KOMITMEN, "Jumlah [Rp]" (kolom C) sebagai JUMLAH, "TANGGAL_BAYAR (dd/mm/yyyy)" (kolom D) sebagai TANGGAL_BAYAR, "NO SP2D *" (kolom E) sebagai REFERENSI.',
+      },
+    ]);
+    expect((await t.dataSource.query('SELECT sheet_warnings FROM payment_upload WHERE id = $1', [res.body.id]))[0].sheet_warnings).toEqual(res.body.sheetWarnings);
     const refused = await keuangan.post('/api/v1/payment-uploads').attach('file', sheet('KODE_KOMITMEN;BULAN;JUMLAH;TANGGAL_BAYAR;REFERENSI;Jumlah (Rp)', 'SP2D PETUNJUK/2'), 'ganda.csv').expect(400);
-    expect(refused.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'JUMLAH', headers: ['JUMLAH', 'Jumlah (Rp)'] }] } });
-    expect(refused.body.message).toMatch(/^Kolom "JUMLAH" dan "Jumlah \(Rp\)" sama-sama dibaca sebagai JUMLAH, /);
-    expect(await t.dataSource.query(`SELECT reference FROM payment WHERE reference LIKE 'SP2D PETUNJUK/%'`)).toEqual([{ reference: 'SP2D PETUNJUK/1' }]);
+    expect(refused.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'JUMLAH', headers: ['JUMLAH', 'Jumlah (Rp)'], letters: ['C', 'F'] }] } });
+    expect(refused.body.message).toMatch(/^Kolom "JUMLAH" \(kolom C\) dan "Jumlah \(Rp\)" \(kolom F\) sama-sama dibaca sebagai JUMLAH, /);
+    // a header repeated (JUMLAH in columns C and F: the second was dropped unsaid); golden file: test/fixtures/payments/not-ok/jumlah-dua-kolom.csv
+    const repeated = await keuangan.post('/api/v1/payment-uploads').attach('file', readFileSync('test/fixtures/payments/not-ok/jumlah-dua-kolom.csv'), 'jumlah-dua-kolom.csv').expect(400);
+    expect(repeated.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'JUMLAH', headers: ['JUMLAH', 'JUMLAH'], letters: ['C', 'F'] }] } });
+    expect(repeated.body.message).toBe(
+      'Kolom "JUMLAH" (kolom C) dan "JUMLAH" (kolom F) sama-sama dibaca sebagai JUMLAH, sehingga tidak jelas kolom mana yang dipakai. Hapus salah satunya atau ganti judulnya, lalu unggah ulang. Tidak ada baris yang disimpan dari berkas ini.',
+    );
+    expect(await t.dataSource.query(`SELECT reference FROM payment WHERE reference LIKE 'SP2D PETUNJUK/%' OR reference LIKE 'SP2D ULANG/%'`)).toEqual([{ reference: 'SP2D PETUNJUK/1' }]);
   });
 });
 

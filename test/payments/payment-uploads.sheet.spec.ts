@@ -111,7 +111,11 @@ describe('payments: sheet upload', () => {
     const keuangan = await t.as(Role.KEUANGAN);
     const ok = await keuangan.post('/api/v1/payment-uploads').attach('file', readFileSync('test/fixtures/payments/ok/koreksi-untuk-bulan.csv'), 'pembayaran.csv').expect(201);
     expect(ok.body).toMatchObject({ rowsRead: 1, accepted: 1, rejected: 0, payments: 1 });
-    expect(ok.body.sheetWarnings).toEqual([{ code: 'COLUMNS_NOT_READ', headers: ['NO', 'KETERANGAN'], message: 'Kolom berikut tidak dibaca: NO, KETERANGAN.' }]);
+    expect(ok.body.sheetWarnings).toEqual([
+      { code: 'COLUMNS_NOT_READ', headers: ['NO', 'KETERANGAN'], message: 'Kolom berikut tidak dibaca: NO, KETERANGAN.' },
+      // an alias is said as read (Koreksi untuk bulan is the column's own header in other spelling: not said)
+      { code: 'HEADERS_READ_AS', headersReadAs: [{ header: 'NO SP2D', column: 'REFERENSI', columnLetter: 'F' }], message: 'Kolom "NO SP2D" (kolom F) dibaca sebagai REFERENSI.' },
+    ]);
     const refused = await keuangan.post('/api/v1/payment-uploads').attach('file', readFileSync('test/fixtures/payments/not-ok/koreksi-bulan-iuran.csv'), 'pembayaran.csv').expect(400);
     expect(refused.body).toMatchObject({ code: 'UNKNOWN_COLUMN', details: { columns: [{ header: 'KOREKSI BULAN IURAN', meant: ['KOREKSI_UNTUK_BULAN'] }] } });
     expect(refused.body.message).toBe(

@@ -108,7 +108,7 @@ describe('generic sheet reader', () => {
   it('headers with a hint operators type after the name: (16 digit), [Rp], (tgl/bln/thn), a required-column asterisk; meaningful words stay (QA: refused as unknown columns)', () => {
     const enrollment = ['NIK (16 digit)', 'NO KK (16 digit)', 'NAMA LENGKAP *', 'TANGGAL LAHIR', 'JK (L/P) *', 'KODE DESA', 'NOKA (13 digit)', 'TMT (tgl/bln/thn)', 'TAT [dd/mm/yyyy]'];
     const match = matchHeader(ENROLLMENT_COLUMNS, enrollment);
-    expect(match).toMatchObject({ indexes: [0, 1, 2, 3, 4, 5, 6, 7, 8, -1], missing: [], extra: [], hintClashes: [] });
+    expect(match).toMatchObject({ indexes: [0, 1, 2, 3, 4, 5, 6, 7, 8, -1], missing: [], extra: [], clashes: [] });
     // findings name a hinted header as written; TANGGAL LAHIR and KODE DESA are the columns' own names in other spelling
     expect(match.labels).toEqual([...enrollment.slice(0, 3), 'TANGGAL_LAHIR', 'JK (L/P) *', 'KODE_DESA', ...enrollment.slice(6), 'ALASAN_BERAKHIR']);
     expect(withoutHeaderHint('TANGGAL LAHIR')).toBeUndefined();
@@ -125,16 +125,29 @@ describe('generic sheet reader', () => {
     expect(matchHeader(PBI_COLUMNS, ['NO', 'NIK (16 digit)']).indexes).toEqual([1]);
   });
 
-  it('two headers naming one column where a hint was set aside from one are a clash, named with both headers; without a hint a second copy is only not read', () => {
-    expect(matchHeader(ENROLLMENT_COLUMNS, ['NIK', 'NIK (16 digit)', 'NAMA']).hintClashes).toEqual([{ column: 'NIK', headers: ['NIK', 'NIK (16 digit)'] }]);
-    expect(matchHeader(BILL_COLUMNS, ['NOKA', 'NIK', 'Jumlah (Rp)', 'JUMLAH [Rp]']).hintClashes).toEqual([{ column: 'IURAN', headers: ['Jumlah (Rp)', 'JUMLAH [Rp]'] }]);
-    expect(matchHeader(BILL_COLUMNS, ['NOKA', 'NIK', 'IURAN', 'TAGIHAN (Rp)']).hintClashes).toEqual([{ column: 'IURAN', headers: ['IURAN', 'TAGIHAN (Rp)'] }]);
-    expect(matchHeader(ENROLLMENT_COLUMNS, ['NIK', 'NO KTP', 'NIK']).hintClashes).toEqual([]);
-    const refused = SpreadsheetException.duplicateColumns(matchHeader(PAYMENT_COLUMNS, ['KODE_KOMITMEN', 'JUMLAH', 'Jumlah (Rp)']).hintClashes);
-    expect(refused).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'JUMLAH', headers: ['JUMLAH', 'Jumlah (Rp)'] }] } });
+  it('two headers naming one column where a hint was set aside from one, or one header repeated, are a clash, named with the headers and their letters; an unknown header repeated is not', () => {
+    expect(matchHeader(ENROLLMENT_COLUMNS, ['NIK', 'NIK (16 digit)', 'NAMA']).clashes).toEqual([{ column: 'NIK', headers: ['NIK', 'NIK (16 digit)'], letters: ['A', 'B'] }]);
+    expect(matchHeader(BILL_COLUMNS, ['NOKA', 'NIK', 'Jumlah (Rp)', 'JUMLAH [Rp]']).clashes).toEqual([{ column: 'IURAN', headers: ['Jumlah (Rp)', 'JUMLAH [Rp]'], letters: ['C', 'D'] }]);
+    expect(matchHeader(BILL_COLUMNS, ['NOKA', 'NIK', 'IURAN', 'TAGIHAN (Rp)']).clashes).toEqual([{ column: 'IURAN', headers: ['IURAN', 'TAGIHAN (Rp)'], letters: ['C', 'D'] }]);
+    // a plain repeat (QA: the second NIK was dropped unsaid), in any spelling; an alias beside the column's name is not one
+    expect(matchHeader(ENROLLMENT_COLUMNS, ['NIK', 'NO KTP', 'NIK']).clashes).toEqual([{ column: 'NIK', headers: ['NIK', 'NO KTP', 'NIK'], letters: ['A', 'B', 'C'] }]);
+    expect(matchHeader(ENROLLMENT_COLUMNS, ['NIK', 'NAMA', 'KETERANGAN', 'Nama']).clashes).toEqual([{ column: 'NAMA', headers: ['NAMA', 'Nama'], letters: ['B', 'D'] }]);
+    expect(matchHeader(ENROLLMENT_COLUMNS, ['NIK', 'NO KTP', 'NAMA']).clashes).toEqual([]);
+    expect(matchHeader(ENROLLMENT_COLUMNS, ['NIK', 'NAMA', 'KETERANGAN', 'KETERANGAN']).clashes).toEqual([]);
+    const refused = SpreadsheetException.duplicateColumns(matchHeader(PAYMENT_COLUMNS, ['KODE_KOMITMEN', 'JUMLAH', 'Jumlah (Rp)']).clashes);
+    expect(refused).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'JUMLAH', headers: ['JUMLAH', 'Jumlah (Rp)'], letters: ['B', 'C'] }] } });
     expect(refused.message).toBe(
-      'Kolom "JUMLAH" dan "Jumlah (Rp)" sama-sama dibaca sebagai JUMLAH, sehingga tidak jelas kolom mana yang dipakai. Hapus salah satunya atau ganti judulnya, lalu unggah ulang. Tidak ada baris yang disimpan dari berkas ini.',
+      'Kolom "JUMLAH" (kolom B) dan "Jumlah (Rp)" (kolom C) sama-sama dibaca sebagai JUMLAH, sehingga tidak jelas kolom mana yang dipakai. Hapus salah satunya atau ganti judulnya, lalu unggah ulang. Tidak ada baris yang disimpan dari berkas ini.',
     );
+  });
+
+  it('the headers read as a column though not written as its name (an alias, a hint) are readAs, in file order, with their letters', () => {
+    const match = matchHeader(BILL_COLUMNS, ['NO', 'NIK (16 digit)', 'NOKA', 'Nama', 'JUMLAH']);
+    expect(match.readAs).toEqual([
+      { header: 'NIK (16 digit)', column: 'NIK', columnLetter: 'B' },
+      { header: 'JUMLAH', column: 'IURAN', columnLetter: 'E' },
+    ]);
+    expect(matchHeader(BILL_COLUMNS, ['NOKA', 'nik', 'NAMA', 'IURAN']).readAs).toEqual([]); // the columns' own names, in any case
   });
 
   it('headers finance writes for pledge and payment columns: PERSEN (%), PROSENTASE, BULAN MULAI, PAGU ANGGARAN, KUOTA PESERTA, Koreksi untuk bulan (QA: ignored unsaid)', () => {

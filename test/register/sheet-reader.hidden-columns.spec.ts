@@ -50,10 +50,11 @@ describe('hidden columns of an .xlsx', () => {
     expect(reader.sheetWarnings).toEqual([
       { code: 'HIDDEN_COLUMNS', message, columns: [{ name: 'TAT', header: 'TANGGAL BERAKHIR', letter: 'D' }] },
       { code: 'COLUMNS_NOT_READ', headers: ['CATATAN'], message: 'Kolom berikut tidak dibaca: CATATAN.' },
+      { code: 'HEADERS_READ_AS', headersReadAs: [{ header: 'TANGGAL BERAKHIR', column: 'TAT', columnLetter: 'D' }], message: 'Kolom "TANGGAL BERAKHIR" (kolom D) dibaca sebagai TAT.' },
     ]);
   });
 
-  it('names a hidden NIK before the one shown (the first is the one read), beside hidden rows', async () => {
+  it('refuses a hidden NIK before the one shown, naming both letters (DUPLICATE_COLUMN: the first was read, values Excel did not show)', async () => {
     const content = await workbook(
       ['NIK', 'NAMA', 'NIK'],
       [
@@ -63,10 +64,7 @@ describe('hidden columns of an .xlsx', () => {
       [1],
       (ws) => (ws.getRow(3).hidden = true),
     );
-    const { rows, reader } = await read(content);
-    expect(rows[0].cells[0].text).toBe('1703061203700001');
-    expect(reader.sheetWarnings.map((w) => w.code)).toEqual(['HIDDEN_ROWS', 'HIDDEN_COLUMNS', 'COLUMNS_NOT_READ']); // the second NIK is not read
-    expect(reader.sheetWarnings[1].message).toMatch(/^Kolom NIK \(kolom A\) tersembunyi di Excel/);
+    await expect(read(content)).rejects.toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'NIK', headers: ['NIK', 'NIK'], letters: ['A', 'C'] }] } });
   });
 
   it('says nothing of a hidden read column left empty, nor of a sheet with none hidden; a collapsed group of unread columns is only not read', async () => {

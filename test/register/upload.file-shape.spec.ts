@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { count, issues, upload } from './support.js';
+import { Role } from '../../src/users/role.js';
 
 jest.setTimeout(180_000);
 
@@ -123,7 +124,30 @@ describe('enrollment upload: header hints and the column-numbering row', () => {
   it('reads headers closing with a digit count, [dd/mm/yyyy], (tgl/bln/thn) or a required-column asterisk as their columns; findings name them as written (QA: refused as unknown columns)', async () => {
     // golden file: test/fixtures/enrollment/ok/header-digit-hints.csv
     const res = await upload(t, 'ok/header-digit-hints.csv');
-    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 2, accepted: 2, rejected: 0, sheetWarnings: [] });
+    expect(res.body).toMatchObject({ status: 'DONE', rowsRead: 2, accepted: 2, rejected: 0 });
+    // the answer says which header was read as which column (TANGGAL LAHIR is TANGGAL_LAHIR's own name in other spelling: not said)
+    const readAs = [
+      ['NIK (16 digit)', 'NIK', 'A'],
+      ['NO KK (16 digit)', 'NO_KK', 'B'],
+      ['NAMA LENGKAP *', 'NAMA', 'C'],
+      ['JENIS KELAMIN (L/P) *', 'JENIS_KELAMIN', 'E'],
+      ['KODE DESA *', 'KODE_DESA', 'F'],
+      ['NOKA (13 digit)', 'NOKA', 'G'],
+      ['TMT (tgl/bln/thn)', 'TMT', 'H'],
+      ['TAT [dd/mm/yyyy]', 'TAT', 'I'],
+    ].map(([header, column, columnLetter]) => ({ header, column, columnLetter }));
+    expect(res.body.sheetWarnings).toEqual([
+      {
+        code: 'HEADERS_READ_AS',
+        headersReadAs: readAs,
+        message:
+          'Kolom "NIK (16 digit)" (kolom A) dibaca sebagai NIK, "NO KK (16 digit)" (kolom B) sebagai NO_KK, "NAMA LENGKAP *" (kolom C) sebagai NAMA, ' +
+          '"JENIS KELAMIN (L/P) *" (kolom E) sebagai JENIS_KELAMIN, "KODE DESA *" (kolom F) sebagai KODE_DESA, "NOKA (13 digit)" (kolom G) sebagai NOKA, ' +
+          '"TMT (tgl/bln/thn)" (kolom H) sebagai TMT, "TAT [dd/mm/yyyy]" (kolom I) sebagai TAT.',
+      },
+    ]);
+    // kept with the upload: its page says the same
+    expect((await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/enrollment-uploads/${res.body.id}`).expect(200)).body.sheetWarnings).toEqual(res.body.sheetWarnings);
     const rows = await t.dataSource.query(`SELECT nik, name, noka, tmt::text AS tmt, tat::text AS tat FROM participant WHERE name LIKE 'Petunjuk%' ORDER BY nik`);
     expect(rows).toEqual([
       { nik: '1703060101709071', name: 'Petunjuk Satu', noka: '0001000009071', tmt: '2025-01-01', tat: null },

@@ -196,13 +196,29 @@ describe('files that are refused as a whole', () => {
   it('refuses two headers read as one column because of a hint (NIK (16 digit) and NIK), naming both; nothing is stored', async () => {
     // golden file: test/fixtures/enrollment/not-ok/hint-duplicate-column.csv
     const res = await upload(t, 'not-ok/hint-duplicate-column.csv', 400);
-    expect(res.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'NIK', headers: ['NIK (16 digit)', 'NIK'] }] } });
+    expect(res.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'NIK', headers: ['NIK (16 digit)', 'NIK'], letters: ['A', 'H'] }] } });
     expect(res.body.message).toBe(
-      'Kolom "NIK (16 digit)" dan "NIK" sama-sama dibaca sebagai NIK, sehingga tidak jelas kolom mana yang dipakai. Hapus salah satunya atau ganti judulnya, lalu unggah ulang. Tidak ada baris yang disimpan dari berkas ini.',
+      'Kolom "NIK (16 digit)" (kolom A) dan "NIK" (kolom H) sama-sama dibaca sebagai NIK, sehingga tidak jelas kolom mana yang dipakai. Hapus salah satunya atau ganti judulnya, lalu unggah ulang. Tidak ada baris yang disimpan dari berkas ini.',
     );
     const [{ status, error }] = await t.dataSource.query("SELECT status, error FROM enrollment_upload WHERE filename = 'hint-duplicate-column.csv'");
     expect([status, error]).toEqual(['FAILED', res.body.message]);
     expect(await t.dataSource.query("SELECT nik FROM participant WHERE name = 'Petunjuk Ganda'")).toEqual([]);
+  });
+
+  it('refuses a header repeated (NAMA and Nama: the second was dropped unsaid), naming both and their letters; nothing is stored', async () => {
+    // golden file: test/fixtures/enrollment/not-ok/repeated-column.csv
+    const res = await upload(t, 'not-ok/repeated-column.csv', 400);
+    expect(res.body).toMatchObject({ code: 'DUPLICATE_COLUMN', details: { columns: [{ column: 'NAMA', headers: ['NAMA', 'Nama'], letters: ['C', 'H'] }] } });
+    expect(res.body.message).toBe(
+      'Kolom "NAMA" (kolom C) dan "Nama" (kolom H) sama-sama dibaca sebagai NAMA, sehingga tidak jelas kolom mana yang dipakai. Hapus salah satunya atau ganti judulnya, lalu unggah ulang. Tidak ada baris yang disimpan dari berkas ini.',
+    );
+    const [{ status, error }] = await t.dataSource.query("SELECT status, error FROM enrollment_upload WHERE filename = 'repeated-column.csv'");
+    expect([status, error]).toEqual(['FAILED', res.body.message]);
+    expect(await t.dataSource.query("SELECT nik FROM participant WHERE nik = '1703060101709083'")).toEqual([]);
+    // a header no column reads may be repeated: the file is read as before (its row refused here for its sex only, so
+    // that nothing is stored), the headers named as not read
+    const kept = await upload(t, { name: 'keterangan-ulang.csv', content: Buffer.from(`${HEADER},KETERANGAN,KETERANGAN\n${ROW.replace(',P,', ',X,')},a,b\n`) }, 201);
+    expect(kept.body).toMatchObject({ status: 'DONE', accepted: 0, rejected: 1, sheetWarnings: [{ code: 'COLUMNS_NOT_READ', headers: ['KETERANGAN', 'KETERANGAN'] }] });
   });
 
   it('a list of deaths (NIK, NAMA, TAT, ALASAN_BERAKHIR) is told to fill the export of Cari Peserta instead; other missing columns are not (QA)', async () => {

@@ -2,6 +2,8 @@
  * Which columns a sheet must or may have. Headers match case-insensitively, ignoring spaces, dots
  * and underscores (DOMAIN §12), against the canonical name and its aliases.
  */
+import { columnLetter } from './column-letter.js';
+
 export interface ColumnSpec {
   /** Canonical header, as written in templates and reports (e.g. `TANGGAL_LAHIR`), and the column's key in stored rows. */
   readonly name: string;
@@ -85,17 +87,35 @@ export interface HeaderMatch {
   readonly labels: readonly string[];
   /**
    * Spec columns two or more headers name where a hint made one of them so (`NIK` and `NIK (16 digit)`,
-   * `Jumlah (Rp)` and `JUMLAH [Rp]`), each with those headers as written, in the file's order: which one is meant
-   * cannot be told, so the file is refused (SpreadsheetException.duplicateColumns).
+   * `Jumlah (Rp)` and `JUMLAH [Rp]`) or where one header is repeated (`NIK` twice, `NAMA` and `Nama`), each with
+   * those headers as written and their letters, in the file's order: which one is meant cannot be told, so the file
+   * is refused (SpreadsheetException.duplicateColumns). A header naming no spec column may be repeated (not read).
    */
-  readonly hintClashes: readonly HintClash[];
+  readonly clashes: readonly HeaderClash[];
+  /**
+   * The headers read as a spec column though not written as its own header (headerOf, compared as normalizeHeader
+   * does): an alias (`NO KTP` as NIK) or a hint set aside (`NIK (16 digit)`, `Jumlah [Rp]`), in the file's order.
+   * Said with the upload (HEADERS_READ_AS, headers-read-as.ts).
+   */
+  readonly readAs: readonly HeaderReadAs[];
 }
 
-export interface HintClash {
+export interface HeaderClash {
   /** The spec column's own header (headerOf). */
   readonly column: string;
   /** The headers naming it, as written, in the file's order. */
   readonly headers: readonly string[];
+  /** Their columns' letters (`B`, `E`), in the same order. */
+  readonly letters: readonly string[];
+}
+
+export interface HeaderReadAs {
+  /** The header as the file wrote it (`NIK (16 digit)`). */
+  readonly header: string;
+  /** The spec column it was read as, by its own header (headerOf: `NIK`). */
+  readonly column: string;
+  /** Its column's letter (`B`). */
+  readonly columnLetter: string;
 }
 
 /**
@@ -104,7 +124,7 @@ export interface HintClash {
  * equals the first occurrence wins. Headers not used are `extra` (ignored). A header that matches
  * nothing as written is matched once more without a closing unit or format hint (`Iuran (Rp)`,
  * `Tgl Lahir (dd/mm/yyyy)`: withoutHeaderHint); findings then name it as written. A column so matched that another
- * header names too is a hint clash (`hintClashes`).
+ * header names too, or a header repeated, is a clash (`clashes`); a column read under another header is `readAs`.
  */
 export function matchHeader(columns: readonly ColumnSpec[], headers: readonly string[]): HeaderMatch {
   const lookup = new Map<string, number>();
@@ -119,7 +139,7 @@ export function matchHeader(columns: readonly ColumnSpec[], headers: readonly st
   const extra: string[] = [];
   const byName = new Set<number>(); // spec columns matched by their own name
   const hinted = new Set<number>(); // spec columns matched once a unit or format hint was set aside
-  const naming = columns.map(() => [] as { header: string; hint: boolean }[]); // every header naming each spec column
+  const naming = columns.map(() => [] as { header: string; key: string; hint: boolean; at: number }[]); // every header naming each spec column
   headers.forEach((header, fileIndex) => {
     const text = header.trim();
     if (!text) return;
@@ -132,7 +152,7 @@ export function matchHeader(columns: readonly ColumnSpec[], headers: readonly st
       if (bare !== undefined) [key, spec, hint] = [normalizeHeader(bare), lookup.get(normalizeHeader(bare)), true];
     }
     if (spec === undefined) return void extra.push(text);
-    naming[spec].push({ header: text, hint });
+    naming[spec].push({ header: text, key, hint, at: fileIndex });
     const ownName = normalizeHeader(headerOf(columns[spec])) === key;
     if (indexes[spec] !== -1 && (byName.has(spec) || !ownName)) return void extra.push(text);
     if (indexes[spec] !== -1) extra.push(headers[indexes[spec]].trim()); // an alias displaced by the column's own name
@@ -143,8 +163,16 @@ export function matchHeader(columns: readonly ColumnSpec[], headers: readonly st
   });
   const missing = columns.filter((c, i) => c.required && indexes[i] === -1).map(headerOf);
   const labels = columns.map((c, i) => (indexes[i] >= 0 && (!byName.has(i) || hinted.has(i)) ? headers[indexes[i]].trim() : headerOf(c)));
-  const hintClashes = columns.flatMap((c, i) => (naming[i].length > 1 && naming[i].some((n) => n.hint) ? [{ column: headerOf(c), headers: naming[i].map((n) => n.header) }] : []));
-  return { indexes, matched: indexes.filter((i) => i >= 0).length, missing, found, extra, labels, hintClashes };
+  const clashes = columns.flatMap((c, i) => {
+    const named = naming[i];
+    const repeated = named.some((n, j) => named.findIndex((m) => m.key === n.key) !== j);
+    return named.length > 1 && (repeated || named.some((n) => n.hint)) ? [{ column: headerOf(c), headers: named.map((n) => n.header), letters: named.map((n) => columnLetter(n.at + 1)) }] : [];
+  });
+  const readAs = columns
+    .flatMap((c, i) => (indexes[i] >= 0 && (!byName.has(i) || hinted.has(i)) ? [{ at: indexes[i], read: { header: headers[indexes[i]].trim(), column: headerOf(c), columnLetter: columnLetter(indexes[i] + 1) } }] : []))
+    .sort((a, b) => a.at - b.at)
+    .map((r) => r.read);
+  return { indexes, matched: indexes.filter((i) => i >= 0).length, missing, found, extra, labels, clashes, readAs };
 }
 
 /**

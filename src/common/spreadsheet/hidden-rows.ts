@@ -16,9 +16,10 @@ import type { SheetsNotReadWarning } from './other-sheets.js';
 import type { PartialSheetsWarning } from './partial-sheets.js';
 import type { NumberedRowsWarning } from './numbered-rows.js';
 import type { ColumnsNotReadWarning } from './unknown-columns.js';
+import type { HeadersReadAsWarning } from './headers-read-as.js';
 
 /** A warning about the uploaded file as a whole (not one row), as the upload's answer and row report give it. */
-export type SheetWarning = HiddenRowsWarning | HiddenColumnsWarning | SheetsNotReadWarning | PartialSheetsWarning | NumberedRowsWarning | ColumnsNotReadWarning;
+export type SheetWarning = HiddenRowsWarning | HiddenColumnsWarning | SheetsNotReadWarning | PartialSheetsWarning | NumberedRowsWarning | ColumnsNotReadWarning | HeadersReadAsWarning;
 
 export interface HiddenRowsWarning {
   readonly code: typeof HIDDEN_ROWS;

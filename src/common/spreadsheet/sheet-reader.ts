@@ -28,7 +28,9 @@
  *   case-insensitively ignoring spaces, dots and underscores, with aliases. Other columns are not read, and
  *   `sheetWarnings` names them (COLUMNS_NOT_READ); but one that looks like an optional column the file lacks
  *   (`PERSEN POTONGAN` for PERSEN) refuses the file (UNKNOWN_COLUMN, unknown-columns.ts) before any row is handed over,
- *   as do two headers naming one column where a hint was set aside from one (`NIK`, `NIK (16 digit)`: DUPLICATE_COLUMN).
+ *   as do two headers naming one column where a hint was set aside from one (`NIK`, `NIK (16 digit)`) or where one
+ *   is repeated (`NIK` in columns B and E; DUPLICATE_COLUMN, naming their letters). A header read as a column though
+ *   not written as its name (an alias, a hint: `NIK (16 digit)`) is said in `sheetWarnings` (HEADERS_READ_AS).
  * - Cells keep their kind, so callers can refuse a NIK typed into a numeric cell. Formulas give their
  *   cached result (with `formula` set), rich text is flattened (`richText` set), dates are `YYYY-MM-DD`
  *   (helpers in cell-dates.ts parse `YYYY-MM-DD`, `DD/MM/YYYY`, `DD-MM-YYYY` text).
@@ -76,6 +78,7 @@ import { PartialSheets } from './partial-sheets.js';
 import { twoRowHeaderSaid } from './two-row-header.js';
 import { isColumnNumbering } from './column-numbers.js';
 import { columnsNotRead, lookAlikeColumns, requiredLookAlikes } from './unknown-columns.js';
+import { headersReadAs } from './headers-read-as.js';
 import { InflateLimitError } from './zip-entry.js';
 import type { SheetHeader, SheetReaderOptions, SheetRow } from './sheet-row.js';
 
@@ -113,7 +116,8 @@ export class SheetReader {
   /**
    * What the upload should say about the file as a whole, complete once the rows are read: its hidden
    * data rows (HIDDEN_ROWS), its hidden read columns holding values (HIDDEN_COLUMNS), the other visible
-   * sheets with rows of this format, not read (SHEETS_NOT_READ), the header's columns not read (COLUMNS_NOT_READ).
+   * sheets with rows of this format, not read (SHEETS_NOT_READ), the header's columns not read (COLUMNS_NOT_READ),
+   * the headers read as a column though not written as its name (HEADERS_READ_AS).
    */
   get sheetWarnings(): SheetWarning[] {
     const names = this.layout.names;
@@ -121,7 +125,8 @@ export class SheetReader {
     const unread = this.unread.length && this.header ? [sheetsNotReadWarning(this.unread.map((s) => names.get(s) ?? `${s + 1}`), names.get(this.header.sheet) ?? '', this.options.sheet)] : [];
     const numbered = this.numberedRows.size && this.header ? [numberedRowsWarning(this.numberedRows, this.header.numberHeader)] : [];
     const partial = this.header ? (this.partial?.warning(names, this.header.sheet, this.unread) ?? null) : null;
-    return [...this.hiddenRows.warnings(), ...(this.hiddenColumns?.warnings() ?? []), ...unread, ...(partial ? [partial] : []), ...numbered, ...notRead];
+    const readAs = this.header ? headersReadAs(this.header.readAs) : [];
+    return [...this.hiddenRows.warnings(), ...(this.hiddenColumns?.warnings() ?? []), ...unread, ...(partial ? [partial] : []), ...numbered, ...notRead, ...readAs];
   }
 
   /** Share of the file's bytes read so far, 0..1. */
@@ -140,8 +145,8 @@ export class SheetReader {
       const indexes = this.header!.indexes;
       if (hiddenFor !== this.header) {
         hiddenFor = this.header!;
-        // two headers read as one column, a hint set aside from one (`NIK`, `NIK (16 digit)`): which is meant is not guessed
-        if (hiddenFor.hintClashes.length) throw SpreadsheetException.duplicateColumns(hiddenFor.hintClashes);
+        // two headers read as one column, a hint set aside from one (`NIK`, `NIK (16 digit)`) or one repeated (`NIK` twice): which is meant is not guessed
+        if (hiddenFor.clashes.length) throw SpreadsheetException.duplicateColumns(hiddenFor.clashes);
         // a header looking like an optional column the file lacks: that column would be stored as its default (QA)
         const lookAlikes = lookAlikeColumns(this.options.columns, indexes, hiddenFor.extra);
         if (lookAlikes.length) throw SpreadsheetException.unknownColumns(lookAlikes);

@@ -9,9 +9,18 @@ class HiddenColumnDto {
   @ApiProperty() letter: string;
 }
 
+class HeaderReadAsDto {
+  /** The header as the file wrote it (`NIK (16 digit)`). */
+  @ApiProperty() header: string;
+  /** The column it was read as, by its own header (`NIK`). */
+  @ApiProperty() column: string;
+  /** Its column's letter (`B`). */
+  @ApiProperty() columnLetter: string;
+}
+
 /** A warning about an uploaded file as a whole, not one row (hidden-rows.ts); the fields after `message` depend on `code`. */
 export class SheetWarningDto {
-  @ApiProperty({ enum: ['HIDDEN_ROWS', 'HIDDEN_COLUMNS', 'SHEETS_NOT_READ', 'PARTIAL_SHEETS_NOT_READ', 'NUMBERED_ROWS', 'COLUMNS_NOT_READ'] })
+  @ApiProperty({ enum: ['HIDDEN_ROWS', 'HIDDEN_COLUMNS', 'SHEETS_NOT_READ', 'PARTIAL_SHEETS_NOT_READ', 'NUMBERED_ROWS', 'COLUMNS_NOT_READ', 'HEADERS_READ_AS'] })
   code: string;
 
   @ApiProperty()
@@ -44,4 +53,8 @@ export class SheetWarningDto {
   /** COLUMNS_NOT_READ: the headers not read, as the file wrote them, in the file's order. */
   @ApiPropertyOptional({ type: [String] })
   headers?: string[];
+
+  /** HEADERS_READ_AS: the headers read as a column though not written as its name (an alias, a hint), in the file's order. */
+  @ApiPropertyOptional({ type: () => [HeaderReadAsDto] })
+  headersReadAs?: HeaderReadAsDto[];
 }

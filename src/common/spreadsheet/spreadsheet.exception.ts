@@ -269,19 +269,20 @@ export class SpreadsheetException extends DomainException<SpreadsheetErrorCode> 
   }
 
   /**
-   * Two or more headers read as one column because a hint was set aside from one of them (HeaderMatch.hintClashes:
-   * `NIK` and `NIK (16 digit)`): which one holds the column cannot be told, so none is guessed.
+   * Two or more headers read as one column (HeaderMatch.clashes): a hint set aside from one of them (`NIK` and
+   * `NIK (16 digit)`) or one header repeated (`NIK` in columns B and E): which one holds the column cannot be told,
+   * so none is guessed. Each header is named with its column's letter.
    */
-  static duplicateColumns(clashes: readonly { column: string; headers: readonly string[] }[]): SpreadsheetException {
-    const quoted = (headers: readonly string[]) => {
-      const shown = headers.map((h) => `"${clip(h, MAX_HEADER_CHARS)}"`);
+  static duplicateColumns(clashes: readonly { column: string; headers: readonly string[]; letters: readonly string[] }[]): SpreadsheetException {
+    const quoted = (headers: readonly string[], letters: readonly string[]) => {
+      const shown = headers.map((h, i) => `"${clip(h, MAX_HEADER_CHARS)}" (kolom ${letters[i]})`);
       return `${shown.slice(0, -1).join(', ')} dan ${shown.at(-1)}`;
     };
-    const sentences = clashes.map(({ column, headers }) => `Kolom ${quoted(headers)} sama-sama dibaca sebagai ${column}, sehingga tidak jelas kolom mana yang dipakai.`);
+    const sentences = clashes.map(({ column, headers, letters }) => `Kolom ${quoted(headers, letters)} sama-sama dibaca sebagai ${column}, sehingga tidak jelas kolom mana yang dipakai.`);
     return new SpreadsheetException(
       SpreadsheetErrorCode.DUPLICATE_COLUMN,
       `${sentences.join(' ')} Hapus salah satunya atau ganti judulnya, lalu unggah ulang. Tidak ada baris yang disimpan dari berkas ini.`,
-      { columns: clashes.map(({ column, headers }) => ({ column, headers: headers.map((h) => clip(h, MAX_HEADER_CHARS)) })) },
+      { columns: clashes.map(({ column, headers, letters }) => ({ column, headers: headers.map((h) => clip(h, MAX_HEADER_CHARS)), letters: [...letters] })) },
     );
   }
 

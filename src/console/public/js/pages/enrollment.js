@@ -87,14 +87,15 @@ export async function render(main, ctx) {
 }
 
 /** File warnings said below the result that ask nothing of the user (showResult). */
-const INFORMATIVE = new Set(['NUMBERED_ROWS', 'COLUMNS_NOT_READ']);
+const INFORMATIVE = new Set(['NUMBERED_ROWS', 'COLUMNS_NOT_READ', 'HEADERS_READ_AS']);
 
 /** The outcome of one upload: counts, the rows with problems, and the report. */
 async function showResult(container, status, ctx) {
   // a warning about the file (a sheet with data not read, hidden rows) is not a success either (QA: "Semua baris diterima." above it)
   // …except the template's numbered empty rows, skipped as empty: said below, nothing to fix (QA: "periksa, dan bila
   // perlu perbaiki berkasnya" for them alone); nor the columns not read (a NO, a KETERANGAN), named below: a column that
-  // looked like one the file lacks refused the file instead (UNKNOWN_COLUMN)
+  // looked like one the file lacks refused the file instead (UNKNOWN_COLUMN); nor the headers read as a column under
+  // another name (`NIK (16 digit)` as NIK), named below for the user to check
   const fileWarnings = sheetWarningCount(status) - (status.sheetWarnings ?? []).filter((w) => INFORMATIVE.has(w.code)).length;
   const { tone, headline } = resultHeadline(status, fileWarnings);
   const counts = resultCounts(status);
