@@ -16,6 +16,7 @@ export enum FundingErrorCode {
   PLEDGE_WITHDRAWN = 'PLEDGE_WITHDRAWN',
   PLEDGE_ALREADY_WITHDRAWN = 'PLEDGE_ALREADY_WITHDRAWN',
   PLEDGE_NOT_WITHDRAWN = 'PLEDGE_NOT_WITHDRAWN',
+  REVISION_CONFLICT = 'REVISION_CONFLICT',
   TARIFF_INVALID = 'TARIFF_INVALID',
   TARIFF_UNCHANGED = 'TARIFF_UNCHANGED',
   TARIFF_MISSING = 'TARIFF_MISSING',
@@ -63,6 +64,7 @@ export class FundingException extends DomainException<FundingErrorCode> {
       case FundingErrorCode.PLEDGE_WITHDRAWN:
       case FundingErrorCode.PLEDGE_ALREADY_WITHDRAWN:
       case FundingErrorCode.PLEDGE_NOT_WITHDRAWN:
+      case FundingErrorCode.REVISION_CONFLICT:
       case FundingErrorCode.MONTH_FROZEN:
       case FundingErrorCode.TARIFF_MISSING:
         return HttpStatus.CONFLICT;
@@ -152,6 +154,27 @@ export class FundingException extends DomainException<FundingErrorCode> {
       FundingErrorCode.PLEDGE_ALREADY_WITHDRAWN,
       `Komitmen "${code}" sudah dicabut (${wibTimestamp(withdrawnAt)} oleh ${withdrawnBy}), jadi tidak dicabut lagi. Untuk mengikutkannya kembali dalam alokasi, pulihkan komitmen itu.`,
       { code, withdrawnAt: withdrawnAt.toISOString(), withdrawnBy },
+    );
+  }
+
+  /**
+   * A change sent from revision `expected` (`expectedRevision` or `If-Match`) of a pledge now at a later one (`latest`: who
+   * recorded it and when): another officer changed it since the page was loaded, so nothing is written (the later
+   * change is not silently overwritten). An `expected` above the current revision names no revision that exists.
+   */
+  static revisionConflict(code: string, expected: number, latest: { revision: number; changedBy: string; changedAt: Date }): FundingException {
+    const { revision, changedBy, changedAt } = latest;
+    const by = `oleh ${changedBy} pada ${wibTimestamp(changedAt)}`;
+    const what =
+      expected > revision
+        ? `Komitmen "${code}" belum sampai revisi ${expected} yang Anda kirim: revisi terakhirnya ${revision}, dicatat ${by}. Perubahan Anda tidak disimpan`
+        : revision - expected === 1
+          ? `Komitmen "${code}" sudah diubah sejak halaman Anda dimuat: revisi ${revision} dicatat ${by}, sesudah revisi ${expected} yang Anda ubah. Perubahan Anda tidak disimpan agar perubahan itu tidak tertimpa`
+          : `Komitmen "${code}" sudah diubah sejak halaman Anda dimuat: revisi ${expected + 1}–${revision} dicatat sesudah revisi ${expected} yang Anda ubah, yang terakhir ${by}. Perubahan Anda tidak disimpan agar perubahan itu tidak tertimpa`;
+    return new FundingException(
+      FundingErrorCode.REVISION_CONFLICT,
+      `${what}: muat ulang halaman lalu ulangi perubahan Anda.`,
+      { code, expectedRevision: expected, revision, changedBy, changedAt: changedAt.toISOString() },
     );
   }
 

@@ -1,6 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 import { monthName } from '../common/month.js';
+import { rupiah } from '../common/money.js';
+import { wibTimestamp } from '../common/clock/clock.js';
+import type { PaymentDeletion } from './deleted-payments.js';
 import { pledgeNotFoundMessage } from '../funding/funding.exception.js';
 import type { UploadReport } from '../common/uploads/row-issue.js';
 import type { PaymentKey, RecordedPayment } from './duplicate-payments.js';
@@ -116,13 +119,34 @@ export class PaymentException extends DomainException<PaymentErrorCode> {
 
   /**
    * A payment sheet whose every row is a payment recorded already, and of no earlier upload of the same file (else
-   * it is recognised as that upload): said so, not "fix the rejected rows" (QA). The rows' findings in `details`.
+   * it is recognised as that upload): said so, not "fix the rejected rows" (QA), naming the uploads (file, officer, time) or
+   * officers that recorded them (`recordedBy`, recorded-by.ts) as the same file's recognition does. The rows' findings in `details`.
    */
-  static alreadyRecorded(report: UploadReport): PaymentException {
+  static alreadyRecorded(report: UploadReport, recordedBy = ''): PaymentException {
     return new PaymentException(
       PaymentErrorCode.ALREADY_RECORDED,
-      `Semua pembayaran di berkas ini (${report.rejected}) sudah tercatat, sehingga tidak ada yang disimpan.`,
+      `Semua pembayaran di berkas ini (${report.rejected}) sudah tercatat${recordedBy ? ` (${recordedBy})` : ''}, sehingga tidak ada yang disimpan.`,
       report,
+    );
+  }
+
+  /**
+   * A DELETE of a payment deleted already (by another officer, or the same one twice): still 404 PAYMENT_NOT_FOUND, as
+   * the API promised, but naming the payment, who deleted it, when and why, and that nothing is left to do.
+   */
+  static alreadyDeleted(id: string, deletion: PaymentDeletion): PaymentException {
+    const { pledgeCode, month, amount, reference } = deletion.payment;
+    const what = [
+      pledgeCode ? `Pembayaran ${pledgeCode}` : 'Pembayaran ini',
+      month ? ` bulan ${monthName(month)}` : '',
+      typeof amount === 'number' ? ` sebesar ${rupiah(amount)}` : '',
+      reference ? ` dengan referensi "${reference}"` : '',
+    ].join('');
+    const why = deletion.reason ? ` (alasan: ${deletion.reason})` : '';
+    return new PaymentException(
+      PaymentErrorCode.PAYMENT_NOT_FOUND,
+      `${what} sudah dihapus oleh ${deletion.deletedBy} pada ${wibTimestamp(deletion.deletedAt)}${why}; tidak ada yang perlu dilakukan lagi.`,
+      { id, deleted: { by: deletion.deletedBy, at: deletion.deletedAt.toISOString(), reason: deletion.reason, pledgeCode, month, amount, reference } },
     );
   }
 

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { monthInFuture, monthInWib } from '../common/clock/clock.js';
+import { monthInFuture, monthInWib, wibTimestamp } from '../common/clock/clock.js';
 import { assertNever, clip, DomainException } from '../common/errors/domain.exception.js';
 import { dayName, firstDay, monthName } from '../common/month.js';
 import { label, RUN_STATUS_LABELS } from '../reports/format/labels.js';
@@ -129,8 +129,18 @@ export class ReconciliationException extends DomainException<ReconciliationError
     );
   }
 
-  static alreadyFinal(month: string): ReconciliationException {
-    return new ReconciliationException(ReconciliationErrorCode.ALREADY_FINAL, `Bulan ${monthName(month)} sudah difinalisasi.`, { month });
+  /**
+   * A finalize of a month finalized already (the second of two at once, or a stale page): who finalized it, when and by
+   * which run version (`closed`, the month's closed_month row), and that nothing is left to do (QA: only "sudah difinalisasi").
+   */
+  static alreadyFinal(month: string, closed?: { closedBy: string; closedAt: Date; version: number | null }): ReconciliationException {
+    if (!closed) return new ReconciliationException(ReconciliationErrorCode.ALREADY_FINAL, `Bulan ${monthName(month)} sudah difinalisasi.`, { month });
+    const version = closed.version === null ? '' : ` (rekonsiliasi versi ${closed.version})`;
+    return new ReconciliationException(
+      ReconciliationErrorCode.ALREADY_FINAL,
+      `Bulan ${monthName(month)} sudah difinalisasi oleh ${closed.closedBy} pada ${wibTimestamp(closed.closedAt)}${version}; tidak ada yang perlu dilakukan lagi.`,
+      { month, finalizedBy: closed.closedBy, finalizedAt: closed.closedAt.toISOString(), version: closed.version },
+    );
   }
 
   /** `changes`: everything that changed (run-inputs.ts changedSince), as the DONE run's workbook lists it. */

@@ -12,7 +12,7 @@ import { UsersException } from './users.exception.js';
 const USER_ID = uuidParam(UsersException.notFound);
 import { NoQueryDto } from '../common/http/validation.js';
 import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
-import { UserResponseDto } from './dto/user-response.dto.js';
+import { UserChangeResponseDto, UserResponseDto } from './dto/user-response.dto.js';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -39,7 +39,7 @@ export class UsersController {
 
   @Patch(':id')
   @Audited('user.update', 'user')
-  @ApiOkResponse({ type: UserResponseDto })
+  @ApiOkResponse({ type: UserChangeResponseDto })
   update(@Param('id', USER_ID) id: string, @Body() body: UpdateUserDto, @Query() _query: NoQueryDto) {
     return this.users.update(id, body);
   }

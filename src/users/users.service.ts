@@ -9,6 +9,7 @@ import { User } from './entities/user.entity.js';
 import { PasswordHasher } from './password-hasher.js';
 import { Role } from './role.js';
 import { UsersErrorCode, UsersException } from './users.exception.js';
+import { processingUploadsOf, processingUploadsWarnings, type UserWarning } from './processing-uploads.js';
 
 /**
  * How long the guard trusts an account it has read (every request needs it). Changes made through
@@ -78,9 +79,10 @@ export class UsersService implements OnApplicationBootstrap {
    * (USER_UNCHANGED, as an unchanged pledge revision), and when it would leave no
    * active ADMIN: the bootstrap admin is only created on an empty user table, so nobody could manage
    * users again. The active admins are locked while checked, so two admins demoting each other at
-   * once cannot both succeed.
+   * once cannot both succeed. `warnings`: a user deactivated with uploads still processing in the background, which
+   * finish under their name (UPLOADS_STILL_PROCESSING, processing-uploads.ts); [] otherwise.
    */
-  async update(id: string, change: UpdateUserDto): Promise<User> {
+  async update(id: string, change: UpdateUserDto): Promise<User & { warnings: UserWarning[] }> {
     if (change.role === undefined && change.active === undefined && change.password === undefined) {
       throw UsersException.nothingSent();
     }
@@ -102,11 +104,13 @@ export class UsersService implements OnApplicationBootstrap {
       // deactivation, for good (QA: reactivating brought the tokens issued before it back to life)
       const endsSessions = passwordHash !== undefined || change.active === false;
       await m.update(User, { id }, endsSessions ? { ...patch, tokenVersion: () => 'token_version + 1' } : patch);
-      return { role: user.role, active: user.active };
+      return { role: user.role, active: user.active, username: user.username };
     });
     this.activeCache.delete(id);
+    const deactivated = before.active && change.active === false;
+    const warnings = deactivated ? processingUploadsWarnings(before.username, await processingUploadsOf(this.users.manager, before.username)) : [];
     // the role and flag it replaced, for the audit event (left out of the answer)
-    return Object.assign(await this.get(id), { [AUDIT_BEFORE]: before });
+    return Object.assign(await this.get(id), { warnings }, { [AUDIT_BEFORE]: { role: before.role, active: before.active } });
   }
 
   /** Raises the account's token version: every token issued to it stops working (logout). */

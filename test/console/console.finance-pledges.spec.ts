@@ -73,6 +73,35 @@ describeInBrowser('console: withdrawing and reinstating a pledge', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);
+
+  it('a revision from a page loaded before another officer revised the pledge: refused with who and when, and Muat ulang halaman (QA: the last list won)', async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser);
+    await page.clock.setFixedTime(t.clock.now());
+    await login(page, base, await userFor(t, Role.KEUANGAN), '#/komitmen/APBD-2026');
+    await page.getByRole('heading', { name: 'Ubah komitmen (revisi)' }).waitFor();
+    // meanwhile another officer sets the pagu (revision 2)
+    const other = await userFor(t, Role.KEUANGAN, 'dua');
+    const token = (await t.http.post('/api/v1/auth/login').send(other).expect(200)).body.accessToken;
+    await t.http.patch('/api/v1/pledges/APBD-2026').set('Authorization', `Bearer ${token}`).send({ budget: 9_000_000, reason: 'APBD-P' }).expect(200);
+
+    await page.getByLabel('Pagu setahun (Rp)').fill('5.000.000');
+    await page.getByLabel('Alasan perubahan').fill('Pagu murni');
+    await page.getByRole('button', { name: 'Simpan revisi' }).click();
+    await page
+      .getByText(
+        `Komitmen "APBD-2026" sudah diubah sejak halaman Anda dimuat: revisi 2 dicatat oleh ${other.username} pada 15 November 2026 10.00 WIB, sesudah revisi 1 yang Anda ubah. Perubahan Anda tidak disimpan agar perubahan itu tidak tertimpa: muat ulang halaman lalu ulangi perubahan Anda.`,
+      )
+      .waitFor();
+    await page.getByRole('button', { name: 'Muat ulang halaman' }).click();
+    await page.getByText('Rp9.000.000').first().waitFor(); // the other officer's pagu, revision 2
+    expect(await page.getByLabel('Pagu setahun (Rp)').inputValue()).toBe('9.000.000');
+    const revisions = (await t.http.get('/api/v1/pledges/APBD-2026/revisions').set('Authorization', `Bearer ${token}`).expect(200)).body;
+    expect(revisions.map((r: { revision: number; changedBy: string }) => [r.revision, r.changedBy])).toEqual([[1, 'uji-keuangan'], [2, other.username]]);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
 });
 
 /**

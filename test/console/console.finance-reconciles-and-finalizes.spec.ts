@@ -70,9 +70,9 @@ describeInBrowser('console: finance runs and finalizes a reconciliation and down
     await page.getByText('Revisi 2 tersimpan.').waitFor();
     expect(await cells(page, 'Revisi (terbaru di atas)', 'Perubahan pagu APBD-P 2026')).toEqual(expect.arrayContaining(['2', 'Rp12.000.000']));
     await expect(page.getByRole('table', { name: 'Revisi (terbaru di atas)' }).locator('tbody tr').count()).resolves.toBe(2);
-    // the audit trail records what the revision changed, not every term of the form (QA)
+    // the audit trail records what the revision changed, not every term of the form (QA), and the revision it was made from
     const [revised] = await t.dataSource.query(`SELECT summary FROM audit_event WHERE action = 'pledge.revise' ORDER BY id DESC LIMIT 1`);
-    expect(JSON.parse(revised.summary).body).toEqual({ budget: 12000000, reason: 'Perubahan pagu APBD-P 2026' });
+    expect(JSON.parse(revised.summary).body).toEqual({ budget: 12000000, reason: 'Perubahan pagu APBD-P 2026', expectedRevision: 1 });
 
     // October's premium paid in full on the 8th (SP2D), recorded with the form.
     await page.getByRole('link', { name: 'Pembayaran', exact: true }).click();

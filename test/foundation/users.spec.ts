@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { UploadStore } from '../../src/register/upload-store.js';
+import { wibTimestamp } from '../../src/common/clock/clock.js';
 
 jest.setTimeout(180_000);
 
@@ -220,5 +222,48 @@ describe('PATCH /api/v1/users/:id refuses what cannot be right', () => {
     expect([[200, 401], [200, 403], [200, 409]]).toContainEqual(statuses);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM app_user WHERE role = 'ADMIN' AND active`);
     expect(n).toBe(1);
+  });
+});
+
+/**
+ * An admin deactivating a user while that user's enrollment sheet is still processing in the background (QA: the upload
+ * finished under their name and the admin was told nothing): the PATCH answer's `warnings` name it and say it finishes.
+ * The upload is held PROCESSING as the lease tests hold one (UploadStore.start, no file behind it).
+ */
+describe('PATCH /api/v1/users/:id {"active":false} names the uploads of the user still processing', () => {
+  let t: TestApp;
+  let operatorId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const created = await (await t.as(Role.ADMIN)).post('/api/v1/users').send({ username: 'operator.dua', password: 'kata-sandi-operator-2', role: Role.OPERATOR_DINKES }).expect(201);
+    operatorId = created.body.id;
+  });
+  afterAll(() => t.close());
+
+  const patch = async (body: object) => (await t.as(Role.ADMIN)).patch(`/api/v1/users/${operatorId}`).send(body);
+
+  it('none processing: warnings [], on every change', async () => {
+    expect((await patch({ role: Role.OPERATOR_DINKES, password: 'kata-sandi-operator-3' }).then((r) => r.body)).warnings).toEqual([]);
+  });
+
+  it('deactivated with one processing (and one finished): a warning naming it, its kind, file and start, saying it finishes', async () => {
+    const store = t.app.get(UploadStore);
+    const { upload: held } = await store.start({ filename: 'peserta-november.xlsx', checksum: 'masih-diproses', sizeBytes: 1, uploadedBy: 'operator.dua' });
+    const { upload: done } = await store.start({ filename: 'selesai.xlsx', checksum: 'sudah-selesai', sizeBytes: 1, uploadedBy: 'operator.dua' });
+    await t.dataSource.query(`UPDATE enrollment_upload SET status = 'DONE' WHERE id = $1`, [done.id]);
+    const [{ uploaded_at: startedAt }] = await t.dataSource.query('SELECT uploaded_at FROM enrollment_upload WHERE id = $1', [held.id]);
+    const res = await patch({ active: false });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ username: 'operator.dua', active: false });
+    expect(res.body.warnings).toEqual([
+      {
+        code: 'UPLOADS_STILL_PROCESSING',
+        message: `operator.dua dinonaktifkan, tetapi unggahannya masih diproses: lembar kepesertaan peserta-november.xlsx (mulai ${wibTimestamp(new Date(startedAt))}). Unggahan itu tetap diselesaikan dan dicatat atas nama operator.dua; periksa hasilnya di riwayat unggahan setelah selesai.`,
+        uploads: [{ id: held.id, kind: 'ENROLLMENT', filename: 'peserta-november.xlsx', startedAt: new Date(startedAt).toISOString() }],
+      },
+    ]);
+    // reactivated: nothing to warn of (the warning is of a deactivation)
+    expect((await patch({ active: true })).body.warnings).toEqual([]);
+    await t.dataSource.query('DELETE FROM enrollment_upload WHERE id = ANY($1::uuid[])', [[held.id, done.id]]);
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { MONTHS_OF_OTHER_FUNDING_REVISIONS } from '../../src/funding/sql/pledges.sql.js';
 import { Role } from '../../src/users/role.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { UsersService } from '../../src/users/users.service.js';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 import { closeMonth, insertParticipants, testNik } from './support/register.js';
 
 describe('PATCH /api/v1/pledges/:code: a revision keeps who, when and why (APBD-P)', () => {
@@ -93,6 +94,102 @@ describe('PATCH /api/v1/pledges/:code: a revision keeps who, when and why (APBD-
     const events = await t.dataSource.query(`SELECT action, entity_id FROM audit_event WHERE entity = 'pledge' ORDER BY id`);
     expect(events.map((e: { action: string }) => e.action)).toEqual(['pledge.create', 'pledge.revise', 'pledge.revise']);
     expect(events[1].entity_id).toBe('APBD-2026');
+  });
+});
+
+/**
+ * Two officers revising one pledge at once (QA: both 200, the last list won, the history told the wrong story): a change
+ * says the revision it was made from (`expectedRevision`, or If-Match with GET's ETag) and a later one refuses it.
+ */
+describe('PATCH /api/v1/pledges/:code from an earlier revision is 409 REVISION_CONFLICT, nothing written (QA: two officers)', () => {
+  let t: TestApp;
+  let keuangan: Awaited<ReturnType<TestApp['as']>>;
+  let keuangan2: (method: 'patch' | 'post' | 'get', url: string) => ReturnType<TestApp['http']['get']>;
+  const villages = ['17.03.06.2001', '17.03.06.2002'];
+  const history = async () => (await keuangan.get('/api/v1/pledges/DESA-2026/revisions').expect(200)).body.map((r: { revision: number; changedBy: string }) => [r.revision, r.changedBy]);
+  beforeAll(async () => {
+    t = await createTestApp();
+    keuangan = await t.as(Role.KEUANGAN);
+    await t.app.get(UsersService).create('keuangan2', TEST_PASSWORD, Role.KEUANGAN);
+    const token = (await t.http.post('/api/v1/auth/login').send({ username: 'keuangan2', password: TEST_PASSWORD }).expect(200)).body.accessToken;
+    keuangan2 = (method, url) => t.http[method](url).set('Authorization', `Bearer ${token}`);
+    await keuangan.post('/api/v1/pledges').send({ code: 'DESA-2026', sourceType: 'DESA', fund: 'ADD', funder: 'Desa', fiscalYear: 2026, scope: 'VILLAGES', villageCodes: [villages[0]] }).expect(201);
+  });
+  afterAll(() => t?.close());
+
+  it('GET names the revision as its ETag', async () => {
+    const res = await keuangan.get('/api/v1/pledges/DESA-2026').expect(200);
+    expect([res.headers.etag, res.body.revision]).toEqual(['"1"', 1]);
+  });
+
+  it('two revisions sent at once from the same revision: one saved, the other refused naming who, when and which revision', async () => {
+    const answers = await Promise.all([
+      keuangan.patch('/api/v1/pledges/DESA-2026').send({ villageCodes: villages, reason: 'Tambah desa kedua', expectedRevision: 1 }),
+      keuangan2('patch', '/api/v1/pledges/DESA-2026').send({ budget: 5_000_000, reason: 'Pagu APBDes', expectedRevision: 1 }),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const [saved, refused] = answers[0].status === 200 ? answers : [answers[1], answers[0]];
+    const winner = answers[0].status === 200 ? 'uji-keuangan' : 'keuangan2';
+    expect(saved.body.revision).toBe(2);
+    expect(refused.body).toEqual({
+      statusCode: 409,
+      code: 'REVISION_CONFLICT',
+      message: `Komitmen "DESA-2026" sudah diubah sejak halaman Anda dimuat: revisi 2 dicatat oleh ${winner} pada 15 November 2026 10.00 WIB, sesudah revisi 1 yang Anda ubah. Perubahan Anda tidak disimpan agar perubahan itu tidak tertimpa: muat ulang halaman lalu ulangi perubahan Anda.`,
+      details: { code: 'DESA-2026', expectedRevision: 1, revision: 2, changedBy: winner, changedAt: '2026-11-15T03:00:00.000Z' },
+    });
+    // one new revision, by the one saved; the refused change left no trace but its refusal
+    expect(await history()).toEqual([[1, 'uji-keuangan'], [2, winner]]);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'pledge.revise'`))[0].n).toBe(1);
+  });
+
+  it('a stale If-Match is 409 as well; the current one saves, and the answer is the new revision', async () => {
+    const stale = await keuangan2('patch', '/api/v1/pledges/DESA-2026').set('If-Match', '"1"').send({ quota: 10, reason: 'Kuota' }).expect(409);
+    expect(stale.body).toMatchObject({ code: 'REVISION_CONFLICT', details: { expectedRevision: 1, revision: 2 } });
+    const etag = (await keuangan2('get', '/api/v1/pledges/DESA-2026').expect(200)).headers.etag;
+    expect(etag).toBe('"2"');
+    const saved = await keuangan2('patch', '/api/v1/pledges/DESA-2026').set('If-Match', etag).send({ quota: 10, reason: 'Kuota' }).expect(200);
+    expect(saved.body).toMatchObject({ revision: 3, quota: 10 });
+    // several revisions since: the range and the latest's who and when
+    const far = await keuangan.patch('/api/v1/pledges/DESA-2026').send({ quota: 11, reason: 'Kuota', expectedRevision: 1 }).expect(409);
+    expect(far.body.message).toBe(
+      'Komitmen "DESA-2026" sudah diubah sejak halaman Anda dimuat: revisi 2–3 dicatat sesudah revisi 1 yang Anda ubah, yang terakhir oleh keuangan2 pada 15 November 2026 10.00 WIB. Perubahan Anda tidak disimpan agar perubahan itu tidak tertimpa: muat ulang halaman lalu ulangi perubahan Anda.',
+    );
+    expect(await history()).toEqual([[1, 'uji-keuangan'], [2, expect.any(String)], [3, 'keuangan2']]);
+  });
+
+  it('a malformed expectedRevision or If-Match, or the two disagreeing, is 400 with the other problems; If-Match * checks nothing', async () => {
+    const bad = await keuangan.patch('/api/v1/pledges/DESA-2026').send({ quota: 12, expectedRevision: 'tiga' }).expect(400);
+    expect(bad.body.details).toEqual([
+      { field: 'expectedRevision', messages: ['expectedRevision (revisi komitmen yang Anda ubah) harus bilangan bulat 1 atau lebih, bukan teks'] },
+      { field: 'reason', messages: ['reason (alasan perubahan) wajib diisi'] },
+    ]);
+    // null is no revision: refused, not taken as "no check"
+    const none = await keuangan.patch('/api/v1/pledges/DESA-2026').send({ quota: 12, reason: 'x', expectedRevision: null }).expect(400);
+    expect(none.body.details).toEqual([{ field: 'expectedRevision', messages: ['expectedRevision (revisi komitmen yang Anda ubah) harus bilangan bulat 1 atau lebih, bukan null'] }]);
+    const header = await keuangan.patch('/api/v1/pledges/DESA-2026').set('If-Match', 'abc').send({ quota: 12, reason: 'x' }).expect(400);
+    expect(header.body.details).toEqual([{ field: 'If-Match', messages: ['If-Match harus berisi satu revisi komitmen seperti ETag-nya, mis. "3"'] }]);
+    const both = await keuangan.patch('/api/v1/pledges/DESA-2026').set('If-Match', '"2"').send({ quota: 12, reason: 'x', expectedRevision: 3 }).expect(400);
+    expect(both.body.details).toEqual([{ field: 'expectedRevision', messages: ['expectedRevision (3) dan If-Match ("2") menyebut revisi yang berbeda: kirim salah satu saja'] }]);
+    // expectedRevision alone with a reason is no term sent
+    const alone = await keuangan.patch('/api/v1/pledges/DESA-2026').send({ reason: 'x', expectedRevision: 3 }).expect(400);
+    expect(alone.body.details.map((d: { field: string }) => d.field)).toEqual(['body']);
+    const ahead = await keuangan.patch('/api/v1/pledges/DESA-2026').send({ quota: 12, reason: 'x', expectedRevision: 9 }).expect(409);
+    expect(ahead.body.message).toMatch(/^Komitmen "DESA-2026" belum sampai revisi 9 yang Anda kirim: revisi terakhirnya 3, dicatat oleh keuangan2 pada /);
+    await keuangan.patch('/api/v1/pledges/DESA-2026').set('If-Match', '*').send({ quota: 12, reason: 'x' }).expect(200);
+  });
+
+  it('without expectedRevision or If-Match a revision is saved as before (no check)', async () => {
+    const res = await keuangan2('patch', '/api/v1/pledges/DESA-2026').send({ quota: 13, reason: 'Tanpa revisi' }).expect(200);
+    expect(res.body.revision).toBe(5);
+  });
+
+  it('withdraw and reinstate carry the same check', async () => {
+    const stale = await keuangan.post('/api/v1/pledges/DESA-2026/withdraw').send({ reason: 'Ganda', expectedRevision: 4 }).expect(409);
+    expect(stale.body).toMatchObject({ code: 'REVISION_CONFLICT', details: { expectedRevision: 4, revision: 5, changedBy: 'keuangan2' } });
+    expect((await keuangan.get('/api/v1/pledges/DESA-2026').expect(200)).body.withdrawn).toBe(false);
+    await keuangan.post('/api/v1/pledges/DESA-2026/withdraw').send({ reason: 'Ganda', expectedRevision: 5 }).expect(201);
+    await keuangan2('post', '/api/v1/pledges/DESA-2026/reinstate').set('If-Match', '"5"').send({ reason: 'Bukan ganda' }).expect(409);
+    await keuangan2('post', '/api/v1/pledges/DESA-2026/reinstate').set('If-Match', '"6"').send({ reason: 'Bukan ganda' }).expect(201);
   });
 });
 

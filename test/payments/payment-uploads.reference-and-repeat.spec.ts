@@ -12,6 +12,7 @@ import { Role } from '../../src/users/role.js';
 import { type TestApp } from '../support/test-app.js';
 import { appWithSomethingDue } from './support/something-due.js';
 import { binary } from '../reports/support/xlsx.js';
+import { secondKeuangan } from '../reconciliation/support/users.js';
 
 jest.setTimeout(180_000);
 
@@ -66,11 +67,32 @@ describe('payments: sheet REFERENSI length and a sheet sent again', () => {
       .post('/api/v1/payment-uploads')
       .attach('file', sheet('APBD-2026;2026-11;1000;2026-11-05;sp2d  ulang 1', 'APBD-2026;2026-11;2000;2026-11-06;SP2D ULANG 2 '), 'lain.csv')
       .expect(409);
-    expect(res.body).toMatchObject({ code: 'ALREADY_RECORDED', message: 'Semua pembayaran di berkas ini (2) sudah tercatat, sehingga tidak ada yang disimpan.' });
+    // naming the upload that recorded them, as the same file's recognition does (QA: without who or when)
+    expect(res.body).toMatchObject({
+      code: 'ALREADY_RECORDED',
+      message: 'Semua pembayaran di berkas ini (2) sudah tercatat (unggahan pembayaran-november.csv oleh uji-keuangan pada 15 November 2026 10.00 WIB), sehingga tidak ada yang disimpan.',
+    });
     expect(res.body.details.issues.map((i: { row: number; code: string }) => [i.row, i.code])).toEqual([
       [2, 'PAYMENT_DUPLICATE'],
       [3, 'PAYMENT_DUPLICATE'],
     ]);
+  });
+
+  it('two officers upload the same payments as two files at once: one recorded, the other ALREADY_RECORDED naming the first upload (QA)', async () => {
+    const rows = ['APBD-2026;2026-11;3000;2026-11-07;SP2D BERSAMA 1', 'APBD-2026;2026-11;4000;2026-11-07;SP2D BERSAMA 2'];
+    const second = await secondKeuangan(t, 'keuangan2');
+    const answers = await Promise.all([
+      (await t.as(Role.KEUANGAN)).post('/api/v1/payment-uploads').attach('file', sheet(...rows), 'bersama-a.csv'),
+      second.post('/api/v1/payment-uploads').attach('file', sheet(...rows, ''), 'bersama-b.csv'),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    const [first, late] = answers[0].status === 201 ? answers : [answers[1], answers[0]];
+    const [file, by] = first === answers[0] ? ['bersama-a.csv', 'uji-keuangan'] : ['bersama-b.csv', 'keuangan2'];
+    expect(late.body).toMatchObject({
+      code: 'ALREADY_RECORDED',
+      message: `Semua pembayaran di berkas ini (2) sudah tercatat (unggahan ${file} oleh ${by} pada 15 November 2026 10.00 WIB), sehingga tidak ada yang disimpan.`,
+    });
+    expect(await references('SP2D BERSAMA%')).toEqual(['SP2D BERSAMA 1', 'SP2D BERSAMA 2']);
   });
 
   it('the same sheet again after it was partly refused: recognised as that upload, naming it and its refused rows, nothing stored', async () => {

@@ -131,9 +131,22 @@ describe('payments: duplicates refused, mistakes removed', () => {
       const refused = await api.delete(`/api/v1/payments/${row.id}`).send(body).expect(400);
       expect(JSON.stringify(refused.body)).toContain('reason (alasan penghapusan) wajib diisi');
     }
-    const removed = await api.delete(`/api/v1/payments/${row.id}`).send({ reason: 'Tercatat keliru' }).expect(200);
+    // two officers delete it at once: one removes it, the other hears who did, when and why (QA: "tidak ditemukan" and a UUID)
+    const both = await Promise.all([1, 2].map(() => api.delete(`/api/v1/payments/${row.id}`).send({ reason: 'Tercatat keliru' })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 404]);
+    const [removed, late] = both[0].status === 200 ? both : [both[1], both[0]];
     expect(removed.body).toMatchObject({ id: row.id, amount: 1000, reference: 'SP2D 2000' });
-    await api.delete(`/api/v1/payments/${row.id}`).send({ reason: 'Tercatat keliru' }).expect(404);
+    const deleted = {
+      statusCode: 404,
+      code: 'PAYMENT_NOT_FOUND',
+      message: 'Pembayaran APBD-2026 bulan Oktober 2026 sebesar Rp1.000 dengan referensi "SP2D 2000" sudah dihapus oleh uji-keuangan pada 15 November 2026 10.00 WIB (alasan: Tercatat keliru); tidak ada yang perlu dilakukan lagi.',
+      details: { id: row.id, deleted: { by: 'uji-keuangan', at: '2026-11-15T03:00:00.000Z', reason: 'Tercatat keliru', pledgeCode: 'APBD-2026', month: '2026-10', amount: 1000, reference: 'SP2D 2000' } },
+    };
+    expect(late.body).toEqual(deleted);
+    // and so is a later one
+    expect((await api.delete(`/api/v1/payments/${row.id}`).send({ reason: 'Lagi' }).expect(404)).body).toEqual(deleted);
+    const unknown = await api.delete('/api/v1/payments/00000000-0000-4000-8000-0000000000ff').send({ reason: 'x' }).expect(404);
+    expect(unknown.body.message).toBe('Pembayaran "00000000-0000-4000-8000-0000000000ff" tidak ditemukan.');
     const [event] = await t.dataSource.query(`SELECT action, entity_id, summary FROM audit_event WHERE action = 'payment.delete'`);
     expect(event).toMatchObject({ action: 'payment.delete', entity_id: row.id });
     // the payment came from a sheet, so no earlier event names it: the delete keeps what it removed (QA)

@@ -110,6 +110,14 @@ describe('reconciliation: finalizes of a month at once', () => {
     expect(settledWhileHeld).toBeLessThanOrEqual(1); // SAME_PERSON needs no lock; the checker's both waited
     expect(await closedMonths('2026-08')).toEqual([{ run_id: run.id }]);
     expect(await finalizeEvents(run.id)).toBe(1);
+    // the one who came second hears who finalized the month, when, and that nothing is left to do (QA: only "sudah difinalisasi")
+    const again = await checker.post(`/api/v1/reconciliations/${run.id}/finalize`).expect(409);
+    expect(again.body).toEqual({
+      statusCode: 409,
+      code: 'ALREADY_FINAL',
+      message: 'Bulan Agustus 2026 sudah difinalisasi oleh uji-keuangan-2 pada 15 November 2026 10.00 WIB (rekonsiliasi versi 1); tidak ada yang perlu dilakukan lagi.',
+      details: { month: '2026-08', finalizedBy: 'uji-keuangan-2', finalizedAt: '2026-11-15T03:00:00.000Z', version: 1 },
+    });
   });
 
   it('the not-latest and the latest run finalized at once: NOT_LATEST_VERSION and FINAL (QA: the latest lost)', async () => {

@@ -24,6 +24,14 @@ export class PledgeFieldsDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'PKS No. 900/123/2026' }) @IsOptional() legalBasis?: unknown;
 }
 
+/** The revision a change was made from (revision-conflict.ts): optional for older clients; the console always sends it. */
+const EXPECTED_REVISION = {
+  type: 'integer',
+  minimum: 1,
+  example: 2,
+  description: 'the revision the change was made from (GET /pledges/:code `revision`, or its ETag as If-Match): 409 REVISION_CONFLICT when the pledge was revised since; absent: no check',
+} as const;
+
 @ReportsUnknownFieldsWithItsRules()
 export class CreatePledgeDto extends PledgeFieldsDto {
   @ApiProperty({ type: String, example: 'APBD-2026' }) @IsOptional() code?: unknown;
@@ -38,6 +46,7 @@ export class CreatePledgeDto extends PledgeFieldsDto {
 @ReportsUnknownFieldsWithItsRules()
 export class RevisePledgeDto extends PledgeFieldsDto {
   @ApiProperty({ type: String, example: 'Perubahan pagu APBD-P 2026 (Perda No. 5/2026)', maxLength: 500 }) @IsOptional() reason?: unknown;
+  @ApiPropertyOptional(EXPECTED_REVISION) @IsOptional() expectedRevision?: unknown;
   // Known fields that a revision cannot change: declared, so refused with their own message.
   @IsOptional() code?: unknown;
   @IsOptional() fiscalYear?: unknown;
@@ -47,6 +56,7 @@ export class RevisePledgeDto extends PledgeFieldsDto {
 @ReportsUnknownFieldsWithItsRules()
 export class PledgeWithdrawalDto {
   @ApiProperty({ type: String, example: 'Komitmen APBD ganda: sudah dicatat sebagai APBD-2026', maxLength: 500 }) @IsOptional() reason?: unknown;
+  @ApiPropertyOptional(EXPECTED_REVISION) @IsOptional() expectedRevision?: unknown;
 }
 
 export const WITHDRAWN_VALUES = ['true', 'false'];

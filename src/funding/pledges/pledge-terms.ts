@@ -87,8 +87,9 @@ export const NO_TERMS_SENT = 'tidak ada isian komitmen yang dikirim, jadi revisi
  * change, and neither the code nor the fiscal year, which a revision cannot change (said so, not
  * "kolom tidak dikenal").
  */
-export function revisionProblems(change: { reason?: unknown; code?: unknown; fiscalYear?: unknown }): FieldProblem[] {
-  const { reason: _reason, ...terms } = change;
+export function revisionProblems(change: { reason?: unknown; code?: unknown; fiscalYear?: unknown; expectedRevision?: unknown }): FieldProblem[] {
+  // the revision it was made from (revision-conflict.ts) is no term
+  const { reason: _reason, expectedRevision: _expected, ...terms } = change;
   const problems = reasonProblems(change.reason);
   if (Object.values(terms).every((value) => value === undefined)) problems.push({ field: 'body', messages: [NO_TERMS_SENT] });
   if (change.code !== undefined) problems.push({ field: 'code', messages: ['code tidak dapat diubah: kode komitmen tetap selama komitmen ada.'] });

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { READERS, Roles } from '../../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../../auth/authenticated-user.js';
 import { Audited } from '../../audit/audited.decorator.js';
@@ -9,6 +10,10 @@ import { PledgesService } from './pledges.service.js';
 import { NoQueryDto } from '../../common/http/validation.js';
 import { ApiErrorResponses } from '../../common/errors/error-response.dto.js';
 import { PledgeChangeResponseDto, PledgeResponseDto, PledgeRevisionResponseDto } from '../dto/pledge-response.dto.js';
+import { revisionTag } from './revision-conflict.js';
+
+/** If-Match on a change: the pledge's ETag (its revision, quoted) as read; a later revision is 409 REVISION_CONFLICT. */
+const IF_MATCH = { name: 'If-Match', required: false, description: 'the ETag of GET /pledges/:code, e.g. "3" (the revision the change was made from), as `expectedRevision`' };
 
 @ApiTags('funding')
 @ApiBearerAuth()
@@ -33,10 +38,13 @@ export class PledgesController {
   }
 
   @Get(':code')
+  /** With `ETag: "<revision>"`: sent back as If-Match (or as `expectedRevision`), a change is refused once the pledge was revised since. */
   @ApiOkResponse({ type: PledgeResponseDto })
   @Roles(...READERS)
-  get(@Param('code') code: string, @Query() _query: NoQueryDto) {
-    return this.pledges.get(code);
+  async get(@Param('code') code: string, @Query() _query: NoQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const pledge = await this.pledges.get(code);
+    reply.header('ETag', revisionTag(pledge.revision));
+    return pledge;
   }
 
   @Get(':code/revisions')
@@ -51,8 +59,9 @@ export class PledgesController {
   @Roles(Role.KEUANGAN)
   @Audited('pledge.revise', 'pledge')
   @ApiOkResponse({ type: PledgeChangeResponseDto })
-  revise(@Param('code') code: string, @Body() body: RevisePledgeDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
-    return this.pledges.revise(code, body, user.username);
+  @ApiHeader(IF_MATCH)
+  revise(@Param('code') code: string, @Body() body: RevisePledgeDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto, @Headers('if-match') ifMatch?: string) {
+    return this.pledges.revise(code, body, user.username, ifMatch);
   }
 
   /**
@@ -63,8 +72,9 @@ export class PledgesController {
   @Roles(Role.KEUANGAN)
   @Audited('pledge.withdraw', 'pledge')
   @ApiCreatedResponse({ type: PledgeChangeResponseDto })
-  withdraw(@Param('code') code: string, @Body() body: PledgeWithdrawalDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
-    return this.pledges.withdraw(code, body, user.username);
+  @ApiHeader(IF_MATCH)
+  withdraw(@Param('code') code: string, @Body() body: PledgeWithdrawalDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto, @Headers('if-match') ifMatch?: string) {
+    return this.pledges.withdraw(code, body, user.username, ifMatch);
   }
 
   /** Reinstates (pulihkan) a withdrawn pledge: a new revision with `reason`; it takes part again from its open months. */
@@ -72,7 +82,8 @@ export class PledgesController {
   @Roles(Role.KEUANGAN)
   @Audited('pledge.reinstate', 'pledge')
   @ApiCreatedResponse({ type: PledgeChangeResponseDto })
-  reinstate(@Param('code') code: string, @Body() body: PledgeWithdrawalDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
-    return this.pledges.reinstate(code, body, user.username);
+  @ApiHeader(IF_MATCH)
+  reinstate(@Param('code') code: string, @Body() body: PledgeWithdrawalDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto, @Headers('if-match') ifMatch?: string) {
+    return this.pledges.reinstate(code, body, user.username, ifMatch);
   }
 }

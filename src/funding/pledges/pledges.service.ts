@@ -21,6 +21,7 @@ import { assertBudgetCoversFrozenMonths, markStale, recordRevision } from './ple
 import { RevisionEffects } from './revision-effects.js';
 import { storedPledgeCode } from './pledge-code.js';
 import { withEarlierRevisionWarnings } from './earlier-revision-warnings.js';
+import { assertRevisionCurrent, expectedRevisionOf } from './revision-conflict.js';
 
 /**
  * Pledges of DOMAIN §5: created once, then only revised, withdrawn (dicabut) or reinstated (every revision kept with
@@ -71,10 +72,12 @@ export class PledgesService {
    * STALE. Like a new pledge, it applies to the open months only: a closed month (§9) keeps the
    * allocation stored when it was finalized (its splits still count toward the budget), so an
    * APBD-P revision in October changes October to December. `closedMonths` and `frozenMonths` in
-   * the answer name the pledge's months it did not change; a change that could only touch those is refused.
+   * the answer name the pledge's months it did not change; a change that could only touch those is refused. Made from
+   * an earlier revision than the current one (`expectedRevision`, `ifMatch`): 409 REVISION_CONFLICT (revision-conflict.ts).
    */
-  async revise(code: string, change: PledgeInput & { reason?: unknown }, actor: string): Promise<PledgeChangeView> {
-    const { reason, code: _code, fiscalYear: _year, ...fields } = change;
+  async revise(code: string, change: PledgeInput & { reason?: unknown; expectedRevision?: unknown }, actor: string, ifMatch?: string): Promise<PledgeChangeView> {
+    const { reason, code: _code, fiscalYear: _year, expectedRevision, ...fields } = change;
+    const sent = expectedRevisionOf(expectedRevision, ifMatch);
     const villages = await this.regions.villageCodes();
     return this.dataSource.transaction(async (m) => {
       await m.query(TAKE_ALLOCATION_LOCK);
@@ -85,9 +88,11 @@ export class PledgesService {
       if (await this.closedMonths.yearClosed(before.fiscalYear, m)) throw FundingException.pledgeYearClosed(code, before.fiscalYear, 'revise');
       // a withdrawn pledge's terms pay nothing: revised terms would read as in force; it is reinstated first
       if (current.withdrawnAt) throw FundingException.pledgeWithdrawn(code, current.withdrawnAt, current.withdrawnBy ?? '');
+      // revised by another officer since this change's page was loaded: refused before its terms are judged (QA: the last list won)
+      await assertRevisionCurrent(m, code, current.revision, sent.expected);
       // the revision's own rules and the revised pledge's, every problem in one answer (QA: a missing reason hid the rest)
       const checked = validatePledge(merge(before, fields), villages);
-      const problems = [...unknownFieldProblems(change), ...revisionProblems(change), ...checked.problems];
+      const problems = [...unknownFieldProblems(change), ...sent.problems, ...revisionProblems(change), ...checked.problems];
       if (!checked.pledge || problems.length) throw FundingException.pledgeInvalid(problems);
       const after = checked.pledge;
       if (isDeepStrictEqual(before, after)) throw FundingException.pledgeUnchanged(code, current.revision);
@@ -115,16 +120,17 @@ export class PledgesService {
    * before them keep the splits it paid (§9), which still count, and payments recorded against it stay. The same rules
    * as a revision: a reason, the year not closed, some month of it still open.
    */
-  withdraw(code: string, body: { reason?: unknown }, actor: string): Promise<PledgeChangeView> {
-    return this.changeWithdrawal(code, body, actor, true);
+  withdraw(code: string, body: { reason?: unknown; expectedRevision?: unknown }, actor: string, ifMatch?: string): Promise<PledgeChangeView> {
+    return this.changeWithdrawal(code, body, actor, true, ifMatch);
   }
 
   /** Undoes a withdrawal (pulihkan): a new revision; the pledge takes part again in the months computed after it. */
-  reinstate(code: string, body: { reason?: unknown }, actor: string): Promise<PledgeChangeView> {
-    return this.changeWithdrawal(code, body, actor, false);
+  reinstate(code: string, body: { reason?: unknown; expectedRevision?: unknown }, actor: string, ifMatch?: string): Promise<PledgeChangeView> {
+    return this.changeWithdrawal(code, body, actor, false, ifMatch);
   }
 
-  private changeWithdrawal(code: string, body: { reason?: unknown }, actor: string, withdraw: boolean): Promise<PledgeChangeView> {
+  private changeWithdrawal(code: string, body: { reason?: unknown; expectedRevision?: unknown }, actor: string, withdraw: boolean, ifMatch?: string): Promise<PledgeChangeView> {
+    const sent = expectedRevisionOf(body.expectedRevision, ifMatch);
     return this.dataSource.transaction(async (m) => {
       await m.query(TAKE_ALLOCATION_LOCK);
       const current = await m.findOneBy(Pledge, { code });
@@ -132,10 +138,11 @@ export class PledgesService {
       const data = fromEntity(current);
       if (await this.closedMonths.yearClosed(data.fiscalYear, m)) throw FundingException.pledgeYearClosed(code, data.fiscalYear, withdraw ? 'withdraw' : 'reinstate');
       // the request's own problems first, as a revision's come before PLEDGE_UNCHANGED
-      const problems = [...unknownFieldProblems(body), ...reasonProblems(body.reason)];
+      const problems = [...unknownFieldProblems(body), ...sent.problems, ...reasonProblems(body.reason)];
       if (problems.length) throw FundingException.pledgeInvalid(problems);
       if (withdraw && current.withdrawnAt) throw FundingException.pledgeAlreadyWithdrawn(code, current.withdrawnAt, current.withdrawnBy ?? '');
       if (!withdraw && !current.withdrawnAt) throw FundingException.pledgeNotWithdrawn(code);
+      await assertRevisionCurrent(m, code, current.revision, sent.expected);
       const { closed, frozen } = await this.closedMonths.assertSomeOpen(monthsOf(data), m, PLEDGE_OF_OPEN_MONTHS);
       const year = await this.effects.before(m, data.fiscalYear);
       const revision = current.revision + 1;

@@ -5,6 +5,7 @@ import { lockMonthInput, MONTH_INPUT } from '../../periods/month-input-locks.js'
 import { ClosedMonths } from '../../periods/closed-months.service.js';
 import { Payment } from '../entities/payment.entity.js';
 import { PaymentException } from '../payments.exception.js';
+import { deletionOf } from '../deleted-payments.js';
 import { type PaymentView, paymentViews } from './record-payment.use-case.js';
 
 /**
@@ -19,10 +20,10 @@ export class DeletePayment {
     @Inject(ClosedMonths) private readonly closedMonths: ClosedMonths,
   ) {}
 
-  execute(id: string): Promise<PaymentView> {
-    return this.dataSource.transaction(async (m) => {
+  async execute(id: string): Promise<PaymentView> {
+    const removed = await this.dataSource.transaction(async (m) => {
       const [payment] = await m.find(Payment, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!payment) throw PaymentException.notFound(id);
+      if (!payment) return undefined;
       await lockMonthInput(m, MONTH_INPUT.PAYMENTS, [payment.month]); // finalize waits for it, or it for finalize
       // a frozen month's too: its figures are in a signed workbook of a later month of its year (closedBy)
       await this.closedMonths.assertPaymentMonthsOpen([payment.month], m);
@@ -30,5 +31,10 @@ export class DeletePayment {
       await m.delete(Payment, { id });
       return view;
     });
+    if (removed) return removed;
+    // deleted already (by another officer at once, or before): who, when and why, from the audit trail, read outside the
+    // transaction (the other DELETE's event is appended just after its commit, on the one connection of PGlite as well)
+    const deletion = await deletionOf(this.dataSource.manager, id);
+    throw deletion ? PaymentException.alreadyDeleted(id, deletion) : PaymentException.notFound(id);
   }
 }

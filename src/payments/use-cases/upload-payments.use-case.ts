@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AUDIT_CONCERNS, AUDIT_DETAIL } from '../../audit/audit-detail.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, dayInWib, wibTimestamp } from '../../common/clock/clock.js';
+import { Clock, dayInWib } from '../../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import { SheetReader } from '../../common/spreadsheet/sheet-reader.js';
 import { lockMonthInput, MONTH_INPUT } from '../../periods/month-input-locks.js';
@@ -25,6 +25,7 @@ import { paymentReportCells, type PaymentUploadRow } from '../payment-upload-rep
 import { PaymentException } from '../payments.exception.js';
 import { storedReport, writeIssues } from '../../common/uploads/upload-writer.js';
 import { paymentWarnings, warningIssue } from '../payment-warnings.js';
+import { recordedBy, uploadLabel } from '../recorded-by.js';
 
 /** A row of the sheet as validated, with its cells for the row report. */
 type CheckedRow = CheckedPaymentRow & { row: number; cells: readonly Cell[] };
@@ -38,6 +39,8 @@ interface Tally {
   amount: number;
   /** Rows refused only as payments recorded already. */
   recordedRows: number;
+  /** The payments those rows repeat: ALREADY_RECORDED names the upload or officer that recorded them. */
+  recordedIds: string[];
   /** Payment key → the row of the file recorded with it, and its figures (a later repeat is compared with them). */
   firstRowOf: Map<string, { row: number; amount: number; paidAt: string; adjustsMonth: string | null }>;
   /** The id its `payment_upload` row will have (its payments name it before it is written). */
@@ -139,7 +142,7 @@ export class UploadPayments {
     const closed = await this.closedMonths.closedBy(m); // finalized or frozen: a row of such a month is refused
     const collector = new IssueCollector();
     const reader = new SheetReader(command.path, { filename: command.filename, columns: PAYMENT_COLUMNS, maxRows: Math.min(this.config.uploadMaxRows, PAYMENT_SHEET_MAX_ROWS) });
-    const tally: Tally = { collector, months: new Set(), payments: 0, amount: 0, recordedRows: 0, firstRowOf: new Map(), uploadId: randomUUID(), listed: [], listedChars: 0, ids: [] };
+    const tally: Tally = { collector, months: new Set(), payments: 0, amount: 0, recordedRows: 0, recordedIds: [], firstRowOf: new Map(), uploadId: randomUUID(), listed: [], listedChars: 0, ids: [] };
     // rows whose paid date reads either way (10/1/2026) wait until the file shows which way it writes dates
     const dateOrder = new DateOrder<CheckedRow>(CANONICAL_NAMES);
     let footer: TotalRow | null = null;
@@ -163,7 +166,7 @@ export class UploadPayments {
     collector.sortByRow(); // the rows that waited are listed in their place, as the stored report lists them
     const { months, payments, amount, recordedRows } = tally;
     collector.sheetWarnings = reader.sheetWarnings; // rows Excel hid, read all the same
-    if (payments === 0 && recordedRows > 0 && recordedRows === collector.rejected) return this.allRecorded(collector.report(), checksum, m);
+    if (payments === 0 && recordedRows > 0 && recordedRows === collector.rejected) return this.allRecorded(collector.report(), checksum, m, tally.recordedIds);
     // the same file again after an upload that was partly refused: its payments are recorded, the rest refused again (QA: NO_ACCEPTED_ROWS)
     if (payments === 0 && recordedRows > 0) {
       const earlier = await this.sameFile(checksum, m, true);
@@ -211,7 +214,7 @@ export class UploadPayments {
       if (!stored) return;
       const record = c.closedRecord!;
       c.issues.splice(0, c.issues.length, { column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message: repeatOfRecorded(record, stored, 'row', true) });
-      if (stored.month === record.month && sameFigures(record, stored)) tally.recordedRows++;
+      if (stored.month === record.month && sameFigures(record, stored)) countRecorded(tally, stored.id);
     });
     const kept: typeof candidates = []; // the rows to record: a duplicate is no earlier correction of a later row's month
     candidates.forEach((candidate, index) => {
@@ -227,7 +230,7 @@ export class UploadPayments {
         : null;
       // a repeat with other figures, or a correction reusing another month's SP2D, is no payment recorded already:
       // the sheet is not answered "all recorded"
-      if (!earlier && stored && stored.month === record.month && sameFigures(record, stored)) tally.recordedRows++;
+      if (!earlier && stored && stored.month === record.month && sameFigures(record, stored)) countRecorded(tally, stored.id);
       if (message) issues.push({ column: 'REFERENSI', severity: 'REJECT', code: 'PAYMENT_DUPLICATE', message });
       else {
         tally.firstRowOf.set(key, { row, amount: record.amount, paidAt: record.paidAt, adjustsMonth: record.adjustsMonth });
@@ -267,9 +270,10 @@ export class UploadPayments {
    * Every row of the sheet is a payment recorded already (nothing else refused): the earlier upload of the same
    * file, recognised (nothing stored), or ALREADY_RECORDED (409, as POST /payments answers one such payment).
    */
-  private async allRecorded(report: UploadReport, checksum: string, m: EntityManager): Promise<PaymentUploadResult> {
+  private async allRecorded(report: UploadReport, checksum: string, m: EntityManager, recordedIds: readonly string[]): Promise<PaymentUploadResult> {
     const earlier = await this.sameFile(checksum, m, false);
-    if (!earlier) throw PaymentException.alreadyRecorded(report);
+    // another file (another officer's sheet of the same payments, at once or before): named as the same file's upload is (QA)
+    if (!earlier) throw PaymentException.alreadyRecorded(report, await recordedBy(m, recordedIds));
     return earlier;
   }
 
@@ -283,13 +287,18 @@ export class UploadPayments {
     const [earlier]: PaymentUploadRow[] = await m.query(PAYMENT_UPLOAD_OF_FILE, [checksum]);
     if (!earlier) return undefined;
     const stored = await storedReport(m, { id: earlier.id, counts: earlier, sheetWarnings: earlier.sheetWarnings });
-    const upload = `unggahan ${earlier.filename} oleh ${earlier.uploadedBy} pada ${wibTimestamp(earlier.uploadedAt)}`;
+    const upload = uploadLabel(earlier);
     const message = refused
       ? `Berkas ini sudah diunggah (${upload}): ${earlier.payments} pembayarannya sudah tercatat dan ${stored.rejected} baris ditolak; tidak ada yang disimpan. ` +
         'Perbaiki baris yang ditolak (lihat laporan unggahan itu) lalu unggah ulang: pembayaran yang sudah tercatat tidak dicatat dua kali.'
       : `Semua pembayaran di berkas ini sudah tercatat (${upload}); tidak ada yang disimpan.`;
     return { id: earlier.id, ...stored, payments: earlier.payments, amount: Number(earlier.amount), recognised: true, message };
   }
+}
+
+function countRecorded(tally: Tally, id: string): void {
+  tally.recordedRows++;
+  tally.recordedIds.push(id);
 }
 
 /** Keeps `p` for the audit event while there is room (AUDITED_PAYMENTS_MAX, AUDITED_PAYMENTS_CHARS). */

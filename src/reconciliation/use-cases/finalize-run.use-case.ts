@@ -125,8 +125,14 @@ export class FinalizeRun {
     if (run.started_by === actor) throw ReconciliationException.samePerson();
     const [{ latest }] = await m.query('SELECT max(version) AS latest FROM reconciliation_run WHERE month = $1', [run.month]);
     if (Number(latest) !== Number(run.version)) throw ReconciliationException.notLatest(run.month, Number(latest));
-    const [closed] = await m.query('SELECT 1 FROM closed_month WHERE month = $1', [run.month]);
-    if (closed || run.status === 'FINAL') throw ReconciliationException.alreadyFinal(run.month);
+    // who finalized it and when, said to the one who came second (QA)
+    const [closed] = await m.query(
+      'SELECT c.closed_by AS "closedBy", c.closed_at AS "closedAt", r.version FROM closed_month c LEFT JOIN reconciliation_run r ON r.id = c.run_id WHERE c.month = $1',
+      [run.month],
+    );
+    if (closed || run.status === 'FINAL') {
+      throw ReconciliationException.alreadyFinal(run.month, closed && { closedBy: closed.closedBy, closedAt: new Date(closed.closedAt), version: closed.version === null ? null : Number(closed.version) });
+    }
     if (run.status !== 'DONE') throw ReconciliationException.notFinalizable(run.status);
     ReconciliationException.assertStarted(run.month, this.clock.now());
     if (!(run.inputs as RunInputs).bill) {

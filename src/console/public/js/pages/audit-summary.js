@@ -32,6 +32,7 @@ export const FIELD_LABELS = {
   createdBy: 'Dicatat oleh',
   dryRun: 'Uji coba',
   error: 'Galat',
+  expectedRevision: 'Diubah dari revisi',
   file: 'Berkas',
   filter: 'Saringan',
   findings: 'Temuan',

@@ -173,12 +173,14 @@ async function reviseForm(pledge, ctx) {
           try {
             const body = changedTerms(terms, pledge);
             if (Object.keys(body).length === 1) throw { message: 'Tidak ada ketentuan yang diubah: ubah minimal satu isian selain alasan revisi.' };
-            const saved = await api(`/api/v1/pledges/${encodeURIComponent(pledge.code)}`, { method: 'PATCH', json: body });
+            // the revision the form was loaded at: another officer's revision since is refused (409), not overwritten
+            const saved = await api(`/api/v1/pledges/${encodeURIComponent(pledge.code)}`, { method: 'PATCH', json: { ...body, expectedRevision: pledge.revision } });
             sessionStorage.setItem('jamkesda.notice', `Revisi ${saved.revision} tersimpan.${untouchedMonthsText(saved)}`);
             rememberSavedWarnings(saved);
             ctx.navigate(`/komitmen/${encodeURIComponent(pledge.code)}`);
           } catch (err) {
             showErrors(f, withFormProblems(problems, err));
+            offerReload(f, err, pledge, ctx);
           }
         }),
     },
@@ -214,15 +216,30 @@ function withdrawalForm(pledge, ctx, action) {
         ? `Cabut komitmen ${pledge.code}? Bulan yang belum difinalisasi dihitung ulang tanpa komitmen ini.`
         : `Pulihkan komitmen ${pledge.code}? Bulan yang belum difinalisasi dihitung ulang bersama komitmen ini.`,
       onConfirm: async () => {
-        const saved = await api(`/api/v1/pledges/${encodeURIComponent(pledge.code)}/${action}`, { method: 'POST', json: { reason: values(el).reason ?? '' } });
+        const saved = await api(`/api/v1/pledges/${encodeURIComponent(pledge.code)}/${action}`, { method: 'POST', json: { reason: values(el).reason ?? '', expectedRevision: pledge.revision } });
         sessionStorage.setItem('jamkesda.notice', `${withdraw ? 'Komitmen dicabut' : 'Komitmen dipulihkan'} (revisi ${saved.revision}).${untouchedMonthsText(saved)}`);
         rememberSavedWarnings(saved);
         ctx.navigate(`/komitmen/${encodeURIComponent(pledge.code)}`);
       },
-      onError: (err) => showErrors(el, err),
+      onError: (err) => {
+        showErrors(el, err);
+        offerReload(el, err, pledge, ctx);
+      },
     }),
   );
   return el;
+}
+
+/**
+ * A change refused because another officer revised the pledge since the page was loaded (409 REVISION_CONFLICT, its
+ * message naming who, when and the revision): a button under the message to load the page again, at the latest revision.
+ */
+function offerReload(formEl, err, pledge, ctx) {
+  if (err?.code !== 'REVISION_CONFLICT') return;
+  const summary = formEl.querySelector('.form-summary');
+  const reload = h('button', { type: 'button', class: 'btn btn--secondary' }, 'Muat ulang halaman');
+  reload.addEventListener('click', () => ctx.navigate(`/komitmen/${encodeURIComponent(pledge.code)}`));
+  summary?.append(h('div', { class: 'actions' }, reload));
 }
 
 /** Where a saved pledge's answer leaves its warnings for the pledge page it opens. */

@@ -89,8 +89,9 @@ function deactivateStep(target, self, patch, onSaved) {
       ? 'Anda menonaktifkan akun Anda sendiri: Anda keluar dan tidak dapat masuk lagi sampai admin lain mengaktifkannya.'
       : `${name} tidak dapat masuk lagi dan sesinya berakhir pada permintaan berikutnya. Datanya dan jejak auditnya tetap ada; akun dapat diaktifkan kembali.`,
     onConfirm: async () => {
-      await patch({ active: false });
-      await onSaved(`${name} dinonaktifkan.`);
+      const saved = await patch({ active: false });
+      // an upload of theirs still processing finishes under their name: the answer's warning says which (UPLOADS_STILL_PROCESSING)
+      await onSaved([`${name} dinonaktifkan.`, ...(saved.warnings ?? []).map((w) => w.message)].join(' '));
     },
   });
 }
