@@ -322,6 +322,10 @@ describe('GET /api/v1/pledges/:code after a Dana Desa fund is corrected names th
     // each pledge the same on its own page
     expect(await warnings()).toEqual([paidFromDanaDesa(code, 'Januari–Maret 2026')]);
     expect((await keuangan.get(`/api/v1/pledges/${second}`).expect(200)).body.warnings).toEqual([paidFromDanaDesa(second, 'April 2026')]);
+    // and so do the answers of withdrawing and reinstating it (they said nothing of those months)
+    const danaDesa = (body: { warnings: { code: string }[] }) => body.warnings.filter((w) => w.code === 'DANA_DESA_PBI');
+    expect(danaDesa((await keuangan.post(`/api/v1/pledges/${second}/withdraw`).send({ reason: 'Ganda' }).expect(201)).body)).toEqual([paidFromDanaDesa(second, 'April 2026')]);
+    expect(danaDesa((await keuangan.post(`/api/v1/pledges/${second}/reinstate`).send({ reason: 'Tidak ganda' }).expect(201)).body)).toEqual([paidFromDanaDesa(second, 'April 2026')]);
   });
 
   it('a pledge warned again as it stands is listed with the one warning of the whole pledge, not its months again', async () => {

@@ -150,10 +150,12 @@ export class PledgesService {
       await m.update(Pledge, { code }, { revision, updatedAt: now, withdrawnAt: withdraw ? now : null, withdrawnBy: withdraw ? actor : null });
       await recordRevision(m, data, withdraw, revision, visibleText(body.reason as string), actor, now);
       await markStale(m, data.fiscalYear, data.fromMonth);
-      const view = toPledgeView(await m.findOneByOrFail(Pledge, { code }));
-      // reinstated: told again of another pledge of the same funding (the withdrawn one is left out of SAME_FUNDING)
+      const stored = toPledgeView(await m.findOneByOrFail(Pledge, { code }));
+      // reinstated: told again of another pledge of the same funding (the withdrawn one is left out of SAME_FUNDING);
+      // either way, the months paid from Dana Desa under an earlier revision, as GET /pledges/:code says them
+      const [view] = await withEarlierRevisionWarnings(m, [{ ...stored, warnings: withdraw ? stored.warnings : await this.entryWarnings(data, m) }]);
       const effects = await this.effects.warnings(m, code, data.fiscalYear, year, withdraw ? 'withdraw' : 'reinstate');
-      return { ...view, warnings: [...(withdraw ? view.warnings : await this.entryWarnings(data, m)), ...effects], closedMonths: closed, frozenMonths: frozen };
+      return { ...view, warnings: [...view.warnings, ...effects], closedMonths: closed, frozenMonths: frozen };
     });
   }
 
