@@ -152,7 +152,7 @@ export class EnrollmentPromoter {
     await m.query(WARN_CLOSED_MONTH, [uploadId, file.labels.TAT, file.labels.TMT]);
     await m.query(WARN_CLOSED_MONTH_VILLAGE, [uploadId, file.labels.KODE_DESA]);
     await m.query(WARN_COVERAGE_CHANGED, [uploadId, file.labels.TAT, file.labels.TMT, file.labels.ALASAN_BERAKHIR]);
-    await m.query(WARN_COVERAGE_OF_NEW, [uploadId, file.labels.TMT]);
+    await m.query(WARN_COVERAGE_OF_NEW, [uploadId, file.labels.TMT, monthInWib(now)]);
     await m.query(WARN_NOKA_OF_ENDED, [uploadId, file.labels.NOKA]);
     await m.query(WARN_IDENTITY_CHANGED, identity);
     await m.query(WARN_NOKA_OF_ACTIVE, [uploadId, file.labels.NIK, file.labels.NOKA]);

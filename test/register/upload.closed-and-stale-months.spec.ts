@@ -6,6 +6,7 @@ import { closeMonth } from '../funding/support/register.js';
 import { download, readWorkbook } from '../reports/support/xlsx.js';
 import { monthsSaid, sqlMonthsSaid } from '../../src/common/month.js';
 import { returnAfterGap } from '../../src/register/sql/coverage-warnings.sql.js';
+import { consoleModule } from '../console/support/console-module.js';
 
 describe('a register change marks open allocated months stale, closed months stay as they are', () => {
   let t: TestApp;
@@ -219,6 +220,53 @@ describe('enrollment: a change of coverage in allocated open months is named', (
     const wb = await readWorkbook((await download(agent.get(`/api/v1/enrollment-uploads/${res.body.id}/report.xlsx`))).body);
     const lines = (wb.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => [r[1], r[2]]);
     expect(lines).toContainEqual(['Mengubah iuran', '1 baris mengubah cakupan pada bulan yang sudah dialokasikan atau ditutup (lihat sheet Peringatan)']);
+  });
+
+  it('a new registration of this month, allocated and not yet reconciled, is not warned: green, not in owedChanged (QA: every registration of the month was)', async () => {
+    t.clock.set(new Date('2026-11-19T07:00:00Z'));
+    const res = await upload(t, csv('1703200101800005,1703060101200001,Baru November,1980-01-01,L,17.03.06.2001,05/11/2026,,'));
+    expect(res.body).toMatchObject({ status: 'DONE', accepted: 1, created: 1, warnings: 0, owedChanged: 0 });
+    expect(await issues(t, res.body.id)).toEqual([]);
+    const enrollment = await consoleModule('pages/enrollment.js');
+    expect(enrollment.resultHeadline(res.body)).toEqual({ tone: 'success', headline: 'Semua baris diterima.' });
+    // November is recomputed before its first run all the same
+    expect((await t.dataSource.query(`SELECT status FROM allocation_month WHERE month = '2026-11'`))[0].status).toBe('STALE');
+    // a back-dated TMT (October, an earlier allocated month) is warned as before
+    t.clock.set(new Date('2026-11-19T08:00:00Z'));
+    const late = await upload(t, csv('1703200101800006,1703060101200001,Baru Oktober,1980-01-01,L,17.03.06.2001,01/10/2026,,'));
+    expect(late.body).toMatchObject({ status: 'DONE', accepted: 1, created: 1, warnings: 1, owedChanged: 1 });
+    expect((await issues(t, late.body.id)).map((i) => [i.code, i.column_name, i.message])).toEqual([
+      [
+        'COVERAGE_CHANGED',
+        'TMT',
+        'TMT 1 Oktober 2026 pada pendaftaran baru ini membuat bulan yang sudah dialokasikan dan belum difinalisasi menjadi ditanggung: Oktober–November 2026. ' +
+          'Alokasi bulan itu dihitung ulang: iuran peserta ini terutang dan didanai pada bulan-bulan itu. Bila TMT itu bukan tanggal mulai kepesertaan yang sebenarnya, perbaiki TMT lalu unggah ulang.',
+      ],
+    ]);
+  });
+
+  it('a new registration of this month once the month has a draft run is warned, naming the run that no longer holds', async () => {
+    // version 1 a draft, version 2 failed (read nothing): version 1 is named
+    await t.dataSource.query(`INSERT INTO reconciliation_run (month, version, status, started_by) VALUES ('2026-11', 1, 'DONE', 'uji'), ('2026-11', 2, 'FAILED', 'uji')`);
+    try {
+      t.clock.set(new Date('2026-11-19T09:00:00Z'));
+      const res = await upload(t, csv('1703200101800007,1703060101200001,Baru Sesudah Draf,1980-01-01,L,17.03.06.2001,05/11/2026,,'));
+      expect(res.body).toMatchObject({ status: 'DONE', accepted: 1, created: 1, warnings: 1, owedChanged: 1 });
+      expect((await issues(t, res.body.id)).map((i) => [i.code, i.column_name, i.message])).toEqual([
+        [
+          'COVERAGE_CHANGED',
+          'TMT',
+          'TMT 5 November 2026 pada pendaftaran baru ini membuat bulan yang sudah dialokasikan dan belum difinalisasi menjadi ditanggung: November 2026. ' +
+            'Alokasi bulan itu dihitung ulang: iuran peserta ini terutang dan didanai pada bulan-bulan itu. ' +
+            'Rekonsiliasi November 2026 versi 1 (draf) sudah dijalankan tanpa peserta ini dan tidak lagi berlaku: jalankan ulang rekonsiliasinya sebelum finalisasi. ' +
+            'Bila TMT itu bukan tanggal mulai kepesertaan yang sebenarnya, perbaiki TMT lalu unggah ulang.',
+        ],
+      ]);
+      const enrollment = await consoleModule('pages/enrollment.js');
+      expect(enrollment.resultHeadline(res.body).tone).toBe('warning');
+    } finally {
+      await t.dataSource.query(`DELETE FROM reconciliation_run WHERE month = '2026-11'`);
+    }
   });
 
   it('an end recorded (a death in September) names the months lost, without the advice for a return after a gap', async () => {

@@ -23,7 +23,8 @@ export const LAST_CLOSED_DAY = `(SELECT ${monthEnd('max(c.month)')} FROM closed_
 
 /**
  * The last day of the latest allocated month that is not frozen (null when none): a new participant whose TMT is not
- * later may be covered in an allocated open month, which WARN_COVERAGE_OF_NEW (coverage-warnings.sql.ts) warns.
+ * later may be covered in an allocated open month, which WARN_COVERAGE_OF_NEW (coverage-warnings.sql.ts) warns when
+ * that month is earlier than this month or has a run.
  */
 export const LAST_ALLOCATED_OPEN_DAY = `(SELECT ${monthEnd('max(a.month)')} FROM allocation_month a WHERE ${ALLOCATION_NOT_FROZEN})`;
 
