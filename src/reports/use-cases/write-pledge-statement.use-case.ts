@@ -20,7 +20,7 @@ import type { RevisionUse } from '../../funding/domain/pledge-warnings.js';
 import { fundsAsAllocated, revisionUses, warningsAsAllocated } from '../data/pledge-compliance.js';
 import { type PledgeRevisions, type PledgeRow, ReportQueries, type RevisionRange } from '../data/report-queries.js';
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
-import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, PAID_LATE_HEADER, revisionLabel, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
+import { FUND_LABELS, funderLabel, label, monthLabel, monthLateLabel, monthRanges, PAID_LATE_HEADER, recomputedNote, revisionLabel, rupiah, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
 import { mixedRevisions, revisionFacts, revisionNumbers } from '../format/revisions.js';
 import { correctionNotesByMonth } from '../statements/correction-notes.js';
 import { earlierCorrectionsLine, statementMonth, statementMonthLabel } from '../statements/statement-month.js';
@@ -34,7 +34,7 @@ import { writePagedTable } from '../workbook/table-series.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { WorkbookOutput } from '../workbook/workbook-output.js';
 import type { PreparedWorkbook } from './write-reconciliation-workbook.use-case.js';
-import { addMonths, monthOf } from '../../common/month.js';
+import { monthOf } from '../../common/month.js';
 
 export interface WritePledgeStatementCommand {
   pledgeCode: string;
@@ -110,7 +110,7 @@ export class WritePledgeStatement {
     const allocated = await this.statements.allocatedMonths(period.from, period.to);
     const closed = await this.statements.closedMonths(period.from, period.to);
     assertAllocated(period, allocated);
-    await this.allocateMonth.refreshStale(command.actor, period);
+    const recomputed = await this.allocateMonth.refreshStale(command.actor, period);
     const yearStart = `${period.from.slice(0, 4)}-01`;
     const due = await this.statements.dueByMonth([pledge.code], period.from, period.to);
     const usedBefore = [...(await this.statements.dueByMonth([pledge.code], yearStart, period.to)).entries()]
@@ -127,7 +127,7 @@ export class WritePledgeStatement {
     const villageList = await this.regions.villages();
     const villages = new Map(villageList.map((v) => [v.code, v.name]));
     const generatedAt = this.clock.now();
-    const title = (what: string) => [`${what}: ${funderLabel(pledge)}`, `${period.label} · dibuat ${wibTimestamp(generatedAt)}`];
+    const title = (what: string) => [`${what}: ${funderLabel(pledge)}`, `${period.label} · dibuat ${wibTimestamp(generatedAt)}`, ...recomputedNote(recomputed)];
 
     return {
       filename: `laporan-komitmen-${pledge.code.replace(/[^\w-]/g, '_')}-${period.slug}.xlsx`,
@@ -273,15 +273,4 @@ function writeRevisionsUsed(
   }
   for (const m of mixed) t.writeStyledRow([`Peringatan: alokasi ${m} memakai lebih dari satu revisi komitmen; seharusnya satu. Alokasikan ulang bulan itu.`], WARNING_STYLE);
   return mixed;
-}
-
-/** ['2026-01', '2026-02', '2026-03', '2026-08'] → 'Januari 2026 s.d. Maret 2026, Agustus 2026'. */
-function monthRanges(months: string[]): string {
-  const ranges: Array<[string, string]> = [];
-  for (const m of months) {
-    const last = ranges[ranges.length - 1];
-    if (last && addMonths(last[1], 1) === m) last[1] = m;
-    else ranges.push([m, m]);
-  }
-  return ranges.map(([a, b]) => (a === b ? monthLabel(a) : `${monthLabel(a)} s.d. ${monthLabel(b)}`)).join(', ');
 }
