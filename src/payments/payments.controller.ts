@@ -19,6 +19,7 @@ import { NoQueryDto } from '../common/http/validation.js';
 import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
 import { PaymentPageDto, PaymentResponseDto, RecordedPaymentResponseDto } from './dto/payment-response.dto.js';
 import { PaymentStatusResponseDto } from './dto/payment-status-response.dto.js';
+import { SaysRecomputedMonths } from '../funding/recomputed-months.interceptor.js';
 
 @ApiTags('payments')
 @ApiBearerAuth()
@@ -61,6 +62,7 @@ export class PaymentsController {
 
   /** Per pledge: due, paid, PAID/UNPAID/UNDERPAID/OVERPAID and late (DOMAIN §8), from the current allocation (STALE months recomputed first). */
   @Get('status')
+  @SaysRecomputedMonths()
   @ApiOkResponse({ type: [PaymentStatusResponseDto] })
   @Roles(...READERS)
   status(@Query() query: PaymentStatusQueryDto, @CurrentUser() user: AuthenticatedUser) {

@@ -12,6 +12,7 @@ import { ExportRegister } from './use-cases/export-register.use-case.js';
 import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
 import { ApiXlsxResponse } from '../common/http/file-response.js';
 import { ParticipantsService } from './participants.service.js';
+import { SaysRecomputedMonths } from '../funding/recomputed-months.interceptor.js';
 import { NoQueryDto } from '../common/http/validation.js';
 import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
 import { ClearedNokaResponseDto, ParticipantDetailResponseDto, ParticipantPageDto, VoidedRegistrationResponseDto } from './dto/participant-response.dto.js';
@@ -49,11 +50,13 @@ export class ParticipantsController {
 
   /** One participant with its change history (who, when, which upload, old/new) and, for the readers, funding history. */
   @Get(':nik')
+  @SaysRecomputedMonths()
   @ApiOkResponse({ type: ParticipantDetailResponseDto })
   @ApiOperation({
     summary: 'Satu peserta: data, riwayat perubahan dan (Admin, Keuangan, Auditor) riwayat pendanaan',
     description:
-      'Gives the participant and `history`; for ADMIN, KEUANGAN and AUDITOR also `funding` and `fundingByMonth` (STALE months recomputed first). ' +
+      'Gives the participant and `history`; for ADMIN, KEUANGAN and AUDITOR also `funding` and `fundingByMonth` (STALE months recomputed first), ' +
+      'and `recomputedMonths`, the months recomputed for this read (also the header `X-Recomputed-Months`). ' +
       'For OPERATOR_DINKES both keys are absent and nothing is recomputed: the operator reads no funding (its splits and allocations routes are 403).',
   })
   get(@Param() { nik }: ParticipantNikParamDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {

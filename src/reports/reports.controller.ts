@@ -12,6 +12,7 @@ import { AuditService, type AuditRecord } from '../audit/audit.service.js';
 import { sendWorkbook, type StreamableWorkbook } from '../common/spreadsheet/send-workbook.js';
 import { uuidParam } from '../common/http/uuid-param.js';
 import { ReportsException } from './reports.exception.js';
+import { SaysRecomputedMonths } from '../funding/recomputed-months.interceptor.js';
 
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const RUN_ID = uuidParam(ReportsException.runNotFound);
@@ -55,6 +56,7 @@ export class ReportsController {
   }
 
   @Get('statements/villages/:code.xlsx')
+  @SaysRecomputedMonths()
   @Roles(...READERS)
   @ApiOperation({ summary: 'Laporan desa (untuk kepala desa): peserta, iuran, bagian komitmen desa, pembayaran dan saldo, per bulan, triwulan atau tahun' })
   @ApiParam({ name: 'code', description: 'Kode desa Kemendagri, dengan atau tanpa titik', example: '17.03.06.2001' })
@@ -69,6 +71,7 @@ export class ReportsController {
   }
 
   @Get('statements/pledges/:code.xlsx')
+  @SaysRecomputedMonths()
   @Roles(...READERS)
   @ApiOperation({ summary: 'Laporan komitmen (mis. TJSLP perusahaan): komitmen vs terpakai vs dibayar, per bulan, triwulan atau tahun' })
   @ApiParam({ name: 'code', description: 'Kode komitmen pendanaan', example: 'TJSLP-ALNO-2026' })
@@ -83,6 +86,7 @@ export class ReportsController {
   }
 
   @Get('reports/year/:year.xlsx')
+  @SaysRecomputedMonths()
   @Roles(...READERS)
   @ApiOperation({ summary: 'Rekap tahunan semua pemberi dana: Per Pemberi Dana, Per Bulan (tagihan BPJS, rekonsiliasi, status bulan), Keterangan' })
   @ApiParam({ name: 'year', description: 'Tahun anggaran YYYY', example: '2026' })

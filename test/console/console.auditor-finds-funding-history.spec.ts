@@ -595,4 +595,29 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);
+
+  it('a participant and Alokasi read after a pledge change say which months were just recomputed; read again, nothing', async () => {
+    const { t, base, browser } = app;
+    const finance = await t.as(Role.KEUANGAN);
+    // after the test before (September finalized, January to August frozen by it) the change makes October alone STALE;
+    // run alone, January to October
+    const note = /^Alokasi (Januari–)?Oktober 2026 baru saja dihitung ulang sebelum ditampilkan, karena data berubah sesudah dihitung\.$/;
+    const { context, page, errors } = await openPage(browser);
+    await finance.patch('/api/v1/pledges/APBD-2026').send({ legalBasis: 'Perda APBD 2026', reason: 'Dasar hukum dilengkapi' }).expect(200);
+    await login(page, base, await userFor(t, Role.AUDITOR), `#/peserta/${person.nik}`);
+    const funding = page.locator('section', { has: page.getByRole('heading', { name: 'Riwayat pendanaan' }) });
+    await funding.getByRole('table', { name: 'Iuran dan pendanaan per bulan' }).waitFor();
+    await expect(funding.locator('.notice--info', { hasText: 'dihitung ulang' }).textContent()).resolves.toMatch(note);
+    await page.reload();
+    await funding.getByRole('table', { name: 'Iuran dan pendanaan per bulan' }).waitFor();
+    await expect(funding.locator('.notice--info', { hasText: 'dihitung ulang' }).count()).resolves.toBe(0);
+
+    // Alokasi: the note above the splits (the summary and the list are asked at once: either may recompute)
+    await finance.patch('/api/v1/pledges/APBD-2026').send({ legalBasis: 'Perda APBD 2026 No. 1', reason: 'Nomor perda' }).expect(200);
+    await page.goto(`${base}/console/#/alokasi?month=2026-10&groupBy=pledge`);
+    await page.getByRole('table', { name: /Pembagian iuran:/ }).waitFor();
+    await expect(page.locator('.notice--info', { hasText: 'dihitung ulang' }).textContent()).resolves.toMatch(note);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
 });

@@ -36,6 +36,11 @@ describe('§6: re-allocating a month marks the later months STALE; they are reco
     expect(await status()).toEqual({ '2026-01': 'STALE', '2026-02': 'STALE', '2026-03': 'STALE', '2026-04': 'STALE' });
     const res = await keuangan.get('/api/v1/splits?month=2026-04').expect(200);
     expect(res.body.total).toBe(2);
+    // the answer says what was recomputed for it, in its field and in its header
+    expect(res.body.recomputedMonths).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
+    expect(res.headers['x-recomputed-months']).toBe('2026-01,2026-02,2026-03,2026-04');
+    const again = await keuangan.get('/api/v1/splits?month=2026-04').expect(200);
+    expect([again.body.recomputedMonths, again.headers['x-recomputed-months']]).toEqual([[], '']);
     expect(Object.values(await status())).toEqual(['CURRENT', 'CURRENT', 'CURRENT', 'CURRENT']);
     const [row] = await t.dataSource.query(`SELECT DISTINCT pledge_revision FROM split`);
     expect(row.pledge_revision).toBe(2);
@@ -48,6 +53,8 @@ describe('§6: re-allocating a month marks the later months STALE; they are reco
     // a budget of 7 premiums: January to March pay both, April only participant 1 (walked first)
     expect(first.body.items.map((s: { month: string; pledgeRevision: number }) => `${s.month} r${s.pledgeRevision}`)).toEqual(['2026-01 r3', '2026-02 r3', '2026-03 r3', '2026-04 r3']);
     expect(second.body.items.map((s: { nik: string; month: string }) => `${s.nik} ${s.month}`)).toEqual(['2026-01', '2026-02', '2026-03'].map((m) => `${testNik(2)} ${m}`));
+    // one recomputed, the other waited for it: both answers say the months
+    expect([first.body.recomputedMonths, second.body.recomputedMonths]).toEqual([['2026-01', '2026-02', '2026-03', '2026-04'], ['2026-01', '2026-02', '2026-03', '2026-04']]);
     expect(Object.values(await status())).toEqual(['CURRENT', 'CURRENT', 'CURRENT', 'CURRENT']);
   });
 
@@ -57,6 +64,8 @@ describe('§6: re-allocating a month marks the later months STALE; they are reco
     const detail = await (await t.as(Role.AUDITOR)).get(`/api/v1/participants/${testNik(2)}`).expect(200);
     // a budget of 6 premiums: January to March pay both participants, April neither
     expect(detail.body.funding.map((f: { month: string; amount: number }) => `${f.month} ${f.amount}`)).toEqual(['2026-01 37800', '2026-02 37800', '2026-03 37800']);
+    expect(detail.body.recomputedMonths).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
+    expect(detail.headers['x-recomputed-months']).toBe('2026-01,2026-02,2026-03,2026-04');
     expect(Object.values(await status())).toEqual(['CURRENT', 'CURRENT', 'CURRENT', 'CURRENT']);
   });
 
@@ -106,7 +115,10 @@ describe('§6: re-allocating a month marks the later months STALE; they are reco
         .map((e) => ({ actor: e.actor, entityId: e.entityId, summary: JSON.parse(e.summary) }))
         .reverse();
     await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 9 * 37800, reason: 'Uji QA' }).expect(200);
-    await auditor.get('/api/v1/splits/summary?month=2026-02&groupBy=sourceType').expect(200);
+    const summary = await auditor.get('/api/v1/splits/summary?month=2026-02&groupBy=sourceType').expect(200);
+    // a bare array, as documented: the months recomputed for it (the whole STALE year, April included) are in the header only
+    expect(Array.isArray(summary.body)).toBe(true);
+    expect(summary.headers['x-recomputed-months']).toBe('2026-01,2026-02,2026-03,2026-04');
     const why = 'alokasi sudah tidak berlaku (data berubah sesudah dihitung): dihitung ulang sebelum pembacaan bulan Februari 2026';
     expect(await latest(4)).toEqual(
       ['2026-01', '2026-02', '2026-03', '2026-04'].map((month) => ({

@@ -50,10 +50,10 @@ describe('§5: a DESA pledge paid from Dana Desa from 2024 on is accepted with a
   it('GET /splits names the warning once, beside items and total, for the pledges its page uses (QA: no warning on the splits)', async () => {
     const warning = (await keuangan.get(`/api/v1/pledges/${danaDesa.code}`).expect(200)).body.warnings;
     const split = { nik: testNik(1), month: '2026-01', pledgeCode: danaDesa.code, sourceType: 'DESA', amount: 37800, pledgeRevision: 1 };
-    expect((await keuangan.get(`/api/v1/splits?pledgeCode=${danaDesa.code}`).expect(200)).body).toEqual({ items: [split], total: 1, warnings: warning });
+    expect((await keuangan.get(`/api/v1/splits?pledgeCode=${danaDesa.code}`).expect(200)).body).toEqual({ items: [split], total: 1, warnings: warning, recomputedMonths: [] });
     // the NIK lookup (batched) says the same; a page without that pledge's splits says nothing
-    expect((await keuangan.get(`/api/v1/splits?nik=${testNik(1)}`).expect(200)).body).toEqual({ items: [split], total: 1, warnings: warning });
-    expect((await keuangan.get(`/api/v1/splits?nik=${testNik(2)}`).expect(200)).body).toEqual({ items: [], total: 0, warnings: [] });
+    expect((await keuangan.get(`/api/v1/splits?nik=${testNik(1)}`).expect(200)).body).toEqual({ items: [split], total: 1, warnings: warning, recomputedMonths: [] });
+    expect((await keuangan.get(`/api/v1/splits?nik=${testNik(2)}`).expect(200)).body).toEqual({ items: [], total: 0, warnings: [], recomputedMonths: [] });
   });
 
   it('GET /splits/summary carries it on every grouping, a month or a range: the DESA row, the village paid (QA: none by source type)', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { AllocateMonth } from '../../src/funding/use-cases/allocate-month.use-case.js';
+import { ClosedMonths } from '../../src/periods/closed-months.service.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { closeMonth, insertParticipants, testNik } from './support/register.js';
@@ -43,9 +44,59 @@ describe('split lookups that find a STALE month wait for one recompute in turn',
       const answers = await Promise.all(Array.from({ length: 12 }, (_, k) => auditor.get(`/api/v1/splits?nik=${testNik(1 + (k % 6))}`)));
       expect(answers.map((a) => a.status)).toEqual(Array(12).fill(200));
       expect(answers.map((a) => a.body.items.map((s: { month: string }) => s.month))).toEqual(Array(12).fill(['2026-01', '2026-02']));
+      // a lookup that found February STALE says so, the one that recomputed it and those that waited for it alike; one
+      // that came after it was recomputed found nothing STALE; its header says what its field says
+      const said = answers.map((a) => a.body.recomputedMonths);
+      expect(said).toContainEqual(['2026-02']);
+      expect(said.every((m) => ['2026-02', ''].includes(m.join(',')))).toBe(true);
+      expect(answers.map((a) => a.headers['x-recomputed-months'])).toEqual(said.map((m) => m.join(',')));
       expect(most).toBe(1);
       expect(spy).toHaveBeenCalledTimes(1);
       expect(await t.dataSource.query(`SELECT status FROM allocation_month WHERE month = '2026-02'`)).toEqual([{ status: 'CURRENT' }]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('reads that wait for another read\'s recompute are told its months; a read after it, none', async () => {
+    await t.dataSource.query(`UPDATE allocation_month SET status = 'STALE' WHERE month = '2026-02'`);
+    const allocateMonth = t.app.get(AllocateMonth);
+    const spy = jest.spyOn(allocateMonth, 'ensureCurrent');
+    try {
+      // three reads at once: the first recomputes February, the others wait their turn and find nothing left to do
+      const said = await Promise.all([allocateMonth.refreshStale('uji-1', '2026-02'), allocateMonth.refreshStale('uji-2', null), allocateMonth.refreshStale('uji-3', { from: '2026-01', to: '2026-02' })]);
+      expect(said).toEqual([['2026-02'], ['2026-02'], ['2026-02']]);
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(await allocateMonth.refreshStale('uji-4', null)).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('a lookup that came while another read recomputed February, and found it CURRENT once that was done, says so too', async () => {
+    await t.dataSource.query(`UPDATE allocation_month SET status = 'STALE' WHERE month = '2026-02'`);
+    const allocateMonth = t.app.get(AllocateMonth);
+    const closedMonths = t.app.get(ClosedMonths);
+    const isClosed = closedMonths.isClosed.bind(closedMonths);
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    // the other read's recompute stops inside its transaction (the allocation lock taken; on PGlite the one connection)
+    const spy = jest.spyOn(closedMonths, 'isClosed').mockImplementation(async (...args) => {
+      entered();
+      await gate;
+      return isClosed(...args);
+    });
+    try {
+      const other = allocateMonth.refreshStale('uji-lain', '2026-02');
+      await inside;
+      const lookup = auditor.get(`/api/v1/splits?nik=${testNik(1)}`).then((res) => res);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      open();
+      const [res] = await Promise.all([lookup, other]);
+      expect(res.status).toBe(200);
+      expect([res.body.recomputedMonths, res.headers['x-recomputed-months']]).toEqual([['2026-02'], '2026-02']);
     } finally {
       spy.mockRestore();
     }
@@ -94,7 +145,8 @@ describe('§9: a closed month keeps the pledge terms its splits were allocated u
     await keuangan.patch(`/api/v1/pledges/${desa.code}`).send({ fund: 'ADD', priority: 95, reason: 'koreksi: ADD, bukan Dana Desa' }).expect(200);
     await keuangan.patch(`/api/v1/pledges/${desa.code}`).send({ sourceType: 'TJSLP', fund: null, funder: 'PT Sepuluh', reason: 'uji: jenis sumber berubah' }).expect(200);
 
-    expect((await auditor.get(`/api/v1/splits?month=2026-02`).expect(200)).body).toEqual(before.splits);
+    // February's splits as they were; the read recomputed March, STALE after the revisions (every read recomputes every STALE month), and says so
+    expect((await auditor.get(`/api/v1/splits?month=2026-02`).expect(200)).body).toEqual({ ...before.splits, recomputedMonths: ['2026-03'] });
     expect((await auditor.get(`/api/v1/splits?nik=${testNik(1)}&month=2026-02`).expect(200)).body.items).toEqual(before.splits.items);
     const february = (await auditor.get('/api/v1/allocations/2026-02').expect(200)).body;
     expect({ funded: february.funded, warnings: february.warnings }).toEqual({ funded: before.allocation.funded, warnings: before.allocation.warnings });

@@ -69,9 +69,9 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       '2026-02 PROV-2026 15120',
     ]);
     expect(p6.items.filter((s: { month: string }) => s.month === '2026-02').map((s: { amount: number }) => s.amount)).toEqual([7320, 15120]);
-    expect(unknown).toEqual({ items: [], total: 0, warnings: [] });
-    expect(p1Page2).toEqual({ total: 4, items: [p1.items[3]], warnings: [] });
-    expect(p1First).toEqual({ total: 4, items: [p1.items[0]], warnings: [] });
+    expect(unknown).toEqual({ items: [], total: 0, warnings: [], recomputedMonths: [] });
+    expect(p1Page2).toEqual({ total: 4, items: [p1.items[3]], warnings: [], recomputedMonths: [] });
+    expect(p1First).toEqual({ total: 4, items: [p1.items[0]], warnings: [], recomputedMonths: [] });
   });
 
   it('filters by month, pledge, source type and village (dots optional), and pages', async () => {
@@ -115,7 +115,7 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       expect(res.body.message).not.toMatch(/\/api\//);
     }
     // an allocated month with nothing selected, or past its last page, is still an empty list
-    expect((await auditor.get(`/api/v1/splits?month=2026-02&nik=${testNik(7)}`).expect(200)).body).toEqual({ items: [], total: 0, warnings: [] });
+    expect((await auditor.get(`/api/v1/splits?month=2026-02&nik=${testNik(7)}`).expect(200)).body).toEqual({ items: [], total: 0, warnings: [], recomputedMonths: [] });
     expect((await auditor.get('/api/v1/splits?month=2026-02&page=99').expect(200)).body).toMatchObject({ items: [], total: 9 });
   });
 
@@ -133,7 +133,7 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     expect(village.body).toMatchObject({ code: 'VILLAGE_NOT_FOUND', details: { code: '1703999999' } });
     expect(village.body.message).toMatch(/^Desa\/kelurahan dengan kode "1703999999" tidak ada di Kabupaten Bengkulu Utara\./);
     // a known pledge with nothing in the month stays an empty list
-    expect((await auditor.get('/api/v1/splits?pledgeCode=APBD-2026&month=2026-02&villageCode=17.03.06.2001').expect(200)).body).toEqual({ items: [], total: 0, warnings: [] });
+    expect((await auditor.get('/api/v1/splits?pledgeCode=APBD-2026&month=2026-02&villageCode=17.03.06.2001').expect(200)).body).toEqual({ items: [], total: 0, warnings: [], recomputedMonths: [] });
   });
 
   it('sums by pledge with an UNFUNDED row (partly funded participant-months included)', async () => {
@@ -346,14 +346,14 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     const february = (await auditor.get('/api/v1/splits?month=2026-02&pageSize=1000').expect(200)).body;
     const range = (await auditor.get(`/api/v1/splits?${RANGE}&pageSize=1000`).expect(200)).body;
     // March was never allocated: the answer says so (QA: silent), as the summary's monthsNotAllocated does
-    expect(range).toEqual({ total: 18, items: [...january.items, ...february.items], warnings: [], monthsNotAllocated: ['2026-03'] });
-    expect((await auditor.get(`/api/v1/splits?${RANGE}&pageSize=5&page=2`).expect(200)).body).toEqual({ total: 18, items: range.items.slice(5, 10), warnings: [], monthsNotAllocated: ['2026-03'] });
+    expect(range).toEqual({ total: 18, items: [...january.items, ...february.items], warnings: [], monthsNotAllocated: ['2026-03'], recomputedMonths: [] });
+    expect((await auditor.get(`/api/v1/splits?${RANGE}&pageSize=5&page=2`).expect(200)).body).toEqual({ total: 18, items: range.items.slice(5, 10), warnings: [], monthsNotAllocated: ['2026-03'], recomputedMonths: [] });
     expect((await auditor.get('/api/v1/splits?from=2026-01&to=2026-02').expect(200)).body.monthsNotAllocated).toEqual([]);
     expect((await auditor.get('/api/v1/splits?month=2026-01').expect(200)).body).not.toHaveProperty('monthsNotAllocated');
     expect((await auditor.get(`/api/v1/splits?${RANGE}&pledgeCode=APBD-2026`).expect(200)).body.items.map((s: { amount: number }) => s.amount)).toEqual([22680, 22680, 22680, 7320]);
     expect((await auditor.get(`/api/v1/splits?from=2026-02&to=2026-04&nik=${testNik(6)}`).expect(200)).body.items.map((s: { month: string; amount: number }) => `${s.month} ${s.amount}`)).toEqual(['2026-02 7320', '2026-02 15120']);
     // a range with nothing selected is an empty list, as an allocated month is
-    expect((await auditor.get(`/api/v1/splits?${RANGE}&nik=${testNik(7)}`).expect(200)).body).toEqual({ items: [], total: 0, warnings: [], monthsNotAllocated: ['2026-03'] });
+    expect((await auditor.get(`/api/v1/splits?${RANGE}&nik=${testNik(7)}`).expect(200)).body).toEqual({ items: [], total: 0, warnings: [], monthsNotAllocated: ['2026-03'], recomputedMonths: [] });
 
     const res = await auditor.get(`/api/v1/splits/export.xlsx?${RANGE}&sourceType=APBD`).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="alokasi-2026-01-sd-2026-03-APBD-\d{4}-\d{2}-\d{2}\.xlsx"$/);
@@ -444,7 +444,9 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
     expect(await recomputed()).toEqual(['2026-01', '2026-02'].map((month) => ({ entityId: month, summary: { month, asked: '2026-01..2026-03', why } })));
     // the list of the range, made STALE again, reads the recomputed February as well, and says so alike
     await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_360, reason: 'uji: pagu semula' }).expect(200);
-    expect((await auditor.get(`/api/v1/splits?${RANGE}&nik=${testNik(6)}&pledgeCode=APBD-2026`).expect(200)).body.items.map((s: { amount: number }) => s.amount)).toEqual([22680, 7320]);
+    const list = (await auditor.get(`/api/v1/splits?${RANGE}&nik=${testNik(6)}&pledgeCode=APBD-2026`).expect(200)).body;
+    expect(list.items.map((s: { amount: number }) => s.amount)).toEqual([22680, 7320]);
+    expect(list.recomputedMonths).toEqual(['2026-01', '2026-02']);
     expect(await recomputed()).toEqual(['2026-01', '2026-02'].map((month) => ({ entityId: month, summary: { month, asked: '2026-01..2026-03', why } })));
   });
 

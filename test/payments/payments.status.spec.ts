@@ -35,7 +35,11 @@ describe('payments: the status is read from the current allocation', () => {
     const auditor = await t.as(Role.AUDITOR);
     expect((await auditor.get('/api/v1/payments/status?month=2026-09').expect(200)).body).toEqual([{ pledgeCode: 'PROV-2026', due: 30240, paid: 30240, status: 'PAID', late: false, ...NO_CORRECTIONS, ownPaid: 30240, ownStatus: 'PAID' }]);
     await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/PROV-2026').send({ quota: 1, reason: 'APBD-P' }).expect(200);
-    expect((await auditor.get('/api/v1/payments/status?month=2026-09').expect(200)).body).toEqual([{ pledgeCode: 'PROV-2026', due: 15120, paid: 30240, status: 'OVERPAID', late: false, ...NO_CORRECTIONS, ownPaid: 30240, ownStatus: 'OVERPAID' }]);
+    const judged = await auditor.get('/api/v1/payments/status?month=2026-09').expect(200);
+    expect(judged.body).toEqual([{ pledgeCode: 'PROV-2026', due: 15120, paid: 30240, status: 'OVERPAID', late: false, ...NO_CORRECTIONS, ownPaid: 30240, ownStatus: 'OVERPAID' }]);
+    // a bare array keeps its shape: the months recomputed for the read are in a header (the revision made January to September STALE)
+    expect(judged.headers['x-recomputed-months']).toBe('2026-01,2026-02,2026-03,2026-04,2026-05,2026-06,2026-07,2026-08,2026-09');
+    expect((await auditor.get('/api/v1/payments/status?month=2026-09').expect(200)).headers['x-recomputed-months']).toBe('');
     const [month] = await t.dataSource.query(`SELECT status, allocated_by AS "allocatedBy" FROM allocation_month WHERE month = '2026-09'`);
     expect(month).toEqual({ status: 'CURRENT', allocatedBy: 'sistem (dihitung ulang saat dibaca oleh uji-auditor)' });
   });

@@ -160,6 +160,9 @@ describe('participant funding history per month: obligation, splits and unfunded
     const statuses = async () => (await t.dataSource.query(`SELECT status FROM allocation_month ORDER BY month`)).map((r: { status: string }) => r.status);
     expect(await statuses()).toEqual(['STALE', 'STALE']);
     const body = await detail(NONE);
+    // the answer says which months were recomputed for it; the next read recomputes none
+    expect(body.recomputedMonths).toEqual(['2026-01', '2026-02']);
+    expect((await detail(NONE)).recomputedMonths).toEqual([]);
     expect(body.fundingByMonth).toEqual([
       { month: '2026-02', obligation: 37800, funded: 37800, unfunded: 0, splits: [{ pledgeCode: 'TJSLP-2026', sourceType: 'TJSLP', amount: 37800, pledgeRevision: 1 }], closed: false, finalized: false, coveredNow: true, tariffs },
     ]);

@@ -212,15 +212,19 @@ describe('a participant’s funding history is read by the readers only', () => 
   afterAll(() => t.close());
 
   it('the operator gets the participant and its history, without `funding` or `fundingByMonth`', async () => {
-    const body = await detail(Role.OPERATOR_DINKES);
+    const res = await (await t.as(Role.OPERATOR_DINKES)).get(`/api/v1/participants/${NIK}`).expect(200);
+    const body = res.body;
     expect(Object.keys(body).sort()).toEqual(IDENTITY);
+    // it reads no funding: nothing said of recomputed months either, not even "none"
+    expect(res.headers['x-recomputed-months']).toBeUndefined();
     expect(body).toMatchObject({ nik: NIK, villageCode: '17.03.06.2001', villageName: 'Talang Jambu', active: true });
     expect(JSON.stringify(body)).not.toMatch(/DESA-1703062001-2026|37800|pledge|funding/i);
   });
 
   it.each([Role.ADMIN, Role.KEUANGAN, Role.AUDITOR])('%s gets the funding history as before', async (role) => {
     const body = await detail(role);
-    expect(Object.keys(body).sort()).toEqual([...IDENTITY, 'funding', 'fundingByMonth', 'warnings'].sort());
+    expect(Object.keys(body).sort()).toEqual([...IDENTITY, 'funding', 'fundingByMonth', 'recomputedMonths', 'warnings'].sort());
+    expect(body.recomputedMonths).toEqual([]);
     expect(body.funding).toEqual([{ month: '2026-01', ...SPLIT }]);
     const tariffs = [expect.objectContaining({ component: 'IURAN', amount: 35000 }), expect.objectContaining({ component: 'BANTUAN_DAERAH', amount: 2800 })];
     expect(body.fundingByMonth).toEqual([{ month: '2026-01', obligation: 37800, funded: 37800, unfunded: 0, splits: [SPLIT], closed: false, finalized: false, coveredNow: true, tariffs }]);
@@ -240,11 +244,14 @@ describe('a participant’s funding history is read by the readers only', () => 
     expect(await statuses()).toEqual(['STALE']);
     const before = await recomputes();
 
-    await detail(Role.OPERATOR_DINKES);
+    expect(await detail(Role.OPERATOR_DINKES)).not.toHaveProperty('recomputedMonths');
     expect(await statuses()).toEqual(['STALE']);
     expect(await recomputes()).toEqual(before);
 
-    await detail(Role.AUDITOR);
+    // the reader's answer says the month it recomputed, in its field and its header
+    const read = await (await t.as(Role.AUDITOR)).get(`/api/v1/participants/${NIK}`).expect(200);
+    expect(read.body.recomputedMonths).toEqual(['2026-01']);
+    expect(read.headers['x-recomputed-months']).toBe('2026-01');
     expect(await statuses()).toEqual(['CURRENT']);
     expect((await recomputes()).slice(before.length)).toEqual([{ actor: 'sistem (dihitung ulang saat dibaca oleh uji-auditor)', entity_id: '2026-01' }]);
   });

@@ -132,10 +132,12 @@ describe('statements: a withdrawn pledge is named "(dicabut)"', () => {
     expect(rowOf(ws, 'Status').getCell(3).value).toBe(
       'Dicabut pada 15 November 2026 10.00 WIB oleh uji-keuangan: tidak ikut dialokasikan pada bulan yang belum difinalisasi; bulan yang sudah difinalisasi tetap mencatat yang didanainya.',
     );
+    // the withdrawal made March STALE: the download recomputed it, and says so under the title (a line more above the table)
+    expect(ws.getRow(3).getCell(1).value).toBe('Alokasi Maret 2026 dihitung ulang saat unduhan ini dibuat (data berubah sesudah dihitung).');
     // month, participants funded, due, paid, (paid − due), status
     const cells = (label: string) => (rowOf(ws, label).values as unknown[]).slice(1, 7);
-    expect(cells('Februari 2026')).toEqual(['Februari 2026', 2, 37_800, 0, { formula: 'D6-C6', result: -37_800 }, 'Belum dibayar – lewat jatuh tempo 10 Februari 2026']);
-    expect(cells('Maret 2026')).toEqual(['Maret 2026', 0, 0, 37_800, { formula: 'D7-C7', result: 37_800 }, 'Lebih bayar']);
+    expect(cells('Februari 2026')).toEqual(['Februari 2026', 2, 37_800, 0, { formula: 'D7-C7', result: -37_800 }, 'Belum dibayar – lewat jatuh tempo 10 Februari 2026']);
+    expect(cells('Maret 2026')).toEqual(['Maret 2026', 0, 0, 37_800, { formula: 'D8-C8', result: 37_800 }, 'Lebih bayar']);
   });
 
   it('a pledge standing is not marked', async () => {

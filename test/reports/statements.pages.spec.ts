@@ -162,4 +162,39 @@ describe('statements after a pledge revision', () => {
     const [march] = await t.dataSource.query(`SELECT status FROM allocation_month WHERE month = '2026-03'`);
     expect(march.status).toBe('CURRENT');
   });
+
+  it('say in their header block, and in a header, which months were recomputed for the download; nothing when none was STALE', async () => {
+    const auditor = await t.as(Role.AUDITOR);
+    const line = 'Alokasi Januari 2026 s.d. Maret 2026 dihitung ulang saat unduhan ini dibuat (data berubah sesudah dihitung).';
+    const head = (ws: ExcelJS.Worksheet) => [1, 2, 3, 4, 5, 6, 7, 8].map((r) => ws.getRow(r).getCell(1).value);
+    // the line right under the title and its period line (a DRAF's notice rows may stand above the title)
+    const saysIt = (ws: ExcelJS.Worksheet) => {
+      const rows = head(ws);
+      const at = rows.indexOf(line);
+      return at > 0 && String(rows[at - 1]).includes('dibuat');
+    };
+    const [{ village_code: village }] = await t.dataSource.query(`SELECT village_code FROM participant LIMIT 1`);
+
+    // nothing STALE since the test before: no line, an empty header
+    const plain = await download(auditor.get('/api/v1/statements/pledges/APBD-2026.xlsx?year=2026'));
+    expect(plain.headers['x-recomputed-months']).toBe('');
+    expect(head((await readWorkbook(plain.body)).getWorksheet('Ringkasan')!)).not.toContain(line);
+
+    await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ budget: 9 * 37_800, reason: 'Pergeseran anggaran' }).expect(200);
+    const village1 = await download(auditor.get(`/api/v1/statements/villages/${village}.xlsx?year=2026`));
+    expect(village1.headers['x-recomputed-months']).toBe('2026-01,2026-02,2026-03');
+    const wb = await readWorkbook(village1.body);
+    // under the title and the period, on every sheet
+    for (const name of ['Ringkasan', 'Peserta']) expect([name, saysIt(wb.getWorksheet(name)!)]).toEqual([name, true]);
+
+    await (await t.as(Role.KEUANGAN)).patch('/api/v1/pledges/APBD-2026').send({ budget: 8 * 37_800, reason: 'Pergeseran anggaran 2' }).expect(200);
+    const recap = await download(auditor.get('/api/v1/reports/year/2026.xlsx'));
+    expect(recap.headers['x-recomputed-months']).toBe('2026-01,2026-02,2026-03');
+    const recapBook = await readWorkbook(recap.body);
+    for (const name of ['Per Pemberi Dana', 'Per Bulan', 'Keterangan']) expect([name, saysIt(recapBook.getWorksheet(name)!)]).toEqual([name, true]);
+    // the next download recomputed nothing
+    const after = await download(auditor.get(`/api/v1/statements/villages/${village}.xlsx?year=2026`));
+    expect(after.headers['x-recomputed-months']).toBe('');
+    expect(head((await readWorkbook(after.body)).getWorksheet('Ringkasan')!)).not.toContain(line);
+  });
 });

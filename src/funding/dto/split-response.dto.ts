@@ -21,6 +21,11 @@ export class SplitPageDto extends PageOf(SplitResponseDto) {
   @ApiProperty({ type: () => [PledgeWarningDto] }) warnings: PledgeWarningDto[];
   /** For a range (`from`, `to`): its months never allocated, which hold no splits (*added 2026-12-07*). */
   @ApiPropertyOptional({ type: [String], example: ['2027-01'] }) monthsNotAllocated?: string[];
+  /**
+   * The months recomputed for this read because they were STALE when it came (AllocateMonth.refreshStale), sorted; `[]` when
+   * none. Also in the header `X-Recomputed-Months` (*added 2026-12-07*).
+   */
+  @ApiProperty({ type: [String], example: ['2026-03', '2026-04'] }) recomputedMonths: string[];
 }
 
 /**

@@ -11,12 +11,14 @@ import { SplitsService } from './splits.service.js';
 import { SplitSummaries } from './split-summaries.js';
 import { ApiErrorResponses } from '../../common/errors/error-response.dto.js';
 import { SplitPageDto, SplitSummaryRowDto } from '../dto/split-response.dto.js';
+import { SaysRecomputedMonths } from '../recomputed-months.interceptor.js';
 
 @ApiTags('funding')
 @ApiBearerAuth()
 @Controller('api/v1/splits')
 @Roles(...READERS)
 @ApiErrorResponses(400, 401, 403, 404)
+@SaysRecomputedMonths()
 export class SplitsController {
   constructor(
     private readonly splits: SplitsService,

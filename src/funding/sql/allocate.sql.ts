@@ -106,9 +106,12 @@ export const MARK_STALE_FROM = `
    WHERE a.fiscal_year = $2 AND a.month >= $1 AND a.status = 'CURRENT'
      AND ${ALLOCATION_NOT_FROZEN}`;
 
-/** Months to recompute before reporting: STALE and not frozen, the latest per fiscal year. */
-export const LATEST_STALE_PER_YEAR = `
-  SELECT max(a.month) AS month
+/**
+ * Months to recompute before reporting: STALE and not frozen, per fiscal year the latest (`month`, recomputed with the
+ * months before it) and all of them (`months`, in order: what the read says it waited for).
+ */
+export const STALE_PER_YEAR = `
+  SELECT max(a.month) AS month, array_agg(a.month ORDER BY a.month) AS months
     FROM allocation_month a
    WHERE a.status = 'STALE' AND ${ALLOCATION_NOT_FROZEN}
    GROUP BY a.fiscal_year

@@ -10,26 +10,16 @@ import { allocate } from '../domain/allocate.js';
 import { fundedByPledge, unfundedOf } from './allocation-totals.js';
 import { FundingException } from '../funding.exception.js';
 import * as SQL from '../sql/allocate.sql.js';
+import { noteRecomputedMonths, type RefreshRun } from '../recomputed-months.js';
 import { MonthBuildPool } from './month-build-pool.js';
 import { writeMonthTables } from './month-partitions.js';
 import { readCandidates } from './candidates.js';
 import { pledgesOfMonth, tariffOfMonth } from './month-inputs.js';
 import { orderByDay } from './month-order.js';
+import { OUTDATED, recomputedOnRead, staleReadEvent, type StaleRead, type StaleReadEvent } from './stale-reads.js';
 
 export type { AllocationSummary } from '../allocations/allocation-summary.js';
-
-/**
- * What a read that recomputes STALE months asked for, for their audit events (`asked`): one month
- * (GET /splits/summary?month=), a period of months (a quarter's statement), or null for a read of
- * every month (GET /splits?nik=, a participant's funding history).
- */
-export type StaleRead = string | { from: string; to: string } | null;
-
-/** What the events of a read's recompute say: the month or period it asked for (null: every month) and why STALE months were written. */
-export interface StaleReadEvent {
-  asked: string | null;
-  why: string;
-}
+export { recomputedOnRead, staleReadEvent, type StaleRead, type StaleReadEvent } from './stale-reads.js';
 
 export interface AllocateMonthCommand {
   month: string;
@@ -54,6 +44,8 @@ export class AllocateMonth {
   private readonly logger = new Logger(AllocateMonth.name);
   /** The last refreshStale of this process outside a caller's transaction (the next waits for it). */
   private refreshing: Promise<void> = Promise.resolve();
+  /** Each refreshStale of this process running or queued, with the months it recomputed so far (refreshStale's answer). */
+  private readonly unfinished = new Set<RefreshRun>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -86,11 +78,11 @@ export class AllocateMonth {
    * Allocates only when `month` or an earlier month of its year is not CURRENT; a closed month is reported as stored.
    * `read`: set by refreshStale, what the read asked for (recompute).
    */
-  ensureCurrent(month: string, actor: string, manager?: EntityManager, read?: StaleReadEvent): Promise<AllocationDetail> {
+  ensureCurrent(month: string, actor: string, manager?: EntityManager, read?: StaleReadEvent & { written?: Set<string> }): Promise<AllocationDetail> {
     assertMonth(month);
     return this.inTransaction(manager, async (m) => {
       await m.query(SQL.TAKE_ALLOCATION_LOCK);
-      if (!(await this.closedMonths.isClosed(month, m))) await this.recompute(m, month, actor, false, read);
+      if (!(await this.closedMonths.isClosed(month, m))) for (const k of await this.recompute(m, month, actor, false, read)) read?.written?.add(k);
       return this.summaries.of(month, m);
     });
   }
@@ -101,30 +93,62 @@ export class AllocateMonth {
    * here, holding no connection, instead of in its own transaction on the allocation lock. Fifty
    * auditors' lookups that found a month STALE used to take all ten connections of the pool while
    * one recomputed, and every other request, `/health` included, waited for the recompute.
+   *
+   * → the months recomputed for this read, sorted, which its answer says (recomputed-months.ts): the months whose
+   * allocation was STALE (a change since it was computed, or emptied by a crash and so marked STALE) when this
+   * read came, and that it waited for before reading on. That is, the months rewritten or found STALE by
+   *  - the refreshStale calls of this process running or queued when this one was called (another read's recompute
+   *    that this one waited for: it then finds nothing left to do itself; for the answer, those running or queued when
+   *    the request came and over when it answers: refreshesUnderway), and
+   *  - its own turn: the STALE months it found, and every month its recomputes wrote (for a STALE month, the
+   *    months from the year's first STALE one on), a month found STALE that another process recomputed while this
+   *    one waited on the allocation lock included.
+   * A month a read of another process recomputed before this read came is not among them, nor one recomputed by a
+   * run (a reconciliation, the schedule, a manual allocation): this read did not wait for it. `[]` when none.
    */
-  refreshStale(reader: string, read: StaleRead, manager?: EntityManager): Promise<void> {
+  refreshStale(reader: string, read: StaleRead, manager?: EntityManager): Promise<string[]> {
     const actor = recomputedOnRead(reader);
-    if (manager) return this.refreshStaleNow(actor, read, manager);
-    const run = this.refreshing.then(() => this.refreshStaleNow(actor, read));
+    const own: RefreshRun = { months: new Set(), finished: false };
+    if (manager) return this.refreshStaleNow(actor, read, own.months, manager).then(() => said(answered([own])));
+    const waitedFor = [...this.unfinished, own];
+    this.unfinished.add(own);
+    const run = this.refreshing.then(() => this.refreshStaleNow(actor, read, own.months)).finally(() => {
+      own.finished = true;
+      this.unfinished.delete(own);
+    });
     this.refreshing = run.catch(() => undefined);
-    return run;
+    return run.then(() => said(answered(waitedFor)));
+  }
+
+  /**
+   * The refreshStale calls of this process running or queued now: a request's answer counts those over by the time it
+   * answers as waited for (recomputed-months.ts), a read that found its months CURRENT because one of them rewrote them
+   * (it waited on the allocation lock, or on PGlite's one connection, without calling refreshStale) included.
+   */
+  refreshesUnderway(): RefreshRun[] {
+    return [...this.unfinished];
   }
 
   /**
    * Each year's STALE months, up to its latest, recomputed for `read`: their events name the month
    * the read asked for (QA: they named the year's latest STALE month, 2026-12, for a read of 2026-09).
+   * `recomputed` gets each year's STALE months and the months written, once the year's recompute is done.
    */
-  private async refreshStaleNow(actor: string, read: StaleRead, manager?: EntityManager): Promise<void> {
+  private async refreshStaleNow(actor: string, read: StaleRead, recomputed: Set<string>, manager?: EntityManager): Promise<void> {
     const m = manager ?? this.dataSource.manager;
-    const stale: { month: string }[] = await m.query(SQL.LATEST_STALE_PER_YEAR);
-    for (const { month } of stale) await this.ensureCurrent(month, actor, manager, staleReadEvent(read));
+    const stale: { month: string; months: string[] }[] = await m.query(SQL.STALE_PER_YEAR);
+    for (const { month, months } of stale) {
+      const written = new Set<string>();
+      await this.ensureCurrent(month, actor, manager, { ...staleReadEvent(read), written });
+      for (const k of [...months, ...written]) recomputed.add(k);
+    }
   }
 
   /**
    * `read`: for a recompute a read caused (refreshStale), the month it asked for and why STALE months
-   * were written; otherwise the month asked is `month`.
+   * were written; otherwise the month asked is `month`. → the months written, in order.
    */
-  private async recompute(m: EntityManager, month: string, actor: string, force: boolean, read?: StaleReadEvent): Promise<void> {
+  private async recompute(m: EntityManager, month: string, actor: string, force: boolean, read?: StaleReadEvent): Promise<string[]> {
     const year = month.slice(0, 4);
     const months = monthsBetween(`${year}-01`, month);
     const lastClosed = await this.closedMonths.lastClosedOfYear(year, m);
@@ -133,13 +157,14 @@ export class AllocateMonth {
     const statuses = new Map<string, string>((await m.query(SQL.MONTH_STATUSES, [Number(year)])).map((r: { month: string; status: string }) => [r.month, r.status]));
     const outdated = months.find((k) => open(k) && statuses.get(k) !== 'CURRENT');
     const from = outdated ?? (force ? month : undefined);
-    if (!from) return;
+    if (!from) return [];
     await m.query(SQL.LOCK_REGISTER);
     const written = months.filter((k) => k >= from && open(k));
     for (const k of written) await this.allocateOne(m, k, actor, month);
     if (month < `${year}-12`) await m.query(SQL.MARK_STALE_FROM, [addMonths(month, 1), Number(year)]);
     const asked = read ? read.asked : month;
     for (const k of written) await this.recordWritten(m, k, asked, actor, force && k === month, statuses.get(k), read?.why);
+    return written;
   }
 
   /**
@@ -262,40 +287,15 @@ function stopwatch() {
   return Object.assign(lap, { report: () => laps.join(', ') });
 }
 
-/**
- * Who a month recomputed because someone read it was allocated by (`allocatedBy`): the system,
- * not the reader, who may be an auditor and changes nothing; the change that made it STALE is in
- * the audit log under its own author.
- */
-export function recomputedOnRead(reader: string): string {
-  return `sistem (dihitung ulang saat dibaca oleh ${reader})`;
+/** `months`, added to the answer of the request being served (the callbacks of refreshStale's promise run in its context). */
+function said(months: string[]): string[] {
+  noteRecomputedMonths(months);
+  return months;
 }
 
-/**
- * What a read that recomputed STALE months asked for, as its events' `asked`: the month, a period of several as
- * `2026-01..2026-03` (QA: null, as for a read of every month, so the trail did not say which quarter was read), or null.
- */
-function staleReadAsked(read: StaleRead): string | null {
-  if (read === null || typeof read === 'string') return read;
-  return read.from === read.to ? read.from : `${read.from}..${read.to}`;
-}
-
-/** What the audit trail says of a STALE month, in the users' words (QA: "(STALE)" read as English). */
-const OUTDATED = 'alokasi sudah tidak berlaku (data berubah sesudah dihitung)';
-
-/** The recompute event of a read of `read`: what it asked for and why (staleReadWhy). */
-export function staleReadEvent(read: StaleRead): StaleReadEvent {
-  return { asked: staleReadAsked(read), why: staleReadWhy(read) };
-}
-
-/** Why a read recomputed a STALE month, naming what it read (a month, a period, every month). */
-function staleReadWhy(read: StaleRead): string {
-  const what =
-    read === null ? 'semua bulan (pembacaan tanpa bulan, mis. riwayat pendanaan satu NIK)'
-    : typeof read === 'string' ? `bulan ${monthName(read)}`
-    : read.from === read.to ? `bulan ${monthName(read.from)}`
-    : `${monthName(read.from)} s.d. ${monthName(read.to)}`;
-  return `${OUTDATED}: dihitung ulang sebelum pembacaan ${what}`;
+/** The months of `runs`, once each, sorted. */
+function answered(runs: readonly RefreshRun[]): string[] {
+  return [...new Set(runs.flatMap((r) => [...r.months]))].sort();
 }
 
 function assertMonth(month: string): void {

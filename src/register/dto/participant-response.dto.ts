@@ -103,6 +103,11 @@ export class ParticipantDetailResponseDto extends ParticipantResponseDto {
    * revisions its splits were allocated under, as `GET /splits?nik=` gives them; `[]` when none.
    */
   @ApiPropertyOptional({ type: () => [PledgeWarningDto] }) warnings?: PledgeWarningDto[];
+  /**
+   * ADMIN, KEUANGAN and AUDITOR only: the months recomputed for this read because they were STALE when it came, sorted; `[]`
+   * when none. Also in the header `X-Recomputed-Months` (*added 2026-12-07*).
+   */
+  @ApiPropertyOptional({ type: [String], example: ['2026-03'] }) recomputedMonths?: string[];
 }
 
 /** A registration voided (POST /participants/:nik/void). */

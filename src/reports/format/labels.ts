@@ -1,6 +1,6 @@
 /** Indonesian words users read in workbooks: months, categories, statuses, source types, Rupiah. */
 import { dayInWib } from '../../common/clock/clock.js';
-import { dayName, monthName, monthsSaid } from '../../common/month.js';
+import { addMonths, dayName, monthName, monthsSaid } from '../../common/month.js';
 import { rupiah } from '../../common/money.js';
 import { correctionsIn, duenessOf, isLatePayment, isOwed, ownPaymentsOf, paymentStatusOf, type PaymentFact } from '../../payments/payment-status.js';
 
@@ -200,4 +200,24 @@ export function revisionLabel(r: RevisionFacts): string {
   const when = r.changedAt ? dayName(dayInWib(r.changedAt)) : null; // 20 November 2026, as a reader writes it (QA: ISO)
   const what = [when, r.reason].filter(Boolean).join(': ');
   return what ? `Revisi ${r.revision} — ${what}` : `Revisi ${r.revision}`;
+}
+
+/** ['2026-01', '2026-02', '2026-03', '2026-08'] → 'Januari 2026 s.d. Maret 2026, Agustus 2026'. */
+export function monthRanges(months: readonly string[]): string {
+  const ranges: Array<[string, string]> = [];
+  for (const m of months) {
+    const last = ranges[ranges.length - 1];
+    if (last && addMonths(last[1], 1) === m) last[1] = m;
+    else ranges.push([m, m]);
+  }
+  return ranges.map(([a, b]) => (a === b ? monthLabel(a) : `${monthLabel(a)} s.d. ${monthLabel(b)}`)).join(', ');
+}
+
+/**
+ * The header line of a download whose read recomputed STALE months first (AllocateMonth.refreshStale: the months it
+ * waited for), below the title and period; none when it recomputed nothing. QA asked the file to say it, not only the
+ * audit trail.
+ */
+export function recomputedNote(months: readonly string[]): string[] {
+  return months.length ? [`Alokasi ${monthRanges(months)} dihitung ulang saat unduhan ini dibuat (data berubah sesudah dihitung).`] : [];
 }

@@ -2,12 +2,12 @@
  * The pledge statement's Ringkasan under its monthly table: the pledge's terms and pagu (writePledgeFacts), and the
  * revisions the period's months were allocated under (writeRevisionsUsed).
  */
-import { addMonths, monthOf } from '../../common/month.js';
+import { monthOf } from '../../common/month.js';
 import { LABEL_STYLE, NUMBER_FORMATS, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import type { RevisionUse } from '../../funding/domain/pledge-warnings.js';
 import { fundsAsAllocated, warningsAsAllocated } from '../data/pledge-compliance.js';
 import type { PledgeRevisions, PledgeRow, RevisionRange } from '../data/report-queries.js';
-import { FUND_LABELS, funderLabel, label, monthLabel, revisionLabel, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
+import { FUND_LABELS, funderLabel, label, monthLabel, monthRanges, revisionLabel, SCOPE_LABELS, SOURCE_TYPE_LABELS, wibTimestamp } from '../format/labels.js';
 import { mixedRevisions, revisionFacts, revisionNumbers } from '../format/revisions.js';
 import type { TableSheet } from '../workbook/table-sheet.js';
 import type { StatementPeriod } from './statement-period.js';
@@ -81,15 +81,4 @@ export function writeRevisionsUsed(
   }
   for (const m of mixed) t.writeStyledRow([`Peringatan: alokasi ${m} memakai lebih dari satu revisi komitmen; seharusnya satu. Alokasikan ulang bulan itu.`], WARNING_STYLE);
   return mixed;
-}
-
-/** ['2026-01', '2026-02', '2026-03', '2026-08'] → 'Januari 2026 s.d. Maret 2026, Agustus 2026'. */
-function monthRanges(months: string[]): string {
-  const ranges: Array<[string, string]> = [];
-  for (const m of months) {
-    const last = ranges[ranges.length - 1];
-    if (last && addMonths(last[1], 1) === m) last[1] = m;
-    else ranges.push([m, m]);
-  }
-  return ranges.map(([a, b]) => (a === b ? monthLabel(a) : `${monthLabel(a)} s.d. ${monthLabel(b)}`)).join(', ');
 }

@@ -18,7 +18,7 @@ import { keysetPages } from '../data/keyset-pages.js';
 import { revisionUses } from '../data/pledge-compliance.js';
 import { type PledgeRow, ReportQueries } from '../data/report-queries.js';
 import { type MonthKey, type PledgeSplitRow, StatementQueries } from '../data/statement-queries.js';
-import { funderLabel, monthLabel, PAID_LATE_HEADER, rupiah, wibTimestamp } from '../format/labels.js';
+import { funderLabel, monthLabel, PAID_LATE_HEADER, recomputedNote, rupiah, wibTimestamp } from '../format/labels.js';
 import { revisionNumbers } from '../format/revisions.js';
 import { correctionNotesByMonth } from '../statements/correction-notes.js';
 import { earlierCorrectionsLine, statementMonth, statementMonthLabel, statementMonthLate } from '../statements/statement-month.js';
@@ -110,7 +110,7 @@ export class WritePledgeStatement {
     // closed months frozen by a later finalization without a finalized reconciliation: no signed Berita Acara yet (as the year recap)
     const frozen = frozenUnsigned(await this.statements.frozenUnreconciled(period.from, period.to), 'laporan');
     assertAllocated(period, allocated);
-    await this.allocateMonth.refreshStale(command.actor, period);
+    const recomputed = await this.allocateMonth.refreshStale(command.actor, period);
     const yearStart = `${period.from.slice(0, 4)}-01`;
     const due = await this.statements.dueByMonth([pledge.code], period.from, period.to);
     const usedBefore = [...(await this.statements.dueByMonth([pledge.code], yearStart, period.to)).entries()]
@@ -127,7 +127,7 @@ export class WritePledgeStatement {
     const villageList = await this.regions.villages();
     const villages = new Map(villageList.map((v) => [v.code, v.name]));
     const generatedAt = this.clock.now();
-    const title = (what: string) => [`${what}: ${funderLabel(pledge)}`, `${period.label} · dibuat ${wibTimestamp(generatedAt)}`];
+    const title = (what: string) => [`${what}: ${funderLabel(pledge)}`, `${period.label} · dibuat ${wibTimestamp(generatedAt)}`, ...recomputedNote(recomputed)];
 
     return {
       filename: `laporan-komitmen-${pledge.code.replace(/[^\w-]/g, '_')}-${period.slug}.xlsx`,

@@ -13,7 +13,7 @@ import { RegionsService } from '../../regions/regions.service.js';
 import { keysetPages } from '../data/keyset-pages.js';
 import { ReportQueries } from '../data/report-queries.js';
 import { type MonthKey, StatementQueries, type VillageResidentRow } from '../data/statement-queries.js';
-import { FUND_LABELS, funderLabel, label, monthLabel, rupiah, wibTimestamp } from '../format/labels.js';
+import { FUND_LABELS, funderLabel, label, monthLabel, recomputedNote, rupiah, wibTimestamp } from '../format/labels.js';
 import { writePaymentsSheet } from '../statements/payments-sheet.js';
 import { draftReason, frozenUnsigned, villageHead, writeStatementClosing } from '../statements/statement-closing.js';
 import { DINKES_HEAD } from '../workbook/signature-block.js';
@@ -87,7 +87,7 @@ export class WriteVillageStatement {
     // closed months frozen by a later finalization without a finalized reconciliation: no signed Berita Acara yet (as the year recap)
     const frozen = frozenUnsigned(await this.statements.frozenUnreconciled(period.from, period.to), 'laporan');
     assertAllocated(period, allocated);
-    await this.allocateMonth.refreshStale(command.actor, period);
+    const recomputed = await this.allocateMonth.refreshStale(command.actor, period);
     const pledges = await this.statements.villagePledges(code, period.from, period.to);
     const own = [...new Set(pledges.map((p) => p.code))];
     const months = await this.statements.villageMonths(period.from, period.to, code, own);
@@ -108,6 +108,7 @@ export class WriteVillageStatement {
     const title = (what: string) => [
       `${what} — ${kind} ${village.name}, Kecamatan ${village.kecamatanName}`,
       `${period.label} · kode ${village.code} · dibuat ${wibTimestamp(generatedAt)}`,
+      ...recomputedNote(recomputed),
     ];
 
     return {

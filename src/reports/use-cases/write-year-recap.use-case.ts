@@ -15,7 +15,7 @@ import { AllocateMonth } from '../../funding/use-cases/allocate-month.use-case.j
 import { revisionUses, warningsAsAllocated } from '../data/pledge-compliance.js';
 import { ReportQueries, type RevisionRange } from '../data/report-queries.js';
 import { StatementQueries, type YearMonthRow } from '../data/statement-queries.js';
-import { funderLabel, wibTimestamp } from '../format/labels.js';
+import { funderLabel, recomputedNote, wibTimestamp } from '../format/labels.js';
 import { REGENCY } from '../reconciliation-workbook/titles.js';
 import { ReportsException } from '../reports.exception.js';
 import { draftReason, frozenUnsigned } from '../statements/statement-closing.js';
@@ -49,7 +49,7 @@ export class WriteYearRecap {
     const period = resolvePeriod({ year });
     const allocated = await this.statements.allocatedMonths(period.from, period.to);
     assertAllocated(period, allocated); // 404 NOT_ALLOCATED for a year none of whose months is
-    await this.allocateMonth.refreshStale(command.actor, period);
+    const recomputed = await this.allocateMonth.refreshStale(command.actor, period);
     const pledges = await this.reports.pledgesAtRevisions(year, {});
     const codes = pledges.map((p) => p.code);
     const splits = await this.reports.splitsByPledgeMonth(period.from, period.to);
@@ -73,7 +73,7 @@ export class WriteYearRecap {
       ...(draft ? [`Rekap ini masih DRAF: ${draft}`] : []),
     ];
     const made = wibTimestamp(now);
-    const title = (what: string) => [`Rekap Tahunan Jamkesda ${year}: ${what} — ${REGENCY}`, `Tahun Anggaran ${year} · dibuat ${made} oleh ${command.actor}`];
+    const title = (what: string) => [`Rekap Tahunan Jamkesda ${year}: ${what} — ${REGENCY}`, `Tahun Anggaran ${year} · dibuat ${made} oleh ${command.actor}`, ...recomputedNote(recomputed)];
 
     return {
       filename: `rekap-tahunan-jamkesda-${year}.xlsx`,

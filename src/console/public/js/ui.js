@@ -2,6 +2,7 @@
 import { download } from './api.js';
 import { h, replace } from './dom.js';
 import { field } from './forms.js';
+import { monthsLabel } from './format.js';
 
 /** Says something to screen readers through the page's polite live region. */
 export function announce(text) {
@@ -14,6 +15,15 @@ export function announce(text) {
 /** A coloured message box: kind is info | success | warning | error. Errors are announced at once. */
 export function notice(kind, ...children) {
   return h('div', { class: `notice notice--${kind}`, role: kind === 'error' ? 'alert' : 'status' }, ...children);
+}
+
+/**
+ * The months the API recomputed for the answer shown (its `recomputedMonths`: STALE when asked, recomputed first), said
+ * above the funding it shows; nothing when none (or from an API without the field).
+ */
+export function recomputedNotice(months) {
+  if (!Array.isArray(months) || months.length === 0) return null;
+  return notice('info', `Alokasi ${monthsLabel(months)} baru saja dihitung ulang sebelum ditampilkan, karena data berubah sesudah dihitung.`);
 }
 
 /**

@@ -8,7 +8,7 @@ import { h, replace } from '../dom.js';
 import { dateLabel, dateTimeLabel, END_REASON_LABELS, label, monthLabel, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
 import { field, form, showErrors, values } from '../forms.js';
 import { canSee, hashFor, ROLE } from '../routes.js';
-import { announce, badge, confirmStep, dataTable, errorNotice, notice, pageHeader, section } from '../ui.js';
+import { announce, badge, confirmStep, dataTable, errorNotice, notice, pageHeader, recomputedNotice, section } from '../ui.js';
 import { villageName } from '../villages.js';
 
 /** Said where the funding history would be when the API gives none (the operator: it reads no funding). */
@@ -73,6 +73,7 @@ export async function render(main, ctx, said = null) {
     ),
     section(
       'Riwayat pendanaan',
+      months ? recomputedNotice(p.recomputedMonths) : null,
       months && warnings ? complianceNotice(warnings) : null,
       months ? fundingTable(months, funders, canSee(ctx.user.role, '/komitmen/x'), compliance) : notice('info', FUNDING_FOR_READERS_ONLY),
       months ? allocationHint(canSee(ctx.user.role, '/pembayaran')) : null,

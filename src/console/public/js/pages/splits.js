@@ -10,7 +10,7 @@ import { addressPeriodProblems, periodFields } from '../month-period.js';
 import { field, form, nikField, showErrors, values } from '../forms.js';
 import { hashFor } from '../routes.js';
 import { clampPage, fetchListedPage, pager } from '../pager.js';
-import { announce, busy, dataTable, errorNotice, loading, pageHeader, section } from '../ui.js';
+import { announce, busy, dataTable, errorNotice, loading, pageHeader, recomputedNotice, section } from '../ui.js';
 import { villageOptions } from '../villages.js';
 import { filterRefusal, FILTERS, filtersOf, followMonth, forgetUnlisted, GROUP_LABELS, keepingAsked, pledgeOptions, yearMonth } from '../split-filters.js';
 import { showTotals } from '../split-totals.js';
@@ -66,6 +66,7 @@ export async function render(main, ctx) {
       const pageSum = res.items.reduce((s, r) => s + (Number(r.amount) || 0), 0);
       replace(
         results,
+        recomputedNotice(res.recomputedMonths),
         dataTable({
           caption: `Pembagian iuran: ${number(res.total)} baris`,
           columns: [
