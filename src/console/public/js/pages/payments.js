@@ -17,7 +17,7 @@ import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js
 import { PAYMENT_REPORT_FALLBACK, paymentUploadHistory } from '../payment-uploads.js';
 import { hasRowReport, reportPath } from '../row-report.js';
 import { sheetUploadForm } from '../upload-box.js';
-import { announce, busy, confirmStep, dataTable, downloadButton, errorNotice, loading, notice, pageHeader, section, sheetWarningNotices, stats } from '../ui.js';
+import { announce, busy, confirmStep, dataTable, downloadButton, errorNotice, focusResult, loading, notice, pageHeader, section, sheetWarningNotices, stats } from '../ui.js';
 
 export async function render(main, ctx) {
   const { month, problem } = monthFromAddress(ctx.query, currentMonth());
@@ -35,8 +35,11 @@ export async function render(main, ctx) {
     main,
     pageHeader('Pembayaran', 'Catat pembayaran iuran dari tiap pemberi dana (nomor SP2D atau bukti transfer). Iuran jatuh tempo tanggal 10.'),
     problem,
-    h('div', { class: 'grid-2' }, section('Catat pembayaran', paymentForm(pledges, month, refresh)), section('Unggah lembar pembayaran', sheetForm(ctx, refresh, history), history.element)),
+    h('div', { class: 'grid-2' }, section('Catat pembayaran', paymentForm(pledges, month, refresh)), section('Unggah lembar pembayaran', sheetForm(ctx, refresh, history))),
     overview,
+    // the sheets uploaded across the page's width, as the auditor reads them (QA: in the half-width upload box its file
+    // names broke mid-word and its dates spread over four lines at 1366 px)
+    section('Lembar pembayaran yang diunggah', history.element),
   );
   await Promise.all([showMonth(overview, month, ctx, clampPage(ctx.query.page)), history.load()]);
 }
@@ -71,6 +74,8 @@ function paymentForm(pledges, month, refresh) {
             // accepted, but told (nothing due that month, a correction of a month without shortfall or larger than it): POST /payments' warnings
             replace(out, notice('success', paymentSavedText(saved, body)), ...(saved.warnings ?? []).map((w) => notice('warning', h('strong', { text: 'Peringatan: ' }), w.message)));
             announce('Pembayaran tersimpan.');
+            // keyboard focus on the notice, not left on the page's body by the disabled button (QA)
+            focusResult(out.firstElementChild, el);
             // the correction month too: left filled, the next payment was saved as a correction as well (QA)
             for (const name of ['amount', 'reference', 'adjustsMonth']) {
               const control = el.querySelector(`[name="${name}"]`);
@@ -86,12 +91,7 @@ function paymentForm(pledges, month, refresh) {
     h(
       'div',
       { class: 'form-grid' },
-      field({
-        label: 'Komitmen',
-        name: 'pledgeCode',
-        required: true,
-        options: [{ value: '', label: sorted.length ? '(pilih komitmen)' : '(belum ada komitmen)' }, ...sorted.map((p) => ({ value: p.code, label: pledgeOptionLabel(p) }))],
-      }),
+      pledgeField(sorted),
       monthField({ value: month, label: 'Bulan iuran' }),
       // not inputmode numeric: a phone's number pad has no minus, and a correction may give money back
       field({ label: 'Jumlah (Rp)', name: 'amount', required: true, hint: NEGATIVE_HINT, attrs: { autocomplete: 'off' } }),
@@ -102,6 +102,21 @@ function paymentForm(pledges, month, refresh) {
     h('div', { class: 'actions' }, submit),
     out,
   );
+}
+
+/**
+ * Komitmen across the form's width, so that the chosen pledge's funder reads in full (QA: "DESA-1703112010-2026 – Pem"
+ * at 1366 px in a column of the grid).
+ */
+function pledgeField(sorted) {
+  const element = field({
+    label: 'Komitmen',
+    name: 'pledgeCode',
+    required: true,
+    options: [{ value: '', label: sorted.length ? '(pilih komitmen)' : '(belum ada komitmen)' }, ...sorted.map((p) => ({ value: p.code, label: pledgeOptionLabel(p) }))],
+  });
+  element.classList.add('field--wide');
+  return element;
 }
 
 /**
