@@ -125,6 +125,13 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     ]);
     await screenshot(page, 'auditor-splits');
     const filters = page.getByRole('form', { name: 'Saring alokasi' });
+    // at 1366 px the filter row's controls stand level (QA: "Pemberi dana (komitmen)" wrapped, its select ~20 px lower),
+    // and Total menurut's options are capitalised as the others (QA: "komitmen")
+    const tops = await filters.locator('.filters > .field:not([hidden]) :is(input, select)').evaluateAll((controls: any[]) => controls.map((c) => Math.round(c.getBoundingClientRect().top)));
+    const firstRow = tops.filter((top) => top === tops[0]);
+    expect(firstRow.length).toBeGreaterThanOrEqual(4);
+    expect(tops.filter((top) => Math.abs(top - tops[0]) > 0 && Math.abs(top - tops[0]) < 40)).toEqual([]); // none a little lower
+    await expect(filters.getByLabel('Total menurut').locator('option').allTextContents()).resolves.toEqual(['Komitmen', 'Sumber dana', 'Desa']);
     await filters.getByLabel('NIK').fill('abc');
     await filters.getByRole('button', { name: 'Tampilkan' }).click();
     await filters.locator('[data-field="nik"] .field-error').waitFor();
@@ -142,13 +149,13 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await page.goto(`${base}/console/#/alokasi?month=2026-10&pledgeCode=apbd-2026`);
     const pledgeError = filters.locator('[data-field="pledgeCode"] .field-error');
     await pledgeError.getByText('Komitmen pendanaan "apbd-2026" tidak ditemukan. Maksudnya "APBD-2026"?').waitFor();
-    await expect(filters.getByLabel('Pemberi dana (komitmen)').inputValue()).resolves.toBe('apbd-2026');
+    await expect(filters.getByLabel('Komitmen', { exact: true }).inputValue()).resolves.toBe('apbd-2026');
     await expect(page.getByRole('table', { name: /Pembagian iuran/ }).count()).resolves.toBe(0);
     expect(page.url()).toContain('pledgeCode=apbd-2026');
     await screenshot(page, 'auditor-splits-unknown-pledge');
     await page.getByRole('link', { name: 'Tampilkan komitmen APBD-2026' }).click();
     await page.getByRole('table', { name: /Pembagian iuran: 5 baris/ }).waitFor();
-    await expect(filters.getByLabel('Pemberi dana (komitmen)').inputValue()).resolves.toBe('APBD-2026');
+    await expect(filters.getByLabel('Komitmen', { exact: true }).inputValue()).resolves.toBe('APBD-2026');
 
     // A village outside the regency: the same, and the export exports nothing instead of every split
     await page.goto(`${base}/console/#/alokasi?month=2026-10&villageCode=17.03.99.2001`);
@@ -213,6 +220,28 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await page.getByRole('button', { name: 'Salin hash' }).waitFor();
     await page.getByText(/^Catat nomor dan hash peristiwa terakhir ini \(mis\. di berita acara finalisasi\)/).waitFor();
     await screenshot(page, 'auditor-audit-trail');
+    // at 1366 px an upload's UUID shows its first 8 characters, the whole in the title, on one line; an action code breaks
+    // only after its dots (QA: UUIDs over 3 lines, "reconciliation.expo / rt")
+    await page.goto(`${base}/console/#/jejak-audit?entity=enrollment_upload`);
+    await page.getByRole('table', { name: /Jejak audit: \d+ peristiwa/ }).waitFor();
+    const [upload] = await t.dataSource.query(`SELECT id FROM enrollment_upload ORDER BY uploaded_at LIMIT 1`);
+    const ids = await page.locator('td .record-id').evaluateAll((spans: any[]) => spans.map((s) => ({ text: s.textContent, title: s.getAttribute('title'), lines: s.getClientRects().length })));
+    expect(ids).toEqual(expect.arrayContaining([{ text: `${upload.id.slice(0, 8)}…`, title: upload.id, lines: 1 }]));
+    const codes = await page.locator('td .action-code').evaluateAll((spans: any[]) => {
+      const g = globalThis as any;
+      return spans.map((s) => ({
+        code: s.textContent,
+        breaks: s.querySelectorAll('wbr').length,
+        // every piece between the breaks on one line
+        whole: [...s.childNodes].filter((n: any) => n.nodeType === 3).every((n: any) => {
+          const range = g.document.createRange();
+          range.selectNodeContents(n);
+          return range.getClientRects().length === 1;
+        }),
+      }));
+    });
+    expect(codes.length).toBeGreaterThan(0);
+    for (const c of codes) expect(c).toEqual({ code: c.code, breaks: c.code.split('.').length - 1, whole: true });
     // a range that ends before it starts, said without the API's names, then corrected: the old errors go
     const auditFilters = page.getByRole('form', { name: 'Saring jejak audit' });
     await auditFilters.getByLabel('Dari tanggal').fill('2026-12-05');

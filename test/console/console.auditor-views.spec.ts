@@ -150,7 +150,7 @@ describeInBrowser('console: Alokasi opened on a filter its pickers lack', () => 
   });
 
   const filtersOf = (page: Page) => page.getByRole('form', { name: 'Saring alokasi' });
-  const unlistedOptions = (page: Page, label: string) => filtersOf(page).getByLabel(label).locator('option', { hasText: '(tidak ada di daftar)' });
+  const unlistedOptions = (page: Page, label: string) => filtersOf(page).getByLabel(label, { exact: true }).locator('option', { hasText: '(tidak ada di daftar)' });
 
   it('Unduh Excel on an unknown village downloads nothing and does not say the 404 a second time beside the button', async () => {
     const { t, base, browser } = app;
@@ -180,11 +180,11 @@ describeInBrowser('console: Alokasi opened on a filter its pickers lack', () => 
     await login(page, base, await userFor(t, Role.AUDITOR), '#/alokasi?pledgeCode=apbd-2026');
     const filters = filtersOf(page);
     await filters.locator('[data-field="pledgeCode"] .field-error').getByText('Komitmen pendanaan "apbd-2026" tidak ditemukan.', { exact: false }).waitFor();
-    const pledge = filters.getByLabel('Pemberi dana (komitmen)');
-    await expect(unlistedOptions(page, 'Pemberi dana (komitmen)').count()).resolves.toBe(1);
+    const pledge = filters.getByLabel('Komitmen', { exact: true });
+    await expect(unlistedOptions(page, 'Komitmen').count()).resolves.toBe(1);
     // QA: after picking the pledge meant, "apbd-2026 (tidak ada di daftar)" could still be picked again
     await pledge.selectOption('APBD-2026');
-    await expect(unlistedOptions(page, 'Pemberi dana (komitmen)').count()).resolves.toBe(0);
+    await expect(unlistedOptions(page, 'Komitmen').count()).resolves.toBe(0);
     await expect(pledge.inputValue()).resolves.toBe('APBD-2026');
 
     // the village picker the same way, "Semua desa" picked; a village it lists stays chosen as it was
@@ -207,7 +207,7 @@ describeInBrowser('console: Alokasi opened on a filter its pickers lack', () => 
     const { context, page, errors } = await openPage(browser);
     await login(page, base, await userFor(t, Role.AUDITOR), '#/alokasi?month=2027-01');
     const filters = filtersOf(page);
-    const pledge = filters.getByLabel('Pemberi dana (komitmen)');
+    const pledge = filters.getByLabel('Komitmen', { exact: true });
     await pledge.waitFor();
     const options = () => pledge.locator('option').allTextContents();
     await expect(options()).resolves.toEqual(['Semua komitmen', 'APBD-2027 – Pemerintah Kabupaten Bengkulu Utara']);

@@ -157,10 +157,10 @@ describeInBrowser('console: Pembayaran pages a month of many payments and shows 
         'pembayaran ini akan tercatat sebagai kelebihan bayar.',
     );
 
-    // Alokasi's Pemberi dana and Laporan's Komitmen mark it the same way (QA: Alokasi listed it unmarked)
+    // Alokasi's Komitmen and Laporan's Komitmen mark it the same way (QA: Alokasi listed it unmarked)
     const marked = ['APBD-2026 – Penyandang dana uji', 'QA-A2-2026 – Penyandang dana uji (dicabut)'];
     await page.goto(`${base}/#/alokasi?month=2026-10`);
-    const picker = page.getByRole('form', { name: 'Saring alokasi' }).getByLabel('Pemberi dana (komitmen)').locator('option');
+    const picker = page.getByRole('form', { name: 'Saring alokasi' }).getByLabel('Komitmen', { exact: true }).locator('option');
     await picker.nth(2).waitFor({ state: 'attached' });
     expect(await picker.allTextContents()).toEqual(['Semua komitmen', ...marked]);
     await page.goto(`${base}/#/laporan?month=2026-10`);

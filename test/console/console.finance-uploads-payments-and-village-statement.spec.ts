@@ -67,6 +67,8 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     await sheet.locator('input[type="file"]').setInputFiles({ name: 'pembayaran-oktober.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await paymentSheet(template.workbook) });
     await sheet.getByRole('button', { name: 'Unggah pembayaran' }).click();
     await sheet.getByText('Lembar diproses: 2 pembayaran tercatat (Rp175.600), 1 baris ditolak.').waitFor();
+    // keyboard focus on the answer's notice, not on the page's body (QA: focus fell to BODY after an upload)
+    await expect(page.evaluate(() => (globalThis as any).document.activeElement.textContent)).resolves.toBe('Lembar diproses: 2 pembayaran tercatat (Rp175.600), 1 baris ditolak.');
     const stat = (label: string) => sheet.locator('.stat', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').first().textContent();
     expect([await stat('Baris dibaca'), await stat('Diterima'), await stat('Ditolak')]).toEqual(['3', '2', '1']);
     expect(await tableRows(sheet.getByRole('table', { name: 'Baris ditolak dan peringatan (1 baris)' }))).toEqual([
@@ -79,8 +81,29 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     const history = page.getByRole('table', { name: 'Riwayat unggahan lembar pembayaran' });
     await history.waitFor();
     expect((await tableRows(history))[0].slice(2, 6)).toEqual(['pembayaran-oktober.xlsx', '2 (Rp175.600)', '1', '0']);
-    // at 1366 px it fits its half-width box: the report button is in view, not behind a sideways scroll (QA)
+    // at 1366 px it fits its box, across the page's width under the month (QA: in the half-width upload box it was
+    // cramped): the report button is in view, not behind a sideways scroll (QA)
     expect(await history.evaluate((t) => t.scrollWidth <= t.closest('.table-wrap')!.clientWidth)).toBe(true);
+    // the day and the time each on one line, the file name broken only after its dash or dot (QA: mid-word, the date over 4 lines)
+    const wrapping = await history.evaluate((table: any) => {
+      const g = globalThis as any;
+      const row = table.querySelector('tbody tr');
+      const lines = (node: any) => {
+        const range = g.document.createRange();
+        range.selectNodeContents(node);
+        return range.getClientRects().length;
+      };
+      const texts = (cell: any) => {
+        const walker = g.document.createTreeWalker(cell, 4); // text nodes
+        const found = [];
+        while (walker.nextNode()) found.push(walker.currentNode);
+        return found;
+      };
+      return { date: [...row.cells[0].querySelectorAll('.nowrap')].map(lines), file: texts(row.cells[2]).map((n: any) => ({ text: n.textContent, lines: lines(n) })) };
+    });
+    expect(wrapping.date).toEqual([1, 1]);
+    expect(wrapping.file.map((p: { text: string }) => p.text).join('')).toBe('pembayaran-oktober.xlsx');
+    for (const part of wrapping.file) expect(part).toEqual({ text: part.text, lines: 1 });
 
     // The month's status and payments are refreshed: the village paid in full by the 10th, the regency
     // paid less and late (14 October).
@@ -111,9 +134,31 @@ describeInBrowser('console: finance uploads a payment sheet and downloads the vi
     await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
     await expect(single.locator('[data-field="amount"] .field-error:visible').textContent()).resolves.toMatch(/^Tulis jumlah dalam rupiah penuh dengan angka/);
     await single.getByLabel('Jumlah (Rp)').fill('Rp 13.400,00');
-    await single.getByRole('button', { name: 'Simpan pembayaran' }).click();
+    // the chosen pledge's funder reads in full in the select, at 1366 and 1280 px (QA: "DESA-1703112010-2026 – Pem")
+    for (const width of [1366, 1280]) {
+      await page.setViewportSize({ width, height: 768 });
+      const fit = await single.getByLabel('Komitmen').evaluate((el: any) => {
+        const g = globalThis as any;
+        const style = g.getComputedStyle(el);
+        const ctx = g.document.createElement('canvas').getContext('2d');
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const text = el.selectedOptions[0].textContent;
+        return { text, need: Math.ceil(ctx.measureText(text).width), room: el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24 }; // 24: the arrow
+      });
+      expect(fit.text).toBe('APBD-2026 – Pemerintah Kabupaten Bengkulu Utara');
+      expect({ width, fits: fit.need <= fit.room }).toEqual({ width, fits: true });
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+    // saved with Enter on the button, as QA did: keyboard focus then on the saved payment's notice, not on the page's
+    // body (QA: BODY from 50 ms to 3 s after Enter), and still there once the month's tables are refreshed
+    await single.getByRole('button', { name: 'Simpan pembayaran' }).press('Enter');
     await single.getByText('Pembayaran Rp13.400 untuk APBD-2026 (Oktober 2026) tersimpan.').waitFor();
     await page.getByRole('table', { name: 'Pembayaran tercatat untuk Oktober 2026' }).locator('tbody tr', { hasText: 'SP2D 0102/LS/2026' }).waitFor();
+    await page.waitForTimeout(300);
+    await expect(page.evaluate(() => {
+      const active = (globalThis as any).document.activeElement;
+      return { tag: active.tagName, className: active.className, text: active.textContent, tabindex: active.getAttribute('tabindex') };
+    })).resolves.toEqual({ tag: 'DIV', className: 'notice notice--success', text: 'Pembayaran Rp13.400 untuk APBD-2026 (Oktober 2026) tersimpan.', tabindex: '-1' });
     expect(await statusOf(page, 'APBD-2026')).toEqual(['APBD-2026', 'Rp113.400', 'Rp113.400', 'Rp0', 'Lunas Dibayar terlambat']);
     expect(await page.getByRole('status', { name: 'Lewat jatuh tempo Oktober 2026' }).count()).toBe(0); // paid in full: no warning
     // The same SP2D sent again with another amount: refused beside Referensi, saying what is recorded and what was sent (QA: only "sudah tercatat")

@@ -28,6 +28,19 @@ describe('console display formats (Indonesian)', () => {
     expect([...codes].sort(f.compareCodes)).toEqual(['APBD-2026', 'APBD_PROV-2026', 'DESA-2026', 'TJSLP-KOPI-2026']);
   });
 
+  it('names tariff components as the participant and Tarif pages show them; another code as it is', () => {
+    expect(f.componentLabel('IURAN')).toBe('Iuran');
+    expect(f.componentLabel('BANTUAN_DAERAH')).toBe('Bantuan iuran daerah');
+    expect(f.componentLabel('BANTUAN_PUSAT')).toBe('Bantuan iuran Pemerintah Pusat');
+    expect(f.componentLabel('TAMBAHAN_BARU')).toBe('TAMBAHAN_BARU');
+  });
+
+  it('shortens a UUID to its first 8 characters, the whole as the title; another id stays whole (QA: Jejak Audit)', () => {
+    expect(f.shortId('3f2b8c1e-9d4a-4b7e-8f21-0a1b2c3d4e5f')).toEqual({ text: '3f2b8c1e…', title: '3f2b8c1e-9d4a-4b7e-8f21-0a1b2c3d4e5f' });
+    expect(f.shortId('APBD-2026')).toEqual({ text: 'APBD-2026', title: null });
+    expect(f.shortId('1703061205800001')).toEqual({ text: '1703061205800001', title: null });
+  });
+
   it('reads rupiah typed with dots, spaces or a prefix', () => {
     expect(f.parseRupiah('Rp 10.000.000')).toBe(10000000);
     expect(f.parseRupiah('Rp10.000.000')).toBe(10000000);

@@ -2,7 +2,7 @@
  * Console layout at the widths officers use (QA): at 1366 px the top menu of every role stays on one line (it wrapped
  * onto a second); at 390 px a wide table scrolls inside its own box, the page itself never wider than the screen, and
  * its first column stays in view while the table is scrolled to its status column; the run's bill checksum is shown to
- * auditors as a labelled, muted fingerprint, not a raw `checksum …`.
+ * auditors as a labelled, muted fingerprint, not a raw `checksum …`; at 1280 px a month field's hint keeps its example whole.
  */
 import { expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
@@ -99,6 +99,21 @@ describeInBrowser('console: layout at 1366 px and 390 px', () => {
     expect(scrolled.firstLeft).toBeGreaterThanOrEqual(scrolled.wrapLeft - 1); // the first column stuck at the left edge
     expect(scrolled.statusRight).toBeLessThanOrEqual(scrolled.wrapRight + 1);
     expect(scrolled.statusLeft).toBeGreaterThanOrEqual(scrolled.firstRight - 1); // the status beside it, not under it
+    expect(errors).toEqual([]);
+    await context.close();
+  }, BROWSER_TIMEOUT);
+
+  it("at 1280 px a month field's hint keeps its example on one line (QA: it wrapped between \"2026-\" and \"11\")", async () => {
+    const { t, base, browser } = app;
+    const { context, page, errors } = await openPage(browser, { width: 1280, height: 720 });
+    await login(page, base, await userFor(t, Role.KEUANGAN));
+    await show(page, base, `/pembayaran?month=${MONTH}`);
+    await page.getByRole('table', { name: 'Status pembayaran per pemberi dana' }).waitFor();
+    const hints = await page.locator('.field .hint', { hasText: 'Format YYYY-MM' }).evaluateAll((ps: any[]) =>
+      ps.map((p) => ({ text: p.textContent, example: [...p.querySelectorAll('.nowrap')].map((s: any) => ({ text: s.textContent, lines: s.getClientRects().length })) })),
+    );
+    expect(hints.length).toBeGreaterThanOrEqual(2); // the form's Bulan iuran and the month picker
+    for (const hint of hints) expect(hint).toEqual({ text: 'Format YYYY-MM, mis. 2026-11', example: [{ text: 'mis. 2026-11', lines: 1 }] });
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

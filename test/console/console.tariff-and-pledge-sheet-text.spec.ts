@@ -36,13 +36,17 @@ describe('console Tarif and pledge sheet texts', () => {
       { component: 'IURAN', amount: 37800, validFrom: '2021-01-01', validTo: null },
     ];
     expect(tariffs.carriedForwardText('IURAN', rows, '2026-12')).toBe(
-      'Baris terakhir IURAN (Rp37.800, mulai 1 Januari 2021) berlaku seterusnya: iuran bulan-bulan sesudahnya, termasuk tahun 2027, dihitung dengan besaran itu sampai ada baris tarif IURAN baru.',
+      'Baris terakhir Iuran (Rp37.800, mulai 1 Januari 2021) berlaku seterusnya: iuran bulan-bulan sesudahnya, termasuk tahun 2027, dihitung dengan besaran itu sampai ada baris tarif Iuran baru.',
     );
     const from2027 = [...rows.slice(0, 1), { ...rows[1], validTo: '2026-12-31' }, { component: 'IURAN', amount: 36500, validFrom: '2027-01-01', validTo: null }];
     expect(tariffs.carriedForwardText('IURAN', from2027, '2026-12')).toBe(
-      'Baris terakhir IURAN (Rp36.500, mulai 1 Januari 2027) berlaku seterusnya: iuran bulan-bulan sesudahnya dihitung dengan besaran itu sampai ada baris tarif IURAN baru.',
+      'Baris terakhir Iuran (Rp36.500, mulai 1 Januari 2027) berlaku seterusnya: iuran bulan-bulan sesudahnya dihitung dengan besaran itu sampai ada baris tarif Iuran baru.',
     );
     expect(tariffs.carriedForwardText('IURAN', rows.slice(0, 1), '2026-12')).toBeNull(); // the last row has an end
+    // every component by its name (QA: "Baris terakhir BANTUAN_DAERAH"); a code an admin added without a name as it is
+    const open = (component: string) => [{ component, amount: 2800, validFrom: '2021-01-01', validTo: null }];
+    expect(tariffs.carriedForwardText('BANTUAN_DAERAH', open('BANTUAN_DAERAH'), '2026-12')).toMatch(/^Baris terakhir Bantuan iuran daerah \(Rp2\.800, .* baris tarif Bantuan iuran daerah baru\.$/);
+    expect(tariffs.carriedForwardText('TAMBAHAN_BARU', open('TAMBAHAN_BARU'), '2026-12')).toMatch(/^Baris terakhir TAMBAHAN_BARU \(/);
   });
 
   it('says who recorded a row in Indonesian, and who ended it and when (QA: "Dicatat oleh system" beside an end an admin set)', () => {

@@ -42,6 +42,24 @@ export function replace(el, ...children) {
   return append(el, children);
 }
 
+/**
+ * Text that may break only after the given characters (a <wbr> after each): an action code after its dots
+ * ("reconciliation.<wbr>export"), a file name after its dots, dashes and underscores; not mid-word.
+ */
+export function breakAfter(text, chars = '.-_') {
+  const parts = [];
+  let run = '';
+  for (const c of String(text ?? '')) {
+    run += c;
+    if (chars.includes(c)) {
+      parts.push(run, document.createElement('wbr'));
+      run = '';
+    }
+  }
+  if (run) parts.push(run);
+  return parts;
+}
+
 let idCounter = 0;
 /** A unique id for label/aria wiring. */
 export function uid(prefix = 'el') {

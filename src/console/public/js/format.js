@@ -172,6 +172,24 @@ export const SOURCE_TYPE_LABELS = {
   UNFUNDED: 'Tidak terdanai',
 };
 
+/**
+ * The tariff components of DOMAIN §3 in the workbooks' words (QA: the participant and Tarif pages showed the codes);
+ * another code an admin added is shown as it is (`componentLabel`).
+ */
+export const COMPONENT_LABELS = { IURAN: 'Iuran', BANTUAN_DAERAH: 'Bantuan iuran daerah', BANTUAN_PUSAT: 'Bantuan iuran Pemerintah Pusat' };
+
+/** "BANTUAN_DAERAH" → "Bantuan iuran daerah"; a code without a name as it is. Pure, tested. */
+export const componentLabel = (component) => COMPONENT_LABELS[component] ?? component;
+
+/**
+ * A long id (a UUID: an upload's, a payment's) in a crowded cell: its first 8 characters, the whole in `title`
+ * (QA: Jejak Audit split UUIDs over three lines); another id (a pledge code, a NIK, a month) as it is. Pure, tested.
+ */
+export function shortId(id) {
+  const text = String(id ?? '');
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text) ? { text: `${text.slice(0, 8)}…`, title: text } : { text, title: null };
+}
+
 export const FUND_LABELS = { DANA_DESA: 'Dana Desa', ADD: 'Alokasi Dana Desa', PADES: 'Pendapatan Asli Desa' };
 
 /** Who pays a tariff component (`payer`). */

@@ -7,7 +7,7 @@ import { h, replace, uid } from './dom.js';
 import { dayDateLabel, isDay, isMonth, monthLabel } from './format.js';
 
 /**
- * field({ label, name, type?, required?, value?, hint?, options?: [{ value, label }], multiline?, attrs? })
+ * field({ label, name, type?, required?, value?, hint? (text, or an array of text and nodes), options?: [{ value, label }], multiline?, attrs? })
  * → <div class="field"> with label, control, hint and error slot.
  */
 export function field({ label, name, type = 'text', required = false, value, hint, options, multiline = false, attrs = {} }) {
@@ -33,7 +33,7 @@ export function field({ label, name, type = 'text', required = false, value, hin
     { class: `field${type === 'checkbox' ? ' field--check' : ''}`, 'data-field': name },
     h('label', { for: id }, label, required ? h('span', { class: 'req', 'aria-hidden': 'true', text: ' *' }) : null),
     control,
-    hint ? h('p', { class: 'hint', id: hintId, text: hint }) : null,
+    hint ? h('p', { class: 'hint', id: hintId }, hint) : null, // text, or text and nodes (monthHint: a part kept on one line)
     echo,
     h('p', { class: 'field-error', id: errorId, hidden: true }),
   );

@@ -1,11 +1,20 @@
 /** The month inputs: <input type="month"> gives "YYYY-MM" in browsers that support it; others type it. */
 import { api } from './api.js';
+import { h } from './dom.js';
 import { currentMonth, isMonth, monthLabel } from './format.js';
 import { field } from './forms.js';
 import { notice } from './ui.js';
 
-export function monthField({ label = 'Bulan', name = 'month', value = currentMonth(), required = true, hint = 'Format YYYY-MM, mis. 2026-11' } = {}) {
+export function monthField({ label = 'Bulan', name = 'month', value = currentMonth(), required = true, hint = monthHint() } = {}) {
   return field({ label, name, type: 'month', value, required, hint, attrs: { pattern: '\\d{4}-\\d{2}', placeholder: 'YYYY-MM' } });
+}
+
+/**
+ * "Format YYYY-MM, mis. 2026-11", its example kept on one line (QA: it wrapped between 2026- and 11).
+ * A fresh node each time (a node is in one place only).
+ */
+export function monthHint() {
+  return ['Format YYYY-MM, ', h('span', { class: 'nowrap', text: 'mis. 2026-11' })];
 }
 
 /** The previous month of "YYYY-MM" (the month most often reconciled). Pure. */

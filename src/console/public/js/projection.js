@@ -6,7 +6,7 @@
 import { api } from './api.js';
 import { h, replace } from './dom.js';
 import { currentMonth, label, monthLabel, number, rupiah, SOURCE_TYPE_LABELS } from './format.js';
-import { busy, dataTable, errorNotice, notice } from './ui.js';
+import { busy, dataTable, errorNotice, focusResult, notice } from './ui.js';
 
 const BASIS_LABELS = { ALLOCATED: 'Sudah dialokasikan', PROJECTED: 'Proyeksi', NO_TARIFF: 'Tanpa tarif' };
 
@@ -29,7 +29,7 @@ export function projectionPanel(year, { signal, run = false } = {}) {
         replace(out, ...projectionView(await api('/api/v1/projections', { query: { fiscalYear: year }, signal })));
         // Opened from the Dasbor's link: the answer gets focus, so it is in view, and the page's heading, focused once the
         // page has loaded, does not take it back to the top (QA: the answer stayed 1,500 px down).
-        if (run) focusAnswer(out.firstElementChild);
+        if (run) focusResult(out.firstElementChild);
       } catch (err) {
         if (err?.name !== 'AbortError') replace(out, errorNotice(err));
       }
@@ -98,12 +98,6 @@ export function projectionView(p) {
       empty: `Belum ada komitmen untuk tahun ${p.fiscalYear}.`,
     }),
   ];
-}
-
-function focusAnswer(element) {
-  if (!element) return;
-  element.setAttribute('tabindex', '-1');
-  element.focus();
 }
 
 const money = (value) => (value === null || value === undefined ? '–' : rupiah(value));

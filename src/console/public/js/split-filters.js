@@ -13,6 +13,10 @@ import { values } from './forms.js';
 export const FILTERS = ['month', 'from', 'to', 'pledgeCode', 'sourceType', 'villageCode', 'nik'];
 export const PERIOD = ['month', 'from', 'to'];
 export const GROUP_LABELS = { pledge: 'komitmen', sourceType: 'sumber dana', village: 'desa' };
+
+/** Total menurut's options, capitalised as every other option of the form (QA: "komitmen" beside "Semua sumber"). */
+export const GROUP_OPTIONS = Object.entries(GROUP_LABELS).map(([value, text]) => ({ value, label: text[0].toUpperCase() + text.slice(1) }));
+
 /** The API's 404 for a filter naming nothing that exists, and the filter it is about. */
 const FILTER_NOT_FOUND = { PLEDGE_NOT_FOUND: 'pledgeCode', VILLAGE_NOT_FOUND: 'villageCode', PARTICIPANT_NOT_FOUND: 'nik' };
 

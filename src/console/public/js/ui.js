@@ -12,6 +12,21 @@ export function announce(text) {
   setTimeout(() => (region.textContent = text), 30);
 }
 
+/**
+ * Keyboard focus on what a save or an upload answered (its heading or its notice, made focusable with tabindex=-1),
+ * as a new page's heading gets it (app.js focusHeading): the button, disabled while it worked, or the file chooser,
+ * reset, had dropped focus to the page's body (QA: after Unggah and Simpan pembayaran). With `within` (the form), focus
+ * stays where the user has put it meanwhile outside that form (a long upload read elsewhere on the page).
+ */
+export function focusResult(element, within = null) {
+  if (!element) return;
+  const active = document.activeElement;
+  const moved = within && active && active !== document.body && active !== element && !within.contains(active);
+  if (moved) return;
+  if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
+  element.focus();
+}
+
 /** A coloured message box: kind is info | success | warning | error. Errors are announced at once. */
 export function notice(kind, ...children) {
   return h('div', { class: `notice notice--${kind}`, role: kind === 'error' ? 'alert' : 'status' }, ...children);

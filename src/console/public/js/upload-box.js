@@ -7,7 +7,7 @@ import { upload } from './api.js';
 import { h, replace } from './dom.js';
 import { filePicker } from './file-picker.js';
 import { clearErrors, form, showErrors } from './forms.js';
-import { busy } from './ui.js';
+import { busy, focusResult } from './ui.js';
 
 /** uploadBox({ name, label, accept, hint }) → { element, input, file(), reset() }. */
 export function uploadBox({ name = 'file', label, accept = '.xlsx,.csv', hint = 'Format .xlsx atau .csv.' }) {
@@ -64,7 +64,13 @@ export function sheetUploadForm({ label, box: boxOptions, submitText, path, sign
             const res = await upload(typeof path === 'function' ? path(el) : path, body, { signal });
             // a sheet only checked stays chosen, to be saved next without picking it again (QA)
             if (!res?.dryRun) box.reset();
-            await onAnswer(res, out, el);
+            // keyboard focus on the answer (its first notice), not left on the page's body by the disabled button (QA):
+            // as soon as onAnswer has filled `out`, before its reloads, or once it is done
+            const answered = onAnswer(res, out, el);
+            const early = out.firstElementChild;
+            focusResult(early, el);
+            await answered;
+            if (!early) focusResult(out.firstElementChild, el);
           } catch (err) {
             if (err?.name === 'AbortError') return;
             showErrors(el, err);

@@ -6,7 +6,7 @@
  * /api/v1/pledge-uploads: `{ items, total }`, newest first).
  */
 import { api } from './api.js';
-import { h, replace } from './dom.js';
+import { breakAfter, h, replace } from './dom.js';
 import { dateTimeLabel, monthLabel, number } from './format.js';
 import { fetchPage, pager } from './pager.js';
 import { hasRowReport, reportPath } from './row-report.js';
@@ -33,9 +33,9 @@ export function uploadHistory({ base, what, count, extra = [], after = [], repor
           caption: `Riwayat unggahan ${what} ${monthLabel(month)}`,
           columns: [
             { label: 'Versi', render: (u) => h('span', {}, String(u.version), u.latest ? [' ', badge('terbaru', 'ok')] : null) },
-            { label: 'Diunggah', value: (u) => dateTimeLabel(u.uploadedAt) },
+            { label: 'Diunggah', render: (u) => uploadedCell(u.uploadedAt) },
             { label: 'Oleh', value: (u) => u.uploadedBy ?? '–' },
-            { label: 'Berkas', className: 'file-name', render: (u) => h('span', { title: `SHA-256 ${u.checksum}` }, u.filename ?? '–') },
+            { label: 'Berkas', className: 'file-name', render: (u) => h('span', { title: `SHA-256 ${u.checksum}` }, u.filename ? breakAfter(u.filename) : '–') },
             { label: count.label, value: (u) => number(count.value(u)), numeric: true },
             ...extra,
             { label: 'Ditolak', value: (u) => number(u.rejected), numeric: true },
@@ -89,9 +89,10 @@ export function latestUploads({ base, what, columns, fallbackName, signal, shown
         dataTable({
           caption: total > shown ? `Riwayat unggahan ${what} (${number(total)} lembar, terbaru di atas)` : `Riwayat unggahan ${what}`,
           columns: [
-            { label: 'Diunggah', value: (u) => dateTimeLabel(u.uploadedAt) },
+            // the date and the time each on one line, a file name broken at its dots, dashes and underscores only (QA: mid-word, the date over 4 lines)
+            { label: 'Diunggah', render: (u) => uploadedCell(u.uploadedAt) },
             { label: 'Oleh', value: (u) => u.uploadedBy },
-            { label: 'Berkas', className: 'file-name', value: (u) => u.filename },
+            { label: 'Berkas', className: 'file-name', render: (u) => h('span', {}, breakAfter(u.filename ?? '–')) },
             ...columns,
             { label: 'Laporan', render: (u) => (hasRowReport(u) ? downloadButton('Unduh', reportPath(base, u.id), { kind: 'ghost', fallbackName }) : '–') },
           ],
@@ -106,4 +107,14 @@ export function latestUploads({ base, what, columns, fallbackName, signal, shown
     }
   }
   return { element, load };
+}
+
+/**
+ * "15 November 2026 10.00 WIB" in a narrow column: the day and the time each kept on one line, the cell broken only
+ * between them (QA: the date spread over 4 lines at 1366 px, while a whole line would push the report out of view).
+ */
+function uploadedCell(iso) {
+  const text = dateTimeLabel(iso);
+  const [, day, time] = /^(.*) (\d{2}\.\d{2} WIB)$/.exec(text) ?? [null, text, null];
+  return h('span', {}, h('span', { class: 'nowrap', text: day }), time ? [' ', h('span', { class: 'nowrap', text: time })] : null);
 }

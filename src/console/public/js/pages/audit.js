@@ -1,7 +1,7 @@
 /** The audit trail (ADMIN, AUDITOR): who did what, when, to which record, with filters and paging. */
 import { api } from '../api.js';
-import { h, replace } from '../dom.js';
-import { dateTimeLabel, isDay, number } from '../format.js';
+import { breakAfter, h, replace } from '../dom.js';
+import { dateTimeLabel, isDay, number, shortId } from '../format.js';
 import { field, form, showErrors, values } from '../forms.js';
 import { clampPage, fetchListedPage, pager } from '../pager.js';
 import { busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
@@ -76,7 +76,7 @@ export async function render(main, ctx) {
             { label: 'Waktu', value: (e) => dateTimeLabel(e.at), nowrap: true },
             { label: 'Pengguna', key: 'actor' },
             { label: 'Tindakan', render: (e) => actionCell(e.action) },
-            { label: 'Data', render: (e) => [ENTITY_LABELS[e.entity] ?? e.entity, e.entityId ? [h('br'), h('span', { class: 'mono', text: e.entityId })] : null] },
+            { label: 'Data', render: (e) => [ENTITY_LABELS[e.entity] ?? e.entity, e.entityId ? [h('br'), idSpan(e.entityId)] : null] },
             { label: 'Rincian', render: (e) => summaryCell(e.summary, e.action), wrap: true },
           ],
           rows: res.items,
@@ -223,5 +223,12 @@ export const ACTION_LABELS = {
 /** "Pembayaran dihapus" with its code below it (QA: only the code was shown). */
 function actionCell(action) {
   const text = ACTION_LABELS[action];
-  return text ? [text, h('br'), h('span', { class: 'mono hint', text: action })] : action;
+  // the code broken only after its dots (QA: "reconciliation.expo / rt")
+  return text ? [text, h('br'), h('span', { class: 'mono hint action-code' }, breakAfter(action, '.'))] : action;
+}
+
+/** A record's id: a UUID by its first 8 characters, the whole in the title (QA: split over three lines). */
+function idSpan(id) {
+  const { text, title } = shortId(id);
+  return h('span', { class: 'mono record-id', title, text });
 }

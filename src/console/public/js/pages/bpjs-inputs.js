@@ -13,7 +13,7 @@ import { uploadBox } from '../upload-box.js';
 import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
 import { hasRowReport, reportPath } from '../row-report.js';
 import { uploadHistory } from '../upload-history.js';
-import { announce, busy, downloadButton, notice, pageHeader, section, sheetWarningNotices, stats } from '../ui.js';
+import { announce, busy, downloadButton, focusResult, notice, pageHeader, section, sheetWarningNotices, stats } from '../ui.js';
 
 /** The bill history's rupiah: the invoice's total and its lines' sum (§7 reconciles both). */
 const BILL_TOTALS = [
@@ -107,6 +107,7 @@ function uploadWith({ path, buildBody, describe, label, ctx, extraFields, histor
             box.reset();
             announce(`${label} terunggah.`);
             replace(out, describe(res));
+            focusResult(out.firstElementChild, el); // not left on the page's body by the disabled button (QA)
             earlier.load(res.month ?? v.month);
           } catch (err) {
             if (err?.name === 'AbortError') return;

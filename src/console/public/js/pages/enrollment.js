@@ -10,7 +10,7 @@ import { issuesCaption, issuesTable } from '../issues-table.js';
 import { hasReport, hasRowReport, reportPath, sheetWarningCount } from '../row-report.js';
 import { sleep, uploadBox } from '../upload-box.js';
 import { fetchPage, pager } from '../pager.js';
-import { announce, badge, busy, dataTable, downloadButton, errorNotice, notice, pageHeader, section, sheetWarningNotices, stats } from '../ui.js';
+import { announce, badge, busy, dataTable, downloadButton, errorNotice, focusResult, notice, pageHeader, section, sheetWarningNotices, stats } from '../ui.js';
 
 const BASE = '/api/v1/enrollment-uploads';
 const POLL_MS = 1000;
@@ -59,7 +59,7 @@ export async function render(main, ctx) {
             replace(phase, status.status === 'FAILED' ? 'Unggahan gagal.' : 'Selesai.');
             announce(status.status === 'FAILED' ? `Unggahan gagal: ${NOTHING_STORED}.` : `Unggahan selesai: ${number(status.accepted)} diterima, ${number(status.rejected)} ditolak, ${number(status.warnings)} peringatan.`);
             box.reset();
-            await showResult(result, status, ctx);
+            await showResult(result, status, ctx, el);
             loadHistory(history, ctx);
           } catch (err) {
             if (err?.name === 'AbortError') return;
@@ -90,7 +90,7 @@ export async function render(main, ctx) {
 const INFORMATIVE = new Set(['NUMBERED_ROWS', 'COLUMNS_NOT_READ', 'HEADERS_READ_AS']);
 
 /** The outcome of one upload: counts, the rows with problems, and the report. */
-async function showResult(container, status, ctx) {
+async function showResult(container, status, ctx, formEl) {
   // a warning about the file (a sheet with data not read, hidden rows) is not a success either (QA: "Semua baris diterima." above it)
   // …except the template's numbered empty rows, skipped as empty: said below, nothing to fix (QA: "periksa, dan bila
   // perlu perbaiki berkasnya" for them alone); nor the columns not read (a NO, a KETERANGAN), named below: a column that
@@ -114,6 +114,8 @@ async function showResult(container, status, ctx) {
       issues,
     ),
   );
+  // focus on the result's heading, not left on the page's body by the reset chooser and the disabled button (QA)
+  focusResult(container.querySelector('h2'), formEl);
   if (hasRowReport(status)) await showIssues(issues, status, ctx);
 }
 

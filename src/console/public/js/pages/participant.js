@@ -5,7 +5,7 @@
 import { complianceByPledge, complianceMark, complianceNotice, pledgesCompliance } from '../compliance.js';
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { dateLabel, dateTimeLabel, END_REASON_LABELS, label, monthLabel, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
+import { componentLabel, dateLabel, dateTimeLabel, END_REASON_LABELS, label, monthLabel, rupiah, SOURCE_TYPE_LABELS } from '../format.js';
 import { field, form, showErrors, values } from '../forms.js';
 import { canSee, hashFor, ROLE } from '../routes.js';
 import { announce, badge, confirmStep, dataTable, errorNotice, notice, pageHeader, recomputedNotice, section } from '../ui.js';
@@ -248,9 +248,6 @@ function fundingTable(months, funders, linkPledges, compliance = new Map()) {
 const FINALIZED_TITLE = 'Rekonsiliasi bulan ini sudah difinalisasi: alokasinya tidak dihitung ulang.';
 const FROZEN_TITLE = 'Dibekukan oleh bulan sesudahnya yang difinalisasi (anggaran bulan ini dipakai bulan itu): alokasinya tidak dihitung ulang.';
 
-/** The tariff components of DOMAIN §3 in the workbooks' words (QA: the page showed the codes); another code an admin added is shown as it is. */
-const COMPONENT_LABELS = { IURAN: 'Iuran', BANTUAN_DAERAH: 'Bantuan iuran daerah', BANTUAN_PUSAT: 'Bantuan iuran Pemerintah Pusat' };
-
 /**
  * The tariff rows a month's obligation was allocated with (API `tariffs`: the LOCAL components valid on its 1st, §3),
  * summed as the obligation is, one line a row: "Tarif: Iuran Rp35.000 (Perpres 64/2020)", "+ Bantuan iuran daerah
@@ -259,8 +256,7 @@ const COMPONENT_LABELS = { IURAN: 'Iuran', BANTUAN_DAERAH: 'Bantuan iuran daerah
  */
 export function tariffLines(m) {
   if (!Array.isArray(m.tariffs) || m.tariffs.length === 0 || !(Number(m.obligation) > 0)) return null;
-  const label = (component) => COMPONENT_LABELS[component] ?? component;
-  return m.tariffs.map((t, i) => ({ row: `${i === 0 ? 'Tarif:' : '+'} ${label(t.component)} ${rupiah(t.amount)}`, basis: t.legalBasis ? `(${t.legalBasis})` : null }));
+  return m.tariffs.map((t, i) => ({ row: `${i === 0 ? 'Tarif:' : '+'} ${componentLabel(t.component)} ${rupiah(t.amount)}`, basis: t.legalBasis ? `(${t.legalBasis})` : null }));
 }
 
 /** The lines of tariffLines under the month's Iuran, each broken only between its amount and its legal basis. */
@@ -304,11 +300,13 @@ function describeChanges(changes, villages) {
   return String(changes);
 }
 
-/** The upload by its file name, its id below it (for the API and the upload's report). */
+/**
+ * The upload by its file name, its id in the title (for the API and the upload's report): the raw id under the name
+ * crowded the column at laptop widths (QA, 2026-12-07; before, the id was shown below the name).
+ */
 function uploadCell(change) {
   if (!change.uploadId) return '–';
-  // the id below the name, small and muted, as README says (QA: only a hover title had it)
-  return [change.uploadFilename ?? 'Unggahan', h('br'), h('span', { class: 'mono hint upload-id', text: change.uploadId })];
+  return h('span', { class: 'upload-name', title: `ID unggahan: ${change.uploadId}`, 'data-upload-id': change.uploadId, text: change.uploadFilename ?? 'Unggahan' });
 }
 
 const KIND_LABELS = { CREATE: 'Didaftarkan', UPDATE: 'Diubah', VOID: 'Pendaftaran dibatalkan' };

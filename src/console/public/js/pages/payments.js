@@ -5,19 +5,23 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { compareCodes, currentMonth, dateLabel, dateTimeLabel, monthLabel, number, parseRupiah, pledgeOptionLabel, rupiah, RUPIAH_HINT } from '../format.js';
-import { field, form, showErrors, values, withFormProblems } from '../forms.js';
+import { currentMonth, dateLabel, dateTimeLabel, monthLabel, number, rupiah } from '../format.js';
+import { form, values } from '../forms.js';
 import { closureOf, monthField, monthFromAddress } from '../month-field.js';
 import { clampPage, fetchListedPage, keepAddress, pager } from '../pager.js';
 import { frozenNotice, overdueWarning, paymentStatusTable } from '../payment-status.js';
 import { canWriteFinance } from '../routes.js';
 import { complianceByPledge } from '../compliance.js';
 import { correctionsNote, correctionsOf } from '../corrections-note.js';
+import { paymentForm } from '../payment-form.js';
 import { issuesCaption, issuesTable, refusedRowsTable } from '../issues-table.js';
 import { PAYMENT_REPORT_FALLBACK, paymentUploadHistory } from '../payment-uploads.js';
 import { hasRowReport, reportPath } from '../row-report.js';
 import { sheetUploadForm } from '../upload-box.js';
-import { announce, busy, confirmStep, dataTable, downloadButton, errorNotice, loading, notice, pageHeader, section, sheetWarningNotices, stats } from '../ui.js';
+import { announce, confirmStep, dataTable, downloadButton, errorNotice, loading, notice, pageHeader, section, sheetWarningNotices, stats } from '../ui.js';
+
+// the form's pure parts, tested through this page (console.form-messages.spec)
+export { NEGATIVE_WITHOUT_ADJUSTMENT, paymentRequest, paymentSavedText } from '../payment-form.js';
 
 export async function render(main, ctx) {
   const { month, problem } = monthFromAddress(ctx.query, currentMonth());
@@ -35,8 +39,11 @@ export async function render(main, ctx) {
     main,
     pageHeader('Pembayaran', 'Catat pembayaran iuran dari tiap pemberi dana (nomor SP2D atau bukti transfer). Iuran jatuh tempo tanggal 10.'),
     problem,
-    h('div', { class: 'grid-2' }, section('Catat pembayaran', paymentForm(pledges, month, refresh)), section('Unggah lembar pembayaran', sheetForm(ctx, refresh, history), history.element)),
+    h('div', { class: 'grid-2' }, section('Catat pembayaran', paymentForm(pledges, month, refresh)), section('Unggah lembar pembayaran', sheetForm(ctx, refresh, history))),
     overview,
+    // the sheets uploaded across the page's width, as the auditor reads them (QA: in the half-width upload box its file
+    // names broke mid-word and its dates spread over four lines at 1366 px)
+    section('Lembar pembayaran yang diunggah', history.element),
   );
   await Promise.all([showMonth(overview, month, ctx, clampPage(ctx.query.page)), history.load()]);
 }
@@ -52,92 +59,6 @@ async function renderReadOnly(main, ctx, { month, problem, overview }) {
     section('Lembar pembayaran yang diunggah', history.element),
   );
   await Promise.all([showMonth(overview, month, ctx, clampPage(ctx.query.page)), history.load()]);
-}
-
-function paymentForm(pledges, month, refresh) {
-  const submit = h('button', { type: 'submit', class: 'btn btn--primary' }, 'Simpan pembayaran');
-  const out = h('div', { 'aria-live': 'polite' });
-  const sorted = [...pledges].sort((a, b) => b.fiscalYear - a.fiscalYear || compareCodes(a.code, b.code));
-  return form(
-    {
-      label: 'Catat pembayaran',
-      onsubmit: (_e, el) =>
-        busy(submit, async () => {
-          replace(out);
-          const v = values(el);
-          const { body, problems } = paymentRequest(v);
-          try {
-            const saved = await api('/api/v1/payments', { method: 'POST', json: body });
-            // accepted, but told (nothing due that month, a correction of a month without shortfall or larger than it): POST /payments' warnings
-            replace(out, notice('success', paymentSavedText(saved, body)), ...(saved.warnings ?? []).map((w) => notice('warning', h('strong', { text: 'Peringatan: ' }), w.message)));
-            announce('Pembayaran tersimpan.');
-            // the correction month too: left filled, the next payment was saved as a correction as well (QA)
-            for (const name of ['amount', 'reference', 'adjustsMonth']) {
-              const control = el.querySelector(`[name="${name}"]`);
-              control.value = '';
-              control.dispatchEvent(new Event('input')); // its "Dipilih: …" line goes with it
-            }
-            await refresh(v.month);
-          } catch (err) {
-            showErrors(el, withFormProblems(problems, err));
-          }
-        }),
-    },
-    h(
-      'div',
-      { class: 'form-grid' },
-      field({
-        label: 'Komitmen',
-        name: 'pledgeCode',
-        required: true,
-        options: [{ value: '', label: sorted.length ? '(pilih komitmen)' : '(belum ada komitmen)' }, ...sorted.map((p) => ({ value: p.code, label: pledgeOptionLabel(p) }))],
-      }),
-      monthField({ value: month, label: 'Bulan iuran' }),
-      // not inputmode numeric: a phone's number pad has no minus, and a correction may give money back
-      field({ label: 'Jumlah (Rp)', name: 'amount', required: true, hint: NEGATIVE_HINT, attrs: { autocomplete: 'off' } }),
-      field({ label: 'Tanggal bayar', name: 'paidAt', type: 'date', required: true }),
-      field({ label: 'Referensi (No. SP2D/bukti transfer)', name: 'reference', required: true, attrs: { autocomplete: 'off' } }),
-      field({ label: 'Koreksi untuk bulan', name: 'adjustsMonth', type: 'month', hint: 'Hanya untuk koreksi bulan yang sudah difinalisasi atau dibekukan; jumlahnya boleh negatif untuk mengembalikan kelebihan bayar bulan itu' }),
-    ),
-    h('div', { class: 'actions' }, submit),
-    out,
-  );
-}
-
-/**
- * The form's values as the API's body, and what the form itself cannot read (the amount: empty, or not
- * rupiah). Such an amount is left out, so the API refuses the payment and names every other field's
- * problem too: all are shown at once (QA: the amount's hid the others until it was fixed). Pure, tested.
- */
-export function paymentRequest(v) {
-  const parsed = parseRupiah(v.amount);
-  // negative only as a correction (Koreksi untuk bulan): money given back for an overpaid closed month
-  const negative = parsed !== null && parsed < 0 && !v.adjustsMonth;
-  const amount = negative ? null : parsed;
-  const problems = amount !== null ? [] : [{ field: 'amount', messages: [negative ? NEGATIVE_WITHOUT_ADJUSTMENT : v.amount ? RUPIAH_HINT : 'Jumlah wajib diisi.'] }];
-  const body = { pledgeCode: v.pledgeCode, month: v.month, paidAt: v.paidAt, reference: v.reference };
-  if (amount !== null) body.amount = amount;
-  if (v.adjustsMonth) body.adjustsMonth = v.adjustsMonth;
-  return { body, problems };
-}
-
-/** Beside Jumlah: when it may be negative. */
-const NEGATIVE_HINT = 'Negatif (mis. -22.680) hanya untuk koreksi yang mengembalikan kelebihan bayar: isi juga Koreksi untuk bulan.';
-
-/** A negative Jumlah without Koreksi untuk bulan, said before anything is sent (the API refuses it too). */
-export const NEGATIVE_WITHOUT_ADJUSTMENT = 'Jumlah negatif hanya untuk koreksi yang mengembalikan kelebihan bayar bulan yang sudah ditutup: isi Koreksi untuk bulan dengan bulan itu, atau tulis jumlah lebih dari 0.';
-
-/**
- * "Pembayaran Rp1.000 untuk APBD-2026 (Desember 2026) tersimpan sebagai koreksi untuk November 2026."; a negative
- * correction: "Pengembalian Rp22.680 dari APBD-2026 (Desember 2026) tersimpan …". Pure, tested.
- */
-export function paymentSavedText(saved, body) {
-  const adjusts = saved.adjustsMonth ?? body.adjustsMonth;
-  const amount = Number(saved.amount ?? body.amount);
-  if (amount < 0) {
-    return `Pengembalian ${rupiah(-amount)} dari ${saved.pledgeCode ?? body.pledgeCode} (${monthLabel(saved.month ?? body.month)}) tersimpan sebagai koreksi untuk ${monthLabel(adjusts)}.`;
-  }
-  return `Pembayaran ${rupiah(saved.amount ?? body.amount)} untuk ${saved.pledgeCode ?? body.pledgeCode} (${monthLabel(saved.month ?? body.month)}) tersimpan${adjusts ? ` sebagai koreksi untuk ${monthLabel(adjusts)}` : ''}.`;
 }
 
 function sheetForm(ctx, refresh, history) {

@@ -12,7 +12,7 @@ import { hashFor } from '../routes.js';
 import { clampPage, fetchListedPage, pager } from '../pager.js';
 import { announce, busy, dataTable, errorNotice, loading, pageHeader, recomputedNotice, section } from '../ui.js';
 import { villageOptions } from '../villages.js';
-import { filterRefusal, FILTERS, filtersOf, followMonth, forgetUnlisted, GROUP_LABELS, keepingAsked, pledgeOptions, yearMonth } from '../split-filters.js';
+import { filterRefusal, FILTERS, filtersOf, followMonth, forgetUnlisted, GROUP_OPTIONS, keepingAsked, pledgeOptions, yearMonth } from '../split-filters.js';
 import { showTotals } from '../split-totals.js';
 
 const PAGE_SIZE = 50;
@@ -39,11 +39,12 @@ export async function render(main, ctx) {
       'div',
       { class: 'filters' },
       ...periodFields({ query: q, onPick: () => filterForm.requestSubmit() }),
-      field({ label: 'Pemberi dana (komitmen)', name: 'pledgeCode', value: pledgePicker.value, options: pledgePicker.options }),
+      // one line, as its neighbours' labels (QA: "Pemberi dana (komitmen)" wrapped, its select 20 px lower); the options name the funder
+      field({ label: 'Komitmen', name: 'pledgeCode', value: pledgePicker.value, options: pledgePicker.options }),
       field({ label: 'Sumber dana', name: 'sourceType', value: q.sourceType, options: [{ value: '', label: 'Semua sumber' }, ...SOURCE_TYPES.map((v) => ({ value: v, label: SOURCE_TYPE_LABELS[v] }))] }),
       field({ label: 'Desa/kelurahan', name: 'villageCode', value: villagePicker.value, options: villagePicker.options }),
       nikField({ value: q.nik }),
-      field({ label: 'Total menurut', name: 'groupBy', value: q.groupBy ?? 'pledge', options: Object.entries(GROUP_LABELS).map(([value, text]) => ({ value, label: text })) }),
+      field({ label: 'Total menurut', name: 'groupBy', value: q.groupBy ?? 'pledge', options: GROUP_OPTIONS }),
     ),
     h('div', { class: 'actions' }, show, exportButton, exportOut),
   );

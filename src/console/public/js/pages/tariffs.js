@@ -8,10 +8,10 @@
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { currentMonth, dateLabel, dateTimeLabel, label, parseRupiah, PAYER_LABELS, rupiah, RUPIAH_HINT } from '../format.js';
+import { componentLabel, currentMonth, dateLabel, dateTimeLabel, label, parseRupiah, PAYER_LABELS, rupiah, RUPIAH_HINT } from '../format.js';
 import { field, form, showErrors, values, withFormProblems } from '../forms.js';
 import { ROLE } from '../routes.js';
-import { announce, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
+import { announce, busy, dataTable, errorNotice, focusResult, loading, notice, pageHeader, section } from '../ui.js';
 
 export async function render(main, ctx) {
   const list = h('div');
@@ -43,6 +43,7 @@ function addForm(refresh) {
             const saved = await api('/api/v1/tariffs', { method: 'POST', json: body });
             replace(out, ...savedNotices(saved));
             announce('Tarif tersimpan.');
+            focusResult(out.firstElementChild, el); // not left on the page's body by the disabled button (QA)
             for (const name of ['amount', 'validFrom', 'validTo', 'legalBasis', 'reason']) {
               const control = el.querySelector(`[name="${name}"]`);
               control.value = '';
@@ -143,7 +144,8 @@ export function carriedForwardText(component, items, month = currentMonth()) {
   if (!last || last.validTo) return null;
   const nextYear = Number(month.slice(0, 4)) + 1;
   const next = last.validFrom < `${nextYear}-01-01` ? `, termasuk tahun ${nextYear},` : '';
-  return `Baris terakhir ${component} (${rupiah(last.amount)}, mulai ${dateLabel(last.validFrom)}) berlaku seterusnya: iuran bulan-bulan sesudahnya${next} dihitung dengan besaran itu sampai ada baris tarif ${component} baru.`;
+  const name = componentLabel(component);
+  return `Baris terakhir ${name} (${rupiah(last.amount)}, mulai ${dateLabel(last.validFrom)}) berlaku seterusnya: iuran bulan-bulan sesudahnya${next} dihitung dengan besaran itu sampai ada baris tarif ${name} baru.`;
 }
 
 /** The rows grouped by component (IURAN first, then by name), each group in the order it applied. */
@@ -165,8 +167,10 @@ async function loadList(container, ctx) {
       container,
       groups.length
         ? groups.flatMap(([component, items]) => [
+            // the components by name (QA: "Tarif BANTUAN_DAERAH"); every table the same column widths (tariff-table)
             dataTable({
-              caption: `Tarif ${component}`,
+              caption: `Tarif ${componentLabel(component)}`,
+              className: 'tariff-table',
               columns: [
                 { label: 'Berlaku mulai', value: (t) => dateLabel(t.validFrom) },
                 { label: 'Berlaku sampai', value: (t) => (t.supersededBy ? 'tidak pernah berlaku' : t.validTo ? dateLabel(t.validTo) : 'seterusnya') },
@@ -179,7 +183,7 @@ async function loadList(container, ctx) {
               ],
               rows: items,
             }),
-            carriedForwardText(component, items) ? h('p', { class: 'hint', text: carriedForwardText(component, items) }) : null,
+            carriedForwardText(component, items) ? h('p', { class: 'hint tariff-note', text: carriedForwardText(component, items) }) : null,
           ])
         : h('p', { class: 'empty', text: 'Belum ada tarif.' }),
     );

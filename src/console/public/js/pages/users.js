@@ -7,7 +7,7 @@ import { api, session } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTimeLabel, label, ROLE_LABELS } from '../format.js';
 import { clearErrors, field, form, showErrors, values, withFormProblems } from '../forms.js';
-import { announce, badge, busy, dataTable, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
+import { announce, badge, busy, dataTable, errorNotice, focusResult, loading, notice, pageHeader, section } from '../ui.js';
 import { userEditor } from './user-editor.js';
 
 export async function render(main, ctx) {
@@ -29,6 +29,7 @@ export async function render(main, ctx) {
             const user = await api('/api/v1/users', { method: 'POST', json: { username: v.username, password: v.password, role: v.role || undefined } });
             replace(out, notice('success', `Pengguna ${user.username} (${label(ROLE_LABELS, user.role)}) dibuat.`));
             announce('Pengguna dibuat.');
+            focusResult(out.firstElementChild, el); // not left on the page's body by the disabled button (QA)
             el.reset();
             await loadList(list, ctx, edit);
           } catch (err) {
