@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, dayInWib } from '../common/clock/clock.js';
 import { AllocateMonth } from '../funding/use-cases/allocate-month.use-case.js';
+import type { RequestRecomputes } from '../funding/recomputed-months.js';
 import { PaymentException } from './payments.exception.js';
 import { correctionsIn, duenessOf, ownPaymentsOf, pledgeMonthStatus, type PaymentFact, type PaymentStatus, type PledgeMonthCorrections, type PledgeMonthDueness, type PledgeMonthOwn } from './payment-status.js';
 import { PAYMENTS_OF_MONTH, PLEDGE_MONTH_DUE_AND_PAYMENTS } from './sql/payment-status.sql.js';
@@ -38,8 +39,8 @@ export class PaymentStatuses {
    * is what the current pledges give (§6); NOT_ALLOCATED for a month never allocated, as the split
    * summary answers. Due-ness is judged on today's WIB day by the injected Clock.
    */
-  async current(month: string, reader: string): Promise<PledgePaymentStatusToday[]> {
-    await this.allocateMonth.refreshStale(reader, month);
+  async current(month: string, reader: string, recomputes?: RequestRecomputes): Promise<PledgePaymentStatusToday[]> {
+    await this.allocateMonth.refreshStale(reader, month, recomputes);
     const [allocated] = await this.dataSource.query('SELECT 1 FROM allocation_month WHERE month = $1', [month]);
     if (!allocated) throw PaymentException.notAllocated(month);
     const today = dayInWib(this.clock.now());

@@ -20,6 +20,7 @@ import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
 import { PaymentPageDto, PaymentResponseDto, RecordedPaymentResponseDto } from './dto/payment-response.dto.js';
 import { PaymentStatusResponseDto } from './dto/payment-status-response.dto.js';
 import { SaysRecomputedMonths } from '../funding/recomputed-months.interceptor.js';
+import { RecomputesOf, type RequestRecomputes } from '../funding/recomputed-months.js';
 
 @ApiTags('payments')
 @ApiBearerAuth()
@@ -65,7 +66,7 @@ export class PaymentsController {
   @SaysRecomputedMonths()
   @ApiOkResponse({ type: [PaymentStatusResponseDto] })
   @Roles(...READERS)
-  status(@Query() query: PaymentStatusQueryDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.statuses.current(query.month, user.username);
+  status(@Query() query: PaymentStatusQueryDto, @CurrentUser() user: AuthenticatedUser, @RecomputesOf() recomputes?: RequestRecomputes) {
+    return this.statuses.current(query.month, user.username, recomputes);
   }
 }

@@ -16,6 +16,7 @@ import { SaysRecomputedMonths } from '../funding/recomputed-months.interceptor.j
 import { NoQueryDto } from '../common/http/validation.js';
 import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
 import { ClearedNokaResponseDto, ParticipantDetailResponseDto, ParticipantPageDto, VoidedRegistrationResponseDto } from './dto/participant-response.dto.js';
+import { RecomputesOf, type RequestRecomputes } from '../funding/recomputed-months.js';
 
 @ApiTags('register')
 @ApiBearerAuth()
@@ -59,8 +60,8 @@ export class ParticipantsController {
       'and `recomputedMonths`, the months recomputed for this read (also the header `X-Recomputed-Months`). ' +
       'For OPERATOR_DINKES both keys are absent and nothing is recomputed: the operator reads no funding (its splits and allocations routes are 403).',
   })
-  get(@Param() { nik }: ParticipantNikParamDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
-    return this.participants.get(nik, user);
+  get(@Param() { nik }: ParticipantNikParamDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto, @RecomputesOf() recomputes?: RequestRecomputes) {
+    return this.participants.get(nik, user, recomputes);
   }
 
   /**

@@ -14,7 +14,7 @@ import { HIDDEN_IN_NAME_CHARACTERS } from '../common/text.js';
 import { compareCodePoints } from '../funding/domain/code-order.js';
 import { type PledgeWarning, type TermsRow, warningsOfTerms } from '../funding/domain/pledge-warnings.js';
 import { AllocateMonth } from '../funding/use-cases/allocate-month.use-case.js';
-import { readsNoFunding } from '../funding/recomputed-months.js';
+import { readsNoFunding, type RequestRecomputes } from '../funding/recomputed-months.js';
 import { RegionsService } from '../regions/regions.service.js';
 import type { Role } from '../users/role.js';
 import type { ParticipantQueryDto, RegisterFilterDto } from './dto/register-query.dto.js';
@@ -100,10 +100,10 @@ export class ParticipantsService {
    * allocations routes, gets neither key and causes no recompute (QA: its read gave pledge codes and
    * rupiah per month, and rewrote stale months in its name).
    */
-  async get(nik: string, reader: AuthenticatedUser): Promise<ParticipantView & { history: HistoryEntry[] } & Partial<FundingHistory>> {
+  async get(nik: string, reader: AuthenticatedUser, recomputes?: RequestRecomputes): Promise<ParticipantView & { history: HistoryEntry[] } & Partial<FundingHistory>> {
     const readsFunding = (READERS as readonly Role[]).includes(reader.role);
-    if (readsFunding) await this.allocateMonth.refreshStale(reader.username, null);
-    else readsNoFunding();
+    if (readsFunding) await this.allocateMonth.refreshStale(reader.username, null, recomputes);
+    else readsNoFunding(recomputes);
     const participant = await this.dataSource.getRepository(Participant).findOneBy({ nik });
     if (!participant) throw await notRegistered(this.dataSource.manager, nik);
     const [region] = await this.dataSource.query('SELECT name FROM region WHERE code = $1', [participant.villageCode]);

@@ -19,6 +19,7 @@ const RUN_ID = uuidParam(ReportsException.runNotFound);
 import { NoQueryDto } from '../common/http/validation.js';
 import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
 import { ApiXlsxResponse } from '../common/http/file-response.js';
+import { RecomputesOf, type RequestRecomputes } from '../funding/recomputed-months.js';
 
 const STREAMED = 'Buku kerja Excel (.xlsx), dikirim bertahap (streaming).';
 
@@ -64,8 +65,8 @@ export class ReportsController {
   @ApiQuery({ name: 'year', required: false, description: 'Tahun anggaran YYYY (isi month atau year)' })
   @ApiQuery({ name: 'quarter', required: false, description: 'Triwulan 1–4 dari year (bersama year saja)' })
   @ApiXlsxResponse(STREAMED)
-  async village(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply): Promise<void> {
-    const prepared = await this.villageStatement.prepare({ villageCode: code, month: query.month, year: query.year, quarter: query.quarter, actor: user.username });
+  async village(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply, @RecomputesOf() recomputes?: RequestRecomputes): Promise<void> {
+    const prepared = await this.villageStatement.prepare({ villageCode: code, month: query.month, year: query.year, quarter: query.quarter, actor: user.username, recomputes });
     const { month, year, quarter } = query;
     await this.sendAudited(res, prepared, { actor: user.username, action: 'statement.export', entity: 'report', entityId: `desa-${code}`, summary: { villageCode: code, month, year, quarter } });
   }
@@ -79,8 +80,8 @@ export class ReportsController {
   @ApiQuery({ name: 'year', required: false, description: 'Tahun anggaran YYYY (isi month atau year)' })
   @ApiQuery({ name: 'quarter', required: false, description: 'Triwulan 1–4 dari year (bersama year saja)' })
   @ApiXlsxResponse(STREAMED)
-  async pledge(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply): Promise<void> {
-    const prepared = await this.pledgeStatement.prepare({ pledgeCode: code, month: query.month, year: query.year, quarter: query.quarter, actor: user.username });
+  async pledge(@Param('code') code: string, @Query() query: StatementQueryDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply, @RecomputesOf() recomputes?: RequestRecomputes): Promise<void> {
+    const prepared = await this.pledgeStatement.prepare({ pledgeCode: code, month: query.month, year: query.year, quarter: query.quarter, actor: user.username, recomputes });
     const { month, year, quarter } = query;
     await this.sendAudited(res, prepared, { actor: user.username, action: 'statement.export', entity: 'report', entityId: `komitmen-${code}`, summary: { pledgeCode: code, month, year, quarter } });
   }
@@ -91,7 +92,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Rekap tahunan semua pemberi dana: Per Pemberi Dana, Per Bulan (tagihan BPJS, rekonsiliasi, status bulan), Keterangan' })
   @ApiParam({ name: 'year', description: 'Tahun anggaran YYYY', example: '2026' })
   @ApiXlsxResponse(STREAMED)
-  async year(@Param('year') year: string, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply, @Query() _query: NoQueryDto): Promise<void> {
-    await sendWorkbook(res, await this.yearRecap.prepare({ year, actor: user.username }));
+  async year(@Param('year') year: string, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply, @Query() _query: NoQueryDto, @RecomputesOf() recomputes?: RequestRecomputes): Promise<void> {
+    await sendWorkbook(res, await this.yearRecap.prepare({ year, actor: user.username, recomputes }));
   }
 }

@@ -44,8 +44,11 @@ function unstorable(text: string, fileName = false): string | undefined {
  */
 export class RejectUnstorableTextPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    const found: { field: string; reason: string }[] = [];
     const file = isUploadedFile(value);
+    // what a request sent: a body, its query, its path, an uploaded file; not what the app's own decorators give (the
+    // signed-in user, a request's recomputes, which holds the reply and through it the whole server)
+    if (metadata.type === 'custom' && !file) return value;
+    const found: { field: string; reason: string }[] = [];
     if (file) {
       // the name the user gave the file, first and with the advice to rename it; the rest of multer's fields as any body's
       const reason = unstorable(value.originalname, true);

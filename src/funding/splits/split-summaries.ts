@@ -9,6 +9,7 @@ import { FundingException } from '../funding.exception.js';
 import * as SQL from '../sql/splits.sql.js';
 import { groupWarnings } from './split-warnings.js';
 import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
+import type { RequestRecomputes } from '../recomputed-months.js';
 
 export interface SummaryRow {
   key: string;
@@ -49,9 +50,9 @@ export class SplitSummaries {
   ) {}
 
   /** GET /splits/summary: one month (`month`), or the allocated months of a range (`from`, `to`) summed. */
-  of(query: SplitsSummaryQueryDto, actor: string): Promise<SummaryRow[]> {
-    if (query.month !== undefined) return this.month(query.month, query.groupBy, actor);
-    return this.range({ from: query.from!, to: query.to! }, query.groupBy, actor);
+  of(query: SplitsSummaryQueryDto, actor: string, recomputes?: RequestRecomputes): Promise<SummaryRow[]> {
+    if (query.month !== undefined) return this.month(query.month, query.groupBy, actor, recomputes);
+    return this.range({ from: query.from!, to: query.to! }, query.groupBy, actor, recomputes);
   }
 
   /**
@@ -59,8 +60,8 @@ export class SplitSummaries {
    * (participant-months with any remainder, partly funded included, and the unfunded rupiah). A
    * month never allocated is 404 NOT_ALLOCATED, as GET /allocations/:month answers.
    */
-  async month(month: string, groupBy: GroupBy, actor: string): Promise<SummaryRow[]> {
-    await this.allocateMonth.refreshStale(actor, month);
+  async month(month: string, groupBy: GroupBy, actor: string, recomputes?: RequestRecomputes): Promise<SummaryRow[]> {
+    await this.allocateMonth.refreshStale(actor, month, recomputes);
     const [unfunded] = await this.dataSource.query(SQL.UNFUNDED_OF_MONTH, [month]);
     if (!unfunded.allocated) throw FundingException.notAllocated(month);
     const rows = await this.grouped(month, groupBy);
@@ -75,9 +76,9 @@ export class SplitSummaries {
    * `unfundedParticipantMonths` the same of those with any remainder. The UNFUNDED row also says which
    * months were summed (`months`) and which of the range were not allocated (`monthsNotAllocated`).
    */
-  async range(period: MonthPeriod, groupBy: GroupBy, actor: string): Promise<SummaryRow[]> {
+  async range(period: MonthPeriod, groupBy: GroupBy, actor: string, recomputes?: RequestRecomputes): Promise<SummaryRow[]> {
     const { from, to } = period;
-    await this.allocateMonth.refreshStale(actor, period);
+    await this.allocateMonth.refreshStale(actor, period, recomputes);
     const months = ((await this.dataSource.query(SQL.ALLOCATED_MONTHS, [from, to])) as { month: string }[]).map((r) => r.month);
     if (!months.length) throw FundingException.rangeNotAllocated(from, to);
     const rows = await this.rangeGrouped(period, groupBy);

@@ -12,6 +12,7 @@ import { SplitSummaries } from './split-summaries.js';
 import { ApiErrorResponses } from '../../common/errors/error-response.dto.js';
 import { SplitPageDto, SplitSummaryRowDto } from '../dto/split-response.dto.js';
 import { SaysRecomputedMonths } from '../recomputed-months.interceptor.js';
+import { RecomputesOf, type RequestRecomputes } from '../recomputed-months.js';
 
 @ApiTags('funding')
 @ApiBearerAuth()
@@ -28,8 +29,8 @@ export class SplitsController {
 
   @Get()
   @ApiOkResponse({ type: SplitPageDto })
-  list(@Query() query: SplitsQueryDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.splits.list(query, user.username);
+  list(@Query() query: SplitsQueryDto, @CurrentUser() user: AuthenticatedUser, @RecomputesOf() recomputes?: RequestRecomputes) {
+    return this.splits.list(query, user.username, recomputes);
   }
 
   /**
@@ -40,14 +41,14 @@ export class SplitsController {
   @Get('export.xlsx')
   @ApiXlsxResponse()
   @ApiOperation({ summary: 'Pembagian iuran hasil saringan sebagai buku kerja Excel (NIK sebagai teks, jumlah sebagai angka)' })
-  async export(@Query() filter: SplitsFilterDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply): Promise<void> {
-    await sendWorkbook(res, await this.exportSplits.prepare(filter, user.username));
+  async export(@Query() filter: SplitsFilterDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply, @RecomputesOf() recomputes?: RequestRecomputes): Promise<void> {
+    await sendWorkbook(res, await this.exportSplits.prepare(filter, user.username, { recomputes }));
   }
 
   /** One month (`month`), or the allocated months of a range (`from`, `to`) summed. */
   @Get('summary')
   @ApiOkResponse({ type: [SplitSummaryRowDto] })
-  summary(@Query() query: SplitsSummaryQueryDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.summaries.of(query, user.username);
+  summary(@Query() query: SplitsSummaryQueryDto, @CurrentUser() user: AuthenticatedUser, @RecomputesOf() recomputes?: RequestRecomputes) {
+    return this.summaries.of(query, user.username, recomputes);
   }
 }

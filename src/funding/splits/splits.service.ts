@@ -8,6 +8,7 @@ import { type PledgeWarning, warningsOfTerms } from '../domain/pledge-warnings.j
 import { FundingException } from '../funding.exception.js';
 import { assertPledgeExists } from '../pledges/pledge-code.js';
 import { periodOf } from '../dto/month-range.dto.js';
+import type { RequestRecomputes } from '../recomputed-months.js';
 import type { SplitsFilterDto, SplitsQueryDto } from '../dto/splits-query.dto.js';
 import * as SQL from '../sql/splits.sql.js';
 import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
@@ -59,7 +60,7 @@ export class SplitsService {
 
   private readonly byNik = new NikLookupBatch<SplitRow>((niks, limit, offset) => this.pagesForNiks(niks, limit, offset));
 
-  async list(q: SplitsQueryDto, actor: string): Promise<{ items: SplitItem[]; total: number; warnings: PledgeWarning[]; monthsNotAllocated?: string[] }> {
+  async list(q: SplitsQueryDto, actor: string, recomputes?: RequestRecomputes): Promise<{ items: SplitItem[]; total: number; warnings: PledgeWarning[]; monthsNotAllocated?: string[] }> {
     const params: unknown[] = [];
     const where: string[] = [];
     const add = (clause: string, value: unknown) => where.push(clause.replace('?', `$${params.push(value)}`));
@@ -84,7 +85,7 @@ export class SplitsService {
       ? await this.byNik.load(q.nik, q.pageSize, offset)
       : await this.pageUnlessStale(page, params);
     if (rows === 'stale') {
-      await this.allocateMonth.refreshStale(actor, periodOf(q) ?? null);
+      await this.allocateMonth.refreshStale(actor, periodOf(q) ?? null, recomputes);
       rows = (await this.dataSource.query(page, params)) as SplitRow[];
     }
     // A month never allocated has no splits at all: 404 NOT_ALLOCATED, as the summary answers, not an
@@ -111,9 +112,9 @@ export class SplitsService {
    * answer that cannot wait for its first empty page (GET /splits/export.xlsx). STALE months are
    * recomputed first, as the list does. → the village's code as stored, if one was asked.
    */
-  async checkedFilter(q: SplitsFilterDto, actor: string): Promise<string | undefined> {
+  async checkedFilter(q: SplitsFilterDto, actor: string, recomputes?: RequestRecomputes): Promise<string | undefined> {
     const village = q.villageCode !== undefined ? await this.regions.village(q.villageCode) : undefined;
-    await this.allocateMonth.refreshStale(actor, periodOf(q) ?? null);
+    await this.allocateMonth.refreshStale(actor, periodOf(q) ?? null, recomputes);
     await this.assertAllocated(q);
     await this.assertNamedExist(q);
     return village;

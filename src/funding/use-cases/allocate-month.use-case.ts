@@ -10,7 +10,7 @@ import { allocate } from '../domain/allocate.js';
 import { fundedByPledge, unfundedOf } from './allocation-totals.js';
 import { FundingException } from '../funding.exception.js';
 import * as SQL from '../sql/allocate.sql.js';
-import { noteRecomputedMonths, type RefreshRun } from '../recomputed-months.js';
+import { noteRecomputedMonths, type RefreshRun, type RequestRecomputes } from '../recomputed-months.js';
 import { MonthBuildPool } from './month-build-pool.js';
 import { writeMonthTables } from './month-partitions.js';
 import { readCandidates } from './candidates.js';
@@ -105,8 +105,13 @@ export class AllocateMonth {
    *    one waited on the allocation lock included.
    * A month a read of another process recomputed before this read came is not among them, nor one recomputed by a
    * run (a reconciliation, the schedule, a manual allocation): this read did not wait for it. `[]` when none.
+   * `recomputes`: the request's (`@RecomputesOf()`), whose answer says them.
    */
-  refreshStale(reader: string, read: StaleRead, manager?: EntityManager): Promise<string[]> {
+  refreshStale(reader: string, read: StaleRead, recomputes?: RequestRecomputes, manager?: EntityManager): Promise<string[]> {
+    const said = (months: string[]) => {
+      noteRecomputedMonths(recomputes, months);
+      return months;
+    };
     const actor = recomputedOnRead(reader);
     const own: RefreshRun = { months: new Set(), finished: false };
     if (manager) return this.refreshStaleNow(actor, read, own.months, manager).then(() => said(answered([own])));
@@ -285,12 +290,6 @@ function stopwatch() {
     last = now;
   };
   return Object.assign(lap, { report: () => laps.join(', ') });
-}
-
-/** `months`, added to the answer of the request being served (the callbacks of refreshStale's promise run in its context). */
-function said(months: string[]): string[] {
-  noteRecomputedMonths(months);
-  return months;
 }
 
 /** The months of `runs`, once each, sorted. */

@@ -25,6 +25,7 @@ import { WorkbookOutput } from '../../reports/workbook/workbook-output.js';
 import { RegionsService, type VillageView } from '../../regions/regions.service.js';
 import type { SplitsFilterDto } from '../dto/splits-query.dto.js';
 import { type SplitItem, SplitsService } from '../splits/splits.service.js';
+import type { RequestRecomputes } from '../recomputed-months.js';
 
 export const SPLITS_SHEET = 'Pembagian Iuran';
 
@@ -45,6 +46,8 @@ export interface ExportSplitsOptions {
   /** Data rows per sheet before the next part (tests); Excel's limit by default. */
   sheetRows?: number;
   pageSize?: number;
+  /** The request's (`@RecomputesOf()`): its answer's header says the months recomputed. */
+  recomputes?: RequestRecomputes;
 }
 
 @Injectable()
@@ -62,7 +65,7 @@ export class ExportSplits {
    * here, before the first byte) and gives the workbook to stream.
    */
   async prepare(filter: SplitsFilterDto, actor: string, options: ExportSplitsOptions = {}): Promise<StreamableWorkbook> {
-    const village = await this.splits.checkedFilter(filter, actor);
+    const village = await this.splits.checkedFilter(filter, actor, options.recomputes);
     const now = this.clock.now();
     return {
       filename: filenameOf(filter, village, now),

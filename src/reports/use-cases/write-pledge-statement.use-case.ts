@@ -33,6 +33,7 @@ import { writePagedTable } from '../workbook/table-series.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { WorkbookOutput } from '../workbook/workbook-output.js';
 import type { PreparedWorkbook } from './write-reconciliation-workbook.use-case.js';
+import type { RequestRecomputes } from '../../funding/recomputed-months.js';
 
 export interface WritePledgeStatementCommand {
   pledgeCode: string;
@@ -45,6 +46,8 @@ export interface WritePledgeStatementCommand {
   sheetRows?: number;
   /** Who asked: recorded on months re-allocated because they were STALE. */
   actor: string;
+  /** The request's (`@RecomputesOf()`): its answer's header says the months recomputed. */
+  recomputes?: RequestRecomputes;
 }
 
 const MONTH_COLUMNS: TableColumn[] = [
@@ -110,7 +113,7 @@ export class WritePledgeStatement {
     // closed months frozen by a later finalization without a finalized reconciliation: no signed Berita Acara yet (as the year recap)
     const frozen = frozenUnsigned(await this.statements.frozenUnreconciled(period.from, period.to), 'laporan');
     assertAllocated(period, allocated);
-    const recomputed = await this.allocateMonth.refreshStale(command.actor, period);
+    const recomputed = await this.allocateMonth.refreshStale(command.actor, period, command.recomputes);
     const yearStart = `${period.from.slice(0, 4)}-01`;
     const due = await this.statements.dueByMonth([pledge.code], period.from, period.to);
     const usedBefore = [...(await this.statements.dueByMonth([pledge.code], yearStart, period.to)).entries()]

@@ -25,6 +25,7 @@ import { writePagedTable } from '../workbook/table-series.js';
 import { TableSheet, type TableColumn } from '../workbook/table-sheet.js';
 import { WorkbookOutput } from '../workbook/workbook-output.js';
 import type { PreparedWorkbook } from './write-reconciliation-workbook.use-case.js';
+import type { RequestRecomputes } from '../../funding/recomputed-months.js';
 
 export interface WriteVillageStatementCommand {
   villageCode: string;
@@ -37,6 +38,8 @@ export interface WriteVillageStatementCommand {
   sheetRows?: number;
   /** Who asked: recorded on months re-allocated because they were STALE. */
   actor: string;
+  /** The request's (`@RecomputesOf()`): its answer's header says the months recomputed. */
+  recomputes?: RequestRecomputes;
 }
 
 type PlaceKind = 'Desa' | 'Kelurahan';
@@ -87,7 +90,7 @@ export class WriteVillageStatement {
     // closed months frozen by a later finalization without a finalized reconciliation: no signed Berita Acara yet (as the year recap)
     const frozen = frozenUnsigned(await this.statements.frozenUnreconciled(period.from, period.to), 'laporan');
     assertAllocated(period, allocated);
-    const recomputed = await this.allocateMonth.refreshStale(command.actor, period);
+    const recomputed = await this.allocateMonth.refreshStale(command.actor, period, command.recomputes);
     const pledges = await this.statements.villagePledges(code, period.from, period.to);
     const own = [...new Set(pledges.map((p) => p.code))];
     const months = await this.statements.villageMonths(period.from, period.to, code, own);

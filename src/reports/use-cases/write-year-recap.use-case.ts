@@ -26,11 +26,14 @@ import { writePerBulan } from '../year-recap/per-bulan.sheet.js';
 import { writePerPemberiDana } from '../year-recap/per-pemberi-dana.sheet.js';
 import { pledgeYears } from '../year-recap/pledge-year.js';
 import type { PreparedWorkbook } from './write-reconciliation-workbook.use-case.js';
+import type { RequestRecomputes } from '../../funding/recomputed-months.js';
 
 export interface WriteYearRecapCommand {
   /** The fiscal year as given in the path: four digits, 2000–2099 (400 INVALID_PERIOD otherwise). */
   year: string;
   actor: string;
+  /** The request's (`@RecomputesOf()`): its answer's header says the months recomputed. */
+  recomputes?: RequestRecomputes;
 }
 
 @Injectable()
@@ -49,7 +52,7 @@ export class WriteYearRecap {
     const period = resolvePeriod({ year });
     const allocated = await this.statements.allocatedMonths(period.from, period.to);
     assertAllocated(period, allocated); // 404 NOT_ALLOCATED for a year none of whose months is
-    const recomputed = await this.allocateMonth.refreshStale(command.actor, period);
+    const recomputed = await this.allocateMonth.refreshStale(command.actor, period, command.recomputes);
     const pledges = await this.reports.pledgesAtRevisions(year, {});
     const codes = pledges.map((p) => p.code);
     const splits = await this.reports.splitsByPledgeMonth(period.from, period.to);
