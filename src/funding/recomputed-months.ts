@@ -33,8 +33,8 @@ export interface RequestRecomputes {
 
 const RECOMPUTES = Symbol('recomputes');
 
-/** Keeps `r` on its request (the interceptor), for the handler's `@RecomputesOf()`. */
-export function keepOnRequest(request: object, r: RequestRecomputes): void {
+/** Keeps `r` on its request, for the handler's `@RecomputesOf()`. */
+function keepOnRequest(request: object, r: RequestRecomputes): void {
   (request as { [RECOMPUTES]?: RequestRecomputes })[RECOMPUTES] = r;
 }
 
@@ -42,6 +42,24 @@ export function keepOnRequest(request: object, r: RequestRecomputes): void {
 export const RecomputesOf = createParamDecorator(
   (_: unknown, context: ExecutionContext): RequestRecomputes | undefined => context.switchToHttp().getRequest<{ [RECOMPUTES]?: RequestRecomputes }>()[RECOMPUTES],
 );
+
+/**
+ * A request's recomputes, kept on it for its handler's `@RecomputesOf()`. `arrivedDuring`: the refreshStale runs of
+ * the process running or queued now (AllocateMonth.refreshesUnderway).
+ */
+export function beginRecomputes(request: object, reply: FastifyReply, arrivedDuring: readonly RefreshRun[]): RequestRecomputes {
+  const r: RequestRecomputes = { months: new Set(), reply, arrivedDuring, silent: false };
+  keepOnRequest(request, r);
+  return r;
+}
+
+/** `answer` as the request of `r` answers it: the header set, and `recomputedMonths` added to an object. */
+export function withRecomputedMonths<T>(r: RequestRecomputes, answer: T): T | (T & { recomputedMonths: string[] }) {
+  if (r.silent) return answer;
+  setRecomputedHeader(r);
+  const isObject = answer !== null && typeof answer === 'object' && Object.getPrototypeOf(answer) === Object.prototype;
+  return isObject ? { ...answer, recomputedMonths: recomputedFor(r) } : answer;
+}
 
 /** The months recomputed for the request, sorted. */
 export function recomputedFor(r: RequestRecomputes): string[] {

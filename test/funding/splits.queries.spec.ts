@@ -483,4 +483,20 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_360, reason: 'uji: pagu semula' }).expect(200);
     }
   });
+  it('an export that recomputed STALE months says so: in its header and on its Keterangan sheet; the next export says nothing', async () => {
+    const keuangan = await t.as(Role.KEUANGAN);
+    const said = async () => {
+      const res = await auditor.get('/api/v1/splits/export.xlsx?month=2026-01').buffer(true).parse(binary).expect(200);
+      const notes = (await workbook(res.body)).getWorksheet('Keterangan')!;
+      const row = notes.getColumn(1).values.indexOf('Dihitung ulang');
+      return [res.headers['x-recomputed-months'], row > 0 ? notes.getCell(row, 2).value : null];
+    };
+    await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_361, reason: 'uji: pagu berubah' }).expect(200);
+    try {
+      expect(await said()).toEqual(['2026-01,2026-02', 'Alokasi Januari 2026 s.d. Februari 2026 dihitung ulang saat unduhan ini dibuat (data berubah sesudah dihitung).']);
+      expect(await said()).toEqual(['', null]);
+    } finally {
+      await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_360, reason: 'uji: pagu semula' }).expect(200);
+    }
+  });
 });

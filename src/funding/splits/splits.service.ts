@@ -110,14 +110,15 @@ export class SplitsService {
    * The filters of GET /splits checked as the list checks them, in its order (a village outside the
    * regency, a month never allocated, a pledge or NIK that does not exist: the same 404s), for an
    * answer that cannot wait for its first empty page (GET /splits/export.xlsx). STALE months are
-   * recomputed first, as the list does. → the village's code as stored, if one was asked.
+   * recomputed first, as the list does. → the village's code as stored, if one was asked, and the months recomputed
+   * (refreshStale's answer).
    */
-  async checkedFilter(q: SplitsFilterDto, actor: string, recomputes?: RequestRecomputes): Promise<string | undefined> {
+  async checkedFilter(q: SplitsFilterDto, actor: string, recomputes?: RequestRecomputes): Promise<{ village: string | undefined; recomputed: string[] }> {
     const village = q.villageCode !== undefined ? await this.regions.village(q.villageCode) : undefined;
-    await this.allocateMonth.refreshStale(actor, periodOf(q) ?? null, recomputes);
+    const recomputed = await this.allocateMonth.refreshStale(actor, periodOf(q) ?? null, recomputes);
     await this.assertAllocated(q);
     await this.assertNamedExist(q);
-    return village;
+    return { village, recomputed };
   }
 
   /** The allocated months the filter selects (its month, its range, or all), in order. */

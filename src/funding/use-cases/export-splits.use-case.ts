@@ -19,7 +19,7 @@ import { monthName, monthsBetween } from '../../common/month.js';
 import type { StreamableWorkbook } from '../../common/spreadsheet/send-workbook.js';
 import { columnStyle, frozenHeader, HEADER_STYLE, LABEL_STYLE, NUMBER_FORMATS, PRINT_FOOTER, printSetup, TITLE_STYLE, WARNING_STYLE } from '../../common/spreadsheet/workbook-style.js';
 import { type PledgeWarning, warningsOfTerms } from '../domain/pledge-warnings.js';
-import { SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
+import { recomputedNote, SOURCE_TYPE_LABELS } from '../../reports/format/labels.js';
 import { dayToDate } from '../../reports/workbook/table-sheet.js';
 import { WorkbookOutput } from '../../reports/workbook/workbook-output.js';
 import { RegionsService, type VillageView } from '../../regions/regions.service.js';
@@ -46,6 +46,8 @@ export interface ExportSplitsOptions {
   /** Data rows per sheet before the next part (tests); Excel's limit by default. */
   sheetRows?: number;
   pageSize?: number;
+  /** The months recomputed before the export (its Keterangan says them). */
+  recomputed?: string[];
   /** The request's (`@RecomputesOf()`): its answer's header says the months recomputed. */
   recomputes?: RequestRecomputes;
 }
@@ -65,11 +67,11 @@ export class ExportSplits {
    * here, before the first byte) and gives the workbook to stream.
    */
   async prepare(filter: SplitsFilterDto, actor: string, options: ExportSplitsOptions = {}): Promise<StreamableWorkbook> {
-    const village = await this.splits.checkedFilter(filter, actor, options.recomputes);
+    const { village, recomputed } = await this.splits.checkedFilter(filter, actor, options.recomputes);
     const now = this.clock.now();
     return {
       filename: filenameOf(filter, village, now),
-      write: (out) => this.write(filter, village, actor, out, now, options),
+      write: (out) => this.write(filter, village, actor, out, now, { ...options, recomputed }),
     };
   }
 
@@ -111,7 +113,8 @@ export class ExportSplits {
     const shown = shownFilter(filter, village);
     const place = village === undefined ? undefined : (await this.regions.villages()).find((v) => v.code === village);
     const notAllocated = filter.from !== undefined && filter.to !== undefined ? monthsBetween(filter.from, filter.to).filter((m) => !months.includes(m)) : [];
-    notes(output, { shown, place, rows, amount, rowsPerPart, now, notAllocated, warnings: await this.warningsOf([...revisionsUsed.values()]) });
+    const warnings = await this.warningsOf([...revisionsUsed.values()]);
+    notes(output, { shown, place, rows, amount, rowsPerPart, now, notAllocated, warnings, recomputed: options.recomputed ?? [] });
     // Recorded before the last bytes go out: whoever holds the file was audited (recorded after, a
     // client could read the trail before the row was there).
     await this.audit.record({ actor, action: 'split.export', entity: 'split', entityId: null, summary: { filter: shown, rows, amount } });
@@ -214,6 +217,8 @@ interface Notes {
   /** for a range, its months never allocated (not in the rows) */
   notAllocated: string[];
   warnings: PledgeWarning[];
+  /** the months recomputed first because STALE (AllocateMonth.refreshStale) */
+  recomputed: string[];
 }
 
 /**
@@ -240,6 +245,7 @@ function notes(output: WorkbookOutput, n: Notes): void {
   line('Jumlah baris', n.rows, 'count');
   line('Total (Rp)', n.rows ? { formula: totalFormula(n.rowsPerPart), result: n.amount } : 0, 'rupiah');
   line('Diambil', wibTimestamp(n.now));
+  for (const note of recomputedNote(n.recomputed)) line('Dihitung ulang', note);
   if (n.notAllocated.length) line('Belum dialokasikan', `${n.notAllocated.map(monthName).join(', ')}: tidak ada pembagian iuran untuk bulan itu dalam berkas ini.`);
   const parts = n.rowsPerPart.length;
   const sheets = parts > 1 ? `sheet "${SPLITS_SHEET}" sampai "${SPLITS_SHEET} (${parts})" (batas baris Excel)` : `sheet "${SPLITS_SHEET}"`;
