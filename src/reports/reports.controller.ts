@@ -9,7 +9,7 @@ import { WriteReconciliationWorkbook } from './use-cases/write-reconciliation-wo
 import { WriteVillageStatement } from './use-cases/write-village-statement.use-case.js';
 import { WriteYearRecap } from './use-cases/write-year-recap.use-case.js';
 import { AuditService, type AuditRecord } from '../audit/audit.service.js';
-import { sendWorkbook, type StreamableWorkbook } from '../common/spreadsheet/send-workbook.js';
+import { isHead, sendWorkbook, type StreamableWorkbook } from '../common/spreadsheet/send-workbook.js';
 import { uuidParam } from '../common/http/uuid-param.js';
 import { ReportsException } from './reports.exception.js';
 import { SaysRecomputedMonths } from '../funding/recomputed-months.interceptor.js';
@@ -43,7 +43,7 @@ export class ReportsController {
    * (404, 409) records nothing, as it sends nothing.
    */
   private async sendAudited(res: FastifyReply, prepared: StreamableWorkbook, event: AuditRecord & { summary: Record<string, unknown> }): Promise<void> {
-    await this.audit.record({ ...event, summary: { ...event.summary, file: prepared.filename } });
+    if (!isHead(res)) await this.audit.record({ ...event, summary: { ...event.summary, file: prepared.filename } });
     await sendWorkbook(res, prepared);
   }
 

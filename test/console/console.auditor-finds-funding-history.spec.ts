@@ -646,6 +646,12 @@ describeInBrowser('console: auditor finds a participant funding history', () => 
     await page.goto(`${base}/console/#/alokasi?month=2026-10&groupBy=pledge`);
     await page.getByRole('table', { name: /Pembagian iuran:/ }).waitFor();
     await expect(page.locator('.notice--info', { hasText: 'dihitung ulang' }).textContent()).resolves.toMatch(note);
+
+    // Dasbor of a month not reconciled: read from its allocation, which says it too (QA: the allocation read said nothing)
+    await finance.patch('/api/v1/pledges/APBD-2026').send({ legalBasis: 'Perda APBD 2026 No. 2', reason: 'Nomor perda diperbaiki' }).expect(200);
+    await page.goto(`${base}/console/#/dasbor?month=2026-10`);
+    await page.locator('.notice--info', { hasText: 'belum direkonsiliasi' }).waitFor();
+    await expect(page.locator('.notice--info', { hasText: 'dihitung ulang' }).textContent()).resolves.toMatch(note);
     expect(errors).toEqual([]);
     await context.close();
   }, BROWSER_TIMEOUT);

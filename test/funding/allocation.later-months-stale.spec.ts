@@ -135,9 +135,13 @@ describe('§6: re-allocating a month marks the later months STALE; they are reco
     );
     // the month's allocation read (Dasbor) names its month too (QA: "sebelum dibaca atau direkonsiliasi", no month)
     await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 11 * 37800, reason: 'Uji QA 3' }).expect(200);
-    await auditor.get('/api/v1/allocations/2026-03').expect(200);
-    expect((await latest(3)).map((e) => [e.entityId, e.summary.asked, e.summary.why])).toEqual(
-      ['2026-01', '2026-02', '2026-03'].map((month) => [month, '2026-03', 'alokasi sudah tidak berlaku (data berubah sesudah dihitung): dihitung ulang sebelum pembacaan bulan Maret 2026']),
+    // every STALE month, April included, as every read of funding; and the answer says them (QA: it said nothing)
+    const detail = await auditor.get('/api/v1/allocations/2026-03').expect(200);
+    expect([detail.body.recomputedMonths, detail.headers['x-recomputed-months']]).toEqual([['2026-01', '2026-02', '2026-03', '2026-04'], '2026-01,2026-02,2026-03,2026-04']);
+    expect((await latest(4)).map((e) => [e.entityId, e.summary.asked, e.summary.why])).toEqual(
+      ['2026-01', '2026-02', '2026-03', '2026-04'].map((month) => [month, '2026-03', 'alokasi sudah tidak berlaku (data berubah sesudah dihitung): dihitung ulang sebelum pembacaan bulan Maret 2026']),
     );
+    const unfunded = await auditor.get('/api/v1/allocations/2026-03/unfunded').expect(200);
+    expect([unfunded.body.recomputedMonths, unfunded.headers['x-recomputed-months']]).toEqual([[], '']);
   });
 });

@@ -43,6 +43,7 @@ describe('GET /api/v1/allocations/:month/unfunded and the month’s limits', () 
       total: 2,
       page: 1,
       pageSize: 100,
+      recomputedMonths: [],
     });
     const summary = (await auditor.get('/api/v1/splits/summary?month=2026-01').expect(200)).body;
     expect(summary.at(-1)).toEqual({ key: 'UNFUNDED', participants: 2, amount: 25_600 + 37_800 });

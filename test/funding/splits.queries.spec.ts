@@ -499,4 +499,21 @@ describe('GET /api/v1/splits and /splits/summary: filters, paging, grouping', ()
       await keuangan.patch('/api/v1/pledges/APBD-2026').send({ budget: 75_360, reason: 'uji: pagu semula' }).expect(200);
     }
   });
+  it('a HEAD request on a download gets its headers, no file, and is not audited as an export (QA: a link checker left exports in the trail)', async () => {
+    const exports = async (entity: string) => (await auditor.get(`/api/v1/audit-events?entity=${entity}&pageSize=100`).expect(200)).body.total as number;
+    const before = [await exports('split'), await exports('report')];
+    for (const path of ['/api/v1/splits/export.xlsx?month=2026-01', '/api/v1/reports/year/2026.xlsx', '/api/v1/statements/villages/17.03.06.2001.xlsx?month=2026-01']) {
+      const res = await auditor.head(path).expect(200);
+      expect([res.headers['content-type'], res.headers['content-disposition'], res.text ?? '']).toEqual([
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        expect.stringMatching(/^attachment; filename=".+\.xlsx"$/),
+        '',
+      ]);
+    }
+    expect([await exports('split'), await exports('report')]).toEqual(before);
+    // a GET still is
+    await auditor.get('/api/v1/splits/export.xlsx?month=2026-01').buffer(true).parse(binary).expect(200);
+    await auditor.get('/api/v1/statements/villages/17.03.06.2001.xlsx?month=2026-01').buffer(true).parse(binary).expect(200);
+    expect([await exports('split'), await exports('report')]).toEqual([before[0] + 1, before[1] + 1]);
+  });
 });

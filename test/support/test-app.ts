@@ -32,7 +32,7 @@ export interface TestApp {
   token(role: Role): Promise<string>;
   /** Logs the role's test user in again: its cached token died when the user logged out (the console's Keluar ends every session). */
   relogin(role: Role): Promise<string>;
-  as(role: Role): Promise<{ get(url: string): request.Test; post(url: string): request.Test; patch(url: string): request.Test; delete(url: string): request.Test }>;
+  as(role: Role): Promise<{ get(url: string): request.Test; head(url: string): request.Test; post(url: string): request.Test; patch(url: string): request.Test; delete(url: string): request.Test }>;
   close(): Promise<void>;
 }
 
@@ -85,6 +85,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, now = ne
       const auth = `Bearer ${await token(role)}`;
       return {
         get: (url: string) => http.get(url).set('Authorization', auth),
+        head: (url: string) => http.head(url).set('Authorization', auth),
         post: (url: string) => http.post(url).set('Authorization', auth),
         patch: (url: string) => http.patch(url).set('Authorization', auth),
         delete: (url: string) => http.delete(url).set('Authorization', auth),

@@ -21,7 +21,19 @@ export interface StreamableWorkbook {
   write(destination: NodeJS.WritableStream & Writable): Promise<void>;
 }
 
+/**
+ * A HEAD request: Fastify answers one on every GET route by running the GET's handler. A download's gets its headers
+ * and no file: nothing is written, and so nothing audited (QA: a link checker's HEAD was recorded as an export).
+ */
+export function isHead(reply: FastifyReply): boolean {
+  return reply.request.method === 'HEAD';
+}
+
 export async function sendWorkbook(reply: FastifyReply, workbook: StreamableWorkbook): Promise<void> {
+  if (isHead(reply)) {
+    await asAttachment(reply, workbook.filename).send();
+    return;
+  }
   const body = new PassThrough();
   void asAttachment(reply, workbook.filename).send(body);
   try {

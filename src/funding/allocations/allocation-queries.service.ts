@@ -9,6 +9,7 @@ import { UNFUNDED_PAGE } from '../sql/summary.sql.js';
 import { FundingException } from '../funding.exception.js';
 import { AllocateMonth, recomputedOnRead, staleReadEvent } from '../use-cases/allocate-month.use-case.js';
 import type { AllocationDetail } from './allocation-summary.js';
+import type { RequestRecomputes } from '../recomputed-months.js';
 
 /** A participant-month with an unfunded remainder (§6 UNFUNDED); rupiah. */
 export interface UnfundedItem {
@@ -30,10 +31,15 @@ export class AllocationQueries {
     private readonly regions: RegionsService,
   ) {}
 
-  async detail(month: string, reader: string): Promise<AllocationDetail & { frozenUnreconciled: FrozenUnreconciled[] }> {
+  /**
+   * Every STALE month recomputed first, as every read of funding does, and said in the answer (`recomputes`; QA: this
+   * read recomputed August and September and no answer named them); then the month itself, current.
+   */
+  async detail(month: string, reader: string, recomputes?: RequestRecomputes): Promise<AllocationDetail & { frozenUnreconciled: FrozenUnreconciled[] }> {
     if (!isMonth(month)) throw FundingException.monthInvalid(month);
     const [row] = await this.dataSource.query('SELECT status FROM allocation_month WHERE month = $1', [month]);
     if (!row) throw FundingException.notAllocated(month);
+    await this.allocateMonth.refreshStale(reader, month, recomputes);
     const detail = await this.allocateMonth.ensureCurrent(month, recomputedOnRead(reader), undefined, staleReadEvent(month)); // QA: its events named no month
     // the Dasbor of a month not reconciled reads it here (QA, year end: the frozen months never reconciled were said nowhere)
     return { ...detail, frozenUnreconciled: await frozenUnreconciled(this.dataSource.manager) };
@@ -45,8 +51,8 @@ export class AllocationQueries {
    * date first, as detail does. Why they are unfunded is in the month's `limits` (a pagu used up, a
    * quota full) and in the pledges' scopes.
    */
-  async unfunded(month: string, q: UnfundedQueryDto, reader: string): Promise<{ items: UnfundedItem[]; total: number; page: number; pageSize: number }> {
-    await this.detail(month, reader);
+  async unfunded(month: string, q: UnfundedQueryDto, reader: string, recomputes?: RequestRecomputes): Promise<{ items: UnfundedItem[]; total: number; page: number; pageSize: number }> {
+    await this.detail(month, reader, recomputes);
     const village = q.villageCode === undefined ? null : await this.regions.village(q.villageCode);
     type Row = { nik: string; name: string | null; village_code: string; village_name: string | null; obligation: string; funded: string; unfunded: string; total: number };
     const rows: Row[] = await this.dataSource.query(UNFUNDED_PAGE, [month, village, q.pageSize, (q.page - 1) * q.pageSize]);

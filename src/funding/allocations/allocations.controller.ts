@@ -11,6 +11,8 @@ import { AllocationQueries } from './allocation-queries.service.js';
 import { NoQueryDto } from '../../common/http/validation.js';
 import { ApiErrorResponses } from '../../common/errors/error-response.dto.js';
 import { AllocationDetailResponseDto, AllocationResponseDto, UnfundedParticipantPageDto } from '../dto/allocation-response.dto.js';
+import { RecomputesOf, type RequestRecomputes } from '../recomputed-months.js';
+import { SaysRecomputedMonths } from '../recomputed-months.interceptor.js';
 
 @ApiTags('funding')
 @ApiBearerAuth()
@@ -32,17 +34,19 @@ export class AllocationsController {
   }
 
   @Get(':month')
+  @SaysRecomputedMonths()
   @ApiOkResponse({ type: AllocationDetailResponseDto })
   @Roles(...READERS)
-  get(@Param('month') month: string, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
-    return this.queries.detail(month, user.username);
+  get(@Param('month') month: string, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto, @RecomputesOf() recomputes?: RequestRecomputes) {
+    return this.queries.detail(month, user.username, recomputes);
   }
 
   /** The month's participants with an unfunded remainder (§6), by village then NIK, paged; `villageCode` narrows to one village. */
   @Get(':month/unfunded')
+  @SaysRecomputedMonths()
   @ApiOkResponse({ type: UnfundedParticipantPageDto })
   @Roles(...READERS)
-  unfunded(@Param('month') month: string, @Query() query: UnfundedQueryDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.queries.unfunded(month, query, user.username);
+  unfunded(@Param('month') month: string, @Query() query: UnfundedQueryDto, @CurrentUser() user: AuthenticatedUser, @RecomputesOf() recomputes?: RequestRecomputes) {
+    return this.queries.unfunded(month, query, user.username, recomputes);
   }
 }

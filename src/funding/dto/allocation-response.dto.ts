@@ -71,6 +71,11 @@ export class FrozenUnreconciledDto {
 /** GET /allocations/:month: the allocation, and the frozen months without a finalized reconciliation (any year), as the Dasbor shows them. */
 export class AllocationDetailResponseDto extends AllocationResponseDto {
   @ApiProperty({ type: () => [FrozenUnreconciledDto] }) frozenUnreconciled: FrozenUnreconciledDto[];
+  /**
+   * The months recomputed for this read because they were STALE when it came (every STALE month, not only this one),
+   * sorted; `[]` when none. Also in the header `X-Recomputed-Months` (*added 2026-12-07*).
+   */
+  @ApiProperty({ type: [String], example: ['2026-08', '2026-09'] }) recomputedMonths: string[];
 }
 
 /** A participant-month with an unfunded remainder (rupiah). */
@@ -87,4 +92,9 @@ export class UnfundedParticipantDto {
 export class UnfundedParticipantPageDto extends PageOf(UnfundedParticipantDto) {
   @ApiProperty({ type: 'integer' }) page: number;
   @ApiProperty({ type: 'integer' }) pageSize: number;
+  /**
+   * The months recomputed for this read because they were STALE when it came (every STALE month, not only this one),
+   * sorted; `[]` when none. Also in the header `X-Recomputed-Months` (*added 2026-12-07*).
+   */
+  @ApiProperty({ type: [String], example: ['2026-08', '2026-09'] }) recomputedMonths: string[];
 }

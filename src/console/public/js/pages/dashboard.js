@@ -13,7 +13,7 @@ import { latestProjectedYear } from '../projection.js';
 import { frozenNotice, overdueWarning, paymentStatusTable, withOwnPayments } from '../payment-status.js';
 import { canSee, canWriteFinance, hashFor } from '../routes.js';
 import { billStats, fundedTable, fundingChart, fundingWarnings, headlineStats } from '../run-summary.js';
-import { announce, badge, busy, errorNotice, loading, notice, pageHeader, section } from '../ui.js';
+import { announce, badge, busy, errorNotice, loading, notice, pageHeader, recomputedNotice, section } from '../ui.js';
 import { changesNotice, closedMonthCorrectionsText } from './reconciliation.js';
 import { RUN_TONES } from './reconciliations.js';
 
@@ -156,6 +156,7 @@ async function fromAllocation(month, ctx, reload, closure) {
   const none = !summary || (!summary.participants && !(summary.funded ?? []).some((f) => f.amount > 0));
   return [
     frozenUnreconciledNotice(summary?.frozenUnreconciled, ctx),
+    recomputedNotice(summary?.recomputedMonths),
     yearPledgesNotice(summary?.warnings),
     // said only above figures, and the reconciliation page offered only for a month it can run (QA: February 2027 read
     // "angka di bawah berasal dari alokasi saat ini" above "Belum ada alokasi", with a link to reconcile it)
