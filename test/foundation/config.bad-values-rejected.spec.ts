@@ -44,6 +44,49 @@ describe('configuration: each bad or missing value is rejected with a message na
     expect(found[0]).toMatch(expected);
   });
 
+  describe('DATABASE_URL: a badly formed URL is refused at start-up, never echoing the password (QA: retried ~27 s, then a stack trace)', () => {
+    const url = (password: string, rest = '@db:5432/jamkesda') => `postgres://jamkesda:${password}${rest}`;
+    it.each([
+      ['a password with "/" (base64)', url('Ab/cD+eF=='), /an "@" comes after a "\/" or "\?"/],
+      ['a password with "/" before digits (read as a port)', url('12/xy'), /an "@" comes after/],
+      ['a password with "?"', url('ab?cd'), /an "@" comes after/],
+      ['a password with "#" (read as host ss)', url('pa#ss'), /contains "#"/],
+      ['a "#" in the database name', 'postgres://jamkesda:rahasia@db:5432/jamkesda#1', /contains "#"/],
+      ['a password with "%zz"', url('ab%zzcd'), /a "%" is not followed by two hexadecimal digits/],
+      ['a password ending in "%"', url('abcd%'), /a "%" is not followed by two hexadecimal digits/],
+      ['a percent-escape that is not UTF-8', url('ab%e0cd'), /not UTF-8 text/],
+      ['no host', 'postgres://jamkesda:rahasia@/jamkesda', /names no host/],
+      ['no host, a port only', 'postgres://jamkesda:rahasia@:5432/jamkesda', /names no host/],
+      ['a port that is not a number', 'postgres://jamkesda:rahasia@db:abc/jamkesda', /cannot be read as a URL/],
+      ['a port out of range', 'postgres://jamkesda:rahasia@db:99999/jamkesda', /cannot be read as a URL/],
+      ['no database', 'postgres://jamkesda:rahasia@db:5432', /names no database/],
+      ['no database after the slash', 'postgres://jamkesda:rahasia@db:5432/', /names no database/],
+    ])('%s', (_name, databaseUrl, reason) => {
+      const found = problems({ JWT_SECRET: SECRET, DATABASE_URL: databaseUrl });
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/^DATABASE_URL is not a usable PostgreSQL URL \(postgres:\/\/user:pass@host:5432\/db\): /);
+      expect(found[0]).toMatch(reason);
+      expect(found[0]).toMatch(/special characters in the password \(or user name\) must be percent-encoded, e\.g\. "\/" as %2F, "#" as %23/);
+      const password = /^postgres:\/\/[^:]*:(.*)@/.exec(databaseUrl)?.[1] ?? '';
+      expect(found[0]).not.toContain(password);
+      expect(found[0]).not.toContain(databaseUrl);
+    });
+
+    it.each([
+      ['the README example', 'postgres://jamkesda:secret@db.example:5432/jamkesda'],
+      ['postgresql:// and no port', 'postgresql://jamkesda:secret@db/jamkesda'],
+      ['no password (trust)', 'postgres://root@127.0.0.1:5432/jamkesda'],
+      ['no user at all', 'postgres://db.example/jamkesda'],
+      ['a password with "+" and "="', 'postgres://jamkesda:Ab+cD=eF==@db:5432/jamkesda'],
+      ['a password with ":"', 'postgres://jamkesda:ab:cd@db:5432/jamkesda'],
+      ['special characters percent-encoded', 'postgres://jamkesda:Ab%2FcD%23e%40f%3Fg%25h@db:5432/jamkesda'],
+      ['query parameters', 'postgres://jamkesda:secret@db:5432/jamkesda?sslmode=require&application_name=rekon'],
+      ['an IPv6 host', 'postgres://jamkesda:secret@[::1]:5432/jamkesda'],
+    ])('accepts %s', (_name, databaseUrl) => {
+      expect(problems({ JWT_SECRET: SECRET, DATABASE_URL: databaseUrl })).toEqual([]);
+    });
+  });
+
   it('reports every problem at once, in one message listing each', () => {
     const env = { PORT: 'x', DATABASE_URL: 'mysql://h/db', ADMIN_USERNAME: 'admin', LOG_LEVEL: 'loud', SCHEDULER_ENABLED: 'maybe' };
     let error: unknown;

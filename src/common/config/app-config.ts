@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { HAS_VISIBLE_TEXT } from '../text.js';
+import { databaseUrlProblem } from './database-url.js';
 
 export interface AppConfig {
   port: number;
@@ -45,9 +46,8 @@ export type DatabaseConfig = Pick<AppConfig, 'databaseUrl' | 'dataDir'>;
 
 function databasePart(env: Env, problems: string[]): DatabaseConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
-  if (databaseUrl && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
-    problems.push('DATABASE_URL must be a PostgreSQL URL such as postgres://user:pass@host:5432/db');
-  }
+  const urlProblem = databaseUrl && databaseUrlProblem(databaseUrl);
+  if (urlProblem) problems.push(urlProblem);
   return { databaseUrl, dataDir: resolve(env.DATA_DIR || './data') };
 }
 
