@@ -38,6 +38,15 @@ describe('configuration: each bad or missing value is rejected with a message na
     ['UPLOAD_MAX_MB too large', { JWT_SECRET: SECRET, UPLOAD_MAX_MB: '5000' }, /^UPLOAD_MAX_MB must be a whole number from 1 to 2048/],
     ['UPLOAD_MAX_ROWS not a number', { JWT_SECRET: SECRET, UPLOAD_MAX_ROWS: 'many' }, /^UPLOAD_MAX_ROWS must be a whole number/],
     ['UPLOAD_BACKGROUND_KB negative', { JWT_SECRET: SECRET, UPLOAD_BACKGROUND_KB: '-5' }, /^UPLOAD_BACKGROUND_KB must be a whole number/],
+    ['TRUST_PROXY a name it does not know', { JWT_SECRET: SECRET, TRUST_PROXY: 'proxy.example' }, /^TRUST_PROXY must be true, false, or comma-separated proxy addresses or CIDRs \(or loopback, linklocal, uniquelocal\) \(got "proxy\.example"\)$/],
+    ['TRUST_PROXY yes (booleans are true/false here)', { JWT_SECRET: SECRET, TRUST_PROXY: 'yes' }, /^TRUST_PROXY must be/],
+    ['TRUST_PROXY a hop count (Fastify 5.12 trusts no one by count)', { JWT_SECRET: SECRET, TRUST_PROXY: '2' }, /^TRUST_PROXY must name the proxies \(their addresses or CIDRs\), not count them: Fastify does not trust by hop count \(got "2"\)$/],
+    ['TRUST_PROXY zero hops', { JWT_SECRET: SECRET, TRUST_PROXY: '0' }, /^TRUST_PROXY must name the proxies/],
+    ['TRUST_PROXY a bad address', { JWT_SECRET: SECRET, TRUST_PROXY: '10.0.0.300' }, /^TRUST_PROXY must be/],
+    ['TRUST_PROXY a CIDR past 32 bits', { JWT_SECRET: SECRET, TRUST_PROXY: '10.0.0.0/33' }, /^TRUST_PROXY must be/],
+    ['TRUST_PROXY a /0 range', { JWT_SECRET: SECRET, TRUST_PROXY: '10.0.0.0/0' }, /^TRUST_PROXY must be/],
+    ['TRUST_PROXY a netmask with a gap', { JWT_SECRET: SECRET, TRUST_PROXY: '10.0.0.0/255.0.255.0' }, /^TRUST_PROXY must be/],
+    ['TRUST_PROXY an empty item', { JWT_SECRET: SECRET, TRUST_PROXY: '10.0.0.5,' }, /^TRUST_PROXY must be/],
   ])('%s', (_name, env, expected) => {
     const found = problems(env as Record<string, string>);
     expect(found).toHaveLength(1);
