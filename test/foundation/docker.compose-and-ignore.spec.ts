@@ -62,9 +62,11 @@ describe('docker/compose.yaml', () => {
     expect(compose).not.toMatch(/jamkesda\}/); // the old `${POSTGRES_PASSWORD:-jamkesda}`
   });
 
-  it('says where the secrets go (docker/.env) and that POSTGRES_PASSWORD must be URL-safe or percent-encoded', () => {
+  it('says where the secrets go (docker/.env) and that POSTGRES_PASSWORD must be URL-safe (percent-encoding it would not do)', () => {
     expect(compose).toMatch(/`\.env` NEXT TO THIS FILE/);
     expect(compose).toMatch(/POSTGRES_PASSWORD must be URL-safe/);
+    // the same value sets the database's password, which PostgreSQL takes literally, and is decoded in the URL
+    expect(compose).toMatch(/Percent-encoding it does not help here/);
   });
 });
 
