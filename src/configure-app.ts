@@ -26,7 +26,8 @@ export { BODY_LIMIT } from './common/http/json-body.js';
  * The HTTP server every app runs on (main.ts, the tests, the benches): Fastify, whose per-request
  * cost is a third of Express's on the 2-core machines the auditors' lookups are measured on
  * (README, funding figures). Paths match as Express matched them (any case, trailing slash or
- * not). Behind a proxy on the same host, the client address is the proxy's `X-Forwarded-For`.
+ * not). Behind a proxy TRUST_PROXY names (default: one on the same host), the client address is the
+ * proxy's `X-Forwarded-For`.
  * Every request first goes through requestHook (headers, request id, log line), refusals of the
  * router too; those and refusals of the connection itself answer in the one error format. A body
  * that stops arriving is answered 408, and every request has a time limit (request-timeouts.ts). A
@@ -35,7 +36,7 @@ export { BODY_LIMIT } from './common/http/json-body.js';
 export function httpAdapter(config: AppConfig): FastifyAdapter {
   const hook = requestHook(config.logLevel);
   const adapter = new FastifyAdapter({
-    trustProxy: 'loopback',
+    trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
     requestTimeout: requestTimeoutMs(config),
     routerOptions: { caseSensitive: false, querystringParser: parseQuery },

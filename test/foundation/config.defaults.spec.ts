@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { resolve } from 'node:path';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { loadConfig, loadDatabaseConfig } from '../../src/common/config/app-config.js';
 import { PasswordHasher } from '../../src/users/password-hasher.js';
 
@@ -11,6 +12,7 @@ describe('configuration defaults', () => {
     expect(config).toEqual({
       port: 3000,
       host: '0.0.0.0',
+      trustProxy: 'loopback',
       databaseUrl: undefined,
       dataDir: resolve('./data'),
       jwtSecret: SECRET,
@@ -39,6 +41,7 @@ describe('configuration defaults', () => {
       JWT_SECRET: SECRET,
       PORT: '8080',
       HOST: '127.0.0.1',
+      TRUST_PROXY: '10.0.0.5',
       DATABASE_URL: 'postgresql://app:pw@db:5432/jamkesda',
       DATA_DIR: '/var/lib/jamkesda',
       JWT_TTL_SECONDS: '3600',
@@ -56,6 +59,7 @@ describe('configuration defaults', () => {
     expect(config).toMatchObject({
       port: 8080,
       host: '127.0.0.1',
+      trustProxy: '10.0.0.5',
       databaseUrl: 'postgresql://app:pw@db:5432/jamkesda',
       dataDir: '/var/lib/jamkesda',
       jwtTtlSeconds: 3600,
@@ -74,6 +78,23 @@ describe('configuration defaults', () => {
     for (const [raw, value] of [['TRUE', true], ['1', true], ['Yes', true], ['False', false], ['0', false], ['NO', false]] as const) {
       expect(loadConfig({ JWT_SECRET: SECRET, SCHEDULER_ENABLED: raw }).schedulerEnabled).toBe(value);
     }
+  });
+
+  it.each([
+    ['', 'loopback'],
+    ['true', true],
+    ['FALSE', false],
+    ['10.0.0.5', '10.0.0.5'],
+    [' 10.0.0.5 , 192.168.1.0/24, fd00::/8 ', '10.0.0.5,192.168.1.0/24,fd00::/8'],
+    ['10.0.0.0/255.0.0.0', '10.0.0.0/255.0.0.0'],
+    ['Loopback, uniquelocal', 'loopback,uniquelocal'],
+    ['::1', '::1'],
+    ['10.0.0.0/255.255.255.0', '10.0.0.0/255.255.255.0'],
+  ])('reads TRUST_PROXY %j as Fastify trustProxy %j, which Fastify takes', async (raw, value) => {
+    const { trustProxy } = loadConfig({ JWT_SECRET: SECRET, TRUST_PROXY: raw });
+    expect(trustProxy).toEqual(value);
+    const adapter = new FastifyAdapter({ trustProxy }); // proxy-addr compiles the value here, throwing on one it cannot read
+    await adapter.close();
   });
 
   it('gives the migration and audit CLIs the database settings without needing JWT_SECRET', () => {

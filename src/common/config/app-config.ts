@@ -4,10 +4,14 @@
  */
 import { resolve } from 'node:path';
 import { HAS_VISIBLE_TEXT } from '../text.js';
+import { databaseUrlProblem } from './database-url.js';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 export interface AppConfig {
   port: number;
   host: string;
+  /** Whose X-Forwarded-For names the client (Fastify's trustProxy): TRUST_PROXY, default `loopback` (trust-proxy.ts). */
+  trustProxy: TrustProxy;
   /** PostgreSQL connection string; absent means the embedded PGlite database in `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
@@ -45,9 +49,8 @@ export type DatabaseConfig = Pick<AppConfig, 'databaseUrl' | 'dataDir'>;
 
 function databasePart(env: Env, problems: string[]): DatabaseConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
-  if (databaseUrl && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
-    problems.push('DATABASE_URL must be a PostgreSQL URL such as postgres://user:pass@host:5432/db');
-  }
+  const urlProblem = databaseUrl && databaseUrlProblem(databaseUrl);
+  if (urlProblem) problems.push(urlProblem);
   return { databaseUrl, dataDir: resolve(env.DATA_DIR || './data') };
 }
 
@@ -109,6 +112,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const config: AppConfig = {
     port: int('PORT', 3000, 1, 65535),
     host: env.HOST || '0.0.0.0',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY, problems),
     databaseUrl,
     dataDir,
     jwtSecret,
