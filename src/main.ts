@@ -15,9 +15,11 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await createApp(config, new ConsoleLogger({ json: true, logLevels: nestLogLevels(config.logLevel) }));
+  const logger = new ConsoleLogger({ json: true, logLevels: nestLogLevels(config.logLevel) });
+  const app = await createApp(config, logger);
   await app.listen(config.port, config.host);
-  console.log(`Jamkesda rekon listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})`);
+  // a JSON line like every other (QA: the one plain line in the log), naming the address as bound
+  logger.log(`Jamkesda rekon listening on http://${config.host}:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})`, 'Main');
 }
 
 function nestLogLevels(level: string): ('fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose')[] {
