@@ -2,7 +2,8 @@
  * Synthetic data of the closed-month part of the reconciliation bench (BENCH_PARTS=closed-months), set-based.
  * The register is the reconciliation bench's (BENCH_RECON_REGISTER); every month from 2025-01 to 2026-11 is allocated
  * here the way AllocateMonth leaves it (a partition of the month's obligations and one of its splits, attached; an
- * allocation_month row with the tariff rows used and the time), each participant covered by §4 owing the month's LOCAL
+ * allocation_month row with the tariff rows used, the time and the register snapshot; nothing writes the register
+ * meanwhile, so taking it after the read is the same here), each participant covered by §4 owing the month's LOCAL
  * tariff, paid by the year's APBD pledge. 2025-12 and 2026-11 are then closed as a finalized run closes them (a FINAL
  * run and its closed_month row), which freezes every month in between (FROZEN_MONTHS).
  */
@@ -28,10 +29,10 @@ export function allocateMonthSql(month: string): string[] {
     `ALTER TABLE obligation ATTACH PARTITION public.${t.obligation} FOR VALUES IN ('${month}')`,
     `ALTER TABLE split ATTACH PARTITION public.${t.split} FOR VALUES IN ('${month}')`,
     `ANALYZE public.${t.obligation}; ANALYZE public.${t.split}`,
-    `INSERT INTO allocation_month (month, fiscal_year, status, participants, obligation, tariff_ids, pledge_revisions, allocated_by, allocated_at)
+    `INSERT INTO allocation_month (month, fiscal_year, status, participants, obligation, tariff_ids, pledge_revisions, allocated_by, allocated_at, register_snapshot)
      SELECT '${month}', ${year}, 'CURRENT', count(*), coalesce(sum(amount), 0),
             (SELECT array_agg(id ORDER BY id) FROM tariff WHERE valid_from <= '${month}-01' AND (valid_to IS NULL OR valid_to >= '${month}-01')),
-            '{}'::jsonb, 'bench', now()
+            '{}'::jsonb, 'bench', now(), pg_current_snapshot()
        FROM public.${t.obligation}`,
   ];
 }
