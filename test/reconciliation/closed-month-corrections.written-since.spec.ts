@@ -91,23 +91,29 @@ describe('closed-month corrections from the participants written since the alloc
 
 const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
 
-onPostgres('closed-month corrections: a register change committed while the allocation read the register (PostgreSQL)', () => {
+onPostgres('closed-month corrections: an upload running while the month was allocated (PostgreSQL)', () => {
   let t: TestApp;
   afterAll(() => t?.close());
 
-  it('is looked up: the allocation did not see it, so the month owes what the register no longer says', async () => {
+  // The allocation locks the register against writers (LOCK_REGISTER), so an upload writes the register either before
+  // it reads (and is seen) or after it commits; but the upload may have begun, and taken its time, before: its write
+  // then carries neither a later time nor a later transaction id than the allocation's read. It is looked up all the same.
+  it('a death written after the allocation by a transaction begun before it is looked up: the month owes what the register no longer says', async () => {
     t = await createTestApp();
     const keuangan = await t.as(Role.KEUANGAN);
     await insertParticipants(t.dataSource, [1, 2].map((i) => ({ nik: testNik(i), tmt: '2025-01-01' })));
     await keuangan.post('/api/v1/pledges').send(apbd).expect(201);
-    // an upload's transaction: the death written, not committed yet, while May is allocated
     const upload = t.dataSource.createQueryRunner();
     await upload.connect();
-    await upload.startTransaction();
-    await upload.query(`UPDATE participant SET tat = '2026-04-05', end_reason = 'MENINGGAL' WHERE nik = $1`, [testNik(1)]);
-    await keuangan.post('/api/v1/allocations').send({ month: '2026-05' }).expect(201);
-    await upload.commitTransaction();
-    await upload.release();
+    try {
+      await upload.startTransaction();
+      await upload.query('SELECT pg_current_xact_id()'); // begun: its staging written, say
+      await keuangan.post('/api/v1/allocations').send({ month: '2026-05' }).expect(201);
+      await upload.query(`UPDATE participant SET tat = '2026-04-05', end_reason = 'MENINGGAL' WHERE nik = $1`, [testNik(1)]);
+      await upload.commitTransaction();
+    } finally {
+      await upload.release();
+    }
     expect(await t.dataSource.query(`SELECT nik FROM obligation WHERE month = '2026-05' ORDER BY nik`)).toEqual([{ nik: testNik(1) }, { nik: testNik(2) }]);
     await closeMonth(t.dataSource, '2026-05');
 

@@ -27,21 +27,27 @@ export class RegisterChangesSinceAllocation1771000000000 implements MigrationInt
     await q.query(`ALTER TABLE participant ALTER COLUMN changed_xid SET DEFAULT pg_current_xact_id()`);
     await q.query(`CREATE INDEX "IDX_participant_changed_xid" ON participant (changed_xid)`);
     await q.query(`
-      CREATE FUNCTION participant_coverage_written() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        NEW.changed_xid := pg_current_xact_id();
-        RETURN NEW;
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER "TRG_participant_coverage_written" BEFORE UPDATE ON participant FOR EACH ROW
-      WHEN (OLD.tmt IS DISTINCT FROM NEW.tmt OR OLD.tat IS DISTINCT FROM NEW.tat OR OLD.nik IS DISTINCT FROM NEW.nik)
-      EXECUTE FUNCTION participant_coverage_written()`);
-    await q.query(`
       CREATE TABLE participant_removed (
         nik text NOT NULL,
         removed_xid xid8 NOT NULL DEFAULT pg_current_xact_id()
       )`);
     await q.query(`CREATE INDEX "IDX_participant_removed_xid" ON participant_removed (removed_xid)`);
+    // the columns are compared in the functions, not in a WHEN: a trigger's WHEN depends on its columns, and
+    // migration 1765500000000 (its test runs it down and up again) alters the type of nik
+    await q.query(`
+      CREATE FUNCTION participant_coverage_written() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.tmt IS DISTINCT FROM OLD.tmt OR NEW.tat IS DISTINCT FROM OLD.tat OR NEW.nik IS DISTINCT FROM OLD.nik THEN
+          NEW.changed_xid := pg_current_xact_id();
+        END IF;
+        IF NEW.nik IS DISTINCT FROM OLD.nik THEN
+          INSERT INTO participant_removed (nik) VALUES (OLD.nik);
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER "TRG_participant_coverage_written" BEFORE UPDATE ON participant FOR EACH ROW
+      EXECUTE FUNCTION participant_coverage_written()`);
     await q.query(`
       CREATE FUNCTION participant_removal_recorded() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -51,21 +57,16 @@ export class RegisterChangesSinceAllocation1771000000000 implements MigrationInt
     await q.query(`
       CREATE TRIGGER "TRG_participant_removed" AFTER DELETE ON participant FOR EACH ROW
       EXECUTE FUNCTION participant_removal_recorded()`);
-    await q.query(`
-      CREATE TRIGGER "TRG_participant_nik_changed" AFTER UPDATE ON participant FOR EACH ROW
-      WHEN (OLD.nik IS DISTINCT FROM NEW.nik)
-      EXECUTE FUNCTION participant_removal_recorded()`);
     await q.query(`ALTER TABLE allocation_month ADD COLUMN register_snapshot pg_snapshot`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE allocation_month DROP COLUMN register_snapshot');
-    await q.query('DROP TRIGGER "TRG_participant_nik_changed" ON participant');
     await q.query('DROP TRIGGER "TRG_participant_removed" ON participant');
     await q.query('DROP FUNCTION participant_removal_recorded()');
-    await q.query('DROP TABLE participant_removed');
     await q.query('DROP TRIGGER "TRG_participant_coverage_written" ON participant');
     await q.query('DROP FUNCTION participant_coverage_written()');
+    await q.query('DROP TABLE participant_removed');
     await q.query('DROP INDEX "IDX_participant_changed_xid"');
     await q.query('ALTER TABLE participant DROP COLUMN changed_xid');
   }
