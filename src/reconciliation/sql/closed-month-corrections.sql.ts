@@ -21,7 +21,7 @@
  * (migration 1771000000000): `participant.changed_xid` and `participant_removed.removed_xid`, set by the database, not
  * visible in `allocation_month.register_snapshot`, the snapshot taken just before the read. Their NIKs are looked up in
  * the month's obligation partition and in the register by index (bench:reconcile, closed-months: a December run's 23
- * months at 1,000,000 participants in 1.1–1.4 s against 17–29 s). A month with no snapshot (allocated before the
+ * months at 1,000,000 participants in 1.1–1.8 s against 17–29 s). A month with no snapshot (allocated before the
  * migration) or more than MOST_LOOKED_UP participants written since is compared in full: a full join of its
  * obligation partition with the register (QA measure on PostgreSQL, 300,000 participants and 11 closed months: a union
  * of an anti-join each way read every obligation twice and hashed them all at once, spilling to disk, 22 s; month by
