@@ -9,11 +9,17 @@
  * findings written, summary, payment statuses, checksums), against a `COPY` of the same bill lines
  * into an unindexed table, in the same run. Target: ratio ≤ 5.
  *
+ * BENCH_PARTS=closed-months runs instead what a December run spends comparing the closed months (23 of them, 2025-01
+ * to 2026-11, with late register changes: reconcile.closed-months.ts), the rows found checked against the changes made,
+ * then the whole December run (BENCH_DECEMBER_RUN=0 leaves it out); BENCH_PARTS=january,closed-months runs both, each
+ * in a database of its own. The default is january, the part above.
+ *
  * Creates and drops its own database (BENCH_KEEP_DB=1 keeps it). BENCH_PARTICIPANTS overrides the size.
  */
 import 'reflect-metadata';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pg from 'pg';
 import pgCopy from 'pg-copy-streams';
@@ -24,13 +30,14 @@ import { ReconciliationRuns } from '../src/reconciliation/reconciliation-runs.se
 import { ReconcileMonth } from '../src/reconciliation/use-cases/reconcile-month.use-case.js';
 import { BENCH_PLEDGES } from './allocate.bench.sql.js';
 import { BENCH_RECON_BILL_LINES, BENCH_RECON_PBI, BENCH_RECON_REGISTER } from './reconcile.bench.sql.js';
+import { closedMonthsPart } from './reconcile.closed-months.js';
 import { admin, seconds, timed, urlFor } from './bench-support.js';
 import { RECORD_CURRENT_REVISIONS } from '../test/support/pledge-revisions.sql.js';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1_000_000);
 const LINES = PARTICIPANTS;
 const MONTH = '2026-01';
-const DB = `jamkesda_bench_reconcile_${Date.now()}`;
+const PARTS = (process.env.BENCH_PARTS ?? 'january').split(',').map((p) => p.trim());
 
 /** The bill's lines as COPY text (read before timing), then COPY'd into an unindexed table. */
 async function copyBaseline(client: pg.Client, billId: string): Promise<{ rows: number; ms: number }> {
@@ -44,63 +51,78 @@ async function copyBaseline(client: pg.Client, billId: string): Promise<{ rows: 
   return { rows: n, ms };
 }
 
-async function main(): Promise<void> {
-  await admin(`CREATE DATABASE ${DB}`);
-  const url = urlFor(DB);
+/** Runs `part` on a database of its own, made and dropped here, with the app booted on it and a setup connection. */
+async function inDatabase(part: (app: INestApplicationContext, setup: pg.Client) => Promise<void>): Promise<void> {
+  const db = `jamkesda_bench_reconcile_${Date.now()}`;
+  await admin(`CREATE DATABASE ${db}`);
+  const url = urlFor(db);
   const config = loadConfig({ JWT_SECRET: 'bench-secret-bench-secret-bench-secret!', DATABASE_URL: url, LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false' });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), { logger: ['error'] });
   const setup = new pg.Client({ connectionString: url });
   try {
     await setup.connect();
-    const [, registerMs] = await timed(() => setup.query(BENCH_RECON_REGISTER, [PARTICIPANTS]));
-    await setup.query(BENCH_PLEDGES, [PARTICIPANTS]);
-    await setup.query(RECORD_CURRENT_REVISIONS);
-    await setup.query('ANALYZE');
-    console.log(`Setup: ${PARTICIPANTS.toLocaleString('en')} participants in ${seconds(registerMs)}`);
-
-    const [allocation, allocMs] = await timed(() => app.get(AllocateMonth).execute({ month: MONTH, actor: 'bench' }));
-    console.log(`Setup: ${MONTH} allocation (not timed below) in ${seconds(allocMs)}: ${allocation.participants.toLocaleString('en')} obligations`);
-
-    const billed = PARTICIPANTS - Math.floor(PARTICIPANTS / 1111) + Math.floor(PARTICIPANTS / 5000);
-    const unregistered = Math.max(500, LINES - billed);
-    const [{ id: billId }] = (
-      await setup.query(`INSERT INTO bill (month, version, invoice_total, checksum, filename, uploaded_by) VALUES ($1, 1, 0, 'bench', 'bench.csv', 'bench') RETURNING id`, [MONTH])
-    ).rows;
-    const [, billMs] = await timed(() => setup.query(BENCH_RECON_BILL_LINES, [billId, PARTICIPANTS, unregistered]));
-    await setup.query(
-      `UPDATE bill b SET lines = s.n, lines_total = s.total, invoice_total = s.total + 37800
-       FROM (SELECT count(*) AS n, sum(amount) AS total FROM bill_line WHERE bill_id = $1) s WHERE b.id = $1`,
-      [billId],
-    );
-    const [{ id: listId }] = (await setup.query(`INSERT INTO pbi_apbn_list (month, version, checksum, filename, uploaded_by) VALUES ($1, 1, 'bench', 'pbi.csv', 'bench') RETURNING id`, [MONTH])).rows;
-    await setup.query(BENCH_RECON_PBI, [listId, PARTICIPANTS]);
-    await setup.query(
-      `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, created_by)
-       SELECT pledge_code, $1, sum(amount) - CASE WHEN pledge_code LIKE 'TJSLP%' THEN 1000 ELSE 0 END, date '2026-01-08' + (length(pledge_code) % 5), 'SP2D ' || pledge_code, 'bench'
-       FROM split WHERE month = $1 AND pledge_code NOT LIKE 'DESA-170301%' GROUP BY pledge_code`,
-      [MONTH],
-    );
-    await setup.query('ANALYZE');
-    const [{ lines }] = (await setup.query('SELECT count(*)::int AS lines FROM bill_line WHERE bill_id = $1', [billId])).rows;
-    console.log(`Setup: bill of ${lines.toLocaleString('en')} lines in ${seconds(billMs)}; PBI-APBN list; payments`);
-
-    const copy = await copyBaseline(setup, billId);
-    const [run, reconcileMs] = await timed(() => app.get(ReconcileMonth).execute({ month: MONTH, actor: 'bench' }));
-    const summary = await app.get(ReconciliationRuns).get(run.id);
-    const [, secondMs] = await timed(() => app.get(ReconcileMonth).execute({ month: MONTH, actor: 'bench' }));
-
-    console.log(`\nCOPY of ${copy.rows.toLocaleString('en')} bill lines into an unindexed table: ${seconds(copy.ms)}`);
-    console.log(`Reconciliation of ${MONTH} (ReconcileMonth.execute, one transaction): ${seconds(reconcileMs)} (second run: ${seconds(secondMs)})`);
-    const ratio = reconcileMs / copy.ms;
-    console.log(`Ratio reconciliation / COPY: ${ratio.toFixed(2)}x (target <= 5x: ${ratio <= 5 ? 'met' : 'NOT met'})`);
-    console.log(`Findings: ${JSON.stringify(summary.findings)}`);
-    console.log(`Bill: ${JSON.stringify(summary.bill)}; unfunded: ${JSON.stringify(summary.unfunded)}; pledges paying: ${summary.payments?.length}`);
+    await part(app, setup);
   } finally {
     await setup.end().catch(() => undefined);
     await app.close();
-    if (process.env.BENCH_KEEP_DB) console.log(`Kept database ${DB}`);
-    else await admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+    if (process.env.BENCH_KEEP_DB) console.log(`Kept database ${db}`);
+    else await admin(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
   }
+}
+
+async function main(): Promise<void> {
+  for (const part of PARTS) {
+    if (part === 'january') await inDatabase(januaryPart);
+    else if (part === 'closed-months') await inDatabase((app, setup) => closedMonthsPart(app, setup, PARTICIPANTS));
+    else throw new Error(`BENCH_PARTS: unknown part ${part} (january, closed-months)`);
+  }
+}
+
+/** The month 2026-01 against a COPY of its bill (the header comment). */
+async function januaryPart(app: INestApplicationContext, setup: pg.Client): Promise<void> {
+  const [, registerMs] = await timed(() => setup.query(BENCH_RECON_REGISTER, [PARTICIPANTS]));
+  await setup.query(BENCH_PLEDGES, [PARTICIPANTS]);
+  await setup.query(RECORD_CURRENT_REVISIONS);
+  await setup.query('ANALYZE');
+  console.log(`Setup: ${PARTICIPANTS.toLocaleString('en')} participants in ${seconds(registerMs)}`);
+
+  const [allocation, allocMs] = await timed(() => app.get(AllocateMonth).execute({ month: MONTH, actor: 'bench' }));
+  console.log(`Setup: ${MONTH} allocation (not timed below) in ${seconds(allocMs)}: ${allocation.participants.toLocaleString('en')} obligations`);
+
+  const billed = PARTICIPANTS - Math.floor(PARTICIPANTS / 1111) + Math.floor(PARTICIPANTS / 5000);
+  const unregistered = Math.max(500, LINES - billed);
+  const [{ id: billId }] = (
+    await setup.query(`INSERT INTO bill (month, version, invoice_total, checksum, filename, uploaded_by) VALUES ($1, 1, 0, 'bench', 'bench.csv', 'bench') RETURNING id`, [MONTH])
+  ).rows;
+  const [, billMs] = await timed(() => setup.query(BENCH_RECON_BILL_LINES, [billId, PARTICIPANTS, unregistered]));
+  await setup.query(
+    `UPDATE bill b SET lines = s.n, lines_total = s.total, invoice_total = s.total + 37800
+     FROM (SELECT count(*) AS n, sum(amount) AS total FROM bill_line WHERE bill_id = $1) s WHERE b.id = $1`,
+    [billId],
+  );
+  const [{ id: listId }] = (await setup.query(`INSERT INTO pbi_apbn_list (month, version, checksum, filename, uploaded_by) VALUES ($1, 1, 'bench', 'pbi.csv', 'bench') RETURNING id`, [MONTH])).rows;
+  await setup.query(BENCH_RECON_PBI, [listId, PARTICIPANTS]);
+  await setup.query(
+    `INSERT INTO payment (pledge_code, month, amount, paid_at, reference, created_by)
+     SELECT pledge_code, $1, sum(amount) - CASE WHEN pledge_code LIKE 'TJSLP%' THEN 1000 ELSE 0 END, date '2026-01-08' + (length(pledge_code) % 5), 'SP2D ' || pledge_code, 'bench'
+     FROM split WHERE month = $1 AND pledge_code NOT LIKE 'DESA-170301%' GROUP BY pledge_code`,
+    [MONTH],
+  );
+  await setup.query('ANALYZE');
+  const [{ lines }] = (await setup.query('SELECT count(*)::int AS lines FROM bill_line WHERE bill_id = $1', [billId])).rows;
+  console.log(`Setup: bill of ${lines.toLocaleString('en')} lines in ${seconds(billMs)}; PBI-APBN list; payments`);
+
+  const copy = await copyBaseline(setup, billId);
+  const [run, reconcileMs] = await timed(() => app.get(ReconcileMonth).execute({ month: MONTH, actor: 'bench' }));
+  const summary = await app.get(ReconciliationRuns).get(run.id);
+  const [, secondMs] = await timed(() => app.get(ReconcileMonth).execute({ month: MONTH, actor: 'bench' }));
+
+  console.log(`\nCOPY of ${copy.rows.toLocaleString('en')} bill lines into an unindexed table: ${seconds(copy.ms)}`);
+  console.log(`Reconciliation of ${MONTH} (ReconcileMonth.execute, one transaction): ${seconds(reconcileMs)} (second run: ${seconds(secondMs)})`);
+  const ratio = reconcileMs / copy.ms;
+  console.log(`Ratio reconciliation / COPY: ${ratio.toFixed(2)}x (target <= 5x: ${ratio <= 5 ? 'met' : 'NOT met'})`);
+  console.log(`Findings: ${JSON.stringify(summary.findings)}`);
+  console.log(`Bill: ${JSON.stringify(summary.bill)}; unfunded: ${JSON.stringify(summary.unfunded)}; pledges paying: ${summary.payments?.length}`);
 }
 
 main().catch((err) => {

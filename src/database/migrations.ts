@@ -47,6 +47,7 @@ import { TariffSupersededFkName1769900000000 } from './migrations/1769900000000-
 import { NokaClearedOwedChanged1770100000000 } from './migrations/1770100000000-noka-cleared-owed-changed.js';
 import { ParticipantChangeConsoleReason1770200000000 } from './migrations/1770200000000-participant-change-console-reason.js';
 import { NamesComposed1770300000000 } from './migrations/1770300000000-names-composed.js';
+import { RegisterChangesSinceAllocation1771000000000 } from './migrations/1771000000000-register-changes-since-allocation.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -97,4 +98,5 @@ export const MIGRATIONS = [
   NokaClearedOwedChanged1770100000000,
   ParticipantChangeConsoleReason1770200000000,
   NamesComposed1770300000000,
+  RegisterChangesSinceAllocation1771000000000,
 ];

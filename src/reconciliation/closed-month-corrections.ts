@@ -71,9 +71,10 @@ type Row = Omit<ClosedMonthCorrectionItem, 'obligation' | 'amount' | 'funded' | 
  * it, as the register stands now, inside the run's transaction. The year before: once December is finalized every month
  * of its year is closed, so its corrections (a death in November reported in January) can only be recorded in the next
  * year's open months, and only that year's runs can say them (QA, MAJOR: January 2027's run listed none of December
- * 2026's). Not every earlier year: the statement reads each closed month's obligations in full, so the cost grows with
- * the months compared (11 for December before, 23 now); years further back would make every run slower each year, for
- * corrections the officer has had a whole year of runs to see. Only the months BEFORE the run's: a frozen month's rerun
+ * 2026's). Not every earlier year: the statement's cost grows with the months compared (11 for December before, 23 now;
+ * each month read in full until the register snapshots of migration 1771000000000, and still for a month allocated
+ * before it); years further back would make every run slower each year, for corrections the officer has had a whole
+ * year of runs to see. Only the months BEFORE the run's: a frozen month's rerun
  * (October, run again after November was finalized) would otherwise list November's corrections too, which December's
  * run lists, so two Berita Acara would both say to claim the same premium back (QA).
  * JIT is turned off for the rest of it: a full join's row estimate cannot be known (every participant-month, where a

@@ -182,14 +182,14 @@ describe('the participant name index is gone; searching by name still works', ()
     const migration = new DropParticipantNameIndex1765600000000();
     const runner = t.dataSource.createQueryRunner(); // every query on it: PGlite has one connection
     try {
-      expect(await indexes(runner)).toEqual(['IDX_participant_ended_noka', 'IDX_participant_village', 'PK_participant', 'UQ_participant_active_noka']);
+      expect(await indexes(runner)).toEqual(['IDX_participant_changed_xid', 'IDX_participant_ended_noka', 'IDX_participant_village', 'PK_participant', 'UQ_participant_active_noka']);
       await migration.down(runner);
-      expect(await indexes(runner)).toEqual(['IDX_participant_ended_noka', 'IDX_participant_name', 'IDX_participant_village', 'PK_participant', 'UQ_participant_active_noka']);
+      expect(await indexes(runner)).toEqual(['IDX_participant_changed_xid', 'IDX_participant_ended_noka', 'IDX_participant_name', 'IDX_participant_village', 'PK_participant', 'UQ_participant_active_noka']);
     } finally {
       await migration.up(runner);
       await runner.release();
     }
-    expect(await indexes(t.dataSource)).toEqual(['IDX_participant_ended_noka', 'IDX_participant_village', 'PK_participant', 'UQ_participant_active_noka']);
+    expect(await indexes(t.dataSource)).toEqual(['IDX_participant_changed_xid', 'IDX_participant_ended_noka', 'IDX_participant_village', 'PK_participant', 'UQ_participant_active_noka']);
   });
 
   it('GET /participants?name= finds names by prefix, in any case, without the index', async () => {

@@ -76,16 +76,26 @@ export const SORT_MEMORY = `SET LOCAL work_mem = '128MB'`;
  * (§6 step 3) as computed, so no UPDATE of a million rows follows.
  */
 
-/** Records the month as CURRENT with its totals and the rule inputs used. */
+/**
+ * Records the month as CURRENT with its totals and the rule inputs used, and $11, REGISTER_SNAPSHOT as taken just
+ * before the candidates were read (migration 1771000000000; the closed-month comparison reads it).
+ */
 export const UPSERT_ALLOCATION_MONTH = `
   INSERT INTO allocation_month (month, fiscal_year, status, participants, obligation, unfunded_participants,
-                                unfunded_amount, tariff_ids, pledge_revisions, allocated_by, allocated_at)
-  VALUES ($1, $2, 'CURRENT', $3, $4, $5, $6, $7::int[], $8::jsonb, $9, $10)
+                                unfunded_amount, tariff_ids, pledge_revisions, allocated_by, allocated_at, register_snapshot)
+  VALUES ($1, $2, 'CURRENT', $3, $4, $5, $6, $7::int[], $8::jsonb, $9, $10, $11::pg_snapshot)
   ON CONFLICT ON CONSTRAINT "PK_allocation_month" DO UPDATE SET
     status = 'CURRENT', participants = EXCLUDED.participants, obligation = EXCLUDED.obligation,
     unfunded_participants = EXCLUDED.unfunded_participants, unfunded_amount = EXCLUDED.unfunded_amount,
     tariff_ids = EXCLUDED.tariff_ids, pledge_revisions = EXCLUDED.pledge_revisions,
-    allocated_by = EXCLUDED.allocated_by, allocated_at = EXCLUDED.allocated_at`;
+    allocated_by = EXCLUDED.allocated_by, allocated_at = EXCLUDED.allocated_at, register_snapshot = EXCLUDED.register_snapshot`;
+
+/**
+ * The transactions whose writes the allocation's read of the register can see at most: taken in its transaction by a
+ * statement before that read (READ COMMITTED: each statement sees what committed before it began), so a write it does
+ * not count as seen may have been seen (compared for nothing), never the other way round.
+ */
+export const REGISTER_SNAPSHOT = `SELECT pg_current_snapshot()::text AS snapshot`;
 
 /** What each pledge funds in month $1 ($2 codes, $3 participants, $4 rupiah), after UPSERT_ALLOCATION_MONTH. */
 export const REPLACE_FUNDED = [

@@ -205,6 +205,7 @@ export class AllocateMonth {
     lap('inputs');
     // PostgreSQL: candidates by COPY and the month built on the build pool; PGlite: neither.
     const builds = this.builds.get();
+    const [{ snapshot }] = await m.query(SQL.REGISTER_SNAPSHOT);
     const covered = await readCandidates(m, month, builds !== null);
     const n = covered.nik.length;
     lap('candidates read');
@@ -267,6 +268,7 @@ export class AllocateMonth {
       JSON.stringify(Object.fromEntries(pledges.map((p) => [p.code, p.revision]))),
       actor,
       this.clock.now(),
+      snapshot,
     ]);
     const [deleteFunded, insertFunded] = SQL.REPLACE_FUNDED;
     await m.query(deleteFunded, [month]);
