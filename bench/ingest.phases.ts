@@ -153,16 +153,21 @@ async function stage(ds: DataSource, csv: string, villages: ReadonlySet<string>)
 async function explain(ds: DataSource, id: string): Promise<void> {
   const { INSERT_NEW, RECORD_HISTORY, RELEASE_MOVED_NOKAS, UPDATE_CHANGED } = await import('../src/register/sql/promote.sql.js');
   const { REJECT_TAKEN_NOKA } = await import('../src/register/sql/promotion-refusals.sql.js');
+  const { WARN_CLOSED_MONTH } = await import('../src/register/sql/closed-month-warnings.sql.js');
+  const { WARN_COVERAGE_OF_NEW } = await import('../src/register/sql/coverage-warnings.sql.js');
   const runner = ds.createQueryRunner();
   await runner.connect();
   await runner.startTransaction();
   try {
+    await runner.query('SET LOCAL jit = off'); // as the promotion runs (enrollment-promoter.ts)
     for (const [name, sql, params] of [
-      ['REJECT_TAKEN_NOKA', REJECT_TAKEN_NOKA, [id]],
+      ['REJECT_TAKEN_NOKA', REJECT_TAKEN_NOKA, [id, 'NOKA']],
+      ['WARN_CLOSED_MONTH', WARN_CLOSED_MONTH, [id, 'TAT', 'TMT']],
+      ['WARN_COVERAGE_OF_NEW', WARN_COVERAGE_OF_NEW, [id, 'TMT', TODAY.slice(0, 7)]],
       ['RECORD_HISTORY', RECORD_HISTORY, [id, 'bench', new Date()]],
       ['RELEASE_MOVED_NOKAS', RELEASE_MOVED_NOKAS, [id, new Date()]],
       ['UPDATE_CHANGED', UPDATE_CHANGED, [id, new Date()]],
-      ['INSERT_NEW', INSERT_NEW, [id, new Date()]],
+      ['INSERT_NEW', INSERT_NEW, [id, 'bench', new Date()]],
     ] as const) {
       const plan: { 'QUERY PLAN': string }[] = await runner.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [...params]);
       console.log(`--- ${name}\n${plan.map((p) => p['QUERY PLAN']).join('\n')}`);
