@@ -7,11 +7,10 @@
  */
 import type { EntityManager } from 'typeorm';
 import { digest } from './run-inputs.js';
+import { NO_JIT } from '../common/database/no-jit.js';
 import { CLOSED_MONTH_CORRECTIONS } from './sql/closed-month-corrections.sql.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
-
-const NO_JIT = `SET LOCAL jit = off`;
 
 /**
  * The statement's hash joins hold one month's register (a million participants: about 100 MB): with the default 4 MB

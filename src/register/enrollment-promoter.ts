@@ -36,6 +36,7 @@ import { WARN_NOKA_OF_ACTIVE, WARN_PERSON_IN_FILE, WARN_PERSON_REGISTERED, WARN_
 import { EARLY_HELD_FOR_IDENTITY } from './sql/identity-held.sql.js';
 import { CLEAR_STAGING } from './sql/staging.sql.js';
 import { type ColumnLabels, columnLabels } from './enrollment-columns.js';
+import { NO_JIT } from '../common/database/no-jit.js';
 
 export interface PromotionCounts {
   rowsRead: number;
@@ -66,9 +67,6 @@ export interface FileColumns {
    */
   namesakes?: readonly string[];
 }
-
-/** For the rest of a promotion's transaction (promoteIn, and the early path's from tryLock on). */
-const NO_JIT = 'SET LOCAL jit = off';
 
 const ALL_COLUMNS: FileColumns = { tat: true, labels: columnLabels() };
 

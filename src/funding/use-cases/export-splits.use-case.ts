@@ -46,8 +46,6 @@ export interface ExportSplitsOptions {
   /** Data rows per sheet before the next part (tests); Excel's limit by default. */
   sheetRows?: number;
   pageSize?: number;
-  /** The months recomputed before the export (its Keterangan says them). */
-  recomputed?: string[];
   /** The request's (`@RecomputesOf()`): its answer's header says the months recomputed. */
   recomputes?: RequestRecomputes;
 }
@@ -67,15 +65,16 @@ export class ExportSplits {
    * here, before the first byte) and gives the workbook to stream.
    */
   async prepare(filter: SplitsFilterDto, actor: string, options: ExportSplitsOptions = {}): Promise<StreamableWorkbook> {
-    const { village, recomputed } = await this.splits.checkedFilter(filter, actor, options.recomputes);
+    const checked = await this.splits.checkedFilter(filter, actor, options.recomputes);
     const now = this.clock.now();
     return {
-      filename: filenameOf(filter, village, now),
-      write: (out) => this.write(filter, village, actor, out, now, { ...options, recomputed }),
+      filename: filenameOf(filter, checked.village, now),
+      write: (out) => this.write(filter, checked, actor, out, now, options),
     };
   }
 
-  private async write(filter: SplitsFilterDto, village: string | undefined, actor: string, out: Writable, now: Date, options: ExportSplitsOptions): Promise<void> {
+  /** `checked`: checkedFilter's answer, the village's code as stored and the months recomputed first (Keterangan says them). */
+  private async write(filter: SplitsFilterDto, { village, recomputed }: { village: string | undefined; recomputed: string[] }, actor: string, out: Writable, now: Date, options: ExportSplitsOptions): Promise<void> {
     const { sheetRows = SHEET_ROWS, pageSize = PAGE } = options;
     const output = new WorkbookOutput(out, now);
     let part = 0;
@@ -114,7 +113,7 @@ export class ExportSplits {
     const place = village === undefined ? undefined : (await this.regions.villages()).find((v) => v.code === village);
     const notAllocated = filter.from !== undefined && filter.to !== undefined ? monthsBetween(filter.from, filter.to).filter((m) => !months.includes(m)) : [];
     const warnings = await this.warningsOf([...revisionsUsed.values()]);
-    notes(output, { shown, place, rows, amount, rowsPerPart, now, notAllocated, warnings, recomputed: options.recomputed ?? [] });
+    notes(output, { shown, place, rows, amount, rowsPerPart, now, notAllocated, warnings, recomputed });
     // Recorded before the last bytes go out: whoever holds the file was audited (recorded after, a
     // client could read the trail before the row was there).
     await this.audit.record({ actor, action: 'split.export', entity: 'split', entityId: null, summary: { filter: shown, rows, amount } });
