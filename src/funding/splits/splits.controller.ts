@@ -1,5 +1,5 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../../auth/access.decorators.js';
 import { type AuthenticatedUser, CurrentUser } from '../../auth/authenticated-user.js';
@@ -12,28 +12,25 @@ import { SplitSummaries } from './split-summaries.js';
 import { ApiErrorResponses } from '../../common/errors/error-response.dto.js';
 import { SplitPageDto, SplitSummaryRowDto } from '../dto/split-response.dto.js';
 import { SaysRecomputedMonths } from '../recomputed-months.interceptor.js';
-import { beginRecomputes, RecomputesOf, type RequestRecomputes, withRecomputedMonths } from '../recomputed-months.js';
-import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
+import { RecomputesOf, type RequestRecomputes } from '../recomputed-months.js';
 
 @ApiTags('funding')
 @ApiBearerAuth()
 @Controller('api/v1/splits')
 @Roles(...READERS)
 @ApiErrorResponses(400, 401, 403, 404)
+@SaysRecomputedMonths()
 export class SplitsController {
   constructor(
     private readonly splits: SplitsService,
     private readonly exportSplits: ExportSplits,
     private readonly summaries: SplitSummaries,
-    private readonly allocateMonth: AllocateMonth,
   ) {}
 
   @Get()
   @ApiOkResponse({ type: SplitPageDto })
-  async list(@Query() query: SplitsQueryDto, @CurrentUser() user: AuthenticatedUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    // what SaysRecomputedMonths does, without an interceptor: the auditors' NIK lookups are the hot path
-    const recomputes = beginRecomputes(req, reply, this.allocateMonth.refreshesUnderway());
-    return withRecomputedMonths(recomputes, await this.splits.list(query, user.username, recomputes));
+  list(@Query() query: SplitsQueryDto, @CurrentUser() user: AuthenticatedUser, @RecomputesOf() recomputes?: RequestRecomputes) {
+    return this.splits.list(query, user.username, recomputes);
   }
 
   /**
@@ -42,7 +39,6 @@ export class SplitsController {
    * 404s, before the first byte. In the audit trail.
    */
   @Get('export.xlsx')
-  @SaysRecomputedMonths()
   @ApiXlsxResponse()
   @ApiOperation({ summary: 'Pembagian iuran hasil saringan sebagai buku kerja Excel (NIK sebagai teks, jumlah sebagai angka)' })
   async export(@Query() filter: SplitsFilterDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply, @RecomputesOf() recomputes?: RequestRecomputes): Promise<void> {
@@ -51,7 +47,6 @@ export class SplitsController {
 
   /** One month (`month`), or the allocated months of a range (`from`, `to`) summed. */
   @Get('summary')
-  @SaysRecomputedMonths()
   @ApiOkResponse({ type: [SplitSummaryRowDto] })
   summary(@Query() query: SplitsSummaryQueryDto, @CurrentUser() user: AuthenticatedUser, @RecomputesOf() recomputes?: RequestRecomputes) {
     return this.summaries.of(query, user.username, recomputes);
