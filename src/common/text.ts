@@ -75,13 +75,16 @@ export function trimSpace(text: string): string {
 /** Characters that show nothing inside a name: zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen. */
 export const HIDDEN_IN_NAME_CHARACTERS = '\u200b\u200c\u200d\u2060\ufeff\u00ad';
 const HIDDEN_IN_NAME = new RegExp(`[${HIDDEN_IN_NAME_CHARACTERS}]`, 'gu');
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const NONE_REMOVED: readonly string[] = Object.freeze([]);
 
 /**
  * A person's name as it is stored and searched: composed (NFC: `Nguyễn` typed on a Mac arrives as `e` and two
  * combining marks) and without the characters that show nothing in it (HIDDEN_IN_NAME), which a search typed by
  * hand never holds (QA: names with U+200B or decomposed accents were not found). `removed`: those taken out.
  */
-export function nameAsStored(text: string): { name: string; removed: string[] } {
+export function nameAsStored(text: string): { name: string; removed: readonly string[] } {
+  if (PRINTABLE_ASCII.test(text)) return { name: text, removed: NONE_REMOVED }; // most names: already composed, nothing hidden
   const composed = text.normalize('NFC');
   const removed = composed.match(HIDDEN_IN_NAME) ?? [];
   return { name: removed.length ? composed.replace(HIDDEN_IN_NAME, '') : composed, removed };

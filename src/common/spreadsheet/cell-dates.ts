@@ -16,6 +16,7 @@ const DMY = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/;
  * real calendar day.
  */
 export function parseDateText(raw: string): string | null {
+  if (isCanonicalDay(raw)) return raw;
   let m = ISO.exec(raw);
   if (m) return calendarDay(+m[1], +m[2], +m[3]);
   const text = raw.trim().replace(/[ T]00:00(:00(\.0+)?)?$/, '');
@@ -24,6 +25,26 @@ export function parseDateText(raw: string): string | null {
   m = DMY.exec(text);
   if (m) return calendarDay(+m[4], +m[3], +m[1]);
   return null;
+}
+
+/** `YYYY-MM-DD` with two-digit month and day naming a real day: the form most cells hold, read without a match array. */
+function isCanonicalDay(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The number the digits of `text[from..to)` write, or -1 when one is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /**

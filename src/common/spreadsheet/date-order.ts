@@ -59,6 +59,7 @@ export interface RowDateForms<C extends string = string> {
 
 /** Notes a text date cell's form into `into` (the row's forms). */
 export function noteDateForm<C extends string>(column: C, text: string, into: RowDateForms<C>): void {
+  if (!text.includes('/')) return;
   const m = SLASHED.exec(text.trim());
   if (!m) return;
   const [a, b, year] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -148,7 +148,7 @@ export class EnrollmentRowValidator {
 
   private checkFields({ rowNumber, cells: read }: SheetRow): RowResult {
     // a signature block under the data ("Mengetahui,", "Kepala Puskesmas"): one message, not one per empty column (QA: six)
-    const own = read.slice(0, ENROLLMENT_COLUMNS.length);
+    const own = read.length > ENROLLMENT_COLUMNS.length ? read.slice(0, ENROLLMENT_COLUMNS.length) : read;
     if (isNoteRow(own, COL.NIK) || isLabelRow(own, COL.NIK)) {
       return { issues: [reject(null, C.NOT_PARTICIPANT_ROW, NOT_PARTICIPANT_ROW)] };
     }
@@ -156,7 +156,7 @@ export class EnrollmentRowValidator {
     this.dashed.clear();
     const cells = withoutDashes(withoutFormulaFailures(read, issues, this.labels), this.dashed);
     const L = this.labels;
-    const required = (column: EnrollmentColumnName) => this.required(column);
+    const required = this.requiredOf;
     const checked = nikOf(cells[COL.NIK], L, issues, required);
     const nik = checked?.nik ?? null;
     const noKk = noKkOf(cells[COL.NO_KK], L, issues, required);
@@ -181,11 +181,8 @@ export class EnrollmentRowValidator {
     if (deathAhead) {
       issues.push(reject('TAT', C.DEATH_DATE_IN_FUTURE, `${L.TAT} ${dayName(tat)} sesudah hari ini (${dayName(this.today)}): dengan ${L.ALASAN_BERAKHIR} MENINGGAL, ${L.TAT} adalah tanggal meninggal, yang tidak mungkin di masa depan. Periksa tanggalnya, terutama tahunnya.`));
     }
-    for (const [column, day] of [['TMT', tmt], ['TAT', deathAhead ? null : tat]] as const) {
-      if (day && day > this.farAhead) {
-        issues.push(warn(column, C.DATE_FAR_AHEAD, `${L[column]} ${dayName(day)} lebih dari sebulan sesudah hari ini (${dayName(this.today)}): periksa tahunnya, mungkin salah ketik. Baris tetap diterima.`));
-      }
-    }
+    this.farAheadWarning('TMT', tmt, issues);
+    if (!deathAhead) this.farAheadWarning('TAT', tat, issues);
     if (nik !== null && nik === noKk) {
       // a family-card number typed as NIK, common for a newborn not given a NIK yet (QA)
       issues.push(warn('NIK', C.NIK_IS_NO_KK,
@@ -200,7 +197,7 @@ export class EnrollmentRowValidator {
     // overwrote it; the operator decides which row is right. A later row that is an exact copy of a kept first row
     // (every value equal once read) is read once: a warning, no refusal (QA: "diabaikan", yet counted DITOLAK).
     const values = [noKk, name, birthDate, sex, villageCode, nokaCleared ? NOKA_CLEAR : noka, tmt, tat, endReason];
-    const first = nik === null ? undefined : this.firstRowOfNik.get(nik);
+    const first = nik === null ? undefined : this.firstRowOfNik.firstOrAdd(nik, rowNumber, refused, values);
     if (first !== undefined) {
       if (!refused && !first.refused && !this.firstRowOfNik.differing(first.ordinal, values, () => true).length) {
         const copy = warn('NIK', C.NIK_DUPLICATE_ROW, `${L.NIK} ${nik}: baris ini sama persis dengan baris ${first.row} berkas ini, jadi dibaca sekali saja (dari baris ${first.row}).`);
@@ -209,14 +206,13 @@ export class EnrollmentRowValidator {
       const unread = new Set(issues.filter((i) => i.severity === 'REJECT').map((i) => i.column));
       const differing = first.refused ? [] : this.firstRowOfNik.differing(first.ordinal, values, (column) => !unread.has(column));
       issues.push(reject('NIK', C.NIK_DUPLICATE_IN_FILE, this.repeatedNik(nik!, first, differing)));
-    } else if (nik !== null) this.firstRowOfNik.add(nik, rowNumber, refused, values);
+    }
     if (refused || first !== undefined) return { issues: cells === read ? issues : withoutRequiredRepeats(issues) };
     const record: EnrollmentRecord = { rowNumber, nik: nik!, noKk: noKk!, name: name!, birthDate: birthDate!, sex: sex!, villageCode: villageCode!, noka, tmt: tmt!, tat, endReason, ...(nokaCleared && { nokaCleared }) };
     this.namesakes.add(record.nik, record.birthDate, record.name);
     if (noka && tat === null) {
-      const firstRow = this.firstRowOfNoka.get(noka);
+      const firstRow = this.firstRowOfNoka.getOrSet(noka, rowNumber);
       if (firstRow !== undefined) return { contested: { record, firstRow }, issues };
-      this.firstRowOfNoka.set(noka, rowNumber);
     }
     return { record, issues };
   }
@@ -250,7 +246,7 @@ export class EnrollmentRowValidator {
       const said = [...new Set(stored.removed.map((c) => codePointName(c.codePointAt(0)!)))].join(', ');
       issues.push(warn('NAMA', C.NAME_HIDDEN_CHARACTERS, `${L.NAMA} memuat karakter tak terlihat (${said}) yang dihapus agar nama dapat dicari; disimpan sebagai "${name.slice(0, 60)}". Baris tetap diterima.`));
     }
-    if (visibleText(name).startsWith('=')) {
+    if (name.includes('=') && visibleText(name).startsWith('=')) {
       // the row report repeats a formula without a value as its text (=1/0): uploaded again untouched, it is not a name (QA)
       issues.push(reject('NAMA', C.NAME_FORMULA_TEXT, `${L.NAMA} "${name.slice(0, 60)}" adalah teks rumus, bukan nama. Ketik nama peserta.`));
       return null;
@@ -287,6 +283,16 @@ export class EnrollmentRowValidator {
     issues.push(reject(column, C.DATE_INVALID, message));
     return null;
   }
+
+  /** DATE_FAR_AHEAD: a TMT or TAT more than a month after today, likely a typo of the year; the row is kept. */
+  private farAheadWarning(column: 'TMT' | 'TAT', day: string | null, issues: EnrollmentRowIssue[]): void {
+    if (!day || day <= this.farAhead) return;
+    const L = this.labels;
+    issues.push(warn(column, C.DATE_FAR_AHEAD, `${L[column]} ${dayName(day)} lebih dari sebulan sesudah hari ini (${dayName(this.today)}): periksa tahunnya, mungkin salah ketik. Baris tetap diterima.`));
+  }
+
+  /** `required`, bound once (identity-cells.ts and village-cells.ts take it for every row). */
+  private readonly requiredOf = (column: EnrollmentColumnName) => this.required(column);
 
   private required(column: EnrollmentColumnName): EnrollmentRowIssue {
     const label = this.labels[column];

@@ -28,13 +28,17 @@ export class FirstRowsOfNik {
     return ordinal === undefined ? undefined : { row: this.rows[ordinal], refused: this.refused[ordinal] === 1, ordinal };
   }
 
-  add(nik: string, row: number, refused: boolean, values: RowValues): void {
+  /** `get(nik)` when `nik` has a first row; else notes this row as its first and returns undefined. One lookup. */
+  firstOrAdd(nik: string, row: number, refused: boolean, values: RowValues): { row: number; refused: boolean; ordinal: number } | undefined {
     if (this.count === this.rows.length) this.grow();
-    const ordinal = this.count++;
-    this.index.set(nik, ordinal);
+    const ordinal = this.count;
+    const first = this.index.getOrSet(nik, ordinal);
+    if (first !== undefined) return { row: this.rows[first], refused: this.refused[first] === 1, ordinal: first };
+    this.count++;
     this.rows[ordinal] = row;
     this.refused[ordinal] = refused ? 1 : 0;
     for (let c = 0; c < WIDTH; c++) this.hashes[ordinal * WIDTH + c] = hash(values[c]);
+    return undefined;
   }
 
   /** The compared columns whose value in `values` differs from the first row's (`ordinal`), among those `comparable`. */

@@ -30,8 +30,8 @@ export class NamesakesInFile {
       const k = slots[3 * i];
       if (k === 0) {
         slots[3 * i] = key;
-        slots[3 * i + 1] = +nik.slice(0, 8);
-        slots[3 * i + 2] = +nik.slice(8);
+        slots[3 * i + 1] = digitsOf(nik, 0, 8);
+        slots[3 * i + 2] = digitsOf(nik, 8, 16);
         this.count++;
         return;
       }
@@ -58,9 +58,18 @@ export class NamesakesInFile {
       if (old[j] === 0) continue;
       let i = old[j] & mask;
       while (slots[3 * i] !== 0) i = (i + 1) & mask;
-      slots.set(old.subarray(j, j + 3), 3 * i);
+      slots[3 * i] = old[j];
+      slots[3 * i + 1] = old[j + 1];
+      slots[3 * i + 2] = old[j + 2];
     }
   }
+}
+
+/** The number the digits `text[from..to)` write (a NIK's half: 8 digits, below 2³¹). */
+function digitsOf(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
 }
 
 /** FNV-1a of the birth date and of the name's letters and digits in lower case, mixed; never 0 (an empty slot). */

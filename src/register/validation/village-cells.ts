@@ -45,6 +45,9 @@ export class VillageCells {
   /** The dotted code of the cell's village, or null with the issue recorded. */
   check(cell: Cell, L: ColumnLabels, issues: EnrollmentRowIssue[], required: Required): string | null {
     if (cell.kind === 'empty') return void issues.push(required('KODE_DESA')), null;
+    // a code alone, as seen before in this file (most cells): nothing more to read or check
+    const seen = this.codes.get(cell.text);
+    if (seen !== undefined) return seen;
     // The template's drop-down offers "17.03.06.2001 - Nama Desa": the code is what the cell starts with, whatever
     // follows it ("-", "–", ":", ",", "(…)" or a space: QA found each typed), and what follows is the village's name.
     const lead = CODE_THEN_NAME.exec(cell.text);
@@ -56,7 +59,7 @@ export class VillageCells {
     }
     if (this.villageCodes.has(code)) {
       this.codes.set(text, code);
-      if (lead) this.nameBesideCode(cell.text, lead[2], code, L, issues);
+      if (lead && lead[2] !== '') this.nameBesideCode(cell.text, lead[2], code, L, issues);
       return code;
     }
     issues.push(reject('KODE_DESA', C.VILLAGE_UNKNOWN, `${L.KODE_DESA} ${code} tidak ada dalam daftar desa/kelurahan Kabupaten Bengkulu Utara. Pilih kode dari sheet Daftar Desa pada templat.`));
