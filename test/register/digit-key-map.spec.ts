@@ -20,6 +20,17 @@ describe('DigitKeyMap', () => {
     expect(map.get('0000000000000002')).toBeUndefined();
   });
 
+  it('getOrSet answers a key's value and keeps it, or sets it and answers undefined, through growth', () => {
+    const map = new DigitKeyMap(13);
+    const key = (i: number) => String(1_000_000_000_000 + i * 7919);
+    for (let i = 0; i < 5_000; i++) expect(map.getOrSet(key(i), i)).toBeUndefined();
+    for (let i = 0; i < 5_000; i++) expect(map.getOrSet(key(i), -1)).toBe(i);
+    expect(map.size).toBe(5_000);
+    map.set(key(3), 42);
+    expect(map.get(key(3))).toBe(42);
+    expect(map.size).toBe(5_000);
+  });
+
   it('refuses keys of another length or with other characters', () => {
     const map = new DigitKeyMap(13);
     expect(() => map.get('123')).toThrow();

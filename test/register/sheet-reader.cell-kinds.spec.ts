@@ -341,6 +341,15 @@ describe('generic sheet reader', () => {
     expect(parseDateText('2023-02-29')).toBeNull();
     expect(parseDateText('31/04/2024')).toBeNull();
     expect(parseDateText('2024/02/01')).toBeNull();
+    // the canonical form is read digit by digit; what it refuses still goes through the other forms
+    expect(parseDateText('1999-12-31')).toBe('1999-12-31');
+    expect(parseDateText('2025-13-01')).toBeNull();
+    expect(parseDateText('2025-00-10')).toBeNull();
+    expect(parseDateText('2025-04-00')).toBeNull();
+    expect(parseDateText('2025-04-31')).toBeNull();
+    expect(parseDateText('0999-04-01')).toBeNull();
+    expect(parseDateText('2025-0a-01')).toBeNull();
+    expect(parseDateText('2025-4-01 ')).toBe('2025-04-01');
   });
   it('reads a number cell of a date column as the Excel serial it is, 1900-03-01 … 2100-12-31, in its date system; other numbers are no date', () => {
     expect(cellDay(numberCell(46326))).toBe('2026-10-31');
