@@ -20,7 +20,7 @@ describe('DigitKeyMap', () => {
     expect(map.get('0000000000000002')).toBeUndefined();
   });
 
-  it('getOrSet answers a key's value and keeps it, or sets it and answers undefined, through growth', () => {
+  it("getOrSet answers a key's value and keeps it, or sets it and answers undefined, through growth", () => {
     const map = new DigitKeyMap(13);
     const key = (i: number) => String(1_000_000_000_000 + i * 7919);
     for (let i = 0; i < 5_000; i++) expect(map.getOrSet(key(i), i)).toBeUndefined();
