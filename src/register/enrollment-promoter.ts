@@ -34,7 +34,7 @@ import { EARLY_HOLDERS_OF_ENDED_CARDS, RESTAGE_EARLY_ROWS, WARN_NOKA_OF_ENDED } 
 import { REJECT_OTHER_PERSON_FIELDS, WARN_IDENTITY_CHANGED } from './sql/identity-change.sql.js';
 import { WARN_NOKA_OF_ACTIVE, WARN_PERSON_IN_FILE, WARN_PERSON_REGISTERED, WARN_VOIDED_BEFORE } from './sql/new-registration-warnings.sql.js';
 import { EARLY_HELD_FOR_IDENTITY } from './sql/identity-held.sql.js';
-import { CLEAR_STAGING } from './sql/staging.sql.js';
+import { ANALYZE_STAGING, CLEAR_STAGING } from './sql/staging.sql.js';
 import { type ColumnLabels, columnLabels } from './enrollment-columns.js';
 import { NO_JIT } from '../common/database/no-jit.js';
 
@@ -148,6 +148,7 @@ export class EnrollmentPromoter {
     // 1.6 s of 100,000 new rows each of which it then filtered out in milliseconds (bench:ingest:phases, EXPLAIN:
     // WARN_CLOSED_MONTH 1.09 s of JIT in 1.13 s, WARN_COVERAGE_OF_NEW 0.53 s in 0.54 s); none of them gains from it
     await m.query(NO_JIT);
+    await m.query(ANALYZE_STAGING);
     await m.query(KEEP_UNSTATED, [uploadId, !file.tat]);
     await m.query(REJECT_OTHER_PERSON, [uploadId, file.labels.NIK]);
     const identity = [uploadId, file.labels.NIK, file.labels.NAMA, file.labels.JENIS_KELAMIN, file.labels.NO_KK, file.labels.KODE_DESA];

@@ -27,3 +27,12 @@ export const CLEAR_STAGING = `DELETE FROM enrollment_staging WHERE upload_id = $
 export const COPY_STAGING = `
   COPY enrollment_staging (upload_id, row_number, ${RECORD_COLUMNS}, noka_cleared)
   FROM STDIN`;
+
+/**
+ * Statistics of the rows staged, taken inside the upload's transaction (it sees its own rows) before the promotion's
+ * statements are planned. Without them the planner took the staged rows of a new upload for one (none of its upload id
+ * in the last statistics) and joined each by a scan of the whole register: WARN_PERSON_REGISTERED scanned it once per
+ * staged row (97 ms for 8 rows held back after a 100,000-row upload, and as many scans as rows staged whatever the
+ * register's size). From 3,000 rows (statistics target 10), as the month tables are sampled: a few milliseconds.
+ */
+export const ANALYZE_STAGING = `SET LOCAL default_statistics_target = 10; ANALYZE enrollment_staging; SET LOCAL default_statistics_target = DEFAULT`;
