@@ -153,7 +153,7 @@ export class EnrollmentRowValidator {
       return { issues: [reject(null, C.NOT_PARTICIPANT_ROW, NOT_PARTICIPANT_ROW)] };
     }
     const issues: EnrollmentRowIssue[] = [];
-    this.dashed.clear();
+    if (this.dashed.size) this.dashed.clear(); // clear() allocates a new table, even for an empty set
     const cells = withoutDashes(withoutFormulaFailures(read, issues, this.labels), this.dashed);
     const L = this.labels;
     const required = this.requiredOf;

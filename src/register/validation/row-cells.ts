@@ -34,14 +34,13 @@ export function withoutSpaces(text: string): string {
  */
 export function withoutFormulaFailures(cells: readonly Cell[], issues: EnrollmentRowIssue[], labels: ColumnLabels): readonly Cell[] {
   let out: Cell[] | undefined;
-  cells.forEach((cell, i) => {
-    if (i >= ENROLLMENT_COLUMNS.length) return;
+  for (let i = 0; i < ENROLLMENT_COLUMNS.length && i < cells.length; i++) {
     const column = ENROLLMENT_COLUMNS[i].name;
-    const failure = formulaFailure(cell, labels[column]) ?? characterFailure(cell, labels[column]);
-    if (!failure) return;
+    const failure = formulaFailure(cells[i], labels[column]) ?? characterFailure(cells[i], labels[column]);
+    if (!failure) continue;
     issues.push(reject(column, C[failure.code], failure.message));
     (out ??= [...cells])[i] = EMPTY_CELL;
-  });
+  }
   return out ?? cells;
 }
 
