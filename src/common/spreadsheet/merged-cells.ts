@@ -21,13 +21,16 @@ export interface MergedRange {
 }
 
 const OPEN = Buffer.from('<mergeCells');
-const OPEN_PREFIXED = Buffer.from(':mergeCells');
+const NAME = Buffer.from('mergeCells');
+const [LT, COLON] = [0x3c, 0x3a];
 const REF = /<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*["']\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)["']/g;
 
-/** Where `<mergeCells` (or `<x:mergeCells`) starts in `bytes`, or -1. */
+/** Where `<mergeCells` (or the `:mergeCells` of `<x:mergeCells`) starts in `bytes`, or -1. One pass over the chunk. */
 function openingIn(bytes: Buffer): number {
-  const at = bytes.indexOf(OPEN);
-  return at >= 0 ? at : bytes.indexOf(OPEN_PREFIXED);
+  for (let at = bytes.indexOf(NAME, 1); at >= 0; at = bytes.indexOf(NAME, at + 1)) {
+    if (bytes[at - 1] === LT || bytes[at - 1] === COLON) return at - 1;
+  }
+  return -1;
 }
 
 /** Passes a worksheet's XML through unchanged and keeps the text from `<mergeCells` on. */
