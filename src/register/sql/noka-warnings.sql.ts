@@ -10,6 +10,25 @@ import { RAW_ONCE } from './promote.sql.js';
 import { RECORD_COLUMNS } from './staging.sql.js';
 
 /**
+ * The registered holders of a staged row's card other than its NIK, ended (`ended`) or active, as this upload leaves
+ * them: ended, or ended by their own staged row that keeps the card. Ended and active holders are two branches, each
+ * joined through the index that holds its cards (IDX_participant_ended_noka, UQ_participant_active_noka): joined on the
+ * card alone no index serves the join, and for a few staged rows the planner scanned the whole register for each
+ * (120 ms for 8 rows at 100,000 participants); for many it still joins by hash.
+ */
+const REGISTERED_HOLDERS = (ended: boolean) => `
+    SELECT s.row_number, p.nik AS former,
+           CASE WHEN h.nik IS NULL THEN p.tat ELSE h.tat END AS ended,
+           CASE WHEN h.nik IS NULL THEN p.end_reason ELSE h.end_reason END AS reason
+    FROM enrollment_staging s
+    JOIN participant p ON p.noka = s.noka AND p.noka IS NOT NULL AND p.tat IS ${ended ? 'NOT NULL' : 'NULL'} AND p.nik <> s.nik
+    -- the former holder as this upload leaves them: its own staged row, if any, says whether they end and keep the card
+    LEFT JOIN enrollment_staging h ON h.upload_id = $1 AND h.nik = p.nik
+    WHERE s.upload_id = $1 AND s.noka IS NOT NULL
+      AND CASE WHEN h.nik IS NULL THEN p.tat IS NOT NULL ELSE h.tat IS NOT NULL AND h.noka = s.noka END
+      AND NOT EXISTS (SELECT 1 FROM participant q WHERE q.nik = s.nik AND q.noka = s.noka)`;
+
+/**
  * 1f. A staged row whose NOKA (not its participant's own already) is the card of another participant whose coverage
  * has ended, or ends in this upload (a TAT recorded: the card is free under UQ_participant_active_noka): a WARN naming
  * the former holder's NIK and end, the latest when several held it, on the NOKA column. Rows refused before
@@ -23,24 +42,8 @@ import { RECORD_COLUMNS } from './staging.sql.js';
  * $1 upload id, $2 the NOKA column as the file names it.
  */
 export const WARN_NOKA_OF_ENDED = `
-  WITH former AS (
-    SELECT s.row_number, p.nik AS former,
-           CASE WHEN h.nik IS NULL THEN p.tat ELSE h.tat END AS ended,
-           CASE WHEN h.nik IS NULL THEN p.end_reason ELSE h.end_reason END AS reason
-    FROM enrollment_staging s
-    -- the card's holders, looked up in the two indexes that hold cards (ended: IDX_participant_ended_noka, active:
-    -- UQ_participant_active_noka); joined on noka alone, no index serves the join, and after a large upload (statistics
-    -- not yet updated) the planner scanned the whole register once per staged row: 120 ms for 8 rows at 100,000
-    CROSS JOIN LATERAL (
-      SELECT nik, tat, end_reason FROM participant WHERE noka = s.noka AND tat IS NOT NULL
-      UNION ALL
-      SELECT nik, tat, end_reason FROM participant WHERE noka = s.noka AND tat IS NULL
-    ) p
-    -- the former holder as this upload leaves them: its own staged row, if any, says whether they end and keep the card
-    LEFT JOIN enrollment_staging h ON h.upload_id = $1 AND h.nik = p.nik
-    WHERE s.upload_id = $1 AND s.noka IS NOT NULL AND p.nik <> s.nik
-      AND CASE WHEN h.nik IS NULL THEN p.tat IS NOT NULL ELSE h.tat IS NOT NULL AND h.noka = s.noka END
-      AND NOT EXISTS (SELECT 1 FROM participant q WHERE q.nik = s.nik AND q.noka = s.noka)
+  WITH former AS (${REGISTERED_HOLDERS(true)}
+    UNION ALL${REGISTERED_HOLDERS(false)}
     UNION ALL
     -- a former holder this file registers, ended (not in the register yet: still staged)
     SELECT s.row_number, h.nik, h.tat, h.end_reason
