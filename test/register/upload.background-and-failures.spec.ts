@@ -138,6 +138,34 @@ describe('uploads at the same time', () => {
     expect(n).toBe(1);
   });
 
+  it('more uploads at once than the database pool has connections all land, taking turns (UPLOADS_AT_ONCE)', async () => {
+    // QA: twelve large uploads at once each held a pooled connection and waited for another, for ever (PostgreSQL's
+    // pool has ten). Tiny batches here make each small file hold its connection across many round trips, as a large one does.
+    const use = t.app.get(ImportEnrollmentSheet);
+    const batchRows = use.batchRows;
+    use.batchRows = { read: 2, stage: 4 };
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const file = (i: number) => {
+      const rows = Array.from({ length: 30 }, (_, j) => {
+        const [day, month, yy] = [pad(1 + (j % 28)), pad(1 + (i % 12)), pad(70 + i)];
+        return `170306${day}${month}${yy}${5000 + j},1703060101300001,Serentak ${i} ${j},19${yy}-${month}-${day},L,17.03.06.2001,,2025-01-01,,`;
+      });
+      return { name: `serentak-${i}.csv`, content: Buffer.from(['NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,NOKA,TMT,TAT,ALASAN_BERAKHIR', ...rows].join('\n')) };
+    };
+    const before = await count(t, 'participant');
+    try {
+      let stuck: ReturnType<typeof setTimeout> | undefined;
+      const answers = await Promise.race([
+        Promise.all(Array.from({ length: 12 }, (_, i) => upload(t, file(i)))),
+        new Promise<never>((_, fail) => (stuck = setTimeout(() => fail(new Error('uploads still waiting after 60 s')), 60_000))),
+      ]).finally(() => clearTimeout(stuck));
+      for (const { body } of answers) expect(body).toMatchObject({ status: 'DONE', accepted: 30, created: 30 });
+      expect(await count(t, 'participant')).toBe(before + 12 * 30);
+    } finally {
+      use.batchRows = batchRows;
+    }
+  });
+
   it('copies of a file refused as a whole each answer the refusal, as a re-upload after it does', async () => {
     const answers = await Promise.all([1, 2, 3].map(() => upload(t, 'not-ok/missing-required-column.xlsx', 400)));
     for (const { body } of answers) expect(body).toMatchObject({ code: 'MISSING_COLUMNS', details: { missing: ['KODE_DESA', 'TMT'] } });

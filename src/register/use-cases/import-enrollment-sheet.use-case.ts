@@ -21,6 +21,7 @@ import { unlink } from 'node:fs/promises';
 import { setImmediate as nextTurn, setTimeout } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import pLimit from 'p-limit';
 import { DataSource } from 'typeorm';
 import { isEmbedded } from '../../database/data-source-options.js';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
@@ -69,12 +70,20 @@ const STAGE_ROWS = 5000;
  * uploads of one file): then it answers what that upload ended as; past this, PROCESSING.
  */
 const SAME_FILE_WAIT_MS = 30_000;
+/**
+ * Uploads processed at once; the others wait their turn, PROCESSING (their lease held). Each holds a pooled connection
+ * from its first row to its commit and borrows another for its findings, progress and card lookups: twelve 20,000-row
+ * uploads at once took all ten connections and waited on each other for ever (QA, PostgreSQL). Promotions take turns
+ * anyway (REGISTER_PROMOTION_LOCK), and two cores read no faster for more.
+ */
+export const UPLOADS_AT_ONCE = 3;
 const SAME_FILE_POLL_MS = 100;
 
 @Injectable()
 export class ImportEnrollmentSheet implements OnApplicationShutdown {
   private readonly logger = new Logger(ImportEnrollmentSheet.name);
   private readonly running = new Set<Promise<unknown>>();
+  private readonly turns = pLimit(UPLOADS_AT_ONCE);
   /** COPY into staging on PostgreSQL; tests switch it off to cover the unnest path on PostgreSQL too. */
   copyStaging = true;
   /** Rows per reader batch and per staged batch; tests make them small to cross a batch boundary with a few rows. */
@@ -101,7 +110,8 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
       await unlink(command.path).catch(() => undefined);
       return toUploadView(ended, true);
     }
-    const job = this.process(upload.id, command);
+    this.lease.hold(upload.id); // while it waits its turn too
+    const job = this.turns(() => this.process(upload.id, command));
     if (background) {
       this.track(job.catch(() => undefined));
       return toUploadView(upload);
