@@ -138,7 +138,8 @@ describe('enrollment: a change of coverage in allocated open months is named', (
     await upload(t, ended);
     await closeMonth(t.dataSource, '2026-07'); // January–July 2026 closed
     const months = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
-    await t.dataSource.query(`INSERT INTO allocation_month (month, fiscal_year, status) SELECT m, 2026, 'CURRENT' FROM unnest($1::text[]) m`, [months]);
+    // allocated with the participant the file registered (a month allocated on an empty register is not warned of)
+    await t.dataSource.query(`INSERT INTO allocation_month (month, fiscal_year, status, participants) SELECT m, 2026, 'CURRENT', 1 FROM unnest($1::text[]) m`, [months]);
   });
   afterAll(() => t.close());
 
@@ -279,6 +280,39 @@ describe('enrollment: a change of coverage in allocated open months is named', (
         'Perubahan TAT ini mengubah cakupan bulan yang sudah dialokasikan dan belum difinalisasi: Oktober–November 2026 tidak lagi ditanggung. ' +
           'Alokasi bulan itu dihitung ulang: pada bulan yang tidak lagi ditanggung baris tagihan BPJS peserta ini menjadi tidak ditanggung, pada bulan yang menjadi ditanggung iurannya terutang dan didanai.',
       ],
+    ]);
+  });
+});
+
+/**
+ * A new service's start-up catch-up allocates the missed months on its empty register; the first upload then makes them
+ * owed. Nothing owed there could have been seen or signed, so it is not warned (QA: every row of the demo's first upload
+ * was warned COVERAGE_CHANGED, "Januari–Desember 2026"); once a month was allocated with participants, it is.
+ */
+describe('enrollment: the first upload after months were allocated on an empty register', () => {
+  let t: TestApp;
+  const header = 'NIK,NO_KK,NAMA,TANGGAL_LAHIR,JENIS_KELAMIN,KODE_DESA,TMT,TAT,ALASAN_BERAKHIR';
+  const csv = (...rows: string[]) => ({ name: 'pertama.csv', content: Buffer.from([header, ...rows].join('\n') + '\n') });
+
+  beforeAll(async () => {
+    t = await createTestApp(); // today 15 November 2026
+    const months = ['2026-09', '2026-10', '2026-11'];
+    await t.dataSource.query(`INSERT INTO allocation_month (month, fiscal_year, status) SELECT m, 2026, 'CURRENT' FROM unnest($1::text[]) m`, [months]);
+  });
+  afterAll(() => t.close());
+
+  it('is not warned for months allocated with no participant and no run; a month allocated with participants is', async () => {
+    const first = await upload(t, csv('1703200101800011,1703060101200001,Pertama Satu,1980-01-01,L,17.03.06.2001,01/09/2026,,'));
+    expect(first.body).toMatchObject({ status: 'DONE', accepted: 1, created: 1, warnings: 0, owedChanged: 0 });
+    expect(await issues(t, first.body.id)).toEqual([]);
+    // the months are recomputed all the same
+    expect((await t.dataSource.query(`SELECT DISTINCT status FROM allocation_month`)).map((r: { status: string }) => r.status)).toEqual(['STALE']);
+    // October reallocated with its participant: a back-dated registration reaching it is warned, naming every month it reaches
+    await t.dataSource.query(`UPDATE allocation_month SET participants = 1, status = 'CURRENT' WHERE month = '2026-10'`);
+    const later = await upload(t, csv('1703200101800012,1703060101200001,Pertama Dua,1980-01-01,L,17.03.06.2001,01/09/2026,,'));
+    expect(later.body).toMatchObject({ status: 'DONE', accepted: 1, warnings: 1, owedChanged: 1 });
+    expect((await issues(t, later.body.id)).map((i) => [i.code, i.message.split('. ')[0]])).toEqual([
+      ['COVERAGE_CHANGED', 'TMT 1 September 2026 pada pendaftaran baru ini membuat bulan yang sudah dialokasikan dan belum difinalisasi menjadi ditanggung: September–November 2026'],
     ]);
   });
 });

@@ -114,7 +114,10 @@ export const WARN_COVERAGE_CHANGED = `
  * closed ones were told, by WARN_CLOSED_MONTH). Not warned when every month it reaches is this month ($3, WIB) or later
  * and has no run yet (QA: the monthly job allocates the new month on the 1st, so every ordinary registration of the month
  * was warned, 3,000 of 3,000 rows of the demo's first upload): that month is recomputed before its first run anyway
- * (MARK_OPEN_ALLOCATIONS_STALE). A month before this one, or one with a run (any but FAILED), keeps the warning; the runs are
+ * (MARK_OPEN_ALLOCATIONS_STALE). Nor for a month allocated with no participant and no run: the start-up catch-up allocates
+ * the missed months of a new service on its empty register, and its first upload was warned on every row (QA: 3,000 of
+ * 3,000 rows of the demo's first upload again, "Januari–Desember 2026"); nothing owed there could have been seen or signed.
+ * A month before this one that had participants, or one with a run (any but FAILED), keeps the warning; the runs are
  * named, no longer holding (the month's allocation changes under them: the run's checksums no longer match). Rows
  * promoted while the file is read start after LAST_ALLOCATED_OPEN_DAY, so every such row is still staged here.
  * $1 upload id, $2 the TMT column as the file names it, $3 this month (WIB, 'YYYY-MM').
@@ -122,7 +125,7 @@ export const WARN_COVERAGE_CHANGED = `
 export const WARN_COVERAGE_OF_NEW = `
   WITH open_month AS MATERIALIZED (
     -- each allocated open month once, with its latest run that read the register (any but FAILED), if any
-    SELECT a.month, run.version, run.status
+    SELECT a.month, a.participants, run.version, run.status
     FROM allocation_month a
     LEFT JOIN LATERAL (SELECT r.version, r.status FROM reconciliation_run r
                        WHERE r.month = a.month AND r.status <> 'FAILED' ORDER BY r.version DESC LIMIT 1) run ON true
@@ -134,7 +137,7 @@ export const WARN_COVERAGE_OF_NEW = `
       SELECT array_agg(o.month ORDER BY o.month) AS gained,
              string_agg(${sqlMonthName('o.month')} || ' versi ' || o.version || CASE WHEN o.status = 'DONE' THEN ' (draf)' ELSE '' END, ', ' ORDER BY o.month)
                FILTER (WHERE o.version IS NOT NULL) AS runs,
-             bool_or(o.month < $3::text OR o.version IS NOT NULL) AS told
+             bool_or((o.month < $3::text AND o.participants > 0) OR o.version IS NOT NULL) AS told
       FROM open_month o
       WHERE ${covers('s', 'o.month')}
     ) m
