@@ -72,6 +72,17 @@ export function trimSpace(text: string): string {
   return trimmed.includes('\u0085') ? trimmed.replace(SPACE_AROUND, '') : trimmed;
 }
 
+/** The number the digits of `text[from..to)` write, or -1 when one is not a digit (no substring, no regular expression). */
+export function digitsValue(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /** Characters that show nothing inside a name: zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen. */
 export const HIDDEN_IN_NAME_CHARACTERS = '\u200b\u200c\u200d\u2060\ufeff\u00ad';
 const HIDDEN_IN_NAME = new RegExp(`[${HIDDEN_IN_NAME_CHARACTERS}]`, 'gu');

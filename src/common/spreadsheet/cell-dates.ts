@@ -5,6 +5,7 @@
  * a year alone (yearOnly, bareYear), a 1904-system serial that is ambiguous. The Cell itself is cell.ts.
  */
 import { dayName, MONTH_NAMES } from '../month.js';
+import { digitsValue } from '../text.js';
 import { type Cell, numberCell, serialMs, utcDay } from './cell.js';
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -27,24 +28,10 @@ export function parseDateText(raw: string): string | null {
   return null;
 }
 
-/** `YYYY-MM-DD` with two-digit month and day naming a real day: the form most cells hold, read without a match array. */
+/** `YYYY-MM-DD` with two-digit month and day naming a real day (calendarDay): the form most cells hold, read without a match array. */
 function isCanonicalDay(text: string): boolean {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 7);
-  const day = digits(text, 8, 10);
-  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-/** The number the digits of `text[from..to)` write, or -1 when one is not a digit. */
-function digits(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
+  return calendarDay(digitsValue(text, 0, 4), digitsValue(text, 5, 7), digitsValue(text, 8, 10)) === text;
 }
 
 /**

@@ -10,6 +10,8 @@
  * noted; a row noted wrongly (another name of the same key, or a hash met by chance) is only staged again and
  * compared exactly there. Kept in a typed array, as DigitKeyMap keeps the NIKs: 12 bytes a slot, two to four slots a row.
  */
+import { digitsValue } from '../../common/text.js';
+
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 export class NamesakesInFile {
@@ -30,8 +32,8 @@ export class NamesakesInFile {
       const k = slots[3 * i];
       if (k === 0) {
         slots[3 * i] = key;
-        slots[3 * i + 1] = digitsOf(nik, 0, 8);
-        slots[3 * i + 2] = digitsOf(nik, 8, 16);
+        slots[3 * i + 1] = digitsValue(nik, 0, 8);
+        slots[3 * i + 2] = digitsValue(nik, 8, 16);
         this.count++;
         return;
       }
@@ -63,13 +65,6 @@ export class NamesakesInFile {
       slots[3 * i + 2] = old[j + 2];
     }
   }
-}
-
-/** The number the digits `text[from..to)` write (a NIK's half: 8 digits, below 2³¹). */
-function digitsOf(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
-  return n;
 }
 
 /** FNV-1a of the birth date and of the name's letters and digits in lower case, mixed; never 0 (an empty slot). */
