@@ -158,10 +158,11 @@ export class StagingWriter {
       await this.dataSource.query(INSERT_STAGING, [this.uploadId, ...stagingColumns(records)]);
       return;
     }
-    if (this.early && this.copyIntoRegister) {
+    // `endedLookup` was started by `write` whenever this branch can run (copying only ever stops)
+    if (this.early && this.copyIntoRegister && endedLookup) {
       const day = this.lastClosedDay;
       // staged, not copied: a TMT that may reach a finalized month (WARN_CLOSED_MONTH), an ended participant's card (WARN_NOKA_OF_ENDED)
-      const ended = await (endedLookup ?? this.endedHoldersNokas(records));
+      const ended = await endedLookup;
       // and a card this file ended a holder of, in this batch or above it (its holder may not be copied: staged then)
       for (const r of records) if (r.noka !== null && r.tat !== null) this.endedInFile.add(r.noka);
       const held = (r: EnrollmentRecord) => (day !== null && r.tmt <= day) || (r.noka !== null && (ended.has(r.noka) || this.endedInFile.has(r.noka)));

@@ -110,7 +110,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
       await unlink(command.path).catch(() => undefined);
       return toUploadView(ended, true);
     }
-    this.lease.hold(upload.id); // while it waits its turn too
+    this.lease.hold(upload.id); // until `process` ends, its wait for a turn included
     const job = this.turns(() => this.process(upload.id, command));
     if (background) {
       this.track(job.catch(() => undefined));
@@ -150,7 +150,7 @@ export class ImportEnrollmentSheet implements OnApplicationShutdown {
     const early: EarlyPromotion = { now: this.clock.now(), created: 0 };
     let rowsRead = 0;
     let reading: ReturnType<typeof setInterval> | undefined;
-    this.lease.hold(uploadId);
+    // the lease, held by `execute` since before this upload's turn, is released at the end
     try {
       await writer.begin((m) => this.promoter.tryLock(m), {
         actor: command.actor,
