@@ -12,8 +12,8 @@ function recordingQuery(fail?: (niks: string[]) => boolean) {
   const query: NikBatchQuery<Row> = async (niks, limit, offset) => {
     calls.push({ niks, limit, offset });
     if (fail?.(niks)) throw new Error('koneksi putus');
-    const rows = niks.flatMap((nik) => (Number(nik.at(-1)) % 2 ? [] : ['2026-01', '2026-02'].map((month) => ({ asked: nik, nik, month }))));
-    return { stale: false, rows };
+    const pages = new Map(niks.filter((nik) => Number(nik.at(-1)) % 2 === 0).map((nik) => [nik, ['2026-01', '2026-02'].map((month) => ({ nik, month }))]));
+    return { stale: false, pages };
   };
   return { calls, query };
 }
@@ -62,7 +62,7 @@ describe('NikLookupBatch: NIK lookups of one event-loop turn share one query per
   });
 
   it('answers `stale` to every lookup of a batch that found a month to recompute', async () => {
-    const batch = new NikLookupBatch<Row>(async () => ({ stale: true, rows: [] }));
+    const batch = new NikLookupBatch<Row>(async () => ({ stale: true, pages: new Map() }));
     expect(await Promise.all([batch.load(nik(2), 50, 0), batch.load(nik(3), 50, 0)])).toEqual(['stale', 'stale']);
   });
 });

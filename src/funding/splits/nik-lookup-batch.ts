@@ -12,8 +12,8 @@
 /** The page of one NIK's splits, or `stale` when a month must be recomputed first (the caller does, then asks alone). */
 export type NikPage<Row> = Row[] | 'stale';
 
-/** Runs one batch: the rows of every NIK in `niks` (each row names its NIK in `asked`), plus the staleness flag. */
-export type NikBatchQuery<Row> = (niks: string[], limit: number, offset: number) => Promise<{ stale: boolean; rows: (Row & { asked: string })[] }>;
+/** Runs one batch: the page of every NIK in `niks` that has splits on it (a NIK missing has none), plus the staleness flag. */
+export type NikBatchQuery<Row> = (niks: string[], limit: number, offset: number) => Promise<{ stale: boolean; pages: Map<string, Row[]> }>;
 
 interface Waiting<Row> {
   nik: string;
@@ -55,14 +55,8 @@ export class NikLookupBatch<Row> {
 
   private async answer(lookups: Waiting<Row>[], limit: number, offset: number): Promise<void> {
     try {
-      const { stale, rows } = await this.query([...new Set(lookups.map((l) => l.nik))], limit, offset);
-      const byNik = new Map<string, Row[]>();
-      for (const { asked, ...row } of rows) {
-        const list = byNik.get(asked);
-        if (list) list.push(row as Row);
-        else byNik.set(asked, [row as Row]);
-      }
-      for (const l of lookups) l.resolve(stale ? 'stale' : (byNik.get(l.nik) ?? []));
+      const { stale, pages } = await this.query([...new Set(lookups.map((l) => l.nik))], limit, offset);
+      for (const l of lookups) l.resolve(stale ? 'stale' : (pages.get(l.nik) ?? []));
     } catch (err) {
       for (const l of lookups) l.reject(err);
     }

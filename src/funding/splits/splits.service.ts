@@ -28,7 +28,8 @@ interface SplitRow {
   month: string;
   pledge_code: string;
   source_type: string;
-  amount: string;
+  /** bigint, as text from a row, a number from a batch's JSON page (rupiah, far below 2^53). */
+  amount: string | number;
   pledge_revision: number;
   /** The revision's terms the §5 rule reads (pageWarnings). */
   fund: string | null;
@@ -166,9 +167,14 @@ export class SplitsService {
     return rows[0]?.stale ? 'stale' : rows.filter((r) => r.nik !== null);
   }
 
-  /** One prepared round trip for a batch of NIK lookups (NikLookupBatch). */
-  private async pagesForNiks(niks: string[], limit: number, offset: number): Promise<{ stale: boolean; rows: (SplitRow & { asked: string })[] }> {
-    const rows = await preparedQuery<SplitRow & { stale: boolean; asked: string }>(this.dataSource, SQL.PAGES_FOR_NIKS, [niks, limit, offset]);
-    return { stale: rows[0]?.stale ?? false, rows: rows.filter((r) => r.nik !== null) };
+  /** One prepared round trip for a batch of NIK lookups (NikLookupBatch): each NIK's page, read from its JSON. */
+  private async pagesForNiks(niks: string[], limit: number, offset: number): Promise<{ stale: boolean; pages: Map<string, SplitRow[]> }> {
+    const rows = await preparedQuery<{ stale: boolean; asked: string | null; page: SQL.PageEntry[] | null }>(this.dataSource, SQL.PAGES_FOR_NIKS, [niks, limit, offset]);
+    const pages = new Map<string, SplitRow[]>();
+    for (const { asked: nik, page } of rows) {
+      if (nik === null || page === null) continue;
+      pages.set(nik, page.map(([month, pledge_code, source_type, amount, pledge_revision, fund, fiscal_year]) => ({ nik, month, pledge_code, source_type, amount, pledge_revision, fund, fiscal_year })));
+    }
+    return { stale: rows[0]?.stale ?? false, pages };
   }
 }

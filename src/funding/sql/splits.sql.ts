@@ -42,27 +42,34 @@ export const SPLITS_ORDER_FOR_NIK = `ORDER BY s.nik, s.month, s.pledge_code`;
 
 /**
  * The hot path, `GET /splits?nik=` with no other filter, for many NIKs at once (NikLookupBatch):
- * $1 = the NIKs, $2/$3 = each NIK's LIMIT/OFFSET. Per NIK, the page SplitsService would read for it
- * alone (same columns and order), its rows naming the NIK in `asked`; one row of NULLs (but
- * `asked`) for a NIK without splits; every page empty when an open month is STALE.
+ * $1 = the NIKs, $2/$3 = each NIK's LIMIT/OFFSET. One row per NIK with splits on its page: `asked`,
+ * and `page`, the page SplitsService would read for it alone (same order) as a JSON array of
+ * PageEntry arrays; no row for a NIK without any. When an open month is STALE, one row of `stale`
+ * and NULLs, and no page.
  *
  * How: every NIK's splits in one scan per month partition (`nik = ANY`, PK_split index-only), each
  * row numbered within its NIK, the page cut by that number. A subquery per NIK (LATERAL … LIMIT)
  * restarted the merge of every partition once per NIK: 1.6 times the database time for a batch of
  * 20 NIKs under `pgbench -M prepared`. A NIK's rows are few (one to three a month), so reading all
- * of them to cut a page costs nothing that matters.
+ * of them to cut a page costs nothing that matters. Each page is one JSON value, read by the
+ * service with one JSON.parse: decoding ten text columns of every row had taken ~30 % of the
+ * service's CPU a lookup (README, funding figures: session 45); the database spends ~10 % more
+ * building it.
  */
 export const PAGES_FOR_NIKS = `
-  SELECT f.stale, q.nik AS asked, s.nik, s.month, s.pledge_code, s.source_type, s.amount, s.pledge_revision, s.fund, s.fiscal_year
+  SELECT f.stale, s.nik AS asked,
+         json_agg(json_build_array(s.month, s.pledge_code, s.source_type, s.amount, s.pledge_revision, s.fund, s.fiscal_year) ORDER BY s.k) AS page
     FROM ${ANY_OPEN_MONTH_STALE} f
-   CROSS JOIN unnest($1::text[]) AS q(nik)
     LEFT JOIN (SELECT s.nik, s.month, s.pledge_code, p.source_type, s.amount, s.pledge_revision, p.fund, p.fiscal_year,
                       row_number() OVER (PARTITION BY s.nik ORDER BY s.month, s.pledge_code) AS k
                  FROM split s
                  JOIN ${TERMS_OF_SPLIT()}
                 WHERE s.nik = ANY($1::text[])) s
-      ON s.nik = q.nik AND s.k > $3 AND s.k <= $3 + $2 AND NOT f.stale
-   ORDER BY q.nik, s.k`;
+      ON s.k > $3 AND s.k <= $3 + $2 AND NOT f.stale
+   GROUP BY f.stale, s.nik`;
+
+/** One split of PAGES_FOR_NIKS' `page`: month, pledge code, source type, amount, pledge revision, fund, fiscal year. */
+export type PageEntry = [string, string, string, number, number, string | null, number];
 
 export const SUMMARY_BY_PLEDGE = `
   SELECT s.pledge_code AS key, p.source_type, p.fund, p.fiscal_year,
