@@ -8,6 +8,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module.js';
 import { AuditService } from './audit/audit.service.js';
+import { sayRecomputedMonths } from './funding/recomputed-months.route.js';
+import { AllocateMonth } from './funding/use-cases/allocate-month.use-case.js';
 import { useLoginRateLimit } from './auth/login-rate-limit.js';
 import { APP_CONFIG, type AppConfig } from './common/config/app-config.js';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter.js';
@@ -102,6 +104,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<NestFas
   fastify.removeContentTypeParser('text/plain');
   app.useBodyParser('application/x-www-form-urlencoded', {}, (_req, _body, done) => done(new UnsupportedMediaTypeException(), undefined));
   await useLoginRateLimit(fastify, config, app.get(AuditService));
+  sayRecomputedMonths(fastify, app.get(AllocateMonth));
   app.useGlobalPipes(new RejectUnstorableTextPipe(), createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();

@@ -4,8 +4,8 @@ import type { FastifyReply } from 'fastify';
 /**
  * What a read's answer says of the STALE months recomputed for it (AllocateMonth.refreshStale): the field
  * `recomputedMonths` of an object answer and the header `X-Recomputed-Months` of every answer (a bare array, as
- * GET /payments/status gives, cannot carry a field without breaking its contract). The interceptor
- * (recomputed-months.interceptor.ts) keeps, per request, the months refreshStale reported: the route's handler takes
+ * GET /payments/status gives, cannot carry a field without breaking its contract). The route's hooks
+ * (recomputed-months.route.ts) keep, per request, the months refreshStale reported: the route's handler takes
  * them with `@RecomputesOf()` and hands them to its service, whose refreshStale adds to them. Passed, not kept in an
  * AsyncLocalStorage: on Node 20 that turns on async hooks for every promise of the process, and cost the auditors'
  * NIK lookups about a third more CPU a request (session 42, measured).
@@ -38,10 +38,13 @@ function keepOnRequest(request: object, r: RequestRecomputes): void {
   (request as { [RECOMPUTES]?: RequestRecomputes })[RECOMPUTES] = r;
 }
 
-/** A handler's parameter: its request's recomputes (undefined on a route without the interceptor). */
-export const RecomputesOf = createParamDecorator(
-  (_: unknown, context: ExecutionContext): RequestRecomputes | undefined => context.switchToHttp().getRequest<{ [RECOMPUTES]?: RequestRecomputes }>()[RECOMPUTES],
-);
+/** The recomputes begun for `request` (undefined on a route not marked SaysRecomputedMonths). */
+export function recomputesOf(request: object): RequestRecomputes | undefined {
+  return (request as { [RECOMPUTES]?: RequestRecomputes })[RECOMPUTES];
+}
+
+/** A handler's parameter: its request's recomputes (undefined on a route not marked SaysRecomputedMonths). */
+export const RecomputesOf = createParamDecorator((_: unknown, context: ExecutionContext): RequestRecomputes | undefined => recomputesOf(context.switchToHttp().getRequest<object>()));
 
 /**
  * A request's recomputes, kept on it for its handler's `@RecomputesOf()`. `arrivedDuring`: the refreshStale runs of
@@ -75,7 +78,7 @@ export function setRecomputedHeader(r: RequestRecomputes): void {
 
 /**
  * Adds `months`, recomputed for the read of request `r`, to its answer (none: a call outside a request, or on a route
- * without the interceptor, does nothing). The header is set at once: a workbook's route streams its answer itself,
+ * not marked SaysRecomputedMonths, does nothing). The header is set at once: a workbook's route streams its answer itself,
  * after the recompute.
  */
 export function noteRecomputedMonths(r: RequestRecomputes | undefined, months: readonly string[]): void {

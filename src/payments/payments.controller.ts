@@ -19,7 +19,7 @@ import { NoQueryDto } from '../common/http/validation.js';
 import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
 import { PaymentPageDto, PaymentResponseDto, RecordedPaymentResponseDto } from './dto/payment-response.dto.js';
 import { PaymentStatusResponseDto } from './dto/payment-status-response.dto.js';
-import { SaysRecomputedMonths } from '../funding/recomputed-months.interceptor.js';
+import { SaysRecomputedMonths } from '../funding/recomputed-months.route.js';
 import { RecomputesOf, type RequestRecomputes } from '../funding/recomputed-months.js';
 
 @ApiTags('payments')

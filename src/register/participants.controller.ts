@@ -12,7 +12,7 @@ import { ExportRegister } from './use-cases/export-register.use-case.js';
 import { sendWorkbook } from '../common/spreadsheet/send-workbook.js';
 import { ApiXlsxResponse } from '../common/http/file-response.js';
 import { ParticipantsService } from './participants.service.js';
-import { SaysRecomputedMonths } from '../funding/recomputed-months.interceptor.js';
+import { SaysRecomputedMonths } from '../funding/recomputed-months.route.js';
 import { NoQueryDto } from '../common/http/validation.js';
 import { ApiErrorResponses } from '../common/errors/error-response.dto.js';
 import { ClearedNokaResponseDto, ParticipantDetailResponseDto, ParticipantPageDto, VoidedRegistrationResponseDto } from './dto/participant-response.dto.js';

@@ -12,7 +12,7 @@ import { AuditService, type AuditRecord } from '../audit/audit.service.js';
 import { isHead, sendWorkbook, type StreamableWorkbook } from '../common/spreadsheet/send-workbook.js';
 import { uuidParam } from '../common/http/uuid-param.js';
 import { ReportsException } from './reports.exception.js';
-import { SaysRecomputedMonths } from '../funding/recomputed-months.interceptor.js';
+import { SaysRecomputedMonths } from '../funding/recomputed-months.route.js';
 
 /** A malformed id is answered as an unknown one: the entity's 404 (uuid-param.ts). */
 const RUN_ID = uuidParam(ReportsException.runNotFound);

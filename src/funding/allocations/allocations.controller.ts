@@ -12,7 +12,7 @@ import { NoQueryDto } from '../../common/http/validation.js';
 import { ApiErrorResponses } from '../../common/errors/error-response.dto.js';
 import { AllocationDetailResponseDto, AllocationResponseDto, UnfundedParticipantPageDto } from '../dto/allocation-response.dto.js';
 import { RecomputesOf, type RequestRecomputes } from '../recomputed-months.js';
-import { SaysRecomputedMonths } from '../recomputed-months.interceptor.js';
+import { SaysRecomputedMonths } from '../recomputed-months.route.js';
 
 @ApiTags('funding')
 @ApiBearerAuth()

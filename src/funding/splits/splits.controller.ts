@@ -11,7 +11,7 @@ import { SplitsService } from './splits.service.js';
 import { SplitSummaries } from './split-summaries.js';
 import { ApiErrorResponses } from '../../common/errors/error-response.dto.js';
 import { SplitPageDto, SplitSummaryRowDto } from '../dto/split-response.dto.js';
-import { SaysRecomputedMonths } from '../recomputed-months.interceptor.js';
+import { SaysRecomputedMonths } from '../recomputed-months.route.js';
 import { RecomputesOf, type RequestRecomputes } from '../recomputed-months.js';
 
 @ApiTags('funding')
@@ -19,7 +19,6 @@ import { RecomputesOf, type RequestRecomputes } from '../recomputed-months.js';
 @Controller('api/v1/splits')
 @Roles(...READERS)
 @ApiErrorResponses(400, 401, 403, 404)
-@SaysRecomputedMonths()
 export class SplitsController {
   constructor(
     private readonly splits: SplitsService,
@@ -28,6 +27,7 @@ export class SplitsController {
   ) {}
 
   @Get()
+  @SaysRecomputedMonths()
   @ApiOkResponse({ type: SplitPageDto })
   list(@Query() query: SplitsQueryDto, @CurrentUser() user: AuthenticatedUser, @RecomputesOf() recomputes?: RequestRecomputes) {
     return this.splits.list(query, user.username, recomputes);
@@ -39,6 +39,7 @@ export class SplitsController {
    * 404s, before the first byte. In the audit trail.
    */
   @Get('export.xlsx')
+  @SaysRecomputedMonths()
   @ApiXlsxResponse()
   @ApiOperation({ summary: 'Pembagian iuran hasil saringan sebagai buku kerja Excel (NIK sebagai teks, jumlah sebagai angka)' })
   async export(@Query() filter: SplitsFilterDto, @CurrentUser() user: AuthenticatedUser, @Res() res: FastifyReply, @RecomputesOf() recomputes?: RequestRecomputes): Promise<void> {
@@ -47,6 +48,7 @@ export class SplitsController {
 
   /** One month (`month`), or the allocated months of a range (`from`, `to`) summed. */
   @Get('summary')
+  @SaysRecomputedMonths()
   @ApiOkResponse({ type: [SplitSummaryRowDto] })
   summary(@Query() query: SplitsSummaryQueryDto, @CurrentUser() user: AuthenticatedUser, @RecomputesOf() recomputes?: RequestRecomputes) {
     return this.summaries.of(query, user.username, recomputes);
