@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { LOGIN_ROUTE } from './auth-routes.js';
@@ -25,10 +25,8 @@ export async function useLoginRateLimit(fastify: FastifyInstance, config: AppCon
   const failures = fastify.createRateLimit({ max: limit, timeWindow: ttlMs, keyGenerator: keyOf });
   /** Attempts let through and not yet answered, per key. */
   const pending = new Map<string, number>();
-  const isLogin = (req: FastifyRequest) => req.method === 'POST' && req.routeOptions.url === LOGIN_ROUTE;
 
-  fastify.addHook('preHandler', async (req, reply) => {
-    if (!isLogin(req)) return;
+  const limitAttempt = async (req: FastifyRequest, reply: FastifyReply) => {
     const seen = await failures(req, { increment: false });
     if (seen.isAllowed) return;
     const key = keyOf(req);
@@ -47,13 +45,20 @@ export async function useLoginRateLimit(fastify: FastifyInstance, config: AppCon
       if (left > 0) pending.set(key, left);
       else pending.delete(key);
     });
-  });
+  };
 
-  fastify.addHook('onSend', async (req, reply, payload) => {
-    if (!isLogin(req) || reply.statusCode === HttpStatus.TOO_MANY_REQUESTS) return payload;
+  const countFailure = async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (reply.statusCode === HttpStatus.TOO_MANY_REQUESTS) return payload;
     const now = await failures(req, { increment: reply.statusCode === HttpStatus.UNAUTHORIZED });
     if (!now.isAllowed) rateHeaders(reply, limit, now.remaining, now.ttl);
     return payload;
+  };
+
+  // the login route's own hooks: no other request runs them
+  fastify.addHook('onRoute', (route: RouteOptions) => {
+    if (route.url !== LOGIN_ROUTE || ![route.method].flat().includes('POST')) return;
+    route.preHandler = [...[route.preHandler ?? []].flat(), limitAttempt];
+    route.onSend = [...[route.onSend ?? []].flat(), countFailure];
   });
 }
 
