@@ -20,7 +20,21 @@ function recordingQuery(fail?: (niks: string[]) => boolean) {
 
 const nik = (i: number) => `17030000${String(i).padStart(8, '0')}`;
 
-describe('NikLookupBatch: NIK lookups of one event-loop turn share one query per page', () => {
+/** A query whose answers the test gives, one call at a time (`answer(k)`: call k finds nothing; `fail(k)`: it fails). */
+function heldQuery() {
+  const calls: string[][] = [];
+  const pending: { resolve: (r: { stale: boolean; pages: Map<string, Row[]> }) => void; reject: (e: Error) => void }[] = [];
+  const query: NikBatchQuery<Row> = (niks) => {
+    calls.push(niks);
+    return new Promise((resolve, reject) => pending.push({ resolve, reject }));
+  };
+  return { calls, query, answer: (k: number) => pending[k].resolve({ stale: false, pages: new Map() }), fail: (k: number) => pending[k].reject(new Error('koneksi putus')) };
+}
+
+/** After the rounds scheduled so far have been sent (they go at the end of an event-loop turn). */
+const nextTurn = () => new Promise((turned) => setImmediate(turned));
+
+describe('NikLookupBatch: NIK lookups that arrive together share one query per page', () => {
   it('answers each lookup with its own rows from one query, each NIK asked once', async () => {
     const { calls, query } = recordingQuery();
     const batch = new NikLookupBatch(query);
@@ -64,5 +78,40 @@ describe('NikLookupBatch: NIK lookups of one event-loop turn share one query per
   it('answers `stale` to every lookup of a batch that found a month to recompute', async () => {
     const batch = new NikLookupBatch<Row>(async () => ({ stale: true, pages: new Map() }));
     expect(await Promise.all([batch.load(nik(2), 50, 0), batch.load(nik(3), 50, 0)])).toEqual(['stale', 'stale']);
+  });
+
+  it('sends no round while one is being answered: the lookups that arrive meanwhile go together in the next', async () => {
+    const { calls, query, answer } = heldQuery();
+    const batch = new NikLookupBatch(query);
+    const first = batch.load(nik(1), 50, 0);
+    await nextTurn();
+    const later = [batch.load(nik(2), 50, 0)];
+    await nextTurn();
+    later.push(batch.load(nik(3), 50, 0));
+    await nextTurn();
+    expect(calls).toEqual([[nik(1)]]);
+    answer(0);
+    expect(await first).toEqual([]);
+    await nextTurn();
+    expect(calls).toEqual([[nik(1)], [nik(2), nik(3)]]);
+    answer(1);
+    expect(await Promise.all(later)).toEqual([[], []]);
+  });
+
+  it('waits for every query of a round (two pages), and a failed one does not hold the next round back', async () => {
+    const { calls, query, answer, fail } = heldQuery();
+    const batch = new NikLookupBatch(query);
+    const round = Promise.allSettled([batch.load(nik(1), 50, 0), batch.load(nik(2), 10, 0)]);
+    await nextTurn();
+    const next = batch.load(nik(3), 50, 0);
+    fail(0);
+    await nextTurn();
+    expect(calls).toEqual([[nik(1)], [nik(2)]]);
+    answer(1);
+    expect(await round).toEqual([{ status: 'rejected', reason: new Error('koneksi putus') }, { status: 'fulfilled', value: [] }]);
+    await nextTurn();
+    expect(calls).toEqual([[nik(1)], [nik(2)], [nik(3)]]);
+    answer(2);
+    expect(await next).toEqual([]);
   });
 });
