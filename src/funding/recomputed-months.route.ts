@@ -32,8 +32,8 @@ export function sayRecomputedMonths(fastify: FastifyInstance, allocateMonth: All
     done(null, r ? withRecomputedMonths(r, payload) : payload);
   };
   fastify.addHook('onRoute', (route: RouteOptions) => {
-    // (Fastify's HEAD route of a GET comes with the GET's options, hooks included)
-    if (!(route.config as { [SAYS]?: boolean } | undefined)?.[SAYS] || [route.onRequest].flat().includes(begin)) return;
+    // (Fastify's HEAD route of a GET comes here too, with the GET's config and none of its hooks: it gets its own)
+    if (!(route.config as { [SAYS]?: boolean } | undefined)?.[SAYS]) return;
     route.onRequest = [...[route.onRequest ?? []].flat(), begin];
     route.preSerialization = [...[route.preSerialization ?? []].flat(), answer];
   });
