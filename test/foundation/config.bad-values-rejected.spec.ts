@@ -66,6 +66,7 @@ describe('configuration: each bad or missing value is rejected with a message na
       ['a percent-escape that is not UTF-8', url('ab%e0cd'), /not UTF-8 text/],
       ['no host', 'postgres://jamkesda:rahasia@/jamkesda', /names no host/],
       ['no host, a port only', 'postgres://jamkesda:rahasia@:5432/jamkesda', /names no host/],
+      ['no host, its host parameter empty', 'postgres://jamkesda:rahasia@/jamkesda?host=', /names no host \(…@db:5432\/…, or a Unix socket's directory: …@\/jamkesda\?host=\/var\/run\/postgresql\)/],
       ['a port that is not a number', 'postgres://jamkesda:rahasia@db:abc/jamkesda', /cannot be read as a URL/],
       ['a port out of range', 'postgres://jamkesda:rahasia@db:99999/jamkesda', /cannot be read as a URL/],
       ['no database', 'postgres://jamkesda:rahasia@db:5432', /names no database/],
@@ -91,6 +92,9 @@ describe('configuration: each bad or missing value is rejected with a message na
       ['special characters percent-encoded', 'postgres://jamkesda:Ab%2FcD%23e%40f%3Fg%25h@db:5432/jamkesda'],
       ['query parameters', 'postgres://jamkesda:secret@db:5432/jamkesda?sslmode=require&application_name=rekon'],
       ['an IPv6 host', 'postgres://jamkesda:secret@[::1]:5432/jamkesda'],
+      ["a Unix socket's directory as its host parameter", 'postgres://jamkesda:secret@/jamkesda?host=/var/run/postgresql'],
+      ["a Unix socket's directory, no user (the system user's)", 'postgres:///jamkesda?host=/var/run/postgresql'],
+      ["a Unix socket's directory percent-encoded as the host", 'postgres://jamkesda@%2Fvar%2Frun%2Fpostgresql/jamkesda'],
     ])('accepts %s', (_name, databaseUrl) => {
       expect(problems({ JWT_SECRET: SECRET, DATABASE_URL: databaseUrl })).toEqual([]);
     });

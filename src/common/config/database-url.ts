@@ -4,6 +4,10 @@
  * ~27 s, then a stack trace "Invalid URL" or "URI malformed", or a connection to host `ss`). The URL is read by two
  * parsers: TypeORM's (splits at the first "/" after "//" and the last "@", then decodeURIComponent) and pg's (WHATWG
  * URL, for the month-build pool); a URL passes only when both would read the same host, user and database from it.
+ * PostgreSQL's Unix socket is named as pg (and libpq) read it: its directory as a `host` parameter
+ * (`postgres://jamkesda@/jamkesda?host=/var/run/postgresql`) or percent-encoded in place of the host
+ * (`postgres://jamkesda@%2Fvar%2Frun%2Fpostgresql/jamkesda`); pg's reading is the one that connects (TypeORM hands it
+ * the whole URL), TypeORM's gives only the database name, the same in both forms.
  * The message never repeats the URL: it holds the password.
  */
 
@@ -29,13 +33,22 @@ export function databaseUrlProblem(url: string): string | undefined {
   }
   const hostAndPort = authority.slice(at + 1);
   const host = hostAndPort.startsWith('[') ? hostAndPort.slice(1, hostAndPort.indexOf(']')) : hostAndPort.split(':')[0];
-  if (!host) return bad('it names no host');
+  if (!host && !hostParameter(rest)) return bad('it names no host (…@db:5432/…, or a Unix socket\'s directory: …@/jamkesda?host=/var/run/postgresql)');
   let parsed: URL;
+  // a socket's directory given as `host=` leaves the host empty, which a URL with a user may not: pg reads it with a
+  // stand-in host, and so is it checked here
+  const readable = host ? url : `${scheme[0]}${authority.slice(0, at + 1)}localhost${hostAndPort}${rest.slice(authority.length)}`;
   try {
-    parsed = new URL(url);
+    parsed = new URL(readable);
   } catch {
     return bad('it cannot be read as a URL (check the host and the port, a number from 1 to 65535)');
   }
   if (!parsed.pathname.slice(1)) return bad('it names no database after the host (…:5432/jamkesda)');
   return undefined;
+}
+
+/** The `host` query parameter of the URL's part after the scheme (a Unix socket's directory, as pg reads it), if any. */
+function hostParameter(rest: string): string | undefined {
+  const query = rest.indexOf('?');
+  return query === -1 ? undefined : new URLSearchParams(rest.slice(query + 1)).get('host')?.trim() || undefined;
 }
