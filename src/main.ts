@@ -29,6 +29,11 @@ function nestLogLevels(level: string): ('fatal' | 'error' | 'warn' | 'log' | 'de
 }
 
 main().catch((err) => {
+  // a configuration that can only be judged against the database (ADMIN_PASSWORD on a first start): as loadConfig's
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(78);
+  }
   console.error(err instanceof DataDirInUseError ? err.message : err);
   process.exit(1);
 });

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { APP_CONFIG, type AppConfig } from '../common/config/app-config.js';
+import { APP_CONFIG, type AppConfig, ConfigError } from '../common/config/app-config.js';
 import { AUDIT_BEFORE } from '../audit/audit-before.js';
 import type { UpdateUserDto } from './dto/create-user.dto.js';
 import { User } from './entities/user.entity.js';
@@ -38,6 +38,11 @@ export class UsersService implements OnApplicationBootstrap {
     if (!admin) {
       this.logger.warn('No users exist and ADMIN_USERNAME/ADMIN_PASSWORD are not set: nobody can log in.');
       return;
+    }
+    if (!admin.password) {
+      throw new ConfigError([
+        `ADMIN_PASSWORD is required on the first start, to create the admin "${admin.username}" (no user exists yet); later starts may leave it out`,
+      ]);
     }
     try {
       await this.create(admin.username, admin.password, Role.ADMIN);

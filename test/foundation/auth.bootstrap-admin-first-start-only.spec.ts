@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { ConfigError } from '../../src/common/config/app-config.js';
 import { Role } from '../../src/users/role.js';
+import { User } from '../../src/users/entities/user.entity.js';
+import { PasswordHasher } from '../../src/users/password-hasher.js';
 import { UsersService } from '../../src/users/users.service.js';
 import { createTestApp } from '../support/test-app.js';
 import { freshDatabase, type FreshDatabase } from './fresh-database.js';
@@ -33,6 +36,37 @@ describe('the bootstrap admin comes from ADMIN_USERNAME/ADMIN_PASSWORD on the fi
       expect(count.n).toBe(1);
     } finally {
       await second.close();
+    }
+  });
+
+  it('a later start may leave ADMIN_PASSWORD out (docker/.env need not keep it); the admin logs in as before', async () => {
+    const later = await createTestApp({ ...db.appOverrides, bootstrapAdmin: { username: 'kepala.dinas' } });
+    try {
+      await login(later, 'sandi-pertama-123').expect(200);
+      const [count] = await later.dataSource.query('SELECT count(*)::int AS n FROM app_user');
+      expect(count.n).toBe(1);
+    } finally {
+      await later.close();
+    }
+  });
+
+  it('a first start with ADMIN_USERNAME but no ADMIN_PASSWORD is refused as a configuration error (main exits 78), creating nobody', async () => {
+    const t = await createTestApp();
+    try {
+      await t.dataSource.query('DELETE FROM app_user');
+      const config = { ...t.config, bootstrapAdmin: { username: 'kepala.dinas' } };
+      const users = new UsersService(t.dataSource.getRepository(User), config, t.app.get(PasswordHasher));
+      const refused = await users.onApplicationBootstrap().then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(refused).toBeInstanceOf(ConfigError);
+      expect((refused as ConfigError).problems).toEqual([
+        'ADMIN_PASSWORD is required on the first start, to create the admin "kepala.dinas" (no user exists yet); later starts may leave it out',
+      ]);
+      expect(await t.dataSource.query('SELECT count(*)::int AS n FROM app_user')).toEqual([{ n: 0 }]);
+    } finally {
+      await t.close();
     }
   });
 

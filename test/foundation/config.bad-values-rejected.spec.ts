@@ -25,8 +25,7 @@ describe('configuration: each bad or missing value is rejected with a message na
     ['PORT fractional', { JWT_SECRET: SECRET, PORT: '80.5' }, /^PORT must be a whole number/],
     ['DATABASE_URL not PostgreSQL', { JWT_SECRET: SECRET, DATABASE_URL: 'mysql://u:p@h/db' }, /^DATABASE_URL must be a PostgreSQL URL/],
     ['DATABASE_URL not a URL', { JWT_SECRET: SECRET, DATABASE_URL: 'localhost:5432' }, /^DATABASE_URL must be a PostgreSQL URL/],
-    ['ADMIN_USERNAME without ADMIN_PASSWORD', { JWT_SECRET: SECRET, ADMIN_USERNAME: 'admin' }, /^ADMIN_USERNAME and ADMIN_PASSWORD must be set together/],
-    ['ADMIN_PASSWORD without ADMIN_USERNAME', { JWT_SECRET: SECRET, ADMIN_PASSWORD: 'panjang-sekali-123' }, /^ADMIN_USERNAME and ADMIN_PASSWORD must be set together/],
+    ['ADMIN_PASSWORD without ADMIN_USERNAME', { JWT_SECRET: SECRET, ADMIN_PASSWORD: 'panjang-sekali-123' }, /^ADMIN_PASSWORD is set without ADMIN_USERNAME: set both on the first start/],
     ['ADMIN_PASSWORD too short', { JWT_SECRET: SECRET, ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'pendek' }, /^ADMIN_PASSWORD must be at least 12 characters/],
     ['ADMIN_PASSWORD of spaces alone', { JWT_SECRET: SECRET, ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: ' '.repeat(12) }, /^ADMIN_PASSWORD must not be spaces alone/],
     ['ADMIN_USERNAME with bad characters', { JWT_SECRET: SECRET, ADMIN_USERNAME: 'Admin Utama', ADMIN_PASSWORD: 'panjang-sekali-123' }, /^ADMIN_USERNAME must be 3-40 characters/],
@@ -101,7 +100,7 @@ describe('configuration: each bad or missing value is rejected with a message na
   });
 
   it('reports every problem at once, in one message listing each', () => {
-    const env = { PORT: 'x', DATABASE_URL: 'mysql://h/db', ADMIN_USERNAME: 'admin', LOG_LEVEL: 'loud', SCHEDULER_ENABLED: 'maybe' };
+    const env = { PORT: 'x', DATABASE_URL: 'mysql://h/db', ADMIN_USERNAME: 'Admin Utama', LOG_LEVEL: 'loud', SCHEDULER_ENABLED: 'maybe' };
     let error: unknown;
     try {
       loadConfig(env);

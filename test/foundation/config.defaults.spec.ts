@@ -74,6 +74,10 @@ describe('configuration defaults', () => {
     });
   });
 
+  it('takes ADMIN_USERNAME without ADMIN_PASSWORD (a later start; a first start without it is refused when no user exists)', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET, ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: '' }).bootstrapAdmin).toEqual({ username: 'admin', password: undefined });
+  });
+
   it('accepts true/false, 1/0 and yes/no in any case for booleans', () => {
     for (const [raw, value] of [['TRUE', true], ['1', true], ['Yes', true], ['False', false], ['0', false], ['NO', false]] as const) {
       expect(loadConfig({ JWT_SECRET: SECRET, SCHEDULER_ENABLED: raw }).schedulerEnabled).toBe(value);

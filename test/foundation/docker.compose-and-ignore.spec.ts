@@ -62,6 +62,11 @@ describe('docker/compose.yaml', () => {
     expect(compose).not.toMatch(/jamkesda\}/); // the old `${POSTGRES_PASSWORD:-jamkesda}`
   });
 
+  it('passes ADMIN_PASSWORD when docker/.env has it, and starts without it once the admin exists', () => {
+    expect(service('app')).toMatch(/^ {6}ADMIN_PASSWORD: \$\{ADMIN_PASSWORD:-\}$/m); // `:?` made every later `up` need it
+    expect(compose).toMatch(/take it out of docker\/\.env once that admin has logged in/);
+  });
+
   it('says where the secrets go (docker/.env) and that POSTGRES_PASSWORD must be URL-safe (percent-encoding it would not do)', () => {
     expect(compose).toMatch(/`\.env` NEXT TO THIS FILE/);
     expect(compose).toMatch(/POSTGRES_PASSWORD must be URL-safe/);

@@ -17,7 +17,11 @@ export interface AppConfig {
   dataDir: string;
   jwtSecret: string;
   jwtTtlSeconds: number;
-  bootstrapAdmin?: { username: string; password: string };
+  /**
+   * The admin created on the first start (no user yet). Its password may be left out on later starts (the compose
+   * file's `.env` need not keep it); a first start without it is refused (UsersService.onApplicationBootstrap).
+   */
+  bootstrapAdmin?: { username: string; password?: string };
   loginRateLimit: { limit: number; ttlMs: number };
   uploadMaxBytes: number;
   uploadMaxRows: number;
@@ -92,8 +96,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const username = env.ADMIN_USERNAME || undefined;
   const password = env.ADMIN_PASSWORD || undefined;
-  if (Boolean(username) !== Boolean(password)) {
-    problems.push('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
+  if (password && !username) {
+    problems.push('ADMIN_PASSWORD is set without ADMIN_USERNAME: set both on the first start (the admin created then)');
   }
   if (password && password.length < 12) {
     problems.push('ADMIN_PASSWORD must be at least 12 characters');
@@ -117,7 +121,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir,
     jwtSecret,
     jwtTtlSeconds: int('JWT_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
-    bootstrapAdmin: username && password ? { username, password } : undefined,
+    bootstrapAdmin: username ? { username, password } : undefined,
     loginRateLimit: {
       limit: int('LOGIN_RATE_LIMIT', 5, 1, 1000),
       ttlMs: int('LOGIN_RATE_WINDOW_SECONDS', 60, 1, 86400) * 1000,
