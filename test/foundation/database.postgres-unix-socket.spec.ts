@@ -1,8 +1,8 @@
 /**
  * On PostgreSQL, the service connects through the server's Unix socket when DATABASE_URL names its directory
  * (`postgres://user@/db?host=/var/run/postgresql`, as pg and libpq read it): both of its pools, TypeORM's and the
- * month build's (QA: the form was refused at start-up as naming no host). Runs where the server's socket directory
- * is on this machine (CI's PostgreSQL); skipped on PGlite, which has no server.
+ * month build's (the form was refused at start-up as naming no host). Needs the server's socket directory on this
+ * machine, as CI's PostgreSQL has it: against a remote server it fails saying so. Skipped on PGlite, which has no server.
  */
 import { existsSync } from 'node:fs';
 import pg from 'pg';
