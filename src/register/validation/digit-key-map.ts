@@ -27,10 +27,6 @@ export class DigitKeyMap {
     return this.slots[i + 2] === 0 ? undefined : this.slots[i + 2] - 1;
   }
 
-  set(key: string, value: number): void {
-    if (this.getOrSet(key, value) !== undefined) this.slots[this.find(this.h, this.l) + 2] = value + 1;
-  }
-
   /** The key's value if it has one (left as it is); else sets it to `value` and returns undefined. One probe. */
   getOrSet(key: string, value: number): number | undefined {
     if (8 * (this.count + 1) > this.slots.length) this.grow();
