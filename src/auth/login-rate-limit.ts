@@ -3,6 +3,7 @@ import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AppConfig } from '../common/config/app-config.js';
+import { appendRouteHook } from '../common/http/route-hooks.js';
 import { LOGIN_ROUTE } from './auth-routes.js';
 
 /**
@@ -57,8 +58,8 @@ export async function useLoginRateLimit(fastify: FastifyInstance, config: AppCon
   // the login route's own hooks: no other request runs them
   fastify.addHook('onRoute', (route: RouteOptions) => {
     if (route.url !== LOGIN_ROUTE || ![route.method].flat().includes('POST')) return;
-    route.preHandler = [...[route.preHandler ?? []].flat(), limitAttempt];
-    route.onSend = [...[route.onSend ?? []].flat(), countFailure];
+    appendRouteHook(route, 'preHandler', limitAttempt);
+    appendRouteHook(route, 'onSend', countFailure);
   });
 }
 

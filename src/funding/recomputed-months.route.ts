@@ -1,5 +1,6 @@
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { appendRouteHook } from '../common/http/route-hooks.js';
 import { beginRecomputes, recomputesOf, withRecomputedMonths } from './recomputed-months.js';
 import type { AllocateMonth } from './use-cases/allocate-month.use-case.js';
 
@@ -34,7 +35,7 @@ export function sayRecomputedMonths(fastify: FastifyInstance, allocateMonth: All
   fastify.addHook('onRoute', (route: RouteOptions) => {
     // (Fastify's HEAD route of a GET comes here too, with the GET's config and none of its hooks: it gets its own)
     if (!(route.config as { [SAYS]?: boolean } | undefined)?.[SAYS]) return;
-    route.onRequest = [...[route.onRequest ?? []].flat(), begin];
-    route.preSerialization = [...[route.preSerialization ?? []].flat(), answer];
+    appendRouteHook(route, 'onRequest', begin);
+    appendRouteHook(route, 'preSerialization', answer);
   });
 }
