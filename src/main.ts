@@ -5,16 +5,7 @@ import { DataDirInUseError } from './common/database/data-dir-lock.js';
 import { createApp } from './configure-app.js';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(78); // EX_CONFIG
-    }
-    throw err;
-  }
+  const config = loadConfig();
   const logger = new ConsoleLogger({ json: true, logLevels: nestLogLevels(config.logLevel) });
   const app = await createApp(config, logger);
   await app.listen(config.port, config.host);
@@ -29,10 +20,10 @@ function nestLogLevels(level: string): ('fatal' | 'error' | 'warn' | 'log' | 'de
 }
 
 main().catch((err) => {
-  // a configuration that can only be judged against the database (ADMIN_PASSWORD on a first start): as loadConfig's
+  // loadConfig's problems, and those only the database can tell (ADMIN_PASSWORD on a first start)
   if (err instanceof ConfigError) {
     console.error(err.message);
-    process.exit(78);
+    process.exit(78); // EX_CONFIG
   }
   console.error(err instanceof DataDirInUseError ? err.message : err);
   process.exit(1);
