@@ -2,14 +2,16 @@
  * `npm run bench:allocate` (PostgreSQL; DATABASE_URL or postgres://root@127.0.0.1:5432/postgres).
  *
  * 1. One month for 1,000,000 covered participants and 300 pledges of mixed scopes: obligations +
- *    allocation + splits written (AllocateMonth.execute), against a `COPY` of the same number of
- *    split rows into an unindexed table, in the same run. Target: ratio ≤ 5.
+ *    allocation + splits written, against a `COPY` of the same number of split rows into an unindexed
+ *    table, in the same run. Target: ratio ≤ 5. The month is allocated as POST /api/v1/allocations does
+ *    (FundingWorker: in its worker thread, started beforehand and timed apart; ALLOCATION_WORKER=false
+ *    allocates in this process, as the service did before).
  * 2. The year's projection timed (January allocated, eleven months projected), the 11 other months
  *    of the year allocated, then the real HTTP app serves
  *    `GET /api/v1/splits?nik=` to 50 concurrent clients (autocannon, in a child process), next to
  *    the `/health` floor (see splitsQueryLoad). Target: p99 < 20 ms. Then the same load again on a
- *    service started afresh on the year (this script as a child, BENCH_DB), as after a restart: the
- *    process that has just allocated a year answers more slowly (README, funding figures).
+ *    service started afresh on the year (this script as a child, BENCH_DB), as after a restart: a
+ *    process that has allocated a year itself answers more slowly (README, funding figures).
  *
  * Creates and drops its own database. BENCH_PARTICIPANTS overrides the register size; BENCH_KEEP=1
  * keeps the database, and BENCH_DB=<that name> then runs part 2's load only, on it. BENCH_PARTS=allocate
@@ -19,13 +21,13 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import pgCopy from 'pg-copy-streams';
 import { loadConfig } from '../src/common/config/app-config.js';
 import { createApp } from '../src/configure-app.js';
-import { AllocateMonth } from '../src/funding/use-cases/allocate-month.use-case.js';
-import { ProjectYear } from '../src/funding/projections/project-year.use-case.js';
+import { FundingWorker } from '../src/funding/worker/funding-worker.js';
 import { Role } from '../src/users/role.js';
 import { UsersService } from '../src/users/users.service.js';
 import { BENCH_PLEDGES, BENCH_REGISTER } from './allocate.bench.sql.js';
@@ -119,7 +121,13 @@ function report(label: string, r: Awaited<ReturnType<typeof measured>>): void {
 async function main(): Promise<void> {
   if (!REUSED_DB) await admin(`CREATE DATABASE ${DB}`);
   const url = urlFor(DB);
-  const config = loadConfig({ JWT_SECRET: 'bench-secret-bench-secret-bench-secret!', DATABASE_URL: url, LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false' });
+  const config = loadConfig({
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret!',
+    DATABASE_URL: url,
+    LOG_LEVEL: 'silent',
+    SCHEDULER_ENABLED: 'false',
+    ALLOCATION_WORKER: process.env.ALLOCATION_WORKER,
+  });
   const app = await createApp(config, process.env.BENCH_DEBUG ? ['error', 'debug'] : ['error']);
   let closed = false;
   try {
@@ -139,9 +147,11 @@ async function main(): Promise<void> {
     await setup.end();
     console.log(`Register: ${PARTICIPANTS.toLocaleString('en')} participants inserted in ${seconds(registerMs)}; ${pledges} pledges of fiscal year 2026`);
 
-    const allocateMonth = app.get(AllocateMonth);
+    const worker = app.get(FundingWorker);
+    const [, startMs] = await timed(() => worker.start());
+    console.log(worker.inThread ? `Funding worker thread started in ${seconds(startMs)}` : 'Allocating in this process (ALLOCATION_WORKER=false)');
     const before = cpuReading();
-    const [summary, allocMs] = await timed(() => allocateMonth.execute({ month: '2026-01', actor: 'bench' }));
+    const [summary, allocMs] = await timed(() => worker.allocate({ month: '2026-01', actor: 'bench' }));
     const allocCpu = cpuSince(before);
     const funded = summary.funded.reduce((s, f) => s + f.participants, 0);
     console.log(
@@ -160,12 +170,17 @@ async function main(): Promise<void> {
     if (process.env.BENCH_PARTS === 'allocate') return; // part 1 only (while iterating on the allocation)
 
     // the year's projection with January allocated: eleven months read and allocated in memory, nothing written
-    const [projection, projectionMs] = await timed(() => app.get(ProjectYear).execute(2026));
+    const [projection, projectionMs] = await timed(() => worker.project(2026));
     const projected = projection.months.filter((m) => m.basis === 'PROJECTED').length;
     console.log(`Projection of 2026 (GET /api/v1/projections): ${seconds(projectionMs)} for ${projected} months projected (${seconds(projectionMs / projected)} per month)`);
 
-    const [, yearMs] = await timed(() => allocateMonth.execute({ month: '2026-12', actor: 'bench' }));
+    // how long a request arriving meanwhile would have waited for this process's thread (event-loop delay)
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const [, yearMs] = await timed(() => worker.allocate({ month: '2026-12', actor: 'bench' }));
+    delay.disable();
     console.log(`2026-02..2026-12 allocated (earlier months first, one call): ${seconds(yearMs)} (${seconds(yearMs / 11)} per month)`);
+    console.log(`  this process's event loop meanwhile: delay p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, max ${(delay.max / 1e6).toFixed(0)} ms`);
     await splitsQueryLoad(app, await sampleNiks(url));
     await app.close();
     closed = true;

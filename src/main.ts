@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConsoleLogger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './common/config/app-config.js';
+import { nestLogLevels } from './common/config/log-levels.js';
 import { DataDirInUseError } from './common/database/data-dir-lock.js';
 import { createApp } from './configure-app.js';
 
@@ -11,12 +12,6 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   // a JSON line like every other (QA: the one plain line in the log), naming the address as bound
   logger.log(`Jamkesda rekon listening on http://${config.host}:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})`, 'Main');
-}
-
-function nestLogLevels(level: string): ('fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose')[] {
-  const order = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
-  const upTo = { silent: -1, fatal: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 }[level] ?? 3;
-  return order.slice(0, upTo + 1);
 }
 
 main().catch((err) => {

@@ -23,6 +23,7 @@ import { AllocateMonth } from './use-cases/allocate-month.use-case.js';
 import { ExportSplits } from './use-cases/export-splits.use-case.js';
 import { EmptiedMonthsWatch } from './use-cases/emptied-months-watch.js';
 import { MonthBuildPool } from './use-cases/month-build-pool.js';
+import { FundingWorker } from './worker/funding-worker.js';
 
 /** Tariffs, pledges, monthly obligations and the allocation of DOMAIN §3–§6, with split queries. */
 @Module({
@@ -30,7 +31,7 @@ import { MonthBuildPool } from './use-cases/month-build-pool.js';
     MultipartModule.registerAsync(UPLOAD_OPTIONS),
   ],
   controllers: [AllocationsController, PledgesController, PledgeUploadsController, PledgeTemplateController, SplitsController, TariffsController, ProjectionsController],
-  providers: [AllocateMonth, MonthBuildPool, EmptiedMonthsWatch, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, SplitSummaries, ExportSplits, TariffsService, ImportPledgeSheet, SameFileInTurn, PledgeUploads, ProjectYear, RevisionEffects],
+  providers: [AllocateMonth, MonthBuildPool, EmptiedMonthsWatch, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, SplitSummaries, ExportSplits, TariffsService, ImportPledgeSheet, SameFileInTurn, PledgeUploads, ProjectYear, RevisionEffects, FundingWorker],
   exports: [AllocateMonth],
 })
 export class FundingModule {}

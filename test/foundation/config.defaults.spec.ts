@@ -23,6 +23,7 @@ describe('configuration defaults', () => {
       uploadMaxRows: 1_000_000,
       uploadBackgroundBytes: 512 * 1024,
       schedulerEnabled: true,
+      allocationWorker: true,
       logLevel: 'info',
       requestIdleSeconds: 30,
     });
@@ -53,6 +54,7 @@ describe('configuration defaults', () => {
       UPLOAD_MAX_ROWS: '5000',
       UPLOAD_BACKGROUND_KB: '0',
       SCHEDULER_ENABLED: 'no',
+      ALLOCATION_WORKER: 'false',
       LOG_LEVEL: 'debug',
       REQUEST_IDLE_SECONDS: '90',
     });
@@ -69,6 +71,7 @@ describe('configuration defaults', () => {
       uploadMaxRows: 5000,
       uploadBackgroundBytes: 0,
       schedulerEnabled: false,
+      allocationWorker: false,
       logLevel: 'debug',
       requestIdleSeconds: 90,
     });

@@ -8,7 +8,7 @@ describe('§6: allocating a month first allocates the earlier months of its year
   let t: TestApp;
   let keuangan: Awaited<ReturnType<TestApp['as']>>;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ allocationWorker: true });
     keuangan = await t.as(Role.KEUANGAN);
     await insertParticipants(t.dataSource, [1, 2, 3].map((i) => ({ nik: testNik(i), tmt: '2025-06-01' })));
     // pagu of 4 obligations: January and February use 3 + 1, nothing is left for March
@@ -67,7 +67,7 @@ describe('allocating a month past next month is refused (MONTH_IN_FUTURE)', () =
   let keuangan: Awaited<ReturnType<TestApp['as']>>;
   const stored = async () => (await t.dataSource.query(`SELECT month FROM allocation_month ORDER BY month`)).map((r: { month: string }) => r.month);
   beforeAll(async () => {
-    t = await createTestApp(); // 15 November 2026
+    t = await createTestApp({ allocationWorker: true }); // 15 November 2026 (on PostgreSQL, through the funding worker's thread)
     keuangan = await t.as(Role.KEUANGAN);
     await insertParticipants(t.dataSource, [{ nik: testNik(1), tmt: '2025-06-01' }]);
   });

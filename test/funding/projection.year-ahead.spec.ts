@@ -21,7 +21,7 @@ describe('GET /api/v1/projections: the year ahead, month by month', () => {
   let t: TestApp;
   let finance: Awaited<ReturnType<TestApp['as']>>;
   beforeAll(async () => {
-    t = await createTestApp({}, new Date('2026-12-05T03:00:00Z'));
+    t = await createTestApp({ allocationWorker: true }, new Date('2026-12-05T03:00:00Z')); // on PostgreSQL, through the funding worker's thread
     finance = await t.as(Role.KEUANGAN);
     await insertParticipants(t.dataSource, [
       { nik: testNik(1), village: A },

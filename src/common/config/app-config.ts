@@ -28,6 +28,11 @@ export interface AppConfig {
   /** Uploads with more bytes than this are processed in the background. */
   uploadBackgroundBytes: number;
   schedulerEnabled: boolean;
+  /**
+   * On PostgreSQL, a month's allocation asked for by hand and the year's projection run in a worker thread of their
+   * own (src/funding/worker): ALLOCATION_WORKER, default true. Ignored on the embedded database, which one thread holds.
+   */
+  allocationWorker: boolean;
   logLevel: string;
   /** A request whose body stops arriving for this long is answered 408 (src/common/http/request-timeouts.ts). */
   requestIdleSeconds: number;
@@ -36,6 +41,8 @@ export interface AppConfig {
    * hash and log in with argon2's defaults, which the service always uses: nothing in the environment sets this).
    */
   passwordHashing?: { memoryCost: number; timeCost: number; parallelism: number };
+  /** Tests only: a module the funding worker's thread imports first (the specs' TypeScript hooks). */
+  workerImport?: string;
   /** Tests only: start the embedded database from a dumped, already-migrated data directory. */
   pgliteLoadDataDir?: Blob;
 }
@@ -130,6 +137,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     uploadMaxRows: int('UPLOAD_MAX_ROWS', 1_000_000, 1, 10_000_000),
     uploadBackgroundBytes: int('UPLOAD_BACKGROUND_KB', 512, 0, 10_000_000) * 1024,
     schedulerEnabled: bool('SCHEDULER_ENABLED', true),
+    allocationWorker: bool('ALLOCATION_WORKER', true),
     logLevel,
     requestIdleSeconds: int('REQUEST_IDLE_SECONDS', 30, 1, 600),
   };

@@ -6,7 +6,7 @@ import { Audited } from '../../audit/audited.decorator.js';
 import { Role } from '../../users/role.js';
 import { AllocateMonthDto } from '../dto/month.dto.js';
 import { UnfundedQueryDto } from '../dto/unfunded-query.dto.js';
-import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
+import { FundingWorker } from '../worker/funding-worker.js';
 import { AllocationQueries } from './allocation-queries.service.js';
 import { NoQueryDto } from '../../common/http/validation.js';
 import { ApiErrorResponses } from '../../common/errors/error-response.dto.js';
@@ -20,17 +20,17 @@ import { SaysRecomputedMonths } from '../recomputed-months.route.js';
 @ApiErrorResponses(400, 401, 403, 404, 409)
 export class AllocationsController {
   constructor(
-    private readonly allocateMonth: AllocateMonth,
+    private readonly worker: FundingWorker,
     private readonly queries: AllocationQueries,
   ) {}
 
-  /** Runs the allocation of a month by hand (earlier months of the year first when needed). */
+  /** Runs the allocation of a month by hand (earlier months of the year first when needed), in the funding worker on PostgreSQL. */
   @Post()
   @Roles(Role.KEUANGAN)
   @Audited('allocation.run', 'allocation')
   @ApiCreatedResponse({ type: AllocationResponseDto })
   run(@Body() body: AllocateMonthDto, @CurrentUser() user: AuthenticatedUser, @Query() _query: NoQueryDto) {
-    return this.allocateMonth.execute({ month: body.month, actor: user.username });
+    return this.worker.allocate({ month: body.month, actor: user.username });
   }
 
   @Get(':month')
