@@ -5,7 +5,9 @@
  * embedded database). The fixed clock: 15 November 2026, while the machine's is later, so a check that read the
  * thread's own time would answer otherwise.
  */
+import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { TAKE_ALLOCATION_LOCK } from '../../src/funding/sql/allocate.sql.js';
 import { ProjectYear } from '../../src/funding/projections/project-year.use-case.js';
 import { AllocateMonth } from '../../src/funding/use-cases/allocate-month.use-case.js';
 import { FundingWorker } from '../../src/funding/worker/funding-worker.js';
@@ -105,6 +107,29 @@ onPostgres('the funding worker thread (PostgreSQL)', () => {
     expect([april.status, may.status]).toEqual([201, 201]);
     expect(april.body).toMatchObject({ month: '2026-04', participants: 3, unfunded: { participants: 3 } });
     expect(may.body).toMatchObject({ month: '2026-05', participants: 3, unfunded: { participants: 3 } });
+  });
+
+  it('a thread that dies in the middle of a job: the request answers 500, nothing of it is kept, and the next starts a new thread', async () => {
+    const before = await t.dataSource.query(`SELECT month, allocated_at FROM allocation_month ORDER BY month`);
+    // the job waits on the allocation lock, held here, until its thread is ended as a crash would end it
+    const holder = t.dataSource.createQueryRunner();
+    await holder.startTransaction();
+    await holder.query(TAKE_ALLOCATION_LOCK);
+    const asked = finance.post('/api/v1/allocations').send({ month: '2026-07' }).then((res) => res);
+    const waiting = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`))[0].n;
+    while ((await waiting()) === 0) await new Promise((r) => setTimeout(r, 20));
+    const dead = worker.threadId;
+    await (worker as unknown as { thread: { worker: Worker } }).thread.worker.terminate();
+    const res = await asked;
+    expect(res.status).toBe(500);
+    expect(res.body).toMatchObject({ code: 'INTERNAL_ERROR', message: 'Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.' });
+    await holder.rollbackTransaction();
+    await holder.release();
+    expect(await waiting()).toBe(0);
+    expect(await t.dataSource.query(`SELECT month, allocated_at FROM allocation_month ORDER BY month`)).toEqual(before);
+    await finance.post('/api/v1/allocations').send({ month: '2026-07' }).expect(201);
+    expect(worker.threadId).toEqual(expect.any(Number));
+    expect(worker.threadId).not.toBe(dead);
   });
 
   it('starts a new thread for the next job when the last has ended', async () => {
