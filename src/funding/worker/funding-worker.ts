@@ -32,7 +32,7 @@ interface Thread {
  * context, pools and V8 heap, so that neither blocks the requests this process answers meanwhile (the allocation
  * runs DOMAIN §6 in memory, ~0.3–0.5 s of one thread a month at a million participants), nor leaves this process's
  * garbage collector tuned to their large heaps (after a year's allocation its split lookups answered 20–30 % slower
- * at the tail: docs/figures/allocation.md, session 46). Same answers, same domain errors (codes and Indonesian
+ * at the tail: docs/figures/allocation.md, sessions 46 and 47). Same answers, same domain errors (codes and Indonesian
  * messages), same advisory lock and audit events: the thread runs the same use cases on the same database.
  *
  * The thread starts with the first job and ends after IDLE_MS without one (its heap goes back to the system);
