@@ -30,7 +30,10 @@ function run(app: INestApplicationContext, job: FundingJob): Promise<unknown> {
 }
 
 async function main(): Promise<void> {
-  const logger = new ConsoleLogger({ json: true, logLevels: nestLogLevels(config.logLevel), prefix: 'Jamkesda funding worker' });
+  // Nest's start-up lines ("Starting Nest application…") read as if the service restarted: shown at debug only (the
+  // service says when the thread has started); the use cases log at debug, warn and error
+  const levels = nestLogLevels(config.logLevel);
+  const logger = new ConsoleLogger({ json: true, logLevels: levels.filter((level) => level !== 'log' || levels.includes('debug')) });
   const app = await NestFactory.createApplicationContext(FundingWorkerModule.forRoot(config, clock), { logger, abortOnError: false });
   port.on('message', (message: JobRequest | 'close') => {
     if (message === 'close') {

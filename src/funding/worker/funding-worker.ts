@@ -121,7 +121,9 @@ export class FundingWorker implements OnApplicationShutdown {
   private started(): Thread {
     if (this.thread) return this.thread;
     const { pgliteLoadDataDir: _dump, workerImport, ...config } = this.config;
+    const startedAt = performance.now();
     const worker = new Worker(workerScript(workerImport), { workerData: { config: { ...config, schedulerEnabled: false } } });
+    const { threadId } = worker; // -1 once it has ended
     const jobs: Thread['jobs'] = new Map();
     const thread: Thread = {
       worker,
@@ -138,13 +140,17 @@ export class FundingWorker implements OnApplicationShutdown {
         worker.on('error', (err) => reject(err));
       }),
     };
-    thread.ready.catch(() => undefined);
+    thread.ready.then(
+      () => this.logger.log(`funding worker thread ${threadId} started in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`),
+      () => undefined,
+    );
     worker.on('error', (err) => this.logger.error(`funding worker failed: ${err.message}`));
     worker.on('exit', (code) => {
       if (this.thread === thread) {
         this.thread = undefined;
         clearTimeout(this.idle);
       }
+      this.logger.log(`funding worker thread ${threadId} ended (exit code ${code})`);
       const lost = new Error(`funding worker ended (exit code ${code}) before answering`);
       for (const job of jobs.values()) job.reject(lost);
       jobs.clear();
