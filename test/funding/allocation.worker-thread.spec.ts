@@ -132,6 +132,14 @@ onPostgres('the funding worker thread (PostgreSQL)', () => {
     expect(worker.threadId).not.toBe(dead);
   });
 
+  it('a thread ended while it starts fails the job waiting for it, and the next starts a new thread', async () => {
+    await worker.stop();
+    const asked = worker.allocate({ month: '2026-07', actor: 'uji' });
+    await (worker as unknown as { thread: { worker: Worker } }).thread.worker.terminate();
+    await expect(asked).rejects.toThrow(/^funding worker ended \(exit code \d+\) before it was ready$/);
+    await finance.post('/api/v1/allocations').send({ month: '2026-07' }).expect(201);
+  });
+
   it('starts a new thread for the next job when the last has ended', async () => {
     const first = worker.threadId;
     await worker.stop();

@@ -103,6 +103,8 @@ export class FundingWorker implements OnApplicationShutdown {
     clearTimeout(this.idle);
     const id = ++this.lastId;
     const answer = new Promise<unknown>((resolve, reject) => thread.jobs.set(id, { resolve, reject }));
+    // a thread that ends while starting rejects `answer` before it is awaited below: not an unhandled rejection
+    answer.catch(() => undefined);
     try {
       await thread.ready;
     } catch (err) {
@@ -138,6 +140,8 @@ export class FundingWorker implements OnApplicationShutdown {
           else job?.resolve(message.value);
         });
         worker.on('error', (err) => reject(err));
+        // ended before it was ready without an error (terminated while starting): the jobs waiting for it fail, not hang
+        worker.on('exit', (code) => reject(new Error(`funding worker ended (exit code ${code}) before it was ready`)));
       }),
     };
     thread.ready.then(
