@@ -1,9 +1,10 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
-import { APP_CONFIG, type AppConfig } from './common/config/app-config.js';
-import { Clock, SystemClock } from './common/clock/clock.js';
+import type { AppConfig } from './common/config/app-config.js';
+import type { Clock } from './common/clock/clock.js';
+import { CoreModule } from './common/core.module.js';
 import { UploadSpool } from './common/http/upload-spool.js';
 import { DatabaseModule } from './database/database.module.js';
 import { FEATURE_MODULES } from './feature-modules.js';
@@ -17,29 +18,13 @@ export interface AppModuleOptions {
   clock?: Clock;
 }
 
-@Global()
-@Module({})
-class CoreModule {
-  static forRoot({ config, clock }: AppModuleOptions): DynamicModule {
-    return {
-      module: CoreModule,
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: Clock, useValue: clock ?? new SystemClock() },
-        UploadSpool,
-      ],
-      exports: [APP_CONFIG, Clock],
-    };
-  }
-}
-
 @Module({})
 export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(options),
+        CoreModule.forRoot(options.config, options.clock),
         ScheduleModule.forRoot(),
         DatabaseModule,
         AuditModule,
@@ -50,6 +35,8 @@ export class AppModule {
         HealthModule,
         ...FEATURE_MODULES,
       ],
+      // removes the uploads a stopped process left behind, at start-up (not in the funding worker's thread)
+      providers: [UploadSpool],
     };
   }
 }
