@@ -12,6 +12,8 @@
  *    the `/health` floor (see splitsQueryLoad). Target: p99 < 20 ms. Then the same load again on a
  *    service started afresh on the year (this script as a child, BENCH_DB), as after a restart: a
  *    process that has allocated a year itself answers more slowly (README, funding figures).
+ * 3. July–December marked STALE, and one lookup that recomputes them before it answers (staleRead): its time, and
+ *    how long this process's thread was held meanwhile.
  *
  * Creates and drops its own database. BENCH_PARTICIPANTS overrides the register size; BENCH_KEEP=1
  * keeps the database, and BENCH_DB=<that name> then runs part 2's load only, on it. BENCH_PARTS=allocate
@@ -82,6 +84,17 @@ async function copyBaseline(url: string, month: string): Promise<{ rows: number;
  * ticks, so a paced run measures bursts of 50 simultaneous requests, not a steadier load.)
  */
 async function splitsQueryLoad(app: INestApplication, niks: string[]): Promise<void> {
+  const { base, accessToken } = await auditorLogin(app);
+  const splits = { base, accessToken, paths: niks.map((nik) => `/api/v1/splits?nik=${nik}`) };
+  await loadInChild({ ...splits, duration: 3 }); // warm-up
+
+  report('GET /health (floor: no auth, SELECT 1) flat out', await measured(() => loadInChild({ base, paths: ['/health'], duration: 10 })));
+  report('GET /api/v1/splits?nik= flat out', await measured(() => loadInChild({ ...splits, duration: 15 })));
+  await new Promise((settle) => setTimeout(settle, 1000)); // requests cut off by the end of a run finish before the app closes
+}
+
+/** The app's origin and an auditor's access token (the user created on first use). */
+async function auditorLogin(app: INestApplication): Promise<{ base: string; accessToken: string }> {
   const users = app.get(UsersService);
   if (!(await users.findWithHash('bench-auditor'))) await users.create('bench-auditor', 'bench-password-1234', Role.AUDITOR);
   const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -91,12 +104,29 @@ async function splitsQueryLoad(app: INestApplication, niks: string[]): Promise<v
     body: JSON.stringify({ username: 'bench-auditor', password: 'bench-password-1234' }),
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
-  const splits = { base, accessToken, paths: niks.map((nik) => `/api/v1/splits?nik=${nik}`) };
-  await loadInChild({ ...splits, duration: 3 }); // warm-up
+  return { base, accessToken };
+}
 
-  report('GET /health (floor: no auth, SELECT 1) flat out', await measured(() => loadInChild({ base, paths: ['/health'], duration: 10 })));
-  report('GET /api/v1/splits?nik= flat out', await measured(() => loadInChild({ ...splits, duration: 15 })));
-  await new Promise((settle) => setTimeout(settle, 1000)); // requests cut off by the end of a run finish before the app closes
+/**
+ * Part 3: July–December marked STALE (as a register change of those months would), then one `GET /splits?nik=`,
+ * which recomputes them before answering (AllocateMonth.refreshStale: in the funding worker's thread, or in this
+ * process with ALLOCATION_WORKER=false), timed, with this process's event-loop delay meanwhile: how long any other
+ * request would have waited for its thread.
+ */
+async function staleRead(app: INestApplication, url: string, nik: string): Promise<void> {
+  const { base, accessToken } = await auditorLogin(app);
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  await db.query(`UPDATE allocation_month SET status = 'STALE' WHERE month >= '2026-07'`);
+  await db.end();
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const [answer, ms] = await timed(async () => (await fetch(`${base}/api/v1/splits?nik=${nik}`, { headers: { Authorization: `Bearer ${accessToken}` } })).json());
+  delay.disable();
+  const { recomputedMonths } = answer as { recomputedMonths?: string[] };
+  if (!recomputedMonths) throw new Error(`the lookup that found months STALE answered ${JSON.stringify(answer)}`);
+  console.log(`GET /api/v1/splits?nik= that found 2026-07..2026-12 STALE: answered in ${seconds(ms)}, ${recomputedMonths.length} months recomputed first`);
+  console.log(`  this process's event loop meanwhile: delay p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, max ${(delay.max / 1e6).toFixed(0)} ms`);
 }
 
 /** The lookups measured again by this script in a child process on the kept year (BENCH_DB), its lines prefixed. */
@@ -181,7 +211,9 @@ async function main(): Promise<void> {
     delay.disable();
     console.log(`2026-02..2026-12 allocated (earlier months first, one call): ${seconds(yearMs)} (${seconds(yearMs / 11)} per month)`);
     console.log(`  this process's event loop meanwhile: delay p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, max ${(delay.max / 1e6).toFixed(0)} ms`);
-    await splitsQueryLoad(app, await sampleNiks(url));
+    const niks = await sampleNiks(url);
+    await splitsQueryLoad(app, niks);
+    await staleRead(app, url, niks[0]);
     await app.close();
     closed = true;
     await freshProcessLoad(DB);

@@ -26,6 +26,9 @@ export interface AllocateMonthCommand {
   actor: string;
 }
 
+/** Recomputes a read's STALE months (AllocateMonth.recomputeStale), adding those it wrote or found STALE to `recomputed`. */
+export type StaleRecomputer = (actor: string, read: StaleRead, recomputed: Set<string>) => Promise<void>;
+
 /**
  * Computes the obligations and the allocation of DOMAIN §6 for a month, and first for every
  * earlier month of its fiscal year that has none or is STALE; afterwards the later months of the
@@ -46,6 +49,8 @@ export class AllocateMonth {
   private refreshing: Promise<void> = Promise.resolve();
   /** Each refreshStale of this process running or queued, with the months it recomputed so far (refreshStale's answer). */
   private readonly unfinished = new Set<RefreshRun>();
+  /** Where refreshStale recomputes outside a caller's transaction: here, unless handed to the funding worker's thread. */
+  private recomputeOutside: StaleRecomputer = (actor, read, recomputed) => this.recomputeStale(actor, read, recomputed);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -114,10 +119,10 @@ export class AllocateMonth {
     };
     const actor = recomputedOnRead(reader);
     const own: RefreshRun = { months: new Set(), finished: false };
-    if (manager) return this.refreshStaleNow(actor, read, own.months, manager).then(() => said(answered([own])));
+    if (manager) return this.recomputeStale(actor, read, own.months, manager).then(() => said(answered([own])));
     const waitedFor = [...this.unfinished, own];
     this.unfinished.add(own);
-    const run = this.refreshing.then(() => this.refreshStaleNow(actor, read, own.months)).finally(() => {
+    const run = this.refreshing.then(() => this.recomputeOutside(actor, read, own.months)).finally(() => {
       own.finished = true;
       this.unfinished.delete(own);
     });
@@ -135,11 +140,21 @@ export class AllocateMonth {
   }
 
   /**
+   * Hands the recomputes refreshStale makes outside a caller's transaction to `recomputer`: the funding worker's thread
+   * (FundingWorker), so that a read finding a year STALE does not hold this process's thread for seconds. The queue,
+   * and what each read's answer says, stay here.
+   */
+  recomputeStaleWith(recomputer: StaleRecomputer): void {
+    this.recomputeOutside = recomputer;
+  }
+
+  /**
    * Each year's STALE months, up to its latest, recomputed for `read`: their events name the month
    * the read asked for (QA: they named the year's latest STALE month, 2026-12, for a read of 2026-09).
    * `recomputed` gets each year's STALE months and the months written, once the year's recompute is done.
+   * refreshStale's work (in the funding worker's thread, that thread's job).
    */
-  private async refreshStaleNow(actor: string, read: StaleRead, recomputed: Set<string>, manager?: EntityManager): Promise<void> {
+  async recomputeStale(actor: string, read: StaleRead, recomputed: Set<string>, manager?: EntityManager): Promise<void> {
     const m = manager ?? this.dataSource.manager;
     const stale: { month: string; months: string[] }[] = await m.query(SQL.STALE_PER_YEAR);
     for (const { month, months } of stale) {

@@ -14,7 +14,7 @@ import { AllocateMonth } from '../use-cases/allocate-month.use-case.js';
 import { FundingWorkerModule } from './funding-worker.module.js';
 import { JobClock } from './job-clock.js';
 import { errorMessage } from './relayed-error.js';
-import type { FundingJob, JobRequest } from './funding-worker.js';
+import type { FundingJob, JobRequest, StaleRecomputes } from './funding-worker.js';
 
 const { config } = workerData as { config: AppConfig };
 const port = parentPort!;
@@ -26,6 +26,11 @@ function run(app: INestApplicationContext, job: FundingJob): Promise<unknown> {
       return app.get(AllocateMonth).execute(job.command);
     case 'project':
       return app.get(ProjectYear).execute(job.fiscalYear);
+    case 'recompute-stale': {
+      const recomputed = new Set<string>();
+      const answer = (error?: unknown): StaleRecomputes => ({ months: [...recomputed], ...(error === undefined ? {} : { error: errorMessage(error) }) });
+      return app.get(AllocateMonth).recomputeStale(job.actor, job.read, recomputed).then(() => answer(), answer);
+    }
   }
 }
 

@@ -5,12 +5,23 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/app-config.js';
 import type { AllocationDetail } from '../allocations/allocation-summary.js';
 import type { YearProjection } from '../projections/projection-summary.js';
 import { ProjectYear } from '../projections/project-year.use-case.js';
-import { AllocateMonth, type AllocateMonthCommand } from '../use-cases/allocate-month.use-case.js';
+import { AllocateMonth, type AllocateMonthCommand, type StaleRead } from '../use-cases/allocate-month.use-case.js';
 import type { JobTime } from './job-clock.js';
 import { type ErrorMessage, relayedError } from './relayed-error.js';
 
 /** A job the worker thread runs (funding-worker.thread.ts). */
-export type FundingJob = { kind: 'allocate'; command: AllocateMonthCommand } | { kind: 'project'; fiscalYear: number };
+export type FundingJob =
+  | { kind: 'allocate'; command: AllocateMonthCommand }
+  | { kind: 'project'; fiscalYear: number }
+  | { kind: 'recompute-stale'; actor: string; read: StaleRead };
+/**
+ * A `recompute-stale` job's answer: the months written or found STALE, and its error if it failed (then the months are
+ * those of the years it finished first, which reads waiting for it still count: AllocateMonth.refreshStale).
+ */
+export interface StaleRecomputes {
+  months: string[];
+  error?: ErrorMessage;
+}
 export interface JobRequest {
   id: number;
   job: FundingJob;
@@ -27,8 +38,9 @@ interface Thread {
 }
 
 /**
- * Runs the heavy funding work a user asks for: a month's allocation by hand (POST /api/v1/allocations) and the
- * year's projection (GET /api/v1/projections). On PostgreSQL these run in a worker thread with its own Nest
+ * Runs the heavy funding work a user asks for: a month's allocation by hand (POST /api/v1/allocations), the
+ * year's projection (GET /api/v1/projections), and the recomputes of STALE months a read waits for (GET /splits, the
+ * summaries, statements and the other reads that call AllocateMonth.refreshStale). On PostgreSQL these run in a worker thread with its own Nest
  * context, pools and V8 heap, so that neither blocks the requests this process answers meanwhile (the allocation
  * runs DOMAIN §6 in memory, ~0.3–0.5 s of one thread a month at a million participants), nor leaves this process's
  * garbage collector tuned to their large heaps (after a year's allocation its split lookups answered 20–30 % slower
@@ -37,8 +49,8 @@ interface Thread {
  *
  * The thread starts with the first job and ends after IDLE_MS without one (its heap goes back to the system);
  * one that dies fails the jobs it had, and the next job starts another. On the embedded database (one connection
- * holder: this process) and with ALLOCATION_WORKER=false the use cases run here. Not moved: the recomputes of STALE
- * months that reads, reconciliations and the monthly schedule make, inside their own transactions.
+ * holder: this process) and with ALLOCATION_WORKER=false the use cases run here. Not moved: the allocations that
+ * reconciliations and the monthly schedule make inside their own transactions.
  */
 @Injectable()
 export class FundingWorker implements OnApplicationShutdown {
@@ -54,7 +66,9 @@ export class FundingWorker implements OnApplicationShutdown {
     @Inject(Clock) private readonly clock: Clock,
     private readonly allocateMonth: AllocateMonth,
     private readonly projectYear: ProjectYear,
-  ) {}
+  ) {
+    if (this.inThread) allocateMonth.recomputeStaleWith((actor, read, recomputed) => this.recomputeStale(actor, read, recomputed));
+  }
 
   /** Whether the jobs run in a worker thread (PostgreSQL, ALLOCATION_WORKER not false). */
   get inThread(): boolean {
@@ -72,6 +86,16 @@ export class FundingWorker implements OnApplicationShutdown {
 
   project(fiscalYear: number): Promise<YearProjection> {
     return this.inThread ? this.send<YearProjection>({ kind: 'project', fiscalYear }) : this.projectYear.execute(fiscalYear);
+  }
+
+  /**
+   * The recomputes of STALE months that reads ask for (AllocateMonth.refreshStale, outside a caller's transaction: one
+   * at a time, queued there), in the thread. `recomputed` gets the months written or found STALE.
+   */
+  private async recomputeStale(actor: string, read: StaleRead, recomputed: Set<string>): Promise<void> {
+    const { months, error } = await this.send<StaleRecomputes>({ kind: 'recompute-stale', actor, read });
+    for (const month of months) recomputed.add(month);
+    if (error) throw relayedError(error);
   }
 
   /** Starts the thread now, if it runs jobs and is not running (the bench: its allocation timed without the start). */
