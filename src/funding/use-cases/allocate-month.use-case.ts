@@ -152,7 +152,7 @@ export class AllocateMonth {
    * Each year's STALE months, up to its latest, recomputed for `read`: their events name the month
    * the read asked for (QA: they named the year's latest STALE month, 2026-12, for a read of 2026-09).
    * `recomputed` gets each year's STALE months and the months written, once the year's recompute is done.
-   * refreshStale's work (in the funding worker's thread, that thread's job).
+   * The work of refreshStale; in the funding worker's thread, its `recompute-stale` job.
    */
   async recomputeStale(actor: string, read: StaleRead, recomputed: Set<string>, manager?: EntityManager): Promise<void> {
     const m = manager ?? this.dataSource.manager;
