@@ -32,6 +32,6 @@ import { FundingWorker } from './worker/funding-worker.js';
   ],
   controllers: [AllocationsController, PledgesController, PledgeUploadsController, PledgeTemplateController, SplitsController, TariffsController, ProjectionsController],
   providers: [AllocateMonth, MonthBuildPool, EmptiedMonthsWatch, AllocationSummaries, AllocationQueries, PledgesService, SplitsService, SplitSummaries, ExportSplits, TariffsService, ImportPledgeSheet, SameFileInTurn, PledgeUploads, ProjectYear, RevisionEffects, FundingWorker],
-  exports: [AllocateMonth],
+  exports: [AllocateMonth, FundingWorker],
 })
 export class FundingModule {}

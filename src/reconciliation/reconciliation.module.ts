@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { MultipartModule } from '@nestjs/platform-fastify/multipart';
 import { FundingModule } from '../funding/funding.module.js';
 import { AllocateMonth } from '../funding/use-cases/allocate-month.use-case.js';
+import { FundingWorker } from '../funding/worker/funding-worker.js';
 import { PaymentsModule } from '../payments/payments.module.js';
 import { BillsController } from './bills/bills.controller.js';
 import { UploadBill } from './bills/upload-bill.use-case.js';
 import { ExportBillLines } from './bills/export-bill-lines.use-case.js';
 import { BpjsInputs } from './bpjs-inputs.service.js';
-import { MONTH_ALLOCATOR } from './month-allocator.js';
+import { MONTH_ALLOCATOR, type MonthAllocator } from './month-allocator.js';
 import { PbiApbnListsController } from './pbi/pbi-apbn-lists.controller.js';
 import { UploadPbiApbnList } from './pbi/upload-pbi-apbn-list.use-case.js';
 import { ReconciliationController } from './reconciliation.controller.js';
@@ -33,7 +34,14 @@ import { BpjsInputTemplatesController } from './templates/bpjs-input-templates.c
     ReconciliationRuns,
     MonthlySchedule,
     MonthlyScheduleCron,
-    { provide: MONTH_ALLOCATOR, useExisting: AllocateMonth },
+    {
+      provide: MONTH_ALLOCATOR,
+      useFactory: (allocateMonth: AllocateMonth, worker: FundingWorker): MonthAllocator => ({
+        ensureCurrent: (month, actor, manager) => allocateMonth.ensureCurrent(month, actor, manager),
+        bringCurrent: (month, actor) => worker.bringCurrent(month, actor),
+      }),
+      inject: [AllocateMonth, FundingWorker],
+    },
   ],
   exports: [ReconcileMonth, ReconciliationRuns, MonthlySchedule],
 })

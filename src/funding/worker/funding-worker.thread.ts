@@ -26,6 +26,9 @@ function run(app: INestApplicationContext, job: FundingJob): Promise<unknown> {
       return app.get(AllocateMonth).execute(job.command);
     case 'project':
       return app.get(ProjectYear).execute(job.fiscalYear);
+    case 'ensure-current':
+      // the summary stays here: the run reads the month from the database in its own transaction
+      return app.get(AllocateMonth).ensureCurrent(job.month, job.actor).then(() => undefined);
     case 'recompute-stale': {
       const recomputed = new Set<string>();
       const answer = (error?: unknown): StaleRecomputes => ({ months: [...recomputed], ...(error === undefined ? {} : { error: errorMessage(error) }) });

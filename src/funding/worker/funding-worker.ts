@@ -13,7 +13,8 @@ import { type ErrorMessage, relayedError } from './relayed-error.js';
 export type FundingJob =
   | { kind: 'allocate'; command: AllocateMonthCommand }
   | { kind: 'project'; fiscalYear: number }
-  | { kind: 'recompute-stale'; actor: string; read: StaleRead };
+  | { kind: 'recompute-stale'; actor: string; read: StaleRead }
+  | { kind: 'ensure-current'; month: string; actor: string };
 /**
  * A `recompute-stale` job's answer: the months written or found STALE, and its error if it failed (then the months are
  * those of the years it finished first, which reads waiting for it still count: AllocateMonth.refreshStale).
@@ -40,7 +41,8 @@ interface Thread {
 /**
  * Runs the heavy funding work a user asks for: a month's allocation by hand (POST /api/v1/allocations), the
  * year's projection (GET /api/v1/projections), and the recomputes of STALE months a read waits for (GET /splits, the
- * summaries, statements and the other reads that call AllocateMonth.refreshStale). On PostgreSQL these run in a worker thread with its own Nest
+ * summaries, statements and the other reads that call AllocateMonth.refreshStale), and the allocation a reconciliation
+ * run or the monthly schedule needs, done ahead of its transaction (bringCurrent). On PostgreSQL these run in a worker thread with its own Nest
  * context, pools and V8 heap, so that neither blocks the requests this process answers meanwhile (the allocation
  * runs DOMAIN §6 in memory, ~0.3–0.5 s of one thread a month at a million participants), nor leaves this process's
  * garbage collector tuned to their large heaps (after a year's allocation its split lookups answered 20–30 % slower
@@ -49,8 +51,7 @@ interface Thread {
  *
  * The thread starts with the first job and ends after IDLE_MS without one (its heap goes back to the system);
  * one that dies fails the jobs it had, and the next job starts another. On the embedded database (one connection
- * holder: this process) and with ALLOCATION_WORKER=false the use cases run here. Not moved: the allocations that
- * reconciliations and the monthly schedule make inside their own transactions.
+ * holder: this process) and with ALLOCATION_WORKER=false the use cases run here.
  */
 @Injectable()
 export class FundingWorker implements OnApplicationShutdown {
@@ -96,6 +97,16 @@ export class FundingWorker implements OnApplicationShutdown {
     const { months, error } = await this.send<StaleRecomputes>({ kind: 'recompute-stale', actor, read });
     for (const month of months) recomputed.add(month);
     if (error) throw relayedError(error);
+  }
+
+  /**
+   * Brings `month` and the earlier months of its year up to date in a transaction of its own, in the thread: what a
+   * reconciliation run or the monthly schedule asks first (MONTH_ALLOCATOR.bringCurrent), so that the allocation
+   * inside their own transaction finds nothing left to recompute and this process's thread allocates nothing. Where
+   * the jobs run in this process it does nothing: the run's transaction allocates, as it always did.
+   */
+  async bringCurrent(month: string, actor: string): Promise<void> {
+    if (this.inThread) await this.send<void>({ kind: 'ensure-current', month, actor });
   }
 
   /** Starts the thread now, if it runs jobs and is not running (the bench: its allocation timed without the start). */

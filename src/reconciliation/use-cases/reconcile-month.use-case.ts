@@ -84,6 +84,9 @@ export class ReconcileMonth {
   async execute(command: ReconcileMonthCommand): Promise<StartedRun> {
     const release = this.claim(command.month);
     try {
+      // the month's allocation first, outside the run's transaction (on PostgreSQL in the funding worker's thread)
+      ReconciliationException.assertRunnable(command.month, this.clock.now());
+      await this.allocator.bringCurrent(command.month, command.actor);
       const { header, warnings } = await this.dataSource.transaction((m) => this.reconcile(command, m));
       return { ...header, warnings };
     } catch (err) {

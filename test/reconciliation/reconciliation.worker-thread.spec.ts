@@ -1,0 +1,63 @@
+/**
+ * On PostgreSQL a reconciliation run and the monthly schedule first bring the months they need up to date in the
+ * funding worker's thread (MONTH_ALLOCATOR.bringCurrent, FundingWorker), in a transaction of their own: the allocation
+ * inside the run's transaction then finds nothing left to recompute, and the service's thread, which answers every
+ * other request, allocates no month (at a million participants 0.3–0.5 s of it a month). The run and its audit trail
+ * are as ever: each month allocated once, under the officer (or the scheduler) who started it.
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { MonthlySchedule, SCHEDULER_ACTOR } from '../../src/reconciliation/schedule/monthly-schedule.js';
+import { AllocateMonth } from '../../src/funding/use-cases/allocate-month.use-case.js';
+import { Role } from '../../src/users/role.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertBill, insertParticipants, insertPledge, nik } from './support/seed.js';
+
+const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
+const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => `2026-${String(from + k).padStart(2, '0')}`);
+
+onPostgres('reconciliation runs and the monthly schedule allocate in the funding worker thread (PostgreSQL)', () => {
+  let t: TestApp;
+  /** The service's own AllocateMonth writing a month: never, when the thread did it first. */
+  let allocatedHere: ReturnType<typeof jest.spyOn>;
+  const statuses = async () => (await t.dataSource.query(`SELECT month, status FROM allocation_month ORDER BY month`)).map((r: { month: string; status: string }) => `${r.month} ${r.status}`);
+  const computed = async () =>
+    (await t.dataSource.query(`SELECT entity_id AS month, actor FROM audit_event WHERE action = 'allocation.compute' ORDER BY id`)).map((r: { month: string; actor: string }) => `${r.month} ${r.actor}`);
+
+  beforeAll(async () => {
+    t = await createTestApp({ allocationWorker: true });
+    await insertParticipants(t.dataSource, [{ nik: nik(1) }, { nik: nik(2) }]);
+    await insertPledge(t.dataSource, 'APBD-2026');
+    await insertBill(t.dataSource, '2026-10', [{ nik: nik(1) }, { nik: nik(2) }]);
+    allocatedHere = jest.spyOn(t.app.get(AllocateMonth) as unknown as { allocateOne: () => Promise<void> }, 'allocateOne');
+  });
+  afterAll(async () => {
+    allocatedHere.mockRestore();
+    await t?.close();
+  });
+
+  it('a run of October allocates January–October in the thread, each month once, and reconciles as ever', async () => {
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-10' }).expect(201);
+    expect(res.body).toMatchObject({ month: '2026-10', version: 1, status: 'DONE' });
+    expect(allocatedHere).not.toHaveBeenCalled();
+    expect(await statuses()).toEqual(months(1, 10).map((m) => `${m} CURRENT`));
+    expect(await computed()).toEqual(months(1, 10).map((m) => `${m} uji-keuangan`));
+  });
+
+  it('after a change made August–October STALE, the next run recomputes them in the thread, once', async () => {
+    await t.dataSource.query(`UPDATE allocation_month SET status = 'STALE' WHERE month >= '2026-08'`);
+    const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-10' }).expect(201);
+    expect(res.body).toMatchObject({ month: '2026-10', version: 2, status: 'DONE' });
+    expect(allocatedHere).not.toHaveBeenCalled();
+    expect(await statuses()).toEqual(months(1, 10).map((m) => `${m} CURRENT`));
+    expect((await computed()).slice(10)).toEqual(months(8, 10).map((m) => `${m} uji-keuangan`));
+  });
+
+  it("the monthly schedule of November allocates it in the thread and reconciles October's bill", async () => {
+    await t.dataSource.query(`UPDATE allocation_month SET status = 'STALE' WHERE month >= '2026-09'`);
+    const outcome = await t.app.get(MonthlySchedule).runMonth('2026-11');
+    expect(outcome).toMatchObject({ month: '2026-11', status: 'DONE', allocated: true, reconciliation: { month: '2026-10', version: 3 } });
+    expect(allocatedHere).not.toHaveBeenCalled();
+    expect(await statuses()).toEqual(months(1, 11).map((m) => `${m} CURRENT`));
+    expect((await computed()).slice(13)).toEqual(months(9, 11).map((m) => `${m} ${SCHEDULER_ACTOR}`));
+  });
+});
