@@ -8,9 +8,10 @@ import type { EntityManager } from 'typeorm';
 export interface MonthAllocator {
   ensureCurrent(month: string, actor: string, manager?: EntityManager): Promise<unknown>;
   /**
-   * The same, ahead of the caller's transaction and in one of its own: on PostgreSQL in the funding worker's thread
+   * The same, ahead of a run's transaction and in one of its own: on PostgreSQL in the funding worker's thread
    * (FundingWorker.bringCurrent), so that a run's allocation of STALE months (0.3–0.5 s of one thread a month at a
-   * million participants) does not hold the thread that answers every other request; elsewhere nothing.
+   * million participants) does not hold the thread that answers every other request; elsewhere nothing. The monthly
+   * schedule does not call it: a failed step of it changes nothing, the allocation included (its message says so).
    */
   bringCurrent(month: string, actor: string): Promise<void>;
 }

@@ -42,7 +42,7 @@ interface Thread {
  * Runs the heavy funding work a user asks for: a month's allocation by hand (POST /api/v1/allocations), the
  * year's projection (GET /api/v1/projections), and the recomputes of STALE months a read waits for (GET /splits, the
  * summaries, statements and the other reads that call AllocateMonth.refreshStale), and the allocation a reconciliation
- * run or the monthly schedule needs, done ahead of its transaction (bringCurrent). On PostgreSQL these run in a worker thread with its own Nest
+ * run needs, done ahead of its transaction (bringCurrent). On PostgreSQL these run in a worker thread with its own Nest
  * context, pools and V8 heap, so that neither blocks the requests this process answers meanwhile (the allocation
  * runs DOMAIN §6 in memory, ~0.3–0.5 s of one thread a month at a million participants), nor leaves this process's
  * garbage collector tuned to their large heaps (after a year's allocation its split lookups answered 20–30 % slower
@@ -51,7 +51,8 @@ interface Thread {
  *
  * The thread starts with the first job and ends after IDLE_MS without one (its heap goes back to the system);
  * one that dies fails the jobs it had, and the next job starts another. On the embedded database (one connection
- * holder: this process) and with ALLOCATION_WORKER=false the use cases run here.
+ * holder: this process) and with ALLOCATION_WORKER=false the use cases run here. Not moved: the monthly schedule's
+ * allocation, inside its one transaction (a failed step changes nothing, as its message says).
  */
 @Injectable()
 export class FundingWorker implements OnApplicationShutdown {
@@ -101,9 +102,9 @@ export class FundingWorker implements OnApplicationShutdown {
 
   /**
    * Brings `month` and the earlier months of its year up to date in a transaction of its own, in the thread: what a
-   * reconciliation run or the monthly schedule asks first (MONTH_ALLOCATOR.bringCurrent), so that the allocation
-   * inside their own transaction finds nothing left to recompute and this process's thread allocates nothing. Where
-   * the jobs run in this process it does nothing: the run's transaction allocates, as it always did.
+   * reconciliation run asks first (MONTH_ALLOCATOR.bringCurrent), so that the allocation inside the run's own
+   * transaction finds nothing left to recompute and this process's thread allocates nothing. Where the jobs run in
+   * this process it does nothing: the run's transaction allocates, as it always did.
    */
   async bringCurrent(month: string, actor: string): Promise<void> {
     if (this.inThread) await this.send<void>({ kind: 'ensure-current', month, actor });

@@ -73,9 +73,6 @@ export class MonthlySchedule {
     const previous = addMonths(month, -1);
     let reconciling = false;
     try {
-      // the allocation first, outside the transaction (on PostgreSQL in the funding worker's thread), so that the one
-      // inside finds nothing left to recompute: a month brings the earlier ones of its year along, January not December
-      for (const k of month.endsWith('-01') ? [previous, month] : [month]) await this.allocator.bringCurrent(k, SCHEDULER_ACTOR);
       return await this.dataSource.transaction(async (m) => {
         if (!(await tryLockSchedule(m, month))) return { month, status: 'SKIPPED', reason: 'LOCKED_BY_OTHER_INSTANCE' } as const;
         const [row] = await m.query('SELECT status FROM scheduled_month WHERE month = $1', [month]);
