@@ -14,6 +14,8 @@ export interface MonthAllocator {
    * schedule does not call it: a failed step of it changes nothing, the allocation included (its message says so).
    */
   bringCurrent(month: string, actor: string): Promise<void>;
+  /** Whether bringCurrent does anything (on PostgreSQL with the funding worker), for a caller that checks first. */
+  readonly bringsCurrentAhead: boolean;
 }
 
 export const MONTH_ALLOCATOR = Symbol('MONTH_ALLOCATOR');

@@ -39,6 +39,7 @@ import { BpjsInputTemplatesController } from './templates/bpjs-input-templates.c
       useFactory: (allocateMonth: AllocateMonth, worker: FundingWorker): MonthAllocator => ({
         ensureCurrent: (month, actor, manager) => allocateMonth.ensureCurrent(month, actor, manager),
         bringCurrent: (month, actor) => worker.bringCurrent(month, actor),
+        bringsCurrentAhead: worker.inThread,
       }),
       inject: [AllocateMonth, FundingWorker],
     },

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { monthKey } from '../periods/month-input-locks.js';
 
 /** Advisory-lock class of reconciliation runs and finalization; the second key is the month as yyyymm. */
@@ -18,6 +18,14 @@ async function tryLock(m: EntityManager, kind: number, month: string): Promise<b
 /** Takes the month's reconciliation lock for the rest of the transaction; false when another session holds it. */
 export function tryLockReconciliation(m: EntityManager, month: string): Promise<boolean> {
   return tryLock(m, RECONCILE_LOCK, month);
+}
+
+/**
+ * Whether another session holds the month's reconciliation lock now (a run or a finalize of the month underway): a
+ * probe, the lock taken and let go at once in a transaction of its own.
+ */
+export async function reconciliationUnderway(ds: DataSource, month: string): Promise<boolean> {
+  return !(await ds.transaction((m) => tryLockReconciliation(m, month)));
 }
 
 /** Takes the month's schedule lock for the rest of the transaction; false when another instance holds it. */

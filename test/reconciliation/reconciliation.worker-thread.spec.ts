@@ -8,7 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { MonthlySchedule, SCHEDULER_ACTOR } from '../../src/reconciliation/schedule/monthly-schedule.js';
+import { TAKE_ALLOCATION_LOCK } from '../../src/funding/sql/allocate.sql.js';
 import { AllocateMonth } from '../../src/funding/use-cases/allocate-month.use-case.js';
+import { tryLockReconciliation } from '../../src/reconciliation/run-lock.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, insertPledge, nik } from './support/seed.js';
@@ -51,6 +53,24 @@ onPostgres('reconciliation runs allocate in the funding worker thread (PostgreSQ
     expect(allocatedHere).not.toHaveBeenCalled();
     expect(await statuses()).toEqual(months(1, 10).map((m) => `${m} CURRENT`));
     expect((await computed()).slice(10)).toEqual(months(8, 10).map((m) => `${m} uji-keuangan`));
+  });
+
+  it('while another session reconciles the month (its locks held), a run is refused at once, not run after it', async () => {
+    await t.dataSource.query(`UPDATE allocation_month SET status = 'STALE' WHERE month >= '2026-09'`);
+    // another instance's run of October: the month's reconciliation lock and, while it allocates, the allocation lock
+    const other = t.dataSource.createQueryRunner();
+    await other.startTransaction();
+    try {
+      expect(await tryLockReconciliation(other.manager, '2026-10')).toBe(true);
+      await other.query(TAKE_ALLOCATION_LOCK);
+      const res = await (await t.as(Role.KEUANGAN)).post('/api/v1/reconciliations').send({ month: '2026-10' }).expect(409);
+      expect(res.body).toMatchObject({ code: 'RUN_IN_PROGRESS' });
+    } finally {
+      await other.rollbackTransaction();
+      await other.release();
+    }
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM reconciliation_run WHERE month = '2026-10'`)).toEqual([{ n: 2 }]);
+    expect(await statuses()).toEqual([...months(1, 8).map((m) => `${m} CURRENT`), '2026-09 STALE', '2026-10 STALE']);
   });
 
   it('the monthly schedule keeps its allocation inside its one transaction, in the service\'s thread', async () => {

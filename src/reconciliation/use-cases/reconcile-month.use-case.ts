@@ -12,7 +12,7 @@ import { FINDING_ACTIONS } from '../finding-actions.js';
 import { MONTH_ALLOCATOR, type MonthAllocator } from '../month-allocator.js';
 import { ReconciliationException } from '../reconciliation.exception.js';
 import { CATEGORIES, type Category, type RunInputs, type RunSummary } from '../reconciliation.types.js';
-import { tryLockReconciliation } from '../run-lock.js';
+import { reconciliationUnderway, tryLockReconciliation } from '../run-lock.js';
 import { noPledgesFor } from '../../funding/allocations/allocation-summary.js';
 import { pledgesNotRenewed } from '../../funding/allocations/pledges-not-renewed.js';
 import { billRowsRejectedWarning, frozenDriftWarning, noBillWarning, noPbiListWarning, type RunWarning } from '../run-warnings.js';
@@ -84,9 +84,13 @@ export class ReconcileMonth {
   async execute(command: ReconcileMonthCommand): Promise<StartedRun> {
     const release = this.claim(command.month);
     try {
-      // the month's allocation first, outside the run's transaction (on PostgreSQL in the funding worker's thread)
       ReconciliationException.assertRunnable(command.month, this.clock.now());
-      await this.allocator.bringCurrent(command.month, command.actor);
+      // the month's allocation first, outside the run's transaction (on PostgreSQL in the funding worker's thread);
+      // not while another session reconciles or finalizes the month: the run is then refused below (RUN_IN_PROGRESS)
+      // at once, as ever, instead of waiting for that session's allocation lock and running after it
+      if (this.allocator.bringsCurrentAhead && !(await reconciliationUnderway(this.dataSource, command.month))) {
+        await this.allocator.bringCurrent(command.month, command.actor);
+      }
       const { header, warnings } = await this.dataSource.transaction((m) => this.reconcile(command, m));
       return { ...header, warnings };
     } catch (err) {
