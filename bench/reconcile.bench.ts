@@ -26,6 +26,7 @@ import pgCopy from 'pg-copy-streams';
 import { AppModule } from '../src/app.module.js';
 import { loadConfig } from '../src/common/config/app-config.js';
 import { AllocateMonth } from '../src/funding/use-cases/allocate-month.use-case.js';
+import { FundingWorker } from '../src/funding/worker/funding-worker.js';
 import { ReconciliationRuns } from '../src/reconciliation/reconciliation-runs.service.js';
 import { ReconcileMonth } from '../src/reconciliation/use-cases/reconcile-month.use-case.js';
 import { BENCH_PLEDGES } from './allocate.bench.sql.js';
@@ -60,6 +61,12 @@ async function inDatabase(part: (app: INestApplicationContext, setup: pg.Client)
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), { logger: ['error'] });
   const setup = new pg.Client({ connectionString: url });
   try {
+    // a run allocates its month in the funding worker's thread first (ReconcileMonth, MONTH_ALLOCATOR.bringCurrent):
+    // the thread started here, its start printed apart, as bench:allocate does (the first job after 10 idle minutes
+    // pays it once in the service)
+    const worker = app.get(FundingWorker);
+    const [, startMs] = await timed(() => worker.start());
+    if (worker.inThread) console.log(`Setup: funding worker thread started in ${seconds(startMs)} (not timed below)`);
     await setup.connect();
     await part(app, setup);
   } finally {
