@@ -5,7 +5,6 @@
  * embedded database). The fixed clock: 15 November 2026, while the machine's is later, so a check that read the
  * thread's own time would answer otherwise.
  */
-import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { TAKE_ALLOCATION_LOCK } from '../../src/funding/sql/allocate.sql.js';
 import { ProjectYear } from '../../src/funding/projections/project-year.use-case.js';
@@ -14,6 +13,7 @@ import { FundingWorker } from '../../src/funding/worker/funding-worker.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertParticipants, testNik, whileClosed } from './support/register.js';
+import { advisoryLockWaiters, killThread, untilAdvisoryLockWaited } from './support/worker-thread.js';
 
 const T = 37_800;
 const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
@@ -116,16 +116,15 @@ onPostgres('the funding worker thread (PostgreSQL)', () => {
     await holder.startTransaction();
     await holder.query(TAKE_ALLOCATION_LOCK);
     const asked = finance.post('/api/v1/allocations').send({ month: '2026-07' }).then((res) => res);
-    const waiting = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`))[0].n;
-    while ((await waiting()) === 0) await new Promise((r) => setTimeout(r, 20));
+    await untilAdvisoryLockWaited(t.dataSource);
     const dead = worker.threadId;
-    await (worker as unknown as { thread: { worker: Worker } }).thread.worker.terminate();
+    await killThread(worker);
     const res = await asked;
     expect(res.status).toBe(500);
     expect(res.body).toMatchObject({ code: 'INTERNAL_ERROR', message: 'Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.' });
     await holder.rollbackTransaction();
     await holder.release();
-    expect(await waiting()).toBe(0);
+    expect(await advisoryLockWaiters(t.dataSource)).toBe(0);
     expect(await t.dataSource.query(`SELECT month, allocated_at FROM allocation_month ORDER BY month`)).toEqual(before);
     await finance.post('/api/v1/allocations').send({ month: '2026-07' }).expect(201);
     expect(worker.threadId).toEqual(expect.any(Number));
@@ -135,7 +134,7 @@ onPostgres('the funding worker thread (PostgreSQL)', () => {
   it('a thread ended while it starts fails the job waiting for it, and the next starts a new thread', async () => {
     await worker.stop();
     const asked = worker.allocate({ month: '2026-07', actor: 'uji' });
-    await (worker as unknown as { thread: { worker: Worker } }).thread.worker.terminate();
+    await killThread(worker);
     await expect(asked).rejects.toThrow(/^funding worker ended \(exit code \d+\) before it was ready$/);
     await finance.post('/api/v1/allocations').send({ month: '2026-07' }).expect(201);
   });

@@ -5,7 +5,6 @@
  * change: the months recomputed for it (field and header), the audit trail's events under the system on the reader's
  * behalf, at the service's time; reads at once still queue for one recompute at a time.
  */
-import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { TAKE_ALLOCATION_LOCK } from '../../src/funding/sql/allocate.sql.js';
 import { AllocateMonth } from '../../src/funding/use-cases/allocate-month.use-case.js';
@@ -13,6 +12,7 @@ import { type FundingJob, FundingWorker } from '../../src/funding/worker/funding
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertParticipants, testNik } from './support/register.js';
+import { killThread, monthStatuses, untilAdvisoryLockWaited } from './support/worker-thread.js';
 
 const T = 37_800;
 const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
@@ -22,7 +22,7 @@ onPostgres('reads that find months STALE wait for their recompute in the funding
   let auditor: Awaited<ReturnType<TestApp['as']>>;
   let worker: FundingWorker;
   const markStale = () => t.dataSource.query(`UPDATE allocation_month SET status = 'STALE' WHERE month >= '2026-02'`);
-  const statuses = async () => (await t.dataSource.query(`SELECT month, status FROM allocation_month ORDER BY month`)).map((r: { month: string; status: string }) => `${r.month} ${r.status}`);
+  const statuses = () => monthStatuses(t.dataSource);
   const CURRENT = ['2026-01 CURRENT', '2026-02 CURRENT', '2026-03 CURRENT'];
 
   beforeAll(async () => {
@@ -89,12 +89,11 @@ onPostgres('reads that find months STALE wait for their recompute in the funding
     const holder = t.dataSource.createQueryRunner();
     await holder.startTransaction();
     await holder.query(TAKE_ALLOCATION_LOCK);
-    const waiting = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`))[0].n;
     try {
       const first = auditor.get(`/api/v1/splits?nik=${testNik(1)}`).then((res) => res);
-      while ((await waiting()) === 0) await new Promise((r) => setTimeout(r, 20));
+      await untilAdvisoryLockWaited(t.dataSource);
       const dead = worker.threadId;
-      await (worker as unknown as { thread: { worker: Worker } }).thread.worker.terminate();
+      await killThread(worker);
       const res = await first;
       expect(res.status).toBe(500);
       expect(res.body).toMatchObject({ code: 'INTERNAL_ERROR' });

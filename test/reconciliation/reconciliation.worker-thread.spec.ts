@@ -14,6 +14,7 @@ import { tryLockReconciliation } from '../../src/reconciliation/run-lock.js';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { insertBill, insertParticipants, insertPledge, nik } from './support/seed.js';
+import { monthStatuses } from '../funding/support/worker-thread.js';
 
 const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
 const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => `2026-${String(from + k).padStart(2, '0')}`);
@@ -22,7 +23,7 @@ onPostgres('reconciliation runs allocate in the funding worker thread (PostgreSQ
   let t: TestApp;
   /** The service's own AllocateMonth writing a month: never, when the thread did it first. */
   let allocatedHere: ReturnType<typeof jest.spyOn>;
-  const statuses = async () => (await t.dataSource.query(`SELECT month, status FROM allocation_month ORDER BY month`)).map((r: { month: string; status: string }) => `${r.month} ${r.status}`);
+  const statuses = () => monthStatuses(t.dataSource);
   const computed = async () =>
     (await t.dataSource.query(`SELECT entity_id AS month, actor FROM audit_event WHERE action = 'allocation.compute' ORDER BY id`)).map((r: { month: string; actor: string }) => `${r.month} ${r.actor}`);
 
