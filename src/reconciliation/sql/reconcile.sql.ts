@@ -6,14 +6,12 @@
  *   $5 first day of the month (date), $6 actions (jsonb: FINDING_ACTIONS, action key -> Indonesian
  *   text with placeholders), $7 categories (jsonb array, index = rank - 1).
  *
- *   billed           the bill's lines, each with its position among the lines of its NIK, lines
- *                    ordered by NOKA as text in plain code-point order (COLLATE "C": '' first), then row,
- *                    and how many lines its NIK has
- *   billed_again     NIKs on several lines, one of which carries the participant's NOKA: the first such
- *                    line's row (`register_row`) and all the NIK's rows, for the actions of the pair (below)
- *   classified       ONE full join of the lines with the month's obligations (the covered
- *                    participant-months of §4, computed by the allocation), plus the participant:
- *                    each line, and each obligation on no line, gets its rank 1..8 = category:
+ *   classified       ONE full join of the bill's lines with the month's obligations (the covered
+ *                    participant-months of §4, computed by the allocation), plus the participant. Each line
+ *                    comes with its position among the lines of its NIK (`nth`: lines ordered by NOKA as text
+ *                    in plain code-point order, COLLATE "C": '' first, then row; the NIKs sorted in "C" too,
+ *                    which only groups them). Each line, and each obligation on no line, gets its rank
+ *                    1..8 = category:
  *                    1 DUPLICATE_BILLING  not the first line of its NIK
  *                    2 NOT_REGISTERED     no participant with the NIK
  *                    3 BILLED_AFTER_DEATH MENINGGAL and TAT before the first day of the month, and no
@@ -25,17 +23,25 @@
  *                    6 NOKA_MISMATCH      participant has a NOKA and it differs from the line's
  *                    7 MATCHED
  *                    8 NOT_BILLED         an obligation whose NIK is on no line (only when there is a bill)
- *                    `expected` is what the regency owes: the obligation for ranks 5..8, 0 for 1..4.
- *                    `line_role`, for a NIK in billed_again that is owed in the month: KEEP for the line with
- *                    the register's NOKA when it is not the NIK's first line (so it is DUPLICATE_BILLING),
- *                    AGAIN for that first line (AMOUNT_MISMATCH or NOKA_MISMATCH, with another NOKA or none)
+ *                    `expected` is what the regency owes: the obligation for ranks 5..8, 0 for 1..4; `owed`:
+ *                    the NIK has an obligation in the month.
+ *                    The statement's one pass over the bill's lines: what follows reads this, none of it
+ *                    sorts or joins the lines again (their window and a join with the register each cost
+ *                    about 0.5 s of a 1,000,000-line run; bench:reconcile)
+ *   billed_again     NIKs on several lines (those with a DUPLICATE_BILLING line), one of which carries the
+ *                    participant's NOKA: the first such line's row (`register_row`) and all the NIK's rows,
+ *                    for the actions of the pair (below)
  *   total_mismatch   (rank 9) one row when the invoice total differs from the sum of the lines
  *                    (`bill.lines_total`, summed when the bill was stored; its lines never change)
  *   double_coverage  (rank 10) covered participants (obligation in the month) on the PBI-APBN list,
  *                    with what the bill's lines charge for them (0 when none, or no bill);
  *                    list NIKs not in the register match no obligation and are ignored
  *   central          the month's CENTRAL tariff components (§3: Rp4.200 from 2021), 0 when none
- *   inserted         every finding except MATCHED lines into `finding`, seq numbered by
+ *   all_findings     every finding but MATCHED lines, with `line_role` for a line of a NIK in billed_again
+ *                    that is owed in the month: KEEP for the line with the register's NOKA when it is not the
+ *                    NIK's first line (so it is DUPLICATE_BILLING), AGAIN for that first line (AMOUNT_MISMATCH
+ *                    or NOKA_MISMATCH, with another NOKA or none)
+ *   inserted         every finding into `finding`, seq numbered by
  *                    (rank, file row, NIK in code-point order): a stable order for reports;
  *                    its action by ACTION_KEY (the category, refined: the KEEP/AGAIN pair, an
  *                    AMOUNT_MISMATCH over by exactly `central`, over or under, a NOKA_MISMATCH by its
@@ -95,19 +101,7 @@ const ACTION_PLACEHOLDERS: ReadonlyArray<readonly [string, string]> = [
 const filledIn = (template: string) => ACTION_PLACEHOLDERS.reduce((sql, [name, value]) => `replace(${sql}, '{${name}}', ${value})`, template);
 
 export const RECONCILE_BILL = `
-  WITH billed AS MATERIALIZED (
-    SELECT row_number, nik, noka, name, amount, noka_restored,
-           row_number() OVER (PARTITION BY nik ORDER BY noka COLLATE "C", row_number) AS nth,
-           count(*) OVER (PARTITION BY nik) AS lines_of_nik
-    FROM bill_line WHERE bill_id = $3::uuid
-  ), billed_again AS (
-    SELECT b.nik, min(b.row_number) FILTER (WHERE b.noka = p.noka) AS register_row,
-           array_agg(b.row_number ORDER BY b.row_number) AS rows_of_nik
-    FROM billed b JOIN participant p ON p.nik = b.nik AND p.noka <> ''
-    WHERE b.lines_of_nik > 1
-    GROUP BY b.nik
-    HAVING bool_or(b.noka = p.noka)
-  ), classified AS MATERIALIZED (
+  WITH classified AS MATERIALIZED (
     SELECT q.*, CASE WHEN q.rank >= 5 THEN q.obligation ELSE 0 END AS expected FROM (
       SELECT b.row_number, coalesce(b.nik, o.nik) AS nik,
              -- the billed NOKA: none for a participant on no line (NOT_BILLED), whose card is register_noka's alone (QA:
@@ -130,16 +124,20 @@ export const RECONCILE_BILL = `
              CASE WHEN p.nik IS NULL OR b.nik IS NULL THEN 0
                   ELSE hashtextextended(concat_ws('|', p.nik, p.noka, p.tat, p.end_reason), 0) END AS register_hash,
              b.noka_restored,
-             CASE WHEN o.nik IS NULL OR a.nik IS NULL THEN NULL
-                  WHEN b.nth > 1 AND b.row_number = a.register_row THEN 'KEEP'
-                  WHEN b.nth = 1 AND b.row_number <> a.register_row THEN 'AGAIN' END AS line_role,
-             a.register_row,
-             array_to_string(array_remove(a.rows_of_nik, b.row_number), ', ') AS other_rows
-      FROM billed b
+             o.nik IS NOT NULL AS owed
+      FROM (SELECT row_number, nik, noka, name, amount, noka_restored,
+                   row_number() OVER (PARTITION BY nik COLLATE "C" ORDER BY noka COLLATE "C", row_number) AS nth
+              FROM bill_line WHERE bill_id = $3::uuid) b
       FULL JOIN (SELECT nik, amount FROM obligation WHERE month = $2 AND $3::uuid IS NOT NULL) o ON o.nik = b.nik
       LEFT JOIN participant p ON p.nik = coalesce(b.nik, o.nik)
-      LEFT JOIN billed_again a ON a.nik = b.nik
     ) q
+  ), billed_again AS MATERIALIZED (
+    SELECT nik, min(row_number) FILTER (WHERE noka = register_noka) AS register_row,
+           array_agg(row_number ORDER BY row_number) AS rows_of_nik
+    FROM classified
+    WHERE row_number IS NOT NULL AND register_noka <> '' AND nik IN (SELECT nik FROM classified WHERE rank = 1)
+    GROUP BY nik
+    HAVING bool_or(noka = register_noka)
   ), total_mismatch AS MATERIALIZED (
     SELECT invoice_total, lines_total FROM bill WHERE id = $3::uuid AND invoice_total <> lines_total
   ), double_coverage AS MATERIALIZED (
@@ -164,8 +162,14 @@ export const RECONCILE_BILL = `
     SELECT coalesce(sum(amount), 0) AS amount FROM tariff
      WHERE payer = 'CENTRAL' AND valid_from <= $5::date AND (valid_to IS NULL OR valid_to >= $5::date)
   ), all_findings AS (
-    SELECT rank, row_number, nik, noka, register_noka, name, billed, expected, obligation, noka_restored, line_role, register_row, other_rows
-      FROM classified WHERE rank <> 7
+    SELECT c.rank, c.row_number, c.nik, c.noka, c.register_noka, c.name, c.billed, c.expected, c.obligation, c.noka_restored,
+           CASE WHEN NOT c.owed OR a.nik IS NULL THEN NULL
+                WHEN c.rank = 1 AND c.row_number = a.register_row THEN 'KEEP'
+                WHEN c.rank <> 1 AND c.row_number <> a.register_row THEN 'AGAIN' END AS line_role,
+           a.register_row,
+           array_to_string(array_remove(a.rows_of_nik, c.row_number), ', ') AS other_rows
+      FROM classified c LEFT JOIN billed_again a ON a.nik = c.nik AND c.row_number IS NOT NULL
+     WHERE c.rank <> 7
     UNION ALL SELECT 9, NULL, NULL, NULL, NULL, NULL, invoice_total, lines_total, NULL, false, NULL, NULL, NULL FROM total_mismatch
     UNION ALL SELECT 10, NULL, nik, noka, noka, name, billed, amount, amount, false, NULL, NULL, NULL FROM double_coverage
   ), inserted AS (
@@ -191,7 +195,7 @@ export const RECONCILE_BILL = `
          coalesce(sum(x.overbilled), 0)::text AS overbilled,
          coalesce(sum(x.underbilled), 0)::text AS underbilled,
          coalesce(sum(x.billed), 0)::text AS billed,
-         coalesce(sum(x.register_hash::numeric), 0)::text AS register_hash,
+         coalesce(sum(x.register_hash), 0)::text AS register_hash,
          (SELECT count(*) FROM inserted)::int AS inserted
   FROM (
     SELECT rank, register_hash, billed,
@@ -211,8 +215,8 @@ export const OBLIGATION_TOTALS = `
          coalesce(sum(amount), 0)::text AS obligation,
          (count(*) FILTER (WHERE unfunded > 0))::int AS "unfundedParticipants",
          coalesce(sum(unfunded), 0)::text AS "unfundedAmount",
-         count(*) || ':' || coalesce(sum(hashtextextended(concat_ws('|', nik, amount, unfunded, tmt, village_code), 0)::numeric), 0) AS checksum,
-         coalesce(sum(hashtextextended(nik, 0)::numeric), 0)::text AS "nikChecksum"
+         count(*) || ':' || coalesce(sum(hashtextextended(concat_ws('|', nik, amount, unfunded, tmt, village_code), 0)), 0) AS checksum,
+         coalesce(sum(hashtextextended(nik, 0)), 0)::text AS "nikChecksum"
   FROM obligation WHERE month = $1`;
 
 /**
@@ -222,7 +226,7 @@ export const OBLIGATION_TOTALS = `
 export const FUNDED_BY_PLEDGE = `
   SELECT s.pledge_code AS "pledgeCode", p.source_type AS "sourceType",
          count(*)::int AS participants, sum(s.amount)::text AS amount,
-         sum(hashtextextended(concat_ws('|', s.nik, s.pledge_code, s.pledge_revision, s.amount), 0)::numeric)::text AS hash,
+         sum(hashtextextended(concat_ws('|', s.nik, s.pledge_code, s.pledge_revision, s.amount), 0))::text AS hash,
          min(s.pledge_revision)::int AS "revisionFrom", max(s.pledge_revision)::int AS "revisionTo"
   FROM split s JOIN ${TERMS_OF_SPLIT()}
   WHERE s.month = $1
@@ -231,7 +235,7 @@ export const FUNDED_BY_PLEDGE = `
 
 /** Order-independent checksum of the payments recorded for the month. $1 = month. */
 export const PAYMENTS_CHECKSUM = `
-  SELECT count(*) || ':' || coalesce(sum(hashtextextended(concat_ws('|', id, pledge_code, amount, paid_at, reference, adjusts_month), 0)::numeric), 0) AS checksum
+  SELECT count(*) || ':' || coalesce(sum(hashtextextended(concat_ws('|', id, pledge_code, amount, paid_at, reference, adjusts_month), 0)), 0) AS checksum
   FROM payment WHERE month = $1`;
 
 /** The month's bill and PBI-APBN list: the highest version of each. $1 = month. */
