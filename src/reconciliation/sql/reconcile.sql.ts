@@ -24,10 +24,15 @@
  *                    7 MATCHED
  *                    8 NOT_BILLED         an obligation whose NIK is on no line (only when there is a bill)
  *                    `expected` is what the regency owes: the obligation for ranks 5..8, 0 for 1..4; `owed`:
- *                    the NIK has an obligation in the month.
- *                    The statement's one pass over the bill's lines: what follows reads this, none of it
- *                    sorts or joins the lines again (their window and a join with the register each cost
- *                    about 0.5 s of a 1,000,000-line run; bench:reconcile)
+ *                    the NIK has an obligation in the month. `kept`: what the rest of the statement reads
+ *                    of the row (every finding, every line of a NIK on several lines, every line of a NIK on
+ *                    the PBI-APBN list).
+ *   ranked           the classification read once, never stored: per rank its count and sums (the final
+ *                    SELECT's) and the kept rows' columns as arrays. The statement's one pass over the bill's
+ *                    lines: materializing 1,000,000 classified rows and reading them again for the findings
+ *                    cost about 1 s of a 1,000,000-line run (bench:reconcile, session 49); `OFFSET 0` keeps
+ *                    the classification's columns computed once per row, not once per array
+ *   kept             the kept rows, from those arrays: some thousands in a month, not 1,000,000
  *   billed_again     NIKs on several lines (those with a DUPLICATE_BILLING line), one of which carries the
  *                    participant's NOKA: the first such line's row (`register_row`) and all the NIK's rows,
  *                    for the actions of the pair (below)
@@ -49,10 +54,11 @@
  *                    former card (`former`, participant_change), else the billed NOKA to record; a
  *                    NOT_BILLED participant on a row of the bill refused at upload, `refused_rows`), its
  *                    placeholders filled in (ACTION_PLACEHOLDERS)
- *   final SELECT     per rank: count, payable (obligation of ranks 5..7), overbilled (billed amount
- *                    of ranks 1..4, plus billed - obligation of rank 5 where positive), underbilled
- *                    (obligations of rank 8 plus obligation - billed of rank 5 where positive), the
- *                    billed sum, and a hash-sum of the register fields the ranks read (checksum).
+ *   final SELECT     per rank (ranked's, and a count of ranks 9 and 10): count, payable (obligation of
+ *                    ranks 5..7), overbilled (billed amount of ranks 1..4, plus billed - obligation of rank 5
+ *                    where positive), underbilled (obligations of rank 8 plus obligation - billed of rank 5
+ *                    where positive), the billed sum, and a hash-sum of the register fields the ranks read
+ *                    (checksum).
  */
 import { TERMS_OF_SPLIT } from '../../funding/sql/pledges.sql.js';
 import { monthFrozen } from '../../periods/sql/frozen-allocations.sql.js';
@@ -101,8 +107,10 @@ const ACTION_PLACEHOLDERS: ReadonlyArray<readonly [string, string]> = [
 const filledIn = (template: string) => ACTION_PLACEHOLDERS.reduce((sql, [name, value]) => `replace(${sql}, '{${name}}', ${value})`, template);
 
 export const RECONCILE_BILL = `
-  WITH classified AS MATERIALIZED (
-    SELECT q.*, CASE WHEN q.rank >= 5 THEN q.obligation ELSE 0 END AS expected FROM (
+  WITH classified AS (
+    SELECT q.*, CASE WHEN q.rank >= 5 THEN q.obligation ELSE 0 END AS expected,
+           q.rank <> 7 OR q.several_lines OR q.on_pbi_list AS kept
+    FROM (
       SELECT b.row_number, coalesce(b.nik, o.nik) AS nik,
              -- the billed NOKA: none for a participant on no line (NOT_BILLED), whose card is register_noka's alone (QA:
              -- Temuan's billed NOKA column held the register's number)
@@ -124,18 +132,40 @@ export const RECONCILE_BILL = `
              CASE WHEN p.nik IS NULL OR b.nik IS NULL THEN 0
                   ELSE hashtextextended(concat_ws('|', p.nik, p.noka, p.tat, p.end_reason), 0) END AS register_hash,
              b.noka_restored,
-             o.nik IS NOT NULL AS owed
+             o.nik IS NOT NULL AS owed,
+             coalesce(b.nth > 1 OR b.followed, false) AS several_lines,
+             coalesce(b.nik IN (SELECT nik FROM pbi_apbn_entry WHERE list_id = $4::uuid), false) AS on_pbi_list
       FROM (SELECT row_number, nik, noka, name, amount, noka_restored,
-                   row_number() OVER (PARTITION BY nik COLLATE "C" ORDER BY noka COLLATE "C", row_number) AS nth
-              FROM bill_line WHERE bill_id = $3::uuid) b
+                   row_number() OVER w AS nth, lead(row_number) OVER w IS NOT NULL AS followed
+              FROM bill_line WHERE bill_id = $3::uuid
+            WINDOW w AS (PARTITION BY nik COLLATE "C" ORDER BY noka COLLATE "C", row_number)) b
       FULL JOIN (SELECT nik, amount FROM obligation WHERE month = $2 AND $3::uuid IS NOT NULL) o ON o.nik = b.nik
       LEFT JOIN participant p ON p.nik = coalesce(b.nik, o.nik)
+      OFFSET 0 -- each column computed once per row, not once per array of ranked
     ) q
+  ), ranked AS MATERIALIZED (
+    SELECT rank, count(*)::int AS count,
+           sum(CASE WHEN rank BETWEEN 5 AND 7 THEN expected ELSE 0 END) AS payable,
+           sum(CASE WHEN rank <= 4 THEN billed WHEN rank = 5 THEN greatest(billed - expected, 0) ELSE 0 END) AS overbilled,
+           sum(CASE WHEN rank = 5 THEN greatest(expected - billed, 0) WHEN rank = 8 THEN expected ELSE 0 END) AS underbilled,
+           sum(billed) AS billed, sum(register_hash) AS register_hash,
+           array_agg(row_number) FILTER (WHERE kept) AS row_numbers, array_agg(nik) FILTER (WHERE kept) AS niks,
+           array_agg(noka) FILTER (WHERE kept) AS nokas, array_agg(name) FILTER (WHERE kept) AS names,
+           array_agg(register_noka) FILTER (WHERE kept) AS register_nokas, array_agg(billed) FILTER (WHERE kept) AS billeds,
+           array_agg(obligation) FILTER (WHERE kept) AS obligations, array_agg(expected) FILTER (WHERE kept) AS expecteds,
+           array_agg(noka_restored) FILTER (WHERE kept) AS nokas_restored, array_agg(owed) FILTER (WHERE kept) AS oweds
+    FROM classified
+    GROUP BY rank
+  ), kept AS MATERIALIZED (
+    SELECT r.rank, k.*
+    FROM ranked r,
+         unnest(r.row_numbers, r.niks, r.nokas, r.names, r.register_nokas, r.billeds, r.obligations, r.expecteds, r.nokas_restored, r.oweds)
+           AS k(row_number, nik, noka, name, register_noka, billed, obligation, expected, noka_restored, owed)
   ), billed_again AS MATERIALIZED (
     SELECT nik, min(row_number) FILTER (WHERE noka = register_noka) AS register_row,
            array_agg(row_number ORDER BY row_number) AS rows_of_nik
-    FROM classified
-    WHERE row_number IS NOT NULL AND register_noka <> '' AND nik IN (SELECT nik FROM classified WHERE rank = 1)
+    FROM kept
+    WHERE row_number IS NOT NULL AND register_noka <> '' AND nik IN (SELECT nik FROM kept WHERE rank = 1)
     GROUP BY nik
     HAVING bool_or(noka = register_noka)
   ), total_mismatch AS MATERIALIZED (
@@ -145,7 +175,7 @@ export const RECONCILE_BILL = `
     FROM pbi_apbn_entry e
     JOIN obligation o ON o.month = $2 AND o.nik = e.nik
     LEFT JOIN participant p ON p.nik = o.nik
-    LEFT JOIN (SELECT c.nik, sum(c.billed) AS billed FROM classified c
+    LEFT JOIN (SELECT c.nik, sum(c.billed) AS billed FROM kept c
                WHERE c.rank < 8 AND c.nik IN (SELECT nik FROM pbi_apbn_entry WHERE list_id = $4::uuid)
                GROUP BY c.nik) b ON b.nik = o.nik
     WHERE e.list_id = $4::uuid
@@ -168,7 +198,7 @@ export const RECONCILE_BILL = `
                 WHEN c.rank <> 1 AND c.row_number <> a.register_row THEN 'AGAIN' END AS line_role,
            a.register_row,
            array_to_string(array_remove(a.rows_of_nik, c.row_number), ', ') AS other_rows
-      FROM classified c LEFT JOIN billed_again a ON a.nik = c.nik AND c.row_number IS NOT NULL
+      FROM kept c LEFT JOIN billed_again a ON a.nik = c.nik AND c.row_number IS NOT NULL
      WHERE c.rank <> 7
     UNION ALL SELECT 9, NULL, NULL, NULL, NULL, NULL, invoice_total, lines_total, NULL, false, NULL, NULL, NULL FROM total_mismatch
     UNION ALL SELECT 10, NULL, nik, noka, noka, name, billed, amount, amount, false, NULL, NULL, NULL FROM double_coverage
@@ -189,24 +219,13 @@ export const RECONCILE_BILL = `
     LEFT JOIN refused_rows rr ON f.rank = 8 AND rr.nik = f.nik
     RETURNING 1
   )
-  SELECT x.rank,
-         count(*)::int AS count,
-         coalesce(sum(x.payable), 0)::text AS payable,
-         coalesce(sum(x.overbilled), 0)::text AS overbilled,
-         coalesce(sum(x.underbilled), 0)::text AS underbilled,
-         coalesce(sum(x.billed), 0)::text AS billed,
-         coalesce(sum(x.register_hash), 0)::text AS register_hash,
+  SELECT x.rank, x.count, x.payable::text, x.overbilled::text, x.underbilled::text, x.billed::text, x.register_hash::text,
          (SELECT count(*) FROM inserted)::int AS inserted
   FROM (
-    SELECT rank, register_hash, billed,
-           CASE WHEN rank BETWEEN 5 AND 7 THEN expected ELSE 0 END AS payable,
-           CASE WHEN rank <= 4 THEN billed WHEN rank = 5 THEN greatest(billed - expected, 0) ELSE 0 END AS overbilled,
-           CASE WHEN rank = 5 THEN greatest(expected - billed, 0) WHEN rank = 8 THEN expected ELSE 0 END AS underbilled
-    FROM classified
-    UNION ALL SELECT 9, 0, 0, 0, 0, 0 FROM total_mismatch
-    UNION ALL SELECT 10, 0, 0, 0, 0, 0 FROM double_coverage
+    SELECT rank, count, payable, overbilled, underbilled, billed, register_hash FROM ranked
+    UNION ALL SELECT 9, count(*)::int, 0, 0, 0, 0, 0 FROM total_mismatch HAVING count(*) > 0
+    UNION ALL SELECT 10, count(*)::int, 0, 0, 0, 0, 0 FROM double_coverage HAVING count(*) > 0
   ) x
-  GROUP BY x.rank
   ORDER BY x.rank`;
 
 /** The month's obligation totals, unfunded remainders (§6) and an order-independent checksum. $1 = month. */
