@@ -142,6 +142,7 @@ describe('reconciliation: each category on its own', () => {
       { nik: nik(122), noka: '0000000000122', ...only('2024-02') },
       { nik: nik(123), noka: '0000000000123', ...only('2024-02') },
       { nik: nik(124), noka: '0000000000124', ...only('2024-03') },
+      { nik: nik(127), noka: '0000000000127', ...only('2024-02') },
     ]);
     await insertBill(t.dataSource, '2024-02', [
       { nik: nik(120), noka: '1000023733243', amount: 42000 }, // row 2: the register's NOKA, sorted after row 3's
@@ -155,9 +156,11 @@ describe('reconciliation: each category on its own', () => {
       { nik: nik(123), noka: '9999999999999' }, // row 10: an ordinary duplicate
       { nik: nik(124), noka: '' }, // row 11: not covered in the month: nothing to keep
       { nik: nik(124), noka: '0000000000124' }, // row 12
+      { nik: nik(127), noka: '0000000000127' }, // row 13: the register's NOKA first: MATCHED, and the line to keep
+      { nik: nik(127), noka: '0000000000127' }, // row 14: the same line again: an ordinary duplicate, not the one to keep
     ]);
     const { run, findings } = await reconcile(t, '2024-02');
-    expect(nonZero(run.findings)).toEqual({ DUPLICATE_BILLING: 6, NOKA_MISMATCH: 3, NOT_COVERED: 1, MATCHED: 1 });
+    expect(nonZero(run.findings)).toEqual({ DUPLICATE_BILLING: 7, NOKA_MISMATCH: 3, NOT_COVERED: 1, MATCHED: 2 });
     const keep = (registerNoka: string, rows: string) =>
       `Tagihan ganda untuk NIK yang sama, tetapi NOKA baris ini sesuai daftar peserta (${registerNoka}): baris inilah yang dipertahankan; minta BPJS menghapus baris ${rows} untuk NIK ini. Iuran NIK ini dibayar sekali, sesuai kewajiban Rp37.800`;
     const again = (row: number, registerNoka: string, other: string) =>
@@ -170,13 +173,14 @@ describe('reconciliation: each category on its own', () => {
       ['DUPLICATE_BILLING', 7, duplicate],
       ['DUPLICATE_BILLING', 10, duplicate],
       ['DUPLICATE_BILLING', 12, duplicate],
+      ['DUPLICATE_BILLING', 14, duplicate],
       ['NOT_COVERED', 11, FINDING_ACTIONS.NOT_COVERED],
       ['NOKA_MISMATCH', 3, again(2, '1000023733243', 'dengan NOKA lain (0999999999999)')],
       ['NOKA_MISMATCH', 5, again(4, '0000000000121', 'tanpa NOKA')],
       ['NOKA_MISMATCH', 8, again(6, '0000000000122', 'tanpa NOKA')],
     ]);
     // the categories and amounts are §7's: the NOKA_MISMATCH and MATCHED lines are payable, the duplicates and NOT_COVERED overbilled
-    expect(run.bill).toMatchObject({ payable: 4 * 37800, overbilled: 42000 + 6 * 37800, underbilled: 0 });
+    expect(run.bill).toMatchObject({ payable: 5 * 37800, overbilled: 42000 + 7 * 37800, underbilled: 0 });
   });
 
   it('MATCHED: no finding rows, counted in the summary', async () => {
