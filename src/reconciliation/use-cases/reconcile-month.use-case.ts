@@ -207,8 +207,8 @@ export class ReconcileMonth {
 
   private async compute(runId: string, month: string, m: EntityManager): Promise<{ summary: RunSummary; inputs: RunInputs; bill: VersionedInput | null }> {
     // for the rest of the run's transaction: the statements below read the month's bill lines, obligations and splits
-    // in bulk, are estimated far above jit_above_cost, and JIT spent 0.7-1.4 s compiling them in a run of 5-7 s for
-    // less than it gained (bench:reconcile, session 49)
+    // in bulk, are estimated far above jit_above_cost, and JIT spent 0.7-1.4 s compiling them in a run of 5-7 s while
+    // saving less than that (bench:reconcile, session 49)
     await m.query(NO_JIT);
     const [latest] = await m.query(LATEST_INPUTS, [month]);
     const bill = parseJson<VersionedInput>(latest.bill);
