@@ -110,6 +110,7 @@ export class ReconcileMonth {
   async runInTransaction(command: ReconcileMonthCommand, m: EntityManager): Promise<RunHeader> {
     const release = this.claim(command.month);
     try {
+      ReconciliationException.assertRunnable(command.month, this.clock.now());
       return (await this.reconcile(command, m)).header;
     } finally {
       release();
@@ -123,9 +124,9 @@ export class ReconcileMonth {
     return () => this.reconciling.delete(month);
   }
 
+  /** The run in `m`; its callers (execute, runInTransaction) have checked that the month can be reconciled now. */
   private async reconcile(command: ReconcileMonthCommand, m: EntityManager): Promise<{ header: RunHeader; warnings: RunWarning[] }> {
     const { month, actor } = command;
-    ReconciliationException.assertRunnable(month, this.clock.now());
     if (!(await tryLockReconciliation(m, month))) throw ReconciliationException.inProgress(month);
     await this.closedMonths.assertOpen([month], m);
     await this.allocator.ensureCurrent(month, actor, m);
