@@ -8,6 +8,7 @@ import { Transform } from 'class-transformer';
 import { getMetadataStorage, IsNotEmpty, Matches } from 'class-validator';
 import { emptyParameterMessage, isEmptyText, optionalIn } from './optional-parameters.js';
 import { flattenValidationErrors, OBJECT_EXPECTED } from './validation-messages.js';
+import { memoizeValidationMetadata } from './validation-metadata-cache.js';
 
 /** A `nik` field of a request (query or path): 16 digits, said as the one message every route gives. */
 export const IsNikField = () => Matches(/^\d{16}$/, { message: 'nik harus 16 digit angka' });
@@ -136,5 +137,6 @@ export async function detailsOf(check: () => Promise<unknown>): Promise<{ field:
 }
 
 export function createValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
   return new AppValidationPipe(options(true));
 }
