@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { gzipSync } from 'node:zlib';
+import helmet from 'helmet';
 import { Role } from '../../src/users/role.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { discoverRoutes } from './route-inventory.js';
@@ -120,6 +121,16 @@ describe('HTTP: one JSON error format, size limit, security headers, request id,
       expect(res.headers['strict-transport-security']).toBeDefined();
       expect(res.headers['x-powered-by']).toBeUndefined();
     }
+  });
+
+  it('sends every header helmet itself sets, with helmet\'s values, on the API docs too', async () => {
+    const fromHelmet = new Map<string, string>();
+    const res = { setHeader: (name: string, value: string) => fromHelmet.set(name.toLowerCase(), value), removeHeader: () => undefined };
+    helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], upgradeInsecureRequests: null } } })({} as never, res as never, () => undefined);
+    fromHelmet.delete('content-security-policy'); // the app's own policy, checked above
+    expect(fromHelmet.size).toBeGreaterThan(8);
+    for (const answer of [await t.http.get('/health'), await (await t.as(Role.AUDITOR)).get('/api/v1/pledges'), await t.http.get('/api/docs')])
+      for (const [name, value] of fromHelmet) expect([name, answer.headers[name]]).toEqual([name, value]);
   });
 
   it('tells browsers and proxies to keep no copy of API answers (they hold residents\' data), and sends no ETag', async () => {

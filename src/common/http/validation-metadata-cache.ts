@@ -24,7 +24,7 @@ export function memoizeValidationMetadata(): void {
   const lookUp: Lookup = storage.getTargetValidationMetadatas.bind(storage);
   const byClass = new WeakMap<object, Map<string, Rules>>();
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
-    const key = JSON.stringify([schema, always, strictGroups, groups ?? null]);
+    const key = groups?.length ? JSON.stringify([schema, always, strictGroups, groups]) : `${+always}${+strictGroups}${schema}`; // (the pipe's way asked without JSON: 3 µs a request)
     let answers = byClass.get(target);
     if (!answers) byClass.set(target, (answers = new Map()));
     let rules = answers.get(key);
